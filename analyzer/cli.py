@@ -1,0 +1,147 @@
+"""Command line: ``replaylint scan | vendors | explain``. Thin: parsing options and exit codes only.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage error or tool
+failure (a broken signature file, an unwritable output). Heavy modules are imported inside the
+commands so that ``--help`` and the pre-commit path start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SEVERITIES = ("info", "low", "medium", "high")
+
+
+def _size(text: str) -> int:
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    text = text.strip().lower().rstrip("b")
+    try:
+        if text and text[-1] in units:
+            return int(float(text[:-1]) * units[text[-1]])
+        return int(text)
+    except ValueError:
+        raise click.BadParameter(f"'{text}' is not a size (e.g. 500k, 10M)") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="replaylint")
+def cli() -> None:
+    """Find session-recording and heatmap scripts, judge their consent gating, and report."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default="high",
+    show_default=True,
+    help="Exit 1 when a finding has this severity or higher.",
+)
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching GLOB (repeatable).")
+@click.option("--jobs", "-j", type=click.IntRange(0, 64), default=1, show_default=True, help="Worker processes (0: one per CPU).")
+@click.option("--max-file-size", default="10M", show_default=True, help="Skip files larger than this (with a diagnostic).")
+@click.option("--quiet", "-q", is_flag=True, help="Only findings at or above --fail-on, one line each.")
+def scan(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str, exclude: tuple[str, ...], jobs: int, max_file_size: str, quiet: bool) -> None:
+    """Scan files and folders for recorders and report findings."""
+    from analyzer.model import Severity
+    from analyzer.report import ReportOptions, formatter
+    from analyzer.scan import ScanOptions, run
+    from analyzer.sigschema import SignatureError
+
+    opts = ScanOptions(paths=paths, excludes=exclude, jobs=jobs, max_bytes=_size(max_file_size))
+    try:
+        result = run(opts, progress=_progress() if sys.stderr.isatty() and not quiet else None)
+    except SignatureError as exc:
+        click.echo(f"replaylint: signature error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    threshold = Severity.parse(fail_on)
+    to_file = output is not None
+    report = formatter(fmt)(result, ReportOptions(fail_on=threshold, quiet=quiet, color=not to_file and fmt == "text" and sys.stdout.isatty()))
+    if to_file:
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(report)
+        except OSError as exc:
+            click.echo(f"replaylint: cannot write {output}: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_ERROR)
+    else:
+        click.echo(report, nl=False)
+    failing = any(f.severity >= threshold for f in result.findings)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _progress():
+    state = {"shown": False}
+
+    def show(done: int, total: int) -> None:
+        if total < 50:
+            return
+        if done == total or done % max(1, total // 100) == 0:
+            click.echo(f"\rscanning {done}/{total} files", err=True, nl=done == total)
+            state["shown"] = True
+
+    return show
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def vendors(fmt: str) -> None:
+    """List the known vendors with their category, hosts and sources."""
+    import json
+
+    from analyzer.signatures import load
+
+    db = load()
+    rows = [
+        {"id": v.id, "name": v.name, "category": v.category, "hosts": v.hosts, "sources": list(v.sources)}
+        for v in sorted(db.vendors.values(), key=lambda v: v.id)
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2))
+        return
+    width = max(len(r["id"]) for r in rows)
+    for r in rows:
+        hosts = ", ".join(r["hosts"][:4]) + (f" (+{len(r['hosts']) - 4})" if len(r["hosts"]) > 4 else "")
+        click.echo(f"{r['id']:<{width}}  {r['category']:<14}  {hosts or '(code / paths only)'}")
+        click.echo(f"{'':<{width}}  {'':<14}  source: {r['sources'][0]}")
+    click.echo(f"{len(rows)} vendors")
+
+
+@cli.command()
+@click.argument("rule_id")
+def explain(rule_id: str) -> None:
+    """Show the documentation of a rule (by id or name)."""
+    from analyzer.rules import RULES, lookup
+
+    rule = lookup(rule_id)
+    if rule is None:
+        click.echo(f"replaylint: unknown rule '{rule_id}'. Known: {', '.join(RULES)}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"{rule.id} {rule.name} (default severity: {rule.severity})\n")
+    click.echo(rule.doc)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit code (pre-commit and tests call it directly)."""
+    try:
+        cli.main(args=argv, prog_name="replaylint", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_ERROR
+    except click.Abort:
+        return EXIT_ERROR
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    sys.exit(main())

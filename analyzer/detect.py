@@ -1,0 +1,189 @@
+"""Match page elements against vendor and consent-manager signatures.
+
+Produces facts, not verdicts: which element loads which vendor and how (``RecorderSite``), which
+consent-manager loaders are on the page (``CmpLoader``), resource hints to recorder hosts, and
+commented-out snippets. The consent verdict is ``consent_markup``'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from analyzer.htmldoc import Comment, Element, Page
+from analyzer.signatures import Cmp, Loader, SignatureDB, UrlMatcher, Vendor
+
+HINT_RELS = frozenset({"preload", "modulepreload", "preconnect", "dns-prefetch", "prefetch"})
+
+
+@dataclass(frozen=True)
+class RecorderSite:
+    vendor: Vendor
+    element: Element
+    via: str  # script-src | deferred-src | inline-snippet | inline-loader | noscript-pixel
+    evidence: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class CmpLoader:
+    cmp: Cmp
+    loader: Loader
+    element: Element
+    autoblock: bool
+    is_async: bool
+
+
+@dataclass(frozen=True)
+class Hint:
+    vendor: Vendor
+    element: Element
+    rel: str
+    url: str
+
+
+@dataclass(frozen=True)
+class CommentedSnippet:
+    vendor: Vendor
+    comment: Comment
+    evidence: str
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    sites: tuple[RecorderSite, ...]
+    loaders: tuple[CmpLoader, ...]
+    hints: tuple[Hint, ...]
+    commented: tuple[CommentedSnippet, ...]
+
+
+def split_url(raw: str) -> tuple[str, str] | None:
+    """(host, "host/path?query") lower-cased; host is "" for relative URLs. None if not a URL."""
+    url = raw.strip()
+    if not url or url.startswith(("data:", "javascript:", "blob:", "about:", "#")):
+        return None
+    if url.startswith("//"):
+        url = "https:" + url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    rest = parts.path + (f"?{parts.query}" if parts.query else "")
+    return host, (host + rest).lower()
+
+
+def url_matches(matcher: UrlMatcher, raw: str) -> bool:
+    split = split_url(raw)
+    return split is not None and matcher.matches(*split)
+
+
+def script_type(el: Element) -> str:
+    return el.attrs.get("type", "").split(";")[0].strip().lower()
+
+
+def _snippet_hit(vendor: Vendor, text: str) -> str | None:
+    for group, note in vendor.snippets:
+        if all(s in text for s in group):
+            return note or " + ".join(group)
+    return None
+
+
+def _inline_url_hit(vendor: Vendor, text: str) -> str | None:
+    """A vendor URL written in code: ``//host`` (also JSON-escaped) or a URL regex hit."""
+    lower = text.lower()
+    if vendor.inline_hosts is not None:
+        m = vendor.inline_hosts.search(lower)
+        if m:
+            return m.group(1)
+    for regex in vendor.urls.regexes:
+        m = regex.search(lower)
+        if m:
+            return m.group(0)
+    return None
+
+
+def _script_sites(el: Element, vendors: list[Vendor], db: SignatureDB) -> list[RecorderSite]:
+    sites: list[RecorderSite] = []
+    urls = [("script-src", el.attrs["src"])] if el.attrs.get("src", "").strip() else []
+    urls += [("deferred-src", el.attrs[a]) for a in db.deferred_src_attributes if el.attrs.get(a, "").strip()]
+    text = el.text
+    for vendor in vendors:
+        hit = next(((via, u) for via, u in urls if url_matches(vendor.urls, u)), None)
+        if hit:
+            sites.append(RecorderSite(vendor, el, hit[0], f'src="{hit[1].strip()}"', hit[1].strip()))
+            continue
+        if not text.strip():
+            continue
+        note = _snippet_hit(vendor, text)
+        if note:
+            sites.append(RecorderSite(vendor, el, "inline-snippet", note))
+            continue
+        url = _inline_url_hit(vendor, text)
+        clue = next((c for c in db.script_types.injection_clues if c in text), None) if url else None
+        if url and clue:
+            sites.append(RecorderSite(vendor, el, "inline-loader", f"code injects a script from {url} ({clue})", url))
+    return sites
+
+
+def _pixel_sites(el: Element, vendors: list[Vendor]) -> list[RecorderSite]:
+    src = el.attrs.get("src", "")
+    return [
+        RecorderSite(v, el, "noscript-pixel", f'<{el.tag} src="{src.strip()}">', src.strip())
+        for v in vendors
+        if url_matches(v.urls, src)
+    ]
+
+
+def _hints(el: Element, vendors: list[Vendor]) -> list[Hint]:
+    rels = set(el.attrs.get("rel", "").lower().split()) & HINT_RELS
+    href = el.attrs.get("href", "")
+    if not rels or not href:
+        return []
+    return [Hint(v, el, sorted(rels)[0], href.strip()) for v in vendors if url_matches(v.urls, href)]
+
+
+def _cmp_loaders(el: Element, db: SignatureDB) -> list[CmpLoader]:
+    out = []
+    src = el.attrs.get("src", "")
+    for cmp in db.cmps.values():
+        for loader in cmp.loaders:
+            by_url = bool(src.strip()) and url_matches(loader.urls, src)
+            by_snippet = bool(el.text.strip()) and any(all(s in el.text for s in g) for g in loader.snippets)
+            if by_url or by_snippet:
+                auto = loader.autoblock or any(m.matches(el.attrs, el.classes) for m in loader.autoblock_when)
+                is_async = "async" in el.attrs or "defer" in el.attrs
+                out.append(CmpLoader(cmp, loader, el, auto, is_async))
+                break
+    return out
+
+
+def _commented(comment: Comment, vendors: list[Vendor]) -> list[CommentedSnippet]:
+    out = []
+    for vendor in vendors:
+        note = _snippet_hit(vendor, comment.text)
+        if note is None and "<script" in comment.text.lower():
+            note = _inline_url_hit(vendor, comment.text)
+        if note:
+            out.append(CommentedSnippet(vendor, comment, note))
+    return out
+
+
+def page_facts(page: Page, vendors: list[Vendor], db: SignatureDB) -> PageFacts:
+    """Everything the checks need to know about one parsed page, for the candidate vendors."""
+    sites: list[RecorderSite] = []
+    loaders: list[CmpLoader] = []
+    hints: list[Hint] = []
+    data_types = db.script_types.data
+    for el in page.elements:
+        if el.tag == "script":
+            if script_type(el) in data_types:
+                continue
+            loaders += _cmp_loaders(el, db)
+            sites += _script_sites(el, vendors, db)
+        elif el.tag in ("img", "iframe") and el.in_noscript:
+            sites += _pixel_sites(el, vendors)
+        elif el.tag == "link":
+            hints += _hints(el, vendors)
+    commented = [c for comment in page.comments for c in _commented(comment, vendors)]
+    return PageFacts(tuple(sites), tuple(loaders), tuple(hints), tuple(commented))

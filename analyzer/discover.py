@@ -1,0 +1,154 @@
+"""Walk the given paths and classify each file by name (and, where the name says nothing, content).
+
+Skips VCS and dependency folders, follows directory symlinks once (a loop becomes a diagnostic),
+and applies ``--exclude`` globs to the path relative to the scan root and to the file name.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from analyzer.model import Diagnostic
+
+SKIP_DIRS = frozenset(
+    {".git", ".hg", ".svn", "node_modules", "bower_components", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
+)
+
+# Extension (lower-case, longest first where it matters) -> kind.
+_KINDS: tuple[tuple[str, str], ...] = (
+    (".blade.php", "template"),
+    (".html.erb", "template"),
+    (".html.twig", "template"),
+    (".html", "html"),
+    (".htm", "html"),
+    (".xhtml", "html"),
+    (".shtml", "html"),
+    (".php", "template"),
+    (".phtml", "template"),
+    (".liquid", "template"),
+    (".twig", "template"),
+    (".njk", "template"),
+    (".jinja", "template"),
+    (".jinja2", "template"),
+    (".j2", "template"),
+    (".hbs", "template"),
+    (".handlebars", "template"),
+    (".mustache", "template"),
+    (".erb", "template"),
+    (".ejs", "template"),
+    (".tmpl", "template"),
+    (".gohtml", "template"),
+    (".js", "js"),
+    (".mjs", "js"),
+    (".cjs", "js"),
+    (".jsx", "js"),
+    (".ts", "ts"),
+    (".mts", "ts"),
+    (".cts", "ts"),
+    (".tsx", "ts"),
+    (".vue", "sfc"),
+    (".svelte", "sfc"),
+    (".astro", "sfc"),
+    (".json", "json"),
+    (".map", "sourcemap"),
+)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path
+    display: str
+    kind: str
+
+
+def classify(path: Path) -> str | None:
+    name = path.name.lower()
+    if name.endswith(".d.ts"):
+        return None
+    return next((kind for ext, kind in _KINDS if name.endswith(ext)), None)
+
+
+def display_path(path: Path) -> str:
+    """Relative to the current directory when below it, with forward slashes."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        rel = str(path)
+    if rel.startswith(".." + os.sep) and path.is_absolute():
+        rel = str(path)
+    return rel.replace(os.sep, "/")
+
+
+def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) or rel.startswith(p.rstrip("/") + "/") for p in patterns)
+
+
+def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic]) -> Iterator[SourceFile]:
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = folder.stat()
+        except OSError as exc:
+            diags.append(Diagnostic(path=display_path(folder), code="unreadable", message=f"skipped folder: {exc.strerror or exc}"))
+            continue
+        if (st.st_dev, st.st_ino) in seen:
+            diags.append(Diagnostic(path=display_path(folder), code="symlink-loop", message="skipped: folder already visited through a symlink"))
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            diags.append(Diagnostic(path=display_path(folder), code="unreadable", message=f"skipped folder: {exc.strerror or exc}"))
+            continue
+        subdirs = []
+        for entry in entries:
+            path = Path(entry.path)
+            rel = path.relative_to(root).as_posix()
+            if _excluded(rel, excludes):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if entry.name not in SKIP_DIRS:
+                    subdirs.append(path)
+                continue
+            kind = classify(path)
+            if kind is None:
+                continue
+            if entry.is_symlink() and not path.exists():
+                diags.append(Diagnostic(path=display_path(path), code="unreadable", message="skipped: broken symlink"))
+                continue
+            yield SourceFile(path, display_path(path), kind)
+        stack.extend(reversed(subdirs))
+
+
+def discover(paths: Iterable[str | Path], excludes: tuple[str, ...] = ()) -> tuple[list[SourceFile], list[Diagnostic]]:
+    """Files to scan, in a stable order, and diagnostics for paths that could not be walked."""
+    files: list[SourceFile] = []
+    diags: list[Diagnostic] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = _walk(path, excludes, diags)
+        elif path.exists() or path.is_symlink():
+            kind = classify(path) or "html"  # a file named on the command line is read even without a known extension
+            found = iter([SourceFile(path, display_path(path), kind)])
+        else:
+            diags.append(Diagnostic(path=display_path(path), code="not-found", message="no such file or folder"))
+            continue
+        for f in found:
+            key = f.path.resolve() if not f.path.is_symlink() else f.path.absolute()
+            if key not in seen:
+                seen.add(key)
+                files.append(f)
+    return files, diags

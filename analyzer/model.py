@@ -1,0 +1,105 @@
+"""The records that flow out of a scan: detections, findings and diagnostics.
+
+All are frozen and keyword-only. Lines and columns are 1-based. A finding's fingerprint leaves the
+line number out so that baselines survive edits that move code around.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    INFO = 0
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity '{text}' (use info, low, medium or high)") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+class Status(str, enum.Enum):
+    """The consent verdict of one recorder site."""
+
+    GATED = "gated"
+    UNGATED = "ungated"
+    UNVERIFIABLE = "unverifiable"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Location:
+    path: str
+    line: int
+    column: int
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Verdict:
+    """Whether a recorder waits for consent, by what mechanism, and the evidence for it."""
+
+    status: Status
+    mechanism: str
+    evidence: str
+    cmp: str | None = None
+    category_mismatch: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Detection:
+    """One place where a page or file loads or starts a recorder."""
+
+    vendor: str
+    location: Location
+    via: str
+    evidence: str
+    verdict: Verdict
+    element: str = "script"
+    pages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Finding:
+    rule: str
+    name: str
+    severity: Severity
+    location: Location
+    message: str
+    evidence: str = ""
+    remediation: str = ""
+    legal: tuple[str, ...] = ()
+    vendor: str | None = None
+    fingerprint: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.fingerprint:
+            object.__setattr__(self, "fingerprint", fingerprint(self.rule, self.location.path, self.evidence))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Diagnostic:
+    """A file the scan could not fully read or parse; the scan goes on."""
+
+    path: str
+    code: str
+    message: str
+    line: int | None = None
+
+
+def fingerprint(rule: str, path: str, evidence: str) -> str:
+    """Rule + path + whitespace-normalised evidence: stable across edits that only shift lines."""
+    normal = " ".join(evidence.split())
+    digest = hashlib.sha256(f"{rule}\0{path}\0{normal}".encode("utf-8", "surrogatepass")).hexdigest()
+    return digest[:32]

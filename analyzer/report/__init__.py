@@ -1,0 +1,30 @@
+"""Formatters: each takes a ScanResult and a ReportOptions and returns the text to write."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from analyzer.model import Severity
+from analyzer.scan import ScanResult
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    fail_on: Severity
+    quiet: bool = False
+    color: bool = False
+
+
+Formatter = Callable[[ScanResult, ReportOptions], str]
+
+
+def formatter(name: str) -> Formatter:
+    if name == "json":
+        from analyzer.report.json_report import render
+    else:
+        from analyzer.report.text import render
+    return render
+
+
+FORMATS = ("text", "json")

@@ -1,0 +1,85 @@
+"""The JSON report: the stable machine contract documented in docs/json-schema.md."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from analyzer import __version__
+from analyzer.model import Detection, Diagnostic, Finding
+from analyzer.report import ReportOptions
+from analyzer.scan import ScanResult
+
+SCHEMA_VERSION = 1
+
+
+def detection(d: Detection) -> dict[str, Any]:
+    v = d.verdict
+    return {
+        "vendor": d.vendor,
+        "path": d.location.path,
+        "line": d.location.line,
+        "column": d.location.column,
+        "via": d.via,
+        "element": d.element,
+        "evidence": d.evidence,
+        "consent": {"status": v.status.value, "mechanism": v.mechanism, "evidence": v.evidence, "cmp": v.cmp},
+        "pages": list(d.pages),
+    }
+
+
+def finding(f: Finding) -> dict[str, Any]:
+    loc = f.location
+    return {
+        "rule": f.rule,
+        "name": f.name,
+        "severity": f.severity.label,
+        "path": loc.path,
+        "line": loc.line,
+        "column": loc.column,
+        "end_line": loc.end_line,
+        "end_column": loc.end_column,
+        "message": f.message,
+        "vendor": f.vendor,
+        "evidence": f.evidence,
+        "remediation": f.remediation,
+        "legal": list(f.legal),
+        "fingerprint": f.fingerprint,
+    }
+
+
+def diagnostic(d: Diagnostic) -> dict[str, Any]:
+    return {"path": d.path, "code": d.code, "message": d.message, "line": d.line}
+
+
+def document(result: ScanResult, opts: ReportOptions) -> dict[str, Any]:
+    by_status = {"gated": 0, "ungated": 0, "unverifiable": 0}
+    vendors: dict[str, int] = {}
+    for d in result.detections:
+        by_status[d.verdict.status.value] += 1
+        vendors[d.vendor] = vendors.get(d.vendor, 0) + 1
+    failing = sum(1 for f in result.findings if f.severity >= opts.fail_on)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "replaylint", "version": __version__},
+        "detections": [detection(d) for d in result.detections],
+        "fields": [],
+        "findings": [finding(f) for f in result.findings],
+        "diagnostics": [diagnostic(d) for d in result.diagnostics],
+        "summary": {
+            "files": result.files,
+            "parsed": result.parsed,
+            "bytes": result.bytes,
+            "seconds": round(result.seconds, 3),
+            "detections": len(result.detections),
+            "consent": by_status,
+            "vendors": dict(sorted(vendors.items())),
+            "findings": result.counts(),
+            "fail_on": opts.fail_on.label,
+            "failing": failing,
+        },
+    }
+
+
+def render(result: ScanResult, opts: ReportOptions) -> str:
+    return json.dumps(document(result, opts), indent=2, ensure_ascii=False) + "\n"

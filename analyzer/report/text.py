@@ -1,0 +1,58 @@
+"""Human-readable output: ``path:line:col: RULE severity message``, then evidence and fix."""
+
+from __future__ import annotations
+
+from analyzer.model import Finding, Severity
+from analyzer.report import ReportOptions
+from analyzer.scan import ScanResult
+
+_COLORS = {Severity.HIGH: "\x1b[31m", Severity.MEDIUM: "\x1b[33m", Severity.LOW: "\x1b[36m", Severity.INFO: "\x1b[2m"}
+_RESET = "\x1b[0m"
+
+
+def _finding(f: Finding, opts: ReportOptions) -> list[str]:
+    sev = f.severity.label
+    if opts.color:
+        sev = f"{_COLORS[f.severity]}{sev}{_RESET}"
+    loc = f.location
+    lines = [f"{loc.path}:{loc.line}:{loc.column}: {f.rule} {sev} {f.message}"]
+    if opts.quiet:
+        return lines
+    if f.evidence:
+        lines.append(f"    evidence: {f.evidence}")
+    if f.remediation:
+        lines.append(f"    fix: {f.remediation}")
+    if f.legal:
+        lines.append(f"    why: prior consent required; see {f.legal[0].split(': ', 1)[-1]} (replaylint explain {f.rule})")
+    return lines
+
+
+def render(result: ScanResult, opts: ReportOptions) -> str:
+    out: list[str] = []
+    for f in result.findings:
+        if opts.quiet and f.severity < opts.fail_on:
+            continue
+        out += _finding(f, opts)
+    if not opts.quiet:
+        for d in result.diagnostics:
+            where = f"{d.path}:{d.line}" if d.line else d.path
+            out.append(f"{where}: note: {d.code}: {d.message}")
+        out.append(_summary(result, opts))
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def _summary(result: ScanResult, opts: ReportOptions) -> str:
+    counts = result.counts()
+    by_status: dict[str, int] = {}
+    for d in result.detections:
+        by_status[d.verdict.status.value] = by_status.get(d.verdict.status.value, 0) + 1
+    vendors = sorted({d.vendor for d in result.detections})
+    recorder = (
+        f"{len(result.detections)} recorder site(s) ({', '.join(f'{n} {s}' for s, n in sorted(by_status.items()))}) "
+        f"of {len(vendors)} vendor(s){': ' + ', '.join(vendors) if vendors else ''}"
+    )
+    findings = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no findings"
+    return (
+        f"replaylint: {result.files} file(s) scanned, {result.parsed} parsed, in {result.seconds:.2f}s; {recorder}; "
+        f"{findings}; {len(result.diagnostics)} diagnostic(s); failing on {opts.fail_on.label} and above."
+    )

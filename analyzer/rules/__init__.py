@@ -1,0 +1,62 @@
+"""The rule registry: every rule module, listed explicitly, checked for unique well-formed ids.
+
+Ids are grouped by concern and never reused: RL1xx recorder detection and consent from markup,
+RL2xx recorders in JavaScript, RL3xx form fields, RL4xx templates, tag managers and policy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analyzer.rules import (
+    recorder_category_mismatch,
+    recorder_commented_out,
+    recorder_gated,
+    recorder_noscript,
+    recorder_resource_hint,
+    recorder_unverifiable,
+    recorder_ungated,
+)
+from analyzer.rules.base import PageContext, Rule
+
+_ID = re.compile(r"RL[1-9]\d\d")
+_NAME = re.compile(r"[a-z]+(-[a-z]+)+")
+_SEVERITIES = ("info", "low", "medium", "high")
+
+
+def _register(modules: list) -> dict[str, Rule]:
+    registry: dict[str, Rule] = {}
+    names: set[str] = set()
+    for module in modules:
+        rule = Rule.from_module(module)
+        if not _ID.fullmatch(rule.id) or not _NAME.fullmatch(rule.name) or rule.severity not in _SEVERITIES:
+            raise RuntimeError(f"malformed rule {module.__name__}: {rule.id} {rule.name} {rule.severity}")
+        if rule.id in registry or rule.name in names:
+            raise RuntimeError(f"duplicate rule id or name: {rule.id} {rule.name}")
+        if not rule.doc:
+            raise RuntimeError(f"rule {rule.id} has no docstring")
+        registry[rule.id] = rule
+        names.add(rule.name)
+    return dict(sorted(registry.items()))
+
+
+RULES: dict[str, Rule] = _register(
+    [
+        recorder_gated,
+        recorder_ungated,
+        recorder_unverifiable,
+        recorder_category_mismatch,
+        recorder_noscript,
+        recorder_resource_hint,
+        recorder_commented_out,
+    ]
+)
+
+__all__ = ["RULES", "PageContext", "Rule"]
+
+
+def lookup(key: str) -> Rule | None:
+    """A rule by id (``RL101``) or name (``recorder-ungated``), case-insensitive."""
+    key = key.strip()
+    rule = RULES.get(key.upper())
+    return rule or next((r for r in RULES.values() if r.name == key.lower()), None)

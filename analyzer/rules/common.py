@@ -1,0 +1,46 @@
+"""Wording shared by the recorder rules: locations, remediation for the CMP on the page, legal notes."""
+
+from __future__ import annotations
+
+from analyzer.detect import RecorderSite
+from analyzer.model import Location, Severity, Status
+from analyzer.rules.base import PageContext
+
+
+def location(ctx: PageContext, site: RecorderSite) -> Location:
+    return Location(path=ctx.path, line=site.element.line, column=site.element.column)
+
+
+def severity_for(ctx: PageContext, site: RecorderSite, status: Status) -> Severity:
+    table = ctx.db.severity.get(status.value, {})
+    return Severity.parse(table.get(site.vendor.category, "medium"))
+
+
+def legal_notes(ctx: PageContext, scope: str = "recorder") -> tuple[str, ...]:
+    return tuple(f"{a.name} ({a.jurisdiction}): {a.url}" for a in ctx.db.authorities if scope in a.applies_to)
+
+
+def page_cmps(ctx: PageContext) -> list[str]:
+    seen: list[str] = []
+    for ld in ctx.facts.loaders:
+        if ld.cmp.markup and ld.cmp.id not in seen:
+            seen.append(ld.cmp.id)
+    return seen
+
+
+def remediation(ctx: PageContext, site: RecorderSite) -> str:
+    """The exact markup to write, for the consent manager this page loads (or a common one)."""
+    cmps = page_cmps(ctx)
+    inline = site.via in ("inline-snippet", "inline-loader")
+    what = "the inline snippet's <script> tag" if inline else "the <script> tag"
+    if cmps:
+        cmp = ctx.db.cmps[cmps[0]]
+        assert cmp.markup is not None
+        return f"This page loads {cmp.name}: change {what} to <script {cmp.markup.fix} …> so {cmp.name} runs it only after analytics consent."
+    example = ctx.db.cmps.get("cookiebot")
+    fix = f" (with Cookiebot: <script {example.markup.fix} …>)" if example and example.markup else ""
+    return (
+        f"No consent manager was found on this page. Load {site.vendor.name} only after the visitor accepts "
+        f"analytics: mark {what} with your consent manager's blocking markup{fix}, or start it from the "
+        "consent manager's analytics-consent callback."
+    )

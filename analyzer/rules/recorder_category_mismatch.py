@@ -1,0 +1,52 @@
+"""RL103 recorder-category-mismatch: a recorder is gated on a consent category other than analytics.
+
+**What it finds.** A recorder held back by consent-manager markup whose category is not the
+analytics / statistics one: e.g. `data-cookieconsent="marketing"` or OneTrust `C0004`
+(Targeting) for Hotjar.
+
+**Why it matters.** Consent must be specific and informed. A visitor who accepts "statistics" but
+refuses "marketing" expects session recording (a measurement purpose) to follow the statistics
+choice; filing it under another purpose misdescribes it in the banner and the cookie declaration.
+
+**How to fix.** Use the analytics / statistics category value of your consent manager (the
+finding names it) and declare the vendor under that category in the CMP.
+
+**Fires on:**
+
+    <script type="text/plain" data-cookieconsent="marketing" src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script>
+
+**Does not fire on:**
+
+    <script type="text/plain" data-cookieconsent="statistics" src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from analyzer.model import Finding, Severity
+from analyzer.rules.base import PageContext
+from analyzer.rules.common import location
+
+ID = "RL103"
+NAME = "recorder-category-mismatch"
+SEVERITY = "low"
+SUMMARY = "A recorder is gated on a non-analytics consent category"
+
+
+def check(ctx: PageContext) -> Iterator[Finding]:
+    for site, verdict in ctx.verdicts:
+        if not verdict.category_mismatch or verdict.cmp is None:
+            continue
+        cmp = ctx.db.cmps[verdict.cmp]
+        wanted = ", ".join(sorted(cmp.markup.analytics)) if cmp.markup else "analytics"
+        yield Finding(
+            rule=ID,
+            name=NAME,
+            severity=Severity.LOW,
+            location=location(ctx, site),
+            message=f"{site.vendor.name} is gated on '{verdict.category_mismatch}', not {cmp.name}'s analytics category",
+            evidence=verdict.evidence,
+            remediation=f"Use {cmp.name}'s analytics value ({wanted}): {cmp.markup.fix if cmp.markup else ''}",
+            vendor=site.vendor.id,
+        )

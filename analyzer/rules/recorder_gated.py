@@ -1,0 +1,47 @@
+"""RL100 recorder-gated: a recorder is present and its markup holds it back until consent.
+
+**What it finds.** Every recorder whose tag is inert until the consent manager activates it for
+an analytics / statistics category (or the named service): an inventory entry, at info level, so
+an audit lists every recorder on the site. Gated recorders still see form fields once the visitor
+consents: the field rules apply to them.
+
+**Why it matters.** Knowing what records visitors is the first question of any privacy review.
+
+**How to fix.** Nothing to fix for consent. Check the fields the recorder can see.
+
+**Fires on:**
+
+    <script type="text/plain" data-cookieconsent="statistics" src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script>
+
+**Does not fire on:**
+
+    <script src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from analyzer.model import Finding, Severity, Status
+from analyzer.rules.base import PageContext
+from analyzer.rules.common import location
+
+ID = "RL100"
+NAME = "recorder-gated"
+SEVERITY = "info"
+SUMMARY = "A recorder is present and waits for consent"
+
+
+def check(ctx: PageContext) -> Iterator[Finding]:
+    for site, verdict in ctx.verdicts:
+        if verdict.status is not Status.GATED:
+            continue
+        yield Finding(
+            rule=ID,
+            name=NAME,
+            severity=Severity.INFO,
+            location=location(ctx, site),
+            message=f"{site.vendor.name} waits for consent ({verdict.mechanism})",
+            evidence=f"{site.evidence}; {verdict.evidence}",
+            vendor=site.vendor.id,
+        )

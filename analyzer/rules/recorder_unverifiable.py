@@ -1,0 +1,56 @@
+"""RL102 recorder-unverifiable: whether a recorder waits for consent depends on something the markup does not show.
+
+**What it finds.** A recorder whose gating rests on a consent manager's *auto-blocking* (Cookiebot
+`data-blockingmode="auto"`, OneTrust `OtAutoBlock.js`, Usercentrics `autoblocker.js`, iubenda,
+Termly, Osano, consentmanager…): the blocker holds it back only if the CMP's dashboard classifies
+this vendor as non-necessary. Also an inert script with no consent-manager attribute (whatever
+activates it decides), an unknown category value, and an inline snippet whose gating is code
+(it references a consent API).
+
+**Why it matters.** Auto-blockers let unclassified services through (Cookiebot loads elements
+that set only unclassified cookies; Usercentrics does not block services unknown to its scanner).
+A static check cannot see the dashboard, so it cannot prove the gate.
+
+**How to fix.** Prefer explicit blocking markup on the recorder tag (the finding gives it for the
+CMP on the page); it works whatever the dashboard says. Or declare the fact in the configuration
+once you have checked the CMP's classification.
+
+**Fires on:**
+
+    <script id="Cookiebot" src="https://consent.cookiebot.com/uc.js" data-blockingmode="auto"></script>
+    <script src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script>
+
+**Does not fire on:**
+
+    <script type="text/plain" data-cookieconsent="statistics" src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from analyzer.model import Finding, Status
+from analyzer.rules.base import PageContext
+from analyzer.rules.common import legal_notes, location, remediation, severity_for
+
+ID = "RL102"
+NAME = "recorder-unverifiable"
+SEVERITY = "medium"
+SUMMARY = "A recorder's consent gating cannot be proven from the markup"
+
+
+def check(ctx: PageContext) -> Iterator[Finding]:
+    for site, verdict in ctx.verdicts:
+        if verdict.status is not Status.UNVERIFIABLE:
+            continue
+        yield Finding(
+            rule=ID,
+            name=NAME,
+            severity=severity_for(ctx, site, Status.UNVERIFIABLE),
+            location=location(ctx, site),
+            message=f"{site.vendor.name}: consent gating cannot be verified ({verdict.mechanism})",
+            evidence=f"{site.evidence}; {verdict.evidence}",
+            remediation=remediation(ctx, site),
+            legal=legal_notes(ctx),
+            vendor=site.vendor.id,
+        )

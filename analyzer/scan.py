@@ -1,0 +1,104 @@
+"""Run a scan: discover files, analyse them (in a process pool when asked), gather the results."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from analyzer import signatures
+from analyzer.discover import SourceFile, discover
+from analyzer.engine import FileResult, analyze
+from analyzer.model import Detection, Diagnostic, Finding, Severity
+from analyzer.reading import DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    paths: tuple[str, ...]
+    excludes: tuple[str, ...] = ()
+    jobs: int = 1
+    max_bytes: int = DEFAULT_MAX_BYTES
+    signature_dirs: tuple[str, ...] = ()
+
+
+@dataclass
+class ScanResult:
+    detections: list[Detection] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+    parsed: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+
+    def add(self, r: FileResult) -> None:
+        self.files += 1
+        self.parsed += r.parsed
+        self.bytes += r.size
+        self.detections += r.detections
+        self.findings += r.findings
+        self.diagnostics += r.diagnostics
+
+    def counts(self) -> dict[str, int]:
+        out = {s.label: 0 for s in sorted(Severity, reverse=True)}
+        for f in self.findings:
+            out[f.severity.label] += 1
+        return out
+
+
+_WORKER: tuple[signatures.SignatureDB, int] | None = None
+
+
+def _init_worker(signature_dirs: tuple[str, ...], max_bytes: int) -> None:
+    global _WORKER
+    _WORKER = (signatures.load(signature_dirs), max_bytes)
+
+
+def _work(source: SourceFile) -> FileResult:
+    assert _WORKER is not None
+    db, max_bytes = _WORKER
+    return _safe_analyze(source, db, max_bytes)
+
+
+def _safe_analyze(source: SourceFile, db: signatures.SignatureDB, max_bytes: int) -> FileResult:
+    """A bug on one file must not end the scan or hide the other files' results."""
+    try:
+        return analyze(source, db, max_bytes)
+    except RecursionError:
+        r = FileResult(path=source.display)
+        r.diagnostics.append(Diagnostic(path=source.display, code="too-complex", message="skipped: structure nested too deeply to analyse"))
+        return r
+    except Exception as exc:  # noqa: BLE001 - reported per file, the scan goes on
+        r = FileResult(path=source.display)
+        r.diagnostics.append(Diagnostic(path=source.display, code="internal-error", message=f"analysis failed: {type(exc).__name__}: {exc}"))
+        return r
+
+
+def _results(files: list[SourceFile], opts: ScanOptions) -> Iterator[FileResult]:
+    jobs = max(1, min(opts.jobs, len(files), os.cpu_count() or 1)) if opts.jobs > 0 else (os.cpu_count() or 1)
+    if jobs == 1 or len(files) < 8:
+        db = signatures.load(opts.signature_dirs)
+        for f in files:
+            yield _safe_analyze(f, db, opts.max_bytes)
+        return
+    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(opts.signature_dirs, opts.max_bytes)) as pool:
+        yield from pool.imap(_work, files, chunksize=max(1, min(64, len(files) // (jobs * 8) or 1)))
+
+
+def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -> ScanResult:
+    start = time.perf_counter()
+    signatures.load(opts.signature_dirs)  # fail fast (exit 2) on a broken signature file
+    files, diags = discover(opts.paths, opts.excludes)
+    result = ScanResult(diagnostics=list(diags))
+    for i, r in enumerate(_results(files, opts), 1):
+        result.add(r)
+        if progress:
+            progress(i, len(files))
+    result.seconds = time.perf_counter() - start
+    result.findings.sort(key=lambda f: (f.location.path, f.location.line, f.location.column, f.rule))
+    result.detections.sort(key=lambda d: (d.location.path, d.location.line, d.location.column, d.vendor))
+    return result

@@ -1,0 +1,299 @@
+"""Load and compile the signature database (vendors, consent managers, script types, severities).
+
+The TOML files are the one source of truth; this module only validates them and turns them into
+lookup structures. Loading is cached per set of folders, so a worker process pays for it once.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from analyzer.sigschema import CMP_SCHEMA, LEGAL_SCHEMA, VENDOR_SCHEMA, SignatureError, regex_literal, validate
+
+BUILTIN_DIR = Path(__file__).resolve().parent / "sigdata"
+if not BUILTIN_DIR.is_dir():  # running from a source checkout: the data lives at the repository root
+    BUILTIN_DIR = Path(__file__).resolve().parent.parent / "signatures"
+
+
+@dataclass(frozen=True)
+class AttrMatch:
+    """``attr`` (optionally with ``value``) or ``class`` on an element."""
+
+    attr: str | None
+    cls: str | None
+    value: str | None
+
+    def matches(self, attrs: dict[str, str], classes: frozenset[str]) -> bool:
+        if self.cls is not None:
+            return self.cls in classes
+        if self.attr is None or self.attr not in attrs:
+            return False
+        return self.value is None or attrs[self.attr].strip().lower() == self.value.lower()
+
+    def describe(self) -> str:
+        if self.cls is not None:
+            return f'class="{self.cls}"'
+        return f'{self.attr}="{self.value}"' if self.value is not None else str(self.attr)
+
+
+@dataclass(frozen=True)
+class UrlMatcher:
+    """Hosts (exact or ``*.suffix``) and URL regexes, as written in a signature file."""
+
+    exact: frozenset[str]
+    suffixes: tuple[str, ...]
+    regexes: tuple[re.Pattern[str], ...]
+
+    def matches(self, host: str, hostpath: str) -> bool:
+        if host in self.exact or any(host.endswith(s) for s in self.suffixes):
+            return True
+        return any(r.search(hostpath) for r in self.regexes)
+
+    def literals(self) -> list[str]:
+        out = list(self.exact) + [s.lstrip(".") for s in self.suffixes]
+        return out + [regex_literal(r.pattern) for r in self.regexes]
+
+
+@dataclass(frozen=True)
+class Vendor:
+    id: str
+    name: str
+    category: str
+    summary: str
+    urls: UrlMatcher
+    snippets: tuple[tuple[tuple[str, ...], str], ...]
+    needles: tuple[str, ...]
+    sources: tuple[str, ...]
+    raw: dict[str, Any]
+    # "//host" in code for any of the hosts (bounded subdomain run: no catastrophic backtracking).
+    inline_hosts: re.Pattern[str] | None = None
+
+    @property
+    def hosts(self) -> list[str]:
+        return list(self.raw["detect"].get("hosts", []))
+
+
+@dataclass(frozen=True)
+class Loader:
+    name: str
+    urls: UrlMatcher
+    snippets: tuple[tuple[str, ...], ...]
+    autoblock: bool
+    autoblock_when: tuple[AttrMatch, ...]
+
+
+@dataclass(frozen=True)
+class Markup:
+    inert_type_required: bool
+    category_attributes: tuple[str, ...]
+    category_class_prefixes: tuple[str, ...]
+    markers: tuple[AttrMatch, ...]
+    value_model: str
+    separators: tuple[str, ...]
+    analytics: frozenset[str]
+    necessary: frozenset[str]
+    other: frozenset[str]
+    negation_prefix: str
+    src_attributes: tuple[str, ...]
+    exempt: tuple[AttrMatch, ...]
+    fix: str
+
+
+@dataclass(frozen=True)
+class Cmp:
+    id: str
+    name: str
+    loaders: tuple[Loader, ...]
+    markup: Markup | None
+    api_needles: tuple[str, ...]
+    gates_recorders: bool
+    sources: tuple[str, ...]
+    raw: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ScriptTypes:
+    executable: frozenset[str]
+    data: frozenset[str]
+    runs_anyway: dict[str, str]
+    injection_clues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Authority:
+    id: str
+    name: str
+    jurisdiction: str
+    summary: str
+    url: str
+    applies_to: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)  # identity hash: one loaded database, cached per process
+class SignatureDB:
+    vendors: dict[str, Vendor]
+    cmps: dict[str, Cmp]
+    script_types: ScriptTypes
+    severity: dict[str, dict[str, str]]
+    authorities: tuple[Authority, ...]
+
+    @functools.cached_property
+    def deferred_src_attributes(self) -> tuple[str, ...]:
+        """Every attribute a consent manager uses to hold a script URL until consent."""
+        attrs = {"data-src"}
+        for cmp in self.cmps.values():
+            if cmp.markup:
+                attrs.update(cmp.markup.src_attributes)
+        return tuple(sorted(attrs))
+
+    @functools.cached_property
+    def exempt_markers(self) -> tuple[tuple[str, AttrMatch], ...]:
+        return tuple((c.id, m) for c in self.cmps.values() if c.markup for m in c.markup.exempt)
+
+
+def _url_matcher(section: dict[str, Any]) -> UrlMatcher:
+    hosts = [h.lower() for h in section.get("hosts", [])]
+    exact = frozenset(h for h in hosts if not h.startswith("*."))
+    suffixes = tuple(h[1:] for h in hosts if h.startswith("*."))
+    regexes = tuple(re.compile(p) for p in section.get("urls", []))
+    return UrlMatcher(exact, suffixes, regexes)
+
+
+def _inline_host_pattern(urls: UrlMatcher) -> re.Pattern[str] | None:
+    alts = [re.escape(h) for h in sorted(urls.exact)]
+    alts += [r"[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,5}" + re.escape(s) for s in urls.suffixes]
+    if not alts:
+        return None
+    return re.compile(r"(?://|\\/\\/)(" + "|".join(alts) + r")(?![a-z0-9.-])")
+
+
+def _attr_matches(items: list[dict[str, str]]) -> tuple[AttrMatch, ...]:
+    return tuple(AttrMatch(i.get("attr"), i.get("class"), i.get("value")) for i in items)
+
+
+def _vendor(data: dict[str, Any]) -> Vendor:
+    detect = data["detect"]
+    urls = _url_matcher(detect)
+    snippets = tuple((tuple(g["all"]), g.get("note", "")) for g in detect.get("snippet", []))
+    needles = urls.literals() + list(detect.get("needles", []))
+    needles += [max(group, key=len) for group, _ in snippets]
+    return Vendor(
+        inline_hosts=_inline_host_pattern(urls),
+        id=data["id"],
+        name=data["name"],
+        category=data["category"],
+        summary=data["summary"],
+        urls=urls,
+        snippets=snippets,
+        needles=tuple(n for n in needles if len(n) >= 4),
+        sources=tuple(data["sources"]),
+        raw=data,
+    )
+
+
+def _markup(m: dict[str, Any]) -> Markup:
+    def low(key: str) -> frozenset[str]:
+        return frozenset(v.lower() for v in m.get(key, []))
+
+    return Markup(
+        inert_type_required=m["inert_type_required"],
+        category_attributes=tuple(m.get("category_attributes", [])),
+        category_class_prefixes=tuple(m.get("category_class_prefixes", [])),
+        markers=_attr_matches(m.get("markers", [])),
+        value_model=m["value_model"],
+        separators=tuple(m.get("separators", [","])),
+        analytics=low("analytics_values"),
+        necessary=low("necessary_values"),
+        other=low("other_values"),
+        negation_prefix=m.get("negation_prefix", ""),
+        src_attributes=tuple(m.get("src_attributes", [])),
+        exempt=_attr_matches(m.get("exempt", [])),
+        fix=m["fix"],
+    )
+
+
+def _cmp(data: dict[str, Any]) -> Cmp:
+    loaders = tuple(
+        Loader(
+            name=ld.get("name", data["name"]),
+            urls=_url_matcher(ld),
+            snippets=tuple(tuple(g["all"]) for g in ld.get("snippet", [])),
+            autoblock=ld.get("autoblock", False),
+            autoblock_when=_attr_matches(ld.get("autoblock_when", [])),
+        )
+        for ld in data.get("loader", [])
+    )
+    markup = _markup(data["markup"]) if "markup" in data else None
+    js = data.get("js", {})
+    return Cmp(
+        id=data["id"],
+        name=data["name"],
+        loaders=loaders,
+        markup=markup,
+        api_needles=tuple(js.get("api_needles", [])),
+        gates_recorders=data.get("gates", "any-vendor") == "any-vendor",
+        sources=tuple(data["sources"]),
+        raw=data,
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise SignatureError(f"{path}: {exc}") from None
+
+
+def _load_folder(folder: Path, schema: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    out = []
+    for path in sorted(folder.glob("*.toml")):
+        data = _read_toml(path)
+        validate(data, schema, str(path))
+        if data["id"] != path.stem:
+            raise SignatureError(f"{path}: id '{data['id']}' must equal the file name '{path.stem}'")
+        out.append(data)
+    return out
+
+
+def _merge(items: list[dict[str, Any]], build: Any, kind: str) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for data in items:
+        if data["id"] in result:
+            raise SignatureError(f"duplicate {kind} id '{data['id']}'")
+        result[data["id"]] = build(data)
+    return result
+
+
+@functools.lru_cache(maxsize=8)
+def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
+    """Load the built-in signatures plus any user folders (each with ``vendors/`` and ``consent/``)."""
+    folders = [BUILTIN_DIR, *(Path(d) for d in extra_dirs)]
+    vendors: list[dict[str, Any]] = []
+    cmps: list[dict[str, Any]] = []
+    for folder in folders:
+        vendors += _load_folder(folder / "vendors", VENDOR_SCHEMA, "vendor")
+        cmps += _load_folder(folder / "consent", CMP_SCHEMA, "consent manager")
+    types = _read_toml(BUILTIN_DIR / "script_types.toml")
+    legal = _read_toml(BUILTIN_DIR / "legal.toml") if (BUILTIN_DIR / "legal.toml").exists() else {"authority": []}
+    validate(legal, LEGAL_SCHEMA, str(BUILTIN_DIR / "legal.toml"))
+    return SignatureDB(
+        vendors=_merge(vendors, _vendor, "vendor"),
+        cmps=_merge(cmps, _cmp, "consent manager"),
+        script_types=ScriptTypes(
+            executable=frozenset(types["executable"]),
+            data=frozenset(types["data"]),
+            runs_anyway={r["type"]: r["by"] for r in types.get("runs_anyway", [])},
+            injection_clues=tuple(types.get("inline", {}).get("injection_clues", [])),
+        ),
+        severity=_read_toml(BUILTIN_DIR / "severity.toml"),
+        authorities=tuple(
+            Authority(a["id"], a["name"], a["jurisdiction"], a["summary"], a["url"], tuple(a["applies_to"]))
+            for a in legal["authority"]
+        ),
+    )

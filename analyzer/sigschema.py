@@ -1,0 +1,264 @@
+"""Schemas for the TOML files in ``signatures/`` and the validator that enforces them at load.
+
+A schema is a plain dict ``{key: Field}``. ``Field.kind`` is ``str``, ``int``, ``float``, ``bool``,
+``"str[]"`` (list of strings), ``"regex[]"`` (list of strings that must compile), a nested schema dict
+(a table) or a one-element list holding a schema dict (an array of tables). ``choices`` limits a
+string (or every string of a list) to a closed set. Unknown keys are errors: a typo in a signature
+file must fail loudly instead of silently dropping a fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+
+class SignatureError(ValueError):
+    """A signature file does not match its schema; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: Any
+    required: bool = False
+    choices: frozenset[str] | None = None
+
+
+def _req(kind: Any, choices: tuple[str, ...] | None = None) -> Field:
+    return Field(kind, True, frozenset(choices) if choices else None)
+
+
+def _opt(kind: Any, choices: tuple[str, ...] | None = None) -> Field:
+    return Field(kind, False, frozenset(choices) if choices else None)
+
+
+VENDOR_CATEGORIES = ("session-replay", "heatmap", "replay-addon")
+MASKING_DEFAULTS = ("all-inputs", "keystrokes-suppressed", "by-type", "password-only", "none", "dashboard", "unknown")
+
+_SNIPPET = {"all": _req("str[]"), "note": _opt(str)}
+
+VENDOR_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "id": _req(str),
+    "name": _req(str),
+    "company": _opt(str),
+    "category": _req(str, VENDOR_CATEGORIES),
+    "summary": _req(str),
+    "sources": _req("str[]"),
+    "detect": _req(
+        {
+            # Script / link / pixel hosts. "*.example.com" matches every subdomain (not the apex).
+            "hosts": _opt("str[]"),
+            # Regexes over the scheme-less, lower-cased URL "host/path?query", for shared hosts and
+            # first-party paths. Each needs a literal run of 4+ characters for the prefilter.
+            "urls": _opt("regex[]"),
+            # Inline code: a group fires when every one of its strings occurs (case-sensitive).
+            "snippet": _opt([_SNIPPET]),
+            # Groups that are too weak to detect alone but say "this is this vendor" next to a URL.
+            "globals": _opt("str[]"),
+            # Extra literals for the prefilter, e.g. a first-party path the URL regexes describe.
+            "needles": _opt("str[]"),
+        }
+    ),
+    "storage_keys": _opt("str[]"),
+    "sdk": _opt(
+        {
+            "packages": _opt("str[]"),
+            "init_calls": _opt("str[]"),
+            "bundle_strings": _opt("str[]"),
+            "identify_calls": _opt("str[]"),
+            "replay_options": _opt("str[]"),
+            "disable_options": _opt("str[]"),
+            "consent_switches": _opt("str[]"),
+        }
+    ),
+    "masking": _opt(
+        {
+            "default": _req(str, MASKING_DEFAULTS),
+            "summary": _req(str),
+            "unmasked_controls": _opt("str[]"),
+            "mask_attributes": _opt("str[]"),
+            "mask_classes": _opt("str[]"),
+            "block_attributes": _opt("str[]"),
+            "block_classes": _opt("str[]"),
+            "unmask_attributes": _opt("str[]"),
+            "unmask_classes": _opt("str[]"),
+            "fix": _opt(str),
+            "options": _opt("str[]"),
+        }
+    ),
+    "consent": _opt({"summary": _req(str), "switches": _opt("str[]")}),
+    "notes": _opt("str[]"),
+}
+
+_ATTR_MATCH = {"attr": _opt(str), "class": _opt(str), "value": _opt(str)}
+_LOADER = {
+    "name": _opt(str),
+    "hosts": _opt("str[]"),
+    "urls": _opt("regex[]"),
+    "snippet": _opt([_SNIPPET]),
+    # The loader is an auto-blocker always, or only when one of these attributes has one of its values.
+    "autoblock": _opt(bool),
+    "autoblock_when": _opt([_ATTR_MATCH]),
+    "exempt_loader_when": _opt([_ATTR_MATCH]),
+}
+
+CMP_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "id": _req(str),
+    "name": _req(str),
+    "sources": _req("str[]"),
+    "loader": _opt([_LOADER]),
+    "markup": _opt(
+        {
+            # Manual blocking works only with an inert type (text/plain…); false for CMPs whose markup
+            # keeps the script executable and relies on the loader intercepting it (CookieYes).
+            "inert_type_required": _req(bool),
+            "category_attributes": _opt("str[]"),
+            "category_class_prefixes": _opt("str[]"),
+            # Attributes or classes that must also be present for this CMP's markup to count.
+            "markers": _opt([_ATTR_MATCH]),
+            "value_model": _req(str, ("category", "service", "purpose")),
+            "separators": _opt("str[]"),
+            "analytics_values": _opt("str[]"),
+            "necessary_values": _opt("str[]"),
+            "other_values": _opt("str[]"),
+            "negation_prefix": _opt(str),
+            "src_attributes": _opt("str[]"),
+            "exempt": _opt([_ATTR_MATCH]),
+            "fix": _req(str),
+        }
+    ),
+    # "google-only": the mechanism holds back Google tags only (Consent Mode) and never gates a recorder.
+    "gates": _opt(str, ("any-vendor", "google-only")),
+    "js": _opt(
+        {
+            "analytics_checks": _opt("str[]"),
+            "generic_events": _opt("str[]"),
+            "api_needles": _opt("str[]"),
+            "fail_open": _opt("str[]"),
+        }
+    ),
+    "notes": _opt("str[]"),
+}
+
+
+LEGAL_SCHEMA: dict[str, Field] = {
+    "schema": _opt(int),
+    "authority": _req(
+        [
+            {
+                "id": _req(str),
+                "name": _req(str),
+                "jurisdiction": _req(str),
+                "instrument": _opt(str),
+                "summary": _req(str),
+                "url": _req(str),
+                "applies_to": _req("str[]", ("recorder", "fields")),
+                "verified": _opt(bool),
+            }
+        ]
+    ),
+}
+
+
+def validate(data: Any, schema: dict[str, Field], where: str) -> None:
+    """Raise :class:`SignatureError` naming ``where`` and the dotted key for the first mismatch."""
+    if not isinstance(data, dict):
+        raise SignatureError(f"{where}: expected a table")
+    for key in data:
+        if key not in schema:
+            raise SignatureError(f"{where}: unknown key '{key}'")
+    for key, field in schema.items():
+        if key not in data:
+            if field.required:
+                raise SignatureError(f"{where}: missing required key '{key}'")
+            continue
+        _check(data[key], field, f"{where}: {key}" if ": " not in where else f"{where}.{key}")
+
+
+def _check(value: Any, field: Field, where: str) -> None:
+    kind = field.kind
+    if isinstance(kind, dict):
+        validate(value, kind, where)
+    elif isinstance(kind, list):
+        if not isinstance(value, list):
+            raise SignatureError(f"{where}: expected an array of tables")
+        for i, item in enumerate(value):
+            validate(item, kind[0], f"{where}[{i}]")
+    elif kind in ("str[]", "regex[]"):
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise SignatureError(f"{where}: expected a list of non-empty strings")
+        for v in value:
+            _check_choice(v, field, where)
+            if kind == "regex[]":
+                _check_regex(v, where)
+    elif kind is bool or kind is int or kind is float or kind is str:
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise SignatureError(f"{where}: expected {kind.__name__}, got {type(value).__name__}")
+        if kind is str:
+            _check_choice(value, field, where)
+    else:  # pragma: no cover - schema authoring error
+        raise TypeError(kind)
+
+
+def _check_choice(value: str, field: Field, where: str) -> None:
+    if field.choices is not None and value not in field.choices:
+        allowed = ", ".join(sorted(field.choices))
+        raise SignatureError(f"{where}: '{value}' is not one of: {allowed}")
+
+
+# A quantified group that itself contains a quantifier is the classic catastrophic-backtracking shape.
+_NESTED_QUANTIFIER = re.compile(r"\([^)]*[+*][^)]*\)[+*{]")
+
+
+def _check_regex(pattern: str, where: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise SignatureError(f"{where}: invalid regex {pattern!r}: {exc}") from None
+    if _NESTED_QUANTIFIER.search(pattern):
+        raise SignatureError(f"{where}: regex {pattern!r} nests quantifiers (ReDoS risk)")
+    if len(regex_literal(pattern)) < 4:
+        raise SignatureError(f"{where}: regex {pattern!r} needs a literal run of 4+ characters for the prefilter")
+
+
+def regex_literal(pattern: str) -> str:
+    """The longest run of plain characters that every match of ``pattern`` contains.
+
+    Only runs outside groups count (a group may be optional or an alternation); a top-level ``|``
+    means no run is required, so the result is empty and the schema rejects the pattern.
+    """
+    runs: list[str] = []
+    current: list[str] = []
+    depth = 0
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            if depth == 0 and not pattern[i + 1].isalnum():
+                current.append(pattern[i + 1])
+            else:
+                runs.append("".join(current))
+                current = []
+            i += 2
+            continue
+        if ch == "|" and depth == 0:
+            return ""
+        if ch in "*?{" and current:
+            current.pop()  # the quantified character is optional or repeated: not literal
+        if ch in ".^$*+?{}[]()|":
+            runs.append("".join(current))
+            current = []
+            if ch == "[":
+                end = pattern.find("]", i + 2)
+                i = end + 1 if end > 0 else len(pattern)
+                continue
+            depth += ch == "("
+            depth -= ch == ")"
+        elif depth == 0:
+            current.append(ch)
+        i += 1
+    runs.append("".join(current))
+    return max(runs, key=len)
