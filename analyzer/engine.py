@@ -38,10 +38,14 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
         return result
     if source.kind not in HTML_KINDS:
         return result
+    text = None
+    if reading.wide_encoding(data):  # UTF-16/32: the needles are ASCII, so search the decoded text
+        text = reading.decode(data)
+        data = text.text.encode("utf-8", "surrogatepass")
     candidates = prefilter.for_db(db).candidates(data)
     if not candidates:
         return result
-    text = reading.decode(data)
+    text = text or reading.decode(data)
     if text.lossy:
         result.diagnostics.append(
             Diagnostic(path=source.display, code="decode-lossy", message=f"some bytes are not valid {text.encoding}; they were replaced")

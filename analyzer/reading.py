@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +40,10 @@ class Text:
 def read_bytes(path: Path, display: str, max_bytes: int) -> bytes | Diagnostic:
     """The file's bytes, or a diagnostic if it is too large or unreadable."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            return Diagnostic(path=display, code="not-a-file", message="skipped: not a regular file (device, FIFO or socket)")
+        size = st.st_size
         if size > max_bytes:
             return Diagnostic(
                 path=display,
@@ -52,12 +56,14 @@ def read_bytes(path: Path, display: str, max_bytes: int) -> bytes | Diagnostic:
         return Diagnostic(path=display, code="unreadable", message=f"skipped: cannot read ({exc.strerror or exc})")
 
 
+def wide_encoding(data: bytes) -> bool:
+    """A UTF-16 or UTF-32 byte-order mark."""
+    return any(data.startswith(bom) for bom, _ in _BOMS[1:])
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes in the first 8 KB (outside UTF-16/32 text) mean a binary file."""
-    head = data[:8192]
-    if any(head.startswith(bom) for bom, _ in _BOMS[1:]):
-        return False
-    return b"\x00" in head
+    return not wide_encoding(data) and b"\x00" in data[:8192]
 
 
 def decode(data: bytes) -> Text:

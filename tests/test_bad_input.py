@@ -1,0 +1,148 @@
+"""Bad input never crashes a scan and never loses another file's result."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import pytest
+
+from analyzer.scan import ScanOptions, run
+
+SNIPPET = '<html><head><script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script></head></html>'
+
+
+def _scan(root: Path, **kw) -> object:
+    return run(ScanOptions(paths=(str(root),), **kw))
+
+
+def _with_good_page(root: Path) -> None:
+    (root / "good.html").write_text(SNIPPET)
+
+
+def _codes(result) -> dict[str, str]:
+    return {Path(d.path).name: d.code for d in result.diagnostics}
+
+
+BAD_FILES = {
+    "binary-with-html-extension": (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" + bytes(range(256)), "binary"),
+    "invalid-utf8": ("<html><head>".encode() + b"\xff\xfe\xfa caf\xe9 " + SNIPPET.encode() + b"</head></html>", None),
+    "utf8-bom": (codecs.BOM_UTF8 + SNIPPET.encode(), None),
+    "utf16-bom": (codecs.BOM_UTF16_LE + SNIPPET.encode("utf-16-le"), None),
+    "latin1-declared": (b'<meta charset="iso-8859-1"><p>caf\xe9</p>' + SNIPPET.encode(), None),
+    "empty": (b"", None),
+    "broken-html": (b"<html><head><script src='https://static.hotjar.com/c/hotjar-1.js'><<<>>></div></span", None),
+    "deeply-nested": (b"<html><body>" + b"<div>" * 5000 + SNIPPET.encode() + b"</div>" * 5000, "parse-degraded"),
+    "huge-one-line": (b"<html><body>" + b"<span>x</span>" * 400_000 + SNIPPET.encode() + b"</body></html>", None),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_bad_file_gets_a_diagnostic_and_the_scan_goes_on(case: str, tmp_path: Path) -> None:
+    data, code = BAD_FILES[case]
+    _with_good_page(tmp_path)
+    (tmp_path / "bad.html").write_bytes(data)
+    result = _scan(tmp_path)
+    assert [d for d in result.detections if d.location.path.endswith("good.html")], "lost the good file's result"
+    assert _codes(result).get("bad.html") == code
+    assert not [d for d in result.diagnostics if d.code == "internal-error"]
+
+
+@pytest.mark.parametrize("case", ["invalid-utf8", "utf8-bom", "utf16-bom", "latin1-declared", "broken-html", "huge-one-line", "deeply-nested"])
+def test_recorder_in_damaged_file_is_still_found(case: str, tmp_path: Path) -> None:
+    (tmp_path / "bad.html").write_bytes(BAD_FILES[case][0])
+    result = _scan(tmp_path)
+    assert [d.vendor for d in result.detections] == ["hotjar"]
+
+
+def test_invalid_utf8_is_reported_as_lossy_when_declared_utf8(tmp_path: Path) -> None:
+    (tmp_path / "bad.html").write_bytes(b'<meta charset="utf-8">\xff\xfe' + SNIPPET.encode())
+    assert _codes(_scan(tmp_path)) == {"bad.html": "decode-lossy"}
+
+
+def test_file_over_the_size_cap_is_skipped_with_a_diagnostic(tmp_path: Path) -> None:
+    _with_good_page(tmp_path)
+    (tmp_path / "big.html").write_text("x" * 5000)
+    result = _scan(tmp_path, max_bytes=1000)
+    assert _codes(result) == {"big.html": "file-too-large"}
+    assert len(result.detections) == 1
+
+
+def test_unreadable_file_is_a_diagnostic(tmp_path: Path, monkeypatch) -> None:
+    _with_good_page(tmp_path)
+    bad = tmp_path / "locked.html"
+    bad.write_text(SNIPPET)
+    real_open = Path.open
+
+    def guarded(self, *a, **k):
+        if self.name == "locked.html":
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *a, **k)
+
+    monkeypatch.setattr(Path, "open", guarded)
+    result = _scan(tmp_path)
+    assert _codes(result) == {"locked.html": "unreadable"}
+    assert len(result.detections) == 1
+
+
+def test_symlink_loop_and_broken_link_are_diagnostics(tmp_path: Path) -> None:
+    _with_good_page(tmp_path)
+    (tmp_path / "sub").mkdir()
+    os.symlink(tmp_path, tmp_path / "sub" / "loop")
+    os.symlink(tmp_path / "missing.html", tmp_path / "dangling.html")
+    result = _scan(tmp_path)
+    codes = sorted(d.code for d in result.diagnostics)
+    assert codes == ["symlink-loop", "unreadable"]
+    assert len(result.detections) == 1
+
+
+def test_fifo_is_not_opened(tmp_path: Path) -> None:
+    _with_good_page(tmp_path)
+    os.mkfifo(tmp_path / "pipe.html")
+    result = _scan(tmp_path)
+    assert _codes(result) == {"pipe.html": "not-a-file"}
+
+
+def test_missing_path_is_a_diagnostic(tmp_path: Path) -> None:
+    result = run(ScanOptions(paths=(str(tmp_path / "nope"),)))
+    assert [d.code for d in result.diagnostics] == ["not-found"]
+
+
+def test_skips_vcs_and_dependency_folders(tmp_path: Path) -> None:
+    for folder in ("node_modules/pkg", ".git/x"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "index.html").write_text(SNIPPET)
+    _with_good_page(tmp_path)
+    result = _scan(tmp_path)
+    assert [Path(d.location.path).name for d in result.detections] == ["good.html"]
+
+
+def test_exclude_glob(tmp_path: Path) -> None:
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.html").write_text(SNIPPET)
+    _with_good_page(tmp_path)
+    result = _scan(tmp_path, excludes=("drafts",))
+    assert result.files == 1
+
+
+def test_parallel_scan_gives_the_same_results(tmp_path: Path) -> None:
+    for i in range(30):
+        (tmp_path / f"p{i}.html").write_text(SNIPPET if i % 3 == 0 else "<html><body>plain</body></html>")
+    (tmp_path / "bad.html").write_bytes(b"\x00\x01binary")
+    one = _scan(tmp_path, jobs=1)
+    two = _scan(tmp_path, jobs=2)
+    assert [(d.location.path, d.vendor) for d in one.detections] == [(d.location.path, d.vendor) for d in two.detections]
+    assert [d.code for d in one.diagnostics] == [d.code for d in two.diagnostics] == ["binary"]
+
+
+def test_scan_opens_no_network_connection(tmp_path: Path, monkeypatch) -> None:
+    import socket
+
+    def refuse(*a, **k):
+        raise AssertionError("replaylint tried to open a network connection")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    _with_good_page(tmp_path)
+    assert len(_scan(tmp_path).detections) == 1

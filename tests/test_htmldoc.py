@@ -1,0 +1,56 @@
+"""Positions and resilience of the HTML layer."""
+
+from __future__ import annotations
+
+from analyzer import htmldoc
+
+
+def test_position_is_the_start_tag_not_where_lxml_says_it_ends() -> None:
+    page = htmldoc.parse('<html><head>\n<script async\n  src="https://x.example/a.js"></script></head></html>')
+    script = page.elements[0]
+    assert (script.line, script.column) == (2, 1)
+
+
+def test_several_scripts_on_one_minified_line_get_their_own_columns() -> None:
+    page = htmldoc.parse("<html><head><script>a</script><script>b</script><script src=c></script></head></html>")
+    assert [(e.line, e.column) for e in page.elements] == [(1, 13), (1, 31), (1, 49)]
+
+
+def test_script_text_inside_a_script_string_is_not_an_element() -> None:
+    page = htmldoc.parse("<html><body><script>document.write('<script src=a></'+'script>')</script><script src=b></script></body></html>")
+    assert [e.attrs.get("src") for e in page.elements] == [None, "b"]
+
+
+def test_lines_past_lxml_65535_cap_stay_true() -> None:
+    text = "<html><body>" + "<p>x</p>\n" * 70000 + "<script src=a></script></body></html>"
+    (el,) = htmldoc.parse(text).elements
+    assert el.line == 70001
+
+
+def test_elements_below_libxml2_depth_limit_are_recovered() -> None:
+    depth = 3000
+    text = "<html><body>" + "<div>" * depth + "<script src=deep></script>" + "</div>" * depth + "<script src=after></script></body></html>"
+    page = htmldoc.parse(text)
+    assert [e.attrs.get("src") for e in page.elements] == ["deep", "after"]
+    assert page.degraded == 2
+
+
+def test_comments_are_collected_with_positions() -> None:
+    page = htmldoc.parse("<html>\n  <!-- hello --></html>")
+    assert [(c.text, c.line, c.column) for c in page.comments] == [(" hello ", 2, 3)]
+
+
+def test_noscript_children_know_they_are_in_noscript() -> None:
+    page = htmldoc.parse('<html><body><noscript><img src="p.gif"></noscript><img src="q.gif"></body></html>')
+    imgs = [e for e in page.elements if e.tag == "img"]
+    assert [(e.attrs["src"], e.in_noscript) for e in imgs] == [("p.gif", True), ("q.gif", False)]
+
+
+def test_empty_and_whitespace_documents_have_no_elements() -> None:
+    assert htmldoc.parse("").elements == ()
+    assert htmldoc.parse("   \n").elements == ()
+
+
+def test_unclosed_and_broken_markup_still_yields_scripts() -> None:
+    page = htmldoc.parse('<html><head><script src="a.js"><div><p><script src="b.js"')
+    assert [e.attrs.get("src") for e in page.elements][:1] == ["a.js"]
