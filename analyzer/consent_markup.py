@@ -32,6 +32,10 @@ def _split(raw: str, separators: tuple[str, ...]) -> list[str]:
 
 
 def markup_hits(el: Element, db: SignatureDB) -> list[MarkupHit]:
+    if db.markup_attributes.isdisjoint(el.attrs) and not any(
+        c.startswith(db.markup_class_prefixes) for c in el.classes
+    ):
+        return []
     hits = []
     for cmp in db.cmps.values():
         m = cmp.markup

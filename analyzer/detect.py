@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from analyzer.htmldoc import Comment, Element, Page
+from analyzer.htmldoc import Element, Page
 from analyzer.signatures import Cmp, Loader, SignatureDB, UrlMatcher, Vendor
 
 HINT_RELS = frozenset({"preload", "modulepreload", "preconnect", "dns-prefetch", "prefetch"})
@@ -45,7 +45,7 @@ class Hint:
 @dataclass(frozen=True)
 class CommentedSnippet:
     vendor: Vendor
-    comment: Comment
+    comment: Element
     evidence: str
 
 
@@ -78,6 +78,17 @@ def url_matches(matcher: UrlMatcher, raw: str) -> bool:
     return split is not None and matcher.matches(*split)
 
 
+def _urls_of(el: Element, db: SignatureDB) -> list[tuple[str, str, tuple[str, str]]]:
+    """(via, raw URL, split URL) for src and every deferred-src attribute, each split once."""
+    out = []
+    for via, attr in [("script-src", "src")] + [("deferred-src", a) for a in db.deferred_src_attributes]:
+        raw = el.attrs.get(attr, "").strip()
+        split = split_url(raw) if raw else None
+        if split is not None:
+            out.append((via, raw, split))
+    return out
+
+
 def script_type(el: Element) -> str:
     return el.attrs.get("type", "").split(";")[0].strip().lower()
 
@@ -105,13 +116,12 @@ def _inline_url_hit(vendor: Vendor, text: str) -> str | None:
 
 def _script_sites(el: Element, vendors: list[Vendor], db: SignatureDB) -> list[RecorderSite]:
     sites: list[RecorderSite] = []
-    urls = [("script-src", el.attrs["src"])] if el.attrs.get("src", "").strip() else []
-    urls += [("deferred-src", el.attrs[a]) for a in db.deferred_src_attributes if el.attrs.get(a, "").strip()]
+    urls = _urls_of(el, db)
     text = el.text
     for vendor in vendors:
-        hit = next(((via, u) for via, u in urls if url_matches(vendor.urls, u)), None)
+        hit = next(((via, u) for via, u, split in urls if vendor.urls.matches(*split)), None)
         if hit:
-            sites.append(RecorderSite(vendor, el, hit[0], f'src="{hit[1].strip()}"', hit[1].strip()))
+            sites.append(RecorderSite(vendor, el, hit[0], f'src="{hit[1]}"', hit[1]))
             continue
         if not text.strip():
             continue
@@ -143,12 +153,13 @@ def _hints(el: Element, vendors: list[Vendor]) -> list[Hint]:
     return [Hint(v, el, sorted(rels)[0], href.strip()) for v in vendors if url_matches(v.urls, href)]
 
 
-def _cmp_loaders(el: Element, db: SignatureDB) -> list[CmpLoader]:
+def _cmp_loaders(el: Element, cmps: list[Cmp]) -> list[CmpLoader]:
     out = []
-    src = el.attrs.get("src", "")
-    for cmp in db.cmps.values():
+    src = el.attrs.get("src", "").strip()
+    split = split_url(src) if src else None
+    for cmp in cmps:
         for loader in cmp.loaders:
-            by_url = bool(src.strip()) and url_matches(loader.urls, src)
+            by_url = split is not None and loader.urls.matches(*split)
             by_snippet = bool(el.text.strip()) and any(all(s in el.text for s in g) for g in loader.snippets)
             if by_url or by_snippet:
                 auto = loader.autoblock or any(m.matches(el.attrs, el.classes) for m in loader.autoblock_when)
@@ -158,7 +169,7 @@ def _cmp_loaders(el: Element, db: SignatureDB) -> list[CmpLoader]:
     return out
 
 
-def _commented(comment: Comment, vendors: list[Vendor]) -> list[CommentedSnippet]:
+def _commented(comment: Element, vendors: list[Vendor]) -> list[CommentedSnippet]:
     out = []
     for vendor in vendors:
         note = _snippet_hit(vendor, comment.text)
@@ -169,8 +180,8 @@ def _commented(comment: Comment, vendors: list[Vendor]) -> list[CommentedSnippet
     return out
 
 
-def page_facts(page: Page, vendors: list[Vendor], db: SignatureDB) -> PageFacts:
-    """Everything the checks need to know about one parsed page, for the candidate vendors."""
+def page_facts(page: Page, vendors: list[Vendor], cmps: list[Cmp], db: SignatureDB) -> PageFacts:
+    """Everything the checks need to know about one parsed page, for the candidate vendors and CMPs."""
     sites: list[RecorderSite] = []
     loaders: list[CmpLoader] = []
     hints: list[Hint] = []
@@ -179,7 +190,7 @@ def page_facts(page: Page, vendors: list[Vendor], db: SignatureDB) -> PageFacts:
         if el.tag == "script":
             if script_type(el) in data_types:
                 continue
-            loaders += _cmp_loaders(el, db)
+            loaders += _cmp_loaders(el, cmps)
             sites += _script_sites(el, vendors, db)
         elif el.tag in ("img", "iframe") and el.in_noscript:
             sites += _pixel_sites(el, vendors)

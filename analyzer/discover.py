@@ -91,6 +91,8 @@ def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
 def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic]) -> Iterator[SourceFile]:
     seen: set[tuple[int, int]] = set()
     stack = [root]
+    root_display = display_path(root).rstrip("/")
+    root_str = str(root).rstrip(os.sep)
     while stack:
         folder = stack.pop()
         try:
@@ -109,8 +111,7 @@ def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic]) -> Ite
             continue
         subdirs = []
         for entry in entries:
-            path = Path(entry.path)
-            rel = path.relative_to(root).as_posix()
+            rel = entry.path[len(root_str) + 1 :].replace(os.sep, "/")
             if _excluded(rel, excludes):
                 continue
             try:
@@ -119,15 +120,16 @@ def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic]) -> Ite
                 is_dir = False
             if is_dir:
                 if entry.name not in SKIP_DIRS:
-                    subdirs.append(path)
+                    subdirs.append(Path(entry.path))
                 continue
-            kind = classify(path)
+            kind = classify(Path(entry.name))
             if kind is None:
                 continue
-            if entry.is_symlink() and not path.exists():
-                diags.append(Diagnostic(path=display_path(path), code="unreadable", message="skipped: broken symlink"))
+            display = f"{root_display}/{rel}" if root_display != "." else rel
+            if entry.is_symlink() and not os.path.exists(entry.path):
+                diags.append(Diagnostic(path=display, code="unreadable", message="skipped: broken symlink"))
                 continue
-            yield SourceFile(path, display_path(path), kind)
+            yield SourceFile(Path(entry.path), display, kind)
         stack.extend(reversed(subdirs))
 
 
@@ -136,6 +138,7 @@ def discover(paths: Iterable[str | Path], excludes: tuple[str, ...] = ()) -> tup
     files: list[SourceFile] = []
     diags: list[Diagnostic] = []
     seen: set[Path] = set()
+    paths = list(paths)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -145,6 +148,9 @@ def discover(paths: Iterable[str | Path], excludes: tuple[str, ...] = ()) -> tup
             found = iter([SourceFile(path, display_path(path), kind)])
         else:
             diags.append(Diagnostic(path=display_path(path), code="not-found", message="no such file or folder"))
+            continue
+        if len(paths) == 1:  # nothing to de-duplicate across arguments: skip the resolve() per file
+            files.extend(found)
             continue
         for f in found:
             key = f.path.resolve() if not f.path.is_symlink() else f.path.absolute()

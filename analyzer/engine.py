@@ -36,26 +36,20 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
     if reading.looks_binary(data):
         result.diagnostics.append(Diagnostic(path=source.display, code="binary", message="skipped: binary content (NUL bytes)"))
         return result
-    if source.kind not in HTML_KINDS:
-        return result
-    text = None
-    if reading.wide_encoding(data):  # UTF-16/32: the needles are ASCII, so search the decoded text
-        text = reading.decode(data)
-        data = text.text.encode("utf-8", "surrogatepass")
-    candidates = prefilter.for_db(db).candidates(data)
-    if not candidates:
-        return result
-    text = text or reading.decode(data)
-    if text.lossy:
-        result.diagnostics.append(
-            Diagnostic(path=source.display, code="decode-lossy", message=f"some bytes are not valid {text.encoding}; they were replaced")
-        )
-    _analyze_html(source.display, text.text, [db.vendors[v] for v in sorted(candidates)], db, result)
+    if source.kind in HTML_KINDS:
+        _html_file(source.display, data, db, result)
     return result
 
 
-def _analyze_html(path: str, text: str, vendors: list, db: SignatureDB, result: FileResult) -> None:
-    page = htmldoc.parse(text)
+def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    """Pages are always parsed (lxml parses a page as fast as a raw-bytes prefilter scans it); the
+    signature literals are then searched in the page's code and URLs only, not in its prose."""
+    text = reading.decode(data)
+    if text.lossy:
+        result.diagnostics.append(
+            Diagnostic(path=path, code="decode-lossy", message=f"some bytes are not valid {text.encoding}; they were replaced")
+        )
+    page = htmldoc.parse(text.text)
     result.parsed = True
     if page.degraded:
         result.diagnostics.append(
@@ -65,7 +59,15 @@ def _analyze_html(path: str, text: str, vendors: list, db: SignatureDB, result: 
                 message=f"the HTML parser hit a resource limit (nesting too deep?); {page.degraded} element(s) were recovered one by one",
             )
         )
-    facts = detect.page_facts(page, vendors, db)
+    candidates = prefilter.for_db(db).candidates("\n".join(htmldoc.strings(page)).encode("utf-8", "surrogatepass"))
+    if candidates.vendors:
+        _analyze_html(path, page, candidates, db, result)
+
+
+def _analyze_html(path: str, page: htmldoc.Page, candidates: prefilter.Candidates, db: SignatureDB, result: FileResult) -> None:
+    vendors = [db.vendors[v] for v in sorted(candidates.vendors)]
+    cmps = [db.cmps[c] for c in sorted(candidates.cmps)]
+    facts = detect.page_facts(page, vendors, cmps, db)
     verdicts = tuple((site, consent_markup.verdict(site, facts, db)) for site in facts.sites)
     for site, verdict in verdicts:
         result.detections.append(

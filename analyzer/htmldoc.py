@@ -1,113 +1,212 @@
 """Parse an HTML page with lxml and list the elements that can load a recorder, with true positions.
 
 lxml reports only the line on which a start tag *ends* (capped at 65,535) and no column, and
-libxml2 silently drops everything below ~2,000 levels of nesting. So a small start-tag scanner
-walks the raw text once (skipping comments and raw-text bodies, as the HTML tokenizer does) and
-pairs its tags with lxml's elements in document order: positions come from the scanner, structure
-and attributes from lxml. A start tag that lxml lost is re-parsed on its own, so no element, and
-no result, is lost; the page then gets a ``parse-degraded`` diagnostic.
+libxml2 silently drops everything below ~2,000 levels of nesting. So positions come from a small
+start-tag scanner that walks the raw text the way the HTML tokenizer does (skipping comments and
+raw-text bodies) and pairs its tags with lxml's elements in document order. The scanner is lazy:
+it runs only when a finding needs a position, and only as far as that element (recorders sit in
+the ``<head>``), which keeps a page's cost close to lxml's own parse. When libxml2 reports a
+resource limit, the scanner runs over the whole page and every start tag lxml lost is re-parsed
+on its own, so no element, and no result, is lost.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 
 import lxml.etree
 import lxml.html
 
-# Elements that can load, hint at or hold a recorder.
 WANTED = ("script", "link", "img", "iframe", "noscript")
 _RAW_TEXT = ("script", "style", "textarea", "title", "xmp")
 _TOKEN = re.compile(r"<!--|<(script|style|textarea|title|xmp|link|img|iframe|noscript)(?=[\s/>])", re.I)
 _LXML_LINE_CAP = 65535
+_COMMENT = "#comment"
 
 
-@dataclass(frozen=True)
 class Element:
-    """One element of interest, flattened: what the detectors and the consent verdict read."""
+    """One element of interest, flattened; ``line``/``column`` are resolved on first use."""
 
-    tag: str
-    attrs: dict[str, str]
-    text: str
-    line: int
-    column: int
-    order: int
-    in_head: bool
-    in_noscript: bool
-    classes: frozenset[str] = field(default=frozenset())
+    __slots__ = ("tag", "attrs", "text", "order", "in_head", "in_noscript", "classes", "_index", "_page", "_pos")
+
+    def __init__(self, tag: str, attrs: dict[str, str], text: str, order: int, in_head: bool, in_noscript: bool, index: int, page: "Page", pos: tuple[int, int] | None = None) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.text = text
+        self.order = order
+        self.in_head = in_head
+        self.in_noscript = in_noscript
+        self.classes = frozenset(attrs.get("class", "").split())
+        self._index = index  # position among the page's elements of the same tag (or comments)
+        self._page = page
+        self._pos = pos
+
+    @property
+    def line(self) -> int:
+        return self.position[0]
+
+    @property
+    def column(self) -> int:
+        return self.position[1]
+
+    @property
+    def position(self) -> tuple[int, int]:
+        if self._pos is None:
+            self._pos = self._page.locate(self.tag, self._index)
+        return self._pos
+
+    def __repr__(self) -> str:
+        return f"Element({self.tag!r}, {self.attrs!r}, order={self.order})"
 
 
-@dataclass(frozen=True)
-class Comment:
-    text: str
-    line: int
-    column: int
-
-
-@dataclass(frozen=True)
-class Page:
-    elements: tuple[Element, ...]
-    comments: tuple[Comment, ...]
-    degraded: int = 0
-
-
-class LineIndex:
-    """Offset to 1-based (line, column) in O(log n)."""
+class _Scanner:
+    """Start tags (and comment openings) of the raw text, in document order, produced lazily."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.text = text
+        self.found: dict[str, list[int]] = {}
+        self._lower: str | None = None
+        self._pos = 0
+        self.done = False
 
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._starts, offset)
-        return line, offset - self._starts[line - 1] + 1
-
-    def line(self, offset: int) -> int:
-        return bisect.bisect_right(self._starts, offset)
-
-
-@dataclass
-class _Tag:
-    name: str
-    start: int
-    end: int
-    line: int
-    end_line: int
-
-
-def _scan_tags(text: str, lines: LineIndex) -> tuple[dict[str, list[_Tag]], list[tuple[int, int]]]:
-    """Start tags of the wanted elements in document order, and the spans of comments."""
-    tags: dict[str, list[_Tag]] = {name: [] for name in WANTED}
-    comments: list[tuple[int, int]] = []
-    lower = None
-    pos = 0
-    while True:
-        m = _TOKEN.search(text, pos)
+    def _advance(self) -> bool:
+        m = _TOKEN.search(self.text, self._pos)
         if not m:
-            break
+            self.done = True
+            return False
         if m.group(0) == "<!--":
-            end = text.find("-->", m.end())
-            end = len(text) if end < 0 else end + 3
-            comments.append((m.start(), end))
-            pos = end
-            continue
+            end = self.text.find("-->", m.end())
+            self.found.setdefault(_COMMENT, []).append(m.start())
+            self._pos = len(self.text) if end < 0 else end + 3
+            return True
         name = m.group(1).lower()
-        close = text.find(">", m.end())
-        close = len(text) if close < 0 else close + 1
-        if name in tags:
-            tags[name].append(_Tag(name, m.start(), close, lines.line(m.start()), lines.line(max(close - 1, 0))))
-        pos = close
+        close = self.text.find(">", m.end())
+        close = len(self.text) if close < 0 else close + 1
+        self.found.setdefault(name, []).append(m.start())
+        self._pos = close
         if name in _RAW_TEXT:
-            if lower is None:
-                lower = text.lower()
-            body_end = lower.find("</" + name, close)
-            pos = len(text) if body_end < 0 else body_end
-    return tags, comments
+            if self._lower is None:
+                self._lower = self.text.lower()
+            body_end = self._lower.find("</" + name, close)
+            self._pos = len(self.text) if body_end < 0 else body_end
+        return True
+
+    def starts(self, name: str, count: int) -> list[int]:
+        """At least ``count`` start offsets of ``name`` tags, if the text has that many."""
+        while len(self.found.get(name, ())) < count and not self.done:
+            self._advance()
+        return self.found.get(name, [])
+
+    def all(self, name: str) -> list[int]:
+        while not self.done:
+            self._advance()
+        return self.found.get(name, [])
+
+
+class Page:
+    """A parsed page: its elements of interest and comments, in document order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._scanner = _Scanner(text)
+        self._sourcelines: dict[str, list[int]] = {}
+        self._paired: dict[str, list[int]] = {}
+        self.elements: list[Element] = []
+        self.comments: list[Element] = []
+        self.degraded = 0
+        root, truncated = _root(text)
+        if root is not None:
+            self._collect(root)
+        if truncated:
+            self._recover_lost()
+
+    # -- building -------------------------------------------------------------------------------
+    def _add(self, tag: str, el: lxml.etree._Element, text: str, head: bool, nos: bool) -> None:
+        lines = self._sourcelines.setdefault(tag, [])
+        attrs = {str(k).lower(): (v or "") for k, v in el.attrib.items()} if tag != _COMMENT else {}
+        item = Element(tag, attrs, text, len(self.elements) + len(self.comments), head, nos, len(lines), self)
+        lines.append(el.sourceline or 0)
+        (self.comments if tag == _COMMENT else self.elements).append(item)
+
+    def _collect(self, root: lxml.etree._Element) -> None:
+        head = root.find("head")
+        head_ids = {id(e) for e in head.iter()} if head is not None else set()
+        for el in root.iter("script", "link", "noscript", "img", "iframe", lxml.etree.Comment):
+            if el.tag is lxml.etree.Comment:
+                self._add(_COMMENT, el, el.text or "", False, False)
+                continue
+            tag = el.tag
+            in_nos = tag in ("img", "iframe") and any(a.tag == "noscript" for a in el.iterancestors())
+            if tag in ("img", "iframe") and not in_nos:
+                self._sourcelines.setdefault(tag, []).append(el.sourceline or 0)  # keeps pairing aligned
+                continue
+            self._add(tag, el, el.text or "" if tag == "script" else "", id(el) in head_ids, in_nos)
+
+    def _recover_lost(self) -> None:
+        """After a resource limit: re-parse, one by one, start tags that lxml did not produce."""
+        for tag in ("script", "link", "noscript"):
+            starts = self._scanner.all(tag)
+            paired = set(self._pair(tag, len(self._sourcelines.get(tag, []))))
+            for start in (s for s in starts if s not in paired):
+                el = _reparse(self.text, tag, start)
+                if el is not None:
+                    self.degraded += 1
+                    item = Element(tag, {str(k).lower(): (v or "") for k, v in el.attrib.items()}, el.text or "" if tag == "script" else "",
+                                   10**9 + start, False, False, -1, self, _line_col(self.text, start))
+                    self.elements.append(item)
+        self.elements.sort(key=lambda e: e.order)
+
+    # -- positions ------------------------------------------------------------------------------
+    def _pair(self, tag: str, upto: int) -> list[int]:
+        """Start offsets paired with the first ``upto`` lxml elements of ``tag``."""
+        paired = self._paired.setdefault(tag, [])
+        lines = self._sourcelines.get(tag, [])
+        while len(paired) < min(upto, len(lines)):
+            line = lines[len(paired)]
+            starts = self._scanner.starts(tag, len(paired) + 1)
+            cursor = self._cursor(tag, paired)
+            # Skip scanned tags that end before lxml's element does: text inside an attribute value.
+            while cursor < len(starts) and line < _LXML_LINE_CAP and _end_line(self.text, starts[cursor], tag) < line:
+                cursor += 1
+                starts = self._scanner.starts(tag, cursor + 1)
+            if cursor >= len(starts):
+                paired.append(-1)
+                continue
+            paired.append(starts[cursor])
+        return paired
+
+    def _cursor(self, tag: str, paired: list[int]) -> int:
+        starts = self._scanner.found.get(tag, [])
+        last = next((p for p in reversed(paired) if p >= 0), None)
+        return 0 if last is None else starts.index(last) + 1
+
+    def locate(self, tag: str, index: int) -> tuple[int, int]:
+        offsets = self._pair(tag, index + 1)
+        offset = offsets[index] if index < len(offsets) else -1
+        if offset < 0:  # unmatched: fall back on lxml's line
+            return self._sourcelines[tag][index] or 1, 1
+        return _line_col(self.text, offset)
+
+
+def _end_line(text: str, start: int, tag: str) -> int:
+    close = text.find("-->" if tag == _COMMENT else ">", start)
+    return text.count("\n", 0, close if close >= 0 else len(text)) + 1
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+_PARSER: lxml.html.HTMLParser | None = None
 
 
 def _parser() -> lxml.html.HTMLParser:
-    return lxml.html.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=False, recover=True)
+    global _PARSER
+    if _PARSER is None:  # one parser per process: building one costs as much as parsing a small page
+        _PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=False, recover=True)
+    return _PARSER
 
 
 def _root(text: str) -> tuple[lxml.etree._Element | None, bool]:
@@ -124,99 +223,29 @@ def _root(text: str) -> tuple[lxml.etree._Element | None, bool]:
     return root, truncated
 
 
-def _flatten(el: lxml.etree._Element, tag: _Tag, lines: LineIndex, order: int, head: bool, nos: bool) -> Element:
-    attrs = {str(k).lower(): (v or "") for k, v in el.attrib.items()}
-    line, column = lines.position(tag.start)
-    return Element(
-        tag=tag.name,
-        attrs=attrs,
-        text=el.text or "" if tag.name != "noscript" else "",
-        line=line,
-        column=column,
-        order=order,
-        in_head=head,
-        in_noscript=nos,
-        classes=frozenset(attrs.get("class", "").split()),
-    )
-
-
-def _context(el: lxml.etree._Element) -> tuple[bool, bool]:
-    in_head = in_noscript = False
-    for anc in el.iterancestors():
-        name = anc.tag if isinstance(anc.tag, str) else ""
-        in_head = in_head or name == "head"
-        in_noscript = in_noscript or name == "noscript"
-    return in_head, in_noscript
-
-
-def _pair(lxml_els: list[lxml.etree._Element], tags: list[_Tag]) -> tuple[list[tuple[lxml.etree._Element, _Tag]], list[_Tag]]:
-    """Match lxml elements to scanned tags; return pairs and the tags lxml did not produce."""
-    pairs = []
-    lost: list[_Tag] = []
-    cursor = 0
-    for el in lxml_els:
-        line = el.sourceline or 0
-        # Skip scanned tags that end before this element's start tag does: lxml dropped them.
-        while cursor < len(tags) and line < _LXML_LINE_CAP and tags[cursor].end_line < line:
-            lost.append(tags[cursor])
-            cursor += 1
-        if cursor < len(tags):
-            pairs.append((el, tags[cursor]))
-            cursor += 1
-    lost.extend(tags[cursor:])
-    return pairs, lost
-
-
-def _reparse(text: str, tag: _Tag) -> lxml.etree._Element | None:
-    """Parse one start tag (with its body for raw-text elements) that the page parse lost."""
-    chunk = text[tag.start : tag.end]
-    if tag.name == "script":
-        close = text.lower().find("</script", tag.end)
-        chunk = text[tag.start : close if close >= 0 else len(text)] + "</script>"
+def _reparse(text: str, tag: str, start: int) -> lxml.etree._Element | None:
+    close = text.find(">", start)
+    end = len(text) if close < 0 else close + 1
+    chunk = text[start:end]
+    if tag == "script":
+        body_end = text.lower().find("</script", end)
+        chunk = text[start : body_end if body_end >= 0 else len(text)] + "</script>"
     try:
-        frag = lxml.html.fragment_fromstring(chunk, create_parent="div", parser=_parser())
+        frag = lxml.html.fragment_fromstring(chunk, create_parent="div")
     except (lxml.etree.ParserError, ValueError):
         return None
-    return next((e for e in frag.iter(tag.name)), None)
+    return next(iter(frag.iter(tag)), None)
 
 
 def parse(text: str) -> Page:
-    """Parse ``text`` and return its elements of interest and comments, positioned in the source."""
-    lines = LineIndex(text)
-    scanned, comment_spans = _scan_tags(text, lines)
-    root, truncated = _root(text)
-    found: list[tuple[int, Element]] = []
-    degraded = 0
-    for name in WANTED:
-        lxml_els = list(root.iter(name)) if root is not None else []
-        pairs, lost = _pair(lxml_els, scanned[name])
-        for el, tag in pairs:
-            head, nos = _context(el)
-            found.append((tag.start, _flatten(el, tag, lines, 0, head, nos)))
-        # A scanned tag lxml did not produce is either text inside an attribute value (ignore it)
-        # or content the parser dropped at a resource limit (recover it).
-        for tag in lost if truncated else ():
-            el = _reparse(text, tag)
-            if el is not None:
-                degraded += 1
-                found.append((tag.start, _flatten(el, tag, lines, 0, False, False)))
-    found.sort(key=lambda pair: pair[0])
-    elements = tuple(_with_order(el, i) for i, (_, el) in enumerate(found))
-    comments = tuple(
-        Comment(text[s + 4 : max(s + 4, e - 3)], *lines.position(s)) for s, e in comment_spans
-    )
-    return Page(elements=elements, comments=comments, degraded=degraded)
+    return Page(text)
 
 
-def _with_order(el: Element, order: int) -> Element:
-    return Element(
-        tag=el.tag,
-        attrs=el.attrs,
-        text=el.text,
-        line=el.line,
-        column=el.column,
-        order=order,
-        in_head=el.in_head,
-        in_noscript=el.in_noscript,
-        classes=el.classes,
-    )
+def strings(page: Page) -> Iterator[str]:
+    """The page's code and URLs: what signature literals are searched in (not its prose)."""
+    for el in page.elements:
+        if el.text:
+            yield el.text
+        yield from el.attrs.values()
+    for c in page.comments:
+        yield c.text

@@ -104,7 +104,7 @@ class Markup:
     fix: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Cmp:
     id: str
     name: str
@@ -114,6 +114,14 @@ class Cmp:
     gates_recorders: bool
     sources: tuple[str, ...]
     raw: dict[str, Any]
+
+    @functools.cached_property
+    def needles(self) -> tuple[str, ...]:
+        """Literals of its loaders, for the prefilter."""
+        out: list[str] = []
+        for loader in self.loaders:
+            out += loader.urls.literals() + [max(g, key=len) for g in loader.snippets]
+        return tuple(n for n in out if len(n) >= 4)
 
 
 @dataclass(frozen=True)
@@ -150,6 +158,15 @@ class SignatureDB:
             if cmp.markup:
                 attrs.update(cmp.markup.src_attributes)
         return tuple(sorted(attrs))
+
+    @functools.cached_property
+    def markup_attributes(self) -> frozenset[str]:
+        """Every attribute that carries a consent manager's category, service or purpose."""
+        return frozenset(a for c in self.cmps.values() if c.markup for a in c.markup.category_attributes)
+
+    @functools.cached_property
+    def markup_class_prefixes(self) -> tuple[str, ...]:
+        return tuple(p for c in self.cmps.values() if c.markup for p in c.markup.category_class_prefixes)
 
     @functools.cached_property
     def exempt_markers(self) -> tuple[tuple[str, AttrMatch], ...]:

@@ -40,15 +40,15 @@ def test_comments_are_collected_with_positions() -> None:
     assert [(c.text, c.line, c.column) for c in page.comments] == [(" hello ", 2, 3)]
 
 
-def test_noscript_children_know_they_are_in_noscript() -> None:
-    page = htmldoc.parse('<html><body><noscript><img src="p.gif"></noscript><img src="q.gif"></body></html>')
+def test_only_noscript_images_are_kept_and_positions_stay_aligned() -> None:
+    page = htmldoc.parse('<html><body><img src="q.gif"><noscript><img src="p.gif"></noscript></body></html>')
     imgs = [e for e in page.elements if e.tag == "img"]
-    assert [(e.attrs["src"], e.in_noscript) for e in imgs] == [("p.gif", True), ("q.gif", False)]
+    assert [(e.attrs["src"], e.in_noscript, e.column) for e in imgs] == [("p.gif", True, 40)]
 
 
 def test_empty_and_whitespace_documents_have_no_elements() -> None:
-    assert htmldoc.parse("").elements == ()
-    assert htmldoc.parse("   \n").elements == ()
+    assert htmldoc.parse("").elements == []
+    assert htmldoc.parse("   \n").elements == []
 
 
 def test_unclosed_and_broken_markup_still_yields_scripts() -> None:

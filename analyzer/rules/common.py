@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 from analyzer.detect import RecorderSite
 from analyzer.model import Location, Severity, Status
 from analyzer.rules.base import PageContext
+from analyzer.signatures import SignatureDB
 
 
 def location(ctx: PageContext, site: RecorderSite) -> Location:
@@ -16,8 +19,14 @@ def severity_for(ctx: PageContext, site: RecorderSite, status: Status) -> Severi
     return Severity.parse(table.get(site.vendor.category, "medium"))
 
 
+@functools.lru_cache(maxsize=8)
+def _notes(db: SignatureDB, scope: str) -> tuple[str, ...]:
+    return tuple(f"{a.name} ({a.jurisdiction}): {a.url}" for a in db.authorities if scope in a.applies_to)
+
+
 def legal_notes(ctx: PageContext, scope: str = "recorder") -> tuple[str, ...]:
-    return tuple(f"{a.name} ({a.jurisdiction}): {a.url}" for a in ctx.db.authorities if scope in a.applies_to)
+    """One shared tuple per scope: thousands of findings must not each carry their own copy."""
+    return _notes(ctx.db, scope)
 
 
 def page_cmps(ctx: PageContext) -> list[str]:
