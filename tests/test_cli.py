@@ -142,3 +142,13 @@ def test_jobs_two_matches_jobs_one(site, capsys) -> None:
     two = run(capsys, "scan", "dist", "--format", "json", "--jobs", "2")[1]
     strip = lambda s: {k: v for k, v in json.loads(s).items() if k != "summary"}  # noqa: E731
     assert strip(one) == strip(two)
+
+
+def test_replay_addon_suite_is_medium_and_says_recording_depends_on_config(site, capsys) -> None:
+    (site / "index.html").write_text('<html><head><script src="https://us-assets.i.posthog.com/static/array.js"></script></head></html>')
+    code, out, _ = run(capsys, "scan", "dist", "--quiet", "--fail-on", "medium")
+    assert code == 1
+    assert out == (
+        "dist/index.html:1:13: RL101 medium PostHog (replay-capable suite; whether it records depends on its configuration) "
+        "loads without waiting for consent (none)\n"
+    )

@@ -53,3 +53,10 @@ def remediation(ctx: PageContext, site: RecorderSite) -> str:
         f"analytics: mark {what} with your consent manager's blocking markup{fix}, or start it from the "
         "consent manager's analytics-consent callback."
     )
+
+
+def vendor_label(site: RecorderSite) -> str:
+    """The vendor's name; for suites where replay is one module, say that recording depends on config."""
+    if site.vendor.category == "replay-addon":
+        return f"{site.vendor.name} (replay-capable suite; whether it records depends on its configuration)"
+    return site.vendor.name

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 from analyzer.model import Finding, Status
 from analyzer.rules.base import PageContext
-from analyzer.rules.common import legal_notes, location, remediation, severity_for
+from analyzer.rules.common import legal_notes, location, remediation, severity_for, vendor_label
 
 ID = "RL101"
 NAME = "recorder-ungated"
@@ -49,7 +49,7 @@ def check(ctx: PageContext) -> Iterator[Finding]:
             name=NAME,
             severity=severity_for(ctx, site, Status.UNGATED),
             location=location(ctx, site),
-            message=f"{site.vendor.name} loads without waiting for consent ({verdict.mechanism})",
+            message=f"{vendor_label(site)} loads without waiting for consent ({verdict.mechanism})",
             evidence=f"{site.evidence}; {verdict.evidence}",
             remediation=remediation(ctx, site),
             legal=legal_notes(ctx),

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 from analyzer.model import Finding, Status
 from analyzer.rules.base import PageContext
-from analyzer.rules.common import legal_notes, location, remediation, severity_for
+from analyzer.rules.common import legal_notes, location, remediation, severity_for, vendor_label
 
 ID = "RL102"
 NAME = "recorder-unverifiable"
@@ -48,7 +48,7 @@ def check(ctx: PageContext) -> Iterator[Finding]:
             name=NAME,
             severity=severity_for(ctx, site, Status.UNVERIFIABLE),
             location=location(ctx, site),
-            message=f"{site.vendor.name}: consent gating cannot be verified ({verdict.mechanism})",
+            message=f"{vendor_label(site)}: consent gating cannot be verified ({verdict.mechanism})",
             evidence=f"{site.evidence}; {verdict.evidence}",
             remediation=remediation(ctx, site),
             legal=legal_notes(ctx),
