@@ -90,20 +90,24 @@ def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
 
 def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic]) -> Iterator[SourceFile]:
     seen: set[tuple[int, int]] = set()
-    stack = [root]
+    stack: list[tuple[Path, frozenset[tuple[int, int]]]] = [(root, frozenset())]
     root_display = display_path(root).rstrip("/")
     root_str = str(root).rstrip(os.sep)
     while stack:
-        folder = stack.pop()
+        folder, ancestors = stack.pop()
         try:
             st = folder.stat()
         except OSError as exc:
             diags.append(Diagnostic(path=display_path(folder), code="unreadable", message=f"skipped folder: {exc.strerror or exc}"))
             continue
-        if (st.st_dev, st.st_ino) in seen:
-            diags.append(Diagnostic(path=display_path(folder), code="symlink-loop", message="skipped: folder already visited through a symlink"))
+        key = (st.st_dev, st.st_ino)
+        if key in ancestors:
+            diags.append(Diagnostic(path=display_path(folder), code="symlink-loop", message="skipped: a symlink leads back to a folder above it"))
             continue
-        seen.add((st.st_dev, st.st_ino))
+        if key in seen:  # the same folder reached through another symlink: scanned once already
+            continue
+        seen.add(key)
+        inner = ancestors | {key}
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
@@ -130,7 +134,7 @@ def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic]) -> Ite
                 diags.append(Diagnostic(path=display, code="unreadable", message="skipped: broken symlink"))
                 continue
             yield SourceFile(Path(entry.path), display, kind)
-        stack.extend(reversed(subdirs))
+        stack.extend((d, inner) for d in reversed(subdirs))
 
 
 def discover(paths: Iterable[str | Path], excludes: tuple[str, ...] = ()) -> tuple[list[SourceFile], list[Diagnostic]]:
