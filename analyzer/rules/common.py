@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from analyzer.detect import RecorderSite
-from analyzer.model import Location, Severity, Status
+from analyzer.model import Finding, Location, Severity, Status, Verdict
 from analyzer.rules.base import PageContext
 from analyzer.signatures import SignatureDB
 
@@ -60,3 +60,18 @@ def vendor_label(site: RecorderSite) -> str:
     if site.vendor.category == "replay-addon":
         return f"{site.vendor.name} (replay-capable suite; whether it records depends on its configuration)"
     return site.vendor.name
+
+
+def consent_finding(ctx: PageContext, site: RecorderSite, verdict: Verdict, rule: str, name: str, message: str) -> Finding:
+    """A finding about a recorder's consent verdict: severity by vendor category, CMP-specific fix, legal notes."""
+    return Finding(
+        rule=rule,
+        name=name,
+        severity=severity_for(ctx, site, verdict.status),
+        location=location(ctx, site),
+        message=message,
+        evidence=f"{site.evidence}; {verdict.evidence}",
+        remediation=remediation(ctx, site),
+        legal=legal_notes(ctx),
+        vendor=site.vendor.id,
+    )

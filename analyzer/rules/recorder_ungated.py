@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 from analyzer.model import Finding, Status
 from analyzer.rules.base import PageContext
-from analyzer.rules.common import legal_notes, location, remediation, severity_for, vendor_label
+from analyzer.rules.common import consent_finding, vendor_label
 
 ID = "RL101"
 NAME = "recorder-ungated"
@@ -42,16 +42,5 @@ SUMMARY = "A session recorder or heatmap loads before consent"
 
 def check(ctx: PageContext) -> Iterator[Finding]:
     for site, verdict in ctx.verdicts:
-        if verdict.status is not Status.UNGATED or site.via == "noscript-pixel":
-            continue
-        yield Finding(
-            rule=ID,
-            name=NAME,
-            severity=severity_for(ctx, site, Status.UNGATED),
-            location=location(ctx, site),
-            message=f"{vendor_label(site)} loads without waiting for consent ({verdict.mechanism})",
-            evidence=f"{site.evidence}; {verdict.evidence}",
-            remediation=remediation(ctx, site),
-            legal=legal_notes(ctx),
-            vendor=site.vendor.id,
-        )
+        if verdict.status is Status.UNGATED and site.via != "noscript-pixel":
+            yield consent_finding(ctx, site, verdict, ID, NAME, f"{vendor_label(site)} loads without waiting for consent ({verdict.mechanism})")

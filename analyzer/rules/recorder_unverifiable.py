@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 from analyzer.model import Finding, Status
 from analyzer.rules.base import PageContext
-from analyzer.rules.common import legal_notes, location, remediation, severity_for, vendor_label
+from analyzer.rules.common import consent_finding, vendor_label
 
 ID = "RL102"
 NAME = "recorder-unverifiable"
@@ -41,16 +41,5 @@ SUMMARY = "A recorder's consent gating cannot be proven from the markup"
 
 def check(ctx: PageContext) -> Iterator[Finding]:
     for site, verdict in ctx.verdicts:
-        if verdict.status is not Status.UNVERIFIABLE:
-            continue
-        yield Finding(
-            rule=ID,
-            name=NAME,
-            severity=severity_for(ctx, site, Status.UNVERIFIABLE),
-            location=location(ctx, site),
-            message=f"{vendor_label(site)}: consent gating cannot be verified ({verdict.mechanism})",
-            evidence=f"{site.evidence}; {verdict.evidence}",
-            remediation=remediation(ctx, site),
-            legal=legal_notes(ctx),
-            vendor=site.vendor.id,
-        )
+        if verdict.status is Status.UNVERIFIABLE:
+            yield consent_finding(ctx, site, verdict, ID, NAME, f"{vendor_label(site)}: consent gating cannot be verified ({verdict.mechanism})")
