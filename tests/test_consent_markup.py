@@ -79,3 +79,15 @@ def test_mentions_are_not_detections(html: str, tmp_path, db) -> None:
 def test_verdict_names_the_blocker_line(tmp_path, db) -> None:
     result = scan_text(tmp_path, page(CB_AUTO, f"<script {HJ}></script>"), db)
     assert "line 2" in result.detections[0].verdict.evidence
+
+
+def test_noscript_pixel_is_rl104_low_not_rl101(tmp_path, db) -> None:
+    html = '<html><body><noscript><img src="https://mc.yandex.ru/watch/12345678" alt=""></noscript></body></html>'
+    result = scan_text(tmp_path, html, db)
+    assert [(f.rule, f.severity.label) for f in result.findings] == [("RL104", "low")]
+
+
+def test_each_verdict_gives_exactly_one_consent_finding(tmp_path, db) -> None:
+    html = page(CB_MANUAL, f"<script {HJ}></script>", f'<script type="text/plain" data-cookieconsent="statistics" {HJ}></script>', f'<script type="text/plain" {HJ}></script>')
+    rules = sorted(f.rule for f in scan_text(tmp_path, html, db).findings)
+    assert rules == ["RL100", "RL101", "RL102"]
