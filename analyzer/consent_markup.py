@@ -32,25 +32,24 @@ def _split(raw: str, separators: tuple[str, ...]) -> list[str]:
 
 
 def markup_hits(el: Element, db: SignatureDB) -> list[MarkupHit]:
-    if db.markup_attributes.isdisjoint(el.attrs) and not any(
-        c.startswith(db.markup_class_prefixes) for c in el.classes
-    ):
-        return []
-    hits = []
-    for cmp in db.cmps.values():
-        m = cmp.markup
-        if m is None or not all(k.matches(el.attrs, el.classes) for k in m.markers):
-            continue
-        for attr in m.category_attributes:
-            if el.attrs.get(attr, "").strip():
-                hits.append(MarkupHit(cmp, tuple(_split(el.attrs[attr], m.separators)), f'{attr}="{el.attrs[attr]}"'))
-                break
-        else:
-            for cls in sorted(el.classes):
-                prefix = next((p for p in m.category_class_prefixes if cls.startswith(p)), None)
-                if prefix and cls[len(prefix) :]:
-                    hits.append(MarkupHit(cmp, tuple(_split(cls[len(prefix) :], m.separators)), f'class="{cls}"'))
-                    break
+    """Every consent manager whose blocking markup (category attribute or class) is on ``el``."""
+    hits: list[MarkupHit] = []
+    seen: set[str] = set()
+    for attr in el.attrs:
+        for cmp in db.markup_by_attribute.get(attr, ()):
+            m = cmp.markup
+            value = el.attrs[attr].strip()
+            if cmp.id in seen or not value or not all(k.matches(el.attrs, el.classes) for k in m.markers):
+                continue
+            seen.add(cmp.id)
+            hits.append(MarkupHit(cmp, tuple(_split(value, m.separators)), f'{attr}="{el.attrs[attr]}"'))
+    for cls in sorted(c for c in el.classes if c.startswith(db.markup_class_prefixes)):
+        for cmp in db.cmps.values():
+            m = cmp.markup
+            prefix = next((p for p in m.category_class_prefixes if cls.startswith(p)), None) if m else None
+            if prefix and cls[len(prefix) :] and cmp.id not in seen and all(k.matches(el.attrs, el.classes) for k in m.markers):
+                seen.add(cmp.id)
+                hits.append(MarkupHit(cmp, tuple(_split(cls[len(prefix) :], m.separators)), f'class="{cls}"'))
     return hits
 
 

@@ -81,7 +81,8 @@ def url_matches(matcher: UrlMatcher, raw: str) -> bool:
 def _urls_of(el: Element, db: SignatureDB) -> list[tuple[str, str, tuple[str, str]]]:
     """(via, raw URL, split URL) for src and every deferred-src attribute, each split once."""
     out = []
-    for via, attr in [("script-src", "src")] + [("deferred-src", a) for a in db.deferred_src_attributes]:
+    deferred = db.deferred_src_set
+    for via, attr in [("script-src", "src")] + [("deferred-src", a) for a in el.attrs if a in deferred]:
         raw = el.attrs.get(attr, "").strip()
         split = split_url(raw) if raw else None
         if split is not None:

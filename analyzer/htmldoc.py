@@ -28,14 +28,13 @@ _COMMENT = "#comment"
 class Element:
     """One element of interest, flattened; ``line``/``column`` are resolved on first use."""
 
-    __slots__ = ("tag", "attrs", "text", "order", "in_head", "in_noscript", "classes", "_index", "_page", "_pos")
+    __slots__ = ("tag", "attrs", "text", "order", "in_noscript", "classes", "_index", "_page", "_pos")
 
-    def __init__(self, tag: str, attrs: dict[str, str], text: str, order: int, in_head: bool, in_noscript: bool, index: int, page: "Page", pos: tuple[int, int] | None = None) -> None:
+    def __init__(self, tag: str, attrs: dict[str, str], text: str, order: int, in_noscript: bool, index: int, page: "Page", pos: tuple[int, int] | None = None) -> None:
         self.tag = tag
         self.attrs = attrs
         self.text = text
         self.order = order
-        self.in_head = in_head
         self.in_noscript = in_noscript
         self.classes = frozenset(attrs.get("class", "").split())
         self._index = index  # position among the page's elements of the same tag (or comments)
@@ -122,26 +121,24 @@ class Page:
             self._recover_lost()
 
     # -- building -------------------------------------------------------------------------------
-    def _add(self, tag: str, el: lxml.etree._Element, text: str, head: bool, nos: bool) -> None:
+    def _add(self, tag: str, el: lxml.etree._Element, text: str, nos: bool) -> None:
         lines = self._sourcelines.setdefault(tag, [])
-        attrs = {str(k).lower(): (v or "") for k, v in el.attrib.items()} if tag != _COMMENT else {}
-        item = Element(tag, attrs, text, len(self.elements) + len(self.comments), head, nos, len(lines), self)
+        attrs = dict(el.attrib) if tag != _COMMENT else {}  # lxml's HTML parser lower-cases names
+        item = Element(tag, attrs, text, len(self.elements) + len(self.comments), nos, len(lines), self)
         lines.append(el.sourceline or 0)
         (self.comments if tag == _COMMENT else self.elements).append(item)
 
     def _collect(self, root: lxml.etree._Element) -> None:
-        head = root.find("head")
-        head_ids = {id(e) for e in head.iter()} if head is not None else set()
         for el in root.iter("script", "link", "noscript", "img", "iframe", lxml.etree.Comment):
             if el.tag is lxml.etree.Comment:
-                self._add(_COMMENT, el, el.text or "", False, False)
+                self._add(_COMMENT, el, el.text or "", False)
                 continue
             tag = el.tag
             in_nos = tag in ("img", "iframe") and any(a.tag == "noscript" for a in el.iterancestors())
             if tag in ("img", "iframe") and not in_nos:
                 self._sourcelines.setdefault(tag, []).append(el.sourceline or 0)  # keeps pairing aligned
                 continue
-            self._add(tag, el, el.text or "" if tag == "script" else "", id(el) in head_ids, in_nos)
+            self._add(tag, el, el.text or "" if tag == "script" else "", in_nos)
 
     def _recover_lost(self) -> None:
         """After a resource limit: re-parse, one by one, start tags that lxml did not produce."""
@@ -152,8 +149,8 @@ class Page:
                 el = _reparse(self.text, tag, start)
                 if el is not None:
                     self.degraded += 1
-                    item = Element(tag, {str(k).lower(): (v or "") for k, v in el.attrib.items()}, el.text or "" if tag == "script" else "",
-                                   10**9 + start, False, False, -1, self, _line_col(self.text, start))
+                    item = Element(tag, dict(el.attrib), el.text or "" if tag == "script" else "",
+                                   10**9 + start, False, -1, self, _line_col(self.text, start))
                     self.elements.append(item)
         self.elements.sort(key=lambda e: e.order)
 

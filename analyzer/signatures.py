@@ -160,9 +160,17 @@ class SignatureDB:
         return tuple(sorted(attrs))
 
     @functools.cached_property
-    def markup_attributes(self) -> frozenset[str]:
-        """Every attribute that carries a consent manager's category, service or purpose."""
-        return frozenset(a for c in self.cmps.values() if c.markup for a in c.markup.category_attributes)
+    def deferred_src_set(self) -> frozenset[str]:
+        return frozenset(self.deferred_src_attributes)
+
+    @functools.cached_property
+    def markup_by_attribute(self) -> dict[str, tuple["Cmp", ...]]:
+        """Attribute carrying a category, service or purpose -> the consent managers that use it."""
+        index: dict[str, list[Cmp]] = {}
+        for c in self.cmps.values():
+            for a in c.markup.category_attributes if c.markup else ():
+                index.setdefault(a, []).append(c)
+        return {a: tuple(cs) for a, cs in index.items()}
 
     @functools.cached_property
     def markup_class_prefixes(self) -> tuple[str, ...]:

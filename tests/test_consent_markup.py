@@ -91,3 +91,9 @@ def test_each_verdict_gives_exactly_one_consent_finding(tmp_path, db) -> None:
     html = page(CB_MANUAL, f"<script {HJ}></script>", f'<script type="text/plain" data-cookieconsent="statistics" {HJ}></script>', f'<script type="text/plain" {HJ}></script>')
     rules = sorted(f.rule for f in scan_text(tmp_path, html, db).findings)
     assert rules == ["RL100", "RL101", "RL102"]
+
+
+def test_nextjs_before_interactive_queue_is_a_loader(tmp_path, db) -> None:
+    html = page('<script>(self.__next_s=self.__next_s||[]).push(["https://static.hotjar.com/c/hotjar-1234567.js?sv=6",{}])</script>')
+    (det,) = scan_text(tmp_path, html, db).detections
+    assert (det.vendor, det.via, det.verdict.status.value) == ("hotjar", "inline-loader", "ungated")
