@@ -1,5 +1,8 @@
-"""Analyse one file: read, prefilter, parse, extract facts, judge consent, run the rules.
+"""Analyse one file: read, search literals, parse, extract facts, judge consent, run the rules.
 
+HTML pages: lxml facts and the markup verdict; their executable inline scripts go through the
+JavaScript analysis too (a guard in code refines the verdict; an SDK started inline is a site).
+JS/TS files and single-file components: the raw-bytes prefilter decides, then tree-sitter.
 Every failure on the way becomes a diagnostic on that file; nothing here raises for bad input.
 """
 
@@ -7,13 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analyzer import consent_markup, detect, htmldoc, prefilter, reading
+from analyzer import code_scan, consent_markup, detect, htmldoc, prefilter, reading, sfc
+from analyzer.code_scan import CodeResult
+from analyzer.detect import PageFacts, RecorderSite, script_type
 from analyzer.discover import SourceFile
-from analyzer.model import Detection, Diagnostic, Finding, Location
+from analyzer.jsparse import JsSource, dialect_for
+from analyzer.model import Detection, Diagnostic, Finding, Location, Status, Verdict
 from analyzer.rules import RULES, PageContext
 from analyzer.signatures import SignatureDB
 
 HTML_KINDS = frozenset({"html", "template"})
+CODE_KINDS = frozenset({"js", "ts", "sfc"})
+_NO_FACTS = PageFacts((), (), (), ())
+# Markup verdicts that inline code analysis may replace: "the code decides" and "nothing in the markup".
+_CODE_DECIDES = frozenset({"code-guard", "none"})
+_RANK = {Status.UNGATED: 0, Status.UNVERIFIABLE: 1, Status.GATED: 2}
 
 
 @dataclass
@@ -38,18 +49,24 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
         return result
     if source.kind in HTML_KINDS:
         _html_file(source.display, data, db, result)
+    elif source.kind in CODE_KINDS:
+        _code_file(source.display, source.kind, data, db, result)
     return result
 
 
-def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
-    """Pages are always parsed (lxml parses a page as fast as a raw-bytes prefilter scans it); the
-    signature literals are then searched in the page's code and URLs only, not in its prose."""
+def _decode(path: str, data: bytes, result: FileResult) -> str:
     text = reading.decode(data)
     if text.lossy:
         result.diagnostics.append(
             Diagnostic(path=path, code="decode-lossy", message=f"some bytes are not valid {text.encoding}; they were replaced")
         )
-    page = htmldoc.parse(text.text)
+    return text.text
+
+
+def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    """Pages are always parsed (lxml parses a page as fast as a raw-bytes prefilter scans it); the
+    signature literals are then searched in the page's code and URLs only, not in its prose."""
+    page = htmldoc.parse(_decode(path, data, result))
     result.parsed = True
     if page.degraded:
         result.diagnostics.append(
@@ -68,7 +85,73 @@ def _analyze_html(path: str, page: htmldoc.Page, candidates: prefilter.Candidate
     vendors = [db.vendors[v] for v in sorted(candidates.vendors)]
     cmps = [db.cmps[c] for c in sorted(candidates.cmps)]
     facts = detect.page_facts(page, vendors, cmps, db)
-    verdicts = tuple((site, consent_markup.verdict(site, facts, db)) for site in facts.sites)
+    verdicts = [(site, consent_markup.verdict(site, facts, db)) for site in facts.sites]
+    verdicts, inactive = _inline_code(path, page, verdicts, db, result)
+    _report(path, facts, verdicts, inactive, db, result)
+
+
+def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB, result: FileResult) -> tuple[list, list[CodeResult]]:
+    """Run the JavaScript analysis on executable inline scripts that mention a vendor."""
+    pf = prefilter.for_db(db)
+    pieces: list[JsSource] = []
+    owners: list = []
+    vendor_sets: set[str] = set()
+    for el in page.elements:
+        if el.tag != "script" or not el.text.strip() or script_type(el) not in db.script_types.executable:
+            continue
+        found = pf.candidates(el.text.encode("utf-8", "surrogatepass")).vendors
+        if found:
+            line, col = page.body_position(el)
+            pieces.append(JsSource(el.text, line, col, "js"))
+            owners.append(el)
+            vendor_sets |= found
+    if not pieces:
+        return verdicts, []
+    results, diags = code_scan.analyze(pieces, [db.vendors[v] for v in sorted(vendor_sets)], db, path)
+    result.diagnostics.extend(diags)
+    merged = list(verdicts)
+    inactive: list[CodeResult] = []
+    on_page = {site.vendor.id for site, _ in verdicts}
+    code_for: dict[int, list[CodeResult]] = {}
+    for r in results:
+        el = owners[r.piece]
+        if r.verdict is None:
+            inactive.append(r)
+            continue
+        same = [i for i, (site, _) in enumerate(merged) if site.element is el and site.vendor.id == r.vendor.id]
+        for i in same:
+            if merged[i][1].mechanism in _CODE_DECIDES:
+                code_for.setdefault(i, []).append(r)
+        # A loader of this vendor elsewhere on the page is already the detection; an inline init
+        # next to it (LogRocket.init after its <script src>) is the same recorder.
+        if not same and r.vendor.id not in on_page:
+            merged.append((RecorderSite(r.vendor, r.spot, r.via, r.evidence), r.verdict))
+    for i, found in code_for.items():
+        worst = min(found, key=lambda r: _RANK[r.verdict.status])
+        site, markup = merged[i]
+        if not (markup.mechanism == "none" and worst.verdict.status is markup.status):
+            merged[i] = (site, _refine(markup, worst.verdict, worst.spot.line))
+    return merged, inactive
+
+
+def _refine(markup: Verdict, code: Verdict, line: int) -> Verdict:
+    return Verdict(status=code.status, mechanism=code.mechanism, evidence=f"{code.evidence} (code at line {line})", cmp=markup.cmp)
+
+
+def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    candidates = prefilter.for_db(db).candidates(data)
+    if not candidates.vendors:
+        return
+    text = _decode(path, data, result)
+    pieces = sfc.script_blocks(text, path) if kind == "sfc" else [JsSource(text, 1, 1, dialect_for(path))]
+    results, diags = code_scan.analyze(pieces, [db.vendors[v] for v in sorted(candidates.vendors)], db, path)
+    result.parsed = True
+    result.diagnostics.extend(diags)
+    verdicts = [(RecorderSite(r.vendor, r.spot, r.via, r.evidence), r.verdict) for r in results if r.verdict is not None]
+    _report(path, _NO_FACTS, verdicts, [r for r in results if r.verdict is None], db, result)
+
+
+def _report(path: str, facts: PageFacts, verdicts: list, inactive: list[CodeResult], db: SignatureDB, result: FileResult) -> None:
     for site, verdict in verdicts:
         result.detections.append(
             Detection(
@@ -80,6 +163,6 @@ def _analyze_html(path: str, page: htmldoc.Page, candidates: prefilter.Candidate
                 element=site.element.tag,
             )
         )
-    ctx = PageContext(path=path, facts=facts, verdicts=verdicts, db=db)
+    ctx = PageContext(path=path, facts=facts, verdicts=tuple(verdicts), db=db, inactive=tuple(inactive))
     for rule in RULES.values():
         result.findings.extend(rule.check(ctx))

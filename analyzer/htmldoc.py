@@ -178,6 +178,17 @@ class Page:
         last = next((p for p in reversed(paired) if p >= 0), None)
         return 0 if last is None else starts.index(last) + 1
 
+    def body_position(self, el: Element) -> tuple[int, int]:
+        """Line and column where an element's content starts (after its start tag's ``>``)."""
+        if el._index < 0:
+            return el.position
+        offsets = self._pair(el.tag, el._index + 1)
+        start = offsets[el._index] if el._index < len(offsets) else -1
+        if start < 0:
+            return el.position
+        close = self.text.find(">", start)
+        return _line_col(self.text, close + 1 if close >= 0 else start)
+
     def locate(self, tag: str, index: int) -> tuple[int, int]:
         offsets = self._pair(tag, index + 1)
         offset = offsets[index] if index < len(offsets) else -1

@@ -207,6 +207,9 @@ def _vendor(data: dict[str, Any]) -> Vendor:
     snippets = tuple((tuple(g["all"]), g.get("note", "")) for g in detect.get("snippet", []))
     needles = urls.literals() + list(detect.get("needles", []))
     needles += [max(group, key=len) for group, _ in snippets]
+    sdk = data.get("sdk", {})
+    needles += sdk.get("packages", []) + sdk.get("bundle_strings", [])
+    needles += [c.split("(")[0] for c in sdk.get("init_calls", []) if "." in c.split("(")[0]]
     return Vendor(
         inline_hosts=_inline_host_pattern(urls),
         id=data["id"],

@@ -71,6 +71,12 @@ VENDOR_SCHEMA: dict[str, Field] = {
             "replay_options": _opt("str[]"),
             "disable_options": _opt("str[]"),
             "consent_switches": _opt("str[]"),
+            # Whether an init without any replay option records: "on", "off", or "settings" (a
+            # dashboard decides). Defaults: "on" for session-replay/heatmap, "settings" for add-ons.
+            "replay_default": _opt(str, ("on", "off", "settings")),
+            # Vendor-side switches that hold recording back until a release call (FullStory
+            # _fs_capture_on_startup=false + FS('start')): a gate only where the release is guarded.
+            "hold": _opt([{"switch": _req(str), "value": _req(str), "release": _req("str[]")}]),
         }
     ),
     "masking": _opt(

@@ -38,7 +38,8 @@ CASES = {
     "recorder-before-autoblocker-is-ungated": (page(f"<script {HJ}></script>", CB_AUTO), "ungated", "autoblocker-after-recorder"),
     "async-autoblocker-is-ungated": (page(CB_AUTO_ASYNC, f"<script {HJ}></script>"), "ungated", "autoblocker-async"),
     "manual-mode-loader-is-not-an-autoblocker": (page(CB_MANUAL, f"<script {HJ}></script>"), "ungated", "none"),
-    "inline-code-checking-consent-is-left-to-js-analysis": (page(CB_MANUAL, f"<script>if (Cookiebot.consent.statistics) {{ {HJ_SNIPPET} }}</script>"), "unverifiable", "code-guard"),
+    "inline-code-checking-statistics-consent-is-gated-by-js-analysis": (page(CB_MANUAL, f"<script>if (Cookiebot.consent.statistics) {{ {HJ_SNIPPET} }}</script>"), "gated", "code-guard"),
+    "inline-code-checking-presence-of-cmp-is-not-a-gate": (page(CB_MANUAL, f"<script>if (window.Cookiebot) {{ {HJ_SNIPPET} }}</script>"), "ungated", "no-consent-check"),
     "noscript-pixel-is-ungated": ('<html><body><noscript><img src="https://static.hotjar.com/pixel.gif"></noscript></body></html>', "ungated", "noscript"),
 }
 

@@ -16,6 +16,7 @@ from analyzer.rules import (
     recorder_resource_hint,
     recorder_unverifiable,
     recorder_ungated,
+    sdk_inactive,
 )
 from analyzer.rules.base import PageContext, Rule
 
@@ -49,6 +50,7 @@ RULES: dict[str, Rule] = _register(
         recorder_noscript,
         recorder_resource_hint,
         recorder_commented_out,
+        sdk_inactive,
     ]
 )
 

@@ -19,6 +19,7 @@ class PageContext:
     facts: PageFacts
     verdicts: tuple[tuple[RecorderSite, Verdict], ...]
     db: SignatureDB
+    inactive: tuple = ()  # code_scan.CodeResult without a verdict: SDKs present but not recording
 
 
 @dataclass(frozen=True)

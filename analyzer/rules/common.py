@@ -37,8 +37,19 @@ def page_cmps(ctx: PageContext) -> list[str]:
     return seen
 
 
+CODE_VIAS = frozenset({"init-call", "snippet", "dynamic-injection", "jsx-script", "release-call"})
+
+
 def remediation(ctx: PageContext, site: RecorderSite) -> str:
     """The exact markup to write, for the consent manager this page loads (or a common one)."""
+    if site.via in CODE_VIAS:
+        return (
+            f"Start {site.vendor.name} only after analytics consent: call it inside your consent manager's "
+            "analytics check, both on load for returning visitors and on the consent event, e.g. "
+            "if (Cookiebot.consent.statistics) {…}, if (OnetrustActiveGroups.includes(',C0002,')) {…}, "
+            "if (CookieConsent.acceptedCategory('analytics')) {…}. An environment check or a generic "
+            "'consent given' event is not enough."
+        )
     cmps = page_cmps(ctx)
     inline = site.via in ("inline-snippet", "inline-loader")
     what = "the inline snippet's <script> tag" if inline else "the <script> tag"

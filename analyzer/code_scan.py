@@ -1,0 +1,74 @@
+"""Analyse pieces of JavaScript (a file, an SFC's script blocks, a page's inline scripts).
+
+Parses each piece with tree-sitter, finds recorder starts with ``jsdetect`` and judges each with
+``consent_code``. A piece that fails to parse still gets its findings (tree-sitter recovers) plus a
+``js-parse-error`` diagnostic, so a broken file never hides a recorder.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from analyzer import consent_code, jsdetect, jsfacts, jsparse
+from analyzer.jsparse import JsSource
+from analyzer.model import Diagnostic, Verdict
+from analyzer.signatures import SignatureDB, Vendor
+
+
+@dataclass(frozen=True)
+class CodeSpot:
+    """Where a code site is, shaped like an HTML element for the rules that report it."""
+
+    line: int
+    column: int
+    tag: str = "code"
+    text: str = ""
+    attrs: dict = field(default_factory=dict)
+    classes: frozenset = frozenset()
+    order: int = 0
+    in_noscript: bool = False
+
+
+@dataclass(frozen=True)
+class CodeResult:
+    vendor: Vendor
+    spot: CodeSpot
+    via: str
+    evidence: str
+    verdict: Verdict | None  # None: inactive (imported but not started, or replay off)
+    piece: int  # which JsSource it came from
+
+
+@functools.lru_cache(maxsize=4)
+def _vocab(db: SignatureDB) -> consent_code.ConsentVocabulary:
+    return consent_code.vocabulary(db)
+
+
+def analyze(pieces: list[JsSource], vendors: list[Vendor], db: SignatureDB, path: str) -> tuple[list[CodeResult], list[Diagnostic]]:
+    results: list[CodeResult] = []
+    diags: list[Diagnostic] = []
+    vocab = _vocab(db)
+    for index, source in enumerate(pieces):
+        parsed = jsparse.parse(source)
+        if parsed.has_error:
+            diags.append(
+                Diagnostic(
+                    path=path,
+                    code="js-parse-error",
+                    line=source.line0,
+                    message="the script has syntax errors; the parser recovered and the results may be partial",
+                )
+            )
+        prog = jsfacts.Program(parsed)
+        sites, inactive = jsdetect.detect(prog, vendors)
+        for site in sites:
+            line, col = parsed.position(site.node)
+            verdict = consent_code.verdict(site, prog, vocab)
+            if site.replay == "settings" and verdict.status.value == "ungated":
+                verdict = Verdict(status=verdict.status, mechanism=verdict.mechanism, evidence=f"{verdict.evidence}; whether it records depends on the project's settings")
+            results.append(CodeResult(site.vendor, CodeSpot(line, col), site.via, site.evidence, verdict, index))
+        for off in inactive:
+            line, col = parsed.position(off.node)
+            results.append(CodeResult(off.vendor, CodeSpot(line, col), "inactive", off.reason, None, index))
+    return results, diags

@@ -1,0 +1,275 @@
+"""The consent verdict of a recorder start in code: does every path to it pass a consent check?
+
+From the start node, walk up the syntax tree. An ``if`` / ``&&`` / ``?:`` / early ``return`` whose
+condition *implies* an analytics-consent check (``signatures/consent/*.toml`` ``js.analytics_checks``)
+gates the path. At a function boundary, follow how the function runs: an IIFE or a callback runs
+where its call is (a listener on a CMP's generic event such as ``CookiebotOnAccept`` fires on any
+choice, so it is noted and the walk goes on); a named function runs at each of its callers in the
+file, and every caller must be gated. A path that reaches the top level unguarded is ``ungated``;
+one that leaves the file (an exported function never called here) is ``unverifiable``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from analyzer.jsdetect import CodeSite, norm
+from analyzer.jsfacts import FUNCTION_TYPES, Program
+from analyzer.model import Status, Verdict
+from analyzer.signatures import SignatureDB
+
+MAX_DEPTH = 8
+_TRUTHY = frozenset({"true", "granted", "allow", "accepted", "1", "ACCEPT", "yes", "!0"})
+_FALSY = frozenset({"false", "denied", "deny", "0", "DENY", "no", "!1", "DENIED"})
+_NULLISH = frozenset({"undefined", "null", "void 0"})
+
+
+@dataclass(frozen=True)
+class ConsentVocabulary:
+    checks: tuple[tuple[str, str], ...]  # (normalised check, CMP name)
+    generic_events: tuple[tuple[str, str], ...]
+    fail_open: tuple[tuple[str, str], ...]
+
+
+def vocabulary(db: SignatureDB) -> ConsentVocabulary:
+    checks, events, fail = [], [], []
+    for cmp in db.cmps.values():
+        if not cmp.gates_recorders:
+            continue
+        js = cmp.raw.get("js", {})
+        checks += [(norm(c), cmp.name) for c in js.get("analytics_checks", [])]
+        events += [(e, cmp.name) for e in js.get("generic_events", [])]
+        fail += [(norm(f), cmp.name) for f in js.get("fail_open", [])]
+    checks.sort(key=lambda c: -len(c[0]))
+    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail))
+
+
+@dataclass
+class Path:
+    """The outcome of one path from a recorder start to the top of the file."""
+
+    status: Status
+    evidence: str
+    notes: list[str] = field(default_factory=list)
+
+
+class GuardAnalysis:
+    def __init__(self, prog: Program, vocab: ConsentVocabulary) -> None:
+        self.prog = prog
+        self.vocab = vocab
+
+    # -- conditions -----------------------------------------------------------------------------
+    def _check_in(self, node: Node) -> str | None:
+        text = norm(self.prog.text(node))
+        for check, cmp in self.vocab.checks:
+            if check in text:
+                return f"{check} ({cmp})"
+        return None
+
+    def _fail_open(self, cond: Node) -> str | None:
+        text = norm(self.prog.text(cond))
+        return next((f"{f} ({cmp})" for f, cmp in self.vocab.fail_open if f in text), None)
+
+    def polarity(self, cond: Node) -> tuple[int, str | None]:
+        """+1 when the condition being true guarantees analytics consent, -1 when it guarantees
+        its absence, 0 otherwise; with the check it rests on."""
+        t = cond.type
+        if t == "parenthesized_expression":
+            inner = [c for c in cond.named_children if c.type != "comment"]
+            return self.polarity(inner[-1]) if inner else (0, None)
+        if t == "unary_expression" and self.prog.text(cond).startswith("!"):
+            arg = cond.child_by_field_name("argument")
+            pol, check = self.polarity(arg) if arg is not None else (0, None)
+            return -pol, check
+        if t == "binary_expression":
+            op = self.prog.text(cond.child_by_field_name("operator") or cond)
+            left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
+            if left is None or right is None:
+                return 0, None
+            if op in ("&&", "||"):
+                (pa, ca), (pb, cb) = self.polarity(left), self.polarity(right)
+                if op == "&&":
+                    return (1, ca if pa == 1 else cb) if 1 in (pa, pb) else (-1, ca if pa == -1 else cb) if -1 in (pa, pb) else (0, None)
+                return (pa, ca) if pa == pb and pa != 0 else (0, None)
+            return self._comparison(op, left, right)
+        if self._fail_open(cond):
+            return 0, None
+        check = self._check_in(cond)
+        return (1, check) if check else (0, None)
+
+    def _comparison(self, op: str, left: Node, right: Node) -> tuple[int, str | None]:
+        side, other = (left, right) if self._check_in(left) else (right, left)
+        check = self._check_in(side)
+        if check is None:
+            return 0, None
+        pol, _ = self.polarity(side)
+        value = self.prog.text(other).strip().strip("'\"")
+        eq, ne, gt = op in ("===", "=="), op in ("!==", "!="), op in (">", ">=")
+        if value in _NULLISH:
+            return 0, None  # "!== undefined" tests that a CMP is present, not what the visitor chose
+        if value == "-1":  # indexOf(',C0002,') > -1 / !== -1 / === -1
+            return (1, check) if ne or gt else (-1, check) if eq else (0, None)
+        if value in _TRUTHY:
+            return (pol, check) if eq else (-pol, check) if ne else (0, None)
+        if value in _FALSY:
+            return (-pol, check) if eq else (0, None)  # "!== false" lets undefined through
+        return (1, check) if eq and pol == 1 else (0, None)
+
+    # -- the walk -------------------------------------------------------------------------------
+    def judge(self, node: Node, depth: int = 0, seen: frozenset[int] = frozenset()) -> Path:
+        notes: list[str] = []
+        child, anc = node, node.parent
+        while anc is not None:
+            gate = self._gate_at(anc, child, notes)
+            if gate:
+                return Path(Status.GATED, gate, notes)
+            if anc.id in self.prog.functions:
+                return self._through_function(anc, depth, seen, notes)
+            child, anc = anc, anc.parent
+        return Path(Status.UNGATED, "it runs at the top level of the file", notes)
+
+    def _line(self, node: Node) -> int:
+        return self.prog.parsed.position(node)[0]
+
+    def _gate_at(self, anc: Node, child: Node, notes: list[str]) -> str | None:
+        t = anc.type
+        if t == "if_statement":
+            cond = anc.child_by_field_name("condition")
+            if cond is None:
+                return None
+            branch = "then" if child == anc.child_by_field_name("consequence") else "else" if child == anc.child_by_field_name("alternative") else None
+            pol, check = self.polarity(cond)
+            if check and ((branch == "then" and pol == 1) or (branch == "else" and pol == -1)):
+                return f"guarded by {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"
+            if branch:
+                why = self._fail_open(cond)
+                notes.append(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} is {'a fail-open branch: ' + why if why else 'not a consent check'}")
+        elif t == "ternary_expression":
+            cond = anc.child_by_field_name("condition")
+            if cond is not None:
+                pol, check = self.polarity(cond)
+                want = 1 if child == anc.child_by_field_name("consequence") else -1 if child == anc.child_by_field_name("alternative") else 0
+                if check and want and pol == want:
+                    return f"guarded by {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"
+        elif t == "binary_expression" and child == anc.child_by_field_name("right"):
+            op = self.prog.text(anc.child_by_field_name("operator") or anc)
+            left = anc.child_by_field_name("left")
+            if left is not None and op in ("&&", "||"):
+                pol, check = self.polarity(left)
+                if check and pol == (1 if op == "&&" else -1):
+                    return f"guarded by {self.prog.text(left)[:80]} {op} … (line {self._line(left)}): {check}"
+        elif t == "statement_block" or t == "program":
+            return self._early_return(anc, child)
+        return None
+
+    def _early_return(self, block: Node, child: Node) -> str | None:
+        """``if (!consent) return;`` before the statement, in the same block."""
+        for stmt in block.named_children:
+            if stmt == child or stmt.start_byte >= child.start_byte:
+                return None
+            if stmt.type != "if_statement":
+                continue
+            body = stmt.child_by_field_name("consequence")
+            if body is None or not _exits(body):
+                continue
+            cond = stmt.child_by_field_name("condition")
+            pol, check = self.polarity(cond) if cond is not None else (0, None)
+            if check and pol == -1:
+                return f"early return unless consent: {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"
+        return None
+
+    def _through_function(self, fnode: Node, depth: int, seen: frozenset[int], notes: list[str]) -> Path:
+        parent = fnode.parent
+        # A callback or an IIFE runs where its call is.
+        if parent is not None and parent.type in ("arguments", "parenthesized_expression", "call_expression", "pair", "array", "jsx_expression"):
+            call = _enclosing_call(fnode)
+            if call is not None:
+                self._note_event(call, notes)
+                if depth >= MAX_DEPTH:
+                    return Path(Status.UNVERIFIABLE, "call chain too deep to follow", notes)
+                sub = self.judge(call, depth + 1, seen | {fnode.id})
+                return Path(sub.status, sub.evidence, notes + sub.notes)
+        fn = self.prog.functions[fnode.id]
+        callers = [c for c in self.prog.callers(fn) if not _inside(c, fnode)]
+        handler = _event_handler_assignment(self.prog, fnode)
+        if not callers and handler is not None:
+            # el.onload = function () {…}: runs when the event fires, i.e. where it is assigned.
+            sub = self.judge(handler, depth + 1, seen | {fnode.id})
+            return Path(sub.status, sub.evidence, notes + sub.notes)
+        if not callers:
+            name = ", ".join(sorted(fn.names | fn.props)) or "an anonymous function"
+            cmp_cb = next((f"{e} ({cmp})" for e, cmp in self.vocab.generic_events if e in fn.names | fn.props), None)
+            if cmp_cb:
+                return Path(Status.UNGATED, f"{name} is a consent manager callback that runs on every page load and choice: {cmp_cb}", notes)
+            if fn.exported:
+                return Path(Status.UNVERIFIABLE, f"{name} is exported; its callers are outside this file", notes)
+            return Path(Status.UNVERIFIABLE, f"{name} is never called in this file", notes)
+        if fnode.id in seen or depth >= MAX_DEPTH:
+            return Path(Status.UNVERIFIABLE, "recursive or too deep call chain", notes)
+        results = [self.judge(c, depth + 1, seen | {fnode.id}) for c in callers]
+        worst = _worst(results)
+        ungated = [r for r in results if r.status is Status.UNGATED]
+        if worst.status is Status.GATED:
+            lines = ", ".join(str(self._line(c)) for c in callers)
+            return Path(Status.GATED, f"every caller (line {lines}) is gated; {worst.evidence}", notes + worst.notes)
+        caller = callers[results.index(worst)]
+        prefix = f"called at line {self._line(caller)}" + (f" ({len(ungated)} of {len(callers)} callers ungated)" if len(callers) > 1 else "")
+        return Path(worst.status, f"{prefix}: {worst.evidence}", notes + worst.notes)
+
+    def _note_event(self, call: Node, notes: list[str]) -> None:
+        text = self.prog.text(call)[:200]
+        for event, cmp in self.vocab.generic_events:
+            if event in text:
+                notes.append(f"line {self._line(call)}: {event} ({cmp}) fires on any consent choice, not only analytics")
+                return
+
+
+def _event_handler_assignment(prog: Program, fnode: Node) -> Node | None:
+    parent = fnode.parent
+    if parent is None or parent.type != "assignment_expression":
+        return None
+    target = prog.path(parent.child_by_field_name("left"))
+    return parent if target.rsplit(".", 1)[-1].startswith("on") else None
+
+
+def _exits(body: Node) -> bool:
+    if body.type in ("return_statement", "throw_statement"):
+        return True
+    kids = [c for c in body.named_children if c.type != "comment"]
+    return bool(kids) and kids[0].type in ("return_statement", "throw_statement")
+
+
+def _enclosing_call(node: Node) -> Node | None:
+    anc = node.parent
+    for _ in range(4):
+        if anc is None:
+            return None
+        if anc.type in ("call_expression", "new_expression"):
+            return anc
+        if anc.type in FUNCTION_TYPES or anc.type.endswith("statement"):
+            return None
+        anc = anc.parent
+    return None
+
+
+def _inside(node: Node, container: Node) -> bool:
+    return container.start_byte <= node.start_byte and node.end_byte <= container.end_byte
+
+
+_RANK = {Status.UNGATED: 0, Status.UNVERIFIABLE: 1, Status.GATED: 2}
+
+
+def _worst(paths: list[Path]) -> Path:
+    return min(paths, key=lambda p: _RANK[p.status])
+
+
+def verdict(site: CodeSite, prog: Program, vocab: ConsentVocabulary) -> Verdict:
+    """Gated only when every path to the start passes an analytics-consent check."""
+    path = GuardAnalysis(prog, vocab).judge(site.node)
+    notes = f" ({'; '.join(path.notes)})" if path.notes else ""
+    mechanism = {Status.GATED: "code-guard", Status.UNGATED: "no-consent-check", Status.UNVERIFIABLE: "code-unresolved"}[path.status]
+    if site.hold and path.status is Status.GATED:
+        mechanism = "vendor-hold-released-on-consent"
+    return Verdict(status=path.status, mechanism=mechanism, evidence=f"{path.evidence}{notes}")

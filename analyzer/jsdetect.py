@@ -1,0 +1,306 @@
+"""Find where code starts a recorder: SDK init calls, snippet stubs, script injection, next/script.
+
+Driven by the vendor signatures (``[sdk]`` and ``[detect]``): no per-vendor Python. Each site
+carries the node whose guards decide its consent verdict (``consent_code``). An SDK that is
+imported but never started, or started with replay off, is an *inactive* site: an info finding,
+not a recorder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from analyzer.jsfacts import Program
+from analyzer.signatures import Vendor
+
+# Bare function names too common to mean a vendor unless imported from its package.
+_GENERIC_NAMES = frozenset({"init", "start", "load", "initialize", "setup", "run", "boot"})
+_INJECTORS = frozenset({"import", "loadScript", "getScript", "injectScript", "$.getScript", "jQuery.getScript", "importScripts"})
+_SPEC = re.compile(r"""^([\w$.]+)\(\s*(?:['"]([^'"]*)['"])?""")
+_STATEMENT_END = ("statement", "declaration")
+
+
+def norm(text: str) -> str:
+    """Whitespace removed and every quote made ``'``: how patterns and code are compared."""
+    return re.sub(r"\s+", "", text).replace('"', "'").replace("`", "'")
+
+
+@dataclass(frozen=True)
+class CodeSite:
+    vendor: Vendor
+    node: Node
+    via: str  # init-call | snippet | dynamic-injection | jsx-script | release-call
+    evidence: str
+    replay: str = "on"  # on | settings (a dashboard decides)
+    hold: str | None = None  # a vendor-side switch that held the recording until this release
+
+
+@dataclass(frozen=True)
+class Inactive:
+    vendor: Vendor
+    node: Node
+    reason: str
+
+
+@dataclass(frozen=True)
+class _InitSpec:
+    obj: str | None  # "LogRocket" in LogRocket.init
+    name: str  # method or function name
+    arg0: str | None  # smartlook('init' -> "init"
+
+
+def _specs(vendor: Vendor) -> list[_InitSpec]:
+    out = []
+    for raw in vendor.raw.get("sdk", {}).get("init_calls", []):
+        m = _SPEC.match(raw.strip()) if "(" in raw else None
+        if m:
+            path, arg0 = m.group(1), m.group(2)
+        else:
+            path, arg0 = raw.strip(), None
+        obj, _, name = path.rpartition(".")
+        out.append(_InitSpec(obj or None, name, arg0))
+    return out
+
+
+def _init_methods(vendor: Vendor) -> set[str]:
+    return {s.name for s in _specs(vendor)} | {"init"}
+
+
+def _statement(node: Node) -> Node:
+    n = node
+    while n.parent is not None and not n.type.endswith(_STATEMENT_END) and n.parent.type != "program":
+        n = n.parent
+    return n
+
+
+class Detector:
+    def __init__(self, prog: Program, vendors: list[Vendor]) -> None:
+        self.prog = prog
+        self.vendors = vendors
+        self.text = prog.parsed.source.text
+        self.norm_text = norm(self.text)
+
+    def run(self) -> tuple[list[CodeSite], list[Inactive]]:
+        sites: list[CodeSite] = []
+        inactive: list[Inactive] = []
+        for vendor in self.vendors:
+            found, off = self._vendor(vendor)
+            sites += found
+            inactive += off
+        return sites, inactive
+
+    # -- per vendor -----------------------------------------------------------------------------
+    def _vendor(self, vendor: Vendor) -> tuple[list[CodeSite], list[Inactive]]:
+        sites: list[CodeSite] = []
+        inactive: list[Inactive] = []
+        for call in self.prog.calls:
+            how = self._init_call(vendor, call)
+            if how:
+                replay, why = self._replay_state(vendor, call)
+                if replay == "off":
+                    inactive.append(Inactive(vendor, call, f"{how} with replay off ({why})"))
+                else:
+                    sites.append(CodeSite(vendor, call, "init-call", f"{how}{f' ({why})' if why else ''}", replay))
+        sites += self._injections(vendor)
+        sites += self._jsx(vendor)
+        sites += self._snippets(vendor, sites)
+        sites = self._apply_holds(vendor, sites)
+        if not sites and not inactive:
+            inactive += self._imported_only(vendor)
+        return sites, inactive
+
+    def _init_call(self, vendor: Vendor, call: Node) -> str | None:
+        prog = self.prog
+        fn = prog.callee(call)
+        if fn is None:
+            return None
+        path = prog.path(fn)
+        packages = set(vendor.raw.get("sdk", {}).get("packages", []))
+        methods = _init_methods(vendor)
+        if "." in path:
+            head, method = path.split(".", 1)[0], path.rsplit(".", 1)[1]
+            imp = prog.imports.get(head)
+            if imp is not None and _pkg(imp.package) in packages and method in methods:
+                return f"{path}() on {imp.package}"
+        elif path:
+            imp = prog.imports.get(path)
+            if imp is not None and _pkg(imp.package) in packages and (imp.imported or "") in methods:
+                return f"{path}() imported from {imp.package}"
+        first = prog.string_value(prog.args(call)[0]) if prog.args(call) else None
+        for spec in _specs(vendor):
+            if spec.obj is not None:
+                if path == f"{spec.obj}.{spec.name}" or path.endswith(f".{spec.obj}.{spec.name}"):
+                    return f"{path}()"
+            elif path == spec.name and (spec.arg0 is None or first == spec.arg0):
+                if spec.name in _GENERIC_NAMES and path not in prog.imports:
+                    continue
+                return f"{path}({f'{first!r}' if spec.arg0 else ''})"
+        return None
+
+    def _replay_state(self, vendor: Vendor, call: Node) -> tuple[str, str]:
+        """on / off / settings for this init call, and the option that decided it.
+
+        In order: a disable option in the call's arguments (``disable_session_recording: true``);
+        a replay option there (``sessionReplaySampleRate: 0`` turns it off, any other value on);
+        a replay integration anywhere in the file (``Sentry.replayIntegration()`` built apart);
+        else the vendor's documented default.
+        """
+        sdk = vendor.raw.get("sdk", {})
+        default = sdk.get("replay_default", "settings" if vendor.category == "replay-addon" else "on")
+        args = norm(self.prog.text(call.child_by_field_name("arguments") or call))
+        for opt in sdk.get("disable_options", []):
+            key = norm(opt)
+            if (":" in key and key in args) or re.search(re.escape(key) + r"'?\]?:(true|!0|1)\b", args):
+                return "off", opt if ":" in key else f"{opt}: true"
+        for opt in sdk.get("replay_options", []):
+            key = norm(opt)
+            if ":" in key:
+                if key in args:
+                    return "on", opt
+                continue
+            m = re.search(re.escape(key) + r"'?\]?(:([^,}\]]*))?", args)
+            if m:
+                if m.group(2) in ("0", "false", "!1", "0.0"):
+                    return "off", f"{opt}: {m.group(2)}"
+                return "on", opt
+        for opt in sdk.get("replay_options", []):
+            if ":" not in opt and norm(opt).endswith(("Integration", "(")) and norm(opt) in self.norm_text:
+                return "on", f"{opt} elsewhere in the file"
+        if default == "off":
+            return "off", "no replay option"
+        return default, "" if default == "on" else "replay depends on the project's settings"
+
+    def _injections(self, vendor: Vendor) -> list[CodeSite]:
+        out = []
+        prog = self.prog
+        for node in prog.assignments:
+            left = prog.path(node.child_by_field_name("left"))
+            if left.endswith(".src") or left == "src":
+                url = self._vendor_url(vendor, node.child_by_field_name("right"))
+                if url:
+                    out.append(CodeSite(vendor, node, "dynamic-injection", f"{left} = a URL on {url}"))
+        for call in prog.calls:
+            path = prog.path(prog.callee(call))
+            args = prog.args(call)
+            if path.endswith("setAttribute") and len(args) >= 2 and prog.string_value(args[0]) == "src":
+                url = self._vendor_url(vendor, args[1])
+                if url:
+                    out.append(CodeSite(vendor, call, "dynamic-injection", f"setAttribute('src', a URL on {url})"))
+            elif (path in _INJECTORS or call.child_by_field_name("function") is not None and prog.text(call.child_by_field_name("function")) == "import") and args:
+                url = self._vendor_url(vendor, args[0])
+                if url:
+                    out.append(CodeSite(vendor, call, "dynamic-injection", f"{path or 'import'}() of a URL on {url}"))
+        return out
+
+    def _vendor_url(self, vendor: Vendor, node: Node | None) -> str | None:
+        if node is None:
+            return None
+        static = self.prog.static_text(node).lower()
+        if not static:
+            return None
+        if vendor.inline_hosts is not None:
+            m = vendor.inline_hosts.search(static)
+            if m:
+                return m.group(1)
+            bare = static.split("/", 1)[0]
+            if bare and (bare in vendor.urls.exact or any(bare.endswith(s) for s in vendor.urls.suffixes)):
+                return bare
+        for regex in vendor.urls.regexes:
+            m = regex.search(static)
+            if m:
+                return m.group(0)
+        return None
+
+    def _jsx(self, vendor: Vendor) -> list[CodeSite]:
+        out = []
+        prog = self.prog
+        for el in prog.jsx:
+            opening = el if el.type == "jsx_self_closing_element" else el.child_by_field_name("open_tag")
+            if opening is None:
+                continue
+            name = opening.child_by_field_name("name")
+            if name is None or prog.text(name) not in ("Script", "script"):
+                continue
+            attrs = jsx_attributes(prog, opening)
+            src = attrs.get("src")
+            hit = self._vendor_url(vendor, src) if src is not None else None
+            body = prog.text(el)
+            note = hit and f"<{prog.text(name)} src> on {hit}"
+            if not note:
+                group = next((g for g, _ in vendor.snippets if all(s in body for s in g)), None)
+                if group:
+                    note = f"<{prog.text(name)}> holding the {vendor.name} snippet"
+            if note:
+                out.append(CodeSite(vendor, el, "jsx-script", note))
+        return out
+
+    def _snippets(self, vendor: Vendor, existing: list[CodeSite]) -> list[CodeSite]:
+        """A pasted snippet: the smallest statement holding every anchor of a snippet group, unless
+        a more precise site (the injection inside it) was already found there."""
+        out = []
+        data = self.prog.parsed.source.data
+        for group, note in vendor.snippets:
+            offsets = [data.find(s.encode()) for s in group]
+            if min(offsets) < 0:
+                continue
+            start, end = min(offsets), max(o + len(s.encode()) for o, s in zip(offsets, group))
+            node = self.prog.parsed.root.descendant_for_byte_range(start, end)
+            if node is None:
+                continue
+            stmt = _statement(node)
+            if any(stmt.start_byte <= s.node.start_byte and s.node.end_byte <= stmt.end_byte for s in existing + out):
+                continue
+            if any(s.node.start_byte <= stmt.start_byte and stmt.end_byte <= s.node.end_byte for s in existing + out):
+                continue
+            out.append(CodeSite(vendor, stmt, "snippet", note or " + ".join(group)))
+        return out
+
+    def _apply_holds(self, vendor: Vendor, sites: list[CodeSite]) -> list[CodeSite]:
+        """A switch that holds recording back moves the start to the release calls."""
+        for hold in vendor.raw.get("sdk", {}).get("hold", []):
+            switch, value = norm(hold["switch"]), norm(hold["value"])
+            if not any(f"{switch}{sep}{value}" in self.norm_text for sep in ("=", ":", "']=", "':", "]=")):
+                continue
+            releases = [norm(r) for r in hold["release"]]
+            calls = [c for c in self.prog.calls if any(norm(self.prog.text(c)).startswith(r) or r in norm(self.prog.path(self.prog.callee(c)) + "(") for r in releases)]
+            held = f"{hold['switch']} = {hold['value']}"
+            if not calls:
+                return [CodeSite(vendor, s.node, s.via, s.evidence, s.replay, hold=held) for s in sites] if sites else []
+            return [CodeSite(vendor, c, "release-call", f"{self.prog.text(c)[:60]} releases recording held by {held}", hold=held) for c in calls]
+        return sites
+
+    def _imported_only(self, vendor: Vendor) -> list[Inactive]:
+        packages = set(vendor.raw.get("sdk", {}).get("packages", []))
+        return [
+            Inactive(vendor, node, f"{source} is imported but never started here")
+            for node, source in self.prog.import_nodes
+            if _pkg(source) in packages
+        ]
+
+
+def _pkg(spec: str) -> str:
+    """The package name of a module specifier (``@scope/name/sub`` -> ``@scope/name``)."""
+    parts = spec.split("/")
+    return "/".join(parts[:2]) if spec.startswith("@") else parts[0]
+
+
+def jsx_attributes(prog: Program, opening: Node) -> dict[str, Node]:
+    out: dict[str, Node] = {}
+    for attr in opening.named_children:
+        if attr.type != "jsx_attribute":
+            continue
+        kids = attr.named_children
+        if not kids:
+            continue
+        value = kids[1] if len(kids) > 1 else None
+        if value is not None and value.type == "jsx_expression" and value.named_children:
+            value = value.named_children[0]
+        out[prog.text(kids[0])] = value if value is not None else kids[0]
+    return out
+
+
+def detect(prog: Program, vendors: list[Vendor]) -> tuple[list[CodeSite], list[Inactive]]:
+    return Detector(prog, vendors).run()

@@ -1,0 +1,265 @@
+"""What one parsed piece of JavaScript contains: imports, functions, calls, and who calls whom.
+
+One walk over the tree collects everything; the intra-file call graph resolves a call to the
+functions it may reach by name (``load()``, ``var a=function`` / arrow, ``(0, a)()``) or by
+property (``x.init()`` reaches every function stored under ``init``). Resolving by property name
+over-approximates the callers, which can only make a verdict less "gated", never more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from analyzer.jsparse import Parsed
+
+FUNCTION_TYPES = frozenset(
+    {"function_declaration", "function_expression", "function", "arrow_function", "method_definition", "generator_function_declaration", "generator_function"}
+)
+STRING_TYPES = frozenset({"string", "template_string"})
+
+
+@dataclass(eq=False)
+class Function:
+    node: Node
+    names: set[str] = field(default_factory=set)  # identifiers bound to it
+    props: set[str] = field(default_factory=set)  # property keys it is stored under
+    exported: bool = False
+
+
+@dataclass
+class Import:
+    package: str
+    imported: str | None  # None: default or namespace import / whole require()
+    node: Node
+
+
+class Program:
+    """The facts of one parsed script, with helpers the detectors and the guard analysis share."""
+
+    def __init__(self, parsed: Parsed) -> None:
+        self.parsed = parsed
+        self.functions: dict[int, Function] = {}
+        self.by_name: dict[str, list[Function]] = {}
+        self.by_prop: dict[str, list[Function]] = {}
+        self.calls: list[Node] = []
+        self.assignments: list[Node] = []
+        self.jsx: list[Node] = []
+        self.imports: dict[str, Import] = {}
+        self.import_nodes: list[tuple[Node, str]] = []
+        self._callers: dict[int, list[Node]] | None = None
+        self._walk()
+
+    # -- text helpers ---------------------------------------------------------------------------
+    def text(self, node: Node) -> str:
+        return self.parsed.text(node)
+
+    def string_value(self, node: Node | None) -> str | None:
+        """The value of a string literal (template literals: their static parts), else None."""
+        if node is None or node.type not in STRING_TYPES:
+            return None
+        return "".join(self.text(c) for c in node.named_children if c.type in ("string_fragment", "escape_sequence")) or (
+            self.text(node)[1:-1] if node.type == "string" else ""
+        )
+
+    def static_text(self, node: Node) -> str:
+        """Every string literal and template fragment inside ``node``, concatenated: a URL built
+        by ``'https://' + host + '/x.js'`` or a template literal keeps its vendor host here."""
+        parts: list[str] = []
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if n.type in ("string_fragment",):
+                parts.append(self.text(n))
+            elif n.type == "string" and not n.named_children:
+                parts.append(self.text(n)[1:-1])
+            else:
+                stack.extend(reversed(n.children))
+        return "".join(parts)
+
+    def callee(self, call: Node) -> Node | None:
+        fn = call.child_by_field_name("function")
+        while fn is not None and fn.type in ("parenthesized_expression", "sequence_expression"):
+            # (0, x.init)(...) and (x.init)(...): the last expression is what is called.
+            named = fn.named_children
+            fn = named[-1] if named else None
+        return fn
+
+    def path(self, node: Node | None) -> str:
+        """``a.b.c`` for identifiers and member chains (optional chaining flattened), else ""."""
+        if node is None:
+            return ""
+        if node.type in ("identifier", "property_identifier", "this", "private_property_identifier"):
+            return self.text(node)
+        if node.type == "member_expression":
+            obj = self.path(node.child_by_field_name("object"))
+            prop = node.child_by_field_name("property")
+            return f"{obj}.{self.text(prop)}" if obj and prop is not None else ""
+        if node.type == "subscript_expression":
+            obj = self.path(node.child_by_field_name("object"))
+            key = self.string_value(node.child_by_field_name("index"))
+            return f"{obj}.{key}" if obj and key else ""
+        if node.type in ("parenthesized_expression", "non_null_expression"):
+            named = node.named_children
+            return self.path(named[-1]) if named else ""
+        return ""
+
+    def args(self, call: Node) -> list[Node]:
+        a = call.child_by_field_name("arguments")
+        return [c for c in a.named_children if c.type != "comment"] if a is not None else []
+
+    # -- the walk -------------------------------------------------------------------------------
+    def _walk(self) -> None:
+        stack = [self.parsed.root]
+        while stack:
+            node = stack.pop()
+            t = node.type
+            if t == "call_expression" or t == "new_expression":
+                self.calls.append(node)
+                self._require(node)
+            elif t in FUNCTION_TYPES:
+                self._function(node)
+            elif t == "assignment_expression":
+                self.assignments.append(node)
+            elif t == "variable_declarator":
+                self._instance(node)
+            elif t == "import_statement":
+                self._import(node)
+            elif t in ("jsx_element", "jsx_self_closing_element"):
+                self.jsx.append(node)
+            stack.extend(reversed(node.children))
+
+    def _function(self, node: Node) -> None:
+        fn = Function(node)
+        self.functions[node.id] = fn
+        name = node.child_by_field_name("name")
+        parent = node.parent
+        if name is not None:
+            key = self.text(name)
+            (fn.props if node.type == "method_definition" else fn.names).add(key)
+        if parent is not None:
+            if parent.type == "variable_declarator":
+                target = parent.child_by_field_name("name")
+                if target is not None and target.type == "identifier":
+                    fn.names.add(self.text(target))
+            elif parent.type == "pair":
+                key = parent.child_by_field_name("key")
+                if key is not None:
+                    fn.props.add(self.string_value(key) or self.text(key))
+            elif parent.type == "assignment_expression":
+                target = self.path(parent.child_by_field_name("left"))
+                if target:
+                    last = target.rsplit(".", 1)[-1]
+                    (fn.names if "." not in target else fn.props).add(last)
+                    if target.startswith(("window.", "module.exports", "exports.", "globalThis.", "self.")):
+                        fn.exported = True
+        anc = parent
+        for _ in range(3):
+            if anc is None:
+                break
+            if anc.type in ("export_statement",):
+                fn.exported = True
+            anc = anc.parent
+        for n in fn.names:
+            self.by_name.setdefault(n, []).append(fn)
+        for p in fn.props:
+            self.by_prop.setdefault(p, []).append(fn)
+
+    def _import(self, node: Node) -> None:
+        source = self.string_value(node.child_by_field_name("source"))
+        if not source:
+            return
+        self.import_nodes.append((node, source))
+        clause = next((c for c in node.named_children if c.type == "import_clause"), None)
+        if clause is None:
+            return
+        for c in clause.named_children:
+            if c.type == "identifier":
+                self.imports[self.text(c)] = Import(source, None, node)
+            elif c.type == "namespace_import":
+                ident = next((x for x in c.named_children if x.type == "identifier"), None)
+                if ident is not None:
+                    self.imports[self.text(ident)] = Import(source, None, node)
+            elif c.type == "named_imports":
+                for spec in c.named_children:
+                    if spec.type != "import_specifier":
+                        continue
+                    name = spec.child_by_field_name("name")
+                    alias = spec.child_by_field_name("alias") or name
+                    if name is not None and alias is not None:
+                        self.imports[self.text(alias)] = Import(source, self.text(name), node)
+
+    def _instance(self, decl: Node) -> None:
+        """``const tracker = new Tracker(...)`` with Tracker imported: the instance is the package's too."""
+        name, value = decl.child_by_field_name("name"), decl.child_by_field_name("value")
+        if name is None or value is None or name.type != "identifier" or value.type != "new_expression":
+            return
+        ctor = value.child_by_field_name("constructor")
+        imp = self.imports.get(self.text(ctor)) if ctor is not None else None
+        if imp is not None:
+            self.imports[self.text(name)] = Import(imp.package, None, decl)
+
+    def _require(self, call: Node) -> None:
+        """``const X = require('pkg')`` / ``const {init} = require('pkg')`` / ``import('pkg')``."""
+        fn = self.callee(call)
+        if fn is None or self.text(fn) not in ("require", "import"):
+            return
+        args = self.args(call)
+        source = self.string_value(args[0]) if args else None
+        if not source:
+            return
+        self.import_nodes.append((call, source))
+        decl = call.parent
+        while decl is not None and decl.type in ("await_expression", "parenthesized_expression"):
+            decl = decl.parent
+        if decl is None or decl.type != "variable_declarator":
+            return
+        target = decl.child_by_field_name("name")
+        if target is None:
+            return
+        if target.type == "identifier":
+            self.imports[self.text(target)] = Import(source, None, call)
+        elif target.type == "object_pattern":
+            for prop in target.named_children:
+                if prop.type == "shorthand_property_identifier_pattern":
+                    self.imports[self.text(prop)] = Import(source, self.text(prop), call)
+                elif prop.type == "pair_pattern":
+                    key, value = prop.child_by_field_name("key"), prop.child_by_field_name("value")
+                    if key is not None and value is not None and value.type == "identifier":
+                        self.imports[self.text(value)] = Import(source, self.text(key), call)
+
+    # -- call graph -----------------------------------------------------------------------------
+    def resolve(self, call: Node) -> list[Function]:
+        """Functions this call may reach, by the callee's name or property."""
+        fn = self.callee(call)
+        if fn is None:
+            return []
+        if fn.type == "identifier":
+            return self.by_name.get(self.text(fn), [])
+        if fn.type == "member_expression":
+            prop = fn.child_by_field_name("property")
+            return self.by_prop.get(self.text(prop), []) if prop is not None else []
+        return []
+
+    def callers(self, fn: Function) -> list[Node]:
+        if self._callers is None:
+            self._callers = {}
+            for call in self.calls:
+                for target in self.resolve(call):
+                    self._callers.setdefault(target.node.id, []).append(call)
+            # References passed as values (callbacks: addEventListener('x', load)) are calls too.
+            for call in self.calls:
+                for arg in self.args(call):
+                    if arg.type == "identifier":
+                        for target in self.by_name.get(self.text(arg), []):
+                            self._callers.setdefault(target.node.id, []).append(call)
+        return self._callers.get(fn.node.id, [])
+
+    def enclosing_function(self, node: Node) -> Function | None:
+        anc = node.parent
+        while anc is not None:
+            if anc.id in self.functions:
+                return self.functions[anc.id]
+            anc = anc.parent
+        return None

@@ -1,0 +1,47 @@
+"""RL201 sdk-inactive: a recorder SDK is present but this code does not start recording.
+
+**What it finds.** A vendor package imported but never initialised in the file
+(`import LogRocket from 'logrocket'` and nothing else), or initialised with session replay
+explicitly off or never turned on: `posthog.init(key, {disable_session_recording: true})`,
+`Sentry.init({dsn})` without a replay integration, `ym(id, "init", {clickmap: true})` without
+`webvisor: true`.
+
+**Why it matters.** Informational. It is not an active recorder, but the SDK ships to visitors,
+and the replay switch is one edit away; the import may also be started in another file.
+
+**How to fix.** Nothing to fix for consent here. Remove the dependency if unused; if replay is
+meant to stay off, keep the option explicit.
+
+**Fires on:**
+
+    posthog.init('phc_x', { disable_session_recording: true })
+
+**Does not fire on:**
+
+    posthog.init('phc_x', { api_host: 'https://eu.i.posthog.com' })
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from analyzer.model import Finding, Location, Severity
+from analyzer.rules.base import PageContext
+
+ID = "RL201"
+NAME = "sdk-inactive"
+SEVERITY = "info"
+SUMMARY = "A recorder SDK is present but not recording here"
+
+
+def check(ctx: PageContext) -> Iterator[Finding]:
+    for item in ctx.inactive:
+        yield Finding(
+            rule=ID,
+            name=NAME,
+            severity=Severity.INFO,
+            location=Location(path=ctx.path, line=item.spot.line, column=item.spot.column),
+            message=f"{item.vendor.name} SDK present but not recording: {item.evidence}",
+            evidence=item.evidence,
+            vendor=item.vendor.id,
+        )
