@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from analyzer.jsdetect import CodeSite, norm
-from analyzer.jsfacts import FUNCTION_TYPES, Program
+from analyzer.jsfacts import FUNCTION_TYPES, Function, Program
 from analyzer.model import Status, Verdict
 from analyzer.signatures import SignatureDB
 
@@ -39,9 +39,9 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         if not cmp.gates_recorders:
             continue
         js = cmp.raw.get("js", {})
-        checks += [(norm(c), cmp.name) for c in js.get("analytics_checks", [])]
+        checks += [(norm(c).lower(), cmp.name) for c in js.get("analytics_checks", [])]
         events += [(e, cmp.name) for e in js.get("generic_events", [])]
-        fail += [(norm(f), cmp.name) for f in js.get("fail_open", [])]
+        fail += [(norm(f).lower(), cmp.name) for f in js.get("fail_open", [])]
     checks.sort(key=lambda c: -len(c[0]))
     return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail))
 
@@ -62,14 +62,17 @@ class GuardAnalysis:
 
     # -- conditions -----------------------------------------------------------------------------
     def _check_in(self, node: Node) -> str | None:
-        text = norm(self.prog.text(node))
+        """The analytics check this expression contains. Case-insensitive (``cookieConsent.analytics``
+        holds the generic ``consent.analytics``); a check written ``^name`` must be the whole
+        expression (Klaro passes a service's consent as the callback's ``consent`` argument)."""
+        text = norm(self.prog.text(node)).lower()
         for check, cmp in self.vocab.checks:
-            if check in text:
-                return f"{check} ({cmp})"
+            if (text == check[1:]) if check.startswith("^") else (check in text):
+                return f"{check.lstrip('^')} ({cmp})"
         return None
 
     def _fail_open(self, cond: Node) -> str | None:
-        text = norm(self.prog.text(cond))
+        text = norm(self.prog.text(cond)).lower()
         return next((f"{f} ({cmp})" for f, cmp in self.vocab.fail_open if f in text), None)
 
     def polarity(self, cond: Node) -> tuple[int, str | None]:
@@ -200,9 +203,15 @@ class GuardAnalysis:
             return Path(sub.status, sub.evidence, notes + sub.notes)
         if not callers:
             name = ", ".join(sorted(fn.names | fn.props)) or "an anonymous function"
-            cmp_cb = next((f"{e} ({cmp})" for e, cmp in self.vocab.generic_events if e in fn.names | fn.props), None)
+            names = {n.lower() for n in fn.names | fn.props}
+            cmp_cb = next((f"{e} ({cmp})" for e, cmp in self.vocab.generic_events if e.lower() in names), None)
             if cmp_cb:
                 return Path(Status.UNGATED, f"{name} is a consent manager callback that runs on every page load and choice: {cmp_cb}", notes)
+            fail_cb = next((f"{f} ({cmp})" for f, cmp in self.vocab.fail_open if f in names), None)
+            if fail_cb:
+                return Path(Status.UNGATED, f"{name} is a fail-open consent callback (it also runs when no consent is asked): {fail_cb}", notes)
+            if fn.exported and _is_component(fn):
+                return Path(Status.UNGATED, f"{name} is a component: it runs whenever the page renders it", notes)
             if fn.exported:
                 return Path(Status.UNVERIFIABLE, f"{name} is exported; its callers are outside this file", notes)
             return Path(Status.UNVERIFIABLE, f"{name} is never called in this file", notes)
@@ -224,6 +233,17 @@ class GuardAnalysis:
             if event in text:
                 notes.append(f"line {self._line(call)}: {event} ({cmp}) fires on any consent choice, not only analytics")
                 return
+
+
+def _is_component(fn: "Function") -> bool:
+    """A React/Preact/Solid component or Next.js page/layout: PascalCase, or the default export."""
+    names = fn.names | fn.props
+    return any(n[:1].isupper() for n in names) or _default_export(fn.node)
+
+
+def _default_export(node: Node) -> bool:
+    anc = node.parent
+    return anc is not None and anc.type == "export_statement" and b"default" in (anc.text or b"")[:30]
 
 
 def _event_handler_assignment(prog: Program, fnode: Node) -> Node | None:

@@ -104,9 +104,11 @@ class Detector:
                     inactive.append(Inactive(vendor, call, f"{how} with replay off ({why})"))
                 else:
                     sites.append(CodeSite(vendor, call, "init-call", f"{how}{f' ({why})' if why else ''}", replay))
-        sites += self._injections(vendor)
-        sites += self._jsx(vendor)
-        sites += self._snippets(vendor, sites)
+        inits = list(sites)
+        sites = self._merge(sites + self._injections(vendor) + self._jsx(vendor), self._snippets(vendor))
+        if (inits or inactive) and vendor.category == "replay-addon":
+            # For a suite, the loader only fetches it: the init call decides whether replay runs.
+            sites = [s for s in sites if s.via in ("init-call", "jsx-script")] if inits else []
         sites = self._apply_holds(vendor, sites)
         if not sites and not inactive:
             inactive += self._imported_only(vendor)
@@ -237,26 +239,57 @@ class Detector:
                 out.append(CodeSite(vendor, el, "jsx-script", note))
         return out
 
-    def _snippets(self, vendor: Vendor, existing: list[CodeSite]) -> list[CodeSite]:
-        """A pasted snippet: the smallest statement holding every anchor of a snippet group, unless
-        a more precise site (the injection inside it) was already found there."""
-        out = []
+    def _snippets(self, vendor: Vendor) -> list[CodeSite]:
+        """Pasted snippets: for each matching anchor group, the statement that runs it.
+
+        From the group's longest anchor, climb out of immediately-invoked functions (snippets are
+        IIFEs) to the statement that calls them; a snippet reached that way is preferred over one
+        that is only configuration lines (``window['_fs_org'] = …``).
+        """
         data = self.prog.parsed.source.data
+        found: list[tuple[bool, Node, str]] = []
         for group, note in vendor.snippets:
-            offsets = [data.find(s.encode()) for s in group]
-            if min(offsets) < 0:
+            if not all(s.encode() in data for s in group):
                 continue
-            start, end = min(offsets), max(o + len(s.encode()) for o, s in zip(offsets, group))
-            node = self.prog.parsed.root.descendant_for_byte_range(start, end)
-            if node is None:
+            anchor = max(group, key=len).encode()
+            offset = data.find(anchor)
+            node = self.prog.parsed.root.descendant_for_byte_range(offset, offset + len(anchor))
+            if node is None or self._all_in_one_string(group):
+                continue  # a snippet held as data (a dangerouslySetInnerHTML string): not code here
+            stmt, via_iife = _snippet_statement(self.prog, node)
+            found.append((via_iife, stmt, note or " + ".join(group)))
+        if not found:
+            return []
+        iife = [f for f in found if f[0]]
+        _, stmt, note = min(iife, key=lambda f: f[1].end_byte - f[1].start_byte) if iife else found[0]
+        return [CodeSite(vendor, stmt, "snippet", note)]
+
+    def _all_in_one_string(self, group: tuple[str, ...]) -> bool:
+        data = self.prog.parsed.source.data
+        literal = None
+        for anchor in group:
+            offset = data.find(anchor.encode())
+            node = self.prog.parsed.root.descendant_for_byte_range(offset, offset + len(anchor.encode()))
+            while node is not None and node.type not in ("string", "template_string"):
+                node = node.parent
+            if node is None or (literal is not None and node.id != literal.id):
+                return False
+            literal = node
+        return literal is not None and literal.end_byte - literal.start_byte > 200
+
+    def _merge(self, precise: list[CodeSite], snippets: list[CodeSite]) -> list[CodeSite]:
+        """A pasted snippet is one site: the injection inside it folds into it. A snippet match
+        that holds an init call or a <Script> (anchors in its props), or that is only configuration
+        next to a precise start elsewhere, gives way to the precise sites."""
+        out = []
+        for snip in snippets:
+            inner = [p for p in precise if _inside(p.node, snip.node)]
+            if any(p.via != "dynamic-injection" for p in inner):
                 continue
-            stmt = _statement(node)
-            if any(stmt.start_byte <= s.node.start_byte and s.node.end_byte <= stmt.end_byte for s in existing + out):
-                continue
-            if any(s.node.start_byte <= stmt.start_byte and stmt.end_byte <= s.node.end_byte for s in existing + out):
-                continue
-            out.append(CodeSite(vendor, stmt, "snippet", note or " + ".join(group)))
-        return out
+            if inner or not precise:
+                out.append(snip)
+                precise = [p for p in precise if p not in inner]
+        return precise + out
 
     def _apply_holds(self, vendor: Vendor, sites: list[CodeSite]) -> list[CodeSite]:
         """A switch that holds recording back moves the start to the release calls."""
@@ -279,6 +312,35 @@ class Detector:
             for node, source in self.prog.import_nodes
             if _pkg(source) in packages
         ]
+
+
+def _inside(node: Node, container: Node) -> bool:
+    return container.start_byte <= node.start_byte and node.end_byte <= container.end_byte
+
+
+def _snippet_statement(prog: Program, node: Node) -> tuple[Node, bool]:
+    """The statement that runs ``node``: out of IIFEs to their calling statement. True when an
+    IIFE was left on the way (a pasted snippet), False for plain statements."""
+    from analyzer.jsfacts import FUNCTION_TYPES
+
+    current, left_iife = node, False
+    anc = node.parent
+    while anc is not None:
+        if anc.type in FUNCTION_TYPES:
+            wrapper = anc.parent
+            while wrapper is not None and wrapper.type == "parenthesized_expression":
+                wrapper = wrapper.parent
+            if wrapper is None or wrapper.type != "call_expression":
+                break
+            left_iife, current = True, wrapper
+        elif anc.type == "program":
+            break
+        else:
+            current = anc
+        anc = anc.parent
+        if left_iife and current.type == "expression_statement":
+            return current, True
+    return _statement(node), False
 
 
 def _pkg(spec: str) -> str:

@@ -248,6 +248,12 @@ class Program:
             for call in self.calls:
                 for target in self.resolve(call):
                     self._callers.setdefault(target.node.id, []).append(call)
+            # Rendering <App /> calls App.
+            for el in self.jsx:
+                opening = el if el.type == "jsx_self_closing_element" else el.child_by_field_name("open_tag")
+                name = opening.child_by_field_name("name") if opening is not None else None
+                for target in self.by_name.get(self.text(name), []) if name is not None else []:
+                    self._callers.setdefault(target.node.id, []).append(el)
             # References passed as values (callbacks: addEventListener('x', load)) are calls too.
             for call in self.calls:
                 for arg in self.args(call):
