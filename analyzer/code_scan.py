@@ -14,6 +14,7 @@ from analyzer import consent_code, jsdetect, jsfacts, jsparse
 from analyzer.jsparse import JsSource
 from analyzer.model import Diagnostic, Verdict
 from analyzer.signatures import SignatureDB, Vendor
+from analyzer.sourcemap import SourceMap
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,15 @@ class CodeResult:
     evidence: str
     verdict: Verdict | None  # None: inactive (imported but not started, or replay off)
     piece: int  # which JsSource it came from
+    original: str | None = None  # "src/main.js:13" through the source map
+
+
+def _sdk_predicate(parsed: jsparse.Parsed, srcmap: SourceMap):
+    def in_sdk(node) -> bool:
+        original = srcmap.lookup(*parsed.position(node))
+        return original is not None and "node_modules" in original.path.replace("\\", "/").split("/")
+
+    return in_sdk
 
 
 @functools.lru_cache(maxsize=4)
@@ -45,7 +55,11 @@ def _vocab(db: SignatureDB) -> consent_code.ConsentVocabulary:
     return consent_code.vocabulary(db)
 
 
-def analyze(pieces: list[JsSource], vendors: list[Vendor], db: SignatureDB, path: str) -> tuple[list[CodeResult], list[Diagnostic]]:
+def analyze(
+    pieces: list[JsSource], vendors: list[Vendor], db: SignatureDB, path: str, srcmap: SourceMap | None = None
+) -> tuple[list[CodeResult], list[Diagnostic]]:
+    """Sites and inactive SDKs of every piece; ``srcmap`` (for a whole-file piece) maps positions
+    back to original sources and tells SDK code (node_modules) from application code."""
     results: list[CodeResult] = []
     diags: list[Diagnostic] = []
     vocab = _vocab(db)
@@ -61,13 +75,15 @@ def analyze(pieces: list[JsSource], vendors: list[Vendor], db: SignatureDB, path
                 )
             )
         prog = jsfacts.Program(parsed)
-        sites, inactive = jsdetect.detect(prog, vendors)
+        in_sdk = _sdk_predicate(parsed, srcmap) if srcmap is not None else None
+        sites, inactive = jsdetect.detect(prog, vendors, in_sdk)
         for site in sites:
             line, col = parsed.position(site.node)
             verdict = consent_code.verdict(site, prog, vocab)
             if site.replay == "settings" and verdict.status.value == "ungated":
                 verdict = Verdict(status=verdict.status, mechanism=verdict.mechanism, evidence=f"{verdict.evidence}; whether it records depends on the project's settings")
-            results.append(CodeResult(site.vendor, CodeSpot(line, col), site.via, site.evidence, verdict, index))
+            original = srcmap.lookup(line, col) if srcmap is not None else None
+            results.append(CodeResult(site.vendor, CodeSpot(line, col), site.via, site.evidence, verdict, index, str(original) if original else None))
         for off in inactive:
             line, col = parsed.position(off.node)
             results.append(CodeResult(off.vendor, CodeSpot(line, col), "inactive", off.reason, None, index))

@@ -133,8 +133,10 @@ class GuardAnalysis:
             child, anc = anc, anc.parent
         return Path(Status.UNGATED, "it runs at the top level of the file", notes)
 
-    def _line(self, node: Node) -> int:
-        return self.prog.parsed.position(node)[0]
+    def _line(self, node: Node) -> str:
+        """"12", or "1:3480" on long (minified) lines where the line alone says little."""
+        line, col = self.prog.parsed.position(node)
+        return f"{line}:{col}" if col > 200 else str(line)
 
     def _gate_at(self, anc: Node, child: Node, notes: list[str]) -> str | None:
         t = anc.type
@@ -221,11 +223,11 @@ class GuardAnalysis:
         worst = _worst(results)
         ungated = [r for r in results if r.status is Status.UNGATED]
         if worst.status is Status.GATED:
-            lines = ", ".join(str(self._line(c)) for c in callers)
-            return Path(Status.GATED, f"every caller (line {lines}) is gated; {worst.evidence}", notes + worst.notes)
+            lines = ", ".join(sorted({str(self._line(c)) for c in callers}))
+            return Path(Status.GATED, _chain(f"every caller (line {lines}) is gated", worst.evidence), notes + worst.notes)
         caller = callers[results.index(worst)]
         prefix = f"called at line {self._line(caller)}" + (f" ({len(ungated)} of {len(callers)} callers ungated)" if len(callers) > 1 else "")
-        return Path(worst.status, f"{prefix}: {worst.evidence}", notes + worst.notes)
+        return Path(worst.status, _chain(prefix, worst.evidence), notes + worst.notes)
 
     def _note_event(self, call: Node, notes: list[str]) -> None:
         text = self.prog.text(call)[:200]
@@ -252,6 +254,20 @@ def _event_handler_assignment(prog: Program, fnode: Node) -> Node | None:
         return None
     target = prog.path(parent.child_by_field_name("left"))
     return parent if target.rsplit(".", 1)[-1].startswith("on") else None
+
+
+def _chain(step: str, rest: str) -> str:
+    """Fold nested call steps into one chain: "called at line 17:30 <- 9:4: reason"."""
+    gated = "every caller ("
+    if step.startswith(gated):
+        while rest.startswith(gated):
+            rest = rest.partition("; ")[2]
+        return f"{step}; {rest}"
+    lead = "called at line "
+    if rest.startswith(lead):
+        head, _, tail = rest.partition(": ")
+        return f"{step} <- {head[len(lead):]}: {tail}"
+    return f"{step}: {rest}"
 
 
 def _exits(body: Node) -> bool:

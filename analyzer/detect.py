@@ -20,9 +20,10 @@ HINT_RELS = frozenset({"preload", "modulepreload", "preconnect", "dns-prefetch",
 class RecorderSite:
     vendor: Vendor
     element: Element
-    via: str  # script-src | deferred-src | inline-snippet | inline-loader | noscript-pixel
+    via: str  # script-src | deferred-src | inline-snippet | inline-loader | noscript-pixel | code vias
     evidence: str
     url: str | None = None
+    original: str | None = None  # for code in a bundle: the original source file:line
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analyzer import code_scan, consent_markup, detect, htmldoc, prefilter, reading, sfc
+from pathlib import Path
+
+from analyzer import code_scan, consent_markup, detect, htmldoc, prefilter, reading, sfc, sourcemap
 from analyzer.code_scan import CodeResult
 from analyzer.detect import PageFacts, RecorderSite, script_type
-from analyzer.discover import SourceFile
+from analyzer.discover import SourceFile, display_path
 from analyzer.jsparse import JsSource, dialect_for
 from analyzer.model import Detection, Diagnostic, Finding, Location, Status, Verdict
 from analyzer.rules import RULES, PageContext
@@ -50,7 +52,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
     if source.kind in HTML_KINDS:
         _html_file(source.display, data, db, result)
     elif source.kind in CODE_KINDS:
-        _code_file(source.display, source.kind, data, db, result)
+        _code_file(source.display, source.kind, data, db, result, source.path)
     return result
 
 
@@ -138,16 +140,28 @@ def _refine(markup: Verdict, code: Verdict, line: int) -> Verdict:
     return Verdict(status=code.status, mechanism=code.mechanism, evidence=f"{code.evidence} (code at line {line})", cmp=markup.cmp)
 
 
-def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+def _display_original(original: str | None) -> str | None:
+    if original is None:
+        return None
+    file, _, line = original.rpartition(":")
+    return f"{display_path(Path(file))}:{line}"
+
+
+def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileResult, file: Path) -> None:
     candidates = prefilter.for_db(db).candidates(data)
     if not candidates.vendors:
         return
     text = _decode(path, data, result)
     pieces = sfc.script_blocks(text, path) if kind == "sfc" else [JsSource(text, 1, 1, dialect_for(path))]
-    results, diags = code_scan.analyze(pieces, [db.vendors[v] for v in sorted(candidates.vendors)], db, path)
+    srcmap = sourcemap.find(file, text) if kind == "js" else None
+    results, diags = code_scan.analyze(pieces, [db.vendors[v] for v in sorted(candidates.vendors)], db, path, srcmap)
     result.parsed = True
     result.diagnostics.extend(diags)
-    verdicts = [(RecorderSite(r.vendor, r.spot, r.via, r.evidence), r.verdict) for r in results if r.verdict is not None]
+    verdicts = [
+        (RecorderSite(r.vendor, r.spot, r.via, r.evidence, original=_display_original(r.original)), r.verdict)
+        for r in results
+        if r.verdict is not None
+    ]
     _report(path, _NO_FACTS, verdicts, [r for r in results if r.verdict is None], db, result)
 
 
@@ -161,6 +175,7 @@ def _report(path: str, facts: PageFacts, verdicts: list, inactive: list[CodeResu
                 evidence=site.evidence,
                 verdict=verdict,
                 element=site.element.tag,
+                original=site.original,
             )
         )
     ctx = PageContext(path=path, facts=facts, verdicts=tuple(verdicts), db=db, inactive=tuple(inactive))

@@ -9,6 +9,7 @@ not a recorder.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tree_sitter import Node
@@ -32,7 +33,7 @@ def norm(text: str) -> str:
 class CodeSite:
     vendor: Vendor
     node: Node
-    via: str  # init-call | snippet | dynamic-injection | jsx-script | release-call
+    via: str  # init-call | snippet | dynamic-injection | jsx-script | release-call | bundle-init
     evidence: str
     replay: str = "on"  # on | settings (a dashboard decides)
     hold: str | None = None  # a vendor-side switch that held the recording until this release
@@ -77,9 +78,10 @@ def _statement(node: Node) -> Node:
 
 
 class Detector:
-    def __init__(self, prog: Program, vendors: list[Vendor]) -> None:
+    def __init__(self, prog: Program, vendors: list[Vendor], in_sdk: Callable[[Node], bool] | None = None) -> None:
         self.prog = prog
         self.vendors = vendors
+        self.in_sdk = in_sdk  # from a source map: does this node come from node_modules?
         self.text = prog.parsed.source.text
         self.norm_text = norm(self.text)
 
@@ -110,9 +112,55 @@ class Detector:
             # For a suite, the loader only fetches it: the init call decides whether replay runs.
             sites = [s for s in sites if s.via in ("init-call", "jsx-script")] if inits else []
         sites = self._apply_holds(vendor, sites)
+        if self.in_sdk is not None:  # with a source map: code inside the SDK is not the app's start
+            sites = [s for s in sites if not self.in_sdk(s.node)]
+        if not sites and not inactive:
+            sites += self._bundled(vendor)
         if not sites and not inactive:
             inactive += self._imported_only(vendor)
         return sites, inactive
+
+    def _bundled(self, vendor: Vendor) -> list[CodeSite]:
+        """A minified bundle: the SDK is recognised by strings that survive minification; its
+        start is found by walking the call graph up from the functions holding those strings to
+        the first call from application code (by the source map when there is one, else a call
+        through an init-named property such as ``h.init(…)``)."""
+        data = self.prog.parsed.source.data
+        strings = [b.encode() for b in vendor.raw.get("sdk", {}).get("bundle_strings", []) if b.encode() in data]
+        if not strings:
+            return []
+        frontier = []
+        for raw in strings:
+            at = data.find(raw)
+            node = self.prog.parsed.root.descendant_for_byte_range(at, at + len(raw))
+            fn = self.prog.enclosing_function(node) if node is not None else None
+            if fn is not None and fn not in frontier:
+                frontier.append(fn)
+        methods = _init_methods(vendor)
+        seen = {id(f) for f in frontier}
+        starts: dict[int, Node] = {}
+        for _ in range(6):
+            nxt = []
+            for fn in frontier:
+                for call in self.prog.callers(fn):
+                    if not self._from_sdk(call, fn, methods):
+                        starts[call.id] = call
+                        continue
+                    outer = self.prog.enclosing_function(call)
+                    if outer is not None and id(outer) not in seen:
+                        seen.add(id(outer))
+                        nxt.append(outer)
+            frontier = nxt
+        how = "source map" if self.in_sdk else "init-named call"
+        return [CodeSite(vendor, c, "bundle-init", f"{vendor.name} SDK code (recognised by {strings[0].decode()[:50]!r}) started here ({how})") for c in starts.values()]
+
+    def _from_sdk(self, call: Node, target: object, methods: set[str]) -> bool:
+        """Is this call still inside the SDK (keep walking up) rather than the app's start?"""
+        if self.in_sdk is not None:
+            return self.in_sdk(call)
+        fn = self.prog.callee(call)
+        last = self.prog.path(fn).rsplit(".", 1)[-1] if fn is not None else ""
+        return last not in methods
 
     def _init_call(self, vendor: Vendor, call: Node) -> str | None:
         prog = self.prog
@@ -254,7 +302,7 @@ class Detector:
             anchor = max(group, key=len).encode()
             offset = data.find(anchor)
             node = self.prog.parsed.root.descendant_for_byte_range(offset, offset + len(anchor))
-            if node is None or self._all_in_one_string(group):
+            if node is None or self._all_in_code_strings(group):
                 continue  # a snippet held as data (a dangerouslySetInnerHTML string): not code here
             stmt, via_iife = _snippet_statement(self.prog, node)
             found.append((via_iife, stmt, note or " + ".join(group)))
@@ -264,18 +312,21 @@ class Detector:
         _, stmt, note = min(iife, key=lambda f: f[1].end_byte - f[1].start_byte) if iife else found[0]
         return [CodeSite(vendor, stmt, "snippet", note)]
 
-    def _all_in_one_string(self, group: tuple[str, ...]) -> bool:
+    def _all_in_code_strings(self, group: tuple[str, ...]) -> bool:
+        """Every anchor sits inside a string that holds code (a snippet kept as text: Next.js
+        ``dangerouslySetInnerHTML``, or an SDK that writes its own snippet): data, not a start."""
         data = self.prog.parsed.source.data
-        literal = None
         for anchor in group:
             offset = data.find(anchor.encode())
             node = self.prog.parsed.root.descendant_for_byte_range(offset, offset + len(anchor.encode()))
             while node is not None and node.type not in ("string", "template_string"):
                 node = node.parent
-            if node is None or (literal is not None and node.id != literal.id):
+            if node is None:
                 return False
-            literal = node
-        return literal is not None and literal.end_byte - literal.start_byte > 200
+            body = self.prog.text(node)
+            if len(body) < 120 or not (";" in body or "function" in body):
+                return False
+        return True
 
     def _merge(self, precise: list[CodeSite], snippets: list[CodeSite]) -> list[CodeSite]:
         """A pasted snippet is one site: the injection inside it folds into it. A snippet match
@@ -364,5 +415,5 @@ def jsx_attributes(prog: Program, opening: Node) -> dict[str, Node]:
     return out
 
 
-def detect(prog: Program, vendors: list[Vendor]) -> tuple[list[CodeSite], list[Inactive]]:
-    return Detector(prog, vendors).run()
+def detect(prog: Program, vendors: list[Vendor], in_sdk: Callable[[Node], bool] | None = None) -> tuple[list[CodeSite], list[Inactive]]:
+    return Detector(prog, vendors, in_sdk).run()

@@ -49,7 +49,9 @@ class Program:
         self.imports: dict[str, Import] = {}
         self.import_nodes: list[tuple[Node, str]] = []
         self._callers: dict[int, list[Node]] | None = None
+        self._bindings: list[tuple[str, Node]] = []  # name = call(...): for factory-made functions
         self._walk()
+        self._factories()
 
     # -- text helpers ---------------------------------------------------------------------------
     def text(self, node: Node) -> str:
@@ -122,8 +124,10 @@ class Program:
                 self._function(node)
             elif t == "assignment_expression":
                 self.assignments.append(node)
+                self._binding(node.child_by_field_name("left"), node.child_by_field_name("right"))
             elif t == "variable_declarator":
                 self._instance(node)
+                self._binding(node.child_by_field_name("name"), node.child_by_field_name("value"))
             elif t == "import_statement":
                 self._import(node)
             elif t in ("jsx_element", "jsx_self_closing_element"):
@@ -189,6 +193,26 @@ class Program:
                     alias = spec.child_by_field_name("alias") or name
                     if name is not None and alias is not None:
                         self.imports[self.text(alias)] = Import(source, self.text(name), node)
+
+    def _binding(self, target: Node | None, value: Node | None) -> None:
+        if target is not None and value is not None and target.type == "identifier" and value.type == "call_expression":
+            self._bindings.append((self.text(target), value))
+
+    def _factories(self) -> None:
+        """``R = en("…")`` where ``en`` returns a function: calling ``R`` reaches that function.
+        (Minified SDKs wrap their init this way: a once-only guard returning the real init.)"""
+        returned: dict[int, list[Function]] = {}
+        for fn in self.functions.values():
+            parent = fn.node.parent
+            if parent is not None and parent.type == "return_statement":
+                outer = self.enclosing_function(fn.node)
+                if outer is not None:
+                    returned.setdefault(outer.node.id, []).append(fn)
+        for name, call in self._bindings:
+            for factory in self.resolve(call):
+                for fn in returned.get(factory.node.id, []):
+                    fn.names.add(name)
+                    self.by_name.setdefault(name, []).append(fn)
 
     def _instance(self, decl: Node) -> None:
         """``const tracker = new Tracker(...)`` with Tracker imported: the instance is the package's too."""

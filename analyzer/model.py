@@ -68,6 +68,7 @@ class Detection:
     verdict: Verdict
     element: str = "script"
     pages: tuple[str, ...] = ()
+    original: str | None = None  # original source file:line, through the bundle's source map
 
 
 @dataclass(frozen=True, kw_only=True)

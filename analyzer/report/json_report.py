@@ -25,6 +25,7 @@ def detection(d: Detection) -> dict[str, Any]:
         "evidence": d.evidence,
         "consent": {"status": v.status.value, "mechanism": v.mechanism, "evidence": v.evidence, "cmp": v.cmp},
         "pages": list(d.pages),
+        "original": d.original,
     }
 
 

@@ -75,6 +75,8 @@ def vendor_label(site: RecorderSite) -> str:
 
 def consent_finding(ctx: PageContext, site: RecorderSite, verdict: Verdict, rule: str, name: str, message: str) -> Finding:
     """A finding about a recorder's consent verdict: severity by vendor category, CMP-specific fix, legal notes."""
+    if site.original:
+        message = f"{message} [original: {site.original}]"
     return Finding(
         rule=rule,
         name=name,
