@@ -63,6 +63,7 @@ class SourceFile:
     path: Path
     display: str
     kind: str
+    root: Path | None = None  # the folder the scan walked: where a page's "/assets/x.js" lives
 
 
 def classify(path: Path) -> str | None:
@@ -133,7 +134,7 @@ def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic]) -> Ite
             if entry.is_symlink() and not os.path.exists(entry.path):
                 diags.append(Diagnostic(path=display, code="unreadable", message="skipped: broken symlink"))
                 continue
-            yield SourceFile(Path(entry.path), display, kind)
+            yield SourceFile(Path(entry.path), display, kind, root)
         stack.extend((d, inner) for d in reversed(subdirs))
 
 
@@ -149,7 +150,7 @@ def discover(paths: Iterable[str | Path], excludes: tuple[str, ...] = ()) -> tup
             found = _walk(path, excludes, diags)
         elif path.exists() or path.is_symlink():
             kind = classify(path) or "html"  # a file named on the command line is read even without a known extension
-            found = iter([SourceFile(path, display_path(path), kind)])
+            found = iter([SourceFile(path, display_path(path), kind, path.parent)])
         else:
             diags.append(Diagnostic(path=display_path(path), code="not-found", message="no such file or folder"))
             continue

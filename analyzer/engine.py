@@ -37,6 +37,8 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     parsed: bool = False
     size: int = 0
+    loads: list[str] = field(default_factory=list)  # resolved local scripts a page loads (real paths)
+    code_parsed: int = 0  # pieces of JavaScript that went through tree-sitter
 
 
 def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
@@ -50,7 +52,8 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
         result.diagnostics.append(Diagnostic(path=source.display, code="binary", message="skipped: binary content (NUL bytes)"))
         return result
     if source.kind in HTML_KINDS:
-        _html_file(source.display, data, db, result)
+        page = _html_file(source.display, data, db, result)
+        result.loads = _local_scripts(page, source)
     elif source.kind in CODE_KINDS:
         _code_file(source.display, source.kind, data, db, result, source.path)
     return result
@@ -65,7 +68,33 @@ def _decode(path: str, data: bytes, result: FileResult) -> str:
     return text.text
 
 
-def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+def _local_scripts(page: htmldoc.Page, source: SourceFile) -> list[str]:
+    """Real paths of the site's own scripts the page loads (src, module preloads): how a bundle's
+    recorders are linked to the pages that carry them."""
+    out = []
+    for el in page.elements:
+        url = _script_url(el)
+        split = detect.split_url(url) if url else None
+        if split is None or split[0]:
+            continue
+        rel = split[1].split("?", 1)[0]
+        base = (source.root or source.path.parent) if rel.startswith("/") else source.path.parent
+        target = (base / rel.lstrip("/")).resolve()
+        if target.is_file():
+            out.append(str(target))
+    return out
+
+
+def _script_url(el: htmldoc.Element) -> str | None:
+    if el.tag == "script":
+        return el.attrs.get("src")
+    rels = el.attrs.get("rel", "").lower().split()
+    if el.tag == "link" and ("modulepreload" in rels or ("preload" in rels and el.attrs.get("as") == "script")):
+        return el.attrs.get("href")
+    return None
+
+
+def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> htmldoc.Page:
     """Pages are always parsed (lxml parses a page as fast as a raw-bytes prefilter scans it); the
     signature literals are then searched in the page's code and URLs only, not in its prose."""
     page = htmldoc.parse(_decode(path, data, result))
@@ -81,6 +110,7 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> N
     candidates = prefilter.for_db(db).candidates("\n".join(htmldoc.strings(page)).encode("utf-8", "surrogatepass"))
     if candidates.vendors:
         _analyze_html(path, page, candidates, db, result)
+    return page
 
 
 def _analyze_html(path: str, page: htmldoc.Page, candidates: prefilter.Candidates, db: SignatureDB, result: FileResult) -> None:
@@ -111,6 +141,7 @@ def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB,
         return verdicts, []
     results, diags = code_scan.analyze(pieces, [db.vendors[v] for v in sorted(vendor_sets)], db, path)
     result.diagnostics.extend(diags)
+    result.code_parsed += len(pieces)
     merged = list(verdicts)
     inactive: list[CodeResult] = []
     on_page = {site.vendor.id for site, _ in verdicts}
@@ -156,6 +187,7 @@ def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileR
     srcmap = sourcemap.find(file, text) if kind == "js" else None
     results, diags = code_scan.analyze(pieces, [db.vendors[v] for v in sorted(candidates.vendors)], db, path, srcmap)
     result.parsed = True
+    result.code_parsed += len(pieces)
     result.diagnostics.extend(diags)
     verdicts = [
         (RecorderSite(r.vendor, r.spot, r.via, r.evidence, original=_display_original(r.original)), r.verdict)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import time
@@ -31,12 +32,14 @@ class ScanResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
     parsed: int = 0
+    code_parsed: int = 0
     bytes: int = 0
     seconds: float = 0.0
 
     def add(self, r: FileResult) -> None:
         self.files += 1
         self.parsed += r.parsed
+        self.code_parsed += r.code_parsed
         self.bytes += r.size
         self.detections += r.detections
         self.findings += r.findings
@@ -89,15 +92,32 @@ def _results(files: list[SourceFile], opts: ScanOptions) -> Iterator[FileResult]
         yield from pool.imap(_work, files, chunksize=max(1, min(64, len(files) // (jobs * 8) or 1)))
 
 
+def _link_pages(result: ScanResult, files: list[SourceFile], loaded_by: dict[str, list[str]]) -> None:
+    """A bundle's detections list the pages that load it (the finding stays at the code)."""
+    if not loaded_by:
+        return
+    real = {f.display: str(f.path.resolve()) for f in files if f.kind in ("js", "ts")}
+    result.detections = [
+        dataclasses.replace(d, pages=tuple(sorted(loaded_by.get(real.get(d.location.path, ""), []))))
+        if real.get(d.location.path) in loaded_by
+        else d
+        for d in result.detections
+    ]
+
+
 def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -> ScanResult:
     start = time.perf_counter()
     signatures.load(opts.signature_dirs)  # fail fast (exit 2) on a broken signature file
     files, diags = discover(opts.paths, opts.excludes)
     result = ScanResult(diagnostics=list(diags))
+    loaded_by: dict[str, list[str]] = {}
     for i, r in enumerate(_results(files, opts), 1):
         result.add(r)
+        for script in r.loads:
+            loaded_by.setdefault(script, []).append(r.path)
         if progress:
             progress(i, len(files))
+    _link_pages(result, files, loaded_by)
     result.seconds = time.perf_counter() - start
     result.findings.sort(key=lambda f: (f.location.path, f.location.line, f.location.column, f.rule))
     result.detections.sort(key=lambda d: (d.location.path, d.location.line, d.location.column, d.vendor))

@@ -70,6 +70,7 @@ def document(result: ScanResult, opts: ReportOptions) -> dict[str, Any]:
         "summary": {
             "files": result.files,
             "parsed": result.parsed,
+            "code_parsed": result.code_parsed,
             "bytes": result.bytes,
             "seconds": round(result.seconds, 3),
             "detections": len(result.detections),

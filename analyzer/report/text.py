@@ -29,10 +29,15 @@ def _finding(f: Finding, opts: ReportOptions) -> list[str]:
 
 def render(result: ScanResult, opts: ReportOptions) -> str:
     out: list[str] = []
+    pages = {(d.location.path, d.location.line, d.location.column, d.vendor): d.pages for d in result.detections if d.pages}
     for f in result.findings:
         if opts.quiet and f.severity < opts.fail_on:
             continue
         out += _finding(f, opts)
+        loaded = pages.get((f.location.path, f.location.line, f.location.column, f.vendor))
+        if loaded and not opts.quiet:
+            more = f" (+{len(loaded) - 5} more)" if len(loaded) > 5 else ""
+            out.append(f"    loaded by: {', '.join(loaded[:5])}{more}")
     if not opts.quiet:
         for d in result.diagnostics:
             where = f"{d.path}:{d.line}" if d.line else d.path
