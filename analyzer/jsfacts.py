@@ -10,14 +10,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import functools
+
+import tree_sitter
 from tree_sitter import Node
 
-from analyzer.jsparse import Parsed
+from analyzer.jsparse import Parsed, language
 
 FUNCTION_TYPES = frozenset(
     {"function_declaration", "function_expression", "function", "arrow_function", "method_definition", "generator_function_declaration", "generator_function"}
 )
 STRING_TYPES = frozenset({"string", "template_string"})
+_CAPTURES = (
+    ("call", ("call_expression", "new_expression")),
+    ("fn", tuple(sorted(FUNCTION_TYPES))),
+    ("assign", ("assignment_expression",)),
+    ("decl", ("variable_declarator",)),
+    ("import", ("import_statement",)),
+    ("jsx", ("jsx_element", "jsx_self_closing_element")),
+)
+
+
+@functools.lru_cache(maxsize=4)
+def _query(dialect: str) -> tree_sitter.Query:
+    """One query for every node kind the facts need, limited to the kinds this grammar has
+    (the TypeScript grammar has no JSX)."""
+    grammar = language(dialect)
+    patterns = [
+        f"({kind}) @{name}"
+        for name, kinds in _CAPTURES
+        for kind in kinds
+        if grammar.id_for_node_kind(kind, True) is not None
+    ]
+    return tree_sitter.Query(grammar, " ".join(patterns))
 
 
 @dataclass(eq=False)
@@ -113,26 +138,23 @@ class Program:
 
     # -- the walk -------------------------------------------------------------------------------
     def _walk(self) -> None:
-        stack = [self.parsed.root]
-        while stack:
-            node = stack.pop()
-            t = node.type
-            if t == "call_expression" or t == "new_expression":
-                self.calls.append(node)
-                self._require(node)
-            elif t in FUNCTION_TYPES:
-                self._function(node)
-            elif t == "assignment_expression":
-                self.assignments.append(node)
-                self._binding(node.child_by_field_name("left"), node.child_by_field_name("right"))
-            elif t == "variable_declarator":
-                self._instance(node)
-                self._binding(node.child_by_field_name("name"), node.child_by_field_name("value"))
-            elif t == "import_statement":
-                self._import(node)
-            elif t in ("jsx_element", "jsx_self_closing_element"):
-                self.jsx.append(node)
-            stack.extend(reversed(node.children))
+        """Collect the nodes of interest with one tree-sitter query (in C: a Python walk over a
+        minified bundle's nodes measured 8x slower), then process them in a fixed order."""
+        captures = tree_sitter.QueryCursor(_query(self.parsed.source.dialect)).captures(self.parsed.root)
+        for node in captures.get("import", []):
+            self._import(node)
+        for node in sorted(captures.get("call", []), key=lambda n: n.start_byte):
+            self.calls.append(node)
+            self._require(node)
+        for node in captures.get("fn", []):
+            self._function(node)
+        for node in captures.get("decl", []):
+            self._instance(node)
+            self._binding(node.child_by_field_name("name"), node.child_by_field_name("value"))
+        for node in sorted(captures.get("assign", []), key=lambda n: n.start_byte):
+            self.assignments.append(node)
+            self._binding(node.child_by_field_name("left"), node.child_by_field_name("right"))
+        self.jsx = sorted(captures.get("jsx", []), key=lambda n: n.start_byte)
 
     def _function(self, node: Node) -> None:
         fn = Function(node)

@@ -14,7 +14,7 @@ import tree_sitter
 
 
 @functools.lru_cache(maxsize=4)
-def _language(dialect: str) -> tree_sitter.Language:
+def language(dialect: str) -> tree_sitter.Language:
     if dialect == "js":
         import tree_sitter_javascript
 
@@ -77,5 +77,5 @@ class Parsed:
 
 
 def parse(source: JsSource) -> Parsed:
-    parser = tree_sitter.Parser(_language(source.dialect))
+    parser = tree_sitter.Parser(language(source.dialect))
     return Parsed(source, parser.parse(source.data))

@@ -96,7 +96,7 @@ def _link_pages(result: ScanResult, files: list[SourceFile], loaded_by: dict[str
     """A bundle's detections list the pages that load it (the finding stays at the code)."""
     if not loaded_by:
         return
-    real = {f.display: str(f.path.resolve()) for f in files if f.kind in ("js", "ts")}
+    real = {f.display: os.path.normpath(os.path.abspath(f.path)) for f in files if f.kind in ("js", "ts")}
     result.detections = [
         dataclasses.replace(d, pages=tuple(sorted(loaded_by.get(real.get(d.location.path, ""), []))))
         if real.get(d.location.path) in loaded_by
