@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from analyzer import consent_code, jsdetect, jsfacts, jsparse
 from analyzer.jsparse import JsSource
-from analyzer.model import Diagnostic, Verdict
+from analyzer.model import Diagnostic, Status, Verdict
 from analyzer.signatures import SignatureDB, Vendor
 from analyzer.sourcemap import SourceMap
 
@@ -50,6 +50,28 @@ def _sdk_predicate(parsed: jsparse.Parsed, srcmap: SourceMap):
     return in_sdk
 
 
+def _script_props(site: jsdetect.CodeSite, db: SignatureDB) -> Verdict | None:
+    """next/script markup: strategy="worker" makes any type text/partytown (no gate); an inert
+    type with a CMP category is injected after hydration and runs only if the CMP activates
+    nodes added later (Cookiebot.runScripts, mutation observers): not provable statically."""
+    props = dict(site.props)
+    typ = props.get("type", "").strip().lower()
+    if props.get("strategy") == "worker":
+        return Verdict(
+            status=Status.UNGATED,
+            mechanism="look-alike-type",
+            evidence='strategy="worker" runs it through Partytown (type becomes text/partytown) whatever the visitor chose',
+        )
+    cmp_attr = next((k for k in props if k in db.markup_by_attribute), None)
+    if typ and typ not in db.script_types.executable and cmp_attr:
+        return Verdict(
+            status=Status.UNVERIFIABLE,
+            mechanism="injected-inert-markup",
+            evidence=f'<Script type="{typ}" {cmp_attr}="{props[cmp_attr]}"> is injected after hydration: it runs only if the consent manager activates scripts added later',
+        )
+    return None
+
+
 @functools.lru_cache(maxsize=4)
 def _vocab(db: SignatureDB) -> consent_code.ConsentVocabulary:
     return consent_code.vocabulary(db)
@@ -79,7 +101,7 @@ def analyze(
         sites, inactive = jsdetect.detect(prog, vendors, in_sdk)
         for site in sites:
             line, col = parsed.position(site.node)
-            verdict = consent_code.verdict(site, prog, vocab)
+            verdict = _script_props(site, db) or consent_code.verdict(site, prog, vocab)
             if site.replay == "settings" and verdict.status.value == "ungated":
                 verdict = Verdict(status=verdict.status, mechanism=verdict.mechanism, evidence=f"{verdict.evidence}; whether it records depends on the project's settings")
             original = srcmap.lookup(line, col) if srcmap is not None else None

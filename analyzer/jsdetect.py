@@ -37,6 +37,7 @@ class CodeSite:
     evidence: str
     replay: str = "on"  # on | settings (a dashboard decides)
     hold: str | None = None  # a vendor-side switch that held the recording until this release
+    props: tuple[tuple[str, str], ...] = ()  # a <Script>'s static props (type, strategy, CMP attributes)
 
 
 @dataclass(frozen=True)
@@ -284,7 +285,8 @@ class Detector:
                 if group:
                     note = f"<{prog.text(name)}> holding the {vendor.name} snippet"
             if note:
-                out.append(CodeSite(vendor, el, "jsx-script", note))
+                props = tuple((k, prog.string_value(v) or "") for k, v in attrs.items() if v is not None and prog.string_value(v) is not None)
+                out.append(CodeSite(vendor, el, "jsx-script", note, props=props))
         return out
 
     def _snippets(self, vendor: Vendor) -> list[CodeSite]:
