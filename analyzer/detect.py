@@ -182,6 +182,30 @@ def _commented(comment: Element, vendors: list[Vendor]) -> list[CommentedSnippet
     return out
 
 
+_MEMO: dict[tuple, tuple[list, list]] = {}
+_MEMO_CAP = 4096
+
+
+def _script_facts(el: Element, vendors: list[Vendor], cmps: list[Cmp], db: SignatureDB) -> tuple[list[RecorderSite], list[CmpLoader]]:
+    """Sites and CMP loaders of one script, memoised by its content: pages built from one layout
+    repeat the same <head> scripts on every page, and matching them again is wasted work."""
+    key = (tuple(sorted(el.attrs.items())), el.text, tuple(v.id for v in vendors), tuple(c.id for c in cmps))
+    hit = _MEMO.get(key)
+    if hit is None:
+        sites, loaders = _script_sites(el, vendors, db), _cmp_loaders(el, cmps)
+        hit = (
+            [(s.vendor, s.via, s.evidence, s.url) for s in sites],
+            [(ld.cmp, ld.loader, ld.autoblock, ld.is_async) for ld in loaders],
+        )
+        if len(_MEMO) >= _MEMO_CAP:
+            _MEMO.clear()
+        _MEMO[key] = hit
+    return (
+        [RecorderSite(v, el, via, ev, url) for v, via, ev, url in hit[0]],
+        [CmpLoader(c, ld, el, auto, asy) for c, ld, auto, asy in hit[1]],
+    )
+
+
 def page_facts(page: Page, vendors: list[Vendor], cmps: list[Cmp], db: SignatureDB) -> PageFacts:
     """Everything the checks need to know about one parsed page, for the candidate vendors and CMPs."""
     sites: list[RecorderSite] = []
@@ -192,8 +216,9 @@ def page_facts(page: Page, vendors: list[Vendor], cmps: list[Cmp], db: Signature
         if el.tag == "script":
             if script_type(el) in data_types:
                 continue
-            loaders += _cmp_loaders(el, cmps)
-            sites += _script_sites(el, vendors, db)
+            found, loads = _script_facts(el, vendors, cmps, db)
+            sites += found
+            loaders += loads
         elif el.tag in ("img", "iframe") and el.in_noscript:
             sites += _pixel_sites(el, vendors)
         elif el.tag == "link":
