@@ -83,6 +83,14 @@ VENDOR_SCHEMA: dict[str, Field] = {
         {
             "default": _req(str, MASKING_DEFAULTS),
             "summary": _req(str),
+            # by-type: input types the vendor masks by default (beyond password, always masked).
+            "masked_types": _opt("str[]"),
+            # autocomplete tokens the vendor masks by default (Highlight, Datadog key on them).
+            "masked_autocomplete": _opt("str[]"),
+            # Words that, found in any attribute value of a field, make the vendor mask or
+            # exclude it (Clarity: password, secret, pass, social, ssn, code, hidden).
+            "masked_attribute_words": _opt("str[]"),
+            # Controls whose state (choice) is recorded even when typed text is masked.
             "unmasked_controls": _opt("str[]"),
             "mask_attributes": _opt("str[]"),
             "mask_classes": _opt("str[]"),
@@ -92,6 +100,18 @@ VENDOR_SCHEMA: dict[str, Field] = {
             "unmask_classes": _opt("str[]"),
             "fix": _opt(str),
             "options": _opt("str[]"),
+            # Init options visible in code that change the default: "match" is searched
+            # (whitespace removed, quotes made ') in the vendor's init-call arguments or, for
+            # globals such as window.mouseflowDisableKeyLogging = true, in the page's code.
+            "option": _opt(
+                [
+                    {
+                        "match": _req(str),
+                        "effect": _req(str, ("all-inputs", "keystrokes-suppressed", "password-only", "none")),
+                        "note": _req(str),
+                    }
+                ]
+            ),
         }
     ),
     "consent": _opt({"summary": _req(str), "switches": _opt("str[]")}),
@@ -166,6 +186,31 @@ LEGAL_SCHEMA: dict[str, Field] = {
             }
         ]
     ),
+}
+
+
+FIELD_CATEGORIES = (
+    "health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life",
+    "financial", "government-id", "credentials", "contact",
+)
+LANGUAGES = ("en", "de", "fr", "it", "es", "nl", "pt", "pl", "cs", "sv", "da", "ru")
+_TERMS = {"strong": _opt("str[]"), "weak": _opt("str[]"), "exclude": _opt("str[]")}
+
+FIELD_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "id": _req(str, FIELD_CATEGORIES),
+    "label": _req(str),
+    # true for GDPR Art. 9 special categories: consent to recording never covers them.
+    "art9": _req(bool),
+    "sources": _req("str[]"),
+    # Tokens of the HTML autocomplete attribute that put a field in this category.
+    "autocomplete": _opt("str[]"),
+    # Input types that put a field in this category (password -> credentials).
+    "input_types": _opt("str[]"),
+    # Per language: strong terms decide alone; weak terms need a second clue; exclude phrases
+    # cancel the category for a field ("terms and conditions" is not a health condition).
+    "terms": _req({lang: _opt(_TERMS) for lang in LANGUAGES}),
+    "notes": _opt("str[]"),
 }
 
 
