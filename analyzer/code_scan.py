@@ -98,7 +98,12 @@ def analyze(
             )
         prog = jsfacts.Program(parsed)
         in_sdk = _sdk_predicate(parsed, srcmap) if srcmap is not None else None
-        sites, inactive = jsdetect.detect(prog, vendors, in_sdk)
+        detector = jsdetect.Detector(prog, vendors, in_sdk)
+        sites, inactive = detector.run()
+        for push in detector.identify_calls(db.fields):
+            line, col = parsed.position(push.node)
+            keys = ", ".join(f"{k} ({c})" for k, c in push.keys)
+            results.append(CodeResult(push.vendor, CodeSpot(line, col), "pii", f"{push.call}() sends {keys}", None, index))
         for site in sites:
             line, col = parsed.position(site.node)
             verdict = _script_props(site, db) or consent_code.verdict(site, prog, vocab)

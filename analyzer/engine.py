@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from analyzer import code_scan, consent_markup, detect, htmldoc, prefilter, reading, sfc, sourcemap
+from analyzer import code_scan, consent_markup, detect, fieldfacts, htmldoc, prefilter, reading, sfc, sourcemap
+from analyzer.fieldfacts import FieldSite
+from analyzer.jsdetect import norm
 from analyzer.code_scan import CodeResult
 from analyzer.detect import PageFacts, RecorderSite, script_type
 from analyzer.discover import SourceFile, display_path
 from analyzer.jsparse import JsSource, dialect_for
 from analyzer.model import Detection, Diagnostic, Finding, Location, Status, Verdict
-from analyzer.rules import RULES, PageContext
+from analyzer.rules import PAGE_RULES, PageContext
 from analyzer.signatures import SignatureDB
 
 HTML_KINDS = frozenset({"html", "template"})
@@ -40,6 +42,8 @@ class FileResult:
     size: int = 0
     loads: list[str] = field(default_factory=list)  # resolved local scripts a page loads (real paths)
     code_parsed: int = 0  # pieces of JavaScript that went through tree-sitter
+    fields: list[FieldSite] = field(default_factory=list)  # sensitive form fields (pages)
+    code: str = ""  # normalised code that may set a recorder's masking options
 
 
 def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
@@ -55,6 +59,9 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
     if source.kind in HTML_KINDS:
         page = _html_file(source.display, data, db, result)
         result.loads = _local_scripts(page, source)
+        result.fields = fieldfacts.extract(page, db.fields)
+        if result.fields:
+            result.code = masking_code(el.text for el in page.elements if el.tag == "script" and script_type(el) in db.script_types.executable)
     elif source.kind in CODE_KINDS:
         _code_file(source.display, source.kind, data, db, result, source.path)
     return result
@@ -67,6 +74,20 @@ def _decode(path: str, data: bytes, result: FileResult) -> str:
             Diagnostic(path=path, code="decode-lossy", message=f"some bytes are not valid {text.encoding}; they were replaced")
         )
     return text.text
+
+
+MAX_CODE = 2 * 1024 * 1024
+
+
+def masking_code(texts) -> str:
+    """Code normalised for matching masking options (``inputSanitizer:true``; minified ``!0``)."""
+    out, size = [], 0
+    for text in texts:
+        if size > MAX_CODE:
+            break
+        out.append(text)
+        size += len(text)
+    return norm("\n".join(out)).replace("!0", "true").replace("!1", "false")
 
 
 def _local_scripts(page: htmldoc.Page, source: SourceFile) -> list[str]:
@@ -150,7 +171,7 @@ def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB,
     for r in results:
         el = owners[r.piece]
         if r.verdict is None:
-            inactive.append(r)
+            inactive.append(r)  # inactive SDKs and personal data pushed to a recorder
             continue
         same = [i for i, (site, _) in enumerate(merged) if site.element is el and site.vendor.id == r.vendor.id]
         for i in same:
@@ -195,6 +216,8 @@ def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileR
         for r in results
         if r.verdict is not None
     ]
+    if verdicts:
+        result.code = masking_code([text])
     _report(path, _NO_FACTS, verdicts, [r for r in results if r.verdict is None], db, result)
 
 
@@ -211,6 +234,13 @@ def _report(path: str, facts: PageFacts, verdicts: list, inactive: list[CodeResu
                 original=site.original,
             )
         )
-    ctx = PageContext(path=path, facts=facts, verdicts=tuple(verdicts), db=db, inactive=tuple(inactive))
-    for rule in RULES.values():
+    ctx = PageContext(
+        path=path,
+        facts=facts,
+        verdicts=tuple(verdicts),
+        db=db,
+        inactive=tuple(r for r in inactive if r.via == "inactive"),
+        pii=tuple(r for r in inactive if r.via == "pii"),
+    )
+    for rule in PAGE_RULES:
         result.findings.extend(rule.check(ctx))

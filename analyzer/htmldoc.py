@@ -20,7 +20,7 @@ import lxml.html
 
 WANTED = ("script", "link", "img", "iframe", "noscript")
 _RAW_TEXT = ("script", "style", "textarea", "title", "xmp")
-_TOKEN = re.compile(r"<!--|<(script|style|textarea|title|xmp|link|img|iframe|noscript)(?=[\s/>])", re.I)
+_TOKEN = re.compile(r"<!--|<(script|style|textarea|title|xmp|link|img|iframe|noscript|input|select)(?=[\s/>])", re.I)
 _LXML_LINE_CAP = 65535
 _COMMENT = "#comment"
 
@@ -115,6 +115,7 @@ class Page:
         self.comments: list[Element] = []
         self.degraded = 0
         root, truncated = _root(text)
+        self.root = root
         if root is not None:
             self._collect(root)
         if truncated:
@@ -188,6 +189,10 @@ class Page:
             return el.position
         close = self.text.find(">", start)
         return _line_col(self.text, close + 1 if close >= 0 else start)
+
+    def register(self, tag: str, lines: list[int]) -> None:
+        """Make elements of another tag locatable (form fields): their lxml lines in document order."""
+        self._sourcelines.setdefault(tag, lines)
 
     def locate(self, tag: str, index: int) -> tuple[int, int]:
         offsets = self._pair(tag, index + 1)

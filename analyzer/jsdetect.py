@@ -48,15 +48,25 @@ class Inactive:
 
 
 @dataclass(frozen=True)
+class PiiPush:
+    """An identify-style call that sends personal data to a recorder."""
+
+    vendor: Vendor
+    node: Node
+    call: str
+    keys: tuple[tuple[str, str], ...]  # (argument key or expression, field category)
+
+
+@dataclass(frozen=True)
 class _InitSpec:
     obj: str | None  # "LogRocket" in LogRocket.init
     name: str  # method or function name
     arg0: str | None  # smartlook('init' -> "init"
 
 
-def _specs(vendor: Vendor) -> list[_InitSpec]:
+def _specs(vendor: Vendor, key: str = "init_calls") -> list[_InitSpec]:
     out = []
-    for raw in vendor.raw.get("sdk", {}).get("init_calls", []):
+    for raw in vendor.raw.get("sdk", {}).get(key, []):
         m = _SPEC.match(raw.strip()) if "(" in raw else None
         if m:
             path, arg0 = m.group(1), m.group(2)
@@ -94,6 +104,45 @@ class Detector:
             sites += found
             inactive += off
         return sites, inactive
+
+    def identify_calls(self, categories: dict) -> list[PiiPush]:
+        """identify-style calls whose arguments name personal data (email, national ID, health…)."""
+        from analyzer.lexicon import classify
+
+        out = []
+        for vendor in self.vendors:
+            specs = _specs(vendor, "identify_calls")
+            if not specs:
+                continue
+            for call in self.prog.calls:
+                path = self.prog.path(self.prog.callee(call))
+                args = self.prog.args(call)
+                first = self.prog.string_value(args[0]) if args else None
+                if not any(_spec_matches(spec, path, first) for spec in specs):
+                    continue
+                keys = []
+                for name in self._argument_names(call):
+                    found = classify({"name": name}, categories)
+                    if found is not None and found.category != "credentials":
+                        keys.append((name, found.category))
+                if keys:
+                    out.append(PiiPush(vendor, call, path, tuple(keys)))
+        return out
+
+    def _argument_names(self, call: Node) -> list[str]:
+        """Object keys, identifiers and member names in the call's arguments."""
+        names: list[str] = []
+        stack = list(self.prog.args(call))
+        while stack:
+            n = stack.pop()
+            if n.type in ("property_identifier", "shorthand_property_identifier", "identifier"):
+                names.append(self.prog.text(n))
+            elif n.type == "pair":
+                key = n.child_by_field_name("key")
+                if key is not None and key.type == "string":
+                    names.append(self.prog.string_value(key) or "")
+            stack.extend(n.named_children)
+        return list(dict.fromkeys(n for n in names if n))
 
     # -- per vendor -----------------------------------------------------------------------------
     def _vendor(self, vendor: Vendor) -> tuple[list[CodeSite], list[Inactive]]:
@@ -365,6 +414,14 @@ class Detector:
             for node, source in self.prog.import_nodes
             if _pkg(source) in packages
         ]
+
+
+def _spec_matches(spec: _InitSpec, path: str, first: str | None) -> bool:
+    if spec.obj is not None:
+        return path == f"{spec.obj}.{spec.name}" or path.endswith(f".{spec.obj}.{spec.name}")
+    if spec.name.endswith(".push") or "." in spec.name:
+        return path == spec.name and (spec.arg0 is None or first == spec.arg0)
+    return path == spec.name and (spec.arg0 is None or first == spec.arg0)
 
 
 def _inside(node: Node, container: Node) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from analyzer import signatures
 from analyzer.discover import SourceFile, discover
 from analyzer.engine import FileResult, analyze
+from analyzer.exposure import PageInfo, assess
 from analyzer.model import Detection, Diagnostic, Finding, Severity
 from analyzer.reading import DEFAULT_MAX_BYTES
 
@@ -30,6 +31,8 @@ class ScanResult:
     detections: list[Detection] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    fields: list = field(default_factory=list)  # FieldReport per sensitive field on a page with a recorder
+    signature_dirs: tuple[str, ...] = ()
     files: int = 0
     parsed: int = 0
     code_parsed: int = 0
@@ -105,19 +108,36 @@ def _link_pages(result: ScanResult, files: list[SourceFile], loaded_by: dict[str
     ]
 
 
+def _assess_fields(result: ScanResult, files: list[SourceFile], pages: dict[str, PageInfo]) -> None:
+    if not any(p.fields for p in pages.values()):
+        return
+    by_path: dict[str, list[Detection]] = {}
+    for d in result.detections:
+        by_path.setdefault(d.location.path, []).append(d)
+    real = {os.path.normpath(os.path.abspath(f.path)): f.display for f in files if f.kind in ("js", "ts")}
+    code_by_real = {r: (display, pages[display].code if display in pages else "") for r, display in real.items()}
+    db = signatures.load(result.signature_dirs)
+    result.fields, findings = assess(pages, by_path, code_by_real, db)
+    result.findings += findings
+
+
 def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -> ScanResult:
     start = time.perf_counter()
     signatures.load(opts.signature_dirs)  # fail fast (exit 2) on a broken signature file
     files, diags = discover(opts.paths, opts.excludes)
-    result = ScanResult(diagnostics=list(diags))
+    result = ScanResult(diagnostics=list(diags), signature_dirs=opts.signature_dirs)
     loaded_by: dict[str, list[str]] = {}
+    pages: dict[str, PageInfo] = {}
     for i, r in enumerate(_results(files, opts), 1):
         result.add(r)
         for script in r.loads:
             loaded_by.setdefault(script, []).append(r.path)
+        if r.fields or r.code:
+            pages[r.path] = PageInfo(r.fields, r.code, r.loads)
         if progress:
             progress(i, len(files))
     _link_pages(result, files, loaded_by)
+    _assess_fields(result, files, pages)
     result.seconds = time.perf_counter() - start
     result.findings.sort(key=lambda f: (f.location.path, f.location.line, f.location.column, f.rule))
     result.detections.sort(key=lambda d: (d.location.path, d.location.line, d.location.column, d.vendor))

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analyzer.sigschema import CMP_SCHEMA, LEGAL_SCHEMA, VENDOR_SCHEMA, SignatureError, regex_literal, validate
+from analyzer.lexicon import Category, compile_category
+from analyzer.sigschema import CMP_SCHEMA, FIELD_SCHEMA, LEGAL_SCHEMA, VENDOR_SCHEMA, SignatureError, regex_literal, validate
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "sigdata"
 if not BUILTIN_DIR.is_dir():  # running from a source checkout: the data lives at the repository root
@@ -149,6 +150,7 @@ class SignatureDB:
     script_types: ScriptTypes
     severity: dict[str, dict[str, str]]
     authorities: tuple[Authority, ...]
+    fields: dict[str, Category]
 
     @functools.cached_property
     def deferred_src_attributes(self) -> tuple[str, ...]:
@@ -304,9 +306,11 @@ def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
     folders = [BUILTIN_DIR, *(Path(d) for d in extra_dirs)]
     vendors: list[dict[str, Any]] = []
     cmps: list[dict[str, Any]] = []
+    fields: list[dict[str, Any]] = []
     for folder in folders:
         vendors += _load_folder(folder / "vendors", VENDOR_SCHEMA, "vendor")
         cmps += _load_folder(folder / "consent", CMP_SCHEMA, "consent manager")
+        fields += _load_folder(folder / "fields", FIELD_SCHEMA, "field category")
     types = _read_toml(BUILTIN_DIR / "script_types.toml")
     legal = _read_toml(BUILTIN_DIR / "legal.toml") if (BUILTIN_DIR / "legal.toml").exists() else {"authority": []}
     validate(legal, LEGAL_SCHEMA, str(BUILTIN_DIR / "legal.toml"))
@@ -324,4 +328,5 @@ def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
             Authority(a["id"], a["name"], a["jurisdiction"], a["summary"], a["url"], tuple(a["applies_to"]))
             for a in legal["authority"]
         ),
+        fields=_merge(fields, compile_category, "field category"),
     )

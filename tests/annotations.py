@@ -2,7 +2,8 @@
 
 ``<!-- expect: VENDOR STATUS [via=VIA] [cmp=CMP] -->`` on its own line: a detection of VENDOR with
 that consent status starts on the next non-blank line. ``<!-- expect-finding: RULE -->``: a
-finding of RULE starts on the next non-blank line. ``//`` comments work the same in code files.
+finding of RULE starts on the next non-blank line. ``<!-- expect-field: CATEGORY exposed=V1,V2|none -->``:
+a sensitive field of CATEGORY starts on the next non-blank line and exactly those recorders capture it. ``//`` comments work the same in code files.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_ANNOTATION = re.compile(r"(?:<!--|//|\{#|\{\{!--|<%#)\s*(expect|expect-finding):\s*([^>]*?)\s*(?:-->|#\}|--\}\}|%>|$)")
+_ANNOTATION = re.compile(r"(?:<!--|//|\{#|\{\{!--|<%#)\s*(expect|expect-finding|expect-field):\s*([^>]*?)\s*(?:-->|#\}|--\}\}|%>|$)")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ def parse(text: str) -> list[Expected]:
         if m.group(1) == "expect":
             status = next((w for w in words[1:] if "=" not in w), None)
             out.append(Expected("detection", target, words[0], status, opts))
+        elif m.group(1) == "expect-field":
+            out.append(Expected("field", target, words[0], None, opts))
         else:
             out.append(Expected("finding", target, words[0], None, opts))
     return out

@@ -49,6 +49,29 @@ def finding(f: Finding) -> dict[str, Any]:
     }
 
 
+def field_entry(r) -> dict[str, Any]:
+    f = r.field
+    c = f.classification
+    reasons = dict(r.reasons)
+    return {
+        "path": r.path,
+        "line": f.line,
+        "column": f.column,
+        "name": f.name,
+        "label": f.label,
+        "element": f.tag,
+        "type": f.type,
+        "category": c.category,
+        "confidence": round(c.confidence, 2),
+        "evidence": list(c.words),
+        "exposed_to": list(r.exposed),
+        "masked_for": list(r.masked),
+        "unverifiable_for": list(r.unknown),
+        "reason": {v: reasons[v] for v in (*r.exposed, *r.masked, *r.unknown)},
+        "fix": {v: fix for v, fix in r.fixes if v in r.exposed or v in r.unknown},
+    }
+
+
 def diagnostic(d: Diagnostic) -> dict[str, Any]:
     return {"path": d.path, "code": d.code, "message": d.message, "line": d.line}
 
@@ -64,7 +87,7 @@ def document(result: ScanResult, opts: ReportOptions) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "replaylint", "version": __version__},
         "detections": [detection(d) for d in result.detections],
-        "fields": [],
+        "fields": [field_entry(r) for r in result.fields],
         "findings": [finding(f) for f in result.findings],
         "diagnostics": [diagnostic(d) for d in result.diagnostics],
         "summary": {

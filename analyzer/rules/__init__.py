@@ -9,6 +9,11 @@ from __future__ import annotations
 import re
 
 from analyzer.rules import (
+    field_contact,
+    field_masking_unknown,
+    field_sensitive,
+    field_special_category,
+    pii_identify,
     recorder_category_mismatch,
     recorder_commented_out,
     recorder_gated,
@@ -51,10 +56,18 @@ RULES: dict[str, Rule] = _register(
         recorder_resource_hint,
         recorder_commented_out,
         sdk_inactive,
+        field_special_category,
+        field_sensitive,
+        field_contact,
+        field_masking_unknown,
+        pii_identify,
     ]
 )
 
 __all__ = ["RULES", "PageContext", "Rule"]
+
+PAGE_RULES = tuple(r for r in RULES.values() if r.scope == "page")
+FIELD_RULES = tuple(r for r in RULES.values() if r.scope == "fields")
 
 
 def lookup(key: str) -> Rule | None:

@@ -6,9 +6,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 
+from typing import TYPE_CHECKING
+
 from analyzer.detect import PageFacts, RecorderSite
 from analyzer.model import Finding, Verdict
 from analyzer.signatures import SignatureDB
+
+if TYPE_CHECKING:
+    from analyzer.fieldfacts import FieldSite
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,30 @@ class PageContext:
     verdicts: tuple[tuple[RecorderSite, Verdict], ...]
     db: SignatureDB
     inactive: tuple = ()  # code_scan.CodeResult without a verdict: SDKs present but not recording
+    pii: tuple = ()  # code_scan.CodeResult: identify-style calls sending personal data to a recorder
+
+
+@dataclass(frozen=True)
+class FieldReport:
+    """One sensitive field on a page and, per recorder on that page, whether it captures it."""
+
+    path: str
+    field: "FieldSite"
+    exposed: tuple[str, ...]  # vendor ids that record it
+    masked: tuple[str, ...]
+    unknown: tuple[str, ...]  # masking set in the vendor's dashboard
+    reasons: tuple[tuple[str, str], ...]  # (vendor id, why)
+    fixes: tuple[tuple[str, str], ...]  # (vendor id, the attribute/option that masks it)
+    ungated: tuple[str, ...]  # exposing vendors that load without a proven consent gate
+
+
+@dataclass(frozen=True)
+class FieldContext:
+    """Every sensitive field of one page with its exposure: what the field rules read."""
+
+    path: str
+    fields: tuple[FieldReport, ...]
+    db: SignatureDB
 
 
 @dataclass(frozen=True)
@@ -29,7 +58,8 @@ class Rule:
     severity: str  # the default; some rules derive it per finding from signatures/severity.toml
     summary: str
     doc: str
-    check: Callable[[PageContext], Iterator[Finding]]
+    check: Callable[..., Iterator[Finding]]
+    scope: str = "page"  # "page": per file, in the worker; "fields": after the scan, per page
 
     @classmethod
     def from_module(cls, module: ModuleType) -> "Rule":
@@ -40,4 +70,5 @@ class Rule:
             summary=module.SUMMARY,
             doc=(module.__doc__ or "").strip(),
             check=module.check,
+            scope=getattr(module, "SCOPE", "page"),
         )

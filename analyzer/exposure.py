@@ -1,0 +1,82 @@
+"""After the scan: which recorder on each page captures which sensitive field.
+
+A page's recorders are its own detections plus those of the bundles it loads (linking); the
+code that may change a vendor's masking is the page's inline code and the bundles' code. Gating
+does not matter for exposure (a gated recorder sees the field once the visitor consents); it
+only lowers the severity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from analyzer.fieldfacts import FieldSite
+from analyzer.masking import evaluate
+from analyzer.model import Detection, Finding, Status
+from analyzer.rules import FIELD_RULES
+from analyzer.rules.base import FieldContext, FieldReport
+from analyzer.signatures import SignatureDB
+
+
+@dataclass
+class PageInfo:
+    """What the post-pass keeps of a file: its sensitive fields, code text and loaded scripts."""
+
+    fields: list[FieldSite] = field(default_factory=list)
+    code: str = ""
+    loads: list[str] = field(default_factory=list)
+
+
+def _recorders(detections: list[Detection]) -> dict[str, bool]:
+    """vendor id -> True when at least one of its sites is not proven gated."""
+    out: dict[str, bool] = {}
+    for d in detections:
+        out[d.vendor] = out.get(d.vendor, False) or d.verdict.status is not Status.GATED
+    return out
+
+
+def assess(
+    pages: dict[str, PageInfo],
+    detections: dict[str, list[Detection]],
+    code_by_real: dict[str, tuple[str, str]],
+    db: SignatureDB,
+) -> tuple[list[FieldReport], list[Finding]]:
+    """Field reports and field findings for every page with sensitive fields.
+
+    ``code_by_real`` maps a loaded script's real path to (its display path, its code text).
+    """
+    reports: list[FieldReport] = []
+    findings: list[Finding] = []
+    for path, info in sorted(pages.items()):
+        if not info.fields:
+            continue
+        dets = list(detections.get(path, []))
+        code = info.code
+        for real in info.loads:
+            display, text = code_by_real.get(real, ("", ""))
+            dets += detections.get(display, [])
+            code += text
+        recorders = _recorders(dets)
+        if not recorders:
+            continue
+        page_reports = tuple(_report(path, f, recorders, code, db) for f in info.fields)
+        reports += page_reports
+        ctx = FieldContext(path=path, fields=page_reports, db=db)
+        for rule in FIELD_RULES:
+            findings.extend(rule.check(ctx))
+    return reports, findings
+
+
+def _report(path: str, site: FieldSite, recorders: dict[str, bool], code: str, db: SignatureDB) -> FieldReport:
+    exposures = [evaluate(site, db.vendors[v], code) for v in sorted(recorders)]
+    exposed = tuple(e.vendor for e in exposures if e.exposed)
+    return FieldReport(
+        path=path,
+        field=site,
+        exposed=exposed,
+        masked=tuple(e.vendor for e in exposures if e.exposed is False),
+        unknown=tuple(e.vendor for e in exposures if e.exposed is None),
+        reasons=tuple((e.vendor, e.reason) for e in exposures),
+        fixes=tuple((e.vendor, e.fix) for e in exposures),
+        ungated=tuple(v for v in exposed if recorders[v]),
+    )

@@ -1,0 +1,183 @@
+"""Form fields of a parsed page, with every text that says what they ask (docs/fields.md).
+
+For each input, textarea, select and contenteditable region: type, name, id, autocomplete, the
+label (``for=``, wrapping, ``aria-label``, ``aria-labelledby``), the enclosing fieldset's legend,
+the question text before a radio/checkbox group, option labels, placeholder and title; and the
+attributes and classes on the field and its ancestors (masking markers live there).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import lxml.etree
+
+from analyzer.htmldoc import Page
+from analyzer.lexicon import Category, Classification, classify
+
+SKIP_TYPES = frozenset({"hidden", "submit", "button", "image", "reset", "file"})
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "label", "span", "div", "strong", "b", "dt", "th", "td", "li")
+_MAX_TEXT = 300
+
+
+@dataclass(frozen=True)
+class FieldSite:
+    classification: Classification
+    line: int
+    column: int
+    tag: str
+    type: str
+    name: str
+    id: str
+    autocomplete: str
+    texts: dict[str, str]
+    attrs: dict[str, str]  # on the field itself
+    ancestor_attrs: tuple[tuple[str, str], ...] = ()  # (name, value) on the field's ancestors
+    ancestor_classes: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def classes(self) -> frozenset[str]:
+        return frozenset(self.attrs.get("class", "").split())
+
+    @property
+    def control(self) -> str:
+        """text | radio | checkbox | select | range | contenteditable | password."""
+        if self.tag == "select":
+            return "select"
+        if self.tag == "contenteditable":
+            return "contenteditable"
+        if self.type in ("radio", "checkbox", "range", "password"):
+            return self.type
+        return "text"
+
+    @property
+    def label(self) -> str:
+        for src in ("label", "question", "legend", "placeholder", "title"):
+            if self.texts.get(src):
+                return self.texts[src]
+        return self.name or self.id
+
+
+def _text(el: lxml.etree._Element) -> str:
+    parts = [t.strip() for t in el.itertext() if t and t.strip()]
+    return " ".join(parts)[:_MAX_TEXT]
+
+
+def _labels(root: lxml.etree._Element) -> dict[str, str]:
+    by_for: dict[str, str] = {}
+    for label in root.iter("label"):
+        target = label.get("for")
+        if target:
+            by_for.setdefault(target, _text(label))
+    return by_for
+
+
+def _question(el: lxml.etree._Element, name: str, group_first: dict[str, lxml.etree._Element]) -> str:
+    """The text just before a radio/checkbox group: the nearest preceding block with text that
+    is not itself a choice's label."""
+    first = group_first.get(name, el)
+    node = first
+    for _ in range(6):
+        sibling = node.getprevious()
+        while sibling is not None:
+            if isinstance(sibling.tag, str) and sibling.tag not in ("input", "select", "textarea", "br"):
+                text = _text(sibling)
+                if text and sibling.find(".//input") is None:
+                    return text
+            sibling = sibling.getprevious()
+        parent = node.getparent()
+        if parent is None or parent.tag in ("form", "body"):
+            break
+        if parent.text and parent.text.strip() and parent.tag not in ("label",):
+            return parent.text.strip()[:_MAX_TEXT]
+        node = parent
+    return ""
+
+
+def _ancestors(el: lxml.etree._Element) -> tuple[tuple[tuple[str, str], ...], frozenset[str], str, str]:
+    attrs: list[tuple[str, str]] = []
+    classes: set[str] = set()
+    legend = wrap = ""
+    for anc in el.iterancestors():
+        if not isinstance(anc.tag, str):
+            continue
+        for k, v in anc.attrib.items():
+            if k == "class":
+                classes.update((v or "").split())
+            elif k.startswith(("data-", "aria-")) or k in ("contenteditable",):
+                attrs.append((k, v or ""))
+        if anc.tag == "fieldset" and not legend:
+            lg = anc.find("legend")
+            legend = _text(lg) if lg is not None else ""
+        if anc.tag == "label" and not wrap:
+            wrap = _text(anc)
+    return tuple(attrs), frozenset(classes), legend, wrap
+
+
+def extract(page: Page, categories: dict[str, Category]) -> list[FieldSite]:
+    """The page's sensitive fields (benign ones are classified and dropped), positioned."""
+    root = page.root
+    if root is None or not any(root.find(f".//{t}") is not None for t in ("input", "textarea", "select", "*[@contenteditable]")):
+        return []
+    by_for = _labels(root)
+    ids = {el.get("id"): el for el in root.iter() if isinstance(el.tag, str) and el.get("id")}
+    elements = [el for el in root.iter("input", "textarea", "select")]
+    group_first: dict[str, lxml.etree._Element] = {}
+    for el in elements:
+        if el.tag == "input" and (el.get("type") or "").lower() in ("radio", "checkbox") and el.get("name"):
+            group_first.setdefault(el.get("name"), el)
+    for tag in ("input", "textarea", "select"):
+        page.register(tag, [el.sourceline or 0 for el in root.iter(tag)])
+    index = {tag: 0 for tag in ("input", "textarea", "select")}
+    out = []
+    for el in elements:
+        i = index[el.tag]
+        index[el.tag] += 1
+        typ = (el.get("type") or ("text" if el.tag == "input" else el.tag)).lower()
+        if el.tag == "input" and typ in SKIP_TYPES:
+            continue
+        out.append(_site(page, el, el.tag, i, typ, by_for, ids, group_first, categories))
+    for el in root.iter():
+        if isinstance(el.tag, str) and "contenteditable" in el.attrib and (el.get("contenteditable") or "").lower() in ("", "true", "plaintext-only"):
+            out.append(_site(page, el, "contenteditable", -1, "contenteditable", by_for, ids, group_first, categories))
+    return [f for f in out if f is not None]
+
+
+def _site(page: Page, el, tag: str, index: int, typ: str, by_for: dict, ids: dict, group_first: dict, categories: dict) -> FieldSite | None:
+    attrs = {k: v or "" for k, v in el.attrib.items()}
+    anc_attrs, anc_classes, legend, wrap = _ancestors(el)
+    texts: dict[str, str] = {}
+    label = by_for.get(attrs.get("id", ""), "") or wrap or attrs.get("aria-label", "")
+    if attrs.get("aria-labelledby"):
+        label = " ".join(filter(None, [label] + [_text(ids[i]) for i in attrs["aria-labelledby"].split() if i in ids]))
+    texts["label"] = label
+    if typ in ("radio", "checkbox"):
+        texts["question"] = _question(el, attrs.get("name", ""), group_first)
+        texts["options"] = wrap or by_for.get(attrs.get("id", ""), "") or attrs.get("value", "")
+        texts["label"] = "" if texts["options"] == label else label
+    if tag == "select":
+        texts["options"] = " ".join(_text(o) for o in el.iter("option"))[:_MAX_TEXT]
+    texts["legend"] = legend
+    texts["placeholder"] = attrs.get("placeholder", "")
+    texts["title"] = attrs.get("title", "")
+    texts["name"] = attrs.get("name", "")
+    texts["id"] = attrs.get("id", "")
+    texts = {k: v for k, v in texts.items() if v}
+    found = classify(texts, categories, typ, attrs.get("autocomplete", ""))
+    if found is None:
+        return None
+    line, column = page.locate(tag, index) if index >= 0 else (el.sourceline or 1, 1)
+    return FieldSite(
+        classification=found,
+        line=line,
+        column=column,
+        tag=tag,
+        type=typ,
+        name=attrs.get("name", "") or attrs.get("id", ""),
+        id=attrs.get("id", ""),
+        autocomplete=attrs.get("autocomplete", ""),
+        texts=texts,
+        attrs=attrs,
+        ancestor_attrs=anc_attrs,
+        ancestor_classes=anc_classes,
+    )

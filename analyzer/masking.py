@@ -1,0 +1,106 @@
+"""Would this vendor capture this field? The vendor's masking model (``[masking]`` in its TOML),
+the init options visible in the page's code, and the attributes on the field and its ancestors.
+
+Order of the questions: a mask/block marker on the field or an ancestor; an unmask marker on the
+field; password (every vendor masks it); the attribute words that make a vendor exclude a field
+(Clarity); then the default, as changed by an init option found in code. Dashboard-only settings
+are not visible: the documented default is assumed and the reason says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analyzer.fieldfacts import FieldSite
+from analyzer.jsdetect import norm
+from analyzer.signatures import Vendor
+
+CHOICES = frozenset({"radio", "checkbox", "select", "range"})
+
+
+@dataclass(frozen=True)
+class Exposure:
+    vendor: str
+    exposed: bool | None  # None: cannot tell (masking configured in the vendor's dashboard)
+    reason: str
+    fix: str
+
+
+def _marker(spec: str, attrs: dict[str, str] | list[tuple[str, str]]) -> bool:
+    """``name`` or ``name="value"`` present among the attributes."""
+    name, _, value = spec.partition("=")
+    value = value.strip("'\"")
+    items = attrs.items() if isinstance(attrs, dict) else attrs
+    return any(k == name and (not value or v.strip().lower() == value.lower()) for k, v in items)
+
+
+def _masked_by_marker(field: FieldSite, m: dict) -> str | None:
+    for spec in m.get("mask_attributes", []) + m.get("block_attributes", []):
+        if _marker(spec, field.attrs):
+            return f"{spec} on the field"
+        if _marker(spec, list(field.ancestor_attrs)):
+            return f"{spec} on an enclosing element"
+    for cls in m.get("mask_classes", []) + m.get("block_classes", []):
+        if cls in field.classes:
+            return f'class "{cls}" on the field'
+        if cls in field.ancestor_classes:
+            return f'class "{cls}" on an enclosing element'
+    return None
+
+
+def _unmasked_by_marker(field: FieldSite, m: dict) -> str | None:
+    for spec in m.get("unmask_attributes", []):
+        if _marker(spec, field.attrs):
+            return spec
+    return next((f'class "{c}"' for c in m.get("unmask_classes", []) if c in field.classes), None)
+
+
+def effective_default(vendor: Vendor, code: str) -> tuple[str, str | None]:
+    """The masking default once init options found in ``code`` (normalised) are applied."""
+    m = vendor.raw.get("masking", {})
+    for option in m.get("option", []):
+        if norm(option["match"]) in code:
+            return option["effect"], option["note"]
+    return m.get("default", "unknown"), None
+
+
+def evaluate(field: FieldSite, vendor: Vendor, code: str) -> Exposure:
+    m = vendor.raw.get("masking", {})
+    fix = m.get("fix", "")
+    name = vendor.name
+    masked = _masked_by_marker(field, m)
+    if masked:
+        return Exposure(vendor.id, False, f"masked for {name} by {masked}", fix)
+    kind = field.control
+    unmask = _unmasked_by_marker(field, m)
+    if unmask and kind not in CHOICES:
+        return Exposure(vendor.id, True, f"{unmask} unmasks this field for {name}", fix)
+    if kind == "password":
+        return Exposure(vendor.id, False, f"{name} never records password inputs", fix)
+    # Clarity reads every attribute value but class and style.
+    values = " ".join(v for k, v in field.attrs.items() if k not in ("class", "style")).lower()
+    words = [w for w in m.get("masked_attribute_words", []) if w in values]
+    if words:
+        return Exposure(vendor.id, False, f"{name} excludes fields whose attributes contain '{words[0]}'", fix)
+    default, option = effective_default(vendor, code)
+    via = f" ({option})" if option else ""
+    choice = kind in CHOICES or kind == "contenteditable"
+    recorded_controls = set(m.get("unmasked_controls", []))
+    if default in ("dashboard", "unknown"):
+        return Exposure(vendor.id, None, f"{name}'s masking is set in its dashboard (not visible here); its documented default is not known", fix)
+    if default == "none":
+        return Exposure(vendor.id, True, f"{name} records form input{via}", fix)
+    if default == "password-only":
+        return Exposure(vendor.id, True, f"{name} masks only password inputs{via}", fix)
+    if default == "by-type":
+        types = set(m.get("masked_types", []))
+        auto = set(m.get("masked_autocomplete", []))
+        if field.type in types or set(field.autocomplete.lower().split()) & auto:
+            return Exposure(vendor.id, False, f"{name} masks this input type by default", fix)
+        return Exposure(vendor.id, True, f"{name} masks only some input types and this is not one of them{via}", fix)
+    if kind in recorded_controls:
+        what = {"radio": "radio choices", "checkbox": "checkbox choices", "select": "select choices", "range": "range values", "contenteditable": "editable regions"}[kind]
+        return Exposure(vendor.id, True, f"{what} are recorded by {name}{via}", fix)
+    if default == "keystrokes-suppressed" and choice:
+        return Exposure(vendor.id, False, f"{name} suppresses this control's input{via}", fix)
+    return Exposure(vendor.id, False, f"{name} masks {'typed text' if default == 'keystrokes-suppressed' else 'inputs'} by default{via}", fix)

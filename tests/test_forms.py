@@ -1,0 +1,34 @@
+"""Form fixtures (fixtures/forms): every sensitive field is annotated with its category and the
+recorders that would capture it; benign fields get no entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyzer.scan import ScanOptions, run
+from tests.annotations import parse
+from tests.conftest import FIXTURES
+
+CASES = sorted((FIXTURES / "forms").glob("*.html"))
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.name for p in CASES])
+def test_fields_match_annotations(path: Path) -> None:
+    expected = [e for e in parse(path.read_text(encoding="utf-8")) if e.kind == "field"]
+    result = run(ScanOptions(paths=(str(path),)))
+    got = {r.field.line: r for r in result.fields}
+    want = {e.line: e for e in expected}
+    assert sorted(got) == sorted(want), f"field lines differ: got {[(r.field.line, r.field.name, r.field.classification) for r in result.fields]}"
+    for line, exp in want.items():
+        report = got[line]
+        exposed = sorted(report.exposed)
+        wanted = sorted(v for v in exp.options.get("exposed", "none").split(",") if v and v != "none")
+        assert (report.field.classification.category, exposed) == (exp.subject, wanted), (
+            f"line {line} {report.field.name}: {report.field.classification} exposed={exposed} reasons={report.reasons}"
+        )
+
+
+def test_there_are_form_fixtures() -> None:
+    assert len(CASES) >= 10
