@@ -72,23 +72,31 @@ def _labels(root: lxml.etree._Element) -> dict[str, str]:
     return by_for
 
 
+def _is_control(el: lxml.etree._Element) -> bool:
+    """A form control, or an element holding one or labelling one (``<label for=…>``)."""
+    if el.tag in ("input", "select", "textarea") or (el.tag == "label" and el.get("for")):
+        return True
+    return any(el.find(f".//{t}") is not None for t in ("input", "select", "textarea"))
+
+
 def _question(el: lxml.etree._Element, name: str, group_first: dict[str, lxml.etree._Element]) -> str:
-    """The text just before a radio/checkbox group: the nearest preceding block with text that
-    is not itself a choice's label."""
-    first = group_first.get(name, el)
-    node = first
+    """The text just before a radio/checkbox group: the nearest preceding block with text. The
+    walk stops at another form control: text above that belongs to it, not to this group."""
+    node = group_first.get(name, el)
     for _ in range(6):
         sibling = node.getprevious()
         while sibling is not None:
-            if isinstance(sibling.tag, str) and sibling.tag not in ("input", "select", "textarea", "br"):
+            if isinstance(sibling.tag, str) and sibling.tag != "br":
+                if _is_control(sibling):
+                    return ""
                 text = _text(sibling)
-                if text and sibling.find(".//input") is None:
+                if text:
                     return text
             sibling = sibling.getprevious()
         parent = node.getparent()
-        if parent is None or parent.tag in ("form", "body"):
+        if parent is None or parent.tag in ("form", "body", "fieldset"):
             break
-        if parent.text and parent.text.strip() and parent.tag not in ("label",):
+        if parent.text and parent.text.strip() and parent.tag != "label":
             return parent.text.strip()[:_MAX_TEXT]
         node = parent
     return ""

@@ -79,8 +79,8 @@ def evaluate(field: FieldSite, vendor: Vendor, code: str) -> Exposure:
         return Exposure(vendor.id, False, f"{name} never records password inputs", fix)
     # Clarity reads every attribute value but class and style.
     values = " ".join(v for k, v in field.attrs.items() if k not in ("class", "style")).lower()
-    words = [w for w in m.get("masked_attribute_words", []) if w in values]
-    if words:
+    words = [w for w in m.get("masked_attribute_words", []) if w in values] if kind not in ("radio", "checkbox") else []
+    if words:  # Clarity exempts radio and checkbox from its attribute-word exclusion
         return Exposure(vendor.id, False, f"{name} excludes fields whose attributes contain '{words[0]}'", fix)
     default, option = effective_default(vendor, code)
     via = f" ({option})" if option else ""

@@ -13,7 +13,7 @@ from tests.annotations import parse
 from tests.conftest import FIXTURES, scan_file
 
 CODE_EXTENSIONS = {".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".vue", ".svelte", ".astro"}
-CASES = sorted(p for sub in ("vendors", "consent", "site") for p in (FIXTURES / sub).rglob("*.html"))
+CASES = sorted(p for sub in ("vendors", "consent", "site", "forms") for p in (FIXTURES / sub).rglob("*.html"))
 CASES += sorted(p for p in (FIXTURES / "js").rglob("*") if p.suffix in CODE_EXTENSIONS)
 
 
