@@ -59,22 +59,46 @@ def _term(raw: str) -> Term | None:
     return Term(raw, tuple(words)) if words else None
 
 
+class TermIndex:
+    """Terms indexed by their first word (exact) or stem (prefix): a token stream is matched with
+    a few dictionary look-ups per token instead of trying every term (thousands, 12 languages)."""
+
+    def __init__(self, terms: tuple[Term, ...]) -> None:
+        self.terms = terms
+        self.exact: dict[str, list[Term]] = {}
+        self.prefix: dict[str, list[Term]] = {}
+        for t in terms:
+            word, is_prefix = t.parts[0]
+            (self.prefix if is_prefix else self.exact).setdefault(word, []).append(t)
+
+    def matches(self, toks: tuple[str, ...]) -> list[str]:
+        found: list[str] = []
+        for i, tok in enumerate(toks):
+            candidates = list(self.exact.get(tok, ()))
+            for k in range(1, len(tok) + 1):
+                candidates += self.prefix.get(tok[:k], ())
+            for term in candidates:
+                if term.text not in found and term.find(toks[i : i + len(term.parts)]):
+                    found.append(term.text)
+        return found
+
+
 @dataclass(frozen=True)
 class Category:
     id: str
     label: str
     art9: bool
-    strong: tuple[Term, ...]
-    weak: tuple[Term, ...]
-    exclude: tuple[Term, ...]
+    strong: TermIndex
+    weak: TermIndex
+    exclude: TermIndex
     autocomplete: frozenset[str]
     input_types: frozenset[str]
 
 
 def compile_category(data: dict[str, Any]) -> Category:
-    def terms(kind: str) -> tuple[Term, ...]:
+    def terms(kind: str) -> TermIndex:
         out = [_term(t) for lang in data["terms"].values() for t in lang.get(kind, [])]
-        return tuple(t for t in out if t is not None)
+        return TermIndex(tuple(t for t in out if t is not None))
 
     return Category(
         id=data["id"],
@@ -102,34 +126,46 @@ THRESHOLD = 0.5
 
 def classify(texts: dict[str, str], categories: dict[str, Category], input_type: str = "", autocomplete: str = "") -> Classification | None:
     """The most sensitive category the field's texts support at or above the threshold."""
-    human_streams = [tokens(texts[src]) for src in HUMAN_SOURCES if texts.get(src)]
+    # A fieldset legend is the question of a radio/checkbox group, but only a section heading
+    # for a text input ("Delivery address" above a first-name field): weak evidence there.
+    choice = input_type.lower() in ("radio", "checkbox")
+    sources = HUMAN_SOURCES if choice else tuple(s for s in HUMAN_SOURCES if s != "legend")
+    human_streams = [tokens(texts[src]) for src in sources if texts.get(src)]
     dev_streams = [tokens(texts[src]) for src in DEV_SOURCES if texts.get(src)]
+    weak_extra = [tokens(texts["legend"])] if not choice and texts.get("legend") else []
     auto = {a for a in autocomplete.lower().split() if a not in ("on", "off")}
     best: Classification | None = None
     for cat_id in PRIORITY:
         cat = categories.get(cat_id)
         if cat is None:
             continue
-        result = _score(cat, human_streams, dev_streams, input_type.lower(), auto)
+        result = _score(cat, human_streams, dev_streams, input_type.lower(), auto, weak_extra)
         if result and result.confidence >= THRESHOLD and (best is None or result.confidence > best.confidence + 0.15):
             best = result
     return best
 
 
-def _score(cat: Category, human: list[tuple[str, ...]], dev: list[tuple[str, ...]], input_type: str, auto: set[str]) -> Classification | None:
-    if any(t.find(s) for t in cat.exclude for s in human + dev):
+def _hits(index: TermIndex, streams: list[tuple[str, ...]]) -> list[str]:
+    out: list[str] = []
+    for stream in streams:
+        out += [t for t in index.matches(stream) if t not in out]
+    return out
+
+
+def _score(cat: Category, human: list[tuple[str, ...]], dev: list[tuple[str, ...]], input_type: str, auto: set[str], weak_only: list[tuple[str, ...]] = ()) -> Classification | None:
+    if _hits(cat.exclude, human + dev):
         return None
     if auto & cat.autocomplete:
         return Classification(cat.id, 0.95, tuple(f"autocomplete={a}" for a in sorted(auto & cat.autocomplete)))
     if input_type and input_type in cat.input_types:
         return Classification(cat.id, 0.9, (f"type={input_type}",))
-    strong_human = [t.text for t in cat.strong if any(t.find(s) for s in human)]
+    strong_human = _hits(cat.strong, human)
     if strong_human:
         return Classification(cat.id, 0.9, tuple(strong_human))
-    strong_dev = [t.text for t in cat.strong if any(t.find(s) for s in dev)]
+    strong_dev = _hits(cat.strong, dev)
     if strong_dev:
         return Classification(cat.id, 0.75, tuple(strong_dev))
-    weak = [t.text for t in cat.weak if any(t.find(s) for s in human + dev)]
+    weak = list(dict.fromkeys(_hits(cat.weak, human + dev) + _hits(cat.strong, list(weak_only)) + _hits(cat.weak, list(weak_only))))
     if len(weak) >= 2:
         return Classification(cat.id, 0.6, tuple(weak))
     if weak:

@@ -104,14 +104,12 @@ def test_precision_and_recall_on_the_labelled_set(db) -> None:
         got = classify(texts, db.fields, item.get("type", ""), item.get("autocomplete", ""))
         got_cat = got.category if got else "none"
         want = item["expected"]
-        if got_cat == want and want != "none":
-            tp += 1
-        else:
-            if got_cat != "none":
-                fp += 1
-            if want != "none":
-                fn += 1
-            wrong.append((item.get("lang"), item.get("label") or item.get("name"), want, got_cat))
+        if got_cat == want:
+            tp += want != "none"
+            continue
+        fp += got_cat != "none"
+        fn += want != "none"
+        wrong.append((item.get("lang"), item.get("label") or item.get("name"), want, got_cat))
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     print(f"\nclassifier on {len(_labelled())} labelled fields: precision {precision:.3f}, recall {recall:.3f} (tp {tp}, fp {fp}, fn {fn})")
