@@ -59,7 +59,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
     if source.kind in HTML_KINDS:
         page = _html_file(source.display, data, db, result)
         result.loads = _local_scripts(page, source)
-        result.fields = fieldfacts.extract(page, db.fields)
+        result.fields = fieldfacts.extract(page, db.fields, db.consent_words)
         if result.fields:
             result.code = masking_code(el.text for el in page.elements if el.tag == "script" and script_type(el) in db.script_types.executable)
     elif source.kind in CODE_KINDS:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import lxml.etree
 
 from analyzer.htmldoc import Page
-from analyzer.lexicon import Category, Classification, classify
+from analyzer.lexicon import Category, Classification, TermIndex, classify
 
 SKIP_TYPES = frozenset({"hidden", "submit", "button", "image", "reset", "file"})
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "label", "span", "div", "strong", "b", "dt", "th", "td", "li")
@@ -122,7 +122,7 @@ def _ancestors(el: lxml.etree._Element) -> tuple[tuple[tuple[str, str], ...], fr
     return tuple(attrs), frozenset(classes), legend, wrap
 
 
-def extract(page: Page, categories: dict[str, Category]) -> list[FieldSite]:
+def extract(page: Page, categories: dict[str, Category], consent: TermIndex | None = None) -> list[FieldSite]:
     """The page's sensitive fields (benign ones are classified and dropped), positioned."""
     root = page.root
     if root is None or not any(root.find(f".//{t}") is not None for t in ("input", "textarea", "select", "*[@contenteditable]")):
@@ -138,20 +138,26 @@ def extract(page: Page, categories: dict[str, Category]) -> list[FieldSite]:
         page.register(tag, [el.sourceline or 0 for el in root.iter(tag)])
     index = {tag: 0 for tag in ("input", "textarea", "select")}
     out = []
+    radio_groups: set[str] = set()
     for el in elements:
         i = index[el.tag]
         index[el.tag] += 1
         typ = (el.get("type") or ("text" if el.tag == "input" else el.tag)).lower()
         if el.tag == "input" and typ in SKIP_TYPES:
             continue
-        out.append(_site(page, el, el.tag, i, typ, by_for, ids, group_first, categories))
+        if typ == "radio" and el.get("name"):
+            # One answer per radio group: report the group once, at its first choice.
+            if el.get("name") in radio_groups:
+                continue
+            radio_groups.add(el.get("name"))
+        out.append(_site(page, el, el.tag, i, typ, by_for, ids, group_first, categories, consent))
     for el in root.iter():
         if isinstance(el.tag, str) and "contenteditable" in el.attrib and (el.get("contenteditable") or "").lower() in ("", "true", "plaintext-only"):
-            out.append(_site(page, el, "contenteditable", -1, "contenteditable", by_for, ids, group_first, categories))
+            out.append(_site(page, el, "contenteditable", -1, "contenteditable", by_for, ids, group_first, categories, consent))
     return [f for f in out if f is not None]
 
 
-def _site(page: Page, el, tag: str, index: int, typ: str, by_for: dict, ids: dict, group_first: dict, categories: dict) -> FieldSite | None:
+def _site(page: Page, el, tag: str, index: int, typ: str, by_for: dict, ids: dict, group_first: dict, categories: dict, consent: TermIndex | None = None) -> FieldSite | None:
     attrs = {k: v or "" for k, v in el.attrib.items()}
     anc_attrs, anc_classes, legend, wrap = _ancestors(el)
     texts: dict[str, str] = {}
@@ -171,7 +177,7 @@ def _site(page: Page, el, tag: str, index: int, typ: str, by_for: dict, ids: dic
     texts["name"] = attrs.get("name", "")
     texts["id"] = attrs.get("id", "")
     texts = {k: v for k, v in texts.items() if v}
-    found = classify(texts, categories, typ, attrs.get("autocomplete", ""))
+    found = classify(texts, categories, typ, attrs.get("autocomplete", ""), consent)
     if found is None:
         return None
     line, column = page.locate(tag, index) if index >= 0 else (el.sourceline or 1, 1)

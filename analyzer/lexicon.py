@@ -47,7 +47,7 @@ class Term:
         return False
 
 
-def _term(raw: str) -> Term | None:
+def make_term(raw: str) -> Term | None:
     words = []
     for w in raw.split():
         prefix = w.endswith("*")
@@ -97,7 +97,7 @@ class Category:
 
 def compile_category(data: dict[str, Any]) -> Category:
     def terms(kind: str) -> TermIndex:
-        out = [_term(t) for lang in data["terms"].values() for t in lang.get(kind, [])]
+        out = [make_term(t) for lang in data["terms"].values() for t in lang.get(kind, [])]
         return TermIndex(tuple(t for t in out if t is not None))
 
     return Category(
@@ -124,8 +124,16 @@ PRIORITY = ("health", "genetic", "biometric", "sex-life", "racial-ethnic", "reli
 THRESHOLD = 0.5
 
 
-def classify(texts: dict[str, str], categories: dict[str, Category], input_type: str = "", autocomplete: str = "") -> Classification | None:
-    """The most sensitive category the field's texts support at or above the threshold."""
+def classify(
+    texts: dict[str, str], categories: dict[str, Category], input_type: str = "", autocomplete: str = "", consent: TermIndex | None = None
+) -> Classification | None:
+    """The most sensitive category the field's texts support at or above the threshold.
+
+    A checkbox that gives consent (``consent`` words in its own label) is a decision, not data."""
+    if consent is not None and input_type.lower() == "checkbox":
+        own = [tokens(texts[s]) for s in ("label", "options") if texts.get(s)]
+        if any(consent.matches(t) for t in own):
+            return None
     # A fieldset legend is the question of a radio/checkbox group, but only a section heading
     # for a text input ("Delivery address" above a first-name field): weak evidence there.
     choice = input_type.lower() in ("radio", "checkbox")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analyzer.lexicon import Category, compile_category
+from analyzer.lexicon import Category, TermIndex, compile_category, make_term
 from analyzer.sigschema import CMP_SCHEMA, FIELD_SCHEMA, LEGAL_SCHEMA, VENDOR_SCHEMA, SignatureError, regex_literal, validate
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "sigdata"
@@ -151,6 +151,7 @@ class SignatureDB:
     severity: dict[str, dict[str, str]]
     authorities: tuple[Authority, ...]
     fields: dict[str, Category]
+    consent_words: TermIndex | None = None
 
     @functools.cached_property
     def deferred_src_attributes(self) -> tuple[str, ...]:
@@ -329,4 +330,15 @@ def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
             for a in legal["authority"]
         ),
         fields=_merge(fields, compile_category, "field category"),
+        consent_words=_consent_words(),
     )
+
+
+def _consent_words() -> TermIndex | None:
+    path = BUILTIN_DIR / "field_consent.toml"
+    if not path.exists():
+        return None
+    data = _read_toml(path)
+    if not isinstance(data.get("words"), list) or not all(isinstance(w, str) for w in data["words"]):
+        raise SignatureError(f"{path}: 'words' must be a list of strings")
+    return TermIndex(tuple(t for t in (make_term(w) for w in data["words"]) if t is not None))

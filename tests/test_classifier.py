@@ -55,11 +55,13 @@ MUST_NOT_FLAG = {
     "order-history": field(label="Order history", name="orders"),
     "company-name": field(label="Company name", name="company", autocomplete="organization"),
     "message-subject": field(label="Subject", name="subject"),
+    "consent-checkbox-naming-health-data": field(label="Ich willige in die Verarbeitung meiner Gesundheitsdaten ein", name="consent", type_="checkbox"),
+    "english-consent-checkbox": field(label="I agree to the processing of my medical information", name="agree", type_="checkbox"),
 }
 
 
 def _classify(case: dict, db):
-    return classify(case["texts"], db.fields, case["type"], case["autocomplete"])
+    return classify(case["texts"], db.fields, case["type"], case["autocomplete"], db.consent_words)
 
 
 @pytest.mark.parametrize("case", sorted(MUST_FLAG))

@@ -23,7 +23,7 @@ def _finding(f: Finding, opts: ReportOptions) -> list[str]:
     if f.remediation:
         lines.append(f"    fix: {f.remediation}")
     if f.legal:
-        lines.append(f"    why: prior consent required; see {f.legal[0].split(': ', 1)[-1]} (replaylint explain {f.rule})")
+        lines.append(f"    why: see {f.legal[0].split(': ', 1)[-1]} and replaylint explain {f.rule}")
     return lines
 
 
