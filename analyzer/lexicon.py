@@ -38,6 +38,8 @@ def tokens(text: str) -> tuple[str, ...]:
 class Term:
     text: str
     parts: tuple[tuple[str, bool], ...]  # (word, is_prefix)
+    cat: str = ""  # the category and kind (strong / weak / exclude) it belongs to
+    kind: str = ""
 
     def find(self, toks: tuple[str, ...]) -> bool:
         n = len(self.parts)
@@ -47,7 +49,7 @@ class Term:
         return False
 
 
-def make_term(raw: str) -> Term | None:
+def make_term(raw: str, cat: str = "", kind: str = "") -> Term | None:
     words = []
     for w in raw.split():
         prefix = w.endswith("*")
@@ -56,7 +58,7 @@ def make_term(raw: str) -> Term | None:
             continue
         # "e-mail" folds to two words: the last keeps the prefix flag.
         words += [(f, False) for f in folded[:-1]] + [(folded[-1], prefix)]
-    return Term(raw, tuple(words)) if words else None
+    return Term(raw, tuple(words), cat, kind) if words else None
 
 
 class TermIndex:
@@ -71,15 +73,15 @@ class TermIndex:
             word, is_prefix = t.parts[0]
             (self.prefix if is_prefix else self.exact).setdefault(word, []).append(t)
 
-    def matches(self, toks: tuple[str, ...]) -> list[str]:
-        found: list[str] = []
+    def matches(self, toks: tuple[str, ...]) -> list[Term]:
+        found: list[Term] = []
         for i, tok in enumerate(toks):
             candidates = list(self.exact.get(tok, ()))
             for k in range(1, len(tok) + 1):
                 candidates += self.prefix.get(tok[:k], ())
             for term in candidates:
-                if term.text not in found and term.find(toks[i : i + len(term.parts)]):
-                    found.append(term.text)
+                if term not in found and term.find(toks[i : i + len(term.parts)]):
+                    found.append(term)
         return found
 
 
@@ -88,25 +90,19 @@ class Category:
     id: str
     label: str
     art9: bool
-    strong: TermIndex
-    weak: TermIndex
-    exclude: TermIndex
+    terms: tuple[Term, ...]  # strong, weak and exclude terms of every language
     autocomplete: frozenset[str]
     input_types: frozenset[str]
 
 
 def compile_category(data: dict[str, Any]) -> Category:
-    def terms(kind: str) -> TermIndex:
-        out = [make_term(t) for lang in data["terms"].values() for t in lang.get(kind, [])]
-        return TermIndex(tuple(t for t in out if t is not None))
+    terms = [make_term(t, data["id"], kind) for kind in ("strong", "weak", "exclude") for lang in data["terms"].values() for t in lang.get(kind, [])]
 
     return Category(
         id=data["id"],
         label=data["label"],
         art9=data["art9"],
-        strong=terms("strong"),
-        weak=terms("weak"),
-        exclude=terms("exclude"),
+        terms=tuple(t for t in terms if t is not None),
         autocomplete=frozenset(a.lower() for a in data.get("autocomplete", [])),
         input_types=frozenset(t.lower() for t in data.get("input_types", [])),
     )
@@ -124,6 +120,18 @@ PRIORITY = ("health", "genetic", "biometric", "sex-life", "racial-ethnic", "reli
 THRESHOLD = 0.5
 
 
+_INDEXES: dict[int, tuple[dict[str, Category], TermIndex]] = {}
+
+
+def index_for(categories: dict[str, Category]) -> TermIndex:
+    """One index over every category's terms: a field's texts are matched once, not per category."""
+    entry = _INDEXES.get(id(categories))
+    if entry is None or entry[0] is not categories:
+        entry = (categories, TermIndex(tuple(t for c in categories.values() for t in c.terms)))
+        _INDEXES[id(categories)] = entry
+    return entry[1]
+
+
 def classify(
     texts: dict[str, str], categories: dict[str, Category], input_type: str = "", autocomplete: str = "", consent: TermIndex | None = None
 ) -> Classification | None:
@@ -134,46 +142,63 @@ def classify(
         own = [tokens(texts[s]) for s in ("label", "options") if texts.get(s)]
         if any(consent.matches(t) for t in own):
             return None
+    index = index_for(categories)
     # A fieldset legend is the question of a radio/checkbox group, but only a section heading
     # for a text input ("Delivery address" above a first-name field): weak evidence there.
     choice = input_type.lower() in ("radio", "checkbox")
     sources = HUMAN_SOURCES if choice else tuple(s for s in HUMAN_SOURCES if s != "legend")
-    human_streams = [tokens(texts[src]) for src in sources if texts.get(src)]
-    dev_streams = [tokens(texts[src]) for src in DEV_SOURCES if texts.get(src)]
-    weak_extra = [tokens(texts["legend"])] if not choice and texts.get("legend") else []
+    human = _matched(index, [texts[src] for src in sources if texts.get(src)])
+    dev = _matched(index, [texts[src] for src in DEV_SOURCES if texts.get(src)])
+    weak_only = _matched(index, [texts["legend"]] if not choice and texts.get("legend") else [])
     auto = {a for a in autocomplete.lower().split() if a not in ("on", "off")}
+    typ = input_type.lower()
+    hit_cats = {t.cat for t in human + dev + weak_only}
     best: Classification | None = None
     for cat_id in PRIORITY:
         cat = categories.get(cat_id)
-        if cat is None:
+        if cat is None or (cat_id not in hit_cats and not (auto & cat.autocomplete) and typ not in cat.input_types):
             continue
-        result = _score(cat, human_streams, dev_streams, input_type.lower(), auto, weak_extra)
+        result = _score(cat, human, dev, weak_only, typ, auto)
         if result and result.confidence >= THRESHOLD and (best is None or result.confidence > best.confidence + 0.15):
             best = result
     return best
 
 
-def _hits(index: TermIndex, streams: list[tuple[str, ...]]) -> list[str]:
-    out: list[str] = []
-    for stream in streams:
-        out += [t for t in index.matches(stream) if t not in out]
+_MATCHES: dict[tuple[int, str], list[Term]] = {}
+
+
+def _matched(index: TermIndex, texts: list[str]) -> list[Term]:
+    out: list[Term] = []
+    for text in texts:
+        key = (id(index), text)
+        hits = _MATCHES.get(key)
+        if hits is None:  # labels and questions repeat across a site's pages
+            hits = index.matches(tokens(text))
+            if len(_MATCHES) > 65536:
+                _MATCHES.clear()
+            _MATCHES[key] = hits
+        out += [t for t in hits if t not in out]
     return out
 
 
-def _score(cat: Category, human: list[tuple[str, ...]], dev: list[tuple[str, ...]], input_type: str, auto: set[str], weak_only: list[tuple[str, ...]] = ()) -> Classification | None:
-    if _hits(cat.exclude, human + dev):
+def _pick(terms: list[Term], cat: str, *kinds: str) -> list[str]:
+    return list(dict.fromkeys(t.text for t in terms if t.cat == cat and t.kind in kinds))
+
+
+def _score(cat: Category, human: list[Term], dev: list[Term], weak_only: list[Term], input_type: str, auto: set[str]) -> Classification | None:
+    if _pick(human + dev, cat.id, "exclude"):
         return None
     if auto & cat.autocomplete:
         return Classification(cat.id, 0.95, tuple(f"autocomplete={a}" for a in sorted(auto & cat.autocomplete)))
     if input_type and input_type in cat.input_types:
         return Classification(cat.id, 0.9, (f"type={input_type}",))
-    strong_human = _hits(cat.strong, human)
+    strong_human = _pick(human, cat.id, "strong")
     if strong_human:
         return Classification(cat.id, 0.9, tuple(strong_human))
-    strong_dev = _hits(cat.strong, dev)
+    strong_dev = _pick(dev, cat.id, "strong")
     if strong_dev:
         return Classification(cat.id, 0.75, tuple(strong_dev))
-    weak = list(dict.fromkeys(_hits(cat.weak, human + dev) + _hits(cat.strong, list(weak_only)) + _hits(cat.weak, list(weak_only))))
+    weak = list(dict.fromkeys(_pick(human + dev, cat.id, "weak") + _pick(weak_only, cat.id, "strong", "weak")))
     if len(weak) >= 2:
         return Classification(cat.id, 0.6, tuple(weak))
     if weak:
