@@ -7,6 +7,7 @@ commands so that ``--help`` and the pre-commit path start fast.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 
 import click
@@ -32,35 +33,68 @@ def cli() -> None:
     """Find session-recording and heatmap scripts, judge their consent gating, and report."""
 
 
+def _run(paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ...], jobs: int, max_file_size: str | None, quiet: bool, select: tuple[str, ...], ignore: tuple[str, ...], signature_dirs: tuple[str, ...]):
+    """Load the policy, scan, and filter: what both ``scan`` and ``baseline`` need."""
+    from pathlib import Path
+
+    from analyzer import config as configmod
+    from analyzer import policy, signatures
+    from analyzer.scan import ScanOptions, run
+
+    found = Path(config_file) if config_file else configmod.find(Path(paths[0]))
+    cfg = configmod.load(found)
+    if select or ignore:
+        extra = configmod.parse(
+            {"select": [p for s in select for p in s.split(",") if p], "ignore": [p for s in ignore for p in s.split(",") if p]},
+            "command line",
+            Path.cwd(),
+        )
+        cfg = dataclasses.replace(cfg, select=extra.select or cfg.select, ignore=tuple(cfg.ignore) + extra.ignore)
+    dirs = tuple(cfg.signatures) + tuple(str(Path(d).resolve()) for d in signature_dirs)
+    opts = ScanOptions(
+        paths=paths,
+        excludes=tuple(cfg.exclude) + exclude,
+        jobs=jobs,
+        max_bytes=_size(max_file_size or cfg.max_file_size or "10M"),
+        signature_dirs=dirs,
+    )
+    result = run(opts, progress=_progress() if sys.stderr.isatty() and not quiet else None)
+    return result, cfg, signatures.load(dirs), policy
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default=None, help="Default: github under GitHub Actions, else text.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(SEVERITIES),
-    default="high",
-    show_default=True,
-    help="Exit 1 when a finding has this severity or higher.",
-)
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="Exit 1 when a finding has this severity or higher (default: high, or the config's fail-on).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching GLOB (repeatable).")
+@click.option("--select", multiple=True, metavar="PREFIXES", help="Report only rules with these id prefixes (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, metavar="PREFIXES", help="Drop rules with these id prefixes (comma-separated, repeatable).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True), help="Policy file (default: nearest .replaylint.toml or pyproject.toml [tool.replaylint]).")
+@click.option("--signatures", "signature_dirs", multiple=True, type=click.Path(file_okay=False, exists=True), help="Extra signature folder (vendors/, consent/).")
 @click.option("--jobs", "-j", type=click.IntRange(0, 64), default=1, show_default=True, help="Worker processes (0: one per CPU).")
-@click.option("--max-file-size", default="10M", show_default=True, help="Skip files larger than this (with a diagnostic).")
+@click.option("--max-file-size", default=None, help="Skip files larger than this, with a diagnostic (default 10M).")
 @click.option("--quiet", "-q", is_flag=True, help="Only findings at or above --fail-on, one line each.")
-def scan(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str, exclude: tuple[str, ...], jobs: int, max_file_size: str, quiet: bool) -> None:
+def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, config_file, signature_dirs, jobs, max_file_size, quiet) -> None:
     """Scan files and folders for recorders and report findings."""
+    import os
+    from pathlib import Path
+
+    from analyzer.config import ConfigError
     from analyzer.model import Severity
     from analyzer.report import ReportOptions, formatter
-    from analyzer.scan import ScanOptions, run
     from analyzer.sigschema import SignatureError
 
-    opts = ScanOptions(paths=paths, excludes=exclude, jobs=jobs, max_bytes=_size(max_file_size))
     try:
-        result = run(opts, progress=_progress() if sys.stderr.isatty() and not quiet else None)
-    except SignatureError as exc:
-        click.echo(f"replaylint: signature error: {exc}", err=True)
+        result, cfg, db, policy = _run(paths, config_file, exclude, jobs, max_file_size, quiet, select, ignore, signature_dirs)
+        baseline = policy.read_baseline(Path(baseline_file)) if baseline_file else None
+        policy.apply(result, cfg, db, baseline)
+    except (SignatureError, ConfigError) as exc:
+        click.echo(f"replaylint: {exc}", err=True)
         sys.exit(EXIT_ERROR)
-    threshold = Severity.parse(fail_on)
+    threshold = Severity.parse(fail_on or cfg.fail_on or "high")
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     to_file = output is not None
     report = formatter(fmt)(result, ReportOptions(fail_on=threshold, quiet=quiet, color=not to_file and fmt == "text" and sys.stdout.isatty()))
     if to_file:
@@ -74,6 +108,29 @@ def scan(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str, exc
         click.echo(report, nl=False)
     failing = any(f.severity >= threshold for f in result.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+@cli.command()
+@click.argument("baseline_file", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True))
+@click.option("--exclude", multiple=True, metavar="GLOB")
+@click.option("--jobs", "-j", type=click.IntRange(0, 64), default=1)
+def baseline(baseline_file, paths, config_file, exclude, jobs) -> None:
+    """Write the current findings to BASELINE_FILE; `scan --baseline` then reports only new ones."""
+    from pathlib import Path
+
+    from analyzer.config import ConfigError
+    from analyzer.sigschema import SignatureError
+
+    try:
+        result, cfg, db, policy = _run(paths, config_file, exclude, jobs, None, True, (), (), ())
+        policy.apply(result, cfg, db, None)
+        count = policy.write_baseline(Path(baseline_file), result.findings)
+    except (SignatureError, ConfigError, OSError) as exc:
+        click.echo(f"replaylint: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"replaylint: wrote {count} finding(s) to {baseline_file}")
 
 
 def _progress():

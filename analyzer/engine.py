@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from analyzer import code_scan, consent_markup, detect, fieldfacts, htmldoc, prefilter, reading, sfc, sourcemap
+from analyzer import code_scan, consent_markup, detect, fieldfacts, htmldoc, prefilter, reading, sfc, sourcemap, suppress
 from analyzer.fieldfacts import FieldSite
 from analyzer.jsdetect import norm
 from analyzer.code_scan import CodeResult
@@ -21,7 +21,8 @@ from analyzer.detect import PageFacts, RecorderSite, script_type
 from analyzer.discover import SourceFile, display_path
 from analyzer.jsparse import JsSource, dialect_for
 from analyzer.model import Detection, Diagnostic, Finding, Location, Status, Verdict
-from analyzer.rules import PAGE_RULES, PageContext
+from analyzer.rules import PAGE_RULES, RULES, PageContext
+from analyzer.suppress import Directive
 from analyzer.signatures import SignatureDB
 
 HTML_KINDS = frozenset({"html", "template"})
@@ -43,6 +44,7 @@ class FileResult:
     loads: list[str] = field(default_factory=list)  # resolved local scripts a page loads (real paths)
     code_parsed: int = 0  # pieces of JavaScript that went through tree-sitter
     fields: list[FieldSite] = field(default_factory=list)  # sensitive form fields (pages)
+    directives: list[Directive] = field(default_factory=list)  # inline suppressions
     code: str = ""  # normalised code that may set a recorder's masking options
 
 
@@ -56,6 +58,8 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
     if reading.looks_binary(data):
         result.diagnostics.append(Diagnostic(path=source.display, code="binary", message="skipped: binary content (NUL bytes)"))
         return result
+    if b"replaylint:" in data:
+        result.directives = suppress.parse(reading.decode(data).text, set(RULES))
     if source.kind in HTML_KINDS:
         page = _html_file(source.display, data, db, result)
         result.loads = _local_scripts(page, source)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 
@@ -99,8 +100,12 @@ class Diagnostic:
     line: int | None = None
 
 
+_LINES = re.compile(r"\b(lines?|caller|callers) [\d:, ]+|\(line [\d:]+\)|<- [\d:]+")
+
+
 def fingerprint(rule: str, path: str, evidence: str) -> str:
-    """Rule + path + whitespace-normalised evidence: stable across edits that only shift lines."""
-    normal = " ".join(evidence.split())
+    """Rule + path + evidence with whitespace folded and line references dropped: stable across
+    edits that only shift lines (evidence names guard lines, such as "(line 12)")."""
+    normal = " ".join(_LINES.sub("#", evidence).split())
     digest = hashlib.sha256(f"{rule}\0{path}\0{normal}".encode("utf-8", "surrogatepass")).hexdigest()
     return digest[:32]

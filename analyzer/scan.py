@@ -32,6 +32,8 @@ class ScanResult:
     findings: list[Finding] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     fields: list = field(default_factory=list)  # FieldReport per sensitive field on a page with a recorder
+    directives: list = field(default_factory=list)  # (path, suppress.Directive)
+    baselined: int = 0
     signature_dirs: tuple[str, ...] = ()
     files: int = 0
     parsed: int = 0
@@ -47,6 +49,7 @@ class ScanResult:
         self.detections += r.detections
         self.findings += r.findings
         self.diagnostics += r.diagnostics
+        self.directives += [(r.path, d) for d in r.directives]
 
     def counts(self) -> dict[str, int]:
         out = {s.label: 0 for s in sorted(Severity, reverse=True)}

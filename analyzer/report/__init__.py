@@ -22,9 +22,13 @@ Formatter = Callable[[ScanResult, ReportOptions], str]
 def formatter(name: str) -> Formatter:
     if name == "json":
         from analyzer.report.json_report import render
+    elif name == "sarif":
+        from analyzer.report.sarif import render
+    elif name == "github":
+        from analyzer.report.github import render
     else:
         from analyzer.report.text import render
     return render
 
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")

@@ -57,7 +57,10 @@ def _summary(result: ScanResult, opts: ReportOptions) -> str:
         f"of {len(vendors)} vendor(s){': ' + ', '.join(vendors) if vendors else ''}"
     )
     findings = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no findings"
+    exposed = sum(1 for r in result.fields if r.exposed)
+    fields = f"{len(result.fields)} sensitive field(s) on recorded pages, {exposed} captured; " if result.fields else ""
+    base = f" ({result.baselined} in the baseline)" if result.baselined else ""
     return (
         f"replaylint: {result.files} file(s) scanned, {result.parsed} parsed, in {result.seconds:.2f}s; {recorder}; "
-        f"{findings}; {len(result.diagnostics)} diagnostic(s); failing on {opts.fail_on.label} and above."
+        f"{fields}{findings}{base}; {len(result.diagnostics)} diagnostic(s); failing on {opts.fail_on.label} and above."
     )

@@ -1,7 +1,8 @@
 """The rule registry: every rule module, listed explicitly, checked for unique well-formed ids.
 
 Ids are grouped by concern and never reused: RL1xx recorder detection and consent from markup,
-RL2xx recorders in JavaScript, RL3xx form fields, RL4xx templates, tag managers and policy.
+RL2xx recorders in JavaScript, RL3xx form fields, RL4xx templates and tag managers, RL9xx the
+tool's own directives (suppressions).
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ from analyzer.rules import (
     recorder_unverifiable,
     recorder_ungated,
     sdk_inactive,
+    suppression_invalid,
+    suppression_unused,
 )
 from analyzer.rules.base import PageContext, Rule
 
-_ID = re.compile(r"RL[1-9]\d\d")
+_ID = re.compile(r"RL[1-9]\d\d")  # RL9xx: the tool's own (suppressions)
 _NAME = re.compile(r"[a-z]+(-[a-z]+)+")
 _SEVERITIES = ("info", "low", "medium", "high")
 
@@ -61,6 +64,8 @@ RULES: dict[str, Rule] = _register(
         field_contact,
         field_masking_unknown,
         pii_identify,
+        suppression_invalid,
+        suppression_unused,
     ]
 )
 
@@ -68,6 +73,7 @@ __all__ = ["RULES", "PageContext", "Rule"]
 
 PAGE_RULES = tuple(r for r in RULES.values() if r.scope == "page")
 FIELD_RULES = tuple(r for r in RULES.values() if r.scope == "fields")
+SUPPRESSION_RULES = tuple(r for r in RULES.values() if r.scope == "suppressions")
 
 
 def lookup(key: str) -> Rule | None:

@@ -1,0 +1,58 @@
+"""Inline suppressions: one grammar in every comment syntax replaylint reads.
+
+    <!-- replaylint: ignore[RL101] -- Hotjar is blocked by our CDN worker until consent -->
+    {# replaylint: ignore[RL3] -- test form, never deployed #}
+    // replaylint: ignore[RL201,RL310] -- reason
+
+A directive covers findings of the listed rule ids (or id prefixes) on its own line and on the
+next line. The ``-- reason`` part is free text. A directive that does not parse, or names no known
+rule, is an error (RL901); one that suppresses nothing is reported (RL902). Unlike flake8's
+``noqa``, a malformed directive never suppresses anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARK = "replaylint:"
+_DIRECTIVE = re.compile(r"replaylint:\s*(?P<body>.*)")
+_VALID = re.compile(r"ignore\[(?P<rules>[^\]]*)\](?:\s*--\s*(?P<reason>.*?))?\s*(?:-->|#\}|--\}\}|%>|\*/|\*\}|\?>|$)")
+_RULE = re.compile(r"RL\d{1,3}")
+
+
+@dataclass(frozen=True)
+class Directive:
+    line: int
+    column: int
+    rules: tuple[str, ...]
+    reason: str
+    problem: str | None = None  # why the directive is malformed
+
+    def covers(self, rule: str, line: int) -> bool:
+        return self.problem is None and line in (self.line, self.line + 1) and any(rule.startswith(r) for r in self.rules)
+
+
+def parse(text: str, known_rules: set[str]) -> list[Directive]:
+    if _MARK not in text:
+        return []
+    out = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if _MARK not in line:
+            continue
+        m = _DIRECTIVE.search(line)
+        assert m is not None
+        column = m.start() + 1
+        body = m.group("body")
+        valid = _VALID.match(body)
+        if not valid:
+            out.append(Directive(number, column, (), "", "expected 'replaylint: ignore[RULE,…] -- reason'"))
+            continue
+        rules = tuple(r.strip().upper() for r in valid.group("rules").split(",") if r.strip())
+        bad = [r for r in rules if not _RULE.fullmatch(r) or not any(k.startswith(r) for k in known_rules)]
+        if not rules or bad:
+            problem = f"unknown rule id '{bad[0]}'" if bad else "no rule id between the brackets"
+            out.append(Directive(number, column, rules, "", problem))
+            continue
+        out.append(Directive(number, column, rules, (valid.group("reason") or "").strip()))
+    return out
