@@ -95,14 +95,14 @@ def script_type(el: Element) -> str:
     return el.attrs.get("type", "").split(";")[0].strip().lower()
 
 
-def _snippet_hit(vendor: Vendor, text: str) -> str | None:
+def snippet_hit(vendor: Vendor, text: str) -> str | None:
     for group, note in vendor.snippets:
         if all(s in text for s in group):
             return note or " + ".join(group)
     return None
 
 
-def _inline_url_hit(vendor: Vendor, text: str) -> str | None:
+def inline_url_hit(vendor: Vendor, text: str) -> str | None:
     """A vendor URL written in code: ``//host`` (also JSON-escaped) or a URL regex hit."""
     lower = text.lower()
     if vendor.inline_hosts is not None:
@@ -127,11 +127,11 @@ def _script_sites(el: Element, vendors: list[Vendor], db: SignatureDB) -> list[R
             continue
         if not text.strip():
             continue
-        note = _snippet_hit(vendor, text)
+        note = snippet_hit(vendor, text)
         if note:
             sites.append(RecorderSite(vendor, el, "inline-snippet", note))
             continue
-        url = _inline_url_hit(vendor, text)
+        url = inline_url_hit(vendor, text)
         clue = next((c for c in db.script_types.injection_clues if c in text), None) if url else None
         if url and clue:
             sites.append(RecorderSite(vendor, el, "inline-loader", f"code injects a script from {url} ({clue})", url))
@@ -174,9 +174,9 @@ def _cmp_loaders(el: Element, cmps: list[Cmp]) -> list[CmpLoader]:
 def _commented(comment: Element, vendors: list[Vendor]) -> list[CommentedSnippet]:
     out = []
     for vendor in vendors:
-        note = _snippet_hit(vendor, comment.text)
+        note = snippet_hit(vendor, comment.text)
         if note is None and "<script" in comment.text.lower():
-            note = _inline_url_hit(vendor, comment.text)
+            note = inline_url_hit(vendor, comment.text)
         if note:
             out.append(CommentedSnippet(vendor, comment, note))
     return out

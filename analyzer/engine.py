@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from analyzer import code_scan, consent_markup, detect, fieldfacts, htmldoc, prefilter, reading, sfc, sourcemap, suppress
+from analyzer import code_scan, consent_markup, detect, fieldfacts, htmldoc, prefilter, reading, sfc, sourcemap, suppress, template_scan, templates
+from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
 from analyzer.jsdetect import norm
 from analyzer.code_scan import CodeResult
@@ -46,6 +47,7 @@ class FileResult:
     fields: list[FieldSite] = field(default_factory=list)  # sensitive form fields (pages)
     directives: list[Directive] = field(default_factory=list)  # inline suppressions
     code: str = ""  # normalised code that may set a recorder's masking options
+    template: TemplateFacts | None = None  # references and their gating, for composition
 
 
 def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
@@ -61,7 +63,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
     if b"replaylint:" in data:
         result.directives = suppress.parse(reading.decode(data).text, set(RULES))
     if source.kind in HTML_KINDS:
-        page = _html_file(source.display, data, db, result)
+        page = _html_file(source.display, data, db, result, source.kind)
         result.loads = _local_scripts(page, source)
         result.fields = fieldfacts.extract(page, db.fields, db.consent_words)
         if result.fields:
@@ -120,10 +122,18 @@ def _script_url(el: htmldoc.Element) -> str | None:
     return None
 
 
-def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> htmldoc.Page:
+def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind: str = "html") -> htmldoc.Page:
     """Pages are always parsed (lxml parses a page as fast as a raw-bytes prefilter scans it); the
-    signature literals are then searched in the page's code and URLs only, not in its prose."""
-    page = htmldoc.parse(_decode(path, data, result))
+    signature literals are then searched in the page's code and URLs only, not in its prose.
+    Templates are neutralised first (same length), so positions stay true to the source."""
+    text = _decode(path, data, result)
+    dialect = templates.dialect(path, text) if kind == "template" or "{{" in text or "{%" in text else None
+    tpl = None
+    if dialect:
+        text, tpl = templates.analyse(text, dialect)
+        original = _decode_quiet(data)
+        result.template = template_scan.facts(tpl, original, db)
+    page = htmldoc.parse(text)
     result.parsed = True
     if page.degraded:
         result.diagnostics.append(
@@ -133,18 +143,28 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> h
                 message=f"the HTML parser hit a resource limit (nesting too deep?); {page.degraded} element(s) were recovered one by one",
             )
         )
-    candidates = prefilter.for_db(db).candidates("\n".join(htmldoc.strings(page)).encode("utf-8", "surrogatepass"))
+    strings = list(htmldoc.strings(page))
+    if tpl is not None:
+        strings += [r.body for r in tpl.regions if r.kind != "comment"] + [text[b.start : b.end] for b in tpl.script_blocks]
+    candidates = prefilter.for_db(db).candidates("\n".join(strings).encode("utf-8", "surrogatepass"))
     if candidates.vendors:
-        _analyze_html(path, page, candidates, db, result)
+        _analyze_html(path, page, candidates, db, result, tpl)
     return page
 
 
-def _analyze_html(path: str, page: htmldoc.Page, candidates: prefilter.Candidates, db: SignatureDB, result: FileResult) -> None:
+def _decode_quiet(data: bytes) -> str:
+    return reading.decode(data).text
+
+
+def _analyze_html(path: str, page: htmldoc.Page, candidates: prefilter.Candidates, db: SignatureDB, result: FileResult, tpl=None) -> None:
     vendors = [db.vendors[v] for v in sorted(candidates.vendors)]
     cmps = [db.cmps[c] for c in sorted(candidates.cmps)]
     facts = detect.page_facts(page, vendors, cmps, db)
     verdicts = [(site, consent_markup.verdict(site, facts, db)) for site in facts.sites]
     verdicts, inactive = _inline_code(path, page, verdicts, db, result)
+    if tpl is not None:
+        verdicts += template_scan.code_sites(tpl, page.text, vendors, db)
+        verdicts = template_scan.gate_all(verdicts, tpl, page.text, db)
     _report(path, facts, verdicts, inactive, db, result)
 
 

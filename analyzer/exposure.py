@@ -25,6 +25,7 @@ class PageInfo:
     fields: list[FieldSite] = field(default_factory=list)
     code: str = ""
     loads: list[str] = field(default_factory=list)
+    uses: list[str] = field(default_factory=list)  # templates rendered with this one (layouts, includes)
 
 
 def _recorders(detections: list[Detection]) -> dict[str, bool]:
@@ -56,6 +57,9 @@ def assess(
             display, text = code_by_real.get(real, ("", ""))
             dets += detections.get(display, [])
             code += text
+        for used in info.uses:
+            dets += detections.get(used, [])
+            code += pages[used].code if used in pages else ""
         recorders = _recorders(dets)
         if not recorders:
             continue

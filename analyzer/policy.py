@@ -15,6 +15,7 @@ from analyzer.rules import SUPPRESSION_RULES
 from analyzer.scan import ScanResult
 from analyzer.signatures import SignatureDB
 from analyzer.suppress import Directive
+from analyzer.rescore import regate
 
 BASELINE_SCHEMA = 1
 
@@ -72,41 +73,17 @@ def _declared_facts(result: ScanResult, facts: tuple[DeclaredFact, ...], db: Sig
         unknown = [v for v in fact.blocks if v not in db.vendors]
         if unknown:
             raise ConfigError(f"facts: '{unknown[0]}' is not a known vendor id")
-    changed: set[tuple[str, int, int, str]] = set()
-    detections: list[Detection] = []
+    changed = {}
     for d in result.detections:
         fact = next((f for f in facts if d.verdict.mechanism == "autoblocker" and d.verdict.cmp == f.cmp and d.vendor in f.blocks), None)
-        if fact is None:
-            detections.append(d)
-            continue
-        verdict = Verdict(
-            status=Status.GATED,
-            mechanism="declared-autoblock",
-            evidence=f"declared in the configuration: {fact.reason} (was: {d.verdict.evidence})",
-            cmp=fact.cmp,
-        )
-        detections.append(dataclasses.replace(d, verdict=verdict))
-        changed.add((d.location.path, d.location.line, d.location.column, d.vendor))
-    result.detections = detections
-    findings = []
-    for f in result.findings:
-        key = (f.location.path, f.location.line, f.location.column, f.vendor or "")
-        if f.rule == "RL102" and key in changed:
-            findings.append(
-                dataclasses.replace(
-                    f,
-                    rule="RL100",
-                    name="recorder-gated",
-                    severity=Severity.INFO,
-                    message=f"{db.vendors[f.vendor].name} waits for consent (declared-autoblock)",
-                    remediation="",
-                    legal=(),
-                    fingerprint="",
-                )
+        if fact is not None:
+            changed[(d.location.path, d.location.line, d.location.column, d.vendor)] = Verdict(
+                status=Status.GATED,
+                mechanism="declared-autoblock",
+                evidence=f"declared in the configuration: {fact.reason} (was: {d.verdict.evidence})",
+                cmp=fact.cmp,
             )
-        else:
-            findings.append(f)
-    result.findings = findings
+    regate(result, changed, db)
 
 
 def write_baseline(path: Path, findings: list[Finding]) -> int:

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from analyzer import signatures
+from analyzer import composition, rescore, signatures
 from analyzer.discover import SourceFile, discover
 from analyzer.engine import FileResult, analyze
 from analyzer.exposure import PageInfo, assess
@@ -111,6 +111,16 @@ def _link_pages(result: ScanResult, files: list[SourceFile], loaded_by: dict[str
     ]
 
 
+def _compose(result: ScanResult, pages: dict[str, PageInfo], facts: dict, db: signatures.SignatureDB, nodes: list[str]) -> None:
+    """Templates: gate partials included only inside consent branches; give each template the
+    recorders of its layout chain and includes (for the field pass)."""
+    graph = composition.build(facts, db.template_conventions, nodes)
+    rescore.regate(result, composition.regate(result.detections, graph), db)
+    for path, info in pages.items():
+        if path in graph.uses:
+            info.uses = sorted(composition.context(graph, path))
+
+
 def _assess_fields(result: ScanResult, files: list[SourceFile], pages: dict[str, PageInfo]) -> None:
     if not any(p.fields for p in pages.values()):
         return
@@ -131,15 +141,21 @@ def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -
     result = ScanResult(diagnostics=list(diags), signature_dirs=opts.signature_dirs)
     loaded_by: dict[str, list[str]] = {}
     pages: dict[str, PageInfo] = {}
+    template_facts = {}
     for i, r in enumerate(_results(files, opts), 1):
         result.add(r)
         for script in r.loads:
             loaded_by.setdefault(script, []).append(r.path)
-        if r.fields or r.code:
+        if r.fields or r.code or r.template:
             pages[r.path] = PageInfo(r.fields, r.code, r.loads)
+        if r.template is not None:
+            template_facts[r.path] = r.template
         if progress:
             progress(i, len(files))
     _link_pages(result, files, loaded_by)
+    if template_facts:
+        nodes = [f.display for f in files if f.kind in ("html", "template")]
+        _compose(result, pages, template_facts, signatures.load(opts.signature_dirs), nodes)
     _assess_fields(result, files, pages)
     result.seconds = time.perf_counter() - start
     result.findings.sort(key=lambda f: (f.location.path, f.location.line, f.location.column, f.rule))

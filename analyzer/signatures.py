@@ -131,6 +131,7 @@ class ScriptTypes:
     data: frozenset[str]
     runs_anyway: dict[str, str]
     injection_clues: tuple[str, ...]
+    include_helpers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ class SignatureDB:
     authorities: tuple[Authority, ...]
     fields: dict[str, Category]
     consent_words: TermIndex | None = None
+    template_conventions: tuple[dict[str, str], ...] = ()
 
     @functools.cached_property
     def deferred_src_attributes(self) -> tuple[str, ...]:
@@ -323,6 +325,7 @@ def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
             data=frozenset(types["data"]),
             runs_anyway={r["type"]: r["by"] for r in types.get("runs_anyway", [])},
             injection_clues=tuple(types.get("inline", {}).get("injection_clues", [])),
+            include_helpers=tuple(types.get("templates", {}).get("include_helpers", [])),
         ),
         severity=_read_toml(BUILTIN_DIR / "severity.toml"),
         authorities=tuple(
@@ -331,7 +334,20 @@ def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
         ),
         fields=_merge(fields, compile_category, "field category"),
         consent_words=_consent_words(),
+        template_conventions=_conventions(),
     )
+
+
+def _conventions() -> tuple[dict[str, str], ...]:
+    path = BUILTIN_DIR / "template_conventions.toml"
+    if not path.exists():
+        return ()
+    items = _read_toml(path).get("convention", [])
+    for i, c in enumerate(items):
+        missing = {"dialect", "under", "parent", "unless", "source"} - set(c)
+        if missing:
+            raise SignatureError(f"{path}: convention[{i}] lacks '{sorted(missing)[0]}'")
+    return tuple(items)
 
 
 def _consent_words() -> TermIndex | None:

@@ -164,6 +164,8 @@ CMP_SCHEMA: dict[str, Field] = {
             "generic_events": _opt("str[]"),
             "api_needles": _opt("str[]"),
             "fail_open": _opt("str[]"),
+            # Conditions in server templates that read consent ("a+b": both words present).
+            "server_checks": _opt("str[]"),
         }
     ),
     "notes": _opt("str[]"),

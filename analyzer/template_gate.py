@@ -1,0 +1,127 @@
+"""Server-side gating: a recorder inside a template branch whose condition reads consent.
+
+A branch gates when its condition (or, in an else / unless branch, its negation) guarantees an
+analytics-consent check: a CMP's server API (``wp_has_consent('statistics')``,
+``cmplz_has_consent('statistics')``) or a consent cookie / object read with its analytics category
+(``signatures/consent/*.toml`` ``js.server_checks``). Conditions on settings, the environment or a
+login state do not; they are named in the evidence. An ``or`` never gates (either side suffices).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from analyzer.model import Status, Verdict
+from analyzer.signatures import SignatureDB
+from analyzer.templates import Branch, Template
+
+_NEGATION = re.compile(r"^\s*(?:!|not\s+)\s*")
+
+
+@dataclass(frozen=True)
+class ServerVocabulary:
+    exact: tuple[tuple[str, str], ...]  # (lowered check, CMP name)
+    pairs: tuple[tuple[tuple[str, ...], str], ...]
+    caveats: tuple[tuple[str, str], ...]  # (lowered check, caveat)
+
+
+@functools.lru_cache(maxsize=4)
+def vocabulary(db: SignatureDB) -> ServerVocabulary:
+    exact, pairs, caveats = [], [], []
+    for cmp in db.cmps.values():
+        if not cmp.gates_recorders:
+            continue
+        js = cmp.raw.get("js", {})
+        for check in js.get("analytics_checks", []) + js.get("server_checks", []):
+            words = check.lower().split("+")
+            if len(words) > 1:
+                pairs.append((tuple(words), cmp.name))
+            elif "(" in check or "_" in check:
+                exact.append((re.sub(r"\s+", "", check.lower()).replace('"', "'"), cmp.name))
+        for fail in js.get("fail_open", []):
+            caveats.append((fail.lower(), f"{cmp.name}: {fail}"))
+    return ServerVocabulary(tuple(exact), tuple(pairs), tuple(caveats))
+
+
+def _check(cond: str, vocab: ServerVocabulary) -> str | None:
+    low = cond.lower()
+    compact = re.sub(r"\s+", "", low).replace('"', "'")
+    for check, cmp in vocab.exact:
+        if check in compact:
+            return f"{check} ({cmp})"
+    for words, cmp in vocab.pairs:
+        if all(w in low for w in words):
+            return f"{' + '.join(words)} ({cmp})"
+    return None
+
+
+def polarity(cond: str, vocab: ServerVocabulary) -> tuple[int, str | None]:
+    """+1 when the condition guarantees analytics consent, -1 when it guarantees its absence."""
+    text = cond.strip()
+    while text.startswith("(") and text.endswith(")") and text.count("(") == text.count(")"):
+        text = text[1:-1].strip()
+    if re.search(r"\s(or|\|\|)\s|\|\|", text):
+        parts = re.split(r"\s+or\s+|\s*\|\|\s*", text)
+        pols = [polarity(p, vocab) for p in parts]
+        if all(p == -1 for p, _ in pols):
+            return -1, pols[0][1]
+        return 0, None
+    negated = bool(_NEGATION.match(text))
+    if negated:
+        text = _NEGATION.sub("", text, count=1)
+    check = _check(text, vocab)
+    if check is None:
+        return 0, None
+    sign = _comparison(text)
+    return (-sign if negated else sign), check if sign else None
+
+
+_CMP_OP = re.compile(r"(===?|!==?)\s*(['\"]?)([\w-]+)\2")
+_TRUTHY = {"true", "yes", "granted", "allow", "accepted", "1", "on"}
+_FALSY = {"false", "no", "denied", "deny", "0", "off", "rejected"}
+
+
+def _comparison(text: str) -> int:
+    """+1: the comparison guarantees consent (``== 'yes'``, no comparison at all); -1: it
+    guarantees refusal (``== 'no'``, ``!= 'yes'``); 0: fail-open (``!= 'no'`` lets an absent
+    cookie through) or a value this tool cannot read."""
+    m = _CMP_OP.search(text)
+    if m is None:
+        return 1
+    equal = m.group(1).startswith("=")
+    value = m.group(3).lower()
+    if value in _TRUTHY:
+        return 1 if equal else -1
+    if value in _FALSY:
+        return -1 if equal else 0
+    return 0
+
+
+def gate(template: Template, offset: int, vocab: ServerVocabulary) -> tuple[str | None, list[str]]:
+    """The consent branch that gates ``offset`` (if any) and notes on the other branches."""
+    notes: list[str] = []
+    for branch in template.conditions_at(offset):
+        pol, check = polarity(branch.condition, vocab)
+        wanted = 1 if branch.needs_true else -1
+        if check and pol == wanted:
+            caveat = next((c for k, c in vocab.caveats if k in branch.condition.lower() or k in (check or "")), None)
+            return f"template branch {_show(branch)}: {check}" + (f" (caveat: {caveat})" if caveat else ""), notes
+        notes.append(f"template condition {_show(branch)} is not a consent check")
+    return None, notes
+
+
+def _show(branch: Branch) -> str:
+    cond = " ".join(branch.condition.split())[:70]
+    return f"'{cond}'" if branch.needs_true else f"else of '{cond}'"
+
+
+def refine(verdict: Verdict, template: Template, offset: int, vocab: ServerVocabulary) -> Verdict:
+    """Apply the template's branches to a markup or code verdict."""
+    by, notes = gate(template, offset, vocab)
+    if by and verdict.status is not Status.GATED:
+        return Verdict(status=Status.GATED, mechanism="server-side-consent", evidence=f"rendered only in {by}; markup alone: {verdict.evidence}", cmp=verdict.cmp)
+    if notes and verdict.status is not Status.GATED:
+        return Verdict(status=verdict.status, mechanism=verdict.mechanism, evidence=f"{verdict.evidence}; {'; '.join(notes)}", cmp=verdict.cmp)
+    return verdict

@@ -1,0 +1,101 @@
+"""What the engine does with a template: recorders emitted by template code, server-side gates,
+and the facts the composition pass needs (references with the gate at each reference)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from analyzer import detect, template_gate
+from analyzer.code_scan import CodeSpot
+from analyzer.detect import RecorderSite
+from analyzer.model import Status, Verdict
+from analyzer.signatures import SignatureDB, Vendor
+from analyzer.templates import Template
+
+
+@dataclass(frozen=True)
+class TemplateRef:
+    kind: str
+    name: str
+    line: int
+    gated_by: str | None  # the consent branch around the reference, if any
+
+
+@dataclass(frozen=True)
+class TemplateFacts:
+    dialect: str
+    refs: tuple[TemplateRef, ...]
+    opt_outs: frozenset[str] = field(default_factory=frozenset)  # convention markers found in the text
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    at = 0
+    for _ in range(line - 1):
+        nxt = text.find("\n", at)
+        if nxt < 0:
+            break
+        at = nxt + 1
+    return at + column - 1
+
+
+@functools.lru_cache(maxsize=4)
+def _vocab(db: SignatureDB) -> template_gate.ServerVocabulary:
+    return template_gate.vocabulary(db)
+
+
+def facts(tpl: Template, text: str, db: SignatureDB) -> TemplateFacts:
+    vocab = _vocab(db)
+    refs = tuple(TemplateRef(r.kind, r.name, _line(text, r.offset), template_gate.gate(tpl, r.offset, vocab)[0]) for r in tpl.references)
+    markers = frozenset(c["unless"] for c in db.template_conventions if c["dialect"] == tpl.dialect and c["unless"] in text)
+    return TemplateFacts(tpl.dialect, refs, markers)
+
+
+def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB) -> list[tuple[RecorderSite, Verdict]]:
+    """Recorder URLs in template code that emits a script (``javascript_include_tag "…"``,
+    ``wp_enqueue_script(…)``, ``echo '<script src=…>'``), and snippets inside script helpers
+    (``javascript_tag do … end``): the neutralised page cannot show them as <script> elements."""
+    out = []
+    for block in tpl.script_blocks:
+        body = text[block.start : block.end]
+        for vendor in vendors:
+            note = detect.snippet_hit(vendor, body)
+            if note is None:
+                url = detect.inline_url_hit(vendor, body)
+                note = f"code injects a script from {url}" if url and any(c in body for c in db.script_types.injection_clues) else None
+            if note:
+                line = _line(text, block.opener)
+                column = block.opener - (text.rfind("\n", 0, block.opener) + 1) + 1
+                site = RecorderSite(vendor, CodeSpot(line, column, tag="template"), "template-code", f"script helper block: {note}")
+                out.append((site, Verdict(status=Status.UNGATED, mechanism="none", evidence="the template emits the script on every render")))
+    for region in tpl.regions:
+        if region.kind == "comment":
+            continue
+        helper = next((h for h in db.script_types.include_helpers if h in region.body), None)
+        if helper is None:
+            continue
+        low = region.body.lower()
+        for vendor in vendors:
+            hit = vendor.inline_hosts.search(low) if vendor.inline_hosts is not None else None
+            url = hit.group(1) if hit else next((m.group(0) for r in vendor.urls.regexes if (m := r.search(low))), None)
+            if not url:
+                continue
+            line = _line(text, region.start)
+            column = region.start - (text.rfind("\n", 0, region.start) + 1) + 1
+            site = RecorderSite(vendor, CodeSpot(line, column, tag="template"), "template-code", f"template code {helper} emits a script from {url}")
+            out.append((site, Verdict(status=Status.UNGATED, mechanism="none", evidence="the template emits the script on every render")))
+    return out
+
+
+def gate_all(verdicts: list, tpl: Template, text: str, db: SignatureDB) -> list:
+    """Apply the template's branches to every site's verdict (and place template-code sites)."""
+    vocab = _vocab(db)
+    out = []
+    for site, verdict in verdicts:
+        offset = _offset(text, site.element.line, site.element.column)
+        out.append((site, template_gate.refine(verdict, tpl, offset, vocab)))
+    return out

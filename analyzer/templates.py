@@ -1,0 +1,489 @@
+"""Server templates: neutralise template syntax, find conditional blocks and template references.
+
+Eight dialects (PHP/WordPress, Blade, Liquid, Twig / Jinja / Django / Nunjucks, Handlebars /
+Mustache, ERB / EJS, Go / Hugo). ``neutralise`` replaces every template construct with filler of
+the same length (newlines kept), so the HTML parser sees the page's markup and every position
+stays true: statements and comments become spaces, output expressions become ``0`` (a valid
+number in a script, harmless in a URL or an attribute). ``analyse`` returns the conditional
+branches (each with its condition and whether the recorder needs it true or false), template
+references (extends / include / render / partial / get_template_part) and the template code
+regions, where a URL can be assembled (``javascript_include_tag "…mouseflow…#{id}.js"``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+DIALECT_BY_SUFFIX = (
+    (".blade.php", "blade"),
+    (".php", "php"),
+    (".phtml", "php"),
+    (".liquid", "liquid"),
+    (".twig", "jinja"),
+    (".njk", "jinja"),
+    (".jinja", "jinja"),
+    (".jinja2", "jinja"),
+    (".j2", "jinja"),
+    (".hbs", "handlebars"),
+    (".handlebars", "handlebars"),
+    (".mustache", "handlebars"),
+    (".erb", "erb"),
+    (".ejs", "erb"),
+    (".tmpl", "go"),
+    (".gohtml", "go"),
+)
+_GO_HINT = re.compile(r"\{\{-?\s*(?:partial|define|block|template|range|with|end|\.Site|\.Params|site\.|hugo\.)\b")
+
+
+def dialect(path: str, text: str) -> str | None:
+    """The template dialect of a file, by name, or for ``.html`` by its content."""
+    name = path.lower()
+    for suffix, d in DIALECT_BY_SUFFIX:
+        if name.endswith(suffix):
+            return d
+    if "{{" in text and _GO_HINT.search(text):
+        return "go"
+    if "{%" in text or ("{{" in text and "}}" in text and "{{ " in text):
+        return "jinja"
+    return None
+
+
+@dataclass(frozen=True)
+class Region:
+    start: int
+    end: int
+    kind: str  # "code" (statement), "output" (expression printed), "comment"
+    body: str  # the construct's inner text
+
+
+@dataclass(frozen=True)
+class Branch:
+    start: int
+    end: int
+    condition: str
+    needs_true: bool  # False: the recorder is in an else / unless branch
+
+
+@dataclass(frozen=True)
+class Reference:
+    offset: int
+    kind: str  # extends | include | partial | layout
+    name: str
+
+
+@dataclass(frozen=True)
+class ScriptBlock:
+    """JavaScript a template helper wraps in a <script> tag (``<%= javascript_tag do %>``,
+    Shopify's ``{% javascript %}``): not a <script> element in the source."""
+
+    opener: int  # offset of the helper
+    start: int
+    end: int
+
+
+@dataclass
+class Template:
+    dialect: str
+    regions: list[Region] = field(default_factory=list)
+    branches: list[Branch] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    script_blocks: list[ScriptBlock] = field(default_factory=list)
+
+    def conditions_at(self, offset: int) -> list[Branch]:
+        """The branches enclosing ``offset``, outermost first."""
+        return sorted((b for b in self.branches if b.start <= offset < b.end), key=lambda b: b.start)
+
+
+_PATTERNS = {
+    "php": [(r"<\?(?:php\b|=)?(.*?)(?:\?>|\Z)", "php")],
+    "blade": [
+        (r"\{\{--(.*?)--\}\}", "comment"),
+        (r"\{!!(.*?)!!\}", "output"),
+        (r"\{\{(.*?)\}\}", "output"),
+        (r"@(?:json|js)\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)", "output"),
+        (r"@php\b(.*?)@endphp", "code"),
+        (r"@(?:if|elseif|unless|isset|empty|env|include|includeIf|includeWhen|extends|section|yield|push|stack|foreach|for|while|auth|guest|production|endif|else|endunless|endisset|endempty|endenv|endauth|endguest|endproduction|endsection|endpush|endforeach|endfor|endwhile|stop|show|csrf|vite)\b(\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\))?", "code"),
+        (r"<\?(?:php\b|=)?(.*?)(?:\?>|\Z)", "php"),
+    ],
+    "liquid": [
+        (r"\{%-?\s*comment\s*-?%\}(.*?)\{%-?\s*endcomment\s*-?%\}", "comment"),
+        (r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", "comment"),
+        (r"\{%-?(.*?)-?%\}", "code"),
+        (r"\{\{-?(.*?)-?\}\}", "output"),
+    ],
+    "jinja": [
+        (r"\{#(.*?)#\}", "comment"),
+        (r"\{%-?\s*comment\s*-?%\}(.*?)\{%-?\s*endcomment\s*-?%\}", "comment"),
+        (r"\{%-?(.*?)-?%\}", "code"),
+        (r"\{\{-?(.*?)-?\}\}", "output"),
+    ],
+    "handlebars": [
+        (r"\{\{!--(.*?)--\}\}", "comment"),
+        (r"\{\{!(.*?)\}\}", "comment"),
+        (r"\{\{\{(.*?)\}\}\}", "output"),
+        (r"\{\{([#/>^]|else\b)(.*?)\}\}", "code"),
+        (r"\{\{(.*?)\}\}", "output"),
+    ],
+    "erb": [
+        (r"<%#(.*?)%>", "comment"),
+        (r"<%[=-](.*?)-?%>", "output"),
+        (r"<%(.*?)-?%>", "code"),
+    ],
+    "go": [
+        (r"\{\{-?\s*/\*(.*?)\*/\s*-?\}\}", "comment"),
+        (r"\{\{-?\s*((?:if|else|end|range|with|define|block|template|partial|partialCached)\b.*?)-?\}\}", "code"),
+        (r"\{\{-?(.*?)-?\}\}", "output"),
+    ],
+}
+_COMPILED = {d: re.compile("|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(pats)), re.S) for d, pats in _PATTERNS.items()}
+_PHP_OUTPUT = re.compile(r"^\s*(?:echo|print)\b|^=")
+
+
+def _regions(text: str, dialect: str) -> list[Region]:
+    out = []
+    kinds = [k for _, k in _PATTERNS[dialect]]
+    for m in _COMPILED[dialect].finditer(text):
+        idx = next(i for i, k in enumerate(kinds) if m.group(f"g{i}") is not None)
+        kind = kinds[idx]
+        body = m.group(0)
+        if kind == "php":
+            inner = body[2:-2] if body.endswith("?>") else body[2:]
+            inner = inner[3:] if inner.startswith("php") else inner
+            kind = "output" if _PHP_OUTPUT.search(inner) or body.startswith("<?=") else "code"
+        out.append(Region(m.start(), m.end(), kind, body))
+    return out
+
+
+def neutralise(text: str, regions: list[Region]) -> str:
+    """Same length, newlines kept: statements and comments to spaces, output to ``0``."""
+    parts = []
+    last = 0
+    for r in regions:
+        parts.append(text[last : r.start])
+        fill = "0" if r.kind == "output" else " "
+        parts.append("".join(c if c in "\r\n" else fill for c in text[r.start : r.end]))
+        last = r.end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+# -- conditional blocks ---------------------------------------------------------------------------
+_TAG_IF = {
+    "jinja": (r"^\s*if\s+(.*)$", r"^\s*el(?:s?if|se\s+if)\s+(.*)$", r"^\s*else\s*$", r"^\s*endif\s*$", r"^\s*unless\s+(.*)$", r"^\s*endunless\s*$"),
+    "liquid": (r"^\s*if\s+(.*)$", r"^\s*elsif\s+(.*)$", r"^\s*else\s*$", r"^\s*endif\s*$", r"^\s*unless\s+(.*)$", r"^\s*endunless\s*$"),
+    "handlebars": (r"^#if\s+(.*)$", r"^else\s+if\s+(.*)$", r"^else\s*$", r"^/if\s*$", r"^#unless\s+(.*)$", r"^/unless\s*$"),
+}
+
+
+@dataclass
+class _Frame:
+    kind: str  # "if" or "other"
+    branches: list[tuple[int, str, bool]] = field(default_factory=list)  # (start, condition, needs_true)
+    conds: list[str] = field(default_factory=list)
+
+
+class _Blocks:
+    """Collects branches from open / elif / else / close events in document order."""
+
+    def __init__(self) -> None:
+        self.stack: list[_Frame] = []
+        self.branches: list[Branch] = []
+
+    def open(self, at: int, cond: str, negated: bool = False) -> None:
+        self.stack.append(_Frame("if", [(at, cond, not negated)], [cond]))
+
+    def other(self) -> None:
+        self.stack.append(_Frame("other"))
+
+    def elif_(self, at: int, cond: str, body_at: int | None = None) -> None:
+        """The previous branch ends at ``at``; this one's body starts at ``body_at``."""
+        frame = self._top_if()
+        if frame is None:
+            return
+        self._close_branch(frame, at)
+        frame.branches.append((body_at if body_at is not None else at, cond, True))
+        frame.conds.append(cond)
+
+    def else_(self, at: int, body_at: int | None = None) -> None:
+        frame = self._top_if()
+        if frame is None:
+            return
+        self._close_branch(frame, at)
+        prior = " or ".join(f"({c})" for c in frame.conds)
+        frame.branches.append((body_at if body_at is not None else at, prior, False))
+
+    def close(self, at: int, only_if: bool = True) -> None:
+        if not self.stack:
+            return
+        if only_if and self.stack[-1].kind != "if":
+            # An "end" that closes a non-if block (loops, with, define) in dialects that share it.
+            self.stack.pop()
+            return
+        frame = self.stack.pop()
+        if frame.kind == "if":
+            self._close_branch(frame, at)
+
+    def _top_if(self) -> _Frame | None:
+        return self.stack[-1] if self.stack and self.stack[-1].kind == "if" else None
+
+    def _close_branch(self, frame: _Frame, at: int) -> None:
+        if frame.branches:
+            start, cond, needs_true = frame.branches[-1]
+            self.branches.append(Branch(start, at, cond, needs_true))
+            frame.branches[-1] = (at, cond, needs_true)  # later branches start after this one
+
+    def finish(self, end: int) -> list[Branch]:
+        while self.stack:
+            self.close(end, only_if=False)
+        return self.branches
+
+
+def _tag_blocks(regions: list[Region], dialect: str) -> list[Branch]:
+    b = _Blocks()
+    if dialect in _TAG_IF:
+        op, el, es, cl, un, ecl = (re.compile(p, re.S) for p in _TAG_IF[dialect])
+        for r in regions:
+            if r.kind != "code":
+                continue
+            inner = _inner(r.body, dialect)
+            if m := op.match(inner):
+                b.open(r.end, m.group(1).strip())
+            elif m := un.match(inner):
+                b.open(r.end, m.group(1).strip(), negated=True)
+            elif m := el.match(inner):
+                b.elif_(r.start, m.group(1).strip(), r.end)
+            elif es.match(inner):
+                b.else_(r.start, r.end)
+            elif cl.match(inner) or ecl.match(inner):
+                b.close(r.start)
+    elif dialect == "erb":
+        for r in regions:
+            if r.kind != "code":
+                continue
+            inner = _inner(r.body, dialect).strip()
+            if m := re.match(r"^(if|unless)\s+(.*?)(?:\s+then)?$", inner, re.S):
+                b.open(r.end, m.group(2).strip(), negated=m.group(1) == "unless")
+            elif m := re.match(r"^elsif\s+(.*)$", inner, re.S):
+                b.elif_(r.start, m.group(1).strip(), r.end)
+            elif inner == "else":
+                b.else_(r.start, r.end)
+            elif inner == "end" or inner.startswith("end "):
+                b.close(r.start, only_if=False)
+            elif re.search(r"\bdo\s*(\|[^|]*\|)?\s*$", inner) or re.match(r"^(case|while|until|for|begin)\b", inner):
+                b.other()
+    elif dialect == "go":
+        for r in regions:
+            if r.kind != "code":
+                continue
+            inner = _inner(r.body, dialect).strip()
+            if m := re.match(r"^if\s+(.*)$", inner, re.S):
+                b.open(r.end, m.group(1).strip())
+            elif m := re.match(r"^else\s+if\s+(.*)$", inner, re.S):
+                b.elif_(r.start, m.group(1).strip(), r.end)
+            elif inner == "else":
+                b.else_(r.start, r.end)
+            elif inner == "end":
+                b.close(r.start, only_if=False)
+            elif re.match(r"^(range|with|define|block)\b", inner):
+                b.other()
+    elif dialect == "blade":
+        for r in regions:
+            if r.kind != "code" or not r.body.startswith("@"):
+                continue
+            name = re.match(r"@(\w+)", r.body).group(1)
+            arg = r.body[len(name) + 1 :].strip()
+            cond = arg[1:-1].strip() if arg.startswith("(") else arg
+            if name in ("if", "isset", "env"):
+                b.open(r.end, cond if name == "if" else f"{name}({cond})")
+            elif name == "unless":
+                b.open(r.end, cond, negated=True)
+            elif name in ("production", "auth", "guest"):
+                b.open(r.end, f"@{name}")
+            elif name == "elseif":
+                b.elif_(r.start, cond, r.end)
+            elif name == "else":
+                b.else_(r.start, r.end)
+            elif name in ("endif", "endunless", "endisset", "endenv", "endproduction", "endauth", "endguest"):
+                b.close(r.start)
+    return b.finish(regions[-1].end if regions else 0)
+
+
+def _inner(body: str, dialect: str) -> str:
+    if dialect in ("jinja", "liquid"):
+        return re.sub(r"^\{%-?|-?%\}$", "", body).strip()
+    if dialect == "handlebars":
+        return body[2:-2].strip()
+    if dialect == "erb":
+        return re.sub(r"^<%-?|-?%>$", "", body).strip()
+    if dialect == "go":
+        return re.sub(r"^\{\{-?|-?\}\}$", "", body).strip()
+    return body
+
+
+# -- PHP: conditions live in code that spans regions ----------------------------------------------
+_PHP_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*|#[^\n]*|/\*.*?\*/", re.S)
+_PHP_TOKEN = re.compile(r"\b(elseif|else\s+if|if|else|endif)\b|[{}]")
+
+
+def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
+    """Alternative (``if (…): … endif;``) and brace syntax, across ``<?php ?>`` regions."""
+    b = _Blocks()
+    braces: list[str] = []  # "if" or "other" per open brace
+    for r in regions:
+        if not r.body.startswith("<?"):
+            continue
+        code_start = r.start + (5 if r.body.startswith("<?php") else 2)
+        code = text[code_start : r.end - (2 if r.body.endswith("?>") else 0)]
+        clean = _PHP_STRINGS.sub(lambda m: " " * len(m.group(0)) if not m.group(0).startswith(("'", '"')) else m.group(0)[0] + "x" * (len(m.group(0)) - 2) + m.group(0)[-1], code)
+        pos = 0
+        while True:
+            m = _PHP_TOKEN.search(clean, pos)
+            if not m:
+                break
+            tok = m.group(0)
+            at = code_start + m.start()
+            if tok == "{":
+                braces.append("other")
+                b.other()
+                pos = m.end()
+                continue
+            if tok == "}":
+                if braces:
+                    kind = braces.pop()
+                    after = clean[m.end() :].lstrip()
+                    if kind == "if" and re.match(r"(elseif|else\s+if|else)\b", after):
+                        pos = m.end()  # the else / elseif that follows continues this if
+                        braces.append("if-cont")
+                        continue
+                    b.close(at, only_if=False)
+                pos = m.end()
+                continue
+            word = re.sub(r"\s+", " ", tok)
+            if word in ("if", "elseif", "else if"):
+                paren = clean.find("(", m.end())
+                close = _match_paren(clean, paren) if paren >= 0 else -1
+                if close < 0:
+                    pos = m.end()
+                    continue
+                cond = code[paren + 1 : close].strip()
+                nxt = clean[close + 1 :].lstrip()[:1]
+                opener_at = code_start + close + 1
+                if word == "if":
+                    if braces and braces[-1] == "if-cont":
+                        braces.pop()
+                    b.open(opener_at, cond)
+                    if nxt == "{":
+                        braces.append("if")
+                        pos = clean.find("{", close) + 1
+                        continue
+                    if nxt != ":":  # a single statement: the branch ends at its semicolon
+                        semi = clean.find(";", close)
+                        end = code_start + (semi if semi >= 0 else len(clean))
+                        b.close(end)
+                        pos = (semi if semi >= 0 else close) + 1
+                        continue
+                else:
+                    b.elif_(at, cond)
+                    if braces and braces[-1] == "if-cont":
+                        braces[-1] = "if"
+                        pos = clean.find("{", close) + 1
+                        continue
+                pos = close + 1
+                continue
+            if word == "else":
+                b.else_(at)
+                if braces and braces[-1] == "if-cont":
+                    braces[-1] = "if"
+                    brace = clean.find("{", m.end())
+                    pos = brace + 1 if brace >= 0 else m.end()
+                    continue
+            elif word == "endif":
+                b.close(at)
+            pos = m.end()
+    return b.finish(len(text))
+
+
+def _match_paren(s: str, open_at: int) -> int:
+    depth = 0
+    for i in range(open_at, len(s)):
+        if s[i] == "(":
+            depth += 1
+        elif s[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+# -- references -----------------------------------------------------------------------------------
+_REFS = [
+    ("extends", re.compile(r"""\{%-?\s*extends\s+["']([^"']+)["']""")),
+    ("include", re.compile(r"""\{%-?\s*(?:include|embed|import|from)\s+["']([^"']+)["']""")),
+    ("include", re.compile(r"""\{%-?\s*render\s+["']([^"']+)["']""")),
+    ("include", re.compile(r"""\{%-?\s*section\s+["']([^"']+)["']""")),
+    ("layout", re.compile(r"""\{%-?\s*layout\s+["']([^"']+)["']""")),
+    ("include", re.compile(r"""\{\{>\s*["']?([\w./-]+)""")),
+    ("extends", re.compile(r"""\{\{!<\s*([\w./-]+)""")),
+    ("include", re.compile(r"""render\s*\(?\s*(?:partial:\s*)?["']([\w./-]+)["']""")),
+    ("include", re.compile(r"""\{\{-?\s*partial(?:Cached)?\s+["']([^"']+)["']""")),
+    ("include", re.compile(r"""\{\{-?\s*template\s+["']([^"']+)["']""")),
+    ("extends", re.compile(r"""@extends\s*\(\s*["']([^"']+)["']""")),
+    ("include", re.compile(r"""@include(?:If|When)?\s*\(\s*(?:[^,]*,\s*)?["']([^"']+)["']""")),
+    ("include", re.compile(r"""get_template_part\s*\(\s*["']([^"']+)["'](?:\s*,\s*["']([^"']+)["'])?""")),
+    ("include", re.compile(r"""\b(?:include|require)(?:_once)?\s*\(?\s*(?:[\w:]+\s*\(\s*\)\s*\.\s*)?["']/?([\w./-]+\.php)["']""")),
+]
+_WP_PARTS = re.compile(r"""\bget_(header|footer|sidebar)\s*\(\s*(?:["']([\w-]+)["'])?\s*\)""")
+
+
+def _references(text: str, regions: list[Region]) -> list[Reference]:
+    out = []
+    for r in regions:
+        body = r.body
+        for kind, rx in _REFS:
+            for m in rx.finditer(body):
+                name = m.group(1)
+                if m.lastindex and m.lastindex >= 2 and m.group(2):
+                    out.append(Reference(r.start + m.start(), kind, f"{name}-{m.group(2)}"))
+                out.append(Reference(r.start + m.start(), kind, name))
+        for m in _WP_PARTS.finditer(body):
+            part = m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
+            out.append(Reference(r.start + m.start(), "include", f"{part}.php"))
+    return out
+
+
+def _script_blocks(regions: list[Region], dialect: str) -> list[ScriptBlock]:
+    out = []
+    if dialect == "erb":
+        depth_stack: list[tuple[int, int] | None] = []
+        for r in regions:
+            inner = _inner(r.body, "erb").strip()
+            opens = re.search(r"\bdo\s*(\|[^|]*\|)?\s*$", inner) or re.match(r"^(if|unless|case|while|until|for|begin)\b", inner)
+            if r.kind in ("output", "code") and opens:
+                depth_stack.append((r.start, r.end) if "javascript_tag" in inner else None)
+            elif r.kind == "code" and (inner == "end" or inner.startswith("end ")) and depth_stack:
+                top = depth_stack.pop()
+                if top is not None:
+                    out.append(ScriptBlock(top[0], top[1], r.start))
+    elif dialect == "liquid":
+        opener = None
+        for r in regions:
+            inner = _inner(r.body, "liquid")
+            if r.kind == "code" and inner == "javascript":
+                opener = r
+            elif r.kind == "code" and inner == "endjavascript" and opener is not None:
+                out.append(ScriptBlock(opener.start, opener.end, r.start))
+                opener = None
+    return out
+
+
+def analyse(text: str, dialect_name: str) -> tuple[str, Template]:
+    """The neutralised text and what the template says about conditions and composition."""
+    regions = _regions(text, dialect_name)
+    tpl = Template(dialect_name, regions)
+    tpl.branches = _php_blocks(text, regions) if dialect_name == "php" else _tag_blocks(regions, dialect_name)
+    if dialect_name == "blade":
+        tpl.branches += _php_blocks(text, [r for r in regions if r.body.startswith("<?")])
+    tpl.references = _references(text, regions)
+    tpl.script_blocks = _script_blocks(regions, dialect_name)
+    return neutralise(text, regions), tpl

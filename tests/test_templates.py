@@ -1,0 +1,47 @@
+"""Theme fixtures per template dialect (fixtures/templates/<dialect>): the whole theme is scanned,
+so composition (extends, include, render, partial, get_template_part, default layouts) counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyzer.scan import ScanOptions, run
+from tests.annotations import parse
+from tests.conftest import FIXTURES
+
+THEMES = sorted(p for p in (FIXTURES / "templates").iterdir() if p.is_dir())
+
+
+def _expected(theme: Path) -> tuple[set, set]:
+    detections, fields = set(), set()
+    for path in theme.rglob("*"):
+        if not path.is_file() or path.suffix in (".md", ".css", ".json", ".png"):
+            continue
+        rel = path.relative_to(theme).as_posix()
+        for e in parse(path.read_text(encoding="utf-8", errors="replace")):
+            if e.kind == "detection":
+                detections.add((rel, e.line, e.subject, e.status))
+            elif e.kind == "field":
+                exposed = tuple(sorted(v for v in e.options.get("exposed", "none").split(",") if v and v != "none"))
+                fields.add((rel, e.line, e.subject, exposed))
+    return detections, fields
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=[t.name for t in THEMES])
+def test_theme_detections_and_fields_match_annotations(theme: Path) -> None:
+    want_det, want_fields = _expected(theme)
+    result = run(ScanOptions(paths=(str(theme),)))
+
+    def rel(p: str) -> str:
+        return Path(p).resolve().relative_to(theme.resolve()).as_posix()
+
+    got_det = {(rel(d.location.path), d.location.line, d.vendor, d.verdict.status.value) for d in result.detections}
+    assert got_det == want_det, {"missing": sorted(want_det - got_det), "unexpected": sorted(got_det - want_det)}
+    got_fields = {(rel(r.path), r.field.line, r.field.classification.category, tuple(sorted(r.exposed))) for r in result.fields}
+    assert got_fields == want_fields, {"missing": sorted(want_fields - got_fields), "unexpected": sorted(got_fields - want_fields)}
+
+
+def test_every_dialect_has_a_theme() -> None:
+    assert {t.name for t in THEMES} >= {"wordpress", "shopify", "twig", "jinja", "handlebars", "erb", "hugo", "blade"}
