@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from analyzer import code_scan, consent_markup, detect, fieldfacts, htmldoc, prefilter, reading, sfc, sourcemap, suppress, template_scan, templates
+from analyzer import code_scan, consent_markup, detect, fieldfacts, gtm, htmldoc, prefilter, reading, sfc, sourcemap, suppress, tag_managers, template_scan, templates
 from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
 from analyzer.jsdetect import norm
@@ -70,7 +70,18 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
             result.code = masking_code(el.text for el in page.elements if el.tag == "script" and script_type(el) in db.script_types.executable)
     elif source.kind in CODE_KINDS:
         _code_file(source.display, source.kind, data, db, result, source.path)
+    elif source.kind == "json" and gtm.is_export(data):
+        _gtm_file(source.display, data, db, result)
     return result
+
+
+def _gtm_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    found = gtm.analyze(_decode(path, data, result), db)
+    result.parsed = True
+    if isinstance(found, str):
+        result.diagnostics.append(Diagnostic(path=path, code="gtm-export-invalid", message=f"looks like a GTM export but {found}"))
+        return
+    _report(path, _NO_FACTS, found, [], db, result)
 
 
 def _decode(path: str, data: bytes, result: FileResult) -> str:
@@ -149,6 +160,8 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
     candidates = prefilter.for_db(db).candidates("\n".join(strings).encode("utf-8", "surrogatepass"))
     if candidates.vendors:
         _analyze_html(path, page, candidates, db, result, tpl)
+    if not result.detections:
+        result.findings += tag_managers.opaque(path, page, db)
     return page
 
 

@@ -59,6 +59,8 @@ VENDOR_SCHEMA: dict[str, Field] = {
             "globals": _opt("str[]"),
             # Extra literals for the prefilter, e.g. a first-party path the URL regexes describe.
             "needles": _opt("str[]"),
+            # Google Tag Manager built-in tag types for this vendor (Hotjar: "hjtc").
+            "gtm_tag_types": _opt("str[]"),
         }
     ),
     "storage_keys": _opt("str[]"),
@@ -166,6 +168,9 @@ CMP_SCHEMA: dict[str, Field] = {
             "fail_open": _opt("str[]"),
             # Conditions in server templates that read consent ("a+b": both words present).
             "server_checks": _opt("str[]"),
+            # Tag-manager events fired per consent category, as "event:category"
+            # (Cookiebot pushes cookie_consent_statistics when statistics is accepted).
+            "category_events": _opt("str[]"),
         }
     ),
     "notes": _opt("str[]"),

@@ -25,6 +25,7 @@ from analyzer.rules import (
     sdk_inactive,
     suppression_invalid,
     suppression_unused,
+    tag_manager_opaque,
 )
 from analyzer.rules.base import PageContext, Rule
 
@@ -44,6 +45,8 @@ def _register(modules: list) -> dict[str, Rule]:
             raise RuntimeError(f"duplicate rule id or name: {rule.id} {rule.name}")
         if not rule.doc:
             raise RuntimeError(f"rule {rule.id} has no docstring")
+        if (rule.check is None) != (rule.scope == "emitted"):
+            raise RuntimeError(f"rule {rule.id}: only 'emitted' rules come without a check")
         registry[rule.id] = rule
         names.add(rule.name)
     return dict(sorted(registry.items()))
@@ -64,6 +67,7 @@ RULES: dict[str, Rule] = _register(
         field_contact,
         field_masking_unknown,
         pii_identify,
+        tag_manager_opaque,
         suppression_invalid,
         suppression_unused,
     ]

@@ -58,8 +58,10 @@ class Rule:
     severity: str  # the default; some rules derive it per finding from signatures/severity.toml
     summary: str
     doc: str
-    check: Callable[..., Iterator[Finding]]
-    scope: str = "page"  # "page": per file, in the worker; "fields": after the scan, per page
+    check: Callable[..., Iterator[Finding]] | None
+    # "page": per file, in the worker; "fields": after the scan, per page; "suppressions": in
+    # the filter stage; "emitted": built where the fact is found (no check of its own).
+    scope: str = "page"
 
     @classmethod
     def from_module(cls, module: ModuleType) -> "Rule":
@@ -69,6 +71,6 @@ class Rule:
             severity=module.SEVERITY,
             summary=module.SUMMARY,
             doc=(module.__doc__ or "").strip(),
-            check=module.check,
+            check=getattr(module, "check", None),
             scope=getattr(module, "SCOPE", "page"),
         )

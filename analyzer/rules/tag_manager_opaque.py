@@ -1,0 +1,45 @@
+"""RL401 tag-manager-opaque: a page loads a tag manager and no recorder its markup shows.
+
+**What it finds.** A page that loads Google Tag Manager (or Tealium iQ, Adobe Tags, Segment) and
+has no recorder in its markup or inline code.
+
+**Why it matters.** Informational. Recorders are often added in the tag manager, whose container
+is fetched at run time: a static scan of the page cannot see them, so "no recorder found" would
+be a false all-clear. Export the container and scan the export (GTM: Admin > Export Container).
+
+**How to fix.** Nothing on the page; scan the container export (`replaylint scan
+GTM-XXXX_workspace.json`) so its recorder tags get their own verdicts.
+
+**Fires on:**
+
+    <script async src="https://www.googletagmanager.com/gtm.js?id=GTM-ABC123"></script>
+
+**Does not fire on:**
+
+    <script async src="https://www.googletagmanager.com/gtm.js?id=GTM-ABC123"></script>
+    <script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>   <!-- the recorder is the finding -->
+"""
+
+from __future__ import annotations
+
+from analyzer.model import Finding, Location, Severity
+
+ID = "RL401"
+NAME = "tag-manager-opaque"
+SEVERITY = "info"
+SUMMARY = "A page loads a tag manager whose recorders the markup cannot show"
+# Emitted by the HTML pass (analyzer/tag_managers.py) when a page has no recorder: no check here.
+SCOPE = "emitted"
+
+
+def finding(path: str, line: int, column: int, manager: str, export: str) -> Finding:
+    return Finding(
+        rule=ID,
+        name=NAME,
+        severity=Severity.INFO,
+        location=Location(path=path, line=line, column=column),
+        message=f"the page loads {manager}: recorders may be inside the container, which a static scan of the page cannot see",
+        evidence=f"{manager} loader",
+        remediation=f"Scan the container: {export}.",
+    )
+
