@@ -138,7 +138,7 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
     signature literals are then searched in the page's code and URLs only, not in its prose.
     Templates are neutralised first (same length), so positions stay true to the source."""
     text = _decode(path, data, result)
-    dialect = templates.dialect(path, text) if kind == "template" or "{{" in text or "{%" in text else None
+    dialect = templates.dialect(path, text) if kind == "template" or templates.may_be_template(path, text) else None
     tpl = None
     if dialect:
         text, tpl = templates.analyse(text, dialect)

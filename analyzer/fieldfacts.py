@@ -15,8 +15,6 @@ import lxml.etree
 from analyzer.htmldoc import Page
 from analyzer.lexicon import Category, Classification, TermIndex, classify
 
-# A case-insensitive regex alternation scanned a 40 KB page 20x slower than four str.find calls.
-_FIELD_TAGS = ("<input", "<textarea", "<select", "contenteditable")
 _CLASSIFIED: dict[tuple, object] = {}
 _MISSING = object()
 SKIP_TYPES = frozenset({"hidden", "submit", "button", "image", "reset", "file"})
@@ -141,9 +139,11 @@ def _ancestors(el: lxml.etree._Element) -> tuple[tuple[tuple[str, str], ...], fr
 def extract(page: Page, categories: dict[str, Category], consent: TermIndex | None = None) -> list[FieldSite]:
     """The page's sensitive fields (benign ones are classified and dropped), positioned."""
     root = page.root
-    low = page.text.lower()
-    if root is None or not any(tag in low for tag in _FIELD_TAGS):  # str.find: most pages have no form
+    if root is None:
         return []
+    editable = "contenteditable" in page.text
+    if next(root.iter("input", "select", "textarea"), None) is None and not editable:
+        return []  # most pages have no form (lxml's C iteration beats scanning the text)
     by_for = _labels(root)
     ids = _IdLookup(root)
     elements = [el for el in root.iter("input", "textarea", "select")]
@@ -168,7 +168,7 @@ def extract(page: Page, categories: dict[str, Category], consent: TermIndex | No
                 continue
             radio_groups.add(el.get("name"))
         out.append(_site(page, el, el.tag, i, typ, by_for, ids, group_first, categories, consent))
-    for el in root.xpath("//*[@contenteditable]") if "contenteditable" in low else ():
+    for el in root.xpath("//*[@contenteditable]") if editable else ():
         if (el.get("contenteditable") or "").lower() in ("", "true", "plaintext-only"):
             out.append(_site(page, el, "contenteditable", -1, "contenteditable", by_for, ids, group_first, categories, consent))
     return [f for f in out if f is not None]

@@ -65,6 +65,16 @@ class _InitSpec:
 
 
 def _specs(vendor: Vendor, key: str = "init_calls") -> list[_InitSpec]:
+    cached = _SPEC_CACHE.get((id(vendor), key))
+    if cached is None:
+        cached = _SPEC_CACHE[(id(vendor), key)] = _parse_specs(vendor, key)
+    return cached
+
+
+_SPEC_CACHE: dict[tuple[int, str], list["_InitSpec"]] = {}
+
+
+def _parse_specs(vendor: Vendor, key: str) -> list[_InitSpec]:
     out = []
     for raw in vendor.raw.get("sdk", {}).get(key, []):
         m = _SPEC.match(raw.strip()) if "(" in raw else None

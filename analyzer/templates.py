@@ -36,6 +36,17 @@ DIALECT_BY_SUFFIX = (
 _GO_HINT = re.compile(r"\{\{-?\s*(?:partial|define|block|template|range|with|end|\.Site|\.Params|site\.|hugo\.)\b")
 
 
+# Folders where frameworks keep .html templates (Django/Jinja, Hugo, Jekyll, Ghost, Eleventy):
+# only there is an .html file sniffed for template syntax (a "{{" search over a built page's
+# CSS-heavy text measured as costly as half an lxml parse).
+_TEMPLATE_FOLDERS = ("templates/", "layouts/", "_layouts/", "_includes/", "partials/", "views/", "snippets/", "includes/", "theme/", "themes/")
+
+
+def may_be_template(path: str, text: str) -> bool:
+    low = path.replace("\\", "/").lower()
+    return any(f"/{d}" in f"/{low}" for d in _TEMPLATE_FOLDERS) and ("{{" in text or "{%" in text)
+
+
 def dialect(path: str, text: str) -> str | None:
     """The template dialect of a file, by name, or for ``.html`` by its content."""
     name = path.lower()
