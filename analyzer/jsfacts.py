@@ -27,6 +27,7 @@ _CAPTURES = (
     ("assign", ("assignment_expression",)),
     ("decl", ("variable_declarator",)),
     ("import", ("import_statement",)),
+    ("export", ("export_statement",)),
     ("jsx", ("jsx_element", "jsx_self_closing_element")),
 )
 
@@ -155,6 +156,29 @@ class Program:
             self.assignments.append(node)
             self._binding(node.child_by_field_name("left"), node.child_by_field_name("right"))
         self.jsx = sorted(captures.get("jsx", []), key=lambda n: n.start_byte)
+        self._exports(captures.get("export", []))
+
+    def _exports(self, statements: list[Node]) -> None:
+        """``export default Header;`` / ``export { start as init }`` / ``module.exports = start``:
+        the named functions are called from other files."""
+        names: set[str] = set()
+        for stmt in statements:
+            for child in stmt.named_children:
+                if child.type == "identifier":
+                    names.add(self.text(child))
+                elif child.type == "export_clause":
+                    for spec in child.named_children:
+                        name = spec.child_by_field_name("name")
+                        if name is not None:
+                            names.add(self.text(name))
+        for node in self.assignments:
+            left = self.path(node.child_by_field_name("left"))
+            right = node.child_by_field_name("right")
+            if left.startswith(("module.exports", "exports.")) and right is not None and right.type == "identifier":
+                names.add(self.text(right))
+        for name in names:
+            for fn in self.by_name.get(name, []):
+                fn.exported = True
 
     def _function(self, node: Node) -> None:
         fn = Function(node)
