@@ -11,11 +11,13 @@ one that leaves the file (an exported function never called here) is ``unverifia
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
 from analyzer.jsdetect import CodeSite, norm
+from analyzer.lexicon import tokens
 from analyzer.jsfacts import FUNCTION_TYPES, Function, Program
 from analyzer.model import Status, Verdict
 from analyzer.signatures import SignatureDB
@@ -24,6 +26,7 @@ MAX_DEPTH = 8
 _TRUTHY = frozenset({"true", "granted", "allow", "accepted", "1", "ACCEPT", "yes", "!0"})
 _FALSY = frozenset({"false", "denied", "deny", "0", "DENY", "no", "!1", "DENIED"})
 _NULLISH = frozenset({"undefined", "null", "void 0"})
+_GENERIC = "\x00generic-consent\x00"
 
 
 @dataclass(frozen=True)
@@ -31,19 +34,21 @@ class ConsentVocabulary:
     checks: tuple[tuple[str, str], ...]  # (normalised check, CMP name)
     generic_events: tuple[tuple[str, str], ...]
     fail_open: tuple[tuple[str, str], ...]
+    consent_words: tuple[str, ...] = ()
 
 
 def vocabulary(db: SignatureDB) -> ConsentVocabulary:
-    checks, events, fail = [], [], []
+    checks, events, fail, words = [], [], [], []
     for cmp in db.cmps.values():
         if not cmp.gates_recorders:
             continue
         js = cmp.raw.get("js", {})
+        words += [w.lower() for w in js.get("consent_words", [])]
         checks += [(norm(c).lower(), cmp.name) for c in js.get("analytics_checks", [])]
         events += [(e, cmp.name) for e in js.get("generic_events", [])]
         fail += [(norm(f).lower(), cmp.name) for f in js.get("fail_open", [])]
     checks.sort(key=lambda c: -len(c[0]))
-    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail))
+    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words))
 
 
 @dataclass
@@ -70,6 +75,17 @@ class GuardAnalysis:
             if (text == check[1:]) if check.startswith("^") else (check in text):
                 return f"{check.lstrip('^')} ({cmp})"
         return None
+
+    def _generic_consent(self, cond: Node) -> bool:
+        """A consent check that names no category (``choice === 'accepted'``, ``cookieConsent``):
+        not proof of analytics consent, but not an open path either."""
+        raw = self.prog.text(cond)
+        text = norm(raw).lower()
+        words = set(tokens(raw))  # identifiers split: "cookieConsent" -> cookie, consent; "Cookiebot" stays whole
+        if not words & set(self.vocab.consent_words) or text.startswith("!"):
+            return False
+        m = re.search(r"(===?|!==?)'?([\w-]+)'?", text)
+        return m is None or (m.group(1).startswith("=") and m.group(2) in _TRUTHY | {"all", "accept"})
 
     def _fail_open(self, cond: Node) -> str | None:
         text = norm(self.prog.text(cond)).lower()
@@ -122,6 +138,9 @@ class GuardAnalysis:
 
     # -- the walk -------------------------------------------------------------------------------
     def judge(self, node: Node, depth: int = 0, seen: frozenset[int] = frozenset()) -> Path:
+        return _settle(self._judge(node, depth, seen))
+
+    def _judge(self, node: Node, depth: int = 0, seen: frozenset[int] = frozenset()) -> Path:
         notes: list[str] = []
         child, anc = node, node.parent
         while anc is not None:
@@ -150,7 +169,10 @@ class GuardAnalysis:
                 return f"guarded by {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"
             if branch:
                 why = self._fail_open(cond)
-                notes.append(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} is {'a fail-open branch: ' + why if why else 'not a consent check'}")
+                if not why and branch == "then" and self._generic_consent(cond):
+                    notes.append(f"{_GENERIC}line {self._line(cond)}: {self.prog.text(cond)[:60]} checks consent but names no analytics category")
+                else:
+                    notes.append(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} is {'a fail-open branch: ' + why if why else 'not a consent check'}")
         elif t == "ternary_expression":
             cond = anc.child_by_field_name("condition")
             if cond is not None:
@@ -165,6 +187,8 @@ class GuardAnalysis:
                 pol, check = self.polarity(left)
                 if check and pol == (1 if op == "&&" else -1):
                     return f"guarded by {self.prog.text(left)[:80]} {op} … (line {self._line(left)}): {check}"
+                if op == "&&" and self._generic_consent(left):
+                    notes.append(f"{_GENERIC}line {self._line(left)}: {self.prog.text(left)[:60]} checks consent but names no analytics category")
         elif t == "statement_block" or t == "program":
             return self._early_return(anc, child)
         return None
@@ -254,6 +278,15 @@ def _event_handler_assignment(prog: Program, fnode: Node) -> Node | None:
         return None
     target = prog.path(parent.child_by_field_name("left"))
     return parent if target.rsplit(".", 1)[-1].startswith("on") else None
+
+
+def _settle(path: Path) -> Path:
+    """An open path that passed a consent check naming no category is unverifiable, not ungated."""
+    generic = [n for n in path.notes if n.startswith(_GENERIC)]
+    notes = [n.removeprefix(_GENERIC) for n in path.notes]
+    if generic and path.status is Status.UNGATED:
+        return Path(Status.UNVERIFIABLE, f"{generic[0][len(_GENERIC):]}; otherwise {path.evidence}", [n for n in notes if n != generic[0][len(_GENERIC):]])
+    return Path(path.status, path.evidence, notes)
 
 
 def _chain(step: str, rest: str) -> str:

@@ -337,7 +337,7 @@ class Detector:
             attrs = jsx_attributes(prog, opening)
             src = attrs.get("src")
             hit = self._vendor_url(vendor, src) if src is not None else None
-            body = prog.text(el)
+            body = prog.text(el) + self._constants_used(el)
             note = hit and f"<{prog.text(name)} src> on {hit}"
             if not note:
                 group = next((g for g, _ in vendor.snippets if all(s in body for s in g)), None)
@@ -348,46 +348,51 @@ class Detector:
                 out.append(CodeSite(vendor, el, "jsx-script", note, props=props))
         return out
 
+    def _constants_used(self, el: Node) -> str:
+        """Text of the string constants an element names (``__html: CLARITY_SNIPPET``)."""
+        names = set()
+        stack = [el]
+        while stack:
+            n = stack.pop()
+            if n.type == "identifier":
+                names.add(self.prog.text(n))
+            stack.extend(n.named_children)
+        return "".join("\n" + text for name, text in self.prog.constants.items() if name in names)
+
     def _snippets(self, vendor: Vendor) -> list[CodeSite]:
         """Pasted snippets: for each matching anchor group, the statement that runs it.
 
         From the group's longest anchor, climb out of immediately-invoked functions (snippets are
         IIFEs) to the statement that calls them; a snippet reached that way is preferred over one
-        that is only configuration lines (``window['_fs_org'] = …``).
+        that is only configuration lines (``window['_fs_org'] = …``). Anchors in comments are
+        skipped; a snippet kept as text in a code string is data, unless the string is written
+        into a script element (``script.innerHTML = `…` ``), which runs it.
         """
         data = self.prog.parsed.source.data
-        found: list[tuple[bool, Node, str]] = []
+        found: list[tuple[bool, Node, str, str]] = []
         for group, note in vendor.snippets:
             if not all(s.encode() in data for s in group):
                 continue
             anchor = max(group, key=len).encode()
-            offset = data.find(anchor)
-            node = self.prog.parsed.root.descendant_for_byte_range(offset, offset + len(anchor))
-            if node is None or self._all_in_code_strings(group):
-                continue  # a snippet held as data (a dangerouslySetInnerHTML string): not code here
-            stmt, via_iife = _snippet_statement(self.prog, node)
-            found.append((via_iife, stmt, note or " + ".join(group)))
+            for offset in _occurrences(data, anchor, limit=20):
+                node = self.prog.parsed.root.descendant_for_byte_range(offset, offset + len(anchor))
+                if node is None or _in_comment(node):
+                    continue
+                literal = _code_string(self.prog, node)
+                if literal is not None:
+                    written = _written_to_script(self.prog, literal)
+                    if written is not None:
+                        found.append((True, written, f"{note or ' + '.join(group)}, written into a script element", "dynamic-injection"))
+                        break
+                    continue  # a snippet held as data (a dangerouslySetInnerHTML string): not code here
+                stmt, via_iife = _snippet_statement(self.prog, node)
+                found.append((via_iife, stmt, note or " + ".join(group), "snippet"))
+                break
         if not found:
             return []
         iife = [f for f in found if f[0]]
-        _, stmt, note = min(iife, key=lambda f: f[1].end_byte - f[1].start_byte) if iife else found[0]
-        return [CodeSite(vendor, stmt, "snippet", note)]
-
-    def _all_in_code_strings(self, group: tuple[str, ...]) -> bool:
-        """Every anchor sits inside a string that holds code (a snippet kept as text: Next.js
-        ``dangerouslySetInnerHTML``, or an SDK that writes its own snippet): data, not a start."""
-        data = self.prog.parsed.source.data
-        for anchor in group:
-            offset = data.find(anchor.encode())
-            node = self.prog.parsed.root.descendant_for_byte_range(offset, offset + len(anchor.encode()))
-            while node is not None and node.type not in ("string", "template_string"):
-                node = node.parent
-            if node is None:
-                return False
-            body = self.prog.text(node)
-            if len(body) < 120 or not (";" in body or "function" in body):
-                return False
-        return True
+        _, stmt, note, via = min(iife, key=lambda f: f[1].end_byte - f[1].start_byte) if iife else found[0]
+        return [CodeSite(vendor, stmt, via, note)]
 
     def _merge(self, precise: list[CodeSite], snippets: list[CodeSite]) -> list[CodeSite]:
         """A pasted snippet is one site: the injection inside it folds into it. A snippet match
@@ -432,6 +437,47 @@ def _spec_matches(spec: _InitSpec, path: str, first: str | None) -> bool:
     if spec.name.endswith(".push") or "." in spec.name:
         return path == spec.name and (spec.arg0 is None or first == spec.arg0)
     return path == spec.name and (spec.arg0 is None or first == spec.arg0)
+
+
+def _occurrences(data: bytes, needle: bytes, limit: int) -> list[int]:
+    out, at = [], data.find(needle)
+    while at >= 0 and len(out) < limit:
+        out.append(at)
+        at = data.find(needle, at + 1)
+    return out
+
+
+def _in_comment(node: Node) -> bool:
+    n: Node | None = node
+    while n is not None:
+        if n.type == "comment":
+            return True
+        n = n.parent
+    return False
+
+
+def _code_string(prog: Program, node: Node) -> Node | None:
+    """The string literal around ``node`` if it holds code (long, with ';' or 'function')."""
+    n: Node | None = node
+    while n is not None and n.type not in ("string", "template_string"):
+        n = n.parent
+    if n is None:
+        return None
+    body = prog.text(n)
+    return n if len(body) >= 120 and (";" in body or "function" in body) else None
+
+
+_SCRIPT_TEXT_PROPS = ("innerHTML", "text", "textContent", "innerText")
+
+
+def _written_to_script(prog: Program, literal: Node) -> Node | None:
+    """``el.innerHTML = `…` `` (or .text / .textContent): the assignment that makes the code run."""
+    parent = literal.parent
+    if parent is not None and parent.type == "assignment_expression" and parent.child_by_field_name("right") == literal:
+        target = prog.path(parent.child_by_field_name("left"))
+        if target.rsplit(".", 1)[-1] in _SCRIPT_TEXT_PROPS:
+            return parent
+    return None
 
 
 def _inside(node: Node, container: Node) -> bool:

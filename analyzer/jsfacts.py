@@ -76,6 +76,7 @@ class Program:
         self.import_nodes: list[tuple[Node, str]] = []
         self._callers: dict[int, list[Node]] | None = None
         self._bindings: list[tuple[str, Node]] = []  # name = call(...): for factory-made functions
+        self.constants: dict[str, str] = {}  # const NAME = `string`: what a JSX prop may name
         self._walk()
         self._factories()
 
@@ -151,6 +152,7 @@ class Program:
             self._function(node)
         for node in captures.get("decl", []):
             self._instance(node)
+            self._constant(node)
             self._binding(node.child_by_field_name("name"), node.child_by_field_name("value"))
         for node in sorted(captures.get("assign", []), key=lambda n: n.start_byte):
             self.assignments.append(node)
@@ -239,6 +241,11 @@ class Program:
                     alias = spec.child_by_field_name("alias") or name
                     if name is not None and alias is not None:
                         self.imports[self.text(alias)] = Import(source, self.text(name), node)
+
+    def _constant(self, decl: Node) -> None:
+        name, value = decl.child_by_field_name("name"), decl.child_by_field_name("value")
+        if name is not None and value is not None and name.type == "identifier" and value.type in STRING_TYPES:
+            self.constants[self.text(name)] = self.text(value)
 
     def _binding(self, target: Node | None, value: Node | None) -> None:
         if target is not None and value is not None and target.type == "identifier" and value.type == "call_expression":

@@ -168,6 +168,9 @@ CMP_SCHEMA: dict[str, Field] = {
             "fail_open": _opt("str[]"),
             # Conditions in server templates that read consent ("a+b": both words present).
             "server_checks": _opt("str[]"),
+            # Words that make a condition a consent check with no category named ("choice ===
+            # 'accepted'", "cookieConsent"): such a guard is reported unverifiable, not gated.
+            "consent_words": _opt("str[]"),
             # Tag-manager events fired per consent category, as "event:category"
             # (Cookiebot pushes cookie_consent_statistics when statistics is accepted).
             "category_events": _opt("str[]"),
