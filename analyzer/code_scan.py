@@ -51,9 +51,10 @@ def _sdk_predicate(parsed: jsparse.Parsed, srcmap: SourceMap):
 
 
 def _script_props(site: jsdetect.CodeSite, db: SignatureDB) -> Verdict | None:
-    """next/script markup: strategy="worker" makes any type text/partytown (no gate); an inert
+    """Script-tag props (next/script, head configuration). strategy="worker" makes any type text/partytown (no gate); an inert
     type with a CMP category is injected after hydration and runs only if the CMP activates
-    nodes added later (Cookiebot.runScripts, mutation observers): not provable statically."""
+    nodes added later (Cookiebot.runScripts, mutation observers): not provable statically. A head
+    entry is rendered into the built pages, where the markup verdict applies if the CMP loads."""
     props = dict(site.props)
     typ = props.get("type", "").strip().lower()
     if props.get("strategy") == "worker":
@@ -63,6 +64,12 @@ def _script_props(site: jsdetect.CodeSite, db: SignatureDB) -> Verdict | None:
             evidence='strategy="worker" runs it through Partytown (type becomes text/partytown) whatever the visitor chose',
         )
     cmp_attr = next((k for k in props if k in db.markup_by_attribute), None)
+    if typ and typ not in db.script_types.executable and cmp_attr and site.via == "head-config":
+        return Verdict(
+            status=Status.UNVERIFIABLE,
+            mechanism="inert-markup-elsewhere",
+            evidence=f'rendered into the page head as <script type="{typ}" {cmp_attr}="{props[cmp_attr]}">: gated only on pages that load the consent manager; scan the built pages to confirm',
+        )
     if typ and typ not in db.script_types.executable and cmp_attr:
         return Verdict(
             status=Status.UNVERIFIABLE,

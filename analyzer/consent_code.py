@@ -35,6 +35,7 @@ class ConsentVocabulary:
     generic_events: tuple[tuple[str, str], ...]
     fail_open: tuple[tuple[str, str], ...]
     consent_words: tuple[str, ...] = ()
+    hooks: dict[str, str] = field(default_factory=dict)  # framework lifecycle hooks: name -> who calls it
 
 
 def vocabulary(db: SignatureDB) -> ConsentVocabulary:
@@ -48,7 +49,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         events += [(e, cmp.name) for e in js.get("generic_events", [])]
         fail += [(norm(f).lower(), cmp.name) for f in js.get("fail_open", [])]
     checks.sort(key=lambda c: -len(c[0]))
-    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words))
+    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks)
 
 
 @dataclass
@@ -236,6 +237,9 @@ class GuardAnalysis:
             fail_cb = next((f"{f} ({cmp})" for f, cmp in self.vocab.fail_open if f in names), None)
             if fail_cb:
                 return Path(Status.UNGATED, f"{name} is a fail-open consent callback (it also runs when no consent is asked): {fail_cb}", notes)
+            hook = next((f"{n}: {self.vocab.hooks[n]}" for n in sorted(fn.names | fn.props) if n in self.vocab.hooks), None)
+            if hook:
+                return Path(Status.UNGATED, f"{hook}, whatever the visitor chose", notes)
             if fn.exported and _is_component(fn):
                 return Path(Status.UNGATED, f"{name} is a component: it runs whenever the page renders it", notes)
             if fn.exported:

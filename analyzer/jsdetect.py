@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
+from analyzer import headconfig
 from analyzer.jsfacts import Program
 from analyzer.signatures import Vendor
 
@@ -22,6 +23,7 @@ _GENERIC_NAMES = frozenset({"init", "start", "load", "initialize", "setup", "run
 _INJECTORS = frozenset({"import", "loadScript", "getScript", "injectScript", "$.getScript", "jQuery.getScript", "importScripts"})
 _SPEC = re.compile(r"""^([\w$.]+)\(\s*(?:['"]([^'"]*)['"])?""")
 _STATEMENT_END = ("statement", "declaration")
+_TAG_VIAS = ("jsx-script", "head-config")  # script tags written as code or data
 
 
 def norm(text: str) -> str:
@@ -33,7 +35,7 @@ def norm(text: str) -> str:
 class CodeSite:
     vendor: Vendor
     node: Node
-    via: str  # init-call | snippet | dynamic-injection | jsx-script | release-call | bundle-init
+    via: str  # init-call | snippet | dynamic-injection | jsx-script | head-config | release-call | bundle-init
     evidence: str
     replay: str = "on"  # on | settings (a dashboard decides)
     hold: str | None = None  # a vendor-side switch that held the recording until this release
@@ -167,10 +169,10 @@ class Detector:
                 else:
                     sites.append(CodeSite(vendor, call, "init-call", f"{how}{f' ({why})' if why else ''}", replay))
         inits = list(sites)
-        sites = self._merge(sites + self._injections(vendor) + self._jsx(vendor), self._snippets(vendor))
+        sites = self._merge(sites + self._injections(vendor) + self._jsx(vendor) + self._head_entries(vendor), self._snippets(vendor))
         if (inits or inactive) and vendor.category == "replay-addon":
             # For a suite, the loader only fetches it: the init call decides whether replay runs.
-            sites = [s for s in sites if s.via in ("init-call", "jsx-script")] if inits else []
+            sites = [s for s in sites if s.via == "init-call" or s.via in _TAG_VIAS] if inits else []
         sites = self._apply_holds(vendor, sites)
         if self.in_sdk is not None:  # with a source map: code inside the SDK is not the app's start
             sites = [s for s in sites if not self.in_sdk(s.node)]
@@ -348,6 +350,33 @@ class Detector:
                 out.append(CodeSite(vendor, el, "jsx-script", note, props=props))
         return out
 
+    def _head_entries(self, vendor: Vendor) -> list[CodeSite]:
+        """Script tags declared as head configuration (VitePress ``head``, Nuxt/unhead ``script``,
+        Docusaurus ``scripts``/``headTags``, Starlight ``head``): found from the vendor's hosts and
+        snippet anchors, judged like a ``<Script>`` with the entry's static attributes."""
+        data = self.prog.parsed.source.data
+        needles = [h.encode() for h in vendor.urls.literals() if h and "." in h]
+        needles += [max(group, key=len).encode() for group, _ in vendor.snippets if all(s.encode() in data for s in group)]
+        out: dict[int, CodeSite] = {}
+        for needle in needles:
+            for offset in _occurrences(data, needle, limit=20):
+                node = self.prog.parsed.root.descendant_for_byte_range(offset, offset + len(needle))
+                while node is not None and node.type not in ("string", "template_string"):
+                    node = node.parent
+                entry = headconfig.entry_of(self.prog, node) if node is not None else None
+                if entry is None or entry.node.id in out or _in_comment(entry.node):
+                    continue
+                if entry.role == "src":
+                    hit = self._vendor_url(vendor, node)
+                    note = hit and f"{entry.shape} loading {hit}"
+                else:
+                    body = self.prog.text(node)
+                    group = next((g for g, _ in vendor.snippets if all(s in body for s in g)), None)
+                    note = group and f"{entry.shape} holding the {vendor.name} snippet"
+                if note:
+                    out[entry.node.id] = CodeSite(vendor, entry.node, "head-config", note, props=entry.attrs)
+        return list(out.values())
+
     def _constants_used(self, el: Node) -> str:
         """Text of the string constants an element names (``__html: CLARITY_SNIPPET``)."""
         names = set()
@@ -403,6 +432,8 @@ class Detector:
             inner = [p for p in precise if _inside(p.node, snip.node)]
             if any(p.via != "dynamic-injection" for p in inner):
                 continue
+            if any(_inside(snip.node, p.node) for p in precise if p.via in _TAG_VIAS):
+                continue  # the snippet is the body of a <Script> or head entry already reported
             if inner or not precise:
                 out.append(snip)
                 precise = [p for p in precise if p not in inner]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +132,7 @@ class ScriptTypes:
     runs_anyway: dict[str, str]
     injection_clues: tuple[str, ...]
     include_helpers: tuple[str, ...] = ()
+    lifecycle_hooks: dict[str, str] = field(default_factory=dict)  # name -> "framework, runs when"
 
 
 @dataclass(frozen=True)
@@ -326,6 +327,7 @@ def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
             runs_anyway={r["type"]: r["by"] for r in types.get("runs_anyway", [])},
             injection_clues=tuple(types.get("inline", {}).get("injection_clues", [])),
             include_helpers=tuple(types.get("templates", {}).get("include_helpers", [])),
+            lifecycle_hooks=_hooks(types.get("lifecycle_hook", [])),
         ),
         severity=_read_toml(BUILTIN_DIR / "severity.toml"),
         authorities=tuple(
@@ -336,6 +338,16 @@ def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
         consent_words=_consent_words(),
         template_conventions=_conventions(),
     )
+
+
+def _hooks(items: list[dict[str, Any]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for i, h in enumerate(items):
+        if not (isinstance(h.get("names"), list) and isinstance(h.get("framework"), str) and isinstance(h.get("runs"), str)):
+            raise SignatureError(f"script_types.toml: lifecycle_hook[{i}] needs names (list), framework and runs")
+        for name in h["names"]:
+            out[name] = f"a lifecycle hook {h['framework']} calls {h['runs']}"
+    return out
 
 
 def _conventions() -> tuple[dict[str, str], ...]:

@@ -42,6 +42,14 @@ CODE_VIAS = frozenset({"init-call", "snippet", "dynamic-injection", "jsx-script"
 
 def remediation(ctx: PageContext, site: RecorderSite) -> str:
     """The exact markup to write, for the consent manager this page loads (or a common one)."""
+    if site.via == "head-config":
+        return (
+            f"Give this head entry your consent manager's blocking attributes so the rendered tag stays inert "
+            "until analytics consent (with Cookiebot: type: 'text/plain', 'data-cookieconsent': 'statistics'; "
+            "with CookieConsent v3: type: 'text/plain', 'data-category': 'analytics'), and make sure the consent "
+            f"manager loads on every page; or remove the entry and start {site.vendor.name} from the consent "
+            "manager's analytics-consent callback."
+        )
     if site.via in CODE_VIAS:
         return (
             f"Start {site.vendor.name} only after analytics consent: call it inside your consent manager's "

@@ -1,0 +1,122 @@
+"""Script tags declared as data in framework head configuration.
+
+Static-site and SSR frameworks take the page head as data and render it into every page:
+
+- VitePress / VuePress ``head: [['script', {src: …, async: ''}, 'inline code']]``
+- Nuxt / unhead ``app.head.script`` and ``useHead({script: [{src: …, innerHTML: …}]})``,
+  Docusaurus ``scripts: ['https://…', {src: …}]``
+- Docusaurus ``headTags`` / ``injectHtmlTags`` ``{tagName: 'script', attributes: {…}, innerHTML}``,
+  Astro Starlight ``head: [{tag: 'script', attrs: {…}, content: …}]``
+
+Given a string literal, :func:`entry_of` says whether it is a script entry's URL or inline body and
+returns the entry with its static attributes, so the entry can be judged like a ``<script>`` tag.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from analyzer.jsfacts import STRING_TYPES, Program
+
+_LIST_KEYS = frozenset({"script", "scripts"})
+_TAG_KEYS = ("tagName", "tag")
+_ATTR_KEYS = ("attributes", "attrs", "props")
+_BODY_KEYS = frozenset({"innerHTML", "children", "textContent", "content", "innerText"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    node: Node  # the entry (object literal, tuple or bare URL string) to report and judge
+    role: str  # "src" | "body"
+    attrs: tuple[tuple[str, str], ...]  # static string attributes (type, async, data-category, …)
+    shape: str  # how the framework spells it, for the evidence
+
+
+def _key(prog: Program, pair: Node) -> str:
+    key = pair.child_by_field_name("key")
+    if key is None:
+        return ""
+    return prog.string_value(key) or prog.text(key)
+
+
+def _pairs(prog: Program, obj: Node) -> dict[str, Node]:
+    out: dict[str, Node] = {}
+    for child in obj.named_children:
+        if child.type == "pair":
+            value = child.child_by_field_name("value")
+            if value is not None:
+                out[_key(prog, child)] = value
+    return out
+
+
+def _static_attrs(prog: Program, obj: Node | None) -> tuple[tuple[str, str], ...]:
+    if obj is None or obj.type != "object":
+        return ()
+    out = []
+    for name, value in _pairs(prog, obj).items():
+        if value.type in STRING_TYPES:
+            out.append((name, prog.string_value(value) or ""))
+        elif value.type == "true":
+            out.append((name, ""))
+    return tuple(out)
+
+
+def _parent(node: Node) -> Node | None:
+    p = node.parent
+    while p is not None and p.type in ("parenthesized_expression", "as_expression", "satisfies_expression"):
+        p = p.parent
+    return p
+
+
+def _in_script_list(prog: Program, array: Node | None) -> bool:
+    pair = _parent(array) if array is not None and array.type == "array" else None
+    return pair is not None and pair.type == "pair" and _key(prog, pair) in _LIST_KEYS
+
+
+def _tag_entry(prog: Program, obj: Node) -> Node | None:
+    """``{tagName: 'script', …}`` / ``{tag: 'script', …}``."""
+    pairs = _pairs(prog, obj)
+    return obj if any(prog.string_value(pairs.get(k)) == "script" for k in _TAG_KEYS) else None
+
+
+def entry_of(prog: Program, literal: Node) -> Entry | None:
+    """The script entry whose URL or inline body ``literal`` is, else None."""
+    parent = _parent(literal)
+    if parent is None:
+        return None
+    # VitePress tuple: ['script', {attrs}, 'body'].
+    if parent.type == "array":
+        items = [c for c in parent.named_children if c.type != "comment"]
+        if len(items) >= 2 and prog.string_value(items[0]) == "script":
+            if len(items) >= 3 and items[2] == literal:
+                return Entry(parent, "body", _static_attrs(prog, items[1]), "['script', {…}, code] head entry")
+        if literal.type in STRING_TYPES and _in_script_list(prog, parent):
+            return Entry(literal, "src", (), "scripts: ['…'] entry")
+        return None
+    if parent.type != "pair":
+        return None
+    key = _key(prog, parent)
+    obj = _parent(parent)
+    if obj is None or obj.type != "object" or key not in _BODY_KEYS | {"src"}:
+        return None
+    role = "src" if key == "src" else "body"
+    holder = _parent(obj)
+    # VitePress tuple attributes: ['script', {src: …}].
+    if holder is not None and holder.type == "array" and key == "src":
+        items = [c for c in holder.named_children if c.type != "comment"]
+        if len(items) >= 2 and items[1] == obj and prog.string_value(items[0]) == "script":
+            return Entry(holder, role, _static_attrs(prog, obj), "['script', {src}] head entry")
+    # Docusaurus/Starlight: {tagName: 'script', attributes: {src}} or {tag: 'script', content}.
+    if holder is not None and holder.type == "pair" and _key(prog, holder) in _ATTR_KEYS and key == "src":
+        entry = _parent(holder)
+        if entry is not None and entry.type == "object" and _tag_entry(prog, entry) is not None:
+            return Entry(entry, role, _static_attrs(prog, obj), "{tagName: 'script', attributes} head tag")
+    if _tag_entry(prog, obj) is not None:
+        attrs_node = next((v for k, v in _pairs(prog, obj).items() if k in _ATTR_KEYS), None)
+        return Entry(obj, role, _static_attrs(prog, attrs_node), "{tagName: 'script'} head tag")
+    # Nuxt/unhead/Docusaurus: script: [{src, …}] / scripts: [{src}].
+    if _in_script_list(prog, holder):
+        return Entry(obj, role, _static_attrs(prog, obj), "script: [{…}] head entry")
+    return None
