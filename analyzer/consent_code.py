@@ -36,20 +36,25 @@ class ConsentVocabulary:
     fail_open: tuple[tuple[str, str], ...]
     consent_words: tuple[str, ...] = ()
     hooks: dict[str, str] = field(default_factory=dict)  # framework lifecycle hooks: name -> who calls it
+    category_callbacks: tuple[tuple[str, str, str, str, str], ...] = ()  # (callback, key, analytics value, CMP id, name)
 
 
 def vocabulary(db: SignatureDB) -> ConsentVocabulary:
-    checks, events, fail, words = [], [], [], []
+    checks, events, fail, words, callbacks = [], [], [], [], []
     for cmp in db.cmps.values():
         if not cmp.gates_recorders:
             continue
         js = cmp.raw.get("js", {})
+        for spec in js.get("category_callbacks", []):
+            callback, _, pair = spec.partition(":")
+            key, _, value = pair.partition("=")
+            callbacks.append((callback, key, value.lower(), cmp.id, cmp.name))
         words += [w.lower() for w in js.get("consent_words", [])]
         checks += [(norm(c).lower(), cmp.name) for c in js.get("analytics_checks", [])]
         events += [(e, cmp.name) for e in js.get("generic_events", [])]
         fail += [(norm(f).lower(), cmp.name) for f in js.get("fail_open", [])]
     checks.sort(key=lambda c: -len(c[0]))
-    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks)
+    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks))
 
 
 @dataclass
@@ -59,6 +64,7 @@ class Path:
     status: Status
     evidence: str
     notes: list[str] = field(default_factory=list)
+    mismatch: tuple[str, str] | None = None  # (CMP id, category) when gated on a non-analytics category
 
 
 class GuardAnalysis:
@@ -210,7 +216,43 @@ class GuardAnalysis:
                 return f"early return unless consent: {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"
         return None
 
+    def _category_callback(self, fnode: Node, notes: list[str]) -> Path | None:
+        """``{id: 'analytics', onAccept() {…}}`` in a CMP's consent-type list: the callback runs
+        when that one category is accepted. Another category, or a type the visitor cannot
+        refuse (``required: true``) or finds pre-ticked (``defaultValue: true``), is no gate."""
+        parent = fnode.parent
+        if parent is None or parent.type not in ("pair", "object") or not self.vocab.category_callbacks:
+            return None
+        pair_key = parent.child_by_field_name("key") if parent.type == "pair" else fnode.child_by_field_name("name")
+        obj = parent.parent if parent.type == "pair" else parent
+        if pair_key is None or obj is None or obj.type != "object":
+            return None
+        prop = self.prog.string_value(pair_key) or self.prog.text(pair_key)
+        specs = [c for c in self.vocab.category_callbacks if c[0] == prop]
+        if not specs:
+            return None
+        values: dict[str, str] = {}
+        for child in obj.named_children:
+            k, v = child.child_by_field_name("key"), child.child_by_field_name("value")
+            if child.type == "pair" and k is not None and v is not None:
+                values[self.prog.string_value(k) or self.prog.text(k)] = (self.prog.string_value(v) or self.prog.text(v)).strip().lower()
+        spec = next((c for c in specs if c[1] in values), None)
+        if spec is None:
+            return None
+        _, key, wanted, cmp_id, cmp = spec
+        where = f"{prop} of the consent type {key}: '{values[key]}' ({cmp}, line {self._line(obj)})"
+        if values.get("required") == "true":
+            return Path(Status.UNGATED, f"{where}: required: true means the visitor cannot refuse it", notes)
+        if values.get("defaultvalue", values.get("defaultValue")) == "true":
+            return Path(Status.UNVERIFIABLE, f"{where}: defaultValue: true pre-ticks it, and a pre-ticked box is not consent", notes)
+        if values[key] != wanted:
+            return Path(Status.GATED, f"{where} runs only after that category, not '{wanted}', is accepted", notes, (cmp_id, values[key]))
+        return Path(Status.GATED, f"{where} runs only after that category is accepted", notes)
+
     def _through_function(self, fnode: Node, depth: int, seen: frozenset[int], notes: list[str]) -> Path:
+        category = self._category_callback(fnode, notes)
+        if category is not None:
+            return category
         parent = fnode.parent
         # A callback or an IIFE runs where its call is.
         if parent is not None and parent.type in ("arguments", "parenthesized_expression", "call_expression", "pair", "array", "jsx_expression"):
@@ -220,14 +262,14 @@ class GuardAnalysis:
                 if depth >= MAX_DEPTH:
                     return Path(Status.UNVERIFIABLE, "call chain too deep to follow", notes)
                 sub = self.judge(call, depth + 1, seen | {fnode.id})
-                return Path(sub.status, sub.evidence, notes + sub.notes)
+                return Path(sub.status, sub.evidence, notes + sub.notes, sub.mismatch)
         fn = self.prog.functions[fnode.id]
         callers = [c for c in self.prog.callers(fn) if not _inside(c, fnode)]
         handler = _event_handler_assignment(self.prog, fnode)
         if not callers and handler is not None:
             # el.onload = function () {…}: runs when the event fires, i.e. where it is assigned.
             sub = self.judge(handler, depth + 1, seen | {fnode.id})
-            return Path(sub.status, sub.evidence, notes + sub.notes)
+            return Path(sub.status, sub.evidence, notes + sub.notes, sub.mismatch)
         if not callers:
             name = ", ".join(sorted(fn.names | fn.props)) or "an anonymous function"
             names = {n.lower() for n in fn.names | fn.props}
@@ -252,7 +294,8 @@ class GuardAnalysis:
         ungated = [r for r in results if r.status is Status.UNGATED]
         if worst.status is Status.GATED:
             lines = ", ".join(sorted({str(self._line(c)) for c in callers}))
-            return Path(Status.GATED, _chain(f"every caller (line {lines}) is gated", worst.evidence), notes + worst.notes)
+            mismatch = next((r.mismatch for r in results if r.mismatch), None)
+            return Path(Status.GATED, _chain(f"every caller (line {lines}) is gated", worst.evidence), notes + worst.notes, mismatch)
         caller = callers[results.index(worst)]
         prefix = f"called at line {self._line(caller)}" + (f" ({len(ungated)} of {len(callers)} callers ungated)" if len(callers) > 1 else "")
         return Path(worst.status, _chain(prefix, worst.evidence), notes + worst.notes)
@@ -290,7 +333,7 @@ def _settle(path: Path) -> Path:
     notes = [n.removeprefix(_GENERIC) for n in path.notes]
     if generic and path.status is Status.UNGATED:
         return Path(Status.UNVERIFIABLE, f"{generic[0][len(_GENERIC):]}; otherwise {path.evidence}", [n for n in notes if n != generic[0][len(_GENERIC):]])
-    return Path(path.status, path.evidence, notes)
+    return Path(path.status, path.evidence, notes, path.mismatch)
 
 
 def _chain(step: str, rest: str) -> str:
@@ -345,4 +388,11 @@ def verdict(site: CodeSite, prog: Program, vocab: ConsentVocabulary) -> Verdict:
     mechanism = {Status.GATED: "code-guard", Status.UNGATED: "no-consent-check", Status.UNVERIFIABLE: "code-unresolved"}[path.status]
     if site.hold and path.status is Status.GATED:
         mechanism = "vendor-hold-released-on-consent"
-    return Verdict(status=path.status, mechanism=mechanism, evidence=f"{path.evidence}{notes}")
+    mismatch = path.mismatch if path.status is Status.GATED else None
+    return Verdict(
+        status=path.status,
+        mechanism=mechanism,
+        evidence=f"{path.evidence}{notes}",
+        cmp=mismatch[0] if mismatch else None,
+        category_mismatch=mismatch[1] if mismatch else None,
+    )

@@ -174,6 +174,10 @@ CMP_SCHEMA: dict[str, Field] = {
             # Tag-manager events fired per consent category, as "event:category"
             # (Cookiebot pushes cookie_consent_statistics when statistics is accepted).
             "category_events": _opt("str[]"),
+            # Callbacks a CMP calls when one consent type is accepted, as "callback:key=value": the
+            # function under `callback` in the object whose `key` is `value` (Silktide
+            # consentTypes: "onAccept:id=analytics") waits for that category.
+            "category_callbacks": _opt("str[]"),
         }
     ),
     "notes": _opt("str[]"),

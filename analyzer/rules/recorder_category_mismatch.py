@@ -40,6 +40,7 @@ def check(ctx: PageContext) -> Iterator[Finding]:
             continue
         cmp = ctx.db.cmps[verdict.cmp]
         wanted = ", ".join(sorted(cmp.markup.analytics)) if cmp.markup else "analytics"
+        fix = cmp.markup.fix if cmp.markup else f"start {site.vendor.name} from the callback of that category instead"
         yield Finding(
             rule=ID,
             name=NAME,
@@ -47,6 +48,6 @@ def check(ctx: PageContext) -> Iterator[Finding]:
             location=location(ctx, site),
             message=f"{site.vendor.name} is gated on '{verdict.category_mismatch}', not {cmp.name}'s analytics category",
             evidence=verdict.evidence,
-            remediation=f"Use {cmp.name}'s analytics value ({wanted}): {cmp.markup.fix if cmp.markup else ''}",
+            remediation=f"Use {cmp.name}'s analytics value ({wanted}): {fix}",
             vendor=site.vendor.id,
         )
