@@ -7,6 +7,8 @@ Static-site and SSR frameworks take the page head as data and render it into eve
   Docusaurus ``scripts: ['https://…', {src: …}]``
 - Docusaurus ``headTags`` / ``injectHtmlTags`` ``{tagName: 'script', attributes: {…}, innerHTML}``,
   Astro Starlight ``head: [{tag: 'script', attrs: {…}, content: …}]``
+- compiled JSX and render functions: ``React.createElement('script', {src, dangerouslySetInnerHTML:
+  {__html}})``, ``jsx('script', {…})``, ``h('script', {…})`` (Gatsby plugins ship this form)
 
 Given a string literal, :func:`entry_of` says whether it is a script entry's URL or inline body and
 returns the entry with its static attributes, so the entry can be judged like a ``<script>`` tag.
@@ -24,6 +26,8 @@ _LIST_KEYS = frozenset({"script", "scripts"})
 _TAG_KEYS = ("tagName", "tag")
 _ATTR_KEYS = ("attributes", "attrs", "props")
 _BODY_KEYS = frozenset({"innerHTML", "children", "textContent", "content", "innerText"})
+# Element factories whose first argument is the tag name and second the props.
+_FACTORIES = frozenset({"createElement", "jsx", "jsxs", "_jsx", "_jsxs", "jsxDEV", "h", "_h"})
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,17 @@ def _tag_entry(prog: Program, obj: Node) -> Node | None:
     return obj if any(prog.string_value(pairs.get(k)) == "script" for k in _TAG_KEYS) else None
 
 
+def _factory_props(prog: Program, obj: Node | None) -> bool:
+    """``obj`` is the props of ``createElement('script', obj)`` (or jsx/h)."""
+    args = _parent(obj) if obj is not None else None
+    call = args.parent if args is not None and args.type == "arguments" else None
+    if call is None or call.type != "call_expression":
+        return False
+    callee = prog.path(prog.callee(call))
+    items = [c for c in args.named_children if c.type != "comment"]
+    return callee.rsplit(".", 1)[-1] in _FACTORIES and len(items) >= 2 and items[1] == obj and prog.string_value(items[0]) == "script"
+
+
 def entry_of(prog: Program, literal: Node) -> Entry | None:
     """The script entry whose URL or inline body ``literal`` is, else None."""
     parent = _parent(literal)
@@ -99,10 +114,19 @@ def entry_of(prog: Program, literal: Node) -> Entry | None:
         return None
     key = _key(prog, parent)
     obj = _parent(parent)
-    if obj is None or obj.type != "object" or key not in _BODY_KEYS | {"src"}:
+    if obj is None or obj.type != "object" or key not in _BODY_KEYS | {"src", "__html"}:
         return None
     role = "src" if key == "src" else "body"
     holder = _parent(obj)
+    # createElement('script', {src}) / {dangerouslySetInnerHTML: {__html}}.
+    if key == "__html" and holder is not None and holder.type == "pair" and _key(prog, holder) == "dangerouslySetInnerHTML":
+        obj, holder = _parent(holder), None
+        if obj is None or obj.type != "object":
+            return None
+    if _factory_props(prog, obj):
+        return Entry(_parent(obj).parent, role, _static_attrs(prog, obj), "createElement('script', {…})")
+    if holder is None:
+        return None
     # VitePress tuple attributes: ['script', {src: …}].
     if holder is not None and holder.type == "array" and key == "src":
         items = [c for c in holder.named_children if c.type != "comment"]

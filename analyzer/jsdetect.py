@@ -363,6 +363,8 @@ class Detector:
                 node = self.prog.parsed.root.descendant_for_byte_range(offset, offset + len(needle))
                 while node is not None and node.type not in ("string", "template_string"):
                     node = node.parent
+                while node is not None and node.parent is not None and node.parent.type in ("binary_expression", "parenthesized_expression"):
+                    node = node.parent  # 'https://cdn.mouseflow.com/projects/' + id + '.js'
                 entry = headconfig.entry_of(self.prog, node) if node is not None else None
                 if entry is None or entry.node.id in out or _in_comment(entry.node):
                     continue
