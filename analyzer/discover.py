@@ -91,19 +91,21 @@ def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
 
 def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic]) -> Iterator[SourceFile]:
     seen: set[tuple[int, int]] = set()
-    stack: list[tuple[Path, frozenset[tuple[int, int]]]] = [(root, frozenset())]
+    # Folders stay the strings scandir gave: Path() would drop a leading "./" and break the
+    # prefix arithmetic below when the root is ".".
+    stack: list[tuple[str, frozenset[tuple[int, int]]]] = [(str(root), frozenset())]
     root_display = display_path(root).rstrip("/")
     root_str = str(root).rstrip(os.sep)
     while stack:
         folder, ancestors = stack.pop()
         try:
-            st = folder.stat()
+            st = os.stat(folder)
         except OSError as exc:
-            diags.append(Diagnostic(path=display_path(folder), code="unreadable", message=f"skipped folder: {exc.strerror or exc}"))
+            diags.append(Diagnostic(path=display_path(Path(folder)), code="unreadable", message=f"skipped folder: {exc.strerror or exc}"))
             continue
         key = (st.st_dev, st.st_ino)
         if key in ancestors:
-            diags.append(Diagnostic(path=display_path(folder), code="symlink-loop", message="skipped: a symlink leads back to a folder above it"))
+            diags.append(Diagnostic(path=display_path(Path(folder)), code="symlink-loop", message="skipped: a symlink leads back to a folder above it"))
             continue
         if key in seen:  # the same folder reached through another symlink: scanned once already
             continue
@@ -112,9 +114,9 @@ def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic]) -> Ite
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            diags.append(Diagnostic(path=display_path(folder), code="unreadable", message=f"skipped folder: {exc.strerror or exc}"))
+            diags.append(Diagnostic(path=display_path(Path(folder)), code="unreadable", message=f"skipped folder: {exc.strerror or exc}"))
             continue
-        subdirs = []
+        subdirs: list[str] = []
         for entry in entries:
             rel = entry.path[len(root_str) + 1 :].replace(os.sep, "/")
             if _excluded(rel, excludes):
@@ -125,7 +127,7 @@ def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic]) -> Ite
                 is_dir = False
             if is_dir:
                 if entry.name not in SKIP_DIRS:
-                    subdirs.append(Path(entry.path))
+                    subdirs.append(entry.path)
                 continue
             kind = classify(Path(entry.name))
             if kind is None:

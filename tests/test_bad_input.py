@@ -126,6 +126,19 @@ def test_exclude_glob(tmp_path: Path) -> None:
     assert result.files == 1
 
 
+@pytest.mark.parametrize("root", [".", "./", "site", "./site"])
+def test_nested_paths_are_whole_whatever_the_root_is_spelt(root: str, tmp_path: Path, monkeypatch) -> None:
+    """`replaylint scan .` once reported inc/page.html as c/page.html (a lost "./" prefix)."""
+    (tmp_path / "site" / "inc" / "deep").mkdir(parents=True)
+    (tmp_path / "site" / "inc" / "deep" / "page.html").write_text(SNIPPET)
+    (tmp_path / "site" / "inc" / "drafts").mkdir()
+    (tmp_path / "site" / "inc" / "drafts" / "old.html").write_text(SNIPPET)
+    monkeypatch.chdir(tmp_path if root.strip("./") == "site" else tmp_path / "site")
+    result = _scan(Path(root) if root != "./" else root, excludes=("inc/drafts",))
+    prefix = "site/" if "site" in root else ""
+    assert [d.location.path for d in result.detections] == [f"{prefix}inc/deep/page.html"]
+
+
 def test_parallel_scan_gives_the_same_results(tmp_path: Path) -> None:
     for i in range(30):
         (tmp_path / f"p{i}.html").write_text(SNIPPET if i % 3 == 0 else "<html><body>plain</body></html>")
