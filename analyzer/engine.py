@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from analyzer import code_scan, consent_markup, detect, fieldfacts, gtm, htmldoc, prefilter, reading, sfc, sourcemap, suppress, tag_managers, template_scan, templates
+from analyzer import code_scan, consent_markup, detect, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, prefilter, reading, sfc, sourcemap, suppress, tag_managers, template_scan, templates
 from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
 from analyzer.jsdetect import norm
@@ -244,9 +244,14 @@ def _display_original(original: str | None) -> str | None:
 
 def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileResult, file: Path) -> None:
     candidates = prefilter.for_db(db).candidates(data)
-    if not candidates.vendors:
+    forms = (kind == "sfc" or dialect_for(path) != "ts") and jsxmarkup.form_hint(tuple(db.ui_components)).search(data) is not None
+    if not candidates.vendors and not forms:
         return
     text = _decode(path, data, result)
+    if forms:
+        _component_fields(path, kind, text, db, result)
+    if not candidates.vendors:
+        return
     pieces = sfc.script_blocks(text, path) if kind == "sfc" else [JsSource(text, 1, 1, dialect_for(path))]
     srcmap = sourcemap.find(file, text) if kind == "js" else None
     results, diags = code_scan.analyze(pieces, [db.vendors[v] for v in sorted(candidates.vendors)], db, path, srcmap)
@@ -261,6 +266,20 @@ def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileR
     if verdicts:
         result.code = masking_code([text])
     _report(path, _NO_FACTS, verdicts, [r for r in results if r.verdict is None], db, result)
+
+
+def _component_fields(path: str, kind: str, text: str, db: SignatureDB, result: FileResult) -> None:
+    """Sensitive fields a component renders (JSX, or an SFC's template), positioned in the file."""
+    if kind == "sfc":
+        html = jsxmarkup.sfc_html(text)
+    else:
+        parsed = jsparse.parse(JsSource(text, 1, 1, dialect_for(path)))
+        html = jsxmarkup.jsx_html(jsfacts.Program(parsed), db.ui_components)
+    if not html:
+        return
+    result.fields = fieldfacts.extract(htmldoc.parse(html), db.fields, db.consent_words)
+    if result.fields:
+        result.code = masking_code([text])
 
 
 def _report(path: str, facts: PageFacts, verdicts: list, inactive: list[CodeResult], db: SignatureDB, result: FileResult) -> None:

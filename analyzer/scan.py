@@ -121,6 +121,46 @@ def _compose(result: ScanResult, pages: dict[str, PageInfo], facts: dict, db: si
             info.uses = sorted(composition.context(graph, path))
 
 
+_APP_MARKERS = ("package.json", "deno.json", "composer.json", "Gemfile")
+
+
+def _link_app_code(result: ScanResult, files: list[SourceFile], pages: dict[str, PageInfo]) -> None:
+    """A component's form is recorded by the recorders its app starts anywhere: in a single-page
+    app one start (layout, _app, main.ts) records every route. The app is the nearest folder with
+    a package manifest (package.json …), else the scanned folder; components of one app in a
+    monorepo are not linked to another app's recorders."""
+    code = {f.display: f for f in files if f.kind in ("js", "ts", "sfc")}
+    with_fields = [p for p, info in pages.items() if info.fields and p in code]
+    if not with_fields:
+        return
+    starters = sorted({d.location.path for d in result.detections if d.location.path in code})
+    if not starters:
+        return
+    roots: dict[str, str] = {}
+
+    def app_of(f: SourceFile) -> str:
+        folder = os.path.dirname(os.path.abspath(f.path))
+        seen = []
+        while folder not in roots:
+            seen.append(folder)
+            parent = os.path.dirname(folder)
+            if any(os.path.exists(os.path.join(folder, m)) for m in _APP_MARKERS) or parent == folder:
+                roots[folder] = folder
+                break
+            if f.root is not None and folder == os.path.abspath(f.root):
+                roots[folder] = folder
+                break
+            folder = parent
+        for s in seen:
+            roots[s] = roots[folder]
+        return roots[folder]
+
+    for path in with_fields:
+        app = app_of(code[path])
+        linked = [s for s in starters if s != path and app_of(code[s]) == app]
+        pages[path].uses = sorted(set(pages[path].uses) | set(linked))
+
+
 def _assess_fields(result: ScanResult, files: list[SourceFile], pages: dict[str, PageInfo]) -> None:
     if not any(p.fields for p in pages.values()):
         return
@@ -156,6 +196,7 @@ def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -
     if template_facts:
         nodes = [f.display for f in files if f.kind in ("html", "template")]
         _compose(result, pages, template_facts, signatures.load(opts.signature_dirs), nodes)
+    _link_app_code(result, files, pages)
     _assess_fields(result, files, pages)
     result.seconds = time.perf_counter() - start
     result.findings.sort(key=lambda f: (f.location.path, f.location.line, f.location.column, f.rule))

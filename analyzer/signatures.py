@@ -136,6 +136,15 @@ class ScriptTypes:
 
 
 @dataclass(frozen=True)
+class UiComponent:
+    """A UI kit's form component and the native control it renders (ui_components.toml)."""
+
+    tag: str
+    type: str | None = None
+    label_prop: str | None = None
+
+
+@dataclass(frozen=True)
 class Authority:
     id: str
     name: str
@@ -155,6 +164,7 @@ class SignatureDB:
     fields: dict[str, Category]
     consent_words: TermIndex | None = None
     template_conventions: tuple[dict[str, str], ...] = ()
+    ui_components: dict[str, UiComponent] = field(default_factory=dict)
 
     @functools.cached_property
     def deferred_src_attributes(self) -> tuple[str, ...]:
@@ -337,7 +347,22 @@ def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
         fields=_merge(fields, compile_category, "field category"),
         consent_words=_consent_words(),
         template_conventions=_conventions(),
+        ui_components=_ui_components(),
     )
+
+
+def _ui_components() -> dict[str, UiComponent]:
+    path = BUILTIN_DIR / "ui_components.toml"
+    if not path.exists():
+        return {}
+    out: dict[str, UiComponent] = {}
+    for i, c in enumerate(_read_toml(path).get("component", [])):
+        unknown = set(c) - {"names", "tag", "type", "label_prop"}
+        if unknown or not isinstance(c.get("names"), list) or not isinstance(c.get("tag"), str):
+            raise SignatureError(f"{path}: component[{i}] needs names (list) and tag{f'; unknown key {sorted(unknown)[0]}' if unknown else ''}")
+        for name in c["names"]:
+            out[name] = UiComponent(c["tag"], c.get("type"), c.get("label_prop"))
+    return out
 
 
 def _hooks(items: list[dict[str, Any]]) -> dict[str, str]:

@@ -14,7 +14,7 @@ from tests.conftest import FIXTURES, scan_file
 
 CODE_EXTENSIONS = {".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".vue", ".svelte", ".astro"}
 CASES = sorted(p for sub in ("vendors", "consent", "site", "forms") for p in (FIXTURES / sub).rglob("*.html"))
-CASES += sorted(p for p in (FIXTURES / "js").rglob("*") if p.suffix in CODE_EXTENSIONS)
+CASES += sorted(p for sub in ("js", "apps") for p in (FIXTURES / sub).rglob("*") if p.suffix in CODE_EXTENSIONS)
 
 
 @pytest.mark.parametrize("path", CASES, ids=[str(p.relative_to(FIXTURES)) for p in CASES])

@@ -1,0 +1,48 @@
+"""Forms written in components (JSX, Vue templates): fields are classified where they are written
+and exposed to the recorders their own app starts (fixtures/apps, two apps with a package.json each)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyzer.scan import ScanOptions, run
+from tests.annotations import parse
+from tests.conftest import FIXTURES
+
+APPS = FIXTURES / "apps"
+SOURCES = sorted(p for p in APPS.rglob("*") if p.suffix in (".tsx", ".jsx", ".vue"))
+
+
+@pytest.fixture(scope="module")
+def scan():
+    return run(ScanOptions(paths=(str(APPS),)))
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=[str(p.relative_to(APPS)) for p in SOURCES])
+def test_component_fields_match_annotations(path: Path, scan) -> None:
+    want = {e.line: e for e in parse(path.read_text(encoding="utf-8")) if e.kind == "field"}
+    got = {r.field.line: r for r in scan.fields if Path(r.path).resolve() == path.resolve()}
+    assert sorted(got) == sorted(want), f"field lines differ: got {[(r.field.line, r.field.name) for r in got.values()]}"
+    for line, exp in want.items():
+        report = got[line]
+        wanted = sorted(v for v in exp.options.get("exposed", "none").split(",") if v and v != "none")
+        assert (report.field.classification.category, sorted(report.exposed)) == (exp.subject, wanted), f"line {line} {report.field.name}: {report.reasons}"
+
+
+def test_another_apps_recorder_does_not_expose_a_form(scan) -> None:
+    assert not [r for r in scan.fields if "/shop/" in r.path]
+
+
+def test_a_component_scanned_alone_has_no_recorder_to_expose_it() -> None:
+    alone = run(ScanOptions(paths=(str(APPS / "clinic" / "src" / "components" / "IntakeForm.tsx"),)))
+    assert alone.fields == [] and alone.findings == []
+
+
+def test_field_positions_point_at_the_start_tag(scan) -> None:
+    text = (APPS / "clinic" / "src" / "components" / "IntakeForm.tsx").read_text().splitlines()
+    for r in scan.fields:
+        if r.path.endswith("IntakeForm.tsx"):
+            line = text[r.field.line - 1]
+            assert line[r.field.column - 1] == "<", (r.field.line, r.field.column, line)
