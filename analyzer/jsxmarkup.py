@@ -117,6 +117,10 @@ class _Writer:
             tag = comp.tag
         attrs: list[tuple[str, str]] = []
         for attr in opening.named_children:
+            registered = self._registered_name(attr)
+            if registered is not None:
+                attrs.append(("name", registered))
+                continue
             if attr.type != "jsx_attribute" or not attr.named_children:
                 continue
             kids = attr.named_children
@@ -130,6 +134,19 @@ class _Writer:
         if comp is not None and comp.type and not any(k == "type" for k, _ in attrs):
             attrs.append(("type", comp.type))
         return tag, attrs
+
+    def _registered_name(self, attr: Node) -> str | None:
+        """``{...register('diagnosis')}`` (react-hook-form) names the field it spreads onto."""
+        if attr.type != "jsx_expression":
+            return None
+        spread = next((c for c in attr.named_children if c.type == "spread_element"), None)
+        call = spread.named_children[0] if spread is not None and spread.named_children else None
+        if call is None or call.type != "call_expression":
+            return None
+        if self.prog.path(self.prog.callee(call)).rsplit(".", 1)[-1] != "register":
+            return None
+        args = self.prog.args(call)
+        return self.prog.string_value(args[0]) if args else None
 
     def _value(self, key: str, node: Node | None) -> str | None:
         if node is None:
