@@ -24,6 +24,7 @@ _INJECTORS = frozenset({"import", "loadScript", "getScript", "injectScript", "$.
 _SPEC = re.compile(r"""^([\w$.]+)\(\s*(?:['"]([^'"]*)['"])?""")
 _STATEMENT_END = ("statement", "declaration")
 _TAG_VIAS = ("jsx-script", "head-config")  # script tags written as code or data
+_STARTS = ("init-call", "plugin", "component") + _TAG_VIAS  # what decides, for a suite, that replay runs
 
 
 def norm(text: str) -> str:
@@ -35,7 +36,7 @@ def norm(text: str) -> str:
 class CodeSite:
     vendor: Vendor
     node: Node
-    via: str  # init-call | snippet | dynamic-injection | jsx-script | head-config | release-call | bundle-init
+    via: str  # init-call | plugin | component | snippet | dynamic-injection | jsx-script | head-config | release-call | bundle-init
     evidence: str
     replay: str = "on"  # on | settings (a dashboard decides)
     hold: str | None = None  # a vendor-side switch that held the recording until this release
@@ -169,10 +170,10 @@ class Detector:
                 else:
                     sites.append(CodeSite(vendor, call, "init-call", f"{how}{f' ({why})' if why else ''}", replay))
         inits = list(sites)
-        sites = self._merge(sites + self._injections(vendor) + self._jsx(vendor) + self._head_entries(vendor), self._snippets(vendor))
+        sites = self._merge(sites + self._plugins(vendor) + self._components(vendor) + self._injections(vendor) + self._jsx(vendor) + self._head_entries(vendor), self._snippets(vendor))
         if (inits or inactive) and vendor.category == "replay-addon":
             # For a suite, the loader only fetches it: the init call decides whether replay runs.
-            sites = [s for s in sites if s.via == "init-call" or s.via in _TAG_VIAS] if inits else []
+            sites = [s for s in sites if s.via in _STARTS] if inits else []
         sites = self._apply_holds(vendor, sites)
         if self.in_sdk is not None:  # with a source map: code inside the SDK is not the app's start
             sites = [s for s in sites if not self.in_sdk(s.node)]
@@ -350,6 +351,61 @@ class Detector:
                 out.append(CodeSite(vendor, el, "jsx-script", note, props=props))
         return out
 
+    def _plugins(self, vendor: Vendor) -> list[CodeSite]:
+        """Wrapper plugins ([sdk] plugins): named in a framework config (``plugins:
+        ['gatsby-plugin-hotjar']``, ``{resolve: '…'}``, ``['posthog-docusaurus', {…}]``) or
+        imported and registered (``app.use(VueHotjar, {…})``, ``NgxHotjarModule.forRoot('…')``)."""
+        sdk = vendor.raw.get("sdk", {})
+        plugins = set(sdk.get("plugins", []))
+        if not plugins or sdk.get("replay_default") == "off":
+            return []
+        replay = "settings" if sdk.get("replay_default") == "settings" else "on"
+        prog, data, out = self.prog, self.prog.parsed.source.data, []
+        for name in sorted(plugins):
+            for offset in _occurrences(data, name.encode(), limit=20):
+                node = prog.parsed.root.descendant_for_byte_range(offset, offset + len(name))
+                while node is not None and node.type not in ("string", "template_string"):
+                    node = node.parent
+                if node is None or prog.string_value(node) != name or node.parent is None:
+                    continue
+                parent = node.parent
+                key = parent.child_by_field_name("key") if parent.type == "pair" else None
+                if parent.type == "array" or (key is not None and prog.text(key).strip("'\"") in ("resolve", "module", "plugin")):
+                    out.append(CodeSite(vendor, node, "plugin", f"the {name} plugin is registered in the framework config", replay))
+        for local, imp in prog.imports.items():
+            if _pkg(imp.package) not in plugins:
+                continue
+            for call in prog.calls:
+                path = prog.path(prog.callee(call))
+                args = prog.args(call)
+                registered = path.endswith("use") and any(prog.text(a) == local for a in args)
+                if registered or (path.startswith(local + ".") and path.rsplit(".", 1)[-1] in ("forRoot", "install", "init")):
+                    out.append(CodeSite(vendor, call, "plugin", f"the {imp.package} plugin is registered: {prog.text(call)[:60]}", replay))
+        return out
+
+    def _components(self, vendor: Vendor) -> list[CodeSite]:
+        """JSX components of the vendor's packages that start it when rendered ([sdk] components:
+        ``FullStory``, ``PostHogProvider[apiKey]`` — with ``client={…}`` it starts nothing)."""
+        sdk = vendor.raw.get("sdk", {})
+        specs = [(c.split("[")[0], c[c.index("[") + 1 : -1] if "[" in c else None) for c in sdk.get("components", [])]
+        if not specs or not self.prog.jsx:
+            return []
+        packages = set(sdk.get("packages", [])) | set(sdk.get("plugins", []))
+        replay = "settings" if sdk.get("replay_default") == "settings" else "on"
+        out = []
+        for el in self.prog.jsx:
+            opening = el if el.type == "jsx_self_closing_element" else el.child_by_field_name("open_tag")
+            name = opening.child_by_field_name("name") if opening is not None else None
+            local = self.prog.text(name) if name is not None else ""
+            imp = self.prog.imports.get(local)
+            if imp is None or _pkg(imp.package) not in packages:
+                continue
+            exported = imp.imported or local
+            for comp, prop in specs:
+                if exported == comp and (prop is None or prop in jsx_attributes(self.prog, opening)):
+                    out.append(CodeSite(vendor, el, "component", f"<{local}{f' {prop}' if prop else ''}> from {imp.package} starts {vendor.name} when rendered", replay))
+        return out
+
     def _head_entries(self, vendor: Vendor) -> list[CodeSite]:
         """Script tags declared as head configuration (VitePress ``head``, Nuxt/unhead ``script``,
         Docusaurus ``scripts``/``headTags``, Starlight ``head``): found from the vendor's hosts and
@@ -456,7 +512,8 @@ class Detector:
         return sites
 
     def _imported_only(self, vendor: Vendor) -> list[Inactive]:
-        packages = set(vendor.raw.get("sdk", {}).get("packages", []))
+        sdk = vendor.raw.get("sdk", {})
+        packages = set(sdk.get("packages", [])) | set(sdk.get("plugins", []))
         return [
             Inactive(vendor, node, f"{source} is imported but never started here")
             for node, source in self.prog.import_nodes

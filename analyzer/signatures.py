@@ -224,7 +224,7 @@ def _vendor(data: dict[str, Any]) -> Vendor:
     needles = urls.literals() + list(detect.get("needles", []))
     needles += [max(group, key=len) for group, _ in snippets]
     sdk = data.get("sdk", {})
-    needles += sdk.get("packages", []) + sdk.get("bundle_strings", [])
+    needles += sdk.get("packages", []) + sdk.get("plugins", []) + sdk.get("bundle_strings", [])
     needles += [c.split("(")[0] for c in sdk.get("init_calls", []) if "." in c.split("(")[0]]
     return Vendor(
         inline_hosts=_inline_host_pattern(urls),

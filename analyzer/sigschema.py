@@ -68,6 +68,13 @@ VENDOR_SCHEMA: dict[str, Field] = {
         {
             "packages": _opt("str[]"),
             "init_calls": _opt("str[]"),
+            # Wrapper/plugin packages that start the recorder once registered: named in a framework
+            # config (Gatsby/Docusaurus `plugins`, Nuxt `modules`, `resolve:`) or their import
+            # passed to `app.use(X)` / called as `X.forRoot(…)`.
+            "plugins": _opt("str[]"),
+            # JSX components of the vendor's packages that start it on render: "Name", or
+            # "Name[prop]" when only that prop makes it start (PostHogProvider[apiKey]).
+            "components": _opt("str[]"),
             "bundle_strings": _opt("str[]"),
             "identify_calls": _opt("str[]"),
             "replay_options": _opt("str[]"),

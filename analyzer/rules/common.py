@@ -37,11 +37,17 @@ def page_cmps(ctx: PageContext) -> list[str]:
     return seen
 
 
-CODE_VIAS = frozenset({"init-call", "snippet", "dynamic-injection", "jsx-script", "release-call"})
+CODE_VIAS = frozenset({"init-call", "component", "snippet", "dynamic-injection", "jsx-script", "release-call"})
 
 
 def remediation(ctx: PageContext, site: RecorderSite) -> str:
     """The exact markup to write, for the consent manager this page loads (or a common one)."""
+    if site.via == "plugin":
+        return (
+            f"This plugin starts {site.vendor.name} on every page, before any choice. Remove it and start "
+            f"{site.vendor.name} from your consent manager's analytics callback (e.g. "
+            "if (CookieConsent.acceptedCategory('analytics')) {…}), or register the plugin only inside such a check."
+        )
     if site.via == "head-config":
         return (
             f"Give this head entry your consent manager's blocking attributes so the rendered tag stays inert "
