@@ -11,7 +11,7 @@ from analyzer.code_scan import CodeSpot
 from analyzer.detect import RecorderSite
 from analyzer.model import Status, Verdict
 from analyzer.signatures import SignatureDB, Vendor
-from analyzer.templates import Template
+from analyzer.templates import Template, _match_paren
 
 
 @dataclass(frozen=True)
@@ -75,20 +75,37 @@ def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB)
     for region in tpl.regions:
         if region.kind == "comment":
             continue
-        helper = next((h for h in db.script_types.include_helpers if h in region.body), None)
-        if helper is None:
-            continue
-        low = region.body.lower()
-        for vendor in vendors:
-            hit = vendor.inline_hosts.search(low) if vendor.inline_hosts is not None else None
-            url = hit.group(1) if hit else next((m.group(0) for r in vendor.urls.regexes if (m := r.search(low))), None)
-            if not url:
-                continue
-            line = _line(text, region.start)
-            column = region.start - (text.rfind("\n", 0, region.start) + 1) + 1
-            site = RecorderSite(vendor, CodeSpot(line, column, tag="template"), "template-code", f"template code {helper} emits a script from {url}")
-            out.append((site, Verdict(status=Status.UNGATED, mechanism="none", evidence="the template emits the script on every render")))
+        php = region.body.startswith("<?")
+        for helper in db.script_types.include_helpers:
+            if php and helper == "<script":
+                continue  # markup PHP echoes stays in the page text (templates._php_code)
+            at = region.body.find(helper)
+            while at >= 0:
+                scope = _call_scope(region.body, at + len(helper)).lower()
+                for vendor in vendors:
+                    hit = vendor.inline_hosts.search(scope) if vendor.inline_hosts is not None else None
+                    url = hit.group(1) if hit else next((m.group(0) for r in vendor.urls.regexes if (m := r.search(scope))), None)
+                    if not url:
+                        continue
+                    offset = region.start + at
+                    line = _line(text, offset)
+                    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+                    site = RecorderSite(vendor, CodeSpot(line, column, tag="template"), "template-code", f"template code {helper} emits a script from {url}")
+                    out.append((site, Verdict(status=Status.UNGATED, mechanism="none", evidence="the template emits the script on every render")))
+                at = region.body.find(helper, at + len(helper))
     return out
+
+
+def _call_scope(body: str, after: int) -> str:
+    """The arguments of a helper call: ``(…)`` when it opens one, else the rest of the line."""
+    rest = body[after:]
+    stripped = rest.lstrip(" \t")
+    if stripped.startswith("("):
+        start = after + len(rest) - len(stripped)
+        end = _match_paren(body, start)
+        return body[start : end + 1 if end >= 0 else len(body)]
+    line_end = body.find("\n", after)
+    return body[after : line_end if line_end >= 0 else len(body)]
 
 
 def gate_all(verdicts: list, tpl: Template, text: str, db: SignatureDB) -> list:

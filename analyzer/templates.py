@@ -166,14 +166,54 @@ def _regions(text: str, dialect: str) -> list[Region]:
     return out
 
 
+# PHP string literals (single, double, heredoc/nowdoc) and markup they echo.
+# Comments are matched first so an apostrophe in one ("Cookiebot's") opens no string.
+_PHP_STRING = re.compile(
+    r"""(?P<comment>//[^\n]*|\#(?!\[)[^\n]*|/\*.*?\*/)|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|<<<\s*['"]?(\w+)['"]?\n.*?\n\s*\2\b""", re.S
+)
+_ECHOED_MARKUP = re.compile(r"</?script\b", re.I)
+
+
+def _fill(chunk: str, fill: str) -> str:
+    return "".join(c if c in "\r\n" else fill for c in chunk)
+
+
+def _php_code(chunk: str, fill: str) -> str:
+    """A PHP region, neutralised except for string literals holding ``<script`` markup
+    (``echo '<script …>…</script>'``, ``printf(…)``, heredocs): their text stays where it is, so
+    the page parser sees the markup the code prints, attributes and all. Quotes and ``\\``
+    escapes become spaces (same length); everything else is filled."""
+    parts, last = [], 0
+    for m in _PHP_STRING.finditer(chunk):
+        literal = m.group(0)
+        if m.group("comment") or not _ECHOED_MARKUP.search(literal):
+            continue
+        parts.append(_fill(chunk[last : m.start()], fill))
+        if m.group(2):  # heredoc: drop the opening and closing lines' markers
+            head = literal.index("\n") + 1
+            tail = literal.rindex("\n")
+            parts.append(_fill(literal[:head], " ") + literal[head:tail] + _fill(literal[tail:], " "))
+        else:
+            inner = re.sub(r"\\(.)", lambda e: " " + e.group(1), literal[1:-1])
+            parts.append(" " + inner + " ")
+        last = m.end()
+    parts.append(_fill(chunk[last:], fill))
+    return "".join(parts)
+
+
 def neutralise(text: str, regions: list[Region]) -> str:
-    """Same length, newlines kept: statements and comments to spaces, output to ``0``."""
+    """Same length, newlines kept: statements and comments to spaces, output to ``0``; markup that
+    PHP code echoes from string literals is kept (:func:`_php_code`)."""
     parts = []
     last = 0
     for r in regions:
         parts.append(text[last : r.start])
         fill = "0" if r.kind == "output" else " "
-        parts.append("".join(c if c in "\r\n" else fill for c in text[r.start : r.end]))
+        chunk = text[r.start : r.end]
+        if r.kind != "comment" and chunk.startswith("<?") and _ECHOED_MARKUP.search(chunk):
+            parts.append(_php_code(chunk, fill))
+        else:
+            parts.append(_fill(chunk, fill))
         last = r.end
     parts.append(text[last:])
     return "".join(parts)
