@@ -471,6 +471,11 @@ class Detector:
                     if written is not None:
                         found.append((True, written, f"{note or ' + '.join(group)}, written into a script element", "dynamic-injection"))
                         break
+                    passed = _passed_as_script(self.prog, literal)
+                    if passed is not None:
+                        how = self.prog.path(self.prog.callee(passed)) or "a call"
+                        found.append((True, passed, f"{note or ' + '.join(group)}, passed as script text to {how}()", "dynamic-injection"))
+                        break
                     continue  # a snippet held as data (a dangerouslySetInnerHTML string): not code here
                 stmt, via_iife = _snippet_statement(self.prog, node)
                 found.append((via_iife, stmt, note or " + ".join(group), "snippet"))
@@ -567,6 +572,33 @@ def _written_to_script(prog: Program, literal: Node) -> Node | None:
         target = prog.path(parent.child_by_field_name("left"))
         if target.rsplit(".", 1)[-1] in _SCRIPT_TEXT_PROPS:
             return parent
+    return None
+
+
+_SCRIPT_TEXT_KEYS = frozenset({"text", "innerHTML", "textContent", "innerText", "content", "children", "code", "body"})
+_EVALUATORS = frozenset({"eval", "Function", "setTimeout", "injectScript", "loadScript", "addScript", "appendScript", "insertScript", "runScript", "execScript"})
+
+
+def _passed_as_script(prog: Program, literal: Node) -> Node | None:
+    """The call a JavaScript snippet string is handed to as script text: ``injectScript('hotjar',
+    {text: `…`})``, ``addScript({content: `…`})``, ``eval(`…`)``, ``new Function(`…`)``. A string
+    holding ``<script`` tags is HTML (shown or copied, and never run by innerHTML): not this."""
+    if "<script" in prog.text(literal).lower():
+        return None
+    parent = literal.parent
+    if parent is not None and parent.type == "pair":
+        key = parent.child_by_field_name("key")
+        name = (prog.string_value(key) or prog.text(key)) if key is not None else ""
+        obj = parent.parent
+        args = obj.parent if obj is not None and obj.type == "object" else None
+        if name in _SCRIPT_TEXT_KEYS and args is not None and args.type == "arguments":
+            return args.parent
+        return None
+    if parent is not None and parent.type == "arguments" and parent.parent is not None:
+        call = parent.parent
+        callee = prog.path(call.child_by_field_name("function") or call.child_by_field_name("constructor"))
+        if callee.rsplit(".", 1)[-1] in _EVALUATORS:
+            return call
     return None
 
 
