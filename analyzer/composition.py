@@ -68,9 +68,15 @@ _PARTIAL_FOLDERS = frozenset({"partials", "snippets", "template-parts", "include
 
 
 def is_partial(path: str) -> bool:
-    """A template meant to be included (a Rails ``_name`` partial, a partials/snippets folder)."""
+    """A template meant to be included (a Rails ``_name`` partial, a partials/snippets folder).
+    ASP.NET's ``_Layout.cshtml`` is the page layout, not a partial, despite its underscore; a
+    file in a ``layouts`` folder is a layout."""
     parts = path.split("/")
-    return parts[-1].startswith("_") or bool(set(parts[:-1]) & _PARTIAL_FOLDERS)
+    name = parts[-1].lower()
+    underscore = name.startswith("_") and not name.startswith(("_layout.", "_viewstart."))
+    if not underscore and set(parts[:-1]) & {"layouts", "layout"}:
+        return False  # Phoenix components/layouts/root.html.heex: a layout inside a partials-like folder
+    return underscore or bool(set(parts[:-1]) & _PARTIAL_FOLDERS)
 
 
 def _page_template(path: str, conv: dict[str, str]) -> bool:

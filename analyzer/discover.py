@@ -42,6 +42,23 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (".ejs", "template"),
     (".tmpl", "template"),
     (".gohtml", "template"),
+    # Server pages in other stacks: EEx/HEEx (Phoenix) and JSP/ASP.NET scriptlets share ERB's
+    # <% %> delimiters; Razor, FreeMarker, Velocity and Smarty/other .tpl files are read as HTML
+    # with their own syntax left as text (their conditions are not read as consent gates).
+    (".eex", "template"),
+    (".heex", "template"),
+    (".leex", "template"),
+    (".jsp", "template"),
+    (".jspf", "template"),
+    (".aspx", "template"),
+    (".ascx", "template"),
+    (".master", "template"),
+    (".cshtml", "template"),
+    (".razor", "template"),
+    (".ftl", "template"),
+    (".ftlh", "template"),
+    (".vm", "template"),
+    (".tpl", "template"),
     (".js", "js"),
     (".mjs", "js"),
     (".cjs", "js"),

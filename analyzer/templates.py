@@ -32,6 +32,14 @@ DIALECT_BY_SUFFIX = (
     (".ejs", "erb"),
     (".tmpl", "go"),
     (".gohtml", "go"),
+    (".eex", "erb"),
+    (".heex", "erb"),
+    (".leex", "erb"),
+    (".jsp", "erb"),
+    (".jspf", "erb"),
+    (".aspx", "erb"),
+    (".ascx", "erb"),
+    (".master", "erb"),
 )
 _GO_HINT = re.compile(r"\{\{-?\s*(?:partial|define|block|template|range|with|end|\.Site|\.Params|site\.|hugo\.)\b")
 
@@ -310,10 +318,15 @@ def _tag_blocks(regions: list[Region], dialect: str) -> list[Branch]:
                 b.close(r.start)
     elif dialect == "erb":
         for r in regions:
+            inner = _inner(r.body, dialect).strip()
+            if r.kind == "output":
+                # EEx (Phoenix): <%= if cond do %> … <% else %> … <% end %>.
+                if m := re.match(r"^(if|unless)\s+(.*?)\s+do$", inner, re.S):
+                    b.open(r.end, m.group(2).strip(), negated=m.group(1) == "unless")
+                continue
             if r.kind != "code":
                 continue
-            inner = _inner(r.body, dialect).strip()
-            if m := re.match(r"^(if|unless)\s+(.*?)(?:\s+then)?$", inner, re.S):
+            if m := re.match(r"^(if|unless)\s+(.*?)(?:\s+then|\s+do)?$", inner, re.S):
                 b.open(r.end, m.group(2).strip(), negated=m.group(1) == "unless")
             elif m := re.match(r"^elsif\s+(.*)$", inner, re.S):
                 b.elif_(r.start, m.group(1).strip(), r.end)
@@ -366,7 +379,7 @@ def _inner(body: str, dialect: str) -> str:
     if dialect == "handlebars":
         return body[2:-2].strip()
     if dialect == "erb":
-        return re.sub(r"^<%-?|-?%>$", "", body).strip()
+        return re.sub(r"^<%[-=]?|-?%>$", "", body).strip()
     if dialect == "go":
         return re.sub(r"^\{\{-?|-?\}\}$", "", body).strip()
     return body
