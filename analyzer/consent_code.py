@@ -36,7 +36,7 @@ class ConsentVocabulary:
     fail_open: tuple[tuple[str, str], ...]
     consent_words: tuple[str, ...] = ()
     hooks: dict[str, str] = field(default_factory=dict)  # framework lifecycle hooks: name -> who calls it
-    category_callbacks: tuple[tuple[str, str, str, str, str], ...] = ()  # (callback, key, analytics value, CMP id, name)
+    category_callbacks: tuple["CategoryCallback", ...] = ()
 
 
 def vocabulary(db: SignatureDB) -> ConsentVocabulary:
@@ -46,15 +46,34 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
             continue
         js = cmp.raw.get("js", {})
         for spec in js.get("category_callbacks", []):
-            callback, _, pair = spec.partition(":")
-            key, _, value = pair.partition("=")
-            callbacks.append((callback, key, value.lower(), cmp.id, cmp.name))
+            callbacks.append(CategoryCallback.parse(spec, tuple(js.get("category_flags", [])), cmp.id, cmp.name))
         words += [w.lower() for w in js.get("consent_words", [])]
         checks += [(norm(c).lower(), cmp.name) for c in js.get("analytics_checks", [])]
         events += [(e, cmp.name) for e in js.get("generic_events", [])]
         fail += [(norm(f).lower(), cmp.name) for f in js.get("fail_open", [])]
     checks.sort(key=lambda c: -len(c[0]))
     return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks))
+
+
+@dataclass(frozen=True)
+class CategoryCallback:
+    """``callback:key=value`` (sibling key) or ``callback:a.{category}.b.*=value`` (enclosing keys)."""
+
+    callback: str
+    key: str | None
+    path: tuple[str, ...]
+    value: str
+    flags: tuple[str, ...]  # "flag=value:status" on the category object
+    cmp_id: str
+    cmp: str
+
+    @classmethod
+    def parse(cls, spec: str, flags: tuple[str, ...], cmp_id: str, cmp: str) -> "CategoryCallback":
+        callback, _, rest = spec.partition(":")
+        where, _, value = rest.rpartition("=")
+        if "{category}" in where:
+            return cls(callback, None, tuple(where.split(".")), value.lower(), flags, cmp_id, cmp)
+        return cls(callback, where, (), value.lower(), flags, cmp_id, cmp)
 
 
 @dataclass
@@ -217,9 +236,11 @@ class GuardAnalysis:
         return None
 
     def _category_callback(self, fnode: Node, notes: list[str]) -> Path | None:
-        """``{id: 'analytics', onAccept() {…}}`` in a CMP's consent-type list: the callback runs
-        when that one category is accepted. Another category, or a type the visitor cannot
-        refuse (``required: true``) or finds pre-ticked (``defaultValue: true``), is no gate."""
+        """A CMP's per-category callback ([js] category_callbacks): ``{id: 'analytics', onAccept()
+        {…}}`` (a sibling key names the category) or ``categories: {analytics: {services: {hj:
+        {onAccept() {…}}}}}`` (an enclosing key does). It runs when that one category is accepted:
+        another category is gated with a mismatch; the CMP's flags on the category object
+        (``required: true``, ``readOnly: true``, ``defaultValue: true``) say when it is no gate."""
         parent = fnode.parent
         if parent is None or parent.type not in ("pair", "object") or not self.vocab.category_callbacks:
             return None
@@ -227,27 +248,61 @@ class GuardAnalysis:
         obj = parent.parent if parent.type == "pair" else parent
         if pair_key is None or obj is None or obj.type != "object":
             return None
-        prop = self.prog.string_value(pair_key) or self.prog.text(pair_key)
-        specs = [c for c in self.vocab.category_callbacks if c[0] == prop]
-        if not specs:
-            return None
+        prop = self._key_text(pair_key)
+        for spec in self.vocab.category_callbacks:
+            if spec.callback != prop:
+                continue
+            found = self._category_of(obj, spec)
+            if found is None:
+                continue
+            category, holder = found
+            where = f"{prop} of the {spec.cmp} category '{category}' (line {self._line(holder)})"
+            flags = self._pairs(holder)
+            for flag in spec.flags:
+                key, _, rest = flag.partition("=")
+                value, _, status = rest.partition(":")
+                if flags.get(key) == value.lower():
+                    return Path(Status(status), f"{where}: {key}: {value} ({'the visitor cannot refuse it' if status == 'ungated' else 'pre-ticked, and a pre-ticked box is not consent'})", notes)
+            if category != spec.value:
+                return Path(Status.GATED, f"{where} runs only after that category, not '{spec.value}', is accepted", notes, (spec.cmp_id, category))
+            return Path(Status.GATED, f"{where} runs only after that category is accepted", notes)
+        return None
+
+    def _key_text(self, key: Node) -> str:
+        return self.prog.string_value(key) or self.prog.text(key)
+
+    def _pairs(self, obj: Node) -> dict[str, str]:
         values: dict[str, str] = {}
         for child in obj.named_children:
             k, v = child.child_by_field_name("key"), child.child_by_field_name("value")
             if child.type == "pair" and k is not None and v is not None:
-                values[self.prog.string_value(k) or self.prog.text(k)] = (self.prog.string_value(v) or self.prog.text(v)).strip().lower()
-        spec = next((c for c in specs if c[1] in values), None)
-        if spec is None:
+                values[self._key_text(k)] = (self.prog.string_value(v) or self.prog.text(v)).strip().lower()
+        return values
+
+    def _category_of(self, obj: Node, spec: "CategoryCallback") -> tuple[str, Node] | None:
+        """The category the callback's object belongs to, and the object holding its flags."""
+        if spec.key:  # sibling form
+            value = self._pairs(obj).get(spec.key)
+            return (value, obj) if value else None
+        # Path form: match the enclosing keys, innermost last, against e.g. categories.{category}.services.*
+        chain: list[tuple[str, Node]] = []
+        node: Node | None = obj
+        while node is not None and node.type == "object" and len(chain) < len(spec.path):
+            pair = node.parent
+            if pair is None or pair.type != "pair" or pair.child_by_field_name("key") is None:
+                break
+            chain.append((self._key_text(pair.child_by_field_name("key")), pair.child_by_field_name("value")))
+            node = pair.parent
+        chain.reverse()
+        if len(chain) != len(spec.path):
             return None
-        _, key, wanted, cmp_id, cmp = spec
-        where = f"{prop} of the consent type {key}: '{values[key]}' ({cmp}, line {self._line(obj)})"
-        if values.get("required") == "true":
-            return Path(Status.UNGATED, f"{where}: required: true means the visitor cannot refuse it", notes)
-        if values.get("defaultvalue", values.get("defaultValue")) == "true":
-            return Path(Status.UNVERIFIABLE, f"{where}: defaultValue: true pre-ticks it, and a pre-ticked box is not consent", notes)
-        if values[key] != wanted:
-            return Path(Status.GATED, f"{where} runs only after that category, not '{wanted}', is accepted", notes, (cmp_id, values[key]))
-        return Path(Status.GATED, f"{where} runs only after that category is accepted", notes)
+        category = None
+        for (key, value), part in zip(chain, spec.path):
+            if part == "{category}":
+                category = (key.lower(), value)
+            elif part != "*" and part != key:
+                return None
+        return category
 
     def _through_function(self, fnode: Node, depth: int, seen: frozenset[int], notes: list[str]) -> Path:
         category = self._category_callback(fnode, notes)

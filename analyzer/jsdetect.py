@@ -106,6 +106,7 @@ class Detector:
         self.prog = prog
         self.vendors = vendors
         self.in_sdk = in_sdk  # from a source map: does this node come from node_modules?
+        self._loader_cache: list | None = None
         self.text = prog.parsed.source.text
         self.norm_text = norm(self.text)
 
@@ -295,6 +296,7 @@ class Detector:
                 url = self._vendor_url(vendor, node.child_by_field_name("right"))
                 if url:
                     out.append(CodeSite(vendor, node, "dynamic-injection", f"{left} = a URL on {url}"))
+        out += self._through_loaders(vendor)
         for call in prog.calls:
             path = prog.path(prog.callee(call))
             args = prog.args(call)
@@ -306,6 +308,39 @@ class Detector:
                 url = self._vendor_url(vendor, args[0])
                 if url:
                     out.append(CodeSite(vendor, call, "dynamic-injection", f"{path or 'import'}() of a URL on {url}"))
+        seen: set[int] = set()  # a loadScript(url) call is both a known injector and a loader call
+        return [o for o in out if not (o.node.id in seen or seen.add(o.node.id))]
+
+    def _loaders(self) -> list[tuple[object, int]]:
+        """Hand-written loaders: functions that set a script's src from one of their parameters
+        (``function load(src) { s.src = src; … }``), with that parameter's index. Memoised."""
+        if self._loader_cache is None:
+            prog, found = self.prog, []
+            for node in prog.assignments:
+                left = prog.path(node.child_by_field_name("left"))
+                right = node.child_by_field_name("right")
+                if not (left.endswith(".src") and right is not None and right.type == "identifier"):
+                    continue
+                fn = prog.enclosing_function(node)
+                params = fn.node.child_by_field_name("parameters") if fn is not None else None
+                if params is None and fn is not None:
+                    params = fn.node.child_by_field_name("parameter")  # x => …
+                names = [prog.text(p).split("=")[0].split(":")[0].strip() for p in (params.named_children if params is not None and params.type == "formal_parameters" else [params] if params is not None else [])]
+                if prog.text(right) in names:
+                    found.append((fn, names.index(prog.text(right))))
+            self._loader_cache = found
+        return self._loader_cache
+
+    def _through_loaders(self, vendor: Vendor) -> list[CodeSite]:
+        """Calls of a hand-written loader with a vendor URL: the call is the start (its guards decide)."""
+        out = []
+        for fn, index in self._loaders():
+            for call in self.prog.callers(fn):
+                args = self.prog.args(call) if call.type in ("call_expression", "new_expression") else []
+                url = self._vendor_url(vendor, args[index]) if index < len(args) else None
+                if url:
+                    name = ", ".join(sorted(fn.names | fn.props)) or "a loader"
+                    out.append(CodeSite(vendor, call, "dynamic-injection", f"{name}() sets a script's src to a URL on {url}"))
         return out
 
     def _vendor_url(self, vendor: Vendor, node: Node | None) -> str | None:

@@ -181,10 +181,14 @@ CMP_SCHEMA: dict[str, Field] = {
             # Tag-manager events fired per consent category, as "event:category"
             # (Cookiebot pushes cookie_consent_statistics when statistics is accepted).
             "category_events": _opt("str[]"),
-            # Callbacks a CMP calls when one consent type is accepted, as "callback:key=value": the
-            # function under `callback` in the object whose `key` is `value` (Silktide
-            # consentTypes: "onAccept:id=analytics") waits for that category.
+            # Callbacks a CMP calls when one consent type is accepted: "callback:key=value" (the
+            # function under `callback` in the object whose `key` is `value`: Silktide
+            # "onAccept:id=analytics") or "callback:categories.{category}.services.*=analytics"
+            # (the category is an enclosing key: CookieConsent v3 services).
             "category_callbacks": _opt("str[]"),
+            # Flags on the category object that make its callback no gate, "flag=value:status"
+            # (Silktide "required=true:ungated", "defaultValue=true:unverifiable").
+            "category_flags": _opt("str[]"),
         }
     ),
     "notes": _opt("str[]"),
