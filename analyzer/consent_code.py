@@ -37,6 +37,7 @@ class ConsentVocabulary:
     consent_words: tuple[str, ...] = ()
     hooks: dict[str, str] = field(default_factory=dict)  # framework lifecycle hooks: name -> who calls it
     category_callbacks: tuple["CategoryCallback", ...] = ()
+    triggers: dict[str, str] = field(default_factory=dict)  # consent-trigger function -> its option
 
 
 def vocabulary(db: SignatureDB) -> ConsentVocabulary:
@@ -52,7 +53,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         events += [(e, cmp.name) for e in js.get("generic_events", [])]
         fail += [(norm(f).lower(), cmp.name) for f in js.get("fail_open", [])]
     checks.sort(key=lambda c: -len(c[0]))
-    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks))
+    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks), db.script_types.consent_triggers)
 
 
 @dataclass(frozen=True)
@@ -436,8 +437,43 @@ def _worst(paths: list[Path]) -> Path:
     return min(paths, key=lambda p: _RANK[p.status])
 
 
+def _trigger(site: CodeSite, prog: Program, vocab: ConsentVocabulary) -> Verdict | None:
+    """A consent trigger in the start's own arguments (``useScriptHotjar({…, scriptOptions:
+    {trigger: useScriptTriggerConsent({consent: X})}})``): the script loads when X turns true, so
+    X decides. A literal ``true`` resolves at once (no gate); X with an analytics check gates; any
+    other X (a ref the app sets) is unverifiable."""
+    if site.via != "init-call" or not vocab.triggers:
+        return None
+    stack = list(prog.args(site.node)) if site.node.type in ("call_expression", "new_expression") else []
+    while stack:
+        n = stack.pop()
+        if n.type == "call_expression":
+            name = prog.path(prog.callee(n)).rsplit(".", 1)[-1]
+            if name in vocab.triggers:
+                option = vocab.triggers[name]
+                arg = next((a for a in prog.args(n) if a.type == "object"), None)
+                value = next((c.child_by_field_name("value") for c in (arg.named_children if arg is not None else []) if c.type == "pair" and prog.text(c.child_by_field_name("key")) == option), None)
+                text = prog.text(value) if value is not None else "(none)"
+                if value is None or value.type == "true":
+                    return None  # resolves immediately: the path decides
+                pol, check = GuardAnalysis(prog, vocab).polarity(value)
+                if pol == 1 and check:
+                    return Verdict(status=Status.GATED, mechanism="code-guard", evidence=f"{name}({{{option}: {text[:60]}}}) loads it only when that is true: {check}")
+                return Verdict(
+                    status=Status.UNVERIFIABLE,
+                    mechanism="code-unresolved",
+                    evidence=f"{name}({{{option}: {text[:60]}}}) loads it when that value turns true; whether only analytics consent sets it is not visible here",
+                )
+        stack.extend(n.named_children)
+    return None
+
+
 def verdict(site: CodeSite, prog: Program, vocab: ConsentVocabulary) -> Verdict:
-    """Gated only when every path to the start passes an analytics-consent check."""
+    """Gated only when every path to the start passes an analytics-consent check (or a consent
+    trigger passed to the start decides)."""
+    triggered = _trigger(site, prog, vocab)
+    if triggered is not None:
+        return triggered
     path = GuardAnalysis(prog, vocab).judge(site.node)
     notes = f" ({'; '.join(path.notes)})" if path.notes else ""
     mechanism = {Status.GATED: "code-guard", Status.UNGATED: "no-consent-check", Status.UNVERIFIABLE: "code-unresolved"}[path.status]

@@ -133,6 +133,7 @@ class ScriptTypes:
     injection_clues: tuple[str, ...]
     include_helpers: tuple[str, ...] = ()
     lifecycle_hooks: dict[str, str] = field(default_factory=dict)  # name -> "framework, runs when"
+    consent_triggers: dict[str, str] = field(default_factory=dict)  # function -> the option holding the consent value
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,8 @@ def _vendor(data: dict[str, Any]) -> Vendor:
     needles += [max(group, key=len) for group, _ in snippets]
     sdk = data.get("sdk", {})
     needles += sdk.get("packages", []) + sdk.get("plugins", []) + sdk.get("bundle_strings", [])
-    needles += [c.split("(")[0] for c in sdk.get("init_calls", []) if "." in c.split("(")[0]]
+    # Dotted starts (LogRocket.init) and distinctive bare ones (useScriptHotjar, initHotjar).
+    needles += [c.split("(")[0] for c in sdk.get("init_calls", []) if "." in c.split("(")[0] or len(c.split("(")[0]) >= 10]
     return Vendor(
         inline_hosts=_inline_host_pattern(urls),
         id=data["id"],
@@ -338,6 +340,7 @@ def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
             injection_clues=tuple(types.get("inline", {}).get("injection_clues", [])),
             include_helpers=tuple(types.get("templates", {}).get("include_helpers", [])),
             lifecycle_hooks=_hooks(types.get("lifecycle_hook", [])),
+            consent_triggers={t["call"]: t["option"] for t in types.get("consent_trigger", [])},
         ),
         severity=_read_toml(BUILTIN_DIR / "severity.toml"),
         authorities=tuple(
