@@ -85,6 +85,7 @@ class Path:
     evidence: str
     notes: list[str] = field(default_factory=list)
     mismatch: tuple[str, str] | None = None  # (CMP id, category) when gated on a non-analytics category
+    entry: tuple[str, ...] = ()  # unresolved: the names the exported function leaves the file under
 
 
 class GuardAnalysis:
@@ -96,8 +97,9 @@ class GuardAnalysis:
     def _check_in(self, node: Node) -> str | None:
         """The analytics check this expression contains. Case-insensitive (``cookieConsent.analytics``
         holds the generic ``consent.analytics``); a check written ``^name`` must be the whole
-        expression (Klaro passes a service's consent as the callback's ``consent`` argument)."""
-        text = norm(self.prog.text(node)).lower()
+        expression (Klaro passes a service's consent as the callback's ``consent`` argument).
+        Optional chaining reads the same value: ``Cookiebot?.consent?.statistics``."""
+        text = norm(self.prog.text(node)).lower().replace("?.(", "(").replace("?.[", "[").replace("?.", ".")
         for check, cmp in self.vocab.checks:
             if (text == check[1:]) if check.startswith("^") else (check in text):
                 return f"{check.lstrip('^')} ({cmp})"
@@ -318,14 +320,14 @@ class GuardAnalysis:
                 if depth >= MAX_DEPTH:
                     return Path(Status.UNVERIFIABLE, "call chain too deep to follow", notes)
                 sub = self.judge(call, depth + 1, seen | {fnode.id})
-                return Path(sub.status, sub.evidence, notes + sub.notes, sub.mismatch)
+                return Path(sub.status, sub.evidence, notes + sub.notes, sub.mismatch, sub.entry)
         fn = self.prog.functions[fnode.id]
         callers = [c for c in self.prog.callers(fn) if not _inside(c, fnode)]
         handler = _event_handler_assignment(self.prog, fnode)
         if not callers and handler is not None:
             # el.onload = function () {…}: runs when the event fires, i.e. where it is assigned.
             sub = self.judge(handler, depth + 1, seen | {fnode.id})
-            return Path(sub.status, sub.evidence, notes + sub.notes, sub.mismatch)
+            return Path(sub.status, sub.evidence, notes + sub.notes, sub.mismatch, sub.entry)
         if not callers:
             name = ", ".join(sorted(fn.names | fn.props)) or "an anonymous function"
             names = {n.lower() for n in fn.names | fn.props}
@@ -338,10 +340,11 @@ class GuardAnalysis:
             hook = next((f"{n}: {self.vocab.hooks[n]}" for n in sorted(fn.names | fn.props) if n in self.vocab.hooks), None)
             if hook:
                 return Path(Status.UNGATED, f"{hook}, whatever the visitor chose", notes)
-            if fn.exported and _is_component(fn):
+            if fn.exported and _is_component(fn, bool(self.prog.jsx)):
                 return Path(Status.UNGATED, f"{name} is a component: it runs whenever the page renders it", notes)
             if fn.exported:
-                return Path(Status.UNVERIFIABLE, f"{name} is exported; its callers are outside this file", notes)
+                entry = tuple(sorted(fn.names | fn.props)) + (("default",) if _default_export(fn.node) or fn.names & self.prog.default_exports else ())
+                return Path(Status.UNVERIFIABLE, f"{name} is exported; its callers are outside this file", notes, entry=entry)
             return Path(Status.UNVERIFIABLE, f"{name} is never called in this file", notes)
         if fnode.id in seen or depth >= MAX_DEPTH:
             return Path(Status.UNVERIFIABLE, "recursive or too deep call chain", notes)
@@ -354,7 +357,7 @@ class GuardAnalysis:
             return Path(Status.GATED, _chain(f"every caller (line {lines}) is gated", worst.evidence), notes + worst.notes, mismatch)
         caller = callers[results.index(worst)]
         prefix = f"called at line {self._line(caller)}" + (f" ({len(ungated)} of {len(callers)} callers ungated)" if len(callers) > 1 else "")
-        return Path(worst.status, _chain(prefix, worst.evidence), notes + worst.notes)
+        return Path(worst.status, _chain(prefix, worst.evidence), notes + worst.notes, entry=worst.entry)
 
     def _note_event(self, call: Node, notes: list[str]) -> None:
         text = self.prog.text(call)[:200]
@@ -364,10 +367,11 @@ class GuardAnalysis:
                 return
 
 
-def _is_component(fn: "Function") -> bool:
-    """A React/Preact/Solid component or Next.js page/layout: PascalCase, or the default export."""
+def _is_component(fn: "Function", has_jsx: bool = True) -> bool:
+    """A React/Preact/Solid component or Next.js page/layout: PascalCase, or the default export of
+    a file that renders JSX (a library module's default export is a plain function)."""
     names = fn.names | fn.props
-    return any(n[:1].isupper() for n in names) or _default_export(fn.node)
+    return any(n[:1].isupper() for n in names) or (has_jsx and _default_export(fn.node))
 
 
 def _default_export(node: Node) -> bool:
@@ -389,7 +393,7 @@ def _settle(path: Path) -> Path:
     notes = [n.removeprefix(_GENERIC) for n in path.notes]
     if generic and path.status is Status.UNGATED:
         return Path(Status.UNVERIFIABLE, f"{generic[0][len(_GENERIC):]}; otherwise {path.evidence}", [n for n in notes if n != generic[0][len(_GENERIC):]])
-    return Path(path.status, path.evidence, notes, path.mismatch)
+    return Path(path.status, path.evidence, notes, path.mismatch, path.entry)
 
 
 def _chain(step: str, rest: str) -> str:
@@ -486,4 +490,5 @@ def verdict(site: CodeSite, prog: Program, vocab: ConsentVocabulary) -> Verdict:
         evidence=f"{path.evidence}{notes}",
         cmp=mismatch[0] if mismatch else None,
         category_mismatch=mismatch[1] if mismatch else None,
+        entry=path.entry if path.status is Status.UNVERIFIABLE else (),
     )

@@ -251,6 +251,9 @@ class Detector:
             elif path == spec.name and (spec.arg0 is None or first == spec.arg0):
                 if spec.name in _GENERIC_NAMES and path not in prog.imports:
                     continue
+                imp = prog.imports.get(path)
+                if (imp is not None and _pkg(imp.package) not in packages) or path in prog.by_name:
+                    continue  # the app's own initHotjar(), imported from its code or defined here
                 return f"{path}({f'{first!r}' if spec.arg0 else ''})"
         return None
 

@@ -77,6 +77,7 @@ class Program:
         self._callers: dict[int, list[Node]] | None = None
         self._bindings: list[tuple[str, Node]] = []  # name = call(...): for factory-made functions
         self.constants: dict[str, str] = {}  # const NAME = `string`: what a JSX prop may name
+        self.default_exports: set[str] = set()  # export default NAME / module.exports = NAME
         self._walk()
         self._factories()
 
@@ -168,6 +169,8 @@ class Program:
             for child in stmt.named_children:
                 if child.type == "identifier":
                     names.add(self.text(child))
+                    if b"default" in (stmt.text or b"")[:20]:
+                        self.default_exports.add(self.text(child))
                 elif child.type == "export_clause":
                     for spec in child.named_children:
                         name = spec.child_by_field_name("name")
@@ -178,6 +181,8 @@ class Program:
             right = node.child_by_field_name("right")
             if left.startswith(("module.exports", "exports.")) and right is not None and right.type == "identifier":
                 names.add(self.text(right))
+                if left == "module.exports":
+                    self.default_exports.add(self.text(right))
         for name in names:
             for fn in self.by_name.get(name, []):
                 fn.exported = True

@@ -56,6 +56,9 @@ class Verdict:
     evidence: str
     cmp: str | None = None
     category_mismatch: str | None = None
+    # Code only: the names of the exported function whose callers are in other files (resolved
+    # after the scan by following imports; not part of the report).
+    entry: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)

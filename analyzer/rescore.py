@@ -14,9 +14,14 @@ def _lower(severity: Severity) -> Severity:
     return Severity(max(Severity.LOW, severity - 1))
 
 
+def _raise(severity: Severity) -> Severity:
+    return Severity(min(Severity.HIGH, severity + 1))
+
+
 def regate(result, changed: dict[tuple[str, int, int, str], Verdict], db: SignatureDB) -> None:
     """Give detections their new verdicts and keep their findings consistent with them: a gated
-    recorder's RL101 / RL102 becomes RL100; an ungated one that turns unverifiable gets RL102."""
+    recorder's RL101 / RL102 becomes RL100; an ungated one that turns unverifiable gets RL102, an
+    unverifiable one that turns ungated RL101."""
     if not changed:
         return
     result.detections = [
@@ -34,6 +39,18 @@ def regate(result, changed: dict[tuple[str, int, int, str], Verdict], db: Signat
                     name="recorder-unverifiable",
                     severity=_lower(f.severity),
                     message=f"{db.vendors[f.vendor].name}: consent gating cannot be verified ({verdict.mechanism})",
+                    evidence=verdict.evidence,
+                    fingerprint="",
+                )
+            )
+        elif f.rule == "RL102" and verdict is not None and verdict.status.value == "ungated":
+            findings.append(
+                dataclasses.replace(
+                    f,
+                    rule="RL101",
+                    name="recorder-ungated",
+                    severity=_raise(f.severity),
+                    message=f"{db.vendors[f.vendor].name} loads without waiting for consent ({verdict.mechanism})",
                     evidence=verdict.evidence,
                     fingerprint="",
                 )

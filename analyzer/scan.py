@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from analyzer import composition, rescore, signatures
+from analyzer import composition, crossfile, rescore, signatures
 from analyzer.discover import SourceFile, discover
 from analyzer.engine import FileResult, analyze
 from analyzer.exposure import PageInfo, assess
@@ -121,6 +121,18 @@ def _compose(result: ScanResult, pages: dict[str, PageInfo], facts: dict, db: si
             info.uses = sorted(composition.context(graph, path))
 
 
+def _link_exports(result: ScanResult, files: list[SourceFile], opts: ScanOptions) -> None:
+    """Exported starts judged at their callers in other files (crossfile). A failure here is
+    reported and leaves the per-file verdicts as they were."""
+    db = signatures.load(opts.signature_dirs)
+    try:
+        changed = crossfile.link(result.detections, files, db, opts.max_bytes)
+    except Exception as exc:  # noqa: BLE001 - a post-pass bug must not lose the scan's results
+        result.diagnostics.append(Diagnostic(path=".", code="internal-error", message=f"cross-file pass skipped: {type(exc).__name__}: {exc}"))
+        return
+    rescore.regate(result, changed, db)
+
+
 _APP_MARKERS = ("package.json", "deno.json", "composer.json", "Gemfile")
 
 
@@ -193,6 +205,7 @@ def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -
         if progress:
             progress(i, len(files))
     _link_pages(result, files, loaded_by)
+    _link_exports(result, files, opts)
     if template_facts:
         nodes = [f.display for f in files if f.kind in ("html", "template")]
         _compose(result, pages, template_facts, signatures.load(opts.signature_dirs), nodes)

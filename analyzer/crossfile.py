@@ -1,0 +1,141 @@
+"""After the scan: follow an exported recorder start into the files that import and call it.
+
+A start inside an exported function (``export function initHotjar() { hotjar.initialize(…) }``)
+is ``unverifiable`` in its own file: its callers are elsewhere. Here the scanned code files that
+import that module (relative paths, and the ``@/`` / ``~/`` aliases of Next.js and Nuxt, resolved
+from the nearest package.json) are parsed and each call of the exported function, or each place
+it is handed on as a callback (``useEffect(initHotjar, [])``), is judged with the same guard
+analysis. Every caller gated: gated. One caller ungated: ungated. Otherwise it stays unverifiable,
+with the callers named. One level is followed: a caller that is itself exported stays open.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from analyzer import consent_code, jsfacts, jsparse, reading, sfc
+from analyzer.discover import SourceFile
+from analyzer.model import Detection, Status, Verdict
+from analyzer.signatures import SignatureDB
+
+_SPECIFIER = re.compile(rb"""(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)["']([.@~][^"'\n]*)["']""")
+_EXTENSIONS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".vue", ".svelte")
+_MANIFESTS = ("package.json", "deno.json")
+
+
+@dataclass(frozen=True)
+class _Call:
+    path: str  # the importer's display path
+    line: int
+    status: Status
+    evidence: str
+
+
+def _app_root(path: str) -> str:
+    folder = os.path.dirname(os.path.abspath(path))
+    while True:
+        if any(os.path.exists(os.path.join(folder, m)) for m in _MANIFESTS):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return os.path.dirname(os.path.abspath(path))
+        folder = parent
+
+
+def _candidates(importer: str, spec: str) -> list[str]:
+    if spec.startswith("."):
+        bases = [os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(importer)), spec))]
+    elif spec.startswith(("@/", "~/")):
+        root = _app_root(importer)
+        bases = [os.path.join(root, "src", spec[2:]), os.path.join(root, spec[2:])]
+    else:
+        return []
+    out = []
+    for base in bases:
+        out.append(base)
+        out += [base + ext for ext in _EXTENSIONS]
+        out += [os.path.join(base, "index" + ext) for ext in _EXTENSIONS]
+    return out
+
+
+def _resolve(importer: str, spec: str, targets: dict[str, str]) -> str | None:
+    """The scanned file (display path) an import specifier names, if it is one of ``targets``."""
+    for candidate in _candidates(importer, spec):
+        hit = targets.get(os.path.normpath(candidate))
+        if hit is not None:
+            return hit
+    return None
+
+
+def link(detections: list[Detection], files: list[SourceFile], db: SignatureDB, max_bytes: int) -> dict[tuple[str, int, int, str], Verdict]:
+    """New verdicts for exported starts whose callers were found in other scanned files."""
+    code = [f for f in files if f.kind in ("js", "ts", "sfc")]
+    open_sites = [d for d in detections if d.verdict.status is Status.UNVERIFIABLE and d.verdict.entry]
+    if not open_sites or not code:
+        return {}
+    targets = {os.path.normpath(os.path.abspath(f.path)): f.display for f in code}
+    wanted = {d.location.path for d in open_sites}
+    calls: dict[str, dict[frozenset[str], list[_Call]]] = {}
+    vocab = consent_code.vocabulary(db)
+    for f in code:
+        data = reading.read_bytes(f.path, f.display, max_bytes)
+        if not isinstance(data, bytes):
+            continue
+        specs = {m.group(1).decode("utf-8", "replace") for m in _SPECIFIER.finditer(data)}
+        hits = {spec: t for spec in specs if (t := _resolve(str(f.path), spec, targets)) in wanted and t != f.display}
+        if not hits:
+            continue
+        text = reading.decode(data).text
+        pieces = sfc.script_blocks(text, f.display) if f.kind == "sfc" else [jsparse.JsSource(text, 1, 1, jsparse.dialect_for(f.display))]
+        for piece in pieces:
+            prog = jsfacts.Program(jsparse.parse(piece))
+            guard = consent_code.GuardAnalysis(prog, vocab)
+            for local, imp in prog.imports.items():
+                target = hits.get(imp.package)
+                if target is None:
+                    continue
+                for node, names in _uses(prog, local, imp):
+                    path = guard.judge(node)
+                    line = prog.parsed.position(node)[0]
+                    calls.setdefault(target, {}).setdefault(names, []).append(_Call(f.display, line, path.status, path.evidence))
+    changed: dict[tuple[str, int, int, str], Verdict] = {}
+    for d in open_sites:
+        found = [c for names, cs in calls.get(d.location.path, {}).items() if names & set(d.verdict.entry) for c in cs]
+        verdict = _combine(found)
+        if verdict is not None:
+            changed[(d.location.path, d.location.line, d.location.column, d.vendor)] = verdict
+    return changed
+
+
+def _uses(prog: jsfacts.Program, local: str, imp: jsfacts.Import) -> list[tuple[Node, frozenset[str]]]:
+    """Calls of an imported binding (``init()``, ``ns.init()``) and places it is passed on as a
+    callback (``useEffect(init, [])``), each with the export names it may reach."""
+    out = []
+    for call in prog.calls:
+        callee = prog.path(prog.callee(call))
+        if callee == local:
+            out.append((call, frozenset({imp.imported or "default"})))
+        elif imp.imported is None and callee.startswith(local + ".") and callee.count(".") == 1:
+            out.append((call, frozenset({callee.split(".", 1)[1]})))
+        elif any(a.type == "identifier" and prog.text(a) == local for a in prog.args(call)):
+            out.append((call, frozenset({imp.imported or "default"})))
+    return out
+
+
+def _combine(found: list[_Call]) -> Verdict | None:
+    if not found:
+        return None
+    where = lambda c: f"{c.path}:{c.line}"  # noqa: E731
+    ungated = [c for c in found if c.status is Status.UNGATED]
+    if ungated:
+        c = ungated[0]
+        more = f" ({len(ungated)} of {len(found)} callers ungated)" if len(found) > 1 else ""
+        return Verdict(status=Status.UNGATED, mechanism="no-consent-check", evidence=f"exported, and called at {where(c)}{more}: {c.evidence}")
+    if all(c.status is Status.GATED for c in found):
+        return Verdict(status=Status.GATED, mechanism="code-guard", evidence=f"exported, and every caller is gated ({', '.join(where(c) for c in found)}): {found[0].evidence}")
+    c = next(c for c in found if c.status is Status.UNVERIFIABLE)
+    return Verdict(status=Status.UNVERIFIABLE, mechanism="code-unresolved", evidence=f"exported, and called at {where(c)}: {c.evidence}")
