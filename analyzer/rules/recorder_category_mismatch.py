@@ -2,7 +2,9 @@
 
 **What it finds.** A recorder held back by consent-manager markup whose category is not the
 analytics / statistics one: e.g. `data-cookieconsent="marketing"` or OneTrust `C0004`
-(Targeting) for Hotjar.
+(Targeting) for Hotjar; or started in a consent manager's per-category callback of another
+category (a `marketing` service's `onAccept` in CookieConsent v3, a Silktide consent type, a Civic
+`optionalCookies` entry), or in a GTM tag fired by another category's trigger.
 
 **Why it matters.** Consent must be specific and informed. A visitor who accepts "statistics" but
 refuses "marketing" expects session recording (a measurement purpose) to follow the statistics
