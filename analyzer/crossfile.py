@@ -2,8 +2,8 @@
 
 A start inside an exported function (``export function initHotjar() { hotjar.initialize(…) }``)
 is ``unverifiable`` in its own file: its callers are elsewhere. Here the scanned code files that
-import that module (relative paths, and the ``@/`` / ``~/`` aliases of Next.js and Nuxt, resolved
-from the nearest package.json) are parsed and each call of the exported function, or each place
+import that module (relative paths, the ``compilerOptions.paths`` aliases of the app's tsconfig /
+jsconfig, and the ``@/`` / ``~/`` defaults of Next.js and Nuxt) are parsed and each call of the exported function, or each place
 it is handed on as a callback (``useEffect(initHotjar, [])``), is judged with the same guard
 analysis. Every caller gated: gated. One caller ungated: ungated. Otherwise it stays unverifiable,
 with the callers named. One level is followed: a caller that is itself exported stays open.
@@ -11,6 +11,8 @@ with the callers named. One level is followed: a caller that is itself exported 
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -22,9 +24,9 @@ from analyzer.discover import SourceFile
 from analyzer.model import Detection, Status, Verdict
 from analyzer.signatures import SignatureDB
 
-_SPECIFIER = re.compile(rb"""(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)["']([.@~][^"'\n]*)["']""")
+_SPECIFIER = re.compile(rb"""(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)["']([^"'\n]+)["']""")
 _EXTENSIONS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".vue", ".svelte")
-_MANIFESTS = ("package.json", "deno.json")
+_MANIFESTS = ("package.json", "deno.json", "tsconfig.json", "jsconfig.json")
 
 
 @dataclass(frozen=True)
@@ -46,11 +48,47 @@ def _app_root(path: str) -> str:
         folder = parent
 
 
+_JSONC_NOISE = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/', re.S)
+
+
+@functools.lru_cache(maxsize=64)
+def _aliases(root: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``compilerOptions.paths`` of the app's tsconfig.json / jsconfig.json (JSON with comments
+    and trailing commas), as (prefix, target folders); ``"@lib/*": ["src/lib/*"]`` gives
+    ("@lib/", (<root>/src/lib/,))."""
+    for name in ("tsconfig.json", "jsconfig.json"):
+        path = os.path.join(root, name)
+        try:
+            with open(path, encoding="utf-8") as fh:
+                raw = fh.read(256 * 1024)
+        except OSError:
+            continue
+        text = _JSONC_NOISE.sub(lambda m: m.group(1) or "", raw)
+        text = re.sub(r",(\s*[}\]])", r"\1", text)
+        try:
+            options = json.loads(text).get("compilerOptions", {})
+        except (ValueError, AttributeError):
+            return ()
+        base = os.path.join(root, options.get("baseUrl", ".") if isinstance(options.get("baseUrl"), str) else ".")
+        out = []
+        for alias, targets in (options.get("paths") or {}).items():
+            if isinstance(alias, str) and isinstance(targets, list):
+                folders = tuple(os.path.normpath(os.path.join(base, t.rstrip("*"))) + os.sep for t in targets if isinstance(t, str))
+                out.append((alias.rstrip("*"), folders))
+        if isinstance(options.get("baseUrl"), str):  # bare specifiers resolve from baseUrl too
+            out.append(("", (os.path.normpath(base) + os.sep,)))
+        return tuple(sorted(out, key=lambda a: -len(a[0])))
+    return ()
+
+
 def _candidates(importer: str, spec: str) -> list[str]:
+    root = _app_root(importer) if not spec.startswith(".") else ""
+    alias = next(((prefix, folders) for prefix, folders in _aliases(root) if spec.startswith(prefix)), None) if root else None
     if spec.startswith("."):
         bases = [os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(importer)), spec))]
+    elif alias is not None:
+        bases = [os.path.join(folder, spec[len(alias[0]) :]) for folder in alias[1]]
     elif spec.startswith(("@/", "~/")):
-        root = _app_root(importer)
         bases = [os.path.join(root, "src", spec[2:]), os.path.join(root, spec[2:])]
     else:
         return []
