@@ -23,6 +23,7 @@ from analyzer.code_scan import CodeSpot
 from analyzer.detect import RecorderSite
 from analyzer.jsdetect import norm
 from analyzer.model import Status, Verdict
+from analyzer.positions import line_col
 from analyzer.signatures import SignatureDB, Vendor
 
 # GTM's built-in trigger ids (they never appear in an export's trigger list).
@@ -217,5 +218,4 @@ def _position(text: str, name: str) -> tuple[int, int]:
     at = text.find(json.dumps(name))
     if at < 0:
         return 1, 1
-    line = text.count("\n", 0, at) + 1
-    return line, at - (text.rfind("\n", 0, at) + 1) + 1
+    return line_col(text, at)

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 import lxml.etree
 import lxml.html
 
+from analyzer.positions import line_col
+
 WANTED = ("script", "link", "img", "iframe", "noscript")
 _RAW_TEXT = ("script", "style", "textarea", "title", "xmp")
 _TOKEN = re.compile(r"<!--|<(script|style|textarea|title|xmp|link|img|iframe|noscript|input|select)(?=[\s/>])", re.I)
@@ -151,7 +153,7 @@ class Page:
                 if el is not None:
                     self.degraded += 1
                     item = Element(tag, dict(el.attrib), el.text or "" if tag == "script" else "",
-                                   10**9 + start, False, -1, self, _line_col(self.text, start))
+                                   10**9 + start, False, -1, self, line_col(self.text, start))
                     self.elements.append(item)
         self.elements.sort(key=lambda e: e.order)
 
@@ -188,7 +190,7 @@ class Page:
         if start < 0:
             return el.position
         close = self.text.find(">", start)
-        return _line_col(self.text, close + 1 if close >= 0 else start)
+        return line_col(self.text, close + 1 if close >= 0 else start)
 
     def register(self, tag: str, lines: list[int]) -> None:
         """Make elements of another tag locatable (form fields): their lxml lines in document order."""
@@ -199,17 +201,12 @@ class Page:
         offset = offsets[index] if index < len(offsets) else -1
         if offset < 0:  # unmatched: fall back on lxml's line
             return self._sourcelines[tag][index] or 1, 1
-        return _line_col(self.text, offset)
+        return line_col(self.text, offset)
 
 
 def _end_line(text: str, start: int, tag: str) -> int:
     close = text.find("-->" if tag == _COMMENT else ">", start)
     return text.count("\n", 0, close if close >= 0 else len(text)) + 1
-
-
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 _PARSER: lxml.html.HTMLParser | None = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from analyzer.jsparse import JsSource, dialect_for
+from analyzer.positions import line_col
 
 _BLOCK = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _LANG = re.compile(r"""\blang\s*=\s*["']?([a-z]+)""", re.I)
@@ -22,8 +23,7 @@ def script_blocks(text: str, path: str) -> list[JsSource]:
             continue
         lang = _LANG.search(attrs)
         start = m.start(2)
-        line = text.count("\n", 0, start) + 1
-        col = start - (text.rfind("\n", 0, start) + 1) + 1
+        line, col = line_col(text, start)
         dialect = dialect_for("", lang.group(1)) if lang else ("ts" if path.endswith(".astro") else "js")
         out.append(JsSource(body, line, col, dialect))
     return out

@@ -11,7 +11,8 @@ from analyzer.code_scan import CodeSpot
 from analyzer.detect import RecorderSite
 from analyzer.model import Status, Verdict
 from analyzer.signatures import SignatureDB, Vendor
-from analyzer.templates import Template, _match_paren
+from analyzer.positions import line_col, offset_of
+from analyzer.templates import Template, match_paren
 
 
 @dataclass(frozen=True)
@@ -29,20 +30,6 @@ class TemplateFacts:
     opt_outs: frozenset[str] = field(default_factory=frozenset)  # convention markers found in the text
 
 
-def _line(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
-def _offset(text: str, line: int, column: int) -> int:
-    at = 0
-    for _ in range(line - 1):
-        nxt = text.find("\n", at)
-        if nxt < 0:
-            break
-        at = nxt + 1
-    return at + column - 1
-
-
 @functools.lru_cache(maxsize=4)
 def _vocab(db: SignatureDB) -> template_gate.ServerVocabulary:
     return template_gate.vocabulary(db)
@@ -50,7 +37,7 @@ def _vocab(db: SignatureDB) -> template_gate.ServerVocabulary:
 
 def facts(tpl: Template, text: str, db: SignatureDB) -> TemplateFacts:
     vocab = _vocab(db)
-    refs = tuple(TemplateRef(r.kind, r.name, _line(text, r.offset), template_gate.gate(tpl, r.offset, vocab)[0]) for r in tpl.references)
+    refs = tuple(TemplateRef(r.kind, r.name, line_col(text, r.offset)[0], template_gate.gate(tpl, r.offset, vocab)[0]) for r in tpl.references)
     markers = frozenset(c["unless"] for c in db.template_conventions if c["dialect"] == tpl.dialect and c["unless"] in text)
     return TemplateFacts(tpl.dialect, refs, markers)
 
@@ -68,8 +55,7 @@ def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB)
                 url = detect.inline_url_hit(vendor, body)
                 note = f"code injects a script from {url}" if url and any(c in body for c in db.script_types.injection_clues) else None
             if note:
-                line = _line(text, block.opener)
-                column = block.opener - (text.rfind("\n", 0, block.opener) + 1) + 1
+                line, column = line_col(text, block.opener)
                 site = RecorderSite(vendor, CodeSpot(line, column, tag="template"), "template-code", f"script helper block: {note}")
                 out.append((site, Verdict(status=Status.UNGATED, mechanism="none", evidence="the template emits the script on every render")))
     for region in tpl.regions:
@@ -88,8 +74,7 @@ def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB)
                     if not url:
                         continue
                     offset = region.start + at
-                    line = _line(text, offset)
-                    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+                    line, column = line_col(text, offset)
                     site = RecorderSite(vendor, CodeSpot(line, column, tag="template"), "template-code", f"template code {helper} emits a script from {url}")
                     out.append((site, Verdict(status=Status.UNGATED, mechanism="none", evidence="the template emits the script on every render")))
                 at = region.body.find(helper, at + len(helper))
@@ -102,7 +87,7 @@ def _call_scope(body: str, after: int) -> str:
     stripped = rest.lstrip(" \t")
     if stripped.startswith("("):
         start = after + len(rest) - len(stripped)
-        end = _match_paren(body, start)
+        end = match_paren(body, start)
         return body[start : end + 1 if end >= 0 else len(body)]
     line_end = body.find("\n", after)
     return body[after : line_end if line_end >= 0 else len(body)]
@@ -113,6 +98,6 @@ def gate_all(verdicts: list, tpl: Template, text: str, db: SignatureDB) -> list:
     vocab = _vocab(db)
     out = []
     for site, verdict in verdicts:
-        offset = _offset(text, site.element.line, site.element.column)
+        offset = offset_of(text, site.element.line, site.element.column)
         out.append((site, template_gate.refine(verdict, tpl, offset, vocab)))
     return out

@@ -426,7 +426,7 @@ def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
             word = re.sub(r"\s+", " ", tok)
             if word in ("if", "elseif", "else if"):
                 paren = clean.find("(", m.end())
-                close = _match_paren(clean, paren) if paren >= 0 else -1
+                close = match_paren(clean, paren) if paren >= 0 else -1
                 if close < 0:
                     pos = m.end()
                     continue
@@ -468,7 +468,7 @@ def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
     return b.finish(len(text))
 
 
-def _match_paren(s: str, open_at: int) -> int:
+def match_paren(s: str, open_at: int) -> int:
     depth = 0
     for i in range(open_at, len(s)):
         if s[i] == "(":
