@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from analyzer import headconfig
-from analyzer.jsfacts import Program
+from analyzer.detect import inline_url_hit, snippet_hit
+from analyzer.jsfacts import STRING_TYPES, Program
 from analyzer.signatures import Vendor
 
 # Bare function names too common to mean a vendor unless imported from its package.
@@ -245,16 +246,16 @@ class Detector:
                 return f"{path}() imported from {imp.package}"
         first = prog.string_value(prog.args(call)[0]) if prog.args(call) else None
         for spec in _specs(vendor):
+            if not _spec_matches(spec, path, first):
+                continue
             if spec.obj is not None:
-                if path == f"{spec.obj}.{spec.name}" or path.endswith(f".{spec.obj}.{spec.name}"):
-                    return f"{path}()"
-            elif path == spec.name and (spec.arg0 is None or first == spec.arg0):
-                if spec.name in _GENERIC_NAMES and path not in prog.imports:
-                    continue
-                imp = prog.imports.get(path)
-                if (imp is not None and _pkg(imp.package) not in packages) or path in prog.by_name:
-                    continue  # the app's own initHotjar(), imported from its code or defined here
-                return f"{path}({f'{first!r}' if spec.arg0 else ''})"
+                return f"{path}()"
+            if spec.name in _GENERIC_NAMES and path not in prog.imports:
+                continue
+            imp = prog.imports.get(path)
+            if (imp is not None and _pkg(imp.package) not in packages) or path in prog.by_name:
+                continue  # the app's own initHotjar(), imported from its code or defined here
+            return f"{path}({f'{first!r}' if spec.arg0 else ''})"
         return None
 
     def _replay_state(self, vendor: Vendor, call: Node) -> tuple[str, str]:
@@ -266,7 +267,7 @@ class Detector:
         else the vendor's documented default.
         """
         sdk = vendor.raw.get("sdk", {})
-        default = sdk.get("replay_default", "settings" if vendor.category == "replay-addon" else "on")
+        default = _replay_default(vendor)
         args = norm(self.prog.text(call.child_by_field_name("arguments") or call))
         for opt in sdk.get("disable_options", []):
             key = norm(opt)
@@ -352,18 +353,10 @@ class Detector:
         static = self.prog.static_text(node).lower()
         if not static:
             return None
-        if vendor.inline_hosts is not None:
-            m = vendor.inline_hosts.search(static)
-            if m:
-                return m.group(1)
-            bare = static.split("/", 1)[0]
-            if bare and (bare in vendor.urls.exact or any(bare.endswith(s) for s in vendor.urls.suffixes)):
-                return bare
-        for regex in vendor.urls.regexes:
-            m = regex.search(static)
-            if m:
-                return m.group(0)
-        return None
+        bare = static.split("/", 1)[0]  # 'cdn.mouseflow.com/projects/…' with the scheme added at runtime
+        if bare and (bare in vendor.urls.exact or any(bare.endswith(s) for s in vendor.urls.suffixes)):
+            return bare
+        return inline_url_hit(vendor, static)
 
     def _jsx(self, vendor: Vendor) -> list[CodeSite]:
         out = []
@@ -380,10 +373,8 @@ class Detector:
             hit = self._vendor_url(vendor, src) if src is not None else None
             body = prog.text(el) + self._constants_used(el)
             note = hit and f"<{prog.text(name)} src> on {hit}"
-            if not note:
-                group = next((g for g, _ in vendor.snippets if all(s in body for s in g)), None)
-                if group:
-                    note = f"<{prog.text(name)}> holding the {vendor.name} snippet"
+            if not note and snippet_hit(vendor, body):
+                note = f"<{prog.text(name)}> holding the {vendor.name} snippet"
             if note:
                 props = tuple((k, prog.string_value(v) or "") for k, v in attrs.items() if v is not None and prog.string_value(v) is not None)
                 out.append(CodeSite(vendor, el, "jsx-script", note, props=props))
@@ -395,16 +386,13 @@ class Detector:
         imported and registered (``app.use(VueHotjar, {…})``, ``NgxHotjarModule.forRoot('…')``)."""
         sdk = vendor.raw.get("sdk", {})
         plugins = set(sdk.get("plugins", []))
-        if not plugins or sdk.get("replay_default") == "off":
+        replay = _replay_default(vendor)
+        if not plugins or replay == "off":
             return []
-        replay = "settings" if sdk.get("replay_default") == "settings" else "on"
-        prog, data, out = self.prog, self.prog.parsed.source.data, []
+        prog, out = self.prog, []
         for name in sorted(plugins):
-            for offset in _occurrences(data, name.encode(), limit=20):
-                node = prog.parsed.root.descendant_for_byte_range(offset, offset + len(name))
-                while node is not None and node.type not in ("string", "template_string"):
-                    node = node.parent
-                if node is None or prog.string_value(node) != name or node.parent is None:
+            for node in self._strings_holding(name.encode()):
+                if prog.string_value(node) != name or node.parent is None:
                     continue
                 parent = node.parent
                 key = parent.child_by_field_name("key") if parent.type == "pair" else None
@@ -428,8 +416,10 @@ class Detector:
         specs = [(c.split("[")[0], c[c.index("[") + 1 : -1] if "[" in c else None) for c in sdk.get("components", [])]
         if not specs or not self.prog.jsx:
             return []
-        packages = set(sdk.get("packages", [])) | set(sdk.get("plugins", []))
-        replay = "settings" if sdk.get("replay_default") == "settings" else "on"
+        packages = _packages(vendor)
+        replay = _replay_default(vendor)
+        if replay == "off":
+            return []
         out = []
         for el in self.prog.jsx:
             opening = el if el.type == "jsx_self_closing_element" else el.child_by_field_name("open_tag")
@@ -453,25 +443,29 @@ class Detector:
         needles += [max(group, key=len).encode() for group, _ in vendor.snippets if all(s.encode() in data for s in group)]
         out: dict[int, CodeSite] = {}
         for needle in needles:
-            for offset in _occurrences(data, needle, limit=20):
-                node = self.prog.parsed.root.descendant_for_byte_range(offset, offset + len(needle))
-                while node is not None and node.type not in ("string", "template_string"):
-                    node = node.parent
-                while node is not None and node.parent is not None and node.parent.type in ("binary_expression", "parenthesized_expression"):
+            for node in self._strings_holding(needle):
+                while node.parent is not None and node.parent.type in ("binary_expression", "parenthesized_expression"):
                     node = node.parent  # 'https://cdn.mouseflow.com/projects/' + id + '.js'
-                entry = headconfig.entry_of(self.prog, node) if node is not None else None
+                entry = headconfig.entry_of(self.prog, node)
                 if entry is None or entry.node.id in out or _in_comment(entry.node):
                     continue
                 if entry.role == "src":
                     hit = self._vendor_url(vendor, node)
                     note = hit and f"{entry.shape} loading {hit}"
                 else:
-                    body = self.prog.text(node)
-                    group = next((g for g, _ in vendor.snippets if all(s in body for s in g)), None)
-                    note = group and f"{entry.shape} holding the {vendor.name} snippet"
+                    note = snippet_hit(vendor, self.prog.text(node)) and f"{entry.shape} holding the {vendor.name} snippet"
                 if note:
                     out[entry.node.id] = CodeSite(vendor, entry.node, "head-config", note, props=entry.attrs)
         return list(out.values())
+
+    def _strings_holding(self, needle: bytes) -> list[Node]:
+        """The string literals in which ``needle`` occurs (at most 20 occurrences are looked at)."""
+        out = []
+        for offset in _occurrences(self.prog.parsed.source.data, needle, limit=20):
+            node = _string_around(self.prog.parsed.root.descendant_for_byte_range(offset, offset + len(needle)))
+            if node is not None and node not in out:
+                out.append(node)
+        return out
 
     def _constants_used(self, el: Node) -> str:
         """Text of the string constants an element names (``__html: CLARITY_SNIPPET``)."""
@@ -555,8 +549,7 @@ class Detector:
         return sites
 
     def _imported_only(self, vendor: Vendor) -> list[Inactive]:
-        sdk = vendor.raw.get("sdk", {})
-        packages = set(sdk.get("packages", [])) | set(sdk.get("plugins", []))
+        packages = _packages(vendor)
         return [
             Inactive(vendor, node, f"{source} is imported but never started here")
             for node, source in self.prog.import_nodes
@@ -567,9 +560,19 @@ class Detector:
 def _spec_matches(spec: _InitSpec, path: str, first: str | None) -> bool:
     if spec.obj is not None:
         return path == f"{spec.obj}.{spec.name}" or path.endswith(f".{spec.obj}.{spec.name}")
-    if spec.name.endswith(".push") or "." in spec.name:
-        return path == spec.name and (spec.arg0 is None or first == spec.arg0)
     return path == spec.name and (spec.arg0 is None or first == spec.arg0)
+
+
+def _replay_default(vendor: Vendor) -> str:
+    """Whether a start with no replay option records: the signature's replay_default, else "on"
+    for recorders and "settings" for suites where replay is one module."""
+    return vendor.raw.get("sdk", {}).get("replay_default", "settings" if vendor.category == "replay-addon" else "on")
+
+
+def _packages(vendor: Vendor) -> set[str]:
+    """The npm packages that bring the vendor in: its SDKs and its wrapper plugins."""
+    sdk = vendor.raw.get("sdk", {})
+    return set(sdk.get("packages", [])) | set(sdk.get("plugins", []))
 
 
 def _occurrences(data: bytes, needle: bytes, limit: int) -> list[int]:
@@ -589,11 +592,16 @@ def _in_comment(node: Node) -> bool:
     return False
 
 
+def _string_around(node: Node | None) -> Node | None:
+    """The string or template literal ``node`` is in, if any."""
+    while node is not None and node.type not in STRING_TYPES:
+        node = node.parent
+    return node
+
+
 def _code_string(prog: Program, node: Node) -> Node | None:
     """The string literal around ``node`` if it holds code (long, with ';' or 'function')."""
-    n: Node | None = node
-    while n is not None and n.type not in ("string", "template_string"):
-        n = n.parent
+    n = _string_around(node)
     if n is None:
         return None
     body = prog.text(n)
