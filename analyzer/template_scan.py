@@ -55,9 +55,8 @@ def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB)
                 url = detect.inline_url_hit(vendor, body)
                 note = f"code injects a script from {url}" if url and any(c in body for c in db.script_types.injection_clues) else None
             if note:
-                line, column = line_col(text, block.opener)
-                site = RecorderSite(vendor, CodeSpot(line, column, tag="template"), "template-code", f"script helper block: {note}")
-                out.append((site, Verdict(status=Status.UNGATED, mechanism="none", evidence="the template emits the script on every render")))
+                site = RecorderSite(vendor, _spot(text, block.opener), "template-code", f"script helper block: {note}")
+                out.append((site, _EVERY_RENDER))
     for region in tpl.regions:
         if region.kind == "comment":
             continue
@@ -67,18 +66,22 @@ def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB)
                 continue  # markup PHP echoes stays in the page text (templates._php_code)
             at = region.body.find(helper)
             while at >= 0:
-                scope = _call_scope(region.body, at + len(helper)).lower()
+                scope = _call_scope(region.body, at + len(helper))
                 for vendor in vendors:
-                    hit = vendor.inline_hosts.search(scope) if vendor.inline_hosts is not None else None
-                    url = hit.group(1) if hit else next((m.group(0) for r in vendor.urls.regexes if (m := r.search(scope))), None)
-                    if not url:
-                        continue
-                    offset = region.start + at
-                    line, column = line_col(text, offset)
-                    site = RecorderSite(vendor, CodeSpot(line, column, tag="template"), "template-code", f"template code {helper} emits a script from {url}")
-                    out.append((site, Verdict(status=Status.UNGATED, mechanism="none", evidence="the template emits the script on every render")))
+                    url = detect.inline_url_hit(vendor, scope)
+                    if url:
+                        site = RecorderSite(vendor, _spot(text, region.start + at), "template-code", f"template code {helper} emits a script from {url}")
+                        out.append((site, _EVERY_RENDER))
                 at = region.body.find(helper, at + len(helper))
     return out
+
+
+_EVERY_RENDER = Verdict(status=Status.UNGATED, mechanism="none", evidence="the template emits the script on every render")
+
+
+def _spot(text: str, offset: int) -> CodeSpot:
+    line, column = line_col(text, offset)
+    return CodeSpot(line, column, tag="template")
 
 
 def _call_scope(body: str, after: int) -> str:
