@@ -8,27 +8,14 @@ Parses each piece with tree-sitter, finds recorder starts with ``jsdetect`` and 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from analyzer import consent_code, jsdetect, jsfacts, jsparse
+from analyzer.detect import CodeSpot
 from analyzer.jsparse import JsSource
 from analyzer.model import Diagnostic, Status, Verdict
 from analyzer.signatures import SignatureDB, Vendor
 from analyzer.sourcemap import SourceMap
-
-
-@dataclass(frozen=True)
-class CodeSpot:
-    """Where a code site is, shaped like an HTML element for the rules that report it."""
-
-    line: int
-    column: int
-    tag: str = "code"
-    text: str = ""
-    attrs: dict = field(default_factory=dict)
-    classes: frozenset = frozenset()
-    order: int = 0
-    in_noscript: bool = False
 
 
 @dataclass(frozen=True)

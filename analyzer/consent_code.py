@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from analyzer.jsdetect import CodeSite, norm
+from analyzer.jsdetect import CodeSite
+from analyzer.normalise import norm
 from analyzer.lexicon import tokens
 from analyzer.jsfacts import FUNCTION_TYPES, Function, Program
 from analyzer.model import Status, Verdict

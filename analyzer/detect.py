@@ -7,13 +7,27 @@ commented-out snippets. The consent verdict is ``consent_markup``'s job.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from analyzer.htmldoc import Element, Page
 from analyzer.signatures import Cmp, Loader, SignatureDB, UrlMatcher, Vendor
 
 HINT_RELS = frozenset({"preload", "modulepreload", "preconnect", "dns-prefetch", "prefetch"})
+
+
+@dataclass(frozen=True)
+class CodeSpot:
+    """Where a code site is, shaped like an HTML element for the rules that report it."""
+
+    line: int
+    column: int
+    tag: str = "code"
+    text: str = ""
+    attrs: dict = field(default_factory=dict)
+    classes: frozenset = frozenset()
+    order: int = 0
+    in_noscript: bool = False
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from analyzer import code_scan, consent_markup, detect, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, prefilter, reading, sfc, sourcemap, suppress, tag_managers, template_scan, templates
 from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
-from analyzer.jsdetect import norm
+from analyzer.normalise import norm
 from analyzer.code_scan import CodeResult
 from analyzer.detect import PageFacts, RecorderSite, script_type
 from analyzer.discover import SourceFile, display_path

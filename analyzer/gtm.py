@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from analyzer import consent_markup, detect, htmldoc, prefilter
-from analyzer.code_scan import CodeSpot
-from analyzer.detect import RecorderSite
-from analyzer.jsdetect import norm
+from analyzer.detect import CodeSpot, RecorderSite
+from analyzer.normalise import norm
 from analyzer.model import Status, Verdict
 from analyzer.positions import line_col
 from analyzer.signatures import SignatureDB, Vendor

@@ -17,6 +17,7 @@ from tree_sitter import Node
 from analyzer import headconfig
 from analyzer.detect import inline_url_hit, snippet_hit
 from analyzer.jsfacts import STRING_TYPES, Program
+from analyzer.normalise import norm
 from analyzer.signatures import Vendor
 
 # Bare function names too common to mean a vendor unless imported from its package.
@@ -26,11 +27,6 @@ _SPEC = re.compile(r"""^([\w$.]+)\(\s*(?:['"]([^'"]*)['"])?""")
 _STATEMENT_END = ("statement", "declaration")
 _TAG_VIAS = ("jsx-script", "head-config")  # script tags written as code or data
 _STARTS = ("init-call", "plugin", "component") + _TAG_VIAS  # what decides, for a suite, that replay runs
-
-
-def norm(text: str) -> str:
-    """Whitespace removed and every quote made ``'``: how patterns and code are compared."""
-    return re.sub(r"\s+", "", text).replace('"', "'").replace("`", "'")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from analyzer.fieldfacts import FieldSite
-from analyzer.jsdetect import norm
+from analyzer.normalise import norm
 from analyzer.signatures import Vendor
 
 CHOICES = frozenset({"radio", "checkbox", "select", "range"})

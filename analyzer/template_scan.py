@@ -7,8 +7,7 @@ import functools
 from dataclasses import dataclass, field
 
 from analyzer import detect, template_gate
-from analyzer.code_scan import CodeSpot
-from analyzer.detect import RecorderSite
+from analyzer.detect import CodeSpot, RecorderSite
 from analyzer.model import Status, Verdict
 from analyzer.signatures import SignatureDB, Vendor
 from analyzer.positions import line_col, offset_of
