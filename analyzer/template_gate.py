@@ -57,17 +57,41 @@ def _check(cond: str, vocab: ServerVocabulary) -> str | None:
     return None
 
 
+_OR = re.compile(r"\s+or\s+|\s*\|\|\s*", re.I)
+_AND = re.compile(r"\s+and\s+|\s*&&\s*", re.I)
+
+
+def _split(text: str, sep: re.Pattern[str]) -> list[str]:
+    """``text`` split on ``sep`` outside parentheses."""
+    parts, depth, last = [], 0, 0
+    for m in re.finditer(r"[()]|" + sep.pattern, text, re.I):
+        tok = m.group(0)
+        if tok == "(":
+            depth += 1
+        elif tok == ")":
+            depth -= 1
+        elif depth == 0:
+            parts.append(text[last : m.start()])
+            last = m.end()
+    return parts + [text[last:]]
+
+
 def polarity(cond: str, vocab: ServerVocabulary) -> tuple[int, str | None]:
-    """+1 when the condition guarantees analytics consent, -1 when it guarantees its absence."""
+    """+1 when the condition guarantees analytics consent, -1 when it guarantees its absence.
+    ``a || b`` guarantees what every part guarantees; ``a && b`` what any part does (a refusal
+    anywhere wins: ``logged_in && !has_consent`` runs only without consent)."""
     text = cond.strip()
-    while text.startswith("(") and text.endswith(")") and text.count("(") == text.count(")"):
+    while text.startswith("(") and text.endswith(")") and _balanced(text[1:-1]):
         text = text[1:-1].strip()
-    if re.search(r"\s(or|\|\|)\s|\|\|", text):
-        parts = re.split(r"\s+or\s+|\s*\|\|\s*", text)
-        pols = [polarity(p, vocab) for p in parts]
-        if all(p == -1 for p, _ in pols):
-            return -1, pols[0][1]
-        return 0, None
+    for sep, combine in ((_OR, all), (_AND, any)):
+        parts = _split(text, sep)
+        if len(parts) > 1:
+            pols = [polarity(p, vocab) for p in parts]
+            for want in ((-1,) if combine is any else ()) + (1, -1):
+                hits = [c for p, c in pols if p == want]
+                if (combine is any and hits) or (combine is all and len(hits) == len(pols)):
+                    return want, hits[0]
+            return 0, None
     negated = bool(_NEGATION.match(text))
     if negated:
         text = _NEGATION.sub("", text, count=1)
@@ -76,6 +100,15 @@ def polarity(cond: str, vocab: ServerVocabulary) -> tuple[int, str | None]:
         return 0, None
     sign = _comparison(text)
     return (-sign if negated else sign), check if sign else None
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 _CMP_OP = re.compile(r"(===?|!==?)\s*(['\"]?)([\w-]+)\2")

@@ -45,3 +45,22 @@ def test_theme_detections_and_fields_match_annotations(theme: Path) -> None:
 
 def test_every_dialect_has_a_theme() -> None:
     assert {t.name for t in THEMES} >= {"wordpress", "shopify", "twig", "jinja", "handlebars", "erb", "hugo", "blade"}
+
+
+@pytest.mark.parametrize(
+    ("condition", "expected"),
+    [
+        ("wp_has_consent('statistics')", 1),
+        ("!is_admin() && wp_has_consent('statistics')", 1),
+        ("is_user_logged_in() && !wp_has_consent('statistics')", -1),  # runs only without consent
+        ("wp_has_consent('statistics') || cmplz_has_consent('statistics')", 1),
+        ("!function_exists('wp_has_consent') || wp_has_consent('statistics')", 0),  # fail-open
+        ("is_production() or cookies[:consent_analytics] == 'yes'", 0),
+        ("(wp_has_consent('statistics'))", 1),
+        ("(is_admin()) && (wp_has_consent('statistics'))", 1),
+    ],
+)
+def test_server_condition_polarity_reads_each_part_with_its_own_negation(condition: str, expected: int) -> None:
+    from analyzer import signatures, template_gate
+
+    assert template_gate.polarity(condition, template_gate.vocabulary(signatures.load()))[0] == expected
