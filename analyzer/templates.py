@@ -209,6 +209,17 @@ def _php_code(chunk: str, fill: str) -> str:
     return "".join(parts)
 
 
+def _opaque(m: re.Match[str]) -> str:
+    """A PHP comment as spaces and a string literal as ``'xxx'`` (same length), so that keywords
+    and braces inside them are not read as code."""
+    literal = m.group(0)
+    if m.group("comment"):
+        return " " * len(literal)
+    if m.group(2):  # heredoc
+        return "".join(c if c == "\n" else "x" for c in literal)
+    return literal[0] + "x" * (len(literal) - 2) + literal[-1]
+
+
 def neutralise(text: str, regions: list[Region]) -> str:
     """Same length, newlines kept: statements and comments to spaces, output to ``0``; markup that
     PHP code echoes from string literals is kept (:func:`_php_code`)."""
@@ -386,7 +397,6 @@ def _inner(body: str, dialect: str) -> str:
 
 
 # -- PHP: conditions live in code that spans regions ----------------------------------------------
-_PHP_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*|#[^\n]*|/\*.*?\*/", re.S)
 _PHP_TOKEN = re.compile(r"\b(elseif|else\s+if|if|else|endif)\b|[{}]")
 
 
@@ -399,7 +409,7 @@ def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
             continue
         code_start = r.start + (5 if r.body.startswith("<?php") else 2)
         code = text[code_start : r.end - (2 if r.body.endswith("?>") else 0)]
-        clean = _PHP_STRINGS.sub(lambda m: " " * len(m.group(0)) if not m.group(0).startswith(("'", '"')) else m.group(0)[0] + "x" * (len(m.group(0)) - 2) + m.group(0)[-1], code)
+        clean = _PHP_STRING.sub(_opaque, code)
         pos = 0
         while True:
             m = _PHP_TOKEN.search(clean, pos)

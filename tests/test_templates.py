@@ -64,3 +64,13 @@ def test_server_condition_polarity_reads_each_part_with_its_own_negation(conditi
     from analyzer import signatures, template_gate
 
     assert template_gate.polarity(condition, template_gate.vocabulary(signatures.load()))[0] == expected
+
+
+def test_an_apostrophe_in_a_php_heredoc_does_not_hide_the_consent_branch_after_it(tmp_path: Path) -> None:
+    (tmp_path / "head.php").write_text(
+        "<?php\n$note = <<<TXT\nDon't track me\nTXT;\n"
+        "if ( wp_has_consent( 'statistics' ) ) { ?>\n"
+        '<script async src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>\n<?php }\n'
+    )
+    [d] = run(ScanOptions(paths=(str(tmp_path),))).detections
+    assert d.verdict.status.value == "gated"
