@@ -309,6 +309,10 @@ class _Blocks:
         return self.branches
 
 
+# ERB/EEx code that opens a block closed by <% end %> (if/unless open branches and are handled apart).
+_ERB_OPENS = re.compile(r"\bdo\s*(\|[^|]*\|)?\s*$|^(case|while|until|for|begin)\b")
+
+
 def _tag_blocks(regions: list[Region], dialect: str) -> list[Branch]:
     b = _Blocks()
     if dialect in _TAG_IF:
@@ -331,9 +335,12 @@ def _tag_blocks(regions: list[Region], dialect: str) -> list[Branch]:
         for r in regions:
             inner = _inner(r.body, dialect).strip()
             if r.kind == "output":
-                # EEx (Phoenix): <%= if cond do %> … <% else %> … <% end %>.
+                # EEx (Phoenix): <%= if cond do %> … <% else %> … <% end %>; any other output tag
+                # that opens a block (<%= form_with … do |f| %>) is closed by an <% end %> too.
                 if m := re.match(r"^(if|unless)\s+(.*?)\s+do$", inner, re.S):
                     b.open(r.end, m.group(2).strip(), negated=m.group(1) == "unless")
+                elif _ERB_OPENS.search(inner):
+                    b.other()
                 continue
             if r.kind != "code":
                 continue
@@ -345,7 +352,7 @@ def _tag_blocks(regions: list[Region], dialect: str) -> list[Branch]:
                 b.else_(r.start, r.end)
             elif inner == "end" or inner.startswith("end "):
                 b.close(r.start, only_if=False)
-            elif re.search(r"\bdo\s*(\|[^|]*\|)?\s*$", inner) or re.match(r"^(case|while|until|for|begin)\b", inner):
+            elif _ERB_OPENS.search(inner):
                 b.other()
     elif dialect == "go":
         for r in regions:
@@ -532,7 +539,7 @@ def _script_blocks(regions: list[Region], dialect: str) -> list[ScriptBlock]:
         depth_stack: list[tuple[int, int] | None] = []
         for r in regions:
             inner = _inner(r.body, "erb").strip()
-            opens = re.search(r"\bdo\s*(\|[^|]*\|)?\s*$", inner) or re.match(r"^(if|unless|case|while|until|for|begin)\b", inner)
+            opens = _ERB_OPENS.search(inner) or re.match(r"^(if|unless)\b", inner)
             if r.kind in ("output", "code") and opens:
                 depth_stack.append((r.start, r.end) if "javascript_tag" in inner else None)
             elif r.kind == "code" and (inner == "end" or inner.startswith("end ")) and depth_stack:

@@ -74,3 +74,13 @@ def test_an_apostrophe_in_a_php_heredoc_does_not_hide_the_consent_branch_after_i
     )
     [d] = run(ScanOptions(paths=(str(tmp_path),))).detections
     assert d.verdict.status.value == "gated"
+
+
+def test_an_erb_output_block_is_closed_by_its_own_end_not_the_consent_branch(tmp_path: Path) -> None:
+    (tmp_path / "show.html.erb").write_text(
+        '<% if cookies[:consent_analytics] == "yes" %>\n'
+        '  <%= form_with url: "/search" do |f| %>\n    <%= f.text_field :q %>\n  <% end %>\n'
+        '  <script async src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>\n<% end %>\n'
+    )
+    [d] = run(ScanOptions(paths=(str(tmp_path),))).detections
+    assert d.verdict.status.value == "gated"
