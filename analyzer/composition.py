@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analyzer.model import Detection, Status, Verdict
+from analyzer.model import Detection, Status, Verdict, site_key
 from analyzer.template_scan import TemplateFacts, TemplateRef
 
 MAX_DEPTH = 12
@@ -152,7 +152,7 @@ def regate(detections: list[Detection], graph: Graph) -> dict[tuple[str, int, in
     for d in detections:
         if d.verdict.status is Status.GATED or d.location.path not in graph.uses:
             continue
-        key = (d.location.path, d.location.line, d.location.column, d.vendor)
+        key = site_key(d)
         if d.verdict.status is Status.UNGATED and is_partial(d.location.path) and not graph.includers.get(d.location.path):
             changed[key] = Verdict(
                 status=Status.UNVERIFIABLE,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analyzer.detect import CmpLoader, PageFacts, RecorderSite, script_type
+from analyzer.detect import PageFacts, RecorderSite, script_type
 from analyzer.htmldoc import Element
 from analyzer.model import Status, Verdict
 from analyzer.signatures import Cmp, SignatureDB

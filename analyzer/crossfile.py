@@ -21,7 +21,7 @@ from tree_sitter import Node
 
 from analyzer import consent_code, jsfacts, jsparse, reading, sfc
 from analyzer.discover import SourceFile
-from analyzer.model import Detection, Status, Verdict
+from analyzer.model import Detection, Status, Verdict, site_key
 from analyzer.signatures import SignatureDB
 
 _SPECIFIER = re.compile(rb"""(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)["']([^"'\n]+)["']""")
@@ -145,7 +145,7 @@ def link(detections: list[Detection], files: list[SourceFile], db: SignatureDB, 
         found = [c for names, cs in calls.get(d.location.path, {}).items() if names & set(d.verdict.entry) for c in cs]
         verdict = _combine(found)
         if verdict is not None:
-            changed[(d.location.path, d.location.line, d.location.column, d.vendor)] = verdict
+            changed[site_key(d)] = verdict
     return changed
 
 

@@ -112,3 +112,8 @@ def fingerprint(rule: str, path: str, evidence: str) -> str:
     normal = " ".join(_LINES.sub("#", evidence).split())
     digest = hashlib.sha256(f"{rule}\0{path}\0{normal}".encode("utf-8", "surrogatepass")).hexdigest()
     return digest[:32]
+
+
+def site_key(item: "Detection | Finding") -> tuple[str, int, int, str]:
+    """What ties a detection to its findings (and a verdict change to both): path, line, column, vendor."""
+    return (item.location.path, item.location.line, item.location.column, item.vendor or "")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analyzer.config import Config, ConfigError, DeclaredFact
-from analyzer.model import Detection, Finding, Severity, Status, Verdict
+from analyzer.model import Finding, Severity, Status, Verdict, site_key
 from analyzer.rules import SUPPRESSION_RULES
 from analyzer.scan import ScanResult
 from analyzer.signatures import SignatureDB
@@ -77,7 +77,7 @@ def _declared_facts(result: ScanResult, facts: tuple[DeclaredFact, ...], db: Sig
     for d in result.detections:
         fact = next((f for f in facts if d.verdict.mechanism == "autoblocker" and d.verdict.cmp == f.cmp and d.vendor in f.blocks), None)
         if fact is not None:
-            changed[(d.location.path, d.location.line, d.location.column, d.vendor)] = Verdict(
+            changed[site_key(d)] = Verdict(
                 status=Status.GATED,
                 mechanism="declared-autoblock",
                 evidence=f"declared in the configuration: {fact.reason} (was: {d.verdict.evidence})",

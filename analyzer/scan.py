@@ -13,7 +13,7 @@ from analyzer import composition, crossfile, rescore, signatures
 from analyzer.discover import SourceFile, discover
 from analyzer.engine import FileResult, analyze
 from analyzer.exposure import PageInfo, assess
-from analyzer.model import Detection, Diagnostic, Finding, Severity
+from analyzer.model import Detection, Diagnostic, Finding, Severity, site_key
 from analyzer.reading import DEFAULT_MAX_BYTES
 
 
@@ -213,5 +213,5 @@ def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -
     _assess_fields(result, files, pages)
     result.seconds = time.perf_counter() - start
     result.findings.sort(key=lambda f: (f.location.path, f.location.line, f.location.column, f.rule))
-    result.detections.sort(key=lambda d: (d.location.path, d.location.line, d.location.column, d.vendor))
+    result.detections.sort(key=site_key)
     return result

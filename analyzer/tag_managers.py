@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from analyzer import detect, htmldoc
-from analyzer.model import Finding, Location, Severity
+from analyzer.model import Finding
 from analyzer.rules import tag_manager_opaque
 from analyzer.signatures import BUILTIN_DIR, SignatureDB, _read_toml
 

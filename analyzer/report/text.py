@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analyzer.model import Finding, Severity
+from analyzer.model import Finding, Severity, site_key
 from analyzer.report import ReportOptions
 from analyzer.scan import ScanResult
 
@@ -29,12 +29,12 @@ def _finding(f: Finding, opts: ReportOptions) -> list[str]:
 
 def render(result: ScanResult, opts: ReportOptions) -> str:
     out: list[str] = []
-    pages = {(d.location.path, d.location.line, d.location.column, d.vendor): d.pages for d in result.detections if d.pages}
+    pages = {site_key(d): d.pages for d in result.detections if d.pages}
     for f in result.findings:
         if opts.quiet and f.severity < opts.fail_on:
             continue
         out += _finding(f, opts)
-        loaded = pages.get((f.location.path, f.location.line, f.location.column, f.vendor))
+        loaded = pages.get(site_key(f))
         if loaded and not opts.quiet:
             more = f" (+{len(loaded) - 5} more)" if len(loaded) > 5 else ""
             out.append(f"    loaded by: {', '.join(loaded[:5])}{more}")
