@@ -58,8 +58,10 @@ def _run(paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ..
         max_bytes=_size(max_file_size or cfg.max_file_size or "10M"),
         signature_dirs=dirs,
     )
+    db = signatures.load(dirs)
+    policy.check_facts(cfg.facts, db)
     result = run(opts, progress=_progress() if sys.stderr.isatty() and not quiet else None)
-    return result, cfg, signatures.load(dirs), policy
+    return result, cfg, db, policy
 
 
 @cli.command()

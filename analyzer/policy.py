@@ -30,13 +30,14 @@ def apply(result: ScanResult, config: Config, db: SignatureDB, baseline: set[str
     """Filter ``result`` in place."""
     if config.facts:
         _declared_facts(result, config.facts, db)
-    overrides = dict(config.severity)
-    findings = [dataclasses.replace(f, severity=Severity.parse(overrides[f.rule])) if f.rule in overrides else f for f in result.findings]
-    findings = [f for f in findings if _selected(f.rule, config)]
+    findings = [f for f in result.findings if _selected(f.rule, config)]
     findings, used = _suppress(findings, result.directives)
     ctx = SuppressionContext(tuple(result.directives), frozenset(used))
     for rule in SUPPRESSION_RULES:
         findings += [f for f in rule.check(ctx) if _selected(f.rule, config)]
+    # Per-rule severities last, so they reach RL901/RL902 too.
+    overrides = dict(config.severity)
+    findings = [dataclasses.replace(f, severity=Severity.parse(overrides[f.rule])) if f.rule in overrides else f for f in findings]
     if baseline is not None:
         result.baselined = sum(1 for f in findings if f.fingerprint in baseline)
         findings = [f for f in findings if f.fingerprint not in baseline]
@@ -64,15 +65,20 @@ def _suppress(findings: list[Finding], directives: list[tuple[str, Directive]]) 
     return kept, used
 
 
-def _declared_facts(result: ScanResult, facts: tuple[DeclaredFact, ...], db: SignatureDB) -> None:
-    """A fact the scan cannot see ("our Cookiebot auto-blocking blocks Hotjar") turns the matching
-    unverifiable auto-blocker verdicts into gated, and says it was declared."""
+def check_facts(facts: tuple[DeclaredFact, ...], db: SignatureDB) -> None:
+    """Declared facts must name known ids; checked before a scan, so a typo costs no scan."""
     for fact in facts:
         if fact.cmp not in db.cmps:
             raise ConfigError(f"facts: '{fact.cmp}' is not a known consent manager id")
         unknown = [v for v in fact.blocks if v not in db.vendors]
         if unknown:
             raise ConfigError(f"facts: '{unknown[0]}' is not a known vendor id")
+
+
+def _declared_facts(result: ScanResult, facts: tuple[DeclaredFact, ...], db: SignatureDB) -> None:
+    """A fact the scan cannot see ("our Cookiebot auto-blocking blocks Hotjar") turns the matching
+    unverifiable auto-blocker verdicts into gated, and says it was declared."""
+    check_facts(facts, db)
     changed = {}
     for d in result.detections:
         fact = next((f for f in facts if d.verdict.mechanism == "autoblocker" and d.verdict.cmp == f.cmp and d.vendor in f.blocks), None)

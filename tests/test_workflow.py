@@ -52,6 +52,22 @@ def test_replaylint_toml_severity_override(site, capsys) -> None:
     assert code == 0 and "RL101 low" in out
 
 
+def test_severity_override_reaches_the_suppression_rules(site, capsys) -> None:
+    (site / ".replaylint.toml").write_text('[severity]\nRL902 = "high"\n')
+    (site / "dist" / "page.html").write_text('<p>x</p>\n<!-- replaylint: ignore[RL101] -- nothing here -->\n<p>y</p>\n')
+    code, out, _ = run(capsys, "scan", "dist", "--format", "json")
+    assert [(f["rule"], f["severity"]) for f in json.loads(out)["findings"]] == [("RL902", "high")] and code == 1
+
+
+def test_an_unknown_fact_id_stops_before_scanning(site, capsys, monkeypatch) -> None:
+    (site / ".replaylint.toml").write_text('[[facts]]\ncmp = "cookiebott"\nblocks = ["hotjar"]\nreason = "typo"\n')
+    import analyzer.scan
+
+    monkeypatch.setattr(analyzer.scan, "run", lambda *a, **k: pytest.fail("scanned before checking the facts"))
+    code, _, err = run(capsys, "scan", "dist")
+    assert code == 2 and "cookiebott" in err
+
+
 @pytest.mark.parametrize(
     "text,message",
     [
