@@ -67,7 +67,6 @@ class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.found: dict[str, list[int]] = {}
-        self._lower: str | None = None
         self._pos = 0
         self.done = False
 
@@ -87,9 +86,7 @@ class _Scanner:
         self.found.setdefault(name, []).append(m.start())
         self._pos = close
         if name in _RAW_TEXT:
-            if self._lower is None:
-                self._lower = self.text.lower()
-            body_end = self._lower.find("</" + name, close)
+            body_end = _raw_end(self.text, name, close)
             self._pos = len(self.text) if body_end < 0 else body_end
         return True
 
@@ -233,12 +230,22 @@ def _root(text: str) -> tuple[lxml.etree._Element | None, bool]:
     return root, truncated
 
 
+_RAW_END = {name: re.compile("</" + name, re.I) for name in _RAW_TEXT}
+
+
+def _raw_end(text: str, name: str, start: int) -> int:
+    """Where a raw-text element's end tag starts, case-insensitively, on the text itself (a
+    lowercased copy can be longer: "İ".lower() is two characters, shifting every offset)."""
+    m = _RAW_END[name].search(text, start)
+    return m.start() if m else -1
+
+
 def _reparse(text: str, tag: str, start: int) -> lxml.etree._Element | None:
     close = text.find(">", start)
     end = len(text) if close < 0 else close + 1
     chunk = text[start:end]
     if tag == "script":
-        body_end = text.lower().find("</script", end)
+        body_end = _raw_end(text, "script", end)
         chunk = text[start : body_end if body_end >= 0 else len(text)] + "</script>"
     try:
         frag = lxml.html.fragment_fromstring(chunk, create_parent="div")

@@ -54,3 +54,13 @@ def test_empty_and_whitespace_documents_have_no_elements() -> None:
 def test_unclosed_and_broken_markup_still_yields_scripts() -> None:
     page = htmldoc.parse('<html><head><script src="a.js"><div><p><script src="b.js"')
     assert [e.attrs.get("src") for e in page.elements][:1] == ["a.js"]
+
+
+def test_positions_after_characters_that_lowercase_longer() -> None:
+    """"İ".lower() is two characters: offsets found in a lowercased copy would drift."""
+    from analyzer import htmldoc
+
+    text = "<p>" + "İ" * 50 + "</p><script>var a = 1;</script><link rel=preconnect href=https://static.hotjar.com>"
+    page = htmldoc.parse(text)
+    link = next(e for e in page.elements if e.tag == "link")
+    assert link.position == (1, text.index("<link") + 1)
