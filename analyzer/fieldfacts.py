@@ -8,6 +8,8 @@ attributes and classes on the field and its ancestors (masking markers live ther
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 import lxml.etree
@@ -136,12 +138,15 @@ def _ancestors(el: lxml.etree._Element) -> tuple[tuple[tuple[str, str], ...], fr
     return tuple(attrs), frozenset(classes), legend, wrap
 
 
+_EDITABLE = re.compile("contenteditable", re.I)
+
+
 def extract(page: Page, categories: dict[str, Category], consent: TermIndex | None = None) -> list[FieldSite]:
     """The page's sensitive fields (benign ones are classified and dropped), positioned."""
     root = page.root
     if root is None:
         return []
-    editable = "contenteditable" in page.text
+    editable = _EDITABLE.search(page.text) is not None  # attribute names are case-insensitive: contentEditable
     if next(root.iter("input", "select", "textarea"), None) is None and not editable:
         return []  # most pages have no form (lxml's C iteration beats scanning the text)
     by_for = _labels(root)

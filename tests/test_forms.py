@@ -32,3 +32,14 @@ def test_fields_match_annotations(path: Path) -> None:
 
 def test_there_are_form_fixtures() -> None:
     assert len(CASES) >= 10
+
+
+def test_contenteditable_is_found_whatever_its_case(tmp_path: Path) -> None:
+    page = tmp_path / "notes.html"
+    page.write_text(
+        '<html><head><script src="https://cdn.lr-ingest.com/LogRocket.min.js"></script>'
+        "<script>LogRocket.init('a/b');</script></head><body>"
+        '<div contentEditable="true" aria-label="Your medical diagnosis"></div></body></html>'
+    )
+    [report] = run(ScanOptions(paths=(str(page),))).fields
+    assert report.field.classification.category == "health"
