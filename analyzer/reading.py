@@ -92,21 +92,16 @@ def _declared_encoding(head: bytes) -> str | None:
         return None
     name = match.group(1).decode("ascii", "replace").lower()
     try:
-        return codecs.lookup(name).name
+        encoding = codecs.lookup(name).name
     except LookupError:
         return None
+    # A declaration read as ASCII cannot be UTF-16/32 text; the HTML standard reads it as UTF-8.
+    return "utf-8" if encoding.startswith(("utf-16", "utf-32")) else encoding
 
 
 def _decode_as(data: bytes, encoding: str) -> Text:
+    """``encoding`` comes from a BOM or from codecs.lookup, so it always names a codec."""
     try:
         return Text(data.decode(encoding), encoding)
-    except (UnicodeDecodeError, LookupError):
-        return Text(data.decode(encoding if _known(encoding) else "utf-8", errors="replace"), encoding, lossy=True)
-
-
-def _known(encoding: str) -> bool:
-    try:
-        codecs.lookup(encoding)
-        return True
-    except LookupError:
-        return False
+    except UnicodeDecodeError:
+        return Text(data.decode(encoding, errors="replace"), encoding, lossy=True)

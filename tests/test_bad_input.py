@@ -159,3 +159,10 @@ def test_scan_opens_no_network_connection(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(socket, "create_connection", refuse)
     _with_good_page(tmp_path)
     assert len(_scan(tmp_path).detections) == 1
+
+
+def test_a_declared_utf16_charset_on_ascii_bytes_is_read_as_utf8(tmp_path: Path) -> None:
+    """The HTML standard: a <meta charset="utf-16"> the parser could read is not UTF-16."""
+    (tmp_path / "page.html").write_text('<meta charset="utf-16">' + SNIPPET, encoding="utf-8")
+    result = _scan(tmp_path)
+    assert [d.vendor for d in result.detections] == ["hotjar"] and not result.diagnostics
