@@ -15,6 +15,7 @@ comes from its ``consentSettings`` and its firing triggers (shared/research/cmps
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -205,16 +206,24 @@ def analyze(text: str, db: SignatureDB) -> list[tuple[RecorderSite, Verdict]] | 
     triggers = {str(t.get("triggerId")): t for t in cv.get("trigger", []) or []}
     out = []
     for site in _sites(cv, db):
-        line, column = _position(text, site.tag.get("name", ""))
+        line, column = _position(text, site.tag)
         spot = CodeSpot(line, column, tag="gtm-tag")
         evidence = f"tag '{site.tag.get('name')}': {site.evidence}"
         out.append((RecorderSite(site.vendor, spot, site.via, evidence), verdict(site, triggers, db)))
     return out
 
 
-def _position(text: str, name: str) -> tuple[int, int]:
-    """Where the tag's "name" is written in the export."""
-    at = text.find(json.dumps(name))
-    if at < 0:
-        return 1, 1
-    return line_col(text, at)
+def _position(text: str, tag: dict) -> tuple[int, int]:
+    """Where the tag's ``"name"`` is written: after its own ``"tagId"`` (another tag's setup or
+    teardown reference may carry the same name), written raw or \\u-escaped."""
+    start = 0
+    tag_id = tag.get("tagId")
+    if tag_id is not None:
+        m = re.search(r'"tagId"\s*:\s*"?' + re.escape(str(tag_id)) + r'"?\s*[,}]', text)
+        start = m.start() if m else 0
+    name = str(tag.get("name", ""))
+    for literal in dict.fromkeys((json.dumps(name, ensure_ascii=False), json.dumps(name))):
+        m = re.compile(r'"name"\s*:\s*' + re.escape(literal)).search(text, start)
+        if m:
+            return line_col(text, m.end() - len(literal))
+    return line_col(text, start) if start else (1, 1)

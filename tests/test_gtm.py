@@ -37,3 +37,17 @@ def test_broken_export_is_a_diagnostic(tmp_path: Path) -> None:
     (tmp_path / "gtm.json").write_text('{"exportFormatVersion": 2, "containerVersion": {"tag": [}')
     result = run(ScanOptions(paths=(str(tmp_path),)))
     assert [d.code for d in result.diagnostics] == ["gtm-export-invalid"]
+
+
+def test_a_tag_is_placed_at_its_own_name_even_when_written_raw_and_named_elsewhere_first(tmp_path: Path) -> None:
+    doc = json.loads((FIXTURES / "gtm" / "community-template.json").read_text())
+    tags = doc["containerVersion"]["tag"]
+    recorder = next(t for t in tags if t.get("tagId") == "12")
+    recorder["name"] = "Clarity – Tracking"  # an en dash, written raw below
+    # A tag before it whose setup reference carries the same name.
+    tags.insert(0, {"tagId": "99", "name": "Setup", "type": "html", "setupTag": [{"tagName": "Clarity – Tracking"}], "parameter": []})
+    text = json.dumps(doc, indent=2, ensure_ascii=False)
+    (tmp_path / "container.json").write_text(text, encoding="utf-8")
+    [d] = [d for d in run(ScanOptions(paths=(str(tmp_path / "container.json"),))).detections if d.vendor == "clarity"]
+    lines = text.splitlines()
+    assert '"name": "Clarity – Tracking"' in lines[d.location.line - 1]
