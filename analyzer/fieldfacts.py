@@ -199,7 +199,7 @@ def _site(page: Page, el, tag: str, index: int, typ: str, by_for: dict, ids: dic
     texts["name"] = attrs.get("name", "")
     texts["id"] = attrs.get("id", "")
     texts = {k: v for k, v in texts.items() if v}
-    key = (id(categories), tuple(sorted(texts.items())), typ, attrs.get("autocomplete", ""))
+    key = (id(categories), id(consent), tuple(sorted(texts.items())), typ, attrs.get("autocomplete", ""))
     found = _CLASSIFIED.get(key, _MISSING)
     if found is _MISSING:  # forms repeat across a site's pages (layout newsletter, login): classify once
         found = classify(texts, categories, typ, attrs.get("autocomplete", ""), consent)

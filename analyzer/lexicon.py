@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from analyzer.sigschema import FIELD_CATEGORIES
+
 # Letters NFKD does not decompose into a base letter plus a mark.
 _FOLD = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ı": "i", "ё": "е"})
 _CAMEL = re.compile(r"(?<=[a-z\u00e0-\u024f])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
@@ -115,8 +117,7 @@ class Classification:
     words: tuple[str, ...]  # the terms or attributes that decided it
 
 
-# Most sensitive first: when a field hits several categories, the earlier one is reported.
-PRIORITY = ("health", "genetic", "biometric", "sex-life", "racial-ethnic", "religion", "political", "union", "government-id", "financial", "credentials", "contact")
+PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported
 THRESHOLD = 0.5
 
 

@@ -214,9 +214,11 @@ LEGAL_SCHEMA: dict[str, Field] = {
 }
 
 
+# The field categories, most sensitive first: when a field hits several, the earlier one is
+# reported (lexicon.classify walks them in this order).
 FIELD_CATEGORIES = (
-    "health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life",
-    "financial", "government-id", "credentials", "contact",
+    "health", "genetic", "biometric", "sex-life", "racial-ethnic", "religion", "political", "union",
+    "government-id", "financial", "credentials", "contact",
 )
 LANGUAGES = ("en", "de", "fr", "it", "es", "nl", "pt", "pl", "cs", "sv", "da", "ru")
 _TERMS = {"strong": _opt("str[]"), "weak": _opt("str[]"), "exclude": _opt("str[]")}
