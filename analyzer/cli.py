@@ -12,8 +12,10 @@ import sys
 
 import click
 
+from analyzer.model import SEVERITY_NAMES
+
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SEVERITIES = ("info", "low", "medium", "high")
+SEVERITIES = SEVERITY_NAMES
 
 
 def _size(text: str) -> int:

@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-SEVERITIES = ("info", "low", "medium", "high")
+from analyzer.model import SEVERITY_NAMES
+
+SEVERITIES = SEVERITY_NAMES
 
 
 class ConfigError(ValueError):

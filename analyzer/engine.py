@@ -141,8 +141,8 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
     dialect = templates.dialect(path, text) if kind == "template" or templates.may_be_template(path, text) else None
     tpl = None
     if dialect:
-        text, tpl = templates.analyse(text, dialect)
-        original = _decode_quiet(data)
+        original = text
+        text, tpl = templates.analyse(original, dialect)
         result.template = template_scan.facts(tpl, original, db)
     page = htmldoc.parse(text)
     result.parsed = True
@@ -163,10 +163,6 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
     if not result.detections:
         result.findings += tag_managers.opaque(path, page, db)
     return page
-
-
-def _decode_quiet(data: bytes) -> str:
-    return reading.decode(data).text
 
 
 def _analyze_html(path: str, page: htmldoc.Page, candidates: prefilter.Candidates, db: SignatureDB, result: FileResult, tpl=None) -> None:

@@ -20,6 +20,7 @@ import re
 from tree_sitter import Node
 
 from analyzer.jsfacts import STRING_TYPES, Program
+from analyzer.positions import blank
 from analyzer.signatures import UiComponent as Component
 
 _JSX = ("jsx_element", "jsx_self_closing_element")
@@ -212,7 +213,7 @@ _FRONTMATTER = re.compile(r"\A\s*---\n.*?\n---", re.S)
 def sfc_html(text: str) -> str:
     """A Vue/Svelte/Astro file with its code blocks and frontmatter blanked, positions kept."""
 
-    def blank(m: re.Match[str]) -> str:
-        return re.sub(r"[^\n]", " ", m.group(0))
+    def hide(m: re.Match[str]) -> str:
+        return blank(m.group(0))
 
-    return _BLANKED.sub(blank, _FRONTMATTER.sub(blank, text))
+    return _BLANKED.sub(hide, _FRONTMATTER.sub(hide, text))

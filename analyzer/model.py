@@ -30,6 +30,9 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
+SEVERITY_NAMES = tuple(s.name.lower() for s in Severity)  # "info", "low", "medium", "high"
+
+
 class Status(str, enum.Enum):
     """The consent verdict of one recorder site."""
 

@@ -9,6 +9,11 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
+def blank(text: str, fill: str = " ") -> str:
+    """``text`` as ``fill`` characters, line breaks kept: hidden from a parser, positions unchanged."""
+    return "".join(c if c in "\r\n" else fill for c in text)
+
+
 def offset_of(text: str, line: int, column: int) -> int:
     """The character offset of a 1-based line and column (the inverse of :func:`line_col`)."""
     at = 0

@@ -3,7 +3,6 @@ and the facts the composition pass needs (references with the gate at each refer
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 
 from analyzer import detect, template_gate
@@ -29,13 +28,8 @@ class TemplateFacts:
     opt_outs: frozenset[str] = field(default_factory=frozenset)  # convention markers found in the text
 
 
-@functools.lru_cache(maxsize=4)
-def _vocab(db: SignatureDB) -> template_gate.ServerVocabulary:
-    return template_gate.vocabulary(db)
-
-
 def facts(tpl: Template, text: str, db: SignatureDB) -> TemplateFacts:
-    vocab = _vocab(db)
+    vocab = template_gate.vocabulary(db)
     refs = tuple(TemplateRef(r.kind, r.name, line_col(text, r.offset)[0], template_gate.gate(tpl, r.offset, vocab)[0]) for r in tpl.references)
     markers = frozenset(c["unless"] for c in db.template_conventions if c["dialect"] == tpl.dialect and c["unless"] in text)
     return TemplateFacts(tpl.dialect, refs, markers)
@@ -97,7 +91,7 @@ def _call_scope(body: str, after: int) -> str:
 
 def gate_all(verdicts: list, tpl: Template, text: str, db: SignatureDB) -> list:
     """Apply the template's branches to every site's verdict (and place template-code sites)."""
-    vocab = _vocab(db)
+    vocab = template_gate.vocabulary(db)
     out = []
     for site, verdict in verdicts:
         offset = offset_of(text, site.element.line, site.element.column)

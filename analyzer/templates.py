@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from analyzer.positions import blank
+
 DIALECT_BY_SUFFIX = (
     (".blade.php", "blade"),
     (".php", "php"),
@@ -182,10 +184,6 @@ _PHP_STRING = re.compile(
 _ECHOED_MARKUP = re.compile(r"</?script\b", re.I)
 
 
-def _fill(chunk: str, fill: str) -> str:
-    return "".join(c if c in "\r\n" else fill for c in chunk)
-
-
 def _php_code(chunk: str, fill: str) -> str:
     """A PHP region, neutralised except for string literals holding ``<script`` markup
     (``echo '<script …>…</script>'``, ``printf(…)``, heredocs): their text stays where it is, so
@@ -196,16 +194,16 @@ def _php_code(chunk: str, fill: str) -> str:
         literal = m.group(0)
         if m.group("comment") or not _ECHOED_MARKUP.search(literal):
             continue
-        parts.append(_fill(chunk[last : m.start()], fill))
+        parts.append(blank(chunk[last : m.start()], fill))
         if m.group(2):  # heredoc: drop the opening and closing lines' markers
             head = literal.index("\n") + 1
             tail = literal.rindex("\n")
-            parts.append(_fill(literal[:head], " ") + literal[head:tail] + _fill(literal[tail:], " "))
+            parts.append(blank(literal[:head], " ") + literal[head:tail] + blank(literal[tail:], " "))
         else:
             inner = re.sub(r"\\(.)", lambda e: " " + e.group(1), literal[1:-1])
             parts.append(" " + inner + " ")
         last = m.end()
-    parts.append(_fill(chunk[last:], fill))
+    parts.append(blank(chunk[last:], fill))
     return "".join(parts)
 
 
@@ -232,7 +230,7 @@ def neutralise(text: str, regions: list[Region]) -> str:
         if r.kind != "comment" and chunk.startswith("<?") and _ECHOED_MARKUP.search(chunk):
             parts.append(_php_code(chunk, fill))
         else:
-            parts.append(_fill(chunk, fill))
+            parts.append(blank(chunk, fill))
         last = r.end
     parts.append(text[last:])
     return "".join(parts)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from analyzer.model import SEVERITY_NAMES
+
 from analyzer.rules import (
     field_contact,
     field_masking_unknown,
@@ -31,7 +33,7 @@ from analyzer.rules.base import PageContext, Rule
 
 _ID = re.compile(r"RL[1-9]\d\d")  # RL9xx: the tool's own (suppressions)
 _NAME = re.compile(r"[a-z]+(-[a-z]+)+")
-_SEVERITIES = ("info", "low", "medium", "high")
+_SEVERITIES = SEVERITY_NAMES
 
 
 def _register(modules: list) -> dict[str, Rule]:

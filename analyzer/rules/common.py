@@ -6,7 +6,7 @@ import functools
 
 from analyzer.detect import RecorderSite
 from analyzer.model import Finding, Location, Severity, Status, Verdict
-from analyzer.rules.base import PageContext
+from analyzer.rules.base import FieldContext, PageContext
 from analyzer.signatures import SignatureDB
 
 
@@ -24,7 +24,7 @@ def _notes(db: SignatureDB, scope: str) -> tuple[str, ...]:
     return tuple(f"{a.name} ({a.jurisdiction}): {a.url}" for a in db.authorities if scope in a.applies_to)
 
 
-def legal_notes(ctx: PageContext, scope: str = "recorder") -> tuple[str, ...]:
+def legal_notes(ctx: PageContext | FieldContext, scope: str = "recorder") -> tuple[str, ...]:
     """One shared tuple per scope: thousands of findings must not each carry their own copy."""
     return _notes(ctx.db, scope)
 

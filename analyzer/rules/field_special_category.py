@@ -33,6 +33,7 @@ from collections.abc import Iterator
 
 from analyzer.model import Finding, Severity
 from analyzer.rules.base import FieldContext
+from analyzer.rules.common import legal_notes
 from analyzer.rules.fieldcommon import field_finding
 
 ID = "RL301"
@@ -43,7 +44,7 @@ SCOPE = "fields"
 
 
 def check(ctx: FieldContext) -> Iterator[Finding]:
-    legal = tuple(f"{a.name} ({a.jurisdiction}): {a.url}" for a in ctx.db.authorities if "fields" in a.applies_to)
+    legal = legal_notes(ctx, "fields")
     for report in ctx.fields:
         if report.exposed and ctx.db.fields[report.field.classification.category].art9:
             severity = Severity.HIGH if report.ungated else Severity.MEDIUM
