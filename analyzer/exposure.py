@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from analyzer.fieldfacts import FieldSite
-from analyzer.masking import evaluate
+from analyzer.masking import effective_default, evaluate
 from analyzer.model import Detection, Finding, Status
 from analyzer.rules import FIELD_RULES
 from analyzer.rules.base import FieldContext, FieldReport
@@ -63,7 +63,8 @@ def assess(
         recorders = _recorders(dets)
         if not recorders:
             continue
-        page_reports = tuple(_report(path, f, recorders, code, db) for f in info.fields)
+        defaults = {v: effective_default(db.vendors[v], code) for v in recorders}
+        page_reports = tuple(_report(path, f, recorders, defaults, db) for f in info.fields)
         reports += page_reports
         ctx = FieldContext(path=path, fields=page_reports, db=db)
         for rule in FIELD_RULES:
@@ -71,8 +72,8 @@ def assess(
     return reports, findings
 
 
-def _report(path: str, site: FieldSite, recorders: dict[str, bool], code: str, db: SignatureDB) -> FieldReport:
-    exposures = [evaluate(site, db.vendors[v], code) for v in sorted(recorders)]
+def _report(path: str, site: FieldSite, recorders: dict[str, bool], defaults: dict, db: SignatureDB) -> FieldReport:
+    exposures = [evaluate(site, db.vendors[v], defaults[v]) for v in sorted(recorders)]
     exposed = tuple(e.vendor for e in exposures if e.exposed)
     return FieldReport(
         path=path,

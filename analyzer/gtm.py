@@ -14,6 +14,7 @@ comes from its ``consentSettings`` and its firing triggers (shared/research/cmps
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -99,8 +100,10 @@ def _html_tag(tag: dict, db: SignatureDB, pf: prefilter.Prefilter) -> list[TagSi
     return out
 
 
-def _analytics_events(db: SignatureDB) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]]]:
-    """event -> (category, CMP) for category events; analytics checks; generic events."""
+@functools.lru_cache(maxsize=4)
+def _analytics_events(db: SignatureDB) -> tuple[dict[str, tuple[str, str]], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """event -> (category, CMP) for category events; analytics checks; generic events. Built once
+    per signature database (it was rebuilt for every trigger of every tag)."""
     events: dict[str, tuple[str, str]] = {}
     checks, generic = [], []
     for cmp in db.cmps.values():
@@ -110,7 +113,7 @@ def _analytics_events(db: SignatureDB) -> tuple[dict[str, tuple[str, str]], list
             events[event] = (category, cmp.id)
         checks += [(norm(c).lower(), cmp.name) for c in js.get("analytics_checks", [])]
         generic += [(e, cmp.name) for e in js.get("generic_events", [])]
-    return events, checks, generic
+    return events, tuple(checks), tuple(generic)
 
 
 def _event(trigger: dict) -> str | None:
@@ -121,7 +124,7 @@ def _event(trigger: dict) -> str | None:
     return None
 
 
-def _filter_check(trigger: dict, checks: list[tuple[str, str]]) -> str | None:
+def _filter_check(trigger: dict, checks: tuple[tuple[str, str], ...]) -> str | None:
     """An analytics check in the trigger's filter conditions (all of them must hold: AND)."""
     for cond in trigger.get("filter", []) or []:
         params = {p.get("key"): str(p.get("value", "")) for p in cond.get("parameter", []) or []}

@@ -26,33 +26,17 @@ class Exposure:
     fix: str
 
 
-def _marker(spec: str, attrs: dict[str, str] | list[tuple[str, str]]) -> bool:
-    """``name`` or ``name="value"`` present among the attributes."""
-    name, _, value = spec.partition("=")
-    value = value.strip("'\"")
-    items = attrs.items() if isinstance(attrs, dict) else attrs
-    return any(k == name and (not value or v.strip().lower() == value.lower()) for k, v in items)
-
-
-def _masked_by_marker(field: FieldSite, m: dict) -> str | None:
-    for spec in m.get("mask_attributes", []) + m.get("block_attributes", []):
-        if _marker(spec, field.attrs):
-            return f"{spec} on the field"
-        if _marker(spec, list(field.ancestor_attrs)):
-            return f"{spec} on an enclosing element"
-    for cls in m.get("mask_classes", []) + m.get("block_classes", []):
-        if cls in field.classes:
-            return f'class "{cls}" on the field'
-        if cls in field.ancestor_classes:
-            return f'class "{cls}" on an enclosing element'
+def _masked_by_marker(field: FieldSite, vendor: Vendor) -> str | None:
+    for mark in vendor.masks:
+        if mark.matches(field.attrs, field.classes):
+            return f"{mark.describe()} on the field"
+        if mark.matches({}, field.ancestor_classes) or any(mark.matches({k: v}, frozenset()) for k, v in field.ancestor_attrs):
+            return f"{mark.describe()} on an enclosing element"
     return None
 
 
-def _unmasked_by_marker(field: FieldSite, m: dict) -> str | None:
-    for spec in m.get("unmask_attributes", []):
-        if _marker(spec, field.attrs):
-            return spec
-    return next((f'class "{c}"' for c in m.get("unmask_classes", []) if c in field.classes), None)
+def _unmasked_by_marker(field: FieldSite, vendor: Vendor) -> str | None:
+    return next((mark.describe() for mark in vendor.unmasks if mark.matches(field.attrs, field.classes)), None)
 
 
 def effective_default(vendor: Vendor, code: str) -> tuple[str, str | None]:
@@ -64,15 +48,17 @@ def effective_default(vendor: Vendor, code: str) -> tuple[str, str | None]:
     return m.get("default", "unknown"), None
 
 
-def evaluate(field: FieldSite, vendor: Vendor, code: str) -> Exposure:
+def evaluate(field: FieldSite, vendor: Vendor, default: tuple[str, str | None]) -> Exposure:
+    """Whether ``vendor`` captures ``field``, given its masking default on this page
+    (:func:`effective_default`, computed once per page and vendor)."""
     m = vendor.raw.get("masking", {})
     fix = m.get("fix", "")
     name = vendor.name
-    masked = _masked_by_marker(field, m)
+    masked = _masked_by_marker(field, vendor)
     if masked:
         return Exposure(vendor.id, False, f"masked for {name} by {masked}", fix)
     kind = field.control
-    unmask = _unmasked_by_marker(field, m)
+    unmask = _unmasked_by_marker(field, vendor)
     if unmask and kind not in CHOICES:
         return Exposure(vendor.id, True, f"{unmask} unmasks this field for {name}", fix)
     if kind == "password":
@@ -82,7 +68,7 @@ def evaluate(field: FieldSite, vendor: Vendor, code: str) -> Exposure:
     words = [w for w in m.get("masked_attribute_words", []) if w in values] if kind not in ("radio", "checkbox") else []
     if words:  # Clarity exempts radio and checkbox from its attribute-word exclusion
         return Exposure(vendor.id, False, f"{name} excludes fields whose attributes contain '{words[0]}'", fix)
-    default, option = effective_default(vendor, code)
+    default, option = default
     via = f" ({option})" if option else ""
     choice = kind in CHOICES or kind == "contenteditable"
     recorded_controls = set(m.get("unmasked_controls", []))

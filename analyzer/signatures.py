@@ -73,6 +73,9 @@ class Vendor:
     raw: dict[str, Any]
     # "//host" in code for any of the hosts (bounded subdomain run: no catastrophic backtracking).
     inline_hosts: re.Pattern[str] | None = None
+    # [masking] attributes and classes, compiled: what masks or blocks a field, what unmasks it.
+    masks: tuple[AttrMatch, ...] = ()
+    unmasks: tuple[AttrMatch, ...] = ()
 
     @property
     def hosts(self) -> list[str]:
@@ -239,7 +242,20 @@ def _vendor(data: dict[str, Any]) -> Vendor:
         needles=tuple(n for n in needles if len(n) >= 4),
         sources=tuple(data["sources"]),
         raw=data,
+        masks=_marks(data.get("masking", {}), ("mask_attributes", "block_attributes"), ("mask_classes", "block_classes")),
+        unmasks=_marks(data.get("masking", {}), ("unmask_attributes",), ("unmask_classes",)),
     )
+
+
+def _marks(m: dict[str, Any], attr_keys: tuple[str, ...], class_keys: tuple[str, ...]) -> tuple[AttrMatch, ...]:
+    """``name`` / ``name="value"`` attribute specs and class names as AttrMatch."""
+    out = []
+    for key in attr_keys:
+        for spec in m.get(key, []):
+            name, _, value = spec.partition("=")
+            out.append(AttrMatch(name.strip(), None, value.strip().strip("'\"") or None))
+    out += [AttrMatch(None, cls, None) for key in class_keys for cls in m.get(key, [])]
+    return tuple(out)
 
 
 def _markup(m: dict[str, Any]) -> Markup:
