@@ -11,6 +11,7 @@ one that leaves the file (an exported function never called here) is ``unverifia
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -65,7 +66,7 @@ class CategoryCallback:
     key: str | None
     path: tuple[str, ...]
     value: str
-    flags: tuple[str, ...]  # "flag=value:status" on the category object
+    flags: tuple[tuple[str, str, Status], ...]  # (flag, value, status): "required=true:ungated"
     cmp_id: str
     cmp: str
 
@@ -73,9 +74,14 @@ class CategoryCallback:
     def parse(cls, spec: str, flags: tuple[str, ...], cmp_id: str, cmp: str) -> "CategoryCallback":
         callback, _, rest = spec.partition(":")
         where, _, value = rest.rpartition("=")
+        parsed = []
+        for flag in flags:
+            key, _, rest = flag.partition("=")
+            flag_value, _, status = rest.partition(":")
+            parsed.append((key, flag_value.lower(), Status(status)))
         if "{category}" in where:
-            return cls(callback, None, tuple(where.split(".")), value.lower(), flags, cmp_id, cmp)
-        return cls(callback, where, (), value.lower(), flags, cmp_id, cmp)
+            return cls(callback, None, tuple(where.split(".")), value.lower(), tuple(parsed), cmp_id, cmp)
+        return cls(callback, where, (), value.lower(), tuple(parsed), cmp_id, cmp)
 
 
 @dataclass
@@ -252,7 +258,7 @@ class GuardAnalysis:
         obj = parent.parent if parent.type == "pair" else parent
         if pair_key is None or obj is None or obj.type != "object":
             return None
-        prop = self._key_text(pair_key)
+        prop = self.prog.string_value(pair_key) or self.prog.text(pair_key)
         for spec in self.vocab.category_callbacks:
             if spec.callback != prop:
                 continue
@@ -261,32 +267,24 @@ class GuardAnalysis:
                 continue
             category, holder = found
             where = f"{prop} of the {spec.cmp} category '{category}' (line {self._line(holder)})"
-            flags = self._pairs(holder)
-            for flag in spec.flags:
-                key, _, rest = flag.partition("=")
-                value, _, status = rest.partition(":")
-                if flags.get(key) == value.lower():
-                    return Path(Status(status), f"{where}: {key}: {value} ({'the visitor cannot refuse it' if status == 'ungated' else 'pre-ticked, and a pre-ticked box is not consent'})", notes)
+            flags = self._values(holder)
+            for key, value, status in spec.flags:
+                if flags.get(key) == value:
+                    why = "the visitor cannot refuse it" if status is Status.UNGATED else "pre-ticked, and a pre-ticked box is not consent"
+                    return Path(status, f"{where}: {key}: {value} ({why})", notes)
             if category != spec.value:
                 return Path(Status.GATED, f"{where} runs only after that category, not '{spec.value}', is accepted", notes, (spec.cmp_id, category))
             return Path(Status.GATED, f"{where} runs only after that category is accepted", notes)
         return None
 
-    def _key_text(self, key: Node) -> str:
-        return self.prog.string_value(key) or self.prog.text(key)
-
-    def _pairs(self, obj: Node) -> dict[str, str]:
-        values: dict[str, str] = {}
-        for child in obj.named_children:
-            k, v = child.child_by_field_name("key"), child.child_by_field_name("value")
-            if child.type == "pair" and k is not None and v is not None:
-                values[self._key_text(k)] = (self.prog.string_value(v) or self.prog.text(v)).strip().lower()
-        return values
+    def _values(self, obj: Node) -> dict[str, str]:
+        """An object literal's values as lowercased text, by key (flags such as ``required: true``)."""
+        return {k: (self.prog.string_value(v) or self.prog.text(v)).strip().lower() for k, v in self.prog.pairs(obj).items()}
 
     def _category_of(self, obj: Node, spec: "CategoryCallback") -> tuple[str, Node] | None:
         """The category the callback's object belongs to, and the object holding its flags."""
         if spec.key:  # sibling form
-            value = self._pairs(obj).get(spec.key)
+            value = self._values(obj).get(spec.key)
             return (value, obj) if value else None
         # Path form: match the enclosing keys, innermost last, against e.g. categories.{category}.services.*
         chain: list[tuple[str, Node]] = []
@@ -295,7 +293,7 @@ class GuardAnalysis:
             pair = node.parent
             if pair is None or pair.type != "pair" or pair.child_by_field_name("key") is None:
                 break
-            chain.append((self._key_text(pair.child_by_field_name("key")), pair.child_by_field_name("value")))
+            chain.append((self.prog.key_of(pair), pair.child_by_field_name("value")))
             node = pair.parent
         chain.reverse()
         if len(chain) != len(spec.path):
@@ -321,14 +319,14 @@ class GuardAnalysis:
                 if depth >= MAX_DEPTH:
                     return Path(Status.UNVERIFIABLE, "call chain too deep to follow", notes)
                 sub = self.judge(call, depth + 1, seen | {fnode.id})
-                return Path(sub.status, sub.evidence, notes + sub.notes, sub.mismatch, sub.entry)
+                return dataclasses.replace(sub, notes=notes + sub.notes)
         fn = self.prog.functions[fnode.id]
         callers = [c for c in self.prog.callers(fn) if not _inside(c, fnode)]
         handler = _event_handler_assignment(self.prog, fnode)
         if not callers and handler is not None:
             # el.onload = function () {…}: runs when the event fires, i.e. where it is assigned.
             sub = self.judge(handler, depth + 1, seen | {fnode.id})
-            return Path(sub.status, sub.evidence, notes + sub.notes, sub.mismatch, sub.entry)
+            return dataclasses.replace(sub, notes=notes + sub.notes)
         if not callers:
             name = ", ".join(sorted(fn.names | fn.props)) or "an anonymous function"
             names = {n.lower() for n in fn.names | fn.props}
@@ -394,7 +392,7 @@ def _settle(path: Path) -> Path:
     notes = [n.removeprefix(_GENERIC) for n in path.notes]
     if generic and path.status is Status.UNGATED:
         return Path(Status.UNVERIFIABLE, f"{generic[0][len(_GENERIC):]}; otherwise {path.evidence}", [n for n in notes if n != generic[0][len(_GENERIC):]])
-    return Path(path.status, path.evidence, notes, path.mismatch, path.entry)
+    return dataclasses.replace(path, notes=notes)
 
 
 def _chain(step: str, rest: str) -> str:
@@ -457,7 +455,7 @@ def _trigger(site: CodeSite, prog: Program, vocab: ConsentVocabulary) -> Verdict
             if name in vocab.triggers:
                 option = vocab.triggers[name]
                 arg = next((a for a in prog.args(n) if a.type == "object"), None)
-                value = next((c.child_by_field_name("value") for c in (arg.named_children if arg is not None else []) if c.type == "pair" and prog.text(c.child_by_field_name("key")) == option), None)
+                value = prog.pairs(arg).get(option) if arg is not None else None
                 text = prog.text(value) if value is not None else "(none)"
                 if value is None or value.type == "true":
                     return None  # resolves immediately: the path decides

@@ -38,28 +38,11 @@ class Entry:
     shape: str  # how the framework spells it, for the evidence
 
 
-def _key(prog: Program, pair: Node) -> str:
-    key = pair.child_by_field_name("key")
-    if key is None:
-        return ""
-    return prog.string_value(key) or prog.text(key)
-
-
-def _pairs(prog: Program, obj: Node) -> dict[str, Node]:
-    out: dict[str, Node] = {}
-    for child in obj.named_children:
-        if child.type == "pair":
-            value = child.child_by_field_name("value")
-            if value is not None:
-                out[_key(prog, child)] = value
-    return out
-
-
 def _static_attrs(prog: Program, obj: Node | None) -> tuple[tuple[str, str], ...]:
     if obj is None or obj.type != "object":
         return ()
     out = []
-    for name, value in _pairs(prog, obj).items():
+    for name, value in prog.pairs(obj).items():
         if value.type in STRING_TYPES:
             out.append((name, prog.string_value(value) or ""))
         elif value.type == "true":
@@ -76,12 +59,12 @@ def _parent(node: Node) -> Node | None:
 
 def _in_script_list(prog: Program, array: Node | None) -> bool:
     pair = _parent(array) if array is not None and array.type == "array" else None
-    return pair is not None and pair.type == "pair" and _key(prog, pair) in _LIST_KEYS
+    return pair is not None and pair.type == "pair" and prog.key_of(pair) in _LIST_KEYS
 
 
 def _tag_entry(prog: Program, obj: Node) -> Node | None:
     """``{tagName: 'script', …}`` / ``{tag: 'script', …}``."""
-    pairs = _pairs(prog, obj)
+    pairs = prog.pairs(obj)
     return obj if any(prog.string_value(pairs.get(k)) == "script" for k in _TAG_KEYS) else None
 
 
@@ -112,14 +95,14 @@ def entry_of(prog: Program, literal: Node) -> Entry | None:
         return None
     if parent.type != "pair":
         return None
-    key = _key(prog, parent)
+    key = prog.key_of(parent)
     obj = _parent(parent)
     if obj is None or obj.type != "object" or key not in _BODY_KEYS | {"src", "__html"}:
         return None
     role = "src" if key == "src" else "body"
     holder = _parent(obj)
     # createElement('script', {src}) / {dangerouslySetInnerHTML: {__html}}.
-    if key == "__html" and holder is not None and holder.type == "pair" and _key(prog, holder) == "dangerouslySetInnerHTML":
+    if key == "__html" and holder is not None and holder.type == "pair" and prog.key_of(holder) == "dangerouslySetInnerHTML":
         obj, holder = _parent(holder), None
         if obj is None or obj.type != "object":
             return None
@@ -133,12 +116,12 @@ def entry_of(prog: Program, literal: Node) -> Entry | None:
         if len(items) >= 2 and items[1] == obj and prog.string_value(items[0]) == "script":
             return Entry(holder, role, _static_attrs(prog, obj), "['script', {src}] head entry")
     # Docusaurus/Starlight: {tagName: 'script', attributes: {src}} or {tag: 'script', content}.
-    if holder is not None and holder.type == "pair" and _key(prog, holder) in _ATTR_KEYS and key == "src":
+    if holder is not None and holder.type == "pair" and prog.key_of(holder) in _ATTR_KEYS and key == "src":
         entry = _parent(holder)
         if entry is not None and entry.type == "object" and _tag_entry(prog, entry) is not None:
             return Entry(entry, role, _static_attrs(prog, obj), "{tagName: 'script', attributes} head tag")
     if _tag_entry(prog, obj) is not None:
-        attrs_node = next((v for k, v in _pairs(prog, obj).items() if k in _ATTR_KEYS), None)
+        attrs_node = next((v for k, v in prog.pairs(obj).items() if k in _ATTR_KEYS), None)
         return Entry(obj, role, _static_attrs(prog, attrs_node), "{tagName: 'script'} head tag")
     # Nuxt/unhead/Docusaurus: script: [{src, …}] / scripts: [{src}].
     if _in_script_list(prog, holder):

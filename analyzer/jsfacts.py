@@ -93,6 +93,20 @@ class Program:
             self.text(node)[1:-1] if node.type == "string" else ""
         )
 
+    def key_of(self, pair: Node) -> str:
+        """The key of an object pair as written (``a`` / ``'a'`` / ``"a"`` -> ``a``)."""
+        key = pair.child_by_field_name("key")
+        return "" if key is None else self.string_value(key) or self.text(key)
+
+    def pairs(self, obj: Node) -> dict[str, Node]:
+        """An object literal's ``key: value`` pairs, by key."""
+        out: dict[str, Node] = {}
+        for child in obj.named_children:
+            value = child.child_by_field_name("value") if child.type == "pair" else None
+            if value is not None:
+                out[self.key_of(child)] = value
+        return out
+
     def static_text(self, node: Node) -> str:
         """Every string literal and template fragment inside ``node``, concatenated: a URL built
         by ``'https://' + host + '/x.js'`` or a template literal keeps its vendor host here."""
