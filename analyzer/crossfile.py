@@ -20,13 +20,12 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from analyzer import consent_code, jsfacts, jsparse, reading, sfc
-from analyzer.discover import SourceFile
+from analyzer.discover import SourceFile, app_root
 from analyzer.model import Detection, Status, Verdict, site_key
 from analyzer.signatures import SignatureDB
 
 _SPECIFIER = re.compile(rb"""(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)["']([^"'\n]+)["']""")
 _EXTENSIONS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".vue", ".svelte")
-_MANIFESTS = ("package.json", "deno.json", "tsconfig.json", "jsconfig.json")
 
 
 @dataclass(frozen=True)
@@ -35,17 +34,6 @@ class _Call:
     line: int
     status: Status
     evidence: str
-
-
-def _app_root(path: str) -> str:
-    folder = os.path.dirname(os.path.abspath(path))
-    while True:
-        if any(os.path.exists(os.path.join(folder, m)) for m in _MANIFESTS):
-            return folder
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return os.path.dirname(os.path.abspath(path))
-        folder = parent
 
 
 _JSONC_NOISE = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/', re.S)
@@ -81,11 +69,11 @@ def _aliases(root: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return ()
 
 
-def _candidates(importer: str, spec: str) -> list[str]:
-    root = _app_root(importer) if not spec.startswith(".") else ""
+def _candidates(importer: SourceFile, spec: str) -> list[str]:
+    root = app_root(importer) if not spec.startswith(".") else ""
     alias = next(((prefix, folders) for prefix, folders in _aliases(root) if spec.startswith(prefix)), None) if root else None
     if spec.startswith("."):
-        bases = [os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(importer)), spec))]
+        bases = [os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(importer.path)), spec))]
     elif alias is not None:
         bases = [os.path.join(folder, spec[len(alias[0]) :]) for folder in alias[1]]
     elif spec.startswith(("@/", "~/")):
@@ -100,7 +88,7 @@ def _candidates(importer: str, spec: str) -> list[str]:
     return out
 
 
-def _resolve(importer: str, spec: str, targets: dict[str, str]) -> str | None:
+def _resolve(importer: SourceFile, spec: str, targets: dict[str, str]) -> str | None:
     """The scanned file (display path) an import specifier names, if it is one of ``targets``."""
     for candidate in _candidates(importer, spec):
         hit = targets.get(os.path.normpath(candidate))
@@ -109,8 +97,16 @@ def _resolve(importer: str, spec: str, targets: dict[str, str]) -> str | None:
     return None
 
 
-def link(detections: list[Detection], files: list[SourceFile], db: SignatureDB, max_bytes: int) -> dict[tuple[str, int, int, str], Verdict]:
-    """New verdicts for exported starts whose callers were found in other scanned files."""
+def specifiers(data: bytes) -> tuple[str, ...]:
+    """The module specifiers a code file imports or requires (collected while the file is read)."""
+    return tuple(dict.fromkeys(m.group(1).decode("utf-8", "replace") for m in _SPECIFIER.finditer(data)))
+
+
+def link(
+    detections: list[Detection], files: list[SourceFile], imports: dict[str, tuple[str, ...]], db: SignatureDB, max_bytes: int
+) -> dict[tuple[str, int, int, str], Verdict]:
+    """New verdicts for exported starts whose callers were found in other scanned files.
+    ``imports`` holds each code file's specifiers: only the importers of an open start are read again."""
     code = [f for f in files if f.kind in ("js", "ts", "sfc")]
     open_sites = [d for d in detections if d.verdict.status is Status.UNVERIFIABLE and d.verdict.entry]
     if not open_sites or not code:
@@ -120,12 +116,11 @@ def link(detections: list[Detection], files: list[SourceFile], db: SignatureDB, 
     calls: dict[str, dict[frozenset[str], list[_Call]]] = {}
     vocab = consent_code.vocabulary(db)
     for f in code:
+        hits = {spec: t for spec in imports.get(f.display, ()) if (t := _resolve(f, spec, targets)) in wanted and t != f.display}
+        if not hits:
+            continue
         data = reading.read_bytes(f.path, f.display, max_bytes)
         if not isinstance(data, bytes):
-            continue
-        specs = {m.group(1).decode("utf-8", "replace") for m in _SPECIFIER.finditer(data)}
-        hits = {spec: t for spec in specs if (t := _resolve(str(f.path), spec, targets)) in wanted and t != f.display}
-        if not hits:
             continue
         text = reading.decode(data).text
         pieces = sfc.script_blocks(text, f.display) if f.kind == "sfc" else [jsparse.JsSource(text, 1, 1, jsparse.dialect_for(f.display))]

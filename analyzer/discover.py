@@ -7,6 +7,7 @@ and applies ``--exclude`` globs to the path relative to the scan root and to the
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -182,3 +183,22 @@ def discover(paths: Iterable[str | Path], excludes: tuple[str, ...] = ()) -> tup
                 seen.add(key)
                 files.append(f)
     return files, diags
+
+
+# Files that mark the root of an app or package (its own dependencies, its own import aliases).
+APP_MARKERS = ("package.json", "deno.json", "tsconfig.json", "jsconfig.json", "composer.json", "Gemfile")
+
+
+@functools.lru_cache(maxsize=4096)
+def _app_folder(folder: str, stop: str) -> str:
+    if folder == stop or any(os.path.exists(os.path.join(folder, m)) for m in APP_MARKERS):
+        return folder
+    parent = os.path.dirname(folder)
+    return folder if parent == folder else _app_folder(parent, stop)
+
+
+def app_root(source: SourceFile) -> str:
+    """The app a file belongs to: the nearest folder above it with a package manifest, else the
+    folder the scan walked (in a monorepo, each app is its own)."""
+    stop = os.path.abspath(source.root) if source.root is not None else ""
+    return _app_folder(os.path.dirname(os.path.abspath(source.path)), stop)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from analyzer import code_scan, consent_markup, detect, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, prefilter, reading, sfc, sourcemap, suppress, tag_managers, template_scan, templates
+from analyzer import code_scan, consent_markup, crossfile, detect, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, prefilter, reading, sfc, sourcemap, suppress, tag_managers, template_scan, templates
 from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
 from analyzer.normalise import norm
@@ -48,6 +48,7 @@ class FileResult:
     directives: list[Directive] = field(default_factory=list)  # inline suppressions
     code: str = ""  # normalised code that may set a recorder's masking options
     template: TemplateFacts | None = None  # references and their gating, for composition
+    imports: tuple[str, ...] = ()  # code files: module specifiers, for the cross-file pass
 
 
 def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
@@ -239,6 +240,7 @@ def _display_original(original: str | None) -> str | None:
 
 
 def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileResult, file: Path) -> None:
+    result.imports = crossfile.specifiers(data)
     candidates = prefilter.for_db(db).candidates(data)
     forms = (kind == "sfc" or dialect_for(path) != "ts") and jsxmarkup.form_hint(tuple(db.ui_components)).search(data) is not None
     if not candidates.vendors and not forms:

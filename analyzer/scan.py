@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from analyzer import composition, crossfile, rescore, signatures
-from analyzer.discover import SourceFile, discover
+from analyzer.discover import SourceFile, app_root, discover
 from analyzer.engine import FileResult, analyze
 from analyzer.exposure import PageInfo, assess
 from analyzer.model import Detection, Diagnostic, Finding, Severity, site_key
@@ -121,19 +121,16 @@ def _compose(result: ScanResult, pages: dict[str, PageInfo], facts: dict, db: si
             info.uses = sorted(composition.context(graph, path))
 
 
-def _link_exports(result: ScanResult, files: list[SourceFile], opts: ScanOptions) -> None:
+def _link_exports(result: ScanResult, files: list[SourceFile], imports: dict[str, tuple[str, ...]], opts: ScanOptions) -> None:
     """Exported starts judged at their callers in other files (crossfile). A failure here is
     reported and leaves the per-file verdicts as they were."""
     db = signatures.load(opts.signature_dirs)
     try:
-        changed = crossfile.link(result.detections, files, db, opts.max_bytes)
+        changed = crossfile.link(result.detections, files, imports, db, opts.max_bytes)
     except Exception as exc:  # noqa: BLE001 - a post-pass bug must not lose the scan's results
         result.diagnostics.append(Diagnostic(path=".", code="internal-error", message=f"cross-file pass skipped: {type(exc).__name__}: {exc}"))
         return
     rescore.regate(result, changed, db)
-
-
-_APP_MARKERS = ("package.json", "deno.json", "composer.json", "Gemfile")
 
 
 def _link_app_code(result: ScanResult, files: list[SourceFile], pages: dict[str, PageInfo]) -> None:
@@ -148,28 +145,9 @@ def _link_app_code(result: ScanResult, files: list[SourceFile], pages: dict[str,
     starters = sorted({d.location.path for d in result.detections if d.location.path in code})
     if not starters:
         return
-    roots: dict[str, str] = {}
-
-    def app_of(f: SourceFile) -> str:
-        folder = os.path.dirname(os.path.abspath(f.path))
-        seen = []
-        while folder not in roots:
-            seen.append(folder)
-            parent = os.path.dirname(folder)
-            if any(os.path.exists(os.path.join(folder, m)) for m in _APP_MARKERS) or parent == folder:
-                roots[folder] = folder
-                break
-            if f.root is not None and folder == os.path.abspath(f.root):
-                roots[folder] = folder
-                break
-            folder = parent
-        for s in seen:
-            roots[s] = roots[folder]
-        return roots[folder]
-
     for path in with_fields:
-        app = app_of(code[path])
-        linked = [s for s in starters if s != path and app_of(code[s]) == app]
+        app = app_root(code[path])
+        linked = [s for s in starters if s != path and app_root(code[s]) == app]
         pages[path].uses = sorted(set(pages[path].uses) | set(linked))
 
 
@@ -194,6 +172,7 @@ def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -
     loaded_by: dict[str, list[str]] = {}
     pages: dict[str, PageInfo] = {}
     template_facts = {}
+    imports: dict[str, tuple[str, ...]] = {}
     for i, r in enumerate(_results(files, opts), 1):
         result.add(r)
         for script in r.loads:
@@ -202,10 +181,12 @@ def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -
             pages[r.path] = PageInfo(r.fields, r.code, r.loads)
         if r.template is not None:
             template_facts[r.path] = r.template
+        if r.imports:
+            imports[r.path] = r.imports
         if progress:
             progress(i, len(files))
     _link_pages(result, files, loaded_by)
-    _link_exports(result, files, opts)
+    _link_exports(result, files, imports, opts)
     if template_facts:
         nodes = [f.display for f in files if f.kind in ("html", "template")]
         _compose(result, pages, template_facts, signatures.load(opts.signature_dirs), nodes)
