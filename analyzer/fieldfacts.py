@@ -146,7 +146,10 @@ def extract(page: Page, categories: dict[str, Category], consent: TermIndex | No
     root = page.root
     if root is None:
         return []
-    editable = _EDITABLE.search(page.text) is not None  # attribute names are case-insensitive: contentEditable
+    # Attribute names are case-insensitive (React writes contentEditable). A case-insensitive regex
+    # costs 0.2 ms on a 42 KB page; two plain searches rule most pages out first.
+    text = page.text
+    editable = ("ditable" in text or "DITABLE" in text) and _EDITABLE.search(text) is not None
     if next(root.iter("input", "select", "textarea"), None) is None and not editable:
         return []  # most pages have no form (lxml's C iteration beats scanning the text)
     by_for = _labels(root)
