@@ -189,6 +189,9 @@ CMP_SCHEMA: dict[str, Field] = {
             # Flags on the category object that make its callback no gate, "flag=value:status"
             # (Silktide "required=true:ungated", "defaultValue=true:unverifiable").
             "category_flags": _opt("str[]"),
+            # How code starts a recorder only after this CMP's analytics consent, for fixes
+            # ("if (Cookiebot.consent.statistics) {…}"). CMPs with one are the examples a fix cites.
+            "example": _opt(str),
         }
     ),
     "notes": _opt("str[]"),

@@ -7,7 +7,7 @@ import functools
 from analyzer.detect import RecorderSite
 from analyzer.model import Finding, Location, Severity, Status, Verdict
 from analyzer.rules.base import FieldContext, PageContext
-from analyzer.signatures import SignatureDB
+from analyzer.signatures import Cmp, SignatureDB
 
 
 def location(ctx: PageContext, site: RecorderSite) -> Location:
@@ -40,29 +40,43 @@ def page_cmps(ctx: PageContext) -> list[str]:
 CODE_VIAS = frozenset({"init-call", "component", "snippet", "dynamic-injection", "jsx-script", "release-call"})
 
 
+@functools.lru_cache(maxsize=8)
+def _examples(db: SignatureDB) -> tuple[Cmp, ...]:
+    """The consent managers a fix cites as examples: those whose signature gives a code example."""
+    return tuple(c for c in db.cmps.values() if c.raw.get("js", {}).get("example"))
+
+
+def _code_examples(ctx: PageContext) -> str:
+    """This page's consent manager's analytics check if it has one, else every example's."""
+    own = [ctx.db.cmps[c] for c in page_cmps(ctx) if ctx.db.cmps[c].raw.get("js", {}).get("example")]
+    return ", ".join(c.raw["js"]["example"] for c in own or _examples(ctx.db))
+
+
+def _markup_examples(db: SignatureDB) -> str:
+    return "; ".join(f"with {c.name}: {c.markup.fix}" for c in _examples(db) if c.markup is not None)
+
+
 def remediation(ctx: PageContext, site: RecorderSite) -> str:
-    """The exact markup to write, for the consent manager this page loads (or a common one)."""
+    """The exact markup or code to write, for the consent manager this page loads (or, from the
+    signatures, the consent managers that give an example)."""
     if site.via == "plugin":
         return (
             f"This plugin starts {site.vendor.name} on every page, before any choice. Remove it and start "
-            f"{site.vendor.name} from your consent manager's analytics callback (e.g. "
-            "if (CookieConsent.acceptedCategory('analytics')) {…}), or register the plugin only inside such a check."
+            f"{site.vendor.name} from your consent manager's analytics callback (e.g. {_code_examples(ctx)}), "
+            "or register the plugin only inside such a check."
         )
     if site.via == "head-config":
         return (
             f"Give this head entry your consent manager's blocking attributes so the rendered tag stays inert "
-            "until analytics consent (with Cookiebot: type: 'text/plain', 'data-cookieconsent': 'statistics'; "
-            "with CookieConsent v3: type: 'text/plain', 'data-category': 'analytics'), and make sure the consent "
+            f"until analytics consent ({_markup_examples(ctx.db)}), and make sure the consent "
             f"manager loads on every page; or remove the entry and start {site.vendor.name} from the consent "
             "manager's analytics-consent callback."
         )
     if site.via in CODE_VIAS:
         return (
             f"Start {site.vendor.name} only after analytics consent: call it inside your consent manager's "
-            "analytics check, both on load for returning visitors and on the consent event, e.g. "
-            "if (Cookiebot.consent.statistics) {…}, if (OnetrustActiveGroups.includes(',C0002,')) {…}, "
-            "if (CookieConsent.acceptedCategory('analytics')) {…}. An environment check or a generic "
-            "'consent given' event is not enough."
+            f"analytics check, both on load for returning visitors and on the consent event, e.g. {_code_examples(ctx)}. "
+            "An environment check or a generic 'consent given' event is not enough."
         )
     cmps = page_cmps(ctx)
     inline = site.via in ("inline-snippet", "inline-loader")
@@ -71,8 +85,8 @@ def remediation(ctx: PageContext, site: RecorderSite) -> str:
         cmp = ctx.db.cmps[cmps[0]]
         assert cmp.markup is not None
         return f"This page loads {cmp.name}: change {what} to <script {cmp.markup.fix} …> so {cmp.name} runs it only after analytics consent."
-    example = ctx.db.cmps.get("cookiebot")
-    fix = f" (with Cookiebot: <script {example.markup.fix} …>)" if example and example.markup else ""
+    example = next((c for c in _examples(ctx.db) if c.markup is not None), None)
+    fix = f" (with {example.name}: <script {example.markup.fix} …>)" if example is not None else ""
     return (
         f"No consent manager was found on this page. Load {site.vendor.name} only after the visitor accepts "
         f"analytics: mark {what} with your consent manager's blocking markup{fix}, or start it from the "
