@@ -63,10 +63,12 @@ def evaluate(field: FieldSite, vendor: Vendor, default: tuple[str, str | None]) 
         return Exposure(vendor.id, True, f"{unmask} unmasks this field for {name}", fix)
     if kind == "password":
         return Exposure(vendor.id, False, f"{name} never records password inputs", fix)
-    # Clarity reads every attribute value but class and style.
-    values = " ".join(v for k, v in field.attrs.items() if k not in ("class", "style")).lower()
-    words = [w for w in m.get("masked_attribute_words", []) if w in values] if kind not in ("radio", "checkbox") else []
-    if words:  # Clarity exempts radio and checkbox from its attribute-word exclusion
+    # Words in attribute values that make the vendor drop the field (Clarity), minus the attributes
+    # and input types the vendor leaves out of that rule.
+    ignore = set(m.get("attribute_words_ignore", []))
+    values = " ".join(v for k, v in field.attrs.items() if k not in ignore).lower()
+    words = [w for w in m.get("masked_attribute_words", []) if w in values] if kind not in m.get("attribute_words_exempt", []) else []
+    if words:
         return Exposure(vendor.id, False, f"{name} excludes fields whose attributes contain '{words[0]}'", fix)
     default, option = default
     via = f" ({option})" if option else ""

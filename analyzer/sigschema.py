@@ -99,6 +99,10 @@ VENDOR_SCHEMA: dict[str, Field] = {
             # Words that, found in any attribute value of a field, make the vendor mask or
             # exclude it (Clarity: password, secret, pass, social, ssn, code, hidden).
             "masked_attribute_words": _opt("str[]"),
+            # Attributes whose values those words are not looked for in (Clarity: class, style),
+            # and input types the word rule does not apply to (Clarity: radio, checkbox, range).
+            "attribute_words_ignore": _opt("str[]"),
+            "attribute_words_exempt": _opt("str[]"),
             # Controls whose state (choice) is recorded even when typed text is masked.
             "unmasked_controls": _opt("str[]"),
             "mask_attributes": _opt("str[]"),
