@@ -92,7 +92,7 @@ def analyze(
             )
         prog = jsfacts.Program(parsed)
         in_sdk = _sdk_predicate(parsed, srcmap) if srcmap is not None else None
-        detector = jsdetect.Detector(prog, vendors, in_sdk)
+        detector = jsdetect.Detector(prog, vendors, db.script_types.code, in_sdk)
         sites, inactive = detector.run()
         for push in detector.identify_calls(db.fields):
             line, col = parsed.position(push.node)

@@ -22,12 +22,9 @@ from tree_sitter import Node
 
 from analyzer.jsfacts import STRING_TYPES, Program
 
-_LIST_KEYS = frozenset({"script", "scripts"})
-_TAG_KEYS = ("tagName", "tag")
-_ATTR_KEYS = ("attributes", "attrs", "props")
-_BODY_KEYS = frozenset({"innerHTML", "children", "textContent", "content", "innerText"})
-# Element factories whose first argument is the tag name and second the props.
-_FACTORIES = frozenset({"createElement", "jsx", "jsxs", "_jsx", "_jsxs", "jsxDEV", "h", "_h"})
+# The key names come from signatures/script_types.toml [code] (head_lists, head_tag_keys,
+# head_attr_keys, script_text, element_factories), passed in as ``code``.
+Conventions = dict[str, frozenset[str]]
 
 
 @dataclass(frozen=True)
@@ -57,18 +54,18 @@ def _parent(node: Node) -> Node | None:
     return p
 
 
-def _in_script_list(prog: Program, array: Node | None) -> bool:
+def _in_script_list(prog: Program, array: Node | None, code: Conventions) -> bool:
     pair = _parent(array) if array is not None and array.type == "array" else None
-    return pair is not None and pair.type == "pair" and prog.key_of(pair) in _LIST_KEYS
+    return pair is not None and pair.type == "pair" and prog.key_of(pair) in code["head_lists"]
 
 
-def _tag_entry(prog: Program, obj: Node) -> Node | None:
+def _tag_entry(prog: Program, obj: Node, code: Conventions) -> Node | None:
     """``{tagName: 'script', …}`` / ``{tag: 'script', …}``."""
     pairs = prog.pairs(obj)
-    return obj if any(prog.string_value(pairs.get(k)) == "script" for k in _TAG_KEYS) else None
+    return obj if any(prog.string_value(pairs.get(k)) == "script" for k in code["head_tag_keys"]) else None
 
 
-def _factory_props(prog: Program, obj: Node | None) -> bool:
+def _factory_props(prog: Program, obj: Node | None, code: Conventions) -> bool:
     """``obj`` is the props of ``createElement('script', obj)`` (or jsx/h)."""
     args = _parent(obj) if obj is not None else None
     call = args.parent if args is not None and args.type == "arguments" else None
@@ -76,10 +73,10 @@ def _factory_props(prog: Program, obj: Node | None) -> bool:
         return False
     callee = prog.path(prog.callee(call))
     items = [c for c in args.named_children if c.type != "comment"]
-    return callee.rsplit(".", 1)[-1] in _FACTORIES and len(items) >= 2 and items[1] == obj and prog.string_value(items[0]) == "script"
+    return callee.rsplit(".", 1)[-1] in code["element_factories"] and len(items) >= 2 and items[1] == obj and prog.string_value(items[0]) == "script"
 
 
-def entry_of(prog: Program, literal: Node) -> Entry | None:
+def entry_of(prog: Program, literal: Node, code: Conventions) -> Entry | None:
     """The script entry whose URL or inline body ``literal`` is, else None."""
     parent = _parent(literal)
     if parent is None:
@@ -90,14 +87,14 @@ def entry_of(prog: Program, literal: Node) -> Entry | None:
         if len(items) >= 2 and prog.string_value(items[0]) == "script":
             if len(items) >= 3 and items[2] == literal:
                 return Entry(parent, "body", _static_attrs(prog, items[1]), "['script', {…}, code] head entry")
-        if literal.type in STRING_TYPES and _in_script_list(prog, parent):
+        if literal.type in STRING_TYPES and _in_script_list(prog, parent, code):
             return Entry(literal, "src", (), "scripts: ['…'] entry")
         return None
     if parent.type != "pair":
         return None
     key = prog.key_of(parent)
     obj = _parent(parent)
-    if obj is None or obj.type != "object" or key not in _BODY_KEYS | {"src", "__html"}:
+    if obj is None or obj.type != "object" or key not in code["script_text"] | {"src", "__html"}:
         return None
     role = "src" if key == "src" else "body"
     holder = _parent(obj)
@@ -106,7 +103,7 @@ def entry_of(prog: Program, literal: Node) -> Entry | None:
         obj, holder = _parent(holder), None
         if obj is None or obj.type != "object":
             return None
-    if _factory_props(prog, obj):
+    if _factory_props(prog, obj, code):
         return Entry(_parent(obj).parent, role, _static_attrs(prog, obj), "createElement('script', {…})")
     if holder is None:
         return None
@@ -116,14 +113,14 @@ def entry_of(prog: Program, literal: Node) -> Entry | None:
         if len(items) >= 2 and items[1] == obj and prog.string_value(items[0]) == "script":
             return Entry(holder, role, _static_attrs(prog, obj), "['script', {src}] head entry")
     # Docusaurus/Starlight: {tagName: 'script', attributes: {src}} or {tag: 'script', content}.
-    if holder is not None and holder.type == "pair" and prog.key_of(holder) in _ATTR_KEYS and key == "src":
+    if holder is not None and holder.type == "pair" and prog.key_of(holder) in code["head_attr_keys"] and key == "src":
         entry = _parent(holder)
-        if entry is not None and entry.type == "object" and _tag_entry(prog, entry) is not None:
+        if entry is not None and entry.type == "object" and _tag_entry(prog, entry, code) is not None:
             return Entry(entry, role, _static_attrs(prog, obj), "{tagName: 'script', attributes} head tag")
-    if _tag_entry(prog, obj) is not None:
-        attrs_node = next((v for k, v in prog.pairs(obj).items() if k in _ATTR_KEYS), None)
+    if _tag_entry(prog, obj, code) is not None:
+        attrs_node = next((v for k, v in prog.pairs(obj).items() if k in code["head_attr_keys"]), None)
         return Entry(obj, role, _static_attrs(prog, attrs_node), "{tagName: 'script'} head tag")
     # Nuxt/unhead/Docusaurus: script: [{src, …}] / scripts: [{src}].
-    if _in_script_list(prog, holder):
+    if _in_script_list(prog, holder, code):
         return Entry(obj, role, _static_attrs(prog, obj), "script: [{…}] head entry")
     return None

@@ -22,7 +22,6 @@ from analyzer.signatures import Vendor
 
 # Bare function names too common to mean a vendor unless imported from its package.
 _GENERIC_NAMES = frozenset({"init", "start", "load", "initialize", "setup", "run", "boot"})
-_INJECTORS = frozenset({"import", "loadScript", "getScript", "injectScript", "$.getScript", "jQuery.getScript", "importScripts"})
 _SPEC = re.compile(r"""^([\w$.]+)\(\s*(?:['"]([^'"]*)['"])?""")
 _STATEMENT_END = ("statement", "declaration")
 _TAG_VIAS = ("jsx-script", "head-config")  # script tags written as code or data
@@ -99,8 +98,9 @@ def _statement(node: Node) -> Node:
 
 
 class Detector:
-    def __init__(self, prog: Program, vendors: list[Vendor], in_sdk: Callable[[Node], bool] | None = None) -> None:
+    def __init__(self, prog: Program, vendors: list[Vendor], code: dict[str, frozenset[str]], in_sdk: Callable[[Node], bool] | None = None) -> None:
         self.prog = prog
+        self.code = code  # signatures/script_types.toml [code]: injectors, evaluators, script_text, …
         self.vendors = vendors
         self.in_sdk = in_sdk  # from a source map: does this node come from node_modules?
         self._loader_cache: list | None = None
@@ -304,7 +304,7 @@ class Detector:
                 url = self._vendor_url(vendor, args[1])
                 if url:
                     out.append(CodeSite(vendor, call, "dynamic-injection", f"setAttribute('src', a URL on {url})"))
-            elif (path in _INJECTORS or call.child_by_field_name("function") is not None and prog.text(call.child_by_field_name("function")) == "import") and args:
+            elif (path in self.code["injectors"] or call.child_by_field_name("function") is not None and prog.text(call.child_by_field_name("function")) == "import") and args:
                 url = self._vendor_url(vendor, args[0])
                 if url:
                     out.append(CodeSite(vendor, call, "dynamic-injection", f"{path or 'import'}() of a URL on {url}"))
@@ -392,7 +392,7 @@ class Detector:
                     continue
                 parent = node.parent
                 key = parent.child_by_field_name("key") if parent.type == "pair" else None
-                if parent.type == "array" or (key is not None and prog.text(key).strip("'\"") in ("resolve", "module", "plugin")):
+                if parent.type == "array" or (key is not None and prog.text(key).strip("'\"") in self.code["plugin_keys"]):
                     out.append(CodeSite(vendor, node, "plugin", f"the {name} plugin is registered in the framework config", replay))
         for local, imp in prog.imports.items():
             if _pkg(imp.package) not in plugins:
@@ -400,8 +400,9 @@ class Detector:
             for call in prog.calls:
                 path = prog.path(prog.callee(call))
                 args = prog.args(call)
-                registered = path.endswith("use") and any(prog.text(a) == local for a in args)
-                if registered or (path.startswith(local + ".") and path.rsplit(".", 1)[-1] in ("forRoot", "install", "init")):
+                method = path.rsplit(".", 1)[-1]
+                registered = method in self.code["plugin_use"] and any(prog.text(a) == local for a in args)
+                if registered or (path.startswith(local + ".") and method in self.code["plugin_register"]):
                     out.append(CodeSite(vendor, call, "plugin", f"the {imp.package} plugin is registered: {prog.text(call)[:60]}", replay))
         return out
 
@@ -442,7 +443,7 @@ class Detector:
             for node in self._strings_holding(needle):
                 while node.parent is not None and node.parent.type in ("binary_expression", "parenthesized_expression"):
                     node = node.parent  # 'https://cdn.mouseflow.com/projects/' + id + '.js'
-                entry = headconfig.entry_of(self.prog, node)
+                entry = headconfig.entry_of(self.prog, node, self.code)
                 if entry is None or entry.node.id in out or _in_comment(entry.node):
                     continue
                 if entry.role == "src":
@@ -495,11 +496,11 @@ class Detector:
                     continue
                 literal = _code_string(self.prog, node)
                 if literal is not None:
-                    written = _written_to_script(self.prog, literal)
+                    written = _written_to_script(self.prog, literal, self.code)
                     if written is not None:
                         found.append((True, written, f"{note or ' + '.join(group)}, written into a script element", "dynamic-injection"))
                         break
-                    passed = _passed_as_script(self.prog, literal)
+                    passed = _passed_as_script(self.prog, literal, self.code)
                     if passed is not None:
                         how = self.prog.path(self.prog.callee(passed)) or "a call"
                         found.append((True, passed, f"{note or ' + '.join(group)}, passed as script text to {how}()", "dynamic-injection"))
@@ -604,24 +605,17 @@ def _code_string(prog: Program, node: Node) -> Node | None:
     return n if len(body) >= 120 and (";" in body or "function" in body) else None
 
 
-_SCRIPT_TEXT_PROPS = ("innerHTML", "text", "textContent", "innerText")
-
-
-def _written_to_script(prog: Program, literal: Node) -> Node | None:
+def _written_to_script(prog: Program, literal: Node, code: dict[str, frozenset[str]]) -> Node | None:
     """``el.innerHTML = `…` `` (or .text / .textContent): the assignment that makes the code run."""
     parent = literal.parent
     if parent is not None and parent.type == "assignment_expression" and parent.child_by_field_name("right") == literal:
         target = prog.path(parent.child_by_field_name("left"))
-        if target.rsplit(".", 1)[-1] in _SCRIPT_TEXT_PROPS:
+        if target.rsplit(".", 1)[-1] in code["script_text"]:
             return parent
     return None
 
 
-_SCRIPT_TEXT_KEYS = frozenset({"text", "innerHTML", "textContent", "innerText", "content", "children", "code", "body"})
-_EVALUATORS = frozenset({"eval", "Function", "setTimeout", "injectScript", "loadScript", "addScript", "appendScript", "insertScript", "runScript", "execScript"})
-
-
-def _passed_as_script(prog: Program, literal: Node) -> Node | None:
+def _passed_as_script(prog: Program, literal: Node, code: dict[str, frozenset[str]]) -> Node | None:
     """The call a JavaScript snippet string is handed to as script text: ``injectScript('hotjar',
     {text: `…`})``, ``addScript({content: `…`})``, ``eval(`…`)``, ``new Function(`…`)``. A string
     holding ``<script`` tags is HTML (shown or copied, and never run by innerHTML): not this."""
@@ -633,13 +627,13 @@ def _passed_as_script(prog: Program, literal: Node) -> Node | None:
         name = (prog.string_value(key) or prog.text(key)) if key is not None else ""
         obj = parent.parent
         args = obj.parent if obj is not None and obj.type == "object" else None
-        if name in _SCRIPT_TEXT_KEYS and args is not None and args.type == "arguments":
+        if name in code["script_text"] and args is not None and args.type == "arguments":
             return args.parent
         return None
     if parent is not None and parent.type == "arguments" and parent.parent is not None:
         call = parent.parent
         callee = prog.path(call.child_by_field_name("function") or call.child_by_field_name("constructor"))
-        if callee.rsplit(".", 1)[-1] in _EVALUATORS:
+        if callee.rsplit(".", 1)[-1] in code["evaluators"]:
             return call
     return None
 
@@ -692,7 +686,3 @@ def jsx_attributes(prog: Program, opening: Node) -> dict[str, Node]:
             value = value.named_children[0]
         out[prog.text(kids[0])] = value if value is not None else kids[0]
     return out
-
-
-def detect(prog: Program, vendors: list[Vendor], in_sdk: Callable[[Node], bool] | None = None) -> tuple[list[CodeSite], list[Inactive]]:
-    return Detector(prog, vendors, in_sdk).run()

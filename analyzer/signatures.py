@@ -14,7 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.lexicon import Category, TermIndex, compile_category, make_term
-from analyzer.sigschema import CMP_SCHEMA, FIELD_SCHEMA, LEGAL_SCHEMA, VENDOR_SCHEMA, SignatureError, regex_literal, validate
+from analyzer.sigschema import (
+    CMP_SCHEMA,
+    FIELD_SCHEMA,
+    LEGAL_SCHEMA,
+    SCRIPT_TYPES_SCHEMA,
+    UI_COMPONENTS_SCHEMA,
+    VENDOR_SCHEMA,
+    SignatureError,
+    regex_literal,
+    validate,
+)
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "sigdata"
 if not BUILTIN_DIR.is_dir():  # running from a source checkout: the data lives at the repository root
@@ -137,6 +147,7 @@ class ScriptTypes:
     include_helpers: tuple[str, ...] = ()
     lifecycle_hooks: dict[str, str] = field(default_factory=dict)  # name -> "framework, runs when"
     consent_triggers: dict[str, str] = field(default_factory=dict)  # function -> the option holding the consent value
+    code: dict[str, frozenset[str]] = field(default_factory=dict)  # [code]: injectors, evaluators, script_text, …
 
 
 @dataclass(frozen=True)
@@ -344,6 +355,7 @@ def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
         cmps += _load_folder(folder / "consent", CMP_SCHEMA, "consent manager")
         fields += _load_folder(folder / "fields", FIELD_SCHEMA, "field category")
     types = _read_toml(BUILTIN_DIR / "script_types.toml")
+    validate(types, SCRIPT_TYPES_SCHEMA, str(BUILTIN_DIR / "script_types.toml"))
     legal = _read_toml(BUILTIN_DIR / "legal.toml") if (BUILTIN_DIR / "legal.toml").exists() else {"authority": []}
     validate(legal, LEGAL_SCHEMA, str(BUILTIN_DIR / "legal.toml"))
     return SignatureDB(
@@ -355,8 +367,9 @@ def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
             runs_anyway={r["type"]: r["by"] for r in types.get("runs_anyway", [])},
             injection_clues=tuple(types.get("inline", {}).get("injection_clues", [])),
             include_helpers=tuple(types.get("templates", {}).get("include_helpers", [])),
-            lifecycle_hooks=_hooks(types.get("lifecycle_hook", [])),
+            lifecycle_hooks={n: f"a lifecycle hook {h['framework']} calls {h['runs']}" for h in types.get("lifecycle_hook", []) for n in h["names"]},
             consent_triggers={t["call"]: t["option"] for t in types.get("consent_trigger", [])},
+            code={k: frozenset(v) for k, v in types.get("code", {}).items()},
         ),
         severity=_read_toml(BUILTIN_DIR / "severity.toml"),
         authorities=tuple(
@@ -374,23 +387,12 @@ def _ui_components() -> dict[str, UiComponent]:
     path = BUILTIN_DIR / "ui_components.toml"
     if not path.exists():
         return {}
+    data = _read_toml(path)
+    validate(data, UI_COMPONENTS_SCHEMA, str(path))
     out: dict[str, UiComponent] = {}
-    for i, c in enumerate(_read_toml(path).get("component", [])):
-        unknown = set(c) - {"names", "tag", "type", "label_prop"}
-        if unknown or not isinstance(c.get("names"), list) or not isinstance(c.get("tag"), str):
-            raise SignatureError(f"{path}: component[{i}] needs names (list) and tag{f'; unknown key {sorted(unknown)[0]}' if unknown else ''}")
+    for c in data["component"]:
         for name in c["names"]:
             out[name] = UiComponent(c["tag"], c.get("type"), c.get("label_prop"))
-    return out
-
-
-def _hooks(items: list[dict[str, Any]]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for i, h in enumerate(items):
-        if not (isinstance(h.get("names"), list) and isinstance(h.get("framework"), str) and isinstance(h.get("runs"), str)):
-            raise SignatureError(f"script_types.toml: lifecycle_hook[{i}] needs names (list), framework and runs")
-        for name in h["names"]:
-            out[name] = f"a lifecycle hook {h['framework']} calls {h['runs']}"
     return out
 
 

@@ -1,7 +1,7 @@
 """Schemas for the TOML files in ``signatures/`` and the validator that enforces them at load.
 
 A schema is a plain dict ``{key: Field}``. ``Field.kind`` is ``str``, ``int``, ``float``, ``bool``,
-``"str[]"`` (list of strings), ``"regex[]"`` (list of strings that must compile), a nested schema dict
+``"str[]"`` (list of non-empty strings), ``"text[]"`` (list of strings, empty allowed), ``"regex[]"`` (list of strings that must compile), a nested schema dict
 (a table) or a one-element list holding a schema dict (an array of tables). ``choices`` limits a
 string (or every string of a list) to a closed set. Unknown keys are errors: a typo in a signature
 file must fail loudly instead of silently dropping a fact.
@@ -248,6 +248,32 @@ FIELD_SCHEMA: dict[str, Field] = {
 }
 
 
+SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "executable": _req("text[]"),  # "" (no type attribute) is one of them
+    "data": _req("str[]"),
+    "runs_anyway": _opt([{"type": _req(str), "by": _req(str)}]),
+    "inline": _opt({"injection_clues": _opt("str[]")}),
+    "templates": _opt({"include_helpers": _opt("str[]")}),
+    "lifecycle_hook": _opt([{"names": _req("str[]"), "framework": _req(str), "runs": _req(str)}]),
+    "consent_trigger": _opt([{"call": _req(str), "option": _req(str)}]),
+    "code": _opt(
+        {
+            key: _opt("str[]")
+            for key in (
+                "injectors", "evaluators", "script_text", "plugin_keys", "plugin_register", "plugin_use",
+                "head_lists", "head_tag_keys", "head_attr_keys", "element_factories",
+            )
+        }
+    ),
+}
+
+UI_COMPONENTS_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "component": _req([{"names": _req("str[]"), "tag": _req(str), "type": _opt(str), "label_prop": _opt(str)}]),
+}
+
+
 def validate(data: Any, schema: dict[str, Field], where: str) -> None:
     """Raise :class:`SignatureError` naming ``where`` and the dotted key for the first mismatch."""
     if not isinstance(data, dict):
@@ -272,6 +298,9 @@ def _check(value: Any, field: Field, where: str) -> None:
             raise SignatureError(f"{where}: expected an array of tables")
         for i, item in enumerate(value):
             validate(item, kind[0], f"{where}[{i}]")
+    elif kind == "text[]":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise SignatureError(f"{where}: expected a list of strings")
     elif kind in ("str[]", "regex[]"):
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise SignatureError(f"{where}: expected a list of non-empty strings")

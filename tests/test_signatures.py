@@ -93,6 +93,21 @@ def test_cmp_schema_rejects_unknown_value_model() -> None:
 
 
 @pytest.mark.parametrize(
+    ("schema_name", "data", "message"),
+    [
+        ("SCRIPT_TYPES_SCHEMA", {"schema": 1, "executable": [""], "data": [], "code": {"injektors": ["x"]}}, "unknown key 'injektors'"),
+        ("SCRIPT_TYPES_SCHEMA", {"schema": 1, "executable": [""], "data": [], "lifecycle_hook": [{"names": ["mounted"], "runs": "r"}]}, "missing required key 'framework'"),
+        ("UI_COMPONENTS_SCHEMA", {"schema": 1, "component": [{"names": ["Input"], "tag": "input", "lable_prop": "label"}]}, "unknown key 'lable_prop'"),
+    ],
+)
+def test_script_types_and_ui_components_are_schema_checked(schema_name: str, data: dict, message: str) -> None:
+    import analyzer.sigschema as sigschema
+
+    with pytest.raises(SignatureError, match=message):
+        validate(data, getattr(sigschema, schema_name), "x.toml")
+
+
+@pytest.mark.parametrize(
     "pattern,literal",
     [
         (r"static\.contentsquare\.com/c/contentsquare-", "static.contentsquare.com/c/contentsquare-"),
