@@ -27,6 +27,7 @@ class CodeResult:
     verdict: Verdict | None  # None: inactive (imported but not started, or replay off)
     piece: int  # which JsSource it came from
     original: str | None = None  # "src/main.js:13" through the source map
+    categories: tuple[str, ...] = ()  # pii: the field categories of the data an identify call sends
 
 
 def _sdk_predicate(parsed: jsparse.Parsed, srcmap: SourceMap):
@@ -97,7 +98,7 @@ def analyze(
         for push in detector.identify_calls(db.fields):
             line, col = parsed.position(push.node)
             keys = ", ".join(f"{k} ({c})" for k, c in push.keys)
-            results.append(CodeResult(push.vendor, CodeSpot(line, col), "pii", f"{push.call}() sends {keys}", None, index))
+            results.append(CodeResult(push.vendor, CodeSpot(line, col), "pii", f"{push.call}() sends {keys}", None, index, categories=tuple(c for _, c in push.keys)))
         for site in sites:
             line, col = parsed.position(site.node)
             verdict = _script_props(site, db) or consent_code.verdict(site, prog, vocab)

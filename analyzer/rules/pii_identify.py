@@ -36,7 +36,7 @@ SUMMARY = "Personal data is sent to a recorder's identify API"
 
 def check(ctx: PageContext) -> Iterator[Finding]:
     for item in ctx.pii:
-        art9 = any(ctx.db.fields[c].art9 for c in _categories(item.evidence, ctx) if c in ctx.db.fields)
+        art9 = any(ctx.db.fields[c].art9 for c in item.categories if c in ctx.db.fields)
         yield Finding(
             rule=ID,
             name=NAME,
@@ -47,7 +47,3 @@ def check(ctx: PageContext) -> Iterator[Finding]:
             remediation="Identify the visitor with an opaque internal id only; do not send e-mail, identity numbers or special-category data to the recorder.",
             vendor=item.vendor.id,
         )
-
-
-def _categories(evidence: str, ctx: PageContext) -> list[str]:
-    return [c for c in ctx.db.fields if f"({c})" in evidence]
