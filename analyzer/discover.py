@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analyzer.model import Diagnostic
+from analyzer.templates import DIALECT_BY_SUFFIX, READ_AS_HTML
 
 SKIP_DIRS = frozenset(
     {".git", ".hg", ".svn", "node_modules", "bower_components", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
@@ -21,45 +22,14 @@ SKIP_DIRS = frozenset(
 
 # Extension (lower-case, longest first where it matters) -> kind.
 _KINDS: tuple[tuple[str, str], ...] = (
-    (".blade.php", "template"),
-    (".html.erb", "template"),
-    (".html.twig", "template"),
     (".html", "html"),
     (".htm", "html"),
     (".xhtml", "html"),
     (".shtml", "html"),
-    (".php", "template"),
-    (".phtml", "template"),
-    (".liquid", "template"),
-    (".twig", "template"),
-    (".njk", "template"),
-    (".jinja", "template"),
-    (".jinja2", "template"),
-    (".j2", "template"),
-    (".hbs", "template"),
-    (".handlebars", "template"),
-    (".mustache", "template"),
-    (".erb", "template"),
-    (".ejs", "template"),
-    (".tmpl", "template"),
-    (".gohtml", "template"),
-    # Server pages in other stacks: EEx/HEEx (Phoenix) and JSP/ASP.NET scriptlets share ERB's
-    # <% %> delimiters; Razor, FreeMarker, Velocity and Smarty/other .tpl files are read as HTML
-    # with their own syntax left as text (their conditions are not read as consent gates).
-    (".eex", "template"),
-    (".heex", "template"),
-    (".leex", "template"),
-    (".jsp", "template"),
-    (".jspf", "template"),
-    (".aspx", "template"),
-    (".ascx", "template"),
-    (".master", "template"),
-    (".cshtml", "template"),
-    (".razor", "template"),
-    (".ftl", "template"),
-    (".ftlh", "template"),
-    (".vm", "template"),
-    (".tpl", "template"),
+    # Templates: every suffix with a dialect (EEx/HEEx, JSP and ASP.NET scriptlets share ERB's
+    # <% %>), then those read as plain HTML.
+    *((suffix, "template") for suffix, _ in DIALECT_BY_SUFFIX),
+    *((suffix, "template") for suffix in READ_AS_HTML),
     (".js", "js"),
     (".mjs", "js"),
     (".cjs", "js"),

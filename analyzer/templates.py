@@ -43,6 +43,9 @@ DIALECT_BY_SUFFIX = (
     (".ascx", "erb"),
     (".master", "erb"),
 )
+# Server pages read as HTML with their own syntax left as text (Razor, FreeMarker, Velocity,
+# Smarty and other .tpl files): their conditions are never read as consent gates.
+READ_AS_HTML = (".cshtml", ".razor", ".ftl", ".ftlh", ".vm", ".tpl")
 _GO_HINT = re.compile(r"\{\{-?\s*(?:partial|define|block|template|range|with|end|\.Site|\.Params|site\.|hugo\.)\b")
 
 
