@@ -59,7 +59,7 @@ def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB)
                 continue  # markup PHP echoes stays in the page text (templates._php_code)
             at = region.body.find(helper)
             while at >= 0:
-                scope = _call_scope(region.body, at + len(helper))
+                scope = _call_scope(region.body, at, helper)
                 for vendor in vendors:
                     url = detect.inline_url_hit(vendor, scope)
                     if url:
@@ -77,8 +77,14 @@ def _spot(text: str, offset: int) -> CodeSpot:
     return CodeSpot(line, column, tag="template")
 
 
-def _call_scope(body: str, after: int) -> str:
-    """The arguments of a helper call: ``(…)`` when it opens one, else the rest of the line."""
+def _call_scope(body: str, at: int, helper: str) -> str:
+    """The arguments of a helper call: ``(…)`` when it opens one, else the rest of the line; for
+    a filter (``{{ 'https://…' | script_tag }}``) the value piped into it."""
+    before = body[:at].rstrip()
+    if before.endswith("|"):
+        start = max(before.rfind("{{"), before.rfind("{%"), before.rfind("|", 0, len(before) - 1), 0)
+        return before[start:]
+    after = at + len(helper)
     rest = body[after:]
     stripped = rest.lstrip(" \t")
     if stripped.startswith("("):
