@@ -81,8 +81,7 @@ def analyze(
     diags: list[Diagnostic] = []
     vocab = _vocab(db)
     for index, source in enumerate(pieces):
-        prog = jsfacts.program_of(source)
-        parsed = prog.parsed
+        parsed = jsparse.parse(source)
         if parsed.has_error:
             diags.append(
                 Diagnostic(
@@ -92,6 +91,7 @@ def analyze(
                     message="the script has syntax errors; the parser recovered and the results may be partial",
                 )
             )
+        prog = jsfacts.Program(parsed)
         in_sdk = _sdk_predicate(parsed, srcmap) if srcmap is not None else None
         detector = jsdetect.Detector(prog, vendors, db.script_types.code, in_sdk)
         sites, inactive = detector.run()

@@ -125,7 +125,7 @@ def link(
         text = reading.decode(data).text
         pieces = sfc.script_blocks(text, f.display) if f.kind == "sfc" else [jsparse.JsSource(text, 1, 1, jsparse.dialect_for(f.display))]
         for piece in pieces:
-            prog = jsfacts.program_of(piece)
+            prog = jsfacts.Program(jsparse.parse(piece))
             guard = consent_code.GuardAnalysis(prog, vocab)
             for local, imp in prog.imports.items():
                 target = hits.get(imp.package)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from analyzer import code_scan, consent_markup, crossfile, detect, fieldfacts, gtm, htmldoc, jsfacts, jsxmarkup, prefilter, reading, sfc, sourcemap, suppress, tag_managers, template_scan, templates
+from analyzer import code_scan, consent_markup, crossfile, detect, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, prefilter, reading, sfc, sourcemap, suppress, tag_managers, template_scan, templates
 from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
 from analyzer.normalise import norm
@@ -246,11 +246,11 @@ def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileR
     if not candidates.vendors and not forms:
         return
     text = _decode(path, data, result)
-    pieces = sfc.script_blocks(text, path) if kind == "sfc" else [JsSource(text, 1, 1, dialect_for(path))]
     if forms:
-        _component_fields(kind, text, pieces, db, result)
+        _component_fields(path, kind, text, db, result)
     if not candidates.vendors:
         return
+    pieces = sfc.script_blocks(text, path) if kind == "sfc" else [JsSource(text, 1, 1, dialect_for(path))]
     srcmap = sourcemap.find(file, text) if kind == "js" else None
     results, diags = code_scan.analyze(pieces, [db.vendors[v] for v in sorted(candidates.vendors)], db, path, srcmap)
     result.parsed = True
@@ -266,13 +266,13 @@ def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileR
     _report(path, _NO_FACTS, verdicts, [r for r in results if r.verdict is None], db, result)
 
 
-def _component_fields(kind: str, text: str, pieces: list[JsSource], db: SignatureDB, result: FileResult) -> None:
-    """Sensitive fields a component renders (JSX, or an SFC's template), positioned in the file.
-    The JSX program is the one recorder detection reads next (parsed once)."""
+def _component_fields(path: str, kind: str, text: str, db: SignatureDB, result: FileResult) -> None:
+    """Sensitive fields a component renders (JSX, or an SFC's template), positioned in the file."""
     if kind == "sfc":
         html = jsxmarkup.sfc_html(text)
     else:
-        html = jsxmarkup.jsx_html(jsfacts.program_of(pieces[0]), db.ui_components)
+        parsed = jsparse.parse(JsSource(text, 1, 1, dialect_for(path)))
+        html = jsxmarkup.jsx_html(jsfacts.Program(parsed), db.ui_components)
     if not html:
         return
     result.fields = fieldfacts.extract(htmldoc.parse(html), db.fields, db.consent_words)

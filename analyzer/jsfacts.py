@@ -15,7 +15,7 @@ import functools
 import tree_sitter
 from tree_sitter import Node
 
-from analyzer.jsparse import JsSource, Parsed, language, parse
+from analyzer.jsparse import Parsed, language
 
 FUNCTION_TYPES = frozenset(
     {"function_declaration", "function_expression", "function", "arrow_function", "method_definition", "generator_function_declaration", "generator_function"}
@@ -59,14 +59,6 @@ class Import:
     package: str
     imported: str | None  # None: default or namespace import / whole require()
     node: Node
-
-
-def program_of(source: JsSource) -> "Program":
-    """The program of a piece of code, parsed once however many passes read it (recorder
-    detection and the form fields of a component both need it)."""
-    if source.program is None:
-        source.program = Program(parse(source))
-    return source.program
 
 
 class Program:

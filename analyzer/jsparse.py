@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from typing import Any
 
 import tree_sitter
 
@@ -45,7 +44,6 @@ class JsSource:
     col0: int = 1
     dialect: str = "js"
     data: bytes = field(init=False)
-    program: Any = field(default=None, init=False, repr=False, compare=False)  # jsfacts.program_of's cache
 
     def __post_init__(self) -> None:
         self.data = self.text.encode("utf-8", "surrogatepass")
