@@ -73,15 +73,22 @@ def _vocab(db: SignatureDB) -> consent_code.ConsentVocabulary:
 
 
 def analyze(
-    pieces: list[JsSource], vendors: list[Vendor], db: SignatureDB, path: str, srcmap: SourceMap | None = None
+    pieces: list[JsSource],
+    vendors: list[Vendor],
+    db: SignatureDB,
+    path: str,
+    srcmap: SourceMap | None = None,
+    programs: dict[int, jsfacts.Program] | None = None,
 ) -> tuple[list[CodeResult], list[Diagnostic]]:
     """Sites and inactive SDKs of every piece; ``srcmap`` (for a whole-file piece) maps positions
-    back to original sources and tells SDK code (node_modules) from application code."""
+    back to original sources and tells SDK code (node_modules) from application code;
+    ``programs`` holds pieces another pass already parsed (by index)."""
     results: list[CodeResult] = []
     diags: list[Diagnostic] = []
     vocab = _vocab(db)
     for index, source in enumerate(pieces):
-        parsed = jsparse.parse(source)
+        prog = (programs or {}).get(index) or jsfacts.Program(jsparse.parse(source))
+        parsed = prog.parsed
         if parsed.has_error:
             diags.append(
                 Diagnostic(
@@ -91,7 +98,6 @@ def analyze(
                     message="the script has syntax errors; the parser recovered and the results may be partial",
                 )
             )
-        prog = jsfacts.Program(parsed)
         in_sdk = _sdk_predicate(parsed, srcmap) if srcmap is not None else None
         detector = jsdetect.Detector(prog, vendors, db.script_types.code, in_sdk)
         sites, inactive = detector.run()

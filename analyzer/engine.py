@@ -246,13 +246,12 @@ def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileR
     if not candidates.vendors and not forms:
         return
     text = _decode(path, data, result)
-    if forms:
-        _component_fields(path, kind, text, db, result)
+    pieces = sfc.script_blocks(text, path) if kind == "sfc" else [JsSource(text, 1, 1, dialect_for(path))]
+    programs = _component_fields(kind, text, pieces, db, result) if forms else {}
     if not candidates.vendors:
         return
-    pieces = sfc.script_blocks(text, path) if kind == "sfc" else [JsSource(text, 1, 1, dialect_for(path))]
     srcmap = sourcemap.find(file, text) if kind == "js" else None
-    results, diags = code_scan.analyze(pieces, [db.vendors[v] for v in sorted(candidates.vendors)], db, path, srcmap)
+    results, diags = code_scan.analyze(pieces, [db.vendors[v] for v in sorted(candidates.vendors)], db, path, srcmap, programs)
     result.parsed = True
     result.code_parsed += len(pieces)
     result.diagnostics.extend(diags)
@@ -266,18 +265,20 @@ def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileR
     _report(path, _NO_FACTS, verdicts, [r for r in results if r.verdict is None], db, result)
 
 
-def _component_fields(path: str, kind: str, text: str, db: SignatureDB, result: FileResult) -> None:
-    """Sensitive fields a component renders (JSX, or an SFC's template), positioned in the file."""
+def _component_fields(kind: str, text: str, pieces: list[JsSource], db: SignatureDB, result: FileResult) -> dict[int, jsfacts.Program]:
+    """Sensitive fields a component renders (JSX, or an SFC's template), positioned in the file.
+    Returns the programs it parsed, for recorder detection to reuse (one parse per piece)."""
+    programs: dict[int, jsfacts.Program] = {}
     if kind == "sfc":
         html = jsxmarkup.sfc_html(text)
     else:
-        parsed = jsparse.parse(JsSource(text, 1, 1, dialect_for(path)))
-        html = jsxmarkup.jsx_html(jsfacts.Program(parsed), db.ui_components)
-    if not html:
-        return
-    result.fields = fieldfacts.extract(htmldoc.parse(html), db.fields, db.consent_words)
-    if result.fields:
-        result.code = masking_code([text])
+        programs[0] = jsfacts.Program(jsparse.parse(pieces[0]))
+        html = jsxmarkup.jsx_html(programs[0], db.ui_components)
+    if html:
+        result.fields = fieldfacts.extract(htmldoc.parse(html), db.fields, db.consent_words)
+        if result.fields:
+            result.code = masking_code([text])
+    return programs
 
 
 def _report(path: str, facts: PageFacts, verdicts: list, inactive: list[CodeResult], db: SignatureDB, result: FileResult) -> None:
