@@ -19,6 +19,7 @@ from analyzer.sigschema import (
     FIELD_SCHEMA,
     LEGAL_SCHEMA,
     SCRIPT_TYPES_SCHEMA,
+    TAG_MANAGERS_SCHEMA,
     UI_COMPONENTS_SCHEMA,
     VENDOR_SCHEMA,
     SignatureError,
@@ -160,6 +161,17 @@ class UiComponent:
 
 
 @dataclass(frozen=True)
+class TagManager:
+    """A tag manager whose container may load recorders the page does not show (tag_managers.toml)."""
+
+    id: str
+    name: str
+    urls: UrlMatcher
+    snippet: tuple[str, ...]  # inline loader: every string present
+    export: str  # where to look instead
+
+
+@dataclass(frozen=True)
 class Authority:
     id: str
     name: str
@@ -180,6 +192,7 @@ class SignatureDB:
     consent_words: TermIndex | None = None
     template_conventions: tuple[dict[str, str], ...] = ()
     ui_components: dict[str, UiComponent] = field(default_factory=dict)
+    tag_managers: tuple[TagManager, ...] = ()
 
     @functools.cached_property
     def deferred_src_attributes(self) -> tuple[str, ...]:
@@ -380,7 +393,17 @@ def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
         consent_words=_consent_words(),
         template_conventions=_conventions(),
         ui_components=_ui_components(),
+        tag_managers=_tag_managers(),
     )
+
+
+def _tag_managers() -> tuple[TagManager, ...]:
+    path = BUILTIN_DIR / "tag_managers.toml"
+    if not path.exists():
+        return ()
+    data = _read_toml(path)
+    validate(data, TAG_MANAGERS_SCHEMA, str(path))
+    return tuple(TagManager(m["id"], m["name"], _url_matcher(m), tuple(m["snippet"]), m["export"]) for m in data["manager"])
 
 
 def _ui_components() -> dict[str, UiComponent]:

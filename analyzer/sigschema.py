@@ -268,6 +268,13 @@ SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
     ),
 }
 
+TAG_MANAGERS_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "manager": _req(
+        [{"id": _req(str), "name": _req(str), "urls": _req("regex[]"), "snippet": _req("str[]"), "export": _req(str)}]
+    ),
+}
+
 UI_COMPONENTS_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
     "component": _req([{"names": _req("str[]"), "tag": _req(str), "type": _opt(str), "label_prop": _opt(str)}]),
