@@ -66,21 +66,24 @@ def test_server_condition_polarity_reads_each_part_with_its_own_negation(conditi
     assert template_gate.polarity(condition, template_gate.vocabulary(signatures.load()))[0] == expected
 
 
-def test_an_apostrophe_in_a_php_heredoc_does_not_hide_the_consent_branch_after_it(tmp_path: Path) -> None:
-    (tmp_path / "head.php").write_text(
+GATED_SHAPES = {
+    # An apostrophe in a heredoc must not open a string that swallows the consent branch.
+    "head.php": (
         "<?php\n$note = <<<TXT\nDon't track me\nTXT;\n"
         "if ( wp_has_consent( 'statistics' ) ) { ?>\n"
         '<script async src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>\n<?php }\n'
-    )
-    [d] = run(ScanOptions(paths=(str(tmp_path),))).detections
-    assert d.verdict.status.value == "gated"
-
-
-def test_an_erb_output_block_is_closed_by_its_own_end_not_the_consent_branch(tmp_path: Path) -> None:
-    (tmp_path / "show.html.erb").write_text(
+    ),
+    # An output tag that opens a block is closed by its own <% end %>, not the consent branch's.
+    "show.html.erb": (
         '<% if cookies[:consent_analytics] == "yes" %>\n'
         '  <%= form_with url: "/search" do |f| %>\n    <%= f.text_field :q %>\n  <% end %>\n'
         '  <script async src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>\n<% end %>\n'
-    )
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GATED_SHAPES))
+def test_template_syntax_around_a_consent_branch_keeps_it_gated(name: str, tmp_path: Path) -> None:
+    (tmp_path / name).write_text(GATED_SHAPES[name])
     [d] = run(ScanOptions(paths=(str(tmp_path),))).detections
     assert d.verdict.status.value == "gated"
