@@ -145,8 +145,8 @@ class GuardAnalysis:
                 return 0, None
             if op in ("&&", "||"):
                 (pa, ca), (pb, cb) = self.polarity(left), self.polarity(right)
-                if op == "&&":
-                    return (1, ca if pa == 1 else cb) if 1 in (pa, pb) else (-1, ca if pa == -1 else cb) if -1 in (pa, pb) else (0, None)
+                if op == "&&":  # a refusal anywhere wins, as in the server-side reading (template_gate)
+                    return (-1, ca if pa == -1 else cb) if -1 in (pa, pb) else (1, ca if pa == 1 else cb) if 1 in (pa, pb) else (0, None)
                 return (pa, ca) if pa == pb and pa != 0 else (0, None)
             return self._comparison(op, left, right)
         if self._fail_open(cond):

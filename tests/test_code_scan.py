@@ -46,3 +46,14 @@ def test_inline_script_init_is_a_detection_at_its_page_position(tmp_path, db) ->
     html = "<html><head>\n<script>\n  posthog.init('phc_x', {api_host: 'https://eu.i.posthog.com'});\n</script></head></html>"
     (det,) = scan_text(tmp_path, html, db).detections
     assert (det.vendor, det.via, det.location.line, det.location.column) == ("posthog", "init-call", 3, 3)
+
+
+def test_a_refusal_anywhere_in_a_conjunction_is_no_gate(tmp_path) -> None:
+    """`consent && !other_consent_check` runs when the second says no: not proof of consent."""
+    (tmp_path / "a.js").write_text(
+        "import LogRocket from 'logrocket';\n"
+        "if (CookieConsent.acceptedCategory('analytics') && !Cookiebot.consent.statistics) {\n"
+        "  LogRocket.init('a/b');\n}\n"
+    )
+    [d] = run(ScanOptions(paths=(str(tmp_path),))).detections
+    assert d.verdict.status.value != "gated"
