@@ -11,6 +11,7 @@ import functools
 from dataclasses import dataclass
 
 from analyzer import consent_code, jsdetect, jsfacts, jsparse
+from analyzer.budget import BudgetExhausted
 from analyzer.detect import CodeSpot
 from analyzer.jsparse import JsSource
 from analyzer.model import Diagnostic, Status, Verdict
@@ -72,6 +73,18 @@ def _vocab(db: SignatureDB) -> consent_code.ConsentVocabulary:
     return consent_code.vocabulary(db)
 
 
+def _budget_diagnostic(path: str, source: JsSource, what: str) -> Diagnostic:
+    return Diagnostic(path=path, code="analysis-budget", line=source.line0, message=f"analysis budget exhausted while {what}")
+
+
+def _prefilter_only(vendors: list[Vendor], source: JsSource, index: int) -> list[CodeResult]:
+    """When the analysis of a piece runs out of budget before its starts are found, the vendors
+    the prefilter saw in it are still reported, as unverifiable, at the start of the piece."""
+    verdict = Verdict(status=Status.UNVERIFIABLE, mechanism="analysis-budget", evidence="the analysis budget ran out before the start could be found; the vendor's code is present")
+    spot = CodeSpot(source.line0, source.col0)
+    return [CodeResult(v, spot, "prefilter", f"{v.name} code found by signature; not analysed further", verdict, index) for v in vendors]
+
+
 def analyze(
     pieces: list[JsSource],
     vendors: list[Vendor],
@@ -100,14 +113,25 @@ def analyze(
             )
         in_sdk = _sdk_predicate(parsed, srcmap) if srcmap is not None else None
         detector = jsdetect.Detector(prog, vendors, db.script_types.code, in_sdk)
-        sites, inactive = detector.run()
-        for push in detector.identify_calls(db.fields):
+        try:
+            sites, inactive = detector.run()
+            pushes = detector.identify_calls(db.fields)
+        except BudgetExhausted as exc:
+            diags.append(_budget_diagnostic(path, source, f"finding recorder starts: {exc}"))
+            results += _prefilter_only(vendors, source, index)
+            continue
+        for push in pushes:
             line, col = parsed.position(push.node)
             keys = ", ".join(f"{k} ({c})" for k, c in push.keys)
             results.append(CodeResult(push.vendor, CodeSpot(line, col), "pii", f"{push.call}() sends {keys}", None, index, categories=tuple(c for _, c in push.keys)))
+        guard = consent_code.GuardAnalysis(prog, vocab)
+        budget_noted = False
         for site in sites:
             line, col = parsed.position(site.node)
-            verdict = _script_props(site, db) or consent_code.verdict(site, prog, vocab)
+            verdict = _script_props(site, db) or consent_code.verdict(site, prog, vocab, guard)
+            if verdict.mechanism == "analysis-budget" and not budget_noted:
+                diags.append(_budget_diagnostic(path, source, "judging consent: the verdicts of the remaining starts are unverifiable"))
+                budget_noted = True
             if site.replay == "settings" and verdict.status.value == "ungated":
                 verdict = Verdict(status=verdict.status, mechanism=verdict.mechanism, evidence=f"{verdict.evidence}; whether it records depends on the project's settings")
             original = srcmap.lookup(line, col) if srcmap is not None else None

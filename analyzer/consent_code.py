@@ -17,14 +17,17 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
+from analyzer.budget import BudgetExhausted
 from analyzer.jsdetect import CodeSite
-from analyzer.normalise import norm
+from analyzer.jsexpr import MAX_EXPR, canonical, temporaries
+from analyzer.jsflow import Flow, Use
+from analyzer.jsfacts import FUNCTION_TYPES, Program
 from analyzer.lexicon import tokens
-from analyzer.jsfacts import FUNCTION_TYPES, Function, Program
+from analyzer.normalise import norm
 from analyzer.model import Status, Verdict
 from analyzer.signatures import SignatureDB
 
-MAX_DEPTH = 8
+MAX_DEPTH = 60  # calls followed up from one start (memoised; the work budget bounds the rest)
 _TRUTHY = frozenset({"true", "granted", "allow", "accepted", "1", "ACCEPT", "yes", "!0"})
 _FALSY = frozenset({"false", "denied", "deny", "0", "DENY", "no", "!1", "DENIED"})
 _NULLISH = frozenset({"undefined", "null", "void 0"})
@@ -93,20 +96,29 @@ class Path:
     notes: list[str] = field(default_factory=list)
     mismatch: tuple[str, str] | None = None  # (CMP id, category) when gated on a non-analytics category
     entry: tuple[str, ...] = ()  # unresolved: the names the exported function leaves the file under
+    budget: bool = False  # the analysis ran out of budget on the way
 
 
 class GuardAnalysis:
+    """The consent walk over one program: each function judged once (memoised), cycles cut."""
+
     def __init__(self, prog: Program, vocab: ConsentVocabulary) -> None:
         self.prog = prog
         self.vocab = vocab
+        self.flow = Flow(prog)
+        self._functions: dict[int, Path | None] = {}
+        self._nodes: dict[int, Path | None] = {}
+        self._active: set[int] = set()
+        self._cut = False  # a result below depended on a function still being judged
 
     # -- conditions -----------------------------------------------------------------------------
-    def _check_in(self, node: Node) -> str | None:
+    def _check_in(self, node: Node, env: dict[str, Node] | None = None) -> str | None:
         """The analytics check this expression contains. Case-insensitive (``cookieConsent.analytics``
         holds the generic ``consent.analytics``); a check written ``^name`` must be the whole
         expression (Klaro passes a service's consent as the callback's ``consent`` argument).
-        Optional chaining reads the same value: ``Cookiebot?.consent?.statistics``."""
-        text = norm(self.prog.text(node)).lower().replace("?.(", "(").replace("?.[", "[").replace("?.", ".")
+        Optional chaining reads the same value: ``Cookiebot?.consent?.statistics``, and so does
+        its down-levelled form (``(t=window.Cookiebot)==null?void 0:t.consent``)."""
+        text = canonical(self.prog, node, env).replace("?.(", "(").replace("?.[", "[").replace("?.", ".")
         for check, cmp in self.vocab.checks:
             if (text == check[1:]) if check.startswith("^") else (check in text):
                 return f"{check.lstrip('^')} ({cmp})"
@@ -115,7 +127,7 @@ class GuardAnalysis:
     def _generic_consent(self, cond: Node) -> bool:
         """A consent check that names no category (``choice === 'accepted'``, ``cookieConsent``):
         not proof of analytics consent, but not an open path either."""
-        raw = self.prog.text(cond)
+        raw = self.prog.text(cond)[:MAX_EXPR]
         text = norm(raw).lower()
         words = set(tokens(raw))  # identifiers split: "cookieConsent" -> cookie, consent; "Cookiebot" stays whole
         if not words & set(self.vocab.consent_words) or text.startswith("!"):
@@ -124,68 +136,95 @@ class GuardAnalysis:
         return m is None or (m.group(1).startswith("=") and m.group(2) in _TRUTHY | {"all", "accept"})
 
     def _fail_open(self, cond: Node) -> str | None:
-        text = norm(self.prog.text(cond)).lower()
+        text = norm(self.prog.text(cond)[:MAX_EXPR]).lower()
         return next((f"{f} ({cmp})" for f, cmp in self.vocab.fail_open if f in text), None)
 
-    def polarity(self, cond: Node) -> tuple[int, str | None]:
+    def polarity(self, cond: Node, env: dict[str, Node] | None = None) -> tuple[int, str | None]:
         """+1 when the condition being true guarantees analytics consent, -1 when it guarantees
-        its absence, 0 otherwise; with the check it rests on."""
+        its absence, 0 otherwise; with the check it rests on. ``env`` holds the compiler
+        temporaries assigned inside the whole condition."""
+        self.prog.budget.spend()
+        env = temporaries(self.prog, cond) if env is None else env
         t = cond.type
-        if t == "parenthesized_expression":
+        if t in ("parenthesized_expression", "sequence_expression"):
             inner = [c for c in cond.named_children if c.type != "comment"]
-            return self.polarity(inner[-1]) if inner else (0, None)
+            return self.polarity(inner[-1], env) if inner else (0, None)
+        if t == "assignment_expression":
+            right = cond.child_by_field_name("right")
+            return self.polarity(right, env) if right is not None else (0, None)
         if t == "unary_expression" and self.prog.text(cond).startswith("!"):
             arg = cond.child_by_field_name("argument")
-            pol, check = self.polarity(arg) if arg is not None else (0, None)
+            if norm(self.prog.text(cond)) in ("!0", "!1"):
+                return 0, None
+            pol, check = self.polarity(arg, env) if arg is not None else (0, None)
             return -pol, check
         if t == "binary_expression":
-            op = self.prog.text(cond.child_by_field_name("operator") or cond)
+            op_node = cond.child_by_field_name("operator")
+            op = self.prog.text(op_node) if op_node is not None else ""
             left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
             if left is None or right is None:
                 return 0, None
             if op in ("&&", "||"):
-                (pa, ca), (pb, cb) = self.polarity(left), self.polarity(right)
+                (pa, ca), (pb, cb) = self.polarity(left, env), self.polarity(right, env)
                 if op == "&&":  # a refusal anywhere wins, as in the server-side reading (template_gate)
                     return (-1, ca if pa == -1 else cb) if -1 in (pa, pb) else (1, ca if pa == 1 else cb) if 1 in (pa, pb) else (0, None)
                 return (pa, ca) if pa == pb and pa != 0 else (0, None)
-            return self._comparison(op, left, right)
+            return self._comparison(op, left, right, env)
         if self._fail_open(cond):
             return 0, None
-        check = self._check_in(cond)
+        check = self._check_in(cond, env)
         return (1, check) if check else (0, None)
 
-    def _comparison(self, op: str, left: Node, right: Node) -> tuple[int, str | None]:
-        side, other = (left, right) if self._check_in(left) else (right, left)
-        check = self._check_in(side)
+    def _comparison(self, op: str, left: Node, right: Node, env: dict[str, Node]) -> tuple[int, str | None]:
+        side, other = (left, right) if self._check_in(left, env) else (right, left)
+        check = self._check_in(side, env)
         if check is None:
             return 0, None
-        pol, _ = self.polarity(side)
-        value = self.prog.text(other).strip().strip("'\"")
+        pol, _ = self.polarity(side, env)
+        value = canonical(self.prog, other, env).strip().strip("'\"")
         eq, ne, gt = op in ("===", "=="), op in ("!==", "!="), op in (">", ">=")
         if value in _NULLISH:
             return 0, None  # "!== undefined" tests that a CMP is present, not what the visitor chose
         if value == "-1":  # indexOf(',C0002,') > -1 / !== -1 / === -1
             return (1, check) if ne or gt else (-1, check) if eq else (0, None)
-        if value in _TRUTHY:
+        if value in _TRUTHY_LOWER:
             return (pol, check) if eq else (-pol, check) if ne else (0, None)
-        if value in _FALSY:
+        if value in _FALSY_LOWER:
             return (-pol, check) if eq else (0, None)  # "!== false" lets undefined through
         return (1, check) if eq and pol == 1 else (0, None)
 
     # -- the walk -------------------------------------------------------------------------------
-    def judge(self, node: Node, depth: int = 0, seen: frozenset[int] = frozenset()) -> Path:
-        return _settle(self._judge(node, depth, seen))
+    def judge(self, node: Node) -> Path:
+        """The outcome of every path to ``node`` (budget permitting)."""
+        try:
+            found = self._judge(node, 0)
+        except BudgetExhausted as exc:
+            return Path(Status.UNVERIFIABLE, f"analysis budget exhausted ({exc}); the file is too large or too convoluted to follow", budget=True)
+        if found is None:
+            return Path(Status.UNVERIFIABLE, "it is reached only through a recursive call chain")
+        return _settle(found)
 
-    def _judge(self, node: Node, depth: int = 0, seen: frozenset[int] = frozenset()) -> Path:
+    def _judge(self, node: Node, depth: int) -> Path | None:
+        if node.id in self._nodes:
+            return self._nodes[node.id]
+        saved, self._cut = self._cut, False
+        result = self._judge_uncached(node, depth)
+        cut, self._cut = self._cut, saved or self._cut
+        if not cut:
+            self._nodes[node.id] = result
+        return result
+
+    def _judge_uncached(self, node: Node, depth: int) -> Path | None:
         notes: list[str] = []
-        child, anc = node, node.parent
-        while anc is not None:
+        chain = self.prog.chain(node)
+        for i in range(len(chain) - 2, -1, -1):
+            anc, child = chain[i], chain[i + 1]
             gate = self._gate_at(anc, child, notes)
             if gate:
                 return Path(Status.GATED, gate, notes)
-            if anc.id in self.prog.functions:
-                return self._through_function(anc, depth, seen, notes)
-            child, anc = anc, anc.parent
+            if anc.type in FUNCTION_TYPES:
+                sub = self._function(anc, depth)
+                return None if sub is None else dataclasses.replace(sub, notes=notes + sub.notes)
         return Path(Status.UNGATED, "it runs at the top level of the file", notes)
 
     def _line(self, node: Node) -> str:
@@ -217,7 +256,8 @@ class GuardAnalysis:
                 if check and want and pol == want:
                     return f"guarded by {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"
         elif t == "binary_expression" and child == anc.child_by_field_name("right"):
-            op = self.prog.text(anc.child_by_field_name("operator") or anc)
+            op_node = anc.child_by_field_name("operator")
+            op = self.prog.text(op_node) if op_node is not None else ""
             left = anc.child_by_field_name("left")
             if left is not None and op in ("&&", "||"):
                 pol, check = self.polarity(left)
@@ -232,6 +272,7 @@ class GuardAnalysis:
     def _early_return(self, block: Node, child: Node) -> str | None:
         """``if (!consent) return;`` before the statement, in the same block."""
         for stmt in block.named_children:
+            self.prog.budget.spend()
             if stmt == child or stmt.start_byte >= child.start_byte:
                 return None
             if stmt.type != "if_statement":
@@ -251,18 +292,22 @@ class GuardAnalysis:
         {onAccept() {…}}}}}`` (an enclosing key does). It runs when that one category is accepted:
         another category is gated with a mismatch; the CMP's flags on the category object
         (``required: true``, ``readOnly: true``, ``defaultValue: true``) say when it is no gate."""
-        parent = fnode.parent
-        if parent is None or parent.type not in ("pair", "object") or not self.vocab.category_callbacks:
+        if not self.vocab.category_callbacks:
+            return None
+        chain = self.prog.chain(fnode)
+        parent = chain[-2] if len(chain) >= 2 else None
+        if parent is None or parent.type not in ("pair", "object"):
             return None
         pair_key = parent.child_by_field_name("key") if parent.type == "pair" else fnode.child_by_field_name("name")
-        obj = parent.parent if parent.type == "pair" else parent
+        obj_at = len(chain) - (3 if parent.type == "pair" else 2)
+        obj = chain[obj_at] if obj_at >= 0 else None
         if pair_key is None or obj is None or obj.type != "object":
             return None
         prop = self.prog.string_value(pair_key) or self.prog.text(pair_key)
         for spec in self.vocab.category_callbacks:
             if spec.callback != prop:
                 continue
-            found = self._category_of(obj, spec)
+            found = self._category_of(chain[: obj_at + 1], spec)
             if found is None:
                 continue
             category, holder = found
@@ -279,84 +324,118 @@ class GuardAnalysis:
 
     def _values(self, obj: Node) -> dict[str, str]:
         """An object literal's values as lowercased text, by key (flags such as ``required: true``)."""
-        return {k: (self.prog.string_value(v) or self.prog.text(v)).strip().lower() for k, v in self.prog.pairs(obj).items()}
+        return {k: (self.prog.string_value(v) or self.prog.text(v)[:200]).strip().lower() for k, v in self.prog.pairs(obj).items()}
 
-    def _category_of(self, obj: Node, spec: "CategoryCallback") -> tuple[str, Node] | None:
+    def _category_of(self, obj_chain: list[Node], spec: "CategoryCallback") -> tuple[str, Node] | None:
         """The category the callback's object belongs to, and the object holding its flags."""
+        obj = obj_chain[-1]
         if spec.key:  # sibling form
             value = self._values(obj).get(spec.key)
             return (value, obj) if value else None
         # Path form: match the enclosing keys, innermost last, against e.g. categories.{category}.services.*
-        chain: list[tuple[str, Node]] = []
-        node: Node | None = obj
-        while node is not None and node.type == "object" and len(chain) < len(spec.path):
-            pair = node.parent
-            if pair is None or pair.type != "pair" or pair.child_by_field_name("key") is None:
+        keys: list[tuple[str, Node]] = []
+        i = len(obj_chain) - 1
+        while i >= 2 and obj_chain[i].type == "object" and len(keys) < len(spec.path):
+            pair = obj_chain[i - 1]
+            if pair.type != "pair" or pair.child_by_field_name("key") is None:
                 break
-            chain.append((self.prog.key_of(pair), pair.child_by_field_name("value")))
-            node = pair.parent
-        chain.reverse()
-        if len(chain) != len(spec.path):
+            keys.append((self.prog.key_of(pair), obj_chain[i]))
+            i -= 2
+        keys.reverse()
+        if len(keys) != len(spec.path):
             return None
         category = None
-        for (key, value), part in zip(chain, spec.path):
+        for (key, value), part in zip(keys, spec.path):
             if part == "{category}":
                 category = (key.lower(), value)
             elif part != "*" and part != key:
                 return None
         return category
 
-    def _through_function(self, fnode: Node, depth: int, seen: frozenset[int], notes: list[str]) -> Path:
+    def _function(self, fnode: Node, depth: int) -> Path | None:
+        """How the function ``fnode`` runs, judged once: every way it is reached must be gated."""
+        if fnode.id in self._functions:
+            return self._functions[fnode.id]
+        if fnode.id in self._active:
+            self._cut = True
+            return None
+        self._active.add(fnode.id)
+        saved, self._cut = self._cut, False
+        try:
+            result = self._function_uncached(fnode, depth)
+        finally:
+            self._active.discard(fnode.id)
+        cut, self._cut = self._cut, saved or self._cut
+        if not cut:
+            self._functions[fnode.id] = result
+        return result
+
+    def _function_uncached(self, fnode: Node, depth: int) -> Path | None:
+        notes: list[str] = []
         category = self._category_callback(fnode, notes)
         if category is not None:
             return category
-        parent = fnode.parent
-        # A callback or an IIFE runs where its call is.
-        if parent is not None and parent.type in ("arguments", "parenthesized_expression", "call_expression", "pair", "array", "jsx_expression"):
-            call = _enclosing_call(fnode)
-            if call is not None:
-                self._note_event(call, notes)
-                if depth >= MAX_DEPTH:
-                    return Path(Status.UNVERIFIABLE, "call chain too deep to follow", notes)
-                sub = self.judge(call, depth + 1, seen | {fnode.id})
-                return dataclasses.replace(sub, notes=notes + sub.notes)
-        fn = self.prog.functions[fnode.id]
-        callers = [c for c in self.prog.callers(fn) if not _inside(c, fnode)]
-        handler = _event_handler_assignment(self.prog, fnode)
-        if not callers and handler is not None:
-            # el.onload = function () {…}: runs when the event fires, i.e. where it is assigned.
-            sub = self.judge(handler, depth + 1, seen | {fnode.id})
-            return dataclasses.replace(sub, notes=notes + sub.notes)
-        if not callers:
-            name = ", ".join(sorted(fn.names | fn.props)) or "an anonymous function"
-            names = {n.lower() for n in fn.names | fn.props}
-            cmp_cb = next((f"{e} ({cmp})" for e, cmp in self.vocab.generic_events if e.lower() in names), None)
-            if cmp_cb:
-                return Path(Status.UNGATED, f"{name} is a consent manager callback that runs on every page load and choice: {cmp_cb}", notes)
-            fail_cb = next((f"{f} ({cmp})" for f, cmp in self.vocab.fail_open if f in names), None)
-            if fail_cb:
-                return Path(Status.UNGATED, f"{name} is a fail-open consent callback (it also runs when no consent is asked): {fail_cb}", notes)
-            hook = next((f"{n}: {self.vocab.hooks[n]}" for n in sorted(fn.names | fn.props) if n in self.vocab.hooks), None)
-            if hook:
-                return Path(Status.UNGATED, f"{hook}, whatever the visitor chose", notes)
-            if fn.exported and _is_component(fn, bool(self.prog.jsx)):
-                return Path(Status.UNGATED, f"{name} is a component: it runs whenever the page renders it", notes)
-            if fn.exported:
-                entry = tuple(sorted(fn.names | fn.props)) + (("default",) if _default_export(fn.node) or fn.names & self.prog.default_exports else ())
-                return Path(Status.UNVERIFIABLE, f"{name} is exported; its callers are outside this file", notes, entry=entry)
-            return Path(Status.UNVERIFIABLE, f"{name} is never called in this file", notes)
-        if fnode.id in seen or depth >= MAX_DEPTH:
-            return Path(Status.UNVERIFIABLE, "recursive or too deep call chain", notes)
-        results = [self.judge(c, depth + 1, seen | {fnode.id}) for c in callers]
+        if depth >= MAX_DEPTH:
+            return Path(Status.UNVERIFIABLE, "call chain too deep to follow", notes)
+        uses = self.flow.uses(fnode)
+        runs = [u for u in uses if u.kind in _RUNS]
+        names = self.flow.own_names(fnode) | {u.key for u in uses if u.key and u.kind in ("global", "export")}
+        if not runs:
+            return self._uncalled(fnode, uses, names, notes)
+        results: list[Path] = []
+        for use in runs:
+            if use.kind == "callback":
+                self._note_event(use.node, notes)
+            sub = self._judge(use.node, depth + 1)
+            if sub is not None:
+                results.append(sub)
+        escapes = [u for u in uses if u.kind == "escape"]
+        if escapes:
+            where = escapes[0]
+            results.append(Path(Status.UNVERIFIABLE, f"it is also stored where its calls cannot be followed (line {self._line(where.node)})"))
+        if not results:
+            return None
+        return self._combine(runs, results, notes)
+
+    def _combine(self, runs: list[Use], results: list[Path], notes: list[str]) -> Path:
         worst = _worst(results)
-        ungated = [r for r in results if r.status is Status.UNGATED]
         if worst.status is Status.GATED:
-            lines = ", ".join(sorted({str(self._line(c)) for c in callers}))
+            lines = ", ".join(sorted({str(self._line(u.node)) for u in runs}))
             mismatch = next((r.mismatch for r in results if r.mismatch), None)
             return Path(Status.GATED, _chain(f"every caller (line {lines}) is gated", worst.evidence), notes + worst.notes, mismatch)
-        caller = callers[results.index(worst)]
-        prefix = f"called at line {self._line(caller)}" + (f" ({len(ungated)} of {len(callers)} callers ungated)" if len(callers) > 1 else "")
-        return Path(worst.status, _chain(prefix, worst.evidence), notes + worst.notes, entry=worst.entry)
+        ungated = [r for r in results if r.status is Status.UNGATED]
+        index = results.index(worst)
+        where = f"called at line {self._line(runs[index].node)}" if index < len(runs) else "reached"
+        prefix = where + (f" ({len(ungated)} of {len(results)} callers ungated)" if len(results) > 1 else "")
+        return Path(worst.status, _chain(prefix, worst.evidence), notes + worst.notes, entry=worst.entry, budget=worst.budget)
+
+    def _uncalled(self, fnode: Node, uses: list[Use], names: set[str], notes: list[str]) -> Path:
+        """A function nothing in this file calls: known callback and hook names decide, an
+        export leaves the verdict to the importers, anything else is unverifiable."""
+        name = ", ".join(sorted(names)) or "an anonymous function"
+        lowered = {n.lower() for n in names}
+        cmp_cb = next((f"{e} ({cmp})" for e, cmp in self.vocab.generic_events if e.lower() in lowered), None)
+        if cmp_cb:
+            return Path(Status.UNGATED, f"{name} is a consent manager callback that runs on every page load and choice: {cmp_cb}", notes)
+        fail_cb = next((f"{f} ({cmp})" for f, cmp in self.vocab.fail_open if f in lowered), None)
+        if fail_cb:
+            return Path(Status.UNGATED, f"{name} is a fail-open consent callback (it also runs when no consent is asked): {fail_cb}", notes)
+        hook = next((f"{n}: {self.vocab.hooks[n]}" for n in sorted(names) if n in self.vocab.hooks), None)
+        if hook:
+            return Path(Status.UNGATED, f"{hook}, whatever the visitor chose", notes)
+        exports = [u for u in uses if u.kind == "export"]
+        if exports and _is_component(names, exports, bool(self.prog.jsx)):
+            return Path(Status.UNGATED, f"{name} is a component: it runs whenever the page renders it", notes)
+        if exports:
+            entry = tuple(sorted(names | {u.key for u in exports if u.key}))
+            return Path(Status.UNVERIFIABLE, f"{name} is exported; its callers are outside this file", notes, entry=entry)
+        globals_ = [u for u in uses if u.kind == "global"]
+        if globals_:
+            return Path(Status.UNVERIFIABLE, f"{name} is a global ({globals_[0].key}); other scripts call it", notes)
+        escapes = [u for u in uses if u.kind == "escape"]
+        if escapes:
+            return Path(Status.UNVERIFIABLE, f"{name} is stored where its calls cannot be followed (line {self._line(escapes[0].node)})", notes)
+        return Path(Status.UNVERIFIABLE, f"{name} is never called in this file", notes)
 
     def _note_event(self, call: Node, notes: list[str]) -> None:
         text = self.prog.text(call)[:200]
@@ -366,24 +445,15 @@ class GuardAnalysis:
                 return
 
 
-def _is_component(fn: "Function", has_jsx: bool = True) -> bool:
+_RUNS = frozenset({"call", "callback", "jsx", "handler"})
+_TRUTHY_LOWER = frozenset(v.lower() for v in _TRUTHY) | {"true"}
+_FALSY_LOWER = frozenset(v.lower() for v in _FALSY) | {"false"}
+
+
+def _is_component(names: set[str], exports: list[Use], has_jsx: bool) -> bool:
     """A React/Preact/Solid component or Next.js page/layout: PascalCase, or the default export of
     a file that renders JSX (a library module's default export is a plain function)."""
-    names = fn.names | fn.props
-    return any(n[:1].isupper() for n in names) or (has_jsx and _default_export(fn.node))
-
-
-def _default_export(node: Node) -> bool:
-    anc = node.parent
-    return anc is not None and anc.type == "export_statement" and b"default" in (anc.text or b"")[:30]
-
-
-def _event_handler_assignment(prog: Program, fnode: Node) -> Node | None:
-    parent = fnode.parent
-    if parent is None or parent.type != "assignment_expression":
-        return None
-    target = prog.path(parent.child_by_field_name("left"))
-    return parent if target.rsplit(".", 1)[-1].startswith("on") else None
+    return any(n[:1].isupper() for n in names) or (has_jsx and any(u.key == "default" for u in exports))
 
 
 def _settle(path: Path) -> Path:
@@ -414,23 +484,6 @@ def _exits(body: Node) -> bool:
         return True
     kids = [c for c in body.named_children if c.type != "comment"]
     return bool(kids) and kids[0].type in ("return_statement", "throw_statement")
-
-
-def _enclosing_call(node: Node) -> Node | None:
-    anc = node.parent
-    for _ in range(4):
-        if anc is None:
-            return None
-        if anc.type in ("call_expression", "new_expression"):
-            return anc
-        if anc.type in FUNCTION_TYPES or anc.type.endswith("statement"):
-            return None
-        anc = anc.parent
-    return None
-
-
-def _inside(node: Node, container: Node) -> bool:
-    return container.start_byte <= node.start_byte and node.end_byte <= container.end_byte
 
 
 _RANK = {Status.UNGATED: 0, Status.UNVERIFIABLE: 1, Status.GATED: 2}
@@ -471,15 +524,18 @@ def _trigger(site: CodeSite, prog: Program, vocab: ConsentVocabulary) -> Verdict
     return None
 
 
-def verdict(site: CodeSite, prog: Program, vocab: ConsentVocabulary) -> Verdict:
+def verdict(site: CodeSite, prog: Program, vocab: ConsentVocabulary, guard: GuardAnalysis | None = None) -> Verdict:
     """Gated only when every path to the start passes an analytics-consent check (or a consent
-    trigger passed to the start decides)."""
+    trigger passed to the start decides). ``guard`` is the program's analysis, shared by its
+    sites so that each function is judged once."""
     triggered = _trigger(site, prog, vocab)
     if triggered is not None:
         return triggered
-    path = GuardAnalysis(prog, vocab).judge(site.node)
+    path = (guard or GuardAnalysis(prog, vocab)).judge(site.node)
     notes = f" ({'; '.join(path.notes)})" if path.notes else ""
     mechanism = {Status.GATED: "code-guard", Status.UNGATED: "no-consent-check", Status.UNVERIFIABLE: "code-unresolved"}[path.status]
+    if path.budget:
+        mechanism = "analysis-budget"
     if site.hold and path.status is Status.GATED:
         mechanism = "vendor-hold-released-on-consent"
     mismatch = path.mismatch if path.status is Status.GATED else None

@@ -127,6 +127,8 @@ def link(
         for piece in pieces:
             prog = jsfacts.Program(jsparse.parse(piece))
             guard = consent_code.GuardAnalysis(prog, vocab)
+            if not prog.imports:
+                continue
             for local, imp in prog.imports.items():
                 target = hits.get(imp.package)
                 if target is None:
@@ -146,16 +148,25 @@ def link(
 
 def _uses(prog: jsfacts.Program, local: str, imp: jsfacts.Import) -> list[tuple[Node, frozenset[str]]]:
     """Calls of an imported binding (``init()``, ``ns.init()``) and places it is passed on as a
-    callback (``useEffect(init, [])``), each with the export names it may reach."""
+    callback (``useEffect(init, [])``), each with the export names it may reach: the references of
+    the import's binding, in scope (a local of the same name elsewhere is another binding)."""
+    binding = prog.scopes.declares(prog.parsed.root, local)
+    if binding is None or binding.kind != "import":
+        return []
+    whole = frozenset({imp.imported or "default"})
     out = []
-    for call in prog.calls:
-        callee = prog.path(prog.callee(call))
-        if callee == local:
-            out.append((call, frozenset({imp.imported or "default"})))
-        elif imp.imported is None and callee.startswith(local + ".") and callee.count(".") == 1:
-            out.append((call, frozenset({callee.split(".", 1)[1]})))
-        elif any(a.type == "identifier" and prog.text(a) == local for a in prog.args(call)):
-            out.append((call, frozenset({imp.imported or "default"})))
+    for ref in prog.scopes.references(binding):
+        ident, parent = ref[-1], ref[-2]
+        grand = ref[-3] if len(ref) >= 3 else None
+        if parent.type in ("call_expression", "new_expression") and prog.callee(parent) == ident:
+            prog.remember(ref[:-1])
+            out.append((parent, whole))
+        elif parent.type == "member_expression" and imp.imported is None and grand is not None and grand.type == "call_expression" and prog.callee(grand) == parent:
+            prog.remember(ref[:-2])
+            out.append((grand, frozenset({prog.text(parent.child_by_field_name("property"))})))
+        elif parent.type == "arguments" and grand is not None and grand.type in ("call_expression", "new_expression"):
+            prog.remember(ref[:-2])
+            out.append((grand, whole))
     return out
 
 

@@ -8,6 +8,7 @@ not a recorder.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +17,8 @@ from tree_sitter import Node
 
 from analyzer import headconfig
 from analyzer.detect import inline_url_hit, snippet_hit
-from analyzer.jsfacts import STRING_TYPES, Program
+from analyzer.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program
+from analyzer.jsflow import Flow
 from analyzer.normalise import norm
 from analyzer.signatures import Vendor
 
@@ -90,11 +92,13 @@ def _init_methods(vendor: Vendor) -> set[str]:
     return {s.name for s in _specs(vendor)} | {"init"}
 
 
-def _statement(node: Node) -> Node:
-    n = node
-    while n.parent is not None and not n.type.endswith(_STATEMENT_END) and n.parent.type != "program":
-        n = n.parent
-    return n
+def _statement(chain: list[Node]) -> Node:
+    """The statement (or declaration) holding the last node of ``chain``, below the program."""
+    for i in range(len(chain) - 1, 0, -1):
+        n = chain[i]
+        if n.type.endswith(_STATEMENT_END) or chain[i - 1].type == "program":
+            return n
+    return chain[-1]
 
 
 class Detector:
@@ -103,9 +107,15 @@ class Detector:
         self.code = code  # signatures/script_types.toml [code]: injectors, evaluators, script_text, …
         self.vendors = vendors
         self.in_sdk = in_sdk  # from a source map: does this node come from node_modules?
-        self._loader_cache: list | None = None
-        self.text = prog.parsed.source.text
-        self.norm_text = norm(self.text)
+        self.flow = Flow(prog)
+        self._loader_cache: list[tuple[Node, int]] | None = None
+        self._norm_text: str | None = None
+
+    @property
+    def norm_text(self) -> str:
+        if self._norm_text is None:
+            self._norm_text = norm(self.prog.parsed.source.text)
+        return self._norm_text
 
     def run(self) -> tuple[list[CodeSite], list[Inactive]]:
         sites: list[CodeSite] = []
@@ -114,7 +124,7 @@ class Detector:
             found, off = self._vendor(vendor)
             sites += found
             inactive += off
-        return sites, inactive
+        return _drop_embedded(sites, inactive)
 
     def identify_calls(self, categories: dict) -> list[PiiPush]:
         """identify-style calls whose arguments name personal data (email, national ID, health…)."""
@@ -123,9 +133,7 @@ class Detector:
         out = []
         for vendor in self.vendors:
             specs = _specs(vendor, "identify_calls")
-            if not specs:
-                continue
-            for call in self.prog.calls:
+            for call in self._calls_for(specs):
                 path = self.prog.path(self.prog.callee(call))
                 args = self.prog.args(call)
                 first = self.prog.string_value(args[0]) if args else None
@@ -140,12 +148,21 @@ class Detector:
                     out.append(PiiPush(vendor, call, path, tuple(keys)))
         return out
 
+    def _calls_for(self, specs: list[_InitSpec]) -> list[Node]:
+        """The calls whose callee ends in one of the specs' names, in document order."""
+        found: dict[int, Node] = {}
+        for name in sorted({s.name for s in specs}):
+            for call in self.prog.calls_named(name):
+                found.setdefault(call.id, call)
+        return sorted(found.values(), key=lambda n: n.start_byte)
+
     def _argument_names(self, call: Node) -> list[str]:
         """Object keys, identifiers and member names in the call's arguments."""
         names: list[str] = []
         stack = list(self.prog.args(call))
         while stack:
             n = stack.pop()
+            self.prog.budget.spend()
             if n.type in ("property_identifier", "shorthand_property_identifier", "identifier"):
                 names.append(self.prog.text(n))
             elif n.type == "pair":
@@ -159,7 +176,7 @@ class Detector:
     def _vendor(self, vendor: Vendor) -> tuple[list[CodeSite], list[Inactive]]:
         sites: list[CodeSite] = []
         inactive: list[Inactive] = []
-        for call in self.prog.calls:
+        for call in self._init_candidates(vendor):
             how = self._init_call(vendor, call)
             if how:
                 replay, why = self._replay_state(vendor, call)
@@ -181,41 +198,151 @@ class Detector:
             inactive += self._imported_only(vendor)
         return sites, inactive
 
+    def _init_candidates(self, vendor: Vendor) -> list[Node]:
+        """Calls that may start the vendor: by its init names, and by the local names of what is
+        imported from its packages (``import { init as start } from '@fullstory/browser'``)."""
+        packages = set(vendor.raw.get("sdk", {}).get("packages", []))
+        names = {s.name for s in _specs(vendor)} | {local for local, imp in self.prog.imports.items() if _pkg(imp.package) in packages}
+        if packages and any(_pkg(imp.package) in packages for imp in self.prog.imports.values()):
+            names |= _init_methods(vendor)
+        found: dict[int, Node] = {}
+        for name in sorted(names):
+            for call in self.prog.calls_named(name):
+                found.setdefault(call.id, call)
+        return sorted(found.values(), key=lambda n: n.start_byte)
+
     def _bundled(self, vendor: Vendor) -> list[CodeSite]:
         """A minified bundle: the SDK is recognised by strings that survive minification; its
-        start is found by walking the call graph up from the functions holding those strings to
-        the first call from application code (by the source map when there is one, else a call
-        through an init-named property such as ``h.init(…)``)."""
+        start is found by following the functions holding those strings outwards, through the
+        bindings and objects that carry them, to the first call from application code (by the
+        source map when there is one, else a call through an init-named property such as
+        ``h.init(…)``). Where the SDK sits behind a module system this cannot follow (a webpack
+        registry, a UMD wrapper), init-named calls whose receiver is built from the code holding
+        the SDK's strings are the starts."""
         data = self.prog.parsed.source.data
         strings = [b.encode() for b in vendor.raw.get("sdk", {}).get("bundle_strings", []) if b.encode() in data]
         if not strings:
             return []
-        frontier = []
-        for raw in strings:
-            at = data.find(raw)
-            node = self.prog.parsed.root.descendant_for_byte_range(at, at + len(raw))
-            fn = self.prog.enclosing_function(node) if node is not None else None
-            if fn is not None and fn not in frontier:
-                frontier.append(fn)
+        spans = self._string_spans(strings)
         methods = _init_methods(vendor)
-        seen = {id(f) for f in frontier}
+        starts = self._walk_out(spans, methods)
+        how = "source map" if self.in_sdk else "init-named call"
+        if not starts:
+            starts = self._init_named_from(spans, methods)
+            how = "init-named call on the SDK's module"
+        label = strings[0].decode()[:50]
+        return [CodeSite(vendor, c, "bundle-init", f"{vendor.name} SDK code (recognised by {label!r}) started here ({how})") for c in starts]
+
+    def _string_spans(self, strings: list[bytes]) -> list[int]:
+        """Byte offsets of the SDK's strings (a few occurrences of each)."""
+        data = self.prog.parsed.source.data
+        return sorted({at for raw in strings for at in _occurrences(data, raw, limit=8)})
+
+    def _walk_out(self, spans: list[int], methods: set[str]) -> list[Node]:
+        frontier: list[Node] = []
+        for at in spans:
+            chain = self.prog.tree.path(at, at + 1)
+            fn = next((n for n in reversed(chain) if n.type in FUNCTION_TYPES), None)
+            if fn is not None and all(f.id != fn.id for f in frontier):
+                self.prog.remember(chain[: chain.index(fn) + 1])
+                frontier.append(fn)
+        seen = {f.id for f in frontier}
         starts: dict[int, Node] = {}
-        for _ in range(6):
-            nxt = []
+        for _ in range(8):
+            nxt: list[Node] = []
             for fn in frontier:
-                for call in self.prog.callers(fn):
-                    if not self._from_sdk(call, fn, methods):
+                for use in self.flow.uses(fn):
+                    if use.kind not in ("call", "callback"):
+                        continue
+                    call = use.node
+                    if not _is_iife(self.prog, call) and not self._from_sdk(call, methods):
                         starts[call.id] = call
                         continue
                     outer = self.prog.enclosing_function(call)
-                    if outer is not None and id(outer) not in seen:
-                        seen.add(id(outer))
+                    if outer is not None and outer.id not in seen:
+                        seen.add(outer.id)
                         nxt.append(outer)
             frontier = nxt
-        how = "source map" if self.in_sdk else "init-named call"
-        return [CodeSite(vendor, c, "bundle-init", f"{vendor.name} SDK code (recognised by {strings[0].decode()[:50]!r}) started here ({how})") for c in starts.values()]
+            if not frontier:
+                break
+        return sorted(starts.values(), key=lambda n: n.start_byte)
 
-    def _from_sdk(self, call: Node, target: object, methods: set[str]) -> bool:
+    def _init_named_from(self, spans: list[int], methods: set[str]) -> list[Node]:
+        """Init-named member calls (``x.init(…)``, ``x.default.init(…)``) outside the SDK's own
+        code whose receiver's definition, followed through bindings, helper calls and module
+        ids, spans one of the SDK's strings."""
+        out: list[Node] = []
+        for name in sorted(methods):
+            for call in self.prog.calls_named(name):
+                callee = self.prog.callee(call)
+                if callee is None or callee.type != "member_expression" or _covers(call, spans):
+                    continue
+                if self.in_sdk is not None and self.in_sdk(call):
+                    continue
+                receiver = callee.child_by_field_name("object")
+                if receiver is not None and self._built_from(receiver, spans):
+                    out.append(call)
+        return out
+
+    def _built_from(self, expr: Node, spans: list[int]) -> bool:
+        """Does the value of ``expr`` come from code that spans one of ``spans``? Followed through
+        member reads, identifiers' initialisers and assignments, calls' callees and arguments, and
+        numeric module ids keying a factory (webpack's ``n(123)``), a few steps deep."""
+        stack, seen = [(expr, 0)], set()
+        while stack:
+            node, depth = stack.pop()
+            if node.id in seen or depth > 6:
+                continue
+            seen.add(node.id)
+            self.prog.budget.spend()
+            if node.type in FUNCTION_TYPES or node.type in ("object", "class", "class_declaration"):
+                if _covers(node, spans):
+                    return True
+                continue
+            if node.type in ("member_expression", "subscript_expression"):
+                obj = node.child_by_field_name("object")
+                if obj is not None:
+                    stack.append((obj, depth))
+            elif node.type == "identifier":
+                binding = self.prog.lookup(node)
+                if binding is not None:
+                    if binding.value is not None:
+                        stack.append((binding.value, depth + 1))
+                    for ref in self.prog.scopes.references(binding)[:50]:
+                        parent = ref[-2]
+                        if parent.type == "assignment_expression" and parent.child_by_field_name("left") == ref[-1]:
+                            right = parent.child_by_field_name("right")
+                            if right is not None:
+                                stack.append((right, depth + 1))
+            elif node.type in ("call_expression", "new_expression", "parenthesized_expression", "sequence_expression", "await_expression"):
+                for child in node.named_children:
+                    if child.type == "arguments":
+                        stack.extend((a, depth + 1) for a in child.named_children)
+                    else:
+                        stack.append((child, depth + 1))
+            elif node.type in ("number", "string"):
+                factory = self._module_factory(node)
+                if factory is not None:
+                    stack.append((factory, depth + 1))
+        return False
+
+    def _module_factory(self, key: Node) -> Node | None:
+        """The function a bundler's module registry stores under this id (``{123: function(e,t,n)
+        {…}}``, ``"./src/x.js": (e,t,n) => {…}``): webpack and its relatives."""
+        raw = self.prog.string_value(key) if key.type == "string" else self.prog.text(key)
+        if not raw:
+            return None
+        data = self.prog.parsed.source.data
+        for pattern in (raw + ":", f'"{raw}":', f"'{raw}':"):
+            for at in _occurrences(data, pattern.encode(), limit=4):
+                chain = self.prog.tree.path(at, at + len(pattern) - 1)
+                pair = next((n for n in reversed(chain) if n.type == "pair"), None)
+                value = pair.child_by_field_name("value") if pair is not None else None
+                if value is not None and value.type in FUNCTION_TYPES:
+                    return value
+        return None
+
+    def _from_sdk(self, call: Node, methods: set[str]) -> bool:
         """Is this call still inside the SDK (keep walking up) rather than the app's start?"""
         if self.in_sdk is not None:
             return self.in_sdk(call)
@@ -249,11 +376,12 @@ class Detector:
             if spec.name in _GENERIC_NAMES and path not in prog.imports:
                 continue
             imp = prog.imports.get(path)
-            if (imp is not None and _pkg(imp.package) not in packages) or path in prog.by_name:
-                continue  # the app's own initHotjar(), imported from its code or defined here
+            if imp is not None and _pkg(imp.package) not in packages:
+                continue  # the app's own initHotjar(), imported from its code
+            if imp is None and fn.type == "identifier" and prog.lookup(fn) is not None:
+                continue  # …or defined in this file
             return f"{path}({f'{first!r}' if spec.arg0 else ''})"
         return None
-
     def _replay_state(self, vendor: Vendor, call: Node) -> tuple[str, str]:
         """on / off / settings for this init call, and the option that decided it.
 
@@ -290,44 +418,53 @@ class Detector:
     def _injections(self, vendor: Vendor) -> list[CodeSite]:
         out = []
         prog = self.prog
-        for node in prog.assignments:
+        for node in prog.assignments_to("src"):
             left = prog.path(node.child_by_field_name("left"))
-            if left.endswith(".src") or left == "src":
-                url = self._vendor_url(vendor, node.child_by_field_name("right"))
-                if url:
-                    out.append(CodeSite(vendor, node, "dynamic-injection", f"{left} = a URL on {url}"))
+            url = self._vendor_url(vendor, node.child_by_field_name("right"))
+            if url:
+                out.append(CodeSite(vendor, node, "dynamic-injection", f"{left or 'src'} = a URL on {url}"))
         out += self._through_loaders(vendor)
-        for call in prog.calls:
-            path = prog.path(prog.callee(call))
+        for call in prog.calls_named("setAttribute"):
             args = prog.args(call)
-            if path.endswith("setAttribute") and len(args) >= 2 and prog.string_value(args[0]) == "src":
+            if len(args) >= 2 and prog.string_value(args[0]) == "src":
                 url = self._vendor_url(vendor, args[1])
                 if url:
                     out.append(CodeSite(vendor, call, "dynamic-injection", f"setAttribute('src', a URL on {url})"))
-            elif (path in self.code["injectors"] or call.child_by_field_name("function") is not None and prog.text(call.child_by_field_name("function")) == "import") and args:
-                url = self._vendor_url(vendor, args[0])
+        injectors = sorted({i.rsplit(".", 1)[-1] for i in self.code["injectors"]} | {"import"})
+        for name in injectors:
+            for call in prog.calls_named(name):
+                fn = call.child_by_field_name("function")
+                path = prog.path(prog.callee(call))
+                dynamic_import = fn is not None and fn.type == "import"
+                if not (dynamic_import or path in self.code["injectors"]):
+                    continue
+                args = prog.args(call)
+                url = self._vendor_url(vendor, args[0]) if args else None
                 if url:
                     out.append(CodeSite(vendor, call, "dynamic-injection", f"{path or 'import'}() of a URL on {url}"))
         seen: set[int] = set()  # a loadScript(url) call is both a known injector and a loader call
+        out.sort(key=lambda s: s.node.start_byte)
         return [o for o in out if not (o.node.id in seen or seen.add(o.node.id))]
 
-    def _loaders(self) -> list[tuple[object, int]]:
+    def _loaders(self) -> list[tuple[Node, int]]:
         """Hand-written loaders: functions that set a script's src from one of their parameters
         (``function load(src) { s.src = src; … }``), with that parameter's index. Memoised."""
         if self._loader_cache is None:
             prog, found = self.prog, []
-            for node in prog.assignments:
-                left = prog.path(node.child_by_field_name("left"))
+            for node in prog.assignments_to("src"):
                 right = node.child_by_field_name("right")
-                if not (left.endswith(".src") and right is not None and right.type == "identifier"):
+                if right is None or right.type != "identifier":
                     continue
                 fn = prog.enclosing_function(node)
-                params = fn.node.child_by_field_name("parameters") if fn is not None else None
-                if params is None and fn is not None:
-                    params = fn.node.child_by_field_name("parameter")  # x => …
-                names = [prog.text(p).split("=")[0].split(":")[0].strip() for p in (params.named_children if params is not None and params.type == "formal_parameters" else [params] if params is not None else [])]
-                if prog.text(right) in names:
-                    found.append((fn, names.index(prog.text(right))))
+                if fn is None:
+                    continue
+                binding = prog.lookup(right)
+                if binding is None or binding.kind != "param" or binding.scope.id != fn.id:
+                    continue
+                params = prog.scopes._parameter_names(fn)
+                index = next((i for i, p in enumerate(params) if p.id == binding.node.id), None)
+                if index is not None:
+                    found.append((fn, index))
             self._loader_cache = found
         return self._loader_cache
 
@@ -335,18 +472,25 @@ class Detector:
         """Calls of a hand-written loader with a vendor URL: the call is the start (its guards decide)."""
         out = []
         for fn, index in self._loaders():
-            for call in self.prog.callers(fn):
-                args = self.prog.args(call) if call.type in ("call_expression", "new_expression") else []
+            for use in self.flow.uses(fn):
+                call = use.node
+                if use.kind != "call" or call.type not in ("call_expression", "new_expression"):
+                    continue
+                args = self.prog.args(call)
                 url = self._vendor_url(vendor, args[index]) if index < len(args) else None
                 if url:
-                    name = ", ".join(sorted(fn.names | fn.props)) or "a loader"
+                    name = ", ".join(sorted(self.flow.own_names(fn))) or "a loader"
                     out.append(CodeSite(vendor, call, "dynamic-injection", f"{name}() sets a script's src to a URL on {url}"))
         return out
 
     def _vendor_url(self, vendor: Vendor, node: Node | None) -> str | None:
         if node is None:
             return None
-        static = self.prog.static_text(node).lower()
+        if node.type == "identifier":  # a constant holding the URL
+            const = self.prog.lookup(node)
+            if const is not None and const.value is not None and const.kind == "const":
+                node = const.value
+        static = self.prog.static_text(node).lower() if node.end_byte - node.start_byte < 8192 else ""
         if not static:
             return None
         bare = static.split("/", 1)[0]  # 'cdn.mouseflow.com/projects/…' with the scheme added at runtime
@@ -357,6 +501,9 @@ class Detector:
     def _jsx(self, vendor: Vendor) -> list[CodeSite]:
         out = []
         prog = self.prog
+        data = prog.parsed.source.data
+        if b"<Script" not in data and b"<script" not in data:
+            return out
         for el in prog.jsx:
             opening = el if el.type == "jsx_self_closing_element" else el.child_by_field_name("open_tag")
             if opening is None:
@@ -387,25 +534,25 @@ class Detector:
             return []
         prog, out = self.prog, []
         for name in sorted(plugins):
-            for node in self._strings_holding(name.encode()):
-                if prog.string_value(node) != name or node.parent is None:
+            for node, chain in self._strings_holding(name.encode()):
+                if prog.string_value(node) != name or len(chain) < 2:
                     continue
-                parent = node.parent
+                parent = chain[-2]
                 key = parent.child_by_field_name("key") if parent.type == "pair" else None
                 if parent.type == "array" or (key is not None and prog.text(key).strip("'\"") in self.code["plugin_keys"]):
                     out.append(CodeSite(vendor, node, "plugin", f"the {name} plugin is registered in the framework config", replay))
+        registrations = sorted(self.code["plugin_use"] | self.code["plugin_register"])
         for local, imp in prog.imports.items():
             if _pkg(imp.package) not in plugins:
                 continue
-            for call in prog.calls:
-                path = prog.path(prog.callee(call))
-                args = prog.args(call)
-                method = path.rsplit(".", 1)[-1]
-                registered = method in self.code["plugin_use"] and any(prog.text(a) == local for a in args)
-                if registered or (path.startswith(local + ".") and method in self.code["plugin_register"]):
-                    out.append(CodeSite(vendor, call, "plugin", f"the {imp.package} plugin is registered: {prog.text(call)[:60]}", replay))
+            for method in registrations:
+                for call in prog.calls_named(method):
+                    path = prog.path(prog.callee(call))
+                    args = prog.args(call)
+                    registered = method in self.code["plugin_use"] and any(prog.text(a) == local for a in args)
+                    if registered or (path.startswith(local + ".") and method in self.code["plugin_register"]):
+                        out.append(CodeSite(vendor, call, "plugin", f"the {imp.package} plugin is registered: {prog.text(call)[:60]}", replay))
         return out
-
     def _components(self, vendor: Vendor) -> list[CodeSite]:
         """JSX components of the vendor's packages that start it when rendered ([sdk] components:
         ``FullStory``, ``PostHogProvider[apiKey]`` — with ``client={…}`` it starts nothing)."""
@@ -431,6 +578,7 @@ class Detector:
                     out.append(CodeSite(vendor, el, "component", f"<{local}{f' {prop}' if prop else ''}> from {imp.package} starts {vendor.name} when rendered", replay))
         return out
 
+
     def _head_entries(self, vendor: Vendor) -> list[CodeSite]:
         """Script tags declared as head configuration (VitePress ``head``, Nuxt/unhead ``script``,
         Docusaurus ``scripts``/``headTags``, Starlight ``head``): found from the vendor's hosts and
@@ -440,11 +588,13 @@ class Detector:
         needles += [max(group, key=len).encode() for group, _ in vendor.snippets if all(s.encode() in data for s in group)]
         out: dict[int, CodeSite] = {}
         for needle in needles:
-            for node in self._strings_holding(needle):
-                while node.parent is not None and node.parent.type in ("binary_expression", "parenthesized_expression"):
-                    node = node.parent  # 'https://cdn.mouseflow.com/projects/' + id + '.js'
+            for node, chain in self._strings_holding(needle):
+                i = len(chain) - 1
+                while i >= 1 and chain[i - 1].type in ("binary_expression", "parenthesized_expression"):
+                    i -= 1  # 'https://cdn.mouseflow.com/projects/' + id + '.js'
+                node = chain[i]
                 entry = headconfig.entry_of(self.prog, node, self.code)
-                if entry is None or entry.node.id in out or _in_comment(entry.node):
+                if entry is None or entry.node.id in out:
                     continue
                 if entry.role == "src":
                     hit = self._vendor_url(vendor, node)
@@ -455,25 +605,31 @@ class Detector:
                     out[entry.node.id] = CodeSite(vendor, entry.node, "head-config", note, props=entry.attrs)
         return list(out.values())
 
-    def _strings_holding(self, needle: bytes) -> list[Node]:
-        """The string literals in which ``needle`` occurs (at most 20 occurrences are looked at)."""
-        out = []
+    def _strings_holding(self, needle: bytes) -> list[tuple[Node, list[Node]]]:
+        """The string literals in which ``needle`` occurs (at most 20 occurrences are looked at),
+        each with its path from the root."""
+        out: list[tuple[Node, list[Node]]] = []
         for offset in _occurrences(self.prog.parsed.source.data, needle, limit=20):
-            node = _string_around(self.prog.parsed.root.descendant_for_byte_range(offset, offset + len(needle)))
-            if node is not None and node not in out:
-                out.append(node)
+            chain = self.prog.tree.path(offset, offset + len(needle))
+            at = _string_index(chain)
+            if at is not None and all(n.id != chain[at].id for n, _ in out):
+                self.prog.remember(chain[: at + 1])
+                out.append((chain[at], chain[: at + 1]))
         return out
 
     def _constants_used(self, el: Node) -> str:
         """Text of the string constants an element names (``__html: CLARITY_SNIPPET``)."""
-        names = set()
+        texts: list[str] = []
         stack = [el]
         while stack:
             n = stack.pop()
+            self.prog.budget.spend()
             if n.type == "identifier":
-                names.add(self.prog.text(n))
+                text = self.prog.constant(n)
+                if text is not None:
+                    texts.append(text)
             stack.extend(n.named_children)
-        return "".join("\n" + text for name, text in self.prog.constants.items() if name in names)
+        return "".join("\n" + t for t in texts)
 
     def _snippets(self, vendor: Vendor) -> list[CodeSite]:
         """Pasted snippets: for each matching anchor group, the statement that runs it.
@@ -491,22 +647,24 @@ class Detector:
                 continue
             anchor = max(group, key=len).encode()
             for offset in _occurrences(data, anchor, limit=20):
-                node = self.prog.parsed.root.descendant_for_byte_range(offset, offset + len(anchor))
-                if node is None or _in_comment(node):
+                chain = self.prog.tree.path(offset, offset + len(anchor))
+                if chain[-1].type == "comment":
                     continue
-                literal = _code_string(self.prog, node)
+                literal = _code_string(self.prog, chain)
                 if literal is not None:
-                    written = _written_to_script(self.prog, literal, self.code)
+                    lit_chain = chain[: literal + 1]
+                    written = _written_to_script(self.prog, lit_chain, self.code)
                     if written is not None:
                         found.append((True, written, f"{note or ' + '.join(group)}, written into a script element", "dynamic-injection"))
                         break
-                    passed = _passed_as_script(self.prog, literal, self.code)
+                    passed = _passed_as_script(self.prog, lit_chain, self.code)
                     if passed is not None:
                         how = self.prog.path(self.prog.callee(passed)) or "a call"
                         found.append((True, passed, f"{note or ' + '.join(group)}, passed as script text to {how}()", "dynamic-injection"))
                         break
                     continue  # a snippet held as data (a dangerouslySetInnerHTML string): not code here
-                stmt, via_iife = _snippet_statement(self.prog, node)
+                stmt, via_iife = _snippet_statement(chain)
+                self.prog.remember(chain[: next(i for i, n in enumerate(chain) if n.id == stmt.id) + 1])
                 found.append((via_iife, stmt, note or " + ".join(group), "snippet"))
                 break
         if not found:
@@ -535,10 +693,17 @@ class Detector:
         """A switch that holds recording back moves the start to the release calls."""
         for hold in vendor.raw.get("sdk", {}).get("hold", []):
             switch, value = norm(hold["switch"]), norm(hold["value"])
+            if norm(hold["switch"]).encode() not in self.prog.parsed.source.data.replace(b" ", b"").replace(b'"', b"'"):
+                continue
             if not any(f"{switch}{sep}{value}" in self.norm_text for sep in ("=", ":", "']=", "':", "]=")):
                 continue
             releases = [norm(r) for r in hold["release"]]
-            calls = [c for c in self.prog.calls if any(norm(self.prog.text(c)).startswith(r) or r in norm(self.prog.path(self.prog.callee(c)) + "(") for r in releases)]
+            names = sorted({_SPEC.match(r).group(1).rsplit(".", 1)[-1] for r in releases if _SPEC.match(r)})
+            candidates = {c.id: c for name in names for c in self.prog.calls_named(name)}
+            calls = sorted(
+                (c for c in candidates.values() if any(norm(self.prog.text(c)).startswith(r) or r in norm(self.prog.path(self.prog.callee(c)) + "(") for r in releases)),
+                key=lambda n: n.start_byte,
+            )
             held = f"{hold['switch']} = {hold['value']}"
             if not calls:
                 return [CodeSite(vendor, s.node, s.via, s.evidence, s.replay, hold=held) for s in sites] if sites else []
@@ -552,6 +717,19 @@ class Detector:
             for node, source in self.prog.import_nodes
             if _pkg(source) in packages
         ]
+
+
+def _drop_embedded(sites: list[CodeSite], inactive: list[Inactive]) -> tuple[list[CodeSite], list[Inactive]]:
+    """An SDK that embeds another recorder's library (Mixpanel, PostHog, Sentry … embed rrweb)
+    is that vendor: the embedded library's strings in the same code are not a recorder of their
+    own ([sdk] embeds)."""
+    present = {s.vendor.id for s in sites} | {i.vendor.id for i in inactive}
+    embedded = {e for s in sites for e in s.vendor.raw.get("sdk", {}).get("embeds", [])}
+    embedded |= {e for i in inactive for e in i.vendor.raw.get("sdk", {}).get("embeds", [])}
+    embedded &= present
+    if not embedded:
+        return sites, inactive
+    return [s for s in sites if s.vendor.id not in embedded or s.via != "bundle-init"], [i for i in inactive if i.vendor.id not in embedded]
 
 
 def _spec_matches(spec: _InitSpec, path: str, first: str | None) -> bool:
@@ -580,34 +758,37 @@ def _occurrences(data: bytes, needle: bytes, limit: int) -> list[int]:
     return out
 
 
-def _in_comment(node: Node) -> bool:
-    n: Node | None = node
-    while n is not None:
-        if n.type == "comment":
-            return True
-        n = n.parent
-    return False
+def _is_iife(prog: Program, call: Node) -> bool:
+    """``(function () {…})()`` / ``(() => {…})()``: module scaffolding, not an app's start."""
+    callee = prog.callee(call)
+    return callee is not None and callee.type in FUNCTION_TYPES
 
 
-def _string_around(node: Node | None) -> Node | None:
-    """The string or template literal ``node`` is in, if any."""
-    while node is not None and node.type not in STRING_TYPES:
-        node = node.parent
-    return node
+def _covers(node: Node, spans: list[int]) -> bool:
+    i = bisect.bisect_left(spans, node.start_byte)
+    return i < len(spans) and spans[i] < node.end_byte
 
 
-def _code_string(prog: Program, node: Node) -> Node | None:
-    """The string literal around ``node`` if it holds code (long, with ';' or 'function')."""
-    n = _string_around(node)
-    if n is None:
+def _string_index(chain: list[Node]) -> int | None:
+    """Index in ``chain`` of the string or template literal around its last node, if any."""
+    for i in range(len(chain) - 1, max(-1, len(chain) - 4), -1):
+        if chain[i].type in STRING_TYPES:
+            return i
+    return None
+
+
+def _code_string(prog: Program, chain: list[Node]) -> int | None:
+    """Index of the string literal around the chain's end if it holds code (long, with ';' or 'function')."""
+    at = _string_index(chain)
+    if at is None:
         return None
-    body = prog.text(n)
-    return n if len(body) >= 120 and (";" in body or "function" in body) else None
+    body = prog.text(chain[at])
+    return at if len(body) >= 120 and (";" in body or "function" in body) else None
 
 
-def _written_to_script(prog: Program, literal: Node, code: dict[str, frozenset[str]]) -> Node | None:
+def _written_to_script(prog: Program, chain: list[Node], code: dict[str, frozenset[str]]) -> Node | None:
     """``el.innerHTML = `…` `` (or .text / .textContent): the assignment that makes the code run."""
-    parent = literal.parent
+    literal, parent = chain[-1], chain[-2] if len(chain) >= 2 else None
     if parent is not None and parent.type == "assignment_expression" and parent.child_by_field_name("right") == literal:
         target = prog.path(parent.child_by_field_name("left"))
         if target.rsplit(".", 1)[-1] in code["script_text"]:
@@ -615,23 +796,24 @@ def _written_to_script(prog: Program, literal: Node, code: dict[str, frozenset[s
     return None
 
 
-def _passed_as_script(prog: Program, literal: Node, code: dict[str, frozenset[str]]) -> Node | None:
+def _passed_as_script(prog: Program, chain: list[Node], code: dict[str, frozenset[str]]) -> Node | None:
     """The call a JavaScript snippet string is handed to as script text: ``injectScript('hotjar',
     {text: `…`})``, ``addScript({content: `…`})``, ``eval(`…`)``, ``new Function(`…`)``. A string
     holding ``<script`` tags is HTML (shown or copied, and never run by innerHTML): not this."""
+    literal = chain[-1]
     if "<script" in prog.text(literal).lower():
         return None
-    parent = literal.parent
+    up = lambda k: chain[-1 - k] if len(chain) > k else None  # noqa: E731
+    parent = up(1)
     if parent is not None and parent.type == "pair":
         key = parent.child_by_field_name("key")
         name = (prog.string_value(key) or prog.text(key)) if key is not None else ""
-        obj = parent.parent
-        args = obj.parent if obj is not None and obj.type == "object" else None
-        if name in code["script_text"] and args is not None and args.type == "arguments":
-            return args.parent
+        obj, args = up(2), up(3)
+        if name in code["script_text"] and obj is not None and obj.type == "object" and args is not None and args.type == "arguments":
+            return up(4)
         return None
-    if parent is not None and parent.type == "arguments" and parent.parent is not None:
-        call = parent.parent
+    if parent is not None and parent.type == "arguments" and up(2) is not None:
+        call = up(2)
         callee = prog.path(call.child_by_field_name("function") or call.child_by_field_name("constructor"))
         if callee.rsplit(".", 1)[-1] in code["evaluators"]:
             return call
@@ -642,18 +824,17 @@ def _inside(node: Node, container: Node) -> bool:
     return container.start_byte <= node.start_byte and node.end_byte <= container.end_byte
 
 
-def _snippet_statement(prog: Program, node: Node) -> tuple[Node, bool]:
-    """The statement that runs ``node``: out of IIFEs to their calling statement. True when an
-    IIFE was left on the way (a pasted snippet), False for plain statements."""
-    from analyzer.jsfacts import FUNCTION_TYPES
-
-    current, left_iife = node, False
-    anc = node.parent
-    while anc is not None:
+def _snippet_statement(chain: list[Node]) -> tuple[Node, bool]:
+    """The statement that runs the chain's end: out of IIFEs to their calling statement. True
+    when an IIFE was left on the way (a pasted snippet), False for plain statements."""
+    current, left_iife = chain[-1], False
+    for i in range(len(chain) - 2, -1, -1):
+        anc = chain[i]
         if anc.type in FUNCTION_TYPES:
-            wrapper = anc.parent
-            while wrapper is not None and wrapper.type == "parenthesized_expression":
-                wrapper = wrapper.parent
+            j = i - 1
+            while j >= 0 and chain[j].type == "parenthesized_expression":
+                j -= 1
+            wrapper = chain[j] if j >= 0 else None
             if wrapper is None or wrapper.type != "call_expression":
                 break
             left_iife, current = True, wrapper
@@ -661,10 +842,9 @@ def _snippet_statement(prog: Program, node: Node) -> tuple[Node, bool]:
             break
         else:
             current = anc
-        anc = anc.parent
         if left_iife and current.type == "expression_statement":
             return current, True
-    return _statement(node), False
+    return _statement(chain), False
 
 
 def _pkg(spec: str) -> str:

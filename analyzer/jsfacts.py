@@ -1,57 +1,42 @@
-"""What one parsed piece of JavaScript contains: imports, functions, calls, and who calls whom.
+"""What one parsed piece of JavaScript contains, found on demand.
 
-One walk over the tree collects everything; the intra-file call graph resolves a call to the
-functions it may reach by name (``load()``, ``var a=function`` / arrow, ``(0, a)()``) or by
-property (``x.init()`` reaches every function stored under ``init``). Resolving by property name
-over-approximates the callers, which can only make a verdict less "gated", never more.
+A minified bundle of a megabyte holds ~30,000 calls and ~10,000 functions, and a whole-file query
+over its tree costs about half a parse. Nothing here walks the whole tree: calls are found from
+the bytes where their callee's name occurs (``calls_named('init')``), imports from the top-level
+statements and the ``require`` / ``import()`` calls, and names resolve through lexical scopes
+(``analyzer.jsscope``). Every step is paid from the file's work budget.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import functools
+import re
+from dataclasses import dataclass
 
 import tree_sitter
 from tree_sitter import Node
 
+from analyzer.budget import Budget
 from analyzer.jsparse import Parsed, language
+from analyzer.jsscope import FUNCTION_TYPES, Binding, Scopes
+from analyzer.jstree import Tree
 
-FUNCTION_TYPES = frozenset(
-    {"function_declaration", "function_expression", "function", "arrow_function", "method_definition", "generator_function_declaration", "generator_function"}
-)
+__all__ = ["FUNCTION_TYPES", "STRING_TYPES", "Import", "Program"]
+
 STRING_TYPES = frozenset({"string", "template_string"})
-_CAPTURES = (
-    ("call", ("call_expression", "new_expression")),
-    ("fn", tuple(sorted(FUNCTION_TYPES))),
-    ("assign", ("assignment_expression",)),
-    ("decl", ("variable_declarator",)),
-    ("import", ("import_statement",)),
-    ("export", ("export_statement",)),
-    ("jsx", ("jsx_element", "jsx_self_closing_element")),
-)
+_CALLS = frozenset({"call_expression", "new_expression"})
+_TRANSPARENT = frozenset({"parenthesized_expression", "non_null_expression", "as_expression", "satisfies_expression"})
+# JSX stands after "(", "return", "=", "?", ":", "&&", "," or ">" and opens with a tag name; in
+# plain or minified JavaScript "<" after those is never valid, so the JSX query runs only then.
+_JSX_HINT = re.compile(rb"(?:[(=?:,>&{]|\breturn)\s*(?://[^\n]*\n\s*|/\*(?:[^*]|\*(?!/))*\*/\s*)*<[A-Za-z>]")
 
 
 @functools.lru_cache(maxsize=4)
-def _query(dialect: str) -> tree_sitter.Query:
-    """One query for every node kind the facts need, limited to the kinds this grammar has
-    (the TypeScript grammar has no JSX)."""
+def _jsx_query(dialect: str) -> tree_sitter.Query | None:
     grammar = language(dialect)
-    patterns = [
-        f"({kind}) @{name}"
-        for name, kinds in _CAPTURES
-        for kind in kinds
-        if grammar.id_for_node_kind(kind, True) is not None
-    ]
-    return tree_sitter.Query(grammar, " ".join(patterns))
-
-
-@dataclass(eq=False)
-class Function:
-    node: Node
-    names: set[str] = field(default_factory=set)  # identifiers bound to it
-    props: set[str] = field(default_factory=set)  # property keys it is stored under
-    exported: bool = False
+    if grammar.id_for_node_kind("jsx_element", True) is None:
+        return None
+    return tree_sitter.Query(grammar, "(jsx_element) @jsx (jsx_self_closing_element) @jsx")
 
 
 @dataclass
@@ -64,22 +49,15 @@ class Import:
 class Program:
     """The facts of one parsed script, with helpers the detectors and the guard analysis share."""
 
-    def __init__(self, parsed: Parsed) -> None:
+    def __init__(self, parsed: Parsed, budget: Budget | None = None) -> None:
         self.parsed = parsed
-        self.functions: dict[int, Function] = {}
-        self.by_name: dict[str, list[Function]] = {}
-        self.by_prop: dict[str, list[Function]] = {}
-        self.calls: list[Node] = []
-        self.assignments: list[Node] = []
-        self.jsx: list[Node] = []
-        self.imports: dict[str, Import] = {}
-        self.import_nodes: list[tuple[Node, str]] = []
-        self._callers: dict[int, list[Node]] | None = None
-        self._bindings: list[tuple[str, Node]] = []  # name = call(...): for factory-made functions
-        self.constants: dict[str, str] = {}  # const NAME = `string`: what a JSX prop may name
-        self.default_exports: set[str] = set()  # export default NAME / module.exports = NAME
-        self._walk()
-        self._factories()
+        self.budget = budget if budget is not None else Budget.for_size(len(parsed.source.data))
+        self.tree = Tree(parsed.root, parsed.source.data, self.budget)
+        self.scopes = Scopes(self.tree)
+        self._calls: dict[str, list[Node]] = {}
+        self._chains: dict[int, list[Node]] = {}
+        self._imports: tuple[dict[str, Import], list[tuple[Node, str]]] | None = None
+        self._jsx: list[Node] | None = None
 
     # -- text helpers ---------------------------------------------------------------------------
     def text(self, node: Node) -> str:
@@ -114,6 +92,7 @@ class Program:
         stack = [node]
         while stack:
             n = stack.pop()
+            self.budget.spend()
             if n.type in ("string_fragment",):
                 parts.append(self.text(n))
             elif n.type == "string" and not n.named_children:
@@ -123,7 +102,7 @@ class Program:
         return "".join(parts)
 
     def callee(self, call: Node) -> Node | None:
-        fn = call.child_by_field_name("function")
+        fn = call.child_by_field_name("function") or call.child_by_field_name("constructor")
         while fn is not None and fn.type in ("parenthesized_expression", "sequence_expression"):
             # (0, x.init)(...) and (x.init)(...): the last expression is what is called.
             named = fn.named_children
@@ -132,126 +111,159 @@ class Program:
 
     def path(self, node: Node | None) -> str:
         """``a.b.c`` for identifiers and member chains (optional chaining flattened), else ""."""
+        parts: list[str] = []
+        while node is not None:
+            t = node.type
+            if t in ("identifier", "property_identifier", "this", "private_property_identifier", "super"):
+                parts.append(self.text(node))
+                break
+            if t == "member_expression":
+                prop = node.child_by_field_name("property")
+                if prop is None:
+                    return ""
+                parts.append(self.text(prop))
+                node = node.child_by_field_name("object")
+            elif t == "subscript_expression":
+                key = self.string_value(node.child_by_field_name("index"))
+                if not key:
+                    return ""
+                parts.append(key)
+                node = node.child_by_field_name("object")
+            elif t in _TRANSPARENT:
+                named = node.named_children
+                node = named[-1] if named else None
+            else:
+                return ""
         if node is None:
             return ""
-        if node.type in ("identifier", "property_identifier", "this", "private_property_identifier"):
-            return self.text(node)
-        if node.type == "member_expression":
-            obj = self.path(node.child_by_field_name("object"))
-            prop = node.child_by_field_name("property")
-            return f"{obj}.{self.text(prop)}" if obj and prop is not None else ""
-        if node.type == "subscript_expression":
-            obj = self.path(node.child_by_field_name("object"))
-            key = self.string_value(node.child_by_field_name("index"))
-            return f"{obj}.{key}" if obj and key else ""
-        if node.type in ("parenthesized_expression", "non_null_expression"):
-            named = node.named_children
-            return self.path(named[-1]) if named else ""
-        return ""
+        return ".".join(reversed(parts))
 
     def args(self, call: Node) -> list[Node]:
         a = call.child_by_field_name("arguments")
         return [c for c in a.named_children if c.type != "comment"] if a is not None else []
 
-    # -- the walk -------------------------------------------------------------------------------
-    def _walk(self) -> None:
-        """Collect the nodes of interest with one tree-sitter query (in C: a Python walk over a
-        minified bundle's nodes measured 8x slower), then process them in a fixed order."""
-        captures = tree_sitter.QueryCursor(_query(self.parsed.source.dialect)).captures(self.parsed.root)
-        for node in captures.get("import", []):
-            self._import(node)
-        for node in sorted(captures.get("call", []), key=lambda n: n.start_byte):
-            self.calls.append(node)
-            self._require(node)
-        for node in captures.get("fn", []):
-            self._function(node)
-        for node in captures.get("decl", []):
-            self._instance(node)
-            self._constant(node)
-            self._binding(node.child_by_field_name("name"), node.child_by_field_name("value"))
-        for node in sorted(captures.get("assign", []), key=lambda n: n.start_byte):
-            self.assignments.append(node)
-            self._binding(node.child_by_field_name("left"), node.child_by_field_name("right"))
-        self.jsx = sorted(captures.get("jsx", []), key=lambda n: n.start_byte)
-        self._exports(captures.get("export", []))
+    def position(self, node: Node) -> tuple[int, int]:
+        return self.parsed.position(node)
 
-    def _exports(self, statements: list[Node]) -> None:
-        """``export default Header;`` / ``export { start as init }`` / ``module.exports = start``:
-        the named functions are called from other files."""
-        names: set[str] = set()
-        for stmt in statements:
-            for child in stmt.named_children:
-                if child.type == "identifier":
-                    names.add(self.text(child))
-                    if b"default" in (stmt.text or b"")[:20]:
-                        self.default_exports.add(self.text(child))
-                elif child.type == "export_clause":
-                    for spec in child.named_children:
-                        name = spec.child_by_field_name("name")
-                        if name is not None:
-                            names.add(self.text(name))
-        for node in self.assignments:
-            left = self.path(node.child_by_field_name("left"))
-            right = node.child_by_field_name("right")
-            if left.startswith(("module.exports", "exports.")) and right is not None and right.type == "identifier":
-                names.add(self.text(right))
-                if left == "module.exports":
-                    self.default_exports.add(self.text(right))
-        for name in names:
-            for fn in self.by_name.get(name, []):
-                fn.exported = True
+    # -- navigation -----------------------------------------------------------------------------
+    def chain(self, node: Node) -> list[Node]:
+        """The path from the root down to ``node`` (memoised for the nodes asked about)."""
+        found = self._chains.get(node.id)
+        if found is None:
+            found = self._chains[node.id] = self.tree.path_to(node)
+        return found
 
-    def _function(self, node: Node) -> None:
-        fn = Function(node)
-        self.functions[node.id] = fn
-        name = node.child_by_field_name("name")
-        parent = node.parent
-        if name is not None:
-            key = self.text(name)
-            (fn.props if node.type == "method_definition" else fn.names).add(key)
-        if parent is not None:
-            if parent.type == "variable_declarator":
-                target = parent.child_by_field_name("name")
-                if target is not None and target.type == "identifier":
-                    fn.names.add(self.text(target))
-            elif parent.type == "pair":
-                key = parent.child_by_field_name("key")
-                if key is not None:
-                    fn.props.add(self.string_value(key) or self.text(key))
-            elif parent.type == "assignment_expression":
-                target = self.path(parent.child_by_field_name("left"))
-                if target:
-                    last = target.rsplit(".", 1)[-1]
-                    (fn.names if "." not in target else fn.props).add(last)
-                    if target.startswith(("window.", "module.exports", "exports.", "globalThis.", "self.")):
-                        fn.exported = True
-        anc = parent
-        for _ in range(3):
-            if anc is None:
-                break
-            if anc.type in ("export_statement",):
-                fn.exported = True
-            anc = anc.parent
-        for n in fn.names:
-            self.by_name.setdefault(n, []).append(fn)
-        for p in fn.props:
-            self.by_prop.setdefault(p, []).append(fn)
+    def remember(self, chain: list[Node]) -> None:
+        self._chains.setdefault(chain[-1].id, chain)
 
-    def _import(self, node: Node) -> None:
+    def enclosing_function(self, node: Node) -> Node | None:
+        for anc in reversed(self.chain(node)[:-1]):
+            if anc.type in FUNCTION_TYPES:
+                return anc
+        return None
+
+    def lookup(self, ident: Node) -> Binding | None:
+        return self.scopes.lookup(ident, self.chain(ident))
+
+    # -- calls ----------------------------------------------------------------------------------
+    def calls_named(self, name: str) -> list[Node]:
+        """Calls and ``new`` expressions whose callee is ``name`` or ends in ``.name``
+        (``name()``, ``x.name()``, ``x?.name()``, ``x['name']()``, ``(0, x.name)()``)."""
+        found = self._calls.get(name)
+        if found is not None:
+            return found
+        out: dict[int, Node] = {}
+        width = len(name.encode())
+        for offset in self.tree.occurrences(name):
+            chain = self.tree.path(offset, offset + width)
+            call = self._call_of(chain)
+            if call is not None and call.id not in out:
+                out[call.id] = call
+                self.remember(chain[: chain.index(call) + 1])
+        self._calls[name] = found = sorted(out.values(), key=lambda n: n.start_byte)
+        return found
+
+    def _call_of(self, chain: list[Node]) -> Node | None:
+        """The call whose callee ends in the token at the end of ``chain``."""
+        i = len(chain) - 1
+        node = chain[i]
+        if node.type == "string_fragment" and i >= 2 and chain[i - 1].type == "string" and chain[i - 2].type == "subscript_expression":
+            i -= 2  # x['init']()
+        elif node.type == "property_identifier" and i >= 1 and chain[i - 1].type == "member_expression":
+            i -= 1
+        elif node.type not in ("identifier", "import"):
+            return None
+        while i >= 1:
+            parent, child = chain[i - 1], chain[i]
+            if parent.type in _TRANSPARENT or (parent.type == "sequence_expression" and parent.named_children[-1] == child):
+                i -= 1
+                continue
+            if parent.type in _CALLS and (parent.child_by_field_name("function") or parent.child_by_field_name("constructor")) == child:
+                return parent
+            return None
+        return None
+
+    def assignments_to(self, name: str) -> list[Node]:
+        """Assignments whose target is ``name`` or ends in ``.name`` (``s.src = …``)."""
+        out: dict[int, Node] = {}
+        width = len(name.encode())
+        for offset in self.tree.occurrences(name):
+            chain = self.tree.path(offset, offset + width)
+            i = len(chain) - 1
+            if chain[i].type == "property_identifier" and i >= 1 and chain[i - 1].type == "member_expression":
+                i -= 1
+            elif chain[i].type != "identifier":
+                continue
+            parent = chain[i - 1] if i >= 1 else None
+            if parent is not None and parent.type == "assignment_expression" and parent.child_by_field_name("left") == chain[i]:
+                out.setdefault(parent.id, parent)
+                self.remember(chain[:i])
+        return sorted(out.values(), key=lambda n: n.start_byte)
+
+    # -- imports --------------------------------------------------------------------------------
+    @property
+    def imports(self) -> dict[str, Import]:
+        """Local names bound to modules: ``import X from 'pkg'``, ``const {init} = require('pkg')``,
+        ``const t = new Tracker()`` with Tracker imported (the instance is the package's too)."""
+        return self._import_facts()[0]
+
+    @property
+    def import_nodes(self) -> list[tuple[Node, str]]:
+        """Every import statement, ``require()`` and ``import()`` with its module specifier."""
+        return self._import_facts()[1]
+
+    def _import_facts(self) -> tuple[dict[str, Import], list[tuple[Node, str]]]:
+        if self._imports is None:
+            imports: dict[str, Import] = {}
+            nodes: list[tuple[Node, str]] = []
+            for stmt in self.parsed.root.named_children:
+                self.budget.spend()
+                if stmt.type == "import_statement":
+                    self._import(stmt, imports, nodes)
+            for call in self.calls_named("require") + self.calls_named("import"):
+                self._require(call, imports, nodes)
+            for local, imp in list(imports.items()):
+                for call in self.calls_named(local):
+                    self._instance(call, imp, imports)
+            nodes.sort(key=lambda n: n[0].start_byte)
+            self._imports = (imports, nodes)
+        return self._imports
+
+    def _import(self, node: Node, imports: dict[str, Import], nodes: list[tuple[Node, str]]) -> None:
         source = self.string_value(node.child_by_field_name("source"))
         if not source:
             return
-        self.import_nodes.append((node, source))
+        nodes.append((node, source))
         clause = next((c for c in node.named_children if c.type == "import_clause"), None)
         if clause is None:
             return
         for c in clause.named_children:
             if c.type == "identifier":
-                self.imports[self.text(c)] = Import(source, None, node)
+                imports[self.text(c)] = Import(source, None, node)
             elif c.type == "namespace_import":
                 ident = next((x for x in c.named_children if x.type == "identifier"), None)
                 if ident is not None:
-                    self.imports[self.text(ident)] = Import(source, None, node)
+                    imports[self.text(ident)] = Import(source, None, node)
             elif c.type == "named_imports":
                 for spec in c.named_children:
                     if spec.type != "import_specifier":
@@ -259,44 +271,9 @@ class Program:
                     name = spec.child_by_field_name("name")
                     alias = spec.child_by_field_name("alias") or name
                     if name is not None and alias is not None:
-                        self.imports[self.text(alias)] = Import(source, self.text(name), node)
+                        imports[self.text(alias)] = Import(source, self.text(name), node)
 
-    def _constant(self, decl: Node) -> None:
-        name, value = decl.child_by_field_name("name"), decl.child_by_field_name("value")
-        if name is not None and value is not None and name.type == "identifier" and value.type in STRING_TYPES:
-            self.constants[self.text(name)] = self.text(value)
-
-    def _binding(self, target: Node | None, value: Node | None) -> None:
-        if target is not None and value is not None and target.type == "identifier" and value.type == "call_expression":
-            self._bindings.append((self.text(target), value))
-
-    def _factories(self) -> None:
-        """``R = en("…")`` where ``en`` returns a function: calling ``R`` reaches that function.
-        (Minified SDKs wrap their init this way: a once-only guard returning the real init.)"""
-        returned: dict[int, list[Function]] = {}
-        for fn in self.functions.values():
-            parent = fn.node.parent
-            if parent is not None and parent.type == "return_statement":
-                outer = self.enclosing_function(fn.node)
-                if outer is not None:
-                    returned.setdefault(outer.node.id, []).append(fn)
-        for name, call in self._bindings:
-            for factory in self.resolve(call):
-                for fn in returned.get(factory.node.id, []):
-                    fn.names.add(name)
-                    self.by_name.setdefault(name, []).append(fn)
-
-    def _instance(self, decl: Node) -> None:
-        """``const tracker = new Tracker(...)`` with Tracker imported: the instance is the package's too."""
-        name, value = decl.child_by_field_name("name"), decl.child_by_field_name("value")
-        if name is None or value is None or name.type != "identifier" or value.type != "new_expression":
-            return
-        ctor = value.child_by_field_name("constructor")
-        imp = self.imports.get(self.text(ctor)) if ctor is not None else None
-        if imp is not None:
-            self.imports[self.text(name)] = Import(imp.package, None, decl)
-
-    def _require(self, call: Node) -> None:
+    def _require(self, call: Node, imports: dict[str, Import], nodes: list[tuple[Node, str]]) -> None:
         """``const X = require('pkg')`` / ``const {init} = require('pkg')`` / ``import('pkg')``."""
         fn = self.callee(call)
         if fn is None or self.text(fn) not in ("require", "import"):
@@ -305,63 +282,56 @@ class Program:
         source = self.string_value(args[0]) if args else None
         if not source:
             return
-        self.import_nodes.append((call, source))
-        decl = call.parent
-        while decl is not None and decl.type in ("await_expression", "parenthesized_expression"):
-            decl = decl.parent
+        nodes.append((call, source))
+        chain = self.chain(call)
+        i = len(chain) - 2
+        while i >= 0 and chain[i].type in ("await_expression", "parenthesized_expression"):
+            i -= 1
+        decl = chain[i] if i >= 0 else None
         if decl is None or decl.type != "variable_declarator":
             return
         target = decl.child_by_field_name("name")
         if target is None:
             return
         if target.type == "identifier":
-            self.imports[self.text(target)] = Import(source, None, call)
+            imports[self.text(target)] = Import(source, None, call)
         elif target.type == "object_pattern":
             for prop in target.named_children:
                 if prop.type == "shorthand_property_identifier_pattern":
-                    self.imports[self.text(prop)] = Import(source, self.text(prop), call)
+                    imports[self.text(prop)] = Import(source, self.text(prop), call)
                 elif prop.type == "pair_pattern":
                     key, value = prop.child_by_field_name("key"), prop.child_by_field_name("value")
                     if key is not None and value is not None and value.type == "identifier":
-                        self.imports[self.text(value)] = Import(source, self.text(key), call)
+                        imports[self.text(value)] = Import(source, self.text(key), call)
 
-    # -- call graph -----------------------------------------------------------------------------
-    def resolve(self, call: Node) -> list[Function]:
-        """Functions this call may reach, by the callee's name or property."""
-        fn = self.callee(call)
-        if fn is None:
-            return []
-        if fn.type == "identifier":
-            return self.by_name.get(self.text(fn), [])
-        if fn.type == "member_expression":
-            prop = fn.child_by_field_name("property")
-            return self.by_prop.get(self.text(prop), []) if prop is not None else []
-        return []
+    def _instance(self, call: Node, imp: Import, imports: dict[str, Import]) -> None:
+        if call.type != "new_expression":
+            return
+        chain = self.chain(call)
+        decl = chain[-2] if len(chain) >= 2 else None
+        if decl is None or decl.type != "variable_declarator" or decl.child_by_field_name("value") != call:
+            return
+        name = decl.child_by_field_name("name")
+        if name is not None and name.type == "identifier":
+            imports.setdefault(self.text(name), Import(imp.package, None, decl))
 
-    def callers(self, fn: Function) -> list[Node]:
-        if self._callers is None:
-            self._callers = {}
-            for call in self.calls:
-                for target in self.resolve(call):
-                    self._callers.setdefault(target.node.id, []).append(call)
-            # Rendering <App /> calls App.
-            for el in self.jsx:
-                opening = el if el.type == "jsx_self_closing_element" else el.child_by_field_name("open_tag")
-                name = opening.child_by_field_name("name") if opening is not None else None
-                for target in self.by_name.get(self.text(name), []) if name is not None else []:
-                    self._callers.setdefault(target.node.id, []).append(el)
-            # References passed as values (callbacks: addEventListener('x', load)) are calls too.
-            for call in self.calls:
-                for arg in self.args(call):
-                    if arg.type == "identifier":
-                        for target in self.by_name.get(self.text(arg), []):
-                            self._callers.setdefault(target.node.id, []).append(call)
-        return self._callers.get(fn.node.id, [])
+    # -- JSX ------------------------------------------------------------------------------------
+    @property
+    def jsx(self) -> list[Node]:
+        """JSX elements, in document order (only looked for where the bytes can hold JSX)."""
+        if self._jsx is None:
+            query = _jsx_query(self.parsed.source.dialect)
+            if query is None or not _JSX_HINT.search(self.parsed.source.data):
+                self._jsx = []
+            else:
+                self.budget.spend(len(self.parsed.source.data) // 64)
+                caps = tree_sitter.QueryCursor(query).captures(self.parsed.root)
+                self._jsx = sorted(caps.get("jsx", []), key=lambda n: n.start_byte)
+        return self._jsx
 
-    def enclosing_function(self, node: Node) -> Function | None:
-        anc = node.parent
-        while anc is not None:
-            if anc.id in self.functions:
-                return self.functions[anc.id]
-            anc = anc.parent
-        return None
+    def constant(self, ident: Node) -> str | None:
+        """The text of the string a ``const`` (or ``let`` / ``var``) this identifier names holds."""
+        binding = self.lookup(ident)
+        if binding is None or binding.value is None or binding.value.type not in STRING_TYPES:
+            return None
+        return self.text(binding.value)

@@ -7,6 +7,7 @@ Grammars load on first use: the pre-commit path for an HTML file never imports t
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field
 
@@ -44,15 +45,28 @@ class JsSource:
     col0: int = 1
     dialect: str = "js"
     data: bytes = field(init=False)
+    _starts: list[int] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.data = self.text.encode("utf-8", "surrogatepass")
 
+    def _line_starts(self) -> list[int]:
+        if self._starts is None:
+            starts, at = [0], self.data.find(b"\n")
+            while at >= 0:
+                starts.append(at + 1)
+                at = self.data.find(b"\n", at + 1)
+            self._starts = starts
+        return self._starts
+
     def position(self, byte_offset: int) -> tuple[int, int]:
-        """File line and (character) column of a byte offset in this code."""
-        line_start = self.data.rfind(b"\n", 0, byte_offset) + 1
-        row = self.data.count(b"\n", 0, byte_offset)
-        col = len(self.data[line_start:byte_offset].decode("utf-8", "replace"))
+        """File line and (character) column of a byte offset in this code: the line by binary
+        search over the line starts (a bundle asks for many positions), the column by decoding
+        only the part of the line before the offset."""
+        starts = self._line_starts()
+        row = bisect.bisect_right(starts, byte_offset) - 1
+        prefix = self.data[starts[row] : byte_offset]
+        col = len(prefix) if prefix.isascii() else len(prefix.decode("utf-8", "replace"))
         return self.line0 + row, (self.col0 + col if row == 0 else col + 1)
 
 
