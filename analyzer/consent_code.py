@@ -128,7 +128,7 @@ class GuardAnalysis:
         """A consent check that names no category (``choice === 'accepted'``, ``cookieConsent``):
         not proof of analytics consent, but not an open path either."""
         raw = self.prog.text(cond)[:MAX_EXPR]
-        text = norm(raw).lower()
+        text = canonical(self.prog, cond)
         words = set(tokens(raw))  # identifiers split: "cookieConsent" -> cookie, consent; "Cookiebot" stays whole
         if not words & set(self.vocab.consent_words) or text.startswith("!"):
             return False

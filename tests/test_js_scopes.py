@@ -1,0 +1,163 @@
+"""Scopes, value flow and the consent walk on shapes that minifiers and compilers emit: names
+resolve to the binding in scope (never every function of that name), each function is judged
+once, and the cost stays bounded on adversarial input."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from analyzer import consent_code, jsdetect, jsfacts, jsparse
+from analyzer.budget import Budget
+from analyzer.jsparse import JsSource
+
+
+def _prog(code: str, budget: Budget | None = None) -> jsfacts.Program:
+    return jsfacts.Program(jsparse.parse(JsSource(code)), budget)
+
+
+@pytest.mark.parametrize(
+    ("code", "needle", "kind", "declared_at"),
+    [
+        # A parameter shadows the outer function of the same name.
+        ("function e(){} function f(e){ e(); }", "e(); }", "param", "e){"),
+        # Without the parameter the call reaches the outer declaration.
+        ("function e(){} function f(t){ e(); }", "e(); }", "function", "e(){}"),
+        # let in a block does not leak out of it; var hoists to the function.
+        ("var a=1; function f(){ { let a=2; } return a; }", "a;", "var", "a=1"),
+        ("function f(){ if (x) { var a=2; } return a; }", "a;", "var", "a=2"),
+        # A named function expression binds its own name inside itself only.
+        ("var g=function e(){ e(); };", "e();", "self", "e(){"),
+        # catch parameters and destructured declarations.
+        ("try{}catch(e){ e.x; }", "e.x", "catch", "e)"),
+        ("const {init: start} = lib; start();", "start()", "const", "start}"),
+        # imports bind at the module level.
+        ("import Hotjar from '@hotjar/browser'; function f(){ Hotjar.init(1, 6); }", "Hotjar.init", "import", "Hotjar from"),
+    ],
+    ids=["param-shadows-outer", "outer-function", "let-stays-in-block", "var-hoists", "named-function-expression", "catch", "destructured", "import"],
+)
+def test_a_name_resolves_to_the_binding_in_scope(code: str, needle: str, kind: str, declared_at: str) -> None:
+    prog = _prog(code)
+    # The identifier is the first token of the needle, found at the needle's position.
+    at = prog.parsed.source.data.index(needle.encode())
+    name = needle.split("(")[0].split(".")[0].split(";")[0].split(")")[0]
+    ident = prog.tree.at(at, at + len(name))
+    binding = prog.lookup(ident)
+    assert binding is not None, code
+    assert binding.kind == kind
+    decl_at = prog.parsed.source.data.index(declared_at.encode())
+    assert binding.node.start_byte == decl_at
+
+
+def test_a_global_resolves_to_nothing() -> None:
+    prog = _prog("function f(){ Cookiebot.consent.statistics; }")
+    at = prog.parsed.source.data.index(b"Cookiebot")
+    assert prog.lookup(prog.tree.at(at, at + 9)) is None
+
+
+def test_references_skip_inner_scopes_that_declare_the_name_again() -> None:
+    code = "function e(){}\nfunction a(e){ e(); }\nfunction b(){ e(); }\nfunction c(){ var e = 1; e(); }\ne();"
+    prog = _prog(code)
+    at = prog.parsed.source.data.index(b"e(){}")
+    binding = prog.lookup(prog.tree.at(at, at + 1))
+    lines = sorted(prog.position(ref[-1])[0] for ref in prog.scopes.references(binding))
+    assert lines == [3, 5]  # b's call and the top-level call; a's and c's `e` are other bindings
+
+
+@pytest.fixture(scope="module")
+def vocab(db) -> consent_code.ConsentVocabulary:
+    return consent_code.vocabulary(db)
+
+
+def _verdict(code: str, db, vocab, vendor: str = "hotjar") -> list[tuple[str, str]]:
+    prog = _prog(code)
+    sites, _ = jsdetect.Detector(prog, [db.vendors[vendor]], db.script_types.code).run()
+    guard = consent_code.GuardAnalysis(prog, vocab)
+    return [(s.via, consent_code.verdict(s, prog, vocab, guard).status.value) for s in sites]
+
+
+def test_a_minified_helper_of_the_same_name_is_not_a_caller(db, vocab) -> None:
+    # The Vite bundle of issue 8: `e` inside the consent callback is a local function; the
+    # bundle's outer helper `e` (called from everywhere, ungated) is another binding.
+    code = (
+        "function e(t){return t}\n"
+        + "".join(f"e({i});\n" for i in range(50))
+        + "window.addEventListener('CookiebotOnAccept',function(){function e(){Cookiebot.consent.statistics&&hj('event','x')}e()});\n"
+        + "(function(h,o,t,j,a,r){h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};h._hjSettings={hjid:1,hjsv:6};"
+        + "a=o.getElementsByTagName('head')[0];r=o.createElement('script');r.async=1;r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;"
+        + "function go(){a.appendChild(r)} if(Cookiebot.consent.statistics) go();})(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');"
+    )
+    prog = _prog(code)
+    at = prog.parsed.source.data.index(b"e()});")
+    binding = prog.lookup(prog.tree.at(at, at + 1))
+    assert binding is not None and binding.kind == "function"
+    assert len(prog.scopes.references(binding)) == 1
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        # esbuild --target=es2019 of `window.Cookiebot?.consent?.statistics`
+        "(n=(t=window.Cookiebot)==null?void 0:t.consent)!=null&&n.statistics",
+        # TypeScript / Babel
+        "(_b = (_a = window.Cookiebot) === null || _a === void 0 ? void 0 : _a.consent) === null || _b === void 0 ? void 0 : _b.statistics",
+        # source form
+        "window.Cookiebot?.consent?.statistics",
+        # minified booleans
+        "Cookiebot.consent.statistics===!0",
+    ],
+    ids=["esbuild", "typescript", "optional-chaining", "minified-true"],
+)
+def test_down_levelled_optional_chaining_is_the_cmp_check(condition: str, db, vocab) -> None:
+    code = f"var t,n,_a,_b;function start(){{LogRocket.init('a/b')}}\nif({condition})start();"
+    assert _verdict(code, db, vocab, "logrocket") == [("init-call", "gated")]
+
+
+@pytest.mark.parametrize(
+    "condition",
+    ["(n=(t=window.Cookiebot)==null?void 0:t.consent)==null", "Cookiebot.consent.statistics===!1", "window.Cookiebot!=null"],
+    ids=["missing-consent-object", "minified-false", "cmp-present"],
+)
+def test_look_alikes_of_the_check_do_not_gate(condition: str, db, vocab) -> None:
+    code = f"var t,n;function start(){{LogRocket.init('a/b')}}\nif({condition})start();"
+    assert _verdict(code, db, vocab, "logrocket") == [("init-call", "ungated")]
+
+
+def test_ten_thousand_functions_named_e_calling_each_other_finish_within_the_budget(db, vocab) -> None:
+    # 10,000 module scopes each declare a recursive `e` and call it, ungated; one of them holds
+    # the recorder and calls its own `e` only after consent. Resolving `e()` by name gives that
+    # function 10,000 ungated callers (and exponential work through the recursion).
+    parts = [f"(function(){{function e(t){{return t&&e(t-1)}}e({i})}})();" for i in range(10_000)]
+    parts.insert(5_000, "(function(){function e(){LogRocket.init('a/b')}if(Cookiebot.consent.statistics)e()})();")
+    started = time.perf_counter()
+    result = _verdict("".join(parts), db, vocab, "logrocket")
+    assert time.perf_counter() - started < 20
+    assert result == [("init-call", "gated")]
+
+
+def test_a_start_reached_through_a_long_call_chain_is_judged_once_per_function(db, vocab) -> None:
+    n = 400
+    code = "".join(f"function f{i}(){{f{i + 1}()}}\n" for i in range(n)) + f"function f{n}(){{LogRocket.init('a/b')}}\nif(Cookiebot.consent.statistics)f0();"
+    prog = _prog(code)
+    sites, _ = jsdetect.Detector(prog, [db.vendors["logrocket"]], db.script_types.code).run()
+    verdict = consent_code.verdict(sites[0], prog, vocab)
+    # Deeper than the walk follows: unverifiable, never a guess.
+    assert verdict.status.value in ("gated", "unverifiable")
+    assert prog.budget.used < prog.budget.limit
+
+
+def test_the_budget_turns_an_unfinished_analysis_into_unverifiable(db, vocab) -> None:
+    code = "function start(){LogRocket.init('a/b')}\n" + "".join(f"function g{i}(){{start()}}\n" for i in range(200)) + "".join(f"g{i}();" for i in range(200))
+    prog = _prog(code, Budget(3_000))
+    sites, _ = jsdetect.Detector(prog, [db.vendors["logrocket"]], db.script_types.code).run()
+    verdict = consent_code.verdict(sites[0], prog, vocab)
+    assert verdict.status.value == "unverifiable"
+    assert verdict.mechanism == "analysis-budget"
+
+
+def test_mutual_recursion_does_not_make_a_caller_look_gated(db, vocab) -> None:
+    # a and b call each other; b is also called ungated from the top level. The start in a is
+    # ungated, whichever function is judged first.
+    code = "function a(){LogRocket.init('a/b');b()}\nfunction b(){if(Cookiebot.consent.statistics)a()}\nfunction c(){b()}\nfunction d(){a()}\nb();d();"
+    assert _verdict(code, db, vocab, "logrocket") == [("init-call", "ungated")]
