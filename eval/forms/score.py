@@ -1,0 +1,227 @@
+"""Precision and recall of the sensitive-field classifier on the real-form sets (issue 14).
+
+Field level (default): every record of heldout.jsonl / dev.jsonl goes through
+analyzer.lexicon.classify with the texts analyzer/fieldfacts.py builds for such a control, and the
+result is compared with the label written by reading the form. Printed: precision and recall over
+the GDPR Art. 9 categories, per category, per language, for the fields whose category comes only from
+the page topic, and a confusion list.
+
+End to end (--e2e CACHE): the source files the records come from, kept in CACHE as
+CACHE/<owner>+<name>/<path> (the record's commit; a gitignored eval/forms/.cache/ is the usual
+place), are scanned with analyzer.engine.analyze, and each record is matched with the FieldSite the
+real extractor reports at its line. Files whose kind the tool does not scan count as misses.
+
+    .venv/bin/python eval/forms/score.py                 # both sets, field level
+    .venv/bin/python eval/forms/score.py --set dev --misses dev
+    .venv/bin/python eval/forms/score.py --e2e eval/forms/.cache --markdown out.md
+
+The held-out set is never used to tune the lexicon (README.md): look at its misses only to report them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from analyzer import signatures  # noqa: E402
+from analyzer.lexicon import classify  # noqa: E402
+
+ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
+OTHER = ("financial", "government-id", "credentials", "contact")
+SETS = ("heldout", "dev")
+_MAX_TEXT = 300  # analyzer/fieldfacts.py cuts every text at this length
+
+
+def load(name: str) -> list[dict]:
+    path = HERE / f"{name}.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def control_type(rec: dict) -> str:
+    """The type fieldfacts passes to classify: the input's type attribute, else the tag."""
+    if rec["tag"] in ("select", "textarea"):
+        return rec["tag"]
+    return (rec["type"] or "text").lower()
+
+
+def texts_for(rec: dict) -> dict[str, str]:
+    """The texts fieldfacts.extract collects for this control (docs/fields.md): a radio or checkbox
+    carries its choice text in `options` and the text before the group in `question`; a select its
+    option texts. A radio/checkbox group is one record here, so its choices are joined, as
+    tests/test_classifier.py does for the hand-written sets (the extractor sees one choice at a time)."""
+    typ = control_type(rec)
+    label = rec.get("label") or ""
+    texts: dict[str, str] = {}
+    if typ in ("radio", "checkbox"):
+        options = " ".join(rec.get("options") or []) or label
+        texts["question"] = rec.get("question") or ""
+        texts["options"] = options
+        texts["label"] = "" if label == options or not rec.get("options") else label
+    elif typ == "select":
+        texts["label"] = label
+        texts["options"] = " ".join(rec.get("options") or [])
+    else:
+        texts["label"] = label
+    texts["legend"] = rec.get("legend") or ""
+    texts["placeholder"] = rec.get("placeholder") or ""
+    texts["name"] = rec.get("name") or ""
+    texts["id"] = rec.get("id") or ""
+    return {k: v[:_MAX_TEXT] for k, v in texts.items() if v and v.strip()}
+
+
+def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[dict, str]]:
+    out = []
+    for rec in records:
+        got = classify(texts_for(rec), db.fields, control_type(rec), rec.get("autocomplete") or "", db.consent_words)
+        out.append((rec, got.category if got else "none"))
+    return out
+
+
+def counts(pairs, cats=ART9) -> tuple[int, int, int]:
+    """tp, fp, fn restricted to `cats`: a field counts when its label or the tool's answer is in cats."""
+    tp = fp = fn = 0
+    for rec, got in pairs:
+        want = rec["expected"]
+        if want in cats and got == want:
+            tp += 1
+            continue
+        if got in cats:
+            fp += 1
+        if want in cats:
+            fn += 1
+    return tp, fp, fn
+
+
+def pr(tp: int, fp: int, fn: int) -> tuple[str, str]:
+    p = f"{tp / (tp + fp):.3f}" if tp + fp else "-"
+    r = f"{tp / (tp + fn):.3f}" if tp + fn else "-"
+    return p, r
+
+
+def table(rows: list[list], head: list[str]) -> list[str]:
+    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return out
+
+
+def describe(rec: dict) -> str:
+    text = rec.get("label") or rec.get("question") or rec.get("placeholder") or rec.get("name") or "(no text)"
+    return text[:70].replace("|", "/")
+
+
+def report(name: str, pairs: list[tuple[dict, str]], misses: bool, kind: str = "field level") -> list[str]:
+    forms = {r["form"] for r, _ in pairs}
+    lines = [f"## {name}: {kind} ({len(forms)} forms, {len(pairs)} fields)", ""]
+    tp, fp, fn = counts(pairs)
+    p, r = pr(tp, fp, fn)
+    atp, afp, afn = counts(pairs, ART9 + OTHER)
+    ap, ar = pr(atp, afp, afn)
+    lines.append(f"- **Art. 9 categories: precision {p}, recall {r}** (tp {tp}, fp {fp}, fn {fn})")
+    lines.append(f"- all sensitive categories (Art. 9 + financial, government-id, credentials, contact): precision {ap}, recall {ar} (tp {atp}, fp {afp}, fn {afn})")
+    ctx = [(rec, got) for rec, got in pairs if rec.get("expected_by_context")]
+    own = [(rec, got) for rec, got in pairs if not rec.get("expected_by_context")]
+    for label, sub in (("whose category shows in the field's own texts", own), ("whose category comes only from the page/form topic", ctx)):
+        t, f, n = counts(sub)
+        lines.append(f"- Art. 9 recall on fields {label}: {pr(t, f, n)[1]} ({t} of {t + n})")
+    lines.append("")
+    rows = []
+    for cat in ART9 + OTHER:
+        t, f, n = counts(pairs, (cat,))
+        if t + f + n:
+            rows.append([cat, t + n, *pr(t, f, n), t, f, n])
+    lines += ["Per category:", ""] + table(rows, ["category", "labelled", "precision", "recall", "tp", "fp", "fn"]) + [""]
+    rows = []
+    for lang in sorted({rec["lang"] for rec, _ in pairs}):
+        sub = [(rec, got) for rec, got in pairs if rec["lang"] == lang]
+        t, f, n = counts(sub)
+        rows.append([lang, len(sub), t + n, *pr(t, f, n), t, f, n])
+    lines += ["Per language (Art. 9 categories):", ""] + table(rows, ["lang", "fields", "Art. 9 labelled", "precision", "recall", "tp", "fp", "fn"]) + [""]
+    rows = []
+    for sector in sorted({rec.get("sector", "") for rec, _ in pairs}):
+        sub = [(rec, got) for rec, got in pairs if rec.get("sector", "") == sector]
+        t, f, n = counts(sub)
+        rows.append([sector, len({r["form"] for r, _ in sub}), len(sub), t + n, *pr(t, f, n)])
+    lines += ["Per sector (Art. 9 categories):", ""] + table(rows, ["sector", "forms", "fields", "Art. 9 labelled", "precision", "recall"]) + [""]
+    confusion = collections.Counter((rec["expected"], got) for rec, got in pairs if rec["expected"] != got)
+    rows = [[want, got, n] for (want, got), n in confusion.most_common()]
+    lines += ["Confusion (labelled -> tool, fields that differ):", ""] + table(rows, ["labelled", "tool", "fields"]) + [""]
+    if misses:
+        rows = [
+            [rec["form"], rec["lang"], rec["expected"] + ("*" if rec.get("expected_by_context") else ""), got, describe(rec)]
+            for rec, got in pairs
+            if rec["expected"] != got and (rec["expected"] in ART9 or got in ART9)
+        ]
+        lines += ["Art. 9 disagreements (* = category from the page topic):", ""] + table(rows, ["form", "lang", "labelled", "tool", "field text"]) + [""]
+    return lines
+
+
+def e2e(records: list[dict], db: signatures.SignatureDB, cache: Path) -> tuple[list[tuple[dict, str]], dict[str, int]]:
+    """Scan each cached source file with the real pipeline and match records to FieldSites by line."""
+    from analyzer.discover import SourceFile, classify as file_kind
+    from analyzer.engine import analyze
+
+    stats = collections.Counter()
+    sites: dict[tuple[str, str], dict[int, list]] = {}
+    for repo, path in sorted({(r["repo"], r["path"]) for r in records}):
+        file = cache / repo.replace("/", "+") / path
+        kind = file_kind(file)
+        if not file.is_file():
+            stats["files missing from the cache"] += 1
+            continue
+        if kind is None:
+            stats["files of a kind the tool does not scan"] += 1
+            sites[(repo, path)] = {}
+            continue
+        result = analyze(SourceFile(file, f"{repo}/{path}", kind), db, 10 * 1024 * 1024)
+        by_line: dict[int, list] = collections.defaultdict(list)
+        for site in result.fields:
+            by_line[site.line].append(site)
+        sites[(repo, path)] = by_line
+        stats["files scanned"] += 1
+    pairs = []
+    for rec in records:
+        found = sites.get((rec["repo"], rec["path"]))
+        if found is None:
+            continue
+        here = found.get(rec["line"], [])
+        match = next((s for s in here if s.name == (rec["name"] or rec["id"])), here[0] if len(here) == 1 else None)
+        pairs.append((rec, match.classification.category if match else "none"))
+    stats["records matched to a scanned or unscannable file"] = len(pairs)
+    return pairs, dict(stats)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--set", choices=SETS + ("both",), default="both")
+    ap.add_argument("--misses", choices=SETS + ("both",), help="list every Art. 9 disagreement of this set (keep the held-out list out of lexicon work)")
+    ap.add_argument("--e2e", type=Path, metavar="CACHE", help="also score end to end on the source files in CACHE")
+    ap.add_argument("--markdown", type=Path, help="write the report to this file too")
+    args = ap.parse_args(argv)
+    db = signatures.load()
+    names = SETS if args.set == "both" else (args.set,)
+    lines: list[str] = []
+    for name in names:
+        records = load(name)
+        misses = args.misses in (name, "both")
+        lines += report(name, field_level(records, db), misses)
+        if args.e2e:
+            pairs, stats = e2e(records, db, args.e2e)
+            lines += report(name, pairs, misses, "end to end through analyzer.engine.analyze")
+            lines += ["E2E files: " + ", ".join(f"{k} {v}" for k, v in sorted(stats.items())), ""]
+    text = "\n".join(lines)
+    print(text)
+    if args.markdown:
+        args.markdown.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

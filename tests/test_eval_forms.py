@@ -1,0 +1,72 @@
+"""The real-form evaluation sets of issue 14 (eval/forms): records well formed, the held-out and
+development sets split by repository, and score.py handing classify the texts the extractor builds."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+
+import pytest
+
+from analyzer import fieldfacts, htmldoc
+from tests.conftest import ROOT
+
+EVAL = ROOT / "eval" / "forms"
+CATEGORIES = {"health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life",
+              "financial", "government-id", "credentials", "contact", "none"}
+LANGS = {"en", "de", "fr", "it", "es", "nl", "pt", "pl", "cs", "sv", "da", "ru"}
+KEYS = {"lang", "tag", "type", "name", "id", "label", "question", "legend", "placeholder", "options", "autocomplete",
+        "site", "expected", "expected_by_context", "repo", "path", "commit", "line", "form", "context", "note"}
+
+
+def _score():
+    spec = importlib.util.spec_from_file_location("eval_forms_score", EVAL / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def score():
+    return _score()
+
+
+@pytest.mark.parametrize("name,min_forms,min_fields", [("heldout", 50, 400), ("dev", 30, 250)])
+def test_sets_are_well_formed_and_large_enough(score, name: str, min_forms: int, min_fields: int) -> None:
+    records = score.load(name)
+    for rec in records:
+        assert KEYS <= rec.keys(), (rec["form"], KEYS - rec.keys())
+        assert rec["expected"] in CATEGORIES and rec["lang"] in LANGS, rec
+        assert rec["tag"] in ("input", "select", "textarea", "contenteditable"), rec
+        assert isinstance(rec["expected_by_context"], bool) and isinstance(rec["options"], list)
+        assert re.fullmatch(r"[0-9a-f]{40}", rec["commit"]) and rec["line"] > 0, rec
+        assert {"title", "headings", "form", "route"} <= rec["context"].keys()
+        assert not (rec["expected_by_context"] and rec["expected"] == "none"), rec
+    assert len({r["form"] for r in records}) >= min_forms and len(records) >= min_fields
+    assert len({r["lang"] for r in records}) >= 6
+
+
+def test_held_out_and_development_sets_share_no_repository(score) -> None:
+    held = {r["repo"] for r in score.load("heldout")}
+    dev = {r["repo"] for r in score.load("dev")}
+    assert held and dev and not held & dev
+
+
+def test_score_hands_classify_the_texts_the_extractor_collects(score, db) -> None:
+    page = htmldoc.parse(
+        "<form><label for=d>Current diagnosis</label><input id=d name=diag>"
+        "<label for=r>Religion</label><select id=r name=rel><option>Catholic</option><option>Muslim</option></select>"
+        "<label><input type=checkbox name=latex> I have a latex allergy</label>"
+        "<textarea name=meds placeholder='Medication you take'></textarea></form>"
+    )
+    sites = {s.name: s for s in fieldfacts.extract(page, db.fields, db.consent_words)}
+    records = {
+        "diag": {"tag": "input", "type": "text", "name": "diag", "id": "d", "label": "Current diagnosis", "options": []},
+        "rel": {"tag": "select", "type": "select-one", "name": "rel", "id": "r", "label": "Religion", "options": ["Catholic", "Muslim"]},
+        "latex": {"tag": "input", "type": "checkbox", "name": "latex", "id": "", "label": "I have a latex allergy", "options": []},
+        "meds": {"tag": "textarea", "type": "textarea", "name": "meds", "id": "", "label": "", "placeholder": "Medication you take", "options": []},
+    }
+    assert set(sites) == set(records)
+    for name, rec in records.items():
+        assert score.texts_for(rec) == sites[name].texts, name
+        assert score.control_type(rec) == sites[name].type, name
