@@ -7,6 +7,7 @@ Parses each piece with tree-sitter, finds recorder starts with ``jsdetect`` and 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 
@@ -133,7 +134,7 @@ def analyze(
                 diags.append(_budget_diagnostic(path, source, "judging consent: the verdicts of the remaining starts are unverifiable"))
                 budget_noted = True
             if site.replay == "settings" and verdict.status.value == "ungated":
-                verdict = Verdict(status=verdict.status, mechanism=verdict.mechanism, evidence=f"{verdict.evidence}; whether it records depends on the project's settings")
+                verdict = dataclasses.replace(verdict, evidence=f"{verdict.evidence}; whether it records depends on the project's settings")
             original = srcmap.lookup(line, col) if srcmap is not None else None
             results.append(CodeResult(site.vendor, CodeSpot(line, col), site.via, site.evidence, verdict, index, str(original) if original else None))
         for off in inactive:

@@ -97,6 +97,7 @@ class Path:
     mismatch: tuple[str, str] | None = None  # (CMP id, category) when gated on a non-analytics category
     entry: tuple[str, ...] = ()  # unresolved: the names the exported function leaves the file under
     budget: bool = False  # the analysis ran out of budget on the way
+    load: bool = False  # the open path ends at the top level of the file: it runs when the file loads
 
 
 class GuardAnalysis:
@@ -225,7 +226,7 @@ class GuardAnalysis:
             if anc.type in FUNCTION_TYPES:
                 sub = self._function(anc, depth)
                 return None if sub is None else dataclasses.replace(sub, notes=notes + sub.notes)
-        return Path(Status.UNGATED, "it runs at the top level of the file", notes)
+        return Path(Status.UNGATED, "it runs at the top level of the file", notes, load=True)
 
     def _line(self, node: Node) -> str:
         """"12", or "1:3480" on long (minified) lines where the line alone says little."""
@@ -407,7 +408,7 @@ class GuardAnalysis:
         index = results.index(worst)
         where = f"called at line {self._line(runs[index].node)}" if index < len(runs) else "reached"
         prefix = where + (f" ({len(ungated)} of {len(results)} callers ungated)" if len(results) > 1 else "")
-        return Path(worst.status, _chain(prefix, worst.evidence), notes + worst.notes, entry=worst.entry, budget=worst.budget)
+        return Path(worst.status, _chain(prefix, worst.evidence), notes + worst.notes, entry=worst.entry, budget=worst.budget, load=worst.load)
 
     def _uncalled(self, fnode: Node, uses: list[Use], names: set[str], notes: list[str]) -> Path:
         """A function nothing in this file calls: known callback and hook names decide, an
@@ -546,4 +547,5 @@ def verdict(site: CodeSite, prog: Program, vocab: ConsentVocabulary, guard: Guar
         cmp=mismatch[0] if mismatch else None,
         category_mismatch=mismatch[1] if mismatch else None,
         entry=path.entry if path.status is Status.UNVERIFIABLE else (),
+        load=path.load and path.status is Status.UNGATED,
     )

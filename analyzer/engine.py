@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from analyzer import code_scan, consent_markup, crossfile, detect, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, prefilter, reading, sfc, sourcemap, suppress, tag_managers, template_scan, templates
+from analyzer import code_scan, consent_markup, crossfile, detect, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, links, prefilter, reading, sfc, sourcemap, suppress, tag_managers, template_scan, templates
 from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
 from analyzer.normalise import norm
@@ -110,18 +110,14 @@ def masking_code(texts) -> str:
 
 def _local_scripts(page: htmldoc.Page, source: SourceFile) -> list[str]:
     """Real paths of the site's own scripts the page loads (src, module preloads): how a bundle's
-    recorders are linked to the pages that carry them."""
+    recorders are linked to the pages that carry them (``analyzer.links`` resolves the URL)."""
+    base = next((el.attrs.get("href") for el in page.elements if el.tag == "base" and el.attrs.get("href")), None)
     out = []
     for el in page.elements:
         url = _script_url(el)
-        split = detect.split_url(url) if url else None
-        if split is None or split[0]:
-            continue
-        rel = split[1].split("?", 1)[0]
-        base = (source.root or source.path.parent) if rel.startswith("/") else source.path.parent
-        target = os.path.normpath(os.path.abspath(base / rel.lstrip("/")))  # no resolve(): a syscall per part
-        if os.path.isfile(target):
-            out.append(target)
+        found = links.resolve(url, source.path, source.root, base) if url else None
+        if found is not None and found not in out:
+            out.append(found)
     return out
 
 

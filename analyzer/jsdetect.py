@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from analyzer import headconfig
+from analyzer import headconfig, jsshapes
 from analyzer.detect import inline_url_hit, snippet_hit
 from analyzer.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program
 from analyzer.jsflow import Flow
@@ -124,7 +124,8 @@ class Detector:
             found, off = self._vendor(vendor)
             sites += found
             inactive += off
-        return _drop_embedded(sites, inactive)
+        present = {v.id: v for v in self.vendors if self._spans(v)}
+        return _attribute(sites, inactive, present)
 
     def identify_calls(self, categories: dict) -> list[PiiPush]:
         """identify-style calls whose arguments name personal data (email, national ID, health…)."""
@@ -192,11 +193,36 @@ class Detector:
         sites = self._apply_holds(vendor, sites)
         if self.in_sdk is not None:  # with a source map: code inside the SDK is not the app's start
             sites = [s for s in sites if not self.in_sdk(s.node)]
+        elif sites:
+            sites = self._outside_sdk(vendor, sites)
         if not sites and not inactive:
-            sites += self._bundled(vendor)
+            found, off = self._bundled(vendor)
+            sites += found
+            inactive += off
         if not sites and not inactive:
             inactive += self._imported_only(vendor)
         return sites, inactive
+
+    def _outside_sdk(self, vendor: Vendor, sites: list[CodeSite]) -> list[CodeSite]:
+        """Without a source map, a loader or snippet found inside the vendor's own bundled SDK
+        (its innermost function holds the SDK's strings: LogRocket's npm package injects
+        logger-1.min.js itself) is the SDK at work, not the app's start: the start is looked for
+        from it outwards; the SDK's site stays only when none is found."""
+        spans = self._spans(vendor)
+        if not spans:
+            return sites
+        inner = [s for s in sites if s.via in ("dynamic-injection", "snippet") and (self._in_sdk_code(s.node, spans) or _covers(s.node, spans))]
+        if not inner:
+            return sites
+        rest = [s for s in sites if s not in inner]
+        if rest:
+            return rest
+        found, _ = self._bundled(vendor)
+        return found or inner
+
+    def _in_sdk_code(self, node: Node, spans: list[int]) -> bool:
+        fn = self.prog.enclosing_function(node)
+        return fn is not None and _covers(fn, spans)
 
     def _init_candidates(self, vendor: Vendor) -> list[Node]:
         """Calls that may start the vendor: by its init names, and by the local names of what is
@@ -211,32 +237,72 @@ class Detector:
                 found.setdefault(call.id, call)
         return sorted(found.values(), key=lambda n: n.start_byte)
 
-    def _bundled(self, vendor: Vendor) -> list[CodeSite]:
-        """A minified bundle: the SDK is recognised by strings that survive minification; its
-        start is found by following the functions holding those strings outwards, through the
-        bindings and objects that carry them, to the first call from application code (by the
-        source map when there is one, else a call through an init-named property such as
-        ``h.init(…)``). Where the SDK sits behind a module system this cannot follow (a webpack
-        registry, a UMD wrapper), init-named calls whose receiver is built from the code holding
-        the SDK's strings are the starts."""
+    def _bundled(self, vendor: Vendor) -> tuple[list[CodeSite], list[Inactive]]:
+        """A minified bundle: the SDK is recognised by strings that survive minification. Its
+        start is (1) found by following the functions holding those strings outwards, through
+        the bindings and objects that carry them, to the first call from application code (by
+        the source map when there is one, else a call through an init-named property such as
+        ``h.init(…)``); (2) a call of the shape the vendor's start keeps once renamed
+        (``[sdk] bundle_calls``: ``*({dsn})``, ``*.init('^phc_')``) outside the SDK's own code;
+        (3) failing both, where the SDK sits behind a module system this cannot follow (a webpack
+        registry, a UMD wrapper), an init-named call whose receiver is built from the code
+        holding the SDK's strings. A start whose options turn replay off is inactive."""
+        spans = self._spans(vendor)
+        if not spans:
+            return [], []
+        methods = _init_methods(vendor)
+        label = next(b for b in vendor.raw.get("sdk", {}).get("bundle_strings", []) if b.encode() in self.prog.parsed.source.data)[:50]
+        how = "source map" if self.in_sdk else "init-named call"
+        found: dict[int, tuple[Node, str]] = {c.id: (c, how) for c in self._walk_out(spans, methods)}
+        for call, shape in self._shaped(vendor, spans):
+            found.setdefault(call.id, (call, f"a call shaped {shape}"))
+        if not found:
+            found = {c.id: (c, "init-named call on the SDK's module") for c in self._init_named_from(spans, methods)}
+        sites: list[CodeSite] = []
+        inactive: list[Inactive] = []
+        for call, why in sorted(found.values(), key=lambda f: f[0].start_byte):
+            replay, option = self._replay_state(vendor, call)
+            evidence = f"{vendor.name} SDK code (recognised by {label!r}) started here ({why})"
+            if replay == "off":
+                inactive.append(Inactive(vendor, call, f"{evidence}, with replay off ({option})"))
+            else:
+                sites.append(CodeSite(vendor, call, "bundle-init", f"{evidence}{f' ({option})' if option else ''}", replay))
+        return sites, inactive
+
+    def _spans(self, vendor: Vendor) -> list[int]:
+        """Byte offsets of the vendor's bundle strings in this code (a few of each)."""
         data = self.prog.parsed.source.data
         strings = [b.encode() for b in vendor.raw.get("sdk", {}).get("bundle_strings", []) if b.encode() in data]
-        if not strings:
-            return []
-        spans = self._string_spans(strings)
-        methods = _init_methods(vendor)
-        starts = self._walk_out(spans, methods)
-        how = "source map" if self.in_sdk else "init-named call"
-        if not starts:
-            starts = self._init_named_from(spans, methods)
-            how = "init-named call on the SDK's module"
-        label = strings[0].decode()[:50]
-        return [CodeSite(vendor, c, "bundle-init", f"{vendor.name} SDK code (recognised by {label!r}) started here ({how})") for c in starts]
-
-    def _string_spans(self, strings: list[bytes]) -> list[int]:
-        """Byte offsets of the SDK's strings (a few occurrences of each)."""
-        data = self.prog.parsed.source.data
         return sorted({at for raw in strings for at in _occurrences(data, raw, limit=8)})
+
+    def _shaped(self, vendor: Vendor, spans: list[int]) -> list[tuple[Node, str]]:
+        """Calls with one of the vendor's start shapes, outside the SDK's own functions."""
+        out: list[tuple[Node, str]] = []
+        for text in vendor.raw.get("sdk", {}).get("bundle_calls", []):
+            shape = jsshapes.parse_call(text)
+            for call in self._shape_candidates(shape):
+                if self.in_sdk is not None and self.in_sdk(call):
+                    continue
+                if self.in_sdk is None and self._in_sdk_code(call, spans):
+                    continue
+                if jsshapes.matches(self.prog, call, shape):
+                    out.append((call, shape.text))
+        return out
+
+    def _shape_candidates(self, shape: jsshapes.CallShape) -> list[Node]:
+        if shape.method is not None:
+            return self.prog.calls_named(shape.method)
+        found: dict[int, Node] = {}
+        key = shape.anchor_keys[0]
+        for offset in self.prog.tree.occurrences(key):
+            chain = self.prog.tree.path(offset, offset + len(key.encode()))
+            # key -> pair -> object -> arguments -> call
+            if len(chain) >= 5 and chain[-2].type == "pair" and chain[-3].type == "object" and chain[-4].type == "arguments":
+                call = chain[-5]
+                if call.type in ("call_expression", "new_expression") and call.id not in found:
+                    found[call.id] = call
+                    self.prog.remember(chain[:-4])
+        return sorted(found.values(), key=lambda n: n.start_byte)
 
     def _walk_out(self, spans: list[int], methods: set[str]) -> list[Node]:
         frontier: list[Node] = []
@@ -719,17 +785,33 @@ class Detector:
         ]
 
 
-def _drop_embedded(sites: list[CodeSite], inactive: list[Inactive]) -> tuple[list[CodeSite], list[Inactive]]:
-    """An SDK that embeds another recorder's library (Mixpanel, PostHog, Sentry … embed rrweb)
-    is that vendor: the embedded library's strings in the same code are not a recorder of their
-    own ([sdk] embeds)."""
-    present = {s.vendor.id for s in sites} | {i.vendor.id for i in inactive}
-    embedded = {e for s in sites for e in s.vendor.raw.get("sdk", {}).get("embeds", [])}
-    embedded |= {e for i in inactive for e in i.vendor.raw.get("sdk", {}).get("embeds", [])}
-    embedded &= present
-    if not embedded:
+def _attribute(sites: list[CodeSite], inactive: list[Inactive], present: dict[str, Vendor]) -> tuple[list[CodeSite], list[Inactive]]:
+    """An SDK that ships another recorder's library (Mixpanel, PostHog, Sentry … embed rrweb;
+    Highlight carries Amplitude and Mixpanel loaders: ``[sdk] embeds``) is that vendor: where its
+    code is in the file (``present``: vendors whose bundle strings occur), the embedded
+    library's sites are its own start's, or, when its own start was not found, its sites."""
+    hosts: dict[str, Vendor] = {}
+    for vendor in present.values():
+        for embedded in vendor.raw.get("sdk", {}).get("embeds", []):
+            hosts.setdefault(embedded, vendor)
+    if not hosts:
         return sites, inactive
-    return [s for s in sites if s.vendor.id not in embedded or s.via != "bundle-init"], [i for i in inactive if i.vendor.id not in embedded]
+    reported = {s.vendor.id for s in sites} | {i.vendor.id for i in inactive}
+    kept: list[CodeSite] = []
+    seen = {(s.vendor.id, s.node.id) for s in sites if s.vendor.id not in hosts}
+    for site in sites:
+        host = hosts.get(site.vendor.id)
+        if host is None or site.via not in _EMBEDDED_VIAS:
+            kept.append(site)
+            continue
+        if host.id in reported or (host.id, site.node.id) in seen:
+            continue  # the host's own start (or its replay-off start) is what is reported
+        seen.add((host.id, site.node.id))
+        kept.append(CodeSite(host, site.node, site.via, f"{host.name} (its SDK ships {site.vendor.name}): {site.evidence}", _replay_default(host), site.hold))
+    return kept, [i for i in inactive if i.vendor.id not in hosts]
+
+
+_EMBEDDED_VIAS = frozenset({"bundle-init", "snippet", "dynamic-injection"})
 
 
 def _spec_matches(spec: _InitSpec, path: str, first: str | None) -> bool:

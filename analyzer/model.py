@@ -62,6 +62,9 @@ class Verdict:
     # Code only: the names of the exported function whose callers are in other files (resolved
     # after the scan by following imports; not part of the report).
     entry: tuple[str, ...] = field(default=(), compare=False)
+    # Code only: the start runs when its file loads (module top level), so the pages and
+    # import() sites that load the file decide (resolved after the scan; not part of the report).
+    load: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)

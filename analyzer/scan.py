@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from analyzer import composition, crossfile, rescore, signatures
+from analyzer import chunks, composition, crossfile, links, rescore, signatures
 from analyzer.discover import SourceFile, app_root, discover
 from analyzer.engine import FileResult, analyze
 from analyzer.exposure import PageInfo, assess
@@ -98,6 +98,32 @@ def _results(files: list[SourceFile], opts: ScanOptions) -> Iterator[FileResult]
         yield from pool.imap(_work, files, chunksize=max(1, min(64, len(files) // (jobs * 8) or 1)))
 
 
+def _chunk_imports(files: list[SourceFile], imports: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
+    """Built scripts' imports of other scanned chunks (static and ``import()``), by real path."""
+    out: dict[str, list[str]] = {}
+    for f in files:
+        specs = imports.get(f.display)
+        if specs and f.kind in ("js", "ts"):
+            real = os.path.normpath(os.path.abspath(f.path))
+            found = links.imported_files(specs, real, str(f.root) if f.root is not None else None)
+            if found:
+                out[real] = found
+    return out
+
+
+def _closure(loads: list[str], chunk_imports: dict[str, list[str]]) -> list[str]:
+    """The scripts a page loads and every chunk they import, transitively."""
+    seen: dict[str, None] = {}
+    stack = list(reversed(loads))
+    while stack:
+        script = stack.pop()
+        if script in seen:
+            continue
+        seen[script] = None
+        stack.extend(reversed(chunk_imports.get(script, [])))
+    return list(seen)
+
+
 def _link_pages(result: ScanResult, files: list[SourceFile], loaded_by: dict[str, list[str]]) -> None:
     """A bundle's detections list the pages that load it (the finding stays at the code)."""
     if not loaded_by:
@@ -119,6 +145,22 @@ def _compose(result: ScanResult, pages: dict[str, PageInfo], facts: dict, db: si
     for path, info in pages.items():
         if path in graph.uses:
             info.uses = sorted(composition.context(graph, path))
+
+
+def _link_chunks(result: ScanResult, files: list[SourceFile], imports: dict[str, tuple[str, ...]], page_loads: dict[str, list[str]], opts: ScanOptions) -> None:
+    """Starts at the top level of a built chunk judged at the pages and import() sites that
+    load the chunk (chunks). A failure here is reported and leaves the verdicts as they were."""
+    direct: dict[str, list[str]] = {}
+    for page, loads in page_loads.items():
+        for script in loads:
+            direct.setdefault(script, []).append(page)
+    db = signatures.load(opts.signature_dirs)
+    try:
+        changed = chunks.link(result.detections, files, imports, direct, db, opts.max_bytes)
+    except Exception as exc:  # noqa: BLE001 - a post-pass bug must not lose the scan's results
+        result.diagnostics.append(Diagnostic(path=".", code="internal-error", message=f"chunk pass skipped: {type(exc).__name__}: {exc}"))
+        return
+    rescore.regate(result, changed, db)
 
 
 def _link_exports(result: ScanResult, files: list[SourceFile], imports: dict[str, tuple[str, ...]], opts: ScanOptions) -> None:
@@ -173,10 +215,12 @@ def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -
     pages: dict[str, PageInfo] = {}
     template_facts = {}
     imports: dict[str, tuple[str, ...]] = {}
+    chunk_imports: dict[str, list[str]] = {}
+    page_loads: dict[str, list[str]] = {}
     for i, r in enumerate(_results(files, opts), 1):
         result.add(r)
-        for script in r.loads:
-            loaded_by.setdefault(script, []).append(r.path)
+        if r.loads:
+            page_loads[r.path] = r.loads
         if r.fields or r.code or r.template:
             pages[r.path] = PageInfo(r.fields, r.code, r.loads)
         if r.template is not None:
@@ -185,7 +229,14 @@ def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -
             imports[r.path] = r.imports
         if progress:
             progress(i, len(files))
+    chunk_imports = _chunk_imports(files, imports)
+    for page, loads in page_loads.items():
+        for script in _closure(loads, chunk_imports):
+            loaded_by.setdefault(script, []).append(page)
+        if page in pages:
+            pages[page].loads = _closure(loads, chunk_imports)
     _link_pages(result, files, loaded_by)
+    _link_chunks(result, files, imports, page_loads, opts)
     _link_exports(result, files, imports, opts)
     if template_facts:
         nodes = [f.display for f in files if f.kind in ("html", "template")]

@@ -76,6 +76,12 @@ VENDOR_SCHEMA: dict[str, Field] = {
             # "Name[prop]" when only that prop makes it start (PostHogProvider[apiKey]).
             "components": _opt("str[]"),
             "bundle_strings": _opt("str[]"),
+            # How the start call looks once a bundler has renamed it (analyzer/jsshapes.py):
+            # "*.init({applicationId,clientToken})", "*({dsn})", "new *({projectKey})".
+            "bundle_calls": _opt("call[]"),
+            # Vendor ids of recorder libraries this SDK ships inside it (PostHog, Mixpanel, Sentry
+            # embed rrweb): in the same code, their strings are this vendor's, not a recorder of their own.
+            "embeds": _opt("str[]"),
             "identify_calls": _opt("str[]"),
             "replay_options": _opt("str[]"),
             "disable_options": _opt("str[]"),
@@ -193,6 +199,10 @@ CMP_SCHEMA: dict[str, Field] = {
             # Flags on the category object that make its callback no gate, "flag=value:status"
             # (Silktide "required=true:ungated", "defaultValue=true:unverifiable").
             "category_flags": _opt("str[]"),
+            # The library's functions as a bundle renames them: "name = shape", the shape being the
+            # function's text with local names made _ (analyzer/jsshapes.function_shape), so a
+            # renamed acceptedCategory('analytics') is still this CMP's check.
+            "bundled_api": _opt("api[]"),
             # How code starts a recorder only after this CMP's analytics consent, for fixes
             # ("if (Cookiebot.consent.statistics) {…}"). CMPs with one are the examples a fix cites.
             "example": _opt(str),
@@ -308,6 +318,11 @@ def _check(value: Any, field: Field, where: str) -> None:
     elif kind == "text[]":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise SignatureError(f"{where}: expected a list of strings")
+    elif kind in ("call[]", "api[]"):
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise SignatureError(f"{where}: expected a list of non-empty strings")
+        for v in value:
+            _check_shape(v, kind, where)
     elif kind in ("str[]", "regex[]"):
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise SignatureError(f"{where}: expected a list of non-empty strings")
@@ -322,6 +337,20 @@ def _check(value: Any, field: Field, where: str) -> None:
             _check_choice(value, field, where)
     else:  # pragma: no cover - schema authoring error
         raise TypeError(kind)
+
+
+def _check_shape(value: str, kind: str, where: str) -> None:
+    from analyzer.jsshapes import ShapeError, parse_call
+
+    if kind == "api[]":
+        name, sep, shape = value.partition("=")
+        if not sep or not name.strip().isidentifier() or not shape.strip():
+            raise SignatureError(f"{where}: {value!r} is not 'name = function shape'")
+        return
+    try:
+        parse_call(value)
+    except ShapeError as exc:
+        raise SignatureError(f"{where}: {exc}") from None
 
 
 def _check_choice(value: str, field: Field, where: str) -> None:
