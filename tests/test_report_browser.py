@@ -286,7 +286,7 @@ def test_report_of_a_generated_3000_page_site(tmp_path, open_report) -> None:
     loaded = time.perf_counter() - started
     print(f"3000 pages: {len(doc['findings'])} findings, rendered in {rendered:.2f} s, {len(html.encode()) / 1e6:.1f} MB, opened in {loaded:.1f} s")
     page = opened.page
-    assert page.locator(".figures div", has_text="Pages with a recorder").locator("dd").inner_text() == "3000"
+    assert page.locator(".figures div", has_text="Pages with a recorder").locator("dd").inner_text() == "3,000"
     assert page.locator("#findings-table tbody tr").count() == len(doc["findings"])
     assert page.locator("#pages-table tbody tr").count() == 3000
     assert page.locator("#fields-table tbody tr").count() == len(doc["fields"])

@@ -135,6 +135,7 @@ def _environment() -> jinja2.Environment:
     env.filters["size"] = _size
     env.filters["plural"] = _plural
     env.filters["path"] = _path
+    env.filters["n"] = "{:,}".format
     return env
 
 
