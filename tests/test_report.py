@@ -152,7 +152,7 @@ def test_embedded_json_parses_back_to_the_document(site_doc) -> None:
     assert "<" not in json_for_script({"a": "</script><!--"}) and "&" not in json_for_script({"a": "&amp;"})
 
 
-def test_html_of_a_clean_scan(tmp_path, names) -> None:
+def test_html_of_a_clean_scan(names) -> None:
     doc = {"schema_version": 1, "tool": {"name": "replaylint", "version": "0"}, "detections": [], "fields": [], "findings": [], "diagnostics": [],
            "summary": {"files": 1, "parsed": 1, "findings": {}, "fail_on": "high", "failing": 0}}
     tree = _tree(render_html(doc, names))
