@@ -68,7 +68,7 @@ def _run(paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ..
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default=None, help="Default: github under GitHub Actions, else text.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html", "markdown"]), default=None, help="Default: github under GitHub Actions, else text. html: a report for people (use -o); markdown: a short summary.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="Exit 1 when a finding has this severity or higher (default: high, or the config's fail-on).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching GLOB (repeatable).")
@@ -100,7 +100,10 @@ def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, co
     threshold = Severity.parse(fail_on or cfg.fail_on or "high")
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     to_file = output is not None
-    report = formatter(fmt)(result, ReportOptions(fail_on=threshold, quiet=quiet, color=not to_file and fmt == "text" and sys.stdout.isatty()))
+    report_opts = ReportOptions(fail_on=threshold, quiet=quiet, color=not to_file and fmt == "text" and sys.stdout.isatty())
+    report = _from_document(fmt, result, report_opts, db) if fmt in ("html", "markdown") else formatter(fmt)(result, report_opts)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _step_summary(os.environ["GITHUB_STEP_SUMMARY"], _from_document("markdown", result, report_opts, db))
     if to_file:
         try:
             with open(output, "w", encoding="utf-8") as fh:
@@ -112,6 +115,27 @@ def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, co
         click.echo(report, nl=False)
     failing = any(f.severity >= threshold for f in result.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _from_document(fmt: str, result, opts, db) -> str:
+    """The HTML report or the Markdown summary: both render the JSON document, with display names."""
+    from analyzer.report.json_report import document
+    from analyzer.report.view import names_from_signatures
+
+    if fmt == "html":
+        from analyzer.report.html import render_html as render
+    else:
+        from analyzer.report.markdown import render_markdown as render
+    return render(document(result, opts), names_from_signatures(db))
+
+
+def _step_summary(path: str, markdown: str) -> None:
+    """Append to the job summary GitHub Actions shows on the run's page; a failure only warns."""
+    try:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(markdown)
+    except OSError as exc:
+        click.echo(f"replaylint: cannot write the step summary {path}: {exc.strerror or exc}", err=True)
 
 
 @cli.command()
