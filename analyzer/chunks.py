@@ -96,6 +96,7 @@ class _Resolver:
         self.vocab = consent_code.vocabulary(db)
         self.max_bytes = max_bytes
         self._memo: dict[str, _Way | None] = {}
+        self._programs: dict[str, tuple[jsfacts.Program, consent_code.GuardAnalysis] | None] = {}
         self.dynamic_seen: set[str] = set()
 
     def chunk(self, display: str, depth: int, seen: frozenset[str]) -> _Way | None:
@@ -110,7 +111,7 @@ class _Resolver:
         for importer, dynamic in self.importers.get(real, []):
             if dynamic:
                 self.dynamic_seen.add(display)
-                ways += self._dynamic_ways(importer, real)
+                ways += self._dynamic_ways(importer, real, depth + 1, seen | {display})
             else:
                 outer = self.chunk(importer, depth + 1, seen | {display})
                 if outer is not None:
@@ -121,14 +122,24 @@ class _Resolver:
         self._memo[display] = way
         return way
 
-    def _dynamic_ways(self, importer: str, target: str) -> list[_Way]:
+    def _program(self, importer: str) -> tuple[jsfacts.Program, consent_code.GuardAnalysis] | None:
+        if importer not in self._programs:
+            f = self.code[importer]
+            data = reading.read_bytes(f.path, f.display, self.max_bytes)
+            if not isinstance(data, bytes):
+                self._programs[importer] = None
+            else:
+                prog = jsfacts.Program(jsparse.parse(JsSource(reading.decode(data).text, 1, 1, dialect_for(importer))))
+                self._programs[importer] = (prog, consent_code.GuardAnalysis(prog, self.vocab))
+        return self._programs[importer]
+
+    def _dynamic_ways(self, importer: str, target: str, depth: int, seen: frozenset[str]) -> list[_Way]:
         """Each ``import()`` of ``target`` in ``importer``, judged where it stands."""
         f = self.code[importer]
-        data = reading.read_bytes(f.path, f.display, self.max_bytes)
-        if not isinstance(data, bytes):
+        parsed = self._program(importer)
+        if parsed is None:
             return [_Way(Status.UNVERIFIABLE, f"{importer} imports it but could not be read")]
-        prog = jsfacts.Program(jsparse.parse(JsSource(reading.decode(data).text, 1, 1, dialect_for(importer))))
-        guard = consent_code.GuardAnalysis(prog, self.vocab)
+        prog, guard = parsed
         ways = []
         for call in prog.calls_named("import"):
             fn = call.child_by_field_name("function")
@@ -140,7 +151,7 @@ class _Resolver:
             line, col = prog.position(call)
             where = f"{importer}:{line}:{col}" if col > 200 else f"{importer}:{line}"
             if path.status is Status.UNGATED and path.load:
-                outer = self.chunk(importer, 1, frozenset())
+                outer = self.chunk(importer, depth + 1, seen)
                 if outer is not None:
                     ways.append(_Way(outer.status, f"import() at {where} runs when {importer} loads ({outer.evidence})"))
                     continue

@@ -21,6 +21,7 @@ from analyzer.budget import BudgetExhausted
 from analyzer.jsdetect import CodeSite
 from analyzer.jsexpr import MAX_EXPR, canonical, temporaries
 from analyzer.jsflow import Flow, Use
+from analyzer.jsshapes import function_shape
 from analyzer.jsfacts import FUNCTION_TYPES, Program
 from analyzer.lexicon import tokens
 from analyzer.normalise import norm
@@ -43,14 +44,18 @@ class ConsentVocabulary:
     hooks: dict[str, str] = field(default_factory=dict)  # framework lifecycle hooks: name -> who calls it
     category_callbacks: tuple["CategoryCallback", ...] = ()
     triggers: dict[str, str] = field(default_factory=dict)  # consent-trigger function -> its option
+    bundled_api: tuple[tuple[str, str, str], ...] = ()  # (API name, function-shape fragment, CMP) as bundles rename them
 
 
 def vocabulary(db: SignatureDB) -> ConsentVocabulary:
-    checks, events, fail, words, callbacks = [], [], [], [], []
+    checks, events, fail, words, callbacks, api = [], [], [], [], [], []
     for cmp in db.cmps.values():
         if not cmp.gates_recorders:
             continue
         js = cmp.raw.get("js", {})
+        for spec in js.get("bundled_api", []):
+            name, _, fragment = spec.partition("=")
+            api.append((name.strip(), fragment.strip(), cmp.name))
         for spec in js.get("category_callbacks", []):
             callbacks.append(CategoryCallback.parse(spec, tuple(js.get("category_flags", [])), cmp.id, cmp.name))
         words += [w.lower() for w in js.get("consent_words", [])]
@@ -58,7 +63,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         events += [(e, cmp.name) for e in js.get("generic_events", [])]
         fail += [(norm(f).lower(), cmp.name) for f in js.get("fail_open", [])]
     checks.sort(key=lambda c: -len(c[0]))
-    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks), db.script_types.consent_triggers)
+    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks), db.script_types.consent_triggers, tuple(api))
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,24 @@ class GuardAnalysis:
         self._nodes: dict[int, Path | None] = {}
         self._active: set[int] = set()
         self._cut = False  # a result below depended on a function still being judged
+        self._aliases: dict[int, str | None] = {}
+
+    def _alias(self, ident: Node) -> str | None:
+        """The library API a renamed function is (``qe`` -> ``acceptedCategory``): its text's
+        shape holds a fragment of ``[js] bundled_api`` (memoised per binding)."""
+        if not self.vocab.bundled_api:
+            return None
+        binding = self.prog.lookup(ident)
+        if binding is None:
+            return None
+        if binding.key not in self._aliases:
+            value = binding.value
+            found = None
+            if value is not None and value.type in FUNCTION_TYPES and value.end_byte - value.start_byte <= MAX_EXPR:
+                shape = function_shape(self.prog.text(value))
+                found = next((name for name, fragment, _ in self.vocab.bundled_api if (shape == fragment[1:] if fragment.startswith("^") else fragment in shape)), None)
+            self._aliases[binding.key] = found
+        return self._aliases[binding.key]
 
     # -- conditions -----------------------------------------------------------------------------
     def _check_in(self, node: Node, env: dict[str, Node] | None = None) -> str | None:
@@ -119,7 +142,7 @@ class GuardAnalysis:
         expression (Klaro passes a service's consent as the callback's ``consent`` argument).
         Optional chaining reads the same value: ``Cookiebot?.consent?.statistics``, and so does
         its down-levelled form (``(t=window.Cookiebot)==null?void 0:t.consent``)."""
-        text = canonical(self.prog, node, env).replace("?.(", "(").replace("?.[", "[").replace("?.", ".")
+        text = canonical(self.prog, node, env, self._alias).replace("?.(", "(").replace("?.[", "[").replace("?.", ".")
         for check, cmp in self.vocab.checks:
             if (text == check[1:]) if check.startswith("^") else (check in text):
                 return f"{check.lstrip('^')} ({cmp})"

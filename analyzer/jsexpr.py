@@ -10,6 +10,8 @@ checks of ``signatures/consent`` match compiled code as they match source.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tree_sitter import Node
 
 from analyzer.jsfacts import Program
@@ -37,20 +39,24 @@ def temporaries(prog: Program, node: Node) -> dict[str, Node]:
     return env
 
 
-def canonical(prog: Program, node: Node, env: dict[str, Node] | None = None) -> str:
+Alias = Callable[[Node], "str | None"]
+
+
+def canonical(prog: Program, node: Node, env: dict[str, Node] | None = None, alias: Alias | None = None) -> str:
     """The expression, lower-cased and normalised, with temporaries and down-levelled optional
-    chains resolved (long expressions come back as written, normalised)."""
+    chains resolved (long expressions come back as written, normalised). ``alias`` names a
+    called function a bundle renamed (``qe`` -> ``acceptedCategory``), when it can."""
     if node.end_byte - node.start_byte > MAX_EXPR:
         return norm(prog.text(node)).lower()
-    return _canon(prog, node, env or {}, 0).lower()
+    return _canon(prog, node, env or {}, 0, alias).lower()
 
 
-def _canon(prog: Program, node: Node, env: dict[str, Node], depth: int) -> str:
+def _canon(prog: Program, node: Node, env: dict[str, Node], depth: int, alias: Alias | None = None) -> str:
     prog.budget.spend()
     if depth > 40:
         return norm(prog.text(node))
     t = node.type
-    rec = lambda n: _canon(prog, n, env, depth + 1)  # noqa: E731
+    rec = lambda n: _canon(prog, n, env, depth + 1, alias)  # noqa: E731
     if t == "identifier":
         name = prog.text(node)
         bound = env.get(name)
@@ -96,7 +102,8 @@ def _canon(prog: Program, node: Node, env: dict[str, Node], depth: int) -> str:
         fn = node.child_by_field_name("function") or node.child_by_field_name("constructor")
         args = prog.args(node)
         head = "new " if t == "new_expression" else ""
-        return f"{head}{rec(fn) if fn is not None else ''}({','.join(rec(a) for a in args)})"
+        name = alias(fn) if alias is not None and fn is not None and fn.type == "identifier" else None
+        return f"{head}{name or (rec(fn) if fn is not None else '')}({','.join(rec(a) for a in args)})"
     if t in ("optional_chain",):
         return "."
     return norm(prog.text(node))

@@ -151,7 +151,8 @@ class Flow:
                 # library (or the browser) calls them, which this file does not show.
                 return [Use("escape", call, origin.key, origin.holder)]
             self.prog.remember(chain[:-2])
-            return [Use("callback", call, origin.key, origin.holder)]
+            inside = self._into_parameter(chain, props, origin, hops) if not props else None
+            return inside if inside is not None else [Use("callback", call, origin.key, origin.holder)]
         if t in ("call_expression", "new_expression"):
             return self._called(chain, props, origin, hops)
         if t in ("member_expression", "subscript_expression"):
@@ -168,6 +169,31 @@ class Flow:
             self.prog.remember(up)
             return [Use("handler", parent, origin.key, origin.holder)]
         return [Use("escape", parent, origin.key, origin.holder)]
+
+    def _into_parameter(self, chain: list[Node], props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use] | None:
+        """A function handed to a function of this file (``setupConsent(startHotjar)``) runs
+        where that function calls its parameter (``onConsent: () => { … && e() }``). None when
+        the callee is not a function here, or its parameter goes where it cannot be followed:
+        then it runs where the call is, as for a library callback."""
+        args, call = chain[-2], chain[-3]
+        index = next((i for i, a in enumerate(a for a in args.named_children if a.type != "comment") if a.id == chain[-1].id), None)
+        callee = self.prog.callee(call)
+        if index is None or callee is None or callee.type != "identifier":
+            return None
+        binding = self.prog.lookup(callee)
+        target = binding.value if binding is not None else None
+        if target is None or target.type not in FUNCTION_TYPES:
+            return None
+        params = self.prog.scopes._parameter_names(target)
+        if index >= len(params) or params[index].type != "identifier":
+            return None
+        param = self.prog.scopes.declares(target, self.prog.text(params[index]))
+        if param is None or param.kind != "param":
+            return None
+        found = self._references(param, props, origin, hops)
+        if any(u.kind in ("escape", "global", "export") for u in found):
+            return None
+        return found
 
     def _declared(self, decl: Node, value: Node, props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:
         """Into a binding: every reference of it, in scope."""

@@ -149,7 +149,7 @@ def _arg_matches(prog: "Program", arg: "Node", want: ArgShape) -> bool:
 
 def function_shape(text: str) -> str:
     """A function's text with whitespace removed and every local name made ``_`` (property
-    names after ``.``, keywords and literals kept): the same for every bundle of one library
-    version, whatever the bundler renamed."""
-    named = _WORD.sub(lambda m: m.group(0) if m.group(0) in _KEYWORDS else "_", text)
+    names after ``.``, keywords and literals kept; ``let`` / ``const`` read as ``var``, which
+    minifiers swap): the same for every bundle of one library version, whatever the bundler renamed."""
+    named = _WORD.sub(lambda m: ("var" if m.group(0) in ("let", "const") else m.group(0)) if m.group(0) in _KEYWORDS else "_", text)
     return _GLUE.sub(r"\1", _SPACE.sub(" ", named)).strip()
