@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import deque
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
@@ -28,7 +29,6 @@ from analyzer.normalise import norm
 from analyzer.model import Status, Verdict
 from analyzer.signatures import SignatureDB
 
-MAX_DEPTH = 60  # calls followed up from one start (memoised; the work budget bounds the rest)
 _TRUTHY = frozenset({"true", "granted", "allow", "accepted", "1", "ACCEPT", "yes", "!0"})
 _FALSY = frozenset({"false", "denied", "deny", "0", "DENY", "no", "!1", "DENIED"})
 _NULLISH = frozenset({"undefined", "null", "void 0"})
@@ -45,6 +45,18 @@ class ConsentVocabulary:
     category_callbacks: tuple["CategoryCallback", ...] = ()
     triggers: dict[str, str] = field(default_factory=dict)  # consent-trigger function -> its option
     bundled_api: tuple[tuple[str, str, str], ...] = ()  # (API name, function-shape fragment, CMP) as bundles rename them
+    anchors: re.Pattern[str] | None = None  # every word of every check
+    needs: tuple[frozenset[str], ...] = ()  # per check, the words any text holding it holds
+
+    def may_check(self, text: str) -> bool:
+        """Can this (lower-cased) condition text hold an analytics check at all? The words of a
+        check survive compilation (global member chains and category strings are not renamed;
+        a renamed library API is left out of its words), so a text missing one of each check's
+        words is no check, and the full reading (temporaries, renamed APIs) is skipped."""
+        if self.anchors is None:
+            return True
+        present = set(self.anchors.findall(text))
+        return any(need <= present for need in self.needs)
 
 
 def vocabulary(db: SignatureDB) -> ConsentVocabulary:
@@ -63,7 +75,19 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         events += [(e, cmp.name) for e in js.get("generic_events", [])]
         fail += [(norm(f).lower(), cmp.name) for f in js.get("fail_open", [])]
     checks.sort(key=lambda c: -len(c[0]))
-    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks), db.script_types.consent_triggers, tuple(api))
+    renamed = {name.lower() for name, _, _ in api}
+    needs = tuple(dict.fromkeys(_needs(c, renamed) for c, _ in checks))
+    every = sorted({w for need in needs for w in need}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![a-z0-9_$])(?:" + "|".join(re.escape(w) for w in every) + r")(?![a-z0-9_$])") if every and all(needs) else None
+    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks), db.script_types.consent_triggers, tuple(api), pattern, needs)
+
+
+def _needs(check: str, renamed: set[str]) -> frozenset[str]:
+    """The words a text holding ``check`` holds once compiled: a library API a bundle renames is
+    left out, unless it is the check's only word."""
+    words = re.findall(r"[a-z0-9_$]{3,}", check.lstrip("^"))
+    kept = frozenset(w for w in words if w not in renamed)
+    return kept or frozenset(words)
 
 
 @dataclass(frozen=True)
@@ -112,11 +136,10 @@ class GuardAnalysis:
         self.prog = prog
         self.vocab = vocab
         self.flow = Flow(prog)
-        self._functions: dict[int, Path | None] = {}
-        self._nodes: dict[int, Path | None] = {}
-        self._active: set[int] = set()
-        self._cut = False  # a result below depended on a function still being judged
+        self._segments: dict[int, _Segment] = {}
+        self._ways_memo: dict[int, list] = {}
         self._aliases: dict[int, str | None] = {}
+        self._returns: dict[int, list[tuple[int, str]]] = {}
 
     def _alias(self, ident: Node) -> str | None:
         """The library API a renamed function is (``qe`` -> ``acceptedCategory``): its text's
@@ -168,7 +191,10 @@ class GuardAnalysis:
         its absence, 0 otherwise; with the check it rests on. ``env`` holds the compiler
         temporaries assigned inside the whole condition."""
         self.prog.budget.spend()
-        env = temporaries(self.prog, cond) if env is None else env
+        if env is None:
+            if not self.vocab.may_check(self.prog.text(cond)[:MAX_EXPR].lower()):
+                return 0, None
+            env = temporaries(self.prog, cond)
         t = cond.type
         if t in ("parenthesized_expression", "sequence_expression"):
             inner = [c for c in cond.named_children if c.type != "comment"]
@@ -221,35 +247,131 @@ class GuardAnalysis:
     def judge(self, node: Node) -> Path:
         """The outcome of every path to ``node`` (budget permitting)."""
         try:
-            found = self._judge(node, 0)
+            seg = self._segment(node)
+            found = seg.path if seg.fn is None else self._reach(seg)
         except BudgetExhausted as exc:
             return Path(Status.UNVERIFIABLE, f"analysis budget exhausted ({exc}); the file is too large or too convoluted to follow", budget=True)
         if found is None:
             return Path(Status.UNVERIFIABLE, "it is reached only through a recursive call chain")
         return _settle(found)
 
-    def _judge(self, node: Node, depth: int) -> Path | None:
-        if node.id in self._nodes:
-            return self._nodes[node.id]
-        saved, self._cut = self._cut, False
-        result = self._judge_uncached(node, depth)
-        cut, self._cut = self._cut, saved or self._cut
-        if not cut:
-            self._nodes[node.id] = result
-        return result
-
-    def _judge_uncached(self, node: Node, depth: int) -> Path | None:
+    def _segment(self, node: Node) -> "_Segment":
+        """From ``node`` up to the first gate, the enclosing function, or the top of the file
+        (memoised per node: many uses share their walk)."""
+        found = self._segments.get(node.id)
+        if found is not None:
+            return found
         notes: list[str] = []
         chain = self.prog.chain(node)
+        seg = None
         for i in range(len(chain) - 2, -1, -1):
             anc, child = chain[i], chain[i + 1]
             gate = self._gate_at(anc, child, notes)
             if gate:
-                return Path(Status.GATED, gate, notes)
+                seg = _Segment(Path(Status.GATED, gate, list(notes)), None, tuple(notes))
+                break
             if anc.type in FUNCTION_TYPES:
-                sub = self._function(anc, depth)
-                return None if sub is None else dataclasses.replace(sub, notes=notes + sub.notes)
-        return Path(Status.UNGATED, "it runs at the top level of the file", notes, load=True)
+                seg = _Segment(None, anc, tuple(notes))
+                break
+        if seg is None:
+            seg = _Segment(Path(Status.UNGATED, "it runs at the top level of the file", list(notes), load=True), None, tuple(notes))
+        self._segments[node.id] = seg
+        return seg
+
+    def _reach(self, start: "_Segment") -> Path | None:
+        """Every way into the function ``start`` ends in, searched breadth-first over (function,
+        passed-a-check-naming-no-category) states; each state is expanded once, so the cost is
+        linear in the functions reached, cycles included. The worst outcome decides; the first
+        ungated one ends the search."""
+        first = (start.fn.id, _generic(start.notes))
+        states: dict[tuple[int, bool], tuple[Node, tuple[int, bool] | None, Node | None, tuple[str, ...]]] = {first: (start.fn, None, None, start.notes)}
+        queue = deque([first])
+        ends: list[tuple[Path, tuple[int, bool]]] = []
+        while queue:
+            key = queue.popleft()
+            fnode, generic = states[key][0], key[1]
+            self.prog.budget.spend()
+            for how, path, nxt, use in self._ways(fnode):
+                if how == "end":
+                    path = _adjust(path, generic)
+                    ends.append((path, key))
+                    if path.status is Status.UNGATED:
+                        return self._build(path, key, states, start)
+                    continue
+                state = (nxt.fn.id, generic or _generic(nxt.notes))
+                if state not in states:
+                    states[state] = (nxt.fn, key, use, nxt.notes)
+                    queue.append(state)
+        if not ends:
+            return None
+        return self._summarise(ends, states, start)
+
+    def _ways(self, fnode: Node) -> list[tuple[str, Path | None, "_Segment | None", Node | None]]:
+        """How one function is reached: ("end", outcome) for a way that ends here (a gate, the
+        top of the file, a callback the CMP calls, an export), ("next", segment) for a call from
+        inside another function (memoised per function)."""
+        found = self._ways_memo.get(fnode.id)
+        if found is not None:
+            return found
+        out: list[tuple[str, Path | None, _Segment | None, Node | None]] = []
+        category = self._category_callback(fnode, [])
+        if category is not None:
+            out.append(("end", category, None, None))
+        else:
+            uses = self.flow.uses(fnode)
+            runs = [u for u in uses if u.kind in _RUNS]
+            if not runs:
+                names = self.flow.own_names(fnode) | {u.key for u in uses if u.key and u.kind in ("global", "export")}
+                out.append(("end", self._uncalled(fnode, uses, names, []), None, None))
+            for use in runs:
+                notes: list[str] = []
+                if use.kind == "callback":
+                    self._note_event(use.node, notes)
+                seg = self._segment(use.node)
+                seg = dataclasses.replace(seg, notes=tuple(notes) + seg.notes, path=None if seg.path is None else dataclasses.replace(seg.path, notes=notes + seg.path.notes))
+                if seg.fn is None:
+                    out.append(("end", seg.path, None, use.node))
+                else:
+                    out.append(("next", None, seg, use.node))
+            escapes = [u for u in uses if u.kind == "escape"]
+            if runs and escapes:
+                out.append(("end", Path(Status.UNVERIFIABLE, f"it is also stored where its calls cannot be followed (line {self._line(escapes[0].node)})"), None, None))
+        self._ways_memo[fnode.id] = out
+        return out
+
+    def _route(self, key: tuple[int, bool], states, start: "_Segment") -> tuple[list[str], list[str]]:
+        """The call lines from the start's function out to the state ``key``, and their notes."""
+        lines: list[str] = []
+        notes: list[str] = list(start.notes)
+        while True:
+            fnode, prev, use, seg_notes = states[key]
+            if prev is None:
+                break
+            lines.append(self._line(use))
+            notes += list(seg_notes)
+            key = prev
+        return lines, notes
+
+    def _build(self, end: Path, key: tuple[int, bool], states, start: "_Segment") -> Path:
+        lines, notes = self._route(key, states, start)
+        where = list(reversed(lines))
+        evidence = end.evidence
+        if where:
+            shown = where[:6] + (["…"] if len(where) > 6 else [])
+            evidence = f"called at line {' <- '.join(shown)}: {end.evidence}"
+        return Path(end.status, evidence, notes + end.notes, end.mismatch, end.entry, end.budget, end.load)
+
+    def _summarise(self, ends: list[tuple[Path, tuple[int, bool]]], states, start: "_Segment") -> Path:
+        worst = _worst([p for p, _ in ends])
+        if worst.status is not Status.GATED:
+            path, key = next((p, k) for p, k in ends if p.status is worst.status and not p.entry) if any(p.status is worst.status and not p.entry for p, _ in ends) else next((p, k) for p, k in ends if p.status is worst.status)
+            return self._build(path, key, states, start)
+        gates = list(dict.fromkeys(p.evidence for p, _ in ends))
+        mismatch = next((p.mismatch for p, _ in ends if p.mismatch), None)
+        notes = list(start.notes) + [n for p, _ in ends for n in p.notes]
+        shown = "; ".join(gates[:3]) + (f"; and {len(gates) - 3} more" if len(gates) > 3 else "")
+        lead = "every way in is gated" if len(ends) > 1 else "its caller is gated"
+        return Path(Status.GATED, f"{lead}: {shown}", list(dict.fromkeys(notes)), mismatch)
 
     def _line(self, node: Node) -> str:
         """"12", or "1:3480" on long (minified) lines where the line alone says little."""
@@ -294,11 +416,21 @@ class GuardAnalysis:
         return None
 
     def _early_return(self, block: Node, child: Node) -> str | None:
-        """``if (!consent) return;`` before the statement, in the same block."""
+        """``if (!consent) return;`` before the statement, in the same block. The block's early
+        returns are found once (a minified function body has hundreds of statements)."""
+        gates = self._returns.get(block.id)
+        if gates is None:
+            gates = self._returns[block.id] = self._block_returns(block)
+        for start, gate in gates:
+            if start >= child.start_byte:
+                return None
+            return gate
+        return None
+
+    def _block_returns(self, block: Node) -> list[tuple[int, str]]:
+        found = []
         for stmt in block.named_children:
             self.prog.budget.spend()
-            if stmt == child or stmt.start_byte >= child.start_byte:
-                return None
             if stmt.type != "if_statement":
                 continue
             body = stmt.child_by_field_name("consequence")
@@ -307,8 +439,8 @@ class GuardAnalysis:
             cond = stmt.child_by_field_name("condition")
             pol, check = self.polarity(cond) if cond is not None else (0, None)
             if check and pol == -1:
-                return f"early return unless consent: {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"
-        return None
+                found.append((stmt.start_byte, f"early return unless consent: {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"))
+        return found
 
     def _category_callback(self, fnode: Node, notes: list[str]) -> Path | None:
         """A CMP's per-category callback ([js] category_callbacks): ``{id: 'analytics', onAccept()
@@ -376,63 +508,6 @@ class GuardAnalysis:
                 return None
         return category
 
-    def _function(self, fnode: Node, depth: int) -> Path | None:
-        """How the function ``fnode`` runs, judged once: every way it is reached must be gated."""
-        if fnode.id in self._functions:
-            return self._functions[fnode.id]
-        if fnode.id in self._active:
-            self._cut = True
-            return None
-        self._active.add(fnode.id)
-        saved, self._cut = self._cut, False
-        try:
-            result = self._function_uncached(fnode, depth)
-        finally:
-            self._active.discard(fnode.id)
-        cut, self._cut = self._cut, saved or self._cut
-        if not cut:
-            self._functions[fnode.id] = result
-        return result
-
-    def _function_uncached(self, fnode: Node, depth: int) -> Path | None:
-        notes: list[str] = []
-        category = self._category_callback(fnode, notes)
-        if category is not None:
-            return category
-        if depth >= MAX_DEPTH:
-            return Path(Status.UNVERIFIABLE, "call chain too deep to follow", notes)
-        uses = self.flow.uses(fnode)
-        runs = [u for u in uses if u.kind in _RUNS]
-        names = self.flow.own_names(fnode) | {u.key for u in uses if u.key and u.kind in ("global", "export")}
-        if not runs:
-            return self._uncalled(fnode, uses, names, notes)
-        results: list[Path] = []
-        for use in runs:
-            if use.kind == "callback":
-                self._note_event(use.node, notes)
-            sub = self._judge(use.node, depth + 1)
-            if sub is not None:
-                results.append(sub)
-        escapes = [u for u in uses if u.kind == "escape"]
-        if escapes:
-            where = escapes[0]
-            results.append(Path(Status.UNVERIFIABLE, f"it is also stored where its calls cannot be followed (line {self._line(where.node)})"))
-        if not results:
-            return None
-        return self._combine(runs, results, notes)
-
-    def _combine(self, runs: list[Use], results: list[Path], notes: list[str]) -> Path:
-        worst = _worst(results)
-        if worst.status is Status.GATED:
-            lines = ", ".join(sorted({str(self._line(u.node)) for u in runs}))
-            mismatch = next((r.mismatch for r in results if r.mismatch), None)
-            return Path(Status.GATED, _chain(f"every caller (line {lines}) is gated", worst.evidence), notes + worst.notes, mismatch)
-        ungated = [r for r in results if r.status is Status.UNGATED]
-        index = results.index(worst)
-        where = f"called at line {self._line(runs[index].node)}" if index < len(runs) else "reached"
-        prefix = where + (f" ({len(ungated)} of {len(results)} callers ungated)" if len(results) > 1 else "")
-        return Path(worst.status, _chain(prefix, worst.evidence), notes + worst.notes, entry=worst.entry, budget=worst.budget, load=worst.load)
-
     def _uncalled(self, fnode: Node, uses: list[Use], names: set[str], notes: list[str]) -> Path:
         """A function nothing in this file calls: known callback and hook names decide, an
         export leaves the verdict to the importers, anything else is unverifiable."""
@@ -470,6 +545,27 @@ class GuardAnalysis:
 
 
 _RUNS = frozenset({"call", "callback", "jsx", "handler"})
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """The walk from a node up to its first gate (``path`` gated), the top of the file (``path``
+    ungated), or the function it stands in (``fn``), with the notes made on the way."""
+
+    path: "Path | None"
+    fn: Node | None
+    notes: tuple[str, ...] = ()
+
+
+def _generic(notes) -> bool:
+    return any(n.startswith(_GENERIC) for n in notes)
+
+
+def _adjust(path: "Path", generic: bool) -> "Path":
+    """An open way that passed a consent check naming no category is unverifiable (_settle)."""
+    if generic and path.status is Status.UNGATED:
+        return Path(Status.UNVERIFIABLE, f"a consent check on the way names no analytics category; otherwise {path.evidence}", list(path.notes))
+    return path
 _TRUTHY_LOWER = frozenset(v.lower() for v in _TRUTHY) | {"true"}
 _FALSY_LOWER = frozenset(v.lower() for v in _FALSY) | {"false"}
 
