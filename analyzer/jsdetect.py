@@ -109,6 +109,7 @@ class Detector:
         self.in_sdk = in_sdk  # from a source map: does this node come from node_modules?
         self.flow = Flow(prog)
         self._loader_cache: list[tuple[Node, int]] | None = None
+        self._sdk_ranges: dict[tuple[int, ...], list[tuple[int, int]]] = {}
         self._norm_text: str | None = None
 
     @property
@@ -211,7 +212,7 @@ class Detector:
         spans = self._spans(vendor)
         if not spans:
             return sites
-        inner = [s for s in sites if s.via in ("dynamic-injection", "snippet") and (self._in_sdk_code(s.node, spans) or _covers(s.node, spans))]
+        inner = [s for s in sites if s.via in ("dynamic-injection", "snippet") and (self._in_sdk_code(s.node, spans) or _covers(s.node, spans) and s.node.end_byte - s.node.start_byte < _WRAPPER_SHARE * len(self.prog.parsed.source.data))]
         if not inner:
             return sites
         rest = [s for s in sites if s not in inner]
@@ -221,8 +222,20 @@ class Detector:
         return found or inner
 
     def _in_sdk_code(self, node: Node, spans: list[int]) -> bool:
-        fn = self.prog.enclosing_function(node)
-        return fn is not None and _covers(fn, spans)
+        """Is ``node`` inside one of the functions that hold the SDK's strings? A function that
+        wraps nearly the whole file (a bundle's IIFE, a UMD wrapper) holds everything and so is
+        no evidence of the SDK."""
+        ranges = self._sdk_ranges.get(tuple(spans[:1]) + (len(spans),))
+        if ranges is None:
+            size = max(1, len(self.prog.parsed.source.data))
+            found = []
+            for at in spans:
+                chain = self.prog.tree.path(at, at + 1)
+                fn = next((n for n in reversed(chain) if n.type in FUNCTION_TYPES and (n.end_byte - n.start_byte) < _WRAPPER_SHARE * size), None)
+                if fn is not None:
+                    found.append((fn.start_byte, fn.end_byte))
+            ranges = self._sdk_ranges[tuple(spans[:1]) + (len(spans),)] = found
+        return any(a <= node.start_byte and node.end_byte <= b for a, b in ranges)
 
     def _init_candidates(self, vendor: Vendor) -> list[Node]:
         """Calls that may start the vendor: by its init names, and by the local names of what is
@@ -321,7 +334,7 @@ class Detector:
                     if use.kind not in ("call", "callback"):
                         continue
                     call = use.node
-                    if not _is_iife(self.prog, call) and not self._from_sdk(call, methods):
+                    if not _is_iife(self.prog, call) and not self._from_sdk(call, methods, spans):
                         starts[call.id] = call
                         continue
                     outer = self.prog.enclosing_function(call)
@@ -408,13 +421,26 @@ class Detector:
                     return value
         return None
 
-    def _from_sdk(self, call: Node, methods: set[str]) -> bool:
-        """Is this call still inside the SDK (keep walking up) rather than the app's start?"""
+    def _from_sdk(self, call: Node, methods: set[str], spans: list[int]) -> bool:
+        """Is this call still inside the SDK (keep walking up) rather than the app's start? With a
+        source map, the map says. Without, the app is the one that writes its configuration out:
+        a call through an init-named property (``h.init('acme/shop')``), or a call at the top of
+        the bundle (a minifier inlined ``Hotjar.init`` into ``r(3900401, 6, {debug: !1})``), each
+        with literal arguments; an SDK's own plumbing passes variables."""
         if self.in_sdk is not None:
             return self.in_sdk(call)
+        if not _configuration(self.prog, call):
+            return True
         fn = self.prog.callee(call)
         last = self.prog.path(fn).rsplit(".", 1)[-1] if fn is not None else ""
-        return last not in methods
+        if last in methods:
+            return self._in_sdk_code(call, spans)
+        return not self._top_level(call)
+
+    def _top_level(self, node: Node) -> bool:
+        """At the top of the file, or inside nothing but a wrapper around the whole bundle."""
+        size = max(1, len(self.prog.parsed.source.data))
+        return all(f.end_byte - f.start_byte >= _WRAPPER_SHARE * size for f in self.prog.chain(node)[:-1] if f.type in FUNCTION_TYPES)
 
     def _init_call(self, vendor: Vendor, call: Node) -> str | None:
         prog = self.prog
@@ -838,6 +864,26 @@ def _occurrences(data: bytes, needle: bytes, limit: int) -> list[int]:
         out.append(at)
         at = data.find(needle, at + 1)
     return out
+
+
+_WRAPPER_SHARE = 0.9  # a function over this share of the file wraps the bundle, not an SDK
+_LITERAL_ARGS = frozenset({"string", "number", "true", "false", "object", "array", "template_string", "unary_expression"})
+
+
+def _configuration(prog: Program, call: Node) -> bool:
+    """Arguments written out as literals, or constants holding literals (an app configures an
+    SDK; the SDK's own plumbing passes variables): at least one, and all such."""
+    args = prog.args(call)
+    return bool(args) and all(_literal(prog, a) for a in args) and any(a.type != "unary_expression" for a in args)
+
+
+def _literal(prog: Program, arg: Node) -> bool:
+    if arg.type in _LITERAL_ARGS:
+        return True
+    if arg.type == "identifier":
+        binding = prog.lookup(arg)
+        return binding is not None and binding.value is not None and binding.value.type in _LITERAL_ARGS
+    return False
 
 
 def _is_iife(prog: Program, call: Node) -> bool:

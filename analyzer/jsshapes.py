@@ -120,7 +120,7 @@ def matches(prog: "Program", call: "Node", shape: CallShape) -> bool:
         return False
     if shape.method is not None:
         callee = prog.callee(call)
-        if callee is None or prog.path(callee).rsplit(".", 1)[-1] != shape.method or callee.type not in ("member_expression", "subscript_expression"):
+        if callee is None or _member_name(prog, callee) != shape.method:
             return False
     args = prog.args(call)
     for i, want in enumerate(shape.args):
@@ -131,6 +131,16 @@ def matches(prog: "Program", call: "Node", shape: CallShape) -> bool:
         if not _arg_matches(prog, args[i], want):
             return False
     return True
+
+
+def _member_name(prog: "Program", callee: "Node") -> str | None:
+    """``init`` for ``x.init``, ``x.y().init``, ``x['init']``; None for anything else."""
+    if callee.type == "member_expression":
+        prop = callee.child_by_field_name("property")
+        return prog.text(prop) if prop is not None else None
+    if callee.type == "subscript_expression":
+        return prog.string_value(callee.child_by_field_name("index"))
+    return None
 
 
 def _arg_matches(prog: "Program", arg: "Node", want: ArgShape) -> bool:
