@@ -140,6 +140,8 @@ class GuardAnalysis:
         self._ways_memo: dict[int, list] = {}
         self._aliases: dict[int, str | None] = {}
         self._returns: dict[int, list[tuple[int, str]]] = {}
+        self._helpers: dict[int, tuple[int, str | None]] = {}
+        self._helpers_active: set[int] = set()
 
     def _alias(self, ident: Node) -> str | None:
         """The library API a renamed function is (``qe`` -> ``acceptedCategory``): its text's
@@ -186,27 +188,29 @@ class GuardAnalysis:
         text = norm(self.prog.text(cond)[:MAX_EXPR]).lower()
         return next((f"{f} ({cmp})" for f, cmp in self.vocab.fail_open if f in text), None)
 
-    def polarity(self, cond: Node, env: dict[str, Node] | None = None) -> tuple[int, str | None]:
+    def polarity(self, cond: Node, env: dict[str, Node] | None = None, quick: bool = False) -> tuple[int, str | None]:
         """+1 when the condition being true guarantees analytics consent, -1 when it guarantees
         its absence, 0 otherwise; with the check it rests on. ``env`` holds the compiler
-        temporaries assigned inside the whole condition."""
+        temporaries assigned inside the whole condition. A condition whose text holds no check's
+        words is read ``quick``ly: only the helpers it calls can make it a check."""
         self.prog.budget.spend()
         if env is None:
-            if not self.vocab.may_check(self.prog.text(cond)[:MAX_EXPR].lower()):
+            quick = not self.vocab.may_check(self.prog.text(cond)[:MAX_EXPR].lower())
+            if quick and not _calls_inside(cond):
                 return 0, None
-            env = temporaries(self.prog, cond)
+            env = {} if quick else temporaries(self.prog, cond)
         t = cond.type
         if t in ("parenthesized_expression", "sequence_expression"):
             inner = [c for c in cond.named_children if c.type != "comment"]
-            return self.polarity(inner[-1], env) if inner else (0, None)
+            return self.polarity(inner[-1], env, quick) if inner else (0, None)
         if t == "assignment_expression":
             right = cond.child_by_field_name("right")
-            return self.polarity(right, env) if right is not None else (0, None)
+            return self.polarity(right, env, quick) if right is not None else (0, None)
         if t == "unary_expression" and self.prog.text(cond).startswith("!"):
             arg = cond.child_by_field_name("argument")
             if norm(self.prog.text(cond)) in ("!0", "!1"):
                 return 0, None
-            pol, check = self.polarity(arg, env) if arg is not None else (0, None)
+            pol, check = self.polarity(arg, env, quick) if arg is not None else (0, None)
             return -pol, check
         if t == "binary_expression":
             op_node = cond.child_by_field_name("operator")
@@ -215,15 +219,49 @@ class GuardAnalysis:
             if left is None or right is None:
                 return 0, None
             if op in ("&&", "||"):
-                (pa, ca), (pb, cb) = self.polarity(left, env), self.polarity(right, env)
+                (pa, ca), (pb, cb) = self.polarity(left, env, quick), self.polarity(right, env, quick)
                 if op == "&&":  # a refusal anywhere wins, as in the server-side reading (template_gate)
                     return (-1, ca if pa == -1 else cb) if -1 in (pa, pb) else (1, ca if pa == 1 else cb) if 1 in (pa, pb) else (0, None)
                 return (pa, ca) if pa == pb and pa != 0 else (0, None)
-            return self._comparison(op, left, right, env)
-        if self._fail_open(cond):
+            return (0, None) if quick else self._comparison(op, left, right, env)
+        if t == "call_expression" and quick:
+            return self._helper(cond)
+        if quick or self._fail_open(cond):
             return 0, None
         check = self._check_in(cond, env)
-        return (1, check) if check else (0, None)
+        if check:
+            return 1, check
+        if t == "call_expression":
+            return self._helper(cond)
+        return 0, None
+
+    def _helper(self, call: Node) -> tuple[int, str | None]:
+        """``performanceCookiesAllowed()``: a function of this file whose one returned expression
+        is a consent check reads as that check (three helpers deep at most)."""
+        fn = self.prog.callee(call)
+        binding = self.prog.lookup(fn) if fn is not None and fn.type == "identifier" else None
+        if binding is None or binding.key in self._helpers_active:
+            return 0, None
+        if binding.key not in self._helpers:
+            self._helpers_active.add(binding.key)
+            try:
+                body = _returned_expression(binding.value)
+                found = self.polarity(body) if body is not None and len(self._helpers_active) <= 3 else (0, None)
+            finally:
+                self._helpers_active.discard(binding.key)
+            pol, check = found
+            self._helpers[binding.key] = (pol, f"{check} via {binding.name}()" if check else None)
+        return self._helpers[binding.key]
+
+    def _when_false(self, cond: Node) -> tuple[int, str | None]:
+        """-1 with the check when the condition being *false* guarantees consent: what the right
+        side of ``a || b`` and the code after ``if (a) return`` need. ``d || !allowed()`` is false
+        only when ``allowed()`` holds, whatever ``d`` is: one disjunct of a refusal is enough."""
+        parts = _disjuncts(cond)
+        found = [self.polarity(p) for p in parts]
+        if any(pol == 1 for pol, _ in found):
+            return 0, None
+        return next(((pol, check) for pol, check in found if pol == -1 and check), (0, None))
 
     def _comparison(self, op: str, left: Node, right: Node, env: dict[str, Node]) -> tuple[int, str | None]:
         side, other = (left, right) if self._check_in(left, env) else (right, left)
@@ -406,7 +444,7 @@ class GuardAnalysis:
             op = self.prog.text(op_node) if op_node is not None else ""
             left = anc.child_by_field_name("left")
             if left is not None and op in ("&&", "||"):
-                pol, check = self.polarity(left)
+                pol, check = self.polarity(left) if op == "&&" else self._when_false(left)
                 if check and pol == (1 if op == "&&" else -1):
                     return f"guarded by {self.prog.text(left)[:80]} {op} … (line {self._line(left)}): {check}"
                 if op == "&&" and self._generic_consent(left):
@@ -437,7 +475,7 @@ class GuardAnalysis:
             if body is None or not _exits(body):
                 continue
             cond = stmt.child_by_field_name("condition")
-            pol, check = self.polarity(cond) if cond is not None else (0, None)
+            pol, check = self._when_false(cond) if cond is not None else (0, None)
             if check and pol == -1:
                 found.append((stmt.start_byte, f"early return unless consent: {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"))
         return found
@@ -597,6 +635,42 @@ def _chain(step: str, rest: str) -> str:
         head, _, tail = rest.partition(": ")
         return f"{step} <- {head[len(lead):]}: {tail}"
     return f"{step}: {rest}"
+
+
+def _calls_inside(cond: Node) -> bool:
+    """Does the condition call something (a helper that may return a check)? Checked on its
+    text: a call is a name or ')' followed by '('."""
+    text = cond.text or b""
+    return len(text) <= MAX_EXPR and re.search(rb"[\w$)]\s*\(", text) is not None
+
+
+def _disjuncts(cond: Node) -> list[Node]:
+    """``a || b || c`` (parenthesised or not) as [a, b, c]; anything else as [cond]."""
+    while cond.type == "parenthesized_expression" and cond.named_children:
+        cond = cond.named_children[-1]
+    if cond.type == "binary_expression":
+        op = cond.child_by_field_name("operator")
+        left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
+        if op is not None and op.type == "||" and left is not None and right is not None:
+            return _disjuncts(left) + _disjuncts(right)
+    return [cond]
+
+
+def _returned_expression(fn: Node | None) -> Node | None:
+    """The expression a small function returns: an arrow's expression body, or the one
+    ``return`` of a body whose other statements only declare (``var t; return …``)."""
+    if fn is None or fn.type not in FUNCTION_TYPES:
+        return None
+    body = fn.child_by_field_name("body")
+    if body is None:
+        return None
+    if body.type != "statement_block":
+        return body
+    stmts = [c for c in body.named_children if c.type != "comment"]
+    if not stmts or stmts[-1].type != "return_statement" or any(s.type not in ("variable_declaration", "lexical_declaration") for s in stmts[:-1]):
+        return None
+    value = [c for c in stmts[-1].named_children if c.type != "comment"]
+    return value[0] if value else None
 
 
 def _exits(body: Node) -> bool:
