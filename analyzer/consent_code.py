@@ -44,6 +44,7 @@ class ConsentVocabulary:
     hooks: dict[str, str] = field(default_factory=dict)  # framework lifecycle hooks: name -> who calls it
     category_callbacks: tuple["CategoryCallback", ...] = ()
     triggers: dict[str, str] = field(default_factory=dict)  # consent-trigger function -> its option
+    stores: frozenset[str] = frozenset()  # methods that store what they are handed (arr.push(fn))
     bundled_api: tuple[tuple[str, str, str], ...] = ()  # (API name, function-shape fragment, CMP) as bundles rename them
     anchors: re.Pattern[str] | None = None  # every word of every check
     needs: tuple[frozenset[str], ...] = ()  # per check, the words any text holding it holds
@@ -79,7 +80,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
     needs = tuple(dict.fromkeys(_needs(c, renamed) for c, _ in checks))
     every = sorted({w for need in needs for w in need}, key=len, reverse=True)
     pattern = re.compile(r"(?<![a-z0-9_$])(?:" + "|".join(re.escape(w) for w in every) + r")(?![a-z0-9_$])") if every and all(needs) else None
-    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks), db.script_types.consent_triggers, tuple(api), pattern, needs)
+    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks), db.script_types.consent_triggers, db.script_types.code.get("stores", frozenset()), tuple(api), pattern, needs)
 
 
 def _needs(check: str, renamed: set[str]) -> frozenset[str]:
@@ -135,7 +136,7 @@ class GuardAnalysis:
     def __init__(self, prog: Program, vocab: ConsentVocabulary) -> None:
         self.prog = prog
         self.vocab = vocab
-        self.flow = Flow(prog)
+        self.flow = Flow(prog, vocab.stores)
         self._segments: dict[int, _Segment] = {}
         self._ways_memo: dict[int, list] = {}
         self._aliases: dict[int, str | None] = {}

@@ -107,7 +107,7 @@ class Detector:
         self.code = code  # signatures/script_types.toml [code]: injectors, evaluators, script_text, …
         self.vendors = vendors
         self.in_sdk = in_sdk  # from a source map: does this node come from node_modules?
-        self.flow = Flow(prog)
+        self.flow = Flow(prog, code.get("stores", frozenset()))
         self._loader_cache: list[tuple[Node, int]] | None = None
         self._sdk_ranges: dict[tuple[int, ...], list[tuple[int, int]]] = {}
         self._norm_text: str | None = None
@@ -198,7 +198,7 @@ class Detector:
             sites = self._outside_sdk(vendor, sites)
         if not sites and not inactive:
             found, off = self._bundled(vendor)
-            sites += found
+            sites += self._apply_holds(vendor, found)
             inactive += off
         if not sites and not inactive:
             inactive += self._imported_only(vendor)
@@ -306,15 +306,28 @@ class Detector:
         if shape.method is not None:
             return self.prog.calls_named(shape.method)
         found: dict[int, Node] = {}
-        key = shape.anchor_keys[0]
-        for offset in self.prog.tree.occurrences(key):
-            chain = self.prog.tree.path(offset, offset + len(key.encode()))
-            # key -> pair -> object -> arguments -> call
-            if len(chain) >= 5 and chain[-2].type == "pair" and chain[-3].type == "object" and chain[-4].type == "arguments":
-                call = chain[-5]
-                if call.type in ("call_expression", "new_expression") and call.id not in found:
-                    found[call.id] = call
-                    self.prog.remember(chain[:-4])
+        if shape.anchor_keys:
+            key = shape.anchor_keys[0]
+            for offset in self.prog.tree.occurrences(key):
+                chain = self.prog.tree.path(offset, offset + len(key.encode()))
+                # key -> pair -> object -> arguments -> call
+                if len(chain) >= 5 and chain[-2].type == "pair" and chain[-3].type == "object" and chain[-4].type == "arguments":
+                    call = chain[-5]
+                    if call.type in ("call_expression", "new_expression") and call.id not in found:
+                        found[call.id] = call
+                        self.prog.remember(chain[:-4])
+        else:
+            text = shape.anchor_string or ""
+            for quote in ('"', "'", "`"):
+                needle = f"{quote}{text}{quote}".encode()
+                for offset in _occurrences(self.prog.parsed.source.data, needle, limit=50):
+                    chain = self.prog.tree.path(offset, offset + len(needle))
+                    at = _string_index(chain)
+                    if at is not None and at >= 2 and chain[at - 1].type == "arguments" and chain[at - 2].type in ("call_expression", "new_expression"):
+                        call = chain[at - 2]
+                        if call.id not in found:
+                            found[call.id] = call
+                            self.prog.remember(chain[: at - 1])
         return sorted(found.values(), key=lambda n: n.start_byte)
 
     def _walk_out(self, spans: list[int], methods: set[str]) -> list[Node]:
@@ -782,25 +795,45 @@ class Detector:
         return precise + out
 
     def _apply_holds(self, vendor: Vendor, sites: list[CodeSite]) -> list[CodeSite]:
-        """A switch that holds recording back moves the start to the release calls."""
+        """A switch that holds recording back moves the start to the release calls: named as
+        written (``posthog.opt_in_capturing()``) or, in a bundle that renamed the API, by their
+        shape (``[sdk.hold] bundle_release``: FullStory's ``Oe("start")``)."""
+        code = self.norm_text.replace("!0", "true").replace("!1", "false")
         for hold in vendor.raw.get("sdk", {}).get("hold", []):
             switch, value = norm(hold["switch"]), norm(hold["value"])
-            if norm(hold["switch"]).encode() not in self.prog.parsed.source.data.replace(b" ", b"").replace(b'"', b"'"):
-                continue
-            if not any(f"{switch}{sep}{value}" in self.norm_text for sep in ("=", ":", "']=", "':", "]=")):
+            if not any(f"{switch}{sep}{value}" in code for sep in ("=", ":", "']=", "':", "]=")):
                 continue
             releases = [norm(r) for r in hold["release"]]
             names = sorted({_SPEC.match(r).group(1).rsplit(".", 1)[-1] for r in releases if _SPEC.match(r)})
             candidates = {c.id: c for name in names for c in self.prog.calls_named(name)}
-            calls = sorted(
-                (c for c in candidates.values() if any(norm(self.prog.text(c)).startswith(r) or r in norm(self.prog.path(self.prog.callee(c)) + "(") for r in releases)),
-                key=lambda n: n.start_byte,
-            )
+            calls = [c for c in candidates.values() if any(self._releases(c, r) for r in releases)]
+            spans = self._spans(vendor)
+            for text in hold.get("bundle_release", []):
+                shape = jsshapes.parse_call(text)
+                for call in self._shape_candidates(shape):
+                    if call.id not in {c.id for c in calls} and not self._in_sdk_code(call, spans) and (self.in_sdk is None or not self.in_sdk(call)) and jsshapes.matches(self.prog, call, shape):
+                        calls.append(call)
+            calls.sort(key=lambda n: n.start_byte)
             held = f"{hold['switch']} = {hold['value']}"
             if not calls:
                 return [CodeSite(vendor, s.node, s.via, s.evidence, s.replay, hold=held) for s in sites] if sites else []
             return [CodeSite(vendor, c, "release-call", f"{self.prog.text(c)[:60]} releases recording held by {held}", hold=held) for c in calls]
         return sites
+
+    def _releases(self, call: Node, release: str) -> bool:
+        """Does ``call`` match a release spec (``posthog.opt_in_capturing(``,
+        ``setTrackingConsent('granted'``)? As written, or by its last name and arguments when the
+        object it is called on is a renamed binding (``Zh.setTrackingConsent(`granted`)``)."""
+        text = norm(self.prog.text(call))
+        callee = self.prog.callee(call)
+        path = self.prog.path(callee) if callee is not None else ""
+        if text.startswith(release) or release in norm(path + "("):
+            return True
+        m = _SPEC.match(release)
+        if m is None or "." in m.group(1):
+            return False  # "mouseflow.start(": the object is part of what identifies it
+        args = call.child_by_field_name("arguments")
+        return f"{path.rsplit('.', 1)[-1]}{norm(self.prog.text(args)) if args is not None else '('}".startswith(release)
 
     def _imported_only(self, vendor: Vendor) -> list[Inactive]:
         packages = _packages(vendor)

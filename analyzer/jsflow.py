@@ -50,8 +50,9 @@ class _Origin:
 class Flow:
     """Uses of function values in one program (memoised per function and property path)."""
 
-    def __init__(self, prog: Program) -> None:
+    def __init__(self, prog: Program, stores: frozenset[str] = frozenset()) -> None:
         self.prog = prog
+        self.stores = stores  # methods that store what they are handed (signatures/script_types.toml [code])
         self._memo: dict[tuple[int, tuple[str, ...]], list[Use]] = {}
         self._active: set[tuple[int, tuple[str, ...]]] = set()
 
@@ -150,6 +151,9 @@ class Flow:
                 # A class or a nested object handed to a library: its methods run when the
                 # library (or the browser) calls them, which this file does not show.
                 return [Use("escape", call, origin.key, origin.holder)]
+            callee = self.prog.callee(call)
+            if self._stored_locally(callee):
+                return [Use("escape", call, origin.key or f"stored by {self.prog.path(callee) or 'a collection'}()", origin.holder)]
             self.prog.remember(chain[:-2])
             inside = self._into_parameter(chain, props, origin, hops) if not props else None
             return inside if inside is not None else [Use("callback", call, origin.key, origin.holder)]
@@ -169,6 +173,20 @@ class Flow:
             self.prog.remember(up)
             return [Use("handler", parent, origin.key, origin.holder)]
         return [Use("escape", parent, origin.key, origin.holder)]
+
+    def _stored_locally(self, callee: Node | None) -> bool:
+        """``listeners.push(fn)`` on a collection of this file: the file's own code decides when
+        it runs. A global queue (``window.didomiOnReady.push(fn)``, ``_paq.push``) is drained by
+        another script as the page loads: that stays a callback where the call is."""
+        if callee is None or callee.type != "member_expression":
+            return False
+        prop = callee.child_by_field_name("property")
+        obj = callee.child_by_field_name("object")
+        if prop is None or obj is None or self.prog.text(prop) not in self.stores:
+            return False
+        while obj.type == "member_expression":
+            obj = obj.child_by_field_name("object")
+        return obj is not None and obj.type == "identifier" and self.prog.lookup(obj) is not None
 
     def _into_parameter(self, chain: list[Node], props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use] | None:
         """A function handed to a function of this file (``setupConsent(startHotjar)``) runs
@@ -192,7 +210,9 @@ class Flow:
             return None
         found = self._references(param, props, origin, hops)
         if any(u.kind in ("escape", "global", "export") for u in found):
-            return None
+            # Stored (a queue, a registry): when it runs is not visible here.
+            name = self.prog.text(callee)
+            return [Use("escape", call, origin.key or f"handed to {name}()", origin.holder)]
         return found
 
     def _declared(self, decl: Node, value: Node, props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:

@@ -6,10 +6,11 @@ property names, literals and the library's own (pre-mangled) property chains sta
 of signature data describe them:
 
 - a *call shape* (``[sdk] bundle_calls``): ``*.init({applicationId,clientToken})``,
-  ``*({dsn})``, ``*.init('^phc_')``, ``*.init(#,#)``, ``new *({projectKey})``. The callee is ``*``
-  (any expression) or ``*.name`` (a member call of that name); each argument is ``{k1,k2}`` (an
-  object literal with those keys, each holding a literal), ``'regex'`` (a string literal whose
-  value matches), ``#`` (a number), ``_`` (anything) or ``...`` (any further arguments);
+  ``*({dsn})``, ``*.init('^phc_')``, ``*.init(#,#)``, ``new *({projectKey})``, ``*("start")``.
+  The callee is ``*`` (any expression) or ``*.name`` (a member call of that name); each argument
+  is ``{k1,k2}`` (an object literal with those keys, each holding a literal), ``'regex'`` (a
+  string literal whose value matches), ``"text"`` (exactly that string), ``#`` (a number), ``_``
+  (anything) or ``...`` (any further arguments);
 - a *function shape* (``[js] bundled_api``): ``name = shape``, the text of a library function with
   its local names replaced by ``_``, so that a renamed function can be recognised by its body.
 """
@@ -45,9 +46,10 @@ class ShapeError(ValueError):
 
 @dataclass(frozen=True)
 class ArgShape:
-    kind: str  # object | string | number | any | rest
+    kind: str  # object | string | exact | number | any | rest
     keys: tuple[str, ...] = ()
     pattern: re.Pattern[str] | None = None
+    value: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,11 @@ class CallShape:
         """Object keys the candidates can be found from when the callee has no name."""
         return next((a.keys for a in self.args if a.kind == "object" and a.keys), ())
 
+    @property
+    def anchor_string(self) -> str | None:
+        """An exact string argument the candidates can be found from (``*("start")``)."""
+        return next((a.value for a in self.args if a.kind == "exact"), None)
+
 
 @functools.lru_cache(maxsize=512)
 def parse_call(text: str) -> CallShape:
@@ -74,8 +81,8 @@ def parse_call(text: str) -> CallShape:
         raise ShapeError(f"call shape {text!r}: expected '*(…)', '*.name(…)' or 'new *(…)'")
     args = tuple(_parse_arg(a.strip(), text) for a in _split_args(m.group(2))) if m.group(2).strip() else ()
     shape = CallShape(text, new, m.group(1), args)
-    if shape.method is None and not shape.anchor_keys:
-        raise ShapeError(f"call shape {text!r}: a call of any expression needs an object argument with keys to be found by")
+    if shape.method is None and not shape.anchor_keys and shape.anchor_string is None:
+        raise ShapeError(f"call shape {text!r}: a call of any expression needs an object argument with keys, or an exact \"string\", to be found by")
     return shape
 
 
@@ -102,6 +109,8 @@ def _parse_arg(arg: str, text: str) -> ArgShape:
         return ArgShape("any")
     if arg == "...":
         return ArgShape("rest")
+    if len(arg) >= 2 and arg[0] == arg[-1] == '"':
+        return ArgShape("exact", value=arg[1:-1])
     if arg.startswith("{") and arg.endswith("}"):
         keys = tuple(k.strip() for k in arg[1:-1].split(",") if k.strip())
         return ArgShape("object", keys)
@@ -110,7 +119,7 @@ def _parse_arg(arg: str, text: str) -> ArgShape:
             return ArgShape("string", pattern=re.compile(arg[1:-1]))
         except re.error as exc:
             raise ShapeError(f"call shape {text!r}: bad regex {arg}: {exc}") from None
-    raise ShapeError(f"call shape {text!r}: argument {arg!r} is not {{keys}}, 'regex', #, _ or ...")
+    raise ShapeError(f"call shape {text!r}: argument {arg!r} is not {{keys}}, 'regex', \"exact\", #, _ or ...")
 
 
 def matches(prog: "Program", call: "Node", shape: CallShape) -> bool:
@@ -148,6 +157,8 @@ def _arg_matches(prog: "Program", arg: "Node", want: ArgShape) -> bool:
         return True
     if want.kind == "number":
         return arg.type == "number"
+    if want.kind == "exact":
+        return arg.type in _STRINGS and prog.string_value(arg) == want.value
     if want.kind == "string":
         value = prog.string_value(arg) if arg.type in _STRINGS and not any(c.type == "template_substitution" for c in arg.named_children) else None
         return value is not None and want.pattern is not None and want.pattern.search(value) is not None

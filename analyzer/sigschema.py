@@ -91,7 +91,7 @@ VENDOR_SCHEMA: dict[str, Field] = {
             "replay_default": _opt(str, ("on", "off", "settings")),
             # Vendor-side switches that hold recording back until a release call (FullStory
             # _fs_capture_on_startup=false + FS('start')): a gate only where the release is guarded.
-            "hold": _opt([{"switch": _req(str), "value": _req(str), "release": _req("str[]")}]),
+            "hold": _opt([{"switch": _req(str), "value": _req(str), "release": _req("str[]"), "bundle_release": _opt("call[]")}]),
         }
     ),
     "masking": _opt(
@@ -272,7 +272,7 @@ SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
             key: _opt("str[]")
             for key in (
                 "injectors", "evaluators", "script_text", "plugin_keys", "plugin_register", "plugin_use",
-                "head_lists", "head_tag_keys", "head_attr_keys", "element_factories",
+                "head_lists", "head_tag_keys", "head_attr_keys", "element_factories", "stores",
             )
         }
     ),
