@@ -45,6 +45,7 @@ class ConsentVocabulary:
     category_callbacks: tuple["CategoryCallback", ...] = ()
     triggers: dict[str, str] = field(default_factory=dict)  # consent-trigger function -> its option
     stores: frozenset[str] = frozenset()  # methods that store what they are handed (arr.push(fn))
+    consent_parameters: dict[str, tuple[int, str]] = field(default_factory=dict)  # callback key -> (index of its consent argument, sibling key the object must have)
     bundled_api: tuple[tuple[str, str, str], ...] = ()  # (API name, function-shape fragment, CMP) as bundles rename them
     anchors: re.Pattern[str] | None = None  # every word of every check
     needs: tuple[frozenset[str], ...] = ()  # per check, the words any text holding it holds
@@ -62,10 +63,14 @@ class ConsentVocabulary:
 
 def vocabulary(db: SignatureDB) -> ConsentVocabulary:
     checks, events, fail, words, callbacks, api = [], [], [], [], [], []
+    parameters: dict[str, tuple[int, str]] = {}
     for cmp in db.cmps.values():
         if not cmp.gates_recorders:
             continue
         js = cmp.raw.get("js", {})
+        for spec in js.get("consent_parameters", []):
+            key, index, sibling = spec.split(":")
+            parameters[key] = (int(index), sibling)
         for spec in js.get("bundled_api", []):
             name, _, fragment = spec.partition("=")
             api.append((name.strip(), fragment.strip(), cmp.name))
@@ -80,13 +85,17 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
     needs = tuple(dict.fromkeys(_needs(c, renamed) for c, _ in checks))
     every = sorted({w for need in needs for w in need}, key=len, reverse=True)
     pattern = re.compile(r"(?<![a-z0-9_$])(?:" + "|".join(re.escape(w) for w in every) + r")(?![a-z0-9_$])") if every and all(needs) else None
-    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks), db.script_types.consent_triggers, db.script_types.code.get("stores", frozenset()), tuple(api), pattern, needs)
+    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks), db.script_types.consent_triggers, db.script_types.code.get("stores", frozenset()), parameters, tuple(api), pattern, needs)
 
 
 def _needs(check: str, renamed: set[str]) -> frozenset[str]:
-    """The words a text holding ``check`` holds once compiled: a library API a bundle renames is
-    left out, unless it is the check's only word."""
-    words = re.findall(r"[a-z0-9_$]{3,}", check.lstrip("^"))
+    """The words a text holding ``check`` holds once compiled: property names, method names and
+    strings survive; the base of a member chain may be a renamed local (``{preferences: e}`` ->
+    ``e.measurement``) and a library API a bundle renames is left out, unless nothing else is left."""
+    body = check.lstrip("^")
+    words = re.findall(r"[a-z0-9_$]{3,}", body)
+    if re.match(r"[a-z_$][a-z0-9_$]*\.", body) and len(words) > 1:
+        words = words[1:]
     kept = frozenset(w for w in words if w not in renamed)
     return kept or frozenset(words)
 
@@ -145,13 +154,17 @@ class GuardAnalysis:
         self._helpers_active: set[int] = set()
 
     def _alias(self, ident: Node) -> str | None:
-        """The library API a renamed function is (``qe`` -> ``acceptedCategory``): its text's
-        shape holds a fragment of ``[js] bundled_api`` (memoised per binding)."""
-        if not self.vocab.bundled_api:
+        """The name a bundle renamed away: a library API (``qe`` -> ``acceptedCategory``: its
+        text's shape holds a fragment of ``[js] bundled_api``), or a CMP callback's consent
+        argument (Klaro's ``callback: e => e ? start() : stop()``: ``[js] consent_parameters``).
+        Memoised per binding."""
+        if not self.vocab.bundled_api and not self.vocab.consent_parameters:
             return None
         binding = self.prog.lookup(ident)
         if binding is None:
             return None
+        if binding.kind == "param":
+            return self._consent_parameter(binding)
         if binding.key not in self._aliases:
             value = binding.value
             found = None
@@ -162,6 +175,26 @@ class GuardAnalysis:
         return self._aliases[binding.key]
 
     # -- conditions -----------------------------------------------------------------------------
+    def _consent_parameter(self, binding) -> str | None:
+        if binding.key not in self._aliases:
+            found = None
+            fn = binding.scope
+            chain = self.prog.chain(fn)
+            holder = chain[-2] if len(chain) >= 2 else None
+            if holder is not None and holder.type == "pair":
+                key, obj = self.prog.key_of(holder), chain[-3] if len(chain) >= 3 else None
+            elif fn.type == "method_definition" and fn.child_by_field_name("name") is not None:
+                key, obj = self.prog.text(fn.child_by_field_name("name")), holder
+            else:
+                key, obj = "", None
+            spec = self.vocab.consent_parameters.get(key)
+            if spec is not None and obj is not None and obj.type == "object" and spec[1] in self.prog.pairs(obj):
+                params = self.prog.scopes._parameter_names(fn)
+                if spec[0] < len(params) and params[spec[0]].id == binding.node.id:
+                    found = "consent"
+            self._aliases[binding.key] = found
+        return self._aliases[binding.key]
+
     def _check_in(self, node: Node, env: dict[str, Node] | None = None) -> str | None:
         """The analytics check this expression contains. Case-insensitive (``cookieConsent.analytics``
         holds the generic ``consent.analytics``); a check written ``^name`` must be the whole
@@ -196,7 +229,8 @@ class GuardAnalysis:
         words is read ``quick``ly: only the helpers it calls can make it a check."""
         self.prog.budget.spend()
         if env is None:
-            quick = not self.vocab.may_check(self.prog.text(cond)[:MAX_EXPR].lower())
+            text = self.prog.text(cond)[:MAX_EXPR]
+            quick = len(text) > _SHORT and not self.vocab.may_check(text.lower())
             if quick and not _calls_inside(cond):
                 return 0, None
             env = {} if quick else temporaries(self.prog, cond)
@@ -584,6 +618,7 @@ class GuardAnalysis:
 
 
 _RUNS = frozenset({"call", "callback", "jsx", "handler"})
+_SHORT = 40  # conditions this short are read in full (a renamed name may stand for a check)
 
 
 @dataclass(frozen=True)

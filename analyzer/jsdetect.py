@@ -231,9 +231,17 @@ class Detector:
             found = []
             for at in spans:
                 chain = self.prog.tree.path(at, at + 1)
-                fn = next((n for n in reversed(chain) if n.type in FUNCTION_TYPES and (n.end_byte - n.start_byte) < _WRAPPER_SHARE * size), None)
-                if fn is not None:
-                    found.append((fn.start_byte, fn.end_byte))
+                i = next((i for i in range(len(chain) - 1, -1, -1) if chain[i].type in FUNCTION_TYPES and (chain[i].end_byte - chain[i].start_byte) < _WRAPPER_SHARE * size), None)
+                if i is None:
+                    continue
+                # A method of the SDK's API object (or class): the object's other methods are the SDK's too.
+                j = i - 1
+                while j >= 0 and chain[j].type in ("pair", "method_definition"):
+                    j -= 1
+                holder = chain[j] if j >= 0 and j < i and chain[j].type in ("object", "class_body") else chain[i]
+                if holder.end_byte - holder.start_byte >= _WRAPPER_SHARE * size:
+                    holder = chain[i]
+                found.append((holder.start_byte, holder.end_byte))
             ranges = self._sdk_ranges[tuple(spans[:1]) + (len(spans),)] = found
         return any(a <= node.start_byte and node.end_byte <= b for a, b in ranges)
 
@@ -267,7 +275,8 @@ class Detector:
         label = next(b for b in vendor.raw.get("sdk", {}).get("bundle_strings", []) if b.encode() in self.prog.parsed.source.data)[:50]
         how = "source map" if self.in_sdk else "init-named call"
         found: dict[int, tuple[Node, str]] = {c.id: (c, how) for c in self._walk_out(spans, methods)}
-        for call, shape in self._shaped(vendor, spans):
+        for call, shape, made in self._shaped(vendor, spans):
+            found.pop(made.id, None)  # the constructor of an instance whose start() is the start
             found.setdefault(call.id, (call, f"a call shaped {shape}"))
         if not found:
             found = {c.id: (c, "init-named call on the SDK's module") for c in self._init_named_from(spans, methods)}
@@ -288,9 +297,10 @@ class Detector:
         strings = [b.encode() for b in vendor.raw.get("sdk", {}).get("bundle_strings", []) if b.encode() in data]
         return sorted({at for raw in strings for at in _occurrences(data, raw, limit=8)})
 
-    def _shaped(self, vendor: Vendor, spans: list[int]) -> list[tuple[Node, str]]:
-        """Calls with one of the vendor's start shapes, outside the SDK's own functions."""
-        out: list[tuple[Node, str]] = []
+    def _shaped(self, vendor: Vendor, spans: list[int]) -> list[tuple[Node, str, Node]]:
+        """Calls with one of the vendor's start shapes, outside the SDK's own functions, each with
+        the call the shape matched (the constructor, for ``new *(…) -> start``)."""
+        out: list[tuple[Node, str, Node]] = []
         for text in vendor.raw.get("sdk", {}).get("bundle_calls", []):
             shape = jsshapes.parse_call(text)
             for call in self._shape_candidates(shape):
@@ -299,8 +309,29 @@ class Detector:
                 if self.in_sdk is None and self._in_sdk_code(call, spans):
                     continue
                 if jsshapes.matches(self.prog, call, shape):
-                    out.append((call, shape.text))
+                    out += [(c, shape.text, call) for c in self._then(call, shape.then)] if shape.then else [(call, shape.text, call)]
         return out
+
+    def _then(self, made: Node, method: str) -> list[Node]:
+        """``const t = new Tracker({…}); t.start()``: the ``method`` calls on the binding the
+        instance goes to; the constructor itself when there are none."""
+        chain = self.prog.chain(made)
+        holder = chain[-2] if len(chain) >= 2 else None
+        target = None
+        if holder is not None and holder.type == "variable_declarator" and holder.child_by_field_name("value") == made:
+            target = holder.child_by_field_name("name")
+        elif holder is not None and holder.type == "assignment_expression" and holder.child_by_field_name("right") == made:
+            target = holder.child_by_field_name("left")
+        binding = self.prog.lookup(target) if target is not None and target.type == "identifier" else None
+        calls = []
+        for ref in self.prog.scopes.references(binding) if binding is not None else []:
+            member, call = (ref[-2], ref[-3]) if len(ref) >= 3 else (None, None)
+            if member is not None and member.type == "member_expression" and call.type == "call_expression" and self.prog.callee(call) == member:
+                prop = member.child_by_field_name("property")
+                if prop is not None and self.prog.text(prop) == method:
+                    self.prog.remember(ref[:-2])
+                    calls.append(call)
+        return calls or [made]
 
     def _shape_candidates(self, shape: jsshapes.CallShape) -> list[Node]:
         if shape.method is not None:

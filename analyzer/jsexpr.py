@@ -60,7 +60,13 @@ def _canon(prog: Program, node: Node, env: dict[str, Node], depth: int, alias: A
     if t == "identifier":
         name = prog.text(node)
         bound = env.get(name)
-        return rec(bound) if bound is not None and bound.id != node.id and depth < 20 else name
+        if bound is not None and bound.id != node.id and depth < 20:
+            return rec(bound)
+        renamed = alias(node) if alias is not None else None
+        if renamed:
+            return renamed
+        value = _constant_path(prog, node) if depth < 6 else None
+        return rec(value) if value is not None else (_destructured_key(prog, node) or name)
     if t == "member_expression":
         obj, prop = node.child_by_field_name("object"), node.child_by_field_name("property")
         return f"{rec(obj) if obj is not None else ''}.{prog.text(prop) if prop is not None else ''}"
@@ -75,7 +81,10 @@ def _canon(prog: Program, node: Node, env: dict[str, Node], depth: int, alias: A
         if not inner:
             return "()"
         body = rec(inner[-1])
-        return body if inner[-1].type in _PATHISH or inner[-1].type == "assignment_expression" else f"({body})"
+        plain = inner[-1].type in _PATHISH or inner[-1].type == "assignment_expression" or (inner[-1].type == "binary_expression" and _default_object(prog, inner[-1]))
+        return body if plain else f"({body})"
+    if t == "binary_expression" and _default_object(prog, node):
+        return rec(node.child_by_field_name("left"))
     if t == "sequence_expression":
         inner = node.named_children
         return rec(inner[-1]) if inner else ""
@@ -107,6 +116,40 @@ def _canon(prog: Program, node: Node, env: dict[str, Node], depth: int, alias: A
     if t in ("optional_chain",):
         return "."
     return norm(prog.text(node))
+
+
+def _constant_path(prog: Program, ident: Node) -> Node | None:
+    """``const consent = window.Cookiebot.consent; … consent.statistics``: a ``const`` / ``let``
+    holding a member chain (or ``chain || {}``) reads as that chain."""
+    binding = prog.lookup(ident)
+    if binding is None or binding.kind not in ("const", "let") or binding.value is None:
+        return None
+    value = binding.value
+    if value.type == "member_expression" or (value.type == "binary_expression" and _default_object(prog, value)):
+        return value
+    return None
+
+
+def _default_object(prog: Program, node: Node) -> bool:
+    """``x || {}`` / ``x ?? {}``: a value with an empty default (reads as ``x``)."""
+    op, right = node.child_by_field_name("operator"), node.child_by_field_name("right")
+    return op is not None and op.type in ("||", "??") and right is not None and norm(prog.text(right)) in ("{}", "[]", "''")
+
+
+def _destructured_key(prog: Program, ident: Node) -> str | None:
+    """``({preferences: e}) => e.measurement``: a minifier renames what destructuring binds,
+    the property it came from keeps its name (only short names are looked up: long ones are
+    the author's own)."""
+    if ident.end_byte - ident.start_byte > 3:
+        return None
+    binding = prog.lookup(ident)
+    if binding is None or binding.kind not in ("param", "const", "let", "var"):
+        return None
+    chain = prog.chain(binding.node)
+    holder = chain[-2] if len(chain) >= 2 else None
+    if holder is None or holder.type != "pair_pattern" or holder.child_by_field_name("value") != binding.node:
+        return None
+    return prog.key_of(holder) or None
 
 
 def _ternary(prog: Program, node: Node, rec) -> str:

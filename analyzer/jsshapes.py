@@ -6,7 +6,8 @@ property names, literals and the library's own (pre-mangled) property chains sta
 of signature data describe them:
 
 - a *call shape* (``[sdk] bundle_calls``): ``*.init({applicationId,clientToken})``,
-  ``*({dsn})``, ``*.init('^phc_')``, ``*.init(#,#)``, ``new *({projectKey})``, ``*("start")``.
+  ``*({dsn})``, ``*.init('^phc_')``, ``*.init(#,#)``, ``new *({projectKey}) -> start`` (the
+  instance's ``.start()`` is the start), ``*("start")``.
   The callee is ``*`` (any expression) or ``*.name`` (a member call of that name); each argument
   is ``{k1,k2}`` (an object literal with those keys, each holding a literal), ``'regex'`` (a
   string literal whose value matches), ``"text"`` (exactly that string), ``#`` (a number), ``_``
@@ -58,6 +59,7 @@ class CallShape:
     new: bool
     method: str | None  # "init" for *.init(…); None for a call of any expression
     args: tuple[ArgShape, ...]
+    then: str | None = None  # "start" in "new *({projectKey}) -> start": the instance's method that starts it
 
     @property
     def anchor_keys(self) -> tuple[str, ...]:
@@ -73,14 +75,17 @@ class CallShape:
 @functools.lru_cache(maxsize=512)
 def parse_call(text: str) -> CallShape:
     """``new *({projectKey})`` -> CallShape(new=True, method=None, args=(object(projectKey),))."""
-    raw = text.strip()
+    raw, _, then = text.strip().partition(" -> ")
+    then = then.strip() or None
+    if then is not None and not then.isidentifier():
+        raise ShapeError(f"call shape {text!r}: '-> {then}' must name a method")
     new = raw.startswith("new ")
     raw = raw[4:].strip() if new else raw
     m = re.fullmatch(r"\*(?:\.([\w$]+))?\((.*)\)", raw)
     if not m:
         raise ShapeError(f"call shape {text!r}: expected '*(…)', '*.name(…)' or 'new *(…)'")
     args = tuple(_parse_arg(a.strip(), text) for a in _split_args(m.group(2))) if m.group(2).strip() else ()
-    shape = CallShape(text, new, m.group(1), args)
+    shape = CallShape(text, new, m.group(1), args, then)
     if shape.method is None and not shape.anchor_keys and shape.anchor_string is None:
         raise ShapeError(f"call shape {text!r}: a call of any expression needs an object argument with keys, or an exact \"string\", to be found by")
     return shape

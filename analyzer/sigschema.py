@@ -203,6 +203,10 @@ CMP_SCHEMA: dict[str, Field] = {
             # function's text with local names made _ (analyzer/jsshapes.function_shape), so a
             # renamed acceptedCategory('analytics') is still this CMP's check.
             "bundled_api": _opt("api[]"),
+            # Callbacks that receive the visitor's consent as an argument, "key:index:sibling" (Klaro's
+            # service callback(consent, service) in an object with purposes: "callback:0:purposes"):
+            # that argument reads as "consent", only in an object that has the sibling key.
+            "consent_parameters": _opt("str[]"),
             # How code starts a recorder only after this CMP's analytics consent, for fixes
             # ("if (Cookiebot.consent.statistics) {…}"). CMPs with one are the examples a fix cites.
             "example": _opt(str),

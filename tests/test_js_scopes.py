@@ -161,3 +161,25 @@ def test_mutual_recursion_does_not_make_a_caller_look_gated(db, vocab) -> None:
     # ungated, whichever function is judged first.
     code = "function a(){LogRocket.init('a/b');b()}\nfunction b(){if(Cookiebot.consent.statistics)a()}\nfunction c(){b()}\nfunction d(){a()}\nb();d();"
     assert _verdict(code, db, vocab, "logrocket") == [("init-call", "ungated")]
+
+
+@pytest.mark.parametrize(
+    ("code", "status"),
+    [
+        # Klaro's service callback: its first argument is the service's consent, renamed or not.
+        ("klaro.setup({services:[{name:'hj',purposes:['analytics'],callback:e=>{e?LogRocket.init('a/b'):0}}]});", "gated"),
+        # The same callback shape outside a Klaro service object is not a consent argument.
+        ("loadScript({src:'x.js',callback:function(e){if(e)LogRocket.init('a/b')}});", "ungated"),
+    ],
+    ids=["klaro-service-callback", "plain-callback-object"],
+)
+def test_a_cmp_callbacks_consent_argument_is_read_as_consent(code: str, status: str, db, vocab) -> None:
+    assert _verdict(code, db, vocab, "logrocket") == [("init-call", status)]
+
+
+def test_a_renamed_destructured_category_and_a_const_alias_are_read_as_written(db, vocab) -> None:
+    code = (
+        "const c = window.Cookiebot.consent;\nif (c.statistics) LogRocket.init('a/b');\n"
+        "run({callbacks:{onConsentSet:({preferences:e})=>{e.measurement&&LogRocket.init('c/d')}}});"
+    )
+    assert _verdict(code, db, vocab, "logrocket") == [("init-call", "gated"), ("init-call", "gated")]
