@@ -20,7 +20,7 @@ from tree_sitter import Node
 
 from analyzer.budget import BudgetExhausted
 from analyzer.jsdetect import CodeSite
-from analyzer.jsexpr import MAX_EXPR, canonical, temporaries
+from analyzer.jsexpr import MAX_EXPR, canonical, held_calls, temporaries
 from analyzer.jsflow import Flow, Use
 from analyzer.jsshapes import function_shape
 from analyzer.jsfacts import FUNCTION_TYPES, Program
@@ -210,10 +210,14 @@ class GuardAnalysis:
     def _generic_consent(self, cond: Node) -> bool:
         """A consent check that names no category (``choice === 'accepted'``, ``cookieConsent``):
         not proof of analytics consent, but not an open path either."""
-        raw = self.prog.text(cond)[:MAX_EXPR]
-        text = canonical(self.prog, cond)
-        words = set(tokens(raw))  # identifiers split: "cookieConsent" -> cookie, consent; "Cookiebot" stays whole
-        if not words & set(self.vocab.consent_words) or text.startswith("!"):
+        text = canonical(self.prog, cond, None, self._alias)
+        if text.startswith("!"):
+            return False
+        consent = set(self.vocab.consent_words)
+        # A name standing for a consent call (const ok = this.hasConsented(); … ok && …).
+        if any(set(tokens(held)) & consent for held in held_calls(self.prog, cond)):
+            return True
+        if not set(tokens(text)) & consent:  # identifiers split: "cookieConsent" -> cookie, consent; "Cookiebot" stays whole
             return False
         m = re.search(r"(===?|!==?)'?([\w-]+)'?", text)
         return m is None or (m.group(1).startswith("=") and m.group(2) in _TRUTHY | {"all", "accept"})

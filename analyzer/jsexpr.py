@@ -174,3 +174,20 @@ def _null_test(prog: Program, cond: Node) -> bool:
     if op.type == "||":
         return _null_test(prog, left) and _null_test(prog, right)
     return op.type in ("==", "===") and (norm(prog.text(right)) in _NULLS or norm(prog.text(left)) in _NULLS)
+
+
+def held_calls(prog: Program, node: Node) -> list[str]:
+    """Texts of the calls that the ``const`` / ``let`` names in ``node`` hold (``const ok =
+    this.hasConsented(); … ok && start()``): what a name-only condition stands for."""
+    out: list[str] = []
+    stack = [node] if node.end_byte - node.start_byte <= MAX_EXPR else []
+    while stack:
+        n = stack.pop()
+        prog.budget.spend()
+        if n.type == "identifier":
+            binding = prog.lookup(n)
+            value = binding.value if binding is not None and binding.kind in ("const", "let") else None
+            if value is not None and value.type == "call_expression" and value.end_byte - value.start_byte <= 200:
+                out.append(prog.text(value))
+        stack.extend(n.named_children)
+    return out
