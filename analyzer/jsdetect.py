@@ -478,8 +478,12 @@ class Detector:
         fn = self.prog.callee(call)
         last = self.prog.path(fn).rsplit(".", 1)[-1] if fn is not None else ""
         if last in methods:
-            return self._in_sdk_code(call, spans)
-        return not self._top_level(call)
+            return self._in_sdk_code(call, spans) or not _id_like(self.prog, call)
+        if self._top_level(call):
+            return False
+        # Deeper in the app's code: only an identifier-like literal (a project key, a site id)
+        # tells the app's own call from the SDK's plumbing.
+        return self._in_sdk_code(call, spans) or not _id_like(self.prog, call)
 
     def _top_level(self, node: Node) -> bool:
         """At the top of the file, or inside nothing but a wrapper around the whole bundle."""
@@ -939,6 +943,37 @@ def _configuration(prog: Program, call: Node) -> bool:
     SDK; the SDK's own plumbing passes variables): at least one, and all such."""
     args = prog.args(call)
     return bool(args) and all(_literal(prog, a) for a in args) and any(a.type != "unary_expression" for a in args)
+
+
+_ID = re.compile(r"^[A-Za-z0-9_./:@-]{6,128}$")
+
+
+def _id_like(prog: Program, call: Node) -> bool:
+    """The first argument is (or, for an options object, holds) a project key, site id or DSN:
+    a string of 6+ id characters, or a number of 4+ digits (constants followed). An SDK calling
+    its own init passes variables or small literals (``de.init(1, {debug: !0})``)."""
+    args = prog.args(call)
+    if not args:
+        return False
+    arg = _followed(prog, args[0])
+    if arg.type == "object":
+        return any(_id_value(prog, _followed(prog, v)) for v in prog.pairs(arg).values())
+    return _id_value(prog, arg)
+
+
+def _followed(prog: Program, node: Node) -> Node:
+    if node.type == "identifier":
+        binding = prog.lookup(node)
+        if binding is not None and binding.value is not None:
+            return binding.value
+    return node
+
+
+def _id_value(prog: Program, arg: Node) -> bool:
+    if arg.type == "number":
+        return len(prog.text(arg).strip()) >= 4
+    value = prog.string_value(arg) if arg.type in STRING_TYPES else None
+    return value is not None and _ID.match(value) is not None
 
 
 def _literal(prog: Program, arg: Node) -> bool:
