@@ -473,17 +473,17 @@ class Detector:
         with literal arguments; an SDK's own plumbing passes variables."""
         if self.in_sdk is not None:
             return self.in_sdk(call)
-        if not _configuration(self.prog, call):
+        if not _configuration(self.prog, call) or self._in_sdk_code(call, spans):
             return True
         fn = self.prog.callee(call)
         last = self.prog.path(fn).rsplit(".", 1)[-1] if fn is not None else ""
         if last in methods:
-            return self._in_sdk_code(call, spans) or not _id_like(self.prog, call)
+            return not _id_like(self.prog, call)
         if self._top_level(call):
             return False
-        # Deeper in the app's code: only an identifier-like literal (a project key, a site id)
-        # tells the app's own call from the SDK's plumbing.
-        return self._in_sdk_code(call, spans) or not _id_like(self.prog, call)
+        # Deeper in the app's code, a renamed call: only a key-like literal (letters and digits,
+        # 8+ long: a project key, a site id) tells the app's call from the SDK's plumbing.
+        return not _id_like(self.prog, call, key=True)
 
     def _top_level(self, node: Node) -> bool:
         """At the top of the file, or inside nothing but a wrapper around the whole bundle."""
@@ -948,7 +948,7 @@ def _configuration(prog: Program, call: Node) -> bool:
 _ID = re.compile(r"^[A-Za-z0-9_./:@-]{6,128}$")
 
 
-def _id_like(prog: Program, call: Node) -> bool:
+def _id_like(prog: Program, call: Node, key: bool = False) -> bool:
     """The first argument is (or, for an options object, holds) a project key, site id or DSN:
     a string of 6+ id characters, or a number of 4+ digits (constants followed). An SDK calling
     its own init passes variables or small literals (``de.init(1, {debug: !0})``)."""
@@ -957,8 +957,8 @@ def _id_like(prog: Program, call: Node) -> bool:
         return False
     arg = _followed(prog, args[0])
     if arg.type == "object":
-        return any(_id_value(prog, _followed(prog, v)) for v in prog.pairs(arg).values())
-    return _id_value(prog, arg)
+        return any(_id_value(prog, _followed(prog, v), key) for v in prog.pairs(arg).values())
+    return _id_value(prog, arg, key)
 
 
 def _followed(prog: Program, node: Node) -> Node:
@@ -969,11 +969,14 @@ def _followed(prog: Program, node: Node) -> Node:
     return node
 
 
-def _id_value(prog: Program, arg: Node) -> bool:
+def _id_value(prog: Program, arg: Node, key: bool = False) -> bool:
+    """``key``: a random-looking key (8+ characters with letters and digits), stricter than an id."""
     if arg.type == "number":
-        return len(prog.text(arg).strip()) >= 4
+        return len(prog.text(arg).strip()) >= (6 if key else 4)
     value = prog.string_value(arg) if arg.type in STRING_TYPES else None
-    return value is not None and _ID.match(value) is not None
+    if value is None or _ID.match(value) is None:
+        return False
+    return not key or (len(value) >= 8 and any(c.isdigit() for c in value) and any(c.isalpha() for c in value))
 
 
 def _literal(prog: Program, arg: Node) -> bool:
