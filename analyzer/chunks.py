@@ -168,3 +168,31 @@ def _combine(ways: list[_Way]) -> _Way | None:
             more = f" ({len(found)} of {len(ways)} ways in)" if len(ways) > 1 else ""
             return _Way(status, f"{found[0].evidence}{more}")
     return _Way(Status.GATED, "loaded only where consent is given: " + "; ".join(w.evidence for w in ways[:3]))
+
+
+def embedded(detections: list[Detection], inactive_vendors: dict[str, set[str]], chunk_imports: dict[str, list[str]], real: dict[str, str], db: SignatureDB) -> set[tuple[str, int, int, str]]:
+    """Detections of a recorder library in a chunk that only a host SDK loads (Amplitude's
+    session-replay plugin imports its rrweb recorder chunk): the host's, not a recorder of their
+    own ([sdk] embeds, across files). ``inactive_vendors``: per display path, the vendors seen
+    there without a start (RL201); ``real``: display path -> real path."""
+    hosts_of: dict[str, set[str]] = {}
+    for vendor in db.vendors.values():
+        for e in vendor.raw.get("sdk", {}).get("embeds", []):
+            hosts_of.setdefault(e, set()).add(vendor.id)
+    present: dict[str, set[str]] = {}
+    for d in detections:
+        present.setdefault(real.get(d.location.path, ""), set()).add(d.vendor)
+    for path, vendors in inactive_vendors.items():
+        present.setdefault(real.get(path, ""), set()).update(vendors)
+    importers: dict[str, list[str]] = {}
+    for importer, targets in chunk_imports.items():
+        for target in targets:
+            importers.setdefault(target, []).append(importer)
+    drop = set()
+    for d in detections:
+        hosts = hosts_of.get(d.vendor)
+        chunk = real.get(d.location.path)
+        loaders = importers.get(chunk or "", [])
+        if hosts and loaders and all(present.get(i, set()) & hosts for i in loaders):
+            drop.add(site_key(d))
+    return drop

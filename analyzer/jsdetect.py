@@ -126,7 +126,35 @@ class Detector:
             sites += found
             inactive += off
         present = {v.id: v for v in self.vendors if self._spans(v)}
-        return _attribute(sites, inactive, present)
+        sites, inactive = _attribute(sites, inactive, present)
+        return self._one_vendor_per_start(sites), inactive
+
+    def _one_vendor_per_start(self, sites: list[CodeSite]) -> list[CodeSite]:
+        """A renamed call matched by two vendors' shapes (a 32-character key fits Mixpanel and
+        Amplitude) belongs to the SDK whose code the called function is defined in: the one
+        whose strings lie nearest to that definition (bundlers keep a module's code together)."""
+        by_node: dict[int, list[CodeSite]] = {}
+        for site in sites:
+            by_node.setdefault(site.node.id, []).append(site)
+        out = []
+        for site in sites:
+            rivals = [s for s in by_node[site.node.id] if s.via == "bundle-init"]
+            if len(rivals) < 2 or site.via != "bundle-init":
+                out.append(site)
+                continue
+            if site is min(rivals, key=self._distance):
+                out.append(site)
+        return out
+
+    def _distance(self, site: CodeSite) -> int:
+        callee = self.prog.callee(site.node)
+        while callee is not None and callee.type == "member_expression":
+            callee = callee.child_by_field_name("object")  # mixpanel.init: where mixpanel is made
+        binding = self.prog.lookup(callee) if callee is not None and callee.type == "identifier" else None
+        if binding is None or binding.value is None:
+            return 1 << 40
+        at = binding.value.start_byte
+        return min((abs(s - at) for s in self._spans(site.vendor)), default=1 << 40)
 
     def identify_calls(self, categories: dict) -> list[PiiPush]:
         """identify-style calls whose arguments name personal data (email, national ID, health…)."""
@@ -347,6 +375,16 @@ class Detector:
                     if call.type in ("call_expression", "new_expression") and call.id not in found:
                         found[call.id] = call
                         self.prog.remember(chain[:-4])
+        elif shape.anchor_string is None and shape.anchor_pattern is not None:
+            body = shape.anchor_pattern.pattern.removeprefix("^").removesuffix("$").encode()
+            for m in re.finditer(rb"[\"'`](" + body + rb")[\"'`]", self.prog.parsed.source.data):
+                if len(found) >= 200:
+                    break
+                chain = self.prog.tree.path(m.start(), m.end())
+                at = _string_index(chain)
+                if at is not None and at >= 2 and chain[at - 1].type == "arguments" and chain[at - 2].type in ("call_expression", "new_expression"):
+                    found.setdefault(chain[at - 2].id, chain[at - 2])
+                    self.prog.remember(chain[: at - 1])
         else:
             text = shape.anchor_string or ""
             for quote in ('"', "'", "`"):
@@ -507,6 +545,8 @@ class Detector:
             imp = prog.imports.get(path)
             if imp is not None and _pkg(imp.package) in packages and (imp.imported or "") in methods:
                 return f"{path}() imported from {imp.package}"
+        if path.startswith(("this.", "super.")):
+            return None  # a class calling its own member: the SDK at work, not the app's start
         first = prog.string_value(prog.args(call)[0]) if prog.args(call) else None
         for spec in _specs(vendor):
             if not _spec_matches(spec, path, first):
@@ -537,6 +577,7 @@ class Detector:
             key = norm(opt)
             if (":" in key and key in args) or re.search(re.escape(key) + r"'?\]?:(true|!0|1)\b", args):
                 return "off", opt if ":" in key else f"{opt}: true"
+        off = None
         for opt in sdk.get("replay_options", []):
             key = norm(opt)
             if ":" in key:
@@ -546,14 +587,35 @@ class Detector:
             m = re.search(re.escape(key) + r"'?\]?(:([^,}\]]*))?", args)
             if m:
                 if m.group(2) in ("0", "false", "!1", "0.0"):
-                    return "off", f"{opt}: {m.group(2)}"
+                    off = off or f"{opt}: {m.group(2)}"  # another option (replaysOnErrorSampleRate: 1) may still turn it on
+                    continue
                 return "on", opt
+        if off:
+            return "off", off
         for opt in sdk.get("replay_options", []):
             if ":" not in opt and norm(opt).endswith(("Integration", "(")) and norm(opt) in self.norm_text:
                 return "on", f"{opt} elsewhere in the file"
+        for text in sdk.get("bundle_replay", []):
+            found = self._replay_call(jsshapes.parse_call(text))
+            if found:
+                return "on", found
         if default == "off":
             return "off", "no replay option"
         return default, "" if default == "on" else "replay depends on the project's settings"
+
+    def _replay_call(self, shape: jsshapes.CallShape) -> str | None:
+        """A call elsewhere in the file that turns replay on (``[sdk] bundle_replay``: Amplitude's
+        ``sessionReplayPlugin({sampleRate: 1})``, renamed): its first option must not be zero."""
+        for call in self._shape_candidates(shape):
+            if not jsshapes.matches(self.prog, call, shape):
+                continue
+            args = self.prog.args(call)
+            obj = args[0] if args and args[0].type == "object" else None
+            value = self.prog.pairs(obj).get(shape.anchor_keys[0]) if obj is not None and shape.anchor_keys else None
+            text = norm(self.prog.text(value)) if value is not None else ""
+            if text not in ("0", "0.0", "!1", "false"):
+                return f"{self.prog.text(call)[:60]} elsewhere in the file"
+        return None
 
     def _injections(self, vendor: Vendor) -> list[CodeSite]:
         out = []

@@ -71,6 +71,11 @@ class CallShape:
         """An exact string argument the candidates can be found from (``*("start")``)."""
         return next((a.value for a in self.args if a.kind == "exact"), None)
 
+    @property
+    def anchor_pattern(self) -> re.Pattern[str] | None:
+        """A string pattern the candidates can be found from (``*('^[0-9a-f]{32}$')``)."""
+        return next((a.pattern for a in self.args if a.kind == "string"), None)
+
 
 @functools.lru_cache(maxsize=512)
 def parse_call(text: str) -> CallShape:
@@ -86,7 +91,7 @@ def parse_call(text: str) -> CallShape:
         raise ShapeError(f"call shape {text!r}: expected '*(…)', '*.name(…)' or 'new *(…)'")
     args = tuple(_parse_arg(a.strip(), text) for a in _split_args(m.group(2))) if m.group(2).strip() else ()
     shape = CallShape(text, new, m.group(1), args, then)
-    if shape.method is None and not shape.anchor_keys and shape.anchor_string is None:
+    if shape.method is None and not shape.anchor_keys and shape.anchor_string is None and shape.anchor_pattern is None:
         raise ShapeError(f"call shape {text!r}: a call of any expression needs an object argument with keys, or an exact \"string\", to be found by")
     return shape
 

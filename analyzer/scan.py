@@ -163,6 +163,21 @@ def _link_chunks(result: ScanResult, files: list[SourceFile], imports: dict[str,
     rescore.regate(result, changed, db)
 
 
+def _drop_embedded_chunks(result: ScanResult, files: list[SourceFile], chunk_imports: dict[str, list[str]], opts: ScanOptions) -> None:
+    """A recorder library's chunk loaded only by its host SDK is the host's (chunks.embedded)."""
+    if not chunk_imports:
+        return
+    real = {f.display: os.path.normpath(os.path.abspath(f.path)) for f in files if f.kind in ("js", "ts")}
+    inactive: dict[str, set[str]] = {}
+    for f in result.findings:
+        if f.rule == "RL201" and f.vendor:
+            inactive.setdefault(f.location.path, set()).add(f.vendor)
+    drop = chunks.embedded(result.detections, inactive, chunk_imports, real, signatures.load(opts.signature_dirs))
+    if drop:
+        result.detections = [d for d in result.detections if site_key(d) not in drop]
+        result.findings = [f for f in result.findings if f.rule not in ("RL100", "RL101", "RL102") or site_key(f) not in drop]
+
+
 def _link_exports(result: ScanResult, files: list[SourceFile], imports: dict[str, tuple[str, ...]], opts: ScanOptions) -> None:
     """Exported starts judged at their callers in other files (crossfile). A failure here is
     reported and leaves the per-file verdicts as they were."""
@@ -237,6 +252,7 @@ def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -
             pages[page].loads = _closure(loads, chunk_imports)
     _link_pages(result, files, loaded_by)
     _link_chunks(result, files, imports, page_loads, opts)
+    _drop_embedded_chunks(result, files, chunk_imports, opts)
     _link_exports(result, files, imports, opts)
     if template_facts:
         nodes = [f.display for f in files if f.kind in ("html", "template")]

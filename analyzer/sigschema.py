@@ -79,6 +79,8 @@ VENDOR_SCHEMA: dict[str, Field] = {
             # How the start call looks once a bundler has renamed it (analyzer/jsshapes.py):
             # "*.init({applicationId,clientToken})", "*({dsn})", "new *({projectKey})".
             "bundle_calls": _opt("call[]"),
+            # Calls elsewhere in the code that turn replay on (a plugin added apart from the start).
+            "bundle_replay": _opt("call[]"),
             # Vendor ids of recorder libraries this SDK ships inside it (PostHog, Mixpanel, Sentry
             # embed rrweb): in the same code, their strings are this vendor's, not a recorder of their own.
             "embeds": _opt("str[]"),
