@@ -32,10 +32,28 @@ class CodeResult:
     categories: tuple[str, ...] = ()  # pii: the field categories of the data an identify call sends
 
 
+def _in_node_modules(original) -> bool:
+    return original is not None and "node_modules" in original.path.replace("\\", "/").split("/")
+
+
+def _mapped(parsed: jsparse.Parsed, srcmap: SourceMap, node):
+    """The original position of ``node``; for a call whose own position maps into a package (a
+    minifier inlined the SDK function being called), the position of its first argument, which
+    the app wrote (``init({dsn: …})``)."""
+    original = srcmap.lookup(*parsed.position(node))
+    if _in_node_modules(original) and node.type in ("call_expression", "new_expression"):
+        args = node.child_by_field_name("arguments")
+        first = args.named_children[0] if args is not None and args.named_children else None
+        if first is not None:
+            inner = srcmap.lookup(*parsed.position(first))
+            if inner is not None and not _in_node_modules(inner):
+                return inner
+    return original
+
+
 def _sdk_predicate(parsed: jsparse.Parsed, srcmap: SourceMap):
     def in_sdk(node) -> bool:
-        original = srcmap.lookup(*parsed.position(node))
-        return original is not None and "node_modules" in original.path.replace("\\", "/").split("/")
+        return _in_node_modules(_mapped(parsed, srcmap, node))
 
     return in_sdk
 
@@ -135,7 +153,7 @@ def analyze(
                 budget_noted = True
             if site.replay == "settings" and verdict.status.value == "ungated":
                 verdict = dataclasses.replace(verdict, evidence=f"{verdict.evidence}; whether it records depends on the project's settings")
-            original = srcmap.lookup(line, col) if srcmap is not None else None
+            original = _mapped(parsed, srcmap, site.node) if srcmap is not None else None
             results.append(CodeResult(site.vendor, CodeSpot(line, col), site.via, site.evidence, verdict, index, str(original) if original else None))
         for off in inactive:
             line, col = parsed.position(off.node)
