@@ -298,7 +298,7 @@ class Detector:
         holding the SDK's strings. A start whose options turn replay off is inactive."""
         spans = self._spans(vendor)
         if not spans:
-            return [], []
+            return self._split_off(vendor)
         methods = _init_methods(vendor)
         label = next(b for b in vendor.raw.get("sdk", {}).get("bundle_strings", []) if b.encode() in self.prog.parsed.source.data)[:50]
         how = "source map" if self.in_sdk else "init-named call"
@@ -318,6 +318,32 @@ class Detector:
             else:
                 sites.append(CodeSite(vendor, call, "bundle-init", f"{evidence}{f' ({option})' if option else ''}", replay))
         return sites, inactive
+
+    def _split_off(self, vendor: Vendor) -> tuple[list[CodeSite], list[Inactive]]:
+        """The app's chunk when the SDK was split into another (webpack splitChunks, Next.js):
+        no SDK strings here, so only a start shape with object keys counts (``new *({info,
+        loader_config})``, ``*({dsn})``), written out as configuration."""
+        sites: list[CodeSite] = []
+        inactive: list[Inactive] = []
+        for text in self.vendor_shapes(vendor):
+            shape = jsshapes.parse_call(text)
+            if not shape.anchor_keys:
+                continue
+            for call in self._shape_candidates(shape):
+                if not jsshapes.matches(self.prog, call, shape):
+                    continue
+                for start in self._then(call, shape.then) if shape.then else [call]:
+                    replay, option = self._replay_state(vendor, start)
+                    evidence = f"{vendor.name} start shaped {shape.text} (its SDK is in another chunk)"
+                    if replay == "off":
+                        inactive.append(Inactive(vendor, start, f"{evidence}, with replay off ({option})"))
+                    else:
+                        sites.append(CodeSite(vendor, start, "bundle-init", f"{evidence}{f' ({option})' if option else ''}", replay))
+        return sites, inactive
+
+    @staticmethod
+    def vendor_shapes(vendor: Vendor) -> list[str]:
+        return vendor.raw.get("sdk", {}).get("bundle_calls", [])
 
     def _spans(self, vendor: Vendor) -> list[int]:
         """Byte offsets of the vendor's bundle strings in this code (a few of each)."""
@@ -339,6 +365,19 @@ class Detector:
                 if jsshapes.matches(self.prog, call, shape):
                     out += [(c, shape.text, call) for c in self._then(call, shape.then)] if shape.then else [(call, shape.text, call)]
         return out
+
+    def _passed(self, obj_chain: list[Node]) -> list[list[Node]]:
+        """Where an object literal is handed to a call, as paths ending in the ``arguments``
+        node: directly, or through the constant it initialises."""
+        parent = obj_chain[-2] if len(obj_chain) >= 2 else None
+        if parent is not None and parent.type == "arguments":
+            return [obj_chain[:-1]]
+        if parent is not None and parent.type == "variable_declarator" and parent.child_by_field_name("value") == obj_chain[-1]:
+            name = parent.child_by_field_name("name")
+            binding = self.prog.lookup(name) if name is not None and name.type == "identifier" else None
+            refs = self.prog.scopes.references(binding)[:20] if binding is not None else []
+            return [ref[:-1] for ref in refs if len(ref) >= 3 and ref[-2].type == "arguments"]
+        return []
 
     def _then(self, made: Node, method: str) -> list[Node]:
         """``const t = new Tracker({…}); t.start()``: the ``method`` calls on the binding the
@@ -369,12 +408,15 @@ class Detector:
             key = shape.anchor_keys[0]
             for offset in self.prog.tree.occurrences(key):
                 chain = self.prog.tree.path(offset, offset + len(key.encode()))
-                # key -> pair -> object -> arguments -> call
-                if len(chain) >= 5 and chain[-2].type == "pair" and chain[-3].type == "object" and chain[-4].type == "arguments":
-                    call = chain[-5]
+                if len(chain) < 4 or chain[-2].type != "pair" or chain[-3].type != "object":
+                    continue
+                # key -> pair -> object -> arguments -> call, or an object held in a constant
+                # that is passed on (const options = {…}; new BrowserAgent(options)).
+                for args_chain in self._passed(chain[:-2]):
+                    call = args_chain[-2]
                     if call.type in ("call_expression", "new_expression") and call.id not in found:
                         found[call.id] = call
-                        self.prog.remember(chain[:-4])
+                        self.prog.remember(args_chain[:-1])
         elif shape.anchor_string is None and shape.anchor_pattern is not None:
             body = shape.anchor_pattern.pattern.removeprefix("^").removesuffix("$").encode()
             for m in re.finditer(rb"[\"'`](" + body + rb")[\"'`]", self.prog.parsed.source.data):
@@ -572,7 +614,7 @@ class Detector:
         """
         sdk = vendor.raw.get("sdk", {})
         default = _replay_default(vendor)
-        args = norm(self.prog.text(call.child_by_field_name("arguments") or call))
+        args = norm(self._arguments_text(call)).replace("!0", "true").replace("!1", "false")
         for opt in sdk.get("disable_options", []):
             key = norm(opt)
             if (":" in key and key in args) or re.search(re.escape(key) + r"'?\]?:(true|!0|1)\b", args):
@@ -602,6 +644,15 @@ class Detector:
         if default == "off":
             return "off", "no replay option"
         return default, "" if default == "on" else "replay depends on the project's settings"
+
+    def _arguments_text(self, call: Node) -> str:
+        """The call's arguments as written, a constant's value in place of its name
+        (``new BrowserAgent(options)`` with ``const options = {init: {session_replay: …}}``)."""
+        args = call.child_by_field_name("arguments")
+        if args is None:
+            return self.prog.text(call)
+        parts = [self.prog.text(jsshapes._value(self.prog, a))[:20000] for a in self.prog.args(call)]
+        return "(" + ",".join(parts) + ")"
 
     def _replay_call(self, shape: jsshapes.CallShape) -> str | None:
         """A call elsewhere in the file that turns replay on (``[sdk] bundle_replay``: Amplitude's

@@ -147,9 +147,18 @@ def matches(prog: "Program", call: "Node", shape: CallShape) -> bool:
             return True
         if i >= len(args):
             return False
-        if not _arg_matches(prog, args[i], want):
+        if not _arg_matches(prog, _value(prog, args[i]), want):
             return False
     return True
+
+
+def _value(prog: "Program", arg: "Node") -> "Node":
+    """An argument that names a constant (``new BrowserAgent(options)``) stands for its value."""
+    if arg.type == "identifier":
+        binding = prog.lookup(arg)
+        if binding is not None and binding.kind in ("const", "let", "var") and binding.value is not None:
+            return binding.value
+    return arg
 
 
 def _member_name(prog: "Program", callee: "Node") -> str | None:
