@@ -82,7 +82,9 @@ def _gtm_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> No
     if isinstance(found, str):
         result.diagnostics.append(Diagnostic(path=path, code="gtm-export-invalid", message=f"looks like a GTM export but {found}"))
         return
-    _report(path, _NO_FACTS, found, [], db, result)
+    if found.problem:
+        result.diagnostics.append(Diagnostic(path=path, code="gtm-export-invalid", message=f"{found.problem}; the tags that could be read are reported"))
+    _report(path, _NO_FACTS, found.sites, [], db, result)
 
 
 def _decode(path: str, data: bytes, result: FileResult) -> str:
