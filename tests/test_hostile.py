@@ -53,3 +53,41 @@ def test_a_two_thousand_tag_gtm_export_is_read_in_linear_time(tmp_path: Path, db
 @pytest.mark.slow
 def test_twenty_thousand_tag_gtm_export(tmp_path: Path, db) -> None:
     assert len(_timed(tmp_path, hostile.gtm_export(20_000), db, 10.0).detections) == 20_000
+
+
+def _template_stage(name: str, data: bytes, db) -> float:
+    """Neutralise, read the branches and references, and judge a gate in the middle and at the end."""
+    from analyzer import template_gate, templates
+
+    text = data.decode()
+    start = time.perf_counter()
+    dialect = templates.dialect(name, text)
+    assert dialect, name
+    _, tpl = templates.analyse(text, dialect)
+    for offset in (len(text) // 2, len(text) - 20):
+        template_gate.gate(tpl, offset, template_gate.vocabulary(db))
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("case", [name for name, _ in hostile.soups(10)])
+def test_template_soup_is_scanned_in_linear_time(case: str, db) -> None:
+    """Unclosed openers repeated ('<%<%<%…', '{%{%…') took 45-92 s on 100 KB: each regex
+    alternative searched to the end of the file from every opener (templates._COMPILED)."""
+    [(fname, data)] = [item for name, item in hostile.soups(50_000) if name == case]
+    assert _template_stage(fname, data, db) < 2.5
+
+
+@pytest.mark.parametrize("case", sorted(hostile.PADDED))
+def test_a_construct_padded_with_100kb_of_blanks_is_read_in_linear_time(case: str, tmp_path: Path, db) -> None:
+    """'{% render' + blanks, '<?php include' + blanks, '<%= if' + blanks, a PHP 'if (a … b)':
+    regexes with adjacent blank runs (templates _REFS, _ERB_OPENS, the if/do heads,
+    template_gate _OR/_AND) backtracked quadratically; each took minutes."""
+    result = _timed(tmp_path, hostile.padded(case, 100_000), db, 5.0)
+    assert [d.vendor for d in result.detections] == ["hotjar"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [name for name, _ in hostile.soups(10)])
+def test_template_soup_of_100kb_through_the_whole_engine(case: str, tmp_path: Path, db) -> None:
+    [item] = [item for name, item in hostile.soups(100_000) if name == case]
+    assert [d.vendor for d in _timed(tmp_path, item, db, 10.0).detections] == ["hotjar"]
