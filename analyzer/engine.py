@@ -61,6 +61,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
     if reading.looks_binary(data):
         result.diagnostics.append(Diagnostic(path=source.display, code="binary", message="skipped: binary content (NUL bytes)"))
         return result
+    data = reading.as_utf8(data)
     if b"replaylint:" in data:
         result.directives = suppress.parse(reading.decode(data).text, set(RULES))
     if source.kind in HTML_KINDS:
@@ -89,6 +90,8 @@ def _gtm_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> No
 
 def _decode(path: str, data: bytes, result: FileResult) -> str:
     text = reading.decode(data)
+    if text.note:
+        result.diagnostics.append(Diagnostic(path=path, code="charset-ignored", message=text.note))
     if text.lossy:
         result.diagnostics.append(
             Diagnostic(path=path, code="decode-lossy", message=f"some bytes are not valid {text.encoding}; they were replaced")

@@ -212,6 +212,10 @@ class Page:
 
 
 _PARSER: lxml.html.HTMLParser | None = None
+# Control characters (and lone surrogates) become blanks before lxml sees the text: lxml builds
+# an attribute named "\x0e" from `<script src=… \x0e>` and then raises ValueError when it is read.
+# Same length, so lxml's line numbers stay true.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def _parser() -> lxml.html.HTMLParser:
@@ -223,7 +227,7 @@ def _parser() -> lxml.html.HTMLParser:
 
 def _root(text: str) -> tuple[lxml.etree._Element | None, bool]:
     """The parsed document, and whether libxml2 hit a resource limit and so lost part of it."""
-    data = text.encode("utf-8", "surrogatepass")
+    data = _CONTROL.sub(" ", text).encode("utf-8", "surrogatepass")
     if not data.strip():
         return None, False
     parser = _parser()
@@ -253,7 +257,7 @@ def _reparse(text: str, tag: str, start: int) -> lxml.etree._Element | None:
         body_end = _raw_end(text, "script", end)
         chunk = text[start : body_end if body_end >= 0 else len(text)] + "</script>"
     try:
-        frag = lxml.html.fragment_fromstring(chunk, create_parent="div")
+        frag = lxml.html.fragment_fromstring(_CONTROL.sub(" ", chunk), create_parent="div")
     except (lxml.etree.ParserError, ValueError):
         return None
     return next(iter(frag.iter(tag)), None)

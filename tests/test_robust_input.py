@@ -3,6 +3,7 @@ the scan trust nothing) now keeps it, with a diagnostic that says what was wrong
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 
@@ -57,3 +58,36 @@ def test_a_malformed_export_is_reported_as_invalid_and_what_it_holds_is_kept(tmp
 def test_a_tag_list_of_strings_is_invalid_not_an_internal_error(tmp_path: Path, db) -> None:
     result = _gtm(tmp_path, db, _export({}, {"tag": ["html", 5, None]}))
     assert [d.code for d in result.diagnostics] == ["gtm-export-invalid"]
+
+
+@pytest.mark.parametrize("codec", ["base64", "zlib", "rot13", "hex", "bz2", "uu", "quopri", "undefined", "punycode", "cp037", "utf-7"])
+@pytest.mark.parametrize("name", ["page.html", "app.js"])
+def test_a_declared_charset_that_is_not_a_text_encoding_is_ignored_with_a_note(codec: str, name: str, tmp_path: Path, db) -> None:
+    """<meta charset="base64"> raised in reading._decode_as (internal error, recorder lost);
+    cp037 decoded the page as EBCDIC and found nothing."""
+    code = 'window.hj=function(){};(function(h,o,t,j,a,r){a=o.createElement("script");a.src="https://static.hotjar.com/c/hotjar-"+h._hjSettings.hjid+".js?sv=6";})(window,document);'
+    head = f'<meta charset="{codec}">'
+    text = f"<html><head>{head}{RECORDER}</head></html>" if name.endswith(".html") else f"// {head}\n{code}\n"
+    path = tmp_path / name
+    path.write_text(text)
+    result = scan_file(path, db)
+    assert [d.vendor for d in result.detections] == ["hotjar"]
+    assert [d.code for d in result.diagnostics] == ["charset-ignored"]
+
+
+def test_a_utf16_script_with_a_bom_is_searched_as_text(tmp_path: Path, db) -> None:
+    """The raw-bytes prefilter saw 'h\\0o\\0t\\0j\\0a\\0r' and found nothing, with no diagnostic."""
+    path = tmp_path / "app.js"
+    path.write_bytes(codecs.BOM_UTF16_LE + "import Hotjar from '@hotjar/browser';\nHotjar.init(123, 6);\n".encode("utf-16-le"))
+    result = scan_file(path, db)
+    assert [(d.vendor, d.location.line) for d in result.detections] == [("hotjar", 2)]
+
+
+@pytest.mark.parametrize("char", ["\x0e", "\x01", "\x7f", "\x1b"])
+def test_a_control_character_in_an_attribute_does_not_reach_lxml(char: str, tmp_path: Path, db) -> None:
+    """`<script src=… \\x0e>`: lxml named an attribute "\\x0e" and raised ValueError on reading it."""
+    path = tmp_path / "page.html"
+    path.write_text(f'<html><head><script src="https://static.hotjar.com/c/hotjar-1.js" {char}></script></head></html>')
+    result = scan_file(path, db)
+    assert [d.vendor for d in result.detections] == ["hotjar"]
+    assert not result.diagnostics
