@@ -71,7 +71,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
         if result.fields:
             result.code = masking_code(el.text for el in page.elements if el.tag == "script" and script_type(el) in db.script_types.executable)
     elif source.kind in CODE_KINDS:
-        _code_file(source.display, source.kind, data, db, result, source.path)
+        _code_file(source.display, source.kind, data, db, result, source.path, source.boundary)
     elif source.kind == "json" and gtm.is_export(data):
         _gtm_file(source.display, data, db, result)
     return result
@@ -244,7 +244,7 @@ def _display_original(original: str | None) -> str | None:
     return f"{display_path(Path(file))}:{line}"
 
 
-def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileResult, file: Path) -> None:
+def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileResult, file: Path, boundary: str | None = None) -> None:
     result.imports = crossfile.specifiers(data)
     candidates = prefilter.for_db(db).candidates(data)
     forms = (kind == "sfc" or dialect_for(path) != "ts") and jsxmarkup.form_hint(tuple(db.ui_components)).search(data) is not None
@@ -255,7 +255,9 @@ def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileR
     programs = _component_fields(kind, text, pieces, db, result) if forms else {}
     if not candidates.vendors:
         return
-    srcmap = sourcemap.find(file, text) if kind == "js" else None
+    srcmap, note = sourcemap.find(file, text, boundary) if kind == "js" else (None, None)
+    if note:
+        result.diagnostics.append(Diagnostic(path=path, code="outside-root", message=note))
     results, diags = code_scan.analyze(pieces, [db.vendors[v] for v in sorted(candidates.vendors)], db, path, srcmap, programs)
     result.parsed = True
     result.code_parsed += len(pieces)

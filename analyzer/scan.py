@@ -24,6 +24,7 @@ class ScanOptions:
     jobs: int = 1
     max_bytes: int = DEFAULT_MAX_BYTES
     signature_dirs: tuple[str, ...] = ()
+    follow_outside: bool = False  # follow symlinks and source maps that leave the scanned folders
 
 
 @dataclass
@@ -167,7 +168,7 @@ def _assess_fields(result: ScanResult, files: list[SourceFile], pages: dict[str,
 def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -> ScanResult:
     start = time.perf_counter()
     signatures.load(opts.signature_dirs)  # fail fast (exit 2) on a broken signature file
-    files, diags = discover(opts.paths, opts.excludes)
+    files, diags = discover(opts.paths, opts.excludes, opts.follow_outside)
     result = ScanResult(diagnostics=list(diags), signature_dirs=opts.signature_dirs)
     loaded_by: dict[str, list[str]] = {}
     pages: dict[str, PageInfo] = {}
