@@ -70,7 +70,9 @@ def display_path(path: Path) -> str:
         rel = str(path)
     if rel.startswith(".." + os.sep) and path.is_absolute():
         rel = str(path)
-    return rel.replace(os.sep, "/")
+    # A name that is not valid UTF-8 (surrogate-escaped by the OS layer) is shown with \xNN
+    # escapes: every report format can then carry it, and writing a report never fails on it.
+    return os.fsencode(rel).decode("utf-8", "backslashreplace").replace(os.sep, "/")
 
 
 def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from analyzer import code_scan, consent_markup, crossfile, detect, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, prefilter, reading, sfc, sourcemap, suppress, tag_managers, template_scan, templates
+from analyzer import code_scan, consent_markup, crossfile, detect, fallback, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, prefilter, reading, sfc, sourcemap, suppress, tag_managers, template_scan, templates
 from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
 from analyzer.normalise import norm
@@ -51,11 +51,14 @@ class FileResult:
     imports: tuple[str, ...] = ()  # code files: module specifiers, for the cross-file pass
 
 
-def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
-    result = FileResult(path=source.display)
+def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileResult | None = None) -> FileResult:
+    """``result`` (when given) is filled in place: what was found survives an exception."""
+    result = result if result is not None else FileResult(path=source.display)
     data = reading.read_bytes(source.path, source.display, max_bytes)
     if isinstance(data, Diagnostic):
         result.diagnostics.append(data)
+        if data.code == "file-too-large":
+            _prefilter_only(source, db, result)
         return result
     result.size = len(data)
     if reading.looks_binary(data):
@@ -75,6 +78,24 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
     elif source.kind == "json" and gtm.is_export(data):
         _gtm_file(source.display, data, db, result)
     return result
+
+
+def _prefilter_only(source: SourceFile, db: SignatureDB, result: FileResult) -> None:
+    """A file over the size cap is searched for recorder literals in chunks instead of skipped."""
+    try:
+        hits, cut = fallback.search_file(source.path, db)
+    except OSError as exc:
+        result.diagnostics.append(Diagnostic(path=source.display, code="unreadable", message=f"cannot read ({exc.strerror or exc})"))
+        return
+    reason = "over the size cap: searched for recorder literals only" + (f" (first {fallback.MAX_SEARCH:,} bytes)" if cut else "")
+    keep_found(source.display, hits, reason, db, result)
+
+
+def keep_found(path: str, hits: dict[str, tuple[int, int]], reason: str, db: SignatureDB, result: FileResult) -> None:
+    """Report, as unverifiable, the vendors the prefilter found that the analysis did not."""
+    verdicts = fallback.sites(hits, db, reason, {d.vendor for d in result.detections})
+    if verdicts:
+        _report(path, _NO_FACTS, verdicts, [], db, result)
 
 
 def _gtm_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from analyzer import composition, crossfile, rescore, signatures
+from analyzer import composition, crossfile, engine, fallback, reading, rescore, signatures
 from analyzer.discover import SourceFile, app_root, discover
 from analyzer.engine import FileResult, analyze
 from analyzer.exposure import PageInfo, assess
@@ -52,6 +52,11 @@ class ScanResult:
         self.diagnostics += r.diagnostics
         self.directives += [(r.path, d) for d in r.directives]
 
+    @property
+    def errors(self) -> int:
+        """Diagnostics of level error: the tool failed somewhere (exit 2 unless configured otherwise)."""
+        return sum(1 for d in self.diagnostics if d.level == "error")
+
     def counts(self) -> dict[str, int]:
         out = {s.label: 0 for s in sorted(Severity, reverse=True)}
         for f in self.findings:
@@ -74,17 +79,30 @@ def _work(source: SourceFile) -> FileResult:
 
 
 def _safe_analyze(source: SourceFile, db: signatures.SignatureDB, max_bytes: int) -> FileResult:
-    """A bug on one file must not end the scan or hide the other files' results."""
+    """A bug on one file must not end the scan, hide the other files' results, or hide the
+    recorders this file's literals show (kept as unverifiable: fail closed)."""
+    result = FileResult(path=source.display)
     try:
-        return analyze(source, db, max_bytes)
+        return analyze(source, db, max_bytes, result)
     except RecursionError:
-        r = FileResult(path=source.display)
-        r.diagnostics.append(Diagnostic(path=source.display, code="too-complex", message="skipped: structure nested too deeply to analyse"))
-        return r
+        diag = Diagnostic(path=source.display, code="too-complex", message="structure nested too deeply to analyse; recorders found by literal are kept as unverifiable")
+        reason = "nested too deeply to analyse"
     except Exception as exc:  # noqa: BLE001 - reported per file, the scan goes on
-        r = FileResult(path=source.display)
-        r.diagnostics.append(Diagnostic(path=source.display, code="internal-error", message=f"analysis failed: {type(exc).__name__}: {exc}"))
-        return r
+        diag = Diagnostic(path=source.display, code="internal-error", message=f"analysis failed: {type(exc).__name__}: {exc}", level="error")
+        reason = f"analysis failed ({type(exc).__name__}: {exc})"
+    result.diagnostics.append(diag)
+    _keep_literals(source, db, max_bytes, reason, result)
+    return result
+
+
+def _keep_literals(source: SourceFile, db: signatures.SignatureDB, max_bytes: int, reason: str, result: FileResult) -> None:
+    """The prefilter's vendors for a file whose analysis did not finish (never raises)."""
+    try:
+        data = reading.read_bytes(source.path, source.display, max_bytes)
+        if isinstance(data, bytes):
+            engine.keep_found(source.display, fallback.first_hits(reading.as_utf8(data), db), reason, db, result)
+    except Exception as exc:  # noqa: BLE001 - the diagnostic already says the file failed
+        result.diagnostics.append(Diagnostic(path=source.display, code="internal-error", message=f"literal search failed too: {type(exc).__name__}", level="error"))
 
 
 def _results(files: list[SourceFile], opts: ScanOptions) -> Iterator[FileResult]:
@@ -129,7 +147,7 @@ def _link_exports(result: ScanResult, files: list[SourceFile], imports: dict[str
     try:
         changed = crossfile.link(result.detections, files, imports, db, opts.max_bytes)
     except Exception as exc:  # noqa: BLE001 - a post-pass bug must not lose the scan's results
-        result.diagnostics.append(Diagnostic(path=".", code="internal-error", message=f"cross-file pass skipped: {type(exc).__name__}: {exc}"))
+        result.diagnostics.append(Diagnostic(path=".", code="internal-error", message=f"cross-file pass skipped: {type(exc).__name__}: {exc}", level="error"))
         return
     rescore.regate(result, changed, db)
 
