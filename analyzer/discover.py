@@ -70,9 +70,13 @@ def display_path(path: Path) -> str:
         rel = str(path)
     if rel.startswith(".." + os.sep) and path.is_absolute():
         rel = str(path)
-    # A name that is not valid UTF-8 (surrogate-escaped by the OS layer) is shown with \xNN
-    # escapes: every report format can then carry it, and writing a report never fails on it.
-    return os.fsencode(rel).decode("utf-8", "backslashreplace").replace(os.sep, "/")
+    return valid_text(rel).replace(os.sep, "/")
+
+
+def valid_text(name: str) -> str:
+    """A name that is not valid UTF-8 (surrogate-escaped by the OS layer) with \\xNN escapes:
+    every report format can then carry it, and writing a report never fails on it."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace") if any("\udc80" <= c <= "\udcff" for c in name) else name
 
 
 def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
@@ -132,7 +136,7 @@ def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic], follow
             kind = classify(Path(entry.name))
             if kind is None:
                 continue
-            display = f"{root_display}/{rel}" if root_display != "." else rel
+            display = valid_text(f"{root_display}/{rel}" if root_display != "." else rel)
             if entry.is_symlink() and not os.path.exists(entry.path):
                 diags.append(Diagnostic(path=display, code="unreadable", message="skipped: broken symlink"))
                 continue

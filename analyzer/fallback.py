@@ -54,7 +54,7 @@ def search_file(path: Path, db: SignatureDB) -> tuple[dict[str, tuple[int, int]]
             if b"\n" in chunk:
                 last_newline = base + chunk.rfind(b"\n")
             base += len(chunk)
-            tail = chunk[-overlap:]
+            tail = data[-overlap:]
     return found, True
 
 
