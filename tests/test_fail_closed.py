@@ -170,7 +170,7 @@ def test_a_non_utf8_file_name_gives_a_valid_report_in_every_format(fmt: str, tmp
     code, _, err = _cli(capsys, "scan", "--format", fmt, "-o", str(out_file), str(tmp_path))
     assert code == 1, err
     text = out_file.read_bytes().decode("utf-8")  # valid UTF-8
-    assert "caf\\xe9" in text or "caf\\\\xe9" in text
+    assert any(spelt in text for spelt in ("caf\\xe9", "caf\\\\xe9", "caf%5Cxe9"))
     if fmt in ("json", "sarif"):
         doc = json.loads(text)
         if fmt == "json":
