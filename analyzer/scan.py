@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from analyzer import composition, crossfile, engine, fallback, reading, rescore, signatures
+from analyzer import composition, crossfile, engine, fallback, reading, rescore, signatures, workers
 from analyzer.discover import SourceFile, app_root, discover
 from analyzer.engine import FileResult, analyze
 from analyzer.exposure import PageInfo, assess
@@ -64,17 +63,12 @@ class ScanResult:
         return out
 
 
-_WORKER: tuple[signatures.SignatureDB, int] | None = None
+def _setup_worker(signature_dirs: tuple[str, ...], max_bytes: int) -> tuple[signatures.SignatureDB, int]:
+    return signatures.load(signature_dirs), max_bytes
 
 
-def _init_worker(signature_dirs: tuple[str, ...], max_bytes: int) -> None:
-    global _WORKER
-    _WORKER = (signatures.load(signature_dirs), max_bytes)
-
-
-def _work(source: SourceFile) -> FileResult:
-    assert _WORKER is not None
-    db, max_bytes = _WORKER
+def _work(state: tuple[signatures.SignatureDB, int], source: SourceFile) -> FileResult:
+    db, max_bytes = state
     return _safe_analyze(source, db, max_bytes)
 
 
@@ -112,9 +106,22 @@ def _results(files: list[SourceFile], opts: ScanOptions) -> Iterator[FileResult]
         for f in files:
             yield _safe_analyze(f, db, opts.max_bytes)
         return
-    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(opts.signature_dirs, opts.max_bytes)) as pool:
-        yield from pool.imap(_work, files, chunksize=max(1, min(64, len(files) // (jobs * 8) or 1)))
+    batch = max(1, min(64, len(files) // (jobs * 8) or 1))
+
+    def died(source: SourceFile, exitcode: int | None) -> FileResult:
+        return _worker_died(source, exitcode, opts)
+
+    yield from workers.run(files, jobs, _setup_worker, (opts.signature_dirs, opts.max_bytes), _work, died, batch)
+
+
+def _worker_died(source: SourceFile, exitcode: int | None, opts: ScanOptions) -> FileResult:
+    """The file a worker process died on (killed for memory, a crash in a C library) fails alone,
+    keeping what its literals show."""
+    how = f"killed by signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"exit code {exitcode}"
+    result = FileResult(path=source.display)
+    result.diagnostics.append(Diagnostic(path=source.display, code="worker-died", message=f"the worker process analysing this file died ({how})", level="error"))
+    _keep_literals(source, signatures.load(opts.signature_dirs), opts.max_bytes, f"its worker process died ({how})", result)
+    return result
 
 
 def _link_pages(result: ScanResult, files: list[SourceFile], loaded_by: dict[str, list[str]]) -> None:

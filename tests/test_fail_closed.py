@@ -178,3 +178,27 @@ def test_a_non_utf8_file_name_gives_a_valid_report_in_every_format(fmt: str, tmp
         if fmt == "sarif":
             uris = [loc["physicalLocation"]["artifactLocation"]["uri"] for r in doc["runs"][0]["results"] for loc in r["locations"]]
             assert uris and all(u.endswith("caf%5Cxe9%20%231.html") for u in uris), uris
+
+
+def test_a_worker_killed_mid_file_fails_that_file_not_the_run(tmp_path: Path, monkeypatch) -> None:
+    """Killing one pool worker (as an out-of-memory kill would) left --jobs 2 waiting forever."""
+    import signal
+
+    from analyzer import scan
+
+    for i in range(20):
+        (tmp_path / f"p{i:02}.html").write_text(SNIPPET)
+    real = scan.analyze
+
+    def killer(source, *args, **kwargs):
+        if source.path.name == "p07.html":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(scan, "analyze", killer)  # inherited by the forked workers
+    result = run(ScanOptions(paths=(str(tmp_path),), jobs=2))
+    assert result.files == 20
+    assert [(Path(d.path).name, d.code, d.level) for d in result.diagnostics] == [("p07.html", "worker-died", "error")]
+    by_file = {Path(d.location.path).name: d.verdict.status.value for d in result.detections}
+    assert len(by_file) == 20 and by_file["p07.html"] == "unverifiable"
+    assert {s for n, s in by_file.items() if n != "p07.html"} == {"ungated"}
