@@ -179,7 +179,7 @@ def regions(text: str, dialect: str) -> Iterator[tuple[int, int, str]]:
 _PHP_OPENERS = re.compile(r"//|#(?!\[)|/\*|'|\"|<<<")
 _PHP_SINGLE = re.compile(r"(?:[^'\\]|\\.)*'", re.S)
 _PHP_DOUBLE = re.compile(r'(?:[^"\\]|\\.)*"', re.S)
-_HEREDOC_HEAD = re.compile(r"""\s*['"]?(\w+)['"]?\n""")
+_HEREDOC_HEAD = re.compile(r"""[ \t]*['"]?(\w{1,64})['"]?\n""")  # a label is a short identifier
 _MAX_UNCLOSED_HEREDOCS = 16
 
 

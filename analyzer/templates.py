@@ -507,7 +507,7 @@ _REFS = [
     ("include", re.compile(r"""get_template_part\s*\(\s*["']([^"']+)["'](?:\s*,\s*["']([^"']+)["'])?""")),
     ("include", re.compile(r"""\b(?:include|require)(?:_once)?\s*(?:\(\s*)?(?:[\w:]+\s*\(\s*\)\s*\.\s*)?["']/?([\w./-]+\.php)["']""")),
 ]
-_WP_PARTS = re.compile(r"""\bget_(header|footer|sidebar)\s*\(\s*(?:["']([\w-]+)["'])?\s*\)""")
+_WP_PARTS = re.compile(r"""\bget_(header|footer|sidebar)\s*\(\s*(?:["']([\w-]+)["']\s*)?\)""")
 
 
 def _references(text: str, regions: list[Region]) -> list[Reference]:
