@@ -91,3 +91,28 @@ def test_a_control_character_in_an_attribute_does_not_reach_lxml(char: str, tmp_
     result = scan_file(path, db)
     assert [d.vendor for d in result.detections] == ["hotjar"]
     assert not result.diagnostics
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw.replace(b"Next.js", b"Next\xff.js"),
+        lambda raw: raw.replace(b'"paths": {', b'"paths": [{').replace(b'},\n    "jsx"', b'}],\n    "jsx"'),
+    ],
+    ids=["invalid-byte", "paths-list"],
+)
+def test_a_damaged_tsconfig_does_not_skip_the_cross_file_pass(damage, tmp_path: Path, request) -> None:
+    """One invalid byte in tsconfig.json skipped the whole cross-file pass (crossfile._aliases
+    caught only OSError): the portal app dropped from 2 high findings to none."""
+    import shutil
+
+    from analyzer.scan import ScanOptions, run
+    from tests.conftest import FIXTURES
+
+    app = tmp_path / "portal"
+    shutil.copytree(FIXTURES / "crossfile" / "portal", app)
+    (app / "tsconfig.json").write_bytes(damage((app / "tsconfig.json").read_bytes()))
+    result = run(ScanOptions(paths=(str(app),)))
+    assert not [d for d in result.diagnostics if d.code == "internal-error"]
+    if request.node.callspec.id == "invalid-byte":
+        assert len([f for f in result.findings if f.severity.label == "high"]) == 2
