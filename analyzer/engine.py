@@ -62,7 +62,9 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         return result
     result.size = len(data)
     if reading.looks_binary(data):
+        # A NUL byte does not stop a browser from running the page: what its literals show stays.
         result.diagnostics.append(Diagnostic(path=source.display, code="binary", message="skipped: binary content (NUL bytes)"))
+        keep_found(source.display, fallback.first_hits(data, db), "binary content (NUL bytes): searched for recorder literals only", db, result)
         return result
     data = reading.as_utf8(data)
     if b"replaylint:" in data:

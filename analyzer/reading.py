@@ -125,8 +125,8 @@ def text_codec(name: str) -> str | None:
         return None
     if info.name.startswith(("utf-16", "utf-32")):
         return info.name  # declared in ASCII bytes: read as UTF-8 (see _declared_encoding)
-    try:
-        ascii_ok = _ASCII.decode(info.name) == _ASCII.decode("ascii")
+    try:  # it must also replace what it cannot decode (idna raises instead)
+        ascii_ok = _ASCII.decode(info.name, "replace") == _ASCII.decode("ascii") and bool(b"\xff\xfe\x80".decode(info.name, "replace"))
     except Exception:  # noqa: BLE001 - a codec that cannot decode printable ASCII is refused
         return None
     return info.name if ascii_ok else None
@@ -154,4 +154,8 @@ def _decode_as(data: bytes, encoding: str) -> Text:
     try:
         return Text(data.decode(encoding), encoding)
     except UnicodeDecodeError:
+        pass
+    try:
         return Text(data.decode(encoding, errors="replace"), encoding, lossy=True)
+    except (UnicodeError, LookupError):  # a codec that cannot replace: read as UTF-8
+        return Text(data.decode("utf-8", errors="replace"), "utf-8", lossy=True)

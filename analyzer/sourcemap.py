@@ -3,7 +3,10 @@
 Found through the bundle's ``//# sourceMappingURL=`` comment (a relative file or an inline
 ``data:`` URL) or a ``<bundle>.map`` sibling. The VLQ ``mappings`` are decoded lazily, line by
 line, only as far as the positions asked for: a large bundle's map is not decoded whole.
-Only local files are read; a map URL with a scheme is ignored (no network).
+Only local files are read; a map URL with a scheme is ignored (no network), and a map outside the
+scanned folder is not read unless asked (``../../etc/passwd`` was opened). A map that is not a
+JSON object, has fields of the wrong type or malformed VLQ segments yields fewer positions, never
+an exception: the bundle's recorder does not depend on its map.
 """
 
 from __future__ import annotations

@@ -116,3 +116,12 @@ def test_a_damaged_tsconfig_does_not_skip_the_cross_file_pass(damage, tmp_path: 
     assert not [d for d in result.diagnostics if d.code == "internal-error"]
     if request.node.callspec.id == "invalid-byte":
         assert len([f for f in result.findings if f.severity.label == "high"]) == 2
+
+
+def test_a_nul_byte_does_not_hide_a_recorder(tmp_path: Path, db) -> None:
+    """A page with one NUL byte in its first 8 KB was skipped as binary: its recorder was gone."""
+    path = tmp_path / "page.html"
+    path.write_bytes(b"<html>\x00<head>" + RECORDER.encode() + b"</head></html>")
+    result = scan_file(path, db)
+    assert [(d.vendor, d.verdict.status.value) for d in result.detections] == [("hotjar", "unverifiable")]
+    assert [d.code for d in result.diagnostics] == ["binary"]
