@@ -16,16 +16,17 @@ SOUP_OPENERS = ("<%", "{%", "{{", "{", "<?", "{#", "{{!--", "@if(", "<%=", "{{-"
 # One file per template dialect (templates.DIALECT_BY_SUFFIX) and one read as HTML.
 SOUP_SUFFIXES = (".php", ".blade.php", ".liquid", ".njk", ".hbs", ".erb", ".eex", ".tmpl", ".jsp")
 # A construct's head followed by a long run of blanks, never finished (issue 13's worst cases).
-PADDED = {
-    "if-spaces": ("{% if a", "b %}"),
-    "render-spaces": ("{% render", " %}"),
-    "php-include-spaces": ("<?php include", " ?>"),
-    "eex-if-spaces": ("<%= if", " x %>"),
-    "blade-include-spaces": ("@include(", ")"),
-    "hbs-partial-spaces": ("{{>", " }}"),
-    "erb-do-spaces": ("<% foo do", " x %>"),
-    "go-if-spaces": ("{{ if", " x }}"),
-    "php-if-spaces": ("<?php if (a", "b): ?>"),
+PADDED = {  # name: (head, tail, what closes the block after the recorder)
+    "if-spaces": ("{% if a", "b %}", "{% endif %}"),
+    "if-and-spaces": ("{% if a", "and b %}", "{% endif %}"),
+    "render-spaces": ("{% render", " %}", ""),
+    "php-include-spaces": ("<?php include", " ?>", ""),
+    "eex-if-spaces": ("<%= if", " x %>", "<% end %>"),
+    "blade-include-spaces": ("@include(", ")", ""),
+    "hbs-partial-spaces": ("{{>", " }}", ""),
+    "erb-do-spaces": ("<% foo do", " x %>", "<% end %>"),
+    "go-if-spaces": ("{{ if", " x }}", "{{ end }}"),
+    "php-if-spaces": ("<?php if (a", "b): ?>", "<?php endif; ?>"),
 }
 
 
@@ -60,10 +61,10 @@ def template_soup(opener: str, suffix: str, size: int) -> tuple[str, bytes]:
 def padded(name: str, size: int) -> tuple[str, bytes]:
     """A construct's head, ``size`` blanks, then its tail, with the recorder after it (inside
     the block when the head opens one, so that its condition is read): a backtracking trap."""
-    head, tail = PADDED[name]
+    head, tail, closer = PADDED[name]
     suffix = {"php-include-spaces": ".php", "php-if-spaces": ".php", "eex-if-spaces": ".eex", "blade-include-spaces": ".blade.php",
               "hbs-partial-spaces": ".hbs", "erb-do-spaces": ".erb", "go-if-spaces": ".tmpl", "render-spaces": ".liquid"}.get(name, ".njk")
-    return f"{name}{suffix}", f"<html><head>{head}{' ' * size}{tail}{RECORDER}</head></html>".encode()
+    return f"{name}{suffix}", f"<html><head>{head}{' ' * size}{tail}{RECORDER}{closer}</head></html>".encode()
 
 
 def soups(size: int) -> list[tuple[str, tuple[str, bytes]]]:
