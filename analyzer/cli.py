@@ -19,14 +19,12 @@ SEVERITIES = SEVERITY_NAMES
 
 
 def _size(text: str) -> int:
-    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
-    text = text.strip().lower().rstrip("b")
+    from analyzer.config import parse_size
+
     try:
-        if text and text[-1] in units:
-            return int(float(text[:-1]) * units[text[-1]])
-        return int(text)
-    except ValueError:
-        raise click.BadParameter(f"'{text}' is not a size (e.g. 500k, 10M)") from None
+        return parse_size(text)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--max-file-size'") from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,7 +33,7 @@ def cli() -> None:
     """Find session-recording and heatmap scripts, judge their consent gating, and report."""
 
 
-def _run(paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ...], jobs: int, max_file_size: str | None, quiet: bool, select: tuple[str, ...], ignore: tuple[str, ...], signature_dirs: tuple[str, ...]):
+def _run(paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ...], jobs: int, max_file_size: str | None, quiet: bool, select: tuple[str, ...], ignore: tuple[str, ...], signature_dirs: tuple[str, ...], follow_outside: bool = False):
     """Load the policy, scan, and filter: what both ``scan`` and ``baseline`` need."""
     from pathlib import Path
 
@@ -59,11 +57,25 @@ def _run(paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ..
         jobs=jobs,
         max_bytes=_size(max_file_size or cfg.max_file_size or "10M"),
         signature_dirs=dirs,
+        follow_outside=follow_outside or cfg.follow_outside_root,
     )
     db = signatures.load(dirs)
     policy.check_facts(cfg.facts, db)
     result = run(opts, progress=_progress() if sys.stderr.isatty() and not quiet else None)
+    _check_read(result)
     return result, cfg, db, policy
+
+
+def _check_read(result) -> None:
+    """A path that does not exist, or a scan that read no file, is a usage error (exit 2): a CI
+    gate pointed at a wrong folder, or excluding everything, must not pass silently."""
+    from analyzer.config import ConfigError
+
+    missing = [d.path for d in result.diagnostics if d.code == "not-found"]
+    if missing:
+        raise ConfigError(f"no such file or folder: {', '.join(missing)}")
+    if result.files == 0:
+        raise ConfigError("no file to scan: the paths hold no file of a kind replaylint reads, or every one is excluded")
 
 
 @cli.command()
@@ -80,7 +92,9 @@ def _run(paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ..
 @click.option("--jobs", "-j", type=click.IntRange(0, 64), default=1, show_default=True, help="Worker processes (0: one per CPU).")
 @click.option("--max-file-size", default=None, help="Skip files larger than this, with a diagnostic (default 10M).")
 @click.option("--quiet", "-q", is_flag=True, help="Only findings at or above --fail-on, one line each.")
-def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, config_file, signature_dirs, jobs, max_file_size, quiet) -> None:
+@click.option("--follow-outside-root", is_flag=True, help="Follow symlinks and source maps that lead outside the scanned folders.")
+@click.option("--fail-on-error/--no-fail-on-error", default=None, help="Exit 2 when the tool failed on a file (default: yes, or the config's fail-on-error).")
+def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, config_file, signature_dirs, jobs, max_file_size, quiet, follow_outside_root, fail_on_error) -> None:
     """Scan files and folders for recorders and report findings."""
     import os
     from pathlib import Path
@@ -91,7 +105,7 @@ def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, co
     from analyzer.sigschema import SignatureError
 
     try:
-        result, cfg, db, policy = _run(paths, config_file, exclude, jobs, max_file_size, quiet, select, ignore, signature_dirs)
+        result, cfg, db, policy = _run(paths, config_file, exclude, jobs, max_file_size, quiet, select, ignore, signature_dirs, follow_outside_root)
         baseline = policy.read_baseline(Path(baseline_file)) if baseline_file else None
         policy.apply(result, cfg, db, baseline)
     except (SignatureError, ConfigError) as exc:
@@ -104,15 +118,21 @@ def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, co
     report = _from_document(fmt, result, report_opts, db) if fmt in ("html", "markdown") else formatter(fmt)(result, report_opts)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         _step_summary(os.environ["GITHUB_STEP_SUMMARY"], _from_document("markdown", result, report_opts, db))
+    # Whatever a name or an evidence string holds, the report is written: bytes that UTF-8
+    # cannot carry (a lone surrogate from an undecodable file name) become escapes.
+    data = report.encode("utf-8", "backslashreplace")
     if to_file:
         try:
-            with open(output, "w", encoding="utf-8") as fh:
-                fh.write(report)
+            with open(output, "wb") as fh:
+                fh.write(data)
         except OSError as exc:
             click.echo(f"replaylint: cannot write {output}: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_ERROR)
     else:
-        click.echo(report, nl=False)
+        _write_stdout(data)
+    if result.errors and (cfg.fail_on_error if fail_on_error is None else fail_on_error):
+        click.echo(f"replaylint: {result.errors} internal error(s): the results are incomplete (see the diagnostics)", err=True)
+        sys.exit(EXIT_ERROR)
     failing = any(f.severity >= threshold for f in result.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
@@ -136,6 +156,16 @@ def _step_summary(path: str, markdown: str) -> None:
             fh.write(markdown)
     except OSError as exc:
         click.echo(f"replaylint: cannot write the step summary {path}: {exc.strerror or exc}", err=True)
+
+
+def _write_stdout(data: bytes) -> None:
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    buffer.write(data)
+    buffer.flush()
 
 
 @cli.command()
@@ -225,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except SystemExit as exc:
         return int(exc.code or 0)
+    except (Exception, RecursionError) as exc:  # noqa: BLE001 - never a traceback, never exit 1
+        click.echo(f"replaylint: internal error: {type(exc).__name__}: {exc}", err=True)
+        return EXIT_ERROR
     return EXIT_CLEAN
 
 

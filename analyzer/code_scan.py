@@ -130,7 +130,7 @@ def analyze(
                     message="the script has syntax errors; the parser recovered and the results may be partial",
                 )
             )
-        in_sdk = _sdk_predicate(parsed, srcmap) if srcmap is not None else None
+        in_sdk = _sdk_predicate(parsed, srcmap) if srcmap is not None and srcmap.tells_packages_apart else None
         detector = jsdetect.Detector(prog, vendors, db.script_types.code, in_sdk)
         try:
             sites, inactive = detector.run()

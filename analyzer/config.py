@@ -54,9 +54,27 @@ class Config:
     signatures: tuple[str, ...] = ()
     max_file_size: str | None = None
     facts: tuple[DeclaredFact, ...] = field(default_factory=tuple)
+    fail_on_error: bool = True  # an internal error (a file the tool failed on) makes the run exit 2
+    follow_outside_root: bool = False  # follow symlinks and source maps that leave the scanned folder
 
 
-_KEYS = {"fail-on", "select", "ignore", "exclude", "severity", "signatures", "max-file-size", "facts"}
+_KEYS = {"fail-on", "select", "ignore", "exclude", "severity", "signatures", "max-file-size", "facts", "fail-on-error", "follow-outside-root"}
+_UNITS = {"k": 1024, "m": 1024**2, "g": 1024**3}
+MAX_SIZE = 4 * 1024**3  # a larger cap cannot be read into memory on any machine this runs on
+
+
+def parse_size(value: str | int) -> int:
+    """Bytes from ``500k``, ``10M``, ``1.5g`` or a whole number; ValueError names the problem."""
+    text = str(value).strip().lower().removesuffix("b")
+    unit = _UNITS.get(text[-1:], 1)
+    number = text[:-1] if unit != 1 else text
+    try:
+        size = float(number) * unit if unit != 1 or "." in number or "e" in number else int(number)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a size (e.g. 500k, 10M)") from None
+    if not 1 <= size <= MAX_SIZE:  # NaN fails both comparisons
+        raise ValueError(f"'{value}' is out of range (1 byte to 4G)")
+    return int(size)
 
 
 def find(start: Path) -> Path | None:
@@ -69,25 +87,50 @@ def find(start: Path) -> Path | None:
         if own.is_file():
             return own
         project = candidate / "pyproject.toml"
-        if project.is_file() and "tool" in _read(project) and "replaylint" in _read(project)["tool"]:
+        if project.is_file() and _has_table(project):
             return project
     return None
+
+
+def _has_table(project: Path) -> bool:
+    """Whether a pyproject.toml configures replaylint. One that does not parse is someone
+    else's problem unless it names our table (a broken parent project must not stop a scan)."""
+    try:
+        data = _read(project)
+    except ConfigError:
+        try:
+            return b"tool.replaylint" in project.read_bytes()
+        except OSError:
+            return False
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "replaylint" in tool
 
 
 def _read(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply to read") from None
+    except ValueError as exc:  # TOMLDecodeError, and UnicodeDecodeError for a binary file
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
 
 
 def load(path: Path | None) -> Config:
     if path is None:
         return Config()
     data = _read(path)
-    table = data.get("tool", {}).get("replaylint", {}) if path.name == "pyproject.toml" else data
     where = f"{path}: [tool.replaylint]" if path.name == "pyproject.toml" else str(path)
+    table = data
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: 'tool' must be a table")
+        table = tool.get("replaylint", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: must be a table of settings, not {type(table).__name__}")
     return parse(table, where, path.parent)
 
 
@@ -112,7 +155,7 @@ def parse(table: dict[str, Any], where: str, base: Path) -> Config:
         if key not in _KEYS:
             raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(_KEYS))})")
     fail_on = table.get("fail-on")
-    if fail_on is not None and fail_on not in SEVERITIES:
+    if fail_on is not None and (not isinstance(fail_on, str) or fail_on not in SEVERITIES):
         raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(SEVERITIES)}")
     severity = table.get("severity", {})
     if not isinstance(severity, dict):
@@ -123,8 +166,21 @@ def parse(table: dict[str, Any], where: str, base: Path) -> Config:
         if level not in SEVERITIES:
             raise ConfigError(f"{where}: 'severity.{rule}' must be one of {', '.join(SEVERITIES)}")
     size = table.get("max-file-size")
-    if size is not None and not isinstance(size, (str, int)):
-        raise ConfigError(f"{where}: 'max-file-size' must be a size such as \"10M\"")
+    if size is not None:
+        if not isinstance(size, (str, int)) or isinstance(size, bool):
+            raise ConfigError(f"{where}: 'max-file-size' must be a size such as \"10M\"")
+        try:
+            parse_size(size)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: 'max-file-size': {exc}") from None
+    flags = {key: table.get(key, default) for key, default in (("fail-on-error", True), ("follow-outside-root", False))}
+    for key, value in flags.items():
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: '{key}' must be true or false")
+    sig_dirs = tuple(str((base / s).resolve()) for s in _strings(table.get("signatures", []), "signatures", where))
+    missing = next((d for d in sig_dirs if not Path(d).is_dir()), None)
+    if missing:
+        raise ConfigError(f"{where}: 'signatures' folder {missing} does not exist")
     return Config(
         source=where,
         fail_on=fail_on,
@@ -132,9 +188,11 @@ def parse(table: dict[str, Any], where: str, base: Path) -> Config:
         ignore=_rule_prefixes(_strings(table.get("ignore", []), "ignore", where), "ignore", where, known),
         exclude=_strings(table.get("exclude", []), "exclude", where),
         severity=tuple(sorted((r.upper(), lv) for r, lv in severity.items())),
-        signatures=tuple(str((base / s).resolve()) for s in _strings(table.get("signatures", []), "signatures", where)),
+        signatures=sig_dirs,
         max_file_size=str(size) if size is not None else None,
         facts=_facts(table.get("facts", []), where),
+        fail_on_error=flags["fail-on-error"],
+        follow_outside_root=flags["follow-outside-root"],
     )
 
 

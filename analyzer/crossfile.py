@@ -47,19 +47,25 @@ def _aliases(root: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     for name in ("tsconfig.json", "jsconfig.json"):
         path = os.path.join(root, name)
         try:
-            with open(path, encoding="utf-8") as fh:
+            # errors="replace": one invalid byte once raised past this OSError-only guard and
+            # skipped the whole cross-file pass.
+            with open(path, encoding="utf-8", errors="replace") as fh:
                 raw = fh.read(256 * 1024)
         except OSError:
             continue
         text = _JSONC_NOISE.sub(lambda m: m.group(1) or "", raw)
         text = re.sub(r",(\s*[}\]])", r"\1", text)
         try:
-            options = json.loads(text).get("compilerOptions", {})
-        except (ValueError, AttributeError):
+            doc = json.loads(text)
+        except (ValueError, RecursionError):
+            return ()
+        options = doc.get("compilerOptions") if isinstance(doc, dict) else None
+        if not isinstance(options, dict):
             return ()
         base = os.path.join(root, options.get("baseUrl", ".") if isinstance(options.get("baseUrl"), str) else ".")
         out = []
-        for alias, targets in (options.get("paths") or {}).items():
+        paths = options.get("paths")
+        for alias, targets in (paths if isinstance(paths, dict) else {}).items():
             if isinstance(alias, str) and isinstance(targets, list):
                 folders = tuple(os.path.normpath(os.path.join(base, t.rstrip("*"))) + os.sep for t in targets if isinstance(t, str))
                 out.append((alias.rstrip("*"), folders))

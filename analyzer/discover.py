@@ -52,6 +52,7 @@ class SourceFile:
     display: str
     kind: str
     root: Path | None = None  # the folder the scan walked: where a page's "/assets/x.js" lives
+    boundary: str | None = None  # real path nothing is read beyond (source maps); None: no limit
 
 
 def classify(path: Path) -> str | None:
@@ -69,7 +70,13 @@ def display_path(path: Path) -> str:
         rel = str(path)
     if rel.startswith(".." + os.sep) and path.is_absolute():
         rel = str(path)
-    return rel.replace(os.sep, "/")
+    return valid_text(rel).replace(os.sep, "/")
+
+
+def valid_text(name: str) -> str:
+    """A name that is not valid UTF-8 (surrogate-escaped by the OS layer) with \\xNN escapes:
+    every report format can then carry it, and writing a report never fails on it."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace") if any("\udc80" <= c <= "\udcff" for c in name) else name
 
 
 def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
@@ -77,8 +84,13 @@ def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) or rel.startswith(p.rstrip("/") + "/") for p in patterns)
 
 
-def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic]) -> Iterator[SourceFile]:
+def _inside(path: str, boundary: str) -> bool:
+    return path == boundary or path.startswith(boundary.rstrip(os.sep) + os.sep)
+
+
+def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic], follow_outside: bool = False) -> Iterator[SourceFile]:
     seen: set[tuple[int, int]] = set()
+    boundary = os.path.realpath(root)
     # Folders stay the strings scandir gave: Path() would drop a leading "./" and break the
     # prefix arithmetic below when the root is ".".
     stack: list[tuple[str, frozenset[tuple[int, int]]]] = [(str(root), frozenset())]
@@ -113,6 +125,10 @@ def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic]) -> Ite
                 is_dir = entry.is_dir()
             except OSError:
                 is_dir = False
+            if entry.is_symlink() and not follow_outside and os.path.exists(entry.path) and not _inside(os.path.realpath(entry.path), boundary):
+                where = f"{root_display}/{rel}" if root_display != "." else rel
+                diags.append(Diagnostic(path=where, code="outside-root", message="skipped: a symlink that leads outside the scanned folder (--follow-outside-root follows it)"))
+                continue
             if is_dir:
                 if entry.name not in SKIP_DIRS:
                     subdirs.append(entry.path)
@@ -120,15 +136,15 @@ def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic]) -> Ite
             kind = classify(Path(entry.name))
             if kind is None:
                 continue
-            display = f"{root_display}/{rel}" if root_display != "." else rel
+            display = valid_text(f"{root_display}/{rel}" if root_display != "." else rel)
             if entry.is_symlink() and not os.path.exists(entry.path):
                 diags.append(Diagnostic(path=display, code="unreadable", message="skipped: broken symlink"))
                 continue
-            yield SourceFile(Path(entry.path), display, kind, root)
+            yield SourceFile(Path(entry.path), display, kind, root, None if follow_outside else boundary)
         stack.extend((d, inner) for d in reversed(subdirs))
 
 
-def discover(paths: Iterable[str | Path], excludes: tuple[str, ...] = ()) -> tuple[list[SourceFile], list[Diagnostic]]:
+def discover(paths: Iterable[str | Path], excludes: tuple[str, ...] = (), follow_outside: bool = False) -> tuple[list[SourceFile], list[Diagnostic]]:
     """Files to scan, in a stable order, and diagnostics for paths that could not be walked."""
     files: list[SourceFile] = []
     diags: list[Diagnostic] = []
@@ -137,10 +153,11 @@ def discover(paths: Iterable[str | Path], excludes: tuple[str, ...] = ()) -> tup
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = _walk(path, excludes, diags)
+            found = _walk(path, excludes, diags, follow_outside)
         elif path.exists() or path.is_symlink():
             kind = classify(path) or "html"  # a file named on the command line is read even without a known extension
-            found = iter([SourceFile(path, display_path(path), kind, path.parent)])
+            boundary = None if follow_outside else os.path.realpath(path.parent)
+            found = iter([SourceFile(path, display_path(path), kind, path.parent, boundary)])
         else:
             diags.append(Diagnostic(path=display_path(path), code="not-found", message="no such file or folder"))
             continue

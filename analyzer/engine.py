@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from analyzer import code_scan, consent_markup, crossfile, detect, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, links, prefilter, reading, sfc, sourcemap, suppress, tag_managers, template_scan, templates
+from analyzer import code_scan, consent_markup, crossfile, detect, fallback, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, links, prefilter, reading, sfc, sourcemap, suppress, tag_managers, template_scan, templates
 from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
 from analyzer.normalise import norm
@@ -51,16 +51,22 @@ class FileResult:
     imports: tuple[str, ...] = ()  # code files: module specifiers, for the cross-file pass
 
 
-def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
-    result = FileResult(path=source.display)
+def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileResult | None = None) -> FileResult:
+    """``result`` (when given) is filled in place: what was found survives an exception."""
+    result = result if result is not None else FileResult(path=source.display)
     data = reading.read_bytes(source.path, source.display, max_bytes)
     if isinstance(data, Diagnostic):
         result.diagnostics.append(data)
+        if data.code == "file-too-large":
+            _prefilter_only(source, db, result)
         return result
     result.size = len(data)
     if reading.looks_binary(data):
+        # A NUL byte does not stop a browser from running the page: what its literals show stays.
         result.diagnostics.append(Diagnostic(path=source.display, code="binary", message="skipped: binary content (NUL bytes)"))
+        keep_found(source.display, fallback.first_hits(data, db), "binary content (NUL bytes): searched for recorder literals only", db, result)
         return result
+    data = reading.as_utf8(data)
     if b"replaylint:" in data:
         result.directives = suppress.parse(reading.decode(data).text, set(RULES))
     if source.kind in HTML_KINDS:
@@ -70,10 +76,28 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
         if result.fields:
             result.code = masking_code(el.text for el in page.elements if el.tag == "script" and script_type(el) in db.script_types.executable)
     elif source.kind in CODE_KINDS:
-        _code_file(source.display, source.kind, data, db, result, source.path)
+        _code_file(source.display, source.kind, data, db, result, source.path, source.boundary)
     elif source.kind == "json" and gtm.is_export(data):
         _gtm_file(source.display, data, db, result)
     return result
+
+
+def _prefilter_only(source: SourceFile, db: SignatureDB, result: FileResult) -> None:
+    """A file over the size cap is searched for recorder literals in chunks instead of skipped."""
+    try:
+        hits, cut = fallback.search_file(source.path, db)
+    except OSError as exc:
+        result.diagnostics.append(Diagnostic(path=source.display, code="unreadable", message=f"cannot read ({exc.strerror or exc})"))
+        return
+    reason = "over the size cap: searched for recorder literals only" + (f" (first {fallback.MAX_SEARCH:,} bytes)" if cut else "")
+    keep_found(source.display, hits, reason, db, result)
+
+
+def keep_found(path: str, hits: dict[str, tuple[int, int]], reason: str, db: SignatureDB, result: FileResult) -> None:
+    """Report, as unverifiable, the vendors the prefilter found that the analysis did not."""
+    verdicts = fallback.sites(hits, db, reason, {d.vendor for d in result.detections})
+    if verdicts:
+        _report(path, _NO_FACTS, verdicts, [], db, result)
 
 
 def _gtm_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
@@ -82,11 +106,15 @@ def _gtm_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> No
     if isinstance(found, str):
         result.diagnostics.append(Diagnostic(path=path, code="gtm-export-invalid", message=f"looks like a GTM export but {found}"))
         return
-    _report(path, _NO_FACTS, found, [], db, result)
+    if found.problem:
+        result.diagnostics.append(Diagnostic(path=path, code="gtm-export-invalid", message=f"{found.problem}; the tags that could be read are reported"))
+    _report(path, _NO_FACTS, found.sites, [], db, result)
 
 
 def _decode(path: str, data: bytes, result: FileResult) -> str:
     text = reading.decode(data)
+    if text.note:
+        result.diagnostics.append(Diagnostic(path=path, code="charset-ignored", message=text.note))
     if text.lossy:
         result.diagnostics.append(
             Diagnostic(path=path, code="decode-lossy", message=f"some bytes are not valid {text.encoding}; they were replaced")
@@ -235,7 +263,7 @@ def _display_original(original: str | None) -> str | None:
     return f"{display_path(Path(file))}:{line}"
 
 
-def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileResult, file: Path) -> None:
+def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileResult, file: Path, boundary: str | None = None) -> None:
     result.imports = crossfile.specifiers(data)
     candidates = prefilter.for_db(db).candidates(data)
     forms = (kind == "sfc" or dialect_for(path) != "ts") and jsxmarkup.form_hint(tuple(db.ui_components)).search(data) is not None
@@ -246,7 +274,9 @@ def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileR
     programs = _component_fields(kind, text, pieces, db, result) if forms else {}
     if not candidates.vendors:
         return
-    srcmap = sourcemap.find(file, text) if kind == "js" else None
+    srcmap, note = sourcemap.find(file, text, boundary) if kind == "js" else (None, None)
+    if note:
+        result.diagnostics.append(Diagnostic(path=path, code="outside-root", message=note))
     results, diags = code_scan.analyze(pieces, [db.vendors[v] for v in sorted(candidates.vendors)], db, path, srcmap, programs)
     result.parsed = True
     result.code_parsed += len(pieces)

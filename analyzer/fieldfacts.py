@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import lxml.etree
 
 from analyzer.htmldoc import Page
-from analyzer.lexicon import Category, Classification, TermIndex, classify
+from analyzer.lexicon import Category, Classification, TermIndex, classify, tokens
 
 _CLASSIFIED: dict[tuple, object] = {}
 _MISSING = object()
@@ -202,7 +202,9 @@ def _site(page: Page, el, tag: str, index: int, typ: str, by_for: dict, ids: dic
     texts["name"] = attrs.get("name", "")
     texts["id"] = attrs.get("id", "")
     texts = {k: v for k, v in texts.items() if v}
-    key = (id(categories), id(consent), tuple(sorted(texts.items())), typ, attrs.get("autocomplete", ""))
+    # Keyed on the words the classifier reads, not the raw texts: "email17" and "email18" are
+    # one classification (a generated form of 200k numbered fields once classified each).
+    key = (id(categories), id(consent), tuple(sorted((k, tokens(v)) for k, v in texts.items())), typ, attrs.get("autocomplete", ""))
     found = _CLASSIFIED.get(key, _MISSING)
     if found is _MISSING:  # forms repeat across a site's pages (layout newsletter, login): classify once
         found = classify(texts, categories, typ, attrs.get("autocomplete", ""), consent)

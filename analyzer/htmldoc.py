@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import lxml.etree
 import lxml.html
 
-from analyzer.positions import line_col
+from analyzer.positions import LineIndex
 
 WANTED = ("script", "link", "img", "iframe", "noscript")
 _RAW_TEXT = ("script", "style", "textarea", "title", "xmp")
@@ -110,6 +110,8 @@ class Page:
         self._scanner = _Scanner(text)
         self._sourcelines: dict[str, list[int]] = {}
         self._paired: dict[str, list[int]] = {}
+        self._cursors: dict[str, int] = {}  # per tag: the scanned start after the last one paired
+        self._lines: LineIndex | None = None
         self.elements: list[Element] = []
         self.comments: list[Element] = []
         self.degraded = 0
@@ -150,33 +152,41 @@ class Page:
                 if el is not None:
                     self.degraded += 1
                     item = Element(tag, dict(el.attrib), el.text or "" if tag == "script" else "",
-                                   10**9 + start, False, -1, self, line_col(self.text, start))
+                                   10**9 + start, False, -1, self, self.lines.line_col(start))
                     self.elements.append(item)
         self.elements.sort(key=lambda e: e.order)
 
     # -- positions ------------------------------------------------------------------------------
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
+
     def _pair(self, tag: str, upto: int) -> list[int]:
-        """Start offsets paired with the first ``upto`` lxml elements of ``tag``."""
+        """Start offsets paired with the first ``upto`` lxml elements of ``tag``: one pass over
+        the scanned starts, whatever the number of elements (each lookup is a binary search)."""
         paired = self._paired.setdefault(tag, [])
         lines = self._sourcelines.get(tag, [])
+        cursor = self._cursors.get(tag, 0)
         while len(paired) < min(upto, len(lines)):
             line = lines[len(paired)]
-            starts = self._scanner.starts(tag, len(paired) + 1)
-            cursor = self._cursor(tag, paired)
+            starts = self._scanner.starts(tag, cursor + 1)
             # Skip scanned tags that end before lxml's element does: text inside an attribute value.
-            while cursor < len(starts) and line < _LXML_LINE_CAP and _end_line(self.text, starts[cursor], tag) < line:
+            while cursor < len(starts) and line < _LXML_LINE_CAP and self._end_line(starts[cursor], tag) < line:
                 cursor += 1
                 starts = self._scanner.starts(tag, cursor + 1)
             if cursor >= len(starts):
                 paired.append(-1)
                 continue
             paired.append(starts[cursor])
+            cursor += 1
+        self._cursors[tag] = cursor
         return paired
 
-    def _cursor(self, tag: str, paired: list[int]) -> int:
-        starts = self._scanner.found.get(tag, [])
-        last = next((p for p in reversed(paired) if p >= 0), None)
-        return 0 if last is None else starts.index(last) + 1
+    def _end_line(self, start: int, tag: str) -> int:
+        close = self.text.find("-->" if tag == _COMMENT else ">", start)
+        return self.lines.line(close if close >= 0 else len(self.text))
 
     def body_position(self, el: Element) -> tuple[int, int]:
         """Line and column where an element's content starts (after its start tag's ``>``)."""
@@ -187,7 +197,7 @@ class Page:
         if start < 0:
             return el.position
         close = self.text.find(">", start)
-        return line_col(self.text, close + 1 if close >= 0 else start)
+        return self.lines.line_col(close + 1 if close >= 0 else start)
 
     def register(self, tag: str, lines: list[int]) -> None:
         """Make elements of another tag locatable (form fields): their lxml lines in document order."""
@@ -198,15 +208,14 @@ class Page:
         offset = offsets[index] if index < len(offsets) else -1
         if offset < 0:  # unmatched: fall back on lxml's line
             return self._sourcelines[tag][index] or 1, 1
-        return line_col(self.text, offset)
-
-
-def _end_line(text: str, start: int, tag: str) -> int:
-    close = text.find("-->" if tag == _COMMENT else ">", start)
-    return text.count("\n", 0, close if close >= 0 else len(text)) + 1
+        return self.lines.line_col(offset)
 
 
 _PARSER: lxml.html.HTMLParser | None = None
+# Control characters (and lone surrogates) become blanks before lxml sees the text: lxml builds
+# an attribute named "\x0e" from `<script src=… \x0e>` and then raises ValueError when it is read.
+# Same length, so lxml's line numbers stay true.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def _parser() -> lxml.html.HTMLParser:
@@ -218,7 +227,7 @@ def _parser() -> lxml.html.HTMLParser:
 
 def _root(text: str) -> tuple[lxml.etree._Element | None, bool]:
     """The parsed document, and whether libxml2 hit a resource limit and so lost part of it."""
-    data = text.encode("utf-8", "surrogatepass")
+    data = _CONTROL.sub(" ", text).encode("utf-8", "surrogatepass")
     if not data.strip():
         return None, False
     parser = _parser()
@@ -248,7 +257,7 @@ def _reparse(text: str, tag: str, start: int) -> lxml.etree._Element | None:
         body_end = _raw_end(text, "script", end)
         chunk = text[start : body_end if body_end >= 0 else len(text)] + "</script>"
     try:
-        frag = lxml.html.fragment_fromstring(chunk, create_parent="div")
+        frag = lxml.html.fragment_fromstring(_CONTROL.sub(" ", chunk), create_parent="div")
     except (lxml.etree.ParserError, ValueError):
         return None
     return next(iter(frag.iter(tag)), None)

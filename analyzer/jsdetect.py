@@ -325,6 +325,8 @@ class Detector:
         loader_config})``, ``*({dsn})``), written out as configuration."""
         sites: list[CodeSite] = []
         inactive: list[Inactive] = []
+        data = self.prog.parsed.source.data
+        core = next((c for c in vendor.raw.get("sdk", {}).get("core_strings", []) if c.encode() in data), None)
         for text in self.vendor_shapes(vendor):
             shape = jsshapes.parse_call(text)
             if not shape.anchor_keys:
@@ -333,6 +335,9 @@ class Detector:
                 if not jsshapes.matches(self.prog, call, shape):
                     continue
                 for start in self._then(call, shape.then) if shape.then else [call]:
+                    if core is not None:  # the SDK is here, built without its recorder
+                        inactive.append(Inactive(vendor, start, f"{vendor.name} started here, but this build of its SDK has no recorder (its core is here: {core!r}; none of its recorder's strings)"))
+                        continue
                     replay, option = self._replay_state(vendor, start)
                     evidence = f"{vendor.name} start shaped {shape.text} (its SDK is in another chunk)"
                     if replay == "off":

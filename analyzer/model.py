@@ -107,6 +107,9 @@ class Diagnostic:
     code: str
     message: str
     line: int | None = None
+    # "error": the tool failed on this file (an internal error, a worker that died): the run exits
+    # 2 unless configured otherwise. "warning": the input was damaged or limited the analysis.
+    level: str = "warning"
 
 
 _LINES = re.compile(r"\b(lines?|caller|callers) [\d:, ]+|\(line [\d:]+\)|<- [\d:]+")

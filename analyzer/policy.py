@@ -109,6 +109,8 @@ def read_baseline(path: Path) -> set[str]:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ConfigError(f"{path}: cannot read the baseline ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: cannot read the baseline (nested too deeply)") from None
     if not isinstance(doc, dict) or doc.get("schema_version") != BASELINE_SCHEMA or not isinstance(doc.get("findings"), list):
         raise ConfigError(f"{path}: not a replaylint baseline (schema_version {BASELINE_SCHEMA})")
     return {e["fingerprint"] for e in doc["findings"] if isinstance(e, dict) and isinstance(e.get("fingerprint"), str)}

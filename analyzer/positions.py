@@ -1,12 +1,41 @@
-"""Line and column arithmetic on decoded text, shared by every reader that reports positions."""
+"""Line and column arithmetic on decoded text, shared by every reader that reports positions.
+
+One-off lookups use :func:`line_col`; a reader that places many things in one text (form fields,
+GTM tags, template references) builds a :class:`LineIndex` once, so each lookup is a binary
+search instead of a count from offset 0 (20k fields once took 41 s that way).
+"""
 
 from __future__ import annotations
+
+import bisect
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset."""
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+class LineIndex:
+    """The offsets where a text's lines start, found once (linear); lookups are logarithmic."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        at = text.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        self._starts = starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset (as :func:`line_col`)."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i + 1, offset - self._starts[i] + 1
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset)
 
 
 def blank(text: str, fill: str = " ") -> str:

@@ -37,6 +37,19 @@ class Prefilter:
         # DFA: twice as fast as the default NFA on 40 KB pages, for a one-off build cost.
         self._matcher = ahocorasick_rs.BytesAhoCorasick(self._needles, implementation=ahocorasick_rs.Implementation.DFA)
 
+    @property
+    def needles(self) -> list[bytes]:
+        return self._needles
+
+    def first_offsets(self, data: bytes) -> dict[str, int]:
+        """Vendor id -> byte offset of the first of its literals in ``data``."""
+        out: dict[str, int] = {}
+        for index, start, _ in self._matcher.find_matches_as_indexes(data.lower(), overlapping=True):
+            for kind, owner in self._owners[index]:
+                if kind == "v" and (owner not in out or start < out[owner]):
+                    out[owner] = start
+        return out
+
     def candidates(self, data: bytes) -> Candidates:
         """Vendors and CMPs whose literals occur in ``data`` (no vendor: nothing to parse)."""
         hits = self._matcher.find_matches_as_indexes(data.lower(), overlapping=True)

@@ -8,6 +8,7 @@ UTF-8). Undecodable bytes are replaced, never fatal, and the diagnostic says so.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import stat
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*(?:["']\s*)?([A-Za-z0-9_.:-]{1,40})""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""", re.I)
 
 
@@ -35,30 +36,50 @@ class Text:
     text: str
     encoding: str
     lossy: bool = False
+    note: str | None = None  # why a declared charset was not used
 
 
 def read_bytes(path: Path, display: str, max_bytes: int) -> bytes | Diagnostic:
-    """The file's bytes, or a diagnostic if it is too large or unreadable."""
+    """The file's bytes, or a diagnostic if it is too large, unreadable or not a regular file.
+
+    The file is opened without blocking (a FIFO that slipped past the stat cannot hang the scan)
+    and checked on the open descriptor, through symlinks. A regular file that reports size 0 is
+    not read at all: real empty files hold nothing, and pseudo-files such as ``/proc/kmsg``
+    report 0 and block or never end."""
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
-            return Diagnostic(path=display, code="not-a-file", message="skipped: not a regular file (device, FIFO or socket)")
-        size = st.st_size
-        if size > max_bytes:
+            return _not_a_file(display)
+        if st.st_size > max_bytes:
             return Diagnostic(
                 path=display,
                 code="file-too-large",
-                message=f"skipped: {size:,} bytes is over the {max_bytes:,}-byte cap (raise it with --max-file-size)",
+                message=f"{st.st_size:,} bytes is over the {max_bytes:,}-byte cap (raise it with --max-file-size)",
             )
-        with path.open("rb") as fh:
-            return fh.read(max_bytes + 1)
+        if st.st_size == 0:
+            return b""
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return _not_a_file(display)
+            return fh.read(min(st.st_size, max_bytes) + 1)
     except OSError as exc:
         return Diagnostic(path=display, code="unreadable", message=f"skipped: cannot read ({exc.strerror or exc})")
+
+
+def _not_a_file(display: str) -> Diagnostic:
+    return Diagnostic(path=display, code="not-a-file", message="skipped: not a regular file (device, FIFO or socket)")
 
 
 def wide_encoding(data: bytes) -> bool:
     """A UTF-16 or UTF-32 byte-order mark."""
     return any(data.startswith(bom) for bom, _ in _BOMS[1:])
+
+
+def as_utf8(data: bytes) -> bytes:
+    """UTF-16/32 text (with a BOM) as UTF-8 bytes, so that byte-level readers (the prefilter,
+    import specifiers) see its characters; any other bytes unchanged."""
+    return decode(data).text.encode("utf-8", "surrogatepass") if wide_encoding(data) else data
 
 
 def looks_binary(data: bytes) -> bool:
@@ -71,37 +92,70 @@ def decode(data: bytes) -> Text:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode_as(data[len(bom) :], encoding)
-    declared = _declared_encoding(data[:2048])
+    declared, refused = _declared_encoding(data[:2048])
     if declared:
         return _decode_as(data, declared)
     try:
-        return Text(data.decode("utf-8"), "utf-8")
+        return Text(data.decode("utf-8"), "utf-8", note=refused)
     except UnicodeDecodeError:
         pass
     from bs4 import UnicodeDammit  # lazy: only non-UTF-8 files pay for bs4's import
 
-    dammit = UnicodeDammit(data, is_html=True)
-    if dammit.unicode_markup is not None and dammit.original_encoding:
-        return Text(dammit.unicode_markup, dammit.original_encoding, lossy=bool(dammit.contains_replacement_characters))
-    return Text(data.decode("utf-8", errors="replace"), "utf-8", lossy=True)
+    dammit = UnicodeDammit(data, is_html=True, exclude_encodings=list(_REFUSED_BY_DAMMIT))
+    if dammit.unicode_markup is not None and dammit.original_encoding and text_codec(dammit.original_encoding):
+        return Text(dammit.unicode_markup, dammit.original_encoding, lossy=bool(dammit.contains_replacement_characters), note=refused)
+    return Text(data.decode("utf-8", errors="replace"), "utf-8", lossy=True, note=refused)
 
 
-def _declared_encoding(head: bytes) -> str | None:
+# Encodings UnicodeDammit may guess that are never a web page's: EBCDIC and the like.
+_REFUSED_BY_DAMMIT = ("cp037", "cp500", "cp1026", "utf-7")
+_ASCII = bytes(range(0x20, 0x7F))
+
+
+def text_codec(name: str) -> str | None:
+    """The codec's canonical name if it is a text encoding that reads ASCII as ASCII (what a
+    ``<meta charset>`` written in ASCII implies), else None: ``base64``, ``zlib``, ``rot13``,
+    ``hex`` (bytes-to-bytes), ``undefined``, ``punycode``, ``utf-7`` and EBCDIC (``cp037``) are
+    not, and some of them raise on decoding."""
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):
+        return None
+    if not getattr(info, "_is_text_encoding", True):
+        return None
+    if info.name.startswith(("utf-16", "utf-32")):
+        return info.name  # declared in ASCII bytes: read as UTF-8 (see _declared_encoding)
+    try:  # it must also replace what it cannot decode (idna raises instead)
+        ascii_ok = _ASCII.decode(info.name, "replace") == _ASCII.decode("ascii") and bool(b"\xff\xfe\x80".decode(info.name, "replace"))
+    except Exception:  # noqa: BLE001 - a codec that cannot decode printable ASCII is refused
+        return None
+    return info.name if ascii_ok else None
+
+
+def _declared_encoding(head: bytes) -> tuple[str | None, str | None]:
+    """(the declared encoding, or None; a note when a declaration was refused)."""
     match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
     if not match:
-        return None
+        return None, None
     name = match.group(1).decode("ascii", "replace").lower()
-    try:
-        encoding = codecs.lookup(name).name
-    except LookupError:
-        return None
+    encoding = text_codec(name)
+    if encoding is None:
+        try:
+            codecs.lookup(name)
+        except (LookupError, ValueError):
+            return None, None  # an unknown label: browsers ignore it too
+        return None, f"the declared charset '{name}' is not a text encoding a page can use; ignored"
     # A declaration read as ASCII cannot be UTF-16/32 text; the HTML standard reads it as UTF-8.
-    return "utf-8" if encoding.startswith(("utf-16", "utf-32")) else encoding
+    return ("utf-8" if encoding.startswith(("utf-16", "utf-32")) else encoding), None
 
 
 def _decode_as(data: bytes, encoding: str) -> Text:
-    """``encoding`` comes from a BOM or from codecs.lookup, so it always names a codec."""
+    """``encoding`` comes from a BOM or from :func:`text_codec`, so it names a text codec."""
     try:
         return Text(data.decode(encoding), encoding)
     except UnicodeDecodeError:
+        pass
+    try:
         return Text(data.decode(encoding, errors="replace"), encoding, lossy=True)
+    except (UnicodeError, LookupError):  # a codec that cannot replace: read as UTF-8
+        return Text(data.decode("utf-8", errors="replace"), "utf-8", lossy=True)

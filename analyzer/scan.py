@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from analyzer import chunks, composition, crossfile, links, rescore, signatures
+from analyzer import chunks, composition, crossfile, engine, fallback, links, reading, rescore, signatures, workers
 from analyzer.discover import SourceFile, app_root, discover
 from analyzer.engine import FileResult, analyze
 from analyzer.exposure import PageInfo, assess
@@ -24,6 +23,7 @@ class ScanOptions:
     jobs: int = 1
     max_bytes: int = DEFAULT_MAX_BYTES
     signature_dirs: tuple[str, ...] = ()
+    follow_outside: bool = False  # follow symlinks and source maps that leave the scanned folders
 
 
 @dataclass
@@ -51,6 +51,11 @@ class ScanResult:
         self.diagnostics += r.diagnostics
         self.directives += [(r.path, d) for d in r.directives]
 
+    @property
+    def errors(self) -> int:
+        """Diagnostics of level error: the tool failed somewhere (exit 2 unless configured otherwise)."""
+        return sum(1 for d in self.diagnostics if d.level == "error")
+
     def counts(self) -> dict[str, int]:
         out = {s.label: 0 for s in sorted(Severity, reverse=True)}
         for f in self.findings:
@@ -58,32 +63,40 @@ class ScanResult:
         return out
 
 
-_WORKER: tuple[signatures.SignatureDB, int] | None = None
+def _setup_worker(signature_dirs: tuple[str, ...], max_bytes: int) -> tuple[signatures.SignatureDB, int]:
+    return signatures.load(signature_dirs), max_bytes
 
 
-def _init_worker(signature_dirs: tuple[str, ...], max_bytes: int) -> None:
-    global _WORKER
-    _WORKER = (signatures.load(signature_dirs), max_bytes)
-
-
-def _work(source: SourceFile) -> FileResult:
-    assert _WORKER is not None
-    db, max_bytes = _WORKER
+def _work(state: tuple[signatures.SignatureDB, int], source: SourceFile) -> FileResult:
+    db, max_bytes = state
     return _safe_analyze(source, db, max_bytes)
 
 
 def _safe_analyze(source: SourceFile, db: signatures.SignatureDB, max_bytes: int) -> FileResult:
-    """A bug on one file must not end the scan or hide the other files' results."""
+    """A bug on one file must not end the scan, hide the other files' results, or hide the
+    recorders this file's literals show (kept as unverifiable: fail closed)."""
+    result = FileResult(path=source.display)
     try:
-        return analyze(source, db, max_bytes)
+        return analyze(source, db, max_bytes, result)
     except RecursionError:
-        r = FileResult(path=source.display)
-        r.diagnostics.append(Diagnostic(path=source.display, code="too-complex", message="skipped: structure nested too deeply to analyse"))
-        return r
+        diag = Diagnostic(path=source.display, code="too-complex", message="structure nested too deeply to analyse; recorders found by literal are kept as unverifiable")
+        reason = "nested too deeply to analyse"
     except Exception as exc:  # noqa: BLE001 - reported per file, the scan goes on
-        r = FileResult(path=source.display)
-        r.diagnostics.append(Diagnostic(path=source.display, code="internal-error", message=f"analysis failed: {type(exc).__name__}: {exc}"))
-        return r
+        diag = Diagnostic(path=source.display, code="internal-error", message=f"analysis failed: {type(exc).__name__}: {exc}", level="error")
+        reason = f"analysis failed ({type(exc).__name__}: {exc})"
+    result.diagnostics.append(diag)
+    _keep_literals(source, db, max_bytes, reason, result)
+    return result
+
+
+def _keep_literals(source: SourceFile, db: signatures.SignatureDB, max_bytes: int, reason: str, result: FileResult) -> None:
+    """The prefilter's vendors for a file whose analysis did not finish (never raises)."""
+    try:
+        data = reading.read_bytes(source.path, source.display, max_bytes)
+        if isinstance(data, bytes):
+            engine.keep_found(source.display, fallback.first_hits(reading.as_utf8(data), db), reason, db, result)
+    except Exception as exc:  # noqa: BLE001 - the diagnostic already says the file failed
+        result.diagnostics.append(Diagnostic(path=source.display, code="internal-error", message=f"literal search failed too: {type(exc).__name__}", level="error"))
 
 
 def _results(files: list[SourceFile], opts: ScanOptions) -> Iterator[FileResult]:
@@ -93,9 +106,22 @@ def _results(files: list[SourceFile], opts: ScanOptions) -> Iterator[FileResult]
         for f in files:
             yield _safe_analyze(f, db, opts.max_bytes)
         return
-    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(opts.signature_dirs, opts.max_bytes)) as pool:
-        yield from pool.imap(_work, files, chunksize=max(1, min(64, len(files) // (jobs * 8) or 1)))
+    batch = max(1, min(64, len(files) // (jobs * 8) or 1))
+
+    def died(source: SourceFile, exitcode: int | None) -> FileResult:
+        return _worker_died(source, exitcode, opts)
+
+    yield from workers.run(files, jobs, _setup_worker, (opts.signature_dirs, opts.max_bytes), _work, died, batch)
+
+
+def _worker_died(source: SourceFile, exitcode: int | None, opts: ScanOptions) -> FileResult:
+    """The file a worker process died on (killed for memory, a crash in a C library) fails alone,
+    keeping what its literals show."""
+    how = f"killed by signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"exit code {exitcode}"
+    result = FileResult(path=source.display)
+    result.diagnostics.append(Diagnostic(path=source.display, code="worker-died", message=f"the worker process analysing this file died ({how})", level="error"))
+    _keep_literals(source, signatures.load(opts.signature_dirs), opts.max_bytes, f"its worker process died ({how})", result)
+    return result
 
 
 def _chunk_imports(files: list[SourceFile], imports: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
@@ -185,7 +211,7 @@ def _link_exports(result: ScanResult, files: list[SourceFile], imports: dict[str
     try:
         changed = crossfile.link(result.detections, files, imports, db, opts.max_bytes)
     except Exception as exc:  # noqa: BLE001 - a post-pass bug must not lose the scan's results
-        result.diagnostics.append(Diagnostic(path=".", code="internal-error", message=f"cross-file pass skipped: {type(exc).__name__}: {exc}"))
+        result.diagnostics.append(Diagnostic(path=".", code="internal-error", message=f"cross-file pass skipped: {type(exc).__name__}: {exc}", level="error"))
         return
     rescore.regate(result, changed, db)
 
@@ -224,7 +250,7 @@ def _assess_fields(result: ScanResult, files: list[SourceFile], pages: dict[str,
 def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -> ScanResult:
     start = time.perf_counter()
     signatures.load(opts.signature_dirs)  # fail fast (exit 2) on a broken signature file
-    files, diags = discover(opts.paths, opts.excludes)
+    files, diags = discover(opts.paths, opts.excludes, opts.follow_outside)
     result = ScanResult(diagnostics=list(diags), signature_dirs=opts.signature_dirs)
     loaded_by: dict[str, list[str]] = {}
     pages: dict[str, PageInfo] = {}

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from analyzer import redos
 from typing import Any
 
 
@@ -76,6 +78,9 @@ VENDOR_SCHEMA: dict[str, Field] = {
             # "Name[prop]" when only that prop makes it start (PostHogProvider[apiKey]).
             "components": _opt("str[]"),
             "bundle_strings": _opt("str[]"),
+            # Strings of the SDK's core, present also in a build without its recorder
+            # (@datadog/browser-rum-slim): with these and no bundle_strings, a start records nothing.
+            "core_strings": _opt("str[]"),
             # How the start call looks once a bundler has renamed it (analyzer/jsshapes.py):
             # "*.init({applicationId,clientToken})", "*({dsn})", "new *({projectKey})".
             "bundle_calls": _opt("call[]"),
@@ -365,17 +370,16 @@ def _check_choice(value: str, field: Field, where: str) -> None:
         raise SignatureError(f"{where}: '{value}' is not one of: {allowed}")
 
 
-# A quantified group that itself contains a quantifier is the classic catastrophic-backtracking shape.
-_NESTED_QUANTIFIER = re.compile(r"\([^)]*[+*][^)]*\)[+*{]")
-
-
 def _check_regex(pattern: str, where: str) -> None:
     try:
         re.compile(pattern)
     except re.error as exc:
         raise SignatureError(f"{where}: invalid regex {pattern!r}: {exc}") from None
-    if _NESTED_QUANTIFIER.search(pattern):
-        raise SignatureError(f"{where}: regex {pattern!r} nests quantifiers (ReDoS risk)")
+    # Signature regexes run over URLs and whole inline scripts, and re has no time limit: an
+    # ambiguous one (nested or overlapping repeats) can hang a scan on a 40-character URL.
+    risk = redos.problem(pattern)
+    if risk:
+        raise SignatureError(f"{where}: regex {pattern!r} {risk} (ReDoS risk)")
     if len(regex_literal(pattern)) < 4:
         raise SignatureError(f"{where}: regex {pattern!r} needs a literal run of 4+ characters for the prefilter")
 

@@ -3,7 +3,10 @@
 Found through the bundle's ``//# sourceMappingURL=`` comment (a relative file or an inline
 ``data:`` URL) or a ``<bundle>.map`` sibling. The VLQ ``mappings`` are decoded lazily, line by
 line, only as far as the positions asked for: a large bundle's map is not decoded whole.
-Only local files are read; a map URL with a scheme is ignored (no network).
+Only local files are read; a map URL with a scheme is ignored (no network), and a map outside the
+scanned folder is not read unless asked (``../../etc/passwd`` was opened). A map that is not a
+JSON object, has fields of the wrong type or malformed VLQ segments yields fewer positions, never
+an exception: the bundle's recorder does not depend on its map.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import bisect
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,37 +35,56 @@ class Original:
         return f"{self.path}:{self.line}"
 
 
+_MAX_SHIFT = 60  # a VLQ value wider than this is garbage, not a position (and would grow without bound)
+
+
 def _vlq(segment: str) -> list[int]:
+    """The values of one segment; raises KeyError / ValueError on a malformed one."""
     values, shift, value = [], 0, 0
     for ch in segment:
         digit = _B64[ch]
         value += (digit & 31) << shift
         if digit & 32:
             shift += 5
+            if shift > _MAX_SHIFT:
+                raise ValueError("VLQ value too long")
             continue
         values.append(-(value >> 1) if value & 1 else value >> 1)
         shift = value = 0
     return values
 
 
+def _strings(value: object) -> list[str]:
+    return [v if isinstance(v, str) else "" for v in value] if isinstance(value, list) else []
+
+
 class SourceMap:
     def __init__(self, data: dict, base: Path) -> None:
-        root = data.get("sourceRoot") or ""
-        self.sources = [os.path.normpath(base / root / s) if not re.match(r"^[a-z]+:", s) else s for s in data.get("sources", [])]
-        self._lines = data.get("mappings", "").split(";")
-        self._decoded: list[list[tuple[int, int, int, int]]] = []
+        root = data.get("sourceRoot") if isinstance(data.get("sourceRoot"), str) else ""
+        self.sources = [os.path.normpath(base / root / s) if not re.match(r"^[a-z]+:", s) else s for s in _strings(data.get("sources"))]
+        mappings = data.get("mappings")
+        self._lines = mappings.split(";") if isinstance(mappings, str) else []
+        self._decoded: list[tuple[list[int], list[tuple[int, int, int, int]]]] = []
         self._state = [0, 0, 0]  # source index, original line, original column carry across lines
+
+    @property
+    def tells_packages_apart(self) -> bool:
+        """Does the map name both package sources (node_modules) and the app's own? Only then can
+        it say which code is the SDK's (a map of the app's sources alone, or a broken one, cannot)."""
+        parts = [s.replace("\\", "/").split("/") for s in self.sources]
+        inside = sum("node_modules" in p for p in parts)
+        return 0 < inside < len(parts)
 
     def _decode_to(self, line: int) -> None:
         while len(self._decoded) <= line and len(self._decoded) < len(self._lines):
             col = 0
             segments = []
             for seg in self._lines[len(self._decoded)].split(","):
-                if not seg:
-                    continue
                 try:
                     v = _vlq(seg)
-                except KeyError:
+                except (KeyError, ValueError):
+                    continue
+                if not v:  # empty, or continuation digits only
                     continue
                 col += v[0]
                 if len(v) >= 4:
@@ -69,15 +92,18 @@ class SourceMap:
                     self._state[1] += v[2]
                     self._state[2] += v[3]
                     segments.append((col, self._state[0], self._state[1], self._state[2]))
-            self._decoded.append(segments)
+            segments.sort(key=lambda seg: seg[0])
+            self._decoded.append(([seg[0] for seg in segments], segments))
 
     def lookup(self, line: int, column: int) -> Original | None:
         """The original position of a 1-based generated ``line`` and ``column``."""
+        if line < 1:
+            return None
         self._decode_to(line - 1)
         if line - 1 >= len(self._decoded):
             return None
-        segments = self._decoded[line - 1]
-        i = bisect.bisect_right([s[0] for s in segments], column - 1) - 1
+        columns, segments = self._decoded[line - 1]
+        i = bisect.bisect_right(columns, column - 1) - 1
         if i < 0:
             return None
         _, src, oline, ocol = segments[i]
@@ -86,8 +112,23 @@ class SourceMap:
         return Original(self.sources[src], oline + 1, ocol + 1)
 
 
-def find(bundle: Path, text: str) -> SourceMap | None:
-    """The bundle's source map, if a local one exists and parses; never raises."""
+def _load(raw: str | bytes, base: Path) -> SourceMap | None:
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    return SourceMap(data, base) if isinstance(data, dict) else None
+
+
+def inside(path: str, boundary: str) -> bool:
+    """Whether ``path`` (resolved through symlinks) lies in the folder ``boundary``."""
+    real = os.path.realpath(path)
+    return real == boundary or real.startswith(boundary.rstrip(os.sep) + os.sep)
+
+
+def find(bundle: Path, text: str, boundary: str | None = None) -> tuple[SourceMap | None, str | None]:
+    """The bundle's source map, if a local one exists and parses, and a note when one was not
+    read because it lies outside ``boundary`` (the scanned root; None: anywhere); never raises."""
     tail = text[-4096:]
     m = None
     for line in reversed(tail.splitlines()[-5:]):
@@ -97,10 +138,14 @@ def find(bundle: Path, text: str) -> SourceMap | None:
     try:
         if m and m.group(1).startswith("data:"):
             payload = m.group(1).split(",", 1)[1]
-            return SourceMap(json.loads(base64.b64decode(payload)), bundle.parent)
+            return _load(base64.b64decode(payload), bundle.parent), None
         candidate = bundle.parent / m.group(1) if m and not re.match(r"^[a-z]+:", m.group(1)) else Path(str(bundle) + ".map")
-        if candidate.is_file() and candidate.stat().st_size <= MAX_MAP_BYTES:
-            return SourceMap(json.loads(candidate.read_text(encoding="utf-8", errors="replace")), candidate.parent)
+        if boundary is not None and not inside(str(candidate), boundary):
+            return None, f"source map {m.group(1) if m else candidate.name} lies outside the scanned folder: not read (--follow-outside-root reads it)"
+        st = candidate.stat()
+        if stat.S_ISREG(st.st_mode) and 0 < st.st_size <= MAX_MAP_BYTES:
+            with candidate.open("rb") as fh:
+                return _load(fh.read(MAX_MAP_BYTES + 1).decode("utf-8", "replace"), candidate.parent), None
     except (OSError, ValueError, IndexError, TypeError):
-        return None
-    return None
+        return None, None
+    return None, None

@@ -15,9 +15,13 @@ from dataclasses import dataclass
 
 from analyzer.model import Status, Verdict
 from analyzer.signatures import SignatureDB
+from analyzer.template_lexer import paren_pairs
 from analyzer.templates import Branch, Template
 
-_NEGATION = re.compile(r"^\s*(?:!|not\s+)\s*")
+_NEGATION = re.compile(r"^\s*(?:!\s*|not\s+)")
+# Conditions longer than this are not read as consent checks (a deterministic bound on the
+# recursive split below; real template conditions are a few dozen characters).
+MAX_CONDITION = 500
 
 
 @dataclass(frozen=True)
@@ -57,14 +61,16 @@ def _check(cond: str, vocab: ServerVocabulary) -> str | None:
     return None
 
 
-_OR = re.compile(r"\s+or\s+|\s*\|\|\s*", re.I)
-_AND = re.compile(r"\s+and\s+|\s*&&\s*", re.I)
+# The blanks around a word operator are left to the parts (polarity strips them): "\s+or\s+"
+# backtracked over every blank run that was not followed by "or".
+_OR = re.compile(r"[()]|(?<=\s)or(?=\s)|\|\|", re.I)
+_AND = re.compile(r"[()]|(?<=\s)and(?=\s)|&&", re.I)
 
 
 def _split(text: str, sep: re.Pattern[str]) -> list[str]:
-    """``text`` split on ``sep`` outside parentheses."""
+    """``text`` split on ``sep`` (which also matches parentheses) outside parentheses."""
     parts, depth, last = [], 0, 0
-    for m in re.finditer(r"[()]|" + sep.pattern, text, re.I):
+    for m in sep.finditer(text):
         tok = m.group(0)
         if tok == "(":
             depth += 1
@@ -80,9 +86,9 @@ def polarity(cond: str, vocab: ServerVocabulary) -> tuple[int, str | None]:
     """+1 when the condition guarantees analytics consent, -1 when it guarantees its absence.
     ``a || b`` guarantees what every part guarantees; ``a && b`` what any part does (a refusal
     anywhere wins: ``logged_in && !has_consent`` runs only without consent)."""
-    text = cond.strip()
-    while text.startswith("(") and text.endswith(")") and _balanced(text[1:-1]):
-        text = text[1:-1].strip()
+    text = _unwrap(cond)
+    if len(text) > MAX_CONDITION:
+        return 0, None
     for sep, combine in ((_OR, all), (_AND, any)):
         parts = _split(text, sep)
         if len(parts) > 1:
@@ -102,13 +108,22 @@ def polarity(cond: str, vocab: ServerVocabulary) -> tuple[int, str | None]:
     return (-sign if negated else sign), check if sign else None
 
 
-def _balanced(text: str) -> bool:
-    depth = 0
-    for ch in text:
-        depth += (ch == "(") - (ch == ")")
-        if depth < 0:
-            return False
-    return depth == 0
+def _unwrap(cond: str) -> str:
+    """``cond`` without the parentheses that enclose all of it, however many layers (paired in
+    one pass, not re-checked per layer)."""
+    text = cond.strip()
+    if not text.startswith("("):
+        return text
+    pairs = paren_pairs(text)
+    start, end = 0, len(text) - 1
+    while start < end and text[start] == "(" and pairs.get(start) == end:
+        start += 1
+        end -= 1
+        while start <= end and text[start].isspace():
+            start += 1
+        while end >= start and text[end].isspace():
+            end -= 1
+    return text[start : end + 1]
 
 
 _CMP_OP = re.compile(r"(===?|!==?)\s*(['\"]?)([\w-]+)\2")

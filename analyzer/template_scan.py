@@ -80,19 +80,24 @@ def _spot(text: str, offset: int) -> CodeSpot:
 def _call_scope(body: str, at: int, helper: str) -> str:
     """The arguments of a helper call: ``(…)`` when it opens one, else the rest of the line; for
     a filter (``{{ 'https://…' | script_tag }}``) the value piped into it."""
-    before = body[:at].rstrip()
+    before = body[max(0, at - _SCOPE) : at].rstrip()
     if before.endswith("|"):
         start = max(before.rfind("{{"), before.rfind("{%"), before.rfind("|", 0, len(before) - 1), 0)
         return before[start:]
     after = at + len(helper)
-    rest = body[after:]
+    rest = body[after : after + _SCOPE]
     stripped = rest.lstrip(" \t")
     if stripped.startswith("("):
-        start = after + len(rest) - len(stripped)
-        end = match_paren(body, start)
-        return body[start : end + 1 if end >= 0 else len(body)]
-    line_end = body.find("\n", after)
-    return body[after : line_end if line_end >= 0 else len(body)]
+        call = stripped[: _SCOPE]
+        end = match_paren(call, 0)
+        return call[: end + 1 if end >= 0 else len(call)]
+    line_end = rest.find("\n")
+    return rest[: line_end if line_end >= 0 else len(rest)]
+
+
+# How far around a helper its arguments are read: a window, so that a region holding thousands
+# of helper names costs linear time (each once sliced the whole region).
+_SCOPE = 4096
 
 
 def gate_all(verdicts: list, tpl: Template, text: str, db: SignatureDB) -> list:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from analyzer import template_lexer
 from analyzer.positions import blank
 
 DIALECT_BY_SUFFIX = (
@@ -119,72 +120,23 @@ class Template:
         return sorted((b for b in self.branches if b.start <= offset < b.end), key=lambda b: b.start)
 
 
-_PATTERNS = {
-    "php": [(r"<\?(?:php\b|=)?(.*?)(?:\?>|\Z)", "php")],
-    "blade": [
-        (r"\{\{--(.*?)--\}\}", "comment"),
-        (r"\{!!(.*?)!!\}", "output"),
-        (r"\{\{(.*?)\}\}", "output"),
-        (r"@(?:json|js)\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)", "output"),
-        (r"@php\b(.*?)@endphp", "code"),
-        (r"@(?:if|elseif|unless|isset|empty|env|include|includeIf|includeWhen|extends|section|yield|push|stack|foreach|for|while|auth|guest|production|endif|else|endunless|endisset|endempty|endenv|endauth|endguest|endproduction|endsection|endpush|endforeach|endfor|endwhile|stop|show|csrf|vite)\b(\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\))?", "code"),
-        (r"<\?(?:php\b|=)?(.*?)(?:\?>|\Z)", "php"),
-    ],
-    "liquid": [
-        (r"\{%-?\s*comment\s*-?%\}(.*?)\{%-?\s*endcomment\s*-?%\}", "comment"),
-        (r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", "comment"),
-        (r"\{%-?(.*?)-?%\}", "code"),
-        (r"\{\{-?(.*?)-?\}\}", "output"),
-    ],
-    "jinja": [
-        (r"\{#(.*?)#\}", "comment"),
-        (r"\{%-?\s*comment\s*-?%\}(.*?)\{%-?\s*endcomment\s*-?%\}", "comment"),
-        (r"\{%-?(.*?)-?%\}", "code"),
-        (r"\{\{-?(.*?)-?\}\}", "output"),
-    ],
-    "handlebars": [
-        (r"\{\{!--(.*?)--\}\}", "comment"),
-        (r"\{\{!(.*?)\}\}", "comment"),
-        (r"\{\{\{(.*?)\}\}\}", "output"),
-        (r"\{\{([#/>^]|else\b)(.*?)\}\}", "code"),
-        (r"\{\{(.*?)\}\}", "output"),
-    ],
-    "erb": [
-        (r"<%#(.*?)%>", "comment"),
-        (r"<%[=-](.*?)-?%>", "output"),
-        (r"<%(.*?)-?%>", "code"),
-    ],
-    "go": [
-        (r"\{\{-?\s*/\*(.*?)\*/\s*-?\}\}", "comment"),
-        (r"\{\{-?\s*((?:if|else|end|range|with|define|block|template|partial|partialCached)\b.*?)-?\}\}", "code"),
-        (r"\{\{-?(.*?)-?\}\}", "output"),
-    ],
-}
-_COMPILED = {d: re.compile("|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(pats)), re.S) for d, pats in _PATTERNS.items()}
 _PHP_OUTPUT = re.compile(r"^\s*(?:echo|print)\b|^=")
 
 
 def _regions(text: str, dialect: str) -> list[Region]:
     out = []
-    kinds = [k for _, k in _PATTERNS[dialect]]
-    for m in _COMPILED[dialect].finditer(text):
-        idx = next(i for i, k in enumerate(kinds) if m.group(f"g{i}") is not None)
-        kind = kinds[idx]
-        body = m.group(0)
+    for start, end, kind in template_lexer.regions(text, dialect):
+        body = text[start:end]
         if kind == "php":
             inner = body[2:-2] if body.endswith("?>") else body[2:]
             inner = inner[3:] if inner.startswith("php") else inner
             kind = "output" if _PHP_OUTPUT.search(inner) or body.startswith("<?=") else "code"
-        out.append(Region(m.start(), m.end(), kind, body))
+        out.append(Region(start, end, kind, body))
     return out
 
 
-# PHP string literals (single, double, heredoc/nowdoc) and markup they echo.
-# Comments are matched first so an apostrophe in one ("Cookiebot's") opens no string.
-_PHP_STRING = re.compile(
-    r"""(?P<comment>//[^\n]*|\#(?!\[)[^\n]*|/\*.*?\*/)|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|<<<\s*['"]?(\w+)['"]?\n.*?\n\s*\2\b""", re.S
-)
 _ECHOED_MARKUP = re.compile(r"</?script\b", re.I)
+_ESCAPE = re.compile(r"\\(.)", re.S)
 
 
 def _php_code(chunk: str, fill: str) -> str:
@@ -193,32 +145,38 @@ def _php_code(chunk: str, fill: str) -> str:
     the page parser sees the markup the code prints, attributes and all. Quotes and ``\\``
     escapes become spaces (same length); everything else is filled."""
     parts, last = [], 0
-    for m in _PHP_STRING.finditer(chunk):
-        literal = m.group(0)
-        if m.group("comment") or not _ECHOED_MARKUP.search(literal):
+    for start, end, kind in template_lexer.php_literals(chunk):
+        literal = chunk[start:end]
+        if kind == "comment" or not _ECHOED_MARKUP.search(literal):
             continue
-        parts.append(blank(chunk[last : m.start()], fill))
-        if m.group(2):  # heredoc: drop the opening and closing lines' markers
+        parts.append(blank(chunk[last:start], fill))
+        if kind == "heredoc":  # drop the opening and closing lines' markers
             head = literal.index("\n") + 1
             tail = literal.rindex("\n")
             parts.append(blank(literal[:head], " ") + literal[head:tail] + blank(literal[tail:], " "))
         else:
-            inner = re.sub(r"\\(.)", lambda e: " " + e.group(1), literal[1:-1])
-            parts.append(" " + inner + " ")
-        last = m.end()
+            parts.append(" " + _ESCAPE.sub(lambda e: " " + e.group(1), literal[1:-1]) + " ")
+        last = end
     parts.append(blank(chunk[last:], fill))
     return "".join(parts)
 
 
-def _opaque(m: re.Match[str]) -> str:
-    """A PHP comment as spaces and a string literal as ``'xxx'`` (same length), so that keywords
-    and braces inside them are not read as code."""
-    literal = m.group(0)
-    if m.group("comment"):
-        return " " * len(literal)
-    if m.group(2):  # heredoc
-        return "".join(c if c == "\n" else "x" for c in literal)
-    return literal[0] + "x" * (len(literal) - 2) + literal[-1]
+def _opaque(code: str) -> str:
+    """PHP code with comments as spaces and string literals as ``'xxx'`` (same length), so that
+    keywords and braces inside them are not read as code."""
+    parts, last = [], 0
+    for start, end, kind in template_lexer.php_literals(code):
+        literal = code[start:end]
+        parts.append(code[last:start])
+        if kind == "comment":
+            parts.append(" " * len(literal))
+        elif kind == "heredoc":
+            parts.append("".join(c if c == "\n" else "x" for c in literal))
+        else:
+            parts.append(literal[0] + "x" * (len(literal) - 2) + literal[-1])
+        last = end
+    parts.append(code[last:])
+    return "".join(parts)
 
 
 def neutralise(text: str, regions: list[Region]) -> str:
@@ -311,7 +269,35 @@ class _Blocks:
 
 
 # ERB/EEx code that opens a block closed by <% end %> (if/unless open branches and are handled apart).
-_ERB_OPENS = re.compile(r"\bdo\s*(\|[^|]*\|)?\s*$|^(case|while|until|for|begin)\b")
+_ERB_KEYWORD_OPENS = re.compile(r"(?:case|while|until|for|begin)\b")
+
+
+def _erb_opens(inner: str) -> bool:
+    """``… do``, ``… do |x|`` at the end, or a ``case`` / ``while`` / … statement. Read from the
+    end by hand: a regex ``do\\s*(\\|[^|]*\\|)?\\s*$`` backtracks over every blank run."""
+    if _ERB_KEYWORD_OPENS.match(inner):
+        return True
+    tail = inner.rstrip()
+    if tail.endswith("|"):
+        bar = tail.rfind("|", 0, len(tail) - 1)
+        if bar < 0:
+            return False
+        tail = tail[:bar].rstrip()
+    return tail.endswith("do") and (len(tail) == 2 or not (tail[-3].isalnum() or tail[-3] == "_"))
+
+
+def _if_head(inner: str, suffixes: tuple[str, ...], required: bool) -> tuple[str, str] | None:
+    """``if cond`` / ``unless cond`` with an optional (or, with ``required``, mandatory) trailing
+    ``do`` / ``then``: (keyword, condition). By hand: ``(.*?)\\s+do$`` is quadratic on blanks."""
+    word = "unless" if inner.startswith("unless") else "if" if inner.startswith("if") else ""
+    rest = inner[len(word) :]
+    if not word or not rest[:1].isspace():
+        return None
+    cond = rest.strip()
+    for suffix in suffixes:
+        if cond.endswith(suffix) and len(cond) > len(suffix) and cond[-len(suffix) - 1].isspace():
+            return word, cond[: -len(suffix)].strip()
+    return None if required else (word, cond)
 
 
 def _tag_blocks(regions: list[Region], dialect: str) -> list[Branch]:
@@ -338,22 +324,22 @@ def _tag_blocks(regions: list[Region], dialect: str) -> list[Branch]:
             if r.kind == "output":
                 # EEx (Phoenix): <%= if cond do %> … <% else %> … <% end %>; any other output tag
                 # that opens a block (<%= form_with … do |f| %>) is closed by an <% end %> too.
-                if m := re.match(r"^(if|unless)\s+(.*?)\s+do$", inner, re.S):
-                    b.open(r.end, m.group(2).strip(), negated=m.group(1) == "unless")
-                elif _ERB_OPENS.search(inner):
+                if head := _if_head(inner, ("do",), required=True):
+                    b.open(r.end, head[1], negated=head[0] == "unless")
+                elif _erb_opens(inner):
                     b.other()
                 continue
             if r.kind != "code":
                 continue
-            if m := re.match(r"^(if|unless)\s+(.*?)(?:\s+then|\s+do)?$", inner, re.S):
-                b.open(r.end, m.group(2).strip(), negated=m.group(1) == "unless")
+            if head := _if_head(inner, ("then", "do"), required=False):
+                b.open(r.end, head[1], negated=head[0] == "unless")
             elif m := re.match(r"^elsif\s+(.*)$", inner, re.S):
                 b.elif_(r.start, m.group(1).strip(), r.end)
             elif inner == "else":
                 b.else_(r.start, r.end)
             elif inner == "end" or inner.startswith("end "):
                 b.close(r.start, only_if=False)
-            elif _ERB_OPENS.search(inner):
+            elif _erb_opens(inner):
                 b.other()
     elif dialect == "go":
         for r in regions:
@@ -406,6 +392,8 @@ def _inner(body: str, dialect: str) -> str:
 
 # -- PHP: conditions live in code that spans regions ----------------------------------------------
 _PHP_TOKEN = re.compile(r"\b(elseif|else\s+if|if|else|endif)\b|[{}]")
+_PHP_CONTINUES = re.compile(r"\s*(?:elseif|else\s+if|else)\b")  # after "}": the same if goes on
+_PHP_NEXT = re.compile(r"\s*(\S)")
 
 
 def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
@@ -417,7 +405,9 @@ def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
             continue
         code_start = r.start + (5 if r.body.startswith("<?php") else 2)
         code = text[code_start : r.end - (2 if r.body.endswith("?>") else 0)]
-        clean = _PHP_STRING.sub(_opaque, code)
+        clean = _opaque(code)
+        finder = template_lexer.Finder(clean)
+        pairs: dict[int, int] | None = None
         pos = 0
         while True:
             m = _PHP_TOKEN.search(clean, pos)
@@ -433,8 +423,7 @@ def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
             if tok == "}":
                 if braces:
                     kind = braces.pop()
-                    after = clean[m.end() :].lstrip()
-                    if kind == "if" and re.match(r"(elseif|else\s+if|else)\b", after):
+                    if kind == "if" and _PHP_CONTINUES.match(clean, m.end()):
                         pos = m.end()  # the else / elseif that follows continues this if
                         braces.append("if-cont")
                         continue
@@ -443,13 +432,16 @@ def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
                 continue
             word = re.sub(r"\s+", " ", tok)
             if word in ("if", "elseif", "else if"):
-                paren = clean.find("(", m.end())
-                close = match_paren(clean, paren) if paren >= 0 else -1
+                paren = finder.find("(", m.end())
+                if pairs is None and paren >= 0:
+                    pairs = template_lexer.paren_pairs(clean)
+                close = pairs.get(paren, -1) if pairs is not None and paren >= 0 else -1
                 if close < 0:
                     pos = m.end()
                     continue
                 cond = code[paren + 1 : close].strip()
-                nxt = clean[close + 1 :].lstrip()[:1]
+                follow = _PHP_NEXT.match(clean, close + 1)
+                nxt = follow.group(1) if follow else ""
                 opener_at = code_start + close + 1
                 if word == "if":
                     if braces and braces[-1] == "if-cont":
@@ -457,10 +449,10 @@ def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
                     b.open(opener_at, cond)
                     if nxt == "{":
                         braces.append("if")
-                        pos = clean.find("{", close) + 1
+                        pos = finder.find("{", close) + 1
                         continue
                     if nxt != ":":  # a single statement: the branch ends at its semicolon
-                        semi = clean.find(";", close)
+                        semi = finder.find(";", close)
                         end = code_start + (semi if semi >= 0 else len(clean))
                         b.close(end)
                         pos = (semi if semi >= 0 else close) + 1
@@ -469,7 +461,7 @@ def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
                     b.elif_(at, cond)
                     if braces and braces[-1] == "if-cont":
                         braces[-1] = "if"
-                        pos = clean.find("{", close) + 1
+                        pos = finder.find("{", close) + 1
                         continue
                 pos = close + 1
                 continue
@@ -477,7 +469,7 @@ def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
                 b.else_(at)
                 if braces and braces[-1] == "if-cont":
                     braces[-1] = "if"
-                    brace = clean.find("{", m.end())
+                    brace = finder.find("{", m.end())
                     pos = brace + 1 if brace >= 0 else m.end()
                     continue
             elif word == "endif":
@@ -507,15 +499,15 @@ _REFS = [
     ("layout", re.compile(r"""\{%-?\s*layout\s+["']([^"']+)["']""")),
     ("include", re.compile(r"""\{\{>\s*["']?([\w./-]+)""")),
     ("extends", re.compile(r"""\{\{!<\s*([\w./-]+)""")),
-    ("include", re.compile(r"""render\s*\(?\s*(?:partial:\s*)?["']([\w./-]+)["']""")),
+    ("include", re.compile(r"""render\s*(?:\(\s*)?(?:partial:\s*)?["']([\w./-]+)["']""")),
     ("include", re.compile(r"""\{\{-?\s*partial(?:Cached)?\s+["']([^"']+)["']""")),
     ("include", re.compile(r"""\{\{-?\s*template\s+["']([^"']+)["']""")),
     ("extends", re.compile(r"""@extends\s*\(\s*["']([^"']+)["']""")),
-    ("include", re.compile(r"""@include(?:If|When)?\s*\(\s*(?:[^,]*,\s*)?["']([^"']+)["']""")),
+    ("include", re.compile(r"""@include(?:If|When)?\s*\(\s*(?:[^,\s][^,]{0,500},\s*)?["']([^"']+)["']""")),
     ("include", re.compile(r"""get_template_part\s*\(\s*["']([^"']+)["'](?:\s*,\s*["']([^"']+)["'])?""")),
-    ("include", re.compile(r"""\b(?:include|require)(?:_once)?\s*\(?\s*(?:[\w:]+\s*\(\s*\)\s*\.\s*)?["']/?([\w./-]+\.php)["']""")),
+    ("include", re.compile(r"""\b(?:include|require)(?:_once)?\s*(?:\(\s*)?(?:[\w:]+\s*\(\s*\)\s*\.\s*)?["']/?([\w./-]+\.php)["']""")),
 ]
-_WP_PARTS = re.compile(r"""\bget_(header|footer|sidebar)\s*\(\s*(?:["']([\w-]+)["'])?\s*\)""")
+_WP_PARTS = re.compile(r"""\bget_(header|footer|sidebar)\s*\(\s*(?:["']([\w-]+)["']\s*)?\)""")
 
 
 def _references(text: str, regions: list[Region]) -> list[Reference]:
@@ -540,7 +532,7 @@ def _script_blocks(regions: list[Region], dialect: str) -> list[ScriptBlock]:
         depth_stack: list[tuple[int, int] | None] = []
         for r in regions:
             inner = _inner(r.body, "erb").strip()
-            opens = _ERB_OPENS.search(inner) or re.match(r"^(if|unless)\b", inner)
+            opens = _erb_opens(inner) or re.match(r"^(if|unless)\b", inner)
             if r.kind in ("output", "code") and opens:
                 depth_stack.append((r.start, r.end) if "javascript_tag" in inner else None)
             elif r.kind == "code" and (inner == "end" or inner.startswith("end ")) and depth_stack:

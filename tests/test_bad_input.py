@@ -73,14 +73,14 @@ def test_unreadable_file_is_a_diagnostic(tmp_path: Path, monkeypatch) -> None:
     _with_good_page(tmp_path)
     bad = tmp_path / "locked.html"
     bad.write_text(SNIPPET)
-    real_open = Path.open
+    real_open = os.open
 
-    def guarded(self, *a, **k):
-        if self.name == "locked.html":
+    def guarded(path, *a, **k):
+        if str(path).endswith("locked.html"):
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *a, **k)
+        return real_open(path, *a, **k)
 
-    monkeypatch.setattr(Path, "open", guarded)
+    monkeypatch.setattr(os, "open", guarded)
     result = _scan(tmp_path)
     assert _codes(result) == {"locked.html": "unreadable"}
     assert len(result.detections) == 1

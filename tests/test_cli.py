@@ -85,7 +85,7 @@ def test_json_contract(site, capsys) -> None:
     }
     assert det["consent"]["status"] == "ungated"
     assert doc["findings"][0]["rule"] == "RL101" and len(doc["findings"][0]["fingerprint"]) == 32
-    assert doc["diagnostics"] == [{"path": "dist/bin.html", "code": "binary", "message": "skipped: binary content (NUL bytes)", "line": None}]
+    assert doc["diagnostics"] == [{"path": "dist/bin.html", "code": "binary", "message": "skipped: binary content (NUL bytes)", "line": None, "level": "warning"}]
     assert doc["summary"]["consent"] == {"gated": 0, "ungated": 1, "unverifiable": 0}
 
 
@@ -109,10 +109,11 @@ def test_usage_error_exits_2(capsys) -> None:
     assert "Invalid value for '--fail-on'" in err
 
 
-def test_missing_path_is_reported_not_fatal(site, capsys) -> None:
-    code, out, _ = run(capsys, "scan", "nothing-here")
-    assert code == 0
-    assert "nothing-here: note: not-found" in out
+def test_missing_path_is_a_usage_error(site, capsys) -> None:
+    """Issue 13: a CI gate pointed at a folder that does not exist exited 0 (a note only)."""
+    code, out, err = run(capsys, "scan", "nothing-here")
+    assert (code, out) == (2, "")
+    assert err == "replaylint: no such file or folder: nothing-here\n"
 
 
 def test_explain_every_rule(capsys) -> None:

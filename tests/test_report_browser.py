@@ -268,7 +268,6 @@ def test_markup_in_every_value_of_the_document_stays_text(tmp_path, example, ope
 # --- a large site --------------------------------------------------------------------------------
 
 
-@pytest.mark.slow
 def test_report_of_a_generated_3000_page_site(tmp_path, open_report) -> None:
     from bench.generate import generate
 

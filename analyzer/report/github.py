@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from analyzer.model import Severity
 from analyzer.report import ReportOptions
+from analyzer.report.escape import text as esc
 from analyzer.scan import ScanResult
 
 _COMMAND = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "notice", Severity.INFO: "notice"}
 
 
 def _escape(text: str, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = esc(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
@@ -24,5 +25,5 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
         body = f.message + (f"\n{f.remediation}" if f.remediation else "")
         lines.append(f"::{_COMMAND[f.severity]} {props}::{_escape(body)}")
     for d in result.diagnostics:
-        lines.append(f"::warning file={_escape(d.path, True)},title=replaylint {d.code}::{_escape(d.message)}")
+        lines.append(f"::{d.level} file={_escape(d.path, True)},title=replaylint {d.code}::{_escape(d.message)}")
     return "\n".join(lines) + ("\n" if lines else "")

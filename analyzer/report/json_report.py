@@ -73,7 +73,7 @@ def field_entry(r) -> dict[str, Any]:
 
 
 def diagnostic(d: Diagnostic) -> dict[str, Any]:
-    return {"path": d.path, "code": d.code, "message": d.message, "line": d.line}
+    return {"path": d.path, "code": d.code, "message": d.message, "line": d.line, "level": d.level}
 
 
 def document(result: ScanResult, opts: ReportOptions) -> dict[str, Any]:
@@ -100,6 +100,8 @@ def document(result: ScanResult, opts: ReportOptions) -> dict[str, Any]:
             "consent": by_status,
             "vendors": dict(sorted(vendors.items())),
             "findings": result.counts(),
+            "diagnostics": len(result.diagnostics),
+            "errors": result.errors,
             "fail_on": opts.fail_on.label,
             "failing": failing,
         },

@@ -9,6 +9,7 @@ from typing import Any
 from analyzer import __version__
 from analyzer.model import Finding, Severity
 from analyzer.report import ReportOptions
+from analyzer.report.escape import uri
 from analyzer.rules import RULES
 from analyzer.scan import ScanResult
 
@@ -42,7 +43,7 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
         "ruleIndex": index[f.rule],
         "level": LEVELS[f.severity],
         "message": {"text": text},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.location.path}, "region": region}}],
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(f.location.path)}, "region": region}}],
         "partialFingerprints": {"replaylint/v1": f.fingerprint},
         "properties": {"severity": f.severity.label, **({"vendor": f.vendor} if f.vendor else {})},
     }
@@ -65,8 +66,8 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
                     }
                 },
                 "results": [_result(f, index) for f in result.findings],
-                "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": [
-                    {"level": "warning", "message": {"text": f"{d.code}: {d.message}"}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": d.path}}}]}
+                "invocations": [{"executionSuccessful": result.errors == 0, "toolExecutionNotifications": [
+                    {"level": d.level, "message": {"text": f"{d.code}: {d.message}"}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(d.path)}}}]}
                     for d in result.diagnostics
                 ]}],
             }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from analyzer.model import Finding, Severity, site_key
 from analyzer.report import ReportOptions
+from analyzer.report.escape import text as esc
 from analyzer.scan import ScanResult
 
 _COLORS = {Severity.HIGH: "\x1b[31m", Severity.MEDIUM: "\x1b[33m", Severity.LOW: "\x1b[36m", Severity.INFO: "\x1b[2m"}
@@ -15,13 +16,13 @@ def _finding(f: Finding, opts: ReportOptions) -> list[str]:
     if opts.color:
         sev = f"{_COLORS[f.severity]}{sev}{_RESET}"
     loc = f.location
-    lines = [f"{loc.path}:{loc.line}:{loc.column}: {f.rule} {sev} {f.message}"]
+    lines = [f"{esc(loc.path)}:{loc.line}:{loc.column}: {f.rule} {sev} {esc(f.message)}"]
     if opts.quiet:
         return lines
     if f.evidence:
-        lines.append(f"    evidence: {f.evidence}")
+        lines.append(f"    evidence: {esc(f.evidence)}")
     if f.remediation:
-        lines.append(f"    fix: {f.remediation}")
+        lines.append(f"    fix: {esc(f.remediation)}")
     if f.legal:
         lines.append(f"    why: see {f.legal[0].split(': ', 1)[-1]} and replaylint explain {f.rule}")
     return lines
@@ -37,11 +38,11 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
         loaded = pages.get(site_key(f))
         if loaded and not opts.quiet:
             more = f" (+{len(loaded) - 5} more)" if len(loaded) > 5 else ""
-            out.append(f"    loaded by: {', '.join(loaded[:5])}{more}")
+            out.append(f"    loaded by: {esc(', '.join(loaded[:5]))}{more}")
     if not opts.quiet:
         for d in result.diagnostics:
-            where = f"{d.path}:{d.line}" if d.line else d.path
-            out.append(f"{where}: note: {d.code}: {d.message}")
+            where = f"{esc(d.path)}:{d.line}" if d.line else esc(d.path)
+            out.append(f"{where}: {'error' if d.level == 'error' else 'note'}: {d.code}: {esc(d.message)}")
         out.append(_summary(result, opts))
     return "\n".join(out) + ("\n" if out else "")
 
@@ -60,7 +61,8 @@ def _summary(result: ScanResult, opts: ReportOptions) -> str:
     exposed = sum(1 for r in result.fields if r.exposed)
     fields = f"{len(result.fields)} sensitive field(s) on recorded pages, {exposed} captured; " if result.fields else ""
     base = f" ({result.baselined} in the baseline)" if result.baselined else ""
+    errors = f", {result.errors} internal error(s)" if result.errors else ""
     return (
         f"replaylint: {result.files} file(s) scanned, {result.parsed} parsed, in {result.seconds:.2f}s; {recorder}; "
-        f"{fields}{findings}{base}; {len(result.diagnostics)} diagnostic(s); failing on {opts.fail_on.label} and above."
+        f"{fields}{findings}{base}; {len(result.diagnostics)} diagnostic(s){errors}; failing on {opts.fail_on.label} and above."
     )

@@ -1,0 +1,131 @@
+"""ReDoS: user signature regexes are refused when ambiguous (analyzer/redos.py), and every regex in
+the signatures and in the non-JavaScript readers passes the same check and runs in linear time on
+pumped input (long runs of the characters it cares about, never closed)."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import time
+
+import pytest
+
+from analyzer import redos, signatures
+from analyzer.sigschema import VENDOR_SCHEMA, SignatureError, validate
+
+# Issue 13: these passed the nested-quantifier guard and hung on a 40-character URL.
+HANGING = ["evil((a+))+$", "evil(a|a)+$", "evil(a{1,30}){1,30}$", "evil(aa|a)*$"]
+AMBIGUOUS = HANGING + [r"evil\w+\d+\.js", r"evil.*.*\.js", r"evil([^x]|a)+\.js", r"evil(aa|a)*x", r"evil(aa?)+x"]
+SAFE = [r"/rrweb(-record)?(\.min)?\.js(\?|$)", r"rrweb(@[^/]*)?/dist/.*record", r"evil(?:ab|cd)+\.js", r"evil(?>a+)+x", r"evil[a-z]+\.js"]
+
+
+def _vendor(url: str) -> dict:
+    return {"schema": 1, "id": "x", "name": "X", "category": "session-replay", "summary": "s", "sources": ["https://example.org"], "detect": {"urls": [url]}}
+
+
+@pytest.mark.parametrize("pattern", AMBIGUOUS)
+def test_an_ambiguous_user_regex_is_refused(pattern: str) -> None:
+    with pytest.raises(SignatureError, match="ReDoS risk"):
+        validate(_vendor(pattern), VENDOR_SCHEMA, "user.toml")
+
+
+@pytest.mark.parametrize("pattern", SAFE)
+def test_an_unambiguous_regex_is_accepted(pattern: str) -> None:
+    assert redos.problem(pattern) is None
+    validate(_vendor(pattern), VENDOR_SCHEMA, "user.toml")
+
+
+@pytest.mark.parametrize("pattern", HANGING)
+def test_the_refused_regexes_do_hang(pattern: str) -> None:
+    """The check is not theoretical: each refused pattern backtracks exponentially."""
+    regex = re.compile(pattern)
+    start = time.perf_counter()
+    regex.search("evil" + "a" * 18 + "!")
+    small = time.perf_counter() - start
+    start = time.perf_counter()
+    regex.search("evil" + "a" * 21 + "!")
+    assert time.perf_counter() - start > 3 * small
+
+
+def test_every_signature_regex_is_unambiguous() -> None:
+    db = signatures.load()
+    patterns = {r.pattern for v in db.vendors.values() for r in v.urls.regexes}
+    assert patterns
+    assert {p: redos.problem(p) for p in patterns if redos.problem(p)} == {}
+
+
+# The readers outside the JavaScript analysis (which has its own work budget, issue 8).
+MODULES = [
+    "templates", "template_lexer", "template_gate", "template_scan", "reading", "htmldoc", "gtm", "sourcemap", "config",
+    "discover", "fallback", "positions", "crossfile", "model", "detect", "suppress", "policy", "composition", "fieldfacts",
+    "lexicon", "normalise", "masking", "exposure", "consent_markup", "report.escape", "report.github",
+]
+
+
+def _patterns(value, depth: int = 0):
+    if isinstance(value, re.Pattern):
+        yield value
+    elif isinstance(value, (dict, list, tuple)) and depth < 3:
+        for item in value.values() if isinstance(value, dict) else value:
+            yield from _patterns(item, depth + 1)
+    elif hasattr(value, "opener") and hasattr(value, "closer"):  # template_lexer.Construct
+        yield value.opener
+        if isinstance(value.closer, re.Pattern):
+            yield value.closer
+
+
+def _code_regexes() -> list[tuple[str, re.Pattern]]:
+    out = {}
+    for name in MODULES:
+        module = importlib.import_module(f"analyzer.{name}")
+        for attr, value in vars(module).items():
+            for i, pattern in enumerate(_patterns(value)):
+                out[(pattern.pattern, pattern.flags)] = (f"{name}.{attr}[{i}]", pattern)
+    return sorted(out.values(), key=lambda item: item[0])
+
+
+CODE_REGEXES = _code_regexes()
+
+
+def test_there_are_code_regexes_to_check() -> None:
+    assert len(CODE_REGEXES) > 50
+
+
+@pytest.mark.parametrize("where, pattern", CODE_REGEXES, ids=[w for w, _ in CODE_REGEXES])
+def test_every_code_regex_is_unambiguous(where: str, pattern: re.Pattern) -> None:
+    flags = pattern.flags & ~re.UNICODE
+    source = pattern.pattern.decode("latin-1") if isinstance(pattern.pattern, bytes) else pattern.pattern
+    assert redos.problem(source, flags) is None
+
+
+_PUMP = " \t\na{<%'\"\\(/-#=.:@>}!"
+
+
+@pytest.mark.parametrize("where, pattern", CODE_REGEXES, ids=[w for w, _ in CODE_REGEXES])
+def test_every_code_regex_is_linear_on_pumped_input(where: str, pattern: re.Pattern) -> None:
+    """Each literal of the pattern followed by 10k of one character it cares about (or of a
+    template opener): a quadratic regex takes seconds here, a linear one milliseconds."""
+    text = pattern.pattern if isinstance(pattern.pattern, str) else pattern.pattern.decode("latin-1")
+    literals = sorted({lit for lit in re.findall(r"[A-Za-z_]{2,}|[^\w\s\\()\[\]?*+|^$]{1,3}", text)} | {""}, key=len)[-3:]
+    pieces = {c for c in _PUMP if c in text or c in " a\n"} | {a + b for a in "{<%@" for b in "{%#!-=?" if a in text}
+    start = time.perf_counter()
+    for literal in literals:
+        for piece in sorted(pieces):
+            subject = literal + piece * (10_000 // len(piece))
+            if isinstance(pattern.pattern, bytes):
+                subject = subject.encode("latin-1", "replace")
+            if where.rsplit("[", 1)[0] in MATCH_ONLY:
+                pattern.match(subject)
+            else:
+                for _ in pattern.finditer(subject):
+                    pass
+    assert time.perf_counter() - start < 3.0, where
+
+
+# Applied only with .match() at one offset that the caller reaches once (template_lexer's
+# lexers mark a kind dead once unclosed): one attempt must be linear, a scan from every offset
+# is never made.
+MATCH_ONLY = {
+    "template_lexer._PHP_SINGLE", "template_lexer._PHP_DOUBLE", "template_lexer._HEREDOC_HEAD", "template_lexer._BLANKS_PAREN",
+    "templates._PHP_NEXT", "templates._PHP_CONTINUES", "templates._ERB_KEYWORD_OPENS",
+}

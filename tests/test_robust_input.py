@@ -1,0 +1,127 @@
+"""Issue 13, "a recorder hidden from the gate": input that once lost a file's recorder (or made
+the scan trust nothing) now keeps it, with a diagnostic that says what was wrong."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import scan_file
+
+RECORDER = '<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>'
+
+
+def _export(tag_changes: dict, cv_changes: dict | None = None) -> str:
+    tag = {"tagId": "1", "name": "Hotjar", "type": "html", "firingTriggerId": ["2147479553"],
+           "parameter": [{"type": "TEMPLATE", "key": "html", "value": RECORDER}]}
+    tag.update(tag_changes)
+    cv = {"containerId": "1", "tag": [tag], "trigger": []}
+    cv.update(cv_changes or {})
+    return json.dumps({"exportFormatVersion": 2, "containerVersion": cv}, indent=1)
+
+
+def _gtm(tmp_path: Path, db, text: str):
+    path = tmp_path / "container.json"
+    path.write_text(text)
+    return scan_file(path, db)
+
+
+def test_a_trigger_id_written_as_a_string_is_one_trigger(tmp_path: Path, db) -> None:
+    """'2147479553' was read as ten one-character trigger ids: the All Pages tag became unverifiable."""
+    result = _gtm(tmp_path, db, _export({"firingTriggerId": "2147479553"}))
+    assert [(d.vendor, d.verdict.status.value) for d in result.detections] == [("hotjar", "ungated")]
+
+
+@pytest.mark.parametrize(
+    "tag_changes, cv_changes, where",
+    [
+        ({"parameter": "html"}, None, "containerVersion.tag[0].parameter is not a list"),
+        ({"consentSettings": "NEEDED"}, None, "containerVersion.tag[0].consentSettings is not an object"),
+        ({"consentSettings": {"consentType": []}}, None, "containerVersion.tag[0].consentSettings.consentType is not an object"),
+        ({"firingTriggerId": [{"id": 1}]}, None, "containerVersion.tag[0].firingTriggerId[0] is not an id"),
+        ({}, {"trigger": {"1": {}}}, "containerVersion.trigger is not a list"),
+        ({}, {"trigger": ["PAGEVIEW"]}, "containerVersion.trigger[0] is not an object"),
+        ({}, {"customTemplate": "x"}, "containerVersion.customTemplate is not a list"),
+    ],
+)
+def test_a_malformed_export_is_reported_as_invalid_and_what_it_holds_is_kept(tmp_path: Path, db, tag_changes, cv_changes, where) -> None:
+    """Strings or dicts where GTM writes objects raised AttributeError: an internal error, the file lost."""
+    result = _gtm(tmp_path, db, _export(tag_changes, cv_changes))
+    assert [(d.code, d.message.split(";")[0]) for d in result.diagnostics] == [("gtm-export-invalid", where)]
+    if "parameter" not in tag_changes:
+        assert [d.vendor for d in result.detections] == ["hotjar"]
+
+
+def test_a_tag_list_of_strings_is_invalid_not_an_internal_error(tmp_path: Path, db) -> None:
+    result = _gtm(tmp_path, db, _export({}, {"tag": ["html", 5, None]}))
+    assert [d.code for d in result.diagnostics] == ["gtm-export-invalid"]
+
+
+@pytest.mark.parametrize("codec", ["base64", "zlib", "rot13", "hex", "bz2", "uu", "quopri", "undefined", "punycode", "cp037", "utf-7"])
+@pytest.mark.parametrize("name", ["page.html", "app.js"])
+def test_a_declared_charset_that_is_not_a_text_encoding_is_ignored_with_a_note(codec: str, name: str, tmp_path: Path, db) -> None:
+    """<meta charset="base64"> raised in reading._decode_as (internal error, recorder lost);
+    cp037 decoded the page as EBCDIC and found nothing."""
+    code = 'window.hj=function(){};(function(h,o,t,j,a,r){a=o.createElement("script");a.src="https://static.hotjar.com/c/hotjar-"+h._hjSettings.hjid+".js?sv=6";})(window,document);'
+    head = f'<meta charset="{codec}">'
+    text = f"<html><head>{head}{RECORDER}</head></html>" if name.endswith(".html") else f"// {head}\n{code}\n"
+    path = tmp_path / name
+    path.write_text(text)
+    result = scan_file(path, db)
+    assert [d.vendor for d in result.detections] == ["hotjar"]
+    assert [d.code for d in result.diagnostics] == ["charset-ignored"]
+
+
+def test_a_utf16_script_with_a_bom_is_searched_as_text(tmp_path: Path, db) -> None:
+    """The raw-bytes prefilter saw 'h\\0o\\0t\\0j\\0a\\0r' and found nothing, with no diagnostic."""
+    path = tmp_path / "app.js"
+    path.write_bytes(codecs.BOM_UTF16_LE + "import Hotjar from '@hotjar/browser';\nHotjar.init(123, 6);\n".encode("utf-16-le"))
+    result = scan_file(path, db)
+    assert [(d.vendor, d.location.line) for d in result.detections] == [("hotjar", 2)]
+
+
+@pytest.mark.parametrize("char", ["\x0e", "\x01", "\x7f", "\x1b"])
+def test_a_control_character_in_an_attribute_does_not_reach_lxml(char: str, tmp_path: Path, db) -> None:
+    """`<script src=… \\x0e>`: lxml named an attribute "\\x0e" and raised ValueError on reading it."""
+    path = tmp_path / "page.html"
+    path.write_text(f'<html><head><script src="https://static.hotjar.com/c/hotjar-1.js" {char}></script></head></html>')
+    result = scan_file(path, db)
+    assert [d.vendor for d in result.detections] == ["hotjar"]
+    assert not result.diagnostics
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw.replace(b"Next.js", b"Next\xff.js"),
+        lambda raw: raw.replace(b'"paths": {', b'"paths": [{').replace(b'},\n    "jsx"', b'}],\n    "jsx"'),
+    ],
+    ids=["invalid-byte", "paths-list"],
+)
+def test_a_damaged_tsconfig_does_not_skip_the_cross_file_pass(damage, tmp_path: Path, request) -> None:
+    """One invalid byte in tsconfig.json skipped the whole cross-file pass (crossfile._aliases
+    caught only OSError): the portal app dropped from 2 high findings to none."""
+    import shutil
+
+    from analyzer.scan import ScanOptions, run
+    from tests.conftest import FIXTURES
+
+    app = tmp_path / "portal"
+    shutil.copytree(FIXTURES / "crossfile" / "portal", app)
+    (app / "tsconfig.json").write_bytes(damage((app / "tsconfig.json").read_bytes()))
+    result = run(ScanOptions(paths=(str(app),)))
+    assert not [d for d in result.diagnostics if d.code == "internal-error"]
+    if request.node.callspec.id == "invalid-byte":
+        assert len([f for f in result.findings if f.severity.label == "high"]) == 2
+
+
+def test_a_nul_byte_does_not_hide_a_recorder(tmp_path: Path, db) -> None:
+    """A page with one NUL byte in its first 8 KB was skipped as binary: its recorder was gone."""
+    path = tmp_path / "page.html"
+    path.write_bytes(b"<html>\x00<head>" + RECORDER.encode() + b"</head></html>")
+    result = scan_file(path, db)
+    assert [(d.vendor, d.verdict.status.value) for d in result.detections] == [("hotjar", "unverifiable")]
+    assert [d.code for d in result.diagnostics] == ["binary"]
