@@ -266,7 +266,7 @@ def _display_original(original: str | None) -> str | None:
 def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileResult, file: Path, boundary: str | None = None) -> None:
     result.imports = crossfile.specifiers(data)
     candidates = prefilter.for_db(db).candidates(data)
-    forms = (kind == "sfc" or dialect_for(path) != "ts") and jsxmarkup.form_hint(tuple(db.ui_components)).search(data) is not None
+    forms = (kind == "sfc" or dialect_for(path) != "ts") and not jsfacts.minified(data) and jsxmarkup.form_hint(tuple(db.ui_components)).search(data) is not None
     if not candidates.vendors and not forms:
         return
     text = _decode(path, data, result)

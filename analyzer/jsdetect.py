@@ -111,6 +111,13 @@ class Detector:
         self._loader_cache: list[tuple[Node, int]] | None = None
         self._sdk_ranges: dict[tuple[int, ...], list[tuple[int, int]]] = {}
         self._norm_text: str | None = None
+        self._bool_text: str | None = None
+
+    def _booleans(self) -> str:
+        """The normalised code with minified booleans written out (!0 -> true), made once."""
+        if self._bool_text is None:
+            self._bool_text = self.norm_text.replace("!0", "true").replace("!1", "false")
+        return self._bool_text
 
     @property
     def norm_text(self) -> str:
@@ -302,10 +309,13 @@ class Detector:
         methods = _init_methods(vendor)
         label = next(b for b in vendor.raw.get("sdk", {}).get("bundle_strings", []) if b.encode() in self.prog.parsed.source.data)[:50]
         how = "source map" if self.in_sdk else "init-named call"
-        found: dict[int, tuple[Node, str]] = {c.id: (c, how) for c in self._walk_out(spans, methods)}
+        # The start's shape is cheap to look for; only without one is the SDK walked out of.
+        found: dict[int, tuple[Node, str]] = {}
         for call, shape, made in self._shaped(vendor, spans):
             found.pop(made.id, None)  # the constructor of an instance whose start() is the start
             found.setdefault(call.id, (call, f"a call shaped {shape}"))
+        if not found:
+            found = {c.id: (c, how) for c in self._walk_out(spans, methods)}
         if not found:
             found = {c.id: (c, "init-named call on the SDK's module") for c in self._init_named_from(spans, methods)}
         sites: list[CodeSite] = []
@@ -951,8 +961,9 @@ class Detector:
         """A switch that holds recording back moves the start to the release calls: named as
         written (``posthog.opt_in_capturing()``) or, in a bundle that renamed the API, by their
         shape (``[sdk.hold] bundle_release``: FullStory's ``Oe("start")``)."""
-        code = self.norm_text.replace("!0", "true").replace("!1", "false")
-        for hold in vendor.raw.get("sdk", {}).get("hold", []):
+        holds = [h for h in vendor.raw.get("sdk", {}).get("hold", []) if h["switch"].encode() in self.prog.parsed.source.data]
+        code = self._booleans() if holds else ""
+        for hold in holds:
             switch, value = norm(hold["switch"]), norm(hold["value"])
             if not any(f"{switch}{sep}{value}" in code for sep in ("=", ":", "']=", "':", "]=")):
                 continue

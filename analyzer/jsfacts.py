@@ -31,6 +31,11 @@ _TRANSPARENT = frozenset({"parenthesized_expression", "non_null_expression", "as
 _JSX_HINT = re.compile(rb"(?:[(=?:,>&{]|\breturn)\s*(?://[^\n]*\n\s*|/\*(?:[^*]|\*(?!/))*\*/\s*)*<[A-Za-z>]")
 
 
+def minified(data: bytes) -> bool:
+    """Built output (a line of thousands of characters): no JSX survives compilation."""
+    return any(len(line) > 5000 for line in data[:200_000].split(b"\n", 64))
+
+
 @functools.lru_cache(maxsize=4)
 def _jsx_query(dialect: str) -> tree_sitter.Query | None:
     grammar = language(dialect)
@@ -323,7 +328,7 @@ class Program:
         """JSX elements, in document order (only looked for where the bytes can hold JSX)."""
         if self._jsx is None:
             query = _jsx_query(self.parsed.source.dialect)
-            if query is None or not _JSX_HINT.search(self.parsed.source.data):
+            if query is None or minified(self.parsed.source.data) or not _JSX_HINT.search(self.parsed.source.data):
                 self._jsx = []
             else:
                 self.budget.spend(len(self.parsed.source.data) // 64)

@@ -14,6 +14,8 @@ when ``x`` resolves to a binding that holds an object with it under ``init``.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 
 from tree_sitter import Node
@@ -29,6 +31,11 @@ _READS = frozenset(
 )
 _DECLARATIONS = frozenset({"function_declaration", "generator_function_declaration", "class_declaration", "abstract_class_declaration"})
 MAX_HOPS = 24  # bindings and returns followed from one function (the budget bounds the rest)
+
+
+@functools.lru_cache(maxsize=4096)
+def _this_member(key: str) -> re.Pattern[bytes]:
+    return re.compile(rb"(?<![\w$])this\s*(?:\?\.|\.)\s*" + re.escape(key.encode()) + rb"(?![\w$])")
 
 
 @dataclass(frozen=True)
@@ -324,11 +331,15 @@ class Flow:
         return out
 
     def _this_calls(self, holder: Node, key: str, origin: _Origin, hops: int) -> list[Use]:
-        """``this.key(…)`` inside the methods of ``holder`` (an object literal or class body)."""
+        """``this.key(…)`` inside the methods of ``holder`` (an object literal or class body),
+        found from where ``this.key`` is written (a class-heavy SDK writes ``this`` thousands of
+        times)."""
         out: list[Use] = []
         tree = self.prog.tree
-        for offset in tree.occurrences("this", holder.start_byte, holder.end_byte):
-            chain = tree.path(offset, offset + 4, holder)
+        pattern = _this_member(key)
+        for m in pattern.finditer(tree.data, holder.start_byte, holder.end_byte):
+            self.prog.budget.spend()
+            chain = tree.path(m.start(), m.start() + 4, holder)
             if chain[-1].type != "this" or len(chain) < 2:
                 continue
             member = chain[-2]

@@ -16,6 +16,7 @@ Every step is paid from the file's ``Budget``.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 
@@ -42,11 +43,12 @@ class Tree:
         self.budget = budget
         self._kids: dict[int, tuple[list[int], list[Node]]] = {}
         self._offsets: dict[bytes, list[int]] = {}
-        self._patterns: dict[bytes, re.Pattern[bytes]] = {}
 
     # -- descending -----------------------------------------------------------------------------
     def _child_over(self, node: Node, start: int, end: int) -> Node | None:
-        """The child of ``node`` whose range covers [start, end), if any."""
+        """The child of ``node`` whose range covers [start, end), if any (tree-sitter finds the
+        first child ending after ``start`` in C; wide nodes' children are also cached for a
+        binary search, since a minified bundle's top-level function has thousands)."""
         self.budget.spend()
         count = node.child_count
         if count == 0:
@@ -59,14 +61,16 @@ class Tree:
                 self.budget.spend(count // 8)
             starts, kids = cached
             i = bisect.bisect_right(starts, start) - 1
-            if i >= 0 and kids[i].end_byte >= end and kids[i].start_byte < kids[i].end_byte:
+            while i >= 0 and kids[i].start_byte == kids[i].end_byte:
+                i -= 1  # a zero-width (missing) node shares its start with the real one
+            if i >= 0 and kids[i].end_byte >= end:
                 return kids[i]
             return None
-        for child in node.children:
-            if child.start_byte <= start and end <= child.end_byte and child.start_byte < child.end_byte:
-                return child
-            if child.start_byte > start:
-                return None
+        child = node.first_child_for_byte(start)
+        while child is not None and child.start_byte == child.end_byte:
+            child = child.next_sibling
+        if child is not None and child.start_byte <= start and end <= child.end_byte:
+            return child
         return None
 
     def path(self, start: int, end: int | None = None, top: Node | None = None) -> list[Node]:
@@ -106,9 +110,7 @@ class Tree:
     def _scan(self, name: bytes, start: int, end: int) -> list[int]:
         """Offsets of ``name`` as a whole token in [start, end): the literal is searched first (a
         fast prefix search), the byte before it checked after."""
-        pattern = self._patterns.get(name)
-        if pattern is None:
-            pattern = self._patterns[name] = re.compile(re.escape(name) + rb"(?![" + _ID_CHARS + rb"])")
+        pattern = _token_pattern(name)
         data = self.data
         out = [m.start() for m in pattern.finditer(data, start, end)]
         self.budget.spend(1 + len(out) // 16 + (end - start) // 65536)
@@ -130,6 +132,13 @@ class Tree:
 
     def text(self, node: Node) -> str:
         return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+@functools.lru_cache(maxsize=8192)
+def _token_pattern(name: bytes) -> re.Pattern[bytes]:
+    """The literal first (a fast prefix search), then no identifier character after it; shared
+    by every file of a scan (minified bundles reuse the same short names)."""
+    return re.compile(re.escape(name) + rb"(?![" + _ID_CHARS + rb"])")
 
 
 class Occurrences:

@@ -38,20 +38,55 @@ class Original:
 _MAX_SHIFT = 60  # a VLQ value wider than this is garbage, not a position (and would grow without bound)
 
 
-def _vlq(segment: str) -> list[int]:
-    """The values of one segment; raises KeyError / ValueError on a malformed one."""
-    values, shift, value = [], 0, 0
-    for ch in segment:
-        digit = _B64[ch]
+# Each base64 character's 6-bit value; 64 marks a character that is not base64 (skip its segment).
+_DIGITS = bytes(_B64.get(chr(i), 64) if i < 128 else 64 for i in range(256))
+_COMMA = ord(",")
+
+
+def _decode_line(text: str, state: list[int]) -> list[tuple[int, int, int, int]]:
+    """All segments of one generated line, decoded in one pass over its bytes (a minified
+    bundle's single line holds hundreds of thousands): (column, source, line, column), with the
+    source / line / column state carried across lines in ``state``. A malformed segment (an
+    unknown character, a value wider than _MAX_SHIFT bits, continuation digits only) is skipped."""
+    out: list[tuple[int, int, int, int]] = []
+    col = 0
+    values: list[int] = []
+    shift = value = 0
+    bad = False
+    raw = text.encode("ascii", "replace").translate(_DIGITS) if text else b""
+    marks = text.encode("ascii", "replace") if text else b""
+    for i, digit in enumerate(raw):
+        if marks[i] == _COMMA:
+            if not bad and values:
+                col = _segment(values, col, state, out)
+            values, shift, value, bad = [], 0, 0, False
+            continue
+        if bad:
+            continue
+        if digit == 64:
+            bad = True
+            continue
         value += (digit & 31) << shift
         if digit & 32:
             shift += 5
             if shift > _MAX_SHIFT:
-                raise ValueError("VLQ value too long")
+                bad = True
             continue
         values.append(-(value >> 1) if value & 1 else value >> 1)
         shift = value = 0
-    return values
+    if not bad and values and not shift:
+        _segment(values, col, state, out)
+    return out
+
+
+def _segment(values: list[int], col: int, state: list[int], out: list[tuple[int, int, int, int]]) -> int:
+    col += values[0]
+    if len(values) >= 4:
+        state[0] += values[1]
+        state[1] += values[2]
+        state[2] += values[3]
+        out.append((col, state[0], state[1], state[2]))
+    return col
 
 
 def _strings(value: object) -> list[str]:
@@ -77,21 +112,7 @@ class SourceMap:
 
     def _decode_to(self, line: int) -> None:
         while len(self._decoded) <= line and len(self._decoded) < len(self._lines):
-            col = 0
-            segments = []
-            for seg in self._lines[len(self._decoded)].split(","):
-                try:
-                    v = _vlq(seg)
-                except (KeyError, ValueError):
-                    continue
-                if not v:  # empty, or continuation digits only
-                    continue
-                col += v[0]
-                if len(v) >= 4:
-                    self._state[0] += v[1]
-                    self._state[1] += v[2]
-                    self._state[2] += v[3]
-                    segments.append((col, self._state[0], self._state[1], self._state[2]))
+            segments = _decode_line(self._lines[len(self._decoded)], self._state)
             segments.sort(key=lambda seg: seg[0])
             self._decoded.append(([seg[0] for seg in segments], segments))
 

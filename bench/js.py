@@ -1,0 +1,144 @@
+"""JS-heavy benchmark: replaylint on built bundles against a tree-sitter parse-only floor.
+
+The input is the bundle corpus (fixtures/bundles: official recorder SDKs built by Vite, Rollup,
+webpack 5, esbuild and Next.js, ~24 MB of JavaScript with their pages) copied into dists of four
+sizes (a quarter, half, all, and all twice). For each size, in one run and as whole processes:
+
+- the **floor**: a process that only reads and tree-sitter-parses every JS file of the dist with
+  the grammar replaylint would use (what any analysis of those files must pay);
+- ``replaylint scan --format json --jobs 1`` on the same dist;
+- the ratio floor/scan (1.0 = as fast as parsing alone), the scan's peak RSS, and the slowest
+  single file (timed in-process, one analysis per file).
+
+Quote ratios: this is a noisy 2-core machine. Usage: ``python bench/js.py [--sizes 0.25,0.5,1,2]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BUNDLES = ROOT / "fixtures" / "bundles"
+OUT = HERE / "out"
+
+FLOOR = """
+import os, sys, tree_sitter, tree_sitter_javascript, tree_sitter_typescript
+js = tree_sitter.Parser(tree_sitter.Language(tree_sitter_javascript.language()))
+for folder, _, names in os.walk(sys.argv[1]):
+    for name in names:
+        if name.endswith((".js", ".mjs", ".cjs")):
+            with open(os.path.join(folder, name), "rb") as fh:
+                js.parse(fh.read())
+"""
+
+MEASURE = """
+import resource, sys, time
+from analyzer.cli import main
+t = time.perf_counter()
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+sys.stderr.write("BENCH %f %d\\n" % (time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+"""
+
+SLOWEST = """
+import json, sys, time
+from pathlib import Path
+from analyzer import signatures
+from analyzer.discover import discover
+from analyzer.engine import analyze
+db = signatures.load()
+files, _ = discover((sys.argv[1],), ())
+worst = (0.0, "")
+for f in files:
+    if f.kind not in ("js", "ts"):
+        continue
+    t = time.perf_counter()
+    analyze(f, db, 10 * 1024 * 1024)
+    worst = max(worst, (time.perf_counter() - t, f.display))
+print(json.dumps({"seconds": worst[0], "file": worst[1]}))
+"""
+
+
+def _cases() -> list[Path]:
+    """Every dist/ of the corpus and of the four older bundle fixtures, in name order."""
+    return sorted(p for p in BUNDLES.glob("**/dist") if p.is_dir() and "node_modules" not in p.parts)
+
+
+def _js_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*.js"))
+
+
+def build(fraction: float) -> tuple[Path, int, int]:
+    """A dist holding the corpus cases up to ``fraction`` of its JavaScript (whole copies of the
+    corpus beyond 1.0), made once; returns it with its JS bytes and file count."""
+    site = OUT / f"js-{fraction:g}"
+    if not site.exists():
+        tmp = site.with_name(site.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        cases = _cases()
+        total = sum(_js_bytes(c) for c in cases)
+        copies, rest = int(fraction), fraction - int(fraction)
+        for k in range(copies):
+            for case in cases:
+                shutil.copytree(case, tmp / f"copy{k}" / case.parent.name)
+        budget, taken = rest * total, 0
+        for case in cases:
+            if taken >= budget:
+                break
+            shutil.copytree(case, tmp / f"part" / case.parent.name)
+            taken += _js_bytes(case)
+        tmp.rename(site)
+    files = list(site.rglob("*.js"))
+    return site, sum(p.stat().st_size for p in files), len(files)
+
+
+def floor(site: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", FLOOR, str(site)], check=True)
+    return time.perf_counter() - start
+
+
+def scan(site: Path) -> tuple[float, int]:
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", MEASURE, "scan", str(site), "--format", "json", "-o", "/dev/null", "--jobs", "1"], capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - start
+    line = next((x for x in proc.stderr.splitlines() if x.startswith("BENCH ")), None)
+    if line is None:
+        raise SystemExit(f"scan failed: {proc.stderr[-2000:]}")
+    return wall, int(line.split()[2])
+
+
+def slowest(site: Path) -> dict:
+    proc = subprocess.run([sys.executable, "-c", SLOWEST, str(site)], capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(proc.stdout)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="0.25,0.5,1,2", help="fractions of the corpus's JavaScript")
+    args = ap.parse_args()
+    print("| JS | files | floor (parse only) | replaylint --jobs 1 | ratio | peak RSS | slowest file |")
+    print("|---|---|---|---|---|---|---|")
+    for fraction in (float(x) for x in args.sizes.split(",")):
+        site, size, count = build(fraction)
+        f = floor(site)
+        s, rss = scan(site)
+        worst = slowest(site)
+        print(
+            f"| {size / 1e6:.1f} MB | {count} | {f:.1f} s | {s:.1f} s | {f / s:.2f}x | {rss / 1024:.0f} MiB "
+            f"| {worst['seconds']:.2f} s ({Path(worst['file']).name}) |",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
