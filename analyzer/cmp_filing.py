@@ -48,6 +48,7 @@ class Filing:
 class _Vocab:
     names: dict[str, str]  # folded service name or token -> vendor id
     needles: ahocorasick_rs.AhoCorasick
+    needles_text: tuple[str, ...]
     flags: tuple[tuple[str, str, str], ...]  # (flag key, value, CMP name) that mean "cannot refuse"
     always_on: frozenset[str]
     li_keys: frozenset[str]
@@ -80,7 +81,7 @@ def vocabulary(db: SignatureDB) -> _Vocab | None:
         if cmp.markup is not None:
             always_on |= {_fold(v) for v in cmp.markup.necessary}
     needles = sorted({n for n in names if len(n) >= 4})
-    return _Vocab(names, ahocorasick_rs.AhoCorasick(needles), tuple(flags), frozenset(always_on), frozenset(cfg["li_keys"]), frozenset(cfg["basis_keys"]))
+    return _Vocab(names, ahocorasick_rs.AhoCorasick(needles), tuple(needles), tuple(flags), frozenset(always_on), frozenset(cfg["li_keys"]), frozenset(cfg["basis_keys"]))
 
 
 def may_hold(text: str, db: SignatureDB) -> bool:

@@ -10,9 +10,12 @@ the scan (``analyzer.compliance``).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from analyzer import cmp_filing, policy_pages, unmasking, withdrawal
+import ahocorasick_rs
+
+from analyzer import cmp_filing, htmldoc, reading, policy_pages, unmasking, withdrawal
 from analyzer.cmp_filing import Filing
 from analyzer.policy_pages import PolicyPage
 from analyzer.signatures import SignatureDB
@@ -32,16 +35,23 @@ class ComplianceFacts:
         return bool(self.policy or self.stops or self.hooks or self.unmasking or self.filings)
 
 
-def for_page(path: str, page, started: set[str], db: SignatureDB) -> ComplianceFacts | None:
+def for_page(path: str, page, started: set[str], fields, db: SignatureDB) -> ComplianceFacts | None:
     """A parsed HTML page or template (``page.text`` is the neutralised source); ``started`` are the
-    vendors it loads or starts itself."""
+    vendors it loads or starts itself, ``fields`` its sensitive form fields."""
     text = page.text
-    stops, hooks = withdrawal.facts(text, db)
-    off = unmasking.attributes_in(page, text, db)
-    if started:
-        scripts = "\n".join(el.text for el in page.elements if el.tag == "script" and el.text)
+    scripts = "\n".join(el.text for el in page.elements if el.tag == "script" and el.text)
+    # Stop calls and listeners are code: searched in the inline scripts (a few KB), placed in the page.
+    stops, hooks = withdrawal.facts(scripts, db) if scripts else ((), ())
+    if stops or hooks:
+        stops, hooks = withdrawal.facts(text, db)
+    off = unmasking.attributes_in(fields, text, db)
+    if started and scripts:
         off += _shift(unmasking.options_in(scripts, started, db), text, scripts)
-    facts = ComplianceFacts(policy_pages.extract(path, "html", text, db), stops, hooks, tuple(off))
+    # Declaration embeds that are scripts (Cookiebot cd.js, Termly) or comments show in the page's
+    # code strings; the div and link forms are read once a page is a policy page by path or title.
+    strings = "\n".join(htmldoc.strings(page))
+    policy = policy_pages.extract(path, "html", text, db, present=frozenset(s for s in policy_pages.embed_literals(db) if s in strings))
+    facts = ComplianceFacts(policy, stops, hooks, tuple(off))
     return facts or None
 
 
@@ -50,15 +60,31 @@ def for_markdown(path: str, text: str, db: SignatureDB) -> ComplianceFacts | Non
     return ComplianceFacts(policy=policy) if policy is not None else None
 
 
-def for_code(path: str, kind: str, text: str, dialect: str, started: set[str], db: SignatureDB) -> ComplianceFacts | None:
-    """A JS / TS file or a single-file component; ``started`` are the vendors it starts."""
+@functools.lru_cache(maxsize=4)
+def _code_needles(db: SignatureDB) -> tuple[tuple[str, ...], ahocorasick_rs.BytesAhoCorasick]:
+    """Lower-case literals that make a code file worth decoding: stop calls and consent listeners,
+    recorder names (a configuration), policy titles (a component page). One DFA pass over the raw bytes."""
+    needles = set(withdrawal.index(db).needles) | set(cmp_filing.vocabulary(db).needles_text if cmp_filing.vocabulary(db) else ())
+    needles |= set(policy_pages.title_literals(db))
+    found = tuple(sorted(n for n in needles if n.isascii() and len(n) >= 4))
+    return found, ahocorasick_rs.BytesAhoCorasick([n.encode() for n in found], implementation=ahocorasick_rs.Implementation.DFA)
+
+
+def for_code(path: str, kind: str, data: bytes, dialect: str, started: set[str], db: SignatureDB) -> ComplianceFacts | None:
+    """A JS / TS file or a single-file component (raw bytes); ``started`` are the vendors it starts.
+    Files that hold none of the literals, start no recorder and have no policy path are not decoded."""
+    _, matcher = _code_needles(db)
+    by_path = bool(policy_pages.path_kinds(path, db))
+    if not started and not by_path and kind != "sfc" and not matcher.find_matches_as_indexes(data.lower()):
+        return None
+    text = reading.decode(data).text
     stops, hooks = withdrawal.facts(text, db)
     off = tuple(unmasking.options_in(text, started, db)) if started else ()
     filed: tuple[Filing, ...] = ()
     if kind != "sfc" and cmp_filing.may_hold(text, db):
         filed = tuple(cmp_filing.filings(text, dialect, db))
     policy = None
-    if policy_pages.path_kinds(path, db) or kind == "sfc" or policy_pages.may_be_titled(text, db):
+    if by_path or kind == "sfc" or policy_pages.may_be_titled(text, db):
         policy = policy_pages.extract(path, kind if kind == "sfc" else "code", text, db, dialect)
     facts = ComplianceFacts(policy, stops, hooks, off, filed)
     return facts or None

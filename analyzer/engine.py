@@ -75,11 +75,11 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int) -> FileResult:
         result.fields = fieldfacts.extract(page, db.fields, db.consent_words)
         if result.fields:
             result.code = masking_code(el.text for el in page.elements if el.tag == "script" and script_type(el) in db.script_types.executable)
-        result.compliance = compliance_facts.for_page(source.display, page, {d.vendor for d in result.detections}, db)
+        result.compliance = compliance_facts.for_page(source.display, page, {d.vendor for d in result.detections}, result.fields, db)
     elif source.kind in CODE_KINDS:
         _code_file(source.display, source.kind, data, db, result, source.path)
         started = {d.vendor for d in result.detections}
-        result.compliance = compliance_facts.for_code(source.display, source.kind, reading.decode(data).text, dialect_for(source.display), started, db)
+        result.compliance = compliance_facts.for_code(source.display, source.kind, data, dialect_for(source.display), started, db)
     elif source.kind == "json" and gtm.is_export(data):
         _gtm_file(source.display, data, db, result)
     return result

@@ -56,8 +56,9 @@ class PolicyPage:
 @dataclass(frozen=True)
 class _Signals:
     slugs: dict[str, frozenset[tuple[str, str]]]  # slug -> {(kind, language)}
-    long_slugs: tuple[tuple[str, frozenset[tuple[str, str]]], ...]
     titles: tuple[tuple[str, str, str, bool], ...]  # (folded phrase, kind, language, may be contained)
+    by_phrase: dict[str, tuple[tuple[str, str], ...]]  # folded phrase -> ((kind, language), ...)
+    contained: re.Pattern[str]  # the phrases that may stand inside a longer title
     embeds: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...]  # (cmp, kind, groups)
 
 
@@ -88,9 +89,13 @@ def signals(db: SignatureDB) -> _Signals | None:
                 folded = _fold_title(phrase)
                 titles.append((folded, kind, lang, " " in folded or len(folded) >= 12))
     frozen = {k: frozenset(v) for k, v in slugs.items()}
-    long_slugs = tuple(sorted(((k, v) for k, v in frozen.items() if len(k) >= 6), key=lambda kv: -len(kv[0])))
     embeds = tuple((e["cmp"], e["kind"], tuple(tuple(g) for g in e["groups"])) for e in data.get("embed", []))
-    return _Signals(frozen, long_slugs, tuple(titles), embeds)
+    by_phrase: dict[str, list[tuple[str, str]]] = {}
+    for phrase, kind, lang, _ in titles:
+        by_phrase.setdefault(phrase, []).append((kind, lang))
+    alts = sorted({phrase for phrase, _, _, contained in titles if contained}, key=len, reverse=True)
+    contained = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
+    return _Signals(frozen, tuple(titles), {k: tuple(v) for k, v in by_phrase.items()}, contained, embeds)
 
 
 def path_kinds(path: str, db: SignatureDB) -> list[tuple[str, str, str]]:
@@ -101,16 +106,22 @@ def path_kinds(path: str, db: SignatureDB) -> list[tuple[str, str, str]]:
     parts = path.replace("\\", "/").split("/")
     out: list[tuple[str, str, str]] = []
     for i, part in enumerate(parts):
-        name = part.split(".")[0] if i == len(parts) - 1 else part
-        seg = _LANG_SUFFIX.sub("", fold(name).strip("-"))
-        if seg in _TRANSPARENT or _LANG_ONLY.match(seg):
-            continue
-        found = sig.slugs.get(seg)
-        if found is None:
-            found = next((v for slug, v in sig.long_slugs if seg.startswith(slug + "-")), None)
-        for kind, lang in sorted(found or ()):
-            out.append((kind, lang, seg))
+        out += _segment_kinds(part.split(".")[0] if i == len(parts) - 1 else part, db)
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _segment_kinds(name: str, db: SignatureDB) -> tuple[tuple[str, str, str], ...]:
+    """One folder or file name (cached: the pages of a site share their folders)."""
+    sig = signals(db)
+    seg = _LANG_SUFFIX.sub("", fold(name).strip("-"))
+    if sig is None or seg in _TRANSPARENT or _LANG_ONLY.match(seg):
+        return ()
+    found = sig.slugs.get(seg)
+    if found is None and "-" in seg:  # 'cookies-explaination': a slug of 6+ characters, then '-'
+        cuts = [i for i, c in enumerate(seg) if c == "-" and i >= 6]
+        found = next((sig.slugs[seg[:i]] for i in reversed(cuts) if seg[:i] in sig.slugs), None)
+    return tuple((kind, lang, seg) for kind, lang in sorted(found or ()))
 
 
 def title_kinds(title: str, db: SignatureDB) -> list[tuple[str, str, str]]:
@@ -120,19 +131,24 @@ def title_kinds(title: str, db: SignatureDB) -> list[tuple[str, str, str]]:
     if sig is None or not folded or len(folded) > 160:
         return []
     parts = {p.strip(" .") for p in _TITLE_SPLIT.split(folded)} | {folded}
-    out = []
-    for phrase, kind, lang, contained in sig.titles:
-        if phrase in parts or (contained and re.search(r"(?<![\w])" + re.escape(phrase) + r"(?![\w])", folded)):
-            out.append((kind, lang, phrase))
-    return out
+    phrases = {p for p in parts if p in sig.by_phrase} | {m.group(0) for m in sig.contained.finditer(folded)}
+    return [(kind, lang, phrase) for phrase in sorted(phrases) for kind, lang in sig.by_phrase[phrase]]
 
 
-def embeds(text: str, db: SignatureDB) -> list[tuple[str, str]]:
-    """(consent manager, kind) of the cookie-declaration embeds in a page's source."""
+def embed_literals(db: SignatureDB) -> tuple[str, ...]:
+    """Every string of the embed groups (searched once per page with the other page literals)."""
+    sig = signals(db)
+    return tuple(sorted({s for _, _, groups in sig.embeds for g in groups for s in g})) if sig else ()
+
+
+def embeds(text: str, db: SignatureDB, present: frozenset[str] | None = None) -> list[tuple[str, str]]:
+    """(consent manager, kind) of the cookie-declaration embeds in a page's source; ``present``: the
+    embed literals already known to occur in it (one Aho-Corasick pass for all of them)."""
     sig = signals(db)
     if sig is None:
         return []
-    return [(cmp, kind) for cmp, kind, groups in sig.embeds if any(all(s in text for s in g) for g in groups)]
+    has = (lambda s: s in present) if present is not None else (lambda s: s in text)
+    return [(cmp, kind) for cmp, kind, groups in sig.embeds if any(all(has(s) for s in g) for g in groups)]
 
 
 _HTML_TITLE = re.compile(r"<title[^>]*>([^<]{1,300})<", re.I)
@@ -161,14 +177,14 @@ def _page_titles(kind: str, text: str) -> list[str]:
     return found
 
 
-def recognise(path: str, kind: str, text: str, db: SignatureDB) -> tuple[list[str], list[str], str | None, list[str]]:
+def recognise(path: str, kind: str, text: str, db: SignatureDB, present: frozenset[str] | None = None) -> tuple[list[str], list[str], str | None, list[str]]:
     """(kinds, signals, language, delegating CMPs) of a page; no kinds: not a policy page.
     ``kind`` is ``html`` (pages, templates), ``markdown``, ``code`` (JSX / TSX) or ``sfc``."""
     if kind == "sfc":
         kind = "code"
     by_path = path_kinds(path, db)
     by_title = [t for title in _page_titles(kind, text) for t in title_kinds(title, db)]
-    found_embeds = embeds(text, db) if kind != "code" else []
+    found_embeds = embeds(text, db, present) if kind != "code" else []
     if kind == "code":
         if by_path and not by_title:
             wanted = {k for k, _, _ in by_path}
@@ -176,6 +192,8 @@ def recognise(path: str, kind: str, text: str, db: SignatureDB) -> tuple[list[st
             if not by_title:
                 return [], [], None, []
         by_path = by_path if by_title else []
+    if (by_path or by_title) and present is not None and kind != "code":
+        found_embeds = embeds(text, db)  # a policy page: its div / link embeds are looked for too
     kinds = sorted({k for k, _, _ in by_path} | {k for k, _, _ in by_title} | {k for _, k in found_embeds}, key=KINDS.index)
     why = [f"path '{slug}'" for _, _, slug in by_path[:1]] + [f"title '{phrase}'" for _, _, phrase in by_title[:1]]
     why += [f"{cmp} cookie declaration" for cmp, _ in found_embeds]
@@ -206,6 +224,11 @@ def _title_matcher(db: SignatureDB):
     return ahocorasick_rs.AhoCorasick(phrases) if phrases else None
 
 
+def title_literals(db: SignatureDB) -> tuple[str, ...]:
+    sig = signals(db)
+    return tuple(sorted({phrase for phrase, _, _, _ in sig.titles})) if sig else ()
+
+
 def may_be_titled(text: str, db: SignatureDB) -> bool:
     """Cheap, for a component whose path says nothing: does it hold a policy title at all (then its
     title-position strings are read)? Large files (bundles) are left out."""
@@ -215,9 +238,9 @@ def may_be_titled(text: str, db: SignatureDB) -> bool:
     return bool(matcher.find_matches_as_indexes(text.casefold()))
 
 
-def extract(path: str, kind: str, text: str, db: SignatureDB, dialect: str = "js") -> PolicyPage | None:
+def extract(path: str, kind: str, text: str, db: SignatureDB, dialect: str = "js", present: frozenset[str] | None = None) -> PolicyPage | None:
     """The policy facts of a page, or None when it is not a policy page."""
-    kinds, why, language, delegated = recognise(path, kind, text, db)
+    kinds, why, language, delegated = recognise(path, kind, text, db, present)
     if not kinds:
         return None
     if kind == "markdown":

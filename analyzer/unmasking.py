@@ -22,7 +22,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from analyzer.positions import line_col
+from analyzer.positions import line_col, offset_of
 from analyzer.signatures import SignatureDB, Vendor
 
 OFF = frozenset({"password-only", "none"})
@@ -101,20 +101,24 @@ def _subtree_marks(db: SignatureDB) -> tuple[tuple[Vendor, str], ...]:
     return tuple(out)
 
 
-def attributes_in(page, text: str, db: SignatureDB) -> list[MaskingOff]:
-    """Containers (a form, a fieldset, the body) carrying a subtree unmask marker, in a parsed page."""
-    marks = [(v, lit) for v, lit in _subtree_marks(db) if lit and lit in text]
-    if not marks or page.root is None:
+def attributes_in(fields, text: str, db: SignatureDB) -> list[MaskingOff]:
+    """Containers (a form, a fieldset, the body) that carry a subtree unmask marker around a sensitive
+    field of the page (``fieldfacts`` keeps each field's ancestors' attributes and classes, so no
+    extra pass over the page is needed); each container once, at its start tag."""
+    marks = _subtree_marks(db)
+    if not marks or not fields:
         return []
-    out = []
-    for el in page.root.iter():
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if not tag or tag in _FIELDS:
-            continue
-        classes = frozenset((el.get("class") or "").split())
-        attrs = dict(el.attrib)
-        for vendor, _ in marks:
-            hit = next((m for m in vendor.unmasks if m.matches(attrs, classes)), None)
-            if hit is not None:
-                out.append(MaskingOff(vendor.id, "attribute", hit.describe(), "none", f"{hit.describe()} unmasks everything inside the element for {vendor.name}", el.sourceline or 1, 1, tag))
-    return out
+    out: dict[tuple[str, int], MaskingOff] = {}
+    for f in fields:
+        at = offset_of(text, f.line, f.column)
+        for vendor in (db.vendors[vid] for vid in dict.fromkeys(v.id for v, _ in marks)):
+            mark = next((m for m in vendor.unmasks if m.matches({}, f.ancestor_classes) or any(m.matches({k: v}, frozenset()) for k, v in f.ancestor_attrs)), None)
+            if mark is None:
+                continue
+            where = text.rfind(mark.cls or mark.attr or "", 0, at)
+            tag_at = text.rfind("<", 0, where) if where >= 0 else -1
+            line, col = line_col(text, tag_at) if tag_at >= 0 else (f.line, f.column)
+            tag = re.match(r"<([A-Za-z][\w-]*)", text[tag_at : tag_at + 40]) if tag_at >= 0 else None
+            note = f"{mark.describe()} unmasks everything inside the element for {vendor.name}"
+            out.setdefault((vendor.id, line), MaskingOff(vendor.id, "attribute", mark.describe(), "none", note, line, col, tag.group(1).lower() if tag else "element"))
+    return sorted(out.values(), key=lambda m: (m.line, m.vendor))
