@@ -4,18 +4,20 @@
 6(1)(f) in any citation form: "Art. 6(1)(f)", "Art. 6 Abs. 1 lit. f DSGVO", "art. 6.1.f RGPD", "art. 6
 lid 1 sub f AVG"; or the words: "legitimate interest", "berechtigtes Interesse", "intérêt légitime",
 "interesse legittimo", "interés legítimo", "gerechtvaardigd belang", ... in twelve languages) as the
-legal basis for a recorder (named in the sentence or in the heading of its section), for session
-recording or heatmaps, or for the analytics / statistics category on a page that names a recorder. The
-sentence is quoted with its line. Legitimate interest for security, fraud prevention, server logs,
+legal basis for a recorder (named in the sentence, in its paragraph or in the heading of its section),
+for session recording or heatmaps, or for the analytics / statistics category on a page that names a
+recorder (or on any policy page of a site that loads one). The sentence is quoted with its line. Legitimate interest for security, fraud prevention, server logs,
 enquiries or newsletters is not reported, nor a bare list of the GDPR bases, nor a negated mention ("we
 do not rely on legitimate interest").
 
 **Why it matters.** Recording a visit reads and stores information on the visitor's device, which
-needs prior consent under ePrivacy Art. 5(3) whatever the GDPR basis of the later processing; the EDPB
-(Guidelines 1/2024 on Art. 6(1)(f)) says legitimate interest cannot be used to get around that consent
-requirement, and national regulators treat session replay and behavioural analytics as consent-only.
-A policy that claims legitimate interest also tells visitors they cannot refuse, which contradicts a
-banner that asks.
+needs prior consent under ePrivacy Art. 5(3) whatever the GDPR basis of the later processing. The
+EDPB holds that another GDPR basis such as legitimate interest cannot stand in for that consent
+(Opinion 5/2019) and reads Art. 6(1)(f) restrictively (Guidelines 1/2024: no open door, three
+documented conditions); the ICO asks for consent as the lawful basis of what follows a consent under
+PECR; CNIL and the Garante require prior consent for trackers that are not strictly necessary. A policy
+that claims legitimate interest also misdescribes the visitor's choice: an objection after the fact
+instead of a consent they can refuse.
 
 **How to fix.** State consent (GDPR Art. 6(1)(a), with § 25 TDDDG / Art. 82 Loi Informatique et
 Libertés / the national ePrivacy rule) as the basis for the recorder and the analytics category, say
