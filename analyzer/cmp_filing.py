@@ -31,7 +31,7 @@ from analyzer.signatures import SignatureDB
 _NAME_KEYS = ("name", "title", "label", "id", "key", "service", "vendor", "provider", "placed_by", "platform")
 _CATEGORY_KEYS = ("purposes", "purpose", "category", "categories", "type", "group", "cookieCategory")
 _CONTAINERS = frozenset({"services", "apps", "cookies", "vendors", "items", "list", "modules", "sections", "scripts", "trackers"})
-_MARKERS = ("purposes", "readonly", "required", "legintpurposes", "legalbasis", "categories", "category", "needconsent", "optout")
+MARKERS = ("purposes", "readonly", "required", "legintpurposes", "legalbasis", "categories", "category", "needconsent", "optout")
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def may_hold(text: str, db: SignatureDB) -> bool:
     if vocab is None:
         return False
     lower = text.casefold()
-    return any(m in lower for m in _MARKERS) and bool(vocab.needles.find_matches_as_indexes(lower))
+    return any(m in lower for m in MARKERS) and bool(vocab.needles.find_matches_as_indexes(lower))
 
 
 def _vendor_of(text: str, vocab: _Vocab) -> str | None:

@@ -61,30 +61,38 @@ def for_markdown(path: str, text: str, db: SignatureDB) -> ComplianceFacts | Non
 
 
 @functools.lru_cache(maxsize=4)
-def _code_needles(db: SignatureDB) -> tuple[tuple[str, ...], ahocorasick_rs.BytesAhoCorasick]:
-    """Lower-case literals that make a code file worth decoding: stop calls and consent listeners,
-    recorder names (a configuration), policy titles (a component page). One DFA pass over the raw bytes."""
-    needles = set(withdrawal.index(db).needles) | set(cmp_filing.vocabulary(db).needles_text if cmp_filing.vocabulary(db) else ())
-    needles |= set(policy_pages.title_literals(db))
-    found = tuple(sorted(n for n in needles if n.isascii() and len(n) >= 4))
-    return found, ahocorasick_rs.BytesAhoCorasick([n.encode() for n in found], implementation=ahocorasick_rs.Implementation.DFA)
+def _code_needles(db: SignatureDB) -> tuple[tuple[tuple[str, str], ...], ahocorasick_rs.BytesAhoCorasick]:
+    """Lower-case literals that make a code file worth decoding, each with its group: stop calls and
+    consent listeners ("stop"), recorder names and configuration keys ("name", "key"), policy titles
+    ("title"). One DFA pass over the raw bytes says which groups occur."""
+    groups: dict[str, set[str]] = {
+        "stop": set(withdrawal.index(db).needles),
+        "name": set(cmp_filing.vocabulary(db).needles_text) if cmp_filing.vocabulary(db) else set(),
+        "key": set(cmp_filing.MARKERS),
+        "title": set(policy_pages.title_literals(db)),
+    }
+    pairs = tuple(sorted((n, g) for g, ns in groups.items() for n in ns if len(n) >= 4))
+    needles = [n.encode("utf-8") for n, _ in pairs]
+    return pairs, ahocorasick_rs.BytesAhoCorasick(needles, implementation=ahocorasick_rs.Implementation.DFA)
 
 
 def for_code(path: str, kind: str, data: bytes, dialect: str, started: set[str], db: SignatureDB) -> ComplianceFacts | None:
     """A JS / TS file or a single-file component (raw bytes); ``started`` are the vendors it starts.
-    Files that hold none of the literals, start no recorder and have no policy path are not decoded."""
-    _, matcher = _code_needles(db)
+    A file is decoded only when it starts a recorder, has a policy path, or holds literals of a group;
+    each extractor runs only for its group."""
+    pairs, matcher = _code_needles(db)
+    hit = {pairs[i][1] for i, _s, _e in matcher.find_matches_as_indexes(data.lower())}
     by_path = bool(policy_pages.path_kinds(path, db))
-    if not started and not by_path and kind != "sfc" and not matcher.find_matches_as_indexes(data.lower()):
+    if not started and not by_path and kind != "sfc" and not hit:
         return None
     text = reading.decode(data).text
-    stops, hooks = withdrawal.facts(text, db)
+    stops, hooks = withdrawal.facts(text, db) if "stop" in hit else ((), ())
     off = tuple(unmasking.options_in(text, started, db)) if started else ()
     filed: tuple[Filing, ...] = ()
-    if kind != "sfc" and cmp_filing.may_hold(text, db):
+    if kind != "sfc" and {"name", "key"} <= hit:
         filed = tuple(cmp_filing.filings(text, dialect, db))
     policy = None
-    if by_path or kind == "sfc" or policy_pages.may_be_titled(text, db):
+    if by_path or kind == "sfc" or ("title" in hit and policy_pages.may_be_titled(text, db)):
         policy = policy_pages.extract(path, kind if kind == "sfc" else "code", text, db, dialect)
     facts = ComplianceFacts(policy, stops, hooks, off, filed)
     return facts or None
