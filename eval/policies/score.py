@@ -170,6 +170,7 @@ def _section(name: str, subset: list[dict], out: dict[str, dict]) -> list[str]:
     fails = [(set(r["recorders_expected_in_site"]) - _named(out[r["id"]]), set(r["recorders_expected_in_site"]) - _want_named(r)) for r in known]
     lookalike = [r for r in subset if r.get("legitimate_interest_other") and not r.get("legitimate_interest_for_recording")]
     lookalike_fp = sum(1 for r in lookalike if _li(out[r["id"]], r, False))
+    hows = _hows(subset, out)
     return [
         f"## {name} ({len(subset)} policy pages)",
         "",
@@ -186,7 +187,24 @@ def _section(name: str, subset: list[dict], out: dict[str, dict]) -> list[str]:
         "",
         f"Look-alike rows (LI stated for other purposes only): {len(lookalike)}, of which the tool reports LI for recording on {lookalike_fp}.",
         "",
+        "How the labels name a vendor, and whether the tool found that same way of naming on the row (recall per `how`):",
+        "",
+        "| how | labelled (row, vendor) | found the same way |",
+        "|---|---|---|",
+        *[f"| {how} | {n} | {k} |" for how, (n, k) in sorted(hows.items())],
+        "",
     ]
+
+
+def _hows(subset: list[dict], out: dict[str, dict]) -> dict[str, tuple[int, int]]:
+    counts: dict[str, list[int]] = {}
+    for r in subset:
+        got = {(n.vendor, n.how) for p in out[r["id"]]["pages"] for n in p.named}
+        for vendor, how in {(v["vendor"], v["how"]) for v in r["vendors_named"]}:
+            c = counts.setdefault(how, [0, 0])
+            c[0] += 1
+            c[1] += (vendor, how) in got
+    return {k: (v[0], v[1]) for k, v in counts.items()}
 
 
 def _reread(policy_rows: list[dict], out: dict[str, dict]) -> list[str]:
