@@ -43,6 +43,11 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (".astro", "sfc"),
     (".json", "json"),
     (".map", "sourcemap"),
+    # Markdown sources of pages (Hugo, Jekyll, Astro, Docusaurus content): read only when they are a
+    # privacy or cookie policy (analyzer/policy_pages.py).
+    (".md", "prose"),
+    (".markdown", "prose"),
+    (".mdx", "prose"),
 )
 
 

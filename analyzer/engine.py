@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from analyzer import code_scan, consent_markup, crossfile, detect, fallback, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, links, prefilter, reading, sfc, sourcemap, suppress, tag_managers, template_scan, templates
+from analyzer import code_scan, compliance_facts, consent_markup, crossfile, detect, fallback, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, links, prefilter, reading, sfc, sourcemap, suppress, tag_managers, template_scan, templates
 from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
 from analyzer.normalise import norm
@@ -49,6 +49,7 @@ class FileResult:
     code: str = ""  # normalised code that may set a recorder's masking options
     template: TemplateFacts | None = None  # references and their gating, for composition
     imports: tuple[str, ...] = ()  # code files: module specifiers, for the cross-file pass
+    compliance: compliance_facts.ComplianceFacts | None = None  # policy page, stop calls, masking off, CMP filings
 
 
 def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileResult | None = None) -> FileResult:
@@ -66,6 +67,11 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         result.diagnostics.append(Diagnostic(path=source.display, code="binary", message="skipped: binary content (NUL bytes)"))
         keep_found(source.display, fallback.first_hits(data, db), "binary content (NUL bytes): searched for recorder literals only", db, result)
         return result
+    if source.kind == "prose":  # Markdown: read only as a policy page
+        result.compliance = compliance_facts.for_markdown(source.display, _decode(source.display, data, result), db)
+        if result.compliance is not None and b"replaylint:" in data:
+            result.directives = suppress.parse(reading.decode(data).text, set(RULES))
+        return result
     data = reading.as_utf8(data)
     if b"replaylint:" in data:
         result.directives = suppress.parse(reading.decode(data).text, set(RULES))
@@ -75,8 +81,11 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         result.fields = fieldfacts.extract(page, db.fields, db.consent_words)
         if result.fields:
             result.code = masking_code(el.text for el in page.elements if el.tag == "script" and script_type(el) in db.script_types.executable)
+        result.compliance = compliance_facts.for_page(source.display, page, {d.vendor for d in result.detections}, result.fields, db)
     elif source.kind in CODE_KINDS:
         _code_file(source.display, source.kind, data, db, result, source.path, source.boundary)
+        started = {d.vendor for d in result.detections}
+        result.compliance = compliance_facts.for_code(source.display, source.kind, data, dialect_for(source.display), started, db)
     elif source.kind == "json" and gtm.is_export(data):
         _gtm_file(source.display, data, db, result)
     return result

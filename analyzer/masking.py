@@ -36,7 +36,14 @@ def _masked_by_marker(field: FieldSite, vendor: Vendor) -> str | None:
 
 
 def _unmasked_by_marker(field: FieldSite, vendor: Vendor) -> str | None:
-    return next((mark.describe() for mark in vendor.unmasks if mark.matches(field.attrs, field.classes)), None)
+    own = next((mark.describe() for mark in vendor.unmasks if mark.matches(field.attrs, field.classes)), None)
+    if own or vendor.raw.get("masking", {}).get("unmask_scope") != "subtree":
+        return own
+    # The vendor's unmask applies to a whole subtree: a marker on a form or fieldset unmasks its fields.
+    for mark in vendor.unmasks:
+        if mark.matches({}, field.ancestor_classes) or any(mark.matches({k: v}, frozenset()) for k, v in field.ancestor_attrs):
+            return f"{mark.describe()} on an enclosing element"
+    return None
 
 
 def effective_default(vendor: Vendor, code: str) -> tuple[str, str | None]:

@@ -37,6 +37,11 @@ class LineIndex:
     def line(self, offset: int) -> int:
         return bisect.bisect_right(self._starts, offset)
 
+    def offset(self, line: int, column: int) -> int:
+        """The character offset of a 1-based line and column (as :func:`offset_of`)."""
+        row = min(max(line, 1), len(self._starts)) - 1
+        return self._starts[row] + column - 1
+
 
 def blank(text: str, fill: str = " ") -> str:
     """``text`` as ``fill`` characters, line breaks kept: hidden from a parser, positions unchanged."""

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from analyzer import chunks, composition, crossfile, engine, fallback, links, reading, rescore, signatures, workers
+from analyzer import chunks, composition, compliance, crossfile, engine, fallback, links, reading, rescore, signatures, workers
 from analyzer.discover import SourceFile, app_root, discover
 from analyzer.engine import FileResult, analyze
 from analyzer.exposure import PageInfo, assess
@@ -32,6 +32,7 @@ class ScanResult:
     findings: list[Finding] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     fields: list = field(default_factory=list)  # FieldReport per sensitive field on a page with a recorder
+    policies: list = field(default_factory=list)  # policy_pages.PolicyPage per privacy / cookie / subprocessor page
     directives: list = field(default_factory=list)  # (path, suppress.Directive)
     baselined: int = 0
     signature_dirs: tuple[str, ...] = ()
@@ -247,6 +248,26 @@ def _assess_fields(result: ScanResult, files: list[SourceFile], pages: dict[str,
     result.findings += findings
 
 
+def _check_compliance(result: ScanResult, files: list[SourceFile], facts: dict, pages: dict[str, PageInfo], loaded_by: dict[str, list[str]], site: bool) -> None:
+    """Disclosure, legal basis, masking off and withdrawal over the whole site (analyzer.compliance).
+    A failure here is reported and leaves the other results as they were."""
+    if not facts and not result.detections:
+        return
+    real = {f.display: os.path.normpath(os.path.abspath(f.path)) for f in files if f.kind in ("js", "ts", "sfc")}
+    users: dict[str, list[str]] = {}
+    for display, path in real.items():
+        users[display] = [display] + loaded_by.get(path, [])
+    for page, info in pages.items():
+        for used in info.uses:
+            users.setdefault(used, [used]).append(page)
+    try:
+        result.policies, findings = compliance.check(result.detections, facts, result.fields, users, signatures.load(result.signature_dirs), site)
+    except Exception as exc:  # noqa: BLE001 - a post-pass bug must not lose the scan's results
+        result.diagnostics.append(Diagnostic(path=".", code="internal-error", message=f"compliance pass skipped: {type(exc).__name__}: {exc}"))
+        return
+    result.findings += findings
+
+
 def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -> ScanResult:
     start = time.perf_counter()
     signatures.load(opts.signature_dirs)  # fail fast (exit 2) on a broken signature file
@@ -258,8 +279,11 @@ def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -
     imports: dict[str, tuple[str, ...]] = {}
     chunk_imports: dict[str, list[str]] = {}
     page_loads: dict[str, list[str]] = {}
+    compliance_facts: dict = {}
     for i, r in enumerate(_results(files, opts), 1):
         result.add(r)
+        if r.compliance is not None:
+            compliance_facts[r.path] = r.compliance
         if r.loads:
             page_loads[r.path] = r.loads
         if r.fields or r.code or r.template:
@@ -285,6 +309,7 @@ def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -
         _compose(result, pages, template_facts, signatures.load(opts.signature_dirs), nodes)
     _link_app_code(result, files, pages)
     _assess_fields(result, files, pages)
+    _check_compliance(result, files, compliance_facts, pages, loaded_by, any(os.path.isdir(p) for p in opts.paths))
     result.seconds = time.perf_counter() - start
     result.findings.sort(key=lambda f: (f.location.path, f.location.line, f.location.column, f.rule))
     result.detections.sort(key=site_key)

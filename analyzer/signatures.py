@@ -17,7 +17,9 @@ from analyzer.lexicon import Category, TermIndex, compile_category, make_term
 from analyzer.sigschema import (
     CMP_SCHEMA,
     FIELD_SCHEMA,
+    LEGAL_BASIS_SCHEMA,
     LEGAL_SCHEMA,
+    POLICY_PAGES_SCHEMA,
     SCRIPT_TYPES_SCHEMA,
     TAG_MANAGERS_SCHEMA,
     UI_COMPONENTS_SCHEMA,
@@ -193,6 +195,10 @@ class SignatureDB:
     template_conventions: tuple[dict[str, str], ...] = ()
     ui_components: dict[str, UiComponent] = field(default_factory=dict)
     tag_managers: tuple[TagManager, ...] = ()
+    # Validated data of policy_pages.toml and legal_basis.toml (compiled by analyzer/policy_pages.py,
+    # analyzer/legal_basis.py and analyzer/cmp_filing.py, once per database).
+    policy_pages: dict[str, Any] = field(default_factory=dict)
+    legal_basis: dict[str, Any] = field(default_factory=dict)
 
     @functools.cached_property
     def deferred_src_attributes(self) -> tuple[str, ...]:
@@ -394,7 +400,19 @@ def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
         template_conventions=_conventions(),
         ui_components=_ui_components(),
         tag_managers=_tag_managers(),
+        policy_pages=_optional_table("policy_pages.toml", POLICY_PAGES_SCHEMA),
+        legal_basis=_optional_table("legal_basis.toml", LEGAL_BASIS_SCHEMA),
     )
+
+
+def _optional_table(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """A validated top-level signature file, or {} when the installation lacks it."""
+    path = BUILTIN_DIR / name
+    if not path.exists():
+        return {}
+    data = _read_toml(path)
+    validate(data, schema, str(path))
+    return data
 
 
 def _tag_managers() -> tuple[TagManager, ...]:

@@ -1,7 +1,9 @@
 """Schemas for the TOML files in ``signatures/`` and the validator that enforces them at load.
 
 A schema is a plain dict ``{key: Field}``. ``Field.kind`` is ``str``, ``int``, ``float``, ``bool``,
-``"str[]"`` (list of non-empty strings), ``"text[]"`` (list of strings, empty allowed), ``"regex[]"`` (list of strings that must compile), a nested schema dict
+``"str[]"`` (list of non-empty strings), ``"text[]"`` (list of strings, empty allowed), ``"regex[]"`` (list of strings that must compile
+and hold a literal for the prefilter), ``"pattern[]"`` (regexes searched in extracted text only: they must
+compile and not nest quantifiers, no literal needed), ``"str[][]"`` (list of lists of strings), a nested schema dict
 (a table) or a one-element list holding a schema dict (an array of tables). ``choices`` limits a
 string (or every string of a list) to a closed set. Unknown keys are errors: a typo in a signature
 file must fail loudly instead of silently dropping a fact.
@@ -124,6 +126,9 @@ VENDOR_SCHEMA: dict[str, Field] = {
             "block_classes": _opt("str[]"),
             "unmask_attributes": _opt("str[]"),
             "unmask_classes": _opt("str[]"),
+            # Whether an unmask attribute or class applies to the element only or to everything
+            # inside it (a form, a page): "subtree" makes one marker on a container unmask its fields.
+            "unmask_scope": _opt(str, ("element", "subtree")),
             "fix": _opt(str),
             "options": _opt("str[]"),
             # Init options visible in code that change the default: "match" is searched
@@ -141,6 +146,48 @@ VENDOR_SCHEMA: dict[str, Field] = {
         }
     ),
     "consent": _opt({"summary": _req(str), "switches": _opt("str[]")}),
+    # How a privacy or cookie policy names the vendor (analyzer/disclosure.py). storage_keys count too.
+    "disclosure": _opt(
+        {
+            "names": _req("str[]"),  # product and brand names, matched case-insensitively as words
+            "names_cased": _opt("str[]"),  # names that are also common words: matched case-sensitively
+            "former_names": _opt("str[]"),
+            "domains": _opt("str[]"),  # a URL or link on one of these (or a subdomain) names the vendor
+            "cookies": _opt("str[]"),  # cookie / storage names seen in policies beyond storage_keys
+            "cookies_source": _opt(str),
+            "weak_cookies": _opt("str[]"),  # storage keys too short or shared to name the vendor alone
+            # Self-hosted recorders (rrweb): naming session recording itself is the disclosure.
+            "self_hosted": _opt(bool),
+            "sources": _req("str[]"),
+            "notes": _opt("str[]"),
+            "entity": _opt(
+                [
+                    {
+                        "name": _req(str),
+                        "match": _req("str[]"),
+                        "country": _opt(str),
+                        "status": _req(str, ("verified", "secondary", "unverified")),
+                        "source": _req(str),
+                        # The entity also runs unrelated services (Microsoft Corporation): naming it
+                        # does not name this vendor, so it is kept for messages only.
+                        "shared": _opt(bool),
+                    }
+                ]
+            ),
+        }
+    ),
+    # What stops a running recorder when consent is refused or withdrawn (analyzer/withdrawal.py).
+    "withdrawal": _opt(
+        {
+            # Calls that stop it or opt the visitor out, compared like [masking.option] matches
+            # (whitespace removed, quotes made '), case-insensitively.
+            "calls": _req("text[]"),
+            # No stop API: a page reload after withdrawal is the way (the start is consent-checked).
+            "reload": _req(bool),
+            "summary": _req(str),
+            "sources": _req("str[]"),
+        }
+    ),
     "notes": _opt("str[]"),
 }
 
@@ -234,7 +281,10 @@ LEGAL_SCHEMA: dict[str, Field] = {
                 "instrument": _opt(str),
                 "summary": _req(str),
                 "url": _req(str),
-                "applies_to": _req("str[]", ("recorder", "fields")),
+                # recorder: loads before consent; fields: special-category field recorded; disclosure:
+                # recorder not named in the policies; legal-basis: legitimate interest or necessary
+                # filing for recording; withdrawal: nothing stops it when consent is withdrawn.
+                "applies_to": _req("str[]", ("recorder", "fields", "disclosure", "legal-basis", "withdrawal")),
                 "verified": _opt(bool),
             }
         ]
@@ -266,6 +316,61 @@ FIELD_SCHEMA: dict[str, Field] = {
     # cancel the category for a field ("terms and conditions" is not a health condition).
     "terms": _req({lang: _opt(_TERMS) for lang in LANGUAGES}),
     "notes": _opt("str[]"),
+}
+
+
+_PAGE_LANG = {
+    key: _opt("str[]" if key in ("attested",) else "text[]")
+    for key in (
+        "privacy_paths", "privacy_titles", "cookie_paths", "cookie_titles", "subprocessor_paths", "subprocessor_titles", "attested",
+    )
+}
+_PAGE_LANG["status"] = _opt(str)
+
+POLICY_PAGES_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "sources": _req("str[]"),
+    "lang": _req({lang: _req(_PAGE_LANG) for lang in LANGUAGES}),
+    # Consent managers' cookie-declaration embeds: every string of one group present = an embed.
+    "embed": _opt(
+        [
+            {
+                "cmp": _req(str),
+                "kind": _req(str, ("privacy", "cookie", "subprocessors")),
+                "groups": _req("str[][]"),
+                "markup": _req(str),
+                "attested": _opt("str[]"),
+                "status": _req(str),
+            }
+        ]
+    ),
+}
+
+_BASIS_LANG = {
+    "legitimate_interest": _req("pattern[]"),
+    "consent": _req("str[]"),
+    "recording": _req("str[]"),
+    "analytics": _req("str[]"),
+    "other_purposes": _req("str[]"),
+    "negations": _req("str[]"),
+    "attested": _opt("str[]"),
+    "status": _opt(str),
+}
+
+LEGAL_BASIS_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "sources": _req("str[]"),
+    "li_citations": _req("pattern[]"),
+    "lang": _req({lang: _req(_BASIS_LANG) for lang in LANGUAGES}),
+    "analytics_products": _req({"names": _req("str[]"), "sources": _req("str[]"), "notes": _opt("str[]")}),
+    "config": _req(
+        {
+            "li_keys": _req("str[]"),
+            "basis_keys": _req("str[]"),
+            "always_on_categories": _req("str[]"),
+            "sources": _req("str[]"),
+        }
+    ),
 }
 
 
@@ -334,13 +439,18 @@ def _check(value: Any, field: Field, where: str) -> None:
             raise SignatureError(f"{where}: expected a list of non-empty strings")
         for v in value:
             _check_shape(v, kind, where)
-    elif kind in ("str[]", "regex[]"):
+    elif kind in ("str[]", "regex[]", "pattern[]"):
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise SignatureError(f"{where}: expected a list of non-empty strings")
         for v in value:
             _check_choice(v, field, where)
             if kind == "regex[]":
                 _check_regex(v, where)
+            elif kind == "pattern[]":
+                _check_regex(v, where, literal=False)
+    elif kind == "str[][]":
+        if not isinstance(value, list) or not all(isinstance(g, list) and g and all(isinstance(v, str) and v for v in g) for g in value):
+            raise SignatureError(f"{where}: expected a list of non-empty lists of non-empty strings")
     elif kind is bool or kind is int or kind is float or kind is str:
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise SignatureError(f"{where}: expected {kind.__name__}, got {type(value).__name__}")
@@ -370,7 +480,7 @@ def _check_choice(value: str, field: Field, where: str) -> None:
         raise SignatureError(f"{where}: '{value}' is not one of: {allowed}")
 
 
-def _check_regex(pattern: str, where: str) -> None:
+def _check_regex(pattern: str, where: str, literal: bool = True) -> None:
     try:
         re.compile(pattern)
     except re.error as exc:
@@ -380,7 +490,7 @@ def _check_regex(pattern: str, where: str) -> None:
     risk = redos.problem(pattern)
     if risk:
         raise SignatureError(f"{where}: regex {pattern!r} {risk} (ReDoS risk)")
-    if len(regex_literal(pattern)) < 4:
+    if literal and len(regex_literal(pattern)) < 4:
         raise SignatureError(f"{where}: regex {pattern!r} needs a literal run of 4+ characters for the prefilter")
 
 

@@ -29,6 +29,11 @@ def site(tmp_path: Path, monkeypatch) -> Path:
     return tmp_path
 
 
+# These one-page sites have a recorder and no privacy page: the site-level info finding RL502 says so,
+# and the tests below, which are about other rules, leave it out.
+NO_POLICY = "RL502"
+
+
 def run(capsys, *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     out, err = capsys.readouterr()
@@ -96,7 +101,7 @@ def test_declared_fact_turns_unverifiable_autoblock_into_gated_and_says_so(site,
     assert code == 0
     assert doc["detections"][0]["consent"]["status"] == "gated"
     assert "declared in the configuration: dashboard: Hotjar is Statistics" in doc["detections"][0]["consent"]["evidence"]
-    assert [f["rule"] for f in doc["findings"]] == ["RL100"]
+    assert [f["rule"] for f in doc["findings"] if f["rule"] != NO_POLICY] == ["RL100"]
 
 
 def test_cli_select_overrides_config(site, capsys) -> None:
@@ -126,13 +131,13 @@ def test_inline_suppressions(case: str, site, capsys) -> None:
     body, rules = SUPPRESSION_CASES[case]
     (site / "dist" / "page.html").write_text(f"<html><head>\n{body}\n</head></html>\n")
     _, out, _ = run(capsys, "scan", "dist", "--format", "json")
-    assert sorted(f["rule"] for f in json.loads(out)["findings"]) == rules
+    assert sorted(f["rule"] for f in json.loads(out)["findings"] if f["rule"] != NO_POLICY) == rules
 
 
 def test_suppression_in_javascript(site, capsys) -> None:
     (site / "dist" / "app.js").write_text("import LogRocket from 'logrocket';\n// replaylint: ignore[RL101] -- staging bundle\nLogRocket.init('a/b');\n")
     code, out, _ = run(capsys, "scan", "dist", "--format", "json")
-    assert code == 0 and json.loads(out)["findings"] == []
+    assert code == 0 and [f for f in json.loads(out)["findings"] if f["rule"] != NO_POLICY] == []
 
 
 # -- baseline ---------------------------------------------------------------------------------

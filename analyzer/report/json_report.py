@@ -72,6 +72,23 @@ def field_entry(r) -> dict[str, Any]:
     }
 
 
+def policy_entry(p) -> dict[str, Any]:
+    """A recognised policy page: why, which vendors it names (how, where) and its LI claims."""
+    return {
+        "path": p.path,
+        "kinds": list(p.kinds),
+        "signals": list(p.signals),
+        "language": p.language,
+        "named": [{"vendor": n.vendor, "how": n.how, "line": n.line, "column": n.column, "text": n.text} for n in p.named],
+        "delegated_to": list(p.delegated),
+        "legitimate_interest": [
+            {"line": c.line, "column": c.column, "covers": c.covers, "vendors": list(c.vendors), "basis": c.basis, "quote": c.quote, "conditional": c.conditional}
+            for c in p.claims
+        ],
+        "mentions_recording": p.mentions_recording,
+    }
+
+
 def diagnostic(d: Diagnostic) -> dict[str, Any]:
     return {"path": d.path, "code": d.code, "message": d.message, "line": d.line, "level": d.level}
 
@@ -89,6 +106,7 @@ def document(result: ScanResult, opts: ReportOptions) -> dict[str, Any]:
         "detections": [detection(d) for d in result.detections],
         "fields": [field_entry(r) for r in result.fields],
         "findings": [finding(f) for f in result.findings],
+        "policies": [policy_entry(p) for p in result.policies],
         "diagnostics": [diagnostic(d) for d in result.diagnostics],
         "summary": {
             "files": result.files,

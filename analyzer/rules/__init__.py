@@ -1,7 +1,9 @@
 """The rule registry: every rule module, listed explicitly, checked for unique well-formed ids.
 
 Ids are grouped by concern and never reused: RL1xx recorder detection and consent from markup,
-RL2xx recorders in JavaScript, RL3xx form fields, RL4xx templates and tag managers, RL9xx the
+RL2xx recorders in JavaScript, RL3xx form fields, RL4xx templates and tag managers, RL5xx the rest
+of the compliant pattern over the whole site (disclosure in the policy pages, legal basis in policies
+and consent-manager configurations, masking kept on with consent, stopping on withdrawal), RL9xx the
 tool's own directives (suppressions).
 """
 
@@ -16,12 +18,18 @@ from analyzer.rules import (
     field_masking_unknown,
     field_sensitive,
     field_special_category,
+    legitimate_interest_recording,
+    masking_disabled,
     pii_identify,
+    policy_missing,
     recorder_category_mismatch,
     recorder_commented_out,
+    recorder_filed_without_consent,
     recorder_gated,
     recorder_noscript,
+    recorder_not_stopped,
     recorder_resource_hint,
+    recorder_undisclosed,
     recorder_unverifiable,
     recorder_ungated,
     sdk_inactive,
@@ -70,6 +78,12 @@ RULES: dict[str, Rule] = _register(
         field_masking_unknown,
         pii_identify,
         tag_manager_opaque,
+        recorder_undisclosed,
+        policy_missing,
+        legitimate_interest_recording,
+        recorder_filed_without_consent,
+        masking_disabled,
+        recorder_not_stopped,
         suppression_invalid,
         suppression_unused,
     ]
@@ -80,6 +94,7 @@ __all__ = ["RULES", "PageContext", "Rule"]
 PAGE_RULES = tuple(r for r in RULES.values() if r.scope == "page")
 FIELD_RULES = tuple(r for r in RULES.values() if r.scope == "fields")
 SUPPRESSION_RULES = tuple(r for r in RULES.values() if r.scope == "suppressions")
+COMPLIANCE_RULES = tuple(r for r in RULES.values() if r.scope == "compliance")
 
 
 def lookup(key: str) -> Rule | None:

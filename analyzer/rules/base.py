@@ -59,8 +59,9 @@ class Rule:
     summary: str
     doc: str
     check: Callable[..., Iterator[Finding]] | None
-    # "page": per file, in the worker; "fields": after the scan, per page; "suppressions": in
-    # the filter stage; "emitted": built where the fact is found (no check of its own).
+    # "page": per file, in the worker; "fields": after the scan, per page; "compliance": after the
+    # scan, over the whole site (analyzer/compliance.py); "suppressions": in the filter stage;
+    # "emitted": built where the fact is found (no check of its own).
     scope: str = "page"
 
     @classmethod
