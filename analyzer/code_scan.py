@@ -63,6 +63,12 @@ def _script_props(site: jsdetect.CodeSite, db: SignatureDB) -> Verdict | None:
     type with a CMP category is injected after hydration and runs only if the CMP activates
     nodes added later (Cookiebot.runScripts, mutation observers): not provable statically. A head
     entry is rendered into the built pages, where the markup verdict applies if the CMP loads."""
+    if site.via == "markup-string":
+        return Verdict(
+            status=Status.UNVERIFIABLE,
+            mechanism="injected-elsewhere",
+            evidence="the tag is returned as markup; whether the page that inserts it waits for consent is decided there",
+        )
     props = dict(site.props)
     typ = props.get("type", "").strip().lower()
     if props.get("strategy") == "worker":

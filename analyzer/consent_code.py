@@ -45,6 +45,8 @@ class ConsentVocabulary:
     category_callbacks: tuple["CategoryCallback", ...] = ()
     triggers: dict[str, str] = field(default_factory=dict)  # consent-trigger function -> its option
     stores: frozenset[str] = frozenset()  # methods that store what they are handed (arr.push(fn))
+    class_hooks: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # method -> (what runs it, where it must stand)
+    factories: frozenset[str] = frozenset()  # element factories (createElement, jsx, h): code that renders
     consent_parameters: dict[str, tuple[int, str]] = field(default_factory=dict)  # callback key -> (index of its consent argument, sibling key the object must have)
     bundled_api: tuple[tuple[str, str, str], ...] = ()  # (API name, function-shape fragment, CMP) as bundles rename them
     anchors: re.Pattern[str] | None = None  # every word of every check
@@ -85,7 +87,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
     needs = tuple(dict.fromkeys(_needs(c, renamed) for c, _ in checks))
     every = sorted({w for need in needs for w in need}, key=len, reverse=True)
     pattern = re.compile(r"(?<![a-z0-9_$])(?:" + "|".join(re.escape(w) for w in every) + r")(?![a-z0-9_$])") if every and all(needs) else None
-    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks), db.script_types.consent_triggers, db.script_types.code.get("stores", frozenset()), parameters, tuple(api), pattern, needs)
+    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks), db.script_types.consent_triggers, db.script_types.code.get("stores", frozenset()), db.script_types.class_hooks, db.script_types.code.get("element_factories", frozenset()), parameters, tuple(api), pattern, needs)
 
 
 def _needs(check: str, renamed: set[str]) -> frozenset[str]:
@@ -152,6 +154,7 @@ class GuardAnalysis:
         self._returns: dict[int, list[tuple[int, str]]] = {}
         self._helpers: dict[int, tuple[int, str | None]] = {}
         self._helpers_active: set[int] = set()
+        self._rendering: tuple[bool, bool] | None = None
 
     def _alias(self, ident: Node) -> str | None:
         """The name a bundle renamed away: a library API (``qe`` -> ``acceptedCategory``: its
@@ -596,11 +599,11 @@ class GuardAnalysis:
         fail_cb = next((f"{f} ({cmp})" for f, cmp in self.vocab.fail_open if f in lowered), None)
         if fail_cb:
             return Path(Status.UNGATED, f"{name} is a fail-open consent callback (it also runs when no consent is asked): {fail_cb}", notes)
-        hook = next((f"{n}: {self.vocab.hooks[n]}" for n in sorted(names) if n in self.vocab.hooks), None)
+        hook = next((f"{n}: {self.vocab.hooks[n]}" for n in sorted(names) if n in self.vocab.hooks), None) or self._class_hook(fnode)
         if hook:
             return Path(Status.UNGATED, f"{hook}, whatever the visitor chose", notes)
         exports = [u for u in uses if u.kind == "export"]
-        if exports and _is_component(names, exports, bool(self.prog.jsx)):
+        if exports and _is_component(names, exports, self._renders()):
             return Path(Status.UNGATED, f"{name} is a component: it runs whenever the page renders it", notes)
         if exports:
             entry = tuple(sorted(names | {u.key for u in exports if u.key}))
@@ -613,6 +616,43 @@ class GuardAnalysis:
             return Path(Status.UNVERIFIABLE, f"{name} is stored where its calls cannot be followed (line {self._line(escapes[0].node)})", notes)
         return Path(Status.UNVERIFIABLE, f"{name} is never called in this file", notes)
 
+    def _class_hook(self, fnode: Node) -> str | None:
+        """A method a framework calls for a class that stands where the hook says: ``render`` of a
+        class extending a base (React, Next.js ``_document``), the ``constructor`` of a class
+        decorated ``@Injectable`` / ``@Component`` (Angular creates it)."""
+        name = fnode.child_by_field_name("name") if fnode.type == "method_definition" else None
+        spec = self.vocab.class_hooks.get(self.prog.text(name)) if name is not None else None
+        if spec is None:
+            return None
+        chain = self.prog.chain(fnode)
+        cls = chain[-3] if len(chain) >= 3 and chain[-2].type == "class_body" else None
+        if cls is None:
+            return None
+        runs, where = spec
+        if "subclass" in where and any(c.type == "class_heritage" for c in cls.children):
+            return f"{self.prog.text(name)}: {runs}"
+        holder = chain[-4] if len(chain) >= 4 and chain[-4].type == "export_statement" else cls
+        decorators = [c for c in list(holder.children) + list(cls.children) if c.type == "decorator"]
+        for decorator in decorators:
+            called = decorator.named_children[0] if decorator.named_children else None
+            head = self.prog.callee(called) if called is not None and called.type == "call_expression" else called
+            if head is not None and self.prog.path(head).rsplit(".", 1)[-1] in where:
+                return f"{self.prog.text(name)} of an @{self.prog.path(head)} class: {runs}"
+        return None
+
+    def _renders(self) -> tuple[bool, bool]:
+        """(markup, hooks): does this code render markup (a TSX file, JSX, compiled createElement /
+        jsx / h calls), and does it call React hooks (a component may render nothing: ``useEffect(
+        start); return null``)? A function is a component only in such code."""
+        if self._rendering is None:
+            markup = (
+                self.prog.parsed.source.dialect == "tsx"
+                or bool(self.prog.jsx)
+                or any(not self.prog.path(self.prog.callee(c)).startswith("document.") for f in sorted(self.vocab.factories) for c in self.prog.calls_named(f))
+            )
+            self._rendering = (markup, any(self.prog.calls_named(h) for h in sorted(_HOOKS)))
+        return self._rendering
+
     def _note_event(self, call: Node, notes: list[str]) -> None:
         text = self.prog.text(call)[:200]
         for event, cmp in self.vocab.generic_events:
@@ -622,6 +662,7 @@ class GuardAnalysis:
 
 
 _RUNS = frozenset({"call", "callback", "jsx", "handler"})
+_HOOKS = frozenset({"useEffect", "useLayoutEffect", "useState", "useRef", "onMounted", "onMount"})  # component-only calls
 _SHORT = 40  # conditions this short are read in full (a renamed name may stand for a check)
 
 
@@ -648,10 +689,13 @@ _TRUTHY_LOWER = frozenset(v.lower() for v in _TRUTHY) | {"true"}
 _FALSY_LOWER = frozenset(v.lower() for v in _FALSY) | {"false"}
 
 
-def _is_component(names: set[str], exports: list[Use], has_jsx: bool) -> bool:
-    """A React/Preact/Solid component or Next.js page/layout: PascalCase, or the default export of
-    a file that renders JSX (a library module's default export is a plain function)."""
-    return any(n[:1].isupper() for n in names) or (has_jsx and any(u.key == "default" for u in exports))
+def _is_component(names: set[str], exports: list[Use], renders: tuple[bool, bool]) -> bool:
+    """A React/Preact/Solid component or Next.js page/layout: a PascalCase function in code that
+    renders markup or calls hooks, or the default export of code that renders markup (a library
+    module's exported function, PascalCase or not, is a plain function: InspectLet() that only
+    injects a script)."""
+    markup, hooks = renders
+    return ((markup or hooks) and any(n[:1].isupper() for n in names)) or (markup and any(u.key == "default" for u in exports))
 
 
 def _settle(path: Path) -> Path:

@@ -222,7 +222,7 @@ class Detector:
                 else:
                     sites.append(CodeSite(vendor, call, "init-call", f"{how}{f' ({why})' if why else ''}", replay))
         inits = list(sites)
-        sites = self._merge(sites + self._plugins(vendor) + self._components(vendor) + self._injections(vendor) + self._jsx(vendor) + self._head_entries(vendor), self._snippets(vendor))
+        sites = self._merge(sites + self._plugins(vendor) + self._components(vendor) + self._injections(vendor) + self._jsx(vendor) + self._head_entries(vendor) + self._markup_strings(vendor), self._snippets(vendor))
         if (inits or inactive) and vendor.category == "replay-addon":
             # For a suite, the loader only fetches it: the init call decides whether replay runs.
             sites = [s for s in sites if s.via in _STARTS] if inits else []
@@ -898,6 +898,49 @@ class Detector:
                     texts.append(text)
             stack.extend(n.named_children)
         return "".join("\n" + t for t in texts)
+
+    def _markup_strings(self, vendor: Vendor) -> list[CodeSite]:
+        """A ``<script>`` tag for the vendor held in a string: written with ``document.write`` or a
+        jQuery inserter (``$('head').append('<script …>')``), it runs there; returned from a
+        function (a consent manager's module registry, a template helper), it runs wherever the
+        caller inserts it, which this file does not show (unverifiable). Elsewhere (innerHTML, which
+        never runs scripts; a code sample) it stays data."""
+        data = self.prog.parsed.source.data
+        if b"<script" not in data and b"<SCRIPT" not in data:
+            return []
+        out: list[CodeSite] = []
+        needles = [h.encode() for h in vendor.urls.literals() if h and "." in h]
+        needles += [max(group, key=len).encode() for group, _ in vendor.snippets if all(x.encode() in data for x in group)]
+        seen: set[int] = set()
+        for needle in needles:
+            for node, chain in self._strings_holding(needle):
+                i = len(chain) - 1
+                while i >= 1 and chain[i - 1].type in ("binary_expression", "parenthesized_expression", "template_substitution"):
+                    i -= 1  # '<script src="' + url + '"></script>'
+                whole = chain[i]
+                if whole.id in seen or "<script" not in self.prog.text(whole).lower():
+                    continue
+                text = self.prog.text(whole)
+                if not (self._vendor_url(vendor, node) or inline_url_hit(vendor, text) or snippet_hit(vendor, text)):
+                    continue
+                seen.add(whole.id)
+                site = self._markup_use(vendor, chain[: i + 1])
+                if site is not None:
+                    out.append(site)
+        return out
+
+    def _markup_use(self, vendor: Vendor, chain: list[Node]) -> CodeSite | None:
+        parent = chain[-2] if len(chain) >= 2 else None
+        if parent is not None and parent.type == "arguments" and len(chain) >= 3:
+            call = chain[-3]
+            callee = self.prog.callee(call)
+            name = self.prog.path(callee).rsplit(".", 1)[-1] if callee is not None else ""
+            if name in self.code.get("html_runners", frozenset()):
+                return CodeSite(vendor, call, "dynamic-injection", f"a <script> tag for {vendor.name} written by {self.prog.path(callee) or name}(), which runs it")
+            return None
+        if parent is not None and (parent.type == "return_statement" or (parent.type == "arrow_function" and parent.child_by_field_name("body") == chain[-1])):
+            return CodeSite(vendor, chain[-1], "markup-string", f"a <script> tag for {vendor.name} returned as a string: it runs wherever the caller inserts it")
+        return None
 
     def _snippets(self, vendor: Vendor) -> list[CodeSite]:
         """Pasted snippets: for each matching anchor group, the statement that runs it.

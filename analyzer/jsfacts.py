@@ -294,6 +294,7 @@ class Program:
         i = len(chain) - 2
         while i >= 0 and chain[i].type in ("await_expression", "parenthesized_expression"):
             i -= 1
+        self._then_parameter(chain, i, source, imports)
         decl = chain[i] if i >= 0 else None
         if decl is None or decl.type != "variable_declarator":
             return
@@ -310,6 +311,24 @@ class Program:
                     key, value = prop.child_by_field_name("key"), prop.child_by_field_name("value")
                     if key is not None and value is not None and value.type == "identifier":
                         imports[self.text(value)] = Import(source, self.text(key), call)
+
+    def _then_parameter(self, chain: list[Node], i: int, source: str, imports: dict[str, Import]) -> None:
+        """``import('pkg').then(m => m.default.init(…))``: the callback's first parameter is the
+        module (a component that loads the SDK lazily)."""
+        if i < 2 or chain[i].type != "member_expression" or chain[i - 1].type != "call_expression":
+            return
+        prop = chain[i].child_by_field_name("property")
+        if prop is None or self.text(prop) != "then":
+            return
+        args = self.args(chain[i - 1])
+        fn = args[0] if args and args[0].type in FUNCTION_TYPES else None
+        if fn is None:
+            return
+        params = self.scopes._parameter_names(fn)
+        if params and params[0].type == "identifier":
+            imports.setdefault(self.text(params[0]), Import(source, None, chain[i - 1]))
+        elif params and params[0].type == "shorthand_property_identifier_pattern":
+            imports.setdefault(self.text(params[0]), Import(source, self.text(params[0]), chain[i - 1]))
 
     def _instance(self, call: Node, imp: Import, imports: dict[str, Import]) -> None:
         if call.type != "new_expression":

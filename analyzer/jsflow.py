@@ -231,7 +231,7 @@ class Flow:
             return []
         if name.type == "object_pattern" and props:
             return self._destructured(name, props, origin, hops)
-        if name.type not in IDENTIFIERS:
+        if name.type not in IDENTIFIERS and name.type != "type_identifier":  # TypeScript names classes with type_identifier
             return [Use("escape", decl, origin.key, origin.holder)]
         binding = self.prog.lookup(name) if decl.type == "variable_declarator" else self._binding_of_declaration(decl, name)
         if binding is None:  # a global (var at a script's top level is window's): other scripts may call it

@@ -149,6 +149,8 @@ class ScriptTypes:
     injection_clues: tuple[str, ...]
     include_helpers: tuple[str, ...] = ()
     lifecycle_hooks: dict[str, str] = field(default_factory=dict)  # name -> "framework, runs when"
+    # name -> (what runs it, where the method must stand: "subclass" or decorator names)
+    class_hooks: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     consent_triggers: dict[str, str] = field(default_factory=dict)  # function -> the option holding the consent value
     code: dict[str, frozenset[str]] = field(default_factory=dict)  # [code]: injectors, evaluators, script_text, …
 
@@ -386,7 +388,8 @@ def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
             runs_anyway={r["type"]: r["by"] for r in types.get("runs_anyway", [])},
             injection_clues=tuple(types.get("inline", {}).get("injection_clues", [])),
             include_helpers=tuple(types.get("templates", {}).get("include_helpers", [])),
-            lifecycle_hooks={n: f"a lifecycle hook {h['framework']} calls {h['runs']}" for h in types.get("lifecycle_hook", []) for n in h["names"]},
+            lifecycle_hooks={n: f"a lifecycle hook {h['framework']} calls {h['runs']}" for h in types.get("lifecycle_hook", []) if not h.get("in") for n in h["names"]},
+            class_hooks={n: (f"a lifecycle hook {h['framework']} calls {h['runs']}", tuple(h["in"])) for h in types.get("lifecycle_hook", []) if h.get("in") for n in h["names"]},
             consent_triggers={t["call"]: t["option"] for t in types.get("consent_trigger", [])},
             code={k: frozenset(v) for k, v in types.get("code", {}).items()},
         ),

@@ -381,14 +381,16 @@ SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
     "runs_anyway": _opt([{"type": _req(str), "by": _req(str)}]),
     "inline": _opt({"injection_clues": _opt("str[]")}),
     "templates": _opt({"include_helpers": _opt("str[]")}),
-    "lifecycle_hook": _opt([{"names": _req("str[]"), "framework": _req(str), "runs": _req(str)}]),
+    # "in": where the method must stand to be the hook: "subclass" (a method of a class that extends
+    # a base: React's render), or decorator names (Angular's @Injectable class constructor).
+    "lifecycle_hook": _opt([{"names": _req("str[]"), "framework": _req(str), "runs": _req(str), "in": _opt("str[]")}]),
     "consent_trigger": _opt([{"call": _req(str), "option": _req(str)}]),
     "code": _opt(
         {
             key: _opt("str[]")
             for key in (
                 "injectors", "evaluators", "script_text", "plugin_keys", "plugin_register", "plugin_use",
-                "head_lists", "head_tag_keys", "head_attr_keys", "element_factories", "stores",
+                "head_lists", "head_tag_keys", "head_attr_keys", "element_factories", "stores", "html_runners",
             )
         }
     ),
