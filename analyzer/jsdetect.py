@@ -226,6 +226,8 @@ class Detector:
         if (inits or inactive) and vendor.category == "replay-addon":
             # For a suite, the loader only fetches it: the init call decides whether replay runs.
             sites = [s for s in sites if s.via in _STARTS] if inits else []
+        sites, dead = self._dead(sites)
+        inactive += dead
         sites = self._apply_holds(vendor, sites)
         if self.in_sdk is not None:  # with a source map: code inside the SDK is not the app's start
             sites = [s for s in sites if not self.in_sdk(s.node)]
@@ -238,6 +240,23 @@ class Detector:
         if not sites and not inactive:
             inactive += self._imported_only(vendor)
         return sites, inactive
+
+    def _dead(self, sites: list[CodeSite]) -> tuple[list[CodeSite], list[Inactive]]:
+        """Starts that never record: a snippet that does not parse (a copy-paste lost a character:
+        ``c[a]=c[a]function(){…}``), or an id left as the docs wrote it (``YOUR_HOTJAR_ID``)."""
+        live: list[CodeSite] = []
+        dead: list[Inactive] = []
+        marks = self.code.get("placeholder_ids", frozenset())
+        for site in sites:
+            text = self.prog.text(site.node)[:20000]
+            mark = next((m for m in sorted(marks) if m in text), None)
+            if mark is not None:
+                dead.append(Inactive(site.vendor, site.node, f"{site.evidence}, with a placeholder id ({mark}…) that was never filled in"))
+            elif site.via == "snippet" and site.node.has_error:
+                dead.append(Inactive(site.vendor, site.node, f"{site.evidence}, but the snippet does not parse as JavaScript (a copy-paste error): it never runs"))
+            else:
+                live.append(site)
+        return live, dead
 
     def _outside_sdk(self, vendor: Vendor, sites: list[CodeSite]) -> list[CodeSite]:
         """Without a source map, a loader or snippet found inside the vendor's own bundled SDK

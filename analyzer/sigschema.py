@@ -390,7 +390,7 @@ SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
             key: _opt("str[]")
             for key in (
                 "injectors", "evaluators", "script_text", "plugin_keys", "plugin_register", "plugin_use",
-                "head_lists", "head_tag_keys", "head_attr_keys", "element_factories", "stores", "html_runners",
+                "head_lists", "head_tag_keys", "head_attr_keys", "element_factories", "stores", "html_runners", "placeholder_ids",
             )
         }
     ),
