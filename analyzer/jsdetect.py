@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from analyzer import headconfig, jsshapes
+from analyzer import headconfig, jsparse, jsshapes
 from analyzer.detect import inline_url_hit, snippet_hit
 from analyzer.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program
 from analyzer.jsflow import Flow
@@ -226,6 +226,11 @@ class Detector:
         if (inits or inactive) and vendor.category == "replay-addon":
             # For a suite, the loader only fetches it: the init call decides whether replay runs.
             sites = [s for s in sites if s.via in _STARTS] if inits else []
+        elif vendor.category == "replay-addon" and _replay_default(vendor) == "off" and sites and not any(s.via in _STARTS for s in sites):
+            # A suite whose replay is off unless its init turns it on, loaded with no init here (the
+            # Mixpanel stub alone): nothing records.
+            inactive += [Inactive(vendor, s.node, f"{s.evidence}: the loader alone records nothing ({vendor.name} records only when an init turns replay on)") for s in sites]
+            sites = []
         sites, dead = self._dead(sites)
         inactive += dead
         sites = self._apply_holds(vendor, sites)
@@ -252,11 +257,30 @@ class Detector:
             mark = next((m for m in sorted(marks) if m in text), None)
             if mark is not None:
                 dead.append(Inactive(site.vendor, site.node, f"{site.evidence}, with a placeholder id ({mark}…) that was never filled in"))
-            elif site.via == "snippet" and site.node.has_error:
+            elif (site.via == "snippet" and site.node.has_error) or (site.via in ("jsx-script", "head-config", "dynamic-injection") and self._broken_body(site)):
                 dead.append(Inactive(site.vendor, site.node, f"{site.evidence}, but the snippet does not parse as JavaScript (a copy-paste error): it never runs"))
             else:
                 live.append(site)
         return live, dead
+
+    def _broken_body(self, site: CodeSite) -> bool:
+        """A snippet kept as script text (a ``<Script>`` body, ``__html``, ``script.innerHTML =``)
+        that does not parse: its substitutions read as a name, the rest parsed on its own."""
+        for group, _ in site.vendor.snippets:
+            anchor = max(group, key=len).encode()
+            at = self.prog.parsed.source.data.find(anchor, site.node.start_byte, site.node.end_byte)
+            if at < 0:
+                continue
+            chain = self.prog.tree.path(at, at + len(anchor))
+            i = _string_index(chain)
+            if i is None:
+                return False
+            literal = chain[i]
+            body = "".join("_" if c.type == "template_substitution" else self.prog.text(c) for c in literal.named_children) if literal.type == "template_string" else self.prog.string_value(literal) or ""
+            if len(body) > 20000 or len(body) < 120 or not snippet_hit(site.vendor, body) or "<script" in body.lower():
+                return False  # not a whole snippet held as script text
+            return jsparse.parse(jsparse.JsSource(body)).has_error
+        return False
 
     def _outside_sdk(self, vendor: Vendor, sites: list[CodeSite]) -> list[CodeSite]:
         """Without a source map, a loader or snippet found inside the vendor's own bundled SDK
