@@ -648,7 +648,7 @@ class GuardAnalysis:
             markup = (
                 self.prog.parsed.source.dialect == "tsx"
                 or bool(self.prog.jsx)
-                or any(not self.prog.path(self.prog.callee(c)).startswith("document.") for f in sorted(self.vocab.factories) for c in self.prog.calls_named(f))
+                or any(_renders_element(self.prog, c) for f in sorted(self.vocab.factories) for c in self.prog.calls_named(f))
             )
             self._rendering = (markup, any(self.prog.calls_named(h) for h in sorted(_HOOKS)))
         return self._rendering
@@ -687,6 +687,13 @@ def _adjust(path: "Path", generic: bool) -> "Path":
     return path
 _TRUTHY_LOWER = frozenset(v.lower() for v in _TRUTHY) | {"true"}
 _FALSY_LOWER = frozenset(v.lower() for v in _FALSY) | {"false"}
+
+
+def _renders_element(prog: Program, call: Node) -> bool:
+    """``React.createElement(…)``, ``jsx(…)``, ``h(…)``: an element factory called on its own or on
+    a UI library, not ``document.createElement('script')`` (or a snippet's ``o.createElement``)."""
+    path = prog.path(prog.callee(call))
+    return "." not in path or path.split(".", 1)[0] in ("React", "preact", "Vue", "vue", "_react", "react")
 
 
 def _is_component(names: set[str], exports: list[Use], renders: tuple[bool, bool]) -> bool:

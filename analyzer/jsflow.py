@@ -238,9 +238,20 @@ class Flow:
             return [Use("global", decl, self.prog.text(name), origin.holder)]
         origin = origin if origin.key else _Origin(binding.name, origin.holder)
         out = self._references(binding, props, origin, hops)
+        exported = self._exported_declaration(decl)
+        if exported is not None:  # export const X = … / export var X = …
+            out.append(Use("export", exported, binding.name, origin.holder))
         if not out and binding.scope.type == "program" and binding.kind in ("var", "function") and not self._is_module():
             out.append(Use("global", decl, binding.name, origin.holder))
         return out
+
+    def _exported_declaration(self, decl: Node) -> Node | None:
+        """The export statement around a declarator (``export const X = …``), if any."""
+        if decl.type != "variable_declarator":
+            return None
+        chain = self.prog.chain(decl)
+        holder = chain[-3] if len(chain) >= 3 else None
+        return holder if holder is not None and holder.type == "export_statement" else None
 
     def _binding_of_declaration(self, decl: Node, name: Node):
         chain = self.prog.chain(name)
