@@ -143,7 +143,7 @@ def test_baseline_round_trips_after_edits_shift_lines(site, capsys) -> None:
     page.write_text(AUTOBLOCK + UNGATED)
     assert run(capsys, "baseline", "baseline.json", "dist")[0] == 0
     doc = json.loads((site / "baseline.json").read_text())
-    assert doc["schema_version"] == 1 and all(set(e) == {"fingerprint", "rule", "path"} for e in doc["findings"])
+    assert doc["schema_version"] == 2 and all(set(e) == {"fingerprint", "rule", "path"} for e in doc["findings"])
     assert doc["findings"] == sorted(doc["findings"], key=lambda e: (e["fingerprint"], e["rule"], e["path"]))
     page.write_text("<!-- a new banner -->\n\n\n" + AUTOBLOCK + UNGATED)  # every line moves
     code, out, _ = run(capsys, "scan", "dist", "--baseline", "baseline.json", "--fail-on", "info", "--format", "json")
