@@ -51,9 +51,13 @@ def _run(paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ..
         )
         cfg = dataclasses.replace(cfg, select=extra.select or cfg.select, ignore=tuple(cfg.ignore) + extra.ignore)
     dirs = tuple(cfg.signatures) + tuple(str(Path(d).resolve()) for d in signature_dirs)
+    # Patterns with a "/" are relative to the config file's folder (--exclude: to the current one).
+    config_root, cwd = Path(cfg.root or "."), Path.cwd()
+    patterns = {configmod.anchor(p, config_root): (p, cfg.source or "configuration", config_root) for p in cfg.exclude}
+    patterns.update({configmod.anchor(p, cwd): (p, "--exclude", cwd) for p in exclude})
     opts = ScanOptions(
         paths=paths,
-        excludes=tuple(cfg.exclude) + exclude,
+        excludes=tuple(patterns),
         jobs=jobs,
         max_bytes=_size(max_file_size or cfg.max_file_size or "10M"),
         signature_dirs=dirs,
@@ -62,8 +66,24 @@ def _run(paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ..
     db = signatures.load(dirs)
     policy.check_facts(cfg.facts, db)
     result = run(opts, progress=_progress() if sys.stderr.isatty() and not quiet else None)
+    _unmatched_excludes(paths, patterns, result.excludes_matched)
     _check_read(result)
     return result, cfg, db, policy
+
+
+def _unmatched_excludes(paths: tuple[str, ...], patterns: dict, matched: frozenset[str]) -> None:
+    """A pattern that excluded nothing is most often a typo or a path relative to the wrong
+    folder: say so (on stderr; the exit code is unchanged). Files named one by one (pre-commit)
+    are not walked, so no pattern can match there and nothing is said."""
+    import os
+
+    if not any(os.path.isdir(p) for p in paths):
+        return
+    for anchored, (pattern, where, base) in patterns.items():
+        if anchored in matched:
+            continue
+        relative = f"; a pattern with a '/' is relative to {base.resolve()}" if anchored.startswith("/") and not pattern.startswith("/") else ""
+        click.echo(f"replaylint: exclude pattern '{pattern}' ({where}) matched nothing{relative}", err=True)
 
 
 def _check_read(result) -> None:
@@ -81,9 +101,9 @@ def _check_read(result) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html", "markdown"]), default=None, help="Default: github under GitHub Actions, else text. html: a report for people (use -o); markdown: a short summary.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE (the summary then goes to stderr).")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="Exit 1 when a finding has this severity or higher (default: high, or the config's fail-on).")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching GLOB (repeatable).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files and folders matching GLOB (repeatable): a name at any depth, or a path relative to the current folder when it holds a '/'.")
 @click.option("--select", multiple=True, metavar="PREFIXES", help="Report only rules with these id prefixes (comma-separated, repeatable).")
 @click.option("--ignore", multiple=True, metavar="PREFIXES", help="Drop rules with these id prefixes (comma-separated, repeatable).")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
@@ -91,10 +111,12 @@ def _check_read(result) -> None:
 @click.option("--signatures", "signature_dirs", multiple=True, type=click.Path(file_okay=False, exists=True), help="Extra signature folder (vendors/, consent/).")
 @click.option("--jobs", "-j", type=click.IntRange(0, 64), default=1, show_default=True, help="Worker processes (0: one per CPU).")
 @click.option("--max-file-size", default=None, help="Skip files larger than this, with a diagnostic (default 10M).")
-@click.option("--quiet", "-q", is_flag=True, help="Only findings at or above --fail-on, one line each.")
+@click.option("--quiet", "-q", is_flag=True, help="Only findings at or above --fail-on, one line each, and a count of the rest.")
+@click.option("--sort", "sort_by", type=click.Choice(["file", "severity", "rule"]), default="file", show_default=True, help="Order of the findings: by file then most severe first; most severe first; or by rule.")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour the text report (auto: on a terminal, unless NO_COLOR is set or TERM=dumb; FORCE_COLOR forces it).")
 @click.option("--follow-outside-root", is_flag=True, help="Follow symlinks and source maps that lead outside the scanned folders.")
 @click.option("--fail-on-error/--no-fail-on-error", default=None, help="Exit 2 when the tool failed on a file (default: yes, or the config's fail-on-error).")
-def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, config_file, signature_dirs, jobs, max_file_size, quiet, follow_outside_root, fail_on_error) -> None:
+def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, config_file, signature_dirs, jobs, max_file_size, quiet, sort_by, color, follow_outside_root, fail_on_error) -> None:
     """Scan files and folders for recorders and report findings."""
     import os
     from pathlib import Path
@@ -102,6 +124,9 @@ def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, co
     from analyzer.config import ConfigError
     from analyzer.model import Severity
     from analyzer.report import ReportOptions, formatter
+    from analyzer.report.summary import summary_lines, verdict_line
+    from analyzer.report.terminal import use_color
+    from analyzer.report.view import names_from_signatures
     from analyzer.sigschema import SignatureError
 
     try:
@@ -111,10 +136,13 @@ def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, co
     except (SignatureError, ConfigError) as exc:
         click.echo(f"replaylint: {exc}", err=True)
         sys.exit(EXIT_ERROR)
+    result.findings = policy.order(result.findings, sort_by)
     threshold = Severity.parse(fail_on or cfg.fail_on or "high")
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     to_file = output is not None
-    report_opts = ReportOptions(fail_on=threshold, quiet=quiet, color=not to_file and fmt == "text" and sys.stdout.isatty())
+    # A report file is coloured only when asked for by name (--color always).
+    painted = fmt == "text" and (color == "always" if to_file else use_color(color, sys.stdout, os.environ))
+    report_opts = ReportOptions(fail_on=threshold, quiet=quiet, color=painted, names=names_from_signatures(db))
     report = _from_document(fmt, result, report_opts, db) if fmt in ("html", "markdown") else formatter(fmt)(result, report_opts)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         _step_summary(os.environ["GITHUB_STEP_SUMMARY"], _from_document("markdown", result, report_opts, db))
@@ -128,10 +156,14 @@ def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, co
         except OSError as exc:
             click.echo(f"replaylint: cannot write {output}: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_ERROR)
+        # The report is in the file: the person at the terminal still learns what it says.
+        lines = [verdict_line(result, report_opts)] if quiet else summary_lines(result, report_opts)
+        click.echo("\n".join([*lines, f"replaylint: report written to {output}"]), err=True)
     else:
         _write_stdout(data)
     if result.errors and (cfg.fail_on_error if fail_on_error is None else fail_on_error):
-        click.echo(f"replaylint: {result.errors} internal error(s): the results are incomplete (see the diagnostics)", err=True)
+        errors = f"{result.errors} internal error{'s' if result.errors != 1 else ''}"
+        click.echo(f"replaylint: {errors}: the results are incomplete (see the diagnostics)", err=True)
         sys.exit(EXIT_ERROR)
     failing = any(f.severity >= threshold for f in result.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
@@ -206,37 +238,38 @@ def _progress():
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def vendors(fmt: str) -> None:
-    """List the known vendors with their category, hosts and sources."""
+@click.option("--cmps", is_flag=True, help="List the consent managers instead of the vendors.")
+def vendors(fmt: str, cmps: bool) -> None:
+    """List the known vendors (or, with --cmps, consent managers) with their hosts and public sources."""
     import json
 
+    from analyzer.listing import cmp_rows, text_rows, vendor_rows
     from analyzer.signatures import load
 
     db = load()
-    rows = [
-        {"id": v.id, "name": v.name, "category": v.category, "hosts": v.hosts, "sources": list(v.sources)}
-        for v in sorted(db.vendors.values(), key=lambda v: v.id)
-    ]
+    rows = cmp_rows(db) if cmps else vendor_rows(db)
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
         return
-    width = max(len(r["id"]) for r in rows)
-    for r in rows:
-        hosts = ", ".join(r["hosts"][:4]) + (f" (+{len(r['hosts']) - 4})" if len(r["hosts"]) > 4 else "")
-        click.echo(f"{r['id']:<{width}}  {r['category']:<14}  {hosts or '(code / paths only)'}")
-        click.echo(f"{'':<{width}}  {'':<14}  source: {r['sources'][0]}")
-    click.echo(f"{len(rows)} vendors")
+    click.echo("\n".join(text_rows(rows, cmps)))
 
 
 @cli.command()
-@click.argument("rule_id")
-def explain(rule_id: str) -> None:
-    """Show the documentation of a rule (by id or name)."""
-    from analyzer.rules import RULES, lookup
+@click.argument("rule_id", required=False)
+def explain(rule_id: str | None) -> None:
+    """Show the documentation of a rule (by id or name); without one, list the rules."""
+    from analyzer.listing import nearest_rules, rule_lines
+    from analyzer.rules import lookup
 
+    if rule_id is None:
+        click.echo("\n".join(rule_lines()))
+        click.echo("\nreplaylint explain RULE shows what a rule finds, why it matters and how to fix it.")
+        return
     rule = lookup(rule_id)
     if rule is None:
-        click.echo(f"replaylint: unknown rule '{rule_id}'. Known: {', '.join(RULES)}", err=True)
+        near = nearest_rules(rule_id, 1)
+        hint = f" Did you mean {near[0].id} ({near[0].name})?" if near else ""
+        click.echo(f"replaylint: unknown rule '{rule_id}'.{hint} 'replaylint explain' lists them all.", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(f"{rule.id} {rule.name} (default severity: {rule.severity})\n")
     click.echo(rule.doc)

@@ -1,14 +1,16 @@
 """Project policy: ``[tool.replaylint]`` in pyproject.toml or a ``.replaylint.toml``, found by
-walking up from the scanned path, validated at load with errors that name the key.
+walking up from the scanned path, validated at load with errors that name the key. Every key is
+documented in docs/configuration.md.
 
 ```toml
 [tool.replaylint]
 fail-on = "medium"
 select = ["RL1", "RL3"]          # rule-id prefixes to report (default: all)
 ignore = ["RL120"]               # rule-id prefixes to drop
-exclude = ["drafts/*", "*.min.js"]
+exclude = ["dist/drafts", "*.min.js"]   # with a "/": relative to this file's folder; without: any name
 signatures = ["./replaylint-signatures"]   # extra vendors / consent managers, same schema
 max-file-size = "20M"
+require-suppression-reason = true   # `replaylint: ignore[RL101]` without "-- reason" is RL901
 
 [tool.replaylint.severity]
 RL303 = "medium"                 # per-rule severity
@@ -22,6 +24,7 @@ reason = "Cookiebot dashboard: Hotjar and Clarity classified as Statistics (chec
 
 from __future__ import annotations
 
+import glob
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,9 +59,15 @@ class Config:
     facts: tuple[DeclaredFact, ...] = field(default_factory=tuple)
     fail_on_error: bool = True  # an internal error (a file the tool failed on) makes the run exit 2
     follow_outside_root: bool = False  # follow symlinks and source maps that leave the scanned folder
+    require_suppression_reason: bool = True  # an inline suppression without "-- reason" is RL901
+    root: str | None = None  # the config file's folder: what `exclude` patterns with a "/" are relative to
 
 
-_KEYS = {"fail-on", "select", "ignore", "exclude", "severity", "signatures", "max-file-size", "facts", "fail-on-error", "follow-outside-root"}
+_KEYS = {
+    "fail-on", "select", "ignore", "exclude", "severity", "signatures", "max-file-size", "facts",
+    "fail-on-error", "follow-outside-root", "require-suppression-reason",
+}
+_FLAGS = (("fail-on-error", True), ("follow-outside-root", False), ("require-suppression-reason", True))
 _UNITS = {"k": 1024, "m": 1024**2, "g": 1024**3}
 MAX_SIZE = 4 * 1024**3  # a larger cap cannot be read into memory on any machine this runs on
 
@@ -75,6 +84,24 @@ def parse_size(value: str | int) -> int:
     if not 1 <= size <= MAX_SIZE:  # NaN fails both comparisons
         raise ValueError(f"'{value}' is out of range (1 byte to 4G)")
     return int(size)
+
+
+def anchor(pattern: str, base: Path) -> str:
+    """An exclude pattern as discover() matches it, resolved the way ruff resolves ``exclude``:
+    a pattern without a "/" (``drafts``, ``*.min.js``) matches a file or folder name at any depth;
+    one with a "/" (``dist/drafts/*``) is relative to ``base`` (the config file's folder, or the
+    current directory for ``--exclude``) and becomes absolute."""
+    bare = pattern.strip().replace("\\", "/")
+    bare = bare.rstrip("/") or bare
+    if bare.startswith("**/") and "/" not in bare[3:]:
+        return bare[3:]
+    if "/" not in bare or bare.startswith("/"):
+        return bare
+    folder = base.resolve()
+    parts = [p for p in bare.split("/") if p not in ("", ".")]
+    while parts and parts[0] == "..":
+        folder, parts = folder.parent, parts[1:]
+    return glob.escape(folder.as_posix().rstrip("/")) + "/" + "/".join(parts)
 
 
 def find(start: Path) -> Path | None:
@@ -173,7 +200,7 @@ def parse(table: dict[str, Any], where: str, base: Path) -> Config:
             parse_size(size)
         except ValueError as exc:
             raise ConfigError(f"{where}: 'max-file-size': {exc}") from None
-    flags = {key: table.get(key, default) for key, default in (("fail-on-error", True), ("follow-outside-root", False))}
+    flags = {key: table.get(key, default) for key, default in _FLAGS}
     for key, value in flags.items():
         if not isinstance(value, bool):
             raise ConfigError(f"{where}: '{key}' must be true or false")
@@ -193,6 +220,8 @@ def parse(table: dict[str, Any], where: str, base: Path) -> Config:
         facts=_facts(table.get("facts", []), where),
         fail_on_error=flags["fail-on-error"],
         follow_outside_root=flags["follow-outside-root"],
+        require_suppression_reason=flags["require-suppression-reason"],
+        root=str(base.resolve()),
     )
 
 

@@ -1,7 +1,8 @@
 """Walk the given paths and classify each file by name (and, where the name says nothing, content).
 
 Skips VCS and dependency folders, follows directory symlinks once (a loop becomes a diagnostic),
-and applies ``--exclude`` globs to the path relative to the scan root and to the file name.
+and applies ``--exclude`` globs to the file name, to the path relative to the scan root, or (an
+absolute pattern, as the CLI anchors them at the project root) to the absolute path.
 """
 
 from __future__ import annotations
@@ -84,16 +85,28 @@ def valid_text(name: str) -> str:
     return os.fsencode(name).decode("utf-8", "backslashreplace") if any("\udc80" <= c <= "\udcff" for c in name) else name
 
 
-def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
+def _excluded(rel: str, patterns: tuple[str, ...], absolute: str = "", matched: set[str] | None = None) -> bool:
+    """Whether an entry is excluded. A relative pattern matches the path below the scan root or
+    the entry's name; an absolute one (the CLI anchors a pattern with a "/" at the project root)
+    matches the entry's absolute path, "/**/" also matching no folder at all."""
     name = rel.rsplit("/", 1)[-1]
-    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) or rel.startswith(p.rstrip("/") + "/") for p in patterns)
+    for p in patterns:
+        if p.startswith("/"):
+            hit = bool(absolute) and (fnmatch.fnmatch(absolute, p) or ("/**/" in p and fnmatch.fnmatch(absolute, p.replace("/**/", "/"))) or absolute.startswith(p.rstrip("/") + "/"))
+        else:
+            hit = fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) or rel.startswith(p.rstrip("/") + "/")
+        if hit:
+            if matched is not None:
+                matched.add(p)
+            return True
+    return False
 
 
 def _inside(path: str, boundary: str) -> bool:
     return path == boundary or path.startswith(boundary.rstrip(os.sep) + os.sep)
 
 
-def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic], follow_outside: bool = False) -> Iterator[SourceFile]:
+def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic], follow_outside: bool = False, matched: set[str] | None = None) -> Iterator[SourceFile]:
     seen: set[tuple[int, int]] = set()
     boundary = os.path.realpath(root)
     # Folders stay the strings scandir gave: Path() would drop a leading "./" and break the
@@ -101,6 +114,7 @@ def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic], follow
     stack: list[tuple[str, frozenset[tuple[int, int]]]] = [(str(root), frozenset())]
     root_display = display_path(root).rstrip("/")
     root_str = str(root).rstrip(os.sep)
+    anchored = any(p.startswith("/") for p in excludes)
     while stack:
         folder, ancestors = stack.pop()
         try:
@@ -124,7 +138,7 @@ def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic], follow
         subdirs: list[str] = []
         for entry in entries:
             rel = entry.path[len(root_str) + 1 :].replace(os.sep, "/")
-            if _excluded(rel, excludes):
+            if excludes and _excluded(rel, excludes, os.path.abspath(entry.path).replace(os.sep, "/") if anchored else "", matched):
                 continue
             try:
                 is_dir = entry.is_dir()
@@ -149,8 +163,9 @@ def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic], follow
         stack.extend((d, inner) for d in reversed(subdirs))
 
 
-def discover(paths: Iterable[str | Path], excludes: tuple[str, ...] = (), follow_outside: bool = False) -> tuple[list[SourceFile], list[Diagnostic]]:
-    """Files to scan, in a stable order, and diagnostics for paths that could not be walked."""
+def discover(paths: Iterable[str | Path], excludes: tuple[str, ...] = (), follow_outside: bool = False, matched: set[str] | None = None) -> tuple[list[SourceFile], list[Diagnostic]]:
+    """Files to scan, in a stable order, and diagnostics for paths that could not be walked.
+    ``matched`` collects the exclude patterns that excluded something."""
     files: list[SourceFile] = []
     diags: list[Diagnostic] = []
     seen: set[Path] = set()
@@ -158,7 +173,7 @@ def discover(paths: Iterable[str | Path], excludes: tuple[str, ...] = (), follow
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = _walk(path, excludes, diags, follow_outside)
+            found = _walk(path, excludes, diags, follow_outside, matched)
         elif path.exists() or path.is_symlink():
             kind = classify(path) or "html"  # a file named on the command line is read even without a known extension
             boundary = None if follow_outside else os.path.realpath(path.parent)

@@ -114,10 +114,122 @@ class Diagnostic:
 
 _LINES = re.compile(r"\b(lines?|caller|callers) [\d:, ]+|\(line [\d:]+\)|<- [\d:]+")
 
+# Build output names carry a content hash that changes on every rebuild: Vite / Rollup / esbuild
+# "index-Dz26z3-j.js" (8 base64url characters after "-"), Astro and SvelteKit "index.CxCnGk0V.js",
+# webpack / CRA / Next.js "main.feabef07.js", "258.0319a9d9.chunk.js", "framework-5461e44048aeca06.js",
+# Turbopack "turbopack-077hmtqrhcoji.js", and chunks named by their hash alone (Nuxt "BxYz1234.js").
+_BUILT = re.compile(r"^(?P<stem>.+?)(?P<ext>(?:\.chunk|\.bundle)?\.(?:m?js|cjs|css)(?:\.map)?)$")
+_BASE64_HASH = re.compile(r"[A-Za-z0-9_-]{8}")
+_HEX_HASH = re.compile(r"^(?P<name>.*?)[-.](?P<hash>[0-9a-f]{6,64})$")
+_ALONE_HASH = re.compile(r"[A-Za-z0-9_-]{8,24}")
+_WORDISH = re.compile(r"[a-z]{6}")
+_TURBO = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
+_EXT_END = re.compile(r"\.(?:m?js|cjs|css)(?!\w)")
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.~/-")
+_LONGEST_NAME = 256  # how far back from an extension a file name may start (bounds the scan)
+
+
+def _hex_hash(token: str) -> bool:
+    """A hex run with letters and digits (a content hash), or a long all-digit one; a short
+    all-digit run is an id ("hotjar-3456789.js" holds a site id, not a hash)."""
+    digits = sum(c.isdigit() for c in token)
+    return (0 < digits < len(token)) or len(token) >= 16
+
+
+def stable_name(name: str) -> str:
+    """A build output's file name with its content hash replaced by ``*``; other names unchanged.
+
+    ``index-Dz26z3-j.js`` -> ``index-*.js``; ``main.feabef07.chunk.js`` -> ``main.*.chunk.js``;
+    ``BxYz1234.js`` -> ``*.js``; ``app-settings.js`` and ``hotjar-1.js`` stay as they are.
+    """
+    m = _BUILT.match(name)
+    if m is None:
+        return name
+    stem, ext = m.group("stem"), m.group("ext")
+    hexed = _HEX_HASH.match(stem)
+    if hexed and _hex_hash(hexed.group("hash")):
+        return f"{hexed.group('name')}{stem[len(hexed.group('name'))]}*{ext}"
+    # Vite's 8 base64url characters may themselves hold "-" or "_": take the last eight. A plain
+    # lower-case word there ("app-settings") is a name, not a hash.
+    tail = stem[-8:]
+    if len(stem) > 9 and stem[-9] in "-." and _BASE64_HASH.fullmatch(tail) and not (tail.isalpha() and tail.islower()):
+        return f"{stem[:-8]}*{ext}"
+    if _ALONE_HASH.fullmatch(stem) and sum(c.isdigit() for c in stem) >= 2 and not _WORDISH.search(stem):
+        return f"*{ext}"
+    # Turbopack: 13 lower-case base-36 characters, alone or after the chunk's name.
+    tail = stem[-13:]
+    if _turbo_hash(tail) and (len(stem) == 13 or (len(stem) > 14 and stem[-14] in "-.")):
+        return f"{stem[:-13]}*{ext}"
+    return name
+
+
+def _turbo_hash(token: str) -> bool:
+    return len(token) == 13 and set(token) <= _TURBO and any(c.isdigit() for c in token) and any(c.isalpha() for c in token)
+
+
+def stable_path(path: str) -> str:
+    """``path`` with a content-hashed file name made stable (see ``stable_name``)."""
+    folder, sep, name = path.rpartition("/")
+    return f"{folder}{sep}{stable_name(name)}"
+
+
+def _stable_names(text: str) -> str:
+    """Hashed bundle names in evidence made stable, with their ``:line:column`` dropped. Found
+    from their extension backwards (a bounded scan: linear in the text, no regex backtracking)."""
+    if "." not in text:
+        return text
+    out: list[str] = []
+    last = 0
+    for m in _EXT_END.finditer(text):
+        start = m.start()
+        while start > max(last, m.start() - _LONGEST_NAME) and text[start - 1] in _NAME_CHARS:
+            start -= 1
+        name = text[start : m.end()]
+        folder, sep, base = name.rpartition("/")
+        stable = stable_name(base)
+        if stable == base:
+            continue
+        end = _after_position(text, m.end())
+        out += [text[last:start], f"{folder}{sep}{stable}", ":#" if end > m.end() else ""]
+        last = end
+    return "".join(out) + text[last:] if out else text
+
+
+def _after_position(text: str, i: int) -> int:
+    """The end of a ``:line`` or ``:line:column`` at ``i`` (``i`` when there is none)."""
+    for _ in range(2):
+        j = i + 1
+        while j < len(text) and j - i <= 10 and text[j].isdigit():
+            j += 1
+        if j == i + 1 or i >= len(text) or text[i] != ":":
+            return i
+        i = j
+    return i
+
 
 def fingerprint(rule: str, path: str, evidence: str) -> str:
     """Rule + path + evidence with whitespace folded and line references dropped: stable across
-    edits that only shift lines (evidence names guard lines, such as "(line 12)")."""
+    edits that only shift lines (evidence names guard lines, such as "(line 12)").
+
+    A content-hashed build output (``assets/index-Dz26z3-j.js``) is identified by its name with
+    the hash removed and by the recorder's own evidence (the part before the first "; "): what
+    the gating evidence adds there names minified identifiers and bundle columns that change on
+    every rebuild. Elsewhere, hashed bundle names that the evidence mentions are made stable too.
+    For any other path and evidence the value is the one ``legacy_fingerprint`` gives (baseline
+    schema 1, SARIF ``replaylint/v1``), so existing baselines and alerts keep their identity.
+    """
+    stable = stable_path(path)
+    if stable != path:
+        evidence = evidence.split("; ", 1)[0]
+    return _digest(rule, stable, _stable_names(evidence))
+
+
+def legacy_fingerprint(rule: str, path: str, evidence: str) -> str:
+    """The fingerprint of baseline schema 1 (before hashed names were made stable)."""
+    return _digest(rule, path, evidence)
+
+
+def _digest(rule: str, path: str, evidence: str) -> str:
     normal = " ".join(_LINES.sub("#", evidence).split())
     digest = hashlib.sha256(f"{rule}\0{path}\0{normal}".encode("utf-8", "surrogatepass")).hexdigest()
     return digest[:32]

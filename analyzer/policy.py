@@ -1,23 +1,27 @@
-"""The filter stage between findings and reports: declared facts, per-rule severity, select /
-ignore, inline suppressions, then the baseline. Every output format sees the same result.
+"""The filter stage between findings and reports: declared facts, select / ignore, inline
+suppressions (counted), per-rule severity, then the baseline (counted). Every output format sees
+the same result.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from analyzer.config import Config, ConfigError, DeclaredFact
-from analyzer.model import Finding, Severity, Status, Verdict, site_key
+from analyzer.model import Finding, Severity, Status, Verdict, legacy_fingerprint, site_key, stable_path
 from analyzer.rules import SUPPRESSION_RULES
 from analyzer.scan import ScanResult
 from analyzer.signatures import SignatureDB
 from analyzer.suppress import Directive
 from analyzer.rescore import regate
 
-BASELINE_SCHEMA = 1
+BASELINE_SCHEMA = 2  # 1: fingerprints of content-hashed bundles held the hash (still read)
+NO_REASON = "no reason: write 'replaylint: ignore[RULE] -- why this is acceptable'"
+SORTS = ("file", "severity", "rule")
 
 
 @dataclass(frozen=True)
@@ -26,23 +30,78 @@ class SuppressionContext:
     used: frozenset[tuple[str, int]]
 
 
-def apply(result: ScanResult, config: Config, db: SignatureDB, baseline: set[str] | None = None) -> None:
-    """Filter ``result`` in place."""
+@dataclass(frozen=True)
+class Baseline:
+    """Known findings. A schema-1 file is read as it was written: its fingerprints are compared
+    with the schema-1 fingerprint of each finding, and an entry on a content-hashed bundle covers
+    that rule in the same bundle whatever its hash is now (its evidence cannot be recovered)."""
+
+    fingerprints: frozenset[str]
+    schema: int = BASELINE_SCHEMA
+    hashed: frozenset[tuple[str, str]] = frozenset()  # schema 1: (rule, stable path)
+
+    def covers(self, f: Finding) -> bool:
+        if f.fingerprint in self.fingerprints:
+            return True
+        if self.schema >= 2:
+            return False
+        if legacy_fingerprint(f.rule, f.location.path, f.evidence) in self.fingerprints:
+            return True
+        return (f.rule, stable_path(f.location.path)) in self.hashed
+
+
+def apply(result: ScanResult, config: Config, db: SignatureDB, baseline: "Baseline | set[str] | None" = None) -> None:
+    """Filter ``result`` in place; findings end in file, line, column order (``order`` re-sorts)."""
     if config.facts:
         _declared_facts(result, config.facts, db)
-    findings = [f for f in result.findings if _selected(f.rule, config)]
-    findings, used = _suppress(findings, result.directives)
-    ctx = SuppressionContext(tuple(result.directives), frozenset(used))
+    directives = _require_reasons(result.directives) if config.require_suppression_reason else list(result.directives)
+    selected = [f for f in result.findings if _selected(f.rule, config)]
+    findings, used = _suppress(selected, directives)
+    result.suppressed = len(selected) - len(findings)
+    ctx = SuppressionContext(tuple(directives), frozenset(used))
     for rule in SUPPRESSION_RULES:
         findings += [f for f in rule.check(ctx) if _selected(f.rule, config)]
     # Per-rule severities last, so they reach RL901/RL902 too.
     overrides = dict(config.severity)
     findings = [dataclasses.replace(f, severity=Severity.parse(overrides[f.rule])) if f.rule in overrides else f for f in findings]
-    if baseline is not None:
-        result.baselined = sum(1 for f in findings if f.fingerprint in baseline)
-        findings = [f for f in findings if f.fingerprint not in baseline]
     findings.sort(key=lambda f: (f.location.path, f.location.line, f.location.column, f.rule))
+    findings = _distinct(findings)
+    if baseline is not None:
+        known = baseline if isinstance(baseline, Baseline) else Baseline(frozenset(baseline))
+        kept = [f for f in findings if not known.covers(f)]
+        result.baselined = len(findings) - len(kept)
+        findings = kept
     result.findings = findings
+
+
+def order(findings: list[Finding], by: str = "file") -> list[Finding]:
+    """``file``: by file, then most severe first, then position; ``severity``: most severe first,
+    then file and position; ``rule``: by rule id, then file and position."""
+    position = lambda f: (f.location.path, f.location.line, f.location.column, f.rule)  # noqa: E731
+    if by == "severity":
+        return sorted(findings, key=lambda f: (-f.severity, *position(f)))
+    if by == "rule":
+        return sorted(findings, key=lambda f: (f.rule, *position(f)))
+    return sorted(findings, key=lambda f: (f.location.path, -f.severity, f.location.line, f.location.column, f.rule))
+
+
+def _distinct(findings: list[Finding]) -> list[Finding]:
+    """The same fingerprint twice (two identical snippets in one file, two starts of one SDK in a
+    hashed bundle) gets an ordinal from the second on, in file order: each stays its own entry."""
+    seen: dict[str, int] = {}
+    out = []
+    for f in findings:
+        n = seen.get(f.fingerprint, 0)
+        seen[f.fingerprint] = n + 1
+        if n:
+            f = dataclasses.replace(f, fingerprint=hashlib.sha256(f"{f.fingerprint}\0{n}".encode()).hexdigest()[:32])
+        out.append(f)
+    return out
+
+
+def _require_reasons(directives: list[tuple[str, Directive]]) -> list[tuple[str, Directive]]:
+    """A valid directive without a reason becomes malformed (RL901) and suppresses nothing."""
+    return [(p, dataclasses.replace(d, problem=NO_REASON) if d.problem is None and not d.reason else d) for p, d in directives]
 
 
 def _selected(rule: str, config: Config) -> bool:
@@ -93,8 +152,9 @@ def _declared_facts(result: ScanResult, facts: tuple[DeclaredFact, ...], db: Sig
 
 
 def write_baseline(path: Path, findings: list[Finding]) -> int:
-    """Known findings keyed by fingerprint: sorted, schema-versioned, no lines, no timestamps."""
-    entries = sorted({(f.fingerprint, f.rule, f.location.path) for f in findings})
+    """Known findings keyed by fingerprint: sorted, schema-versioned, no lines, no timestamps, and
+    no content hash (a hashed bundle's path is written with ``*`` for its hash)."""
+    entries = sorted({(f.fingerprint, f.rule, stable_path(f.location.path)) for f in findings})
     doc = {
         "schema_version": BASELINE_SCHEMA,
         "tool": "replaylint",
@@ -104,13 +164,19 @@ def write_baseline(path: Path, findings: list[Finding]) -> int:
     return len(entries)
 
 
-def read_baseline(path: Path) -> set[str]:
+def read_baseline(path: Path) -> Baseline:
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ConfigError(f"{path}: cannot read the baseline ({exc})") from None
     except RecursionError:
         raise ConfigError(f"{path}: cannot read the baseline (nested too deeply)") from None
-    if not isinstance(doc, dict) or doc.get("schema_version") != BASELINE_SCHEMA or not isinstance(doc.get("findings"), list):
-        raise ConfigError(f"{path}: not a replaylint baseline (schema_version {BASELINE_SCHEMA})")
-    return {e["fingerprint"] for e in doc["findings"] if isinstance(e, dict) and isinstance(e.get("fingerprint"), str)}
+    if not isinstance(doc, dict) or doc.get("schema_version") not in (1, BASELINE_SCHEMA) or not isinstance(doc.get("findings"), list):
+        raise ConfigError(f"{path}: not a replaylint baseline (schema_version 1 or {BASELINE_SCHEMA})")
+    entries = [e for e in doc["findings"] if isinstance(e, dict) and isinstance(e.get("fingerprint"), str)]
+    hashed = frozenset(
+        (e["rule"], stable_path(e["path"]))
+        for e in entries
+        if doc["schema_version"] == 1 and isinstance(e.get("rule"), str) and isinstance(e.get("path"), str) and stable_path(e["path"]) != e["path"]
+    )
+    return Baseline(frozenset(e["fingerprint"] for e in entries), doc["schema_version"], hashed)

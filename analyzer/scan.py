@@ -35,6 +35,8 @@ class ScanResult:
     policies: list = field(default_factory=list)  # policy_pages.PolicyPage per privacy / cookie / subprocessor page
     directives: list = field(default_factory=list)  # (path, suppress.Directive)
     baselined: int = 0
+    suppressed: int = 0  # findings an inline suppression covered (counted in every format's summary)
+    excludes_matched: frozenset[str] = frozenset()  # the exclude patterns that excluded something
     signature_dirs: tuple[str, ...] = ()
     files: int = 0
     parsed: int = 0
@@ -271,8 +273,9 @@ def _check_compliance(result: ScanResult, files: list[SourceFile], facts: dict, 
 def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -> ScanResult:
     start = time.perf_counter()
     signatures.load(opts.signature_dirs)  # fail fast (exit 2) on a broken signature file
-    files, diags = discover(opts.paths, opts.excludes, opts.follow_outside)
-    result = ScanResult(diagnostics=list(diags), signature_dirs=opts.signature_dirs)
+    matched: set[str] = set()
+    files, diags = discover(opts.paths, opts.excludes, opts.follow_outside, matched)
+    result = ScanResult(diagnostics=list(diags), signature_dirs=opts.signature_dirs, excludes_matched=frozenset(matched))
     loaded_by: dict[str, list[str]] = {}
     pages: dict[str, PageInfo] = {}
     template_facts = {}

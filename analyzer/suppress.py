@@ -5,9 +5,11 @@
     // replaylint: ignore[RL201,RL310] -- reason
 
 A directive covers findings of the listed rule ids (or id prefixes) on its own line and on the
-next line. The ``-- reason`` part is free text. A directive that does not parse, or names no known
-rule, is an error (RL901); one that suppresses nothing is reported (RL902). Unlike flake8's
-``noqa``, a malformed directive never suppresses anything.
+next line. The ``-- reason`` part is free text, and required: the filter stage (policy.apply)
+treats a directive without one as malformed unless ``require-suppression-reason = false``. A
+directive that does not parse, or names no known rule, is an error (RL901); one that suppresses
+nothing is reported (RL902). Unlike flake8's ``noqa``, a malformed directive never suppresses
+anything. Suppressed findings are counted in every format's summary.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from dataclasses import dataclass
 
 _MARK = "replaylint:"
 _DIRECTIVE = re.compile(r"replaylint:\s*(?P<body>.*)")
-_VALID = re.compile(r"ignore\[(?P<rules>[^\]]*)\](?:\s*--\s*(?P<reason>.*?))?\s*(?:-->|#\}|--\}\}|%>|\*/|\*\}|\?>|$)")
+# "--" starts the reason unless it is the comment's own end ("-->", "--}}"): a bare
+# "<!-- replaylint: ignore[RL101] -->" has no reason, not the reason ">".
+_VALID = re.compile(r"ignore\[(?P<rules>[^\]]*)\](?:\s*--(?![>}])\s*(?P<reason>.*?))?\s*(?:-->|#\}|--\}\}|%>|\*/|\*\}|\?>|$)")
 _RULE = re.compile(r"RL\d{1,3}")
 
 

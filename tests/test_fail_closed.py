@@ -43,7 +43,7 @@ def test_an_internal_error_exits_2_and_is_counted_in_every_format(fmt: str, tmp_
     (tmp_path / "page.html").write_text(SNIPPET)
     monkeypatch.setattr("analyzer.engine.detect.page_facts", _boom)
     code, out, err = _cli(capsys, "scan", "--format", fmt, str(tmp_path))
-    assert code == 2 and "1 internal error(s)" in err
+    assert code == 2 and "replaylint: 1 internal error: the results are incomplete" in err
     if fmt == "json":
         assert json.loads(out)["summary"]["errors"] == 1
     elif fmt == "sarif":
@@ -53,7 +53,7 @@ def test_an_internal_error_exits_2_and_is_counted_in_every_format(fmt: str, tmp_
     elif fmt == "github":
         assert "::error file=" in out and "internal-error" in out
     else:
-        assert "1 internal error(s)" in out and ": error: internal-error:" in out
+        assert "1 internal error" in out and ": error: internal-error:" in out
     assert _cli(capsys, "scan", "--no-fail-on-error", "--format", fmt, str(tmp_path))[0] in (0, 1)
 
 

@@ -148,7 +148,7 @@ def test_baseline_round_trips_after_edits_shift_lines(site, capsys) -> None:
     page.write_text(AUTOBLOCK + UNGATED)
     assert run(capsys, "baseline", "baseline.json", "dist")[0] == 0
     doc = json.loads((site / "baseline.json").read_text())
-    assert doc["schema_version"] == 1 and all(set(e) == {"fingerprint", "rule", "path"} for e in doc["findings"])
+    assert doc["schema_version"] == 2 and all(set(e) == {"fingerprint", "rule", "path"} for e in doc["findings"])
     assert doc["findings"] == sorted(doc["findings"], key=lambda e: (e["fingerprint"], e["rule"], e["path"]))
     page.write_text("<!-- a new banner -->\n\n\n" + AUTOBLOCK + UNGATED)  # every line moves
     code, out, _ = run(capsys, "scan", "dist", "--baseline", "baseline.json", "--fail-on", "info", "--format", "json")
@@ -206,21 +206,52 @@ def test_pre_commit_hook_manifest_covers_every_file_kind_read() -> None:
         assert tag in text
 
 
+DOCUMENTED_REPO = "https://github.com/replaylint/replaylint"
+
+
+def _documented_pre_commit_config() -> str:
+    """The `.pre-commit-config.yaml` that docs/ci.md gives, as written."""
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    section = text[text.index("\n## pre-commit\n") :]
+    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def _snapshot(dest: Path, env: dict[str, str]) -> None:
+    """This checkout as a repository whose `main` holds the working tree as it is now (edits and
+    new files included), where the documented `repo:` URL would lead."""
+    subprocess.run(["git", "clone", "-q", "--no-checkout", str(ROOT), str(dest)], check=True, env=env)
+    subprocess.run(["git", "checkout", "-q", "-B", "main"], cwd=dest, check=True, env=env)
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, check=True, env=env, capture_output=True).stdout
+    for name in filter(None, listed.decode().split("\0")):
+        if (ROOT / name).is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, dest / name)
+    subprocess.run(["git", "add", "-A"], cwd=dest, check=True, env=env)
+    subprocess.run(["git", "commit", "-q", "--allow-empty", "-m", "snapshot"], cwd=dest, check=True, env=env)
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-def test_pre_commit_try_repo_runs_the_hook(tmp_path: Path) -> None:
+def test_the_documented_pre_commit_config_runs_the_hook(tmp_path: Path) -> None:
+    """docs/ci.md's example used `rev: v0.1.0` (no such tag) and a placeholder URL. It is run here
+    as written, with only the URL pointing at this checkout."""
     pre_commit = Path(sys.executable).parent / "pre-commit"
     if not pre_commit.exists():
         pytest.skip("pre-commit is not installed in this environment")
-    repo = tmp_path / "site"
-    repo.mkdir()
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
     env.pop("GITHUB_ACTIONS", None)
+    config = _documented_pre_commit_config()
+    assert f"repo: {DOCUMENTED_REPO}\n" in config and "rev: main" in config
+    _snapshot(tmp_path / "replaylint", env)
+    repo = tmp_path / "site"
+    repo.mkdir()
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=env)
+    (repo / ".pre-commit-config.yaml").write_text(config.replace(DOCUMENTED_REPO, str(tmp_path / "replaylint")))
     (repo / "clean.html").write_text("<html><body>hello</body></html>\n")
     (repo / "recorder.html").write_text(UNGATED)
     subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
-    clean = subprocess.run([str(pre_commit), "try-repo", str(ROOT), "replaylint", "--files", "clean.html"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    hook = [str(pre_commit), "run", "replaylint", "--files"]
+    clean = subprocess.run([*hook, "clean.html"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
     assert clean.returncode == 0, clean.stdout + clean.stderr
-    dirty = subprocess.run([str(pre_commit), "try-repo", str(ROOT), "replaylint", "--files", "recorder.html"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    dirty = subprocess.run([*hook, "recorder.html"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
     assert dirty.returncode == 1, dirty.stdout + dirty.stderr
-    assert "recorder.html:2:1: RL101 high Hotjar loads without waiting for consent" in dirty.stdout
+    assert "recorder.html:2:1: RL101 high Hotjar loads without waiting for consent (nothing holds it back)" in dirty.stdout

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analyzer.model import Severity
+from analyzer.report.view import Names
 from analyzer.scan import ScanResult
 
 
@@ -14,6 +15,7 @@ class ReportOptions:
     fail_on: Severity
     quiet: bool = False
     color: bool = False
+    names: Names = field(default_factory=Names, compare=False)  # display names of vendors and field categories
 
 
 Formatter = Callable[[ScanResult, ReportOptions], str]

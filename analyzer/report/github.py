@@ -1,10 +1,12 @@
-"""GitHub Actions workflow commands: one annotation per finding, shown on the pull request diff."""
+"""GitHub Actions workflow commands: one annotation per finding, shown on the pull request diff,
+then the summary as plain lines for the job's log (``--quiet``: the count of what it left out)."""
 
 from __future__ import annotations
 
 from analyzer.model import Severity
 from analyzer.report import ReportOptions
 from analyzer.report.escape import text as esc
+from analyzer.report.summary import hidden_line, summary_lines
 from analyzer.scan import ScanResult
 
 _COMMAND = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "notice", Severity.INFO: "notice"}
@@ -26,4 +28,9 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
         lines.append(f"::{_COMMAND[f.severity]} {props}::{_escape(body)}")
     for d in result.diagnostics:
         lines.append(f"::{d.level} file={_escape(d.path, True)},title=replaylint {d.code}::{_escape(d.message)}")
+    if opts.quiet:
+        hidden = hidden_line(result, opts)
+        lines += [hidden] if hidden else []
+    else:
+        lines += summary_lines(result, opts)
     return "\n".join(lines) + ("\n" if lines else "")

@@ -1,4 +1,4 @@
-"""The JSON report: the stable machine contract documented in docs/json-schema.md."""
+"""The JSON report: the stable machine contract documented in docs/json.md."""
 
 from __future__ import annotations
 
@@ -96,9 +96,15 @@ def diagnostic(d: Diagnostic) -> dict[str, Any]:
 def document(result: ScanResult, opts: ReportOptions) -> dict[str, Any]:
     by_status = {"gated": 0, "ungated": 0, "unverifiable": 0}
     vendors: dict[str, int] = {}
+    vendor_consent: dict[str, dict[str, int]] = {}
     for d in result.detections:
         by_status[d.verdict.status.value] += 1
         vendors[d.vendor] = vendors.get(d.vendor, 0) + 1
+        row = vendor_consent.setdefault(d.vendor, {"gated": 0, "ungated": 0, "unverifiable": 0})
+        row[d.verdict.status.value] += 1
+    rules: dict[str, int] = {}
+    for f in result.findings:
+        rules[f.rule] = rules.get(f.rule, 0) + 1
     failing = sum(1 for f in result.findings if f.severity >= opts.fail_on)
     return {
         "schema_version": SCHEMA_VERSION,
@@ -117,7 +123,11 @@ def document(result: ScanResult, opts: ReportOptions) -> dict[str, Any]:
             "detections": len(result.detections),
             "consent": by_status,
             "vendors": dict(sorted(vendors.items())),
+            "vendor_consent": dict(sorted(vendor_consent.items())),
             "findings": result.counts(),
+            "rules": dict(sorted(rules.items())),
+            "suppressed": result.suppressed,
+            "baselined": result.baselined,
             "diagnostics": len(result.diagnostics),
             "errors": result.errors,
             "fail_on": opts.fail_on.label,

@@ -1,5 +1,12 @@
 """SARIF 2.1.0 for code scanning: rules from the registry with help text and links, results with
-partial fingerprints from the finding fingerprint, levels from severity, 1-based regions."""
+partial fingerprints from the finding fingerprint, levels from severity, 1-based regions.
+
+GitHub code scanning reads ``properties.security-severity`` (a CVSS-like score: 7.0 and over is
+"high", 4.0-6.9 "medium", under 4.0 "low") and the ``security`` tag from each rule, so findings
+rank among security alerts. A finding in a bundle with a source map names its original source
+position in ``relatedLocations``. The run's ``properties`` count the findings that inline
+suppressions and the baseline left out.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,7 @@ import json
 from typing import Any
 
 from analyzer import __version__
-from analyzer.model import Finding, Severity
+from analyzer.model import Finding, Severity, site_key
 from analyzer.report import ReportOptions
 from analyzer.report.escape import uri
 from analyzer.rules import RULES
@@ -16,6 +23,7 @@ from analyzer.scan import ScanResult
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 DOCS = "https://github.com/replaylint/replaylint/blob/main/docs/rules/"
 LEVELS = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "note", Severity.INFO: "note"}
+SECURITY_SEVERITY = {Severity.HIGH: "7.5", Severity.MEDIUM: "5.5", Severity.LOW: "3.0", Severity.INFO: "1.0"}
 
 
 def _rule(rule) -> dict[str, Any]:
@@ -27,31 +35,54 @@ def _rule(rule) -> dict[str, Any]:
         "help": {"text": rule.doc, "markdown": rule.doc},
         "helpUri": f"{DOCS}{rule.id}.md",
         "defaultConfiguration": {"level": LEVELS[Severity.parse(rule.severity)]},
-        "properties": {"tags": ["privacy", rule.name.split("-")[0]]},
+        "properties": {
+            "tags": ["security", "privacy", rule.name.split("-")[0]],
+            "security-severity": SECURITY_SEVERITY[Severity.parse(rule.severity)],
+        },
     }
 
 
-def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
+def _original(original: str) -> dict[str, Any]:
+    """``src/main.js:4`` (the detection's ``original``) as a related location."""
+    path, _, line = original.rpartition(":")
+    location: dict[str, Any] = {"artifactLocation": {"uri": uri(path or original)}}
+    if path and line.isdigit() and int(line) >= 1:
+        location["region"] = {"startLine": int(line)}
+    return {"id": 1, "message": {"text": "original source position, through the bundle's source map"}, "physicalLocation": location}
+
+
+def _result(f: Finding, index: dict[str, int], originals: dict[tuple, str]) -> dict[str, Any]:
     region: dict[str, int] = {"startLine": f.location.line, "startColumn": f.location.column}
     if f.location.end_line:
         region["endLine"] = f.location.end_line
     if f.location.end_column:
         region["endColumn"] = f.location.end_column
     text = f.message + (f"\nFix: {f.remediation}" if f.remediation else "")
-    return {
+    out: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": index[f.rule],
         "level": LEVELS[f.severity],
         "message": {"text": text},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(f.location.path)}, "region": region}}],
+        # The key keeps its name: the value is unchanged except for content-hashed bundles,
+        # whose identity now survives a rebuild (model.fingerprint).
         "partialFingerprints": {"replaylint/v1": f.fingerprint},
-        "properties": {"severity": f.severity.label, **({"vendor": f.vendor} if f.vendor else {})},
+        "properties": {
+            "severity": f.severity.label,
+            "security-severity": SECURITY_SEVERITY[f.severity],
+            **({"vendor": f.vendor} if f.vendor else {}),
+        },
     }
+    original = originals.get(site_key(f)) if f.vendor else None
+    if original:
+        out["relatedLocations"] = [_original(original)]
+    return out
 
 
 def render(result: ScanResult, opts: ReportOptions) -> str:
     rules = list(RULES.values())
     index = {r.id: i for i, r in enumerate(rules)}
+    originals = {site_key(d): d.original for d in result.detections if d.original}
     doc = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -65,7 +96,8 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
                         "rules": [_rule(r) for r in rules],
                     }
                 },
-                "results": [_result(f, index) for f in result.findings],
+                "results": [_result(f, index, originals) for f in result.findings],
+                "properties": {"suppressed": result.suppressed, "baselined": result.baselined},
                 "invocations": [{"executionSuccessful": result.errors == 0, "toolExecutionNotifications": [
                     {"level": d.level, "message": {"text": f"{d.code}: {d.message}"}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(d.path)}}}]}
                     for d in result.diagnostics

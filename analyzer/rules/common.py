@@ -94,6 +94,50 @@ def remediation(ctx: PageContext, site: RecorderSite) -> str:
     )
 
 
+# What each consent mechanism id (detections' `consent.mechanism` in the JSON) means, in the words a
+# finding's message uses: the ids are the machine contract, people read these.
+MECHANISM_WORDS = {
+    # gated
+    "cmp-markup": "held back by the consent manager's markup",
+    "code-guard": "started inside a consent check",
+    "vendor-hold-released-on-consent": "the vendor's own hold is released on consent",
+    "declared-autoblock": "the consent manager blocks it, as the configuration declares",
+    "server-side-consent": "the template renders it only after consent",
+    "gtm-consent-settings": "Tag Manager's consent settings hold it back",
+    "gtm-trigger": "decided by its Tag Manager trigger",
+    # ungated
+    "none": "nothing holds it back",
+    "no-consent-check": "the code starts it without a consent check",
+    "look-alike-type": "its script type only looks like a consent gate",
+    "negated-category": "a negated consent category runs it when consent is refused",
+    "necessary-category": "filed as strictly necessary, which needs no consent",
+    "exempt-marker": "marked as exempt from blocking",
+    "category-without-inert-type": "a consent category but an executable script type",
+    "cmp-loader-missing-or-late": "no consent manager loads before it",
+    "cmp-loader-async": "the consent manager loads asynchronously and may come after it",
+    "autoblocker-after-recorder": "the consent manager's auto-blocker loads after it",
+    "autoblocker-async": "the consent manager's auto-blocker loads asynchronously and may come after it",
+    "noscript": "a <noscript> request no consent manager can stop",
+    # unverifiable
+    "autoblocker": "depends on how the consent manager's auto-blocker classifies it",
+    "unknown-category": "a consent category this tool does not know",
+    "inert-without-cmp": "held back, but nothing says what releases it",
+    "inert-markup-elsewhere": "gated only on pages that load the consent manager",
+    "injected-inert-markup": "injected after the consent manager may have run",
+    "injected-elsewhere": "returned as markup; the page that inserts it decides",
+    "code-unresolved": "the consent check in the code cannot be resolved",
+    "analysis-budget": "the analysis stopped before reaching the start",
+    "not-analysed": "the file could not be analysed",
+    "partial-not-included": "a partial no scanned template includes",
+    "gtm-no-trigger": "the Tag Manager tag has no firing trigger",
+}
+
+
+def mechanism_words(mechanism: str) -> str:
+    """The plain-language reason for a verdict (a mechanism id never reaches a message)."""
+    return MECHANISM_WORDS.get(mechanism, mechanism.replace("-", " "))
+
+
 def vendor_label(site: RecorderSite) -> str:
     """The vendor's name; for suites where replay is one module, say that recording depends on config."""
     if site.vendor.category == "replay-addon":

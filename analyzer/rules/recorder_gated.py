@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from analyzer.model import Finding, Severity, Status
 from analyzer.rules.base import PageContext
-from analyzer.rules.common import location
+from analyzer.rules.common import location, mechanism_words
 
 ID = "RL100"
 NAME = "recorder-gated"
@@ -41,7 +41,7 @@ def check(ctx: PageContext) -> Iterator[Finding]:
             name=NAME,
             severity=Severity.INFO,
             location=location(ctx, site),
-            message=f"{site.vendor.name} waits for consent ({verdict.mechanism})",
+            message=f"{site.vendor.name} waits for consent ({mechanism_words(verdict.mechanism)})",
             evidence=f"{site.evidence}; {verdict.evidence}",
             vendor=site.vendor.id,
         )

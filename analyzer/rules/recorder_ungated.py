@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 from analyzer.model import Finding, Status
 from analyzer.rules.base import PageContext
-from analyzer.rules.common import consent_finding, vendor_label
+from analyzer.rules.common import consent_finding, mechanism_words, vendor_label
 
 ID = "RL101"
 NAME = "recorder-ungated"
@@ -43,4 +43,4 @@ SUMMARY = "A session recorder or heatmap loads before consent"
 def check(ctx: PageContext) -> Iterator[Finding]:
     for site, verdict in ctx.verdicts:
         if verdict.status is Status.UNGATED and site.via != "noscript-pixel":
-            yield consent_finding(ctx, site, verdict, ID, NAME, f"{vendor_label(site)} loads without waiting for consent ({verdict.mechanism})")
+            yield consent_finding(ctx, site, verdict, ID, NAME, f"{vendor_label(site)} loads without waiting for consent ({mechanism_words(verdict.mechanism)})")

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 from analyzer.model import Finding, Status
 from analyzer.rules.base import PageContext
-from analyzer.rules.common import consent_finding, vendor_label
+from analyzer.rules.common import consent_finding, mechanism_words, vendor_label
 
 ID = "RL102"
 NAME = "recorder-unverifiable"
@@ -42,4 +42,4 @@ SUMMARY = "A recorder's consent gating cannot be proven from the markup"
 def check(ctx: PageContext) -> Iterator[Finding]:
     for site, verdict in ctx.verdicts:
         if verdict.status is Status.UNVERIFIABLE:
-            yield consent_finding(ctx, site, verdict, ID, NAME, f"{vendor_label(site)}: consent gating cannot be verified ({verdict.mechanism})")
+            yield consent_finding(ctx, site, verdict, ID, NAME, f"{vendor_label(site)}: consent gating cannot be verified ({mechanism_words(verdict.mechanism)})")

@@ -1,11 +1,13 @@
-"""RL901 suppression-invalid: an inline suppression that does not parse or names no known rule.
+"""RL901 suppression-invalid: an inline suppression that does not parse, names no known rule, or gives no reason.
 
-**What it finds.** A `replaylint:` comment that is not `replaylint: ignore[RULE,…] -- reason`, or
-whose brackets are empty or name a rule id (or id prefix) that does not exist.
+**What it finds.** A `replaylint:` comment that is not `replaylint: ignore[RULE,…] -- reason`:
+brackets that are empty or name a rule id (or id prefix) that does not exist, or no reason after
+`--` (unless the configuration sets `require-suppression-reason = false`).
 
 **Why it matters.** A suppression that silently matches nothing (or everything, as flake8's
-malformed `noqa` does) hides the state of the code from the reviewer. A malformed directive never
-suppresses anything here, and it is an error so that it gets fixed.
+malformed `noqa` does) hides the state of the code from the reviewer, and one without a reason
+leaves the next reviewer guessing whether the recorder or the field was accepted on purpose. A
+malformed directive never suppresses anything here, and it is an error so that it gets fixed.
 
 **How to fix.** Write `replaylint: ignore[RL101] -- why this is acceptable` in the file's comment
 syntax (`<!-- -->`, `//`, `{# #}`, `{% comment %}`, `{{!-- --}}`, `<%# %>`, `{{-- --}}`).
@@ -13,6 +15,7 @@ syntax (`<!-- -->`, `//`, `{# #}`, `{% comment %}`, `{{!-- --}}`, `<%# %>`, `{{-
 **Fires on:**
 
     <!-- replaylint: ignore hotjar -->
+    <!-- replaylint: ignore[RL101] -->
 
 **Does not fire on:**
 
