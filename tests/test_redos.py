@@ -39,12 +39,18 @@ def test_an_unambiguous_regex_is_accepted(pattern: str) -> None:
 def test_the_refused_regexes_do_hang(pattern: str) -> None:
     """The check is not theoretical: each refused pattern backtracks exponentially."""
     regex = re.compile(pattern)
-    start = time.perf_counter()
-    regex.search("evil" + "a" * 18 + "!")
-    small = time.perf_counter() - start
-    start = time.perf_counter()
-    regex.search("evil" + "a" * 21 + "!")
-    assert time.perf_counter() - start > 3 * small
+
+    def best_of_three(n: int) -> float:  # the fastest run is the least disturbed by a busy machine
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            regex.search("evil" + "a" * n + "!")
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    # Six more characters: an exponential pattern takes over ten times longer (the slowest of
+    # these grows 1.6x per character), a linear one about the same.
+    assert best_of_three(21) > 5 * best_of_three(15)
 
 
 def test_every_signature_regex_is_unambiguous() -> None:
