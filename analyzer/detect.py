@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from analyzer import anchors
 from analyzer.htmldoc import Element, Page
 from analyzer.signatures import Cmp, Loader, SignatureDB, UrlMatcher, Vendor
 
@@ -111,7 +112,7 @@ def script_type(el: Element) -> str:
 
 def snippet_hit(vendor: Vendor, text: str) -> str | None:
     for group, note in vendor.snippets:
-        if all(s in text for s in group):
+        if anchors.group_present_text(group, text):
             return note or " + ".join(group)
     return None
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from analyzer import headconfig, jsparse, jsshapes
+from analyzer import anchors, headconfig, jsparse, jsshapes
 from analyzer.detect import inline_url_hit, snippet_hit
 from analyzer.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program
 from analyzer.jsflow import Flow
@@ -896,7 +896,7 @@ class Detector:
         snippet anchors, judged like a ``<Script>`` with the entry's static attributes."""
         data = self.prog.parsed.source.data
         needles = [h.encode() for h in vendor.urls.literals() if h and "." in h]
-        needles += [max(group, key=len).encode() for group, _ in vendor.snippets if all(s.encode() in data for s in group)]
+        needles += [max(group, key=len).encode() for group, _ in vendor.snippets if anchors.group_present(group, data)]
         out: dict[int, CodeSite] = {}
         for needle in needles:
             for node, chain in self._strings_holding(needle):
@@ -953,7 +953,7 @@ class Detector:
             return []
         out: list[CodeSite] = []
         needles = [h.encode() for h in vendor.urls.literals() if h and "." in h]
-        needles += [max(group, key=len).encode() for group, _ in vendor.snippets if all(x.encode() in data for x in group)]
+        needles += [max(group, key=len).encode() for group, _ in vendor.snippets if anchors.group_present(group, data)]
         seen: set[int] = set()
         for needle in needles:
             for node, chain in self._strings_holding(needle):
@@ -997,11 +997,10 @@ class Detector:
         data = self.prog.parsed.source.data
         found: list[tuple[bool, Node, str, str]] = []
         for group, note in vendor.snippets:
-            if not all(s.encode() in data for s in group):
+            if not anchors.group_present(group, data):
                 continue
-            anchor = max(group, key=len).encode()
-            for offset in _occurrences(data, anchor, limit=20):
-                chain = self.prog.tree.path(offset, offset + len(anchor))
+            for offset, width in anchors.occurrences(data, max(group, key=len), limit=20):
+                chain = self.prog.tree.path(offset, offset + width)
                 if chain[-1].type == "comment":
                     continue
                 literal = _code_string(self.prog, chain)
@@ -1041,7 +1040,29 @@ class Detector:
             if inner or not precise:
                 out.append(snip)
                 precise = [p for p in precise if p not in inner]
+        if out and (not precise or precise[0].vendor.category != "replay-addon"):  # a suite's init decides whether it records
+            precise = [p for p in precise if not (p.via == "init-call" and any(self._same_start(p, snip) for snip in out))]
         return precise + out
+
+    def _same_start(self, init: CodeSite, snippet: CodeSite) -> bool:
+        """A vendor's init call beside its own loader snippet in one function (Smartlook's
+        ``smartlook('init', key)`` after the stub, Inspectlet's ``__insp.push(['wid', …])`` before
+        the loader it defines): one recorder, reported at the snippet. Outside the snippet's own
+        function (or nested in it) the call may stand behind a check of its own, so it stays."""
+        at = self.prog.enclosing_function(init.node)
+        snip = self.prog.enclosing_function(snippet.node)
+        while snip is not None and snip.id != (at.id if at is not None else None) and _inside(snippet.node, snip) and self._is_iife_or_local(snip, at):
+            snip = self.prog.enclosing_function(snip)
+        return (at is None and snip is None) or (at is not None and snip is not None and at.id == snip.id)
+
+    def _is_iife_or_local(self, fn: Node, outer: Node | None) -> bool:
+        """Is ``fn`` the snippet's own wrapper (an IIFE) or a helper defined inside ``outer``?"""
+        parent = fn.parent
+        while parent is not None and parent.type == "parenthesized_expression":
+            parent = parent.parent
+        if parent is not None and parent.type == "call_expression":
+            return True
+        return outer is not None and _inside(fn, outer)
 
     def _apply_holds(self, vendor: Vendor, sites: list[CodeSite]) -> list[CodeSite]:
         """A switch that holds recording back moves the start to the release calls: named as
