@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from analyzer.budget import BudgetExhausted
+from analyzer.consent_records import ConsentRecords
 from analyzer.jsdetect import CodeSite
 from analyzer.jsexpr import MAX_EXPR, canonical, held_calls, temporaries
 from analyzer.jsflow import Flow, Use
@@ -51,6 +52,7 @@ class ConsentVocabulary:
     bundled_api: tuple[tuple[str, str, str], ...] = ()  # (API name, function-shape fragment, CMP) as bundles rename them
     anchors: re.Pattern[str] | None = None  # every word of every check
     needs: tuple[frozenset[str], ...] = ()  # per check, the words any text holding it holds
+    records: dict[str, frozenset[str]] = field(default_factory=dict)  # a hand-written banner's storage ([consent_record])
 
     def may_check(self, text: str) -> bool:
         """Can this (lower-cased) condition text hold an analytics check at all? The words of a
@@ -87,7 +89,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
     needs = tuple(dict.fromkeys(_needs(c, renamed) for c, _ in checks))
     every = sorted({w for need in needs for w in need}, key=len, reverse=True)
     pattern = re.compile(r"(?<![a-z0-9_$])(?:" + "|".join(re.escape(w) for w in every) + r")(?![a-z0-9_$])") if every and all(needs) else None
-    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks), db.script_types.consent_triggers, db.script_types.code.get("stores", frozenset()), db.script_types.class_hooks, db.script_types.code.get("element_factories", frozenset()), parameters, tuple(api), pattern, needs)
+    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks), db.script_types.consent_triggers, db.script_types.code.get("stores", frozenset()), db.script_types.class_hooks, db.script_types.code.get("element_factories", frozenset()), parameters, tuple(api), pattern, needs, db.script_types.consent_record)
 
 
 def _needs(check: str, renamed: set[str]) -> frozenset[str]:
@@ -148,6 +150,7 @@ class GuardAnalysis:
         self.prog = prog
         self.vocab = vocab
         self.flow = Flow(prog, vocab.stores)
+        self.records = ConsentRecords(prog, self.flow, vocab.records)
         self._segments: dict[int, _Segment] = {}
         self._ways_memo: dict[int, list] = {}
         self._aliases: dict[int, str | None] = {}
@@ -155,6 +158,7 @@ class GuardAnalysis:
         self._helpers: dict[int, tuple[int, str | None]] = {}
         self._helpers_active: set[int] = set()
         self._rendering: tuple[bool, bool] | None = None
+        self._judging: set[int] = set()
 
     def _alias(self, ident: Node) -> str | None:
         """The name a bundle renamed away: a library API (``qe`` -> ``acceptedCategory``: its
@@ -237,7 +241,8 @@ class GuardAnalysis:
         self.prog.budget.spend()
         if env is None:
             text = self.prog.text(cond)[:MAX_EXPR]
-            quick = len(text) > _SHORT and not self.vocab.may_check(text.lower())
+            lowered = text.lower()
+            quick = len(text) > _SHORT and not self.vocab.may_check(lowered) and not self.records.may_read(lowered)
             if quick and not _calls_inside(cond):
                 return 0, None
             env = {} if quick else temporaries(self.prog, cond)
@@ -273,6 +278,9 @@ class GuardAnalysis:
         check = self._check_in(cond, env)
         if check:
             return 1, check
+        pol, record = self.records.polarity(cond)
+        if pol:
+            return pol, record
         if t == "call_expression":
             return self._helper(cond)
         return 0, None
@@ -309,7 +317,7 @@ class GuardAnalysis:
         side, other = (left, right) if self._check_in(left, env) else (right, left)
         check = self._check_in(side, env)
         if check is None:
-            return 0, None
+            return self.records.comparison(op, left, right)
         pol, _ = self.polarity(side, env)
         value = canonical(self.prog, other, env).strip().strip("'\"")
         eq, ne, gt = op in ("===", "=="), op in ("!==", "!="), op in (">", ">=")
@@ -334,6 +342,18 @@ class GuardAnalysis:
         if found is None:
             return Path(Status.UNVERIFIABLE, "it is reached only through a recursive call chain")
         return _settle(found)
+
+    def _at_load(self, node: Node) -> bool:
+        """Does every page load reach ``node`` (its walk ends open at the top of the file)? Asked
+        of a consent record's write; a write under the check being judged is not followed again."""
+        if node.id in self._judging:
+            return False
+        self._judging.add(node.id)
+        try:
+            path = self.judge(node)
+        finally:
+            self._judging.discard(node.id)
+        return path.status is Status.UNGATED and path.load
 
     def _segment(self, node: Node) -> "_Segment":
         """From ``node`` up to the first gate, the enclosing function, or the top of the file
@@ -405,6 +425,16 @@ class GuardAnalysis:
                 out.append(("end", self._uncalled(fnode, uses, names, []), None, None))
             for use in runs:
                 notes: list[str] = []
+                action = self.records.action(use, fnode) if use.kind in ("callback", "handler") else None
+                if action is not None:
+                    accepts = self.records.handler_accepts(action)
+                    if accepts:
+                        out.append(("end", Path(Status.GATED, f"started by {action.describe()}, which stores the visitor's acceptance: {accepts}"), None, use.node))
+                        continue
+                    if self.records.reads_as_consent(action):
+                        notes.append(f"{_GENERIC}{action.describe()} reads as an accept control, but what it records is not visible")
+                    else:
+                        notes.append(f"it starts from {action.describe()}, which records no acceptance")
                 if use.kind == "callback":
                     self._note_event(use.node, notes)
                 seg = self._segment(use.node)
@@ -470,7 +500,10 @@ class GuardAnalysis:
                 return f"guarded by {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"
             if branch:
                 why = self._fail_open(cond)
-                if not why and branch == "then" and self._generic_consent(cond):
+                assumed = self.records.assumed(cond, self._at_load) if not why and branch == "then" else None
+                if assumed:
+                    notes.append(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} reads a consent record, but {assumed}")
+                elif not why and branch == "then" and self._generic_consent(cond):
                     notes.append(f"{_GENERIC}line {self._line(cond)}: {self.prog.text(cond)[:60]} checks consent but names no analytics category")
                 else:
                     notes.append(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} is {'a fail-open branch: ' + why if why else 'not a consent check'}")

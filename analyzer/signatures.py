@@ -153,6 +153,7 @@ class ScriptTypes:
     class_hooks: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     consent_triggers: dict[str, str] = field(default_factory=dict)  # function -> the option holding the consent value
     code: dict[str, frozenset[str]] = field(default_factory=dict)  # [code]: injectors, evaluators, script_text, …
+    consent_record: dict[str, frozenset[str]] = field(default_factory=dict)  # [consent_record]: a hand-written banner's storage
 
 
 @dataclass(frozen=True)
@@ -392,6 +393,7 @@ def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
             class_hooks={n: (f"a lifecycle hook {h['framework']} calls {h['runs']}", tuple(h["in"])) for h in types.get("lifecycle_hook", []) if h.get("in") for n in h["names"]},
             consent_triggers={t["call"]: t["option"] for t in types.get("consent_trigger", [])},
             code={k: frozenset(v) for k, v in types.get("code", {}).items()},
+            consent_record={k: frozenset(v) for k, v in types.get("consent_record", {}).items()},
         ),
         severity=_read_toml(BUILTIN_DIR / "severity.toml"),
         authorities=tuple(

@@ -385,6 +385,7 @@ SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
     # a base: React's render), or decorator names (Angular's @Injectable class constructor).
     "lifecycle_hook": _opt([{"names": _req("str[]"), "framework": _req(str), "runs": _req(str), "in": _opt("str[]")}]),
     "consent_trigger": _opt([{"call": _req(str), "option": _req(str)}]),
+    "consent_record": _opt({key: _req("str[]") for key in ("readers", "writers", "user_events", "handler_props", "consent_words", "not_words")}),
     "code": _opt(
         {
             key: _opt("str[]")
