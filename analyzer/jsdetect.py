@@ -253,7 +253,7 @@ class Detector:
         dead: list[Inactive] = []
         marks = self.code.get("placeholder_ids", frozenset())
         for site in sites:
-            text = self.prog.text(site.node)[:20000]
+            text = self._carried_text(site.node) if marks else ""
             mark = next((m for m in sorted(marks) if m in text), None)
             if mark is not None:
                 dead.append(Inactive(site.vendor, site.node, f"{site.evidence}, with a placeholder id ({mark}…) that was never filled in"))
@@ -262,6 +262,48 @@ class Detector:
             else:
                 live.append(site)
         return live, dead
+
+    def _carried_text(self, node: Node) -> str:
+        """The start's text with the constants it substitutes: ``${HOTJAR_ID}``, ``hjid: SITE_ID``,
+        ``${this.hotjarId}`` (a class field): an id left as the docs wrote it may sit in any."""
+        prog = self.prog
+        text = prog.text(node)[:20000]
+        if node.end_byte - node.start_byte > 20000:
+            return text
+        extra: list[str] = []
+        stack, seen = [node], 0
+        while stack and seen < 400:
+            n = stack.pop()
+            seen += 1
+            if n.type == "identifier" and n.end_byte > n.start_byte:
+                value = prog.constant(n)
+                if value:
+                    extra.append(value)
+            elif n.type == "member_expression":
+                obj = n.child_by_field_name("object")
+                if obj is not None and obj.type == "this":
+                    value = self._field_value(n)
+                    if value:
+                        extra.append(value)
+                    continue
+            stack.extend(n.named_children)
+        return text + "\n" + "\n".join(extra) if extra else text
+
+    def _field_value(self, member: Node) -> str | None:
+        """``this.hotjarId`` read in a class whose field ``hotjarId = '…'`` holds a string."""
+        prop = member.child_by_field_name("property")
+        name = self.prog.text(prop) if prop is not None else ""
+        for anc in reversed(self.prog.chain(member)):
+            if anc.type != "class_body":
+                continue
+            for field in anc.named_children:
+                if field.type in ("field_definition", "public_field_definition"):
+                    key = field.child_by_field_name("name") or field.child_by_field_name("property")
+                    value = field.child_by_field_name("value")
+                    if key is not None and self.prog.text(key) == name and value is not None and value.type in STRING_TYPES:
+                        return self.prog.text(value)
+            return None
+        return None
 
     def _broken_body(self, site: CodeSite) -> bool:
         """A snippet kept as script text (a ``<Script>`` body, ``__html``, ``script.innerHTML =``)
@@ -1009,22 +1051,28 @@ class Detector:
                     written = _written_to_script(self.prog, lit_chain, self.code)
                     if written is not None:
                         found.append((True, written, f"{note or ' + '.join(group)}, written into a script element", "dynamic-injection"))
-                        break
+                        continue
                     passed = _passed_as_script(self.prog, lit_chain, self.code)
                     if passed is not None:
                         how = self.prog.path(self.prog.callee(passed)) or "a call"
                         found.append((True, passed, f"{note or ' + '.join(group)}, passed as script text to {how}()", "dynamic-injection"))
-                        break
+                        continue
                     continue  # a snippet held as data (a dangerouslySetInnerHTML string): not code here
                 stmt, via_iife = _snippet_statement(chain)
                 self.prog.remember(chain[: next(i for i, n in enumerate(chain) if n.id == stmt.id) + 1])
                 found.append((via_iife, stmt, note or " + ".join(group), "snippet"))
-                break
         if not found:
             return []
+        # Each pasted copy is a site (a file may hold two: one per environment); of the matches
+        # inside one copy, the smallest IIFE stands for it, else its first configuration line.
         iife = [f for f in found if f[0]]
-        _, stmt, note, via = min(iife, key=lambda f: f[1].end_byte - f[1].start_byte) if iife else found[0]
-        return [CodeSite(vendor, stmt, via, note)]
+        picked = sorted(iife, key=lambda f: f[1].end_byte - f[1].start_byte) if iife else found[:1]
+        out: list[CodeSite] = []
+        for _, stmt, note, via in picked:
+            if any(_inside(s.node, stmt) or _inside(stmt, s.node) for s in out):
+                continue
+            out.append(CodeSite(vendor, stmt, via, note))
+        return sorted(out, key=lambda s: s.node.start_byte)
 
     def _merge(self, precise: list[CodeSite], snippets: list[CodeSite]) -> list[CodeSite]:
         """A pasted snippet is one site: the injection inside it folds into it. A snippet match

@@ -245,8 +245,10 @@ class Scopes:
     def lookup(self, ident: Node, chain: list[Node] | None = None) -> Binding | None:
         """The binding ``ident`` refers to (None: a global, or not declared in this code).
         ``chain`` is the path from the root to ``ident`` when the caller has it."""
-        chain = chain if chain is not None else self.tree.path_to(ident)
         name = self.text(ident)
+        if not name:
+            return None  # a missing identifier tree-sitter inserted to recover from an error
+        chain = chain if chain is not None else self.tree.path_to(ident)
         for j in range(len(chain) - 2, -1, -1):
             node = chain[j]
             if not is_scope(node, chain[j - 1] if j > 0 else None):

@@ -66,6 +66,9 @@ class Tree:
             if i >= 0 and kids[i].end_byte >= end:
                 return kids[i]
             return None
+        last = node.child(count - 1)
+        if last is None or start >= last.end_byte:
+            return None  # py-tree-sitter 0.26 crashes (segfault) when no child ends after the byte
         child = node.first_child_for_byte(start)
         while child is not None and child.start_byte == child.end_byte:
             child = child.next_sibling
@@ -123,6 +126,8 @@ class Tree:
         found once."""
         raw = name.encode("utf-8", "surrogatepass")
         stop = len(self.data) if end is None else end
+        if not raw:
+            return Occurrences([], start, stop, self.budget)  # a missing (zero-width) identifier
         offsets = self._offsets.get(raw)
         if offsets is None and stop - start <= _LOCAL_SCAN:
             return Occurrences(self._scan(raw, start, stop), start, stop, self.budget)

@@ -183,3 +183,43 @@ def test_a_renamed_destructured_category_and_a_const_alias_are_read_as_written(d
         "run({callbacks:{onConsentSet:({preferences:e})=>{e.measurement&&LogRocket.init('c/d')}}});"
     )
     assert _verdict(code, db, vocab, "logrocket") == [("init-call", "gated"), ("init-call", "gated")]
+
+
+def test_a_byte_past_the_last_child_finds_no_child() -> None:
+    """py-tree-sitter 0.26's first_child_for_byte crashes the process (segfault) when no child
+    ends after the byte; every descent must stop before asking."""
+    from tree_sitter import Language, Parser
+    import tree_sitter_javascript
+
+    from analyzer.budget import Budget
+    from analyzer.jstree import Tree
+
+    data = b"var a = 1;"
+    tree = Parser(Language(tree_sitter_javascript.language())).parse(data)
+    walk = Tree(tree.root_node, data, Budget(10**6))
+    assert [n.type for n in walk.path(len(data))] == ["program"]
+    assert [n.type for n in walk.path(len(data) + 5)] == ["program"]
+    assert list(walk.occurrences("")) == []
+
+
+def test_a_snippet_with_a_missing_identifier_is_scanned(tmp_path, db) -> None:
+    """A PHP echo splices the id in with '" . $id . "': as JavaScript the object has a hole that
+    tree-sitter fills with a zero-width identifier. Looking it up crashed the process."""
+    from tests.conftest import scan_text
+
+    page = """<?php
+echo "
+<script>
+  (function(h,o,t,j,a,r){
+    h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};
+    h._hjSettings={hjid:" . $hotjar_id . ",hjsv:5};
+    a=o.getElementsByTagName('head')[0];
+    r=o.createElement('script');r.async=1;
+    r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;
+    a.appendChild(r);
+  })(window,document,'//static.hotjar.com/c/hotjar-','.js?sv=');
+</script>
+";
+"""
+    result = scan_text(tmp_path, page, db, "connector.php")
+    assert [d.vendor for d in result.detections] == ["hotjar"]
