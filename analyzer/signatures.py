@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analyzer.lexicon import Category, TermIndex, compile_category, make_term
+from analyzer.lexicon import Category, ContextWords, TermIndex, compile_category, make_term
 from analyzer.sigschema import (
     CMP_SCHEMA,
+    FIELD_CONTEXT_SCHEMA,
     FIELD_SCHEMA,
     LEGAL_SCHEMA,
     SCRIPT_TYPES_SCHEMA,
@@ -190,6 +191,7 @@ class SignatureDB:
     authorities: tuple[Authority, ...]
     fields: dict[str, Category]
     consent_words: TermIndex | None = None
+    field_context: ContextWords | None = None  # signatures/field_context.toml
     template_conventions: tuple[dict[str, str], ...] = ()
     ui_components: dict[str, UiComponent] = field(default_factory=dict)
     tag_managers: tuple[TagManager, ...] = ()
@@ -391,6 +393,7 @@ def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
         ),
         fields=_merge(fields, compile_category, "field category"),
         consent_words=_consent_words(),
+        field_context=_field_context(),
         template_conventions=_conventions(),
         ui_components=_ui_components(),
         tag_managers=_tag_managers(),
@@ -429,6 +432,19 @@ def _conventions() -> tuple[dict[str, str], ...]:
         if missing:
             raise SignatureError(f"{path}: convention[{i}] lacks '{sorted(missing)[0]}'")
     return tuple(items)
+
+
+def _word_index(words: list[str]) -> TermIndex:
+    return TermIndex(tuple(t for t in (make_term(w) for w in words) if t is not None))
+
+
+def _field_context() -> ContextWords | None:
+    path = BUILTIN_DIR / "field_context.toml"
+    if not path.exists():
+        return None
+    data = _read_toml(path)
+    validate(data, FIELD_CONTEXT_SCHEMA, str(path))
+    return ContextWords(_word_index(data["free_text"]), _word_index(data["follow_up"]), _word_index(data["lookup"]))
 
 
 def _consent_words() -> TermIndex | None:

@@ -249,7 +249,7 @@ FIELD_CATEGORIES = (
     "government-id", "financial", "credentials", "contact",
 )
 LANGUAGES = ("en", "de", "fr", "it", "es", "nl", "pt", "pl", "cs", "sv", "da", "ru")
-_TERMS = {"strong": _opt("str[]"), "weak": _opt("str[]"), "exclude": _opt("str[]")}
+_TERMS = {"strong": _opt("str[]"), "weak": _opt("str[]"), "exclude": _opt("str[]"), "topic": _opt("str[]"), "page": _opt("str[]")}
 
 FIELD_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
@@ -264,8 +264,20 @@ FIELD_SCHEMA: dict[str, Field] = {
     "input_types": _opt("str[]"),
     # Per language: strong terms decide alone; weak terms need a second clue; exclude phrases
     # cancel the category for a field ("terms and conditions" is not a health condition).
+    # topic: words in a page title, heading, legend, form name or URL path that put the form in
+    # this category (with the strong terms); page: words that make visiting the page itself
+    # special-category data (a clinic's HIV-testing booking page), read in paths, titles and h1.
     "terms": _req({lang: _opt(_TERMS) for lang in LANGUAGES}),
     "notes": _opt("str[]"),
+}
+
+
+# signatures/field_context.toml: words about a control's role (free text, follow-up, lookup).
+FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "free_text": _req("str[]"),
+    "follow_up": _req("str[]"),
+    "lookup": _req("str[]"),
 }
 
 
