@@ -72,7 +72,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
     if source.kind in HTML_KINDS:
         page = _html_file(source.display, data, db, result, source.kind)
         result.loads = _local_scripts(page, source)
-        result.fields = fieldfacts.extract(page, db.fields, db.consent_words)
+        result.fields = fieldfacts.extract(page, db.fields, db.consent_words, source.display, db.field_context)
         if result.fields:
             result.code = masking_code(el.text for el in page.elements if el.tag == "script" and script_type(el) in db.script_types.executable)
     elif source.kind in CODE_KINDS:
@@ -301,7 +301,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
         programs[0] = jsfacts.Program(jsparse.parse(pieces[0]))
         html = jsxmarkup.jsx_html(programs[0], db.ui_components)
     if html:
-        result.fields = fieldfacts.extract(htmldoc.parse(html), db.fields, db.consent_words)
+        result.fields = fieldfacts.extract(htmldoc.parse(html), db.fields, db.consent_words, result.path, db.field_context)
         if result.fields:
             result.code = masking_code([text])
     return programs
