@@ -101,6 +101,7 @@ class PageTopic:
     word: str
     source: str  # "path", "title" or "heading"
     text: str
+    line: int = 1  # where the title or heading is (1 for a path)
 
 
 def sensitive_page(path: str, title: str, headings: list[str], categories: dict[str, Category]) -> PageTopic | None:
@@ -113,3 +114,20 @@ def sensitive_page(path: str, title: str, headings: list[str], categories: dict[
         if found:
             return PageTopic(found[0], found[1], source, " ".join(text.split())[:80])
     return None
+
+
+def page_of(page, path: str, categories: dict[str, Category]) -> PageTopic | None:
+    """:func:`sensitive_page` for a parsed page: its path, ``<title>`` and first-level headings,
+    with the line where the title or heading starts (1 for the path)."""
+    root = page.root
+    if root is None:
+        return None
+    title_el = next(root.iter("title"), None)
+    title = " ".join(title_el.itertext()) if title_el is not None else ""
+    h1s = [el for el in root.iter("h1")][:3]
+    found = sensitive_page(path, title, [" ".join(h.itertext()) for h in h1s], categories)
+    if found is None:
+        return None
+    source = title_el if found.source == "title" else next((h for h in h1s if " ".join(" ".join(h.itertext()).split())[:80] == found.text), None)
+    line = source.sourceline if source is not None and found.source != "path" else 1
+    return PageTopic(found.category, found.word, found.source, found.text, line or 1)

@@ -284,6 +284,11 @@ def _marks(m: dict[str, Any], attr_keys: tuple[str, ...], class_keys: tuple[str,
     return tuple(out)
 
 
+def text_marks(text: dict[str, Any]) -> tuple[AttrMatch, ...]:
+    """A vendor's ``[masking.text]`` attributes and classes: what masks an element's printed text."""
+    return _marks(text, ("mask_attributes",), ("mask_classes",))
+
+
 def _markup(m: dict[str, Any]) -> Markup:
     def low(key: str) -> frozenset[str]:
         return frozenset(v.lower() for v in m.get(key, []))

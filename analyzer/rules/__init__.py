@@ -16,6 +16,7 @@ from analyzer.rules import (
     field_masking_unknown,
     field_sensitive,
     field_special_category,
+    page_special_category,
     pii_identify,
     recorder_category_mismatch,
     recorder_commented_out,
@@ -28,6 +29,9 @@ from analyzer.rules import (
     suppression_invalid,
     suppression_unused,
     tag_manager_opaque,
+    value_contact,
+    value_sensitive,
+    value_special_category,
 )
 from analyzer.rules.base import PageContext, Rule
 
@@ -68,6 +72,10 @@ RULES: dict[str, Rule] = _register(
         field_sensitive,
         field_contact,
         field_masking_unknown,
+        value_special_category,
+        value_sensitive,
+        value_contact,
+        page_special_category,
         pii_identify,
         tag_manager_opaque,
         suppression_invalid,
