@@ -271,7 +271,11 @@ def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileR
     result.imports = crossfile.specifiers(data)
     candidates = prefilter.for_db(db).candidates(data)
     markup = kind == "sfc" or dialect_for(path) != "ts"
-    forms = markup and (jsxmarkup.form_hint(tuple(db.ui_components)).search(data) is not None or rendered.worth_reading(data, db))
+    forms = markup and (
+        jsxmarkup.form_hint(tuple(db.ui_components)).search(data) is not None
+        or rendered.worth_reading(data, db)
+        or pagecontext.sensitive_page(path, "", [], db.fields) is not None
+    )
     if not candidates.vendors and not forms:
         return
     text = _decode(path, data, result)

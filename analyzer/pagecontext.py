@@ -101,7 +101,7 @@ class PageTopic:
     word: str
     source: str  # "path", "title" or "heading"
     text: str
-    line: int = 1  # where the title or heading is (1 for a path)
+    line: int = 1  # where the page shows it: its title or heading
 
 
 def sensitive_page(path: str, title: str, headings: list[str], categories: dict[str, Category]) -> PageTopic | None:
@@ -118,7 +118,8 @@ def sensitive_page(path: str, title: str, headings: list[str], categories: dict[
 
 def page_of(page, path: str, categories: dict[str, Category]) -> PageTopic | None:
     """:func:`sensitive_page` for a parsed page: its path, ``<title>`` and first-level headings,
-    with the line where the title or heading starts (1 for the path)."""
+    with the line of the title or heading that shows it (for a path: the title, else the first
+    heading, else the first element)."""
     root = page.root
     if root is None:
         return None
@@ -128,6 +129,20 @@ def page_of(page, path: str, categories: dict[str, Category]) -> PageTopic | Non
     found = sensitive_page(path, title, [" ".join(h.itertext()) for h in h1s], categories)
     if found is None:
         return None
-    source = title_el if found.source == "title" else next((h for h in h1s if " ".join(" ".join(h.itertext()).split())[:80] == found.text), None)
-    line = source.sourceline if source is not None and found.source != "path" else 1
+    if found.source == "heading":
+        source = next((h for h in h1s if " ".join(" ".join(h.itertext()).split())[:80] == found.text), None)
+    else:  # the title (a path is shown where the page says what it is: its title, else its heading)
+        source = title_el if title_el is not None else (h1s[0] if h1s else _first_element(root))
+    line = source.sourceline if source is not None else 1
     return PageTopic(found.category, found.word, found.source, found.text, line or 1)
+
+
+def _first_element(root):
+    """The first element a page renders (inside a component's <template> wrapper, not the wrapper)."""
+    body = root.find("body")
+    el = next((e for e in (body if body is not None else root) if isinstance(e.tag, str)), None)
+    while el is not None and el.tag == "template":
+        el = next((e for e in el if isinstance(e.tag, str)), el)
+        if el.tag == "template":
+            break
+    return el
