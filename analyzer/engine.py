@@ -271,10 +271,12 @@ def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileR
     result.imports = crossfile.specifiers(data)
     candidates = prefilter.for_db(db).candidates(data)
     markup = kind == "sfc" or dialect_for(path) != "ts"
+    # Components (not built bundles) are also read for the values they print and for a path that
+    # names a special category.
+    component = kind == "sfc" or path.lower().endswith((".jsx", ".tsx"))
     forms = markup and (
         jsxmarkup.form_hint(tuple(db.ui_components)).search(data) is not None
-        or rendered.worth_reading(data, db)
-        or pagecontext.sensitive_page(path, "", [], db.fields) is not None
+        or (component and (rendered.worth_reading(data, db) or pagecontext.sensitive_page(path, "", [], db.fields) is not None))
     )
     if not candidates.vendors and not forms:
         return

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import lxml.etree
 
 from analyzer.htmldoc import Page
-from analyzer.lexicon import Category, Classification, ContextWords, TermIndex, Topic, classify, follow_up_of, tokens
+from analyzer.lexicon import Category, Classification, ContextWords, TermIndex, Topic, classify, follow_up_of, takes_topic, tokens
 from analyzer.pagecontext import fields_topic, path_words, topic_of
 SKIP_TYPES = frozenset({"hidden", "submit", "button", "image", "reset", "file"})
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "label", "span", "div", "strong", "b", "dt", "th", "td", "li")
@@ -141,6 +141,7 @@ class _Control:
     typ: str
     texts: dict[str, str]
     form: lxml.etree._Element | None
+    ancestors: tuple = ((), frozenset(), "", "")  # _ancestors(el), read once
     found: Classification | None = None
 
 
@@ -194,17 +195,19 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
                 continue
             radio_groups.add(el.get("name"))
         form = _form_of(el)
-        texts = _texts(el, el.tag, typ, labels, ids, group_first)
+        anc = _ancestors(el)
+        texts = _texts(el, el.tag, typ, labels, ids, group_first, anc)
         key = id(form)
         inherited = follow_up_of(texts.get("label", ""), asked.get(key, ""), context) if typ not in ("radio", "checkbox") else ""
         if inherited:
             texts["question"] = inherited
         asked[key] = texts.get("question") or texts.get("label") or texts.get("placeholder") or ""
-        out.append(_Control(el, el.tag, i, typ, texts, form))
+        out.append(_Control(el, el.tag, i, typ, texts, form, anc))
     for el in root.xpath("//*[@contenteditable]") if editable else ():
         if (el.get("contenteditable") or "").lower() in ("", "true", "plaintext-only"):
-            texts = _texts(el, "contenteditable", "contenteditable", labels, ids, group_first)
-            out.append(_Control(el, "contenteditable", -1, "contenteditable", texts, _form_of(el)))
+            anc = _ancestors(el)
+            texts = _texts(el, "contenteditable", "contenteditable", labels, ids, group_first, anc)
+            out.append(_Control(el, "contenteditable", -1, "contenteditable", texts, _form_of(el), anc))
     return out
 
 
@@ -242,7 +245,7 @@ def _with_topics(page: Page, controls: list[_Control], categories: dict, consent
     for group in forms.values():
         own: Topic | None | object = _MISSING
         for c in group:
-            if c.found is not None:
+            if c.found is not None or not takes_topic(c.texts, categories, c.typ, context):
                 continue
             if page_sources is None:
                 page_sources = _page_sources(page, path)
@@ -361,9 +364,9 @@ def _cell_above(cell: lxml.etree._Element) -> str:
     return ""
 
 
-def _texts(el, tag: str, typ: str, labels: _Labels, ids: _IdLookup, group_first: dict) -> dict[str, str]:
+def _texts(el, tag: str, typ: str, labels: _Labels, ids: _IdLookup, group_first: dict, anc: tuple) -> dict[str, str]:
     attrs = el.attrib
-    _, _, legend, wrap = _ancestors(el)
+    _, _, legend, wrap = anc
     texts: dict[str, str] = {}
     own_id = attrs.get("id", "")
     label = labels.for_id(own_id) if own_id else ""
@@ -393,7 +396,7 @@ def _site(page: Page, c: _Control) -> FieldSite | None:
         return None
     el = c.el
     attrs = {k: v or "" for k, v in el.attrib.items()}
-    anc_attrs, anc_classes, _, _ = _ancestors(el)
+    anc_attrs, anc_classes, _, _ = c.ancestors
     line, column = page.locate(c.tag, c.index) if c.index >= 0 else (el.sourceline or 1, 1)
     return FieldSite(
         classification=c.found,

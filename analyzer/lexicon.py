@@ -74,6 +74,18 @@ class TermIndex:
         for t in terms:
             word, is_prefix = t.parts[0]
             (self.prefix if is_prefix else self.exact).setdefault(word, []).append(t)
+        # Only the lengths some stem has are tried as prefixes of a token (a 40-letter token once
+        # cost 40 slices and look-ups per term index).
+        self.prefix_lengths = tuple(sorted({len(w) for w in self.prefix}))
+
+    def candidates(self, tok: str) -> list[Term]:
+        """Terms whose first word is ``tok`` or a stem of it."""
+        found = list(self.exact.get(tok, ()))
+        for k in self.prefix_lengths:
+            if k > len(tok):
+                break
+            found += self.prefix.get(tok[:k], ())
+        return found
 
     def matches(self, toks: tuple[str, ...]) -> list[Term]:
         return [h.term for h in self.hits(toks)]
@@ -84,10 +96,7 @@ class TermIndex:
         found: list[Hit] = []
         seen: set[Term] = set()
         for i, tok in enumerate(toks):
-            candidates = list(self.exact.get(tok, ()))
-            for k in range(1, len(tok) + 1):
-                candidates += self.prefix.get(tok[:k], ())
-            for term in candidates:
+            for term in self.candidates(tok):
                 if term not in seen and term.find(toks[i : i + len(term.parts)]):
                     seen.add(term)
                     found.append(Hit(term, tok))
@@ -235,6 +244,17 @@ def classify(
     return best
 
 
+def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_type: str, context: ContextWords | None) -> bool:
+    """Whether a page or form topic could change this field's reading: a free-text control, or a
+    word that hints at a special category on its own (a topic is looked for only then)."""
+    if context is None:
+        return False
+    if input_type.lower() in TEXT_CONTROLS and _is_free_text(texts, context):
+        return True
+    hits = _matched(index_for(categories), [v for k, v in texts.items() if k != "options" or input_type in ("radio", "checkbox", "select")])
+    return any(h.term.kind == "weak" and categories[h.term.cat].art9 for h in hits if h.term.cat in categories)
+
+
 def _is_free_text(texts: dict[str, str], context: ContextWords) -> bool:
     """A control whose label, placeholder or name says only "write here" (message, notes, remarks)."""
     return any(context.free_text.matches(tokens(texts[s])) for s in ("label", "placeholder", "name", "id") if texts.get(s))
@@ -254,15 +274,21 @@ def follow_up_of(label: str, previous: str, context: ContextWords | None) -> str
     previous control's question, else ""."""
     if context is None or not label or not previous:
         return ""
+    return previous if _only_follow_up(label, context.follow_up) else ""
+
+
+@functools.lru_cache(maxsize=8192)
+def _only_follow_up(label: str, index: TermIndex) -> bool:
+    """Every word of the label belongs to a follow-up phrase (labels repeat: cached)."""
     toks = tokens(label)
     if not toks or len(toks) > 6:
-        return ""
+        return False
     covered: set[int] = set()
-    for i in range(len(toks)):
-        for t in context.follow_up.terms:
-            if t.find(toks[i : i + len(t.parts)]) and len(t.parts) <= len(toks) - i:
+    for i, tok in enumerate(toks):
+        for t in index.candidates(tok):
+            if t.find(toks[i : i + len(t.parts)]):
                 covered.update(range(i, i + len(t.parts)))
-    return previous if len(covered) == len(toks) else ""
+    return len(covered) == len(toks)
 
 
 _MATCHES: dict[tuple[int, str], list[Hit]] = {}
