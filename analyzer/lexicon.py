@@ -26,6 +26,8 @@ DEV_SOURCES = ("name", "id")
 
 
 def fold(text: str) -> str:
+    if text.isascii():  # nothing to fold (most identifiers, paths and English labels)
+        return text.lower()
     text = text.lower().translate(_FOLD)
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 

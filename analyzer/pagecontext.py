@@ -107,13 +107,29 @@ class PageTopic:
 def sensitive_page(path: str, title: str, headings: list[str], categories: dict[str, Category]) -> PageTopic | None:
     """The special category a page's path, title or first-level headings put it in (``page`` words)."""
     index = indexes(categories).page
-    for source, text in [("path", path_words(path)), ("title", title)] + [("heading", h) for h in headings]:
-        if not text:
-            continue
-        found = _category(index, text, ("page",))
+    words = path_words(path)
+    # A path is read folder by folder ("mental-health", "hiv-testing"): folders repeat across a
+    # site's pages, so each is looked up once.
+    found = next((f for f in (_page_words(index, seg) for seg in words.split("/")) if f), None)
+    if found:
+        return PageTopic(found[0], found[1], "path", words[-80:])
+    for source, text in [("title", title)] + [("heading", h) for h in headings]:
+        found = _page_words(index, text) if text else None
         if found:
             return PageTopic(found[0], found[1], source, " ".join(text.split())[:80])
     return None
+
+
+_PAGE_CACHE: dict[tuple[int, str], tuple[str, str] | None] = {}
+
+
+def _page_words(index: TermIndex, text: str) -> tuple[str, str] | None:
+    key = (id(index), text)
+    if key not in _PAGE_CACHE:
+        if len(_PAGE_CACHE) > 16384:
+            _PAGE_CACHE.clear()
+        _PAGE_CACHE[key] = _category(index, text, ("page",))
+    return _PAGE_CACHE[key]
 
 
 def page_of(page, path: str, categories: dict[str, Category]) -> PageTopic | None:
