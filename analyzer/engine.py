@@ -276,7 +276,7 @@ def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileR
     component = kind == "sfc" or path.lower().endswith((".jsx", ".tsx"))
     forms = markup and (
         jsxmarkup.form_hint(tuple(db.ui_components)).search(data) is not None
-        or (component and (rendered.worth_reading(data, db) or pagecontext.sensitive_page(path, "", [], db.fields) is not None))
+        or (component and (rendered.worth_reading(data, db) or (pagecontext.is_route(path) and pagecontext.sensitive_page(path, "", [], db.fields) is not None)))
     )
     if not candidates.vendors and not forms:
         return
@@ -316,7 +316,9 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
         page = htmldoc.parse(html)
         result.fields = fieldfacts.extract(page, db.fields, db.consent_words, result.path, db.field_context)
         result.rendered = rendered.placed(page.root, values)
-        result.page_topic = pagecontext.page_of(page, result.path, db.fields)
+        # A component's path names a page only in a router's folders (pages/, app/, routes/,
+        # views/): components/MentalHealthForm.jsx is a piece of some page, not its URL.
+        result.page_topic = pagecontext.page_of(page, result.path if pagecontext.is_route(result.path) else "", db.fields)
         if result.fields or result.rendered:
             result.code = masking_code([text])
     return programs

@@ -215,7 +215,13 @@ def _printed_nodes(expr: Node) -> list[Node]:
         args = expr.child_by_field_name("arguments")
         return [a for a in (args.named_children if args is not None else []) if a.type in _PATHS]
     if expr.type == "binary_expression":
+        # a ?? b, a || b print a value; cond && <X/> prints the element, not cond.
+        op = expr.child_by_field_name("operator")
+        if op is None or op.type not in ("??", "||"):
+            return []
         return [c for c in expr.named_children if c.type in _PATHS]
+    if expr.type == "ternary_expression":
+        return [c for c in (expr.child_by_field_name("consequence"), expr.child_by_field_name("alternative")) if c is not None and c.type in _PATHS]
     if expr.type == "template_string":
         return [c.named_children[0] for c in expr.named_children if c.type == "template_substitution" and c.named_children and c.named_children[0].type in _PATHS]
     if expr.type == "parenthesized_expression" and expr.named_children:

@@ -56,6 +56,16 @@ def _category(index: TermIndex, text: str, kinds: tuple[str, ...]) -> tuple[str,
     return next(((c, found[c]) for c in PRIORITY if c in found), None)
 
 
+_ROUTE_FOLDERS = ("pages", "app", "routes", "views", "screens", "templates")
+
+
+def is_route(path: str) -> bool:
+    """A component file in a router's folders (Next.js pages/ and app/, SvelteKit routes/, Nuxt
+    pages/, views/): its path is a page's URL."""
+    parts = path.replace("\\", "/").lower().split("/")[:-1]
+    return any(p in _ROUTE_FOLDERS for p in parts)
+
+
 def path_words(path: str) -> str:
     """A file path as words: its folders and name, without the extension."""
     return _PATH_NOISE.sub("", path.replace("\\", "/"))
