@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from analyzer import code_scan, compliance_facts, consent_markup, crossfile, detect, fallback, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, links, prefilter, reading, sfc, sourcemap, suppress, tag_managers, template_scan, templates
+from analyzer import code_scan, compliance_facts, consent_markup, crossfile, detect, fallback, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, links, pagecontext, prefilter, reading, rendered, sfc, sourcemap, suppress, tag_managers, template_scan, templates
 from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
 from analyzer.normalise import norm
@@ -50,6 +50,8 @@ class FileResult:
     template: TemplateFacts | None = None  # references and their gating, for composition
     imports: tuple[str, ...] = ()  # code files: module specifiers, for the cross-file pass
     compliance: compliance_facts.ComplianceFacts | None = None  # policy page, stop calls, masking off, CMP filings
+    rendered: list[rendered.RenderedValue] = field(default_factory=list)  # personal data printed as page text
+    page_topic: pagecontext.PageTopic | None = None  # the special category visiting this page reveals
 
 
 def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileResult | None = None) -> FileResult:
@@ -78,8 +80,9 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
     if source.kind in HTML_KINDS:
         page = _html_file(source.display, data, db, result, source.kind)
         result.loads = _local_scripts(page, source)
-        result.fields = fieldfacts.extract(page, db.fields, db.consent_words)
-        if result.fields:
+        result.fields = fieldfacts.extract(page, db.fields, db.consent_words, source.display, db.field_context)
+        result.page_topic = pagecontext.page_of(page, source.display, db.fields)
+        if result.fields or result.rendered:
             result.code = masking_code(el.text for el in page.elements if el.tag == "script" and script_type(el) in db.script_types.executable)
         result.compliance = compliance_facts.for_page(source.display, page, {d.vendor for d in result.detections}, result.fields, db)
     elif source.kind in CODE_KINDS:
@@ -178,6 +181,7 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
         original = text
         text, tpl = templates.analyse(original, dialect)
         result.template = template_scan.facts(tpl, original, db)
+        result.rendered = rendered.from_template(tpl.regions, text, db)
     page = htmldoc.parse(text)
     result.parsed = True
     if page.degraded:
@@ -275,7 +279,14 @@ def _display_original(original: str | None) -> str | None:
 def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileResult, file: Path, boundary: str | None = None) -> None:
     result.imports = crossfile.specifiers(data)
     candidates = prefilter.for_db(db).candidates(data)
-    forms = (kind == "sfc" or dialect_for(path) != "ts") and not jsfacts.minified(data) and jsxmarkup.form_hint(tuple(db.ui_components)).search(data) is not None
+    markup = (kind == "sfc" or dialect_for(path) != "ts") and not jsfacts.minified(data)
+    # Components (not built bundles) are also read for the values they print and for a path that
+    # names a special category.
+    component = kind == "sfc" or path.lower().endswith((".jsx", ".tsx"))
+    forms = markup and (
+        jsxmarkup.form_hint(tuple(db.ui_components)).search(data) is not None
+        or (component and (rendered.worth_reading(data, db) or (pagecontext.is_route(path) and pagecontext.sensitive_page(path, "", [], db.fields) is not None)))
+    )
     if not candidates.vendors and not forms:
         return
     text = _decode(path, data, result)
@@ -304,14 +315,20 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
     """Sensitive fields a component renders (JSX, or an SFC's template), positioned in the file.
     Returns the programs it parsed, for recorder detection to reuse (one parse per piece)."""
     programs: dict[int, jsfacts.Program] = {}
+    words = rendered.words_for(db)
     if kind == "sfc":
-        html = jsxmarkup.sfc_html(text)
+        html, values = rendered.sfc_marked(jsxmarkup.sfc_html(text), result.path, db.fields, words)
     else:
         programs[0] = jsfacts.Program(jsparse.parse(pieces[0]))
-        html = jsxmarkup.jsx_html(programs[0], db.ui_components)
+        html, values = jsxmarkup.jsx_markup(programs[0], db.ui_components, lambda p: rendered.classify_path(p, db.fields, words))
     if html:
-        result.fields = fieldfacts.extract(htmldoc.parse(html), db.fields, db.consent_words)
-        if result.fields:
+        page = htmldoc.parse(html)
+        result.fields = fieldfacts.extract(page, db.fields, db.consent_words, result.path, db.field_context)
+        result.rendered = rendered.placed(page.root, values)
+        # A component's path names a page only in a router's folders (pages/, app/, routes/,
+        # views/): components/MentalHealthForm.jsx is a piece of some page, not its URL.
+        result.page_topic = pagecontext.page_of(page, result.path if pagecontext.is_route(result.path) else "", db.fields)
+        if result.fields or result.rendered:
             result.code = masking_code([text])
     return programs
 

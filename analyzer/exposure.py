@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from analyzer.fieldfacts import FieldSite
-from analyzer.masking import effective_default, evaluate
+from analyzer.masking import effective_default, effective_text_default, evaluate, evaluate_text
 from analyzer.model import Detection, Finding, Status
+from analyzer.pagecontext import PageTopic
+from analyzer.rendered import RenderedValue
 from analyzer.rules import FIELD_RULES
-from analyzer.rules.base import FieldContext, FieldReport
+from analyzer.rules.base import FieldContext, FieldReport, ValueReport, VisitReport
 from analyzer.signatures import SignatureDB
 
 
@@ -26,6 +28,13 @@ class PageInfo:
     code: str = ""
     loads: list[str] = field(default_factory=list)
     uses: list[str] = field(default_factory=list)  # templates rendered with this one (layouts, includes)
+    rendered: list[RenderedValue] = field(default_factory=list)  # personal data printed as text
+    topic: PageTopic | None = None  # the special category visiting the page reveals
+
+    @property
+    def assessed(self) -> bool:
+        """Something on the page a recorder could capture: a field, a printed value, the visit."""
+        return bool(self.fields or self.rendered or self.topic)
 
 
 def _recorders(detections: list[Detection]) -> dict[str, bool]:
@@ -42,14 +51,15 @@ def assess(
     code_by_real: dict[str, tuple[str, str]],
     db: SignatureDB,
 ) -> tuple[list[FieldReport], list[Finding]]:
-    """Field reports and field findings for every page with sensitive fields.
+    """Field reports and findings for every page with sensitive fields, printed personal data or a
+    special-category subject.
 
     ``code_by_real`` maps a loaded script's real path to (its display path, its code text).
     """
     reports: list[FieldReport] = []
     findings: list[Finding] = []
     for path, info in sorted(pages.items()):
-        if not info.fields:
+        if not info.assessed:
             continue
         dets = list(detections.get(path, []))
         code = info.code
@@ -66,10 +76,28 @@ def assess(
         defaults = {v: effective_default(db.vendors[v], code) for v in recorders}
         page_reports = tuple(_report(path, f, recorders, defaults, db) for f in info.fields)
         reports += page_reports
-        ctx = FieldContext(path=path, fields=page_reports, db=db)
+        text_defaults = {v: effective_text_default(db.vendors[v], code) for v in recorders} if info.rendered else {}
+        values = tuple(_value_report(path, v, recorders, text_defaults, db) for v in info.rendered)
+        visit = VisitReport(path, info.topic, tuple(sorted(recorders)), tuple(v for v in sorted(recorders) if recorders[v])) if info.topic else None
+        ctx = FieldContext(path=path, fields=page_reports, db=db, values=values, visit=visit)
         for rule in FIELD_RULES:
             findings.extend(rule.check(ctx))
     return reports, findings
+
+
+def _value_report(path: str, value: RenderedValue, recorders: dict[str, bool], defaults: dict, db: SignatureDB) -> ValueReport:
+    exposures = [evaluate_text(value, db.vendors[v], defaults[v]) for v in sorted(recorders)]
+    exposed = tuple(e.vendor for e in exposures if e.exposed)
+    return ValueReport(
+        path=path,
+        value=value,
+        exposed=exposed,
+        masked=tuple(e.vendor for e in exposures if e.exposed is False),
+        unknown=tuple(e.vendor for e in exposures if e.exposed is None),
+        reasons=tuple((e.vendor, e.reason) for e in exposures),
+        fixes=tuple((e.vendor, e.fix) for e in exposures),
+        ungated=tuple(v for v in exposed if recorders[v]),
+    )
 
 
 def _report(path: str, site: FieldSite, recorders: dict[str, bool], defaults: dict, db: SignatureDB) -> FieldReport:

@@ -15,10 +15,8 @@ from dataclasses import dataclass, field
 import lxml.etree
 
 from analyzer.htmldoc import Page
-from analyzer.lexicon import Category, Classification, TermIndex, classify, tokens
-
-_CLASSIFIED: dict[tuple, object] = {}
-_MISSING = object()
+from analyzer.lexicon import Category, Classification, ContextWords, TermIndex, Topic, classify, follow_up_of, takes_topic, tokens
+from analyzer.pagecontext import fields_topic, path_words, topic_of
 SKIP_TYPES = frozenset({"hidden", "submit", "button", "image", "reset", "file"})
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "label", "span", "div", "strong", "b", "dt", "th", "td", "li")
 _MAX_TEXT = 300
@@ -79,15 +77,6 @@ class _IdLookup:
         return found[0] if found else None
 
 
-def _labels(root: lxml.etree._Element) -> dict[str, str]:
-    by_for: dict[str, str] = {}
-    for label in root.iter("label"):
-        target = label.get("for")
-        if target:
-            by_for.setdefault(target, _text(label))
-    return by_for
-
-
 def _is_control(el: lxml.etree._Element) -> bool:
     """A form control, or an element holding one or labelling one (``<label for=…>``)."""
     if el.tag in ("input", "select", "textarea") or (el.tag == "label" and el.get("for")):
@@ -139,10 +128,31 @@ def _ancestors(el: lxml.etree._Element) -> tuple[tuple[tuple[str, str], ...], fr
 
 
 _EDITABLE = re.compile("contenteditable", re.I)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "legend", "caption")
+_NEAREST_HEADING = lxml.etree.XPath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::legend][1]")
+_HEADING_BEFORE = lxml.etree.XPath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]")
 
 
-def extract(page: Page, categories: dict[str, Category], consent: TermIndex | None = None) -> list[FieldSite]:
-    """The page's sensitive fields (benign ones are classified and dropped), positioned."""
+@dataclass
+class _Control:
+    el: lxml.etree._Element
+    tag: str
+    index: int  # among the page's elements of this tag (positions), -1 for contenteditable
+    typ: str
+    texts: dict[str, str]
+    form: lxml.etree._Element | None
+    ancestors: tuple = ((), frozenset(), "", "")  # _ancestors(el), read once
+    found: Classification | None = None
+
+
+def extract(
+    page: Page, categories: dict[str, Category], consent: TermIndex | None = None, path: str = "", context: ContextWords | None = None
+) -> list[FieldSite]:
+    """The page's sensitive fields (benign ones are classified and dropped), positioned.
+
+    A control the first reading leaves unclassified is read again with its form's topic
+    (``analyzer.pagecontext``): its section heading, the form's name and heading, the page's
+    ``<h1>`` and title and ``path``; else what the form's other answers ask."""
     root = page.root
     if root is None:
         return []
@@ -152,7 +162,15 @@ def extract(page: Page, categories: dict[str, Category], consent: TermIndex | No
     editable = ("ditable" in text or "DITABLE" in text) and _EDITABLE.search(text) is not None
     if next(root.iter("input", "select", "textarea"), None) is None and not editable:
         return []  # most pages have no form (lxml's C iteration beats scanning the text)
-    by_for = _labels(root)
+    controls = _controls(page, root, editable, context)
+    for c in controls:
+        c.found = _classify(c.texts, c.typ, c.el.get("autocomplete") or "", categories, consent, None, context)
+    _with_topics(page, controls, categories, consent, path, context)
+    return [f for f in (_site(page, c) for c in controls) if f is not None]
+
+
+def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: ContextWords | None) -> list[_Control]:
+    labels = _Labels(root)
     ids = _IdLookup(root)
     elements = [el for el in root.iter("input", "textarea", "select")]
     group_first: dict[str, lxml.etree._Element] = {}
@@ -162,8 +180,9 @@ def extract(page: Page, categories: dict[str, Category], consent: TermIndex | No
     for tag in ("input", "textarea", "select"):
         page.register(tag, [el.sourceline or 0 for el in root.iter(tag)])
     index = {tag: 0 for tag in ("input", "textarea", "select")}
-    out = []
+    out: list[_Control] = []
     radio_groups: set[str] = set()
+    asked: dict[int, str] = {}  # per form: what the previous control asked (follow-up questions)
     for el in elements:
         i = index[el.tag]
         index[el.tag] += 1
@@ -175,24 +194,192 @@ def extract(page: Page, categories: dict[str, Category], consent: TermIndex | No
             if el.get("name") in radio_groups:
                 continue
             radio_groups.add(el.get("name"))
-        out.append(_site(page, el, el.tag, i, typ, by_for, ids, group_first, categories, consent))
+        form = _form_of(el)
+        anc = _ancestors(el)
+        texts = _texts(el, el.tag, typ, labels, ids, group_first, anc)
+        key = id(form)
+        inherited = follow_up_of(texts.get("label", ""), asked.get(key, ""), context) if typ not in ("radio", "checkbox") else ""
+        if inherited:
+            texts["question"] = inherited
+        asked[key] = texts.get("question") or texts.get("label") or texts.get("placeholder") or ""
+        out.append(_Control(el, el.tag, i, typ, texts, form, anc))
     for el in root.xpath("//*[@contenteditable]") if editable else ():
         if (el.get("contenteditable") or "").lower() in ("", "true", "plaintext-only"):
-            out.append(_site(page, el, "contenteditable", -1, "contenteditable", by_for, ids, group_first, categories, consent))
-    return [f for f in out if f is not None]
+            anc = _ancestors(el)
+            texts = _texts(el, "contenteditable", "contenteditable", labels, ids, group_first, anc)
+            out.append(_Control(el, "contenteditable", -1, "contenteditable", texts, _form_of(el), anc))
+    return out
 
 
-def _site(page: Page, el, tag: str, index: int, typ: str, by_for: dict, ids: dict, group_first: dict, categories: dict, consent: TermIndex | None = None) -> FieldSite | None:
-    attrs = {k: v or "" for k, v in el.attrib.items()}
-    anc_attrs, anc_classes, legend, wrap = _ancestors(el)
+def _form_of(el: lxml.etree._Element) -> lxml.etree._Element | None:
+    return next((a for a in el.iterancestors("form")), None)
+
+
+_CLASSIFIED: dict[tuple, object] = {}
+_MISSING = object()
+
+
+def _classify(
+    texts: dict[str, str], typ: str, auto: str, categories: dict, consent: TermIndex | None, topic: Topic | None, context: ContextWords | None
+) -> Classification | None:
+    # Keyed on the words the classifier reads, not the raw texts: "email17" and "email18" are
+    # one classification (a generated form of 200k numbered fields once classified each).
+    key = (id(categories), id(consent), tuple(sorted((k, tokens(v)) for k, v in texts.items())), typ, auto, topic)
+    found = _CLASSIFIED.get(key, _MISSING)
+    if found is _MISSING:  # forms repeat across a site's pages (layout newsletter, login): classify once
+        found = classify(texts, categories, typ, auto, consent, topic, context)
+        if len(_CLASSIFIED) > 16384:
+            _CLASSIFIED.clear()
+        _CLASSIFIED[key] = found
+    return found  # type: ignore[return-value]
+
+
+def _with_topics(page: Page, controls: list[_Control], categories: dict, consent: TermIndex | None, path: str, context: ContextWords | None) -> None:
+    """Read again, with the topic of their form, the controls the first reading left unclassified."""
+    if context is None or all(c.found is not None for c in controls):
+        return
+    forms: dict[int, list[_Control]] = {}
+    for c in controls:
+        forms.setdefault(id(c.form), []).append(c)
+    page_sources: list[tuple[str, str]] | None = None
+    for group in forms.values():
+        own: Topic | None | object = _MISSING
+        for c in group:
+            if c.found is not None or not takes_topic(c.texts, categories, c.typ, context):
+                continue
+            if page_sources is None:
+                page_sources = _page_sources(page, path)
+            topic = topic_of(_field_sources(c) + page_sources, categories)
+            if topic is None:
+                if own is _MISSING:
+                    own = fields_topic([g.found for g in group], categories)
+                topic = own  # type: ignore[assignment]
+            if topic is not None:
+                c.found = _classify(c.texts, c.typ, c.el.get("autocomplete") or "", categories, consent, topic, context)
+
+
+def _field_sources(c: _Control) -> list[tuple[str, str]]:
+    """Nearest first: the heading or legend above the control, its form's name and the heading
+    above the form."""
+    out: list[tuple[str, str]] = []
+    near = _NEAREST_HEADING(c.el)
+    if near:
+        out.append(("heading", _text(near[0])))
+    if c.form is not None:
+        attrs = " ".join(c.form.get(a) or "" for a in ("aria-label", "title", "name", "id"))
+        out.append(("form", attrs))
+        above = _HEADING_BEFORE(c.form)
+        if above:
+            out.append(("heading", _text(above[0])))
+    return out
+
+
+def _page_sources(page: Page, path: str) -> list[tuple[str, str]]:
+    root = page.root
+    out = [("heading", _text(h)) for h in root.iter("h1")][:2]
+    title = next(root.iter("title"), None)
+    if title is not None:
+        out.append(("page title", _text(title)))
+    if path:
+        out.append(("path", path_words(path)))
+    return out
+
+
+class _Labels:
+    """``<label for=…>`` texts by target id; labels whose target is missing, for the controls
+    next to them. Several labels for one id (copied markup: five ``for="height"``) are handed out
+    in document order to the controls that share the id."""
+
+    def __init__(self, root: lxml.etree._Element) -> None:
+        self.by_for: dict[str, list[str]] = {}
+        for label in root.iter("label"):
+            target = label.get("for")
+            if target:
+                self.by_for.setdefault(target, []).append(_text(label))
+        self.used: dict[str, int] = {}
+
+    def for_id(self, ident: str) -> str:
+        found = self.by_for.get(ident)
+        if not found:
+            return ""
+        k = self.used.get(ident, 0)
+        self.used[ident] = k + 1
+        return found[min(k, len(found) - 1)]
+
+
+def _preceding_label(el: lxml.etree._Element) -> str:
+    """The text a person reads next to a control that no label is tied to: the text right before
+    it, a ``<label>`` whose ``for`` points nowhere, a ``<span>`` or ``<p>`` before it, the table
+    cell to its left or above it; not a heading ("Contact us" above a form is not its first
+    field's label). Stops at another control."""
+    node = el
+    for _ in range(4):
+        sibling = node.getprevious()
+        parent = node.getparent()
+        before = sibling.tail if sibling is not None else (parent.text if parent is not None else None)
+        if before and before.strip():
+            return _short(before)
+        while sibling is not None:
+            if isinstance(sibling.tag, str) and sibling.tag not in ("br", "hr", "img", "i", "svg"):
+                # A <label> is read even with a for= (it may point nowhere); one holding a control is not.
+                holds_control = _is_control(sibling) if sibling.tag != "label" else next(sibling.iter("input", "select", "textarea"), None) is not None
+                if sibling.tag in _HEADINGS or holds_control:
+                    return ""
+                text = _text(sibling)
+                if text:
+                    return text if len(text) <= 200 else ""
+            sibling = sibling.getprevious()
+            if sibling is not None and sibling.tail and sibling.tail.strip():
+                return _short(sibling.tail)
+        if parent is None or parent.tag in ("form", "body", "fieldset", "table", "tr", "label"):
+            break
+        if parent.tag in ("td", "th") and parent.getprevious() is None:
+            return _cell_above(parent)
+        node = parent
+    return ""
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 200 else ""
+
+
+def _cell_above(cell: lxml.etree._Element) -> str:
+    """A form laid out as a table with the labels in the row above: the cell in the same column."""
+    row = cell.getparent()
+    above = row.getprevious() if row is not None else None
+    while above is not None and not isinstance(above.tag, str):
+        above = above.getprevious()
+    if above is None or above.tag != "tr":
+        return ""
+    column = sum(int(c.get("colspan") or 1) if (c.get("colspan") or "1").isdigit() else 1 for c in cell.itersiblings(preceding=True) if isinstance(c.tag, str))
+    at = 0
+    for c in above:
+        if not isinstance(c.tag, str):
+            continue
+        if at == column:
+            return "" if _is_control(c) else _short(_text(c))
+        span = c.get("colspan") or "1"
+        at += int(span) if span.isdigit() else 1
+    return ""
+
+
+def _texts(el, tag: str, typ: str, labels: _Labels, ids: _IdLookup, group_first: dict, anc: tuple) -> dict[str, str]:
+    attrs = el.attrib
+    _, _, legend, wrap = anc
     texts: dict[str, str] = {}
-    label = by_for.get(attrs.get("id", ""), "") or wrap or attrs.get("aria-label", "")
+    own_id = attrs.get("id", "")
+    label = labels.for_id(own_id) if own_id else ""
+    label = label or wrap or attrs.get("aria-label", "")
     if attrs.get("aria-labelledby"):
         label = " ".join(filter(None, [label] + [_text(e) for e in (ids.get(i) for i in attrs["aria-labelledby"].split()) if e is not None]))
+    if not label and typ not in ("radio", "checkbox"):
+        label = _preceding_label(el)
     texts["label"] = label
     if typ in ("radio", "checkbox"):
         texts["question"] = _question(el, attrs.get("name", ""), group_first)
-        texts["options"] = wrap or by_for.get(attrs.get("id", ""), "") or attrs.get("value", "")
+        after = _short(el.tail or "")[:120] if el.tail else ""
+        texts["options"] = wrap or (label if own_id else "") or after or attrs.get("value", "")
         texts["label"] = "" if texts["options"] == label else label
     if tag == "select":
         texts["options"] = " ".join(_text(o) for o in el.iter("option"))[:_MAX_TEXT]
@@ -200,30 +387,27 @@ def _site(page: Page, el, tag: str, index: int, typ: str, by_for: dict, ids: dic
     texts["placeholder"] = attrs.get("placeholder", "")
     texts["title"] = attrs.get("title", "")
     texts["name"] = attrs.get("name", "")
-    texts["id"] = attrs.get("id", "")
-    texts = {k: v for k, v in texts.items() if v}
-    # Keyed on the words the classifier reads, not the raw texts: "email17" and "email18" are
-    # one classification (a generated form of 200k numbered fields once classified each).
-    key = (id(categories), id(consent), tuple(sorted((k, tokens(v)) for k, v in texts.items())), typ, attrs.get("autocomplete", ""))
-    found = _CLASSIFIED.get(key, _MISSING)
-    if found is _MISSING:  # forms repeat across a site's pages (layout newsletter, login): classify once
-        found = classify(texts, categories, typ, attrs.get("autocomplete", ""), consent)
-        if len(_CLASSIFIED) > 16384:
-            _CLASSIFIED.clear()
-        _CLASSIFIED[key] = found
-    if found is None:
+    texts["id"] = own_id
+    return {k: v for k, v in texts.items() if v}
+
+
+def _site(page: Page, c: _Control) -> FieldSite | None:
+    if c.found is None:
         return None
-    line, column = page.locate(tag, index) if index >= 0 else (el.sourceline or 1, 1)
+    el = c.el
+    attrs = {k: v or "" for k, v in el.attrib.items()}
+    anc_attrs, anc_classes, _, _ = c.ancestors
+    line, column = page.locate(c.tag, c.index) if c.index >= 0 else (el.sourceline or 1, 1)
     return FieldSite(
-        classification=found,
+        classification=c.found,
         line=line,
         column=column,
-        tag=tag,
-        type=typ,
+        tag=c.tag,
+        type=c.typ,
         name=attrs.get("name", "") or attrs.get("id", ""),
         id=attrs.get("id", ""),
         autocomplete=attrs.get("autocomplete", ""),
-        texts=texts,
+        texts=c.texts,
         attrs=attrs,
         ancestor_attrs=anc_attrs,
         ancestor_classes=anc_classes,

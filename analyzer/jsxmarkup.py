@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
+
 from tree_sitter import Node
 
 from analyzer.jsfacts import STRING_TYPES, Program
 from analyzer.positions import blank
+from analyzer.rendered import MARK_BASE
 from analyzer.signatures import UiComponent as Component
 
 _JSX = ("jsx_element", "jsx_self_closing_element")
@@ -66,10 +69,14 @@ def _attr(text: str) -> str:
 
 
 class _Writer:
-    def __init__(self, prog: Program, components: dict[str, Component]) -> None:
+    def __init__(self, prog: Program, components: dict[str, Component], printed: Callable[[tuple[str, ...]], object] | None = None) -> None:
         self.prog = prog
         self.components = components
         self.out = _Out()
+        # Expressions printed as text whose path ``printed`` accepts (personal data): each is
+        # written as one private-use character, found again in the parsed page.
+        self.printed = printed
+        self.values: list[tuple[int, int, str, tuple[str, ...], object]] = []  # line, column, text, path, what printed said
 
     def element(self, node: Node) -> None:
         prog = self.prog
@@ -100,8 +107,24 @@ class _Writer:
             if len(inner) == 1 and inner[0].type in STRING_TYPES:
                 self.out.write(_escape(self.prog.string_value(inner[0]) or "") + " ")
                 return
+            if len(inner) == 1 and self.printed is not None:
+                self._printed(inner[0])
             for jsx in _outer_jsx(node):
                 self.element(jsx)
+
+    def _printed(self, expr: Node) -> None:
+        """``{user.religion}``, ``{fmt(patient.diagnosis)}``, ``{a ?? b}``: the paths it prints."""
+        for node in _printed_nodes(expr):
+            path = self.prog.path(node)
+            if not path:
+                continue
+            segments = tuple(path.split("."))
+            found = self.printed(segments)  # type: ignore[misc]
+            if found:
+                row, col = node.start_point
+                self.out.write(chr(MARK_BASE + len(self.values)))
+                self.values.append((row + 1, col + 1, self.prog.text(expr)[:80], segments, found))
+                return
 
     def _tag(self, name: str, opening: Node | None) -> tuple[str, list[tuple[str, str]]]:
         """The HTML tag and static attributes of a JSX element ("" for a component that renders
@@ -180,6 +203,32 @@ def _strings_in(prog: Program, node: Node) -> list[str]:
     return [w for w in out if w]
 
 
+_PATHS = ("identifier", "member_expression", "subscript_expression")
+
+
+def _printed_nodes(expr: Node) -> list[Node]:
+    """The path expressions a JSX expression child prints: itself, a call's arguments, either side
+    of ``??`` / ``||``, a template string's substitutions (not a JSX element or a callback)."""
+    if expr.type in _PATHS:
+        return [expr]
+    if expr.type == "call_expression":
+        args = expr.child_by_field_name("arguments")
+        return [a for a in (args.named_children if args is not None else []) if a.type in _PATHS]
+    if expr.type == "binary_expression":
+        # a ?? b, a || b print a value; cond && <X/> prints the element, not cond.
+        op = expr.child_by_field_name("operator")
+        if op is None or op.type not in ("??", "||"):
+            return []
+        return [c for c in expr.named_children if c.type in _PATHS]
+    if expr.type == "ternary_expression":
+        return [c for c in (expr.child_by_field_name("consequence"), expr.child_by_field_name("alternative")) if c is not None and c.type in _PATHS]
+    if expr.type == "template_string":
+        return [c.named_children[0] for c in expr.named_children if c.type == "template_substitution" and c.named_children and c.named_children[0].type in _PATHS]
+    if expr.type == "parenthesized_expression" and expr.named_children:
+        return _printed_nodes(expr.named_children[0])
+    return []
+
+
 def _outer_jsx(node: Node) -> list[Node]:
     """JSX elements inside ``node`` that are not inside another JSX element below it."""
     out, stack = [], list(reversed(node.named_children))
@@ -194,16 +243,22 @@ def _outer_jsx(node: Node) -> list[Node]:
 
 def jsx_html(prog: Program, components: dict[str, Component]) -> str:
     """HTML for every outermost JSX element of the program, positioned as in the source."""
+    return jsx_markup(prog, components)[0]
+
+
+def jsx_markup(prog: Program, components: dict[str, Component], printed: Callable[[tuple[str, ...]], object] | None = None) -> tuple[str, list]:
+    """:func:`jsx_html`, and the expressions it prints that ``printed`` accepts (line, column, text,
+    path, its answer), each written into the HTML as the private-use character ``MARK_BASE + i``."""
     if not prog.jsx:
-        return ""
-    writer = _Writer(prog, components)
+        return "", []
+    writer = _Writer(prog, components, printed)
     end = -1
     for el in sorted(prog.jsx, key=lambda n: n.start_byte):
         if el.start_byte < end:
             continue  # inside an element already written
         writer.element(el)
         end = el.end_byte
-    return "<html><body>" + "".join(writer.out.parts) + "</body></html>"
+    return "<html><body>" + "".join(writer.out.parts) + "</body></html>", writer.values
 
 
 _BLANKED = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)

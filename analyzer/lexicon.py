@@ -26,6 +26,8 @@ DEV_SOURCES = ("name", "id")
 
 
 def fold(text: str) -> str:
+    if text.isascii():  # nothing to fold (most identifiers, paths and English labels)
+        return text.lower()
     text = text.lower().translate(_FOLD)
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
@@ -74,17 +76,45 @@ class TermIndex:
         for t in terms:
             word, is_prefix = t.parts[0]
             (self.prefix if is_prefix else self.exact).setdefault(word, []).append(t)
+        # Only the lengths some stem has are tried as prefixes of a token (a 40-letter token once
+        # cost 40 slices and look-ups per term index).
+        self.prefix_lengths = tuple(sorted({len(w) for w in self.prefix}))
+
+    def candidates(self, tok: str) -> list[Term]:
+        """Terms whose first word is ``tok`` or a stem of it."""
+        found = list(self.exact.get(tok, ()))
+        for k in self.prefix_lengths:
+            if k > len(tok):
+                break
+            found += self.prefix.get(tok[:k], ())
+        return found
 
     def matches(self, toks: tuple[str, ...]) -> list[Term]:
-        found: list[Term] = []
+        return [h.term for h in self.hits(toks)]
+
+    def hits(self, toks: tuple[str, ...]) -> list["Hit"]:
+        """Each term found, once, with the first word it matched (two languages' stems for one
+        word, ``pacient*`` and ``paciente*``, are one piece of evidence, not two)."""
+        found: list[Hit] = []
+        seen: set[Term] = set()
         for i, tok in enumerate(toks):
-            candidates = list(self.exact.get(tok, ()))
-            for k in range(1, len(tok) + 1):
-                candidates += self.prefix.get(tok[:k], ())
-            for term in candidates:
-                if term not in found and term.find(toks[i : i + len(term.parts)]):
-                    found.append(term)
+            for term in self.candidates(tok):
+                if term not in seen and term.find(toks[i : i + len(term.parts)]):
+                    seen.add(term)
+                    found.append(Hit(term, tok))
         return found
+
+
+@dataclass(frozen=True)
+class Hit:
+    term: Term
+    word: str  # the first token the term matched
+
+    @property
+    def key(self) -> str:
+        """What makes two weak hits one clue: the same word, or two inflections of it, matched
+        by terms of the same length."""
+        return f"{self.word[:5]}/{len(self.term.parts)}"
 
 
 @dataclass(frozen=True)
@@ -95,6 +125,8 @@ class Category:
     terms: tuple[Term, ...]  # strong, weak and exclude terms of every language
     autocomplete: frozenset[str]
     input_types: frozenset[str]
+    topic: tuple[Term, ...] = ()  # page/form topic words (analyzer.pagecontext)
+    page: tuple[Term, ...] = ()  # words that make a page's visit sensitive
 
 
 def compile_category(data: dict[str, Any]) -> Category:
@@ -107,7 +139,14 @@ def compile_category(data: dict[str, Any]) -> Category:
         terms=tuple(t for t in terms if t is not None),
         autocomplete=frozenset(a.lower() for a in data.get("autocomplete", [])),
         input_types=frozenset(t.lower() for t in data.get("input_types", [])),
+        topic=_terms(data, "topic"),
+        page=_terms(data, "page"),
     )
+
+
+def _terms(data: dict[str, Any], kind: str) -> tuple[Term, ...]:
+    made = (make_term(t, data["id"], kind) for lang in data["terms"].values() for t in lang.get(kind, []))
+    return tuple(t for t in made if t is not None)
 
 
 @dataclass(frozen=True)
@@ -115,10 +154,31 @@ class Classification:
     category: str
     confidence: float
     words: tuple[str, ...]  # the terms or attributes that decided it
+    context: str = ""  # the page or form topic that decided it, when the field's own texts did not
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What a page, form or section is about (``analyzer.pagecontext``): a category and where that
+    shows ("form heading 'Medical history'")."""
+
+    category: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class ContextWords:
+    """``signatures/field_context.toml``: labels that say only "free text" (message, notes), that
+    follow up the previous question (when?, if yes…), and search/filter controls."""
+
+    free_text: TermIndex
+    follow_up: TermIndex
+    lookup: TermIndex
 
 
 PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported
 THRESHOLD = 0.5
+TEXT_CONTROLS = frozenset({"text", "textarea", "contenteditable", "search", ""})
 
 
 _INDEXES: dict[int, tuple[dict[str, Category], TermIndex]] = {}
@@ -134,59 +194,147 @@ def index_for(categories: dict[str, Category]) -> TermIndex:
 
 
 def classify(
-    texts: dict[str, str], categories: dict[str, Category], input_type: str = "", autocomplete: str = "", consent: TermIndex | None = None
+    texts: dict[str, str],
+    categories: dict[str, Category],
+    input_type: str = "",
+    autocomplete: str = "",
+    consent: TermIndex | None = None,
+    topic: Topic | None = None,
+    context: ContextWords | None = None,
 ) -> Classification | None:
     """The most sensitive category the field's texts support at or above the threshold.
 
-    A checkbox that gives consent (``consent`` words in its own label) is a decision, not data."""
-    if consent is not None and input_type.lower() == "checkbox":
+    A checkbox that gives consent (``consent`` words in its own label) is a decision, not data.
+    ``topic`` (the page's or form's subject) counts as one weak clue for its category, and gives
+    it to a free-text control whose label says nothing else ("Message", "Notes")."""
+    typ = input_type.lower()
+    if consent is not None and typ == "checkbox":
         own = [tokens(texts[s]) for s in ("label", "options") if texts.get(s)]
         if any(consent.matches(t) for t in own):
             return None
     index = index_for(categories)
     # A fieldset legend is the question of a radio/checkbox group, but only a section heading
     # for a text input ("Delivery address" above a first-name field): weak evidence there.
-    choice = input_type.lower() in ("radio", "checkbox")
+    choice = typ in ("radio", "checkbox")
     sources = HUMAN_SOURCES if choice else tuple(s for s in HUMAN_SOURCES if s != "legend")
     human = _matched(index, [texts[src] for src in sources if texts.get(src)])
+    if context is not None and _is_lookup(texts, context):
+        return None  # "Search patients…", "Filtrar por paciente": finds records, asks nothing
     dev = _matched(index, [texts[src] for src in DEV_SOURCES if texts.get(src)])
     weak_only = _matched(index, [texts["legend"]] if not choice and texts.get("legend") else [])
     auto = {a for a in autocomplete.lower().split() if a not in ("on", "off")}
-    typ = input_type.lower()
-    hit_cats = {t.cat for t in human + dev + weak_only}
-    best: Classification | None = None
+    hit_cats = {h.term.cat for h in human + dev + weak_only}
+    if topic is not None:
+        hit_cats.add(topic.category)
+    results: list[Classification] = []
     for cat_id in PRIORITY:
         cat = categories.get(cat_id)
         if cat is None or (cat_id not in hit_cats and not (auto & cat.autocomplete) and typ not in cat.input_types):
             continue
-        result = _score(cat, human, dev, weak_only, typ, auto)
-        if result and result.confidence >= THRESHOLD and (best is None or result.confidence > best.confidence + 0.15):
+        result = _score(cat, human, dev, weak_only, typ, auto, topic if topic is not None and topic.category == cat_id else None)
+        if result and result.confidence >= THRESHOLD:
+            results.append(result)
+    # Words a person reads outrank identifiers a developer copied: "Headaches" with id="address".
+    if any(_pick(human, r.category, "strong") for r in results):
+        results = [r for r in results if _pick(human, r.category, "strong", "weak") or r.confidence >= 0.9]
+    best: Classification | None = None
+    for result in results:
+        if best is None or result.confidence > best.confidence + 0.15:
             best = result
+    if best is None and topic is not None and context is not None and typ in TEXT_CONTROLS and _is_free_text(texts, context):
+        return Classification(topic.category, 0.7, ("free text",), topic.evidence)
     return best
 
 
-_MATCHES: dict[tuple[int, str], list[Term]] = {}
+def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_type: str, context: ContextWords | None) -> bool:
+    """Whether a page or form topic could change this field's reading: a free-text control, or a
+    word that hints at a special category on its own (a topic is looked for only then)."""
+    if context is None:
+        return False
+    if input_type.lower() in TEXT_CONTROLS and _is_free_text(texts, context):
+        return True
+    hits = _matched(index_for(categories), [v for k, v in texts.items() if k != "options" or input_type in ("radio", "checkbox", "select")])
+    return any(h.term.kind == "weak" and categories[h.term.cat].art9 for h in hits if h.term.cat in categories)
 
 
-def _matched(index: TermIndex, texts: list[str]) -> list[Term]:
-    out: list[Term] = []
+def _is_free_text(texts: dict[str, str], context: ContextWords) -> bool:
+    """A control whose label, placeholder or name says only "write here" (message, notes, remarks)."""
+    return any(context.free_text.matches(tokens(texts[s])) for s in ("label", "placeholder", "name", "id") if texts.get(s))
+
+
+def _is_lookup(texts: dict[str, str], context: ContextWords) -> bool:
+    """A search or filter box: its label or placeholder starts with a lookup word."""
+    for src in ("label", "placeholder"):
+        toks = tokens(texts.get(src, ""))
+        if toks and any(t.find(toks[: len(t.parts)]) for t in context.lookup.terms):
+            return True
+    return False
+
+
+def follow_up_of(label: str, previous: str, context: ContextWords | None) -> str:
+    """The question a bare follow-up label ("When?", "If yes, please specify") continues: the
+    previous control's question, else ""."""
+    if context is None or not label or not previous:
+        return ""
+    return previous if _only_follow_up(label, context.follow_up) else ""
+
+
+@functools.lru_cache(maxsize=8192)
+def _only_follow_up(label: str, index: TermIndex) -> bool:
+    """Every word of the label belongs to a follow-up phrase (labels repeat: cached)."""
+    toks = tokens(label)
+    if not toks or len(toks) > 6:
+        return False
+    covered: set[int] = set()
+    for i, tok in enumerate(toks):
+        for t in index.candidates(tok):
+            if t.find(toks[i : i + len(t.parts)]):
+                covered.update(range(i, i + len(t.parts)))
+    return len(covered) == len(toks)
+
+
+_MATCHES: dict[tuple[int, str], list[Hit]] = {}
+
+
+def _matched(index: TermIndex, texts: list[str]) -> list[Hit]:
+    out: list[Hit] = []
+    seen: set[Term] = set()
     for text in texts:
         key = (id(index), text)
         hits = _MATCHES.get(key)
         if hits is None:  # labels and questions repeat across a site's pages
-            hits = index.matches(tokens(text))
+            hits = index.hits(tokens(text))
             if len(_MATCHES) > 65536:
                 _MATCHES.clear()
             _MATCHES[key] = hits
-        out += [t for t in hits if t not in out]
+        for h in hits:
+            if h.term not in seen:
+                seen.add(h.term)
+                out.append(h)
     return out
 
 
-def _pick(terms: list[Term], cat: str, *kinds: str) -> list[str]:
-    return list(dict.fromkeys(t.text for t in terms if t.cat == cat and t.kind in kinds))
+def _pick(hits: list[Hit], cat: str, *kinds: str) -> list[str]:
+    return list(dict.fromkeys(h.term.text for h in hits if h.term.cat == cat and h.term.kind in kinds))
 
 
-def _score(cat: Category, human: list[Term], dev: list[Term], weak_only: list[Term], input_type: str, auto: set[str]) -> Classification | None:
+def _weak_clues(hits: list[Hit], cat: str, kinds: tuple[str, ...]) -> dict[str, str]:
+    """Weak evidence, one entry per word: clue key -> term text."""
+    out: dict[str, str] = {}
+    for h in hits:
+        if h.term.cat == cat and h.term.kind in kinds:
+            out.setdefault(h.key, h.term.text)
+    return out
+
+
+def _domain_word(cat: Category, word: str) -> bool:
+    """A word of the category's topic list ("patient", "médico"): it names the domain, not a question."""
+    return any(len(t.parts) == 1 and t.find((word,)) for t in cat.topic)
+
+
+def _score(
+    cat: Category, human: list[Hit], dev: list[Hit], weak_only: list[Hit], input_type: str, auto: set[str], topic: Topic | None = None
+) -> Classification | None:
     if _pick(human + dev, cat.id, "exclude"):
         return None
     if auto & cat.autocomplete:
@@ -199,9 +347,17 @@ def _score(cat: Category, human: list[Term], dev: list[Term], weak_only: list[Te
     strong_dev = _pick(dev, cat.id, "strong")
     if strong_dev:
         return Classification(cat.id, 0.75, tuple(strong_dev))
-    weak = list(dict.fromkeys(_pick(human + dev, cat.id, "weak") + _pick(weak_only, cat.id, "strong", "weak")))
-    if len(weak) >= 2:
-        return Classification(cat.id, 0.6, tuple(weak))
+    clues = _weak_clues(human + dev, cat.id, ("weak",))
+    for key, text in _weak_clues(weak_only, cat.id, ("strong", "weak")).items():
+        clues.setdefault(key, text)
+    weak = list(dict.fromkeys(clues.values()))
+    # The topic is one more clue, for a word about the question ("Weight" on a patient form), not
+    # for a word about the domain the topic already names ("Patient name", "Médico responsable").
+    asked = [h for h in human + dev + weak_only if h.term.cat == cat.id and h.term.kind == "weak" and not _domain_word(cat, h.word)]
+    context = topic.evidence if topic is not None and asked else ""
+    count = len(clues) + (1 if context else 0)
+    if count >= 2:
+        return Classification(cat.id, 0.6, tuple(weak), context)
     if weak:
         return Classification(cat.id, 0.35, tuple(weak))
     return None

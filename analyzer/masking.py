@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from analyzer.fieldfacts import FieldSite
 from analyzer.normalise import norm
 from analyzer.signatures import Vendor
+
+if TYPE_CHECKING:
+    from analyzer.rendered import RenderedValue
 
 CHOICES = frozenset({"radio", "checkbox", "select", "range"})
 
@@ -99,3 +104,49 @@ def evaluate(field: FieldSite, vendor: Vendor, default: tuple[str, str | None]) 
     if default == "keystrokes-suppressed" and choice:
         return Exposure(vendor.id, False, f"{name} suppresses this control's input{via}", fix)
     return Exposure(vendor.id, False, f"{name} masks {'typed text' if default == 'keystrokes-suppressed' else 'inputs'} by default{via}", fix)
+
+
+# -- page text: values a template or component prints (analyzer.rendered) ---------------------------
+_TEXT_MARKS: dict[str, tuple] = {}
+
+
+def _text_marks(vendor: Vendor) -> tuple:
+    marks = _TEXT_MARKS.get(vendor.id)
+    if marks is None:
+        from analyzer.signatures import text_marks
+
+        marks = _TEXT_MARKS[vendor.id] = text_marks(vendor.raw.get("masking", {}).get("text", {}))
+    return marks
+
+
+def effective_text_default(vendor: Vendor, code: str) -> tuple[str, str | None]:
+    """The vendor's page-text default once init options found in ``code`` (normalised) apply."""
+    t = vendor.raw.get("masking", {}).get("text")
+    if t is None:
+        return "unknown", None
+    for option in t.get("option", []):
+        if norm(option["match"]) in code:
+            return option["effect"], option["note"]
+    return t["default"], None
+
+
+def evaluate_text(value: "RenderedValue", vendor: Vendor, default: tuple[str, str | None]) -> Exposure:
+    """Whether ``vendor`` records a printed value as page text (:func:`effective_text_default`)."""
+    t = vendor.raw.get("masking", {}).get("text", {})
+    fix = t.get("fix", "")
+    name = vendor.name
+    for mark in _text_marks(vendor):
+        if mark.matches({}, value.classes) or any(mark.matches({k: v}, frozenset()) for k, v in value.attrs):
+            return Exposure(vendor.id, False, f"masked for {name} by {mark.describe()} on the element or an ancestor", fix)
+    state, option = default
+    via = f" ({option})" if option else ""
+    if state in ("dashboard", "unknown"):
+        what = "set in its dashboard (not visible here)" if state == "dashboard" else "not known"
+        return Exposure(vendor.id, None, f"{name}'s page-text masking is {what}", fix)
+    if state == "masked":
+        return Exposure(vendor.id, False, f"{name} masks page text by default{via}", fix)
+    scrubbed = set(t.get("scrubbed", []))
+    if value.kind in scrubbed or (value.kind == "cards" and "digits" in scrubbed):
+        return Exposure(vendor.id, False, f"{name} scrubs {value.kind} from page text", fix)
+    unverified = "" if t.get("verified", False) else " (unverified)"
+    return Exposure(vendor.id, True, f"{name} records page text as it appears{via}{unverified}", fix)

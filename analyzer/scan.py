@@ -225,7 +225,7 @@ def _link_app_code(result: ScanResult, files: list[SourceFile], pages: dict[str,
     a package manifest (package.json …), else the scanned folder; components of one app in a
     monorepo are not linked to another app's recorders."""
     code = {f.display: f for f in files if f.kind in ("js", "ts", "sfc")}
-    with_fields = [p for p, info in pages.items() if info.fields and p in code]
+    with_fields = [p for p, info in pages.items() if info.assessed and p in code]
     if not with_fields:
         return
     starters = sorted({d.location.path for d in result.detections if d.location.path in code})
@@ -238,7 +238,7 @@ def _link_app_code(result: ScanResult, files: list[SourceFile], pages: dict[str,
 
 
 def _assess_fields(result: ScanResult, files: list[SourceFile], pages: dict[str, PageInfo]) -> None:
-    if not any(p.fields for p in pages.values()):
+    if not any(p.assessed for p in pages.values()):
         return
     by_path: dict[str, list[Detection]] = {}
     for d in result.detections:
@@ -289,8 +289,8 @@ def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -
             compliance_facts[r.path] = r.compliance
         if r.loads:
             page_loads[r.path] = r.loads
-        if r.fields or r.code or r.template:
-            pages[r.path] = PageInfo(r.fields, r.code, r.loads)
+        if r.fields or r.code or r.template or r.rendered or r.page_topic:
+            pages[r.path] = PageInfo(r.fields, r.code, r.loads, rendered=r.rendered, topic=r.page_topic)
         if r.template is not None:
             template_facts[r.path] = r.template
         if r.imports:

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analyzer.lexicon import Category, TermIndex, compile_category, make_term
+from analyzer.lexicon import Category, ContextWords, TermIndex, compile_category, make_term
 from analyzer.sigschema import (
     CMP_SCHEMA,
+    FIELD_CONTEXT_SCHEMA,
     FIELD_SCHEMA,
     LEGAL_BASIS_SCHEMA,
     LEGAL_SCHEMA,
@@ -195,6 +196,7 @@ class SignatureDB:
     authorities: tuple[Authority, ...]
     fields: dict[str, Category]
     consent_words: TermIndex | None = None
+    field_context: ContextWords | None = None  # signatures/field_context.toml
     template_conventions: tuple[dict[str, str], ...] = ()
     ui_components: dict[str, UiComponent] = field(default_factory=dict)
     tag_managers: tuple[TagManager, ...] = ()
@@ -289,6 +291,11 @@ def _marks(m: dict[str, Any], attr_keys: tuple[str, ...], class_keys: tuple[str,
             out.append(AttrMatch(name.strip(), None, value.strip().strip("'\"") or None))
     out += [AttrMatch(None, cls, None) for key in class_keys for cls in m.get(key, [])]
     return tuple(out)
+
+
+def text_marks(text: dict[str, Any]) -> tuple[AttrMatch, ...]:
+    """A vendor's ``[masking.text]`` attributes and classes: what masks an element's printed text."""
+    return _marks(text, ("mask_attributes",), ("mask_classes",))
 
 
 def _markup(m: dict[str, Any]) -> Markup:
@@ -402,6 +409,7 @@ def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
         ),
         fields=_merge(fields, compile_category, "field category"),
         consent_words=_consent_words(),
+        field_context=_field_context(),
         template_conventions=_conventions(),
         ui_components=_ui_components(),
         tag_managers=_tag_managers(),
@@ -452,6 +460,19 @@ def _conventions() -> tuple[dict[str, str], ...]:
         if missing:
             raise SignatureError(f"{path}: convention[{i}] lacks '{sorted(missing)[0]}'")
     return tuple(items)
+
+
+def _word_index(words: list[str]) -> TermIndex:
+    return TermIndex(tuple(t for t in (make_term(w) for w in words) if t is not None))
+
+
+def _field_context() -> ContextWords | None:
+    path = BUILTIN_DIR / "field_context.toml"
+    if not path.exists():
+        return None
+    data = _read_toml(path)
+    validate(data, FIELD_CONTEXT_SCHEMA, str(path))
+    return ContextWords(_word_index(data["free_text"]), _word_index(data["follow_up"]), _word_index(data["lookup"]))
 
 
 def _consent_words() -> TermIndex | None:

@@ -38,6 +38,10 @@ def _opt(kind: Any, choices: tuple[str, ...] | None = None) -> Field:
 
 
 VENDOR_CATEGORIES = ("session-replay", "heatmap", "replay-addon")
+# Page text: recorded as it appears, masked (all text), set in the vendor's dashboard, not known.
+TEXT_DEFAULTS = ("recorded", "masked", "dashboard", "unknown")
+# Kinds of printed value some vendors scrub from page text even when text is recorded.
+VALUE_KINDS = ("emails", "digits", "cards")
 MASKING_DEFAULTS = ("all-inputs", "keystrokes-suppressed", "by-type", "password-only", "none", "dashboard", "unknown")
 
 _SNIPPET = {"all": _req("str[]"), "note": _opt(str)}
@@ -131,6 +135,26 @@ VENDOR_SCHEMA: dict[str, Field] = {
             "unmask_scope": _opt(str, ("element", "subtree")),
             "fix": _opt(str),
             "options": _opt("str[]"),
+            # Page text (values a template or component prints, not typed input): what the
+            # vendor captures by default, which kinds of value it scrubs from text anyway, the
+            # attributes and classes that mask an element's text, and init options that change it.
+            "text": _opt(
+                {
+                    "default": _req(str, TEXT_DEFAULTS),
+                    "summary": _req(str),
+                    "sources": _req("str[]"),
+                    # "verified": the default and the markers come from the vendor's docs or SDK
+                    # source; otherwise they are a secondary source's or an inference (summary says).
+                    "verified": _req(bool),
+                    "scrubbed": _opt("str[]", VALUE_KINDS),
+                    "mask_attributes": _opt("str[]"),
+                    "mask_classes": _opt("str[]"),
+                    "fix": _req(str),
+                    "option": _opt([{"match": _req(str), "effect": _req(str, TEXT_DEFAULTS), "note": _req(str)}]),
+                }
+            ),
+            # How to keep the recorder off a page or section (a sensitive page's visit).
+            "page_exclusion": _opt(str),
             # Init options visible in code that change the default: "match" is searched
             # (whitespace removed, quotes made ') in the vendor's init-call arguments or, for
             # globals such as window.mouseflowDisableKeyLogging = true, in the page's code.
@@ -299,7 +323,7 @@ FIELD_CATEGORIES = (
     "government-id", "financial", "credentials", "contact",
 )
 LANGUAGES = ("en", "de", "fr", "it", "es", "nl", "pt", "pl", "cs", "sv", "da", "ru")
-_TERMS = {"strong": _opt("str[]"), "weak": _opt("str[]"), "exclude": _opt("str[]")}
+_TERMS = {"strong": _opt("str[]"), "weak": _opt("str[]"), "exclude": _opt("str[]"), "topic": _opt("str[]"), "page": _opt("str[]")}
 
 FIELD_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
@@ -314,6 +338,9 @@ FIELD_SCHEMA: dict[str, Field] = {
     "input_types": _opt("str[]"),
     # Per language: strong terms decide alone; weak terms need a second clue; exclude phrases
     # cancel the category for a field ("terms and conditions" is not a health condition).
+    # topic: words in a page title, heading, legend, form name or URL path that put the form in
+    # this category (with the strong terms); page: words that make visiting the page itself
+    # special-category data (a clinic's HIV-testing booking page), read in paths, titles and h1.
     "terms": _req({lang: _opt(_TERMS) for lang in LANGUAGES}),
     "notes": _opt("str[]"),
 }
@@ -371,6 +398,14 @@ LEGAL_BASIS_SCHEMA: dict[str, Field] = {
             "sources": _req("str[]"),
         }
     ),
+}
+
+# signatures/field_context.toml: words about a control's role (free text, follow-up, lookup).
+FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "free_text": _req("str[]"),
+    "follow_up": _req("str[]"),
+    "lookup": _req("str[]"),
 }
 
 

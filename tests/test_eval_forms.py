@@ -70,3 +70,20 @@ def test_score_hands_classify_the_texts_the_extractor_collects(score, db) -> Non
     for name, rec in records.items():
         assert score.texts_for(rec) == sites[name].texts, name
         assert score.control_type(rec) == sites[name].type, name
+
+
+def test_score_reads_follow_up_questions_as_the_extractor_does(score, db) -> None:
+    page = htmldoc.parse(
+        "<form><label for=q1>When did you receive Christ as your Savior?</label><input id=q1 name=rel1when>"
+        "<label for=q2>Where?</label><input id=q2 name=rel1where>"
+        "<label for=q3>Through whom?</label><input id=q3 name=rel1whom></form>"
+    )
+    sites = {s.name: s for s in fieldfacts.extract(page, db.fields, db.consent_words, "", db.field_context)}
+    first = {"tag": "input", "type": "text", "name": "rel1when", "id": "q1", "label": "When did you receive Christ as your Savior?", "options": []}
+    where = {"tag": "input", "type": "text", "name": "rel1where", "id": "q2", "label": "Where?", "options": []}
+    whom = {"tag": "input", "type": "text", "name": "rel1whom", "id": "q3", "label": "Through whom?", "options": []}
+    previous = score.asks(score.texts_for(first, "", db))
+    texts = score.texts_for(where, previous, db)
+    assert texts["question"] == first["label"] and texts == sites["rel1where"].texts
+    assert score.texts_for(whom, score.asks(texts), db) == sites["rel1whom"].texts
+    assert {s.classification.category for s in sites.values()} == {"religion"}

@@ -20,6 +20,7 @@ from analyzer.rules import (
     field_special_category,
     legitimate_interest_recording,
     masking_disabled,
+    page_special_category,
     pii_identify,
     policy_missing,
     recorder_category_mismatch,
@@ -36,6 +37,9 @@ from analyzer.rules import (
     suppression_invalid,
     suppression_unused,
     tag_manager_opaque,
+    value_contact,
+    value_sensitive,
+    value_special_category,
 )
 from analyzer.rules.base import PageContext, Rule
 
@@ -76,6 +80,10 @@ RULES: dict[str, Rule] = _register(
         field_sensitive,
         field_contact,
         field_masking_unknown,
+        value_special_category,
+        value_sensitive,
+        value_contact,
+        page_special_category,
         pii_identify,
         tag_manager_opaque,
         recorder_undisclosed,

@@ -14,6 +14,8 @@ from analyzer.signatures import SignatureDB
 
 if TYPE_CHECKING:
     from analyzer.fieldfacts import FieldSite
+    from analyzer.pagecontext import PageTopic
+    from analyzer.rendered import RenderedValue
 
 
 @dataclass(frozen=True)
@@ -43,12 +45,40 @@ class FieldReport:
 
 
 @dataclass(frozen=True)
+class ValueReport:
+    """One value printed as page text (``analyzer.rendered``) and, per recorder, whether its text
+    masking lets it through."""
+
+    path: str
+    value: "RenderedValue"
+    exposed: tuple[str, ...]
+    masked: tuple[str, ...]
+    unknown: tuple[str, ...]
+    reasons: tuple[tuple[str, str], ...]
+    fixes: tuple[tuple[str, str], ...]
+    ungated: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class VisitReport:
+    """A page whose subject is a special category, and the recorders that record a visit to it."""
+
+    path: str
+    topic: "PageTopic"
+    recorders: tuple[str, ...]
+    ungated: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class FieldContext:
-    """Every sensitive field of one page with its exposure: what the field rules read."""
+    """Every sensitive field of one page with its exposure, the personal data it prints and what
+    visiting it reveals: what the field rules read."""
 
     path: str
     fields: tuple[FieldReport, ...]
     db: SignatureDB
+    values: tuple[ValueReport, ...] = ()
+    visit: VisitReport | None = None
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from analyzer import signatures  # noqa: E402
-from analyzer.lexicon import classify  # noqa: E402
+from analyzer.lexicon import classify, follow_up_of  # noqa: E402
+from analyzer.pagecontext import fields_topic, path_words, topic_of  # noqa: E402
 
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
 OTHER = ("financial", "government-id", "credentials", "contact")
@@ -52,11 +53,13 @@ def control_type(rec: dict) -> str:
     return (rec["type"] or "text").lower()
 
 
-def texts_for(rec: dict) -> dict[str, str]:
+def texts_for(rec: dict, previous: str = "", db: signatures.SignatureDB | None = None) -> dict[str, str]:
     """The texts fieldfacts.extract collects for this control (docs/fields.md): a radio or checkbox
     carries its choice text in `options` and the text before the group in `question`; a select its
     option texts. A radio/checkbox group is one record here, so its choices are joined, as
-    tests/test_classifier.py does for the hand-written sets (the extractor sees one choice at a time)."""
+    tests/test_classifier.py does for the hand-written sets (the extractor sees one choice at a time).
+    A text control whose label only follows up the previous control's question ("When?", "If yes,
+    please specify") gets that question (``previous``), as the extractor does."""
     typ = control_type(rec)
     label = rec.get("label") or ""
     texts: dict[str, str] = {}
@@ -70,6 +73,9 @@ def texts_for(rec: dict) -> dict[str, str]:
         texts["options"] = " ".join(rec.get("options") or [])
     else:
         texts["label"] = label
+        inherited = follow_up_of(label, previous, db.field_context) if db is not None else ""
+        if inherited:
+            texts["question"] = inherited
     texts["legend"] = rec.get("legend") or ""
     texts["placeholder"] = rec.get("placeholder") or ""
     texts["name"] = rec.get("name") or ""
@@ -77,12 +83,40 @@ def texts_for(rec: dict) -> dict[str, str]:
     return {k: v[:_MAX_TEXT] for k, v in texts.items() if v and v.strip()}
 
 
-def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[dict, str]]:
-    out = []
-    for rec in records:
-        got = classify(texts_for(rec), db.fields, control_type(rec), rec.get("autocomplete") or "", db.consent_words)
-        out.append((rec, got.category if got else "none"))
+def asks(texts: dict[str, str]) -> str:
+    """What a control asks, for the follow-up control after it (fieldfacts does the same)."""
+    return texts.get("question") or texts.get("label") or texts.get("placeholder") or ""
+
+
+def context_sources(rec: dict) -> list[tuple[str, str]]:
+    """The record's page and form context in the order fieldfacts reads it, nearest first."""
+    ctx = rec.get("context") or {}
+    out = [("heading", h) for h in ctx.get("headings") or []]
+    out += [("form", ctx.get("form") or ""), ("page title", ctx.get("title") or ""), ("path", path_words(ctx.get("route") or ""))]
     return out
+
+
+def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[dict, str]]:
+    """Per form, as fieldfacts.extract does: the texts (follow-ups take the previous question), a
+    first classification, the form's topic (its headings, name, page title and path, else its
+    own answers), and the classification with that topic."""
+    forms: dict[str, list[dict]] = {}
+    for rec in records:
+        forms.setdefault(rec["form"], []).append(rec)
+    result: dict[int, str] = {}
+    for recs in forms.values():
+        previous, texts = "", []
+        for rec in recs:
+            texts.append(texts_for(rec, previous, db))
+            previous = asks(texts[-1])
+        args = [(control_type(r), r.get("autocomplete") or "") for r in recs]
+        first = [classify(t, db.fields, typ, auto, db.consent_words, context=db.field_context) for t, (typ, auto) in zip(texts, args)]
+        own = fields_topic(first, db.fields)
+        for rec, t, (typ, auto) in zip(recs, texts, args):
+            topic = topic_of(context_sources(rec), db.fields) or own
+            got = classify(t, db.fields, typ, auto, db.consent_words, topic, db.field_context)
+            result[id(rec)] = got.category if got else "none"
+    return [(rec, result[id(rec)]) for rec in records]
 
 
 def counts(pairs, cats=ART9) -> tuple[int, int, int]:
