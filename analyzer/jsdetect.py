@@ -1356,9 +1356,18 @@ def _snippet_statement(chain: list[Node]) -> tuple[Node, bool]:
             break
         else:
             current = anc
+            if anc.type == "call_expression" and _invokes_function(anc):
+                left_iife = True  # the anchor is an argument of the IIFE: (function(h,o,t,j){…})(…, 'https://…')
         if left_iife and current.type == "expression_statement":
             return current, True
     return _statement(chain), False
+
+
+def _invokes_function(call: Node) -> bool:
+    fn = call.child_by_field_name("function")
+    while fn is not None and fn.type == "parenthesized_expression" and fn.named_children:
+        fn = fn.named_children[-1]
+    return fn is not None and fn.type in FUNCTION_TYPES
 
 
 def _pkg(spec: str) -> str:

@@ -28,7 +28,7 @@ _CALLS = frozenset({"call_expression", "new_expression"})
 _TRANSPARENT = frozenset({"parenthesized_expression", "non_null_expression", "as_expression", "satisfies_expression"})
 # JSX stands after "(", "return", "=", "?", ":", "&&", "," or ">" and opens with a tag name; in
 # plain or minified JavaScript "<" after those is never valid, so the JSX query runs only then.
-_JSX_HINT = re.compile(rb"(?:[(=?:,>&{]|\breturn)\s*(?://[^\n]*\n\s*|/\*(?:[^*]|\*(?!/))*\*/\s*)*<[A-Za-z>]")
+_JSX_HINT = re.compile(rb"(?:[\[(=?:,>&{]|\breturn)\s*(?://[^\n]*\n\s*|/\*(?:[^*]|\*(?!/))*\*/\s*)*<[A-Za-z>]")
 
 
 def minified(data: bytes) -> bool:
