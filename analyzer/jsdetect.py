@@ -1043,7 +1043,7 @@ class Detector:
                 continue
             for offset, width in anchors.occurrences(data, max(group, key=len), limit=20):
                 chain = self.prog.tree.path(offset, offset + width)
-                if chain[-1].type == "comment":
+                if chain[-1].type == "comment" or _own_member(self.prog, offset):
                     continue
                 literal = _code_string(self.prog, chain)
                 if literal is not None:
@@ -1332,6 +1332,26 @@ def _passed_as_script(prog: Program, chain: list[Node], code: dict[str, frozense
         if callee.rsplit(".", 1)[-1] in code["evaluators"]:
             return call
     return None
+
+
+_GLOBAL_OBJECTS = frozenset({"window", "self", "globalThis", "top", "parent"})
+_IDENT = re.compile(rb"[A-Za-z_$][\w$]*")
+
+
+def _own_member(prog: Program, offset: int) -> bool:
+    """Does an anchor starting at ``offset`` name a library's own member (``get rrwebRecord()`` in a
+    class, ``this.rrwebRecord(…)``) rather than the page's global (``window.rrwebRecord(…)``)?"""
+    name = _IDENT.match(prog.parsed.source.data, offset)
+    if name is None:
+        return False
+    chain = prog.tree.path(offset, name.end())
+    if len(chain) < 2 or chain[-1].type != "property_identifier":
+        return False
+    parent = chain[-2]
+    if parent.type == "member_expression":
+        obj = parent.child_by_field_name("object")
+        return obj is not None and prog.text(obj) not in _GLOBAL_OBJECTS
+    return parent.type in ("method_definition", "field_definition", "public_field_definition")
 
 
 def _inside(node: Node, container: Node) -> bool:
