@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from analyzer import anchors, headconfig, jsparse, jsshapes
+from analyzer import anchors, bundler_exports, headconfig, jsparse, jsshapes
 from analyzer.detect import inline_url_hit, snippet_hit
 from analyzer.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program
 from analyzer.jsflow import Flow
@@ -34,7 +34,7 @@ _STARTS = ("init-call", "plugin", "component") + _TAG_VIAS  # what decides, for 
 class CodeSite:
     vendor: Vendor
     node: Node
-    via: str  # init-call | plugin | component | snippet | dynamic-injection | jsx-script | head-config | release-call | bundle-init
+    via: str  # init-call | plugin | component | snippet | dynamic-injection | jsx-script | head-config | release-call | bundle-init | bundle-sdk-call
     evidence: str
     replay: str = "on"  # on | settings (a dashboard decides)
     hold: str | None = None  # a vendor-side switch that held the recording until this release
@@ -145,8 +145,8 @@ class Detector:
             by_node.setdefault(site.node.id, []).append(site)
         out = []
         for site in sites:
-            rivals = [s for s in by_node[site.node.id] if s.via == "bundle-init"]
-            if len(rivals) < 2 or site.via != "bundle-init":
+            rivals = [s for s in by_node[site.node.id] if s.via in _BUNDLE_VIAS]
+            if len(rivals) < 2 or site.via not in _BUNDLE_VIAS:
                 out.append(site)
                 continue
             if site is min(rivals, key=self._distance):
@@ -351,7 +351,14 @@ class Detector:
             found = []
             for at in spans:
                 chain = self.prog.tree.path(at, at + 1)
-                i = next((i for i in range(len(chain) - 1, -1, -1) if chain[i].type in FUNCTION_TYPES and (chain[i].end_byte - chain[i].start_byte) < _WRAPPER_SHARE * size), None)
+                i = next(
+                    (
+                        i
+                        for i in range(len(chain) - 1, -1, -1)
+                        if chain[i].type in FUNCTION_TYPES and (chain[i].end_byte - chain[i].start_byte) < _WRAPPER_SHARE * size and not bundler_exports.module_factory(self.prog, chain[i])
+                    ),
+                    None,
+                )
                 if i is None:
                     continue
                 # A method of the SDK's API object (or class): the object's other methods are the SDK's too.
@@ -401,8 +408,11 @@ class Detector:
             found.setdefault(call.id, (call, f"a call shaped {shape}"))
         if not found:
             found = {c.id: (c, how) for c in self._walk_out(spans, methods)}
+        via = "bundle-init"
         if not found:
+            # The weakest reading: a guess that yields to a start found elsewhere in the scan.
             found = {c.id: (c, "init-named call on the SDK's module") for c in self._init_named_from(spans, methods)}
+            via = "bundle-sdk-call"
         sites: list[CodeSite] = []
         inactive: list[Inactive] = []
         for call, why in sorted(found.values(), key=lambda f: f[0].start_byte):
@@ -411,7 +421,7 @@ class Detector:
             if replay == "off":
                 inactive.append(Inactive(vendor, call, f"{evidence}, with replay off ({option})"))
             else:
-                sites.append(CodeSite(vendor, call, "bundle-init", f"{evidence}{f' ({option})' if option else ''}", replay))
+                sites.append(CodeSite(vendor, call, via, f"{evidence}{f' ({option})' if option else ''}", replay))
         return sites, inactive
 
     def _split_off(self, vendor: Vendor) -> tuple[list[CodeSite], list[Inactive]]:
@@ -1189,7 +1199,8 @@ def _attribute(sites: list[CodeSite], inactive: list[Inactive], present: dict[st
     return kept, [i for i in inactive if i.vendor.id not in hosts]
 
 
-_EMBEDDED_VIAS = frozenset({"bundle-init", "snippet", "dynamic-injection"})
+_BUNDLE_VIAS = frozenset({"bundle-init", "bundle-sdk-call"})
+_EMBEDDED_VIAS = _BUNDLE_VIAS | {"snippet", "dynamic-injection"}
 
 
 def _spec_matches(spec: _InitSpec, path: str, first: str | None) -> bool:
