@@ -4,7 +4,8 @@ A start inside an exported function (``export function initHotjar() { hotjar.ini
 is ``unverifiable`` in its own file: its callers are elsewhere. Here the scanned code files that
 import that module (relative paths, the ``compilerOptions.paths`` aliases of the app's tsconfig /
 jsconfig, and the ``@/`` / ``~/`` defaults of Next.js and Nuxt) are parsed and each call of the exported function, or each place
-it is handed on as a callback (``useEffect(initHotjar, [])``), is judged with the same guard
+it is handed on as a callback (``useEffect(initHotjar, [])``), or each call of it through
+``import()`` (``import('./rec').then(m => m.start())``, ``const {start} = await import('./rec')``), is judged with the same guard
 analysis. Every caller gated: gated. One caller ungated: ungated. Otherwise it stays unverifiable,
 with the callers named. One level is followed: a caller that is itself exported stays open.
 """
@@ -133,6 +134,10 @@ def link(
         for piece in pieces:
             prog = jsfacts.Program(jsparse.parse(piece))
             guard = consent_code.GuardAnalysis(prog, vocab)
+            for node, names, target in _dynamic_uses(prog, hits):
+                path = guard.judge(node)
+                line = prog.parsed.position(node)[0]
+                calls.setdefault(target, {}).setdefault(names, []).append(_Call(f.display, line, path.status, path.evidence))
             if not prog.imports:
                 continue
             for local, imp in prog.imports.items():
@@ -173,6 +178,73 @@ def _uses(prog: jsfacts.Program, local: str, imp: jsfacts.Import) -> list[tuple[
         elif parent.type == "arguments" and grand is not None and grand.type in ("call_expression", "new_expression"):
             prog.remember(ref[:-2])
             out.append((grand, whole))
+    return out
+
+
+_DYNAMIC = re.compile(rb"""\bimport\s*\(\s*["'`]([^"'`$\n]+)["'`]\s*\)""")
+_WRAPPERS = ("parenthesized_expression", "await_expression")
+
+
+def _dynamic_uses(prog: jsfacts.Program, hits: dict[str, str]) -> list[tuple[Node, frozenset[str], str]]:
+    """Calls of a module's exports reached through ``import()``: ``import(x).then(m => m.start())``,
+    ``import(x).then(({start}) => start())``, ``const {start: e} = await import(x); e()`` and
+    ``const m = await import(x); m.start()``, each with the export name and the imported file."""
+    out: list[tuple[Node, frozenset[str], str]] = []
+    for m in _DYNAMIC.finditer(prog.parsed.source.data):
+        target = hits.get(m.group(1).decode("utf-8", "replace"))
+        if target is None:
+            continue
+        chain = prog.tree.path(m.start(), m.end())
+        at = next((i for i in range(len(chain) - 1, -1, -1) if chain[i].type == "call_expression" and chain[i].start_byte == m.start()), None)
+        if at is None:
+            continue
+        i = at - 1
+        while i >= 0 and chain[i].type in _WRAPPERS:
+            i -= 1
+        parent = chain[i] if i >= 0 else None
+        holder = None  # the pattern or identifier the module object is bound to
+        if parent is not None and parent.type == "member_expression" and i >= 1 and chain[i - 1].type == "call_expression":
+            prop = parent.child_by_field_name("property")
+            args = [a for a in (chain[i - 1].child_by_field_name("arguments") or chain[i - 1]).named_children if a.type != "comment"]
+            if prop is not None and prog.text(prop) == "then" and args and args[0].type in ("arrow_function", "function_expression", "function"):
+                params = prog.scopes._parameter_names(args[0])
+                holder = params[0] if params else None
+        elif parent is not None and parent.type == "variable_declarator" and parent.child_by_field_name("value") is not None:
+            holder = parent.child_by_field_name("name")
+        if holder is None:
+            continue
+        for node, names in _module_calls(prog, holder):
+            out.append((node, names, target))
+    return out
+
+
+def _module_calls(prog: jsfacts.Program, holder: Node) -> list[tuple[Node, frozenset[str]]]:
+    """Calls through a binding of an imported module: ``m.name(…)`` on a namespace, or ``e(…)`` of a
+    name destructured from it (``{name: e}``, ``{name}``)."""
+    out: list[tuple[Node, frozenset[str]]] = []
+    if holder.type == "identifier":
+        binding = prog.lookup(holder)
+        for ref in prog.scopes.references(binding) if binding is not None else []:
+            parent, grand = (ref[-2], ref[-3]) if len(ref) >= 3 else (None, None)
+            if parent is not None and parent.type == "member_expression" and grand.type == "call_expression" and prog.callee(grand) == parent:
+                prog.remember(ref[:-2])
+                out.append((grand, frozenset({prog.text(parent.child_by_field_name("property"))})))
+        return out
+    if holder.type != "object_pattern":
+        return out
+    for prop in holder.named_children:
+        if prop.type == "shorthand_property_identifier_pattern":
+            key, local = prog.text(prop), prop
+        elif prop.type == "pair_pattern" and (value := prop.child_by_field_name("value")) is not None and value.type == "identifier":
+            key, local = prog.key_of(prop), value
+        else:
+            continue
+        binding = prog.lookup(local)
+        for ref in prog.scopes.references(binding) if binding is not None else []:
+            parent = ref[-2] if len(ref) >= 2 else None
+            if parent is not None and parent.type == "call_expression" and prog.callee(parent) == ref[-1]:
+                prog.remember(ref[:-1])
+                out.append((parent, frozenset({key})))
     return out
 
 

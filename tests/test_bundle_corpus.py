@@ -31,8 +31,7 @@ MAX_SECONDS = 20
 # Read wrong today, and why (see the closing note of issue 8).
 _REGISTRY = "the app's start and the SDK sit in chunks wired through the bundler's module registry (Turbopack/webpack), which is not followed across files"
 KNOWN: dict[str, str] = {
-    "esb-amplitude-split-cookiebot": "the start is an exported function of a split chunk called after import().then(): exports are not followed through dynamic imports",
-    "rollup-rrweb-split-cookieconsent": "the start is an exported function of a split chunk called after import().then(): exports are not followed through dynamic imports",
+    "esb-amplitude-split-cookiebot": "Amplitude's renamed add(sessionReplayPlugin()) + init() in the split chunk are not recognised as its start (the import().then(m => m.startAnalytics()) that calls it is followed)",
     "next-datadog-hold-cookieconsent": _REGISTRY,
     "next-hotjar-cookieconsent": _REGISTRY,
     "wp-clarity-split-cookiebot": "webpack loads the recorder's chunk with __webpack_require__.e(): chunk loading through the registry is not followed",
