@@ -94,7 +94,9 @@ def module_factory(prog: Program, fn: Node) -> bool:
     if not (webpack or turbopack):
         return False
     chain = prog.chain(fn)
-    if len(chain) >= 6 and chain[-2].type == "pair" and chain[-3].type == "object" and chain[-4].type == "array":
+    if len(chain) >= 5 and fn.type == "method_definition" and chain[-2].type == "object" and chain[-3].type == "array":
+        args, call = chain[-4], chain[-5]  # webpack 5's ES output: {536(t, e, n) {…}}
+    elif len(chain) >= 6 and chain[-2].type == "pair" and chain[-3].type == "object" and chain[-4].type == "array":
         args, call = chain[-5], chain[-6]
     elif len(chain) >= 4 and chain[-2].type == "array":
         args, call = chain[-3], chain[-4]
@@ -105,3 +107,35 @@ def module_factory(prog: Program, fn: Node) -> bool:
     callee = call.child_by_field_name("function")
     prop = callee.child_by_field_name("property") if callee is not None and callee.type == "member_expression" else None
     return prop is not None and prog.text(prop) == "push"
+
+
+MODULE_PREFIX = "module:"  # an entry name that carries a bundled module's id across files
+
+
+def module_id(prog: Program, node: Node) -> str | None:
+    """The registry id of the bundled module whose factory holds ``node`` (webpack's object key,
+    the number before Turbopack's factory), or None outside a module factory."""
+    if not any(_markers(prog)):
+        return None
+    chain = prog.chain(node)
+    for i in range(len(chain) - 1, 0, -1):
+        fn = chain[i]
+        if fn.type not in ("function_expression", "function", "arrow_function", "method_definition") or not module_factory(prog, fn):
+            continue
+        holder = chain[i - 1]
+        if holder.type == "pair":
+            key = holder.child_by_field_name("key")
+            text = prog.text(key) if key is not None else ""
+            return text if text.isdigit() else None
+        if fn.type == "method_definition":  # webpack 5's ES output: {536(t, e, n) {…}}
+            name = fn.child_by_field_name("name")
+            text = prog.text(name) if name is not None else ""
+            return text if text.isdigit() else None
+        before = None
+        for element in holder.named_children:
+            if element.id == fn.id:
+                break
+            before = element
+        text = prog.text(before) if before is not None and before.type == "number" else ""
+        return text or None
+    return None

@@ -653,7 +653,8 @@ class GuardAnalysis:
         elif exports and _is_component(names, exports, self._renders()):
             return Path(Status.UNGATED, f"{name} is a component: it runs whenever the page renders it", notes)
         if exports:
-            entry = tuple(sorted(names | {u.key for u in exports if u.key}))
+            module = bundler_exports.module_id(self.prog, fnode)  # its callers may be in other chunks, by module id
+            entry = tuple(sorted(names | {u.key for u in exports if u.key} | ({bundler_exports.MODULE_PREFIX + module} if module else set())))
             return Path(Status.UNVERIFIABLE, f"{name} is exported; its callers are outside this file", notes, entry=entry)
         globals_ = [u for u in uses if u.kind == "global"]
         if globals_:

@@ -34,8 +34,6 @@ KNOWN: dict[str, str] = {
     "esb-amplitude-split-cookiebot": "Amplitude's renamed add(sessionReplayPlugin()) + init() in the split chunk are not recognised as its start (the import().then(m => m.startAnalytics()) that calls it is followed)",
     "next-datadog-hold-cookieconsent": _REGISTRY,
     "next-hotjar-cookieconsent": _REGISTRY,
-    "wp-clarity-split-cookiebot": "webpack loads the recorder's chunk with __webpack_require__.e(): chunk loading through the registry is not followed",
-    "wp-clarity-split-toplevel": "webpack loads the recorder's chunk with __webpack_require__.e(): chunk loading through the registry is not followed",
     "wp-newrelic-cookieconsent-splitchunks": "the start is found, but its caller is a webpack module factory stored in the registry: unverifiable",
     "wp-amplitude-toplevel": "webpack: Amplitude's init is called through the module registry's interop getter; its rrweb chunk is not tied to it",
     "wp-posthog-sentry-large": "webpack: Sentry's init is not found among the module registry's interop calls",
