@@ -44,7 +44,10 @@ TEXT_DEFAULTS = ("recorded", "masked", "dashboard", "unknown")
 VALUE_KINDS = ("emails", "digits", "cards")
 MASKING_DEFAULTS = ("all-inputs", "keystrokes-suppressed", "by-type", "password-only", "none", "dashboard", "unknown")
 
-_SNIPPET = {"all": _req("str[]"), "note": _opt(str)}
+# second_stage: the group is the vendor's own second-stage script (its CDN file kept in a repository, a page
+# saved with its _files folder): the file is the recorder, reported once where the group's longest string
+# is, and its inner script and frame loads are its internals, not starts of their own.
+_SNIPPET = {"all": _req("str[]"), "note": _opt(str), "second_stage": _opt(bool)}
 
 VENDOR_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
