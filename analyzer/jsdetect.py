@@ -112,7 +112,8 @@ class Detector:
         self._sdk_ranges: dict[tuple[int, ...], list[tuple[int, int]]] = {}
         self._norm_text: str | None = None
         self._bool_text: str | None = None
-        self._second_stage: set[int] = set()  # statements where a vendor's second-stage script was found
+        # Statements where a vendor's second-stage script was found -> the byte span of that script.
+        self._second_stage: dict[int, tuple[int, int]] = {}
 
     def _booleans(self) -> str:
         """The normalised code with minified booleans written out (!0 -> true), made once."""
@@ -1065,7 +1066,7 @@ class Detector:
                 stmt, via_iife = _snippet_statement(chain)
                 self.prog.remember(chain[: next(i for i, n in enumerate(chain) if n.id == stmt.id) + 1])
                 if group in vendor.second_stage:
-                    self._second_stage.add(stmt.id)
+                    self._second_stage[stmt.id] = _group_span(data, group, stmt)
                 found.append((via_iife, stmt, note or " + ".join(group), "snippet"))
         if not found:
             return []
@@ -1088,8 +1089,9 @@ class Detector:
         for snip in snippets:
             if snip.node.id in self._second_stage:
                 # The vendor's own second-stage script: its script and frame loads are its internals.
+                start, end = self._second_stage[snip.node.id]
                 out.append(snip)
-                precise = [p for p in precise if p.via != "dynamic-injection"]
+                precise = [p for p in precise if not (p.via == "dynamic-injection" and start <= p.node.start_byte and p.node.end_byte <= end)]
                 continue
             inner = [p for p in precise if _inside(p.node, snip.node)]
             if any(p.via != "dynamic-injection" for p in inner):
@@ -1343,6 +1345,14 @@ def _passed_as_script(prog: Program, chain: list[Node], code: dict[str, frozense
         if callee.rsplit(".", 1)[-1] in code["evaluators"]:
             return call
     return None
+
+
+def _group_span(data: bytes, group: tuple[str, ...], stmt: Node) -> tuple[int, int]:
+    """Bytes a second-stage script covers: from the first of its anchors to the end of the
+    statement that runs it or of its last anchor, whichever is later."""
+    firsts = [hits[0][0] for a in group if (hits := anchors.occurrences(data, a, 1))]
+    lasts = [at + width for a in group for at, width in anchors.occurrences(data, a, 20)[-1:]]
+    return min(firsts + [stmt.start_byte]), max(lasts + [stmt.end_byte])
 
 
 def _inside(node: Node, container: Node) -> bool:
