@@ -158,6 +158,10 @@ def _script_sites(el: Element, vendors: list[Vendor], db: SignatureDB) -> list[R
         if hit:
             sites.append(RecorderSite(vendor, el, hit[0], f'src="{hit[1]}"', hit[1]))
             continue
+        marker = next((a for a in vendor.raw["detect"].get("script_attributes", ()) if a in el.attrs), None)
+        if marker and urls:
+            sites.append(RecorderSite(vendor, el, urls[0][0], f'src="{urls[0][1]}" with {marker} ({vendor.name}\'s tag attribute)', urls[0][1]))
+            continue
         if not text.strip():
             continue
         note = snippet_hit(vendor, text)

@@ -68,6 +68,9 @@ VENDOR_SCHEMA: dict[str, Field] = {
             "snippet": _opt([_SNIPPET]),
             # Groups that are too weak to detect alone but say "this is this vendor" next to a URL.
             "globals": _opt("str[]"),
+            # Attributes that make a <script> element the vendor's tag whatever its src (Dynatrace's
+            # data-dtconfig on monitoring code served from a path the site chose).
+            "script_attributes": _opt("str[]"),
             # Extra literals for the prefilter, e.g. a first-party path the URL regexes describe.
             "needles": _opt("str[]"),
             # Google Tag Manager built-in tag types for this vendor (Hotjar: "hjtc").
