@@ -273,7 +273,7 @@ def _vendor(data: dict[str, Any]) -> Vendor:
     detect = data["detect"]
     urls = _url_matcher(detect)
     snippets = tuple((tuple(g["all"]), g.get("note", "")) for g in detect.get("snippet", []))
-    needles = urls.literals() + list(detect.get("needles", []))
+    needles = urls.literals() + list(detect.get("needles", [])) + list(detect.get("script_attributes", []))
     needles += [max(group, key=len) for group, _ in snippets]
     sdk = data.get("sdk", {})
     needles += sdk.get("packages", []) + sdk.get("plugins", []) + sdk.get("bundle_strings", [])
