@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from analyzer import anchors, bundler_exports, headconfig, jsparse, jsshapes
-from analyzer.detect import inline_url_hit, snippet_hit
+from analyzer.detect import inline_url_hit, outranked, snippet_hit, split_url
 from analyzer.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program
 from analyzer.jsflow import Flow
 from analyzer.normalise import norm
@@ -112,6 +112,8 @@ class Detector:
         self._sdk_ranges: dict[tuple[int, ...], list[tuple[int, int]]] = {}
         self._norm_text: str | None = None
         self._bool_text: str | None = None
+        # Statements where a vendor's second-stage script was found -> the byte span of that script.
+        self._second_stage: dict[int, tuple[int, int]] = {}
 
     def _booleans(self) -> str:
         """The normalised code with minified booleans written out (!0 -> true), made once."""
@@ -857,9 +859,12 @@ class Detector:
         if not static:
             return None
         bare = static.split("/", 1)[0]  # 'cdn.mouseflow.com/projects/…' with the scheme added at runtime
+        split = split_url(static if "//" in static[:12] else f"//{static}")
+        if split is not None and outranked(vendor, split, self.vendors):
+            return None  # another vendor's path on this host (Hotjar's csq- loader on a Contentsquare host)
         if bare and (bare in vendor.urls.exact or any(bare.endswith(s) for s in vendor.urls.suffixes)):
             return bare
-        return inline_url_hit(vendor, static)
+        return inline_url_hit(vendor, static, self.vendors)
 
     def _jsx(self, vendor: Vendor) -> list[CodeSite]:
         out = []
@@ -1016,7 +1021,7 @@ class Detector:
                 if whole.id in seen or "<script" not in self.prog.text(whole).lower():
                     continue
                 text = self.prog.text(whole)
-                if not (self._vendor_url(vendor, node) or inline_url_hit(vendor, text) or snippet_hit(vendor, text)):
+                if not (self._vendor_url(vendor, node) or inline_url_hit(vendor, text, self.vendors) or snippet_hit(vendor, text)):
                     continue
                 seen.add(whole.id)
                 site = self._markup_use(vendor, chain[: i + 1])
@@ -1070,6 +1075,8 @@ class Detector:
                     continue  # a snippet held as data (a dangerouslySetInnerHTML string): not code here
                 stmt, via_iife = _snippet_statement(chain)
                 self.prog.remember(chain[: next(i for i, n in enumerate(chain) if n.id == stmt.id) + 1])
+                if group in vendor.second_stage:
+                    self._second_stage[stmt.id] = _group_span(data, group, stmt)
                 found.append((via_iife, stmt, note or " + ".join(group), "snippet"))
         if not found:
             return []
@@ -1090,6 +1097,12 @@ class Detector:
         next to a precise start elsewhere, gives way to the precise sites."""
         out = []
         for snip in snippets:
+            if snip.node.id in self._second_stage:
+                # The vendor's own second-stage script: its script and frame loads are its internals.
+                start, end = self._second_stage[snip.node.id]
+                out.append(snip)
+                precise = [p for p in precise if not (p.via == "dynamic-injection" and start <= p.node.start_byte and p.node.end_byte <= end)]
+                continue
             inner = [p for p in precise if _inside(p.node, snip.node)]
             if any(p.via != "dynamic-injection" for p in inner):
                 continue
@@ -1363,6 +1376,14 @@ def _own_member(prog: Program, offset: int) -> bool:
         obj = parent.child_by_field_name("object")
         return obj is not None and prog.text(obj) not in _GLOBAL_OBJECTS
     return parent.type in ("method_definition", "field_definition", "public_field_definition")
+
+
+def _group_span(data: bytes, group: tuple[str, ...], stmt: Node) -> tuple[int, int]:
+    """Bytes a second-stage script covers: from the first of its anchors to the end of the
+    statement that runs it or of its last anchor, whichever is later."""
+    firsts = [hits[0][0] for a in group if (hits := anchors.occurrences(data, a, 1))]
+    lasts = [at + width for a in group for at, width in anchors.occurrences(data, a, 20)[-1:]]
+    return min(firsts + [stmt.start_byte]), max(lasts + [stmt.end_byte])
 
 
 def _inside(node: Node, container: Node) -> bool:
