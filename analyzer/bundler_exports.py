@@ -94,6 +94,9 @@ def module_factory(prog: Program, fn: Node) -> bool:
     if not (webpack or turbopack):
         return False
     chain = prog.chain(fn)
+    obj = chain[-2] if fn.type == "method_definition" else chain[-3] if len(chain) >= 3 and chain[-2].type == "pair" else None
+    if webpack and obj is not None and obj.type == "object" and _key_is_id(prog, fn, chain) and _registry_object(prog, obj):
+        return True
     if len(chain) >= 5 and fn.type == "method_definition" and chain[-2].type == "object" and chain[-3].type == "array":
         args, call = chain[-4], chain[-5]  # webpack 5's ES output: {536(t, e, n) {…}}
     elif len(chain) >= 6 and chain[-2].type == "pair" and chain[-3].type == "object" and chain[-4].type == "array":
@@ -107,6 +110,33 @@ def module_factory(prog: Program, fn: Node) -> bool:
     callee = call.child_by_field_name("function")
     prop = callee.child_by_field_name("property") if callee is not None and callee.type == "member_expression" else None
     return prop is not None and prog.text(prop) == "push"
+
+
+def _key_is_id(prog: Program, fn: Node, chain: list[Node]) -> bool:
+    key = fn.child_by_field_name("name") if fn.type == "method_definition" else chain[-2].child_by_field_name("key")
+    return key is not None and prog.text(key).strip("\"'").isdigit()
+
+
+def _registry_object(prog: Program, obj: Node) -> bool:
+    """``var e = {944(e, t, n) {…}, …}`` in webpack's entry: the modules object its require calls
+    as ``e[id](module, module.exports, require)``."""
+    memo = prog.__dict__.setdefault("_registry_objects", {})
+    if obj.id in memo:
+        return memo[obj.id]
+    found = False
+    chain = prog.chain(obj)
+    decl = chain[-2] if len(chain) >= 2 else None
+    name = decl.child_by_field_name("name") if decl is not None and decl.type == "variable_declarator" else None
+    binding = prog.lookup(name) if name is not None and name.type == "identifier" else None
+    for ref in prog.scopes.references(binding)[:50] if binding is not None else []:
+        sub, call = (ref[-2], ref[-3]) if len(ref) >= 3 else (None, None)
+        if sub is not None and sub.type == "subscript_expression" and call.type == "call_expression" and prog.callee(call) == sub:
+            args = [a for a in (call.child_by_field_name("arguments") or call).named_children if a.type != "comment"]
+            if len(args) == 3:
+                found = True
+                break
+    memo[obj.id] = found
+    return found
 
 
 MODULE_PREFIX = "module:"  # an entry name that carries a bundled module's id across files

@@ -54,6 +54,7 @@ class ConsentVocabulary:
     anchors: re.Pattern[str] | None = None  # every word of every check
     needs: tuple[frozenset[str], ...] = ()  # per check, the words any text holding it holds
     records: dict[str, frozenset[str]] = field(default_factory=dict)  # a hand-written banner's storage ([consent_record])
+    categories: frozenset[str] = frozenset()  # CMPs' analytics category names ([markup] analytics_values), lower-cased
 
     def may_check(self, text: str) -> bool:
         """Can this (lower-cased) condition text hold an analytics check at all? The words of a
@@ -90,7 +91,12 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
     needs = tuple(dict.fromkeys(_needs(c, renamed) for c, _ in checks))
     every = sorted({w for need in needs for w in need}, key=len, reverse=True)
     pattern = re.compile(r"(?<![a-z0-9_$])(?:" + "|".join(re.escape(w) for w in every) + r")(?![a-z0-9_$])") if every and all(needs) else None
-    return ConsentVocabulary(tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks), db.script_types.consent_triggers, db.script_types.code.get("stores", frozenset()), db.script_types.class_hooks, db.script_types.code.get("element_factories", frozenset()), parameters, tuple(api), pattern, needs, db.script_types.consent_record)
+    categories = frozenset(v.lower() for cmp in db.cmps.values() if cmp.gates_recorders for v in cmp.raw.get("markup", {}).get("analytics_values", []) if len(v) >= 4 and not v.isdigit())
+    return ConsentVocabulary(
+        tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks), db.script_types.consent_triggers,
+        db.script_types.code.get("stores", frozenset()), db.script_types.class_hooks, db.script_types.code.get("element_factories", frozenset()),
+        parameters, tuple(api), pattern, needs, db.script_types.consent_record, categories,
+    )
 
 
 def _needs(check: str, renamed: set[str]) -> frozenset[str]:
@@ -222,6 +228,8 @@ class GuardAnalysis:
         text = canonical(self.prog, cond, None, self._alias)
         if text.startswith("!"):
             return False
+        if self._category_call(cond):
+            return True
         consent = set(self.vocab.consent_words)
         # A name standing for a consent call (const ok = this.hasConsented(); … ok && …).
         if any(set(tokens(held)) & consent for held in held_calls(self.prog, cond)):
@@ -230,6 +238,32 @@ class GuardAnalysis:
             return False
         m = re.search(r"(===?|!==?)'?([\w-]+)'?", text)
         return m is None or (m.group(1).startswith("=") and m.group(2) in _TRUTHY | {"all", "accept"})
+
+    def _generic_note(self, cond: Node) -> str:
+        if self._category_call(cond):
+            return f"{_GENERIC}line {self._line(cond)}: {self.prog.text(cond)[:60]} may ask for the analytics category, but the function it calls is not in this file"
+        return f"{_GENERIC}line {self._line(cond)}: {self.prog.text(cond)[:60]} checks consent but names no analytics category"
+
+    def _category_call(self, cond: Node) -> bool:
+        """``r.Sc("analytics")``, ``consent.has('statistics')``: a call this file cannot resolve (a
+        renamed API of a consent library bundled into another chunk, a helper imported from
+        another module) asked about an analytics category. It may be the check; what it returns
+        is not visible here."""
+        while cond.type == "parenthesized_expression" and cond.named_children:
+            cond = cond.named_children[-1]
+        if cond.type != "call_expression":
+            return False
+        args = [a for a in (cond.child_by_field_name("arguments") or cond).named_children if a.type != "comment"]
+        value = self.prog.string_value(args[0]) if len(args) == 1 else None
+        if value is None or value.lower() not in self.vocab.categories:
+            return False
+        callee = self.prog.callee(cond)
+        if callee is None or callee.type not in ("identifier", "member_expression"):
+            return False
+        if callee.type == "identifier":
+            binding = self.prog.lookup(callee)
+            return binding is None or binding.value is None or binding.value.type not in FUNCTION_TYPES
+        return True
 
     def _fail_open(self, cond: Node) -> str | None:
         text = norm(self.prog.text(cond)[:MAX_EXPR]).lower()
@@ -511,7 +545,7 @@ class GuardAnalysis:
                 if assumed:
                     notes.append(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} reads a consent record, but {assumed}")
                 elif not why and branch == "then" and self._generic_consent(cond):
-                    notes.append(f"{_GENERIC}line {self._line(cond)}: {self.prog.text(cond)[:60]} checks consent but names no analytics category")
+                    notes.append(self._generic_note(cond))
                 else:
                     notes.append(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} is {'a fail-open branch: ' + why if why else 'not a consent check'}")
         elif t == "ternary_expression":
@@ -530,7 +564,7 @@ class GuardAnalysis:
                 if check and pol == (1 if op == "&&" else -1):
                     return f"guarded by {self.prog.text(left)[:80]} {op} … (line {self._line(left)}): {check}"
                 if op == "&&" and self._generic_consent(left):
-                    notes.append(f"{_GENERIC}line {self._line(left)}: {self.prog.text(left)[:60]} checks consent but names no analytics category")
+                    notes.append(self._generic_note(left))
         elif t == "statement_block" or t == "program":
             return self._early_return(anc, child)
         return None
@@ -738,7 +772,7 @@ def _generic(notes) -> bool:
 def _adjust(path: "Path", generic: bool) -> "Path":
     """An open way that passed a consent check naming no category is unverifiable (_settle)."""
     if generic and path.status is Status.UNGATED:
-        return Path(Status.UNVERIFIABLE, f"a consent check on the way names no analytics category; otherwise {path.evidence}", list(path.notes))
+        return Path(Status.UNVERIFIABLE, f"a consent check on the way is not known to ask for the analytics category; otherwise {path.evidence}", list(path.notes))
     return path
 _TRUTHY_LOWER = frozenset(v.lower() for v in _TRUTHY) | {"true"}
 _FALSY_LOWER = frozenset(v.lower() for v in _FALSY) | {"false"}
