@@ -10,7 +10,7 @@ from analyzer.detect import CodeSpot, RecorderSite
 from analyzer.model import Status, Verdict
 from analyzer.signatures import SignatureDB, Vendor
 from analyzer.positions import line_col, offset_of
-from analyzer.templates import Template, match_paren
+from analyzer.templates import Reference, Template, match_paren
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class TemplateRef:
     name: str
     line: int
     gated_by: str | None  # the consent branch around the reference, if any
+    unknown: str | None = None  # a condition on the include this tool cannot read as consent or not
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,17 @@ class TemplateFacts:
 
 def facts(tpl: Template, text: str, db: SignatureDB) -> TemplateFacts:
     vocab = template_gate.vocabulary(db)
-    refs = tuple(TemplateRef(r.kind, r.name, line_col(text, r.offset)[0], template_gate.gate(tpl, r.offset, vocab)[0]) for r in tpl.references)
+    refs = tuple(_ref(r, tpl, text, vocab) for r in tpl.references)
     markers = frozenset(c["unless"] for c in db.template_conventions if c["dialect"] == tpl.dialect and c["unless"] in text)
     return TemplateFacts(tpl.dialect, refs, markers)
+
+
+def _ref(r: Reference, tpl: Template, text: str, vocab: template_gate.ServerVocabulary) -> TemplateRef:
+    gated_by = template_gate.gate(tpl, r.offset, vocab)[0]
+    unknown = None
+    if gated_by is None and r.condition:
+        gated_by, unknown = template_gate.inline_gate(r.condition, r.needs_true, vocab)
+    return TemplateRef(r.kind, r.name, line_col(text, r.offset)[0], gated_by, unknown)
 
 
 def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB) -> list[tuple[RecorderSite, Verdict]]:
