@@ -98,10 +98,12 @@ def _shortest_suffix(pieces: tuple[tuple[int, str], ...], first: int, last: int,
 
 
 def _tag_above(pieces: tuple[tuple[int, str], ...], first: int, at: int) -> int:
-    """The comment with the ``<script`` (or ``<Script``) tag that holds the snippet, when one
-    opens a few lines above where its code starts."""
-    for k in range(at, max(first, at - _TAG_REACH) - 1, -1):
-        if "<script" in pieces[k][1].lower():
+    """Where the snippet opens, a few comments above the first one its anchors need: the
+    ``<script`` (or ``<Script``) tag that holds it, else the IIFE that starts it."""
+    window = range(max(first, at - _TAG_REACH), at + 1)
+    for opener in ("<script", "(function(", "!function("):
+        k = next((k for k in window if opener in pieces[k][1].lower()), None)
+        if k is not None:
             return k
     return at
 
