@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import tree_sitter
 
 from analyzer.detect import CodeSpot, CommentedSnippet, inline_url_hit, snippet_hit
-from analyzer import jsparse
+from analyzer import jsparse, template_lexer
 from analyzer.jsparse import JsSource, Parsed, language
 from analyzer.positions import LineIndex, blank
 from analyzer.signatures import Vendor
@@ -135,14 +135,39 @@ def template_runs(tpl: Template, text: str) -> list[Run]:
     return runs
 
 
+def php_runs(tpl: Template) -> list[Run]:
+    """Runs of the comments inside each ``<?php ?>`` region (``//``, ``#``, ``/* */``)."""
+    runs: list[Run] = []
+    for r in tpl.regions:
+        if not r.body.startswith("<?"):
+            continue
+        last_end = -1
+        for start, end, kind in template_lexer.php_literals(r.body):
+            if kind != "comment":
+                continue
+            at, body = r.start + start, r.body[start:end]
+            if last_end >= 0 and not r.body[last_end:start].strip():
+                prev = runs[-1]
+                runs[-1] = Run(prev.start, at + len(body), f"{prev.text}\n{body}", prev.pieces + ((at, body),))
+            else:
+                runs.append(Run(at, at + len(body), body, ((at, body),)))
+            last_end = end
+    return runs
+
+
 def in_template(tpl: Template, text: str, vendors: list[Vendor]) -> list[CommentedSnippet]:
-    """Snippets inside the template's own comments (``text``: the template, any version of the
-    same length: the neutralised page will do)."""
-    runs = template_runs(tpl, text)
-    if not runs:
-        return []
+    """Snippets inside the template's own comments, PHP comments, and JavaScript comments in
+    script helper blocks (``<%= javascript_tag do %>``) (``text``: the template, any version of
+    the same length: the neutralised page will do)."""
     lines = LineIndex(text)
-    return _spots(runs, vendors, lines.line_col, f"{tpl.dialect} template comment")
+    out = _spots(template_runs(tpl, text), vendors, lines.line_col, f"{tpl.dialect} template comment")
+    out += _spots(php_runs(tpl), vendors, lines.line_col, "PHP comment")
+    for block in tpl.script_blocks:
+        _, found = script_body(text[block.start : block.end], vendors)
+        for start, vendor, note in found:
+            line, column = lines.line_col(block.start + start)
+            out.append(CommentedSnippet(vendor, CodeSpot(line, column, tag="comment"), f"JavaScript comment in a script helper block: {note}"))
+    return out
 
 
 # -- JavaScript -------------------------------------------------------------------------------------

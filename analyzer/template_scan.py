@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analyzer import detect, template_gate
+from analyzer import commented, detect, template_gate
 from analyzer.detect import CodeSpot, RecorderSite
+from analyzer.jsparse import JsSource
 from analyzer.model import Status, Verdict
 from analyzer.signatures import SignatureDB, Vendor
 from analyzer.positions import line_col, offset_of
@@ -50,7 +51,7 @@ def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB)
     (``javascript_tag do … end``): the neutralised page cannot show them as <script> elements."""
     out = []
     for block in tpl.script_blocks:
-        body = text[block.start : block.end]
+        body, _ = commented.script_body(text[block.start : block.end], vendors)  # a commented-out snippet is RL120
         for vendor in vendors:
             note = detect.snippet_hit(vendor, body)
             if note is None:
@@ -58,7 +59,7 @@ def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB)
                 note = f"code injects a script from {url}" if url and any(c in body for c in db.script_types.injection_clues) else None
             if note:
                 site = RecorderSite(vendor, _spot(text, block.opener), "template-code", f"script helper block: {note}")
-                out.append((site, _EVERY_RENDER))
+                out.append((site, _as_script(body, text, block.start, vendor, db)))
     for region in tpl.regions:
         if region.kind == "comment":
             continue
@@ -79,6 +80,21 @@ def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB)
 
 
 _EVERY_RENDER = Verdict(status=Status.UNGATED, mechanism="none", evidence="the template emits the script on every render")
+_RANK = {Status.UNGATED: 0, Status.UNVERIFIABLE: 1, Status.GATED: 2}
+
+
+def _as_script(body: str, text: str, start: int, vendor: Vendor, db: SignatureDB) -> Verdict:
+    """A script helper block is a live inline script: a consent guard in its code decides, as in
+    a <script> element; with none, it runs on every render."""
+    from analyzer import code_scan  # tree-sitter only for templates that hold such a block
+
+    line, column = line_col(text, start)
+    results, _ = code_scan.analyze([JsSource(body, line, column, "js")], [vendor], db, "")
+    verdicts = [r.verdict for r in results if r.verdict is not None and r.vendor.id == vendor.id]
+    if not verdicts:
+        return _EVERY_RENDER
+    worst = min(verdicts, key=lambda v: _RANK[v.status])
+    return worst if worst.status is not Status.UNGATED else _EVERY_RENDER
 
 
 def _spot(text: str, offset: int) -> CodeSpot:
