@@ -5,10 +5,15 @@ snippet (RL120), never as a recorder, and never dropped in silence. Comments com
 reader that knows the syntax, never from a regex over raw text:
 
 * template comments (``{# #}``, ``{% comment %}``, ``<%# %>``, ``{{-- --}}``, ``{{!-- --}}``,
-  ``{{/* */}}``) from the template lexer's comment regions;
+  ``{{! }}``, ``{{/* */}}``) from the template lexer's comment regions, and PHP comments from
+  its PHP literal lexer;
 * JavaScript comments (``//`` line by line, ``/* */``) from tree-sitter, in an inline script of
-  any type (an inert ``type="text/plain"`` block included) and in JS/TS/JSX files, where ``//``
-  inside JSX text is text, not a comment.
+  any type (an inert ``type="text/plain"`` block included), in a template's script helper
+  block (``<%= javascript_tag do %>``) and in JS/TS/JSX files, where ``//`` inside JSX text is
+  text, not a comment. The script's code is read with its comments blanked, so a snippet that
+  is only in a comment is never a recorder site.
+
+HTML comments are the page's own (``detect``).
 
 Comments next to each other (only blanks between them) are read as one run, so a snippet
 commented out line by line is seen whole. A run is a commented-out snippet when it holds a
@@ -24,8 +29,8 @@ from dataclasses import dataclass
 
 import tree_sitter
 
-from analyzer.detect import CodeSpot, CommentedSnippet, inline_url_hit, snippet_hit
 from analyzer import jsparse, template_lexer
+from analyzer.detect import CodeSpot, CommentedSnippet, inline_url_hit, snippet_hit
 from analyzer.jsparse import JsSource, Parsed, language
 from analyzer.positions import LineIndex, blank
 from analyzer.signatures import Vendor

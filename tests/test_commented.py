@@ -111,3 +111,15 @@ def test_the_include_carries_its_own_condition(body: str, condition: str | None,
     _, tpl = templates.analyse(body, dialect)
     [ref] = [r for r in tpl.references if "hotjar" in r.name]
     assert (ref.condition, ref.needs_true) == (condition, needs_true)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<!-- <script>" + HOTJAR + "</script> -->", "<!-- <script>" + HOTJAR + "</script> -->\n<p>x</p>", "<html><body></body></html>\n<!-- <script>" + HOTJAR + "</script> -->"],
+    ids=["comment-only", "before-the-root", "after-the-root"],
+)
+def test_html_comments_outside_the_root_element_are_read(text: str) -> None:
+    from analyzer import htmldoc
+
+    page = htmldoc.parse(text)
+    assert len(page.comments) == 1 and "hotjar" in page.comments[0].text and page.comments[0].line == text.count("\n", 0, text.index("<!--")) + 1
