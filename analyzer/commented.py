@@ -175,6 +175,17 @@ def in_template(tpl: Template, text: str, vendors: list[Vendor]) -> list[Comment
     return out
 
 
+def in_markup(html: str, vendors: list[Vendor]) -> list[CommentedSnippet]:
+    """Snippets in the HTML comments of a component file (Vue / Svelte / Astro): parsed as HTML,
+    its script blocks are raw text, so only the markup's own comments are read."""
+    if "<!--" not in html:
+        return []
+    from analyzer import htmldoc
+    from analyzer.detect import commented_in
+
+    return [c for comment in htmldoc.parse(html).comments for c in commented_in(comment, vendors)]
+
+
 # -- JavaScript -------------------------------------------------------------------------------------
 @functools.lru_cache(maxsize=4)
 def _query(dialect: str) -> tree_sitter.Query:

@@ -186,7 +186,8 @@ def _cmp_loaders(el: Element, cmps: list[Cmp]) -> list[CmpLoader]:
     return out
 
 
-def _commented(comment: Element, vendors: list[Vendor]) -> list[CommentedSnippet]:
+def commented_in(comment: Element, vendors: list[Vendor]) -> list[CommentedSnippet]:
+    """The snippets an HTML comment holds (a snippet, or a ``<script`` with a vendor URL)."""
     out = []
     for vendor in vendors:
         note = snippet_hit(vendor, comment.text)
@@ -266,5 +267,5 @@ def page_facts(page: Page, vendors: list[Vendor], cmps: list[Cmp], db: Signature
             sites += _pixel_sites(el, vendors)
         elif el.tag == "link":
             hints += _hints(el, vendors)
-    commented += [c for comment in page.comments for c in _commented(comment, vendors)]
+    commented += [c for comment in page.comments for c in commented_in(comment, vendors)]
     return PageFacts(tuple(sites), tuple(loaders), tuple(hints), tuple(commented))

@@ -306,6 +306,8 @@ def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileR
         for i, piece in enumerate(pieces):
             programs.setdefault(i, jsfacts.Program(jsparse.parse(piece)))
             in_comments += commented.in_code(programs[i].parsed, vendors)
+        if kind == "sfc":
+            in_comments += commented.in_markup(text, vendors)
     results, diags = code_scan.analyze(pieces, vendors, db, path, srcmap, programs)
     result.parsed = True
     result.code_parsed += len(pieces)
