@@ -126,23 +126,27 @@ def _spots(runs: list[Run], vendors: list[Vendor], where, syntax: str) -> list[C
 
 
 # -- templates --------------------------------------------------------------------------------------
+def _joined(groups: list[list[tuple[int, int, str]]]) -> list[Run]:
+    """Runs from groups of adjacent comments (start, end, text), each joined once."""
+    return [Run(g[0][0], g[-1][1], "\n".join(t for _, _, t in g), tuple((s, t) for s, _, t in g)) for g in groups]
+
+
 def template_runs(tpl: Template, text: str) -> list[Run]:
     """Runs of the template's comment regions (Liquid raw blocks left out)."""
-    runs: list[Run] = []
+    groups: list[list[tuple[int, int, str]]] = []
     for r in tpl.regions:
         if r.kind != "comment" or _RAW.match(r.body):
             continue
-        if runs and not text[runs[-1].end : r.start].strip():
-            last = runs[-1]
-            runs[-1] = Run(last.start, r.end, f"{last.text}\n{r.body}", last.pieces + ((r.start, r.body),))
+        if groups and not text[groups[-1][-1][1] : r.start].strip():
+            groups[-1].append((r.start, r.end, r.body))
         else:
-            runs.append(Run(r.start, r.end, r.body, ((r.start, r.body),)))
-    return runs
+            groups.append([(r.start, r.end, r.body)])
+    return _joined(groups)
 
 
 def php_runs(tpl: Template) -> list[Run]:
     """Runs of the comments inside each ``<?php ?>`` region (``//``, ``#``, ``/* */``)."""
-    runs: list[Run] = []
+    groups: list[list[tuple[int, int, str]]] = []
     for r in tpl.regions:
         if not r.body.startswith("<?"):
             continue
@@ -150,14 +154,13 @@ def php_runs(tpl: Template) -> list[Run]:
         for start, end, kind in template_lexer.php_literals(r.body):
             if kind != "comment":
                 continue
-            at, body = r.start + start, r.body[start:end]
+            piece = (r.start + start, r.start + end, r.body[start:end])
             if last_end >= 0 and not r.body[last_end:start].strip():
-                prev = runs[-1]
-                runs[-1] = Run(prev.start, at + len(body), f"{prev.text}\n{body}", prev.pieces + ((at, body),))
+                groups[-1].append(piece)
             else:
-                runs.append(Run(at, at + len(body), body, ((at, body),)))
+                groups.append([piece])
             last_end = end
-    return runs
+    return _joined(groups)
 
 
 def in_template(tpl: Template, text: str, vendors: list[Vendor]) -> list[CommentedSnippet]:
