@@ -123,3 +123,17 @@ def test_html_comments_outside_the_root_element_are_read(text: str) -> None:
 
     page = htmldoc.parse(text)
     assert len(page.comments) == 1 and "hotjar" in page.comments[0].text and page.comments[0].line == text.count("\n", 0, text.index("<!--")) + 1
+
+
+def test_long_runs_of_comments_are_read_in_linear_time(hotjar) -> None:
+    """Adjacent comments are joined once per run, not once per comment (20k lines each way)."""
+    import time
+
+    n = 20_000
+    erb = "\n".join(f"<%# note {i}: static.hotjar.com %>" for i in range(n)) + "\n<p><%= x %></p>"
+    js = "\n".join(f"// line {i} r.src='https://static.hotjar.com/c/hotjar-1.js'" for i in range(n))
+    start = time.perf_counter()
+    _, tpl = templates.analyse(erb, "erb")
+    assert commented.in_template(tpl, erb, hotjar) == []
+    assert len(commented.script_body(js, hotjar)[1]) == 1  # one run longer than MAX_SPLIT: one report
+    assert time.perf_counter() - start < 5.0
