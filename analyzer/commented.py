@@ -65,7 +65,7 @@ def hits(text: str, vendors: list[Vendor]) -> list[tuple[Vendor, str]]:
     for vendor in vendors:
         note = snippet_hit(vendor, text)
         if note is None and _URL_AS_CODE.search(text):
-            url = inline_url_hit(vendor, text)
+            url = inline_url_hit(vendor, text, vendors)
             note = f"loader URL {url}" if url else None
         if note:
             out.append((vendor, note))

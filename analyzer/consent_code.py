@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
+from analyzer import bundler_exports, jsfacts
 from analyzer.budget import BudgetExhausted
 from analyzer.consent_records import ConsentRecords
 from analyzer.jsdetect import CodeSite
@@ -158,6 +159,7 @@ class GuardAnalysis:
         self._helpers: dict[int, tuple[int, str | None]] = {}
         self._helpers_active: set[int] = set()
         self._rendering: tuple[bool, bool] | None = None
+        self._minified: bool | None = None
         self._judging: set[int] = set()
 
     def _alias(self, ident: Node) -> str | None:
@@ -364,6 +366,7 @@ class GuardAnalysis:
         notes: list[str] = []
         chain = self.prog.chain(node)
         seg = None
+        module = False
         for i in range(len(chain) - 2, -1, -1):
             anc, child = chain[i], chain[i + 1]
             gate = self._gate_at(anc, child, notes)
@@ -371,8 +374,12 @@ class GuardAnalysis:
                 seg = _Segment(Path(Status.GATED, gate, list(notes)), None, tuple(notes))
                 break
             if anc.type in FUNCTION_TYPES:
-                seg = _Segment(None, anc, tuple(notes))
+                module = bundler_exports.module_factory(self.prog, anc)  # its body is the module's top level
+                if not module:
+                    seg = _Segment(None, anc, tuple(notes))
                 break
+        if seg is None and module:
+            seg = _Segment(Path(Status.UNGATED, "it runs at the top level of its bundled module (the chunk's module factory runs when the page loads the module)", list(notes), load=True), None, tuple(notes))
         if seg is None:
             seg = _Segment(Path(Status.UNGATED, "it runs at the top level of the file", list(notes), load=True), None, tuple(notes))
         self._segments[node.id] = seg
@@ -636,10 +643,18 @@ class GuardAnalysis:
         if hook:
             return Path(Status.UNGATED, f"{hook}, whatever the visitor chose", notes)
         exports = [u for u in uses if u.kind == "export"]
-        if exports and _is_component(names, exports, self._renders()):
+        if exports and self._built():
+            # Built code: local names are minified (an uppercase one means nothing); the export's
+            # own name and what the function itself calls (a hook, an element factory) decide.
+            keys = {u.key for u in exports if u.key}
+            own = self.prog.text(fnode)
+            if (any(k[:1].isupper() for k in keys) or "default" in keys) and any(h in own for h in _BUILT_RENDER_CALLS):
+                return Path(Status.UNGATED, f"{name} is a component (it calls {next(h for h in _BUILT_RENDER_CALLS if h in own)}): it runs whenever the page renders it", notes)
+        elif exports and _is_component(names, exports, self._renders()):
             return Path(Status.UNGATED, f"{name} is a component: it runs whenever the page renders it", notes)
         if exports:
-            entry = tuple(sorted(names | {u.key for u in exports if u.key}))
+            module = bundler_exports.module_id(self.prog, fnode)  # its callers may be in other chunks, by module id
+            entry = tuple(sorted(names | {u.key for u in exports if u.key} | ({bundler_exports.MODULE_PREFIX + module} if module else set())))
             return Path(Status.UNVERIFIABLE, f"{name} is exported; its callers are outside this file", notes, entry=entry)
         globals_ = [u for u in uses if u.kind == "global"]
         if globals_:
@@ -673,6 +688,11 @@ class GuardAnalysis:
                 return f"{self.prog.text(name)} of an @{self.prog.path(head)} class: {runs}"
         return None
 
+    def _built(self) -> bool:
+        if self._minified is None:
+            self._minified = jsfacts.minified(self.prog.parsed.source.data)
+        return self._minified
+
     def _renders(self) -> tuple[bool, bool]:
         """(markup, hooks): does this code render markup (a TSX file, JSX, compiled createElement /
         jsx / h calls), and does it call React hooks (a component may render nothing: ``useEffect(
@@ -696,6 +716,8 @@ class GuardAnalysis:
 
 _RUNS = frozenset({"call", "callback", "jsx", "handler"})
 _HOOKS = frozenset({"useEffect", "useLayoutEffect", "useState", "useRef", "onMounted", "onMount"})  # component-only calls
+# What a component's own body calls once built (hooks keep their names as properties: (0,t.useEffect)(…)).
+_BUILT_RENDER_CALLS = (*sorted(_HOOKS), ".jsx)(", ".jsxs)(", ".createElement)(")
 _SHORT = 40  # conditions this short are read in full (a renamed name may stand for a check)
 
 

@@ -4,7 +4,8 @@ A start inside an exported function (``export function initHotjar() { hotjar.ini
 is ``unverifiable`` in its own file: its callers are elsewhere. Here the scanned code files that
 import that module (relative paths, the ``compilerOptions.paths`` aliases of the app's tsconfig /
 jsconfig, and the ``@/`` / ``~/`` defaults of Next.js and Nuxt) are parsed and each call of the exported function, or each place
-it is handed on as a callback (``useEffect(initHotjar, [])``), is judged with the same guard
+it is handed on as a callback (``useEffect(initHotjar, [])``), or each call of it through
+``import()`` (``import('./rec').then(m => m.start())``, ``const {start} = await import('./rec')``), is judged with the same guard
 analysis. Every caller gated: gated. One caller ungated: ungated. Otherwise it stays unverifiable,
 with the callers named. One level is followed: a caller that is itself exported stays open.
 """
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from analyzer import consent_code, jsfacts, jsparse, reading, sfc
+from analyzer import bundler_exports, consent_code, jsfacts, jsparse, reading, sfc
 from analyzer.discover import SourceFile, app_root
 from analyzer.model import Detection, Status, Verdict, site_key
 from analyzer.signatures import SignatureDB
@@ -133,6 +134,10 @@ def link(
         for piece in pieces:
             prog = jsfacts.Program(jsparse.parse(piece))
             guard = consent_code.GuardAnalysis(prog, vocab)
+            for node, names, target in _dynamic_uses(prog, hits):
+                path = guard.judge(node)
+                line = prog.parsed.position(node)[0]
+                calls.setdefault(target, {}).setdefault(names, []).append(_Call(f.display, line, path.status, path.evidence))
             if not prog.imports:
                 continue
             for local, imp in prog.imports.items():
@@ -143,6 +148,7 @@ def link(
                     path = guard.judge(node)
                     line = prog.parsed.position(node)[0]
                     calls.setdefault(target, {}).setdefault(names, []).append(_Call(f.display, line, path.status, path.evidence))
+    _link_modules(open_sites, code, calls, vocab, max_bytes)
     changed: dict[tuple[str, int, int, str], Verdict] = {}
     for d in open_sites:
         found = [c for names, cs in calls.get(d.location.path, {}).items() if names & set(d.verdict.entry) for c in cs]
@@ -174,6 +180,181 @@ def _uses(prog: jsfacts.Program, local: str, imp: jsfacts.Import) -> list[tuple[
             prog.remember(ref[:-2])
             out.append((grand, whole))
     return out
+
+
+_DYNAMIC = re.compile(rb"""\bimport\s*\(\s*["'`]([^"'`$\n]+)["'`]\s*\)""")
+_WRAPPERS = ("parenthesized_expression", "await_expression")
+
+
+def _dynamic_uses(prog: jsfacts.Program, hits: dict[str, str]) -> list[tuple[Node, frozenset[str], str]]:
+    """Calls of a module's exports reached through ``import()``: ``import(x).then(m => m.start())``,
+    ``import(x).then(({start}) => start())``, ``const {start: e} = await import(x); e()`` and
+    ``const m = await import(x); m.start()``, each with the export name and the imported file."""
+    out: list[tuple[Node, frozenset[str], str]] = []
+    for m in _DYNAMIC.finditer(prog.parsed.source.data):
+        target = hits.get(m.group(1).decode("utf-8", "replace"))
+        if target is None:
+            continue
+        chain = prog.tree.path(m.start(), m.end())
+        at = next((i for i in range(len(chain) - 1, -1, -1) if chain[i].type == "call_expression" and chain[i].start_byte == m.start()), None)
+        if at is None:
+            continue
+        i = at - 1
+        while i >= 0 and chain[i].type in _WRAPPERS:
+            i -= 1
+        parent = chain[i] if i >= 0 else None
+        holder = None  # the pattern or identifier the module object is bound to
+        if parent is not None and parent.type == "member_expression" and i >= 1 and chain[i - 1].type == "call_expression":
+            prop = parent.child_by_field_name("property")
+            args = [a for a in (chain[i - 1].child_by_field_name("arguments") or chain[i - 1]).named_children if a.type != "comment"]
+            if prop is not None and prog.text(prop) == "then" and args and args[0].type in ("arrow_function", "function_expression", "function"):
+                holder = _first_parameter(args[0])
+        elif parent is not None and parent.type == "variable_declarator" and parent.child_by_field_name("value") is not None:
+            holder = parent.child_by_field_name("name")
+        if holder is None:
+            continue
+        for node, names in _module_calls(prog, holder):
+            out.append((node, names, target))
+    return out
+
+
+def _module_calls(prog: jsfacts.Program, holder: Node) -> list[tuple[Node, frozenset[str]]]:
+    """Calls through a binding of an imported module: ``m.name(…)`` on a namespace, or ``e(…)`` of a
+    name destructured from it (``{name: e}``, ``{name}``)."""
+    out: list[tuple[Node, frozenset[str]]] = []
+    if holder.type == "identifier":
+        binding = prog.lookup(holder)
+        for ref in prog.scopes.references(binding) if binding is not None else []:
+            parent, grand = (ref[-2], ref[-3]) if len(ref) >= 3 else (None, None)
+            if parent is not None and parent.type == "member_expression" and grand.type == "call_expression" and prog.callee(grand) == parent:
+                prog.remember(ref[:-2])
+                out.append((grand, frozenset({prog.text(parent.child_by_field_name("property"))})))
+        return out
+    if holder.type != "object_pattern":
+        return out
+    for prop in holder.named_children:
+        if prop.type == "shorthand_property_identifier_pattern":
+            key, local = prog.text(prop), prop
+        elif prop.type == "pair_pattern" and (value := prop.child_by_field_name("value")) is not None and value.type == "identifier":
+            key, local = prog.key_of(prop), value
+        else:
+            continue
+        binding = prog.lookup(local)
+        for ref in prog.scopes.references(binding) if binding is not None else []:
+            parent = ref[-2] if len(ref) >= 2 else None
+            if parent is not None and parent.type == "call_expression" and prog.callee(parent) == ref[-1]:
+                prog.remember(ref[:-1])
+                out.append((parent, frozenset({key})))
+    return out
+
+
+def _link_modules(open_sites: list[Detection], code: list[SourceFile], calls: dict, vocab, max_bytes: int) -> None:
+    """Exports of bundled modules (entry ``module:<id>``) called from other chunks by module id:
+    webpack's ``n.e(237).then(n.bind(n, 536)).then(m => m.default())``, ``n(536).start()``,
+    Turbopack's ``e.i(536)``. Only files that hold one of the ids in a call are parsed."""
+    wanted: dict[str, set[str]] = {}
+    for d in open_sites:
+        for name in d.verdict.entry:
+            if name.startswith(bundler_exports.MODULE_PREFIX):
+                wanted.setdefault(name.removeprefix(bundler_exports.MODULE_PREFIX), set()).add(d.location.path)
+    if not wanted:
+        return
+    needle = re.compile(rb"[(,]\s*(" + b"|".join(re.escape(i.encode()) for i in sorted(wanted)) + rb")\s*\)")
+    for f in code:
+        data = reading.read_bytes(f.path, f.display, max_bytes)
+        if not isinstance(data, bytes) or needle.search(data) is None:
+            continue
+        prog = jsfacts.Program(jsparse.parse(jsparse.JsSource(reading.decode(data).text, 1, 1, jsparse.dialect_for(f.display))))
+        guard = consent_code.GuardAnalysis(prog, vocab)
+        for module, node, names in _required_uses(prog, needle):
+            for target in wanted.get(module, ()):
+                if target == f.display:
+                    continue
+                path = guard.judge(node)
+                line = prog.parsed.position(node)[0]
+                calls.setdefault(target, {}).setdefault(names, []).append(_Call(f.display, line, path.status, path.evidence))
+
+
+_REQUIRE_PROPS = ("i", "r", "A")  # Turbopack's module import / require / async import on its context
+
+
+def _required_uses(prog: jsfacts.Program, needle: re.Pattern[bytes]) -> list[tuple[str, Node, frozenset[str]]]:
+    """(module id, call, export names) for calls of a bundled module's exports, from each place the
+    module is required by id."""
+    out: list[tuple[str, Node, frozenset[str]]] = []
+    for m in needle.finditer(prog.parsed.source.data):
+        chain = prog.tree.path(m.start(1), m.end(1))
+        if len(chain) < 3 or chain[-1].type != "number" or chain[-2].type != "arguments":
+            continue
+        call = chain[-3]
+        callee = prog.callee(call)
+        if callee is None:
+            continue
+        args = [a for a in chain[-2].named_children if a.type != "comment"]
+        path = prog.path(callee)
+        if path.endswith(".bind") and len(args) == 2:  # n.bind(n, 536): a require handed to .then()
+            holder = _then_result(prog, chain[:-2])
+        elif len(args) == 1 and (callee.type == "identifier" or path.rsplit(".", 1)[-1] in _REQUIRE_PROPS):
+            holder = _module_holder(prog, chain[:-2])
+        else:
+            continue
+        module = m.group(1).decode()
+        if isinstance(holder, tuple):  # n(536).start(): called on the spot
+            out.append((module, holder[0], holder[1]))
+            continue
+        for node, names in _module_calls(prog, holder) if holder is not None else []:
+            out.append((module, node, names))
+    return out
+
+
+def _module_holder(prog: jsfacts.Program, chain: list[Node]) -> Node | tuple[Node, frozenset[str]] | None:
+    """Where a required module object goes: a binding (``const m = n(536)``), a member call on the
+    spot (``n(536).start()``), or the next ``.then`` callback when it is returned from one."""
+    i = len(chain) - 2
+    while i >= 0 and chain[i].type in _WRAPPERS:
+        i -= 1
+    parent = chain[i] if i >= 0 else None
+    if parent is None:
+        return None
+    if parent.type == "variable_declarator":
+        return parent.child_by_field_name("name")
+    if parent.type == "member_expression" and i >= 1 and chain[i - 1].type == "call_expression" and prog.callee(chain[i - 1]) == parent:
+        prop = parent.child_by_field_name("property")
+        return (chain[i - 1], frozenset({prog.text(prop)})) if prop is not None else None
+    if parent.type == "arrow_function" and parent.child_by_field_name("body") == chain[i + 1]:
+        return _then_result(prog, chain[: i + 1])
+    return None
+
+
+def _then_result(prog: jsfacts.Program, chain: list[Node]) -> Node | None:
+    """``p.then(f).then(cb)`` with ``chain`` ending at ``f``: the first parameter of ``cb``."""
+    if len(chain) < 4 or chain[-2].type != "arguments" or chain[-3].type != "call_expression":
+        return None
+    then_call = chain[-3]
+    parent, grand = chain[-4], chain[-5] if len(chain) >= 5 else None
+    if parent.type != "member_expression" or grand is None or grand.type != "call_expression":
+        return None
+    prop = parent.child_by_field_name("property")
+    if prop is None or prog.text(prop) != "then" or parent.child_by_field_name("object") != then_call:
+        return None
+    args = [a for a in (grand.child_by_field_name("arguments") or grand).named_children if a.type != "comment"]
+    if not args or args[0].type not in ("arrow_function", "function_expression", "function"):
+        return None
+    return _first_parameter(args[0])
+
+
+def _first_parameter(fn: Node) -> Node | None:
+    """A function's first parameter as written (an identifier or a destructuring pattern)."""
+    single = fn.child_by_field_name("parameter")  # x => …
+    if single is not None:
+        return single
+    params = fn.child_by_field_name("parameters")
+    first = next((p for p in params.named_children if p.type != "comment"), None) if params is not None else None
+    if first is not None and first.type in ("required_parameter", "optional_parameter"):  # TypeScript
+        first = first.child_by_field_name("pattern")
+    if first is not None and first.type == "assignment_pattern":
+        first = first.child_by_field_name("left")
+    return first
 
 
 def _combine(found: list[_Call]) -> Verdict | None:

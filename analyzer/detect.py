@@ -117,13 +117,15 @@ def snippet_hit(vendor: Vendor, text: str) -> str | None:
     return None
 
 
-def inline_url_hit(vendor: Vendor, text: str) -> str | None:
-    """A vendor URL written in code: ``//host`` (also JSON-escaped) or a URL regex hit."""
+def inline_url_hit(vendor: Vendor, text: str, rivals: list[Vendor] | tuple[Vendor, ...] = ()) -> str | None:
+    """A vendor URL written in code: ``//host`` (also JSON-escaped) or a URL regex hit. A host that
+    one of ``rivals`` claims more specifically at that place (its URL regex: a path on the host)
+    is the rival's, not this vendor's."""
     lower = text.lower()
     if vendor.inline_hosts is not None:
-        m = vendor.inline_hosts.search(lower)
-        if m:
-            return m.group(1)
+        for m in vendor.inline_hosts.finditer(lower):
+            if not _claimed_by_path(vendor, lower, m.start(1), rivals):
+                return m.group(1)
     for regex in vendor.urls.regexes:
         m = regex.search(lower)
         if m:
@@ -131,14 +133,34 @@ def inline_url_hit(vendor: Vendor, text: str) -> str | None:
     return None
 
 
+def outranked(vendor: Vendor, split: tuple[str, str], vendors: list[Vendor]) -> bool:
+    """Does another vendor claim this URL more specifically than ``vendor`` (a path over a host)?"""
+    mine = vendor.urls.rank(*split)
+    return any(v.id != vendor.id and v.urls.rank(*split) > mine for v in vendors)
+
+
+def _claimed_by_path(vendor: Vendor, lower: str, at: int, rivals: list[Vendor] | tuple[Vendor, ...]) -> bool:
+    """Does a rival's URL regex match the URL that starts at ``at`` (Hotjar's csq- path on a
+    Contentsquare host)? Only the URL's own run of characters is looked at."""
+    end = at
+    while end < len(lower) and end - at < 512 and lower[end] not in "'\"` \n\t<>)":
+        end += 1
+    url = lower[at:end]
+    return any(v.id != vendor.id and any(r.match(url) for r in v.urls.regexes) for v in rivals)
+
+
 def _script_sites(el: Element, vendors: list[Vendor], db: SignatureDB, text: str) -> list[RecorderSite]:
     """``text``: the script's code with its comments blanked (a commented-out snippet is not one)."""
     sites: list[RecorderSite] = []
     urls = _urls_of(el, db)
     for vendor in vendors:
-        hit = next(((via, u) for via, u, split in urls if vendor.urls.matches(*split)), None)
+        hit = next(((via, u) for via, u, split in urls if vendor.urls.matches(*split) and not outranked(vendor, split, vendors)), None)
         if hit:
             sites.append(RecorderSite(vendor, el, hit[0], f'src="{hit[1]}"', hit[1]))
+            continue
+        marker = next((a for a in vendor.raw["detect"].get("script_attributes", ()) if a in el.attrs), None)
+        if marker and urls:
+            sites.append(RecorderSite(vendor, el, urls[0][0], f'src="{urls[0][1]}" with {marker} ({vendor.name}\'s tag attribute)', urls[0][1]))
             continue
         if not text.strip():
             continue
@@ -146,7 +168,7 @@ def _script_sites(el: Element, vendors: list[Vendor], db: SignatureDB, text: str
         if note:
             sites.append(RecorderSite(vendor, el, "inline-snippet", note))
             continue
-        url = inline_url_hit(vendor, text)
+        url = inline_url_hit(vendor, text, vendors)
         clue = next((c for c in db.script_types.injection_clues if c in text), None) if url else None
         if url and clue:
             sites.append(RecorderSite(vendor, el, "inline-loader", f"code injects a script from {url} ({clue})", url))

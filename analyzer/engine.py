@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from analyzer import code_scan, commented, compliance_facts, consent_markup, crossfile, detect, fallback, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, links, pagecontext, prefilter, reading, rendered, sfc, sourcemap, suppress, tag_managers, template_scan, templates
+from analyzer import chunk_files, code_scan, commented, compliance_facts, consent_markup, crossfile, detect, fallback, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, links, pagecontext, prefilter, reading, rendered, sfc, sourcemap, suppress, tag_managers, template_scan, templates
 from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
 from analyzer.normalise import norm
@@ -280,7 +280,7 @@ def _display_original(original: str | None) -> str | None:
 
 
 def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileResult, file: Path, boundary: str | None = None) -> None:
-    result.imports = crossfile.specifiers(data)
+    result.imports = crossfile.specifiers(data) + chunk_files.chunk_specifiers(data)
     candidates = prefilter.for_db(db).candidates(data)
     markup = (kind == "sfc" or dialect_for(path) != "ts") and not jsfacts.minified(data)
     # Components (not built bundles) are also read for the values they print and for a path that

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from analyzer import anchors, headconfig, jsparse, jsshapes
-from analyzer.detect import inline_url_hit, snippet_hit
+from analyzer import anchors, bundler_exports, headconfig, jsparse, jsshapes
+from analyzer.detect import inline_url_hit, outranked, snippet_hit, split_url
 from analyzer.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program
 from analyzer.jsflow import Flow
 from analyzer.normalise import norm
@@ -34,7 +34,7 @@ _STARTS = ("init-call", "plugin", "component") + _TAG_VIAS  # what decides, for 
 class CodeSite:
     vendor: Vendor
     node: Node
-    via: str  # init-call | plugin | component | snippet | dynamic-injection | jsx-script | head-config | release-call | bundle-init
+    via: str  # init-call | plugin | component | snippet | dynamic-injection | jsx-script | head-config | release-call | bundle-init | bundle-sdk-call
     evidence: str
     replay: str = "on"  # on | settings (a dashboard decides)
     hold: str | None = None  # a vendor-side switch that held the recording until this release
@@ -112,6 +112,8 @@ class Detector:
         self._sdk_ranges: dict[tuple[int, ...], list[tuple[int, int]]] = {}
         self._norm_text: str | None = None
         self._bool_text: str | None = None
+        # Statements where a vendor's second-stage script was found -> the byte span of that script.
+        self._second_stage: dict[int, tuple[int, int]] = {}
 
     def _booleans(self) -> str:
         """The normalised code with minified booleans written out (!0 -> true), made once."""
@@ -145,8 +147,8 @@ class Detector:
             by_node.setdefault(site.node.id, []).append(site)
         out = []
         for site in sites:
-            rivals = [s for s in by_node[site.node.id] if s.via == "bundle-init"]
-            if len(rivals) < 2 or site.via != "bundle-init":
+            rivals = [s for s in by_node[site.node.id] if s.via in _BUNDLE_VIAS]
+            if len(rivals) < 2 or site.via not in _BUNDLE_VIAS:
                 out.append(site)
                 continue
             if site is min(rivals, key=self._distance):
@@ -351,7 +353,14 @@ class Detector:
             found = []
             for at in spans:
                 chain = self.prog.tree.path(at, at + 1)
-                i = next((i for i in range(len(chain) - 1, -1, -1) if chain[i].type in FUNCTION_TYPES and (chain[i].end_byte - chain[i].start_byte) < _WRAPPER_SHARE * size), None)
+                i = next(
+                    (
+                        i
+                        for i in range(len(chain) - 1, -1, -1)
+                        if chain[i].type in FUNCTION_TYPES and (chain[i].end_byte - chain[i].start_byte) < _WRAPPER_SHARE * size and not bundler_exports.module_factory(self.prog, chain[i])
+                    ),
+                    None,
+                )
                 if i is None:
                     continue
                 # A method of the SDK's API object (or class): the object's other methods are the SDK's too.
@@ -401,8 +410,11 @@ class Detector:
             found.setdefault(call.id, (call, f"a call shaped {shape}"))
         if not found:
             found = {c.id: (c, how) for c in self._walk_out(spans, methods)}
+        via = "bundle-init"
         if not found:
+            # The weakest reading: a guess that yields to a start found elsewhere in the scan.
             found = {c.id: (c, "init-named call on the SDK's module") for c in self._init_named_from(spans, methods)}
+            via = "bundle-sdk-call"
         sites: list[CodeSite] = []
         inactive: list[Inactive] = []
         for call, why in sorted(found.values(), key=lambda f: f[0].start_byte):
@@ -411,7 +423,7 @@ class Detector:
             if replay == "off":
                 inactive.append(Inactive(vendor, call, f"{evidence}, with replay off ({option})"))
             else:
-                sites.append(CodeSite(vendor, call, "bundle-init", f"{evidence}{f' ({option})' if option else ''}", replay))
+                sites.append(CodeSite(vendor, call, via, f"{evidence}{f' ({option})' if option else ''}", replay))
         return sites, inactive
 
     def _split_off(self, vendor: Vendor) -> tuple[list[CodeSite], list[Inactive]]:
@@ -847,9 +859,12 @@ class Detector:
         if not static:
             return None
         bare = static.split("/", 1)[0]  # 'cdn.mouseflow.com/projects/…' with the scheme added at runtime
+        split = split_url(static if "//" in static[:12] else f"//{static}")
+        if split is not None and outranked(vendor, split, self.vendors):
+            return None  # another vendor's path on this host (Hotjar's csq- loader on a Contentsquare host)
         if bare and (bare in vendor.urls.exact or any(bare.endswith(s) for s in vendor.urls.suffixes)):
             return bare
-        return inline_url_hit(vendor, static)
+        return inline_url_hit(vendor, static, self.vendors)
 
     def _jsx(self, vendor: Vendor) -> list[CodeSite]:
         out = []
@@ -1006,7 +1021,7 @@ class Detector:
                 if whole.id in seen or "<script" not in self.prog.text(whole).lower():
                     continue
                 text = self.prog.text(whole)
-                if not (self._vendor_url(vendor, node) or inline_url_hit(vendor, text) or snippet_hit(vendor, text)):
+                if not (self._vendor_url(vendor, node) or inline_url_hit(vendor, text, self.vendors) or snippet_hit(vendor, text)):
                     continue
                 seen.add(whole.id)
                 site = self._markup_use(vendor, chain[: i + 1])
@@ -1043,7 +1058,7 @@ class Detector:
                 continue
             for offset, width in anchors.occurrences(data, max(group, key=len), limit=20):
                 chain = self.prog.tree.path(offset, offset + width)
-                if chain[-1].type == "comment":
+                if chain[-1].type == "comment" or _own_member(self.prog, offset):
                     continue
                 literal = _code_string(self.prog, chain)
                 if literal is not None:
@@ -1060,6 +1075,8 @@ class Detector:
                     continue  # a snippet held as data (a dangerouslySetInnerHTML string): not code here
                 stmt, via_iife = _snippet_statement(chain)
                 self.prog.remember(chain[: next(i for i, n in enumerate(chain) if n.id == stmt.id) + 1])
+                if group in vendor.second_stage:
+                    self._second_stage[stmt.id] = _group_span(data, group, stmt)
                 found.append((via_iife, stmt, note or " + ".join(group), "snippet"))
         if not found:
             return []
@@ -1080,6 +1097,12 @@ class Detector:
         next to a precise start elsewhere, gives way to the precise sites."""
         out = []
         for snip in snippets:
+            if snip.node.id in self._second_stage:
+                # The vendor's own second-stage script: its script and frame loads are its internals.
+                start, end = self._second_stage[snip.node.id]
+                out.append(snip)
+                precise = [p for p in precise if not (p.via == "dynamic-injection" and start <= p.node.start_byte and p.node.end_byte <= end)]
+                continue
             inner = [p for p in precise if _inside(p.node, snip.node)]
             if any(p.via != "dynamic-injection" for p in inner):
                 continue
@@ -1189,7 +1212,8 @@ def _attribute(sites: list[CodeSite], inactive: list[Inactive], present: dict[st
     return kept, [i for i in inactive if i.vendor.id not in hosts]
 
 
-_EMBEDDED_VIAS = frozenset({"bundle-init", "snippet", "dynamic-injection"})
+_BUNDLE_VIAS = frozenset({"bundle-init", "bundle-sdk-call"})
+_EMBEDDED_VIAS = _BUNDLE_VIAS | {"snippet", "dynamic-injection"}
 
 
 def _spec_matches(spec: _InitSpec, path: str, first: str | None) -> bool:
@@ -1332,6 +1356,34 @@ def _passed_as_script(prog: Program, chain: list[Node], code: dict[str, frozense
         if callee.rsplit(".", 1)[-1] in code["evaluators"]:
             return call
     return None
+
+
+_GLOBAL_OBJECTS = frozenset({"window", "self", "globalThis", "top", "parent"})
+_IDENT = re.compile(rb"[A-Za-z_$][\w$]*")
+
+
+def _own_member(prog: Program, offset: int) -> bool:
+    """Does an anchor starting at ``offset`` name a library's own member (``get rrwebRecord()`` in a
+    class, ``this.rrwebRecord(…)``) rather than the page's global (``window.rrwebRecord(…)``)?"""
+    name = _IDENT.match(prog.parsed.source.data, offset)
+    if name is None:
+        return False
+    chain = prog.tree.path(offset, name.end())
+    if len(chain) < 2 or chain[-1].type != "property_identifier":
+        return False
+    parent = chain[-2]
+    if parent.type == "member_expression":
+        obj = parent.child_by_field_name("object")
+        return obj is not None and prog.text(obj) not in _GLOBAL_OBJECTS
+    return parent.type in ("method_definition", "field_definition", "public_field_definition")
+
+
+def _group_span(data: bytes, group: tuple[str, ...], stmt: Node) -> tuple[int, int]:
+    """Bytes a second-stage script covers: from the first of its anchors to the end of the
+    statement that runs it or of its last anchor, whichever is later."""
+    firsts = [hits[0][0] for a in group if (hits := anchors.occurrences(data, a, 1))]
+    lasts = [at + width for a in group for at, width in anchors.occurrences(data, a, 20)[-1:]]
+    return min(firsts + [stmt.start_byte]), max(lasts + [stmt.end_byte])
 
 
 def _inside(node: Node, container: Node) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
+from analyzer import bundler_exports
 from analyzer.jsfacts import Program
 from analyzer.jsscope import FUNCTION_TYPES, IDENTIFIERS
 
@@ -154,6 +155,8 @@ class Flow:
             call = chain[-3] if len(chain) >= 3 else None
             if call is None or call.type not in ("call_expression", "new_expression"):
                 return [Use("escape", parent, origin.key, origin.holder)]
+            if len(props) == 1 and origin.holder is not None and value.type == "object" and bundler_exports.webpack_getter(self.prog, call):
+                return [Use("export", call, props[0], origin.holder)]  # n.d(t, {key: getter}): webpack's export
             if props and not (len(props) == 1 and origin.holder is not None and origin.holder.type == "object"):
                 # A class or a nested object handed to a library: its methods run when the
                 # library (or the browser) calls them, which this file does not show.
@@ -170,6 +173,10 @@ class Flow:
             return self._member(chain, props, origin, hops)
         if t == "return_statement" or (t == "arrow_function" and parent.child_by_field_name("body") == value):
             return self._returned(chain, props, origin, hops)
+        if t == "array" and not props:
+            listed = bundler_exports.turbopack_export(self.prog, parent, value, chain[:-1])
+            if listed is not None:  # e.s(["name", 0, value]): Turbopack's export
+                return [Use("export", listed[0], listed[1], origin.holder)]
         if t in ("export_statement", "export_specifier", "export_clause"):
             return [Use("export", parent, self._export_name(parent, value), origin.holder)]
         if t in ("jsx_opening_element", "jsx_self_closing_element") and parent.child_by_field_name("name") == value:
@@ -415,6 +422,8 @@ class Flow:
         for use in self._sinks(self.prog.chain(fn), (), _Origin(), hops + 1):
             if use.kind == "call" and use.node.type == "call_expression":
                 out += self._sinks(self.prog.chain(use.node), props, origin, hops + 1)
+            elif use.kind == "export" and not props and use.node.type == "call_expression" and bundler_exports.runtime_export(self.prog, use.node):
+                out.append(Use("export", use.node, use.key, origin.holder))  # the getter of a bundled module's export
             elif use.kind in ("export", "global", "escape"):
                 out.append(Use("escape", use.node, origin.key or use.key, origin.holder))
         return out

@@ -207,6 +207,17 @@ def _drop_embedded_chunks(result: ScanResult, files: list[SourceFile], chunk_imp
         result.findings = [f for f in result.findings if f.rule not in ("RL100", "RL101", "RL102") or site_key(f) not in drop]
 
 
+def _drop_superseded_guesses(result: ScanResult) -> None:
+    """A ``bundle-sdk-call`` (an init-named call on the code holding an SDK, the weakest reading of
+    a bundle) yields to a start of the same vendor found elsewhere in the scan: the app's chunk
+    starts the SDK that another chunk holds (Next.js ``import('@sentry/browser')``)."""
+    found = {d.vendor for d in result.detections if d.via != "bundle-sdk-call"}
+    drop = {site_key(d) for d in result.detections if d.via == "bundle-sdk-call" and d.vendor in found}
+    if drop:
+        result.detections = [d for d in result.detections if site_key(d) not in drop]
+        result.findings = [f for f in result.findings if f.rule not in ("RL100", "RL101", "RL102") or site_key(f) not in drop]
+
+
 def _link_exports(result: ScanResult, files: list[SourceFile], imports: dict[str, tuple[str, ...]], opts: ScanOptions) -> None:
     """Exported starts judged at their callers in other files (crossfile). A failure here is
     reported and leaves the per-file verdicts as they were."""
@@ -306,6 +317,7 @@ def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -
     _link_pages(result, files, loaded_by)
     _link_chunks(result, files, imports, page_loads, opts)
     _drop_embedded_chunks(result, files, chunk_imports, opts)
+    _drop_superseded_guesses(result)
     _link_exports(result, files, imports, opts)
     if template_facts:
         nodes = [f.display for f in files if f.kind in ("html", "template")]

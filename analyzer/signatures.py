@@ -69,6 +69,17 @@ class UrlMatcher:
             return True
         return any(r.search(hostpath) for r in self.regexes)
 
+    def rank(self, host: str, hostpath: str) -> int:
+        """How specifically this matcher claims a URL: 3 by a URL regex (a path on the host), 2 by
+        its exact host, 1 by a wildcard host, 0 not at all. Of two vendors claiming one URL, the more
+        specific owns it (Hotjar's static.hj.contentsquare.net/c/csq- path over Contentsquare's
+        *.contentsquare.net)."""
+        if any(r.search(hostpath) for r in self.regexes):
+            return 3
+        if host in self.exact:
+            return 2
+        return 1 if any(host.endswith(s) for s in self.suffixes) else 0
+
     def literals(self) -> list[str]:
         out = list(self.exact) + [s.lstrip(".") for s in self.suffixes]
         return out + [regex_literal(r.pattern) for r in self.regexes]
@@ -90,6 +101,8 @@ class Vendor:
     # [masking] attributes and classes, compiled: what masks or blocks a field, what unmasks it.
     masks: tuple[AttrMatch, ...] = ()
     unmasks: tuple[AttrMatch, ...] = ()
+    # Snippet groups that are the vendor's second-stage script ([[detect.snippet]] second_stage = true).
+    second_stage: frozenset[tuple[str, ...]] = frozenset()
 
     @property
     def hosts(self) -> list[str]:
@@ -261,7 +274,7 @@ def _vendor(data: dict[str, Any]) -> Vendor:
     detect = data["detect"]
     urls = _url_matcher(detect)
     snippets = tuple((tuple(g["all"]), g.get("note", "")) for g in detect.get("snippet", []))
-    needles = urls.literals() + list(detect.get("needles", []))
+    needles = urls.literals() + list(detect.get("needles", [])) + list(detect.get("script_attributes", []))
     needles += [max(group, key=len) for group, _ in snippets]
     sdk = data.get("sdk", {})
     needles += sdk.get("packages", []) + sdk.get("plugins", []) + sdk.get("bundle_strings", [])
@@ -280,6 +293,7 @@ def _vendor(data: dict[str, Any]) -> Vendor:
         raw=data,
         masks=_marks(data.get("masking", {}), ("mask_attributes", "block_attributes"), ("mask_classes", "block_classes")),
         unmasks=_marks(data.get("masking", {}), ("unmask_attributes",), ("unmask_classes",)),
+        second_stage=frozenset(tuple(g["all"]) for g in detect.get("snippet", []) if g.get("second_stage")),
     )
 
 

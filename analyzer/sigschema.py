@@ -44,7 +44,10 @@ TEXT_DEFAULTS = ("recorded", "masked", "dashboard", "unknown")
 VALUE_KINDS = ("emails", "digits", "cards")
 MASKING_DEFAULTS = ("all-inputs", "keystrokes-suppressed", "by-type", "password-only", "none", "dashboard", "unknown")
 
-_SNIPPET = {"all": _req("str[]"), "note": _opt(str)}
+# second_stage: the group is the vendor's own second-stage script (its CDN file kept in a repository, a page
+# saved with its _files folder): the file is the recorder, reported once where the group's longest string
+# is, and its inner script and frame loads are its internals, not starts of their own.
+_SNIPPET = {"all": _req("str[]"), "note": _opt(str), "second_stage": _opt(bool)}
 
 VENDOR_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
@@ -65,6 +68,9 @@ VENDOR_SCHEMA: dict[str, Field] = {
             "snippet": _opt([_SNIPPET]),
             # Groups that are too weak to detect alone but say "this is this vendor" next to a URL.
             "globals": _opt("str[]"),
+            # Attributes that make a <script> element the vendor's tag whatever its src (Dynatrace's
+            # data-dtconfig on monitoring code served from a path the site chose).
+            "script_attributes": _opt("str[]"),
             # Extra literals for the prefilter, e.g. a first-party path the URL regexes describe.
             "needles": _opt("str[]"),
             # Google Tag Manager built-in tag types for this vendor (Hotjar: "hjtc").

@@ -31,17 +31,9 @@ MAX_SECONDS = 20
 # Read wrong today, and why (see the closing note of issue 8).
 _REGISTRY = "the app's start and the SDK sit in chunks wired through the bundler's module registry (Turbopack/webpack), which is not followed across files"
 KNOWN: dict[str, str] = {
-    "esb-amplitude-split-cookiebot": "the start is an exported function of a split chunk called after import().then(): exports are not followed through dynamic imports",
-    "rollup-rrweb-split-cookieconsent": "the start is an exported function of a split chunk called after import().then(): exports are not followed through dynamic imports",
+    "esb-amplitude-split-cookiebot": "Amplitude's renamed add(sessionReplayPlugin()) + init() in the split chunk are not recognised as its start (the import().then(m => m.startAnalytics()) that calls it is followed)",
     "next-datadog-hold-cookieconsent": _REGISTRY,
-    "next-fullstory-webpack-sourcemaps": _REGISTRY,
     "next-hotjar-cookieconsent": _REGISTRY,
-    "next-logrocket-layout": _REGISTRY,
-    "next-posthog-instrumentation": _REGISTRY,
-    "next-rrweb-pages-router": _REGISTRY,
-    "next-sentry-split-cookiebot": _REGISTRY,
-    "wp-clarity-split-cookiebot": "webpack loads the recorder's chunk with __webpack_require__.e(): chunk loading through the registry is not followed",
-    "wp-clarity-split-toplevel": "webpack loads the recorder's chunk with __webpack_require__.e(): chunk loading through the registry is not followed",
     "wp-newrelic-cookieconsent-splitchunks": "the start is found, but its caller is a webpack module factory stored in the registry: unverifiable",
     "wp-amplitude-toplevel": "webpack: Amplitude's init is called through the module registry's interop getter; its rrweb chunk is not tied to it",
     "wp-posthog-sentry-large": "webpack: Sentry's init is not found among the module registry's interop calls",

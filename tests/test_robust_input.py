@@ -103,7 +103,7 @@ def test_a_control_character_in_an_attribute_does_not_reach_lxml(char: str, tmp_
 )
 def test_a_damaged_tsconfig_does_not_skip_the_cross_file_pass(damage, tmp_path: Path, request) -> None:
     """One invalid byte in tsconfig.json skipped the whole cross-file pass (crossfile._aliases
-    caught only OSError): the portal app dropped from 2 high findings to none."""
+    caught only OSError): the portal app dropped from its high findings to none."""
     import shutil
 
     from analyzer.scan import ScanOptions, run
@@ -115,7 +115,9 @@ def test_a_damaged_tsconfig_does_not_skip_the_cross_file_pass(damage, tmp_path: 
     result = run(ScanOptions(paths=(str(app),)))
     assert not [d for d in result.diagnostics if d.code == "internal-error"]
     if request.node.callspec.id == "invalid-byte":
-        assert len([f for f in result.findings if f.severity.label == "high"]) == 2
+        intact = run(ScanOptions(paths=(str(FIXTURES / "crossfile" / "portal"),)))
+        high = lambda r: len([f for f in r.findings if f.severity.label == "high"])  # noqa: E731
+        assert high(result) == high(intact) >= 2
 
 
 def test_a_nul_byte_does_not_hide_a_recorder(tmp_path: Path, db) -> None:

@@ -76,6 +76,7 @@ SCHEMA_MISTAKES = {
     "regex-without-literal": (_vendor(detect={"urls": ["[a-z]+\\.x"]}), "literal run"),
     "regex-top-level-alternation": (_vendor(detect={"urls": ["example\\.org|other\\.org"]}), "literal run"),
     "missing-required": ({"schema": 1, "id": "x"}, "missing required key"),
+    "second-stage-not-a-bool": (_vendor(detect={"snippet": [{"all": ["a", "b"], "second_stage": "yes"}]}), "expected bool"),
 }
 
 
