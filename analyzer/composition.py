@@ -1,12 +1,15 @@
 """Template composition after the scan: which templates a template uses (extends, include,
 render, partial, get_template_part, a framework's default layout), so that
 
-- a recorder in a partial that every includer renders inside a consent branch is gated, and
+- a recorder in a partial that every includer renders inside a consent branch is gated; one that
+  an includer renders under a condition this tool cannot read is unverifiable ("its includers
+  decide"); a partial no scanned template includes is judged as it renders, and
 - a form in a child template is exposed to the recorders of its layout chain and includes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from analyzer.model import Detection, Status, Verdict, site_key
@@ -129,44 +132,58 @@ def context(graph: Graph, path: str) -> set[str]:
     return seen
 
 
-def _gated_where_included(graph: Graph, path: str, depth: int = 0, seen: frozenset[str] = frozenset()) -> str | None:
-    """The gate at every include site of ``path`` (recursively), or None if any path is open."""
+def _gated_where_included(graph: Graph, path: str, depth: int = 0, seen: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """("gated", where) when every include site of ``path`` (recursively) is in a consent branch;
+    ("unknown", where) when none is open but one carries a condition this tool cannot read (a
+    Ruby ``if`` modifier, Blade ``@includeWhen``); None when any path renders it unconditionally
+    or under a condition that is not consent (environment, configuration)."""
     sites = graph.includers.get(path, [])
     if not sites or depth > MAX_DEPTH or path in seen:
         return None
-    gates = []
+    gates, unknown = [], []
     for includer, ref in sites:
         if ref.gated_by:
             gates.append(f"{includer}:{ref.line}: {ref.gated_by}")
             continue
+        if ref.unknown:
+            unknown.append(f"{includer}:{ref.line}: {ref.unknown}")
+            continue
         above = _gated_where_included(graph, includer, depth + 1, seen | {path})
         if above is None:
             return None
-        gates.append(f"{includer}:{ref.line} <- {above}")
-    return "; ".join(gates)
+        (unknown if above[0] == "unknown" else gates).append(f"{includer}:{ref.line} <- {above[1]}")
+    if unknown:
+        return "unknown", "; ".join(unknown + gates)
+    return "gated", "; ".join(gates)
 
 
 def regate(detections: list[Detection], graph: Graph) -> dict[tuple[str, int, int, str], Verdict]:
-    """Verdicts that change because the template is only rendered inside consent branches."""
+    """Verdicts that change because of where the template is included: gated when every include
+    is inside a consent branch, unverifiable when an include's condition cannot be read. A
+    partial no scanned template includes is judged as it renders (its own verdict)."""
     changed: dict[tuple[str, int, int, str], Verdict] = {}
     for d in detections:
         if d.verdict.status is Status.GATED or d.location.path not in graph.uses:
             continue
-        key = site_key(d)
-        if d.verdict.status is Status.UNGATED and is_partial(d.location.path) and not graph.includers.get(d.location.path):
-            changed[key] = Verdict(
-                status=Status.UNVERIFIABLE,
-                mechanism="partial-not-included",
-                evidence=f"a partial no scanned template includes: where and under which condition it is rendered is decided outside these templates; on its own: {d.verdict.evidence}",
-                cmp=d.verdict.cmp,
-            )
+        found = _gated_where_included(graph, d.location.path)
+        if found is None:
+            if is_partial(d.location.path) and not graph.includers.get(d.location.path):
+                changed[site_key(d)] = dataclasses.replace(d.verdict, evidence=f"{d.verdict.evidence}; no scanned template includes this partial: judged as it renders")
             continue
-        where = _gated_where_included(graph, d.location.path)
-        if where:
+        key = site_key(d)
+        kind, where = found
+        if kind == "gated":
             changed[key] = Verdict(
                 status=Status.GATED,
                 mechanism="server-side-consent",
                 evidence=f"this template is rendered only inside consent branches where it is included ({where}); on its own: {d.verdict.evidence}",
+                cmp=d.verdict.cmp,
+            )
+        else:
+            changed[key] = Verdict(
+                status=Status.UNVERIFIABLE,
+                mechanism="partial-includers-decide",
+                evidence=f"partial: its includers decide ({where}); on its own: {d.verdict.evidence}",
                 cmp=d.verdict.cmp,
             )
     return changed

@@ -50,6 +50,14 @@ def markup_hits(el: Element, db: SignatureDB) -> list[MarkupHit]:
             if prefix and cls[len(prefix) :] and cmp.id not in seen and all(k.matches(el.attrs, el.classes) for k in m.markers):
                 seen.add(cmp.id)
                 hits.append(MarkupHit(cmp, tuple(_split(cls[len(prefix) :], m.separators)), f'class="{cls}"'))
+    for cmp in db.cmps.values():
+        m = cmp.markup
+        if m is None or cmp.id in seen or not m.activators:
+            continue
+        activator = next((a for a in m.activators if a.matches(el.attrs, el.classes)), None)
+        if activator is not None:
+            seen.add(cmp.id)
+            hits.append(MarkupHit(cmp, (), activator.describe()))
     return hits
 
 
@@ -65,6 +73,13 @@ def _judge_values(hit: MarkupHit, inert: str) -> Verdict:
     m = hit.cmp.markup
     assert m is not None
     name = hit.cmp.name
+    if not hit.values:  # an activator alone: released on consent, no category named
+        return Verdict(
+            status=Status.GATED,
+            mechanism="cmp-markup",
+            evidence=f"{inert} + {hit.where}: {name} activates it only after the visitor consents (no {m.value_model} named, so on any consent)",
+            cmp=hit.cmp.id,
+        )
     neg = m.negation_prefix
     if neg and any(v.startswith(neg) for v in hit.values):
         return Verdict(

@@ -149,10 +149,10 @@ def _claimed_by_path(vendor: Vendor, lower: str, at: int, rivals: list[Vendor] |
     return any(v.id != vendor.id and any(r.match(url) for r in v.urls.regexes) for v in rivals)
 
 
-def _script_sites(el: Element, vendors: list[Vendor], db: SignatureDB) -> list[RecorderSite]:
+def _script_sites(el: Element, vendors: list[Vendor], db: SignatureDB, text: str) -> list[RecorderSite]:
+    """``text``: the script's code with its comments blanked (a commented-out snippet is not one)."""
     sites: list[RecorderSite] = []
     urls = _urls_of(el, db)
-    text = el.text
     for vendor in vendors:
         hit = next(((via, u) for via, u, split in urls if vendor.urls.matches(*split) and not outranked(vendor, split, vendors)), None)
         if hit:
@@ -208,7 +208,8 @@ def _cmp_loaders(el: Element, cmps: list[Cmp]) -> list[CmpLoader]:
     return out
 
 
-def _commented(comment: Element, vendors: list[Vendor]) -> list[CommentedSnippet]:
+def commented_in(comment: Element, vendors: list[Vendor]) -> list[CommentedSnippet]:
+    """The snippets an HTML comment holds (a snippet, or a ``<script`` with a vendor URL)."""
     out = []
     for vendor in vendors:
         note = snippet_hit(vendor, comment.text)
@@ -219,20 +220,33 @@ def _commented(comment: Element, vendors: list[Vendor]) -> list[CommentedSnippet
     return out
 
 
-_MEMO: dict[tuple, tuple[list, list]] = {}
+_MEMO: dict[tuple, tuple[list, list, list]] = {}
 _MEMO_CAP = 4096
 
 
-def _script_facts(el: Element, vendors: list[Vendor], cmps: list[Cmp], db: SignatureDB) -> tuple[list[RecorderSite], list[CmpLoader]]:
-    """Sites and CMP loaders of one script, memoised by its content: pages built from one layout
-    repeat the same <head> scripts on every page, and matching them again is wasted work."""
+def _code_of(text: str, vendors: list[Vendor]) -> tuple[str, list]:
+    """The script's text with comments blanked, and the snippets its comments hold, when a
+    vendor's text is in it at all (tree-sitter reads the comments only then)."""
+    if not text.strip() or not any(snippet_hit(v, text) or inline_url_hit(v, text) for v in vendors):
+        return text, []
+    from analyzer import commented  # commented builds on this module's matchers
+
+    return commented.script_body(text, vendors)
+
+
+def _script_facts(el: Element, vendors: list[Vendor], cmps: list[Cmp], db: SignatureDB) -> tuple[list[RecorderSite], list[CmpLoader], list]:
+    """Sites, CMP loaders and commented-out snippets of one script, memoised by its content:
+    pages built from one layout repeat the same <head> scripts on every page, and matching
+    them again is wasted work."""
     key = (tuple(sorted(el.attrs.items())), el.text, tuple(v.id for v in vendors), tuple(c.id for c in cmps))
     hit = _MEMO.get(key)
     if hit is None:
-        sites, loaders = _script_sites(el, vendors, db), _cmp_loaders(el, cmps)
+        code, in_comments = _code_of(el.text, vendors)
+        sites, loaders = _script_sites(el, vendors, db, code), _cmp_loaders(el, cmps)
         hit = (
             [(s.vendor, s.via, s.evidence, s.url) for s in sites],
             [(ld.cmp, ld.loader, ld.autoblock, ld.is_async) for ld in loaders],
+            in_comments,
         )
         if len(_MEMO) >= _MEMO_CAP:
             _MEMO.clear()
@@ -240,7 +254,20 @@ def _script_facts(el: Element, vendors: list[Vendor], cmps: list[Cmp], db: Signa
     return (
         [RecorderSite(v, el, via, ev, url) for v, via, ev, url in hit[0]],
         [CmpLoader(c, ld, el, auto, asy) for c, ld, auto, asy in hit[1]],
+        hit[2],
     )
+
+
+def _in_script(page: Page, el: Element, found: list) -> list[CommentedSnippet]:
+    """Commented-out snippets of a script's comments, placed in the page."""
+    out = []
+    line0, col0 = page.body_position(el)
+    for start, vendor, note in found:
+        before = el.text[:start]
+        newlines = before.count("\n")
+        column = col0 + start if newlines == 0 else start - before.rfind("\n")
+        out.append(CommentedSnippet(vendor, CodeSpot(line0 + newlines, column, tag="comment"), f"JavaScript comment in a script: {note}"))
+    return out
 
 
 def page_facts(page: Page, vendors: list[Vendor], cmps: list[Cmp], db: SignatureDB) -> PageFacts:
@@ -248,17 +275,19 @@ def page_facts(page: Page, vendors: list[Vendor], cmps: list[Cmp], db: Signature
     sites: list[RecorderSite] = []
     loaders: list[CmpLoader] = []
     hints: list[Hint] = []
+    commented: list[CommentedSnippet] = []
     data_types = db.script_types.data
     for el in page.elements:
         if el.tag == "script":
             if script_type(el) in data_types:
                 continue
-            found, loads = _script_facts(el, vendors, cmps, db)
+            found, loads, in_comments = _script_facts(el, vendors, cmps, db)
             sites += found
             loaders += loads
+            commented += _in_script(page, el, in_comments)
         elif el.tag in ("img", "iframe") and el.in_noscript:
             sites += _pixel_sites(el, vendors)
         elif el.tag == "link":
             hints += _hints(el, vendors)
-    commented = [c for comment in page.comments for c in _commented(comment, vendors)]
+    commented += [c for comment in page.comments for c in commented_in(comment, vendors)]
     return PageFacts(tuple(sites), tuple(loaders), tuple(hints), tuple(commented))

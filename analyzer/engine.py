@@ -8,12 +8,13 @@ Every failure on the way becomes a diagnostic on that file; nothing here raises 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from analyzer import chunk_files, code_scan, compliance_facts, consent_markup, crossfile, detect, fallback, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, links, pagecontext, prefilter, reading, rendered, sfc, sourcemap, suppress, tag_managers, template_scan, templates
+from analyzer import chunk_files, code_scan, commented, compliance_facts, consent_markup, crossfile, detect, fallback, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, links, pagecontext, prefilter, reading, rendered, sfc, sourcemap, suppress, tag_managers, template_scan, templates
 from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
 from analyzer.normalise import norm
@@ -194,7 +195,7 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
         )
     strings = list(htmldoc.strings(page))
     if tpl is not None:
-        strings += [r.body for r in tpl.regions if r.kind != "comment"] + [text[b.start : b.end] for b in tpl.script_blocks]
+        strings += [r.body for r in tpl.regions] + [text[b.start : b.end] for b in tpl.script_blocks]
     candidates = prefilter.for_db(db).candidates("\n".join(strings).encode("utf-8", "surrogatepass"))
     if candidates.vendors:
         _analyze_html(path, page, candidates, db, result, tpl)
@@ -207,6 +208,8 @@ def _analyze_html(path: str, page: htmldoc.Page, candidates: prefilter.Candidate
     vendors = [db.vendors[v] for v in sorted(candidates.vendors)]
     cmps = [db.cmps[c] for c in sorted(candidates.cmps)]
     facts = detect.page_facts(page, vendors, cmps, db)
+    if tpl is not None:
+        facts = dataclasses.replace(facts, commented=facts.commented + tuple(commented.in_template(tpl, page.text, vendors)))
     verdicts = [(site, consent_markup.verdict(site, facts, db)) for site in facts.sites]
     verdicts, inactive = _inline_code(path, page, verdicts, db, result)
     if tpl is not None:
@@ -297,7 +300,15 @@ def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileR
     srcmap, note = sourcemap.find(file, text, boundary) if kind == "js" else (None, None)
     if note:
         result.diagnostics.append(Diagnostic(path=path, code="outside-root", message=note))
-    results, diags = code_scan.analyze(pieces, [db.vendors[v] for v in sorted(candidates.vendors)], db, path, srcmap, programs)
+    vendors = [db.vendors[v] for v in sorted(candidates.vendors)]
+    in_comments: list = []
+    if not jsfacts.minified(data):  # a snippet commented out in source; built bundles keep no such comments
+        for i, piece in enumerate(pieces):
+            programs.setdefault(i, jsfacts.Program(jsparse.parse(piece)))
+            in_comments += commented.in_code(programs[i].parsed, vendors)
+        if kind == "sfc":
+            in_comments += commented.in_markup(text, vendors)
+    results, diags = code_scan.analyze(pieces, vendors, db, path, srcmap, programs)
     result.parsed = True
     result.code_parsed += len(pieces)
     result.diagnostics.extend(diags)
@@ -308,7 +319,7 @@ def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileR
     ]
     if verdicts:
         result.code = masking_code([text])
-    _report(path, _NO_FACTS, verdicts, [r for r in results if r.verdict is None], db, result)
+    _report(path, PageFacts((), (), (), tuple(in_comments)), verdicts, [r for r in results if r.verdict is None], db, result)
 
 
 def _component_fields(kind: str, text: str, pieces: list[JsSource], db: SignatureDB, result: FileResult) -> dict[int, jsfacts.Program]:

@@ -131,6 +131,11 @@ class Page:
         (self.comments if tag == _COMMENT else self.elements).append(item)
 
     def _collect(self, root: lxml.etree._Element) -> None:
+        # Comments before <html> (a partial that opens with a commented-out snippet) and after
+        # it are the root's siblings, not its descendants.
+        before = [c for c in root.itersiblings(preceding=True) if c.tag is lxml.etree.Comment][::-1]
+        for c in before:
+            self._add(_COMMENT, c, c.text or "", False)
         for el in root.iter("script", "link", "noscript", "img", "iframe", lxml.etree.Comment):
             if el.tag is lxml.etree.Comment:
                 self._add(_COMMENT, el, el.text or "", False)
@@ -141,6 +146,9 @@ class Page:
                 self._sourcelines.setdefault(tag, []).append(el.sourceline or 0)  # keeps pairing aligned
                 continue
             self._add(tag, el, el.text or "" if tag == "script" else "", in_nos)
+        for c in root.itersiblings():
+            if c.tag is lxml.etree.Comment:
+                self._add(_COMMENT, c, c.text or "", False)
 
     def _recover_lost(self) -> None:
         """After a resource limit: re-parse, one by one, start tags that lxml did not produce."""
@@ -233,7 +241,16 @@ def _root(text: str) -> tuple[lxml.etree._Element | None, bool]:
     parser = _parser()
     try:
         root = lxml.html.document_fromstring(data, parser=parser)
-    except (lxml.etree.ParserError, ValueError):
+    except lxml.etree.ParserError:
+        if b"<!--" not in data:
+            return None, True
+        # A document of comments only is "empty" to lxml: an element after them keeps them
+        # (appended at the end, so every line number stays true).
+        try:
+            root = lxml.html.document_fromstring(data + b"<i></i>", parser=parser)
+        except (lxml.etree.ParserError, ValueError):
+            return None, True
+    except ValueError:
         return None, True
     truncated = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
     return root, truncated

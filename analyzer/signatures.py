@@ -133,6 +133,7 @@ class Markup:
     src_attributes: tuple[str, ...]
     exempt: tuple[AttrMatch, ...]
     fix: str
+    activators: tuple[AttrMatch, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -330,6 +331,7 @@ def _markup(m: dict[str, Any]) -> Markup:
         src_attributes=tuple(m.get("src_attributes", [])),
         exempt=_attr_matches(m.get("exempt", [])),
         fix=m["fix"],
+        activators=_attr_matches(m.get("activators", [])),
     )
 
 

@@ -256,6 +256,9 @@ CMP_SCHEMA: dict[str, Field] = {
             "negation_prefix": _opt(str),
             "src_attributes": _opt("str[]"),
             "exempt": _opt([_ATTR_MATCH]),
+            # A class or attribute that by itself has the CMP release an inert element on
+            # consent when no category is named (iubenda's _iub_cs_activate without data-iub-purposes).
+            "activators": _opt([_ATTR_MATCH]),
             "fix": _req(str),
         }
     ),

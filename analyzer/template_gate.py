@@ -29,11 +29,12 @@ class ServerVocabulary:
     exact: tuple[tuple[str, str], ...]  # (lowered check, CMP name)
     pairs: tuple[tuple[tuple[str, ...], str], ...]
     caveats: tuple[tuple[str, str], ...]  # (lowered check, caveat)
+    words: frozenset[str] = frozenset()  # words of a consent check that names no category
 
 
 @functools.lru_cache(maxsize=4)
 def vocabulary(db: SignatureDB) -> ServerVocabulary:
-    exact, pairs, caveats = [], [], []
+    exact, pairs, caveats, consent_words = [], [], [], set()
     for cmp in db.cmps.values():
         if not cmp.gates_recorders:
             continue
@@ -46,7 +47,8 @@ def vocabulary(db: SignatureDB) -> ServerVocabulary:
                 exact.append((re.sub(r"\s+", "", check.lower()).replace('"', "'"), cmp.name))
         for fail in js.get("fail_open", []):
             caveats.append((fail.lower(), f"{cmp.name}: {fail}"))
-    return ServerVocabulary(tuple(exact), tuple(pairs), tuple(caveats))
+        consent_words.update(w.lower() for w in js.get("consent_words", []))
+    return ServerVocabulary(tuple(exact), tuple(pairs), tuple(caveats), frozenset(consent_words))
 
 
 def _check(cond: str, vocab: ServerVocabulary) -> str | None:
@@ -158,6 +160,20 @@ def gate(template: Template, offset: int, vocab: ServerVocabulary) -> tuple[str 
             return f"template branch {_show(branch)}: {check}" + (f" (caveat: {caveat})" if caveat else ""), notes
         notes.append(f"template condition {_show(branch)} is not a consent check")
     return None, notes
+
+
+def inline_gate(cond: str, needs_true: bool, vocab: ServerVocabulary) -> tuple[str | None, str | None]:
+    """A condition written on an include (``render 'x' if …``, ``@includeWhen(…)``): (the consent
+    check that gates it, None) or (None, why it cannot be read) when it names consent words but
+    is no check this tool knows; (None, None) for any other condition (environment, settings)."""
+    pol, check = polarity(cond, vocab)
+    if check and pol == (1 if needs_true else -1):
+        return f"'{' '.join(cond.split())[:70]}' on the include: {check}", None
+    low = cond.lower()
+    word = next((w for w in sorted(vocab.words) if w in low), None)
+    if word:
+        return None, f"the include's condition '{' '.join(cond.split())[:70]}' reads '{word}', but is no consent check this tool knows"
+    return None, None
 
 
 def _show(branch: Branch) -> str:

@@ -29,12 +29,17 @@ def _c(kind: str, opener: str, closer: str | re.Pattern[str] | None = None, **kw
 
 
 _BLADE_DIRECTIVES = (
-    "if|elseif|unless|isset|empty|env|include|includeIf|includeWhen|extends|section|yield|push|stack|foreach|for|while|auth|guest|"
+    "if|elseif|unless|isset|empty|env|include|includeIf|includeWhen|includeUnless|extends|section|yield|push|stack|foreach|for|while|auth|guest|"
     "production|endif|else|endunless|endisset|endempty|endenv|endauth|endguest|endproduction|endsection|endpush|endforeach|endfor|"
     "endwhile|stop|show|csrf|vite"
 )
 _PHP = _c("php", r"<\?(?:php\b|=)?", "?>", until_eof=True)
-_TAG_COMMENT_BLOCK = _c("comment", r"\{%-?[ \t\r\n]*comment[ \t\r\n]*-?%\}", re.compile(r"\{%-?\s*endcomment\s*-?%\}"))
+# Django's {% comment "note" %} takes an optional note (a quoted string).
+_TAG_COMMENT_BLOCK = _c(
+    "comment",
+    r"""\{%-?[ \t\r\n]*comment[ \t\r\n]*(?:(?:"[^"%\n]{0,200}"|'[^'%\n]{0,200}')[ \t\r\n]*)?-?%\}""",
+    re.compile(r"\{%-?\s*endcomment\s*-?%\}"),
+)
 
 # Per dialect, in the order they are tried at one position (a comment before the code that
 # would also match its opener).

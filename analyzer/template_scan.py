@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analyzer import detect, template_gate
+from analyzer import commented, detect, template_gate
 from analyzer.detect import CodeSpot, RecorderSite
+from analyzer.jsparse import JsSource
 from analyzer.model import Status, Verdict
 from analyzer.signatures import SignatureDB, Vendor
 from analyzer.positions import line_col, offset_of
-from analyzer.templates import Template, match_paren
+from analyzer.templates import Reference, Template, match_paren
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class TemplateRef:
     name: str
     line: int
     gated_by: str | None  # the consent branch around the reference, if any
+    unknown: str | None = None  # a condition on the include this tool cannot read as consent or not
 
 
 @dataclass(frozen=True)
@@ -30,9 +32,17 @@ class TemplateFacts:
 
 def facts(tpl: Template, text: str, db: SignatureDB) -> TemplateFacts:
     vocab = template_gate.vocabulary(db)
-    refs = tuple(TemplateRef(r.kind, r.name, line_col(text, r.offset)[0], template_gate.gate(tpl, r.offset, vocab)[0]) for r in tpl.references)
+    refs = tuple(_ref(r, tpl, text, vocab) for r in tpl.references)
     markers = frozenset(c["unless"] for c in db.template_conventions if c["dialect"] == tpl.dialect and c["unless"] in text)
     return TemplateFacts(tpl.dialect, refs, markers)
+
+
+def _ref(r: Reference, tpl: Template, text: str, vocab: template_gate.ServerVocabulary) -> TemplateRef:
+    gated_by = template_gate.gate(tpl, r.offset, vocab)[0]
+    unknown = None
+    if gated_by is None and r.condition:
+        gated_by, unknown = template_gate.inline_gate(r.condition, r.needs_true, vocab)
+    return TemplateRef(r.kind, r.name, line_col(text, r.offset)[0], gated_by, unknown)
 
 
 def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB) -> list[tuple[RecorderSite, Verdict]]:
@@ -41,7 +51,7 @@ def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB)
     (``javascript_tag do … end``): the neutralised page cannot show them as <script> elements."""
     out = []
     for block in tpl.script_blocks:
-        body = text[block.start : block.end]
+        body, _ = commented.script_body(text[block.start : block.end], vendors)  # a commented-out snippet is RL120
         for vendor in vendors:
             note = detect.snippet_hit(vendor, body)
             if note is None:
@@ -49,7 +59,7 @@ def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB)
                 note = f"code injects a script from {url}" if url and any(c in body for c in db.script_types.injection_clues) else None
             if note:
                 site = RecorderSite(vendor, _spot(text, block.opener), "template-code", f"script helper block: {note}")
-                out.append((site, _EVERY_RENDER))
+                out.append((site, _as_script(body, text, block.start, vendor, db)))
     for region in tpl.regions:
         if region.kind == "comment":
             continue
@@ -70,6 +80,21 @@ def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB)
 
 
 _EVERY_RENDER = Verdict(status=Status.UNGATED, mechanism="none", evidence="the template emits the script on every render")
+_RANK = {Status.UNGATED: 0, Status.UNVERIFIABLE: 1, Status.GATED: 2}
+
+
+def _as_script(body: str, text: str, start: int, vendor: Vendor, db: SignatureDB) -> Verdict:
+    """A script helper block is a live inline script: a consent guard in its code decides, as in
+    a <script> element; with none, it runs on every render."""
+    from analyzer import code_scan  # tree-sitter only for templates that hold such a block
+
+    line, column = line_col(text, start)
+    results, _ = code_scan.analyze([JsSource(body, line, column, "js")], [vendor], db, "")
+    verdicts = [r.verdict for r in results if r.verdict is not None and r.vendor.id == vendor.id]
+    if not verdicts:
+        return _EVERY_RENDER
+    worst = min(verdicts, key=lambda v: _RANK[v.status])
+    return worst if worst.status is not Status.UNGATED else _EVERY_RENDER
 
 
 def _spot(text: str, offset: int) -> CodeSpot:

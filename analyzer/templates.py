@@ -58,7 +58,13 @@ _TEMPLATE_FOLDERS = ("templates/", "layouts/", "_layouts/", "_includes/", "parti
 
 def may_be_template(path: str, text: str) -> bool:
     low = path.replace("\\", "/").lower()
-    return any(f"/{d}" in f"/{low}" for d in _TEMPLATE_FOLDERS) and ("{{" in text or "{%" in text)
+    return any(f"/{d}" in f"/{low}" for d in _TEMPLATE_FOLDERS) and ("{{" in text or "{%" in text or _jinja_comment(text))
+
+
+def _jinja_comment(text: str) -> bool:
+    """``{# … #}``: a template whose only template syntax is a comment (a commented-out snippet)."""
+    at = text.find("{#")
+    return at >= 0 and text.find("#}", at) >= 0
 
 
 def dialect(path: str, text: str) -> str | None:
@@ -69,7 +75,7 @@ def dialect(path: str, text: str) -> str | None:
             return d
     if "{{" in text and _GO_HINT.search(text):
         return "go"
-    if "{%" in text or ("{{" in text and "}}" in text and "{{ " in text):
+    if "{%" in text or ("{{" in text and "}}" in text and "{{ " in text) or _jinja_comment(text):
         return "jinja"
     return None
 
@@ -95,6 +101,8 @@ class Reference:
     offset: int
     kind: str  # extends | include | partial | layout
     name: str
+    condition: str | None = None  # a condition on the include itself (Ruby modifier, @includeWhen)
+    needs_true: bool = True  # False: ``unless`` / ``@includeUnless``
 
 
 @dataclass(frozen=True)
@@ -503,11 +511,31 @@ _REFS = [
     ("include", re.compile(r"""\{\{-?\s*partial(?:Cached)?\s+["']([^"']+)["']""")),
     ("include", re.compile(r"""\{\{-?\s*template\s+["']([^"']+)["']""")),
     ("extends", re.compile(r"""@extends\s*\(\s*["']([^"']+)["']""")),
-    ("include", re.compile(r"""@include(?:If|When)?\s*\(\s*(?:[^,\s][^,]{0,500},\s*)?["']([^"']+)["']""")),
+    ("include", re.compile(r"""@include(?:If|When|Unless)?\s*\(\s*(?:[^,\s][^,]{0,500},\s*)?["']([^"']+)["']""")),
     ("include", re.compile(r"""get_template_part\s*\(\s*["']([^"']+)["'](?:\s*,\s*["']([^"']+)["'])?""")),
     ("include", re.compile(r"""\b(?:include|require)(?:_once)?\s*(?:\(\s*)?(?:[\w:]+\s*\(\s*\)\s*\.\s*)?["']/?([\w./-]+\.php)["']""")),
 ]
 _WP_PARTS = re.compile(r"""\bget_(header|footer|sidebar)\s*\(\s*(?:["']([\w-]+)["']\s*)?\)""")
+
+
+# A condition written on the include itself: Blade's @includeWhen / @includeUnless (the first
+# argument), a Ruby ``if`` / ``unless`` modifier after the call in the same ERB tag.
+_INCLUDE_WHEN = re.compile(r"@include(When|Unless)\s*\(")
+_MODIFIER = re.compile(r"\s(if|unless)\s")
+
+
+def _inline_condition(body: str, m: re.Match[str]) -> tuple[str | None, bool]:
+    when = _INCLUDE_WHEN.match(body, m.start())
+    if when:
+        comma = body.find(",", when.end(), m.start(1))
+        cond = body[when.end() : comma].strip() if comma >= 0 else ""
+        return (cond or None), when.group(1) == "When"
+    if body.startswith("<%"):
+        tail = body[m.end() : len(body) - 2]
+        mod = _MODIFIER.search(tail)
+        if mod:
+            return tail[mod.end() :].strip(" -") or None, mod.group(1) == "if"
+    return None, True
 
 
 def _references(text: str, regions: list[Region]) -> list[Reference]:
@@ -517,9 +545,10 @@ def _references(text: str, regions: list[Region]) -> list[Reference]:
         for kind, rx in _REFS:
             for m in rx.finditer(body):
                 name = m.group(1)
+                cond, needs_true = _inline_condition(body, m)
                 if m.lastindex and m.lastindex >= 2 and m.group(2):
-                    out.append(Reference(r.start + m.start(), kind, f"{name}-{m.group(2)}"))
-                out.append(Reference(r.start + m.start(), kind, name))
+                    out.append(Reference(r.start + m.start(), kind, f"{name}-{m.group(2)}", cond, needs_true))
+                out.append(Reference(r.start + m.start(), kind, name, cond, needs_true))
         for m in _WP_PARTS.finditer(body):
             part = m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
             out.append(Reference(r.start + m.start(), "include", f"{part}.php"))

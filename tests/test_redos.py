@@ -64,7 +64,7 @@ def test_every_signature_regex_is_unambiguous() -> None:
 MODULES = [
     "templates", "template_lexer", "template_gate", "template_scan", "reading", "htmldoc", "gtm", "sourcemap", "config",
     "discover", "fallback", "positions", "crossfile", "chunk_files", "bundler_exports", "model", "detect", "suppress", "policy", "composition", "fieldfacts",
-    "lexicon", "normalise", "masking", "exposure", "consent_markup", "report.escape", "report.github", "rendered", "pagecontext",
+    "lexicon", "normalise", "masking", "exposure", "consent_markup", "report.escape", "report.github", "rendered", "pagecontext", "commented",
 ]
 
 

@@ -128,7 +128,7 @@ MECHANISM_WORDS = {
     "code-unresolved": "the consent check in the code cannot be resolved",
     "analysis-budget": "the analysis stopped before reaching the start",
     "not-analysed": "the file could not be analysed",
-    "partial-not-included": "a partial no scanned template includes",
+    "partial-includers-decide": "a partial whose includers render it under a condition this tool cannot read",
     "gtm-no-trigger": "the Tag Manager tag has no firing trigger",
 }
 

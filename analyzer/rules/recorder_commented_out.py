@@ -1,8 +1,17 @@
-"""RL120 recorder-commented-out: a recorder snippet sits in an HTML comment.
+"""RL120 recorder-commented-out: a recorder snippet is commented out.
 
-**What it finds.** A vendor snippet or `<script src>` inside `<!-- … -->`. It does not run, so it
-is not a detection; it is a note, because commented-out tracking code is often switched back on
-by the next edit, and it ships the site id to every visitor.
+**What it finds.** A vendor snippet, or a loader URL written as code (in quotes or a `<script>`
+tag), inside a comment of any syntax the scan reads: HTML `<!-- … -->` (pages, templates and
+Vue / Svelte / Astro markup); JavaScript `//` line by line and `/* … */`, in an inline script of
+any type (an inert `type="text/plain"` block too), in a template's script helper block
+(`<%= javascript_tag do %>`) and in JS/TS/JSX files (`//`-commented `<Script>` code in a
+component); PHP `//`, `#` and `/* … */`; template comments, line by line or as a block:
+Django/Jinja/Twig `{# … #}` and `{% comment %}…{% endcomment %}`, ERB `<%# … %>`, Blade
+`{{-- … --}}`, Liquid `{% comment %}`, Handlebars `{{!-- … --}}` and `{{! … }}`, Go templates
+`{{/* … */}}`. Comments next to each other are read as one, so a snippet commented
+out line by line is seen whole; two versions commented out one after the other are two notes. It
+does not run, so it is not a detection; it is a note, because commented-out tracking code is
+often switched back on by the next edit, and it ships the site id to every visitor.
 
 **Why it matters.** Informational.
 
@@ -11,10 +20,13 @@ by the next edit, and it ships the site id to every visitor.
 **Fires on:**
 
     <!-- <script src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script> -->
+    {# <script src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script> #}
+    // r.src='https://static.hotjar.com/c/hotjar-1234567.js?sv=6';
 
 **Does not fire on:**
 
     <!-- analytics: see the cookie policy -->
+    // Hotjar loads from static.hotjar.com once the visitor consents
 """
 
 from __future__ import annotations
