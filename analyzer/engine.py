@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from analyzer import code_scan, compliance_facts, consent_markup, crossfile, detect, fallback, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, links, pagecontext, prefilter, reading, rendered, sfc, sourcemap, suppress, tag_managers, template_scan, templates
+from analyzer import code_data, code_scan, compliance_facts, gtm_template, consent_markup, crossfile, detect, fallback, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, links, pagecontext, prefilter, reading, rendered, sfc, sourcemap, suppress, tag_managers, template_scan, templates
 from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
 from analyzer.normalise import norm
@@ -77,7 +77,9 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
     data = reading.as_utf8(data)
     if b"replaylint:" in data:
         result.directives = suppress.parse(reading.decode(data).text, set(RULES))
-    if source.kind in HTML_KINDS:
+    if source.kind in HTML_KINDS and gtm_template.is_template(data):
+        _gtm_template_file(source.display, data, db, result)
+    elif source.kind in HTML_KINDS:
         page = _html_file(source.display, data, db, result, source.kind)
         result.loads = _local_scripts(page, source)
         result.fields = fieldfacts.extract(page, db.fields, db.consent_words, source.display, db.field_context)
@@ -91,7 +93,30 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         result.compliance = compliance_facts.for_code(source.display, source.kind, data, dialect_for(source.display), started, db)
     elif source.kind == "json" and gtm.is_export(data):
         _gtm_file(source.display, data, db, result)
+    elif source.kind == "hostcode":
+        _host_code_file(source.display, data, db, result)
     return result
+
+
+def _gtm_template_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    """A GTM community template file: its sandboxed code's injectScript() loads (gtm_template)."""
+    result.parsed = True
+    candidates = prefilter.for_db(db).candidates(data)
+    if candidates.vendors:
+        _report(path, _NO_FACTS, gtm_template.analyse(_decode(path, data, result), db, candidates.vendors), [], db, result)
+
+
+def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    """Python, Ruby and Drupal PHP files: recorder snippets held in their strings (code_data)."""
+    candidates = prefilter.for_db(db).candidates(data)
+    if not candidates.vendors:
+        return
+    text = _decode(path, data, result)
+    lang = code_data.language(path, text)
+    if lang is None:
+        return
+    result.parsed = True
+    _report(path, _NO_FACTS, code_data.sites(text, lang, [db.vendors[v] for v in sorted(candidates.vendors)], db), [], db, result)
 
 
 def _prefilter_only(source: SourceFile, db: SignatureDB, result: FileResult) -> None:
@@ -197,13 +222,13 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
         strings += [r.body for r in tpl.regions if r.kind != "comment"] + [text[b.start : b.end] for b in tpl.script_blocks]
     candidates = prefilter.for_db(db).candidates("\n".join(strings).encode("utf-8", "surrogatepass"))
     if candidates.vendors:
-        _analyze_html(path, page, candidates, db, result, tpl)
+        _analyze_html(path, page, candidates, db, result, tpl, original if dialect == "php" else None)
     if not result.detections:
         result.findings += tag_managers.opaque(path, page, db)
     return page
 
 
-def _analyze_html(path: str, page: htmldoc.Page, candidates: prefilter.Candidates, db: SignatureDB, result: FileResult, tpl=None) -> None:
+def _analyze_html(path: str, page: htmldoc.Page, candidates: prefilter.Candidates, db: SignatureDB, result: FileResult, tpl=None, php: str | None = None) -> None:
     vendors = [db.vendors[v] for v in sorted(candidates.vendors)]
     cmps = [db.cmps[c] for c in sorted(candidates.cmps)]
     facts = detect.page_facts(page, vendors, cmps, db)
@@ -212,6 +237,8 @@ def _analyze_html(path: str, page: htmldoc.Page, candidates: prefilter.Candidate
     if tpl is not None:
         verdicts += template_scan.code_sites(tpl, page.text, vendors, db)
         verdicts = template_scan.gate_all(verdicts, tpl, page.text, db)
+    if php is not None:  # snippets in PHP strings the code does not print are data (code_data)
+        verdicts = code_data.in_php_template(php, verdicts, vendors, db)
     _report(path, facts, verdicts, inactive, db, result)
 
 

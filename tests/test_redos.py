@@ -65,6 +65,7 @@ MODULES = [
     "templates", "template_lexer", "template_gate", "template_scan", "reading", "htmldoc", "gtm", "sourcemap", "config",
     "discover", "fallback", "positions", "crossfile", "model", "detect", "suppress", "policy", "composition", "fieldfacts",
     "lexicon", "normalise", "masking", "exposure", "consent_markup", "report.escape", "report.github", "rendered", "pagecontext",
+    "hoststrings", "code_data", "gtm_template", "testpaths",
 ]
 
 
