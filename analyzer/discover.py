@@ -19,6 +19,11 @@ from analyzer.hoststrings import LANGUAGE_BY_SUFFIX
 from analyzer.model import Diagnostic
 from analyzer.templates import DIALECT_BY_SUFFIX, READ_AS_HTML
 
+TEXT_SUFFIXES = (
+    ".gsp", ".nunjucks", ".jst", ".cfm", ".cfml", ".cfc", ".volt", ".ss", ".dust", ".eco", ".haml", ".slim",
+    ".pug", ".jade", ".mako", ".tt", ".ep", ".latte", ".marko", ".vash", ".xsl", ".xslt", ".asp", ".shtm", ".stm",
+)
+
 SKIP_DIRS = frozenset(
     {".git", ".hg", ".svn", "node_modules", "bower_components", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
 )
@@ -54,6 +59,9 @@ _KINDS: tuple[tuple[str, str], ...] = (
     # Server code (Python, Ruby, Drupal's PHP): read for recorder snippets held in its strings
     # (analyzer/code_data.py).
     *((suffix, "hostcode") for suffix, _ in LANGUAGE_BY_SUFFIX),
+    # Template dialects with no reader of their own: read as a page when they hold markup, else
+    # scanned as text for strong fingerprints only (analyzer/textscan.py).
+    *((suffix, "text") for suffix in TEXT_SUFFIXES),
 )
 
 
@@ -184,7 +192,7 @@ def discover(paths: Iterable[str | Path], excludes: tuple[str, ...] = (), follow
             diags.append(Diagnostic(path=display_path(path), code="test-file", message="skipped: a test file (its recorders are mocks, not site code); --include-tests scans it"))
             continue
         elif path.exists() or path.is_symlink():
-            kind = classify(path) or "html"  # a file named on the command line is read even without a known extension
+            kind = classify(path) or "text"  # a file named on the command line is read even without a known extension
             boundary = None if follow_outside else os.path.realpath(path.parent)
             found = iter([SourceFile(path, display_path(path), kind, path.parent, boundary)])
         else:

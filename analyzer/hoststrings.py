@@ -145,7 +145,8 @@ _PY_PREFIX = re.compile(r"[rRbBuUfF]{0,2}(?:'''|\"\"\"|'|\")")
 
 def _body_start(text: str, start: int, end: int) -> int:
     m = _PY_PREFIX.match(text, start, end)
-    return m.end() if m else start
+    body = m.end() if m else start
+    return body + 2 if text.startswith("\\\n", body) else body  # """\ : the value starts on the next line
 
 
 # --- PHP ----------------------------------------------------------------------------------------

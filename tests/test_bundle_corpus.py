@@ -35,7 +35,6 @@ KNOWN: dict[str, str] = {
     "rollup-rrweb-split-cookieconsent": "the start is an exported function of a split chunk called after import().then(): exports are not followed through dynamic imports",
     "next-datadog-hold-cookieconsent": _REGISTRY,
     "next-fullstory-webpack-sourcemaps": _REGISTRY,
-    "next-hotjar-cookieconsent": _REGISTRY,
     "next-logrocket-layout": _REGISTRY,
     "next-posthog-instrumentation": _REGISTRY,
     "next-rrweb-pages-router": _REGISTRY,

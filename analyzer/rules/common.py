@@ -133,6 +133,7 @@ MECHANISM_WORDS = {
     "gtm-no-trigger": "the Tag Manager tag has no firing trigger",
     "held-as-data": "held as data in code; the code that renders or includes it decides",
     "gtm-template-file": "a Tag Manager template; the container's triggers and consent settings decide",
+    "text-scan": "found by a text scan of a file whose syntax is not read",
 }
 
 
