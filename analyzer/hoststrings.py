@@ -79,18 +79,17 @@ def _python(text: str) -> Lexed:
     lines = _line_starts(text)
     docstrings = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant | ast.JoinedStr)}
     out: list[HostString] = []
-    funcs = [(n, _span(n, lines)) for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
-    for node in ast.walk(tree):
-        if id(node) in docstrings:
-            continue  # a bare string statement: a docstring or a comment block, documentation
-        value = _python_value(node)
-        if value is None or "<" not in value and "(" not in value:
-            continue
-        start, end = _span(node, lines)
-        body = _body_start(text, start, end)
-        inner = [f for f in funcs if f[1][0] <= start and end <= f[1][1]]
-        fn = min(inner, key=lambda f: f[1][1] - f[1][0]) if inner else None
-        out.append(HostString(start, body, end, value, False, fn[0].name if fn else None, fn[1] if fn else None))
+    # One walk that carries the innermost enclosing function (an explicit stack: no recursion).
+    stack: list[tuple[ast.AST, ast.AST | None]] = [(tree, None)]
+    while stack:
+        node, fn = stack.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            fn = node
+        value = None if id(node) in docstrings else _python_value(node)  # a bare string statement: documentation
+        if value is not None and ("<" in value or "(" in value):
+            start, end = _span(node, lines)
+            out.append(HostString(start, _body_start(text, start, end), end, value, False, fn.name if fn else None, _span(fn, lines) if fn else None))
+        stack.extend((child, fn) for child in ast.iter_child_nodes(node))
     return Lexed(tuple(_outermost(out)), ())
 
 
@@ -220,11 +219,16 @@ def _line_comment_end(text: str, i: int) -> int:
 
 def _php_context(text: str, strings: list[tuple[int, int, int]], comments: list[tuple[int, int]]) -> list[HostString]:
     code = _code_only(text, strings, comments)
-    functions = _php_functions(code)
+    functions = sorted(_php_functions(code), key=lambda f: f[1])
     out = []
+    open_fns: list[tuple[str, int, int]] = []  # the functions around the current offset, innermost last
+    at = 0
     for start, body, end, joined, pieces in _php_joined(text, code, strings):
-        inner = [f for f in functions if f[1] <= start < f[2]]
-        fn = max(inner, key=lambda f: f[1]) if inner else None
+        while at < len(functions) and functions[at][1] <= start:
+            open_fns.append(functions[at])
+            at += 1
+        open_fns = [f for f in open_fns if start < f[2]]  # properly nested: a sweep suffices
+        fn = open_fns[-1] if open_fns else None
         out.append(HostString(start, body, end, joined, _php_printed(code, start), fn[0] if fn else None, (fn[1], fn[2]) if fn else None, pieces))
     return out
 
