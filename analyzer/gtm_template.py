@@ -62,22 +62,35 @@ def sites(text: str, vendors: list[Vendor]) -> list[tuple[RecorderSite, Verdict]
 
 
 def _argument_url(code: str, at: int) -> str | None:
-    """The URL the first argument holds: a string, or a name defined earlier from strings and
-    fields (each field read as a placeholder "0")."""
+    """The URL the first argument holds: a string, or a name defined earlier from strings, other
+    such names and fields (each field read as a placeholder "0")."""
     lit = _STRING.match(code, at)
     if lit:
         return lit.group(1) if lit.group(1) is not None else lit.group(2)
     ident = _IDENT.match(code, at)
     if not ident:
         return None
-    defs = list(re.finditer(_DEFINE.format(name=re.escape(ident.group(0))), code[:at]))
-    if not defs:
+    url = _value_of(code[:at], ident.group(0), depth=3)
+    return url if url and "//" in url else None
+
+
+def _value_of(code: str, name: str, depth: int) -> str | None:
+    """The text a ``const``/``let``/``var`` defined in ``code`` builds from ``+``-joined parts."""
+    defs = list(re.finditer(_DEFINE.format(name=re.escape(name)), code))
+    if not defs or depth == 0:
         return None
-    expr = defs[-1].group(1)
-    parts = [m.group(1) if m.group(1) is not None else m.group(2) for m in _STRING.finditer(expr)]
-    if not parts:
-        return None
-    return "0".join(parts) if "+" in expr else parts[0]
+    before = code[: defs[-1].start()]
+    parts = []
+    for part in defs[-1].group(1).split("+")[:20]:
+        part = part.strip()
+        lit = _STRING.fullmatch(part)
+        if lit:
+            parts.append(lit.group(1) if lit.group(1) is not None else lit.group(2))
+        elif _IDENT.fullmatch(part):
+            parts.append(_value_of(before, part, depth - 1) or "0")
+        else:
+            parts.append("0")  # a field, a call (encodeUri(data.siteId)): a value at run time
+    return "".join(parts) if any(p != "0" for p in parts) else None
 
 
 def analyse(text: str, db: SignatureDB, candidates: frozenset[str]) -> list[tuple[RecorderSite, Verdict]]:

@@ -30,7 +30,7 @@ CASES = [
     ("wp-recorder.php", [(11, "hotjar", "ungated", "always-run-hook"), (15, "mouseflow", "ungated", "none")]),
     ("element.tpl", [(3, "hotjar", "unverifiable", "held-as-data"), (17, "posthog", "unverifiable", "held-as-data")]),
     ("printed-capture.njk", [(3, "hotjar", "ungated", "none")]),
-    ("gtm/template.tpl", [(30, "mouseflow", "unverifiable", "gtm-template-file")]),
+    ("gtm/template.tpl", [(29, "mouseflow", "unverifiable", "gtm-template-file")]),  # load = require("injectScript"); url = base + id + ".js"
     ("gtm/no-loader.tpl", []),
     # group 2: files of no known kind, walked by suffix
     ("text/recorder.pug", [(6, "mouseflow", "unverifiable", "text-scan")]),
