@@ -28,7 +28,7 @@ from analyzer.signatures import BUILTIN_DIR, SignatureDB, Vendor, _read_toml
 from analyzer.sigschema import CODE_DATA_SCHEMA, validate
 
 LABELS = {"python": "Python", "php": "PHP", "ruby": "Ruby"}
-__all__ = ["language", "sites", "in_php_template", "string_sites", "held_verdict", "rules"]
+__all__ = ["language", "sites", "in_php_template", "string_sites", "held_verdict", "rules"]  # language: re-exported from hoststrings
 
 
 @functools.lru_cache(maxsize=1)
@@ -111,6 +111,7 @@ def string_sites(hs: HostString, vendors: list[Vendor], db: SignatureDB, index: 
 
 
 def held_verdict(label: str, function: str | None) -> Verdict:
+    """Unverifiable: a string the code hands on; where it is rendered decides."""
     where = f" in {function}()" if function else ""
     return Verdict(
         status=Status.UNVERIFIABLE,
@@ -146,7 +147,7 @@ class _Judge:
                 suffix = next(s for s in hook["name_suffixes"] if name.endswith(s))
                 return f"{name}() adds (hook{suffix}: {hook['framework']} runs it {hook['runs']})"
         for reg in rules().get("registered", []):
-            hooked = _registered(self._code(), reg)
+            hooked = _registered(self._blank_comments, reg)
             if reg["lang"] == "php" and name in hooked and not self._consent_near(hs, hs.function_span):
                 return f"{name}() adds ({hooked[name]}: {reg['framework']} runs it {reg['runs']})"
         return None
@@ -157,9 +158,6 @@ class _Judge:
         for s, e in self.lexed.comments:
             chars[s:e] = [" "] * (e - s)
         return "".join(chars)
-
-    def _code(self) -> str:
-        return self._blank_comments
 
     def _consent_near(self, hs: HostString, span: tuple[int, int] | None) -> bool:
         if span is None:
@@ -198,12 +196,12 @@ def _python_runs_on_load(text: str, hs: HostString, imports: tuple[str, ...], co
     if not _imports_any(tree, imports):
         return None
     funcs = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
-    names, holder = _python_names(tree, text, hs)
+    names, holder, within = _python_names(tree, text, hs)
     users = [hs.function] if hs.function in funcs else [n for n, fn in funcs.items() if names and _names_any(fn, names)]
     for stmt in tree.body:
         if stmt is holder or isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Import | ast.ImportFrom):
             continue
-        direct = bool(names) and _names_any(stmt, names)
+        direct = stmt is within or (bool(names) and _names_any(stmt, names))
         used = next((u for u in users if u in _reachable(stmt, funcs)), None)
         if not direct and used is None:
             continue
@@ -223,17 +221,23 @@ def _imports_any(tree: ast.Module, names: tuple[str, ...]) -> bool:
     return False
 
 
-def _python_names(tree: ast.Module, text: str, hs: HostString) -> tuple[set[str], ast.AST | None]:
-    """The module-level names the string is assigned to, and that assignment."""
+def _python_names(tree: ast.Module, text: str, hs: HostString) -> tuple[set[str], ast.AST | None, ast.AST | None]:
+    """The module-level names the string is assigned to and that assignment; or else the
+    top-level statement the string is written in (``components.html("<script>…")``)."""
     index = LineIndex(text)
+
+    def span(n: ast.AST) -> tuple[int, int]:
+        return index.offset(n.lineno, n.col_offset + 1), index.offset(n.end_lineno or n.lineno, (n.end_col_offset or 0) + 1)
+
     for n in tree.body:
+        start, end = span(n)
+        if not start <= hs.start < end:
+            continue
         if isinstance(n, ast.Assign | ast.AnnAssign) and n.value is not None:
-            start = index.offset(n.value.lineno, n.value.col_offset + 1)
-            end = index.offset(n.value.end_lineno or n.value.lineno, (n.value.end_col_offset or 0) + 1)
-            if start <= hs.start and hs.body_end <= end:
-                targets = n.targets if isinstance(n, ast.Assign) else [n.target]
-                return {t.id for t in targets if isinstance(t, ast.Name)}, n
-    return set(), None
+            targets = n.targets if isinstance(n, ast.Assign) else [n.target]
+            return {t.id for t in targets if isinstance(t, ast.Name)}, n, None
+        return set(), None, None if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) else n
+    return set(), None, None
 
 
 def _names_any(node: ast.AST, names: set[str]) -> bool:

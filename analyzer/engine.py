@@ -128,9 +128,10 @@ def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult)
         return
     text = _decode(path, data, result)
     lang = code_data.language(path, text)
-    if lang is None:
-        return
     result.parsed = True
+    if lang is None:  # an .inc without <?php: text
+        _report(path, _NO_FACTS, textscan.sites(text, [db.vendors[v] for v in sorted(candidates.vendors)], db), [], db, result)
+        return
     _report(path, _NO_FACTS, code_data.sites(text, lang, [db.vendors[v] for v in sorted(candidates.vendors)], db), [], db, result)
 
 

@@ -51,6 +51,7 @@ class Lexed:
 
 
 def language(name: str, text: str) -> str | None:
+    """The server language of a file by its suffix (PHP only when the text opens ``<?php``)."""
     low = name.lower()
     lang = next((lang for suffix, lang in LANGUAGE_BY_SUFFIX if low.endswith(suffix)), None)
     if lang == "php" and "<?php" not in text[:4096]:
@@ -59,6 +60,7 @@ def language(name: str, text: str) -> str | None:
 
 
 def lex(text: str, lang: str) -> Lexed:
+    """The string literals (and, for PHP and Ruby, the comments) of a file in ``lang``."""
     if lang == "python":
         return _python(text)
     if lang == "php":

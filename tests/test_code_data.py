@@ -20,7 +20,7 @@ DATA = FIXTURES / "codedata"
 # (fixture, [(line, vendor, status, mechanism)]): exactly these detections.
 CASES = [
     ("analytics_tags.py", [(16, "hotjar", "unverifiable", "held-as-data"), (28, "mouseflow", "unverifiable", "held-as-data"), (39, "clarity", "unverifiable", "held-as-data")]),
-    ("dashboard_app.py", [(8, "hotjar", "ungated", "always-run-hook")]),
+    ("dashboard_app.py", [(8, "hotjar", "ungated", "always-run-hook"), (31, "mouseflow", "ungated", "always-run-hook")]),
     ("consent_app.py", [(7, "hotjar", "unverifiable", "held-as-data")]),
     ("tracking_helper.rb", [(6, "hotjar", "unverifiable", "held-as-data")]),
     ("acme_tracking.module", [(14, "hotjar", "ungated", "always-run-hook"), (33, "clarity", "unverifiable", "held-as-data"), (40, "mouseflow", "unverifiable", "held-as-data")]),
