@@ -73,6 +73,18 @@ def test_python_look_alikes_stay_clean(name: str, text: str, tmp_path: Path, db)
     assert scan_text(tmp_path, text, db, name="settings.py").detections == []
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("content_security_policy.rb", 'Rails.application.config.content_security_policy do |policy|\n  policy.script_src :self, "https://static.hotjar.com", "https://cdn.mouseflow.com/projects/"\nend\n'),
+        ("privacy.php", "<?php\n$text = __('We use Hotjar (https://www.hotjar.com/legal/policies/privacy/) to understand visits.');\necho $text;\n"),
+        ("blocklist.module", "<?php\nfunction acme_blocked_hosts() {\n  return ['static.hotjar.com', 'script.hotjar.com', 'www.clarity.ms'];\n}\n"),
+    ],
+)
+def test_server_code_look_alikes_stay_clean(name: str, text: str, tmp_path: Path, db) -> None:
+    assert scan_text(tmp_path, text, db, name=name).detections == []
+
+
 def test_a_python_syntax_error_reports_nothing_and_does_not_fail(tmp_path: Path, db) -> None:
     result = scan_text(tmp_path, "X = '''<script src=\"https://cdn.mouseflow.com/projects/a.js\"></script>\n", db, name="broken.py")
     assert result.detections == [] and not [d for d in result.diagnostics if d.code == "internal-error"]
