@@ -41,10 +41,10 @@ def rules() -> dict[str, Any]:
     return data
 
 
-def sites(text: str, lang: str, vendors: list[Vendor], db: SignatureDB, printed: bool = True) -> list[tuple[RecorderSite, Verdict]]:
+def sites(text: str, lang: str, vendors: list[Vendor], db: SignatureDB, printed: bool = True, lexed: Lexed | None = None) -> list[tuple[RecorderSite, Verdict]]:
     """Recorder sites in the file's strings, each with its verdict. ``printed=False`` leaves out
     strings a PHP statement prints (``echo '<script>…'``): a template reads those as its output."""
-    lexed = lex(text, lang)
+    lexed = lexed if lexed is not None else lex(text, lang)
     wanted = {v.id for v in vendors}
     pf = prefilter.for_db(db)
     index = LineIndex(text)
@@ -70,7 +70,7 @@ def in_php_template(text: str, verdicts: list, vendors: list[Vendor], db: Signat
     lexed = lex(text, "php")
     index = LineIndex(text)
     held_lines = [(index.line(hs.body_start), index.line(max(hs.body_end - 1, hs.body_start))) for hs in lexed.strings if not hs.printed]
-    held = sites(text, "php", vendors, db, printed=False)
+    held = sites(text, "php", vendors, db, printed=False, lexed=lexed)
     if not held:
         return verdicts
     vendors_held = {s.vendor.id for s, _ in held}
