@@ -170,3 +170,10 @@ def test_a_walk_reads_template_dialects_without_a_reader(tmp_path: Path) -> None
         (tmp_path / name).write_text("x")
     files, _ = discover([tmp_path])
     assert sorted(f.path.name for f in files) == ["Tags.ss", "_hotjar.gsp", "index.volt", "layout.nunjucks"]
+
+
+def test_code_data_toml_is_schema_checked() -> None:
+    from analyzer.sigschema import CODE_DATA_SCHEMA, SignatureError, validate
+
+    with pytest.raises(SignatureError, match="unknown key 'name_sufixes'"):
+        validate({"schema": 1, "consent_words": [], "hook": [{"lang": "php", "framework": "x", "name_sufixes": [], "runs": "r", "sources": []}]}, CODE_DATA_SCHEMA, "x.toml")
