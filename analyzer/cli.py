@@ -33,7 +33,7 @@ def cli() -> None:
     """Find session-recording and heatmap scripts, judge their consent gating, and report."""
 
 
-def _run(paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ...], jobs: int, max_file_size: str | None, quiet: bool, select: tuple[str, ...], ignore: tuple[str, ...], signature_dirs: tuple[str, ...], follow_outside: bool = False):
+def _run(paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ...], jobs: int, max_file_size: str | None, quiet: bool, select: tuple[str, ...], ignore: tuple[str, ...], signature_dirs: tuple[str, ...], follow_outside: bool = False, include_tests: bool = False):
     """Load the policy, scan, and filter: what both ``scan`` and ``baseline`` need."""
     from pathlib import Path
 
@@ -62,6 +62,7 @@ def _run(paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ..
         max_bytes=_size(max_file_size or cfg.max_file_size or "10M"),
         signature_dirs=dirs,
         follow_outside=follow_outside or cfg.follow_outside_root,
+        include_tests=include_tests or cfg.include_tests,
     )
     db = signatures.load(dirs)
     policy.check_facts(cfg.facts, db)
@@ -94,7 +95,7 @@ def _check_read(result) -> None:
     missing = [d.path for d in result.diagnostics if d.code == "not-found"]
     if missing:
         raise ConfigError(f"no such file or folder: {', '.join(missing)}")
-    if result.files == 0:
+    if result.files == 0 and not any(d.code == "test-file" for d in result.diagnostics):
         raise ConfigError("no file to scan: the paths hold no file of a kind replaylint reads, or every one is excluded")
 
 
@@ -116,7 +117,8 @@ def _check_read(result) -> None:
 @click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour the text report (auto: on a terminal, unless NO_COLOR is set or TERM=dumb; FORCE_COLOR forces it).")
 @click.option("--follow-outside-root", is_flag=True, help="Follow symlinks and source maps that lead outside the scanned folders.")
 @click.option("--fail-on-error/--no-fail-on-error", default=None, help="Exit 2 when the tool failed on a file (default: yes, or the config's fail-on-error).")
-def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, config_file, signature_dirs, jobs, max_file_size, quiet, sort_by, color, follow_outside_root, fail_on_error) -> None:
+@click.option("--include-tests", is_flag=True, help="Scan test files (tests/, __tests__/, *.spec.ts, *.feature …) as site code; by default they are skipped.")
+def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, config_file, signature_dirs, jobs, max_file_size, quiet, sort_by, color, follow_outside_root, fail_on_error, include_tests) -> None:
     """Scan files and folders for recorders and report findings."""
     import os
     from pathlib import Path
@@ -130,7 +132,7 @@ def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, co
     from analyzer.sigschema import SignatureError
 
     try:
-        result, cfg, db, policy = _run(paths, config_file, exclude, jobs, max_file_size, quiet, select, ignore, signature_dirs, follow_outside_root)
+        result, cfg, db, policy = _run(paths, config_file, exclude, jobs, max_file_size, quiet, select, ignore, signature_dirs, follow_outside_root, include_tests)
         baseline = policy.read_baseline(Path(baseline_file)) if baseline_file else None
         policy.apply(result, cfg, db, baseline)
     except (SignatureError, ConfigError) as exc:

@@ -60,14 +60,15 @@ class Config:
     fail_on_error: bool = True  # an internal error (a file the tool failed on) makes the run exit 2
     follow_outside_root: bool = False  # follow symlinks and source maps that leave the scanned folder
     require_suppression_reason: bool = True  # an inline suppression without "-- reason" is RL901
+    include_tests: bool = False  # scan test files (tests/, *.spec.ts …) as site code too
     root: str | None = None  # the config file's folder: what `exclude` patterns with a "/" are relative to
 
 
 _KEYS = {
     "fail-on", "select", "ignore", "exclude", "severity", "signatures", "max-file-size", "facts",
-    "fail-on-error", "follow-outside-root", "require-suppression-reason",
+    "fail-on-error", "follow-outside-root", "require-suppression-reason", "include-tests",
 }
-_FLAGS = (("fail-on-error", True), ("follow-outside-root", False), ("require-suppression-reason", True))
+_FLAGS = (("fail-on-error", True), ("follow-outside-root", False), ("require-suppression-reason", True), ("include-tests", False))
 _UNITS = {"k": 1024, "m": 1024**2, "g": 1024**3}
 MAX_SIZE = 4 * 1024**3  # a larger cap cannot be read into memory on any machine this runs on
 
@@ -221,6 +222,7 @@ def parse(table: dict[str, Any], where: str, base: Path) -> Config:
         fail_on_error=flags["fail-on-error"],
         follow_outside_root=flags["follow-outside-root"],
         require_suppression_reason=flags["require-suppression-reason"],
+        include_tests=flags["include-tests"],
         root=str(base.resolve()),
     )
 

@@ -14,8 +14,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from analyzer import testpaths
+from analyzer.hoststrings import LANGUAGE_BY_SUFFIX
 from analyzer.model import Diagnostic
 from analyzer.templates import DIALECT_BY_SUFFIX, READ_AS_HTML
+
+TEXT_SUFFIXES = (
+    ".gsp", ".nunjucks", ".jst", ".cfm", ".cfml", ".cfc", ".volt", ".ss", ".dust", ".eco", ".haml", ".slim",
+    ".pug", ".jade", ".mako", ".tt", ".ep", ".latte", ".marko", ".vash", ".xsl", ".xslt", ".asp", ".shtm", ".stm",
+)
 
 SKIP_DIRS = frozenset(
     {".git", ".hg", ".svn", "node_modules", "bower_components", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
@@ -49,6 +56,12 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (".md", "prose"),
     (".markdown", "prose"),
     (".mdx", "prose"),
+    # Server code (Python, Ruby, Drupal's PHP): read for recorder snippets held in its strings
+    # (analyzer/code_data.py).
+    *((suffix, "hostcode") for suffix, _ in LANGUAGE_BY_SUFFIX),
+    # Template dialects with no reader of their own: read as a page when they hold markup, else
+    # scanned as text for strong fingerprints only (analyzer/textscan.py).
+    *((suffix, "text") for suffix in TEXT_SUFFIXES),
 )
 
 
@@ -106,7 +119,7 @@ def _inside(path: str, boundary: str) -> bool:
     return path == boundary or path.startswith(boundary.rstrip(os.sep) + os.sep)
 
 
-def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic], follow_outside: bool = False, matched: set[str] | None = None) -> Iterator[SourceFile]:
+def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic], follow_outside: bool = False, matched: set[str] | None = None, include_tests: bool = False) -> Iterator[SourceFile]:
     seen: set[tuple[int, int]] = set()
     boundary = os.path.realpath(root)
     # Folders stay the strings scandir gave: Path() would drop a leading "./" and break the
@@ -153,7 +166,7 @@ def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic], follow
                     subdirs.append(entry.path)
                 continue
             kind = classify(Path(entry.name))
-            if kind is None:
+            if kind is None or (not include_tests and testpaths.is_test(rel)):
                 continue
             display = valid_text(f"{root_display}/{rel}" if root_display != "." else rel)
             if entry.is_symlink() and not os.path.exists(entry.path):
@@ -163,9 +176,10 @@ def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic], follow
         stack.extend((d, inner) for d in reversed(subdirs))
 
 
-def discover(paths: Iterable[str | Path], excludes: tuple[str, ...] = (), follow_outside: bool = False, matched: set[str] | None = None) -> tuple[list[SourceFile], list[Diagnostic]]:
+def discover(paths: Iterable[str | Path], excludes: tuple[str, ...] = (), follow_outside: bool = False, matched: set[str] | None = None, include_tests: bool = False) -> tuple[list[SourceFile], list[Diagnostic]]:
     """Files to scan, in a stable order, and diagnostics for paths that could not be walked.
-    ``matched`` collects the exclude patterns that excluded something."""
+    ``matched`` collects the exclude patterns that excluded something. Test files (tests, specs,
+    mocks: analyzer/testpaths.py) are skipped unless ``include_tests``."""
     files: list[SourceFile] = []
     diags: list[Diagnostic] = []
     seen: set[Path] = set()
@@ -173,9 +187,12 @@ def discover(paths: Iterable[str | Path], excludes: tuple[str, ...] = (), follow
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = _walk(path, excludes, diags, follow_outside, matched)
+            found = _walk(path, excludes, diags, follow_outside, matched, include_tests)
+        elif (path.exists() or path.is_symlink()) and not include_tests and testpaths.is_test_file(path):
+            diags.append(Diagnostic(path=display_path(path), code="test-file", message="skipped: a test file (its recorders are mocks, not site code); --include-tests scans it"))
+            continue
         elif path.exists() or path.is_symlink():
-            kind = classify(path) or "html"  # a file named on the command line is read even without a known extension
+            kind = classify(path) or "text"  # a file named on the command line is read even without a known extension
             boundary = None if follow_outside else os.path.realpath(path.parent)
             found = iter([SourceFile(path, display_path(path), kind, path.parent, boundary)])
         else:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from analyzer import chunk_files, code_scan, commented, compliance_facts, consent_markup, crossfile, detect, fallback, fieldfacts, gtm, htmldoc, jsfacts, jsparse, jsxmarkup, links, pagecontext, prefilter, reading, rendered, sfc, sourcemap, suppress, tag_managers, template_scan, templates
+from analyzer import chunk_files, code_data, code_scan, commented, compliance_facts, consent_markup, crossfile, detect, fallback, fieldfacts, gtm, gtm_template, htmldoc, jsfacts, jsparse, jsxmarkup, links, pagecontext, prefilter, reading, rendered, sfc, sourcemap, suppress, tag_managers, template_data, template_scan, templates, textscan
 from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
 from analyzer.normalise import norm
@@ -78,8 +78,13 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
     data = reading.as_utf8(data)
     if b"replaylint:" in data:
         result.directives = suppress.parse(reading.decode(data).text, set(RULES))
-    if source.kind in HTML_KINDS:
-        page = _html_file(source.display, data, db, result, source.kind)
+    kind = source.kind
+    if kind == "text":  # a file of no known kind: a page when it holds markup, else a text scan
+        kind = "html" if textscan.looks_like_markup(data) else "text"
+    if kind in HTML_KINDS and gtm_template.is_template(data):
+        _gtm_template_file(source.display, data, db, result)
+    elif kind in HTML_KINDS:
+        page = _html_file(source.display, data, db, result, kind)
         result.loads = _local_scripts(page, source)
         result.fields = fieldfacts.extract(page, db.fields, db.consent_words, source.display, db.field_context)
         result.page_topic = pagecontext.page_of(page, source.display, db.fields)
@@ -92,7 +97,43 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         result.compliance = compliance_facts.for_code(source.display, source.kind, data, dialect_for(source.display), started, db)
     elif source.kind == "json" and gtm.is_export(data):
         _gtm_file(source.display, data, db, result)
+    elif source.kind == "hostcode":
+        _host_code_file(source.display, data, db, result)
+    elif kind == "text":
+        _text_file(source.display, data, db, result)
     return result
+
+
+def _text_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    """Text without markup in a file of no known kind: strong fingerprints only (textscan)."""
+    candidates = prefilter.for_db(db).candidates(data)
+    if not candidates.vendors:
+        return
+    result.parsed = True
+    text = _decode(path, data, result)
+    _report(path, _NO_FACTS, textscan.sites(text, [db.vendors[v] for v in sorted(candidates.vendors)], db), [], db, result)
+
+
+def _gtm_template_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    """A GTM community template file: its sandboxed code's injectScript() loads (gtm_template)."""
+    result.parsed = True
+    candidates = prefilter.for_db(db).candidates(data)
+    if candidates.vendors:
+        _report(path, _NO_FACTS, gtm_template.analyse(_decode(path, data, result), db, candidates.vendors), [], db, result)
+
+
+def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    """Python, Ruby and Drupal PHP files: recorder snippets held in their strings (code_data)."""
+    candidates = prefilter.for_db(db).candidates(data)
+    if not candidates.vendors:
+        return
+    text = _decode(path, data, result)
+    lang = code_data.language(path, text)
+    result.parsed = True
+    if lang is None:  # an .inc without <?php: text
+        _report(path, _NO_FACTS, textscan.sites(text, [db.vendors[v] for v in sorted(candidates.vendors)], db), [], db, result)
+        return
+    _report(path, _NO_FACTS, code_data.sites(text, lang, [db.vendors[v] for v in sorted(candidates.vendors)], db), [], db, result)
 
 
 def _prefilter_only(source: SourceFile, db: SignatureDB, result: FileResult) -> None:
@@ -197,14 +238,17 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
     if tpl is not None:
         strings += [r.body for r in tpl.regions] + [text[b.start : b.end] for b in tpl.script_blocks]
     candidates = prefilter.for_db(db).candidates("\n".join(strings).encode("utf-8", "surrogatepass"))
+    if tpl is not None and template_data.held(original):  # a captured snippet may be JavaScript outside any <script>
+        raw = prefilter.for_db(db).candidates(data)
+        candidates = prefilter.Candidates(candidates.vendors | raw.vendors, candidates.cmps)
     if candidates.vendors:
-        _analyze_html(path, page, candidates, db, result, tpl)
+        _analyze_html(path, page, candidates, db, result, tpl, original if dialect else None, dialect)
     if not result.detections:
         result.findings += tag_managers.opaque(path, page, db)
     return page
 
 
-def _analyze_html(path: str, page: htmldoc.Page, candidates: prefilter.Candidates, db: SignatureDB, result: FileResult, tpl=None) -> None:
+def _analyze_html(path: str, page: htmldoc.Page, candidates: prefilter.Candidates, db: SignatureDB, result: FileResult, tpl=None, original: str | None = None, dialect: str | None = None) -> None:
     vendors = [db.vendors[v] for v in sorted(candidates.vendors)]
     cmps = [db.cmps[c] for c in sorted(candidates.cmps)]
     facts = detect.page_facts(page, vendors, cmps, db)
@@ -215,6 +259,9 @@ def _analyze_html(path: str, page: htmldoc.Page, candidates: prefilter.Candidate
     if tpl is not None:
         verdicts += template_scan.code_sites(tpl, page.text, vendors, db)
         verdicts = template_scan.gate_all(verdicts, tpl, page.text, db)
+    if original is not None:  # snippets held as data: in PHP strings not printed, in captured template variables
+        verdicts = code_data.in_php_template(original, verdicts, vendors, db) if dialect == "php" else verdicts
+        verdicts = template_data.rejudge(path, original, verdicts, vendors, db)
     _report(path, facts, verdicts, inactive, db, result)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from analyzer import anchors, bundler_exports, headconfig, jsparse, jsshapes
+from analyzer import anchors, bundler_exports, headconfig, jshanded, jsparse, jsshapes
 from analyzer.detect import inline_url_hit, outranked, snippet_hit, split_url
 from analyzer.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program
 from analyzer.jsflow import Flow
@@ -1072,7 +1072,10 @@ class Detector:
                         how = self.prog.path(self.prog.callee(passed)) or "a call"
                         found.append((True, passed, f"{note or ' + '.join(group)}, passed as script text to {how}()", "dynamic-injection"))
                         continue
-                    continue  # a snippet held as data (a dangerouslySetInnerHTML string): not code here
+                    handed = jshanded.handed_to_script(self.prog, lit_chain, self.code)
+                    if handed is not None:
+                        found.append((True, handed[0], f"{note or ' + '.join(group)}, {handed[1]}", "dynamic-injection"))
+                    continue  # else a snippet held as data (a dangerouslySetInnerHTML string): not code here
                 stmt, via_iife = _snippet_statement(chain)
                 self.prog.remember(chain[: next(i for i, n in enumerate(chain) if n.id == stmt.id) + 1])
                 if group in vendor.second_stage:

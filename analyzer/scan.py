@@ -24,6 +24,7 @@ class ScanOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     signature_dirs: tuple[str, ...] = ()
     follow_outside: bool = False  # follow symlinks and source maps that leave the scanned folders
+    include_tests: bool = False  # scan test files as site code (analyzer/testpaths.py)
 
 
 @dataclass
@@ -285,7 +286,7 @@ def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -
     start = time.perf_counter()
     signatures.load(opts.signature_dirs)  # fail fast (exit 2) on a broken signature file
     matched: set[str] = set()
-    files, diags = discover(opts.paths, opts.excludes, opts.follow_outside, matched)
+    files, diags = discover(opts.paths, opts.excludes, opts.follow_outside, matched, opts.include_tests)
     result = ScanResult(diagnostics=list(diags), signature_dirs=opts.signature_dirs, excludes_matched=frozenset(matched))
     loaded_by: dict[str, list[str]] = {}
     pages: dict[str, PageInfo] = {}

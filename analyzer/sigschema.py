@@ -454,6 +454,16 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
 }
 
 
+# signatures/code_data.toml (analyzer/code_data.py): hooks that run a snippet held as data on every page.
+CODE_DATA_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "hook": _opt([{"lang": _req(str, ("php", "python", "ruby")), "framework": _req(str), "name_suffixes": _req("str[]"), "runs": _req(str), "sources": _req("str[]")}]),
+    "registered": _opt([{"lang": _req(str, ("php",)), "framework": _req(str), "calls": _req("str[]"), "hooks": _req("str[]"), "runs": _req(str), "sources": _req("str[]")}]),
+    "script_app": _opt([{"lang": _req(str, ("python",)), "framework": _req(str), "imports": _req("str[]"), "runs": _req(str), "sources": _req("str[]")}]),
+    "consent_words": _req("str[]"),
+}
+
+
 def validate(data: Any, schema: dict[str, Field], where: str) -> None:
     """Raise :class:`SignatureError` naming ``where`` and the dotted key for the first mismatch."""
     if not isinstance(data, dict):

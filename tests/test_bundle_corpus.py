@@ -33,7 +33,6 @@ _REGISTRY = "the app's start and the SDK sit in chunks wired through the bundler
 KNOWN: dict[str, str] = {
     "esb-amplitude-split-cookiebot": "Amplitude's renamed add(sessionReplayPlugin()) + init() in the split chunk are not recognised as its start (the import().then(m => m.startAnalytics()) that calls it is followed)",
     "next-datadog-hold-cookieconsent": _REGISTRY,
-    "next-hotjar-cookieconsent": _REGISTRY,
     "wp-newrelic-cookieconsent-splitchunks": "the consent library is in a splitChunks vendor chunk: its renamed acceptedCategory (r.Sc('analytics')) cannot be read from the app chunk, so the start is unverifiable, not gated",
     "wp-amplitude-toplevel": "webpack: Amplitude's init is called through the module registry's interop getter; its rrweb chunk is not tied to it",
     "wp-posthog-sentry-large": "webpack: Sentry's init is not found among the module registry's interop calls",

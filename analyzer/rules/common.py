@@ -118,6 +118,7 @@ MECHANISM_WORDS = {
     "autoblocker-after-recorder": "the consent manager's auto-blocker loads after it",
     "autoblocker-async": "the consent manager's auto-blocker loads asynchronously and may come after it",
     "noscript": "a <noscript> request no consent manager can stop",
+    "always-run-hook": "added by a hook the framework runs on every page, with no consent check",
     # unverifiable
     "autoblocker": "depends on how the consent manager's auto-blocker classifies it",
     "unknown-category": "a consent category this tool does not know",
@@ -130,6 +131,9 @@ MECHANISM_WORDS = {
     "not-analysed": "the file could not be analysed",
     "partial-includers-decide": "a partial whose includers render it under a condition this tool cannot read",
     "gtm-no-trigger": "the Tag Manager tag has no firing trigger",
+    "held-as-data": "held as data in code; the code that renders or includes it decides",
+    "gtm-template-file": "a Tag Manager template; the container's triggers and consent settings decide",
+    "text-scan": "found by a text scan of a file whose syntax is not read",
 }
 
 
