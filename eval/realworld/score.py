@@ -273,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write the Markdown report here")
     parser.add_argument("--json", type=Path, help="write the raw per-file results here (keep it out of git)")
     parser.add_argument("--only", help="score only files whose repo/path contains this text")
+    parser.add_argument("--manifest", type=Path, default=None, help="another manifest of the same form (the held-out set: heldout.jsonl)")
     args = parser.parse_args(argv)
     args.replaylint = shutil.which(args.replaylint) or args.replaylint
     if os.sep in args.replaylint:
@@ -280,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
 
     version = subprocess.run([args.replaylint, "--version"], capture_output=True, text=True).stdout.strip()
     files = []
-    for entry in load_manifest():
+    for entry in load_manifest(args.manifest) if args.manifest else load_manifest():
         if args.only and args.only not in f"{entry['repo']}/{entry['path']}":
             continue
         target = cache_path(entry)
