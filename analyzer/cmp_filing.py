@@ -49,6 +49,7 @@ class _Vocab:
     names: dict[str, str]  # folded service name or token -> vendor id
     needles: ahocorasick_rs.AhoCorasick
     needles_text: tuple[str, ...]
+    words: ahocorasick_rs.BytesAhoCorasick  # ASCII words (4+ letters) of the names, to find them in code
     flags: tuple[tuple[str, str, str], ...]  # (flag key, value, CMP name) that mean "cannot refuse"
     always_on: frozenset[str]
     li_keys: frozenset[str]
@@ -81,7 +82,11 @@ def vocabulary(db: SignatureDB) -> _Vocab | None:
         if cmp.markup is not None:
             always_on |= {_fold(v) for v in cmp.markup.necessary}
     needles = sorted({n for n in names if len(n) >= 4})
-    return _Vocab(names, ahocorasick_rs.AhoCorasick(needles), tuple(needles), tuple(flags), frozenset(always_on), frozenset(cfg["li_keys"]), frozenset(cfg["basis_keys"]))
+    words = sorted({w.encode() for n in names for w in n.split() if len(w) >= 4 and w.isascii()})
+    return _Vocab(
+        names, ahocorasick_rs.AhoCorasick(needles), tuple(needles), ahocorasick_rs.BytesAhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA),
+        tuple(flags), frozenset(always_on), frozenset(cfg["li_keys"]), frozenset(cfg["basis_keys"]),
+    )
 
 
 def may_hold(text: str, db: SignatureDB) -> bool:
@@ -108,26 +113,59 @@ def _vendor_of(text: str, vocab: _Vocab) -> str | None:
     return None
 
 
-def filings(text: str, dialect: str, db: SignatureDB) -> list[Filing]:
-    """Every object of a configuration that names a recorder, with where it is filed."""
+MAX_NAME_HITS = 4000  # occurrences of recorder names looked at in one file (a bundle names them often)
+
+
+def filings(text: str, dialect: str, db: SignatureDB, prog=None) -> list[Filing]:
+    """Every object of a configuration that names a recorder, with where it is filed.
+
+    Only the objects around an occurrence of a recorder's name are read (the one holding it in a
+    name key or string, the one under a key that names it, and the object around that), so a
+    multi-megabyte bundle costs a few look-ups per name, not a walk of every node."""
     from analyzer import jsparse  # tree-sitter loads only for files that look like configurations
     from analyzer.jsfacts import Program
 
     vocab = vocabulary(db)
     if vocab is None:
         return []
-    prog = Program(jsparse.parse(jsparse.JsSource(text, 1, 1, dialect)))
+    if prog is None:  # the detection pass's tree when the worker hands it over
+        prog = Program(jsparse.parse(jsparse.JsSource(text, 1, 1, dialect)))
     out: list[Filing] = []
-    stack: list[tuple[object, tuple]] = [(prog.parsed.root, ())]
-    while stack:
-        node, outer = stack.pop()
-        if node.type == "object":  # type: ignore[attr-defined]
-            filing = _read(node, outer, prog, vocab, db)
+    seen: set[int] = set()
+    for at in _name_offsets(prog.parsed.source.data, vocab):
+        for obj, outer in _around(prog.tree.path(at, at + 1), prog):
+            if obj.id in seen:
+                continue
+            seen.add(obj.id)
+            filing = _read(obj, outer, prog, vocab, db)
             if filing is not None:
                 out.append(filing)
-        for child in reversed(node.children):  # type: ignore[attr-defined]
-            stack.append((child, _outer(node, child, outer, prog)))
     return _dedupe(out)
+
+
+def _name_offsets(data: bytes, vocab: _Vocab) -> list[int]:
+    """Byte offsets of the words of recorders' names (ASCII case folded), the first MAX_NAME_HITS."""
+    found = sorted({start for _i, start, _e in vocab.words.find_matches_as_indexes(data.lower(), overlapping=False)})
+    return found[:MAX_NAME_HITS]
+
+
+def _around(chain: list, prog) -> list[tuple[object, tuple]]:
+    """The objects a name at the end of ``chain`` may file: the two innermost objects holding it
+    and, for a key, the object that is its value; each with its enclosing (key, object) pairs."""
+    outers: list[tuple] = [()]
+    for i in range(len(chain) - 1):
+        outers.append(_outer(chain[i], chain[i + 1], outers[-1], prog))
+    out = []
+    objects = [i for i in range(len(chain)) if chain[i].type == "object"]
+    for i in objects[-2:]:
+        out.append((chain[i], outers[i]))
+    for i in range(len(chain) - 1):
+        node = chain[i]
+        if node.type == "pair" and node.child_by_field_name("key") == chain[i + 1]:
+            value = node.child_by_field_name("value")
+            if value is not None and value.type == "object":
+                out.append((value, outers[i] + ((prog.key_of(node), value),)))
+    return out
 
 
 def _outer(node, child, outer: tuple, prog) -> tuple:

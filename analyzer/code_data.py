@@ -103,7 +103,7 @@ def string_sites(hs: HostString, vendors: list[Vendor], db: SignatureDB, index: 
     for vendor in vendors:
         note = detect.snippet_hit(vendor, hs.text)
         if note is None:
-            url = detect.inline_url_hit(vendor, hs.text)
+            url = detect.inline_url_hit(vendor, hs.text, vendors)
             clue = next((c for c in db.script_types.injection_clues if c in hs.text), None) if url else None
             note = f"code injects a script from {url} ({clue})" if clue else None
         if note:

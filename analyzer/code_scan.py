@@ -126,6 +126,8 @@ def analyze(
     vocab = _vocab(db)
     for index, source in enumerate(pieces):
         prog = (programs or {}).get(index) or jsfacts.Program(jsparse.parse(source))
+        if programs is not None:
+            programs.setdefault(index, prog)  # handed back: the compliance pass reads the same tree
         parsed = prog.parsed
         if parsed.has_error:
             diags.append(

@@ -76,7 +76,7 @@ def _code_needles(db: SignatureDB) -> tuple[tuple[tuple[str, str], ...], ahocora
     return pairs, ahocorasick_rs.BytesAhoCorasick(needles, implementation=ahocorasick_rs.Implementation.DFA)
 
 
-def for_code(path: str, kind: str, data: bytes, dialect: str, started: set[str], db: SignatureDB) -> ComplianceFacts | None:
+def for_code(path: str, kind: str, data: bytes, dialect: str, started: set[str], db: SignatureDB, prog=None) -> ComplianceFacts | None:
     """A JS / TS file or a single-file component (raw bytes); ``started`` are the vendors it starts.
     A file is decoded only when it starts a recorder, has a policy path, or holds literals of a group;
     each extractor runs only for its group."""
@@ -90,7 +90,7 @@ def for_code(path: str, kind: str, data: bytes, dialect: str, started: set[str],
     off = tuple(unmasking.options_in(text, started, db)) if started else ()
     filed: tuple[Filing, ...] = ()
     if kind != "sfc" and {"name", "key"} <= hit:
-        filed = tuple(cmp_filing.filings(text, dialect, db))
+        filed = tuple(cmp_filing.filings(text, dialect, db, prog if prog is not None and prog.parsed.source.text == text else None))
     policy = None
     if by_path or kind == "sfc" or ("title" in hit and policy_pages.may_be_titled(text, db)):
         policy = policy_pages.extract(path, kind if kind == "sfc" else "code", text, db, dialect)

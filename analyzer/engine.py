@@ -92,9 +92,9 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
             result.code = masking_code(el.text for el in page.elements if el.tag == "script" and script_type(el) in db.script_types.executable)
         result.compliance = compliance_facts.for_page(source.display, page, {d.vendor for d in result.detections}, result.fields, db)
     elif source.kind in CODE_KINDS:
-        _code_file(source.display, source.kind, data, db, result, source.path, source.boundary)
+        prog = _code_file(source.display, source.kind, data, db, result, source.path, source.boundary)
         started = {d.vendor for d in result.detections}
-        result.compliance = compliance_facts.for_code(source.display, source.kind, data, dialect_for(source.display), started, db)
+        result.compliance = compliance_facts.for_code(source.display, source.kind, data, dialect_for(source.display), started, db, prog)
     elif source.kind == "json" and gtm.is_export(data):
         _gtm_file(source.display, data, db, result)
     elif source.kind == "hostcode":
@@ -326,7 +326,9 @@ def _display_original(original: str | None) -> str | None:
     return f"{display_path(Path(file))}:{line}"
 
 
-def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileResult, file: Path, boundary: str | None = None) -> None:
+def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileResult, file: Path, boundary: str | None = None) -> jsfacts.Program | None:
+    """Detections and fields of a code file; returns the whole file's parsed program when one was
+    made (not for a component's script blocks), for the compliance pass to reuse."""
     result.imports = crossfile.specifiers(data) + chunk_files.chunk_specifiers(data)
     candidates = prefilter.for_db(db).candidates(data)
     markup = (kind == "sfc" or dialect_for(path) != "ts") and not jsfacts.minified(data)
@@ -338,12 +340,12 @@ def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileR
         or (component and (rendered.worth_reading(data, db) or (pagecontext.is_route(path) and pagecontext.sensitive_page(path, "", [], db.fields) is not None)))
     )
     if not candidates.vendors and not forms:
-        return
+        return None
     text = _decode(path, data, result)
     pieces = sfc.script_blocks(text, path) if kind == "sfc" else [JsSource(text, 1, 1, dialect_for(path))]
     programs = _component_fields(kind, text, pieces, db, result) if forms else {}
     if not candidates.vendors:
-        return
+        return programs.get(0) if kind != "sfc" else None
     srcmap, note = sourcemap.find(file, text, boundary) if kind == "js" else (None, None)
     if note:
         result.diagnostics.append(Diagnostic(path=path, code="outside-root", message=note))
@@ -367,6 +369,7 @@ def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileR
     if verdicts:
         result.code = masking_code([text])
     _report(path, PageFacts((), (), (), tuple(in_comments)), verdicts, [r for r in results if r.verdict is None], db, result)
+    return programs.get(0) if kind != "sfc" else None
 
 
 def _component_fields(kind: str, text: str, pieces: list[JsSource], db: SignatureDB, result: FileResult) -> dict[int, jsfacts.Program]:

@@ -116,7 +116,7 @@ def _sites(cv: dict, db: SignatureDB) -> list[TagSite]:
             found = pf.candidates(code.encode("utf-8", "surrogatepass")).vendors
             for vid in sorted(found):
                 vendor = db.vendors[vid]
-                url = detect.inline_url_hit(vendor, code) or detect.snippet_hit(vendor, code)
+                url = detect.inline_url_hit(vendor, code, [db.vendors[v] for v in found]) or detect.snippet_hit(vendor, code)
                 if url:
                     out.append(TagSite(vendor, tag, "gtm-template", f"community template whose code loads {url}"))
     return out

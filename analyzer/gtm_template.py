@@ -55,7 +55,7 @@ def sites(text: str, vendors: list[Vendor]) -> list[tuple[RecorderSite, Verdict]
             if url is None:
                 continue
             for vendor in vendors:
-                if detect.url_matches(vendor.urls, url) or detect.inline_url_hit(vendor, url):
+                if (detect.url_matches(vendor.urls, url) or detect.inline_url_hit(vendor, url, vendors)) and not ((split := detect.split_url(url)) is not None and detect.outranked(vendor, split, vendors)):
                     line, column = index.line_col(start + call.start())
                     out.append((RecorderSite(vendor, CodeSpot(line, column, tag="gtm-template"), "gtm-template", f"{name}('{url}') in the template's sandboxed code", url), VERDICT))
     return out

@@ -55,7 +55,7 @@ def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB)
         for vendor in vendors:
             note = detect.snippet_hit(vendor, body)
             if note is None:
-                url = detect.inline_url_hit(vendor, body)
+                url = detect.inline_url_hit(vendor, body, vendors)
                 note = f"code injects a script from {url}" if url and any(c in body for c in db.script_types.injection_clues) else None
             if note:
                 site = RecorderSite(vendor, _spot(text, block.opener), "template-code", f"script helper block: {note}")
@@ -71,7 +71,7 @@ def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB)
             while at >= 0:
                 scope = _call_scope(region.body, at, helper)
                 for vendor in vendors:
-                    url = detect.inline_url_hit(vendor, scope)
+                    url = detect.inline_url_hit(vendor, scope, vendors)
                     if url:
                         site = RecorderSite(vendor, _spot(text, region.start + at), "template-code", f"template code {helper} emits a script from {url}")
                         out.append((site, _EVERY_RENDER))

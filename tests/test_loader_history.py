@@ -60,3 +60,21 @@ def test_second_stage_groups_are_loaded_as_data() -> None:
     assert DB.vendors["hotjar"].second_stage == frozenset({("hjSiteSettings", "hjBootstrap(", "script.hotjar.com/")})
     assert any("mouseflowPlayback" in g for g in DB.vendors["mouseflow"].second_stage)
     assert not DB.vendors["clarity"].second_stage
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("functions.php", "<?php\nadd_action('wp_enqueue_scripts', function () {\n  wp_enqueue_script('hj', 'https://static.hj.contentsquare.net/c/csq-7654321.js');\n});\n"),
+        ("layout.html.erb", "<html><head><%= javascript_include_tag 'https://static.hj.contentsquare.net/c/csq-7654321.js' %></head><body></body></html>\n"),
+    ],
+    ids=["php-enqueue", "erb-helper"],
+)
+def test_templates_give_a_contested_url_to_its_owner(tmp_path, name: str, text: str) -> None:
+    """Template helpers, GTM templates and code strings use the same ownership rule as markup."""
+    from analyzer.scan import ScanOptions, run
+
+    path = tmp_path / name
+    path.write_text(text)
+    result = run(ScanOptions(paths=(str(path),)))
+    assert {d.vendor for d in result.detections} == {"hotjar"}
