@@ -15,7 +15,7 @@ import re
 
 _WEBPACK_U = re.compile(rb"\.u=(?:function\(([\w$]+)\)\{return|\(([\w$]+)\)=>|([\w$]+)=>)")
 _NAME = re.compile(rb"[\w$]+")
-_PAIR = re.compile(rb"""([\w$]+|"[^"]*")\s*:\s*"([^"\\\n]*)\"""")
+_PAIR = re.compile(rb'([\w$]{1,64}|"[\w$-]{1,64}"):"([\w.-]{1,64})"')
 _TURBOPACK = re.compile(rb""""(static/chunks/[\w.~-]+\.js)\"""")
 MAX_CHUNKS = 2000
 

@@ -42,6 +42,8 @@ _URL_AS_CODE = re.compile(r"""['"`](?:https?:)?//|<script\b""", re.I)
 # that its template-like text is not read as template syntax.
 _RAW = re.compile(r"\{%-?\s*raw\b")
 _BLANK = re.compile(rb"\s*")
+# A comment's opening line holding only its delimiter ({#, {{--, <%#, {% comment %}, /*, <!--).
+_OPENER_ONLY = re.compile(r"[ \t\r]*(?:(?:\{#|\{\{--|\{\{!--|\{\{!|<%#|\{%-?[ \t]{0,8}comment\b[^%\n]{0,80}%\}|\{\{/\*|/\*|<!--)[ \t\r]*)?")
 
 
 @dataclass(frozen=True)
@@ -126,9 +128,26 @@ def _spots(runs: list[Run], vendors: list[Vendor], where, syntax: str) -> list[C
 
 
 # -- templates --------------------------------------------------------------------------------------
-def _joined(groups: list[list[tuple[int, int, str]]]) -> list[Run]:
-    """Runs from groups of adjacent comments (start, end, text), each joined once."""
-    return [Run(g[0][0], g[-1][1], "\n".join(t for _, _, t in g), tuple((s, t) for s, _, t in g)) for g in groups]
+def _joined(groups: list[list[tuple[int, int, str]]], host: str | None = None) -> list[Run]:
+    """Runs from groups of adjacent comments (start, end, text), each joined once. With the host
+    text, one block comment of many lines is split into its lines, so that the snippets in a
+    block are each reported where they start, as for a snippet commented out line by line."""
+    runs = []
+    for g in groups:
+        pieces: list[tuple[int, str]] = []
+        for s, e, t in g:
+            inner = host.find(t, s, e) if host is not None and t and "\n" in t else -1
+            if inner < 0:
+                pieces.append((s, t))
+                continue
+            at, opened = inner, False
+            for line in t.split("\n"):
+                # The comment's first written line stands at its opener ({# … #}, {{-- … --}}).
+                pieces.append((at if opened else s, line))
+                opened = opened or not _OPENER_ONLY.fullmatch(line)
+                at += len(line) + 1
+        runs.append(Run(g[0][0], g[-1][1], "\n".join(t for _, _, t in g), tuple(pieces)))
+    return runs
 
 
 def template_runs(tpl: Template, text: str) -> list[Run]:
@@ -141,7 +160,7 @@ def template_runs(tpl: Template, text: str) -> list[Run]:
             groups[-1].append((r.start, r.end, r.body))
         else:
             groups.append([(r.start, r.end, r.body)])
-    return _joined(groups)
+    return _joined(groups, text)
 
 
 def php_runs(tpl: Template) -> list[Run]:

@@ -84,7 +84,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
     if kind in HTML_KINDS and gtm_template.is_template(data):
         _gtm_template_file(source.display, data, db, result)
     elif kind in HTML_KINDS:
-        page = _html_file(source.display, data, db, result, kind)
+        page = _html_file(source.display, data, db, result, kind, _real_path(source))
         result.loads = _local_scripts(page, source)
         result.fields = fieldfacts.extract(page, db.fields, db.consent_words, source.display, db.field_context)
         result.page_topic = pagecontext.page_of(page, source.display, db.fields)
@@ -212,12 +212,21 @@ def _script_url(el: htmldoc.Element) -> str | None:
     return None
 
 
-def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind: str = "html") -> htmldoc.Page:
+def _real_path(source: SourceFile) -> str:
+    """The file's absolute path: a file named on its own (``scan hotjar.html`` inside templates/)
+    still sits in its template folder."""
+    try:
+        return os.path.abspath(source.path)
+    except (OSError, ValueError):
+        return source.display
+
+
+def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind: str = "html", real: str | None = None) -> htmldoc.Page:
     """Pages are always parsed (lxml parses a page as fast as a raw-bytes prefilter scans it); the
     signature literals are then searched in the page's code and URLs only, not in its prose.
     Templates are neutralised first (same length), so positions stay true to the source."""
     text = _decode(path, data, result)
-    dialect = templates.dialect(path, text) if kind == "template" or templates.may_be_template(path, text) else None
+    dialect = templates.dialect(path, text) if kind == "template" or templates.may_be_template(real or path, text) else None
     tpl = None
     if dialect:
         original = text
@@ -253,7 +262,7 @@ def _analyze_html(path: str, page: htmldoc.Page, candidates: prefilter.Candidate
     cmps = [db.cmps[c] for c in sorted(candidates.cmps)]
     facts = detect.page_facts(page, vendors, cmps, db)
     if tpl is not None:
-        facts = dataclasses.replace(facts, commented=facts.commented + tuple(commented.in_template(tpl, page.text, vendors)))
+        facts = dataclasses.replace(facts, commented=facts.commented + tuple(commented.in_template(tpl, original if original is not None else page.text, vendors)))
     verdicts = [(site, consent_markup.verdict(site, facts, db)) for site in facts.sites]
     verdicts, inactive = _inline_code(path, page, verdicts, db, result)
     if tpl is not None:

@@ -137,3 +137,39 @@ def test_long_runs_of_comments_are_read_in_linear_time(hotjar) -> None:
     assert commented.in_template(tpl, erb, hotjar) == []
     assert len(commented.script_body(js, hotjar)[1]) == 1  # one run longer than MAX_SPLIT: one report
     assert time.perf_counter() - start < 5.0
+
+
+HOTJAR_SNIPPET = """<script>
+(function(h,o,t,j,a,r){
+    h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};
+    h._hjSettings={hjid:%s,hjsv:6};
+    a=o.getElementsByTagName('head')[0];
+    r=o.createElement('script');r.async=1;
+    r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;
+    a.appendChild(r);
+})(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');
+</script>"""
+
+
+def test_each_snippet_in_one_block_comment_is_reported_where_it_starts(tmp_path: Path) -> None:
+    """One Blade block around two snippets: two RL120, each at its <script> line, not both at {{--."""
+    text = "{{--\n@if(config('hotjar'))\n" + HOTJAR_SNIPPET % "1111111" + "\n@endif\n\n" + HOTJAR_SNIPPET % "2222222" + "\n--}}\n"
+    path = tmp_path / "tracking.blade.php"
+    path.write_text(text)
+    result = run(ScanOptions(paths=(str(path),)))
+    lines = text.splitlines()
+    scripts = [i + 1 for i, line in enumerate(lines) if line == "<script>"]
+    assert sorted(f.location.line for f in result.findings if f.rule == "RL120") == scripts
+    assert not result.detections
+
+
+def test_a_template_named_on_its_own_is_still_in_its_folder(tmp_path: Path, monkeypatch) -> None:
+    """``replaylint scan hotjar.html`` inside templates/: the folder makes it a template, so its
+    {# #}-commented snippet is RL120, not a live recorder."""
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "hotjar.html").write_text("\n".join("{#" + line + "#}" for line in (HOTJAR_SNIPPET % "3333333").splitlines()) + "\n")
+    monkeypatch.chdir(folder)
+    result = run(ScanOptions(paths=("hotjar.html",)))
+    assert not result.detections
+    assert [f.rule for f in result.findings if f.rule.startswith("RL1")] == ["RL120"]
