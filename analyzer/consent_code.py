@@ -224,7 +224,14 @@ class GuardAnalysis:
 
     def _generic_consent(self, cond: Node) -> bool:
         """A consent check that names no category (``choice === 'accepted'``, ``cookieConsent``):
-        not proof of analytics consent, but not an open path either."""
+        not proof of analytics consent, but not an open path either. In ``a && b`` either side
+        may be it (``type == 'opt-in' && didConsent``)."""
+        inner = cond
+        while inner.type == "parenthesized_expression" and inner.named_children:
+            inner = inner.named_children[-1]
+        if inner.type == "binary_expression" and (op := inner.child_by_field_name("operator")) is not None and self.prog.text(op) == "&&":
+            sides = [inner.child_by_field_name("left"), inner.child_by_field_name("right")]
+            return any(side is not None and self._generic_consent(side) for side in sides)
         text = canonical(self.prog, cond, None, self._alias)
         if text.startswith("!"):
             return False
@@ -234,7 +241,7 @@ class GuardAnalysis:
         # A name standing for a consent call (const ok = this.hasConsented(); … ok && …).
         if any(set(tokens(held)) & consent for held in held_calls(self.prog, cond)):
             return True
-        if not set(tokens(text)) & consent:  # identifiers split: "cookieConsent" -> cookie, consent; "Cookiebot" stays whole
+        if not set(tokens(text)) & consent and not set(tokens(self.prog.text(cond)[:_SHORT])) & consent:  # identifiers split (camelCase in the source): "cookieConsent" -> cookie, consent; "Cookiebot" stays whole
             return False
         m = re.search(r"(===?|!==?)'?([\w-]+)'?", text)
         return m is None or (m.group(1).startswith("=") and m.group(2) in _TRUTHY | {"all", "accept"})

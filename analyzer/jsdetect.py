@@ -1405,6 +1405,8 @@ def _snippet_statement(chain: list[Node]) -> tuple[Node, bool]:
                 j -= 1
             wrapper = chain[j] if j >= 0 else None
             if wrapper is None or wrapper.type != "call_expression":
+                if left_iife:
+                    return current, True  # the IIFE is the body of a function (() => (function(h,o,…){…})(…)): it runs when that runs
                 break
             left_iife, current = True, wrapper
         elif anc.type == "program":
