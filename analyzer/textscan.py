@@ -25,6 +25,9 @@ _MARKUP = re.compile(rb"<(?:!doctype|html|head|body|script|div|form|input|meta|l
 _SRC = re.compile(r"\bsrc\s*[=:]")
 # A URL with a path (``//cdn.mouseflow.com/projects/x.js``); a bare host (a CSP source, a block
 # list's ``||host^``) never matches.
+# Content-blocker filter syntax on a line: AdGuard / uBlock scriptlet and cosmetic rules
+# (``example.org#%#(function(){…})()``, ``##``, ``#$#``, ``#@#``), network rules (``||host^``).
+_FILTER_RULE = re.compile(r"#[%$@]?#|#@[%$]#|^\s*@?@?\|\|")
 _URL = re.compile(r"(?:https?:)?//([a-z0-9.-]{1,253})(/[^\s'\"<>()*]{2,400})")
 
 VERDICT = Verdict(
@@ -58,6 +61,10 @@ def _snippet(vendor: Vendor, text: str) -> tuple[int, str] | None:
         return None
     group = next(g for g, _ in vendor.snippets if anchors.group_present_text(g, text))
     at = min((text.find(a) for a in group if text.find(a) >= 0), default=0)
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    if _FILTER_RULE.search(text[start : end if end >= 0 else len(text)]):
+        return None  # a content blocker's rule (AdGuard's domain#%#script stub): data for the blocker
     return at, note
 
 

@@ -177,3 +177,29 @@ def test_code_data_toml_is_schema_checked() -> None:
 
     with pytest.raises(SignatureError, match="unknown key 'name_sufixes'"):
         validate({"schema": 1, "consent_words": [], "hook": [{"lang": "php", "framework": "x", "name_sufixes": [], "runs": "r", "sources": []}]}, CODE_DATA_SCHEMA, "x.toml")
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "example.org#%#(function(h,o,t,j,a,r){h.hj=function(){};h._hjSettings={hjid:1};})(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');",
+        "example.org#@%#(function(h,o,t,j,a,r){h.hj=function(){};h._hjSettings={hjid:1};})(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');",
+    ],
+    ids=["scriptlet", "scriptlet-exception"],
+)
+def test_a_content_blockers_rule_holding_a_snippet_is_data(rule: str, tmp_path: Path, db) -> None:
+    """An AdGuard scriptlet rule (domain#%#code) holds code for the blocker to inject, not a page's start."""
+    from analyzer.scan import ScanOptions, run
+
+    path = tmp_path / "filters.txt"
+    path.write_text("! Title: filters\n" + rule + "\n")
+    assert run(ScanOptions(paths=(str(path),))).detections == []
+
+
+def test_the_same_snippet_outside_a_filter_rule_is_found(tmp_path: Path, db) -> None:
+    text = "(function(h,o,t,j,a,r){h.hj=function(){};h._hjSettings={hjid:1};})(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');\n"
+    from analyzer.scan import ScanOptions, run
+
+    path = tmp_path / "snippet.txt"
+    path.write_text(text)
+    assert [d.vendor for d in run(ScanOptions(paths=(str(path),))).detections] == ["hotjar"]
