@@ -80,3 +80,34 @@ def _loader(vendor: Vendor, lower: str, clues: tuple[str, ...]) -> tuple[int, st
         if _SRC.search(line) or any(c in line for c in clues):
             return m.start(), f"a loader URL //{host}{path} on a line that loads it"
     return None
+
+
+# HAML: ``-#`` (silent) and ``/`` (HTML) comments hide the line and every line indented below it.
+_HAML_COMMENT = re.compile(r"[ \t]*(?:-#|/(?![/*]))")
+
+
+def haml_comments(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The text with HAML comment blocks blanked (same length, newlines kept) and each block as
+    (offset, text): a snippet nested under ``-#`` is never rendered."""
+    lines = text.split("\n")
+    out = list(lines)
+    blocks: list[tuple[int, str]] = []
+    offset, i = 0, 0
+    starts = []
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    while i < len(lines):
+        line = lines[i]
+        if _HAML_COMMENT.match(line) and line.strip():
+            indent = len(line) - len(line.lstrip(" \t"))
+            j = i + 1
+            while j < len(lines) and (not lines[j].strip() or len(lines[j]) - len(lines[j].lstrip(" \t")) > indent):
+                j += 1
+            blocks.append((starts[i], "\n".join(lines[i:j])))
+            for k in range(i, j):
+                out[k] = " " * len(lines[k])
+            i = j
+            continue
+        i += 1
+    return "\n".join(out), blocks

@@ -203,3 +203,30 @@ def test_the_same_snippet_outside_a_filter_rule_is_found(tmp_path: Path, db) -> 
     path = tmp_path / "snippet.txt"
     path.write_text(text)
     assert [d.vendor for d in run(ScanOptions(paths=(str(path),))).detections] == ["hotjar"]
+
+
+_HAML_SNIPPET = """  (function(h,o,t,j,a,r){
+      h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};
+      h._hjSettings={hjid:163381,hjsv:5};
+      a=o.getElementsByTagName('head')[0];
+      r=o.createElement('script');r.async=1;
+      r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;
+      a.appendChild(r);
+  })(window,document,'//static.hotjar.com/c/hotjar-','.js?sv=');
+"""
+
+
+@pytest.mark.parametrize(
+    ("head", "live"),
+    [("-#:javascript", False), ("/ :javascript", False), (":javascript", True)],
+    ids=["silent-comment", "html-comment", "live-filter"],
+)
+def test_haml_comment_blocks_hide_the_snippet_nested_under_them(head: str, live: bool, tmp_path: Path) -> None:
+    """HAML's -# (and /) comment the line and every line indented below it: RL120, not a recorder."""
+    from analyzer.scan import ScanOptions, run
+
+    path = tmp_path / "_hotjar.html.haml"
+    path.write_text("%div\n" + head + "\n" + _HAML_SNIPPET)
+    result = run(ScanOptions(paths=(str(path),)))
+    assert bool(result.detections) is live
+    assert any(f.rule == "RL120" for f in result.findings) is not live
