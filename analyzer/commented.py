@@ -62,16 +62,45 @@ MAX_SPLIT = 400
 
 
 def hits(text: str, vendors: list[Vendor]) -> list[tuple[Vendor, str]]:
-    """The vendors whose snippet, or whose loader URL written as code, is in ``text``."""
+    """The vendors whose snippet, whose loader URL written as code, or whose start called with an
+    argument (``posthog.init('phc_…', {…})``, not prose naming ``posthog.init()``) is in ``text``."""
     out = []
     for vendor in vendors:
         note = snippet_hit(vendor, text)
         if note is None and _URL_AS_CODE.search(text):
             url = inline_url_hit(vendor, text, vendors)
             note = f"loader URL {url}" if url else None
+        if note is None:
+            call = _start_call(vendor).search(text)
+            note = f"start call {call.group(1)}(…)" if call is not None and not _placeholder(text[call.end() : call.end() + 40]) else None
         if note:
             out.append((vendor, note))
     return out
+
+
+_START_CALLS: dict[str, re.Pattern[str]] = {}
+
+
+def _start_call(vendor: Vendor) -> re.Pattern[str]:
+    """A vendor's distinctive start (dotted or long: ``LogRocket.init``, ``initHotjar``) called with
+    an argument (prose naming ``posthog.init()`` has none); a bare ``init(`` could be anything.
+    Compiled once per vendor."""
+    found = _START_CALLS.get(vendor.id)
+    if found is None:
+        found = _START_CALLS[vendor.id] = _compile_start(vendor)
+    return found
+
+
+def _compile_start(vendor: Vendor) -> re.Pattern[str]:
+    calls = sorted({c.split("(")[0] for c in vendor.raw.get("sdk", {}).get("init_calls", []) if "." in c.split("(")[0] or len(c.split("(")[0]) >= 10}, key=len, reverse=True)
+    if not calls:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<![\w$.])(" + "|".join(re.escape(c) for c in calls) + r")\(\s{0,4}[^)\s]")
+
+
+def _placeholder(argument: str) -> bool:
+    """A documentation placeholder (``init('<ph_project_api_key>')``, ``YOUR_APP_ID``)."""
+    return argument.lstrip(" '\"`{").startswith(("<", "YOUR", "your", "[", "...", "…"))
 
 
 def snippets(run: Run, vendors: list[Vendor]) -> list[tuple[int, Vendor, str]]:

@@ -173,3 +173,21 @@ def test_a_template_named_on_its_own_is_still_in_its_folder(tmp_path: Path, monk
     result = run(ScanOptions(paths=("hotjar.html",)))
     assert not result.detections
     assert [f.rule for f in result.findings if f.rule.startswith("RL1")] == ["RL120"]
+
+
+@pytest.mark.parametrize(
+    ("comment", "reported"),
+    [
+        ("// LogRocket.init('acme/prod');", True),
+        ("//   posthog.init(process.env.NEXT_PUBLIC_POSTHOG_KEY!, {\n//     api_host: 'https://eu.i.posthog.com',\n//   })", True),
+        ("// Call LogRocket.init() only after the visitor accepts.", False),
+        ("// posthog.init('<ph_project_api_key>', { api_host: '<ph_client_api_host>' })", False),
+    ],
+    ids=["literal-argument", "commented-block", "prose", "docs-placeholder"],
+)
+def test_a_commented_out_start_call_is_rl120(comment: str, reported: bool, tmp_path: Path) -> None:
+    path = tmp_path / "analytics.js"
+    path.write_text("import LogRocket from 'logrocket';\nimport posthog from 'posthog-js';\n" + comment + "\nexport const ready = true;\n")
+    result = run(ScanOptions(paths=(str(path),)))
+    assert not result.detections
+    assert any(f.rule == "RL120" for f in result.findings) is reported
