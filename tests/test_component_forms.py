@@ -42,7 +42,10 @@ def test_a_component_scanned_alone_has_no_recorder_to_expose_it() -> None:
 
 def test_field_positions_point_at_the_start_tag(scan) -> None:
     text = (APPS / "clinic" / "src" / "components" / "IntakeForm.tsx").read_text().splitlines()
+    checked = 0
     for r in scan.fields:
         if r.path.endswith("IntakeForm.tsx"):
             line = text[r.field.line - 1]
             assert line[r.field.column - 1] == "<", (r.field.line, r.field.column, line)
+            checked += 1
+    assert checked >= 2, "no IntakeForm.tsx field came out: the positions were not checked"
