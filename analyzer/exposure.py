@@ -87,29 +87,23 @@ def assess(
 
 def _value_report(path: str, value: RenderedValue, recorders: dict[str, bool], defaults: dict, db: SignatureDB) -> ValueReport:
     exposures = [evaluate_text(value, db.vendors[v], defaults[v]) for v in sorted(recorders)]
-    exposed = tuple(e.vendor for e in exposures if e.exposed)
-    return ValueReport(
-        path=path,
-        value=value,
-        exposed=exposed,
-        masked=tuple(e.vendor for e in exposures if e.exposed is False),
-        unknown=tuple(e.vendor for e in exposures if e.exposed is None),
-        reasons=tuple((e.vendor, e.reason) for e in exposures),
-        fixes=tuple((e.vendor, e.fix) for e in exposures),
-        ungated=tuple(v for v in exposed if recorders[v]),
-    )
+    return ValueReport(path=path, value=value, **_outcome(exposures, recorders))
 
 
 def _report(path: str, site: FieldSite, recorders: dict[str, bool], defaults: dict, db: SignatureDB) -> FieldReport:
     exposures = [evaluate(site, db.vendors[v], defaults[v]) for v in sorted(recorders)]
+    return FieldReport(path=path, field=site, **_outcome(exposures, recorders))
+
+
+def _outcome(exposures: list, recorders: dict[str, bool]) -> dict[str, tuple]:
+    """What the recorders of a page do with one field or printed value: who records it, who masks
+    it, who may, why, the fix per vendor, and which of the recorders start without consent."""
     exposed = tuple(e.vendor for e in exposures if e.exposed)
-    return FieldReport(
-        path=path,
-        field=site,
-        exposed=exposed,
-        masked=tuple(e.vendor for e in exposures if e.exposed is False),
-        unknown=tuple(e.vendor for e in exposures if e.exposed is None),
-        reasons=tuple((e.vendor, e.reason) for e in exposures),
-        fixes=tuple((e.vendor, e.fix) for e in exposures),
-        ungated=tuple(v for v in exposed if recorders[v]),
-    )
+    return {
+        "exposed": exposed,
+        "masked": tuple(e.vendor for e in exposures if e.exposed is False),
+        "unknown": tuple(e.vendor for e in exposures if e.exposed is None),
+        "reasons": tuple((e.vendor, e.reason) for e in exposures),
+        "fixes": tuple((e.vendor, e.fix) for e in exposures),
+        "ungated": tuple(v for v in exposed if recorders[v]),
+    }

@@ -16,6 +16,19 @@ SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 STYLE = "</style>"
 HOSTILE = (SCRIPT, IMG, STYLE)
+# A page where LogRocket (ungated) records a Social Security Number field and an email field: the
+# smallest site with a high finding and a field report (summary, identity and baseline tests).
+LOGROCKET_SSN = (
+    "<html><head>\n"
+    '<script src="https://cdn.logr-in.com/LogRocket.min.js"></script>\n'
+    "<script>window.LogRocket && window.LogRocket.init('acme/app');</script>\n"
+    "</head><body>\n<form>\n"
+    '<label for="ssn">Social Security Number</label>\n'
+    '<input id="ssn" name="ssn" type="text">\n'
+    '<label for="email">Email</label>\n'
+    '<input id="email" name="email" type="email">\n'
+    "</form>\n</body></html>\n"
+)
 # Fields whose values are enumerations the report maps to words and colours: left as they are.
 ENUMS = frozenset({"severity", "status", "fail_on"})
 

@@ -18,21 +18,11 @@ import pytest
 
 from analyzer.cli import main
 from analyzer.model import fingerprint, stable_name
+from tests.report_fixtures import LOGROCKET_SSN as INTAKE
 
 ROOT = Path(__file__).resolve().parent.parent
 VITE = ROOT / "fixtures" / "bundles" / "corpus" / "vite-logrocket-sourcemap" / "dist"
 OLD, NEW = "index-tMaTkLsT", "index-QfKCV0xC"
-INTAKE = (
-    "<html><head>\n"
-    '<script src="https://cdn.logr-in.com/LogRocket.min.js"></script>\n'
-    "<script>window.LogRocket && window.LogRocket.init('acme/app');</script>\n"
-    "</head><body>\n<form>\n"
-    '<label for="ssn">Social Security Number</label>\n'
-    '<input id="ssn" name="ssn" type="text">\n'
-    '<label for="email">Email</label>\n'
-    '<input id="email" name="email" type="email">\n'
-    "</form>\n</body></html>\n"
-)
 # Written by `replaylint baseline v1.json dist` before the fix (schema 1) on this very site.
 V1_BASELINE = {
     "schema_version": 1,

@@ -9,18 +9,8 @@ from pathlib import Path
 import pytest
 
 from analyzer.cli import main
+from tests.report_fixtures import LOGROCKET_SSN
 
-LOGROCKET_SSN = (
-    "<html><head>\n"
-    '<script src="https://cdn.logr-in.com/LogRocket.min.js"></script>\n'
-    "<script>window.LogRocket && window.LogRocket.init('acme/app');</script>\n"
-    "</head><body>\n<form>\n"
-    '<label for="ssn">Social Security Number</label>\n'
-    '<input id="ssn" name="ssn" type="text">\n'
-    '<label for="email">Email</label>\n'
-    '<input id="email" name="email" type="email">\n'
-    "</form>\n</body></html>\n"
-)
 # Hotjar masks typed text by default; Mouseflow masks only password inputs.
 HOTJAR_EMAIL = (
     "<html><head>\n"
