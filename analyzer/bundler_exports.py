@@ -24,12 +24,12 @@ _TURBOPACK_MARKERS = (b"TURBOPACK",)
 
 
 def _markers(prog: Program) -> tuple[bool, bool]:
-    cached = getattr(prog, "_bundler_markers", None)
-    if cached is None:
+    """(webpack, Turbopack): does the file hold that bundler's runtime? Read once per program."""
+    memo = prog.memo.setdefault("bundler", {})
+    if "markers" not in memo:
         data = prog.parsed.source.data
-        cached = (any(m in data for m in _WEBPACK_MARKERS), any(m in data for m in _TURBOPACK_MARKERS))
-        prog._bundler_markers = cached  # type: ignore[attr-defined]
-    return cached
+        memo["markers"] = (any(m in data for m in _WEBPACK_MARKERS), any(m in data for m in _TURBOPACK_MARKERS))
+    return memo["markers"]
 
 
 def _param_of_enclosing(prog: Program, ident: Node) -> bool:
@@ -120,7 +120,7 @@ def _key_is_id(prog: Program, fn: Node, chain: list[Node]) -> bool:
 def _registry_object(prog: Program, obj: Node) -> bool:
     """``var e = {944(e, t, n) {…}, …}`` in webpack's entry: the modules object its require calls
     as ``e[id](module, module.exports, require)``."""
-    memo = prog.__dict__.setdefault("_registry_objects", {})
+    memo = prog.memo.setdefault("registry_objects", {})
     if obj.id in memo:
         return memo[obj.id]
     found = False

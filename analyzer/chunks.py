@@ -18,7 +18,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from analyzer import consent_code, jsfacts, jsparse, links, reading
+from analyzer import consent_code, crossfile, jsfacts, jsparse, links, reading
 from analyzer.discover import SourceFile
 from analyzer.jsparse import JsSource, dialect_for
 from analyzer.model import Detection, Status, Verdict, site_key
@@ -73,7 +73,7 @@ def _dynamic_specifiers(f: SourceFile, max_bytes: int) -> list[str]:
     data = reading.read_bytes(f.path, f.display, max_bytes)
     if not isinstance(data, bytes):
         return []
-    return [m.group(1).decode("utf-8", "replace") for m in _DYNAMIC.finditer(data)]
+    return [m.group(1).decode("utf-8", "replace") for m in crossfile.DYNAMIC_IMPORT.finditer(data)]
 
 
 def _same(spec: str, target: str, importer_real: str, f: SourceFile) -> bool:
@@ -81,7 +81,6 @@ def _same(spec: str, target: str, importer_real: str, f: SourceFile) -> bool:
     return bool(found) and found[0] == target
 
 
-_DYNAMIC = re.compile(rb"""\bimport\s*\(\s*["'`]([^"'`$\n]+)["'`]""")
 
 
 class _Resolver:

@@ -156,6 +156,12 @@ def _spots(runs: list[Run], vendors: list[Vendor], where, syntax: str) -> list[C
     return out
 
 
+def in_blocks(blocks: list[tuple[int, str]], text: str, vendors: list[Vendor], syntax: str) -> list[CommentedSnippet]:
+    """Comment blocks another reader cut out, as (offset in ``text``, block text)."""
+    lines = LineIndex(text)
+    return [CommentedSnippet(vendor, CodeSpot(*lines.line_col(start), tag="comment"), f"{syntax}: {note}") for start, block in blocks for vendor, note in hits(block, vendors)]
+
+
 # -- templates --------------------------------------------------------------------------------------
 def _joined(groups: list[list[tuple[int, int, str]]], host: str | None = None) -> list[Run]:
     """Runs from groups of adjacent comments (start, end, text), each joined once. With the host

@@ -689,8 +689,9 @@ class GuardAnalysis:
             # own name and what the function itself calls (a hook, an element factory) decide.
             keys = {u.key for u in exports if u.key}
             own = self.prog.text(fnode)
-            if (any(k[:1].isupper() for k in keys) or "default" in keys) and any(h in own for h in _BUILT_RENDER_CALLS):
-                return Path(Status.UNGATED, f"{name} is a component (it calls {next(h for h in _BUILT_RENDER_CALLS if h in own)}): it runs whenever the page renders it", notes)
+            renders = next((c for c in self._built_render_calls() if c in own), None)
+            if (any(k[:1].isupper() for k in keys) or "default" in keys) and renders:
+                return Path(Status.UNGATED, f"{name} is a component (it calls {renders}): it runs whenever the page renders it", notes)
         elif exports and _is_component(names, exports, self._renders()):
             return Path(Status.UNGATED, f"{name} is a component: it runs whenever the page renders it", notes)
         if exports:
@@ -729,6 +730,11 @@ class GuardAnalysis:
                 return f"{self.prog.text(name)} of an @{self.prog.path(head)} class: {runs}"
         return None
 
+    def _built_render_calls(self) -> tuple[str, ...]:
+        """What a component's own body calls once built: a hook (its name survives as a property,
+        ``(0,t.useEffect)(…)``) or an element factory of [code] element_factories (``(0,r.jsx)(``)."""
+        return (*sorted(_HOOKS), *(f".{f})(" for f in sorted(self.vocab.factories)))
+
     def _built(self) -> bool:
         if self._minified is None:
             self._minified = jsfacts.minified(self.prog.parsed.source.data)
@@ -757,8 +763,6 @@ class GuardAnalysis:
 
 _RUNS = frozenset({"call", "callback", "jsx", "handler"})
 _HOOKS = frozenset({"useEffect", "useLayoutEffect", "useState", "useRef", "onMounted", "onMount"})  # component-only calls
-# What a component's own body calls once built (hooks keep their names as properties: (0,t.useEffect)(…)).
-_BUILT_RENDER_CALLS = (*sorted(_HOOKS), ".jsx)(", ".jsxs)(", ".createElement)(")
 _SHORT = 40  # conditions this short are read in full (a renamed name may stand for a check)
 
 

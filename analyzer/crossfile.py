@@ -182,7 +182,7 @@ def _uses(prog: jsfacts.Program, local: str, imp: jsfacts.Import) -> list[tuple[
     return out
 
 
-_DYNAMIC = re.compile(rb"""\bimport\s*\(\s*["'`]([^"'`$\n]+)["'`]\s*\)""")
+DYNAMIC_IMPORT = re.compile(rb"""\bimport\s*\(\s*["'`]([^"'`$\n]+)["'`]""")  # import('./x.js'), also read by chunks.py
 _WRAPPERS = ("parenthesized_expression", "await_expression")
 
 
@@ -191,7 +191,7 @@ def _dynamic_uses(prog: jsfacts.Program, hits: dict[str, str]) -> list[tuple[Nod
     ``import(x).then(({start}) => start())``, ``const {start: e} = await import(x); e()`` and
     ``const m = await import(x); m.start()``, each with the export name and the imported file."""
     out: list[tuple[Node, frozenset[str], str]] = []
-    for m in _DYNAMIC.finditer(prog.parsed.source.data):
+    for m in DYNAMIC_IMPORT.finditer(prog.parsed.source.data):
         target = hits.get(m.group(1).decode("utf-8", "replace"))
         if target is None:
             continue
@@ -199,23 +199,14 @@ def _dynamic_uses(prog: jsfacts.Program, hits: dict[str, str]) -> list[tuple[Nod
         at = next((i for i in range(len(chain) - 1, -1, -1) if chain[i].type == "call_expression" and chain[i].start_byte == m.start()), None)
         if at is None:
             continue
-        i = at - 1
-        while i >= 0 and chain[i].type in _WRAPPERS:
-            i -= 1
-        parent = chain[i] if i >= 0 else None
-        holder = None  # the pattern or identifier the module object is bound to
-        if parent is not None and parent.type == "member_expression" and i >= 1 and chain[i - 1].type == "call_expression":
-            prop = parent.child_by_field_name("property")
-            args = [a for a in (chain[i - 1].child_by_field_name("arguments") or chain[i - 1]).named_children if a.type != "comment"]
-            if prop is not None and prog.text(prop) == "then" and args and args[0].type in ("arrow_function", "function_expression", "function"):
-                holder = _first_parameter(args[0])
-        elif parent is not None and parent.type == "variable_declarator" and parent.child_by_field_name("value") is not None:
-            holder = parent.child_by_field_name("name")
-        if holder is None:
-            continue
-        for node, names in _module_calls(prog, holder):
-            out.append((node, names, target))
+        out += [(node, names, target) for node, names in _holder_calls(prog, _module_holder(prog, chain[: at + 1]))]
     return out
+
+
+def _holder_calls(prog: jsfacts.Program, holder: Node | tuple[Node, frozenset[str]] | None) -> list[tuple[Node, frozenset[str]]]:
+    if isinstance(holder, tuple):  # m.start() on the spot
+        return [holder]
+    return _module_calls(prog, holder) if holder is not None else []
 
 
 def _module_calls(prog: jsfacts.Program, holder: Node) -> list[tuple[Node, frozenset[str]]]:
@@ -299,16 +290,13 @@ def _required_uses(prog: jsfacts.Program, needle: re.Pattern[bytes]) -> list[tup
         else:
             continue
         module = m.group(1).decode()
-        if isinstance(holder, tuple):  # n(536).start(): called on the spot
-            out.append((module, holder[0], holder[1]))
-            continue
-        for node, names in _module_calls(prog, holder) if holder is not None else []:
-            out.append((module, node, names))
+        out += [(module, node, names) for node, names in _holder_calls(prog, holder)]
     return out
 
 
 def _module_holder(prog: jsfacts.Program, chain: list[Node]) -> Node | tuple[Node, frozenset[str]] | None:
-    """Where a required module object goes: a binding (``const m = n(536)``), a member call on the
+    """Where a module object (``import(x)``, a bundler's ``n(536)``, at the end of ``chain``) goes: a
+    binding (``const m = await import(x)``), a ``.then`` callback's parameter, a member call on the
     spot (``n(536).start()``), or the next ``.then`` callback when it is returned from one."""
     i = len(chain) - 2
     while i >= 0 and chain[i].type in _WRAPPERS:
@@ -320,7 +308,11 @@ def _module_holder(prog: jsfacts.Program, chain: list[Node]) -> Node | tuple[Nod
         return parent.child_by_field_name("name")
     if parent.type == "member_expression" and i >= 1 and chain[i - 1].type == "call_expression" and prog.callee(chain[i - 1]) == parent:
         prop = parent.child_by_field_name("property")
-        return (chain[i - 1], frozenset({prog.text(prop)})) if prop is not None else None
+        if prop is None:
+            return None
+        if prog.text(prop) == "then":  # import(x).then(m => …): the callback's parameter
+            return _callback_parameter(prog, chain[i - 1])
+        return (chain[i - 1], frozenset({prog.text(prop)}))
     if parent.type == "arrow_function" and parent.child_by_field_name("body") == chain[i + 1]:
         return _then_result(prog, chain[: i + 1])
     return None
@@ -337,7 +329,12 @@ def _then_result(prog: jsfacts.Program, chain: list[Node]) -> Node | None:
     prop = parent.child_by_field_name("property")
     if prop is None or prog.text(prop) != "then" or parent.child_by_field_name("object") != then_call:
         return None
-    args = [a for a in (grand.child_by_field_name("arguments") or grand).named_children if a.type != "comment"]
+    return _callback_parameter(prog, grand)
+
+
+def _callback_parameter(prog: jsfacts.Program, then_call: Node) -> Node | None:
+    """``p.then(cb)``: the first parameter of ``cb`` (the resolved module)."""
+    args = [a for a in (then_call.child_by_field_name("arguments") or then_call).named_children if a.type != "comment"]
     if not args or args[0].type not in ("arrow_function", "function_expression", "function"):
         return None
     return _first_parameter(args[0])

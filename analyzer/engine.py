@@ -19,8 +19,7 @@ from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
 from analyzer.normalise import norm
 from analyzer.code_scan import CodeResult
-from analyzer.detect import CodeSpot, CommentedSnippet, PageFacts, RecorderSite, script_type
-from analyzer.positions import LineIndex
+from analyzer.detect import PageFacts, RecorderSite, script_type
 from analyzer.discover import SourceFile, display_path
 from analyzer.jsparse import JsSource, dialect_for
 from analyzer.model import Detection, Diagnostic, Finding, Location, Status, Verdict
@@ -116,12 +115,7 @@ def _text_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> N
     facts = _NO_FACTS
     if path.lower().endswith(".haml"):  # -# and / comment blocks are never rendered
         text, blocks = textscan.haml_comments(text)
-        lines = LineIndex(text)
-        found = [
-            CommentedSnippet(vendor, CodeSpot(*lines.line_col(start), tag="comment"), f"HAML comment: {note}")
-            for start, block in blocks
-            for vendor, note in commented.hits(block, vendors)
-        ]
+        found = commented.in_blocks(blocks, text, vendors, "HAML comment")
         facts = PageFacts((), (), (), tuple(found)) if found else _NO_FACTS
     _report(path, facts, textscan.sites(text, vendors, db), [], db, result)
 

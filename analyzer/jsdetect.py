@@ -18,7 +18,7 @@ from tree_sitter import Node
 from analyzer import anchors, bundler_exports, headconfig, jshanded, jsparse, jsshapes
 from analyzer.detect import inline_url_hit, outranked, snippet_hit, split_url
 from analyzer.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program
-from analyzer.jsflow import Flow
+from analyzer.jsflow import GLOBAL_OBJECTS, Flow
 from analyzer.normalise import norm
 from analyzer.signatures import Vendor
 
@@ -1361,7 +1361,6 @@ def _passed_as_script(prog: Program, chain: list[Node], code: dict[str, frozense
     return None
 
 
-_GLOBAL_OBJECTS = frozenset({"window", "self", "globalThis", "top", "parent"})
 _IDENT = re.compile(rb"[A-Za-z_$][\w$]*")
 
 
@@ -1377,7 +1376,7 @@ def _own_member(prog: Program, offset: int) -> bool:
     parent = chain[-2]
     if parent.type == "member_expression":
         obj = parent.child_by_field_name("object")
-        return obj is not None and prog.text(obj) not in _GLOBAL_OBJECTS
+        return obj is not None and prog.text(obj) not in GLOBAL_OBJECTS
     return parent.type in ("method_definition", "field_definition", "public_field_definition")
 
 

@@ -63,6 +63,8 @@ class Program:
         self._chains: dict[int, list[Node]] = {}
         self._imports: tuple[dict[str, Import], list[tuple[Node, str]]] | None = None
         self._jsx: list[Node] | None = None
+        # Facts other readers derive once per program (bundler_exports: runtime markers, registries).
+        self.memo: dict[str, dict] = {}
 
     # -- text helpers ---------------------------------------------------------------------------
     def text(self, node: Node) -> str:

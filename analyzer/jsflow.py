@@ -25,7 +25,7 @@ from analyzer.jsfacts import Program
 from analyzer.jsscope import FUNCTION_TYPES, IDENTIFIERS
 
 # Objects whose properties are globals: assigning a function there hands it to other scripts.
-_GLOBAL_OBJECTS = frozenset({"window", "self", "globalThis", "top", "parent", "frames"})
+GLOBAL_OBJECTS = frozenset({"window", "self", "globalThis", "top", "parent", "frames"})
 _PASS_THROUGH = frozenset({"parenthesized_expression", "await_expression", "non_null_expression", "as_expression", "satisfies_expression", "type_assertion"})
 _READS = frozenset(
     {"unary_expression", "if_statement", "while_statement", "do_statement", "expression_statement", "switch_statement", "for_statement", "update_expression", "augmented_assignment_expression", "template_substitution", "spread_element"}
@@ -310,7 +310,7 @@ class Flow:
         if not props and last.startswith("on"):
             return out + [Use("handler", assignment, last, origin.holder)]
         head = target.split(".", 1)[0]
-        if left.type in ("member_expression", "subscript_expression") and target.count(".") == 1 and head in _GLOBAL_OBJECTS:
+        if left.type in ("member_expression", "subscript_expression") and target.count(".") == 1 and head in GLOBAL_OBJECTS:
             return out + [Use("global", assignment, last, origin.holder)]
         obj = left.child_by_field_name("object")
         if obj is not None and obj.type == "identifier" and target.count(".") == 1:
