@@ -38,7 +38,7 @@ def _run(paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ..
     from pathlib import Path
 
     from analyzer import config as configmod
-    from analyzer import policy, signatures
+    from analyzer import policy, resolve, signatures
     from analyzer.scan import ScanOptions, run
 
     found = Path(config_file) if config_file else configmod.find(Path(paths[0]))
@@ -63,9 +63,10 @@ def _run(paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ..
         signature_dirs=dirs,
         follow_outside=follow_outside or cfg.follow_outside_root,
         include_tests=include_tests or cfg.include_tests,
+        config=cfg,
     )
     db = signatures.load(dirs)
-    policy.check_facts(cfg.facts, db)
+    resolve.check_declared(cfg.facts, db)
     result = run(opts, progress=_progress() if sys.stderr.isatty() and not quiet else None)
     _unmatched_excludes(paths, patterns, result.excludes_matched)
     _check_read(result)
@@ -134,7 +135,7 @@ def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, co
     try:
         result, cfg, db, policy = _run(paths, config_file, exclude, jobs, max_file_size, quiet, select, ignore, signature_dirs, follow_outside_root, include_tests)
         baseline = policy.read_baseline(Path(baseline_file)) if baseline_file else None
-        policy.apply(result, cfg, db, baseline)
+        policy.apply(result, cfg, baseline)
     except (SignatureError, ConfigError) as exc:
         click.echo(f"replaylint: {exc}", err=True)
         sys.exit(EXIT_ERROR)
@@ -217,7 +218,7 @@ def baseline(baseline_file, paths, config_file, exclude, jobs) -> None:
 
     try:
         result, cfg, db, policy = _run(paths, config_file, exclude, jobs, None, True, (), (), ())
-        policy.apply(result, cfg, db, None)
+        policy.apply(result, cfg, None)
         count = policy.write_baseline(Path(baseline_file), result.findings)
     except (SignatureError, ConfigError, OSError) as exc:
         click.echo(f"replaylint: {exc}", err=True)

@@ -2,8 +2,8 @@
 
 Input: every detection of the scan, the per-file facts the workers returned
 (``analyzer.compliance_facts``: policy pages, stop calls, masking-off settings, consent-manager filings),
-the field reports of the field pass, and which pages load or render which code. Output: the findings of
-the RL5xx rules (``SCOPE = "compliance"``) and the policy pages read, for the report.
+the field reports of the field pass, and which pages load or render which code. Output: the context
+the RL5xx rules (``SCOPE = "compliance"``) read, with the policy pages read, for the report.
 
 - disclosure (RL501, RL502): every recorder detected anywhere must be named on a policy page;
 - legal basis (RL503, RL504): legitimate interest claimed for recording in a policy, a recorder filed
@@ -18,9 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from analyzer.compliance_facts import ComplianceFacts
-from analyzer.model import Detection, Finding, site_key
+from analyzer.model import Detection, site_key
 from analyzer.policy_pages import PolicyPage
-from analyzer.rules import COMPLIANCE_RULES
 from analyzer.rules.base import FieldReport
 from analyzer.signatures import SignatureDB
 from analyzer.unmasking import MaskingOff
@@ -58,16 +57,16 @@ class ComplianceContext:
         return sorted({d.vendor for d in self.detections})
 
 
-def check(
+def context(
     detections: list[Detection],
     facts: dict[str, ComplianceFacts],
     fields: list[FieldReport],
     users: dict[str, list[str]],
     db: SignatureDB,
     site: bool = True,
-) -> tuple[list[PolicyPage], list[Finding]]:
-    """The policy pages read and the RL5xx findings. ``users`` maps a file to the pages that load
-    or render it (itself included), for the fields a masking option in code exposes."""
+) -> ComplianceContext:
+    """What the RL5xx rules read. ``users`` maps a file to the pages that load or render it
+    (itself included), for the fields a masking option in code exposes."""
     policies = sorted((f.policy for f in facts.values() if f.policy is not None), key=lambda p: p.path)
     stops = {path: f.stops for path, f in facts.items() if f.stops}
     hooks = {path: f.hooks for path, f in facts.items() if f.hooks}
@@ -81,10 +80,7 @@ def check(
         field_reports=tuple(fields),
         site=site,
     )
-    findings: list[Finding] = []
-    for rule in COMPLIANCE_RULES:
-        findings.extend(rule.check(ctx))
-    return policies, findings
+    return ctx
 
 
 def _exposed(facts: dict[str, ComplianceFacts], fields: list[FieldReport], users: dict[str, list[str]], detections: list[Detection]) -> Iterable[Exposed]:

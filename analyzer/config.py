@@ -63,6 +63,12 @@ class Config:
     include_tests: bool = False  # scan test files (tests/, *.spec.ts …) as site code too
     root: str | None = None  # the config file's folder: what `exclude` patterns with a "/" are relative to
 
+    def selects(self, rule: str) -> bool:
+        """Is this rule id reported under ``select`` and ``ignore`` (id prefixes)?"""
+        if self.select and not any(rule.startswith(p) for p in self.select):
+            return False
+        return not any(rule.startswith(p) for p in self.ignore)
+
 
 _KEYS = {
     "fail-on", "select", "ignore", "exclude", "severity", "signatures", "max-file-size", "facts",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analyzer import chunk_files, code_data, code_scan, commented, compliance_facts, consent_markup, crossfile, detect, fallback, fieldfacts, gtm, gtm_template, htmldoc, jsfacts, jsparse, jsxmarkup, links, pagecontext, prefilter, reading, rendered, sfc, sourcemap, suppress, tag_managers, template_data, template_scan, templates, textscan
+from analyzer.facts import Commented, FileFacts, Hint, Inactive, PiiPush, TagManagerSeen
 from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
 from analyzer.normalise import norm
@@ -22,8 +23,8 @@ from analyzer.code_scan import CodeResult
 from analyzer.detect import PageFacts, RecorderSite, script_type
 from analyzer.discover import SourceFile, display_path
 from analyzer.jsparse import JsSource, dialect_for
-from analyzer.model import Detection, Diagnostic, Finding, Location, Status, Verdict
-from analyzer.rules import PAGE_RULES, RULES, PageContext
+from analyzer.model import Detection, Diagnostic, Location, Status, Verdict
+from analyzer.rules import RULES
 from analyzer.suppress import Directive
 from analyzer.signatures import SignatureDB
 
@@ -37,9 +38,11 @@ _RANK = {Status.UNGATED: 0, Status.UNVERIFIABLE: 1, Status.GATED: 2}
 
 @dataclass
 class FileResult:
+    """The facts of one file while it is read (filled in place, so what was found survives an
+    exception); ``freeze`` hands them over as ``FileFacts``."""
+
     path: str
     detections: list[Detection] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     parsed: bool = False
     size: int = 0
@@ -53,6 +56,37 @@ class FileResult:
     compliance: compliance_facts.ComplianceFacts | None = None  # policy page, stop calls, masking off, CMP filings
     rendered: list[rendered.RenderedValue] = field(default_factory=list)  # personal data printed as page text
     page_topic: pagecontext.PageTopic | None = None  # the special category visiting this page reveals
+    cmps: list[str] = field(default_factory=list)  # consent managers with blocking markup on the page
+    hints: list[Hint] = field(default_factory=list)
+    commented: list[Commented] = field(default_factory=list)
+    inactive: list[Inactive] = field(default_factory=list)
+    pii: list[PiiPush] = field(default_factory=list)
+    tag_manager: TagManagerSeen | None = None
+
+    def freeze(self) -> FileFacts:
+        return FileFacts(
+            path=self.path,
+            detections=tuple(self.detections),
+            diagnostics=tuple(self.diagnostics),
+            cmps=tuple(self.cmps),
+            hints=tuple(self.hints),
+            commented=tuple(self.commented),
+            inactive=tuple(self.inactive),
+            pii=tuple(self.pii),
+            tag_manager=self.tag_manager,
+            fields=tuple(self.fields),
+            rendered=tuple(self.rendered),
+            page_topic=self.page_topic,
+            code=self.code,
+            loads=tuple(self.loads),
+            imports=self.imports,
+            template=self.template,
+            compliance=self.compliance,
+            directives=tuple(self.directives),
+            parsed=self.parsed,
+            size=self.size,
+            code_parsed=self.code_parsed,
+        )
 
 
 def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileResult | None = None) -> FileResult:
@@ -259,7 +293,7 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
     if candidates.vendors:
         _analyze_html(path, page, candidates, db, result, tpl, original if dialect else None, dialect)
     if not result.detections:
-        result.findings += tag_managers.opaque(path, page, db)
+        result.tag_manager = tag_managers.first_loaded(page, db)
     return page
 
 
@@ -418,6 +452,8 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
 
 
 def _report(path: str, facts: PageFacts, verdicts: list, inactive: list[CodeResult], db: SignatureDB, result: FileResult) -> None:
+    """Hand the first pass's sites, verdicts and page facts over as records (no findings here:
+    the rules run once, after the resolve stage, on final verdicts)."""
     for site, verdict in verdicts:
         result.detections.append(
             Detection(
@@ -430,13 +466,13 @@ def _report(path: str, facts: PageFacts, verdicts: list, inactive: list[CodeResu
                 original=site.original,
             )
         )
-    ctx = PageContext(
-        path=path,
-        facts=facts,
-        verdicts=tuple(verdicts),
-        db=db,
-        inactive=tuple(r for r in inactive if r.via == "inactive"),
-        pii=tuple(r for r in inactive if r.via == "pii"),
-    )
-    for rule in PAGE_RULES:
-        result.findings.extend(rule.check(ctx))
+    for ld in facts.loaders:
+        if ld.cmp.markup and ld.cmp.id not in result.cmps:
+            result.cmps.append(ld.cmp.id)
+    result.hints += [Hint(h.vendor.id, h.element.line, h.element.column, h.rel, h.url) for h in facts.hints]
+    result.commented += [Commented(c.vendor.id, c.comment.line, c.comment.column, c.evidence) for c in facts.commented]
+    for r in inactive:
+        if r.via == "inactive":
+            result.inactive.append(Inactive(r.vendor.id, r.spot.line, r.spot.column, r.evidence))
+        elif r.via == "pii":
+            result.pii.append(PiiPush(r.vendor.id, r.spot.line, r.spot.column, r.evidence, r.categories))

@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 
 from analyzer.fieldfacts import FieldSite
 from analyzer.masking import effective_default, effective_text_default, evaluate, evaluate_text
-from analyzer.model import Detection, Finding, Status
+from analyzer.model import Detection, Status
 from analyzer.pagecontext import PageTopic
 from analyzer.rendered import RenderedValue
-from analyzer.rules import FIELD_RULES
 from analyzer.rules.base import FieldContext, FieldReport, ValueReport, VisitReport
 from analyzer.signatures import SignatureDB
 
@@ -50,14 +49,14 @@ def assess(
     detections: dict[str, list[Detection]],
     code_by_real: dict[str, tuple[str, str]],
     db: SignatureDB,
-) -> tuple[list[FieldReport], list[Finding]]:
-    """Field reports and findings for every page with sensitive fields, printed personal data or a
-    special-category subject.
+) -> tuple[list[FieldReport], list[FieldContext]]:
+    """Field reports, and the context the field rules read, for every page with sensitive fields,
+    printed personal data or a special-category subject.
 
     ``code_by_real`` maps a loaded script's real path to (its display path, its code text).
     """
     reports: list[FieldReport] = []
-    findings: list[Finding] = []
+    contexts: list[FieldContext] = []
     for path, info in sorted(pages.items()):
         if not info.assessed:
             continue
@@ -79,10 +78,8 @@ def assess(
         text_defaults = {v: effective_text_default(db.vendors[v], code) for v in recorders} if info.rendered else {}
         values = tuple(_value_report(path, v, recorders, text_defaults, db) for v in info.rendered)
         visit = VisitReport(path, info.topic, tuple(sorted(recorders)), tuple(v for v in sorted(recorders) if recorders[v])) if info.topic else None
-        ctx = FieldContext(path=path, fields=page_reports, db=db, values=values, visit=visit)
-        for rule in FIELD_RULES:
-            findings.extend(rule.check(ctx))
-    return reports, findings
+        contexts.append(FieldContext(path=path, fields=page_reports, db=db, values=values, visit=visit))
+    return reports, contexts
 
 
 def _value_report(path: str, value: RenderedValue, recorders: dict[str, bool], defaults: dict, db: SignatureDB) -> ValueReport:

@@ -1,4 +1,5 @@
-"""The records that flow out of a scan: detections, findings and diagnostics.
+"""The records that flow out of a scan: detections, findings, diagnostics and the scan result
+the formatters read.
 
 All are frozen and keyword-only. Lines and columns are 1-based. A finding's fingerprint leaves the
 line number out so that baselines survive edits that move code around.
@@ -238,3 +239,36 @@ def _digest(rule: str, path: str, evidence: str) -> str:
 def site_key(item: "Detection | Finding") -> tuple[str, int, int, str]:
     """What ties a detection to its findings (and a verdict change to both): path, line, column, vendor."""
     return (item.location.path, item.location.line, item.location.column, item.vendor or "")
+
+
+@dataclass
+class ScanResult:
+    """A whole scan, as the filter stage and the formatters read it."""
+
+    detections: list[Detection] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    fields: list = field(default_factory=list)  # FieldReport per sensitive field on a page with a recorder
+    policies: list = field(default_factory=list)  # policy_pages.PolicyPage per privacy / cookie / subprocessor page
+    directives: list = field(default_factory=list)  # (path, suppress.Directive)
+    baselined: int = 0
+    suppressed: int = 0  # findings an inline suppression covered (counted in every format's summary)
+    excludes_matched: frozenset[str] = frozenset()  # the exclude patterns that excluded something
+    signature_dirs: tuple[str, ...] = ()
+    files: int = 0
+    parsed: int = 0
+    code_parsed: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+
+    @property
+    def errors(self) -> int:
+        """Diagnostics of level error: the tool failed somewhere (exit 2 unless configured otherwise)."""
+        return sum(1 for d in self.diagnostics if d.level == "error")
+
+    def counts(self) -> dict[str, int]:
+        """Findings per severity label, most severe first."""
+        out = {s.label: 0 for s in sorted(Severity, reverse=True)}
+        for f in self.findings:
+            out[f.severity.label] += 1
+        return out

@@ -1,6 +1,6 @@
-"""The filter stage between findings and reports: declared facts, select / ignore, inline
-suppressions (counted), per-rule severity, then the baseline (counted). Every output format sees
-the same result.
+"""The filter stage between the check stage and the reports: select / ignore, inline
+suppressions (counted), per-rule severity, then the baseline (counted). It only filters and
+re-grades findings: it makes none and changes no verdict. Every output format sees the same result.
 """
 
 from __future__ import annotations
@@ -11,23 +11,13 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from analyzer.config import Config, ConfigError, DeclaredFact
-from analyzer.model import Finding, Severity, Status, Verdict, legacy_fingerprint, site_key, stable_path
-from analyzer.rules import SUPPRESSION_RULES
-from analyzer.scan import ScanResult
-from analyzer.signatures import SignatureDB
-from analyzer.suppress import Directive
-from analyzer.rescore import regate
+from analyzer import suppress
+from analyzer.config import Config, ConfigError
+from analyzer.model import Finding, ScanResult, Severity, legacy_fingerprint, stable_path
+from analyzer.rules import RULES
 
 BASELINE_SCHEMA = 2  # 1: fingerprints of content-hashed bundles held the hash (still read)
-NO_REASON = "no reason: write 'replaylint: ignore[RULE] -- why this is acceptable'"
 SORTS = ("file", "severity", "rule")
-
-
-@dataclass(frozen=True)
-class SuppressionContext:
-    directives: tuple[tuple[str, Directive], ...]
-    used: frozenset[tuple[str, int]]
 
 
 @dataclass(frozen=True)
@@ -50,17 +40,15 @@ class Baseline:
         return (f.rule, stable_path(f.location.path)) in self.hashed
 
 
-def apply(result: ScanResult, config: Config, db: SignatureDB, baseline: "Baseline | set[str] | None" = None) -> None:
-    """Filter ``result`` in place; findings end in file, line, column order (``order`` re-sorts)."""
-    if config.facts:
-        _declared_facts(result, config.facts, db)
-    directives = _require_reasons(result.directives) if config.require_suppression_reason else list(result.directives)
-    selected = [f for f in result.findings if _selected(f.rule, config)]
-    findings, used = _suppress(selected, directives)
-    result.suppressed = len(selected) - len(findings)
-    ctx = SuppressionContext(tuple(directives), frozenset(used))
-    for rule in SUPPRESSION_RULES:
-        findings += [f for f in rule.check(ctx) if _selected(f.rule, config)]
+def apply(result: ScanResult, config: Config, baseline: "Baseline | set[str] | None" = None) -> None:
+    """Filter ``result`` in place; findings end in file, line, column order (``order`` re-sorts).
+    ``result.directives`` are already read as the configuration says (reasons required or not)."""
+    selected = [f for f in result.findings if config.selects(f.rule)]
+    # The suppression rules' own findings are not suppressible: they report on the directives.
+    about = [f for f in selected if RULES[f.rule].scope == "suppressions"] if selected else []
+    findings, _ = suppress.match([f for f in selected if RULES[f.rule].scope != "suppressions"], list(result.directives))
+    result.suppressed = len(selected) - len(about) - len(findings)
+    findings += about
     # Per-rule severities last, so they reach RL901/RL902 too.
     overrides = dict(config.severity)
     findings = [dataclasses.replace(f, severity=Severity.parse(overrides[f.rule])) if f.rule in overrides else f for f in findings]
@@ -97,58 +85,6 @@ def _distinct(findings: list[Finding]) -> list[Finding]:
             f = dataclasses.replace(f, fingerprint=hashlib.sha256(f"{f.fingerprint}\0{n}".encode()).hexdigest()[:32])
         out.append(f)
     return out
-
-
-def _require_reasons(directives: list[tuple[str, Directive]]) -> list[tuple[str, Directive]]:
-    """A valid directive without a reason becomes malformed (RL901) and suppresses nothing."""
-    return [(p, dataclasses.replace(d, problem=NO_REASON) if d.problem is None and not d.reason else d) for p, d in directives]
-
-
-def _selected(rule: str, config: Config) -> bool:
-    if config.select and not any(rule.startswith(p) for p in config.select):
-        return False
-    return not any(rule.startswith(p) for p in config.ignore)
-
-
-def _suppress(findings: list[Finding], directives: list[tuple[str, Directive]]) -> tuple[list[Finding], set[tuple[str, int]]]:
-    by_path: dict[str, list[Directive]] = {}
-    for path, d in directives:
-        by_path.setdefault(path, []).append(d)
-    kept, used = [], set()
-    for f in findings:
-        match = next((d for d in by_path.get(f.location.path, ()) if d.covers(f.rule, f.location.line)), None)
-        if match is None:
-            kept.append(f)
-        else:
-            used.add((f.location.path, match.line))
-    return kept, used
-
-
-def check_facts(facts: tuple[DeclaredFact, ...], db: SignatureDB) -> None:
-    """Declared facts must name known ids; checked before a scan, so a typo costs no scan."""
-    for fact in facts:
-        if fact.cmp not in db.cmps:
-            raise ConfigError(f"facts: '{fact.cmp}' is not a known consent manager id")
-        unknown = [v for v in fact.blocks if v not in db.vendors]
-        if unknown:
-            raise ConfigError(f"facts: '{unknown[0]}' is not a known vendor id")
-
-
-def _declared_facts(result: ScanResult, facts: tuple[DeclaredFact, ...], db: SignatureDB) -> None:
-    """A fact the scan cannot see ("our Cookiebot auto-blocking blocks Hotjar") turns the matching
-    unverifiable auto-blocker verdicts into gated, and says it was declared."""
-    check_facts(facts, db)
-    changed = {}
-    for d in result.detections:
-        fact = next((f for f in facts if d.verdict.mechanism == "autoblocker" and d.verdict.cmp == f.cmp and d.vendor in f.blocks), None)
-        if fact is not None:
-            changed[site_key(d)] = Verdict(
-                status=Status.GATED,
-                mechanism="declared-autoblock",
-                evidence=f"declared in the configuration: {fact.reason} (was: {d.verdict.evidence})",
-                cmp=fact.cmp,
-            )
-    regate(result, changed, db)
 
 
 def write_baseline(path: Path, findings: list[Finding]) -> int:

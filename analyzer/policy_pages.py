@@ -198,7 +198,7 @@ def recognise(path: str, kind: str, text: str, db: SignatureDB, present: frozens
     why = [f"path '{slug}'" for _, _, slug in by_path[:1]] + [f"title '{phrase}'" for _, _, phrase in by_title[:1]]
     why += [f"{cmp} cookie declaration" for cmp, _ in found_embeds]
     langs = [lang for _, lang, _ in by_title] + [lang for _, lang, _ in by_path]
-    language = max(set(langs), key=langs.count) if langs else None
+    language = max(dict.fromkeys(langs), key=langs.count) if langs else None  # a tie: the first signal (not set order, which varies per run)
     return kinds, why, language, [cmp for cmp, _ in found_embeds]
 
 

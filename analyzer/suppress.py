@@ -5,8 +5,8 @@
     // replaylint: ignore[RL201,RL310] -- reason
 
 A directive covers findings of the listed rule ids (or id prefixes) on its own line and on the
-next line. The ``-- reason`` part is free text, and required: the filter stage (policy.apply)
-treats a directive without one as malformed unless ``require-suppression-reason = false``. A
+next line. The ``-- reason`` part is free text, and required: a directive without one is treated
+as malformed unless ``require-suppression-reason = false`` (``required_reasons``). A
 directive that does not parse, or names no known rule, is an error (RL901); one that suppresses
 nothing is reported (RL902). Unlike flake8's ``noqa``, a malformed directive never suppresses
 anything. Suppressed findings are counted in every format's summary.
@@ -14,8 +14,13 @@ anything. Suppressed findings are counted in every format's summary.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from analyzer.model import Finding
 
 _MARK = "replaylint:"
 _DIRECTIVE = re.compile(r"replaylint:\s*(?P<body>.*)")
@@ -23,6 +28,7 @@ _DIRECTIVE = re.compile(r"replaylint:\s*(?P<body>.*)")
 # "<!-- replaylint: ignore[RL101] -->" has no reason, not the reason ">".
 _VALID = re.compile(r"ignore\[(?P<rules>[^\]]*)\](?:\s*--(?![>}])\s*(?P<reason>.*?))?\s*(?:-->|#\}|--\}\}|%>|\*/|\*\}|\?>|$)")
 _RULE = re.compile(r"RL\d{1,3}")
+NO_REASON = "no reason: write 'replaylint: ignore[RULE] -- why this is acceptable'"
 
 
 @dataclass(frozen=True)
@@ -60,3 +66,23 @@ def parse(text: str, known_rules: set[str]) -> list[Directive]:
             continue
         out.append(Directive(number, column, rules, (valid.group("reason") or "").strip()))
     return out
+
+
+def required_reasons(directives: list[tuple[str, Directive]]) -> list[tuple[str, Directive]]:
+    """A valid directive without a reason becomes malformed (RL901) and suppresses nothing."""
+    return [(p, dataclasses.replace(d, problem=NO_REASON) if d.problem is None and not d.reason else d) for p, d in directives]
+
+
+def match(findings: list["Finding"], directives: list[tuple[str, Directive]]) -> tuple[list["Finding"], set[tuple[str, int]]]:
+    """The findings no directive covers, and the (path, line) of each directive that covers one."""
+    by_path: dict[str, list[Directive]] = {}
+    for path, d in directives:
+        by_path.setdefault(path, []).append(d)
+    kept, used = [], set()
+    for f in findings:
+        hit = next((d for d in by_path.get(f.location.path, ()) if d.covers(f.rule, f.location.line)), None)
+        if hit is None:
+            kept.append(f)
+        else:
+            used.add((f.location.path, hit.line))
+    return kept, used

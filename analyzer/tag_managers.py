@@ -1,13 +1,12 @@
-"""Pages that load a tag manager and no recorder the markup shows: the recorders may be inside the
-container, which is fetched at run time (vendors.md §32): say so instead of reporting "none"."""
+"""The tag manager a page loads: when the page shows no recorder, the recorders may be inside the
+container, which is fetched at run time (vendors.md §32); RL401 says so instead of "none"."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from analyzer import detect, htmldoc
-from analyzer.model import Finding
-from analyzer.rules import tag_manager_opaque
+from analyzer.facts import TagManagerSeen
 from analyzer.signatures import SignatureDB, TagManager
 
 
@@ -21,10 +20,10 @@ def _loaded(page: htmldoc.Page, db: SignatureDB) -> Iterator[tuple[TagManager, h
                 yield m, el
 
 
-def opaque(path: str, page: htmldoc.Page, db: SignatureDB) -> list[Finding]:
-    """One note for the first tag manager the page loads."""
+def first_loaded(page: htmldoc.Page, db: SignatureDB) -> TagManagerSeen | None:
+    """The first tag manager the page loads, if any."""
     first = next(_loaded(page, db), None)
     if first is None:
-        return []
+        return None
     manager, el = first
-    return [tag_manager_opaque.finding(path, el.line, el.column, manager.name, manager.export)]
+    return TagManagerSeen(manager.name, manager.export, el.line, el.column)

@@ -6,9 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from analyzer import signatures
+import dataclasses
+
+from analyzer import checks, signatures
 from analyzer.discover import SourceFile, classify
-from analyzer.engine import FileResult, analyze
+from analyzer.engine import analyze
+from analyzer.facts import FileFacts
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -19,11 +22,25 @@ def db() -> signatures.SignatureDB:
     return signatures.load()
 
 
-def scan_file(path: Path, db: signatures.SignatureDB, max_bytes: int = 10 * 1024 * 1024) -> FileResult:
-    return analyze(SourceFile(path, path.as_posix(), classify(path) or "html"), db, max_bytes)
+@dataclasses.dataclass(frozen=True)
+class OneFile:
+    """One file read in-process: its facts, and the page rules' findings on its first-pass verdicts
+    (no other file to resolve against)."""
+
+    facts: FileFacts
+    findings: list
+    detections: list
+
+    def __getattr__(self, name: str):
+        return getattr(self.facts, name)
 
 
-def scan_text(tmp_path: Path, text: str, db: signatures.SignatureDB, name: str = "page.html") -> FileResult:
+def scan_file(path: Path, db: signatures.SignatureDB, max_bytes: int = 10 * 1024 * 1024) -> OneFile:
+    facts = analyze(SourceFile(path, path.as_posix(), classify(path) or "html"), db, max_bytes).freeze()
+    return OneFile(facts, checks.page_findings(facts, facts.detections, db), list(facts.detections))
+
+
+def scan_text(tmp_path: Path, text: str, db: signatures.SignatureDB, name: str = "page.html") -> OneFile:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return scan_file(path, db)

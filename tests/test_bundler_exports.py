@@ -85,9 +85,10 @@ def _detection(vendor: str, path: str, via: str):
 
 
 def test_a_guess_in_the_sdk_chunk_yields_to_the_apps_start() -> None:
-    from analyzer.scan import ScanResult, _drop_superseded_guesses
+    from analyzer.model import site_key
+    from analyzer.resolve import _superseded_guesses
 
-    result = ScanResult(detections=[_detection("sentry", "chunks/app.js", "bundle-init"), _detection("sentry", "chunks/sdk.js", "bundle-sdk-call"), _detection("rrweb", "chunks/other.js", "bundle-sdk-call")])
-    _drop_superseded_guesses(result)
+    found = [_detection("sentry", "chunks/app.js", "bundle-init"), _detection("sentry", "chunks/sdk.js", "bundle-sdk-call"), _detection("rrweb", "chunks/other.js", "bundle-sdk-call")]
+    dropped = _superseded_guesses(found)
     # The guess of another vendor, with no start of its own, stays.
-    assert [(d.vendor, d.location.path) for d in result.detections] == [("sentry", "chunks/app.js"), ("rrweb", "chunks/other.js")]
+    assert [(d.vendor, d.location.path) for d in found if site_key(d) not in dropped] == [("sentry", "chunks/app.js"), ("rrweb", "chunks/other.js")]

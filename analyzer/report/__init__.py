@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from analyzer.model import Severity
 from analyzer.report.view import Names
-from analyzer.scan import ScanResult
+from analyzer.model import ScanResult
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from analyzer.model import Severity
 from analyzer.report import ReportOptions
 from analyzer.report.escape import text as esc
 from analyzer.report.summary import hidden_line, summary_lines
-from analyzer.scan import ScanResult
+from analyzer.model import ScanResult
 
 _COMMAND = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "notice", Severity.INFO: "notice"}
 

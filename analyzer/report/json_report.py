@@ -8,7 +8,7 @@ from typing import Any
 from analyzer import __version__
 from analyzer.model import Detection, Diagnostic, Finding
 from analyzer.report import ReportOptions
-from analyzer.scan import ScanResult
+from analyzer.model import ScanResult
 
 SCHEMA_VERSION = 1
 

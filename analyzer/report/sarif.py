@@ -18,7 +18,7 @@ from analyzer.model import Finding, Severity, site_key
 from analyzer.report import ReportOptions
 from analyzer.report.escape import uri
 from analyzer.rules import RULES
-from analyzer.scan import ScanResult
+from analyzer.model import ScanResult
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 DOCS = "https://github.com/replaylint/replaylint/blob/main/docs/rules/"

@@ -11,7 +11,7 @@ from collections import Counter
 from analyzer.model import Finding, Severity
 from analyzer.report import ReportOptions
 from analyzer.report.escape import text as esc
-from analyzer.scan import ScanResult
+from analyzer.model import ScanResult
 
 STATUSES = ("ungated", "unverifiable", "gated")  # worst first
 

@@ -46,6 +46,7 @@ from analyzer.rules.base import PageContext, Rule
 _ID = re.compile(r"RL[1-9]\d\d")  # RL9xx: the tool's own (suppressions)
 _NAME = re.compile(r"[a-z]+(-[a-z]+)+")
 _SEVERITIES = SEVERITY_NAMES
+SCOPES = ("page", "fields", "compliance", "suppressions")  # the order the check stage runs them in
 
 
 def _register(modules: list) -> dict[str, Rule]:
@@ -59,8 +60,8 @@ def _register(modules: list) -> dict[str, Rule]:
             raise RuntimeError(f"duplicate rule id or name: {rule.id} {rule.name}")
         if not rule.doc:
             raise RuntimeError(f"rule {rule.id} has no docstring")
-        if (rule.check is None) != (rule.scope == "emitted"):
-            raise RuntimeError(f"rule {rule.id}: only 'emitted' rules come without a check")
+        if rule.scope not in SCOPES:
+            raise RuntimeError(f"rule {rule.id}: unknown scope {rule.scope!r}")
         registry[rule.id] = rule
         names.add(rule.name)
     return dict(sorted(registry.items()))
@@ -99,10 +100,7 @@ RULES: dict[str, Rule] = _register(
 
 __all__ = ["RULES", "PageContext", "Rule"]
 
-PAGE_RULES = tuple(r for r in RULES.values() if r.scope == "page")
-FIELD_RULES = tuple(r for r in RULES.values() if r.scope == "fields")
-SUPPRESSION_RULES = tuple(r for r in RULES.values() if r.scope == "suppressions")
-COMPLIANCE_RULES = tuple(r for r in RULES.values() if r.scope == "compliance")
+BY_SCOPE: dict[str, tuple[Rule, ...]] = {scope: tuple(r for r in RULES.values() if r.scope == scope) for scope in SCOPES}
 
 
 def lookup(key: str) -> Rule | None:

@@ -1,4 +1,5 @@
-"""What every rule module provides, and the page context the HTML rules read."""
+"""What every rule module provides, and the contexts the rules read (built by the check stage
+from final facts)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from types import ModuleType
 
 from typing import TYPE_CHECKING
 
-from analyzer.detect import PageFacts, RecorderSite
-from analyzer.model import Finding, Verdict
+from analyzer.facts import FileFacts
+from analyzer.model import Detection, Finding
 from analyzer.signatures import SignatureDB
 
 if TYPE_CHECKING:
@@ -20,14 +21,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class PageContext:
-    """One parsed page: its path, facts, the verdict of each recorder site and the signatures."""
+    """One file: its facts, its recorders with their final verdicts, and the signatures."""
 
     path: str
-    facts: PageFacts
-    verdicts: tuple[tuple[RecorderSite, Verdict], ...]
+    facts: FileFacts
+    detections: tuple[Detection, ...]
     db: SignatureDB
-    inactive: tuple = ()  # code_scan.CodeResult without a verdict: SDKs present but not recording
-    pii: tuple = ()  # code_scan.CodeResult: identify-style calls sending personal data to a recorder
 
 
 @dataclass(frozen=True)
@@ -88,10 +87,10 @@ class Rule:
     severity: str  # the default; some rules derive it per finding from signatures/severity.toml
     summary: str
     doc: str
-    check: Callable[..., Iterator[Finding]] | None
-    # "page": per file, in the worker; "fields": after the scan, per page; "compliance": after the
-    # scan, over the whole site (analyzer/compliance.py); "suppressions": in the filter stage;
-    # "emitted": built where the fact is found (no check of its own).
+    check: Callable[..., Iterator[Finding]]
+    # What the check stage runs the rule on: "page": each file's facts and final verdicts;
+    # "fields": each page's field exposure; "compliance": the whole site (analyzer/compliance.py);
+    # "suppressions": the inline suppressions and the findings they cover. Every rule has a check.
     scope: str = "page"
 
     @classmethod
@@ -102,6 +101,6 @@ class Rule:
             severity=module.SEVERITY,
             summary=module.SUMMARY,
             doc=(module.__doc__ or "").strip(),
-            check=getattr(module, "check", None),
+            check=module.check,
             scope=getattr(module, "SCOPE", "page"),
         )

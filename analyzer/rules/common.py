@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import functools
 
-from analyzer.detect import RecorderSite
-from analyzer.model import Finding, Location, Severity, Status, Verdict
+from analyzer.model import Detection, Finding, Severity, Status
 from analyzer.rules.base import FieldContext, PageContext
 from analyzer.signatures import Cmp, SignatureDB
 
 
-def location(ctx: PageContext, site: RecorderSite) -> Location:
-    return Location(path=ctx.path, line=site.element.line, column=site.element.column)
-
-
-def severity_for(ctx: PageContext, site: RecorderSite, status: Status) -> Severity:
-    table = ctx.db.severity.get(status.value, {})
-    return Severity.parse(table.get(site.vendor.category, "medium"))
+def severity_for(ctx: PageContext, d: Detection) -> Severity:
+    """A consent finding's severity, by verdict and vendor category (signatures/severity.toml)."""
+    table = ctx.db.severity.get(d.verdict.status.value, {})
+    return Severity.parse(table.get(ctx.db.vendors[d.vendor].category, "medium"))
 
 
 @functools.lru_cache(maxsize=8)
@@ -27,14 +23,6 @@ def _notes(db: SignatureDB, scope: str) -> tuple[str, ...]:
 def legal_notes(ctx: PageContext | FieldContext, scope: str = "recorder") -> tuple[str, ...]:
     """One shared tuple per scope: thousands of findings must not each carry their own copy."""
     return _notes(ctx.db, scope)
-
-
-def page_cmps(ctx: PageContext) -> list[str]:
-    seen: list[str] = []
-    for ld in ctx.facts.loaders:
-        if ld.cmp.markup and ld.cmp.id not in seen:
-            seen.append(ld.cmp.id)
-    return seen
 
 
 CODE_VIAS = frozenset({"init-call", "component", "snippet", "dynamic-injection", "jsx-script", "release-call"})
@@ -48,7 +36,7 @@ def _examples(db: SignatureDB) -> tuple[Cmp, ...]:
 
 def _code_examples(ctx: PageContext) -> str:
     """This page's consent manager's analytics check if it has one, else every example's."""
-    own = [ctx.db.cmps[c] for c in page_cmps(ctx) if ctx.db.cmps[c].raw.get("js", {}).get("example")]
+    own = [ctx.db.cmps[c] for c in ctx.facts.cmps if ctx.db.cmps[c].raw.get("js", {}).get("example")]
     return ", ".join(c.raw["js"]["example"] for c in own or _examples(ctx.db))
 
 
@@ -56,30 +44,31 @@ def _markup_examples(db: SignatureDB) -> str:
     return "; ".join(f"with {c.name}: {c.markup.fix}" for c in _examples(db) if c.markup is not None)
 
 
-def remediation(ctx: PageContext, site: RecorderSite) -> str:
+def remediation(ctx: PageContext, d: Detection) -> str:
     """The exact markup or code to write, for the consent manager this page loads (or, from the
     signatures, the consent managers that give an example)."""
-    if site.via == "plugin":
+    name = ctx.db.vendors[d.vendor].name
+    if d.via == "plugin":
         return (
-            f"This plugin starts {site.vendor.name} on every page, before any choice. Remove it and start "
-            f"{site.vendor.name} from your consent manager's analytics callback (e.g. {_code_examples(ctx)}), "
+            f"This plugin starts {name} on every page, before any choice. Remove it and start "
+            f"{name} from your consent manager's analytics callback (e.g. {_code_examples(ctx)}), "
             "or register the plugin only inside such a check."
         )
-    if site.via == "head-config":
+    if d.via == "head-config":
         return (
             f"Give this head entry your consent manager's blocking attributes so the rendered tag stays inert "
             f"until analytics consent ({_markup_examples(ctx.db)}), and make sure the consent "
-            f"manager loads on every page; or remove the entry and start {site.vendor.name} from the consent "
+            f"manager loads on every page; or remove the entry and start {name} from the consent "
             "manager's analytics-consent callback."
         )
-    if site.via in CODE_VIAS:
+    if d.via in CODE_VIAS:
         return (
-            f"Start {site.vendor.name} only after analytics consent: call it inside your consent manager's "
+            f"Start {name} only after analytics consent: call it inside your consent manager's "
             f"analytics check, both on load for returning visitors and on the consent event, e.g. {_code_examples(ctx)}. "
             "An environment check or a generic 'consent given' event is not enough."
         )
-    cmps = page_cmps(ctx)
-    inline = site.via in ("inline-snippet", "inline-loader")
+    cmps = ctx.facts.cmps
+    inline = d.via in ("inline-snippet", "inline-loader")
     what = "the inline snippet's <script> tag" if inline else "the <script> tag"
     if cmps:
         cmp = ctx.db.cmps[cmps[0]]
@@ -88,7 +77,7 @@ def remediation(ctx: PageContext, site: RecorderSite) -> str:
     example = next((c for c in _examples(ctx.db) if c.markup is not None), None)
     fix = f" (with {example.name}: <script {example.markup.fix} …>)" if example is not None else ""
     return (
-        f"No consent manager was found on this page. Load {site.vendor.name} only after the visitor accepts "
+        f"No consent manager was found on this page. Load {name} only after the visitor accepts "
         f"analytics: mark {what} with your consent manager's blocking markup{fix}, or start it from the "
         "consent manager's analytics-consent callback."
     )
@@ -142,25 +131,26 @@ def mechanism_words(mechanism: str) -> str:
     return MECHANISM_WORDS.get(mechanism, mechanism.replace("-", " "))
 
 
-def vendor_label(site: RecorderSite) -> str:
+def vendor_label(ctx: PageContext, d: Detection) -> str:
     """The vendor's name; for suites where replay is one module, say that recording depends on config."""
-    if site.vendor.category == "replay-addon":
-        return f"{site.vendor.name} (replay-capable suite; whether it records depends on its configuration)"
-    return site.vendor.name
+    vendor = ctx.db.vendors[d.vendor]
+    if vendor.category == "replay-addon":
+        return f"{vendor.name} (replay-capable suite; whether it records depends on its configuration)"
+    return vendor.name
 
 
-def consent_finding(ctx: PageContext, site: RecorderSite, verdict: Verdict, rule: str, name: str, message: str) -> Finding:
+def consent_finding(ctx: PageContext, d: Detection, rule: str, name: str, message: str) -> Finding:
     """A finding about a recorder's consent verdict: severity by vendor category, CMP-specific fix, legal notes."""
-    if site.original:
-        message = f"{message} [original: {site.original}]"
+    if d.original:
+        message = f"{message} [original: {d.original}]"
     return Finding(
         rule=rule,
         name=name,
-        severity=severity_for(ctx, site, verdict.status),
-        location=location(ctx, site),
+        severity=severity_for(ctx, d),
+        location=d.location,
         message=message,
-        evidence=f"{site.evidence}; {verdict.evidence}",
-        remediation=remediation(ctx, site),
+        evidence=f"{d.evidence}; {d.verdict.evidence}",
+        remediation=remediation(ctx, d),
         legal=legal_notes(ctx),
-        vendor=site.vendor.id,
+        vendor=d.vendor,
     )

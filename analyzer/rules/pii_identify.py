@@ -35,15 +35,15 @@ SUMMARY = "Personal data is sent to a recorder's identify API"
 
 
 def check(ctx: PageContext) -> Iterator[Finding]:
-    for item in ctx.pii:
+    for item in ctx.facts.pii:
         art9 = any(ctx.db.fields[c].art9 for c in item.categories if c in ctx.db.fields)
         yield Finding(
             rule=ID,
             name=NAME,
             severity=Severity.HIGH if art9 else Severity.MEDIUM,
-            location=Location(path=ctx.path, line=item.spot.line, column=item.spot.column),
-            message=f"{item.vendor.name}: {item.evidence}",
+            location=Location(path=ctx.path, line=item.line, column=item.column),
+            message=f"{ctx.db.vendors[item.vendor].name}: {item.evidence}",
             evidence=item.evidence,
             remediation="Identify the visitor with an opaque internal id only; do not send e-mail, identity numbers or special-category data to the recorder.",
-            vendor=item.vendor.id,
+            vendor=item.vendor,
         )

@@ -28,7 +28,6 @@ from collections.abc import Iterator
 
 from analyzer.model import Finding, Severity
 from analyzer.rules.base import PageContext
-from analyzer.rules.common import location
 
 ID = "RL103"
 NAME = "recorder-category-mismatch"
@@ -37,19 +36,21 @@ SUMMARY = "A recorder is gated on a non-analytics consent category"
 
 
 def check(ctx: PageContext) -> Iterator[Finding]:
-    for site, verdict in ctx.verdicts:
+    for d in ctx.detections:
+        verdict = d.verdict
+        name = ctx.db.vendors[d.vendor].name
         if not verdict.category_mismatch or verdict.cmp is None:
             continue
         cmp = ctx.db.cmps[verdict.cmp]
         wanted = ", ".join(sorted(cmp.markup.analytics)) if cmp.markup else "analytics"
-        fix = cmp.markup.fix if cmp.markup else f"start {site.vendor.name} from the callback of that category instead"
+        fix = cmp.markup.fix if cmp.markup else f"start {name} from the callback of that category instead"
         yield Finding(
             rule=ID,
             name=NAME,
             severity=Severity.LOW,
-            location=location(ctx, site),
-            message=f"{site.vendor.name} is gated on '{verdict.category_mismatch}', not {cmp.name}'s analytics category",
+            location=d.location,
+            message=f"{name} is gated on '{verdict.category_mismatch}', not {cmp.name}'s analytics category",
             evidence=verdict.evidence,
             remediation=f"Use {cmp.name}'s analytics value ({wanted}): {fix}",
-            vendor=site.vendor.id,
+            vendor=d.vendor,
         )

@@ -51,9 +51,9 @@ def check(ctx: PageContext) -> Iterator[Finding]:
             rule=ID,
             name=NAME,
             severity=Severity.INFO,
-            location=Location(path=ctx.path, line=item.comment.line, column=item.comment.column),
-            message=f"a commented-out {item.vendor.name} snippet (not active)",
+            location=Location(path=ctx.path, line=item.line, column=item.column),
+            message=f"a commented-out {ctx.db.vendors[item.vendor].name} snippet (not active)",
             evidence=item.evidence,
             remediation="Delete the commented-out snippet.",
-            vendor=item.vendor.id,
+            vendor=item.vendor,
         )

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from analyzer.model import Finding, Severity, Status
 from analyzer.rules.base import PageContext
-from analyzer.rules.common import location, mechanism_words
+from analyzer.rules.common import mechanism_words
 
 ID = "RL100"
 NAME = "recorder-gated"
@@ -33,15 +33,15 @@ SUMMARY = "A recorder is present and waits for consent"
 
 
 def check(ctx: PageContext) -> Iterator[Finding]:
-    for site, verdict in ctx.verdicts:
-        if verdict.status is not Status.GATED:
+    for d in ctx.detections:
+        if d.verdict.status is not Status.GATED:
             continue
         yield Finding(
             rule=ID,
             name=NAME,
             severity=Severity.INFO,
-            location=location(ctx, site),
-            message=f"{site.vendor.name} waits for consent ({mechanism_words(verdict.mechanism)})",
-            evidence=f"{site.evidence}; {verdict.evidence}",
-            vendor=site.vendor.id,
+            location=d.location,
+            message=f"{ctx.db.vendors[d.vendor].name} waits for consent ({mechanism_words(d.verdict.mechanism)})",
+            evidence=f"{d.evidence}; {d.verdict.evidence}",
+            vendor=d.vendor,
         )

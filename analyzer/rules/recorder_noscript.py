@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from analyzer.model import Finding, Severity, Status
 from analyzer.rules.base import PageContext
-from analyzer.rules.common import legal_notes, location
+from analyzer.rules.common import legal_notes
 
 ID = "RL104"
 NAME = "recorder-noscript"
@@ -34,17 +34,17 @@ SUMMARY = "A <noscript> pixel calls a recorder's host without consent"
 
 
 def check(ctx: PageContext) -> Iterator[Finding]:
-    for site, verdict in ctx.verdicts:
-        if site.via != "noscript-pixel" or verdict.status is not Status.UNGATED:
+    for d in ctx.detections:
+        if d.via != "noscript-pixel" or d.verdict.status is not Status.UNGATED:
             continue
         yield Finding(
             rule=ID,
             name=NAME,
             severity=Severity.LOW,
-            location=location(ctx, site),
-            message=f"{site.vendor.name} <noscript> {site.element.tag} is requested without consent",
-            evidence=f"{site.evidence}; {verdict.evidence}",
+            location=d.location,
+            message=f"{ctx.db.vendors[d.vendor].name} <noscript> {d.element} is requested without consent",
+            evidence=f"{d.evidence}; {d.verdict.evidence}",
             remediation="Remove the <noscript> fallback or render it only when the consent cookie grants analytics.",
             legal=legal_notes(ctx),
-            vendor=site.vendor.id,
+            vendor=d.vendor,
         )

@@ -38,9 +38,9 @@ def check(ctx: PageContext) -> Iterator[Finding]:
             rule=ID,
             name=NAME,
             severity=Severity.INFO,
-            location=Location(path=ctx.path, line=hint.element.line, column=hint.element.column),
-            message=f'rel="{hint.rel}" contacts {hint.vendor.name} before consent',
+            location=Location(path=ctx.path, line=hint.line, column=hint.column),
+            message=f'rel="{hint.rel}" contacts {ctx.db.vendors[hint.vendor].name} before consent',
             evidence=f'<link rel="{hint.rel}" href="{hint.url}">',
             remediation="Remove the hint or emit it only after analytics consent.",
-            vendor=hint.vendor.id,
+            vendor=hint.vendor,
         )

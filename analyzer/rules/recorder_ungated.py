@@ -41,6 +41,6 @@ SUMMARY = "A session recorder or heatmap loads before consent"
 
 
 def check(ctx: PageContext) -> Iterator[Finding]:
-    for site, verdict in ctx.verdicts:
-        if verdict.status is Status.UNGATED and site.via != "noscript-pixel":
-            yield consent_finding(ctx, site, verdict, ID, NAME, f"{vendor_label(site)} loads without waiting for consent ({mechanism_words(verdict.mechanism)})")
+    for d in ctx.detections:
+        if d.verdict.status is Status.UNGATED and d.via != "noscript-pixel":
+            yield consent_finding(ctx, d, ID, NAME, f"{vendor_label(ctx, d)} loads without waiting for consent ({mechanism_words(d.verdict.mechanism)})")

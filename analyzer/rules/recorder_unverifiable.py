@@ -40,6 +40,6 @@ SUMMARY = "A recorder's consent gating cannot be proven from the markup"
 
 
 def check(ctx: PageContext) -> Iterator[Finding]:
-    for site, verdict in ctx.verdicts:
-        if verdict.status is Status.UNVERIFIABLE:
-            yield consent_finding(ctx, site, verdict, ID, NAME, f"{vendor_label(site)}: consent gating cannot be verified ({mechanism_words(verdict.mechanism)})")
+    for d in ctx.detections:
+        if d.verdict.status is Status.UNVERIFIABLE:
+            yield consent_finding(ctx, d, ID, NAME, f"{vendor_label(ctx, d)}: consent gating cannot be verified ({mechanism_words(d.verdict.mechanism)})")

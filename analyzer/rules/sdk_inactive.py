@@ -35,13 +35,13 @@ SUMMARY = "A recorder SDK is present but not recording here"
 
 
 def check(ctx: PageContext) -> Iterator[Finding]:
-    for item in ctx.inactive:
+    for item in ctx.facts.inactive:
         yield Finding(
             rule=ID,
             name=NAME,
             severity=Severity.INFO,
-            location=Location(path=ctx.path, line=item.spot.line, column=item.spot.column),
-            message=f"{item.vendor.name} SDK present but not recording: {item.evidence}",
+            location=Location(path=ctx.path, line=item.line, column=item.column),
+            message=f"{ctx.db.vendors[item.vendor].name} SDK present but not recording: {item.evidence}",
             evidence=item.evidence,
-            vendor=item.vendor.id,
+            vendor=item.vendor,
         )

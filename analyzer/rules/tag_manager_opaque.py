@@ -22,24 +22,27 @@ GTM-XXXX_workspace.json`) so its recorder tags get their own verdicts.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from analyzer.model import Finding, Location, Severity
+from analyzer.rules.base import PageContext
 
 ID = "RL401"
 NAME = "tag-manager-opaque"
 SEVERITY = "info"
 SUMMARY = "A page loads a tag manager whose recorders the markup cannot show"
-# Emitted by the HTML pass (analyzer/tag_managers.py) when a page has no recorder: no check here.
-SCOPE = "emitted"
 
 
-def finding(path: str, line: int, column: int, manager: str, export: str) -> Finding:
-    return Finding(
+def check(ctx: PageContext) -> Iterator[Finding]:
+    manager = ctx.facts.tag_manager
+    if manager is None or ctx.detections:
+        return
+    yield Finding(
         rule=ID,
         name=NAME,
         severity=Severity.INFO,
-        location=Location(path=path, line=line, column=column),
-        message=f"the page loads {manager}: recorders may be inside the container, which a static scan of the page cannot see",
-        evidence=f"{manager} loader",
-        remediation=f"Scan the container: {export}.",
+        location=Location(path=ctx.path, line=manager.line, column=manager.column),
+        message=f"the page loads {manager.name}: recorders may be inside the container, which a static scan of the page cannot see",
+        evidence=f"{manager.name} loader",
+        remediation=f"Scan the container: {manager.export}.",
     )
-
