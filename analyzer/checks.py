@@ -3,7 +3,7 @@
 Input: every file's facts (``FileFacts``), the resolve stage's final verdicts and links, the
 configuration. Rules run by scope (``analyzer.rules.SCOPES``), in this order:
 
-- ``page``: each file's facts with its recorders' final verdicts (RL1xx, RL201, RL310, RL401);
+- ``page``: each file's facts with its recorders' final verdicts (RL1xx, RL130, RL310, RL140);
 - ``fields``: each page's sensitive fields, printed values and topic against the recorders that
   record the page (``exposure``);
 - ``compliance``: the whole site: disclosure, legal basis, masking off, withdrawal (``compliance``);

@@ -173,7 +173,7 @@ def embedded(detections: list[Detection], inactive_vendors: dict[str, set[str]],
     """Detections of a recorder library in a chunk that only a host SDK loads (Amplitude's
     session-replay plugin imports its rrweb recorder chunk): the host's, not a recorder of their
     own ([sdk] embeds, across files). ``inactive_vendors``: per display path, the vendors seen
-    there without a start (RL201); ``real``: display path -> real path."""
+    there without a start (RL130); ``real``: display path -> real path."""
     hosts_of: dict[str, set[str]] = {}
     for vendor in db.vendors.values():
         for e in vendor.raw.get("sdk", {}).get("embeds", []):

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analyzer.model import SEVERITY_NAMES
+from analyzer.model import RENUMBERED, SEVERITY_NAMES, current_prefixes
 
 SEVERITIES = SEVERITY_NAMES
 
@@ -175,10 +175,14 @@ def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
 
 
 def _rule_prefixes(values: tuple[str, ...], key: str, where: str, known: set[str]) -> tuple[str, ...]:
+    """Id prefixes in today's numbering (an old id of a renumbered rule is read as its new id)."""
+    out: list[str] = []
     for v in values:
-        if not any(rid.startswith(v.upper()) for rid in known):
+        current = current_prefixes(v, known)
+        if not current:
             raise ConfigError(f"{where}: '{key}' entry '{v}' matches no rule id")
-    return tuple(v.upper() for v in values)
+        out += [p for p in current if p not in out]
+    return tuple(out)
 
 
 def parse(table: dict[str, Any], where: str, base: Path) -> Config:
@@ -194,8 +198,9 @@ def parse(table: dict[str, Any], where: str, base: Path) -> Config:
     severity = table.get("severity", {})
     if not isinstance(severity, dict):
         raise ConfigError(f"{where}: 'severity' must be a table of RULE = \"level\"")
+    severity = {RENUMBERED.get(rule.upper(), rule.upper()): level for rule, level in severity.items()}
     for rule, level in severity.items():
-        if rule.upper() not in known:
+        if rule not in known:
             raise ConfigError(f"{where}: 'severity.{rule}' is not a rule id")
         if level not in SEVERITIES:
             raise ConfigError(f"{where}: 'severity.{rule}' must be one of {', '.join(SEVERITIES)}")

@@ -357,7 +357,7 @@ def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB,
         if not (markup.mechanism == "none" and worst.verdict.status is markup.status):
             merged[i] = (site, _refine(markup, worst.verdict, worst.spot.line))
     # A suite's loader whose inline init turns replay off (ym(…, {webvisor: false}), posthog.init
-    # with disable_session_recording) records nothing: the RL201 note stays, the site goes. So does
+    # with disable_session_recording) records nothing: the RL130 note stays, the site goes. So does
     # a snippet whose id was left as the docs wrote it (YOUR_HOTJAR_ID). A snippet that only fails to
     # parse stays: in a template, syntax the page is rendered with (printf's %d) breaks the parse.
     marks = db.script_types.code.get("placeholder_ids", frozenset())

@@ -208,6 +208,28 @@ def _after_position(text: str, i: int) -> int:
     return i
 
 
+# Rule ids renumbered when the groups were made to match what the rules mean (0.2): old id -> new.
+# A finding's identity (fingerprint) keeps the old id, so baselines and code-scanning alerts made
+# before the renumbering still match; suppressions and configuration accept the old ids too.
+RENUMBERED: dict[str, str] = {"RL201": "RL130", "RL401": "RL140"}
+_IDENTITY = {new: old for old, new in RENUMBERED.items()}
+
+
+def identity(rule: str) -> str:
+    """The id a rule's fingerprints are made with: its first id (before any renumbering)."""
+    return _IDENTITY.get(rule, rule)
+
+
+def current_prefixes(prefix: str, known: "set[str] | frozenset[str]") -> tuple[str, ...]:
+    """What a rule id or id prefix a user wrote (suppression, select / ignore) means today: itself
+    where it matches a rule, plus the new ids of renumbered rules it matched before (``RL201`` and
+    ``RL2`` both mean ``RL130``). Empty: it matches no rule, old or new."""
+    prefix = prefix.strip().upper()
+    out = [prefix] if any(k.startswith(prefix) for k in known) else []
+    out += [new for old, new in RENUMBERED.items() if old.startswith(prefix) and not new.startswith(prefix) and new in known]
+    return tuple(out)
+
+
 def fingerprint(rule: str, path: str, evidence: str) -> str:
     """Rule + path + evidence with whitespace folded and line references dropped: stable across
     edits that only shift lines (evidence names guard lines, such as "(line 12)").
@@ -222,12 +244,12 @@ def fingerprint(rule: str, path: str, evidence: str) -> str:
     stable = stable_path(path)
     if stable != path:
         evidence = evidence.split("; ", 1)[0]
-    return _digest(rule, stable, _stable_names(evidence))
+    return _digest(identity(rule), stable, _stable_names(evidence))
 
 
 def legacy_fingerprint(rule: str, path: str, evidence: str) -> str:
     """The fingerprint of baseline schema 1 (before hashed names were made stable)."""
-    return _digest(rule, path, evidence)
+    return _digest(identity(rule), path, evidence)
 
 
 def _digest(rule: str, path: str, evidence: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from analyzer import suppress
 from analyzer.config import Config, ConfigError
-from analyzer.model import Finding, ScanResult, Severity, legacy_fingerprint, stable_path
+from analyzer.model import Finding, ScanResult, Severity, identity, legacy_fingerprint, stable_path
 from analyzer.rules import RULES
 
 BASELINE_SCHEMA = 2  # 1: fingerprints of content-hashed bundles held the hash (still read)
@@ -37,7 +37,7 @@ class Baseline:
             return False
         if legacy_fingerprint(f.rule, f.location.path, f.evidence) in self.fingerprints:
             return True
-        return (f.rule, stable_path(f.location.path)) in self.hashed
+        return (identity(f.rule), stable_path(f.location.path)) in self.hashed
 
 
 def apply(result: ScanResult, config: Config, baseline: "Baseline | set[str] | None" = None) -> None:

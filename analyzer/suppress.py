@@ -2,7 +2,7 @@
 
     <!-- replaylint: ignore[RL101] -- Hotjar is blocked by our CDN worker until consent -->
     {# replaylint: ignore[RL3] -- test form, never deployed #}
-    // replaylint: ignore[RL201,RL310] -- reason
+    // replaylint: ignore[RL130,RL310] -- reason
 
 A directive covers findings of the listed rule ids (or id prefixes) on its own line and on the
 next line. The ``-- reason`` part is free text, and required: a directive without one is treated
@@ -18,6 +18,8 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from analyzer.model import current_prefixes
 
 if TYPE_CHECKING:
     from analyzer.model import Finding
@@ -59,12 +61,14 @@ def parse(text: str, known_rules: set[str]) -> list[Directive]:
             out.append(Directive(number, column, (), "", "expected 'replaylint: ignore[RULE,…] -- reason'"))
             continue
         rules = tuple(r.strip().upper() for r in valid.group("rules").split(",") if r.strip())
-        bad = [r for r in rules if not _RULE.fullmatch(r) or not any(k.startswith(r) for k in known_rules)]
+        bad = [r for r in rules if not _RULE.fullmatch(r) or not current_prefixes(r, known_rules)]
         if not rules or bad:
             problem = f"unknown rule id '{bad[0]}'" if bad else "no rule id between the brackets"
             out.append(Directive(number, column, rules, "", problem))
             continue
-        out.append(Directive(number, column, rules, (valid.group("reason") or "").strip()))
+        # An old id of a renumbered rule (RL130) covers the rule under its new id (RL130).
+        current = tuple(dict.fromkeys(p for r in rules for p in current_prefixes(r, known_rules)))
+        out.append(Directive(number, column, current, (valid.group("reason") or "").strip()))
     return out
 
 

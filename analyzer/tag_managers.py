@@ -1,5 +1,5 @@
 """The tag manager a page loads: when the page shows no recorder, the recorders may be inside the
-container, which is fetched at run time (vendors.md §32); RL401 says so instead of "none"."""
+container, which is fetched at run time (vendors.md §32); RL140 says so instead of "none"."""
 
 from __future__ import annotations
 

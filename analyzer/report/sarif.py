@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from analyzer import __version__
-from analyzer.model import Finding, Severity, site_key
+from analyzer.model import RENUMBERED, Finding, Severity, site_key
 from analyzer.report import ReportOptions
 from analyzer.report.escape import uri
 from analyzer.rules import RULES
@@ -27,8 +27,10 @@ SECURITY_SEVERITY = {Severity.HIGH: "7.5", Severity.MEDIUM: "5.5", Severity.LOW:
 
 
 def _rule(rule) -> dict[str, Any]:
+    former = [old for old, new in RENUMBERED.items() if new == rule.id]
     return {
         "id": rule.id,
+        **({"deprecatedIds": former} if former else {}),
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.doc.split("\n\n", 1)[0]},

@@ -1,17 +1,28 @@
 """The rule registry: every rule module, listed explicitly, checked for unique well-formed ids.
 
-Ids are grouped by concern and never reused: RL1xx recorder detection and consent from markup,
-RL2xx recorders in JavaScript, RL3xx form fields, RL4xx templates and tag managers, RL5xx the rest
-of the compliant pattern over the whole site (disclosure in the policy pages, legal basis in policies
-and consent-manager configurations, masking kept on with consent, stopping on withdrawal), RL9xx the
-tool's own directives (suppressions).
+Ids are grouped by what the finding is about, whatever kind of file it comes from (HTML, templates,
+JavaScript, tag-manager exports), and never reused:
+
+- RL1xx what records the visitor and whether it waits for consent: RL10x the consent verdict of
+  each recorder, RL110 resource hints, RL120 commented-out snippets, RL130 SDKs present but not
+  recording, RL140 tag-manager containers a page scan cannot see into;
+- RL3xx what a recorder captures: RL30x form fields, RL310 personal data sent through its API,
+  RL32x values printed as page text, RL330 the visit to a special-category page;
+- RL5xx the rest of the compliant pattern over the whole site (disclosure in the policy pages, legal
+  basis in policies and consent-manager configurations, masking kept on with consent, stopping on
+  withdrawal);
+- RL9xx the tool's own directives (suppressions).
+
+RL2xx and RL4xx are retired: RL201 became RL130 and RL401 became RL140 (``model.RENUMBERED``);
+the old ids are still accepted in suppressions, configuration and ``explain``, and fingerprints
+keep them, so baselines and code-scanning alerts made before stay matched.
 """
 
 from __future__ import annotations
 
 import re
 
-from analyzer.model import SEVERITY_NAMES
+from analyzer.model import RENUMBERED, SEVERITY_NAMES
 
 from analyzer.rules import (
     field_contact,
@@ -106,5 +117,5 @@ BY_SCOPE: dict[str, tuple[Rule, ...]] = {scope: tuple(r for r in RULES.values() 
 def lookup(key: str) -> Rule | None:
     """A rule by id (``RL101``) or name (``recorder-ungated``), case-insensitive."""
     key = key.strip()
-    rule = RULES.get(key.upper())
+    rule = RULES.get(RENUMBERED.get(key.upper(), key.upper()))
     return rule or next((r for r in RULES.values() if r.name == key.lower()), None)

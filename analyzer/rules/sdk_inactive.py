@@ -1,4 +1,4 @@
-"""RL201 sdk-inactive: a recorder SDK is present but this code does not start recording.
+"""RL130 sdk-inactive: a recorder SDK is present but this code does not start recording.
 
 **What it finds.** A vendor package imported but never initialised in the file
 (`import LogRocket from 'logrocket'` and nothing else), or initialised with session replay
@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from analyzer.model import Finding, Location, Severity
 from analyzer.rules.base import PageContext
 
-ID = "RL201"
+ID = "RL130"
 NAME = "sdk-inactive"
 SEVERITY = "info"
 SUMMARY = "A recorder SDK is present but not recording here"

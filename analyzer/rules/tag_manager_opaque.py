@@ -1,4 +1,4 @@
-"""RL401 tag-manager-opaque: a page loads a tag manager and no recorder its markup shows.
+"""RL140 tag-manager-opaque: a page loads a tag manager and no recorder its markup shows.
 
 **What it finds.** A page that loads Google Tag Manager (or Tealium iQ, Adobe Tags, Segment) and
 has no recorder in its markup or inline code.
@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from analyzer.model import Finding, Location, Severity
 from analyzer.rules.base import PageContext
 
-ID = "RL401"
+ID = "RL140"
 NAME = "tag-manager-opaque"
 SEVERITY = "info"
 SUMMARY = "A page loads a tag manager whose recorders the markup cannot show"

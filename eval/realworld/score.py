@@ -92,7 +92,7 @@ def score_file(entry: dict, result: dict) -> dict:
     dead_findings = [
         {"rule": f["rule"], "vendor": f.get("vendor"), "line": f.get("line")}
         for f in report.get("findings", [])
-        if f["rule"] in ("RL120", "RL201") and f.get("line") is not None
+        if f["rule"] in ("RL120", "RL130", "RL201") and f.get("line") is not None
     ]
     live = [(i, lab) for i, lab in enumerate(labels) if lab["status"] in LIVE]
     dead = [(i, lab) for i, lab in enumerate(labels) if lab["status"] in DEAD]
