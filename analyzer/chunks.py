@@ -176,7 +176,7 @@ def embedded(detections: list[Detection], inactive_vendors: dict[str, set[str]],
     there without a start (RL130); ``real``: display path -> real path."""
     hosts_of: dict[str, set[str]] = {}
     for vendor in db.vendors.values():
-        for e in vendor.raw.get("sdk", {}).get("embeds", []):
+        for e in vendor.sdk.embeds:
             hosts_of.setdefault(e, set()).add(vendor.id)
     present: dict[str, set[str]] = {}
     for d in detections:

@@ -67,18 +67,15 @@ def vocabulary(db: SignatureDB) -> _Vocab | None:
         return None
     names: dict[str, str] = {}
     for vendor in db.vendors.values():
-        d = vendor.raw.get("disclosure", {})
-        for name in [vendor.id, vendor.name] + d.get("names", []) + d.get("names_cased", []):
+        d = vendor.disclosure
+        for name in [vendor.id, vendor.name, *(d.names + d.names_cased if d is not None else ())]:
             names.setdefault(_fold(name), vendor.id)
     flags = []
     always_on = {_fold(c) for c in cfg["always_on_categories"]}
     for cmp in db.cmps.values():
-        js = cmp.raw.get("js", {})
-        for spec in js.get("category_flags", []):
-            key, _, rest = spec.partition("=")
-            value, _, status = rest.partition(":")
-            if status == "ungated":
-                flags.append((key, value.lower(), cmp.name))
+        for flag in cmp.js.category_flags:
+            if flag.status == "ungated":
+                flags.append((flag.flag, flag.value, cmp.name))
         if cmp.markup is not None:
             always_on |= {_fold(v) for v in cmp.markup.necessary}
     needles = sorted({n for n in names if len(n) >= 4})

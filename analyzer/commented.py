@@ -92,7 +92,7 @@ def _start_call(vendor: Vendor) -> re.Pattern[str]:
 
 
 def _compile_start(vendor: Vendor) -> re.Pattern[str]:
-    calls = sorted({c.split("(")[0] for c in vendor.raw.get("sdk", {}).get("init_calls", []) if "." in c.split("(")[0] or len(c.split("(")[0]) >= 10}, key=len, reverse=True)
+    calls = vendor.sdk.init_starts
     if not calls:
         return re.compile(r"(?!)")
     return re.compile(r"(?<![\w$.])(" + "|".join(re.escape(c) for c in calls) + r")\(\s{0,4}[^)\s]")

@@ -73,25 +73,24 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
     for cmp in db.cmps.values():
         if not cmp.gates_recorders:
             continue
-        js = cmp.raw.get("js", {})
-        for spec in js.get("consent_parameters", []):
-            key, index, sibling = spec.split(":")
-            parameters[key] = (int(index), sibling)
-        for spec in js.get("bundled_api", []):
-            name, _, fragment = spec.partition("=")
-            api.append((name.strip(), fragment.strip(), cmp.name))
-        for spec in js.get("category_callbacks", []):
-            callbacks.append(CategoryCallback.parse(spec, tuple(js.get("category_flags", [])), cmp.id, cmp.name))
-        words += [w.lower() for w in js.get("consent_words", [])]
-        checks += [(norm(c).lower(), cmp.name) for c in js.get("analytics_checks", [])]
-        events += [(e, cmp.name) for e in js.get("generic_events", [])]
-        fail += [(norm(f).lower(), cmp.name) for f in js.get("fail_open", [])]
+        js = cmp.js
+        for p in js.consent_parameters:
+            parameters[p.key] = (p.index, p.sibling)
+        for a in js.bundled_api:
+            api.append((a.name, a.shape, cmp.name))
+        flags = tuple((f.flag, f.value, Status(f.status)) for f in js.category_flags) if js.category_callbacks else ()
+        for spec in js.category_callbacks:
+            callbacks.append(CategoryCallback(spec.callback, spec.key, spec.path, spec.value, flags, cmp.id, cmp.name))
+        words += [w.lower() for w in js.consent_words]
+        checks += [(norm(c).lower(), cmp.name) for c in js.analytics_checks]
+        events += [(e, cmp.name) for e in js.generic_events]
+        fail += [(norm(f).lower(), cmp.name) for f in js.fail_open]
     checks.sort(key=lambda c: -len(c[0]))
     renamed = {name.lower() for name, _, _ in api}
     needs = tuple(dict.fromkeys(_needs(c, renamed) for c, _ in checks))
     every = sorted({w for need in needs for w in need}, key=len, reverse=True)
     pattern = re.compile(r"(?<![a-z0-9_$])(?:" + "|".join(re.escape(w) for w in every) + r")(?![a-z0-9_$])") if every and all(needs) else None
-    categories = frozenset(v.lower() for cmp in db.cmps.values() if cmp.gates_recorders for v in cmp.raw.get("markup", {}).get("analytics_values", []) if len(v) >= 4 and not v.isdigit())
+    categories = frozenset(v for cmp in db.cmps.values() if cmp.gates_recorders and cmp.markup is not None for v in cmp.markup.analytics if len(v) >= 4 and not v.isdigit())
     return ConsentVocabulary(
         tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks), db.script_types.consent_triggers,
         db.script_types.code.get("stores", frozenset()), db.script_types.class_hooks, db.script_types.code.get("element_factories", frozenset()),
@@ -113,7 +112,7 @@ def _needs(check: str, renamed: set[str]) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class CategoryCallback:
-    """``callback:key=value`` (sibling key) or ``callback:a.{category}.b.*=value`` (enclosing keys)."""
+    """A CMP's category callback (signatures.CategoryCallbackSpec) with its category flags and its CMP."""
 
     callback: str
     key: str | None
@@ -122,19 +121,6 @@ class CategoryCallback:
     flags: tuple[tuple[str, str, Status], ...]  # (flag, value, status): "required=true:ungated"
     cmp_id: str
     cmp: str
-
-    @classmethod
-    def parse(cls, spec: str, flags: tuple[str, ...], cmp_id: str, cmp: str) -> "CategoryCallback":
-        callback, _, rest = spec.partition(":")
-        where, _, value = rest.rpartition("=")
-        parsed = []
-        for flag in flags:
-            key, _, rest = flag.partition("=")
-            flag_value, _, status = rest.partition(":")
-            parsed.append((key, flag_value.lower(), Status(status)))
-        if "{category}" in where:
-            return cls(callback, None, tuple(where.split(".")), value.lower(), tuple(parsed), cmp_id, cmp)
-        return cls(callback, where, (), value.lower(), tuple(parsed), cmp_id, cmp)
 
 
 @dataclass

@@ -158,7 +158,7 @@ def _script_sites(el: Element, vendors: list[Vendor], db: SignatureDB, text: str
         if hit:
             sites.append(RecorderSite(vendor, el, hit[0], f'src="{hit[1]}"', hit[1]))
             continue
-        marker = next((a for a in vendor.raw["detect"].get("script_attributes", ()) if a in el.attrs), None)
+        marker = next((a for a in vendor.script_attributes if a in el.attrs), None)
         if marker and urls:
             sites.append(RecorderSite(vendor, el, urls[0][0], f'src="{urls[0][1]}" with {marker} ({vendor.name}\'s tag attribute)', urls[0][1]))
             continue

@@ -86,25 +86,25 @@ class NameMatcher:
         domains: dict[str, set[str]] = {}
         cookies: dict[str, tuple[set[str], bool]] = {}
         self.self_hosted: frozenset[str] = frozenset(
-            v.id for v in db.vendors.values() if v.raw.get("disclosure", {}).get("self_hosted")
+            v.id for v in db.vendors.values() if v.self_hosted
         )
         for vendor in db.vendors.values():
-            d = vendor.raw.get("disclosure")
-            if not d:
+            d = vendor.disclosure
+            if d is None:
                 continue
-            for name in d["names"] + d.get("former_names", []):
+            for name in d.names + d.former_names:
                 products.setdefault(_key(name), set()).add(vendor.id)
-            for name in d.get("names_cased", []):
+            for name in d.names_cased:
                 cased.setdefault(" ".join(name.split()), set()).add(vendor.id)
-            for entity in d.get("entity", []):
-                if entity.get("shared"):
+            for entity in d.entities:
+                if entity.shared:
                     continue
-                for name in entity["match"]:
+                for name in entity.match:
                     entities.setdefault(_key(name), set()).add(vendor.id)
-            for domain in d.get("domains", []):
+            for domain in d.domains:
                 domains.setdefault(domain.casefold(), set()).add(vendor.id)
-            weak = set(d.get("weak_cookies", []))
-            for key in vendor.raw.get("storage_keys", []) + d.get("cookies", []):
+            weak = d.weak_cookies
+            for key in vendor.storage_keys + d.cookies:
                 if key in weak or len(key.strip("_.-")) < 3:
                     continue
                 core = key.lstrip("_")

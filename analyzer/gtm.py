@@ -127,7 +127,7 @@ def _built_in_types(db: SignatureDB) -> dict[str, tuple[Vendor, ...]]:
     """Built-in tag type -> vendors, once per signature database (not per tag)."""
     out: dict[str, list[Vendor]] = {}
     for vendor in db.vendors.values():
-        for typ in vendor.raw["detect"].get("gtm_tag_types", []):
+        for typ in vendor.gtm_tag_types:
             out.setdefault(typ, []).append(vendor)
     return {k: tuple(v) for k, v in out.items()}
 
@@ -156,12 +156,10 @@ def _analytics_events(db: SignatureDB) -> tuple[dict[str, tuple[str, str]], tupl
     events: dict[str, tuple[str, str]] = {}
     checks, generic = [], []
     for cmp in db.cmps.values():
-        js = cmp.raw.get("js", {})
-        for item in js.get("category_events", []):
-            event, _, category = item.partition(":")
+        for event, category in cmp.js.category_events:
             events[event] = (category, cmp.id)
-        checks += [(norm(c).lower(), cmp.name) for c in js.get("analytics_checks", [])]
-        generic += [(e, cmp.name) for e in js.get("generic_events", [])]
+        checks += [(norm(c).lower(), cmp.name) for c in cmp.js.analytics_checks]
+        generic += [(e, cmp.name) for e in cmp.js.generic_events]
     return events, tuple(checks), tuple(generic)
 
 

@@ -20,11 +20,10 @@ from analyzer.detect import inline_url_hit, outranked, snippet_hit, split_url
 from analyzer.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program
 from analyzer.jsflow import GLOBAL_OBJECTS, Flow
 from analyzer.normalise import norm
-from analyzer.signatures import Vendor
+from analyzer.signatures import CallSpec, Vendor
 
 # Bare function names too common to mean a vendor unless imported from its package.
 _GENERIC_NAMES = frozenset({"init", "start", "load", "initialize", "setup", "run", "boot"})
-_SPEC = re.compile(r"""^([\w$.]+)\(\s*(?:['"]([^'"]*)['"])?""")
 _STATEMENT_END = ("statement", "declaration")
 _TAG_VIAS = ("jsx-script", "head-config")  # script tags written as code or data
 _STARTS = ("init-call", "plugin", "component") + _TAG_VIAS  # what decides, for a suite, that replay runs
@@ -58,38 +57,8 @@ class PiiPush:
     keys: tuple[tuple[str, str], ...]  # (argument key or expression, field category)
 
 
-@dataclass(frozen=True)
-class _InitSpec:
-    obj: str | None  # "LogRocket" in LogRocket.init
-    name: str  # method or function name
-    arg0: str | None  # smartlook('init' -> "init"
-
-
-def _specs(vendor: Vendor, key: str = "init_calls") -> list[_InitSpec]:
-    cached = _SPEC_CACHE.get((id(vendor), key))
-    if cached is None:
-        cached = _SPEC_CACHE[(id(vendor), key)] = _parse_specs(vendor, key)
-    return cached
-
-
-_SPEC_CACHE: dict[tuple[int, str], list["_InitSpec"]] = {}
-
-
-def _parse_specs(vendor: Vendor, key: str) -> list[_InitSpec]:
-    out = []
-    for raw in vendor.raw.get("sdk", {}).get(key, []):
-        m = _SPEC.match(raw.strip()) if "(" in raw else None
-        if m:
-            path, arg0 = m.group(1), m.group(2)
-        else:
-            path, arg0 = raw.strip(), None
-        obj, _, name = path.rpartition(".")
-        out.append(_InitSpec(obj or None, name, arg0))
-    return out
-
-
 def _init_methods(vendor: Vendor) -> set[str]:
-    return {s.name for s in _specs(vendor)} | {"init"}
+    return {s.name for s in vendor.sdk.init_calls} | {"init"}
 
 
 def _statement(chain: list[Node]) -> Node:
@@ -171,7 +140,7 @@ class Detector:
 
         out = []
         for vendor in self.vendors:
-            specs = _specs(vendor, "identify_calls")
+            specs = vendor.sdk.identify_calls
             for call in self._calls_for(specs):
                 path = self.prog.path(self.prog.callee(call))
                 args = self.prog.args(call)
@@ -187,7 +156,7 @@ class Detector:
                     out.append(PiiPush(vendor, call, path, tuple(keys)))
         return out
 
-    def _calls_for(self, specs: list[_InitSpec]) -> list[Node]:
+    def _calls_for(self, specs: tuple[CallSpec, ...]) -> list[Node]:
         """The calls whose callee ends in one of the specs' names, in document order."""
         found: dict[int, Node] = {}
         for name in sorted({s.name for s in specs}):
@@ -228,7 +197,7 @@ class Detector:
         if (inits or inactive) and vendor.category == "replay-addon":
             # For a suite, the loader only fetches it: the init call decides whether replay runs.
             sites = [s for s in sites if s.via in _STARTS] if inits else []
-        elif vendor.category == "replay-addon" and _replay_default(vendor) == "off" and sites and not any(s.via in _STARTS for s in sites):
+        elif vendor.category == "replay-addon" and vendor.sdk.replay_default == "off" and sites and not any(s.via in _STARTS for s in sites):
             # A suite whose replay is off unless its init turns it on, loaded with no init here (the
             # Mixpanel stub alone): nothing records.
             inactive += [Inactive(vendor, s.node, f"{s.evidence}: the loader alone records nothing ({vendor.name} records only when an init turns replay on)") for s in sites]
@@ -377,8 +346,8 @@ class Detector:
     def _init_candidates(self, vendor: Vendor) -> list[Node]:
         """Calls that may start the vendor: by its init names, and by the local names of what is
         imported from its packages (``import { init as start } from '@fullstory/browser'``)."""
-        packages = set(vendor.raw.get("sdk", {}).get("packages", []))
-        names = {s.name for s in _specs(vendor)} | {local for local, imp in self.prog.imports.items() if _pkg(imp.package) in packages}
+        packages = set(vendor.sdk.packages)
+        names = {s.name for s in vendor.sdk.init_calls} | {local for local, imp in self.prog.imports.items() if _pkg(imp.package) in packages}
         if packages and any(_pkg(imp.package) in packages for imp in self.prog.imports.values()):
             names |= _init_methods(vendor)
         found: dict[int, Node] = {}
@@ -401,7 +370,7 @@ class Detector:
         if not spans:
             return self._split_off(vendor)
         methods = _init_methods(vendor)
-        label = next(b for b in vendor.raw.get("sdk", {}).get("bundle_strings", []) if b.encode() in self.prog.parsed.source.data)[:50]
+        label = next(b for b in vendor.sdk.bundle_strings if b.encode() in self.prog.parsed.source.data)[:50]
         how = "source map" if self.in_sdk else "init-named call"
         # The start's shape is cheap to look for; only without one is the SDK walked out of.
         found: dict[int, tuple[Node, str]] = {}
@@ -433,9 +402,8 @@ class Detector:
         sites: list[CodeSite] = []
         inactive: list[Inactive] = []
         data = self.prog.parsed.source.data
-        core = next((c for c in vendor.raw.get("sdk", {}).get("core_strings", []) if c.encode() in data), None)
-        for text in self.vendor_shapes(vendor):
-            shape = jsshapes.parse_call(text)
+        core = next((c for c in vendor.sdk.core_strings if c.encode() in data), None)
+        for shape in vendor.sdk.bundle_calls:
             if not shape.anchor_keys:
                 continue
             for call in self._shape_candidates(shape):
@@ -453,22 +421,17 @@ class Detector:
                         sites.append(CodeSite(vendor, start, "bundle-init", f"{evidence}{f' ({option})' if option else ''}", replay))
         return sites, inactive
 
-    @staticmethod
-    def vendor_shapes(vendor: Vendor) -> list[str]:
-        return vendor.raw.get("sdk", {}).get("bundle_calls", [])
-
     def _spans(self, vendor: Vendor) -> list[int]:
         """Byte offsets of the vendor's bundle strings in this code (a few of each)."""
         data = self.prog.parsed.source.data
-        strings = [b.encode() for b in vendor.raw.get("sdk", {}).get("bundle_strings", []) if b.encode() in data]
+        strings = [b.encode() for b in vendor.sdk.bundle_strings if b.encode() in data]
         return sorted({at for raw in strings for at in _occurrences(data, raw, limit=8)})
 
     def _shaped(self, vendor: Vendor, spans: list[int]) -> list[tuple[Node, str, Node]]:
         """Calls with one of the vendor's start shapes, outside the SDK's own functions, each with
         the call the shape matched (the constructor, for ``new *(…) -> start``)."""
         out: list[tuple[Node, str, Node]] = []
-        for text in vendor.raw.get("sdk", {}).get("bundle_calls", []):
-            shape = jsshapes.parse_call(text)
+        for shape in vendor.sdk.bundle_calls:
             for call in self._shape_candidates(shape):
                 if self.in_sdk is not None and self.in_sdk(call):
                     continue
@@ -688,7 +651,7 @@ class Detector:
         if fn is None:
             return None
         path = prog.path(fn)
-        packages = set(vendor.raw.get("sdk", {}).get("packages", []))
+        packages = set(vendor.sdk.packages)
         methods = _init_methods(vendor)
         if "." in path:
             head, method = path.split(".", 1)[0], path.rsplit(".", 1)[1]
@@ -702,7 +665,7 @@ class Detector:
         if path.startswith(("this.", "super.")):
             return None  # a class calling its own member: the SDK at work, not the app's start
         first = prog.string_value(prog.args(call)[0]) if prog.args(call) else None
-        for spec in _specs(vendor):
+        for spec in vendor.sdk.init_calls:
             if not _spec_matches(spec, path, first):
                 continue
             if spec.obj is not None:
@@ -714,7 +677,7 @@ class Detector:
                 continue  # the app's own initHotjar(), imported from its code
             if imp is None and fn.type == "identifier" and prog.lookup(fn) is not None:
                 continue  # …or defined in this file
-            return f"{path}({f'{first!r}' if spec.arg0 else ''})"
+            return f"{path}({f'{first!r}' if spec.arg else ''})"
         return None
     def _replay_state(self, vendor: Vendor, call: Node) -> tuple[str, str]:
         """on / off / settings for this init call, and the option that decided it.
@@ -724,15 +687,15 @@ class Detector:
         a replay integration anywhere in the file (``Sentry.replayIntegration()`` built apart);
         else the vendor's documented default.
         """
-        sdk = vendor.raw.get("sdk", {})
-        default = _replay_default(vendor)
+        sdk = vendor.sdk
+        default = sdk.replay_default
         args = norm(self._arguments_text(call)).replace("!0", "true").replace("!1", "false")
-        for opt in sdk.get("disable_options", []):
+        for opt in sdk.disable_options:
             key = norm(opt)
             if (":" in key and key in args) or re.search(re.escape(key) + r"'?\]?:(true|!0|1)\b", args):
                 return "off", opt if ":" in key else f"{opt}: true"
         off = None
-        for opt in sdk.get("replay_options", []):
+        for opt in sdk.replay_options:
             key = norm(opt)
             if ":" in key:
                 if key in args:
@@ -746,11 +709,11 @@ class Detector:
                 return "on", opt
         if off:
             return "off", off
-        for opt in sdk.get("replay_options", []):
+        for opt in sdk.replay_options:
             if ":" not in opt and norm(opt).endswith(("Integration", "(")) and norm(opt) in self.norm_text:
                 return "on", f"{opt} elsewhere in the file"
-        for text in sdk.get("bundle_replay", []):
-            found = self._replay_call(jsshapes.parse_call(text))
+        for shape in sdk.bundle_replay:
+            found = self._replay_call(shape)
             if found:
                 return "on", found
         if default == "off":
@@ -895,9 +858,8 @@ class Detector:
         """Wrapper plugins ([sdk] plugins): named in a framework config (``plugins:
         ['gatsby-plugin-hotjar']``, ``{resolve: '…'}``, ``['posthog-docusaurus', {…}]``) or
         imported and registered (``app.use(VueHotjar, {…})``, ``NgxHotjarModule.forRoot('…')``)."""
-        sdk = vendor.raw.get("sdk", {})
-        plugins = set(sdk.get("plugins", []))
-        replay = _replay_default(vendor)
+        plugins = set(vendor.sdk.plugins)
+        replay = vendor.sdk.replay_default
         if not plugins or replay == "off":
             return []
         prog, out = self.prog, []
@@ -924,12 +886,11 @@ class Detector:
     def _components(self, vendor: Vendor) -> list[CodeSite]:
         """JSX components of the vendor's packages that start it when rendered ([sdk] components:
         ``FullStory``, ``PostHogProvider[apiKey]`` — with ``client={…}`` it starts nothing)."""
-        sdk = vendor.raw.get("sdk", {})
-        specs = [(c.split("[")[0], c[c.index("[") + 1 : -1] if "[" in c else None) for c in sdk.get("components", [])]
+        specs = vendor.sdk.components
         if not specs or not self.prog.jsx:
             return []
-        packages = _packages(vendor)
-        replay = _replay_default(vendor)
+        packages = vendor.sdk.brought_by
+        replay = vendor.sdk.replay_default
         if replay == "off":
             return []
         out = []
@@ -941,7 +902,8 @@ class Detector:
             if imp is None or _pkg(imp.package) not in packages:
                 continue
             exported = imp.imported or local
-            for comp, prop in specs:
+            for spec in specs:
+                comp, prop = spec.name, spec.prop
                 if exported == comp and (prop is None or prop in jsx_attributes(self.prog, opening)):
                     out.append(CodeSite(vendor, el, "component", f"<{local}{f' {prop}' if prop else ''}> from {imp.package} starts {vendor.name} when rendered", replay))
         return out
@@ -1142,46 +1104,44 @@ class Detector:
         """A switch that holds recording back moves the start to the release calls: named as
         written (``posthog.opt_in_capturing()``) or, in a bundle that renamed the API, by their
         shape (``[sdk.hold] bundle_release``: FullStory's ``Oe("start")``)."""
-        holds = [h for h in vendor.raw.get("sdk", {}).get("hold", []) if h["switch"].encode() in self.prog.parsed.source.data]
+        holds = [h for h in vendor.sdk.hold if h.switch.encode() in self.prog.parsed.source.data]
         code = self._booleans() if holds else ""
         for hold in holds:
-            switch, value = norm(hold["switch"]), norm(hold["value"])
+            switch, value = hold.switch_norm, hold.value_norm
             if not any(f"{switch}{sep}{value}" in code for sep in ("=", ":", "']=", "':", "]=")):
                 continue
-            releases = [norm(r) for r in hold["release"]]
-            names = sorted({_SPEC.match(r).group(1).rsplit(".", 1)[-1] for r in releases if _SPEC.match(r)})
+            releases = hold.release
+            names = sorted({r.name for r in releases if r.path is not None})
             candidates = {c.id: c for name in names for c in self.prog.calls_named(name)}
             calls = [c for c in candidates.values() if any(self._releases(c, r) for r in releases)]
             spans = self._spans(vendor)
-            for text in hold.get("bundle_release", []):
-                shape = jsshapes.parse_call(text)
+            for shape in hold.bundle_release:
                 for call in self._shape_candidates(shape):
                     if call.id not in {c.id for c in calls} and not self._in_sdk_code(call, spans) and (self.in_sdk is None or not self.in_sdk(call)) and jsshapes.matches(self.prog, call, shape):
                         calls.append(call)
             calls.sort(key=lambda n: n.start_byte)
-            held = f"{hold['switch']} = {hold['value']}"
+            held = f"{hold.switch} = {hold.value}"
             if not calls:
                 return [CodeSite(vendor, s.node, s.via, s.evidence, s.replay, hold=held) for s in sites] if sites else []
             return [CodeSite(vendor, c, "release-call", f"{self.prog.text(c)[:60]} releases recording held by {held}", hold=held) for c in calls]
         return sites
 
-    def _releases(self, call: Node, release: str) -> bool:
+    def _releases(self, call: Node, release: CallSpec) -> bool:
         """Does ``call`` match a release spec (``posthog.opt_in_capturing(``,
         ``setTrackingConsent('granted'``)? As written, or by its last name and arguments when the
         object it is called on is a renamed binding (``Zh.setTrackingConsent(`granted`)``)."""
         text = norm(self.prog.text(call))
         callee = self.prog.callee(call)
         path = self.prog.path(callee) if callee is not None else ""
-        if text.startswith(release) or release in norm(path + "("):
+        if text.startswith(release.text) or release.text in norm(path + "("):
             return True
-        m = _SPEC.match(release)
-        if m is None or "." in m.group(1):
+        if release.path is None or release.obj is not None:
             return False  # "mouseflow.start(": the object is part of what identifies it
         args = call.child_by_field_name("arguments")
-        return f"{path.rsplit('.', 1)[-1]}{norm(self.prog.text(args)) if args is not None else '('}".startswith(release)
+        return f"{path.rsplit('.', 1)[-1]}{norm(self.prog.text(args)) if args is not None else '('}".startswith(release.text)
 
     def _imported_only(self, vendor: Vendor) -> list[Inactive]:
-        packages = _packages(vendor)
+        packages = vendor.sdk.brought_by
         return [
             Inactive(vendor, node, f"{source} is imported but never started here")
             for node, source in self.prog.import_nodes
@@ -1196,7 +1156,7 @@ def _attribute(sites: list[CodeSite], inactive: list[Inactive], present: dict[st
     library's sites are its own start's, or, when its own start was not found, its sites."""
     hosts: dict[str, Vendor] = {}
     for vendor in present.values():
-        for embedded in vendor.raw.get("sdk", {}).get("embeds", []):
+        for embedded in vendor.sdk.embeds:
             hosts.setdefault(embedded, vendor)
     if not hosts:
         return sites, inactive
@@ -1211,7 +1171,7 @@ def _attribute(sites: list[CodeSite], inactive: list[Inactive], present: dict[st
         if host.id in reported or (host.id, site.node.id) in seen:
             continue  # the host's own start (or its replay-off start) is what is reported
         seen.add((host.id, site.node.id))
-        kept.append(CodeSite(host, site.node, site.via, f"{host.name} (its SDK ships {site.vendor.name}): {site.evidence}", _replay_default(host), site.hold))
+        kept.append(CodeSite(host, site.node, site.via, f"{host.name} (its SDK ships {site.vendor.name}): {site.evidence}", host.sdk.replay_default, site.hold))
     return kept, [i for i in inactive if i.vendor.id not in hosts]
 
 
@@ -1219,22 +1179,10 @@ _BUNDLE_VIAS = frozenset({"bundle-init", "bundle-sdk-call"})
 _EMBEDDED_VIAS = _BUNDLE_VIAS | {"snippet", "dynamic-injection"}
 
 
-def _spec_matches(spec: _InitSpec, path: str, first: str | None) -> bool:
+def _spec_matches(spec: CallSpec, path: str, first: str | None) -> bool:
     if spec.obj is not None:
         return path == f"{spec.obj}.{spec.name}" or path.endswith(f".{spec.obj}.{spec.name}")
-    return path == spec.name and (spec.arg0 is None or first == spec.arg0)
-
-
-def _replay_default(vendor: Vendor) -> str:
-    """Whether a start with no replay option records: the signature's replay_default, else "on"
-    for recorders and "settings" for suites where replay is one module."""
-    return vendor.raw.get("sdk", {}).get("replay_default", "settings" if vendor.category == "replay-addon" else "on")
-
-
-def _packages(vendor: Vendor) -> set[str]:
-    """The npm packages that bring the vendor in: its SDKs and its wrapper plugins."""
-    sdk = vendor.raw.get("sdk", {})
-    return set(sdk.get("packages", [])) | set(sdk.get("plugins", []))
+    return path == spec.name and (spec.arg is None or first == spec.arg)
 
 
 def _occurrences(data: bytes, needle: bytes, limit: int) -> list[int]:

@@ -33,7 +33,7 @@ def public_sources(sources: tuple[str, ...]) -> list[str]:
 
 def vendor_rows(db: SignatureDB) -> list[dict[str, Any]]:
     return [
-        {"id": v.id, "name": v.name, "category": v.category, "hosts": v.hosts, "sources": public_sources(v.sources)}
+        {"id": v.id, "name": v.name, "category": v.category, "hosts": list(v.hosts), "sources": public_sources(v.sources)}
         for v in sorted(db.vendors.values(), key=lambda v: v.id)
     ]
 
@@ -47,7 +47,7 @@ def _gates(cmp: Any) -> list[str]:
         ways.append("markup")
     if any(ld.autoblock or ld.autoblock_when for ld in cmp.loaders):
         ways.append("auto-blocking")
-    if cmp.api_needles or cmp.raw.get("js"):
+    if cmp.api_needles or cmp.js.declared:
         ways.append("code")
     return ways
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from analyzer.fieldfacts import FieldSite
-from analyzer.normalise import norm
 from analyzer.signatures import Vendor
 
 if TYPE_CHECKING:
@@ -42,7 +41,7 @@ def _masked_by_marker(field: FieldSite, vendor: Vendor) -> str | None:
 
 def _unmasked_by_marker(field: FieldSite, vendor: Vendor) -> str | None:
     own = next((mark.describe() for mark in vendor.unmasks if mark.matches(field.attrs, field.classes)), None)
-    if own or vendor.raw.get("masking", {}).get("unmask_scope") != "subtree":
+    if own or vendor.masking.unmask_scope != "subtree":
         return own
     # The vendor's unmask applies to a whole subtree: a marker on a form or fieldset unmasks its fields.
     for mark in vendor.unmasks:
@@ -53,18 +52,18 @@ def _unmasked_by_marker(field: FieldSite, vendor: Vendor) -> str | None:
 
 def effective_default(vendor: Vendor, code: str) -> tuple[str, str | None]:
     """The masking default once init options found in ``code`` (normalised) are applied."""
-    m = vendor.raw.get("masking", {})
-    for option in m.get("option", []):
-        if norm(option["match"]) in code:
-            return option["effect"], option["note"]
-    return m.get("default", "unknown"), None
+    m = vendor.masking
+    for option in m.options:
+        if option.match_norm in code:
+            return option.effect, option.note
+    return m.default, None
 
 
 def evaluate(field: FieldSite, vendor: Vendor, default: tuple[str, str | None]) -> Exposure:
     """Whether ``vendor`` captures ``field``, given its masking default on this page
     (:func:`effective_default`, computed once per page and vendor)."""
-    m = vendor.raw.get("masking", {})
-    fix = m.get("fix", "")
+    m = vendor.masking
+    fix = m.fix
     name = vendor.name
     masked = _masked_by_marker(field, vendor)
     if masked:
@@ -77,15 +76,15 @@ def evaluate(field: FieldSite, vendor: Vendor, default: tuple[str, str | None]) 
         return Exposure(vendor.id, False, f"{name} never records password inputs", fix)
     # Words in attribute values that make the vendor drop the field (Clarity), minus the attributes
     # and input types the vendor leaves out of that rule.
-    ignore = set(m.get("attribute_words_ignore", []))
+    ignore = m.attribute_words_ignore
     values = " ".join(v for k, v in field.attrs.items() if k not in ignore).lower()
-    words = [w for w in m.get("masked_attribute_words", []) if w in values] if kind not in m.get("attribute_words_exempt", []) else []
+    words = [w for w in m.masked_attribute_words if w in values] if kind not in m.attribute_words_exempt else []
     if words:
         return Exposure(vendor.id, False, f"{name} excludes fields whose attributes contain '{words[0]}'", fix)
     default, option = default
     via = f" ({option})" if option else ""
     choice = kind in CHOICES or kind == "contenteditable"
-    recorded_controls = set(m.get("unmasked_controls", []))
+    recorded_controls = m.unmasked_controls
     if default in ("dashboard", "unknown"):
         return Exposure(vendor.id, None, f"{name}'s masking is set in its dashboard (not visible here); its documented default is not known", fix)
     if default == "none":
@@ -93,8 +92,8 @@ def evaluate(field: FieldSite, vendor: Vendor, default: tuple[str, str | None]) 
     if default == "password-only":
         return Exposure(vendor.id, True, f"{name} masks only password inputs{via}", fix)
     if default == "by-type":
-        types = set(m.get("masked_types", []))
-        auto = set(m.get("masked_autocomplete", []))
+        types = m.masked_types
+        auto = m.masked_autocomplete
         if field.type in types or set(field.autocomplete.lower().split()) & auto:
             return Exposure(vendor.id, False, f"{name} masks this input type by default", fix)
         return Exposure(vendor.id, True, f"{name} masks only some input types and this is not one of them{via}", fix)
@@ -107,35 +106,23 @@ def evaluate(field: FieldSite, vendor: Vendor, default: tuple[str, str | None]) 
 
 
 # -- page text: values a template or component prints (analyzer.rendered) ---------------------------
-_TEXT_MARKS: dict[str, tuple] = {}
-
-
-def _text_marks(vendor: Vendor) -> tuple:
-    marks = _TEXT_MARKS.get(vendor.id)
-    if marks is None:
-        from analyzer.signatures import text_marks
-
-        marks = _TEXT_MARKS[vendor.id] = text_marks(vendor.raw.get("masking", {}).get("text", {}))
-    return marks
-
-
 def effective_text_default(vendor: Vendor, code: str) -> tuple[str, str | None]:
     """The vendor's page-text default once init options found in ``code`` (normalised) apply."""
-    t = vendor.raw.get("masking", {}).get("text")
+    t = vendor.masking.text
     if t is None:
         return "unknown", None
-    for option in t.get("option", []):
-        if norm(option["match"]) in code:
-            return option["effect"], option["note"]
-    return t["default"], None
+    for option in t.options:
+        if option.match_norm in code:
+            return option.effect, option.note
+    return t.default, None
 
 
 def evaluate_text(value: "RenderedValue", vendor: Vendor, default: tuple[str, str | None]) -> Exposure:
     """Whether ``vendor`` records a printed value as page text (:func:`effective_text_default`)."""
-    t = vendor.raw.get("masking", {}).get("text", {})
-    fix = t.get("fix", "")
+    t = vendor.masking.text
+    fix = t.fix if t is not None else ""
     name = vendor.name
-    for mark in _text_marks(vendor):
+    for mark in t.marks if t is not None else ():
         if mark.matches({}, value.classes) or any(mark.matches({k: v}, frozenset()) for k, v in value.attrs):
             return Exposure(vendor.id, False, f"masked for {name} by {mark.describe()} on the element or an ancestor", fix)
     state, option = default
@@ -145,8 +132,8 @@ def evaluate_text(value: "RenderedValue", vendor: Vendor, default: tuple[str, st
         return Exposure(vendor.id, None, f"{name}'s page-text masking is {what}", fix)
     if state == "masked":
         return Exposure(vendor.id, False, f"{name} masks page text by default{via}", fix)
-    scrubbed = set(t.get("scrubbed", []))
+    scrubbed = t.scrubbed if t is not None else frozenset()
     if value.kind in scrubbed or (value.kind == "cards" and "digits" in scrubbed):
         return Exposure(vendor.id, False, f"{name} scrubs {value.kind} from page text", fix)
-    unverified = "" if t.get("verified", False) else " (unverified)"
+    unverified = "" if t is not None and t.verified else " (unverified)"
     return Exposure(vendor.id, True, f"{name} records page text as it appears{via}{unverified}", fix)

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from analyzer.jsshapes import CallShape, parse_call
 from analyzer.lexicon import Category, ContextWords, TermIndex, compile_category, make_term
+from analyzer.normalise import norm
 from analyzer.sigschema import (
     CMP_SCHEMA,
     FIELD_CONTEXT_SCHEMA,
@@ -86,6 +88,164 @@ class UrlMatcher:
 
 
 @dataclass(frozen=True)
+class CallSpec:
+    """A call as a signature names it, compiled at load: ``LogRocket.init``, ``smartlook('init'``,
+    ``posthog.opt_in_capturing(`` (``[sdk] init_calls``, ``identify_calls``, ``[[sdk.hold]] release``)."""
+
+    text: str  # as written, stripped (a release: normalised, as it is compared with code)
+    path: str | None  # the callee "LogRocket.init"; None when the text does not start with a call
+    obj: str | None  # "LogRocket" in LogRocket.init
+    name: str  # the method or function name: the path's last part
+    arg: str | None  # the first argument when it is a string: smartlook('init' -> "init"
+
+
+_CALL = re.compile(r"""^([\w$.]+)\(\s*(?:['"]([^'"]*)['"])?""")
+
+
+def init_spec(text: str) -> CallSpec:
+    """``LogRocket.init`` / ``smartlook('init'`` / ``initHotjar``: the callee and its first string argument."""
+    m = _CALL.match(text.strip()) if "(" in text else None
+    path, arg = (m.group(1), m.group(2)) if m else (text.strip(), None)
+    obj, _, name = path.rpartition(".")
+    return CallSpec(text.strip(), path, obj or None, name, arg)
+
+
+def release_spec(text: str) -> CallSpec:
+    """A release call as compared with code (normalised): ``posthog.opt_in_capturing(``; its path is
+    None when it does not start with a callee."""
+    normal = norm(text)
+    m = _CALL.match(normal)
+    if m is None:
+        return CallSpec(normal, None, None, "", None)
+    obj, _, name = m.group(1).rpartition(".")
+    return CallSpec(normal, m.group(1), obj or None, name, m.group(2))
+
+
+@dataclass(frozen=True)
+class ComponentSpec:
+    """``[sdk] components``: ``FullStory`` or ``PostHogProvider[apiKey]`` (starts only with that prop)."""
+
+    name: str
+    prop: str | None
+
+
+@dataclass(frozen=True)
+class Hold:
+    """``[[sdk.hold]]``: a switch that holds recording back until a release call."""
+
+    switch: str  # as written (the message quotes it)
+    value: str
+    switch_norm: str  # normalised, as compared with code
+    value_norm: str
+    release: tuple[CallSpec, ...]
+    bundle_release: tuple[CallShape, ...]
+
+
+@dataclass(frozen=True)
+class Sdk:
+    """A vendor's ``[sdk]`` table, compiled."""
+
+    packages: tuple[str, ...] = ()
+    plugins: tuple[str, ...] = ()
+    init_calls: tuple[CallSpec, ...] = ()
+    # Distinctive starts (dotted or long: LogRocket.init, initHotjar), longest first: the prefilter's
+    # needles and the commented-out start pattern.
+    init_starts: tuple[str, ...] = ()
+    identify_calls: tuple[CallSpec, ...] = ()
+    components: tuple[ComponentSpec, ...] = ()
+    bundle_strings: tuple[str, ...] = ()
+    core_strings: tuple[str, ...] = ()
+    bundle_calls: tuple[CallShape, ...] = ()
+    bundle_replay: tuple[CallShape, ...] = ()
+    embeds: tuple[str, ...] = ()
+    replay_options: tuple[str, ...] = ()
+    disable_options: tuple[str, ...] = ()
+    replay_default: str = "on"  # the signature's, else "on" for recorders and "settings" for add-ons
+    hold: tuple[Hold, ...] = ()
+
+    @property
+    def brought_by(self) -> frozenset[str]:
+        """The npm packages that bring the vendor in: its SDKs and its wrapper plugins."""
+        return frozenset(self.packages) | frozenset(self.plugins)
+
+
+@dataclass(frozen=True)
+class MaskOption:
+    """An init option visible in code that changes a masking default (``[[masking.option]]``)."""
+
+    match: str  # as written
+    match_norm: str  # normalised, as searched in normalised code
+    effect: str
+    note: str
+
+
+@dataclass(frozen=True)
+class TextMasking:
+    """``[masking.text]``: what the vendor records of printed page text."""
+
+    default: str
+    summary: str
+    sources: tuple[str, ...]
+    verified: bool
+    scrubbed: frozenset[str]
+    fix: str
+    options: tuple[MaskOption, ...]
+    marks: tuple[AttrMatch, ...]  # attributes and classes that mask an element's text
+
+
+@dataclass(frozen=True)
+class Masking:
+    """A vendor's ``[masking]`` table (defaults when the signature has none)."""
+
+    default: str = "unknown"
+    summary: str = ""
+    fix: str = ""
+    masked_types: frozenset[str] = frozenset()
+    masked_autocomplete: frozenset[str] = frozenset()
+    masked_attribute_words: tuple[str, ...] = ()
+    attribute_words_ignore: frozenset[str] = frozenset()
+    attribute_words_exempt: frozenset[str] = frozenset()
+    unmasked_controls: frozenset[str] = frozenset()
+    unmask_scope: str | None = None  # "element" | "subtree"
+    options: tuple[MaskOption, ...] = ()
+    text: TextMasking | None = None
+    page_exclusion: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    match: tuple[str, ...]
+    country: str | None
+    status: str  # verified | secondary | unverified
+    source: str
+    shared: bool
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """``[disclosure]``: how a privacy or cookie policy names the vendor."""
+
+    names: tuple[str, ...]
+    names_cased: tuple[str, ...] = ()
+    former_names: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    cookies: tuple[str, ...] = ()
+    weak_cookies: frozenset[str] = frozenset()
+    self_hosted: bool = False
+    entities: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """``[withdrawal]``: what stops a running recorder when consent is refused or withdrawn."""
+
+    calls: tuple[str, ...]
+    reload: bool
+    summary: str
+
+
+@dataclass(frozen=True)
 class Vendor:
     id: str
     name: str
@@ -95,6 +255,8 @@ class Vendor:
     snippets: tuple[tuple[tuple[str, ...], str], ...]
     needles: tuple[str, ...]
     sources: tuple[str, ...]
+    # The whole validated TOML table. Only the modules in tests/test_signatures_typed.py's
+    # LEAD_FILES_STILL_READING_RAW read it; it goes once they use the typed fields below.
     raw: dict[str, Any]
     # "//host" in code for any of the hosts (bounded subdomain run: no catastrophic backtracking).
     inline_hosts: re.Pattern[str] | None = None
@@ -103,10 +265,19 @@ class Vendor:
     unmasks: tuple[AttrMatch, ...] = ()
     # Snippet groups that are the vendor's second-stage script ([[detect.snippet]] second_stage = true).
     second_stage: frozenset[tuple[str, ...]] = frozenset()
+    hosts: tuple[str, ...] = ()  # [detect] hosts as written
+    script_attributes: tuple[str, ...] = ()  # [detect] script_attributes
+    gtm_tag_types: tuple[str, ...] = ()  # [detect] gtm_tag_types
+    storage_keys: tuple[str, ...] = ()
+    sdk: Sdk = Sdk()
+    masking: Masking = Masking()
+    disclosure: Disclosure | None = None
+    withdrawal: Withdrawal | None = None
 
     @property
-    def hosts(self) -> list[str]:
-        return list(self.raw["detect"].get("hosts", []))
+    def self_hosted(self) -> bool:
+        """A self-hosted recorder (rrweb): naming session recording itself is the disclosure."""
+        return self.disclosure is not None and self.disclosure.self_hosted
 
 
 @dataclass(frozen=True)
@@ -136,6 +307,63 @@ class Markup:
     activators: tuple[AttrMatch, ...] = ()
 
 
+@dataclass(frozen=True)
+class CategoryFlag:
+    """``flag=value:status`` in ``[js] category_flags``: a flag on a category object that makes its
+    callback no gate (Silktide ``required=true:ungated``)."""
+
+    flag: str
+    value: str  # lower-cased
+    status: str  # a Status value: ungated | unverifiable | …
+
+
+@dataclass(frozen=True)
+class CategoryCallbackSpec:
+    """``callback:key=value`` (the sibling ``key`` is ``value``) or ``callback:a.{category}.b.*=value``
+    (enclosing keys) in ``[js] category_callbacks``."""
+
+    callback: str
+    key: str | None  # the sibling key; None for an enclosing-key path
+    path: tuple[str, ...]  # the enclosing keys ("categories", "{category}", "services", "*"); () with a key
+    value: str  # lower-cased
+
+
+@dataclass(frozen=True)
+class ConsentParameter:
+    """``key:index:sibling`` in ``[js] consent_parameters``: the callback under ``key`` receives the
+    consent as argument ``index``, in an object that has the ``sibling`` key."""
+
+    key: str
+    index: int
+    sibling: str
+
+
+@dataclass(frozen=True)
+class BundledApi:
+    """``name = shape`` in ``[js] bundled_api``: a library function recognised by its body once renamed."""
+
+    name: str
+    shape: str
+
+
+@dataclass(frozen=True)
+class CmpJs:
+    """A consent manager's ``[js]`` table, compiled."""
+
+    declared: bool = False  # the signature has a non-empty [js] table
+    analytics_checks: tuple[str, ...] = ()
+    generic_events: tuple[str, ...] = ()
+    fail_open: tuple[str, ...] = ()
+    server_checks: tuple[str, ...] = ()
+    consent_words: tuple[str, ...] = ()
+    category_events: tuple[tuple[str, str], ...] = ()  # (event, category)
+    category_callbacks: tuple[CategoryCallbackSpec, ...] = ()
+    category_flags: tuple[CategoryFlag, ...] = ()
+    bundled_api: tuple[BundledApi, ...] = ()
+    consent_parameters: tuple[ConsentParameter, ...] = ()
+    example: str | None = None  # how code starts a recorder after this CMP's consent, for fixes
+
+
 @dataclass(frozen=True, eq=False)
 class Cmp:
     id: str
@@ -145,7 +373,9 @@ class Cmp:
     api_needles: tuple[str, ...]
     gates_recorders: bool
     sources: tuple[str, ...]
+    # The whole validated TOML table: see Vendor.raw (goes once the lead's modules use ``js``).
     raw: dict[str, Any]
+    js: CmpJs = CmpJs()
 
     @functools.cached_property
     def needles(self) -> tuple[str, ...]:
@@ -274,12 +504,13 @@ def _vendor(data: dict[str, Any]) -> Vendor:
     detect = data["detect"]
     urls = _url_matcher(detect)
     snippets = tuple((tuple(g["all"]), g.get("note", "")) for g in detect.get("snippet", []))
+    sdk = _sdk(data.get("sdk", {}), data["category"])
     needles = urls.literals() + list(detect.get("needles", [])) + list(detect.get("script_attributes", []))
     needles += [max(group, key=len) for group, _ in snippets]
-    sdk = data.get("sdk", {})
-    needles += sdk.get("packages", []) + sdk.get("plugins", []) + sdk.get("bundle_strings", [])
+    needles += list(sdk.packages + sdk.plugins + sdk.bundle_strings)
     # Dotted starts (LogRocket.init) and distinctive bare ones (useScriptHotjar, initHotjar).
-    needles += [c.split("(")[0] for c in sdk.get("init_calls", []) if "." in c.split("(")[0] or len(c.split("(")[0]) >= 10]
+    needles += [c.split("(")[0] for c in data.get("sdk", {}).get("init_calls", []) if "." in c.split("(")[0] or len(c.split("(")[0]) >= 10]
+    masking = data.get("masking", {})
     return Vendor(
         inline_hosts=_inline_host_pattern(urls),
         id=data["id"],
@@ -291,10 +522,104 @@ def _vendor(data: dict[str, Any]) -> Vendor:
         needles=tuple(n for n in needles if len(n) >= 4),
         sources=tuple(data["sources"]),
         raw=data,
-        masks=_marks(data.get("masking", {}), ("mask_attributes", "block_attributes"), ("mask_classes", "block_classes")),
-        unmasks=_marks(data.get("masking", {}), ("unmask_attributes",), ("unmask_classes",)),
+        masks=_marks(masking, ("mask_attributes", "block_attributes"), ("mask_classes", "block_classes")),
+        unmasks=_marks(masking, ("unmask_attributes",), ("unmask_classes",)),
         second_stage=frozenset(tuple(g["all"]) for g in detect.get("snippet", []) if g.get("second_stage")),
+        hosts=tuple(detect.get("hosts", [])),
+        script_attributes=tuple(detect.get("script_attributes", [])),
+        gtm_tag_types=tuple(detect.get("gtm_tag_types", [])),
+        storage_keys=tuple(data.get("storage_keys", [])),
+        sdk=sdk,
+        masking=_masking(masking),
+        disclosure=_disclosure(data["disclosure"]) if "disclosure" in data else None,
+        withdrawal=_withdrawal(data["withdrawal"]) if "withdrawal" in data else None,
     )
+
+
+def _sdk(sdk: dict[str, Any], category: str) -> Sdk:
+    starts = {c.split("(")[0] for c in sdk.get("init_calls", [])}
+    return Sdk(
+        packages=tuple(sdk.get("packages", [])),
+        plugins=tuple(sdk.get("plugins", [])),
+        init_calls=tuple(init_spec(c) for c in sdk.get("init_calls", [])),
+        init_starts=tuple(sorted((c for c in starts if "." in c or len(c) >= 10), key=lambda c: (-len(c), c))),
+        identify_calls=tuple(init_spec(c) for c in sdk.get("identify_calls", [])),
+        components=tuple(ComponentSpec(c.split("[")[0], c[c.index("[") + 1 : -1] if "[" in c else None) for c in sdk.get("components", [])),
+        bundle_strings=tuple(sdk.get("bundle_strings", [])),
+        core_strings=tuple(sdk.get("core_strings", [])),
+        bundle_calls=tuple(parse_call(t) for t in sdk.get("bundle_calls", [])),
+        bundle_replay=tuple(parse_call(t) for t in sdk.get("bundle_replay", [])),
+        embeds=tuple(sdk.get("embeds", [])),
+        replay_options=tuple(sdk.get("replay_options", [])),
+        disable_options=tuple(sdk.get("disable_options", [])),
+        replay_default=sdk.get("replay_default", "settings" if category == "replay-addon" else "on"),
+        hold=tuple(
+            Hold(
+                h["switch"],
+                h["value"],
+                norm(h["switch"]),
+                norm(h["value"]),
+                tuple(release_spec(r) for r in h["release"]),
+                tuple(parse_call(t) for t in h.get("bundle_release", [])),
+            )
+            for h in sdk.get("hold", [])
+        ),
+    )
+
+
+def _mask_options(items: list[dict[str, str]]) -> tuple[MaskOption, ...]:
+    return tuple(MaskOption(o["match"], norm(o["match"]), o["effect"], o["note"]) for o in items)
+
+
+def _masking(m: dict[str, Any]) -> Masking:
+    t = m.get("text")
+    text = None
+    if t is not None:
+        text = TextMasking(
+            default=t["default"],
+            summary=t["summary"],
+            sources=tuple(t["sources"]),
+            verified=t["verified"],
+            scrubbed=frozenset(t.get("scrubbed", [])),
+            fix=t["fix"],
+            options=_mask_options(t.get("option", [])),
+            marks=text_marks(t),
+        )
+    return Masking(
+        default=m.get("default", "unknown"),
+        summary=m.get("summary", ""),
+        fix=m.get("fix", ""),
+        masked_types=frozenset(m.get("masked_types", [])),
+        masked_autocomplete=frozenset(m.get("masked_autocomplete", [])),
+        masked_attribute_words=tuple(m.get("masked_attribute_words", [])),
+        attribute_words_ignore=frozenset(m.get("attribute_words_ignore", [])),
+        attribute_words_exempt=frozenset(m.get("attribute_words_exempt", [])),
+        unmasked_controls=frozenset(m.get("unmasked_controls", [])),
+        unmask_scope=m.get("unmask_scope"),
+        options=_mask_options(m.get("option", [])),
+        text=text,
+        page_exclusion=m.get("page_exclusion"),
+    )
+
+
+def _disclosure(d: dict[str, Any]) -> Disclosure:
+    return Disclosure(
+        names=tuple(d["names"]),
+        names_cased=tuple(d.get("names_cased", [])),
+        former_names=tuple(d.get("former_names", [])),
+        domains=tuple(d.get("domains", [])),
+        cookies=tuple(d.get("cookies", [])),
+        weak_cookies=frozenset(d.get("weak_cookies", [])),
+        self_hosted=d.get("self_hosted", False),
+        entities=tuple(
+            Entity(e["name"], tuple(e["match"]), e.get("country"), e["status"], e["source"], e.get("shared", False))
+            for e in d.get("entity", [])
+        ),
+    )
+
+
+def _withdrawal(w: dict[str, Any]) -> Withdrawal:
+    return Withdrawal(tuple(w["calls"]), w["reload"], w["summary"])
 
 
 def _marks(m: dict[str, Any], attr_keys: tuple[str, ...], class_keys: tuple[str, ...]) -> tuple[AttrMatch, ...]:
@@ -357,6 +682,51 @@ def _cmp(data: dict[str, Any]) -> Cmp:
         gates_recorders=data.get("gates", "any-vendor") == "any-vendor",
         sources=tuple(data["sources"]),
         raw=data,
+        js=_cmp_js(js, f"consent manager {data['id']}"),
+    )
+
+
+_FLAG_STATUSES = ("gated", "ungated", "unverifiable")
+
+
+def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
+    def callback(spec: str) -> CategoryCallbackSpec:
+        name, _, rest = spec.partition(":")
+        where, _, value = rest.rpartition("=")
+        if "{category}" in where:
+            return CategoryCallbackSpec(name, None, tuple(where.split(".")), value.lower())
+        return CategoryCallbackSpec(name, where, (), value.lower())
+
+    def flag(spec: str) -> CategoryFlag:
+        key, _, rest = spec.partition("=")
+        value, _, status = rest.partition(":")
+        if status not in _FLAG_STATUSES:
+            raise SignatureError(f"{where}: js.category_flags {spec!r}: expected 'flag=value:status', status one of {', '.join(_FLAG_STATUSES)}")
+        return CategoryFlag(key, value.lower(), status)
+
+    def parameter(spec: str) -> ConsentParameter:
+        parts = spec.split(":")
+        if len(parts) != 3 or not parts[1].isdigit():
+            raise SignatureError(f"{where}: js.consent_parameters {spec!r}: expected 'key:index:sibling'")
+        return ConsentParameter(parts[0], int(parts[1]), parts[2])
+
+    def api(spec: str) -> BundledApi:
+        name, _, shape = spec.partition("=")
+        return BundledApi(name.strip(), shape.strip())
+
+    return CmpJs(
+        declared=bool(js),
+        analytics_checks=tuple(js.get("analytics_checks", [])),
+        generic_events=tuple(js.get("generic_events", [])),
+        fail_open=tuple(js.get("fail_open", [])),
+        server_checks=tuple(js.get("server_checks", [])),
+        consent_words=tuple(js.get("consent_words", [])),
+        category_events=tuple((e, c) for e, _, c in (i.partition(":") for i in js.get("category_events", []))),
+        category_callbacks=tuple(callback(s) for s in js.get("category_callbacks", [])),
+        category_flags=tuple(flag(s) for s in js.get("category_flags", [])),
+        bundled_api=tuple(api(s) for s in js.get("bundled_api", [])),
+        consent_parameters=tuple(parameter(s) for s in js.get("consent_parameters", [])),
+        example=js.get("example"),
     )
 
 

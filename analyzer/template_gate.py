@@ -38,16 +38,16 @@ def vocabulary(db: SignatureDB) -> ServerVocabulary:
     for cmp in db.cmps.values():
         if not cmp.gates_recorders:
             continue
-        js = cmp.raw.get("js", {})
-        for check in js.get("analytics_checks", []) + js.get("server_checks", []):
+        js = cmp.js
+        for check in js.analytics_checks + js.server_checks:
             words = check.lower().split("+")
             if len(words) > 1:
                 pairs.append((tuple(words), cmp.name))
             elif "(" in check or "_" in check:
                 exact.append((re.sub(r"\s+", "", check.lower()).replace('"', "'"), cmp.name))
-        for fail in js.get("fail_open", []):
+        for fail in js.fail_open:
             caveats.append((fail.lower(), f"{cmp.name}: {fail}"))
-        consent_words.update(w.lower() for w in js.get("consent_words", []))
+        consent_words.update(w.lower() for w in js.consent_words)
     return ServerVocabulary(tuple(exact), tuple(pairs), tuple(caveats), frozenset(consent_words))
 
 

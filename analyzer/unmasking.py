@@ -65,9 +65,9 @@ def _options(db: SignatureDB) -> dict[str, tuple[tuple[str, str, str, re.Pattern
     out = {}
     for vendor in db.vendors.values():
         found = tuple(
-            (o["match"], o["effect"], o["note"], _loose(o["match"]))
-            for o in vendor.raw.get("masking", {}).get("option", [])
-            if o["effect"] in OFF
+            (o.match, o.effect, o.note, _loose(o.match))
+            for o in vendor.masking.options
+            if o.effect in OFF
         )
         if found:
             out[vendor.id] = found
@@ -94,7 +94,7 @@ def _subtree_marks(db: SignatureDB) -> tuple[tuple[Vendor, str], ...]:
     """(vendor, literal) for the unmask markers that apply to a whole subtree."""
     out = []
     for vendor in db.vendors.values():
-        if vendor.raw.get("masking", {}).get("unmask_scope") != "subtree":
+        if vendor.masking.unmask_scope != "subtree":
             continue
         for mark in vendor.unmasks:
             out.append((vendor, mark.cls or mark.attr or ""))

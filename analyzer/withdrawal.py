@@ -66,14 +66,13 @@ def _needle(call: str) -> str:
 def index(db: SignatureDB) -> _Index:
     calls = []
     for vendor in db.vendors.values():
-        for call in vendor.raw.get("withdrawal", {}).get("calls", []):
+        for call in vendor.withdrawal.calls if vendor.withdrawal is not None else ():
             calls.append((vendor.id, call, norm(call).lower()))
     events = []
     api = []
     for cmp in db.cmps.values():
-        js = cmp.raw.get("js", {})
-        events += [(e, cmp.name) for e in js.get("generic_events", []) if len(e) >= 6]
-        api += [n for n in js.get("api_needles", []) if len(n) >= 6]
+        events += [(e, cmp.name) for e in cmp.js.generic_events if len(e) >= 6]
+        api += [n for n in cmp.api_needles if len(n) >= 6]
     needles = sorted({_needle(c).lower() for _, c, _ in calls} | {"reload"} | {e.lower() for e, _ in events})
     matcher = ahocorasick_rs.AhoCorasick(needles)
     return _Index(tuple(calls), tuple(needles), matcher, tuple(events), tuple(sorted(set(api))))
@@ -136,10 +135,10 @@ def unstopped(detections: list[Detection], stops: dict[str, tuple[StopCall, ...]
     for d in detections:
         if d.verdict.status is not Status.GATED or d.verdict.mechanism not in CODE_GATES:
             continue
-        w = db.vendors[d.vendor].raw.get("withdrawal")
-        if not w or (not w["calls"] and not w["reload"]):
+        w = db.vendors[d.vendor].withdrawal
+        if w is None or (not w.calls and not w.reload):
             continue  # nothing a static scan could look for (rrweb's stop function has the site's name)
         if d.vendor in stopped_vendors or "*" in stopped_vendors:
             continue
-        out.append(Unstopped(d, tuple(w["calls"]), w["reload"], w["summary"], hooks.get(d.location.path, ())))
+        out.append(Unstopped(d, w.calls, w.reload, w.summary, hooks.get(d.location.path, ())))
     return out

@@ -74,12 +74,12 @@ def test_text_models(db) -> None:
 
 
 def test_every_recorder_with_a_text_model_names_its_sources(db) -> None:
-    models = {v.id: v.raw["masking"]["text"] for v in db.vendors.values() if "text" in v.raw.get("masking", {})}
+    models = {v.id: v.masking.text for v in db.vendors.values() if v.masking.text is not None}
     assert len(models) >= 30
     for vendor, t in models.items():
-        assert t["sources"] and t["fix"], vendor
+        assert t.sources and t.fix, vendor
         # An unverified model says what was not verified, or that it comes from a secondary source.
-        assert t["verified"] or "verif" in t["summary"] or "secondary" in t["summary"], vendor
+        assert t.verified or "verif" in t.summary or "secondary" in t.summary, vendor
 
 
 @pytest.mark.parametrize(

@@ -46,12 +46,13 @@ def test_every_vendor_states_sources_and_masking_or_says_unknown(db) -> None:
     for vendor in db.vendors.values():
         assert vendor.sources, vendor.id
         assert vendor.urls.exact or vendor.urls.suffixes or vendor.urls.regexes or vendor.snippets, vendor.id
-        masking = vendor.raw.get("masking", {})
-        # A masking model, or "unknown" said out loud; either way a summary a user can read.
-        assert masking.get("default"), vendor.id
-        assert len(masking.get("summary", "")) >= 40, vendor.id
-        if masking["default"] != "unknown":
-            assert masking.get("fix"), f"{vendor.id}: a known masking model names the attribute that fixes a field"
+        masking = vendor.masking
+        # A masking model, or "unknown" said out loud; either way a summary a user can read (a
+        # vendor without a [masking] table has none: its default "unknown" is not said out loud).
+        assert masking.default, vendor.id
+        assert len(masking.summary) >= 40, vendor.id
+        if masking.default != "unknown":
+            assert masking.fix, f"{vendor.id}: a known masking model names the attribute that fixes a field"
 
 
 def test_prefilter_needles_cover_every_vendor(db) -> None:
