@@ -255,9 +255,6 @@ class Vendor:
     snippets: tuple[tuple[tuple[str, ...], str], ...]
     needles: tuple[str, ...]
     sources: tuple[str, ...]
-    # The whole validated TOML table. Only the modules in tests/test_signatures_typed.py's
-    # LEAD_FILES_STILL_READING_RAW read it; it goes once they use the typed fields below.
-    raw: dict[str, Any]
     # "//host" in code for any of the hosts (bounded subdomain run: no catastrophic backtracking).
     inline_hosts: re.Pattern[str] | None = None
     # [masking] attributes and classes, compiled: what masks or blocks a field, what unmasks it.
@@ -373,8 +370,6 @@ class Cmp:
     api_needles: tuple[str, ...]
     gates_recorders: bool
     sources: tuple[str, ...]
-    # The whole validated TOML table: see Vendor.raw (goes once the lead's modules use ``js``).
-    raw: dict[str, Any]
     js: CmpJs = CmpJs()
 
     @functools.cached_property
@@ -521,7 +516,6 @@ def _vendor(data: dict[str, Any]) -> Vendor:
         snippets=snippets,
         needles=tuple(n for n in needles if len(n) >= 4),
         sources=tuple(data["sources"]),
-        raw=data,
         masks=_marks(masking, ("mask_attributes", "block_attributes"), ("mask_classes", "block_classes")),
         unmasks=_marks(masking, ("unmask_attributes",), ("unmask_classes",)),
         second_stage=frozenset(tuple(g["all"]) for g in detect.get("snippet", []) if g.get("second_stage")),
@@ -681,7 +675,6 @@ def _cmp(data: dict[str, Any]) -> Cmp:
         api_needles=tuple(js.get("api_needles", [])),
         gates_recorders=data.get("gates", "any-vendor") == "any-vendor",
         sources=tuple(data["sources"]),
-        raw=data,
         js=_cmp_js(js, f"consent manager {data['id']}"),
     )
 

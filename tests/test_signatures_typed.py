@@ -20,14 +20,6 @@ LOADER = "signatures.py"
 # Modules being rewritten elsewhere that still read ``.raw``; each has a typed field waiting for it
 # (Cmp.js.example, Vendor.masking.page_exclusion / .fix, Vendor.self_hosted, Vendor.disclosure,
 # Vendor.storage_keys). Empty this list as they switch; once empty, drop ``raw`` from the records.
-LEAD_FILES_STILL_READING_RAW = frozenset(
-    {
-        "rules/common.py",
-        "rules/masking_disabled.py",
-        "rules/page_special_category.py",
-        "rules/recorder_undisclosed.py",
-    }
-)
 
 _RAW = re.compile(r"\.raw\b")
 
@@ -46,13 +38,12 @@ def _readers() -> dict[str, list[int]]:
 
 def test_no_module_but_the_loader_reads_raw_signature_tables() -> None:
     readers = _readers()
-    unexpected = {f: lines for f, lines in readers.items() if f not in LEAD_FILES_STILL_READING_RAW}
-    assert not unexpected, f"read the typed fields of analyzer/signatures.py records instead of .raw: {unexpected}"
+    assert not readers, f"read the typed fields of the signature records instead of .raw: {readers}"
 
 
-def test_the_allow_list_holds_only_files_that_still_read_raw() -> None:
-    stale = LEAD_FILES_STILL_READING_RAW - set(_readers())
-    assert not stale, f"these no longer read .raw: take them off LEAD_FILES_STILL_READING_RAW: {sorted(stale)}"
+def test_compiled_records_keep_no_raw_table() -> None:
+    db = load()
+    assert not any(hasattr(r, "raw") for r in [*db.vendors.values(), *db.cmps.values()])
 
 
 def test_call_specs_are_parsed_at_load() -> None:

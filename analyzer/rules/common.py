@@ -31,13 +31,13 @@ CODE_VIAS = frozenset({"init-call", "component", "snippet", "dynamic-injection",
 @functools.lru_cache(maxsize=8)
 def _examples(db: SignatureDB) -> tuple[Cmp, ...]:
     """The consent managers a fix cites as examples: those whose signature gives a code example."""
-    return tuple(c for c in db.cmps.values() if c.raw.get("js", {}).get("example"))
+    return tuple(c for c in db.cmps.values() if c.js.example)
 
 
 def _code_examples(ctx: PageContext) -> str:
     """This page's consent manager's analytics check if it has one, else every example's."""
-    own = [ctx.db.cmps[c] for c in ctx.facts.cmps if ctx.db.cmps[c].raw.get("js", {}).get("example")]
-    return ", ".join(c.raw["js"]["example"] for c in own or _examples(ctx.db))
+    own = [ctx.db.cmps[c] for c in ctx.facts.cmps if ctx.db.cmps[c].js.example]
+    return ", ".join(c.js.example or "" for c in own or _examples(ctx.db))
 
 
 def _markup_examples(db: SignatureDB) -> str:

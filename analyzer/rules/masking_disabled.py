@@ -63,7 +63,7 @@ def check(ctx) -> Iterator[Finding]:
             location=Location(path=item.path, line=off.line, column=off.column),
             message=f"{what} turns {vendor.name}'s input masking off ({off.note}); {exposes}",
             evidence=f"{off.vendor}: {off.setting} -> {off.effect}",
-            remediation=f"Remove {off.setting} and keep {vendor.name}'s masking on; unmask only single non-sensitive fields. {vendor.raw.get('masking', {}).get('fix', '')}".strip(),
+            remediation=f"Remove {off.setting} and keep {vendor.name}'s masking on; unmask only single non-sensitive fields. {vendor.masking.fix}".strip(),
             legal=legal_notes(ctx, "fields"),
             vendor=off.vendor,
         )

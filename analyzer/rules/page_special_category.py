@@ -53,7 +53,7 @@ def check(ctx: FieldContext) -> Iterator[Finding]:
     where = {"path": "path", "title": "title", "heading": "heading"}[topic.source]
     for vendor in visit.recorders:
         v = ctx.db.vendors[vendor]
-        how = v.raw.get("masking", {}).get("page_exclusion") or _GENERIC
+        how = v.masking.page_exclusion or _GENERIC
         yield Finding(
             rule=ID,
             name=NAME,

@@ -70,7 +70,7 @@ def check(ctx) -> Iterator[Finding]:
 
 
 def _named(ctx, vendor_id: str) -> bool:
-    self_hosted = ctx.db.vendors[vendor_id].raw.get("disclosure", {}).get("self_hosted", False)
+    self_hosted = ctx.db.vendors[vendor_id].self_hosted
     for page in ctx.policies:
         if any(n.vendor == vendor_id for n in page.named):
             return True
@@ -81,10 +81,11 @@ def _named(ctx, vendor_id: str) -> bool:
 
 def remediation(ctx, vendor_id: str) -> str:
     vendor = ctx.db.vendors[vendor_id]
-    d = vendor.raw.get("disclosure", {})
-    entities = [e for e in d.get("entity", []) if e["status"] != "unverified"]
-    who = f"{d.get('names', [vendor.name])[0]} ({entities[0]['name']}{', ' + entities[0]['country'] if entities[0].get('country') else ''})" if entities else vendor.name
-    cookies = [k for k in vendor.raw.get("storage_keys", []) if k not in d.get("weak_cookies", [])][:4]
+    d = vendor.disclosure
+    entities = [e for e in (d.entities if d else ()) if e.status != "unverified"]
+    name = d.names[0] if d and d.names else vendor.name
+    who = f"{name} ({entities[0].name}{', ' + entities[0].country if entities[0].country else ''})" if entities else vendor.name
+    cookies = [k for k in vendor.storage_keys if k not in (d.weak_cookies if d else ())][:4]
     cookie_text = f" and its cookies ({', '.join(cookies)})" if cookies else ""
     return (
         f"Name {who} in the privacy policy's recipients / processors, with what it records (sessions, clicks, "
