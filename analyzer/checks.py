@@ -24,7 +24,7 @@ from analyzer.discover import SourceFile
 from analyzer.facts import FileFacts
 from analyzer.model import Detection, Diagnostic, Finding
 from analyzer.resolve import Resolved
-from analyzer.rules import BY_SCOPE
+from analyzer.rules import BY_SCOPE, RULES
 from analyzer.rules.base import FieldReport, PageContext
 from analyzer.signatures import SignatureDB
 from analyzer.suppress import Directive
@@ -65,7 +65,7 @@ def run(files: list[SourceFile], facts: list[FileFacts], resolved: Resolved, db:
             for rule in field_rules:
                 findings.extend(rule.check(field_ctx))
     policies, diagnostics = _compliance(facts, resolved, fields, db, site, findings)
-    directives = [(f.path, d) for f in facts for d in f.directives]
+    directives = suppress.known_ids([(f.path, d) for f in facts for d in f.directives], frozenset(RULES))
     if config.require_suppression_reason:
         directives = suppress.required_reasons(directives)
     _, used = suppress.match([f for f in findings if config.selects(f.rule)], directives)

@@ -73,7 +73,7 @@ def _dynamic_specifiers(f: SourceFile, max_bytes: int) -> list[str]:
     data = reading.read_bytes(f.path, f.display, max_bytes)
     if not isinstance(data, bytes):
         return []
-    return [m.group(1).decode("utf-8", "replace") for m in crossfile.DYNAMIC_IMPORT.finditer(data)]
+    return [m.group(1).decode("utf-8", "replace") for m in links.DYNAMIC_IMPORT.finditer(data)]
 
 
 def _same(spec: str, target: str, importer_real: str, f: SourceFile) -> bool:

@@ -39,15 +39,17 @@ def _run(paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ..
 
     from analyzer import config as configmod
     from analyzer import policy, resolve, signatures
+    from analyzer.rules import RULES
     from analyzer.scan import ScanOptions, run
 
     found = Path(config_file) if config_file else configmod.find(Path(paths[0]))
-    cfg = configmod.load(found)
+    cfg = configmod.load(found, frozenset(RULES))
     if select or ignore:
         extra = configmod.parse(
             {"select": [p for s in select for p in s.split(",") if p], "ignore": [p for s in ignore for p in s.split(",") if p]},
             "command line",
             Path.cwd(),
+            frozenset(RULES),
         )
         cfg = dataclasses.replace(cfg, select=extra.select or cfg.select, ignore=tuple(cfg.ignore) + extra.ignore)
     dirs = tuple(cfg.signatures) + tuple(str(Path(d).resolve()) for d in signature_dirs)

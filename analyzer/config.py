@@ -152,7 +152,9 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
 
 
-def load(path: Path | None) -> Config:
+def load(path: Path | None, known: frozenset[str]) -> Config:
+    """The settings of ``path`` (defaults when None); ``known``: the rule ids select / ignore /
+    severity may name."""
     if path is None:
         return Config()
     data = _read(path)
@@ -165,7 +167,7 @@ def load(path: Path | None) -> Config:
         table = tool.get("replaylint", {})
     if not isinstance(table, dict):
         raise ConfigError(f"{where}: must be a table of settings, not {type(table).__name__}")
-    return parse(table, where, path.parent)
+    return parse(table, where, path.parent, known)
 
 
 def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
@@ -185,10 +187,8 @@ def _rule_prefixes(values: tuple[str, ...], key: str, where: str, known: set[str
     return tuple(out)
 
 
-def parse(table: dict[str, Any], where: str, base: Path) -> Config:
-    from analyzer.rules import RULES
-
-    known = set(RULES)
+def parse(table: dict[str, Any], where: str, base: Path, known: frozenset[str]) -> Config:
+    """Validate one settings table (``where`` names it in errors; ``base`` anchors paths)."""
     for key in table:
         if key not in _KEYS:
             raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(_KEYS))})")

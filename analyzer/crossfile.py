@@ -20,12 +20,11 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from analyzer import bundler_exports, consent_code, jsfacts, jsparse, reading, sfc
+from analyzer import bundler_exports, consent_code, jsfacts, jsparse, links, reading, sfc
 from analyzer.discover import SourceFile, app_root
 from analyzer.model import Detection, Status, Verdict, site_key
 from analyzer.signatures import SignatureDB
 
-_SPECIFIER = re.compile(rb"""(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s*)["'`]([^"'`$\n]+)["'`]""")
 _EXTENSIONS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".vue", ".svelte")
 
 
@@ -104,11 +103,6 @@ def _resolve(importer: SourceFile, spec: str, targets: dict[str, str]) -> str | 
     return None
 
 
-def specifiers(data: bytes) -> tuple[str, ...]:
-    """The module specifiers a code file imports or requires (collected while the file is read)."""
-    return tuple(dict.fromkeys(m.group(1).decode("utf-8", "replace") for m in _SPECIFIER.finditer(data)))
-
-
 def link(
     detections: list[Detection], files: list[SourceFile], imports: dict[str, tuple[str, ...]], db: SignatureDB, max_bytes: int
 ) -> dict[tuple[str, int, int, str], Verdict]:
@@ -182,7 +176,6 @@ def _uses(prog: jsfacts.Program, local: str, imp: jsfacts.Import) -> list[tuple[
     return out
 
 
-DYNAMIC_IMPORT = re.compile(rb"""\bimport\s*\(\s*["'`]([^"'`$\n]+)["'`]""")  # import('./x.js'), also read by chunks.py
 _WRAPPERS = ("parenthesized_expression", "await_expression")
 
 
@@ -191,7 +184,7 @@ def _dynamic_uses(prog: jsfacts.Program, hits: dict[str, str]) -> list[tuple[Nod
     ``import(x).then(({start}) => start())``, ``const {start: e} = await import(x); e()`` and
     ``const m = await import(x); m.start()``, each with the export name and the imported file."""
     out: list[tuple[Node, frozenset[str], str]] = []
-    for m in DYNAMIC_IMPORT.finditer(prog.parsed.source.data):
+    for m in links.DYNAMIC_IMPORT.finditer(prog.parsed.source.data):
         target = hits.get(m.group(1).decode("utf-8", "replace"))
         if target is None:
             continue

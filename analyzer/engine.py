@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from analyzer import chunk_files, code_data, code_scan, commented, compliance_facts, consent_markup, crossfile, detect, fallback, fieldfacts, gtm, gtm_template, htmldoc, jsfacts, jsparse, jsxmarkup, links, pagecontext, prefilter, reading, rendered, sfc, sourcemap, suppress, tag_managers, template_data, template_scan, templates, textscan
+from analyzer import chunk_files, code_data, code_scan, commented, compliance_facts, consent_markup, detect, fallback, fieldfacts, gtm, gtm_template, htmldoc, jsfacts, jsparse, jsxmarkup, links, pagecontext, prefilter, reading, rendered, sfc, sourcemap, suppress, tag_managers, template_data, template_scan, templates, textscan
 from analyzer.facts import Commented, FileFacts, Hint, Inactive, PiiPush, TagManagerSeen
 from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
@@ -24,7 +24,6 @@ from analyzer.detect import PageFacts, RecorderSite, script_type
 from analyzer.discover import SourceFile, display_path
 from analyzer.jsparse import JsSource, dialect_for
 from analyzer.model import Detection, Diagnostic, Location, Status, Verdict
-from analyzer.rules import RULES
 from analyzer.suppress import Directive
 from analyzer.signatures import SignatureDB
 
@@ -107,11 +106,11 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
     if source.kind == "prose":  # Markdown: read only as a policy page
         result.compliance = compliance_facts.for_markdown(source.display, _decode(source.display, data, result), db)
         if result.compliance is not None and b"replaylint:" in data:
-            result.directives = suppress.parse(reading.decode(data).text, set(RULES))
+            result.directives = suppress.parse(reading.decode(data).text)
         return result
     data = reading.as_utf8(data)
     if b"replaylint:" in data:
-        result.directives = suppress.parse(reading.decode(data).text, set(RULES))
+        result.directives = suppress.parse(reading.decode(data).text)
     kind = source.kind
     if kind == "text":  # a file of no known kind: a page when it holds markup, else a text scan
         kind = "html" if textscan.looks_like_markup(data) else "text"
@@ -386,7 +385,7 @@ def _display_original(original: str | None) -> str | None:
 def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileResult, file: Path, boundary: str | None = None) -> jsfacts.Program | None:
     """Detections and fields of a code file; returns the whole file's parsed program when one was
     made (not for a component's script blocks), for the compliance pass to reuse."""
-    result.imports = crossfile.specifiers(data) + chunk_files.chunk_specifiers(data)
+    result.imports = links.specifiers(data) + chunk_files.chunk_specifiers(data)
     candidates = prefilter.for_db(db).candidates(data)
     markup = (kind == "sfc" or dialect_for(path) != "ts") and not jsfacts.minified(data)
     # Components (not built bundles) are also read for the values they print and for a path that

@@ -12,13 +12,21 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+_SPECIFIER = re.compile(rb"""(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s*)["'`]([^"'`$\n]+)["'`]""")
+DYNAMIC_IMPORT = re.compile(rb"""\bimport\s*\(\s*["'`]([^"'`$\n]+)["'`]""")  # import('./x.js'): crossfile and chunks read it
 # How many leading path segments a deployment base may add (/shop/, /app/v2/).
 _MAX_BASE_SEGMENTS = 3
 _NOT_FILES = ("data:", "javascript:", "blob:", "about:", "#", "mailto:")
+
+
+def specifiers(data: bytes) -> tuple[str, ...]:
+    """The module specifiers a code file imports or requires (collected while the file is read)."""
+    return tuple(dict.fromkeys(m.group(1).decode("utf-8", "replace") for m in _SPECIFIER.finditer(data)))
 
 
 def resolve(url: str, page: Path, root: Path | None, base_href: str | None = None) -> str | None:

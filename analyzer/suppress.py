@@ -45,7 +45,8 @@ class Directive:
         return self.problem is None and line in (self.line, self.line + 1) and any(rule.startswith(r) for r in self.rules)
 
 
-def parse(text: str, known_rules: set[str]) -> list[Directive]:
+def parse(text: str) -> list[Directive]:
+    """Every directive as written (syntax checked here; rule ids by ``known_ids`` in the check stage)."""
     if _MARK not in text:
         return []
     out = []
@@ -61,14 +62,25 @@ def parse(text: str, known_rules: set[str]) -> list[Directive]:
             out.append(Directive(number, column, (), "", "expected 'replaylint: ignore[RULE,…] -- reason'"))
             continue
         rules = tuple(r.strip().upper() for r in valid.group("rules").split(",") if r.strip())
-        bad = [r for r in rules if not _RULE.fullmatch(r) or not current_prefixes(r, known_rules)]
-        if not rules or bad:
-            problem = f"unknown rule id '{bad[0]}'" if bad else "no rule id between the brackets"
-            out.append(Directive(number, column, rules, "", problem))
+        if not rules:
+            out.append(Directive(number, column, rules, "", "no rule id between the brackets"))
             continue
-        # An old id of a renumbered rule (RL130) covers the rule under its new id (RL130).
-        current = tuple(dict.fromkeys(p for r in rules for p in current_prefixes(r, known_rules)))
-        out.append(Directive(number, column, current, (valid.group("reason") or "").strip()))
+        out.append(Directive(number, column, rules, (valid.group("reason") or "").strip()))
+    return out
+
+
+def known_ids(directives: list[tuple[str, Directive]], known: frozenset[str]) -> list[tuple[str, Directive]]:
+    """Directives naming a rule id that matches no rule become malformed (RL901); an old id of a
+    renumbered rule (RL201) covers the rule under its new id (RL130)."""
+    out = []
+    for path, d in directives:
+        if d.problem is None:
+            bad = [r for r in d.rules if not _RULE.fullmatch(r) or not current_prefixes(r, known)]
+            if bad:
+                d = dataclasses.replace(d, reason="", problem=f"unknown rule id '{bad[0]}'")
+            else:
+                d = dataclasses.replace(d, rules=tuple(dict.fromkeys(p for r in d.rules for p in current_prefixes(r, known))))
+        out.append((path, d))
     return out
 
 

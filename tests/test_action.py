@@ -21,6 +21,7 @@ import pytest
 yaml = pytest.importorskip("yaml")  # pre-commit's own dependency, in the test extras
 
 from analyzer import config as configmod  # noqa: E402
+from analyzer.rules import RULES  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 UNGATED = '<html><head>\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>\n</head></html>\n'
@@ -140,7 +141,7 @@ def test_every_example_of_the_configuration_reference_loads(tmp_path: Path) -> N
         name = "pyproject.toml" if "[tool.replaylint" in block else ".replaylint.toml"
         path = tmp_path / name
         path.write_text(block, encoding="utf-8")
-        cfg = configmod.load(path)
+        cfg = configmod.load(path, frozenset(RULES))
         assert cfg.source is not None
         path.unlink()
 

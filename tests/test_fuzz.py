@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from analyzer.rules import RULES
 from analyzer import config, gtm, htmldoc, reading, signatures, sourcemap, templates
 from analyzer.discover import SourceFile
 from analyzer.engine import analyze
@@ -160,7 +161,7 @@ config_keys = st.sampled_from(sorted(config._KEYS) + ["tool", "replaylint", "x"]
 @given(st.dictionaries(config_keys, json_values, max_size=5))
 def test_the_config_loader_raises_only_config_errors(table: dict) -> None:
     try:
-        config.parse(table, "fuzz.toml", Path("/tmp"))
+        config.parse(table, "fuzz.toml", Path("/tmp"), frozenset(RULES))
     except config.ConfigError:
         pass
 
@@ -171,7 +172,7 @@ def test_a_config_file_of_any_bytes_is_a_config_or_a_config_error(tmp_path_facto
     for name in (".replaylint.toml", "pyproject.toml"):
         (tmp / name).write_bytes(data)
         try:
-            config.load(tmp / name)
+            config.load(tmp / name, frozenset(RULES))
             config.find(tmp)
         except config.ConfigError:
             pass
