@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from analyzer import consent_code, crossfile, jsfacts, jsparse, links, reading
 from analyzer.discover import SourceFile
 from analyzer.jsparse import JsSource, dialect_for
+from analyzer.kinds import Mechanism
 from analyzer.model import Detection, Status, Verdict, site_key
 from analyzer.signatures import SignatureDB
 
@@ -62,7 +63,7 @@ def link(
         way = resolver.chunk(d.location.path, 0, frozenset())
         if way is None or way.status is Status.UNGATED and d.location.path not in resolver.dynamic_seen:
             continue  # loaded with a page, or by nothing in the scan: "runs when the file loads" stands
-        mechanism = {Status.GATED: "code-guard", Status.UNGATED: "no-consent-check", Status.UNVERIFIABLE: "code-unresolved"}[way.status]
+        mechanism = {Status.GATED: Mechanism.CODE_GUARD, Status.UNGATED: Mechanism.NO_CONSENT_CHECK, Status.UNVERIFIABLE: Mechanism.CODE_UNRESOLVED}[way.status]
         changed[site_key(d)] = dataclasses.replace(
             d.verdict, status=way.status, mechanism=mechanism, evidence=f"it runs when its chunk loads; {way.evidence}", load=False
         )

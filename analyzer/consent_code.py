@@ -26,6 +26,7 @@ from analyzer.jsexpr import MAX_EXPR, canonical, held_calls, temporaries
 from analyzer.jsflow import Flow, Use
 from analyzer.jsshapes import function_shape
 from analyzer.jsfacts import FUNCTION_TYPES, Program
+from analyzer.kinds import Mechanism, Via
 from analyzer.lexicon import tokens
 from analyzer.normalise import norm
 from analyzer.model import Status, Verdict
@@ -883,7 +884,7 @@ def _trigger(site: CodeSite, prog: Program, vocab: ConsentVocabulary) -> Verdict
     {trigger: useScriptTriggerConsent({consent: X})}})``): the script loads when X turns true, so
     X decides. A literal ``true`` resolves at once (no gate); X with an analytics check gates; any
     other X (a ref the app sets) is unverifiable."""
-    if site.via != "init-call" or not vocab.triggers:
+    if site.via != Via.INIT_CALL or not vocab.triggers:
         return None
     stack = list(prog.args(site.node)) if site.node.type in ("call_expression", "new_expression") else []
     while stack:
@@ -899,10 +900,10 @@ def _trigger(site: CodeSite, prog: Program, vocab: ConsentVocabulary) -> Verdict
                     return None  # resolves immediately: the path decides
                 pol, check = GuardAnalysis(prog, vocab).polarity(value)
                 if pol == 1 and check:
-                    return Verdict(status=Status.GATED, mechanism="code-guard", evidence=f"{name}({{{option}: {text[:60]}}}) loads it only when that is true: {check}")
+                    return Verdict(status=Status.GATED, mechanism=Mechanism.CODE_GUARD, evidence=f"{name}({{{option}: {text[:60]}}}) loads it only when that is true: {check}")
                 return Verdict(
                     status=Status.UNVERIFIABLE,
-                    mechanism="code-unresolved",
+                    mechanism=Mechanism.CODE_UNRESOLVED,
                     evidence=f"{name}({{{option}: {text[:60]}}}) loads it when that value turns true; whether only analytics consent sets it is not visible here",
                 )
         stack.extend(n.named_children)
@@ -918,11 +919,11 @@ def verdict(site: CodeSite, prog: Program, vocab: ConsentVocabulary, guard: Guar
         return triggered
     path = (guard or GuardAnalysis(prog, vocab)).judge(site.node)
     notes = f" ({'; '.join(path.notes)})" if path.notes else ""
-    mechanism = {Status.GATED: "code-guard", Status.UNGATED: "no-consent-check", Status.UNVERIFIABLE: "code-unresolved"}[path.status]
+    mechanism = {Status.GATED: Mechanism.CODE_GUARD, Status.UNGATED: Mechanism.NO_CONSENT_CHECK, Status.UNVERIFIABLE: Mechanism.CODE_UNRESOLVED}[path.status]
     if path.budget:
-        mechanism = "analysis-budget"
+        mechanism = Mechanism.ANALYSIS_BUDGET
     if site.hold and path.status is Status.GATED:
-        mechanism = "vendor-hold-released-on-consent"
+        mechanism = Mechanism.VENDOR_HOLD_RELEASED_ON_CONSENT
     mismatch = path.mismatch if path.status is Status.GATED else None
     return Verdict(
         status=path.status,

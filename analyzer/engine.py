@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analyzer import chunk_files, code_data, code_scan, commented, compliance_facts, consent_markup, crossfile, detect, fallback, fieldfacts, gtm, gtm_template, htmldoc, jsfacts, jsparse, jsxmarkup, links, pagecontext, prefilter, reading, rendered, sfc, sourcemap, suppress, tag_managers, template_data, template_scan, templates, textscan
+from analyzer.kinds import Mechanism, Via
 from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
 from analyzer.normalise import norm
@@ -31,7 +32,7 @@ HTML_KINDS = frozenset({"html", "template"})
 CODE_KINDS = frozenset({"js", "ts", "sfc"})
 _NO_FACTS = PageFacts((), (), (), ())
 # Markup verdicts that inline code analysis may replace: "the code decides" and "nothing in the markup".
-_CODE_DECIDES = frozenset({"code-guard", "none"})
+_CODE_DECIDES = frozenset({Mechanism.CODE_GUARD, Mechanism.NONE})
 _RANK = {Status.UNGATED: 0, Status.UNVERIFIABLE: 1, Status.GATED: 2}
 
 
@@ -320,7 +321,7 @@ def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB,
     for i, found in code_for.items():
         worst = min(found, key=lambda r: _RANK[r.verdict.status])
         site, markup = merged[i]
-        if not (markup.mechanism == "none" and worst.verdict.status is markup.status):
+        if not (markup.mechanism == Mechanism.NONE and worst.verdict.status is markup.status):
             merged[i] = (site, _refine(markup, worst.verdict, worst.spot.line))
     # A suite's loader whose inline init turns replay off (ym(…, {webvisor: false}), posthog.init
     # with disable_session_recording) records nothing: the RL201 note stays, the site goes. So does
@@ -330,7 +331,7 @@ def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB,
     off = {
         (id(owners[r.piece]), r.vendor.id)
         for r in inactive
-        if r.via == "inactive"
+        if r.via == Via.INACTIVE
         and ((r.vendor.category == "replay-addon" and "replay off" in r.evidence) or any(m in owners[r.piece].text for m in marks))
     }
     started = {(id(owners[r.piece]), r.vendor.id) for r in results if r.verdict is not None}
@@ -435,8 +436,8 @@ def _report(path: str, facts: PageFacts, verdicts: list, inactive: list[CodeResu
         facts=facts,
         verdicts=tuple(verdicts),
         db=db,
-        inactive=tuple(r for r in inactive if r.via == "inactive"),
-        pii=tuple(r for r in inactive if r.via == "pii"),
+        inactive=tuple(r for r in inactive if r.via == Via.INACTIVE),
+        pii=tuple(r for r in inactive if r.via == Via.PII),
     )
     for rule in PAGE_RULES:
         result.findings.extend(rule.check(ctx))

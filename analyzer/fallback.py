@@ -12,6 +12,7 @@ from pathlib import Path
 
 from analyzer import prefilter
 from analyzer.detect import CodeSpot, RecorderSite
+from analyzer.kinds import Mechanism
 from analyzer.model import Status, Verdict
 from analyzer.signatures import SignatureDB
 
@@ -66,5 +67,5 @@ def sites(hits: dict[str, tuple[int, int]], db: SignatureDB, reason: str, skip: 
             continue
         vendor = db.vendors[vid]
         site = RecorderSite(vendor, CodeSpot(line, column, tag="prefilter"), "prefilter", f"{vendor.name} literals in the file ({reason})")
-        out.append((site, Verdict(status=Status.UNVERIFIABLE, mechanism="not-analysed", evidence=f"the file was not analysed: {reason}")))
+        out.append((site, Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.NOT_ANALYSED, evidence=f"the file was not analysed: {reason}")))
     return out

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analyzer.config import Config, ConfigError, DeclaredFact
+from analyzer.kinds import Mechanism
 from analyzer.model import Finding, Severity, Status, Verdict, legacy_fingerprint, site_key, stable_path
 from analyzer.rules import SUPPRESSION_RULES
 from analyzer.scan import ScanResult
@@ -140,11 +141,11 @@ def _declared_facts(result: ScanResult, facts: tuple[DeclaredFact, ...], db: Sig
     check_facts(facts, db)
     changed = {}
     for d in result.detections:
-        fact = next((f for f in facts if d.verdict.mechanism == "autoblocker" and d.verdict.cmp == f.cmp and d.vendor in f.blocks), None)
+        fact = next((f for f in facts if d.verdict.mechanism == Mechanism.AUTOBLOCKER and d.verdict.cmp == f.cmp and d.vendor in f.blocks), None)
         if fact is not None:
             changed[site_key(d)] = Verdict(
                 status=Status.GATED,
-                mechanism="declared-autoblock",
+                mechanism=Mechanism.DECLARED_AUTOBLOCK,
                 evidence=f"declared in the configuration: {fact.reason} (was: {d.verdict.evidence})",
                 cmp=fact.cmp,
             )

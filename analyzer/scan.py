@@ -12,6 +12,7 @@ from analyzer import chunks, composition, compliance, crossfile, engine, fallbac
 from analyzer.discover import SourceFile, app_root, discover
 from analyzer.engine import FileResult, analyze
 from analyzer.exposure import PageInfo, assess
+from analyzer.kinds import Via
 from analyzer.model import Detection, Diagnostic, Finding, Severity, site_key
 from analyzer.reading import DEFAULT_MAX_BYTES
 
@@ -212,8 +213,8 @@ def _drop_superseded_guesses(result: ScanResult) -> None:
     """A ``bundle-sdk-call`` (an init-named call on the code holding an SDK, the weakest reading of
     a bundle) yields to a start of the same vendor found elsewhere in the scan: the app's chunk
     starts the SDK that another chunk holds (Next.js ``import('@sentry/browser')``)."""
-    found = {d.vendor for d in result.detections if d.via != "bundle-sdk-call"}
-    drop = {site_key(d) for d in result.detections if d.via == "bundle-sdk-call" and d.vendor in found}
+    found = {d.vendor for d in result.detections if d.via != Via.BUNDLE_SDK_CALL}
+    drop = {site_key(d) for d in result.detections if d.via == Via.BUNDLE_SDK_CALL and d.vendor in found}
     if drop:
         result.detections = [d for d in result.detections if site_key(d) not in drop]
         result.findings = [f for f in result.findings if f.rule not in ("RL100", "RL101", "RL102") or site_key(f) not in drop]

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from analyzer.kinds import Via
 from analyzer.model import Finding, Status
 from analyzer.rules.base import PageContext
 from analyzer.rules.common import consent_finding, mechanism_words, vendor_label
@@ -42,5 +43,5 @@ SUMMARY = "A session recorder or heatmap loads before consent"
 
 def check(ctx: PageContext) -> Iterator[Finding]:
     for site, verdict in ctx.verdicts:
-        if verdict.status is Status.UNGATED and site.via != "noscript-pixel":
+        if verdict.status is Status.UNGATED and site.via != Via.NOSCRIPT_PIXEL:
             yield consent_finding(ctx, site, verdict, ID, NAME, f"{vendor_label(site)} loads without waiting for consent ({mechanism_words(verdict.mechanism)})")

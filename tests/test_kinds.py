@@ -1,0 +1,74 @@
+"""Issue 10 item 4: consent mechanisms and detection vias are enum members, not free strings. The
+members must keep the plain ids in every report (JSON, SARIF, text) and in messages, every
+mechanism must have the words a message uses, and the pipeline must hand out members."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+from analyzer.kinds import Mechanism, Via
+from analyzer.model import Detection, Location, Severity, Status, Verdict
+from analyzer.report import FORMATS, ReportOptions, formatter, json_report
+from analyzer.rules.common import MECHANISM_WORDS, mechanism_words
+from analyzer.scan import ScanOptions, run
+
+ANALYZER = Path(__file__).resolve().parent.parent / "analyzer"
+PAGE = '<html><head><script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script></head></html>'
+
+
+def test_every_mechanism_has_words_and_every_word_a_mechanism() -> None:
+    assert set(MECHANISM_WORDS) == set(Mechanism)
+    assert all(isinstance(k, Mechanism) for k in MECHANISM_WORDS)
+    assert mechanism_words(Mechanism.NONE) == "nothing holds it back"
+
+
+def test_members_are_their_plain_ids() -> None:
+    for kind in (Mechanism, Via):
+        for m in kind:
+            assert m == m.value and str(m) == m.value and f"{m}" == m.value and hash(m) == hash(m.value)
+            assert json.dumps(m) == json.dumps(m.value)
+    assert len({m.value for m in Mechanism}) == len(Mechanism) and len({v.value for v in Via}) == len(Via)
+
+
+def test_the_json_report_writes_plain_ids() -> None:
+    def det(via, mechanism) -> Detection:
+        verdict = Verdict(status=Status.UNGATED, mechanism=mechanism, evidence="e")
+        return Detection(vendor="hotjar", location=Location(path="p.html", line=1, column=1), via=via, evidence="e", verdict=verdict)
+
+    members = json.dumps(json_report.detection(det(Via.SCRIPT_SRC, Mechanism.NONE)), indent=1)
+    plain = json.dumps(json_report.detection(det("script-src", "none")), indent=1)
+    assert members == plain
+    assert '"via": "script-src"' in members and '"mechanism": "none"' in members
+
+
+def test_a_scan_hands_out_members_and_reports_plain_ids(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(PAGE)
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    [d] = result.detections
+    assert d.via is Via.SCRIPT_SRC and d.verdict.mechanism is Mechanism.NONE
+    opts = ReportOptions(fail_on=Severity.HIGH)
+    doc = json.loads(json_report.render(result, opts))
+    [out] = doc["detections"]
+    assert (out["via"], out["consent"]["mechanism"]) == ("script-src", "none")
+    for name in FORMATS:
+        text = formatter(name)(result, opts)
+        assert "Mechanism." not in text and "Via." not in text, name
+
+
+def test_no_mechanism_or_via_is_written_as_a_string_literal() -> None:
+    """``mechanism="none"`` or ``via == "snippet"`` in the analyzer would compare by spelling again."""
+    ids = {m.value for m in Mechanism} | {v.value for v in Via}
+    found = []
+    for path in sorted(ANALYZER.rglob("*.py")):
+        if path.name == "kinds.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.keyword) and node.arg in ("mechanism", "via") and isinstance(node.value, ast.Constant):
+                found.append(f"{path.name}:{node.value.lineno}")
+            elif isinstance(node, ast.Compare) and any(isinstance(c, ast.Constant) and c.value in ids for c in [node.left, *node.comparators]):
+                names = [n for n in ast.walk(node) if isinstance(n, ast.Attribute | ast.Name)]
+                if any(getattr(n, "attr", getattr(n, "id", None)) in ("mechanism", "via") for n in names):
+                    found.append(f"{path.name}:{node.lineno}")
+    assert not found, found
