@@ -72,3 +72,18 @@ def test_no_mechanism_or_via_is_written_as_a_string_literal() -> None:
                 if any(getattr(n, "attr", getattr(n, "id", None)) in ("mechanism", "via") for n in names):
                     found.append(f"{path.name}:{node.lineno}")
     assert not found, found
+
+
+def test_a_generic_consent_check_is_a_flag_on_its_note_not_text_in_it(tmp_path: Path) -> None:
+    """consent_code once marked such a note with a NUL-delimited sentinel inside the text."""
+    from analyzer import consent_code
+
+    fixture = ANALYZER.parent / "fixtures" / "js" / "generic-consent-in-conjunction.js"
+    (tmp_path / "a.js").write_text(fixture.read_text())
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    clarity = next(d for d in result.detections if d.vendor == "clarity")
+    assert clarity.verdict.status is Status.UNVERIFIABLE and clarity.verdict.mechanism is Mechanism.CODE_UNRESOLVED
+    assert clarity.verdict.evidence.endswith("otherwise it runs at the top level of the file (line 12: (type == 'opt-in' && didConsent) checks consent but names no analytics category)")
+    assert all("\x00" not in d.verdict.evidence for d in result.detections)
+    assert not hasattr(consent_code, "_GENERIC")
+    assert consent_code.Note("x", generic=True) != consent_code.Note("x")
