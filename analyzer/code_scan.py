@@ -31,6 +31,7 @@ class CodeResult:
     piece: int  # which JsSource it came from
     original: str | None = None  # "src/main.js:13" through the source map
     categories: tuple[str, ...] = ()  # pii: the field categories of the data an identify call sends
+    replay_off: bool = False  # inactive: started, with options that turn replay off
 
 
 def _in_node_modules(original) -> bool:
@@ -166,5 +167,5 @@ def analyze(
             results.append(CodeResult(site.vendor, CodeSpot(line, col), site.via, site.evidence, verdict, index, str(original) if original else None))
         for off in inactive:
             line, col = parsed.position(off.node)
-            results.append(CodeResult(off.vendor, CodeSpot(line, col), Via.INACTIVE, off.reason, None, index))
+            results.append(CodeResult(off.vendor, CodeSpot(line, col), Via.INACTIVE, off.reason, None, index, replay_off=off.replay_off))
     return results, diags

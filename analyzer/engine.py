@@ -332,7 +332,7 @@ def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB,
         (id(owners[r.piece]), r.vendor.id)
         for r in inactive
         if r.via == Via.INACTIVE
-        and ((r.vendor.category == "replay-addon" and "replay off" in r.evidence) or any(m in owners[r.piece].text for m in marks))
+        and ((r.vendor.category == "replay-addon" and r.replay_off) or any(m in owners[r.piece].text for m in marks))
     }
     started = {(id(owners[r.piece]), r.vendor.id) for r in results if r.verdict is not None}
     merged = [(site, v) for site, v in merged if (id(site.element), site.vendor.id) not in off - started]

@@ -47,6 +47,7 @@ class Inactive:
     vendor: Vendor
     node: Node
     reason: str
+    replay_off: bool = False  # started, with options that turn replay off
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,7 @@ class Detector:
             if how:
                 replay, why = self._replay_state(vendor, call)
                 if replay == "off":
-                    inactive.append(Inactive(vendor, call, f"{how} with replay off ({why})"))
+                    inactive.append(Inactive(vendor, call, f"{how} with replay off ({why})", replay_off=True))
                 else:
                     sites.append(CodeSite(vendor, call, Via.INIT_CALL, f"{how}{f' ({why})' if why else ''}", replay))
         inits = list(sites)
@@ -422,7 +423,7 @@ class Detector:
             replay, option = self._replay_state(vendor, call)
             evidence = f"{vendor.name} SDK code (recognised by {label!r}) started here ({why})"
             if replay == "off":
-                inactive.append(Inactive(vendor, call, f"{evidence}, with replay off ({option})"))
+                inactive.append(Inactive(vendor, call, f"{evidence}, with replay off ({option})", replay_off=True))
             else:
                 sites.append(CodeSite(vendor, call, via, f"{evidence}{f' ({option})' if option else ''}", replay))
         return sites, inactive
@@ -449,7 +450,7 @@ class Detector:
                     replay, option = self._replay_state(vendor, start)
                     evidence = f"{vendor.name} start shaped {shape.text} (its SDK is in another chunk)"
                     if replay == "off":
-                        inactive.append(Inactive(vendor, start, f"{evidence}, with replay off ({option})"))
+                        inactive.append(Inactive(vendor, start, f"{evidence}, with replay off ({option})", replay_off=True))
                     else:
                         sites.append(CodeSite(vendor, start, Via.BUNDLE_INIT, f"{evidence}{f' ({option})' if option else ''}", replay))
         return sites, inactive

@@ -5,6 +5,7 @@ mechanism must have the words a message uses, and the pipeline must hand out mem
 from __future__ import annotations
 
 import ast
+import dataclasses
 import json
 from pathlib import Path
 
@@ -87,3 +88,26 @@ def test_a_generic_consent_check_is_a_flag_on_its_note_not_text_in_it(tmp_path: 
     assert all("\x00" not in d.verdict.evidence for d in result.detections)
     assert not hasattr(consent_code, "_GENERIC")
     assert consent_code.Note("x", generic=True) != consent_code.Note("x")
+
+
+def test_a_suite_started_with_replay_off_says_so_in_a_field(tmp_path: Path) -> None:
+    """engine dropped a suite's loader when its init turned replay off by searching the inactive
+    record's evidence for "replay off"; the producer now sets ``replay_off``."""
+    from analyzer import code_scan, jsdetect
+
+    assert {f.name for f in dataclasses.fields(jsdetect.Inactive)} >= {"replay_off"}
+    assert {f.name for f in dataclasses.fields(code_scan.CodeResult)} >= {"replay_off"}
+    assert '"replay off" in' not in (ANALYZER / "engine.py").read_text()
+    for webvisor, found in (("false", []), ("true", ["yandex"])):
+        (tmp_path / "page.html").write_text(YM.replace("WEBVISOR", webvisor))
+        result = run(ScanOptions(paths=(str(tmp_path),)))
+        assert [d.vendor for d in result.detections] == found, webvisor
+        assert ("RL201" in {f.rule for f in result.findings}) is (webvisor == "false")
+
+
+YM = """<html><head><script>
+(function(m,e,t,r,i,k,a){m[i]=m[i]||function(){(m[i].a=m[i].a||[]).push(arguments)};
+m[i].l=1*new Date();k=e.createElement(t),a=e.getElementsByTagName(t)[0],k.async=1,k.src=r,a.parentNode.insertBefore(k,a)})
+(window, document, "script", "https://mc.yandex.ru/metrika/tag.js", "ym");
+ym(12345678, "init", {clickmap: true, webvisor: WEBVISOR});
+</script></head><body></body></html>"""
