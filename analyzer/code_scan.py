@@ -109,7 +109,7 @@ def _prefilter_only(vendors: list[Vendor], source: JsSource, index: int) -> list
     the prefilter saw in it are still reported, as unverifiable, at the start of the piece."""
     verdict = Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.ANALYSIS_BUDGET, evidence="the analysis budget ran out before the start could be found; the vendor's code is present")
     spot = CodeSpot(source.line0, source.col0)
-    return [CodeResult(v, spot, "prefilter", f"{v.name} code found by signature; not analysed further", verdict, index) for v in vendors]
+    return [CodeResult(v, spot, Via.PREFILTER, f"{v.name} code found by signature; not analysed further", verdict, index) for v in vendors]
 
 
 def analyze(

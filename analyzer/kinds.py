@@ -86,6 +86,7 @@ class Via(enum.StrEnum):
     GTM_TEMPLATE = "gtm-template"
     GTM_HTML = "gtm-html"
     TEXT_SCAN = "text-scan"
+    PREFILTER = "prefilter"  # vendor literals only: the file or piece was not analysed (or ran out of budget)
     # code results that are not detections
     INACTIVE = "inactive"  # imported but not started, or started with replay off
     PII = "pii"  # personal data sent to a recorder by an identify-style call

@@ -16,6 +16,7 @@ from analyzer.rules.common import MECHANISM_WORDS, mechanism_words
 from analyzer.scan import ScanOptions, run
 
 ANALYZER = Path(__file__).resolve().parent.parent / "analyzer"
+SITES = {"RecorderSite", "CodeSite", "TagSite", "CodeResult"}
 PAGE = '<html><head><script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script></head></html>'
 
 
@@ -68,6 +69,9 @@ def test_no_mechanism_or_via_is_written_as_a_string_literal() -> None:
         for node in ast.walk(ast.parse(path.read_text(), str(path))):
             if isinstance(node, ast.keyword) and node.arg in ("mechanism", "via") and isinstance(node.value, ast.Constant):
                 found.append(f"{path.name}:{node.value.lineno}")
+            elif isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) in SITES and len(node.args) > 2:
+                if isinstance(node.args[2], ast.Constant):  # a site's via is its third field
+                    found.append(f"{path.name}:{node.lineno}")
             elif isinstance(node, ast.Compare) and any(isinstance(c, ast.Constant) and c.value in ids for c in [node.left, *node.comparators]):
                 names = [n for n in ast.walk(node) if isinstance(n, ast.Attribute | ast.Name)]
                 if any(getattr(n, "attr", getattr(n, "id", None)) in ("mechanism", "via") for n in names):
