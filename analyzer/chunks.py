@@ -32,6 +32,7 @@ MAX_DEPTH = 12  # chunks followed through static imports
 class _Way:
     status: Status
     evidence: str
+    imported: bool = False  # the evidence is a chain of static imports ("imported by …")
 
 
 def link(
@@ -115,9 +116,9 @@ class _Resolver:
             else:
                 outer = self.chunk(importer, depth + 1, seen | {display})
                 if outer is not None:
-                    ways.append(_Way(outer.status, f"imported by {importer}, which {outer.evidence}" if not outer.evidence.startswith("imported") else f"imported by {importer}; {outer.evidence}"))
+                    ways.append(_Way(outer.status, f"imported by {importer}; {outer.evidence}" if outer.imported else f"imported by {importer}, which {outer.evidence}", imported=True))
                 else:
-                    ways.append(_Way(Status.UNGATED, f"imported by {importer}, which runs when its page loads"))
+                    ways.append(_Way(Status.UNGATED, f"imported by {importer}, which runs when its page loads", imported=True))
         way = _combine(ways)
         self._memo[display] = way
         return way
@@ -166,7 +167,7 @@ def _combine(ways: list[_Way]) -> _Way | None:
         found = [w for w in ways if w.status is status]
         if found:
             more = f" ({len(found)} of {len(ways)} ways in)" if len(ways) > 1 else ""
-            return _Way(status, f"{found[0].evidence}{more}")
+            return _Way(status, f"{found[0].evidence}{more}", found[0].imported)
     return _Way(Status.GATED, "loaded only where consent is given: " + "; ".join(w.evidence for w in ways[:3]))
 
 

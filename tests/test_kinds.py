@@ -115,3 +115,18 @@ m[i].l=1*new Date();k=e.createElement(t),a=e.getElementsByTagName(t)[0],k.async=
 (window, document, "script", "https://mc.yandex.ru/metrika/tag.js", "ym");
 ym(12345678, "init", {clickmap: true, webvisor: WEBVISOR});
 </script></head><body></body></html>"""
+
+
+def test_a_chain_of_static_imports_is_told_by_a_flag_not_by_its_first_word(tmp_path: Path) -> None:
+    """chunks joined "imported by b; imported by a, which …" by checking whether the outer way's
+    evidence started with "imported"; the way now carries ``imported``."""
+    (tmp_path / "main.js").write_text("export function load() {\n  return import('./a.js');\n}\n")
+    (tmp_path / "a.js").write_text("import './b.js';\nconsole.log('a');\n")
+    (tmp_path / "b.js").write_text("import './c.js';\nconsole.log('b');\n")
+    (tmp_path / "c.js").write_text("import LogRocket from 'logrocket';\nLogRocket.init('abcdef/my-app');\n")
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    [d] = result.detections
+    b, a, main = (str(tmp_path / n) for n in ("b.js", "a.js", "main.js"))
+    assert d.verdict.status is Status.UNVERIFIABLE
+    assert d.verdict.evidence == f"it runs when its chunk loads; imported by {b}; imported by {a}, which import() at {main}:2: load is exported; its callers are outside this file"
+    assert ".startswith(" not in (ANALYZER / "chunks.py").read_text()
