@@ -824,20 +824,6 @@ def _settle(path: Path) -> Path:
     return dataclasses.replace(path, notes=notes)
 
 
-def _chain(step: str, rest: str) -> str:
-    """Fold nested call steps into one chain: "called at line 17:30 <- 9:4: reason"."""
-    gated = "every caller ("
-    if step.startswith(gated):
-        while rest.startswith(gated):
-            rest = rest.partition("; ")[2]
-        return f"{step}; {rest}"
-    lead = "called at line "
-    if rest.startswith(lead):
-        head, _, tail = rest.partition(": ")
-        return f"{step} <- {head[len(lead):]}: {tail}"
-    return f"{step}: {rest}"
-
-
 def _calls_inside(cond: Node) -> bool:
     """Does the condition call something (a helper that may return a check)? Checked on its
     text: a call is a name or ')' followed by '('."""
