@@ -161,7 +161,7 @@ def analyze(
             if verdict.mechanism == Mechanism.ANALYSIS_BUDGET and not budget_noted:
                 diags.append(_budget_diagnostic(path, source, "judging consent: the verdicts of the remaining starts are unverifiable"))
                 budget_noted = True
-            if site.replay == "settings" and verdict.status.value == "ungated":
+            if site.replay == "settings" and verdict.status is Status.UNGATED:
                 verdict = dataclasses.replace(verdict, evidence=f"{verdict.evidence}; whether it records depends on the project's settings")
             original = _mapped(parsed, srcmap, site.node) if srcmap is not None else None
             results.append(CodeResult(site.vendor, CodeSpot(line, col), site.via, site.evidence, verdict, index, str(original) if original else None))

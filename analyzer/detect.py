@@ -95,7 +95,7 @@ def url_matches(matcher: UrlMatcher, raw: str) -> bool:
     return split is not None and matcher.matches(*split)
 
 
-def _urls_of(el: Element, db: SignatureDB) -> list[tuple[str, str, tuple[str, str]]]:
+def _urls_of(el: Element, db: SignatureDB) -> list[tuple[Via, str, tuple[str, str]]]:
     """(via, raw URL, split URL) for src and every deferred-src attribute, each split once."""
     out = []
     deferred = db.deferred_src_set

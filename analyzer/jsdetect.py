@@ -35,7 +35,7 @@ _STARTS = (Via.INIT_CALL, Via.PLUGIN, Via.COMPONENT) + _TAG_VIAS  # what decides
 class CodeSite:
     vendor: Vendor
     node: Node
-    via: str  # init-call | plugin | component | snippet | dynamic-injection | jsx-script | head-config | release-call | bundle-init | bundle-sdk-call
+    via: Via  # a code via: init-call, plugin, component, snippet, dynamic-injection, jsx-script, head-config, release-call, bundle-init, bundle-sdk-call, markup-string
     evidence: str
     replay: str = "on"  # on | settings (a dashboard decides)
     hold: str | None = None  # a vendor-side switch that held the recording until this release
