@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from analyzer import consent_code, crossfile, jsfacts, jsparse, links, reading
 from analyzer.discover import SourceFile
 from analyzer.jsparse import JsSource, dialect_for
+from analyzer.kinds import Mechanism
 from analyzer.model import Detection, Status, Verdict, site_key
 from analyzer.signatures import SignatureDB
 
@@ -31,6 +32,7 @@ MAX_DEPTH = 12  # chunks followed through static imports
 class _Way:
     status: Status
     evidence: str
+    imported: bool = False  # the evidence is a chain of static imports ("imported by …")
 
 
 def link(
@@ -62,7 +64,7 @@ def link(
         way = resolver.chunk(d.location.path, 0, frozenset())
         if way is None or way.status is Status.UNGATED and d.location.path not in resolver.dynamic_seen:
             continue  # loaded with a page, or by nothing in the scan: "runs when the file loads" stands
-        mechanism = {Status.GATED: "code-guard", Status.UNGATED: "no-consent-check", Status.UNVERIFIABLE: "code-unresolved"}[way.status]
+        mechanism = {Status.GATED: Mechanism.CODE_GUARD, Status.UNGATED: Mechanism.NO_CONSENT_CHECK, Status.UNVERIFIABLE: Mechanism.CODE_UNRESOLVED}[way.status]
         changed[site_key(d)] = dataclasses.replace(
             d.verdict, status=way.status, mechanism=mechanism, evidence=f"it runs when its chunk loads; {way.evidence}", load=False
         )
@@ -114,9 +116,9 @@ class _Resolver:
             else:
                 outer = self.chunk(importer, depth + 1, seen | {display})
                 if outer is not None:
-                    ways.append(_Way(outer.status, f"imported by {importer}, which {outer.evidence}" if not outer.evidence.startswith("imported") else f"imported by {importer}; {outer.evidence}"))
+                    ways.append(_Way(outer.status, f"imported by {importer}; {outer.evidence}" if outer.imported else f"imported by {importer}, which {outer.evidence}", imported=True))
                 else:
-                    ways.append(_Way(Status.UNGATED, f"imported by {importer}, which runs when its page loads"))
+                    ways.append(_Way(Status.UNGATED, f"imported by {importer}, which runs when its page loads", imported=True))
         way = _combine(ways)
         self._memo[display] = way
         return way
@@ -165,7 +167,7 @@ def _combine(ways: list[_Way]) -> _Way | None:
         found = [w for w in ways if w.status is status]
         if found:
             more = f" ({len(found)} of {len(ways)} ways in)" if len(ways) > 1 else ""
-            return _Way(status, f"{found[0].evidence}{more}")
+            return _Way(status, f"{found[0].evidence}{more}", found[0].imported)
     return _Way(Status.GATED, "loaded only where consent is given: " + "; ".join(w.evidence for w in ways[:3]))
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from analyzer import detect, htmldoc, prefilter
 from analyzer.detect import CodeSpot, RecorderSite
 from analyzer.hoststrings import HostString, Lexed, language, lex
+from analyzer.kinds import Mechanism, Via
 from analyzer.model import Status, Verdict
 from analyzer.positions import LineIndex, line_col
 from analyzer.signatures import BUILTIN_DIR, SignatureDB, Vendor, _read_toml
@@ -107,7 +108,7 @@ def string_sites(hs: HostString, vendors: list[Vendor], db: SignatureDB, index: 
             clue = next((c for c in db.script_types.injection_clues if c in hs.text), None) if url else None
             note = f"code injects a script from {url} ({clue})" if clue else None
         if note:
-            yield RecorderSite(vendor, spot(line, column), "code-string", f"{note}, {where}")
+            yield RecorderSite(vendor, spot(line, column), Via.CODE_STRING, f"{note}, {where}")
 
 
 def held_verdict(label: str, function: str | None) -> Verdict:
@@ -115,7 +116,7 @@ def held_verdict(label: str, function: str | None) -> Verdict:
     where = f" in {function}()" if function else ""
     return Verdict(
         status=Status.UNVERIFIABLE,
-        mechanism="held-as-data",
+        mechanism=Mechanism.HELD_AS_DATA,
         evidence=f"held as data in a {label} string{where}: the code that renders or includes it decides whether it waits for consent",
     )
 
@@ -131,7 +132,7 @@ class _Judge:
         why = self._always_run(hs)
         if why is None:
             return held_verdict(label, hs.function)
-        return Verdict(status=Status.UNGATED, mechanism="always-run-hook", evidence=f"held in a {label} string that {why}, with no consent check there")
+        return Verdict(status=Status.UNGATED, mechanism=Mechanism.ALWAYS_RUN_HOOK, evidence=f"held in a {label} string that {why}, with no consent check there")
 
     def _always_run(self, hs: HostString) -> str | None:
         if self.lang == "php" and hs.function:

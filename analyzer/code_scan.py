@@ -15,6 +15,7 @@ from analyzer import consent_code, jsdetect, jsfacts, jsparse
 from analyzer.budget import BudgetExhausted
 from analyzer.detect import CodeSpot
 from analyzer.jsparse import JsSource
+from analyzer.kinds import Mechanism, Via
 from analyzer.model import Diagnostic, Status, Verdict
 from analyzer.signatures import SignatureDB, Vendor
 from analyzer.sourcemap import SourceMap
@@ -24,12 +25,13 @@ from analyzer.sourcemap import SourceMap
 class CodeResult:
     vendor: Vendor
     spot: CodeSpot
-    via: str
+    via: Via
     evidence: str
     verdict: Verdict | None  # None: inactive (imported but not started, or replay off)
     piece: int  # which JsSource it came from
     original: str | None = None  # "src/main.js:13" through the source map
     categories: tuple[str, ...] = ()  # pii: the field categories of the data an identify call sends
+    replay_off: bool = False  # inactive: started, with options that turn replay off
 
 
 def _in_node_modules(original) -> bool:
@@ -63,10 +65,10 @@ def _script_props(site: jsdetect.CodeSite, db: SignatureDB) -> Verdict | None:
     type with a CMP category is injected after hydration and runs only if the CMP activates
     nodes added later (Cookiebot.runScripts, mutation observers): not provable statically. A head
     entry is rendered into the built pages, where the markup verdict applies if the CMP loads."""
-    if site.via == "markup-string":
+    if site.via == Via.MARKUP_STRING:
         return Verdict(
             status=Status.UNVERIFIABLE,
-            mechanism="injected-elsewhere",
+            mechanism=Mechanism.INJECTED_ELSEWHERE,
             evidence="the tag is returned as markup; whether the page that inserts it waits for consent is decided there",
         )
     props = dict(site.props)
@@ -74,20 +76,20 @@ def _script_props(site: jsdetect.CodeSite, db: SignatureDB) -> Verdict | None:
     if props.get("strategy") == "worker":
         return Verdict(
             status=Status.UNGATED,
-            mechanism="look-alike-type",
+            mechanism=Mechanism.LOOK_ALIKE_TYPE,
             evidence='strategy="worker" runs it through Partytown (type becomes text/partytown) whatever the visitor chose',
         )
     cmp_attr = next((k for k in props if k in db.markup_by_attribute), None)
-    if typ and typ not in db.script_types.executable and cmp_attr and site.via == "head-config":
+    if typ and typ not in db.script_types.executable and cmp_attr and site.via == Via.HEAD_CONFIG:
         return Verdict(
             status=Status.UNVERIFIABLE,
-            mechanism="inert-markup-elsewhere",
+            mechanism=Mechanism.INERT_MARKUP_ELSEWHERE,
             evidence=f'rendered into the page head as <script type="{typ}" {cmp_attr}="{props[cmp_attr]}">: gated only on pages that load the consent manager; scan the built pages to confirm',
         )
     if typ and typ not in db.script_types.executable and cmp_attr:
         return Verdict(
             status=Status.UNVERIFIABLE,
-            mechanism="injected-inert-markup",
+            mechanism=Mechanism.INJECTED_INERT_MARKUP,
             evidence=f'<Script type="{typ}" {cmp_attr}="{props[cmp_attr]}"> is injected after hydration: it runs only if the consent manager activates scripts added later',
         )
     return None
@@ -105,9 +107,9 @@ def _budget_diagnostic(path: str, source: JsSource, what: str) -> Diagnostic:
 def _prefilter_only(vendors: list[Vendor], source: JsSource, index: int) -> list[CodeResult]:
     """When the analysis of a piece runs out of budget before its starts are found, the vendors
     the prefilter saw in it are still reported, as unverifiable, at the start of the piece."""
-    verdict = Verdict(status=Status.UNVERIFIABLE, mechanism="analysis-budget", evidence="the analysis budget ran out before the start could be found; the vendor's code is present")
+    verdict = Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.ANALYSIS_BUDGET, evidence="the analysis budget ran out before the start could be found; the vendor's code is present")
     spot = CodeSpot(source.line0, source.col0)
-    return [CodeResult(v, spot, "prefilter", f"{v.name} code found by signature; not analysed further", verdict, index) for v in vendors]
+    return [CodeResult(v, spot, Via.PREFILTER, f"{v.name} code found by signature; not analysed further", verdict, index) for v in vendors]
 
 
 def analyze(
@@ -150,20 +152,20 @@ def analyze(
         for push in pushes:
             line, col = parsed.position(push.node)
             keys = ", ".join(f"{k} ({c})" for k, c in push.keys)
-            results.append(CodeResult(push.vendor, CodeSpot(line, col), "pii", f"{push.call}() sends {keys}", None, index, categories=tuple(c for _, c in push.keys)))
+            results.append(CodeResult(push.vendor, CodeSpot(line, col), Via.PII, f"{push.call}() sends {keys}", None, index, categories=tuple(c for _, c in push.keys)))
         guard = consent_code.GuardAnalysis(prog, vocab)
         budget_noted = False
         for site in sites:
             line, col = parsed.position(site.node)
             verdict = _script_props(site, db) or consent_code.verdict(site, prog, vocab, guard)
-            if verdict.mechanism == "analysis-budget" and not budget_noted:
+            if verdict.mechanism == Mechanism.ANALYSIS_BUDGET and not budget_noted:
                 diags.append(_budget_diagnostic(path, source, "judging consent: the verdicts of the remaining starts are unverifiable"))
                 budget_noted = True
-            if site.replay == "settings" and verdict.status.value == "ungated":
+            if site.replay == "settings" and verdict.status is Status.UNGATED:
                 verdict = dataclasses.replace(verdict, evidence=f"{verdict.evidence}; whether it records depends on the project's settings")
             original = _mapped(parsed, srcmap, site.node) if srcmap is not None else None
             results.append(CodeResult(site.vendor, CodeSpot(line, col), site.via, site.evidence, verdict, index, str(original) if original else None))
         for off in inactive:
             line, col = parsed.position(off.node)
-            results.append(CodeResult(off.vendor, CodeSpot(line, col), "inactive", off.reason, None, index))
+            results.append(CodeResult(off.vendor, CodeSpot(line, col), Via.INACTIVE, off.reason, None, index, replay_off=off.replay_off))
     return results, diags

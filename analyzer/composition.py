@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from analyzer.kinds import Mechanism
 from analyzer.model import Detection, Status, Verdict, site_key
 from analyzer.template_scan import TemplateFacts, TemplateRef
 
@@ -175,14 +176,14 @@ def regate(detections: list[Detection], graph: Graph) -> dict[tuple[str, int, in
         if kind == "gated":
             changed[key] = Verdict(
                 status=Status.GATED,
-                mechanism="server-side-consent",
+                mechanism=Mechanism.SERVER_SIDE_CONSENT,
                 evidence=f"this template is rendered only inside consent branches where it is included ({where}); on its own: {d.verdict.evidence}",
                 cmp=d.verdict.cmp,
             )
         else:
             changed[key] = Verdict(
                 status=Status.UNVERIFIABLE,
-                mechanism="partial-includers-decide",
+                mechanism=Mechanism.PARTIAL_INCLUDERS_DECIDE,
                 evidence=f"partial: its includers decide ({where}); on its own: {d.verdict.evidence}",
                 cmp=d.verdict.cmp,
             )

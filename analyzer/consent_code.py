@@ -26,6 +26,7 @@ from analyzer.jsexpr import MAX_EXPR, canonical, held_calls, temporaries
 from analyzer.jsflow import Flow, Use
 from analyzer.jsshapes import function_shape
 from analyzer.jsfacts import FUNCTION_TYPES, Program
+from analyzer.kinds import Mechanism, Via
 from analyzer.lexicon import tokens
 from analyzer.normalise import norm
 from analyzer.model import Status, Verdict
@@ -34,7 +35,6 @@ from analyzer.signatures import SignatureDB
 _TRUTHY = frozenset({"true", "granted", "allow", "accepted", "1", "ACCEPT", "yes", "!0"})
 _FALSY = frozenset({"false", "denied", "deny", "0", "DENY", "no", "!1", "DENIED"})
 _NULLISH = frozenset({"undefined", "null", "void 0"})
-_GENERIC = "\x00generic-consent\x00"
 
 
 @dataclass(frozen=True)
@@ -123,13 +123,23 @@ class CategoryCallback:
     cmp: str
 
 
+@dataclass(frozen=True)
+class Note:
+    """A remark made on the way to a start, shown in parentheses after the evidence. ``generic``:
+    a consent check that names no analytics category (an open path that passed one is
+    unverifiable, not ungated: ``_settle``)."""
+
+    text: str
+    generic: bool = False
+
+
 @dataclass
 class Path:
     """The outcome of one path from a recorder start to the top of the file."""
 
     status: Status
     evidence: str
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     mismatch: tuple[str, str] | None = None  # (CMP id, category) when gated on a non-analytics category
     entry: tuple[str, ...] = ()  # unresolved: the names the exported function leaves the file under
     budget: bool = False  # the analysis ran out of budget on the way
@@ -232,10 +242,10 @@ class GuardAnalysis:
         m = re.search(r"(===?|!==?)'?([\w-]+)'?", text)
         return m is None or (m.group(1).startswith("=") and m.group(2) in _TRUTHY | {"all", "accept"})
 
-    def _generic_note(self, cond: Node) -> str:
+    def _generic_note(self, cond: Node) -> Note:
         if self._category_call(cond):
-            return f"{_GENERIC}line {self._line(cond)}: {self.prog.text(cond)[:60]} may ask for the analytics category, but the function it calls is not in this file"
-        return f"{_GENERIC}line {self._line(cond)}: {self.prog.text(cond)[:60]} checks consent but names no analytics category"
+            return Note(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} may ask for the analytics category, but the function it calls is not in this file", generic=True)
+        return Note(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} checks consent but names no analytics category", generic=True)
 
     def _category_call(self, cond: Node) -> bool:
         """``r.Sc("analytics")``, ``consent.has('statistics')``: a call this file cannot resolve (a
@@ -390,7 +400,7 @@ class GuardAnalysis:
         found = self._segments.get(node.id)
         if found is not None:
             return found
-        notes: list[str] = []
+        notes: list[Note] = []
         chain = self.prog.chain(node)
         seg = None
         module = False
@@ -418,7 +428,7 @@ class GuardAnalysis:
         linear in the functions reached, cycles included. The worst outcome decides; the first
         ungated one ends the search."""
         first = (start.fn.id, _generic(start.notes))
-        states: dict[tuple[int, bool], tuple[Node, tuple[int, bool] | None, Node | None, tuple[str, ...]]] = {first: (start.fn, None, None, start.notes)}
+        states: dict[tuple[int, bool], tuple[Node, tuple[int, bool] | None, Node | None, tuple[Note, ...]]] = {first: (start.fn, None, None, start.notes)}
         queue = deque([first])
         ends: list[tuple[Path, tuple[int, bool]]] = []
         while queue:
@@ -458,7 +468,7 @@ class GuardAnalysis:
                 names = self.flow.own_names(fnode) | {u.key for u in uses if u.key and u.kind in ("global", "export")}
                 out.append(("end", self._uncalled(fnode, uses, names, []), None, None))
             for use in runs:
-                notes: list[str] = []
+                notes: list[Note] = []
                 action = self.records.action(use, fnode) if use.kind in ("callback", "handler") else None
                 if action is not None:
                     accepts = self.records.handler_accepts(action)
@@ -466,9 +476,9 @@ class GuardAnalysis:
                         out.append(("end", Path(Status.GATED, f"started by {action.describe()}, which stores the visitor's acceptance: {accepts}"), None, use.node))
                         continue
                     if self.records.reads_as_consent(action):
-                        notes.append(f"{_GENERIC}{action.describe()} reads as an accept control, but what it records is not visible")
+                        notes.append(Note(f"{action.describe()} reads as an accept control, but what it records is not visible", generic=True))
                     else:
-                        notes.append(f"it starts from {action.describe()}, which records no acceptance")
+                        notes.append(Note(f"it starts from {action.describe()}, which records no acceptance"))
                 if use.kind == "callback":
                     self._note_event(use.node, notes)
                 seg = self._segment(use.node)
@@ -483,10 +493,10 @@ class GuardAnalysis:
         self._ways_memo[fnode.id] = out
         return out
 
-    def _route(self, key: tuple[int, bool], states, start: "_Segment") -> tuple[list[str], list[str]]:
+    def _route(self, key: tuple[int, bool], states, start: "_Segment") -> tuple[list[str], list[Note]]:
         """The call lines from the start's function out to the state ``key``, and their notes."""
         lines: list[str] = []
-        notes: list[str] = list(start.notes)
+        notes: list[Note] = list(start.notes)
         while True:
             fnode, prev, use, seg_notes = states[key]
             if prev is None:
@@ -522,7 +532,7 @@ class GuardAnalysis:
         line, col = self.prog.parsed.position(node)
         return f"{line}:{col}" if col > 200 else str(line)
 
-    def _gate_at(self, anc: Node, child: Node, notes: list[str]) -> str | None:
+    def _gate_at(self, anc: Node, child: Node, notes: list[Note]) -> str | None:
         t = anc.type
         if t == "if_statement":
             cond = anc.child_by_field_name("condition")
@@ -536,11 +546,11 @@ class GuardAnalysis:
                 why = self._fail_open(cond)
                 assumed = self.records.assumed(cond, self._at_load) if not why and branch == "then" else None
                 if assumed:
-                    notes.append(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} reads a consent record, but {assumed}")
+                    notes.append(Note(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} reads a consent record, but {assumed}"))
                 elif not why and branch == "then" and self._generic_consent(cond):
                     notes.append(self._generic_note(cond))
                 else:
-                    notes.append(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} is {'a fail-open branch: ' + why if why else 'not a consent check'}")
+                    notes.append(Note(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} is {'a fail-open branch: ' + why if why else 'not a consent check'}"))
         elif t == "ternary_expression":
             cond = anc.child_by_field_name("condition")
             if cond is not None:
@@ -589,7 +599,7 @@ class GuardAnalysis:
                 found.append((stmt.start_byte, f"early return unless consent: {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"))
         return found
 
-    def _category_callback(self, fnode: Node, notes: list[str]) -> Path | None:
+    def _category_callback(self, fnode: Node, notes: list[Note]) -> Path | None:
         """A CMP's per-category callback ([js] category_callbacks): ``{id: 'analytics', onAccept()
         {…}}`` (a sibling key names the category) or ``categories: {analytics: {services: {hj:
         {onAccept() {…}}}}}`` (an enclosing key does). It runs when that one category is accepted:
@@ -655,7 +665,7 @@ class GuardAnalysis:
                 return None
         return category
 
-    def _uncalled(self, fnode: Node, uses: list[Use], names: set[str], notes: list[str]) -> Path:
+    def _uncalled(self, fnode: Node, uses: list[Use], names: set[str], notes: list[Note]) -> Path:
         """A function nothing in this file calls: known callback and hook names decide, an
         export leaves the verdict to the importers, anything else is unverifiable."""
         name = ", ".join(sorted(names)) or "an anonymous function"
@@ -739,11 +749,11 @@ class GuardAnalysis:
             self._rendering = (markup, any(self.prog.calls_named(h) for h in sorted(_HOOKS)))
         return self._rendering
 
-    def _note_event(self, call: Node, notes: list[str]) -> None:
+    def _note_event(self, call: Node, notes: list[Note]) -> None:
         text = self.prog.text(call)[:200]
         for event, cmp in self.vocab.generic_events:
             if event in text:
-                notes.append(f"line {self._line(call)}: {event} ({cmp}) fires on any consent choice, not only analytics")
+                notes.append(Note(f"line {self._line(call)}: {event} ({cmp}) fires on any consent choice, not only analytics"))
                 return
 
 
@@ -759,11 +769,11 @@ class _Segment:
 
     path: "Path | None"
     fn: Node | None
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 def _generic(notes) -> bool:
-    return any(n.startswith(_GENERIC) for n in notes)
+    return any(n.generic for n in notes)
 
 
 def _adjust(path: "Path", generic: bool) -> "Path":
@@ -793,25 +803,11 @@ def _is_component(names: set[str], exports: list[Use], renders: tuple[bool, bool
 
 def _settle(path: Path) -> Path:
     """An open path that passed a consent check naming no category is unverifiable, not ungated."""
-    generic = [n for n in path.notes if n.startswith(_GENERIC)]
-    notes = [n.removeprefix(_GENERIC) for n in path.notes]
+    generic = [n for n in path.notes if n.generic]
+    notes = [Note(n.text) for n in path.notes]  # settled: no later walk reads the flag again
     if generic and path.status is Status.UNGATED:
-        return Path(Status.UNVERIFIABLE, f"{generic[0][len(_GENERIC):]}; otherwise {path.evidence}", [n for n in notes if n != generic[0][len(_GENERIC):]])
+        return Path(Status.UNVERIFIABLE, f"{generic[0].text}; otherwise {path.evidence}", [n for n in notes if n.text != generic[0].text])
     return dataclasses.replace(path, notes=notes)
-
-
-def _chain(step: str, rest: str) -> str:
-    """Fold nested call steps into one chain: "called at line 17:30 <- 9:4: reason"."""
-    gated = "every caller ("
-    if step.startswith(gated):
-        while rest.startswith(gated):
-            rest = rest.partition("; ")[2]
-        return f"{step}; {rest}"
-    lead = "called at line "
-    if rest.startswith(lead):
-        head, _, tail = rest.partition(": ")
-        return f"{step} <- {head[len(lead):]}: {tail}"
-    return f"{step}: {rest}"
 
 
 def _calls_inside(cond: Node) -> bool:
@@ -869,7 +865,7 @@ def _trigger(site: CodeSite, prog: Program, vocab: ConsentVocabulary) -> Verdict
     {trigger: useScriptTriggerConsent({consent: X})}})``): the script loads when X turns true, so
     X decides. A literal ``true`` resolves at once (no gate); X with an analytics check gates; any
     other X (a ref the app sets) is unverifiable."""
-    if site.via != "init-call" or not vocab.triggers:
+    if site.via != Via.INIT_CALL or not vocab.triggers:
         return None
     stack = list(prog.args(site.node)) if site.node.type in ("call_expression", "new_expression") else []
     while stack:
@@ -885,10 +881,10 @@ def _trigger(site: CodeSite, prog: Program, vocab: ConsentVocabulary) -> Verdict
                     return None  # resolves immediately: the path decides
                 pol, check = GuardAnalysis(prog, vocab).polarity(value)
                 if pol == 1 and check:
-                    return Verdict(status=Status.GATED, mechanism="code-guard", evidence=f"{name}({{{option}: {text[:60]}}}) loads it only when that is true: {check}")
+                    return Verdict(status=Status.GATED, mechanism=Mechanism.CODE_GUARD, evidence=f"{name}({{{option}: {text[:60]}}}) loads it only when that is true: {check}")
                 return Verdict(
                     status=Status.UNVERIFIABLE,
-                    mechanism="code-unresolved",
+                    mechanism=Mechanism.CODE_UNRESOLVED,
                     evidence=f"{name}({{{option}: {text[:60]}}}) loads it when that value turns true; whether only analytics consent sets it is not visible here",
                 )
         stack.extend(n.named_children)
@@ -903,12 +899,12 @@ def verdict(site: CodeSite, prog: Program, vocab: ConsentVocabulary, guard: Guar
     if triggered is not None:
         return triggered
     path = (guard or GuardAnalysis(prog, vocab)).judge(site.node)
-    notes = f" ({'; '.join(path.notes)})" if path.notes else ""
-    mechanism = {Status.GATED: "code-guard", Status.UNGATED: "no-consent-check", Status.UNVERIFIABLE: "code-unresolved"}[path.status]
+    notes = f" ({'; '.join(n.text for n in path.notes)})" if path.notes else ""
+    mechanism = {Status.GATED: Mechanism.CODE_GUARD, Status.UNGATED: Mechanism.NO_CONSENT_CHECK, Status.UNVERIFIABLE: Mechanism.CODE_UNRESOLVED}[path.status]
     if path.budget:
-        mechanism = "analysis-budget"
+        mechanism = Mechanism.ANALYSIS_BUDGET
     if site.hold and path.status is Status.GATED:
-        mechanism = "vendor-hold-released-on-consent"
+        mechanism = Mechanism.VENDOR_HOLD_RELEASED_ON_CONSENT
     mismatch = path.mismatch if path.status is Status.GATED else None
     return Verdict(
         status=path.status,

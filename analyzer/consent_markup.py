@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from analyzer.detect import PageFacts, RecorderSite, script_type
 from analyzer.htmldoc import Element
+from analyzer.kinds import Mechanism, Via
 from analyzer.model import Status, Verdict
 from analyzer.signatures import Cmp, SignatureDB
 
@@ -76,7 +77,7 @@ def _judge_values(hit: MarkupHit, inert: str) -> Verdict:
     if not hit.values:  # an activator alone: released on consent, no category named
         return Verdict(
             status=Status.GATED,
-            mechanism="cmp-markup",
+            mechanism=Mechanism.CMP_MARKUP,
             evidence=f"{inert} + {hit.where}: {name} activates it only after the visitor consents (no {m.value_model} named, so on any consent)",
             cmp=hit.cmp.id,
         )
@@ -84,7 +85,7 @@ def _judge_values(hit: MarkupHit, inert: str) -> Verdict:
     if neg and any(v.startswith(neg) for v in hit.values):
         return Verdict(
             status=Status.UNGATED,
-            mechanism="negated-category",
+            mechanism=Mechanism.NEGATED_CATEGORY,
             evidence=f"{hit.where}: the '{neg}' prefix makes {name} run it when the category is refused",
             cmp=hit.cmp.id,
         )
@@ -92,7 +93,7 @@ def _judge_values(hit: MarkupHit, inert: str) -> Verdict:
     if values and values <= m.necessary:
         return Verdict(
             status=Status.UNGATED,
-            mechanism="necessary-category",
+            mechanism=Mechanism.NECESSARY_CATEGORY,
             evidence=f"{hit.where}: a strictly-necessary category is always granted, so {name} runs it without consent",
             cmp=hit.cmp.id,
         )
@@ -102,7 +103,7 @@ def _judge_values(hit: MarkupHit, inert: str) -> Verdict:
             mismatch = ", ".join(sorted(values))
         return Verdict(
             status=Status.GATED,
-            mechanism="cmp-markup",
+            mechanism=Mechanism.CMP_MARKUP,
             evidence=f"{inert} + {hit.where}: {name} activates it only after consent for that {m.value_model}",
             cmp=hit.cmp.id,
             category_mismatch=mismatch,
@@ -111,14 +112,14 @@ def _judge_values(hit: MarkupHit, inert: str) -> Verdict:
     if unknown:
         return Verdict(
             status=Status.UNVERIFIABLE,
-            mechanism="unknown-category",
+            mechanism=Mechanism.UNKNOWN_CATEGORY,
             evidence=f"{hit.where}: {', '.join(sorted(unknown))} is not a {name} category this tool knows",
             cmp=hit.cmp.id,
         )
     mismatch = None if values & m.analytics else ", ".join(sorted(values - m.necessary))
     return Verdict(
         status=Status.GATED,
-        mechanism="cmp-markup",
+        mechanism=Mechanism.CMP_MARKUP,
         evidence=f"{inert} + {hit.where}: {name} runs it only after consent to that category",
         cmp=hit.cmp.id,
         category_mismatch=mismatch,
@@ -160,14 +161,14 @@ def _executable_markup(hit: MarkupHit, el: Element, facts: PageFacts) -> Verdict
     if first is None:
         return Verdict(
             status=Status.UNGATED,
-            mechanism="cmp-loader-missing-or-late",
+            mechanism=Mechanism.CMP_LOADER_MISSING_OR_LATE,
             evidence=f"{hit.where} keeps the script executable; no {name} loader runs before it on this page",
             cmp=hit.cmp.id,
         )
     if first.is_async:
         return Verdict(
             status=Status.UNGATED,
-            mechanism="cmp-loader-async",
+            mechanism=Mechanism.CMP_LOADER_ASYNC,
             evidence=f"{hit.where} relies on the {name} loader (line {first.element.line}), which is async/defer and may run after it",
             cmp=hit.cmp.id,
         )
@@ -176,7 +177,7 @@ def _executable_markup(hit: MarkupHit, el: Element, facts: PageFacts) -> Verdict
 
 
 def _code_dependent(site: RecorderSite, db: SignatureDB) -> str | None:
-    if site.via not in ("inline-snippet", "inline-loader"):
+    if site.via not in (Via.INLINE_SNIPPET, Via.INLINE_LOADER):
         return None
     for cmp in db.cmps.values():
         if not cmp.gates_recorders:
@@ -196,7 +197,7 @@ def _autoblock(el: Element, facts: PageFacts) -> Verdict | None:
         b = blockers[0]
         return Verdict(
             status=Status.UNGATED,
-            mechanism="autoblocker-after-recorder",
+            mechanism=Mechanism.AUTOBLOCKER_AFTER_RECORDER,
             evidence=f"the {b.cmp.name} auto-blocker loads at line {b.element.line}, after this recorder: it cannot stop it",
             cmp=b.cmp.id,
         )
@@ -205,14 +206,14 @@ def _autoblock(el: Element, facts: PageFacts) -> Verdict | None:
         b = before[0]
         return Verdict(
             status=Status.UNGATED,
-            mechanism="autoblocker-async",
+            mechanism=Mechanism.AUTOBLOCKER_ASYNC,
             evidence=f"the {b.cmp.name} auto-blocker (line {b.element.line}) is async/defer, so the recorder may run first",
             cmp=b.cmp.id,
         )
     b = sync[0]
     return Verdict(
         status=Status.UNVERIFIABLE,
-        mechanism="autoblocker",
+        mechanism=Mechanism.AUTOBLOCKER,
         evidence=f"{b.cmp.name} auto-blocking (line {b.element.line}) blocks it only if the CMP's dashboard classifies this vendor as non-necessary",
         cmp=b.cmp.id,
     )
@@ -221,17 +222,17 @@ def _autoblock(el: Element, facts: PageFacts) -> Verdict | None:
 def verdict(site: RecorderSite, facts: PageFacts, db: SignatureDB) -> Verdict:
     """Decide gated / ungated / unverifiable for one recorder site from the page's markup."""
     el = site.element
-    if site.via == "noscript-pixel":
+    if site.via == Via.NOSCRIPT_PIXEL:
         return Verdict(
             status=Status.UNGATED,
-            mechanism="noscript",
+            mechanism=Mechanism.NOSCRIPT,
             evidence="a <noscript> request is made whenever scripting is off; no consent manager can hold it back",
         )
     typ = script_type(el)
     if typ in db.script_types.runs_anyway:
         return Verdict(
             status=Status.UNGATED,
-            mechanism="look-alike-type",
+            mechanism=Mechanism.LOOK_ALIKE_TYPE,
             evidence=f'type="{typ}" is not a consent gate: {db.script_types.runs_anyway[typ]}',
         )
     hits = _prefer_loaded(markup_hits(el, db), facts)
@@ -242,18 +243,18 @@ def verdict(site: RecorderSite, facts: PageFacts, db: SignatureDB) -> Verdict:
             return _best(judged)
         return Verdict(
             status=Status.UNVERIFIABLE,
-            mechanism="inert-without-cmp",
+            mechanism=Mechanism.INERT_WITHOUT_CMP,
             evidence=f"{inert} holds it back, but no consent-manager attribute says what activates it",
         )
     exempt = _exempt(el, db)
     if exempt:
-        return Verdict(status=Status.UNGATED, mechanism="exempt-marker", evidence=f"{exempt}: it loads without consent")
+        return Verdict(status=Status.UNGATED, mechanism=Mechanism.EXEMPT_MARKER, evidence=f"{exempt}: it loads without consent")
     executable_hits = [h for h in hits if h.cmp.markup and not h.cmp.markup.inert_type_required]
     if executable_hits:
         return _best([_executable_markup(h, el, facts) for h in executable_hits])
     code = _code_dependent(site, db)
     if code:
-        return Verdict(status=Status.UNVERIFIABLE, mechanism="code-guard", evidence=code)
+        return Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.CODE_GUARD, evidence=code)
     blocked = _autoblock(el, facts)
     if blocked:
         return blocked
@@ -261,12 +262,12 @@ def verdict(site: RecorderSite, facts: PageFacts, db: SignatureDB) -> Verdict:
         h = hits[0]
         return Verdict(
             status=Status.UNGATED,
-            mechanism="category-without-inert-type",
+            mechanism=Mechanism.CATEGORY_WITHOUT_INERT_TYPE,
             evidence=f'{h.where} without an inert type: the browser runs it before {h.cmp.name} can decide (type="{typ or "text/javascript"}")',
             cmp=h.cmp.id,
         )
     return Verdict(
         status=Status.UNGATED,
-        mechanism="none",
+        mechanism=Mechanism.NONE,
         evidence="executable script with no consent-manager markup, no code guard and no auto-blocker on the page",
     )

@@ -22,6 +22,7 @@ from tree_sitter import Node
 
 from analyzer import bundler_exports, consent_code, jsfacts, jsparse, links, reading, sfc
 from analyzer.discover import SourceFile, app_root
+from analyzer.kinds import Mechanism
 from analyzer.model import Detection, Status, Verdict, site_key
 from analyzer.signatures import SignatureDB
 
@@ -355,8 +356,8 @@ def _combine(found: list[_Call]) -> Verdict | None:
     if ungated:
         c = ungated[0]
         more = f" ({len(ungated)} of {len(found)} callers ungated)" if len(found) > 1 else ""
-        return Verdict(status=Status.UNGATED, mechanism="no-consent-check", evidence=f"exported, and called at {where(c)}{more}: {c.evidence}")
+        return Verdict(status=Status.UNGATED, mechanism=Mechanism.NO_CONSENT_CHECK, evidence=f"exported, and called at {where(c)}{more}: {c.evidence}")
     if all(c.status is Status.GATED for c in found):
-        return Verdict(status=Status.GATED, mechanism="code-guard", evidence=f"exported, and every caller is gated ({', '.join(where(c) for c in found)}): {found[0].evidence}")
+        return Verdict(status=Status.GATED, mechanism=Mechanism.CODE_GUARD, evidence=f"exported, and every caller is gated ({', '.join(where(c) for c in found)}): {found[0].evidence}")
     c = next(c for c in found if c.status is Status.UNVERIFIABLE)
-    return Verdict(status=Status.UNVERIFIABLE, mechanism="code-unresolved", evidence=f"exported, and called at {where(c)}: {c.evidence}")
+    return Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.CODE_UNRESOLVED, evidence=f"exported, and called at {where(c)}: {c.evidence}")

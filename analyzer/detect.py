@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from analyzer import anchors
 from analyzer.htmldoc import Element, Page
+from analyzer.kinds import Via
 from analyzer.signatures import Cmp, Loader, SignatureDB, UrlMatcher, Vendor
 
 HINT_RELS = frozenset({"preload", "modulepreload", "preconnect", "dns-prefetch", "prefetch"})
@@ -35,7 +36,7 @@ class CodeSpot:
 class RecorderSite:
     vendor: Vendor
     element: Element
-    via: str  # script-src | deferred-src | inline-snippet | inline-loader | noscript-pixel | code vias
+    via: Via  # markup vias, or a code via (analyzer.kinds.Via)
     evidence: str
     url: str | None = None
     original: str | None = None  # for code in a bundle: the original source file:line
@@ -94,11 +95,11 @@ def url_matches(matcher: UrlMatcher, raw: str) -> bool:
     return split is not None and matcher.matches(*split)
 
 
-def _urls_of(el: Element, db: SignatureDB) -> list[tuple[str, str, tuple[str, str]]]:
+def _urls_of(el: Element, db: SignatureDB) -> list[tuple[Via, str, tuple[str, str]]]:
     """(via, raw URL, split URL) for src and every deferred-src attribute, each split once."""
     out = []
     deferred = db.deferred_src_set
-    for via, attr in [("script-src", "src")] + [("deferred-src", a) for a in el.attrs if a in deferred]:
+    for via, attr in [(Via.SCRIPT_SRC, "src")] + [(Via.DEFERRED_SRC, a) for a in el.attrs if a in deferred]:
         raw = el.attrs.get(attr, "").strip()
         split = split_url(raw) if raw else None
         if split is not None:
@@ -166,19 +167,19 @@ def _script_sites(el: Element, vendors: list[Vendor], db: SignatureDB, text: str
             continue
         note = snippet_hit(vendor, text)
         if note:
-            sites.append(RecorderSite(vendor, el, "inline-snippet", note))
+            sites.append(RecorderSite(vendor, el, Via.INLINE_SNIPPET, note))
             continue
         url = inline_url_hit(vendor, text, vendors)
         clue = next((c for c in db.script_types.injection_clues if c in text), None) if url else None
         if url and clue:
-            sites.append(RecorderSite(vendor, el, "inline-loader", f"code injects a script from {url} ({clue})", url))
+            sites.append(RecorderSite(vendor, el, Via.INLINE_LOADER, f"code injects a script from {url} ({clue})", url))
     return sites
 
 
 def _pixel_sites(el: Element, vendors: list[Vendor]) -> list[RecorderSite]:
     src = el.attrs.get("src", "")
     return [
-        RecorderSite(v, el, "noscript-pixel", f'<{el.tag} src="{src.strip()}">', src.strip())
+        RecorderSite(v, el, Via.NOSCRIPT_PIXEL, f'<{el.tag} src="{src.strip()}">', src.strip())
         for v in vendors
         if url_matches(v.urls, src)
     ]

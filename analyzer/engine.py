@@ -16,6 +16,7 @@ from pathlib import Path
 
 from analyzer import chunk_files, code_data, code_scan, commented, compliance_facts, consent_markup, detect, fallback, fieldfacts, gtm, gtm_template, htmldoc, jsfacts, jsparse, jsxmarkup, links, pagecontext, prefilter, reading, rendered, sfc, sourcemap, suppress, tag_managers, template_data, template_scan, templates, textscan
 from analyzer.facts import Commented, FileFacts, Hint, Inactive, PiiPush, TagManagerSeen
+from analyzer.kinds import Mechanism, Via
 from analyzer.template_scan import TemplateFacts
 from analyzer.fieldfacts import FieldSite
 from analyzer.normalise import norm
@@ -31,7 +32,7 @@ HTML_KINDS = frozenset({"html", "template"})
 CODE_KINDS = frozenset({"js", "ts", "sfc"})
 _NO_FACTS = PageFacts((), (), (), ())
 # Markup verdicts that inline code analysis may replace: "the code decides" and "nothing in the markup".
-_CODE_DECIDES = frozenset({"code-guard", "none"})
+_CODE_DECIDES = frozenset({Mechanism.CODE_GUARD, Mechanism.NONE})
 _RANK = {Status.UNGATED: 0, Status.UNVERIFIABLE: 1, Status.GATED: 2}
 
 
@@ -353,7 +354,7 @@ def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB,
     for i, found in code_for.items():
         worst = min(found, key=lambda r: _RANK[r.verdict.status])
         site, markup = merged[i]
-        if not (markup.mechanism == "none" and worst.verdict.status is markup.status):
+        if not (markup.mechanism == Mechanism.NONE and worst.verdict.status is markup.status):
             merged[i] = (site, _refine(markup, worst.verdict, worst.spot.line))
     # A suite's loader whose inline init turns replay off (ym(…, {webvisor: false}), posthog.init
     # with disable_session_recording) records nothing: the RL130 note stays, the site goes. So does
@@ -363,8 +364,8 @@ def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB,
     off = {
         (id(owners[r.piece]), r.vendor.id)
         for r in inactive
-        if r.via == "inactive"
-        and ((r.vendor.category == "replay-addon" and "replay off" in r.evidence) or any(m in owners[r.piece].text for m in marks))
+        if r.via == Via.INACTIVE
+        and ((r.vendor.category == "replay-addon" and r.replay_off) or any(m in owners[r.piece].text for m in marks))
     }
     started = {(id(owners[r.piece]), r.vendor.id) for r in results if r.verdict is not None}
     merged = [(site, v) for site, v in merged if (id(site.element), site.vendor.id) not in off - started]
@@ -471,7 +472,7 @@ def _report(path: str, facts: PageFacts, verdicts: list, inactive: list[CodeResu
     result.hints += [Hint(h.vendor.id, h.element.line, h.element.column, h.rel, h.url) for h in facts.hints]
     result.commented += [Commented(c.vendor.id, c.comment.line, c.comment.column, c.evidence) for c in facts.commented]
     for r in inactive:
-        if r.via == "inactive":
+        if r.via == Via.INACTIVE:
             result.inactive.append(Inactive(r.vendor.id, r.spot.line, r.spot.column, r.evidence))
-        elif r.via == "pii":
+        elif r.via == Via.PII:
             result.pii.append(PiiPush(r.vendor.id, r.spot.line, r.spot.column, r.evidence, r.categories))

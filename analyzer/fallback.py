@@ -12,6 +12,7 @@ from pathlib import Path
 
 from analyzer import prefilter
 from analyzer.detect import CodeSpot, RecorderSite
+from analyzer.kinds import Mechanism, Via
 from analyzer.model import Status, Verdict
 from analyzer.signatures import SignatureDB
 
@@ -65,6 +66,6 @@ def sites(hits: dict[str, tuple[int, int]], db: SignatureDB, reason: str, skip: 
         if vid in skip or vid not in db.vendors:
             continue
         vendor = db.vendors[vid]
-        site = RecorderSite(vendor, CodeSpot(line, column, tag="prefilter"), "prefilter", f"{vendor.name} literals in the file ({reason})")
-        out.append((site, Verdict(status=Status.UNVERIFIABLE, mechanism="not-analysed", evidence=f"the file was not analysed: {reason}")))
+        site = RecorderSite(vendor, CodeSpot(line, column, tag="prefilter"), Via.PREFILTER, f"{vendor.name} literals in the file ({reason})")
+        out.append((site, Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.NOT_ANALYSED, evidence=f"the file was not analysed: {reason}")))
     return out

@@ -23,6 +23,7 @@ from typing import Any
 
 from analyzer import consent_markup, detect, htmldoc, prefilter
 from analyzer.detect import CodeSpot, RecorderSite
+from analyzer.kinds import Mechanism, Via
 from analyzer.normalise import norm
 from analyzer.model import Status, Verdict
 from analyzer.positions import LineIndex
@@ -79,7 +80,7 @@ def is_export(data: bytes) -> bool:
 class TagSite:
     vendor: Vendor
     tag: dict[str, Any]
-    via: str
+    via: Via
     evidence: str
     markup_verdict: Verdict | None = None  # for Custom HTML: the verdict of the HTML itself
 
@@ -108,7 +109,7 @@ def _sites(cv: dict, db: SignatureDB) -> list[TagSite]:
     for tag in _objects(cv.get("tag")):
         typ = str(tag.get("type", ""))
         for vendor in built_in.get(typ, ()):
-            out.append(TagSite(vendor, tag, "gtm-tag", f"GTM built-in {vendor.name} tag (type {typ})"))
+            out.append(TagSite(vendor, tag, Via.GTM_TAG, f"GTM built-in {vendor.name} tag (type {typ})"))
         if typ == "html":
             out += _html_tag(tag, db, pf)
         elif typ.startswith("cvt_") and typ in templates:
@@ -118,7 +119,7 @@ def _sites(cv: dict, db: SignatureDB) -> list[TagSite]:
                 vendor = db.vendors[vid]
                 url = detect.inline_url_hit(vendor, code, [db.vendors[v] for v in found]) or detect.snippet_hit(vendor, code)
                 if url:
-                    out.append(TagSite(vendor, tag, "gtm-template", f"community template whose code loads {url}"))
+                    out.append(TagSite(vendor, tag, Via.GTM_TEMPLATE, f"community template whose code loads {url}"))
     return out
 
 
@@ -145,7 +146,7 @@ def _html_tag(tag: dict, db: SignatureDB, pf: prefilter.Prefilter) -> list[TagSi
         if site.vendor.id in seen:
             continue
         seen.add(site.vendor.id)
-        out.append(TagSite(site.vendor, tag, "gtm-html", f"Custom HTML tag: {site.evidence}", consent_markup.verdict(site, facts, db)))
+        out.append(TagSite(site.vendor, tag, Via.GTM_HTML, f"Custom HTML tag: {site.evidence}", consent_markup.verdict(site, facts, db)))
     return out
 
 
@@ -224,21 +225,21 @@ def verdict(site: TagSite, triggers: dict, db: SignatureDB) -> Verdict:
     if status == "NEEDED" and "analytics_storage" in types:
         return Verdict(
             status=Status.GATED,
-            mechanism="gtm-consent-settings",
+            mechanism=Mechanism.GTM_CONSENT_SETTINGS,
             evidence="consentSettings NEEDED analytics_storage: GTM holds the tag until analytics_storage is granted (the page's Consent Mode default must be denied)",
         )
     results = [_trigger_verdict(t, triggers, db) for t in _ids(tag.get("firingTriggerId"))]
     note = " (consentSettings NOT_NEEDED: explicitly exempt)" if status == "NOT_NEEDED" else ""
     if not results:
-        return Verdict(status=Status.UNVERIFIABLE, mechanism="gtm-no-trigger", evidence=f"the tag has no firing trigger in the export{note}")
+        return Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.GTM_NO_TRIGGER, evidence=f"the tag has no firing trigger in the export{note}")
     for want in ("ungated", "unverifiable"):
         hit = next((r for r in results if r[0] == want), None)
         if hit:
-            return Verdict(status=Status(want), mechanism="gtm-trigger", evidence=f"{hit[1]}{note}")
+            return Verdict(status=Status(want), mechanism=Mechanism.GTM_TRIGGER, evidence=f"{hit[1]}{note}")
     wrong = next((r for r in results if r[2]), None)
     return Verdict(
         status=Status.GATED,
-        mechanism="gtm-trigger",
+        mechanism=Mechanism.GTM_TRIGGER,
         evidence="; ".join(r[1] for r in results),
         category_mismatch=wrong[2] if wrong else None,
         cmp=wrong[3] if wrong else next((r[3] for r in results if r[3]), None),

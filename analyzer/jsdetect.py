@@ -19,21 +19,22 @@ from analyzer import anchors, bundler_exports, headconfig, jshanded, jsparse, js
 from analyzer.detect import inline_url_hit, outranked, snippet_hit, split_url
 from analyzer.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program
 from analyzer.jsflow import GLOBAL_OBJECTS, Flow
+from analyzer.kinds import Via
 from analyzer.normalise import norm
 from analyzer.signatures import CallSpec, Vendor
 
 # Bare function names too common to mean a vendor unless imported from its package.
 _GENERIC_NAMES = frozenset({"init", "start", "load", "initialize", "setup", "run", "boot"})
 _STATEMENT_END = ("statement", "declaration")
-_TAG_VIAS = ("jsx-script", "head-config")  # script tags written as code or data
-_STARTS = ("init-call", "plugin", "component") + _TAG_VIAS  # what decides, for a suite, that replay runs
+_TAG_VIAS = (Via.JSX_SCRIPT, Via.HEAD_CONFIG)  # script tags written as code or data
+_STARTS = (Via.INIT_CALL, Via.PLUGIN, Via.COMPONENT) + _TAG_VIAS  # what decides, for a suite, that replay runs
 
 
 @dataclass(frozen=True)
 class CodeSite:
     vendor: Vendor
     node: Node
-    via: str  # init-call | plugin | component | snippet | dynamic-injection | jsx-script | head-config | release-call | bundle-init | bundle-sdk-call
+    via: Via  # a code via: init-call, plugin, component, snippet, dynamic-injection, jsx-script, head-config, release-call, bundle-init, bundle-sdk-call, markup-string
     evidence: str
     replay: str = "on"  # on | settings (a dashboard decides)
     hold: str | None = None  # a vendor-side switch that held the recording until this release
@@ -45,6 +46,7 @@ class Inactive:
     vendor: Vendor
     node: Node
     reason: str
+    replay_off: bool = False  # started, with options that turn replay off
 
 
 @dataclass(frozen=True)
@@ -189,9 +191,9 @@ class Detector:
             if how:
                 replay, why = self._replay_state(vendor, call)
                 if replay == "off":
-                    inactive.append(Inactive(vendor, call, f"{how} with replay off ({why})"))
+                    inactive.append(Inactive(vendor, call, f"{how} with replay off ({why})", replay_off=True))
                 else:
-                    sites.append(CodeSite(vendor, call, "init-call", f"{how}{f' ({why})' if why else ''}", replay))
+                    sites.append(CodeSite(vendor, call, Via.INIT_CALL, f"{how}{f' ({why})' if why else ''}", replay))
         inits = list(sites)
         sites = self._merge(sites + self._plugins(vendor) + self._components(vendor) + self._injections(vendor) + self._jsx(vendor) + self._head_entries(vendor) + self._markup_strings(vendor), self._snippets(vendor))
         if (inits or inactive) and vendor.category == "replay-addon":
@@ -228,7 +230,7 @@ class Detector:
             mark = next((m for m in sorted(marks) if m in text), None)
             if mark is not None:
                 dead.append(Inactive(site.vendor, site.node, f"{site.evidence}, with a placeholder id ({mark}…) that was never filled in"))
-            elif (site.via == "snippet" and site.node.has_error) or (site.via in ("jsx-script", "head-config", "dynamic-injection") and self._broken_body(site)):
+            elif (site.via == Via.SNIPPET and site.node.has_error) or (site.via in (Via.JSX_SCRIPT, Via.HEAD_CONFIG, Via.DYNAMIC_INJECTION) and self._broken_body(site)):
                 dead.append(Inactive(site.vendor, site.node, f"{site.evidence}, but the snippet does not parse as JavaScript (a copy-paste error): it never runs"))
             else:
                 live.append(site)
@@ -303,7 +305,7 @@ class Detector:
         spans = self._spans(vendor)
         if not spans:
             return sites
-        inner = [s for s in sites if s.via in ("dynamic-injection", "snippet") and (self._in_sdk_code(s.node, spans) or _covers(s.node, spans) and s.node.end_byte - s.node.start_byte < _WRAPPER_SHARE * len(self.prog.parsed.source.data))]
+        inner = [s for s in sites if s.via in (Via.DYNAMIC_INJECTION, Via.SNIPPET) and (self._in_sdk_code(s.node, spans) or _covers(s.node, spans) and s.node.end_byte - s.node.start_byte < _WRAPPER_SHARE * len(self.prog.parsed.source.data))]
         if not inner:
             return sites
         rest = [s for s in sites if s not in inner]
@@ -379,18 +381,18 @@ class Detector:
             found.setdefault(call.id, (call, f"a call shaped {shape}"))
         if not found:
             found = {c.id: (c, how) for c in self._walk_out(spans, methods)}
-        via = "bundle-init"
+        via = Via.BUNDLE_INIT
         if not found:
             # The weakest reading: a guess that yields to a start found elsewhere in the scan.
             found = {c.id: (c, "init-named call on the SDK's module") for c in self._init_named_from(spans, methods)}
-            via = "bundle-sdk-call"
+            via = Via.BUNDLE_SDK_CALL
         sites: list[CodeSite] = []
         inactive: list[Inactive] = []
         for call, why in sorted(found.values(), key=lambda f: f[0].start_byte):
             replay, option = self._replay_state(vendor, call)
             evidence = f"{vendor.name} SDK code (recognised by {label!r}) started here ({why})"
             if replay == "off":
-                inactive.append(Inactive(vendor, call, f"{evidence}, with replay off ({option})"))
+                inactive.append(Inactive(vendor, call, f"{evidence}, with replay off ({option})", replay_off=True))
             else:
                 sites.append(CodeSite(vendor, call, via, f"{evidence}{f' ({option})' if option else ''}", replay))
         return sites, inactive
@@ -416,9 +418,9 @@ class Detector:
                     replay, option = self._replay_state(vendor, start)
                     evidence = f"{vendor.name} start shaped {shape.text} (its SDK is in another chunk)"
                     if replay == "off":
-                        inactive.append(Inactive(vendor, start, f"{evidence}, with replay off ({option})"))
+                        inactive.append(Inactive(vendor, start, f"{evidence}, with replay off ({option})", replay_off=True))
                     else:
-                        sites.append(CodeSite(vendor, start, "bundle-init", f"{evidence}{f' ({option})' if option else ''}", replay))
+                        sites.append(CodeSite(vendor, start, Via.BUNDLE_INIT, f"{evidence}{f' ({option})' if option else ''}", replay))
         return sites, inactive
 
     def _spans(self, vendor: Vendor) -> list[int]:
@@ -750,14 +752,14 @@ class Detector:
             left = prog.path(node.child_by_field_name("left"))
             url = self._vendor_url(vendor, node.child_by_field_name("right"))
             if url:
-                out.append(CodeSite(vendor, node, "dynamic-injection", f"{left or 'src'} = a URL on {url}"))
+                out.append(CodeSite(vendor, node, Via.DYNAMIC_INJECTION, f"{left or 'src'} = a URL on {url}"))
         out += self._through_loaders(vendor)
         for call in prog.calls_named("setAttribute"):
             args = prog.args(call)
             if len(args) >= 2 and prog.string_value(args[0]) == "src":
                 url = self._vendor_url(vendor, args[1])
                 if url:
-                    out.append(CodeSite(vendor, call, "dynamic-injection", f"setAttribute('src', a URL on {url})"))
+                    out.append(CodeSite(vendor, call, Via.DYNAMIC_INJECTION, f"setAttribute('src', a URL on {url})"))
         injectors = sorted({i.rsplit(".", 1)[-1] for i in self.code["injectors"]} | {"import"})
         for name in injectors:
             for call in prog.calls_named(name):
@@ -769,7 +771,7 @@ class Detector:
                 args = prog.args(call)
                 url = self._vendor_url(vendor, args[0]) if args else None
                 if url:
-                    out.append(CodeSite(vendor, call, "dynamic-injection", f"{path or 'import'}() of a URL on {url}"))
+                    out.append(CodeSite(vendor, call, Via.DYNAMIC_INJECTION, f"{path or 'import'}() of a URL on {url}"))
         seen: set[int] = set()  # a loadScript(url) call is both a known injector and a loader call
         out.sort(key=lambda s: s.node.start_byte)
         return [o for o in out if not (o.node.id in seen or seen.add(o.node.id))]
@@ -808,7 +810,7 @@ class Detector:
                 url = self._vendor_url(vendor, args[index]) if index < len(args) else None
                 if url:
                     name = ", ".join(sorted(self.flow.own_names(fn))) or "a loader"
-                    out.append(CodeSite(vendor, call, "dynamic-injection", f"{name}() sets a script's src to a URL on {url}"))
+                    out.append(CodeSite(vendor, call, Via.DYNAMIC_INJECTION, f"{name}() sets a script's src to a URL on {url}"))
         return out
 
     def _vendor_url(self, vendor: Vendor, node: Node | None) -> str | None:
@@ -851,7 +853,7 @@ class Detector:
                 note = f"<{prog.text(name)}> holding the {vendor.name} snippet"
             if note:
                 props = tuple((k, prog.string_value(v) or "") for k, v in attrs.items() if v is not None and prog.string_value(v) is not None)
-                out.append(CodeSite(vendor, el, "jsx-script", note, props=props))
+                out.append(CodeSite(vendor, el, Via.JSX_SCRIPT, note, props=props))
         return out
 
     def _plugins(self, vendor: Vendor) -> list[CodeSite]:
@@ -870,7 +872,7 @@ class Detector:
                 parent = chain[-2]
                 key = parent.child_by_field_name("key") if parent.type == "pair" else None
                 if parent.type == "array" or (key is not None and prog.text(key).strip("'\"") in self.code["plugin_keys"]):
-                    out.append(CodeSite(vendor, node, "plugin", f"the {name} plugin is registered in the framework config", replay))
+                    out.append(CodeSite(vendor, node, Via.PLUGIN, f"the {name} plugin is registered in the framework config", replay))
         registrations = sorted(self.code["plugin_use"] | self.code["plugin_register"])
         for local, imp in prog.imports.items():
             if _pkg(imp.package) not in plugins:
@@ -881,7 +883,7 @@ class Detector:
                     args = prog.args(call)
                     registered = method in self.code["plugin_use"] and any(prog.text(a) == local for a in args)
                     if registered or (path.startswith(local + ".") and method in self.code["plugin_register"]):
-                        out.append(CodeSite(vendor, call, "plugin", f"the {imp.package} plugin is registered: {prog.text(call)[:60]}", replay))
+                        out.append(CodeSite(vendor, call, Via.PLUGIN, f"the {imp.package} plugin is registered: {prog.text(call)[:60]}", replay))
         return out
     def _components(self, vendor: Vendor) -> list[CodeSite]:
         """JSX components of the vendor's packages that start it when rendered ([sdk] components:
@@ -905,7 +907,7 @@ class Detector:
             for spec in specs:
                 comp, prop = spec.name, spec.prop
                 if exported == comp and (prop is None or prop in jsx_attributes(self.prog, opening)):
-                    out.append(CodeSite(vendor, el, "component", f"<{local}{f' {prop}' if prop else ''}> from {imp.package} starts {vendor.name} when rendered", replay))
+                    out.append(CodeSite(vendor, el, Via.COMPONENT, f"<{local}{f' {prop}' if prop else ''}> from {imp.package} starts {vendor.name} when rendered", replay))
         return out
 
 
@@ -932,7 +934,7 @@ class Detector:
                 else:
                     note = snippet_hit(vendor, self.prog.text(node)) and f"{entry.shape} holding the {vendor.name} snippet"
                 if note:
-                    out[entry.node.id] = CodeSite(vendor, entry.node, "head-config", note, props=entry.attrs)
+                    out[entry.node.id] = CodeSite(vendor, entry.node, Via.HEAD_CONFIG, note, props=entry.attrs)
         return list(out.values())
 
     def _strings_holding(self, needle: bytes) -> list[tuple[Node, list[Node]]]:
@@ -998,10 +1000,10 @@ class Detector:
             callee = self.prog.callee(call)
             name = self.prog.path(callee).rsplit(".", 1)[-1] if callee is not None else ""
             if name in self.code.get("html_runners", frozenset()):
-                return CodeSite(vendor, call, "dynamic-injection", f"a <script> tag for {vendor.name} written by {self.prog.path(callee) or name}(), which runs it")
+                return CodeSite(vendor, call, Via.DYNAMIC_INJECTION, f"a <script> tag for {vendor.name} written by {self.prog.path(callee) or name}(), which runs it")
             return None
         if parent is not None and (parent.type == "return_statement" or (parent.type == "arrow_function" and parent.child_by_field_name("body") == chain[-1])):
-            return CodeSite(vendor, chain[-1], "markup-string", f"a <script> tag for {vendor.name} returned as a string: it runs wherever the caller inserts it")
+            return CodeSite(vendor, chain[-1], Via.MARKUP_STRING, f"a <script> tag for {vendor.name} returned as a string: it runs wherever the caller inserts it")
         return None
 
     def _snippets(self, vendor: Vendor) -> list[CodeSite]:
@@ -1027,22 +1029,22 @@ class Detector:
                     lit_chain = chain[: literal + 1]
                     written = _written_to_script(self.prog, lit_chain, self.code)
                     if written is not None:
-                        found.append((True, written, f"{note or ' + '.join(group)}, written into a script element", "dynamic-injection"))
+                        found.append((True, written, f"{note or ' + '.join(group)}, written into a script element", Via.DYNAMIC_INJECTION))
                         continue
                     passed = _passed_as_script(self.prog, lit_chain, self.code)
                     if passed is not None:
                         how = self.prog.path(self.prog.callee(passed)) or "a call"
-                        found.append((True, passed, f"{note or ' + '.join(group)}, passed as script text to {how}()", "dynamic-injection"))
+                        found.append((True, passed, f"{note or ' + '.join(group)}, passed as script text to {how}()", Via.DYNAMIC_INJECTION))
                         continue
                     handed = jshanded.handed_to_script(self.prog, lit_chain, self.code)
                     if handed is not None:
-                        found.append((True, handed[0], f"{note or ' + '.join(group)}, {handed[1]}", "dynamic-injection"))
+                        found.append((True, handed[0], f"{note or ' + '.join(group)}, {handed[1]}", Via.DYNAMIC_INJECTION))
                     continue  # else a snippet held as data (a dangerouslySetInnerHTML string): not code here
                 stmt, via_iife = _snippet_statement(chain)
                 self.prog.remember(chain[: next(i for i, n in enumerate(chain) if n.id == stmt.id) + 1])
                 if group in vendor.second_stage:
                     self._second_stage[stmt.id] = _group_span(data, group, stmt)
-                found.append((via_iife, stmt, note or " + ".join(group), "snippet"))
+                found.append((via_iife, stmt, note or " + ".join(group), Via.SNIPPET))
         if not found:
             return []
         # Each pasted copy is a site (a file may hold two: one per environment); of the matches
@@ -1066,10 +1068,10 @@ class Detector:
                 # The vendor's own second-stage script: its script and frame loads are its internals.
                 start, end = self._second_stage[snip.node.id]
                 out.append(snip)
-                precise = [p for p in precise if not (p.via == "dynamic-injection" and start <= p.node.start_byte and p.node.end_byte <= end)]
+                precise = [p for p in precise if not (p.via == Via.DYNAMIC_INJECTION and start <= p.node.start_byte and p.node.end_byte <= end)]
                 continue
             inner = [p for p in precise if _inside(p.node, snip.node)]
-            if any(p.via != "dynamic-injection" for p in inner):
+            if any(p.via != Via.DYNAMIC_INJECTION for p in inner):
                 continue
             if any(_inside(snip.node, p.node) for p in precise if p.via in _TAG_VIAS):
                 continue  # the snippet is the body of a <Script> or head entry already reported
@@ -1077,7 +1079,7 @@ class Detector:
                 out.append(snip)
                 precise = [p for p in precise if p not in inner]
         if out and (not precise or precise[0].vendor.category != "replay-addon"):  # a suite's init decides whether it records
-            precise = [p for p in precise if not (p.via == "init-call" and any(self._same_start(p, snip) for snip in out))]
+            precise = [p for p in precise if not (p.via == Via.INIT_CALL and any(self._same_start(p, snip) for snip in out))]
         return precise + out
 
     def _same_start(self, init: CodeSite, snippet: CodeSite) -> bool:
@@ -1123,7 +1125,7 @@ class Detector:
             held = f"{hold.switch} = {hold.value}"
             if not calls:
                 return [CodeSite(vendor, s.node, s.via, s.evidence, s.replay, hold=held) for s in sites] if sites else []
-            return [CodeSite(vendor, c, "release-call", f"{self.prog.text(c)[:60]} releases recording held by {held}", hold=held) for c in calls]
+            return [CodeSite(vendor, c, Via.RELEASE_CALL, f"{self.prog.text(c)[:60]} releases recording held by {held}", hold=held) for c in calls]
         return sites
 
     def _releases(self, call: Node, release: CallSpec) -> bool:
@@ -1175,8 +1177,8 @@ def _attribute(sites: list[CodeSite], inactive: list[Inactive], present: dict[st
     return kept, [i for i in inactive if i.vendor.id not in hosts]
 
 
-_BUNDLE_VIAS = frozenset({"bundle-init", "bundle-sdk-call"})
-_EMBEDDED_VIAS = _BUNDLE_VIAS | {"snippet", "dynamic-injection"}
+_BUNDLE_VIAS = frozenset({Via.BUNDLE_INIT, Via.BUNDLE_SDK_CALL})
+_EMBEDDED_VIAS = _BUNDLE_VIAS | {Via.SNIPPET, Via.DYNAMIC_INJECTION}
 
 
 def _spec_matches(spec: CallSpec, path: str, first: str | None) -> bool:

@@ -12,6 +12,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from analyzer.kinds import Mechanism, Via
+
 
 class Severity(enum.IntEnum):
     INFO = 0
@@ -56,7 +58,7 @@ class Verdict:
     """Whether a recorder waits for consent, by what mechanism, and the evidence for it."""
 
     status: Status
-    mechanism: str
+    mechanism: Mechanism
     evidence: str
     cmp: str | None = None
     category_mismatch: str | None = None
@@ -74,7 +76,7 @@ class Detection:
 
     vendor: str
     location: Location
-    via: str
+    via: Via
     evidence: str
     verdict: Verdict
     element: str = "script"

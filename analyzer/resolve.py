@@ -29,6 +29,7 @@ from analyzer.config import ConfigError, DeclaredFact
 from analyzer.discover import SourceFile, app_root
 from analyzer.exposure import PageInfo
 from analyzer.facts import FileFacts
+from analyzer.kinds import Mechanism, Via
 from analyzer.model import Detection, Diagnostic, Status, Verdict, site_key
 from analyzer.signatures import SignatureDB
 
@@ -156,8 +157,8 @@ def _superseded_guesses(detections: list[Detection]) -> set[SiteKey]:
     """A ``bundle-sdk-call`` (an init-named call on the code holding an SDK, the weakest reading of
     a bundle) yields to a start of the same vendor found elsewhere in the scan: the app's chunk
     starts the SDK that another chunk holds (Next.js ``import('@sentry/browser')``)."""
-    found = {d.vendor for d in detections if d.via != "bundle-sdk-call"}
-    return {site_key(d) for d in detections if d.via == "bundle-sdk-call" and d.vendor in found}
+    found = {d.vendor for d in detections if d.via != Via.BUNDLE_SDK_CALL}
+    return {site_key(d) for d in detections if d.via == Via.BUNDLE_SDK_CALL and d.vendor in found}
 
 
 def check_declared(facts: tuple[DeclaredFact, ...], db: SignatureDB) -> None:
@@ -175,11 +176,11 @@ def declared_verdicts(detections: list[Detection], facts: tuple[DeclaredFact, ..
     unverifiable auto-blocker verdicts into gated, and says it was declared."""
     changed = {}
     for d in detections:
-        fact = next((f for f in facts if d.verdict.mechanism == "autoblocker" and d.verdict.cmp == f.cmp and d.vendor in f.blocks), None)
+        fact = next((f for f in facts if d.verdict.mechanism == Mechanism.AUTOBLOCKER and d.verdict.cmp == f.cmp and d.vendor in f.blocks), None)
         if fact is not None:
             changed[site_key(d)] = Verdict(
                 status=Status.GATED,
-                mechanism="declared-autoblock",
+                mechanism=Mechanism.DECLARED_AUTOBLOCK,
                 evidence=f"declared in the configuration: {fact.reason} (was: {d.verdict.evidence})",
                 cmp=fact.cmp,
             )

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from analyzer import code_scan, prefilter
 from analyzer.detect import RecorderSite
 from analyzer.jsparse import JsSource
+from analyzer.kinds import Mechanism
 from analyzer.model import Status, Verdict
 from analyzer.positions import LineIndex
 from analyzer.signatures import SignatureDB, Vendor
@@ -54,7 +55,7 @@ def held(text: str) -> list[Capture]:
 def _verdict(name: str) -> Verdict:
     return Verdict(
         status=Status.UNVERIFIABLE,
-        mechanism="held-as-data",
+        mechanism=Mechanism.HELD_AS_DATA,
         evidence=f"captured into the template variable {name}, which this template hands on without printing it: the code that receives it decides whether it waits for consent",
     )
 

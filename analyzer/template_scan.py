@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from analyzer import commented, detect, template_gate
 from analyzer.detect import CodeSpot, RecorderSite
 from analyzer.jsparse import JsSource
+from analyzer.kinds import Mechanism, Via
 from analyzer.model import Status, Verdict
 from analyzer.signatures import SignatureDB, Vendor
 from analyzer.positions import line_col, offset_of
@@ -58,7 +59,7 @@ def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB)
                 url = detect.inline_url_hit(vendor, body, vendors)
                 note = f"code injects a script from {url}" if url and any(c in body for c in db.script_types.injection_clues) else None
             if note:
-                site = RecorderSite(vendor, _spot(text, block.opener), "template-code", f"script helper block: {note}")
+                site = RecorderSite(vendor, _spot(text, block.opener), Via.TEMPLATE_CODE, f"script helper block: {note}")
                 out.append((site, _as_script(body, text, block.start, vendor, db)))
     for region in tpl.regions:
         if region.kind == "comment":
@@ -73,13 +74,13 @@ def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB)
                 for vendor in vendors:
                     url = detect.inline_url_hit(vendor, scope, vendors)
                     if url:
-                        site = RecorderSite(vendor, _spot(text, region.start + at), "template-code", f"template code {helper} emits a script from {url}")
+                        site = RecorderSite(vendor, _spot(text, region.start + at), Via.TEMPLATE_CODE, f"template code {helper} emits a script from {url}")
                         out.append((site, _EVERY_RENDER))
                 at = region.body.find(helper, at + len(helper))
     return out
 
 
-_EVERY_RENDER = Verdict(status=Status.UNGATED, mechanism="none", evidence="the template emits the script on every render")
+_EVERY_RENDER = Verdict(status=Status.UNGATED, mechanism=Mechanism.NONE, evidence="the template emits the script on every render")
 _RANK = {Status.UNGATED: 0, Status.UNVERIFIABLE: 1, Status.GATED: 2}
 
 

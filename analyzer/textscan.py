@@ -16,6 +16,7 @@ import re
 
 from analyzer import anchors, detect
 from analyzer.detect import CodeSpot, RecorderSite
+from analyzer.kinds import Mechanism, Via
 from analyzer.model import Status, Verdict
 from analyzer.positions import LineIndex
 from analyzer.signatures import SignatureDB, Vendor
@@ -32,7 +33,7 @@ _URL = re.compile(r"(?:https?:)?//([a-z0-9.-]{1,253})(/[^\s'\"<>()*]{2,400})")
 
 VERDICT = Verdict(
     status=Status.UNVERIFIABLE,
-    mechanism="text-scan",
+    mechanism=Mechanism.TEXT_SCAN,
     evidence="found by a text scan of a file whose syntax replaylint does not read: where and when it runs is not known",
 )
 
@@ -51,7 +52,7 @@ def sites(text: str, vendors: list[Vendor], db: SignatureDB) -> list[tuple[Recor
         if hit is not None:
             offset, note = hit
             line, column = index.line_col(offset)
-            out.append((RecorderSite(vendor, CodeSpot(line, column, tag="text"), "text-scan", note), VERDICT))
+            out.append((RecorderSite(vendor, CodeSpot(line, column, tag="text"), Via.TEXT_SCAN, note), VERDICT))
     return out
 
 

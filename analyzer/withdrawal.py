@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import ahocorasick_rs
 
+from analyzer.kinds import Mechanism
 from analyzer.model import Detection, Status
 from analyzer.normalise import norm
 from analyzer.positions import line_col
@@ -29,7 +30,7 @@ from analyzer.signatures import SignatureDB
 
 # Verdicts of starts that code gates (consent_code): a consent check in code, or a vendor hold released
 # on consent. Markup, template and tag-manager gates leave refusal to the consent manager.
-CODE_GATES = frozenset({"code-guard", "vendor-hold-released-on-consent"})
+CODE_GATES = frozenset({Mechanism.CODE_GUARD, Mechanism.VENDOR_HOLD_RELEASED_ON_CONSENT})
 
 
 @dataclass(frozen=True)

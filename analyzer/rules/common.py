@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 
+from analyzer.kinds import Mechanism, Via
 from analyzer.model import Detection, Finding, Severity, Status
 from analyzer.rules.base import FieldContext, PageContext
 from analyzer.signatures import Cmp, SignatureDB
@@ -25,7 +26,7 @@ def legal_notes(ctx: PageContext | FieldContext, scope: str = "recorder") -> tup
     return _notes(ctx.db, scope)
 
 
-CODE_VIAS = frozenset({"init-call", "component", "snippet", "dynamic-injection", "jsx-script", "release-call"})
+CODE_VIAS = frozenset({Via.INIT_CALL, Via.COMPONENT, Via.SNIPPET, Via.DYNAMIC_INJECTION, Via.JSX_SCRIPT, Via.RELEASE_CALL})
 
 
 @functools.lru_cache(maxsize=8)
@@ -48,13 +49,13 @@ def remediation(ctx: PageContext, d: Detection) -> str:
     """The exact markup or code to write, for the consent manager this page loads (or, from the
     signatures, the consent managers that give an example)."""
     name = ctx.db.vendors[d.vendor].name
-    if d.via == "plugin":
+    if d.via == Via.PLUGIN:
         return (
             f"This plugin starts {name} on every page, before any choice. Remove it and start "
             f"{name} from your consent manager's analytics callback (e.g. {_code_examples(ctx)}), "
             "or register the plugin only inside such a check."
         )
-    if d.via == "head-config":
+    if d.via == Via.HEAD_CONFIG:
         return (
             f"Give this head entry your consent manager's blocking attributes so the rendered tag stays inert "
             f"until analytics consent ({_markup_examples(ctx.db)}), and make sure the consent "
@@ -68,7 +69,7 @@ def remediation(ctx: PageContext, d: Detection) -> str:
             "An environment check or a generic 'consent given' event is not enough."
         )
     cmps = ctx.facts.cmps
-    inline = d.via in ("inline-snippet", "inline-loader")
+    inline = d.via in (Via.INLINE_SNIPPET, Via.INLINE_LOADER)
     what = "the inline snippet's <script> tag" if inline else "the <script> tag"
     if cmps:
         cmp = ctx.db.cmps[cmps[0]]
@@ -87,46 +88,46 @@ def remediation(ctx: PageContext, d: Detection) -> str:
 # finding's message uses: the ids are the machine contract, people read these.
 MECHANISM_WORDS = {
     # gated
-    "cmp-markup": "held back by the consent manager's markup",
-    "code-guard": "started inside a consent check",
-    "vendor-hold-released-on-consent": "the vendor's own hold is released on consent",
-    "declared-autoblock": "the consent manager blocks it, as the configuration declares",
-    "server-side-consent": "the template renders it only after consent",
-    "gtm-consent-settings": "Tag Manager's consent settings hold it back",
-    "gtm-trigger": "decided by its Tag Manager trigger",
+    Mechanism.CMP_MARKUP: "held back by the consent manager's markup",
+    Mechanism.CODE_GUARD: "started inside a consent check",
+    Mechanism.VENDOR_HOLD_RELEASED_ON_CONSENT: "the vendor's own hold is released on consent",
+    Mechanism.DECLARED_AUTOBLOCK: "the consent manager blocks it, as the configuration declares",
+    Mechanism.SERVER_SIDE_CONSENT: "the template renders it only after consent",
+    Mechanism.GTM_CONSENT_SETTINGS: "Tag Manager's consent settings hold it back",
+    Mechanism.GTM_TRIGGER: "decided by its Tag Manager trigger",
     # ungated
-    "none": "nothing holds it back",
-    "no-consent-check": "the code starts it without a consent check",
-    "look-alike-type": "its script type only looks like a consent gate",
-    "negated-category": "a negated consent category runs it when consent is refused",
-    "necessary-category": "filed as strictly necessary, which needs no consent",
-    "exempt-marker": "marked as exempt from blocking",
-    "category-without-inert-type": "a consent category but an executable script type",
-    "cmp-loader-missing-or-late": "no consent manager loads before it",
-    "cmp-loader-async": "the consent manager loads asynchronously and may come after it",
-    "autoblocker-after-recorder": "the consent manager's auto-blocker loads after it",
-    "autoblocker-async": "the consent manager's auto-blocker loads asynchronously and may come after it",
-    "noscript": "a <noscript> request no consent manager can stop",
-    "always-run-hook": "added by a hook the framework runs on every page, with no consent check",
+    Mechanism.NONE: "nothing holds it back",
+    Mechanism.NO_CONSENT_CHECK: "the code starts it without a consent check",
+    Mechanism.LOOK_ALIKE_TYPE: "its script type only looks like a consent gate",
+    Mechanism.NEGATED_CATEGORY: "a negated consent category runs it when consent is refused",
+    Mechanism.NECESSARY_CATEGORY: "filed as strictly necessary, which needs no consent",
+    Mechanism.EXEMPT_MARKER: "marked as exempt from blocking",
+    Mechanism.CATEGORY_WITHOUT_INERT_TYPE: "a consent category but an executable script type",
+    Mechanism.CMP_LOADER_MISSING_OR_LATE: "no consent manager loads before it",
+    Mechanism.CMP_LOADER_ASYNC: "the consent manager loads asynchronously and may come after it",
+    Mechanism.AUTOBLOCKER_AFTER_RECORDER: "the consent manager's auto-blocker loads after it",
+    Mechanism.AUTOBLOCKER_ASYNC: "the consent manager's auto-blocker loads asynchronously and may come after it",
+    Mechanism.NOSCRIPT: "a <noscript> request no consent manager can stop",
+    Mechanism.ALWAYS_RUN_HOOK: "added by a hook the framework runs on every page, with no consent check",
     # unverifiable
-    "autoblocker": "depends on how the consent manager's auto-blocker classifies it",
-    "unknown-category": "a consent category this tool does not know",
-    "inert-without-cmp": "held back, but nothing says what releases it",
-    "inert-markup-elsewhere": "gated only on pages that load the consent manager",
-    "injected-inert-markup": "injected after the consent manager may have run",
-    "injected-elsewhere": "returned as markup; the page that inserts it decides",
-    "code-unresolved": "the consent check in the code cannot be resolved",
-    "analysis-budget": "the analysis stopped before reaching the start",
-    "not-analysed": "the file could not be analysed",
-    "partial-includers-decide": "a partial whose includers render it under a condition this tool cannot read",
-    "gtm-no-trigger": "the Tag Manager tag has no firing trigger",
-    "held-as-data": "held as data in code; the code that renders or includes it decides",
-    "gtm-template-file": "a Tag Manager template; the container's triggers and consent settings decide",
-    "text-scan": "found by a text scan of a file whose syntax is not read",
+    Mechanism.AUTOBLOCKER: "depends on how the consent manager's auto-blocker classifies it",
+    Mechanism.UNKNOWN_CATEGORY: "a consent category this tool does not know",
+    Mechanism.INERT_WITHOUT_CMP: "held back, but nothing says what releases it",
+    Mechanism.INERT_MARKUP_ELSEWHERE: "gated only on pages that load the consent manager",
+    Mechanism.INJECTED_INERT_MARKUP: "injected after the consent manager may have run",
+    Mechanism.INJECTED_ELSEWHERE: "returned as markup; the page that inserts it decides",
+    Mechanism.CODE_UNRESOLVED: "the consent check in the code cannot be resolved",
+    Mechanism.ANALYSIS_BUDGET: "the analysis stopped before reaching the start",
+    Mechanism.NOT_ANALYSED: "the file could not be analysed",
+    Mechanism.PARTIAL_INCLUDERS_DECIDE: "a partial whose includers render it under a condition this tool cannot read",
+    Mechanism.GTM_NO_TRIGGER: "the Tag Manager tag has no firing trigger",
+    Mechanism.HELD_AS_DATA: "held as data in code; the code that renders or includes it decides",
+    Mechanism.GTM_TEMPLATE_FILE: "a Tag Manager template; the container's triggers and consent settings decide",
+    Mechanism.TEXT_SCAN: "found by a text scan of a file whose syntax is not read",
 }
 
 
-def mechanism_words(mechanism: str) -> str:
+def mechanism_words(mechanism: Mechanism) -> str:
     """The plain-language reason for a verdict (a mechanism id never reaches a message)."""
     return MECHANISM_WORDS.get(mechanism, mechanism.replace("-", " "))
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from analyzer.kinds import Via
 from analyzer.model import Finding, Severity, Status
 from analyzer.rules.base import PageContext
 from analyzer.rules.common import legal_notes
@@ -35,7 +36,7 @@ SUMMARY = "A <noscript> pixel calls a recorder's host without consent"
 
 def check(ctx: PageContext) -> Iterator[Finding]:
     for d in ctx.detections:
-        if d.via != "noscript-pixel" or d.verdict.status is not Status.UNGATED:
+        if d.via != Via.NOSCRIPT_PIXEL or d.verdict.status is not Status.UNGATED:
             continue
         yield Finding(
             rule=ID,

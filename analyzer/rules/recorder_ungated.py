@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from analyzer.kinds import Via
 from analyzer.model import Finding, Status
 from analyzer.rules.base import PageContext
 from analyzer.rules.common import consent_finding, mechanism_words, vendor_label
@@ -42,5 +43,5 @@ SUMMARY = "A session recorder or heatmap loads before consent"
 
 def check(ctx: PageContext) -> Iterator[Finding]:
     for d in ctx.detections:
-        if d.verdict.status is Status.UNGATED and d.via != "noscript-pixel":
+        if d.verdict.status is Status.UNGATED and d.via != Via.NOSCRIPT_PIXEL:
             yield consent_finding(ctx, d, ID, NAME, f"{vendor_label(ctx, d)} loads without waiting for consent ({mechanism_words(d.verdict.mechanism)})")
