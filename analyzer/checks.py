@@ -25,7 +25,8 @@ from analyzer.facts import FileFacts
 from analyzer.model import Detection, Diagnostic, Finding
 from analyzer.resolve import Resolved
 from analyzer.rules import BY_SCOPE, RULES
-from analyzer.rules.base import FieldReport, PageContext
+from analyzer.exposure import FieldReport
+from analyzer.rules.base import FieldContext, PageContext
 from analyzer.signatures import SignatureDB
 from analyzer.suppress import Directive
 
@@ -61,7 +62,8 @@ def run(files: list[SourceFile], facts: list[FileFacts], resolved: Resolved, db:
         code_by_real = {r: (display, resolved.pages[display].code if display in resolved.pages else "") for r, display in real.items()}
         fields, contexts = exposure.assess(resolved.pages, by_path, code_by_real, db)
         field_rules = BY_SCOPE["fields"]
-        for field_ctx in contexts:
+        for page in contexts:
+            field_ctx = FieldContext(path=page.path, fields=page.fields, db=db, values=page.values, visit=page.visit)
             for rule in field_rules:
                 findings.extend(rule.check(field_ctx))
     policies, diagnostics = _compliance(facts, resolved, fields, db, site, findings)

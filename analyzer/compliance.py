@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from analyzer.compliance_facts import ComplianceFacts
 from analyzer.model import Detection, site_key
 from analyzer.policy_pages import PolicyPage
-from analyzer.rules.base import FieldReport
+from analyzer.exposure import FieldReport
 from analyzer.signatures import SignatureDB
 from analyzer.unmasking import MaskingOff
 from analyzer.withdrawal import Unstopped, unstopped

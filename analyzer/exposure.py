@@ -15,8 +15,56 @@ from analyzer.masking import effective_default, effective_text_default, evaluate
 from analyzer.model import Detection, Status
 from analyzer.pagecontext import PageTopic
 from analyzer.rendered import RenderedValue
-from analyzer.rules.base import FieldContext, FieldReport, ValueReport, VisitReport
 from analyzer.signatures import SignatureDB
+
+
+@dataclass(frozen=True)
+class FieldReport:
+    """One sensitive field on a page and, per recorder on that page, whether it captures it."""
+
+    path: str
+    field: FieldSite
+    exposed: tuple[str, ...]  # vendor ids that record it
+    masked: tuple[str, ...]
+    unknown: tuple[str, ...]  # masking set in the vendor's dashboard
+    reasons: tuple[tuple[str, str], ...]  # (vendor id, why)
+    fixes: tuple[tuple[str, str], ...]  # (vendor id, the attribute/option that masks it)
+    ungated: tuple[str, ...]  # exposing vendors that load without a proven consent gate
+
+
+@dataclass(frozen=True)
+class ValueReport:
+    """One value printed as page text (``analyzer.rendered``) and, per recorder, whether its text
+    masking lets it through."""
+
+    path: str
+    value: RenderedValue
+    exposed: tuple[str, ...]
+    masked: tuple[str, ...]
+    unknown: tuple[str, ...]
+    reasons: tuple[tuple[str, str], ...]
+    fixes: tuple[tuple[str, str], ...]
+    ungated: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class VisitReport:
+    """A page whose subject is a special category, and the recorders that record a visit to it."""
+
+    path: str
+    topic: PageTopic
+    recorders: tuple[str, ...]
+    ungated: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PageExposure:
+    """One page's field reports, printed values and visit, for the field rules."""
+
+    path: str
+    fields: tuple[FieldReport, ...]
+    values: tuple[ValueReport, ...] = ()
+    visit: VisitReport | None = None
 
 
 @dataclass
@@ -49,14 +97,14 @@ def assess(
     detections: dict[str, list[Detection]],
     code_by_real: dict[str, tuple[str, str]],
     db: SignatureDB,
-) -> tuple[list[FieldReport], list[FieldContext]]:
-    """Field reports, and the context the field rules read, for every page with sensitive fields,
-    printed personal data or a special-category subject.
+) -> tuple[list[FieldReport], list[PageExposure]]:
+    """Field reports, and each page's exposure for the field rules, for every page with sensitive
+    fields, printed personal data or a special-category subject.
 
     ``code_by_real`` maps a loaded script's real path to (its display path, its code text).
     """
     reports: list[FieldReport] = []
-    contexts: list[FieldContext] = []
+    contexts: list[PageExposure] = []
     for path, info in sorted(pages.items()):
         if not info.assessed:
             continue
@@ -78,7 +126,7 @@ def assess(
         text_defaults = {v: effective_text_default(db.vendors[v], code) for v in recorders} if info.rendered else {}
         values = tuple(_value_report(path, v, recorders, text_defaults, db) for v in info.rendered)
         visit = VisitReport(path, info.topic, tuple(sorted(recorders)), tuple(v for v in sorted(recorders) if recorders[v])) if info.topic else None
-        contexts.append(FieldContext(path=path, fields=page_reports, db=db, values=values, visit=visit))
+        contexts.append(PageExposure(path=path, fields=page_reports, values=values, visit=visit))
     return reports, contexts
 
 

@@ -14,9 +14,7 @@ from analyzer.model import Detection, Finding
 from analyzer.signatures import SignatureDB
 
 if TYPE_CHECKING:
-    from analyzer.fieldfacts import FieldSite
-    from analyzer.pagecontext import PageTopic
-    from analyzer.rendered import RenderedValue
+    from analyzer.exposure import FieldReport, ValueReport, VisitReport
 
 
 @dataclass(frozen=True)
@@ -30,54 +28,15 @@ class PageContext:
 
 
 @dataclass(frozen=True)
-class FieldReport:
-    """One sensitive field on a page and, per recorder on that page, whether it captures it."""
-
-    path: str
-    field: "FieldSite"
-    exposed: tuple[str, ...]  # vendor ids that record it
-    masked: tuple[str, ...]
-    unknown: tuple[str, ...]  # masking set in the vendor's dashboard
-    reasons: tuple[tuple[str, str], ...]  # (vendor id, why)
-    fixes: tuple[tuple[str, str], ...]  # (vendor id, the attribute/option that masks it)
-    ungated: tuple[str, ...]  # exposing vendors that load without a proven consent gate
-
-
-@dataclass(frozen=True)
-class ValueReport:
-    """One value printed as page text (``analyzer.rendered``) and, per recorder, whether its text
-    masking lets it through."""
-
-    path: str
-    value: "RenderedValue"
-    exposed: tuple[str, ...]
-    masked: tuple[str, ...]
-    unknown: tuple[str, ...]
-    reasons: tuple[tuple[str, str], ...]
-    fixes: tuple[tuple[str, str], ...]
-    ungated: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class VisitReport:
-    """A page whose subject is a special category, and the recorders that record a visit to it."""
-
-    path: str
-    topic: "PageTopic"
-    recorders: tuple[str, ...]
-    ungated: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class FieldContext:
     """Every sensitive field of one page with its exposure, the personal data it prints and what
     visiting it reveals: what the field rules read."""
 
     path: str
-    fields: tuple[FieldReport, ...]
+    fields: tuple["FieldReport", ...]
     db: SignatureDB
-    values: tuple[ValueReport, ...] = ()
-    visit: VisitReport | None = None
+    values: tuple["ValueReport", ...] = ()
+    visit: "VisitReport | None" = None
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from analyzer.model import Finding, Location, Severity
-from analyzer.rules.base import FieldContext, FieldReport
+from analyzer.exposure import FieldReport
+from analyzer.rules.base import FieldContext
 
 
 def vendor_names(ctx: FieldContext, ids: tuple[str, ...]) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from analyzer.model import Finding, Location, Severity
-from analyzer.rules.base import FieldContext, ValueReport
+from analyzer.exposure import ValueReport
+from analyzer.rules.base import FieldContext
 
 
 def value_findings(ctx: FieldContext, report: ValueReport, rule: str, name: str, high: Severity, low: Severity, legal: tuple[str, ...] = ()) -> Iterator[Finding]:
