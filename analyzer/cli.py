@@ -38,7 +38,8 @@ def _run(paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ..
     from pathlib import Path
 
     from analyzer import config as configmod
-    from analyzer import policy, resolve, signatures
+    from analyzer.filter import policy
+    from analyzer import resolve, signatures
     from analyzer.rules import RULES
     from analyzer.scan import ScanOptions, run
 
@@ -132,7 +133,7 @@ def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, co
     from analyzer.report.summary import summary_lines, verdict_line
     from analyzer.report.terminal import use_color
     from analyzer.report.view import names_from_signatures
-    from analyzer.sigschema import SignatureError
+    from analyzer.signatures.sigschema import SignatureError
 
     try:
         result, cfg, db, policy = _run(paths, config_file, exclude, jobs, max_file_size, quiet, select, ignore, signature_dirs, follow_outside_root, include_tests)
@@ -216,7 +217,7 @@ def baseline(baseline_file, paths, config_file, exclude, jobs) -> None:
     from pathlib import Path
 
     from analyzer.config import ConfigError
-    from analyzer.sigschema import SignatureError
+    from analyzer.signatures.sigschema import SignatureError
 
     try:
         result, cfg, db, policy = _run(paths, config_file, exclude, jobs, None, True, (), (), ())
@@ -248,7 +249,7 @@ def vendors(fmt: str, cmps: bool) -> None:
     """List the known vendors (or, with --cmps, consent managers) with their hosts and public sources."""
     import json
 
-    from analyzer.listing import cmp_rows, text_rows, vendor_rows
+    from analyzer.report.listing import cmp_rows, text_rows, vendor_rows
     from analyzer.signatures import load
 
     db = load()
@@ -263,7 +264,7 @@ def vendors(fmt: str, cmps: bool) -> None:
 @click.argument("rule_id", required=False)
 def explain(rule_id: str | None) -> None:
     """Show the documentation of a rule (by id or name); without one, list the rules."""
-    from analyzer.listing import nearest_rules, rule_lines
+    from analyzer.report.listing import nearest_rules, rule_lines
     from analyzer.rules import lookup
 
     if rule_id is None:

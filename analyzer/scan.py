@@ -9,13 +9,17 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from analyzer import checks, engine, fallback, reading, resolve, signatures, workers
+from analyzer.rules import checks
+from analyzer.read import engine, workers
+from analyzer.facts import fallback
+from analyzer.parse import reading
+from analyzer import resolve, signatures
 from analyzer.config import Config
-from analyzer.discover import SourceFile, discover
-from analyzer.engine import FileResult, analyze
-from analyzer.facts import FileFacts
+from analyzer.read.discover import SourceFile, discover
+from analyzer.read.engine import FileResult, analyze
+from analyzer.facts.records import FileFacts
 from analyzer.model import Diagnostic, ScanResult, site_key
-from analyzer.reading import DEFAULT_MAX_BYTES
+from analyzer.parse.reading import DEFAULT_MAX_BYTES
 
 
 @dataclass(frozen=True)
@@ -26,7 +30,7 @@ class ScanOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     signature_dirs: tuple[str, ...] = ()
     follow_outside: bool = False  # follow symlinks and source maps that leave the scanned folders
-    include_tests: bool = False  # scan test files as site code (analyzer/testpaths.py)
+    include_tests: bool = False  # scan test files as site code (analyzer/read/testpaths.py)
     config: Config = field(default_factory=Config)  # declared facts, rule selection, suppression reasons
 
 

@@ -26,8 +26,8 @@ from pathlib import Path
 sys.path.insert(0, {root!r})
 from tests import hostile
 from analyzer import signatures
-from analyzer.discover import SourceFile, classify
-from analyzer.engine import analyze
+from analyzer.read.discover import SourceFile, classify
+from analyzer.read.engine import analyze
 stage, arg, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
 name, data = {{"fields": lambda: hostile.form_fields(size), "gtm": lambda: hostile.gtm_export(size),
                "soup": lambda: hostile.template_soup(*arg.split("|"), size), "padded": lambda: hostile.padded(arg, size)}}[stage]()

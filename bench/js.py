@@ -53,8 +53,8 @@ SLOWEST = """
 import json, sys, time
 from pathlib import Path
 from analyzer import signatures
-from analyzer.discover import discover
-from analyzer.engine import analyze
+from analyzer.read.discover import discover
+from analyzer.read.engine import analyze
 db = signatures.load()
 files, _ = discover((sys.argv[1],), ())
 worst = (0.0, "")

@@ -8,10 +8,11 @@ import pytest
 
 import dataclasses
 
-from analyzer import checks, signatures
-from analyzer.discover import SourceFile, classify
-from analyzer.engine import analyze
-from analyzer.facts import FileFacts
+from analyzer.rules import checks
+from analyzer import signatures
+from analyzer.read.discover import SourceFile, classify
+from analyzer.read.engine import analyze
+from analyzer.facts.records import FileFacts
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

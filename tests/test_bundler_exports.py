@@ -1,13 +1,13 @@
-"""Exports written by a bundler's runtime (analyzer/bundler_exports.py): a function in a webpack or
+"""Exports written by a bundler's runtime (analyzer/parse/bundler_exports.py): a function in a webpack or
 Turbopack module factory reaches the outside as an export under its name, not as a lost value."""
 
 from __future__ import annotations
 
 import pytest
 
-from analyzer import jsfacts, jsparse
-from analyzer.jsflow import Flow
-from analyzer.jsscope import FUNCTION_TYPES
+from analyzer.parse import jsfacts, jsparse
+from analyzer.parse.jsflow import Flow
+from analyzer.parse.jsscope import FUNCTION_TYPES
 
 
 def _uses(code: str, marker: str) -> list[tuple[str, str]]:
@@ -51,7 +51,7 @@ def test_look_alikes_are_not_exports(code: str) -> None:
 
 
 def _factory(code: str, marker: str) -> bool:
-    from analyzer import bundler_exports
+    from analyzer.parse import bundler_exports
 
     prog = jsfacts.Program(jsparse.parse(jsparse.JsSource(code)))
     at = code.encode().index(marker.encode())

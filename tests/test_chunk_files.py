@@ -1,10 +1,10 @@
-"""Chunk files named by a bundler's runtime (analyzer/chunk_files.py)."""
+"""Chunk files named by a bundler's runtime (analyzer/parse/chunk_files.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from analyzer.chunk_files import chunk_specifiers
+from analyzer.parse.chunk_files import chunk_specifiers
 
 RUNTIME = b'n.f={},n.e=t=>{const e=[];return n.f.j(t,e),Promise.all(e)},'
 ERROR = b's.name="ChunkLoadError";'

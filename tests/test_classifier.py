@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from analyzer.lexicon import classify, tokens
+from analyzer.signatures.lexicon import classify, tokens
 from tests.conftest import FIXTURES
 
 

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from analyzer import hoststrings, testpaths
-from analyzer.discover import SourceFile, classify, discover
-from analyzer.engine import analyze
+from analyzer.parse import hoststrings
+from analyzer.read import testpaths
+from analyzer.read.discover import SourceFile, classify, discover
+from analyzer.read.engine import analyze
 from tests.conftest import FIXTURES, scan_file, scan_text
 
 DATA = FIXTURES / "codedata"
@@ -173,7 +174,7 @@ def test_a_walk_reads_template_dialects_without_a_reader(tmp_path: Path) -> None
 
 
 def test_code_data_toml_is_schema_checked() -> None:
-    from analyzer.sigschema import CODE_DATA_SCHEMA, SignatureError, validate
+    from analyzer.signatures.sigschema import CODE_DATA_SCHEMA, SignatureError, validate
 
     with pytest.raises(SignatureError, match="unknown key 'name_sufixes'"):
         validate({"schema": 1, "consent_words": [], "hook": [{"lang": "php", "framework": "x", "name_sufixes": [], "runs": "r", "sources": []}]}, CODE_DATA_SCHEMA, "x.toml")

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from analyzer import commented, signatures, template_gate, templates
+from analyzer.facts import commented
+from analyzer import signatures
+from analyzer.consent import template_gate
+from analyzer.parse import templates
 from analyzer.scan import ScanOptions, run
 from tests.annotations import parse
 from tests.conftest import FIXTURES
@@ -119,7 +122,7 @@ def test_the_include_carries_its_own_condition(body: str, condition: str | None,
     ids=["comment-only", "before-the-root", "after-the-root"],
 )
 def test_html_comments_outside_the_root_element_are_read(text: str) -> None:
-    from analyzer import htmldoc
+    from analyzer.parse import htmldoc
 
     page = htmldoc.parse(text)
     assert len(page.comments) == 1 and "hotjar" in page.comments[0].text and page.comments[0].line == text.count("\n", 0, text.index("<!--")) + 1

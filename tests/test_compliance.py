@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from analyzer import cmp_filing, disclosure, legal_basis, policy_pages, prose, unmasking, withdrawal
+from analyzer.facts import cmp_filing, disclosure, legal_basis, policy_pages, unmasking, withdrawal
+from analyzer.parse import prose
 from analyzer.scan import ScanOptions, run
 from tests.annotations import parse
 from tests.conftest import FIXTURES

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer import anchors
+from analyzer.parse import anchors
 from tests.conftest import scan_text
 
 HOTJAR = """(function(h,o,t,j,a,r){h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};h._hjSettings={hjid:3512345,hjsv:6};a=o.getElementsByTagName('head')[0];r=o.createElement('script');r.async=1;r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;a.appendChild(r);})(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');"""

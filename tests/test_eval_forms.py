@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from analyzer import fieldfacts, htmldoc
+from analyzer.facts import fieldfacts
+from analyzer.parse import htmldoc
 from tests.conftest import ROOT
 
 EVAL = ROOT / "eval" / "forms"

@@ -29,7 +29,7 @@ def _boom(*_a, **_k):
 def test_a_file_whose_analysis_raises_keeps_its_recorder_as_unverifiable(tmp_path: Path, monkeypatch) -> None:
     """An internal error once left only a note: the file's recorder was gone and the gate passed."""
     (tmp_path / "page.html").write_text("<p>x</p>\n" + SNIPPET)
-    monkeypatch.setattr("analyzer.engine.detect.page_facts", _boom)
+    monkeypatch.setattr("analyzer.read.engine.detect.page_facts", _boom)
     result = run(ScanOptions(paths=(str(tmp_path),)))
     [d] = result.detections
     assert (d.vendor, d.verdict.status.value, d.verdict.mechanism, d.location.line) == ("hotjar", "unverifiable", "not-analysed", 2)
@@ -41,7 +41,7 @@ def test_a_file_whose_analysis_raises_keeps_its_recorder_as_unverifiable(tmp_pat
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
 def test_an_internal_error_exits_2_and_is_counted_in_every_format(fmt: str, tmp_path: Path, monkeypatch, capsys) -> None:
     (tmp_path / "page.html").write_text(SNIPPET)
-    monkeypatch.setattr("analyzer.engine.detect.page_facts", _boom)
+    monkeypatch.setattr("analyzer.read.engine.detect.page_facts", _boom)
     code, out, err = _cli(capsys, "scan", "--format", fmt, str(tmp_path))
     assert code == 2 and "replaylint: 1 internal error: the results are incomplete" in err
     if fmt == "json":
@@ -63,7 +63,7 @@ def test_a_file_nested_too_deeply_keeps_its_recorder(tmp_path: Path, monkeypatch
     def deep(*_a, **_k):
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr("analyzer.engine.detect.page_facts", deep)
+    monkeypatch.setattr("analyzer.read.engine.detect.page_facts", deep)
     result = run(ScanOptions(paths=(str(tmp_path),)))
     assert [(d.vendor, d.verdict.status.value) for d in result.detections] == [("hotjar", "unverifiable")]
     assert [(x.code, x.level) for x in result.diagnostics] == [("too-complex", "warning")]
@@ -73,7 +73,7 @@ def test_a_file_nested_too_deeply_keeps_its_recorder(tmp_path: Path, monkeypatch
 def test_a_file_over_the_size_cap_is_searched_not_skipped(chunk: int | None, tmp_path: Path, monkeypatch) -> None:
     """The cap skipped the file: a recorder in a large page passed the gate."""
     if chunk:
-        monkeypatch.setattr("analyzer.fallback.CHUNK", chunk)
+        monkeypatch.setattr("analyzer.facts.fallback.CHUNK", chunk)
     (tmp_path / "big.html").write_text("<p>filler</p>\n" * 300 + "  " + SNIPPET)
     result = run(ScanOptions(paths=(str(tmp_path),), max_bytes=1000))
     [d] = result.detections

@@ -17,9 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analyzer.rules import RULES
-from analyzer import config, gtm, htmldoc, reading, signatures, sourcemap, templates
-from analyzer.discover import SourceFile
-from analyzer.engine import analyze
+from analyzer import config, signatures
+from analyzer.consent import gtm
+from analyzer.parse import htmldoc, reading, sourcemap, templates
+from analyzer.read.discover import SourceFile
+from analyzer.read.engine import analyze
 
 settings.register_profile("ci", max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 settings.register_profile("deep", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

@@ -57,7 +57,8 @@ def test_twenty_thousand_tag_gtm_export(tmp_path: Path, db) -> None:
 
 def _template_stage(name: str, data: bytes, db) -> float:
     """Neutralise, read the branches and references, and judge a gate in the middle and at the end."""
-    from analyzer import template_gate, templates
+    from analyzer.consent import template_gate
+    from analyzer.parse import templates
 
     text = data.decode()
     start = time.perf_counter()

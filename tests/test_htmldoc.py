@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analyzer import htmldoc
+from analyzer.parse import htmldoc
 
 
 def test_position_is_the_start_tag_not_where_lxml_says_it_ends() -> None:
@@ -58,7 +58,7 @@ def test_unclosed_and_broken_markup_still_yields_scripts() -> None:
 
 def test_positions_after_characters_that_lowercase_longer() -> None:
     """"İ".lower() is two characters: offsets found in a lowercased copy would drift."""
-    from analyzer import htmldoc
+    from analyzer.parse import htmldoc
 
     text = "<p>" + "İ" * 50 + "</p><script>var a = 1;</script><link rel=preconnect href=https://static.hotjar.com>"
     page = htmldoc.parse(text)

@@ -8,9 +8,11 @@ import time
 
 import pytest
 
-from analyzer import consent_code, jsdetect, jsfacts, jsparse
-from analyzer.budget import Budget
-from analyzer.jsparse import JsSource
+from analyzer.consent import consent_code
+from analyzer.facts import jsdetect
+from analyzer.parse import jsfacts, jsparse
+from analyzer.parse.budget import Budget
+from analyzer.parse.jsparse import JsSource
 
 
 def _prog(code: str, budget: Budget | None = None) -> jsfacts.Program:
@@ -191,8 +193,8 @@ def test_a_byte_past_the_last_child_finds_no_child() -> None:
     from tree_sitter import Language, Parser
     import tree_sitter_javascript
 
-    from analyzer.budget import Budget
-    from analyzer.jstree import Tree
+    from analyzer.parse.budget import Budget
+    from analyzer.parse.jstree import Tree
 
     data = b"var a = 1;"
     tree = Parser(Language(tree_sitter_javascript.language())).parse(data)

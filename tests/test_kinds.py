@@ -81,7 +81,7 @@ def test_no_mechanism_or_via_is_written_as_a_string_literal() -> None:
 
 def test_a_generic_consent_check_is_a_flag_on_its_note_not_text_in_it(tmp_path: Path) -> None:
     """consent_code once marked such a note with a NUL-delimited sentinel inside the text."""
-    from analyzer import consent_code
+    from analyzer.consent import consent_code
 
     fixture = ANALYZER.parent / "fixtures" / "js" / "generic-consent-in-conjunction.js"
     (tmp_path / "a.js").write_text(fixture.read_text())
@@ -97,11 +97,12 @@ def test_a_generic_consent_check_is_a_flag_on_its_note_not_text_in_it(tmp_path: 
 def test_a_suite_started_with_replay_off_says_so_in_a_field(tmp_path: Path) -> None:
     """engine dropped a suite's loader when its init turned replay off by searching the inactive
     record's evidence for "replay off"; the producer now sets ``replay_off``."""
-    from analyzer import code_scan, jsdetect
+    from analyzer.consent import code_scan
+    from analyzer.facts import jsdetect
 
     assert {f.name for f in dataclasses.fields(jsdetect.Inactive)} >= {"replay_off"}
     assert {f.name for f in dataclasses.fields(code_scan.CodeResult)} >= {"replay_off"}
-    assert '"replay off" in' not in (ANALYZER / "engine.py").read_text()
+    assert '"replay off" in' not in (ANALYZER / "read" / "engine.py").read_text()
     for webvisor, found in (("false", []), ("true", ["yandex"])):
         (tmp_path / "page.html").write_text(YM.replace("WEBVISOR", webvisor))
         result = run(ScanOptions(paths=(str(tmp_path),)))
@@ -129,4 +130,4 @@ def test_a_chain_of_static_imports_is_told_by_a_flag_not_by_its_first_word(tmp_p
     b, a, main = (str(tmp_path / n) for n in ("b.js", "a.js", "main.js"))
     assert d.verdict.status is Status.UNVERIFIABLE
     assert d.verdict.evidence == f"it runs when its chunk loads; imported by {b}; imported by {a}, which import() at {main}:2: load is exported; its callers are outside this file"
-    assert ".startswith(" not in (ANALYZER / "chunks.py").read_text()
+    assert ".startswith(" not in (ANALYZER / "resolve" / "chunks.py").read_text()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from analyzer import signatures
-from analyzer.detect import inline_url_hit, outranked, split_url
+from analyzer.facts.detect import inline_url_hit, outranked, split_url
 
 DB = signatures.load()
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer import pagecontext, rendered
-from analyzer.masking import effective_text_default, evaluate_text
-from analyzer.normalise import norm
+from analyzer.facts import pagecontext, rendered
+from analyzer.resolve.masking import effective_text_default, evaluate_text
+from analyzer.parse.normalise import norm
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import tomllib
 import pytest
 
 from analyzer import signatures
-from analyzer.sigschema import CMP_SCHEMA, VENDOR_SCHEMA, SignatureError, regex_literal, validate
+from analyzer.signatures.sigschema import CMP_SCHEMA, VENDOR_SCHEMA, SignatureError, regex_literal, validate
 from tests.annotations import parse
 from tests.conftest import FIXTURES, scan_file
 
@@ -109,7 +109,7 @@ def test_cmp_schema_rejects_unknown_value_model() -> None:
     ],
 )
 def test_script_types_and_ui_components_are_schema_checked(schema_name: str, data: dict, message: str) -> None:
-    import analyzer.sigschema as sigschema
+    import analyzer.signatures.sigschema as sigschema
 
     with pytest.raises(SignatureError, match=message):
         validate(data, getattr(sigschema, schema_name), "x.toml")
@@ -148,8 +148,8 @@ def test_user_signature_folder_adds_a_vendor_without_code(tmp_path, db) -> None:
     extended = signatures.load((str(tmp_path),))
     page = tmp_path / "p.html"
     page.write_text('<html><head><script src="https://rec.acme-replay.example/r.js"></script></head></html>')
-    from analyzer.discover import SourceFile
-    from analyzer.engine import analyze
+    from analyzer.read.discover import SourceFile
+    from analyzer.read.engine import analyze
 
     result = analyze(SourceFile(page, "p.html", "html"), extended, 10**7)
     assert [d.vendor for d in result.detections] == ["acme"]

@@ -1,7 +1,7 @@
 """Signatures are compiled once into typed records at load: no module but the loader reads raw TOML.
 
 Every fact a module needs from a vendor or consent-manager signature is a typed field of the record
-(``Vendor.sdk``, ``Vendor.masking``, ``Cmp.js`` …), filled in ``analyzer/signatures.py``; small
+(``Vendor.sdk``, ``Vendor.masking``, ``Cmp.js`` …), filled in ``analyzer/signatures/__init__.py``; small
 grammars in the data (``Name.method('arg'``, ``Name[prop]``, ``flag=value:status``) are parsed there too.
 """
 
@@ -15,7 +15,7 @@ import pytest
 from analyzer.signatures import SignatureError, _cmp_js, init_spec, load, release_spec
 
 PACKAGE = Path(__file__).resolve().parent.parent / "analyzer"
-LOADER = "signatures.py"
+LOADER = "signatures/__init__.py"
 
 # Modules being rewritten elsewhere that still read ``.raw``; each has a typed field waiting for it
 # (Cmp.js.example, Vendor.masking.page_exclusion / .fix, Vendor.self_hosted, Vendor.disclosure,

@@ -61,7 +61,8 @@ def test_every_dialect_has_a_theme() -> None:
     ],
 )
 def test_server_condition_polarity_reads_each_part_with_its_own_negation(condition: str, expected: int) -> None:
-    from analyzer import signatures, template_gate
+    from analyzer import signatures
+    from analyzer.consent import template_gate
 
     assert template_gate.polarity(condition, template_gate.vocabulary(signatures.load()))[0] == expected
 

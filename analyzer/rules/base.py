@@ -9,12 +9,12 @@ from types import ModuleType
 
 from typing import TYPE_CHECKING
 
-from analyzer.facts import FileFacts
+from analyzer.facts.records import FileFacts
 from analyzer.model import Detection, Finding
 from analyzer.signatures import SignatureDB
 
 if TYPE_CHECKING:
-    from analyzer.exposure import FieldReport, ValueReport, VisitReport
+    from analyzer.resolve.exposure import FieldReport, ValueReport, VisitReport
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Rule:
     doc: str
     check: Callable[..., Iterator[Finding]]
     # What the check stage runs the rule on: "page": each file's facts and final verdicts;
-    # "fields": each page's field exposure; "compliance": the whole site (analyzer/compliance.py);
+    # "fields": each page's field exposure; "compliance": the whole site (analyzer/resolve/compliance.py);
     # "suppressions": the inline suppressions and the findings they cover. Every rule has a check.
     scope: str = "page"
 

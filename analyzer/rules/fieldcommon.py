@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analyzer.model import Finding, Location, Severity
-from analyzer.exposure import FieldReport
+from analyzer.resolve.exposure import FieldReport
 from analyzer.rules.base import FieldContext
 
 

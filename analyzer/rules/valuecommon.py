@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from analyzer.model import Finding, Location, Severity
-from analyzer.exposure import ValueReport
+from analyzer.resolve.exposure import ValueReport
 from analyzer.rules.base import FieldContext
 
 

@@ -1,14 +1,14 @@
 """Precision and recall of the sensitive-field classifier on the real-form sets (issue 14).
 
 Field level (default): every record of heldout.jsonl / dev.jsonl goes through
-analyzer.lexicon.classify with the texts analyzer/fieldfacts.py builds for such a control, and the
+analyzer.signatures.lexicon.classify with the texts analyzer/facts/fieldfacts.py builds for such a control, and the
 result is compared with the label written by reading the form. Printed: precision and recall over
 the GDPR Art. 9 categories, per category, per language, for the fields whose category comes only from
 the page topic, and a confusion list.
 
 End to end (--e2e CACHE): the source files the records come from, kept in CACHE as
 CACHE/<owner>+<name>/<path> (the record's commit; a gitignored eval/forms/.cache/ is the usual
-place), are scanned with analyzer.engine.analyze, and each record is matched with the FieldSite the
+place), are scanned with analyzer.read.engine.analyze, and each record is matched with the FieldSite the
 real extractor reports at its line. Files whose kind the tool does not scan count as misses.
 
     .venv/bin/python eval/forms/score.py                 # both sets, field level
@@ -32,13 +32,13 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from analyzer import signatures  # noqa: E402
-from analyzer.lexicon import classify, follow_up_of  # noqa: E402
-from analyzer.pagecontext import fields_topic, path_words, topic_of  # noqa: E402
+from analyzer.signatures.lexicon import classify, follow_up_of  # noqa: E402
+from analyzer.facts.pagecontext import fields_topic, path_words, topic_of  # noqa: E402
 
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
 OTHER = ("financial", "government-id", "credentials", "contact")
 SETS = ("heldout", "dev")
-_MAX_TEXT = 300  # analyzer/fieldfacts.py cuts every text at this length
+_MAX_TEXT = 300  # analyzer/facts/fieldfacts.py cuts every text at this length
 
 
 def load(name: str) -> list[dict]:
@@ -199,8 +199,8 @@ def report(name: str, pairs: list[tuple[dict, str]], misses: bool, kind: str = "
 
 def e2e(records: list[dict], db: signatures.SignatureDB, cache: Path) -> tuple[list[tuple[dict, str]], dict[str, int]]:
     """Scan each cached source file with the real pipeline and match records to FieldSites by line."""
-    from analyzer.discover import SourceFile, classify as file_kind
-    from analyzer.engine import analyze
+    from analyzer.read.discover import SourceFile, classify as file_kind
+    from analyzer.read.engine import analyze
 
     stats = collections.Counter()
     sites: dict[tuple[str, str], dict[int, list]] = {}
@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         lines += report(name, field_level(records, db), misses)
         if args.e2e:
             pairs, stats = e2e(records, db, args.e2e)
-            lines += report(name, pairs, misses, "end to end through analyzer.engine.analyze")
+            lines += report(name, pairs, misses, "end to end through analyzer.read.engine.analyze")
             lines += ["E2E files: " + ", ".join(f"{k} {v}" for k, v in sorted(stats.items())), ""]
     text = "\n".join(lines)
     print(text)

@@ -37,7 +37,9 @@ sys.path.insert(0, str(HERE))
 
 from materialize import MANIFEST, blob, mirror_of, rows  # noqa: E402
 
-from analyzer import cmp_filing, disclosure, legal_basis, prose, signatures  # noqa: E402
+from analyzer.facts import cmp_filing, disclosure, legal_basis  # noqa: E402
+from analyzer.parse import prose
+from analyzer import signatures
 from analyzer.scan import ScanOptions, run  # noqa: E402
 
 CLUSTERS = ("JarekSaternus/HealthDesk", "memorablegreen/ecodomehomes")

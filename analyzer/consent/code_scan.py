@@ -1,0 +1,173 @@
+"""Analyse pieces of JavaScript (a file, an SFC's script blocks, a page's inline scripts).
+
+Parses each piece with tree-sitter, finds recorder starts with ``jsdetect`` and judges each with
+``consent_code``. A piece that fails to parse still gets its findings (tree-sitter recovers) plus a
+``js-parse-error`` diagnostic, so a broken file never hides a recorder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass
+
+from analyzer.consent import consent_code
+from analyzer.facts import jsdetect
+from analyzer.parse import jsfacts, jsparse
+from analyzer.parse.budget import BudgetExhausted
+from analyzer.facts.detect import CodeSpot
+from analyzer.parse.jsparse import JsSource
+from analyzer.kinds import Mechanism, Via
+from analyzer.model import Diagnostic, Status, Verdict
+from analyzer.signatures import SignatureDB, Vendor
+from analyzer.parse.sourcemap import SourceMap
+
+
+@dataclass(frozen=True)
+class CodeResult:
+    vendor: Vendor
+    spot: CodeSpot
+    via: Via
+    evidence: str
+    verdict: Verdict | None  # None: inactive (imported but not started, or replay off)
+    piece: int  # which JsSource it came from
+    original: str | None = None  # "src/main.js:13" through the source map
+    categories: tuple[str, ...] = ()  # pii: the field categories of the data an identify call sends
+    replay_off: bool = False  # inactive: started, with options that turn replay off
+
+
+def _in_node_modules(original) -> bool:
+    return original is not None and "node_modules" in original.path.replace("\\", "/").split("/")
+
+
+def _mapped(parsed: jsparse.Parsed, srcmap: SourceMap, node):
+    """The original position of ``node``; for a call whose own position maps into a package (a
+    minifier inlined the SDK function being called), the position of its first argument, which
+    the app wrote (``init({dsn: …})``)."""
+    original = srcmap.lookup(*parsed.position(node))
+    if _in_node_modules(original) and node.type in ("call_expression", "new_expression"):
+        args = node.child_by_field_name("arguments")
+        first = args.named_children[0] if args is not None and args.named_children else None
+        if first is not None:
+            inner = srcmap.lookup(*parsed.position(first))
+            if inner is not None and not _in_node_modules(inner):
+                return inner
+    return original
+
+
+def _sdk_predicate(parsed: jsparse.Parsed, srcmap: SourceMap):
+    def in_sdk(node) -> bool:
+        return _in_node_modules(_mapped(parsed, srcmap, node))
+
+    return in_sdk
+
+
+def _script_props(site: jsdetect.CodeSite, db: SignatureDB) -> Verdict | None:
+    """Script-tag props (next/script, head configuration). strategy="worker" makes any type text/partytown (no gate); an inert
+    type with a CMP category is injected after hydration and runs only if the CMP activates
+    nodes added later (Cookiebot.runScripts, mutation observers): not provable statically. A head
+    entry is rendered into the built pages, where the markup verdict applies if the CMP loads."""
+    if site.via == Via.MARKUP_STRING:
+        return Verdict(
+            status=Status.UNVERIFIABLE,
+            mechanism=Mechanism.INJECTED_ELSEWHERE,
+            evidence="the tag is returned as markup; whether the page that inserts it waits for consent is decided there",
+        )
+    props = dict(site.props)
+    typ = props.get("type", "").strip().lower()
+    if props.get("strategy") == "worker":
+        return Verdict(
+            status=Status.UNGATED,
+            mechanism=Mechanism.LOOK_ALIKE_TYPE,
+            evidence='strategy="worker" runs it through Partytown (type becomes text/partytown) whatever the visitor chose',
+        )
+    cmp_attr = next((k for k in props if k in db.markup_by_attribute), None)
+    if typ and typ not in db.script_types.executable and cmp_attr and site.via == Via.HEAD_CONFIG:
+        return Verdict(
+            status=Status.UNVERIFIABLE,
+            mechanism=Mechanism.INERT_MARKUP_ELSEWHERE,
+            evidence=f'rendered into the page head as <script type="{typ}" {cmp_attr}="{props[cmp_attr]}">: gated only on pages that load the consent manager; scan the built pages to confirm',
+        )
+    if typ and typ not in db.script_types.executable and cmp_attr:
+        return Verdict(
+            status=Status.UNVERIFIABLE,
+            mechanism=Mechanism.INJECTED_INERT_MARKUP,
+            evidence=f'<Script type="{typ}" {cmp_attr}="{props[cmp_attr]}"> is injected after hydration: it runs only if the consent manager activates scripts added later',
+        )
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _vocab(db: SignatureDB) -> consent_code.ConsentVocabulary:
+    return consent_code.vocabulary(db)
+
+
+def _budget_diagnostic(path: str, source: JsSource, what: str) -> Diagnostic:
+    return Diagnostic(path=path, code="analysis-budget", line=source.line0, message=f"analysis budget exhausted while {what}")
+
+
+def _prefilter_only(vendors: list[Vendor], source: JsSource, index: int) -> list[CodeResult]:
+    """When the analysis of a piece runs out of budget before its starts are found, the vendors
+    the prefilter saw in it are still reported, as unverifiable, at the start of the piece."""
+    verdict = Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.ANALYSIS_BUDGET, evidence="the analysis budget ran out before the start could be found; the vendor's code is present")
+    spot = CodeSpot(source.line0, source.col0)
+    return [CodeResult(v, spot, Via.PREFILTER, f"{v.name} code found by signature; not analysed further", verdict, index) for v in vendors]
+
+
+def analyze(
+    pieces: list[JsSource],
+    vendors: list[Vendor],
+    db: SignatureDB,
+    path: str,
+    srcmap: SourceMap | None = None,
+    programs: dict[int, jsfacts.Program] | None = None,
+) -> tuple[list[CodeResult], list[Diagnostic]]:
+    """Sites and inactive SDKs of every piece; ``srcmap`` (for a whole-file piece) maps positions
+    back to original sources and tells SDK code (node_modules) from application code;
+    ``programs`` holds pieces another pass already parsed (by index)."""
+    results: list[CodeResult] = []
+    diags: list[Diagnostic] = []
+    vocab = _vocab(db)
+    for index, source in enumerate(pieces):
+        prog = (programs or {}).get(index) or jsfacts.Program(jsparse.parse(source))
+        if programs is not None:
+            programs.setdefault(index, prog)  # handed back: the compliance pass reads the same tree
+        parsed = prog.parsed
+        if parsed.has_error:
+            diags.append(
+                Diagnostic(
+                    path=path,
+                    code="js-parse-error",
+                    line=source.line0,
+                    message="the script has syntax errors; the parser recovered and the results may be partial",
+                )
+            )
+        in_sdk = _sdk_predicate(parsed, srcmap) if srcmap is not None and srcmap.tells_packages_apart else None
+        detector = jsdetect.Detector(prog, vendors, db.script_types.code, in_sdk)
+        try:
+            sites, inactive = detector.run()
+            pushes = detector.identify_calls(db.fields)
+        except BudgetExhausted as exc:
+            diags.append(_budget_diagnostic(path, source, f"finding recorder starts: {exc}"))
+            results += _prefilter_only(vendors, source, index)
+            continue
+        for push in pushes:
+            line, col = parsed.position(push.node)
+            keys = ", ".join(f"{k} ({c})" for k, c in push.keys)
+            results.append(CodeResult(push.vendor, CodeSpot(line, col), Via.PII, f"{push.call}() sends {keys}", None, index, categories=tuple(c for _, c in push.keys)))
+        guard = consent_code.GuardAnalysis(prog, vocab)
+        budget_noted = False
+        for site in sites:
+            line, col = parsed.position(site.node)
+            verdict = _script_props(site, db) or consent_code.verdict(site, prog, vocab, guard)
+            if verdict.mechanism == Mechanism.ANALYSIS_BUDGET and not budget_noted:
+                diags.append(_budget_diagnostic(path, source, "judging consent: the verdicts of the remaining starts are unverifiable"))
+                budget_noted = True
+            if site.replay == "settings" and verdict.status is Status.UNGATED:
+                verdict = dataclasses.replace(verdict, evidence=f"{verdict.evidence}; whether it records depends on the project's settings")
+            original = _mapped(parsed, srcmap, site.node) if srcmap is not None else None
+            results.append(CodeResult(site.vendor, CodeSpot(line, col), site.via, site.evidence, verdict, index, str(original) if original else None))
+        for off in inactive:
+            line, col = parsed.position(off.node)
+            results.append(CodeResult(off.vendor, CodeSpot(line, col), Via.INACTIVE, off.reason, None, index, replay_off=off.replay_off))
+    return results, diags

@@ -1,0 +1,917 @@
+"""The consent verdict of a recorder start in code: does every path to it pass a consent check?
+
+From the start node, walk up the syntax tree. An ``if`` / ``&&`` / ``?:`` / early ``return`` whose
+condition *implies* an analytics-consent check (``signatures/consent/*.toml`` ``js.analytics_checks``)
+gates the path. At a function boundary, follow how the function runs: an IIFE or a callback runs
+where its call is (a listener on a CMP's generic event such as ``CookiebotOnAccept`` fires on any
+choice, so it is noted and the walk goes on); a named function runs at each of its callers in the
+file, and every caller must be gated. A path that reaches the top level unguarded is ``ungated``;
+one that leaves the file (an exported function never called here) is ``unverifiable``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import deque
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from analyzer.parse import bundler_exports, jsfacts
+from analyzer.parse.budget import BudgetExhausted
+from analyzer.consent.consent_records import ConsentRecords
+from analyzer.facts.jsdetect import CodeSite
+from analyzer.parse.jsexpr import MAX_EXPR, canonical, held_calls, temporaries
+from analyzer.parse.jsflow import Flow, Use
+from analyzer.parse.jsshapes import function_shape
+from analyzer.parse.jsfacts import FUNCTION_TYPES, Program
+from analyzer.kinds import Mechanism, Via
+from analyzer.signatures.lexicon import tokens
+from analyzer.parse.normalise import norm
+from analyzer.model import Status, Verdict
+from analyzer.signatures import SignatureDB
+
+_TRUTHY = frozenset({"true", "granted", "allow", "accepted", "1", "ACCEPT", "yes", "!0"})
+_FALSY = frozenset({"false", "denied", "deny", "0", "DENY", "no", "!1", "DENIED"})
+_NULLISH = frozenset({"undefined", "null", "void 0"})
+
+
+@dataclass(frozen=True)
+class ConsentVocabulary:
+    checks: tuple[tuple[str, str], ...]  # (normalised check, CMP name)
+    generic_events: tuple[tuple[str, str], ...]
+    fail_open: tuple[tuple[str, str], ...]
+    consent_words: tuple[str, ...] = ()
+    hooks: dict[str, str] = field(default_factory=dict)  # framework lifecycle hooks: name -> who calls it
+    category_callbacks: tuple["CategoryCallback", ...] = ()
+    triggers: dict[str, str] = field(default_factory=dict)  # consent-trigger function -> its option
+    stores: frozenset[str] = frozenset()  # methods that store what they are handed (arr.push(fn))
+    class_hooks: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # method -> (what runs it, where it must stand)
+    factories: frozenset[str] = frozenset()  # element factories (createElement, jsx, h): code that renders
+    consent_parameters: dict[str, tuple[int, str]] = field(default_factory=dict)  # callback key -> (index of its consent argument, sibling key the object must have)
+    bundled_api: tuple[tuple[str, str, str], ...] = ()  # (API name, function-shape fragment, CMP) as bundles rename them
+    anchors: re.Pattern[str] | None = None  # every word of every check
+    needs: tuple[frozenset[str], ...] = ()  # per check, the words any text holding it holds
+    records: dict[str, frozenset[str]] = field(default_factory=dict)  # a hand-written banner's storage ([consent_record])
+    categories: frozenset[str] = frozenset()  # CMPs' analytics category names ([markup] analytics_values), lower-cased
+
+    def may_check(self, text: str) -> bool:
+        """Can this (lower-cased) condition text hold an analytics check at all? The words of a
+        check survive compilation (global member chains and category strings are not renamed;
+        a renamed library API is left out of its words), so a text missing one of each check's
+        words is no check, and the full reading (temporaries, renamed APIs) is skipped."""
+        if self.anchors is None:
+            return True
+        present = set(self.anchors.findall(text))
+        return any(need <= present for need in self.needs)
+
+
+def vocabulary(db: SignatureDB) -> ConsentVocabulary:
+    checks, events, fail, words, callbacks, api = [], [], [], [], [], []
+    parameters: dict[str, tuple[int, str]] = {}
+    for cmp in db.cmps.values():
+        if not cmp.gates_recorders:
+            continue
+        js = cmp.js
+        for p in js.consent_parameters:
+            parameters[p.key] = (p.index, p.sibling)
+        for a in js.bundled_api:
+            api.append((a.name, a.shape, cmp.name))
+        flags = tuple((f.flag, f.value, Status(f.status)) for f in js.category_flags) if js.category_callbacks else ()
+        for spec in js.category_callbacks:
+            callbacks.append(CategoryCallback(spec.callback, spec.key, spec.path, spec.value, flags, cmp.id, cmp.name))
+        words += [w.lower() for w in js.consent_words]
+        checks += [(norm(c).lower(), cmp.name) for c in js.analytics_checks]
+        events += [(e, cmp.name) for e in js.generic_events]
+        fail += [(norm(f).lower(), cmp.name) for f in js.fail_open]
+    checks.sort(key=lambda c: -len(c[0]))
+    renamed = {name.lower() for name, _, _ in api}
+    needs = tuple(dict.fromkeys(_needs(c, renamed) for c, _ in checks))
+    every = sorted({w for need in needs for w in need}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![a-z0-9_$])(?:" + "|".join(re.escape(w) for w in every) + r")(?![a-z0-9_$])") if every and all(needs) else None
+    categories = frozenset(v for cmp in db.cmps.values() if cmp.gates_recorders and cmp.markup is not None for v in cmp.markup.analytics if len(v) >= 4 and not v.isdigit())
+    return ConsentVocabulary(
+        tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks), db.script_types.consent_triggers,
+        db.script_types.code.get("stores", frozenset()), db.script_types.class_hooks, db.script_types.code.get("element_factories", frozenset()),
+        parameters, tuple(api), pattern, needs, db.script_types.consent_record, categories,
+    )
+
+
+def _needs(check: str, renamed: set[str]) -> frozenset[str]:
+    """The words a text holding ``check`` holds once compiled: property names, method names and
+    strings survive; the base of a member chain may be a renamed local (``{preferences: e}`` ->
+    ``e.measurement``) and a library API a bundle renames is left out, unless nothing else is left."""
+    body = check.lstrip("^")
+    words = re.findall(r"[a-z0-9_$]{3,}", body)
+    if re.match(r"[a-z_$][a-z0-9_$]*\.", body) and len(words) > 1:
+        words = words[1:]
+    kept = frozenset(w for w in words if w not in renamed)
+    return kept or frozenset(words)
+
+
+@dataclass(frozen=True)
+class CategoryCallback:
+    """A CMP's category callback (signatures.CategoryCallbackSpec) with its category flags and its CMP."""
+
+    callback: str
+    key: str | None
+    path: tuple[str, ...]
+    value: str
+    flags: tuple[tuple[str, str, Status], ...]  # (flag, value, status): "required=true:ungated"
+    cmp_id: str
+    cmp: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A remark made on the way to a start, shown in parentheses after the evidence. ``generic``:
+    a consent check that names no analytics category (an open path that passed one is
+    unverifiable, not ungated: ``_settle``)."""
+
+    text: str
+    generic: bool = False
+
+
+@dataclass
+class Path:
+    """The outcome of one path from a recorder start to the top of the file."""
+
+    status: Status
+    evidence: str
+    notes: list[Note] = field(default_factory=list)
+    mismatch: tuple[str, str] | None = None  # (CMP id, category) when gated on a non-analytics category
+    entry: tuple[str, ...] = ()  # unresolved: the names the exported function leaves the file under
+    budget: bool = False  # the analysis ran out of budget on the way
+    load: bool = False  # the open path ends at the top level of the file: it runs when the file loads
+
+
+class GuardAnalysis:
+    """The consent walk over one program: each function judged once (memoised), cycles cut."""
+
+    def __init__(self, prog: Program, vocab: ConsentVocabulary) -> None:
+        self.prog = prog
+        self.vocab = vocab
+        self.flow = Flow(prog, vocab.stores)
+        self.records = ConsentRecords(prog, self.flow, vocab.records)
+        self._segments: dict[int, _Segment] = {}
+        self._ways_memo: dict[int, list] = {}
+        self._aliases: dict[int, str | None] = {}
+        self._returns: dict[int, list[tuple[int, str]]] = {}
+        self._helpers: dict[int, tuple[int, str | None]] = {}
+        self._helpers_active: set[int] = set()
+        self._rendering: tuple[bool, bool] | None = None
+        self._minified: bool | None = None
+        self._judging: set[int] = set()
+
+    def _alias(self, ident: Node) -> str | None:
+        """The name a bundle renamed away: a library API (``qe`` -> ``acceptedCategory``: its
+        text's shape holds a fragment of ``[js] bundled_api``), or a CMP callback's consent
+        argument (Klaro's ``callback: e => e ? start() : stop()``: ``[js] consent_parameters``).
+        Memoised per binding."""
+        if not self.vocab.bundled_api and not self.vocab.consent_parameters:
+            return None
+        binding = self.prog.lookup(ident)
+        if binding is None:
+            return None
+        if binding.kind == "param":
+            return self._consent_parameter(binding)
+        if binding.key not in self._aliases:
+            value = binding.value
+            found = None
+            if value is not None and value.type in FUNCTION_TYPES and value.end_byte - value.start_byte <= MAX_EXPR:
+                shape = function_shape(self.prog.text(value))
+                found = next((name for name, fragment, _ in self.vocab.bundled_api if (shape == fragment[1:] if fragment.startswith("^") else fragment in shape)), None)
+            self._aliases[binding.key] = found
+        return self._aliases[binding.key]
+
+    # -- conditions -----------------------------------------------------------------------------
+    def _consent_parameter(self, binding) -> str | None:
+        if binding.key not in self._aliases:
+            found = None
+            fn = binding.scope
+            chain = self.prog.chain(fn)
+            holder = chain[-2] if len(chain) >= 2 else None
+            if holder is not None and holder.type == "pair":
+                key, obj = self.prog.key_of(holder), chain[-3] if len(chain) >= 3 else None
+            elif fn.type == "method_definition" and fn.child_by_field_name("name") is not None:
+                key, obj = self.prog.text(fn.child_by_field_name("name")), holder
+            else:
+                key, obj = "", None
+            spec = self.vocab.consent_parameters.get(key)
+            if spec is not None and obj is not None and obj.type == "object" and spec[1] in self.prog.pairs(obj):
+                params = self.prog.scopes._parameter_names(fn)
+                if spec[0] < len(params) and params[spec[0]].id == binding.node.id:
+                    found = "consent"
+            self._aliases[binding.key] = found
+        return self._aliases[binding.key]
+
+    def _check_in(self, node: Node, env: dict[str, Node] | None = None) -> str | None:
+        """The analytics check this expression contains. Case-insensitive (``cookieConsent.analytics``
+        holds the generic ``consent.analytics``); a check written ``^name`` must be the whole
+        expression (Klaro passes a service's consent as the callback's ``consent`` argument).
+        Optional chaining reads the same value: ``Cookiebot?.consent?.statistics``, and so does
+        its down-levelled form (``(t=window.Cookiebot)==null?void 0:t.consent``)."""
+        text = canonical(self.prog, node, env, self._alias).replace("?.(", "(").replace("?.[", "[").replace("?.", ".")
+        for check, cmp in self.vocab.checks:
+            if (text == check[1:]) if check.startswith("^") else (check in text):
+                return f"{check.lstrip('^')} ({cmp})"
+        return None
+
+    def _generic_consent(self, cond: Node) -> bool:
+        """A consent check that names no category (``choice === 'accepted'``, ``cookieConsent``):
+        not proof of analytics consent, but not an open path either. In ``a && b`` either side
+        may be it (``type == 'opt-in' && didConsent``)."""
+        inner = cond
+        while inner.type == "parenthesized_expression" and inner.named_children:
+            inner = inner.named_children[-1]
+        if inner.type == "binary_expression" and (op := inner.child_by_field_name("operator")) is not None and self.prog.text(op) == "&&":
+            sides = [inner.child_by_field_name("left"), inner.child_by_field_name("right")]
+            return any(side is not None and self._generic_consent(side) for side in sides)
+        text = canonical(self.prog, cond, None, self._alias)
+        if text.startswith("!"):
+            return False
+        if self._category_call(cond):
+            return True
+        consent = set(self.vocab.consent_words)
+        # A name standing for a consent call (const ok = this.hasConsented(); … ok && …).
+        if any(set(tokens(held)) & consent for held in held_calls(self.prog, cond)):
+            return True
+        if not set(tokens(text)) & consent and not set(tokens(self.prog.text(cond)[:_SHORT])) & consent:  # identifiers split (camelCase in the source): "cookieConsent" -> cookie, consent; "Cookiebot" stays whole
+            return False
+        m = re.search(r"(===?|!==?)'?([\w-]+)'?", text)
+        return m is None or (m.group(1).startswith("=") and m.group(2) in _TRUTHY | {"all", "accept"})
+
+    def _generic_note(self, cond: Node) -> Note:
+        if self._category_call(cond):
+            return Note(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} may ask for the analytics category, but the function it calls is not in this file", generic=True)
+        return Note(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} checks consent but names no analytics category", generic=True)
+
+    def _category_call(self, cond: Node) -> bool:
+        """``r.Sc("analytics")``, ``consent.has('statistics')``: a call this file cannot resolve (a
+        renamed API of a consent library bundled into another chunk, a helper imported from
+        another module) asked about an analytics category. It may be the check; what it returns
+        is not visible here."""
+        while cond.type == "parenthesized_expression" and cond.named_children:
+            cond = cond.named_children[-1]
+        if cond.type != "call_expression":
+            return False
+        args = [a for a in (cond.child_by_field_name("arguments") or cond).named_children if a.type != "comment"]
+        value = self.prog.string_value(args[0]) if len(args) == 1 else None
+        if value is None or value.lower() not in self.vocab.categories:
+            return False
+        callee = self.prog.callee(cond)
+        if callee is None or callee.type not in ("identifier", "member_expression"):
+            return False
+        if callee.type == "identifier":
+            binding = self.prog.lookup(callee)
+            return binding is None or binding.value is None or binding.value.type not in FUNCTION_TYPES
+        return True
+
+    def _fail_open(self, cond: Node) -> str | None:
+        text = norm(self.prog.text(cond)[:MAX_EXPR]).lower()
+        return next((f"{f} ({cmp})" for f, cmp in self.vocab.fail_open if f in text), None)
+
+    def polarity(self, cond: Node, env: dict[str, Node] | None = None, quick: bool = False) -> tuple[int, str | None]:
+        """+1 when the condition being true guarantees analytics consent, -1 when it guarantees
+        its absence, 0 otherwise; with the check it rests on. ``env`` holds the compiler
+        temporaries assigned inside the whole condition. A condition whose text holds no check's
+        words is read ``quick``ly: only the helpers it calls can make it a check."""
+        self.prog.budget.spend()
+        if env is None:
+            text = self.prog.text(cond)[:MAX_EXPR]
+            lowered = text.lower()
+            quick = len(text) > _SHORT and not self.vocab.may_check(lowered) and not self.records.may_read(lowered)
+            if quick and not _calls_inside(cond):
+                return 0, None
+            env = {} if quick else temporaries(self.prog, cond)
+        t = cond.type
+        if t in ("parenthesized_expression", "sequence_expression"):
+            inner = [c for c in cond.named_children if c.type != "comment"]
+            return self.polarity(inner[-1], env, quick) if inner else (0, None)
+        if t == "assignment_expression":
+            right = cond.child_by_field_name("right")
+            return self.polarity(right, env, quick) if right is not None else (0, None)
+        if t == "unary_expression" and self.prog.text(cond).startswith("!"):
+            arg = cond.child_by_field_name("argument")
+            if norm(self.prog.text(cond)) in ("!0", "!1"):
+                return 0, None
+            pol, check = self.polarity(arg, env, quick) if arg is not None else (0, None)
+            return -pol, check
+        if t == "binary_expression":
+            op_node = cond.child_by_field_name("operator")
+            op = self.prog.text(op_node) if op_node is not None else ""
+            left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
+            if left is None or right is None:
+                return 0, None
+            if op in ("&&", "||"):
+                (pa, ca), (pb, cb) = self.polarity(left, env, quick), self.polarity(right, env, quick)
+                if op == "&&":  # a refusal anywhere wins, as in the server-side reading (template_gate)
+                    return (-1, ca if pa == -1 else cb) if -1 in (pa, pb) else (1, ca if pa == 1 else cb) if 1 in (pa, pb) else (0, None)
+                return (pa, ca) if pa == pb and pa != 0 else (0, None)
+            return (0, None) if quick else self._comparison(op, left, right, env)
+        if t == "call_expression" and quick:
+            return self._helper(cond)
+        if quick or self._fail_open(cond):
+            return 0, None
+        check = self._check_in(cond, env)
+        if check:
+            return 1, check
+        pol, record = self.records.polarity(cond)
+        if pol:
+            return pol, record
+        if t == "call_expression":
+            return self._helper(cond)
+        return 0, None
+
+    def _helper(self, call: Node) -> tuple[int, str | None]:
+        """``performanceCookiesAllowed()``: a function of this file whose one returned expression
+        is a consent check reads as that check (three helpers deep at most)."""
+        fn = self.prog.callee(call)
+        binding = self.prog.lookup(fn) if fn is not None and fn.type == "identifier" else None
+        if binding is None or binding.key in self._helpers_active:
+            return 0, None
+        if binding.key not in self._helpers:
+            self._helpers_active.add(binding.key)
+            try:
+                body = _returned_expression(binding.value)
+                found = self.polarity(body) if body is not None and len(self._helpers_active) <= 3 else (0, None)
+            finally:
+                self._helpers_active.discard(binding.key)
+            pol, check = found
+            self._helpers[binding.key] = (pol, f"{check} via {binding.name}()" if check else None)
+        return self._helpers[binding.key]
+
+    def _when_false(self, cond: Node) -> tuple[int, str | None]:
+        """-1 with the check when the condition being *false* guarantees consent: what the right
+        side of ``a || b`` and the code after ``if (a) return`` need. ``d || !allowed()`` is false
+        only when ``allowed()`` holds, whatever ``d`` is: one disjunct of a refusal is enough."""
+        parts = _disjuncts(cond)
+        found = [self.polarity(p) for p in parts]
+        if any(pol == 1 for pol, _ in found):
+            return 0, None
+        return next(((pol, check) for pol, check in found if pol == -1 and check), (0, None))
+
+    def _comparison(self, op: str, left: Node, right: Node, env: dict[str, Node]) -> tuple[int, str | None]:
+        side, other = (left, right) if self._check_in(left, env) else (right, left)
+        check = self._check_in(side, env)
+        if check is None:
+            return self.records.comparison(op, left, right)
+        pol, _ = self.polarity(side, env)
+        value = canonical(self.prog, other, env).strip().strip("'\"")
+        eq, ne, gt = op in ("===", "=="), op in ("!==", "!="), op in (">", ">=")
+        if value in _NULLISH:
+            return 0, None  # "!== undefined" tests that a CMP is present, not what the visitor chose
+        if value == "-1":  # indexOf(',C0002,') > -1 / !== -1 / === -1
+            return (1, check) if ne or gt else (-1, check) if eq else (0, None)
+        if value in _TRUTHY_LOWER:
+            return (pol, check) if eq else (-pol, check) if ne else (0, None)
+        if value in _FALSY_LOWER:
+            return (-pol, check) if eq else (0, None)  # "!== false" lets undefined through
+        return (1, check) if eq and pol == 1 else (0, None)
+
+    # -- the walk -------------------------------------------------------------------------------
+    def judge(self, node: Node) -> Path:
+        """The outcome of every path to ``node`` (budget permitting)."""
+        try:
+            seg = self._segment(node)
+            found = seg.path if seg.fn is None else self._reach(seg)
+        except BudgetExhausted as exc:
+            return Path(Status.UNVERIFIABLE, f"analysis budget exhausted ({exc}); the file is too large or too convoluted to follow", budget=True)
+        if found is None:
+            return Path(Status.UNVERIFIABLE, "it is reached only through a recursive call chain")
+        return _settle(found)
+
+    def _at_load(self, node: Node) -> bool:
+        """Does every page load reach ``node`` (its walk ends open at the top of the file)? Asked
+        of a consent record's write; a write under the check being judged is not followed again."""
+        if node.id in self._judging:
+            return False
+        self._judging.add(node.id)
+        try:
+            path = self.judge(node)
+        finally:
+            self._judging.discard(node.id)
+        return path.status is Status.UNGATED and path.load
+
+    def _segment(self, node: Node) -> "_Segment":
+        """From ``node`` up to the first gate, the enclosing function, or the top of the file
+        (memoised per node: many uses share their walk)."""
+        found = self._segments.get(node.id)
+        if found is not None:
+            return found
+        notes: list[Note] = []
+        chain = self.prog.chain(node)
+        seg = None
+        module = False
+        for i in range(len(chain) - 2, -1, -1):
+            anc, child = chain[i], chain[i + 1]
+            gate = self._gate_at(anc, child, notes)
+            if gate:
+                seg = _Segment(Path(Status.GATED, gate, list(notes)), None, tuple(notes))
+                break
+            if anc.type in FUNCTION_TYPES:
+                module = bundler_exports.module_factory(self.prog, anc)  # its body is the module's top level
+                if not module:
+                    seg = _Segment(None, anc, tuple(notes))
+                break
+        if seg is None and module:
+            seg = _Segment(Path(Status.UNGATED, "it runs at the top level of its bundled module (the chunk's module factory runs when the page loads the module)", list(notes), load=True), None, tuple(notes))
+        if seg is None:
+            seg = _Segment(Path(Status.UNGATED, "it runs at the top level of the file", list(notes), load=True), None, tuple(notes))
+        self._segments[node.id] = seg
+        return seg
+
+    def _reach(self, start: "_Segment") -> Path | None:
+        """Every way into the function ``start`` ends in, searched breadth-first over (function,
+        passed-a-check-naming-no-category) states; each state is expanded once, so the cost is
+        linear in the functions reached, cycles included. The worst outcome decides; the first
+        ungated one ends the search."""
+        first = (start.fn.id, _generic(start.notes))
+        states: dict[tuple[int, bool], tuple[Node, tuple[int, bool] | None, Node | None, tuple[Note, ...]]] = {first: (start.fn, None, None, start.notes)}
+        queue = deque([first])
+        ends: list[tuple[Path, tuple[int, bool]]] = []
+        while queue:
+            key = queue.popleft()
+            fnode, generic = states[key][0], key[1]
+            self.prog.budget.spend()
+            for how, path, nxt, use in self._ways(fnode):
+                if how == "end":
+                    path = _adjust(path, generic)
+                    ends.append((path, key))
+                    if path.status is Status.UNGATED:
+                        return self._build(path, key, states, start)
+                    continue
+                state = (nxt.fn.id, generic or _generic(nxt.notes))
+                if state not in states:
+                    states[state] = (nxt.fn, key, use, nxt.notes)
+                    queue.append(state)
+        if not ends:
+            return None
+        return self._summarise(ends, states, start)
+
+    def _ways(self, fnode: Node) -> list[tuple[str, Path | None, "_Segment | None", Node | None]]:
+        """How one function is reached: ("end", outcome) for a way that ends here (a gate, the
+        top of the file, a callback the CMP calls, an export), ("next", segment) for a call from
+        inside another function (memoised per function)."""
+        found = self._ways_memo.get(fnode.id)
+        if found is not None:
+            return found
+        out: list[tuple[str, Path | None, _Segment | None, Node | None]] = []
+        category = self._category_callback(fnode, [])
+        if category is not None:
+            out.append(("end", category, None, None))
+        else:
+            uses = self.flow.uses(fnode)
+            runs = [u for u in uses if u.kind in _RUNS]
+            if not runs:
+                names = self.flow.own_names(fnode) | {u.key for u in uses if u.key and u.kind in ("global", "export")}
+                out.append(("end", self._uncalled(fnode, uses, names, []), None, None))
+            for use in runs:
+                notes: list[Note] = []
+                action = self.records.action(use, fnode) if use.kind in ("callback", "handler") else None
+                if action is not None:
+                    accepts = self.records.handler_accepts(action)
+                    if accepts:
+                        out.append(("end", Path(Status.GATED, f"started by {action.describe()}, which stores the visitor's acceptance: {accepts}"), None, use.node))
+                        continue
+                    if self.records.reads_as_consent(action):
+                        notes.append(Note(f"{action.describe()} reads as an accept control, but what it records is not visible", generic=True))
+                    else:
+                        notes.append(Note(f"it starts from {action.describe()}, which records no acceptance"))
+                if use.kind == "callback":
+                    self._note_event(use.node, notes)
+                seg = self._segment(use.node)
+                seg = dataclasses.replace(seg, notes=tuple(notes) + seg.notes, path=None if seg.path is None else dataclasses.replace(seg.path, notes=notes + seg.path.notes))
+                if seg.fn is None:
+                    out.append(("end", seg.path, None, use.node))
+                else:
+                    out.append(("next", None, seg, use.node))
+            escapes = [u for u in uses if u.kind == "escape"]
+            if runs and escapes:
+                out.append(("end", Path(Status.UNVERIFIABLE, f"it is also stored where its calls cannot be followed (line {self._line(escapes[0].node)})"), None, None))
+        self._ways_memo[fnode.id] = out
+        return out
+
+    def _route(self, key: tuple[int, bool], states, start: "_Segment") -> tuple[list[str], list[Note]]:
+        """The call lines from the start's function out to the state ``key``, and their notes."""
+        lines: list[str] = []
+        notes: list[Note] = list(start.notes)
+        while True:
+            fnode, prev, use, seg_notes = states[key]
+            if prev is None:
+                break
+            lines.append(self._line(use))
+            notes += list(seg_notes)
+            key = prev
+        return lines, notes
+
+    def _build(self, end: Path, key: tuple[int, bool], states, start: "_Segment") -> Path:
+        lines, notes = self._route(key, states, start)
+        where = list(reversed(lines))
+        evidence = end.evidence
+        if where:
+            shown = where[:6] + (["…"] if len(where) > 6 else [])
+            evidence = f"called at line {' <- '.join(shown)}: {end.evidence}"
+        return Path(end.status, evidence, notes + end.notes, end.mismatch, end.entry, end.budget, end.load)
+
+    def _summarise(self, ends: list[tuple[Path, tuple[int, bool]]], states, start: "_Segment") -> Path:
+        worst = _worst([p for p, _ in ends])
+        if worst.status is not Status.GATED:
+            path, key = next((p, k) for p, k in ends if p.status is worst.status and not p.entry) if any(p.status is worst.status and not p.entry for p, _ in ends) else next((p, k) for p, k in ends if p.status is worst.status)
+            return self._build(path, key, states, start)
+        gates = list(dict.fromkeys(p.evidence for p, _ in ends))
+        mismatch = next((p.mismatch for p, _ in ends if p.mismatch), None)
+        notes = list(start.notes) + [n for p, _ in ends for n in p.notes]
+        shown = "; ".join(gates[:3]) + (f"; and {len(gates) - 3} more" if len(gates) > 3 else "")
+        lead = "every way in is gated" if len(ends) > 1 else "its caller is gated"
+        return Path(Status.GATED, f"{lead}: {shown}", list(dict.fromkeys(notes)), mismatch)
+
+    def _line(self, node: Node) -> str:
+        """"12", or "1:3480" on long (minified) lines where the line alone says little."""
+        line, col = self.prog.parsed.position(node)
+        return f"{line}:{col}" if col > 200 else str(line)
+
+    def _gate_at(self, anc: Node, child: Node, notes: list[Note]) -> str | None:
+        t = anc.type
+        if t == "if_statement":
+            cond = anc.child_by_field_name("condition")
+            if cond is None:
+                return None
+            branch = "then" if child == anc.child_by_field_name("consequence") else "else" if child == anc.child_by_field_name("alternative") else None
+            pol, check = self.polarity(cond)
+            if check and ((branch == "then" and pol == 1) or (branch == "else" and pol == -1)):
+                return f"guarded by {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"
+            if branch:
+                why = self._fail_open(cond)
+                assumed = self.records.assumed(cond, self._at_load) if not why and branch == "then" else None
+                if assumed:
+                    notes.append(Note(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} reads a consent record, but {assumed}"))
+                elif not why and branch == "then" and self._generic_consent(cond):
+                    notes.append(self._generic_note(cond))
+                else:
+                    notes.append(Note(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} is {'a fail-open branch: ' + why if why else 'not a consent check'}"))
+        elif t == "ternary_expression":
+            cond = anc.child_by_field_name("condition")
+            if cond is not None:
+                pol, check = self.polarity(cond)
+                want = 1 if child == anc.child_by_field_name("consequence") else -1 if child == anc.child_by_field_name("alternative") else 0
+                if check and want and pol == want:
+                    return f"guarded by {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"
+        elif t == "binary_expression" and child == anc.child_by_field_name("right"):
+            op_node = anc.child_by_field_name("operator")
+            op = self.prog.text(op_node) if op_node is not None else ""
+            left = anc.child_by_field_name("left")
+            if left is not None and op in ("&&", "||"):
+                pol, check = self.polarity(left) if op == "&&" else self._when_false(left)
+                if check and pol == (1 if op == "&&" else -1):
+                    return f"guarded by {self.prog.text(left)[:80]} {op} … (line {self._line(left)}): {check}"
+                if op == "&&" and self._generic_consent(left):
+                    notes.append(self._generic_note(left))
+        elif t == "statement_block" or t == "program":
+            return self._early_return(anc, child)
+        return None
+
+    def _early_return(self, block: Node, child: Node) -> str | None:
+        """``if (!consent) return;`` before the statement, in the same block. The block's early
+        returns are found once (a minified function body has hundreds of statements)."""
+        gates = self._returns.get(block.id)
+        if gates is None:
+            gates = self._returns[block.id] = self._block_returns(block)
+        for start, gate in gates:
+            if start >= child.start_byte:
+                return None
+            return gate
+        return None
+
+    def _block_returns(self, block: Node) -> list[tuple[int, str]]:
+        found = []
+        for stmt in block.named_children:
+            self.prog.budget.spend()
+            if stmt.type != "if_statement":
+                continue
+            body = stmt.child_by_field_name("consequence")
+            if body is None or not _exits(body):
+                continue
+            cond = stmt.child_by_field_name("condition")
+            pol, check = self._when_false(cond) if cond is not None else (0, None)
+            if check and pol == -1:
+                found.append((stmt.start_byte, f"early return unless consent: {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"))
+        return found
+
+    def _category_callback(self, fnode: Node, notes: list[Note]) -> Path | None:
+        """A CMP's per-category callback ([js] category_callbacks): ``{id: 'analytics', onAccept()
+        {…}}`` (a sibling key names the category) or ``categories: {analytics: {services: {hj:
+        {onAccept() {…}}}}}`` (an enclosing key does). It runs when that one category is accepted:
+        another category is gated with a mismatch; the CMP's flags on the category object
+        (``required: true``, ``readOnly: true``, ``defaultValue: true``) say when it is no gate."""
+        if not self.vocab.category_callbacks:
+            return None
+        chain = self.prog.chain(fnode)
+        parent = chain[-2] if len(chain) >= 2 else None
+        if parent is None or parent.type not in ("pair", "object"):
+            return None
+        pair_key = parent.child_by_field_name("key") if parent.type == "pair" else fnode.child_by_field_name("name")
+        obj_at = len(chain) - (3 if parent.type == "pair" else 2)
+        obj = chain[obj_at] if obj_at >= 0 else None
+        if pair_key is None or obj is None or obj.type != "object":
+            return None
+        prop = self.prog.string_value(pair_key) or self.prog.text(pair_key)
+        for spec in self.vocab.category_callbacks:
+            if spec.callback != prop:
+                continue
+            found = self._category_of(chain[: obj_at + 1], spec)
+            if found is None:
+                continue
+            category, holder = found
+            where = f"{prop} of the {spec.cmp} category '{category}' (line {self._line(holder)})"
+            flags = self._values(holder)
+            for key, value, status in spec.flags:
+                if flags.get(key) == value:
+                    why = "the visitor cannot refuse it" if status is Status.UNGATED else "pre-ticked, and a pre-ticked box is not consent"
+                    return Path(status, f"{where}: {key}: {value} ({why})", notes)
+            if category != spec.value:
+                return Path(Status.GATED, f"{where} runs only after that category, not '{spec.value}', is accepted", notes, (spec.cmp_id, category))
+            return Path(Status.GATED, f"{where} runs only after that category is accepted", notes)
+        return None
+
+    def _values(self, obj: Node) -> dict[str, str]:
+        """An object literal's values as lowercased text, by key (flags such as ``required: true``)."""
+        return {k: (self.prog.string_value(v) or self.prog.text(v)[:200]).strip().lower() for k, v in self.prog.pairs(obj).items()}
+
+    def _category_of(self, obj_chain: list[Node], spec: "CategoryCallback") -> tuple[str, Node] | None:
+        """The category the callback's object belongs to, and the object holding its flags."""
+        obj = obj_chain[-1]
+        if spec.key:  # sibling form
+            value = self._values(obj).get(spec.key)
+            return (value, obj) if value else None
+        # Path form: match the enclosing keys, innermost last, against e.g. categories.{category}.services.*
+        keys: list[tuple[str, Node]] = []
+        i = len(obj_chain) - 1
+        while i >= 2 and obj_chain[i].type == "object" and len(keys) < len(spec.path):
+            pair = obj_chain[i - 1]
+            if pair.type != "pair" or pair.child_by_field_name("key") is None:
+                break
+            keys.append((self.prog.key_of(pair), obj_chain[i]))
+            i -= 2
+        keys.reverse()
+        if len(keys) != len(spec.path):
+            return None
+        category = None
+        for (key, value), part in zip(keys, spec.path):
+            if part == "{category}":
+                category = (key.lower(), value)
+            elif part != "*" and part != key:
+                return None
+        return category
+
+    def _uncalled(self, fnode: Node, uses: list[Use], names: set[str], notes: list[Note]) -> Path:
+        """A function nothing in this file calls: known callback and hook names decide, an
+        export leaves the verdict to the importers, anything else is unverifiable."""
+        name = ", ".join(sorted(names)) or "an anonymous function"
+        lowered = {n.lower() for n in names}
+        cmp_cb = next((f"{e} ({cmp})" for e, cmp in self.vocab.generic_events if e.lower() in lowered), None)
+        if cmp_cb:
+            return Path(Status.UNGATED, f"{name} is a consent manager callback that runs on every page load and choice: {cmp_cb}", notes)
+        fail_cb = next((f"{f} ({cmp})" for f, cmp in self.vocab.fail_open if f in lowered), None)
+        if fail_cb:
+            return Path(Status.UNGATED, f"{name} is a fail-open consent callback (it also runs when no consent is asked): {fail_cb}", notes)
+        hook = next((f"{n}: {self.vocab.hooks[n]}" for n in sorted(names) if n in self.vocab.hooks), None) or self._class_hook(fnode)
+        if hook:
+            return Path(Status.UNGATED, f"{hook}, whatever the visitor chose", notes)
+        exports = [u for u in uses if u.kind == "export"]
+        if exports and self._built():
+            # Built code: local names are minified (an uppercase one means nothing); the export's
+            # own name and what the function itself calls (a hook, an element factory) decide.
+            keys = {u.key for u in exports if u.key}
+            own = self.prog.text(fnode)
+            renders = next((c for c in self._built_render_calls() if c in own), None)
+            if (any(k[:1].isupper() for k in keys) or "default" in keys) and renders:
+                return Path(Status.UNGATED, f"{name} is a component (it calls {renders}): it runs whenever the page renders it", notes)
+        elif exports and _is_component(names, exports, self._renders()):
+            return Path(Status.UNGATED, f"{name} is a component: it runs whenever the page renders it", notes)
+        if exports:
+            module = bundler_exports.module_id(self.prog, fnode)  # its callers may be in other chunks, by module id
+            entry = tuple(sorted(names | {u.key for u in exports if u.key} | ({bundler_exports.MODULE_PREFIX + module} if module else set())))
+            return Path(Status.UNVERIFIABLE, f"{name} is exported; its callers are outside this file", notes, entry=entry)
+        globals_ = [u for u in uses if u.kind == "global"]
+        if globals_:
+            return Path(Status.UNVERIFIABLE, f"{name} is a global ({globals_[0].key}); other scripts call it", notes)
+        escapes = [u for u in uses if u.kind == "escape"]
+        if escapes:
+            return Path(Status.UNVERIFIABLE, f"{name} is stored where its calls cannot be followed (line {self._line(escapes[0].node)})", notes)
+        return Path(Status.UNVERIFIABLE, f"{name} is never called in this file", notes)
+
+    def _class_hook(self, fnode: Node) -> str | None:
+        """A method a framework calls for a class that stands where the hook says: ``render`` of a
+        class extending a base (React, Next.js ``_document``), the ``constructor`` of a class
+        decorated ``@Injectable`` / ``@Component`` (Angular creates it)."""
+        name = fnode.child_by_field_name("name") if fnode.type == "method_definition" else None
+        spec = self.vocab.class_hooks.get(self.prog.text(name)) if name is not None else None
+        if spec is None:
+            return None
+        chain = self.prog.chain(fnode)
+        cls = chain[-3] if len(chain) >= 3 and chain[-2].type == "class_body" else None
+        if cls is None:
+            return None
+        runs, where = spec
+        if "subclass" in where and any(c.type == "class_heritage" for c in cls.children):
+            return f"{self.prog.text(name)}: {runs}"
+        holder = chain[-4] if len(chain) >= 4 and chain[-4].type == "export_statement" else cls
+        decorators = [c for c in list(holder.children) + list(cls.children) if c.type == "decorator"]
+        for decorator in decorators:
+            called = decorator.named_children[0] if decorator.named_children else None
+            head = self.prog.callee(called) if called is not None and called.type == "call_expression" else called
+            if head is not None and self.prog.path(head).rsplit(".", 1)[-1] in where:
+                return f"{self.prog.text(name)} of an @{self.prog.path(head)} class: {runs}"
+        return None
+
+    def _built_render_calls(self) -> tuple[str, ...]:
+        """What a component's own body calls once built: a hook (its name survives as a property,
+        ``(0,t.useEffect)(…)``) or an element factory of [code] element_factories (``(0,r.jsx)(``)."""
+        return (*sorted(_HOOKS), *(f".{f})(" for f in sorted(self.vocab.factories)))
+
+    def _built(self) -> bool:
+        if self._minified is None:
+            self._minified = jsfacts.minified(self.prog.parsed.source.data)
+        return self._minified
+
+    def _renders(self) -> tuple[bool, bool]:
+        """(markup, hooks): does this code render markup (a TSX file, JSX, compiled createElement /
+        jsx / h calls), and does it call React hooks (a component may render nothing: ``useEffect(
+        start); return null``)? A function is a component only in such code."""
+        if self._rendering is None:
+            markup = (
+                self.prog.parsed.source.dialect == "tsx"
+                or bool(self.prog.jsx)
+                or any(_renders_element(self.prog, c) for f in sorted(self.vocab.factories) for c in self.prog.calls_named(f))
+            )
+            self._rendering = (markup, any(self.prog.calls_named(h) for h in sorted(_HOOKS)))
+        return self._rendering
+
+    def _note_event(self, call: Node, notes: list[Note]) -> None:
+        text = self.prog.text(call)[:200]
+        for event, cmp in self.vocab.generic_events:
+            if event in text:
+                notes.append(Note(f"line {self._line(call)}: {event} ({cmp}) fires on any consent choice, not only analytics"))
+                return
+
+
+_RUNS = frozenset({"call", "callback", "jsx", "handler"})
+_HOOKS = frozenset({"useEffect", "useLayoutEffect", "useState", "useRef", "onMounted", "onMount"})  # component-only calls
+_SHORT = 40  # conditions this short are read in full (a renamed name may stand for a check)
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """The walk from a node up to its first gate (``path`` gated), the top of the file (``path``
+    ungated), or the function it stands in (``fn``), with the notes made on the way."""
+
+    path: "Path | None"
+    fn: Node | None
+    notes: tuple[Note, ...] = ()
+
+
+def _generic(notes) -> bool:
+    return any(n.generic for n in notes)
+
+
+def _adjust(path: "Path", generic: bool) -> "Path":
+    """An open way that passed a consent check naming no category is unverifiable (_settle)."""
+    if generic and path.status is Status.UNGATED:
+        return Path(Status.UNVERIFIABLE, f"a consent check on the way is not known to ask for the analytics category; otherwise {path.evidence}", list(path.notes))
+    return path
+_TRUTHY_LOWER = frozenset(v.lower() for v in _TRUTHY) | {"true"}
+_FALSY_LOWER = frozenset(v.lower() for v in _FALSY) | {"false"}
+
+
+def _renders_element(prog: Program, call: Node) -> bool:
+    """``React.createElement(…)``, ``jsx(…)``, ``h(…)``: an element factory called on its own or on
+    a UI library, not ``document.createElement('script')`` (or a snippet's ``o.createElement``)."""
+    path = prog.path(prog.callee(call))
+    return "." not in path or path.split(".", 1)[0] in ("React", "preact", "Vue", "vue", "_react", "react")
+
+
+def _is_component(names: set[str], exports: list[Use], renders: tuple[bool, bool]) -> bool:
+    """A React/Preact/Solid component or Next.js page/layout: a PascalCase function in code that
+    renders markup or calls hooks, or the default export of code that renders markup (a library
+    module's exported function, PascalCase or not, is a plain function: InspectLet() that only
+    injects a script)."""
+    markup, hooks = renders
+    return ((markup or hooks) and any(n[:1].isupper() for n in names)) or (markup and any(u.key == "default" for u in exports))
+
+
+def _settle(path: Path) -> Path:
+    """An open path that passed a consent check naming no category is unverifiable, not ungated."""
+    generic = [n for n in path.notes if n.generic]
+    notes = [Note(n.text) for n in path.notes]  # settled: no later walk reads the flag again
+    if generic and path.status is Status.UNGATED:
+        return Path(Status.UNVERIFIABLE, f"{generic[0].text}; otherwise {path.evidence}", [n for n in notes if n.text != generic[0].text])
+    return dataclasses.replace(path, notes=notes)
+
+
+def _calls_inside(cond: Node) -> bool:
+    """Does the condition call something (a helper that may return a check)? Checked on its
+    text: a call is a name or ')' followed by '('."""
+    text = cond.text or b""
+    return len(text) <= MAX_EXPR and re.search(rb"[\w$)]\s*\(", text) is not None
+
+
+def _disjuncts(cond: Node) -> list[Node]:
+    """``a || b || c`` (parenthesised or not) as [a, b, c]; anything else as [cond]."""
+    while cond.type == "parenthesized_expression" and cond.named_children:
+        cond = cond.named_children[-1]
+    if cond.type == "binary_expression":
+        op = cond.child_by_field_name("operator")
+        left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
+        if op is not None and op.type == "||" and left is not None and right is not None:
+            return _disjuncts(left) + _disjuncts(right)
+    return [cond]
+
+
+def _returned_expression(fn: Node | None) -> Node | None:
+    """The expression a small function returns: an arrow's expression body, or the one
+    ``return`` of a body whose other statements only declare (``var t; return …``)."""
+    if fn is None or fn.type not in FUNCTION_TYPES:
+        return None
+    body = fn.child_by_field_name("body")
+    if body is None:
+        return None
+    if body.type != "statement_block":
+        return body
+    stmts = [c for c in body.named_children if c.type != "comment"]
+    if not stmts or stmts[-1].type != "return_statement" or any(s.type not in ("variable_declaration", "lexical_declaration") for s in stmts[:-1]):
+        return None
+    value = [c for c in stmts[-1].named_children if c.type != "comment"]
+    return value[0] if value else None
+
+
+def _exits(body: Node) -> bool:
+    if body.type in ("return_statement", "throw_statement"):
+        return True
+    kids = [c for c in body.named_children if c.type != "comment"]
+    return bool(kids) and kids[0].type in ("return_statement", "throw_statement")
+
+
+_RANK = {Status.UNGATED: 0, Status.UNVERIFIABLE: 1, Status.GATED: 2}
+
+
+def _worst(paths: list[Path]) -> Path:
+    return min(paths, key=lambda p: _RANK[p.status])
+
+
+def _trigger(site: CodeSite, prog: Program, vocab: ConsentVocabulary) -> Verdict | None:
+    """A consent trigger in the start's own arguments (``useScriptHotjar({…, scriptOptions:
+    {trigger: useScriptTriggerConsent({consent: X})}})``): the script loads when X turns true, so
+    X decides. A literal ``true`` resolves at once (no gate); X with an analytics check gates; any
+    other X (a ref the app sets) is unverifiable."""
+    if site.via != Via.INIT_CALL or not vocab.triggers:
+        return None
+    stack = list(prog.args(site.node)) if site.node.type in ("call_expression", "new_expression") else []
+    while stack:
+        n = stack.pop()
+        if n.type == "call_expression":
+            name = prog.path(prog.callee(n)).rsplit(".", 1)[-1]
+            if name in vocab.triggers:
+                option = vocab.triggers[name]
+                arg = next((a for a in prog.args(n) if a.type == "object"), None)
+                value = prog.pairs(arg).get(option) if arg is not None else None
+                text = prog.text(value) if value is not None else "(none)"
+                if value is None or value.type == "true":
+                    return None  # resolves immediately: the path decides
+                pol, check = GuardAnalysis(prog, vocab).polarity(value)
+                if pol == 1 and check:
+                    return Verdict(status=Status.GATED, mechanism=Mechanism.CODE_GUARD, evidence=f"{name}({{{option}: {text[:60]}}}) loads it only when that is true: {check}")
+                return Verdict(
+                    status=Status.UNVERIFIABLE,
+                    mechanism=Mechanism.CODE_UNRESOLVED,
+                    evidence=f"{name}({{{option}: {text[:60]}}}) loads it when that value turns true; whether only analytics consent sets it is not visible here",
+                )
+        stack.extend(n.named_children)
+    return None
+
+
+def verdict(site: CodeSite, prog: Program, vocab: ConsentVocabulary, guard: GuardAnalysis | None = None) -> Verdict:
+    """Gated only when every path to the start passes an analytics-consent check (or a consent
+    trigger passed to the start decides). ``guard`` is the program's analysis, shared by its
+    sites so that each function is judged once."""
+    triggered = _trigger(site, prog, vocab)
+    if triggered is not None:
+        return triggered
+    path = (guard or GuardAnalysis(prog, vocab)).judge(site.node)
+    notes = f" ({'; '.join(n.text for n in path.notes)})" if path.notes else ""
+    mechanism = {Status.GATED: Mechanism.CODE_GUARD, Status.UNGATED: Mechanism.NO_CONSENT_CHECK, Status.UNVERIFIABLE: Mechanism.CODE_UNRESOLVED}[path.status]
+    if path.budget:
+        mechanism = Mechanism.ANALYSIS_BUDGET
+    if site.hold and path.status is Status.GATED:
+        mechanism = Mechanism.VENDOR_HOLD_RELEASED_ON_CONSENT
+    mismatch = path.mismatch if path.status is Status.GATED else None
+    return Verdict(
+        status=path.status,
+        mechanism=mechanism,
+        evidence=f"{path.evidence}{notes}",
+        cmp=mismatch[0] if mismatch else None,
+        category_mismatch=mismatch[1] if mismatch else None,
+        entry=path.entry if path.status is Status.UNVERIFIABLE else (),
+        load=path.load and path.status is Status.UNGATED,
+    )

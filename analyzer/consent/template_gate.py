@@ -1,0 +1,192 @@
+"""Server-side gating: a recorder inside a template branch whose condition reads consent.
+
+A branch gates when its condition (or, in an else / unless branch, its negation) guarantees an
+analytics-consent check: a CMP's server API (``wp_has_consent('statistics')``,
+``cmplz_has_consent('statistics')``) or a consent cookie / object read with its analytics category
+(``signatures/consent/*.toml`` ``js.server_checks``). Conditions on settings, the environment or a
+login state do not; they are named in the evidence. An ``or`` never gates (either side suffices).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from analyzer.kinds import Mechanism
+from analyzer.model import Status, Verdict
+from analyzer.signatures import SignatureDB
+from analyzer.parse.template_lexer import paren_pairs
+from analyzer.parse.templates import Branch, Template
+
+_NEGATION = re.compile(r"^\s*(?:!\s*|not\s+)")
+# Conditions longer than this are not read as consent checks (a deterministic bound on the
+# recursive split below; real template conditions are a few dozen characters).
+MAX_CONDITION = 500
+
+
+@dataclass(frozen=True)
+class ServerVocabulary:
+    exact: tuple[tuple[str, str], ...]  # (lowered check, CMP name)
+    pairs: tuple[tuple[tuple[str, ...], str], ...]
+    caveats: tuple[tuple[str, str], ...]  # (lowered check, caveat)
+    words: frozenset[str] = frozenset()  # words of a consent check that names no category
+
+
+@functools.lru_cache(maxsize=4)
+def vocabulary(db: SignatureDB) -> ServerVocabulary:
+    exact, pairs, caveats, consent_words = [], [], [], set()
+    for cmp in db.cmps.values():
+        if not cmp.gates_recorders:
+            continue
+        js = cmp.js
+        for check in js.analytics_checks + js.server_checks:
+            words = check.lower().split("+")
+            if len(words) > 1:
+                pairs.append((tuple(words), cmp.name))
+            elif "(" in check or "_" in check:
+                exact.append((re.sub(r"\s+", "", check.lower()).replace('"', "'"), cmp.name))
+        for fail in js.fail_open:
+            caveats.append((fail.lower(), f"{cmp.name}: {fail}"))
+        consent_words.update(w.lower() for w in js.consent_words)
+    return ServerVocabulary(tuple(exact), tuple(pairs), tuple(caveats), frozenset(consent_words))
+
+
+def _check(cond: str, vocab: ServerVocabulary) -> str | None:
+    low = cond.lower()
+    compact = re.sub(r"\s+", "", low).replace('"', "'")
+    for check, cmp in vocab.exact:
+        if check in compact:
+            return f"{check} ({cmp})"
+    for words, cmp in vocab.pairs:
+        if all(w in low for w in words):
+            return f"{' + '.join(words)} ({cmp})"
+    return None
+
+
+# The blanks around a word operator are left to the parts (polarity strips them): "\s+or\s+"
+# backtracked over every blank run that was not followed by "or".
+_OR = re.compile(r"[()]|(?<=\s)or(?=\s)|\|\|", re.I)
+_AND = re.compile(r"[()]|(?<=\s)and(?=\s)|&&", re.I)
+
+
+def _split(text: str, sep: re.Pattern[str]) -> list[str]:
+    """``text`` split on ``sep`` (which also matches parentheses) outside parentheses."""
+    parts, depth, last = [], 0, 0
+    for m in sep.finditer(text):
+        tok = m.group(0)
+        if tok == "(":
+            depth += 1
+        elif tok == ")":
+            depth -= 1
+        elif depth == 0:
+            parts.append(text[last : m.start()])
+            last = m.end()
+    return parts + [text[last:]]
+
+
+def polarity(cond: str, vocab: ServerVocabulary) -> tuple[int, str | None]:
+    """+1 when the condition guarantees analytics consent, -1 when it guarantees its absence.
+    ``a || b`` guarantees what every part guarantees; ``a && b`` what any part does (a refusal
+    anywhere wins: ``logged_in && !has_consent`` runs only without consent)."""
+    text = _unwrap(cond)
+    if len(text) > MAX_CONDITION:
+        return 0, None
+    for sep, combine in ((_OR, all), (_AND, any)):
+        parts = _split(text, sep)
+        if len(parts) > 1:
+            pols = [polarity(p, vocab) for p in parts]
+            for want in ((-1,) if combine is any else ()) + (1, -1):
+                hits = [c for p, c in pols if p == want]
+                if (combine is any and hits) or (combine is all and len(hits) == len(pols)):
+                    return want, hits[0]
+            return 0, None
+    negated = bool(_NEGATION.match(text))
+    if negated:
+        text = _NEGATION.sub("", text, count=1)
+    check = _check(text, vocab)
+    if check is None:
+        return 0, None
+    sign = _comparison(text)
+    return (-sign if negated else sign), check if sign else None
+
+
+def _unwrap(cond: str) -> str:
+    """``cond`` without the parentheses that enclose all of it, however many layers (paired in
+    one pass, not re-checked per layer)."""
+    text = cond.strip()
+    if not text.startswith("("):
+        return text
+    pairs = paren_pairs(text)
+    start, end = 0, len(text) - 1
+    while start < end and text[start] == "(" and pairs.get(start) == end:
+        start += 1
+        end -= 1
+        while start <= end and text[start].isspace():
+            start += 1
+        while end >= start and text[end].isspace():
+            end -= 1
+    return text[start : end + 1]
+
+
+_CMP_OP = re.compile(r"(===?|!==?)\s*(['\"]?)([\w-]+)\2")
+_TRUTHY = {"true", "yes", "granted", "allow", "accepted", "1", "on"}
+_FALSY = {"false", "no", "denied", "deny", "0", "off", "rejected"}
+
+
+def _comparison(text: str) -> int:
+    """+1: the comparison guarantees consent (``== 'yes'``, no comparison at all); -1: it
+    guarantees refusal (``== 'no'``, ``!= 'yes'``); 0: fail-open (``!= 'no'`` lets an absent
+    cookie through) or a value this tool cannot read."""
+    m = _CMP_OP.search(text)
+    if m is None:
+        return 1
+    equal = m.group(1).startswith("=")
+    value = m.group(3).lower()
+    if value in _TRUTHY:
+        return 1 if equal else -1
+    if value in _FALSY:
+        return -1 if equal else 0
+    return 0
+
+
+def gate(template: Template, offset: int, vocab: ServerVocabulary) -> tuple[str | None, list[str]]:
+    """The consent branch that gates ``offset`` (if any) and notes on the other branches."""
+    notes: list[str] = []
+    for branch in template.conditions_at(offset):
+        pol, check = polarity(branch.condition, vocab)
+        wanted = 1 if branch.needs_true else -1
+        if check and pol == wanted:
+            caveat = next((c for k, c in vocab.caveats if k in branch.condition.lower() or k in (check or "")), None)
+            return f"template branch {_show(branch)}: {check}" + (f" (caveat: {caveat})" if caveat else ""), notes
+        notes.append(f"template condition {_show(branch)} is not a consent check")
+    return None, notes
+
+
+def inline_gate(cond: str, needs_true: bool, vocab: ServerVocabulary) -> tuple[str | None, str | None]:
+    """A condition written on an include (``render 'x' if …``, ``@includeWhen(…)``): (the consent
+    check that gates it, None) or (None, why it cannot be read) when it names consent words but
+    is no check this tool knows; (None, None) for any other condition (environment, settings)."""
+    pol, check = polarity(cond, vocab)
+    if check and pol == (1 if needs_true else -1):
+        return f"'{' '.join(cond.split())[:70]}' on the include: {check}", None
+    low = cond.lower()
+    word = next((w for w in sorted(vocab.words) if w in low), None)
+    if word:
+        return None, f"the include's condition '{' '.join(cond.split())[:70]}' reads '{word}', but is no consent check this tool knows"
+    return None, None
+
+
+def _show(branch: Branch) -> str:
+    cond = " ".join(branch.condition.split())[:70]
+    return f"'{cond}'" if branch.needs_true else f"else of '{cond}'"
+
+
+def refine(verdict: Verdict, template: Template, offset: int, vocab: ServerVocabulary) -> Verdict:
+    """Apply the template's branches to a markup or code verdict."""
+    by, notes = gate(template, offset, vocab)
+    if by and verdict.status is not Status.GATED:
+        return Verdict(status=Status.GATED, mechanism=Mechanism.SERVER_SIDE_CONSENT, evidence=f"rendered only in {by}; markup alone: {verdict.evidence}", cmp=verdict.cmp)
+    if notes and verdict.status is not Status.GATED:
+        return Verdict(status=verdict.status, mechanism=verdict.mechanism, evidence=f"{verdict.evidence}; {'; '.join(notes)}", cmp=verdict.cmp)
+    return verdict

@@ -1,0 +1,250 @@
+"""Consent-manager configurations that file a recorder where no consent is asked.
+
+A configuration lists services and files each under a category or purpose: Klaro ``services: [{name:
+'hotjar', purposes: ['analytics'], required: false}]``, CookieConsent v3 ``categories: {analytics:
+{services: {hotjar: {…}}}}``, a hand-written registry ``{id: 'hotjar', category: 'statistik',
+legalBasis: 'Art. 6 Abs. 1 lit. a DSGVO'}``. A recorder filed under a category that is always on
+(necessary, essential, functional …), on an object whose flags mean the visitor cannot refuse it
+(each consent manager's ``js.category_flags`` with status ``ungated``: CookieConsent ``readOnly: true``,
+Klaro ``required: true`` / ``optOut: true``, Silktide ``required: true``), or as a legitimate-interest
+purpose (TCF ``legIntPurposes``, a ``legalBasis`` that cites Art. 6(1)(f)) runs without consent.
+
+The flags are the ones the consent-code analysis uses for a recorder started inside a category callback
+(``analyzer/consent/consent_code.py``); that case is reported by the consent rules and left out here.
+
+Per file (in the worker): files that mention a recorder and a configuration key are parsed and each
+object that names a recorder is read. Output: :class:`Filing` records, compliant or not.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import ahocorasick_rs
+
+from analyzer.signatures import SignatureDB
+
+# "placed_by" / "platform": the columns of cookie-classification tables (a site scanner's table, the Open
+# Cookie Database) that consent tools import to file cookies.
+_NAME_KEYS = ("name", "title", "label", "id", "key", "service", "vendor", "provider", "placed_by", "platform")
+_CATEGORY_KEYS = ("purposes", "purpose", "category", "categories", "type", "group", "cookieCategory")
+_CONTAINERS = frozenset({"services", "apps", "cookies", "vendors", "items", "list", "modules", "sections", "scripts", "trackers"})
+MARKERS = ("purposes", "readonly", "required", "legintpurposes", "legalbasis", "categories", "category", "needconsent", "optout")
+
+
+@dataclass(frozen=True)
+class Filing:
+    vendor: str
+    category: str  # where it is filed ("" when only a flag or basis speaks)
+    problem: str  # why no consent is asked; "" when the filing asks for consent
+    line: int
+    column: int
+    cmp: str  # the consent manager whose flag or vocabulary matched, or "configuration"
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    names: dict[str, str]  # folded service name or token -> vendor id
+    needles: ahocorasick_rs.AhoCorasick
+    needles_text: tuple[str, ...]
+    words: ahocorasick_rs.BytesAhoCorasick  # ASCII words (4+ letters) of the names, to find them in code
+    flags: tuple[tuple[str, str, str], ...]  # (flag key, value, CMP name) that mean "cannot refuse"
+    always_on: frozenset[str]
+    li_keys: frozenset[str]
+    basis_keys: frozenset[str]
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s_.-]+", " ", text.casefold()).strip()
+
+
+@functools.lru_cache(maxsize=4)
+def vocabulary(db: SignatureDB) -> _Vocab | None:
+    cfg = db.legal_basis.get("config") if db.legal_basis else None
+    if cfg is None:
+        return None
+    names: dict[str, str] = {}
+    for vendor in db.vendors.values():
+        d = vendor.disclosure
+        for name in [vendor.id, vendor.name, *(d.names + d.names_cased if d is not None else ())]:
+            names.setdefault(_fold(name), vendor.id)
+    flags = []
+    always_on = {_fold(c) for c in cfg["always_on_categories"]}
+    for cmp in db.cmps.values():
+        for flag in cmp.js.category_flags:
+            if flag.status == "ungated":
+                flags.append((flag.flag, flag.value, cmp.name))
+        if cmp.markup is not None:
+            always_on |= {_fold(v) for v in cmp.markup.necessary}
+    needles = sorted({n for n in names if len(n) >= 4})
+    words = sorted({w.encode() for n in names for w in n.split() if len(w) >= 4 and w.isascii()})
+    return _Vocab(
+        names, ahocorasick_rs.AhoCorasick(needles), tuple(needles), ahocorasick_rs.BytesAhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA),
+        tuple(flags), frozenset(always_on), frozenset(cfg["li_keys"]), frozenset(cfg["basis_keys"]),
+    )
+
+
+def may_hold(text: str, db: SignatureDB) -> bool:
+    """Cheap: does this code name a recorder and hold a configuration key?"""
+    vocab = vocabulary(db)
+    if vocab is None:
+        return False
+    lower = text.casefold()
+    return any(m in lower for m in MARKERS) and bool(vocab.needles.find_matches_as_indexes(lower))
+
+
+def _vendor_of(text: str, vocab: _Vocab) -> str | None:
+    folded = _fold(text)
+    if not folded or len(folded) > 60:
+        return None
+    if folded in vocab.names:
+        return vocab.names[folded]
+    tokens = folded.split()
+    for size in (2, 1):
+        for i in range(len(tokens) - size + 1):
+            found = vocab.names.get(" ".join(tokens[i : i + size]))
+            if found:
+                return found
+    return None
+
+
+MAX_NAME_HITS = 4000  # occurrences of recorder names looked at in one file (a bundle names them often)
+
+
+def filings(text: str, dialect: str, db: SignatureDB, prog=None) -> list[Filing]:
+    """Every object of a configuration that names a recorder, with where it is filed.
+
+    Only the objects around an occurrence of a recorder's name are read (the one holding it in a
+    name key or string, the one under a key that names it, and the object around that), so a
+    multi-megabyte bundle costs a few look-ups per name, not a walk of every node."""
+    from analyzer.parse import jsparse  # tree-sitter loads only for files that look like configurations
+    from analyzer.parse.jsfacts import Program
+
+    vocab = vocabulary(db)
+    if vocab is None:
+        return []
+    if prog is None:  # the detection pass's tree when the worker hands it over
+        prog = Program(jsparse.parse(jsparse.JsSource(text, 1, 1, dialect)))
+    out: list[Filing] = []
+    seen: set[int] = set()
+    for at in _name_offsets(prog.parsed.source.data, vocab):
+        for obj, outer in _around(prog.tree.path(at, at + 1), prog):
+            if obj.id in seen:
+                continue
+            seen.add(obj.id)
+            filing = _read(obj, outer, prog, vocab, db)
+            if filing is not None:
+                out.append(filing)
+    return _dedupe(out)
+
+
+def _name_offsets(data: bytes, vocab: _Vocab) -> list[int]:
+    """Byte offsets of the words of recorders' names (ASCII case folded), the first MAX_NAME_HITS."""
+    found = sorted({start for _i, start, _e in vocab.words.find_matches_as_indexes(data.lower(), overlapping=False)})
+    return found[:MAX_NAME_HITS]
+
+
+def _around(chain: list, prog) -> list[tuple[object, tuple]]:
+    """The objects a name at the end of ``chain`` may file: the two innermost objects holding it
+    and, for a key, the object that is its value; each with its enclosing (key, object) pairs."""
+    outers: list[tuple] = [()]
+    for i in range(len(chain) - 1):
+        outers.append(_outer(chain[i], chain[i + 1], outers[-1], prog))
+    out = []
+    objects = [i for i in range(len(chain)) if chain[i].type == "object"]
+    for i in objects[-2:]:
+        out.append((chain[i], outers[i]))
+    for i in range(len(chain) - 1):
+        node = chain[i]
+        if node.type == "pair" and node.child_by_field_name("key") == chain[i + 1]:
+            value = node.child_by_field_name("value")
+            if value is not None and value.type == "object":
+                out.append((value, outers[i] + ((prog.key_of(node), value),)))
+    return out
+
+
+def _outer(node, child, outer: tuple, prog) -> tuple:
+    """The enclosing (key, object) pairs: a pair's key is kept as the walk enters its value."""
+    if node.type == "pair" and child == node.child_by_field_name("value"):
+        return outer + ((prog.key_of(node), child),)
+    return outer
+
+
+def _read(obj, outer: tuple, prog, vocab: _Vocab, db: SignatureDB) -> Filing | None:
+    pairs = prog.pairs(obj)
+    own_key = outer[-1][0] if outer and outer[-1][1] == obj else ""
+    names = [own_key] + [prog.string_value(pairs[k]) or "" for k in _NAME_KEYS if k in pairs]
+    vendor = next((v for v in (_vendor_of(n, vocab) for n in names if n) if v), None)
+    if vendor is None or not any(k in pairs for k in _NAME_KEYS + _CATEGORY_KEYS) and not _in_container(outer, obj):
+        return None
+    category, holder = _category(pairs, outer, obj, prog)
+    problem, cmp = _problem(category, pairs, holder, prog, vocab, db)
+    if not category and not problem:
+        return None  # a name only (a translation, a description): not a filing
+    line, col = prog.position(obj)
+    return Filing(vendor, category, problem, line, col, cmp)
+
+
+def _in_container(outer: tuple, obj) -> bool:
+    return len(outer) >= 2 and outer[-1][1] == obj and outer[-2][0] in _CONTAINERS
+
+
+def _strings(node, prog) -> list[str]:
+    if node is None:
+        return []
+    value = prog.string_value(node)
+    if value is not None:
+        return [value] if len(value) <= 40 else []
+    if node.type == "array":
+        return [v for c in node.named_children for v in _strings(c, prog)]
+    return []
+
+
+def _category(pairs: dict, outer: tuple, obj, prog) -> tuple[str, object | None]:
+    """The object's own category values, else the key of the enclosing category object."""
+    for key in _CATEGORY_KEYS:
+        values = _strings(pairs.get(key), prog)
+        if values:
+            return ", ".join(values), None
+    # categories.<category>.services.<service>: the key above the container that holds the object.
+    if len(outer) >= 3 and outer[-1][1] == obj and outer[-2][0] in _CONTAINERS:
+        key, holder = outer[-3]
+        if key and key not in _CONTAINERS and holder.type == "object":
+            return key, holder
+    return "", None
+
+
+def _problem(category: str, pairs: dict, holder, prog, vocab: _Vocab, db: SignatureDB) -> tuple[str, str]:
+    from analyzer.facts import legal_basis
+
+    for where, values in (("service", pairs), ("category", prog.pairs(holder) if holder is not None else {})):
+        for key, value, cmp in vocab.flags:
+            node = values.get(key)
+            if node is not None and prog.text(node).strip().lower() == value:
+                return f"{key}: {value} on the {where} (the visitor cannot refuse it)", cmp
+    for part in (p.strip() for p in category.split(",")):
+        if _fold(part) in vocab.always_on:
+            return f"filed under '{part}', a category that is always on", "configuration"
+    for key in vocab.li_keys & set(pairs):
+        node = pairs[key]
+        if node.type in ("true",) or (node.type == "array" and node.named_children):
+            return f"{key}: {prog.text(node)[:60]} (a legitimate-interest purpose)", "TCF"
+    words = legal_basis.vocabulary(db)
+    for key in vocab.basis_keys & set(pairs):
+        text = prog.string_value(pairs[key]) or ""
+        if text and words is not None and words.li.search(text):
+            return f"{key}: '{text[:80]}' (legitimate interest)", "configuration"
+    return "", ""
+
+
+def _dedupe(found: list[Filing]) -> list[Filing]:
+    """One filing per vendor and place: an object nested in another naming the same vendor is the same."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for f in sorted(found, key=lambda f: (f.line, f.column)):
+        if (f.vendor, f.line) not in seen:
+            seen.add((f.vendor, f.line))
+            out.append(f)
+    return out

@@ -1,0 +1,414 @@
+"""Form fields of a parsed page, with every text that says what they ask (docs/fields.md).
+
+For each input, textarea, select and contenteditable region: type, name, id, autocomplete, the
+label (``for=``, wrapping, ``aria-label``, ``aria-labelledby``), the enclosing fieldset's legend,
+the question text before a radio/checkbox group, option labels, placeholder and title; and the
+attributes and classes on the field and its ancestors (masking markers live there).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dataclasses import dataclass, field
+
+import lxml.etree
+
+from analyzer.parse.htmldoc import Page
+from analyzer.signatures.lexicon import Category, Classification, ContextWords, TermIndex, Topic, classify, follow_up_of, takes_topic, tokens
+from analyzer.facts.pagecontext import fields_topic, path_words, topic_of
+SKIP_TYPES = frozenset({"hidden", "submit", "button", "image", "reset", "file"})
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "label", "span", "div", "strong", "b", "dt", "th", "td", "li")
+_MAX_TEXT = 300
+
+
+@dataclass(frozen=True)
+class FieldSite:
+    classification: Classification
+    line: int
+    column: int
+    tag: str
+    type: str
+    name: str
+    id: str
+    autocomplete: str
+    texts: dict[str, str]
+    attrs: dict[str, str]  # on the field itself
+    ancestor_attrs: tuple[tuple[str, str], ...] = ()  # (name, value) on the field's ancestors
+    ancestor_classes: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def classes(self) -> frozenset[str]:
+        return frozenset(self.attrs.get("class", "").split())
+
+    @property
+    def control(self) -> str:
+        """text | radio | checkbox | select | range | contenteditable | password."""
+        if self.tag == "select":
+            return "select"
+        if self.tag == "contenteditable":
+            return "contenteditable"
+        if self.type in ("radio", "checkbox", "range", "password"):
+            return self.type
+        return "text"
+
+    @property
+    def label(self) -> str:
+        for src in ("label", "question", "legend", "placeholder", "title"):
+            if self.texts.get(src):
+                return self.texts[src]
+        return self.name or self.id
+
+
+def _text(el: lxml.etree._Element) -> str:
+    parts = [t.strip() for t in el.itertext() if t and t.strip()]
+    return " ".join(parts)[:_MAX_TEXT]
+
+
+class _IdLookup:
+    """Elements by id, looked up only when a field uses aria-labelledby (a dict of every id
+    would walk the whole tree through Python for each page with a form)."""
+
+    def __init__(self, root: lxml.etree._Element) -> None:
+        self.root = root
+
+    def get(self, ident: str) -> lxml.etree._Element | None:
+        found = self.root.xpath("//*[@id=$v]", v=ident)
+        return found[0] if found else None
+
+
+def _is_control(el: lxml.etree._Element) -> bool:
+    """A form control, or an element holding one or labelling one (``<label for=…>``)."""
+    if el.tag in ("input", "select", "textarea") or (el.tag == "label" and el.get("for")):
+        return True
+    return any(el.find(f".//{t}") is not None for t in ("input", "select", "textarea"))
+
+
+def _question(el: lxml.etree._Element, name: str, group_first: dict[str, lxml.etree._Element]) -> str:
+    """The text just before a radio/checkbox group: the nearest preceding block with text. The
+    walk stops at another form control: text above that belongs to it, not to this group."""
+    node = group_first.get(name, el)
+    for _ in range(6):
+        sibling = node.getprevious()
+        while sibling is not None:
+            if isinstance(sibling.tag, str) and sibling.tag != "br":
+                if _is_control(sibling):
+                    return ""
+                text = _text(sibling)
+                if text:
+                    return text
+            sibling = sibling.getprevious()
+        parent = node.getparent()
+        if parent is None or parent.tag in ("form", "body", "fieldset"):
+            break
+        if parent.text and parent.text.strip() and parent.tag != "label":
+            return parent.text.strip()[:_MAX_TEXT]
+        node = parent
+    return ""
+
+
+def _ancestors(el: lxml.etree._Element) -> tuple[tuple[tuple[str, str], ...], frozenset[str], str, str]:
+    attrs: list[tuple[str, str]] = []
+    classes: set[str] = set()
+    legend = wrap = ""
+    for anc in el.iterancestors():
+        if not isinstance(anc.tag, str):
+            continue
+        for k, v in anc.attrib.items():
+            if k == "class":
+                classes.update((v or "").split())
+            elif k.startswith(("data-", "aria-")) or k in ("contenteditable",):
+                attrs.append((k, v or ""))
+        if anc.tag == "fieldset" and not legend:
+            lg = anc.find("legend")
+            legend = _text(lg) if lg is not None else ""
+        if anc.tag == "label" and not wrap:
+            wrap = _text(anc)
+    return tuple(attrs), frozenset(classes), legend, wrap
+
+
+_EDITABLE = re.compile("contenteditable", re.I)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "legend", "caption")
+_NEAREST_HEADING = lxml.etree.XPath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::legend][1]")
+_HEADING_BEFORE = lxml.etree.XPath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]")
+
+
+@dataclass
+class _Control:
+    el: lxml.etree._Element
+    tag: str
+    index: int  # among the page's elements of this tag (positions), -1 for contenteditable
+    typ: str
+    texts: dict[str, str]
+    form: lxml.etree._Element | None
+    ancestors: tuple = ((), frozenset(), "", "")  # _ancestors(el), read once
+    found: Classification | None = None
+
+
+def extract(
+    page: Page, categories: dict[str, Category], consent: TermIndex | None = None, path: str = "", context: ContextWords | None = None
+) -> list[FieldSite]:
+    """The page's sensitive fields (benign ones are classified and dropped), positioned.
+
+    A control the first reading leaves unclassified is read again with its form's topic
+    (``analyzer.facts.pagecontext``): its section heading, the form's name and heading, the page's
+    ``<h1>`` and title and ``path``; else what the form's other answers ask."""
+    root = page.root
+    if root is None:
+        return []
+    # Attribute names are case-insensitive (React writes contentEditable). A case-insensitive regex
+    # costs 0.2 ms on a 42 KB page; two plain searches rule most pages out first.
+    text = page.text
+    editable = ("ditable" in text or "DITABLE" in text) and _EDITABLE.search(text) is not None
+    if next(root.iter("input", "select", "textarea"), None) is None and not editable:
+        return []  # most pages have no form (lxml's C iteration beats scanning the text)
+    controls = _controls(page, root, editable, context)
+    for c in controls:
+        c.found = _classify(c.texts, c.typ, c.el.get("autocomplete") or "", categories, consent, None, context)
+    _with_topics(page, controls, categories, consent, path, context)
+    return [f for f in (_site(page, c) for c in controls) if f is not None]
+
+
+def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: ContextWords | None) -> list[_Control]:
+    labels = _Labels(root)
+    ids = _IdLookup(root)
+    elements = [el for el in root.iter("input", "textarea", "select")]
+    group_first: dict[str, lxml.etree._Element] = {}
+    for el in elements:
+        if el.tag == "input" and (el.get("type") or "").lower() in ("radio", "checkbox") and el.get("name"):
+            group_first.setdefault(el.get("name"), el)
+    for tag in ("input", "textarea", "select"):
+        page.register(tag, [el.sourceline or 0 for el in root.iter(tag)])
+    index = {tag: 0 for tag in ("input", "textarea", "select")}
+    out: list[_Control] = []
+    radio_groups: set[str] = set()
+    asked: dict[int, str] = {}  # per form: what the previous control asked (follow-up questions)
+    for el in elements:
+        i = index[el.tag]
+        index[el.tag] += 1
+        typ = (el.get("type") or ("text" if el.tag == "input" else el.tag)).lower()
+        if el.tag == "input" and typ in SKIP_TYPES:
+            continue
+        if typ == "radio" and el.get("name"):
+            # One answer per radio group: report the group once, at its first choice.
+            if el.get("name") in radio_groups:
+                continue
+            radio_groups.add(el.get("name"))
+        form = _form_of(el)
+        anc = _ancestors(el)
+        texts = _texts(el, el.tag, typ, labels, ids, group_first, anc)
+        key = id(form)
+        inherited = follow_up_of(texts.get("label", ""), asked.get(key, ""), context) if typ not in ("radio", "checkbox") else ""
+        if inherited:
+            texts["question"] = inherited
+        asked[key] = texts.get("question") or texts.get("label") or texts.get("placeholder") or ""
+        out.append(_Control(el, el.tag, i, typ, texts, form, anc))
+    for el in root.xpath("//*[@contenteditable]") if editable else ():
+        if (el.get("contenteditable") or "").lower() in ("", "true", "plaintext-only"):
+            anc = _ancestors(el)
+            texts = _texts(el, "contenteditable", "contenteditable", labels, ids, group_first, anc)
+            out.append(_Control(el, "contenteditable", -1, "contenteditable", texts, _form_of(el), anc))
+    return out
+
+
+def _form_of(el: lxml.etree._Element) -> lxml.etree._Element | None:
+    return next((a for a in el.iterancestors("form")), None)
+
+
+_CLASSIFIED: dict[tuple, object] = {}
+_MISSING = object()
+
+
+def _classify(
+    texts: dict[str, str], typ: str, auto: str, categories: dict, consent: TermIndex | None, topic: Topic | None, context: ContextWords | None
+) -> Classification | None:
+    # Keyed on the words the classifier reads, not the raw texts: "email17" and "email18" are
+    # one classification (a generated form of 200k numbered fields once classified each).
+    key = (id(categories), id(consent), tuple(sorted((k, tokens(v)) for k, v in texts.items())), typ, auto, topic)
+    found = _CLASSIFIED.get(key, _MISSING)
+    if found is _MISSING:  # forms repeat across a site's pages (layout newsletter, login): classify once
+        found = classify(texts, categories, typ, auto, consent, topic, context)
+        if len(_CLASSIFIED) > 16384:
+            _CLASSIFIED.clear()
+        _CLASSIFIED[key] = found
+    return found  # type: ignore[return-value]
+
+
+def _with_topics(page: Page, controls: list[_Control], categories: dict, consent: TermIndex | None, path: str, context: ContextWords | None) -> None:
+    """Read again, with the topic of their form, the controls the first reading left unclassified."""
+    if context is None or all(c.found is not None for c in controls):
+        return
+    forms: dict[int, list[_Control]] = {}
+    for c in controls:
+        forms.setdefault(id(c.form), []).append(c)
+    page_sources: list[tuple[str, str]] | None = None
+    for group in forms.values():
+        own: Topic | None | object = _MISSING
+        for c in group:
+            if c.found is not None or not takes_topic(c.texts, categories, c.typ, context):
+                continue
+            if page_sources is None:
+                page_sources = _page_sources(page, path)
+            topic = topic_of(_field_sources(c) + page_sources, categories)
+            if topic is None:
+                if own is _MISSING:
+                    own = fields_topic([g.found for g in group], categories)
+                topic = own  # type: ignore[assignment]
+            if topic is not None:
+                c.found = _classify(c.texts, c.typ, c.el.get("autocomplete") or "", categories, consent, topic, context)
+
+
+def _field_sources(c: _Control) -> list[tuple[str, str]]:
+    """Nearest first: the heading or legend above the control, its form's name and the heading
+    above the form."""
+    out: list[tuple[str, str]] = []
+    near = _NEAREST_HEADING(c.el)
+    if near:
+        out.append(("heading", _text(near[0])))
+    if c.form is not None:
+        attrs = " ".join(c.form.get(a) or "" for a in ("aria-label", "title", "name", "id"))
+        out.append(("form", attrs))
+        above = _HEADING_BEFORE(c.form)
+        if above:
+            out.append(("heading", _text(above[0])))
+    return out
+
+
+def _page_sources(page: Page, path: str) -> list[tuple[str, str]]:
+    root = page.root
+    out = [("heading", _text(h)) for h in root.iter("h1")][:2]
+    title = next(root.iter("title"), None)
+    if title is not None:
+        out.append(("page title", _text(title)))
+    if path:
+        out.append(("path", path_words(path)))
+    return out
+
+
+class _Labels:
+    """``<label for=…>`` texts by target id; labels whose target is missing, for the controls
+    next to them. Several labels for one id (copied markup: five ``for="height"``) are handed out
+    in document order to the controls that share the id."""
+
+    def __init__(self, root: lxml.etree._Element) -> None:
+        self.by_for: dict[str, list[str]] = {}
+        for label in root.iter("label"):
+            target = label.get("for")
+            if target:
+                self.by_for.setdefault(target, []).append(_text(label))
+        self.used: dict[str, int] = {}
+
+    def for_id(self, ident: str) -> str:
+        found = self.by_for.get(ident)
+        if not found:
+            return ""
+        k = self.used.get(ident, 0)
+        self.used[ident] = k + 1
+        return found[min(k, len(found) - 1)]
+
+
+def _preceding_label(el: lxml.etree._Element) -> str:
+    """The text a person reads next to a control that no label is tied to: the text right before
+    it, a ``<label>`` whose ``for`` points nowhere, a ``<span>`` or ``<p>`` before it, the table
+    cell to its left or above it; not a heading ("Contact us" above a form is not its first
+    field's label). Stops at another control."""
+    node = el
+    for _ in range(4):
+        sibling = node.getprevious()
+        parent = node.getparent()
+        before = sibling.tail if sibling is not None else (parent.text if parent is not None else None)
+        if before and before.strip():
+            return _short(before)
+        while sibling is not None:
+            if isinstance(sibling.tag, str) and sibling.tag not in ("br", "hr", "img", "i", "svg"):
+                # A <label> is read even with a for= (it may point nowhere); one holding a control is not.
+                holds_control = _is_control(sibling) if sibling.tag != "label" else next(sibling.iter("input", "select", "textarea"), None) is not None
+                if sibling.tag in _HEADINGS or holds_control:
+                    return ""
+                text = _text(sibling)
+                if text:
+                    return text if len(text) <= 200 else ""
+            sibling = sibling.getprevious()
+            if sibling is not None and sibling.tail and sibling.tail.strip():
+                return _short(sibling.tail)
+        if parent is None or parent.tag in ("form", "body", "fieldset", "table", "tr", "label"):
+            break
+        if parent.tag in ("td", "th") and parent.getprevious() is None:
+            return _cell_above(parent)
+        node = parent
+    return ""
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 200 else ""
+
+
+def _cell_above(cell: lxml.etree._Element) -> str:
+    """A form laid out as a table with the labels in the row above: the cell in the same column."""
+    row = cell.getparent()
+    above = row.getprevious() if row is not None else None
+    while above is not None and not isinstance(above.tag, str):
+        above = above.getprevious()
+    if above is None or above.tag != "tr":
+        return ""
+    column = sum(int(c.get("colspan") or 1) if (c.get("colspan") or "1").isdigit() else 1 for c in cell.itersiblings(preceding=True) if isinstance(c.tag, str))
+    at = 0
+    for c in above:
+        if not isinstance(c.tag, str):
+            continue
+        if at == column:
+            return "" if _is_control(c) else _short(_text(c))
+        span = c.get("colspan") or "1"
+        at += int(span) if span.isdigit() else 1
+    return ""
+
+
+def _texts(el, tag: str, typ: str, labels: _Labels, ids: _IdLookup, group_first: dict, anc: tuple) -> dict[str, str]:
+    attrs = el.attrib
+    _, _, legend, wrap = anc
+    texts: dict[str, str] = {}
+    own_id = attrs.get("id", "")
+    label = labels.for_id(own_id) if own_id else ""
+    label = label or wrap or attrs.get("aria-label", "")
+    if attrs.get("aria-labelledby"):
+        label = " ".join(filter(None, [label] + [_text(e) for e in (ids.get(i) for i in attrs["aria-labelledby"].split()) if e is not None]))
+    if not label and typ not in ("radio", "checkbox"):
+        label = _preceding_label(el)
+    texts["label"] = label
+    if typ in ("radio", "checkbox"):
+        texts["question"] = _question(el, attrs.get("name", ""), group_first)
+        after = _short(el.tail or "")[:120] if el.tail else ""
+        texts["options"] = wrap or (label if own_id else "") or after or attrs.get("value", "")
+        texts["label"] = "" if texts["options"] == label else label
+    if tag == "select":
+        texts["options"] = " ".join(_text(o) for o in el.iter("option"))[:_MAX_TEXT]
+    texts["legend"] = legend
+    texts["placeholder"] = attrs.get("placeholder", "")
+    texts["title"] = attrs.get("title", "")
+    texts["name"] = attrs.get("name", "")
+    texts["id"] = own_id
+    return {k: v for k, v in texts.items() if v}
+
+
+def _site(page: Page, c: _Control) -> FieldSite | None:
+    if c.found is None:
+        return None
+    el = c.el
+    attrs = {k: v or "" for k, v in el.attrib.items()}
+    anc_attrs, anc_classes, _, _ = c.ancestors
+    line, column = page.locate(c.tag, c.index) if c.index >= 0 else (el.sourceline or 1, 1)
+    return FieldSite(
+        classification=c.found,
+        line=line,
+        column=column,
+        tag=c.tag,
+        type=c.typ,
+        name=attrs.get("name", "") or attrs.get("id", ""),
+        id=attrs.get("id", ""),
+        autocomplete=attrs.get("autocomplete", ""),
+        texts=c.texts,
+        attrs=attrs,
+        ancestor_attrs=anc_attrs,
+        ancestor_classes=anc_classes,
+    )

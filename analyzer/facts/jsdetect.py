@@ -1,0 +1,1397 @@
+"""Find where code starts a recorder: SDK init calls, snippet stubs, script injection, next/script.
+
+Driven by the vendor signatures (``[sdk]`` and ``[detect]``): no per-vendor Python. Each site
+carries the node whose guards decide its consent verdict (``consent_code``). An SDK that is
+imported but never started, or started with replay off, is an *inactive* site: an info finding,
+not a recorder.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from analyzer.parse import anchors, bundler_exports, headconfig, jshanded, jsparse, jsshapes
+from analyzer.facts.detect import inline_url_hit, outranked, snippet_hit, split_url
+from analyzer.parse.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program
+from analyzer.parse.jsflow import GLOBAL_OBJECTS, Flow
+from analyzer.kinds import Via
+from analyzer.parse.normalise import norm
+from analyzer.signatures import CallSpec, Vendor
+
+# Bare function names too common to mean a vendor unless imported from its package.
+_GENERIC_NAMES = frozenset({"init", "start", "load", "initialize", "setup", "run", "boot"})
+_STATEMENT_END = ("statement", "declaration")
+_TAG_VIAS = (Via.JSX_SCRIPT, Via.HEAD_CONFIG)  # script tags written as code or data
+_STARTS = (Via.INIT_CALL, Via.PLUGIN, Via.COMPONENT) + _TAG_VIAS  # what decides, for a suite, that replay runs
+
+
+@dataclass(frozen=True)
+class CodeSite:
+    vendor: Vendor
+    node: Node
+    via: Via  # a code via: init-call, plugin, component, snippet, dynamic-injection, jsx-script, head-config, release-call, bundle-init, bundle-sdk-call, markup-string
+    evidence: str
+    replay: str = "on"  # on | settings (a dashboard decides)
+    hold: str | None = None  # a vendor-side switch that held the recording until this release
+    props: tuple[tuple[str, str], ...] = ()  # a <Script>'s static props (type, strategy, CMP attributes)
+
+
+@dataclass(frozen=True)
+class Inactive:
+    vendor: Vendor
+    node: Node
+    reason: str
+    replay_off: bool = False  # started, with options that turn replay off
+
+
+@dataclass(frozen=True)
+class PiiPush:
+    """An identify-style call that sends personal data to a recorder."""
+
+    vendor: Vendor
+    node: Node
+    call: str
+    keys: tuple[tuple[str, str], ...]  # (argument key or expression, field category)
+
+
+def _init_methods(vendor: Vendor) -> set[str]:
+    return {s.name for s in vendor.sdk.init_calls} | {"init"}
+
+
+def _statement(chain: list[Node]) -> Node:
+    """The statement (or declaration) holding the last node of ``chain``, below the program."""
+    for i in range(len(chain) - 1, 0, -1):
+        n = chain[i]
+        if n.type.endswith(_STATEMENT_END) or chain[i - 1].type == "program":
+            return n
+    return chain[-1]
+
+
+class Detector:
+    def __init__(self, prog: Program, vendors: list[Vendor], code: dict[str, frozenset[str]], in_sdk: Callable[[Node], bool] | None = None) -> None:
+        self.prog = prog
+        self.code = code  # signatures/script_types.toml [code]: injectors, evaluators, script_text, …
+        self.vendors = vendors
+        self.in_sdk = in_sdk  # from a source map: does this node come from node_modules?
+        self.flow = Flow(prog, code.get("stores", frozenset()))
+        self._loader_cache: list[tuple[Node, int]] | None = None
+        self._sdk_ranges: dict[tuple[int, ...], list[tuple[int, int]]] = {}
+        self._norm_text: str | None = None
+        self._bool_text: str | None = None
+        # Statements where a vendor's second-stage script was found -> the byte span of that script.
+        self._second_stage: dict[int, tuple[int, int]] = {}
+
+    def _booleans(self) -> str:
+        """The normalised code with minified booleans written out (!0 -> true), made once."""
+        if self._bool_text is None:
+            self._bool_text = self.norm_text.replace("!0", "true").replace("!1", "false")
+        return self._bool_text
+
+    @property
+    def norm_text(self) -> str:
+        if self._norm_text is None:
+            self._norm_text = norm(self.prog.parsed.source.text)
+        return self._norm_text
+
+    def run(self) -> tuple[list[CodeSite], list[Inactive]]:
+        sites: list[CodeSite] = []
+        inactive: list[Inactive] = []
+        for vendor in self.vendors:
+            found, off = self._vendor(vendor)
+            sites += found
+            inactive += off
+        present = {v.id: v for v in self.vendors if self._spans(v)}
+        sites, inactive = _attribute(sites, inactive, present)
+        return self._one_vendor_per_start(sites), inactive
+
+    def _one_vendor_per_start(self, sites: list[CodeSite]) -> list[CodeSite]:
+        """A renamed call matched by two vendors' shapes (a 32-character key fits Mixpanel and
+        Amplitude) belongs to the SDK whose code the called function is defined in: the one
+        whose strings lie nearest to that definition (bundlers keep a module's code together)."""
+        by_node: dict[int, list[CodeSite]] = {}
+        for site in sites:
+            by_node.setdefault(site.node.id, []).append(site)
+        out = []
+        for site in sites:
+            rivals = [s for s in by_node[site.node.id] if s.via in _BUNDLE_VIAS]
+            if len(rivals) < 2 or site.via not in _BUNDLE_VIAS:
+                out.append(site)
+                continue
+            if site is min(rivals, key=self._distance):
+                out.append(site)
+        return out
+
+    def _distance(self, site: CodeSite) -> int:
+        callee = self.prog.callee(site.node)
+        while callee is not None and callee.type == "member_expression":
+            callee = callee.child_by_field_name("object")  # mixpanel.init: where mixpanel is made
+        binding = self.prog.lookup(callee) if callee is not None and callee.type == "identifier" else None
+        if binding is None or binding.value is None:
+            return 1 << 40
+        at = binding.value.start_byte
+        return min((abs(s - at) for s in self._spans(site.vendor)), default=1 << 40)
+
+    def identify_calls(self, categories: dict) -> list[PiiPush]:
+        """identify-style calls whose arguments name personal data (email, national ID, health…)."""
+        from analyzer.signatures.lexicon import classify
+
+        out = []
+        for vendor in self.vendors:
+            specs = vendor.sdk.identify_calls
+            for call in self._calls_for(specs):
+                path = self.prog.path(self.prog.callee(call))
+                args = self.prog.args(call)
+                first = self.prog.string_value(args[0]) if args else None
+                if not any(_spec_matches(spec, path, first) for spec in specs):
+                    continue
+                keys = []
+                for name in self._argument_names(call):
+                    found = classify({"name": name}, categories)
+                    if found is not None and found.category != "credentials":
+                        keys.append((name, found.category))
+                if keys:
+                    out.append(PiiPush(vendor, call, path, tuple(keys)))
+        return out
+
+    def _calls_for(self, specs: tuple[CallSpec, ...]) -> list[Node]:
+        """The calls whose callee ends in one of the specs' names, in document order."""
+        found: dict[int, Node] = {}
+        for name in sorted({s.name for s in specs}):
+            for call in self.prog.calls_named(name):
+                found.setdefault(call.id, call)
+        return sorted(found.values(), key=lambda n: n.start_byte)
+
+    def _argument_names(self, call: Node) -> list[str]:
+        """Object keys, identifiers and member names in the call's arguments."""
+        names: list[str] = []
+        stack = list(self.prog.args(call))
+        while stack:
+            n = stack.pop()
+            self.prog.budget.spend()
+            if n.type in ("property_identifier", "shorthand_property_identifier", "identifier"):
+                names.append(self.prog.text(n))
+            elif n.type == "pair":
+                key = n.child_by_field_name("key")
+                if key is not None and key.type == "string":
+                    names.append(self.prog.string_value(key) or "")
+            stack.extend(n.named_children)
+        return list(dict.fromkeys(n for n in names if n))
+
+    # -- per vendor -----------------------------------------------------------------------------
+    def _vendor(self, vendor: Vendor) -> tuple[list[CodeSite], list[Inactive]]:
+        sites: list[CodeSite] = []
+        inactive: list[Inactive] = []
+        for call in self._init_candidates(vendor):
+            how = self._init_call(vendor, call)
+            if how:
+                replay, why = self._replay_state(vendor, call)
+                if replay == "off":
+                    inactive.append(Inactive(vendor, call, f"{how} with replay off ({why})", replay_off=True))
+                else:
+                    sites.append(CodeSite(vendor, call, Via.INIT_CALL, f"{how}{f' ({why})' if why else ''}", replay))
+        inits = list(sites)
+        sites = self._merge(sites + self._plugins(vendor) + self._components(vendor) + self._injections(vendor) + self._jsx(vendor) + self._head_entries(vendor) + self._markup_strings(vendor), self._snippets(vendor))
+        if (inits or inactive) and vendor.category == "replay-addon":
+            # For a suite, the loader only fetches it: the init call decides whether replay runs.
+            sites = [s for s in sites if s.via in _STARTS] if inits else []
+        elif vendor.category == "replay-addon" and vendor.sdk.replay_default == "off" and sites and not any(s.via in _STARTS for s in sites):
+            # A suite whose replay is off unless its init turns it on, loaded with no init here (the
+            # Mixpanel stub alone): nothing records.
+            inactive += [Inactive(vendor, s.node, f"{s.evidence}: the loader alone records nothing ({vendor.name} records only when an init turns replay on)") for s in sites]
+            sites = []
+        sites, dead = self._dead(sites)
+        inactive += dead
+        sites = self._apply_holds(vendor, sites)
+        if self.in_sdk is not None:  # with a source map: code inside the SDK is not the app's start
+            sites = [s for s in sites if not self.in_sdk(s.node)]
+        elif sites:
+            sites = self._outside_sdk(vendor, sites)
+        if not sites and not inactive:
+            found, off = self._bundled(vendor)
+            sites += self._apply_holds(vendor, found)
+            inactive += off
+        if not sites and not inactive:
+            inactive += self._imported_only(vendor)
+        return sites, inactive
+
+    def _dead(self, sites: list[CodeSite]) -> tuple[list[CodeSite], list[Inactive]]:
+        """Starts that never record: a snippet that does not parse (a copy-paste lost a character:
+        ``c[a]=c[a]function(){…}``), or an id left as the docs wrote it (``YOUR_HOTJAR_ID``)."""
+        live: list[CodeSite] = []
+        dead: list[Inactive] = []
+        marks = self.code.get("placeholder_ids", frozenset())
+        for site in sites:
+            text = self._carried_text(site.node) if marks else ""
+            mark = next((m for m in sorted(marks) if m in text), None)
+            if mark is not None:
+                dead.append(Inactive(site.vendor, site.node, f"{site.evidence}, with a placeholder id ({mark}…) that was never filled in"))
+            elif (site.via == Via.SNIPPET and site.node.has_error) or (site.via in (Via.JSX_SCRIPT, Via.HEAD_CONFIG, Via.DYNAMIC_INJECTION) and self._broken_body(site)):
+                dead.append(Inactive(site.vendor, site.node, f"{site.evidence}, but the snippet does not parse as JavaScript (a copy-paste error): it never runs"))
+            else:
+                live.append(site)
+        return live, dead
+
+    def _carried_text(self, node: Node) -> str:
+        """The start's text with the constants it substitutes: ``${HOTJAR_ID}``, ``hjid: SITE_ID``,
+        ``${this.hotjarId}`` (a class field): an id left as the docs wrote it may sit in any."""
+        prog = self.prog
+        text = prog.text(node)[:20000]
+        if node.end_byte - node.start_byte > 20000:
+            return text
+        extra: list[str] = []
+        stack, seen = [node], 0
+        while stack and seen < 400:
+            n = stack.pop()
+            seen += 1
+            if n.type == "identifier" and n.end_byte > n.start_byte:
+                value = prog.constant(n)
+                if value:
+                    extra.append(value)
+            elif n.type == "member_expression":
+                obj = n.child_by_field_name("object")
+                if obj is not None and obj.type == "this":
+                    value = self._field_value(n)
+                    if value:
+                        extra.append(value)
+                    continue
+            stack.extend(n.named_children)
+        return text + "\n" + "\n".join(extra) if extra else text
+
+    def _field_value(self, member: Node) -> str | None:
+        """``this.hotjarId`` read in a class whose field ``hotjarId = '…'`` holds a string."""
+        prop = member.child_by_field_name("property")
+        name = self.prog.text(prop) if prop is not None else ""
+        for anc in reversed(self.prog.chain(member)):
+            if anc.type != "class_body":
+                continue
+            for field in anc.named_children:
+                if field.type in ("field_definition", "public_field_definition"):
+                    key = field.child_by_field_name("name") or field.child_by_field_name("property")
+                    value = field.child_by_field_name("value")
+                    if key is not None and self.prog.text(key) == name and value is not None and value.type in STRING_TYPES:
+                        return self.prog.text(value)
+            return None
+        return None
+
+    def _broken_body(self, site: CodeSite) -> bool:
+        """A snippet kept as script text (a ``<Script>`` body, ``__html``, ``script.innerHTML =``)
+        that does not parse: its substitutions read as a name, the rest parsed on its own."""
+        for group, _ in site.vendor.snippets:
+            anchor = max(group, key=len).encode()
+            at = self.prog.parsed.source.data.find(anchor, site.node.start_byte, site.node.end_byte)
+            if at < 0:
+                continue
+            chain = self.prog.tree.path(at, at + len(anchor))
+            i = _string_index(chain)
+            if i is None:
+                return False
+            literal = chain[i]
+            body = "".join("_" if c.type == "template_substitution" else self.prog.text(c) for c in literal.named_children) if literal.type == "template_string" else self.prog.string_value(literal) or ""
+            if len(body) > 20000 or len(body) < 120 or not snippet_hit(site.vendor, body) or "<script" in body.lower():
+                return False  # not a whole snippet held as script text
+            return jsparse.parse(jsparse.JsSource(body)).has_error
+        return False
+
+    def _outside_sdk(self, vendor: Vendor, sites: list[CodeSite]) -> list[CodeSite]:
+        """Without a source map, a loader or snippet found inside the vendor's own bundled SDK
+        (its innermost function holds the SDK's strings: LogRocket's npm package injects
+        logger-1.min.js itself) is the SDK at work, not the app's start: the start is looked for
+        from it outwards; the SDK's site stays only when none is found."""
+        spans = self._spans(vendor)
+        if not spans:
+            return sites
+        inner = [s for s in sites if s.via in (Via.DYNAMIC_INJECTION, Via.SNIPPET) and (self._in_sdk_code(s.node, spans) or _covers(s.node, spans) and s.node.end_byte - s.node.start_byte < _WRAPPER_SHARE * len(self.prog.parsed.source.data))]
+        if not inner:
+            return sites
+        rest = [s for s in sites if s not in inner]
+        if rest:
+            return rest
+        found, _ = self._bundled(vendor)
+        return found or inner
+
+    def _in_sdk_code(self, node: Node, spans: list[int]) -> bool:
+        """Is ``node`` inside one of the functions that hold the SDK's strings? A function that
+        wraps nearly the whole file (a bundle's IIFE, a UMD wrapper) holds everything and so is
+        no evidence of the SDK."""
+        ranges = self._sdk_ranges.get(tuple(spans[:1]) + (len(spans),))
+        if ranges is None:
+            size = max(1, len(self.prog.parsed.source.data))
+            found = []
+            for at in spans:
+                chain = self.prog.tree.path(at, at + 1)
+                i = next(
+                    (
+                        i
+                        for i in range(len(chain) - 1, -1, -1)
+                        if chain[i].type in FUNCTION_TYPES and (chain[i].end_byte - chain[i].start_byte) < _WRAPPER_SHARE * size and not bundler_exports.module_factory(self.prog, chain[i])
+                    ),
+                    None,
+                )
+                if i is None:
+                    continue
+                # A method of the SDK's API object (or class): the object's other methods are the SDK's too.
+                j = i - 1
+                while j >= 0 and chain[j].type in ("pair", "method_definition"):
+                    j -= 1
+                holder = chain[j] if j >= 0 and j < i and chain[j].type in ("object", "class_body") else chain[i]
+                if holder.end_byte - holder.start_byte >= _WRAPPER_SHARE * size:
+                    holder = chain[i]
+                found.append((holder.start_byte, holder.end_byte))
+            ranges = self._sdk_ranges[tuple(spans[:1]) + (len(spans),)] = found
+        return any(a <= node.start_byte and node.end_byte <= b for a, b in ranges)
+
+    def _init_candidates(self, vendor: Vendor) -> list[Node]:
+        """Calls that may start the vendor: by its init names, and by the local names of what is
+        imported from its packages (``import { init as start } from '@fullstory/browser'``)."""
+        packages = set(vendor.sdk.packages)
+        names = {s.name for s in vendor.sdk.init_calls} | {local for local, imp in self.prog.imports.items() if _pkg(imp.package) in packages}
+        if packages and any(_pkg(imp.package) in packages for imp in self.prog.imports.values()):
+            names |= _init_methods(vendor)
+        found: dict[int, Node] = {}
+        for name in sorted(names):
+            for call in self.prog.calls_named(name):
+                found.setdefault(call.id, call)
+        return sorted(found.values(), key=lambda n: n.start_byte)
+
+    def _bundled(self, vendor: Vendor) -> tuple[list[CodeSite], list[Inactive]]:
+        """A minified bundle: the SDK is recognised by strings that survive minification. Its
+        start is (1) found by following the functions holding those strings outwards, through
+        the bindings and objects that carry them, to the first call from application code (by
+        the source map when there is one, else a call through an init-named property such as
+        ``h.init(…)``); (2) a call of the shape the vendor's start keeps once renamed
+        (``[sdk] bundle_calls``: ``*({dsn})``, ``*.init('^phc_')``) outside the SDK's own code;
+        (3) failing both, where the SDK sits behind a module system this cannot follow (a webpack
+        registry, a UMD wrapper), an init-named call whose receiver is built from the code
+        holding the SDK's strings. A start whose options turn replay off is inactive."""
+        spans = self._spans(vendor)
+        if not spans:
+            return self._split_off(vendor)
+        methods = _init_methods(vendor)
+        label = next(b for b in vendor.sdk.bundle_strings if b.encode() in self.prog.parsed.source.data)[:50]
+        how = "source map" if self.in_sdk else "init-named call"
+        # The start's shape is cheap to look for; only without one is the SDK walked out of.
+        found: dict[int, tuple[Node, str]] = {}
+        for call, shape, made in self._shaped(vendor, spans):
+            found.pop(made.id, None)  # the constructor of an instance whose start() is the start
+            found.setdefault(call.id, (call, f"a call shaped {shape}"))
+        if not found:
+            found = {c.id: (c, how) for c in self._walk_out(spans, methods)}
+        via = Via.BUNDLE_INIT
+        if not found:
+            # The weakest reading: a guess that yields to a start found elsewhere in the scan.
+            found = {c.id: (c, "init-named call on the SDK's module") for c in self._init_named_from(spans, methods)}
+            via = Via.BUNDLE_SDK_CALL
+        sites: list[CodeSite] = []
+        inactive: list[Inactive] = []
+        for call, why in sorted(found.values(), key=lambda f: f[0].start_byte):
+            replay, option = self._replay_state(vendor, call)
+            evidence = f"{vendor.name} SDK code (recognised by {label!r}) started here ({why})"
+            if replay == "off":
+                inactive.append(Inactive(vendor, call, f"{evidence}, with replay off ({option})", replay_off=True))
+            else:
+                sites.append(CodeSite(vendor, call, via, f"{evidence}{f' ({option})' if option else ''}", replay))
+        return sites, inactive
+
+    def _split_off(self, vendor: Vendor) -> tuple[list[CodeSite], list[Inactive]]:
+        """The app's chunk when the SDK was split into another (webpack splitChunks, Next.js):
+        no SDK strings here, so only a start shape with object keys counts (``new *({info,
+        loader_config})``, ``*({dsn})``), written out as configuration."""
+        sites: list[CodeSite] = []
+        inactive: list[Inactive] = []
+        data = self.prog.parsed.source.data
+        core = next((c for c in vendor.sdk.core_strings if c.encode() in data), None)
+        for shape in vendor.sdk.bundle_calls:
+            if not shape.anchor_keys:
+                continue
+            for call in self._shape_candidates(shape):
+                if not jsshapes.matches(self.prog, call, shape):
+                    continue
+                for start in self._then(call, shape.then) if shape.then else [call]:
+                    if core is not None:  # the SDK is here, built without its recorder
+                        inactive.append(Inactive(vendor, start, f"{vendor.name} started here, but this build of its SDK has no recorder (its core is here: {core!r}; none of its recorder's strings)"))
+                        continue
+                    replay, option = self._replay_state(vendor, start)
+                    evidence = f"{vendor.name} start shaped {shape.text} (its SDK is in another chunk)"
+                    if replay == "off":
+                        inactive.append(Inactive(vendor, start, f"{evidence}, with replay off ({option})", replay_off=True))
+                    else:
+                        sites.append(CodeSite(vendor, start, Via.BUNDLE_INIT, f"{evidence}{f' ({option})' if option else ''}", replay))
+        return sites, inactive
+
+    def _spans(self, vendor: Vendor) -> list[int]:
+        """Byte offsets of the vendor's bundle strings in this code (a few of each)."""
+        data = self.prog.parsed.source.data
+        strings = [b.encode() for b in vendor.sdk.bundle_strings if b.encode() in data]
+        return sorted({at for raw in strings for at in _occurrences(data, raw, limit=8)})
+
+    def _shaped(self, vendor: Vendor, spans: list[int]) -> list[tuple[Node, str, Node]]:
+        """Calls with one of the vendor's start shapes, outside the SDK's own functions, each with
+        the call the shape matched (the constructor, for ``new *(…) -> start``)."""
+        out: list[tuple[Node, str, Node]] = []
+        for shape in vendor.sdk.bundle_calls:
+            for call in self._shape_candidates(shape):
+                if self.in_sdk is not None and self.in_sdk(call):
+                    continue
+                if self.in_sdk is None and self._in_sdk_code(call, spans):
+                    continue
+                if jsshapes.matches(self.prog, call, shape):
+                    out += [(c, shape.text, call) for c in self._then(call, shape.then)] if shape.then else [(call, shape.text, call)]
+        return out
+
+    def _passed(self, obj_chain: list[Node]) -> list[list[Node]]:
+        """Where an object literal is handed to a call, as paths ending in the ``arguments``
+        node: directly, or through the constant it initialises."""
+        parent = obj_chain[-2] if len(obj_chain) >= 2 else None
+        if parent is not None and parent.type == "arguments":
+            return [obj_chain[:-1]]
+        if parent is not None and parent.type == "variable_declarator" and parent.child_by_field_name("value") == obj_chain[-1]:
+            name = parent.child_by_field_name("name")
+            binding = self.prog.lookup(name) if name is not None and name.type == "identifier" else None
+            refs = self.prog.scopes.references(binding)[:20] if binding is not None else []
+            return [ref[:-1] for ref in refs if len(ref) >= 3 and ref[-2].type == "arguments"]
+        return []
+
+    def _then(self, made: Node, method: str) -> list[Node]:
+        """``const t = new Tracker({…}); t.start()``: the ``method`` calls on the binding the
+        instance goes to; the constructor itself when there are none."""
+        chain = self.prog.chain(made)
+        holder = chain[-2] if len(chain) >= 2 else None
+        target = None
+        if holder is not None and holder.type == "variable_declarator" and holder.child_by_field_name("value") == made:
+            target = holder.child_by_field_name("name")
+        elif holder is not None and holder.type == "assignment_expression" and holder.child_by_field_name("right") == made:
+            target = holder.child_by_field_name("left")
+        binding = self.prog.lookup(target) if target is not None and target.type == "identifier" else None
+        calls = []
+        for ref in self.prog.scopes.references(binding) if binding is not None else []:
+            member, call = (ref[-2], ref[-3]) if len(ref) >= 3 else (None, None)
+            if member is not None and member.type == "member_expression" and call.type == "call_expression" and self.prog.callee(call) == member:
+                prop = member.child_by_field_name("property")
+                if prop is not None and self.prog.text(prop) == method:
+                    self.prog.remember(ref[:-2])
+                    calls.append(call)
+        return calls or [made]
+
+    def _shape_candidates(self, shape: jsshapes.CallShape) -> list[Node]:
+        if shape.method is not None:
+            return self.prog.calls_named(shape.method)
+        found: dict[int, Node] = {}
+        if shape.anchor_keys:
+            key = shape.anchor_keys[0]
+            for offset in self.prog.tree.occurrences(key):
+                chain = self.prog.tree.path(offset, offset + len(key.encode()))
+                if len(chain) < 4 or chain[-2].type != "pair" or chain[-3].type != "object":
+                    continue
+                # key -> pair -> object -> arguments -> call, or an object held in a constant
+                # that is passed on (const options = {…}; new BrowserAgent(options)).
+                for args_chain in self._passed(chain[:-2]):
+                    call = args_chain[-2]
+                    if call.type in ("call_expression", "new_expression") and call.id not in found:
+                        found[call.id] = call
+                        self.prog.remember(args_chain[:-1])
+        elif shape.anchor_string is None and shape.anchor_pattern is not None:
+            body = shape.anchor_pattern.pattern.removeprefix("^").removesuffix("$").encode()
+            for m in re.finditer(rb"[\"'`](" + body + rb")[\"'`]", self.prog.parsed.source.data):
+                if len(found) >= 200:
+                    break
+                chain = self.prog.tree.path(m.start(), m.end())
+                at = _string_index(chain)
+                if at is not None and at >= 2 and chain[at - 1].type == "arguments" and chain[at - 2].type in ("call_expression", "new_expression"):
+                    found.setdefault(chain[at - 2].id, chain[at - 2])
+                    self.prog.remember(chain[: at - 1])
+        else:
+            text = shape.anchor_string or ""
+            for quote in ('"', "'", "`"):
+                needle = f"{quote}{text}{quote}".encode()
+                for offset in _occurrences(self.prog.parsed.source.data, needle, limit=50):
+                    chain = self.prog.tree.path(offset, offset + len(needle))
+                    at = _string_index(chain)
+                    if at is not None and at >= 2 and chain[at - 1].type == "arguments" and chain[at - 2].type in ("call_expression", "new_expression"):
+                        call = chain[at - 2]
+                        if call.id not in found:
+                            found[call.id] = call
+                            self.prog.remember(chain[: at - 1])
+        return sorted(found.values(), key=lambda n: n.start_byte)
+
+    def _walk_out(self, spans: list[int], methods: set[str]) -> list[Node]:
+        frontier: list[Node] = []
+        for at in spans:
+            chain = self.prog.tree.path(at, at + 1)
+            fn = next((n for n in reversed(chain) if n.type in FUNCTION_TYPES), None)
+            if fn is not None and all(f.id != fn.id for f in frontier):
+                self.prog.remember(chain[: chain.index(fn) + 1])
+                frontier.append(fn)
+        seen = {f.id for f in frontier}
+        starts: dict[int, Node] = {}
+        for _ in range(8):
+            nxt: list[Node] = []
+            for fn in frontier:
+                for use in self.flow.uses(fn):
+                    if use.kind not in ("call", "callback"):
+                        continue
+                    call = use.node
+                    if not _is_iife(self.prog, call) and not self._from_sdk(call, methods, spans):
+                        starts[call.id] = call
+                        continue
+                    outer = self.prog.enclosing_function(call)
+                    if outer is not None and outer.id not in seen:
+                        seen.add(outer.id)
+                        nxt.append(outer)
+            frontier = nxt
+            if not frontier:
+                break
+        return sorted(starts.values(), key=lambda n: n.start_byte)
+
+    def _init_named_from(self, spans: list[int], methods: set[str]) -> list[Node]:
+        """Init-named member calls (``x.init(…)``, ``x.default.init(…)``) outside the SDK's own
+        code whose receiver's definition, followed through bindings, helper calls and module
+        ids, spans one of the SDK's strings."""
+        out: list[Node] = []
+        for name in sorted(methods):
+            for call in self.prog.calls_named(name):
+                callee = self.prog.callee(call)
+                if callee is None or callee.type != "member_expression" or _covers(call, spans):
+                    continue
+                if self.in_sdk is not None and self.in_sdk(call):
+                    continue
+                receiver = callee.child_by_field_name("object")
+                if receiver is not None and self._built_from(receiver, spans):
+                    out.append(call)
+        return out
+
+    def _built_from(self, expr: Node, spans: list[int]) -> bool:
+        """Does the value of ``expr`` come from code that spans one of ``spans``? Followed through
+        member reads, identifiers' initialisers and assignments, calls' callees and arguments, and
+        numeric module ids keying a factory (webpack's ``n(123)``), a few steps deep."""
+        stack, seen = [(expr, 0)], set()
+        while stack:
+            node, depth = stack.pop()
+            if node.id in seen or depth > 6:
+                continue
+            seen.add(node.id)
+            self.prog.budget.spend()
+            if node.type in FUNCTION_TYPES or node.type in ("object", "class", "class_declaration"):
+                if _covers(node, spans):
+                    return True
+                continue
+            if node.type in ("member_expression", "subscript_expression"):
+                obj = node.child_by_field_name("object")
+                if obj is not None:
+                    stack.append((obj, depth))
+            elif node.type == "identifier":
+                binding = self.prog.lookup(node)
+                if binding is not None:
+                    if binding.value is not None:
+                        stack.append((binding.value, depth + 1))
+                    for ref in self.prog.scopes.references(binding)[:50]:
+                        parent = ref[-2]
+                        if parent.type == "assignment_expression" and parent.child_by_field_name("left") == ref[-1]:
+                            right = parent.child_by_field_name("right")
+                            if right is not None:
+                                stack.append((right, depth + 1))
+            elif node.type in ("call_expression", "new_expression", "parenthesized_expression", "sequence_expression", "await_expression"):
+                for child in node.named_children:
+                    if child.type == "arguments":
+                        stack.extend((a, depth + 1) for a in child.named_children)
+                    else:
+                        stack.append((child, depth + 1))
+            elif node.type in ("number", "string"):
+                factory = self._module_factory(node)
+                if factory is not None:
+                    stack.append((factory, depth + 1))
+        return False
+
+    def _module_factory(self, key: Node) -> Node | None:
+        """The function a bundler's module registry stores under this id (``{123: function(e,t,n)
+        {…}}``, ``"./src/x.js": (e,t,n) => {…}``): webpack and its relatives."""
+        raw = self.prog.string_value(key) if key.type == "string" else self.prog.text(key)
+        if not raw:
+            return None
+        data = self.prog.parsed.source.data
+        for pattern in (raw + ":", f'"{raw}":', f"'{raw}':"):
+            for at in _occurrences(data, pattern.encode(), limit=4):
+                chain = self.prog.tree.path(at, at + len(pattern) - 1)
+                pair = next((n for n in reversed(chain) if n.type == "pair"), None)
+                value = pair.child_by_field_name("value") if pair is not None else None
+                if value is not None and value.type in FUNCTION_TYPES:
+                    return value
+        return None
+
+    def _from_sdk(self, call: Node, methods: set[str], spans: list[int]) -> bool:
+        """Is this call still inside the SDK (keep walking up) rather than the app's start? With a
+        source map, the map says. Without, the app is the one that writes its configuration out:
+        a call through an init-named property (``h.init('acme/shop')``), or a call at the top of
+        the bundle (a minifier inlined ``Hotjar.init`` into ``r(3900401, 6, {debug: !1})``), each
+        with literal arguments; an SDK's own plumbing passes variables."""
+        if self.in_sdk is not None:
+            return self.in_sdk(call)
+        if not _configuration(self.prog, call) or self._in_sdk_code(call, spans):
+            return True
+        fn = self.prog.callee(call)
+        last = self.prog.path(fn).rsplit(".", 1)[-1] if fn is not None else ""
+        if last in methods:
+            return not _id_like(self.prog, call)
+        if self._top_level(call):
+            return False
+        # Deeper in the app's code, a renamed call: only a key-like literal (letters and digits,
+        # 8+ long: a project key, a site id) tells the app's call from the SDK's plumbing.
+        return not _id_like(self.prog, call, key=True)
+
+    def _top_level(self, node: Node) -> bool:
+        """At the top of the file, or inside nothing but a wrapper around the whole bundle."""
+        size = max(1, len(self.prog.parsed.source.data))
+        return all(f.end_byte - f.start_byte >= _WRAPPER_SHARE * size for f in self.prog.chain(node)[:-1] if f.type in FUNCTION_TYPES)
+
+    def _init_call(self, vendor: Vendor, call: Node) -> str | None:
+        prog = self.prog
+        fn = prog.callee(call)
+        if fn is None:
+            return None
+        path = prog.path(fn)
+        packages = set(vendor.sdk.packages)
+        methods = _init_methods(vendor)
+        if "." in path:
+            head, method = path.split(".", 1)[0], path.rsplit(".", 1)[1]
+            imp = prog.imports.get(head)
+            if imp is not None and _pkg(imp.package) in packages and method in methods:
+                return f"{path}() on {imp.package}"
+        elif path:
+            imp = prog.imports.get(path)
+            if imp is not None and _pkg(imp.package) in packages and (imp.imported or "") in methods:
+                return f"{path}() imported from {imp.package}"
+        if path.startswith(("this.", "super.")):
+            return None  # a class calling its own member: the SDK at work, not the app's start
+        first = prog.string_value(prog.args(call)[0]) if prog.args(call) else None
+        for spec in vendor.sdk.init_calls:
+            if not _spec_matches(spec, path, first):
+                continue
+            if spec.obj is not None:
+                return f"{path}()"
+            if spec.name in _GENERIC_NAMES and path not in prog.imports:
+                continue
+            imp = prog.imports.get(path)
+            if imp is not None and _pkg(imp.package) not in packages:
+                continue  # the app's own initHotjar(), imported from its code
+            if imp is None and fn.type == "identifier" and prog.lookup(fn) is not None:
+                continue  # …or defined in this file
+            return f"{path}({f'{first!r}' if spec.arg else ''})"
+        return None
+    def _replay_state(self, vendor: Vendor, call: Node) -> tuple[str, str]:
+        """on / off / settings for this init call, and the option that decided it.
+
+        In order: a disable option in the call's arguments (``disable_session_recording: true``);
+        a replay option there (``sessionReplaySampleRate: 0`` turns it off, any other value on);
+        a replay integration anywhere in the file (``Sentry.replayIntegration()`` built apart);
+        else the vendor's documented default.
+        """
+        sdk = vendor.sdk
+        default = sdk.replay_default
+        args = norm(self._arguments_text(call)).replace("!0", "true").replace("!1", "false")
+        for opt in sdk.disable_options:
+            key = norm(opt)
+            if (":" in key and key in args) or re.search(re.escape(key) + r"'?\]?:(true|!0|1)\b", args):
+                return "off", opt if ":" in key else f"{opt}: true"
+        off = None
+        for opt in sdk.replay_options:
+            key = norm(opt)
+            if ":" in key:
+                if key in args:
+                    return "on", opt
+                continue
+            m = re.search(re.escape(key) + r"'?\]?(:([^,}\]]*))?", args)
+            if m:
+                if m.group(2) in ("0", "false", "!1", "0.0"):
+                    off = off or f"{opt}: {m.group(2)}"  # another option (replaysOnErrorSampleRate: 1) may still turn it on
+                    continue
+                return "on", opt
+        if off:
+            return "off", off
+        for opt in sdk.replay_options:
+            if ":" not in opt and norm(opt).endswith(("Integration", "(")) and norm(opt) in self.norm_text:
+                return "on", f"{opt} elsewhere in the file"
+        for shape in sdk.bundle_replay:
+            found = self._replay_call(shape)
+            if found:
+                return "on", found
+        if default == "off":
+            return "off", "no replay option"
+        return default, "" if default == "on" else "replay depends on the project's settings"
+
+    def _arguments_text(self, call: Node) -> str:
+        """The call's arguments as written, a constant's value in place of its name
+        (``new BrowserAgent(options)`` with ``const options = {init: {session_replay: …}}``)."""
+        args = call.child_by_field_name("arguments")
+        if args is None:
+            return self.prog.text(call)
+        parts = [self.prog.text(jsshapes._value(self.prog, a))[:20000] for a in self.prog.args(call)]
+        return "(" + ",".join(parts) + ")"
+
+    def _replay_call(self, shape: jsshapes.CallShape) -> str | None:
+        """A call elsewhere in the file that turns replay on (``[sdk] bundle_replay``: Amplitude's
+        ``sessionReplayPlugin({sampleRate: 1})``, renamed): its first option must not be zero."""
+        for call in self._shape_candidates(shape):
+            if not jsshapes.matches(self.prog, call, shape):
+                continue
+            args = self.prog.args(call)
+            obj = args[0] if args and args[0].type == "object" else None
+            value = self.prog.pairs(obj).get(shape.anchor_keys[0]) if obj is not None and shape.anchor_keys else None
+            text = norm(self.prog.text(value)) if value is not None else ""
+            if text not in ("0", "0.0", "!1", "false"):
+                return f"{self.prog.text(call)[:60]} elsewhere in the file"
+        return None
+
+    def _injections(self, vendor: Vendor) -> list[CodeSite]:
+        out = []
+        prog = self.prog
+        for node in prog.assignments_to("src"):
+            left = prog.path(node.child_by_field_name("left"))
+            url = self._vendor_url(vendor, node.child_by_field_name("right"))
+            if url:
+                out.append(CodeSite(vendor, node, Via.DYNAMIC_INJECTION, f"{left or 'src'} = a URL on {url}"))
+        out += self._through_loaders(vendor)
+        for call in prog.calls_named("setAttribute"):
+            args = prog.args(call)
+            if len(args) >= 2 and prog.string_value(args[0]) == "src":
+                url = self._vendor_url(vendor, args[1])
+                if url:
+                    out.append(CodeSite(vendor, call, Via.DYNAMIC_INJECTION, f"setAttribute('src', a URL on {url})"))
+        injectors = sorted({i.rsplit(".", 1)[-1] for i in self.code["injectors"]} | {"import"})
+        for name in injectors:
+            for call in prog.calls_named(name):
+                fn = call.child_by_field_name("function")
+                path = prog.path(prog.callee(call))
+                dynamic_import = fn is not None and fn.type == "import"
+                if not (dynamic_import or path in self.code["injectors"]):
+                    continue
+                args = prog.args(call)
+                url = self._vendor_url(vendor, args[0]) if args else None
+                if url:
+                    out.append(CodeSite(vendor, call, Via.DYNAMIC_INJECTION, f"{path or 'import'}() of a URL on {url}"))
+        seen: set[int] = set()  # a loadScript(url) call is both a known injector and a loader call
+        out.sort(key=lambda s: s.node.start_byte)
+        return [o for o in out if not (o.node.id in seen or seen.add(o.node.id))]
+
+    def _loaders(self) -> list[tuple[Node, int]]:
+        """Hand-written loaders: functions that set a script's src from one of their parameters
+        (``function load(src) { s.src = src; … }``), with that parameter's index. Memoised."""
+        if self._loader_cache is None:
+            prog, found = self.prog, []
+            for node in prog.assignments_to("src"):
+                right = node.child_by_field_name("right")
+                if right is None or right.type != "identifier":
+                    continue
+                fn = prog.enclosing_function(node)
+                if fn is None:
+                    continue
+                binding = prog.lookup(right)
+                if binding is None or binding.kind != "param" or binding.scope.id != fn.id:
+                    continue
+                params = prog.scopes._parameter_names(fn)
+                index = next((i for i, p in enumerate(params) if p.id == binding.node.id), None)
+                if index is not None:
+                    found.append((fn, index))
+            self._loader_cache = found
+        return self._loader_cache
+
+    def _through_loaders(self, vendor: Vendor) -> list[CodeSite]:
+        """Calls of a hand-written loader with a vendor URL: the call is the start (its guards decide)."""
+        out = []
+        for fn, index in self._loaders():
+            for use in self.flow.uses(fn):
+                call = use.node
+                if use.kind != "call" or call.type not in ("call_expression", "new_expression"):
+                    continue
+                args = self.prog.args(call)
+                url = self._vendor_url(vendor, args[index]) if index < len(args) else None
+                if url:
+                    name = ", ".join(sorted(self.flow.own_names(fn))) or "a loader"
+                    out.append(CodeSite(vendor, call, Via.DYNAMIC_INJECTION, f"{name}() sets a script's src to a URL on {url}"))
+        return out
+
+    def _vendor_url(self, vendor: Vendor, node: Node | None) -> str | None:
+        if node is None:
+            return None
+        if node.type == "identifier":  # a constant holding the URL
+            const = self.prog.lookup(node)
+            if const is not None and const.value is not None and const.kind == "const":
+                node = const.value
+        static = self.prog.static_text(node).lower() if node.end_byte - node.start_byte < 8192 else ""
+        if not static:
+            return None
+        bare = static.split("/", 1)[0]  # 'cdn.mouseflow.com/projects/…' with the scheme added at runtime
+        split = split_url(static if "//" in static[:12] else f"//{static}")
+        if split is not None and outranked(vendor, split, self.vendors):
+            return None  # another vendor's path on this host (Hotjar's csq- loader on a Contentsquare host)
+        if bare and (bare in vendor.urls.exact or any(bare.endswith(s) for s in vendor.urls.suffixes)):
+            return bare
+        return inline_url_hit(vendor, static, self.vendors)
+
+    def _jsx(self, vendor: Vendor) -> list[CodeSite]:
+        out = []
+        prog = self.prog
+        data = prog.parsed.source.data
+        if b"<Script" not in data and b"<script" not in data:
+            return out
+        for el in prog.jsx:
+            opening = el if el.type == "jsx_self_closing_element" else el.child_by_field_name("open_tag")
+            if opening is None:
+                continue
+            name = opening.child_by_field_name("name")
+            if name is None or prog.text(name) not in ("Script", "script"):
+                continue
+            attrs = jsx_attributes(prog, opening)
+            src = attrs.get("src")
+            hit = self._vendor_url(vendor, src) if src is not None else None
+            body = prog.text(el) + self._constants_used(el)
+            note = hit and f"<{prog.text(name)} src> on {hit}"
+            if not note and snippet_hit(vendor, body):
+                note = f"<{prog.text(name)}> holding the {vendor.name} snippet"
+            if note:
+                props = tuple((k, prog.string_value(v) or "") for k, v in attrs.items() if v is not None and prog.string_value(v) is not None)
+                out.append(CodeSite(vendor, el, Via.JSX_SCRIPT, note, props=props))
+        return out
+
+    def _plugins(self, vendor: Vendor) -> list[CodeSite]:
+        """Wrapper plugins ([sdk] plugins): named in a framework config (``plugins:
+        ['gatsby-plugin-hotjar']``, ``{resolve: '…'}``, ``['posthog-docusaurus', {…}]``) or
+        imported and registered (``app.use(VueHotjar, {…})``, ``NgxHotjarModule.forRoot('…')``)."""
+        plugins = set(vendor.sdk.plugins)
+        replay = vendor.sdk.replay_default
+        if not plugins or replay == "off":
+            return []
+        prog, out = self.prog, []
+        for name in sorted(plugins):
+            for node, chain in self._strings_holding(name.encode()):
+                if prog.string_value(node) != name or len(chain) < 2:
+                    continue
+                parent = chain[-2]
+                key = parent.child_by_field_name("key") if parent.type == "pair" else None
+                if parent.type == "array" or (key is not None and prog.text(key).strip("'\"") in self.code["plugin_keys"]):
+                    out.append(CodeSite(vendor, node, Via.PLUGIN, f"the {name} plugin is registered in the framework config", replay))
+        registrations = sorted(self.code["plugin_use"] | self.code["plugin_register"])
+        for local, imp in prog.imports.items():
+            if _pkg(imp.package) not in plugins:
+                continue
+            for method in registrations:
+                for call in prog.calls_named(method):
+                    path = prog.path(prog.callee(call))
+                    args = prog.args(call)
+                    registered = method in self.code["plugin_use"] and any(prog.text(a) == local for a in args)
+                    if registered or (path.startswith(local + ".") and method in self.code["plugin_register"]):
+                        out.append(CodeSite(vendor, call, Via.PLUGIN, f"the {imp.package} plugin is registered: {prog.text(call)[:60]}", replay))
+        return out
+    def _components(self, vendor: Vendor) -> list[CodeSite]:
+        """JSX components of the vendor's packages that start it when rendered ([sdk] components:
+        ``FullStory``, ``PostHogProvider[apiKey]`` — with ``client={…}`` it starts nothing)."""
+        specs = vendor.sdk.components
+        if not specs or not self.prog.jsx:
+            return []
+        packages = vendor.sdk.brought_by
+        replay = vendor.sdk.replay_default
+        if replay == "off":
+            return []
+        out = []
+        for el in self.prog.jsx:
+            opening = el if el.type == "jsx_self_closing_element" else el.child_by_field_name("open_tag")
+            name = opening.child_by_field_name("name") if opening is not None else None
+            local = self.prog.text(name) if name is not None else ""
+            imp = self.prog.imports.get(local)
+            if imp is None or _pkg(imp.package) not in packages:
+                continue
+            exported = imp.imported or local
+            for spec in specs:
+                comp, prop = spec.name, spec.prop
+                if exported == comp and (prop is None or prop in jsx_attributes(self.prog, opening)):
+                    out.append(CodeSite(vendor, el, Via.COMPONENT, f"<{local}{f' {prop}' if prop else ''}> from {imp.package} starts {vendor.name} when rendered", replay))
+        return out
+
+
+    def _head_entries(self, vendor: Vendor) -> list[CodeSite]:
+        """Script tags declared as head configuration (VitePress ``head``, Nuxt/unhead ``script``,
+        Docusaurus ``scripts``/``headTags``, Starlight ``head``): found from the vendor's hosts and
+        snippet anchors, judged like a ``<Script>`` with the entry's static attributes."""
+        data = self.prog.parsed.source.data
+        needles = [h.encode() for h in vendor.urls.literals() if h and "." in h]
+        needles += [max(group, key=len).encode() for group, _ in vendor.snippets if anchors.group_present(group, data)]
+        out: dict[int, CodeSite] = {}
+        for needle in needles:
+            for node, chain in self._strings_holding(needle):
+                i = len(chain) - 1
+                while i >= 1 and chain[i - 1].type in ("binary_expression", "parenthesized_expression"):
+                    i -= 1  # 'https://cdn.mouseflow.com/projects/' + id + '.js'
+                node = chain[i]
+                entry = headconfig.entry_of(self.prog, node, self.code)
+                if entry is None or entry.node.id in out:
+                    continue
+                if entry.role == "src":
+                    hit = self._vendor_url(vendor, node)
+                    note = hit and f"{entry.shape} loading {hit}"
+                else:
+                    note = snippet_hit(vendor, self.prog.text(node)) and f"{entry.shape} holding the {vendor.name} snippet"
+                if note:
+                    out[entry.node.id] = CodeSite(vendor, entry.node, Via.HEAD_CONFIG, note, props=entry.attrs)
+        return list(out.values())
+
+    def _strings_holding(self, needle: bytes) -> list[tuple[Node, list[Node]]]:
+        """The string literals in which ``needle`` occurs (at most 20 occurrences are looked at),
+        each with its path from the root."""
+        out: list[tuple[Node, list[Node]]] = []
+        for offset in _occurrences(self.prog.parsed.source.data, needle, limit=20):
+            chain = self.prog.tree.path(offset, offset + len(needle))
+            at = _string_index(chain)
+            if at is not None and all(n.id != chain[at].id for n, _ in out):
+                self.prog.remember(chain[: at + 1])
+                out.append((chain[at], chain[: at + 1]))
+        return out
+
+    def _constants_used(self, el: Node) -> str:
+        """Text of the string constants an element names (``__html: CLARITY_SNIPPET``)."""
+        texts: list[str] = []
+        stack = [el]
+        while stack:
+            n = stack.pop()
+            self.prog.budget.spend()
+            if n.type == "identifier":
+                text = self.prog.constant(n)
+                if text is not None:
+                    texts.append(text)
+            stack.extend(n.named_children)
+        return "".join("\n" + t for t in texts)
+
+    def _markup_strings(self, vendor: Vendor) -> list[CodeSite]:
+        """A ``<script>`` tag for the vendor held in a string: written with ``document.write`` or a
+        jQuery inserter (``$('head').append('<script …>')``), it runs there; returned from a
+        function (a consent manager's module registry, a template helper), it runs wherever the
+        caller inserts it, which this file does not show (unverifiable). Elsewhere (innerHTML, which
+        never runs scripts; a code sample) it stays data."""
+        data = self.prog.parsed.source.data
+        if b"<script" not in data and b"<SCRIPT" not in data:
+            return []
+        out: list[CodeSite] = []
+        needles = [h.encode() for h in vendor.urls.literals() if h and "." in h]
+        needles += [max(group, key=len).encode() for group, _ in vendor.snippets if anchors.group_present(group, data)]
+        seen: set[int] = set()
+        for needle in needles:
+            for node, chain in self._strings_holding(needle):
+                i = len(chain) - 1
+                while i >= 1 and chain[i - 1].type in ("binary_expression", "parenthesized_expression", "template_substitution"):
+                    i -= 1  # '<script src="' + url + '"></script>'
+                whole = chain[i]
+                if whole.id in seen or "<script" not in self.prog.text(whole).lower():
+                    continue
+                text = self.prog.text(whole)
+                if not (self._vendor_url(vendor, node) or inline_url_hit(vendor, text, self.vendors) or snippet_hit(vendor, text)):
+                    continue
+                seen.add(whole.id)
+                site = self._markup_use(vendor, chain[: i + 1])
+                if site is not None:
+                    out.append(site)
+        return out
+
+    def _markup_use(self, vendor: Vendor, chain: list[Node]) -> CodeSite | None:
+        parent = chain[-2] if len(chain) >= 2 else None
+        if parent is not None and parent.type == "arguments" and len(chain) >= 3:
+            call = chain[-3]
+            callee = self.prog.callee(call)
+            name = self.prog.path(callee).rsplit(".", 1)[-1] if callee is not None else ""
+            if name in self.code.get("html_runners", frozenset()):
+                return CodeSite(vendor, call, Via.DYNAMIC_INJECTION, f"a <script> tag for {vendor.name} written by {self.prog.path(callee) or name}(), which runs it")
+            return None
+        if parent is not None and (parent.type == "return_statement" or (parent.type == "arrow_function" and parent.child_by_field_name("body") == chain[-1])):
+            return CodeSite(vendor, chain[-1], Via.MARKUP_STRING, f"a <script> tag for {vendor.name} returned as a string: it runs wherever the caller inserts it")
+        return None
+
+    def _snippets(self, vendor: Vendor) -> list[CodeSite]:
+        """Pasted snippets: for each matching anchor group, the statement that runs it.
+
+        From the group's longest anchor, climb out of immediately-invoked functions (snippets are
+        IIFEs) to the statement that calls them; a snippet reached that way is preferred over one
+        that is only configuration lines (``window['_fs_org'] = …``). Anchors in comments are
+        skipped; a snippet kept as text in a code string is data, unless the string is written
+        into a script element (``script.innerHTML = `…` ``), which runs it.
+        """
+        data = self.prog.parsed.source.data
+        found: list[tuple[bool, Node, str, str]] = []
+        for group, note in vendor.snippets:
+            if not anchors.group_present(group, data):
+                continue
+            for offset, width in anchors.occurrences(data, max(group, key=len), limit=20):
+                chain = self.prog.tree.path(offset, offset + width)
+                if chain[-1].type == "comment" or _own_member(self.prog, offset):
+                    continue
+                literal = _code_string(self.prog, chain)
+                if literal is not None:
+                    lit_chain = chain[: literal + 1]
+                    written = _written_to_script(self.prog, lit_chain, self.code)
+                    if written is not None:
+                        found.append((True, written, f"{note or ' + '.join(group)}, written into a script element", Via.DYNAMIC_INJECTION))
+                        continue
+                    passed = _passed_as_script(self.prog, lit_chain, self.code)
+                    if passed is not None:
+                        how = self.prog.path(self.prog.callee(passed)) or "a call"
+                        found.append((True, passed, f"{note or ' + '.join(group)}, passed as script text to {how}()", Via.DYNAMIC_INJECTION))
+                        continue
+                    handed = jshanded.handed_to_script(self.prog, lit_chain, self.code)
+                    if handed is not None:
+                        found.append((True, handed[0], f"{note or ' + '.join(group)}, {handed[1]}", Via.DYNAMIC_INJECTION))
+                    continue  # else a snippet held as data (a dangerouslySetInnerHTML string): not code here
+                stmt, via_iife = _snippet_statement(chain)
+                self.prog.remember(chain[: next(i for i, n in enumerate(chain) if n.id == stmt.id) + 1])
+                if group in vendor.second_stage:
+                    self._second_stage[stmt.id] = _group_span(data, group, stmt)
+                found.append((via_iife, stmt, note or " + ".join(group), Via.SNIPPET))
+        if not found:
+            return []
+        # Each pasted copy is a site (a file may hold two: one per environment); of the matches
+        # inside one copy, the smallest IIFE stands for it, else its first configuration line.
+        iife = [f for f in found if f[0]]
+        picked = sorted(iife, key=lambda f: f[1].end_byte - f[1].start_byte) if iife else found[:1]
+        out: list[CodeSite] = []
+        for _, stmt, note, via in picked:
+            if any(_inside(s.node, stmt) or _inside(stmt, s.node) for s in out):
+                continue
+            out.append(CodeSite(vendor, stmt, via, note))
+        return sorted(out, key=lambda s: s.node.start_byte)
+
+    def _merge(self, precise: list[CodeSite], snippets: list[CodeSite]) -> list[CodeSite]:
+        """A pasted snippet is one site: the injection inside it folds into it. A snippet match
+        that holds an init call or a <Script> (anchors in its props), or that is only configuration
+        next to a precise start elsewhere, gives way to the precise sites."""
+        out = []
+        for snip in snippets:
+            if snip.node.id in self._second_stage:
+                # The vendor's own second-stage script: its script and frame loads are its internals.
+                start, end = self._second_stage[snip.node.id]
+                out.append(snip)
+                precise = [p for p in precise if not (p.via == Via.DYNAMIC_INJECTION and start <= p.node.start_byte and p.node.end_byte <= end)]
+                continue
+            inner = [p for p in precise if _inside(p.node, snip.node)]
+            if any(p.via != Via.DYNAMIC_INJECTION for p in inner):
+                continue
+            if any(_inside(snip.node, p.node) for p in precise if p.via in _TAG_VIAS):
+                continue  # the snippet is the body of a <Script> or head entry already reported
+            if inner or not precise:
+                out.append(snip)
+                precise = [p for p in precise if p not in inner]
+        if out and (not precise or precise[0].vendor.category != "replay-addon"):  # a suite's init decides whether it records
+            precise = [p for p in precise if not (p.via == Via.INIT_CALL and any(self._same_start(p, snip) for snip in out))]
+        return precise + out
+
+    def _same_start(self, init: CodeSite, snippet: CodeSite) -> bool:
+        """A vendor's init call beside its own loader snippet in one function (Smartlook's
+        ``smartlook('init', key)`` after the stub, Inspectlet's ``__insp.push(['wid', …])`` before
+        the loader it defines): one recorder, reported at the snippet. Outside the snippet's own
+        function (or nested in it) the call may stand behind a check of its own, so it stays."""
+        at = self.prog.enclosing_function(init.node)
+        snip = self.prog.enclosing_function(snippet.node)
+        while snip is not None and snip.id != (at.id if at is not None else None) and _inside(snippet.node, snip) and self._is_iife_or_local(snip, at):
+            snip = self.prog.enclosing_function(snip)
+        return (at is None and snip is None) or (at is not None and snip is not None and at.id == snip.id)
+
+    def _is_iife_or_local(self, fn: Node, outer: Node | None) -> bool:
+        """Is ``fn`` the snippet's own wrapper (an IIFE) or a helper defined inside ``outer``?"""
+        parent = fn.parent
+        while parent is not None and parent.type == "parenthesized_expression":
+            parent = parent.parent
+        if parent is not None and parent.type == "call_expression":
+            return True
+        return outer is not None and _inside(fn, outer)
+
+    def _apply_holds(self, vendor: Vendor, sites: list[CodeSite]) -> list[CodeSite]:
+        """A switch that holds recording back moves the start to the release calls: named as
+        written (``posthog.opt_in_capturing()``) or, in a bundle that renamed the API, by their
+        shape (``[sdk.hold] bundle_release``: FullStory's ``Oe("start")``)."""
+        holds = [h for h in vendor.sdk.hold if h.switch.encode() in self.prog.parsed.source.data]
+        code = self._booleans() if holds else ""
+        for hold in holds:
+            switch, value = hold.switch_norm, hold.value_norm
+            if not any(f"{switch}{sep}{value}" in code for sep in ("=", ":", "']=", "':", "]=")):
+                continue
+            releases = hold.release
+            names = sorted({r.name for r in releases if r.path is not None})
+            candidates = {c.id: c for name in names for c in self.prog.calls_named(name)}
+            calls = [c for c in candidates.values() if any(self._releases(c, r) for r in releases)]
+            spans = self._spans(vendor)
+            for shape in hold.bundle_release:
+                for call in self._shape_candidates(shape):
+                    if call.id not in {c.id for c in calls} and not self._in_sdk_code(call, spans) and (self.in_sdk is None or not self.in_sdk(call)) and jsshapes.matches(self.prog, call, shape):
+                        calls.append(call)
+            calls.sort(key=lambda n: n.start_byte)
+            held = f"{hold.switch} = {hold.value}"
+            if not calls:
+                return [CodeSite(vendor, s.node, s.via, s.evidence, s.replay, hold=held) for s in sites] if sites else []
+            return [CodeSite(vendor, c, Via.RELEASE_CALL, f"{self.prog.text(c)[:60]} releases recording held by {held}", hold=held) for c in calls]
+        return sites
+
+    def _releases(self, call: Node, release: CallSpec) -> bool:
+        """Does ``call`` match a release spec (``posthog.opt_in_capturing(``,
+        ``setTrackingConsent('granted'``)? As written, or by its last name and arguments when the
+        object it is called on is a renamed binding (``Zh.setTrackingConsent(`granted`)``)."""
+        text = norm(self.prog.text(call))
+        callee = self.prog.callee(call)
+        path = self.prog.path(callee) if callee is not None else ""
+        if text.startswith(release.text) or release.text in norm(path + "("):
+            return True
+        if release.path is None or release.obj is not None:
+            return False  # "mouseflow.start(": the object is part of what identifies it
+        args = call.child_by_field_name("arguments")
+        return f"{path.rsplit('.', 1)[-1]}{norm(self.prog.text(args)) if args is not None else '('}".startswith(release.text)
+
+    def _imported_only(self, vendor: Vendor) -> list[Inactive]:
+        packages = vendor.sdk.brought_by
+        return [
+            Inactive(vendor, node, f"{source} is imported but never started here")
+            for node, source in self.prog.import_nodes
+            if _pkg(source) in packages
+        ]
+
+
+def _attribute(sites: list[CodeSite], inactive: list[Inactive], present: dict[str, Vendor]) -> tuple[list[CodeSite], list[Inactive]]:
+    """An SDK that ships another recorder's library (Mixpanel, PostHog, Sentry … embed rrweb;
+    Highlight carries Amplitude and Mixpanel loaders: ``[sdk] embeds``) is that vendor: where its
+    code is in the file (``present``: vendors whose bundle strings occur), the embedded
+    library's sites are its own start's, or, when its own start was not found, its sites."""
+    hosts: dict[str, Vendor] = {}
+    for vendor in present.values():
+        for embedded in vendor.sdk.embeds:
+            hosts.setdefault(embedded, vendor)
+    if not hosts:
+        return sites, inactive
+    reported = {s.vendor.id for s in sites} | {i.vendor.id for i in inactive}
+    kept: list[CodeSite] = []
+    seen = {(s.vendor.id, s.node.id) for s in sites if s.vendor.id not in hosts}
+    for site in sites:
+        host = hosts.get(site.vendor.id)
+        if host is None or site.via not in _EMBEDDED_VIAS:
+            kept.append(site)
+            continue
+        if host.id in reported or (host.id, site.node.id) in seen:
+            continue  # the host's own start (or its replay-off start) is what is reported
+        seen.add((host.id, site.node.id))
+        kept.append(CodeSite(host, site.node, site.via, f"{host.name} (its SDK ships {site.vendor.name}): {site.evidence}", host.sdk.replay_default, site.hold))
+    return kept, [i for i in inactive if i.vendor.id not in hosts]
+
+
+_BUNDLE_VIAS = frozenset({Via.BUNDLE_INIT, Via.BUNDLE_SDK_CALL})
+_EMBEDDED_VIAS = _BUNDLE_VIAS | {Via.SNIPPET, Via.DYNAMIC_INJECTION}
+
+
+def _spec_matches(spec: CallSpec, path: str, first: str | None) -> bool:
+    if spec.obj is not None:
+        return path == f"{spec.obj}.{spec.name}" or path.endswith(f".{spec.obj}.{spec.name}")
+    return path == spec.name and (spec.arg is None or first == spec.arg)
+
+
+def _occurrences(data: bytes, needle: bytes, limit: int) -> list[int]:
+    out, at = [], data.find(needle)
+    while at >= 0 and len(out) < limit:
+        out.append(at)
+        at = data.find(needle, at + 1)
+    return out
+
+
+_WRAPPER_SHARE = 0.9  # a function over this share of the file wraps the bundle, not an SDK
+_LITERAL_ARGS = frozenset({"string", "number", "true", "false", "object", "array", "template_string", "unary_expression"})
+
+
+def _configuration(prog: Program, call: Node) -> bool:
+    """Arguments written out as literals, or constants holding literals (an app configures an
+    SDK; the SDK's own plumbing passes variables): at least one, and all such."""
+    args = prog.args(call)
+    return bool(args) and all(_literal(prog, a) for a in args) and any(a.type != "unary_expression" for a in args)
+
+
+_ID = re.compile(r"^[A-Za-z0-9_./:@-]{6,128}$")
+
+
+def _id_like(prog: Program, call: Node, key: bool = False) -> bool:
+    """The first argument is (or, for an options object, holds) a project key, site id or DSN:
+    a string of 6+ id characters, or a number of 4+ digits (constants followed). An SDK calling
+    its own init passes variables or small literals (``de.init(1, {debug: !0})``)."""
+    args = prog.args(call)
+    if not args:
+        return False
+    arg = _followed(prog, args[0])
+    if arg.type == "object":
+        return any(_id_value(prog, _followed(prog, v), key) for v in prog.pairs(arg).values())
+    return _id_value(prog, arg, key)
+
+
+def _followed(prog: Program, node: Node) -> Node:
+    if node.type == "identifier":
+        binding = prog.lookup(node)
+        if binding is not None and binding.value is not None:
+            return binding.value
+    return node
+
+
+def _id_value(prog: Program, arg: Node, key: bool = False) -> bool:
+    """``key``: a random-looking key (8+ characters with letters and digits), stricter than an id."""
+    if arg.type == "number":
+        return len(prog.text(arg).strip()) >= (6 if key else 4)
+    value = prog.string_value(arg) if arg.type in STRING_TYPES else None
+    if value is None or _ID.match(value) is None:
+        return False
+    return not key or (len(value) >= 8 and any(c.isdigit() for c in value) and any(c.isalpha() for c in value))
+
+
+def _literal(prog: Program, arg: Node) -> bool:
+    if arg.type in _LITERAL_ARGS:
+        return True
+    if arg.type == "identifier":
+        binding = prog.lookup(arg)
+        return binding is not None and binding.value is not None and binding.value.type in _LITERAL_ARGS
+    return False
+
+
+def _is_iife(prog: Program, call: Node) -> bool:
+    """``(function () {…})()`` / ``(() => {…})()``: module scaffolding, not an app's start."""
+    callee = prog.callee(call)
+    return callee is not None and callee.type in FUNCTION_TYPES
+
+
+def _covers(node: Node, spans: list[int]) -> bool:
+    i = bisect.bisect_left(spans, node.start_byte)
+    return i < len(spans) and spans[i] < node.end_byte
+
+
+def _string_index(chain: list[Node]) -> int | None:
+    """Index in ``chain`` of the string or template literal around its last node, if any."""
+    for i in range(len(chain) - 1, max(-1, len(chain) - 4), -1):
+        if chain[i].type in STRING_TYPES:
+            return i
+    return None
+
+
+def _code_string(prog: Program, chain: list[Node]) -> int | None:
+    """Index of the string literal around the chain's end if it holds code (long, with ';' or 'function')."""
+    at = _string_index(chain)
+    if at is None:
+        return None
+    body = prog.text(chain[at])
+    return at if len(body) >= 120 and (";" in body or "function" in body) else None
+
+
+def _written_to_script(prog: Program, chain: list[Node], code: dict[str, frozenset[str]]) -> Node | None:
+    """``el.innerHTML = `…` `` (or .text / .textContent): the assignment that makes the code run."""
+    literal, parent = chain[-1], chain[-2] if len(chain) >= 2 else None
+    if parent is not None and parent.type == "assignment_expression" and parent.child_by_field_name("right") == literal:
+        target = prog.path(parent.child_by_field_name("left"))
+        if target.rsplit(".", 1)[-1] in code["script_text"]:
+            return parent
+    return None
+
+
+def _passed_as_script(prog: Program, chain: list[Node], code: dict[str, frozenset[str]]) -> Node | None:
+    """The call a JavaScript snippet string is handed to as script text: ``injectScript('hotjar',
+    {text: `…`})``, ``addScript({content: `…`})``, ``eval(`…`)``, ``new Function(`…`)``. A string
+    holding ``<script`` tags is HTML (shown or copied, and never run by innerHTML): not this."""
+    literal = chain[-1]
+    if "<script" in prog.text(literal).lower():
+        return None
+    up = lambda k: chain[-1 - k] if len(chain) > k else None  # noqa: E731
+    parent = up(1)
+    if parent is not None and parent.type == "pair":
+        key = parent.child_by_field_name("key")
+        name = (prog.string_value(key) or prog.text(key)) if key is not None else ""
+        obj, args = up(2), up(3)
+        if name in code["script_text"] and obj is not None and obj.type == "object" and args is not None and args.type == "arguments":
+            return up(4)
+        return None
+    if parent is not None and parent.type == "arguments" and up(2) is not None:
+        call = up(2)
+        callee = prog.path(call.child_by_field_name("function") or call.child_by_field_name("constructor"))
+        if callee.rsplit(".", 1)[-1] in code["evaluators"]:
+            return call
+    return None
+
+
+_IDENT = re.compile(rb"[A-Za-z_$][\w$]*")
+
+
+def _own_member(prog: Program, offset: int) -> bool:
+    """Does an anchor starting at ``offset`` name a library's own member (``get rrwebRecord()`` in a
+    class, ``this.rrwebRecord(…)``) rather than the page's global (``window.rrwebRecord(…)``)?"""
+    name = _IDENT.match(prog.parsed.source.data, offset)
+    if name is None:
+        return False
+    chain = prog.tree.path(offset, name.end())
+    if len(chain) < 2 or chain[-1].type != "property_identifier":
+        return False
+    parent = chain[-2]
+    if parent.type == "member_expression":
+        obj = parent.child_by_field_name("object")
+        return obj is not None and prog.text(obj) not in GLOBAL_OBJECTS
+    return parent.type in ("method_definition", "field_definition", "public_field_definition")
+
+
+def _group_span(data: bytes, group: tuple[str, ...], stmt: Node) -> tuple[int, int]:
+    """Bytes a second-stage script covers: from the first of its anchors to the end of the
+    statement that runs it or of its last anchor, whichever is later."""
+    firsts = [hits[0][0] for a in group if (hits := anchors.occurrences(data, a, 1))]
+    lasts = [at + width for a in group for at, width in anchors.occurrences(data, a, 20)[-1:]]
+    return min(firsts + [stmt.start_byte]), max(lasts + [stmt.end_byte])
+
+
+def _inside(node: Node, container: Node) -> bool:
+    return container.start_byte <= node.start_byte and node.end_byte <= container.end_byte
+
+
+def _snippet_statement(chain: list[Node]) -> tuple[Node, bool]:
+    """The statement that runs the chain's end: out of IIFEs to their calling statement. True
+    when an IIFE was left on the way (a pasted snippet), False for plain statements."""
+    current, left_iife = chain[-1], False
+    for i in range(len(chain) - 2, -1, -1):
+        anc = chain[i]
+        if anc.type in FUNCTION_TYPES:
+            j = i - 1
+            while j >= 0 and chain[j].type == "parenthesized_expression":
+                j -= 1
+            wrapper = chain[j] if j >= 0 else None
+            if wrapper is None or wrapper.type != "call_expression":
+                if left_iife:
+                    return current, True  # the IIFE is the body of a function (() => (function(h,o,…){…})(…)): it runs when that runs
+                break
+            left_iife, current = True, wrapper
+        elif anc.type == "program":
+            break
+        else:
+            current = anc
+            if anc.type == "call_expression" and _invokes_function(anc):
+                left_iife = True  # the anchor is an argument of the IIFE: (function(h,o,t,j){…})(…, 'https://…')
+        if left_iife and current.type == "expression_statement":
+            return current, True
+    return _statement(chain), False
+
+
+def _invokes_function(call: Node) -> bool:
+    fn = call.child_by_field_name("function")
+    while fn is not None and fn.type == "parenthesized_expression" and fn.named_children:
+        fn = fn.named_children[-1]
+    return fn is not None and fn.type in FUNCTION_TYPES
+
+
+def _pkg(spec: str) -> str:
+    """The package name of a module specifier (``@scope/name/sub`` -> ``@scope/name``)."""
+    parts = spec.split("/")
+    return "/".join(parts[:2]) if spec.startswith("@") else parts[0]
+
+
+def jsx_attributes(prog: Program, opening: Node) -> dict[str, Node]:
+    out: dict[str, Node] = {}
+    for attr in opening.named_children:
+        if attr.type != "jsx_attribute":
+            continue
+        kids = attr.named_children
+        if not kids:
+            continue
+        value = kids[1] if len(kids) > 1 else None
+        if value is not None and value.type == "jsx_expression" and value.named_children:
+            value = value.named_children[0]
+        out[prog.text(kids[0])] = value if value is not None else kids[0]
+    return out

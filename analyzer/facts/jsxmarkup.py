@@ -1,0 +1,274 @@
+"""The markup a component renders, as HTML the form-field classifier can read.
+
+JSX is written back as HTML with each start tag on its original line and, where the text before
+it allows, at its original column: the classifier and the positions of its findings then work as
+for a page. Only what is static survives: string props, text children, string constants inside
+``className={cn('a', cond && 'b')}``; an expression child contributes the JSX inside it
+(``{open && <input …/>}``, ``{items.map(i => <option>…</option>)}``). React prop names become
+HTML attributes (``htmlFor`` → ``for``); form components of the common UI kits (``<Input>``,
+``<TextField label>``, ``<Checkbox>``) become the control they render, from
+``signatures/ui_components.toml``.
+
+Single-file components (Vue, Svelte, Astro) are HTML already: their script and style blocks and
+Astro's frontmatter are blanked to spaces, so every position stays the file's own.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from tree_sitter import Node
+
+from analyzer.parse.jsfacts import STRING_TYPES, Program
+from analyzer.parse.positions import blank
+from analyzer.facts.rendered import MARK_BASE
+from analyzer.signatures import UiComponent as Component
+
+_JSX = ("jsx_element", "jsx_self_closing_element")
+_RENAMED = {"className": "class", "htmlFor": "for"}
+_VOID = frozenset({"input", "img", "br", "hr", "meta", "link", "source", "area", "col", "embed", "track", "wbr"})
+
+
+@functools.lru_cache(maxsize=4)
+def form_hint(components: tuple[str, ...]) -> re.Pattern[bytes]:
+    """Form markup in a code file (a native control or a known form component): worth parsing
+    for fields even when no recorder string is in it."""
+    names = "|".join(re.escape(n) for n in sorted(components, key=len, reverse=True))
+    return re.compile(rb"<(?:input|textarea|select|(?:\w+\.)?(?:" + names.encode() + rb"))[\s/>]|contentEditable|contenteditable")
+
+
+class _Out:
+    """HTML text built left to right, padded so that each start tag sits where its JSX did."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.line, self.col = 0, 0
+
+    def at(self, row: int, col: int) -> None:
+        if row > self.line:
+            self.parts.append("\n" * (row - self.line))
+            self.line, self.col = row, 0
+        if row == self.line and col > self.col:
+            self.parts.append(" " * (col - self.col))
+            self.col = col
+
+    def write(self, text: str) -> None:
+        text = text.replace("\n", " ")
+        self.parts.append(text)
+        self.col += len(text)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(text: str) -> str:
+    return _escape(text).replace('"', "&quot;")
+
+
+class _Writer:
+    def __init__(self, prog: Program, components: dict[str, Component], printed: Callable[[tuple[str, ...]], object] | None = None) -> None:
+        self.prog = prog
+        self.components = components
+        self.out = _Out()
+        # Expressions printed as text whose path ``printed`` accepts (personal data): each is
+        # written as one private-use character, found again in the parsed page.
+        self.printed = printed
+        self.values: list[tuple[int, int, str, tuple[str, ...], object]] = []  # line, column, text, path, what printed said
+
+    def element(self, node: Node) -> None:
+        prog = self.prog
+        opening = node if node.type == "jsx_self_closing_element" else node.child_by_field_name("open_tag")
+        name_node = opening.child_by_field_name("name") if opening is not None else None
+        name = prog.text(name_node) if name_node is not None else ""
+        tag, attrs = self._tag(name, opening)
+        if tag:
+            row, col = node.start_point
+            self.out.at(row, col)
+            rendered = "".join(f' {k}="{_attr(v)}"' for k, v in attrs)
+            self.out.write(f"<{tag}{rendered}>")
+        if node.type == "jsx_element":
+            for child in node.named_children:
+                if child.type in ("jsx_opening_element", "jsx_closing_element"):
+                    continue
+                self.child(child)
+        if tag and tag not in _VOID:
+            self.out.write(f"</{tag}>")
+
+    def child(self, node: Node) -> None:
+        if node.type in _JSX:
+            self.element(node)
+        elif node.type == "jsx_text":
+            self.out.write(_escape(" ".join(self.prog.text(node).split())) + " ")
+        elif node.type == "jsx_expression":
+            inner = [c for c in node.named_children if c.type != "comment"]
+            if len(inner) == 1 and inner[0].type in STRING_TYPES:
+                self.out.write(_escape(self.prog.string_value(inner[0]) or "") + " ")
+                return
+            if len(inner) == 1 and self.printed is not None:
+                self._printed(inner[0])
+            for jsx in _outer_jsx(node):
+                self.element(jsx)
+
+    def _printed(self, expr: Node) -> None:
+        """``{user.religion}``, ``{fmt(patient.diagnosis)}``, ``{a ?? b}``: the paths it prints."""
+        for node in _printed_nodes(expr):
+            path = self.prog.path(node)
+            if not path:
+                continue
+            segments = tuple(path.split("."))
+            found = self.printed(segments)  # type: ignore[misc]
+            if found:
+                row, col = node.start_point
+                self.out.write(chr(MARK_BASE + len(self.values)))
+                self.values.append((row + 1, col + 1, self.prog.text(expr)[:80], segments, found))
+                return
+
+    def _tag(self, name: str, opening: Node | None) -> tuple[str, list[tuple[str, str]]]:
+        """The HTML tag and static attributes of a JSX element ("" for a component that renders
+        nothing we know: its children are still written)."""
+        if opening is None:
+            return "", []  # fragment
+        comp = None
+        if name[:1].islower() and "." not in name:
+            tag = name
+        else:
+            comp = self.components.get(name.rsplit(".", 1)[-1])
+            if comp is None:
+                return "", []
+            tag = comp.tag
+        attrs: list[tuple[str, str]] = []
+        for attr in opening.named_children:
+            registered = self._registered_name(attr)
+            if registered is not None:
+                attrs.append(("name", registered))
+                continue
+            if attr.type != "jsx_attribute" or not attr.named_children:
+                continue
+            kids = attr.named_children
+            key = self.prog.text(kids[0])
+            value = self._value(key, kids[1] if len(kids) > 1 else None)
+            if value is None:
+                continue
+            if comp is not None and key == comp.label_prop:
+                key = "aria-label"
+            attrs.append((_RENAMED.get(key, key.lower() if key in ("autoComplete", "contentEditable", "tabIndex") else key), value))
+        if comp is not None and comp.type and not any(k == "type" for k, _ in attrs):
+            attrs.append(("type", comp.type))
+        return tag, attrs
+
+    def _registered_name(self, attr: Node) -> str | None:
+        """``{...register('diagnosis')}`` (react-hook-form) names the field it spreads onto."""
+        if attr.type != "jsx_expression":
+            return None
+        spread = next((c for c in attr.named_children if c.type == "spread_element"), None)
+        call = spread.named_children[0] if spread is not None and spread.named_children else None
+        if call is None or call.type != "call_expression":
+            return None
+        if self.prog.path(self.prog.callee(call)).rsplit(".", 1)[-1] != "register":
+            return None
+        args = self.prog.args(call)
+        return self.prog.string_value(args[0]) if args else None
+
+    def _value(self, key: str, node: Node | None) -> str | None:
+        if node is None:
+            return ""  # <input required />
+        if node.type in STRING_TYPES:
+            return self.prog.string_value(node) or ""
+        if node.type == "jsx_expression":
+            inner = [c for c in node.named_children if c.type != "comment"]
+            if not inner:
+                return None
+            expr = inner[0]
+            if expr.type in STRING_TYPES:
+                return self.prog.string_value(expr) or ""
+            if expr.type == "true":
+                return ""
+            if key in ("className", "class"):
+                words = _strings_in(self.prog, expr)
+                return " ".join(words) if words else None
+        return None
+
+
+def _strings_in(prog: Program, node: Node) -> list[str]:
+    out, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        if n.type in STRING_TYPES:
+            out.append(prog.string_value(n) or "")
+        else:
+            stack.extend(reversed(n.named_children))
+    return [w for w in out if w]
+
+
+_PATHS = ("identifier", "member_expression", "subscript_expression")
+
+
+def _printed_nodes(expr: Node) -> list[Node]:
+    """The path expressions a JSX expression child prints: itself, a call's arguments, either side
+    of ``??`` / ``||``, a template string's substitutions (not a JSX element or a callback)."""
+    if expr.type in _PATHS:
+        return [expr]
+    if expr.type == "call_expression":
+        args = expr.child_by_field_name("arguments")
+        return [a for a in (args.named_children if args is not None else []) if a.type in _PATHS]
+    if expr.type == "binary_expression":
+        # a ?? b, a || b print a value; cond && <X/> prints the element, not cond.
+        op = expr.child_by_field_name("operator")
+        if op is None or op.type not in ("??", "||"):
+            return []
+        return [c for c in expr.named_children if c.type in _PATHS]
+    if expr.type == "ternary_expression":
+        return [c for c in (expr.child_by_field_name("consequence"), expr.child_by_field_name("alternative")) if c is not None and c.type in _PATHS]
+    if expr.type == "template_string":
+        return [c.named_children[0] for c in expr.named_children if c.type == "template_substitution" and c.named_children and c.named_children[0].type in _PATHS]
+    if expr.type == "parenthesized_expression" and expr.named_children:
+        return _printed_nodes(expr.named_children[0])
+    return []
+
+
+def _outer_jsx(node: Node) -> list[Node]:
+    """JSX elements inside ``node`` that are not inside another JSX element below it."""
+    out, stack = [], list(reversed(node.named_children))
+    while stack:
+        n = stack.pop()
+        if n.type in _JSX:
+            out.append(n)
+        else:
+            stack.extend(reversed(n.named_children))
+    return out
+
+
+def jsx_html(prog: Program, components: dict[str, Component]) -> str:
+    """HTML for every outermost JSX element of the program, positioned as in the source."""
+    return jsx_markup(prog, components)[0]
+
+
+def jsx_markup(prog: Program, components: dict[str, Component], printed: Callable[[tuple[str, ...]], object] | None = None) -> tuple[str, list]:
+    """:func:`jsx_html`, and the expressions it prints that ``printed`` accepts (line, column, text,
+    path, its answer), each written into the HTML as the private-use character ``MARK_BASE + i``."""
+    if not prog.jsx:
+        return "", []
+    writer = _Writer(prog, components, printed)
+    end = -1
+    for el in sorted(prog.jsx, key=lambda n: n.start_byte):
+        if el.start_byte < end:
+            continue  # inside an element already written
+        writer.element(el)
+        end = el.end_byte
+    return "<html><body>" + "".join(writer.out.parts) + "</body></html>", writer.values
+
+
+_BLANKED = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_FRONTMATTER = re.compile(r"\A\s*---\n.*?\n---", re.S)
+
+
+def sfc_html(text: str) -> str:
+    """A Vue/Svelte/Astro file with its code blocks and frontmatter blanked, positions kept."""
+
+    def hide(m: re.Match[str]) -> str:
+        return blank(m.group(0))
+
+    return _BLANKED.sub(hide, _FRONTMATTER.sub(hide, text))

@@ -1,0 +1,174 @@
+"""What a page, a form or a form's section is about, from the words around the fields.
+
+A clinic's "Notes" textarea, an allergy form's "Additional notes", a prayer request's "Message" carry
+special-category data because of where they stand. The topic of a form is read, nearest first, from
+the section heading above a field, the form's own legend, heading, name and id, the page's ``<h1>``
+and ``<title>``, and the file's path (``/mental-health/self-assessment``), with the words of
+``signatures/fields/*.toml``: each category's ``topic`` list and its strong terms, less its
+exclude phrases ("health and safety"). Only GDPR Art. 9 categories are topics. A form whose own
+fields already ask for one category (two or more strong answers, a quarter of its controls, and no
+other Art. 9 category half as often) has that topic too.
+
+A page whose path, title or ``<h1>`` holds a word of a category's ``page`` list (an HIV-testing
+booking page, a mental-health self-assessment) is itself special-category data once recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analyzer.signatures.lexicon import PRIORITY, Category, Classification, TermIndex, Topic, tokens
+
+_MAX_TEXT = 300
+# Folders and suffixes that say nothing about a page's subject.
+_PATH_NOISE = re.compile(r"\.(?:blade\.php|html?|php|jsx?|tsx?|vue|svelte|astro|liquid|twig|j2|jinja2?|njk|hbs|erb|ejs|gohtml|tmpl|jsp|md)$", re.I)
+
+
+@dataclass(frozen=True)
+class Indexes:
+    topic: TermIndex  # topic + strong + exclude terms of the Art. 9 categories
+    page: TermIndex  # page + exclude terms
+
+
+_INDEXES: dict[int, tuple[dict[str, Category], Indexes]] = {}
+
+
+def indexes(categories: dict[str, Category]) -> Indexes:
+    """Built once per loaded signature database."""
+    entry = _INDEXES.get(id(categories))
+    if entry is None or entry[0] is not categories:
+        art9 = [c for c in categories.values() if c.art9]
+        topic = tuple(t for c in art9 for t in c.topic + tuple(t for t in c.terms if t.kind in ("strong", "exclude")))
+        page = tuple(t for c in art9 for t in c.page + tuple(t for t in c.terms if t.kind == "exclude"))
+        entry = (categories, Indexes(TermIndex(topic), TermIndex(page)))
+        _INDEXES[id(categories)] = entry
+    return entry[1]
+
+
+def _category(index: TermIndex, text: str, kinds: tuple[str, ...]) -> tuple[str, str] | None:
+    """(category, the word that decided) for a text, most sensitive first; excluded phrases cancel."""
+    hits = index.hits(tokens(text[:_MAX_TEXT]))
+    if not hits:
+        return None
+    excluded = {h.term.cat for h in hits if h.term.kind == "exclude"}
+    found = {h.term.cat: h.term.text for h in hits if h.term.kind in kinds and h.term.cat not in excluded}
+    return next(((c, found[c]) for c in PRIORITY if c in found), None)
+
+
+_ROUTE_FOLDERS = ("pages", "app", "routes", "views", "screens", "templates")
+
+
+def is_route(path: str) -> bool:
+    """A component file in a router's folders (Next.js pages/ and app/, SvelteKit routes/, Nuxt
+    pages/, views/): its path is a page's URL."""
+    parts = path.replace("\\", "/").lower().split("/")[:-1]
+    return any(p in _ROUTE_FOLDERS for p in parts)
+
+
+def path_words(path: str) -> str:
+    """A file path as words: its folders and name, without the extension."""
+    return _PATH_NOISE.sub("", path.replace("\\", "/"))
+
+
+def topic_of(sources: list[tuple[str, str]], categories: dict[str, Category]) -> Topic | None:
+    """The first source (nearest first: ``(what, text)``) whose words put it in an Art. 9 category."""
+    index = indexes(categories).topic
+    for what, text in sources:
+        if not text:
+            continue
+        found = _category(index, text, ("topic", "strong"))
+        if found:
+            cat, word = found
+            shown = " ".join(text.split())[:60]
+            return Topic(cat, f"{what} '{shown}' ({word})")
+    return None
+
+
+def fields_topic(found: list[Classification | None], categories: dict[str, Category]) -> Topic | None:
+    """The topic a form's own answers give it: fields that name one Art. 9 category on their own
+    (strong words), at least two and a quarter of the form's controls, and no other Art. 9
+    category asked half as often."""
+    counts: dict[str, list[str]] = {}
+    for c in found:
+        if c is None or c.context or c.confidence < 0.75 or not categories[c.category].art9:
+            continue
+        counts.setdefault(c.category, []).append(c.words[0] if c.words else c.category)
+    ranked = sorted(counts.items(), key=lambda kv: -len(kv[1]))
+    # Two answers in a long job application (a disability question, an adjustments question) do
+    # not make it a health form: the category must also be a quarter of the form's controls.
+    if not ranked or len(ranked[0][1]) < max(2, len(found) / 4) or (len(ranked) > 1 and len(ranked[1][1]) * 2 > len(ranked[0][1])):
+        return None
+    cat, words = ranked[0]
+    return Topic(cat, f"{len(words)} other fields of the form ask for it ({', '.join(dict.fromkeys(words))})"[:120])
+
+
+@dataclass(frozen=True)
+class PageTopic:
+    """Why visiting a page is itself special-category data."""
+
+    category: str
+    word: str
+    source: str  # "path", "title" or "heading"
+    text: str
+    line: int = 1  # where the page shows it: its title or heading
+
+
+def sensitive_page(path: str, title: str, headings: list[str], categories: dict[str, Category]) -> PageTopic | None:
+    """The special category a page's path, title or first-level headings put it in (``page`` words)."""
+    index = indexes(categories).page
+    words = path_words(path)
+    # A path is read folder by folder ("mental-health", "hiv-testing"): folders repeat across a
+    # site's pages, so each is looked up once.
+    found = next((f for f in (_page_words(index, seg) for seg in words.split("/")) if f), None)
+    if found:
+        return PageTopic(found[0], found[1], "path", words[-80:])
+    for source, text in [("title", title)] + [("heading", h) for h in headings]:
+        found = _page_words(index, text) if text else None
+        if found:
+            return PageTopic(found[0], found[1], source, " ".join(text.split())[:80])
+    return None
+
+
+_PAGE_CACHE: dict[tuple[int, str], tuple[str, str] | None] = {}
+
+
+def _page_words(index: TermIndex, text: str) -> tuple[str, str] | None:
+    key = (id(index), text)
+    if key not in _PAGE_CACHE:
+        if len(_PAGE_CACHE) > 16384:
+            _PAGE_CACHE.clear()
+        _PAGE_CACHE[key] = _category(index, text, ("page",))
+    return _PAGE_CACHE[key]
+
+
+def page_of(page, path: str, categories: dict[str, Category]) -> PageTopic | None:
+    """:func:`sensitive_page` for a parsed page: its path, ``<title>`` and first-level headings,
+    with the line of the title or heading that shows it (for a path: the title, else the first
+    heading, else the first element)."""
+    root = page.root
+    if root is None:
+        return None
+    title_el = next(root.iter("title"), None)
+    title = " ".join(title_el.itertext()) if title_el is not None else ""
+    h1s = [el for el in root.iter("h1")][:3]
+    found = sensitive_page(path, title, [" ".join(h.itertext()) for h in h1s], categories)
+    if found is None:
+        return None
+    if found.source == "heading":
+        source = next((h for h in h1s if " ".join(" ".join(h.itertext()).split())[:80] == found.text), None)
+    else:  # the title (a path is shown where the page says what it is: its title, else its heading)
+        source = title_el if title_el is not None else (h1s[0] if h1s else _first_element(root))
+    line = source.sourceline if source is not None else 1
+    return PageTopic(found.category, found.word, found.source, found.text, line or 1)
+
+
+def _first_element(root):
+    """The first element a page renders (inside a component's <template> wrapper, not the wrapper)."""
+    body = root.find("body")
+    el = next((e for e in (body if body is not None else root) if isinstance(e.tag, str)), None)
+    while el is not None and el.tag == "template":
+        el = next((e for e in el if isinstance(e.tag, str)), el)
+        if el.tag == "template":
+            break
+    return el

@@ -1,0 +1,112 @@
+"""What the read stage hands over for one file: frozen records, vendors named by id.
+
+A worker never makes findings. It returns one ``FileFacts`` per file: the recorders it found with
+their first-pass verdicts (``Detection``), the page facts the rules read (consent managers loaded,
+resource hints, commented-out snippets, SDKs present but not recording, personal data pushed to a
+recorder, a tag manager loaded), the form fields and printed values, and what the resolve stage
+needs to link files (scripts loaded, import specifiers, template references). Everything here is
+plain data: it crosses the process boundary by pickling, and no later stage changes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from analyzer.model import Detection, Diagnostic
+
+if TYPE_CHECKING:
+    from analyzer.facts.compliance_facts import ComplianceFacts
+    from analyzer.facts.fieldfacts import FieldSite
+    from analyzer.facts.pagecontext import PageTopic
+    from analyzer.facts.rendered import RenderedValue
+    from analyzer.parse.suppress import Directive
+    from analyzer.consent.template_scan import TemplateFacts
+
+
+@dataclass(frozen=True)
+class Hint:
+    """A resource hint (preconnect, preload …) to a recorder's host."""
+
+    vendor: str
+    line: int
+    column: int
+    rel: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Commented:
+    """A recorder snippet inside a comment (never runs)."""
+
+    vendor: str
+    line: int
+    column: int
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Inactive:
+    """A recorder SDK present but not recording here (imported and never started, replay off)."""
+
+    vendor: str
+    line: int
+    column: int
+    evidence: str
+
+
+@dataclass(frozen=True)
+class PiiPush:
+    """An identify-style call that sends personal data of these field categories to a recorder."""
+
+    vendor: str
+    line: int
+    column: int
+    evidence: str
+    categories: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TagManagerSeen:
+    """The first tag manager a page loads (its container may hold recorders no page shows)."""
+
+    name: str
+    export: str  # how to export the container for a scan
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class FileFacts:
+    """Everything one file holds that a later stage reads."""
+
+    path: str
+    detections: tuple[Detection, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    # Page facts the recorder rules read.
+    cmps: tuple[str, ...] = ()  # consent managers with blocking markup this page loads, in page order
+    hints: tuple[Hint, ...] = ()
+    commented: tuple[Commented, ...] = ()
+    inactive: tuple[Inactive, ...] = ()
+    pii: tuple[PiiPush, ...] = ()
+    tag_manager: TagManagerSeen | None = None
+    # What the field pass reads.
+    fields: tuple["FieldSite", ...] = ()
+    rendered: tuple["RenderedValue", ...] = ()
+    page_topic: "PageTopic | None" = None
+    code: str = ""  # normalised code that may set a recorder's masking options
+    # What the resolve stage links.
+    loads: tuple[str, ...] = ()  # real paths of the site's own scripts the page loads
+    imports: tuple[str, ...] = ()  # module specifiers (code files)
+    template: "TemplateFacts | None" = None
+    compliance: "ComplianceFacts | None" = None
+    directives: tuple["Directive", ...] = ()
+    # Counters for the summary.
+    parsed: bool = False
+    size: int = 0
+    code_parsed: int = 0
+
+    @property
+    def page_like(self) -> bool:
+        """Something the field pass or template composition reads."""
+        return bool(self.fields or self.code or self.template or self.rendered or self.page_topic)

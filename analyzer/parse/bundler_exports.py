@@ -1,0 +1,171 @@
+"""Exports as bundlers write them, so a function in a module factory is an export, not a lost value.
+
+Inside a bundle a module's ``export default function Recorder() {…}`` survives as a call of the
+bundler's runtime, not as an ``export`` statement:
+
+- webpack (and Rspack) define getters: ``n.d(t, {default: function () { return X }})`` or
+  ``n.d(t, {default: () => X})``; the function under the key is a getter of the export ``key``.
+- Turbopack (Next.js 15+) lists names and values: ``e.s(["default", 0, function () {…}])`` or
+  ``e.s(["default", () => X])``; the value after a name string is that export.
+
+Each is recognised by its shape alone (a runtime helper called on the factory's own parameters),
+and only in a file that holds the bundler's runtime marker, so an app's own ``x.d(y, {…})`` in
+source code is never read as one.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from analyzer.parse.jsfacts import Program
+
+_WEBPACK_MARKERS = (b"webpackChunk", b"__webpack_require__", b"__webpack_modules__", b".d(t,{", b".d(e,{", b".d(n,{", b".r(t)", b".r(e)")
+_TURBOPACK_MARKERS = (b"TURBOPACK",)
+
+
+def _markers(prog: Program) -> tuple[bool, bool]:
+    """(webpack, Turbopack): does the file hold that bundler's runtime? Read once per program."""
+    memo = prog.memo.setdefault("bundler", {})
+    if "markers" not in memo:
+        data = prog.parsed.source.data
+        memo["markers"] = (any(m in data for m in _WEBPACK_MARKERS), any(m in data for m in _TURBOPACK_MARKERS))
+    return memo["markers"]
+
+
+def _param_of_enclosing(prog: Program, ident: Node) -> bool:
+    """Is ``ident`` a parameter of a function around it (the module factory's ``(e, t, n)``)?"""
+    binding = prog.lookup(ident)
+    return binding is not None and binding.kind == "param"
+
+
+def webpack_getter(prog: Program, call: Node) -> bool:
+    """``n.d(t, {key: getter})``: webpack's export definition inside a module factory."""
+    if not _markers(prog)[0]:
+        return False
+    callee = call.child_by_field_name("function")
+    if callee is None or callee.type != "member_expression":
+        return False
+    prop, obj = callee.child_by_field_name("property"), callee.child_by_field_name("object")
+    if prop is None or prog.text(prop) != "d" or obj is None or obj.type != "identifier":
+        return False
+    args = [a for a in (call.child_by_field_name("arguments") or call).named_children if a.type != "comment"]
+    if len(args) != 2 or args[0].type != "identifier" or args[1].type != "object":
+        return False
+    return _param_of_enclosing(prog, obj) and _param_of_enclosing(prog, args[0])
+
+
+def turbopack_export(prog: Program, array: Node, value: Node, chain: list[Node]) -> tuple[Node, str] | None:
+    """``e.s(["name", 0, value])``: (the call, the export name) for ``value`` listed after a name."""
+    if not _markers(prog)[1] or len(chain) < 2:
+        return None
+    args, call = chain[-2], chain[-3] if len(chain) >= 3 else None
+    if args.type != "arguments" or call is None or call.type != "call_expression":
+        return None
+    callee = call.child_by_field_name("function")
+    if callee is None or callee.type != "member_expression":
+        return None
+    prop, obj = callee.child_by_field_name("property"), callee.child_by_field_name("object")
+    if prop is None or prog.text(prop) != "s" or obj is None or obj.type != "identifier" or not _param_of_enclosing(prog, obj):
+        return None
+    name = None
+    for element in array.named_children:
+        if element.id == value.id:
+            break
+        if element.type == "string":
+            name = prog.string_value(element)
+    return (call, name) if name else None
+
+
+def runtime_export(prog: Program, call: Node) -> bool:
+    """Is ``call`` one of the export definitions above (a getter handed to it returns the export)?"""
+    if webpack_getter(prog, call):
+        return True
+    callee = call.child_by_field_name("function")
+    prop = callee.child_by_field_name("property") if callee is not None and callee.type == "member_expression" else None
+    return _markers(prog)[1] and prop is not None and prog.text(prop) == "s"
+
+
+def module_factory(prog: Program, fn: Node) -> bool:
+    """Is ``fn`` a module factory of a chunk pushed to the bundler's registry: an element of
+    Turbopack's ``TURBOPACK.push([script, id, factory, …])`` or a value of the module object in
+    webpack's ``webpackChunk….push([[ids], {id: factory}])``? Its body is a module's top level
+    (scope hoisting may put an SDK and the app's code in one factory), not a function of an SDK."""
+    webpack, turbopack = _markers(prog)
+    if not (webpack or turbopack):
+        return False
+    chain = prog.chain(fn)
+    obj = chain[-2] if fn.type == "method_definition" else chain[-3] if len(chain) >= 3 and chain[-2].type == "pair" else None
+    if webpack and obj is not None and obj.type == "object" and _key_is_id(prog, fn, chain) and _registry_object(prog, obj):
+        return True
+    if len(chain) >= 5 and fn.type == "method_definition" and chain[-2].type == "object" and chain[-3].type == "array":
+        args, call = chain[-4], chain[-5]  # webpack 5's ES output: {536(t, e, n) {…}}
+    elif len(chain) >= 6 and chain[-2].type == "pair" and chain[-3].type == "object" and chain[-4].type == "array":
+        args, call = chain[-5], chain[-6]
+    elif len(chain) >= 4 and chain[-2].type == "array":
+        args, call = chain[-3], chain[-4]
+    else:
+        return False
+    if args.type != "arguments" or call.type != "call_expression":
+        return False
+    callee = call.child_by_field_name("function")
+    prop = callee.child_by_field_name("property") if callee is not None and callee.type == "member_expression" else None
+    return prop is not None and prog.text(prop) == "push"
+
+
+def _key_is_id(prog: Program, fn: Node, chain: list[Node]) -> bool:
+    key = fn.child_by_field_name("name") if fn.type == "method_definition" else chain[-2].child_by_field_name("key")
+    return key is not None and prog.text(key).strip("\"'").isdigit()
+
+
+def _registry_object(prog: Program, obj: Node) -> bool:
+    """``var e = {944(e, t, n) {…}, …}`` in webpack's entry: the modules object its require calls
+    as ``e[id](module, module.exports, require)``."""
+    memo = prog.memo.setdefault("registry_objects", {})
+    if obj.id in memo:
+        return memo[obj.id]
+    found = False
+    chain = prog.chain(obj)
+    decl = chain[-2] if len(chain) >= 2 else None
+    name = decl.child_by_field_name("name") if decl is not None and decl.type == "variable_declarator" else None
+    binding = prog.lookup(name) if name is not None and name.type == "identifier" else None
+    for ref in prog.scopes.references(binding)[:50] if binding is not None else []:
+        sub, call = (ref[-2], ref[-3]) if len(ref) >= 3 else (None, None)
+        if sub is not None and sub.type == "subscript_expression" and call.type == "call_expression" and prog.callee(call) == sub:
+            args = [a for a in (call.child_by_field_name("arguments") or call).named_children if a.type != "comment"]
+            if len(args) == 3:
+                found = True
+                break
+    memo[obj.id] = found
+    return found
+
+
+MODULE_PREFIX = "module:"  # an entry name that carries a bundled module's id across files
+
+
+def module_id(prog: Program, node: Node) -> str | None:
+    """The registry id of the bundled module whose factory holds ``node`` (webpack's object key,
+    the number before Turbopack's factory), or None outside a module factory."""
+    if not any(_markers(prog)):
+        return None
+    chain = prog.chain(node)
+    for i in range(len(chain) - 1, 0, -1):
+        fn = chain[i]
+        if fn.type not in ("function_expression", "function", "arrow_function", "method_definition") or not module_factory(prog, fn):
+            continue
+        holder = chain[i - 1]
+        if holder.type == "pair":
+            key = holder.child_by_field_name("key")
+            text = prog.text(key) if key is not None else ""
+            return text if text.isdigit() else None
+        if fn.type == "method_definition":  # webpack 5's ES output: {536(t, e, n) {…}}
+            name = fn.child_by_field_name("name")
+            text = prog.text(name) if name is not None else ""
+            return text if text.isdigit() else None
+        before = None
+        for element in holder.named_children:
+            if element.id == fn.id:
+                break
+            before = element
+        text = prog.text(before) if before is not None and before.type == "number" else ""
+        return text or None
+    return None

@@ -1,0 +1,294 @@
+"""Parse an HTML page with lxml and list the elements that can load a recorder, with true positions.
+
+lxml reports only the line on which a start tag *ends* (capped at 65,535) and no column, and
+libxml2 silently drops everything below ~2,000 levels of nesting. So positions come from a small
+start-tag scanner that walks the raw text the way the HTML tokenizer does (skipping comments and
+raw-text bodies) and pairs its tags with lxml's elements in document order. The scanner is lazy:
+it runs only when a finding needs a position, and only as far as that element (recorders sit in
+the ``<head>``), which keeps a page's cost close to lxml's own parse. When libxml2 reports a
+resource limit, the scanner runs over the whole page and every start tag lxml lost is re-parsed
+on its own, so no element, and no result, is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import lxml.etree
+import lxml.html
+
+from analyzer.parse.positions import LineIndex
+
+WANTED = ("script", "link", "img", "iframe", "noscript")
+_RAW_TEXT = ("script", "style", "textarea", "title", "xmp")
+_TOKEN = re.compile(r"<!--|<(script|style|textarea|title|xmp|link|img|iframe|noscript|input|select)(?=[\s/>])", re.I)
+_LXML_LINE_CAP = 65535
+_COMMENT = "#comment"
+
+
+class Element:
+    """One element of interest, flattened; ``line``/``column`` are resolved on first use."""
+
+    __slots__ = ("tag", "attrs", "text", "order", "in_noscript", "classes", "_index", "_page", "_pos")
+
+    def __init__(self, tag: str, attrs: dict[str, str], text: str, order: int, in_noscript: bool, index: int, page: "Page", pos: tuple[int, int] | None = None) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.text = text
+        self.order = order
+        self.in_noscript = in_noscript
+        self.classes = frozenset(attrs.get("class", "").split())
+        self._index = index  # position among the page's elements of the same tag (or comments)
+        self._page = page
+        self._pos = pos
+
+    @property
+    def line(self) -> int:
+        return self.position[0]
+
+    @property
+    def column(self) -> int:
+        return self.position[1]
+
+    @property
+    def position(self) -> tuple[int, int]:
+        if self._pos is None:
+            self._pos = self._page.locate(self.tag, self._index)
+        return self._pos
+
+    def __repr__(self) -> str:
+        return f"Element({self.tag!r}, {self.attrs!r}, order={self.order})"
+
+
+class _Scanner:
+    """Start tags (and comment openings) of the raw text, in document order, produced lazily."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[str, list[int]] = {}
+        self._pos = 0
+        self.done = False
+
+    def _advance(self) -> bool:
+        m = _TOKEN.search(self.text, self._pos)
+        if not m:
+            self.done = True
+            return False
+        if m.group(0) == "<!--":
+            end = self.text.find("-->", m.end())
+            self.found.setdefault(_COMMENT, []).append(m.start())
+            self._pos = len(self.text) if end < 0 else end + 3
+            return True
+        name = m.group(1).lower()
+        close = self.text.find(">", m.end())
+        close = len(self.text) if close < 0 else close + 1
+        self.found.setdefault(name, []).append(m.start())
+        self._pos = close
+        if name in _RAW_TEXT:
+            body_end = _raw_end(self.text, name, close)
+            self._pos = len(self.text) if body_end < 0 else body_end
+        return True
+
+    def starts(self, name: str, count: int) -> list[int]:
+        """At least ``count`` start offsets of ``name`` tags, if the text has that many."""
+        while len(self.found.get(name, ())) < count and not self.done:
+            self._advance()
+        return self.found.get(name, [])
+
+    def all(self, name: str) -> list[int]:
+        while not self.done:
+            self._advance()
+        return self.found.get(name, [])
+
+
+class Page:
+    """A parsed page: its elements of interest and comments, in document order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._scanner = _Scanner(text)
+        self._sourcelines: dict[str, list[int]] = {}
+        self._paired: dict[str, list[int]] = {}
+        self._cursors: dict[str, int] = {}  # per tag: the scanned start after the last one paired
+        self._lines: LineIndex | None = None
+        self.elements: list[Element] = []
+        self.comments: list[Element] = []
+        self.degraded = 0
+        root, truncated = _root(text)
+        self.root = root
+        if root is not None:
+            self._collect(root)
+        if truncated:
+            self._recover_lost()
+
+    # -- building -------------------------------------------------------------------------------
+    def _add(self, tag: str, el: lxml.etree._Element, text: str, nos: bool) -> None:
+        lines = self._sourcelines.setdefault(tag, [])
+        attrs = dict(el.attrib) if tag != _COMMENT else {}  # lxml's HTML parser lower-cases names
+        item = Element(tag, attrs, text, len(self.elements) + len(self.comments), nos, len(lines), self)
+        lines.append(el.sourceline or 0)
+        (self.comments if tag == _COMMENT else self.elements).append(item)
+
+    def _collect(self, root: lxml.etree._Element) -> None:
+        # Comments before <html> (a partial that opens with a commented-out snippet) and after
+        # it are the root's siblings, not its descendants.
+        before = [c for c in root.itersiblings(preceding=True) if c.tag is lxml.etree.Comment][::-1]
+        for c in before:
+            self._add(_COMMENT, c, c.text or "", False)
+        for el in root.iter("script", "link", "noscript", "img", "iframe", lxml.etree.Comment):
+            if el.tag is lxml.etree.Comment:
+                self._add(_COMMENT, el, el.text or "", False)
+                continue
+            tag = el.tag
+            in_nos = tag in ("img", "iframe") and any(a.tag == "noscript" for a in el.iterancestors())
+            if tag in ("img", "iframe") and not in_nos:
+                self._sourcelines.setdefault(tag, []).append(el.sourceline or 0)  # keeps pairing aligned
+                continue
+            self._add(tag, el, el.text or "" if tag == "script" else "", in_nos)
+        for c in root.itersiblings():
+            if c.tag is lxml.etree.Comment:
+                self._add(_COMMENT, c, c.text or "", False)
+
+    def _recover_lost(self) -> None:
+        """After a resource limit: re-parse, one by one, start tags that lxml did not produce."""
+        for tag in ("script", "link", "noscript"):
+            starts = self._scanner.all(tag)
+            paired = set(self._pair(tag, len(self._sourcelines.get(tag, []))))
+            for start in (s for s in starts if s not in paired):
+                el = _reparse(self.text, tag, start)
+                if el is not None:
+                    self.degraded += 1
+                    item = Element(tag, dict(el.attrib), el.text or "" if tag == "script" else "",
+                                   10**9 + start, False, -1, self, self.lines.line_col(start))
+                    self.elements.append(item)
+        self.elements.sort(key=lambda e: e.order)
+
+    # -- positions ------------------------------------------------------------------------------
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
+
+    def _pair(self, tag: str, upto: int) -> list[int]:
+        """Start offsets paired with the first ``upto`` lxml elements of ``tag``: one pass over
+        the scanned starts, whatever the number of elements (each lookup is a binary search)."""
+        paired = self._paired.setdefault(tag, [])
+        lines = self._sourcelines.get(tag, [])
+        cursor = self._cursors.get(tag, 0)
+        while len(paired) < min(upto, len(lines)):
+            line = lines[len(paired)]
+            starts = self._scanner.starts(tag, cursor + 1)
+            # Skip scanned tags that end before lxml's element does: text inside an attribute value.
+            while cursor < len(starts) and line < _LXML_LINE_CAP and self._end_line(starts[cursor], tag) < line:
+                cursor += 1
+                starts = self._scanner.starts(tag, cursor + 1)
+            if cursor >= len(starts):
+                paired.append(-1)
+                continue
+            paired.append(starts[cursor])
+            cursor += 1
+        self._cursors[tag] = cursor
+        return paired
+
+    def _end_line(self, start: int, tag: str) -> int:
+        close = self.text.find("-->" if tag == _COMMENT else ">", start)
+        return self.lines.line(close if close >= 0 else len(self.text))
+
+    def body_position(self, el: Element) -> tuple[int, int]:
+        """Line and column where an element's content starts (after its start tag's ``>``)."""
+        if el._index < 0:
+            return el.position
+        offsets = self._pair(el.tag, el._index + 1)
+        start = offsets[el._index] if el._index < len(offsets) else -1
+        if start < 0:
+            return el.position
+        close = self.text.find(">", start)
+        return self.lines.line_col(close + 1 if close >= 0 else start)
+
+    def register(self, tag: str, lines: list[int]) -> None:
+        """Make elements of another tag locatable (form fields): their lxml lines in document order."""
+        self._sourcelines.setdefault(tag, lines)
+
+    def locate(self, tag: str, index: int) -> tuple[int, int]:
+        offsets = self._pair(tag, index + 1)
+        offset = offsets[index] if index < len(offsets) else -1
+        if offset < 0:  # unmatched: fall back on lxml's line
+            return self._sourcelines[tag][index] or 1, 1
+        return self.lines.line_col(offset)
+
+
+_PARSER: lxml.html.HTMLParser | None = None
+# Control characters (and lone surrogates) become blanks before lxml sees the text: lxml builds
+# an attribute named "\x0e" from `<script src=… \x0e>` and then raises ValueError when it is read.
+# Same length, so lxml's line numbers stay true.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def _parser() -> lxml.html.HTMLParser:
+    global _PARSER
+    if _PARSER is None:  # one parser per process: building one costs as much as parsing a small page
+        _PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=False, recover=True)
+    return _PARSER
+
+
+def _root(text: str) -> tuple[lxml.etree._Element | None, bool]:
+    """The parsed document, and whether libxml2 hit a resource limit and so lost part of it."""
+    data = _CONTROL.sub(" ", text).encode("utf-8", "surrogatepass")
+    if not data.strip():
+        return None, False
+    parser = _parser()
+    try:
+        root = lxml.html.document_fromstring(data, parser=parser)
+    except lxml.etree.ParserError:
+        if b"<!--" not in data:
+            return None, True
+        # A document of comments only is "empty" to lxml: an element after them keeps them
+        # (appended at the end, so every line number stays true).
+        try:
+            root = lxml.html.document_fromstring(data + b"<i></i>", parser=parser)
+        except (lxml.etree.ParserError, ValueError):
+            return None, True
+    except ValueError:
+        return None, True
+    truncated = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    return root, truncated
+
+
+_RAW_END = {name: re.compile("</" + name, re.I) for name in _RAW_TEXT}
+
+
+def _raw_end(text: str, name: str, start: int) -> int:
+    """Where a raw-text element's end tag starts, case-insensitively, on the text itself (a
+    lowercased copy can be longer: "İ".lower() is two characters, shifting every offset)."""
+    m = _RAW_END[name].search(text, start)
+    return m.start() if m else -1
+
+
+def _reparse(text: str, tag: str, start: int) -> lxml.etree._Element | None:
+    close = text.find(">", start)
+    end = len(text) if close < 0 else close + 1
+    chunk = text[start:end]
+    if tag == "script":
+        body_end = _raw_end(text, "script", end)
+        chunk = text[start : body_end if body_end >= 0 else len(text)] + "</script>"
+    try:
+        frag = lxml.html.fragment_fromstring(_CONTROL.sub(" ", chunk), create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    return next(iter(frag.iter(tag)), None)
+
+
+def parse(text: str) -> Page:
+    return Page(text)
+
+
+def strings(page: Page) -> Iterator[str]:
+    """The page's code and URLs: what signature literals are searched in (not its prose)."""
+    for el in page.elements:
+        if el.text:
+            yield el.text
+        yield from el.attrs.values()
+    for c in page.comments:
+        yield c.text

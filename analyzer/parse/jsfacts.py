@@ -1,0 +1,365 @@
+"""What one parsed piece of JavaScript contains, found on demand.
+
+A minified bundle of a megabyte holds ~30,000 calls and ~10,000 functions, and a whole-file query
+over its tree costs about half a parse. Nothing here walks the whole tree: calls are found from
+the bytes where their callee's name occurs (``calls_named('init')``), imports from the top-level
+statements and the ``require`` / ``import()`` calls, and names resolve through lexical scopes
+(``analyzer.parse.jsscope``). Every step is paid from the file's work budget.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import tree_sitter
+from tree_sitter import Node
+
+from analyzer.parse.budget import Budget
+from analyzer.parse.jsparse import Parsed, language
+from analyzer.parse.jsscope import FUNCTION_TYPES, Binding, Scopes
+from analyzer.parse.jstree import Tree
+
+__all__ = ["FUNCTION_TYPES", "STRING_TYPES", "Import", "Program"]
+
+STRING_TYPES = frozenset({"string", "template_string"})
+_CALLS = frozenset({"call_expression", "new_expression"})
+_TRANSPARENT = frozenset({"parenthesized_expression", "non_null_expression", "as_expression", "satisfies_expression"})
+# JSX stands after "(", "return", "=", "?", ":", "&&", "," or ">" and opens with a tag name; in
+# plain or minified JavaScript "<" after those is never valid, so the JSX query runs only then.
+_JSX_HINT = re.compile(rb"(?:[\[(=?:,>&{]|\breturn)\s*(?://[^\n]*\n\s*|/\*(?:[^*]|\*(?!/))*\*/\s*)*<[A-Za-z>]")
+
+
+def minified(data: bytes) -> bool:
+    """Built output (a line of thousands of characters): no JSX survives compilation."""
+    return any(len(line) > 5000 for line in data[:200_000].split(b"\n", 64))
+
+
+@functools.lru_cache(maxsize=4)
+def _jsx_query(dialect: str) -> tree_sitter.Query | None:
+    grammar = language(dialect)
+    if grammar.id_for_node_kind("jsx_element", True) is None:
+        return None
+    return tree_sitter.Query(grammar, "(jsx_element) @jsx (jsx_self_closing_element) @jsx")
+
+
+@dataclass
+class Import:
+    package: str
+    imported: str | None  # None: default or namespace import / whole require()
+    node: Node
+
+
+class Program:
+    """The facts of one parsed script, with helpers the detectors and the guard analysis share."""
+
+    def __init__(self, parsed: Parsed, budget: Budget | None = None) -> None:
+        self.parsed = parsed
+        self.budget = budget if budget is not None else Budget.for_size(len(parsed.source.data))
+        self.tree = Tree(parsed.root, parsed.source.data, self.budget)
+        self.scopes = Scopes(self.tree)
+        self._calls: dict[str, list[Node]] = {}
+        self._chains: dict[int, list[Node]] = {}
+        self._imports: tuple[dict[str, Import], list[tuple[Node, str]]] | None = None
+        self._jsx: list[Node] | None = None
+        # Facts other readers derive once per program (bundler_exports: runtime markers, registries).
+        self.memo: dict[str, dict] = {}
+
+    # -- text helpers ---------------------------------------------------------------------------
+    def text(self, node: Node) -> str:
+        return self.parsed.text(node)
+
+    def string_value(self, node: Node | None) -> str | None:
+        """The value of a string literal (template literals: their static parts), else None."""
+        if node is None or node.type not in STRING_TYPES:
+            return None
+        return "".join(self.text(c) for c in node.named_children if c.type in ("string_fragment", "escape_sequence")) or (
+            self.text(node)[1:-1] if node.type == "string" else ""
+        )
+
+    def key_of(self, pair: Node) -> str:
+        """The key of an object pair as written (``a`` / ``'a'`` / ``"a"`` -> ``a``)."""
+        key = pair.child_by_field_name("key")
+        return "" if key is None else self.string_value(key) or self.text(key)
+
+    def pairs(self, obj: Node) -> dict[str, Node]:
+        """An object literal's ``key: value`` pairs, by key."""
+        out: dict[str, Node] = {}
+        for child in obj.named_children:
+            value = child.child_by_field_name("value") if child.type == "pair" else None
+            if value is not None:
+                out[self.key_of(child)] = value
+        return out
+
+    def static_text(self, node: Node) -> str:
+        """Every string literal and template fragment inside ``node``, concatenated: a URL built
+        by ``'https://' + host + '/x.js'`` or a template literal keeps its vendor host here."""
+        parts: list[str] = []
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            self.budget.spend()
+            if n.type in ("string_fragment",):
+                parts.append(self.text(n))
+            elif n.type == "string" and not n.named_children:
+                parts.append(self.text(n)[1:-1])
+            else:
+                stack.extend(reversed(n.children))
+        return "".join(parts)
+
+    def callee(self, call: Node) -> Node | None:
+        fn = call.child_by_field_name("function") or call.child_by_field_name("constructor")
+        while fn is not None and fn.type in ("parenthesized_expression", "sequence_expression"):
+            # (0, x.init)(...) and (x.init)(...): the last expression is what is called.
+            named = fn.named_children
+            fn = named[-1] if named else None
+        return fn
+
+    def path(self, node: Node | None) -> str:
+        """``a.b.c`` for identifiers and member chains (optional chaining flattened), else ""."""
+        parts: list[str] = []
+        while node is not None:
+            t = node.type
+            if t in ("identifier", "property_identifier", "this", "private_property_identifier", "super"):
+                parts.append(self.text(node))
+                break
+            if t == "member_expression":
+                prop = node.child_by_field_name("property")
+                if prop is None:
+                    return ""
+                parts.append(self.text(prop))
+                node = node.child_by_field_name("object")
+            elif t == "subscript_expression":
+                key = self.string_value(node.child_by_field_name("index"))
+                if not key:
+                    return ""
+                parts.append(key)
+                node = node.child_by_field_name("object")
+            elif t in _TRANSPARENT:
+                named = node.named_children
+                node = named[-1] if named else None
+            else:
+                return ""
+        if node is None:
+            return ""
+        return ".".join(reversed(parts))
+
+    def args(self, call: Node) -> list[Node]:
+        a = call.child_by_field_name("arguments")
+        return [c for c in a.named_children if c.type != "comment"] if a is not None else []
+
+    def position(self, node: Node) -> tuple[int, int]:
+        return self.parsed.position(node)
+
+    # -- navigation -----------------------------------------------------------------------------
+    def chain(self, node: Node) -> list[Node]:
+        """The path from the root down to ``node`` (memoised for the nodes asked about)."""
+        found = self._chains.get(node.id)
+        if found is None:
+            found = self._chains[node.id] = self.tree.path_to(node)
+        return found
+
+    def remember(self, chain: list[Node]) -> None:
+        self._chains.setdefault(chain[-1].id, chain)
+
+    def enclosing_function(self, node: Node) -> Node | None:
+        for anc in reversed(self.chain(node)[:-1]):
+            if anc.type in FUNCTION_TYPES:
+                return anc
+        return None
+
+    def lookup(self, ident: Node) -> Binding | None:
+        return self.scopes.lookup(ident, self.chain(ident))
+
+    # -- calls ----------------------------------------------------------------------------------
+    def calls_named(self, name: str) -> list[Node]:
+        """Calls and ``new`` expressions whose callee is ``name`` or ends in ``.name``
+        (``name()``, ``x.name()``, ``x?.name()``, ``x['name']()``, ``(0, x.name)()``)."""
+        found = self._calls.get(name)
+        if found is not None:
+            return found
+        out: dict[int, Node] = {}
+        width = len(name.encode())
+        for offset in self.tree.occurrences(name):
+            chain = self.tree.path(offset, offset + width)
+            call = self._call_of(chain)
+            if call is not None and call.id not in out:
+                out[call.id] = call
+                self.remember(chain[: chain.index(call) + 1])
+        self._calls[name] = found = sorted(out.values(), key=lambda n: n.start_byte)
+        return found
+
+    def _call_of(self, chain: list[Node]) -> Node | None:
+        """The call whose callee ends in the token at the end of ``chain``."""
+        i = len(chain) - 1
+        node = chain[i]
+        while i >= 1 and chain[i - 1].type == node.type and chain[i - 1].start_byte == node.start_byte and chain[i - 1].end_byte == node.end_byte:
+            i -= 1  # a named node over its own keyword token (`import`)
+        if node.type == "string_fragment" and i >= 2 and chain[i - 1].type == "string" and chain[i - 2].type == "subscript_expression":
+            i -= 2  # x['init']()
+        elif node.type == "property_identifier" and i >= 1 and chain[i - 1].type == "member_expression":
+            i -= 1
+        elif node.type not in ("identifier", "import"):
+            return None
+        while i >= 1:
+            parent, child = chain[i - 1], chain[i]
+            if parent.type in _TRANSPARENT or (parent.type == "sequence_expression" and parent.named_children[-1] == child):
+                i -= 1
+                continue
+            if parent.type in _CALLS and (parent.child_by_field_name("function") or parent.child_by_field_name("constructor")) == child:
+                return parent
+            return None
+        return None
+
+    def assignments_to(self, name: str) -> list[Node]:
+        """Assignments whose target is ``name`` or ends in ``.name`` (``s.src = …``)."""
+        out: dict[int, Node] = {}
+        width = len(name.encode())
+        for offset in self.tree.occurrences(name):
+            chain = self.tree.path(offset, offset + width)
+            i = len(chain) - 1
+            if chain[i].type == "property_identifier" and i >= 1 and chain[i - 1].type == "member_expression":
+                i -= 1
+            elif chain[i].type != "identifier":
+                continue
+            parent = chain[i - 1] if i >= 1 else None
+            if parent is not None and parent.type == "assignment_expression" and parent.child_by_field_name("left") == chain[i]:
+                out.setdefault(parent.id, parent)
+                self.remember(chain[:i])
+        return sorted(out.values(), key=lambda n: n.start_byte)
+
+    # -- imports --------------------------------------------------------------------------------
+    @property
+    def imports(self) -> dict[str, Import]:
+        """Local names bound to modules: ``import X from 'pkg'``, ``const {init} = require('pkg')``,
+        ``const t = new Tracker()`` with Tracker imported (the instance is the package's too)."""
+        return self._import_facts()[0]
+
+    @property
+    def import_nodes(self) -> list[tuple[Node, str]]:
+        """Every import statement, ``require()`` and ``import()`` with its module specifier."""
+        return self._import_facts()[1]
+
+    def _import_facts(self) -> tuple[dict[str, Import], list[tuple[Node, str]]]:
+        if self._imports is None:
+            imports: dict[str, Import] = {}
+            nodes: list[tuple[Node, str]] = []
+            for stmt in self.parsed.root.named_children:
+                self.budget.spend()
+                if stmt.type == "import_statement":
+                    self._import(stmt, imports, nodes)
+            for call in self.calls_named("require") + self.calls_named("import"):
+                self._require(call, imports, nodes)
+            for local, imp in list(imports.items()):
+                for call in self.calls_named(local):
+                    self._instance(call, imp, imports)
+            nodes.sort(key=lambda n: n[0].start_byte)
+            self._imports = (imports, nodes)
+        return self._imports
+
+    def _import(self, node: Node, imports: dict[str, Import], nodes: list[tuple[Node, str]]) -> None:
+        source = self.string_value(node.child_by_field_name("source"))
+        if not source:
+            return
+        nodes.append((node, source))
+        clause = next((c for c in node.named_children if c.type == "import_clause"), None)
+        if clause is None:
+            return
+        for c in clause.named_children:
+            if c.type == "identifier":
+                imports[self.text(c)] = Import(source, None, node)
+            elif c.type == "namespace_import":
+                ident = next((x for x in c.named_children if x.type == "identifier"), None)
+                if ident is not None:
+                    imports[self.text(ident)] = Import(source, None, node)
+            elif c.type == "named_imports":
+                for spec in c.named_children:
+                    if spec.type != "import_specifier":
+                        continue
+                    name = spec.child_by_field_name("name")
+                    alias = spec.child_by_field_name("alias") or name
+                    if name is not None and alias is not None:
+                        imports[self.text(alias)] = Import(source, self.text(name), node)
+
+    def _require(self, call: Node, imports: dict[str, Import], nodes: list[tuple[Node, str]]) -> None:
+        """``const X = require('pkg')`` / ``const {init} = require('pkg')`` / ``import('pkg')``."""
+        fn = self.callee(call)
+        if fn is None or self.text(fn) not in ("require", "import"):
+            return
+        args = self.args(call)
+        source = self.string_value(args[0]) if args else None
+        if not source:
+            return
+        nodes.append((call, source))
+        chain = self.chain(call)
+        i = len(chain) - 2
+        while i >= 0 and chain[i].type in ("await_expression", "parenthesized_expression"):
+            i -= 1
+        self._then_parameter(chain, i, source, imports)
+        decl = chain[i] if i >= 0 else None
+        if decl is None or decl.type != "variable_declarator":
+            return
+        target = decl.child_by_field_name("name")
+        if target is None:
+            return
+        if target.type == "identifier":
+            imports[self.text(target)] = Import(source, None, call)
+        elif target.type == "object_pattern":
+            for prop in target.named_children:
+                if prop.type == "shorthand_property_identifier_pattern":
+                    imports[self.text(prop)] = Import(source, self.text(prop), call)
+                elif prop.type == "pair_pattern":
+                    key, value = prop.child_by_field_name("key"), prop.child_by_field_name("value")
+                    if key is not None and value is not None and value.type == "identifier":
+                        imports[self.text(value)] = Import(source, self.text(key), call)
+
+    def _then_parameter(self, chain: list[Node], i: int, source: str, imports: dict[str, Import]) -> None:
+        """``import('pkg').then(m => m.default.init(…))``: the callback's first parameter is the
+        module (a component that loads the SDK lazily)."""
+        if i < 2 or chain[i].type != "member_expression" or chain[i - 1].type != "call_expression":
+            return
+        prop = chain[i].child_by_field_name("property")
+        if prop is None or self.text(prop) != "then":
+            return
+        args = self.args(chain[i - 1])
+        fn = args[0] if args and args[0].type in FUNCTION_TYPES else None
+        if fn is None:
+            return
+        params = self.scopes._parameter_names(fn)
+        if params and params[0].type == "identifier":
+            imports.setdefault(self.text(params[0]), Import(source, None, chain[i - 1]))
+        elif params and params[0].type == "shorthand_property_identifier_pattern":
+            imports.setdefault(self.text(params[0]), Import(source, self.text(params[0]), chain[i - 1]))
+
+    def _instance(self, call: Node, imp: Import, imports: dict[str, Import]) -> None:
+        if call.type != "new_expression":
+            return
+        chain = self.chain(call)
+        decl = chain[-2] if len(chain) >= 2 else None
+        if decl is None or decl.type != "variable_declarator" or decl.child_by_field_name("value") != call:
+            return
+        name = decl.child_by_field_name("name")
+        if name is not None and name.type == "identifier":
+            imports.setdefault(self.text(name), Import(imp.package, None, decl))
+
+    # -- JSX ------------------------------------------------------------------------------------
+    @property
+    def jsx(self) -> list[Node]:
+        """JSX elements, in document order (only looked for where the bytes can hold JSX)."""
+        if self._jsx is None:
+            query = _jsx_query(self.parsed.source.dialect)
+            if query is None or minified(self.parsed.source.data) or not _JSX_HINT.search(self.parsed.source.data):
+                self._jsx = []
+            else:
+                self.budget.spend(len(self.parsed.source.data) // 64)
+                caps = tree_sitter.QueryCursor(query).captures(self.parsed.root)
+                self._jsx = sorted(caps.get("jsx", []), key=lambda n: n.start_byte)
+        return self._jsx
+
+    def constant(self, ident: Node) -> str | None:
+        """The text of the string a ``const`` (or ``let`` / ``var``) this identifier names holds."""
+        binding = self.lookup(ident)
+        if binding is None or binding.value is None or binding.value.type not in STRING_TYPES:
+            return None
+        return self.text(binding.value)

@@ -1,0 +1,438 @@
+"""Where a function value goes, and so where it runs: its calls, followed through bindings.
+
+From a function node, follow its value outwards: into the binding it is declared or assigned to
+(and every reference of that binding, in scope), into an object literal under a key (and every
+read of that key on a binding holding the object, ``this.key`` inside the object's own methods),
+out of a factory's ``return`` (to the binding its call initialises), through ``.call`` /
+``.apply`` / ``.bind``, through parentheses, ``||`` / ``??`` / ternaries and TypeScript casts.
+Each path ends in a *use*: a call, a callback handed to a call, a JSX element rendering it, an
+event-handler property, an export, a global, or an escape (stored where it cannot be followed).
+
+Property calls are never resolved by the property name alone: ``x.init()`` reaches a function only
+when ``x`` resolves to a binding that holds an object with it under ``init``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from analyzer.parse import bundler_exports
+from analyzer.parse.jsfacts import Program
+from analyzer.parse.jsscope import FUNCTION_TYPES, IDENTIFIERS
+
+# Objects whose properties are globals: assigning a function there hands it to other scripts.
+GLOBAL_OBJECTS = frozenset({"window", "self", "globalThis", "top", "parent", "frames"})
+_PASS_THROUGH = frozenset({"parenthesized_expression", "await_expression", "non_null_expression", "as_expression", "satisfies_expression", "type_assertion"})
+_READS = frozenset(
+    {"unary_expression", "if_statement", "while_statement", "do_statement", "expression_statement", "switch_statement", "for_statement", "update_expression", "augmented_assignment_expression", "template_substitution", "spread_element"}
+)
+_DECLARATIONS = frozenset({"function_declaration", "generator_function_declaration", "class_declaration", "abstract_class_declaration"})
+MAX_HOPS = 24  # bindings and returns followed from one function (the budget bounds the rest)
+
+
+@functools.lru_cache(maxsize=4096)
+def _this_member(key: str) -> re.Pattern[bytes]:
+    return re.compile(rb"(?<![\w$])this\s*(?:\?\.|\.)\s*" + re.escape(key.encode()) + rb"(?![\w$])")
+
+
+@dataclass(frozen=True)
+class Use:
+    """One way a function value is reached."""
+
+    kind: str  # call | callback | jsx | handler | export | global | escape
+    node: Node  # the call, element, assignment or statement where that happens
+    key: str = ""  # the property / global / export name it travels under, when it has one
+    holder: Node | None = None  # the object literal that holds it under ``key``
+
+
+@dataclass(frozen=True)
+class _Origin:
+    key: str = ""
+    holder: Node | None = None
+
+
+class Flow:
+    """Uses of function values in one program (memoised per function and property path)."""
+
+    def __init__(self, prog: Program, stores: frozenset[str] = frozenset()) -> None:
+        self.prog = prog
+        self.stores = stores  # methods that store what they are handed (signatures/script_types.toml [code])
+        self._memo: dict[tuple[int, tuple[str, ...]], list[Use]] = {}
+        self._active: set[tuple[int, tuple[str, ...]]] = set()
+
+    def uses(self, fn: Node) -> list[Use]:
+        """How the function ``fn`` is reached."""
+        return self._sinks(self.prog.chain(fn), (), _Origin(), 0)
+
+    def own_names(self, fn: Node) -> set[str]:
+        """The names ``fn`` is known by where it is defined: its declared name, the variable or
+        property it is assigned to, its method or pair key."""
+        chain = self.prog.chain(fn)
+        names: set[str] = set()
+        name = fn.child_by_field_name("name")
+        if name is not None:
+            names.add(self.prog.string_value(name) or self.prog.text(name))
+        i = len(chain) - 2
+        while i >= 0 and chain[i].type in _PASS_THROUGH:
+            i -= 1
+        parent = chain[i] if i >= 0 else None
+        if parent is None:
+            return names
+        if parent.type == "variable_declarator":
+            target = parent.child_by_field_name("name")
+            if target is not None and target.type == "identifier":
+                names.add(self.prog.text(target))
+        elif parent.type == "pair":
+            names.add(self.prog.key_of(parent))
+        elif parent.type == "assignment_expression":
+            target = self.prog.path(parent.child_by_field_name("left"))
+            if target:
+                names.add(target.rsplit(".", 1)[-1])
+        return names
+
+    # -- the walk outwards ----------------------------------------------------------------------
+    def _sinks(self, chain: list[Node], props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:
+        value = chain[-1]
+        key = (value.id, props)
+        if key in self._memo:
+            return self._memo[key]
+        if key in self._active:
+            return []  # a cycle: this path adds no new way in
+        if hops > MAX_HOPS:
+            return [Use("escape", value, "too many hops to follow")]
+        self._active.add(key)
+        try:
+            out = self._step(chain, props, origin, hops)
+        finally:
+            self._active.discard(key)
+        self._memo[key] = out
+        return out
+
+    def _step(self, chain: list[Node], props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:
+        self.prog.budget.spend()
+        if len(chain) < 2:
+            return []
+        value, parent = chain[-1], chain[-2]
+        t = parent.type
+        up = chain[:-1]
+        if value.type in _DECLARATIONS:
+            out = self._declared(value, value, props, origin, hops)
+            if t == "export_statement":
+                out.append(Use("export", parent, self._export_name(parent, value), origin.holder))
+            return out
+        if t in _PASS_THROUGH:
+            return self._sinks(up, props, origin, hops)
+        if t == "sequence_expression":
+            return self._sinks(up, props, origin, hops) if parent.named_children[-1] == value else []
+        if t == "ternary_expression":
+            return [] if parent.child_by_field_name("condition") == value else self._sinks(up, props, origin, hops)
+        if t == "binary_expression":
+            op = parent.child_by_field_name("operator")
+            return self._sinks(up, props, origin, hops) if op is not None and op.type in ("&&", "||", "??") else []
+        if t in _READS:
+            return []
+        if t == "variable_declarator":
+            return self._declared(parent, value, props, origin, hops)
+        if t == "assignment_expression":
+            return self._assigned(chain, props, origin, hops)
+        if t == "pair":
+            if parent.child_by_field_name("value") != value:
+                return []
+            return self._into_object(chain[:-2], (self.prog.key_of(parent),) + props, origin, parent, hops)
+        if t == "object" and value.type in ("shorthand_property_identifier", "method_definition"):
+            name = value.child_by_field_name("name") if value.type == "method_definition" else value
+            key = self.prog.text(name) if name is not None else ""
+            return self._into_object(up, (key,) + props, origin, parent, hops)
+        if t == "class_body" and value.type == "method_definition":
+            name = value.child_by_field_name("name")
+            key = self.prog.text(name) if name is not None else ""
+            return self._into_class(chain[:-2], key, props, origin, hops)
+        if t == "arguments":
+            call = chain[-3] if len(chain) >= 3 else None
+            if call is None or call.type not in ("call_expression", "new_expression"):
+                return [Use("escape", parent, origin.key, origin.holder)]
+            if len(props) == 1 and origin.holder is not None and value.type == "object" and bundler_exports.webpack_getter(self.prog, call):
+                return [Use("export", call, props[0], origin.holder)]  # n.d(t, {key: getter}): webpack's export
+            if props and not (len(props) == 1 and origin.holder is not None and origin.holder.type == "object"):
+                # A class or a nested object handed to a library: its methods run when the
+                # library (or the browser) calls them, which this file does not show.
+                return [Use("escape", call, origin.key, origin.holder)]
+            callee = self.prog.callee(call)
+            if self._stored_locally(callee):
+                return [Use("escape", call, origin.key or f"stored by {self.prog.path(callee) or 'a collection'}()", origin.holder)]
+            self.prog.remember(chain[:-2])
+            inside = self._into_parameter(chain, props, origin, hops) if not props else None
+            return inside if inside is not None else [Use("callback", call, origin.key, origin.holder)]
+        if t in ("call_expression", "new_expression"):
+            return self._called(chain, props, origin, hops)
+        if t in ("member_expression", "subscript_expression"):
+            return self._member(chain, props, origin, hops)
+        if t == "return_statement" or (t == "arrow_function" and parent.child_by_field_name("body") == value):
+            return self._returned(chain, props, origin, hops)
+        if t == "array" and not props:
+            listed = bundler_exports.turbopack_export(self.prog, parent, value, chain[:-1])
+            if listed is not None:  # e.s(["name", 0, value]): Turbopack's export
+                return [Use("export", listed[0], listed[1], origin.holder)]
+        if t in ("export_statement", "export_specifier", "export_clause"):
+            return [Use("export", parent, self._export_name(parent, value), origin.holder)]
+        if t in ("jsx_opening_element", "jsx_self_closing_element") and parent.child_by_field_name("name") == value:
+            element = chain[-3] if t == "jsx_opening_element" and len(chain) >= 3 else parent
+            self.prog.remember(chain[: len(chain) - (2 if t == "jsx_opening_element" else 1)])
+            return [Use("jsx", element, origin.key, origin.holder)]
+        if t == "jsx_expression":
+            self.prog.remember(up)
+            return [Use("handler", parent, origin.key, origin.holder)]
+        return [Use("escape", parent, origin.key, origin.holder)]
+
+    def _stored_locally(self, callee: Node | None) -> bool:
+        """``listeners.push(fn)`` on a collection of this file: the file's own code decides when
+        it runs. A global queue (``window.didomiOnReady.push(fn)``, ``_paq.push``) is drained by
+        another script as the page loads: that stays a callback where the call is."""
+        if callee is None or callee.type != "member_expression":
+            return False
+        prop = callee.child_by_field_name("property")
+        obj = callee.child_by_field_name("object")
+        if prop is None or obj is None or self.prog.text(prop) not in self.stores:
+            return False
+        while obj.type == "member_expression":
+            obj = obj.child_by_field_name("object")
+        return obj is not None and obj.type == "identifier" and self.prog.lookup(obj) is not None
+
+    def _into_parameter(self, chain: list[Node], props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use] | None:
+        """A function handed to a function of this file (``setupConsent(startHotjar)``) runs
+        where that function calls its parameter (``onConsent: () => { … && e() }``). None when
+        the callee is not a function here, or its parameter goes where it cannot be followed:
+        then it runs where the call is, as for a library callback."""
+        args, call = chain[-2], chain[-3]
+        index = next((i for i, a in enumerate(a for a in args.named_children if a.type != "comment") if a.id == chain[-1].id), None)
+        callee = self.prog.callee(call)
+        if index is None or callee is None or callee.type != "identifier":
+            return None
+        binding = self.prog.lookup(callee)
+        target = binding.value if binding is not None else None
+        if target is None or target.type not in FUNCTION_TYPES:
+            return None
+        params = self.prog.scopes._parameter_names(target)
+        if index >= len(params) or params[index].type != "identifier":
+            return None
+        param = self.prog.scopes.declares(target, self.prog.text(params[index]))
+        if param is None or param.kind != "param":
+            return None
+        found = self._references(param, props, origin, hops)
+        if any(u.kind in ("escape", "global", "export") for u in found):
+            # Stored (a queue, a registry): when it runs is not visible here.
+            name = self.prog.text(callee)
+            return [Use("escape", call, origin.key or f"handed to {name}()", origin.holder)]
+        return found
+
+    def _declared(self, decl: Node, value: Node, props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:
+        """Into a binding: every reference of it, in scope."""
+        if decl.type == "variable_declarator" and decl.child_by_field_name("value") != value:
+            return []
+        name = decl.child_by_field_name("name")
+        if name is None:
+            return []
+        if name.type == "object_pattern" and props:
+            return self._destructured(name, props, origin, hops)
+        if name.type not in IDENTIFIERS and name.type != "type_identifier":  # TypeScript names classes with type_identifier
+            return [Use("escape", decl, origin.key, origin.holder)]
+        binding = self.prog.lookup(name) if decl.type == "variable_declarator" else self._binding_of_declaration(decl, name)
+        if binding is None:  # a global (var at a script's top level is window's): other scripts may call it
+            return [Use("global", decl, self.prog.text(name), origin.holder)]
+        origin = origin if origin.key else _Origin(binding.name, origin.holder)
+        out = self._references(binding, props, origin, hops)
+        exported = self._exported_declaration(decl)
+        if exported is not None:  # export const X = … / export var X = …
+            out.append(Use("export", exported, binding.name, origin.holder))
+        if not out and binding.scope.type == "program" and binding.kind in ("var", "function") and not self._is_module():
+            out.append(Use("global", decl, binding.name, origin.holder))
+        return out
+
+    def _exported_declaration(self, decl: Node) -> Node | None:
+        """The export statement around a declarator (``export const X = …``), if any."""
+        if decl.type != "variable_declarator":
+            return None
+        chain = self.prog.chain(decl)
+        holder = chain[-3] if len(chain) >= 3 else None
+        return holder if holder is not None and holder.type == "export_statement" else None
+
+    def _binding_of_declaration(self, decl: Node, name: Node):
+        chain = self.prog.chain(name)
+        return self.prog.scopes.lookup(name, chain)
+
+    def _is_module(self) -> bool:
+        return bool(self.prog.imports) or any(s.type == "export_statement" for s in self.prog.parsed.root.named_children[:200])
+
+    def _destructured(self, pattern: Node, props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:
+        """``const {init} = obj`` with the function under ``obj.init``."""
+        for prop in pattern.named_children:
+            target = None
+            if prop.type == "shorthand_property_identifier_pattern" and self.prog.text(prop) == props[0]:
+                target = prop
+            elif prop.type == "pair_pattern" and self.prog.key_of(prop) == props[0]:
+                value = prop.child_by_field_name("value")
+                target = value if value is not None and value.type == "identifier" else None
+            if target is not None:
+                binding = self.prog.lookup(target)
+                return self._references(binding, props[1:], origin, hops) if binding is not None else []
+        return []
+
+    def _references(self, binding, props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:
+        out: list[Use] = []
+        for ref in self.prog.scopes.references(binding):
+            parent = ref[-2] if len(ref) >= 2 else None
+            if parent is not None and parent.type == "assignment_expression" and parent.child_by_field_name("left") == ref[-1]:
+                continue  # a write, not a read
+            out += self._sinks(ref, props, origin, hops + 1)
+        return out
+
+    def _assigned(self, chain: list[Node], props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:
+        assignment, value = chain[-2], chain[-1]
+        left = assignment.child_by_field_name("left")
+        if assignment.child_by_field_name("right") != value or left is None:
+            return []
+        out = self._sinks(chain[:-1], props, origin, hops)  # a = b = f: the assignment's value too
+        target = self.prog.path(left)
+        last = target.rsplit(".", 1)[-1]
+        if left.type == "identifier":
+            binding = self.prog.lookup(left)
+            if binding is None:
+                return out + [Use("global", assignment, target, origin.holder)]
+            origin = origin if origin.key else _Origin(binding.name, origin.holder)
+            return out + self._references(binding, props, origin, hops)
+        if target.startswith(("module.exports", "exports.")) or target == "exports":
+            return out + [Use("export", assignment, "default" if target == "module.exports" else last, origin.holder)]
+        origin = origin if origin.key else _Origin(last, origin.holder)
+        if not props and last.startswith("on"):
+            return out + [Use("handler", assignment, last, origin.holder)]
+        head = target.split(".", 1)[0]
+        if left.type in ("member_expression", "subscript_expression") and target.count(".") == 1 and head in GLOBAL_OBJECTS:
+            return out + [Use("global", assignment, last, origin.holder)]
+        obj = left.child_by_field_name("object")
+        if obj is not None and obj.type == "identifier" and target.count(".") == 1:
+            binding = self.prog.lookup(obj)
+            if binding is not None:
+                return out + self._property_reads(binding, (last,) + props, origin, hops)
+            return out + [Use("global", assignment, last, origin.holder)]
+        return out + [Use("escape", assignment, last, origin.holder)]
+
+    def _property_reads(self, binding, props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:
+        """Reads of ``binding.props[0]``: the references of the binding, followed with the path."""
+        return self._references(binding, props, origin, hops)
+
+    def _into_object(self, chain: list[Node], props: tuple[str, ...], origin: _Origin, holder: Node, hops: int) -> list[Use]:
+        """The function sits in an object literal under ``props[0]``: follow the object, and
+        ``this.key`` inside the object's own methods."""
+        if not origin.key:
+            obj = chain[-1]
+            origin = _Origin(props[0], obj)
+        out = self._sinks(chain, props, origin, hops)
+        if len(props) == 1:
+            out += self._this_calls(chain[-1], props[0], origin, hops)
+        return out
+
+    def _into_class(self, chain: list[Node], key: str, props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:
+        """A class method: reached through ``new C()`` instances, ``C.key`` (static) and
+        ``this.key`` in the class's methods; a constructor runs at each ``new C()``."""
+        cls = chain[-1]
+        origin = origin if origin.key else _Origin(key, cls)
+        path = ("#new",) if key == "constructor" else (key,) + props
+        out = self._sinks(chain, path, origin, hops)
+        if key != "constructor" and not props:
+            body = cls.child_by_field_name("body")
+            if body is not None:
+                out += self._this_calls(body, key, origin, hops)
+        return out
+
+    def _this_calls(self, holder: Node, key: str, origin: _Origin, hops: int) -> list[Use]:
+        """``this.key(…)`` inside the methods of ``holder`` (an object literal or class body),
+        found from where ``this.key`` is written (a class-heavy SDK writes ``this`` thousands of
+        times)."""
+        out: list[Use] = []
+        tree = self.prog.tree
+        pattern = _this_member(key)
+        for m in pattern.finditer(tree.data, holder.start_byte, holder.end_byte):
+            self.prog.budget.spend()
+            chain = tree.path(m.start(), m.start() + 4, holder)
+            if chain[-1].type != "this" or len(chain) < 2:
+                continue
+            member = chain[-2]
+            prop = member.child_by_field_name("property") if member.type == "member_expression" else None
+            if prop is None or self.prog.text(prop) != key:
+                continue
+            # The nearest function that binds `this` must be a method of the holder.
+            owner = next((n for n in reversed(chain[:-1]) if n.type in FUNCTION_TYPES and n.type != "arrow_function"), None)
+            if owner is None or not self._method_of(chain, owner, holder):
+                continue
+            full = self.prog.chain(holder)[:-1] + chain[:-1]
+            out += self._sinks(full, (), origin, hops + 1)
+        return out
+
+    @staticmethod
+    def _method_of(chain: list[Node], fn: Node, holder: Node) -> bool:
+        i = next(i for i, n in enumerate(chain) if n.id == fn.id)
+        parent = chain[i - 1] if i >= 1 else None
+        if parent is not None and parent.id == holder.id:
+            return True  # method_definition directly in the object / class body
+        return parent is not None and parent.type == "pair" and i >= 2 and chain[i - 2].id == holder.id
+
+    def _called(self, chain: list[Node], props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:
+        call, value = chain[-2], chain[-1]
+        callee = call.child_by_field_name("function") or call.child_by_field_name("constructor")
+        if callee != value:
+            return []
+        if call.type == "new_expression":
+            if props == ("#new",):
+                self.prog.remember(chain[:-1])
+                return [Use("call", call, origin.key, origin.holder)]
+            return self._sinks(chain[:-1], props, origin, hops) if props else []
+        if not props:
+            self.prog.remember(chain[:-1])
+            return [Use("call", call, origin.key, origin.holder)]
+        return []
+
+    def _member(self, chain: list[Node], props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:
+        member, value = chain[-2], chain[-1]
+        if member.child_by_field_name("object") != value:
+            return []
+        if member.type == "member_expression":
+            prop_node = member.child_by_field_name("property")
+            prop = self.prog.text(prop_node) if prop_node is not None else ""
+        else:
+            prop = self.prog.string_value(member.child_by_field_name("index")) or ""
+        if props and props[0] == prop:
+            return self._sinks(chain[:-1], props[1:], origin, hops)
+        if not props and prop in ("call", "apply") and len(chain) >= 3 and chain[-3].type == "call_expression":
+            self.prog.remember(chain[:-2])
+            return [Use("call", chain[-3], origin.key, origin.holder)]
+        if not props and prop == "bind" and len(chain) >= 3 and chain[-3].type == "call_expression":
+            return self._sinks(chain[:-2], (), origin, hops)
+        return []
+
+    def _returned(self, chain: list[Node], props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:
+        """Out of a factory: each call of the enclosing function hands the value on."""
+        fn = next((n for n in reversed(chain[:-1]) if n.type in FUNCTION_TYPES), None)
+        if fn is None:
+            return []
+        out: list[Use] = []
+        for use in self._sinks(self.prog.chain(fn), (), _Origin(), hops + 1):
+            if use.kind == "call" and use.node.type == "call_expression":
+                out += self._sinks(self.prog.chain(use.node), props, origin, hops + 1)
+            elif use.kind == "export" and not props and use.node.type == "call_expression" and bundler_exports.runtime_export(self.prog, use.node):
+                out.append(Use("export", use.node, use.key, origin.holder))  # the getter of a bundled module's export
+            elif use.kind in ("export", "global", "escape"):
+                out.append(Use("escape", use.node, origin.key or use.key, origin.holder))
+        return out
+
+    def _export_name(self, stmt: Node, value: Node) -> str:
+        if stmt.type == "export_specifier":
+            alias = stmt.child_by_field_name("alias") or stmt.child_by_field_name("name")
+            return self.prog.text(alias) if alias is not None else ""
+        if b"default" in (stmt.text or b"")[:30]:
+            return "default"
+        name = value.child_by_field_name("name")
+        return self.prog.text(name) if name is not None else ""

@@ -1,0 +1,173 @@
+"""Navigation over one tree-sitter tree at a cost that does not grow with the file.
+
+tree-sitter keeps no parent pointers: ``Node.parent`` descends from the root on every call, so a
+walk up from a node nested *d* deep costs O(d²), and a whole-file query costs about half a parse
+on a large bundle. This module finds nodes *on demand* instead:
+
+- ``path(offset)``: the chain of nodes from the root down to the smallest node over a byte range,
+  built top-down with a binary search among the children of wide nodes (a minified bundle's
+  top-level function has thousands of statements);
+- ``occurrences(name)``: where an identifier-like token occurs in the bytes (a C regex), so that
+  the callers of ``init`` or the references of ``e`` are found without visiting every node.
+
+Every step is paid from the file's ``Budget``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterator
+
+from tree_sitter import Node
+
+from analyzer.parse.budget import Budget
+
+# Children lists are cached for nodes wider than this (binary search instead of a linear scan).
+_WIDE = 16
+# Identifier characters in the bytes: ASCII word characters, $ and any non-ASCII byte (UTF-8
+# letters in identifiers are rare but legal).
+_ID_CHARS = rb"\w$\x80-\xff"
+_ID_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$") | frozenset(range(128, 256))
+# Ranges up to this size are scanned for a name directly; larger ones share a whole-file scan.
+_LOCAL_SCAN = 65536
+
+
+class Tree:
+    """The root of one parsed piece of code and the byte-level helpers over it."""
+
+    def __init__(self, root: Node, data: bytes, budget: Budget) -> None:
+        self.root = root
+        self.data = data
+        self.budget = budget
+        self._kids: dict[int, tuple[list[int], list[Node]]] = {}
+        self._offsets: dict[bytes, list[int]] = {}
+
+    # -- descending -----------------------------------------------------------------------------
+    def _child_over(self, node: Node, start: int, end: int) -> Node | None:
+        """The child of ``node`` whose range covers [start, end), if any (tree-sitter finds the
+        first child ending after ``start`` in C; wide nodes' children are also cached for a
+        binary search, since a minified bundle's top-level function has thousands)."""
+        self.budget.spend()
+        count = node.child_count
+        if count == 0:
+            return None
+        if count > _WIDE:
+            cached = self._kids.get(node.id)
+            if cached is None:
+                kids = node.children
+                cached = self._kids[node.id] = ([k.start_byte for k in kids], kids)
+                self.budget.spend(count // 8)
+            starts, kids = cached
+            i = bisect.bisect_right(starts, start) - 1
+            while i >= 0 and kids[i].start_byte == kids[i].end_byte:
+                i -= 1  # a zero-width (missing) node shares its start with the real one
+            if i >= 0 and kids[i].end_byte >= end:
+                return kids[i]
+            return None
+        last = node.child(count - 1)
+        if last is None or start >= last.end_byte:
+            return None  # py-tree-sitter 0.26 crashes (segfault) when no child ends after the byte
+        child = node.first_child_for_byte(start)
+        while child is not None and child.start_byte == child.end_byte:
+            child = child.next_sibling
+        if child is not None and child.start_byte <= start and end <= child.end_byte:
+            return child
+        return None
+
+    def path(self, start: int, end: int | None = None, top: Node | None = None) -> list[Node]:
+        """Nodes from ``top`` (default: the root) down to the smallest node covering [start, end),
+        outermost first; ``top`` itself is the first element."""
+        end = start + 1 if end is None else end
+        node = self.root if top is None else top
+        out = [node]
+        while True:
+            child = self._child_over(node, start, end)
+            if child is None:
+                return out
+            out.append(child)
+            node = child
+
+    def path_to(self, node: Node, top: Node | None = None) -> list[Node]:
+        """Nodes from ``top`` down to ``node`` (inclusive), outermost first."""
+        chain = self.path(node.start_byte, node.end_byte, top)
+        # Zero-width or same-range wrappers: stop at the node asked for.
+        for i, n in enumerate(chain):
+            if n.id == node.id:
+                return chain[: i + 1]
+        # A node of the same range deeper than the one asked for cannot happen unless the node
+        # is not under ``top``: keep what was found, ending with the node itself.
+        return chain + [node]
+
+    def ancestors(self, node: Node, top: Node | None = None) -> list[Node]:
+        """The ancestors of ``node`` up to ``top``, innermost first (``node`` excluded)."""
+        chain = self.path_to(node, top)
+        return list(reversed(chain[:-1]))
+
+    def at(self, start: int, end: int) -> Node:
+        """The smallest node covering [start, end)."""
+        return self.path(start, end)[-1]
+
+    # -- searching the bytes --------------------------------------------------------------------
+    def _scan(self, name: bytes, start: int, end: int) -> list[int]:
+        """Offsets of ``name`` as a whole token in [start, end): the literal is searched first (a
+        fast prefix search), the byte before it checked after."""
+        pattern = _token_pattern(name)
+        data = self.data
+        out = [m.start() for m in pattern.finditer(data, start, end)]
+        self.budget.spend(1 + len(out) // 16 + (end - start) // 65536)
+        return [at for at in out if at == 0 or data[at - 1] not in _ID_BYTES]
+
+    def occurrences(self, name: str, start: int = 0, end: int | None = None) -> "Occurrences":
+        """Byte offsets where ``name`` stands as a whole token in [start, end), in order; the
+        iterator's ``skip_to`` jumps past a region (an inner scope) by binary search. A small
+        range is scanned on its own; a large one uses the name's offsets over the whole file,
+        found once."""
+        raw = name.encode("utf-8", "surrogatepass")
+        stop = len(self.data) if end is None else end
+        if not raw:
+            return Occurrences([], start, stop, self.budget)  # a missing (zero-width) identifier
+        offsets = self._offsets.get(raw)
+        if offsets is None and stop - start <= _LOCAL_SCAN:
+            return Occurrences(self._scan(raw, start, stop), start, stop, self.budget)
+        if offsets is None:
+            offsets = self._offsets[raw] = self._scan(raw, 0, len(self.data))
+        return Occurrences(offsets, start, stop, self.budget)
+
+    def text(self, node: Node) -> str:
+        return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+@functools.lru_cache(maxsize=8192)
+def _token_pattern(name: bytes) -> re.Pattern[bytes]:
+    """The literal first (a fast prefix search), then no identifier character after it; shared
+    by every file of a scan (minified bundles reuse the same short names)."""
+    return re.compile(re.escape(name) + rb"(?![" + _ID_CHARS + rb"])")
+
+
+class Occurrences:
+    """Offsets of one name within a range, iterated in order with jumps."""
+
+    __slots__ = ("offsets", "i", "stop", "budget")
+
+    def __init__(self, offsets: list[int], start: int, stop: int, budget: Budget) -> None:
+        self.offsets = offsets
+        self.i = bisect.bisect_left(offsets, start)
+        self.stop = stop
+        self.budget = budget
+
+    def __iter__(self) -> "Occurrences":
+        return self
+
+    def __next__(self) -> int:
+        if self.i >= len(self.offsets) or self.offsets[self.i] >= self.stop:
+            raise StopIteration
+        self.budget.spend()
+        self.i += 1
+        return self.offsets[self.i - 1]
+
+    def skip_to(self, position: int) -> None:
+        """Continue with the first offset at or after ``position``."""
+        if self.i < len(self.offsets) and self.offsets[self.i] < position:
+            self.i = bisect.bisect_left(self.offsets, position, self.i)

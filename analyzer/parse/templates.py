@@ -1,0 +1,592 @@
+"""Server templates: neutralise template syntax, find conditional blocks and template references.
+
+Eight dialects (PHP/WordPress, Blade, Liquid, Twig / Jinja / Django / Nunjucks, Handlebars /
+Mustache, ERB / EJS, Go / Hugo). ``neutralise`` replaces every template construct with filler of
+the same length (newlines kept), so the HTML parser sees the page's markup and every position
+stays true: statements and comments become spaces, output expressions become ``0`` (a valid
+number in a script, harmless in a URL or an attribute). ``analyse`` returns the conditional
+branches (each with its condition and whether the recorder needs it true or false), template
+references (extends / include / render / partial / get_template_part) and the template code
+regions, where a URL can be assembled (``javascript_include_tag "…mouseflow…#{id}.js"``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from analyzer.parse import template_lexer
+from analyzer.parse.positions import blank
+
+DIALECT_BY_SUFFIX = (
+    (".blade.php", "blade"),
+    (".php", "php"),
+    (".phtml", "php"),
+    (".liquid", "liquid"),
+    (".twig", "jinja"),
+    (".njk", "jinja"),
+    (".jinja", "jinja"),
+    (".jinja2", "jinja"),
+    (".j2", "jinja"),
+    (".hbs", "handlebars"),
+    (".handlebars", "handlebars"),
+    (".mustache", "handlebars"),
+    (".erb", "erb"),
+    (".ejs", "erb"),
+    (".tmpl", "go"),
+    (".gohtml", "go"),
+    (".eex", "erb"),
+    (".heex", "erb"),
+    (".leex", "erb"),
+    (".jsp", "erb"),
+    (".jspf", "erb"),
+    (".aspx", "erb"),
+    (".ascx", "erb"),
+    (".master", "erb"),
+)
+# Server pages read as HTML with their own syntax left as text (Razor, FreeMarker, Velocity,
+# Smarty and other .tpl files): their conditions are never read as consent gates.
+READ_AS_HTML = (".cshtml", ".razor", ".ftl", ".ftlh", ".vm", ".tpl")
+_GO_HINT = re.compile(r"\{\{-?\s*(?:partial|define|block|template|range|with|end|\.Site|\.Params|site\.|hugo\.)\b")
+
+
+# Folders where frameworks keep .html templates (Django/Jinja, Hugo, Jekyll, Ghost, Eleventy):
+# only there is an .html file sniffed for template syntax (a "{{" search over a built page's
+# CSS-heavy text measured as costly as half an lxml parse).
+_TEMPLATE_FOLDERS = ("templates/", "layouts/", "_layouts/", "_includes/", "partials/", "views/", "snippets/", "includes/", "theme/", "themes/")
+
+
+def may_be_template(path: str, text: str) -> bool:
+    low = path.replace("\\", "/").lower()
+    return any(f"/{d}" in f"/{low}" for d in _TEMPLATE_FOLDERS) and ("{{" in text or "{%" in text or _jinja_comment(text))
+
+
+def _jinja_comment(text: str) -> bool:
+    """``{# … #}``: a template whose only template syntax is a comment (a commented-out snippet)."""
+    at = text.find("{#")
+    return at >= 0 and text.find("#}", at) >= 0
+
+
+def dialect(path: str, text: str) -> str | None:
+    """The template dialect of a file, by name, or for ``.html`` by its content."""
+    name = path.lower()
+    for suffix, d in DIALECT_BY_SUFFIX:
+        if name.endswith(suffix):
+            return d
+    if "{{" in text and _GO_HINT.search(text):
+        return "go"
+    if "{%" in text or ("{{" in text and "}}" in text and "{{ " in text) or _jinja_comment(text):
+        return "jinja"
+    return None
+
+
+@dataclass(frozen=True)
+class Region:
+    start: int
+    end: int
+    kind: str  # "code" (statement), "output" (expression printed), "comment"
+    body: str  # the construct's inner text
+
+
+@dataclass(frozen=True)
+class Branch:
+    start: int
+    end: int
+    condition: str
+    needs_true: bool  # False: the recorder is in an else / unless branch
+
+
+@dataclass(frozen=True)
+class Reference:
+    offset: int
+    kind: str  # extends | include | partial | layout
+    name: str
+    condition: str | None = None  # a condition on the include itself (Ruby modifier, @includeWhen)
+    needs_true: bool = True  # False: ``unless`` / ``@includeUnless``
+
+
+@dataclass(frozen=True)
+class ScriptBlock:
+    """JavaScript a template helper wraps in a <script> tag (``<%= javascript_tag do %>``,
+    Shopify's ``{% javascript %}``): not a <script> element in the source."""
+
+    opener: int  # offset of the helper
+    start: int
+    end: int
+
+
+@dataclass
+class Template:
+    dialect: str
+    regions: list[Region] = field(default_factory=list)
+    branches: list[Branch] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    script_blocks: list[ScriptBlock] = field(default_factory=list)
+
+    def conditions_at(self, offset: int) -> list[Branch]:
+        """The branches enclosing ``offset``, outermost first."""
+        return sorted((b for b in self.branches if b.start <= offset < b.end), key=lambda b: b.start)
+
+
+_PHP_OUTPUT = re.compile(r"^\s*(?:echo|print)\b|^=")
+
+
+def _regions(text: str, dialect: str) -> list[Region]:
+    out = []
+    for start, end, kind in template_lexer.regions(text, dialect):
+        body = text[start:end]
+        if kind == "php":
+            inner = body[2:-2] if body.endswith("?>") else body[2:]
+            inner = inner[3:] if inner.startswith("php") else inner
+            kind = "output" if _PHP_OUTPUT.search(inner) or body.startswith("<?=") else "code"
+        out.append(Region(start, end, kind, body))
+    return out
+
+
+_ECHOED_MARKUP = re.compile(r"</?script\b", re.I)
+_ESCAPE = re.compile(r"\\(.)", re.S)
+
+
+def _php_code(chunk: str, fill: str) -> str:
+    """A PHP region, neutralised except for string literals holding ``<script`` markup
+    (``echo '<script …>…</script>'``, ``printf(…)``, heredocs): their text stays where it is, so
+    the page parser sees the markup the code prints, attributes and all. Quotes and ``\\``
+    escapes become spaces (same length); everything else is filled."""
+    parts, last = [], 0
+    for start, end, kind in template_lexer.php_literals(chunk):
+        literal = chunk[start:end]
+        if kind == "comment" or not _ECHOED_MARKUP.search(literal):
+            continue
+        parts.append(blank(chunk[last:start], fill))
+        if kind == "heredoc":  # drop the opening and closing lines' markers
+            head = literal.index("\n") + 1
+            tail = literal.rindex("\n")
+            parts.append(blank(literal[:head], " ") + literal[head:tail] + blank(literal[tail:], " "))
+        else:
+            parts.append(" " + _ESCAPE.sub(lambda e: " " + e.group(1), literal[1:-1]) + " ")
+        last = end
+    parts.append(blank(chunk[last:], fill))
+    return "".join(parts)
+
+
+def _opaque(code: str) -> str:
+    """PHP code with comments as spaces and string literals as ``'xxx'`` (same length), so that
+    keywords and braces inside them are not read as code."""
+    parts, last = [], 0
+    for start, end, kind in template_lexer.php_literals(code):
+        literal = code[start:end]
+        parts.append(code[last:start])
+        if kind == "comment":
+            parts.append(" " * len(literal))
+        elif kind == "heredoc":
+            parts.append("".join(c if c == "\n" else "x" for c in literal))
+        else:
+            parts.append(literal[0] + "x" * (len(literal) - 2) + literal[-1])
+        last = end
+    parts.append(code[last:])
+    return "".join(parts)
+
+
+def neutralise(text: str, regions: list[Region]) -> str:
+    """Same length, newlines kept: statements and comments to spaces, output to ``0``; markup that
+    PHP code echoes from string literals is kept (:func:`_php_code`)."""
+    parts = []
+    last = 0
+    for r in regions:
+        parts.append(text[last : r.start])
+        fill = "0" if r.kind == "output" else " "
+        chunk = text[r.start : r.end]
+        if r.kind != "comment" and chunk.startswith("<?") and _ECHOED_MARKUP.search(chunk):
+            parts.append(_php_code(chunk, fill))
+        else:
+            parts.append(blank(chunk, fill))
+        last = r.end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+# -- conditional blocks ---------------------------------------------------------------------------
+_TAG_IF = {
+    "jinja": (r"^\s*if\s+(.*)$", r"^\s*el(?:s?if|se\s+if)\s+(.*)$", r"^\s*else\s*$", r"^\s*endif\s*$", r"^\s*unless\s+(.*)$", r"^\s*endunless\s*$"),
+    "liquid": (r"^\s*if\s+(.*)$", r"^\s*elsif\s+(.*)$", r"^\s*else\s*$", r"^\s*endif\s*$", r"^\s*unless\s+(.*)$", r"^\s*endunless\s*$"),
+    "handlebars": (r"^#if\s+(.*)$", r"^else\s+if\s+(.*)$", r"^else\s*$", r"^/if\s*$", r"^#unless\s+(.*)$", r"^/unless\s*$"),
+}
+
+
+@dataclass
+class _Frame:
+    kind: str  # "if" or "other"
+    branches: list[tuple[int, str, bool]] = field(default_factory=list)  # (start, condition, needs_true)
+    conds: list[str] = field(default_factory=list)
+
+
+class _Blocks:
+    """Collects branches from open / elif / else / close events in document order."""
+
+    def __init__(self) -> None:
+        self.stack: list[_Frame] = []
+        self.branches: list[Branch] = []
+
+    def open(self, at: int, cond: str, negated: bool = False) -> None:
+        self.stack.append(_Frame("if", [(at, cond, not negated)], [cond]))
+
+    def other(self) -> None:
+        self.stack.append(_Frame("other"))
+
+    def elif_(self, at: int, cond: str, body_at: int | None = None) -> None:
+        """The previous branch ends at ``at``; this one's body starts at ``body_at``."""
+        frame = self._top_if()
+        if frame is None:
+            return
+        self._close_branch(frame, at)
+        frame.branches.append((body_at if body_at is not None else at, cond, True))
+        frame.conds.append(cond)
+
+    def else_(self, at: int, body_at: int | None = None) -> None:
+        frame = self._top_if()
+        if frame is None:
+            return
+        self._close_branch(frame, at)
+        prior = " or ".join(f"({c})" for c in frame.conds)
+        frame.branches.append((body_at if body_at is not None else at, prior, False))
+
+    def close(self, at: int, only_if: bool = True) -> None:
+        if not self.stack:
+            return
+        if only_if and self.stack[-1].kind != "if":
+            # An "end" that closes a non-if block (loops, with, define) in dialects that share it.
+            self.stack.pop()
+            return
+        frame = self.stack.pop()
+        if frame.kind == "if":
+            self._close_branch(frame, at)
+
+    def _top_if(self) -> _Frame | None:
+        return self.stack[-1] if self.stack and self.stack[-1].kind == "if" else None
+
+    def _close_branch(self, frame: _Frame, at: int) -> None:
+        if frame.branches:
+            start, cond, needs_true = frame.branches[-1]
+            self.branches.append(Branch(start, at, cond, needs_true))
+            frame.branches[-1] = (at, cond, needs_true)  # later branches start after this one
+
+    def finish(self, end: int) -> list[Branch]:
+        while self.stack:
+            self.close(end, only_if=False)
+        return self.branches
+
+
+# ERB/EEx code that opens a block closed by <% end %> (if/unless open branches and are handled apart).
+_ERB_KEYWORD_OPENS = re.compile(r"(?:case|while|until|for|begin)\b")
+
+
+def _erb_opens(inner: str) -> bool:
+    """``… do``, ``… do |x|`` at the end, or a ``case`` / ``while`` / … statement. Read from the
+    end by hand: a regex ``do\\s*(\\|[^|]*\\|)?\\s*$`` backtracks over every blank run."""
+    if _ERB_KEYWORD_OPENS.match(inner):
+        return True
+    tail = inner.rstrip()
+    if tail.endswith("|"):
+        bar = tail.rfind("|", 0, len(tail) - 1)
+        if bar < 0:
+            return False
+        tail = tail[:bar].rstrip()
+    return tail.endswith("do") and (len(tail) == 2 or not (tail[-3].isalnum() or tail[-3] == "_"))
+
+
+def _if_head(inner: str, suffixes: tuple[str, ...], required: bool) -> tuple[str, str] | None:
+    """``if cond`` / ``unless cond`` with an optional (or, with ``required``, mandatory) trailing
+    ``do`` / ``then``: (keyword, condition). By hand: ``(.*?)\\s+do$`` is quadratic on blanks."""
+    word = "unless" if inner.startswith("unless") else "if" if inner.startswith("if") else ""
+    rest = inner[len(word) :]
+    if not word or not rest[:1].isspace():
+        return None
+    cond = rest.strip()
+    for suffix in suffixes:
+        if cond.endswith(suffix) and len(cond) > len(suffix) and cond[-len(suffix) - 1].isspace():
+            return word, cond[: -len(suffix)].strip()
+    return None if required else (word, cond)
+
+
+def _tag_blocks(regions: list[Region], dialect: str) -> list[Branch]:
+    b = _Blocks()
+    if dialect in _TAG_IF:
+        op, el, es, cl, un, ecl = (re.compile(p, re.S) for p in _TAG_IF[dialect])
+        for r in regions:
+            if r.kind != "code":
+                continue
+            inner = _inner(r.body, dialect)
+            if m := op.match(inner):
+                b.open(r.end, m.group(1).strip())
+            elif m := un.match(inner):
+                b.open(r.end, m.group(1).strip(), negated=True)
+            elif m := el.match(inner):
+                b.elif_(r.start, m.group(1).strip(), r.end)
+            elif es.match(inner):
+                b.else_(r.start, r.end)
+            elif cl.match(inner) or ecl.match(inner):
+                b.close(r.start)
+    elif dialect == "erb":
+        for r in regions:
+            inner = _inner(r.body, dialect).strip()
+            if r.kind == "output":
+                # EEx (Phoenix): <%= if cond do %> … <% else %> … <% end %>; any other output tag
+                # that opens a block (<%= form_with … do |f| %>) is closed by an <% end %> too.
+                if head := _if_head(inner, ("do",), required=True):
+                    b.open(r.end, head[1], negated=head[0] == "unless")
+                elif _erb_opens(inner):
+                    b.other()
+                continue
+            if r.kind != "code":
+                continue
+            if head := _if_head(inner, ("then", "do"), required=False):
+                b.open(r.end, head[1], negated=head[0] == "unless")
+            elif m := re.match(r"^elsif\s+(.*)$", inner, re.S):
+                b.elif_(r.start, m.group(1).strip(), r.end)
+            elif inner == "else":
+                b.else_(r.start, r.end)
+            elif inner == "end" or inner.startswith("end "):
+                b.close(r.start, only_if=False)
+            elif _erb_opens(inner):
+                b.other()
+    elif dialect == "go":
+        for r in regions:
+            if r.kind != "code":
+                continue
+            inner = _inner(r.body, dialect).strip()
+            if m := re.match(r"^if\s+(.*)$", inner, re.S):
+                b.open(r.end, m.group(1).strip())
+            elif m := re.match(r"^else\s+if\s+(.*)$", inner, re.S):
+                b.elif_(r.start, m.group(1).strip(), r.end)
+            elif inner == "else":
+                b.else_(r.start, r.end)
+            elif inner == "end":
+                b.close(r.start, only_if=False)
+            elif re.match(r"^(range|with|define|block)\b", inner):
+                b.other()
+    elif dialect == "blade":
+        for r in regions:
+            if r.kind != "code" or not r.body.startswith("@"):
+                continue
+            name = re.match(r"@(\w+)", r.body).group(1)
+            arg = r.body[len(name) + 1 :].strip()
+            cond = arg[1:-1].strip() if arg.startswith("(") else arg
+            if name in ("if", "isset", "env"):
+                b.open(r.end, cond if name == "if" else f"{name}({cond})")
+            elif name == "unless":
+                b.open(r.end, cond, negated=True)
+            elif name in ("production", "auth", "guest"):
+                b.open(r.end, f"@{name}")
+            elif name == "elseif":
+                b.elif_(r.start, cond, r.end)
+            elif name == "else":
+                b.else_(r.start, r.end)
+            elif name in ("endif", "endunless", "endisset", "endenv", "endproduction", "endauth", "endguest"):
+                b.close(r.start)
+    return b.finish(regions[-1].end if regions else 0)
+
+
+def _inner(body: str, dialect: str) -> str:
+    if dialect in ("jinja", "liquid"):
+        return re.sub(r"^\{%-?|-?%\}$", "", body).strip()
+    if dialect == "handlebars":
+        return body[2:-2].strip()
+    if dialect == "erb":
+        return re.sub(r"^<%[-=]?|-?%>$", "", body).strip()
+    if dialect == "go":
+        return re.sub(r"^\{\{-?|-?\}\}$", "", body).strip()
+    return body
+
+
+# -- PHP: conditions live in code that spans regions ----------------------------------------------
+_PHP_TOKEN = re.compile(r"\b(elseif|else\s+if|if|else|endif)\b|[{}]")
+_PHP_CONTINUES = re.compile(r"\s*(?:elseif|else\s+if|else)\b")  # after "}": the same if goes on
+_PHP_NEXT = re.compile(r"\s*(\S)")
+
+
+def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
+    """Alternative (``if (…): … endif;``) and brace syntax, across ``<?php ?>`` regions."""
+    b = _Blocks()
+    braces: list[str] = []  # "if" or "other" per open brace
+    for r in regions:
+        if not r.body.startswith("<?"):
+            continue
+        code_start = r.start + (5 if r.body.startswith("<?php") else 2)
+        code = text[code_start : r.end - (2 if r.body.endswith("?>") else 0)]
+        clean = _opaque(code)
+        finder = template_lexer.Finder(clean)
+        pairs: dict[int, int] | None = None
+        pos = 0
+        while True:
+            m = _PHP_TOKEN.search(clean, pos)
+            if not m:
+                break
+            tok = m.group(0)
+            at = code_start + m.start()
+            if tok == "{":
+                braces.append("other")
+                b.other()
+                pos = m.end()
+                continue
+            if tok == "}":
+                if braces:
+                    kind = braces.pop()
+                    if kind == "if" and _PHP_CONTINUES.match(clean, m.end()):
+                        pos = m.end()  # the else / elseif that follows continues this if
+                        braces.append("if-cont")
+                        continue
+                    b.close(at, only_if=False)
+                pos = m.end()
+                continue
+            word = re.sub(r"\s+", " ", tok)
+            if word in ("if", "elseif", "else if"):
+                paren = finder.find("(", m.end())
+                if pairs is None and paren >= 0:
+                    pairs = template_lexer.paren_pairs(clean)
+                close = pairs.get(paren, -1) if pairs is not None and paren >= 0 else -1
+                if close < 0:
+                    pos = m.end()
+                    continue
+                cond = code[paren + 1 : close].strip()
+                follow = _PHP_NEXT.match(clean, close + 1)
+                nxt = follow.group(1) if follow else ""
+                opener_at = code_start + close + 1
+                if word == "if":
+                    if braces and braces[-1] == "if-cont":
+                        braces.pop()
+                    b.open(opener_at, cond)
+                    if nxt == "{":
+                        braces.append("if")
+                        pos = finder.find("{", close) + 1
+                        continue
+                    if nxt != ":":  # a single statement: the branch ends at its semicolon
+                        semi = finder.find(";", close)
+                        end = code_start + (semi if semi >= 0 else len(clean))
+                        b.close(end)
+                        pos = (semi if semi >= 0 else close) + 1
+                        continue
+                else:
+                    b.elif_(at, cond)
+                    if braces and braces[-1] == "if-cont":
+                        braces[-1] = "if"
+                        pos = finder.find("{", close) + 1
+                        continue
+                pos = close + 1
+                continue
+            if word == "else":
+                b.else_(at)
+                if braces and braces[-1] == "if-cont":
+                    braces[-1] = "if"
+                    brace = finder.find("{", m.end())
+                    pos = brace + 1 if brace >= 0 else m.end()
+                    continue
+            elif word == "endif":
+                b.close(at)
+            pos = m.end()
+    return b.finish(len(text))
+
+
+def match_paren(s: str, open_at: int) -> int:
+    depth = 0
+    for i in range(open_at, len(s)):
+        if s[i] == "(":
+            depth += 1
+        elif s[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+# -- references -----------------------------------------------------------------------------------
+_REFS = [
+    ("extends", re.compile(r"""\{%-?\s*extends\s+["']([^"']+)["']""")),
+    ("include", re.compile(r"""\{%-?\s*(?:include|embed|import|from)\s+["']([^"']+)["']""")),
+    ("include", re.compile(r"""\{%-?\s*render\s+["']([^"']+)["']""")),
+    ("include", re.compile(r"""\{%-?\s*section\s+["']([^"']+)["']""")),
+    ("layout", re.compile(r"""\{%-?\s*layout\s+["']([^"']+)["']""")),
+    ("include", re.compile(r"""\{\{>\s*["']?([\w./-]+)""")),
+    ("extends", re.compile(r"""\{\{!<\s*([\w./-]+)""")),
+    ("include", re.compile(r"""render\s*(?:\(\s*)?(?:partial:\s*)?["']([\w./-]+)["']""")),
+    ("include", re.compile(r"""\{\{-?\s*partial(?:Cached)?\s+["']([^"']+)["']""")),
+    ("include", re.compile(r"""\{\{-?\s*template\s+["']([^"']+)["']""")),
+    ("extends", re.compile(r"""@extends\s*\(\s*["']([^"']+)["']""")),
+    ("include", re.compile(r"""@include(?:If|When|Unless)?\s*\(\s*(?:[^,\s][^,]{0,500},\s*)?["']([^"']+)["']""")),
+    ("include", re.compile(r"""get_template_part\s*\(\s*["']([^"']+)["'](?:\s*,\s*["']([^"']+)["'])?""")),
+    ("include", re.compile(r"""\b(?:include|require)(?:_once)?\s*(?:\(\s*)?(?:[\w:]+\s*\(\s*\)\s*\.\s*)?["']/?([\w./-]+\.php)["']""")),
+]
+_WP_PARTS = re.compile(r"""\bget_(header|footer|sidebar)\s*\(\s*(?:["']([\w-]+)["']\s*)?\)""")
+
+
+# A condition written on the include itself: Blade's @includeWhen / @includeUnless (the first
+# argument), a Ruby ``if`` / ``unless`` modifier after the call in the same ERB tag.
+_INCLUDE_WHEN = re.compile(r"@include(When|Unless)\s*\(")
+_MODIFIER = re.compile(r"\s(if|unless)\s")
+
+
+def _inline_condition(body: str, m: re.Match[str]) -> tuple[str | None, bool]:
+    when = _INCLUDE_WHEN.match(body, m.start())
+    if when:
+        comma = body.find(",", when.end(), m.start(1))
+        cond = body[when.end() : comma].strip() if comma >= 0 else ""
+        return (cond or None), when.group(1) == "When"
+    if body.startswith("<%"):
+        tail = body[m.end() : len(body) - 2]
+        mod = _MODIFIER.search(tail)
+        if mod:
+            return tail[mod.end() :].strip(" -") or None, mod.group(1) == "if"
+    return None, True
+
+
+def _references(text: str, regions: list[Region]) -> list[Reference]:
+    out = []
+    for r in regions:
+        body = r.body
+        for kind, rx in _REFS:
+            for m in rx.finditer(body):
+                name = m.group(1)
+                cond, needs_true = _inline_condition(body, m)
+                if m.lastindex and m.lastindex >= 2 and m.group(2):
+                    out.append(Reference(r.start + m.start(), kind, f"{name}-{m.group(2)}", cond, needs_true))
+                out.append(Reference(r.start + m.start(), kind, name, cond, needs_true))
+        for m in _WP_PARTS.finditer(body):
+            part = m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
+            out.append(Reference(r.start + m.start(), "include", f"{part}.php"))
+    return out
+
+
+def _script_blocks(regions: list[Region], dialect: str) -> list[ScriptBlock]:
+    out = []
+    if dialect == "erb":
+        depth_stack: list[tuple[int, int] | None] = []
+        for r in regions:
+            inner = _inner(r.body, "erb").strip()
+            opens = _erb_opens(inner) or re.match(r"^(if|unless)\b", inner)
+            if r.kind in ("output", "code") and opens:
+                depth_stack.append((r.start, r.end) if "javascript_tag" in inner else None)
+            elif r.kind == "code" and (inner == "end" or inner.startswith("end ")) and depth_stack:
+                top = depth_stack.pop()
+                if top is not None:
+                    out.append(ScriptBlock(top[0], top[1], r.start))
+    elif dialect == "liquid":
+        opener = None
+        for r in regions:
+            inner = _inner(r.body, "liquid")
+            if r.kind == "code" and inner == "javascript":
+                opener = r
+            elif r.kind == "code" and inner == "endjavascript" and opener is not None:
+                out.append(ScriptBlock(opener.start, opener.end, r.start))
+                opener = None
+    return out
+
+
+def analyse(text: str, dialect_name: str) -> tuple[str, Template]:
+    """The neutralised text and what the template says about conditions and composition."""
+    regions = _regions(text, dialect_name)
+    tpl = Template(dialect_name, regions)
+    tpl.branches = _php_blocks(text, regions) if dialect_name == "php" else _tag_blocks(regions, dialect_name)
+    if dialect_name == "blade":
+        tpl.branches += _php_blocks(text, [r for r in regions if r.body.startswith("<?")])
+    tpl.references = _references(text, regions)
+    tpl.script_blocks = _script_blocks(regions, dialect_name)
+    return neutralise(text, regions), tpl

@@ -1,0 +1,481 @@
+"""Analyse one file: read, search literals, parse, extract facts, judge consent, run the rules.
+
+HTML pages: lxml facts and the markup verdict; their executable inline scripts go through the
+JavaScript analysis too (a guard in code refines the verdict; an SDK started inline is a site).
+JS/TS files and single-file components: the raw-bytes prefilter decides, then tree-sitter.
+Every failure on the way becomes a diagnostic on that file; nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+
+from pathlib import Path
+
+from analyzer.parse import chunk_files, htmldoc, jsfacts, jsparse, links, reading, sfc, sourcemap, suppress, templates
+from analyzer.consent import code_data, code_scan, consent_markup, gtm, gtm_template, template_data, template_scan
+from analyzer.facts import commented, compliance_facts, detect, fallback, fieldfacts, jsxmarkup, pagecontext, rendered, tag_managers, textscan
+from analyzer.signatures import prefilter
+from analyzer.facts.records import Commented, FileFacts, Hint, Inactive, PiiPush, TagManagerSeen
+from analyzer.kinds import Mechanism, Via
+from analyzer.consent.template_scan import TemplateFacts
+from analyzer.facts.fieldfacts import FieldSite
+from analyzer.parse.normalise import norm
+from analyzer.consent.code_scan import CodeResult
+from analyzer.facts.detect import PageFacts, RecorderSite, script_type
+from analyzer.read.discover import SourceFile, display_path
+from analyzer.parse.jsparse import JsSource, dialect_for
+from analyzer.model import Detection, Diagnostic, Location, Status, Verdict
+from analyzer.parse.suppress import Directive
+from analyzer.signatures import SignatureDB
+
+HTML_KINDS = frozenset({"html", "template"})
+CODE_KINDS = frozenset({"js", "ts", "sfc"})
+_NO_FACTS = PageFacts((), (), (), ())
+# Markup verdicts that inline code analysis may replace: "the code decides" and "nothing in the markup".
+_CODE_DECIDES = frozenset({Mechanism.CODE_GUARD, Mechanism.NONE})
+_RANK = {Status.UNGATED: 0, Status.UNVERIFIABLE: 1, Status.GATED: 2}
+
+
+@dataclass
+class FileResult:
+    """The facts of one file while it is read (filled in place, so what was found survives an
+    exception); ``freeze`` hands them over as ``FileFacts``."""
+
+    path: str
+    detections: list[Detection] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    parsed: bool = False
+    size: int = 0
+    loads: list[str] = field(default_factory=list)  # resolved local scripts a page loads (real paths)
+    code_parsed: int = 0  # pieces of JavaScript that went through tree-sitter
+    fields: list[FieldSite] = field(default_factory=list)  # sensitive form fields (pages)
+    directives: list[Directive] = field(default_factory=list)  # inline suppressions
+    code: str = ""  # normalised code that may set a recorder's masking options
+    template: TemplateFacts | None = None  # references and their gating, for composition
+    imports: tuple[str, ...] = ()  # code files: module specifiers, for the cross-file pass
+    compliance: compliance_facts.ComplianceFacts | None = None  # policy page, stop calls, masking off, CMP filings
+    rendered: list[rendered.RenderedValue] = field(default_factory=list)  # personal data printed as page text
+    page_topic: pagecontext.PageTopic | None = None  # the special category visiting this page reveals
+    cmps: list[str] = field(default_factory=list)  # consent managers with blocking markup on the page
+    hints: list[Hint] = field(default_factory=list)
+    commented: list[Commented] = field(default_factory=list)
+    inactive: list[Inactive] = field(default_factory=list)
+    pii: list[PiiPush] = field(default_factory=list)
+    tag_manager: TagManagerSeen | None = None
+
+    def freeze(self) -> FileFacts:
+        return FileFacts(
+            path=self.path,
+            detections=tuple(self.detections),
+            diagnostics=tuple(self.diagnostics),
+            cmps=tuple(self.cmps),
+            hints=tuple(self.hints),
+            commented=tuple(self.commented),
+            inactive=tuple(self.inactive),
+            pii=tuple(self.pii),
+            tag_manager=self.tag_manager,
+            fields=tuple(self.fields),
+            rendered=tuple(self.rendered),
+            page_topic=self.page_topic,
+            code=self.code,
+            loads=tuple(self.loads),
+            imports=self.imports,
+            template=self.template,
+            compliance=self.compliance,
+            directives=tuple(self.directives),
+            parsed=self.parsed,
+            size=self.size,
+            code_parsed=self.code_parsed,
+        )
+
+
+def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileResult | None = None) -> FileResult:
+    """``result`` (when given) is filled in place: what was found survives an exception."""
+    result = result if result is not None else FileResult(path=source.display)
+    data = reading.read_bytes(source.path, source.display, max_bytes)
+    if isinstance(data, Diagnostic):
+        result.diagnostics.append(data)
+        if data.code == "file-too-large":
+            _prefilter_only(source, db, result)
+        return result
+    result.size = len(data)
+    if reading.looks_binary(data):
+        # A NUL byte does not stop a browser from running the page: what its literals show stays.
+        result.diagnostics.append(Diagnostic(path=source.display, code="binary", message="skipped: binary content (NUL bytes)"))
+        keep_found(source.display, fallback.first_hits(data, db), "binary content (NUL bytes): searched for recorder literals only", db, result)
+        return result
+    if source.kind == "prose":  # Markdown: read only as a policy page
+        result.compliance = compliance_facts.for_markdown(source.display, _decode(source.display, data, result), db)
+        if result.compliance is not None and b"replaylint:" in data:
+            result.directives = suppress.parse(reading.decode(data).text)
+        return result
+    data = reading.as_utf8(data)
+    if b"replaylint:" in data:
+        result.directives = suppress.parse(reading.decode(data).text)
+    kind = source.kind
+    if kind == "text":  # a file of no known kind: a page when it holds markup, else a text scan
+        kind = "html" if textscan.looks_like_markup(data) else "text"
+    if kind in HTML_KINDS and gtm_template.is_template(data):
+        _gtm_template_file(source.display, data, db, result)
+    elif kind in HTML_KINDS:
+        page = _html_file(source.display, data, db, result, kind, _real_path(source))
+        result.loads = _local_scripts(page, source)
+        result.fields = fieldfacts.extract(page, db.fields, db.consent_words, source.display, db.field_context)
+        result.page_topic = pagecontext.page_of(page, source.display, db.fields)
+        if result.fields or result.rendered:
+            result.code = masking_code(el.text for el in page.elements if el.tag == "script" and script_type(el) in db.script_types.executable)
+        result.compliance = compliance_facts.for_page(source.display, page, {d.vendor for d in result.detections}, result.fields, db)
+    elif source.kind in CODE_KINDS:
+        prog = _code_file(source.display, source.kind, data, db, result, source.path, source.boundary)
+        started = {d.vendor for d in result.detections}
+        result.compliance = compliance_facts.for_code(source.display, source.kind, data, dialect_for(source.display), started, db, prog)
+    elif source.kind == "json" and gtm.is_export(data):
+        _gtm_file(source.display, data, db, result)
+    elif source.kind == "hostcode":
+        _host_code_file(source.display, data, db, result)
+    elif kind == "text":
+        _text_file(source.display, data, db, result)
+    return result
+
+
+def _text_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    """Text without markup in a file of no known kind: strong fingerprints only (textscan)."""
+    candidates = prefilter.for_db(db).candidates(data)
+    if not candidates.vendors:
+        return
+    result.parsed = True
+    text = _decode(path, data, result)
+    vendors = [db.vendors[v] for v in sorted(candidates.vendors)]
+    facts = _NO_FACTS
+    if path.lower().endswith(".haml"):  # -# and / comment blocks are never rendered
+        text, blocks = textscan.haml_comments(text)
+        found = commented.in_blocks(blocks, text, vendors, "HAML comment")
+        facts = PageFacts((), (), (), tuple(found)) if found else _NO_FACTS
+    _report(path, facts, textscan.sites(text, vendors, db), [], db, result)
+
+
+def _gtm_template_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    """A GTM community template file: its sandboxed code's injectScript() loads (gtm_template)."""
+    result.parsed = True
+    candidates = prefilter.for_db(db).candidates(data)
+    if candidates.vendors:
+        _report(path, _NO_FACTS, gtm_template.analyse(_decode(path, data, result), db, candidates.vendors), [], db, result)
+
+
+def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    """Python, Ruby and Drupal PHP files: recorder snippets held in their strings (code_data)."""
+    candidates = prefilter.for_db(db).candidates(data)
+    if not candidates.vendors:
+        return
+    text = _decode(path, data, result)
+    lang = code_data.language(path, text)
+    result.parsed = True
+    if lang is None:  # an .inc without <?php: text
+        _report(path, _NO_FACTS, textscan.sites(text, [db.vendors[v] for v in sorted(candidates.vendors)], db), [], db, result)
+        return
+    _report(path, _NO_FACTS, code_data.sites(text, lang, [db.vendors[v] for v in sorted(candidates.vendors)], db), [], db, result)
+
+
+def _prefilter_only(source: SourceFile, db: SignatureDB, result: FileResult) -> None:
+    """A file over the size cap is searched for recorder literals in chunks instead of skipped."""
+    try:
+        hits, cut = fallback.search_file(source.path, db)
+    except OSError as exc:
+        result.diagnostics.append(Diagnostic(path=source.display, code="unreadable", message=f"cannot read ({exc.strerror or exc})"))
+        return
+    reason = "over the size cap: searched for recorder literals only" + (f" (first {fallback.MAX_SEARCH:,} bytes)" if cut else "")
+    keep_found(source.display, hits, reason, db, result)
+
+
+def keep_found(path: str, hits: dict[str, tuple[int, int]], reason: str, db: SignatureDB, result: FileResult) -> None:
+    """Report, as unverifiable, the vendors the prefilter found that the analysis did not."""
+    verdicts = fallback.sites(hits, db, reason, {d.vendor for d in result.detections})
+    if verdicts:
+        _report(path, _NO_FACTS, verdicts, [], db, result)
+
+
+def _gtm_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    found = gtm.analyze(_decode(path, data, result), db)
+    result.parsed = True
+    if isinstance(found, str):
+        result.diagnostics.append(Diagnostic(path=path, code="gtm-export-invalid", message=f"looks like a GTM export but {found}"))
+        return
+    if found.problem:
+        result.diagnostics.append(Diagnostic(path=path, code="gtm-export-invalid", message=f"{found.problem}; the tags that could be read are reported"))
+    _report(path, _NO_FACTS, found.sites, [], db, result)
+
+
+def _decode(path: str, data: bytes, result: FileResult) -> str:
+    text = reading.decode(data)
+    if text.note:
+        result.diagnostics.append(Diagnostic(path=path, code="charset-ignored", message=text.note))
+    if text.lossy:
+        result.diagnostics.append(
+            Diagnostic(path=path, code="decode-lossy", message=f"some bytes are not valid {text.encoding}; they were replaced")
+        )
+    return text.text
+
+
+MAX_CODE = 2 * 1024 * 1024
+
+
+def masking_code(texts) -> str:
+    """Code normalised for matching masking options (``inputSanitizer:true``; minified ``!0``)."""
+    out, size = [], 0
+    for text in texts:
+        if size > MAX_CODE:
+            break
+        out.append(text)
+        size += len(text)
+    return norm("\n".join(out)).replace("!0", "true").replace("!1", "false")
+
+
+def _local_scripts(page: htmldoc.Page, source: SourceFile) -> list[str]:
+    """Real paths of the site's own scripts the page loads (src, module preloads): how a bundle's
+    recorders are linked to the pages that carry them (``analyzer.parse.links`` resolves the URL)."""
+    base = next((el.attrs.get("href") for el in page.elements if el.tag == "base" and el.attrs.get("href")), None)
+    out = []
+    for el in page.elements:
+        url = _script_url(el)
+        found = links.resolve(url, source.path, source.root, base) if url else None
+        if found is not None and found not in out:
+            out.append(found)
+    return out
+
+
+def _script_url(el: htmldoc.Element) -> str | None:
+    if el.tag == "script":
+        return el.attrs.get("src")
+    rels = el.attrs.get("rel", "").lower().split()
+    if el.tag == "link" and ("modulepreload" in rels or ("preload" in rels and el.attrs.get("as") == "script")):
+        return el.attrs.get("href")
+    return None
+
+
+def _real_path(source: SourceFile) -> str:
+    """The file's absolute path: a file named on its own (``scan hotjar.html`` inside templates/)
+    still sits in its template folder."""
+    try:
+        return os.path.abspath(source.path)
+    except (OSError, ValueError):
+        return source.display
+
+
+def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind: str = "html", real: str | None = None) -> htmldoc.Page:
+    """Pages are always parsed (lxml parses a page as fast as a raw-bytes prefilter scans it); the
+    signature literals are then searched in the page's code and URLs only, not in its prose.
+    Templates are neutralised first (same length), so positions stay true to the source."""
+    text = _decode(path, data, result)
+    dialect = templates.dialect(path, text) if kind == "template" or templates.may_be_template(real or path, text) else None
+    tpl = None
+    if dialect:
+        original = text
+        text, tpl = templates.analyse(original, dialect)
+        result.template = template_scan.facts(tpl, original, db)
+        result.rendered = rendered.from_template(tpl.regions, text, db)
+    page = htmldoc.parse(text)
+    result.parsed = True
+    if page.degraded:
+        result.diagnostics.append(
+            Diagnostic(
+                path=path,
+                code="parse-degraded",
+                message=f"the HTML parser hit a resource limit (nesting too deep?); {page.degraded} element(s) were recovered one by one",
+            )
+        )
+    strings = list(htmldoc.strings(page))
+    if tpl is not None:
+        strings += [r.body for r in tpl.regions] + [text[b.start : b.end] for b in tpl.script_blocks]
+    candidates = prefilter.for_db(db).candidates("\n".join(strings).encode("utf-8", "surrogatepass"))
+    if tpl is not None and template_data.held(original):  # a captured snippet may be JavaScript outside any <script>
+        raw = prefilter.for_db(db).candidates(data)
+        candidates = prefilter.Candidates(candidates.vendors | raw.vendors, candidates.cmps)
+    if candidates.vendors:
+        _analyze_html(path, page, candidates, db, result, tpl, original if dialect else None, dialect)
+    if not result.detections:
+        result.tag_manager = tag_managers.first_loaded(page, db)
+    return page
+
+
+def _analyze_html(path: str, page: htmldoc.Page, candidates: prefilter.Candidates, db: SignatureDB, result: FileResult, tpl=None, original: str | None = None, dialect: str | None = None) -> None:
+    vendors = [db.vendors[v] for v in sorted(candidates.vendors)]
+    cmps = [db.cmps[c] for c in sorted(candidates.cmps)]
+    facts = detect.page_facts(page, vendors, cmps, db)
+    if tpl is not None:
+        facts = dataclasses.replace(facts, commented=facts.commented + tuple(commented.in_template(tpl, original if original is not None else page.text, vendors)))
+    verdicts = [(site, consent_markup.verdict(site, facts, db)) for site in facts.sites]
+    verdicts, inactive = _inline_code(path, page, verdicts, db, result)
+    if tpl is not None:
+        verdicts += template_scan.code_sites(tpl, page.text, vendors, db)
+        verdicts = template_scan.gate_all(verdicts, tpl, page.text, db)
+    if original is not None:  # snippets held as data: in PHP strings not printed, in captured template variables
+        verdicts = code_data.in_php_template(original, verdicts, vendors, db) if dialect == "php" else verdicts
+        verdicts = template_data.rejudge(path, original, verdicts, vendors, db)
+    _report(path, facts, verdicts, inactive, db, result)
+
+
+def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB, result: FileResult) -> tuple[list, list[CodeResult]]:
+    """Run the JavaScript analysis on executable inline scripts that mention a vendor."""
+    pf = prefilter.for_db(db)
+    pieces: list[JsSource] = []
+    owners: list = []
+    vendor_sets: set[str] = set()
+    for el in page.elements:
+        if el.tag != "script" or not el.text.strip() or script_type(el) not in db.script_types.executable:
+            continue
+        found = pf.candidates(el.text.encode("utf-8", "surrogatepass")).vendors
+        if found:
+            line, col = page.body_position(el)
+            pieces.append(JsSource(el.text, line, col, "js"))
+            owners.append(el)
+            vendor_sets |= found
+    if not pieces:
+        return verdicts, []
+    results, diags = code_scan.analyze(pieces, [db.vendors[v] for v in sorted(vendor_sets)], db, path)
+    result.diagnostics.extend(diags)
+    result.code_parsed += len(pieces)
+    merged = list(verdicts)
+    inactive: list[CodeResult] = []
+    on_page = {site.vendor.id for site, _ in verdicts}
+    code_for: dict[int, list[CodeResult]] = {}
+    for r in results:
+        el = owners[r.piece]
+        if r.verdict is None:
+            inactive.append(r)  # inactive SDKs and personal data pushed to a recorder
+            continue
+        same = [i for i, (site, _) in enumerate(merged) if site.element is el and site.vendor.id == r.vendor.id]
+        for i in same:
+            if merged[i][1].mechanism in _CODE_DECIDES:
+                code_for.setdefault(i, []).append(r)
+        # A loader of this vendor elsewhere on the page is already the detection; an inline init
+        # next to it (LogRocket.init after its <script src>) is the same recorder.
+        if not same and r.vendor.id not in on_page:
+            merged.append((RecorderSite(r.vendor, r.spot, r.via, r.evidence), r.verdict))
+    for i, found in code_for.items():
+        worst = min(found, key=lambda r: _RANK[r.verdict.status])
+        site, markup = merged[i]
+        if not (markup.mechanism == Mechanism.NONE and worst.verdict.status is markup.status):
+            merged[i] = (site, _refine(markup, worst.verdict, worst.spot.line))
+    # A suite's loader whose inline init turns replay off (ym(…, {webvisor: false}), posthog.init
+    # with disable_session_recording) records nothing: the RL130 note stays, the site goes. So does
+    # a snippet whose id was left as the docs wrote it (YOUR_HOTJAR_ID). A snippet that only fails to
+    # parse stays: in a template, syntax the page is rendered with (printf's %d) breaks the parse.
+    marks = db.script_types.code.get("placeholder_ids", frozenset())
+    off = {
+        (id(owners[r.piece]), r.vendor.id)
+        for r in inactive
+        if r.via == Via.INACTIVE
+        and ((r.vendor.category == "replay-addon" and r.replay_off) or any(m in owners[r.piece].text for m in marks))
+    }
+    started = {(id(owners[r.piece]), r.vendor.id) for r in results if r.verdict is not None}
+    merged = [(site, v) for site, v in merged if (id(site.element), site.vendor.id) not in off - started]
+    return merged, inactive
+
+
+def _refine(markup: Verdict, code: Verdict, line: int) -> Verdict:
+    return Verdict(status=code.status, mechanism=code.mechanism, evidence=f"{code.evidence} (code at line {line})", cmp=markup.cmp)
+
+
+def _display_original(original: str | None) -> str | None:
+    if original is None:
+        return None
+    file, _, line = original.rpartition(":")
+    return f"{display_path(Path(file))}:{line}"
+
+
+def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileResult, file: Path, boundary: str | None = None) -> jsfacts.Program | None:
+    """Detections and fields of a code file; returns the whole file's parsed program when one was
+    made (not for a component's script blocks), for the compliance pass to reuse."""
+    result.imports = links.specifiers(data) + chunk_files.chunk_specifiers(data)
+    candidates = prefilter.for_db(db).candidates(data)
+    markup = (kind == "sfc" or dialect_for(path) != "ts") and not jsfacts.minified(data)
+    # Components (not built bundles) are also read for the values they print and for a path that
+    # names a special category.
+    component = kind == "sfc" or path.lower().endswith((".jsx", ".tsx"))
+    forms = markup and (
+        jsxmarkup.form_hint(tuple(db.ui_components)).search(data) is not None
+        or (component and (rendered.worth_reading(data, db) or (pagecontext.is_route(path) and pagecontext.sensitive_page(path, "", [], db.fields) is not None)))
+    )
+    if not candidates.vendors and not forms:
+        return None
+    text = _decode(path, data, result)
+    pieces = sfc.script_blocks(text, path) if kind == "sfc" else [JsSource(text, 1, 1, dialect_for(path))]
+    programs = _component_fields(kind, text, pieces, db, result) if forms else {}
+    if not candidates.vendors:
+        return programs.get(0) if kind != "sfc" else None
+    srcmap, note = sourcemap.find(file, text, boundary) if kind == "js" else (None, None)
+    if note:
+        result.diagnostics.append(Diagnostic(path=path, code="outside-root", message=note))
+    vendors = [db.vendors[v] for v in sorted(candidates.vendors)]
+    in_comments: list = []
+    if not jsfacts.minified(data):  # a snippet commented out in source; built bundles keep no such comments
+        for i, piece in enumerate(pieces):
+            programs.setdefault(i, jsfacts.Program(jsparse.parse(piece)))
+            in_comments += commented.in_code(programs[i].parsed, vendors)
+        if kind == "sfc":
+            in_comments += commented.in_markup(text, vendors)
+    results, diags = code_scan.analyze(pieces, vendors, db, path, srcmap, programs)
+    result.parsed = True
+    result.code_parsed += len(pieces)
+    result.diagnostics.extend(diags)
+    verdicts = [
+        (RecorderSite(r.vendor, r.spot, r.via, r.evidence, original=_display_original(r.original)), r.verdict)
+        for r in results
+        if r.verdict is not None
+    ]
+    if verdicts:
+        result.code = masking_code([text])
+    _report(path, PageFacts((), (), (), tuple(in_comments)), verdicts, [r for r in results if r.verdict is None], db, result)
+    return programs.get(0) if kind != "sfc" else None
+
+
+def _component_fields(kind: str, text: str, pieces: list[JsSource], db: SignatureDB, result: FileResult) -> dict[int, jsfacts.Program]:
+    """Sensitive fields a component renders (JSX, or an SFC's template), positioned in the file.
+    Returns the programs it parsed, for recorder detection to reuse (one parse per piece)."""
+    programs: dict[int, jsfacts.Program] = {}
+    words = rendered.words_for(db)
+    if kind == "sfc":
+        html, values = rendered.sfc_marked(jsxmarkup.sfc_html(text), result.path, db.fields, words)
+    else:
+        programs[0] = jsfacts.Program(jsparse.parse(pieces[0]))
+        html, values = jsxmarkup.jsx_markup(programs[0], db.ui_components, lambda p: rendered.classify_path(p, db.fields, words))
+    if html:
+        page = htmldoc.parse(html)
+        result.fields = fieldfacts.extract(page, db.fields, db.consent_words, result.path, db.field_context)
+        result.rendered = rendered.placed(page.root, values)
+        # A component's path names a page only in a router's folders (pages/, app/, routes/,
+        # views/): components/MentalHealthForm.jsx is a piece of some page, not its URL.
+        result.page_topic = pagecontext.page_of(page, result.path if pagecontext.is_route(result.path) else "", db.fields)
+        if result.fields or result.rendered:
+            result.code = masking_code([text])
+    return programs
+
+
+def _report(path: str, facts: PageFacts, verdicts: list, inactive: list[CodeResult], db: SignatureDB, result: FileResult) -> None:
+    """Hand the first pass's sites, verdicts and page facts over as records (no findings here:
+    the rules run once, after the resolve stage, on final verdicts)."""
+    for site, verdict in verdicts:
+        result.detections.append(
+            Detection(
+                vendor=site.vendor.id,
+                location=Location(path=path, line=site.element.line, column=site.element.column),
+                via=site.via,
+                evidence=site.evidence,
+                verdict=verdict,
+                element=site.element.tag,
+                original=site.original,
+            )
+        )
+    for ld in facts.loaders:
+        if ld.cmp.markup and ld.cmp.id not in result.cmps:
+            result.cmps.append(ld.cmp.id)
+    result.hints += [Hint(h.vendor.id, h.element.line, h.element.column, h.rel, h.url) for h in facts.hints]
+    result.commented += [Commented(c.vendor.id, c.comment.line, c.comment.column, c.evidence) for c in facts.commented]
+    for r in inactive:
+        if r.via == Via.INACTIVE:
+            result.inactive.append(Inactive(r.vendor.id, r.spot.line, r.spot.column, r.evidence))
+        elif r.via == Via.PII:
+            result.pii.append(PiiPush(r.vendor.id, r.spot.line, r.spot.column, r.evidence, r.categories))

@@ -1,0 +1,219 @@
+"""The resolve stage: final verdicts and links, as functions over every file's facts.
+
+Input: the ``FileFacts`` of every file (first-pass verdicts, scripts loaded, imports, template
+references) and the declared facts of the configuration. Output: a ``Resolved`` record holding each
+detection with its final verdict and the pages that load it, and, per page, the code and templates
+it is recorded with. In order:
+
+1. page <-> bundle links: the scripts a page loads and every chunk they import;
+2. chunk starts judged at the pages and ``import()`` sites that load the chunk (``chunks``);
+3. a recorder library's chunk loaded only by its host SDK is the host's; a guessed SDK start
+   yields to a start of the same vendor found elsewhere;
+4. exported starts judged at their callers in other files (``crossfile``);
+5. template composition: partials included only inside consent branches (``composition``);
+6. declared facts of the configuration ("our auto-blocker blocks Hotjar");
+7. app linking: a component's form is recorded by the recorders its app starts anywhere.
+
+No finding is made here: the check stage runs the rules once, on what this stage returns.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from analyzer.resolve import chunks, composition, crossfile
+from analyzer.parse import links
+from analyzer.config import ConfigError, DeclaredFact
+from analyzer.read.discover import SourceFile, app_root
+from analyzer.resolve.exposure import PageInfo
+from analyzer.facts.records import FileFacts
+from analyzer.kinds import Mechanism, Via
+from analyzer.model import Detection, Diagnostic, Status, Verdict, site_key
+from analyzer.signatures import SignatureDB
+
+SiteKey = tuple[str, int, int, str]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """Final verdicts and links for the check stage."""
+
+    detections: tuple[Detection, ...]
+    pages: dict[str, PageInfo]  # files with fields, code or templates, with what they are recorded with
+    users: dict[str, list[str]]  # a code file -> itself and the pages that load or render it
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def resolve(files: list[SourceFile], facts: list[FileFacts], db: SignatureDB, max_bytes: int, declared: tuple[DeclaredFact, ...] = ()) -> Resolved:
+    """Every step above, in order; a step that fails is reported and leaves the verdicts as they were."""
+    by_path = {f.path: f for f in facts}
+    detections = [d for f in facts for d in f.detections]
+    diagnostics: list[Diagnostic] = []
+    imports = {f.path: f.imports for f in facts if f.imports}
+    page_loads = {f.path: list(f.loads) for f in facts if f.loads}
+    pages = {f.path: PageInfo(list(f.fields), f.code, list(f.loads), rendered=list(f.rendered), topic=f.page_topic) for f in facts if f.page_like}
+    chunk_imports = _chunk_imports(files, imports)
+    loaded_by: dict[str, list[str]] = {}
+    for page, loads in page_loads.items():
+        closure = _closure(loads, chunk_imports)
+        for script in closure:
+            loaded_by.setdefault(script, []).append(page)
+        if page in pages:
+            pages[page].loads = closure
+    real = {f.display: _real(f) for f in files if f.kind in ("js", "ts")}
+    detections = _link_pages(detections, real, loaded_by)
+    direct: dict[str, list[str]] = {}
+    for page, loads in page_loads.items():
+        for script in loads:
+            direct.setdefault(script, []).append(page)
+    detections = _guarded("chunk pass", detections, diagnostics, lambda ds: chunks.link(ds, files, imports, direct, db, max_bytes), level="warning")
+    detections = _drop(detections, _embedded(detections, by_path, chunk_imports, real, db))
+    detections = _drop(detections, _superseded_guesses(detections))
+    detections = _guarded("cross-file pass", detections, diagnostics, lambda ds: crossfile.link(ds, files, imports, db, max_bytes))
+    templates = {f.path: f.template for f in facts if f.template is not None}
+    if templates:
+        graph = composition.build(templates, db.template_conventions, [f.display for f in files if f.kind in ("html", "template")])
+        detections = with_verdicts(detections, composition.regate(detections, graph))
+        for path, info in pages.items():
+            if path in graph.uses:
+                info.uses = sorted(composition.context(graph, path))
+    if declared:
+        detections = with_verdicts(detections, declared_verdicts(detections, declared))
+    _link_app_code(detections, files, pages)
+    return Resolved(tuple(detections), pages, _users(files, pages, loaded_by), tuple(diagnostics))
+
+
+def with_verdicts(detections: list[Detection], changed: dict[SiteKey, Verdict]) -> list[Detection]:
+    """The detections with the verdicts a step changed."""
+    if not changed:
+        return detections
+    return [dataclasses.replace(d, verdict=changed[site_key(d)]) if site_key(d) in changed else d for d in detections]
+
+
+def _guarded(step: str, detections: list[Detection], diagnostics: list[Diagnostic], run: Callable[[list[Detection]], dict[SiteKey, Verdict]], level: str = "error") -> list[Detection]:
+    """A post-pass bug must not lose the scan's results: reported, and the verdicts stay."""
+    try:
+        changed = run(detections)
+    except Exception as exc:  # noqa: BLE001 - reported, the scan goes on
+        diagnostics.append(Diagnostic(path=".", code="internal-error", message=f"{step} skipped: {type(exc).__name__}: {exc}", level=level))
+        return detections
+    return with_verdicts(detections, changed)
+
+
+def _real(f: SourceFile) -> str:
+    return os.path.normpath(os.path.abspath(f.path))
+
+
+def _chunk_imports(files: list[SourceFile], imports: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
+    """Built scripts' imports of other scanned chunks (static and ``import()``), by real path."""
+    out: dict[str, list[str]] = {}
+    for f in files:
+        specs = imports.get(f.display)
+        if specs and f.kind in ("js", "ts"):
+            found = links.imported_files(specs, _real(f), str(f.root) if f.root is not None else None)
+            if found:
+                out[_real(f)] = found
+    return out
+
+
+def _closure(loads: list[str], chunk_imports: dict[str, list[str]]) -> list[str]:
+    """The scripts a page loads and every chunk they import, transitively."""
+    seen: dict[str, None] = {}
+    stack = list(reversed(loads))
+    while stack:
+        script = stack.pop()
+        if script in seen:
+            continue
+        seen[script] = None
+        stack.extend(reversed(chunk_imports.get(script, [])))
+    return list(seen)
+
+
+def _link_pages(detections: list[Detection], real: dict[str, str], loaded_by: dict[str, list[str]]) -> list[Detection]:
+    """A bundle's detections list the pages that load it (the finding stays at the code)."""
+    if not loaded_by:
+        return detections
+    return [
+        dataclasses.replace(d, pages=tuple(sorted(loaded_by[real[d.location.path]]))) if real.get(d.location.path) in loaded_by else d
+        for d in detections
+    ]
+
+
+def _drop(detections: list[Detection], keys: set[SiteKey]) -> list[Detection]:
+    return [d for d in detections if site_key(d) not in keys] if keys else detections
+
+
+def _embedded(detections: list[Detection], by_path: dict[str, FileFacts], chunk_imports: dict[str, list[str]], real: dict[str, str], db: SignatureDB) -> set[SiteKey]:
+    """A recorder library's chunk loaded only by its host SDK is the host's (chunks.embedded)."""
+    if not chunk_imports:
+        return set()
+    inactive = {path: {i.vendor for i in f.inactive} for path, f in by_path.items() if f.inactive}
+    return chunks.embedded(detections, inactive, chunk_imports, real, db)
+
+
+def _superseded_guesses(detections: list[Detection]) -> set[SiteKey]:
+    """A ``bundle-sdk-call`` (an init-named call on the code holding an SDK, the weakest reading of
+    a bundle) yields to a start of the same vendor found elsewhere in the scan: the app's chunk
+    starts the SDK that another chunk holds (Next.js ``import('@sentry/browser')``)."""
+    found = {d.vendor for d in detections if d.via != Via.BUNDLE_SDK_CALL}
+    return {site_key(d) for d in detections if d.via == Via.BUNDLE_SDK_CALL and d.vendor in found}
+
+
+def check_declared(facts: tuple[DeclaredFact, ...], db: SignatureDB) -> None:
+    """Declared facts must name known ids; checked before a scan, so a typo costs no scan."""
+    for fact in facts:
+        if fact.cmp not in db.cmps:
+            raise ConfigError(f"facts: '{fact.cmp}' is not a known consent manager id")
+        unknown = [v for v in fact.blocks if v not in db.vendors]
+        if unknown:
+            raise ConfigError(f"facts: '{unknown[0]}' is not a known vendor id")
+
+
+def declared_verdicts(detections: list[Detection], facts: tuple[DeclaredFact, ...]) -> dict[SiteKey, Verdict]:
+    """A fact the scan cannot see ("our Cookiebot auto-blocking blocks Hotjar") turns the matching
+    unverifiable auto-blocker verdicts into gated, and says it was declared."""
+    changed = {}
+    for d in detections:
+        fact = next((f for f in facts if d.verdict.mechanism == Mechanism.AUTOBLOCKER and d.verdict.cmp == f.cmp and d.vendor in f.blocks), None)
+        if fact is not None:
+            changed[site_key(d)] = Verdict(
+                status=Status.GATED,
+                mechanism=Mechanism.DECLARED_AUTOBLOCK,
+                evidence=f"declared in the configuration: {fact.reason} (was: {d.verdict.evidence})",
+                cmp=fact.cmp,
+            )
+    return changed
+
+
+def _link_app_code(detections: list[Detection], files: list[SourceFile], pages: dict[str, PageInfo]) -> None:
+    """A component's form is recorded by the recorders its app starts anywhere: in a single-page
+    app one start (layout, _app, main.ts) records every route. The app is the nearest folder with
+    a package manifest (package.json …), else the scanned folder; components of one app in a
+    monorepo are not linked to another app's recorders."""
+    code = {f.display: f for f in files if f.kind in ("js", "ts", "sfc")}
+    with_fields = [p for p, info in pages.items() if info.assessed and p in code]
+    if not with_fields:
+        return
+    starters = sorted({d.location.path for d in detections if d.location.path in code})
+    if not starters:
+        return
+    for path in with_fields:
+        app = app_root(code[path])
+        linked = [s for s in starters if s != path and app_root(code[s]) == app]
+        pages[path].uses = sorted(set(pages[path].uses) | set(linked))
+
+
+def _users(files: list[SourceFile], pages: dict[str, PageInfo], loaded_by: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Which pages load or render each code file (itself included): the fields a masking option
+    written in that file exposes."""
+    users: dict[str, list[str]] = {}
+    for f in files:
+        if f.kind in ("js", "ts", "sfc"):
+            users[f.display] = [f.display] + loaded_by.get(_real(f), [])
+    for page, info in pages.items():
+        for used in info.uses:
+            users.setdefault(used, [used]).append(page)
+    return users

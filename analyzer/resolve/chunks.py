@@ -1,0 +1,201 @@
+"""After the scan: a recorder started at the top level of a built chunk runs when the chunk loads.
+
+Bundlers split code into chunks (Vite / Rollup ``assets/x-Hash.js``, esbuild ``--splitting``): a
+chunk holding ``LogRocket.init()`` at its top level starts recording when the chunk is loaded,
+and the chunk is loaded by a page's ``<script>`` or ``modulepreload`` (with the page: ungated),
+by a static ``import`` in another chunk (when that chunk loads), or by ``import('./x.js')``
+somewhere (when that call runs: its guard decides). Every way in must be gated for the start to
+be gated; one open way makes it ungated; a way this pass cannot read keeps it unverifiable.
+
+Only the chunks with such a start are looked at; their importers are read again and the
+``import()`` calls are judged with the same guard analysis as any start.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from dataclasses import dataclass
+
+from analyzer.consent import consent_code
+from analyzer.resolve import crossfile
+from analyzer.parse import jsfacts, jsparse, links, reading
+from analyzer.read.discover import SourceFile
+from analyzer.parse.jsparse import JsSource, dialect_for
+from analyzer.kinds import Mechanism
+from analyzer.model import Detection, Status, Verdict, site_key
+from analyzer.signatures import SignatureDB
+
+MAX_DEPTH = 12  # chunks followed through static imports
+
+
+@dataclass(frozen=True)
+class _Way:
+    status: Status
+    evidence: str
+    imported: bool = False  # the evidence is a chain of static imports ("imported by …")
+
+
+def link(
+    detections: list[Detection],
+    files: list[SourceFile],
+    imports: dict[str, tuple[str, ...]],
+    loaded_by: dict[str, list[str]],
+    db: SignatureDB,
+    max_bytes: int,
+) -> dict[tuple[str, int, int, str], Verdict]:
+    """New verdicts for top-level starts in chunks, from the ways their chunk is loaded.
+    ``loaded_by`` maps a script's real path to the pages that load it directly."""
+    code = {f.display: f for f in files if f.kind in ("js", "ts")}
+    real = {d: os.path.normpath(os.path.abspath(f.path)) for d, f in code.items()}
+    starts = [d for d in detections if d.verdict.load and d.location.path in code]
+    if not starts:
+        return {}
+    importers: dict[str, list[tuple[str, bool]]] = {}  # chunk real path -> (importer display, dynamic?)
+    for display, specs in imports.items():
+        f = code.get(display)
+        if f is None:
+            continue
+        dynamic = set(_dynamic_specifiers(f, max_bytes))
+        for target in links.imported_files(specs, real[display], str(f.root) if f.root is not None else None):
+            importers.setdefault(target, []).append((display, any(_same(s, target, real[display], f) for s in dynamic)))
+    resolver = _Resolver(code, real, importers, loaded_by, db, max_bytes)
+    changed: dict[tuple[str, int, int, str], Verdict] = {}
+    for d in starts:
+        way = resolver.chunk(d.location.path, 0, frozenset())
+        if way is None or way.status is Status.UNGATED and d.location.path not in resolver.dynamic_seen:
+            continue  # loaded with a page, or by nothing in the scan: "runs when the file loads" stands
+        mechanism = {Status.GATED: Mechanism.CODE_GUARD, Status.UNGATED: Mechanism.NO_CONSENT_CHECK, Status.UNVERIFIABLE: Mechanism.CODE_UNRESOLVED}[way.status]
+        changed[site_key(d)] = dataclasses.replace(
+            d.verdict, status=way.status, mechanism=mechanism, evidence=f"it runs when its chunk loads; {way.evidence}", load=False
+        )
+    return changed
+
+
+def _dynamic_specifiers(f: SourceFile, max_bytes: int) -> list[str]:
+    data = reading.read_bytes(f.path, f.display, max_bytes)
+    if not isinstance(data, bytes):
+        return []
+    return [m.group(1).decode("utf-8", "replace") for m in links.DYNAMIC_IMPORT.finditer(data)]
+
+
+def _same(spec: str, target: str, importer_real: str, f: SourceFile) -> bool:
+    found = links.imported_files([spec], importer_real, str(f.root) if f.root is not None else None)
+    return bool(found) and found[0] == target
+
+
+
+
+class _Resolver:
+    """The load condition of each chunk: every way in, memoised."""
+
+    def __init__(self, code, real, importers, loaded_by, db: SignatureDB, max_bytes: int) -> None:
+        self.code = code
+        self.real = real
+        self.by_real = {r: d for d, r in real.items()}
+        self.importers = importers
+        self.loaded_by = loaded_by
+        self.vocab = consent_code.vocabulary(db)
+        self.max_bytes = max_bytes
+        self._memo: dict[str, _Way | None] = {}
+        self._programs: dict[str, tuple[jsfacts.Program, consent_code.GuardAnalysis] | None] = {}
+        self.dynamic_seen: set[str] = set()
+
+    def chunk(self, display: str, depth: int, seen: frozenset[str]) -> _Way | None:
+        if display in self._memo:
+            return self._memo[display]
+        if display in seen or depth > MAX_DEPTH:
+            return None
+        real = self.real[display]
+        ways: list[_Way] = []
+        for page in self.loaded_by.get(real, []):
+            ways.append(_Way(Status.UNGATED, f"the page {page} loads it"))
+        for importer, dynamic in self.importers.get(real, []):
+            if dynamic:
+                self.dynamic_seen.add(display)
+                ways += self._dynamic_ways(importer, real, depth + 1, seen | {display})
+            else:
+                outer = self.chunk(importer, depth + 1, seen | {display})
+                if outer is not None:
+                    ways.append(_Way(outer.status, f"imported by {importer}; {outer.evidence}" if outer.imported else f"imported by {importer}, which {outer.evidence}", imported=True))
+                else:
+                    ways.append(_Way(Status.UNGATED, f"imported by {importer}, which runs when its page loads", imported=True))
+        way = _combine(ways)
+        self._memo[display] = way
+        return way
+
+    def _program(self, importer: str) -> tuple[jsfacts.Program, consent_code.GuardAnalysis] | None:
+        if importer not in self._programs:
+            f = self.code[importer]
+            data = reading.read_bytes(f.path, f.display, self.max_bytes)
+            if not isinstance(data, bytes):
+                self._programs[importer] = None
+            else:
+                prog = jsfacts.Program(jsparse.parse(JsSource(reading.decode(data).text, 1, 1, dialect_for(importer))))
+                self._programs[importer] = (prog, consent_code.GuardAnalysis(prog, self.vocab))
+        return self._programs[importer]
+
+    def _dynamic_ways(self, importer: str, target: str, depth: int, seen: frozenset[str]) -> list[_Way]:
+        """Each ``import()`` of ``target`` in ``importer``, judged where it stands."""
+        f = self.code[importer]
+        parsed = self._program(importer)
+        if parsed is None:
+            return [_Way(Status.UNVERIFIABLE, f"{importer} imports it but could not be read")]
+        prog, guard = parsed
+        ways = []
+        for call in prog.calls_named("import"):
+            fn = call.child_by_field_name("function")
+            args = prog.args(call)
+            spec = prog.string_value(args[0]) if args and fn is not None and fn.type == "import" else None
+            if not spec or links.imported_files([spec], self.real[importer], str(f.root) if f.root is not None else None) != [target]:
+                continue
+            path = guard.judge(call)
+            line, col = prog.position(call)
+            where = f"{importer}:{line}:{col}" if col > 200 else f"{importer}:{line}"
+            if path.status is Status.UNGATED and path.load:
+                outer = self.chunk(importer, depth + 1, seen)
+                if outer is not None:
+                    ways.append(_Way(outer.status, f"import() at {where} runs when {importer} loads ({outer.evidence})"))
+                    continue
+            ways.append(_Way(path.status, f"import() at {where}: {path.evidence}"))
+        return ways or [_Way(Status.UNVERIFIABLE, f"{importer} imports it in a way that could not be followed")]
+
+
+def _combine(ways: list[_Way]) -> _Way | None:
+    if not ways:
+        return None
+    for status in (Status.UNGATED, Status.UNVERIFIABLE):
+        found = [w for w in ways if w.status is status]
+        if found:
+            more = f" ({len(found)} of {len(ways)} ways in)" if len(ways) > 1 else ""
+            return _Way(status, f"{found[0].evidence}{more}", found[0].imported)
+    return _Way(Status.GATED, "loaded only where consent is given: " + "; ".join(w.evidence for w in ways[:3]))
+
+
+def embedded(detections: list[Detection], inactive_vendors: dict[str, set[str]], chunk_imports: dict[str, list[str]], real: dict[str, str], db: SignatureDB) -> set[tuple[str, int, int, str]]:
+    """Detections of a recorder library in a chunk that only a host SDK loads (Amplitude's
+    session-replay plugin imports its rrweb recorder chunk): the host's, not a recorder of their
+    own ([sdk] embeds, across files). ``inactive_vendors``: per display path, the vendors seen
+    there without a start (RL130); ``real``: display path -> real path."""
+    hosts_of: dict[str, set[str]] = {}
+    for vendor in db.vendors.values():
+        for e in vendor.sdk.embeds:
+            hosts_of.setdefault(e, set()).add(vendor.id)
+    present: dict[str, set[str]] = {}
+    for d in detections:
+        present.setdefault(real.get(d.location.path, ""), set()).add(d.vendor)
+    for path, vendors in inactive_vendors.items():
+        present.setdefault(real.get(path, ""), set()).update(vendors)
+    importers: dict[str, list[str]] = {}
+    for importer, targets in chunk_imports.items():
+        for target in targets:
+            importers.setdefault(target, []).append(importer)
+    drop = set()
+    for d in detections:
+        hosts = hosts_of.get(d.vendor)
+        chunk = real.get(d.location.path)
+        loaders = importers.get(chunk or "", [])
+        if hosts and loaders and all(present.get(i, set()) & hosts for i in loaders):
+            drop.add(site_key(d))
+    return drop

@@ -1,0 +1,865 @@
+"""Load and compile the signature database (vendors, consent managers, script types, severities).
+
+The TOML files are the one source of truth; this module only validates them and turns them into
+lookup structures. Loading is cached per set of folders, so a worker process pays for it once.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from analyzer.parse.jsshapes import CallShape, parse_call
+from analyzer.signatures.lexicon import Category, ContextWords, TermIndex, compile_category, make_term
+from analyzer.parse.normalise import norm
+from analyzer.signatures.sigschema import (
+    CMP_SCHEMA,
+    FIELD_CONTEXT_SCHEMA,
+    FIELD_SCHEMA,
+    LEGAL_BASIS_SCHEMA,
+    LEGAL_SCHEMA,
+    POLICY_PAGES_SCHEMA,
+    SCRIPT_TYPES_SCHEMA,
+    TAG_MANAGERS_SCHEMA,
+    UI_COMPONENTS_SCHEMA,
+    VENDOR_SCHEMA,
+    SignatureError,
+    regex_literal,
+    validate,
+)
+
+_PACKAGE = Path(__file__).resolve().parent.parent  # analyzer/
+BUILTIN_DIR = _PACKAGE / "sigdata"
+if not BUILTIN_DIR.is_dir():  # running from a source checkout: the data lives at the repository root
+    BUILTIN_DIR = _PACKAGE.parent / "signatures"
+
+
+@dataclass(frozen=True)
+class AttrMatch:
+    """``attr`` (optionally with ``value``) or ``class`` on an element."""
+
+    attr: str | None
+    cls: str | None
+    value: str | None
+
+    def matches(self, attrs: dict[str, str], classes: frozenset[str]) -> bool:
+        if self.cls is not None:
+            return self.cls in classes
+        if self.attr is None or self.attr not in attrs:
+            return False
+        return self.value is None or attrs[self.attr].strip().lower() == self.value.lower()
+
+    def describe(self) -> str:
+        if self.cls is not None:
+            return f'class="{self.cls}"'
+        return f'{self.attr}="{self.value}"' if self.value is not None else str(self.attr)
+
+
+@dataclass(frozen=True)
+class UrlMatcher:
+    """Hosts (exact or ``*.suffix``) and URL regexes, as written in a signature file."""
+
+    exact: frozenset[str]
+    suffixes: tuple[str, ...]
+    regexes: tuple[re.Pattern[str], ...]
+
+    def matches(self, host: str, hostpath: str) -> bool:
+        if host in self.exact or any(host.endswith(s) for s in self.suffixes):
+            return True
+        return any(r.search(hostpath) for r in self.regexes)
+
+    def rank(self, host: str, hostpath: str) -> int:
+        """How specifically this matcher claims a URL: 3 by a URL regex (a path on the host), 2 by
+        its exact host, 1 by a wildcard host, 0 not at all. Of two vendors claiming one URL, the more
+        specific owns it (Hotjar's static.hj.contentsquare.net/c/csq- path over Contentsquare's
+        *.contentsquare.net)."""
+        if any(r.search(hostpath) for r in self.regexes):
+            return 3
+        if host in self.exact:
+            return 2
+        return 1 if any(host.endswith(s) for s in self.suffixes) else 0
+
+    def literals(self) -> list[str]:
+        out = list(self.exact) + [s.lstrip(".") for s in self.suffixes]
+        return out + [regex_literal(r.pattern) for r in self.regexes]
+
+
+@dataclass(frozen=True)
+class CallSpec:
+    """A call as a signature names it, compiled at load: ``LogRocket.init``, ``smartlook('init'``,
+    ``posthog.opt_in_capturing(`` (``[sdk] init_calls``, ``identify_calls``, ``[[sdk.hold]] release``)."""
+
+    text: str  # as written, stripped (a release: normalised, as it is compared with code)
+    path: str | None  # the callee "LogRocket.init"; None when the text does not start with a call
+    obj: str | None  # "LogRocket" in LogRocket.init
+    name: str  # the method or function name: the path's last part
+    arg: str | None  # the first argument when it is a string: smartlook('init' -> "init"
+
+
+_CALL = re.compile(r"""^([\w$.]+)\(\s*(?:['"]([^'"]*)['"])?""")
+
+
+def init_spec(text: str) -> CallSpec:
+    """``LogRocket.init`` / ``smartlook('init'`` / ``initHotjar``: the callee and its first string argument."""
+    m = _CALL.match(text.strip()) if "(" in text else None
+    path, arg = (m.group(1), m.group(2)) if m else (text.strip(), None)
+    obj, _, name = path.rpartition(".")
+    return CallSpec(text.strip(), path, obj or None, name, arg)
+
+
+def release_spec(text: str) -> CallSpec:
+    """A release call as compared with code (normalised): ``posthog.opt_in_capturing(``; its path is
+    None when it does not start with a callee."""
+    normal = norm(text)
+    m = _CALL.match(normal)
+    if m is None:
+        return CallSpec(normal, None, None, "", None)
+    obj, _, name = m.group(1).rpartition(".")
+    return CallSpec(normal, m.group(1), obj or None, name, m.group(2))
+
+
+@dataclass(frozen=True)
+class ComponentSpec:
+    """``[sdk] components``: ``FullStory`` or ``PostHogProvider[apiKey]`` (starts only with that prop)."""
+
+    name: str
+    prop: str | None
+
+
+@dataclass(frozen=True)
+class Hold:
+    """``[[sdk.hold]]``: a switch that holds recording back until a release call."""
+
+    switch: str  # as written (the message quotes it)
+    value: str
+    switch_norm: str  # normalised, as compared with code
+    value_norm: str
+    release: tuple[CallSpec, ...]
+    bundle_release: tuple[CallShape, ...]
+
+
+@dataclass(frozen=True)
+class Sdk:
+    """A vendor's ``[sdk]`` table, compiled."""
+
+    packages: tuple[str, ...] = ()
+    plugins: tuple[str, ...] = ()
+    init_calls: tuple[CallSpec, ...] = ()
+    # Distinctive starts (dotted or long: LogRocket.init, initHotjar), longest first: the prefilter's
+    # needles and the commented-out start pattern.
+    init_starts: tuple[str, ...] = ()
+    identify_calls: tuple[CallSpec, ...] = ()
+    components: tuple[ComponentSpec, ...] = ()
+    bundle_strings: tuple[str, ...] = ()
+    core_strings: tuple[str, ...] = ()
+    bundle_calls: tuple[CallShape, ...] = ()
+    bundle_replay: tuple[CallShape, ...] = ()
+    embeds: tuple[str, ...] = ()
+    replay_options: tuple[str, ...] = ()
+    disable_options: tuple[str, ...] = ()
+    replay_default: str = "on"  # the signature's, else "on" for recorders and "settings" for add-ons
+    hold: tuple[Hold, ...] = ()
+
+    @property
+    def brought_by(self) -> frozenset[str]:
+        """The npm packages that bring the vendor in: its SDKs and its wrapper plugins."""
+        return frozenset(self.packages) | frozenset(self.plugins)
+
+
+@dataclass(frozen=True)
+class MaskOption:
+    """An init option visible in code that changes a masking default (``[[masking.option]]``)."""
+
+    match: str  # as written
+    match_norm: str  # normalised, as searched in normalised code
+    effect: str
+    note: str
+
+
+@dataclass(frozen=True)
+class TextMasking:
+    """``[masking.text]``: what the vendor records of printed page text."""
+
+    default: str
+    summary: str
+    sources: tuple[str, ...]
+    verified: bool
+    scrubbed: frozenset[str]
+    fix: str
+    options: tuple[MaskOption, ...]
+    marks: tuple[AttrMatch, ...]  # attributes and classes that mask an element's text
+
+
+@dataclass(frozen=True)
+class Masking:
+    """A vendor's ``[masking]`` table (defaults when the signature has none)."""
+
+    default: str = "unknown"
+    summary: str = ""
+    fix: str = ""
+    masked_types: frozenset[str] = frozenset()
+    masked_autocomplete: frozenset[str] = frozenset()
+    masked_attribute_words: tuple[str, ...] = ()
+    attribute_words_ignore: frozenset[str] = frozenset()
+    attribute_words_exempt: frozenset[str] = frozenset()
+    unmasked_controls: frozenset[str] = frozenset()
+    unmask_scope: str | None = None  # "element" | "subtree"
+    options: tuple[MaskOption, ...] = ()
+    text: TextMasking | None = None
+    page_exclusion: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    match: tuple[str, ...]
+    country: str | None
+    status: str  # verified | secondary | unverified
+    source: str
+    shared: bool
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """``[disclosure]``: how a privacy or cookie policy names the vendor."""
+
+    names: tuple[str, ...]
+    names_cased: tuple[str, ...] = ()
+    former_names: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    cookies: tuple[str, ...] = ()
+    weak_cookies: frozenset[str] = frozenset()
+    self_hosted: bool = False
+    entities: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """``[withdrawal]``: what stops a running recorder when consent is refused or withdrawn."""
+
+    calls: tuple[str, ...]
+    reload: bool
+    summary: str
+
+
+@dataclass(frozen=True)
+class Vendor:
+    id: str
+    name: str
+    category: str
+    summary: str
+    urls: UrlMatcher
+    snippets: tuple[tuple[tuple[str, ...], str], ...]
+    needles: tuple[str, ...]
+    sources: tuple[str, ...]
+    # "//host" in code for any of the hosts (bounded subdomain run: no catastrophic backtracking).
+    inline_hosts: re.Pattern[str] | None = None
+    # [masking] attributes and classes, compiled: what masks or blocks a field, what unmasks it.
+    masks: tuple[AttrMatch, ...] = ()
+    unmasks: tuple[AttrMatch, ...] = ()
+    # Snippet groups that are the vendor's second-stage script ([[detect.snippet]] second_stage = true).
+    second_stage: frozenset[tuple[str, ...]] = frozenset()
+    hosts: tuple[str, ...] = ()  # [detect] hosts as written
+    script_attributes: tuple[str, ...] = ()  # [detect] script_attributes
+    gtm_tag_types: tuple[str, ...] = ()  # [detect] gtm_tag_types
+    storage_keys: tuple[str, ...] = ()
+    sdk: Sdk = Sdk()
+    masking: Masking = Masking()
+    disclosure: Disclosure | None = None
+    withdrawal: Withdrawal | None = None
+
+    @property
+    def self_hosted(self) -> bool:
+        """A self-hosted recorder (rrweb): naming session recording itself is the disclosure."""
+        return self.disclosure is not None and self.disclosure.self_hosted
+
+
+@dataclass(frozen=True)
+class Loader:
+    name: str
+    urls: UrlMatcher
+    snippets: tuple[tuple[str, ...], ...]
+    autoblock: bool
+    autoblock_when: tuple[AttrMatch, ...]
+
+
+@dataclass(frozen=True)
+class Markup:
+    inert_type_required: bool
+    category_attributes: tuple[str, ...]
+    category_class_prefixes: tuple[str, ...]
+    markers: tuple[AttrMatch, ...]
+    value_model: str
+    separators: tuple[str, ...]
+    analytics: frozenset[str]
+    necessary: frozenset[str]
+    other: frozenset[str]
+    negation_prefix: str
+    src_attributes: tuple[str, ...]
+    exempt: tuple[AttrMatch, ...]
+    fix: str
+    activators: tuple[AttrMatch, ...] = ()
+
+
+@dataclass(frozen=True)
+class CategoryFlag:
+    """``flag=value:status`` in ``[js] category_flags``: a flag on a category object that makes its
+    callback no gate (Silktide ``required=true:ungated``)."""
+
+    flag: str
+    value: str  # lower-cased
+    status: str  # a Status value: ungated | unverifiable | …
+
+
+@dataclass(frozen=True)
+class CategoryCallbackSpec:
+    """``callback:key=value`` (the sibling ``key`` is ``value``) or ``callback:a.{category}.b.*=value``
+    (enclosing keys) in ``[js] category_callbacks``."""
+
+    callback: str
+    key: str | None  # the sibling key; None for an enclosing-key path
+    path: tuple[str, ...]  # the enclosing keys ("categories", "{category}", "services", "*"); () with a key
+    value: str  # lower-cased
+
+
+@dataclass(frozen=True)
+class ConsentParameter:
+    """``key:index:sibling`` in ``[js] consent_parameters``: the callback under ``key`` receives the
+    consent as argument ``index``, in an object that has the ``sibling`` key."""
+
+    key: str
+    index: int
+    sibling: str
+
+
+@dataclass(frozen=True)
+class BundledApi:
+    """``name = shape`` in ``[js] bundled_api``: a library function recognised by its body once renamed."""
+
+    name: str
+    shape: str
+
+
+@dataclass(frozen=True)
+class CmpJs:
+    """A consent manager's ``[js]`` table, compiled."""
+
+    declared: bool = False  # the signature has a non-empty [js] table
+    analytics_checks: tuple[str, ...] = ()
+    generic_events: tuple[str, ...] = ()
+    fail_open: tuple[str, ...] = ()
+    server_checks: tuple[str, ...] = ()
+    consent_words: tuple[str, ...] = ()
+    category_events: tuple[tuple[str, str], ...] = ()  # (event, category)
+    category_callbacks: tuple[CategoryCallbackSpec, ...] = ()
+    category_flags: tuple[CategoryFlag, ...] = ()
+    bundled_api: tuple[BundledApi, ...] = ()
+    consent_parameters: tuple[ConsentParameter, ...] = ()
+    example: str | None = None  # how code starts a recorder after this CMP's consent, for fixes
+
+
+@dataclass(frozen=True, eq=False)
+class Cmp:
+    id: str
+    name: str
+    loaders: tuple[Loader, ...]
+    markup: Markup | None
+    api_needles: tuple[str, ...]
+    gates_recorders: bool
+    sources: tuple[str, ...]
+    js: CmpJs = CmpJs()
+
+    @functools.cached_property
+    def needles(self) -> tuple[str, ...]:
+        """Literals of its loaders, for the prefilter."""
+        out: list[str] = []
+        for loader in self.loaders:
+            out += loader.urls.literals() + [max(g, key=len) for g in loader.snippets]
+        return tuple(n for n in out if len(n) >= 4)
+
+
+@dataclass(frozen=True)
+class ScriptTypes:
+    executable: frozenset[str]
+    data: frozenset[str]
+    runs_anyway: dict[str, str]
+    injection_clues: tuple[str, ...]
+    include_helpers: tuple[str, ...] = ()
+    lifecycle_hooks: dict[str, str] = field(default_factory=dict)  # name -> "framework, runs when"
+    # name -> (what runs it, where the method must stand: "subclass" or decorator names)
+    class_hooks: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    consent_triggers: dict[str, str] = field(default_factory=dict)  # function -> the option holding the consent value
+    code: dict[str, frozenset[str]] = field(default_factory=dict)  # [code]: injectors, evaluators, script_text, …
+    consent_record: dict[str, frozenset[str]] = field(default_factory=dict)  # [consent_record]: a hand-written banner's storage
+
+
+@dataclass(frozen=True)
+class UiComponent:
+    """A UI kit's form component and the native control it renders (ui_components.toml)."""
+
+    tag: str
+    type: str | None = None
+    label_prop: str | None = None
+
+
+@dataclass(frozen=True)
+class TagManager:
+    """A tag manager whose container may load recorders the page does not show (tag_managers.toml)."""
+
+    id: str
+    name: str
+    urls: UrlMatcher
+    snippet: tuple[str, ...]  # inline loader: every string present
+    export: str  # where to look instead
+
+
+@dataclass(frozen=True)
+class Authority:
+    id: str
+    name: str
+    jurisdiction: str
+    summary: str
+    url: str
+    applies_to: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)  # identity hash: one loaded database, cached per process
+class SignatureDB:
+    vendors: dict[str, Vendor]
+    cmps: dict[str, Cmp]
+    script_types: ScriptTypes
+    severity: dict[str, dict[str, str]]
+    authorities: tuple[Authority, ...]
+    fields: dict[str, Category]
+    consent_words: TermIndex | None = None
+    field_context: ContextWords | None = None  # signatures/field_context.toml
+    template_conventions: tuple[dict[str, str], ...] = ()
+    ui_components: dict[str, UiComponent] = field(default_factory=dict)
+    tag_managers: tuple[TagManager, ...] = ()
+    # Validated data of policy_pages.toml and legal_basis.toml (compiled by analyzer/facts/policy_pages.py,
+    # analyzer/facts/legal_basis.py and analyzer/facts/cmp_filing.py, once per database).
+    policy_pages: dict[str, Any] = field(default_factory=dict)
+    legal_basis: dict[str, Any] = field(default_factory=dict)
+
+    @functools.cached_property
+    def deferred_src_attributes(self) -> tuple[str, ...]:
+        """Every attribute a consent manager uses to hold a script URL until consent."""
+        attrs = {"data-src"}
+        for cmp in self.cmps.values():
+            if cmp.markup:
+                attrs.update(cmp.markup.src_attributes)
+        return tuple(sorted(attrs))
+
+    @functools.cached_property
+    def deferred_src_set(self) -> frozenset[str]:
+        return frozenset(self.deferred_src_attributes)
+
+    @functools.cached_property
+    def markup_by_attribute(self) -> dict[str, tuple["Cmp", ...]]:
+        """Attribute carrying a category, service or purpose -> the consent managers that use it."""
+        index: dict[str, list[Cmp]] = {}
+        for c in self.cmps.values():
+            for a in c.markup.category_attributes if c.markup else ():
+                index.setdefault(a, []).append(c)
+        return {a: tuple(cs) for a, cs in index.items()}
+
+    @functools.cached_property
+    def markup_class_prefixes(self) -> tuple[str, ...]:
+        return tuple(p for c in self.cmps.values() if c.markup for p in c.markup.category_class_prefixes)
+
+    @functools.cached_property
+    def exempt_markers(self) -> tuple[tuple[str, AttrMatch], ...]:
+        return tuple((c.id, m) for c in self.cmps.values() if c.markup for m in c.markup.exempt)
+
+
+def _url_matcher(section: dict[str, Any]) -> UrlMatcher:
+    hosts = [h.lower() for h in section.get("hosts", [])]
+    exact = frozenset(h for h in hosts if not h.startswith("*."))
+    suffixes = tuple(h[1:] for h in hosts if h.startswith("*."))
+    regexes = tuple(re.compile(p) for p in section.get("urls", []))
+    return UrlMatcher(exact, suffixes, regexes)
+
+
+def _inline_host_pattern(urls: UrlMatcher) -> re.Pattern[str] | None:
+    alts = [re.escape(h) for h in sorted(urls.exact)]
+    alts += [r"[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,5}" + re.escape(s) for s in urls.suffixes]
+    if not alts:
+        return None
+    return re.compile(r"(?://|\\/\\/)(" + "|".join(alts) + r")(?![a-z0-9.-])")
+
+
+def _attr_matches(items: list[dict[str, str]]) -> tuple[AttrMatch, ...]:
+    return tuple(AttrMatch(i.get("attr"), i.get("class"), i.get("value")) for i in items)
+
+
+def _vendor(data: dict[str, Any]) -> Vendor:
+    detect = data["detect"]
+    urls = _url_matcher(detect)
+    snippets = tuple((tuple(g["all"]), g.get("note", "")) for g in detect.get("snippet", []))
+    sdk = _sdk(data.get("sdk", {}), data["category"])
+    needles = urls.literals() + list(detect.get("needles", [])) + list(detect.get("script_attributes", []))
+    needles += [max(group, key=len) for group, _ in snippets]
+    needles += list(sdk.packages + sdk.plugins + sdk.bundle_strings)
+    # Dotted starts (LogRocket.init) and distinctive bare ones (useScriptHotjar, initHotjar).
+    needles += [c.split("(")[0] for c in data.get("sdk", {}).get("init_calls", []) if "." in c.split("(")[0] or len(c.split("(")[0]) >= 10]
+    masking = data.get("masking", {})
+    return Vendor(
+        inline_hosts=_inline_host_pattern(urls),
+        id=data["id"],
+        name=data["name"],
+        category=data["category"],
+        summary=data["summary"],
+        urls=urls,
+        snippets=snippets,
+        needles=tuple(n for n in needles if len(n) >= 4),
+        sources=tuple(data["sources"]),
+        masks=_marks(masking, ("mask_attributes", "block_attributes"), ("mask_classes", "block_classes")),
+        unmasks=_marks(masking, ("unmask_attributes",), ("unmask_classes",)),
+        second_stage=frozenset(tuple(g["all"]) for g in detect.get("snippet", []) if g.get("second_stage")),
+        hosts=tuple(detect.get("hosts", [])),
+        script_attributes=tuple(detect.get("script_attributes", [])),
+        gtm_tag_types=tuple(detect.get("gtm_tag_types", [])),
+        storage_keys=tuple(data.get("storage_keys", [])),
+        sdk=sdk,
+        masking=_masking(masking),
+        disclosure=_disclosure(data["disclosure"]) if "disclosure" in data else None,
+        withdrawal=_withdrawal(data["withdrawal"]) if "withdrawal" in data else None,
+    )
+
+
+def _sdk(sdk: dict[str, Any], category: str) -> Sdk:
+    starts = {c.split("(")[0] for c in sdk.get("init_calls", [])}
+    return Sdk(
+        packages=tuple(sdk.get("packages", [])),
+        plugins=tuple(sdk.get("plugins", [])),
+        init_calls=tuple(init_spec(c) for c in sdk.get("init_calls", [])),
+        init_starts=tuple(sorted((c for c in starts if "." in c or len(c) >= 10), key=lambda c: (-len(c), c))),
+        identify_calls=tuple(init_spec(c) for c in sdk.get("identify_calls", [])),
+        components=tuple(ComponentSpec(c.split("[")[0], c[c.index("[") + 1 : -1] if "[" in c else None) for c in sdk.get("components", [])),
+        bundle_strings=tuple(sdk.get("bundle_strings", [])),
+        core_strings=tuple(sdk.get("core_strings", [])),
+        bundle_calls=tuple(parse_call(t) for t in sdk.get("bundle_calls", [])),
+        bundle_replay=tuple(parse_call(t) for t in sdk.get("bundle_replay", [])),
+        embeds=tuple(sdk.get("embeds", [])),
+        replay_options=tuple(sdk.get("replay_options", [])),
+        disable_options=tuple(sdk.get("disable_options", [])),
+        replay_default=sdk.get("replay_default", "settings" if category == "replay-addon" else "on"),
+        hold=tuple(
+            Hold(
+                h["switch"],
+                h["value"],
+                norm(h["switch"]),
+                norm(h["value"]),
+                tuple(release_spec(r) for r in h["release"]),
+                tuple(parse_call(t) for t in h.get("bundle_release", [])),
+            )
+            for h in sdk.get("hold", [])
+        ),
+    )
+
+
+def _mask_options(items: list[dict[str, str]]) -> tuple[MaskOption, ...]:
+    return tuple(MaskOption(o["match"], norm(o["match"]), o["effect"], o["note"]) for o in items)
+
+
+def _masking(m: dict[str, Any]) -> Masking:
+    t = m.get("text")
+    text = None
+    if t is not None:
+        text = TextMasking(
+            default=t["default"],
+            summary=t["summary"],
+            sources=tuple(t["sources"]),
+            verified=t["verified"],
+            scrubbed=frozenset(t.get("scrubbed", [])),
+            fix=t["fix"],
+            options=_mask_options(t.get("option", [])),
+            marks=text_marks(t),
+        )
+    return Masking(
+        default=m.get("default", "unknown"),
+        summary=m.get("summary", ""),
+        fix=m.get("fix", ""),
+        masked_types=frozenset(m.get("masked_types", [])),
+        masked_autocomplete=frozenset(m.get("masked_autocomplete", [])),
+        masked_attribute_words=tuple(m.get("masked_attribute_words", [])),
+        attribute_words_ignore=frozenset(m.get("attribute_words_ignore", [])),
+        attribute_words_exempt=frozenset(m.get("attribute_words_exempt", [])),
+        unmasked_controls=frozenset(m.get("unmasked_controls", [])),
+        unmask_scope=m.get("unmask_scope"),
+        options=_mask_options(m.get("option", [])),
+        text=text,
+        page_exclusion=m.get("page_exclusion"),
+    )
+
+
+def _disclosure(d: dict[str, Any]) -> Disclosure:
+    return Disclosure(
+        names=tuple(d["names"]),
+        names_cased=tuple(d.get("names_cased", [])),
+        former_names=tuple(d.get("former_names", [])),
+        domains=tuple(d.get("domains", [])),
+        cookies=tuple(d.get("cookies", [])),
+        weak_cookies=frozenset(d.get("weak_cookies", [])),
+        self_hosted=d.get("self_hosted", False),
+        entities=tuple(
+            Entity(e["name"], tuple(e["match"]), e.get("country"), e["status"], e["source"], e.get("shared", False))
+            for e in d.get("entity", [])
+        ),
+    )
+
+
+def _withdrawal(w: dict[str, Any]) -> Withdrawal:
+    return Withdrawal(tuple(w["calls"]), w["reload"], w["summary"])
+
+
+def _marks(m: dict[str, Any], attr_keys: tuple[str, ...], class_keys: tuple[str, ...]) -> tuple[AttrMatch, ...]:
+    """``name`` / ``name="value"`` attribute specs and class names as AttrMatch."""
+    out = []
+    for key in attr_keys:
+        for spec in m.get(key, []):
+            name, _, value = spec.partition("=")
+            out.append(AttrMatch(name.strip(), None, value.strip().strip("'\"") or None))
+    out += [AttrMatch(None, cls, None) for key in class_keys for cls in m.get(key, [])]
+    return tuple(out)
+
+
+def text_marks(text: dict[str, Any]) -> tuple[AttrMatch, ...]:
+    """A vendor's ``[masking.text]`` attributes and classes: what masks an element's printed text."""
+    return _marks(text, ("mask_attributes",), ("mask_classes",))
+
+
+def _markup(m: dict[str, Any]) -> Markup:
+    def low(key: str) -> frozenset[str]:
+        return frozenset(v.lower() for v in m.get(key, []))
+
+    return Markup(
+        inert_type_required=m["inert_type_required"],
+        category_attributes=tuple(m.get("category_attributes", [])),
+        category_class_prefixes=tuple(m.get("category_class_prefixes", [])),
+        markers=_attr_matches(m.get("markers", [])),
+        value_model=m["value_model"],
+        separators=tuple(m.get("separators", [","])),
+        analytics=low("analytics_values"),
+        necessary=low("necessary_values"),
+        other=low("other_values"),
+        negation_prefix=m.get("negation_prefix", ""),
+        src_attributes=tuple(m.get("src_attributes", [])),
+        exempt=_attr_matches(m.get("exempt", [])),
+        fix=m["fix"],
+        activators=_attr_matches(m.get("activators", [])),
+    )
+
+
+def _cmp(data: dict[str, Any]) -> Cmp:
+    loaders = tuple(
+        Loader(
+            name=ld.get("name", data["name"]),
+            urls=_url_matcher(ld),
+            snippets=tuple(tuple(g["all"]) for g in ld.get("snippet", [])),
+            autoblock=ld.get("autoblock", False),
+            autoblock_when=_attr_matches(ld.get("autoblock_when", [])),
+        )
+        for ld in data.get("loader", [])
+    )
+    markup = _markup(data["markup"]) if "markup" in data else None
+    js = data.get("js", {})
+    return Cmp(
+        id=data["id"],
+        name=data["name"],
+        loaders=loaders,
+        markup=markup,
+        api_needles=tuple(js.get("api_needles", [])),
+        gates_recorders=data.get("gates", "any-vendor") == "any-vendor",
+        sources=tuple(data["sources"]),
+        js=_cmp_js(js, f"consent manager {data['id']}"),
+    )
+
+
+_FLAG_STATUSES = ("gated", "ungated", "unverifiable")
+
+
+def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
+    def callback(spec: str) -> CategoryCallbackSpec:
+        name, _, rest = spec.partition(":")
+        where, _, value = rest.rpartition("=")
+        if "{category}" in where:
+            return CategoryCallbackSpec(name, None, tuple(where.split(".")), value.lower())
+        return CategoryCallbackSpec(name, where, (), value.lower())
+
+    def flag(spec: str) -> CategoryFlag:
+        key, _, rest = spec.partition("=")
+        value, _, status = rest.partition(":")
+        if status not in _FLAG_STATUSES:
+            raise SignatureError(f"{where}: js.category_flags {spec!r}: expected 'flag=value:status', status one of {', '.join(_FLAG_STATUSES)}")
+        return CategoryFlag(key, value.lower(), status)
+
+    def parameter(spec: str) -> ConsentParameter:
+        parts = spec.split(":")
+        if len(parts) != 3 or not parts[1].isdigit():
+            raise SignatureError(f"{where}: js.consent_parameters {spec!r}: expected 'key:index:sibling'")
+        return ConsentParameter(parts[0], int(parts[1]), parts[2])
+
+    def api(spec: str) -> BundledApi:
+        name, _, shape = spec.partition("=")
+        return BundledApi(name.strip(), shape.strip())
+
+    return CmpJs(
+        declared=bool(js),
+        analytics_checks=tuple(js.get("analytics_checks", [])),
+        generic_events=tuple(js.get("generic_events", [])),
+        fail_open=tuple(js.get("fail_open", [])),
+        server_checks=tuple(js.get("server_checks", [])),
+        consent_words=tuple(js.get("consent_words", [])),
+        category_events=tuple((e, c) for e, _, c in (i.partition(":") for i in js.get("category_events", []))),
+        category_callbacks=tuple(callback(s) for s in js.get("category_callbacks", [])),
+        category_flags=tuple(flag(s) for s in js.get("category_flags", [])),
+        bundled_api=tuple(api(s) for s in js.get("bundled_api", [])),
+        consent_parameters=tuple(parameter(s) for s in js.get("consent_parameters", [])),
+        example=js.get("example"),
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise SignatureError(f"{path}: {exc}") from None
+
+
+def _load_folder(folder: Path, schema: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    out = []
+    for path in sorted(folder.glob("*.toml")):
+        data = _read_toml(path)
+        validate(data, schema, str(path))
+        if data["id"] != path.stem:
+            raise SignatureError(f"{path}: id '{data['id']}' must equal the file name '{path.stem}'")
+        out.append(data)
+    return out
+
+
+def _merge(items: list[dict[str, Any]], build: Any, kind: str) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for data in items:
+        if data["id"] in result:
+            raise SignatureError(f"duplicate {kind} id '{data['id']}'")
+        result[data["id"]] = build(data)
+    return result
+
+
+@functools.lru_cache(maxsize=8)
+def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
+    """Load the built-in signatures plus any user folders (each with ``vendors/`` and ``consent/``)."""
+    folders = [BUILTIN_DIR, *(Path(d) for d in extra_dirs)]
+    vendors: list[dict[str, Any]] = []
+    cmps: list[dict[str, Any]] = []
+    fields: list[dict[str, Any]] = []
+    for folder in folders:
+        vendors += _load_folder(folder / "vendors", VENDOR_SCHEMA, "vendor")
+        cmps += _load_folder(folder / "consent", CMP_SCHEMA, "consent manager")
+        fields += _load_folder(folder / "fields", FIELD_SCHEMA, "field category")
+    types = _read_toml(BUILTIN_DIR / "script_types.toml")
+    validate(types, SCRIPT_TYPES_SCHEMA, str(BUILTIN_DIR / "script_types.toml"))
+    legal = _read_toml(BUILTIN_DIR / "legal.toml") if (BUILTIN_DIR / "legal.toml").exists() else {"authority": []}
+    validate(legal, LEGAL_SCHEMA, str(BUILTIN_DIR / "legal.toml"))
+    return SignatureDB(
+        vendors=_merge(vendors, _vendor, "vendor"),
+        cmps=_merge(cmps, _cmp, "consent manager"),
+        script_types=ScriptTypes(
+            executable=frozenset(types["executable"]),
+            data=frozenset(types["data"]),
+            runs_anyway={r["type"]: r["by"] for r in types.get("runs_anyway", [])},
+            injection_clues=tuple(types.get("inline", {}).get("injection_clues", [])),
+            include_helpers=tuple(types.get("templates", {}).get("include_helpers", [])),
+            lifecycle_hooks={n: f"a lifecycle hook {h['framework']} calls {h['runs']}" for h in types.get("lifecycle_hook", []) if not h.get("in") for n in h["names"]},
+            class_hooks={n: (f"a lifecycle hook {h['framework']} calls {h['runs']}", tuple(h["in"])) for h in types.get("lifecycle_hook", []) if h.get("in") for n in h["names"]},
+            consent_triggers={t["call"]: t["option"] for t in types.get("consent_trigger", [])},
+            code={k: frozenset(v) for k, v in types.get("code", {}).items()},
+            consent_record={k: frozenset(v) for k, v in types.get("consent_record", {}).items()},
+        ),
+        severity=_read_toml(BUILTIN_DIR / "severity.toml"),
+        authorities=tuple(
+            Authority(a["id"], a["name"], a["jurisdiction"], a["summary"], a["url"], tuple(a["applies_to"]))
+            for a in legal["authority"]
+        ),
+        fields=_merge(fields, compile_category, "field category"),
+        consent_words=_consent_words(),
+        field_context=_field_context(),
+        template_conventions=_conventions(),
+        ui_components=_ui_components(),
+        tag_managers=_tag_managers(),
+        policy_pages=_optional_table("policy_pages.toml", POLICY_PAGES_SCHEMA),
+        legal_basis=_optional_table("legal_basis.toml", LEGAL_BASIS_SCHEMA),
+    )
+
+
+def _optional_table(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """A validated top-level signature file, or {} when the installation lacks it."""
+    path = BUILTIN_DIR / name
+    if not path.exists():
+        return {}
+    data = _read_toml(path)
+    validate(data, schema, str(path))
+    return data
+
+
+def _tag_managers() -> tuple[TagManager, ...]:
+    path = BUILTIN_DIR / "tag_managers.toml"
+    if not path.exists():
+        return ()
+    data = _read_toml(path)
+    validate(data, TAG_MANAGERS_SCHEMA, str(path))
+    return tuple(TagManager(m["id"], m["name"], _url_matcher(m), tuple(m["snippet"]), m["export"]) for m in data["manager"])
+
+
+def _ui_components() -> dict[str, UiComponent]:
+    path = BUILTIN_DIR / "ui_components.toml"
+    if not path.exists():
+        return {}
+    data = _read_toml(path)
+    validate(data, UI_COMPONENTS_SCHEMA, str(path))
+    out: dict[str, UiComponent] = {}
+    for c in data["component"]:
+        for name in c["names"]:
+            out[name] = UiComponent(c["tag"], c.get("type"), c.get("label_prop"))
+    return out
+
+
+def _conventions() -> tuple[dict[str, str], ...]:
+    path = BUILTIN_DIR / "template_conventions.toml"
+    if not path.exists():
+        return ()
+    items = _read_toml(path).get("convention", [])
+    for i, c in enumerate(items):
+        missing = {"dialect", "under", "parent", "unless", "source"} - set(c)
+        if missing:
+            raise SignatureError(f"{path}: convention[{i}] lacks '{sorted(missing)[0]}'")
+    return tuple(items)
+
+
+def _word_index(words: list[str]) -> TermIndex:
+    return TermIndex(tuple(t for t in (make_term(w) for w in words) if t is not None))
+
+
+def _field_context() -> ContextWords | None:
+    path = BUILTIN_DIR / "field_context.toml"
+    if not path.exists():
+        return None
+    data = _read_toml(path)
+    validate(data, FIELD_CONTEXT_SCHEMA, str(path))
+    return ContextWords(_word_index(data["free_text"]), _word_index(data["follow_up"]), _word_index(data["lookup"]))
+
+
+def _consent_words() -> TermIndex | None:
+    path = BUILTIN_DIR / "field_consent.toml"
+    if not path.exists():
+        return None
+    data = _read_toml(path)
+    if not isinstance(data.get("words"), list) or not all(isinstance(w, str) for w in data["words"]):
+        raise SignatureError(f"{path}: 'words' must be a list of strings")
+    return TermIndex(tuple(t for t in (make_term(w) for w in data["words"]) if t is not None))

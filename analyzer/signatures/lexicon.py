@@ -1,0 +1,363 @@
+"""The sensitive-field classifier: which category a form field asks for, how sure, and why.
+
+Knowledge is in ``signatures/fields/*.toml`` (docs/fields.md); this module tokenises the texts
+that describe a field (labels and questions in any of twelve languages, developer identifiers
+split on camelCase, snake_case, kebab-case and digits), folds accents, and matches stems
+(``diagnos*``) and phrases (``medical history``) per category.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from analyzer.signatures.sigschema import FIELD_CATEGORIES
+
+# Letters NFKD does not decompose into a base letter plus a mark.
+_FOLD = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ı": "i", "ё": "е"})
+_CAMEL = re.compile(r"(?<=[a-z\u00e0-\u024f])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+_WORD = re.compile(r"[^\W\d_]+")
+
+HUMAN_SOURCES = ("label", "question", "legend", "placeholder", "title", "options")
+DEV_SOURCES = ("name", "id")
+
+
+def fold(text: str) -> str:
+    if text.isascii():  # nothing to fold (most identifiers, paths and English labels)
+        return text.lower()
+    text = text.lower().translate(_FOLD)
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=65536)
+def tokens(text: str) -> tuple[str, ...]:
+    """Lower-case, accent-folded words; identifiers split at camelCase and digit boundaries."""
+    return tuple(_WORD.findall(fold(_CAMEL.sub(" ", text))))
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    parts: tuple[tuple[str, bool], ...]  # (word, is_prefix)
+    cat: str = ""  # the category and kind (strong / weak / exclude) it belongs to
+    kind: str = ""
+
+    def find(self, toks: tuple[str, ...]) -> bool:
+        n = len(self.parts)
+        for i in range(len(toks) - n + 1):
+            if all((toks[i + k].startswith(w) if prefix else toks[i + k] == w) for k, (w, prefix) in enumerate(self.parts)):
+                return True
+        return False
+
+
+def make_term(raw: str, cat: str = "", kind: str = "") -> Term | None:
+    words = []
+    for w in raw.split():
+        prefix = w.endswith("*")
+        folded = _WORD.findall(fold(w.rstrip("*")))
+        if not folded:
+            continue
+        # "e-mail" folds to two words: the last keeps the prefix flag.
+        words += [(f, False) for f in folded[:-1]] + [(folded[-1], prefix)]
+    return Term(raw, tuple(words), cat, kind) if words else None
+
+
+class TermIndex:
+    """Terms indexed by their first word (exact) or stem (prefix): a token stream is matched with
+    a few dictionary look-ups per token instead of trying every term (thousands, 12 languages)."""
+
+    def __init__(self, terms: tuple[Term, ...]) -> None:
+        self.terms = terms
+        self.exact: dict[str, list[Term]] = {}
+        self.prefix: dict[str, list[Term]] = {}
+        for t in terms:
+            word, is_prefix = t.parts[0]
+            (self.prefix if is_prefix else self.exact).setdefault(word, []).append(t)
+        # Only the lengths some stem has are tried as prefixes of a token (a 40-letter token once
+        # cost 40 slices and look-ups per term index).
+        self.prefix_lengths = tuple(sorted({len(w) for w in self.prefix}))
+
+    def candidates(self, tok: str) -> list[Term]:
+        """Terms whose first word is ``tok`` or a stem of it."""
+        found = list(self.exact.get(tok, ()))
+        for k in self.prefix_lengths:
+            if k > len(tok):
+                break
+            found += self.prefix.get(tok[:k], ())
+        return found
+
+    def matches(self, toks: tuple[str, ...]) -> list[Term]:
+        return [h.term for h in self.hits(toks)]
+
+    def hits(self, toks: tuple[str, ...]) -> list["Hit"]:
+        """Each term found, once, with the first word it matched (two languages' stems for one
+        word, ``pacient*`` and ``paciente*``, are one piece of evidence, not two)."""
+        found: list[Hit] = []
+        seen: set[Term] = set()
+        for i, tok in enumerate(toks):
+            for term in self.candidates(tok):
+                if term not in seen and term.find(toks[i : i + len(term.parts)]):
+                    seen.add(term)
+                    found.append(Hit(term, tok))
+        return found
+
+
+@dataclass(frozen=True)
+class Hit:
+    term: Term
+    word: str  # the first token the term matched
+
+    @property
+    def key(self) -> str:
+        """What makes two weak hits one clue: the same word, or two inflections of it, matched
+        by terms of the same length."""
+        return f"{self.word[:5]}/{len(self.term.parts)}"
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    label: str
+    art9: bool
+    terms: tuple[Term, ...]  # strong, weak and exclude terms of every language
+    autocomplete: frozenset[str]
+    input_types: frozenset[str]
+    topic: tuple[Term, ...] = ()  # page/form topic words (analyzer.facts.pagecontext)
+    page: tuple[Term, ...] = ()  # words that make a page's visit sensitive
+
+
+def compile_category(data: dict[str, Any]) -> Category:
+    terms = [make_term(t, data["id"], kind) for kind in ("strong", "weak", "exclude") for lang in data["terms"].values() for t in lang.get(kind, [])]
+
+    return Category(
+        id=data["id"],
+        label=data["label"],
+        art9=data["art9"],
+        terms=tuple(t for t in terms if t is not None),
+        autocomplete=frozenset(a.lower() for a in data.get("autocomplete", [])),
+        input_types=frozenset(t.lower() for t in data.get("input_types", [])),
+        topic=_terms(data, "topic"),
+        page=_terms(data, "page"),
+    )
+
+
+def _terms(data: dict[str, Any], kind: str) -> tuple[Term, ...]:
+    made = (make_term(t, data["id"], kind) for lang in data["terms"].values() for t in lang.get(kind, []))
+    return tuple(t for t in made if t is not None)
+
+
+@dataclass(frozen=True)
+class Classification:
+    category: str
+    confidence: float
+    words: tuple[str, ...]  # the terms or attributes that decided it
+    context: str = ""  # the page or form topic that decided it, when the field's own texts did not
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What a page, form or section is about (``analyzer.facts.pagecontext``): a category and where that
+    shows ("form heading 'Medical history'")."""
+
+    category: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class ContextWords:
+    """``signatures/field_context.toml``: labels that say only "free text" (message, notes), that
+    follow up the previous question (when?, if yes…), and search/filter controls."""
+
+    free_text: TermIndex
+    follow_up: TermIndex
+    lookup: TermIndex
+
+
+PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported
+THRESHOLD = 0.5
+TEXT_CONTROLS = frozenset({"text", "textarea", "contenteditable", "search", ""})
+
+
+_INDEXES: dict[int, tuple[dict[str, Category], TermIndex]] = {}
+
+
+def index_for(categories: dict[str, Category]) -> TermIndex:
+    """One index over every category's terms: a field's texts are matched once, not per category."""
+    entry = _INDEXES.get(id(categories))
+    if entry is None or entry[0] is not categories:
+        entry = (categories, TermIndex(tuple(t for c in categories.values() for t in c.terms)))
+        _INDEXES[id(categories)] = entry
+    return entry[1]
+
+
+def classify(
+    texts: dict[str, str],
+    categories: dict[str, Category],
+    input_type: str = "",
+    autocomplete: str = "",
+    consent: TermIndex | None = None,
+    topic: Topic | None = None,
+    context: ContextWords | None = None,
+) -> Classification | None:
+    """The most sensitive category the field's texts support at or above the threshold.
+
+    A checkbox that gives consent (``consent`` words in its own label) is a decision, not data.
+    ``topic`` (the page's or form's subject) counts as one weak clue for its category, and gives
+    it to a free-text control whose label says nothing else ("Message", "Notes")."""
+    typ = input_type.lower()
+    if consent is not None and typ == "checkbox":
+        own = [tokens(texts[s]) for s in ("label", "options") if texts.get(s)]
+        if any(consent.matches(t) for t in own):
+            return None
+    index = index_for(categories)
+    # A fieldset legend is the question of a radio/checkbox group, but only a section heading
+    # for a text input ("Delivery address" above a first-name field): weak evidence there.
+    choice = typ in ("radio", "checkbox")
+    sources = HUMAN_SOURCES if choice else tuple(s for s in HUMAN_SOURCES if s != "legend")
+    human = _matched(index, [texts[src] for src in sources if texts.get(src)])
+    if context is not None and _is_lookup(texts, context):
+        return None  # "Search patients…", "Filtrar por paciente": finds records, asks nothing
+    dev = _matched(index, [texts[src] for src in DEV_SOURCES if texts.get(src)])
+    weak_only = _matched(index, [texts["legend"]] if not choice and texts.get("legend") else [])
+    auto = {a for a in autocomplete.lower().split() if a not in ("on", "off")}
+    hit_cats = {h.term.cat for h in human + dev + weak_only}
+    if topic is not None:
+        hit_cats.add(topic.category)
+    results: list[Classification] = []
+    for cat_id in PRIORITY:
+        cat = categories.get(cat_id)
+        if cat is None or (cat_id not in hit_cats and not (auto & cat.autocomplete) and typ not in cat.input_types):
+            continue
+        result = _score(cat, human, dev, weak_only, typ, auto, topic if topic is not None and topic.category == cat_id else None)
+        if result and result.confidence >= THRESHOLD:
+            results.append(result)
+    # Words a person reads outrank identifiers a developer copied: "Headaches" with id="address".
+    if any(_pick(human, r.category, "strong") for r in results):
+        results = [r for r in results if _pick(human, r.category, "strong", "weak") or r.confidence >= 0.9]
+    best: Classification | None = None
+    for result in results:
+        if best is None or result.confidence > best.confidence + 0.15:
+            best = result
+    if best is None and topic is not None and context is not None and typ in TEXT_CONTROLS and _is_free_text(texts, context):
+        return Classification(topic.category, 0.7, ("free text",), topic.evidence)
+    return best
+
+
+def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_type: str, context: ContextWords | None) -> bool:
+    """Whether a page or form topic could change this field's reading: a free-text control, or a
+    word that hints at a special category on its own (a topic is looked for only then)."""
+    if context is None:
+        return False
+    if input_type.lower() in TEXT_CONTROLS and _is_free_text(texts, context):
+        return True
+    hits = _matched(index_for(categories), [v for k, v in texts.items() if k != "options" or input_type in ("radio", "checkbox", "select")])
+    return any(h.term.kind == "weak" and categories[h.term.cat].art9 for h in hits if h.term.cat in categories)
+
+
+def _is_free_text(texts: dict[str, str], context: ContextWords) -> bool:
+    """A control whose label, placeholder or name says only "write here" (message, notes, remarks)."""
+    return any(context.free_text.matches(tokens(texts[s])) for s in ("label", "placeholder", "name", "id") if texts.get(s))
+
+
+def _is_lookup(texts: dict[str, str], context: ContextWords) -> bool:
+    """A search or filter box: its label or placeholder starts with a lookup word."""
+    for src in ("label", "placeholder"):
+        toks = tokens(texts.get(src, ""))
+        if toks and any(t.find(toks[: len(t.parts)]) for t in context.lookup.terms):
+            return True
+    return False
+
+
+def follow_up_of(label: str, previous: str, context: ContextWords | None) -> str:
+    """The question a bare follow-up label ("When?", "If yes, please specify") continues: the
+    previous control's question, else ""."""
+    if context is None or not label or not previous:
+        return ""
+    return previous if _only_follow_up(label, context.follow_up) else ""
+
+
+@functools.lru_cache(maxsize=8192)
+def _only_follow_up(label: str, index: TermIndex) -> bool:
+    """Every word of the label belongs to a follow-up phrase (labels repeat: cached)."""
+    toks = tokens(label)
+    if not toks or len(toks) > 6:
+        return False
+    covered: set[int] = set()
+    for i, tok in enumerate(toks):
+        for t in index.candidates(tok):
+            if t.find(toks[i : i + len(t.parts)]):
+                covered.update(range(i, i + len(t.parts)))
+    return len(covered) == len(toks)
+
+
+_MATCHES: dict[tuple[int, str], list[Hit]] = {}
+
+
+def _matched(index: TermIndex, texts: list[str]) -> list[Hit]:
+    out: list[Hit] = []
+    seen: set[Term] = set()
+    for text in texts:
+        key = (id(index), text)
+        hits = _MATCHES.get(key)
+        if hits is None:  # labels and questions repeat across a site's pages
+            hits = index.hits(tokens(text))
+            if len(_MATCHES) > 65536:
+                _MATCHES.clear()
+            _MATCHES[key] = hits
+        for h in hits:
+            if h.term not in seen:
+                seen.add(h.term)
+                out.append(h)
+    return out
+
+
+def _pick(hits: list[Hit], cat: str, *kinds: str) -> list[str]:
+    return list(dict.fromkeys(h.term.text for h in hits if h.term.cat == cat and h.term.kind in kinds))
+
+
+def _weak_clues(hits: list[Hit], cat: str, kinds: tuple[str, ...]) -> dict[str, str]:
+    """Weak evidence, one entry per word: clue key -> term text."""
+    out: dict[str, str] = {}
+    for h in hits:
+        if h.term.cat == cat and h.term.kind in kinds:
+            out.setdefault(h.key, h.term.text)
+    return out
+
+
+def _domain_word(cat: Category, word: str) -> bool:
+    """A word of the category's topic list ("patient", "médico"): it names the domain, not a question."""
+    return any(len(t.parts) == 1 and t.find((word,)) for t in cat.topic)
+
+
+def _score(
+    cat: Category, human: list[Hit], dev: list[Hit], weak_only: list[Hit], input_type: str, auto: set[str], topic: Topic | None = None
+) -> Classification | None:
+    if _pick(human + dev, cat.id, "exclude"):
+        return None
+    if auto & cat.autocomplete:
+        return Classification(cat.id, 0.95, tuple(f"autocomplete={a}" for a in sorted(auto & cat.autocomplete)))
+    if input_type and input_type in cat.input_types:
+        return Classification(cat.id, 0.9, (f"type={input_type}",))
+    strong_human = _pick(human, cat.id, "strong")
+    if strong_human:
+        return Classification(cat.id, 0.9, tuple(strong_human))
+    strong_dev = _pick(dev, cat.id, "strong")
+    if strong_dev:
+        return Classification(cat.id, 0.75, tuple(strong_dev))
+    clues = _weak_clues(human + dev, cat.id, ("weak",))
+    for key, text in _weak_clues(weak_only, cat.id, ("strong", "weak")).items():
+        clues.setdefault(key, text)
+    weak = list(dict.fromkeys(clues.values()))
+    # The topic is one more clue, for a word about the question ("Weight" on a patient form), not
+    # for a word about the domain the topic already names ("Patient name", "Médico responsable").
+    asked = [h for h in human + dev + weak_only if h.term.cat == cat.id and h.term.kind == "weak" and not _domain_word(cat, h.word)]
+    context = topic.evidence if topic is not None and asked else ""
+    count = len(clues) + (1 if context else 0)
+    if count >= 2:
+        return Classification(cat.id, 0.6, tuple(weak), context)
+    if weak:
+        return Classification(cat.id, 0.35, tuple(weak))
+    return None

@@ -1,0 +1,591 @@
+"""Schemas for the TOML files in ``signatures/`` and the validator that enforces them at load.
+
+A schema is a plain dict ``{key: Field}``. ``Field.kind`` is ``str``, ``int``, ``float``, ``bool``,
+``"str[]"`` (list of non-empty strings), ``"text[]"`` (list of strings, empty allowed), ``"regex[]"`` (list of strings that must compile
+and hold a literal for the prefilter), ``"pattern[]"`` (regexes searched in extracted text only: they must
+compile and not nest quantifiers, no literal needed), ``"str[][]"`` (list of lists of strings), a nested schema dict
+(a table) or a one-element list holding a schema dict (an array of tables). ``choices`` limits a
+string (or every string of a list) to a closed set. Unknown keys are errors: a typo in a signature
+file must fail loudly instead of silently dropping a fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analyzer.signatures import redos
+from typing import Any
+
+
+class SignatureError(ValueError):
+    """A signature file does not match its schema; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: Any
+    required: bool = False
+    choices: frozenset[str] | None = None
+
+
+def _req(kind: Any, choices: tuple[str, ...] | None = None) -> Field:
+    return Field(kind, True, frozenset(choices) if choices else None)
+
+
+def _opt(kind: Any, choices: tuple[str, ...] | None = None) -> Field:
+    return Field(kind, False, frozenset(choices) if choices else None)
+
+
+VENDOR_CATEGORIES = ("session-replay", "heatmap", "replay-addon")
+# Page text: recorded as it appears, masked (all text), set in the vendor's dashboard, not known.
+TEXT_DEFAULTS = ("recorded", "masked", "dashboard", "unknown")
+# Kinds of printed value some vendors scrub from page text even when text is recorded.
+VALUE_KINDS = ("emails", "digits", "cards")
+MASKING_DEFAULTS = ("all-inputs", "keystrokes-suppressed", "by-type", "password-only", "none", "dashboard", "unknown")
+
+# second_stage: the group is the vendor's own second-stage script (its CDN file kept in a repository, a page
+# saved with its _files folder): the file is the recorder, reported once where the group's longest string
+# is, and its inner script and frame loads are its internals, not starts of their own.
+_SNIPPET = {"all": _req("str[]"), "note": _opt(str), "second_stage": _opt(bool)}
+
+VENDOR_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "id": _req(str),
+    "name": _req(str),
+    "company": _opt(str),
+    "category": _req(str, VENDOR_CATEGORIES),
+    "summary": _req(str),
+    "sources": _req("str[]"),
+    "detect": _req(
+        {
+            # Script / link / pixel hosts. "*.example.com" matches every subdomain (not the apex).
+            "hosts": _opt("str[]"),
+            # Regexes over the scheme-less, lower-cased URL "host/path?query", for shared hosts and
+            # first-party paths. Each needs a literal run of 4+ characters for the prefilter.
+            "urls": _opt("regex[]"),
+            # Inline code: a group fires when every one of its strings occurs (case-sensitive).
+            "snippet": _opt([_SNIPPET]),
+            # Groups that are too weak to detect alone but say "this is this vendor" next to a URL.
+            "globals": _opt("str[]"),
+            # Attributes that make a <script> element the vendor's tag whatever its src (Dynatrace's
+            # data-dtconfig on monitoring code served from a path the site chose).
+            "script_attributes": _opt("str[]"),
+            # Extra literals for the prefilter, e.g. a first-party path the URL regexes describe.
+            "needles": _opt("str[]"),
+            # Google Tag Manager built-in tag types for this vendor (Hotjar: "hjtc").
+            "gtm_tag_types": _opt("str[]"),
+        }
+    ),
+    "storage_keys": _opt("str[]"),
+    "sdk": _opt(
+        {
+            "packages": _opt("str[]"),
+            "init_calls": _opt("str[]"),
+            # Wrapper/plugin packages that start the recorder once registered: named in a framework
+            # config (Gatsby/Docusaurus `plugins`, Nuxt `modules`, `resolve:`) or their import
+            # passed to `app.use(X)` / called as `X.forRoot(…)`.
+            "plugins": _opt("str[]"),
+            # JSX components of the vendor's packages that start it on render: "Name", or
+            # "Name[prop]" when only that prop makes it start (PostHogProvider[apiKey]).
+            "components": _opt("str[]"),
+            "bundle_strings": _opt("str[]"),
+            # Strings of the SDK's core, present also in a build without its recorder
+            # (@datadog/browser-rum-slim): with these and no bundle_strings, a start records nothing.
+            "core_strings": _opt("str[]"),
+            # How the start call looks once a bundler has renamed it (analyzer/parse/jsshapes.py):
+            # "*.init({applicationId,clientToken})", "*({dsn})", "new *({projectKey})".
+            "bundle_calls": _opt("call[]"),
+            # Calls elsewhere in the code that turn replay on (a plugin added apart from the start).
+            "bundle_replay": _opt("call[]"),
+            # Vendor ids of recorder libraries this SDK ships inside it (PostHog, Mixpanel, Sentry
+            # embed rrweb): in the same code, their strings are this vendor's, not a recorder of their own.
+            "embeds": _opt("str[]"),
+            "identify_calls": _opt("str[]"),
+            "replay_options": _opt("str[]"),
+            "disable_options": _opt("str[]"),
+            "consent_switches": _opt("str[]"),
+            # Whether an init without any replay option records: "on", "off", or "settings" (a
+            # dashboard decides). Defaults: "on" for session-replay/heatmap, "settings" for add-ons.
+            "replay_default": _opt(str, ("on", "off", "settings")),
+            # Vendor-side switches that hold recording back until a release call (FullStory
+            # _fs_capture_on_startup=false + FS('start')): a gate only where the release is guarded.
+            "hold": _opt([{"switch": _req(str), "value": _req(str), "release": _req("str[]"), "bundle_release": _opt("call[]")}]),
+        }
+    ),
+    "masking": _opt(
+        {
+            "default": _req(str, MASKING_DEFAULTS),
+            "summary": _req(str),
+            # by-type: input types the vendor masks by default (beyond password, always masked).
+            "masked_types": _opt("str[]"),
+            # autocomplete tokens the vendor masks by default (Highlight, Datadog key on them).
+            "masked_autocomplete": _opt("str[]"),
+            # Words that, found in any attribute value of a field, make the vendor mask or
+            # exclude it (Clarity: password, secret, pass, social, ssn, code, hidden).
+            "masked_attribute_words": _opt("str[]"),
+            # Attributes whose values those words are not looked for in (Clarity: class, style),
+            # and input types the word rule does not apply to (Clarity: radio, checkbox, range).
+            "attribute_words_ignore": _opt("str[]"),
+            "attribute_words_exempt": _opt("str[]"),
+            # Controls whose state (choice) is recorded even when typed text is masked.
+            "unmasked_controls": _opt("str[]"),
+            "mask_attributes": _opt("str[]"),
+            "mask_classes": _opt("str[]"),
+            "block_attributes": _opt("str[]"),
+            "block_classes": _opt("str[]"),
+            "unmask_attributes": _opt("str[]"),
+            "unmask_classes": _opt("str[]"),
+            # Whether an unmask attribute or class applies to the element only or to everything
+            # inside it (a form, a page): "subtree" makes one marker on a container unmask its fields.
+            "unmask_scope": _opt(str, ("element", "subtree")),
+            "fix": _opt(str),
+            "options": _opt("str[]"),
+            # Page text (values a template or component prints, not typed input): what the
+            # vendor captures by default, which kinds of value it scrubs from text anyway, the
+            # attributes and classes that mask an element's text, and init options that change it.
+            "text": _opt(
+                {
+                    "default": _req(str, TEXT_DEFAULTS),
+                    "summary": _req(str),
+                    "sources": _req("str[]"),
+                    # "verified": the default and the markers come from the vendor's docs or SDK
+                    # source; otherwise they are a secondary source's or an inference (summary says).
+                    "verified": _req(bool),
+                    "scrubbed": _opt("str[]", VALUE_KINDS),
+                    "mask_attributes": _opt("str[]"),
+                    "mask_classes": _opt("str[]"),
+                    "fix": _req(str),
+                    "option": _opt([{"match": _req(str), "effect": _req(str, TEXT_DEFAULTS), "note": _req(str)}]),
+                }
+            ),
+            # How to keep the recorder off a page or section (a sensitive page's visit).
+            "page_exclusion": _opt(str),
+            # Init options visible in code that change the default: "match" is searched
+            # (whitespace removed, quotes made ') in the vendor's init-call arguments or, for
+            # globals such as window.mouseflowDisableKeyLogging = true, in the page's code.
+            "option": _opt(
+                [
+                    {
+                        "match": _req(str),
+                        "effect": _req(str, ("all-inputs", "keystrokes-suppressed", "password-only", "none")),
+                        "note": _req(str),
+                    }
+                ]
+            ),
+        }
+    ),
+    "consent": _opt({"summary": _req(str), "switches": _opt("str[]")}),
+    # How a privacy or cookie policy names the vendor (analyzer/facts/disclosure.py). storage_keys count too.
+    "disclosure": _opt(
+        {
+            "names": _req("str[]"),  # product and brand names, matched case-insensitively as words
+            "names_cased": _opt("str[]"),  # names that are also common words: matched case-sensitively
+            "former_names": _opt("str[]"),
+            "domains": _opt("str[]"),  # a URL or link on one of these (or a subdomain) names the vendor
+            "cookies": _opt("str[]"),  # cookie / storage names seen in policies beyond storage_keys
+            "cookies_source": _opt(str),
+            "weak_cookies": _opt("str[]"),  # storage keys too short or shared to name the vendor alone
+            # Self-hosted recorders (rrweb): naming session recording itself is the disclosure.
+            "self_hosted": _opt(bool),
+            "sources": _req("str[]"),
+            "notes": _opt("str[]"),
+            "entity": _opt(
+                [
+                    {
+                        "name": _req(str),
+                        "match": _req("str[]"),
+                        "country": _opt(str),
+                        "status": _req(str, ("verified", "secondary", "unverified")),
+                        "source": _req(str),
+                        # The entity also runs unrelated services (Microsoft Corporation): naming it
+                        # does not name this vendor, so it is kept for messages only.
+                        "shared": _opt(bool),
+                    }
+                ]
+            ),
+        }
+    ),
+    # What stops a running recorder when consent is refused or withdrawn (analyzer/facts/withdrawal.py).
+    "withdrawal": _opt(
+        {
+            # Calls that stop it or opt the visitor out, compared like [masking.option] matches
+            # (whitespace removed, quotes made '), case-insensitively.
+            "calls": _req("text[]"),
+            # No stop API: a page reload after withdrawal is the way (the start is consent-checked).
+            "reload": _req(bool),
+            "summary": _req(str),
+            "sources": _req("str[]"),
+        }
+    ),
+    "notes": _opt("str[]"),
+}
+
+_ATTR_MATCH = {"attr": _opt(str), "class": _opt(str), "value": _opt(str)}
+_LOADER = {
+    "name": _opt(str),
+    "hosts": _opt("str[]"),
+    "urls": _opt("regex[]"),
+    "snippet": _opt([_SNIPPET]),
+    # The loader is an auto-blocker always, or only when one of these attributes has one of its values.
+    "autoblock": _opt(bool),
+    "autoblock_when": _opt([_ATTR_MATCH]),
+    "exempt_loader_when": _opt([_ATTR_MATCH]),
+}
+
+CMP_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "id": _req(str),
+    "name": _req(str),
+    "sources": _req("str[]"),
+    "loader": _opt([_LOADER]),
+    "markup": _opt(
+        {
+            # Manual blocking works only with an inert type (text/plain…); false for CMPs whose markup
+            # keeps the script executable and relies on the loader intercepting it (CookieYes).
+            "inert_type_required": _req(bool),
+            "category_attributes": _opt("str[]"),
+            "category_class_prefixes": _opt("str[]"),
+            # Attributes or classes that must also be present for this CMP's markup to count.
+            "markers": _opt([_ATTR_MATCH]),
+            "value_model": _req(str, ("category", "service", "purpose")),
+            "separators": _opt("str[]"),
+            "analytics_values": _opt("str[]"),
+            "necessary_values": _opt("str[]"),
+            "other_values": _opt("str[]"),
+            "negation_prefix": _opt(str),
+            "src_attributes": _opt("str[]"),
+            "exempt": _opt([_ATTR_MATCH]),
+            # A class or attribute that by itself has the CMP release an inert element on
+            # consent when no category is named (iubenda's _iub_cs_activate without data-iub-purposes).
+            "activators": _opt([_ATTR_MATCH]),
+            "fix": _req(str),
+        }
+    ),
+    # "google-only": the mechanism holds back Google tags only (Consent Mode) and never gates a recorder.
+    "gates": _opt(str, ("any-vendor", "google-only")),
+    "js": _opt(
+        {
+            "analytics_checks": _opt("str[]"),
+            "generic_events": _opt("str[]"),
+            "api_needles": _opt("str[]"),
+            "fail_open": _opt("str[]"),
+            # Conditions in server templates that read consent ("a+b": both words present).
+            "server_checks": _opt("str[]"),
+            # Words that make a condition a consent check with no category named ("choice ===
+            # 'accepted'", "cookieConsent"): such a guard is reported unverifiable, not gated.
+            "consent_words": _opt("str[]"),
+            # Tag-manager events fired per consent category, as "event:category"
+            # (Cookiebot pushes cookie_consent_statistics when statistics is accepted).
+            "category_events": _opt("str[]"),
+            # Callbacks a CMP calls when one consent type is accepted: "callback:key=value" (the
+            # function under `callback` in the object whose `key` is `value`: Silktide
+            # "onAccept:id=analytics") or "callback:categories.{category}.services.*=analytics"
+            # (the category is an enclosing key: CookieConsent v3 services).
+            "category_callbacks": _opt("str[]"),
+            # Flags on the category object that make its callback no gate, "flag=value:status"
+            # (Silktide "required=true:ungated", "defaultValue=true:unverifiable").
+            "category_flags": _opt("str[]"),
+            # The library's functions as a bundle renames them: "name = shape", the shape being the
+            # function's text with local names made _ (analyzer/jsshapes.function_shape), so a
+            # renamed acceptedCategory('analytics') is still this CMP's check.
+            "bundled_api": _opt("api[]"),
+            # Callbacks that receive the visitor's consent as an argument, "key:index:sibling" (Klaro's
+            # service callback(consent, service) in an object with purposes: "callback:0:purposes"):
+            # that argument reads as "consent", only in an object that has the sibling key.
+            "consent_parameters": _opt("str[]"),
+            # How code starts a recorder only after this CMP's analytics consent, for fixes
+            # ("if (Cookiebot.consent.statistics) {…}"). CMPs with one are the examples a fix cites.
+            "example": _opt(str),
+        }
+    ),
+    "notes": _opt("str[]"),
+}
+
+
+LEGAL_SCHEMA: dict[str, Field] = {
+    "schema": _opt(int),
+    "authority": _req(
+        [
+            {
+                "id": _req(str),
+                "name": _req(str),
+                "jurisdiction": _req(str),
+                "instrument": _opt(str),
+                "summary": _req(str),
+                "url": _req(str),
+                # recorder: loads before consent; fields: special-category field recorded; disclosure:
+                # recorder not named in the policies; legal-basis: legitimate interest or necessary
+                # filing for recording; withdrawal: nothing stops it when consent is withdrawn.
+                "applies_to": _req("str[]", ("recorder", "fields", "disclosure", "legal-basis", "withdrawal")),
+                "verified": _opt(bool),
+            }
+        ]
+    ),
+}
+
+
+# The field categories, most sensitive first: when a field hits several, the earlier one is
+# reported (lexicon.classify walks them in this order).
+FIELD_CATEGORIES = (
+    "health", "genetic", "biometric", "sex-life", "racial-ethnic", "religion", "political", "union",
+    "government-id", "financial", "credentials", "contact",
+)
+LANGUAGES = ("en", "de", "fr", "it", "es", "nl", "pt", "pl", "cs", "sv", "da", "ru")
+_TERMS = {"strong": _opt("str[]"), "weak": _opt("str[]"), "exclude": _opt("str[]"), "topic": _opt("str[]"), "page": _opt("str[]")}
+
+FIELD_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "id": _req(str, FIELD_CATEGORIES),
+    "label": _req(str),
+    # true for GDPR Art. 9 special categories: consent to recording never covers them.
+    "art9": _req(bool),
+    "sources": _req("str[]"),
+    # Tokens of the HTML autocomplete attribute that put a field in this category.
+    "autocomplete": _opt("str[]"),
+    # Input types that put a field in this category (password -> credentials).
+    "input_types": _opt("str[]"),
+    # Per language: strong terms decide alone; weak terms need a second clue; exclude phrases
+    # cancel the category for a field ("terms and conditions" is not a health condition).
+    # topic: words in a page title, heading, legend, form name or URL path that put the form in
+    # this category (with the strong terms); page: words that make visiting the page itself
+    # special-category data (a clinic's HIV-testing booking page), read in paths, titles and h1.
+    "terms": _req({lang: _opt(_TERMS) for lang in LANGUAGES}),
+    "notes": _opt("str[]"),
+}
+
+
+_PAGE_LANG = {
+    key: _opt("str[]" if key in ("attested",) else "text[]")
+    for key in (
+        "privacy_paths", "privacy_titles", "cookie_paths", "cookie_titles", "subprocessor_paths", "subprocessor_titles", "attested",
+    )
+}
+_PAGE_LANG["status"] = _opt(str)
+
+POLICY_PAGES_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "sources": _req("str[]"),
+    "lang": _req({lang: _req(_PAGE_LANG) for lang in LANGUAGES}),
+    # Consent managers' cookie-declaration embeds: every string of one group present = an embed.
+    "embed": _opt(
+        [
+            {
+                "cmp": _req(str),
+                "kind": _req(str, ("privacy", "cookie", "subprocessors")),
+                "groups": _req("str[][]"),
+                "markup": _req(str),
+                "attested": _opt("str[]"),
+                "status": _req(str),
+            }
+        ]
+    ),
+}
+
+_BASIS_LANG = {
+    "legitimate_interest": _req("pattern[]"),
+    "consent": _req("str[]"),
+    "recording": _req("str[]"),
+    "analytics": _req("str[]"),
+    "other_purposes": _req("str[]"),
+    "negations": _req("str[]"),
+    "attested": _opt("str[]"),
+    "status": _opt(str),
+}
+
+LEGAL_BASIS_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "sources": _req("str[]"),
+    "li_citations": _req("pattern[]"),
+    "lang": _req({lang: _req(_BASIS_LANG) for lang in LANGUAGES}),
+    "analytics_products": _req({"names": _req("str[]"), "sources": _req("str[]"), "notes": _opt("str[]")}),
+    "config": _req(
+        {
+            "li_keys": _req("str[]"),
+            "basis_keys": _req("str[]"),
+            "always_on_categories": _req("str[]"),
+            "sources": _req("str[]"),
+        }
+    ),
+}
+
+# signatures/field_context.toml: words about a control's role (free text, follow-up, lookup).
+FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "free_text": _req("str[]"),
+    "follow_up": _req("str[]"),
+    "lookup": _req("str[]"),
+}
+
+
+SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "executable": _req("text[]"),  # "" (no type attribute) is one of them
+    "data": _req("str[]"),
+    "runs_anyway": _opt([{"type": _req(str), "by": _req(str)}]),
+    "inline": _opt({"injection_clues": _opt("str[]")}),
+    "templates": _opt({"include_helpers": _opt("str[]")}),
+    # "in": where the method must stand to be the hook: "subclass" (a method of a class that extends
+    # a base: React's render), or decorator names (Angular's @Injectable class constructor).
+    "lifecycle_hook": _opt([{"names": _req("str[]"), "framework": _req(str), "runs": _req(str), "in": _opt("str[]")}]),
+    "consent_trigger": _opt([{"call": _req(str), "option": _req(str)}]),
+    "consent_record": _opt({key: _req("str[]") for key in ("readers", "writers", "user_events", "handler_props", "consent_words", "not_words")}),
+    "code": _opt(
+        {
+            key: _opt("str[]")
+            for key in (
+                "injectors", "evaluators", "script_text", "plugin_keys", "plugin_register", "plugin_use",
+                "head_lists", "head_tag_keys", "head_attr_keys", "element_factories", "stores", "html_runners", "placeholder_ids",
+            )
+        }
+    ),
+}
+
+TAG_MANAGERS_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "manager": _req(
+        [{"id": _req(str), "name": _req(str), "urls": _req("regex[]"), "snippet": _req("str[]"), "export": _req(str)}]
+    ),
+}
+
+UI_COMPONENTS_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "component": _req([{"names": _req("str[]"), "tag": _req(str), "type": _opt(str), "label_prop": _opt(str)}]),
+}
+
+
+# signatures/code_data.toml (analyzer/consent/code_data.py): hooks that run a snippet held as data on every page.
+CODE_DATA_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "hook": _opt([{"lang": _req(str, ("php", "python", "ruby")), "framework": _req(str), "name_suffixes": _req("str[]"), "runs": _req(str), "sources": _req("str[]")}]),
+    "registered": _opt([{"lang": _req(str, ("php",)), "framework": _req(str), "calls": _req("str[]"), "hooks": _req("str[]"), "runs": _req(str), "sources": _req("str[]")}]),
+    "script_app": _opt([{"lang": _req(str, ("python",)), "framework": _req(str), "imports": _req("str[]"), "runs": _req(str), "sources": _req("str[]")}]),
+    "consent_words": _req("str[]"),
+}
+
+
+def validate(data: Any, schema: dict[str, Field], where: str) -> None:
+    """Raise :class:`SignatureError` naming ``where`` and the dotted key for the first mismatch."""
+    if not isinstance(data, dict):
+        raise SignatureError(f"{where}: expected a table")
+    for key in data:
+        if key not in schema:
+            raise SignatureError(f"{where}: unknown key '{key}'")
+    for key, field in schema.items():
+        if key not in data:
+            if field.required:
+                raise SignatureError(f"{where}: missing required key '{key}'")
+            continue
+        _check(data[key], field, f"{where}: {key}" if ": " not in where else f"{where}.{key}")
+
+
+def _check(value: Any, field: Field, where: str) -> None:
+    kind = field.kind
+    if isinstance(kind, dict):
+        validate(value, kind, where)
+    elif isinstance(kind, list):
+        if not isinstance(value, list):
+            raise SignatureError(f"{where}: expected an array of tables")
+        for i, item in enumerate(value):
+            validate(item, kind[0], f"{where}[{i}]")
+    elif kind == "text[]":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise SignatureError(f"{where}: expected a list of strings")
+    elif kind in ("call[]", "api[]"):
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise SignatureError(f"{where}: expected a list of non-empty strings")
+        for v in value:
+            _check_shape(v, kind, where)
+    elif kind in ("str[]", "regex[]", "pattern[]"):
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise SignatureError(f"{where}: expected a list of non-empty strings")
+        for v in value:
+            _check_choice(v, field, where)
+            if kind == "regex[]":
+                _check_regex(v, where)
+            elif kind == "pattern[]":
+                _check_regex(v, where, literal=False)
+    elif kind == "str[][]":
+        if not isinstance(value, list) or not all(isinstance(g, list) and g and all(isinstance(v, str) and v for v in g) for g in value):
+            raise SignatureError(f"{where}: expected a list of non-empty lists of non-empty strings")
+    elif kind is bool or kind is int or kind is float or kind is str:
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise SignatureError(f"{where}: expected {kind.__name__}, got {type(value).__name__}")
+        if kind is str:
+            _check_choice(value, field, where)
+    else:  # pragma: no cover - schema authoring error
+        raise TypeError(kind)
+
+
+def _check_shape(value: str, kind: str, where: str) -> None:
+    from analyzer.parse.jsshapes import ShapeError, parse_call
+
+    if kind == "api[]":
+        name, sep, shape = value.partition("=")
+        if not sep or not name.strip().isidentifier() or not shape.strip():
+            raise SignatureError(f"{where}: {value!r} is not 'name = function shape'")
+        return
+    try:
+        parse_call(value)
+    except ShapeError as exc:
+        raise SignatureError(f"{where}: {exc}") from None
+
+
+def _check_choice(value: str, field: Field, where: str) -> None:
+    if field.choices is not None and value not in field.choices:
+        allowed = ", ".join(sorted(field.choices))
+        raise SignatureError(f"{where}: '{value}' is not one of: {allowed}")
+
+
+def _check_regex(pattern: str, where: str, literal: bool = True) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise SignatureError(f"{where}: invalid regex {pattern!r}: {exc}") from None
+    # Signature regexes run over URLs and whole inline scripts, and re has no time limit: an
+    # ambiguous one (nested or overlapping repeats) can hang a scan on a 40-character URL.
+    risk = redos.problem(pattern)
+    if risk:
+        raise SignatureError(f"{where}: regex {pattern!r} {risk} (ReDoS risk)")
+    if literal and len(regex_literal(pattern)) < 4:
+        raise SignatureError(f"{where}: regex {pattern!r} needs a literal run of 4+ characters for the prefilter")
+
+
+def regex_literal(pattern: str) -> str:
+    """The longest run of plain characters that every match of ``pattern`` contains.
+
+    Only runs outside groups count (a group may be optional or an alternation); a top-level ``|``
+    means no run is required, so the result is empty and the schema rejects the pattern.
+    """
+    runs: list[str] = []
+    current: list[str] = []
+    depth = 0
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            if depth == 0 and not pattern[i + 1].isalnum():
+                current.append(pattern[i + 1])
+            else:
+                runs.append("".join(current))
+                current = []
+            i += 2
+            continue
+        if ch == "|" and depth == 0:
+            return ""
+        if ch in "*?{" and current:
+            current.pop()  # the quantified character is optional or repeated: not literal
+        if ch in ".^$*+?{}[]()|":
+            runs.append("".join(current))
+            current = []
+            if ch == "[":
+                end = pattern.find("]", i + 2)
+                i = end + 1 if end > 0 else len(pattern)
+                continue
+            depth += ch == "("
+            depth -= ch == ")"
+        elif depth == 0:
+            current.append(ch)
+        i += 1
+    runs.append("".join(current))
+    return max(runs, key=len)
