@@ -33,13 +33,25 @@ def cli() -> None:
     """Find session-recording and heatmap scripts, judge their consent gating, and report."""
 
 
-def _run(paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ...], jobs: int, max_file_size: str | None, quiet: bool, select: tuple[str, ...], ignore: tuple[str, ...], signature_dirs: tuple[str, ...], follow_outside: bool = False, include_tests: bool = False):
+def _run(
+    paths: tuple[str, ...],
+    config_file: str | None,
+    exclude: tuple[str, ...],
+    jobs: int,
+    max_file_size: str | None,
+    quiet: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    signature_dirs: tuple[str, ...],
+    follow_outside: bool = False,
+    include_tests: bool = False,
+):
     """Load the policy, scan, and filter: what both ``scan`` and ``baseline`` need."""
     from pathlib import Path
 
     from analyzer import config as configmod
-    from analyzer.filter import policy
     from analyzer import resolve, signatures
+    from analyzer.filter import policy
     from analyzer.rules import RULES
     from analyzer.scan import ScanOptions, run
 
@@ -87,7 +99,9 @@ def _unmatched_excludes(paths: tuple[str, ...], patterns: dict, matched: frozens
     for anchored, (pattern, where, base) in patterns.items():
         if anchored in matched:
             continue
-        relative = f"; a pattern with a '/' is relative to {base.resolve()}" if anchored.startswith("/") and not pattern.startswith("/") else ""
+        relative = (
+            f"; a pattern with a '/' is relative to {base.resolve()}" if anchored.startswith("/") and not pattern.startswith("/") else ""
+        )
         click.echo(f"replaylint: exclude pattern '{pattern}' ({where}) matched nothing{relative}", err=True)
 
 
@@ -105,24 +119,95 @@ def _check_read(result) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html", "markdown"]), default=None, help="Default: github under GitHub Actions, else text. html: a report for people (use -o); markdown: a short summary.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE (the summary then goes to stderr).")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="Exit 1 when a finding has this severity or higher (default: high, or the config's fail-on).")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files and folders matching GLOB (repeatable): a name at any depth, or a path relative to the current folder when it holds a '/'.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "github", "html", "markdown"]),
+    default=None,
+    help="Default: github under GitHub Actions, else text. html: a report for people (use -o); markdown: a short summary.",
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE (the summary then goes to stderr)."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Exit 1 when a finding has this severity or higher (default: high, or the config's fail-on).",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Skip files and folders matching GLOB (repeatable): a name at any depth, or a path relative to the current folder when it holds a "
+    "'/'.",
+)
 @click.option("--select", multiple=True, metavar="PREFIXES", help="Report only rules with these id prefixes (comma-separated, repeatable).")
 @click.option("--ignore", multiple=True, metavar="PREFIXES", help="Drop rules with these id prefixes (comma-separated, repeatable).")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True), help="Policy file (default: nearest .replaylint.toml or pyproject.toml [tool.replaylint]).")
-@click.option("--signatures", "signature_dirs", multiple=True, type=click.Path(file_okay=False, exists=True), help="Extra signature folder (vendors/, consent/).")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, exists=True),
+    help="Policy file (default: nearest .replaylint.toml or pyproject.toml [tool.replaylint]).",
+)
+@click.option(
+    "--signatures",
+    "signature_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True),
+    help="Extra signature folder (vendors/, consent/).",
+)
 @click.option("--jobs", "-j", type=click.IntRange(0, 64), default=1, show_default=True, help="Worker processes (0: one per CPU).")
 @click.option("--max-file-size", default=None, help="Skip files larger than this, with a diagnostic (default 10M).")
 @click.option("--quiet", "-q", is_flag=True, help="Only findings at or above --fail-on, one line each, and a count of the rest.")
-@click.option("--sort", "sort_by", type=click.Choice(["file", "severity", "rule"]), default="file", show_default=True, help="Order of the findings: by file then most severe first; most severe first; or by rule.")
-@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour the text report (auto: on a terminal, unless NO_COLOR is set or TERM=dumb; FORCE_COLOR forces it).")
+@click.option(
+    "--sort",
+    "sort_by",
+    type=click.Choice(["file", "severity", "rule"]),
+    default="file",
+    show_default=True,
+    help="Order of the findings: by file then most severe first; most severe first; or by rule.",
+)
+@click.option(
+    "--color",
+    "color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text report (auto: on a terminal, unless NO_COLOR is set or TERM=dumb; FORCE_COLOR forces it).",
+)
 @click.option("--follow-outside-root", is_flag=True, help="Follow symlinks and source maps that lead outside the scanned folders.")
-@click.option("--fail-on-error/--no-fail-on-error", default=None, help="Exit 2 when the tool failed on a file (default: yes, or the config's fail-on-error).")
-@click.option("--include-tests", is_flag=True, help="Scan test files (tests/, __tests__/, *.spec.ts, *.feature …) as site code; by default they are skipped.")
-def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, config_file, signature_dirs, jobs, max_file_size, quiet, sort_by, color, follow_outside_root, fail_on_error, include_tests) -> None:
+@click.option(
+    "--fail-on-error/--no-fail-on-error",
+    default=None,
+    help="Exit 2 when the tool failed on a file (default: yes, or the config's fail-on-error).",
+)
+@click.option(
+    "--include-tests",
+    is_flag=True,
+    help="Scan test files (tests/, __tests__/, *.spec.ts, *.feature …) as site code; by default they are skipped.",
+)
+def scan(
+    paths,
+    fmt,
+    output,
+    fail_on,
+    exclude,
+    select,
+    ignore,
+    baseline_file,
+    config_file,
+    signature_dirs,
+    jobs,
+    max_file_size,
+    quiet,
+    sort_by,
+    color,
+    follow_outside_root,
+    fail_on_error,
+    include_tests,
+) -> None:
     """Scan files and folders for recorders and report findings."""
     import os
     from pathlib import Path
@@ -136,7 +221,9 @@ def scan(paths, fmt, output, fail_on, exclude, select, ignore, baseline_file, co
     from analyzer.signatures.sigschema import SignatureError
 
     try:
-        result, cfg, db, policy = _run(paths, config_file, exclude, jobs, max_file_size, quiet, select, ignore, signature_dirs, follow_outside_root, include_tests)
+        result, cfg, db, policy = _run(
+            paths, config_file, exclude, jobs, max_file_size, quiet, select, ignore, signature_dirs, follow_outside_root, include_tests
+        )
         baseline = policy.read_baseline(Path(baseline_file)) if baseline_file else None
         policy.apply(result, cfg, baseline)
     except (SignatureError, ConfigError) as exc:

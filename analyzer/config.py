@@ -71,8 +71,18 @@ class Config:
 
 
 _KEYS = {
-    "fail-on", "select", "ignore", "exclude", "severity", "signatures", "max-file-size", "facts",
-    "fail-on-error", "follow-outside-root", "require-suppression-reason", "include-tests",
+    "fail-on",
+    "select",
+    "ignore",
+    "exclude",
+    "severity",
+    "signatures",
+    "max-file-size",
+    "facts",
+    "fail-on-error",
+    "follow-outside-root",
+    "require-suppression-reason",
+    "include-tests",
 }
 _FLAGS = (("fail-on-error", True), ("follow-outside-root", False), ("require-suppression-reason", True), ("include-tests", False))
 _UNITS = {"k": 1024, "m": 1024**2, "g": 1024**3}

@@ -22,7 +22,7 @@ class Severity(enum.IntEnum):
     HIGH = 3
 
     @classmethod
-    def parse(cls, text: str) -> "Severity":
+    def parse(cls, text: str) -> Severity:
         try:
             return cls[text.strip().upper()]
         except KeyError:
@@ -36,7 +36,7 @@ class Severity(enum.IntEnum):
 SEVERITY_NAMES = tuple(s.name.lower() for s in Severity)  # "info", "low", "medium", "high"
 
 
-class Status(str, enum.Enum):
+class Status(str, enum.Enum):  # noqa: UP042 - str() and f-strings of a member stay as they were (a StrEnum prints its value)
     """The consent verdict of one recorder site."""
 
     GATED = "gated"
@@ -222,7 +222,7 @@ def identity(rule: str) -> str:
     return _IDENTITY.get(rule, rule)
 
 
-def current_prefixes(prefix: str, known: "set[str] | frozenset[str]") -> tuple[str, ...]:
+def current_prefixes(prefix: str, known: set[str] | frozenset[str]) -> tuple[str, ...]:
     """What a rule id or id prefix a user wrote (suppression, select / ignore) means today: itself
     where it matches a rule, plus the new ids of renumbered rules it matched before (``RL201`` and
     ``RL2`` both mean ``RL130``). Empty: it matches no rule, old or new."""
@@ -260,7 +260,7 @@ def _digest(rule: str, path: str, evidence: str) -> str:
     return digest[:32]
 
 
-def site_key(item: "Detection | Finding") -> tuple[str, int, int, str]:
+def site_key(item: Detection | Finding) -> tuple[str, int, int, str]:
     """What ties a detection to its findings (and a verdict change to both): path, line, column, vendor."""
     return (item.location.path, item.location.line, item.location.column, item.vendor or "")
 

@@ -9,17 +9,17 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from analyzer.rules import checks
-from analyzer.read import engine, workers
-from analyzer.facts import fallback
-from analyzer.parse import reading
 from analyzer import resolve, signatures
 from analyzer.config import Config
-from analyzer.read.discover import SourceFile, discover
-from analyzer.read.engine import FileResult, analyze
+from analyzer.facts import fallback
 from analyzer.facts.records import FileFacts
 from analyzer.model import Diagnostic, ScanResult, site_key
+from analyzer.parse import reading
 from analyzer.parse.reading import DEFAULT_MAX_BYTES
+from analyzer.read import engine, workers
+from analyzer.read.discover import SourceFile, discover
+from analyzer.read.engine import FileResult, analyze
+from analyzer.rules import checks
 
 
 @dataclass(frozen=True)
@@ -50,10 +50,16 @@ def _safe_analyze(source: SourceFile, db: signatures.SignatureDB, max_bytes: int
     try:
         return analyze(source, db, max_bytes, result).freeze()
     except RecursionError:
-        diag = Diagnostic(path=source.display, code="too-complex", message="structure nested too deeply to analyse; recorders found by literal are kept as unverifiable")
+        diag = Diagnostic(
+            path=source.display,
+            code="too-complex",
+            message="structure nested too deeply to analyse; recorders found by literal are kept as unverifiable",
+        )
         reason = "nested too deeply to analyse"
     except Exception as exc:  # noqa: BLE001 - reported per file, the scan goes on
-        diag = Diagnostic(path=source.display, code="internal-error", message=f"analysis failed: {type(exc).__name__}: {exc}", level="error")
+        diag = Diagnostic(
+            path=source.display, code="internal-error", message=f"analysis failed: {type(exc).__name__}: {exc}", level="error"
+        )
         reason = f"analysis failed ({type(exc).__name__}: {exc})"
     result.diagnostics.append(diag)
     _keep_literals(source, db, max_bytes, reason, result)
@@ -67,7 +73,11 @@ def _keep_literals(source: SourceFile, db: signatures.SignatureDB, max_bytes: in
         if isinstance(data, bytes):
             engine.keep_found(source.display, fallback.first_hits(reading.as_utf8(data), db), reason, db, result)
     except Exception as exc:  # noqa: BLE001 - the diagnostic already says the file failed
-        result.diagnostics.append(Diagnostic(path=source.display, code="internal-error", message=f"literal search failed too: {type(exc).__name__}", level="error"))
+        result.diagnostics.append(
+            Diagnostic(
+                path=source.display, code="internal-error", message=f"literal search failed too: {type(exc).__name__}", level="error"
+            )
+        )
 
 
 def _results(files: list[SourceFile], opts: ScanOptions, db: signatures.SignatureDB) -> Iterator[FileFacts]:
@@ -89,7 +99,9 @@ def _worker_died(source: SourceFile, exitcode: int | None, db: signatures.Signat
     keeping what its literals show."""
     how = f"killed by signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"exit code {exitcode}"
     result = FileResult(path=source.display)
-    result.diagnostics.append(Diagnostic(path=source.display, code="worker-died", message=f"the worker process analysing this file died ({how})", level="error"))
+    result.diagnostics.append(
+        Diagnostic(path=source.display, code="worker-died", message=f"the worker process analysing this file died ({how})", level="error")
+    )
     _keep_literals(source, db, max_bytes, f"its worker process died ({how})", result)
     return result.freeze()
 

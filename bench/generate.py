@@ -23,7 +23,8 @@ HEAD = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title><meta name="description" content="{desc}">
 <link rel="stylesheet" href="/assets/style-8e21b0.css">
-<script id="Cookiebot" src="https://consent.cookiebot.com/uc.js" data-cbid="00000000-0000-0000-0000-000000000000" data-blockingmode="manual" type="text/javascript"></script>
+<script id="Cookiebot" src="https://consent.cookiebot.com/uc.js" data-cbid="00000000-0000-0000-0000-000000000000"
+ data-blockingmode="manual" type="text/javascript"></script>
 <script type="text/plain" data-cookieconsent="statistics">
 (function(h,o,t,j,a,r){{h.hj=h.hj||function(){{(h.hj.q=h.hj.q||[]).push(arguments)}};
 h._hjSettings={{hjid:3141592,hjsv:6}};a=o.getElementsByTagName('head')[0];r=o.createElement('script');r.async=1;

@@ -58,7 +58,12 @@ def main() -> int:
         label = f"{stage} {arg} {size:,}"
         start = time.perf_counter()
         try:
-            proc = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT)), stage, arg, str(size)], capture_output=True, text=True, timeout=args.deadline)
+            proc = subprocess.run(
+                [sys.executable, "-c", CHILD.format(root=str(ROOT)), stage, arg, str(size)],
+                capture_output=True,
+                text=True,
+                timeout=args.deadline,
+            )
             seconds, detections, fields = proc.stdout.split()
             took = float(seconds)
             print(f"{label:<40} {took:7.2f} s  detections={detections} fields={fields}")

@@ -94,7 +94,7 @@ def build(fraction: float) -> tuple[Path, int, int]:
         for case in cases:
             if taken >= budget:
                 break
-            shutil.copytree(case, tmp / f"part" / case.parent.name)
+            shutil.copytree(case, tmp / "part" / case.parent.name)
             taken += _js_bytes(case)
         tmp.rename(site)
     files = list(site.rglob("*.js"))
@@ -109,7 +109,12 @@ def floor(site: Path) -> float:
 
 def scan(site: Path) -> tuple[float, int]:
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", MEASURE, "scan", str(site), "--format", "json", "-o", "/dev/null", "--jobs", "1"], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-c", MEASURE, "scan", str(site), "--format", "json", "-o", "/dev/null", "--jobs", "1"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     wall = time.perf_counter() - start
     line = next((x for x in proc.stderr.splitlines() if x.startswith("BENCH ")), None)
     if line is None:

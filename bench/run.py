@@ -84,11 +84,17 @@ def main() -> int:
     single = next(site.rglob("page-1.html"))
     single_s = min(replaylint(single)[0] for _ in range(3))
 
-    print(f"site: {args.pages} pages, {mb:.1f} MB of HTML, {summary['files']} files scanned, {summary['parsed']} parsed, {summary['detections']} detections")
+    print(
+        f"site: {args.pages} pages, {mb:.1f} MB of HTML, {summary['files']} files scanned, {summary['parsed']} parsed, "
+        f"{summary['detections']} detections"
+    )
     print("(whole processes, start-up included, best of 2)")
     print(f"floor (lxml parse only, 1 process): {floor_s:.2f}s  {mb / floor_s:.1f} MB/s")
     print(f"replaylint --jobs 1:               {one_s:.2f}s  {mb / one_s:.1f} MB/s  ratio to floor {floor_s / one_s:.2f}x (target >= 0.5x)")
-    print(f"replaylint --jobs 2:               {two_s:.2f}s  {mb / two_s:.1f} MB/s  speed-up over --jobs 1 {one_s / two_s:.2f}x (target >= 1.7x)")
+    print(
+        f"replaylint --jobs 2:               {two_s:.2f}s  {mb / two_s:.1f} MB/s  speed-up over --jobs 1 {one_s / two_s:.2f}x (target >= "
+        "1.7x)"
+    )
     print(f"peak RSS --jobs 1: 500 pages {small_rss / 1024:.0f} MiB, {args.pages} pages {one_rss / 1024:.0f} MiB")
     print(f"one-file scan (pre-commit case), best of 3: {single_s:.3f}s wall")
     return 0

@@ -20,7 +20,15 @@ sys.path.insert(0, str(ROOT))
 
 from analyzer.cli import main  # noqa: E402
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def screenshot(out: Path, width: int = 1280, height: int = 1500) -> None:

@@ -3,7 +3,8 @@
 ``<!-- expect: VENDOR STATUS [via=VIA] [cmp=CMP] -->`` on its own line: a detection of VENDOR with
 that consent status starts on the next non-blank line. ``<!-- expect-finding: RULE -->``: a
 finding of RULE starts on the next non-blank line. ``<!-- expect-field: CATEGORY exposed=V1,V2|none -->``:
-a sensitive field of CATEGORY starts on the next non-blank line and exactly those recorders capture it. ``//`` and ``/* */`` comments (``{/* */}`` in JSX) work the same in code files.
+a sensitive field of CATEGORY starts on the next non-blank line and exactly those recorders capture it.
+``//`` and ``/* */`` comments (``{/* */}`` in JSX) work the same in code files.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_ANNOTATION = re.compile(r"(?:<!--|//|\{#|\{\{!--|<%#|\{?/\*)\s*(expect|expect-finding|expect-field):\s*([^>]*?)\s*(?:-->|#\}|--\}\}|%>|\*/\}?|$)")
+_ANNOTATION = re.compile(
+    r"(?:<!--|//|\{#|\{\{!--|<%#|\{?/\*)\s*(expect|expect-finding|expect-field):\s*([^>]*?)\s*(?:-->|#\}|--\}\}|%>|\*/\}?|$)"
+)
 
 
 @dataclass(frozen=True)

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
-import dataclasses
-
-from analyzer.rules import checks
 from analyzer import signatures
+from analyzer.facts.records import FileFacts
 from analyzer.read.discover import SourceFile, classify
 from analyzer.read.engine import analyze
-from analyzer.facts.records import FileFacts
+from analyzer.rules import checks
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

@@ -62,8 +62,16 @@ def padded(name: str, size: int) -> tuple[str, bytes]:
     """A construct's head, ``size`` blanks, then its tail, with the recorder after it (inside
     the block when the head opens one, so that its condition is read): a backtracking trap."""
     head, tail, closer = PADDED[name]
-    suffix = {"php-include-spaces": ".php", "php-if-spaces": ".php", "eex-if-spaces": ".eex", "blade-include-spaces": ".blade.php",
-              "hbs-partial-spaces": ".hbs", "erb-do-spaces": ".erb", "go-if-spaces": ".tmpl", "render-spaces": ".liquid"}.get(name, ".njk")
+    suffix = {
+        "php-include-spaces": ".php",
+        "php-if-spaces": ".php",
+        "eex-if-spaces": ".eex",
+        "blade-include-spaces": ".blade.php",
+        "hbs-partial-spaces": ".hbs",
+        "erb-do-spaces": ".erb",
+        "go-if-spaces": ".tmpl",
+        "render-spaces": ".liquid",
+    }.get(name, ".njk")
     return f"{name}{suffix}", f"<html><head>{head}{' ' * size}{tail}{RECORDER}{closer}</head></html>".encode()
 
 

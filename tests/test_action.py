@@ -57,7 +57,14 @@ def _run_step(step: dict, inputs: dict[str, str], workspace: Path, bin_dir: Path
     env["PATH"] = f"{bin_dir}{os.pathsep}{env['PATH']}"
     script = workspace.parent / f"step-{step.get('id', 'x')}.sh"
     script.write_text(step["run"], encoding="utf-8")
-    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=workspace, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+        cwd=workspace,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @pytest.fixture
@@ -78,14 +85,20 @@ def test_the_action_is_composite_and_installs_from_its_own_checkout() -> None:
     assert action["runs"]["using"] == "composite"
     assert {"paths", "format", "fail-on", "sarif"} <= set(action["inputs"])
     install = action["runs"]["steps"][0]
-    assert "pip install" in install["run"] and "$ACTION_PATH" in install["run"] and install["env"]["ACTION_PATH"] == "${{ github.action_path }}"
+    assert (
+        "pip install" in install["run"]
+        and "$ACTION_PATH" in install["run"]
+        and install["env"]["ACTION_PATH"] == "${{ github.action_path }}"
+    )
     assert "pip install replaylint" not in install["run"]  # not on PyPI
 
 
 def test_the_scan_step_annotates_writes_sarif_and_fails_on_findings(workspace: Path) -> None:
     done = _run_step(_scan_step(), {"paths": "dist", "sarif": "out.sarif"}, workspace, Path(sys.executable).parent)
     assert done.returncode == 1, done.stdout + done.stderr
-    assert done.stdout.startswith("::error file=dist/index.html,line=2,col=1,title=RL101 recorder-ungated::Hotjar loads without waiting for consent")
+    assert done.stdout.startswith(
+        "::error file=dist/index.html,line=2,col=1,title=RL101 recorder-ungated::Hotjar loads without waiting for consent"
+    )
     assert done.stdout.splitlines()[-1] == "replaylint: 2 findings (1 high, 1 info); 1 at or above high: the check fails"
     sarif = json.loads((workspace / "out.sarif").read_text())
     assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["RL101", "RL502"]  # RL502: no policy page among the scanned files
@@ -94,7 +107,12 @@ def test_the_scan_step_annotates_writes_sarif_and_fails_on_findings(workspace: P
 
 
 def test_the_scan_step_passes_a_clean_path_and_takes_extra_args(workspace: Path) -> None:
-    done = _run_step(_scan_step(), {"paths": "dist/clean.html\n", "format": "text", "args": "--fail-on-error --sort severity"}, workspace, Path(sys.executable).parent)
+    done = _run_step(
+        _scan_step(),
+        {"paths": "dist/clean.html\n", "format": "text", "args": "--fail-on-error --sort severity"},
+        workspace,
+        Path(sys.executable).parent,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines()[-1] == "replaylint: no findings; none at or above high: the check passes"
     assert not (workspace.parent / "github_output").exists()
@@ -128,7 +146,9 @@ def test_the_configuration_reference_lists_every_key_with_type_and_default() -> 
     rows = {m.group(1): m.group(0) for m in re.finditer(r"^\| \[`([a-z-]+)`\]\([^)]*\) \|[^|]+\|[^|]+\|[^|]+\|$", text, re.M)}
     assert set(rows) == configmod._KEYS
     for key in configmod._KEYS:
-        assert f"\n### {key}" in text or any(f"### {key} and" in line or f"and {key}" in line for line in text.splitlines() if line.startswith("###")), key
+        assert f"\n### {key}" in text or any(
+            f"### {key} and" in line or f"and {key}" in line for line in text.splitlines() if line.startswith("###")
+        ), key
 
 
 def test_every_example_of_the_configuration_reference_loads(tmp_path: Path) -> None:

@@ -23,9 +23,7 @@ def test_fixture_detections_match_annotations(path: Path, db) -> None:
     result = scan_file(path, db)
     got = sorted((d.location.line, d.vendor, d.verdict.status.value, d.via, d.verdict.cmp) for d in result.detections)
     want_detections = [e for e in expected if e.kind == "detection"]
-    assert [(g[0], g[1]) for g in got] == sorted((e.line, e.subject) for e in want_detections), (
-        f"detections differ; got {got}"
-    )
+    assert [(g[0], g[1]) for g in got] == sorted((e.line, e.subject) for e in want_detections), f"detections differ; got {got}"
     for exp in want_detections:
         match = next(g for g in got if g[0] == exp.line and g[1] == exp.subject)
         assert match[2] == exp.status, f"line {exp.line} {exp.subject}: status {match[2]} != {exp.status}; {result.detections}"

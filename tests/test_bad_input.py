@@ -27,7 +27,7 @@ def _codes(result) -> dict[str, str]:
 
 BAD_FILES = {
     "binary-with-html-extension": (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" + bytes(range(256)), "binary"),
-    "invalid-utf8": ("<html><head>".encode() + b"\xff\xfe\xfa caf\xe9 " + SNIPPET.encode() + b"</head></html>", None),
+    "invalid-utf8": (b"<html><head>" + b"\xff\xfe\xfa caf\xe9 " + SNIPPET.encode() + b"</head></html>", None),
     "utf8-bom": (codecs.BOM_UTF8 + SNIPPET.encode(), None),
     "utf16-bom": (codecs.BOM_UTF16_LE + SNIPPET.encode("utf-16-le"), None),
     "latin1-declared": (b'<meta charset="iso-8859-1"><p>caf\xe9</p>' + SNIPPET.encode(), None),
@@ -49,7 +49,9 @@ def test_bad_file_gets_a_diagnostic_and_the_scan_goes_on(case: str, tmp_path: Pa
     assert not [d for d in result.diagnostics if d.code == "internal-error"]
 
 
-@pytest.mark.parametrize("case", ["invalid-utf8", "utf8-bom", "utf16-bom", "latin1-declared", "broken-html", "huge-one-line", "deeply-nested"])
+@pytest.mark.parametrize(
+    "case", ["invalid-utf8", "utf8-bom", "utf16-bom", "latin1-declared", "broken-html", "huge-one-line", "deeply-nested"]
+)
 def test_recorder_in_damaged_file_is_still_found(case: str, tmp_path: Path) -> None:
     (tmp_path / "bad.html").write_bytes(BAD_FILES[case][0])
     result = _scan(tmp_path)

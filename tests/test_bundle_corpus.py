@@ -29,17 +29,27 @@ CASES = sorted(p.parent.name for p in CORPUS.glob("*/expected.json"))
 MAX_SECONDS = 20
 
 # Read wrong today, and why (see the closing note of issue 8).
-_REGISTRY = "the app's start and the SDK sit in chunks wired through the bundler's module registry (Turbopack/webpack), which is not followed across files"
+_REGISTRY = (
+    "the app's start and the SDK sit in chunks wired through the bundler's module registry (Turbopack/webpack), which is not "
+    "followed across files"
+)
 KNOWN: dict[str, str] = {
-    "esb-amplitude-split-cookiebot": "Amplitude's renamed add(sessionReplayPlugin()) + init() in the split chunk are not recognised as its start (the import().then(m => m.startAnalytics()) that calls it is followed)",
+    "esb-amplitude-split-cookiebot": "Amplitude's renamed add(sessionReplayPlugin()) + init() in the split chunk are not recognised as its "
+    "start (the import().then(m => m.startAnalytics()) that calls it is followed)",
     "next-datadog-hold-cookieconsent": _REGISTRY,
-    "wp-newrelic-cookieconsent-splitchunks": "the consent library is in a splitChunks vendor chunk: its renamed acceptedCategory (r.Sc('analytics')) cannot be read from the app chunk, so the start is unverifiable, not gated",
-    "wp-amplitude-toplevel": "webpack: Amplitude's init is called through the module registry's interop getter; its rrweb chunk is not tied to it",
+    "wp-newrelic-cookieconsent-splitchunks": "the consent library is in a splitChunks vendor chunk: its renamed acceptedCategory "
+    "(r.Sc('analytics')) cannot be read from the app chunk, so the start is unverifiable, not gated",
+    "wp-amplitude-toplevel": "webpack: Amplitude's init is called through the module registry's interop getter; its rrweb chunk is not "
+    "tied to it",
     "wp-posthog-sentry-large": "webpack: Sentry's init is not found among the module registry's interop calls",
-    "rollup-clarity-osano-cookieconsent": "cookieconsent 3's hasConsented() is also true after a dismissed info banner: read as consent naming no category (unverifiable), where the label takes the opt-in type check as making it gated",
-    "vite-datadog-hold-cookieconsent": "the release is queued in the app's own array and drained under the check: collections are not followed (unverifiable, the safe side)",
-    "vite-sentry-lazy-replay-onetrust": "replay is added later by Sentry.addIntegration(replayIntegration()) under the check: the renamed integration call is not recognised as the start",
-    "wp-sentry-replay-start-klaro": "the start is replay.start() on the integration instance (a release without a hold switch): not recognised, and the klaro callback is stored",
+    "rollup-clarity-osano-cookieconsent": "cookieconsent 3's hasConsented() is also true after a dismissed info banner: read as consent "
+    "naming no category (unverifiable), where the label takes the opt-in type check as making it gated",
+    "vite-datadog-hold-cookieconsent": "the release is queued in the app's own array and drained under the check: collections are not "
+    "followed (unverifiable, the safe side)",
+    "vite-sentry-lazy-replay-onetrust": "replay is added later by Sentry.addIntegration(replayIntegration()) under the check: the renamed "
+    "integration call is not recognised as the start",
+    "wp-sentry-replay-start-klaro": "the start is replay.start() on the integration instance (a release without a hold switch): not "
+    "recognised, and the klaro callback is stored",
 }
 
 
@@ -62,7 +72,11 @@ def _problems(case: Path, report: dict) -> list[str]:
         wrong = [k for k in SCORE.ITEMS if not row[k]]
         if wrong:
             got = row["got"]
-            seen = "not reported" if got is None else f"{got['consent']['status']} at {got['path']}:{got['line']} ({got['consent']['evidence'][:120]})"
+            seen = (
+                "not reported"
+                if got is None
+                else f"{got['consent']['status']} at {got['path']}:{got['line']} ({got['consent']['evidence'][:120]})"
+            )
             out.append(f"{e['vendor']} {e['status']}: wrong {', '.join(wrong)}; got {seen}")
     out += [f"inactive {x['vendor']} reported" for x in scored["inactive"] if not x["ok"]]
     out += [f"field {x['field']['name']} wrong" for x in scored["fields"] if not x["ok"]]

@@ -19,10 +19,22 @@ def _uses(code: str, marker: str) -> list[tuple[str, str]]:
     return sorted((u.kind, u.key) for u in Flow(prog).uses(fn))
 
 
-WEBPACK = '(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[185],{5170:function(e,t,n){"use strict";n.r(t),n.d(t,{default:function(){return a}});var r=n(7294);function a(){START()}}}]);'
-WEBPACK_ARROW = '(self.webpackChunk_app=self.webpackChunk_app||[]).push([[1],{42:(e,t,n)=>{"use strict";n.d(t,{startRecorder:()=>a});function a(){START()}}}]);'
-TURBOPACK = '(globalThis.TURBOPACK||(globalThis.TURBOPACK=[])).push([document.currentScript,41001,e=>{"use strict";var t=e.i(71645);e.s(["default",0,function(){START()}])}]);'
-TURBOPACK_GETTER = '(globalThis.TURBOPACK||(globalThis.TURBOPACK=[])).push([document.currentScript,41002,e=>{"use strict";function a(){START()}e.s(["startLater",()=>a])}]);'
+WEBPACK = (
+    '(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[185],{5170:function(e,t,n){"use '
+    'strict";n.r(t),n.d(t,{default:function(){return a}});var r=n(7294);function a(){START()}}}]);'
+)
+WEBPACK_ARROW = (
+    '(self.webpackChunk_app=self.webpackChunk_app||[]).push([[1],{42:(e,t,n)=>{"use '
+    'strict";n.d(t,{startRecorder:()=>a});function a(){START()}}}]);'
+)
+TURBOPACK = (
+    '(globalThis.TURBOPACK||(globalThis.TURBOPACK=[])).push([document.currentScript,41001,e=>{"use strict";var '
+    't=e.i(71645);e.s(["default",0,function(){START()}])}]);'
+)
+TURBOPACK_GETTER = (
+    '(globalThis.TURBOPACK||(globalThis.TURBOPACK=[])).push([document.currentScript,41002,e=>{"use strict";function '
+    'a(){START()}e.s(["startLater",()=>a])}]);'
+)
 
 
 @pytest.mark.parametrize(
@@ -42,7 +54,8 @@ def test_a_bundled_modules_export_is_an_export(code: str, key: str) -> None:
         # e.s([...]) outside a Turbopack chunk.
         "function reg(e){ e.s(['default', 0, function(){ START() }]) }",
         # Inside a webpack chunk, d() called on something that is not the factory's parameter.
-        '(self.webpackChunk_x=self.webpackChunk_x||[]).push([[1],{1:function(e,t,n){registry.d(t,{default:function(){return a}});function a(){START()}}}]);',
+        "(self.webpackChunk_x=self.webpackChunk_x||[]).push([[1],{1:function(e,t,n){registry.d(t,{default:function(){return a}});function "
+        "a(){START()}}}]);",
     ],
     ids=["source-d-call", "source-s-call", "not-the-runtime"],
 )
@@ -66,11 +79,19 @@ def _factory(code: str, marker: str) -> bool:
         (WEBPACK, "n.r(t)", True),
         (WEBPACK, "START()", False),  # the module's function a(), not its factory
         (TURBOPACK, "e.s(", True),
-        ('(globalThis.TURBOPACK||(globalThis.TURBOPACK=[])).push([document.currentScript,49078,e=>{var h=e.i(1);START()}]);', "START()", True),
+        (
+            "(globalThis.TURBOPACK||(globalThis.TURBOPACK=[])).push([document.currentScript,49078,e=>{var h=e.i(1);START()}]);",
+            "START()",
+            True,
+        ),
         # A function pushed to the app's own queue in a file without a bundler runtime.
         ("var queue = []; queue.push(function () { START() });", "START()", False),
         # Inside a webpack chunk, a function nested in a factory is not itself a factory.
-        ('(self.webpackChunk_x=self.webpackChunk_x||[]).push([[1],{1:function(e,t,n){[0].forEach(function(){START()})}}]);', "START()", False),
+        (
+            "(self.webpackChunk_x=self.webpackChunk_x||[]).push([[1],{1:function(e,t,n){[0].forEach(function(){START()})}}]);",
+            "START()",
+            False,
+        ),
     ],
     ids=["webpack-factory", "webpack-inner", "turbopack-factory-with-export", "turbopack-factory", "own-queue", "nested-function"],
 )
@@ -81,14 +102,27 @@ def test_module_factories(code: str, marker: str, factory: bool) -> None:
 def _detection(vendor: str, path: str, via: str):
     from analyzer.model import Detection, Location, Status, Verdict
 
-    return Detection(vendor=vendor, location=Location(path=path, line=1, column=1), via=via, evidence="", verdict=Verdict(status=Status.UNVERIFIABLE, mechanism="code-unresolved", evidence=""))
+    return Detection(
+        vendor=vendor,
+        location=Location(path=path, line=1, column=1),
+        via=via,
+        evidence="",
+        verdict=Verdict(status=Status.UNVERIFIABLE, mechanism="code-unresolved", evidence=""),
+    )
 
 
 def test_a_guess_in_the_sdk_chunk_yields_to_the_apps_start() -> None:
     from analyzer.model import site_key
     from analyzer.resolve import _superseded_guesses
 
-    found = [_detection("sentry", "chunks/app.js", "bundle-init"), _detection("sentry", "chunks/sdk.js", "bundle-sdk-call"), _detection("rrweb", "chunks/other.js", "bundle-sdk-call")]
+    found = [
+        _detection("sentry", "chunks/app.js", "bundle-init"),
+        _detection("sentry", "chunks/sdk.js", "bundle-sdk-call"),
+        _detection("rrweb", "chunks/other.js", "bundle-sdk-call"),
+    ]
     dropped = _superseded_guesses(found)
     # The guess of another vendor, with no start of its own, stays.
-    assert [(d.vendor, d.location.path) for d in found if site_key(d) not in dropped] == [("sentry", "chunks/app.js"), ("rrweb", "chunks/other.js")]
+    assert [(d.vendor, d.location.path) for d in found if site_key(d) not in dropped] == [
+        ("sentry", "chunks/app.js"),
+        ("rrweb", "chunks/other.js"),
+    ]

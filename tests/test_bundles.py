@@ -4,7 +4,6 @@ renamed call graph and mapped back to the original source by the source map."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest

@@ -6,7 +6,7 @@ import pytest
 
 from analyzer.parse.chunk_files import chunk_specifiers
 
-RUNTIME = b'n.f={},n.e=t=>{const e=[];return n.f.j(t,e),Promise.all(e)},'
+RUNTIME = b"n.f={},n.e=t=>{const e=[];return n.f.j(t,e),Promise.all(e)},"
 ERROR = b's.name="ChunkLoadError";'
 
 
@@ -14,9 +14,15 @@ ERROR = b's.name="ChunkLoadError";'
     ("code", "expected"),
     [
         (RUNTIME + b'n.u=t=>"js/clarity.2f44c9f5.chunk.js",' + ERROR, ("/js/clarity.2f44c9f5.chunk.js",)),
-        (RUNTIME + b'n.u=e=>"js/"+e+"."+{48:"0172df9c",689:"c60d0491"}[e]+".chunk.js",' + ERROR, ("/js/48.0172df9c.chunk.js", "/js/689.c60d0491.chunk.js")),
+        (
+            RUNTIME + b'n.u=e=>"js/"+e+"."+{48:"0172df9c",689:"c60d0491"}[e]+".chunk.js",' + ERROR,
+            ("/js/48.0172df9c.chunk.js", "/js/689.c60d0491.chunk.js"),
+        ),
         (RUNTIME + b'r.u=function(e){return"static/js/"+e+"."+{"12":"aa11"}[e]+".js"};' + ERROR, ("/static/js/12.aa11.js",)),
-        (b'(globalThis.TURBOPACK||(globalThis.TURBOPACK=[])).push([0,1,e=>{e.l("static/chunks/0n4xbtuz1g59h.js")}]);', ("/_next/static/chunks/0n4xbtuz1g59h.js",)),
+        (
+            b'(globalThis.TURBOPACK||(globalThis.TURBOPACK=[])).push([0,1,e=>{e.l("static/chunks/0n4xbtuz1g59h.js")}]);',
+            ("/_next/static/chunks/0n4xbtuz1g59h.js",),
+        ),
     ],
     ids=["webpack-one-chunk", "webpack-hash-map", "webpack-function", "turbopack"],
 )

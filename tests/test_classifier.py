@@ -11,7 +11,9 @@ from analyzer.signatures.lexicon import classify, tokens
 from tests.conftest import FIXTURES
 
 
-def field(label: str = "", name: str = "", question: str = "", options: str = "", type_: str = "text", autocomplete: str = "", legend: str = "") -> dict:
+def field(
+    label: str = "", name: str = "", question: str = "", options: str = "", type_: str = "text", autocomplete: str = "", legend: str = ""
+) -> dict:
     texts = {"label": label, "name": name, "question": question, "options": options, "legend": legend}
     return {"texts": {k: v for k, v in texts.items() if v}, "type": type_, "autocomplete": autocomplete}
 
@@ -55,7 +57,9 @@ MUST_NOT_FLAG = {
     "order-history": field(label="Order history", name="orders"),
     "company-name": field(label="Company name", name="company", autocomplete="organization"),
     "message-subject": field(label="Subject", name="subject"),
-    "consent-checkbox-naming-health-data": field(label="Ich willige in die Verarbeitung meiner Gesundheitsdaten ein", name="consent", type_="checkbox"),
+    "consent-checkbox-naming-health-data": field(
+        label="Ich willige in die Verarbeitung meiner Gesundheitsdaten ein", name="consent", type_="checkbox"
+    ),
     "english-consent-checkbox": field(label="I agree to the processing of my medical information", name="agree", type_="checkbox"),
 }
 
@@ -131,7 +135,9 @@ def test_held_out_set_written_without_seeing_the_lexicon(db) -> None:
         item = json.loads(line)
         texts = {k: item.get(k) or "" for k in ("label", "question", "legend", "placeholder", "name", "id")}
         texts["options"] = " ".join(item.get("options") or [])
-        got = classify({k: v for k, v in texts.items() if v}, db.fields, item.get("type", ""), item.get("autocomplete", ""), db.consent_words)
+        got = classify(
+            {k: v for k, v in texts.items() if v}, db.fields, item.get("type", ""), item.get("autocomplete", ""), db.consent_words
+        )
         got_cat, want = (got.category if got else "none"), item["expected"]
         if got_cat == want:
             tp += want != "none"

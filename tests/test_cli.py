@@ -88,7 +88,9 @@ def test_json_contract(site, capsys) -> None:
     }
     assert det["consent"]["status"] == "ungated"
     assert doc["findings"][0]["rule"] == "RL101" and len(doc["findings"][0]["fingerprint"]) == 32
-    assert doc["diagnostics"] == [{"path": "dist/bin.html", "code": "binary", "message": "skipped: binary content (NUL bytes)", "line": None, "level": "warning"}]
+    assert doc["diagnostics"] == [
+        {"path": "dist/bin.html", "code": "binary", "message": "skipped: binary content (NUL bytes)", "line": None, "level": "warning"}
+    ]
     assert doc["summary"]["consent"] == {"gated": 0, "ungated": 1, "unverifiable": 0}
 
 

@@ -20,18 +20,35 @@ DATA = FIXTURES / "codedata"
 
 # (fixture, [(line, vendor, status, mechanism)]): exactly these detections.
 CASES = [
-    ("analytics_tags.py", [(16, "hotjar", "unverifiable", "held-as-data"), (28, "mouseflow", "unverifiable", "held-as-data"), (39, "clarity", "unverifiable", "held-as-data")]),
+    (
+        "analytics_tags.py",
+        [
+            (16, "hotjar", "unverifiable", "held-as-data"),
+            (28, "mouseflow", "unverifiable", "held-as-data"),
+            (39, "clarity", "unverifiable", "held-as-data"),
+        ],
+    ),
     ("dashboard_app.py", [(8, "hotjar", "ungated", "always-run-hook"), (31, "mouseflow", "ungated", "always-run-hook")]),
     ("consent_app.py", [(7, "hotjar", "unverifiable", "held-as-data")]),
     ("tracking_helper.rb", [(6, "hotjar", "unverifiable", "held-as-data")]),
-    ("acme_tracking.module", [(14, "hotjar", "ungated", "always-run-hook"), (33, "clarity", "unverifiable", "held-as-data"), (40, "mouseflow", "unverifiable", "held-as-data")]),
+    (
+        "acme_tracking.module",
+        [
+            (14, "hotjar", "ungated", "always-run-hook"),
+            (33, "clarity", "unverifiable", "held-as-data"),
+            (40, "mouseflow", "unverifiable", "held-as-data"),
+        ],
+    ),
     ("HeadService.php", [(11, "hotjar", "unverifiable", "held-as-data")]),
     # An inline script added from a wp_enqueue_scripts callback runs on every page; a function
     # that echoes markup is the template reading's (its verdict is unchanged).
     ("wp-recorder.php", [(11, "hotjar", "ungated", "always-run-hook"), (15, "mouseflow", "ungated", "none")]),
     ("element.tpl", [(3, "hotjar", "unverifiable", "held-as-data"), (17, "posthog", "unverifiable", "held-as-data")]),
     ("printed-capture.njk", [(3, "hotjar", "ungated", "none")]),
-    ("gtm/template.tpl", [(29, "mouseflow", "unverifiable", "gtm-template-file")]),  # load = require("injectScript"); url = base + id + ".js"
+    (
+        "gtm/template.tpl",
+        [(29, "mouseflow", "unverifiable", "gtm-template-file")],
+    ),  # load = require("injectScript"); url = base + id + ".js"
     ("gtm/no-loader.tpl", []),
     # group 2: files of no known kind, walked by suffix
     ("text/recorder.pug", [(6, "mouseflow", "unverifiable", "text-scan")]),
@@ -64,9 +81,16 @@ def test_always_run_evidence_names_the_hook(db) -> None:
 @pytest.mark.parametrize(
     ("name", "text"),
     [
-        ("docstring-only", '"""Install:\n\n    <script>(function(h,o,t,j,a,r){h._hjSettings={hjid:1};})(window,document,\'https://static.hotjar.com/c/hotjar-\',\'.js?sv=\');</script>\n"""\n'),
-        ("bare-host-in-csp", 'CSP = "script-src \'self\' https://static.hotjar.com https://www.clarity.ms"\n'),
-        ("comment-sample", "# <script>(function(h,o,t,j,a,r){h._hjSettings={hjid:1};})(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');</script>\nX = 1\n"),
+        (
+            "docstring-only",
+            '"""Install:\n\n    <script>(function(h,o,t,j,a,r){h._hjSettings={hjid:1};})(window,document,\'https://static.hotjar.com/c/hotjar-\',\'.js?sv=\');</script>\n"""\n',
+        ),
+        ("bare-host-in-csp", "CSP = \"script-src 'self' https://static.hotjar.com https://www.clarity.ms\"\n"),
+        (
+            "comment-sample",
+            "# <script>(function(h,o,t,j,a,r){h._hjSettings={hjid:1};})"
+            "(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');</script>\nX = 1\n",
+        ),
         ("block-list", 'BLOCKED = ["static.hotjar.com", "script.hotjar.com", "cdn.mouseflow.com"]\n'),
     ],
 )
@@ -77,9 +101,18 @@ def test_python_look_alikes_stay_clean(name: str, text: str, tmp_path: Path, db)
 @pytest.mark.parametrize(
     ("name", "text"),
     [
-        ("content_security_policy.rb", 'Rails.application.config.content_security_policy do |policy|\n  policy.script_src :self, "https://static.hotjar.com", "https://cdn.mouseflow.com/projects/"\nend\n'),
-        ("privacy.php", "<?php\n$text = __('We use Hotjar (https://www.hotjar.com/legal/policies/privacy/) to understand visits.');\necho $text;\n"),
-        ("blocklist.module", "<?php\nfunction acme_blocked_hosts() {\n  return ['static.hotjar.com', 'script.hotjar.com', 'www.clarity.ms'];\n}\n"),
+        (
+            "content_security_policy.rb",
+            'Rails.application.config.content_security_policy do |policy|\n  policy.script_src :self, "https://static.hotjar.com", "https://cdn.mouseflow.com/projects/"\nend\n',
+        ),
+        (
+            "privacy.php",
+            "<?php\n$text = __('We use Hotjar (https://www.hotjar.com/legal/policies/privacy/) to understand visits.');\necho $text;\n",
+        ),
+        (
+            "blocklist.module",
+            "<?php\nfunction acme_blocked_hosts() {\n  return ['static.hotjar.com', 'script.hotjar.com', 'www.clarity.ms'];\n}\n",
+        ),
     ],
 )
 def test_server_code_look_alikes_stay_clean(name: str, text: str, tmp_path: Path, db) -> None:
@@ -106,13 +139,23 @@ def test_ruby_heredoc_body_starts_on_the_next_line() -> None:
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("tags.py", "hostcode"), ("helper.rb", "hostcode"), ("acme.module", "hostcode"), ("page.php", "template"), ("types.d.ts", None), ("_hotjar.gsp", "text"), ("layout.nunjucks", "text"), ("notes.txt", None)],
+    [
+        ("tags.py", "hostcode"),
+        ("helper.rb", "hostcode"),
+        ("acme.module", "hostcode"),
+        ("page.php", "template"),
+        ("types.d.ts", None),
+        ("_hotjar.gsp", "text"),
+        ("layout.nunjucks", "text"),
+        ("notes.txt", None),
+    ],
 )
 def test_server_code_is_classified(name: str, kind: str | None) -> None:
     assert classify(Path(name)) == kind
 
 
 # -- test files (group 3) ----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("rel", "is_test"),
@@ -139,7 +182,7 @@ def test_test_paths(rel: str, is_test: bool) -> None:
 
 
 def _tree(tmp_path: Path) -> Path:
-    snippet = "<script src=\"https://cdn.mouseflow.com/projects/abc.js\"></script>\n"
+    snippet = '<script src="https://cdn.mouseflow.com/projects/abc.js"></script>\n'
     (tmp_path / "site" / "__tests__").mkdir(parents=True)
     (tmp_path / "site" / "package.json").write_text("{}")
     (tmp_path / "site" / "index.html").write_text(snippet)
@@ -158,11 +201,21 @@ def test_a_walk_skips_test_files_unless_asked(tmp_path: Path) -> None:
 
 def test_a_test_file_named_on_the_command_line_is_skipped_with_a_diagnostic(tmp_path: Path) -> None:
     site = _tree(tmp_path)
-    run = subprocess.run([sys.executable, "-m", "analyzer.cli", "scan", str(site / "widget.test.js"), "--format", "json"], capture_output=True, text=True, cwd=site)
+    run = subprocess.run(
+        [sys.executable, "-m", "analyzer.cli", "scan", str(site / "widget.test.js"), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=site,
+    )
     assert run.returncode == 0, run.stderr
     report = json.loads(run.stdout)
     assert report["detections"] == [] and [d["code"] for d in report["diagnostics"]] == ["test-file"]
-    run = subprocess.run([sys.executable, "-m", "analyzer.cli", "scan", str(site / "widget.test.js"), "--format", "json", "--include-tests"], capture_output=True, text=True, cwd=site)
+    run = subprocess.run(
+        [sys.executable, "-m", "analyzer.cli", "scan", str(site / "widget.test.js"), "--format", "json", "--include-tests"],
+        capture_output=True,
+        text=True,
+        cwd=site,
+    )
     assert [d["vendor"] for d in json.loads(run.stdout)["detections"]] == ["mouseflow"]
 
 
@@ -177,7 +230,11 @@ def test_code_data_toml_is_schema_checked() -> None:
     from analyzer.signatures.sigschema import CODE_DATA_SCHEMA, SignatureError, validate
 
     with pytest.raises(SignatureError, match="unknown key 'name_sufixes'"):
-        validate({"schema": 1, "consent_words": [], "hook": [{"lang": "php", "framework": "x", "name_sufixes": [], "runs": "r", "sources": []}]}, CODE_DATA_SCHEMA, "x.toml")
+        validate(
+            {"schema": 1, "consent_words": [], "hook": [{"lang": "php", "framework": "x", "name_sufixes": [], "runs": "r", "sources": []}]},
+            CODE_DATA_SCHEMA,
+            "x.toml",
+        )
 
 
 @pytest.mark.parametrize(

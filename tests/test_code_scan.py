@@ -36,7 +36,10 @@ def test_bundle_without_vendor_strings_is_not_parsed(tmp_path, db) -> None:
 
 
 def test_typescript_with_types_parses_cleanly(tmp_path, db) -> None:
-    text = "import LogRocket from 'logrocket';\nconst id: string = 'acme/web';\nexport function start(opts: { debug?: boolean } = {}): void {}\nLogRocket.init(id);\n"
+    text = (
+        "import LogRocket from 'logrocket';\nconst id: string = 'acme/web';\nexport function start(opts: { debug?: boolean } = {}): "
+        "void {}\nLogRocket.init(id);\n"
+    )
     result = scan_text(tmp_path, text, db, name="boot.ts")
     assert [(d.vendor, d.location.line) for d in result.detections] == [("logrocket", 4)]
     assert not result.diagnostics

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.facts import commented
 from analyzer import signatures
 from analyzer.consent import template_gate
+from analyzer.facts import commented
 from analyzer.parse import templates
 from analyzer.scan import ScanOptions, run
 from tests.annotations import parse
@@ -62,7 +62,12 @@ def test_a_url_in_a_string_is_code_not_a_comment(hotjar) -> None:
 
 
 def test_two_versions_commented_one_after_the_other_are_two_reports(hotjar) -> None:
-    lines = ["// old version", *(f"// {line}" for line in HOTJAR.split(";")), "// newer version", *(f"// {line}" for line in HOTJAR.split(";"))]
+    lines = [
+        "// old version",
+        *(f"// {line}" for line in HOTJAR.split(";")),
+        "// newer version",
+        *(f"// {line}" for line in HOTJAR.split(";")),
+    ]
     code, found = commented.script_body("\n".join(lines) + "\n", hotjar)
     assert len(found) == 2 and code.strip() == ""
     first, second = sorted(start for start, _, _ in found)
@@ -118,14 +123,22 @@ def test_the_include_carries_its_own_condition(body: str, condition: str | None,
 
 @pytest.mark.parametrize(
     "text",
-    ["<!-- <script>" + HOTJAR + "</script> -->", "<!-- <script>" + HOTJAR + "</script> -->\n<p>x</p>", "<html><body></body></html>\n<!-- <script>" + HOTJAR + "</script> -->"],
+    [
+        "<!-- <script>" + HOTJAR + "</script> -->",
+        "<!-- <script>" + HOTJAR + "</script> -->\n<p>x</p>",
+        "<html><body></body></html>\n<!-- <script>" + HOTJAR + "</script> -->",
+    ],
     ids=["comment-only", "before-the-root", "after-the-root"],
 )
 def test_html_comments_outside_the_root_element_are_read(text: str) -> None:
     from analyzer.parse import htmldoc
 
     page = htmldoc.parse(text)
-    assert len(page.comments) == 1 and "hotjar" in page.comments[0].text and page.comments[0].line == text.count("\n", 0, text.index("<!--")) + 1
+    assert (
+        len(page.comments) == 1
+        and "hotjar" in page.comments[0].text
+        and page.comments[0].line == text.count("\n", 0, text.index("<!--")) + 1
+    )
 
 
 def test_long_runs_of_comments_are_read_in_linear_time(hotjar) -> None:

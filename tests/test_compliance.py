@@ -38,7 +38,9 @@ def test_site_findings_are_exactly_the_annotated_ones(site: Path) -> None:
     got_findings = {(Path(f.location.path).resolve(), f.location.line, f.rule) for f in result.findings if f.rule.startswith("RL5")}
     got_detections = {(Path(d.location.path).resolve(), d.location.line, d.vendor, d.verdict.status.value) for d in result.detections}
     assert got_detections == want_detections
-    assert got_findings == want_findings, f"missing {sorted(want_findings - got_findings)}; unexpected {sorted(got_findings - want_findings)}"
+    assert got_findings == want_findings, (
+        f"missing {sorted(want_findings - got_findings)}; unexpected {sorted(got_findings - want_findings)}"
+    )
     assert not [d for d in result.diagnostics if d.code == "internal-error"]
 
 
@@ -62,7 +64,9 @@ def test_json_report_lists_the_policy_pages_read(tmp_path: Path, capsys) -> None
     main(["scan", str(FIXTURES / "compliance" / "en-compliant"), "--format", "json"])
     doc = json.loads(capsys.readouterr().out)
     pages = {Path(p["path"]).name: p for p in doc["policies"]}
-    assert pages["cookies.md"]["kinds"] == ["cookie"] and {n["how"] for n in pages["cookies.md"]["named"] if n["vendor"] == "hotjar"} == {"cookie"}
+    assert pages["cookies.md"]["kinds"] == ["cookie"] and {n["how"] for n in pages["cookies.md"]["named"] if n["vendor"] == "hotjar"} == {
+        "cookie"
+    }
     assert {(n["vendor"], n["how"]) for n in pages["privacy.md"]["named"]} >= {("posthog", "product"), ("fullstory", "link")}
 
 
@@ -90,7 +94,11 @@ RECOGNISED = {
     "sv-integritetspolicy": ("content/integritetspolicy.md", "text", "privacy"),
     "subprocessor-list": ("docs/legal/sub-processors.md", "# Sub-processors", "subprocessors"),
     "camelcase-component-name": ("src/CookiePolicies_it.js", "const A = () => <p><strong>Cookie Policy</strong></p>", "cookie"),
-    "cookiebot-declaration-embed": ("site/legal.html", '<script id="CookieDeclaration" src="https://consent.cookiebot.com/x/cd.js"></script>', "cookie"),
+    "cookiebot-declaration-embed": (
+        "site/legal.html",
+        '<script id="CookieDeclaration" src="https://consent.cookiebot.com/x/cd.js"></script>',
+        "cookie",
+    ),
 }
 
 NOT_RECOGNISED = {
@@ -181,13 +189,18 @@ CLAIMS = {
 }
 
 NO_CLAIMS = {
-    "fraud-prevention-only": "We use Hotjar with your consent.\n\nWe keep server logs to prevent fraud, based on our legitimate interest (Art. 6(1)(f) GDPR).",
+    "fraud-prevention-only": "We use Hotjar with your consent.\n\nWe keep server logs to prevent fraud, based on our legitimate interest "
+    "(Art. 6(1)(f) GDPR).",
     "negated": "We use Hotjar for heatmaps. We do not rely on legitimate interest for this; we ask for your consent.",
-    "bare-list-of-bases": "We use Hotjar with your consent.\n\nThe GDPR bases are consent (a), contract (b), legal obligation (c), vital interests (d), public task (e) and legitimate interests (f).",
-    "google-analytics-section": "We use Hotjar with your consent.\n\n## Google Analytics\n\nWe use Google Analytics on the basis of our legitimate interest in analysing usage.",
-    "de-server-logs": "Wir nutzen Hotjar mit Ihrer Einwilligung.\n\n## Server-Log-Dateien\n\nDie Erfassung erfolgt auf Grundlage von Art. 6 Abs. 1 lit. f DSGVO.",
+    "bare-list-of-bases": "We use Hotjar with your consent.\n\nThe GDPR bases are consent (a), contract (b), legal obligation (c), vital "
+    "interests (d), public task (e) and legitimate interests (f).",
+    "google-analytics-section": "We use Hotjar with your consent.\n\n## Google Analytics\n\nWe use Google Analytics on the basis of our "
+    "legitimate interest in analysing usage.",
+    "de-server-logs": "Wir nutzen Hotjar mit Ihrer Einwilligung.\n\n## Server-Log-Dateien\n\nDie Erfassung erfolgt auf Grundlage von Art. "
+    "6 Abs. 1 lit. f DSGVO.",
     "art-6-1-a-is-consent": "Heatmaps are made only with your consent (Art. 6(1)(a) GDPR).",
-    "newsletter": "Wir nutzen Hotjar mit Einwilligung.\n\nDen Newsletter versenden wir auf Grundlage unseres berechtigten Interesses an Direktwerbung.",
+    "newsletter": "Wir nutzen Hotjar mit Einwilligung.\n\nDen Newsletter versenden wir auf Grundlage unseres berechtigten Interesses an "
+    "Direktwerbung.",
 }
 
 
@@ -223,19 +236,43 @@ def test_sentences_keep_citations_and_abbreviations_whole() -> None:
 # -- consent-manager filings --------------------------------------------------------------------
 
 FILINGS = {
-    "klaro-required": ("var klaroConfig = {services: [{name: 'hotjar', purposes: ['analytics'], required: true}]};", "hotjar", "required: true"),
-    "klaro-opt-out": ("var klaroConfig = {services: [{name: 'clarity', title: 'Microsoft Clarity', purposes: ['analytics'], optOut: true}]};", "clarity", "optOut: true"),
-    "cookieconsent-readonly-category": ("CookieConsent.run({categories: {necessary: {readOnly: true, services: {hotjar: {label: 'Hotjar'}}}}});", "hotjar", "readOnly: true"),
+    "klaro-required": (
+        "var klaroConfig = {services: [{name: 'hotjar', purposes: ['analytics'], required: true}]};",
+        "hotjar",
+        "required: true",
+    ),
+    "klaro-opt-out": (
+        "var klaroConfig = {services: [{name: 'clarity', title: 'Microsoft Clarity', purposes: ['analytics'], optOut: true}]};",
+        "clarity",
+        "optOut: true",
+    ),
+    "cookieconsent-readonly-category": (
+        "CookieConsent.run({categories: {necessary: {readOnly: true, services: {hotjar: {label: 'Hotjar'}}}}});",
+        "hotjar",
+        "readOnly: true",
+    ),
     "essential-category-name": ("const registry = [{id: 'fullstory', category: 'essential'}];", "fullstory", "always on"),
-    "tcf-legitimate-interest-purpose": ("const vendors = [{name: 'Hotjar', purposes: [1], legIntPurposes: [8, 9]}];", "hotjar", "legIntPurposes"),
-    "legal-basis-cites-6-1-f": ("const services = [{id: 'hotjar', category: 'statistik', legalBasis: 'Art. 6 Abs. 1 lit. f DSGVO'}];", "hotjar", "legitimate interest"),
+    "tcf-legitimate-interest-purpose": (
+        "const vendors = [{name: 'Hotjar', purposes: [1], legIntPurposes: [8, 9]}];",
+        "hotjar",
+        "legIntPurposes",
+    ),
+    "legal-basis-cites-6-1-f": (
+        "const services = [{id: 'hotjar', category: 'statistik', legalBasis: 'Art. 6 Abs. 1 lit. f DSGVO'}];",
+        "hotjar",
+        "legitimate interest",
+    ),
 }
 
 COMPLIANT_FILINGS = {
-    "klaro-analytics-refusable": "var klaroConfig = {services: [{name: 'hotjar', purposes: ['analytics'], required: false, optOut: false}]};",
-    "cookieconsent-analytics-service": "CookieConsent.run({categories: {necessary: {readOnly: true}, analytics: {services: {hotjar: {label: 'Hotjar'}}}}});",
-    "registry-with-consent-basis": "const services = [{id: 'hotjar', category: 'statistiken', legalBasis: 'Art. 6 Abs. 1 lit. a DSGVO, § 25 Abs. 1 TTDSG'}];",
-    "translation-strings-are-not-filings": "const t = {en: {'microsoft-clarity': {title: 'Microsoft Clarity', description: 'Session recordings'}}, necessary: {}};",
+    "klaro-analytics-refusable": "var klaroConfig = {services: [{name: 'hotjar', purposes: ['analytics'], required: false, optOut: "
+    "false}]};",
+    "cookieconsent-analytics-service": "CookieConsent.run({categories: {necessary: {readOnly: true}, analytics: {services: {hotjar: "
+    "{label: 'Hotjar'}}}}});",
+    "registry-with-consent-basis": "const services = [{id: 'hotjar', category: 'statistiken', legalBasis: 'Art. 6 Abs. 1 lit. a DSGVO, § "
+    "25 Abs. 1 TTDSG'}];",
+    "translation-strings-are-not-filings": "const t = {en: {'microsoft-clarity': {title: 'Microsoft Clarity', description: 'Session "
+    "recordings'}}, necessary: {}};",
 }
 
 

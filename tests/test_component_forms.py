@@ -28,7 +28,9 @@ def test_component_fields_match_annotations(path: Path, scan) -> None:
     for line, exp in want.items():
         report = got[line]
         wanted = sorted(v for v in exp.options.get("exposed", "none").split(",") if v and v != "none")
-        assert (report.field.classification.category, sorted(report.exposed)) == (exp.subject, wanted), f"line {line} {report.field.name}: {report.reasons}"
+        assert (report.field.classification.category, sorted(report.exposed)) == (exp.subject, wanted), (
+            f"line {line} {report.field.name}: {report.reasons}"
+        )
 
 
 def test_another_apps_recorder_does_not_expose_a_form(scan) -> None:

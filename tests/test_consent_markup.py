@@ -22,25 +22,77 @@ def page(*head: str) -> str:
 CASES = {
     "plain-src-is-ungated": (page(f"<script {HJ}></script>"), "ungated", "none"),
     "inline-snippet-is-ungated": (page(f"<script>{HJ_SNIPPET}</script>"), "ungated", "none"),
-    "text-plain-with-statistics-is-gated": (page(CB_MANUAL, f'<script type="text/plain" data-cookieconsent="statistics" {HJ}></script>'), "gated", "cmp-markup"),
-    "inert-type-upper-case-is-still-inert": (page(CB_MANUAL, f'<script type="Text/Plain" data-cookieconsent="statistics" {HJ}></script>'), "gated", "cmp-markup"),
-    "gated-inline-snippet": (page(CB_MANUAL, f'<script type="text/plain" data-cookieconsent="statistics">{HJ_SNIPPET}</script>'), "gated", "cmp-markup"),
-    "category-on-executable-script-is-not-a-gate": (page(CB_MANUAL, f'<script data-cookieconsent="statistics" {HJ}></script>'), "ungated", "category-without-inert-type"),
-    "partytown-is-not-a-gate": (page(CB_MANUAL, f'<script type="text/partytown" data-cookieconsent="statistics" {HJ}></script>'), "ungated", "look-alike-type"),
-    "delay-js-plugin-type-is-not-a-gate": (page(f'<script type="rocketlazyloadscript" data-rocket-src="x" {HJ}></script>'), "ungated", "look-alike-type"),
+    "text-plain-with-statistics-is-gated": (
+        page(CB_MANUAL, f'<script type="text/plain" data-cookieconsent="statistics" {HJ}></script>'),
+        "gated",
+        "cmp-markup",
+    ),
+    "inert-type-upper-case-is-still-inert": (
+        page(CB_MANUAL, f'<script type="Text/Plain" data-cookieconsent="statistics" {HJ}></script>'),
+        "gated",
+        "cmp-markup",
+    ),
+    "gated-inline-snippet": (
+        page(CB_MANUAL, f'<script type="text/plain" data-cookieconsent="statistics">{HJ_SNIPPET}</script>'),
+        "gated",
+        "cmp-markup",
+    ),
+    "category-on-executable-script-is-not-a-gate": (
+        page(CB_MANUAL, f'<script data-cookieconsent="statistics" {HJ}></script>'),
+        "ungated",
+        "category-without-inert-type",
+    ),
+    "partytown-is-not-a-gate": (
+        page(CB_MANUAL, f'<script type="text/partytown" data-cookieconsent="statistics" {HJ}></script>'),
+        "ungated",
+        "look-alike-type",
+    ),
+    "delay-js-plugin-type-is-not-a-gate": (
+        page(f'<script type="rocketlazyloadscript" data-rocket-src="x" {HJ}></script>'),
+        "ungated",
+        "look-alike-type",
+    ),
     "module-type-is-executable": (page(f'<script type="module" {HJ}></script>'), "ungated", "none"),
     "exempt-marker-is-ungated": (page(CB_AUTO, f'<script data-cookieconsent="ignore" {HJ}></script>'), "ungated", "exempt-marker"),
-    "necessary-category-is-ungated": (page(CB_MANUAL, f'<script type="text/plain" data-cookieconsent="necessary" {HJ}></script>'), "ungated", "necessary-category"),
-    "unknown-category-value-is-unverifiable": (page(CB_MANUAL, f'<script type="text/plain" data-cookieconsent="analytics" {HJ}></script>'), "unverifiable", "unknown-category"),
-    "inert-type-without-cmp-attribute-is-unverifiable": (page(f'<script type="text/plain" {HJ}></script>'), "unverifiable", "inert-without-cmp"),
-    "deferred-src-without-cmp-is-unverifiable": (page('<script data-src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>'), "unverifiable", "inert-without-cmp"),
+    "necessary-category-is-ungated": (
+        page(CB_MANUAL, f'<script type="text/plain" data-cookieconsent="necessary" {HJ}></script>'),
+        "ungated",
+        "necessary-category",
+    ),
+    "unknown-category-value-is-unverifiable": (
+        page(CB_MANUAL, f'<script type="text/plain" data-cookieconsent="analytics" {HJ}></script>'),
+        "unverifiable",
+        "unknown-category",
+    ),
+    "inert-type-without-cmp-attribute-is-unverifiable": (
+        page(f'<script type="text/plain" {HJ}></script>'),
+        "unverifiable",
+        "inert-without-cmp",
+    ),
+    "deferred-src-without-cmp-is-unverifiable": (
+        page('<script data-src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>'),
+        "unverifiable",
+        "inert-without-cmp",
+    ),
     "autoblocker-first-is-unverifiable": (page(CB_AUTO, f"<script {HJ}></script>"), "unverifiable", "autoblocker"),
     "recorder-before-autoblocker-is-ungated": (page(f"<script {HJ}></script>", CB_AUTO), "ungated", "autoblocker-after-recorder"),
     "async-autoblocker-is-ungated": (page(CB_AUTO_ASYNC, f"<script {HJ}></script>"), "ungated", "autoblocker-async"),
     "manual-mode-loader-is-not-an-autoblocker": (page(CB_MANUAL, f"<script {HJ}></script>"), "ungated", "none"),
-    "inline-code-checking-statistics-consent-is-gated-by-js-analysis": (page(CB_MANUAL, f"<script>if (Cookiebot.consent.statistics) {{ {HJ_SNIPPET} }}</script>"), "gated", "code-guard"),
-    "inline-code-checking-presence-of-cmp-is-not-a-gate": (page(CB_MANUAL, f"<script>if (window.Cookiebot) {{ {HJ_SNIPPET} }}</script>"), "ungated", "no-consent-check"),
-    "noscript-pixel-is-ungated": ('<html><body><noscript><img src="https://static.hotjar.com/pixel.gif"></noscript></body></html>', "ungated", "noscript"),
+    "inline-code-checking-statistics-consent-is-gated-by-js-analysis": (
+        page(CB_MANUAL, f"<script>if (Cookiebot.consent.statistics) {{ {HJ_SNIPPET} }}</script>"),
+        "gated",
+        "code-guard",
+    ),
+    "inline-code-checking-presence-of-cmp-is-not-a-gate": (
+        page(CB_MANUAL, f"<script>if (window.Cookiebot) {{ {HJ_SNIPPET} }}</script>"),
+        "ungated",
+        "no-consent-check",
+    ),
+    "noscript-pixel-is-ungated": (
+        '<html><body><noscript><img src="https://static.hotjar.com/pixel.gif"></noscript></body></html>',
+        "ungated",
+        "noscript",
+    ),
 }
 
 
@@ -63,13 +115,28 @@ def test_marketing_category_is_gated_but_flagged(tmp_path, db) -> None:
     "html",
     [
         pytest.param(page("<!-- <script src='https://static.hotjar.com/c/hotjar-1.js?sv=6'></script> -->"), id="html-comment"),
-        pytest.param("<html><body><pre><code>&lt;script src=\"https://static.hotjar.com/c/hotjar-1.js\"&gt;</code></pre></body></html>", id="pre-code-sample"),
+        pytest.param(
+            '<html><body><pre><code>&lt;script src="https://static.hotjar.com/c/hotjar-1.js"&gt;</code></pre></body></html>',
+            id="pre-code-sample",
+        ),
         pytest.param(f"<html><body><textarea><script>{HJ_SNIPPET}</script></textarea></body></html>", id="textarea-content"),
-        pytest.param("<html><body><p>We use Hotjar (static.hotjar.com) for heatmaps. Cookie _hjSessionUser_123.</p></body></html>", id="cookie-policy-prose"),
-        pytest.param('<html><head><script type="application/ld+json">{"url": "https://static.hotjar.com/c/hotjar-1.js"}</script></head></html>', id="json-ld-data-block"),
-        pytest.param('<html><head><meta http-equiv="Content-Security-Policy" content="script-src https://static.hotjar.com"></head></html>', id="csp-meta"),
+        pytest.param(
+            "<html><body><p>We use Hotjar (static.hotjar.com) for heatmaps. Cookie _hjSessionUser_123.</p></body></html>",
+            id="cookie-policy-prose",
+        ),
+        pytest.param(
+            '<html><head><script type="application/ld+json">{"url": "https://static.hotjar.com/c/hotjar-1.js"}</script></head></html>',
+            id="json-ld-data-block",
+        ),
+        pytest.param(
+            '<html><head><meta http-equiv="Content-Security-Policy" content="script-src https://static.hotjar.com"></head></html>',
+            id="csp-meta",
+        ),
         pytest.param('<html><body><a href="https://www.hotjar.com/">Hotjar</a></body></html>', id="link-to-vendor-site"),
-        pytest.param('<html><body><div data-tip="<script src=//static.hotjar.com/c/hotjar-1.js></script>">x</div></body></html>', id="markup-inside-attribute"),
+        pytest.param(
+            '<html><body><div data-tip="<script src=//static.hotjar.com/c/hotjar-1.js></script>">x</div></body></html>',
+            id="markup-inside-attribute",
+        ),
         pytest.param("<html><head><script>var csp = ['static.hotjar.com'];</script></head></html>", id="host-in-code-without-injection"),
     ],
 )
@@ -89,7 +156,12 @@ def test_noscript_pixel_is_rl104_low_not_rl101(tmp_path, db) -> None:
 
 
 def test_each_verdict_gives_exactly_one_consent_finding(tmp_path, db) -> None:
-    html = page(CB_MANUAL, f"<script {HJ}></script>", f'<script type="text/plain" data-cookieconsent="statistics" {HJ}></script>', f'<script type="text/plain" {HJ}></script>')
+    html = page(
+        CB_MANUAL,
+        f"<script {HJ}></script>",
+        f'<script type="text/plain" data-cookieconsent="statistics" {HJ}></script>',
+        f'<script type="text/plain" {HJ}></script>',
+    )
     rules = sorted(f.rule for f in scan_text(tmp_path, html, db).findings)
     assert rules == ["RL100", "RL101", "RL102"]
 

@@ -38,13 +38,17 @@ def test_a_truthy_read_proves_acceptance_when_only_acceptance_is_ever_stored(tmp
 def test_a_truthy_read_proves_nothing_when_a_refusal_is_stored_too(tmp_path, db) -> None:
     """'false' is a truthy string: the read is true after a refusal as well."""
     refuse = "document.getElementById('refuse').addEventListener('click', function () { localStorage.setItem('cookieConsent', 'false'); });"
-    status, _ = _verdict(tmp_path, db, "function start() { SNIPPET }\nif (localStorage.getItem('cookieConsent')) start();" + ACCEPT + refuse)
+    status, _ = _verdict(
+        tmp_path, db, "function start() { SNIPPET }\nif (localStorage.getItem('cookieConsent')) start();" + ACCEPT + refuse
+    )
     assert status != "gated"
 
 
 def test_the_else_of_a_refusal_comparison_is_not_consent(tmp_path, db) -> None:
     """Unset is neither accepted nor refused: `=== 'false'` … else runs on a first visit."""
-    status, _ = _verdict(tmp_path, db, "function start() { SNIPPET }\nif (localStorage.getItem('cookieConsent') === 'false') {} else { start(); }" + ACCEPT)
+    status, _ = _verdict(
+        tmp_path, db, "function start() { SNIPPET }\nif (localStorage.getItem('cookieConsent') === 'false') {} else { start(); }" + ACCEPT
+    )
     assert status != "gated"
 
 
@@ -55,13 +59,19 @@ def test_a_load_event_is_not_a_user_action(tmp_path, db) -> None:
 
 
 def test_a_click_handler_that_stores_a_refusal_is_no_accept_control(tmp_path, db) -> None:
-    code = "document.getElementById('decline').addEventListener('click', function () { localStorage.setItem('cookieConsent', 'declined'); SNIPPET });"
+    code = (
+        "document.getElementById('decline').addEventListener('click', function () { localStorage.setItem('cookieConsent', 'declined'); "
+        "SNIPPET });"
+    )
     status, evidence = _verdict(tmp_path, db, code)
     assert status == "ungated" and "records no acceptance" in evidence
 
 
 def test_an_onclick_property_is_a_user_action(tmp_path, db) -> None:
-    code = "var ok = document.querySelector('.cookie-accept');\nok.onclick = function () { document.cookie = 'cookie_consent=accepted; path=/'; SNIPPET };"
+    code = (
+        "var ok = document.querySelector('.cookie-accept');\nok.onclick = function () { document.cookie = 'cookie_consent=accepted; "
+        "path=/'; SNIPPET };"
+    )
     status, evidence = _verdict(tmp_path, db, code)
     assert status == "gated" and "the cookie 'cookie_consent'" in evidence
 
@@ -111,6 +121,7 @@ export function Banner() {
 
 
 # -- snippets as a formatter left them -----------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("anchor", "text", "found"),

@@ -13,11 +13,45 @@ from analyzer.parse import htmldoc
 from tests.conftest import ROOT
 
 EVAL = ROOT / "eval" / "forms"
-CATEGORIES = {"health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life",
-              "financial", "government-id", "credentials", "contact", "none"}
+CATEGORIES = {
+    "health",
+    "genetic",
+    "biometric",
+    "racial-ethnic",
+    "political",
+    "religion",
+    "union",
+    "sex-life",
+    "financial",
+    "government-id",
+    "credentials",
+    "contact",
+    "none",
+}
 LANGS = {"en", "de", "fr", "it", "es", "nl", "pt", "pl", "cs", "sv", "da", "ru"}
-KEYS = {"lang", "tag", "type", "name", "id", "label", "question", "legend", "placeholder", "options", "autocomplete",
-        "site", "expected", "expected_by_context", "repo", "path", "commit", "line", "form", "context", "note"}
+KEYS = {
+    "lang",
+    "tag",
+    "type",
+    "name",
+    "id",
+    "label",
+    "question",
+    "legend",
+    "placeholder",
+    "options",
+    "autocomplete",
+    "site",
+    "expected",
+    "expected_by_context",
+    "repo",
+    "path",
+    "commit",
+    "line",
+    "form",
+    "context",
+    "note",
+}
 
 
 def _score():
@@ -65,7 +99,15 @@ def test_score_hands_classify_the_texts_the_extractor_collects(score, db) -> Non
         "diag": {"tag": "input", "type": "text", "name": "diag", "id": "d", "label": "Current diagnosis", "options": []},
         "rel": {"tag": "select", "type": "select-one", "name": "rel", "id": "r", "label": "Religion", "options": ["Catholic", "Muslim"]},
         "latex": {"tag": "input", "type": "checkbox", "name": "latex", "id": "", "label": "I have a latex allergy", "options": []},
-        "meds": {"tag": "textarea", "type": "textarea", "name": "meds", "id": "", "label": "", "placeholder": "Medication you take", "options": []},
+        "meds": {
+            "tag": "textarea",
+            "type": "textarea",
+            "name": "meds",
+            "id": "",
+            "label": "",
+            "placeholder": "Medication you take",
+            "options": [],
+        },
     }
     assert set(sites) == set(records)
     for name, rec in records.items():
@@ -80,7 +122,14 @@ def test_score_reads_follow_up_questions_as_the_extractor_does(score, db) -> Non
         "<label for=q3>Through whom?</label><input id=q3 name=rel1whom></form>"
     )
     sites = {s.name: s for s in fieldfacts.extract(page, db.fields, db.consent_words, "", db.field_context)}
-    first = {"tag": "input", "type": "text", "name": "rel1when", "id": "q1", "label": "When did you receive Christ as your Savior?", "options": []}
+    first = {
+        "tag": "input",
+        "type": "text",
+        "name": "rel1when",
+        "id": "q1",
+        "label": "When did you receive Christ as your Savior?",
+        "options": [],
+    }
     where = {"tag": "input", "type": "text", "name": "rel1where", "id": "q2", "label": "Where?", "options": []}
     whom = {"tag": "input", "type": "text", "name": "rel1whom", "id": "q3", "label": "Through whom?", "options": []}
     previous = score.asks(score.texts_for(first, "", db))

@@ -43,22 +43,31 @@ def _entry(*labels):
 
 
 def _report(detections=(), findings=()):
-    return {"status": "ok", "seconds": 0.1, "report": {
-        "detections": [{"vendor": v, "line": n, "consent": {"status": s}, "via": "x"} for v, n, s in detections],
-        "findings": [{"rule": r, "vendor": v, "line": n} for r, v, n in findings],
-    }}
+    return {
+        "status": "ok",
+        "seconds": 0.1,
+        "report": {
+            "detections": [{"vendor": v, "line": n, "consent": {"status": s}, "via": "x"} for v, n, s in detections],
+            "findings": [{"rule": r, "vendor": v, "line": n} for r, v, n in findings],
+        },
+    }
 
 
 def test_matching_uses_the_span_the_slack_and_alt_lines_one_to_one():
     score = _score_module()
     span = {"vendor": "hotjar", "line": 10, "end_line": 20, "status": "ungated", "why": "w"}
     alt = {"vendor": "clarity", "line": 100, "alt_lines": [50], "status": "unverifiable", "why": "w"}
-    result = score.score_file(_entry(span, alt), _report([
-        ("hotjar", 22, "ungated"),        # inside the span + 3
-        ("hotjar", 15, "ungated"),        # a second report of the same start: false positive
-        ("clarity", 52, "ungated"),       # near the alt line, wrong status
-        ("clarity", 200, "ungated"),      # nowhere near a label
-    ]))
+    result = score.score_file(
+        _entry(span, alt),
+        _report(
+            [
+                ("hotjar", 22, "ungated"),  # inside the span + 3
+                ("hotjar", 15, "ungated"),  # a second report of the same start: false positive
+                ("clarity", 52, "ungated"),  # near the alt line, wrong status
+                ("clarity", 200, "ungated"),  # nowhere near a label
+            ]
+        ),
+    )
     kinds = sorted(row["kind"] for row in result["rows"])
     assert kinds == ["fp", "fp", "match", "verdict"]
     figures = score.figures([result])
@@ -69,8 +78,9 @@ def test_dead_labels_want_a_finding_and_a_live_report_is_a_false_positive():
     score = _score_module()
     commented = {"vendor": "clarity", "line": 14, "status": "commented", "why": "w"}
     broken = {"vendor": "hotjar", "line": 40, "status": "inactive", "why": "w"}
-    result = score.score_file(_entry(commented, broken), _report(
-        detections=[("hotjar", 41, "ungated")], findings=[("RL120", "clarity", 15)]))
+    result = score.score_file(
+        _entry(commented, broken), _report(detections=[("hotjar", 41, "ungated")], findings=[("RL120", "clarity", 15)])
+    )
     kinds = sorted(row["kind"] for row in result["rows"])
     assert kinds == ["dead-called-live", "dead-handled", "fp"]
     figures = score.figures([result])

@@ -20,7 +20,9 @@ def test_fields_match_annotations(path: Path) -> None:
     result = run(ScanOptions(paths=(str(path),)))
     got = {r.field.line: r for r in result.fields}
     want = {e.line: e for e in expected}
-    assert sorted(got) == sorted(want), f"field lines differ: got {[(r.field.line, r.field.name, r.field.classification) for r in result.fields]}"
+    assert sorted(got) == sorted(want), (
+        f"field lines differ: got {[(r.field.line, r.field.name, r.field.classification) for r in result.fields]}"
+    )
     for line, exp in want.items():
         report = got[line]
         exposed = sorted(report.exposed)

@@ -16,22 +16,60 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analyzer.rules import RULES
 from analyzer import config, signatures
 from analyzer.consent import gtm
 from analyzer.parse import htmldoc, reading, sourcemap, templates
 from analyzer.read.discover import SourceFile
 from analyzer.read.engine import analyze
+from analyzer.rules import RULES
 
-settings.register_profile("ci", max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-settings.register_profile("deep", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+settings.register_profile(
+    "ci", max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+settings.register_profile(
+    "deep", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 DB = signatures.load()
 RECORDER = '<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>'
 # Markup-ish text: the characters and tokens that steer parsers, with arbitrary text between.
-TOKENS = ["<", ">", "</", "<!--", "-->", "<script>", "</script>", "<input name=email>", "<form>", "{%", "%}", "{{", "}}", "<%", "%>",
-          "<?php", "?>", "@if(", ")", "'", '"', "\\", "\n", "\r", "\t", "\x00", "\x0e", "\x1b", "\ufeff", "é", "\udcff", " ", "=", "&amp;"]
+TOKENS = [
+    "<",
+    ">",
+    "</",
+    "<!--",
+    "-->",
+    "<script>",
+    "</script>",
+    "<input name=email>",
+    "<form>",
+    "{%",
+    "%}",
+    "{{",
+    "}}",
+    "<%",
+    "%>",
+    "<?php",
+    "?>",
+    "@if(",
+    ")",
+    "'",
+    '"',
+    "\\",
+    "\n",
+    "\r",
+    "\t",
+    "\x00",
+    "\x0e",
+    "\x1b",
+    "\ufeff",
+    "é",
+    "\udcff",
+    " ",
+    "=",
+    "&amp;",
+]
 markup = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=8)), max_size=40).map("".join)
 
 
@@ -40,8 +78,32 @@ def _inside(text: str, line: int, column: int) -> bool:
     return 1 <= line <= len(lines) and 1 <= column <= len(lines[line - 1]) + 1
 
 
-@given(st.binary(max_size=3000) | st.builds(lambda cs, body: f'<meta charset="{cs}">'.encode() + body, st.sampled_from(
-    ["base64", "zlib", "rot13", "hex", "bz2", "uu", "quopri", "undefined", "punycode", "cp037", "utf-7", "utf-16", "idna", "x" * 40, "latin-1"]), st.binary(max_size=200)))
+@given(
+    st.binary(max_size=3000)
+    | st.builds(
+        lambda cs, body: f'<meta charset="{cs}">'.encode() + body,
+        st.sampled_from(
+            [
+                "base64",
+                "zlib",
+                "rot13",
+                "hex",
+                "bz2",
+                "uu",
+                "quopri",
+                "undefined",
+                "punycode",
+                "cp037",
+                "utf-7",
+                "utf-16",
+                "idna",
+                "x" * 40,
+                "latin-1",
+            ]
+        ),
+        st.binary(max_size=200),
+    )
+)
 def test_the_decoder_never_raises(data: bytes) -> None:
     text = reading.decode(data)
     assert isinstance(text.text, str) and reading.text_codec(text.encoding)
@@ -63,7 +125,9 @@ def test_html_facts_stay_inside_the_file(text: str) -> None:
 def _scan(tmp_path: Path, name: str, data: bytes):
     path = tmp_path / name
     path.write_bytes(data)
-    return analyze(SourceFile(path, name, "template" if name.endswith((".njk", ".erb", ".php")) else "html", tmp_path), DB, 10 * 1024 * 1024)
+    return analyze(
+        SourceFile(path, name, "template" if name.endswith((".njk", ".erb", ".php")) else "html", tmp_path), DB, 10 * 1024 * 1024
+    )
 
 
 # Text after a recorder cannot legitimately hide it; so may any text before it that opens no
@@ -107,8 +171,14 @@ json_values = st.recursive(
 vlq = st.text(alphabet=string.ascii_letters + string.digits + "+/,;!", max_size=200)
 
 
-@given(st.one_of(json_values, st.fixed_dictionaries({"version": st.just(3), "sources": json_values, "mappings": vlq | json_values, "sourceRoot": json_values})),
-       st.integers(-5, 50), st.integers(-5, 500))
+@given(
+    st.one_of(
+        json_values,
+        st.fixed_dictionaries({"version": st.just(3), "sources": json_values, "mappings": vlq | json_values, "sourceRoot": json_values}),
+    ),
+    st.integers(-5, 50),
+    st.integers(-5, 500),
+)
 def test_the_source_map_decoder_never_raises(doc, line: int, column: int) -> None:
     if isinstance(doc, dict):
         smap = sourcemap.SourceMap(doc, Path("/tmp"))
@@ -126,16 +196,40 @@ def test_finding_a_source_map_never_raises(tmp_path_factory, tail: str, map_byte
 
 
 def _export(tag_extra: dict, cv_extra: dict) -> dict:
-    tag = {"tagId": "7", "name": "Hotjar", "type": "html", "firingTriggerId": ["2147479553"],
-           "parameter": [{"type": "TEMPLATE", "key": "html", "value": RECORDER}]}
+    tag = {
+        "tagId": "7",
+        "name": "Hotjar",
+        "type": "html",
+        "firingTriggerId": ["2147479553"],
+        "parameter": [{"type": "TEMPLATE", "key": "html", "value": RECORDER}],
+    }
     cv = {"containerId": "1", "tag": [tag], "trigger": []}
     cv.update({k: v for k, v in cv_extra.items() if k not in ("tag",)})
     tag.update({k: v for k, v in tag_extra.items() if k not in ("type", "parameter")})
     return {"exportFormatVersion": 2, "containerVersion": cv}
 
 
-keys = st.sampled_from(["tag", "trigger", "customTemplate", "containerId", "name", "tagId", "firingTriggerId", "consentSettings",
-                        "parameter", "type", "triggerId", "filter", "customEventFilter", "consentStatus", "list", "value", "key"])
+keys = st.sampled_from(
+    [
+        "tag",
+        "trigger",
+        "customTemplate",
+        "containerId",
+        "name",
+        "tagId",
+        "firingTriggerId",
+        "consentSettings",
+        "parameter",
+        "type",
+        "triggerId",
+        "filter",
+        "customEventFilter",
+        "consentStatus",
+        "list",
+        "value",
+        "key",
+    ]
+)
 
 
 @given(st.dictionaries(keys, json_values, max_size=4), st.dictionaries(keys, json_values, max_size=4))

@@ -57,7 +57,7 @@ def test_unclosed_and_broken_markup_still_yields_scripts() -> None:
 
 
 def test_positions_after_characters_that_lowercase_longer() -> None:
-    """"İ".lower() is two characters: offsets found in a lowercased copy would drift."""
+    """ "İ".lower() is two characters: offsets found in a lowercased copy would drift."""
     from analyzer.parse import htmldoc
 
     text = "<p>" + "İ" * 50 + "</p><script>var a = 1;</script><link rel=preconnect href=https://static.hotjar.com>"

@@ -95,8 +95,8 @@ def test_stable_name(name: str, stable: str) -> None:
 
 def test_fingerprints_of_unhashed_files_are_unchanged() -> None:
     """Baselines and code-scanning alerts of every other file keep their identity."""
-    assert fingerprint("RL101", "dist/intake.html", "src=\"https://cdn.logr-in.com/LogRocket.min.js\"; x (line 3)") == fingerprint(
-        "RL101", "dist/intake.html", "src=\"https://cdn.logr-in.com/LogRocket.min.js\"; x (line 9)"
+    assert fingerprint("RL101", "dist/intake.html", 'src="https://cdn.logr-in.com/LogRocket.min.js"; x (line 3)') == fingerprint(
+        "RL101", "dist/intake.html", 'src="https://cdn.logr-in.com/LogRocket.min.js"; x (line 9)'
     )
     assert V1_BASELINE["findings"][3]["fingerprint"] == "d13c78214099525d9d12fc025f194c38"
 
@@ -158,10 +158,20 @@ def test_sarif_for_code_scanning_security_severity_tags_and_original_position(bu
     assert rules["RL101"]["properties"]["security-severity"] == "7.5"
     assert rules["RL102"]["properties"]["security-severity"] == "5.5"
     assert all({"security", "privacy"} <= set(r["properties"]["tags"]) for r in rules.values())
-    bundle = next(r for r in doc["runs"][0]["results"] if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == f"dist/assets/{OLD}.js")
+    bundle = next(
+        r for r in doc["runs"][0]["results"] if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == f"dist/assets/{OLD}.js"
+    )
     assert bundle["properties"]["security-severity"] == "7.5"
     assert bundle["relatedLocations"] == [
-        {"id": 1, "message": {"text": "original source position, through the bundle's source map"}, "physicalLocation": {"artifactLocation": {"uri": "src/main.js"}, "region": {"startLine": 4}}}
+        {
+            "id": 1,
+            "message": {"text": "original source position, through the bundle's source map"},
+            "physicalLocation": {"artifactLocation": {"uri": "src/main.js"}, "region": {"startLine": 4}},
+        }
     ]
-    page = next(r for r in doc["runs"][0]["results"] if r["ruleId"] == "RL101" and "intake" in r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+    page = next(
+        r
+        for r in doc["runs"][0]["results"]
+        if r["ruleId"] == "RL101" and "intake" in r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    )
     assert "relatedLocations" not in page

@@ -37,7 +37,16 @@ def _prog(code: str, budget: Budget | None = None) -> jsfacts.Program:
         # imports bind at the module level.
         ("import Hotjar from '@hotjar/browser'; function f(){ Hotjar.init(1, 6); }", "Hotjar.init", "import", "Hotjar from"),
     ],
-    ids=["param-shadows-outer", "outer-function", "let-stays-in-block", "var-hoists", "named-function-expression", "catch", "destructured", "import"],
+    ids=[
+        "param-shadows-outer",
+        "outer-function",
+        "let-stays-in-block",
+        "var-hoists",
+        "named-function-expression",
+        "catch",
+        "destructured",
+        "import",
+    ],
 )
 def test_a_name_resolves_to_the_binding_in_scope(code: str, needle: str, kind: str, declared_at: str) -> None:
     prog = _prog(code)
@@ -140,7 +149,10 @@ def test_ten_thousand_functions_named_e_calling_each_other_finish_within_the_bud
 
 def test_a_start_reached_through_a_long_call_chain_is_judged_once_per_function(db, vocab) -> None:
     n = 400
-    code = "".join(f"function f{i}(){{f{i + 1}()}}\n" for i in range(n)) + f"function f{n}(){{LogRocket.init('a/b')}}\nif(Cookiebot.consent.statistics)f0();"
+    code = (
+        "".join(f"function f{i}(){{f{i + 1}()}}\n" for i in range(n))
+        + f"function f{n}(){{LogRocket.init('a/b')}}\nif(Cookiebot.consent.statistics)f0();"
+    )
     prog = _prog(code)
     sites, _ = jsdetect.Detector(prog, [db.vendors["logrocket"]], db.script_types.code).run()
     verdict = consent_code.verdict(sites[0], prog, vocab)
@@ -150,7 +162,11 @@ def test_a_start_reached_through_a_long_call_chain_is_judged_once_per_function(d
 
 
 def test_the_budget_turns_an_unfinished_analysis_into_unverifiable(db, vocab) -> None:
-    code = "function start(){LogRocket.init('a/b')}\n" + "".join(f"function g{i}(){{start()}}\n" for i in range(200)) + "".join(f"g{i}();" for i in range(200))
+    code = (
+        "function start(){LogRocket.init('a/b')}\n"
+        + "".join(f"function g{i}(){{start()}}\n" for i in range(200))
+        + "".join(f"g{i}();" for i in range(200))
+    )
     prog = _prog(code, Budget(3_000))
     sites, _ = jsdetect.Detector(prog, [db.vendors["logrocket"]], db.script_types.code).run()
     verdict = consent_code.verdict(sites[0], prog, vocab)
@@ -161,7 +177,10 @@ def test_the_budget_turns_an_unfinished_analysis_into_unverifiable(db, vocab) ->
 def test_mutual_recursion_does_not_make_a_caller_look_gated(db, vocab) -> None:
     # a and b call each other; b is also called ungated from the top level. The start in a is
     # ungated, whichever function is judged first.
-    code = "function a(){LogRocket.init('a/b');b()}\nfunction b(){if(Cookiebot.consent.statistics)a()}\nfunction c(){b()}\nfunction d(){a()}\nb();d();"
+    code = (
+        "function a(){LogRocket.init('a/b');b()}\nfunction b(){if(Cookiebot.consent.statistics)a()}\nfunction c(){b()}\nfunction "
+        "d(){a()}\nb();d();"
+    )
     assert _verdict(code, db, vocab, "logrocket") == [("init-call", "ungated")]
 
 
@@ -190,8 +209,8 @@ def test_a_renamed_destructured_category_and_a_const_alias_are_read_as_written(d
 def test_a_byte_past_the_last_child_finds_no_child() -> None:
     """py-tree-sitter 0.26's first_child_for_byte crashes the process (segfault) when no child
     ends after the byte; every descent must stop before asking."""
-    from tree_sitter import Language, Parser
     import tree_sitter_javascript
+    from tree_sitter import Language, Parser
 
     from analyzer.parse.budget import Budget
     from analyzer.parse.jstree import Tree

@@ -72,7 +72,9 @@ def test_no_mechanism_or_via_is_written_as_a_string_literal() -> None:
             elif isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) in SITES and len(node.args) > 2:
                 if isinstance(node.args[2], ast.Constant):  # a site's via is its third field
                     found.append(f"{path.name}:{node.lineno}")
-            elif isinstance(node, ast.Compare) and any(isinstance(c, ast.Constant) and c.value in ids for c in [node.left, *node.comparators]):
+            elif isinstance(node, ast.Compare) and any(
+                isinstance(c, ast.Constant) and c.value in ids for c in [node.left, *node.comparators]
+            ):
                 names = [n for n in ast.walk(node) if isinstance(n, ast.Attribute | ast.Name)]
                 if any(getattr(n, "attr", getattr(n, "id", None)) in ("mechanism", "via") for n in names):
                     found.append(f"{path.name}:{node.lineno}")
@@ -88,7 +90,10 @@ def test_a_generic_consent_check_is_a_flag_on_its_note_not_text_in_it(tmp_path: 
     result = run(ScanOptions(paths=(str(tmp_path),)))
     clarity = next(d for d in result.detections if d.vendor == "clarity")
     assert clarity.verdict.status is Status.UNVERIFIABLE and clarity.verdict.mechanism is Mechanism.CODE_UNRESOLVED
-    assert clarity.verdict.evidence.endswith("otherwise it runs at the top level of the file (line 12: (type == 'opt-in' && didConsent) checks consent but names no analytics category)")
+    assert clarity.verdict.evidence.endswith(
+        "otherwise it runs at the top level of the file (line 12: (type == 'opt-in' && didConsent) checks consent but names no analytics "
+        "category)"
+    )
     assert all("\x00" not in d.verdict.evidence for d in result.detections)
     assert not hasattr(consent_code, "_GENERIC")
     assert consent_code.Note("x", generic=True) != consent_code.Note("x")
@@ -129,5 +134,9 @@ def test_a_chain_of_static_imports_is_told_by_a_flag_not_by_its_first_word(tmp_p
     [d] = result.detections
     b, a, main = (str(tmp_path / n) for n in ("b.js", "a.js", "main.js"))
     assert d.verdict.status is Status.UNVERIFIABLE
-    assert d.verdict.evidence == f"it runs when its chunk loads; imported by {b}; imported by {a}, which import() at {main}:2: load is exported; its callers are outside this file"
+    assert (
+        d.verdict.evidence
+        == f"it runs when its chunk loads; imported by {b}; imported by {a}, which import() at {main}:2: load is exported; its callers are "
+        "outside this file"
+    )
     assert ".startswith(" not in (ANALYZER / "resolve" / "chunks.py").read_text()

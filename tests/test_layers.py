@@ -57,7 +57,13 @@ def _imports(tree: ast.AST, module: str):
             if isinstance(child, ast.ImportFrom) and child.module and child.module.startswith("analyzer") and child.level == 0:
                 for alias in child.names:
                     full = f"{child.module}.{alias.name}"
-                    yield child.lineno, full if (ANALYZER.parent / full.replace(".", "/")).with_suffix(".py").exists() or (ANALYZER.parent / full.replace(".", "/")).is_dir() else child.module
+                    yield (
+                        child.lineno,
+                        full
+                        if (ANALYZER.parent / full.replace(".", "/")).with_suffix(".py").exists()
+                        or (ANALYZER.parent / full.replace(".", "/")).is_dir()
+                        else child.module,
+                    )
             elif isinstance(child, ast.Import):
                 for alias in child.names:
                     if alias.name.startswith("analyzer"):
@@ -83,7 +89,9 @@ def test_stages_import_downward_only() -> None:
 
 
 def test_no_module_imports_the_orchestrator() -> None:
-    found = [f"{path}:{line}: imports {target}" for path, line, module, target in _edges() if target in ORCHESTRATOR and module != "analyzer.cli"]
+    found = [
+        f"{path}:{line}: imports {target}" for path, line, module, target in _edges() if target in ORCHESTRATOR and module != "analyzer.cli"
+    ]
     assert not found, "\n".join(found)
 
 

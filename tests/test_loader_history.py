@@ -65,8 +65,14 @@ def test_second_stage_groups_are_loaded_as_data() -> None:
 @pytest.mark.parametrize(
     ("name", "text"),
     [
-        ("functions.php", "<?php\nadd_action('wp_enqueue_scripts', function () {\n  wp_enqueue_script('hj', 'https://static.hj.contentsquare.net/c/csq-7654321.js');\n});\n"),
-        ("layout.html.erb", "<html><head><%= javascript_include_tag 'https://static.hj.contentsquare.net/c/csq-7654321.js' %></head><body></body></html>\n"),
+        (
+            "functions.php",
+            "<?php\nadd_action('wp_enqueue_scripts', function () {\n  wp_enqueue_script('hj', 'https://static.hj.contentsquare.net/c/csq-7654321.js');\n});\n",
+        ),
+        (
+            "layout.html.erb",
+            "<html><head><%= javascript_include_tag 'https://static.hj.contentsquare.net/c/csq-7654321.js' %></head><body></body></html>\n",
+        ),
     ],
     ids=["php-enqueue", "erb-helper"],
 )

@@ -140,7 +140,14 @@ class _Tty:
 
 @pytest.mark.parametrize(
     "env,expected",
-    [({}, True), ({"TERM": "dumb"}, False), ({"NO_COLOR": "1"}, False), ({"NO_COLOR": ""}, True), ({"TERM": "dumb", "FORCE_COLOR": "1"}, True), ({"FORCE_COLOR": "0"}, True)],
+    [
+        ({}, True),
+        ({"TERM": "dumb"}, False),
+        ({"NO_COLOR": "1"}, False),
+        ({"NO_COLOR": ""}, True),
+        ({"TERM": "dumb", "FORCE_COLOR": "1"}, True),
+        ({"FORCE_COLOR": "0"}, True),
+    ],
     ids=["terminal", "term-dumb", "no-color", "empty-no-color-ignored", "force-beats-dumb", "force-color-0-is-not-forcing"],
 )
 def test_colour_on_a_terminal(env: dict, expected: bool) -> None:
@@ -164,7 +171,11 @@ def test_findings_are_ordered_by_file_then_severity(project, capsys) -> None:
     _, out, _ = run(capsys, "scan", "site", "--format", "json", "--exclude", "drafts")
     assert _located(out) == [("site/a.html", "high", 2), ("site/a.html", "low", 1), ("site/index.html", "high", 2)]
     _, text, _ = run(capsys, "scan", "site", "--exclude", "drafts")
-    assert [line.split(": ")[0] for line in text.splitlines() if line.startswith("site/")] == ["site/a.html:2:1", "site/a.html:1:47", "site/index.html:2:1"]
+    assert [line.split(": ")[0] for line in text.splitlines() if line.startswith("site/")] == [
+        "site/a.html:2:1",
+        "site/a.html:1:47",
+        "site/index.html:2:1",
+    ]
 
 
 def test_sort_by_severity_and_by_rule(project, capsys) -> None:

@@ -40,7 +40,11 @@ def test_findings_and_fields_match_annotations(path: Path, scan) -> None:
     for line, exp in want_fields.items():
         report = fields[line]
         exposed = sorted(v for v in exp.options.get("exposed", "none").split(",") if v and v != "none")
-        assert (report.field.classification.category, sorted(report.exposed)) == (exp.subject, exposed), (line, report.field.classification, report.reasons)
+        assert (report.field.classification.category, sorted(report.exposed)) == (exp.subject, exposed), (
+            line,
+            report.field.classification,
+            report.reasons,
+        )
 
 
 def test_every_mechanism_has_fixtures_in_three_dialects_and_two_frameworks() -> None:

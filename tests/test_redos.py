@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import importlib
 import re
-from pathlib import Path
 import time
+from pathlib import Path
 
 import pytest
 
-from analyzer.signatures import redos
 from analyzer import signatures
+from analyzer.signatures import redos
 from analyzer.signatures.sigschema import VENDOR_SCHEMA, SignatureError, validate
 
 # Issue 13: these passed the nested-quantifier guard and hung on a 40-character URL.
@@ -22,7 +22,15 @@ SAFE = [r"/rrweb(-record)?(\.min)?\.js(\?|$)", r"rrweb(@[^/]*)?/dist/.*record", 
 
 
 def _vendor(url: str) -> dict:
-    return {"schema": 1, "id": "x", "name": "X", "category": "session-replay", "summary": "s", "sources": ["https://example.org"], "detect": {"urls": [url]}}
+    return {
+        "schema": 1,
+        "id": "x",
+        "name": "X",
+        "category": "session-replay",
+        "summary": "s",
+        "sources": ["https://example.org"],
+        "detect": {"urls": [url]},
+    }
 
 
 @pytest.mark.parametrize("pattern", AMBIGUOUS)
@@ -65,10 +73,44 @@ def test_every_signature_regex_is_unambiguous() -> None:
 # The readers outside the JavaScript analysis (which has its own work budget, issue 8).
 ANALYZER = Path(__file__).resolve().parent.parent / "analyzer"
 MODULES = [
-    "templates", "template_lexer", "template_gate", "template_scan", "reading", "htmldoc", "gtm", "sourcemap", "config",
-    "discover", "fallback", "positions", "crossfile", "chunk_files", "bundler_exports", "model", "detect", "suppress", "policy", "composition", "fieldfacts",
-    "lexicon", "normalise", "masking", "exposure", "consent_markup", "report.escape", "report.github", "rendered", "pagecontext", "commented",
-    "hoststrings", "code_data", "gtm_template", "testpaths", "jshanded", "template_data", "textscan",
+    "templates",
+    "template_lexer",
+    "template_gate",
+    "template_scan",
+    "reading",
+    "htmldoc",
+    "gtm",
+    "sourcemap",
+    "config",
+    "discover",
+    "fallback",
+    "positions",
+    "crossfile",
+    "chunk_files",
+    "bundler_exports",
+    "model",
+    "detect",
+    "suppress",
+    "policy",
+    "composition",
+    "fieldfacts",
+    "lexicon",
+    "normalise",
+    "masking",
+    "exposure",
+    "consent_markup",
+    "report.escape",
+    "report.github",
+    "rendered",
+    "pagecontext",
+    "commented",
+    "hoststrings",
+    "code_data",
+    "gtm_template",
+    "testpaths",
+    "jshanded",
+    "template_data",
+    "textscan",
 ]
 
 
@@ -142,7 +184,12 @@ def test_every_code_regex_is_linear_on_pumped_input(where: str, pattern: re.Patt
 # lexers mark a kind dead once unclosed): one attempt must be linear, a scan from every offset
 # is never made.
 MATCH_ONLY = {
-    "template_lexer._PHP_SINGLE", "template_lexer._PHP_DOUBLE", "template_lexer._HEREDOC_HEAD", "template_lexer._BLANKS_PAREN",
-    "templates._PHP_NEXT", "templates._PHP_CONTINUES", "templates._ERB_KEYWORD_OPENS",
+    "template_lexer._PHP_SINGLE",
+    "template_lexer._PHP_DOUBLE",
+    "template_lexer._HEREDOC_HEAD",
+    "template_lexer._BLANKS_PAREN",
+    "templates._PHP_NEXT",
+    "templates._PHP_CONTINUES",
+    "templates._ERB_KEYWORD_OPENS",
     "hoststrings._PHP_GLUE",  # fullmatch over the gap between two string literals only
 }

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from analyzer.facts import pagecontext, rendered
-from analyzer.resolve.masking import effective_text_default, evaluate_text
 from analyzer.parse.normalise import norm
+from analyzer.resolve.masking import effective_text_default, evaluate_text
 
 
 @pytest.mark.parametrize(
@@ -24,7 +24,17 @@ from analyzer.parse.normalise import norm
         ("{{ t('patient.diagnosis') }}", []),
         ("{{ 'Diagnosis' | t }}", []),
     ],
-    ids=["jinja-filter", "erb-helper", "php-arrow", "php-key", "go-dot", "optional-chain", "call-argument", "translation-key-string", "liquid-literal"],
+    ids=[
+        "jinja-filter",
+        "erb-helper",
+        "php-arrow",
+        "php-key",
+        "go-dot",
+        "optional-chain",
+        "call-argument",
+        "translation-key-string",
+        "liquid-literal",
+    ],
 )
 def test_paths_in(expression: str, paths: list) -> None:
     assert rendered.paths_in(expression) == paths
@@ -45,7 +55,19 @@ def test_paths_in(expression: str, paths: list) -> None:
         (("order", "card_last4"), "financial"),
         (("current_user", "profile", "religion"), "religion"),
     ],
-    ids=["diagnosis", "any-object-diagnosis", "member-union", "product-named-union", "user-name", "product-name", "page-title", "ethnicity", "ssn", "card-last4", "nested-religion"],
+    ids=[
+        "diagnosis",
+        "any-object-diagnosis",
+        "member-union",
+        "product-named-union",
+        "user-name",
+        "product-name",
+        "page-title",
+        "ethnicity",
+        "ssn",
+        "card-last4",
+        "nested-religion",
+    ],
 )
 def test_classify_path(db, path: tuple, category: str | None) -> None:
     found = rendered.classify_path(path, db.fields, rendered.words_for(db))
@@ -54,7 +76,9 @@ def test_classify_path(db, path: tuple, category: str | None) -> None:
 
 def _value(db, path: tuple, classes=(), attrs=()):
     found = rendered.classify_path(path, db.fields, rendered.words_for(db))
-    return rendered.RenderedValue(1, 1, ".".join(path), path, found, rendered.value_kind(found, path), "p", tuple(attrs), frozenset(classes))
+    return rendered.RenderedValue(
+        1, 1, ".".join(path), path, found, rendered.value_kind(found, path), "p", tuple(attrs), frozenset(classes)
+    )
 
 
 def test_text_models(db) -> None:
@@ -70,7 +94,10 @@ def test_text_models(db) -> None:
     assert evaluate_text(diagnosis, logrocket, effective_text_default(logrocket, "")).exposed is True
     masked = _value(db, ("patient", "diagnosis"), attrs=(("data-private", ""),))
     assert evaluate_text(masked, logrocket, effective_text_default(logrocket, "")).exposed is False
-    assert evaluate_text(_value(db, ("patient", "diagnosis"), classes=("fs-mask",)), db.vendors["fullstory"], ("recorded", None)).exposed is False
+    assert (
+        evaluate_text(_value(db, ("patient", "diagnosis"), classes=("fs-mask",)), db.vendors["fullstory"], ("recorded", None)).exposed
+        is False
+    )
 
 
 def test_every_recorder_with_a_text_model_names_its_sources(db) -> None:
@@ -96,7 +123,18 @@ def test_every_recorder_with_a_text_model_names_its_sources(db) -> None:
         ("dist/de/was-ist-neu.html", "Was ist neu", [], None),
         ("dist/hearing-aids/index.html", "Hearing aids", [], None),
     ],
-    ids=["mental-health-path", "hiv-path", "abortion-title", "prayer-heading", "union-heading", "gym", "health-blog", "product-named-union", "german-ist", "hearing-aids-not-aids"],
+    ids=[
+        "mental-health-path",
+        "hiv-path",
+        "abortion-title",
+        "prayer-heading",
+        "union-heading",
+        "gym",
+        "health-blog",
+        "product-named-union",
+        "german-ist",
+        "hearing-aids-not-aids",
+    ],
 )
 def test_sensitive_pages(db, path: str, title: str, headings: list, category: str | None) -> None:
     found = pagecontext.sensitive_page(path, title, headings, db.fields)

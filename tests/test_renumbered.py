@@ -39,7 +39,9 @@ def test_the_site_fires_the_new_ids(site, capsys) -> None:
     assert _rules(capsys) == ["RL130", "RL140"]
 
 
-@pytest.mark.parametrize(("written", "left"), [("RL201", ["RL140"]), ("RL2", ["RL140"]), ("RL401", ["RL130"]), ("RL4", ["RL130"]), ("RL130", ["RL140"])])
+@pytest.mark.parametrize(
+    ("written", "left"), [("RL201", ["RL140"]), ("RL2", ["RL140"]), ("RL401", ["RL130"]), ("RL4", ["RL130"]), ("RL130", ["RL140"])]
+)
 def test_ignore_accepts_old_ids_and_old_group_prefixes(site, capsys, written: str, left: list[str]) -> None:
     assert _rules(capsys, "--ignore", written) == left
 
@@ -63,7 +65,14 @@ def test_a_prefix_that_matches_nothing_old_or_new_is_still_an_error() -> None:
 
 
 def test_fingerprints_keep_the_old_id_so_old_baselines_still_match() -> None:
-    f = Finding(rule="RL130", name="sdk-inactive", severity=Severity.INFO, location=Location(path="app.js", line=1, column=1), message="m", evidence="e")
+    f = Finding(
+        rule="RL130",
+        name="sdk-inactive",
+        severity=Severity.INFO,
+        location=Location(path="app.js", line=1, column=1),
+        message="m",
+        evidence="e",
+    )
     assert f.fingerprint == fingerprint("RL201", "app.js", "e")
     assert fingerprint("RL101", "a.html", "e") != fingerprint("RL100", "a.html", "e")
 

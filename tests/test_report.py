@@ -58,7 +58,9 @@ def test_example_site_pages_by_worst_status(site_doc, names) -> None:
     quote = next(p for p in view.pages if p.path.endswith("quote/index.html"))
     assert quote.recorders == {"hotjar": "gated", "mouseflow": "ungated"}
     assert quote.status == "ungated"
-    assert view.headline() == f"Recorders load before consent on 3 of 5 recorded pages; {view.captured_fields} sensitive fields are captured"
+    assert (
+        view.headline() == f"Recorders load before consent on 3 of 5 recorded pages; {view.captured_fields} sensitive fields are captured"
+    )
 
 
 def test_example_site_vendors_worst_first_with_display_names(site_doc, names) -> None:
@@ -73,10 +75,18 @@ def test_example_site_vendors_worst_first_with_display_names(site_doc, names) ->
 def test_a_bundle_recorder_counts_on_every_page_that_loads_it() -> None:
     doc = {
         "detections": [
-            {"vendor": "logrocket", "path": "dist/assets/app.js", "consent": {"status": "ungated"}, "pages": ["dist/a.html", "dist/b.html"]},
+            {
+                "vendor": "logrocket",
+                "path": "dist/assets/app.js",
+                "consent": {"status": "ungated"},
+                "pages": ["dist/a.html", "dist/b.html"],
+            },
             {"vendor": "hotjar", "path": "dist/a.html", "consent": {"status": "gated"}, "pages": []},
         ],
-        "fields": [], "findings": [], "diagnostics": [], "summary": {},
+        "fields": [],
+        "findings": [],
+        "diagnostics": [],
+        "summary": {},
     }
     view = build(doc)
     assert {p.path: p.status for p in view.pages} == {"dist/a.html": "ungated", "dist/b.html": "ungated"}
@@ -97,7 +107,14 @@ def test_bar_chart_shares_one_scale() -> None:
 
 def test_html_report_of_the_example_site_holds_every_section(site_doc, names) -> None:
     tree = _tree(render_html(site_doc, names))
-    assert [h.text_content() for h in tree.iter("h2")] == ["Verdict", "Findings", "Page by page", "Field by field", "Scope of the scan", "Legal references"]
+    assert [h.text_content() for h in tree.iter("h2")] == [
+        "Verdict",
+        "Findings",
+        "Page by page",
+        "Field by field",
+        "Scope of the scan",
+        "Legal references",
+    ]
     assert len(tree.get_element_by_id("findings-table").find("tbody")) == len(site_doc["findings"])
     assert len(tree.get_element_by_id("fields-table").find("tbody")) == len(site_doc["fields"])
     assert len(tree.get_element_by_id("pages-table").find("tbody")) == 5
@@ -153,8 +170,15 @@ def test_embedded_json_parses_back_to_the_document(site_doc) -> None:
 
 
 def test_html_of_a_clean_scan(names) -> None:
-    doc = {"schema_version": 1, "tool": {"name": "replaylint", "version": "0"}, "detections": [], "fields": [], "findings": [], "diagnostics": [],
-           "summary": {"files": 1, "parsed": 1, "findings": {}, "fail_on": "high", "failing": 0}}
+    doc = {
+        "schema_version": 1,
+        "tool": {"name": "replaylint", "version": "0"},
+        "detections": [],
+        "fields": [],
+        "findings": [],
+        "diagnostics": [],
+        "summary": {"files": 1, "parsed": 1, "findings": {}, "fail_on": "high", "failing": 0},
+    }
     tree = _tree(render_html(doc, names))
     body = tree.body.text_content()
     assert "No session recorder found." in body and "The check passes" in body and "No findings." in body
@@ -184,7 +208,10 @@ def test_markdown_caps_the_findings_and_counts_the_rest(site_doc) -> None:
 
 
 def test_markdown_groups_one_message_in_many_files() -> None:
-    findings = [{"severity": "high", "rule": "RL101", "vendor": "clarity", "message": "Clarity loads", "path": f"dist/p{i}.html", "line": 3} for i in range(5)]
+    findings = [
+        {"severity": "high", "rule": "RL101", "vendor": "clarity", "message": "Clarity loads", "path": f"dist/p{i}.html", "line": 3}
+        for i in range(5)
+    ]
     md = render_markdown({"detections": [], "fields": [], "findings": findings, "diagnostics": [], "summary": {"failing": 5}})
     assert "| high | RL101 | `p0.html:3` and 4 more | Clarity loads |" in md
     assert "more findings" not in md

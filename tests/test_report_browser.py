@@ -33,7 +33,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "fixtures" / "site" / "dist"
 CHROMIUM = os.environ.get("REPLAYLINT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 # Playwright gives every launch a fresh temporary profile (user-data dir) and deletes it on close.
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SECTIONS = ["Verdict", "Findings", "Page by page", "Field by field", "Scope of the scan", "Legal references"]
 
 
@@ -252,7 +260,9 @@ def test_markup_in_file_names_evidence_and_labels_stays_text(tmp_path, open_repo
     with_img = sum(IMG in f["path"] or IMG in f["message"] or IMG in f["evidence"] for f in doc["findings"])
     assert 0 < with_img < len(doc["findings"])
     page.get_by_label("Filter findings").fill("<img src=x")
-    page.wait_for_function(f"() => document.querySelector('.controls .count').textContent === 'Showing {with_img} of {len(doc['findings'])}'")
+    page.wait_for_function(
+        f"() => document.querySelector('.controls .count').textContent === 'Showing {with_img} of {len(doc['findings'])}'"
+    )
     opened.assert_quiet()
 
 
@@ -283,7 +293,10 @@ def test_report_of_a_generated_3000_page_site(tmp_path, open_report) -> None:
     started = time.perf_counter()
     opened = open_report(out)
     loaded = time.perf_counter() - started
-    print(f"3000 pages: {len(doc['findings'])} findings, rendered in {rendered:.2f} s, {len(html.encode()) / 1e6:.1f} MB, opened in {loaded:.1f} s")
+    print(
+        f"3000 pages: {len(doc['findings'])} findings, rendered in {rendered:.2f} s, {len(html.encode()) / 1e6:.1f} MB, opened in "
+        f"{loaded:.1f} s"
+    )
     page = opened.page
     assert page.locator(".figures div", has_text="Pages with a recorder").locator("dd").inner_text() == "3,000"
     assert page.locator("#findings-table tbody tr").count() == len(doc["findings"])
@@ -291,7 +304,9 @@ def test_report_of_a_generated_3000_page_site(tmp_path, open_report) -> None:
     assert page.locator("#fields-table tbody tr").count() == len(doc["fields"])
     expected = sum("page-10.html" in f["path"] for f in doc["findings"])
     page.get_by_label("Filter findings").fill("page-10.html")
-    page.wait_for_function(f"() => document.querySelector('.controls .count').textContent === 'Showing {expected} of {len(doc['findings'])}'", timeout=30_000)
+    page.wait_for_function(
+        f"() => document.querySelector('.controls .count').textContent === 'Showing {expected} of {len(doc['findings'])}'", timeout=30_000
+    )
     page.locator("#pages-table").get_by_role("button", name="Findings").click()
     assert opened.column("pages-table", 4)[0] == "–" or opened.column("pages-table", 4)[0].startswith("1 ")
     opened.assert_quiet()

@@ -15,8 +15,13 @@ RECORDER = '<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>
 
 
 def _export(tag_changes: dict, cv_changes: dict | None = None) -> str:
-    tag = {"tagId": "1", "name": "Hotjar", "type": "html", "firingTriggerId": ["2147479553"],
-           "parameter": [{"type": "TEMPLATE", "key": "html", "value": RECORDER}]}
+    tag = {
+        "tagId": "1",
+        "name": "Hotjar",
+        "type": "html",
+        "firingTriggerId": ["2147479553"],
+        "parameter": [{"type": "TEMPLATE", "key": "html", "value": RECORDER}],
+    }
     tag.update(tag_changes)
     cv = {"containerId": "1", "tag": [tag], "trigger": []}
     cv.update(cv_changes or {})

@@ -98,7 +98,13 @@ def test_a_symlink_to_proc_kmsg_never_blocks_the_scan(named: bool, tmp_path: Pat
     (tmp_path / "good.html").write_text(SNIPPET)
     os.symlink("/proc/kmsg", tmp_path / "kmsg.html")
     target = tmp_path / "kmsg.html" if named else tmp_path
-    proc = subprocess.run([sys.executable, "-m", "analyzer.cli", "scan", "--format", "json", str(target)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "analyzer.cli", "scan", "--format", "json", str(target)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode in (0, 1, 2), proc.stderr
     report = json.loads(proc.stdout)
     if not named:

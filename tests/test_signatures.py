@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
-
 import pytest
 
 from analyzer import signatures
@@ -95,7 +93,13 @@ def test_schema_rejects(case: str) -> None:
 
 
 def test_cmp_schema_rejects_unknown_value_model() -> None:
-    data = {"schema": 1, "id": "c", "name": "C", "sources": ["s"], "markup": {"inert_type_required": True, "value_model": "group", "fix": "f"}}
+    data = {
+        "schema": 1,
+        "id": "c",
+        "name": "C",
+        "sources": ["s"],
+        "markup": {"inert_type_required": True, "value_model": "group", "fix": "f"},
+    }
     with pytest.raises(SignatureError, match="value_model"):
         validate(data, CMP_SCHEMA, "c.toml")
 
@@ -104,8 +108,16 @@ def test_cmp_schema_rejects_unknown_value_model() -> None:
     ("schema_name", "data", "message"),
     [
         ("SCRIPT_TYPES_SCHEMA", {"schema": 1, "executable": [""], "data": [], "code": {"injektors": ["x"]}}, "unknown key 'injektors'"),
-        ("SCRIPT_TYPES_SCHEMA", {"schema": 1, "executable": [""], "data": [], "lifecycle_hook": [{"names": ["mounted"], "runs": "r"}]}, "missing required key 'framework'"),
-        ("UI_COMPONENTS_SCHEMA", {"schema": 1, "component": [{"names": ["Input"], "tag": "input", "lable_prop": "label"}]}, "unknown key 'lable_prop'"),
+        (
+            "SCRIPT_TYPES_SCHEMA",
+            {"schema": 1, "executable": [""], "data": [], "lifecycle_hook": [{"names": ["mounted"], "runs": "r"}]},
+            "missing required key 'framework'",
+        ),
+        (
+            "UI_COMPONENTS_SCHEMA",
+            {"schema": 1, "component": [{"names": ["Input"], "tag": "input", "lable_prop": "label"}]},
+            "unknown key 'lable_prop'",
+        ),
     ],
 )
 def test_script_types_and_ui_components_are_schema_checked(schema_name: str, data: dict, message: str) -> None:

@@ -93,7 +93,10 @@ def test_quiet_with_an_output_file_still_says_whether_the_check_fails(site, caps
     _three_vendors(site)
     code, out, err = run(capsys, "scan", "dist", "--format", "json", "-o", "r.json", "--quiet")
     assert (code, out) == (1, "")
-    assert err.splitlines() == ["replaylint: 5 findings (3 high, 2 info); 3 at or above high: the check fails", "replaylint: report written to r.json"]
+    assert err.splitlines() == [
+        "replaylint: 5 findings (3 high, 2 info); 3 at or above high: the check fails",
+        "replaylint: report written to r.json",
+    ]
 
 
 def _suppressed_and_baselined(site: Path, capsys) -> None:
@@ -129,7 +132,10 @@ def test_suppressed_and_baselined_findings_are_counted_in_every_format(site, cap
 def test_json_summary_has_vendor_by_status_and_rule_statistics(site, capsys) -> None:
     _three_vendors(site)
     summary = json.loads(run(capsys, "scan", "dist", "--format", "json")[1])["summary"]
-    assert summary["vendor_consent"] == {"clarity": {"gated": 0, "ungated": 1, "unverifiable": 0}, "hotjar": {"gated": 1, "ungated": 2, "unverifiable": 0}}
+    assert summary["vendor_consent"] == {
+        "clarity": {"gated": 0, "ungated": 1, "unverifiable": 0},
+        "hotjar": {"gated": 1, "ungated": 2, "unverifiable": 0},
+    }
     assert summary["rules"] == {"RL100": 1, "RL101": 3, "RL502": 1}  # RL502: no privacy page in dist
     assert summary["vendors"] == {"clarity": 1, "hotjar": 3}  # the old keys stay
 
@@ -152,7 +158,9 @@ def test_the_text_report_names_no_mechanism_id(site, capsys) -> None:
     assert len(messages) == 6
     assert not [m for m in messages if JARGON.search(m)], messages
     assert "dist/a.html:2:1: RL101 high Hotjar loads without waiting for consent (nothing holds it back)" in messages
-    assert "dist/app.js:2:1: RL101 high LogRocket loads without waiting for consent (the code starts it without a consent check)" in messages
+    assert (
+        "dist/app.js:2:1: RL101 high LogRocket loads without waiting for consent (the code starts it without a consent check)" in messages
+    )
 
 
 def test_every_consent_mechanism_has_plain_words() -> None:

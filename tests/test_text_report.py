@@ -20,7 +20,9 @@ HOTJAR_EMAIL = (
     '<input id="email" name="email" type="email">\n'
     "</form>\n</body></html>\n"
 )
-BOTH_EMAIL = HOTJAR_EMAIL.replace("</head>", '<script src="https://cdn.mouseflow.com/projects/0b5d8e2a-1111-2222-3333-444455556666.js"></script>\n</head>')
+BOTH_EMAIL = HOTJAR_EMAIL.replace(
+    "</head>", '<script src="https://cdn.mouseflow.com/projects/0b5d8e2a-1111-2222-3333-444455556666.js"></script>\n</head>'
+)
 
 
 @pytest.fixture
@@ -70,7 +72,10 @@ def test_a_field_every_recorder_masks_is_named(site, capsys) -> None:
     """Before: no line of the text report mentioned the e-mail field (no finding fires on it)."""
     (site / "contact.html").write_text(HOTJAR_EMAIL)
     _, out, _ = run(capsys, "scan", "dist")
-    assert "dist/contact.html:6:1: note: field 'Email' (contact details) is on a recorded page; masked by Hotjar (Hotjar masks typed text by default)" in out.splitlines()
+    assert (
+        "dist/contact.html:6:1: note: field 'Email' (contact details) is on a recorded page; masked by Hotjar (Hotjar masks typed text by "
+        "default)" in out.splitlines()
+    )
     assert "masked by every recorder that reaches them" in out
 
 
@@ -90,5 +95,8 @@ def test_the_same_masked_field_on_many_pages_is_one_note(site, capsys) -> None:
         (site / f"p{i}.html").write_text(HOTJAR_EMAIL)
     _, out, _ = run(capsys, "scan", "dist")
     notes = [line for line in out.splitlines() if ": note: field 'Email'" in line]
-    assert notes == ["dist/p0.html:6:1: note: field 'Email' (contact details) is on a recorded page; masked by Hotjar (Hotjar masks typed text by default)"]
+    assert notes == [
+        "dist/p0.html:6:1: note: field 'Email' (contact details) is on a recorded page; masked by Hotjar (Hotjar masks typed text by "
+        "default)"
+    ]
     assert "    also on: dist/p1.html:6:1, dist/p2.html:6:1, dist/p3.html:6:1 (+2 more)" in out.splitlines()

@@ -59,7 +59,7 @@ def test_replaylint_toml_severity_override(site, capsys) -> None:
 
 def test_severity_override_reaches_the_suppression_rules(site, capsys) -> None:
     (site / ".replaylint.toml").write_text('[severity]\nRL902 = "high"\n')
-    (site / "dist" / "page.html").write_text('<p>x</p>\n<!-- replaylint: ignore[RL101] -- nothing here -->\n<p>y</p>\n')
+    (site / "dist" / "page.html").write_text("<p>x</p>\n<!-- replaylint: ignore[RL101] -- nothing here -->\n<p>y</p>\n")
     code, out, _ = run(capsys, "scan", "dist", "--format", "json")
     assert [(f["rule"], f["severity"]) for f in json.loads(out)["findings"]] == [("RL902", "high")] and code == 1
 
@@ -113,16 +113,46 @@ def test_cli_select_overrides_config(site, capsys) -> None:
 # -- suppressions -----------------------------------------------------------------------------
 
 SUPPRESSION_CASES = {
-    "html-comment-on-the-line-before": ('<!-- replaylint: ignore[RL101] -- blocked by our edge worker -->\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>', []),
-    "prefix-suppresses-the-group": ('<!-- replaylint: ignore[RL1] -- legacy page -->\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>', []),
-    "jinja-comment": ('{# replaylint: ignore[RL101] -- dev only #}\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>', []),
-    "handlebars-comment": ('{{!-- replaylint: ignore[RL101] -- dev only --}}\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>', []),
-    "erb-comment": ('<%# replaylint: ignore[RL101] -- dev only %>\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>', []),
-    "blade-comment": ('{{-- replaylint: ignore[RL101] -- dev only --}}\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>', []),
-    "wrong-rule-does-not-suppress": ('<!-- replaylint: ignore[RL102] -- wrong id -->\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>', ["RL101", "RL902"]),
-    "malformed-never-suppresses": ('<!-- replaylint: ignore hotjar -->\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>', ["RL101", "RL901"]),
-    "unknown-rule-id-is-an-error": ('<!-- replaylint: ignore[RL999] -- x -->\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>', ["RL101", "RL901"]),
-    "too-far-away-is-unused": ('<!-- replaylint: ignore[RL101] -- x -->\n<p>text</p>\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>', ["RL101", "RL902"]),
+    "html-comment-on-the-line-before": (
+        '<!-- replaylint: ignore[RL101] -- blocked by our edge worker -->\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>',
+        [],
+    ),
+    "prefix-suppresses-the-group": (
+        '<!-- replaylint: ignore[RL1] -- legacy page -->\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>',
+        [],
+    ),
+    "jinja-comment": (
+        '{# replaylint: ignore[RL101] -- dev only #}\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>',
+        [],
+    ),
+    "handlebars-comment": (
+        '{{!-- replaylint: ignore[RL101] -- dev only --}}\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>',
+        [],
+    ),
+    "erb-comment": (
+        '<%# replaylint: ignore[RL101] -- dev only %>\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>',
+        [],
+    ),
+    "blade-comment": (
+        '{{-- replaylint: ignore[RL101] -- dev only --}}\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>',
+        [],
+    ),
+    "wrong-rule-does-not-suppress": (
+        '<!-- replaylint: ignore[RL102] -- wrong id -->\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>',
+        ["RL101", "RL902"],
+    ),
+    "malformed-never-suppresses": (
+        '<!-- replaylint: ignore hotjar -->\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>',
+        ["RL101", "RL901"],
+    ),
+    "unknown-rule-id-is-an-error": (
+        '<!-- replaylint: ignore[RL999] -- x -->\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>',
+        ["RL101", "RL901"],
+    ),
+    "too-far-away-is-unused": (
+        '<!-- replaylint: ignore[RL101] -- x -->\n<p>text</p>\n<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>',
+        ["RL101", "RL902"],
+    ),
 }
 
 
@@ -135,7 +165,9 @@ def test_inline_suppressions(case: str, site, capsys) -> None:
 
 
 def test_suppression_in_javascript(site, capsys) -> None:
-    (site / "dist" / "app.js").write_text("import LogRocket from 'logrocket';\n// replaylint: ignore[RL101] -- staging bundle\nLogRocket.init('a/b');\n")
+    (site / "dist" / "app.js").write_text(
+        "import LogRocket from 'logrocket';\n// replaylint: ignore[RL101] -- staging bundle\nLogRocket.init('a/b');\n"
+    )
     code, out, _ = run(capsys, "scan", "dist", "--format", "json")
     assert code == 0 and [f for f in json.loads(out)["findings"] if f["rule"] != NO_POLICY] == []
 
@@ -156,7 +188,9 @@ def test_baseline_round_trips_after_edits_shift_lines(site, capsys) -> None:
     (site / "dist" / "new.html").write_text(UNGATED)
     code, out, _ = run(capsys, "scan", "dist", "--baseline", "baseline.json", "--format", "sarif")
     results = json.loads(out)["runs"][0]["results"]
-    assert code == 1 and [(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for r in results] == [("RL101", "dist/new.html")]
+    assert code == 1 and [(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for r in results] == [
+        ("RL101", "dist/new.html")
+    ]
 
 
 def test_bad_baseline_file_is_a_usage_error(site, capsys) -> None:
@@ -192,7 +226,9 @@ def test_github_format_is_chosen_under_actions(site, capsys, monkeypatch) -> Non
     (site / "dist" / "index.html").write_text(UNGATED)
     code, out, _ = run(capsys, "scan", "dist")
     assert code == 1
-    assert out.startswith("::error file=dist/index.html,line=2,col=1,title=RL101 recorder-ungated::Hotjar loads without waiting for consent")
+    assert out.startswith(
+        "::error file=dist/index.html,line=2,col=1,title=RL101 recorder-ungated::Hotjar loads without waiting for consent"
+    )
 
 
 # -- pre-commit -------------------------------------------------------------------------------
@@ -202,7 +238,23 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_pre_commit_hook_manifest_covers_every_file_kind_read() -> None:
     text = (ROOT / ".pre-commit-hooks.yaml").read_text()
-    for tag in ("html", "javascript", "ts", "tsx", "vue", "svelte", "astro", "php", "twig", "jinja", "liquid", "handlebars", "erb", "gotmpl", "json"):
+    for tag in (
+        "html",
+        "javascript",
+        "ts",
+        "tsx",
+        "vue",
+        "svelte",
+        "astro",
+        "php",
+        "twig",
+        "jinja",
+        "liquid",
+        "handlebars",
+        "erb",
+        "gotmpl",
+        "json",
+    ):
         assert tag in text
 
 
@@ -221,7 +273,9 @@ def _snapshot(dest: Path, env: dict[str, str]) -> None:
     new files included), where the documented `repo:` URL would lead."""
     subprocess.run(["git", "clone", "-q", "--no-checkout", str(ROOT), str(dest)], check=True, env=env)
     subprocess.run(["git", "checkout", "-q", "-B", "main"], cwd=dest, check=True, env=env)
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, check=True, env=env, capture_output=True).stdout
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, check=True, env=env, capture_output=True
+    ).stdout
     for name in filter(None, listed.decode().split("\0")):
         if (ROOT / name).is_file():
             (dest / name).parent.mkdir(parents=True, exist_ok=True)
@@ -237,7 +291,14 @@ def test_the_documented_pre_commit_config_runs_the_hook(tmp_path: Path) -> None:
     pre_commit = Path(sys.executable).parent / "pre-commit"
     if not pre_commit.exists():
         pytest.skip("pre-commit is not installed in this environment")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+    }
     env.pop("GITHUB_ACTIONS", None)
     config = _documented_pre_commit_config()
     assert f"repo: {DOCUMENTED_REPO}\n" in config and "rev: main" in config

@@ -20,14 +20,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from analyzer.facts import detect
-from analyzer.parse import htmldoc
-from analyzer.signatures import prefilter
 from analyzer.facts.detect import CodeSpot, RecorderSite
-from analyzer.parse.hoststrings import HostString, Lexed, language, lex
 from analyzer.kinds import Mechanism, Via
 from analyzer.model import Status, Verdict
+from analyzer.parse import htmldoc
+from analyzer.parse.hoststrings import HostString, Lexed, language, lex
 from analyzer.parse.positions import LineIndex, line_col
-from analyzer.signatures import BUILTIN_DIR, SignatureDB, Vendor, _read_toml
+from analyzer.signatures import BUILTIN_DIR, SignatureDB, Vendor, _read_toml, prefilter
 from analyzer.signatures.sigschema import CODE_DATA_SCHEMA, validate
 
 LABELS = {"python": "Python", "php": "PHP", "ruby": "Ruby"}
@@ -44,7 +43,9 @@ def rules() -> dict[str, Any]:
     return data
 
 
-def sites(text: str, lang: str, vendors: list[Vendor], db: SignatureDB, printed: bool = True, lexed: Lexed | None = None) -> list[tuple[RecorderSite, Verdict]]:
+def sites(
+    text: str, lang: str, vendors: list[Vendor], db: SignatureDB, printed: bool = True, lexed: Lexed | None = None
+) -> list[tuple[RecorderSite, Verdict]]:
     """Recorder sites in the file's strings, each with its verdict. ``printed=False`` leaves out
     strings a PHP statement prints (``echo '<script>…'``): a template reads those as its output."""
     lexed = lexed if lexed is not None else lex(text, lang)
@@ -98,7 +99,13 @@ def string_sites(hs: HostString, vendors: list[Vendor], db: SignatureDB, index: 
         facts = detect.page_facts(page, vendors, [], db)
         for s in facts.sites:
             el = s.element
-            yield RecorderSite(s.vendor, spot(el.line, el.column, tag=el.tag, text=el.text, attrs=el.attrs, classes=el.classes), s.via, f"{s.evidence}, {where}", s.url)
+            yield RecorderSite(
+                s.vendor,
+                spot(el.line, el.column, tag=el.tag, text=el.text, attrs=el.attrs, classes=el.classes),
+                s.via,
+                f"{s.evidence}, {where}",
+                s.url,
+            )
         if facts.sites:
             return
     first = len(hs.text) - len(hs.text.lstrip())
@@ -134,7 +141,11 @@ class _Judge:
         why = self._always_run(hs)
         if why is None:
             return held_verdict(label, hs.function)
-        return Verdict(status=Status.UNGATED, mechanism=Mechanism.ALWAYS_RUN_HOOK, evidence=f"held in a {label} string that {why}, with no consent check there")
+        return Verdict(
+            status=Status.UNGATED,
+            mechanism=Mechanism.ALWAYS_RUN_HOOK,
+            evidence=f"held in a {label} string that {why}, with no consent check there",
+        )
 
     def _always_run(self, hs: HostString) -> str | None:
         if self.lang == "php" and hs.function:
@@ -183,7 +194,11 @@ def _registered(code: str, reg: dict[str, Any]) -> dict[str, str]:
     hooks = "|".join(re.escape(h) for h in reg["hooks"])
     # add_action('wp_head', 'fn') / array($this, 'fn') / [__CLASS__, 'fn'] / 'Class::fn'
     pattern = re.compile(
-        r"\b(?:" + calls + r")\s*\(\s*['\"](" + hooks + r")['\"]\s*,\s*(?:(?:array\s*\(|\[)\s*)?(?:[$\w:\\]{1,80}\s*,\s*)?['\"](?:[\w\\]{1,80}::)?(\w{1,120})['\"]"
+        r"\b(?:"
+        + calls
+        + r")\s*\(\s*['\"]("
+        + hooks
+        + r")['\"]\s*,\s*(?:(?:array\s*\(|\[)\s*)?(?:[$\w:\\]{1,80}\s*,\s*)?['\"](?:[\w\\]{1,80}::)?(\w{1,120})['\"]"
     )
     return {m.group(2): f"{reg['calls'][0]}('{m.group(1)}')" for m in pattern.finditer(code)}
 

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 
 from analyzer.consent import consent_code
 from analyzer.facts import jsdetect
-from analyzer.parse import jsfacts, jsparse
-from analyzer.parse.budget import BudgetExhausted
 from analyzer.facts.detect import CodeSpot
-from analyzer.parse.jsparse import JsSource
 from analyzer.kinds import Mechanism, Via
 from analyzer.model import Diagnostic, Status, Verdict
-from analyzer.signatures import SignatureDB, Vendor
+from analyzer.parse import jsfacts, jsparse
+from analyzer.parse.budget import BudgetExhausted
+from analyzer.parse.jsparse import JsSource
 from analyzer.parse.sourcemap import SourceMap
+from analyzer.signatures import SignatureDB, Vendor
 
 
 @dataclass(frozen=True)
@@ -86,13 +86,15 @@ def _script_props(site: jsdetect.CodeSite, db: SignatureDB) -> Verdict | None:
         return Verdict(
             status=Status.UNVERIFIABLE,
             mechanism=Mechanism.INERT_MARKUP_ELSEWHERE,
-            evidence=f'rendered into the page head as <script type="{typ}" {cmp_attr}="{props[cmp_attr]}">: gated only on pages that load the consent manager; scan the built pages to confirm',
+            evidence=f'rendered into the page head as <script type="{typ}" {cmp_attr}="{props[cmp_attr]}">: gated only on pages that load '
+            "the consent manager; scan the built pages to confirm",
         )
     if typ and typ not in db.script_types.executable and cmp_attr:
         return Verdict(
             status=Status.UNVERIFIABLE,
             mechanism=Mechanism.INJECTED_INERT_MARKUP,
-            evidence=f'<Script type="{typ}" {cmp_attr}="{props[cmp_attr]}"> is injected after hydration: it runs only if the consent manager activates scripts added later',
+            evidence=f'<Script type="{typ}" {cmp_attr}="{props[cmp_attr]}"> is injected after hydration: it runs only if the consent '
+            "manager activates scripts added later",
         )
     return None
 
@@ -109,7 +111,11 @@ def _budget_diagnostic(path: str, source: JsSource, what: str) -> Diagnostic:
 def _prefilter_only(vendors: list[Vendor], source: JsSource, index: int) -> list[CodeResult]:
     """When the analysis of a piece runs out of budget before its starts are found, the vendors
     the prefilter saw in it are still reported, as unverifiable, at the start of the piece."""
-    verdict = Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.ANALYSIS_BUDGET, evidence="the analysis budget ran out before the start could be found; the vendor's code is present")
+    verdict = Verdict(
+        status=Status.UNVERIFIABLE,
+        mechanism=Mechanism.ANALYSIS_BUDGET,
+        evidence="the analysis budget ran out before the start could be found; the vendor's code is present",
+    )
     spot = CodeSpot(source.line0, source.col0)
     return [CodeResult(v, spot, Via.PREFILTER, f"{v.name} code found by signature; not analysed further", verdict, index) for v in vendors]
 
@@ -154,7 +160,17 @@ def analyze(
         for push in pushes:
             line, col = parsed.position(push.node)
             keys = ", ".join(f"{k} ({c})" for k, c in push.keys)
-            results.append(CodeResult(push.vendor, CodeSpot(line, col), Via.PII, f"{push.call}() sends {keys}", None, index, categories=tuple(c for _, c in push.keys)))
+            results.append(
+                CodeResult(
+                    push.vendor,
+                    CodeSpot(line, col),
+                    Via.PII,
+                    f"{push.call}() sends {keys}",
+                    None,
+                    index,
+                    categories=tuple(c for _, c in push.keys),
+                )
+            )
         guard = consent_code.GuardAnalysis(prog, vocab)
         budget_noted = False
         for site in sites:
@@ -166,7 +182,9 @@ def analyze(
             if site.replay == "settings" and verdict.status is Status.UNGATED:
                 verdict = dataclasses.replace(verdict, evidence=f"{verdict.evidence}; whether it records depends on the project's settings")
             original = _mapped(parsed, srcmap, site.node) if srcmap is not None else None
-            results.append(CodeResult(site.vendor, CodeSpot(line, col), site.via, site.evidence, verdict, index, str(original) if original else None))
+            results.append(
+                CodeResult(site.vendor, CodeSpot(line, col), site.via, site.evidence, verdict, index, str(original) if original else None)
+            )
         for off in inactive:
             line, col = parsed.position(off.node)
             results.append(CodeResult(off.vendor, CodeSpot(line, col), Via.INACTIVE, off.reason, None, index, replay_off=off.replay_off))

@@ -18,19 +18,19 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from analyzer.parse import bundler_exports, jsfacts
-from analyzer.parse.budget import BudgetExhausted
 from analyzer.consent.consent_records import ConsentRecords
 from analyzer.facts.jsdetect import CodeSite
+from analyzer.kinds import Mechanism, Via
+from analyzer.model import Status, Verdict
+from analyzer.parse import bundler_exports, jsfacts
+from analyzer.parse.budget import BudgetExhausted
 from analyzer.parse.jsexpr import MAX_EXPR, canonical, held_calls, temporaries
+from analyzer.parse.jsfacts import FUNCTION_TYPES, Program
 from analyzer.parse.jsflow import Flow, Use
 from analyzer.parse.jsshapes import function_shape
-from analyzer.parse.jsfacts import FUNCTION_TYPES, Program
-from analyzer.kinds import Mechanism, Via
-from analyzer.signatures.lexicon import tokens
 from analyzer.parse.normalise import norm
-from analyzer.model import Status, Verdict
 from analyzer.signatures import SignatureDB
+from analyzer.signatures.lexicon import tokens
 
 _TRUTHY = frozenset({"true", "granted", "allow", "accepted", "1", "ACCEPT", "yes", "!0"})
 _FALSY = frozenset({"false", "denied", "deny", "0", "DENY", "no", "!1", "DENIED"})
@@ -44,12 +44,14 @@ class ConsentVocabulary:
     fail_open: tuple[tuple[str, str], ...]
     consent_words: tuple[str, ...] = ()
     hooks: dict[str, str] = field(default_factory=dict)  # framework lifecycle hooks: name -> who calls it
-    category_callbacks: tuple["CategoryCallback", ...] = ()
+    category_callbacks: tuple[CategoryCallback, ...] = ()
     triggers: dict[str, str] = field(default_factory=dict)  # consent-trigger function -> its option
     stores: frozenset[str] = frozenset()  # methods that store what they are handed (arr.push(fn))
     class_hooks: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # method -> (what runs it, where it must stand)
     factories: frozenset[str] = frozenset()  # element factories (createElement, jsx, h): code that renders
-    consent_parameters: dict[str, tuple[int, str]] = field(default_factory=dict)  # callback key -> (index of its consent argument, sibling key the object must have)
+    consent_parameters: dict[str, tuple[int, str]] = field(
+        default_factory=dict
+    )  # callback key -> (index of its consent argument, sibling key the object must have)
     bundled_api: tuple[tuple[str, str, str], ...] = ()  # (API name, function-shape fragment, CMP) as bundles rename them
     anchors: re.Pattern[str] | None = None  # every word of every check
     needs: tuple[frozenset[str], ...] = ()  # per check, the words any text holding it holds
@@ -89,12 +91,33 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
     renamed = {name.lower() for name, _, _ in api}
     needs = tuple(dict.fromkeys(_needs(c, renamed) for c, _ in checks))
     every = sorted({w for need in needs for w in need}, key=len, reverse=True)
-    pattern = re.compile(r"(?<![a-z0-9_$])(?:" + "|".join(re.escape(w) for w in every) + r")(?![a-z0-9_$])") if every and all(needs) else None
-    categories = frozenset(v for cmp in db.cmps.values() if cmp.gates_recorders and cmp.markup is not None for v in cmp.markup.analytics if len(v) >= 4 and not v.isdigit())
+    pattern = (
+        re.compile(r"(?<![a-z0-9_$])(?:" + "|".join(re.escape(w) for w in every) + r")(?![a-z0-9_$])") if every and all(needs) else None
+    )
+    categories = frozenset(
+        v
+        for cmp in db.cmps.values()
+        if cmp.gates_recorders and cmp.markup is not None
+        for v in cmp.markup.analytics
+        if len(v) >= 4 and not v.isdigit()
+    )
     return ConsentVocabulary(
-        tuple(checks), tuple(events), tuple(fail), tuple(words), db.script_types.lifecycle_hooks, tuple(callbacks), db.script_types.consent_triggers,
-        db.script_types.code.get("stores", frozenset()), db.script_types.class_hooks, db.script_types.code.get("element_factories", frozenset()),
-        parameters, tuple(api), pattern, needs, db.script_types.consent_record, categories,
+        tuple(checks),
+        tuple(events),
+        tuple(fail),
+        tuple(words),
+        db.script_types.lifecycle_hooks,
+        tuple(callbacks),
+        db.script_types.consent_triggers,
+        db.script_types.code.get("stores", frozenset()),
+        db.script_types.class_hooks,
+        db.script_types.code.get("element_factories", frozenset()),
+        parameters,
+        tuple(api),
+        pattern,
+        needs,
+        db.script_types.consent_record,
+        categories,
     )
 
 
@@ -181,7 +204,14 @@ class GuardAnalysis:
             found = None
             if value is not None and value.type in FUNCTION_TYPES and value.end_byte - value.start_byte <= MAX_EXPR:
                 shape = function_shape(self.prog.text(value))
-                found = next((name for name, fragment, _ in self.vocab.bundled_api if (shape == fragment[1:] if fragment.startswith("^") else fragment in shape)), None)
+                found = next(
+                    (
+                        name
+                        for name, fragment, _ in self.vocab.bundled_api
+                        if (shape == fragment[1:] if fragment.startswith("^") else fragment in shape)
+                    ),
+                    None,
+                )
             self._aliases[binding.key] = found
         return self._aliases[binding.key]
 
@@ -237,14 +267,20 @@ class GuardAnalysis:
         # A name standing for a consent call (const ok = this.hasConsented(); … ok && …).
         if any(set(tokens(held)) & consent for held in held_calls(self.prog, cond)):
             return True
-        if not set(tokens(text)) & consent and not set(tokens(self.prog.text(cond)[:_SHORT])) & consent:  # identifiers split (camelCase in the source): "cookieConsent" -> cookie, consent; "Cookiebot" stays whole
+        if (
+            not set(tokens(text)) & consent and not set(tokens(self.prog.text(cond)[:_SHORT])) & consent
+        ):  # identifiers split (camelCase in the source): "cookieConsent" -> cookie, consent; "Cookiebot" stays whole
             return False
         m = re.search(r"(===?|!==?)'?([\w-]+)'?", text)
         return m is None or (m.group(1).startswith("=") and m.group(2) in _TRUTHY | {"all", "accept"})
 
     def _generic_note(self, cond: Node) -> Note:
         if self._category_call(cond):
-            return Note(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} may ask for the analytics category, but the function it calls is not in this file", generic=True)
+            return Note(
+                f"line {self._line(cond)}: {self.prog.text(cond)[:60]} may ask for the analytics category, but the function it calls is "
+                "not in this file",
+                generic=True,
+            )
         return Note(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} checks consent but names no analytics category", generic=True)
 
     def _category_call(self, cond: Node) -> bool:
@@ -377,7 +413,9 @@ class GuardAnalysis:
             seg = self._segment(node)
             found = seg.path if seg.fn is None else self._reach(seg)
         except BudgetExhausted as exc:
-            return Path(Status.UNVERIFIABLE, f"analysis budget exhausted ({exc}); the file is too large or too convoluted to follow", budget=True)
+            return Path(
+                Status.UNVERIFIABLE, f"analysis budget exhausted ({exc}); the file is too large or too convoluted to follow", budget=True
+            )
         if found is None:
             return Path(Status.UNVERIFIABLE, "it is reached only through a recursive call chain")
         return _settle(found)
@@ -394,7 +432,7 @@ class GuardAnalysis:
             self._judging.discard(node.id)
         return path.status is Status.UNGATED and path.load
 
-    def _segment(self, node: Node) -> "_Segment":
+    def _segment(self, node: Node) -> _Segment:
         """From ``node`` up to the first gate, the enclosing function, or the top of the file
         (memoised per node: many uses share their walk)."""
         found = self._segments.get(node.id)
@@ -416,19 +454,30 @@ class GuardAnalysis:
                     seg = _Segment(None, anc, tuple(notes))
                 break
         if seg is None and module:
-            seg = _Segment(Path(Status.UNGATED, "it runs at the top level of its bundled module (the chunk's module factory runs when the page loads the module)", list(notes), load=True), None, tuple(notes))
+            seg = _Segment(
+                Path(
+                    Status.UNGATED,
+                    "it runs at the top level of its bundled module (the chunk's module factory runs when the page loads the module)",
+                    list(notes),
+                    load=True,
+                ),
+                None,
+                tuple(notes),
+            )
         if seg is None:
             seg = _Segment(Path(Status.UNGATED, "it runs at the top level of the file", list(notes), load=True), None, tuple(notes))
         self._segments[node.id] = seg
         return seg
 
-    def _reach(self, start: "_Segment") -> Path | None:
+    def _reach(self, start: _Segment) -> Path | None:
         """Every way into the function ``start`` ends in, searched breadth-first over (function,
         passed-a-check-naming-no-category) states; each state is expanded once, so the cost is
         linear in the functions reached, cycles included. The worst outcome decides; the first
         ungated one ends the search."""
         first = (start.fn.id, _generic(start.notes))
-        states: dict[tuple[int, bool], tuple[Node, tuple[int, bool] | None, Node | None, tuple[Note, ...]]] = {first: (start.fn, None, None, start.notes)}
+        states: dict[tuple[int, bool], tuple[Node, tuple[int, bool] | None, Node | None, tuple[Note, ...]]] = {
+            first: (start.fn, None, None, start.notes)
+        }
         queue = deque([first])
         ends: list[tuple[Path, tuple[int, bool]]] = []
         while queue:
@@ -450,7 +499,7 @@ class GuardAnalysis:
             return None
         return self._summarise(ends, states, start)
 
-    def _ways(self, fnode: Node) -> list[tuple[str, Path | None, "_Segment | None", Node | None]]:
+    def _ways(self, fnode: Node) -> list[tuple[str, Path | None, _Segment | None, Node | None]]:
         """How one function is reached: ("end", outcome) for a way that ends here (a gate, the
         top of the file, a callback the CMP calls, an export), ("next", segment) for a call from
         inside another function (memoised per function)."""
@@ -473,27 +522,50 @@ class GuardAnalysis:
                 if action is not None:
                     accepts = self.records.handler_accepts(action)
                     if accepts:
-                        out.append(("end", Path(Status.GATED, f"started by {action.describe()}, which stores the visitor's acceptance: {accepts}"), None, use.node))
+                        out.append(
+                            (
+                                "end",
+                                Path(Status.GATED, f"started by {action.describe()}, which stores the visitor's acceptance: {accepts}"),
+                                None,
+                                use.node,
+                            )
+                        )
                         continue
                     if self.records.reads_as_consent(action):
-                        notes.append(Note(f"{action.describe()} reads as an accept control, but what it records is not visible", generic=True))
+                        notes.append(
+                            Note(f"{action.describe()} reads as an accept control, but what it records is not visible", generic=True)
+                        )
                     else:
                         notes.append(Note(f"it starts from {action.describe()}, which records no acceptance"))
                 if use.kind == "callback":
                     self._note_event(use.node, notes)
                 seg = self._segment(use.node)
-                seg = dataclasses.replace(seg, notes=tuple(notes) + seg.notes, path=None if seg.path is None else dataclasses.replace(seg.path, notes=notes + seg.path.notes))
+                seg = dataclasses.replace(
+                    seg,
+                    notes=tuple(notes) + seg.notes,
+                    path=None if seg.path is None else dataclasses.replace(seg.path, notes=notes + seg.path.notes),
+                )
                 if seg.fn is None:
                     out.append(("end", seg.path, None, use.node))
                 else:
                     out.append(("next", None, seg, use.node))
             escapes = [u for u in uses if u.kind == "escape"]
             if runs and escapes:
-                out.append(("end", Path(Status.UNVERIFIABLE, f"it is also stored where its calls cannot be followed (line {self._line(escapes[0].node)})"), None, None))
+                out.append(
+                    (
+                        "end",
+                        Path(
+                            Status.UNVERIFIABLE,
+                            f"it is also stored where its calls cannot be followed (line {self._line(escapes[0].node)})",
+                        ),
+                        None,
+                        None,
+                    )
+                )
         self._ways_memo[fnode.id] = out
         return out
 
-    def _route(self, key: tuple[int, bool], states, start: "_Segment") -> tuple[list[str], list[Note]]:
+    def _route(self, key: tuple[int, bool], states, start: _Segment) -> tuple[list[str], list[Note]]:
         """The call lines from the start's function out to the state ``key``, and their notes."""
         lines: list[str] = []
         notes: list[Note] = list(start.notes)
@@ -506,7 +578,7 @@ class GuardAnalysis:
             key = prev
         return lines, notes
 
-    def _build(self, end: Path, key: tuple[int, bool], states, start: "_Segment") -> Path:
+    def _build(self, end: Path, key: tuple[int, bool], states, start: _Segment) -> Path:
         lines, notes = self._route(key, states, start)
         where = list(reversed(lines))
         evidence = end.evidence
@@ -515,10 +587,14 @@ class GuardAnalysis:
             evidence = f"called at line {' <- '.join(shown)}: {end.evidence}"
         return Path(end.status, evidence, notes + end.notes, end.mismatch, end.entry, end.budget, end.load)
 
-    def _summarise(self, ends: list[tuple[Path, tuple[int, bool]]], states, start: "_Segment") -> Path:
+    def _summarise(self, ends: list[tuple[Path, tuple[int, bool]]], states, start: _Segment) -> Path:
         worst = _worst([p for p, _ in ends])
         if worst.status is not Status.GATED:
-            path, key = next((p, k) for p, k in ends if p.status is worst.status and not p.entry) if any(p.status is worst.status and not p.entry for p, _ in ends) else next((p, k) for p, k in ends if p.status is worst.status)
+            path, key = (
+                next((p, k) for p, k in ends if p.status is worst.status and not p.entry)
+                if any(p.status is worst.status and not p.entry for p, _ in ends)
+                else next((p, k) for p, k in ends if p.status is worst.status)
+            )
             return self._build(path, key, states, start)
         gates = list(dict.fromkeys(p.evidence for p, _ in ends))
         mismatch = next((p.mismatch for p, _ in ends if p.mismatch), None)
@@ -528,7 +604,7 @@ class GuardAnalysis:
         return Path(Status.GATED, f"{lead}: {shown}", list(dict.fromkeys(notes)), mismatch)
 
     def _line(self, node: Node) -> str:
-        """"12", or "1:3480" on long (minified) lines where the line alone says little."""
+        """ "12", or "1:3480" on long (minified) lines where the line alone says little."""
         line, col = self.prog.parsed.position(node)
         return f"{line}:{col}" if col > 200 else str(line)
 
@@ -538,7 +614,13 @@ class GuardAnalysis:
             cond = anc.child_by_field_name("condition")
             if cond is None:
                 return None
-            branch = "then" if child == anc.child_by_field_name("consequence") else "else" if child == anc.child_by_field_name("alternative") else None
+            branch = (
+                "then"
+                if child == anc.child_by_field_name("consequence")
+                else "else"
+                if child == anc.child_by_field_name("alternative")
+                else None
+            )
             pol, check = self.polarity(cond)
             if check and ((branch == "then" and pol == 1) or (branch == "else" and pol == -1)):
                 return f"guarded by {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"
@@ -550,12 +632,19 @@ class GuardAnalysis:
                 elif not why and branch == "then" and self._generic_consent(cond):
                     notes.append(self._generic_note(cond))
                 else:
-                    notes.append(Note(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} is {'a fail-open branch: ' + why if why else 'not a consent check'}"))
+                    notes.append(
+                        Note(
+                            f"line {self._line(cond)}: {self.prog.text(cond)[:60]} is "
+                            f"{'a fail-open branch: ' + why if why else 'not a consent check'}"
+                        )
+                    )
         elif t == "ternary_expression":
             cond = anc.child_by_field_name("condition")
             if cond is not None:
                 pol, check = self.polarity(cond)
-                want = 1 if child == anc.child_by_field_name("consequence") else -1 if child == anc.child_by_field_name("alternative") else 0
+                want = (
+                    1 if child == anc.child_by_field_name("consequence") else -1 if child == anc.child_by_field_name("alternative") else 0
+                )
                 if check and want and pol == want:
                     return f"guarded by {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"
         elif t == "binary_expression" and child == anc.child_by_field_name("right"):
@@ -596,7 +685,9 @@ class GuardAnalysis:
             cond = stmt.child_by_field_name("condition")
             pol, check = self._when_false(cond) if cond is not None else (0, None)
             if check and pol == -1:
-                found.append((stmt.start_byte, f"early return unless consent: {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"))
+                found.append(
+                    (stmt.start_byte, f"early return unless consent: {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}")
+                )
         return found
 
     def _category_callback(self, fnode: Node, notes: list[Note]) -> Path | None:
@@ -631,7 +722,9 @@ class GuardAnalysis:
                     why = "the visitor cannot refuse it" if status is Status.UNGATED else "pre-ticked, and a pre-ticked box is not consent"
                     return Path(status, f"{where}: {key}: {value} ({why})", notes)
             if category != spec.value:
-                return Path(Status.GATED, f"{where} runs only after that category, not '{spec.value}', is accepted", notes, (spec.cmp_id, category))
+                return Path(
+                    Status.GATED, f"{where} runs only after that category, not '{spec.value}', is accepted", notes, (spec.cmp_id, category)
+                )
             return Path(Status.GATED, f"{where} runs only after that category is accepted", notes)
         return None
 
@@ -639,7 +732,7 @@ class GuardAnalysis:
         """An object literal's values as lowercased text, by key (flags such as ``required: true``)."""
         return {k: (self.prog.string_value(v) or self.prog.text(v)[:200]).strip().lower() for k, v in self.prog.pairs(obj).items()}
 
-    def _category_of(self, obj_chain: list[Node], spec: "CategoryCallback") -> tuple[str, Node] | None:
+    def _category_of(self, obj_chain: list[Node], spec: CategoryCallback) -> tuple[str, Node] | None:
         """The category the callback's object belongs to, and the object holding its flags."""
         obj = obj_chain[-1]
         if spec.key:  # sibling form
@@ -658,7 +751,7 @@ class GuardAnalysis:
         if len(keys) != len(spec.path):
             return None
         category = None
-        for (key, value), part in zip(keys, spec.path):
+        for (key, value), part in zip(keys, spec.path, strict=False):
             if part == "{category}":
                 category = (key.lower(), value)
             elif part != "*" and part != key:
@@ -692,14 +785,18 @@ class GuardAnalysis:
             return Path(Status.UNGATED, f"{name} is a component: it runs whenever the page renders it", notes)
         if exports:
             module = bundler_exports.module_id(self.prog, fnode)  # its callers may be in other chunks, by module id
-            entry = tuple(sorted(names | {u.key for u in exports if u.key} | ({bundler_exports.MODULE_PREFIX + module} if module else set())))
+            entry = tuple(
+                sorted(names | {u.key for u in exports if u.key} | ({bundler_exports.MODULE_PREFIX + module} if module else set()))
+            )
             return Path(Status.UNVERIFIABLE, f"{name} is exported; its callers are outside this file", notes, entry=entry)
         globals_ = [u for u in uses if u.kind == "global"]
         if globals_:
             return Path(Status.UNVERIFIABLE, f"{name} is a global ({globals_[0].key}); other scripts call it", notes)
         escapes = [u for u in uses if u.kind == "escape"]
         if escapes:
-            return Path(Status.UNVERIFIABLE, f"{name} is stored where its calls cannot be followed (line {self._line(escapes[0].node)})", notes)
+            return Path(
+                Status.UNVERIFIABLE, f"{name} is stored where its calls cannot be followed (line {self._line(escapes[0].node)})", notes
+            )
         return Path(Status.UNVERIFIABLE, f"{name} is never called in this file", notes)
 
     def _class_hook(self, fnode: Node) -> str | None:
@@ -767,7 +864,7 @@ class _Segment:
     """The walk from a node up to its first gate (``path`` gated), the top of the file (``path``
     ungated), or the function it stands in (``fn``), with the notes made on the way."""
 
-    path: "Path | None"
+    path: Path | None
     fn: Node | None
     notes: tuple[Note, ...] = ()
 
@@ -776,11 +873,17 @@ def _generic(notes) -> bool:
     return any(n.generic for n in notes)
 
 
-def _adjust(path: "Path", generic: bool) -> "Path":
+def _adjust(path: Path, generic: bool) -> Path:
     """An open way that passed a consent check naming no category is unverifiable (_settle)."""
     if generic and path.status is Status.UNGATED:
-        return Path(Status.UNVERIFIABLE, f"a consent check on the way is not known to ask for the analytics category; otherwise {path.evidence}", list(path.notes))
+        return Path(
+            Status.UNVERIFIABLE,
+            f"a consent check on the way is not known to ask for the analytics category; otherwise {path.evidence}",
+            list(path.notes),
+        )
     return path
+
+
 _TRUTHY_LOWER = frozenset(v.lower() for v in _TRUTHY) | {"true"}
 _FALSY_LOWER = frozenset(v.lower() for v in _FALSY) | {"false"}
 
@@ -840,7 +943,11 @@ def _returned_expression(fn: Node | None) -> Node | None:
     if body.type != "statement_block":
         return body
     stmts = [c for c in body.named_children if c.type != "comment"]
-    if not stmts or stmts[-1].type != "return_statement" or any(s.type not in ("variable_declaration", "lexical_declaration") for s in stmts[:-1]):
+    if (
+        not stmts
+        or stmts[-1].type != "return_statement"
+        or any(s.type not in ("variable_declaration", "lexical_declaration") for s in stmts[:-1])
+    ):
         return None
     value = [c for c in stmts[-1].named_children if c.type != "comment"]
     return value[0] if value else None
@@ -881,11 +988,16 @@ def _trigger(site: CodeSite, prog: Program, vocab: ConsentVocabulary) -> Verdict
                     return None  # resolves immediately: the path decides
                 pol, check = GuardAnalysis(prog, vocab).polarity(value)
                 if pol == 1 and check:
-                    return Verdict(status=Status.GATED, mechanism=Mechanism.CODE_GUARD, evidence=f"{name}({{{option}: {text[:60]}}}) loads it only when that is true: {check}")
+                    return Verdict(
+                        status=Status.GATED,
+                        mechanism=Mechanism.CODE_GUARD,
+                        evidence=f"{name}({{{option}: {text[:60]}}}) loads it only when that is true: {check}",
+                    )
                 return Verdict(
                     status=Status.UNVERIFIABLE,
                     mechanism=Mechanism.CODE_UNRESOLVED,
-                    evidence=f"{name}({{{option}: {text[:60]}}}) loads it when that value turns true; whether only analytics consent sets it is not visible here",
+                    evidence=f"{name}({{{option}: {text[:60]}}}) loads it when that value turns true; whether only analytics consent sets "
+                    "it is not visible here",
                 )
         stack.extend(n.named_children)
     return None
@@ -900,7 +1012,11 @@ def verdict(site: CodeSite, prog: Program, vocab: ConsentVocabulary, guard: Guar
         return triggered
     path = (guard or GuardAnalysis(prog, vocab)).judge(site.node)
     notes = f" ({'; '.join(n.text for n in path.notes)})" if path.notes else ""
-    mechanism = {Status.GATED: Mechanism.CODE_GUARD, Status.UNGATED: Mechanism.NO_CONSENT_CHECK, Status.UNVERIFIABLE: Mechanism.CODE_UNRESOLVED}[path.status]
+    mechanism = {
+        Status.GATED: Mechanism.CODE_GUARD,
+        Status.UNGATED: Mechanism.NO_CONSENT_CHECK,
+        Status.UNVERIFIABLE: Mechanism.CODE_UNRESOLVED,
+    }[path.status]
     if path.budget:
         mechanism = Mechanism.ANALYSIS_BUDGET
     if site.hold and path.status is Status.GATED:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from analyzer.facts.detect import PageFacts, RecorderSite, script_type
-from analyzer.parse.htmldoc import Element
 from analyzer.kinds import Mechanism, Via
 from analyzer.model import Status, Verdict
+from analyzer.parse.htmldoc import Element
 from analyzer.signatures import Cmp, SignatureDB
 
 
@@ -78,7 +78,8 @@ def _judge_values(hit: MarkupHit, inert: str) -> Verdict:
         return Verdict(
             status=Status.GATED,
             mechanism=Mechanism.CMP_MARKUP,
-            evidence=f"{inert} + {hit.where}: {name} activates it only after the visitor consents (no {m.value_model} named, so on any consent)",
+            evidence=f"{inert} + {hit.where}: {name} activates it only after the visitor consents (no {m.value_model} named, so on any "
+            "consent)",
             cmp=hit.cmp.id,
         )
     neg = m.negation_prefix
@@ -214,7 +215,8 @@ def _autoblock(el: Element, facts: PageFacts) -> Verdict | None:
     return Verdict(
         status=Status.UNVERIFIABLE,
         mechanism=Mechanism.AUTOBLOCKER,
-        evidence=f"{b.cmp.name} auto-blocking (line {b.element.line}) blocks it only if the CMP's dashboard classifies this vendor as non-necessary",
+        evidence=f"{b.cmp.name} auto-blocking (line {b.element.line}) blocks it only if the CMP's dashboard classifies this vendor as "
+        "non-necessary",
         cmp=b.cmp.id,
     )
 
@@ -263,7 +265,8 @@ def verdict(site: RecorderSite, facts: PageFacts, db: SignatureDB) -> Verdict:
         return Verdict(
             status=Status.UNGATED,
             mechanism=Mechanism.CATEGORY_WITHOUT_INERT_TYPE,
-            evidence=f'{h.where} without an inert type: the browser runs it before {h.cmp.name} can decide (type="{typ or "text/javascript"}")',
+            evidence=f"{h.where} without an inert type: the browser runs it before {h.cmp.name} can decide "
+            f'(type="{typ or "text/javascript"}")',
             cmp=h.cmp.id,
         )
     return Verdict(

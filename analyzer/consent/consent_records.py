@@ -27,7 +27,9 @@ from analyzer.parse.jsfacts import FUNCTION_TYPES, Program
 from analyzer.parse.jsflow import Flow, Use
 from analyzer.signatures.lexicon import tokens
 
-_ACCEPTING = frozenset({"true", "1", "yes", "y", "accept", "accepted", "acceptall", "all", "allow", "allowed", "granted", "agree", "agreed", "ok", "on", "!0"})
+_ACCEPTING = frozenset(
+    {"true", "1", "yes", "y", "accept", "accepted", "acceptall", "all", "allow", "allowed", "granted", "agree", "agreed", "ok", "on", "!0"}
+)
 _COOKIE_READS = ("indexOf", "includes", "match", "test", "search", "startsWith")
 _MAX_HOPS = 2  # a handler calling a helper that stores the choice, at most this deep
 
@@ -72,7 +74,7 @@ class ConsentRecords:
     # -- words ----------------------------------------------------------------------------------
     def _words(self, text: str) -> frozenset[str]:
         toks = tokens(text)
-        return frozenset(toks) | frozenset(a + b for a, b in zip(toks, toks[1:]))  # opt + in -> optin
+        return frozenset(toks) | frozenset(a + b for a, b in zip(toks, toks[1:], strict=False))  # opt + in -> optin
 
     def _consent(self, words: frozenset[str]) -> bool:
         return bool(words & self.yes) and not words & self.no
@@ -202,7 +204,9 @@ class ConsentRecords:
             m = re.match(r"\s*([\w.-]+)=([^;]*)", prog.static_text(right))
             if m is None:
                 continue
-            computed = right.type not in ("string",) and not (right.type == "template_string" and not any(c.type == "template_substitution" for c in right.named_children))
+            computed = right.type not in ("string",) and not (
+                right.type == "template_string" and not any(c.type == "template_substitution" for c in right.named_children)
+            )
             value = m.group(2).strip() or None
             out.append(Write("cookie", m.group(1), None if computed and not value else value, assignment))
         return out
@@ -294,7 +298,10 @@ class ConsentRecords:
                     if write.key != read[1] or write.store != read[0] or not self.accepting(write.value):
                         continue
                     if self.prog.enclosing_function(write.node) is None or (at_load is not None and at_load(write.node)):
-                        return f"{_name(write)} is set to '{write.value}' by the page itself as it loads (line {self.prog.position(write.node)[0]}): consent assumed, not asked"
+                        return (
+                            f"{_name(write)} is set to '{write.value}' by the page itself as it loads (line "
+                            f"{self.prog.position(write.node)[0]}): consent assumed, not asked"
+                        )
             stack.extend(c for c in node.named_children if c.type not in FUNCTION_TYPES)
         return None
 
@@ -319,7 +326,11 @@ class ConsentRecords:
             node = node.named_children[-1]
         if node.type == "identifier" and depth < 3:
             binding = prog.lookup(node)
-            if binding is not None and binding.value is not None and (binding.kind == "const" or (binding.kind in ("let", "var") and not self._reassigned(binding))):
+            if (
+                binding is not None
+                and binding.value is not None
+                and (binding.kind == "const" or (binding.kind in ("let", "var") and not self._reassigned(binding)))
+            ):
                 return self._read(binding.value, depth + 1)
             return None
         if node.type != "call_expression":

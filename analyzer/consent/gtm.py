@@ -23,17 +23,20 @@ from typing import Any
 
 from analyzer.consent import consent_markup
 from analyzer.facts import detect
-from analyzer.parse import htmldoc
-from analyzer.signatures import prefilter
 from analyzer.facts.detect import CodeSpot, RecorderSite
 from analyzer.kinds import Mechanism, Via
-from analyzer.parse.normalise import norm
 from analyzer.model import Status, Verdict
+from analyzer.parse import htmldoc
+from analyzer.parse.normalise import norm
 from analyzer.parse.positions import LineIndex
-from analyzer.signatures import SignatureDB, Vendor
+from analyzer.signatures import SignatureDB, Vendor, prefilter
 
 # GTM's built-in trigger ids (they never appear in an export's trigger list).
-BUILT_IN_TRIGGERS = {"2147479553": "All Pages", "2147479572": "Consent Initialization - All Pages", "2147479573": "Initialization - All Pages"}
+BUILT_IN_TRIGGERS = {
+    "2147479553": "All Pages",
+    "2147479572": "Consent Initialization - All Pages",
+    "2147479573": "Initialization - All Pages",
+}
 PAGE_TRIGGERS = frozenset({"PAGEVIEW", "DOM_READY", "WINDOW_LOADED", "INIT", "CONSENT_INIT", "HISTORY_CHANGE"})
 
 
@@ -201,7 +204,11 @@ def _trigger_verdict(trigger_id: str, triggers: dict, db: SignatureDB) -> tuple[
     kind = str(trig.get("type"))
     if kind in PAGE_TRIGGERS:
         check = _filter_check(trig, checks)
-        return ("gated", f"trigger '{name}' ({trig.get('type')}) filters on {check}", None, None) if check else ("ungated", f"trigger '{name}' ({trig.get('type')}) fires on page load", None, None)
+        return (
+            ("gated", f"trigger '{name}' ({trig.get('type')}) filters on {check}", None, None)
+            if check
+            else ("ungated", f"trigger '{name}' ({trig.get('type')}) fires on page load", None, None)
+        )
     if kind == "CUSTOM_EVENT":
         event = _event(trig) or ""
         if event in events:
@@ -213,7 +220,11 @@ def _trigger_verdict(trigger_id: str, triggers: dict, db: SignatureDB) -> tuple[
         if check:
             return "gated", f"trigger '{name}' on '{event}' filters on {check}", None, None
         cmp = next((c for e, c in generic if e == event), None)
-        why = f"'{event}' ({cmp}) fires on any consent choice and the trigger checks no analytics category" if cmp else f"custom event '{event}' is not a consent signal this tool knows"
+        why = (
+            f"'{event}' ({cmp}) fires on any consent choice and the trigger checks no analytics category"
+            if cmp
+            else f"custom event '{event}' is not a consent signal this tool knows"
+        )
         return ("ungated" if cmp else "unverifiable"), f"trigger '{name}': {why}", None, None
     return "unverifiable", f"trigger '{name}' of type {trig.get('type')} is not one this tool reads", None, None
 
@@ -229,12 +240,15 @@ def verdict(site: TagSite, triggers: dict, db: SignatureDB) -> Verdict:
         return Verdict(
             status=Status.GATED,
             mechanism=Mechanism.GTM_CONSENT_SETTINGS,
-            evidence="consentSettings NEEDED analytics_storage: GTM holds the tag until analytics_storage is granted (the page's Consent Mode default must be denied)",
+            evidence="consentSettings NEEDED analytics_storage: GTM holds the tag until analytics_storage is granted (the page's Consent "
+            "Mode default must be denied)",
         )
     results = [_trigger_verdict(t, triggers, db) for t in _ids(tag.get("firingTriggerId"))]
     note = " (consentSettings NOT_NEEDED: explicitly exempt)" if status == "NOT_NEEDED" else ""
     if not results:
-        return Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.GTM_NO_TRIGGER, evidence=f"the tag has no firing trigger in the export{note}")
+        return Verdict(
+            status=Status.UNVERIFIABLE, mechanism=Mechanism.GTM_NO_TRIGGER, evidence=f"the tag has no firing trigger in the export{note}"
+        )
     for want in ("ungated", "unverifiable"):
         hit = next((r for r in results if r[0] == want), None)
         if hit:

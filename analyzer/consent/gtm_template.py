@@ -30,7 +30,8 @@ _IDENT = re.compile(r"[A-Za-z_$][\w$]{0,80}")
 VERDICT = Verdict(
     status=Status.UNVERIFIABLE,
     mechanism=Mechanism.GTM_TEMPLATE_FILE,
-    evidence="a Tag Manager community template: when the tag fires, and whether it waits for consent, is decided by the container's triggers and consent settings",
+    evidence="a Tag Manager community template: when the tag fires, and whether it waits for consent, is decided by the container's "
+    "triggers and consent settings",
 )
 
 
@@ -56,9 +57,22 @@ def sites(text: str, vendors: list[Vendor]) -> list[tuple[RecorderSite, Verdict]
             if url is None:
                 continue
             for vendor in vendors:
-                if (detect.url_matches(vendor.urls, url) or detect.inline_url_hit(vendor, url, vendors)) and not ((split := detect.split_url(url)) is not None and detect.outranked(vendor, split, vendors)):
+                if (detect.url_matches(vendor.urls, url) or detect.inline_url_hit(vendor, url, vendors)) and not (
+                    (split := detect.split_url(url)) is not None and detect.outranked(vendor, split, vendors)
+                ):
                     line, column = index.line_col(start + call.start())
-                    out.append((RecorderSite(vendor, CodeSpot(line, column, tag="gtm-template"), Via.GTM_TEMPLATE, f"{name}('{url}') in the template's sandboxed code", url), VERDICT))
+                    out.append(
+                        (
+                            RecorderSite(
+                                vendor,
+                                CodeSpot(line, column, tag="gtm-template"),
+                                Via.GTM_TEMPLATE,
+                                f"{name}('{url}') in the template's sandboxed code",
+                                url,
+                            ),
+                            VERDICT,
+                        )
+                    )
     return out
 
 

@@ -15,13 +15,12 @@ import re
 from dataclasses import dataclass
 
 from analyzer.consent import code_scan
-from analyzer.signatures import prefilter
 from analyzer.facts.detect import RecorderSite
-from analyzer.parse.jsparse import JsSource
 from analyzer.kinds import Mechanism
 from analyzer.model import Status, Verdict
+from analyzer.parse.jsparse import JsSource
 from analyzer.parse.positions import LineIndex
-from analyzer.signatures import SignatureDB, Vendor
+from analyzer.signatures import SignatureDB, Vendor, prefilter
 
 _OPEN = re.compile(r"\{%-?[ \t]*(set|capture)[ \t]+([A-Za-z_][\w]{0,80})[ \t]*-?%\}")
 _CLOSE = {"set": re.compile(r"\{%-?[ \t]*endset[ \t]*-?%\}"), "capture": re.compile(r"\{%-?[ \t]*endcapture[ \t]*-?%\}")}
@@ -57,7 +56,8 @@ def _verdict(name: str) -> Verdict:
     return Verdict(
         status=Status.UNVERIFIABLE,
         mechanism=Mechanism.HELD_AS_DATA,
-        evidence=f"captured into the template variable {name}, which this template hands on without printing it: the code that receives it decides whether it waits for consent",
+        evidence=f"captured into the template variable {name}, which this template hands on without printing it: the code that receives it "
+        "decides whether it waits for consent",
     )
 
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from analyzer.kinds import Mechanism
 from analyzer.model import Status, Verdict
-from analyzer.signatures import SignatureDB
 from analyzer.parse.template_lexer import paren_pairs
 from analyzer.parse.templates import Branch, Template
+from analyzer.signatures import SignatureDB
 
 _NEGATION = re.compile(r"^\s*(?:!\s*|not\s+)")
 # Conditions longer than this are not read as consent checks (a deterministic bound on the
@@ -186,7 +186,14 @@ def refine(verdict: Verdict, template: Template, offset: int, vocab: ServerVocab
     """Apply the template's branches to a markup or code verdict."""
     by, notes = gate(template, offset, vocab)
     if by and verdict.status is not Status.GATED:
-        return Verdict(status=Status.GATED, mechanism=Mechanism.SERVER_SIDE_CONSENT, evidence=f"rendered only in {by}; markup alone: {verdict.evidence}", cmp=verdict.cmp)
+        return Verdict(
+            status=Status.GATED,
+            mechanism=Mechanism.SERVER_SIDE_CONSENT,
+            evidence=f"rendered only in {by}; markup alone: {verdict.evidence}",
+            cmp=verdict.cmp,
+        )
     if notes and verdict.status is not Status.GATED:
-        return Verdict(status=verdict.status, mechanism=verdict.mechanism, evidence=f"{verdict.evidence}; {'; '.join(notes)}", cmp=verdict.cmp)
+        return Verdict(
+            status=verdict.status, mechanism=verdict.mechanism, evidence=f"{verdict.evidence}; {'; '.join(notes)}", cmp=verdict.cmp
+        )
     return verdict

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analyzer.facts import commented, detect
 from analyzer.consent import template_gate
+from analyzer.facts import commented, detect
 from analyzer.facts.detect import CodeSpot, RecorderSite
-from analyzer.parse.jsparse import JsSource
 from analyzer.kinds import Mechanism, Via
 from analyzer.model import Status, Verdict
-from analyzer.signatures import SignatureDB, Vendor
+from analyzer.parse.jsparse import JsSource
 from analyzer.parse.positions import line_col, offset_of
 from analyzer.parse.templates import Reference, Template, match_paren
+from analyzer.signatures import SignatureDB, Vendor
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,9 @@ def code_sites(tpl: Template, text: str, vendors: list[Vendor], db: SignatureDB)
                 for vendor in vendors:
                     url = detect.inline_url_hit(vendor, scope, vendors)
                     if url:
-                        site = RecorderSite(vendor, _spot(text, region.start + at), Via.TEMPLATE_CODE, f"template code {helper} emits a script from {url}")
+                        site = RecorderSite(
+                            vendor, _spot(text, region.start + at), Via.TEMPLATE_CODE, f"template code {helper} emits a script from {url}"
+                        )
                         out.append((site, _EVERY_RENDER))
                 at = region.body.find(helper, at + len(helper))
     return out
@@ -115,7 +117,7 @@ def _call_scope(body: str, at: int, helper: str) -> str:
     rest = body[after : after + _SCOPE]
     stripped = rest.lstrip(" \t")
     if stripped.startswith("("):
-        call = stripped[: _SCOPE]
+        call = stripped[:_SCOPE]
         end = match_paren(call, 0)
         return call[: end + 1 if end >= 0 else len(call)]
     line_end = rest.find("\n")

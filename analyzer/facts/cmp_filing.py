@@ -81,8 +81,14 @@ def vocabulary(db: SignatureDB) -> _Vocab | None:
     needles = sorted({n for n in names if len(n) >= 4})
     words = sorted({w.encode() for n in names for w in n.split() if len(w) >= 4 and w.isascii()})
     return _Vocab(
-        names, ahocorasick_rs.AhoCorasick(needles), tuple(needles), ahocorasick_rs.BytesAhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA),
-        tuple(flags), frozenset(always_on), frozenset(cfg["li_keys"]), frozenset(cfg["basis_keys"]),
+        names,
+        ahocorasick_rs.AhoCorasick(needles),
+        tuple(needles),
+        ahocorasick_rs.BytesAhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA),
+        tuple(flags),
+        frozenset(always_on),
+        frozenset(cfg["li_keys"]),
+        frozenset(cfg["basis_keys"]),
     )
 
 

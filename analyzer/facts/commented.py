@@ -29,12 +29,12 @@ from dataclasses import dataclass
 
 import tree_sitter
 
-from analyzer.parse import jsparse, template_lexer
 from analyzer.facts.detect import CodeSpot, CommentedSnippet, inline_url_hit, snippet_hit
+from analyzer.parse import jsparse, template_lexer
 from analyzer.parse.jsparse import JsSource, Parsed, language
 from analyzer.parse.positions import LineIndex, blank
-from analyzer.signatures import Vendor
 from analyzer.parse.templates import Template
+from analyzer.signatures import Vendor
 
 # A vendor URL written as code: opened by a quote, or inside a <script …> tag.
 _URL_AS_CODE = re.compile(r"""['"`](?:https?:)?//|<script\b""", re.I)
@@ -159,7 +159,11 @@ def _spots(runs: list[Run], vendors: list[Vendor], where, syntax: str) -> list[C
 def in_blocks(blocks: list[tuple[int, str]], text: str, vendors: list[Vendor], syntax: str) -> list[CommentedSnippet]:
     """Comment blocks another reader cut out, as (offset in ``text``, block text)."""
     lines = LineIndex(text)
-    return [CommentedSnippet(vendor, CodeSpot(*lines.line_col(start), tag="comment"), f"{syntax}: {note}") for start, block in blocks for vendor, note in hits(block, vendors)]
+    return [
+        CommentedSnippet(vendor, CodeSpot(*lines.line_col(start), tag="comment"), f"{syntax}: {note}")
+        for start, block in blocks
+        for vendor, note in hits(block, vendors)
+    ]
 
 
 # -- templates --------------------------------------------------------------------------------------
@@ -228,7 +232,9 @@ def in_template(tpl: Template, text: str, vendors: list[Vendor]) -> list[Comment
         _, found = script_body(text[block.start : block.end], vendors)
         for start, vendor, note in found:
             line, column = lines.line_col(block.start + start)
-            out.append(CommentedSnippet(vendor, CodeSpot(line, column, tag="comment"), f"JavaScript comment in a script helper block: {note}"))
+            out.append(
+                CommentedSnippet(vendor, CodeSpot(line, column, tag="comment"), f"JavaScript comment in a script helper block: {note}")
+            )
     return out
 
 
@@ -237,8 +243,8 @@ def in_markup(html: str, vendors: list[Vendor]) -> list[CommentedSnippet]:
     its script blocks are raw text, so only the markup's own comments are read."""
     if "<!--" not in html:
         return []
-    from analyzer.parse import htmldoc
     from analyzer.facts.detect import commented_in
+    from analyzer.parse import htmldoc
 
     return [c for comment in htmldoc.parse(html).comments for c in commented_in(comment, vendors)]
 

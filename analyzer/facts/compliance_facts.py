@@ -16,12 +16,12 @@ from dataclasses import dataclass
 import ahocorasick_rs
 
 from analyzer.facts import cmp_filing, policy_pages, unmasking, withdrawal
-from analyzer.parse import htmldoc, reading
 from analyzer.facts.cmp_filing import Filing
 from analyzer.facts.policy_pages import PolicyPage
-from analyzer.signatures import SignatureDB
 from analyzer.facts.unmasking import MaskingOff
 from analyzer.facts.withdrawal import Hook, StopCall
+from analyzer.parse import htmldoc, reading
+from analyzer.signatures import SignatureDB
 
 
 @dataclass(frozen=True)

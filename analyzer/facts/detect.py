@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from analyzer.kinds import Via
 from analyzer.parse import anchors
 from analyzer.parse.htmldoc import Element, Page
-from analyzer.kinds import Via
 from analyzer.signatures import Cmp, Loader, SignatureDB, UrlMatcher, Vendor
 
 HINT_RELS = frozenset({"preload", "modulepreload", "preconnect", "dns-prefetch", "prefetch"})
@@ -161,7 +161,9 @@ def _script_sites(el: Element, vendors: list[Vendor], db: SignatureDB, text: str
             continue
         marker = next((a for a in vendor.script_attributes if a in el.attrs), None)
         if marker and urls:
-            sites.append(RecorderSite(vendor, el, urls[0][0], f'src="{urls[0][1]}" with {marker} ({vendor.name}\'s tag attribute)', urls[0][1]))
+            sites.append(
+                RecorderSite(vendor, el, urls[0][0], f'src="{urls[0][1]}" with {marker} ({vendor.name}\'s tag attribute)', urls[0][1])
+            )
             continue
         if not text.strip():
             continue
@@ -179,9 +181,7 @@ def _script_sites(el: Element, vendors: list[Vendor], db: SignatureDB, text: str
 def _pixel_sites(el: Element, vendors: list[Vendor]) -> list[RecorderSite]:
     src = el.attrs.get("src", "")
     return [
-        RecorderSite(v, el, Via.NOSCRIPT_PIXEL, f'<{el.tag} src="{src.strip()}">', src.strip())
-        for v in vendors
-        if url_matches(v.urls, src)
+        RecorderSite(v, el, Via.NOSCRIPT_PIXEL, f'<{el.tag} src="{src.strip()}">', src.strip()) for v in vendors if url_matches(v.urls, src)
     ]
 
 

@@ -85,9 +85,7 @@ class NameMatcher:
         entities: dict[str, set[str]] = {}
         domains: dict[str, set[str]] = {}
         cookies: dict[str, tuple[set[str], bool]] = {}
-        self.self_hosted: frozenset[str] = frozenset(
-            v.id for v in db.vendors.values() if v.self_hosted
-        )
+        self.self_hosted: frozenset[str] = frozenset(v.id for v in db.vendors.values() if v.self_hosted)
         for vendor in db.vendors.values():
             d = vendor.disclosure
             if d is None:
@@ -153,7 +151,7 @@ class NameMatcher:
                         seen[(vendor, family.how)] = Naming(vendor, family.how, line, col, found[:120])
         link_family = self.families[3]
         for offset, href in prose.links:
-            for _start, _end, found, owners in link_family.find(href):
+            for _start, _end, _found, owners in link_family.find(href):
                 for vendor in owners:
                     if (vendor, "link") not in seen:
                         line, col = _source_position(prose.source, offset)

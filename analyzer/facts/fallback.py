@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analyzer.signatures import prefilter
 from analyzer.facts.detect import CodeSpot, RecorderSite
 from analyzer.kinds import Mechanism, Via
 from analyzer.model import Status, Verdict
-from analyzer.signatures import SignatureDB
+from analyzer.signatures import SignatureDB, prefilter
 
 CHUNK = 4 * 1024 * 1024
 # A file is searched this far at most (a pseudo-file can claim terabytes).
@@ -66,6 +65,10 @@ def sites(hits: dict[str, tuple[int, int]], db: SignatureDB, reason: str, skip: 
         if vid in skip or vid not in db.vendors:
             continue
         vendor = db.vendors[vid]
-        site = RecorderSite(vendor, CodeSpot(line, column, tag="prefilter"), Via.PREFILTER, f"{vendor.name} literals in the file ({reason})")
-        out.append((site, Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.NOT_ANALYSED, evidence=f"the file was not analysed: {reason}")))
+        site = RecorderSite(
+            vendor, CodeSpot(line, column, tag="prefilter"), Via.PREFILTER, f"{vendor.name} literals in the file ({reason})"
+        )
+        out.append(
+            (site, Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.NOT_ANALYSED, evidence=f"the file was not analysed: {reason}"))
+        )
     return out

@@ -9,14 +9,24 @@ attributes and classes on the field and its ancestors (masking markers live ther
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 import lxml.etree
 
-from analyzer.parse.htmldoc import Page
-from analyzer.signatures.lexicon import Category, Classification, ContextWords, TermIndex, Topic, classify, follow_up_of, takes_topic, tokens
 from analyzer.facts.pagecontext import fields_topic, path_words, topic_of
+from analyzer.parse.htmldoc import Page
+from analyzer.signatures.lexicon import (
+    Category,
+    Classification,
+    ContextWords,
+    TermIndex,
+    Topic,
+    classify,
+    follow_up_of,
+    takes_topic,
+    tokens,
+)
+
 SKIP_TYPES = frozenset({"hidden", "submit", "button", "image", "reset", "file"})
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "label", "span", "div", "strong", "b", "dt", "th", "td", "li")
 _MAX_TEXT = 300
@@ -220,7 +230,13 @@ _MISSING = object()
 
 
 def _classify(
-    texts: dict[str, str], typ: str, auto: str, categories: dict, consent: TermIndex | None, topic: Topic | None, context: ContextWords | None
+    texts: dict[str, str],
+    typ: str,
+    auto: str,
+    categories: dict,
+    consent: TermIndex | None,
+    topic: Topic | None,
+    context: ContextWords | None,
 ) -> Classification | None:
     # Keyed on the words the classifier reads, not the raw texts: "email17" and "email18" are
     # one classification (a generated form of 200k numbered fields once classified each).
@@ -234,7 +250,9 @@ def _classify(
     return found  # type: ignore[return-value]
 
 
-def _with_topics(page: Page, controls: list[_Control], categories: dict, consent: TermIndex | None, path: str, context: ContextWords | None) -> None:
+def _with_topics(
+    page: Page, controls: list[_Control], categories: dict, consent: TermIndex | None, path: str, context: ContextWords | None
+) -> None:
     """Read again, with the topic of their form, the controls the first reading left unclassified."""
     if context is None or all(c.found is not None for c in controls):
         return
@@ -322,7 +340,9 @@ def _preceding_label(el: lxml.etree._Element) -> str:
         while sibling is not None:
             if isinstance(sibling.tag, str) and sibling.tag not in ("br", "hr", "img", "i", "svg"):
                 # A <label> is read even with a for= (it may point nowhere); one holding a control is not.
-                holds_control = _is_control(sibling) if sibling.tag != "label" else next(sibling.iter("input", "select", "textarea"), None) is not None
+                holds_control = (
+                    _is_control(sibling) if sibling.tag != "label" else next(sibling.iter("input", "select", "textarea"), None) is not None
+                )
                 if sibling.tag in _HEADINGS or holds_control:
                     return ""
                 text = _text(sibling)
@@ -352,7 +372,11 @@ def _cell_above(cell: lxml.etree._Element) -> str:
         above = above.getprevious()
     if above is None or above.tag != "tr":
         return ""
-    column = sum(int(c.get("colspan") or 1) if (c.get("colspan") or "1").isdigit() else 1 for c in cell.itersiblings(preceding=True) if isinstance(c.tag, str))
+    column = sum(
+        int(c.get("colspan") or 1) if (c.get("colspan") or "1").isdigit() else 1
+        for c in cell.itersiblings(preceding=True)
+        if isinstance(c.tag, str)
+    )
     at = 0
     for c in above:
         if not isinstance(c.tag, str):
@@ -372,7 +396,9 @@ def _texts(el, tag: str, typ: str, labels: _Labels, ids: _IdLookup, group_first:
     label = labels.for_id(own_id) if own_id else ""
     label = label or wrap or attrs.get("aria-label", "")
     if attrs.get("aria-labelledby"):
-        label = " ".join(filter(None, [label] + [_text(e) for e in (ids.get(i) for i in attrs["aria-labelledby"].split()) if e is not None]))
+        label = " ".join(
+            filter(None, [label] + [_text(e) for e in (ids.get(i) for i in attrs["aria-labelledby"].split()) if e is not None])
+        )
     if not label and typ not in ("radio", "checkbox"):
         label = _preceding_label(el)
     texts["label"] = label

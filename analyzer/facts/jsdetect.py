@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from analyzer.parse import anchors, bundler_exports, headconfig, jshanded, jsparse, jsshapes
 from analyzer.facts.detect import inline_url_hit, outranked, snippet_hit, split_url
+from analyzer.kinds import Via
+from analyzer.parse import anchors, bundler_exports, headconfig, jshanded, jsparse, jsshapes
 from analyzer.parse.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program
 from analyzer.parse.jsflow import GLOBAL_OBJECTS, Flow
-from analyzer.kinds import Via
 from analyzer.parse.normalise import norm
 from analyzer.signatures import CallSpec, Vendor
 
@@ -34,7 +34,7 @@ _STARTS = (Via.INIT_CALL, Via.PLUGIN, Via.COMPONENT) + _TAG_VIAS  # what decides
 class CodeSite:
     vendor: Vendor
     node: Node
-    via: Via  # a code via: init-call, plugin, component, snippet, dynamic-injection, jsx-script, head-config, release-call, bundle-init, bundle-sdk-call, markup-string
+    via: Via  # a code via (init-call, snippet, dynamic-injection, bundle-sdk-call …: kinds.Via)
     evidence: str
     replay: str = "on"  # on | settings (a dashboard decides)
     hold: str | None = None  # a vendor-side switch that held the recording until this release
@@ -73,7 +73,9 @@ def _statement(chain: list[Node]) -> Node:
 
 
 class Detector:
-    def __init__(self, prog: Program, vendors: list[Vendor], code: dict[str, frozenset[str]], in_sdk: Callable[[Node], bool] | None = None) -> None:
+    def __init__(
+        self, prog: Program, vendors: list[Vendor], code: dict[str, frozenset[str]], in_sdk: Callable[[Node], bool] | None = None
+    ) -> None:
         self.prog = prog
         self.code = code  # signatures/script_types.toml [code]: injectors, evaluators, script_text, …
         self.vendors = vendors
@@ -195,14 +197,32 @@ class Detector:
                 else:
                     sites.append(CodeSite(vendor, call, Via.INIT_CALL, f"{how}{f' ({why})' if why else ''}", replay))
         inits = list(sites)
-        sites = self._merge(sites + self._plugins(vendor) + self._components(vendor) + self._injections(vendor) + self._jsx(vendor) + self._head_entries(vendor) + self._markup_strings(vendor), self._snippets(vendor))
+        sites = self._merge(
+            sites
+            + self._plugins(vendor)
+            + self._components(vendor)
+            + self._injections(vendor)
+            + self._jsx(vendor)
+            + self._head_entries(vendor)
+            + self._markup_strings(vendor),
+            self._snippets(vendor),
+        )
         if (inits or inactive) and vendor.category == "replay-addon":
             # For a suite, the loader only fetches it: the init call decides whether replay runs.
             sites = [s for s in sites if s.via in _STARTS] if inits else []
-        elif vendor.category == "replay-addon" and vendor.sdk.replay_default == "off" and sites and not any(s.via in _STARTS for s in sites):
+        elif (
+            vendor.category == "replay-addon" and vendor.sdk.replay_default == "off" and sites and not any(s.via in _STARTS for s in sites)
+        ):
             # A suite whose replay is off unless its init turns it on, loaded with no init here (the
             # Mixpanel stub alone): nothing records.
-            inactive += [Inactive(vendor, s.node, f"{s.evidence}: the loader alone records nothing ({vendor.name} records only when an init turns replay on)") for s in sites]
+            inactive += [
+                Inactive(
+                    vendor,
+                    s.node,
+                    f"{s.evidence}: the loader alone records nothing ({vendor.name} records only when an init turns replay on)",
+                )
+                for s in sites
+            ]
             sites = []
         sites, dead = self._dead(sites)
         inactive += dead
@@ -230,8 +250,16 @@ class Detector:
             mark = next((m for m in sorted(marks) if m in text), None)
             if mark is not None:
                 dead.append(Inactive(site.vendor, site.node, f"{site.evidence}, with a placeholder id ({mark}…) that was never filled in"))
-            elif (site.via == Via.SNIPPET and site.node.has_error) or (site.via in (Via.JSX_SCRIPT, Via.HEAD_CONFIG, Via.DYNAMIC_INJECTION) and self._broken_body(site)):
-                dead.append(Inactive(site.vendor, site.node, f"{site.evidence}, but the snippet does not parse as JavaScript (a copy-paste error): it never runs"))
+            elif (site.via == Via.SNIPPET and site.node.has_error) or (
+                site.via in (Via.JSX_SCRIPT, Via.HEAD_CONFIG, Via.DYNAMIC_INJECTION) and self._broken_body(site)
+            ):
+                dead.append(
+                    Inactive(
+                        site.vendor,
+                        site.node,
+                        f"{site.evidence}, but the snippet does not parse as JavaScript (a copy-paste error): it never runs",
+                    )
+                )
             else:
                 live.append(site)
         return live, dead
@@ -291,7 +319,11 @@ class Detector:
             if i is None:
                 return False
             literal = chain[i]
-            body = "".join("_" if c.type == "template_substitution" else self.prog.text(c) for c in literal.named_children) if literal.type == "template_string" else self.prog.string_value(literal) or ""
+            body = (
+                "".join("_" if c.type == "template_substitution" else self.prog.text(c) for c in literal.named_children)
+                if literal.type == "template_string"
+                else self.prog.string_value(literal) or ""
+            )
             if len(body) > 20000 or len(body) < 120 or not snippet_hit(site.vendor, body) or "<script" in body.lower():
                 return False  # not a whole snippet held as script text
             return jsparse.parse(jsparse.JsSource(body)).has_error
@@ -305,7 +337,16 @@ class Detector:
         spans = self._spans(vendor)
         if not spans:
             return sites
-        inner = [s for s in sites if s.via in (Via.DYNAMIC_INJECTION, Via.SNIPPET) and (self._in_sdk_code(s.node, spans) or _covers(s.node, spans) and s.node.end_byte - s.node.start_byte < _WRAPPER_SHARE * len(self.prog.parsed.source.data))]
+        inner = [
+            s
+            for s in sites
+            if s.via in (Via.DYNAMIC_INJECTION, Via.SNIPPET)
+            and (
+                self._in_sdk_code(s.node, spans)
+                or _covers(s.node, spans)
+                and s.node.end_byte - s.node.start_byte < _WRAPPER_SHARE * len(self.prog.parsed.source.data)
+            )
+        ]
         if not inner:
             return sites
         rest = [s for s in sites if s not in inner]
@@ -328,7 +369,9 @@ class Detector:
                     (
                         i
                         for i in range(len(chain) - 1, -1, -1)
-                        if chain[i].type in FUNCTION_TYPES and (chain[i].end_byte - chain[i].start_byte) < _WRAPPER_SHARE * size and not bundler_exports.module_factory(self.prog, chain[i])
+                        if chain[i].type in FUNCTION_TYPES
+                        and (chain[i].end_byte - chain[i].start_byte) < _WRAPPER_SHARE * size
+                        and not bundler_exports.module_factory(self.prog, chain[i])
                     ),
                     None,
                 )
@@ -349,7 +392,9 @@ class Detector:
         """Calls that may start the vendor: by its init names, and by the local names of what is
         imported from its packages (``import { init as start } from '@fullstory/browser'``)."""
         packages = set(vendor.sdk.packages)
-        names = {s.name for s in vendor.sdk.init_calls} | {local for local, imp in self.prog.imports.items() if _pkg(imp.package) in packages}
+        names = {s.name for s in vendor.sdk.init_calls} | {
+            local for local, imp in self.prog.imports.items() if _pkg(imp.package) in packages
+        }
         if packages and any(_pkg(imp.package) in packages for imp in self.prog.imports.values()):
             names |= _init_methods(vendor)
         found: dict[int, Node] = {}
@@ -413,7 +458,14 @@ class Detector:
                     continue
                 for start in self._then(call, shape.then) if shape.then else [call]:
                     if core is not None:  # the SDK is here, built without its recorder
-                        inactive.append(Inactive(vendor, start, f"{vendor.name} started here, but this build of its SDK has no recorder (its core is here: {core!r}; none of its recorder's strings)"))
+                        inactive.append(
+                            Inactive(
+                                vendor,
+                                start,
+                                f"{vendor.name} started here, but this build of its SDK has no recorder (its core is here: {core!r}; none "
+                                "of its recorder's strings)",
+                            )
+                        )
                         continue
                     replay, option = self._replay_state(vendor, start)
                     evidence = f"{vendor.name} start shaped {shape.text} (its SDK is in another chunk)"
@@ -470,7 +522,12 @@ class Detector:
         calls = []
         for ref in self.prog.scopes.references(binding) if binding is not None else []:
             member, call = (ref[-2], ref[-3]) if len(ref) >= 3 else (None, None)
-            if member is not None and member.type == "member_expression" and call.type == "call_expression" and self.prog.callee(call) == member:
+            if (
+                member is not None
+                and member.type == "member_expression"
+                and call.type == "call_expression"
+                and self.prog.callee(call) == member
+            ):
                 prop = member.child_by_field_name("property")
                 if prop is not None and self.prog.text(prop) == method:
                     self.prog.remember(ref[:-2])
@@ -501,7 +558,12 @@ class Detector:
                     break
                 chain = self.prog.tree.path(m.start(), m.end())
                 at = _string_index(chain)
-                if at is not None and at >= 2 and chain[at - 1].type == "arguments" and chain[at - 2].type in ("call_expression", "new_expression"):
+                if (
+                    at is not None
+                    and at >= 2
+                    and chain[at - 1].type == "arguments"
+                    and chain[at - 2].type in ("call_expression", "new_expression")
+                ):
                     found.setdefault(chain[at - 2].id, chain[at - 2])
                     self.prog.remember(chain[: at - 1])
         else:
@@ -511,7 +573,12 @@ class Detector:
                 for offset in _occurrences(self.prog.parsed.source.data, needle, limit=50):
                     chain = self.prog.tree.path(offset, offset + len(needle))
                     at = _string_index(chain)
-                    if at is not None and at >= 2 and chain[at - 1].type == "arguments" and chain[at - 2].type in ("call_expression", "new_expression"):
+                    if (
+                        at is not None
+                        and at >= 2
+                        and chain[at - 1].type == "arguments"
+                        and chain[at - 2].type in ("call_expression", "new_expression")
+                    ):
                         call = chain[at - 2]
                         if call.id not in found:
                             found[call.id] = call
@@ -681,6 +748,7 @@ class Detector:
                 continue  # …or defined in this file
             return f"{path}({f'{first!r}' if spec.arg else ''})"
         return None
+
     def _replay_state(self, vendor: Vendor, call: Node) -> tuple[str, str]:
         """on / off / settings for this init call, and the option that decided it.
 
@@ -852,7 +920,9 @@ class Detector:
             if not note and snippet_hit(vendor, body):
                 note = f"<{prog.text(name)}> holding the {vendor.name} snippet"
             if note:
-                props = tuple((k, prog.string_value(v) or "") for k, v in attrs.items() if v is not None and prog.string_value(v) is not None)
+                props = tuple(
+                    (k, prog.string_value(v) or "") for k, v in attrs.items() if v is not None and prog.string_value(v) is not None
+                )
                 out.append(CodeSite(vendor, el, Via.JSX_SCRIPT, note, props=props))
         return out
 
@@ -883,8 +953,11 @@ class Detector:
                     args = prog.args(call)
                     registered = method in self.code["plugin_use"] and any(prog.text(a) == local for a in args)
                     if registered or (path.startswith(local + ".") and method in self.code["plugin_register"]):
-                        out.append(CodeSite(vendor, call, Via.PLUGIN, f"the {imp.package} plugin is registered: {prog.text(call)[:60]}", replay))
+                        out.append(
+                            CodeSite(vendor, call, Via.PLUGIN, f"the {imp.package} plugin is registered: {prog.text(call)[:60]}", replay)
+                        )
         return out
+
     def _components(self, vendor: Vendor) -> list[CodeSite]:
         """JSX components of the vendor's packages that start it when rendered ([sdk] components:
         ``FullStory``, ``PostHogProvider[apiKey]`` — with ``client={…}`` it starts nothing)."""
@@ -907,9 +980,16 @@ class Detector:
             for spec in specs:
                 comp, prop = spec.name, spec.prop
                 if exported == comp and (prop is None or prop in jsx_attributes(self.prog, opening)):
-                    out.append(CodeSite(vendor, el, Via.COMPONENT, f"<{local}{f' {prop}' if prop else ''}> from {imp.package} starts {vendor.name} when rendered", replay))
+                    out.append(
+                        CodeSite(
+                            vendor,
+                            el,
+                            Via.COMPONENT,
+                            f"<{local}{f' {prop}' if prop else ''}> from {imp.package} starts {vendor.name} when rendered",
+                            replay,
+                        )
+                    )
         return out
-
 
     def _head_entries(self, vendor: Vendor) -> list[CodeSite]:
         """Script tags declared as head configuration (VitePress ``head``, Nuxt/unhead ``script``,
@@ -1000,10 +1080,22 @@ class Detector:
             callee = self.prog.callee(call)
             name = self.prog.path(callee).rsplit(".", 1)[-1] if callee is not None else ""
             if name in self.code.get("html_runners", frozenset()):
-                return CodeSite(vendor, call, Via.DYNAMIC_INJECTION, f"a <script> tag for {vendor.name} written by {self.prog.path(callee) or name}(), which runs it")
+                return CodeSite(
+                    vendor,
+                    call,
+                    Via.DYNAMIC_INJECTION,
+                    f"a <script> tag for {vendor.name} written by {self.prog.path(callee) or name}(), which runs it",
+                )
             return None
-        if parent is not None and (parent.type == "return_statement" or (parent.type == "arrow_function" and parent.child_by_field_name("body") == chain[-1])):
-            return CodeSite(vendor, chain[-1], Via.MARKUP_STRING, f"a <script> tag for {vendor.name} returned as a string: it runs wherever the caller inserts it")
+        if parent is not None and (
+            parent.type == "return_statement" or (parent.type == "arrow_function" and parent.child_by_field_name("body") == chain[-1])
+        ):
+            return CodeSite(
+                vendor,
+                chain[-1],
+                Via.MARKUP_STRING,
+                f"a <script> tag for {vendor.name} returned as a string: it runs wherever the caller inserts it",
+            )
         return None
 
     def _snippets(self, vendor: Vendor) -> list[CodeSite]:
@@ -1034,7 +1126,9 @@ class Detector:
                     passed = _passed_as_script(self.prog, lit_chain, self.code)
                     if passed is not None:
                         how = self.prog.path(self.prog.callee(passed)) or "a call"
-                        found.append((True, passed, f"{note or ' + '.join(group)}, passed as script text to {how}()", Via.DYNAMIC_INJECTION))
+                        found.append(
+                            (True, passed, f"{note or ' + '.join(group)}, passed as script text to {how}()", Via.DYNAMIC_INJECTION)
+                        )
                         continue
                     handed = jshanded.handed_to_script(self.prog, lit_chain, self.code)
                     if handed is not None:
@@ -1068,7 +1162,9 @@ class Detector:
                 # The vendor's own second-stage script: its script and frame loads are its internals.
                 start, end = self._second_stage[snip.node.id]
                 out.append(snip)
-                precise = [p for p in precise if not (p.via == Via.DYNAMIC_INJECTION and start <= p.node.start_byte and p.node.end_byte <= end)]
+                precise = [
+                    p for p in precise if not (p.via == Via.DYNAMIC_INJECTION and start <= p.node.start_byte and p.node.end_byte <= end)
+                ]
                 continue
             inner = [p for p in precise if _inside(p.node, snip.node)]
             if any(p.via != Via.DYNAMIC_INJECTION for p in inner):
@@ -1089,7 +1185,12 @@ class Detector:
         function (or nested in it) the call may stand behind a check of its own, so it stays."""
         at = self.prog.enclosing_function(init.node)
         snip = self.prog.enclosing_function(snippet.node)
-        while snip is not None and snip.id != (at.id if at is not None else None) and _inside(snippet.node, snip) and self._is_iife_or_local(snip, at):
+        while (
+            snip is not None
+            and snip.id != (at.id if at is not None else None)
+            and _inside(snippet.node, snip)
+            and self._is_iife_or_local(snip, at)
+        ):
             snip = self.prog.enclosing_function(snip)
         return (at is None and snip is None) or (at is not None and snip is not None and at.id == snip.id)
 
@@ -1119,13 +1220,21 @@ class Detector:
             spans = self._spans(vendor)
             for shape in hold.bundle_release:
                 for call in self._shape_candidates(shape):
-                    if call.id not in {c.id for c in calls} and not self._in_sdk_code(call, spans) and (self.in_sdk is None or not self.in_sdk(call)) and jsshapes.matches(self.prog, call, shape):
+                    if (
+                        call.id not in {c.id for c in calls}
+                        and not self._in_sdk_code(call, spans)
+                        and (self.in_sdk is None or not self.in_sdk(call))
+                        and jsshapes.matches(self.prog, call, shape)
+                    ):
                         calls.append(call)
             calls.sort(key=lambda n: n.start_byte)
             held = f"{hold.switch} = {hold.value}"
             if not calls:
                 return [CodeSite(vendor, s.node, s.via, s.evidence, s.replay, hold=held) for s in sites] if sites else []
-            return [CodeSite(vendor, c, Via.RELEASE_CALL, f"{self.prog.text(c)[:60]} releases recording held by {held}", hold=held) for c in calls]
+            return [
+                CodeSite(vendor, c, Via.RELEASE_CALL, f"{self.prog.text(c)[:60]} releases recording held by {held}", hold=held)
+                for c in calls
+            ]
         return sites
 
     def _releases(self, call: Node, release: CallSpec) -> bool:
@@ -1173,7 +1282,16 @@ def _attribute(sites: list[CodeSite], inactive: list[Inactive], present: dict[st
         if host.id in reported or (host.id, site.node.id) in seen:
             continue  # the host's own start (or its replay-off start) is what is reported
         seen.add((host.id, site.node.id))
-        kept.append(CodeSite(host, site.node, site.via, f"{host.name} (its SDK ships {site.vendor.name}): {site.evidence}", host.sdk.replay_default, site.hold))
+        kept.append(
+            CodeSite(
+                host,
+                site.node,
+                site.via,
+                f"{host.name} (its SDK ships {site.vendor.name}): {site.evidence}",
+                host.sdk.replay_default,
+                site.hold,
+            )
+        )
     return kept, [i for i in inactive if i.vendor.id not in hosts]
 
 

@@ -21,9 +21,9 @@ from collections.abc import Callable
 
 from tree_sitter import Node
 
+from analyzer.facts.rendered import MARK_BASE
 from analyzer.parse.jsfacts import STRING_TYPES, Program
 from analyzer.parse.positions import blank
-from analyzer.facts.rendered import MARK_BASE
 from analyzer.signatures import UiComponent as Component
 
 _JSX = ("jsx_element", "jsx_self_closing_element")
@@ -221,9 +221,17 @@ def _printed_nodes(expr: Node) -> list[Node]:
             return []
         return [c for c in expr.named_children if c.type in _PATHS]
     if expr.type == "ternary_expression":
-        return [c for c in (expr.child_by_field_name("consequence"), expr.child_by_field_name("alternative")) if c is not None and c.type in _PATHS]
+        return [
+            c
+            for c in (expr.child_by_field_name("consequence"), expr.child_by_field_name("alternative"))
+            if c is not None and c.type in _PATHS
+        ]
     if expr.type == "template_string":
-        return [c.named_children[0] for c in expr.named_children if c.type == "template_substitution" and c.named_children and c.named_children[0].type in _PATHS]
+        return [
+            c.named_children[0]
+            for c in expr.named_children
+            if c.type == "template_substitution" and c.named_children and c.named_children[0].type in _PATHS
+        ]
     if expr.type == "parenthesized_expression" and expr.named_children:
         return _printed_nodes(expr.named_children[0])
     return []
@@ -246,7 +254,9 @@ def jsx_html(prog: Program, components: dict[str, Component]) -> str:
     return jsx_markup(prog, components)[0]
 
 
-def jsx_markup(prog: Program, components: dict[str, Component], printed: Callable[[tuple[str, ...]], object] | None = None) -> tuple[str, list]:
+def jsx_markup(
+    prog: Program, components: dict[str, Component], printed: Callable[[tuple[str, ...]], object] | None = None
+) -> tuple[str, list]:
     """:func:`jsx_html`, and the expressions it prints that ``printed`` accepts (line, column, text,
     path, its answer), each written into the HTML as the private-use character ``MARK_BASE + i``."""
     if not prog.jsx:

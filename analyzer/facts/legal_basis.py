@@ -162,7 +162,9 @@ def _claim(vocab: Vocabulary, prose: Prose, start: int, end: int, paragraph: tup
         return None
     sentence = text[start:end]
     vendors = tuple(sorted({v for s, e, vs in spans if start <= s < end for v in vs}))
-    around = _Around(text[paragraph[0] : paragraph[1]], tuple(sorted({v for s, e, vs in spans if paragraph[0] <= s < paragraph[1] for v in vs})))
+    around = _Around(
+        text[paragraph[0] : paragraph[1]], tuple(sorted({v for s, e, vs in spans if paragraph[0] <= s < paragraph[1] for v in vs}))
+    )
     covers = _covers(vocab, sentence, vendors, _context(prose.headings, start), spans, page_records, around)
     if covers is None:
         return None

@@ -22,7 +22,9 @@ from analyzer.signatures.lexicon import PRIORITY, Category, Classification, Term
 
 _MAX_TEXT = 300
 # Folders and suffixes that say nothing about a page's subject.
-_PATH_NOISE = re.compile(r"\.(?:blade\.php|html?|php|jsx?|tsx?|vue|svelte|astro|liquid|twig|j2|jinja2?|njk|hbs|erb|ejs|gohtml|tmpl|jsp|md)$", re.I)
+_PATH_NOISE = re.compile(
+    r"\.(?:blade\.php|html?|php|jsx?|tsx?|vue|svelte|astro|liquid|twig|j2|jinja2?|njk|hbs|erb|ejs|gohtml|tmpl|jsp|md)$", re.I
+)
 
 
 @dataclass(frozen=True)

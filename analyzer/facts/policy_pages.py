@@ -27,9 +27,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from analyzer.facts import disclosure, legal_basis
-from analyzer.parse import prose
 from analyzer.facts.disclosure import Naming
 from analyzer.facts.legal_basis import Claim
+from analyzer.parse import prose
 from analyzer.signatures import SignatureDB
 
 KINDS = ("privacy", "cookie", "subprocessors")
@@ -157,7 +157,8 @@ _HTML_H1 = re.compile(r"<h1[^>]*>(.{1,400}?)</h1", re.I | re.S)
 _MD_TITLE = re.compile(r"""^(?:title|linkTitle)\s*[:=]\s*["']?([^"'\n]{1,200})""", re.M)
 _MD_H1 = re.compile(r"^#[ \t]+(.{1,200})$", re.M)
 _CODE_TITLE = re.compile(
-    r"""(?:\b(?:title|heading|mainHeading|pageTitle|headline)\s*[:=]\s*\{?\s*["'`]|<h1[^>]*>\s*|<title[^>]*>\s*)([^"'`<>{}\n]{2,120})""", re.I
+    r"""(?:\b(?:title|heading|mainHeading|pageTitle|headline)\s*[:=]\s*\{?\s*["'`]|<h1[^>]*>\s*|<title[^>]*>\s*)([^"'`<>{}\n]{2,120})""",
+    re.I,
 )
 
 
@@ -178,7 +179,9 @@ def _page_titles(kind: str, text: str) -> list[str]:
     return found
 
 
-def recognise(path: str, kind: str, text: str, db: SignatureDB, present: frozenset[str] | None = None) -> tuple[list[str], list[str], str | None, list[str]]:
+def recognise(
+    path: str, kind: str, text: str, db: SignatureDB, present: frozenset[str] | None = None
+) -> tuple[list[str], list[str], str | None, list[str]]:
     """(kinds, signals, language, delegating CMPs) of a page; no kinds: not a policy page.
     ``kind`` is ``html`` (pages, templates), ``markdown``, ``code`` (JSX / TSX) or ``sfc``."""
     if kind == "sfc":
@@ -199,7 +202,9 @@ def recognise(path: str, kind: str, text: str, db: SignatureDB, present: frozens
     why = [f"path '{slug}'" for _, _, slug in by_path[:1]] + [f"title '{phrase}'" for _, _, phrase in by_title[:1]]
     why += [f"{cmp} cookie declaration" for cmp, _ in found_embeds]
     langs = [lang for _, lang, _ in by_title] + [lang for _, lang, _ in by_path]
-    language = max(dict.fromkeys(langs), key=langs.count) if langs else None  # a tie: the first signal (not set order, which varies per run)
+    language = (
+        max(dict.fromkeys(langs), key=langs.count) if langs else None
+    )  # a tie: the first signal (not set order, which varies per run)
     return kinds, why, language, [cmp for cmp, _ in found_embeds]
 
 
@@ -239,7 +244,9 @@ def may_be_titled(text: str, db: SignatureDB) -> bool:
     return bool(matcher.find_matches_as_indexes(text.casefold()))
 
 
-def extract(path: str, kind: str, text: str, db: SignatureDB, dialect: str = "js", present: frozenset[str] | None = None) -> PolicyPage | None:
+def extract(
+    path: str, kind: str, text: str, db: SignatureDB, dialect: str = "js", present: frozenset[str] | None = None
+) -> PolicyPage | None:
     """The policy facts of a page, or None when it is not a policy page."""
     kinds, why, language, delegated = recognise(path, kind, text, db, present)
     if not kinds:

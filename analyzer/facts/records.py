@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from analyzer.model import Detection, Diagnostic
 
 if TYPE_CHECKING:
+    from analyzer.consent.template_scan import TemplateFacts
     from analyzer.facts.compliance_facts import ComplianceFacts
     from analyzer.facts.fieldfacts import FieldSite
     from analyzer.facts.pagecontext import PageTopic
     from analyzer.facts.rendered import RenderedValue
     from analyzer.parse.suppress import Directive
-    from analyzer.consent.template_scan import TemplateFacts
 
 
 @dataclass(frozen=True)
@@ -91,16 +91,16 @@ class FileFacts:
     pii: tuple[PiiPush, ...] = ()
     tag_manager: TagManagerSeen | None = None
     # What the field pass reads.
-    fields: tuple["FieldSite", ...] = ()
-    rendered: tuple["RenderedValue", ...] = ()
-    page_topic: "PageTopic | None" = None
+    fields: tuple[FieldSite, ...] = ()
+    rendered: tuple[RenderedValue, ...] = ()
+    page_topic: PageTopic | None = None
     code: str = ""  # normalised code that may set a recorder's masking options
     # What the resolve stage links.
     loads: tuple[str, ...] = ()  # real paths of the site's own scripts the page loads
     imports: tuple[str, ...] = ()  # module specifiers (code files)
-    template: "TemplateFacts | None" = None
-    compliance: "ComplianceFacts | None" = None
-    directives: tuple["Directive", ...] = ()
+    template: TemplateFacts | None = None
+    compliance: ComplianceFacts | None = None
+    directives: tuple[Directive, ...] = ()
     # Counters for the summary.
     parsed: bool = False
     size: int = 0

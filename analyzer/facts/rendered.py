@@ -238,7 +238,11 @@ def from_spans(spans: list[tuple[int, int, str]], text: str, categories: dict, w
             continue  # in an attribute value, a script or a style: not page text
         tag, attrs, classes = context_of(el)
         line, column = index.line_col(start)
-        out.append(RenderedValue(line, column, " ".join(expression.split())[:80], path, found_cls, value_kind(found_cls, path), tag, attrs, classes))
+        out.append(
+            RenderedValue(
+                line, column, " ".join(expression.split())[:80], path, found_cls, value_kind(found_cls, path), tag, attrs, classes
+            )
+        )
     return out
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from analyzer.facts import detect
-from analyzer.parse import htmldoc
 from analyzer.facts.records import TagManagerSeen
+from analyzer.parse import htmldoc
 from analyzer.signatures import SignatureDB, TagManager
 
 

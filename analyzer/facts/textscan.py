@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 
-from analyzer.parse import anchors
 from analyzer.facts import detect
 from analyzer.facts.detect import CodeSpot, RecorderSite
 from analyzer.kinds import Mechanism, Via
 from analyzer.model import Status, Verdict
+from analyzer.parse import anchors
 from analyzer.parse.positions import LineIndex
 from analyzer.signatures import SignatureDB, Vendor
 

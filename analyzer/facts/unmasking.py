@@ -64,11 +64,7 @@ def _options(db: SignatureDB) -> dict[str, tuple[tuple[str, str, str, re.Pattern
     """vendor id -> (match, effect, note, regex) of its options that record form input."""
     out = {}
     for vendor in db.vendors.values():
-        found = tuple(
-            (o.match, o.effect, o.note, _loose(o.match))
-            for o in vendor.masking.options
-            if o.effect in OFF
-        )
+        found = tuple((o.match, o.effect, o.note, _loose(o.match)) for o in vendor.masking.options if o.effect in OFF)
         if found:
             out[vendor.id] = found
     return out
@@ -113,7 +109,14 @@ def attributes_in(fields, text: str, db: SignatureDB) -> list[MaskingOff]:
     vendors = [db.vendors[vid] for vid in dict.fromkeys(v.id for v, _ in marks)]
     for f in fields:
         for vendor in vendors:
-            mark = next((m for m in vendor.unmasks if m.matches({}, f.ancestor_classes) or any(m.matches({k: v}, frozenset()) for k, v in f.ancestor_attrs)), None)
+            mark = next(
+                (
+                    m
+                    for m in vendor.unmasks
+                    if m.matches({}, f.ancestor_classes) or any(m.matches({k: v}, frozenset()) for k, v in f.ancestor_attrs)
+                ),
+                None,
+            )
             if mark is None:
                 continue
             index = index or LineIndex(text)
@@ -123,5 +126,8 @@ def attributes_in(fields, text: str, db: SignatureDB) -> list[MaskingOff]:
             line, col = index.line_col(tag_at) if tag_at >= 0 else (f.line, f.column)
             tag = re.match(r"<([A-Za-z][\w-]*)", text[tag_at : tag_at + 40]) if tag_at >= 0 else None
             note = f"{mark.describe()} unmasks everything inside the element for {vendor.name}"
-            out.setdefault((vendor.id, line), MaskingOff(vendor.id, "attribute", mark.describe(), "none", note, line, col, tag.group(1).lower() if tag else "element"))
+            out.setdefault(
+                (vendor.id, line),
+                MaskingOff(vendor.id, "attribute", mark.describe(), "none", note, line, col, tag.group(1).lower() if tag else "element"),
+            )
     return sorted(out.values(), key=lambda m: (m.line, m.vendor))

@@ -129,7 +129,9 @@ class Unstopped:
     hooks: tuple[Hook, ...]  # consent-change listeners in the start's file (where the call belongs)
 
 
-def unstopped(detections: list[Detection], stops: dict[str, tuple[StopCall, ...]], hooks: dict[str, tuple[Hook, ...]], db: SignatureDB) -> list[Unstopped]:
+def unstopped(
+    detections: list[Detection], stops: dict[str, tuple[StopCall, ...]], hooks: dict[str, tuple[Hook, ...]], db: SignatureDB
+) -> list[Unstopped]:
     """Code starts that wait for consent and that nothing stops on refusal or withdrawal."""
     stopped_vendors = {s.vendor for calls in stops.values() for s in calls}
     out = []

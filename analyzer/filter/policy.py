@@ -11,9 +11,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from analyzer.parse import suppress
 from analyzer.config import Config, ConfigError
 from analyzer.model import Finding, ScanResult, Severity, identity, legacy_fingerprint, stable_path
+from analyzer.parse import suppress
 from analyzer.rules import RULES
 
 BASELINE_SCHEMA = 2  # 1: fingerprints of content-hashed bundles held the hash (still read)
@@ -40,7 +40,7 @@ class Baseline:
         return (identity(f.rule), stable_path(f.location.path)) in self.hashed
 
 
-def apply(result: ScanResult, config: Config, baseline: "Baseline | set[str] | None" = None) -> None:
+def apply(result: ScanResult, config: Config, baseline: Baseline | set[str] | None = None) -> None:
     """Filter ``result`` in place; findings end in file, line, column order (``order`` re-sorts).
     ``result.directives`` are already read as the configuration says (reasons required or not)."""
     selected = [f for f in result.findings if config.selects(f.rule)]
@@ -113,6 +113,9 @@ def read_baseline(path: Path) -> Baseline:
     hashed = frozenset(
         (e["rule"], stable_path(e["path"]))
         for e in entries
-        if doc["schema_version"] == 1 and isinstance(e.get("rule"), str) and isinstance(e.get("path"), str) and stable_path(e["path"]) != e["path"]
+        if doc["schema_version"] == 1
+        and isinstance(e.get("rule"), str)
+        and isinstance(e.get("path"), str)
+        and stable_path(e["path"]) != e["path"]
     )
     return Baseline(frozenset(e["fingerprint"] for e in entries), doc["schema_version"], hashed)

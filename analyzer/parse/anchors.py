@@ -37,7 +37,7 @@ def group_present(group: tuple[str, ...] | list[str], data: bytes) -> bool:
         return True
     if not any(exact):
         return False
-    return all(hit or _flexible(a).search(data) is not None for a, hit in zip(group, exact))
+    return all(hit or _flexible(a).search(data) is not None for a, hit in zip(group, exact, strict=True))
 
 
 def group_present_text(group: tuple[str, ...] | list[str], text: str) -> bool:

@@ -29,7 +29,7 @@ class Budget:
         self.used = 0
 
     @classmethod
-    def for_size(cls, size: int) -> "Budget":
+    def for_size(cls, size: int) -> Budget:
         """The budget of a piece of code of ``size`` bytes."""
         return cls(BASE_STEPS + STEPS_PER_BYTE * size)
 

@@ -73,7 +73,12 @@ def _factory_props(prog: Program, obj: Node | None, code: Conventions) -> bool:
         return False
     callee = prog.path(prog.callee(call))
     items = [c for c in args.named_children if c.type != "comment"]
-    return callee.rsplit(".", 1)[-1] in code["element_factories"] and len(items) >= 2 and items[1] == obj and prog.string_value(items[0]) == "script"
+    return (
+        callee.rsplit(".", 1)[-1] in code["element_factories"]
+        and len(items) >= 2
+        and items[1] == obj
+        and prog.string_value(items[0]) == "script"
+    )
 
 
 def entry_of(prog: Program, literal: Node, code: Conventions) -> Entry | None:

@@ -90,7 +90,11 @@ def _python(text: str) -> Lexed:
         value = None if id(node) in docstrings else _python_value(node)  # a bare string statement: documentation
         if value is not None and ("<" in value or "(" in value):
             start, end = _span(node, lines)
-            out.append(HostString(start, _body_start(text, start, end), end, value, False, fn.name if fn else None, _span(fn, lines) if fn else None))
+            out.append(
+                HostString(
+                    start, _body_start(text, start, end), end, value, False, fn.name if fn else None, _span(fn, lines) if fn else None
+                )
+            )
         stack.extend((child, fn) for child in ast.iter_child_nodes(node))
     return Lexed(tuple(_outermost(out)), ())
 
@@ -231,7 +235,9 @@ def _php_context(text: str, strings: list[tuple[int, int, int]], comments: list[
             at += 1
         open_fns = [f for f in open_fns if start < f[2]]  # properly nested: a sweep suffices
         fn = open_fns[-1] if open_fns else None
-        out.append(HostString(start, body, end, joined, _php_printed(code, start), fn[0] if fn else None, (fn[1], fn[2]) if fn else None, pieces))
+        out.append(
+            HostString(start, body, end, joined, _php_printed(code, start), fn[0] if fn else None, (fn[1], fn[2]) if fn else None, pieces)
+        )
     return out
 
 
@@ -259,7 +265,7 @@ def _code_only(text: str, strings: list[tuple[int, int, int]], comments: list[tu
     """The text with string bodies and comments blanked (same length): braces and keywords in
     them no longer count."""
     chars = list(text)
-    for s, b, e in strings:
+    for _s, b, e in strings:
         for k in range(b, e):
             if chars[k] not in "\r\n":
                 chars[k] = " "

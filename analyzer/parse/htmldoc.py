@@ -32,7 +32,17 @@ class Element:
 
     __slots__ = ("tag", "attrs", "text", "order", "in_noscript", "classes", "_index", "_page", "_pos")
 
-    def __init__(self, tag: str, attrs: dict[str, str], text: str, order: int, in_noscript: bool, index: int, page: "Page", pos: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self,
+        tag: str,
+        attrs: dict[str, str],
+        text: str,
+        order: int,
+        in_noscript: bool,
+        index: int,
+        page: Page,
+        pos: tuple[int, int] | None = None,
+    ) -> None:
         self.tag = tag
         self.attrs = attrs
         self.text = text
@@ -159,8 +169,16 @@ class Page:
                 el = _reparse(self.text, tag, start)
                 if el is not None:
                     self.degraded += 1
-                    item = Element(tag, dict(el.attrib), el.text or "" if tag == "script" else "",
-                                   10**9 + start, False, -1, self, self.lines.line_col(start))
+                    item = Element(
+                        tag,
+                        dict(el.attrib),
+                        el.text or "" if tag == "script" else "",
+                        10**9 + start,
+                        False,
+                        -1,
+                        self,
+                        self.lines.line_col(start),
+                    )
                     self.elements.append(item)
         self.elements.sort(key=lambda e: e.order)
 

@@ -81,7 +81,11 @@ def _canon(prog: Program, node: Node, env: dict[str, Node], depth: int, alias: A
         if not inner:
             return "()"
         body = rec(inner[-1])
-        plain = inner[-1].type in _PATHISH or inner[-1].type == "assignment_expression" or (inner[-1].type == "binary_expression" and _default_object(prog, inner[-1]))
+        plain = (
+            inner[-1].type in _PATHISH
+            or inner[-1].type == "assignment_expression"
+            or (inner[-1].type == "binary_expression" and _default_object(prog, inner[-1]))
+        )
         return body if plain else f"({body})"
     if t == "binary_expression" and _default_object(prog, node):
         return rec(node.child_by_field_name("left"))
@@ -157,7 +161,13 @@ def _destructured_key(prog: Program, ident: Node) -> str | None:
 def _ternary(prog: Program, node: Node, rec) -> str:
     """``X == null ? void 0 : X.y`` (and the ``=== null || === void 0`` form): ``X?.y``."""
     cond, then, other = (node.child_by_field_name(f) for f in ("condition", "consequence", "alternative"))
-    if cond is not None and then is not None and other is not None and norm(prog.text(then)) in ("void0", "undefined") and _null_test(prog, cond):
+    if (
+        cond is not None
+        and then is not None
+        and other is not None
+        and norm(prog.text(then)) in ("void0", "undefined")
+        and _null_test(prog, cond)
+    ):
         return rec(other)
     parts = [rec(n) if n is not None else "" for n in (cond, then, other)]
     return f"{parts[0]}?{parts[1]}:{parts[2]}"

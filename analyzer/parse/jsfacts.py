@@ -194,7 +194,12 @@ class Program:
         """The call whose callee ends in the token at the end of ``chain``."""
         i = len(chain) - 1
         node = chain[i]
-        while i >= 1 and chain[i - 1].type == node.type and chain[i - 1].start_byte == node.start_byte and chain[i - 1].end_byte == node.end_byte:
+        while (
+            i >= 1
+            and chain[i - 1].type == node.type
+            and chain[i - 1].start_byte == node.start_byte
+            and chain[i - 1].end_byte == node.end_byte
+        ):
             i -= 1  # a named node over its own keyword token (`import`)
         if node.type == "string_fragment" and i >= 2 and chain[i - 1].type == "string" and chain[i - 2].type == "subscript_expression":
             i -= 2  # x['init']()

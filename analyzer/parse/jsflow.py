@@ -26,9 +26,23 @@ from analyzer.parse.jsscope import FUNCTION_TYPES, IDENTIFIERS
 
 # Objects whose properties are globals: assigning a function there hands it to other scripts.
 GLOBAL_OBJECTS = frozenset({"window", "self", "globalThis", "top", "parent", "frames"})
-_PASS_THROUGH = frozenset({"parenthesized_expression", "await_expression", "non_null_expression", "as_expression", "satisfies_expression", "type_assertion"})
+_PASS_THROUGH = frozenset(
+    {"parenthesized_expression", "await_expression", "non_null_expression", "as_expression", "satisfies_expression", "type_assertion"}
+)
 _READS = frozenset(
-    {"unary_expression", "if_statement", "while_statement", "do_statement", "expression_statement", "switch_statement", "for_statement", "update_expression", "augmented_assignment_expression", "template_substitution", "spread_element"}
+    {
+        "unary_expression",
+        "if_statement",
+        "while_statement",
+        "do_statement",
+        "expression_statement",
+        "switch_statement",
+        "for_statement",
+        "update_expression",
+        "augmented_assignment_expression",
+        "template_substitution",
+        "spread_element",
+    }
 )
 _DECLARATIONS = frozenset({"function_declaration", "generator_function_declaration", "class_declaration", "abstract_class_declaration"})
 MAX_HOPS = 24  # bindings and returns followed from one function (the budget bounds the rest)
@@ -422,7 +436,12 @@ class Flow:
         for use in self._sinks(self.prog.chain(fn), (), _Origin(), hops + 1):
             if use.kind == "call" and use.node.type == "call_expression":
                 out += self._sinks(self.prog.chain(use.node), props, origin, hops + 1)
-            elif use.kind == "export" and not props and use.node.type == "call_expression" and bundler_exports.runtime_export(self.prog, use.node):
+            elif (
+                use.kind == "export"
+                and not props
+                and use.node.type == "call_expression"
+                and bundler_exports.runtime_export(self.prog, use.node)
+            ):
                 out.append(Use("export", use.node, use.key, origin.holder))  # the getter of a bundled module's export
             elif use.kind in ("export", "global", "escape"):
                 out.append(Use("escape", use.node, origin.key or use.key, origin.holder))

@@ -69,7 +69,13 @@ def _function_of(prog: Program, callee: Node) -> Node | None:
 
 def _parameter_name(prog: Program, fn: Node, index: int) -> str | None:
     single = fn.child_by_field_name("parameter")
-    params = [single] if single is not None else list((fn.child_by_field_name("parameters") or fn).named_children) if fn.child_by_field_name("parameters") is not None else []
+    params = (
+        [single]
+        if single is not None
+        else list((fn.child_by_field_name("parameters") or fn).named_children)
+        if fn.child_by_field_name("parameters") is not None
+        else []
+    )
     if index >= len(params):
         return None
     node = params[index]
@@ -106,7 +112,13 @@ def _writes_parameter(prog: Program, fn: Node, index: int, properties: frozenset
         prog.budget.spend()
         if node.type == "assignment_expression":
             left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-            if right is not None and right.type == "identifier" and prog.text(right) == name and left is not None and left.type == "member_expression":
+            if (
+                right is not None
+                and right.type == "identifier"
+                and prog.text(right) == name
+                and left is not None
+                and left.type == "member_expression"
+            ):
                 prop = left.child_by_field_name("property")
                 if prop is not None and prog.text(prop) in properties and _is_script_element(prog, left.child_by_field_name("object")):
                     return True

@@ -20,16 +20,28 @@ from tree_sitter import Node
 from analyzer.parse.jstree import Tree
 
 FUNCTION_TYPES = frozenset(
-    {"function_declaration", "function_expression", "function", "arrow_function", "method_definition", "generator_function_declaration", "generator_function"}
+    {
+        "function_declaration",
+        "function_expression",
+        "function",
+        "arrow_function",
+        "method_definition",
+        "generator_function_declaration",
+        "generator_function",
+    }
 )
 _DECLARED_FUNCTIONS = frozenset({"function_declaration", "generator_function_declaration"})
 _NAMED_EXPRESSIONS = frozenset({"function_expression", "function", "generator_function"})
-_PATTERNS = frozenset({"object_pattern", "array_pattern", "rest_pattern", "pair_pattern", "assignment_pattern", "object_assignment_pattern"})
+_PATTERNS = frozenset(
+    {"object_pattern", "array_pattern", "rest_pattern", "pair_pattern", "assignment_pattern", "object_assignment_pattern"}
+)
 _TS_PARAMS = frozenset({"required_parameter", "optional_parameter"})
 _HEAD_SCOPES = frozenset({"for_statement", "for_in_statement", "catch_clause"})
 IDENTIFIERS = frozenset({"identifier", "shorthand_property_identifier", "shorthand_property_identifier_pattern"})
 # Tokens spelled like a name that never refer to a binding (``x.e``, ``{e: 1}``, labels, types).
-_NAME_TOKENS = frozenset({"property_identifier", "private_property_identifier", "statement_identifier", "type_identifier", "jsx_identifier"})
+_NAME_TOKENS = frozenset(
+    {"property_identifier", "private_property_identifier", "statement_identifier", "type_identifier", "jsx_identifier"}
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -226,13 +238,21 @@ class Scopes:
         ident = chain[-1]
         i = len(chain) - 2
         while i > 0 and chain[i].type in _PATTERNS:
-            if chain[i].type in ("assignment_pattern", "object_assignment_pattern") and chain[i].child_by_field_name("left") != chain[i + 1]:
+            if (
+                chain[i].type in ("assignment_pattern", "object_assignment_pattern")
+                and chain[i].child_by_field_name("left") != chain[i + 1]
+            ):
                 return None  # a default value: a reference
             if chain[i].type == "pair_pattern" and chain[i].child_by_field_name("value") != chain[i + 1]:
                 return None
             i -= 1
         holder = chain[i]
-        if holder.type == "variable_declarator" and holder.child_by_field_name("name") == chain[i + 1] and i > 0 and chain[i - 1].type == "variable_declaration":
+        if (
+            holder.type == "variable_declarator"
+            and holder.child_by_field_name("name") == chain[i + 1]
+            and i > 0
+            and chain[i - 1].type == "variable_declaration"
+        ):
             value = holder.child_by_field_name("value") if chain[i + 1] == ident else None
             return Binding(self.text(ident), "var", scope, ident, value)
         if holder.type == "for_in_statement" and holder.child_by_field_name("left") == chain[i + 1]:

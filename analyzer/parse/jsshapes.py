@@ -92,7 +92,9 @@ def parse_call(text: str) -> CallShape:
     args = tuple(_parse_arg(a.strip(), text) for a in _split_args(m.group(2))) if m.group(2).strip() else ()
     shape = CallShape(text, new, m.group(1), args, then)
     if shape.method is None and not shape.anchor_keys and shape.anchor_string is None and shape.anchor_pattern is None:
-        raise ShapeError(f"call shape {text!r}: a call of any expression needs an object argument with keys, or an exact \"string\", to be found by")
+        raise ShapeError(
+            f'call shape {text!r}: a call of any expression needs an object argument with keys, or an exact "string", to be found by'
+        )
     return shape
 
 
@@ -132,7 +134,7 @@ def _parse_arg(arg: str, text: str) -> ArgShape:
     raise ShapeError(f"call shape {text!r}: argument {arg!r} is not {{keys}}, 'regex', \"exact\", #, _ or ...")
 
 
-def matches(prog: "Program", call: "Node", shape: CallShape) -> bool:
+def matches(prog: Program, call: Node, shape: CallShape) -> bool:
     """Does ``call`` have this shape? Keys must hold literals (an app's configuration is
     written out; an SDK passes its options on in variables)."""
     if (call.type == "new_expression") != shape.new:
@@ -152,7 +154,7 @@ def matches(prog: "Program", call: "Node", shape: CallShape) -> bool:
     return True
 
 
-def _value(prog: "Program", arg: "Node") -> "Node":
+def _value(prog: Program, arg: Node) -> Node:
     """An argument that names a constant (``new BrowserAgent(options)``) stands for its value."""
     if arg.type == "identifier":
         binding = prog.lookup(arg)
@@ -161,7 +163,7 @@ def _value(prog: "Program", arg: "Node") -> "Node":
     return arg
 
 
-def _member_name(prog: "Program", callee: "Node") -> str | None:
+def _member_name(prog: Program, callee: Node) -> str | None:
     """``init`` for ``x.init``, ``x.y().init``, ``x['init']``; None for anything else."""
     if callee.type == "member_expression":
         prop = callee.child_by_field_name("property")
@@ -171,7 +173,7 @@ def _member_name(prog: "Program", callee: "Node") -> str | None:
     return None
 
 
-def _arg_matches(prog: "Program", arg: "Node", want: ArgShape) -> bool:
+def _arg_matches(prog: Program, arg: Node, want: ArgShape) -> bool:
     if want.kind == "any":
         return True
     if want.kind == "number":
@@ -179,7 +181,11 @@ def _arg_matches(prog: "Program", arg: "Node", want: ArgShape) -> bool:
     if want.kind == "exact":
         return arg.type in _STRINGS and prog.string_value(arg) == want.value
     if want.kind == "string":
-        value = prog.string_value(arg) if arg.type in _STRINGS and not any(c.type == "template_substitution" for c in arg.named_children) else None
+        value = (
+            prog.string_value(arg)
+            if arg.type in _STRINGS and not any(c.type == "template_substitution" for c in arg.named_children)
+            else None
+        )
         return value is not None and want.pattern is not None and want.pattern.search(value) is not None
     if arg.type != "object":
         return False

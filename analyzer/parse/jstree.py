@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
 
 from tree_sitter import Node
 
@@ -119,7 +118,7 @@ class Tree:
         self.budget.spend(1 + len(out) // 16 + (end - start) // 65536)
         return [at for at in out if at == 0 or data[at - 1] not in _ID_BYTES]
 
-    def occurrences(self, name: str, start: int = 0, end: int | None = None) -> "Occurrences":
+    def occurrences(self, name: str, start: int = 0, end: int | None = None) -> Occurrences:
         """Byte offsets where ``name`` stands as a whole token in [start, end), in order; the
         iterator's ``skip_to`` jumps past a region (an inner scope) by binary search. A small
         range is scanned on its own; a large one uses the name's offsets over the whole file,
@@ -157,7 +156,7 @@ class Occurrences:
         self.stop = stop
         self.budget = budget
 
-    def __iter__(self) -> "Occurrences":
+    def __iter__(self) -> Occurrences:
         return self
 
     def __next__(self) -> int:

@@ -30,7 +30,9 @@ _BLOCK = frozenset(
     "p div li ul ol td th tr table thead tbody tfoot caption br hr h1 h2 h3 h4 h5 h6 section article header footer nav "
     "main aside dl dt dd blockquote pre figure figcaption details summary address form fieldset legend title body html".split()
 )
-_TOKEN = re.compile(r"<!--|<[!?][^>]{0,2000}>|<(/?)([a-zA-Z][a-zA-Z0-9-]*)|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+_TOKEN = re.compile(
+    r"<!--|<[!?][^>]{0,2000}>|<(/?)([a-zA-Z][a-zA-Z0-9-]*)|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"
+)
 _ATTR_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
 _MD_BOLD_LINE = re.compile(r"^[ \t]*(?:\*\*|__)([^*_\n]{2,120})(?:\*\*|__)[ \t]*:?[ \t]*$", re.M)
@@ -75,7 +77,7 @@ class Prose:
             self._size += len(text)
             self._runs.append((self._size, at + 1))
 
-    def finish(self) -> "Prose":
+    def finish(self) -> Prose:
         self.text = "".join(self._parts)
         self._parts = []
         return self
@@ -305,7 +307,7 @@ def from_code(text: str, dialect: str, line0: int = 1, col0: int = 1, base: int 
     return out
 
 
-def _jsx_headings(parsed, chars: "_ByteChars", out: Prose) -> list[Heading]:
+def _jsx_headings(parsed, chars: _ByteChars, out: Prose) -> list[Heading]:
     found = []
     stack = [parsed.root]
     while stack:

@@ -162,7 +162,11 @@ def find(bundle: Path, text: str, boundary: str | None = None) -> tuple[SourceMa
             return _load(base64.b64decode(payload), bundle.parent), None
         candidate = bundle.parent / m.group(1) if m and not re.match(r"^[a-z]+:", m.group(1)) else Path(str(bundle) + ".map")
         if boundary is not None and not inside(str(candidate), boundary):
-            return None, f"source map {m.group(1) if m else candidate.name} lies outside the scanned folder: not read (--follow-outside-root reads it)"
+            return (
+                None,
+                f"source map {m.group(1) if m else candidate.name} lies outside the scanned folder: not read (--follow-outside-root reads "
+                "it)",
+            )
         st = candidate.stat()
         if stat.S_ISREG(st.st_mode) and 0 < st.st_size <= MAX_MAP_BYTES:
             with candidate.open("rb") as fh:

@@ -89,7 +89,7 @@ def required_reasons(directives: list[tuple[str, Directive]]) -> list[tuple[str,
     return [(p, dataclasses.replace(d, problem=NO_REASON) if d.problem is None and not d.reason else d) for p, d in directives]
 
 
-def match(findings: list["Finding"], directives: list[tuple[str, Directive]]) -> tuple[list["Finding"], set[tuple[str, int]]]:
+def match(findings: list[Finding], directives: list[tuple[str, Directive]]) -> tuple[list[Finding], set[tuple[str, int]]]:
     """The findings no directive covers, and the (path, line) of each directive that covers one."""
     by_path: dict[str, list[Directive]] = {}
     for path, d in directives:

@@ -53,7 +53,18 @@ _GO_HINT = re.compile(r"\{\{-?\s*(?:partial|define|block|template|range|with|end
 # Folders where frameworks keep .html templates (Django/Jinja, Hugo, Jekyll, Ghost, Eleventy):
 # only there is an .html file sniffed for template syntax (a "{{" search over a built page's
 # CSS-heavy text measured as costly as half an lxml parse).
-_TEMPLATE_FOLDERS = ("templates/", "layouts/", "_layouts/", "_includes/", "partials/", "views/", "snippets/", "includes/", "theme/", "themes/")
+_TEMPLATE_FOLDERS = (
+    "templates/",
+    "layouts/",
+    "_layouts/",
+    "_includes/",
+    "partials/",
+    "views/",
+    "snippets/",
+    "includes/",
+    "theme/",
+    "themes/",
+)
 
 
 def may_be_template(path: str, text: str) -> bool:
@@ -207,7 +218,14 @@ def neutralise(text: str, regions: list[Region]) -> str:
 
 # -- conditional blocks ---------------------------------------------------------------------------
 _TAG_IF = {
-    "jinja": (r"^\s*if\s+(.*)$", r"^\s*el(?:s?if|se\s+if)\s+(.*)$", r"^\s*else\s*$", r"^\s*endif\s*$", r"^\s*unless\s+(.*)$", r"^\s*endunless\s*$"),
+    "jinja": (
+        r"^\s*if\s+(.*)$",
+        r"^\s*el(?:s?if|se\s+if)\s+(.*)$",
+        r"^\s*else\s*$",
+        r"^\s*endif\s*$",
+        r"^\s*unless\s+(.*)$",
+        r"^\s*endunless\s*$",
+    ),
     "liquid": (r"^\s*if\s+(.*)$", r"^\s*elsif\s+(.*)$", r"^\s*else\s*$", r"^\s*endif\s*$", r"^\s*unless\s+(.*)$", r"^\s*endunless\s*$"),
     "handlebars": (r"^#if\s+(.*)$", r"^else\s+if\s+(.*)$", r"^else\s*$", r"^/if\s*$", r"^#unless\s+(.*)$", r"^/unless\s*$"),
 }

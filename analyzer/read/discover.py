@@ -14,18 +14,54 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from analyzer.read import testpaths
-from analyzer.parse.hoststrings import LANGUAGE_BY_SUFFIX
 from analyzer.model import Diagnostic
+from analyzer.parse.hoststrings import LANGUAGE_BY_SUFFIX
 from analyzer.parse.templates import DIALECT_BY_SUFFIX, READ_AS_HTML
+from analyzer.read import testpaths
 
 TEXT_SUFFIXES = (
-    ".gsp", ".nunjucks", ".jst", ".cfm", ".cfml", ".cfc", ".volt", ".ss", ".dust", ".eco", ".haml", ".slim",
-    ".pug", ".jade", ".mako", ".tt", ".ep", ".latte", ".marko", ".vash", ".xsl", ".xslt", ".asp", ".shtm", ".stm",
+    ".gsp",
+    ".nunjucks",
+    ".jst",
+    ".cfm",
+    ".cfml",
+    ".cfc",
+    ".volt",
+    ".ss",
+    ".dust",
+    ".eco",
+    ".haml",
+    ".slim",
+    ".pug",
+    ".jade",
+    ".mako",
+    ".tt",
+    ".ep",
+    ".latte",
+    ".marko",
+    ".vash",
+    ".xsl",
+    ".xslt",
+    ".asp",
+    ".shtm",
+    ".stm",
 )
 
 SKIP_DIRS = frozenset(
-    {".git", ".hg", ".svn", "node_modules", "bower_components", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        "bower_components",
+        "__pycache__",
+        ".venv",
+        "venv",
+        ".tox",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+    }
 )
 
 # Extension (lower-case, longest first where it matters) -> kind.
@@ -105,7 +141,11 @@ def _excluded(rel: str, patterns: tuple[str, ...], absolute: str = "", matched: 
     name = rel.rsplit("/", 1)[-1]
     for p in patterns:
         if p.startswith("/"):
-            hit = bool(absolute) and (fnmatch.fnmatch(absolute, p) or ("/**/" in p and fnmatch.fnmatch(absolute, p.replace("/**/", "/"))) or absolute.startswith(p.rstrip("/") + "/"))
+            hit = bool(absolute) and (
+                fnmatch.fnmatch(absolute, p)
+                or ("/**/" in p and fnmatch.fnmatch(absolute, p.replace("/**/", "/")))
+                or absolute.startswith(p.rstrip("/") + "/")
+            )
         else:
             hit = fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) or rel.startswith(p.rstrip("/") + "/")
         if hit:
@@ -119,7 +159,14 @@ def _inside(path: str, boundary: str) -> bool:
     return path == boundary or path.startswith(boundary.rstrip(os.sep) + os.sep)
 
 
-def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic], follow_outside: bool = False, matched: set[str] | None = None, include_tests: bool = False) -> Iterator[SourceFile]:
+def _walk(
+    root: Path,
+    excludes: tuple[str, ...],
+    diags: list[Diagnostic],
+    follow_outside: bool = False,
+    matched: set[str] | None = None,
+    include_tests: bool = False,
+) -> Iterator[SourceFile]:
     seen: set[tuple[int, int]] = set()
     boundary = os.path.realpath(root)
     # Folders stay the strings scandir gave: Path() would drop a leading "./" and break the
@@ -137,7 +184,11 @@ def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic], follow
             continue
         key = (st.st_dev, st.st_ino)
         if key in ancestors:
-            diags.append(Diagnostic(path=display_path(Path(folder)), code="symlink-loop", message="skipped: a symlink leads back to a folder above it"))
+            diags.append(
+                Diagnostic(
+                    path=display_path(Path(folder)), code="symlink-loop", message="skipped: a symlink leads back to a folder above it"
+                )
+            )
             continue
         if key in seen:  # the same folder reached through another symlink: scanned once already
             continue
@@ -157,9 +208,20 @@ def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic], follow
                 is_dir = entry.is_dir()
             except OSError:
                 is_dir = False
-            if entry.is_symlink() and not follow_outside and os.path.exists(entry.path) and not _inside(os.path.realpath(entry.path), boundary):
+            if (
+                entry.is_symlink()
+                and not follow_outside
+                and os.path.exists(entry.path)
+                and not _inside(os.path.realpath(entry.path), boundary)
+            ):
                 where = f"{root_display}/{rel}" if root_display != "." else rel
-                diags.append(Diagnostic(path=where, code="outside-root", message="skipped: a symlink that leads outside the scanned folder (--follow-outside-root follows it)"))
+                diags.append(
+                    Diagnostic(
+                        path=where,
+                        code="outside-root",
+                        message="skipped: a symlink that leads outside the scanned folder (--follow-outside-root follows it)",
+                    )
+                )
                 continue
             if is_dir:
                 if entry.name not in SKIP_DIRS:
@@ -176,7 +238,13 @@ def _walk(root: Path, excludes: tuple[str, ...], diags: list[Diagnostic], follow
         stack.extend((d, inner) for d in reversed(subdirs))
 
 
-def discover(paths: Iterable[str | Path], excludes: tuple[str, ...] = (), follow_outside: bool = False, matched: set[str] | None = None, include_tests: bool = False) -> tuple[list[SourceFile], list[Diagnostic]]:
+def discover(
+    paths: Iterable[str | Path],
+    excludes: tuple[str, ...] = (),
+    follow_outside: bool = False,
+    matched: set[str] | None = None,
+    include_tests: bool = False,
+) -> tuple[list[SourceFile], list[Diagnostic]]:
     """Files to scan, in a stable order, and diagnostics for paths that could not be walked.
     ``matched`` collects the exclude patterns that excluded something. Test files (tests, specs,
     mocks: analyzer/read/testpaths.py) are skipped unless ``include_tests``."""
@@ -189,7 +257,13 @@ def discover(paths: Iterable[str | Path], excludes: tuple[str, ...] = (), follow
         if path.is_dir():
             found = _walk(path, excludes, diags, follow_outside, matched, include_tests)
         elif (path.exists() or path.is_symlink()) and not include_tests and testpaths.is_test_file(path):
-            diags.append(Diagnostic(path=display_path(path), code="test-file", message="skipped: a test file (its recorders are mocks, not site code); --include-tests scans it"))
+            diags.append(
+                Diagnostic(
+                    path=display_path(path),
+                    code="test-file",
+                    message="skipped: a test file (its recorders are mocks, not site code); --include-tests scans it",
+                )
+            )
             continue
         elif path.exists() or path.is_symlink():
             kind = classify(path) or "text"  # a file named on the command line is read even without a known extension

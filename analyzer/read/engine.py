@@ -11,25 +11,34 @@ from __future__ import annotations
 import dataclasses
 import os
 from dataclasses import dataclass, field
-
 from pathlib import Path
 
-from analyzer.parse import chunk_files, htmldoc, jsfacts, jsparse, links, reading, sfc, sourcemap, suppress, templates
 from analyzer.consent import code_data, code_scan, consent_markup, gtm, gtm_template, template_data, template_scan
-from analyzer.facts import commented, compliance_facts, detect, fallback, fieldfacts, jsxmarkup, pagecontext, rendered, tag_managers, textscan
-from analyzer.signatures import prefilter
+from analyzer.consent.code_scan import CodeResult
+from analyzer.consent.template_scan import TemplateFacts
+from analyzer.facts import (
+    commented,
+    compliance_facts,
+    detect,
+    fallback,
+    fieldfacts,
+    jsxmarkup,
+    pagecontext,
+    rendered,
+    tag_managers,
+    textscan,
+)
+from analyzer.facts.detect import PageFacts, RecorderSite, script_type
+from analyzer.facts.fieldfacts import FieldSite
 from analyzer.facts.records import Commented, FileFacts, Hint, Inactive, PiiPush, TagManagerSeen
 from analyzer.kinds import Mechanism, Via
-from analyzer.consent.template_scan import TemplateFacts
-from analyzer.facts.fieldfacts import FieldSite
-from analyzer.parse.normalise import norm
-from analyzer.consent.code_scan import CodeResult
-from analyzer.facts.detect import PageFacts, RecorderSite, script_type
-from analyzer.read.discover import SourceFile, display_path
-from analyzer.parse.jsparse import JsSource, dialect_for
 from analyzer.model import Detection, Diagnostic, Location, Status, Verdict
+from analyzer.parse import chunk_files, htmldoc, jsfacts, jsparse, links, reading, sfc, sourcemap, suppress, templates
+from analyzer.parse.jsparse import JsSource, dialect_for
+from analyzer.parse.normalise import norm
 from analyzer.parse.suppress import Directive
-from analyzer.signatures import SignatureDB
+from analyzer.read.discover import SourceFile, display_path
+from analyzer.signatures import SignatureDB, prefilter
 
 HTML_KINDS = frozenset({"html", "template"})
 CODE_KINDS = frozenset({"js", "ts", "sfc"})
@@ -105,7 +114,9 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
     if reading.looks_binary(data):
         # A NUL byte does not stop a browser from running the page: what its literals show stays.
         result.diagnostics.append(Diagnostic(path=source.display, code="binary", message="skipped: binary content (NUL bytes)"))
-        keep_found(source.display, fallback.first_hits(data, db), "binary content (NUL bytes): searched for recorder literals only", db, result)
+        keep_found(
+            source.display, fallback.first_hits(data, db), "binary content (NUL bytes): searched for recorder literals only", db, result
+        )
         return result
     if source.kind == "prose":  # Markdown: read only as a policy page
         result.compliance = compliance_facts.for_markdown(source.display, _decode(source.display, data, result), db)
@@ -126,7 +137,9 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         result.fields = fieldfacts.extract(page, db.fields, db.consent_words, source.display, db.field_context)
         result.page_topic = pagecontext.page_of(page, source.display, db.fields)
         if result.fields or result.rendered:
-            result.code = masking_code(el.text for el in page.elements if el.tag == "script" and script_type(el) in db.script_types.executable)
+            result.code = masking_code(
+                el.text for el in page.elements if el.tag == "script" and script_type(el) in db.script_types.executable
+            )
         result.compliance = compliance_facts.for_page(source.display, page, {d.vendor for d in result.detections}, result.fields, db)
     elif source.kind in CODE_KINDS:
         prog = _code_file(source.display, source.kind, data, db, result, source.path, source.boundary)
@@ -204,7 +217,9 @@ def _gtm_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> No
         result.diagnostics.append(Diagnostic(path=path, code="gtm-export-invalid", message=f"looks like a GTM export but {found}"))
         return
     if found.problem:
-        result.diagnostics.append(Diagnostic(path=path, code="gtm-export-invalid", message=f"{found.problem}; the tags that could be read are reported"))
+        result.diagnostics.append(
+            Diagnostic(path=path, code="gtm-export-invalid", message=f"{found.problem}; the tags that could be read are reported")
+        )
     _report(path, _NO_FACTS, found.sites, [], db, result)
 
 
@@ -300,12 +315,23 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
     return page
 
 
-def _analyze_html(path: str, page: htmldoc.Page, candidates: prefilter.Candidates, db: SignatureDB, result: FileResult, tpl=None, original: str | None = None, dialect: str | None = None) -> None:
+def _analyze_html(
+    path: str,
+    page: htmldoc.Page,
+    candidates: prefilter.Candidates,
+    db: SignatureDB,
+    result: FileResult,
+    tpl=None,
+    original: str | None = None,
+    dialect: str | None = None,
+) -> None:
     vendors = [db.vendors[v] for v in sorted(candidates.vendors)]
     cmps = [db.cmps[c] for c in sorted(candidates.cmps)]
     facts = detect.page_facts(page, vendors, cmps, db)
     if tpl is not None:
-        facts = dataclasses.replace(facts, commented=facts.commented + tuple(commented.in_template(tpl, original if original is not None else page.text, vendors)))
+        facts = dataclasses.replace(
+            facts, commented=facts.commented + tuple(commented.in_template(tpl, original if original is not None else page.text, vendors))
+        )
     verdicts = [(site, consent_markup.verdict(site, facts, db)) for site in facts.sites]
     verdicts, inactive = _inline_code(path, page, verdicts, db, result)
     if tpl is not None:
@@ -386,7 +412,9 @@ def _display_original(original: str | None) -> str | None:
     return f"{display_path(Path(file))}:{line}"
 
 
-def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileResult, file: Path, boundary: str | None = None) -> jsfacts.Program | None:
+def _code_file(
+    path: str, kind: str, data: bytes, db: SignatureDB, result: FileResult, file: Path, boundary: str | None = None
+) -> jsfacts.Program | None:
     """Detections and fields of a code file; returns the whole file's parsed program when one was
     made (not for a component's script blocks), for the compliance pass to reuse."""
     result.imports = links.specifiers(data) + chunk_files.chunk_specifiers(data)
@@ -397,7 +425,13 @@ def _code_file(path: str, kind: str, data: bytes, db: SignatureDB, result: FileR
     component = kind == "sfc" or path.lower().endswith((".jsx", ".tsx"))
     forms = markup and (
         jsxmarkup.form_hint(tuple(db.ui_components)).search(data) is not None
-        or (component and (rendered.worth_reading(data, db) or (pagecontext.is_route(path) and pagecontext.sensitive_page(path, "", [], db.fields) is not None)))
+        or (
+            component
+            and (
+                rendered.worth_reading(data, db)
+                or (pagecontext.is_route(path) and pagecontext.sensitive_page(path, "", [], db.fields) is not None)
+            )
+        )
     )
     if not candidates.vendors and not forms:
         return None

@@ -49,7 +49,15 @@ class _Worker:
         self.conn.close()
 
 
-def run(items: Sequence[Any], jobs: int, setup: Setup, setup_args: tuple, work: Work, on_death: Callable[[Any, int | None], Any], batch: int = 16) -> Iterator[Any]:
+def run(
+    items: Sequence[Any],
+    jobs: int,
+    setup: Setup,
+    setup_args: tuple,
+    work: Work,
+    on_death: Callable[[Any, int | None], Any],
+    batch: int = 16,
+) -> Iterator[Any]:
     """``work(setup(*setup_args), item)`` for every item in ``jobs`` processes, in input order;
     ``on_death(item, exitcode)`` stands in for the result of an item whose worker died on it."""
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from analyzer.model import Severity
+from analyzer.model import ScanResult, Severity
 from analyzer.report.view import Names
-from analyzer.model import ScanResult
 
 
 @dataclass(frozen=True)

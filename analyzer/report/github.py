@@ -3,11 +3,10 @@ then the summary as plain lines for the job's log (``--quiet``: the count of wha
 
 from __future__ import annotations
 
-from analyzer.model import Severity
+from analyzer.model import ScanResult, Severity
 from analyzer.report import ReportOptions
 from analyzer.report.escape import text as esc
 from analyzer.report.summary import hidden_line, summary_lines
-from analyzer.model import ScanResult
 
 _COMMAND = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "notice", Severity.INFO: "notice"}
 

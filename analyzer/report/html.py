@@ -161,21 +161,25 @@ def render_html(doc: dict[str, Any], names: Names | None = None) -> str:
     css, js = _static("report.css"), _static("report.js")
     refs, ref_numbers = legal_refs(view.findings)
     csp = f"default-src 'none'; style-src '{_csp_hash(css)}'; script-src '{_csp_hash(js)}'; base-uri 'none'; form-action 'none'"
-    return _environment().get_template("report.html.j2").render(
-        v=view,
-        charts=_charts(view),
-        refs=refs,
-        ref_numbers=ref_numbers,
-        severities=SEVERITIES,
-        statuses=STATUSES,
-        status_words=STATUS_WORDS,
-        tool=doc.get("tool", {}),
-        css=Markup(css),  # package files, not site content
-        js=Markup(js),
-        data=json_for_script(doc),
-        csp=csp,
-        chart_width=CHART_WIDTH,
-        label_width=LABEL_WIDTH,
-        value_width=VALUE_WIDTH,
-        bar_height=BAR_HEIGHT,
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            v=view,
+            charts=_charts(view),
+            refs=refs,
+            ref_numbers=ref_numbers,
+            severities=SEVERITIES,
+            statuses=STATUSES,
+            status_words=STATUS_WORDS,
+            tool=doc.get("tool", {}),
+            css=Markup(css),  # package files, not site content
+            js=Markup(js),
+            data=json_for_script(doc),
+            csp=csp,
+            chart_width=CHART_WIDTH,
+            label_width=LABEL_WIDTH,
+            value_width=VALUE_WIDTH,
+            bar_height=BAR_HEIGHT,
+        )
     )

@@ -6,9 +6,8 @@ import json
 from typing import Any
 
 from analyzer import __version__
-from analyzer.model import Detection, Diagnostic, Finding
+from analyzer.model import Detection, Diagnostic, Finding, ScanResult
 from analyzer.report import ReportOptions
-from analyzer.model import ScanResult
 
 SCHEMA_VERSION = 1
 
@@ -82,7 +81,15 @@ def policy_entry(p) -> dict[str, Any]:
         "named": [{"vendor": n.vendor, "how": n.how, "line": n.line, "column": n.column, "text": n.text} for n in p.named],
         "delegated_to": list(p.delegated),
         "legitimate_interest": [
-            {"line": c.line, "column": c.column, "covers": c.covers, "vendors": list(c.vendors), "basis": c.basis, "quote": c.quote, "conditional": c.conditional}
+            {
+                "line": c.line,
+                "column": c.column,
+                "covers": c.covers,
+                "vendors": list(c.vendors),
+                "basis": c.basis,
+                "quote": c.quote,
+                "conditional": c.conditional,
+            }
             for c in p.claims
         ],
         "mentions_recording": p.mentions_recording,

@@ -49,7 +49,9 @@ def _gate(view: View) -> str:
     s = view.summary
     scope = f"{_plural(int(s.get('files', 0)), 'file')} scanned, {_plural(len(view.diagnostics), 'diagnostic')}"
     found = f" ({_counts(view.severity)})" if view.findings else ""
-    left_out = [f"{int(s[key])} {words}" for key, words in (("suppressed", "suppressed inline"), ("baselined", "in the baseline")) if s.get(key)]
+    left_out = [
+        f"{int(s[key])} {words}" for key, words in (("suppressed", "suppressed inline"), ("baselined", "in the baseline")) if s.get(key)
+    ]
     if left_out:
         scope += f"; not reported: {', '.join(left_out)}"
     if view.failing:

@@ -14,11 +14,10 @@ import json
 from typing import Any
 
 from analyzer import __version__
-from analyzer.model import RENUMBERED, Finding, Severity, site_key
+from analyzer.model import RENUMBERED, Finding, ScanResult, Severity, site_key
 from analyzer.report import ReportOptions
 from analyzer.report.escape import uri
 from analyzer.rules import RULES
-from analyzer.model import ScanResult
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 DOCS = "https://github.com/replaylint/replaylint/blob/main/docs/rules/"
@@ -100,10 +99,19 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
                 },
                 "results": [_result(f, index, originals) for f in result.findings],
                 "properties": {"suppressed": result.suppressed, "baselined": result.baselined},
-                "invocations": [{"executionSuccessful": result.errors == 0, "toolExecutionNotifications": [
-                    {"level": d.level, "message": {"text": f"{d.code}: {d.message}"}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(d.path)}}}]}
-                    for d in result.diagnostics
-                ]}],
+                "invocations": [
+                    {
+                        "executionSuccessful": result.errors == 0,
+                        "toolExecutionNotifications": [
+                            {
+                                "level": d.level,
+                                "message": {"text": f"{d.code}: {d.message}"},
+                                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(d.path)}}}],
+                            }
+                            for d in result.diagnostics
+                        ],
+                    }
+                ],
             }
         ],
     }

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from analyzer.model import Finding, Severity
+from analyzer.model import Finding, ScanResult, Severity
 from analyzer.report import ReportOptions
 from analyzer.report.escape import text as esc
-from analyzer.model import ScanResult
 
 STATUSES = ("ungated", "unverifiable", "gated")  # worst first
 
@@ -70,7 +69,10 @@ def _fields(result: ScanResult) -> list[str]:
         return []
     captured = sum(1 for r in result.fields if r.exposed)
     masked = sum(1 for r in result.fields if not r.exposed and not r.unknown)
-    return [f"  sensitive fields on recorded pages: {len(result.fields)}; {captured} captured, {masked} masked by every recorder that reaches them"]
+    return [
+        f"  sensitive fields on recorded pages: {len(result.fields)}; {captured} captured, {masked} masked by every recorder that reaches "
+        "them"
+    ]
 
 
 def left_out(result: ScanResult) -> str:
@@ -87,7 +89,11 @@ def verdict_line(result: ScanResult, opts: ReportOptions) -> str:
     """The last line: the findings by severity and whether the check fails at ``--fail-on``."""
     failing = sum(1 for f in result.findings if f.severity >= opts.fail_on)
     found = f"{_n(len(result.findings), 'finding')} ({severity_counts(result.findings)})" if result.findings else "no findings"
-    gate = f"{failing} at or above {opts.fail_on.label}: the check fails" if failing else f"none at or above {opts.fail_on.label}: the check passes"
+    gate = (
+        f"{failing} at or above {opts.fail_on.label}: the check fails"
+        if failing
+        else f"none at or above {opts.fail_on.label}: the check passes"
+    )
     return f"replaylint: {found}; {gate}"
 
 
@@ -110,4 +116,7 @@ def hidden_line(result: ScanResult, opts: ReportOptions) -> str | None:
         of = [f for f in below if f.severity == sev]
         rules = ", ".join(f"{n} {rule}" if n > 1 else rule for rule, n in sorted(Counter(f.rule for f in of).items()))
         groups.append(f"{len(of)} {sev.label} ({rules})")
-    return f"replaylint: {_n(len(below), 'finding')} below {opts.fail_on.label} not shown: {', '.join(groups)}; run without --quiet to see them"
+    return (
+        f"replaylint: {_n(len(below), 'finding')} below {opts.fail_on.label} not shown: {', '.join(groups)}; run without --quiet to see "
+        "them"
+    )

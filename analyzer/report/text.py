@@ -7,11 +7,10 @@ recorder reaching them masks, the diagnostics, and the summary (``report.summary
 
 from __future__ import annotations
 
-from analyzer.model import Finding, Severity, site_key
+from analyzer.model import Finding, ScanResult, Severity, site_key
 from analyzer.report import ReportOptions
 from analyzer.report.escape import text as esc
 from analyzer.report.summary import hidden_line, summary_lines
-from analyzer.model import ScanResult
 
 _COLORS = {Severity.HIGH: "\x1b[31m", Severity.MEDIUM: "\x1b[33m", Severity.LOW: "\x1b[36m", Severity.INFO: "\x1b[2m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"

@@ -9,7 +9,7 @@ vendor, findings ordered most severe first, and the scan's scope.
 from __future__ import annotations
 
 import os
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,7 +124,7 @@ class View:
     def rel(self, path: str) -> str:
         """A path without the folder every path of the report shares (shown once, in the scope)."""
         if self.root and path.startswith(self.root):
-            return path[len(self.root):] or path
+            return path[len(self.root) :] or path
         return path
 
     def headline(self) -> str:

@@ -24,14 +24,14 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from analyzer.resolve import chunks, composition, crossfile
-from analyzer.parse import links
 from analyzer.config import ConfigError, DeclaredFact
-from analyzer.read.discover import SourceFile, app_root
-from analyzer.resolve.exposure import PageInfo
 from analyzer.facts.records import FileFacts
 from analyzer.kinds import Mechanism, Via
 from analyzer.model import Detection, Diagnostic, Status, Verdict, site_key
+from analyzer.parse import links
+from analyzer.read.discover import SourceFile, app_root
+from analyzer.resolve import chunks, composition, crossfile
+from analyzer.resolve.exposure import PageInfo
 from analyzer.signatures import SignatureDB
 
 SiteKey = tuple[str, int, int, str]
@@ -47,14 +47,18 @@ class Resolved:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def resolve(files: list[SourceFile], facts: list[FileFacts], db: SignatureDB, max_bytes: int, declared: tuple[DeclaredFact, ...] = ()) -> Resolved:
+def resolve(
+    files: list[SourceFile], facts: list[FileFacts], db: SignatureDB, max_bytes: int, declared: tuple[DeclaredFact, ...] = ()
+) -> Resolved:
     """Every step above, in order; a step that fails is reported and leaves the verdicts as they were."""
     by_path = {f.path: f for f in facts}
     detections = [d for f in facts for d in f.detections]
     diagnostics: list[Diagnostic] = []
     imports = {f.path: f.imports for f in facts if f.imports}
     page_loads = {f.path: list(f.loads) for f in facts if f.loads}
-    pages = {f.path: PageInfo(list(f.fields), f.code, list(f.loads), rendered=list(f.rendered), topic=f.page_topic) for f in facts if f.page_like}
+    pages = {
+        f.path: PageInfo(list(f.fields), f.code, list(f.loads), rendered=list(f.rendered), topic=f.page_topic) for f in facts if f.page_like
+    }
     chunk_imports = _chunk_imports(files, imports)
     loaded_by: dict[str, list[str]] = {}
     for page, loads in page_loads.items():
@@ -69,7 +73,9 @@ def resolve(files: list[SourceFile], facts: list[FileFacts], db: SignatureDB, ma
     for page, loads in page_loads.items():
         for script in loads:
             direct.setdefault(script, []).append(page)
-    detections = _guarded("chunk pass", detections, diagnostics, lambda ds: chunks.link(ds, files, imports, direct, db, max_bytes), level="warning")
+    detections = _guarded(
+        "chunk pass", detections, diagnostics, lambda ds: chunks.link(ds, files, imports, direct, db, max_bytes), level="warning"
+    )
     detections = _drop(detections, _embedded(detections, by_path, chunk_imports, real, db))
     detections = _drop(detections, _superseded_guesses(detections))
     detections = _guarded("cross-file pass", detections, diagnostics, lambda ds: crossfile.link(ds, files, imports, db, max_bytes))
@@ -93,7 +99,13 @@ def with_verdicts(detections: list[Detection], changed: dict[SiteKey, Verdict]) 
     return [dataclasses.replace(d, verdict=changed[site_key(d)]) if site_key(d) in changed else d for d in detections]
 
 
-def _guarded(step: str, detections: list[Detection], diagnostics: list[Diagnostic], run: Callable[[list[Detection]], dict[SiteKey, Verdict]], level: str = "error") -> list[Detection]:
+def _guarded(
+    step: str,
+    detections: list[Detection],
+    diagnostics: list[Diagnostic],
+    run: Callable[[list[Detection]], dict[SiteKey, Verdict]],
+    level: str = "error",
+) -> list[Detection]:
     """A post-pass bug must not lose the scan's results: reported, and the verdicts stay."""
     try:
         changed = run(detections)
@@ -146,7 +158,9 @@ def _drop(detections: list[Detection], keys: set[SiteKey]) -> list[Detection]:
     return [d for d in detections if site_key(d) not in keys] if keys else detections
 
 
-def _embedded(detections: list[Detection], by_path: dict[str, FileFacts], chunk_imports: dict[str, list[str]], real: dict[str, str], db: SignatureDB) -> set[SiteKey]:
+def _embedded(
+    detections: list[Detection], by_path: dict[str, FileFacts], chunk_imports: dict[str, list[str]], real: dict[str, str], db: SignatureDB
+) -> set[SiteKey]:
     """A recorder library's chunk loaded only by its host SDK is the host's (chunks.embedded)."""
     if not chunk_imports:
         return set()
@@ -177,7 +191,9 @@ def declared_verdicts(detections: list[Detection], facts: tuple[DeclaredFact, ..
     unverifiable auto-blocker verdicts into gated, and says it was declared."""
     changed = {}
     for d in detections:
-        fact = next((f for f in facts if d.verdict.mechanism == Mechanism.AUTOBLOCKER and d.verdict.cmp == f.cmp and d.vendor in f.blocks), None)
+        fact = next(
+            (f for f in facts if d.verdict.mechanism == Mechanism.AUTOBLOCKER and d.verdict.cmp == f.cmp and d.vendor in f.blocks), None
+        )
         if fact is not None:
             changed[site_key(d)] = Verdict(
                 status=Status.GATED,

@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from dataclasses import dataclass
 
 from analyzer.consent import consent_code
-from analyzer.resolve import crossfile
-from analyzer.parse import jsfacts, jsparse, links, reading
-from analyzer.read.discover import SourceFile
-from analyzer.parse.jsparse import JsSource, dialect_for
 from analyzer.kinds import Mechanism
 from analyzer.model import Detection, Status, Verdict, site_key
+from analyzer.parse import jsfacts, jsparse, links, reading
+from analyzer.parse.jsparse import JsSource, dialect_for
+from analyzer.read.discover import SourceFile
 from analyzer.signatures import SignatureDB
 
 MAX_DEPTH = 12  # chunks followed through static imports
@@ -66,7 +64,11 @@ def link(
         way = resolver.chunk(d.location.path, 0, frozenset())
         if way is None or way.status is Status.UNGATED and d.location.path not in resolver.dynamic_seen:
             continue  # loaded with a page, or by nothing in the scan: "runs when the file loads" stands
-        mechanism = {Status.GATED: Mechanism.CODE_GUARD, Status.UNGATED: Mechanism.NO_CONSENT_CHECK, Status.UNVERIFIABLE: Mechanism.CODE_UNRESOLVED}[way.status]
+        mechanism = {
+            Status.GATED: Mechanism.CODE_GUARD,
+            Status.UNGATED: Mechanism.NO_CONSENT_CHECK,
+            Status.UNVERIFIABLE: Mechanism.CODE_UNRESOLVED,
+        }[way.status]
         changed[site_key(d)] = dataclasses.replace(
             d.verdict, status=way.status, mechanism=mechanism, evidence=f"it runs when its chunk loads; {way.evidence}", load=False
         )
@@ -83,8 +85,6 @@ def _dynamic_specifiers(f: SourceFile, max_bytes: int) -> list[str]:
 def _same(spec: str, target: str, importer_real: str, f: SourceFile) -> bool:
     found = links.imported_files([spec], importer_real, str(f.root) if f.root is not None else None)
     return bool(found) and found[0] == target
-
-
 
 
 class _Resolver:
@@ -118,7 +118,15 @@ class _Resolver:
             else:
                 outer = self.chunk(importer, depth + 1, seen | {display})
                 if outer is not None:
-                    ways.append(_Way(outer.status, f"imported by {importer}; {outer.evidence}" if outer.imported else f"imported by {importer}, which {outer.evidence}", imported=True))
+                    ways.append(
+                        _Way(
+                            outer.status,
+                            f"imported by {importer}; {outer.evidence}"
+                            if outer.imported
+                            else f"imported by {importer}, which {outer.evidence}",
+                            imported=True,
+                        )
+                    )
                 else:
                     ways.append(_Way(Status.UNGATED, f"imported by {importer}, which runs when its page loads", imported=True))
         way = _combine(ways)
@@ -173,7 +181,13 @@ def _combine(ways: list[_Way]) -> _Way | None:
     return _Way(Status.GATED, "loaded only where consent is given: " + "; ".join(w.evidence for w in ways[:3]))
 
 
-def embedded(detections: list[Detection], inactive_vendors: dict[str, set[str]], chunk_imports: dict[str, list[str]], real: dict[str, str], db: SignatureDB) -> set[tuple[str, int, int, str]]:
+def embedded(
+    detections: list[Detection],
+    inactive_vendors: dict[str, set[str]],
+    chunk_imports: dict[str, list[str]],
+    real: dict[str, str],
+    db: SignatureDB,
+) -> set[tuple[str, int, int, str]]:
     """Detections of a recorder library in a chunk that only a host SDK loads (Amplitude's
     session-replay plugin imports its rrweb recorder chunk): the host's, not a recorder of their
     own ([sdk] embeds, across files). ``inactive_vendors``: per display path, the vendors seen

@@ -18,12 +18,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from analyzer.facts.compliance_facts import ComplianceFacts
-from analyzer.model import Detection, site_key
 from analyzer.facts.policy_pages import PolicyPage
-from analyzer.resolve.exposure import FieldReport
-from analyzer.signatures import SignatureDB
 from analyzer.facts.unmasking import MaskingOff
 from analyzer.facts.withdrawal import Unstopped, unstopped
+from analyzer.model import Detection, site_key
+from analyzer.resolve.exposure import FieldReport
+from analyzer.signatures import SignatureDB
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,9 @@ def context(
     return ctx
 
 
-def _exposed(facts: dict[str, ComplianceFacts], fields: list[FieldReport], users: dict[str, list[str]], detections: list[Detection]) -> Iterable[Exposed]:
+def _exposed(
+    facts: dict[str, ComplianceFacts], fields: list[FieldReport], users: dict[str, list[str]], detections: list[Detection]
+) -> Iterable[Exposed]:
     by_page: dict[str, list[FieldReport]] = {}
     for report in fields:
         by_page.setdefault(report.path, []).append(report)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from analyzer.consent.template_scan import TemplateFacts, TemplateRef
 from analyzer.kinds import Mechanism
 from analyzer.model import Detection, Status, Verdict, site_key
-from analyzer.consent.template_scan import TemplateFacts, TemplateRef
 
 MAX_DEPTH = 12
 
@@ -169,7 +169,9 @@ def regate(detections: list[Detection], graph: Graph) -> dict[tuple[str, int, in
         found = _gated_where_included(graph, d.location.path)
         if found is None:
             if is_partial(d.location.path) and not graph.includers.get(d.location.path):
-                changed[site_key(d)] = dataclasses.replace(d.verdict, evidence=f"{d.verdict.evidence}; no scanned template includes this partial: judged as it renders")
+                changed[site_key(d)] = dataclasses.replace(
+                    d.verdict, evidence=f"{d.verdict.evidence}; no scanned template includes this partial: judged as it renders"
+                )
             continue
         key = site_key(d)
         kind, where = found
@@ -177,7 +179,8 @@ def regate(detections: list[Detection], graph: Graph) -> dict[tuple[str, int, in
             changed[key] = Verdict(
                 status=Status.GATED,
                 mechanism=Mechanism.SERVER_SIDE_CONSENT,
-                evidence=f"this template is rendered only inside consent branches where it is included ({where}); on its own: {d.verdict.evidence}",
+                evidence=f"this template is rendered only inside consent branches where it is included ({where}); on its own: "
+                f"{d.verdict.evidence}",
                 cmp=d.verdict.cmp,
             )
         else:

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from analyzer.parse import bundler_exports, jsfacts, jsparse, links, reading, sfc
 from analyzer.consent import consent_code
-from analyzer.read.discover import SourceFile, app_root
 from analyzer.kinds import Mechanism
 from analyzer.model import Detection, Status, Verdict, site_key
+from analyzer.parse import bundler_exports, jsfacts, jsparse, links, reading, sfc
+from analyzer.read.discover import SourceFile, app_root
 from analyzer.signatures import SignatureDB
 
 _EXTENSIONS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".vue", ".svelte")
@@ -169,7 +169,13 @@ def _uses(prog: jsfacts.Program, local: str, imp: jsfacts.Import) -> list[tuple[
         if parent.type in ("call_expression", "new_expression") and prog.callee(parent) == ident:
             prog.remember(ref[:-1])
             out.append((parent, whole))
-        elif parent.type == "member_expression" and imp.imported is None and grand is not None and grand.type == "call_expression" and prog.callee(grand) == parent:
+        elif (
+            parent.type == "member_expression"
+            and imp.imported is None
+            and grand is not None
+            and grand.type == "call_expression"
+            and prog.callee(grand) == parent
+        ):
             prog.remember(ref[:-2])
             out.append((grand, frozenset({prog.text(parent.child_by_field_name("property"))})))
         elif parent.type == "arguments" and grand is not None and grand.type in ("call_expression", "new_expression"):
@@ -191,7 +197,9 @@ def _dynamic_uses(prog: jsfacts.Program, hits: dict[str, str]) -> list[tuple[Nod
         if target is None:
             continue
         chain = prog.tree.path(m.start(), m.end())
-        at = next((i for i in range(len(chain) - 1, -1, -1) if chain[i].type == "call_expression" and chain[i].start_byte == m.start()), None)
+        at = next(
+            (i for i in range(len(chain) - 1, -1, -1) if chain[i].type == "call_expression" and chain[i].start_byte == m.start()), None
+        )
         if at is None:
             continue
         out += [(node, names, target) for node, names in _holder_calls(prog, _module_holder(prog, chain[: at + 1]))]
@@ -212,7 +220,12 @@ def _module_calls(prog: jsfacts.Program, holder: Node) -> list[tuple[Node, froze
         binding = prog.lookup(holder)
         for ref in prog.scopes.references(binding) if binding is not None else []:
             parent, grand = (ref[-2], ref[-3]) if len(ref) >= 3 else (None, None)
-            if parent is not None and parent.type == "member_expression" and grand.type == "call_expression" and prog.callee(grand) == parent:
+            if (
+                parent is not None
+                and parent.type == "member_expression"
+                and grand.type == "call_expression"
+                and prog.callee(grand) == parent
+            ):
                 prog.remember(ref[:-2])
                 out.append((grand, frozenset({prog.text(parent.child_by_field_name("property"))})))
         return out
@@ -357,8 +370,16 @@ def _combine(found: list[_Call]) -> Verdict | None:
     if ungated:
         c = ungated[0]
         more = f" ({len(ungated)} of {len(found)} callers ungated)" if len(found) > 1 else ""
-        return Verdict(status=Status.UNGATED, mechanism=Mechanism.NO_CONSENT_CHECK, evidence=f"exported, and called at {where(c)}{more}: {c.evidence}")
+        return Verdict(
+            status=Status.UNGATED, mechanism=Mechanism.NO_CONSENT_CHECK, evidence=f"exported, and called at {where(c)}{more}: {c.evidence}"
+        )
     if all(c.status is Status.GATED for c in found):
-        return Verdict(status=Status.GATED, mechanism=Mechanism.CODE_GUARD, evidence=f"exported, and every caller is gated ({', '.join(where(c) for c in found)}): {found[0].evidence}")
+        return Verdict(
+            status=Status.GATED,
+            mechanism=Mechanism.CODE_GUARD,
+            evidence=f"exported, and every caller is gated ({', '.join(where(c) for c in found)}): {found[0].evidence}",
+        )
     c = next(c for c in found if c.status is Status.UNVERIFIABLE)
-    return Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.CODE_UNRESOLVED, evidence=f"exported, and called at {where(c)}: {c.evidence}")
+    return Verdict(
+        status=Status.UNVERIFIABLE, mechanism=Mechanism.CODE_UNRESOLVED, evidence=f"exported, and called at {where(c)}: {c.evidence}"
+    )

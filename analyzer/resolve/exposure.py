@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from analyzer.facts.fieldfacts import FieldSite
-from analyzer.resolve.masking import effective_default, effective_text_default, evaluate, evaluate_text
-from analyzer.model import Detection, Status
 from analyzer.facts.pagecontext import PageTopic
 from analyzer.facts.rendered import RenderedValue
+from analyzer.model import Detection, Status
+from analyzer.resolve.masking import effective_default, effective_text_default, evaluate, evaluate_text
 from analyzer.signatures import SignatureDB
 
 
@@ -125,7 +125,11 @@ def assess(
         reports += page_reports
         text_defaults = {v: effective_text_default(db.vendors[v], code) for v in recorders} if info.rendered else {}
         values = tuple(_value_report(path, v, recorders, text_defaults, db) for v in info.rendered)
-        visit = VisitReport(path, info.topic, tuple(sorted(recorders)), tuple(v for v in sorted(recorders) if recorders[v])) if info.topic else None
+        visit = (
+            VisitReport(path, info.topic, tuple(sorted(recorders)), tuple(v for v in sorted(recorders) if recorders[v]))
+            if info.topic
+            else None
+        )
         contexts.append(PageExposure(path=path, fields=page_reports, values=values, visit=visit))
     return reports, contexts
 

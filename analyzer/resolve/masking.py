@@ -10,7 +10,6 @@ are not visible: the documented default is assumed and the reason says so.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from analyzer.facts.fieldfacts import FieldSite
@@ -86,7 +85,9 @@ def evaluate(field: FieldSite, vendor: Vendor, default: tuple[str, str | None]) 
     choice = kind in CHOICES or kind == "contenteditable"
     recorded_controls = m.unmasked_controls
     if default in ("dashboard", "unknown"):
-        return Exposure(vendor.id, None, f"{name}'s masking is set in its dashboard (not visible here); its documented default is not known", fix)
+        return Exposure(
+            vendor.id, None, f"{name}'s masking is set in its dashboard (not visible here); its documented default is not known", fix
+        )
     if default == "none":
         return Exposure(vendor.id, True, f"{name} records form input{via}", fix)
     if default == "password-only":
@@ -98,11 +99,19 @@ def evaluate(field: FieldSite, vendor: Vendor, default: tuple[str, str | None]) 
             return Exposure(vendor.id, False, f"{name} masks this input type by default", fix)
         return Exposure(vendor.id, True, f"{name} masks only some input types and this is not one of them{via}", fix)
     if kind in recorded_controls:
-        what = {"radio": "radio choices", "checkbox": "checkbox choices", "select": "select choices", "range": "range values", "contenteditable": "editable regions"}[kind]
+        what = {
+            "radio": "radio choices",
+            "checkbox": "checkbox choices",
+            "select": "select choices",
+            "range": "range values",
+            "contenteditable": "editable regions",
+        }[kind]
         return Exposure(vendor.id, True, f"{what} are recorded by {name}{via}", fix)
     if default == "keystrokes-suppressed" and choice:
         return Exposure(vendor.id, False, f"{name} suppresses this control's input{via}", fix)
-    return Exposure(vendor.id, False, f"{name} masks {'typed text' if default == 'keystrokes-suppressed' else 'inputs'} by default{via}", fix)
+    return Exposure(
+        vendor.id, False, f"{name} masks {'typed text' if default == 'keystrokes-suppressed' else 'inputs'} by default{via}", fix
+    )
 
 
 # -- page text: values a template or component prints (analyzer.facts.rendered) ---------------------------
@@ -117,7 +126,7 @@ def effective_text_default(vendor: Vendor, code: str) -> tuple[str, str | None]:
     return t.default, None
 
 
-def evaluate_text(value: "RenderedValue", vendor: Vendor, default: tuple[str, str | None]) -> Exposure:
+def evaluate_text(value: RenderedValue, vendor: Vendor, default: tuple[str, str | None]) -> Exposure:
     """Whether ``vendor`` records a printed value as page text (:func:`effective_text_default`)."""
     t = vendor.masking.text
     fix = t.fix if t is not None else ""

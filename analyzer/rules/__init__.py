@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 
 from analyzer.model import RENUMBERED, SEVERITY_NAMES
-
 from analyzer.rules import (
     field_contact,
     field_masking_unknown,
@@ -42,8 +41,8 @@ from analyzer.rules import (
     recorder_not_stopped,
     recorder_resource_hint,
     recorder_undisclosed,
-    recorder_unverifiable,
     recorder_ungated,
+    recorder_unverifiable,
     sdk_inactive,
     suppression_invalid,
     suppression_unused,

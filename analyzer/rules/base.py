@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
-
 from typing import TYPE_CHECKING
 
 from analyzer.facts.records import FileFacts
@@ -33,10 +32,10 @@ class FieldContext:
     visiting it reveals: what the field rules read."""
 
     path: str
-    fields: tuple["FieldReport", ...]
+    fields: tuple[FieldReport, ...]
     db: SignatureDB
-    values: tuple["ValueReport", ...] = ()
-    visit: "VisitReport | None" = None
+    values: tuple[ValueReport, ...] = ()
+    visit: VisitReport | None = None
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ class Rule:
     scope: str = "page"
 
     @classmethod
-    def from_module(cls, module: ModuleType) -> "Rule":
+    def from_module(cls, module: ModuleType) -> Rule:
         return cls(
             id=module.ID,
             name=module.NAME,

@@ -18,18 +18,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from analyzer.resolve import compliance, exposure
-from analyzer.parse import suppress
 from analyzer.config import Config
-from analyzer.read.discover import SourceFile
 from analyzer.facts.records import FileFacts
 from analyzer.model import Detection, Diagnostic, Finding
-from analyzer.resolve import Resolved
-from analyzer.rules import BY_SCOPE, RULES
+from analyzer.parse import suppress
+from analyzer.parse.suppress import Directive
+from analyzer.read.discover import SourceFile
+from analyzer.resolve import Resolved, compliance, exposure
 from analyzer.resolve.exposure import FieldReport
+from analyzer.rules import BY_SCOPE, RULES
 from analyzer.rules.base import FieldContext, PageContext
 from analyzer.signatures import SignatureDB
-from analyzer.parse.suppress import Directive
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,9 @@ def page_findings(facts: FileFacts, detections, db: SignatureDB) -> list[Finding
     return [finding for rule in BY_SCOPE["page"] for finding in rule.check(ctx)]
 
 
-def _compliance(facts: list[FileFacts], resolved: Resolved, fields: list[FieldReport], db: SignatureDB, site: bool, findings: list[Finding]) -> tuple[list, list[Diagnostic]]:
+def _compliance(
+    facts: list[FileFacts], resolved: Resolved, fields: list[FieldReport], db: SignatureDB, site: bool, findings: list[Finding]
+) -> tuple[list, list[Diagnostic]]:
     """The RL5xx rules over the whole site. A failure here is reported and leaves the other
     results as they were."""
     held = {f.path: f.compliance for f in facts if f.compliance is not None}

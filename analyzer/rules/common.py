@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from analyzer.kinds import Mechanism, Via
-from analyzer.model import Detection, Finding, Severity, Status
+from analyzer.model import Detection, Finding, Severity
 from analyzer.rules.base import FieldContext, PageContext
 from analyzer.signatures import Cmp, SignatureDB
 
@@ -74,7 +74,9 @@ def remediation(ctx: PageContext, d: Detection) -> str:
     if cmps:
         cmp = ctx.db.cmps[cmps[0]]
         assert cmp.markup is not None
-        return f"This page loads {cmp.name}: change {what} to <script {cmp.markup.fix} …> so {cmp.name} runs it only after analytics consent."
+        return (
+            f"This page loads {cmp.name}: change {what} to <script {cmp.markup.fix} …> so {cmp.name} runs it only after analytics consent."
+        )
     example = next((c for c in _examples(ctx.db) if c.markup is not None), None)
     fix = f" (with {example.name}: <script {example.markup.fix} …>)" if example is not None else ""
     return (

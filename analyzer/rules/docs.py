@@ -32,12 +32,18 @@ def render_index() -> str:
     lines += [
         "- **RL1xx** what records the visitor and whether it waits for consent, in any kind of file: RL10x the consent verdict, "
         "RL110 resource hints, RL120 commented-out snippets, RL130 SDKs present but not recording, RL140 tag-manager containers.",
-        "- **RL3xx** what a recorder captures: RL30x form fields, RL310 personal data sent through its API, RL32x values printed as text, RL330 the visit itself.",
-        "- **RL5xx** the rest of the compliant pattern over the whole site: disclosure, legal basis, masking kept on, stopping on withdrawal.",
+        "- **RL3xx** what a recorder captures: RL30x form fields, RL310 personal data sent through its API, RL32x values printed as text, "
+        "RL330 the visit itself.",
+        "- **RL5xx** the rest of the compliant pattern over the whole site: disclosure, legal basis, masking kept on, stopping on "
+        "withdrawal.",
         "- **RL9xx** the tool's own directives (suppressions).",
     ]
     lines += ["", "## Renumbered ids", ""]
-    lines += ["Old ids keep working in `replaylint: ignore[…]`, `select` / `ignore` / `severity` and `explain`; fingerprints keep the old id, so baselines and code-scanning alerts stay matched (SARIF lists it under `deprecatedIds`).", ""]
+    lines += [
+        "Old ids keep working in `replaylint: ignore[…]`, `select` / `ignore` / `severity` and `explain`; fingerprints keep the old id, so "
+        "baselines and code-scanning alerts stay matched (SARIF lists it under `deprecatedIds`).",
+        "",
+    ]
     lines += ["| old | new |", "|---|---|"] + [f"| {old} | [{new}]({new}.md) |" for old, new in RENUMBERED.items()]
     return "\n".join(lines) + "\n"
 

@@ -45,8 +45,10 @@ def check(ctx: FieldContext) -> Iterator[Finding]:
                 name=NAME,
                 severity=Severity.LOW,
                 location=Location(path=report.path, line=f.line, column=f.column),
-                message=f"field '{f.label[:60]}' ({ctx.db.fields[c.category].label}) may be recorded by {vendor_names(ctx, report.unknown)}: masking is set in the vendor dashboard",
-                evidence=f"<{f.tag} name=\"{f.name}\"> {', '.join(c.words[:3])}",
-                remediation="; ".join(f"{ctx.db.vendors[v].name}: {fix}" for v, fix in report.fixes if v in report.unknown and fix) or "Mask the field with the vendor's attribute.",
+                message=f"field '{f.label[:60]}' ({ctx.db.fields[c.category].label}) may be recorded by "
+                f"{vendor_names(ctx, report.unknown)}: masking is set in the vendor dashboard",
+                evidence=f'<{f.tag} name="{f.name}"> {", ".join(c.words[:3])}',
+                remediation="; ".join(f"{ctx.db.vendors[v].name}: {fix}" for v, fix in report.fixes if v in report.unknown and fix)
+                or "Mask the field with the vendor's attribute.",
                 vendor=report.unknown[0],
             )

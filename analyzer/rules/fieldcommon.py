@@ -28,8 +28,10 @@ def field_finding(ctx: FieldContext, report: FieldReport, rule: str, name: str, 
         severity=severity,
         location=Location(path=report.path, line=f.line, column=f.column),
         message=f"field '{f.label[:60]}' ({category}: {', '.join(c.words[:3])}{context}) is recorded by {who}{gated}",
-        evidence=f"<{f.tag} name=\"{f.name}\"> {category}, confidence {c.confidence:.2f}{context}; {reasons}",
-        remediation=f"Mask the field for every recorder on the page: {fixes}" if fixes else "Mask the field for every recorder on the page.",
+        evidence=f'<{f.tag} name="{f.name}"> {category}, confidence {c.confidence:.2f}{context}; {reasons}',
+        remediation=f"Mask the field for every recorder on the page: {fixes}"
+        if fixes
+        else "Mask the field for every recorder on the page.",
         legal=legal,
         vendor=report.exposed[0] if report.exposed else None,
     )

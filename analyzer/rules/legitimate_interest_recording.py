@@ -6,9 +6,10 @@ lid 1 sub f AVG"; or the words: "legitimate interest", "berechtigtes Interesse",
 "interesse legittimo", "interés legítimo", "gerechtvaardigd belang", ... in twelve languages) as the
 legal basis for a recorder (named in the sentence, in its paragraph or in the heading of its section),
 for session recording or heatmaps, or for the analytics / statistics category on a page that names a
-recorder (or on any policy page of a site that loads one). The sentence is quoted with its line. Legitimate interest for security, fraud prevention, server logs,
-enquiries or newsletters is not reported, nor a bare list of the GDPR bases, nor a negated mention ("we
-do not rely on legitimate interest").
+recorder (or on any policy page of a site that loads one). The sentence is quoted with its line.
+Legitimate interest for security, fraud prevention, server logs, enquiries or newsletters is not
+reported, nor a bare list of the GDPR bases, nor a negated mention ("we do not rely on legitimate
+interest").
 
 **Why it matters.** Recording a visit reads and stores information on the visitor's device, which
 needs prior consent under ePrivacy Art. 5(3) whatever the GDPR basis of the later processing. The
@@ -26,7 +27,8 @@ that it is withdrawn in the cookie settings, and load the recorder only after an
 **Fires on:**
 
     ### Hotjar
-    Die Nutzung erfolgt auf Grundlage von Art. 6 Abs. 1 lit. f DSGVO; wir haben ein berechtigtes Interesse an der Analyse des Nutzerverhaltens.
+    Die Nutzung erfolgt auf Grundlage von Art. 6 Abs. 1 lit. f DSGVO; wir haben ein berechtigtes
+    Interesse an der Analyse des Nutzerverhaltens.
 
 **Does not fire on:**
 

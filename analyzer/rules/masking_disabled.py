@@ -53,7 +53,11 @@ def check(ctx) -> Iterator[Finding]:
         vendor = ctx.db.vendors[off.vendor]
         fields = "; ".join(f"{label} ({path}:{line})" for path, line, label in item.fields[:8])
         more = f" and {len(item.fields) - 8} more" if len(item.fields) > 8 else ""
-        exposes = f"it exposes {len(item.fields)} sensitive field(s): {fields}{more}" if item.fields else "no sensitive field was found on the pages it reaches, but every input it records is captured"
+        exposes = (
+            f"it exposes {len(item.fields)} sensitive field(s): {fields}{more}"
+            if item.fields
+            else "no sensitive field was found on the pages it reaches, but every input it records is captured"
+        )
         what = f"init option {off.setting}" if off.kind == "option" else f"{off.setting} on <{off.element}>"
         severity = Severity.HIGH if any(_art9(ctx, path, line) for path, line, _ in item.fields) else Severity.MEDIUM
         yield Finding(
@@ -63,14 +67,12 @@ def check(ctx) -> Iterator[Finding]:
             location=Location(path=item.path, line=off.line, column=off.column),
             message=f"{what} turns {vendor.name}'s input masking off ({off.note}); {exposes}",
             evidence=f"{off.vendor}: {off.setting} -> {off.effect}",
-            remediation=f"Remove {off.setting} and keep {vendor.name}'s masking on; unmask only single non-sensitive fields. {vendor.masking.fix}".strip(),
+            remediation=f"Remove {off.setting} and keep {vendor.name}'s masking on; unmask only single non-sensitive fields. "
+            f"{vendor.masking.fix}".strip(),
             legal=legal_notes(ctx, "fields"),
             vendor=off.vendor,
         )
 
 
 def _art9(ctx, path: str, line: int) -> bool:
-    return any(
-        r.path == path and r.field.line == line and ctx.db.fields[r.field.classification.category].art9
-        for r in ctx.field_reports
-    )
+    return any(r.path == path and r.field.line == line and ctx.db.fields[r.field.classification.category].art9 for r in ctx.field_reports)

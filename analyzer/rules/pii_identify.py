@@ -44,6 +44,7 @@ def check(ctx: PageContext) -> Iterator[Finding]:
             location=Location(path=ctx.path, line=item.line, column=item.column),
             message=f"{ctx.db.vendors[item.vendor].name}: {item.evidence}",
             evidence=item.evidence,
-            remediation="Identify the visitor with an opaque internal id only; do not send e-mail, identity numbers or special-category data to the recorder.",
+            remediation="Identify the visitor with an opaque internal id only; do not send e-mail, identity numbers or special-category "
+            "data to the recorder.",
             vendor=item.vendor,
         )

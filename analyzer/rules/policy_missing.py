@@ -47,8 +47,10 @@ def check(ctx) -> Iterator[Finding]:
         name=NAME,
         severity=Severity.INFO,
         location=first.location,
-        message=f"no privacy or cookie policy page among the scanned files, so whether the site's recorders ({names}) are disclosed cannot be checked",
+        message=f"no privacy or cookie policy page among the scanned files, so whether the site's recorders ({names}) are disclosed cannot "
+        "be checked",
         evidence=f"recorders: {', '.join(ctx.recorders)}; policy pages: none",
-        remediation="Scan the policy pages' source too (Markdown content, templates or built HTML), or ignore RL502 for a project whose policy lives elsewhere and check the disclosure by hand.",
+        remediation="Scan the policy pages' source too (Markdown content, templates or built HTML), or ignore RL502 for a project whose "
+        "policy lives elsewhere and check the disclosure by hand.",
         vendor=first.vendor,
     )

@@ -54,7 +54,9 @@ def check(ctx) -> Iterator[Finding]:
             missing = "location.reload()"
             need = f"{vendor.name} has no stop call and no consent-handling code reloads the page"
         hooks = ", ".join(sorted({f"{h.name} ({h.cmp}, line {h.line})" for h in item.hooks})[:3])
-        where = f"; this file listens to {hooks}, where the call belongs" if hooks else "; no consent-change listener was found in this file"
+        where = (
+            f"; this file listens to {hooks}, where the call belongs" if hooks else "; no consent-change listener was found in this file"
+        )
         yield Finding(
             rule=ID,
             name=NAME,

@@ -55,13 +55,16 @@ def check(ctx) -> Iterator[Finding]:
         vendor = ctx.db.vendors[vendor_id]
         first = ctx.first_detection(vendor_id)
         severity = Severity.INFO if delegated else Severity.MEDIUM
-        live = "; ".join(f"{cmp} fills the cookie list of {path} in the browser: check that it lists {vendor.name}" for cmp, path in delegated)
+        live = "; ".join(
+            f"{cmp} fills the cookie list of {path} in the browser: check that it lists {vendor.name}" for cmp, path in delegated
+        )
         yield Finding(
             rule=ID,
             name=NAME,
             severity=severity,
             location=first.location,
-            message=f"{vendor.name} is loaded here but no privacy or cookie policy in the scan names it (checked: {checked})" + (f"; {live}" if live else ""),
+            message=f"{vendor.name} is loaded here but no privacy or cookie policy in the scan names it (checked: {checked})"
+            + (f"; {live}" if live else ""),
             evidence=f"{vendor_id} not named on: {', '.join(p.path for p in ctx.policies)}",
             remediation=remediation(ctx, vendor_id),
             legal=legal_notes(ctx, "disclosure"),

@@ -44,4 +44,6 @@ SUMMARY = "A session recorder or heatmap loads before consent"
 def check(ctx: PageContext) -> Iterator[Finding]:
     for d in ctx.detections:
         if d.verdict.status is Status.UNGATED and d.via != Via.NOSCRIPT_PIXEL:
-            yield consent_finding(ctx, d, ID, NAME, f"{vendor_label(ctx, d)} loads without waiting for consent ({mechanism_words(d.verdict.mechanism)})")
+            yield consent_finding(
+                ctx, d, ID, NAME, f"{vendor_label(ctx, d)} loads without waiting for consent ({mechanism_words(d.verdict.mechanism)})"
+            )

@@ -42,4 +42,6 @@ SUMMARY = "A recorder's consent gating cannot be proven from the markup"
 def check(ctx: PageContext) -> Iterator[Finding]:
     for d in ctx.detections:
         if d.verdict.status is Status.UNVERIFIABLE:
-            yield consent_finding(ctx, d, ID, NAME, f"{vendor_label(ctx, d)}: consent gating cannot be verified ({mechanism_words(d.verdict.mechanism)})")
+            yield consent_finding(
+                ctx, d, ID, NAME, f"{vendor_label(ctx, d)}: consent gating cannot be verified ({mechanism_words(d.verdict.mechanism)})"
+            )

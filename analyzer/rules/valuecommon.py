@@ -9,7 +9,9 @@ from analyzer.resolve.exposure import ValueReport
 from analyzer.rules.base import FieldContext
 
 
-def value_findings(ctx: FieldContext, report: ValueReport, rule: str, name: str, high: Severity, low: Severity, legal: tuple[str, ...] = ()) -> Iterator[Finding]:
+def value_findings(
+    ctx: FieldContext, report: ValueReport, rule: str, name: str, high: Severity, low: Severity, legal: tuple[str, ...] = ()
+) -> Iterator[Finding]:
     """One finding per recorder whose text masking lets the printed value through: each vendor has
     its own fix (the attribute or option that masks it)."""
     v = report.value
@@ -28,7 +30,9 @@ def value_findings(ctx: FieldContext, report: ValueReport, rule: str, name: str,
             message=f"'{v.expression}' prints {category} ({'.'.join(v.path)}) as page text that {vname} records"
             + (" (behind consent: consent does not cover this data)" if gated and ctx.db.fields[c.category].art9 else ""),
             evidence=f"{vendor}: <{v.element}> {'.'.join(v.path)} -> {c.category}; {reasons.get(vendor, '')}",
-            remediation=f"{vname}: {fixes[vendor]}" if fixes.get(vendor) else f"Mask the element for {vname}, or do not print the value on recorded pages.",
+            remediation=f"{vname}: {fixes[vendor]}"
+            if fixes.get(vendor)
+            else f"Mask the element for {vname}, or do not print the value on recorded pages.",
             legal=legal,
             vendor=vendor,
         )

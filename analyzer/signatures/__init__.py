@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.parse.jsshapes import CallShape, parse_call
-from analyzer.signatures.lexicon import Category, ContextWords, TermIndex, compile_category, make_term
 from analyzer.parse.normalise import norm
+from analyzer.signatures.lexicon import Category, ContextWords, TermIndex, compile_category, make_term
 from analyzer.signatures.sigschema import (
     CMP_SCHEMA,
     FIELD_CONTEXT_SCHEMA,
@@ -459,7 +459,7 @@ class SignatureDB:
         return frozenset(self.deferred_src_attributes)
 
     @functools.cached_property
-    def markup_by_attribute(self) -> dict[str, tuple["Cmp", ...]]:
+    def markup_by_attribute(self) -> dict[str, tuple[Cmp, ...]]:
         """Attribute carrying a category, service or purpose -> the consent managers that use it."""
         index: dict[str, list[Cmp]] = {}
         for c in self.cmps.values():
@@ -695,7 +695,9 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
         key, _, rest = spec.partition("=")
         value, _, status = rest.partition(":")
         if status not in _FLAG_STATUSES:
-            raise SignatureError(f"{where}: js.category_flags {spec!r}: expected 'flag=value:status', status one of {', '.join(_FLAG_STATUSES)}")
+            raise SignatureError(
+                f"{where}: js.category_flags {spec!r}: expected 'flag=value:status', status one of {', '.join(_FLAG_STATUSES)}"
+            )
         return CategoryFlag(key, value.lower(), status)
 
     def parameter(spec: str) -> ConsentParameter:
@@ -776,16 +778,25 @@ def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
             runs_anyway={r["type"]: r["by"] for r in types.get("runs_anyway", [])},
             injection_clues=tuple(types.get("inline", {}).get("injection_clues", [])),
             include_helpers=tuple(types.get("templates", {}).get("include_helpers", [])),
-            lifecycle_hooks={n: f"a lifecycle hook {h['framework']} calls {h['runs']}" for h in types.get("lifecycle_hook", []) if not h.get("in") for n in h["names"]},
-            class_hooks={n: (f"a lifecycle hook {h['framework']} calls {h['runs']}", tuple(h["in"])) for h in types.get("lifecycle_hook", []) if h.get("in") for n in h["names"]},
+            lifecycle_hooks={
+                n: f"a lifecycle hook {h['framework']} calls {h['runs']}"
+                for h in types.get("lifecycle_hook", [])
+                if not h.get("in")
+                for n in h["names"]
+            },
+            class_hooks={
+                n: (f"a lifecycle hook {h['framework']} calls {h['runs']}", tuple(h["in"]))
+                for h in types.get("lifecycle_hook", [])
+                if h.get("in")
+                for n in h["names"]
+            },
             consent_triggers={t["call"]: t["option"] for t in types.get("consent_trigger", [])},
             code={k: frozenset(v) for k, v in types.get("code", {}).items()},
             consent_record={k: frozenset(v) for k, v in types.get("consent_record", {}).items()},
         ),
         severity=_read_toml(BUILTIN_DIR / "severity.toml"),
         authorities=tuple(
-            Authority(a["id"], a["name"], a["jurisdiction"], a["summary"], a["url"], tuple(a["applies_to"]))
-            for a in legal["authority"]
+            Authority(a["id"], a["name"], a["jurisdiction"], a["summary"], a["url"], tuple(a["applies_to"])) for a in legal["authority"]
         ),
         fields=_merge(fields, compile_category, "field category"),
         consent_words=_consent_words(),

@@ -92,7 +92,7 @@ class TermIndex:
     def matches(self, toks: tuple[str, ...]) -> list[Term]:
         return [h.term for h in self.hits(toks)]
 
-    def hits(self, toks: tuple[str, ...]) -> list["Hit"]:
+    def hits(self, toks: tuple[str, ...]) -> list[Hit]:
         """Each term found, once, with the first word it matched (two languages' stems for one
         word, ``pacient*`` and ``paciente*``, are one piece of evidence, not two)."""
         found: list[Hit] = []
@@ -130,7 +130,12 @@ class Category:
 
 
 def compile_category(data: dict[str, Any]) -> Category:
-    terms = [make_term(t, data["id"], kind) for kind in ("strong", "weak", "exclude") for lang in data["terms"].values() for t in lang.get(kind, [])]
+    terms = [
+        make_term(t, data["id"], kind)
+        for kind in ("strong", "weak", "exclude")
+        for lang in data["terms"].values()
+        for t in lang.get(kind, [])
+    ]
 
     return Category(
         id=data["id"],

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from analyzer.signatures import redos
-from typing import Any
 
 
 class SignatureError(ValueError):
@@ -328,8 +328,18 @@ LEGAL_SCHEMA: dict[str, Field] = {
 # The field categories, most sensitive first: when a field hits several, the earlier one is
 # reported (lexicon.classify walks them in this order).
 FIELD_CATEGORIES = (
-    "health", "genetic", "biometric", "sex-life", "racial-ethnic", "religion", "political", "union",
-    "government-id", "financial", "credentials", "contact",
+    "health",
+    "genetic",
+    "biometric",
+    "sex-life",
+    "racial-ethnic",
+    "religion",
+    "political",
+    "union",
+    "government-id",
+    "financial",
+    "credentials",
+    "contact",
 )
 LANGUAGES = ("en", "de", "fr", "it", "es", "nl", "pt", "pl", "cs", "sv", "da", "ru")
 _TERMS = {"strong": _opt("str[]"), "weak": _opt("str[]"), "exclude": _opt("str[]"), "topic": _opt("str[]"), "page": _opt("str[]")}
@@ -358,7 +368,13 @@ FIELD_SCHEMA: dict[str, Field] = {
 _PAGE_LANG = {
     key: _opt("str[]" if key in ("attested",) else "text[]")
     for key in (
-        "privacy_paths", "privacy_titles", "cookie_paths", "cookie_titles", "subprocessor_paths", "subprocessor_titles", "attested",
+        "privacy_paths",
+        "privacy_titles",
+        "cookie_paths",
+        "cookie_titles",
+        "subprocessor_paths",
+        "subprocessor_titles",
+        "attested",
     )
 }
 _PAGE_LANG["status"] = _opt(str)
@@ -429,13 +445,26 @@ SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
     # a base: React's render), or decorator names (Angular's @Injectable class constructor).
     "lifecycle_hook": _opt([{"names": _req("str[]"), "framework": _req(str), "runs": _req(str), "in": _opt("str[]")}]),
     "consent_trigger": _opt([{"call": _req(str), "option": _req(str)}]),
-    "consent_record": _opt({key: _req("str[]") for key in ("readers", "writers", "user_events", "handler_props", "consent_words", "not_words")}),
+    "consent_record": _opt(
+        {key: _req("str[]") for key in ("readers", "writers", "user_events", "handler_props", "consent_words", "not_words")}
+    ),
     "code": _opt(
         {
             key: _opt("str[]")
             for key in (
-                "injectors", "evaluators", "script_text", "plugin_keys", "plugin_register", "plugin_use",
-                "head_lists", "head_tag_keys", "head_attr_keys", "element_factories", "stores", "html_runners", "placeholder_ids",
+                "injectors",
+                "evaluators",
+                "script_text",
+                "plugin_keys",
+                "plugin_register",
+                "plugin_use",
+                "head_lists",
+                "head_tag_keys",
+                "head_attr_keys",
+                "element_factories",
+                "stores",
+                "html_runners",
+                "placeholder_ids",
             )
         }
     ),
@@ -443,9 +472,7 @@ SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
 
 TAG_MANAGERS_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
-    "manager": _req(
-        [{"id": _req(str), "name": _req(str), "urls": _req("regex[]"), "snippet": _req("str[]"), "export": _req(str)}]
-    ),
+    "manager": _req([{"id": _req(str), "name": _req(str), "urls": _req("regex[]"), "snippet": _req("str[]"), "export": _req(str)}]),
 }
 
 UI_COMPONENTS_SCHEMA: dict[str, Field] = {
@@ -457,9 +484,32 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
 # signatures/code_data.toml (analyzer/consent/code_data.py): hooks that run a snippet held as data on every page.
 CODE_DATA_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
-    "hook": _opt([{"lang": _req(str, ("php", "python", "ruby")), "framework": _req(str), "name_suffixes": _req("str[]"), "runs": _req(str), "sources": _req("str[]")}]),
-    "registered": _opt([{"lang": _req(str, ("php",)), "framework": _req(str), "calls": _req("str[]"), "hooks": _req("str[]"), "runs": _req(str), "sources": _req("str[]")}]),
-    "script_app": _opt([{"lang": _req(str, ("python",)), "framework": _req(str), "imports": _req("str[]"), "runs": _req(str), "sources": _req("str[]")}]),
+    "hook": _opt(
+        [
+            {
+                "lang": _req(str, ("php", "python", "ruby")),
+                "framework": _req(str),
+                "name_suffixes": _req("str[]"),
+                "runs": _req(str),
+                "sources": _req("str[]"),
+            }
+        ]
+    ),
+    "registered": _opt(
+        [
+            {
+                "lang": _req(str, ("php",)),
+                "framework": _req(str),
+                "calls": _req("str[]"),
+                "hooks": _req("str[]"),
+                "runs": _req(str),
+                "sources": _req("str[]"),
+            }
+        ]
+    ),
+    "script_app": _opt(
+        [{"lang": _req(str, ("python",)), "framework": _req(str), "imports": _req("str[]"), "runs": _req(str), "sources": _req("str[]")}]
+    ),
     "consent_words": _req("str[]"),
 }
 

@@ -32,8 +32,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from analyzer import signatures  # noqa: E402
-from analyzer.signatures.lexicon import classify, follow_up_of  # noqa: E402
 from analyzer.facts.pagecontext import fields_topic, path_words, topic_of  # noqa: E402
+from analyzer.signatures.lexicon import classify, follow_up_of  # noqa: E402
 
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
 OTHER = ("financial", "government-id", "credentials", "contact")
@@ -110,9 +110,12 @@ def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[d
             texts.append(texts_for(rec, previous, db))
             previous = asks(texts[-1])
         args = [(control_type(r), r.get("autocomplete") or "") for r in recs]
-        first = [classify(t, db.fields, typ, auto, db.consent_words, context=db.field_context) for t, (typ, auto) in zip(texts, args)]
+        first = [
+            classify(t, db.fields, typ, auto, db.consent_words, context=db.field_context)
+            for t, (typ, auto) in zip(texts, args, strict=True)
+        ]
         own = fields_topic(first, db.fields)
-        for rec, t, (typ, auto) in zip(recs, texts, args):
+        for rec, t, (typ, auto) in zip(recs, texts, args, strict=True):
             topic = topic_of(context_sources(rec), db.fields) or own
             got = classify(t, db.fields, typ, auto, db.consent_words, topic, db.field_context)
             result[id(rec)] = got.category if got else "none"
@@ -159,7 +162,10 @@ def report(name: str, pairs: list[tuple[dict, str]], misses: bool, kind: str = "
     atp, afp, afn = counts(pairs, ART9 + OTHER)
     ap, ar = pr(atp, afp, afn)
     lines.append(f"- **Art. 9 categories: precision {p}, recall {r}** (tp {tp}, fp {fp}, fn {fn})")
-    lines.append(f"- all sensitive categories (Art. 9 + financial, government-id, credentials, contact): precision {ap}, recall {ar} (tp {atp}, fp {afp}, fn {afn})")
+    lines.append(
+        f"- all sensitive categories (Art. 9 + financial, government-id, credentials, contact): precision {ap}, recall {ar} (tp {atp}, fp "
+        f"{afp}, fn {afn})"
+    )
     ctx = [(rec, got) for rec, got in pairs if rec.get("expected_by_context")]
     own = [(rec, got) for rec, got in pairs if not rec.get("expected_by_context")]
     for label, sub in (("whose category shows in the field's own texts", own), ("whose category comes only from the page/form topic", ctx)):
@@ -177,13 +183,21 @@ def report(name: str, pairs: list[tuple[dict, str]], misses: bool, kind: str = "
         sub = [(rec, got) for rec, got in pairs if rec["lang"] == lang]
         t, f, n = counts(sub)
         rows.append([lang, len(sub), t + n, *pr(t, f, n), t, f, n])
-    lines += ["Per language (Art. 9 categories):", ""] + table(rows, ["lang", "fields", "Art. 9 labelled", "precision", "recall", "tp", "fp", "fn"]) + [""]
+    lines += (
+        ["Per language (Art. 9 categories):", ""]
+        + table(rows, ["lang", "fields", "Art. 9 labelled", "precision", "recall", "tp", "fp", "fn"])
+        + [""]
+    )
     rows = []
     for sector in sorted({rec.get("sector", "") for rec, _ in pairs}):
         sub = [(rec, got) for rec, got in pairs if rec.get("sector", "") == sector]
         t, f, n = counts(sub)
         rows.append([sector, len({r["form"] for r, _ in sub}), len(sub), t + n, *pr(t, f, n)])
-    lines += ["Per sector (Art. 9 categories):", ""] + table(rows, ["sector", "forms", "fields", "Art. 9 labelled", "precision", "recall"]) + [""]
+    lines += (
+        ["Per sector (Art. 9 categories):", ""]
+        + table(rows, ["sector", "forms", "fields", "Art. 9 labelled", "precision", "recall"])
+        + [""]
+    )
     confusion = collections.Counter((rec["expected"], got) for rec, got in pairs if rec["expected"] != got)
     rows = [[want, got, n] for (want, got), n in confusion.most_common()]
     lines += ["Confusion (labelled -> tool, fields that differ):", ""] + table(rows, ["labelled", "tool", "fields"]) + [""]
@@ -193,13 +207,18 @@ def report(name: str, pairs: list[tuple[dict, str]], misses: bool, kind: str = "
             for rec, got in pairs
             if rec["expected"] != got and (rec["expected"] in ART9 or got in ART9)
         ]
-        lines += ["Art. 9 disagreements (* = category from the page topic):", ""] + table(rows, ["form", "lang", "labelled", "tool", "field text"]) + [""]
+        lines += (
+            ["Art. 9 disagreements (* = category from the page topic):", ""]
+            + table(rows, ["form", "lang", "labelled", "tool", "field text"])
+            + [""]
+        )
     return lines
 
 
 def e2e(records: list[dict], db: signatures.SignatureDB, cache: Path) -> tuple[list[tuple[dict, str]], dict[str, int]]:
     """Scan each cached source file with the real pipeline and match records to FieldSites by line."""
-    from analyzer.read.discover import SourceFile, classify as file_kind
+    from analyzer.read.discover import SourceFile
+    from analyzer.read.discover import classify as file_kind
     from analyzer.read.engine import analyze
 
     stats = collections.Counter()
@@ -235,7 +254,9 @@ def e2e(records: list[dict], db: signatures.SignatureDB, cache: Path) -> tuple[l
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", choices=SETS + ("both",), default="both")
-    ap.add_argument("--misses", choices=SETS + ("both",), help="list every Art. 9 disagreement of this set (keep the held-out list out of lexicon work)")
+    ap.add_argument(
+        "--misses", choices=SETS + ("both",), help="list every Art. 9 disagreement of this set (keep the held-out list out of lexicon work)"
+    )
     ap.add_argument("--e2e", type=Path, metavar="CACHE", help="also score end to end on the source files in CACHE")
     ap.add_argument("--markdown", type=Path, help="write the report to this file too")
     args = ap.parse_args(argv)

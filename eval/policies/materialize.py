@@ -65,7 +65,7 @@ def check(row: dict, text: str) -> list[str]:
     for line_no, quote in quotes:
         if not quote:
             continue
-        window = norm(" ".join(lines[line_no - 1:line_no + 7]))
+        window = norm(" ".join(lines[line_no - 1 : line_no + 7]))
         if norm(quote) not in window:
             problems.append(f"quote not found from line {line_no}: {quote[:60]!r}")
     return problems

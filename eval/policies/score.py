@@ -24,7 +24,6 @@ re-reading found wrong are listed apart, with the figures they would change.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 from collections import Counter
@@ -37,9 +36,9 @@ sys.path.insert(0, str(HERE))
 
 from materialize import MANIFEST, blob, mirror_of, rows  # noqa: E402
 
+from analyzer import signatures  # noqa: E402
 from analyzer.facts import cmp_filing, disclosure, legal_basis  # noqa: E402
-from analyzer.parse import prose
-from analyzer import signatures
+from analyzer.parse import prose  # noqa: E402
 from analyzer.scan import ScanOptions, run  # noqa: E402
 
 CLUSTERS = ("JarekSaternus/HealthDesk", "memorablegreen/ecodomehomes")
@@ -50,7 +49,8 @@ CLUSTERS = ("JarekSaternus/HealthDesk", "memorablegreen/ecodomehomes")
 REREAD = {
     "intermigro-review:public/Datenschutzerklärung.md@6690e157": {
         "named": ["yandex", "hotjar"],
-        "why": "the file at 6690e157 has '**Yandex.Metrica:**' (line 532, with 'Dienstanbieter: YANDEX LLC' and metrica.yandex.com) and '**Hotjar:**' (line 552, 'Hotjar Ltd.', hotjar.com); the label says it names neither",
+        "why": "the file at 6690e157 has '**Yandex.Metrica:**' (line 532, with 'Dienstanbieter: YANDEX LLC' and metrica.yandex.com) and "
+        "'**Hotjar:**' (line 552, 'Hotjar Ltd.', hotjar.com); the label says it names neither",
     },
     "www.deter-consulting.de:src/content/pages/datenschutz.md@b2d40eaa": {
         "named": ["sentry"],
@@ -70,7 +70,11 @@ def scan_row(row: dict, scratch: Path, mirrors: Path) -> dict | None:
     result = run(ScanOptions(paths=(str(site),)))
     pages = [p for p in result.policies]
     text = data.decode("utf-8", "replace")
-    filings = cmp_filing.filings(text, "js", signatures.load()) if row["path"].endswith((".js", ".ts")) and cmp_filing.may_hold(text, signatures.load()) else []
+    filings = (
+        cmp_filing.filings(text, "js", signatures.load())
+        if row["path"].endswith((".js", ".ts")) and cmp_filing.may_hold(text, signatures.load())
+        else []
+    )
     return {"pages": pages, "alone": _read_alone(row["path"], text), "findings": result.findings, "filings": filings}
 
 
@@ -169,7 +173,9 @@ def _section(name: str, subset: list[dict], out: dict[str, dict]) -> list[str]:
     li_site = [(_li(out[r["id"]], r, True), bool(r.get("legitimate_interest_for_recording"))) for r in subset]
     li_alone = [(out[r["id"]]["alone"][1], bool(r.get("legitimate_interest_for_recording"))) for r in subset]
     known = [r for r in subset if r.get("recorders_expected_in_site") is not None]
-    fails = [(set(r["recorders_expected_in_site"]) - _named(out[r["id"]]), set(r["recorders_expected_in_site"]) - _want_named(r)) for r in known]
+    fails = [
+        (set(r["recorders_expected_in_site"]) - _named(out[r["id"]]), set(r["recorders_expected_in_site"]) - _want_named(r)) for r in known
+    ]
     lookalike = [r for r in subset if r.get("legitimate_interest_other") and not r.get("legitimate_interest_for_recording")]
     lookalike_fp = sum(1 for r in lookalike if _li(out[r["id"]], r, False))
     hows = _hows(subset, out)
@@ -187,7 +193,8 @@ def _section(name: str, subset: list[dict], out: dict[str, dict]) -> list[str]:
         f"| LI claimed for recording, text alone whatever its path (row) | {prf(*bool_counts(li_alone))} |",
         f"| fails to name a recorder the site loads ({len(known)} rows with known recorders; (row, vendor)) | {prf(*pair_counts(fails))} |",
         "",
-        f"Look-alike rows (LI stated for other purposes only): {len(lookalike)}, of which the tool reports LI for recording on {lookalike_fp}.",
+        f"Look-alike rows (LI stated for other purposes only): {len(lookalike)}, of which the tool reports LI for recording on "
+        f"{lookalike_fp}.",
         "",
         "How the labels name a vendor, and whether the tool found that same way of naming on the row (recall per `how`):",
         "",
@@ -213,7 +220,10 @@ def _reread(policy_rows: list[dict], out: dict[str, dict]) -> list[str]:
     lines = ["## Labels a re-reading found wrong", "", "Not edited in the manifest. With these rows corrected:", ""]
     for row_id, fix in REREAD.items():
         lines.append(f"- `{row_id}`: {fix['why']}.")
-    for name, subset in (("all rows", policy_rows), ("without the translation clusters", [r for r in policy_rows if r["repo"] not in CLUSTERS])):
+    for name, subset in (
+        ("all rows", policy_rows),
+        ("without the translation clusters", [r for r in policy_rows if r["repo"] not in CLUSTERS]),
+    ):
         e2e = [(_named(out[r["id"]]), _want_named(r, reread=True)) for r in subset]
         lines.append(f"- vendor named, end to end, {name}: P | R | TP | FP | FN = {prf(*pair_counts(e2e))}")
     return lines + [""]
@@ -238,13 +248,20 @@ def _cmp(cmp_rows: list[dict], out: dict[str, dict]) -> list[str]:
 
 
 def _per_row(policy_rows: list[dict], out: dict[str, dict]) -> list[str]:
-    lines = ["## Per row", "", "| row | lang | recognised as | named (tool) | named (label) | LI (tool) | LI (label) |", "|---|---|---|---|---|---|---|"]
+    lines = [
+        "## Per row",
+        "",
+        "| row | lang | recognised as | named (tool) | named (label) | LI (tool) | LI (label) |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for r in policy_rows:
         o = out[r["id"]]
         kinds = ", ".join(sorted({k for p in o["pages"] for k in p.kinds})) or "—"
         tool_li = "firm" if _li(o, r, False) else ("if the site records" if any(c for p in o["pages"] for c in p.claims) else "no")
         lines.append(
-            f"| `{r['id'][:64]}` | {r['lang']} | {kinds} | {', '.join(sorted(_named(o))) or '—'} | {', '.join(sorted(_want_named(r))) or '—'} | {tool_li} | {'yes' if r.get('legitimate_interest_for_recording') else 'no'} |"
+            f"| `{r['id'][:64]}` | {r['lang']} | {kinds} | {', '.join(sorted(_named(o))) or '—'} | "
+            f"{', '.join(sorted(_want_named(r))) or '—'} | {tool_li} | {'yes' if r.get('legitimate_interest_for_recording') else 'no'} "
+            "|"
         )
     return lines
 

@@ -48,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
     parser.add_argument("--force", action="store_true", help="rewrite files already in the cache")
-    parser.add_argument("--manifest", type=Path, default=MANIFEST, help="another manifest of the same form (the held-out set: heldout.jsonl)")
+    parser.add_argument(
+        "--manifest", type=Path, default=MANIFEST, help="another manifest of the same form (the held-out set: heldout.jsonl)"
+    )
     args = parser.parse_args(argv)
 
     entries = load_manifest(args.manifest)

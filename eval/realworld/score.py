@@ -38,7 +38,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from materialize import CACHE, load_manifest, cache_path  # noqa: E402
+from materialize import cache_path, load_manifest  # noqa: E402
 
 LIVE = ("gated", "ungated", "unverifiable")
 DEAD = ("commented", "inactive")
@@ -126,9 +126,12 @@ def score_file(entry: dict, result: dict) -> dict:
             det = detections[di]
             kind = "match" if det["status"] == lab["status"] else "verdict"
             rows.append({"kind": kind, "label": lab, "detection": det})
-    for li, lab in dead:
-        live_det = [d for di, d in enumerate(detections) if di not in det_to_label
-                    and d["vendor"] == lab["vendor"] and window_distance(lab, d["line"]) is not None]
+    for _li, lab in dead:
+        live_det = [
+            d
+            for di, d in enumerate(detections)
+            if di not in det_to_label and d["vendor"] == lab["vendor"] and window_distance(lab, d["line"]) is not None
+        ]
         noted = [f for f in dead_findings if f["vendor"] == lab["vendor"] and window_distance(lab, f["line"]) is not None]
         if live_det:
             kind = "dead-called-live"
@@ -138,8 +141,7 @@ def score_file(entry: dict, result: dict) -> dict:
             kind = "dead-handled"
         else:
             kind = "dead-silent"
-        rows.append({"kind": kind, "label": lab, "detection": live_det[0] if live_det else None,
-                     "finding": noted[0] if noted else None})
+        rows.append({"kind": kind, "label": lab, "detection": live_det[0] if live_det else None, "finding": noted[0] if noted else None})
     false_pos = [d for di, d in enumerate(detections) if di not in det_to_label]
     for det in false_pos:
         rows.append({"kind": "fp", "label": None, "detection": det})
@@ -165,8 +167,10 @@ def figures(files: list[dict]) -> dict:
     right = [r for r in matched if r["kind"] == "match"]
     dead = [r for r in rows if r["kind"].startswith("dead-")]
     false_gated = [
-        r for r in rows
-        if r["detection"] is not None and r["detection"]["status"] == "gated"
+        r
+        for r in rows
+        if r["detection"] is not None
+        and r["detection"]["status"] == "gated"
         and ((r["kind"] in ("match", "verdict") and r["label"]["status"] != "gated") or r["kind"] == "fp")
     ]
     return {
@@ -211,8 +215,9 @@ def render(files: list[dict], tool_version: str) -> str:
         f"| **recall** | **{pct(total['recall'])}** ({total['matched']}/{total['live_labels']}) |",
         f"| **precision** | **{pct(total['precision'])}** ({total['matched']}/{total['detections']}) |",
         f"| **verdict accuracy** (among matched) | **{pct(total['verdict_accuracy'])}** |",
-        f"| **false \"gated\"** | **{total['false_gated']}** |",
-        f"| dead labels (commented/inactive) handled by RL120/RL201 | {total['dead_handled']}/{total['dead_labels']} ({total['dead_called_live']} reported as live recorders) |",
+        f'| **false "gated"** | **{total["false_gated"]}** |',
+        f"| dead labels (commented/inactive) handled by RL120/RL201 | {total['dead_handled']}/{total['dead_labels']} "
+        f"({total['dead_called_live']} reported as live recorders) |",
         f"| false positives (unmatched detections) | {total['fp']} |",
         f"| timeouts (60 s) / tool errors | {total['timeouts']} / {total['errors']} |",
         f"| total scan time | {sum(f['seconds'] for f in files):.1f} s |",
