@@ -384,9 +384,10 @@ def _tag_blocks(regions: list[Region], dialect: str) -> list[Branch]:
                 b.other()
     elif dialect == "blade":
         for r in regions:
-            if r.kind != "code" or not r.body.startswith("@"):
+            directive = re.match(r"@(\w+)", r.body) if r.kind == "code" else None
+            if directive is None:
                 continue
-            name = re.match(r"@(\w+)", r.body).group(1)
+            name = directive.group(1)
             arg = r.body[len(name) + 1 :].strip()
             cond = arg[1:-1].strip() if arg.startswith("(") else arg
             if name in ("if", "isset", "env"):
