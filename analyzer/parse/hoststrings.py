@@ -41,6 +41,8 @@ class HostString:
     pieces: tuple[tuple[int, int], ...] = ()  # body spans of a concatenation's parts (else the body)
 
     def spans(self) -> tuple[tuple[int, int], ...]:
+        """The (start, end) offsets of the string's text: each part of a concatenation, else the one
+        body."""
         return self.pieces or ((self.body_start, self.body_end),)
 
 

@@ -68,6 +68,8 @@ _TEMPLATE_FOLDERS = (
 
 
 def may_be_template(path: str, text: str) -> bool:
+    """Whether a file under a template folder holds template syntax (``{{``, ``{%`` or a ``{# … #}``
+    comment)."""
     low = path.replace("\\", "/").lower()
     return any(f"/{d}" in f"/{low}" for d in _TEMPLATE_FOLDERS) and ("{{" in text or "{%" in text or _jinja_comment(text))
 
@@ -506,6 +508,7 @@ def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
 
 
 def match_paren(s: str, open_at: int) -> int:
+    """Offset of the ``)`` that closes the ``(`` at ``open_at``, or -1 when it is not closed."""
     depth = 0
     for i in range(open_at, len(s)):
         if s[i] == "(":
