@@ -23,6 +23,7 @@ class Severity(enum.IntEnum):
 
     @classmethod
     def parse(cls, text: str) -> Severity:
+        """The severity named ``text`` (any case, blanks around ignored); ValueError for another name."""
         try:
             return cls[text.strip().upper()]
         except KeyError:
@@ -30,6 +31,7 @@ class Severity(enum.IntEnum):
 
     @property
     def label(self) -> str:
+        """The lower-case name reports and configuration use (``info`` … ``high``)."""
         return self.name.lower()
 
 

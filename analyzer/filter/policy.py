@@ -31,6 +31,8 @@ class Baseline:
     hashed: frozenset[tuple[str, str]] = frozenset()  # schema 1: (rule, stable path)
 
     def covers(self, f: Finding) -> bool:
+        """Whether the baseline lists ``f``: by its fingerprint; in a schema-1 file also by its schema-1
+        fingerprint or by (rule, stable path)."""
         if f.fingerprint in self.fingerprints:
             return True
         if self.schema >= 2:
@@ -101,6 +103,8 @@ def write_baseline(path: Path, findings: list[Finding]) -> int:
 
 
 def read_baseline(path: Path) -> Baseline:
+    """The baseline file at ``path`` (schema 1 or the current one); ConfigError when it cannot be read
+    or is not a baseline."""
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:

@@ -34,10 +34,12 @@ class Budget:
         return cls(BASE_STEPS + STEPS_PER_BYTE * size)
 
     def spend(self, steps: int = 1) -> None:
+        """Count ``steps`` against the budget; raises BudgetExhausted once the limit is passed."""
         self.used += steps
         if self.used > self.limit:
             raise BudgetExhausted(f"analysis budget of {self.limit:,} steps exhausted")
 
     @property
     def exhausted(self) -> bool:
+        """Whether more steps were spent than the limit allows."""
         return self.used > self.limit

@@ -129,8 +129,10 @@ def _registry_object(prog: Program, obj: Node) -> bool:
     name = decl.child_by_field_name("name") if decl is not None and decl.type == "variable_declarator" else None
     binding = prog.lookup(name) if name is not None and name.type == "identifier" else None
     for ref in prog.scopes.references(binding)[:50] if binding is not None else []:
-        sub, call = (ref[-2], ref[-3]) if len(ref) >= 3 else (None, None)
-        if sub is not None and sub.type == "subscript_expression" and call.type == "call_expression" and prog.callee(call) == sub:
+        if len(ref) < 3:
+            continue
+        sub, call = ref[-2], ref[-3]
+        if sub.type == "subscript_expression" and call.type == "call_expression" and prog.callee(call) == sub:
             args = [a for a in (call.child_by_field_name("arguments") or call).named_children if a.type != "comment"]
             if len(args) == 3:
                 found = True

@@ -12,6 +12,7 @@ load the entry. Only the shapes above are read, in files that hold the runtime; 
 from __future__ import annotations
 
 import re
+from typing import TypeAlias
 
 _WEBPACK_U = re.compile(rb"\.u=(?:function\(([\w$]+)\)\{return|\(([\w$]+)\)=>|([\w$]+)=>)")
 _NAME = re.compile(rb"[\w$]+")
@@ -33,7 +34,11 @@ def chunk_specifiers(data: bytes) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out[:MAX_CHUNKS]))
 
 
-def _term(data: bytes, at: int, param: str) -> tuple[str, object, int] | None:
+# A term of a chunk name: ("s", a string), ("p", None) for the chunk id, ("m", {id: string}) for a hash table.
+_Term: TypeAlias = tuple[str, str | dict[str, str] | None]
+
+
+def _term(data: bytes, at: int, param: str) -> tuple[str, str | dict[str, str] | None, int] | None:
     """One term of the name's concatenation at ``at``: a string, the chunk id, or a hash table
     indexed by it (``{48: "0172df9c"}[e]``), with the offset after it."""
     head = data[at : at + 1]
@@ -58,7 +63,7 @@ def _term(data: bytes, at: int, param: str) -> tuple[str, object, int] | None:
 def _webpack_names(data: bytes, at: int, param: str) -> list[str]:
     """Evaluate ``"js/" + e + "." + {id: hash}[e] + ".chunk.js"`` for each id the tables name
     (minified: no spaces between the terms)."""
-    terms: list[tuple[str, object]] = []
+    terms: list[_Term] = []
     while len(terms) < 16:
         term = _term(data, at, param)
         if term is None:
@@ -68,13 +73,13 @@ def _webpack_names(data: bytes, at: int, param: str) -> list[str]:
         if data[at : at + 1] != b"+":
             break
         at += 1
-    tables = [t for kind, t in terms if kind == "m"]
+    tables = [t for _, t in terms if isinstance(t, dict)]  # the "m" terms
     if not tables:
         if any(kind == "p" for kind, _ in terms):
             return []  # the id alone names the file: the ids are not listed here
         return ["/" + "".join(str(t) for _, t in terms).lstrip("/")]
     names = []
-    for chunk in sorted(set().union(*tables))[:MAX_CHUNKS]:  # type: ignore[arg-type]
-        parts = [str(t) if kind == "s" else chunk if kind == "p" else t.get(chunk, chunk) for kind, t in terms]  # type: ignore[union-attr]
+    for chunk in sorted(set[str]().union(*tables))[:MAX_CHUNKS]:
+        parts = [t if isinstance(t, str) else chunk if t is None else t.get(chunk, chunk) for _, t in terms]
         names.append("/" + "".join(parts).lstrip("/"))
     return names

@@ -65,20 +65,21 @@ def _tag_entry(prog: Program, obj: Node, code: Conventions) -> Node | None:
     return obj if any(prog.string_value(pairs.get(k)) == "script" for k in code["head_tag_keys"]) else None
 
 
-def _factory_props(prog: Program, obj: Node | None, code: Conventions) -> bool:
-    """``obj`` is the props of ``createElement('script', obj)`` (or jsx/h)."""
+def _factory_call(prog: Program, obj: Node | None, code: Conventions) -> Node | None:
+    """The ``createElement('script', obj)`` call (or jsx/h) whose props ``obj`` is, else None."""
     args = _parent(obj) if obj is not None else None
     call = args.parent if args is not None and args.type == "arguments" else None
-    if call is None or call.type != "call_expression":
-        return False
+    if args is None or call is None or call.type != "call_expression":
+        return None
     callee = prog.path(prog.callee(call))
     items = [c for c in args.named_children if c.type != "comment"]
-    return (
+    factory = (
         callee.rsplit(".", 1)[-1] in code["element_factories"]
         and len(items) >= 2
         and items[1] == obj
         and prog.string_value(items[0]) == "script"
     )
+    return call if factory else None
 
 
 def entry_of(prog: Program, literal: Node, code: Conventions) -> Entry | None:
@@ -108,8 +109,8 @@ def entry_of(prog: Program, literal: Node, code: Conventions) -> Entry | None:
         obj, holder = _parent(holder), None
         if obj is None or obj.type != "object":
             return None
-    if _factory_props(prog, obj, code):
-        return Entry(_parent(obj).parent, role, _static_attrs(prog, obj), "createElement('script', {…})")
+    if (call := _factory_call(prog, obj, code)) is not None:
+        return Entry(call, role, _static_attrs(prog, obj), "createElement('script', {…})")
     if holder is None:
         return None
     # VitePress tuple attributes: ['script', {src: …}].

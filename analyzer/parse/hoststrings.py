@@ -41,6 +41,8 @@ class HostString:
     pieces: tuple[tuple[int, int], ...] = ()  # body spans of a concatenation's parts (else the body)
 
     def spans(self) -> tuple[tuple[int, int], ...]:
+        """The (start, end) offsets of the string's text: each part of a concatenation, else the one
+        body."""
         return self.pieces or ((self.body_start, self.body_end),)
 
 
@@ -82,13 +84,13 @@ def _python(text: str) -> Lexed:
     docstrings = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant | ast.JoinedStr)}
     out: list[HostString] = []
     # One walk that carries the innermost enclosing function (an explicit stack: no recursion).
-    stack: list[tuple[ast.AST, ast.AST | None]] = [(tree, None)]
+    stack: list[tuple[ast.AST, ast.FunctionDef | ast.AsyncFunctionDef | None]] = [(tree, None)]
     while stack:
         node, fn = stack.pop()
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             fn = node
         value = None if id(node) in docstrings else _python_value(node)  # a bare string statement: documentation
-        if value is not None and ("<" in value or "(" in value):
+        if value is not None and isinstance(node, ast.expr) and ("<" in value or "(" in value):  # only expressions hold a value
             start, end = _span(node, lines)
             out.append(
                 HostString(
@@ -137,7 +139,7 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _span(node: ast.AST, lines: list[int]) -> tuple[int, int]:
+def _span(node: ast.expr | ast.stmt, lines: list[int]) -> tuple[int, int]:
     # ast columns count UTF-8 bytes; for the ASCII code around snippets they are characters.
     start = lines[node.lineno - 1] + node.col_offset
     end_line = getattr(node, "end_lineno", node.lineno) or node.lineno

@@ -55,14 +55,18 @@ class Element:
 
     @property
     def line(self) -> int:
+        """1-based line of the start tag in the raw text (see ``position``)."""
         return self.position[0]
 
     @property
     def column(self) -> int:
+        """1-based column of the start tag in the raw text (see ``position``)."""
         return self.position[1]
 
     @property
     def position(self) -> tuple[int, int]:
+        """(line, column) of the start tag in the raw text, located on first use (lxml's line and column
+        1 when it cannot be paired)."""
         if self._pos is None:
             self._pos = self._page.locate(self.tag, self._index)
         return self._pos
@@ -185,6 +189,7 @@ class Page:
     # -- positions ------------------------------------------------------------------------------
     @property
     def lines(self) -> LineIndex:
+        """The line index of the page's text, built on first use."""
         if self._lines is None:
             self._lines = LineIndex(self.text)
         return self._lines
@@ -230,6 +235,8 @@ class Page:
         self._sourcelines.setdefault(tag, lines)
 
     def locate(self, tag: str, index: int) -> tuple[int, int]:
+        """(line, column) of the ``index``-th ``tag`` element: its start tag in the raw text, else
+        lxml's line and column 1."""
         offsets = self._pair(tag, index + 1)
         offset = offsets[index] if index < len(offsets) else -1
         if offset < 0:  # unmatched: fall back on lxml's line
@@ -299,6 +306,8 @@ def _reparse(text: str, tag: str, start: int) -> lxml.etree._Element | None:
 
 
 def parse(text: str) -> Page:
+    """The page of an HTML text: elements of interest and comments, located in the raw text as they are
+    asked for."""
     return Page(text)
 
 

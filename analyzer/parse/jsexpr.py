@@ -117,8 +117,8 @@ def _canon(prog: Program, node: Node, env: dict[str, Node], depth: int, alias: A
         head = "new " if t == "new_expression" else ""
         if fn is not None and fn.type == "member_expression" and prog.text(fn.child_by_field_name("property") or fn) == "call" and args:
             fn, args = fn.child_by_field_name("object"), args[1:]  # f.call(thisArg, …): an optional call down-levelled
-        name = alias(fn) if alias is not None and fn is not None and fn.type == "identifier" else None
-        return f"{head}{name or (rec(fn) if fn is not None else '')}({','.join(rec(a) for a in args)})"
+        renamed = alias(fn) if alias is not None and fn is not None and fn.type == "identifier" else None
+        return f"{head}{renamed or (rec(fn) if fn is not None else '')}({','.join(rec(a) for a in args)})"
     if t in ("optional_chain",):
         return "."
     return norm(prog.text(node))

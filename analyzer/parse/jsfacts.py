@@ -68,6 +68,7 @@ class Program:
 
     # -- text helpers ---------------------------------------------------------------------------
     def text(self, node: Node) -> str:
+        """The source text of ``node``."""
         return self.parsed.text(node)
 
     def string_value(self, node: Node | None) -> str | None:
@@ -109,6 +110,8 @@ class Program:
         return "".join(parts)
 
     def callee(self, call: Node) -> Node | None:
+        """What a call or ``new`` expression calls, through parentheses and ``(0, x.init)`` sequences;
+        None when nothing is left."""
         fn = call.child_by_field_name("function") or call.child_by_field_name("constructor")
         while fn is not None and fn.type in ("parenthesized_expression", "sequence_expression"):
             # (0, x.init)(...) and (x.init)(...): the last expression is what is called.
@@ -146,10 +149,12 @@ class Program:
         return ".".join(reversed(parts))
 
     def args(self, call: Node) -> list[Node]:
+        """A call's arguments, comments left out (none without an argument list)."""
         a = call.child_by_field_name("arguments")
         return [c for c in a.named_children if c.type != "comment"] if a is not None else []
 
     def position(self, node: Node) -> tuple[int, int]:
+        """File line and column of ``node``'s start."""
         return self.parsed.position(node)
 
     # -- navigation -----------------------------------------------------------------------------
@@ -161,15 +166,20 @@ class Program:
         return found
 
     def remember(self, chain: list[Node]) -> None:
+        """Keep ``chain`` (a path from the root) as its last node's chain, so ``chain()`` need not walk
+        the tree for it."""
         self._chains.setdefault(chain[-1].id, chain)
 
     def enclosing_function(self, node: Node) -> Node | None:
+        """The innermost function around ``node`` (not ``node`` itself), else None."""
         for anc in reversed(self.chain(node)[:-1]):
             if anc.type in FUNCTION_TYPES:
                 return anc
         return None
 
     def lookup(self, ident: Node) -> Binding | None:
+        """The binding an identifier refers to from where it stands, else None (a global or undeclared
+        name)."""
         return self.scopes.lookup(ident, self.chain(ident))
 
     # -- calls ----------------------------------------------------------------------------------

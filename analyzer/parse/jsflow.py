@@ -103,9 +103,9 @@ class Flow:
         elif parent.type == "pair":
             names.add(self.prog.key_of(parent))
         elif parent.type == "assignment_expression":
-            target = self.prog.path(parent.child_by_field_name("left"))
-            if target:
-                names.add(target.rsplit(".", 1)[-1])
+            path = self.prog.path(parent.child_by_field_name("left"))
+            if path:
+                names.add(path.rsplit(".", 1)[-1])
         return names
 
     # -- the walk outwards ----------------------------------------------------------------------
@@ -212,7 +212,7 @@ class Flow:
         obj = callee.child_by_field_name("object")
         if prop is None or obj is None or self.prog.text(prop) not in self.stores:
             return False
-        while obj.type == "member_expression":
+        while obj is not None and obj.type == "member_expression":
             obj = obj.child_by_field_name("object")
         return obj is not None and obj.type == "identifier" and self.prog.lookup(obj) is not None
 

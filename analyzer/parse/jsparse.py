@@ -16,6 +16,7 @@ import tree_sitter
 
 @functools.lru_cache(maxsize=4)
 def language(dialect: str) -> tree_sitter.Language:
+    """The tree-sitter grammar of a dialect: ``js``, ``tsx``, else TypeScript (built once)."""
     if dialect == "js":
         import tree_sitter_javascript
 
@@ -77,19 +78,24 @@ class Parsed:
 
     @property
     def root(self) -> tree_sitter.Node:
+        """The root node of the tree."""
         return self.tree.root_node
 
     @property
     def has_error(self) -> bool:
+        """Whether tree-sitter recovered from a syntax error somewhere (the tree is still whole)."""
         return self.tree.root_node.has_error
 
     def text(self, node: tree_sitter.Node) -> str:
+        """The source text of ``node`` (invalid UTF-8 replaced)."""
         return self.source.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
     def position(self, node: tree_sitter.Node) -> tuple[int, int]:
+        """File line and column of ``node``'s start."""
         return self.source.position(node.start_byte)
 
 
 def parse(source: JsSource) -> Parsed:
+    """The syntax tree of a piece of code, with the grammar of its dialect."""
     parser = tree_sitter.Parser(language(source.dialect))
     return Parsed(source, parser.parse(source.data))

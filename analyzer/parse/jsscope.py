@@ -56,6 +56,7 @@ class Binding:
 
     @property
     def key(self) -> int:
+        """What identifies the binding in caches: the id of its declaring identifier."""
         return self.node.id
 
 
@@ -77,6 +78,7 @@ class Scopes:
         self._refs: dict[int, list[list[Node]]] = {}
 
     def text(self, node: Node) -> str:
+        """The source text of ``node``."""
         return self.tree.text(node)
 
     # -- what a scope declares ------------------------------------------------------------------

@@ -80,8 +80,8 @@ class CallShape:
 @functools.lru_cache(maxsize=512)
 def parse_call(text: str) -> CallShape:
     """``new *({projectKey})`` -> CallShape(new=True, method=None, args=(object(projectKey),))."""
-    raw, _, then = text.strip().partition(" -> ")
-    then = then.strip() or None
+    raw, _, tail = text.strip().partition(" -> ")
+    then = tail.strip() or None
     if then is not None and not then.isidentifier():
         raise ShapeError(f"call shape {text!r}: '-> {then}' must name a method")
     new = raw.startswith("new ")

@@ -135,6 +135,7 @@ class Tree:
         return Occurrences(offsets, start, stop, self.budget)
 
     def text(self, node: Node) -> str:
+        """The source text of ``node`` (invalid UTF-8 replaced)."""
         return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
 

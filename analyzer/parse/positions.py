@@ -35,6 +35,7 @@ class LineIndex:
         return i + 1, offset - self._starts[i] + 1
 
     def line(self, offset: int) -> int:
+        """1-based line of a character offset."""
         return bisect.bisect_right(self._starts, offset)
 
     def offset(self, line: int, column: int) -> int:

@@ -78,6 +78,7 @@ class Prose:
             self._runs.append((self._size, at + 1))
 
     def finish(self) -> Prose:
+        """Join the appended pieces into ``text`` and return the prose, ready for reading."""
         self.text = "".join(self._parts)
         self._parts = []
         return self

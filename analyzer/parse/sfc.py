@@ -16,6 +16,8 @@ _LANG = re.compile(r"""\blang\s*=\s*["']?([a-z]+)""", re.I)
 
 
 def script_blocks(text: str, path: str) -> list[JsSource]:
+    """Each ``<script>`` block of a component as code positioned in the file, in its dialect (its ``lang``,
+    else TypeScript in Astro and JavaScript elsewhere); JSON and x-template blocks are left out."""
     out = []
     for m in _BLOCK.finditer(text):
         attrs, body = m.group(1), m.group(2)

@@ -95,7 +95,8 @@ def _strings(value: object) -> list[str]:
 
 class SourceMap:
     def __init__(self, data: dict, base: Path) -> None:
-        root = data.get("sourceRoot") if isinstance(data.get("sourceRoot"), str) else ""
+        source_root = data.get("sourceRoot")
+        root = source_root if isinstance(source_root, str) else ""
         self.sources = [os.path.normpath(base / root / s) if not re.match(r"^[a-z]+:", s) else s for s in _strings(data.get("sources"))]
         mappings = data.get("mappings")
         self._lines = mappings.split(";") if isinstance(mappings, str) else []

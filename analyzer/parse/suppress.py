@@ -42,6 +42,8 @@ class Directive:
     problem: str | None = None  # why the directive is malformed
 
     def covers(self, rule: str, line: int) -> bool:
+        """Whether this well-formed directive suppresses ``rule`` (or a rule it names by prefix) at
+        ``line``: its own line or the next."""
         return self.problem is None and line in (self.line, self.line + 1) and any(rule.startswith(r) for r in self.rules)
 
 

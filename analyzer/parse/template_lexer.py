@@ -112,6 +112,7 @@ class Finder:
         return found
 
     def find(self, needle: str, start: int) -> int:
+        """Start of the first ``needle`` at or after ``start``, or -1 (memoised as ``search``)."""
         return self.search(needle, start)[0]
 
 

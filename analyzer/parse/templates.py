@@ -68,6 +68,8 @@ _TEMPLATE_FOLDERS = (
 
 
 def may_be_template(path: str, text: str) -> bool:
+    """Whether a file under a template folder holds template syntax (``{{``, ``{%`` or a ``{# … #}``
+    comment)."""
     low = path.replace("\\", "/").lower()
     return any(f"/{d}" in f"/{low}" for d in _TEMPLATE_FOLDERS) and ("{{" in text or "{%" in text or _jinja_comment(text))
 
@@ -384,9 +386,10 @@ def _tag_blocks(regions: list[Region], dialect: str) -> list[Branch]:
                 b.other()
     elif dialect == "blade":
         for r in regions:
-            if r.kind != "code" or not r.body.startswith("@"):
+            directive = re.match(r"@(\w+)", r.body) if r.kind == "code" else None
+            if directive is None:
                 continue
-            name = re.match(r"@(\w+)", r.body).group(1)
+            name = directive.group(1)
             arg = r.body[len(name) + 1 :].strip()
             cond = arg[1:-1].strip() if arg.startswith("(") else arg
             if name in ("if", "isset", "env"):
@@ -505,6 +508,7 @@ def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
 
 
 def match_paren(s: str, open_at: int) -> int:
+    """Offset of the ``)`` that closes the ``(`` at ``open_at``, or -1 when it is not closed."""
     depth = 0
     for i in range(open_at, len(s)):
         if s[i] == "(":

@@ -21,6 +21,7 @@ Formatter = Callable[[ScanResult, ReportOptions], str]
 
 
 def formatter(name: str) -> Formatter:
+    """The render function of an output format: json, sarif, github, else text."""
     if name == "json":
         from analyzer.report.json_report import render
     elif name == "sarif":

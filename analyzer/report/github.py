@@ -17,6 +17,8 @@ def _escape(text: str, prop: bool = False) -> str:
 
 
 def render(result: ScanResult, opts: ReportOptions) -> str:
+    """GitHub workflow commands: an annotation per finding (quiet: at or above fail-on only) and per
+    diagnostic, then the summary."""
     lines = []
     for f in result.findings:
         if opts.quiet and f.severity < opts.fail_on:

@@ -13,6 +13,7 @@ SCHEMA_VERSION = 1
 
 
 def detection(d: Detection) -> dict[str, Any]:
+    """A recorder site as the JSON report lists it, with its consent verdict."""
     v = d.verdict
     return {
         "vendor": d.vendor,
@@ -29,6 +30,7 @@ def detection(d: Detection) -> dict[str, Any]:
 
 
 def finding(f: Finding) -> dict[str, Any]:
+    """A finding as the JSON report lists it."""
     loc = f.location
     return {
         "rule": f.rule,
@@ -49,6 +51,8 @@ def finding(f: Finding) -> dict[str, Any]:
 
 
 def field_entry(r) -> dict[str, Any]:
+    """A sensitive field as the JSON report lists it: which vendors capture, mask or may capture it,
+    why, and each fix."""
     f = r.field
     c = f.classification
     reasons = dict(r.reasons)
@@ -97,10 +101,13 @@ def policy_entry(p) -> dict[str, Any]:
 
 
 def diagnostic(d: Diagnostic) -> dict[str, Any]:
+    """A diagnostic as the JSON report lists it."""
     return {"path": d.path, "code": d.code, "message": d.message, "line": d.line, "level": d.level}
 
 
 def document(result: ScanResult, opts: ReportOptions) -> dict[str, Any]:
+    """The whole JSON report: detections, fields, findings, policies, diagnostics and the summary
+    counts."""
     by_status = {"gated": 0, "ungated": 0, "unverifiable": 0}
     vendors: dict[str, int] = {}
     vendor_consent: dict[str, dict[str, int]] = {}
@@ -145,4 +152,5 @@ def document(result: ScanResult, opts: ReportOptions) -> dict[str, Any]:
 
 def render(result: ScanResult, opts: ReportOptions) -> str:
     # Compact: with indent, json falls back to its pure-Python encoder (3x slower on large reports).
+    """The JSON report as one compact line of text."""
     return json.dumps(document(result, opts), ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -32,6 +32,7 @@ def public_sources(sources: tuple[str, ...]) -> list[str]:
 
 
 def vendor_rows(db: SignatureDB) -> list[dict[str, Any]]:
+    """One row per recorder vendor of the signatures, by id: name, category, hosts and public sources."""
     return [
         {"id": v.id, "name": v.name, "category": v.category, "hosts": list(v.hosts), "sources": public_sources(v.sources)}
         for v in sorted(db.vendors.values(), key=lambda v: v.id)
@@ -53,6 +54,8 @@ def _gates(cmp: Any) -> list[str]:
 
 
 def cmp_rows(db: SignatureDB) -> list[dict[str, Any]]:
+    """One row per consent manager of the signatures, by id: how it can gate recorders, its hosts and
+    public sources."""
     return [
         {
             "id": c.id,

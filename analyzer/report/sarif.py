@@ -81,6 +81,7 @@ def _result(f: Finding, index: dict[str, int], originals: dict[tuple, str]) -> d
 
 
 def render(result: ScanResult, opts: ReportOptions) -> str:
+    """The SARIF 2.1.0 log: every rule of the registry and one result per finding."""
     rules = list(RULES.values())
     index = {r.id: i for i, r in enumerate(rules)}
     originals = {site_key(d): d.original for d in result.detections if d.original}

@@ -15,6 +15,8 @@ CHOICES = ("auto", "always", "never")
 
 
 def use_color(choice: str, stream: Any, environ: Mapping[str, str]) -> bool:
+    """Whether to colour output: ``always`` / ``never`` as chosen; ``auto`` follows NO_COLOR,
+    FORCE_COLOR, TERM=dumb, then whether ``stream`` is a terminal."""
     if choice != "auto":
         return choice == "always"
     if environ.get("NO_COLOR"):

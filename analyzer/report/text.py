@@ -69,6 +69,8 @@ def _masked_notes(result: ScanResult, opts: ReportOptions) -> list[str]:
 
 
 def render(result: ScanResult, opts: ReportOptions) -> str:
+    """The text report: each finding (with the pages that load it and partial masking), then notes,
+    diagnostics and the summary; quiet keeps findings at or above fail-on."""
     out: list[str] = []
     pages = {site_key(d): d.pages for d in result.detections if d.pages}
     partly_masked = {(r.path, r.field.line, r.field.column): r for r in result.fields if r.exposed and r.masked}

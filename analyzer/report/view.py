@@ -33,9 +33,11 @@ class Names:
     art9: frozenset[str] = frozenset()
 
     def vendor(self, vid: str | None) -> str:
+        """The display name of a vendor id (the id itself when unknown, "" for None)."""
         return self.vendors.get(vid or "", vid or "")
 
     def category(self, cid: str) -> str:
+        """The label of a field category id (the id itself when unknown)."""
         return self.categories.get(cid, cid)
 
 
@@ -49,6 +51,7 @@ def names_from_signatures(db: Any) -> Names:
 
 
 def worst(statuses: Any) -> str:
+    """The worst of consent statuses (ungated, unverifiable, gated); gated when there is none."""
     present = set(statuses)
     return next((s for s in STATUSES if s in present), "gated")
 
@@ -74,6 +77,7 @@ class VendorRow:
 
     @property
     def total_pages(self) -> int:
+        """The number of pages the vendor is on."""
         return sum(self.pages.values())
 
 
@@ -89,6 +93,7 @@ class CategoryRow:
 
     @property
     def total(self) -> int:
+        """The number of fields of the category: captured, unverifiable or masked."""
         return self.captured + self.unverifiable + self.masked
 
 
@@ -111,14 +116,17 @@ class View:
 
     @property
     def summary(self) -> dict[str, Any]:
+        """The report's summary counts."""
         return self.doc.get("summary", {})
 
     @property
     def captured_fields(self) -> int:
+        """The number of fields at least one recorder captures."""
         return sum(1 for f in self.fields if f.get("exposed_to"))
 
     @property
     def skipped(self) -> list[dict[str, Any]]:
+        """The diagnostics of files that were not read (missing, unreadable, too large, binary …)."""
         return [d for d in self.diagnostics if d.get("code") in SKIP_CODES]
 
     def rel(self, path: str) -> str:

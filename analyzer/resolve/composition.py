@@ -10,6 +10,7 @@ render, partial, get_template_part, a framework's default layout), so that
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from analyzer.consent.template_scan import TemplateFacts, TemplateRef
@@ -48,7 +49,7 @@ class Graph:
     includers: dict[str, list[tuple[str, TemplateRef]]]
 
 
-def build(facts: dict[str, TemplateFacts], conventions: tuple[dict[str, str], ...], nodes: list[str] = ()) -> Graph:
+def build(facts: dict[str, TemplateFacts], conventions: tuple[dict[str, str], ...], nodes: Iterable[str] = ()) -> Graph:
     """``nodes``: every HTML / template file scanned (a partial may hold no template syntax)."""
     paths = sorted(set(facts) | set(nodes))
     uses: dict[str, set[str]] = {p: set() for p in paths}

@@ -137,13 +137,13 @@ def link(
             if not prog.imports:
                 continue
             for local, imp in prog.imports.items():
-                target = hits.get(imp.package)
-                if target is None:
+                imported = hits.get(imp.package)
+                if imported is None:
                     continue
                 for node, names in _uses(prog, local, imp):
                     path = guard.judge(node)
                     line = prog.parsed.position(node)[0]
-                    calls.setdefault(target, {}).setdefault(names, []).append(_Call(f.display, line, path.status, path.evidence))
+                    calls.setdefault(imported, {}).setdefault(names, []).append(_Call(f.display, line, path.status, path.evidence))
     _link_modules(open_sites, code, calls, vocab, max_bytes)
     changed: dict[tuple[str, int, int, str], Verdict] = {}
     for d in open_sites:
@@ -175,9 +175,10 @@ def _uses(prog: jsfacts.Program, local: str, imp: jsfacts.Import) -> list[tuple[
             and grand is not None
             and grand.type == "call_expression"
             and prog.callee(grand) == parent
+            and (accessed := parent.child_by_field_name("property")) is not None
         ):
             prog.remember(ref[:-2])
-            out.append((grand, frozenset({prog.text(parent.child_by_field_name("property"))})))
+            out.append((grand, frozenset({prog.text(accessed)})))
         elif parent.type == "arguments" and grand is not None and grand.type in ("call_expression", "new_expression"):
             prog.remember(ref[:-2])
             out.append((grand, whole))
@@ -219,15 +220,17 @@ def _module_calls(prog: jsfacts.Program, holder: Node) -> list[tuple[Node, froze
     if holder.type == "identifier":
         binding = prog.lookup(holder)
         for ref in prog.scopes.references(binding) if binding is not None else []:
-            parent, grand = (ref[-2], ref[-3]) if len(ref) >= 3 else (None, None)
+            if len(ref) < 3:
+                continue
+            parent, grand = ref[-2], ref[-3]
             if (
-                parent is not None
-                and parent.type == "member_expression"
+                parent.type == "member_expression"
                 and grand.type == "call_expression"
                 and prog.callee(grand) == parent
+                and (accessed := parent.child_by_field_name("property")) is not None
             ):
                 prog.remember(ref[:-2])
-                out.append((grand, frozenset({prog.text(parent.child_by_field_name("property"))})))
+                out.append((grand, frozenset({prog.text(accessed)})))
         return out
     if holder.type != "object_pattern":
         return out
@@ -240,8 +243,10 @@ def _module_calls(prog: jsfacts.Program, holder: Node) -> list[tuple[Node, froze
             continue
         binding = prog.lookup(local)
         for ref in prog.scopes.references(binding) if binding is not None else []:
-            parent = ref[-2] if len(ref) >= 2 else None
-            if parent is not None and parent.type == "call_expression" and prog.callee(parent) == ref[-1]:
+            if len(ref) < 2:
+                continue
+            parent = ref[-2]
+            if parent.type == "call_expression" and prog.callee(parent) == ref[-1]:
                 prog.remember(ref[:-1])
                 out.append((parent, frozenset({key})))
     return out
@@ -291,6 +296,7 @@ def _required_uses(prog: jsfacts.Program, needle: re.Pattern[bytes]) -> list[tup
             continue
         args = [a for a in chain[-2].named_children if a.type != "comment"]
         path = prog.path(callee)
+        holder: Node | tuple[Node, frozenset[str]] | None
         if path.endswith(".bind") and len(args) == 2:  # n.bind(n, 536): a require handed to .then()
             holder = _then_result(prog, chain[:-2])
         elif len(args) == 1 and (callee.type == "identifier" or path.rsplit(".", 1)[-1] in _REQUIRE_PROPS):

@@ -80,19 +80,19 @@ def evaluate(field: FieldSite, vendor: Vendor, default: tuple[str, str | None]) 
     words = [w for w in m.masked_attribute_words if w in values] if kind not in m.attribute_words_exempt else []
     if words:
         return Exposure(vendor.id, False, f"{name} excludes fields whose attributes contain '{words[0]}'", fix)
-    default, option = default
+    mode, option = default
     via = f" ({option})" if option else ""
     choice = kind in CHOICES or kind == "contenteditable"
     recorded_controls = m.unmasked_controls
-    if default in ("dashboard", "unknown"):
+    if mode in ("dashboard", "unknown"):
         return Exposure(
             vendor.id, None, f"{name}'s masking is set in its dashboard (not visible here); its documented default is not known", fix
         )
-    if default == "none":
+    if mode == "none":
         return Exposure(vendor.id, True, f"{name} records form input{via}", fix)
-    if default == "password-only":
+    if mode == "password-only":
         return Exposure(vendor.id, True, f"{name} masks only password inputs{via}", fix)
-    if default == "by-type":
+    if mode == "by-type":
         types = m.masked_types
         auto = m.masked_autocomplete
         if field.type in types or set(field.autocomplete.lower().split()) & auto:
@@ -107,11 +107,9 @@ def evaluate(field: FieldSite, vendor: Vendor, default: tuple[str, str | None]) 
             "contenteditable": "editable regions",
         }[kind]
         return Exposure(vendor.id, True, f"{what} are recorded by {name}{via}", fix)
-    if default == "keystrokes-suppressed" and choice:
+    if mode == "keystrokes-suppressed" and choice:
         return Exposure(vendor.id, False, f"{name} suppresses this control's input{via}", fix)
-    return Exposure(
-        vendor.id, False, f"{name} masks {'typed text' if default == 'keystrokes-suppressed' else 'inputs'} by default{via}", fix
-    )
+    return Exposure(vendor.id, False, f"{name} masks {'typed text' if mode == 'keystrokes-suppressed' else 'inputs'} by default{via}", fix)
 
 
 # -- page text: values a template or component prints (analyzer.facts.rendered) ---------------------------

@@ -53,6 +53,8 @@ class Rule:
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
+        """The rule a rule module declares (ID, NAME, SEVERITY, SUMMARY, check, optional SCOPE; its
+        docstring is the doc)."""
         return cls(
             id=module.ID,
             name=module.NAME,

@@ -78,7 +78,7 @@ def remediation(ctx: PageContext, d: Detection) -> str:
             f"This page loads {cmp.name}: change {what} to <script {cmp.markup.fix} …> so {cmp.name} runs it only after analytics consent."
         )
     example = next((c for c in _examples(ctx.db) if c.markup is not None), None)
-    fix = f" (with {example.name}: <script {example.markup.fix} …>)" if example is not None else ""
+    fix = f" (with {example.name}: <script {example.markup.fix} …>)" if example is not None and example.markup is not None else ""
     return (
         f"No consent manager was found on this page. Load {name} only after the visitor accepts "
         f"analytics: mark {what} with your consent manager's blocking markup{fix}, or start it from the "

@@ -20,11 +20,14 @@ def _former(rule: Rule) -> str:
 
 
 def render_rule(rule: Rule) -> str:
+    """The Markdown page of one rule: heading, default severity, summary, former ids, then the module
+    docstring's body."""
     body = rule.doc.split("\n", 1)[1].strip() if "\n" in rule.doc else ""
     return f"# {rule.id} {rule.name}\n\nDefault severity: **{rule.severity}**. {rule.summary}.{_former(rule)}\n\n{body}\n"
 
 
 def render_index() -> str:
+    """The Markdown index of every rule, with the groups and the renumbered ids."""
     lines = ["# Rules", "", "Generated from the rule registry (`python -m analyzer.rules.docs`).", ""]
     lines += ["| id | name | default severity | summary |", "|---|---|---|---|"]
     lines += [f"| [{r.id}]({r.id}.md) | {r.name} | {r.severity} | {r.summary} |" for r in RULES.values()]
@@ -49,12 +52,14 @@ def render_index() -> str:
 
 
 def pages() -> dict[str, str]:
+    """File name -> Markdown text of every page of docs/rules/."""
     out = {"README.md": render_index()}
     out.update({f"{r.id}.md": render_rule(r) for r in RULES.values()})
     return out
 
 
 def main() -> int:
+    """Write docs/rules/ from the registry."""
     DOCS.mkdir(parents=True, exist_ok=True)
     for name, text in pages().items():
         (DOCS / name).write_text(text, encoding="utf-8")

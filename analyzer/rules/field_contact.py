@@ -35,6 +35,8 @@ SCOPE = "fields"
 
 
 def check(ctx: FieldContext) -> Iterator[Finding]:
+    """One finding per contact field (e-mail, phone, address, postal code) a recorder captures: low when
+    one loads ungated, else info."""
     for report in ctx.fields:
         if report.exposed and report.field.classification.category == "contact":
             yield field_finding(ctx, report, ID, NAME, Severity.LOW if report.ungated else Severity.INFO)

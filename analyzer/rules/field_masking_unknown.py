@@ -36,6 +36,7 @@ SCOPE = "fields"
 
 
 def check(ctx: FieldContext) -> Iterator[Finding]:
+    """One finding per Art. 9 field whose masking only a vendor dashboard decides, naming those vendors."""
     for report in ctx.fields:
         c = report.field.classification
         if report.unknown and ctx.db.fields[c.category].art9:

@@ -38,6 +38,8 @@ CATEGORIES = frozenset({"financial", "government-id", "credentials"})
 
 
 def check(ctx: FieldContext) -> Iterator[Finding]:
+    """One finding per financial, identity or credential field a recorder captures: medium when one
+    loads ungated, else low."""
     for report in ctx.fields:
         if report.exposed and report.field.classification.category in CATEGORIES:
             yield field_finding(ctx, report, ID, NAME, Severity.MEDIUM if report.ungated else Severity.LOW)

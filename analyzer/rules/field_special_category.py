@@ -44,6 +44,7 @@ SCOPE = "fields"
 
 
 def check(ctx: FieldContext) -> Iterator[Finding]:
+    """One finding per Art. 9 field a recorder captures: high when one loads ungated, else medium."""
     legal = legal_notes(ctx, "fields")
     for report in ctx.fields:
         if report.exposed and ctx.db.fields[report.field.classification.category].art9:

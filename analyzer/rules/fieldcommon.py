@@ -8,10 +8,13 @@ from analyzer.rules.base import FieldContext
 
 
 def vendor_names(ctx: FieldContext, ids: tuple[str, ...]) -> str:
+    """The display names of the vendors ``ids``, comma-separated."""
     return ", ".join(ctx.db.vendors[v].name for v in ids)
 
 
 def field_finding(ctx: FieldContext, report: FieldReport, rule: str, name: str, severity: Severity, legal: tuple[str, ...] = ()) -> Finding:
+    """The finding for a field the vendors ``report.exposed`` capture: why each captures it and how each
+    masks it."""
     f = report.field
     c = f.classification
     category = ctx.db.fields[c.category].label

@@ -50,6 +50,8 @@ SCOPE = "compliance"
 
 
 def check(ctx) -> Iterator[Finding]:
+    """One finding per legitimate-interest claim of a policy page (one about the analytics category only
+    when the site loads a recorder)."""
     loads_recorder = bool(ctx.detections)
     for page in ctx.policies:
         for claim in page.claims:

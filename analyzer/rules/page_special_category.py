@@ -44,6 +44,8 @@ _GENERIC = "do not load the recorder on this section of the site, or exclude its
 
 
 def check(ctx: FieldContext) -> Iterator[Finding]:
+    """One finding per recorder on a page whose path, title or heading is special-category: high when it
+    loads ungated."""
     visit = ctx.visit
     if visit is None:
         return

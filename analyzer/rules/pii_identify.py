@@ -35,6 +35,8 @@ SUMMARY = "Personal data is sent to a recorder's identify API"
 
 
 def check(ctx: PageContext) -> Iterator[Finding]:
+    """One finding per identify call of the page that sends personal data: high when it is Art. 9 data,
+    else medium."""
     for item in ctx.facts.pii:
         art9 = any(ctx.db.fields[c].art9 for c in item.categories if c in ctx.db.fields)
         yield Finding(

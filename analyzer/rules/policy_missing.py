@@ -38,6 +38,7 @@ SCOPE = "compliance"
 
 
 def check(ctx) -> Iterator[Finding]:
+    """At most one finding, at the first recorder: a folder scan with recorders and no policy page."""
     if ctx.policies or not ctx.detections or not ctx.site:
         return
     first = ctx.detections[0]

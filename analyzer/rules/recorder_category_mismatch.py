@@ -36,6 +36,8 @@ SUMMARY = "A recorder is gated on a non-analytics consent category"
 
 
 def check(ctx: PageContext) -> Iterator[Finding]:
+    """One finding per recorder site of the page gated on a consent manager's category other than
+    analytics."""
     for d in ctx.detections:
         verdict = d.verdict
         name = ctx.db.vendors[d.vendor].name

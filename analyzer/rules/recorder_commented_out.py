@@ -46,6 +46,7 @@ SUMMARY = "A recorder snippet is commented out"
 
 
 def check(ctx: PageContext) -> Iterator[Finding]:
+    """One note per commented-out snippet of the page."""
     for item in ctx.facts.commented:
         yield Finding(
             rule=ID,

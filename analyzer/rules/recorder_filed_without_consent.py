@@ -42,6 +42,8 @@ SCOPE = "compliance"
 
 
 def check(ctx) -> Iterator[Finding]:
+    """One finding per vendor and file whose consent configuration files it where no consent is asked
+    (not when it is already reported as ungated there)."""
     for path, facts in sorted(ctx.facts.items()):
         seen: set[str] = set()
         for filing in facts.filings:

@@ -33,6 +33,7 @@ SUMMARY = "A recorder is present and waits for consent"
 
 
 def check(ctx: PageContext) -> Iterator[Finding]:
+    """One inventory entry per gated recorder site of the page."""
     for d in ctx.detections:
         if d.verdict.status is not Status.GATED:
             continue

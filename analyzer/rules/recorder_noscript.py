@@ -35,6 +35,7 @@ SUMMARY = "A <noscript> pixel calls a recorder's host without consent"
 
 
 def check(ctx: PageContext) -> Iterator[Finding]:
+    """One finding per ungated ``<noscript>`` pixel or frame of the page."""
     for d in ctx.detections:
         if d.via != Via.NOSCRIPT_PIXEL or d.verdict.status is not Status.UNGATED:
             continue

@@ -44,6 +44,8 @@ SCOPE = "compliance"
 
 
 def check(ctx) -> Iterator[Finding]:
+    """One finding per consent-checked start with no stop, opt-out or reload on withdrawal, naming the
+    missing call."""
     for item in ctx.unstopped:
         d = item.detection
         vendor = ctx.db.vendors[d.vendor]

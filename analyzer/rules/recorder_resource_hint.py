@@ -33,6 +33,7 @@ SUMMARY = "A resource hint contacts a recorder host before consent"
 
 
 def check(ctx: PageContext) -> Iterator[Finding]:
+    """One note per ``<link>`` hint of the page to a recorder host."""
     for hint in ctx.facts.hints:
         yield Finding(
             rule=ID,

@@ -45,6 +45,8 @@ SCOPE = "compliance"
 
 
 def check(ctx) -> Iterator[Finding]:
+    """One finding per recorder of the site that no policy page names (nothing when the scan holds no
+    policy page: RL502's case)."""
     if not ctx.policies:
         return
     checked = ", ".join(p.path for p in ctx.policies[:6]) + (f" and {len(ctx.policies) - 6} more" if len(ctx.policies) > 6 else "")
@@ -83,6 +85,8 @@ def _named(ctx, vendor_id: str) -> bool:
 
 
 def remediation(ctx, vendor_id: str) -> str:
+    """What to write in the policies about ``vendor_id``: its name and entity, what it records, and its
+    cookies."""
     vendor = ctx.db.vendors[vendor_id]
     d = vendor.disclosure
     entities = [e for e in (d.entities if d else ()) if e.status != "unverified"]

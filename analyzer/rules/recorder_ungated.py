@@ -42,6 +42,7 @@ SUMMARY = "A session recorder or heatmap loads before consent"
 
 
 def check(ctx: PageContext) -> Iterator[Finding]:
+    """One finding per ungated recorder site of the page (noscript pixels are RL104's)."""
     for d in ctx.detections:
         if d.verdict.status is Status.UNGATED and d.via != Via.NOSCRIPT_PIXEL:
             yield consent_finding(

@@ -40,6 +40,7 @@ SUMMARY = "A recorder's consent gating cannot be proven from the markup"
 
 
 def check(ctx: PageContext) -> Iterator[Finding]:
+    """One finding per recorder site of the page whose consent gating cannot be verified."""
     for d in ctx.detections:
         if d.verdict.status is Status.UNVERIFIABLE:
             yield consent_finding(

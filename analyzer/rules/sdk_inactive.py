@@ -35,6 +35,7 @@ SUMMARY = "A recorder SDK is present but not recording here"
 
 
 def check(ctx: PageContext) -> Iterator[Finding]:
+    """One note per recorder SDK of the page that is present but does not record."""
     for item in ctx.facts.inactive:
         yield Finding(
             rule=ID,

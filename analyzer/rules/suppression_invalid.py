@@ -36,6 +36,7 @@ SCOPE = "suppressions"
 
 
 def check(ctx) -> Iterator[Finding]:
+    """One finding per malformed suppression directive."""
     for path, directive in ctx.directives:
         if directive.problem:
             yield Finding(

@@ -33,6 +33,7 @@ SCOPE = "suppressions"
 
 
 def check(ctx) -> Iterator[Finding]:
+    """One finding per well-formed suppression directive that covered no finding."""
     for path, directive in ctx.directives:
         if directive.problem is None and (path, directive.line) not in ctx.used:
             yield Finding(

@@ -34,6 +34,7 @@ SUMMARY = "A page loads a tag manager whose recorders the markup cannot show"
 
 
 def check(ctx: PageContext) -> Iterator[Finding]:
+    """One note for a page that loads a tag manager and has no recorder detected on it."""
     manager = ctx.facts.tag_manager
     if manager is None or ctx.detections:
         return

@@ -38,6 +38,8 @@ SCOPE = "fields"
 
 
 def check(ctx: FieldContext) -> Iterator[Finding]:
+    """One finding per contact value the page prints and recorder that captures it as text: low when
+    that recorder loads ungated, else info."""
     for report in ctx.values:
         if report.exposed and report.value.classification.category == "contact":
             yield from value_findings(ctx, report, ID, NAME, Severity.LOW, Severity.INFO)

@@ -41,6 +41,8 @@ CATEGORIES = ("government-id", "financial", "credentials")
 
 
 def check(ctx: FieldContext) -> Iterator[Finding]:
+    """One finding per financial, identity or credential value the page prints and recorder that
+    captures it as text: medium when that recorder loads ungated, else low."""
     for report in ctx.values:
         if report.exposed and report.value.classification.category in CATEGORIES:
             yield from value_findings(ctx, report, ID, NAME, Severity.MEDIUM, Severity.LOW)

@@ -48,6 +48,8 @@ SCOPE = "fields"
 
 
 def check(ctx: FieldContext) -> Iterator[Finding]:
+    """One finding per special-category value the page prints and recorder that captures it as text:
+    high when that recorder loads ungated, else medium."""
     legal = legal_notes(ctx, "fields")
     for report in ctx.values:
         if report.exposed and ctx.db.fields[report.value.classification.category].art9:

@@ -47,6 +47,8 @@ class AttrMatch:
     value: str | None
 
     def matches(self, attrs: dict[str, str], classes: frozenset[str]) -> bool:
+        """Whether an element with these attributes and classes carries the marker (a value compares
+        case-insensitively, blanks around ignored)."""
         if self.cls is not None:
             return self.cls in classes
         if self.attr is None or self.attr not in attrs:
@@ -54,6 +56,7 @@ class AttrMatch:
         return self.value is None or attrs[self.attr].strip().lower() == self.value.lower()
 
     def describe(self) -> str:
+        """The marker as written in markup: ``class="x"``, ``attr="value"`` or the bare attribute."""
         if self.cls is not None:
             return f'class="{self.cls}"'
         return f'{self.attr}="{self.value}"' if self.value is not None else str(self.attr)
@@ -68,6 +71,8 @@ class UrlMatcher:
     regexes: tuple[re.Pattern[str], ...]
 
     def matches(self, host: str, hostpath: str) -> bool:
+        """Whether the URL is the vendor's: its host is listed (exact or by suffix) or a URL regex finds
+        ``hostpath``."""
         if host in self.exact or any(host.endswith(s) for s in self.suffixes):
             return True
         return any(r.search(hostpath) for r in self.regexes)
@@ -84,6 +89,8 @@ class UrlMatcher:
         return 1 if any(host.endswith(s) for s in self.suffixes) else 0
 
     def literals(self) -> list[str]:
+        """Strings one of which every URL it matches contains: its hosts, its suffixes without the dot and
+        each regex's literal part (the needles searched for before anything is parsed)."""
         out = list(self.exact) + [s.lstrip(".") for s in self.suffixes]
         return out + [regex_literal(r.pattern) for r in self.regexes]
 
@@ -456,6 +463,7 @@ class SignatureDB:
 
     @functools.cached_property
     def deferred_src_set(self) -> frozenset[str]:
+        """``deferred_src_attributes`` as a set."""
         return frozenset(self.deferred_src_attributes)
 
     @functools.cached_property
@@ -469,10 +477,13 @@ class SignatureDB:
 
     @functools.cached_property
     def markup_class_prefixes(self) -> tuple[str, ...]:
+        """Class prefixes that carry a consent category in some consent manager's markup."""
         return tuple(p for c in self.cmps.values() if c.markup for p in c.markup.category_class_prefixes)
 
     @functools.cached_property
     def exempt_markers(self) -> tuple[tuple[str, AttrMatch], ...]:
+        """(consent manager id, marker) for each markup marker that exempts an element from its
+        blocking."""
         return tuple((c.id, m) for c in self.cmps.values() if c.markup for m in c.markup.exempt)
 
 

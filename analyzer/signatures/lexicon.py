@@ -26,6 +26,8 @@ DEV_SOURCES = ("name", "id")
 
 
 def fold(text: str) -> str:
+    """Lower-case ``text`` without accents (``ß`` -> ``ss``, ``ł`` -> ``l`` …), so words compare across
+    spellings."""
     if text.isascii():  # nothing to fold (most identifiers, paths and English labels)
         return text.lower()
     text = text.lower().translate(_FOLD)
@@ -46,6 +48,8 @@ class Term:
     kind: str = ""
 
     def find(self, toks: tuple[str, ...]) -> bool:
+        """Whether the term's words occur in a row in ``toks`` (a prefix word matches any token it
+        starts)."""
         n = len(self.parts)
         for i in range(len(toks) - n + 1):
             if all((toks[i + k].startswith(w) if prefix else toks[i + k] == w) for k, (w, prefix) in enumerate(self.parts)):
@@ -54,6 +58,8 @@ class Term:
 
 
 def make_term(raw: str, cat: str = "", kind: str = "") -> Term | None:
+    """A term from a signature's word list entry (``word*`` is a prefix), folded and split into words;
+    None when no word is left."""
     words = []
     for w in raw.split():
         prefix = w.endswith("*")
@@ -90,6 +96,7 @@ class TermIndex:
         return found
 
     def matches(self, toks: tuple[str, ...]) -> list[Term]:
+        """The terms found in ``toks``, each once (see ``hits``)."""
         return [h.term for h in self.hits(toks)]
 
     def hits(self, toks: tuple[str, ...]) -> list[Hit]:
@@ -130,6 +137,8 @@ class Category:
 
 
 def compile_category(data: dict[str, Any]) -> Category:
+    """A field category from its signature file: its terms in every language, autocomplete values, input
+    types and page words."""
     terms = [
         make_term(t, data["id"], kind)
         for kind in ("strong", "weak", "exclude")

@@ -39,6 +39,7 @@ class Prefilter:
 
     @property
     def needles(self) -> list[bytes]:
+        """Every literal searched for, lower-cased, sorted."""
         return self._needles
 
     def first_offsets(self, data: bytes) -> dict[str, int]:
@@ -64,4 +65,5 @@ class Prefilter:
 
 @functools.lru_cache(maxsize=4)
 def for_db(db: SignatureDB) -> Prefilter:
+    """The prefilter of a signature set (built once per set)."""
     return Prefilter(db)

@@ -19,6 +19,7 @@ parse tree ``re`` itself builds (``re._parser``), so it sees through groups and 
 from __future__ import annotations
 
 import re
+from typing import TypeAlias
 
 try:  # Python 3.11+
     import re._constants as _c
@@ -28,8 +29,9 @@ except ImportError:  # pragma: no cover - older layouts
     import sre_parse as _parser  # type: ignore[no-redef]
 
 # A character set: (negated, characters). (False, S) is S; (True, S) is every character but S.
-ANY = (True, frozenset())
-NONE = (False, frozenset())
+CharSet: TypeAlias = tuple[bool, frozenset[str]]
+ANY: CharSet = (True, frozenset())
+NONE: CharSet = (False, frozenset())
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT}
 _WIDE = 256  # a class wider than this is treated as "any character"
 _CATEGORIES = {
@@ -151,7 +153,7 @@ def _nullable(op, av) -> bool:
     return False
 
 
-def _meet(a, b) -> bool:
+def _meet(a: CharSet, b: CharSet) -> bool:
     (neg_a, set_a), (neg_b, set_b) = a, b
     if neg_a and neg_b:
         return True
@@ -162,7 +164,7 @@ def _meet(a, b) -> bool:
     return bool(set_a & set_b)
 
 
-def _union(a, b):
+def _union(a: CharSet, b: CharSet) -> CharSet:
     (neg_a, set_a), (neg_b, set_b) = a, b
     if neg_a and neg_b:
         return True, set_a & set_b
@@ -173,7 +175,7 @@ def _union(a, b):
     return False, set_a | set_b
 
 
-def _chars(items: list, flags: int):
+def _chars(items: list, flags: int) -> CharSet:
     """Every character the items can consume."""
     out = NONE
     for op, av in items:
@@ -195,7 +197,7 @@ def _chars(items: list, flags: int):
     return out
 
 
-def _first(items: list, flags: int) -> tuple[tuple[bool, frozenset], bool]:
+def _first(items: list, flags: int) -> tuple[CharSet, bool]:
     """(the characters the items can start with, whether they can match empty)."""
     out = NONE
     for op, av in items:
@@ -231,7 +233,7 @@ def _first(items: list, flags: int) -> tuple[tuple[bool, frozenset], bool]:
     return out, True
 
 
-def _class(av, flags: int):
+def _class(av, flags: int) -> CharSet:
     chars: set[str] = set()
     negated = False
     for op, arg in av:

@@ -561,7 +561,7 @@ def _check(value: Any, field: Field, where: str) -> None:
     elif kind is bool or kind is int or kind is float or kind is str:
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise SignatureError(f"{where}: expected {kind.__name__}, got {type(value).__name__}")
-        if kind is str:
+        if kind is str and isinstance(value, str):
             _check_choice(value, field, where)
     else:  # pragma: no cover - schema authoring error
         raise TypeError(kind)
