@@ -68,8 +68,6 @@ _TEMPLATE_FOLDERS = (
 
 
 def may_be_template(path: str, text: str) -> bool:
-    """Whether a file under a template folder holds template syntax (``{{``, ``{%`` or a ``{# … #}``
-    comment)."""
     low = path.replace("\\", "/").lower()
     return any(f"/{d}" in f"/{low}" for d in _TEMPLATE_FOLDERS) and ("{{" in text or "{%" in text or _jinja_comment(text))
 
@@ -329,82 +327,120 @@ def _if_head(inner: str, suffixes: tuple[str, ...], required: bool) -> tuple[str
 
 
 def _tag_blocks(regions: list[Region], dialect: str) -> list[Branch]:
+    """The if / elif / else branches of a tag dialect: one reader per grammar, one block builder."""
     b = _Blocks()
     if dialect in _TAG_IF:
-        op, el, es, cl, un, ecl = (re.compile(p, re.S) for p in _TAG_IF[dialect])
-        for r in regions:
-            if r.kind != "code":
-                continue
-            inner = _inner(r.body, dialect)
-            if m := op.match(inner):
-                b.open(r.end, m.group(1).strip())
-            elif m := un.match(inner):
-                b.open(r.end, m.group(1).strip(), negated=True)
-            elif m := el.match(inner):
-                b.elif_(r.start, m.group(1).strip(), r.end)
-            elif es.match(inner):
-                b.else_(r.start, r.end)
-            elif cl.match(inner) or ecl.match(inner):
-                b.close(r.start)
-    elif dialect == "erb":
-        for r in regions:
-            inner = _inner(r.body, dialect).strip()
-            if r.kind == "output":
-                # EEx (Phoenix): <%= if cond do %> … <% else %> … <% end %>; any other output tag
-                # that opens a block (<%= form_with … do |f| %>) is closed by an <% end %> too.
-                if head := _if_head(inner, ("do",), required=True):
-                    b.open(r.end, head[1], negated=head[0] == "unless")
-                elif _erb_opens(inner):
-                    b.other()
-                continue
-            if r.kind != "code":
-                continue
-            if head := _if_head(inner, ("then", "do"), required=False):
-                b.open(r.end, head[1], negated=head[0] == "unless")
-            elif m := re.match(r"^elsif\s+(.*)$", inner, re.S):
-                b.elif_(r.start, m.group(1).strip(), r.end)
-            elif inner == "else":
-                b.else_(r.start, r.end)
-            elif inner == "end" or inner.startswith("end "):
-                b.close(r.start, only_if=False)
-            elif _erb_opens(inner):
-                b.other()
-    elif dialect == "go":
-        for r in regions:
-            if r.kind != "code":
-                continue
-            inner = _inner(r.body, dialect).strip()
-            if m := re.match(r"^if\s+(.*)$", inner, re.S):
-                b.open(r.end, m.group(1).strip())
-            elif m := re.match(r"^else\s+if\s+(.*)$", inner, re.S):
-                b.elif_(r.start, m.group(1).strip(), r.end)
-            elif inner == "else":
-                b.else_(r.start, r.end)
-            elif inner == "end":
-                b.close(r.start, only_if=False)
-            elif re.match(r"^(range|with|define|block)\b", inner):
-                b.other()
-    elif dialect == "blade":
-        for r in regions:
-            directive = re.match(r"@(\w+)", r.body) if r.kind == "code" else None
-            if directive is None:
-                continue
-            name = directive.group(1)
-            arg = r.body[len(name) + 1 :].strip()
-            cond = arg[1:-1].strip() if arg.startswith("(") else arg
-            if name in ("if", "isset", "env"):
-                b.open(r.end, cond if name == "if" else f"{name}({cond})")
-            elif name == "unless":
-                b.open(r.end, cond, negated=True)
-            elif name in ("production", "auth", "guest"):
-                b.open(r.end, f"@{name}")
-            elif name == "elseif":
-                b.elif_(r.start, cond, r.end)
-            elif name == "else":
-                b.else_(r.start, r.end)
-            elif name in ("endif", "endunless", "endisset", "endenv", "endproduction", "endauth", "endguest"):
-                b.close(r.start)
+        _generic_tags(b, regions, dialect)
+    elif dialect in _TAG_READERS:
+        _TAG_READERS[dialect](b, regions)
     return b.finish(regions[-1].end if regions else 0)
+
+
+def _generic_tags(b: _Blocks, regions: list[Region], dialect: str) -> None:
+    """Jinja, Liquid, Handlebars, …: the dialect's opener / elif / else / closer patterns (_TAG_IF)."""
+    op, el, es, cl, un, ecl = (re.compile(p, re.S) for p in _TAG_IF[dialect])
+    for r in regions:
+        if r.kind != "code":
+            continue
+        inner = _inner(r.body, dialect)
+        if m := op.match(inner):
+            b.open(r.end, m.group(1).strip())
+        elif m := un.match(inner):
+            b.open(r.end, m.group(1).strip(), negated=True)
+        elif m := el.match(inner):
+            b.elif_(r.start, m.group(1).strip(), r.end)
+        elif es.match(inner):
+            b.else_(r.start, r.end)
+        elif cl.match(inner) or ecl.match(inner):
+            b.close(r.start)
+
+
+def _erb_tags(b: _Blocks, regions: list[Region]) -> None:
+    """ERB and EEx: ``if`` / ``unless`` (with ``then`` / ``do``), ``elsif``, ``else``, and an ``end``
+    that closes any block, so other openers (``do |f|``, ``case``) are counted too."""
+    for r in regions:
+        inner = _inner(r.body, "erb").strip()
+        if r.kind == "output":
+            _erb_output(b, r, inner)
+        elif r.kind == "code":
+            _erb_code(b, r, inner)
+
+
+def _erb_output(b: _Blocks, r: Region, inner: str) -> None:
+    """EEx (Phoenix): <%= if cond do %> … <% else %> … <% end %>; any other output tag that opens
+    a block (<%= form_with … do |f| %>) is closed by an <% end %> too."""
+    if head := _if_head(inner, ("do",), required=True):
+        b.open(r.end, head[1], negated=head[0] == "unless")
+    elif _erb_opens(inner):
+        b.other()
+
+
+def _erb_code(b: _Blocks, r: Region, inner: str) -> None:
+    if head := _if_head(inner, ("then", "do"), required=False):
+        b.open(r.end, head[1], negated=head[0] == "unless")
+    elif m := re.match(r"^elsif\s+(.*)$", inner, re.S):
+        b.elif_(r.start, m.group(1).strip(), r.end)
+    elif inner == "else":
+        b.else_(r.start, r.end)
+    elif inner == "end" or inner.startswith("end "):
+        b.close(r.start, only_if=False)
+    elif _erb_opens(inner):
+        b.other()
+
+
+def _go_tags(b: _Blocks, regions: list[Region]) -> None:
+    """Go templates: ``if`` / ``else if`` / ``else``, and an ``end`` shared with range, with,
+    define and block."""
+    for r in regions:
+        if r.kind != "code":
+            continue
+        inner = _inner(r.body, "go").strip()
+        if m := re.match(r"^if\s+(.*)$", inner, re.S):
+            b.open(r.end, m.group(1).strip())
+        elif m := re.match(r"^else\s+if\s+(.*)$", inner, re.S):
+            b.elif_(r.start, m.group(1).strip(), r.end)
+        elif inner == "else":
+            b.else_(r.start, r.end)
+        elif inner == "end":
+            b.close(r.start, only_if=False)
+        elif re.match(r"^(range|with|define|block)\b", inner):
+            b.other()
+
+
+_BLADE_OPEN = {
+    "if": "{cond}",
+    "isset": "isset({cond})",
+    "env": "env({cond})",
+    "production": "@production",
+    "auth": "@auth",
+    "guest": "@guest",
+}
+_BLADE_CLOSE = frozenset({"endif", "endunless", "endisset", "endenv", "endproduction", "endauth", "endguest"})
+
+
+def _blade_tags(b: _Blocks, regions: list[Region]) -> None:
+    """Laravel Blade directives: @if / @unless / @isset / @env / @production / @auth / @guest,
+    @elseif, @else and their @end… closers."""
+    for r in regions:
+        name_match = re.match(r"@(\w+)", r.body) if r.kind == "code" else None
+        if name_match is None:
+            continue
+        name = name_match.group(1)
+        arg = r.body[len(name) + 1 :].strip()
+        cond = arg[1:-1].strip() if arg.startswith("(") else arg
+        if name in _BLADE_OPEN:
+            b.open(r.end, _BLADE_OPEN[name].format(cond=cond))
+        elif name == "unless":
+            b.open(r.end, cond, negated=True)
+        elif name == "elseif":
+            b.elif_(r.start, cond, r.end)
+        elif name == "else":
+            b.else_(r.start, r.end)
+        elif name in _BLADE_CLOSE:
+            b.close(r.start)
+
+
+_TAG_READERS = {"erb": _erb_tags, "go": _go_tags, "blade": _blade_tags}
 
 
 def _inner(body: str, dialect: str) -> str:
@@ -508,7 +544,6 @@ def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
 
 
 def match_paren(s: str, open_at: int) -> int:
-    """Offset of the ``)`` that closes the ``(`` at ``open_at``, or -1 when it is not closed."""
     depth = 0
     for i in range(open_at, len(s)):
         if s[i] == "(":
