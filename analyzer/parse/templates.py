@@ -68,6 +68,8 @@ _TEMPLATE_FOLDERS = (
 
 
 def may_be_template(path: str, text: str) -> bool:
+    """Whether a file under a template folder holds template syntax (``{{``, ``{%`` or a ``{# … #}``
+    comment)."""
     low = path.replace("\\", "/").lower()
     return any(f"/{d}" in f"/{low}" for d in _TEMPLATE_FOLDERS) and ("{{" in text or "{%" in text or _jinja_comment(text))
 
