@@ -26,16 +26,20 @@ class CodeSpot:
     column: int
     tag: str = "code"
     text: str = ""
-    attrs: dict = field(default_factory=dict)
-    classes: frozenset = frozenset()
+    attrs: dict[str, str] = field(default_factory=dict)
+    classes: frozenset[str] = frozenset()
     order: int = 0
     in_noscript: bool = False
+
+
+# Where a site or commented snippet stands: a page element, or a place in code or text.
+Spot = Element | CodeSpot
 
 
 @dataclass(frozen=True)
 class RecorderSite:
     vendor: Vendor
-    element: Element
+    element: Spot
     via: Via  # markup vias, or a code via (analyzer.kinds.Via)
     evidence: str
     url: str | None = None
@@ -62,7 +66,7 @@ class Hint:
 @dataclass(frozen=True)
 class CommentedSnippet:
     vendor: Vendor
-    comment: Element
+    comment: Spot
     evidence: str
 
 
@@ -107,7 +111,8 @@ def _urls_of(el: Element, db: SignatureDB) -> list[tuple[Via, str, tuple[str, st
     return out
 
 
-def script_type(el: Element) -> str:
+def script_type(el: Spot) -> str:
+    """The ``type`` attribute's MIME type, lower-cased, without parameters ("" when absent)."""
     return el.attrs.get("type", "").split(";")[0].strip().lower()
 
 
@@ -128,9 +133,9 @@ def inline_url_hit(vendor: Vendor, text: str, rivals: list[Vendor] | tuple[Vendo
             if not _claimed_by_path(vendor, lower, m.start(1), rivals):
                 return m.group(1)
     for regex in vendor.urls.regexes:
-        m = regex.search(lower)
-        if m:
-            return m.group(0)
+        found = regex.search(lower)
+        if found:
+            return found.group(0)
     return None
 
 
