@@ -244,7 +244,7 @@ def _python_names(tree: ast.Module, text: str, hs: HostString) -> tuple[set[str]
     top-level statement the string is written in (``components.html("<script>…")``)."""
     index = LineIndex(text)
 
-    def span(n: ast.AST) -> tuple[int, int]:
+    def span(n: ast.stmt) -> tuple[int, int]:
         return index.offset(n.lineno, n.col_offset + 1), index.offset(n.end_lineno or n.lineno, (n.end_col_offset or 0) + 1)
 
     for n in tree.body:

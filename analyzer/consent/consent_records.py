@@ -120,12 +120,12 @@ class ConsentRecords:
                 return self._action(use.key.lower().removeprefix("on"), left.child_by_field_name("object"), node, fn)
             if node.type == "jsx_expression" and node.parent is not None and node.parent.type == "jsx_attribute":
                 name = node.parent.named_children[0] if node.parent.named_children else None
-                prop = prog.text(name) if name is not None else ""
+                attr = prog.text(name) if name is not None else ""
                 element = node.parent.parent
-                if prop.lower() not in self.props or element is None:
+                if attr.lower() not in self.props or element is None:
                     return None
                 holder = element.parent if element.type == "jsx_opening_element" and element.parent is not None else element
-                return self._action(prop[2:].lower(), holder, node, fn)
+                return self._action(attr[2:].lower(), holder, node, fn)
         return None
 
     def _action(self, event: str, control: Node | None, at: Node, fn: Node) -> Action | None:
@@ -156,24 +156,24 @@ class ConsentRecords:
         if key in self._actions:
             return self._actions[key]
         self._actions[key] = None  # a cycle proves nothing
-        found: list[Action] | None = []
+        acts: list[Action] = []
         uses = self.flow.uses(fn)
-        if not uses:
-            found = None
+        every = bool(uses)  # no way in at all proves nothing either
         for use in uses:
             act = self.action(use, fn)
             if act is not None:
-                found.append(act)
+                acts.append(act)
                 continue
             if use.kind != "call" or hops >= _MAX_HOPS:
-                found = None
+                every = False
                 break
             caller = self.prog.enclosing_function(use.node)
             outer = self.actions_running(caller, hops + 1) if caller is not None else None
             if outer is None:
-                found = None
+                every = False
                 break
-            found += outer
+            acts += outer
+        found = acts if every else None
         self._actions[key] = found
         return found
 

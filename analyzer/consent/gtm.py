@@ -213,7 +213,8 @@ def _trigger_verdict(trigger_id: str, triggers: dict, db: SignatureDB) -> tuple[
         event = _event(trig) or ""
         if event in events:
             category, cmp_id = events[event]
-            analytics = db.cmps[cmp_id].markup.analytics if db.cmps[cmp_id].markup else frozenset()
+            markup = db.cmps[cmp_id].markup
+            analytics = markup.analytics if markup else frozenset()
             wrong = None if category in analytics else category
             return "gated", f"trigger '{name}' waits for the {db.cmps[cmp_id].name} event '{event}'", wrong, cmp_id
         check = _filter_check(trig, checks)
