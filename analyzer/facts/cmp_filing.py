@@ -66,6 +66,8 @@ def _fold(text: str) -> str:
 
 @functools.lru_cache(maxsize=4)
 def vocabulary(db: SignatureDB) -> _Vocab | None:
+    """Recorder names, "cannot refuse" category flags and always-on categories, compiled once per database; None when the
+    legal-basis data has no config table."""
     cfg = db.legal_basis.get("config") if db.legal_basis else None
     if cfg is None:
         return None

@@ -57,6 +57,7 @@ def for_page(path: str, page, started: set[str], fields, db: SignatureDB) -> Com
 
 
 def for_markdown(path: str, text: str, db: SignatureDB) -> ComplianceFacts | None:
+    """A Markdown file's facts: the policy page it may be; None when it is not one."""
     policy = policy_pages.extract(path, "markdown", text, db)
     return ComplianceFacts(policy=policy) if policy is not None else None
 

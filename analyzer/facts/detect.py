@@ -95,6 +95,7 @@ def split_url(raw: str) -> tuple[str, str] | None:
 
 
 def url_matches(matcher: UrlMatcher, raw: str) -> bool:
+    """Does the raw attribute value (relative, protocol-relative or absolute) match? Not a URL: no."""
     split = split_url(raw)
     return split is not None and matcher.matches(*split)
 
@@ -117,6 +118,7 @@ def script_type(el: Spot) -> str:
 
 
 def snippet_hit(vendor: Vendor, text: str) -> str | None:
+    """The note of the first of the vendor's snippet anchor groups wholly present in ``text`` (its anchors joined when it has no note)."""
     for group, note in vendor.snippets:
         if anchors.group_present_text(group, text):
             return note or " + ".join(group)

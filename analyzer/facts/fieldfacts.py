@@ -49,6 +49,7 @@ class FieldSite:
 
     @property
     def classes(self) -> frozenset[str]:
+        """The field's own class names (its ancestors' are in ``ancestor_classes``)."""
         return frozenset(self.attrs.get("class", "").split())
 
     @property
@@ -64,6 +65,7 @@ class FieldSite:
 
     @property
     def label(self) -> str:
+        """What the field is called for a reader: its label, question, legend, placeholder or title, else its name or id."""
         for src in ("label", "question", "legend", "placeholder", "title"):
             if self.texts.get(src):
                 return self.texts[src]

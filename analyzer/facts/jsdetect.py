@@ -96,11 +96,14 @@ class Detector:
 
     @property
     def norm_text(self) -> str:
+        """The program's source normalised (``normalise.norm``), made on first use."""
         if self._norm_text is None:
             self._norm_text = norm(self.prog.parsed.source.text)
         return self._norm_text
 
     def run(self) -> tuple[list[CodeSite], list[Inactive]]:
+        """Every vendor's code sites and inactive SDKs; an embedded library's sites go to the SDK that ships it, and a start two vendors
+        matched goes to one."""
         sites: list[CodeSite] = []
         inactive: list[Inactive] = []
         for vendor in self.vendors:
@@ -1505,6 +1508,7 @@ def _pkg(spec: str) -> str:
 
 
 def jsx_attributes(prog: Program, opening: Node) -> dict[str, Node]:
+    """A JSX opening tag's attributes by name: the value's expression (``{…}`` unwrapped) or string, the name node for a bare one."""
     out: dict[str, Node] = {}
     for attr in opening.named_children:
         if attr.type != "jsx_attribute":
