@@ -35,6 +35,8 @@ __all__ = ["language", "sites", "in_php_template", "string_sites", "held_verdict
 
 @functools.lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
+    """The built-in ``code_data.toml``, validated (a table with no rules when it is missing): the framework hooks,
+    registrations and script apps that run a string on every page, and the consent words that make them conditional."""
     path = BUILTIN_DIR / "code_data.toml"
     if not path.exists():
         return {"schema": 1, "consent_words": []}

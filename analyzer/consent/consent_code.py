@@ -70,6 +70,8 @@ class ConsentVocabulary:
 
 
 def vocabulary(db: SignatureDB) -> ConsentVocabulary:
+    """The consent checks, events, callbacks and renamed APIs of the CMPs that gate recorders, compiled once per database;
+    the checks longest first."""
     checks, events, fail, words, callbacks, api = [], [], [], [], [], []
     parameters: dict[str, tuple[int, str]] = {}
     for cmp in db.cmps.values():

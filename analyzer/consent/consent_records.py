@@ -45,6 +45,7 @@ class Action:
     fn: Node  # the handler function
 
     def describe(self) -> str:
+        """How evidence names the action: "the click handler of #accept (line 12)"."""
         return f"the {self.event} handler of {self.control} (line {self.line})"
 
 
@@ -85,6 +86,7 @@ class ConsentRecords:
 
     @staticmethod
     def accepting(value: str | None) -> bool:
+        """Is ``value`` a literal that records acceptance (``true``, ``yes``, ``granted`` …)? None (a computed value) is not."""
         return value is not None and value.strip().lower() in _ACCEPTING
 
     # -- user actions ---------------------------------------------------------------------------
@@ -179,6 +181,8 @@ class ConsentRecords:
 
     # -- writes ---------------------------------------------------------------------------------
     def writes(self) -> list[Write]:
+        """Every write of a record: a writer call (``localStorage.setItem``) with a literal key, or a ``document.cookie =
+        'key=value'`` assignment; collected on first call."""
         if self._writes is None:
             self._writes = self._collect()
         return self._writes
@@ -242,6 +246,8 @@ class ConsentRecords:
         return 0, None
 
     def comparison(self, op: str, left: Node, right: Node) -> tuple[int, str | None]:
+        """Polarity and evidence of ``left op right`` when one side reads a record: +1 when the comparison being true proves acceptance,
+        -1 when it being false does, 0 (no evidence) otherwise; either side may be the read."""
         side, other = (left, right) if self._read(left, 0) is not None else (right, left)
         read = self._read(side, 0)
         if read is None:

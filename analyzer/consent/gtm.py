@@ -79,6 +79,7 @@ def shape_problem(value: Any, shape: Any = _SHAPE, where: str = "containerVersio
 
 
 def is_export(data: bytes) -> bool:
+    """Cheap, on the raw bytes: does this JSON file look like a GTM container export?"""
     return b'"containerVersion"' in data and b'"exportFormatVersion"' in data
 
 
@@ -231,6 +232,8 @@ def _trigger_verdict(trigger_id: str, triggers: dict, db: SignatureDB) -> tuple[
 
 
 def verdict(site: TagSite, triggers: dict, db: SignatureDB) -> Verdict:
+    """The tag's verdict: a gated Custom HTML verdict first, then ``consentSettings``, then its firing triggers (``triggers`` by id),
+    the worst of which decides."""
     tag = site.tag
     consent = _object(tag.get("consentSettings"))
     status = consent.get("consentStatus", "NOT_SET")
