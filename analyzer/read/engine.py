@@ -76,6 +76,7 @@ class FileResult:
     tag_manager: TagManagerSeen | None = None
 
     def freeze(self) -> FileFacts:
+        """The immutable facts the later stages read, lists made tuples."""
         return FileFacts(
             path=self.path,
             detections=tuple(self.detections),
