@@ -186,7 +186,7 @@ def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _rule_prefixes(values: tuple[str, ...], key: str, where: str, known: set[str]) -> tuple[str, ...]:
+def _rule_prefixes(values: tuple[str, ...], key: str, where: str, known: frozenset[str]) -> tuple[str, ...]:
     """Id prefixes in today's numbering (an old id of a renumbered rule is read as its new id)."""
     out: list[str] = []
     for v in values:

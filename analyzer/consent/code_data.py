@@ -35,6 +35,8 @@ __all__ = ["language", "sites", "in_php_template", "string_sites", "held_verdict
 
 @functools.lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
+    """The built-in ``code_data.toml``, validated (a table with no rules when it is missing): the framework hooks,
+    registrations and script apps that run a string on every page, and the consent words that make them conditional."""
     path = BUILTIN_DIR / "code_data.toml"
     if not path.exists():
         return {"schema": 1, "consent_words": []}
@@ -244,7 +246,7 @@ def _python_names(tree: ast.Module, text: str, hs: HostString) -> tuple[set[str]
     top-level statement the string is written in (``components.html("<script>…")``)."""
     index = LineIndex(text)
 
-    def span(n: ast.AST) -> tuple[int, int]:
+    def span(n: ast.stmt) -> tuple[int, int]:
         return index.offset(n.lineno, n.col_offset + 1), index.offset(n.end_lineno or n.lineno, (n.end_col_offset or 0) + 1)
 
     for n in tree.body:

@@ -70,6 +70,8 @@ class ConsentVocabulary:
 
 
 def vocabulary(db: SignatureDB) -> ConsentVocabulary:
+    """The consent checks, events, callbacks and renamed APIs of the CMPs that gate recorders, compiled once per database;
+    the checks longest first."""
     checks, events, fail, words, callbacks, api = [], [], [], [], [], []
     parameters: dict[str, tuple[int, str]] = {}
     for cmp in db.cmps.values():
@@ -411,7 +413,7 @@ class GuardAnalysis:
         """The outcome of every path to ``node`` (budget permitting)."""
         try:
             seg = self._segment(node)
-            found = seg.path if seg.fn is None else self._reach(seg)
+            found = seg.path if seg.fn is None else self._reach(seg, seg.fn)
         except BudgetExhausted as exc:
             return Path(
                 Status.UNVERIFIABLE, f"analysis budget exhausted ({exc}); the file is too large or too convoluted to follow", budget=True
@@ -469,14 +471,14 @@ class GuardAnalysis:
         self._segments[node.id] = seg
         return seg
 
-    def _reach(self, start: _Segment) -> Path | None:
-        """Every way into the function ``start`` ends in, searched breadth-first over (function,
+    def _reach(self, start: _Segment, fn: Node) -> Path | None:
+        """Every way into ``fn``, the function ``start`` ends in, searched breadth-first over (function,
         passed-a-check-naming-no-category) states; each state is expanded once, so the cost is
         linear in the functions reached, cycles included. The worst outcome decides; the first
         ungated one ends the search."""
-        first = (start.fn.id, _generic(start.notes))
+        first = (fn.id, _generic(start.notes))
         states: dict[tuple[int, bool], tuple[Node, tuple[int, bool] | None, Node | None, tuple[Note, ...]]] = {
-            first: (start.fn, None, None, start.notes)
+            first: (fn, None, None, start.notes)
         }
         queue = deque([first])
         ends: list[tuple[Path, tuple[int, bool]]] = []
@@ -486,11 +488,13 @@ class GuardAnalysis:
             self.prog.budget.spend()
             for how, path, nxt, use in self._ways(fnode):
                 if how == "end":
+                    assert path is not None  # an "end" way carries its outcome (_ways)
                     path = _adjust(path, generic)
                     ends.append((path, key))
                     if path.status is Status.UNGATED:
                         return self._build(path, key, states, start)
                     continue
+                assert nxt is not None and nxt.fn is not None  # a "next" way carries a segment that ends in a function (_ways)
                 state = (nxt.fn.id, generic or _generic(nxt.notes))
                 if state not in states:
                     states[state] = (nxt.fn, key, use, nxt.notes)
@@ -683,7 +687,9 @@ class GuardAnalysis:
             if body is None or not _exits(body):
                 continue
             cond = stmt.child_by_field_name("condition")
-            pol, check = self._when_false(cond) if cond is not None else (0, None)
+            if cond is None:
+                continue
+            pol, check = self._when_false(cond)
             if check and pol == -1:
                 found.append(
                     (stmt.start_byte, f"early return unless consent: {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}")
@@ -750,10 +756,10 @@ class GuardAnalysis:
         keys.reverse()
         if len(keys) != len(spec.path):
             return None
-        category = None
-        for (key, value), part in zip(keys, spec.path, strict=False):
+        category: tuple[str, Node] | None = None
+        for (key, holder), part in zip(keys, spec.path, strict=False):
             if part == "{category}":
-                category = (key.lower(), value)
+                category = (key.lower(), holder)
             elif part != "*" and part != key:
                 return None
         return category
@@ -804,7 +810,9 @@ class GuardAnalysis:
         class extending a base (React, Next.js ``_document``), the ``constructor`` of a class
         decorated ``@Injectable`` / ``@Component`` (Angular creates it)."""
         name = fnode.child_by_field_name("name") if fnode.type == "method_definition" else None
-        spec = self.vocab.class_hooks.get(self.prog.text(name)) if name is not None else None
+        if name is None:
+            return None
+        spec = self.vocab.class_hooks.get(self.prog.text(name))
         if spec is None:
             return None
         chain = self.prog.chain(fnode)

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analyzer.facts.detect import PageFacts, RecorderSite, script_type
+from analyzer.facts.detect import PageFacts, RecorderSite, Spot, script_type
 from analyzer.kinds import Mechanism, Via
 from analyzer.model import Status, Verdict
-from analyzer.parse.htmldoc import Element
 from analyzer.signatures import Cmp, SignatureDB
 
 
@@ -32,13 +31,14 @@ def _split(raw: str, separators: tuple[str, ...]) -> list[str]:
     return [p.strip().lower() for p in parts if p.strip()]
 
 
-def markup_hits(el: Element, db: SignatureDB) -> list[MarkupHit]:
+def markup_hits(el: Spot, db: SignatureDB) -> list[MarkupHit]:
     """Every consent manager whose blocking markup (category attribute or class) is on ``el``."""
     hits: list[MarkupHit] = []
     seen: set[str] = set()
     for attr in el.attrs:
         for cmp in db.markup_by_attribute.get(attr, ()):
             m = cmp.markup
+            assert m is not None  # markup_by_attribute lists only CMPs with markup
             value = el.attrs[attr].strip()
             if cmp.id in seen or not value or not all(k.matches(el.attrs, el.classes) for k in m.markers):
                 continue
@@ -47,7 +47,9 @@ def markup_hits(el: Element, db: SignatureDB) -> list[MarkupHit]:
     for cls in sorted(c for c in el.classes if c.startswith(db.markup_class_prefixes)):
         for cmp in db.cmps.values():
             m = cmp.markup
-            prefix = next((p for p in m.category_class_prefixes if cls.startswith(p)), None) if m else None
+            if m is None:
+                continue
+            prefix = next((p for p in m.category_class_prefixes if cls.startswith(p)), None)
             if prefix and cls[len(prefix) :] and cmp.id not in seen and all(k.matches(el.attrs, el.classes) for k in m.markers):
                 seen.add(cmp.id)
                 hits.append(MarkupHit(cmp, tuple(_split(cls[len(prefix) :], m.separators)), f'class="{cls}"'))
@@ -62,7 +64,7 @@ def markup_hits(el: Element, db: SignatureDB) -> list[MarkupHit]:
     return hits
 
 
-def _exempt(el: Element, db: SignatureDB) -> str | None:
+def _exempt(el: Spot, db: SignatureDB) -> str | None:
     for cmp_id, marker in db.exempt_markers:
         if marker.matches(el.attrs, el.classes):
             return f"{marker.describe()} ({db.cmps[cmp_id].name} exempt marker)"
@@ -140,7 +142,7 @@ def _best(verdicts: list[Verdict]) -> Verdict:
     return min(verdicts, key=lambda v: (_RANK[v.status], v.category_mismatch is not None))
 
 
-def _is_inert(el: Element, db: SignatureDB) -> str | None:
+def _is_inert(el: Spot, db: SignatureDB) -> str | None:
     """Why the element cannot run by itself (inert type, or URL only in a deferred attribute)."""
     typ = script_type(el)
     if el.tag != "script":
@@ -155,7 +157,7 @@ def _is_inert(el: Element, db: SignatureDB) -> str | None:
     return None
 
 
-def _executable_markup(hit: MarkupHit, el: Element, facts: PageFacts) -> Verdict:
+def _executable_markup(hit: MarkupHit, el: Spot, facts: PageFacts) -> Verdict:
     """CookieYes-style markup: the script stays executable; only a loader that ran first stops it."""
     first = next((ld for ld in facts.loaders if ld.cmp.id == hit.cmp.id and ld.element.order < el.order), None)
     name = hit.cmp.name
@@ -189,7 +191,7 @@ def _code_dependent(site: RecorderSite, db: SignatureDB) -> str | None:
     return None
 
 
-def _autoblock(el: Element, facts: PageFacts) -> Verdict | None:
+def _autoblock(el: Spot, facts: PageFacts) -> Verdict | None:
     blockers = [ld for ld in facts.loaders if ld.autoblock and ld.cmp.gates_recorders]
     if not blockers:
         return None

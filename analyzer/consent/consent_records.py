@@ -45,6 +45,7 @@ class Action:
     fn: Node  # the handler function
 
     def describe(self) -> str:
+        """How evidence names the action: "the click handler of #accept (line 12)"."""
         return f"the {self.event} handler of {self.control} (line {self.line})"
 
 
@@ -85,6 +86,7 @@ class ConsentRecords:
 
     @staticmethod
     def accepting(value: str | None) -> bool:
+        """Is ``value`` a literal that records acceptance (``true``, ``yes``, ``granted`` …)? None (a computed value) is not."""
         return value is not None and value.strip().lower() in _ACCEPTING
 
     # -- user actions ---------------------------------------------------------------------------
@@ -120,12 +122,12 @@ class ConsentRecords:
                 return self._action(use.key.lower().removeprefix("on"), left.child_by_field_name("object"), node, fn)
             if node.type == "jsx_expression" and node.parent is not None and node.parent.type == "jsx_attribute":
                 name = node.parent.named_children[0] if node.parent.named_children else None
-                prop = prog.text(name) if name is not None else ""
+                attr = prog.text(name) if name is not None else ""
                 element = node.parent.parent
-                if prop.lower() not in self.props or element is None:
+                if attr.lower() not in self.props or element is None:
                     return None
                 holder = element.parent if element.type == "jsx_opening_element" and element.parent is not None else element
-                return self._action(prop[2:].lower(), holder, node, fn)
+                return self._action(attr[2:].lower(), holder, node, fn)
         return None
 
     def _action(self, event: str, control: Node | None, at: Node, fn: Node) -> Action | None:
@@ -156,29 +158,31 @@ class ConsentRecords:
         if key in self._actions:
             return self._actions[key]
         self._actions[key] = None  # a cycle proves nothing
-        found: list[Action] | None = []
+        acts: list[Action] = []
         uses = self.flow.uses(fn)
-        if not uses:
-            found = None
+        every = bool(uses)  # no way in at all proves nothing either
         for use in uses:
             act = self.action(use, fn)
             if act is not None:
-                found.append(act)
+                acts.append(act)
                 continue
             if use.kind != "call" or hops >= _MAX_HOPS:
-                found = None
+                every = False
                 break
             caller = self.prog.enclosing_function(use.node)
             outer = self.actions_running(caller, hops + 1) if caller is not None else None
             if outer is None:
-                found = None
+                every = False
                 break
-            found += outer
+            acts += outer
+        found = acts if every else None
         self._actions[key] = found
         return found
 
     # -- writes ---------------------------------------------------------------------------------
     def writes(self) -> list[Write]:
+        """Every write of a record: a writer call (``localStorage.setItem``) with a literal key, or a ``document.cookie =
+        'key=value'`` assignment; collected on first call."""
         if self._writes is None:
             self._writes = self._collect()
         return self._writes
@@ -242,6 +246,8 @@ class ConsentRecords:
         return 0, None
 
     def comparison(self, op: str, left: Node, right: Node) -> tuple[int, str | None]:
+        """Polarity and evidence of ``left op right`` when one side reads a record: +1 when the comparison being true proves acceptance,
+        -1 when it being false does, 0 (no evidence) otherwise; either side may be the read."""
         side, other = (left, right) if self._read(left, 0) is not None else (right, left)
         read = self._read(side, 0)
         if read is None:

@@ -79,6 +79,7 @@ def shape_problem(value: Any, shape: Any = _SHAPE, where: str = "containerVersio
 
 
 def is_export(data: bytes) -> bool:
+    """Cheap, on the raw bytes: does this JSON file look like a GTM container export?"""
     return b'"containerVersion"' in data and b'"exportFormatVersion"' in data
 
 
@@ -213,7 +214,8 @@ def _trigger_verdict(trigger_id: str, triggers: dict, db: SignatureDB) -> tuple[
         event = _event(trig) or ""
         if event in events:
             category, cmp_id = events[event]
-            analytics = db.cmps[cmp_id].markup.analytics if db.cmps[cmp_id].markup else frozenset()
+            markup = db.cmps[cmp_id].markup
+            analytics = markup.analytics if markup else frozenset()
             wrong = None if category in analytics else category
             return "gated", f"trigger '{name}' waits for the {db.cmps[cmp_id].name} event '{event}'", wrong, cmp_id
         check = _filter_check(trig, checks)
@@ -230,6 +232,8 @@ def _trigger_verdict(trigger_id: str, triggers: dict, db: SignatureDB) -> tuple[
 
 
 def verdict(site: TagSite, triggers: dict, db: SignatureDB) -> Verdict:
+    """The tag's verdict: a gated Custom HTML verdict first, then ``consentSettings``, then its firing triggers (``triggers`` by id),
+    the worst of which decides."""
     tag = site.tag
     consent = _object(tag.get("consentSettings"))
     status = consent.get("consentStatus", "NOT_SET")

@@ -36,6 +36,7 @@ VERDICT = Verdict(
 
 
 def is_template(data: bytes) -> bool:
+    """Cheap, on the raw bytes: does the file hold a GTM custom template's sandboxed code section?"""
     return MARKER.encode() in data
 
 
@@ -109,4 +110,5 @@ def _value_of(code: str, name: str, depth: int) -> str | None:
 
 
 def analyse(text: str, db: SignatureDB, candidates: frozenset[str]) -> list[tuple[RecorderSite, Verdict]]:
+    """``sites`` for the vendors the prefilter named (``candidates``: vendor ids), in id order."""
     return sites(text, [db.vendors[v] for v in sorted(candidates)])

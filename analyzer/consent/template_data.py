@@ -35,6 +35,8 @@ class Capture:
 
 
 def captures(text: str) -> list[Capture]:
+    """Every ``{% set name %}…{% endset %}`` and ``{% capture name %}…{% endcapture %}`` block, with its body's span;
+    unclosed ones are left out."""
     out = []
     for m in _OPEN.finditer(text):
         close = _CLOSE[m.group(1)].search(text, m.end())

@@ -35,7 +35,11 @@ class ServerVocabulary:
 
 @functools.lru_cache(maxsize=4)
 def vocabulary(db: SignatureDB) -> ServerVocabulary:
-    exact, pairs, caveats, consent_words = [], [], [], set()
+    """The server-side consent checks, fail-open caveats and consent words of the CMPs that gate recorders."""
+    exact: list[tuple[str, str]] = []
+    pairs: list[tuple[tuple[str, ...], str]] = []
+    caveats: list[tuple[str, str]] = []
+    consent_words: set[str] = set()
     for cmp in db.cmps.values():
         if not cmp.gates_recorders:
             continue

@@ -33,6 +33,8 @@ class TemplateFacts:
 
 
 def facts(tpl: Template, text: str, db: SignatureDB) -> TemplateFacts:
+    """The template's references (extends, include, partial, layout) with the consent branch around each, and the opt-out
+    markers of its dialect's conventions that the text holds."""
     vocab = template_gate.vocabulary(db)
     refs = tuple(_ref(r, tpl, text, vocab) for r in tpl.references)
     markers = frozenset(c["unless"] for c in db.template_conventions if c["dialect"] == tpl.dialect and c["unless"] in text)

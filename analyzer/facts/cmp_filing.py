@@ -21,10 +21,14 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import ahocorasick_rs
 
 from analyzer.signatures import SignatureDB
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
 
 # "placed_by" / "platform": the columns of cookie-classification tables (a site scanner's table, the Open
 # Cookie Database) that consent tools import to file cookies.
@@ -62,6 +66,8 @@ def _fold(text: str) -> str:
 
 @functools.lru_cache(maxsize=4)
 def vocabulary(db: SignatureDB) -> _Vocab | None:
+    """Recorder names, "cannot refuse" category flags and always-on categories, compiled once per database; None when the
+    legal-basis data has no config table."""
     cfg = db.legal_basis.get("config") if db.legal_basis else None
     if cfg is None:
         return None
@@ -152,7 +158,7 @@ def _name_offsets(data: bytes, vocab: _Vocab) -> list[int]:
     return found[:MAX_NAME_HITS]
 
 
-def _around(chain: list, prog) -> list[tuple[object, tuple]]:
+def _around(chain: list[Node], prog) -> list[tuple[Node, tuple]]:
     """The objects a name at the end of ``chain`` may file: the two innermost objects holding it
     and, for a key, the object that is its value; each with its enclosing (key, object) pairs."""
     outers: list[tuple] = [()]

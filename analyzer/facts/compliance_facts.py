@@ -57,6 +57,7 @@ def for_page(path: str, page, started: set[str], fields, db: SignatureDB) -> Com
 
 
 def for_markdown(path: str, text: str, db: SignatureDB) -> ComplianceFacts | None:
+    """A Markdown file's facts: the policy page it may be; None when it is not one."""
     policy = policy_pages.extract(path, "markdown", text, db)
     return ComplianceFacts(policy=policy) if policy is not None else None
 
@@ -66,9 +67,10 @@ def _code_needles(db: SignatureDB) -> tuple[tuple[tuple[str, str], ...], ahocora
     """Lower-case literals that make a code file worth decoding, each with its group: stop calls and
     consent listeners ("stop"), recorder names and configuration keys ("name", "key"), policy titles
     ("title"). One DFA pass over the raw bytes says which groups occur."""
+    filing = cmp_filing.vocabulary(db)
     groups: dict[str, set[str]] = {
         "stop": set(withdrawal.index(db).needles),
-        "name": set(cmp_filing.vocabulary(db).needles_text) if cmp_filing.vocabulary(db) else set(),
+        "name": set(filing.needles_text) if filing else set(),
         "key": set(cmp_filing.MARKERS),
         "title": set(policy_pages.title_literals(db)),
     }

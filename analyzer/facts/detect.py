@@ -26,16 +26,20 @@ class CodeSpot:
     column: int
     tag: str = "code"
     text: str = ""
-    attrs: dict = field(default_factory=dict)
-    classes: frozenset = frozenset()
+    attrs: dict[str, str] = field(default_factory=dict)
+    classes: frozenset[str] = frozenset()
     order: int = 0
     in_noscript: bool = False
+
+
+# Where a site or commented snippet stands: a page element, or a place in code or text.
+Spot = Element | CodeSpot
 
 
 @dataclass(frozen=True)
 class RecorderSite:
     vendor: Vendor
-    element: Element
+    element: Spot
     via: Via  # markup vias, or a code via (analyzer.kinds.Via)
     evidence: str
     url: str | None = None
@@ -62,7 +66,7 @@ class Hint:
 @dataclass(frozen=True)
 class CommentedSnippet:
     vendor: Vendor
-    comment: Element
+    comment: Spot
     evidence: str
 
 
@@ -91,6 +95,7 @@ def split_url(raw: str) -> tuple[str, str] | None:
 
 
 def url_matches(matcher: UrlMatcher, raw: str) -> bool:
+    """Does the raw attribute value (relative, protocol-relative or absolute) match? Not a URL: no."""
     split = split_url(raw)
     return split is not None and matcher.matches(*split)
 
@@ -107,11 +112,13 @@ def _urls_of(el: Element, db: SignatureDB) -> list[tuple[Via, str, tuple[str, st
     return out
 
 
-def script_type(el: Element) -> str:
+def script_type(el: Spot) -> str:
+    """The ``type`` attribute's MIME type, lower-cased, without parameters ("" when absent)."""
     return el.attrs.get("type", "").split(";")[0].strip().lower()
 
 
 def snippet_hit(vendor: Vendor, text: str) -> str | None:
+    """The note of the first of the vendor's snippet anchor groups wholly present in ``text`` (its anchors joined when it has no note)."""
     for group, note in vendor.snippets:
         if anchors.group_present_text(group, text):
             return note or " + ".join(group)
@@ -128,9 +135,9 @@ def inline_url_hit(vendor: Vendor, text: str, rivals: list[Vendor] | tuple[Vendo
             if not _claimed_by_path(vendor, lower, m.start(1), rivals):
                 return m.group(1)
     for regex in vendor.urls.regexes:
-        m = regex.search(lower)
-        if m:
-            return m.group(0)
+        found = regex.search(lower)
+        if found:
+            return found.group(0)
     return None
 
 

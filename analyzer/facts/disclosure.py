@@ -184,4 +184,5 @@ def _source_position(source: str, offset: int) -> tuple[int, int]:
 
 @functools.lru_cache(maxsize=4)
 def matcher(db: SignatureDB) -> NameMatcher:
+    """The database's ``NameMatcher``, built once per database (cached)."""
     return NameMatcher(db)

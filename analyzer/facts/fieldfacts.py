@@ -49,6 +49,7 @@ class FieldSite:
 
     @property
     def classes(self) -> frozenset[str]:
+        """The field's own class names (its ancestors' are in ``ancestor_classes``)."""
         return frozenset(self.attrs.get("class", "").split())
 
     @property
@@ -64,6 +65,7 @@ class FieldSite:
 
     @property
     def label(self) -> str:
+        """What the field is called for a reader: its label, question, legend, placeholder or title, else its name or id."""
         for src in ("label", "question", "legend", "placeholder", "title"):
             if self.texts.get(src):
                 return self.texts[src]
@@ -175,7 +177,7 @@ def extract(
     controls = _controls(page, root, editable, context)
     for c in controls:
         c.found = _classify(c.texts, c.typ, c.el.get("autocomplete") or "", categories, consent, None, context)
-    _with_topics(page, controls, categories, consent, path, context)
+    _with_topics(root, controls, categories, consent, path, context)
     return [f for f in (_site(page, c) for c in controls) if f is not None]
 
 
@@ -251,7 +253,12 @@ def _classify(
 
 
 def _with_topics(
-    page: Page, controls: list[_Control], categories: dict, consent: TermIndex | None, path: str, context: ContextWords | None
+    root: lxml.etree._Element,
+    controls: list[_Control],
+    categories: dict,
+    consent: TermIndex | None,
+    path: str,
+    context: ContextWords | None,
 ) -> None:
     """Read again, with the topic of their form, the controls the first reading left unclassified."""
     if context is None or all(c.found is not None for c in controls):
@@ -266,7 +273,7 @@ def _with_topics(
             if c.found is not None or not takes_topic(c.texts, categories, c.typ, context):
                 continue
             if page_sources is None:
-                page_sources = _page_sources(page, path)
+                page_sources = _page_sources(root, path)
             topic = topic_of(_field_sources(c) + page_sources, categories)
             if topic is None:
                 if own is _MISSING:
@@ -292,8 +299,7 @@ def _field_sources(c: _Control) -> list[tuple[str, str]]:
     return out
 
 
-def _page_sources(page: Page, path: str) -> list[tuple[str, str]]:
-    root = page.root
+def _page_sources(root: lxml.etree._Element, path: str) -> list[tuple[str, str]]:
     out = [("heading", _text(h)) for h in root.iter("h1")][:2]
     title = next(root.iter("title"), None)
     if title is not None:

@@ -96,11 +96,14 @@ class Detector:
 
     @property
     def norm_text(self) -> str:
+        """The program's source normalised (``normalise.norm``), made on first use."""
         if self._norm_text is None:
             self._norm_text = norm(self.prog.parsed.source.text)
         return self._norm_text
 
     def run(self) -> tuple[list[CodeSite], list[Inactive]]:
+        """Every vendor's code sites and inactive SDKs; an embedded library's sites go to the SDK that ships it, and a start two vendors
+        matched goes to one."""
         sites: list[CodeSite] = []
         inactive: list[Inactive] = []
         for vendor in self.vendors:
@@ -519,15 +522,12 @@ class Detector:
         elif holder is not None and holder.type == "assignment_expression" and holder.child_by_field_name("right") == made:
             target = holder.child_by_field_name("left")
         binding = self.prog.lookup(target) if target is not None and target.type == "identifier" else None
-        calls = []
+        calls: list[Node] = []
         for ref in self.prog.scopes.references(binding) if binding is not None else []:
-            member, call = (ref[-2], ref[-3]) if len(ref) >= 3 else (None, None)
-            if (
-                member is not None
-                and member.type == "member_expression"
-                and call.type == "call_expression"
-                and self.prog.callee(call) == member
-            ):
+            if len(ref) < 3:
+                continue
+            member, call = ref[-2], ref[-3]
+            if member.type == "member_expression" and call.type == "call_expression" and self.prog.callee(call) == member:
                 prop = member.child_by_field_name("property")
                 if prop is not None and self.prog.text(prop) == method:
                     self.prog.remember(ref[:-2])
@@ -842,7 +842,12 @@ class Detector:
                     out.append(CodeSite(vendor, call, Via.DYNAMIC_INJECTION, f"{path or 'import'}() of a URL on {url}"))
         seen: set[int] = set()  # a loadScript(url) call is both a known injector and a loader call
         out.sort(key=lambda s: s.node.start_byte)
-        return [o for o in out if not (o.node.id in seen or seen.add(o.node.id))]
+        kept: list[CodeSite] = []
+        for o in out:
+            if o.node.id not in seen:
+                seen.add(o.node.id)
+                kept.append(o)
+        return kept
 
     def _loaders(self) -> list[tuple[Node, int]]:
         """Hand-written loaders: functions that set a script's src from one of their parameters
@@ -900,7 +905,7 @@ class Detector:
         return inline_url_hit(vendor, static, self.vendors)
 
     def _jsx(self, vendor: Vendor) -> list[CodeSite]:
-        out = []
+        out: list[CodeSite] = []
         prog = self.prog
         data = prog.parsed.source.data
         if b"<Script" not in data and b"<script" not in data:
@@ -979,7 +984,8 @@ class Detector:
             exported = imp.imported or local
             for spec in specs:
                 comp, prop = spec.name, spec.prop
-                if exported == comp and (prop is None or prop in jsx_attributes(self.prog, opening)):
+                # opening is None only in a broken tree (an element without its open_tag): no attribute to match
+                if exported == comp and (prop is None or (opening is not None and prop in jsx_attributes(self.prog, opening))):
                     out.append(
                         CodeSite(
                             vendor,
@@ -1108,7 +1114,7 @@ class Detector:
         into a script element (``script.innerHTML = `…` ``), which runs it.
         """
         data = self.prog.parsed.source.data
-        found: list[tuple[bool, Node, str, str]] = []
+        found: list[tuple[bool, Node, str, Via]] = []
         for group, note in vendor.snippets:
             if not anchors.group_present(group, data):
                 continue
@@ -1306,7 +1312,8 @@ def _spec_matches(spec: CallSpec, path: str, first: str | None) -> bool:
 
 
 def _occurrences(data: bytes, needle: bytes, limit: int) -> list[int]:
-    out, at = [], data.find(needle)
+    out: list[int] = []
+    at = data.find(needle)
     while at >= 0 and len(out) < limit:
         out.append(at)
         at = data.find(needle, at + 1)
@@ -1421,8 +1428,8 @@ def _passed_as_script(prog: Program, chain: list[Node], code: dict[str, frozense
         if name in code["script_text"] and obj is not None and obj.type == "object" and args is not None and args.type == "arguments":
             return up(4)
         return None
-    if parent is not None and parent.type == "arguments" and up(2) is not None:
-        call = up(2)
+    call = up(2)
+    if parent is not None and parent.type == "arguments" and call is not None:
         callee = prog.path(call.child_by_field_name("function") or call.child_by_field_name("constructor"))
         if callee.rsplit(".", 1)[-1] in code["evaluators"]:
             return call
@@ -1501,6 +1508,7 @@ def _pkg(spec: str) -> str:
 
 
 def jsx_attributes(prog: Program, opening: Node) -> dict[str, Node]:
+    """A JSX opening tag's attributes by name: the value's expression (``{…}`` unwrapped) or string, the name node for a bare one."""
     out: dict[str, Node] = {}
     for attr in opening.named_children:
         if attr.type != "jsx_attribute":

@@ -66,6 +66,8 @@ def _prefixes(words: list[str]) -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=4)
 def vocabulary(db: SignatureDB) -> Vocabulary | None:
+    """The legitimate-interest phrases, negations and purpose words of every language, compiled once per database; None
+    without a legal-basis table."""
     data = db.legal_basis
     if not data:
         return None

@@ -77,6 +77,7 @@ def _fold_title(text: str) -> str:
 
 @functools.lru_cache(maxsize=4)
 def signals(db: SignatureDB) -> _Signals | None:
+    """Policy-page slugs, titles and CMP embeds of every language, compiled once per database; None without a policy-pages table."""
     data = db.policy_pages
     if not data:
         return None
@@ -231,6 +232,7 @@ def _title_matcher(db: SignatureDB):
 
 
 def title_literals(db: SignatureDB) -> tuple[str, ...]:
+    """Every folded policy title phrase, sorted (a prefilter's literals); empty without a policy-pages table."""
     sig = signals(db)
     return tuple(sorted({phrase for phrase, _, _, _ in sig.titles})) if sig else ()
 

@@ -63,6 +63,7 @@ class ValueWords:
 
 @functools.lru_cache(maxsize=2)
 def load_words(path: str) -> ValueWords | None:
+    """The person and attribute terms of a ``rendered_values.toml`` at ``path``; None when the file does not exist."""
     import tomllib
 
     file = Path(path)
@@ -271,6 +272,7 @@ def sfc_spans(html: str, path: str) -> list[tuple[int, int, str]]:
 
 
 def words_for(db) -> ValueWords | None:
+    """The built-in ``rendered_values.toml`` (``db`` is not read: the words are not per database)."""
     from analyzer.signatures import BUILTIN_DIR
 
     return load_words(str(BUILTIN_DIR / "rendered_values.toml"))

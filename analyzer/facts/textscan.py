@@ -40,10 +40,12 @@ VERDICT = Verdict(
 
 
 def looks_like_markup(data: bytes) -> bool:
+    """Does the file's first 200 KB hold an HTML tag (then it is read as a page, not scanned as text)?"""
     return _MARKUP.search(data[:200_000]) is not None
 
 
 def sites(text: str, vendors: list[Vendor], db: SignatureDB) -> list[tuple[RecorderSite, Verdict]]:
+    """At most one site per vendor: a snippet's anchor group, else a loader URL on a line that loads it; each ``unverifiable``."""
     index = LineIndex(text)
     out = []
     lower = text.lower()

@@ -65,6 +65,8 @@ def _needle(call: str) -> str:
 
 @functools.lru_cache(maxsize=4)
 def index(db: SignatureDB) -> _Index:
+    """The vendors' stop calls, the CMPs' consent events and API needles, and one matcher over the calls' and events'
+    literals; once per database."""
     calls = []
     for vendor in db.vendors.values():
         for call in vendor.withdrawal.calls if vendor.withdrawal is not None else ():

@@ -111,6 +111,7 @@ class SourceFile:
 
 
 def classify(path: Path) -> str | None:
+    """The reader for a file by its suffix (html, template, js, …); None for a file no reader takes and for ``.d.ts`` declarations."""
     name = path.name.lower()
     if name.endswith(".d.ts"):
         return None

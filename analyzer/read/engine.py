@@ -76,6 +76,7 @@ class FileResult:
     tag_manager: TagManagerSeen | None = None
 
     def freeze(self) -> FileFacts:
+        """The immutable facts the later stages read, lists made tuples."""
         return FileFacts(
             path=self.path,
             detections=tuple(self.detections),
@@ -366,7 +367,7 @@ def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB,
     merged = list(verdicts)
     inactive: list[CodeResult] = []
     on_page = {site.vendor.id for site, _ in verdicts}
-    code_for: dict[int, list[CodeResult]] = {}
+    code_for: dict[int, list[tuple[CodeResult, Verdict]]] = {}  # each with its verdict (never None here)
     for r in results:
         el = owners[r.piece]
         if r.verdict is None:
@@ -375,16 +376,16 @@ def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB,
         same = [i for i, (site, _) in enumerate(merged) if site.element is el and site.vendor.id == r.vendor.id]
         for i in same:
             if merged[i][1].mechanism in _CODE_DECIDES:
-                code_for.setdefault(i, []).append(r)
+                code_for.setdefault(i, []).append((r, r.verdict))
         # A loader of this vendor elsewhere on the page is already the detection; an inline init
         # next to it (LogRocket.init after its <script src>) is the same recorder.
         if not same and r.vendor.id not in on_page:
             merged.append((RecorderSite(r.vendor, r.spot, r.via, r.evidence), r.verdict))
-    for i, found in code_for.items():
-        worst = min(found, key=lambda r: _RANK[r.verdict.status])
+    for i, judged in code_for.items():
+        worst, code_verdict = min(judged, key=lambda rv: _RANK[rv[1].status])
         site, markup = merged[i]
-        if not (markup.mechanism == Mechanism.NONE and worst.verdict.status is markup.status):
-            merged[i] = (site, _refine(markup, worst.verdict, worst.spot.line))
+        if not (markup.mechanism == Mechanism.NONE and code_verdict.status is markup.status):
+            merged[i] = (site, _refine(markup, code_verdict, worst.spot.line))
     # A suite's loader whose inline init turns replay off (ym(…, {webvisor: false}), posthog.init
     # with disable_session_recording) records nothing: the RL130 note stays, the site goes. So does
     # a snippet whose id was left as the docs wrote it (YOUR_HOTJAR_ID). A snippet that only fails to
