@@ -546,6 +546,7 @@ def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
 
 
 def match_paren(s: str, open_at: int) -> int:
+    """Offset of the ``)`` that closes the ``(`` at ``open_at``, or -1 when it is not closed."""
     depth = 0
     for i in range(open_at, len(s)):
         if s[i] == "(":

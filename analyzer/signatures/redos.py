@@ -19,14 +19,9 @@ parse tree ``re`` itself builds (``re._parser``), so it sees through groups and 
 from __future__ import annotations
 
 import re
+import re._constants as _c  # the standard library's own regex parser (Python 3.11+, as required)
+import re._parser as _parser
 from typing import TypeAlias
-
-try:  # Python 3.11+
-    import re._constants as _c
-    import re._parser as _parser
-except ImportError:  # pragma: no cover - older layouts
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
 
 # A character set: (negated, characters). (False, S) is S; (True, S) is every character but S.
 CharSet: TypeAlias = tuple[bool, frozenset[str]]
