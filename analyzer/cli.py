@@ -225,11 +225,11 @@ def scan(
             paths, config_file, exclude, jobs, max_file_size, quiet, select, ignore, signature_dirs, follow_outside_root, include_tests
         )
         baseline = policy.read_baseline(Path(baseline_file)) if baseline_file else None
-        policy.apply(result, cfg, baseline)
+        result = policy.apply(result, cfg, baseline)
     except (SignatureError, ConfigError) as exc:
         click.echo(f"replaylint: {exc}", err=True)
         sys.exit(EXIT_ERROR)
-    result.findings = policy.order(result.findings, sort_by)
+    result = dataclasses.replace(result, findings=policy.order(result.findings, sort_by))
     threshold = Severity.parse(fail_on or cfg.fail_on or "high")
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     to_file = output is not None
@@ -308,7 +308,7 @@ def baseline(baseline_file, paths, config_file, exclude, jobs) -> None:
 
     try:
         result, cfg, db, policy = _run(paths, config_file, exclude, jobs, None, True, (), (), ())
-        policy.apply(result, cfg, None)
+        result = policy.apply(result, cfg, None)
         count = policy.write_baseline(Path(baseline_file), result.findings)
     except (SignatureError, ConfigError, OSError) as exc:
         click.echo(f"replaylint: {exc}", err=True)

@@ -42,26 +42,28 @@ class Baseline:
         return (identity(f.rule), stable_path(f.location.path)) in self.hashed
 
 
-def apply(result: ScanResult, config: Config, baseline: Baseline | set[str] | None = None) -> None:
-    """Filter ``result`` in place; findings end in file, line, column order (``order`` re-sorts).
+def apply(result: ScanResult, config: Config, baseline: Baseline | set[str] | None = None) -> ScanResult:
+    """The scan's result as the reports see it: a new ScanResult whose findings are filtered and
+    re-graded, in file, line, column order (``order`` re-sorts); ``result`` is left as it was.
     ``result.directives`` are already read as the configuration says (reasons required or not)."""
     selected = [f for f in result.findings if config.selects(f.rule)]
     # The suppression rules' own findings are not suppressible: they report on the directives.
     about = [f for f in selected if RULES[f.rule].scope == "suppressions"] if selected else []
     findings, _ = suppress.match([f for f in selected if RULES[f.rule].scope != "suppressions"], list(result.directives))
-    result.suppressed = len(selected) - len(about) - len(findings)
+    suppressed = len(selected) - len(about) - len(findings)
     findings += about
     # Per-rule severities last, so they reach RL901/RL902 too.
     overrides = dict(config.severity)
     findings = [dataclasses.replace(f, severity=Severity.parse(overrides[f.rule])) if f.rule in overrides else f for f in findings]
     findings.sort(key=lambda f: (f.location.path, f.location.line, f.location.column, f.rule))
     findings = _distinct(findings)
+    baselined = 0
     if baseline is not None:
         known = baseline if isinstance(baseline, Baseline) else Baseline(frozenset(baseline))
         kept = [f for f in findings if not known.covers(f)]
-        result.baselined = len(findings) - len(kept)
+        baselined = len(findings) - len(kept)
         findings = kept
-    result.findings = findings
+    return dataclasses.replace(result, findings=findings, suppressed=suppressed, baselined=baselined)
 
 
 def order(findings: list[Finding], by: str = "file") -> list[Finding]:
