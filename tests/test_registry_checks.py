@@ -37,7 +37,7 @@ OBJECT_EXPORTS = "n.d(t,{Sc:()=>_e,eF:()=>function(e){}})"
 
 def _scan(tmp_path: Path, vendor: str | None, app: str):
     dist = tmp_path / "dist"
-    (dist / "js").mkdir(parents=True)
+    (dist / "js").mkdir(parents=True, exist_ok=True)
     (dist / "index.html").write_text('<script defer src="/js/593.js"></script><script defer src="/js/main.js"></script>')
     if vendor is not None:
         (dist / "js" / "593.js").write_text(vendor)
@@ -85,6 +85,14 @@ def test_another_modules_same_named_export_stays_unverifiable(tmp_path: Path) ->
     verdict = _scan(tmp_path, vendor, _app(module="1234"))
     assert verdict.status is Status.UNVERIFIABLE
     assert "module 1234" in verdict.evidence and "acceptedCategory" not in verdict.evidence
+
+
+def test_a_module_id_two_builds_define_differently_stays_unverifiable(tmp_path: Path) -> None:
+    (tmp_path / "dist" / "other").mkdir(parents=True)
+    (tmp_path / "dist" / "other" / "593.js").write_text(_vendor(ARRAY_EXPORTS, fn=OTHER))
+    verdict = _scan(tmp_path, _vendor(ARRAY_EXPORTS), _app())
+    assert verdict.status is Status.UNVERIFIABLE
+    assert "defined 2 times" in verdict.evidence
 
 
 def test_the_cmps_check_on_another_category_does_not_gate(tmp_path: Path) -> None:

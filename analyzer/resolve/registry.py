@@ -116,7 +116,7 @@ def _exports(
         module, export = check.split(":", 1)
         names.setdefault(module, set()).add(export)
     needle = re.compile(rb"[{,]\s*[\"']?(" + b"|".join(re.escape(m.encode()) for m in sorted(names)) + rb")[\"']?\s*[(:]")
-    out: dict[str, _Export] = {}
+    found: dict[str, list[_Export]] = {}
     for display in sorted(code):
         data = programs.data(display)
         if data is None or needle.search(data) is None:
@@ -131,18 +131,25 @@ def _exports(
                 continue
             defined = _definitions(prog, factory)
             for export in names[module]:
-                key = f"{module}:{export}"
-                if key in out or export not in defined:
+                if export not in defined:
                     continue
                 value = defined[export]
                 fn = _function(prog, value)
                 api = consent_code.bundled_api(prog, fn, vocab)
-                out[key] = _Export(
-                    display,
-                    _describe(prog, value, fn),
-                    consent_code.RegistryApi(api[0], api[1], display) if api else None,
+                found.setdefault(f"{module}:{export}", []).append(
+                    _Export(display, _describe(prog, value, fn), consent_code.RegistryApi(api[0], api[1], display) if api else None)
                 )
-    return out
+    return {key: _agreed(defs) for key, defs in found.items()}
+
+
+def _agreed(defs: list[_Export]) -> _Export:
+    """One module id defined by several scanned chunks (two builds in one scan number their modules
+    alike): it is read as an API only when every definition is that API."""
+    apis = {(e.api.name, e.api.cmp) if e.api is not None else None for e in defs}
+    if len(defs) == 1 or (len(apis) == 1 and None not in apis):
+        return defs[0]
+    where = ", ".join(e.where for e in defs[:3])
+    return _Export(where, f"defined {len(defs)} times, not always as the same function", None)
 
 
 def _factory(prog: jsfacts.Program, start: int, end: int) -> Node | None:
