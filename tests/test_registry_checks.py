@@ -24,10 +24,13 @@ def _vendor(exports: str, fn: str = ACCEPTED, module: str = "7587") -> str:
     return PUSH.format(chunk=593, modules=f"{module}(e,t,n){{{CMP_STATE}const _e={fn};{exports}}}")
 
 
-def _app(condition: str = 'r.Sc("analytics")', module: str = "7587") -> str:
+START = 'window.LogRocket.init("abcdef/app")'
+
+
+def _app(condition: str = 'r.Sc("analytics")', module: str = "7587", body: str = "{condition}&&{start}") -> str:
     return PUSH.format(
         chunk=792,
-        modules=f'944(e,t,n){{var r=n({module});r.eF({{onConsent:()=>{{{condition}&&window.LogRocket.init("abcdef/app")}}}})}}',
+        modules=f"944(e,t,n){{var r=n({module});r.eF({{onConsent:()=>{{{body.format(condition=condition, start=START)}}}}})}}",
     )
 
 
@@ -54,8 +57,20 @@ def _scan(tmp_path: Path, vendor: str | None, app: str):
         (_vendor(ARRAY_EXPORTS), _app()),
         (_vendor(OBJECT_EXPORTS), _app('(0,r.Sc)("analytics")')),
         (_vendor("n.d(t,{Sc:function(){return _e}})"), _app("n(7587).Sc('analytics')")),
+        (_vendor(ARRAY_EXPORTS), _app(body="if(!{condition})return;{start}")),
+        (_vendor(ARRAY_EXPORTS), _app(body="if(e||!{condition})return;{start}")),
+        (_vendor(ARRAY_EXPORTS), _app(body="{condition}?{start}:null")),
+        (_vendor(ARRAY_EXPORTS), _app(body="!{condition}||{start}")),
     ],
-    ids=["array-exports", "object-getter-sequence-call", "function-getter-on-the-spot"],
+    ids=[
+        "array-exports",
+        "object-getter-sequence-call",
+        "function-getter-on-the-spot",
+        "early-return",
+        "early-return-disjunct",
+        "ternary",
+        "or-negated",
+    ],
 )
 def test_a_registry_import_of_the_cmps_check_gates(tmp_path: Path, vendor: str, app: str) -> None:
     verdict = _scan(tmp_path, vendor, app)
@@ -93,6 +108,16 @@ def test_a_module_id_two_builds_define_differently_stays_unverifiable(tmp_path: 
     verdict = _scan(tmp_path, _vendor(ARRAY_EXPORTS), _app())
     assert verdict.status is Status.UNVERIFIABLE
     assert "defined 2 times" in verdict.evidence
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["if({condition})return;{start}", "{condition}?null:{start}", "{condition}||{start}", "if(!{condition}){start}"],
+    ids=["return-when-consented", "ternary-alternative", "or", "negated-if"],
+)
+def test_a_resolved_check_the_start_does_not_wait_for_does_not_gate(tmp_path: Path, body: str) -> None:
+    verdict = _scan(tmp_path, _vendor(ARRAY_EXPORTS), _app(body=body))
+    assert verdict.status is not Status.GATED, verdict.evidence
 
 
 def test_the_cmps_check_on_another_category_does_not_gate(tmp_path: Path) -> None:

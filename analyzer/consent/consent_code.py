@@ -196,6 +196,7 @@ class GuardAnalysis:
         self._ways_memo: dict[int, list] = {}
         self._aliases: dict[int, str | None] = {}
         self._returns: dict[int, list[tuple[int, str]]] = {}
+        self._open_returns: dict[int, list[tuple[int, Note]]] = {}  # early returns on a registry call (_open_registry)
         self._helpers: dict[int, tuple[int, str | None]] = {}
         self._helpers_active: set[int] = set()
         self._rendering: tuple[bool, bool] | None = None
@@ -711,6 +712,8 @@ class GuardAnalysis:
                 )
                 if check and want and pol == want:
                     return f"guarded by {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"
+                if want and (note := self._open_registry(cond, want)) is not None:
+                    notes.append(note)
         elif t == "binary_expression" and child == anc.child_by_field_name("right"):
             op_node = anc.child_by_field_name("operator")
             op = self.prog.text(op_node) if op_node is not None else ""
@@ -721,11 +724,29 @@ class GuardAnalysis:
                     return f"guarded by {self.prog.text(left)[:80]} {op} … (line {self._line(left)}): {check}"
                 if op == "&&" and self._generic_consent(left):
                     notes.append(self._generic_note(left))
+                elif op == "||" and (note := self._open_registry(left, -1)) is not None:
+                    notes.append(note)
         elif t == "statement_block" or t == "program":
-            return self._early_return(anc, child)
+            return self._early_return(anc, child, notes)
         return None
 
-    def _early_return(self, block: Node, child: Node) -> str | None:
+    def _open_registry(self, cond: Node, want: int) -> Note | None:
+        """A condition that would gate the path if the call in it were an analytics check, where
+        the call is of a bundled module's export by id asked about an analytics category
+        (``r.Sc('analytics') ? start() : …``, ``if (!r.Sc('analytics')) return``): noted (the
+        open path is unverifiable, not ungated) with the check, which the resolve stage reads in
+        the module's chunk. ``want``: 1 when the call itself must hold, -1 when its negation."""
+        while cond.type == "parenthesized_expression" and cond.named_children:
+            cond = cond.named_children[-1]
+        if want == -1:
+            arg = cond.child_by_field_name("argument") if cond.type == "unary_expression" else None
+            if arg is None or not self.prog.text(cond).startswith("!"):
+                return None
+            cond = arg
+        key = self.registry_call(cond) if self._category_call(cond) else None
+        return self._generic_note(cond) if key else None
+
+    def _early_return(self, block: Node, child: Node, notes: list[Note]) -> str | None:
         """``if (!consent) return;`` before the statement, in the same block. The block's early
         returns are found once (a minified function body has hundreds of statements)."""
         gates = self._returns.get(block.id)
@@ -733,8 +754,9 @@ class GuardAnalysis:
             gates = self._returns[block.id] = self._block_returns(block)
         for start, gate in gates:
             if start >= child.start_byte:
-                return None
+                break
             return gate
+        notes += [note for start, note in self._open_returns.get(block.id, ()) if start < child.start_byte]
         return None
 
     def _block_returns(self, block: Node) -> list[tuple[int, str]]:
@@ -754,6 +776,10 @@ class GuardAnalysis:
                 found.append(
                     (stmt.start_byte, f"early return unless consent: {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}")
                 )
+            else:
+                note = next((n for d in _disjuncts(cond) if (n := self._open_registry(d, -1)) is not None), None)
+                if note is not None:
+                    self._open_returns.setdefault(block.id, []).append((stmt.start_byte, note))
         return found
 
     def _category_callback(self, fnode: Node, notes: list[Note]) -> Path | None:
