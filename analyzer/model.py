@@ -70,6 +70,10 @@ class Verdict:
     # Code only: the start runs when its file loads (module top level), so the pages and
     # import() sites that load the file decide (resolved after the scan; not part of the report).
     load: bool = field(default=False, compare=False)
+    # Code only: consent checks on the way that call an export of a bundled module by id ("7587:Sc":
+    # webpack's ``r = n(7587); r.Sc('analytics')``), read in the chunk that defines the module after
+    # the scan (resolve.registry; not part of the report).
+    registry: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)

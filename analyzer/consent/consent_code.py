@@ -156,6 +156,7 @@ class Note:
 
     text: str
     generic: bool = False
+    registry: str | None = None  # the check is a call of a bundled module's export by id ("7587:Sc"), read in another chunk
 
 
 @dataclass
@@ -169,20 +170,33 @@ class Path:
     entry: tuple[str, ...] = ()  # unresolved: the names the exported function leaves the file under
     budget: bool = False  # the analysis ran out of budget on the way
     load: bool = False  # the open path ends at the top level of the file: it runs when the file loads
+    registry: tuple[str, ...] = ()  # unresolved: consent checks called through the module registry ("7587:Sc")
+
+
+@dataclass(frozen=True)
+class RegistryApi:
+    """What an export of a bundled module turned out to be, once its chunk was read (resolve stage):
+    the consent library API its function is (``acceptedCategory``), and where it was found."""
+
+    name: str
+    cmp: str
+    where: str
 
 
 class GuardAnalysis:
     """The consent walk over one program: each function judged once (memoised), cycles cut."""
 
-    def __init__(self, prog: Program, vocab: ConsentVocabulary) -> None:
+    def __init__(self, prog: Program, vocab: ConsentVocabulary, registry: dict[str, RegistryApi] | None = None) -> None:
         self.prog = prog
         self.vocab = vocab
+        self.registry = registry or {}  # "7587:Sc" -> the API that export is (resolve.registry)
         self.flow = Flow(prog, vocab.stores)
         self.records = ConsentRecords(prog, self.flow, vocab.records)
         self._segments: dict[int, _Segment] = {}
         self._ways_memo: dict[int, list] = {}
         self._aliases: dict[int, str | None] = {}
         self._returns: dict[int, list[tuple[int, str]]] = {}
+        self._open_returns: dict[int, list[tuple[int, Note]]] = {}  # early returns on a registry call (_open_registry)
         self._helpers: dict[int, tuple[int, str | None]] = {}
         self._helpers_active: set[int] = set()
         self._rendering: tuple[bool, bool] | None = None
@@ -202,19 +216,8 @@ class GuardAnalysis:
         if binding.kind == "param":
             return self._consent_parameter(binding)
         if binding.key not in self._aliases:
-            value = binding.value
-            found = None
-            if value is not None and value.type in FUNCTION_TYPES and value.end_byte - value.start_byte <= MAX_EXPR:
-                shape = function_shape(self.prog.text(value))
-                found = next(
-                    (
-                        name
-                        for name, fragment, _ in self.vocab.bundled_api
-                        if (shape == fragment[1:] if fragment.startswith("^") else fragment in shape)
-                    ),
-                    None,
-                )
-            self._aliases[binding.key] = found
+            api = bundled_api(self.prog, binding.value, self.vocab)
+            self._aliases[binding.key] = api[0] if api else None
         return self._aliases[binding.key]
 
     # -- conditions -----------------------------------------------------------------------------
@@ -244,11 +247,68 @@ class GuardAnalysis:
         expression (Klaro passes a service's consent as the callback's ``consent`` argument).
         Optional chaining reads the same value: ``Cookiebot?.consent?.statistics``, and so does
         its down-levelled form (``(t=window.Cookiebot)==null?void 0:t.consent``)."""
-        text = canonical(self.prog, node, env, self._alias).replace("?.(", "(").replace("?.[", "[").replace("?.", ".")
+        resolved = self._registry_text(node, env)
+        text = (
+            resolved[0]
+            if resolved
+            else canonical(self.prog, node, env, self._alias).replace("?.(", "(").replace("?.[", "[").replace("?.", ".")
+        )
         for check, cmp in self.vocab.checks:
             if (text == check[1:]) if check.startswith("^") else (check in text):
-                return f"{check.lstrip('^')} ({cmp})"
+                return f"{check.lstrip('^')} ({cmp})" + (f" ({resolved[1]})" if resolved else "")
         return None
+
+    def registry_call(self, node: Node) -> str | None:
+        """``"7587:Sc"`` for a call of an export of a module the bundle's registry hands over by id:
+        ``r.Sc(…)`` or ``(0, r.Sc)(…)`` with ``r = n(7587)`` in a webpack module factory ``(e, t, n)``,
+        or ``n(7587).Sc(…)`` on the spot. The export's function is in the module's factory, often
+        in another chunk (a ``splitChunks`` vendor chunk); webpack renames the export."""
+        while node.type == "parenthesized_expression" and node.named_children:
+            node = node.named_children[-1]
+        if node.type != "call_expression":
+            return None
+        callee = self.prog.callee(node)
+        if callee is None or callee.type != "member_expression":
+            return None
+        obj, prop = callee.child_by_field_name("object"), callee.child_by_field_name("property")
+        if obj is None or prop is None or prop.type != "property_identifier":
+            return None
+        if obj.type == "identifier":
+            binding = self.prog.lookup(obj)
+            if binding is None or binding.kind not in ("var", "let", "const") or binding.value is None:
+                return None
+            obj = binding.value
+        module = self._required(obj)
+        return f"{module}:{self.prog.text(prop)}" if module else None
+
+    def _required(self, call: Node) -> str | None:
+        """The module id of ``n(7587)``, where ``n`` is the ``require`` parameter of the webpack module
+        factory the call stands in."""
+        if call.type != "call_expression":
+            return None
+        fn = call.child_by_field_name("function")
+        args = self.prog.args(call)
+        if fn is None or fn.type != "identifier" or len(args) != 1 or args[0].type != "number" or not self.prog.text(args[0]).isdigit():
+            return None
+        binding = self.prog.lookup(fn)
+        if binding is None or binding.kind != "param" or not bundler_exports.module_factory(self.prog, binding.scope):
+            return None
+        return self.prog.text(args[0])
+
+    def _registry_text(self, node: Node, env: dict[str, Node] | None) -> tuple[str, str] | None:
+        """A call through the registry whose export the resolve stage read (``self.registry``), written
+        as the API it is: (``acceptedcategory('analytics')``, where that was found)."""
+        if not self.registry:
+            return None
+        key = self.registry_call(node)
+        api = self.registry.get(key) if key else None
+        if api is None or key is None:
+            return None
+        while node.type == "parenthesized_expression" and node.named_children:
+            node = node.named_children[-1]
+        args = ", ".join(canonical(self.prog, a, env, self._alias) for a in self.prog.args(node))
+        module, export = key.split(":", 1)
+        return f"{api.name}({args})".lower(), f"{export} of module {module} is {api.cmp}'s {api.name} in {api.where}"
 
     def _generic_consent(self, cond: Node) -> bool:
         """A consent check that names no category (``choice === 'accepted'``, ``cookieConsent``):
@@ -282,6 +342,7 @@ class GuardAnalysis:
                 f"line {self._line(cond)}: {self.prog.text(cond)[:60]} may ask for the analytics category, but the function it calls is "
                 "not in this file",
                 generic=True,
+                registry=self.registry_call(cond),
             )
         return Note(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} checks consent but names no analytics category", generic=True)
 
@@ -651,6 +712,8 @@ class GuardAnalysis:
                 )
                 if check and want and pol == want:
                     return f"guarded by {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"
+                if want and (note := self._open_registry(cond, want)) is not None:
+                    notes.append(note)
         elif t == "binary_expression" and child == anc.child_by_field_name("right"):
             op_node = anc.child_by_field_name("operator")
             op = self.prog.text(op_node) if op_node is not None else ""
@@ -661,11 +724,29 @@ class GuardAnalysis:
                     return f"guarded by {self.prog.text(left)[:80]} {op} … (line {self._line(left)}): {check}"
                 if op == "&&" and self._generic_consent(left):
                     notes.append(self._generic_note(left))
+                elif op == "||" and (note := self._open_registry(left, -1)) is not None:
+                    notes.append(note)
         elif t == "statement_block" or t == "program":
-            return self._early_return(anc, child)
+            return self._early_return(anc, child, notes)
         return None
 
-    def _early_return(self, block: Node, child: Node) -> str | None:
+    def _open_registry(self, cond: Node, want: int) -> Note | None:
+        """A condition that would gate the path if the call in it were an analytics check, where
+        the call is of a bundled module's export by id asked about an analytics category
+        (``r.Sc('analytics') ? start() : …``, ``if (!r.Sc('analytics')) return``): noted (the
+        open path is unverifiable, not ungated) with the check, which the resolve stage reads in
+        the module's chunk. ``want``: 1 when the call itself must hold, -1 when its negation."""
+        while cond.type == "parenthesized_expression" and cond.named_children:
+            cond = cond.named_children[-1]
+        if want == -1:
+            arg = cond.child_by_field_name("argument") if cond.type == "unary_expression" else None
+            if arg is None or not self.prog.text(cond).startswith("!"):
+                return None
+            cond = arg
+        key = self.registry_call(cond) if self._category_call(cond) else None
+        return self._generic_note(cond) if key else None
+
+    def _early_return(self, block: Node, child: Node, notes: list[Note]) -> str | None:
         """``if (!consent) return;`` before the statement, in the same block. The block's early
         returns are found once (a minified function body has hundreds of statements)."""
         gates = self._returns.get(block.id)
@@ -673,8 +754,9 @@ class GuardAnalysis:
             gates = self._returns[block.id] = self._block_returns(block)
         for start, gate in gates:
             if start >= child.start_byte:
-                return None
+                break
             return gate
+        notes += [note for start, note in self._open_returns.get(block.id, ()) if start < child.start_byte]
         return None
 
     def _block_returns(self, block: Node) -> list[tuple[int, str]]:
@@ -694,6 +776,10 @@ class GuardAnalysis:
                 found.append(
                     (stmt.start_byte, f"early return unless consent: {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}")
                 )
+            else:
+                note = next((n for d in _disjuncts(cond) if (n := self._open_registry(d, -1)) is not None), None)
+                if note is not None:
+                    self._open_returns.setdefault(block.id, []).append((stmt.start_byte, note))
         return found
 
     def _category_callback(self, fnode: Node, notes: list[Note]) -> Path | None:
@@ -913,12 +999,19 @@ def _is_component(names: set[str], exports: list[Use], renders: tuple[bool, bool
 
 
 def _settle(path: Path) -> Path:
-    """An open path that passed a consent check naming no category is unverifiable, not ungated."""
+    """An open path that passed a consent check naming no category is unverifiable, not ungated.
+    The checks on the way that call a bundled module's export by id stay listed (``registry``)."""
     generic = [n for n in path.notes if n.generic]
+    registry = tuple(dict.fromkeys(n.registry for n in generic if n.registry))
     notes = [Note(n.text) for n in path.notes]  # settled: no later walk reads the flag again
     if generic and path.status is Status.UNGATED:
-        return Path(Status.UNVERIFIABLE, f"{generic[0].text}; otherwise {path.evidence}", [n for n in notes if n.text != generic[0].text])
-    return dataclasses.replace(path, notes=notes)
+        return Path(
+            Status.UNVERIFIABLE,
+            f"{generic[0].text}; otherwise {path.evidence}",
+            [n for n in notes if n.text != generic[0].text],
+            registry=registry,
+        )
+    return dataclasses.replace(path, notes=notes, registry=registry)
 
 
 def _calls_inside(cond: Node) -> bool:
@@ -1018,7 +1111,11 @@ def verdict(site: CodeSite, prog: Program, vocab: ConsentVocabulary, guard: Guar
     triggered = _trigger(site, prog, vocab)
     if triggered is not None:
         return triggered
-    path = (guard or GuardAnalysis(prog, vocab)).judge(site.node)
+    return path_verdict((guard or GuardAnalysis(prog, vocab)).judge(site.node), bool(site.hold))
+
+
+def path_verdict(path: Path, hold: bool = False) -> Verdict:
+    """The verdict a judged path gives (``hold``: the start releases a vendor's hold)."""
     notes = f" ({'; '.join(n.text for n in path.notes)})" if path.notes else ""
     mechanism = {
         Status.GATED: Mechanism.CODE_GUARD,
@@ -1027,7 +1124,7 @@ def verdict(site: CodeSite, prog: Program, vocab: ConsentVocabulary, guard: Guar
     }[path.status]
     if path.budget:
         mechanism = Mechanism.ANALYSIS_BUDGET
-    if site.hold and path.status is Status.GATED:
+    if hold and path.status is Status.GATED:
         mechanism = Mechanism.VENDOR_HOLD_RELEASED_ON_CONSENT
     mismatch = path.mismatch if path.status is Status.GATED else None
     return Verdict(
@@ -1038,4 +1135,17 @@ def verdict(site: CodeSite, prog: Program, vocab: ConsentVocabulary, guard: Guar
         category_mismatch=mismatch[1] if mismatch else None,
         entry=path.entry if path.status is Status.UNVERIFIABLE else (),
         load=path.load and path.status is Status.UNGATED,
+        registry=path.registry if path.status is Status.UNVERIFIABLE else (),
     )
+
+
+def bundled_api(prog: Program, fn: Node | None, vocab: ConsentVocabulary) -> tuple[str, str] | None:
+    """(API name, CMP) when ``fn`` is a consent library's function as a bundle renamed it: its
+    text's shape holds a fragment of ``[js] bundled_api`` (``acceptedCategory = _.o.D?[]:_.o.R``)."""
+    if fn is None or fn.type not in FUNCTION_TYPES or fn.end_byte - fn.start_byte > MAX_EXPR:
+        return None
+    shape = function_shape(prog.text(fn))
+    for name, fragment, cmp in vocab.bundled_api:
+        if shape == fragment[1:] if fragment.startswith("^") else fragment in shape:
+            return name, cmp
+    return None

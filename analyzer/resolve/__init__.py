@@ -6,7 +6,9 @@ detection with its final verdict and the pages that load it, and, per page, the 
 it is recorded with. In order:
 
 1. page <-> bundle links: the scripts a page loads and every chunk they import;
-2. chunk starts judged at the pages and ``import()`` sites that load the chunk (``chunks``);
+2. consent checks called through a bundler's module registry, read in the chunk that defines the
+   module (``registry``); chunk starts judged at the pages and ``import()`` sites that load the
+   chunk (``chunks``);
 3. a recorder library's chunk loaded only by its host SDK is the host's; a guessed SDK start
    yields to a start of the same vendor found elsewhere;
 4. exported starts judged at their callers in other files (``crossfile``);
@@ -30,7 +32,7 @@ from analyzer.kinds import Mechanism, Via
 from analyzer.model import Detection, Diagnostic, Status, Verdict, site_key
 from analyzer.parse import links
 from analyzer.read.discover import SourceFile, app_root
-from analyzer.resolve import chunks, composition, crossfile
+from analyzer.resolve import chunks, composition, crossfile, registry
 from analyzer.resolve.exposure import PageInfo
 from analyzer.signatures import SignatureDB
 
@@ -73,6 +75,7 @@ def resolve(
     for page, loads in page_loads.items():
         for script in loads:
             direct.setdefault(script, []).append(page)
+    detections = _guarded("registry pass", detections, diagnostics, lambda ds: registry.link(ds, files, db, max_bytes), level="warning")
     detections = _guarded(
         "chunk pass", detections, diagnostics, lambda ds: chunks.link(ds, files, imports, direct, db, max_bytes), level="warning"
     )

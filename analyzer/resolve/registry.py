@@ -1,0 +1,312 @@
+"""After the scan: consent checks called through a bundler's module registry, read where the module is.
+
+webpack hands a module to another by id: ``var r = n(7587); … r.Sc('analytics') && start()``. The
+module's factory (``7587(e, t, n) {…}``) is often in another chunk (``splitChunks`` puts the consent
+library in a vendor chunk), and webpack renames its exports (``n.d(t, {Sc: () => _e})`` or
+``n.d(t, ["Sc", 0, _e])``), so the read stage cannot tell what ``r.Sc`` asks: the start stays
+``unverifiable`` and its verdict lists the open check (``Verdict.registry``: ``"7587:Sc"``).
+
+Here the scanned chunks that define one of those module ids are parsed, the export's definition is
+read, and the function it names is compared with the consent libraries' renamed APIs (``[js]
+bundled_api``: a function known by its body). When at least one open check is such an API, the
+start's file is read again and the start judged once more, with those calls read as the API
+(``acceptedCategory('analytics')``): the same guard analysis decides, so a negated or misplaced
+check gates nothing. An export that is something else leaves the verdict unverifiable, with what
+was found named in its evidence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from analyzer.consent import consent_code
+from analyzer.kinds import Via
+from analyzer.model import Detection, Status, Verdict, site_key
+from analyzer.parse import bundler_exports, jsfacts, jsparse, reading
+from analyzer.parse.jsfacts import FUNCTION_TYPES
+from analyzer.read.discover import SourceFile
+from analyzer.signatures import SignatureDB
+
+SiteKey = tuple[str, int, int, str]
+
+
+@dataclass(frozen=True)
+class _Export:
+    """An export of a bundled module as its chunk defines it: the CMP API its function is, if any."""
+
+    where: str  # "dist/js/593.js"
+    described: str  # what the export is, for evidence ("the function _e", "a value")
+    api: consent_code.RegistryApi | None
+
+
+def link(detections: list[Detection], files: list[SourceFile], db: SignatureDB, max_bytes: int) -> dict[SiteKey, Verdict]:
+    """New verdicts for starts whose open consent checks call an export of a bundled module that a
+    scanned chunk defines."""
+    code = {f.display: f for f in files if f.kind in ("js", "ts")}
+    open_sites = [d for d in detections if d.verdict.status is Status.UNVERIFIABLE and d.verdict.registry and d.location.path in code]
+    if not open_sites:
+        return {}
+    vocab = consent_code.vocabulary(db)
+    programs = _Programs(code, max_bytes)
+    exports = _exports({c for d in open_sites for c in d.verdict.registry}, code, programs, vocab)
+    changed: dict[SiteKey, Verdict] = {}
+    for d in open_sites:
+        found = {c: exports[c] for c in d.verdict.registry if c in exports}
+        resolved = {c: e.api for c, e in found.items() if e.api is not None}
+        if resolved:
+            verdict = _rejudge(d, programs, vocab, resolved)
+            if verdict is not None:
+                changed[site_key(d)] = verdict
+                continue
+        seen = [
+            f"{_named(c)} is {e.api.cmp}'s {e.api.name} in {e.where}"
+            if e.api is not None
+            else f"{_named(c)} is {e.described} in {e.where}, not a consent manager's check"
+            for c, e in found.items()
+        ]
+        if seen:
+            changed[site_key(d)] = dataclasses.replace(d.verdict, evidence=f"{d.verdict.evidence} ({'; '.join(seen)})")
+    return changed
+
+
+def _named(check: str) -> str:
+    module, export = check.split(":", 1)
+    return f"{export} of module {module}"
+
+
+class _Programs:
+    """Each file parsed once, on demand."""
+
+    def __init__(self, code: dict[str, SourceFile], max_bytes: int) -> None:
+        self.code = code
+        self.max_bytes = max_bytes
+        self._bytes: dict[str, bytes | None] = {}
+        self._parsed: dict[str, jsfacts.Program | None] = {}
+
+    def data(self, display: str) -> bytes | None:
+        if display not in self._bytes:
+            f = self.code[display]
+            data = reading.read_bytes(f.path, f.display, self.max_bytes)
+            self._bytes[display] = data if isinstance(data, bytes) else None
+        return self._bytes[display]
+
+    def program(self, display: str) -> jsfacts.Program | None:
+        if display not in self._parsed:
+            data = self.data(display)
+            self._parsed[display] = (
+                None
+                if data is None
+                else jsfacts.Program(jsparse.parse(jsparse.JsSource(reading.decode(data).text, 1, 1, jsparse.dialect_for(display))))
+            )
+        return self._parsed[display]
+
+
+def _exports(
+    wanted: set[str], code: dict[str, SourceFile], programs: _Programs, vocab: consent_code.ConsentVocabulary
+) -> dict[str, _Export]:
+    """``"7587:Sc"`` -> the export, for each wanted check whose module a scanned chunk defines: a key
+    of a registry object (``{7587(e, t, n) {…}}``, ``7587: function (e, t, n) {…}``) whose value is a
+    module factory. Only files holding one of the ids as such a key are parsed."""
+    names: dict[str, set[str]] = {}
+    for check in wanted:
+        module, export = check.split(":", 1)
+        names.setdefault(module, set()).add(export)
+    needle = re.compile(rb"[{,]\s*[\"']?(" + b"|".join(re.escape(m.encode()) for m in sorted(names)) + rb")[\"']?\s*[(:]")
+    found: dict[str, list[_Export]] = {}
+    for display in sorted(code):
+        data = programs.data(display)
+        if data is None or needle.search(data) is None:
+            continue
+        prog = programs.program(display)
+        if prog is None:
+            continue
+        for m in needle.finditer(data):
+            module = m.group(1).decode()
+            factory = _factory(prog, m.start(1), m.end(1))
+            if factory is None:
+                continue
+            defined = _definitions(prog, factory)
+            for export in names[module]:
+                if export not in defined:
+                    continue
+                value = defined[export]
+                fn = _function(prog, value)
+                api = consent_code.bundled_api(prog, fn, vocab)
+                found.setdefault(f"{module}:{export}", []).append(
+                    _Export(display, _describe(prog, value, fn), consent_code.RegistryApi(api[0], api[1], display) if api else None)
+                )
+    return {key: _agreed(defs) for key, defs in found.items()}
+
+
+def _agreed(defs: list[_Export]) -> _Export:
+    """One module id defined by several scanned chunks (two builds in one scan number their modules
+    alike): it is read as an API only when every definition is that API."""
+    apis = {(e.api.name, e.api.cmp) if e.api is not None else None for e in defs}
+    if len(defs) == 1 or (len(apis) == 1 and None not in apis):
+        return defs[0]
+    where = ", ".join(e.where for e in defs[:3])
+    return _Export(where, f"defined {len(defs)} times, not always as the same function", None)
+
+
+def _factory(prog: jsfacts.Program, start: int, end: int) -> Node | None:
+    """The module factory keyed by the id at [start, end) in a registry object, else None."""
+    chain = prog.tree.path(start, end)
+    key = chain[-1]
+    if key.type == "string_fragment" and len(chain) >= 2:
+        key = chain[-2]
+    if key.type not in ("number", "string", "property_identifier") or len(chain) < 2:
+        return None
+    holder = key.parent
+    if holder is None:
+        return None
+    if holder.type == "method_definition" and holder.child_by_field_name("name") == key:
+        fn: Node | None = holder
+    elif holder.type == "pair" and holder.child_by_field_name("key") == key:
+        fn = holder.child_by_field_name("value")
+    else:
+        return None
+    if fn is None or fn.type not in FUNCTION_TYPES or not bundler_exports.module_factory(prog, fn):
+        return None
+    return fn
+
+
+def _parameters(fn: Node) -> list[str]:
+    params = fn.child_by_field_name("parameters")
+    return [p.text.decode() for p in params.named_children if p.type == "identifier" and p.text is not None] if params is not None else []
+
+
+def _definitions(prog: jsfacts.Program, factory: Node) -> dict[str, Node]:
+    """webpack's export definitions in a module factory ``(module, exports, require)``, by export
+    name: ``require.d(exports, {name: () => value})`` (a getter: its returned expression) and
+    ``require.d(exports, ["name", 0, value, "other", getter])``, in the factory's own statements."""
+    params = _parameters(factory)
+    body = factory.child_by_field_name("body")
+    if len(params) < 3 or body is None:
+        return {}
+    exports, require = params[1], params[2]
+    out: dict[str, Node] = {}
+    for stmt in body.named_children:
+        if stmt.type != "expression_statement":
+            continue
+        stack = list(stmt.named_children)
+        while stack:
+            expr = stack.pop()
+            if expr.type in ("sequence_expression", "parenthesized_expression"):
+                stack.extend(expr.named_children)
+                continue
+            if expr.type != "call_expression":
+                continue
+            callee = expr.child_by_field_name("function")
+            args = prog.args(expr)
+            if (
+                callee is None
+                or callee.type != "member_expression"
+                or prog.path(callee) != f"{require}.d"
+                or len(args) != 2
+                or prog.text(args[0]) != exports
+            ):
+                continue
+            if args[1].type == "object":
+                for pair in args[1].named_children:
+                    value = pair.child_by_field_name("value") if pair.type == "pair" else None
+                    returned = _returned(value) if value is not None else None
+                    if returned is not None:
+                        out.setdefault(prog.key_of(pair), returned)
+            elif args[1].type == "array":
+                out.update({k: v for k, v in _array_definitions(prog, args[1]).items() if k not in out})
+    return out
+
+
+def _array_definitions(prog: jsfacts.Program, array: Node) -> dict[str, Node]:
+    """``["name", 0, value, "other", getter]``: a name, then either 0 and the value or a getter."""
+    items = [c for c in array.named_children if c.type != "comment"]
+    out: dict[str, Node] = {}
+    i = 0
+    while i + 1 < len(items):
+        name = prog.string_value(items[i])
+        if name is None:
+            break
+        if items[i + 1].type == "number" and prog.text(items[i + 1]) == "0" and i + 2 < len(items):
+            out.setdefault(name, items[i + 2])
+            i += 3
+        else:
+            returned = _returned(items[i + 1])
+            if returned is not None:
+                out.setdefault(name, returned)
+            i += 2
+    return out
+
+
+def _returned(getter: Node) -> Node | None:
+    """What a getter returns: ``() => x`` or ``function () { return x }``."""
+    if getter.type not in ("arrow_function", "function_expression", "function"):
+        return None
+    body = getter.child_by_field_name("body")
+    if body is None:
+        return None
+    if body.type != "statement_block":
+        return body
+    stmts = [c for c in body.named_children if c.type != "comment"]
+    if len(stmts) != 1 or stmts[0].type != "return_statement":
+        return None
+    value = [c for c in stmts[0].named_children if c.type != "comment"]
+    return value[0] if value else None
+
+
+def _function(prog: jsfacts.Program, value: Node) -> Node | None:
+    """The function an export's value is: written in place, or a binding of the factory that holds one."""
+    if value.type in FUNCTION_TYPES:
+        return value
+    if value.type != "identifier":
+        return None
+    binding = prog.lookup(value)
+    return binding.value if binding is not None and binding.value is not None and binding.value.type in FUNCTION_TYPES else None
+
+
+def _describe(prog: jsfacts.Program, value: Node, fn: Node | None) -> str:
+    if fn is None:
+        return f"{prog.text(value)[:40]}, not a function"
+    return f"the function {prog.text(value)}" if value.type == "identifier" else "a function"
+
+
+def _offset(data: bytes, line: int, column: int) -> int | None:
+    """The byte offset of a 1-based line and (character) column, as ``JsSource.position`` counts them."""
+    start = 0
+    for _ in range(line - 1):
+        start = data.find(b"\n", start) + 1
+        if start == 0:
+            return None
+    end = data.find(b"\n", start)
+    text = data[start : end if end >= 0 else len(data)].decode("utf-8", "replace")
+    return start + len(text[: column - 1].encode("utf-8")) if column - 1 <= len(text) else None
+
+
+def _rejudge(
+    d: Detection, programs: _Programs, vocab: consent_code.ConsentVocabulary, resolved: dict[str, consent_code.RegistryApi]
+) -> Verdict | None:
+    """The start judged again with the resolved checks read as the APIs they are. The start is found
+    again by its position; the node taken is the one whose judgement, without the resolved checks,
+    gives back the verdict the read stage gave (else the verdict stays)."""
+    prog, data = programs.program(d.location.path), programs.data(d.location.path)
+    if prog is None or data is None:
+        return None
+    offset = _offset(data, d.location.line, d.location.column)
+    if offset is None:
+        return None
+    hold = d.via == Via.RELEASE_CALL
+    plain = consent_code.GuardAnalysis(prog, vocab)
+    for node in reversed(prog.tree.path(offset)):
+        if node.start_byte != offset or not node.is_named or node.type.endswith(("statement", "declaration", "program")):
+            continue
+        before = consent_code.path_verdict(plain.judge(node), hold)
+        if before.evidence != d.verdict.evidence or before.status is not d.verdict.status:
+            continue
+        after = consent_code.path_verdict(consent_code.GuardAnalysis(prog, vocab, resolved).judge(node), hold)
+        if after.status is Status.UNVERIFIABLE and after.evidence == before.evidence:
+            return None
+        return after
+    return None
