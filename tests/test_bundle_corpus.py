@@ -37,9 +37,6 @@ KNOWN: dict[str, str] = {
     "esb-amplitude-split-cookiebot": "Amplitude's renamed add(sessionReplayPlugin()) + init() in the split chunk are not recognised as its "
     "start (the import().then(m => m.startAnalytics()) that calls it is followed)",
     "next-datadog-hold-cookieconsent": _REGISTRY,
-    "wp-newrelic-cookieconsent-splitchunks": "the start is read right (gated: r.Sc('analytics') is resolved to the vendor chunk's "
-    "acceptedCategory through the module registry), but New Relic's own recorder chunk is reported twice more: its embedded rrweb "
-    "(New Relic declares no [sdk] embeds) and rrweb code read as Highlight's H.init()",
     "wp-amplitude-toplevel": "webpack: Amplitude's init is called through the module registry's interop getter; its rrweb chunk is not "
     "tied to it",
     "wp-posthog-sentry-large": "webpack: Sentry's init is not found among the module registry's interop calls",

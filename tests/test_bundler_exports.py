@@ -112,17 +112,51 @@ def _detection(vendor: str, path: str, via: str):
 
 
 def test_a_guess_in_the_sdk_chunk_yields_to_the_apps_start() -> None:
+    from analyzer import signatures
     from analyzer.model import site_key
     from analyzer.resolve import _superseded_guesses
 
     found = [
         _detection("sentry", "chunks/app.js", "bundle-init"),
         _detection("sentry", "chunks/sdk.js", "bundle-sdk-call"),
-        _detection("rrweb", "chunks/other.js", "bundle-sdk-call"),
+        _detection("logrocket", "chunks/other.js", "bundle-sdk-call"),
     ]
-    dropped = _superseded_guesses(found)
-    # The guess of another vendor, with no start of its own, stays.
+    dropped = _superseded_guesses(found, signatures.load())
+    # The guess of another vendor, with no start of its own (and not a library Sentry embeds), stays.
     assert [(d.vendor, d.location.path) for d in found if site_key(d) not in dropped] == [
         ("sentry", "chunks/app.js"),
-        ("rrweb", "chunks/other.js"),
+        ("logrocket", "chunks/other.js"),
     ]
+
+
+def test_a_guess_at_an_embedded_recorder_library_yields_to_its_hosts_start() -> None:
+    """rrweb read in New Relic's lazily loaded recorder chunk is New Relic's recorder, reported at
+    New Relic's start; an rrweb guess with no host started anywhere stays."""
+    from analyzer import signatures
+    from analyzer.model import site_key
+    from analyzer.resolve import _superseded_guesses
+
+    db = signatures.load()
+    assert "rrweb" in db.vendors["newrelic"].sdk.embeds
+    host = [_detection("newrelic", "js/main.js", "bundle-init"), _detection("rrweb", "js/recorder.chunk.js", "bundle-sdk-call")]
+    assert [d.vendor for d in host if site_key(d) not in _superseded_guesses(host, db)] == ["newrelic"]
+    alone = [_detection("rrweb", "js/recorder.chunk.js", "bundle-sdk-call")]
+    assert _superseded_guesses(alone, db) == set()
+
+
+@pytest.mark.parametrize(
+    ("code", "found"),
+    [
+        ("H.init('1234');", ["highlight"]),  # the global the script tag defines
+        ("const h = window.H; h.init('1234');", []),  # not an init spec's name: stays as before
+        ("var H = window.H || {}; H.init('1234');", ["highlight"]),  # an alias of the global
+        ("function f(){ const H = new Pn({mirror: 1}); H.init(); }", []),  # rrweb's own object
+        ("const H = {init(){}}; H.init();", []),
+        ("class H { static init(){} } H.init();", []),
+    ],
+)
+def test_an_init_call_on_an_object_the_file_builds_is_not_the_vendors_global(code: str, found: list[str], tmp_path) -> None:
+    from analyzer.scan import ScanOptions, run
+
+    (tmp_path / "app.js").write_text(code + "\n// highlight.run\n")
+    assert [d.vendor for d in run(ScanOptions(paths=(str(tmp_path / "app.js"),))).detections] == found

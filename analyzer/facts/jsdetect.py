@@ -24,6 +24,8 @@ from analyzer.parse.normalise import norm
 from analyzer.signatures import CallSpec, Vendor
 
 # Bare function names too common to mean a vendor unless imported from its package.
+# Values a local binding is built from that make it the file's own object, never a vendor's global.
+_BUILT_VALUES = frozenset({"new_expression", "object", "array", "class", "function_expression", "function", "arrow_function"})
 _GENERIC_NAMES = frozenset({"init", "start", "load", "initialize", "setup", "run", "boot"})
 _STATEMENT_END = ("statement", "declaration")
 _TAG_VIAS = (Via.JSX_SCRIPT, Via.HEAD_CONFIG)  # script tags written as code or data
@@ -738,6 +740,8 @@ class Detector:
             if not _spec_matches(spec, path, first):
                 continue
             if spec.obj is not None:
+                if self._built_here(fn):
+                    continue  # rrweb's own `const H = new Pn(…); H.init()` is not Highlight's global H
                 return f"{path}()"
             if spec.name in _GENERIC_NAMES and path not in prog.imports:
                 continue
@@ -748,6 +752,22 @@ class Detector:
                 continue  # …or defined in this file
             return f"{path}({f'{first!r}' if spec.arg else ''})"
         return None
+
+    def _built_here(self, fn: Node) -> bool:
+        """Is the object of ``H.init`` a value this file builds (a local bound to ``new …``, an object,
+        array, function or class), so not the vendor's global? An alias of the global (``const ph =
+        window.posthog``), an import, a parameter or an undeclared name is not."""
+        head: Node | None = fn
+        while head is not None and head.type == "member_expression":
+            head = head.child_by_field_name("object")
+        if head is None or head.type != "identifier":
+            return False
+        binding = self.prog.lookup(head)
+        if binding is None:
+            return False
+        if binding.kind in ("class", "function"):
+            return True
+        return binding.kind in ("var", "let", "const") and binding.value is not None and binding.value.type in _BUILT_VALUES
 
     def _replay_state(self, vendor: Vendor, call: Node) -> tuple[str, str]:
         """on / off / settings for this init call, and the option that decided it.

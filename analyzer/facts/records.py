@@ -90,6 +90,7 @@ class FileFacts:
     inactive: tuple[Inactive, ...] = ()
     pii: tuple[PiiPush, ...] = ()
     tag_manager: TagManagerSeen | None = None
+    literals: tuple[str, ...] = ()  # code files: vendors whose signature literals the file holds (SDK code)
     # What the field pass reads.
     fields: tuple[FieldSite, ...] = ()
     rendered: tuple[RenderedValue, ...] = ()

@@ -74,6 +74,7 @@ class FileResult:
     inactive: list[Inactive] = field(default_factory=list)
     pii: list[PiiPush] = field(default_factory=list)
     tag_manager: TagManagerSeen | None = None
+    literals: tuple[str, ...] = ()  # code files: vendors whose signature literals the file holds
 
     def freeze(self) -> FileFacts:
         """The immutable facts the later stages read, lists made tuples."""
@@ -87,6 +88,7 @@ class FileResult:
             inactive=tuple(self.inactive),
             pii=tuple(self.pii),
             tag_manager=self.tag_manager,
+            literals=self.literals,
             fields=tuple(self.fields),
             rendered=tuple(self.rendered),
             page_topic=self.page_topic,
@@ -420,6 +422,7 @@ def _code_file(
     made (not for a component's script blocks), for the compliance pass to reuse."""
     result.imports = links.specifiers(data) + chunk_files.chunk_specifiers(data)
     candidates = prefilter.for_db(db).candidates(data)
+    result.literals = tuple(sorted(candidates.vendors))
     markup = (kind == "sfc" or dialect_for(path) != "ts") and not jsfacts.minified(data)
     # Components (not built bundles) are also read for the values they print and for a path that
     # names a special category.

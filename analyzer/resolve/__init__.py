@@ -80,7 +80,7 @@ def resolve(
         "chunk pass", detections, diagnostics, lambda ds: chunks.link(ds, files, imports, direct, db, max_bytes), level="warning"
     )
     detections = _drop(detections, _embedded(detections, by_path, chunk_imports, real, db))
-    detections = _drop(detections, _superseded_guesses(detections))
+    detections = _drop(detections, _superseded_guesses(detections, db))
     detections = _guarded("cross-file pass", detections, diagnostics, lambda ds: crossfile.link(ds, files, imports, db, max_bytes))
     templates = {f.path: f.template for f in facts if f.template is not None}
     if templates:
@@ -167,16 +167,22 @@ def _embedded(
     """A recorder library's chunk loaded only by its host SDK is the host's (chunks.embedded)."""
     if not chunk_imports:
         return set()
-    inactive = {path: {i.vendor for i in f.inactive} for path, f in by_path.items() if f.inactive}
-    return chunks.embedded(detections, inactive, chunk_imports, real, db)
+    held = {path: {i.vendor for i in f.inactive} | set(f.literals) for path, f in by_path.items() if f.inactive or f.literals}
+    return chunks.embedded(detections, held, chunk_imports, real, db)
 
 
-def _superseded_guesses(detections: list[Detection]) -> set[SiteKey]:
+def _superseded_guesses(detections: list[Detection], db: SignatureDB) -> set[SiteKey]:
     """A ``bundle-sdk-call`` (an init-named call on the code holding an SDK, the weakest reading of
     a bundle) yields to a start of the same vendor found elsewhere in the scan: the app's chunk
-    starts the SDK that another chunk holds (Next.js ``import('@sentry/browser')``)."""
+    starts the SDK that another chunk holds (Next.js ``import('@sentry/browser')``). So does a
+    guess at a recorder library that a vendor started elsewhere embeds (rrweb in New Relic's
+    lazily loaded recorder chunk): it is that vendor's recorder, reported at its start."""
     found = {d.vendor for d in detections if d.via != Via.BUNDLE_SDK_CALL}
-    return {site_key(d) for d in detections if d.via == Via.BUNDLE_SDK_CALL and d.vendor in found}
+    hosts: dict[str, set[str]] = {}
+    for vendor in db.vendors.values():
+        for embedded in vendor.sdk.embeds:
+            hosts.setdefault(embedded, set()).add(vendor.id)
+    return {site_key(d) for d in detections if d.via == Via.BUNDLE_SDK_CALL and (d.vendor in found or hosts.get(d.vendor, set()) & found)}
 
 
 def check_declared(facts: tuple[DeclaredFact, ...], db: SignatureDB) -> None:

@@ -190,8 +190,8 @@ def embedded(
 ) -> set[tuple[str, int, int, str]]:
     """Detections of a recorder library in a chunk that only a host SDK loads (Amplitude's
     session-replay plugin imports its rrweb recorder chunk): the host's, not a recorder of their
-    own ([sdk] embeds, across files). ``inactive_vendors``: per display path, the vendors seen
-    there without a start (RL130); ``real``: display path -> real path."""
+    own ([sdk] embeds, across files). ``inactive_vendors``: per display path, the vendors whose SDK
+    code is there without a start (RL130, or its signature literals); ``real``: display path -> real path."""
     hosts_of: dict[str, set[str]] = {}
     for vendor in db.vendors.values():
         for e in vendor.sdk.embeds:
