@@ -58,8 +58,8 @@ class Mechanism(enum.StrEnum):
 
 
 class Via(enum.StrEnum):
-    """How a recorder was found (a detection's ``via`` in the JSON), plus the two code results
-    that are not detections (``INACTIVE``, ``PII``)."""
+    """How a recorder was found (a detection's ``via`` in the JSON). SDKs present but not recording
+    and personal data pushed to a recorder are their own record types, not vias."""
 
     # markup
     SCRIPT_SRC = "script-src"
@@ -87,6 +87,3 @@ class Via(enum.StrEnum):
     GTM_HTML = "gtm-html"
     TEXT_SCAN = "text-scan"
     PREFILTER = "prefilter"  # vendor literals only: the file or piece was not analysed (or ran out of budget)
-    # code results that are not detections
-    INACTIVE = "inactive"  # imported but not started, or started with replay off
-    PII = "pii"  # personal data sent to a recorder by an identify-style call

@@ -106,7 +106,7 @@ def test_a_suite_started_with_replay_off_says_so_in_a_field(tmp_path: Path) -> N
     from analyzer.facts import jsdetect
 
     assert {f.name for f in dataclasses.fields(jsdetect.Inactive)} >= {"replay_off"}
-    assert {f.name for f in dataclasses.fields(code_scan.CodeResult)} >= {"replay_off"}
+    assert {f.name for f in dataclasses.fields(code_scan.CodeInactive)} >= {"replay_off"}
     assert '"replay off" in' not in (ANALYZER / "read" / "engine.py").read_text()
     for webvisor, found in (("false", []), ("true", ["yandex"])):
         (tmp_path / "page.html").write_text(YM.replace("WEBVISOR", webvisor))

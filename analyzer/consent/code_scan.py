@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analyzer.consent import consent_code
 from analyzer.facts import jsdetect
@@ -24,16 +24,48 @@ from analyzer.signatures import SignatureDB, Vendor
 
 
 @dataclass(frozen=True)
-class CodeResult:
+class CodeStart:
+    """A recorder started in a piece of code, with its first-pass consent verdict."""
+
     vendor: Vendor
     spot: CodeSpot
     via: Via
     evidence: str
-    verdict: Verdict | None  # None: inactive (imported but not started, or replay off)
+    verdict: Verdict
     piece: int  # which JsSource it came from
     original: str | None = None  # "src/main.js:13" through the source map
-    categories: tuple[str, ...] = ()  # pii: the field categories of the data an identify call sends
-    replay_off: bool = False  # inactive: started, with options that turn replay off
+
+
+@dataclass(frozen=True)
+class CodeInactive:
+    """A recorder SDK present in a piece of code but not recording: imported and never started,
+    or started with options that turn replay off (``replay_off``)."""
+
+    vendor: Vendor
+    spot: CodeSpot
+    evidence: str
+    piece: int
+    replay_off: bool = False
+
+
+@dataclass(frozen=True)
+class CodePii:
+    """An identify-style call that sends personal data of these field categories to a recorder."""
+
+    vendor: Vendor
+    spot: CodeSpot
+    evidence: str
+    piece: int
+    categories: tuple[str, ...]
+
+
+@dataclass
+class CodeScan:
+    """What the pieces of one file hold: starts, inactive SDKs and personal data pushed."""
+
+    starts: list[CodeStart] = field(default_factory=list)
+    inactive: list[CodeInactive] = field(default_factory=list)
+    pii: list[CodePii] = field(default_factory=list)
 
 
 def _in_node_modules(original) -> bool:
@@ -108,7 +140,7 @@ def _budget_diagnostic(path: str, source: JsSource, what: str) -> Diagnostic:
     return Diagnostic(path=path, code="analysis-budget", line=source.line0, message=f"analysis budget exhausted while {what}")
 
 
-def _prefilter_only(vendors: list[Vendor], source: JsSource, index: int) -> list[CodeResult]:
+def _prefilter_only(vendors: list[Vendor], source: JsSource, index: int) -> list[CodeStart]:
     """When the analysis of a piece runs out of budget before its starts are found, the vendors
     the prefilter saw in it are still reported, as unverifiable, at the start of the piece."""
     verdict = Verdict(
@@ -117,7 +149,7 @@ def _prefilter_only(vendors: list[Vendor], source: JsSource, index: int) -> list
         evidence="the analysis budget ran out before the start could be found; the vendor's code is present",
     )
     spot = CodeSpot(source.line0, source.col0)
-    return [CodeResult(v, spot, Via.PREFILTER, f"{v.name} code found by signature; not analysed further", verdict, index) for v in vendors]
+    return [CodeStart(v, spot, Via.PREFILTER, f"{v.name} code found by signature; not analysed further", verdict, index) for v in vendors]
 
 
 def analyze(
@@ -127,11 +159,11 @@ def analyze(
     path: str,
     srcmap: SourceMap | None = None,
     programs: dict[int, jsfacts.Program] | None = None,
-) -> tuple[list[CodeResult], list[Diagnostic]]:
+) -> tuple[CodeScan, list[Diagnostic]]:
     """Sites and inactive SDKs of every piece; ``srcmap`` (for a whole-file piece) maps positions
     back to original sources and tells SDK code (node_modules) from application code;
     ``programs`` holds pieces another pass already parsed (by index)."""
-    results: list[CodeResult] = []
+    results = CodeScan()
     diags: list[Diagnostic] = []
     vocab = _vocab(db)
     for index, source in enumerate(pieces):
@@ -155,21 +187,13 @@ def analyze(
             pushes = detector.identify_calls(db.fields)
         except BudgetExhausted as exc:
             diags.append(_budget_diagnostic(path, source, f"finding recorder starts: {exc}"))
-            results += _prefilter_only(vendors, source, index)
+            results.starts += _prefilter_only(vendors, source, index)
             continue
         for push in pushes:
             line, col = parsed.position(push.node)
             keys = ", ".join(f"{k} ({c})" for k, c in push.keys)
-            results.append(
-                CodeResult(
-                    push.vendor,
-                    CodeSpot(line, col),
-                    Via.PII,
-                    f"{push.call}() sends {keys}",
-                    None,
-                    index,
-                    categories=tuple(c for _, c in push.keys),
-                )
+            results.pii.append(
+                CodePii(push.vendor, CodeSpot(line, col), f"{push.call}() sends {keys}", index, tuple(c for _, c in push.keys))
             )
         guard = consent_code.GuardAnalysis(prog, vocab)
         budget_noted = False
@@ -182,10 +206,10 @@ def analyze(
             if site.replay == "settings" and verdict.status is Status.UNGATED:
                 verdict = dataclasses.replace(verdict, evidence=f"{verdict.evidence}; whether it records depends on the project's settings")
             original = _mapped(parsed, srcmap, site.node) if srcmap is not None else None
-            results.append(
-                CodeResult(site.vendor, CodeSpot(line, col), site.via, site.evidence, verdict, index, str(original) if original else None)
+            results.starts.append(
+                CodeStart(site.vendor, CodeSpot(line, col), site.via, site.evidence, verdict, index, str(original) if original else None)
             )
         for off in inactive:
             line, col = parsed.position(off.node)
-            results.append(CodeResult(off.vendor, CodeSpot(line, col), Via.INACTIVE, off.reason, None, index, replay_off=off.replay_off))
+            results.inactive.append(CodeInactive(off.vendor, CodeSpot(line, col), off.reason, index, replay_off=off.replay_off))
     return results, diags

@@ -96,7 +96,7 @@ def _script_less(path: str, text: str, cap: Capture, index: LineIndex, vendors: 
     line, col = index.line_col(cap.start)
     js = _TAG.sub(lambda m: _name_like(m.group(0)), body)
     results, _ = code_scan.analyze([JsSource(js, line, col, "js")], [db.vendors[v] for v in sorted(found)], db, path)
-    return [(RecorderSite(r.vendor, r.spot, r.via, r.evidence), _verdict(cap.name)) for r in results if r.verdict is not None]
+    return [(RecorderSite(r.vendor, r.spot, r.via, r.evidence), _verdict(cap.name)) for r in results.starts]
 
 
 def _name_like(tag: str) -> str:

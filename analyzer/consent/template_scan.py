@@ -96,7 +96,7 @@ def _as_script(body: str, text: str, start: int, vendor: Vendor, db: SignatureDB
 
     line, column = line_col(text, start)
     results, _ = code_scan.analyze([JsSource(body, line, column, "js")], [vendor], db, "")
-    verdicts = [r.verdict for r in results if r.verdict is not None and r.vendor.id == vendor.id]
+    verdicts = [r.verdict for r in results.starts if r.vendor.id == vendor.id]
     if not verdicts:
         return _EVERY_RENDER
     worst = min(verdicts, key=lambda v: _RANK[v.status])

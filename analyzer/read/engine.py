@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analyzer.consent import code_data, code_scan, consent_markup, gtm, gtm_template, template_data, template_scan
-from analyzer.consent.code_scan import CodeResult
+from analyzer.consent.code_scan import CodeScan, CodeStart
 from analyzer.consent.template_scan import TemplateFacts
 from analyzer.facts import (
     commented,
@@ -31,7 +31,7 @@ from analyzer.facts import (
 from analyzer.facts.detect import PageFacts, RecorderSite, script_type
 from analyzer.facts.fieldfacts import FieldSite
 from analyzer.facts.records import Commented, FileFacts, Hint, Inactive, PiiPush, TagManagerSeen
-from analyzer.kinds import Mechanism, Via
+from analyzer.kinds import Mechanism
 from analyzer.model import Detection, Diagnostic, Location, Status, Verdict
 from analyzer.parse import chunk_files, htmldoc, jsfacts, jsparse, links, reading, sfc, sourcemap, suppress, templates
 from analyzer.parse.jsparse import JsSource, dialect_for
@@ -170,7 +170,7 @@ def _text_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> N
         text, blocks = textscan.haml_comments(text)
         found = commented.in_blocks(blocks, text, vendors, "HAML comment")
         facts = PageFacts((), (), (), tuple(found)) if found else _NO_FACTS
-    _report(path, facts, textscan.sites(text, vendors, db), [], db, result)
+    _report(path, facts, textscan.sites(text, vendors, db), None, db, result)
 
 
 def _gtm_template_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
@@ -178,7 +178,7 @@ def _gtm_template_file(path: str, data: bytes, db: SignatureDB, result: FileResu
     result.parsed = True
     candidates = prefilter.for_db(db).candidates(data)
     if candidates.vendors:
-        _report(path, _NO_FACTS, gtm_template.analyse(_decode(path, data, result), db, candidates.vendors), [], db, result)
+        _report(path, _NO_FACTS, gtm_template.analyse(_decode(path, data, result), db, candidates.vendors), None, db, result)
 
 
 def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
@@ -190,9 +190,9 @@ def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult)
     lang = code_data.language(path, text)
     result.parsed = True
     if lang is None:  # an .inc without <?php: text
-        _report(path, _NO_FACTS, textscan.sites(text, [db.vendors[v] for v in sorted(candidates.vendors)], db), [], db, result)
+        _report(path, _NO_FACTS, textscan.sites(text, [db.vendors[v] for v in sorted(candidates.vendors)], db), None, db, result)
         return
-    _report(path, _NO_FACTS, code_data.sites(text, lang, [db.vendors[v] for v in sorted(candidates.vendors)], db), [], db, result)
+    _report(path, _NO_FACTS, code_data.sites(text, lang, [db.vendors[v] for v in sorted(candidates.vendors)], db), None, db, result)
 
 
 def _prefilter_only(source: SourceFile, db: SignatureDB, result: FileResult) -> None:
@@ -210,7 +210,7 @@ def keep_found(path: str, hits: dict[str, tuple[int, int]], reason: str, db: Sig
     """Report, as unverifiable, the vendors the prefilter found that the analysis did not."""
     verdicts = fallback.sites(hits, db, reason, {d.vendor for d in result.detections})
     if verdicts:
-        _report(path, _NO_FACTS, verdicts, [], db, result)
+        _report(path, _NO_FACTS, verdicts, None, db, result)
 
 
 def _gtm_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
@@ -223,7 +223,7 @@ def _gtm_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> No
         result.diagnostics.append(
             Diagnostic(path=path, code="gtm-export-invalid", message=f"{found.problem}; the tags that could be read are reported")
         )
-    _report(path, _NO_FACTS, found.sites, [], db, result)
+    _report(path, _NO_FACTS, found.sites, None, db, result)
 
 
 def _decode(path: str, data: bytes, result: FileResult) -> str:
@@ -336,17 +336,17 @@ def _analyze_html(
             facts, commented=facts.commented + tuple(commented.in_template(tpl, original if original is not None else page.text, vendors))
         )
     verdicts = [(site, consent_markup.verdict(site, facts, db)) for site in facts.sites]
-    verdicts, inactive = _inline_code(path, page, verdicts, db, result)
+    verdicts, code = _inline_code(path, page, verdicts, db, result)
     if tpl is not None:
         verdicts += template_scan.code_sites(tpl, page.text, vendors, db)
         verdicts = template_scan.gate_all(verdicts, tpl, page.text, db)
     if original is not None:  # snippets held as data: in PHP strings not printed, in captured template variables
         verdicts = code_data.in_php_template(original, verdicts, vendors, db) if dialect == "php" else verdicts
         verdicts = template_data.rejudge(path, original, verdicts, vendors, db)
-    _report(path, facts, verdicts, inactive, db, result)
+    _report(path, facts, verdicts, code, db, result)
 
 
-def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB, result: FileResult) -> tuple[list, list[CodeResult]]:
+def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB, result: FileResult) -> tuple[list, CodeScan]:
     """Run the JavaScript analysis on executable inline scripts that mention a vendor."""
     pf = prefilter.for_db(db)
     pieces: list[JsSource] = []
@@ -362,32 +362,28 @@ def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB,
             owners.append(el)
             vendor_sets |= found
     if not pieces:
-        return verdicts, []
+        return verdicts, CodeScan()
     results, diags = code_scan.analyze(pieces, [db.vendors[v] for v in sorted(vendor_sets)], db, path)
     result.diagnostics.extend(diags)
     result.code_parsed += len(pieces)
     merged = list(verdicts)
-    inactive: list[CodeResult] = []
     on_page = {site.vendor.id for site, _ in verdicts}
-    code_for: dict[int, list[tuple[CodeResult, Verdict]]] = {}  # each with its verdict (never None here)
-    for r in results:
+    code_for: dict[int, list[CodeStart]] = {}
+    for r in results.starts:
         el = owners[r.piece]
-        if r.verdict is None:
-            inactive.append(r)  # inactive SDKs and personal data pushed to a recorder
-            continue
         same = [i for i, (site, _) in enumerate(merged) if site.element is el and site.vendor.id == r.vendor.id]
         for i in same:
             if merged[i][1].mechanism in _CODE_DECIDES:
-                code_for.setdefault(i, []).append((r, r.verdict))
+                code_for.setdefault(i, []).append(r)
         # A loader of this vendor elsewhere on the page is already the detection; an inline init
         # next to it (LogRocket.init after its <script src>) is the same recorder.
         if not same and r.vendor.id not in on_page:
             merged.append((RecorderSite(r.vendor, r.spot, r.via, r.evidence), r.verdict))
     for i, judged in code_for.items():
-        worst, code_verdict = min(judged, key=lambda rv: _RANK[rv[1].status])
+        worst = min(judged, key=lambda r: _RANK[r.verdict.status])
         site, markup = merged[i]
-        if not (markup.mechanism == Mechanism.NONE and code_verdict.status is markup.status):
-            merged[i] = (site, _refine(markup, code_verdict, worst.spot.line))
+        if not (markup.mechanism == Mechanism.NONE and worst.verdict.status is markup.status):
+            merged[i] = (site, _refine(markup, worst.verdict, worst.spot.line))
     # A suite's loader whose inline init turns replay off (ym(…, {webvisor: false}), posthog.init
     # with disable_session_recording) records nothing: the RL130 note stays, the site goes. So does
     # a snippet whose id was left as the docs wrote it (YOUR_HOTJAR_ID). A snippet that only fails to
@@ -395,13 +391,12 @@ def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB,
     marks = db.script_types.code.get("placeholder_ids", frozenset())
     off = {
         (id(owners[r.piece]), r.vendor.id)
-        for r in inactive
-        if r.via == Via.INACTIVE
-        and ((r.vendor.category == "replay-addon" and r.replay_off) or any(m in owners[r.piece].text for m in marks))
+        for r in results.inactive
+        if (r.vendor.category == "replay-addon" and r.replay_off) or any(m in owners[r.piece].text for m in marks)
     }
-    started = {(id(owners[r.piece]), r.vendor.id) for r in results if r.verdict is not None}
+    started = {(id(owners[r.piece]), r.vendor.id) for r in results.starts}
     merged = [(site, v) for site, v in merged if (id(site.element), site.vendor.id) not in off - started]
-    return merged, inactive
+    return merged, results
 
 
 def _refine(markup: Verdict, code: Verdict, line: int) -> Verdict:
@@ -460,13 +455,11 @@ def _code_file(
     result.code_parsed += len(pieces)
     result.diagnostics.extend(diags)
     verdicts = [
-        (RecorderSite(r.vendor, r.spot, r.via, r.evidence, original=_display_original(r.original)), r.verdict)
-        for r in results
-        if r.verdict is not None
+        (RecorderSite(r.vendor, r.spot, r.via, r.evidence, original=_display_original(r.original)), r.verdict) for r in results.starts
     ]
     if verdicts:
         result.code = masking_code([text])
-    _report(path, PageFacts((), (), (), tuple(in_comments)), verdicts, [r for r in results if r.verdict is None], db, result)
+    _report(path, PageFacts((), (), (), tuple(in_comments)), verdicts, results, db, result)
     return programs.get(0) if kind != "sfc" else None
 
 
@@ -492,7 +485,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
     return programs
 
 
-def _report(path: str, facts: PageFacts, verdicts: list, inactive: list[CodeResult], db: SignatureDB, result: FileResult) -> None:
+def _report(path: str, facts: PageFacts, verdicts: list, code: CodeScan | None, db: SignatureDB, result: FileResult) -> None:
     """Hand the first pass's sites, verdicts and page facts over as records (no findings here:
     the rules run once, after the resolve stage, on final verdicts)."""
     for site, verdict in verdicts:
@@ -512,8 +505,6 @@ def _report(path: str, facts: PageFacts, verdicts: list, inactive: list[CodeResu
             result.cmps.append(ld.cmp.id)
     result.hints += [Hint(h.vendor.id, h.element.line, h.element.column, h.rel, h.url) for h in facts.hints]
     result.commented += [Commented(c.vendor.id, c.comment.line, c.comment.column, c.evidence) for c in facts.commented]
-    for r in inactive:
-        if r.via == Via.INACTIVE:
-            result.inactive.append(Inactive(r.vendor.id, r.spot.line, r.spot.column, r.evidence))
-        elif r.via == Via.PII:
-            result.pii.append(PiiPush(r.vendor.id, r.spot.line, r.spot.column, r.evidence, r.categories))
+    if code is not None:
+        result.inactive += [Inactive(r.vendor.id, r.spot.line, r.spot.column, r.evidence) for r in code.inactive]
+        result.pii += [PiiPush(r.vendor.id, r.spot.line, r.spot.column, r.evidence, r.categories) for r in code.pii]
