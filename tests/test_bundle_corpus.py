@@ -43,8 +43,6 @@ KNOWN: dict[str, str] = {
     "followed (unverifiable, the safe side)",
     "vite-sentry-lazy-replay-onetrust": "replay is added later by Sentry.addIntegration(replayIntegration()) under the check: the renamed "
     "integration call is not recognised as the start",
-    "wp-amplitude-toplevel": "webpack: Amplitude's init is called through the module registry's interop getter; its rrweb chunk is not "
-    "tied to it",
     "wp-sentry-replay-start-klaro": "the start is replay.start() on the integration instance (a release without a hold switch): not "
     "recognised, and the klaro callback is stored",
 }

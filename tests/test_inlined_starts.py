@@ -40,3 +40,29 @@ def test_replay_options_after_a_long_inlined_integration_are_read(tmp_path: Path
     result = scan_text(tmp_path, _sentry(options), db, name="main.js")
     got = [(d.vendor, d.verdict.status.value) for d in result.detections if d.vendor == "sentry"]
     assert got == ([("sentry", "ungated")] if active else []), result.detections
+
+
+# Amplitude's sessionReplayPlugin(options) is `new SessionReplayPlugin(options)`; terser inlines it.
+AMPLITUDE_SDK = "function Qw(){return'https://api-sr.amplitude.com/sessions/v2/track'}"
+
+
+def _amplitude(plugin: str) -> str:
+    return (
+        f"(()=>{{{AMPLITUDE_SDK};var As={{add:function(e){{return Qw()}},init:function(e,t){{return Qw()}}}},Ns=As.add,Fs=As.init;"
+        "class jl{constructor(e){this.options=e}}"
+        f"{plugin},Fs('fake00000000000000000000003900510',{{serverZone:'EU'}})}})();"
+    )
+
+
+@pytest.mark.parametrize(
+    ("plugin", "active"),
+    [
+        ("Ns(new jl({sampleRate:.2,privacyConfig:{defaultMaskLevel:'medium'}}))", True),
+        ("Ns(new jl({sampleRate:0}))", False),
+        ("Ns(new jl({privacyConfig:{defaultMaskLevel:'medium'}}))", False),
+    ],
+)
+def test_an_inlined_replay_plugin_constructor_turns_replay_on(tmp_path: Path, db, plugin: str, active: bool) -> None:
+    result = scan_text(tmp_path, _amplitude(plugin), db, name="main.js")
+    got = [(d.vendor, d.verdict.status.value) for d in result.detections if d.vendor == "amplitude"]
+    assert got == ([("amplitude", "ungated")] if active else []), result.detections
