@@ -37,9 +37,6 @@ KNOWN: dict[str, str] = {
     "esb-amplitude-split-cookiebot": "Amplitude's renamed add(sessionReplayPlugin()) + init() in the split chunk are not recognised as its "
     "start (the import().then(m => m.startAnalytics()) that calls it is followed)",
     "next-datadog-hold-cookieconsent": _REGISTRY,
-    "wp-amplitude-toplevel": "webpack: Amplitude's init is called through the module registry's interop getter; its rrweb chunk is not "
-    "tied to it",
-    "wp-posthog-sentry-large": "webpack: Sentry's init is not found among the module registry's interop calls",
     "rollup-clarity-osano-cookieconsent": "cookieconsent 3's hasConsented() is also true after a dismissed info banner: read as consent "
     "naming no category (unverifiable), where the label takes the opt-in type check as making it gated",
     "vite-datadog-hold-cookieconsent": "the release is queued in the app's own array and drained under the check: collections are not "

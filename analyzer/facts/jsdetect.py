@@ -812,11 +812,21 @@ class Detector:
 
     def _arguments_text(self, call: Node) -> str:
         """The call's arguments as written, a constant's value in place of its name
-        (``new BrowserAgent(options)`` with ``const options = {init: {session_replay: …}}``)."""
+        (``new BrowserAgent(options)`` with ``const options = {init: {session_replay: …}}``).
+        Each argument is cut at 20,000 characters; an options object longer than that is written
+        property by property, each cut alike, so that a minifier's inlined integration (Sentry's
+        ``integrations: [new class {…}(…)]``, tens of KB) does not hide the options after it."""
         args = call.child_by_field_name("arguments")
         if args is None:
             return self.prog.text(call)
-        parts = [self.prog.text(jsshapes._value(self.prog, a))[:20000] for a in self.prog.args(call)]
+        parts = []
+        for a in self.prog.args(call):
+            value = jsshapes._value(self.prog, a)
+            text = self.prog.text(value)
+            if len(text) > _ARGUMENT_CHARS:
+                cut = (self.prog.text(p)[:_ARGUMENT_CHARS] for p in value.named_children)
+                text = "{" + ",".join(cut) + "}" if value.type == "object" else text[:_ARGUMENT_CHARS]
+            parts.append(text)
         return "(" + ",".join(parts) + ")"
 
     def _replay_call(self, shape: jsshapes.CallShape) -> str | None:
@@ -1340,6 +1350,7 @@ def _occurrences(data: bytes, needle: bytes, limit: int) -> list[int]:
     return out
 
 
+_ARGUMENT_CHARS = 20000  # of one argument (or one property of an options object) read for replay options
 _WRAPPER_SHARE = 0.9  # a function over this share of the file wraps the bundle, not an SDK
 _LITERAL_ARGS = frozenset({"string", "number", "true", "false", "object", "array", "template_string", "unary_expression"})
 
