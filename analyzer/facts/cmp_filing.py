@@ -141,10 +141,15 @@ def filings(text: str, dialect: str, db: SignatureDB, prog=None) -> list[Filing]
         prog = Program(jsparse.parse(jsparse.JsSource(text, 1, 1, dialect)))
     out: list[Filing] = []
     seen: set[int] = set()
+    done: set[int] = set()  # the innermost nodes already looked around (same node, same chain)
     for at in _name_offsets(prog.parsed.source.data, vocab):
-        for obj, outer in _around(prog.tree.path(at, at + 1), prog):
+        chain = prog.tree.path(at, at + 1)
+        if chain[-1].id in done:
+            continue
+        done.add(chain[-1].id)
+        for obj, outer in _around(chain, prog, seen):
             if obj.id in seen:
-                continue
+                continue  # listed twice (the innermost object and a key's value)
             seen.add(obj.id)
             filing = _read(obj, outer, prog, vocab, db)
             if filing is not None:
@@ -158,22 +163,27 @@ def _name_offsets(data: bytes, vocab: _Vocab) -> list[int]:
     return found[:MAX_NAME_HITS]
 
 
-def _around(chain: list[Node], prog) -> list[tuple[Node, tuple]]:
-    """The objects a name at the end of ``chain`` may file: the two innermost objects holding it
-    and, for a key, the object that is its value; each with its enclosing (key, object) pairs."""
+def _around(chain: list[Node], prog, seen: set[int]) -> list[tuple[Node, tuple]]:
+    """The objects a name at the end of ``chain`` may file, those in ``seen`` left out: the two
+    innermost objects holding it and, for a key, the object that is its value; each with its
+    enclosing (key, object) pairs (worked out only when an object is left)."""
+    types = [n.type for n in chain]
+    found: list[tuple[int, Node, bool]] = [(i, chain[i], False) for i in [i for i, t in enumerate(types) if t == "object"][-2:]]
+    for i in range(len(chain) - 1):
+        node = chain[i]
+        if types[i] == "pair" and node.child_by_field_name("key") == chain[i + 1]:
+            value = node.child_by_field_name("value")
+            if value is not None and value.type == "object":
+                found.append((i, value, True))
+    found = [f for f in found if f[1].id not in seen]
+    if not found:
+        return []
     outers: list[tuple] = [()]
     for i in range(len(chain) - 1):
         outers.append(_outer(chain[i], chain[i + 1], outers[-1], prog))
     out = []
-    objects = [i for i in range(len(chain)) if chain[i].type == "object"]
-    for i in objects[-2:]:
-        out.append((chain[i], outers[i]))
-    for i in range(len(chain) - 1):
-        node = chain[i]
-        if node.type == "pair" and node.child_by_field_name("key") == chain[i + 1]:
-            value = node.child_by_field_name("value")
-            if value is not None and value.type == "object":
-                out.append((value, outers[i] + ((prog.key_of(node), value),)))
+    for i, obj, keyed in found:
+        out.append((obj, outers[i] + ((prog.key_of(chain[i]), obj),) if keyed else outers[i]))
     return out
 
 

@@ -116,6 +116,13 @@ class NameMatcher:
             self._domain_family(domains),
             self._cookie_family(cookies),
         )
+        # The last prose text's matches per family: a policy page asks for its namings, then its spans.
+        self._found: tuple[str, list[list[tuple[int, int, str, tuple[str, ...]]]]] | None = None
+
+    def _matches(self, text: str) -> list[list[tuple[int, int, str, tuple[str, ...]]]]:
+        if self._found is None or self._found[0] is not text:
+            self._found = (text, [family.find(text) for family in self.families])
+        return self._found[1]
 
     @staticmethod
     def _family(how: str, names: dict[str, set[str]], fold: bool) -> _Family:
@@ -143,8 +150,8 @@ class NameMatcher:
     def namings(self, prose: Prose) -> list[Naming]:
         """The first place each vendor is named on the page, per way of naming."""
         seen: dict[tuple[str, str], Naming] = {}
-        for family in self.families:
-            for start, _end, found, owners in family.find(prose.text):
+        for family, matches in zip(self.families, self._matches(prose.text), strict=True):
+            for start, _end, found, owners in matches:
                 for vendor in owners:
                     if (vendor, family.how) not in seen:
                         line, col = prose.position(start)
@@ -161,8 +168,8 @@ class NameMatcher:
     def spans(self, prose: Prose) -> list[tuple[int, int, tuple[str, ...]]]:
         """Every place (prose offsets) a vendor is named, for the legal-basis check."""
         out = []
-        for family in self.families:
-            out += [(s, e, owners) for s, e, _f, owners in family.find(prose.text)]
+        for matches in self._matches(prose.text):
+            out += [(s, e, owners) for s, e, _f, owners in matches]
         return sorted(out)
 
 

@@ -30,9 +30,18 @@ def _flexible(anchor: str) -> re.Pattern[bytes]:
     return re.compile("".join(parts).encode())
 
 
+# The last code asked about and its anchors found as written: the detector asks about the same
+# groups of a file again per pass (head entries, markup strings, snippets), each a search of the file.
+_last: tuple[bytes, dict[str, bool]] = (b"", {})
+
+
 def group_present(group: tuple[str, ...] | list[str], data: bytes) -> bool:
     """Are all of the group's anchors in ``data``, as written or as reformatted?"""
-    exact = [a.encode() in data for a in group]
+    global _last
+    if _last[0] is not data:
+        _last = (data, {})
+    known = _last[1]
+    exact = [known[a] if a in known else known.setdefault(a, a.encode() in data) for a in group]
     if all(exact):
         return True
     if not any(exact):

@@ -42,6 +42,7 @@ class Tree:
         self.budget = budget
         self._kids: dict[int, tuple[list[int], list[Node]]] = {}
         self._offsets: dict[bytes, list[int]] = {}
+        self._last: list[Node] = []  # the previous path (see path)
 
     # -- descending -----------------------------------------------------------------------------
     def _child_over(self, node: Node, start: int, end: int) -> Node | None:
@@ -77,16 +78,43 @@ class Tree:
 
     def path(self, start: int, end: int | None = None, top: Node | None = None) -> list[Node]:
         """Nodes from ``top`` (default: the root) down to the smallest node covering [start, end),
-        outermost first; ``top`` itself is the first element."""
+        outermost first; ``top`` itself is the first element.
+
+        Callers look up offsets in order (a name's occurrences), so the descent starts below the
+        deepest node of the previous path from the same ``top`` that covers the range: a
+        non-empty range has one chain of covering nodes, and the previous path's covering nodes
+        are its beginning. The budget is charged as for the whole descent."""
         end = start + 1 if end is None else end
         node = self.root if top is None else top
-        out = [node]
+        out = self._covering_prefix(node, start, end)
+        if out:
+            self.budget.spend(len(out) - 1)  # the steps the walk down to out[-1] would have taken
+            node = out[-1]
+        else:
+            out = [node]
         while True:
             child = self._child_over(node, start, end)
             if child is None:
-                return out
+                self._last = out
+                return out[:]  # callers may change theirs
             out.append(child)
             node = child
+
+    def _covering_prefix(self, top: Node, start: int, end: int) -> list[Node]:
+        """The nodes of the previous path from ``top`` that cover [start, end) (ranges nest, so
+        they are a prefix of it: binary search); empty when there is none to reuse."""
+        last = self._last
+        if not last or end <= start or last[0].id != top.id or not (top.start_byte <= start and end <= top.end_byte):
+            return []
+        lo, hi = 1, len(last)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            node = last[mid]
+            if node.start_byte <= start and end <= node.end_byte:
+                lo = mid + 1
+            else:
+                hi = mid
+        return last[:lo]
 
     def path_to(self, node: Node, top: Node | None = None) -> list[Node]:
         """Nodes from ``top`` down to ``node`` (inclusive), outermost first."""

@@ -13,12 +13,36 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-_SPECIFIER = re.compile(rb"""(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s*)["'`]([^"'`$\n]+)["'`]""")
-DYNAMIC_IMPORT = re.compile(rb"""\bimport\s*\(\s*["'`]([^"'`$\n]+)["'`]""")  # import('./x.js'): crossfile and chunks read it
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+class _AtWordStart:
+    """A pattern that starts with a keyword, matched only where a word starts (as a leading ``\\b``
+    would): the keyword leads the compiled pattern so that the regex engine skips ahead to it, which
+    a leading ``\\b`` prevents (10x faster on a bundle for ``import(``)."""
+
+    def __init__(self, pattern: bytes) -> None:
+        self.pattern = re.compile(pattern)
+
+    def finditer(self, data: bytes) -> Iterator[re.Match[bytes]]:
+        """The matches ``re.finditer`` would give for ``\\b`` + the pattern, in order."""
+        search = self.pattern.search
+        pos = 0
+        while (m := search(data, pos)) is not None:
+            at = m.start()
+            if at and data[at - 1] in _WORD_BYTES:
+                pos = at + 1  # inside a word: try again from the next byte, as \b would have
+                continue
+            yield m
+            pos = m.end()
+
+
+_SPECIFIER = _AtWordStart(rb"""(?:from\s*|require\s*\(\s*|import\s*\(\s*|import\s*)["'`]([^"'`$\n]+)["'`]""")
+DYNAMIC_IMPORT = _AtWordStart(rb"""import\s*\(\s*["'`]([^"'`$\n]+)["'`]""")  # import('./x.js'): crossfile and chunks read it
 # How many leading path segments a deployment base may add (/shop/, /app/v2/).
 _MAX_BASE_SEGMENTS = 3
 _NOT_FILES = ("data:", "javascript:", "blob:", "about:", "#", "mailto:")

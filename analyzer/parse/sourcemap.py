@@ -40,53 +40,69 @@ _MAX_SHIFT = 60  # a VLQ value wider than this is garbage, not a position (and w
 
 # Each base64 character's 6-bit value; 64 marks a character that is not base64 (skip its segment).
 _DIGITS = bytes(_B64.get(chr(i), 64) if i < 128 else 64 for i in range(256))
-_COMMA = ord(",")
+
+
+# Segment text -> its decoded values (see _values), shared by every map of a scan: a bundle's
+# map repeats the same segments (``AAAA``, ``CAAC``) hundreds of thousands of times.
+_SEGMENTS: dict[str, tuple[int, int | None, int, int, bool] | tuple[()]] = {}
+_MAX_SEGMENTS = 1 << 18  # entries kept before the cache starts over
 
 
 def _decode_line(text: str, state: list[int]) -> list[tuple[int, int, int, int]]:
-    """All segments of one generated line, decoded in one pass over its bytes (a minified
-    bundle's single line holds hundreds of thousands): (column, source, line, column), with the
-    source / line / column state carried across lines in ``state``. A malformed segment (an
-    unknown character, a value wider than _MAX_SHIFT bits, continuation digits only) is skipped."""
+    """All segments of one generated line (a minified bundle's single line holds hundreds of
+    thousands): (column, source, line, column), with the source / line / column state carried
+    across lines in ``state``. A malformed segment (an unknown character, a value wider than
+    _MAX_SHIFT bits, continuation digits only) is skipped."""
     out: list[tuple[int, int, int, int]] = []
+    if not text:
+        return out
+    if len(_SEGMENTS) > _MAX_SEGMENTS:
+        _SEGMENTS.clear()
+    cache = _SEGMENTS
+    parts = text.split(",")
+    last = cache.get(parts[-1]) or _values(parts[-1])
+    if last and last[4]:
+        parts.pop()  # continuation digits cut off by the end of the line: not a segment
     col = 0
+    source, line, column = state
+    for part in parts:
+        v = cache.get(part)
+        if v is None:
+            v = cache[part] = _values(part)
+        if not v:
+            continue
+        col += v[0]
+        if v[1] is not None:
+            source += v[1]
+            line += v[2]
+            column += v[3]
+            out.append((col, source, line, column))
+    state[0], state[1], state[2] = source, line, column
+    return out
+
+
+def _values(part: str) -> tuple[int, int | None, int, int, bool] | tuple[()]:
+    """One segment's generated column, its source / line / column deltas (None, 0, 0 when it has
+    fewer than four values) and whether continuation digits were left over at its end (the
+    values before them count, except at the end of a line); () when it is malformed or empty."""
     values: list[int] = []
     shift = value = 0
-    bad = False
-    raw = text.encode("ascii", "replace").translate(_DIGITS) if text else b""
-    marks = text.encode("ascii", "replace") if text else b""
-    for i, digit in enumerate(raw):
-        if marks[i] == _COMMA:
-            if not bad and values:
-                col = _segment(values, col, state, out)
-            values, shift, value, bad = [], 0, 0, False
-            continue
-        if bad:
-            continue
+    for digit in part.encode("ascii", "replace").translate(_DIGITS):
         if digit == 64:
-            bad = True
-            continue
+            return ()
         value += (digit & 31) << shift
         if digit & 32:
             shift += 5
             if shift > _MAX_SHIFT:
-                bad = True
+                return ()
             continue
         values.append(-(value >> 1) if value & 1 else value >> 1)
         shift = value = 0
-    if not bad and values and not shift:
-        _segment(values, col, state, out)
-    return out
-
-
-def _segment(values: list[int], col: int, state: list[int], out: list[tuple[int, int, int, int]]) -> int:
-    col += values[0]
-    if len(values) >= 4:
-        state[0] += values[1]
-        state[1] += values[2]
-        state[2] += values[3]
-        out.append((col, state[0], state[1], state[2]))
-    return col
+    if not values:
+        return ()
+    if len(values) < 4:
+        return (values[0], None, 0, 0, shift != 0)
+    return (values[0], values[1], values[2], values[3], shift != 0)
 
 
 def _strings(value: object) -> list[str]:
