@@ -86,8 +86,11 @@ def _loader(vendor: Vendor, lower: str, clues: tuple[str, ...]) -> tuple[int, st
     return None
 
 
-# HAML: ``-#`` (silent) and ``/`` (HTML) comments hide the line and every line indented below it.
-_HAML_COMMENT = re.compile(r"[ \t]*(?:-#|/(?![/*]))")
+def _haml_comment(line: str) -> bool:
+    """HAML: a ``-#`` (silent) or ``/`` (HTML, not ``//`` or ``/*``) comment line, which hides itself
+    and every line indented below it. Read by hand: a leading-blanks regex is quadratic when searched."""
+    body = line.lstrip(" \t")
+    return body.startswith("-#") or (body.startswith("/") and not body.startswith(("//", "/*")))
 
 
 def haml_comments(text: str) -> tuple[str, list[tuple[int, str]]]:
@@ -103,7 +106,7 @@ def haml_comments(text: str) -> tuple[str, list[tuple[int, str]]]:
         offset += len(line) + 1
     while i < len(lines):
         line = lines[i]
-        if _HAML_COMMENT.match(line) and line.strip():
+        if _haml_comment(line) and line.strip():
             indent = len(line) - len(line.lstrip(" \t"))
             j = i + 1
             while j < len(lines) and (not lines[j].strip() or len(lines[j]) - len(lines[j].lstrip(" \t")) > indent):
