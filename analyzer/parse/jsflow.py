@@ -140,47 +140,20 @@ class Flow:
             return out
         if t in _PASS_THROUGH:
             return self._sinks(up, props, origin, hops)
-        if t == "sequence_expression":
-            return self._sinks(up, props, origin, hops) if parent.named_children[-1] == value else []
-        if t == "ternary_expression":
-            return [] if parent.child_by_field_name("condition") == value else self._sinks(up, props, origin, hops)
-        if t == "binary_expression":
-            op = parent.child_by_field_name("operator")
-            return self._sinks(up, props, origin, hops) if op is not None and op.type in ("&&", "||", "??") else []
+        if t in ("sequence_expression", "ternary_expression", "binary_expression"):
+            return self._sinks(up, props, origin, hops) if self._flows_on(value, parent) else []
         if t in _READS:
             return []
         if t == "variable_declarator":
             return self._declared(parent, value, props, origin, hops)
         if t == "assignment_expression":
             return self._assigned(chain, props, origin, hops)
-        if t == "pair":
-            if parent.child_by_field_name("value") != value:
-                return []
-            return self._into_object(chain[:-2], (self.prog.key_of(parent),) + props, origin, parent, hops)
-        if t == "object" and value.type in ("shorthand_property_identifier", "method_definition"):
-            name = value.child_by_field_name("name") if value.type == "method_definition" else value
-            key = self.prog.text(name) if name is not None else ""
-            return self._into_object(up, (key,) + props, origin, parent, hops)
-        if t == "class_body" and value.type == "method_definition":
-            name = value.child_by_field_name("name")
-            key = self.prog.text(name) if name is not None else ""
-            return self._into_class(chain[:-2], key, props, origin, hops)
+        if t in ("pair", "object", "class_body"):
+            found = self._property(chain, props, origin, hops)
+            if found is not None:
+                return found
         if t == "arguments":
-            call = chain[-3] if len(chain) >= 3 else None
-            if call is None or call.type not in ("call_expression", "new_expression"):
-                return [Use("escape", parent, origin.key, origin.holder)]
-            if len(props) == 1 and origin.holder is not None and value.type == "object" and bundler_exports.webpack_getter(self.prog, call):
-                return [Use("export", call, props[0], origin.holder)]  # n.d(t, {key: getter}): webpack's export
-            if props and not (len(props) == 1 and origin.holder is not None and origin.holder.type == "object"):
-                # A class or a nested object handed to a library: its methods run when the
-                # library (or the browser) calls them, which this file does not show.
-                return [Use("escape", call, origin.key, origin.holder)]
-            callee = self.prog.callee(call)
-            if self._stored_locally(callee):
-                return [Use("escape", call, origin.key or f"stored by {self.prog.path(callee) or 'a collection'}()", origin.holder)]
-            self.prog.remember(chain[:-2])
-            inside = self._into_parameter(chain, props, origin, hops) if not props else None
-            return inside if inside is not None else [Use("callback", call, origin.key, origin.holder)]
+            return self._argument(chain, props, origin, hops)
         if t in ("call_expression", "new_expression"):
             return self._called(chain, props, origin, hops)
         if t in ("member_expression", "subscript_expression"):
@@ -193,14 +166,74 @@ class Flow:
                 return [Use("export", listed[0], listed[1], origin.holder)]
         if t in ("export_statement", "export_specifier", "export_clause"):
             return [Use("export", parent, self._export_name(parent, value), origin.holder)]
+        if t in ("jsx_opening_element", "jsx_self_closing_element", "jsx_expression"):
+            found = self._jsx(chain, origin)
+            if found is not None:
+                return found
+        return [Use("escape", parent, origin.key, origin.holder)]
+
+    @staticmethod
+    def _flows_on(value: Node, parent: Node) -> bool:
+        """Does the value of a sequence, ternary or logical expression become the expression's
+        value (the last of a sequence, a branch of a ternary, a side of ``&&`` / ``||`` / ``??``)?"""
+        if parent.type == "sequence_expression":
+            return parent.named_children[-1] == value
+        if parent.type == "ternary_expression":
+            return parent.child_by_field_name("condition") != value
+        op = parent.child_by_field_name("operator")
+        return op is not None and op.type in ("&&", "||", "??")
+
+    def _property(self, chain: list[Node], props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use] | None:
+        """A value stored as an object's property or a class's method: followed into the object or
+        class; None when it is neither (``{...x}``, a class field)."""
+        value, parent = chain[-1], chain[-2]
+        if parent.type == "pair":
+            if parent.child_by_field_name("value") != value:
+                return []
+            return self._into_object(chain[:-2], (self.prog.key_of(parent),) + props, origin, parent, hops)
+        if parent.type == "object" and value.type in ("shorthand_property_identifier", "method_definition"):
+            name = value.child_by_field_name("name") if value.type == "method_definition" else value
+            key = self.prog.text(name) if name is not None else ""
+            return self._into_object(chain[:-1], (key,) + props, origin, parent, hops)
+        if parent.type == "class_body" and value.type == "method_definition":
+            name = value.child_by_field_name("name")
+            key = self.prog.text(name) if name is not None else ""
+            return self._into_class(chain[:-2], key, props, origin, hops)
+        return None
+
+    def _argument(self, chain: list[Node], props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:
+        """A value passed to a call: a webpack export getter, a callback the callee runs, or handed
+        to code this file does not show (an escape)."""
+        value, parent = chain[-1], chain[-2]
+        call = chain[-3] if len(chain) >= 3 else None
+        if call is None or call.type not in ("call_expression", "new_expression"):
+            return [Use("escape", parent, origin.key, origin.holder)]
+        if len(props) == 1 and origin.holder is not None and value.type == "object" and bundler_exports.webpack_getter(self.prog, call):
+            return [Use("export", call, props[0], origin.holder)]  # n.d(t, {key: getter}): webpack's export
+        if props and not (len(props) == 1 and origin.holder is not None and origin.holder.type == "object"):
+            # A class or a nested object handed to a library: its methods run when the
+            # library (or the browser) calls them, which this file does not show.
+            return [Use("escape", call, origin.key, origin.holder)]
+        callee = self.prog.callee(call)
+        if self._stored_locally(callee):
+            return [Use("escape", call, origin.key or f"stored by {self.prog.path(callee) or 'a collection'}()", origin.holder)]
+        self.prog.remember(chain[:-2])
+        inside = self._into_parameter(chain, props, origin, hops) if not props else None
+        return inside if inside is not None else [Use("callback", call, origin.key, origin.holder)]
+
+    def _jsx(self, chain: list[Node], origin: _Origin) -> list[Use] | None:
+        """A component rendered as a JSX element, or a handler in a JSX expression; None for a value
+        elsewhere in JSX."""
+        value, parent = chain[-1], chain[-2]
+        t = parent.type
         if t in ("jsx_opening_element", "jsx_self_closing_element") and parent.child_by_field_name("name") == value:
             element = chain[-3] if t == "jsx_opening_element" and len(chain) >= 3 else parent
             self.prog.remember(chain[: len(chain) - (2 if t == "jsx_opening_element" else 1)])
             return [Use("jsx", element, origin.key, origin.holder)]
         if t == "jsx_expression":
-            self.prog.remember(up)
+            self.prog.remember(chain[:-1])
             return [Use("handler", parent, origin.key, origin.holder)]
-        return [Use("escape", parent, origin.key, origin.holder)]
+        return None
 
     def _stored_locally(self, callee: Node | None) -> bool:
         """``listeners.push(fn)`` on a collection of this file: the file's own code decides when
