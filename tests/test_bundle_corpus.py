@@ -43,10 +43,6 @@ KNOWN: dict[str, str] = {
     "followed (unverifiable, the safe side)",
     "vite-sentry-lazy-replay-onetrust": "replay is added later by Sentry.addIntegration(replayIntegration()) under the check: the renamed "
     "integration call is not recognised as the start",
-    "wp-amplitude-splitchunks": "Amplitude's init is called through webpack's module registry ((0, r.Ts)(key, …)) with the SDK in the "
-    "splitChunks vendor chunk: the call is not recognised as a start (a guess in the vendor chunk is reported instead)",
-    "wp-mixpanel-splitchunks-klaro": "mixpanel.init is called through webpack's module registry (o.A.init(token, …)) with the SDK in the "
-    "splitChunks vendor chunk: the call is not recognised as a start (a guess in the vendor chunk is reported instead)",
     "wp-sentry-replay-start-klaro": "the start is replay.start() on the integration instance (a release without a hold switch): not "
     "recognised, and the klaro callback is stored",
 }
