@@ -58,7 +58,7 @@ def test_an_init_called_through_the_registry_is_the_vendors_start(tmp_path: Path
     d = found[0]
     assert d.location.path.endswith("main.js") and d.verdict.status is Status.UNGATED
     assert "Ts of module 676 is Os.init" in d.evidence and "api2.amplitude.com" in d.evidence
-    assert d.pages == ("dist/index.html",) or d.pages[0].endswith("index.html")
+    assert len(d.pages) == 1 and d.pages[0].endswith("index.html")
 
 
 def test_the_start_through_the_registry_is_judged_by_the_guard_analysis(tmp_path: Path) -> None:
