@@ -34,6 +34,8 @@ class CodeStart:
     verdict: Verdict
     piece: int  # which JsSource it came from
     original: str | None = None  # "src/main.js:13" through the source map
+    registry: str | None = None  # called through webpack's module registry ("676:Ts"): open until resolve reads the module
+    registry_keep: bool = False  # kept when no scanned chunk defines that module
 
 
 @dataclass(frozen=True)
@@ -159,10 +161,13 @@ def analyze(
     path: str,
     srcmap: SourceMap | None = None,
     programs: dict[int, jsfacts.Program] | None = None,
+    registry_vendors: list[Vendor] | None = None,
 ) -> tuple[CodeScan, list[Diagnostic]]:
     """Sites and inactive SDKs of every piece; ``srcmap`` (for a whole-file piece) maps positions
     back to original sources and tells SDK code (node_modules) from application code;
-    ``programs`` holds pieces another pass already parsed (by index)."""
+    ``programs`` holds pieces another pass already parsed (by index); ``registry_vendors``: the
+    vendors whose starts called through webpack's module registry are looked for too
+    (``Detector.registry_starts``), whether or not the prefilter saw them here."""
     results = CodeScan()
     diags: list[Diagnostic] = []
     vocab = _vocab(db)
@@ -184,6 +189,8 @@ def analyze(
         detector = jsdetect.Detector(prog, vendors, db.script_types.code, in_sdk)
         try:
             sites, inactive = detector.run()
+            if registry_vendors:
+                sites += detector.registry_starts(registry_vendors, sites)
             pushes = detector.identify_calls(db.fields)
         except BudgetExhausted as exc:
             diags.append(_budget_diagnostic(path, source, f"finding recorder starts: {exc}"))
@@ -207,7 +214,17 @@ def analyze(
                 verdict = dataclasses.replace(verdict, evidence=f"{verdict.evidence}; whether it records depends on the project's settings")
             original = _mapped(parsed, srcmap, site.node) if srcmap is not None else None
             results.starts.append(
-                CodeStart(site.vendor, CodeSpot(line, col), site.via, site.evidence, verdict, index, str(original) if original else None)
+                CodeStart(
+                    site.vendor,
+                    CodeSpot(line, col),
+                    site.via,
+                    site.evidence,
+                    verdict,
+                    index,
+                    str(original) if original else None,
+                    site.registry,
+                    site.registry_keep,
+                )
             )
         for off in inactive:
             line, col = parsed.position(off.node)

@@ -270,30 +270,8 @@ class GuardAnalysis:
         callee = self.prog.callee(node)
         if callee is None or callee.type != "member_expression":
             return None
-        obj, prop = callee.child_by_field_name("object"), callee.child_by_field_name("property")
-        if obj is None or prop is None or prop.type != "property_identifier":
-            return None
-        if obj.type == "identifier":
-            binding = self.prog.lookup(obj)
-            if binding is None or binding.kind not in ("var", "let", "const") or binding.value is None:
-                return None
-            obj = binding.value
-        module = self._required(obj)
-        return f"{module}:{self.prog.text(prop)}" if module else None
-
-    def _required(self, call: Node) -> str | None:
-        """The module id of ``n(7587)``, where ``n`` is the ``require`` parameter of the webpack module
-        factory the call stands in."""
-        if call.type != "call_expression":
-            return None
-        fn = call.child_by_field_name("function")
-        args = self.prog.args(call)
-        if fn is None or fn.type != "identifier" or len(args) != 1 or args[0].type != "number" or not self.prog.text(args[0]).isdigit():
-            return None
-        binding = self.prog.lookup(fn)
-        if binding is None or binding.kind != "param" or not bundler_exports.module_factory(self.prog, binding.scope):
-            return None
-        return self.prog.text(args[0])
+        found = bundler_exports.registry_export(self.prog, callee)
+        return f"{found[0]}:{found[1]}" if found else None
 
     def _registry_text(self, node: Node, env: dict[str, Node] | None) -> tuple[str, str] | None:
         """A call through the registry whose export the resolve stage read (``self.registry``), written

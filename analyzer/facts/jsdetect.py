@@ -41,6 +41,10 @@ class CodeSite:
     replay: str = "on"  # on | settings (a dashboard decides)
     hold: str | None = None  # a vendor-side switch that held the recording until this release
     props: tuple[tuple[str, str], ...] = ()  # a <Script>'s static props (type, strategy, CMP attributes)
+    # A start called through webpack's module registry ("676:Ts", the export of module 676 the
+    # call reaches) with the SDK in another chunk: the resolve stage reads that module first.
+    registry: str | None = None
+    registry_keep: bool = False  # kept when no scanned chunk defines the module (else dropped)
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,22 @@ class PiiPush:
 
 def _init_methods(vendor: Vendor) -> set[str]:
     return {s.name for s in vendor.sdk.init_calls} | {"init"}
+
+
+def init_methods(vendor: Vendor) -> set[str]:
+    """The method names that start the vendor's SDK (``init`` and its documented init calls')."""
+    return _init_methods(vendor)
+
+
+def _one_per_call(sites: list[CodeSite]) -> list[CodeSite]:
+    """One site per call and vendor (two shapes of one vendor may match one call)."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for site in sites:
+        if (site.vendor.id, site.node.id) not in seen:
+            seen.add((site.vendor.id, site.node.id))
+            out.append(site)
+    return out
 
 
 def _statement(chain: list[Node]) -> Node:
@@ -477,8 +497,80 @@ class Detector:
                     if replay == "off":
                         inactive.append(Inactive(vendor, start, f"{evidence}, with replay off ({option})", replay_off=True))
                     else:
-                        sites.append(CodeSite(vendor, start, Via.BUNDLE_INIT, f"{evidence}{f' ({option})' if option else ''}", replay))
+                        # Through the registry, the module called is read first (resolve.registry):
+                        # one that provably holds none of the SDK's code starts nothing.
+                        key = self._registry_callee(call, shape)
+                        sites.append(
+                            CodeSite(
+                                vendor,
+                                start,
+                                Via.BUNDLE_INIT,
+                                f"{evidence}{f' ({option})' if option else ''}",
+                                replay,
+                                registry=f"{key[0]}:{key[1]}{f'.{shape.method}' if shape.method else ''}" if key else None,
+                                registry_keep=True,
+                            )
+                        )
         return sites, inactive
+
+    def _registry_callee(self, call: Node, shape: jsshapes.CallShape) -> tuple[str, str] | None:
+        """(module id, export) when the shape's ``*`` is an export of a module webpack's registry
+        hands over by id: ``(0, r.Ts)(key)`` for ``*(…)``, ``r.A.init(key)`` for ``*.init(…)``."""
+        callee = self.prog.callee(call)
+        if callee is None:
+            return None
+        if shape.method is not None:
+            if callee.type != "member_expression":
+                return None
+            callee = callee.child_by_field_name("object")
+            if callee is None:
+                return None
+        return bundler_exports.registry_export(self.prog, callee)
+
+    def registry_starts(self, vendors: list[Vendor], found: list[CodeSite]) -> list[CodeSite]:
+        """Starts called through webpack's module registry with the SDK in another chunk (webpack
+        ``splitChunks``): a call of one of the vendor's start shapes whose ``*`` is an export of a
+        module fetched by id (``(0, r.Ts)('<api key>', {…})``, ``r.A.init('<token>')``), for the
+        vendors whose SDK code is not read here (an option name the app writes, such as Mixpanel's
+        ``record_mask_text_selector``, is one of its strings without being its code). Each is open: the resolve stage keeps it only
+        when the chunk defining the module holds the vendor's SDK and the export is its start.
+        ``found``: the starts ``run`` found, whose vendors are left to it. Shapes with object keys
+        are ``_split_off``'s for the vendors the prefilter saw here without their SDK's strings."""
+        if not bundler_exports.webpack_runtime(self.prog):
+            return []
+        seen = {v.id for v in self.vendors}
+        started = {s.vendor.id for s in found}
+        sites: list[CodeSite] = []
+        for vendor in vendors:
+            if vendor.id in started:
+                continue
+            split_off = vendor.id in seen and not self._spans(vendor)
+            for shape in vendor.sdk.bundle_calls:
+                if shape.then or (shape.anchor_keys and split_off):
+                    continue
+                for call in self._shape_candidates(shape):
+                    key = self._registry_callee(call, shape)
+                    if key is None or not jsshapes.matches(self.prog, call, shape):
+                        continue
+                    replay, option = self._replay_state(vendor, call)
+                    if replay == "off":
+                        continue
+                    evidence = (
+                        f"{vendor.name} start shaped {shape.text}, called through webpack's module registry (export {key[1]} of "
+                        f"module {key[0]}; its SDK is in another chunk)"
+                    )
+                    sites.append(
+                        CodeSite(
+                            vendor,
+                            call,
+                            Via.BUNDLE_INIT,
+                            f"{evidence}{f' ({option})' if option else ''}",
+                            replay,
+                            registry=f"{key[0]}:{key[1]}{f'.{shape.method}' if shape.method else ''}",
+                            registry_keep=bool(shape.anchor_keys),
+                        )
+                    )
+        return _one_per_call(sites)
 
     def _spans(self, vendor: Vendor) -> list[int]:
         """Byte offsets of the vendor's bundle strings in this code (a few of each)."""

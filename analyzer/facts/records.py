@@ -76,12 +76,24 @@ class TagManagerSeen:
     column: int
 
 
+@dataclass(frozen=True)
+class RegistryStart:
+    """A recorder start called through webpack's module registry with the SDK in another chunk
+    (``(0, r.Ts)('<api key>', {…})``): open until the resolve stage has read the module it calls
+    (``export``: ``"676:Ts"``). ``keep``: reported as it is when no scanned chunk defines the module."""
+
+    detection: Detection
+    export: str
+    keep: bool
+
+
 @dataclass(frozen=True, kw_only=True)
 class FileFacts:
     """Everything one file holds that a later stage reads."""
 
     path: str
     detections: tuple[Detection, ...] = ()
+    registry_starts: tuple[RegistryStart, ...] = ()  # starts through the module registry, read in the resolve stage
     diagnostics: tuple[Diagnostic, ...] = ()
     # Page facts the recorder rules read.
     cmps: tuple[str, ...] = ()  # consent managers with blocking markup this page loads, in page order

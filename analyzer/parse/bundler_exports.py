@@ -38,6 +38,16 @@ def _param_of_enclosing(prog: Program, ident: Node) -> bool:
     return binding is not None and binding.kind == "param"
 
 
+def webpack_marked(data: bytes) -> bool:
+    """Do these bytes hold one of webpack's runtime markers (before any parse)?"""
+    return any(m in data for m in _WEBPACK_MARKERS)
+
+
+def webpack_runtime(prog: Program) -> bool:
+    """Does the file hold webpack's runtime (its chunk pushes, ``__webpack_require__``, getters)?"""
+    return _markers(prog)[0]
+
+
 def webpack_getter(prog: Program, call: Node) -> bool:
     """``n.d(t, {key: getter})``: webpack's export definition inside a module factory."""
     if not _markers(prog)[0]:
@@ -171,3 +181,39 @@ def module_id(prog: Program, node: Node) -> str | None:
         text = prog.text(before) if before is not None and before.type == "number" else ""
         return text or None
     return None
+
+
+def registry_export(prog: Program, expr: Node) -> tuple[str, str] | None:
+    """(module id, export name) for an export of a module webpack's registry hands over by id:
+    ``r.Sc`` or ``(0, r.Sc)`` with ``r = n(7587)`` in a module factory ``(e, t, n)``, or
+    ``n(7587).Sc`` on the spot. The export's value is in the module's factory, often in another
+    chunk (a ``splitChunks`` vendor chunk); webpack renames the export."""
+    while expr.type in ("parenthesized_expression", "sequence_expression") and expr.named_children:
+        expr = expr.named_children[-1]  # (0, r.Sc)
+    if expr.type != "member_expression":
+        return None
+    obj, prop = expr.child_by_field_name("object"), expr.child_by_field_name("property")
+    if obj is None or prop is None or prop.type != "property_identifier":
+        return None
+    if obj.type == "identifier":
+        binding = prog.lookup(obj)
+        if binding is None or binding.kind not in ("var", "let", "const") or binding.value is None:
+            return None
+        obj = binding.value
+    module = required_id(prog, obj)
+    return (module, prog.text(prop)) if module else None
+
+
+def required_id(prog: Program, call: Node) -> str | None:
+    """The module id of ``n(7587)``, where ``n`` is the ``require`` parameter of the webpack module
+    factory the call stands in."""
+    if call.type != "call_expression":
+        return None
+    fn = call.child_by_field_name("function")
+    args = [a for a in (call.child_by_field_name("arguments") or call).named_children if a.type != "comment"]
+    if fn is None or fn.type != "identifier" or len(args) != 1 or args[0].type != "number" or not prog.text(args[0]).isdigit():
+        return None
+    binding = prog.lookup(fn)
+    if binding is None or binding.kind != "param" or not module_factory(prog, binding.scope):
+        return None
+    return prog.text(args[0])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,15 +31,19 @@ from analyzer.facts import (
 )
 from analyzer.facts.detect import PageFacts, RecorderSite, script_type
 from analyzer.facts.fieldfacts import FieldSite
-from analyzer.facts.records import Commented, FileFacts, Hint, Inactive, PiiPush, TagManagerSeen
+from analyzer.facts.records import Commented, FileFacts, Hint, Inactive, PiiPush, RegistryStart, TagManagerSeen
 from analyzer.kinds import Mechanism
 from analyzer.model import Detection, Diagnostic, Location, Status, Verdict
-from analyzer.parse import chunk_files, htmldoc, jsfacts, jsparse, links, reading, sfc, sourcemap, suppress, templates
+from analyzer.parse import bundler_exports, chunk_files, htmldoc, jsfacts, jsparse, links, reading, sfc, sourcemap, suppress, templates
 from analyzer.parse.jsparse import JsSource, dialect_for
 from analyzer.parse.normalise import norm
 from analyzer.parse.suppress import Directive
 from analyzer.read.discover import SourceFile, display_path
 from analyzer.signatures import SignatureDB, prefilter
+
+# A call whose callee ends in a parenthesis or an init method, with a literal first argument:
+# ``(0, r.Ts)("…"``, ``r.A.init({…``: a start through webpack's registry may be here.
+_REGISTRY_CALL = re.compile(rb"\)\(\s*[\"'{]|\.init\(\s*[\"'{]")
 
 HTML_KINDS = frozenset({"html", "template"})
 CODE_KINDS = frozenset({"js", "ts", "sfc"})
@@ -75,12 +80,14 @@ class FileResult:
     pii: list[PiiPush] = field(default_factory=list)
     tag_manager: TagManagerSeen | None = None
     literals: tuple[str, ...] = ()  # code files: vendors whose signature literals the file holds
+    registry_starts: list[RegistryStart] = field(default_factory=list)  # starts through webpack's module registry (open)
 
     def freeze(self) -> FileFacts:
         """The immutable facts the later stages read, lists made tuples."""
         return FileFacts(
             path=self.path,
             detections=tuple(self.detections),
+            registry_starts=tuple(self.registry_starts),
             diagnostics=tuple(self.diagnostics),
             cmps=tuple(self.cmps),
             hints=tuple(self.hints),
@@ -146,7 +153,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         result.compliance = compliance_facts.for_page(source.display, page, {d.vendor for d in result.detections}, result.fields, db)
     elif source.kind in CODE_KINDS:
         prog = _code_file(source.display, source.kind, data, db, result, source.path, source.boundary)
-        started = {d.vendor for d in result.detections}
+        started = {d.vendor for d in result.detections} | {s.detection.vendor for s in result.registry_starts}
         result.compliance = compliance_facts.for_code(source.display, source.kind, data, dialect_for(source.display), started, db, prog)
     elif source.kind == "json" and gtm.is_export(data):
         _gtm_file(source.display, data, db, result)
@@ -432,12 +439,15 @@ def _code_file(
             )
         )
     )
-    if not candidates.vendors and not forms:
+    # A webpack chunk may start an SDK split into another chunk through the module registry,
+    # with none of the SDK's literals here: ((0, r.Ts)('<api key>', {…})).
+    registry = kind == "js" and bundler_exports.webpack_marked(data) and _REGISTRY_CALL.search(data) is not None
+    if not candidates.vendors and not forms and not registry:
         return None
     text = _decode(path, data, result)
     pieces = sfc.script_blocks(text, path) if kind == "sfc" else [JsSource(text, 1, 1, dialect_for(path))]
     programs = _component_fields(kind, text, pieces, db, result) if forms else {}
-    if not candidates.vendors:
+    if not candidates.vendors and not registry:
         return programs.get(0) if kind != "sfc" else None
     srcmap, note = sourcemap.find(file, text, boundary) if kind == "js" else (None, None)
     if note:
@@ -450,14 +460,34 @@ def _code_file(
             in_comments += commented.in_code(programs[i].parsed, vendors)
         if kind == "sfc":
             in_comments += commented.in_markup(text, vendors)
-    results, diags = code_scan.analyze(pieces, vendors, db, path, srcmap, programs)
-    result.parsed = True
-    result.code_parsed += len(pieces)
+    results, diags = code_scan.analyze(pieces, vendors, db, path, srcmap, programs, list(db.vendors.values()) if registry else None)
+    if vendors or results.starts:
+        result.parsed = True
+        result.code_parsed += len(pieces)
     result.diagnostics.extend(diags)
     verdicts = [
-        (RecorderSite(r.vendor, r.spot, r.via, r.evidence, original=_display_original(r.original)), r.verdict) for r in results.starts
+        (RecorderSite(r.vendor, r.spot, r.via, r.evidence, original=_display_original(r.original)), r.verdict)
+        for r in results.starts
+        if r.registry is None
     ]
-    if verdicts:
+    result.registry_starts += [
+        RegistryStart(
+            Detection(
+                vendor=r.vendor.id,
+                location=Location(path=path, line=r.spot.line, column=r.spot.column),
+                via=r.via,
+                evidence=r.evidence,
+                verdict=r.verdict,
+                element="code",
+                original=_display_original(r.original),
+            ),
+            r.registry,
+            r.registry_keep,
+        )
+        for r in results.starts
+        if r.registry is not None
+    ]
+    if verdicts or result.registry_starts:
         result.code = masking_code([text])
     _report(path, PageFacts((), (), (), tuple(in_comments)), verdicts, results, db, result)
     return programs.get(0) if kind != "sfc" else None

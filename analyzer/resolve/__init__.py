@@ -54,8 +54,8 @@ def resolve(
 ) -> Resolved:
     """Every step above, in order; a step that fails is reported and leaves the verdicts as they were."""
     by_path = {f.path: f for f in facts}
-    detections = [d for f in facts for d in f.detections]
     diagnostics: list[Diagnostic] = []
+    detections = [d for f in facts for d in f.detections] + _registry_starts(facts, files, db, max_bytes, diagnostics)
     imports = {f.path: f.imports for f in facts if f.imports}
     page_loads = {f.path: list(f.loads) for f in facts if f.loads}
     pages = {
@@ -93,6 +93,23 @@ def resolve(
         detections = with_verdicts(detections, declared_verdicts(detections, declared))
     _link_app_code(detections, files, pages)
     return Resolved(tuple(detections), pages, _users(files, pages, loaded_by), tuple(diagnostics))
+
+
+def _registry_starts(
+    facts: list[FileFacts], files: list[SourceFile], db: SignatureDB, max_bytes: int, diagnostics: list[Diagnostic]
+) -> list[Detection]:
+    """Starts called through webpack's module registry, kept where the module they call is the
+    vendor's SDK (``registry.starts``); if that pass fails, those the read stage would keep."""
+    opened = [s for f in facts for s in f.registry_starts]
+    if not opened:
+        return []
+    try:
+        return registry.starts(opened, files, db, max_bytes)
+    except Exception as exc:  # noqa: BLE001 - reported, the scan goes on
+        diagnostics.append(
+            Diagnostic(path=".", code="internal-error", message=f"registry starts skipped: {type(exc).__name__}: {exc}", level="warning")
+        )
+        return [s.detection for s in opened if s.keep]
 
 
 def with_verdicts(detections: list[Detection], changed: dict[SiteKey, Verdict]) -> list[Detection]:

@@ -24,12 +24,14 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from analyzer.consent import consent_code
+from analyzer.facts import jsdetect
+from analyzer.facts.records import RegistryStart
 from analyzer.kinds import Via
 from analyzer.model import Detection, Status, Verdict, site_key
 from analyzer.parse import bundler_exports, jsfacts, jsparse, reading
 from analyzer.parse.jsfacts import FUNCTION_TYPES
 from analyzer.read.discover import SourceFile
-from analyzer.signatures import SignatureDB
+from analyzer.signatures import SignatureDB, Vendor
 
 SiteKey = tuple[str, int, int, str]
 
@@ -71,6 +73,145 @@ def link(detections: list[Detection], files: list[SourceFile], db: SignatureDB, 
         if seen:
             changed[site_key(d)] = dataclasses.replace(d.verdict, evidence=f"{d.verdict.evidence} ({'; '.join(seen)})")
     return changed
+
+
+def starts(opened: list[RegistryStart], files: list[SourceFile], db: SignatureDB, max_bytes: int) -> list[Detection]:
+    """The starts called through webpack's module registry that the module called confirms
+    (``(0, r.Ts)('<api key>', {…})`` with ``r = n(676)``), read in the scanned chunks that define
+    that module id. A start is kept when every definition holds the vendor's SDK code (its
+    ``bundle_strings`` or ``core_strings``, in the module or the modules it requires) and, for a
+    call of the export itself, the export is the SDK's init (``Rs = Os.init``); it is dropped when
+    a definition provably holds none of the SDK's code (its requires all read). A start whose
+    module no scanned chunk defines is kept only if the read stage says so (``keep``: a start
+    shaped with the SDK's own option keys, as the split-chunk shapes always were)."""
+    if not opened:
+        return []
+    code = {f.display: f for f in files if f.kind in ("js", "ts")}
+    modules = _Modules(code, _Programs(code, max_bytes))
+    out: list[Detection] = []
+    for s in opened:
+        vendor = db.vendors.get(s.detection.vendor)
+        module, rest = s.export.split(":", 1)
+        export, _, method = rest.partition(".")
+        defs = modules.factories(module)
+        if vendor is None or not defs:
+            if s.keep:
+                out.append(s.detection)
+            continue
+        marks = [modules.sdk_mark(d, vendor) for d in defs]
+        if s.keep:
+            if not all(m == "" for m in marks):  # "": provably none of the SDK's code
+                out.append(s.detection)
+            continue
+        found = [_confirmed(d, export, method, vendor, m) for d, m in zip(defs, marks, strict=True)]
+        if all(f is not None for f in found):
+            where = "; ".join(dict.fromkeys(f for f in found if f))
+            out.append(dataclasses.replace(s.detection, evidence=f"{s.detection.evidence} ({where})"))
+    return out
+
+
+def _confirmed(d: _Module, export: str, method: str, vendor: Vendor, mark: str | None) -> str | None:
+    """What makes this definition of the module the vendor's SDK start, or None: it holds the SDK's
+    code (``mark``) and defines the export; a call of the export itself (not of a method on it)
+    needs the export to be the SDK's init (``Rs = Os.init``)."""
+    if not mark:
+        return None
+    value = d.definitions.get(export)
+    if value is None:
+        return None
+    if not method:
+        init = _init_member(d.prog, value, jsdetect.init_methods(vendor))
+        if init is None:
+            return None
+        return f"{export} of module {d.module} is {init} in {d.where}, which holds {vendor.name}'s SDK code ({mark!r})"
+    return f"{export} of module {d.module} is defined in {d.where}, which holds {vendor.name}'s SDK code ({mark!r})"
+
+
+def _init_member(prog: jsfacts.Program, value: Node, methods: set[str]) -> str | None:
+    """``Os.init`` when the export's value is (a binding of) a member read of an init method."""
+    for _ in range(3):
+        if value.type == "identifier":
+            binding = prog.lookup(value)
+            if binding is None or binding.value is None:
+                return None
+            value = binding.value
+            continue
+        break
+    if value.type != "member_expression":
+        return None
+    prop = value.child_by_field_name("property")
+    return prog.text(value) if prop is not None and prog.text(prop) in methods else None
+
+
+@dataclass
+class _Module:
+    """One definition of a bundled module: its factory in a scanned chunk."""
+
+    module: str
+    where: str
+    prog: jsfacts.Program
+    data: bytes
+    factory: Node
+    definitions: dict[str, Node]
+
+
+class _Modules:
+    """Module factories by id across the scanned chunks, read on demand."""
+
+    def __init__(self, code: dict[str, SourceFile], programs: _Programs) -> None:
+        self.code = code
+        self.programs = programs
+        self._found: dict[str, list[_Module]] = {}
+
+    def factories(self, module: str) -> list[_Module]:
+        if module not in self._found:
+            needle = re.compile(rb"[{,]\s*[\"']?(" + re.escape(module.encode()) + rb")[\"']?\s*[(:]")
+            found: list[_Module] = []
+            for display in sorted(self.code):
+                data = self.programs.data(display)
+                if data is None or needle.search(data) is None:
+                    continue
+                prog = self.programs.program(display)
+                if prog is None:
+                    continue
+                for m in needle.finditer(data):
+                    factory = _factory(prog, m.start(1), m.end(1))
+                    if factory is not None:
+                        found.append(_Module(module, display, prog, data, factory, _definitions(prog, factory)))
+            self._found[module] = found
+        return self._found[module]
+
+    def sdk_mark(self, d: _Module, vendor: Vendor, depth: int = 3, seen: set[str] | None = None) -> str | None:
+        """One of the vendor's SDK strings in the module or a module it requires (``n(629)``), a few
+        requires deep; "" when none is there and every module required was found; None when one
+        was not (nothing is proven)."""
+        seen = seen if seen is not None else set()
+        seen.add(d.module)
+        text = d.data[d.factory.start_byte : d.factory.end_byte]
+        mark = next((s for s in (*vendor.sdk.bundle_strings, *vendor.sdk.core_strings) if s.encode() in text), None)
+        if mark is not None:
+            return mark
+        params = _parameters(d.factory)
+        if len(params) < 3:
+            return ""  # a factory that takes no require function requires nothing
+        unknown = False
+        for req in dict.fromkeys(re.findall(rb"(?<![\w$.])" + re.escape(params[2].encode()) + rb"\((\d+)\)", text)):
+            module = req.decode()
+            if module in seen:
+                continue
+            if depth == 0:
+                unknown = True
+                continue
+            defs = self.factories(module)
+            if not defs:
+                unknown = True
+                continue
+            for sub in defs:
+                found = self.sdk_mark(sub, vendor, depth - 1, seen)
+                if found:
+                    return found
+                unknown = unknown or found is None
+        return None if unknown else ""
 
 
 def _named(check: str) -> str:
@@ -190,9 +331,13 @@ def _definitions(prog: jsfacts.Program, factory: Node) -> dict[str, Node]:
     exports, require = params[1], params[2]
     out: dict[str, Node] = {}
     for stmt in body.named_children:
-        if stmt.type != "expression_statement":
+        if stmt.type == "if_statement":  # if (n.d(t, {A: () => By}), "undefined" == typeof window) {…}: folded by a minifier
+            cond = stmt.child_by_field_name("condition")
+            stack = [cond] if cond is not None else []
+        elif stmt.type == "expression_statement":
+            stack = list(stmt.named_children)
+        else:
             continue
-        stack = list(stmt.named_children)
         while stack:
             expr = stack.pop()
             if expr.type in ("sequence_expression", "parenthesized_expression"):
