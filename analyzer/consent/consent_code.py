@@ -25,7 +25,7 @@ from analyzer.model import Status, Verdict
 from analyzer.parse import bundler_exports, jsfacts
 from analyzer.parse.budget import BudgetExhausted
 from analyzer.parse.jsexpr import MAX_EXPR, canonical, held_calls, temporaries
-from analyzer.parse.jsfacts import FUNCTION_TYPES, Program
+from analyzer.parse.jsfacts import FUNCTION_TYPES, Program, returned_expression
 from analyzer.parse.jsflow import Flow, Use
 from analyzer.parse.jsshapes import function_shape
 from analyzer.parse.normalise import norm
@@ -411,7 +411,7 @@ class GuardAnalysis:
         if binding.key not in self._helpers:
             self._helpers_active.add(binding.key)
             try:
-                body = _returned_expression(binding.value)
+                body = returned_expression(binding.value)
                 found = self.polarity(body) if body is not None and len(self._helpers_active) <= 3 else (0, None)
             finally:
                 self._helpers_active.discard(binding.key)
@@ -1009,27 +1009,6 @@ def _disjuncts(cond: Node) -> list[Node]:
         if op is not None and op.type == "||" and left is not None and right is not None:
             return _disjuncts(left) + _disjuncts(right)
     return [cond]
-
-
-def _returned_expression(fn: Node | None) -> Node | None:
-    """The expression a small function returns: an arrow's expression body, or the one
-    ``return`` of a body whose other statements only declare (``var t; return …``)."""
-    if fn is None or fn.type not in FUNCTION_TYPES:
-        return None
-    body = fn.child_by_field_name("body")
-    if body is None:
-        return None
-    if body.type != "statement_block":
-        return body
-    stmts = [c for c in body.named_children if c.type != "comment"]
-    if (
-        not stmts
-        or stmts[-1].type != "return_statement"
-        or any(s.type not in ("variable_declaration", "lexical_declaration") for s in stmts[:-1])
-    ):
-        return None
-    value = [c for c in stmts[-1].named_children if c.type != "comment"]
-    return value[0] if value else None
 
 
 def _exits(body: Node) -> bool:

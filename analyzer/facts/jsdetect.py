@@ -650,34 +650,26 @@ class Detector:
             for m in re.finditer(rb"[\"'`](" + body + rb")[\"'`]", self.prog.parsed.source.data):
                 if len(found) >= 200:
                     break
-                chain = self.prog.tree.path(m.start(), m.end())
-                at = _string_index(chain)
-                if (
-                    at is not None
-                    and at >= 2
-                    and chain[at - 1].type == "arguments"
-                    and chain[at - 2].type in ("call_expression", "new_expression")
-                ):
-                    found.setdefault(chain[at - 2].id, chain[at - 2])
-                    self.prog.remember(chain[: at - 1])
+                self._note_argument_call(m.start(), m.end(), found)
         else:
             text = shape.anchor_string or ""
             for quote in ('"', "'", "`"):
                 needle = f"{quote}{text}{quote}".encode()
                 for offset in _occurrences(self.prog.parsed.source.data, needle, limit=50):
-                    chain = self.prog.tree.path(offset, offset + len(needle))
-                    at = _string_index(chain)
-                    if (
-                        at is not None
-                        and at >= 2
-                        and chain[at - 1].type == "arguments"
-                        and chain[at - 2].type in ("call_expression", "new_expression")
-                    ):
-                        call = chain[at - 2]
-                        if call.id not in found:
-                            found[call.id] = call
-                            self.prog.remember(chain[: at - 1])
+                    self._note_argument_call(offset, offset + len(needle), found)
         return sorted(found.values(), key=lambda n: n.start_byte)
+
+    def _note_argument_call(self, start: int, end: int, found: dict[int, Node]) -> None:
+        """The call a string literal at ``start``-``end`` is a direct argument of, added to ``found``
+        (by node id, first seen kept)."""
+        chain = self.prog.tree.path(start, end)
+        at = _string_index(chain)
+        if at is None or at < 2 or chain[at - 1].type != "arguments" or chain[at - 2].type not in ("call_expression", "new_expression"):
+            return
+        call = chain[at - 2]
+        if call.id not in found:
+            found[call.id] = call
+            self.prog.remember(chain[: at - 1])
 
     def _walk_out(self, spans: list[int], methods: set[str]) -> list[Node]:
         frontier: list[Node] = []

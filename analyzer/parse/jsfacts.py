@@ -21,7 +21,7 @@ from analyzer.parse.jsparse import Parsed, language
 from analyzer.parse.jsscope import FUNCTION_TYPES, Binding, Scopes
 from analyzer.parse.jstree import Tree
 
-__all__ = ["FUNCTION_TYPES", "STRING_TYPES", "Import", "Program"]
+__all__ = ["FUNCTION_TYPES", "STRING_TYPES", "Import", "Program", "returned_expression"]
 
 STRING_TYPES = frozenset({"string", "template_string"})
 _CALLS = frozenset({"call_expression", "new_expression"})
@@ -42,6 +42,27 @@ def _jsx_query(dialect: str) -> tree_sitter.Query | None:
     if grammar.id_for_node_kind("jsx_element", True) is None:
         return None
     return tree_sitter.Query(grammar, "(jsx_element) @jsx (jsx_self_closing_element) @jsx")
+
+
+def returned_expression(fn: Node | None) -> Node | None:
+    """The expression a small function returns: an arrow's expression body, or the one
+    ``return`` of a body whose other statements only declare (``var t; return …``)."""
+    if fn is None or fn.type not in FUNCTION_TYPES:
+        return None
+    body = fn.child_by_field_name("body")
+    if body is None:
+        return None
+    if body.type != "statement_block":
+        return body
+    stmts = [c for c in body.named_children if c.type != "comment"]
+    if (
+        not stmts
+        or stmts[-1].type != "return_statement"
+        or any(s.type not in ("variable_declaration", "lexical_declaration") for s in stmts[:-1])
+    ):
+        return None
+    value = [c for c in stmts[-1].named_children if c.type != "comment"]
+    return value[0] if value else None
 
 
 @dataclass

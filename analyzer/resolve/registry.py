@@ -358,7 +358,7 @@ def _definitions(prog: jsfacts.Program, factory: Node) -> dict[str, Node]:
             if args[1].type == "object":
                 for pair in args[1].named_children:
                     value = pair.child_by_field_name("value") if pair.type == "pair" else None
-                    returned = _returned(value) if value is not None else None
+                    returned = jsfacts.returned_expression(value)
                     if returned is not None:
                         out.setdefault(prog.key_of(pair), returned)
             elif args[1].type == "array":
@@ -379,27 +379,11 @@ def _array_definitions(prog: jsfacts.Program, array: Node) -> dict[str, Node]:
             out.setdefault(name, items[i + 2])
             i += 3
         else:
-            returned = _returned(items[i + 1])
+            returned = jsfacts.returned_expression(items[i + 1])
             if returned is not None:
                 out.setdefault(name, returned)
             i += 2
     return out
-
-
-def _returned(getter: Node) -> Node | None:
-    """What a getter returns: ``() => x`` or ``function () { return x }``."""
-    if getter.type not in ("arrow_function", "function_expression", "function"):
-        return None
-    body = getter.child_by_field_name("body")
-    if body is None:
-        return None
-    if body.type != "statement_block":
-        return body
-    stmts = [c for c in body.named_children if c.type != "comment"]
-    if len(stmts) != 1 or stmts[0].type != "return_statement":
-        return None
-    value = [c for c in stmts[0].named_children if c.type != "comment"]
-    return value[0] if value else None
 
 
 def _function(prog: jsfacts.Program, value: Node) -> Node | None:
