@@ -5,12 +5,14 @@ references) and the declared facts of the configuration. Output: a ``Resolved`` 
 detection with its final verdict and the pages that load it, and, per page, the code and templates
 it is recorded with. In order:
 
+0. SDK starts called through a bundler's module registry, kept only where the chunk that defines
+   the module holds the vendor's SDK code (``registry``);
 1. page <-> bundle links: the scripts a page loads and every chunk they import;
 2. consent checks called through a bundler's module registry, read in the chunk that defines the
    module (``registry``); chunk starts judged at the pages and ``import()`` sites that load the
    chunk (``chunks``);
 3. a recorder library's chunk loaded only by its host SDK is the host's; a guessed SDK start
-   yields to a start of the same vendor found elsewhere;
+   yields to a start of the same vendor, or of a vendor that embeds it, found elsewhere;
 4. exported starts judged at their callers in other files (``crossfile``);
 5. template composition: partials included only inside consent branches (``composition``);
 6. declared facts of the configuration ("our auto-blocker blocks Hotjar");
