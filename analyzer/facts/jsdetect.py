@@ -446,9 +446,11 @@ class Detector:
         how = "source map" if self.in_sdk else "init-named call"
         # The start's shape is cheap to look for; only without one is the SDK walked out of.
         found: dict[int, tuple[Node, str]] = {}
+        shaped: set[int] = set()
         for call, shape, made in self._shaped(vendor, spans):
             found.pop(made.id, None)  # the constructor of an instance whose start() is the start
             found.setdefault(call.id, (call, f"a call shaped {shape}"))
+            shaped.add(call.id)
         if not found:
             found = {c.id: (c, how) for c in self._walk_out(spans, methods)}
         via = Via.BUNDLE_INIT
@@ -463,9 +465,77 @@ class Detector:
             evidence = f"{vendor.name} SDK code (recognised by {label!r}) started here ({why})"
             if replay == "off":
                 inactive.append(Inactive(vendor, call, f"{evidence}, with replay off ({option})", replay_off=True))
+                continue
+            built = self._integration_built(vendor, call, spans) if call.id in shaped else []
+            if built:  # the init carries no integrations: replay starts where its integration is built
+                sites += [
+                    CodeSite(
+                        vendor,
+                        b,
+                        via,
+                        f"{evidence}, with no {vendor.sdk.integrations_option} option; its replay integration is built here"
+                        f"{f' ({option})' if option else ''}",
+                        replay,
+                    )
+                    for b in built
+                ]
             else:
                 sites.append(CodeSite(vendor, call, via, f"{evidence}{f' ({option})' if option else ''}", replay))
         return sites, inactive
+
+    def _integration_built(self, vendor: Vendor, init: Node, spans: list[int]) -> list[Node]:
+        """Where the app builds the replay integration (``[sdk] integration_strings``) that an
+        init leaves out: its options, an object of plain ``key: value`` pairs, have no
+        ``integrations_option``, so replay runs only once the app builds the integration and
+        adds it (``Sentry.addIntegration(Sentry.replayIntegration())`` after consent). Walked out
+        of the integration's own code, through calls that pass variables, to the calls with
+        written-out (or no) arguments outside the SDK's code. Empty, and the init stays the
+        start, when the init may carry integrations or any way the integration is reached is
+        not a call this file shows."""
+        sdk, prog = vendor.sdk, self.prog
+        if not sdk.integration_strings or sdk.integrations_option is None:
+            return []
+        args = prog.args(init)
+        opts = jsshapes._value(prog, args[0]) if args else None
+        if opts is None or opts.type != "object":
+            return []
+        entries = [c for c in opts.named_children if c.type != "comment"]
+        if any(c.type != "pair" for c in entries) or sdk.integrations_option in prog.pairs(opts):
+            return []  # a spread or shorthand may carry integrations
+        data = prog.parsed.source.data
+        frontier: list[Node] = []
+        for text in sdk.integration_strings:
+            for at in _occurrences(data, text.encode(), limit=8):
+                chain = prog.tree.path(at, at + 1)
+                fn = next((n for n in reversed(chain) if n.type in FUNCTION_TYPES), None)
+                if fn is not None and all(f.id != fn.id for f in frontier):
+                    prog.remember(chain[: chain.index(fn) + 1])
+                    frontier.append(fn)
+        seen = {f.id for f in frontier}
+        built: dict[int, Node] = {}
+        for _ in range(4):
+            nxt: list[Node] = []
+            for fn in frontier:
+                for use in self.flow.uses(fn):
+                    if use.kind != "call":
+                        return []
+                    call = use.node
+                    outside = not self._in_sdk_code(call, spans) and (self.in_sdk is None or not self.in_sdk(call))
+                    if outside and (not prog.args(call) or _configuration(prog, call)):
+                        built[call.id] = call
+                        continue
+                    outer = prog.enclosing_function(call)
+                    if outer is None:
+                        return []
+                    if outer.id not in seen:
+                        seen.add(outer.id)
+                        nxt.append(outer)
+            frontier = nxt
+            if not frontier:
+                break
+        if frontier:
+            return []
+        return sorted(built.values(), key=lambda n: n.start_byte)
 
     def _split_off(self, vendor: Vendor) -> tuple[list[CodeSite], list[Inactive]]:
         """The app's chunk when the SDK was split into another (webpack splitChunks, Next.js):

@@ -165,6 +165,8 @@ class Sdk:
     core_strings: tuple[str, ...] = ()
     bundle_calls: tuple[CallShape, ...] = ()
     bundle_replay: tuple[CallShape, ...] = ()
+    integration_strings: tuple[str, ...] = ()  # the replay integration's own code, built apart from the init
+    integrations_option: str | None = None  # the init option that carries integrations (Sentry's ``integrations``)
     embeds: tuple[str, ...] = ()
     replay_options: tuple[str, ...] = ()
     disable_options: tuple[str, ...] = ()
@@ -555,6 +557,8 @@ def _sdk(sdk: dict[str, Any], category: str) -> Sdk:
         core_strings=tuple(sdk.get("core_strings", [])),
         bundle_calls=tuple(parse_call(t) for t in sdk.get("bundle_calls", [])),
         bundle_replay=tuple(parse_call(t) for t in sdk.get("bundle_replay", [])),
+        integration_strings=tuple(sdk.get("integration_strings", [])),
+        integrations_option=sdk.get("integrations_option"),
         embeds=tuple(sdk.get("embeds", [])),
         replay_options=tuple(sdk.get("replay_options", [])),
         disable_options=tuple(sdk.get("disable_options", [])),

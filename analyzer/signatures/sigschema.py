@@ -98,6 +98,12 @@ VENDOR_SCHEMA: dict[str, Field] = {
             "bundle_calls": _opt("call[]"),
             # Calls elsewhere in the code that turn replay on (a plugin added apart from the start).
             "bundle_replay": _opt("call[]"),
+            # Strings of the replay integration's own code (Sentry's constructor message), for an SDK
+            # whose replay is an integration the init may leave out (``integrations_option``): an
+            # init without that option records only once the app builds the integration, which is
+            # then the start (Sentry.addIntegration(replayIntegration()) after consent).
+            "integration_strings": _opt("str[]"),
+            "integrations_option": _opt(str),
             # Vendor ids of recorder libraries this SDK ships inside it (PostHog, Mixpanel, Sentry
             # embed rrweb): in the same code, their strings are this vendor's, not a recorder of their own.
             "embeds": _opt("str[]"),
