@@ -66,7 +66,8 @@ def run(files: list[SourceFile], facts: list[FileFacts], resolved: Resolved, db:
             field_ctx = FieldContext(path=page.path, fields=page.fields, db=db, values=page.values, visit=page.visit)
             for rule in field_rules:
                 findings.extend(rule.check(field_ctx))
-    policies, diagnostics = _compliance(facts, resolved, fields, db, site, findings)
+    policies, found, diagnostics = _compliance(facts, resolved, fields, db, site)
+    findings += found
     directives = suppress.known_ids([(f.path, d) for f in facts for d in f.directives], frozenset(RULES))
     if config.require_suppression_reason:
         directives = suppress.required_reasons(directives)
@@ -84,17 +85,16 @@ def page_findings(facts: FileFacts, detections, db: SignatureDB) -> list[Finding
 
 
 def _compliance(
-    facts: list[FileFacts], resolved: Resolved, fields: list[FieldReport], db: SignatureDB, site: bool, findings: list[Finding]
-) -> tuple[list, list[Diagnostic]]:
-    """The RL5xx rules over the whole site. A failure here is reported and leaves the other
-    results as they were."""
+    facts: list[FileFacts], resolved: Resolved, fields: list[FieldReport], db: SignatureDB, site: bool
+) -> tuple[list, list[Finding], list[Diagnostic]]:
+    """The policy pages read and the RL5xx findings over the whole site. A failure here is
+    reported and leaves the other results as they were."""
     held = {f.path: f.compliance for f in facts if f.compliance is not None}
     if not held and not resolved.detections:
-        return [], []
+        return [], [], []
     try:
         ctx = compliance.context(list(resolved.detections), held, fields, resolved.users, db, site)
         found = [finding for rule in BY_SCOPE["compliance"] for finding in rule.check(ctx)]
     except Exception as exc:  # noqa: BLE001 - a post-pass bug must not lose the scan's results
-        return [], [Diagnostic(path=".", code="internal-error", message=f"compliance pass skipped: {type(exc).__name__}: {exc}")]
-    findings.extend(found)
-    return list(ctx.policies), []
+        return [], [], [Diagnostic(path=".", code="internal-error", message=f"compliance pass skipped: {type(exc).__name__}: {exc}")]
+    return list(ctx.policies), found, []
