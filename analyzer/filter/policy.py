@@ -48,9 +48,10 @@ def apply(result: ScanResult, config: Config, baseline: Baseline | set[str] | No
     ``result.directives`` are already read as the configuration says (reasons required or not)."""
     selected = [f for f in result.findings if config.selects(f.rule)]
     # The suppression rules' own findings are not suppressible: they report on the directives.
-    about = [f for f in selected if RULES[f.rule].scope == "suppressions"] if selected else []
-    findings, _ = suppress.match([f for f in selected if RULES[f.rule].scope != "suppressions"], list(result.directives))
-    suppressed = len(selected) - len(about) - len(findings)
+    about = [f for f in selected if RULES[f.rule].scope == "suppressions"]
+    suppressible = [f for f in selected if RULES[f.rule].scope != "suppressions"]
+    findings, _ = suppress.match(suppressible, list(result.directives))
+    suppressed = len(suppressible) - len(findings)
     findings += about
     # Per-rule severities last, so they reach RL901/RL902 too.
     overrides = dict(config.severity)
