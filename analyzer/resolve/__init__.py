@@ -197,11 +197,10 @@ def _superseded_guesses(detections: list[Detection], db: SignatureDB) -> set[Sit
     guess at a recorder library that a vendor started elsewhere embeds (rrweb in New Relic's
     lazily loaded recorder chunk): it is that vendor's recorder, reported at its start."""
     found = {d.vendor for d in detections if d.via != Via.BUNDLE_SDK_CALL}
-    hosts: dict[str, set[str]] = {}
-    for vendor in db.vendors.values():
-        for embedded in vendor.sdk.embeds:
-            hosts.setdefault(embedded, set()).add(vendor.id)
-    return {site_key(d) for d in detections if d.via == Via.BUNDLE_SDK_CALL and (d.vendor in found or hosts.get(d.vendor, set()) & found)}
+    hosts = chunks.embedding_hosts(db)
+    return {
+        site_key(d) for d in detections if d.via == Via.BUNDLE_SDK_CALL and (d.vendor in found or hosts.get(d.vendor, frozenset()) & found)
+    }
 
 
 def check_declared(facts: tuple[DeclaredFact, ...], db: SignatureDB) -> None:

@@ -14,6 +14,7 @@ Only the chunks with such a start are looked at; their importers are read again 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from dataclasses import dataclass
 
@@ -181,6 +182,17 @@ def _combine(ways: list[_Way]) -> _Way | None:
     return _Way(Status.GATED, "loaded only where consent is given: " + "; ".join(w.evidence for w in ways[:3]))
 
 
+@functools.lru_cache(maxsize=4)
+def embedding_hosts(db: SignatureDB) -> dict[str, frozenset[str]]:
+    """Recorder library id -> the vendors whose SDK embeds it (``[sdk] embeds``: rrweb in PostHog,
+    Sentry, New Relic …)."""
+    hosts: dict[str, set[str]] = {}
+    for vendor in db.vendors.values():
+        for library in vendor.sdk.embeds:
+            hosts.setdefault(library, set()).add(vendor.id)
+    return {library: frozenset(ids) for library, ids in hosts.items()}
+
+
 def embedded(
     detections: list[Detection],
     inactive_vendors: dict[str, set[str]],
@@ -192,10 +204,7 @@ def embedded(
     session-replay plugin imports its rrweb recorder chunk): the host's, not a recorder of their
     own ([sdk] embeds, across files). ``inactive_vendors``: per display path, the vendors whose SDK
     code is there without a start (RL130, or its signature literals); ``real``: display path -> real path."""
-    hosts_of: dict[str, set[str]] = {}
-    for vendor in db.vendors.values():
-        for e in vendor.sdk.embeds:
-            hosts_of.setdefault(e, set()).add(vendor.id)
+    hosts_of = embedding_hosts(db)
     present: dict[str, set[str]] = {}
     for d in detections:
         present.setdefault(real.get(d.location.path, ""), set()).add(d.vendor)
