@@ -65,13 +65,9 @@ class PiiPush:
     keys: tuple[tuple[str, str], ...]  # (argument key or expression, field category)
 
 
-def _init_methods(vendor: Vendor) -> set[str]:
-    return {s.name for s in vendor.sdk.init_calls} | {"init"}
-
-
 def init_methods(vendor: Vendor) -> set[str]:
     """The method names that start the vendor's SDK (``init`` and its documented init calls')."""
-    return _init_methods(vendor)
+    return {s.name for s in vendor.sdk.init_calls} | {"init"}
 
 
 def _one_per_call(sites: list[CodeSite]) -> list[CodeSite]:
@@ -421,7 +417,7 @@ class Detector:
             local for local, imp in self.prog.imports.items() if _pkg(imp.package) in packages
         }
         if packages and any(_pkg(imp.package) in packages for imp in self.prog.imports.values()):
-            names |= _init_methods(vendor)
+            names |= init_methods(vendor)
         found: dict[int, Node] = {}
         for name in sorted(names):
             for call in self.prog.calls_named(name):
@@ -441,7 +437,7 @@ class Detector:
         spans = self._spans(vendor)
         if not spans:
             return self._split_off(vendor)
-        methods = _init_methods(vendor)
+        methods = init_methods(vendor)
         label = next(b for b in vendor.sdk.bundle_strings if b.encode() in self.prog.parsed.source.data)[:50]
         how = "source map" if self.in_sdk else "init-named call"
         # The start's shape is cheap to look for; only without one is the SDK walked out of.
@@ -877,7 +873,7 @@ class Detector:
             return None
         path = prog.path(fn)
         packages = set(vendor.sdk.packages)
-        methods = _init_methods(vendor)
+        methods = init_methods(vendor)
         if "." in path:
             head, method = path.split(".", 1)[0], path.rsplit(".", 1)[1]
             imp = prog.imports.get(head)
