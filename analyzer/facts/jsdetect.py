@@ -70,6 +70,12 @@ def init_methods(vendor: Vendor) -> set[str]:
     return {s.name for s in vendor.sdk.init_calls} | {"init"}
 
 
+def _registry_key(key: tuple[str, str], shape: jsshapes.CallShape) -> str:
+    """``CodeSite.registry`` for a start through webpack's registry: ``"676:Ts"`` (module, export),
+    ``"676:A.init"`` when the shape calls a method on the export."""
+    return f"{key[0]}:{key[1]}{f'.{shape.method}' if shape.method else ''}"
+
+
 def _one_per_call(sites: list[CodeSite]) -> list[CodeSite]:
     """One site per call and vendor (two shapes of one vendor may match one call)."""
     seen: set[tuple[str, int]] = set()
@@ -573,7 +579,7 @@ class Detector:
                                 Via.BUNDLE_INIT,
                                 f"{evidence}{f' ({option})' if option else ''}",
                                 replay,
-                                registry=f"{key[0]}:{key[1]}{f'.{shape.method}' if shape.method else ''}" if key else None,
+                                registry=_registry_key(key, shape) if key else None,
                                 registry_keep=True,
                             )
                         )
@@ -632,7 +638,7 @@ class Detector:
                             Via.BUNDLE_INIT,
                             f"{evidence}{f' ({option})' if option else ''}",
                             replay,
-                            registry=f"{key[0]}:{key[1]}{f'.{shape.method}' if shape.method else ''}",
+                            registry=_registry_key(key, shape),
                             registry_keep=bool(shape.anchor_keys),
                         )
                     )
