@@ -65,13 +65,15 @@ class PiiPush:
     keys: tuple[tuple[str, str], ...]  # (argument key or expression, field category)
 
 
-def _init_methods(vendor: Vendor) -> set[str]:
+def init_methods(vendor: Vendor) -> set[str]:
+    """The method names that start the vendor's SDK (``init`` and its documented init calls')."""
     return {s.name for s in vendor.sdk.init_calls} | {"init"}
 
 
-def init_methods(vendor: Vendor) -> set[str]:
-    """The method names that start the vendor's SDK (``init`` and its documented init calls')."""
-    return _init_methods(vendor)
+def _registry_key(key: tuple[str, str], shape: jsshapes.CallShape) -> str:
+    """``CodeSite.registry`` for a start through webpack's registry: ``"676:Ts"`` (module, export),
+    ``"676:A.init"`` when the shape calls a method on the export."""
+    return f"{key[0]}:{key[1]}{f'.{shape.method}' if shape.method else ''}"
 
 
 def _one_per_call(sites: list[CodeSite]) -> list[CodeSite]:
@@ -421,7 +423,7 @@ class Detector:
             local for local, imp in self.prog.imports.items() if _pkg(imp.package) in packages
         }
         if packages and any(_pkg(imp.package) in packages for imp in self.prog.imports.values()):
-            names |= _init_methods(vendor)
+            names |= init_methods(vendor)
         found: dict[int, Node] = {}
         for name in sorted(names):
             for call in self.prog.calls_named(name):
@@ -441,7 +443,7 @@ class Detector:
         spans = self._spans(vendor)
         if not spans:
             return self._split_off(vendor)
-        methods = _init_methods(vendor)
+        methods = init_methods(vendor)
         label = next(b for b in vendor.sdk.bundle_strings if b.encode() in self.prog.parsed.source.data)[:50]
         how = "source map" if self.in_sdk else "init-named call"
         # The start's shape is cheap to look for; only without one is the SDK walked out of.
@@ -577,7 +579,7 @@ class Detector:
                                 Via.BUNDLE_INIT,
                                 f"{evidence}{f' ({option})' if option else ''}",
                                 replay,
-                                registry=f"{key[0]}:{key[1]}{f'.{shape.method}' if shape.method else ''}" if key else None,
+                                registry=_registry_key(key, shape) if key else None,
                                 registry_keep=True,
                             )
                         )
@@ -636,7 +638,7 @@ class Detector:
                             Via.BUNDLE_INIT,
                             f"{evidence}{f' ({option})' if option else ''}",
                             replay,
-                            registry=f"{key[0]}:{key[1]}{f'.{shape.method}' if shape.method else ''}",
+                            registry=_registry_key(key, shape),
                             registry_keep=bool(shape.anchor_keys),
                         )
                     )
@@ -877,7 +879,7 @@ class Detector:
             return None
         path = prog.path(fn)
         packages = set(vendor.sdk.packages)
-        methods = _init_methods(vendor)
+        methods = init_methods(vendor)
         if "." in path:
             head, method = path.split(".", 1)[0], path.rsplit(".", 1)[1]
             imp = prog.imports.get(head)

@@ -54,7 +54,7 @@ def link(detections: list[Detection], files: list[SourceFile], db: SignatureDB, 
         return {}
     vocab = consent_code.vocabulary(db)
     programs = _Programs(code, max_bytes)
-    exports = _exports({c for d in open_sites for c in d.verdict.registry}, code, programs, vocab)
+    exports = _exports({c for d in open_sites for c in d.verdict.registry}, _Modules(code, programs), vocab)
     changed: dict[SiteKey, Verdict] = {}
     for d in open_sites:
         found = {c: exports[c] for c in d.verdict.registry if c in exports}
@@ -155,6 +155,10 @@ class _Module:
     definitions: dict[str, Node]
 
 
+# A key of a registry object, ``{7587(e, t, n) {…}`` or ``7587: function (e, t, n) {…}``: the id is group 1.
+_MODULE_KEY = re.compile(rb"[{,]\s*[\"']?(\d+)[\"']?\s*[(:]")
+
+
 class _Modules:
     """Module factories by id across the scanned chunks, read on demand."""
 
@@ -162,22 +166,29 @@ class _Modules:
         self.code = code
         self.programs = programs
         self._found: dict[str, list[_Module]] = {}
+        self._keys: dict[str, list[tuple[str, int, int]]] | None = None
+
+    def _keyed(self, module: str) -> list[tuple[str, int, int]]:
+        """Where ``module`` is a key of a registry object: (file, start, end) of the id, in file order.
+        Every file is searched once, for all ids, on the first look-up."""
+        if self._keys is None:
+            self._keys = {}
+            for display in sorted(self.code):
+                data = self.programs.data(display)
+                for m in _MODULE_KEY.finditer(data or b""):
+                    self._keys.setdefault(m.group(1).decode(), []).append((display, m.start(1), m.end(1)))
+        return self._keys.get(module, [])
 
     def factories(self, module: str) -> list[_Module]:
         if module not in self._found:
-            needle = re.compile(rb"[{,]\s*[\"']?(" + re.escape(module.encode()) + rb")[\"']?\s*[(:]")
             found: list[_Module] = []
-            for display in sorted(self.code):
-                data = self.programs.data(display)
-                if data is None or needle.search(data) is None:
+            for display, start, end in self._keyed(module):
+                prog, data = self.programs.program(display), self.programs.data(display)
+                if prog is None or data is None:
                     continue
-                prog = self.programs.program(display)
-                if prog is None:
-                    continue
-                for m in needle.finditer(data):
-                    factory = _factory(prog, m.start(1), m.end(1))
-                    if factory is not None:
-                        found.append(_Module(module, display, prog, data, factory, _definitions(prog, factory)))
+                factory = _factory(prog, start, end)
+                if factory is not None:
+                    found.append(_Module(module, display, prog, data, factory, _definitions(prog, factory)))
             self._found[module] = found
         return self._found[module]
 
@@ -246,40 +257,21 @@ class _Programs:
         return self._parsed[display]
 
 
-def _exports(
-    wanted: set[str], code: dict[str, SourceFile], programs: _Programs, vocab: consent_code.ConsentVocabulary
-) -> dict[str, _Export]:
-    """``"7587:Sc"`` -> the export, for each wanted check whose module a scanned chunk defines: a key
-    of a registry object (``{7587(e, t, n) {…}}``, ``7587: function (e, t, n) {…}``) whose value is a
-    module factory. Only files holding one of the ids as such a key are parsed."""
-    names: dict[str, set[str]] = {}
-    for check in wanted:
-        module, export = check.split(":", 1)
-        names.setdefault(module, set()).add(export)
-    needle = re.compile(rb"[{,]\s*[\"']?(" + b"|".join(re.escape(m.encode()) for m in sorted(names)) + rb")[\"']?\s*[(:]")
+def _exports(wanted: set[str], modules: _Modules, vocab: consent_code.ConsentVocabulary) -> dict[str, _Export]:
+    """``"7587:Sc"`` -> the export, for each wanted check whose module a scanned chunk defines
+    (``_Modules.factories``): what the function its definition names is."""
     found: dict[str, list[_Export]] = {}
-    for display in sorted(code):
-        data = programs.data(display)
-        if data is None or needle.search(data) is None:
-            continue
-        prog = programs.program(display)
-        if prog is None:
-            continue
-        for m in needle.finditer(data):
-            module = m.group(1).decode()
-            factory = _factory(prog, m.start(1), m.end(1))
-            if factory is None:
+    for check in sorted(wanted):
+        module, export = check.split(":", 1)
+        for d in modules.factories(module):
+            value = d.definitions.get(export)
+            if value is None:
                 continue
-            defined = _definitions(prog, factory)
-            for export in names[module]:
-                if export not in defined:
-                    continue
-                value = defined[export]
-                fn = _function(prog, value)
-                api = consent_code.bundled_api(prog, fn, vocab)
-                found.setdefault(f"{module}:{export}", []).append(
-                    _Export(display, _describe(prog, value, fn), consent_code.RegistryApi(api[0], api[1], display) if api else None)
-                )
+            fn = _function(d.prog, value)
+            api = consent_code.bundled_api(d.prog, fn, vocab)
+            found.setdefault(check, []).append(
+                _Export(d.where, _describe(d.prog, value, fn), consent_code.RegistryApi(api[0], api[1], d.where) if api else None)
+            )
     return {key: _agreed(defs) for key, defs in found.items()}
 
 
