@@ -517,8 +517,7 @@ def _vendor(data: dict[str, Any]) -> Vendor:
     needles = urls.literals() + list(detect.get("needles", [])) + list(detect.get("script_attributes", []))
     needles += [max(group, key=len) for group, _ in snippets]
     needles += list(sdk.packages + sdk.plugins + sdk.bundle_strings)
-    # Dotted starts (LogRocket.init) and distinctive bare ones (useScriptHotjar, initHotjar).
-    needles += [c.split("(")[0] for c in data.get("sdk", {}).get("init_calls", []) if "." in c.split("(")[0] or len(c.split("(")[0]) >= 10]
+    needles += sdk.init_starts  # dotted starts (LogRocket.init) and distinctive bare ones (initHotjar)
     masking = data.get("masking", {})
     return Vendor(
         inline_hosts=_inline_host_pattern(urls),
