@@ -29,7 +29,7 @@ from analyzer.parse.jsfacts import FUNCTION_TYPES, Program, returned_expression
 from analyzer.parse.jsflow import Flow, Use
 from analyzer.parse.jsshapes import function_shape
 from analyzer.parse.normalise import norm
-from analyzer.signatures import SignatureDB
+from analyzer.signatures import CategoryCallbackSpec, Cmp, SignatureDB
 from analyzer.signatures.lexicon import tokens
 
 _TRUTHY = frozenset({"true", "granted", "allow", "accepted", "1", "ACCEPT", "yes", "!0"})
@@ -82,9 +82,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
             parameters[p.key] = (p.index, p.sibling)
         for a in js.bundled_api:
             api.append((a.name, a.shape, cmp.name))
-        flags = tuple((f.flag, f.value, Status(f.status)) for f in js.category_flags) if js.category_callbacks else ()
-        for spec in js.category_callbacks:
-            callbacks.append(CategoryCallback(spec.callback, spec.key, spec.path, spec.value, flags, cmp.id, cmp.name))
+        callbacks += [CategoryCallback(spec, cmp) for spec in js.category_callbacks]
         words += [w.lower() for w in js.consent_words]
         checks += [(norm(c).lower(), cmp.name) for c in js.analytics_checks]
         events += [(e, cmp.name) for e in js.generic_events]
@@ -137,15 +135,10 @@ def _needs(check: str, renamed: set[str]) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class CategoryCallback:
-    """A CMP's category callback (signatures.CategoryCallbackSpec) with its category flags and its CMP."""
+    """A CMP's category callback with the CMP, whose ``[js] category_flags`` go with it."""
 
-    callback: str
-    key: str | None
-    path: tuple[str, ...]
-    value: str
-    flags: tuple[tuple[str, str, Status], ...]  # (flag, value, status): "required=true:ungated"
-    cmp_id: str
-    cmp: str
+    spec: CategoryCallbackSpec
+    cmp: Cmp
 
 
 @dataclass(frozen=True)
@@ -778,22 +771,27 @@ class GuardAnalysis:
         if pair_key is None or obj is None or obj.type != "object":
             return None
         prop = self.prog.string_value(pair_key) or self.prog.text(pair_key)
-        for spec in self.vocab.category_callbacks:
+        for callback in self.vocab.category_callbacks:
+            spec, cmp = callback.spec, callback.cmp
             if spec.callback != prop:
                 continue
             found = self._category_of(chain[: obj_at + 1], spec)
             if found is None:
                 continue
             category, holder = found
-            where = f"{prop} of the {spec.cmp} category '{category}' (line {self._line(holder)})"
+            where = f"{prop} of the {cmp.name} category '{category}' (line {self._line(holder)})"
             flags = self._values(holder)
-            for key, value, status in spec.flags:
-                if flags.get(key) == value:
-                    why = "the visitor cannot refuse it" if status is Status.UNGATED else "pre-ticked, and a pre-ticked box is not consent"
-                    return Path(status, f"{where}: {key}: {value} ({why})", notes)
+            for flag in cmp.js.category_flags:
+                if flags.get(flag.flag) == flag.value:
+                    why = (
+                        "the visitor cannot refuse it"
+                        if flag.status is Status.UNGATED
+                        else "pre-ticked, and a pre-ticked box is not consent"
+                    )
+                    return Path(flag.status, f"{where}: {flag.flag}: {flag.value} ({why})", notes)
             if category != spec.value:
                 return Path(
-                    Status.GATED, f"{where} runs only after that category, not '{spec.value}', is accepted", notes, (spec.cmp_id, category)
+                    Status.GATED, f"{where} runs only after that category, not '{spec.value}', is accepted", notes, (cmp.id, category)
                 )
             return Path(Status.GATED, f"{where} runs only after that category is accepted", notes)
         return None
@@ -802,7 +800,7 @@ class GuardAnalysis:
         """An object literal's values as lowercased text, by key (flags such as ``required: true``)."""
         return {k: (self.prog.string_value(v) or self.prog.text(v)[:200]).strip().lower() for k, v in self.prog.pairs(obj).items()}
 
-    def _category_of(self, obj_chain: list[Node], spec: CategoryCallback) -> tuple[str, Node] | None:
+    def _category_of(self, obj_chain: list[Node], spec: CategoryCallbackSpec) -> tuple[str, Node] | None:
         """The category the callback's object belongs to, and the object holding its flags."""
         obj = obj_chain[-1]
         if spec.key:  # sibling form

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from analyzer.model import Status
 from analyzer.parse.jsshapes import CallShape, parse_call
 from analyzer.parse.normalise import norm
 from analyzer.signatures.lexicon import Category, ContextWords, TermIndex, compile_category, make_term
@@ -321,7 +322,7 @@ class CategoryFlag:
 
     flag: str
     value: str  # lower-cased
-    status: str  # a Status value: ungated | unverifiable | …
+    status: Status  # ungated | unverifiable | …
 
 
 @dataclass(frozen=True)
@@ -712,7 +713,7 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
             raise SignatureError(
                 f"{where}: js.category_flags {spec!r}: expected 'flag=value:status', status one of {', '.join(_FLAG_STATUSES)}"
             )
-        return CategoryFlag(key, value.lower(), status)
+        return CategoryFlag(key, value.lower(), Status(status))
 
     def parameter(spec: str) -> ConsentParameter:
         parts = spec.split(":")
