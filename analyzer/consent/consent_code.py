@@ -256,8 +256,7 @@ class GuardAnalysis:
         ``r.Sc(…)`` or ``(0, r.Sc)(…)`` with ``r = n(7587)`` in a webpack module factory ``(e, t, n)``,
         or ``n(7587).Sc(…)`` on the spot. The export's function is in the module's factory, often
         in another chunk (a ``splitChunks`` vendor chunk); webpack renames the export."""
-        while node.type == "parenthesized_expression" and node.named_children:
-            node = node.named_children[-1]
+        node = _unparen(node)
         if node.type != "call_expression":
             return None
         callee = self.prog.callee(node)
@@ -275,8 +274,7 @@ class GuardAnalysis:
         api = self.registry.get(key) if key else None
         if api is None or key is None:
             return None
-        while node.type == "parenthesized_expression" and node.named_children:
-            node = node.named_children[-1]
+        node = _unparen(node)
         args = ", ".join(canonical(self.prog, a, env, self._alias) for a in self.prog.args(node))
         module, export = key.split(":", 1)
         return f"{api.name}({args})".lower(), f"{export} of module {module} is {api.cmp}'s {api.name} in {api.where}"
@@ -285,9 +283,7 @@ class GuardAnalysis:
         """A consent check that names no category (``choice === 'accepted'``, ``cookieConsent``):
         not proof of analytics consent, but not an open path either. In ``a && b`` either side
         may be it (``type == 'opt-in' && didConsent``)."""
-        inner = cond
-        while inner.type == "parenthesized_expression" and inner.named_children:
-            inner = inner.named_children[-1]
+        inner = _unparen(cond)
         if inner.type == "binary_expression" and (op := inner.child_by_field_name("operator")) is not None and self.prog.text(op) == "&&":
             sides = [inner.child_by_field_name("left"), inner.child_by_field_name("right")]
             return any(side is not None and self._generic_consent(side) for side in sides)
@@ -322,8 +318,7 @@ class GuardAnalysis:
         renamed API of a consent library bundled into another chunk, a helper imported from
         another module) asked about an analytics category. It may be the check; what it returns
         is not visible here."""
-        while cond.type == "parenthesized_expression" and cond.named_children:
-            cond = cond.named_children[-1]
+        cond = _unparen(cond)
         if cond.type != "call_expression":
             return False
         args = [a for a in (cond.child_by_field_name("arguments") or cond).named_children if a.type != "comment"]
@@ -707,8 +702,7 @@ class GuardAnalysis:
         (``r.Sc('analytics') ? start() : …``, ``if (!r.Sc('analytics')) return``): noted (the
         open path is unverifiable, not ungated) with the check, which the resolve stage reads in
         the module's chunk. ``want``: 1 when the call itself must hold, -1 when its negation."""
-        while cond.type == "parenthesized_expression" and cond.named_children:
-            cond = cond.named_children[-1]
+        cond = _unparen(cond)
         if want == -1:
             arg = cond.child_by_field_name("argument") if cond.type == "unary_expression" else None
             if arg is None or not self.prog.text(cond).startswith("!"):
@@ -999,14 +993,20 @@ def _calls_inside(cond: Node) -> bool:
 
 def _disjuncts(cond: Node) -> list[Node]:
     """``a || b || c`` (parenthesised or not) as [a, b, c]; anything else as [cond]."""
-    while cond.type == "parenthesized_expression" and cond.named_children:
-        cond = cond.named_children[-1]
+    cond = _unparen(cond)
     if cond.type == "binary_expression":
         op = cond.child_by_field_name("operator")
         left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
         if op is not None and op.type == "||" and left is not None and right is not None:
             return _disjuncts(left) + _disjuncts(right)
     return [cond]
+
+
+def _unparen(node: Node) -> Node:
+    """The expression inside any parentheses (``((x))`` -> ``x``; of several inside them, the last: their value)."""
+    while node.type == "parenthesized_expression" and node.named_children:
+        node = node.named_children[-1]
+    return node
 
 
 def _exits(body: Node) -> bool:
