@@ -123,11 +123,7 @@ def release_spec(text: str) -> CallSpec:
     """A release call as compared with code (normalised): ``posthog.opt_in_capturing(``; its path is
     None when it does not start with a callee."""
     normal = norm(text)
-    m = _CALL.match(normal)
-    if m is None:
-        return CallSpec(normal, None, None, "", None)
-    obj, _, name = m.group(1).rpartition(".")
-    return CallSpec(normal, m.group(1), obj or None, name, m.group(2))
+    return init_spec(normal) if _CALL.match(normal) else CallSpec(normal, None, None, "", None)
 
 
 @dataclass(frozen=True)
