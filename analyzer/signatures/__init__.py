@@ -697,10 +697,10 @@ _FLAG_STATUSES = ("gated", "ungated", "unverifiable")
 def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
     def callback(spec: str) -> CategoryCallbackSpec:
         name, _, rest = spec.partition(":")
-        where, _, value = rest.rpartition("=")
-        if "{category}" in where:
-            return CategoryCallbackSpec(name, None, tuple(where.split(".")), value.lower())
-        return CategoryCallbackSpec(name, where, (), value.lower())
+        keys, _, value = rest.rpartition("=")
+        if "{category}" in keys:
+            return CategoryCallbackSpec(name, None, tuple(keys.split(".")), value.lower())
+        return CategoryCallbackSpec(name, keys, (), value.lower())
 
     def flag(spec: str) -> CategoryFlag:
         key, _, rest = spec.partition("=")
