@@ -29,7 +29,7 @@ from analyzer.parse.jsfacts import FUNCTION_TYPES, Program, returned_expression
 from analyzer.parse.jsflow import Flow, Use
 from analyzer.parse.jsshapes import function_shape
 from analyzer.parse.normalise import norm
-from analyzer.signatures import SignatureDB
+from analyzer.signatures import CategoryCallbackSpec, Cmp, SignatureDB
 from analyzer.signatures.lexicon import tokens
 
 _TRUTHY = frozenset({"true", "granted", "allow", "accepted", "1", "ACCEPT", "yes", "!0"})
@@ -82,9 +82,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
             parameters[p.key] = (p.index, p.sibling)
         for a in js.bundled_api:
             api.append((a.name, a.shape, cmp.name))
-        flags = tuple((f.flag, f.value, Status(f.status)) for f in js.category_flags) if js.category_callbacks else ()
-        for spec in js.category_callbacks:
-            callbacks.append(CategoryCallback(spec.callback, spec.key, spec.path, spec.value, flags, cmp.id, cmp.name))
+        callbacks += [CategoryCallback(spec, cmp) for spec in js.category_callbacks]
         words += [w.lower() for w in js.consent_words]
         checks += [(norm(c).lower(), cmp.name) for c in js.analytics_checks]
         events += [(e, cmp.name) for e in js.generic_events]
@@ -137,15 +135,10 @@ def _needs(check: str, renamed: set[str]) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class CategoryCallback:
-    """A CMP's category callback (signatures.CategoryCallbackSpec) with its category flags and its CMP."""
+    """A CMP's category callback with the CMP, whose ``[js] category_flags`` go with it."""
 
-    callback: str
-    key: str | None
-    path: tuple[str, ...]
-    value: str
-    flags: tuple[tuple[str, str, Status], ...]  # (flag, value, status): "required=true:ungated"
-    cmp_id: str
-    cmp: str
+    spec: CategoryCallbackSpec
+    cmp: Cmp
 
 
 @dataclass(frozen=True)
@@ -263,8 +256,7 @@ class GuardAnalysis:
         ``r.Sc(…)`` or ``(0, r.Sc)(…)`` with ``r = n(7587)`` in a webpack module factory ``(e, t, n)``,
         or ``n(7587).Sc(…)`` on the spot. The export's function is in the module's factory, often
         in another chunk (a ``splitChunks`` vendor chunk); webpack renames the export."""
-        while node.type == "parenthesized_expression" and node.named_children:
-            node = node.named_children[-1]
+        node = _unparen(node)
         if node.type != "call_expression":
             return None
         callee = self.prog.callee(node)
@@ -282,8 +274,7 @@ class GuardAnalysis:
         api = self.registry.get(key) if key else None
         if api is None or key is None:
             return None
-        while node.type == "parenthesized_expression" and node.named_children:
-            node = node.named_children[-1]
+        node = _unparen(node)
         args = ", ".join(canonical(self.prog, a, env, self._alias) for a in self.prog.args(node))
         module, export = key.split(":", 1)
         return f"{api.name}({args})".lower(), f"{export} of module {module} is {api.cmp}'s {api.name} in {api.where}"
@@ -292,9 +283,7 @@ class GuardAnalysis:
         """A consent check that names no category (``choice === 'accepted'``, ``cookieConsent``):
         not proof of analytics consent, but not an open path either. In ``a && b`` either side
         may be it (``type == 'opt-in' && didConsent``)."""
-        inner = cond
-        while inner.type == "parenthesized_expression" and inner.named_children:
-            inner = inner.named_children[-1]
+        inner = _unparen(cond)
         if inner.type == "binary_expression" and (op := inner.child_by_field_name("operator")) is not None and self.prog.text(op) == "&&":
             sides = [inner.child_by_field_name("left"), inner.child_by_field_name("right")]
             return any(side is not None and self._generic_consent(side) for side in sides)
@@ -329,8 +318,7 @@ class GuardAnalysis:
         renamed API of a consent library bundled into another chunk, a helper imported from
         another module) asked about an analytics category. It may be the check; what it returns
         is not visible here."""
-        while cond.type == "parenthesized_expression" and cond.named_children:
-            cond = cond.named_children[-1]
+        cond = _unparen(cond)
         if cond.type != "call_expression":
             return False
         args = [a for a in (cond.child_by_field_name("arguments") or cond).named_children if a.type != "comment"]
@@ -714,8 +702,7 @@ class GuardAnalysis:
         (``r.Sc('analytics') ? start() : …``, ``if (!r.Sc('analytics')) return``): noted (the
         open path is unverifiable, not ungated) with the check, which the resolve stage reads in
         the module's chunk. ``want``: 1 when the call itself must hold, -1 when its negation."""
-        while cond.type == "parenthesized_expression" and cond.named_children:
-            cond = cond.named_children[-1]
+        cond = _unparen(cond)
         if want == -1:
             arg = cond.child_by_field_name("argument") if cond.type == "unary_expression" else None
             if arg is None or not self.prog.text(cond).startswith("!"):
@@ -778,22 +765,27 @@ class GuardAnalysis:
         if pair_key is None or obj is None or obj.type != "object":
             return None
         prop = self.prog.string_value(pair_key) or self.prog.text(pair_key)
-        for spec in self.vocab.category_callbacks:
+        for callback in self.vocab.category_callbacks:
+            spec, cmp = callback.spec, callback.cmp
             if spec.callback != prop:
                 continue
             found = self._category_of(chain[: obj_at + 1], spec)
             if found is None:
                 continue
             category, holder = found
-            where = f"{prop} of the {spec.cmp} category '{category}' (line {self._line(holder)})"
+            where = f"{prop} of the {cmp.name} category '{category}' (line {self._line(holder)})"
             flags = self._values(holder)
-            for key, value, status in spec.flags:
-                if flags.get(key) == value:
-                    why = "the visitor cannot refuse it" if status is Status.UNGATED else "pre-ticked, and a pre-ticked box is not consent"
-                    return Path(status, f"{where}: {key}: {value} ({why})", notes)
+            for flag in cmp.js.category_flags:
+                if flags.get(flag.flag) == flag.value:
+                    why = (
+                        "the visitor cannot refuse it"
+                        if flag.status is Status.UNGATED
+                        else "pre-ticked, and a pre-ticked box is not consent"
+                    )
+                    return Path(flag.status, f"{where}: {flag.flag}: {flag.value} ({why})", notes)
             if category != spec.value:
                 return Path(
-                    Status.GATED, f"{where} runs only after that category, not '{spec.value}', is accepted", notes, (spec.cmp_id, category)
+                    Status.GATED, f"{where} runs only after that category, not '{spec.value}', is accepted", notes, (cmp.id, category)
                 )
             return Path(Status.GATED, f"{where} runs only after that category is accepted", notes)
         return None
@@ -802,7 +794,7 @@ class GuardAnalysis:
         """An object literal's values as lowercased text, by key (flags such as ``required: true``)."""
         return {k: (self.prog.string_value(v) or self.prog.text(v)[:200]).strip().lower() for k, v in self.prog.pairs(obj).items()}
 
-    def _category_of(self, obj_chain: list[Node], spec: CategoryCallback) -> tuple[str, Node] | None:
+    def _category_of(self, obj_chain: list[Node], spec: CategoryCallbackSpec) -> tuple[str, Node] | None:
         """The category the callback's object belongs to, and the object holding its flags."""
         obj = obj_chain[-1]
         if spec.key:  # sibling form
@@ -1001,14 +993,20 @@ def _calls_inside(cond: Node) -> bool:
 
 def _disjuncts(cond: Node) -> list[Node]:
     """``a || b || c`` (parenthesised or not) as [a, b, c]; anything else as [cond]."""
-    while cond.type == "parenthesized_expression" and cond.named_children:
-        cond = cond.named_children[-1]
+    cond = _unparen(cond)
     if cond.type == "binary_expression":
         op = cond.child_by_field_name("operator")
         left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
         if op is not None and op.type == "||" and left is not None and right is not None:
             return _disjuncts(left) + _disjuncts(right)
     return [cond]
+
+
+def _unparen(node: Node) -> Node:
+    """The expression inside any parentheses (``((x))`` -> ``x``; of several inside them, the last: their value)."""
+    while node.type == "parenthesized_expression" and node.named_children:
+        node = node.named_children[-1]
+    return node
 
 
 def _exits(body: Node) -> bool:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 import ahocorasick_rs
 
+from analyzer.model import Status
 from analyzer.signatures import SignatureDB
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def vocabulary(db: SignatureDB) -> _Vocab | None:
     always_on = {_fold(c) for c in cfg["always_on_categories"]}
     for cmp in db.cmps.values():
         for flag in cmp.js.category_flags:
-            if flag.status == "ungated":
+            if flag.status is Status.UNGATED:
                 flags.append((flag.flag, flag.value, cmp.name))
         if cmp.markup is not None:
             always_on |= {_fold(v) for v in cmp.markup.necessary}

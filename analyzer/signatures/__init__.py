@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from analyzer.model import Status
 from analyzer.parse.jsshapes import CallShape, parse_call
 from analyzer.parse.normalise import norm
 from analyzer.signatures.lexicon import Category, ContextWords, TermIndex, compile_category, make_term
@@ -122,11 +123,7 @@ def release_spec(text: str) -> CallSpec:
     """A release call as compared with code (normalised): ``posthog.opt_in_capturing(``; its path is
     None when it does not start with a callee."""
     normal = norm(text)
-    m = _CALL.match(normal)
-    if m is None:
-        return CallSpec(normal, None, None, "", None)
-    obj, _, name = m.group(1).rpartition(".")
-    return CallSpec(normal, m.group(1), obj or None, name, m.group(2))
+    return init_spec(normal) if _CALL.match(normal) else CallSpec(normal, None, None, "", None)
 
 
 @dataclass(frozen=True)
@@ -321,7 +318,7 @@ class CategoryFlag:
 
     flag: str
     value: str  # lower-cased
-    status: str  # a Status value: ungated | unverifiable | …
+    status: Status  # ungated | unverifiable | …
 
 
 @dataclass(frozen=True)
@@ -517,8 +514,7 @@ def _vendor(data: dict[str, Any]) -> Vendor:
     needles = urls.literals() + list(detect.get("needles", [])) + list(detect.get("script_attributes", []))
     needles += [max(group, key=len) for group, _ in snippets]
     needles += list(sdk.packages + sdk.plugins + sdk.bundle_strings)
-    # Dotted starts (LogRocket.init) and distinctive bare ones (useScriptHotjar, initHotjar).
-    needles += [c.split("(")[0] for c in data.get("sdk", {}).get("init_calls", []) if "." in c.split("(")[0] or len(c.split("(")[0]) >= 10]
+    needles += sdk.init_starts  # dotted starts (LogRocket.init) and distinctive bare ones (initHotjar)
     masking = data.get("masking", {})
     return Vendor(
         inline_hosts=_inline_host_pattern(urls),
@@ -701,10 +697,10 @@ _FLAG_STATUSES = ("gated", "ungated", "unverifiable")
 def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
     def callback(spec: str) -> CategoryCallbackSpec:
         name, _, rest = spec.partition(":")
-        where, _, value = rest.rpartition("=")
-        if "{category}" in where:
-            return CategoryCallbackSpec(name, None, tuple(where.split(".")), value.lower())
-        return CategoryCallbackSpec(name, where, (), value.lower())
+        keys, _, value = rest.rpartition("=")
+        if "{category}" in keys:
+            return CategoryCallbackSpec(name, None, tuple(keys.split(".")), value.lower())
+        return CategoryCallbackSpec(name, keys, (), value.lower())
 
     def flag(spec: str) -> CategoryFlag:
         key, _, rest = spec.partition("=")
@@ -713,7 +709,7 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
             raise SignatureError(
                 f"{where}: js.category_flags {spec!r}: expected 'flag=value:status', status one of {', '.join(_FLAG_STATUSES)}"
             )
-        return CategoryFlag(key, value.lower(), status)
+        return CategoryFlag(key, value.lower(), Status(status))
 
     def parameter(spec: str) -> ConsentParameter:
         parts = spec.split(":")
