@@ -159,3 +159,15 @@ def test_look_alikes_are_not_registry_imports(code: str) -> None:
     at = code.encode().index(b"r.Sc(")
     call = next(n for n in reversed(prog.tree.path(at, at + 5)) if n.type == "call_expression")
     assert guard.registry_call(call) is None
+
+
+def test_a_chunk_saved_with_a_bom_is_read_at_the_right_offsets(tmp_path: Path) -> None:
+    """Offsets found in a chunk's text are the parse tree's: a UTF-8 byte order mark on disk (which
+    decoding drops) must not shift them."""
+    dist = tmp_path / "dist"
+    (dist / "js").mkdir(parents=True)
+    (dist / "index.html").write_text('<script defer src="/js/593.js"></script><script defer src="/js/main.js"></script>')
+    (dist / "js" / "593.js").write_bytes(b"\xef\xbb\xbf" + _vendor(ARRAY_EXPORTS).encode())
+    (dist / "js" / "main.js").write_bytes(b"\xef\xbb\xbf" + _app().encode())
+    [found] = [d for d in run(ScanOptions(paths=(str(dist),))).detections if d.vendor == "logrocket"]
+    assert found.verdict.status is Status.GATED, found.verdict.evidence

@@ -57,7 +57,8 @@ def resolve(
     """Every step above, in order; a step that fails is reported and leaves the verdicts as they were."""
     by_path = {f.path: f for f in facts}
     diagnostics: list[Diagnostic] = []
-    detections = [d for f in facts for d in f.detections] + _registry_starts(facts, files, db, max_bytes, diagnostics)
+    programs = registry.code_files(files, max_bytes)
+    detections = [d for f in facts for d in f.detections] + _registry_starts(facts, programs, db, diagnostics)
     imports = {f.path: f.imports for f in facts if f.imports}
     page_loads = {f.path: list(f.loads) for f in facts if f.loads}
     pages = {
@@ -77,7 +78,7 @@ def resolve(
     for page, loads in page_loads.items():
         for script in loads:
             direct.setdefault(script, []).append(page)
-    detections = _guarded("registry pass", detections, diagnostics, lambda ds: registry.link(ds, files, db, max_bytes), level="warning")
+    detections = _guarded("registry pass", detections, diagnostics, lambda ds: registry.link(ds, programs, db), level="warning")
     detections = _guarded(
         "chunk pass", detections, diagnostics, lambda ds: chunks.link(ds, files, imports, direct, db, max_bytes), level="warning"
     )
@@ -98,7 +99,7 @@ def resolve(
 
 
 def _registry_starts(
-    facts: list[FileFacts], files: list[SourceFile], db: SignatureDB, max_bytes: int, diagnostics: list[Diagnostic]
+    facts: list[FileFacts], programs: registry.Programs, db: SignatureDB, diagnostics: list[Diagnostic]
 ) -> list[Detection]:
     """Starts called through webpack's module registry, kept where the module they call is the
     vendor's SDK (``registry.starts``); if that pass fails, those the read stage would keep."""
@@ -106,7 +107,7 @@ def _registry_starts(
     if not opened:
         return []
     try:
-        return registry.starts(opened, files, db, max_bytes)
+        return registry.starts(opened, programs, db)
     except Exception as exc:  # noqa: BLE001 - reported, the scan goes on
         diagnostics.append(
             Diagnostic(path=".", code="internal-error", message=f"registry starts skipped: {type(exc).__name__}: {exc}", level="warning")

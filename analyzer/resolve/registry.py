@@ -45,15 +45,19 @@ class _Export:
     api: consent_code.RegistryApi | None
 
 
-def link(detections: list[Detection], files: list[SourceFile], db: SignatureDB, max_bytes: int) -> dict[SiteKey, Verdict]:
+def code_files(files: list[SourceFile], max_bytes: int) -> Programs:
+    """The scanned code files, each read and parsed once on demand, for both registry passes."""
+    return Programs({f.display: f for f in files if f.kind in ("js", "ts")}, max_bytes)
+
+
+def link(detections: list[Detection], programs: Programs, db: SignatureDB) -> dict[SiteKey, Verdict]:
     """New verdicts for starts whose open consent checks call an export of a bundled module that a
     scanned chunk defines."""
-    code = {f.display: f for f in files if f.kind in ("js", "ts")}
+    code = programs.code
     open_sites = [d for d in detections if d.verdict.status is Status.UNVERIFIABLE and d.verdict.registry and d.location.path in code]
     if not open_sites:
         return {}
     vocab = consent_code.vocabulary(db)
-    programs = _Programs(code, max_bytes)
     exports = _exports({c for d in open_sites for c in d.verdict.registry}, _Modules(code, programs), vocab)
     changed: dict[SiteKey, Verdict] = {}
     for d in open_sites:
@@ -75,7 +79,7 @@ def link(detections: list[Detection], files: list[SourceFile], db: SignatureDB, 
     return changed
 
 
-def starts(opened: list[RegistryStart], files: list[SourceFile], db: SignatureDB, max_bytes: int) -> list[Detection]:
+def starts(opened: list[RegistryStart], programs: Programs, db: SignatureDB) -> list[Detection]:
     """The starts called through webpack's module registry that the module called confirms
     (``(0, r.Ts)('<api key>', {…})`` with ``r = n(676)``), read in the scanned chunks that define
     that module id. A start is kept when every definition holds the vendor's SDK code (its
@@ -86,8 +90,7 @@ def starts(opened: list[RegistryStart], files: list[SourceFile], db: SignatureDB
     shaped with the SDK's own option keys, as the split-chunk shapes always were)."""
     if not opened:
         return []
-    code = {f.display: f for f in files if f.kind in ("js", "ts")}
-    modules = _Modules(code, _Programs(code, max_bytes))
+    modules = _Modules(programs.code, programs)
     out: list[Detection] = []
     for s in opened:
         vendor = db.vendors.get(s.detection.vendor)
@@ -162,7 +165,7 @@ _MODULE_KEY = re.compile(rb"[{,]\s*[\"']?(\d+)[\"']?\s*[(:]")
 class _Modules:
     """Module factories by id across the scanned chunks, read on demand."""
 
-    def __init__(self, code: dict[str, SourceFile], programs: _Programs) -> None:
+    def __init__(self, code: dict[str, SourceFile], programs: Programs) -> None:
         self.code = code
         self.programs = programs
         self._found: dict[str, list[_Module]] = {}
@@ -230,7 +233,7 @@ def _named(check: str) -> str:
     return f"{export} of module {module}"
 
 
-class _Programs:
+class Programs:
     """Each file parsed once, on demand."""
 
     def __init__(self, code: dict[str, SourceFile], max_bytes: int) -> None:
@@ -240,19 +243,24 @@ class _Programs:
         self._parsed: dict[str, jsfacts.Program | None] = {}
 
     def data(self, display: str) -> bytes | None:
+        """The file's decoded text as the parser sees it (UTF-8), so offsets found in it are the
+        tree's: a BOM or another encoding in the file on disk does not shift them."""
         if display not in self._bytes:
             f = self.code[display]
-            data = reading.read_bytes(f.path, f.display, self.max_bytes)
-            self._bytes[display] = data if isinstance(data, bytes) else None
+            raw = reading.read_bytes(f.path, f.display, self.max_bytes)
+            self._bytes[display] = reading.decode(raw).text.encode("utf-8", "surrogatepass") if isinstance(raw, bytes) else None
         return self._bytes[display]
 
     def program(self, display: str) -> jsfacts.Program | None:
+        """The file parsed (once), from the same text ``data`` holds."""
         if display not in self._parsed:
             data = self.data(display)
             self._parsed[display] = (
                 None
                 if data is None
-                else jsfacts.Program(jsparse.parse(jsparse.JsSource(reading.decode(data).text, 1, 1, jsparse.dialect_for(display))))
+                else jsfacts.Program(
+                    jsparse.parse(jsparse.JsSource(data.decode("utf-8", "surrogatepass"), 1, 1, jsparse.dialect_for(display)))
+                )
             )
         return self._parsed[display]
 
@@ -407,7 +415,7 @@ def _offset(data: bytes, line: int, column: int) -> int | None:
 
 
 def _rejudge(
-    d: Detection, programs: _Programs, vocab: consent_code.ConsentVocabulary, resolved: dict[str, consent_code.RegistryApi]
+    d: Detection, programs: Programs, vocab: consent_code.ConsentVocabulary, resolved: dict[str, consent_code.RegistryApi]
 ) -> Verdict | None:
     """The start judged again with the resolved checks read as the APIs they are. The start is found
     again by its position; the node taken is the one whose judgement, without the resolved checks,
