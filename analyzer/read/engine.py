@@ -13,6 +13,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from analyzer.consent import code_data, code_scan, consent_markup, gtm, gtm_template, template_data, template_scan
 from analyzer.consent.code_scan import CodeScan, CodeStart
@@ -83,32 +84,12 @@ class FileResult:
     registry_starts: list[RegistryStart] = field(default_factory=list)  # starts through webpack's module registry (open)
 
     def freeze(self) -> FileFacts:
-        """The immutable facts the later stages read, lists made tuples."""
-        return FileFacts(
-            path=self.path,
-            detections=tuple(self.detections),
-            registry_starts=tuple(self.registry_starts),
-            diagnostics=tuple(self.diagnostics),
-            cmps=tuple(self.cmps),
-            hints=tuple(self.hints),
-            commented=tuple(self.commented),
-            inactive=tuple(self.inactive),
-            pii=tuple(self.pii),
-            tag_manager=self.tag_manager,
-            literals=self.literals,
-            fields=tuple(self.fields),
-            rendered=tuple(self.rendered),
-            page_topic=self.page_topic,
-            code=self.code,
-            loads=tuple(self.loads),
-            imports=self.imports,
-            template=self.template,
-            compliance=self.compliance,
-            directives=tuple(self.directives),
-            parsed=self.parsed,
-            size=self.size,
-            code_parsed=self.code_parsed,
-        )
+        """The immutable facts the later stages read (every field of ``FileFacts``, lists made tuples)."""
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(FileFacts):
+            value = getattr(self, f.name)
+            values[f.name] = tuple(value) if isinstance(value, list) else value
+        return FileFacts(**values)
 
 
 def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileResult | None = None) -> FileResult:
