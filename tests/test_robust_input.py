@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import scan_file
+from tests.conftest import scan_file, scan_text
 
 RECORDER = '<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>'
 
@@ -132,3 +132,22 @@ def test_a_nul_byte_does_not_hide_a_recorder(tmp_path: Path, db) -> None:
     result = scan_file(path, db)
     assert [(d.vendor, d.verdict.status.value) for d in result.detections] == [("hotjar", "unverifiable")]
     assert [d.code for d in result.diagnostics] == ["binary"]
+
+
+def test_template_syntax_inside_a_start_tag_is_not_an_internal_error(tmp_path: Path, db) -> None:
+    """A Jekyll include writes Liquid inside start tags (``<script src=… {% if x %}integrity=…{% endif %}>``):
+    lxml makes attribute names such as ``{%`` of it and raises on reading them, which failed the
+    whole file ("analysis failed: ValueError: Invalid tag name") and lost its recorder and fields."""
+    page = (
+        '<link rel="stylesheet" href="/a.css" {% if site.sri %} integrity="{{ site.sri }}" {% endif %}>\n'
+        '<script src="https://cdn.example/jq.js" {% if site.github %} crossorigin="anonymous" {% endif %}></script>\n'
+        "<script>(function(h,o,t,j,a,r){h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};"
+        "h._hjSettings={hjid:12345,hjsv:6};a=o.getElementsByTagName('head')[0];r=o.createElement('script');"
+        "r.async=1;r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;a.appendChild(r);"
+        "})(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');</script>\n"
+        '<form><label for="d">Diagnosis</label><input id="d" name="diagnosis" {% if req %} required {% endif %}></form>\n'
+    )
+    result = scan_text(tmp_path, page, db)
+    assert not [d for d in result.facts.diagnostics if d.code == "internal-error"]
+    assert [(d.vendor, d.verdict.status.value) for d in result.detections] == [("hotjar", "ungated")]
+    assert [f.classification.category for f in result.facts.fields] == ["health"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import lxml.etree
 
 from analyzer.facts.pagecontext import fields_topic, path_words, topic_of
+from analyzer.parse import htmldoc
 from analyzer.parse.htmldoc import Page
 from analyzer.signatures.lexicon import (
     Category,
@@ -126,9 +127,9 @@ def _ancestors(el: lxml.etree._Element) -> tuple[tuple[tuple[str, str], ...], fr
     for anc in el.iterancestors():
         if not isinstance(anc.tag, str):
             continue
-        for k, v in anc.attrib.items():
+        for k, v in htmldoc.attributes(anc).items():
             if k == "class":
-                classes.update((v or "").split())
+                classes.update(v.split())
             elif k.startswith(("data-", "aria-")) or k in ("contenteditable",):
                 attrs.append((k, v or ""))
         if anc.tag == "fieldset" and not legend:
@@ -427,7 +428,7 @@ def _site(page: Page, c: _Control) -> FieldSite | None:
     if c.found is None:
         return None
     el = c.el
-    attrs = {k: v or "" for k, v in el.attrib.items()}
+    attrs = htmldoc.attributes(el)
     anc_attrs, anc_classes, _, _ = c.ancestors
     line, column = page.locate(c.tag, c.index) if c.index >= 0 else (el.sourceline or 1, 1)
     return FieldSite(

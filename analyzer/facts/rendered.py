@@ -25,6 +25,7 @@ from typing import Any
 
 import lxml.etree
 
+from analyzer.parse import htmldoc
 from analyzer.signatures.lexicon import Classification, TermIndex, classify, make_term, tokens
 
 _STRINGS = re.compile(r"'[^'\n]{0,500}'|\"[^\"\n]{0,500}\"")
@@ -212,11 +213,11 @@ def context_of(el: lxml.etree._Element) -> tuple[str, tuple[tuple[str, str], ...
     attrs: list[tuple[str, str]] = []
     classes: set[str] = set()
     for node in _chain(el):
-        for k, v in node.attrib.items():
+        for k, v in htmldoc.attributes(node).items():
             if k == "class":
-                classes.update((v or "").split())
+                classes.update(v.split())
             else:
-                attrs.append((k, v or ""))
+                attrs.append((k, v))
     return el.tag, tuple(attrs), frozenset(classes)
 
 

@@ -139,7 +139,7 @@ class Page:
     # -- building -------------------------------------------------------------------------------
     def _add(self, tag: str, el: lxml.etree._Element, text: str, nos: bool) -> None:
         lines = self._sourcelines.setdefault(tag, [])
-        attrs = dict(el.attrib) if tag != _COMMENT else {}  # lxml's HTML parser lower-cases names
+        attrs = attributes(el) if tag != _COMMENT else {}  # lxml's HTML parser lower-cases names
         item = Element(tag, attrs, text, len(self.elements) + len(self.comments), nos, len(lines), self)
         lines.append(el.sourceline or 0)
         (self.comments if tag == _COMMENT else self.elements).append(item)
@@ -175,7 +175,7 @@ class Page:
                     self.degraded += 1
                     item = Element(
                         tag,
-                        dict(el.attrib),
+                        attributes(el),
                         el.text or "" if tag == "script" else "",
                         10**9 + start,
                         False,
@@ -249,6 +249,22 @@ _PARSER: lxml.html.HTMLParser | None = None
 # an attribute named "\x0e" from `<script src=… \x0e>` and then raises ValueError when it is read.
 # Same length, so lxml's line numbers stay true.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def attributes(el: lxml.etree._Element) -> dict[str, str]:
+    """The element's attributes as a dict. Template syntax inside a start tag (``<link {% if x %}
+    integrity{% endif %}>`` in a Jekyll include) gives lxml attribute names such as ``{%`` that it
+    reads as a namespace and refuses to look up: those names are left out, the real ones kept."""
+    try:
+        return {k: v or "" for k, v in el.attrib.items()}
+    except ValueError:
+        found: dict[str, str] = {}
+        for key in el.keys():
+            try:
+                found[key] = el.get(key) or ""
+            except ValueError:
+                continue
+        return found
 
 
 def _parser() -> lxml.html.HTMLParser:
