@@ -77,6 +77,10 @@ MUST_NOT_FLAG = {
     "no-sexual-content-rule-is-not-sex-life": field(label="Description (no sexual content)", name="description"),
     "job-candidate-alone-is-not-political": field(label="Nome do candidato", name="candidato"),
     "ministry-alone-is-not-religion": field(label="Ministério", name="ministerio"),
+    "parentage-on-an-exam-form-is-not-political": field(label="Filiação (nome da mãe)", name="filiacao", legend="Dados do candidato"),
+    "matches-on-a-club-form-are-not-political": field(
+        label="Partidos jugados por semana", name="partidos", legend="Formulario de adhesión"
+    ),
 }
 
 
