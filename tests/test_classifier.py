@@ -42,6 +42,18 @@ MUST_FLAG = {
     "pesel": (field(label="PESEL"), "government-id"),
     "password-type": (field(label="Password", type_="password"), "credentials"),
     "email-type": (field(label="E-mail", type_="email"), "contact"),
+    "portuguese-elected-office": (field(label="Já exerceu algum cargo eletivo?"), "political"),
+    "spanish-elected-office": (field(label="¿Ha ocupado un cargo electivo?"), "political"),
+    "portuguese-post-in-the-party": (field(label="Cargo no partido"), "political"),
+    "portuguese-profession-of-faith": (field(label="Data da profissão de fé"), "religion"),
+    "spanish-catechist": (field(label="Catequista asignado"), "religion"),
+    "portuguese-church-and-member-weak-pair": (field(label="Igreja da qual é membro"), "religion"),
+    "french-one-night-option": (
+        field(question="Vous cherchez", options="Relation sérieuse Rencontre d'un soir Amitié", type_="radio"),
+        "sex-life",
+    ),
+    "polish-partner-sex-preference": (field(label="Preferujesz kobiety?"), "sex-life"),
+    "portuguese-union-affiliation-is-not-political": (field(label="Filiação sindical", name="filiacao"), "union"),
 }
 
 MUST_NOT_FLAG = {
@@ -61,6 +73,14 @@ MUST_NOT_FLAG = {
         label="Ich willige in die Verarbeitung meiner Gesundheitsdaten ein", name="consent", type_="checkbox"
     ),
     "english-consent-checkbox": field(label="I agree to the processing of my medical information", name="agree", type_="checkbox"),
+    "godparent-name-keeps-its-category": field(label="Nome do padrinho", name="nome_padrinho"),
+    "no-sexual-content-rule-is-not-sex-life": field(label="Description (no sexual content)", name="description"),
+    "job-candidate-alone-is-not-political": field(label="Nome do candidato", name="candidato"),
+    "ministry-alone-is-not-religion": field(label="Ministério", name="ministerio"),
+    "parentage-on-an-exam-form-is-not-political": field(label="Filiação (nome da mãe)", name="filiacao", legend="Dados do candidato"),
+    "matches-on-a-club-form-are-not-political": field(
+        label="Partidos jugados por semana", name="partidos", legend="Formulario de adhesión"
+    ),
 }
 
 
