@@ -102,3 +102,16 @@ def test_an_alias_assigned_again_is_no_longer_the_init(tmp_path: Path) -> None:
     again = ALIASES + "hf=function(e){console.log(e)};"
     found = _scan(tmp_path, COOKIEBOT_STATISTICS, SDK + again + APP)
     assert not [d for d in found if d.verdict.status is Status.GATED], found
+
+
+def test_an_alias_exported_to_another_chunk_is_not_judged_by_its_calls_here_alone(tmp_path: Path) -> None:
+    # Another chunk may import hf and call it unguarded: the gated call here is not every way in.
+    exported = APP.replace("export{WR as startAnalytics};", "export{WR as startAnalytics,hf as c};")
+    found = _scan(tmp_path, COOKIEBOT_STATISTICS, SDK + ALIASES + exported)
+    assert not [d for d in found if d.verdict.status is Status.GATED], found
+
+
+def test_an_alias_handed_on_as_a_callback_is_not_judged_by_its_calls_alone(tmp_path: Path) -> None:
+    handed = APP + f'window.addEventListener("load",()=>setTimeout(hf,0,"{KEY}"));'
+    found = _scan(tmp_path, COOKIEBOT_STATISTICS, SDK + ALIASES + handed)
+    assert not [d for d in found if d.verdict.status is Status.GATED], found

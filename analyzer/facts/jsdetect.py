@@ -672,9 +672,10 @@ class Detector:
         (``[sdk] bundle_client``): ``var pf=pe.add,…,hf=pe.init,…`` then ``hf(t, {…})``. The alias
         is a declaration whose value reads an init-named member off an object, that object's other
         members read in the file name at least three of the client's methods (a different
-        object with an ``init``, the app's or another library's, names none), the alias is never
-        assigned again, and the call is outside the SDK's own code. Each with the alias as written
-        (``hf = pe.init``)."""
+        object with an ``init``, the app's or another library's, names none), the alias is used
+        only in direct calls (one reassigned, exported to another chunk or handed on may be called
+        where this file does not show), and the call is outside the SDK's own code. Each with the
+        alias as written (``hf = pe.init``)."""
         members = set(vendor.sdk.bundle_client)
         if not members:
             return []
@@ -704,16 +705,18 @@ class Detector:
                 if not client[owner.key] or alias is None or alias.value != member:
                     continue
                 calls: list[Node] = []
-                for ref in prog.scopes.references(alias)[:200]:
+                for ref in prog.scopes.references(alias):
                     parent = ref[-2] if len(ref) >= 2 else None
-                    if parent is None or ref[-1].id == name.id:
+                    if ref[-1].id == name.id:
                         continue
-                    if parent.type in ("assignment_expression", "augmented_assignment_expression", "update_expression"):
-                        calls = []  # reassigned: no longer known to be the client's init
+                    if parent is None or parent.type != "call_expression" or prog.callee(parent) != ref[-1]:
+                        # Reassigned, exported to another chunk, passed or stored: the calls here
+                        # are not all of its calls, and judging only them could read a gate that
+                        # another way in does not pass.
+                        calls = []
                         break
-                    if parent.type == "call_expression" and prog.callee(parent) == ref[-1]:
-                        prog.remember(ref[:-1])
-                        calls.append(parent)
+                    prog.remember(ref[:-1])
+                    calls.append(parent)
                 for call in calls:
                     outside = not self.in_sdk(call) if self.in_sdk is not None else not self._in_sdk_code(call, spans)
                     if outside:
