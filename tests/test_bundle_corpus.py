@@ -34,8 +34,6 @@ _REGISTRY = (
     "followed across files"
 )
 KNOWN: dict[str, str] = {
-    "esb-amplitude-split-cookiebot": "Amplitude's renamed add(sessionReplayPlugin()) + init() in the split chunk are not recognised as its "
-    "start (the import().then(m => m.startAnalytics()) that calls it is followed)",
     "next-datadog-hold-cookieconsent": _REGISTRY,
     "rollup-clarity-osano-cookieconsent": "cookieconsent 3's hasConsented() is also true after a dismissed info banner: read as consent "
     "naming no category (unverifiable), where the label takes the opt-in type check as making it gated",

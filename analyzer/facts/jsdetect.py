@@ -20,6 +20,7 @@ from analyzer.kinds import Via
 from analyzer.parse import anchors, bundler_exports, headconfig, jshanded, jsparse, jsshapes
 from analyzer.parse.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program
 from analyzer.parse.jsflow import GLOBAL_OBJECTS, Flow
+from analyzer.parse.jsscope import Binding
 from analyzer.parse.normalise import norm
 from analyzer.signatures import CallSpec, Vendor
 
@@ -453,6 +454,8 @@ class Detector:
             found.pop(made.id, None)  # the constructor of an instance whose start() is the start
             found.setdefault(call.id, (call, f"a call shaped {shape}"))
             shaped.add(call.id)
+        for call, alias in self._client_inits(vendor, spans):
+            found.setdefault(call.id, (call, f"a call of {alias}, its client's init exported under a new name"))
         if not found:
             found = {c.id: (c, how) for c in self._walk_out(spans, methods)}
         via = Via.BUNDLE_INIT
@@ -663,6 +666,73 @@ class Detector:
                 if jsshapes.matches(self.prog, call, shape):
                     out += [(c, shape.text, call) for c in self._then(call, shape.then)] if shape.then else [(call, shape.text, call)]
         return out
+
+    def _client_inits(self, vendor: Vendor, spans: list[int]) -> list[tuple[Node, str]]:
+        """Calls of the SDK client's init through the alias its package exports it under
+        (``[sdk] bundle_client``): ``var pf=pe.add,…,hf=pe.init,…`` then ``hf(t, {…})``. The alias
+        is a declaration whose value reads an init-named member off an object, that object's other
+        members read in the file name at least three of the client's methods (a different
+        object with an ``init``, the app's or another library's, names none), the alias is used
+        only in direct calls (one reassigned, exported to another chunk or handed on may be called
+        where this file does not show), and the call is outside the SDK's own code. Each with the
+        alias as written (``hf = pe.init``)."""
+        members = set(vendor.sdk.bundle_client)
+        if not members:
+            return []
+        prog = self.prog
+        need = min(3, len(members))
+        client: dict[int, bool] = {}
+        out: dict[int, tuple[Node, str]] = {}
+        for method in sorted(init_methods(vendor)):
+            width = len(method.encode())
+            for offset in prog.tree.occurrences(method):
+                chain = prog.tree.path(offset, offset + width)
+                if len(chain) < 4 or chain[-1].type != "property_identifier" or chain[-2].type != "member_expression":
+                    continue
+                member, decl = chain[-2], chain[-3]
+                if decl.type != "variable_declarator" or decl.child_by_field_name("value") != member:
+                    continue
+                name, obj = decl.child_by_field_name("name"), member.child_by_field_name("object")
+                if name is None or name.type != "identifier" or obj is None or obj.type != "identifier":
+                    continue
+                prog.remember(chain[:-1])
+                owner = prog.lookup(obj)
+                if owner is None:
+                    continue
+                if owner.key not in client:
+                    client[owner.key] = len(self._members_read(owner) & members) >= need
+                alias = prog.lookup(name)
+                if not client[owner.key] or alias is None or alias.value != member:
+                    continue
+                calls: list[Node] = []
+                for ref in prog.scopes.references(alias):
+                    parent = ref[-2] if len(ref) >= 2 else None
+                    if ref[-1].id == name.id:
+                        continue
+                    if parent is None or parent.type != "call_expression" or prog.callee(parent) != ref[-1]:
+                        # Reassigned, exported to another chunk, passed or stored: the calls here
+                        # are not all of its calls, and judging only them could read a gate that
+                        # another way in does not pass.
+                        calls = []
+                        break
+                    prog.remember(ref[:-1])
+                    calls.append(parent)
+                for call in calls:
+                    outside = not self.in_sdk(call) if self.in_sdk is not None else not self._in_sdk_code(call, spans)
+                    if outside:
+                        out.setdefault(call.id, (call, f"{prog.text(name)} = {prog.text(member)}"))
+        return sorted(out.values(), key=lambda f: f[0].start_byte)
+
+    def _members_read(self, binding: Binding) -> set[str]:
+        """The property names read off a binding in the file (``pe.add``, ``pe.revenue``)."""
+        names: set[str] = set()
+        for ref in self.prog.scopes.references(binding)[:400]:
+            parent = ref[-2] if len(ref) >= 2 else None
+            if parent is not None and parent.type == "member_expression" and parent.child_by_field_name("object") == ref[-1]:
+                prop = parent.child_by_field_name("property")
+                if prop is not None:
+                    names.add(self.prog.text(prop))
+        return names
 
     def _passed(self, obj_chain: list[Node]) -> list[list[Node]]:
         """Where an object literal is handed to a call, as paths ending in the ``arguments``

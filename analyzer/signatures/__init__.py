@@ -162,6 +162,7 @@ class Sdk:
     core_strings: tuple[str, ...] = ()
     bundle_calls: tuple[CallShape, ...] = ()
     bundle_replay: tuple[CallShape, ...] = ()
+    bundle_client: tuple[str, ...] = ()  # the client's method names its package exports as aliases (``var hf = pe.init``)
     integration_strings: tuple[str, ...] = ()  # the replay integration's own code, built apart from the init
     integrations_option: str | None = None  # the init option that carries integrations (Sentry's ``integrations``)
     embeds: tuple[str, ...] = ()
@@ -553,6 +554,7 @@ def _sdk(sdk: dict[str, Any], category: str) -> Sdk:
         core_strings=tuple(sdk.get("core_strings", [])),
         bundle_calls=tuple(parse_call(t) for t in sdk.get("bundle_calls", [])),
         bundle_replay=tuple(parse_call(t) for t in sdk.get("bundle_replay", [])),
+        bundle_client=tuple(sdk.get("bundle_client", [])),
         integration_strings=tuple(sdk.get("integration_strings", [])),
         integrations_option=sdk.get("integrations_option"),
         embeds=tuple(sdk.get("embeds", [])),

@@ -98,6 +98,12 @@ VENDOR_SCHEMA: dict[str, Field] = {
             "bundle_calls": _opt("call[]"),
             # Calls elsewhere in the code that turn replay on (a plugin added apart from the start).
             "bundle_replay": _opt("call[]"),
+            # Method names of the SDK's client object that its package exports one by one
+            # (`export var add = client.add, init = client.init, …`): a bundle keeps them as
+            # aliases read off one object (`var pf=pe.add,hf=pe.init,…`), so a call of the alias of
+            # its init (`hf(key, {…})`) is the start when that object's other aliases name at least
+            # three of these (jsdetect: Detector._client_inits).
+            "bundle_client": _opt("str[]"),
             # Strings of the replay integration's own code (Sentry's constructor message), for an SDK
             # whose replay is an integration the init may leave out (``integrations_option``): an
             # init without that option records only once the app builds the integration, which is
