@@ -98,8 +98,12 @@ def fields_topic(found: list[Classification | None], categories: dict[str, Categ
         counts.setdefault(c.category, []).append(c.words[0] if c.words else c.category)
     ranked = sorted(counts.items(), key=lambda kv: -len(kv[1]))
     # Two answers in a long job application (a disability question, an adjustments question) do
-    # not make it a health form: the category must also be a quarter of the form's controls.
-    if not ranked or len(ranked[0][1]) < max(2, len(found) / 4) or (len(ranked) > 1 and len(ranked[1][1]) * 2 > len(ranked[0][1])):
+    # not make it a health form: the category must also be a quarter of the form's controls. The
+    # controls that already ask for something else (an e-mail, a phone number, an ID number) are
+    # not counted: a patient questionnaire opens with a block of them, and they say nothing about
+    # what the rest of the form asks.
+    asking = sum(1 for c in found if c is None or categories[c.category].art9)
+    if not ranked or len(ranked[0][1]) < max(2, asking / 4) or (len(ranked) > 1 and len(ranked[1][1]) * 2 > len(ranked[0][1])):
         return None
     cat, words = ranked[0]
     return Topic(cat, f"{len(words)} other fields of the form ask for it ({', '.join(dict.fromkeys(words))})"[:120])
