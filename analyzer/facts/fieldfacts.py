@@ -194,7 +194,7 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
     index = {tag: 0 for tag in ("input", "textarea", "select")}
     out: list[_Control] = []
     radio_groups: set[str] = set()
-    asked: dict[int, str] = {}  # per form: what the previous control asked (follow-up questions)
+    asked: dict[int, tuple[str, str]] = {}  # per form: what the previous control asked, and its legend
     for el in elements:
         i = index[el.tag]
         index[el.tag] += 1
@@ -210,10 +210,14 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
         anc = _ancestors(el)
         texts = _texts(el, el.tag, typ, labels, ids, group_first, anc)
         key = id(form)
-        inherited = follow_up_of(texts.get("label", ""), asked.get(key, ""), context) if typ not in ("radio", "checkbox") else ""
+        previous, previous_legend = asked.get(key, ("", ""))
+        # A follow-up ("Date", "If yes, which?") continues the previous control's question, not one
+        # asked in another section: a control under a legend of its own reads that legend instead.
+        own_section = bool(texts.get("legend")) and texts.get("legend") != previous_legend
+        inherited = follow_up_of(texts.get("label", ""), previous, context) if typ not in ("radio", "checkbox") and not own_section else ""
         if inherited:
             texts["question"] = inherited
-        asked[key] = texts.get("question") or texts.get("label") or texts.get("placeholder") or ""
+        asked[key] = (texts.get("question") or texts.get("label") or texts.get("placeholder") or "", texts.get("legend", ""))
         out.append(_Control(el, el.tag, i, typ, texts, form, anc))
     for el in root.xpath("//*[@contenteditable]") if editable else ():
         if (el.get("contenteditable") or "").lower() in ("", "true", "plaintext-only"):
