@@ -1,6 +1,7 @@
-"""A form's own answers as its topic (analyzer/facts/pagecontext.fields_topic, docs/fields.md "Context"):
-the controls that already ask for something else (e-mail, phone, address) do not dilute the share of
-Art. 9 answers, and two such answers in a long job application still do not make it a health form."""
+"""How a form's controls are read together (analyzer/facts/pagecontext, docs/fields.md "Context"): its own
+answers as its topic (the controls that already ask for something else, e-mail, phone, address, do not
+dilute the share of Art. 9 answers, and two such answers in a long job application still do not make
+it a health form), and identifier words most of its controls share, which name the form."""
 
 from __future__ import annotations
 
@@ -53,3 +54,22 @@ def test_two_health_questions_in_a_long_application_do_not_make_it_a_health_form
     )
     assert sites["di"] == sites["ra"] == "health"
     assert "co" not in sites, sites
+
+
+def test_a_word_every_identifier_shares_names_the_form_not_the_field(db) -> None:
+    # Every id ends with the form's name ("Anamnese"): the age and name fields ask nothing about health.
+    fields = [("nome", "Nome do paciente"), ("idade", "Idade"), ("nascimento", "Data de nascimento"), ("fumante", "É fumante?")]
+    fields += [("alergia", "Alergia?"), ("gestante", "Gestante?")]
+    form = "".join(f"<label for={n}FichaAnamnese>{label}</label><input id={n}FichaAnamnese name={n}Anamnese>" for n, label in fields)
+    sites = _sites(db, form)
+    assert {"fumanteAnamnese", "alergiaAnamnese", "gestanteAnamnese"} <= set(sites)
+    assert not {"nomeAnamnese", "idadeAnamnese", "nascimentoAnamnese"} & set(sites), sites
+
+
+def test_a_small_form_keeps_what_its_identifiers_say(db) -> None:
+    # Four controls are too few to tell a form's name from what its fields share: "allergy" stays.
+    form = "".join(
+        f"<label for=allergy_{n}>{label}</label><input id=allergy_{n} name=allergy_{n}>"
+        for n, label in (("substance", "Substance"), ("reaction", "Reaction"), ("severity", "Severity"), ("since", "Since"))
+    )
+    assert set(_sites(db, form).values()) == {"health"} and len(_sites(db, form)) == 4

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import lxml.etree
 
-from analyzer.facts.pagecontext import fields_topic, path_words, topic_of
+from analyzer.facts.pagecontext import fields_topic, path_words, shared_identifier_words, topic_of, without_words
 from analyzer.parse.htmldoc import Page
 from analyzer.signatures.lexicon import (
     Category,
@@ -155,6 +155,7 @@ class _Control:
     form: lxml.etree._Element | None
     ancestors: tuple = ((), frozenset(), "", "")  # _ancestors(el), read once
     found: Classification | None = None
+    read: dict[str, str] = field(default_factory=dict)  # the texts it is classified by (see _identifiers)
 
 
 def extract(
@@ -175,8 +176,9 @@ def extract(
     if next(root.iter("input", "select", "textarea"), None) is None and not editable:
         return []  # most pages have no form (lxml's C iteration beats scanning the text)
     controls = _controls(page, root, editable, context)
+    _identifiers(controls)
     for c in controls:
-        c.found = _classify(c.texts, c.typ, c.el.get("autocomplete") or "", categories, consent, None, context)
+        c.found = _classify(c.read, c.typ, c.el.get("autocomplete") or "", categories, consent, None, context)
     _with_topics(root, controls, categories, consent, path, context)
     return [f for f in (_site(page, c) for c in controls) if f is not None]
 
@@ -235,6 +237,18 @@ _CLASSIFIED: dict[tuple, object] = {}
 _MISSING = object()
 
 
+def _identifiers(controls: list[_Control]) -> None:
+    """Per form, the texts each control is classified by: without the identifier words most of the
+    form's controls share (they name the form, or were copied from an example)."""
+    forms: dict[int, list[_Control]] = {}
+    for c in controls:
+        forms.setdefault(id(c.form), []).append(c)
+    for group in forms.values():
+        shared = shared_identifier_words([c.texts for c in group])
+        for c in group:
+            c.read = without_words(c.texts, shared)
+
+
 def _classify(
     texts: dict[str, str],
     typ: str,
@@ -274,7 +288,7 @@ def _with_topics(
     for group in forms.values():
         own: Topic | None | object = _MISSING
         for c in group:
-            if c.found is not None or not takes_topic(c.texts, categories, c.typ, context):
+            if c.found is not None or not takes_topic(c.read, categories, c.typ, context):
                 continue
             if page_sources is None:
                 page_sources = _page_sources(root, path)
@@ -284,7 +298,7 @@ def _with_topics(
                     own = fields_topic([g.found for g in group], categories)
                 topic = own  # type: ignore[assignment]
             if topic is not None:
-                c.found = _classify(c.texts, c.typ, c.el.get("autocomplete") or "", categories, consent, topic, context)
+                c.found = _classify(c.read, c.typ, c.el.get("autocomplete") or "", categories, consent, topic, context)
 
 
 def _field_sources(c: _Control) -> list[tuple[str, str]]:

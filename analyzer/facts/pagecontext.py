@@ -109,6 +109,38 @@ def fields_topic(found: list[Classification | None], categories: dict[str, Categ
     return Topic(cat, f"{len(words)} other fields of the form ask for it ({', '.join(dict.fromkeys(words))})"[:120])
 
 
+# A form needs this many controls before a word its identifiers share is read as the form's name.
+_SHARED_MIN_CONTROLS = 6
+
+
+def shared_identifier_words(texts: list[dict[str, str]]) -> frozenset[str]:
+    """Words in the ``name`` or ``id`` of three quarters or more of a form's controls (six or more):
+    they name the form (``idadeFichaAnamnese``, ``nomePacienteFichaAnamnese``) or were copied from an
+    example (``id="inputEmail3"`` on every field), and say nothing about what any one control asks."""
+    if len(texts) < _SHARED_MIN_CONTROLS:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for t in texts:
+        for word in set(tokens(t.get("name", ""))) | set(tokens(t.get("id", ""))):
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(w for w, n in counts.items() if n * 4 >= len(texts) * 3)
+
+
+def without_words(texts: dict[str, str], words: frozenset[str]) -> dict[str, str]:
+    """The texts a control is classified by, without ``words`` in its ``name`` and ``id``."""
+    if not words or not any(k in texts for k in ("name", "id")):
+        return texts
+    out = dict(texts)
+    for key in ("name", "id"):
+        if key in out:
+            kept = [w for w in tokens(out[key]) if w not in words]
+            if kept:
+                out[key] = " ".join(kept)
+            else:
+                del out[key]
+    return out
+
+
 @dataclass(frozen=True)
 class PageTopic:
     """Why visiting a page is itself special-category data."""

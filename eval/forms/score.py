@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from analyzer import signatures  # noqa: E402
-from analyzer.facts.pagecontext import fields_topic, path_words, topic_of  # noqa: E402
+from analyzer.facts.pagecontext import fields_topic, path_words, shared_identifier_words, topic_of, without_words  # noqa: E402
 from analyzer.signatures.lexicon import classify, follow_up_of  # noqa: E402
 
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
@@ -111,6 +111,8 @@ def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[d
         for rec in recs:
             texts.append(texts_for(rec, previous, db, previous_legend))
             previous, previous_legend = asks(texts[-1]), rec.get("legend") or ""
+        shared = shared_identifier_words(texts)  # the form's name in every identifier: not evidence
+        texts = [without_words(t, shared) for t in texts]
         args = [(control_type(r), r.get("autocomplete") or "") for r in recs]
         first = [
             classify(t, db.fields, typ, auto, db.consent_words, context=db.field_context)
