@@ -137,3 +137,39 @@ def test_score_reads_follow_up_questions_as_the_extractor_does(score, db) -> Non
     assert texts["question"] == first["label"] and texts == sites["rel1where"].texts
     assert score.texts_for(whom, score.asks(texts), db) == sites["rel1whom"].texts
     assert {s.classification.category for s in sites.values()} == {"religion"}
+
+
+def test_a_select_follows_up_but_not_across_a_section_of_its_own(score, db) -> None:
+    """A select whose label only follows up ("If yes, check where applicable") takes the previous
+    question, as a text input does; a control under a legend of its own ("Preferred date and time"
+    after a question about the vaccine) reads its legend, not the previous section's question."""
+    page = htmldoc.parse(
+        "<form><p>Are you having any problems with your sleep habits?</p>"
+        "<label><input type=radio name=sleep value=y>Yes</label><label><input type=radio name=sleep value=n>No</label>"
+        "<label for=sc>If yes, check where applicable:</label>"
+        "<select id=sc name=sleepcheck><option>Sleeping too little</option><option>Poor quality sleep</option></select>"
+        "<fieldset><legend>Your vaccine</legend><label for=qu>Which vaccine did you have before?</label><input id=qu name=qu></fieldset>"
+        "<fieldset><legend>Preferred date and time for the appointment</legend><label for=da>Date</label>"
+        "<input id=da name=da type=date></fieldset></form>"
+    )
+    found = fieldfacts.extract(page, db.fields, db.consent_words, "", db.field_context)
+    sites = {s.name: s for s in found}
+    sleep = {"tag": "input", "type": "radio", "name": "sleep", "id": "", "label": "", "options": ["Yes"]}
+    sleep["question"] = "Are you having any problems with your sleep habits?"
+    check = {
+        "tag": "select",
+        "type": "select-one",
+        "name": "sleepcheck",
+        "id": "sc",
+        "label": "If yes, check where applicable:",
+        "options": ["Sleeping too little", "Poor quality sleep"],
+    }
+    texts = score.texts_for(check, score.asks(score.texts_for(sleep, "", db)), db)
+    assert texts["question"] == sleep["question"] and texts == sites["sleepcheck"].texts
+    assert sites["sleepcheck"].classification.category == "health"
+    vaccine = {"tag": "input", "type": "text", "name": "qu", "id": "qu", "label": "Which vaccine did you have before?"}
+    vaccine.update(options=[], legend="Your vaccine")
+    date = {"tag": "input", "type": "date", "name": "da", "id": "da", "label": "Date", "options": []}
+    date["legend"] = "Preferred date and time for the appointment"
+    texts = score.texts_for(date, score.asks(score.texts_for(vaccine, "", db)), db, "Your vaccine")
+    assert "question" not in texts and "da" not in sites

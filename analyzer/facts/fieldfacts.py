@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import lxml.etree
 
-from analyzer.facts.pagecontext import fields_topic, path_words, topic_of
+from analyzer.facts.pagecontext import fields_topic, path_words, shared_identifier_words, topic_of, without_words
 from analyzer.parse import htmldoc
 from analyzer.parse.htmldoc import Page
 from analyzer.signatures.lexicon import (
@@ -156,6 +156,7 @@ class _Control:
     form: lxml.etree._Element | None
     ancestors: tuple = ((), frozenset(), "", "")  # _ancestors(el), read once
     found: Classification | None = None
+    read: dict[str, str] = field(default_factory=dict)  # the texts it is classified by (see _identifiers)
 
 
 def extract(
@@ -176,8 +177,9 @@ def extract(
     if next(root.iter("input", "select", "textarea"), None) is None and not editable:
         return []  # most pages have no form (lxml's C iteration beats scanning the text)
     controls = _controls(page, root, editable, context)
+    _identifiers(controls)
     for c in controls:
-        c.found = _classify(c.texts, c.typ, c.el.get("autocomplete") or "", categories, consent, None, context)
+        c.found = _classify(c.read, c.typ, c.el.get("autocomplete") or "", categories, consent, None, context)
     _with_topics(root, controls, categories, consent, path, context)
     return [f for f in (_site(page, c) for c in controls) if f is not None]
 
@@ -195,7 +197,7 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
     index = {tag: 0 for tag in ("input", "textarea", "select")}
     out: list[_Control] = []
     radio_groups: set[str] = set()
-    asked: dict[int, str] = {}  # per form: what the previous control asked (follow-up questions)
+    asked: dict[int, tuple[str, str]] = {}  # per form: what the previous control asked, and its legend
     for el in elements:
         i = index[el.tag]
         index[el.tag] += 1
@@ -211,10 +213,14 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
         anc = _ancestors(el)
         texts = _texts(el, el.tag, typ, labels, ids, group_first, anc)
         key = id(form)
-        inherited = follow_up_of(texts.get("label", ""), asked.get(key, ""), context) if typ not in ("radio", "checkbox") else ""
+        previous, previous_legend = asked.get(key, ("", ""))
+        # A follow-up ("Date", "If yes, which?") continues the previous control's question, not one
+        # asked in another section: a control under a legend of its own reads that legend instead.
+        own_section = bool(texts.get("legend")) and texts.get("legend") != previous_legend
+        inherited = follow_up_of(texts.get("label", ""), previous, context) if typ not in ("radio", "checkbox") and not own_section else ""
         if inherited:
             texts["question"] = inherited
-        asked[key] = texts.get("question") or texts.get("label") or texts.get("placeholder") or ""
+        asked[key] = (texts.get("question") or texts.get("label") or texts.get("placeholder") or "", texts.get("legend", ""))
         out.append(_Control(el, el.tag, i, typ, texts, form, anc))
     for el in root.xpath("//*[@contenteditable]") if editable else ():
         if (el.get("contenteditable") or "").lower() in ("", "true", "plaintext-only"):
@@ -230,6 +236,18 @@ def _form_of(el: lxml.etree._Element) -> lxml.etree._Element | None:
 
 _CLASSIFIED: dict[tuple, object] = {}
 _MISSING = object()
+
+
+def _identifiers(controls: list[_Control]) -> None:
+    """Per form, the texts each control is classified by: without the identifier words most of the
+    form's controls share (they name the form, or were copied from an example)."""
+    forms: dict[int, list[_Control]] = {}
+    for c in controls:
+        forms.setdefault(id(c.form), []).append(c)
+    for group in forms.values():
+        shared = shared_identifier_words([c.texts for c in group])
+        for c in group:
+            c.read = without_words(c.texts, shared)
 
 
 def _classify(
@@ -271,7 +289,7 @@ def _with_topics(
     for group in forms.values():
         own: Topic | None | object = _MISSING
         for c in group:
-            if c.found is not None or not takes_topic(c.texts, categories, c.typ, context):
+            if c.found is not None or not takes_topic(c.read, categories, c.typ, context):
                 continue
             if page_sources is None:
                 page_sources = _page_sources(root, path)
@@ -281,7 +299,7 @@ def _with_topics(
                     own = fields_topic([g.found for g in group], categories)
                 topic = own  # type: ignore[assignment]
             if topic is not None:
-                c.found = _classify(c.texts, c.typ, c.el.get("autocomplete") or "", categories, consent, topic, context)
+                c.found = _classify(c.read, c.typ, c.el.get("autocomplete") or "", categories, consent, topic, context)
 
 
 def _field_sources(c: _Control) -> list[tuple[str, str]]:

@@ -98,11 +98,47 @@ def fields_topic(found: list[Classification | None], categories: dict[str, Categ
         counts.setdefault(c.category, []).append(c.words[0] if c.words else c.category)
     ranked = sorted(counts.items(), key=lambda kv: -len(kv[1]))
     # Two answers in a long job application (a disability question, an adjustments question) do
-    # not make it a health form: the category must also be a quarter of the form's controls.
-    if not ranked or len(ranked[0][1]) < max(2, len(found) / 4) or (len(ranked) > 1 and len(ranked[1][1]) * 2 > len(ranked[0][1])):
+    # not make it a health form: the category must also be a quarter of the form's controls. The
+    # controls that already ask for something else (an e-mail, a phone number, an ID number) are
+    # not counted: a patient questionnaire opens with a block of them, and they say nothing about
+    # what the rest of the form asks.
+    asking = sum(1 for c in found if c is None or categories[c.category].art9)
+    if not ranked or len(ranked[0][1]) < max(2, asking / 4) or (len(ranked) > 1 and len(ranked[1][1]) * 2 > len(ranked[0][1])):
         return None
     cat, words = ranked[0]
     return Topic(cat, f"{len(words)} other fields of the form ask for it ({', '.join(dict.fromkeys(words))})"[:120])
+
+
+# A form needs this many controls before a word its identifiers share is read as the form's name.
+_SHARED_MIN_CONTROLS = 6
+
+
+def shared_identifier_words(texts: list[dict[str, str]]) -> frozenset[str]:
+    """Words in the ``name`` or ``id`` of three quarters or more of a form's controls (six or more):
+    they name the form (``idadeFichaAnamnese``, ``nomePacienteFichaAnamnese``) or were copied from an
+    example (``id="inputEmail3"`` on every field), and say nothing about what any one control asks."""
+    if len(texts) < _SHARED_MIN_CONTROLS:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for t in texts:
+        for word in set(tokens(t.get("name", ""))) | set(tokens(t.get("id", ""))):
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(w for w, n in counts.items() if n * 4 >= len(texts) * 3)
+
+
+def without_words(texts: dict[str, str], words: frozenset[str]) -> dict[str, str]:
+    """The texts a control is classified by, without ``words`` in its ``name`` and ``id``."""
+    if not words or not any(k in texts for k in ("name", "id")):
+        return texts
+    out = dict(texts)
+    for key in ("name", "id"):
+        if key in out:
+            kept = [w for w in tokens(out[key]) if w not in words]
+            if kept:
+                out[key] = " ".join(kept)
+            else:
+                del out[key]
+    return out
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from analyzer import signatures  # noqa: E402
-from analyzer.facts.pagecontext import fields_topic, path_words, topic_of  # noqa: E402
+from analyzer.facts.pagecontext import fields_topic, path_words, shared_identifier_words, topic_of, without_words  # noqa: E402
 from analyzer.signatures.lexicon import classify, follow_up_of  # noqa: E402
 
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
@@ -53,13 +53,14 @@ def control_type(rec: dict) -> str:
     return (rec["type"] or "text").lower()
 
 
-def texts_for(rec: dict, previous: str = "", db: signatures.SignatureDB | None = None) -> dict[str, str]:
+def texts_for(rec: dict, previous: str = "", db: signatures.SignatureDB | None = None, previous_legend: str = "") -> dict[str, str]:
     """The texts fieldfacts.extract collects for this control (docs/fields.md): a radio or checkbox
     carries its choice text in `options` and the text before the group in `question`; a select its
     option texts. A radio/checkbox group is one record here, so its choices are joined, as
     tests/test_classifier.py does for the hand-written sets (the extractor sees one choice at a time).
-    A text control whose label only follows up the previous control's question ("When?", "If yes,
-    please specify") gets that question (``previous``), as the extractor does."""
+    A text control or select whose label only follows up the previous control's question ("When?", "If
+    yes, please specify") gets that question (``previous``), as the extractor does, unless it stands in
+    a section of its own (a legend other than the previous control's, ``previous_legend``)."""
     typ = control_type(rec)
     label = rec.get("label") or ""
     texts: dict[str, str] = {}
@@ -68,12 +69,13 @@ def texts_for(rec: dict, previous: str = "", db: signatures.SignatureDB | None =
         texts["question"] = rec.get("question") or ""
         texts["options"] = options
         texts["label"] = "" if label == options or not rec.get("options") else label
-    elif typ == "select":
-        texts["label"] = label
-        texts["options"] = " ".join(rec.get("options") or [])
     else:
         texts["label"] = label
-        inherited = follow_up_of(label, previous, db.field_context) if db is not None else ""
+        if typ == "select":
+            texts["options"] = " ".join(rec.get("options") or [])
+        legend = rec.get("legend") or ""
+        own_section = bool(legend) and legend != previous_legend
+        inherited = follow_up_of(label, previous, db.field_context) if db is not None and not own_section else ""
         if inherited:
             texts["question"] = inherited
     texts["legend"] = rec.get("legend") or ""
@@ -105,10 +107,12 @@ def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[d
         forms.setdefault(rec["form"], []).append(rec)
     result: dict[int, str] = {}
     for recs in forms.values():
-        previous, texts = "", []
+        previous, previous_legend, texts = "", "", []
         for rec in recs:
-            texts.append(texts_for(rec, previous, db))
-            previous = asks(texts[-1])
+            texts.append(texts_for(rec, previous, db, previous_legend))
+            previous, previous_legend = asks(texts[-1]), rec.get("legend") or ""
+        shared = shared_identifier_words(texts)  # the form's name in every identifier: not evidence
+        texts = [without_words(t, shared) for t in texts]
         args = [(control_type(r), r.get("autocomplete") or "") for r in recs]
         first = [
             classify(t, db.fields, typ, auto, db.consent_words, context=db.field_context)

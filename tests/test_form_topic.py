@@ -1,0 +1,75 @@
+"""How a form's controls are read together (analyzer/facts/pagecontext, docs/fields.md "Context"): its own
+answers as its topic (the controls that already ask for something else, e-mail, phone, address, do not
+dilute the share of Art. 9 answers, and two such answers in a long job application still do not make
+it a health form), and identifier words most of its controls share, which name the form."""
+
+from __future__ import annotations
+
+from analyzer.facts import fieldfacts
+from analyzer.parse import htmldoc
+
+_CONTACT_BLOCK = (
+    "<label for=fn>First name</label><input id=fn name=fn>"
+    "<label for=ln>Last name</label><input id=ln name=ln>"
+    "<label for=em>E-mail</label><input id=em name=em type=email>"
+    "<label for=ph>Phone</label><input id=ph name=ph type=tel>"
+    "<label for=st>Street address</label><input id=st name=st>"
+    "<label for=pc>Postcode</label><input id=pc name=pc>"
+    "<label for=db>Date of birth</label><input id=db name=db type=date>"
+)
+
+
+def _sites(db, form: str) -> dict[str, str]:
+    page = htmldoc.parse(f"<form>{form}</form>")
+    found = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context)
+    return {s.name: s.classification.category for s in found}
+
+
+def test_a_contact_block_does_not_hide_what_a_questionnaire_asks(db) -> None:
+    # 11 controls, 2 of them health by a strong word: fewer than a quarter of all controls, but the
+    # four contact fields ask for something else, and half of the rest is a quarter and more.
+    sites = _sites(
+        db,
+        _CONTACT_BLOCK + "<label for=me>Current medication</label><input id=me name=me>"
+        "<label for=al>Known allergies</label><input id=al name=al>"
+        "<label for=no>Notes</label><textarea id=no name=no></textarea>"
+        "<label for=dy>Preferred day</label><input id=dy name=dy>",
+    )
+    assert sites["me"] == sites["al"] == "health"
+    assert sites.get("no") == "health", sites
+    assert "dy" not in sites and "fn" not in sites
+
+
+def test_two_health_questions_in_a_long_application_do_not_make_it_a_health_form(db) -> None:
+    sites = _sites(
+        db,
+        _CONTACT_BLOCK + "<label for=em2>Current employer</label><input id=em2 name=em2>"
+        "<label for=po>Position applied for</label><input id=po name=po>"
+        "<label for=sd>Earliest start date</label><input id=sd name=sd type=date>"
+        "<label for=ye>Years of experience</label><input id=ye name=ye>"
+        "<label for=np>Notice period</label><input id=np name=np>"
+        "<label for=di>Do you have a disability?</label><input id=di name=di>"
+        "<label for=ra>Do you need reasonable adjustments for the interview?</label><input id=ra name=ra>"
+        "<label for=co>Comments</label><textarea id=co name=co></textarea>",
+    )
+    assert sites["di"] == sites["ra"] == "health"
+    assert "co" not in sites, sites
+
+
+def test_a_word_every_identifier_shares_names_the_form_not_the_field(db) -> None:
+    # Every id ends with the form's name ("Anamnese"): the age and name fields ask nothing about health.
+    fields = [("nome", "Nome do paciente"), ("idade", "Idade"), ("nascimento", "Data de nascimento"), ("fumante", "É fumante?")]
+    fields += [("alergia", "Alergia?"), ("gestante", "Gestante?")]
+    form = "".join(f"<label for={n}FichaAnamnese>{label}</label><input id={n}FichaAnamnese name={n}Anamnese>" for n, label in fields)
+    sites = _sites(db, form)
+    assert {"fumanteAnamnese", "alergiaAnamnese", "gestanteAnamnese"} <= set(sites)
+    assert not {"nomeAnamnese", "idadeAnamnese", "nascimentoAnamnese"} & set(sites), sites
+
+
+def test_a_small_form_keeps_what_its_identifiers_say(db) -> None:
+    # Four controls are too few to tell a form's name from what its fields share: "allergy" stays.
+    form = "".join(
+        f"<label for=allergy_{n}>{label}</label><input id=allergy_{n} name=allergy_{n}>"
+        for n, label in (("substance", "Substance"), ("reaction", "Reaction"), ("severity", "Severity"), ("since", "Since"))
+    )
+    assert set(_sites(db, form).values()) == {"health"} and len(_sites(db, form)) == 4
