@@ -28,7 +28,7 @@ from analyzer.facts import jsdetect
 from analyzer.facts.records import RegistryStart
 from analyzer.kinds import Via
 from analyzer.model import Detection, Status, Verdict, site_key
-from analyzer.parse import bundler_exports, jsfacts, jsparse, reading
+from analyzer.parse import bundler_exports, jsexpr, jsfacts, jsparse, reading
 from analyzer.parse.jsfacts import FUNCTION_TYPES
 from analyzer.read.discover import SourceFile
 from analyzer.signatures import SignatureDB, Vendor
@@ -428,9 +428,16 @@ def _rejudge(
         return None
     hold = d.via == Via.RELEASE_CALL
     plain = consent_code.GuardAnalysis(prog, vocab)
-    for node in reversed(prog.tree.path(offset)):
-        if node.start_byte != offset or not node.is_named or node.type.endswith(("statement", "declaration", "program")):
-            continue
+    nodes = [
+        n
+        for n in reversed(prog.tree.path(offset))
+        if n.start_byte == offset and n.is_named and not n.type.endswith(("statement", "declaration", "program"))
+    ]
+    if hold:  # a release is judged from the branch of its argument that releases (Detector._chosen_release)
+        for call in [n for n in nodes if n.type == "call_expression"]:
+            branches = jsexpr.choices(prog.args(call)[0]) if prog.args(call) else []
+            nodes += branches if len(branches) > 1 else []
+    for node in nodes:
         before = consent_code.path_verdict(plain.judge(node), hold)
         if before.evidence != d.verdict.evidence or before.status is not d.verdict.status:
             continue
