@@ -601,7 +601,8 @@ class Detector:
             callee = callee.child_by_field_name("object")
             if callee is None:
                 return None
-        return bundler_exports.registry_export(self.prog, callee)
+        # webpack's only: the resolve stage reads which Turbopack modules hold an SDK only for consent checks.
+        return bundler_exports.registry_export(self.prog, callee, turbopack=False)
 
     def registry_starts(self, vendors: list[Vendor], found: list[CodeSite]) -> list[CodeSite]:
         """Starts called through webpack's module registry with the SDK in another chunk (webpack
