@@ -114,6 +114,7 @@ OPEN_QUEUES = {
     "mapped (a method not followed)": DRAINED + "const names = listeners.map((f) => f);",
     "replaced by another array": DRAINED + "function reset(x) { listeners = x; }",
     "visited with the collection as the third argument": (DRAINED + "listeners.forEach((f, i, all) => setTimeout(all[i]));"),
+    "element put on an object handed in": DRAINED + "function put(o) { o.cb = listeners.shift(); }\nconst h = {};\nput(h);\nh.cb();",
     "element stored again": f"let last;\nfunction notify() {{ if ({CHECK}) for (const f of listeners) last = f; }}",
 }
 
@@ -212,3 +213,15 @@ def test_a_release_chosen_by_a_check_in_another_chunk(tmp_path: Path, argument: 
     assert [(d.via.value, d.verdict.status) for d in found] == [("release-call", status)], found
     if status is Status.GATED:
         assert "Sc of module 7587 is CookieConsent v3" in found[0].verdict.evidence
+
+
+def test_a_start_put_on_an_object_handed_in_is_not_followed_as_that_objects_property(tmp_path: Path, db) -> None:
+    """``o.cb = start`` on a parameter: the caller's object is read under its own name (``h.cb()``),
+    so the start is stored where its calls cannot be followed, whatever its other, gated, call."""
+    code = (
+        "import { datadogRum } from '@datadog/browser-rum';\n"
+        f"function start() {{ {DD_INIT.replace(',trackingConsent:' + chr(39) + 'not-granted' + chr(39), '')} }}\n"
+        f"function put(o) {{ o.cb = start; }}\nif ({CHECK}) start();\nconst h = {{}};\nput(h);\nh.cb();\n"
+    )
+    got = _datadog(tmp_path, db, code)
+    assert [(via, status) for via, status, _ in got] == [("init-call", "unverifiable")], got

@@ -520,6 +520,9 @@ class Flow:
         obj = left.child_by_field_name("object")
         if obj is not None and obj.type == "identifier" and target.count(".") == 1:
             binding = self.prog.lookup(obj)
+            if binding is not None and binding.kind in ("param", "import"):
+                # o.cb = f on an object handed in (a caller's, another module's): read under other names.
+                return out + [Use("escape", assignment, last, origin.holder)]
             if binding is not None:
                 return out + self._property_reads(binding, (last,) + props, origin, hops)
             return out + [Use("global", assignment, last, origin.holder)]
