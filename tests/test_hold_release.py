@@ -41,6 +41,10 @@ GATED_QUEUES = {
     "shift() until empty": f"function notify() {{ if (!{CHECK}) return; while (listeners.length) listeners.shift()(); }}",
     "indexed loop": f"function notify() {{ if ({CHECK}) for (let i = 0; i < listeners.length; i++) listeners[i](); }}",
     "an alias of a copy": f"function notify() {{ {UNLESS} const q = [...listeners]; listeners.length = 0; q.forEach((f) => f()); }}",
+    "moved to a second queue drained under the check": (
+        f"const later = [];\nfunction notify() {{ for (const f of listeners) later.push(f); if ({CHECK}) later.forEach((g) => g()); }}"
+    ),
+    "a named runner": f"function run(f) {{ f(); }}\nfunction notify() {{ if ({CHECK}) listeners.forEach(run); }}",
     "handed to setTimeout": f"function notify() {{ if ({CHECK}) for (const fn of listeners) setTimeout(fn); }}",
 }
 
@@ -93,6 +97,13 @@ UNGATED_QUEUES = {
     "drained twice, once unguarded": (
         f"function notify() {{ if ({CHECK}) listeners.forEach((f) => f()); }}\nsetTimeout(() => listeners.forEach((f) => f()), 5000);"
     ),
+    "moved to a second queue drained unguarded": (
+        f"const later = [];\nfunction notify() {{ if ({CHECK}) for (const f of listeners) later.push(f); }}\n"
+        "setTimeout(() => later.forEach((g) => g()));"
+    ),
+    "a named runner also called unguarded": (
+        f"function run(f) {{ f(); }}\nfunction notify() {{ if ({CHECK}) listeners.forEach(run); }}\nrun(listeners[0]);"
+    ),
     "the checked one is another collection": (
         f"const other = [];\nfunction notify() {{ if ({CHECK}) other.forEach((f) => f()); listeners.forEach((f) => f()); }}"
     ),
@@ -110,6 +121,8 @@ OPEN_QUEUES = {
     "returned to callers elsewhere": DRAINED + "export function pending() { return listeners; }",
     "exported": DRAINED + "export { listeners };",
     "kept on window": DRAINED + "window.queue = listeners;",
+    "an alias exported": DRAINED + "const q = listeners;\nexport { q };",
+    "returned by an exported object's method": DRAINED + "export const api = { all: () => listeners };",
     "handed to a call": DRAINED + "register(listeners);",
     "mapped (a method not followed)": DRAINED + "const names = listeners.map((f) => f);",
     "replaced by another array": DRAINED + "function reset(x) { listeners = x; }",
