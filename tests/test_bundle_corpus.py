@@ -29,16 +29,9 @@ CASES = sorted(p.parent.name for p in CORPUS.glob("*/expected.json"))
 MAX_SECONDS = 20
 
 # Read wrong today, and why (see the closing note of issue 8).
-_REGISTRY = (
-    "the app's start and the SDK sit in chunks wired through the bundler's module registry (Turbopack/webpack), which is not "
-    "followed across files"
-)
 KNOWN: dict[str, str] = {
-    "next-datadog-hold-cookieconsent": _REGISTRY,
     "rollup-clarity-osano-cookieconsent": "cookieconsent 3's hasConsented() is also true after a dismissed info banner: read as consent "
     "naming no category (unverifiable), where the label takes the opt-in type check as making it gated",
-    "vite-datadog-hold-cookieconsent": "the release is queued in the app's own array and drained under the check: collections are not "
-    "followed (unverifiable, the safe side)",
     "wp-sentry-replay-start-klaro": "the start is replay.start() on the integration instance (a release without a hold switch): not "
     "recognised, and the klaro callback is stored",
 }

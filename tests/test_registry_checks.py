@@ -171,3 +171,38 @@ def test_a_chunk_saved_with_a_bom_is_read_at_the_right_offsets(tmp_path: Path) -
     (dist / "js" / "main.js").write_bytes(b"\xef\xbb\xbf" + _app().encode())
     [found] = [d for d in run(ScanOptions(paths=(str(dist),))).detections if d.vendor == "logrocket"]
     assert found.verdict.status is Status.GATED, found.verdict.evidence
+
+
+# Turbopack (Next.js): the registry is an array of ids and factories ``[script, 7587, e => {…}]``, a
+# module imports another with ``e.i(7587)`` and lists its (renamed) exports with ``e.s(["Sc", 0, _e])``.
+TURBOPACK = '(globalThis.TURBOPACK||(globalThis.TURBOPACK=[])).push(["object"==typeof document?document.currentScript:void 0,{modules}]);'
+
+
+def _turbopack_vendor(fn: str = ACCEPTED, module: str = "7587") -> str:
+    return TURBOPACK.format(modules=f'{module},e=>{{"use strict";{CMP_STATE}const _e={fn};e.s(["Sc",0,_e,"eF",0,function(e){{}}])}}')
+
+
+def _turbopack_app(body: str = "{condition}&&{start}", module: str = "7587") -> str:
+    start = body.format(condition='(0,r.Sc)("analytics")', start=START)
+    return TURBOPACK.format(modules=f'944,e=>{{"use strict";var r=e.i({module});r.eF({{onConsent:()=>{{{start}}}}})}}')
+
+
+def test_a_turbopack_registry_import_of_the_cmps_check_gates(tmp_path: Path) -> None:
+    verdict = _scan(tmp_path, _turbopack_vendor(), _turbopack_app())
+    assert verdict.status is Status.GATED, verdict.evidence
+    assert "acceptedCategory" in verdict.evidence and "module 7587" in verdict.evidence
+
+
+@pytest.mark.parametrize(
+    ("vendor", "app"),
+    [
+        (_turbopack_vendor(fn=OTHER), _turbopack_app()),  # the export is another function
+        (_turbopack_vendor(), _turbopack_app(body="if({condition})return;{start}")),  # returns when consented
+        (_turbopack_vendor(), _turbopack_app(body="{condition}||{start}")),
+        (_turbopack_vendor(module="1234"), _turbopack_app()),  # no scanned chunk defines 7587
+    ],
+    ids=["another-function", "return-when-consented", "or", "module-not-scanned"],
+)
+def test_a_turbopack_registry_check_that_does_not_hold_does_not_gate(tmp_path: Path, vendor: str, app: str) -> None:
+    verdict = _scan(tmp_path, vendor, app)
+    assert verdict.status is not Status.GATED, verdict.evidence

@@ -183,7 +183,7 @@ class GuardAnalysis:
         self.prog = prog
         self.vocab = vocab
         self.registry = registry or {}  # "7587:Sc" -> the API that export is (resolve.registry)
-        self.flow = Flow(prog, vocab.stores)
+        self.flow = Flow(prog, vocab.stores, queues=True)
         self.records = ConsentRecords(prog, self.flow, vocab.records)
         self._segments: dict[int, _Segment] = {}
         self._ways_memo: dict[int, list] = {}
@@ -1066,7 +1066,7 @@ def verdict(site: CodeSite, prog: Program, vocab: ConsentVocabulary, guard: Guar
     triggered = _trigger(site, prog, vocab)
     if triggered is not None:
         return triggered
-    return path_verdict((guard or GuardAnalysis(prog, vocab)).judge(site.node), bool(site.hold))
+    return path_verdict((guard or GuardAnalysis(prog, vocab)).judge(site.judged or site.node), bool(site.hold))
 
 
 def path_verdict(path: Path, hold: bool = False) -> Verdict:

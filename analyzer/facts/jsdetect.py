@@ -17,7 +17,7 @@ from tree_sitter import Node
 
 from analyzer.facts.detect import inline_url_hit, outranked, snippet_hit, split_url
 from analyzer.kinds import Via
-from analyzer.parse import anchors, bundler_exports, headconfig, jshanded, jsparse, jsshapes
+from analyzer.parse import anchors, bundler_exports, headconfig, jsexpr, jshanded, jsparse, jsshapes
 from analyzer.parse.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program
 from analyzer.parse.jsflow import GLOBAL_OBJECTS, Flow
 from analyzer.parse.jsscope import Binding
@@ -46,6 +46,10 @@ class CodeSite:
     # call reaches) with the SDK in another chunk: the resolve stage reads that module first.
     registry: str | None = None
     registry_keep: bool = False  # kept when no scanned chunk defines the module (else dropped)
+    # What the consent walk starts from when it is not the start itself: a release whose argument
+    # chooses the releasing value (``setTrackingConsent(ok ? 'granted' : 'not-granted')``) releases
+    # only on that value's branch, so the walk starts at that literal.
+    judged: Node | None = None
 
 
 @dataclass(frozen=True)
@@ -600,7 +604,8 @@ class Detector:
             callee = callee.child_by_field_name("object")
             if callee is None:
                 return None
-        return bundler_exports.registry_export(self.prog, callee)
+        # webpack's only: the resolve stage reads which Turbopack modules hold an SDK only for consent checks.
+        return bundler_exports.registry_export(self.prog, callee, turbopack=False)
 
     def registry_starts(self, vendors: list[Vendor], found: list[CodeSite]) -> list[CodeSite]:
         """Starts called through webpack's module registry with the SDK in another chunk (webpack
@@ -1479,6 +1484,12 @@ class Detector:
             names = sorted({r.name for r in releases if r.path is not None})
             candidates = {c.id: c for name in names for c in self.prog.calls_named(name)}
             calls = [c for c in candidates.values() if any(self._releases(c, r) for r in releases)]
+            chosen: dict[int, Node] = {}  # release calls whose argument picks the releasing value: that branch
+            for c in candidates.values():
+                branch = None if any(c.id == k.id for k in calls) else self._chosen_release(c, releases)
+                if branch is not None:
+                    chosen[c.id] = branch
+                    calls.append(c)
             spans = self._spans(vendor)
             for shape in hold.bundle_release:
                 for call in self._shape_candidates(shape):
@@ -1494,10 +1505,49 @@ class Detector:
             if not calls:
                 return [CodeSite(vendor, s.node, s.via, s.evidence, s.replay, hold=held) for s in sites] if sites else []
             return [
-                CodeSite(vendor, c, Via.RELEASE_CALL, f"{self.prog.text(c)[:60]} releases recording held by {held}", hold=held)
+                CodeSite(
+                    vendor,
+                    c,
+                    Via.RELEASE_CALL,
+                    f"{self.prog.text(c)[:60]} releases recording held by {held}"
+                    + (f" when it passes {self.prog.text(chosen[c.id])}" if c.id in chosen else ""),
+                    hold=held,
+                    judged=chosen.get(c.id),
+                )
                 for c in calls
             ]
         return sites
+
+    def _chosen_release(self, call: Node, releases: tuple[CallSpec, ...]) -> Node | None:
+        """The branch of a release call's argument that releases: ``setTrackingConsent(ok ? 'granted' :
+        'not-granted')`` releases only when the ternaries around its argument pick the release's
+        value. The one literal that equals it, when every other branch is a literal that does not
+        (a branch that may hold anything, or two that release, leave the call unrecognised)."""
+        args = call.child_by_field_name("arguments")
+        first = next((a for a in args.named_children if a.type != "comment"), None) if args is not None else None
+        if first is None:
+            return None
+        callee = self.prog.callee(call)
+        path = self.prog.path(callee) if callee is not None else ""
+        for release in releases:
+            if release.path is None or release.arg is None or path.rsplit(".", 1)[-1] != release.name:
+                continue
+            if release.obj is not None and path != release.path and not path.endswith(f".{release.path}"):
+                continue
+            leaves = jsexpr.choices(first)
+            values = [self._literal(leaf) for leaf in leaves]
+            if None in values or len(leaves) < 2:
+                continue
+            granting = [leaf for leaf, value in zip(leaves, values, strict=True) if value == release.arg]
+            if len(granting) == 1:
+                return granting[0]
+        return None
+
+    def _literal(self, node: Node) -> str | None:
+        """A string literal's value (a template literal only without substitutions)."""
+        if node.type == "template_string" and any(c.type == "template_substitution" for c in node.named_children):
+            return None
+        return self.prog.string_value(node)
 
     def _releases(self, call: Node, release: CallSpec) -> bool:
         """Does ``call`` match a release spec (``posthog.opt_in_capturing(``,

@@ -183,11 +183,12 @@ def module_id(prog: Program, node: Node) -> str | None:
     return None
 
 
-def registry_export(prog: Program, expr: Node) -> tuple[str, str] | None:
-    """(module id, export name) for an export of a module webpack's registry hands over by id:
-    ``r.Sc`` or ``(0, r.Sc)`` with ``r = n(7587)`` in a module factory ``(e, t, n)``, or
+def registry_export(prog: Program, expr: Node, turbopack: bool = True) -> tuple[str, str] | None:
+    """(module id, export name) for an export of a module the bundle's registry hands over by id:
+    ``r.Sc`` or ``(0, r.Sc)`` with ``r = n(7587)`` in a webpack module factory ``(e, t, n)`` or
+    ``r = e.i(7587)`` in a Turbopack one ``e => {…}`` (unless ``turbopack`` is False), or
     ``n(7587).Sc`` on the spot. The export's value is in the module's factory, often in another
-    chunk (a ``splitChunks`` vendor chunk); webpack renames the export."""
+    chunk (a ``splitChunks`` vendor chunk); both bundlers rename the export."""
     while expr.type in ("parenthesized_expression", "sequence_expression") and expr.named_children:
         expr = expr.named_children[-1]  # (0, r.Sc)
     if expr.type != "member_expression":
@@ -200,18 +201,26 @@ def registry_export(prog: Program, expr: Node) -> tuple[str, str] | None:
         if binding is None or binding.kind not in ("var", "let", "const") or binding.value is None:
             return None
         obj = binding.value
-    module = required_id(prog, obj)
+    module = required_id(prog, obj, turbopack)
     return (module, prog.text(prop)) if module else None
 
 
-def required_id(prog: Program, call: Node) -> str | None:
+def required_id(prog: Program, call: Node, turbopack: bool = True) -> str | None:
     """The module id of ``n(7587)``, where ``n`` is the ``require`` parameter of the webpack module
-    factory the call stands in."""
+    factory the call stands in, or of ``e.i(7587)``, where ``e`` is the parameter of the Turbopack
+    module factory (its runtime: ``e.i`` imports a module by id)."""
     if call.type != "call_expression":
         return None
     fn = call.child_by_field_name("function")
     args = [a for a in (call.child_by_field_name("arguments") or call).named_children if a.type != "comment"]
-    if fn is None or fn.type != "identifier" or len(args) != 1 or args[0].type != "number" or not prog.text(args[0]).isdigit():
+    if fn is None or len(args) != 1 or args[0].type != "number" or not prog.text(args[0]).isdigit():
+        return None
+    if fn.type == "member_expression":
+        prop = fn.child_by_field_name("property")
+        if not turbopack or not _markers(prog)[1] or prop is None or prog.text(prop) != "i":
+            return None
+        fn = fn.child_by_field_name("object")
+    if fn is None or fn.type != "identifier":
         return None
     binding = prog.lookup(fn)
     if binding is None or binding.kind != "param" or not module_factory(prog, binding.scope):

@@ -203,3 +203,16 @@ def held_calls(prog: Program, node: Node) -> list[str]:
                 out.append(prog.text(value))
         stack.extend(n.named_children)
     return out
+
+
+def choices(node: Node) -> list[Node]:
+    """The values an expression may take through its ternaries (and parentheses): ``a ? x : b ? y : z``
+    -> [x, y, z]; anything else is its own one value."""
+    while node.type == "parenthesized_expression" and node.named_children:
+        node = node.named_children[-1]
+    if node.type != "ternary_expression":
+        return [node]
+    yes, no = node.child_by_field_name("consequence"), node.child_by_field_name("alternative")
+    if yes is None or no is None:
+        return [node]
+    return choices(yes) + choices(no)

@@ -45,6 +45,15 @@ _READS = frozenset(
     }
 )
 _DECLARATIONS = frozenset({"function_declaration", "generator_function_declaration", "class_declaration", "abstract_class_declaration"})
+# A collection of functions (a queue of callbacks): what puts an element in, what reads without
+# handing one on, what hands one element back, what copies them into a new array, what visits each
+# with a callback (and what of those also hands one back).
+_QUEUE_STORES = frozenset({"push", "unshift", "add"})
+_QUEUE_QUERIES = frozenset({"indexOf", "lastIndexOf", "includes", "has", "delete", "clear"})
+_QUEUE_ELEMENT = frozenset({"shift", "pop", "at"})
+_QUEUE_COPIES = frozenset({"splice", "slice", "concat", "reverse", "filter"})
+_QUEUE_VISITS = frozenset({"forEach", "some", "every", "filter", "find", "findLast"})
+_QUEUE_FINDS = frozenset({"find", "findLast"})
 MAX_HOPS = 24  # bindings and returns followed from one function (the budget bounds the rest)
 
 
@@ -72,11 +81,18 @@ class _Origin:
 class Flow:
     """Uses of function values in one program (memoised per function and property path)."""
 
-    def __init__(self, prog: Program, stores: frozenset[str] = frozenset()) -> None:
+    def __init__(self, prog: Program, stores: frozenset[str] = frozenset(), queues: bool = False) -> None:
         self.prog = prog
         self.stores = stores  # methods that store what they are handed (signatures/script_types.toml [code])
+        # Follow a function stored in a collection of this file to where the collection's elements
+        # are called (the consent walk). Off, it stays stored where its calls cannot be followed:
+        # walking out of an SDK, its own queues (rrweb's handlers, drained by the stop function
+        # record() returns) would lead to calls that only stop it.
+        self.queues = queues
         self._memo: dict[tuple[int, tuple[str, ...]], list[Use]] = {}
         self._active: set[tuple[int, tuple[str, ...]]] = set()
+        self._queues: dict[int, list[Use] | None] = {}  # collection binding -> where its elements go
+        self._queues_active: set[int] = set()
 
     def uses(self, fn: Node) -> list[Use]:
         """How the function ``fn`` is reached."""
@@ -216,6 +232,9 @@ class Flow:
             return [Use("escape", call, origin.key, origin.holder)]
         callee = self.prog.callee(call)
         if self._stored_locally(callee):
+            queued = self._queued(callee, origin, hops) if self.queues and callee is not None and not props else None
+            if queued is not None:
+                return queued
             return [Use("escape", call, origin.key or f"stored by {self.prog.path(callee) or 'a collection'}()", origin.holder)]
         self.prog.remember(chain[:-2])
         inside = self._into_parameter(chain, props, origin, hops) if not props else None
@@ -248,6 +267,145 @@ class Flow:
         while obj is not None and obj.type == "member_expression":
             obj = obj.child_by_field_name("object")
         return obj is not None and obj.type == "identifier" and self.prog.lookup(obj) is not None
+
+    # -- queues: functions stored in a collection of this file and run where its elements are called --
+    def _queued(self, callee: Node, origin: _Origin, hops: int) -> list[Use] | None:
+        """``listeners.push(fn)`` onto an array (or ``new Set()``) this file declares empty: ``fn``
+        runs where the collection's elements are called (``for (const f of listeners.splice(0)) f()``,
+        ``listeners.forEach(f => f())``, ``listeners.shift()()``). Every read of the collection must
+        be one whose elements can be followed (a drain, a store, its length); None when one is not
+        (it is returned, exported, handed to a call, kept elsewhere), and the function stays stored
+        where its calls cannot be followed."""
+        prop = callee.child_by_field_name("property")
+        obj = callee.child_by_field_name("object")
+        if prop is None or obj is None or obj.type != "identifier" or self.prog.text(prop) not in _QUEUE_STORES:
+            return None
+        binding = self.prog.lookup(obj)
+        if binding is None or binding.kind not in ("let", "const", "var") or not _empty_collection(self.prog, binding.value):
+            return None
+        chain = self.prog.chain(binding.node)
+        decl = chain[-2] if len(chain) >= 2 else None
+        if decl is None or decl.type != "variable_declarator" or self._exported_declaration(decl) is not None:
+            return None
+        if binding.scope.type == "program" and binding.kind == "var" and not self._is_module():
+            return None  # a script's top-level var is window's: other scripts may drain it
+        return self._queue_reads(binding, origin, hops)
+
+    def _queue_reads(self, binding, origin: _Origin, hops: int) -> list[Use] | None:
+        """The uses of the elements of the collection ``binding`` holds, through every reference of it
+        (memoised per binding; a cycle of aliases adds nothing); None when one cannot be followed."""
+        if binding.key in self._queues:
+            return self._queues[binding.key]
+        if binding.key in self._queues_active:
+            return []
+        if hops > MAX_HOPS:
+            return None
+        self._queues_active.add(binding.key)
+        try:
+            out = self._collection_refs(binding, origin, hops)
+        finally:
+            self._queues_active.discard(binding.key)
+        self._queues[binding.key] = out
+        return out
+
+    def _collection_refs(self, binding, origin: _Origin, hops: int) -> list[Use] | None:
+        out: list[Use] = []
+        for ref in self.prog.scopes.references(binding):
+            parent = ref[-2] if len(ref) >= 2 else None
+            if parent is not None and parent.type == "assignment_expression" and parent.child_by_field_name("left") == ref[-1]:
+                if _empty_collection(self.prog, parent.child_by_field_name("right")):
+                    continue  # emptied: listeners = []
+                return None
+            found = self._collection(ref, origin, hops + 1)
+            if found is None:
+                return None
+            out += found
+        return out
+
+    def _collection(self, chain: list[Node], origin: _Origin, hops: int) -> list[Use] | None:
+        """Where the elements of the collection that ``chain``'s last node evaluates to go."""
+        self.prog.budget.spend()
+        i = len(chain) - 2
+        while i >= 0 and chain[i].type == "parenthesized_expression":
+            i -= 1
+        if i < 0:
+            return None
+        value, parent = chain[i + 1], chain[i]
+        up = chain[: i + 1]
+        t = parent.type
+        if t == "expression_statement" or (t == "unary_expression" and self.prog.text(parent)[:1] == "!"):
+            return []  # discarded, or only tested for being there
+        if t == "member_expression" and parent.child_by_field_name("object") == value:
+            return self._collection_member(up, origin, hops)
+        if t == "subscript_expression" and parent.child_by_field_name("object") == value:
+            holder = chain[i - 1] if i >= 1 else None
+            if holder is not None and holder.type == "assignment_expression" and holder.child_by_field_name("left") == parent:
+                return []  # listeners[i] = g: a store
+            return self._sinks(up, (), origin, hops)  # listeners[i](): an element
+        if t == "for_in_statement" and parent.child_by_field_name("right") == value:
+            operator = parent.child_by_field_name("operator")
+            if operator is None or self.prog.text(operator) != "of":
+                return []  # for (i in listeners): the indices
+            left = parent.child_by_field_name("left")
+            if left is None or left.type != "identifier":
+                return None
+            element = self.prog.scopes.declares(parent, self.prog.text(left)) or self.prog.lookup(left)
+            return self._references(element, (), origin, hops) if element is not None else None
+        if t == "spread_element" and i >= 1 and chain[i - 1].type == "array":
+            return self._collection(chain[:i], origin, hops)  # [...listeners]: a copy
+        if t == "variable_declarator" and parent.child_by_field_name("value") == value:
+            name = parent.child_by_field_name("name")
+            alias = self.prog.lookup(name) if name is not None and name.type == "identifier" else None
+            if alias is None or self._exported_declaration(parent) is not None:
+                return None
+            return self._queue_reads(alias, origin, hops)
+        return None
+
+    def _collection_member(self, chain: list[Node], origin: _Origin, hops: int) -> list[Use] | None:
+        """``listeners.<method>(…)`` (``chain`` ends at the member expression): a drain, a copy, a store
+        or a read that hands no element on."""
+        member = chain[-1]
+        prop_node = member.child_by_field_name("property")
+        prop = self.prog.text(prop_node) if prop_node is not None else ""
+        call = chain[-2] if len(chain) >= 2 else None
+        called = call is not None and call.type == "call_expression" and call.child_by_field_name("function") == member
+        if prop in ("length", "size"):
+            return []
+        if not called or call is None:
+            return None
+        if prop in _QUEUE_STORES or prop in _QUEUE_QUERIES:
+            return []
+        if prop in _QUEUE_ELEMENT:
+            return self._sinks(chain[:-1], (), origin, hops)  # listeners.shift()(): one element
+        out: list[Use] = []
+        if prop in _QUEUE_VISITS:
+            args = self.prog.args(call)
+            fn = args[0] if args else None
+            if fn is not None and fn.type == "identifier":
+                bound = self.prog.lookup(fn)
+                fn = bound.value if bound is not None else None
+            if fn is None or fn.type not in FUNCTION_TYPES:
+                return None
+            params = self.prog.scopes._parameter_names(fn)
+            if len(params) > 2 or (fn.type != "arrow_function" and b"arguments" in (fn.text or b"")):
+                return None  # (f, i, list) => list[i]() and arguments[0]: the elements by another name
+            if params:
+                if params[0].type != "identifier":
+                    return None
+                element = self.prog.scopes.declares(fn, self.prog.text(params[0]))
+                if element is None:
+                    return None
+                out += self._references(element, (), origin, hops)
+        if prop in _QUEUE_COPIES:
+            more = self._collection(chain[:-1], origin, hops)  # listeners.splice(0): the elements, as a new array
+            if more is None:
+                return None
+            out += more
+        elif prop in _QUEUE_FINDS:
+            out += self._sinks(chain[:-1], (), origin, hops)
+        elif prop not in _QUEUE_VISITS:
+            return None
+        return out
 
     def _into_parameter(self, chain: list[Node], props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use] | None:
         """A function handed to a function of this file (``setupConsent(startHotjar)``) runs
@@ -362,6 +520,9 @@ class Flow:
         obj = left.child_by_field_name("object")
         if obj is not None and obj.type == "identifier" and target.count(".") == 1:
             binding = self.prog.lookup(obj)
+            if binding is not None and binding.kind in ("param", "import"):
+                # o.cb = f on an object handed in (a caller's, another module's): read under other names.
+                return out + [Use("escape", assignment, last, origin.holder)]
             if binding is not None:
                 return out + self._property_reads(binding, (last,) + props, origin, hops)
             return out + [Use("global", assignment, last, origin.holder)]
@@ -488,3 +649,15 @@ class Flow:
             return "default"
         name = value.child_by_field_name("name")
         return self.prog.text(name) if name is not None else ""
+
+
+def _empty_collection(prog: Program, node: Node | None) -> bool:
+    """``[]`` or ``new Set()``: a collection that starts with nothing in it."""
+    if node is None:
+        return False
+    if node.type == "array":
+        return not [c for c in node.named_children if c.type != "comment"]
+    if node.type == "new_expression":
+        ctor = node.child_by_field_name("constructor")
+        return ctor is not None and prog.text(ctor) == "Set" and not prog.args(node)
+    return False

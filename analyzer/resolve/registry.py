@@ -5,6 +5,8 @@ module's factory (``7587(e, t, n) {…}``) is often in another chunk (``splitChu
 library in a vendor chunk), and webpack renames its exports (``n.d(t, {Sc: () => _e})`` or
 ``n.d(t, ["Sc", 0, _e])``), so the read stage cannot tell what ``r.Sc`` asks: the start stays
 ``unverifiable`` and its verdict lists the open check (``Verdict.registry``: ``"7587:Sc"``).
+Turbopack (Next.js) does the same with ``var r = e.i(7587)``, its registry an array of ids and
+factories (``[script, 7587, e => {…}]``) and its exports listed by ``e.s(["Sc", 0, _e])``.
 
 Here the scanned chunks that define one of those module ids are parsed, the export's definition is
 read, and the function it names is compared with the consent libraries' renamed APIs (``[js]
@@ -28,7 +30,7 @@ from analyzer.facts import jsdetect
 from analyzer.facts.records import RegistryStart
 from analyzer.kinds import Via
 from analyzer.model import Detection, Status, Verdict, site_key
-from analyzer.parse import bundler_exports, jsfacts, jsparse, reading
+from analyzer.parse import bundler_exports, jsexpr, jsfacts, jsparse, reading
 from analyzer.parse.jsfacts import FUNCTION_TYPES
 from analyzer.read.discover import SourceFile
 from analyzer.signatures import SignatureDB, Vendor
@@ -160,6 +162,8 @@ class _Module:
 
 # A key of a registry object, ``{7587(e, t, n) {…}`` or ``7587: function (e, t, n) {…}``: the id is group 1.
 _MODULE_KEY = re.compile(rb"[{,]\s*[\"']?(\d+)[\"']?\s*[(:]")
+# An id in Turbopack's registry array, before its factory: ``[script, 7587, e => {…}, 944, function (e) {…}]``.
+_TURBOPACK_KEY = re.compile(rb",\s*(\d+)\s*,\s*(?:function\s*\(|\(?[\w$]+\)?\s*=>)")
 
 
 class _Modules:
@@ -178,8 +182,9 @@ class _Modules:
             self._keys = {}
             for display in sorted(self.code):
                 data = self.programs.data(display)
-                for m in _MODULE_KEY.finditer(data or b""):
-                    self._keys.setdefault(m.group(1).decode(), []).append((display, m.start(1), m.end(1)))
+                for pattern in (_MODULE_KEY, _TURBOPACK_KEY):
+                    for m in pattern.finditer(data or b""):
+                        self._keys.setdefault(m.group(1).decode(), []).append((display, m.start(1), m.end(1)))
         return self._keys.get(module, [])
 
     def factories(self, module: str) -> list[_Module]:
@@ -206,10 +211,14 @@ class _Modules:
         if mark is not None:
             return mark
         params = _parameters(d.factory)
-        if len(params) < 3:
+        if len(params) == 1:  # Turbopack's runtime: e.i(629), e.r(629), … (any of its calls taking an id may load one)
+            required = re.findall(rb"(?<![\w$.])" + re.escape(params[0].encode()) + rb"\.[\w$]+\((\d+)\)", text)
+        elif len(params) >= 3:
+            required = re.findall(rb"(?<![\w$.])" + re.escape(params[2].encode()) + rb"\((\d+)\)", text)
+        else:
             return ""  # a factory that takes no require function requires nothing
         unknown = False
-        for req in dict.fromkeys(re.findall(rb"(?<![\w$.])" + re.escape(params[2].encode()) + rb"\((\d+)\)", text)):
+        for req in dict.fromkeys(required):
             module = req.decode()
             if module in seen:
                 continue
@@ -304,8 +313,10 @@ def _factory(prog: jsfacts.Program, start: int, end: int) -> Node | None:
     holder = key.parent
     if holder is None:
         return None
-    if holder.type == "method_definition" and holder.child_by_field_name("name") == key:
-        fn: Node | None = holder
+    if holder.type == "array" and key.type == "number":  # Turbopack: the factory follows its id
+        fn: Node | None = key.next_named_sibling
+    elif holder.type == "method_definition" and holder.child_by_field_name("name") == key:
+        fn = holder
     elif holder.type == "pair" and holder.child_by_field_name("key") == key:
         fn = holder.child_by_field_name("value")
     else:
@@ -316,6 +327,9 @@ def _factory(prog: jsfacts.Program, start: int, end: int) -> Node | None:
 
 
 def _parameters(fn: Node) -> list[str]:
+    single = fn.child_by_field_name("parameter")  # e => {…}: an arrow's one parameter, unparenthesised
+    if single is not None and single.text is not None:
+        return [single.text.decode()] if single.type == "identifier" else []
     params = fn.child_by_field_name("parameters")
     return [p.text.decode() for p in params.named_children if p.type == "identifier" and p.text is not None] if params is not None else []
 
@@ -326,9 +340,10 @@ def _definitions(prog: jsfacts.Program, factory: Node) -> dict[str, Node]:
     ``require.d(exports, ["name", 0, value, "other", getter])``, in the factory's own statements."""
     params = _parameters(factory)
     body = factory.child_by_field_name("body")
-    if len(params) < 3 or body is None:
+    if len(params) == 2 or not params or body is None:
         return {}
-    exports, require = params[1], params[2]
+    turbopack = len(params) == 1  # e => {…; e.s(["Sc", 0, _e])}: Turbopack lists its exports
+    exports, require = (params[0], params[0]) if turbopack else (params[1], params[2])
     out: dict[str, Node] = {}
     for stmt in body.named_children:
         if stmt.type == "if_statement":  # if (n.d(t, {A: () => By}), "undefined" == typeof window) {…}: folded by a minifier
@@ -347,13 +362,13 @@ def _definitions(prog: jsfacts.Program, factory: Node) -> dict[str, Node]:
                 continue
             callee = expr.child_by_field_name("function")
             args = prog.args(expr)
-            if (
-                callee is None
-                or callee.type != "member_expression"
-                or prog.path(callee) != f"{require}.d"
-                or len(args) != 2
-                or prog.text(args[0]) != exports
-            ):
+            if callee is None or callee.type != "member_expression":
+                continue
+            if turbopack:
+                if prog.path(callee) == f"{exports}.s" and len(args) == 1 and args[0].type == "array":
+                    out.update({k: v for k, v in _array_definitions(prog, args[0]).items() if k not in out})
+                continue
+            if prog.path(callee) != f"{require}.d" or len(args) != 2 or prog.text(args[0]) != exports:
                 continue
             if args[1].type == "object":
                 for pair in args[1].named_children:
@@ -428,9 +443,16 @@ def _rejudge(
         return None
     hold = d.via == Via.RELEASE_CALL
     plain = consent_code.GuardAnalysis(prog, vocab)
-    for node in reversed(prog.tree.path(offset)):
-        if node.start_byte != offset or not node.is_named or node.type.endswith(("statement", "declaration", "program")):
-            continue
+    nodes = [
+        n
+        for n in reversed(prog.tree.path(offset))
+        if n.start_byte == offset and n.is_named and not n.type.endswith(("statement", "declaration", "program"))
+    ]
+    if hold:  # a release is judged from the branch of its argument that releases (Detector._chosen_release)
+        for call in [n for n in nodes if n.type == "call_expression"]:
+            branches = jsexpr.choices(prog.args(call)[0]) if prog.args(call) else []
+            nodes += branches if len(branches) > 1 else []
+    for node in nodes:
         before = consent_code.path_verdict(plain.judge(node), hold)
         if before.evidence != d.verdict.evidence or before.status is not d.verdict.status:
             continue
