@@ -41,8 +41,6 @@ KNOWN: dict[str, str] = {
     "naming no category (unverifiable), where the label takes the opt-in type check as making it gated",
     "vite-datadog-hold-cookieconsent": "the release is queued in the app's own array and drained under the check: collections are not "
     "followed (unverifiable, the safe side)",
-    "wp-sentry-replay-start-klaro": "the start is replay.start() on the integration instance (a release without a hold switch): not "
-    "recognised, and the klaro callback is stored",
 }
 
 
