@@ -211,3 +211,69 @@ def test_minified_start_of_another_object_is_no_release(tmp_path: Path, db) -> N
     text = _mini(MINI_ZERO, "const P=new class{start(){}};window.Cookiebot.consent.statistics&&P.start();\n")
     result = scan_text(tmp_path, text, db, name="main.js")
     assert [d for d in result.detections if d.vendor == "sentry"] == []
+
+
+# -- the init in another file ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("app", "status"),
+    [
+        (COOKIEBOT % "Sentry.getReplay()?.start()", "gated"),
+        ("Sentry.getReplay()?.startBuffering();\n", "ungated"),
+        ("window.addEventListener('CookiebotOnAccept', () => Sentry.getReplay().start());\n", "ungated"),  # on any choice
+    ],
+)
+def test_a_start_in_a_file_without_the_init_is_judged_where_it_is(tmp_path: Path, db, app: str, status: str) -> None:
+    text = IMPORT + app
+    starts = _sentry(tmp_path, db, text)
+    assert starts == [(status, _line(text, "Sentry.getReplay()"), "release-call")], starts
+
+
+@pytest.mark.parametrize(
+    "app",
+    [
+        "Sentry.flush(2000);\n",
+        "const player = new Player();\nplayer.start();\n",
+        # A local object named like the SDK is not the SDK's global.
+        "const Sentry = { getReplay: () => player };\nSentry.getReplay().start();\n",
+    ],
+)
+def test_no_start_without_the_init_and_without_the_instance(tmp_path: Path, db, app: str) -> None:
+    text = (IMPORT if "const Sentry" not in app else "") + app
+    assert _sentry(tmp_path, db, text) == []
+
+
+def test_the_sdks_own_calls_of_its_instance_are_no_start(tmp_path: Path, db) -> None:
+    """In a bundle holding the SDK's code, a start on getIntegrationByName('Replay') with no init
+    found is the SDK's plumbing (a feedback widget flushing the replay), not the app's start."""
+    text = SDK + 'function Fb(){const e=window.__c;e&&e.getIntegrationByName("Replay")?.flush()}document.body.onclick=Fb;\n'
+    assert [s for s in _sentry(tmp_path, db, text) if s[2] == "release-call"] == []
+
+
+@pytest.mark.parametrize(
+    ("declare", "status"),
+    [
+        ("export const replay = Sentry.replayIntegration();\n", "unverifiable"),
+        ("const replay = Sentry.replayIntegration();\nwindow.sentryReplay = replay;\n", "unverifiable"),
+    ],
+)
+def test_a_held_replay_whose_instance_leaves_the_file_is_unverifiable_at_the_init(tmp_path: Path, db, declare: str, status: str) -> None:
+    text = IMPORT + declare + _init(ZERO)
+    starts = _sentry(tmp_path, db, text)
+    assert starts == [(status, _line(text, "Sentry.init"), "init-call")], starts
+
+
+def test_a_held_replay_exported_from_an_init_under_a_consent_check_is_gated(tmp_path: Path, db) -> None:
+    text = IMPORT + "export const replay = Sentry.replayIntegration();\nif (Cookiebot.consent.statistics) {\n" + _init(ZERO) + "}\n"
+    starts = _sentry(tmp_path, db, text)
+    assert starts == [("gated", _line(text, "Sentry.init"), "init-call")], starts
+
+
+def test_an_exported_instance_started_here_under_a_check_may_still_be_started_elsewhere(tmp_path: Path, db) -> None:
+    text = IMPORT + "export const replay = Sentry.replayIntegration();\n" + _init(ZERO) + COOKIEBOT % "replay.start()"
+    starts = _sentry(tmp_path, db, text)
+    assert sorted(starts) == [
+        ("gated", _line(text, "replay.start()"), "release-call"),
+        ("unverifiable", _line(text, "Sentry.init"), "init-call"),
+    ]

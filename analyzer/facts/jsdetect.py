@@ -45,6 +45,9 @@ class CodeSite:
     # call reaches) with the SDK in another chunk: the resolve stage reads that module first.
     registry: str | None = None
     registry_keep: bool = False  # kept when no scanned chunk defines the module (else dropped)
+    # Why the start may record where this file does not show (a held replay whose instance is
+    # exported): unless its own guard gates it, its verdict is unverifiable for that reason.
+    open: str | None = None
 
 
 @dataclass(frozen=True)
@@ -216,9 +219,11 @@ class Detector:
         sites: list[CodeSite] = []
         inactive: list[Inactive] = []
         released: list[CodeSite] = []  # the release calls of inits whose options hold recording back
+        started = False  # an init of the vendor is in this file
         for call in self._init_candidates(vendor):
             how = self._init_call(vendor, call)
-            held = self._held_init(vendor, call, how, released, inactive) if how else False
+            started = started or bool(how)
+            held = self._held_init(vendor, call, how, released, inactive, Via.INIT_CALL) if how else False
             if held is True:
                 continue
             if how:
@@ -255,6 +260,8 @@ class Detector:
                 for s in sites
             ]
             sites = []
+        if not started:
+            released += self._orphan_releases(vendor)
         sites, dead = self._dead(sites)
         inactive += dead
         sites = self._apply_holds(vendor, sites) + released
@@ -469,7 +476,7 @@ class Detector:
         inactive: list[Inactive] = []
         for call, why in sorted(found.values(), key=lambda f: f[0].start_byte):
             evidence = f"{vendor.name} SDK code (recognised by {label!r}) started here ({why})"
-            held = self._held_init(vendor, call, evidence, sites, inactive)
+            held = self._held_init(vendor, call, evidence, sites, inactive, via)
             if held is True:
                 continue
             replay, option = ("on", held) if held else self._replay_state(vendor, call)
@@ -1403,11 +1410,13 @@ class Detector:
             return True
         return outer is not None and _inside(fn, outer)
 
-    def _held_init(self, vendor: Vendor, init: Node, how: str, released: list[CodeSite], inactive: list[Inactive]) -> bool | str:
+    def _held_init(self, vendor: Vendor, init: Node, how: str, released: list[CodeSite], inactive: list[Inactive], via: Via) -> bool | str:
         """An init whose options hold recording back (``[[sdk.init_hold]]``: Sentry with both
         replay sample rates 0 or left out) records nothing by itself: its start is each release
         call (``replay.start()`` on the replay integration), added to ``released``; with none in
-        this file the SDK is inactive (True: handled). False when no hold of the vendor holds
+        this file the SDK is inactive, unless the instance leaves the file (exported, or set on a
+        global): then the init stands for the starts elsewhere, unverifiable unless it is itself
+        gated (True: handled). False when no hold of the vendor holds
         this init: the init is the start, whatever the app releases later. A string when the
         init's options would hold but the instance is built with options that record anyway
         (Sentry 7's ``new Replay({sessionSampleRate: 0.1})``): the init is the start, for that reason."""
@@ -1419,7 +1428,11 @@ class Detector:
                 return f"{self.prog.text(override)[:60]} sets {' or '.join(hold.instance_options)}"
             held = f"{' and '.join(hold.options)} {hold.value} or left out"
             calls = self._instance_releases(vendor, hold)
-            if not calls:
+            left = self._instance_leaves(hold)  # started here or not, it may also be started elsewhere
+            if left is not None:
+                why = f"recording held ({held}), and the instance that starts it is {left}: it may be started where this file does not show"
+                released.append(CodeSite(vendor, init, via, f"{how}, with {why}", open=f"{self.prog.text(init)[:40]}… holds {why}"))
+            elif not calls:
                 inactive.append(Inactive(vendor, init, f"{how}, with recording held ({held}) and never started here", replay_off=True))
             known = {r.node.id for r in released}
             released += [
@@ -1431,6 +1444,40 @@ class Detector:
             ]
             return True
         return False
+
+    def _instance_leaves(self, hold: InitHold) -> str | None:
+        """How an instance the app builds leaves this file (``export const replay =
+        Sentry.replayIntegration()``, ``window.replay = replay``), if it does."""
+        for call in self._instance_calls(hold):
+            for use in self.flow.uses(call):
+                if use.kind in ("export", "global"):
+                    return f"{'exported' if use.kind == 'export' else 'set on the global'} {use.key or ''}".rstrip()
+        return None
+
+    def _orphan_releases(self, vendor: Vendor) -> list[CodeSite]:
+        """Release calls in a file without the vendor's init (``Sentry.getReplay()?.start()`` in
+        a consent module, the init in another file): whether that init holds recording is not
+        visible here, so each is a start of its own. An init above zero records from its own
+        file anyway, where it is reported; one that holds records only from such a call. Only on
+        an instance the app names (``getReplay``, ``replayIntegration`` from the SDK's package,
+        ``getIntegrationByName('Replay')``), and only in a file without the SDK's code (whose own
+        calls of its instance are plumbing)."""
+        if not vendor.sdk.init_hold or self._spans(vendor):
+            return []
+        out: dict[int, CodeSite] = {}
+        for hold in vendor.sdk.init_hold:
+            for call in self._instance_releases(vendor, hold, bundled=False):
+                out.setdefault(
+                    call.id,
+                    CodeSite(
+                        vendor,
+                        call,
+                        Via.RELEASE_CALL,
+                        f"{self.prog.text(call)[:60]} starts the recording (the init is not in this file: with "
+                        f"{' and '.join(hold.options)} {hold.value} or left out, this call is its start)",
+                    ),
+                )
+        return sorted(out.values(), key=lambda site: site.node.start_byte)
 
     def _holds(self, init: Node, hold: InitHold) -> bool:
         """Does the init's options object hold every one of the hold's options at its value or
@@ -1458,13 +1505,15 @@ class Detector:
         pairs = self.prog.pairs(opts)
         return any(not _is_value(self.prog, jsshapes._value(self.prog, pairs[o]), hold.value) for o in hold.instance_options if o in pairs)
 
-    def _instance_releases(self, vendor: Vendor, hold: InitHold) -> list[Node]:
+    def _instance_releases(self, vendor: Vendor, hold: InitHold, bundled: bool = True) -> list[Node]:
         """Calls of the hold's release methods on the instance the SDK records with (``replay.start()``
         with ``const replay = Sentry.replayIntegration()``, ``Sentry.getReplay()?.start()``; in a
-        bundle, on a value the instance's own class builds), outside the SDK's own code."""
+        bundle, on a value the instance's own class builds), outside the SDK's own code.
+        ``bundled=False``: only on an instance call the app writes."""
         prog = self.prog
         data = prog.parsed.source.data
-        spans = sorted({at for text in hold.instance_strings for at in _occurrences(data, text.encode(), limit=8)})
+        strings = hold.instance_strings if bundled else ()
+        spans = sorted({at for text in strings for at in _occurrences(data, text.encode(), limit=8)})
         sdk_spans = self._spans(vendor)
         found: dict[int, Node] = {}
         for method in hold.release:
