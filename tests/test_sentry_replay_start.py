@@ -61,6 +61,14 @@ COOKIEBOT = "window.addEventListener('CookiebotOnAccept', () => {\n  if (Cookieb
             f"init({{ dsn: '{DSN}', integrations: [r], replaysSessionSampleRate: 0 }});\n" + COOKIEBOT % "r.start()",
             "r.start()",
         ),
+        # Built by the app's own helper.
+        (
+            IMPORT
+            + "function makeReplay() {\n  return Sentry.replayIntegration({ maskAllText: true });\n}\nconst replay = makeReplay();\n"
+            + _init(ZERO)
+            + COOKIEBOT % "replay.start()",
+            "replay.start()",
+        ),
         # The CDN bundle's global; the integration looked up by name on the client.
         (
             f"Sentry.init({{ dsn: '{DSN}', integrations: [Sentry.replayIntegration()] }});\n"

@@ -1569,7 +1569,7 @@ class Detector:
                 if self._instance_call(vendor, hold, node):
                     return True
                 callee = prog.callee(node)
-                if callee is None or not spans:
+                if callee is None:
                     continue
                 if callee.type == "identifier":
                     binding = prog.lookup(callee)
@@ -1579,7 +1579,7 @@ class Detector:
                 if callee is None:
                     continue
                 if callee.type in ("class", "class_declaration") or (kind == "new_expression" and callee.type in FUNCTION_TYPES):
-                    if _covers(callee, spans):
+                    if spans and _covers(callee, spans):
                         return True
                 elif callee.type in FUNCTION_TYPES and callee.end_byte - callee.start_byte <= _RETURNING_FUNCTION:
                     stack += [(r, depth + 1) for r in _returned(callee)]
