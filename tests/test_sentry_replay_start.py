@@ -82,6 +82,26 @@ def test_a_held_replay_started_under_a_consent_check_is_gated_at_the_start(tmp_p
     assert starts == [("gated", _line(text, needle), "release-call")], starts
 
 
+def test_rates_written_after_a_spread_hold(tmp_path: Path, db) -> None:
+    text = IMPORT + REPLAY + f"Sentry.init({{ ...base, dsn: '{DSN}', integrations: [replay],\n{ZERO}}});\n" + COOKIEBOT % "replay.start()"
+    starts = _sentry(tmp_path, db, text)
+    assert starts == [("gated", _line(text, "replay.start()"), "release-call")], starts
+
+
+@pytest.mark.parametrize(
+    "init",
+    [
+        f"Sentry.init({{ dsn: '{DSN}', integrations: [replay],\n{ZERO}  ...base }});\n",  # the spread may set a rate
+        f"Sentry.init({{ ...base, dsn: '{DSN}', integrations: [replay], replaysSessionSampleRate: 0 }});\n",  # one rate may come from it
+    ],
+)
+def test_a_spread_that_may_set_a_rate_is_no_hold(tmp_path: Path, db, init: str) -> None:
+    """Not provably held: the start() after consent is not the start (the rates written out read
+    as replay off, as before)."""
+    text = IMPORT + "const base = window.sentryOptions;\n" + REPLAY + init + COOKIEBOT % "replay.start()"
+    assert [s for s in _sentry(tmp_path, db, text) if s[0] == "gated"] == []
+
+
 def test_a_held_replay_started_outside_any_consent_check_is_ungated(tmp_path: Path, db) -> None:
     text = IMPORT + REPLAY + _init(ZERO) + "replay.start();\n"
     starts = _sentry(tmp_path, db, text)

@@ -1481,14 +1481,21 @@ class Detector:
 
     def _holds(self, init: Node, hold: InitHold) -> bool:
         """Does the init's options object hold every one of the hold's options at its value or
-        leave it out? Only an object of plain ``key: value`` pairs can show that (a spread or a
-        shorthand may carry any value), and a value must be that literal (a variable may be anything)."""
+        leave it out? A value must be that literal (a variable may be anything). A spread or a
+        shorthand may carry any value: after the last of them, every hold option must be written
+        out (``{...base, replaysSessionSampleRate: 0, replaysOnErrorSampleRate: 0}`` holds)."""
         prog = self.prog
         args = prog.args(init)
         opts = jsshapes._value(prog, args[0]) if args else None
-        if opts is None or opts.type != "object" or any(c.type not in ("pair", "comment") for c in opts.named_children):
+        if opts is None or opts.type != "object":
             return False
+        entries = [c for c in opts.named_children if c.type != "comment"]
+        last_open = max((i for i, c in enumerate(entries) if c.type != "pair"), default=-1)
         pairs = prog.pairs(opts)
+        if last_open >= 0:
+            after = {prog.key_of(c) for c in entries[last_open + 1 :] if c.type == "pair"}
+            if not all(o in after for o in hold.options):
+                return False
         return all(_is_value(prog, jsshapes._value(prog, pairs[o]), hold.value) for o in hold.options if o in pairs)
 
     def _instance_calls(self, hold: InitHold) -> list[Node]:
