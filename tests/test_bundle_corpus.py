@@ -32,8 +32,6 @@ MAX_SECONDS = 20
 KNOWN: dict[str, str] = {
     "rollup-clarity-osano-cookieconsent": "cookieconsent 3's hasConsented() is also true after a dismissed info banner: read as consent "
     "naming no category (unverifiable), where the label takes the opt-in type check as making it gated",
-    "wp-sentry-replay-start-klaro": "the start is replay.start() on the integration instance (a release without a hold switch): not "
-    "recognised, and the klaro callback is stored",
 }
 
 

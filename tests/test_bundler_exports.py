@@ -99,6 +99,40 @@ def test_module_factories(code: str, marker: str, factory: bool) -> None:
     assert _factory(code, marker) is factory
 
 
+# webpack 5's production bootstrap: the module registry, its require, then the entry module run inlined.
+BOOTSTRAP = (
+    "(()=>{var e={506(e){e.exports={setup(){}}}},t={};function n(r){var o=t[r];if(void 0!==o)return o.exports;"
+    'var i=t[r]={exports:{}};return e[r](i,i.exports,n),i.exports}n.g=globalThis,(()=>{"use strict";var a=n(506);%s})()})();'
+)
+
+
+def _entry(code: str, marker: str) -> bool:
+    from analyzer.parse import bundler_exports
+
+    prog = jsfacts.Program(jsparse.parse(jsparse.JsSource(code)))
+    at = code.encode().index(marker.encode())
+    chain = prog.tree.path(at, at + len(marker))
+    fn = next(n for n in reversed(chain) if n.type in FUNCTION_TYPES)
+    return bundler_exports.entry_module(prog, fn)
+
+
+@pytest.mark.parametrize(
+    ("code", "marker", "entry"),
+    [
+        (BOOTSTRAP % "START()", "START()", True),
+        (BOOTSTRAP % "function f(){START()}f()", "START()", False),  # a function of the entry module
+        (BOOTSTRAP % "START()", "e.exports", False),  # a module factory of the registry
+        # An IIFE next to an object the file never calls as a registry.
+        ('(()=>{var e={1(){}},t={};(()=>{"use strict";START()})()})();', "START()", False),
+        # An IIFE that takes arguments: a scope of the app's code, not webpack's entry.
+        (BOOTSTRAP % "(function(w){START()})(window)", "START()", False),
+    ],
+    ids=["entry", "entry-function", "registry-factory", "no-registry", "iife-with-arguments"],
+)
+def test_webpack_entry_module(code: str, marker: str, entry: bool) -> None:
+    assert _entry(code, marker) is entry
+
+
 def _detection(vendor: str, path: str, via: str):
     from analyzer.model import Detection, Location, Status, Verdict
 

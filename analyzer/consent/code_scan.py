@@ -207,6 +207,8 @@ def analyze(
         for site in sites:
             line, col = parsed.position(site.node)
             verdict = _script_props(site, db) or consent_code.verdict(site, prog, vocab, guard)
+            if site.open and verdict.status is not Status.GATED:
+                verdict = Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.CODE_UNRESOLVED, evidence=site.open)
             if verdict.mechanism == Mechanism.ANALYSIS_BUDGET and not budget_noted:
                 diags.append(_budget_diagnostic(path, source, "judging consent: the verdicts of the remaining starts are unverifiable"))
                 budget_noted = True

@@ -49,9 +49,9 @@ class ConsentVocabulary:
     stores: frozenset[str] = frozenset()  # methods that store what they are handed (arr.push(fn))
     class_hooks: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # method -> (what runs it, where it must stand)
     factories: frozenset[str] = frozenset()  # element factories (createElement, jsx, h): code that renders
-    consent_parameters: dict[str, tuple[int, str]] = field(
+    consent_parameters: dict[str, tuple[int, str, str]] = field(
         default_factory=dict
-    )  # callback key -> (index of its consent argument, sibling key the object must have)
+    )  # callback key -> (index of its consent argument, sibling key the object must have, CMP name)
     bundled_api: tuple[tuple[str, str, str], ...] = ()  # (API name, function-shape fragment, CMP) as bundles rename them
     anchors: re.Pattern[str] | None = None  # every word of every check
     needs: tuple[frozenset[str], ...] = ()  # per check, the words any text holding it holds
@@ -73,13 +73,13 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
     """The consent checks, events, callbacks and renamed APIs of the CMPs that gate recorders, compiled once per database;
     the checks longest first."""
     checks, events, fail, words, callbacks, api = [], [], [], [], [], []
-    parameters: dict[str, tuple[int, str]] = {}
+    parameters: dict[str, tuple[int, str, str]] = {}
     for cmp in db.cmps.values():
         if not cmp.gates_recorders:
             continue
         js = cmp.js
         for p in js.consent_parameters:
-            parameters[p.key] = (p.index, p.sibling)
+            parameters[p.key] = (p.index, p.sibling, cmp.name)
         for a in js.bundled_api:
             api.append((a.name, a.shape, cmp.name))
         callbacks += [CategoryCallback(spec, cmp) for spec in js.category_callbacks]
@@ -217,22 +217,46 @@ class GuardAnalysis:
     def _consent_parameter(self, binding) -> str | None:
         if binding.key not in self._aliases:
             found = None
-            fn = binding.scope
-            chain = self.prog.chain(fn)
-            holder = chain[-2] if len(chain) >= 2 else None
-            if holder is not None and holder.type == "pair":
-                key, obj = self.prog.key_of(holder), chain[-3] if len(chain) >= 3 else None
-            elif fn.type == "method_definition" and fn.child_by_field_name("name") is not None:
-                key, obj = self.prog.text(fn.child_by_field_name("name")), holder
-            else:
-                key, obj = "", None
-            spec = self.vocab.consent_parameters.get(key)
-            if spec is not None and obj is not None and obj.type == "object" and spec[1] in self.prog.pairs(obj):
-                params = self.prog.scopes._parameter_names(fn)
+            spec = self._parameter_callback(binding.scope)
+            if spec is not None:
+                params = self.prog.scopes._parameter_names(binding.scope)
                 if spec[0] < len(params) and params[spec[0]].id == binding.node.id:
                     found = "consent"
             self._aliases[binding.key] = found
         return self._aliases[binding.key]
+
+    def _parameter_callback(self, fn: Node) -> tuple[int, str, str] | None:
+        """``[js] consent_parameters``: (index of the consent argument, sibling key, CMP) when ``fn``
+        is a consent manager's callback that receives the consent as an argument (Klaro's service
+        ``callback(consent, service)`` next to its ``purposes``)."""
+        chain = self.prog.chain(fn)
+        holder = chain[-2] if len(chain) >= 2 else None
+        method = fn.child_by_field_name("name") if fn.type == "method_definition" else None
+        if holder is not None and holder.type == "pair":
+            key, obj = self.prog.key_of(holder), chain[-3] if len(chain) >= 3 else None
+        elif method is not None:
+            key, obj = self.prog.text(method), holder
+        else:
+            return None
+        spec = self.vocab.consent_parameters.get(key)
+        if spec is None or obj is None or obj.type != "object" or spec[1] not in self.prog.pairs(obj):
+            return None
+        return spec
+
+    def _ignores_consent(self, fn: Node) -> str | None:
+        """The CMP whose consent callback ``fn`` is, when the callback never reads its consent
+        argument: the CMP runs it at every page load and choice (Klaro: with each service's
+        consent, accepted or not), so what it starts runs whatever the visitor chose. A callback
+        that hands the argument on (``helper(consent)``) is not this: the check may be there."""
+        spec = self._parameter_callback(fn)
+        if spec is None:
+            return None
+        params = self.prog.scopes._parameter_names(fn)
+        if spec[0] < len(params):
+            binding = self.prog.lookup(params[spec[0]])
+            if binding is None or self.prog.scopes.references(binding):
+                return None  # read somewhere in the callback
+        return spec[2]
 
     def _check_in(self, node: Node, env: dict[str, Node] | None = None) -> str | None:
         """The analytics check this expression contains. Case-insensitive (``cookieConsent.analytics``
@@ -824,6 +848,13 @@ class GuardAnalysis:
         """A function nothing in this file calls: known callback and hook names decide, an
         export leaves the verdict to the importers, anything else is unverifiable."""
         name = ", ".join(sorted(names)) or "an anonymous function"
+        ignored = self._ignores_consent(fnode)
+        if ignored:
+            return Path(
+                Status.UNGATED,
+                f"{name} is a {ignored} consent callback that runs at every page load and choice and never reads its consent argument",
+                notes,
+            )
         lowered = {n.lower() for n in names}
         cmp_cb = next((f"{e} ({cmp})" for e, cmp in self.vocab.generic_events if e.lower() in lowered), None)
         if cmp_cb:

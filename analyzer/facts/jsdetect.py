@@ -22,7 +22,7 @@ from analyzer.parse.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program
 from analyzer.parse.jsflow import GLOBAL_OBJECTS, Flow
 from analyzer.parse.jsscope import Binding
 from analyzer.parse.normalise import norm
-from analyzer.signatures import CallSpec, Vendor
+from analyzer.signatures import CallSpec, InitHold, Vendor
 
 # Bare function names too common to mean a vendor unless imported from its package.
 # Values a local binding is built from that make it the file's own object, never a vendor's global.
@@ -50,6 +50,9 @@ class CodeSite:
     # chooses the releasing value (``setTrackingConsent(ok ? 'granted' : 'not-granted')``) releases
     # only on that value's branch, so the walk starts at that literal.
     judged: Node | None = None
+    # Why the start may record where this file does not show (a held replay whose instance is
+    # exported): unless its own guard gates it, its verdict is unverifiable for that reason.
+    open: str | None = None
 
 
 @dataclass(frozen=True)
@@ -220,10 +223,16 @@ class Detector:
     def _vendor(self, vendor: Vendor) -> tuple[list[CodeSite], list[Inactive]]:
         sites: list[CodeSite] = []
         inactive: list[Inactive] = []
+        released: list[CodeSite] = []  # the release calls of inits whose options hold recording back
+        started = False  # an init of the vendor is in this file
         for call in self._init_candidates(vendor):
             how = self._init_call(vendor, call)
+            started = started or bool(how)
+            held = self._held_init(vendor, call, how, released, inactive, Via.INIT_CALL) if how else False
+            if held is True:
+                continue
             if how:
-                replay, why = self._replay_state(vendor, call)
+                replay, why = ("on", held) if held else self._replay_state(vendor, call)
                 if replay == "off":
                     inactive.append(Inactive(vendor, call, f"{how} with replay off ({why})", replay_off=True))
                 else:
@@ -239,9 +248,9 @@ class Detector:
             + self._markup_strings(vendor),
             self._snippets(vendor),
         )
-        if (inits or inactive) and vendor.category == "replay-addon":
+        if (inits or inactive or released) and vendor.category == "replay-addon":
             # For a suite, the loader only fetches it: the init call decides whether replay runs.
-            sites = [s for s in sites if s.via in _STARTS] if inits else []
+            sites = [s for s in sites if s.via in _STARTS] if inits or released else []
         elif (
             vendor.category == "replay-addon" and vendor.sdk.replay_default == "off" and sites and not any(s.via in _STARTS for s in sites)
         ):
@@ -256,9 +265,11 @@ class Detector:
                 for s in sites
             ]
             sites = []
+        if not started:
+            released += self._orphan_releases(vendor)
         sites, dead = self._dead(sites)
         inactive += dead
-        sites = self._apply_holds(vendor, sites)
+        sites = self._apply_holds(vendor, sites) + released
         if self.in_sdk is not None:  # with a source map: code inside the SDK is not the app's start
             sites = [s for s in sites if not self.in_sdk(s.node)]
         elif sites:
@@ -404,6 +415,7 @@ class Detector:
                         if chain[i].type in FUNCTION_TYPES
                         and (chain[i].end_byte - chain[i].start_byte) < _WRAPPER_SHARE * size
                         and not bundler_exports.module_factory(self.prog, chain[i])
+                        and not bundler_exports.entry_module(self.prog, chain[i])
                     ),
                     None,
                 )
@@ -470,8 +482,11 @@ class Detector:
         sites: list[CodeSite] = []
         inactive: list[Inactive] = []
         for call, why in sorted(found.values(), key=lambda f: f[0].start_byte):
-            replay, option = self._replay_state(vendor, call)
             evidence = f"{vendor.name} SDK code (recognised by {label!r}) started here ({why})"
+            held = self._held_init(vendor, call, evidence, sites, inactive, via)
+            if held is True:
+                continue
+            replay, option = ("on", held) if held else self._replay_state(vendor, call)
             if replay == "off":
                 inactive.append(Inactive(vendor, call, f"{evidence}, with replay off ({option})", replay_off=True))
                 continue
@@ -1470,6 +1485,224 @@ class Detector:
             return True
         return outer is not None and _inside(fn, outer)
 
+    def _held_init(self, vendor: Vendor, init: Node, how: str, released: list[CodeSite], inactive: list[Inactive], via: Via) -> bool | str:
+        """An init whose options hold recording back (``[[sdk.init_hold]]``: Sentry with both
+        replay sample rates 0 or left out) records nothing by itself: its start is each release
+        call (``replay.start()`` on the replay integration), added to ``released``; with none in
+        this file the SDK is inactive, unless the instance leaves the file (exported, or set on a
+        global): then the init stands for the starts elsewhere, unverifiable unless it is itself
+        gated (True: handled). False when no hold of the vendor holds
+        this init: the init is the start, whatever the app releases later. A string when the
+        init's options would hold but the instance is built with options that record anyway
+        (Sentry 7's ``new Replay({sessionSampleRate: 0.1})``): the init is the start, for that reason."""
+        for hold in vendor.sdk.init_hold:
+            if not self._holds(init, hold):
+                continue
+            override = next((c for c in self._instance_calls(hold) if self._overrides(c, hold)), None)
+            if override is not None:
+                return f"{self.prog.text(override)[:60]} sets {' or '.join(hold.instance_options)}"
+            held = f"{' and '.join(hold.options)} {hold.value} or left out"
+            calls = self._instance_releases(vendor, hold)
+            left = self._instance_leaves(hold)  # started here or not, it may also be started elsewhere
+            if left is not None:
+                why = f"recording held ({held}), and the instance that starts it is {left}: it may be started where this file does not show"
+                released.append(CodeSite(vendor, init, via, f"{how}, with {why}", open=f"{self.prog.text(init)[:40]}… holds {why}"))
+            elif not calls:
+                inactive.append(Inactive(vendor, init, f"{how}, with recording held ({held}) and never started here", replay_off=True))
+            known = {r.node.id for r in released}
+            released += [
+                CodeSite(
+                    vendor, c, Via.RELEASE_CALL, f"{self.prog.text(c)[:60]} starts the recording held by {held} in the init", hold=held
+                )
+                for c in calls
+                if c.id not in known  # a second held init (one per environment) shares the releases
+            ]
+            return True
+        return False
+
+    def _instance_leaves(self, hold: InitHold) -> str | None:
+        """How an instance the app builds leaves this file (``export const replay =
+        Sentry.replayIntegration()``, ``window.replay = replay``), if it does."""
+        for call in self._instance_calls(hold):
+            for use in self.flow.uses(call):
+                if use.kind in ("export", "global"):
+                    return f"{'exported' if use.kind == 'export' else 'set on the global'} {use.key or ''}".rstrip()
+        return None
+
+    def _orphan_releases(self, vendor: Vendor) -> list[CodeSite]:
+        """Release calls in a file without the vendor's init (``Sentry.getReplay()?.start()`` in
+        a consent module, the init in another file): whether that init holds recording is not
+        visible here, so each is a start of its own. An init above zero records from its own
+        file anyway, where it is reported; one that holds records only from such a call. Only on
+        an instance the app names (``getReplay``, ``replayIntegration`` from the SDK's package,
+        ``getIntegrationByName('Replay')``), and only in a file without the SDK's code (whose own
+        calls of its instance are plumbing)."""
+        if not vendor.sdk.init_hold or self._spans(vendor):
+            return []
+        out: dict[int, CodeSite] = {}
+        for hold in vendor.sdk.init_hold:
+            for call in self._instance_releases(vendor, hold, bundled=False):
+                out.setdefault(
+                    call.id,
+                    CodeSite(
+                        vendor,
+                        call,
+                        Via.RELEASE_CALL,
+                        f"{self.prog.text(call)[:60]} starts the recording (the init is not in this file: with "
+                        f"{' and '.join(hold.options)} {hold.value} or left out, this call is its start)",
+                    ),
+                )
+        return sorted(out.values(), key=lambda site: site.node.start_byte)
+
+    def _holds(self, init: Node, hold: InitHold) -> bool:
+        """Does the init's options object hold every one of the hold's options at its value or
+        leave it out? A value must be that literal (a variable may be anything). A spread or a
+        shorthand may carry any value: after the last of them, every hold option must be written
+        out (``{...base, replaysSessionSampleRate: 0, replaysOnErrorSampleRate: 0}`` holds)."""
+        prog = self.prog
+        args = prog.args(init)
+        opts = jsshapes._value(prog, args[0]) if args else None
+        if opts is None or opts.type != "object":
+            return False
+        entries = [c for c in opts.named_children if c.type != "comment"]
+        last_open = max((i for i, c in enumerate(entries) if c.type != "pair"), default=-1)
+        pairs = prog.pairs(opts)
+        if last_open >= 0:
+            after = {prog.key_of(c) for c in entries[last_open + 1 :] if c.type == "pair"}
+            if not all(o in after for o in hold.options):
+                return False
+        return all(_is_value(prog, jsshapes._value(prog, pairs[o]), hold.value) for o in hold.options if o in pairs)
+
+    def _instance_calls(self, hold: InitHold) -> list[Node]:
+        return [c for name in sorted({s.name for s in hold.instance}) for c in self.prog.calls_named(name)]
+
+    def _overrides(self, call: Node, hold: InitHold) -> bool:
+        """Does this instance call set one of the hold's ``instance_options`` to anything but its value?"""
+        args = self.prog.args(call)
+        opts = jsshapes._value(self.prog, args[0]) if args else None
+        if not hold.instance_options or opts is None or opts.type != "object":
+            return False
+        if any(c.type not in ("pair", "comment") for c in opts.named_children):
+            return True  # a spread may set them
+        pairs = self.prog.pairs(opts)
+        return any(not _is_value(self.prog, jsshapes._value(self.prog, pairs[o]), hold.value) for o in hold.instance_options if o in pairs)
+
+    def _instance_releases(self, vendor: Vendor, hold: InitHold, bundled: bool = True) -> list[Node]:
+        """Calls of the hold's release methods on the instance the SDK records with (``replay.start()``
+        with ``const replay = Sentry.replayIntegration()``, ``Sentry.getReplay()?.start()``; in a
+        bundle, on a value the instance's own class builds), outside the SDK's own code.
+        ``bundled=False``: only on an instance call the app writes."""
+        prog = self.prog
+        data = prog.parsed.source.data
+        strings = hold.instance_strings if bundled else ()
+        spans = sorted({at for text in strings for at in _occurrences(data, text.encode(), limit=8)})
+        sdk_spans = self._spans(vendor)
+        found: dict[int, Node] = {}
+        for method in hold.release:
+            for call in prog.calls_named(method):
+                callee = prog.callee(call)
+                if call.type != "call_expression" or callee is None or callee.type != "member_expression":
+                    continue
+                prop = callee.child_by_field_name("property")
+                receiver = callee.child_by_field_name("object")
+                if prop is None or prog.text(prop) != method or receiver is None:
+                    continue
+                if (self.in_sdk is not None and self.in_sdk(call)) or (
+                    self.in_sdk is None and sdk_spans and self._in_sdk_code(call, sdk_spans)
+                ):
+                    continue
+                if self._instance(vendor, hold, receiver, spans):
+                    found[call.id] = call
+        return sorted(found.values(), key=lambda n: n.start_byte)
+
+    def _instance(self, vendor: Vendor, hold: InitHold, expr: Node, spans: list[int]) -> bool:
+        """Is the value of ``expr`` the instance the hold's release is called on? Followed through
+        bindings and assignments, parentheses, and the values small functions return (a bundle's
+        ``Ka = e => new Ya(e)``), to one of the hold's instance calls or, in a bundle, to a class
+        (or constructor) holding the instance's strings."""
+        prog = self.prog
+        stack, seen = [(expr, 0)], set()
+        while stack:
+            node, depth = stack.pop()
+            if node.id in seen or depth > 6:
+                continue
+            seen.add(node.id)
+            prog.budget.spend()
+            kind = node.type
+            if kind in ("parenthesized_expression", "sequence_expression", "await_expression", "non_null_expression", "as_expression"):
+                if node.named_children:
+                    stack.append((node.named_children[-1], depth))
+            elif kind == "identifier":
+                binding = prog.lookup(node)
+                if binding is None or binding.kind not in ("var", "let", "const"):
+                    continue
+                if binding.value is not None:
+                    stack.append((binding.value, depth + 1))
+                for ref in prog.scopes.references(binding)[:50]:
+                    parent = ref[-2] if len(ref) >= 2 else None
+                    if parent is not None and parent.type == "assignment_expression" and parent.child_by_field_name("left") == ref[-1]:
+                        right = parent.child_by_field_name("right")
+                        if right is not None:
+                            stack.append((right, depth + 1))
+            elif kind in ("class", "class_declaration"):
+                if spans and _covers(node, spans):
+                    return True
+            elif kind in ("call_expression", "new_expression"):
+                if self._instance_call(vendor, hold, node):
+                    return True
+                callee = prog.callee(node)
+                if callee is None:
+                    continue
+                if callee.type == "identifier":
+                    binding = prog.lookup(callee)
+                    callee = binding.value if binding is not None else None
+                while callee is not None and callee.type == "parenthesized_expression" and callee.named_children:
+                    callee = callee.named_children[-1]
+                if callee is None:
+                    continue
+                if callee.type in ("class", "class_declaration") or (kind == "new_expression" and callee.type in FUNCTION_TYPES):
+                    if spans and _covers(callee, spans):
+                        return True
+                elif callee.type in FUNCTION_TYPES and callee.end_byte - callee.start_byte <= _RETURNING_FUNCTION:
+                    stack += [(r, depth + 1) for r in _returned(callee)]
+        return False
+
+    def _instance_call(self, vendor: Vendor, hold: InitHold, call: Node) -> bool:
+        """A call (or ``new``) of one of the hold's instance specs: with a string argument, by its
+        name and that argument on any object (``getIntegrationByName('Replay')``); else by its name
+        on the SDK's import or global (``Sentry.replayIntegration(…)``, ``S.getReplay()``,
+        ``replayIntegration(…)`` imported from the SDK's package)."""
+        prog = self.prog
+        callee = prog.callee(call)
+        if callee is None:
+            return False
+        name = jsshapes._member_name(prog, callee) if callee.type != "identifier" else prog.text(callee)
+        args = prog.args(call)
+        first = prog.string_value(args[0]) if args and args[0].type in STRING_TYPES else None
+        if any(spec.arg is not None and name == spec.name and first == spec.arg for spec in hold.instance):
+            return True
+        path = prog.path(callee)
+        while "." in path and path.split(".", 1)[0] in GLOBAL_OBJECTS:
+            path = path.split(".", 1)[1]
+        if not path:
+            return False
+        head, _, _ = path.partition(".")
+        for spec in hold.instance:
+            if spec.arg is not None:
+                continue
+            imp = prog.imports.get(head)
+            from_sdk = imp is not None and _pkg(imp.package) in vendor.sdk.brought_by
+            if "." in path:
+                if (
+                    name == spec.name
+                    and path.count(".") == 1
+                    and (from_sdk or (imp is None and head == spec.obj and _global_head(prog, callee)))
+                ):
+                    return True
+            elif from_sdk and imp is not None and (imp.imported or "") == spec.name:
+                return True
+        return False
+
     def _apply_holds(self, vendor: Vendor, sites: list[CodeSite]) -> list[CodeSite]:
         """A switch that holds recording back moves the start to the release calls: named as
         written (``posthog.opt_in_capturing()``) or, in a bundle that renamed the API, by their
@@ -1609,6 +1842,50 @@ def _attribute(sites: list[CodeSite], inactive: list[Inactive], present: dict[st
 
 _BUNDLE_VIAS = frozenset({Via.BUNDLE_INIT, Via.BUNDLE_SDK_CALL})
 _EMBEDDED_VIAS = _BUNDLE_VIAS | {Via.SNIPPET, Via.DYNAMIC_INJECTION}
+
+
+_RETURNING_FUNCTION = 4000  # bytes of a function whose returned values are followed (a wrapper, not an SDK's body)
+
+
+def _returned(fn: Node) -> list[Node]:
+    """What a function returns: an arrow's expression body, else the values of the ``return``
+    statements in its own body (not in functions nested in it)."""
+    body = fn.child_by_field_name("body")
+    if body is None:
+        return []
+    if body.type != "statement_block":
+        return [body]
+    out: list[Node] = []
+    stack = list(body.named_children)
+    while stack:
+        n = stack.pop()
+        if n.type in FUNCTION_TYPES or n.type in ("class", "class_declaration"):
+            continue
+        if n.type == "return_statement":
+            out += [c for c in n.named_children if c.type != "comment"][:1]
+            continue
+        stack.extend(n.named_children)
+    return out
+
+
+def _global_head(prog: Program, expr: Node) -> bool:
+    """Is the leftmost name of a member chain (``Sentry`` of ``Sentry.getReplay``, ``window`` of
+    ``window.Sentry.getReplay``) a global, declared nowhere in this file?"""
+    head: Node | None = expr
+    while head is not None and head.type == "member_expression":
+        head = head.child_by_field_name("object")
+    return head is not None and head.type == "identifier" and prog.lookup(head) is None
+
+
+def _is_value(prog: Program, node: Node, value: str) -> bool:
+    """Is ``node`` the literal ``value`` (a number compared as a number: ``0``, ``0.0``, ``.0``)?"""
+    text = norm(prog.text(node))
+    if node.type == "number":
+        try:
+            return float(text) == float(value)
+        except ValueError:
+            return False
+    return text == value
 
 
 def _spec_matches(spec: CallSpec, path: str, first: str | None) -> bool:

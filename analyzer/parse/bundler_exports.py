@@ -122,6 +122,39 @@ def module_factory(prog: Program, fn: Node) -> bool:
     return prop is not None and prog.text(prop) == "push"
 
 
+def entry_module(prog: Program, fn: Node) -> bool:
+    """Is ``fn`` webpack's inlined entry module: ``(() => {"use strict"; …})()`` run directly in
+    the bootstrap function that declares the module registry (``var e = {506(e) {…}}``, called
+    as ``e[id](module, module.exports, require)``)? Its body is the entry module's top level (scope
+    hoisting puts the SDKs the app imports there, next to the app's code), not a function of an SDK.
+    The registry call's shape is webpack's mark here: a production bootstrap may hold no other."""
+    if fn.type not in ("arrow_function", "function_expression", "function") or not fn.parent:
+        return False
+    params = fn.child_by_field_name("parameters")
+    if params is not None and params.named_children:
+        return False
+    call: Node | None = fn.parent
+    while call is not None and call.type == "parenthesized_expression":
+        call = call.parent
+    if call is None or call.type != "call_expression" or prog.args(call):
+        return False
+    callee = prog.callee(call)
+    if callee is None or callee.id != fn.id:
+        return False
+    bootstrap = prog.enclosing_function(call)
+    body = bootstrap.child_by_field_name("body") if bootstrap is not None else None
+    if body is None or body.type != "statement_block":
+        return False
+    for stmt in body.named_children:
+        if stmt.type not in ("variable_declaration", "lexical_declaration"):
+            continue
+        for decl in stmt.named_children:
+            value = decl.child_by_field_name("value") if decl.type == "variable_declarator" else None
+            if value is not None and value.type == "object" and _registry_object(prog, value):
+                return True
+    return False
+
+
 def _key_is_id(prog: Program, fn: Node, chain: list[Node]) -> bool:
     key = fn.child_by_field_name("name") if fn.type == "method_definition" else chain[-2].child_by_field_name("key")
     return key is not None and prog.text(key).strip("\"'").isdigit()

@@ -147,6 +147,19 @@ class Hold:
 
 
 @dataclass(frozen=True)
+class InitHold:
+    """``[[sdk.init_hold]]``: init options that hold recording back while each is ``value`` or left
+    out; the start is then a ``release`` method called on the instance the SDK records with."""
+
+    options: tuple[str, ...]
+    value: str  # normalised
+    instance: tuple[CallSpec, ...]  # calls (or constructors) whose value is that instance
+    instance_strings: tuple[str, ...]  # in a bundle: strings of the code that builds it
+    release: tuple[str, ...]  # method names
+    instance_options: tuple[str, ...] = ()  # options of an instance call that set what the hold's options do
+
+
+@dataclass(frozen=True)
 class Sdk:
     """A vendor's ``[sdk]`` table, compiled."""
 
@@ -170,6 +183,7 @@ class Sdk:
     disable_options: tuple[str, ...] = ()
     replay_default: str = "on"  # the signature's, else "on" for recorders and "settings" for add-ons
     hold: tuple[Hold, ...] = ()
+    init_hold: tuple[InitHold, ...] = ()
 
     @property
     def brought_by(self) -> frozenset[str]:
@@ -571,6 +585,17 @@ def _sdk(sdk: dict[str, Any], category: str) -> Sdk:
                 tuple(parse_call(t) for t in h.get("bundle_release", [])),
             )
             for h in sdk.get("hold", [])
+        ),
+        init_hold=tuple(
+            InitHold(
+                tuple(h["options"]),
+                norm(h["value"]),
+                tuple(init_spec(c.removeprefix("new ")) for c in h["instance"]),
+                tuple(h.get("instance_strings", [])),
+                tuple(h["release"]),
+                tuple(h.get("instance_options", [])),
+            )
+            for h in sdk.get("init_hold", [])
         ),
     )
 

@@ -123,6 +123,25 @@ VENDOR_SCHEMA: dict[str, Field] = {
             # Vendor-side switches that hold recording back until a release call (FullStory
             # _fs_capture_on_startup=false + FS('start')): a gate only where the release is guarded.
             "hold": _opt([{"switch": _req(str), "value": _req(str), "release": _req("str[]"), "bundle_release": _opt("call[]")}]),
+            # Init options that hold recording back when each is ``value`` or left out (Sentry: both
+            # replay sample rates 0): the start is then a release method (``release``) called on the
+            # instance the SDK records with, made by one of ``instance`` (``Sentry.replayIntegration``,
+            # ``getIntegrationByName('Replay')``; written with an object, that object is the SDK's import or
+            # global) or, in a bundle, by code holding one of ``instance_strings``. ``instance_options``:
+            # options of an instance call that set what the init's options do (Sentry 7's
+            # new Replay({sessionSampleRate})); at any other value, or behind a spread, nothing is held.
+            "init_hold": _opt(
+                [
+                    {
+                        "options": _req("str[]"),
+                        "value": _req(str),
+                        "instance": _req("str[]"),
+                        "instance_strings": _opt("str[]"),
+                        "instance_options": _opt("str[]"),
+                        "release": _req("str[]"),
+                    }
+                ]
+            ),
         }
     ),
     "masking": _opt(
