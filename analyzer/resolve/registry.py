@@ -160,6 +160,11 @@ class _Module:
 
 # A key of a registry object, ``{7587(e, t, n) {…}`` or ``7587: function (e, t, n) {…}``: the id is group 1.
 _MODULE_KEY = re.compile(rb"[{,]\s*[\"']?(\d+)[\"']?\s*[(:]")
+# Ids looked up one at a time (a search for the id's digits, a C prefix search) before every file is
+# indexed for all ids at once: _MODULE_KEY tries a match at every comma of every chunk, and a scan
+# asks for a few ids.
+_ONE_BY_ONE = 8
+_BLANKS = frozenset(b" \t\n\r\f\v")  # what \s matches in a bytes pattern
 
 
 class _Modules:
@@ -170,10 +175,14 @@ class _Modules:
         self.programs = programs
         self._found: dict[str, list[_Module]] = {}
         self._keys: dict[str, list[tuple[str, int, int]]] | None = None
+        self._looked_up = 0
 
     def _keyed(self, module: str) -> list[tuple[str, int, int]]:
         """Where ``module`` is a key of a registry object: (file, start, end) of the id, in file order.
-        Every file is searched once, for all ids, on the first look-up."""
+        The first few ids are searched for on their own; then every file is searched once, for all ids."""
+        if self._keys is None and self._looked_up < _ONE_BY_ONE:
+            self._looked_up += 1
+            return self._one_key(module)
         if self._keys is None:
             self._keys = {}
             for display in sorted(self.code):
@@ -181,6 +190,28 @@ class _Modules:
                 for m in _MODULE_KEY.finditer(data or b""):
                     self._keys.setdefault(m.group(1).decode(), []).append((display, m.start(1), m.end(1)))
         return self._keys.get(module, [])
+
+    def _one_key(self, module: str) -> list[tuple[str, int, int]]:
+        """What ``_MODULE_KEY`` finds for this one id: its digits (a whole run of digits) followed by
+        an optional quote, blanks and ``(`` or ``:``, preceded by an optional quote, blanks and ``{``
+        or ``,`` (checked backwards from the digits)."""
+        if not (module.isascii() and module.isdigit()):
+            return []
+        pattern = re.compile(re.escape(module.encode()) + rb"[\"']?\s*[(:]")
+        out = []
+        for display in sorted(self.code):
+            data = self.programs.data(display) or b""
+            for m in pattern.finditer(data):
+                at = m.start() - 1
+                if at >= 0 and data[at] in b"0123456789":
+                    continue  # the id's digits end a longer number
+                if at >= 0 and data[at] in b"\"'":
+                    at -= 1
+                while at >= 0 and data[at] in _BLANKS:
+                    at -= 1
+                if at >= 0 and data[at] in b"{,":
+                    out.append((display, m.start(), m.start() + len(module)))
+        return out
 
     def factories(self, module: str) -> list[_Module]:
         if module not in self._found:
