@@ -7,8 +7,9 @@ sizes (a quarter, half, all, and all twice). For each size, in one run and as wh
 - the **floor**: a process that only reads and tree-sitter-parses every JS file of the dist with
   the grammar replaylint would use (what any analysis of those files must pay);
 - ``replaylint scan --format json --jobs 1`` on the same dist;
-- the ratio floor/scan (1.0 = as fast as parsing alone), the scan's peak RSS, and the slowest
-  single file (timed in-process, one analysis per file).
+- the ratio floor/scan (1.0 = as fast as parsing alone), the same ratio of their CPU time (user +
+  system: steadier than wall time when other processes share the cores), the scan's peak RSS, and
+  the slowest single file (timed in-process, one analysis per file).
 
 Quote ratios: this is a noisy 2-core machine. Usage: ``python bench/js.py [--sizes 0.25,0.5,1,2]``.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import shutil
 import subprocess
 import sys
@@ -101,25 +103,33 @@ def build(fraction: float) -> tuple[Path, int, int]:
     return site, sum(p.stat().st_size for p in files), len(files)
 
 
-def floor(site: Path) -> float:
-    start = time.perf_counter()
+def _child_cpu() -> float:
+    """User + system CPU seconds of the finished child processes so far."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def floor(site: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of the parse-only process."""
+    start, cpu = time.perf_counter(), _child_cpu()
     subprocess.run([sys.executable, "-c", FLOOR, str(site)], check=True)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _child_cpu() - cpu
 
 
-def scan(site: Path) -> tuple[float, int]:
-    start = time.perf_counter()
+def scan(site: Path) -> tuple[float, float, int]:
+    """Wall and CPU seconds of the scan process, and its peak RSS (KiB)."""
+    start, cpu = time.perf_counter(), _child_cpu()
     proc = subprocess.run(
         [sys.executable, "-c", MEASURE, "scan", str(site), "--format", "json", "-o", "/dev/null", "--jobs", "1"],
         capture_output=True,
         text=True,
         cwd=ROOT,
     )
-    wall = time.perf_counter() - start
+    wall, used = time.perf_counter() - start, _child_cpu() - cpu
     line = next((x for x in proc.stderr.splitlines() if x.startswith("BENCH ")), None)
     if line is None:
         raise SystemExit(f"scan failed: {proc.stderr[-2000:]}")
-    return wall, int(line.split()[2])
+    return wall, used, int(line.split()[2])
 
 
 def slowest(site: Path) -> dict:
@@ -131,15 +141,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="0.25,0.5,1,2", help="fractions of the corpus's JavaScript")
     args = ap.parse_args()
-    print("| JS | files | floor (parse only) | replaylint --jobs 1 | ratio | peak RSS | slowest file |")
-    print("|---|---|---|---|---|---|---|")
+    print("| JS | files | floor (parse only) | replaylint --jobs 1 | ratio | CPU ratio | peak RSS | slowest file |")
+    print("|---|---|---|---|---|---|---|---|")
     for fraction in (float(x) for x in args.sizes.split(",")):
         site, size, count = build(fraction)
-        f = floor(site)
-        s, rss = scan(site)
+        f, f_cpu = floor(site)
+        s, s_cpu, rss = scan(site)
         worst = slowest(site)
         print(
-            f"| {size / 1e6:.1f} MB | {count} | {f:.1f} s | {s:.1f} s | {f / s:.2f}x | {rss / 1024:.0f} MiB "
+            f"| {size / 1e6:.1f} MB | {count} | {f:.1f} s | {s:.1f} s | {f / s:.2f}x | {f_cpu / s_cpu:.2f}x | {rss / 1024:.0f} MiB "
             f"| {worst['seconds']:.2f} s ({Path(worst['file']).name}) |",
             flush=True,
         )

@@ -244,3 +244,26 @@ echo "
 """
     result = scan_text(tmp_path, page, db, "connector.php")
     assert [d.vendor for d in result.detections] == ["hotjar"]
+
+
+def test_this_member_reads_are_found_as_the_lookbehind_pattern_finds_them() -> None:
+    """``this.key`` is searched for from its literal ``this`` and the byte before checked by hand;
+    that must find what the pattern with a lookbehind finds, ranges and overlaps included."""
+    import random
+    import re
+
+    from analyzer.parse.jsflow import _this_reads
+
+    pieces = [b"this", b"this", b".", b".", b"?.", b" ", b"\n", b"x", b"$", b"_", b"-", b"key", b"keys", b"(", b"\xc3\xa9"]
+    rng = random.Random(8)
+    fixed = [(b"xthis.this.this", 0, 15), (b"xthis.key", 1, 9), (b"this.key", 0, 8), (b"a.this . key", 0, 12)]
+    for key in ("key", "this", "thiskey", "k$y", "x"):
+        slow = re.compile(rb"(?<![\w$])this\s*(?:\?\.|\.)\s*" + re.escape(key.encode()) + rb"(?![\w$])")
+        cases = list(fixed)
+        for _ in range(1000):
+            data = b"".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+            start = rng.randrange(0, len(data) + 1)
+            cases.append((data, start, rng.randrange(start, len(data) + 1)))
+        for data, start, end in cases:
+            want = [m.span() for m in slow.finditer(data, start, end)]
+            assert [m.span() for m in _this_reads(data, key, start, end)] == want, (key, data, start, end)

@@ -126,3 +126,61 @@ def test_a_module_whose_requires_are_not_all_scanned_proves_nothing(tmp_path: Pa
     partial = _vendor_chunk("7000(e,t,n){n.d(t,{init:()=>i});var s=n(7001);function i(e){return s.init(e)}}")
     found = _scan(tmp_path, partial, _sentry_app(), "sentry")
     assert len(found) == 1, found
+
+
+def test_an_id_searched_on_its_own_is_found_where_the_index_of_every_id_finds_it() -> None:
+    """The first ids a scan asks for are searched for one at a time (their digits first); what
+    that finds must be what the one-pass index of every registry key finds, spelling by spelling."""
+    from analyzer.resolve import registry
+
+    chunks = {
+        "a.js": b"{7587(e,t,n){},12:function(){},\"34\" :0, '56'\t(1),\n78\n:1,x987587:1,17587:1,75870:1}",
+        "b.js": b'[7587:1],{ 7587 :2},f(7587:3),{ "12"(){}},a?1,7587:0:0,{\r\n"7587"\r\n:1}\t{0:1,00:2}',
+        "c.js": b"7587:1",
+        # Turbopack's registry array: an id then its factory.
+        "d.js": b'(globalThis.TURBOPACK||=[]).push(["s.js", 7587, e=>{}, 944, function(e){}, 12 ,(t)=>1, 5,x=>1,'
+        b"17587,e=>1, 44, 7587,e=>{},1,2,e=>0,3 , function (){}, 66,$=>1,77, (a) =>1, 8, 9])",
+    }
+
+    class Data:
+        def data(self, display: str) -> bytes:
+            return chunks[display]
+
+    ids = [
+        "7587",
+        "12",
+        "34",
+        "56",
+        "78",
+        "987587",
+        "17587",
+        "75870",
+        "0",
+        "00",
+        "1",
+        "2",
+        "x",
+        "",
+        "７",
+        "944",
+        "5",
+        "44",
+        "3",
+        "66",
+        "77",
+        "8",
+    ]
+    for module in ids:
+        alone = registry._Modules(dict.fromkeys(chunks), Data())  # type: ignore[arg-type]
+        indexed = registry._Modules(dict.fromkeys(chunks), Data())  # type: ignore[arg-type]
+        indexed._looked_up = registry._ONE_BY_ONE
+        assert alone._keyed(module) == indexed._keyed(module), module
+        assert alone._keys is None and indexed._keys is not None
+    assert [k[0] for k in registry._Modules(dict.fromkeys(chunks), Data())._keyed("7587")] == [
+        "a.js",
+        "b.js",
+        "b.js",
+        "b.js",
+        "d.js",
+        "d.js",
+    ]  # type: ignore[arg-type]

@@ -91,12 +91,14 @@ def for_code(path: str, kind: str, data: bytes, dialect: str, started: set[str],
     text = reading.decode(data).text
     stops, hooks = withdrawal.facts(text, db) if "stop" in hit else ((), ())
     off = tuple(unmasking.options_in(text, started, db)) if started else ()
+    same = prog if prog is not None and prog.parsed.source.text == text else None  # the tree of this text, when one was made
     filed: tuple[Filing, ...] = ()
     if kind != "sfc" and {"name", "key"} <= hit:
-        filed = tuple(cmp_filing.filings(text, dialect, db, prog if prog is not None and prog.parsed.source.text == text else None))
+        filed = tuple(cmp_filing.filings(text, dialect, db, same))
     policy = None
     if by_path or kind == "sfc" or ("title" in hit and policy_pages.may_be_titled(text, db)):
-        policy = policy_pages.extract(path, kind if kind == "sfc" else "code", text, db, dialect)
+        tree = same.parsed if same is not None else None
+        policy = policy_pages.extract(path, kind if kind == "sfc" else "code", text, db, dialect, parsed=tree)
     facts = ComplianceFacts(policy, stops, hooks, off, filed)
     return facts or None
 

@@ -247,16 +247,17 @@ def may_be_titled(text: str, db: SignatureDB) -> bool:
 
 
 def extract(
-    path: str, kind: str, text: str, db: SignatureDB, dialect: str = "js", present: frozenset[str] | None = None
+    path: str, kind: str, text: str, db: SignatureDB, dialect: str = "js", present: frozenset[str] | None = None, parsed=None
 ) -> PolicyPage | None:
-    """The policy facts of a page, or None when it is not a policy page."""
+    """The policy facts of a page, or None when it is not a policy page (``parsed``: a code file's
+    tree when another pass made it)."""
     kinds, why, language, delegated = recognise(path, kind, text, db, present)
     if not kinds:
         return None
     if kind == "markdown":
         page = prose.from_markdown(text)
     elif kind == "code":
-        page = prose.from_code(text, dialect)
+        page = prose.from_code(text, dialect, parsed=parsed)
         if len(page.text) - page.text.count(" ") - page.text.count("\n") < _MIN_CODE_PROSE:
             return None
     elif kind == "sfc":

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tree_sitter import Node
@@ -59,7 +60,30 @@ MAX_HOPS = 24  # bindings and returns followed from one function (the budget bou
 
 @functools.lru_cache(maxsize=4096)
 def _this_member(key: str) -> re.Pattern[bytes]:
-    return re.compile(rb"(?<![\w$])this\s*(?:\?\.|\.)\s*" + re.escape(key.encode()) + rb"(?![\w$])")
+    """``this.key`` / ``this?.key``, ``this`` first: a literal the regex engine searches for fast (a
+    lookbehind in front made it try every byte of the holder); the byte before is checked by
+    ``_this_reads``."""
+    return re.compile(rb"this\s*(?:\?\.|\.)\s*" + re.escape(key.encode()) + rb"(?![\w$])")
+
+
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
+
+
+def _this_reads(data: bytes, key: str, start: int, end: int) -> Iterator[re.Match[bytes]]:
+    r"""The matches of ``(?<![\w$])this\s*(?:\?\.|\.)\s*key(?![\w$])`` in [start, end), in order, as
+    ``finditer`` gives them (the byte before ``start`` counts; a match not preceded as it must be
+    is passed over one byte at a time, so a match overlapping it is still found)."""
+    pattern = _this_member(key)
+    at = start
+    while True:
+        m = pattern.search(data, at, end)
+        if m is None:
+            return
+        if m.start() > 0 and data[m.start() - 1] in _WORD_BYTES:
+            at = m.start() + 1
+            continue
+        yield m
+        at = m.end()
 
 
 @dataclass(frozen=True)
@@ -562,8 +586,7 @@ class Flow:
         times)."""
         out: list[Use] = []
         tree = self.prog.tree
-        pattern = _this_member(key)
-        for m in pattern.finditer(tree.data, holder.start_byte, holder.end_byte):
+        for m in _this_reads(tree.data, key, holder.start_byte, holder.end_byte):
             self.prog.budget.spend()
             chain = tree.path(m.start(), m.start() + 4, holder)
             if chain[-1].type != "this" or len(chain) < 2:

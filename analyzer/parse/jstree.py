@@ -45,60 +45,62 @@ class Tree:
         self._last: list[Node] = []  # the previous path (see path)
 
     # -- descending -----------------------------------------------------------------------------
-    def _child_over(self, node: Node, start: int, end: int) -> Node | None:
-        """The child of ``node`` whose range covers [start, end), if any (tree-sitter finds the
-        first child ending after ``start`` in C; wide nodes' children are also cached for a
-        binary search, since a minified bundle's top-level function has thousands)."""
-        self.budget.spend()
-        count = node.child_count
-        if count == 0:
-            return None
-        if count > _WIDE:
-            cached = self._kids.get(node.id)
-            if cached is None:
-                kids = node.children
-                cached = self._kids[node.id] = ([k.start_byte for k in kids], kids)
-                self.budget.spend(count // 8)
-            starts, kids = cached
-            i = bisect.bisect_right(starts, start) - 1
-            while i >= 0 and kids[i].start_byte == kids[i].end_byte:
-                i -= 1  # a zero-width (missing) node shares its start with the real one
-            if i >= 0 and kids[i].end_byte >= end:
-                return kids[i]
-            return None
-        last = node.child(count - 1)
-        if last is None or start >= last.end_byte:
-            return None  # py-tree-sitter 0.26 crashes (segfault) when no child ends after the byte
-        child = node.first_child_for_byte(start)
-        while child is not None and child.start_byte == child.end_byte:
-            child = child.next_sibling
-        if child is not None and child.start_byte <= start and end <= child.end_byte:
-            return child
-        return None
-
     def path(self, start: int, end: int | None = None, top: Node | None = None) -> list[Node]:
         """Nodes from ``top`` (default: the root) down to the smallest node covering [start, end),
         outermost first; ``top`` itself is the first element.
 
+        Each step down takes the child whose range covers [start, end): tree-sitter finds the
+        first child ending after ``start`` in C; the children of wide nodes (a minified bundle's
+        top-level function has thousands of statements) are cached for a binary search.
+
         Callers look up offsets in order (a name's occurrences), so the descent starts below the
         deepest node of the previous path from the same ``top`` that covers the range: a
         non-empty range has one chain of covering nodes, and the previous path's covering nodes
-        are its beginning. The budget is charged as for the whole descent."""
+        are its beginning. The budget is charged as for the whole descent: a step per node
+        asked for a child (the last one included), and an eighth of a wide node's children when
+        they are first cached; once, when the path is found (the loop is the hottest of a scan)."""
         end = start + 1 if end is None else end
         node = self.root if top is None else top
         out = self._covering_prefix(node, start, end)
         if out:
-            self.budget.spend(len(out) - 1)  # the steps the walk down to out[-1] would have taken
+            steps = len(out) - 1  # the steps the walk down to out[-1] would have taken
             node = out[-1]
         else:
             out = [node]
+            steps = 0
+        wide = self._kids
         while True:
-            child = self._child_over(node, start, end)
-            if child is None:
-                self._last = out
-                return out[:]  # callers may change theirs
-            out.append(child)
-            node = child
+            steps += 1
+            count = node.child_count
+            if count == 0:
+                break
+            if count > _WIDE:
+                cached = wide.get(node.id)
+                if cached is None:
+                    kids = node.children
+                    cached = wide[node.id] = ([k.start_byte for k in kids], kids)
+                    steps += count // 8
+                starts, kids = cached
+                i = bisect.bisect_right(starts, start) - 1
+                while i >= 0 and kids[i].start_byte == kids[i].end_byte:
+                    i -= 1  # a zero-width (missing) node shares its start with the real one
+                if i < 0 or kids[i].end_byte < end:
+                    break
+                node = kids[i]
+            else:
+                last = node.child(count - 1)
+                if last is None or start >= last.end_byte:
+                    break  # py-tree-sitter 0.26 crashes (segfault) when no child ends after the byte
+                child = node.first_child_for_byte(start)
+                while child is not None and child.start_byte == child.end_byte:
+                    child = child.next_sibling
+                if child is None or child.start_byte > start or end > child.end_byte:
+                    break
+                node = child
+            out.append(node)
+        self.budget.spend(steps)
+        self._last = out
+        return out[:]  # callers may change theirs
 
     def _covering_prefix(self, top: Node, start: int, end: int) -> list[Node]:
         """The nodes of the previous path from ``top`` that cover [start, end) (ranges nest, so

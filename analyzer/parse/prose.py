@@ -277,14 +277,17 @@ _STRINGS = frozenset({"string_fragment"})
 _HTMLISH = re.compile(r"<(?:p|h[1-6]|table|ul|li|a|div|strong)[\s>]", re.I)
 
 
-def from_code(text: str, dialect: str, line0: int = 1, col0: int = 1, base: int = 0) -> Prose:
+def from_code(text: str, dialect: str, line0: int = 1, col0: int = 1, base: int = 0, parsed=None) -> Prose:
     """The prose of a component: JSX text and string literals in document order (a string that holds
     HTML, such as a CMS body field, read as HTML), headings from ``<h1>``-``<h6>`` elements. ``base``
-    is where ``text`` starts in its file (an SFC's script block); offsets are the file's."""
+    is where ``text`` starts in its file (an SFC's script block); offsets are the file's. ``parsed``:
+    the tree another pass made of the same code (``jsparse.Parsed``), else it is parsed here."""
     from analyzer.parse import jsparse  # tree-sitter loads only for component policy pages
 
     out = Prose(text)
-    parsed = jsparse.parse(jsparse.JsSource(text, line0, col0, dialect))
+    source = parsed.source if parsed is not None else None
+    if source is None or (source.text, source.dialect, source.line0, source.col0) != (text, dialect, line0, col0):
+        parsed = jsparse.parse(jsparse.JsSource(text, line0, col0, dialect))
     chars = _ByteChars(parsed.source.data)
     stack = [parsed.root]
     nodes = []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import bisect
 import json
+import operator
 import os
 import re
 import stat
@@ -46,6 +47,9 @@ _DIGITS = bytes(_B64.get(chr(i), 64) if i < 128 else 64 for i in range(256))
 # map repeats the same segments (``AAAA``, ``CAAC``) hundreds of thousands of times.
 _SEGMENTS: dict[str, tuple[int, int | None, int, int, bool] | tuple[()]] = {}
 _MAX_SEGMENTS = 1 << 18  # entries kept before the cache starts over
+# A segment's generated column: the sort key of a decoded line (a C getter; a minified line holds
+# hundreds of thousands of segments).
+_COLUMN = operator.itemgetter(0)
 
 
 def _decode_line(text: str, state: list[int]) -> list[tuple[int, int, int, int]]:
@@ -130,7 +134,7 @@ class SourceMap:
     def _decode_to(self, line: int) -> None:
         while len(self._decoded) <= line and len(self._decoded) < len(self._lines):
             segments = _decode_line(self._lines[len(self._decoded)], self._state)
-            segments.sort(key=lambda seg: seg[0])
+            segments.sort(key=_COLUMN)  # stable: segments of one column keep their order
             self._decoded.append(([seg[0] for seg in segments], segments))
 
     def lookup(self, line: int, column: int) -> Original | None:

@@ -164,6 +164,25 @@ class _Module:
 _MODULE_KEY = re.compile(rb"[{,]\s*[\"']?(\d+)[\"']?\s*[(:]")
 # An id in Turbopack's registry array, before its factory: ``[script, 7587, e => {…}, 944, function (e) {…}]``.
 _TURBOPACK_KEY = re.compile(rb",\s*(\d+)\s*,\s*(?:function\s*\(|\(?[\w$]+\)?\s*=>)")
+_TURBOPACK_AFTER = rb"\s*,\s*(?:function\s*\(|\(?[\w$]+\)?\s*=>)"  # what follows the id in _TURBOPACK_KEY
+# Ids looked up one at a time (a search for the id's digits, a C prefix search) before every file is
+# indexed for all ids at once: _MODULE_KEY tries a match at every comma of every chunk, and a scan
+# asks for a few ids.
+_ONE_BY_ONE = 8
+_BLANKS = frozenset(b" \t\n\r\f\v")  # what \s matches in a bytes pattern
+
+
+def _preceded(data: bytes, start: int, quotes: bool, before: bytes) -> bool:
+    """Does the id starting at ``start`` stand where a key pattern wants it: not the end of a longer
+    number, after an optional quote (object keys only), blanks, then one of ``before``?"""
+    at = start - 1
+    if at >= 0 and data[at] in b"0123456789":
+        return False
+    if quotes and at >= 0 and data[at] in b"\"'":
+        at -= 1
+    while at >= 0 and data[at] in _BLANKS:
+        at -= 1
+    return at >= 0 and data[at] in before
 
 
 class _Modules:
@@ -174,10 +193,14 @@ class _Modules:
         self.programs = programs
         self._found: dict[str, list[_Module]] = {}
         self._keys: dict[str, list[tuple[str, int, int]]] | None = None
+        self._looked_up = 0
 
     def _keyed(self, module: str) -> list[tuple[str, int, int]]:
         """Where ``module`` is a key of a registry object: (file, start, end) of the id, in file order.
-        Every file is searched once, for all ids, on the first look-up."""
+        The first few ids are searched for on their own; then every file is searched once, for all ids."""
+        if self._keys is None and self._looked_up < _ONE_BY_ONE:
+            self._looked_up += 1
+            return self._one_key(module)
         if self._keys is None:
             self._keys = {}
             for display in sorted(self.code):
@@ -186,6 +209,24 @@ class _Modules:
                     for m in pattern.finditer(data or b""):
                         self._keys.setdefault(m.group(1).decode(), []).append((display, m.start(1), m.end(1)))
         return self._keys.get(module, [])
+
+    def _one_key(self, module: str) -> list[tuple[str, int, int]]:
+        """What ``_MODULE_KEY`` and ``_TURBOPACK_KEY`` find for this one id, in the same order (per file,
+        the object keys, then the array ids): its digits (a whole run of digits) followed by what each
+        pattern wants after the id, preceded by what it wants before (checked backwards from the digits)."""
+        if not (module.isascii() and module.isdigit()):
+            return []
+        digits = re.escape(module.encode())
+        keyed = re.compile(digits + rb"[\"']?\s*[(:]")
+        listed = re.compile(digits + _TURBOPACK_AFTER)
+        out = []
+        for display in sorted(self.code):
+            data = self.programs.data(display) or b""
+            for pattern, quotes, before in ((keyed, True, b"{,"), (listed, False, b",")):
+                for m in pattern.finditer(data):
+                    if _preceded(data, m.start(), quotes, before):
+                        out.append((display, m.start(), m.start() + len(module)))
+        return out
 
     def factories(self, module: str) -> list[_Module]:
         if module not in self._found:
