@@ -151,3 +151,40 @@ def test_template_syntax_inside_a_start_tag_is_not_an_internal_error(tmp_path: P
     assert not [d for d in result.facts.diagnostics if d.code == "internal-error"]
     assert [(d.vendor, d.verdict.status.value) for d in result.detections] == [("hotjar", "ungated")]
     assert [f.classification.category for f in result.facts.fields] == ["health"]
+
+
+def test_a_script_written_as_an_ejs_template_is_read_with_its_tags_neutralised(tmp_path: Path, db) -> None:
+    """A Nuxt module's plugin template (``const options = <%= serialize(options) %>;``) does not parse
+    as JavaScript: its recorder was reported as a snippet that does not parse (RL130), not as a start."""
+    plugin = (
+        "export default async (ctx) => {\n"
+        "  const options = <%= serialize(options) %>;\n"
+        "\n"
+        "  // Install smartlook\n"
+        "  window.smartlook || (function (d) {\n"
+        "    var o = window.smartlook = function () { o.api.push(arguments) }, h = d.getElementsByTagName('head')[0];\n"
+        "    var c = d.createElement('script'); o.api = new Array(); c.async = true; c.type = 'text/javascript';\n"
+        "    c.charset = 'utf-8'; c.src = 'https://rec.smartlook.com/recorder.js'; h.appendChild(c);\n"
+        "  })(document);\n"
+        "\n"
+        "  window.smartlook('init', options.id);\n"
+        "}\n"
+    )
+    result = scan_text(tmp_path, plugin, db, name="plugin.js")
+    assert [(d.vendor, d.location.line) for d in result.detections] == [("smartlook", 5)]
+    assert result.detections[0].verdict.status.value != "gated"
+    assert not [f for f in result.findings if f.rule == "RL130"]
+
+
+def test_template_tags_inside_the_strings_of_a_working_script_are_left_alone(tmp_path: Path, db) -> None:
+    """``<%`` in a string of a script that parses (a lodash template it renders) is no template tag:
+    the script is read as written."""
+    script = (
+        "var row = _.template('<td><%= name %></td>');\n"
+        "(function(h,o,t,j,a,r){h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};\n"
+        "h._hjSettings={hjid:1,hjsv:6};a=o.getElementsByTagName('head')[0];r=o.createElement('script');\n"
+        "r.async=1;r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;a.appendChild(r);\n"
+        "})(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');\n"
+    )
+    result = scan_text(tmp_path, script, db, name="app.js")
+    assert [(d.vendor, d.location.line, d.verdict.status.value) for d in result.detections] == [("hotjar", 2, "ungated")]

@@ -640,6 +640,17 @@ def _script_blocks(regions: list[Region], dialect: str) -> list[ScriptBlock]:
     return out
 
 
+def neutralise_ejs(text: str) -> str | None:
+    """A script written as an EJS / lodash template (a Nuxt module's ``templates/plugin.js``:
+    ``const options = <%= serialize(options) %>;``), neutralised like a page template: output to
+    ``0``, statements to spaces, same length. None when the text holds no such tag. ``<%`` is no
+    valid JavaScript outside a string, so a script that holds it and ``%>`` is a template."""
+    if "<%" not in text or "%>" not in text:
+        return None
+    regions = _regions(text, "erb")
+    return neutralise(text, regions) if regions else None
+
+
 def analyse(text: str, dialect_name: str) -> tuple[str, Template]:
     """The neutralised text and what the template says about conditions and composition."""
     regions = _regions(text, dialect_name)

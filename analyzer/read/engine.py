@@ -228,6 +228,17 @@ def _decode(path: str, data: bytes, result: FileResult) -> str:
 MAX_CODE = 2 * 1024 * 1024
 
 
+def _untemplated(text: str, path: str) -> str:
+    """A script that is an EJS / lodash template (``<%= serialize(options) %>`` in a Nuxt module's
+    plugin template) does not parse, which hid its recorder: its template tags are neutralised,
+    same length. Only when the script as written does not parse, so ``<%`` inside a string of a
+    working script is left alone."""
+    neutral = templates.neutralise_ejs(text)
+    if neutral is None or not jsparse.parse(JsSource(text, 1, 1, dialect_for(path))).has_error:
+        return text
+    return neutral
+
+
 def masking_code(texts) -> str:
     """Code normalised for matching masking options (``inputSanitizer:true``; minified ``!0``)."""
     out, size = [], 0
@@ -426,6 +437,8 @@ def _code_file(
     if not candidates.vendors and not forms and not registry:
         return None
     text = _decode(path, data, result)
+    if kind != "sfc" and not jsfacts.minified(data):
+        text = _untemplated(text, path)
     pieces = sfc.script_blocks(text, path) if kind == "sfc" else [JsSource(text, 1, 1, dialect_for(path))]
     programs = _component_fields(kind, text, pieces, db, result) if forms else {}
     if not candidates.vendors and not registry:
