@@ -88,3 +88,37 @@ def test_template_syntax_around_a_consent_branch_keeps_it_gated(name: str, tmp_p
     (tmp_path / name).write_text(GATED_SHAPES[name])
     [d] = run(ScanOptions(paths=(str(tmp_path),))).detections
     assert d.verdict.status.value == "gated"
+
+
+_MOUSEFLOW = '<script src="//cdn.mouseflow.com/projects/abc.js" async></script>'
+# A condition that reads the visitor's own banner choice, no category: the recorder may wait for
+# consent, or for a choice that is not analytics consent. Never gated, no longer called ungated.
+UNREAD_CHOICES = {
+    "tracking.php": "<?php if (isset($_COOKIE['cookiebanner-accepted']) && $_COOKIE['cookiebanner-accepted'] == 1): ?>\n"
+    + _MOUSEFLOW
+    + "\n<?php endif; ?>\n",
+    "tracking.html.twig": "{% if app.request.cookies.get('gdpr_choice') %}\n" + _MOUSEFLOW + "\n{% endif %}\n",
+    "tracking.blade.php": "@if(session('consent_given'))\n" + _MOUSEFLOW + "\n@endif\n",
+}
+# Conditions that are no consent choice, or render when the choice is missing: still ungated.
+STILL_UNGATED = {
+    "theme.php": f"<?php if (isset($_COOKIE['theme']) && $_COOKIE['theme'] == 'dark'): ?>\n{_MOUSEFLOW}\n<?php endif; ?>\n",
+    "negated.php": f"<?php if (!isset($_COOKIE['cookiebanner-accepted'])): ?>\n{_MOUSEFLOW}\n<?php endif; ?>\n",
+    "else.html.twig": "{% if app.request.cookies.get('gdpr_choice') %}\n<p>thanks</p>\n{% else %}\n" + _MOUSEFLOW + "\n{% endif %}\n",
+    "banner.html.twig": "{% if show_banner %}\n" + _MOUSEFLOW + "\n{% endif %}\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNREAD_CHOICES))
+def test_a_server_condition_reading_a_consent_choice_without_a_category_is_unverifiable(name: str, tmp_path: Path) -> None:
+    (tmp_path / name).write_text(UNREAD_CHOICES[name])
+    [d] = run(ScanOptions(paths=(str(tmp_path),))).detections
+    assert (d.vendor, d.verdict.status.value) == ("mouseflow", "unverifiable"), d.verdict.evidence
+    assert "consent choice" in d.verdict.evidence
+
+
+@pytest.mark.parametrize("name", sorted(STILL_UNGATED))
+def test_a_condition_that_is_no_consent_choice_leaves_the_recorder_ungated(name: str, tmp_path: Path) -> None:
+    (tmp_path / name).write_text(STILL_UNGATED[name])
+    [d] = run(ScanOptions(paths=(str(tmp_path),))).detections
+    assert (d.vendor, d.verdict.status.value) == ("mouseflow", "ungated"), d.verdict.evidence

@@ -31,6 +31,7 @@ class ServerVocabulary:
     pairs: tuple[tuple[tuple[str, ...], str], ...]
     caveats: tuple[tuple[str, str], ...]  # (lowered check, caveat)
     words: frozenset[str] = frozenset()  # words of a consent check that names no category
+    choices: tuple[tuple[str, ...], ...] = ()  # [js] server_consent_words: a condition reading a choice, no category
 
 
 @functools.lru_cache(maxsize=4)
@@ -40,6 +41,7 @@ def vocabulary(db: SignatureDB) -> ServerVocabulary:
     pairs: list[tuple[tuple[str, ...], str]] = []
     caveats: list[tuple[str, str]] = []
     consent_words: set[str] = set()
+    choices: list[tuple[str, ...]] = []
     for cmp in db.cmps.values():
         if not cmp.gates_recorders:
             continue
@@ -53,7 +55,8 @@ def vocabulary(db: SignatureDB) -> ServerVocabulary:
         for fail in js.fail_open:
             caveats.append((fail.lower(), f"{cmp.name}: {fail}"))
         consent_words.update(w.lower() for w in js.consent_words)
-    return ServerVocabulary(tuple(exact), tuple(pairs), tuple(caveats), frozenset(consent_words))
+        choices += [tuple(w.lower().split("+")) for w in js.server_consent_words]
+    return ServerVocabulary(tuple(exact), tuple(pairs), tuple(caveats), frozenset(consent_words), tuple(dict.fromkeys(choices)))
 
 
 def _check(cond: str, vocab: ServerVocabulary) -> str | None:
@@ -186,9 +189,34 @@ def _show(branch: Branch) -> str:
     return f"'{cond}'" if branch.needs_true else f"else of '{cond}'"
 
 
+def unread_choice(template: Template, offset: int, vocab: ServerVocabulary) -> str | None:
+    """A branch around ``offset`` that renders only when a condition reading the visitor's consent
+    choice holds (``$_COOKIE['cookiebanner-accepted'] == 1``) but is no check this tool knows to
+    ask for the analytics category: why the verdict cannot be proven. A negated condition or an
+    else branch is not counted (it may render precisely when the choice is missing)."""
+    for branch in template.conditions_at(offset):
+        low = branch.condition.lower()
+        if not branch.needs_true or _NEGATION.match(_unwrap(branch.condition)) or "!" in low:
+            continue
+        for words in vocab.choices:
+            if all(w in low for w in words):
+                read = " + ".join(words)
+                return f"rendered only under {_show(branch)}, which reads the visitor's consent choice ('{read}') but names no category"
+    return None
+
+
 def refine(verdict: Verdict, template: Template, offset: int, vocab: ServerVocabulary) -> Verdict:
     """Apply the template's branches to a markup or code verdict."""
     by, notes = gate(template, offset, vocab)
+    if not by and verdict.status is Status.UNGATED:
+        unread = unread_choice(template, offset, vocab)
+        if unread:
+            return Verdict(
+                status=Status.UNVERIFIABLE,
+                mechanism=Mechanism.UNKNOWN_CATEGORY,
+                evidence=f"{unread}; markup alone: {verdict.evidence}",
+                cmp=verdict.cmp,
+            )
     if by and verdict.status is not Status.GATED:
         return Verdict(
             status=Status.GATED,

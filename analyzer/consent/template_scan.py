@@ -46,6 +46,8 @@ def _ref(r: Reference, tpl: Template, text: str, vocab: template_gate.ServerVoca
     unknown = None
     if gated_by is None and r.condition:
         gated_by, unknown = template_gate.inline_gate(r.condition, r.needs_true, vocab)
+    if gated_by is None and unknown is None:
+        unknown = template_gate.unread_choice(tpl, r.offset, vocab)
     return TemplateRef(r.kind, r.name, line_col(text, r.offset)[0], gated_by, unknown)
 
 

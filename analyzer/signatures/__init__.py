@@ -374,6 +374,7 @@ class CmpJs:
     generic_events: tuple[str, ...] = ()
     fail_open: tuple[str, ...] = ()
     server_checks: tuple[str, ...] = ()
+    server_consent_words: tuple[str, ...] = ()
     consent_words: tuple[str, ...] = ()
     category_events: tuple[tuple[str, str], ...] = ()  # (event, category)
     category_callbacks: tuple[CategoryCallbackSpec, ...] = ()
@@ -754,6 +755,7 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
         generic_events=tuple(js.get("generic_events", [])),
         fail_open=tuple(js.get("fail_open", [])),
         server_checks=tuple(js.get("server_checks", [])),
+        server_consent_words=tuple(js.get("server_consent_words", [])),
         consent_words=tuple(js.get("consent_words", [])),
         category_events=tuple((e, c) for e, _, c in (i.partition(":") for i in js.get("category_events", []))),
         category_callbacks=tuple(callback(s) for s in js.get("category_callbacks", [])),

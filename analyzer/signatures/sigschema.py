@@ -303,6 +303,9 @@ CMP_SCHEMA: dict[str, Field] = {
             "fail_open": _opt("str[]"),
             # Conditions in server templates that read consent ("a+b": both words present).
             "server_checks": _opt("str[]"),
+            # Conditions in server templates that read the visitor's consent choice without naming a
+            # category ("a+b": both words present): a recorder rendered only under one is unverifiable.
+            "server_consent_words": _opt("str[]"),
             # Words that make a condition a consent check with no category named ("choice ===
             # 'accepted'", "cookieConsent"): such a guard is reported unverifiable, not gated.
             "consent_words": _opt("str[]"),
