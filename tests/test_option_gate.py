@@ -105,3 +105,35 @@ MUST_NOT = {
 @pytest.mark.parametrize("code", MUST_NOT.values(), ids=MUST_NOT.keys())
 def test_has_consented_without_proven_options_is_consent_naming_no_category(code: str, db, vocab) -> None:
     assert _statuses(code, db, vocab) == ["unverifiable"], code
+
+
+PAGE = """<!DOCTYPE html><html><head>
+<script src="https://cdnjs.cloudflare.com/ajax/libs/cookieconsent2/3.1.1/cookieconsent.min.js"></script>
+<script>
+function startClarity() {
+  (function(c,l,a,r,i,t,y){c[a]=c[a]||function(){(c[a].q=c[a].q||[]).push(arguments)};t=l.createElement(r);t.async=1;
+  t.src="https://www.clarity.ms/tag/"+i;y=l.getElementsByTagName(r)[0];y.parentNode.insertBefore(t,y);})(window,document,"clarity","script","abcdefghij");
+}
+window.cookieconsent.initialise({
+  TYPE
+  onInitialise: function (status) { if (this.hasConsented()) startClarity(); },
+  onStatusChange: function (status) { if (this.hasConsented()) startClarity(); }
+});
+</script></head><body></body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("options", "status"),
+    [
+        ("type: 'opt-in',", "gated"),
+        ("type: 'info',", "unverifiable"),
+        ("type: 'opt-in', dismissOnScroll: 200,", "unverifiable"),
+    ],
+    ids=["opt-in", "info", "opt-in-dismiss-on-scroll"],
+)
+def test_a_page_with_the_cdn_library_is_read_the_same(options: str, status: str, tmp_path, db) -> None:
+    from tests.conftest import scan_text
+
+    result = scan_text(tmp_path, PAGE.replace("TYPE", options), db)
+    assert [(d.vendor, d.verdict.status.value) for d in result.detections] == [("clarity", status)]
