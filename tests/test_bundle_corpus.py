@@ -29,10 +29,7 @@ CASES = sorted(p.parent.name for p in CORPUS.glob("*/expected.json"))
 MAX_SECONDS = 20
 
 # Read wrong today, and why (see the closing note of issue 8).
-KNOWN: dict[str, str] = {
-    "rollup-clarity-osano-cookieconsent": "cookieconsent 3's hasConsented() is also true after a dismissed info banner: read as consent "
-    "naming no category (unverifiable), where the label takes the opt-in type check as making it gated",
-}
+KNOWN: dict[str, str] = {}
 
 
 def _scorer():

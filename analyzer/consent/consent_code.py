@@ -29,7 +29,7 @@ from analyzer.parse.jsfacts import FUNCTION_TYPES, Program, returned_expression
 from analyzer.parse.jsflow import Flow, Use
 from analyzer.parse.jsshapes import function_shape
 from analyzer.parse.normalise import norm
-from analyzer.signatures import CategoryCallbackSpec, Cmp, SignatureDB
+from analyzer.signatures import CategoryCallbackSpec, Cmp, OptionGate, SignatureDB
 from analyzer.signatures.lexicon import tokens
 
 _TRUTHY = frozenset({"true", "granted", "allow", "accepted", "1", "ACCEPT", "yes", "!0"})
@@ -57,6 +57,7 @@ class ConsentVocabulary:
     needs: tuple[frozenset[str], ...] = ()  # per check, the words any text holding it holds
     records: dict[str, frozenset[str]] = field(default_factory=dict)  # a hand-written banner's storage ([consent_record])
     categories: frozenset[str] = frozenset()  # CMPs' analytics category names ([markup] analytics_values), lower-cased
+    option_gates: tuple[tuple[OptionGate, str], ...] = ()  # ([js.option_gate], CMP name): checks only under proven options
 
     def may_check(self, text: str) -> bool:
         """Can this (lower-cased) condition text hold an analytics check at all? The words of a
@@ -73,6 +74,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
     """The consent checks, events, callbacks and renamed APIs of the CMPs that gate recorders, compiled once per database;
     the checks longest first."""
     checks, events, fail, words, callbacks, api = [], [], [], [], [], []
+    gates: list[tuple[OptionGate, str]] = []
     parameters: dict[str, tuple[int, str, str]] = {}
     for cmp in db.cmps.values():
         if not cmp.gates_recorders:
@@ -82,6 +84,8 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
             parameters[p.key] = (p.index, p.sibling, cmp.name)
         for a in js.bundled_api:
             api.append((a.name, a.shape, cmp.name))
+        if js.option_gate is not None:
+            gates.append((js.option_gate, cmp.name))
         callbacks += [CategoryCallback(spec, cmp) for spec in js.category_callbacks]
         words += [w.lower() for w in js.consent_words]
         checks += [(norm(c).lower(), cmp.name) for c in js.analytics_checks]
@@ -89,7 +93,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         fail += [(norm(f).lower(), cmp.name) for f in js.fail_open]
     checks.sort(key=lambda c: -len(c[0]))
     renamed = {name.lower() for name, _, _ in api}
-    needs = tuple(dict.fromkeys(_needs(c, renamed) for c, _ in checks))
+    needs = tuple(dict.fromkeys([*(_needs(c, renamed) for c, _ in checks), *(frozenset({g.method.lower()}) for g, _ in gates)]))
     every = sorted({w for need in needs for w in need}, key=len, reverse=True)
     pattern = (
         re.compile(r"(?<![a-z0-9_$])(?:" + "|".join(re.escape(w) for w in every) + r")(?![a-z0-9_$])") if every and all(needs) else None
@@ -118,6 +122,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         needs,
         db.script_types.consent_record,
         categories,
+        tuple(gates),
     )
 
 
@@ -190,6 +195,7 @@ class GuardAnalysis:
         self._aliases: dict[int, str | None] = {}
         self._returns: dict[int, list[tuple[int, str]]] = {}
         self._open_returns: dict[int, list[tuple[int, Note]]] = {}  # early returns on a registry call (_open_registry)
+        self._option_calls: dict[str, tuple[list[Node], str | None]] = {}  # [js.option_gate] init calls, and why they prove nothing
         self._helpers: dict[int, tuple[int, str | None]] = {}
         self._helpers_active: set[int] = set()
         self._rendering: tuple[bool, bool] | None = None
@@ -273,7 +279,142 @@ class GuardAnalysis:
         for check, cmp in self.vocab.checks:
             if (text == check[1:]) if check.startswith("^") else (check in text):
                 return f"{check.lstrip('^')} ({cmp})" + (f" ({resolved[1]})" if resolved else "")
+        return self._option_check(node) if self.vocab.option_gates else None
+
+    # -- [js.option_gate]: a consent call that the init call's options make an analytics check -------
+    def _option_check(self, node: Node) -> str | None:
+        """``popup.hasConsented()`` (or a ``const`` holding it) where the popup is one this file creates
+        (``this`` in a callback of the options, the complete callback's parameter, ``const p = new
+        cookieconsent.Popup({…})``), and every init call of the file has a literal options object that
+        proves the method means analytics consent ([js.option_gate]); anything else is no check."""
+        node = _unparen(node)
+        if node.type == "identifier":
+            binding = self.prog.lookup(node)
+            if binding is None or binding.kind != "const" or binding.value is None:
+                return None
+            node = _unparen(binding.value)
+        if node.type != "call_expression" or self.prog.args(node):
+            return None
+        callee = self.prog.callee(node)
+        if callee is None or callee.type != "member_expression":
+            return None
+        prop, receiver = callee.child_by_field_name("property"), callee.child_by_field_name("object")
+        if prop is None or receiver is None:
+            return None
+        for gate, cmp in self.vocab.option_gates:
+            if self.prog.text(prop) != gate.method:
+                continue
+            calls, refused = self._gate_calls(gate)
+            if refused is not None:
+                continue
+            call = self._popup_of(_unparen(receiver), gate, calls)
+            if call is not None:
+                return f"{gate.method}() of the popup created at line {self._line(call)}: {gate.why} ({cmp})"
         return None
+
+    def _gate_calls(self, gate: OptionGate) -> tuple[list[Node], str | None]:
+        """The file's init calls (``window.cookieconsent.initialise(…)``, ``new cookieconsent.Popup(…)``)
+        and why their options prove nothing (None when every one of them, at least one, proves the gate):
+        the popups share one status cookie, so one banner that can dismiss makes every popup's method lie."""
+        found = self._option_calls.get(gate.method)
+        if found is None:
+            calls = [
+                c
+                for name in gate.calls
+                for c in self.prog.calls_named(name.rsplit(".", 1)[-1])
+                if (path := self.prog.path(self.prog.callee(c))) == name or path.endswith("." + name)
+            ]
+            refused = next((why for c in calls if (why := self._options_refusal(c, gate)) is not None), None)
+            found = self._option_calls[gate.method] = (calls, refused if calls else "no init call in this file")
+        return found
+
+    def _options_refusal(self, call: Node, gate: OptionGate) -> str | None:
+        """Why the call's options do not prove the gate, or None: its first argument must be an object
+        literal (no spread, computed key or shorthand standing for an option), with each required option
+        the string literal asked, the auto-dismiss options absent or ``false`` / ``!1``, the template
+        options absent, the one-of options absent or a listed string, and none of the forbidden text."""
+        args = self.prog.args(call)
+        opts = _unparen(args[0]) if args else None
+        if opts is None or opts.type != "object":
+            return "its options are not an object literal"
+        text = self.prog.text(opts)
+        bad = next((t for t in gate.forbidden_text if t in text), None)
+        if bad:
+            return f"its options hold {bad}"
+        values: dict[str, Node] = {}
+        for child in opts.named_children:
+            if child.type == "comment":
+                continue
+            key = child.child_by_field_name("key") if child.type == "pair" else child.child_by_field_name("name")
+            if child.type == "shorthand_property_identifier":
+                values[self.prog.text(child)] = child  # a variable: not a literal
+            elif child.type in ("pair", "method_definition") and key is not None and key.type != "computed_property_name":
+                values[self.prog.string_value(key) or self.prog.text(key)] = child.child_by_field_name("value") or child
+            else:
+                return f"its options hold {self.prog.text(child)[:40]}"
+        for option, want in gate.require:
+            value = values.get(option)
+            if value is None or value.type != "string" or self.prog.string_value(value) != want:
+                return f"{option} is not '{want}'"
+        for option in gate.false_or_absent:
+            value = values.get(option)
+            if value is not None and norm(self.prog.text(value)) not in ("false", "!1"):
+                return f"{option} is {self.prog.text(value)[:40]}"
+        present = next((o for o in gate.absent if o in values), None)
+        if present:
+            return f"{present} is set"
+        for option, allowed in gate.one_of:
+            value = values.get(option)
+            if value is not None and (value.type != "string" or self.prog.string_value(value) not in allowed):
+                return f"{option} is {self.prog.text(value)[:40]}"
+        return None
+
+    def _popup_of(self, receiver: Node, gate: OptionGate, calls: list[Node]) -> Node | None:
+        """The init call whose popup ``receiver`` is: ``this`` in a (non-arrow) function under one of
+        ``gate.callbacks`` in the call's options, the first parameter of the function passed as its
+        ``complete_argument``, or a ``const`` holding ``new …Popup(…)``; else None."""
+        ids = {c.id: c for c in calls}
+        if receiver.type == "this":
+            fn = next(
+                (a for a in reversed(self.prog.chain(receiver)[:-1]) if a.type in FUNCTION_TYPES and a.type != "arrow_function"), None
+            )
+            if fn is None:
+                return None
+            chain = self.prog.chain(fn)
+            if fn.type == "method_definition":
+                name, obj_at = fn.child_by_field_name("name"), len(chain) - 2
+            else:
+                holder = chain[-2] if len(chain) >= 2 else None
+                if holder is None or holder.type != "pair" or holder.child_by_field_name("value") != fn:
+                    return None
+                name, obj_at = holder.child_by_field_name("key"), len(chain) - 3
+            if name is None or (self.prog.string_value(name) or self.prog.text(name)) not in gate.callbacks or obj_at < 2:
+                return None
+            obj, arguments = chain[obj_at], chain[obj_at - 1]
+            call = chain[obj_at - 2]
+            if obj.type != "object" or arguments.type != "arguments" or call.id not in ids:
+                return None
+            return call if self.prog.args(call)[:1] == [obj] else None
+        if receiver.type != "identifier":
+            return None
+        binding = self.prog.lookup(receiver)
+        if binding is None:
+            return None
+        if binding.kind == "const" and binding.value is not None:
+            made = _unparen(binding.value)
+            return made if made.type == "new_expression" and made.id in ids else None
+        if binding.kind != "param" or gate.complete_argument is None:
+            return None
+        fn = binding.scope
+        params = self.prog.scopes._parameter_names(fn)
+        if not params or params[0].id != binding.node.id:
+            return None
+        chain = self.prog.chain(fn)
+        if len(chain) < 3 or chain[-2].type != "arguments" or chain[-3].id not in ids:
+            return None
+        call = chain[-3]
+        args = self.prog.args(call)
+        return call if len(args) > gate.complete_argument and args[gate.complete_argument] == fn else None
 
     def registry_call(self, node: Node) -> str | None:
         """``"7587:Sc"`` for a call of an export of a module the bundle's registry hands over by id:

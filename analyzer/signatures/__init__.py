@@ -366,6 +366,24 @@ class BundledApi:
 
 
 @dataclass(frozen=True)
+class OptionGate:
+    """``[js.option_gate]``: a no-argument consent method (``hasConsented``) that is an analytics check
+    only on the popup of an init call whose options object is a literal that proves it (``type:
+    'opt-in'``, no auto-dismiss option, no template that could add a dismiss control)."""
+
+    method: str
+    calls: tuple[str, ...]  # "cookieconsent.initialise": callee paths that end so
+    callbacks: tuple[str, ...]  # option keys whose function runs with `this` = the popup
+    complete_argument: int | None  # the init argument whose first parameter is the popup
+    require: tuple[tuple[str, str], ...]  # (key, string literal)
+    false_or_absent: tuple[str, ...]
+    absent: tuple[str, ...]
+    one_of: tuple[tuple[str, tuple[str, ...]], ...]  # (key, allowed string literals)
+    forbidden_text: tuple[str, ...]
+    why: str
+
+
+@dataclass(frozen=True)
 class CmpJs:
     """A consent manager's ``[js]`` table, compiled."""
 
@@ -381,6 +399,7 @@ class CmpJs:
     category_flags: tuple[CategoryFlag, ...] = ()
     bundled_api: tuple[BundledApi, ...] = ()
     consent_parameters: tuple[ConsentParameter, ...] = ()
+    option_gate: OptionGate | None = None
     example: str | None = None  # how code starts a recorder after this CMP's consent, for fixes
 
 
@@ -749,6 +768,31 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
         name, _, shape = spec.partition("=")
         return BundledApi(name.strip(), shape.strip())
 
+    def pairs(specs: list[str], key: str) -> tuple[tuple[str, str], ...]:
+        out = []
+        for spec in specs:
+            name, sep, value = spec.partition("=")
+            if not sep or not name or not value:
+                raise SignatureError(f"{where}: js.option_gate.{key} {spec!r}: expected 'key=value'")
+            out.append((name, value))
+        return tuple(out)
+
+    def option_gate(gate: dict[str, Any] | None) -> OptionGate | None:
+        if gate is None:
+            return None
+        return OptionGate(
+            method=gate["method"],
+            calls=tuple(gate["calls"]),
+            callbacks=tuple(gate.get("callbacks", [])),
+            complete_argument=gate.get("complete_argument"),
+            require=pairs(gate["require"], "require"),
+            false_or_absent=tuple(gate.get("false_or_absent", [])),
+            absent=tuple(gate.get("absent", [])),
+            one_of=tuple((k, tuple(v.split("|"))) for k, v in pairs(gate.get("one_of", []), "one_of")),
+            forbidden_text=tuple(gate.get("forbidden_text", [])),
+            why=gate["why"],
+        )
+
     return CmpJs(
         declared=bool(js),
         analytics_checks=tuple(js.get("analytics_checks", [])),
@@ -762,6 +806,7 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
         category_flags=tuple(flag(s) for s in js.get("category_flags", [])),
         bundled_api=tuple(api(s) for s in js.get("bundled_api", [])),
         consent_parameters=tuple(parameter(s) for s in js.get("consent_parameters", [])),
+        option_gate=option_gate(js.get("option_gate")),
         example=js.get("example"),
     )
 

@@ -328,6 +328,23 @@ CMP_SCHEMA: dict[str, Field] = {
             # service callback(consent, service) in an object with purposes: "callback:0:purposes"):
             # that argument reads as "consent", only in an object that has the sibling key.
             "consent_parameters": _opt("str[]"),
+            # A consent call that counts as an analytics check only under the options object of the
+            # library's init call (cookieconsent 3's popup.hasConsented() is analytics consent only when
+            # the banner is opt-in and nothing but its Allow button can set "consented"): see OptionGate.
+            "option_gate": _opt(
+                {
+                    "method": _req(str),  # the consent method, called with no argument
+                    "calls": _req("str[]"),  # init calls whose first argument is the options ("cookieconsent.initialise")
+                    "callbacks": _opt("str[]"),  # option keys whose function runs with `this` = the popup
+                    "complete_argument": _opt(int),  # the init call's argument that receives the popup as its first parameter
+                    "require": _req("str[]"),  # "key=value": the option is that string literal
+                    "false_or_absent": _opt("str[]"),  # options that must be absent or false (auto-dismiss)
+                    "absent": _opt("str[]"),  # options that must be absent (templates that could add a dismiss control)
+                    "one_of": _opt("str[]"),  # "key=a|b": absent or one of these string literals
+                    "forbidden_text": _opt("str[]"),  # text the options object must not hold (a dismiss class in content HTML)
+                    "why": _req(str),  # what the check means when the options prove it
+                }
+            ),
             # How code starts a recorder only after this CMP's analytics consent, for fixes
             # ("if (Cookiebot.consent.statistics) {…}"). CMPs with one are the examples a fix cites.
             "example": _opt(str),
