@@ -122,3 +122,32 @@ def test_a_condition_that_is_no_consent_choice_leaves_the_recorder_ungated(name:
     (tmp_path / name).write_text(STILL_UNGATED[name])
     [d] = run(ScanOptions(paths=(str(tmp_path),))).detections
     assert (d.vendor, d.verdict.status.value) == ("mouseflow", "ungated"), d.verdict.evidence
+
+
+@pytest.mark.parametrize(
+    "php",
+    [
+        "<?php if ($a) { x(); } elseif ($b) y(); ?>",
+        "<?php if ($a) { x(); } else if ($b) y(); ?>",
+        "<?php if ($a) { x(); } elseif ($b): ?><p>b</p><?php endif; ?>",
+    ],
+)
+def test_an_elseif_without_a_brace_after_a_braced_if_ends(php: str) -> None:
+    """WordPress core's wp-admin/themes.php mixes a braced ``if`` with an ``elseif`` that opens no
+    brace: the reader looked for the brace, did not find it and read the region again from its
+    start, for ever (a whole-repository scan never finished)."""
+    import signal
+
+    from analyzer.parse import templates
+
+    def stop(signum, frame):
+        raise TimeoutError("the PHP block reader did not finish")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(10)
+    try:
+        branches = templates.analyse(php, "php")[1].branches
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert [(b.condition, b.needs_true) for b in branches][:2] == [("$a", True), ("$b", True)]

@@ -463,6 +463,11 @@ _PHP_CONTINUES = re.compile(r"\s*(?:elseif|else\s+if|else)\b")  # after "}": the
 _PHP_NEXT = re.compile(r"\s*(\S)")
 
 
+def _past(found: int, fallback: int) -> int:
+    """Where to read on after a token looked for: past it, or past ``fallback`` when it is not there."""
+    return found + 1 if found >= 0 else fallback + 1
+
+
 def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
     """Alternative (``if (…): … endif;``) and brace syntax, across ``<?php ?>`` regions."""
     b = _Blocks()
@@ -475,11 +480,14 @@ def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
         clean = _opaque(code)
         finder = template_lexer.Finder(clean)
         pairs: dict[int, int] | None = None
-        pos = 0
+        pos = done = 0
         while True:
-            m = _PHP_TOKEN.search(clean, pos)
+            # Every step moves forward: a brace looked for and not found (``} elseif ($b) y();``)
+            # once sent the search back to the start of the region, for ever.
+            m = _PHP_TOKEN.search(clean, max(pos, done))
             if not m:
                 break
+            done = m.end()
             tok = m.group(0)
             at = code_start + m.start()
             if tok == "{":
@@ -516,7 +524,7 @@ def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
                     b.open(opener_at, cond)
                     if nxt == "{":
                         braces.append("if")
-                        pos = finder.find("{", close) + 1
+                        pos = _past(finder.find("{", close), close)
                         continue
                     if nxt != ":":  # a single statement: the branch ends at its semicolon
                         semi = finder.find(";", close)
@@ -528,7 +536,7 @@ def _php_blocks(text: str, regions: list[Region]) -> list[Branch]:
                     b.elif_(at, cond)
                     if braces and braces[-1] == "if-cont":
                         braces[-1] = "if"
-                        pos = finder.find("{", close) + 1
+                        pos = _past(finder.find("{", close), close)
                         continue
                 pos = close + 1
                 continue
