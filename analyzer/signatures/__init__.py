@@ -611,7 +611,7 @@ def _sdk(sdk: dict[str, Any], category: str) -> Sdk:
                 tuple(h["options"]),
                 norm(h["value"]),
                 tuple(init_spec(c.removeprefix("new ")) for c in h["instance"]),
-                tuple(h.get("instance_strings", [])),
+                tuple(h.get("instance_strings", sdk.get("integration_strings", []))),
                 tuple(h["release"]),
                 tuple(h.get("instance_options", [])),
             )

@@ -127,7 +127,8 @@ VENDOR_SCHEMA: dict[str, Field] = {
             # replay sample rates 0): the start is then a release method (``release``) called on the
             # instance the SDK records with, made by one of ``instance`` (``Sentry.replayIntegration``,
             # ``getIntegrationByName('Replay')``; written with an object, that object is the SDK's import or
-            # global) or, in a bundle, by code holding one of ``instance_strings``. ``instance_options``:
+            # global) or, in a bundle, by code holding one of ``instance_strings`` (default: the SDK's
+            # ``integration_strings``, the replay integration's own code). ``instance_options``:
             # options of an instance call that set what the init's options do (Sentry 7's
             # new Replay({sessionSampleRate})); at any other value, or behind a spread, nothing is held.
             "init_hold": _opt(
