@@ -25,7 +25,7 @@ from analyzer.model import Status, Verdict
 from analyzer.parse import bundler_exports, jsfacts
 from analyzer.parse.budget import BudgetExhausted
 from analyzer.parse.jsexpr import MAX_EXPR, canonical, held_calls, temporaries
-from analyzer.parse.jsfacts import FUNCTION_TYPES, Program, returned_expression
+from analyzer.parse.jsfacts import FUNCTION_TYPES, Program, returned_expression, unparen
 from analyzer.parse.jsflow import Flow, Use
 from analyzer.parse.jsshapes import function_shape
 from analyzer.parse.normalise import norm
@@ -287,12 +287,12 @@ class GuardAnalysis:
         (``this`` in a callback of the options, the complete callback's parameter, ``const p = new
         cookieconsent.Popup({…})``), and every init call of the file has a literal options object that
         proves the method means analytics consent ([js.option_gate]); anything else is no check."""
-        node = _unparen(node)
+        node = unparen(node)
         if node.type == "identifier":
             binding = self.prog.lookup(node)
             if binding is None or binding.kind != "const" or binding.value is None:
                 return None
-            node = _unparen(binding.value)
+            node = unparen(binding.value)
         if node.type != "call_expression" or self.prog.args(node):
             return None
         callee = self.prog.callee(node)
@@ -307,7 +307,7 @@ class GuardAnalysis:
             calls, refused = self._gate_calls(gate)
             if refused is not None:
                 continue
-            call = self._popup_of(_unparen(receiver), gate, calls)
+            call = self._popup_of(unparen(receiver), gate, calls)
             if call is not None:
                 return f"{gate.method}() of the popup created at line {self._line(call)}: {gate.why} ({cmp})"
         return None
@@ -334,7 +334,7 @@ class GuardAnalysis:
         the string literal asked, the auto-dismiss options absent or ``false`` / ``!1``, the template
         options absent, the one-of options absent or a listed string, and none of the forbidden text."""
         args = self.prog.args(call)
-        opts = _unparen(args[0]) if args else None
+        opts = unparen(args[0]) if args else None
         if opts is None or opts.type != "object":
             return "its options are not an object literal"
         text = self.prog.text(opts)
@@ -401,7 +401,7 @@ class GuardAnalysis:
         if binding is None:
             return None
         if binding.kind == "const" and binding.value is not None:
-            made = _unparen(binding.value)
+            made = unparen(binding.value)
             return made if made.type == "new_expression" and made.id in ids else None
         if binding.kind != "param" or gate.complete_argument is None:
             return None
@@ -421,7 +421,7 @@ class GuardAnalysis:
         ``r.Sc(…)`` or ``(0, r.Sc)(…)`` with ``r = n(7587)`` in a webpack module factory ``(e, t, n)``,
         or ``n(7587).Sc(…)`` on the spot. The export's function is in the module's factory, often
         in another chunk (a ``splitChunks`` vendor chunk); webpack renames the export."""
-        node = _unparen(node)
+        node = unparen(node)
         if node.type != "call_expression":
             return None
         callee = self.prog.callee(node)
@@ -439,7 +439,7 @@ class GuardAnalysis:
         api = self.registry.get(key) if key else None
         if api is None or key is None:
             return None
-        node = _unparen(node)
+        node = unparen(node)
         args = ", ".join(canonical(self.prog, a, env, self._alias) for a in self.prog.args(node))
         module, export = key.split(":", 1)
         return f"{api.name}({args})".lower(), f"{export} of module {module} is {api.cmp}'s {api.name} in {api.where}"
@@ -448,7 +448,7 @@ class GuardAnalysis:
         """A consent check that names no category (``choice === 'accepted'``, ``cookieConsent``):
         not proof of analytics consent, but not an open path either. In ``a && b`` either side
         may be it (``type == 'opt-in' && didConsent``)."""
-        inner = _unparen(cond)
+        inner = unparen(cond)
         if inner.type == "binary_expression" and (op := inner.child_by_field_name("operator")) is not None and self.prog.text(op) == "&&":
             sides = [inner.child_by_field_name("left"), inner.child_by_field_name("right")]
             return any(side is not None and self._generic_consent(side) for side in sides)
@@ -483,7 +483,7 @@ class GuardAnalysis:
         renamed API of a consent library bundled into another chunk, a helper imported from
         another module) asked about an analytics category. It may be the check; what it returns
         is not visible here."""
-        cond = _unparen(cond)
+        cond = unparen(cond)
         if cond.type != "call_expression":
             return False
         args = [a for a in (cond.child_by_field_name("arguments") or cond).named_children if a.type != "comment"]
@@ -867,7 +867,7 @@ class GuardAnalysis:
         (``r.Sc('analytics') ? start() : …``, ``if (!r.Sc('analytics')) return``): noted (the
         open path is unverifiable, not ungated) with the check, which the resolve stage reads in
         the module's chunk. ``want``: 1 when the call itself must hold, -1 when its negation."""
-        cond = _unparen(cond)
+        cond = unparen(cond)
         if want == -1:
             arg = cond.child_by_field_name("argument") if cond.type == "unary_expression" else None
             if arg is None or not self.prog.text(cond).startswith("!"):
@@ -1165,20 +1165,13 @@ def _calls_inside(cond: Node) -> bool:
 
 def _disjuncts(cond: Node) -> list[Node]:
     """``a || b || c`` (parenthesised or not) as [a, b, c]; anything else as [cond]."""
-    cond = _unparen(cond)
+    cond = unparen(cond)
     if cond.type == "binary_expression":
         op = cond.child_by_field_name("operator")
         left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
         if op is not None and op.type == "||" and left is not None and right is not None:
             return _disjuncts(left) + _disjuncts(right)
     return [cond]
-
-
-def _unparen(node: Node) -> Node:
-    """The expression inside any parentheses (``((x))`` -> ``x``; of several inside them, the last: their value)."""
-    while node.type == "parenthesized_expression" and node.named_children:
-        node = node.named_children[-1]
-    return node
 
 
 def _exits(body: Node) -> bool:

@@ -18,7 +18,7 @@ from tree_sitter import Node
 from analyzer.facts.detect import inline_url_hit, outranked, snippet_hit, split_url
 from analyzer.kinds import Via
 from analyzer.parse import anchors, bundler_exports, headconfig, jsexpr, jshanded, jsparse, jsshapes
-from analyzer.parse.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program
+from analyzer.parse.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program, chain_head, unparen
 from analyzer.parse.jsflow import GLOBAL_OBJECTS, Flow
 from analyzer.parse.jsscope import Binding
 from analyzer.parse.normalise import norm
@@ -165,9 +165,8 @@ class Detector:
 
     def _distance(self, site: CodeSite) -> int:
         callee = self.prog.callee(site.node)
-        while callee is not None and callee.type == "member_expression":
-            callee = callee.child_by_field_name("object")  # mixpanel.init: where mixpanel is made
-        binding = self.prog.lookup(callee) if callee is not None and callee.type == "identifier" else None
+        head = chain_head(callee) if callee is not None else None  # mixpanel.init: where mixpanel is made
+        binding = self.prog.lookup(head) if head is not None else None
         if binding is None or binding.value is None:
             return 1 << 40
         at = binding.value.start_byte
@@ -398,6 +397,11 @@ class Detector:
         found, _ = self._bundled(vendor)
         return found or inner
 
+    def _sdk_owned(self, node: Node, spans: list[int]) -> bool:
+        """Is ``node`` the SDK's own code: by the source map when there is one, else inside one of
+        the functions holding the SDK's strings (``spans``)?"""
+        return self.in_sdk(node) if self.in_sdk is not None else self._in_sdk_code(node, spans)
+
     def _in_sdk_code(self, node: Node, spans: list[int]) -> bool:
         """Is ``node`` inside one of the functions that hold the SDK's strings? A function that
         wraps nearly the whole file (a bundle's IIFE, a UMD wrapper) holds everything and so is
@@ -544,7 +548,7 @@ class Detector:
                     if use.kind != "call":
                         return []
                     call = use.node
-                    outside = not self._in_sdk_code(call, spans) and (self.in_sdk is None or not self.in_sdk(call))
+                    outside = not self._sdk_owned(call, spans) and not self._in_sdk_code(call, spans)
                     if outside and (not prog.args(call) or _configuration(prog, call)):
                         built[call.id] = call
                         continue
@@ -738,8 +742,7 @@ class Detector:
                     prog.remember(ref[:-1])
                     calls.append(parent)
                 for call in calls:
-                    outside = not self.in_sdk(call) if self.in_sdk is not None else not self._in_sdk_code(call, spans)
-                    if outside:
+                    if not self._sdk_owned(call, spans):
                         out.setdefault(call.id, (call, f"{prog.text(name)} = {prog.text(member)}"))
         return sorted(out.values(), key=lambda f: f[0].start_byte)
 
@@ -1003,10 +1006,8 @@ class Detector:
         """Is the object of ``H.init`` a value this file builds (a local bound to ``new …``, an object,
         array, function or class), so not the vendor's global? An alias of the global (``const ph =
         window.posthog``), an import, a parameter or an undeclared name is not."""
-        head: Node | None = fn
-        while head is not None and head.type == "member_expression":
-            head = head.child_by_field_name("object")
-        if head is None or head.type != "identifier":
+        head = chain_head(fn)
+        if head is None:
             return False
         binding = self.prog.lookup(head)
         if binding is None:
@@ -1607,9 +1608,7 @@ class Detector:
                 receiver = callee.child_by_field_name("object")
                 if prop is None or prog.text(prop) != method or receiver is None:
                     continue
-                if (self.in_sdk is not None and self.in_sdk(call)) or (
-                    self.in_sdk is None and sdk_spans and self._in_sdk_code(call, sdk_spans)
-                ):
+                if self._sdk_owned(call, sdk_spans):
                     continue
                 if self._instance(vendor, hold, receiver, spans):
                     found[call.id] = call
@@ -1656,10 +1655,9 @@ class Detector:
                 if callee.type == "identifier":
                     binding = prog.lookup(callee)
                     callee = binding.value if binding is not None else None
-                while callee is not None and callee.type == "parenthesized_expression" and callee.named_children:
-                    callee = callee.named_children[-1]
                 if callee is None:
                     continue
+                callee = unparen(callee)
                 if callee.type in ("class", "class_declaration") or (kind == "new_expression" and callee.type in FUNCTION_TYPES):
                     if spans and _covers(callee, spans):
                         return True
@@ -1871,10 +1869,8 @@ def _returned(fn: Node) -> list[Node]:
 def _global_head(prog: Program, expr: Node) -> bool:
     """Is the leftmost name of a member chain (``Sentry`` of ``Sentry.getReplay``, ``window`` of
     ``window.Sentry.getReplay``) a global, declared nowhere in this file?"""
-    head: Node | None = expr
-    while head is not None and head.type == "member_expression":
-        head = head.child_by_field_name("object")
-    return head is not None and head.type == "identifier" and prog.lookup(head) is None
+    head = chain_head(expr)
+    return head is not None and prog.lookup(head) is None
 
 
 def _is_value(prog: Program, node: Node, value: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from tree_sitter import Node
 
-from analyzer.parse.jsfacts import Program
+from analyzer.parse.jsfacts import Program, unparen
 from analyzer.parse.normalise import norm
 
 MAX_EXPR = 4096  # bytes: a consent check is short; longer expressions are read as written
@@ -175,8 +175,7 @@ def _ternary(prog: Program, node: Node, rec) -> str:
 
 def _null_test(prog: Program, cond: Node) -> bool:
     """``a == null``, ``(t = x) === null || t === void 0``: a test that a value is missing."""
-    while cond.type == "parenthesized_expression" and cond.named_children:
-        cond = cond.named_children[-1]
+    cond = unparen(cond)
     if cond.type != "binary_expression":
         return False
     op = cond.child_by_field_name("operator")
@@ -208,8 +207,7 @@ def held_calls(prog: Program, node: Node) -> list[str]:
 def choices(node: Node) -> list[Node]:
     """The values an expression may take through its ternaries (and parentheses): ``a ? x : b ? y : z``
     -> [x, y, z]; anything else is its own one value."""
-    while node.type == "parenthesized_expression" and node.named_children:
-        node = node.named_children[-1]
+    node = unparen(node)
     if node.type != "ternary_expression":
         return [node]
     yes, no = node.child_by_field_name("consequence"), node.child_by_field_name("alternative")

@@ -44,6 +44,22 @@ def _jsx_query(dialect: str) -> tree_sitter.Query | None:
     return tree_sitter.Query(grammar, "(jsx_element) @jsx (jsx_self_closing_element) @jsx")
 
 
+def unparen(node: Node) -> Node:
+    """The expression inside any parentheses (``((x))`` -> ``x``; of several inside them, the last: their value)."""
+    while node.type == "parenthesized_expression" and node.named_children:
+        node = node.named_children[-1]
+    return node
+
+
+def chain_head(expr: Node) -> Node | None:
+    """The identifier a member chain starts from (``Sentry`` of ``Sentry.getReplay``, ``window`` of
+    ``window.Sentry.x``), or None when it starts from anything else (a call, ``this``)."""
+    head: Node | None = expr
+    while head is not None and head.type == "member_expression":
+        head = head.child_by_field_name("object")
+    return head if head is not None and head.type == "identifier" else None
+
+
 def returned_expression(fn: Node | None) -> Node | None:
     """The expression a small function returns: an arrow's expression body, or the one
     ``return`` of a body whose other statements only declare (``var t; return …``)."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from analyzer.parse import bundler_exports
-from analyzer.parse.jsfacts import Program
+from analyzer.parse.jsfacts import Program, chain_head
 from analyzer.parse.jsscope import FUNCTION_TYPES, IDENTIFIERS
 
 # Objects whose properties are globals: assigning a function there hands it to other scripts.
@@ -288,9 +288,8 @@ class Flow:
         obj = callee.child_by_field_name("object")
         if prop is None or obj is None or self.prog.text(prop) not in self.stores:
             return False
-        while obj is not None and obj.type == "member_expression":
-            obj = obj.child_by_field_name("object")
-        return obj is not None and obj.type == "identifier" and self.prog.lookup(obj) is not None
+        head = chain_head(obj)
+        return head is not None and self.prog.lookup(head) is not None
 
     # -- queues: functions stored in a collection of this file and run where its elements are called --
     def _queued(self, callee: Node, origin: _Origin, hops: int) -> list[Use] | None:

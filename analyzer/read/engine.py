@@ -417,7 +417,8 @@ def _code_file(
     result.imports = links.specifiers(data) + chunk_files.chunk_specifiers(data)
     candidates = prefilter.for_db(db).candidates(data)
     result.literals = tuple(sorted(candidates.vendors))
-    markup = (kind == "sfc" or dialect_for(path) != "ts") and not jsfacts.minified(data)
+    built = jsfacts.minified(data)  # a built bundle: no hand-written markup, comments or templates
+    markup = (kind == "sfc" or dialect_for(path) != "ts") and not built
     # Components (not built bundles) are also read for the values they print and for a path that
     # names a special category.
     component = kind == "sfc" or path.lower().endswith((".jsx", ".tsx"))
@@ -437,7 +438,7 @@ def _code_file(
     if not candidates.vendors and not forms and not registry:
         return None
     text = _decode(path, data, result)
-    if kind != "sfc" and not jsfacts.minified(data):
+    if kind != "sfc" and not built:
         text = _untemplated(text, path)
     pieces = sfc.script_blocks(text, path) if kind == "sfc" else [JsSource(text, 1, 1, dialect_for(path))]
     programs = _component_fields(kind, text, pieces, db, result) if forms else {}
@@ -448,7 +449,7 @@ def _code_file(
         result.diagnostics.append(Diagnostic(path=path, code="outside-root", message=note))
     vendors = [db.vendors[v] for v in sorted(candidates.vendors)]
     in_comments: list = []
-    if not jsfacts.minified(data):  # a snippet commented out in source; built bundles keep no such comments
+    if not built:  # a snippet commented out in source; built bundles keep no such comments
         for i, piece in enumerate(pieces):
             programs.setdefault(i, jsfacts.Program(jsparse.parse(piece)))
             in_comments += commented.in_code(programs[i].parsed, vendors)

@@ -163,8 +163,8 @@ class _Module:
 # A key of a registry object, ``{7587(e, t, n) {…}`` or ``7587: function (e, t, n) {…}``: the id is group 1.
 _MODULE_KEY = re.compile(rb"[{,]\s*[\"']?(\d+)[\"']?\s*[(:]")
 # An id in Turbopack's registry array, before its factory: ``[script, 7587, e => {…}, 944, function (e) {…}]``.
-_TURBOPACK_KEY = re.compile(rb",\s*(\d+)\s*,\s*(?:function\s*\(|\(?[\w$]+\)?\s*=>)")
-_TURBOPACK_AFTER = rb"\s*,\s*(?:function\s*\(|\(?[\w$]+\)?\s*=>)"  # what follows the id in _TURBOPACK_KEY
+_TURBOPACK_AFTER = rb"\s*,\s*(?:function\s*\(|\(?[\w$]+\)?\s*=>)"  # what follows the id: its factory
+_TURBOPACK_KEY = re.compile(rb",\s*(\d+)" + _TURBOPACK_AFTER)
 # Ids looked up one at a time (a search for the id's digits, a C prefix search) before every file is
 # indexed for all ids at once: _MODULE_KEY tries a match at every comma of every chunk, and a scan
 # asks for a few ids.
