@@ -238,3 +238,18 @@ def test_a_start_put_on_an_object_handed_in_is_not_followed_as_that_objects_prop
     )
     got = _datadog(tmp_path, db, code)
     assert [(via, status) for via, status, _ in got] == [("init-call", "unverifiable")], got
+
+
+def test_the_values_of_a_long_ternary_chain_are_listed_in_order_without_recursion() -> None:
+    """``jsexpr.choices`` recursed once per link and copied the list at each: a minifier's chain of
+    thousands of ternaries raised RecursionError (a whole-file failure) and cost quadratic time."""
+    from analyzer.parse import jsexpr, jsfacts, jsparse
+    from analyzer.parse.jsparse import JsSource
+
+    links = 3000
+    code = "x = " + "".join(f"c{i} ? 'v{i}' : " for i in range(links)) + "('last');"
+    prog = jsfacts.Program(jsparse.parse(JsSource(code)))
+    stmt = prog.parsed.tree.root_node.named_children[0]
+    ternary = stmt.named_children[0].child_by_field_name("right")
+    values = [prog.text(n) for n in jsexpr.choices(ternary)]
+    assert values == [f"'v{i}'" for i in range(links)] + ["'last'"]

@@ -28,7 +28,7 @@ def _markers(prog: Program) -> tuple[bool, bool]:
     memo = prog.memo.setdefault("bundler", {})
     if "markers" not in memo:
         data = prog.parsed.source.data
-        memo["markers"] = (any(m in data for m in _WEBPACK_MARKERS), any(m in data for m in _TURBOPACK_MARKERS))
+        memo["markers"] = (webpack_marked(data), any(m in data for m in _TURBOPACK_MARKERS))
     return memo["markers"]
 
 
@@ -145,14 +145,16 @@ def entry_module(prog: Program, fn: Node) -> bool:
     body = bootstrap.child_by_field_name("body") if bootstrap is not None else None
     if body is None or body.type != "statement_block":
         return False
-    for stmt in body.named_children:
-        if stmt.type not in ("variable_declaration", "lexical_declaration"):
-            continue
-        for decl in stmt.named_children:
-            value = decl.child_by_field_name("value") if decl.type == "variable_declarator" else None
-            if value is not None and value.type == "object" and _registry_object(prog, value):
-                return True
-    return False
+    memo = prog.memo.setdefault("bootstraps", {})  # asked for every function on every span's chain
+    if body.id not in memo:
+        memo[body.id] = any(
+            value is not None and value.type == "object" and _registry_object(prog, value)
+            for stmt in body.named_children
+            if stmt.type in ("variable_declaration", "lexical_declaration")
+            for decl in stmt.named_children
+            for value in [decl.child_by_field_name("value") if decl.type == "variable_declarator" else None]
+        )
+    return memo[body.id]
 
 
 def _key_is_id(prog: Program, fn: Node, chain: list[Node]) -> bool:
@@ -245,7 +247,7 @@ def required_id(prog: Program, call: Node, turbopack: bool = True) -> str | None
     if call.type != "call_expression":
         return None
     fn = call.child_by_field_name("function")
-    args = [a for a in (call.child_by_field_name("arguments") or call).named_children if a.type != "comment"]
+    args = prog.args(call)
     if fn is None or len(args) != 1 or args[0].type != "number" or not prog.text(args[0]).isdigit():
         return None
     if fn.type == "member_expression":

@@ -206,11 +206,16 @@ def held_calls(prog: Program, node: Node) -> list[str]:
 
 def choices(node: Node) -> list[Node]:
     """The values an expression may take through its ternaries (and parentheses): ``a ? x : b ? y : z``
-    -> [x, y, z]; anything else is its own one value."""
-    node = unparen(node)
-    if node.type != "ternary_expression":
-        return [node]
-    yes, no = node.child_by_field_name("consequence"), node.child_by_field_name("alternative")
-    if yes is None or no is None:
-        return [node]
-    return choices(yes) + choices(no)
+    -> [x, y, z]; anything else is its own one value. Iterative: a minifier's long ternary chain
+    neither recurses once per link nor copies the list at each."""
+    out: list[Node] = []
+    stack = [node]
+    while stack:
+        n = unparen(stack.pop())
+        yes = n.child_by_field_name("consequence") if n.type == "ternary_expression" else None
+        no = n.child_by_field_name("alternative") if yes is not None else None
+        if yes is None or no is None:
+            out.append(n)
+        else:
+            stack += [no, yes]  # the consequence's values first, as written
+    return out

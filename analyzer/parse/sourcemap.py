@@ -64,7 +64,9 @@ def _decode_line(text: str, state: list[int]) -> list[tuple[int, int, int, int]]
         _SEGMENTS.clear()
     cache = _SEGMENTS
     parts = text.split(",")
-    last = cache.get(parts[-1]) or _values(parts[-1])
+    last = cache.get(parts[-1])
+    if last is None:
+        last = cache[parts[-1]] = _values(parts[-1])
     if last and last[4]:
         parts.pop()  # continuation digits cut off by the end of the line: not a segment
     col = 0
