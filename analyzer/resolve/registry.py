@@ -60,7 +60,7 @@ def link(detections: list[Detection], programs: Programs, db: SignatureDB) -> di
     if not open_sites:
         return {}
     vocab = consent_code.vocabulary(db)
-    exports = _exports({c for d in open_sites for c in d.verdict.registry}, _Modules(code, programs), vocab)
+    exports = _exports({c for d in open_sites for c in d.verdict.registry}, programs.modules, vocab)
     changed: dict[SiteKey, Verdict] = {}
     for d in open_sites:
         found = {c: exports[c] for c in d.verdict.registry if c in exports}
@@ -92,7 +92,7 @@ def starts(opened: list[RegistryStart], programs: Programs, db: SignatureDB) -> 
     shaped with the SDK's own option keys, as the split-chunk shapes always were)."""
     if not opened:
         return []
-    modules = _Modules(programs.code, programs)
+    modules = programs.modules
     out: list[Detection] = []
     for s in opened:
         vendor = db.vendors.get(s.detection.vendor)
@@ -289,8 +289,17 @@ class Programs:
     def __init__(self, code: dict[str, SourceFile], max_bytes: int) -> None:
         self.code = code
         self.max_bytes = max_bytes
+        self._text: dict[str, str | None] = {}
         self._bytes: dict[str, bytes | None] = {}
         self._parsed: dict[str, jsfacts.Program | None] = {}
+        self._modules: _Modules | None = None
+
+    @property
+    def modules(self) -> _Modules:
+        """The module factories by id across these files, one index shared by both registry passes."""
+        if self._modules is None:
+            self._modules = _Modules(self.code, self)
+        return self._modules
 
     def data(self, display: str) -> bytes | None:
         """The file's decoded text as the parser sees it (UTF-8), so offsets found in it are the
@@ -298,19 +307,18 @@ class Programs:
         if display not in self._bytes:
             f = self.code[display]
             raw = reading.read_bytes(f.path, f.display, self.max_bytes)
-            self._bytes[display] = reading.decode(raw).text.encode("utf-8", "surrogatepass") if isinstance(raw, bytes) else None
+            text = reading.decode(raw).text if isinstance(raw, bytes) else None
+            self._text[display] = text
+            self._bytes[display] = text.encode("utf-8", "surrogatepass") if text is not None else None
         return self._bytes[display]
 
     def program(self, display: str) -> jsfacts.Program | None:
         """The file parsed (once), from the same text ``data`` holds."""
         if display not in self._parsed:
-            data = self.data(display)
+            self.data(display)
+            text = self._text[display]
             self._parsed[display] = (
-                None
-                if data is None
-                else jsfacts.Program(
-                    jsparse.parse(jsparse.JsSource(data.decode("utf-8", "surrogatepass"), 1, 1, jsparse.dialect_for(display)))
-                )
+                None if text is None else jsfacts.Program(jsparse.parse(jsparse.JsSource(text, 1, 1, jsparse.dialect_for(display))))
             )
         return self._parsed[display]
 
