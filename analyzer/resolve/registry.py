@@ -289,7 +289,6 @@ class Programs:
     def __init__(self, code: dict[str, SourceFile], max_bytes: int) -> None:
         self.code = code
         self.max_bytes = max_bytes
-        self._text: dict[str, str | None] = {}
         self._bytes: dict[str, bytes | None] = {}
         self._parsed: dict[str, jsfacts.Program | None] = {}
         self._modules: _Modules | None = None
@@ -307,16 +306,16 @@ class Programs:
         if display not in self._bytes:
             f = self.code[display]
             raw = reading.read_bytes(f.path, f.display, self.max_bytes)
-            text = reading.decode(raw).text if isinstance(raw, bytes) else None
-            self._text[display] = text
-            self._bytes[display] = text.encode("utf-8", "surrogatepass") if text is not None else None
+            self._bytes[display] = reading.decode(raw).text.encode("utf-8", "surrogatepass") if isinstance(raw, bytes) else None
         return self._bytes[display]
 
     def program(self, display: str) -> jsfacts.Program | None:
         """The file parsed (once), from the same text ``data`` holds."""
         if display not in self._parsed:
-            self.data(display)
-            text = self._text[display]
+            # Decoded again from the UTF-8 copy rather than kept as text too: a dist's every chunk
+            # held twice costs more memory than the second decode costs time.
+            data = self.data(display)
+            text = None if data is None else data.decode("utf-8", "surrogatepass")
             self._parsed[display] = (
                 None if text is None else jsfacts.Program(jsparse.parse(jsparse.JsSource(text, 1, 1, jsparse.dialect_for(display))))
             )
