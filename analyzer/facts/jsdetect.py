@@ -531,14 +531,7 @@ class Detector:
         if any(c.type != "pair" for c in entries) or sdk.integrations_option in prog.pairs(opts):
             return []  # a spread or shorthand may carry integrations
         data = prog.parsed.source.data
-        frontier: list[Node] = []
-        for text in sdk.integration_strings:
-            for at in _occurrences(data, text.encode(), limit=8):
-                chain = prog.tree.path(at, at + 1)
-                fn = next((n for n in reversed(chain) if n.type in FUNCTION_TYPES), None)
-                if fn is not None and all(f.id != fn.id for f in frontier):
-                    prog.remember(chain[: chain.index(fn) + 1])
-                    frontier.append(fn)
+        frontier = self._holding_functions([at for text in sdk.integration_strings for at in _occurrences(data, text.encode(), limit=8)])
         seen = {f.id for f in frontier}
         built: dict[int, Node] = {}
         for _ in range(4):
@@ -836,14 +829,19 @@ class Detector:
             found[call.id] = call
             self.prog.remember(chain[: at - 1])
 
-    def _walk_out(self, spans: list[int], methods: set[str]) -> list[Node]:
-        frontier: list[Node] = []
-        for at in spans:
+    def _holding_functions(self, offsets: list[int]) -> list[Node]:
+        """The innermost function around each offset, each once, in the offsets' order."""
+        out: list[Node] = []
+        for at in offsets:
             chain = self.prog.tree.path(at, at + 1)
             fn = next((n for n in reversed(chain) if n.type in FUNCTION_TYPES), None)
-            if fn is not None and all(f.id != fn.id for f in frontier):
+            if fn is not None and all(f.id != fn.id for f in out):
                 self.prog.remember(chain[: chain.index(fn) + 1])
-                frontier.append(fn)
+                out.append(fn)
+        return out
+
+    def _walk_out(self, spans: list[int], methods: set[str]) -> list[Node]:
+        frontier = self._holding_functions(spans)
         seen = {f.id for f in frontier}
         starts: dict[int, Node] = {}
         for _ in range(8):
