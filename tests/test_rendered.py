@@ -85,15 +85,15 @@ def test_text_models(db) -> None:
     diagnosis = _value(db, ("patient", "diagnosis"))
     ssn = _value(db, ("user", "ssn"))
     hotjar, clarity, logrocket, sentry = (db.vendors[v] for v in ("hotjar", "clarity", "logrocket", "sentry"))
-    assert evaluate_text(diagnosis, hotjar, effective_text_default(hotjar, "")).exposed is True
-    assert evaluate_text(ssn, clarity, effective_text_default(clarity, "")).exposed is False  # Balanced scrubs digits
-    assert evaluate_text(diagnosis, clarity, effective_text_default(clarity, "")).exposed is True
-    assert evaluate_text(diagnosis, sentry, effective_text_default(sentry, "")).exposed is False
+    assert evaluate_text(diagnosis, hotjar, effective_text_default(hotjar, [""])).exposed is True
+    assert evaluate_text(ssn, clarity, effective_text_default(clarity, [""])).exposed is False  # Balanced scrubs digits
+    assert evaluate_text(diagnosis, clarity, effective_text_default(clarity, [""])).exposed is True
+    assert evaluate_text(diagnosis, sentry, effective_text_default(sentry, [""])).exposed is False
     code = norm("LogRocket.init('a/b', {dom: {textSanitizer: true}})")
-    assert evaluate_text(diagnosis, logrocket, effective_text_default(logrocket, code)).exposed is False
-    assert evaluate_text(diagnosis, logrocket, effective_text_default(logrocket, "")).exposed is True
+    assert evaluate_text(diagnosis, logrocket, effective_text_default(logrocket, [code])).exposed is False
+    assert evaluate_text(diagnosis, logrocket, effective_text_default(logrocket, [""])).exposed is True
     masked = _value(db, ("patient", "diagnosis"), attrs=(("data-private", ""),))
-    assert evaluate_text(masked, logrocket, effective_text_default(logrocket, "")).exposed is False
+    assert evaluate_text(masked, logrocket, effective_text_default(logrocket, [""])).exposed is False
     assert (
         evaluate_text(_value(db, ("patient", "diagnosis"), classes=("fs-mask",)), db.vendors["fullstory"], ("recorded", None)).exposed
         is False

@@ -16,6 +16,8 @@ from analyzer.facts.fieldfacts import FieldSite
 from analyzer.signatures import Vendor
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from analyzer.facts.rendered import RenderedValue
 
 CHOICES = frozenset({"radio", "checkbox", "select", "range"})
@@ -49,11 +51,16 @@ def _unmasked_by_marker(field: FieldSite, vendor: Vendor) -> str | None:
     return None
 
 
-def effective_default(vendor: Vendor, code: str) -> tuple[str, str | None]:
-    """The masking default once init options found in ``code`` (normalised) are applied."""
+def _found(needle: str, code: Sequence[str]) -> bool:
+    return any(needle in part for part in code)
+
+
+def effective_default(vendor: Vendor, code: Sequence[str]) -> tuple[str, str | None]:
+    """The masking default once init options found in ``code`` (the page's code texts, normalised)
+    are applied."""
     m = vendor.masking
     for option in m.options:
-        if option.match_norm in code:
+        if _found(option.match_norm, code):
             return option.effect, option.note
     return m.default, None
 
@@ -113,13 +120,14 @@ def evaluate(field: FieldSite, vendor: Vendor, default: tuple[str, str | None]) 
 
 
 # -- page text: values a template or component prints (analyzer.facts.rendered) ---------------------------
-def effective_text_default(vendor: Vendor, code: str) -> tuple[str, str | None]:
-    """The vendor's page-text default once init options found in ``code`` (normalised) apply."""
+def effective_text_default(vendor: Vendor, code: Sequence[str]) -> tuple[str, str | None]:
+    """The vendor's page-text default once init options found in ``code`` (the page's code texts,
+    normalised) apply."""
     t = vendor.masking.text
     if t is None:
         return "unknown", None
     for option in t.options:
-        if option.match_norm in code:
+        if _found(option.match_norm, code):
             return option.effect, option.note
     return t.default, None
 
