@@ -162,17 +162,25 @@ def filings(text: str, dialect: str, db: SignatureDB, prog=None) -> list[Filing]
 
 
 def _in_code(node: Node | None) -> bool:
-    """Is this occurrence of a recorder's name a name in code (``Sentry.init``, ``hj(…)``, a method
-    ``hotjar() {…}``, a regex) rather than a string, an object key or a comment? Code names file
-    nothing; in a bundle they are most occurrences (two thirds in the bundle corpus), each of which
-    would cost a descent of the tree."""
+    """Can this occurrence of a recorder's name not name a filing? A filing is an object whose own
+    key or name-key string names the recorder (``_read``), so only an object key or a string that is
+    a pair's key or value can; a name in code (``Sentry.init``, ``hj(…)``, a method, a regex) or in
+    a string elsewhere (a URL passed to a call, an array element) files nothing. In a bundle those
+    are nine occurrences in ten, each of which would cost a descent of the tree. Comments and
+    node types not listed are kept."""
     if node is None:
         return False
     kind = node.type
-    if kind == "property_identifier":
-        parent = node.parent
-        return parent is None or parent.type != "pair"
-    return kind in ("identifier", "regex_pattern", "shorthand_property_identifier_pattern")
+    if kind in ("identifier", "regex_pattern", "shorthand_property_identifier_pattern"):
+        return True
+    if kind == "string_fragment":
+        node = node.parent
+        if node is None:
+            return False
+    elif kind != "property_identifier":
+        return False
+    parent = node.parent
+    return parent is None or parent.type != "pair"
 
 
 def _name_offsets(data: bytes, vocab: _Vocab) -> list[int]:
