@@ -10,6 +10,8 @@ root are ever returned.
 
 from __future__ import annotations
 
+import heapq
+import operator
 import os
 import posixpath
 import re
@@ -17,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+_START = operator.methodcaller("start")
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
@@ -41,7 +44,13 @@ class _AtWordStart:
             pos = m.end()
 
 
-_SPECIFIER = _AtWordStart(rb"""(?:from\s*|require\s*\(\s*|import\s*\(\s*|import\s*)["'`]([^"'`$\n]+)["'`]""")
+# One pattern per keyword, each led by its literal: an alternation of the three has no literal
+# prefix, and the regex engine then tries every byte (3.6x slower over the bundle corpus).
+_SPECIFIERS = (
+    _AtWordStart(rb"""from\s*["'`]([^"'`$\n]+)["'`]"""),
+    _AtWordStart(rb"""require\s*\(\s*["'`]([^"'`$\n]+)["'`]"""),
+    _AtWordStart(rb"""import\s*(?:\(\s*)?["'`]([^"'`$\n]+)["'`]"""),
+)
 DYNAMIC_IMPORT = _AtWordStart(rb"""import\s*\(\s*["'`]([^"'`$\n]+)["'`]""")  # import('./x.js'): crossfile and chunks read it
 # How many leading path segments a deployment base may add (/shop/, /app/v2/).
 _MAX_BASE_SEGMENTS = 3
@@ -50,7 +59,14 @@ _NOT_FILES = ("data:", "javascript:", "blob:", "about:", "#", "mailto:")
 
 def specifiers(data: bytes) -> tuple[str, ...]:
     """The module specifiers a code file imports or requires (collected while the file is read)."""
-    return tuple(dict.fromkeys(m.group(1).decode("utf-8", "replace") for m in _SPECIFIER.finditer(data)))
+    found: list[str] = []
+    end = -1
+    # In file order, and as one alternation would match: none starting inside an earlier match.
+    for m in heapq.merge(*(p.finditer(data) for p in _SPECIFIERS), key=_START):
+        if m.start() >= end:
+            found.append(m.group(1).decode("utf-8", "replace"))
+            end = m.end()
+    return tuple(dict.fromkeys(found))
 
 
 def resolve(url: str, page: Path, root: Path | None, base_href: str | None = None) -> str | None:

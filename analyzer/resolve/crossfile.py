@@ -16,8 +16,10 @@ import functools
 import json
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+import ahocorasick_rs
 from tree_sitter import Node
 
 from analyzer.consent import consent_code
@@ -263,10 +265,10 @@ def _link_modules(open_sites: list[Detection], code: list[SourceFile], calls: di
                 wanted.setdefault(name.removeprefix(bundler_exports.MODULE_PREFIX), set()).add(d.location.path)
     if not wanted:
         return
-    needle = re.compile(rb"[(,]\s*(" + b"|".join(re.escape(i.encode()) for i in sorted(wanted)) + rb")\s*\)")
+    needle = _IdArguments(sorted(wanted))
     for f in code:
         data = reading.read_bytes(f.path, f.display, max_bytes)
-        if not isinstance(data, bytes) or needle.search(data) is None:
+        if not isinstance(data, bytes) or not needle.search(data):
             continue
         prog = jsfacts.Program(jsparse.parse(jsparse.JsSource(reading.decode(data).text, 1, 1, jsparse.dialect_for(f.display))))
         guard = consent_code.GuardAnalysis(prog, vocab)
@@ -282,12 +284,36 @@ def _link_modules(open_sites: list[Detection], code: list[SourceFile], calls: di
 _REQUIRE_PROPS = ("i", "r", "A")  # Turbopack's module import / require / async import on its context
 
 
-def _required_uses(prog: jsfacts.Program, needle: re.Pattern[bytes]) -> list[tuple[str, Node, frozenset[str]]]:
+class _IdArguments:
+    """Where one of ``ids`` stands as a call's argument in the bytes (what ``[(,]\\s*(ids)\\s*\\)``
+    matches): the ids found by one multi-string search, the text around each checked after. The
+    regex, whose first byte is a ``(`` or ``,`` anywhere in a minified bundle, tried a match at
+    each of them. Yields (start, end) of each id so placed."""
+
+    _AFTER = re.compile(rb"\s*\)")
+    _SPACE = b" \t\r\n\f\v"
+
+    def __init__(self, ids: list[str]) -> None:
+        self.ids = [i.encode() for i in ids]
+        self._finder = ahocorasick_rs.BytesAhoCorasick(self.ids, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+    def finditer(self, data: bytes) -> Iterator[tuple[int, int]]:
+        after = self._AFTER.match
+        for _i, start, end in self._finder.find_matches_as_indexes(data, overlapping=False):
+            before = len(data[:start].rstrip(self._SPACE)) if start and data[start - 1] in self._SPACE else start
+            if before and data[before - 1] in b"(," and after(data, end) is not None:
+                yield start, end
+
+    def search(self, data: bytes) -> bool:
+        return next(self.finditer(data), None) is not None
+
+
+def _required_uses(prog: jsfacts.Program, needle: _IdArguments) -> list[tuple[str, Node, frozenset[str]]]:
     """(module id, call, export names) for calls of a bundled module's exports, from each place the
     module is required by id."""
     out: list[tuple[str, Node, frozenset[str]]] = []
-    for m in needle.finditer(prog.parsed.source.data):
-        chain = prog.tree.path(m.start(1), m.end(1))
+    for start, end in needle.finditer(prog.parsed.source.data):
+        chain = prog.tree.path(start, end)
         if len(chain) < 3 or chain[-1].type != "number" or chain[-2].type != "arguments":
             continue
         call = chain[-3]
@@ -303,7 +329,7 @@ def _required_uses(prog: jsfacts.Program, needle: re.Pattern[bytes]) -> list[tup
             holder = _module_holder(prog, chain[:-2])
         else:
             continue
-        module = m.group(1).decode()
+        module = prog.parsed.source.data[start:end].decode()
         out += [(module, node, names) for node, names in _holder_calls(prog, holder)]
     return out
 
