@@ -342,3 +342,22 @@ def test_no_policy_finding_only_for_a_folder_scan() -> None:
     page = FIXTURES / "compliance" / "nopolicy" / "dist" / "index.html"
     assert "RL502" not in {f.rule for f in run(ScanOptions(paths=(str(page),))).findings}
     assert "RL502" in {f.rule for f in run(ScanOptions(paths=(str(page.parent),))).findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HOTJAR, hotjar and HotJar; Crazy   Egg and crazy\negg; Microsoft\u00a0Clarity by Microsoft Corporation",
+        "www.hotjar.com, support@fullstory.com, /hotjar/ and hotjar-like tools; FullStoryX is not FullStory",
+        "İstanbul office: Hotjar Ltd. and Mouseflow ApS",  # lower-casing lengthens the text: the regex alone
+        "hotjarhotjar hotjar hotjar",
+    ],
+)
+def test_name_search_tried_at_first_words_finds_what_the_regex_finds(text: str, db) -> None:
+    """The families' search runs the regex only where a name's first word stands; it must yield
+    exactly the regex's own leftmost non-overlapping matches."""
+    for family in disclosure.matcher(db).families[:3]:
+        assert family.pattern is not None
+        whole = [(m.start(), m.end()) for m in family.pattern.finditer(text)]
+        whole = [(s, e) for s, e in whole if family.owners.get(family._norm(text[s:e]))]
+        assert [(s, e) for s, e, _f, _o in family.find(text)] == whole

@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+import ahocorasick_rs
 
 from analyzer.parse.prose import Prose
 from analyzer.signatures import SignatureDB
@@ -52,17 +55,40 @@ class _Family:
     pattern: re.Pattern[str] | None
     owners: dict[str, tuple[str, ...]]
     fold: bool  # owners keyed case-insensitively
+    # The first words of the names, lower-cased: every match starts with one. The pattern (a
+    # lookbehind, then hundreds of names) has no literal prefix, so the regex engine would try each
+    # of them at every character of a page; it is tried only where one of these words stands.
+    first_words: ahocorasick_rs.AhoCorasick | None = None
 
     def find(self, text: str, start: int = 0) -> list[tuple[int, int, str, tuple[str, ...]]]:
         if self.pattern is None:
             return []
         out = []
-        for m in self.pattern.finditer(text, start):
+        for m in self._finditer(text, start):
             found = m.group(0)
             owner = self.owners.get(self._norm(found))
             if owner:
                 out.append((m.start(), m.end(), found, owner))
         return out
+
+    def _finditer(self, text: str, start: int) -> Iterator[re.Match[str]]:
+        """What ``pattern.finditer(text, start)`` yields: the same leftmost non-overlapping
+        matches, tried only where a first word starts (all of them when lower-casing changes the
+        text's length, so offsets would not carry over)."""
+        assert self.pattern is not None
+        lowered = text.lower()
+        if self.first_words is None or len(lowered) != len(text):
+            yield from self.pattern.finditer(text, start)
+            return
+        match = self.pattern.match
+        end = start
+        for at in sorted({s for _i, s, _e in self.first_words.find_matches_as_indexes(lowered, overlapping=True)}):
+            if at < end:
+                continue
+            m = match(text, at)
+            if m is not None:
+                yield m
+                end = m.end()
 
     def _norm(self, found: str) -> str:
         if self.how == "cookie":
@@ -130,7 +156,9 @@ class NameMatcher:
             return _Family(how, None, {}, fold)
         alts = sorted(names, key=len, reverse=True)
         pattern = re.compile("|".join(_words(a) for a in alts), re.I if fold else 0)
-        return _Family(how, pattern, {k: tuple(sorted(v)) for k, v in names.items()}, fold)
+        worded = all(a.split() for a in alts)
+        finder = ahocorasick_rs.AhoCorasick(sorted({a.split()[0].lower() for a in alts})) if worded else None
+        return _Family(how, pattern, {k: tuple(sorted(v)) for k, v in names.items()}, fold, finder)
 
     @staticmethod
     def _domain_family(domains: dict[str, set[str]]) -> _Family:
