@@ -323,6 +323,8 @@ STOPS = {
     "clarity-consentv2-denied": ("clarity", "window.clarity('consentv2', {ad_Storage: 'denied', analytics_Storage: 'denied'});"),
     "sentry-get-replay-stop": ("sentry", "Sentry.getReplay()?.stop();"),
     "reload-in-consent-code": ("*", "window.addEventListener('CookiebotOnDecline', () => location.reload());"),
+    "reload-spread-over-lines": ("*", "window.addEventListener('CookiebotOnDecline', () => {\n  location\n    .reload(\n  );\n});"),
+    "stop-after-a-mention": ("fullstory", "// call FS('shutdown') on refusal\nconst x = 'FS';\n" + "a=1;" * 500 + "FS ( 'shutdown' );"),
 }
 
 
@@ -331,6 +333,13 @@ def test_stop_call_found(case: str, db) -> None:
     vendor, code = STOPS[case]
     stops, _ = withdrawal.facts(code, db)
     assert vendor in {s.vendor for s in stops}
+
+
+def test_stop_call_written_elsewhere_in_a_large_file_is_found_where_it_stands(db) -> None:
+    code = "FS.identify(u);\n" + "x();" * 20000 + "\nFS('shutdown');"
+    stops, _ = withdrawal.facts(code, db)
+    assert [(s.vendor, s.call) for s in stops] == [("fullstory", "FS('shutdown')")]
+    assert withdrawal.facts("FS.identify(u);\n" + "x();" * 20000 + "\nFS('restart');", db)[0] == ()
 
 
 def test_reload_outside_consent_code_is_not_a_stop(db) -> None:

@@ -52,6 +52,7 @@ class Hook:
 class _Index:
     calls: tuple[tuple[str, str, str], ...]  # (vendor, call as written, normalised lower-case call)
     needles: tuple[str, ...]
+    call_needles: dict[str, str]  # call as written -> its needle (_needle), lower-case
     matcher: ahocorasick_rs.AhoCorasick
     events: tuple[tuple[str, str], ...]  # (event, CMP name)
     consent_needles: tuple[str, ...]
@@ -78,7 +79,8 @@ def index(db: SignatureDB) -> _Index:
         api += [n for n in cmp.api_needles if len(n) >= 6]
     needles = sorted({_needle(c).lower() for _, c, _ in calls} | {"reload"} | {e.lower() for e, _ in events})
     matcher = ahocorasick_rs.AhoCorasick(needles)
-    return _Index(tuple(calls), tuple(needles), matcher, tuple(events), tuple(sorted(set(api))))
+    call_needles = {c: _needle(c).lower() for _, c, _ in calls}
+    return _Index(tuple(calls), tuple(needles), call_needles, matcher, tuple(events), tuple(sorted(set(api))))
 
 
 def facts(text: str, db: SignatureDB) -> tuple[tuple[StopCall, ...], tuple[Hook, ...]]:
@@ -89,20 +91,39 @@ def facts(text: str, db: SignatureDB) -> tuple[tuple[StopCall, ...], tuple[Hook,
     if not hits:
         return (), ()
     hooks = tuple(_hooks(text, idx, hits))
-    flat = norm(text).lower() if _needs_flat(idx, hits) else ""
     stops: list[StopCall] = []
     for vendor, call, normal in idx.calls:
-        if _needle(call).lower() in hits and normal in flat:
-            line, col = _where(text, lower, _needle(call).lower())
+        needle = idx.call_needles[call]
+        if needle in hits and _written(lower, needle, normal) >= 0:
+            line, col = _where(text, lower, needle)
             stops.append(StopCall(vendor, call, line, col))
-    if "reload" in hits and "location.reload(" in flat and (hooks or any(n.lower() in lower for n in idx.consent_needles)):
+    if (
+        "reload" in hits
+        and _written(lower, "reload", "location.reload(") >= 0
+        and (hooks or any(n.lower() in lower for n in idx.consent_needles))
+    ):
         line, col = _where(text, lower, "location.reload")
         stops.append(StopCall("*", "location.reload()", line, col))
     return tuple(stops), hooks
 
 
-def _needs_flat(idx: _Index, hits: set[str]) -> bool:
-    return "reload" in hits or any(_needle(c).lower() in hits for _, c, _ in idx.calls)
+_MAX_LOOKS = 2000  # occurrences of one needle looked around
+
+
+def _written(lower: str, needle: str, normal: str) -> int:
+    """The offset of an occurrence of ``needle`` in ``lower`` around which the text, normalised
+    (``norm``: whitespace out, quotes alike), holds ``normal``; -1 when none does. Only the
+    neighbourhood of each occurrence is normalised, not the whole file (a bundle's megabytes, for
+    the "reload" that nearly every bundle holds)."""
+    reach = 4 * len(normal) + 32  # the call's own characters, with room for the whitespace norm drops
+    at = lower.find(needle)
+    looks = 0
+    while at >= 0 and looks < _MAX_LOOKS:
+        if normal in norm(lower[max(0, at - reach) : at + len(needle) + reach]):
+            return at
+        at = lower.find(needle, at + 1)
+        looks += 1
+    return -1
 
 
 def _hooks(text: str, idx: _Index, hits: set[str]) -> list[Hook]:
