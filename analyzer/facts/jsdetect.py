@@ -119,6 +119,7 @@ class Detector:
         self._bool_text: str | None = None
         # Statements where a vendor's second-stage script was found -> the byte span of that script.
         self._second_stage: dict[int, tuple[int, int]] = {}
+        self._span_memo: dict[str, list[int]] = {}  # vendor id -> _spans
 
     def _booleans(self) -> str:
         """The normalised code with minified booleans written out (!0 -> true), made once."""
@@ -665,10 +666,15 @@ class Detector:
         return _one_per_call(sites)
 
     def _spans(self, vendor: Vendor) -> list[int]:
-        """Byte offsets of the vendor's bundle strings in this code (a few of each)."""
-        data = self.prog.parsed.source.data
-        strings = [b.encode() for b in vendor.sdk.bundle_strings if b.encode() in data]
-        return sorted({at for raw in strings for at in _occurrences(data, raw, limit=8)})
+        """Byte offsets of the vendor's bundle strings in this code (a few of each), found once per
+        vendor (asked for at every step of the detection, once per site for some)."""
+        found = self._span_memo.get(vendor.id)
+        if found is None:
+            data = self.prog.parsed.source.data
+            found = self._span_memo[vendor.id] = sorted(
+                {at for b in vendor.sdk.bundle_strings for at in _occurrences(data, b.encode(), limit=8)}
+            )
+        return found
 
     def _shaped(self, vendor: Vendor, spans: list[int]) -> list[tuple[Node, str, Node]]:
         """Calls with one of the vendor's start shapes, outside the SDK's own functions, each with
