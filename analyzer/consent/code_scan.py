@@ -11,7 +11,7 @@ import dataclasses
 import functools
 from dataclasses import dataclass, field
 
-from analyzer.consent import consent_code
+from analyzer.consent import consent_code, import_gates
 from analyzer.facts import jsdetect
 from analyzer.facts.detect import CodeSpot
 from analyzer.kinds import Mechanism, Via
@@ -68,6 +68,7 @@ class CodeScan:
     starts: list[CodeStart] = field(default_factory=list)
     inactive: list[CodeInactive] = field(default_factory=list)
     pii: list[CodePii] = field(default_factory=list)
+    imports: tuple[import_gates.DynamicImport, ...] | None = None  # a whole file's import() calls, judged (None: not judged)
 
 
 def _in_node_modules(original) -> bool:
@@ -162,12 +163,14 @@ def analyze(
     srcmap: SourceMap | None = None,
     programs: dict[int, jsfacts.Program] | None = None,
     registry_vendors: list[Vendor] | None = None,
+    whole_file: bool = False,
 ) -> tuple[CodeScan, list[Diagnostic]]:
     """Sites and inactive SDKs of every piece; ``srcmap`` (for a whole-file piece) maps positions
     back to original sources and tells SDK code (node_modules) from application code;
     ``programs`` holds pieces another pass already parsed (by index); ``registry_vendors``: the
     vendors whose starts called through webpack's module registry are looked for too
-    (``Detector.registry_starts``), whether or not the prefilter saw them here."""
+    (``Detector.registry_starts``), whether or not the prefilter saw them here; ``whole_file``: the
+    one piece is a whole JS / TS file, whose ``import()`` calls are judged too (``import_gates``)."""
     results = CodeScan()
     diags: list[Diagnostic] = []
     vocab = _vocab(db)
@@ -231,4 +234,6 @@ def analyze(
         for off in inactive:
             line, col = parsed.position(off.node)
             results.inactive.append(CodeInactive(off.vendor, CodeSpot(line, col), off.reason, index, replay_off=off.replay_off))
+        if whole_file and len(pieces) == 1:
+            results.imports = import_gates.judged(prog, guard)
     return results, diags

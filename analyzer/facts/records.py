@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from analyzer.model import Detection, Diagnostic
 
 if TYPE_CHECKING:
+    from analyzer.consent.import_gates import DynamicImport
     from analyzer.consent.template_scan import TemplateFacts
     from analyzer.facts.compliance_facts import ComplianceFacts
     from analyzer.facts.fieldfacts import FieldSite
@@ -111,6 +112,7 @@ class FileFacts:
     # What the resolve stage links.
     loads: tuple[str, ...] = ()  # real paths of the site's own scripts the page loads
     imports: tuple[str, ...] = ()  # module specifiers (code files)
+    dynamic_imports: tuple[DynamicImport, ...] | None = None  # code files: import() calls judged where they stand (None: not judged)
     template: TemplateFacts | None = None
     compliance: ComplianceFacts | None = None
     directives: tuple[Directive, ...] = ()

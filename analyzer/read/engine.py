@@ -17,6 +17,7 @@ from typing import Any
 
 from analyzer.consent import code_data, code_scan, consent_markup, gtm, gtm_template, template_data, template_scan
 from analyzer.consent.code_scan import CodeScan, CodeStart
+from analyzer.consent.import_gates import DynamicImport
 from analyzer.consent.template_scan import TemplateFacts
 from analyzer.facts import (
     commented,
@@ -71,6 +72,7 @@ class FileResult:
     code: str = ""  # normalised code that may set a recorder's masking options
     template: TemplateFacts | None = None  # references and their gating, for composition
     imports: tuple[str, ...] = ()  # code files: module specifiers, for the cross-file pass
+    dynamic_imports: tuple[DynamicImport, ...] | None = None  # code files: import() calls judged (None: not judged here)
     compliance: compliance_facts.ComplianceFacts | None = None  # policy page, stop calls, masking off, CMP filings
     rendered: list[rendered.RenderedValue] = field(default_factory=list)  # personal data printed as page text
     page_topic: pagecontext.PageTopic | None = None  # the special category visiting this page reveals
@@ -455,7 +457,10 @@ def _code_file(
             in_comments += commented.in_code(programs[i].parsed, vendors)
         if kind == "sfc":
             in_comments += commented.in_markup(text, vendors)
-    results, diags = code_scan.analyze(pieces, vendors, db, path, srcmap, programs, list(db.vendors.values()) if registry else None)
+    results, diags = code_scan.analyze(
+        pieces, vendors, db, path, srcmap, programs, list(db.vendors.values()) if registry else None, whole_file=kind in ("js", "ts")
+    )
+    result.dynamic_imports = results.imports
     if vendors or results.starts:
         result.parsed = True
         result.code_parsed += len(pieces)

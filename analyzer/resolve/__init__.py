@@ -60,6 +60,7 @@ def resolve(
     programs = registry.code_files(files, max_bytes)
     detections = [d for f in facts for d in f.detections] + _registry_starts(facts, programs, db, diagnostics)
     imports = {f.path: f.imports for f in facts if f.imports}
+    judged = {f.path: f.dynamic_imports for f in facts if f.dynamic_imports is not None}
     page_loads = {f.path: list(f.loads) for f in facts if f.loads}
     pages = {
         f.path: PageInfo(list(f.fields), f.code, list(f.loads), rendered=list(f.rendered), topic=f.page_topic) for f in facts if f.page_like
@@ -80,7 +81,7 @@ def resolve(
             direct.setdefault(script, []).append(page)
     detections = _guarded("registry pass", detections, diagnostics, lambda ds: registry.link(ds, programs, db), level="warning")
     detections = _guarded(
-        "chunk pass", detections, diagnostics, lambda ds: chunks.link(ds, files, imports, direct, db, max_bytes), level="warning"
+        "chunk pass", detections, diagnostics, lambda ds: chunks.link(ds, files, imports, direct, db, max_bytes, judged), level="warning"
     )
     detections = _drop(detections, _embedded(detections, by_path, chunk_imports, real, db))
     detections = _drop(detections, _superseded_guesses(detections, db))

@@ -7,8 +7,9 @@ by a static ``import`` in another chunk (when that chunk loads), or by ``import(
 somewhere (when that call runs: its guard decides). Every way in must be gated for the start to
 be gated; one open way makes it ungated; a way this pass cannot read keeps it unverifiable.
 
-Only the chunks with such a start are looked at; their importers are read again and the
-``import()`` calls are judged with the same guard analysis as any start.
+Only the chunks with such a start are looked at; their importers' ``import()`` calls are judged
+with the same guard analysis as any start (by the read stage, in the files it parsed; an importer it
+did not parse is read again here).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import functools
 import os
 from dataclasses import dataclass
 
-from analyzer.consent import consent_code
+from analyzer.consent import consent_code, import_gates
 from analyzer.kinds import Mechanism
 from analyzer.model import Detection, Status, Verdict, site_key
 from analyzer.parse import jsfacts, jsparse, links, reading
@@ -43,9 +44,11 @@ def link(
     loaded_by: dict[str, list[str]],
     db: SignatureDB,
     max_bytes: int,
+    judged: dict[str, tuple[import_gates.DynamicImport, ...]] | None = None,
 ) -> dict[tuple[str, int, int, str], Verdict]:
     """New verdicts for top-level starts in chunks, from the ways their chunk is loaded.
-    ``loaded_by`` maps a script's real path to the pages that load it directly."""
+    ``loaded_by`` maps a script's real path to the pages that load it directly; ``judged`` holds the
+    ``import()`` calls the read stage judged, per code file (the others are read again)."""
     code = {f.display: f for f in files if f.kind in ("js", "ts")}
     real = {d: os.path.normpath(os.path.abspath(f.path)) for d, f in code.items()}
     starts = [d for d in detections if d.verdict.load and d.location.path in code]
@@ -59,7 +62,7 @@ def link(
         dynamic = set(_dynamic_specifiers(f, max_bytes))
         for target in links.imported_files(specs, real[display], str(f.root) if f.root is not None else None):
             importers.setdefault(target, []).append((display, any(_same(s, target, real[display], f) for s in dynamic)))
-    resolver = _Resolver(code, real, importers, loaded_by, db, max_bytes)
+    resolver = _Resolver(code, real, importers, loaded_by, db, max_bytes, judged or {})
     changed: dict[tuple[str, int, int, str], Verdict] = {}
     for d in starts:
         way = resolver.chunk(d.location.path, 0, frozenset())
@@ -91,7 +94,7 @@ def _same(spec: str, target: str, importer_real: str, f: SourceFile) -> bool:
 class _Resolver:
     """The load condition of each chunk: every way in, memoised."""
 
-    def __init__(self, code, real, importers, loaded_by, db: SignatureDB, max_bytes: int) -> None:
+    def __init__(self, code, real, importers, loaded_by, db: SignatureDB, max_bytes: int, judged) -> None:
         self.code = code
         self.real = real
         self.by_real = {r: d for d, r in real.items()}
@@ -100,7 +103,9 @@ class _Resolver:
         self.vocab = consent_code.vocabulary(db)
         self.max_bytes = max_bytes
         self._memo: dict[str, _Way | None] = {}
-        self._programs: dict[str, tuple[jsfacts.Program, consent_code.GuardAnalysis] | None] = {}
+        self.judged = judged  # importer -> its import() calls as the read stage judged them
+        self._parsed: dict[str, tuple[import_gates.DynamicImport, ...] | None] = {}  # judged here
+        self.exhausted: set[str] = set()  # importers whose judgement here ran out of budget
         self.dynamic_seen: set[str] = set()
 
     def chunk(self, display: str, depth: int, seen: frozenset[str]) -> _Way | None:
@@ -134,40 +139,43 @@ class _Resolver:
         self._memo[display] = way
         return way
 
-    def _program(self, importer: str) -> tuple[jsfacts.Program, consent_code.GuardAnalysis] | None:
-        if importer not in self._programs:
+    def _imports(self, importer: str) -> tuple[import_gates.DynamicImport, ...] | None:
+        """The importer's ``import()`` calls, judged: by the read stage when it parsed the file,
+        else here (the file read and parsed again); None when it cannot be read."""
+        if importer in self.judged:
+            return self.judged[importer]
+        if importer not in self._parsed:
             f = self.code[importer]
             data = reading.read_bytes(f.path, f.display, self.max_bytes)
-            if not isinstance(data, bytes):
-                self._programs[importer] = None
-            else:
+            found: tuple[import_gates.DynamicImport, ...] | None = None
+            if isinstance(data, bytes):
                 prog = jsfacts.Program(jsparse.parse(JsSource(reading.decode(data).text, 1, 1, dialect_for(importer))))
-                self._programs[importer] = (prog, consent_code.GuardAnalysis(prog, self.vocab))
-        return self._programs[importer]
+                found = import_gates.judged(prog, consent_code.GuardAnalysis(prog, self.vocab))
+                if found is None:
+                    self.exhausted.add(importer)
+            self._parsed[importer] = found
+        return self._parsed[importer]
 
     def _dynamic_ways(self, importer: str, target: str, depth: int, seen: frozenset[str]) -> list[_Way]:
         """Each ``import()`` of ``target`` in ``importer``, judged where it stands."""
         f = self.code[importer]
-        parsed = self._program(importer)
-        if parsed is None:
+        calls = self._imports(importer)
+        if calls is None:
+            if importer in self.exhausted:
+                return [_Way(Status.UNVERIFIABLE, f"{importer} imports it; the analysis budget ran out judging its import() calls")]
             return [_Way(Status.UNVERIFIABLE, f"{importer} imports it but could not be read")]
-        prog, guard = parsed
         ways = []
-        for call in prog.calls_named("import"):
-            fn = call.child_by_field_name("function")
-            args = prog.args(call)
-            spec = prog.string_value(args[0]) if args and fn is not None and fn.type == "import" else None
-            if not spec or links.imported_files([spec], self.real[importer], str(f.root) if f.root is not None else None) != [target]:
+        root = str(f.root) if f.root is not None else None
+        for call in calls:
+            if links.imported_files([call.spec], self.real[importer], root) != [target]:
                 continue
-            path = guard.judge(call)
-            line, col = prog.position(call)
-            where = f"{importer}:{line}:{col}" if col > 200 else f"{importer}:{line}"
-            if path.status is Status.UNGATED and path.load:
+            where = f"{importer}:{call.line}:{call.column}" if call.column > 200 else f"{importer}:{call.line}"
+            if call.status is Status.UNGATED and call.load:
                 outer = self.chunk(importer, depth + 1, seen)
                 if outer is not None:
                     ways.append(_Way(outer.status, f"import() at {where} runs when {importer} loads ({outer.evidence})"))
                     continue
-            ways.append(_Way(path.status, f"import() at {where}: {path.evidence}"))
+            ways.append(_Way(call.status, f"import() at {where}: {call.evidence}"))
         return ways or [_Way(Status.UNVERIFIABLE, f"{importer} imports it in a way that could not be followed")]
 
 

@@ -1,0 +1,75 @@
+"""import() calls judged in the read stage (analyzer/consent/import_gates.py) and used by the chunk
+pass, which reads an importer again only when the read stage did not judge it."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer import signatures
+from analyzer.model import Status
+from analyzer.read.discover import discover
+from analyzer.read.engine import analyze
+from analyzer.resolve import chunks
+from analyzer.scan import ScanOptions, run
+from tests.conftest import FIXTURES
+
+CORPUS = FIXTURES / "bundles" / "corpus"
+
+
+def _verdicts(result) -> list[tuple[str, str, str, str]]:
+    return sorted((d.vendor, d.location.path, d.verdict.status.value, d.verdict.evidence) for d in result.detections)
+
+
+@pytest.mark.parametrize("case", ["vite-fullstory-split-consent", "vite-fullstory-split-toplevel"])
+def test_chunk_pass_reaches_the_same_verdicts_from_read_stage_facts(case: str, monkeypatch) -> None:
+    dist = str(CORPUS / case / "dist")
+    with_facts = _verdicts(run(ScanOptions(paths=(dist,))))
+    real = chunks.link
+
+    def read_again(detections, files, imports, loaded_by, db, max_bytes, judged=None):
+        return real(detections, files, imports, loaded_by, db, max_bytes, {})
+
+    monkeypatch.setattr(chunks, "link", read_again)
+    assert _verdicts(run(ScanOptions(paths=(dist,)))) == with_facts
+    assert any("import() at" in evidence for *_, evidence in with_facts)
+
+
+def test_read_stage_judges_each_literal_import_of_a_parsed_file() -> None:
+    db = signatures.load()
+    files, _ = discover((str(CORPUS / "vite-five-sdks-mixed" / "dist"),), ())
+    entry = next(f for f in files if f.display.endswith(".js") and "/index-" in f.display)
+    facts = analyze(entry, db, 10 * 1024 * 1024).freeze()
+    assert facts.dynamic_imports is not None
+    assert all(i.spec and i.line >= 1 and isinstance(i.status, Status) for i in facts.dynamic_imports)
+
+
+def test_a_file_the_read_stage_does_not_parse_has_no_judged_imports(tmp_path) -> None:
+    page = tmp_path / "app.js"
+    page.write_text("document.querySelector('#go').onclick = () => import('./lazy.js');\n")
+    files, _ = discover((str(page),), ())
+    facts = analyze(files[0], signatures.load(), 10 * 1024 * 1024).freeze()
+    assert facts.dynamic_imports is None  # no recorder literal: not parsed here; the chunk pass reads it if it must
+
+
+HOTJAR = (
+    "(function(h,o,t,j,a,r){h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};h._hjSettings={hjid:123,hjsv:6};"
+    "a=o.getElementsByTagName('head')[0];r=o.createElement('script');r.async=1;r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;"
+    "a.appendChild(r);})(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');\n"
+)
+
+
+@pytest.mark.parametrize(
+    "importer,status",
+    [
+        ("window.addEventListener('CookiebotOnAccept', () => { if (Cookiebot.consent.statistics) import('./rec.js'); });\n", "gated"),
+        ("const ready = () => import('./rec.js');\nready();\n", "ungated"),
+    ],
+)
+def test_an_importer_without_recorder_literals_is_read_again_by_the_chunk_pass(tmp_path, importer: str, status: str) -> None:
+    (tmp_path / "index.html").write_text('<html><head><script type="module" src="/app.js"></script></head><body></body></html>\n')
+    (tmp_path / "app.js").write_text(importer)
+    (tmp_path / "rec.js").write_text(HOTJAR)
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    found = [d for d in result.detections if d.vendor == "hotjar"]
+    assert [d.verdict.status.value for d in found] == [status]
+    assert "import() at" in found[0].verdict.evidence and "app.js" in found[0].verdict.evidence
