@@ -73,3 +73,17 @@ def test_an_importer_without_recorder_literals_is_read_again_by_the_chunk_pass(t
     found = [d for d in result.detections if d.vendor == "hotjar"]
     assert [d.verdict.status.value for d in found] == [status]
     assert "import() at" in found[0].verdict.evidence and "app.js" in found[0].verdict.evidence
+
+
+def test_a_file_with_more_import_calls_than_the_cap_is_left_to_the_chunk_pass(tmp_path) -> None:
+    """A router's lazy routes by the hundred: the read stage does not judge them all (the chunk pass
+    judges only the calls that load a chunk with a start)."""
+    from analyzer.consent import import_gates
+
+    app = tmp_path / "app.js"
+    routes = "".join(f"function r{i}(c) {{ if (c) return import('./route{i}.js'); return r{i + 1}(c); }}\n" for i in range(200))
+    app.write_text(HOTJAR + routes + "r0(window.ok);\n")
+    files, _ = discover((str(app),), ())
+    facts = analyze(files[0], signatures.load(), 10 * 1024 * 1024).freeze()
+    assert [d.vendor for d in facts.detections] == ["hotjar"]
+    assert 200 > import_gates.MAX_JUDGED and facts.dynamic_imports is None

@@ -2,15 +2,18 @@
 runs only after consent (the chunk pass, ``analyzer/resolve/chunks.py``, decides a chunk's start by
 every way it is loaded).
 
-The read stage judges them in every code file it parses anyway, with the guard analysis that judged
-the file's recorder starts, and hands them on as facts; the chunk pass parses an importer again only
-when the read stage did not (a file without recorder literals, or one whose judgement ran out of
-budget).
+The read stage judges them in every code file it parses anyway (up to ``MAX_JUDGED`` calls), with
+the guard analysis that judged the file's recorder starts, and hands them on as facts; the chunk pass
+parses an importer again only when the read stage did not (a file without recorder literals, one with
+more calls, or one whose judgement ran out of budget), and then judges only the calls it needs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from tree_sitter import Node
 
 from analyzer.consent import consent_code
 from analyzer.model import Status
@@ -30,17 +33,32 @@ class DynamicImport:
     load: bool  # the way in is open at the top of the file: it runs when the file loads
 
 
-def judged(prog: jsfacts.Program, guard: consent_code.GuardAnalysis) -> tuple[DynamicImport, ...] | None:
-    """Every ``import()`` of a literal specifier in ``prog``, judged by ``guard``; None when the
-    budget ran out on the way (the chunk pass then judges the file on its own budget)."""
-    out: list[DynamicImport] = []
+# import() calls the read stage judges in one file; a file with more (a router's lazy routes by the
+# hundred) is left to the chunk pass, which judges only the calls that load a chunk with a start.
+MAX_JUDGED = 32
+
+
+def judged(
+    prog: jsfacts.Program,
+    guard: consent_code.GuardAnalysis,
+    wanted: Callable[[str], bool] | None = None,
+    limit: int | None = MAX_JUDGED,
+) -> tuple[DynamicImport, ...] | None:
+    """The ``import()`` calls of a literal specifier in ``prog`` (those ``wanted`` says, when
+    given), judged by ``guard``; None when there are more than ``limit`` or the budget ran out on
+    the way (the chunk pass then judges the calls it needs on its own budget)."""
+    calls: list[tuple[Node, str]] = []
     try:
         for call in prog.calls_named("import"):
             fn = call.child_by_field_name("function")
             args = prog.args(call)
             spec = prog.string_value(args[0]) if args and fn is not None and fn.type == "import" else None
-            if not spec:
-                continue
+            if spec and (wanted is None or wanted(spec)):
+                calls.append((call, spec))
+        if limit is not None and len(calls) > limit:
+            return None
+        out: list[DynamicImport] = []
+        for call, spec in calls:
             path = guard.judge(call)
             if path.budget:
                 return None

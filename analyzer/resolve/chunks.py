@@ -104,7 +104,7 @@ class _Resolver:
         self.max_bytes = max_bytes
         self._memo: dict[str, _Way | None] = {}
         self.judged = judged  # importer -> its import() calls as the read stage judged them
-        self._parsed: dict[str, tuple[import_gates.DynamicImport, ...] | None] = {}  # judged here
+        self._programs: dict[str, tuple[jsfacts.Program, consent_code.GuardAnalysis] | None] = {}  # read again here
         self.exhausted: set[str] = set()  # importers whose judgement here ran out of budget
         self.dynamic_seen: set[str] = set()
 
@@ -139,36 +139,40 @@ class _Resolver:
         self._memo[display] = way
         return way
 
-    def _imports(self, importer: str) -> tuple[import_gates.DynamicImport, ...] | None:
-        """The importer's ``import()`` calls, judged: by the read stage when it parsed the file,
-        else here (the file read and parsed again); None when it cannot be read."""
+    def _imports(self, importer: str, target: str) -> tuple[import_gates.DynamicImport, ...] | None:
+        """The importer's ``import()`` calls of ``target``, judged: by the read stage when it judged the
+        file, else here (the file read and parsed again, once); None when it cannot be read or judged."""
+        f = self.code[importer]
+        root = str(f.root) if f.root is not None else None
+
+        def loads_target(spec: str) -> bool:
+            return links.imported_files([spec], self.real[importer], root) == [target]
+
         if importer in self.judged:
-            return self.judged[importer]
-        if importer not in self._parsed:
-            f = self.code[importer]
+            return tuple(c for c in self.judged[importer] if loads_target(c.spec))
+        if importer not in self._programs:
             data = reading.read_bytes(f.path, f.display, self.max_bytes)
-            found: tuple[import_gates.DynamicImport, ...] | None = None
+            self._programs[importer] = None
             if isinstance(data, bytes):
                 prog = jsfacts.Program(jsparse.parse(JsSource(reading.decode(data).text, 1, 1, dialect_for(importer))))
-                found = import_gates.judged(prog, consent_code.GuardAnalysis(prog, self.vocab))
-                if found is None:
-                    self.exhausted.add(importer)
-            self._parsed[importer] = found
-        return self._parsed[importer]
+                self._programs[importer] = (prog, consent_code.GuardAnalysis(prog, self.vocab))
+        parsed = self._programs[importer]
+        if parsed is None:
+            return None
+        found = import_gates.judged(parsed[0], parsed[1], loads_target, limit=None)
+        if found is None:
+            self.exhausted.add(importer)
+        return found
 
     def _dynamic_ways(self, importer: str, target: str, depth: int, seen: frozenset[str]) -> list[_Way]:
         """Each ``import()`` of ``target`` in ``importer``, judged where it stands."""
-        f = self.code[importer]
-        calls = self._imports(importer)
+        calls = self._imports(importer, target)
         if calls is None:
             if importer in self.exhausted:
                 return [_Way(Status.UNVERIFIABLE, f"{importer} imports it; the analysis budget ran out judging its import() calls")]
             return [_Way(Status.UNVERIFIABLE, f"{importer} imports it but could not be read")]
         ways = []
-        root = str(f.root) if f.root is not None else None
         for call in calls:
-            if links.imported_files([call.spec], self.real[importer], root) != [target]:
-                continue
             where = f"{importer}:{call.line}:{call.column}" if call.column > 200 else f"{importer}:{call.line}"
             if call.status is Status.UNGATED and call.load:
                 outer = self.chunk(importer, depth + 1, seen)
