@@ -16,7 +16,7 @@ from analyzer.facts.records import FileFacts
 from analyzer.model import Diagnostic, ScanResult, site_key
 from analyzer.parse import reading
 from analyzer.parse.reading import DEFAULT_MAX_BYTES
-from analyzer.read import engine, workers
+from analyzer.read import engine
 from analyzer.read.discover import SourceFile, discover
 from analyzer.read.engine import FileResult, analyze
 from analyzer.rules import checks
@@ -90,6 +90,8 @@ def _results(files: list[SourceFile], opts: ScanOptions, db: signatures.Signatur
 
     def died(source: SourceFile, exitcode: int | None) -> FileFacts:
         return _worker_died(source, exitcode, db, opts.max_bytes)
+
+    from analyzer.read import workers  # multiprocessing's import (~45 ms) only for a scan that uses workers
 
     yield from workers.run(files, jobs, _setup_worker, (opts.signature_dirs, opts.max_bytes), _work, died, batch)
 
