@@ -54,6 +54,21 @@ MUST_FLAG = {
     ),
     "polish-partner-sex-preference": (field(label="Preferujesz kobiety?"), "sex-life"),
     "portuguese-union-affiliation-is-not-political": (field(label="Filiação sindical", name="filiacao"), "union"),
+    # Symptoms and conditions by concept, in every language (a review of systems lists them bare).
+    "english-bare-symptom-cough": (field(question="Cough", options="Y N P", type_="radio"), "health"),
+    "german-pneumonia": (field(label="Lungenentzündung"), "health"),
+    "french-mood-swings": (field(label="Sautes d'humeur"), "health"),
+    "spanish-cardiovascular-problems": (field(label="Problemas cardiovasculares"), "health"),
+    "spanish-overweight": (field(label="Problemas de sobrepeso"), "health"),
+    "polish-memory-problems": (field(label="Problemy z pamięcią"), "health"),
+    "czech-bronchitis": (field(label="Zánět průdušek"), "health"),
+    "swedish-sleeping-pills": (field(label="Sömntabletter"), "health"),
+    "danish-pneumonia": (field(label="Lungebetændelse"), "health"),
+    "dutch-supplements": (field(label="Gebruikt u voedingssupplementen?"), "health"),
+    "russian-cough": (field(label="Кашель"), "health"),
+    "english-drink-alcohol-question": (field(question="Do you drink alcohol?", options="Yes No", type_="radio"), "health"),
+    "english-tranquilizers": (field(question="Tranquilizers", options="Yes No", type_="radio"), "health"),
+    "spanish-infections": (field(label="Infecciones"), "health"),
 }
 
 MUST_NOT_FLAG = {
@@ -81,6 +96,15 @@ MUST_NOT_FLAG = {
     "matches-on-a-club-form-are-not-political": field(
         label="Partidos jugados por semana", name="partidos", legend="Formulario de adhesión"
     ),
+    # "doctor*" once matched "Doctorate" in an education select.
+    "doctorate-is-not-a-doctor": field(
+        label="Highest level of education", name="education", options="High school diploma Bachelor's degree Master's degree Doctorate"
+    ),
+    # The identifier restates the label in another language: one clue, not two (a dating profile).
+    "height-label-and-identifier-are-one-clue": field(label="Taille", name="height_cm"),
+    "weight-label-and-identifier-are-one-clue": field(label="Poids", name="weight"),
+    "hostel-is-not-a-cough": field(label="Hostel name", name="hostel"),
+    "yes-no-question-that-is-not-a-condition": field(question="Accident reported", options="Yes No", type_="radio"),
 }
 
 

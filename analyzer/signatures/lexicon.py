@@ -183,11 +183,13 @@ class Topic:
 @dataclass(frozen=True)
 class ContextWords:
     """``signatures/field_context.toml``: labels that say only "free text" (message, notes), that
-    follow up the previous question (when?, if yes…), and search/filter controls."""
+    follow up the previous question (when?, if yes…), search/filter controls, and the words of a
+    bare answer (yes, no, Y/N/P) a choice offers."""
 
     free_text: TermIndex
     follow_up: TermIndex
     lookup: TermIndex
+    answers: frozenset[str] = frozenset()
 
 
 PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported
@@ -272,8 +274,14 @@ def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_ty
 
 
 def _is_free_text(texts: dict[str, str], context: ContextWords) -> bool:
-    """A control whose label, placeholder or name says only "write here" (message, notes, remarks)."""
-    return any(context.free_text.matches(tokens(texts[s])) for s in ("label", "placeholder", "name", "id") if texts.get(s))
+    """A control whose label, placeholder or name says only "write here" (message, notes, remarks).
+    The first of them there is decides: a textarea labelled "Name" keeps its copied ``name="message"``,
+    and a question ("What exercise do you do?") its placeholder "Describe here…"."""
+    for group in (("label",), ("placeholder",), ("name", "id")):
+        present = [texts[s] for s in group if texts.get(s)]
+        if present:
+            return any(context.free_text.matches(tokens(t)) for t in present)
+    return False
 
 
 def _is_lookup(texts: dict[str, str], context: ContextWords) -> bool:
@@ -361,13 +369,17 @@ def _score(
     strong_dev = _pick(dev, cat.id, "strong")
     if strong_dev:
         return Classification(cat.id, 0.75, tuple(strong_dev))
-    clues = _weak_clues(human + dev, cat.id, ("weak",))
+    # An identifier restates its label ("Taille" / name="height"): it is a clue of its own only when
+    # the words a person reads give none.
+    clues = _weak_clues(human, cat.id, ("weak",)) or _weak_clues(dev, cat.id, ("weak",))
     for key, text in _weak_clues(weak_only, cat.id, ("strong", "weak")).items():
         clues.setdefault(key, text)
     weak = list(dict.fromkeys(clues.values()))
     # The topic is one more clue, for a word about the question ("Weight" on a patient form), not
     # for a word about the domain the topic already names ("Patient name", "Médico responsable").
-    asked = [h for h in human + dev + weak_only if h.term.cat == cat.id and h.term.kind == "weak" and not _domain_word(cat, h.word)]
+    # A text control's section legend is context already, like the topic: it does not make the
+    # control ask the topic's question.
+    asked = [h for h in human + dev if h.term.cat == cat.id and h.term.kind == "weak" and not _domain_word(cat, h.word)]
     context = topic.evidence if topic is not None and asked else ""
     count = len(clues) + (1 if context else 0)
     if count >= 2:
