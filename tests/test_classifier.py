@@ -69,6 +69,11 @@ MUST_FLAG = {
     "english-drink-alcohol-question": (field(question="Do you drink alcohol?", options="Yes No", type_="radio"), "health"),
     "english-tranquilizers": (field(question="Tranquilizers", options="Yes No", type_="radio"), "health"),
     "spanish-infections": (field(label="Infecciones"), "health"),
+    "dental-history-stays-health": (field(label="Dental history"), "health"),
+    "a-consent-question-does-not-hide-a-radio-answer": (
+        field(question="I agree to answer: do you have diabetes?", options="Yes No", type_="radio"),
+        "health",
+    ),
 }
 
 MUST_NOT_FLAG = {
@@ -105,11 +110,22 @@ MUST_NOT_FLAG = {
     "weight-label-and-identifier-are-one-clue": field(label="Poids", name="weight"),
     "hostel-is-not-a-cough": field(label="Hostel name", name="hostel"),
     "yes-no-question-that-is-not-a-condition": field(question="Accident reported", options="Yes No", type_="radio"),
+    # Permissions under a consent question are decisions, like a consent box's own label.
+    "consent-question-over-a-group-of-boxes": field(
+        question="Ich bin damit einverstanden, dass meinem Kind:",
+        options="bei Verletzungen ein Pflaster verabreicht wird",
+        type_="checkbox",
+    ),
+    # A choice of subjects to hear about is not what the visitor is.
+    "areas-of-interest-is-not-health": field(question="Areas of interest", options="Arts Disability Health Human rights", type_="checkbox"),
+    "spanish-topics-of-interest-is-not-religion": field(label="Áreas de interés", options="Deporte Religión Política", type_="select"),
+    # "Dental" names a domain (floss, a coverage plan), not a question.
+    "dental-floss-is-not-health": field(question="¿Utiliza hilo dental?", options="Si No", type_="radio"),
 }
 
 
 def _classify(case: dict, db):
-    return classify(case["texts"], db.fields, case["type"], case["autocomplete"], db.consent_words)
+    return classify(case["texts"], db.fields, case["type"], case["autocomplete"], db.consent_words, context=db.field_context)
 
 
 @pytest.mark.parametrize("case", sorted(MUST_FLAG))

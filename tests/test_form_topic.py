@@ -124,3 +124,11 @@ def test_a_text_control_under_a_section_legend_needs_a_question_of_its_own(db) -
         "<textarea id=hb name=hb></textarea></fieldset>",
     )
     assert "hb" not in sites and sites["dg"] == "health", sites
+
+
+def test_a_checkbox_list_of_interests_names_subjects_not_the_visitor(db) -> None:
+    boxes = "".join(
+        f"<label><input type=checkbox name=interests value={i}> {s}</label>" for i, s in enumerate(["Disability", "Mental health", "Arts"])
+    )
+    assert _sites(db, "<p>Areas of interest</p>" + boxes) == {}
+    assert _sites(db, "<p>Which apply to you?</p>" + boxes) == {"interests": "health"}

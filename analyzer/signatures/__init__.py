@@ -949,7 +949,9 @@ def _field_context() -> ContextWords | None:
     data = _read_toml(path)
     validate(data, FIELD_CONTEXT_SCHEMA, str(path))
     answers = frozenset(t for w in data["answers"] for t in tokens(w))
-    return ContextWords(_word_index(data["free_text"]), _word_index(data["follow_up"]), _word_index(data["lookup"]), answers)
+    return ContextWords(
+        _word_index(data["free_text"]), _word_index(data["follow_up"]), _word_index(data["lookup"]), answers, _word_index(data["subjects"])
+    )
 
 
 def _consent_words() -> TermIndex | None:

@@ -190,6 +190,7 @@ class ContextWords:
     follow_up: TermIndex
     lookup: TermIndex
     answers: frozenset[str] = frozenset()
+    subjects: TermIndex | None = None
 
 
 PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported
@@ -225,7 +226,9 @@ def classify(
     it to a free-text control whose label says nothing else ("Message", "Notes")."""
     typ = input_type.lower()
     if consent is not None and typ == "checkbox":
-        own = [tokens(texts[s]) for s in ("label", "options") if texts.get(s)]
+        # Its own label, or the question a group of such boxes completes ("I agree that my child
+        # may be given: [ ] a plaster [ ] an ointment").
+        own = [tokens(texts[s]) for s in ("label", "options", "question") if texts.get(s)]
         if any(consent.matches(t) for t in own):
             return None
     index = index_for(categories)
@@ -233,6 +236,8 @@ def classify(
     # for a text input ("Delivery address" above a first-name field): weak evidence there.
     choice = typ in ("radio", "checkbox")
     sources = HUMAN_SOURCES if choice else tuple(s for s in HUMAN_SOURCES if s != "legend")
+    if context is not None and _asks_subjects(texts, context):
+        sources = tuple(s for s in sources if s != "options")
     human = _matched(index, [texts[src] for src in sources if texts.get(src)])
     if context is not None and _is_lookup(texts, context):
         return None  # "Search patients…", "Filtrar por paciente": finds records, asks nothing
@@ -282,6 +287,14 @@ def _is_free_text(texts: dict[str, str], context: ContextWords) -> bool:
         if present:
             return any(context.free_text.matches(tokens(t)) for t in present)
     return False
+
+
+def _asks_subjects(texts: dict[str, str], context: ContextWords) -> bool:
+    """A choice of subjects ("Areas of interest": health, disability, human rights…): its options
+    name what the visitor wants to hear about, not what the visitor is."""
+    if context.subjects is None or not texts.get("options"):
+        return False
+    return any(context.subjects.matches(tokens(texts[s])) for s in ("question", "label") if texts.get(s))
 
 
 def _is_lookup(texts: dict[str, str], context: ContextWords) -> bool:

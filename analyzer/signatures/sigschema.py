@@ -484,6 +484,7 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "follow_up": _req("str[]"),
     "lookup": _req("str[]"),
     "answers": _req("str[]"),
+    "subjects": _req("str[]"),
 }
 
 
