@@ -70,6 +70,18 @@ MUST_FLAG = {
     "english-tranquilizers": (field(question="Tranquilizers", options="Yes No", type_="radio"), "health"),
     "spanish-infections": (field(label="Infecciones"), "health"),
     "dental-history-stays-health": (field(label="Dental history"), "health"),
+    # A review of systems' items, one concept in several languages each.
+    "english-blood-clots": (field(question="Blood clots", options="Yes No", type_="radio"), "health"),
+    "german-shortness-of-breath": (field(label="Atemnot"), "health"),
+    "french-heartburn": (field(label="Brûlures d'estomac"), "health"),
+    "italian-constipation": (field(label="Stitichezza"), "health"),
+    "portuguese-anxiety": (field(label="Ansiedade"), "health"),
+    "dutch-weight-loss": (field(label="Gewichtsverlies"), "health"),
+    "czech-diarrhoea": (field(label="Průjem"), "health"),
+    "swedish-heart-problems": (field(label="Hjärtproblem"), "health"),
+    "danish-menopause": (field(label="Overgangsalder"), "health"),
+    "russian-shortness-of-breath": (field(label="Одышка"), "health"),
+    "polish-operated": (field(question="Czy był Pan operowany?", options="Tak Nie", type_="radio"), "health"),
     "a-consent-question-does-not-hide-a-radio-answer": (
         field(question="I agree to answer: do you have diabetes?", options="Yes No", type_="radio"),
         "health",
@@ -119,6 +131,12 @@ MUST_NOT_FLAG = {
     # A choice of subjects to hear about is not what the visitor is.
     "areas-of-interest-is-not-health": field(question="Areas of interest", options="Arts Disability Health Human rights", type_="checkbox"),
     "spanish-topics-of-interest-is-not-religion": field(label="Áreas de interés", options="Deporte Religión Política", type_="select"),
+    # Stems of one language that are words of another.
+    "french-very-is-not-czech-tremor": field(label="État", options="Neuf Très bon état Bon état"),
+    "french-taste-is-not-gout": field(label="Vos goûts"),
+    "german-stammen-is-not-danish-stuttering": field(label="Woher stammen Sie?"),
+    "crampons-are-not-cramps": field(label="Crampons size"),
+    "flight-operated-by": field(label="Vol opéré par"),
     # "Dental" names a domain (floss, a coverage plan), not a question.
     "dental-floss-is-not-health": field(question="¿Utiliza hilo dental?", options="Si No", type_="radio"),
 }
