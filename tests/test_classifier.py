@@ -81,6 +81,17 @@ MUST_FLAG = {
     "swedish-heart-problems": (field(label="Hjärtproblem"), "health"),
     "danish-menopause": (field(label="Overgangsalder"), "health"),
     "russian-shortness-of-breath": (field(label="Одышка"), "health"),
+    "portuguese-religion": (field(label="Religião"), "religion"),
+    "dutch-religion": (field(label="Godsdienst"), "religion"),
+    "polish-religion": (field(label="Religia"), "religion"),
+    "practising-muslim-weak-pair": (field(label="Are you a practising Muslim?"), "religion"),
+    # The sex of the partner sought on a dating form.
+    "french-partner-sought": (field(label="Je cherche", options="Un Homme Une Femme", type_="select"), "sex-life"),
+    "english-interested-in-meeting": (
+        field(question="I am interested in meeting:", options="Females Males Both", type_="radio"),
+        "sex-life",
+    ),
+    "polish-partner-sought": (field(label="Szukam", options="Kobiety Mężczyzny", type_="select"), "sex-life"),
     "polish-operated": (field(question="Czy był Pan operowany?", options="Tak Nie", type_="radio"), "health"),
     "a-consent-question-does-not-hide-a-radio-answer": (
         field(question="I agree to answer: do you have diabetes?", options="Yes No", type_="radio"),
@@ -131,6 +142,9 @@ MUST_NOT_FLAG = {
     # A choice of subjects to hear about is not what the visitor is.
     "areas-of-interest-is-not-health": field(question="Areas of interest", options="Arts Disability Health Human rights", type_="checkbox"),
     "spanish-topics-of-interest-is-not-religion": field(label="Áreas de interés", options="Deporte Religión Política", type_="select"),
+    "own-gender-is-not-sex-life": field(label="Gender", options="Male Female", type_="select"),
+    "shop-department-looking-for": field(label="Looking for", options="Men Women Kids Home", type_="select"),
+    "french-pastry-is-not-dutch-religion": field(label="Religieuse au chocolat (quantité)", name="qte_religieuse"),
     # Stems of one language that are words of another.
     "french-very-is-not-czech-tremor": field(label="État", options="Neuf Très bon état Bon état"),
     "french-taste-is-not-gout": field(label="Vos goûts"),

@@ -949,8 +949,17 @@ def _field_context() -> ContextWords | None:
     data = _read_toml(path)
     validate(data, FIELD_CONTEXT_SCHEMA, str(path))
     answers = frozenset(t for w in data["answers"] for t in tokens(w))
+    sexes = frozenset(t for w in data["sexes"] for t in tokens(w))
+    either = frozenset(t for w in data["either"] for t in tokens(w))
     return ContextWords(
-        _word_index(data["free_text"]), _word_index(data["follow_up"]), _word_index(data["lookup"]), answers, _word_index(data["subjects"])
+        _word_index(data["free_text"]),
+        _word_index(data["follow_up"]),
+        _word_index(data["lookup"]),
+        answers,
+        _word_index(data["subjects"]),
+        _word_index(data["seeking"]),
+        sexes,
+        either,
     )
 
 

@@ -191,6 +191,9 @@ class ContextWords:
     lookup: TermIndex
     answers: frozenset[str] = frozenset()
     subjects: TermIndex | None = None
+    seeking: TermIndex | None = None
+    sexes: frozenset[str] = frozenset()
+    either: frozenset[str] = frozenset()
 
 
 PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported
@@ -264,7 +267,24 @@ def classify(
             best = result
     if best is None and topic is not None and context is not None and typ in TEXT_CONTROLS and _is_free_text(texts, context):
         return Classification(topic.category, 0.7, ("free text",), topic.evidence)
+    if best is None and context is not None and "sex-life" in categories:
+        return _partner_sought(texts, context)
     return best
+
+
+def _partner_sought(texts: dict[str, str], context: ContextWords) -> Classification | None:
+    """A dating form's "Looking for: a man / a woman": the sex of the partner sought, beside the
+    visitor's own, tells their orientation."""
+    if context.seeking is None or not texts.get("options"):
+        return None
+    asked = [tokens(texts[s]) for s in ("question", "label") if texts.get(s)]
+    seeking = next((t.text for toks in asked for t in context.seeking.matches(toks)), "")
+    options = tokens(texts["options"])
+    sexes = [w for w in options if w in context.sexes]
+    # Only sexes ("Un homme", "Females Males Both"), not a shop's "Men Women Kids".
+    if seeking and sexes and all(w in context.sexes or w in context.either for w in options):
+        return Classification("sex-life", 0.6, (seeking, *dict.fromkeys(sexes)))
+    return None
 
 
 def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_type: str, context: ContextWords | None) -> bool:

@@ -485,6 +485,9 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "lookup": _req("str[]"),
     "answers": _req("str[]"),
     "subjects": _req("str[]"),
+    "seeking": _req("str[]"),
+    "sexes": _req("str[]"),
+    "either": _req("str[]"),
 }
 
 
