@@ -145,6 +145,7 @@ MUST_NOT_FLAG = {
     "own-gender-is-not-sex-life": field(label="Gender", options="Male Female", type_="select"),
     "shop-department-looking-for": field(label="Looking for", options="Men Women Kids Home", type_="select"),
     "french-pastry-is-not-dutch-religion": field(label="Religieuse au chocolat (quantité)", name="qte_religieuse"),
+    "addressing-a-problem-is-not-an-address": field(label="Are you addressing problems at work?", name="problem"),
     # Stems of one language that are words of another.
     "french-very-is-not-czech-tremor": field(label="État", options="Neuf Très bon état Bon état"),
     "french-taste-is-not-gout": field(label="Vos goûts"),

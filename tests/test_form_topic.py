@@ -132,3 +132,15 @@ def test_a_checkbox_list_of_interests_names_subjects_not_the_visitor(db) -> None
     )
     assert _sites(db, "<p>Areas of interest</p>" + boxes) == {}
     assert _sites(db, "<p>Which apply to you?</p>" + boxes) == {"interests": "health"}
+
+
+def test_whose_phone_it_is_on_a_patient_form(db) -> None:
+    # The physician's phone tells who treats the visitor; the visitor's own phone stays contact.
+    sites = _sites(
+        db,
+        "<h2>New patient form</h2>"
+        "<label for=dg>Diagnosis</label><input id=dg name=dg><label for=me>Current medication</label><input id=me name=me>"
+        "<label for=pp>Your physician's phone</label><input id=pp name=pp>"
+        "<label for=ph>Your phone</label><input id=ph name=ph>",
+    )
+    assert sites["pp"] == "health" and sites["ph"] == "contact", sites

@@ -289,7 +289,7 @@ def _with_topics(
     context: ContextWords | None,
 ) -> None:
     """Read again, with the topic of their form, the controls the first reading left unclassified."""
-    if context is None or all(c.found is not None for c in controls):
+    if context is None or all(c.found is not None and c.found.category != "contact" for c in controls):
         return
     forms: dict[int, list[_Control]] = {}
     for c in controls:
@@ -300,7 +300,9 @@ def _with_topics(
         checklist: Topic | None | object = _MISSING
         first = [g.found for g in group]
         for c in group:
-            if c.found is None and takes_topic(c.read, categories, c.typ, context):
+            # Unclassified, or a contact detail that may be whose ("Physician's phone"): read with the topic.
+            again = c.found is None or (c.found.category == "contact" and c.typ not in ("radio", "checkbox", "select"))
+            if again and takes_topic(c.read, categories, c.typ, context):
                 if page_sources is None:
                     page_sources = _page_sources(root, path)
                 topic = topic_of(_field_sources(c) + page_sources, categories)

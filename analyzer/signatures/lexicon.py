@@ -265,6 +265,10 @@ def classify(
     for result in results:
         if best is None or result.confidence > best.confidence + 0.15:
             best = result
+    # Whose address or phone it is, on a form about that category: "Physician's phone" on a patient
+    # form tells who treats the visitor.
+    if best is not None and best.category == "contact" and typ not in ("radio", "checkbox", "select"):
+        best = next((r for r in results if r.context and categories[r.category].art9), best)
     if best is None and topic is not None and context is not None and typ in TEXT_CONTROLS and _is_free_text(texts, context):
         return Classification(topic.category, 0.7, ("free text",), topic.evidence)
     if best is None and context is not None and "sex-life" in categories:
