@@ -144,3 +144,9 @@ def test_whose_phone_it_is_on_a_patient_form(db) -> None:
         "<label for=ph>Your phone</label><input id=ph name=ph>",
     )
     assert sites["pp"] == "health" and sites["ph"] == "contact", sites
+
+
+def test_a_clinical_abbreviation_in_an_identifier_is_a_clue_on_a_patient_form(db) -> None:
+    form = "<label for=dg>Diagnosis</label><input id=dg name=dg><select name=had_surg_y><option>Year</option></select>"
+    assert _sites(db, "<h2>Patient intake</h2>" + form).get("had_surg_y") == "health"
+    assert "had_surg_y" not in _sites(db, "<h2>Newsletter</h2><select name=had_surg_y><option>Year</option></select>")
