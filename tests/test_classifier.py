@@ -92,6 +92,10 @@ MUST_FLAG = {
         "sex-life",
     ),
     "polish-partner-sought": (field(label="Szukam", options="Kobiety Mężczyzny", type_="select"), "sex-life"),
+    "danish-tired-and-asleep-weak-pair": (
+        field(question="Føler du dig træt eller falder i søvn om dagen?", options="Ja Nej", type_="radio"),
+        "health",
+    ),
     "polish-operated": (field(question="Czy był Pan operowany?", options="Tak Nie", type_="radio"), "health"),
     "a-consent-question-does-not-hide-a-radio-answer": (
         field(question="I agree to answer: do you have diabetes?", options="Yes No", type_="radio"),
@@ -145,6 +149,7 @@ MUST_NOT_FLAG = {
     "own-gender-is-not-sex-life": field(label="Gender", options="Male Female", type_="select"),
     "shop-department-looking-for": field(label="Looking for", options="Men Women Kids Home", type_="select"),
     "french-pastry-is-not-dutch-religion": field(label="Religieuse au chocolat (quantité)", name="qte_religieuse"),
+    "one-sleep-word-alone-is-not-health": field(label="Sleep", name="sleep"),
     "addressing-a-problem-is-not-an-address": field(label="Are you addressing problems at work?", name="problem"),
     # Stems of one language that are words of another.
     "french-very-is-not-czech-tremor": field(label="État", options="Neuf Très bon état Bon état"),
