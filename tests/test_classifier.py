@@ -96,6 +96,9 @@ MUST_FLAG = {
         field(question="Føler du dig træt eller falder i søvn om dagen?", options="Ja Nej", type_="radio"),
         "health",
     ),
+    "french-religious-education": (field(label="Enseignement religieux"), "religion"),
+    "english-neurodivergent": (field(label="Are you neurodivergent?"), "health"),
+    "french-mdph-disability-file": (field(label="Numéro de dossier MDPH"), "health"),
     "polish-operated": (field(question="Czy był Pan operowany?", options="Tak Nie", type_="radio"), "health"),
     "a-consent-question-does-not-hide-a-radio-answer": (
         field(question="I agree to answer: do you have diabetes?", options="Yes No", type_="radio"),
