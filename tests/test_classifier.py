@@ -92,8 +92,8 @@ MUST_FLAG = {
         "sex-life",
     ),
     "polish-partner-sought": (field(label="Szukam", options="Kobiety Mężczyzny", type_="select"), "sex-life"),
-    "danish-tired-and-asleep-weak-pair": (
-        field(question="Føler du dig træt eller falder i søvn om dagen?", options="Ja Nej", type_="radio"),
+    "danish-tired-and-appetite-weak-pair": (
+        field(question="Føler du dig træt og uden appetit?", options="Ja Nej", type_="radio"),
         "health",
     ),
     "french-religious-education": (field(label="Enseignement religieux"), "religion"),
@@ -153,6 +153,9 @@ MUST_NOT_FLAG = {
     "shop-department-looking-for": field(label="Looking for", options="Men Women Kids Home", type_="select"),
     "french-pastry-is-not-dutch-religion": field(label="Religieuse au chocolat (quantité)", name="qte_religieuse"),
     "one-sleep-word-alone-is-not-health": field(label="Sleep", name="sleep"),
+    "advice-topic-sleep-is-not-health": field(
+        label="What would you like advice on?", options="Skincare routine Sleep and relaxation Travel essentials", type_="select"
+    ),
     "addressing-a-problem-is-not-an-address": field(label="Are you addressing problems at work?", name="problem"),
     # Stems of one language that are words of another.
     "french-very-is-not-czech-tremor": field(label="État", options="Neuf Très bon état Bon état"),
