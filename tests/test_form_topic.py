@@ -150,3 +150,9 @@ def test_a_clinical_abbreviation_in_an_identifier_is_a_clue_on_a_patient_form(db
     form = "<label for=dg>Diagnosis</label><input id=dg name=dg><select name=had_surg_y><option>Year</option></select>"
     assert _sites(db, "<h2>Patient intake</h2>" + form).get("had_surg_y") == "health"
     assert "had_surg_y" not in _sites(db, "<h2>Newsletter</h2><select name=had_surg_y><option>Year</option></select>")
+
+
+def test_a_doctors_appointment_page_gives_its_message_box_health(db) -> None:
+    form = "<label for=n>Name</label><input id=n name=n><label for=m>Nachricht</label><textarea id=m name=m></textarea>"
+    assert _sites(db, "<h2>Arzttermin vereinbaren</h2>" + form) == {"m": "health"}
+    assert _sites(db, "<h2>Kontakt</h2>" + form) == {}
