@@ -54,6 +54,56 @@ MUST_FLAG = {
     ),
     "polish-partner-sex-preference": (field(label="Preferujesz kobiety?"), "sex-life"),
     "portuguese-union-affiliation-is-not-political": (field(label="Filiação sindical", name="filiacao"), "union"),
+    # Symptoms and conditions by concept, in every language (a review of systems lists them bare).
+    "english-bare-symptom-cough": (field(question="Cough", options="Y N P", type_="radio"), "health"),
+    "german-pneumonia": (field(label="Lungenentzündung"), "health"),
+    "french-mood-swings": (field(label="Sautes d'humeur"), "health"),
+    "spanish-cardiovascular-problems": (field(label="Problemas cardiovasculares"), "health"),
+    "spanish-overweight": (field(label="Problemas de sobrepeso"), "health"),
+    "polish-memory-problems": (field(label="Problemy z pamięcią"), "health"),
+    "czech-bronchitis": (field(label="Zánět průdušek"), "health"),
+    "swedish-sleeping-pills": (field(label="Sömntabletter"), "health"),
+    "danish-pneumonia": (field(label="Lungebetændelse"), "health"),
+    "dutch-supplements": (field(label="Gebruikt u voedingssupplementen?"), "health"),
+    "russian-cough": (field(label="Кашель"), "health"),
+    "english-drink-alcohol-question": (field(question="Do you drink alcohol?", options="Yes No", type_="radio"), "health"),
+    "english-tranquilizers": (field(question="Tranquilizers", options="Yes No", type_="radio"), "health"),
+    "spanish-infections": (field(label="Infecciones"), "health"),
+    "dental-history-stays-health": (field(label="Dental history"), "health"),
+    # A review of systems' items, one concept in several languages each.
+    "english-blood-clots": (field(question="Blood clots", options="Yes No", type_="radio"), "health"),
+    "german-shortness-of-breath": (field(label="Atemnot"), "health"),
+    "french-heartburn": (field(label="Brûlures d'estomac"), "health"),
+    "italian-constipation": (field(label="Stitichezza"), "health"),
+    "portuguese-anxiety": (field(label="Ansiedade"), "health"),
+    "dutch-weight-loss": (field(label="Gewichtsverlies"), "health"),
+    "czech-diarrhoea": (field(label="Průjem"), "health"),
+    "swedish-heart-problems": (field(label="Hjärtproblem"), "health"),
+    "danish-menopause": (field(label="Overgangsalder"), "health"),
+    "russian-shortness-of-breath": (field(label="Одышка"), "health"),
+    "portuguese-religion": (field(label="Religião"), "religion"),
+    "dutch-religion": (field(label="Godsdienst"), "religion"),
+    "polish-religion": (field(label="Religia"), "religion"),
+    "practising-muslim-weak-pair": (field(label="Are you a practising Muslim?"), "religion"),
+    # The sex of the partner sought on a dating form.
+    "french-partner-sought": (field(label="Je cherche", options="Un Homme Une Femme", type_="select"), "sex-life"),
+    "english-interested-in-meeting": (
+        field(question="I am interested in meeting:", options="Females Males Both", type_="radio"),
+        "sex-life",
+    ),
+    "polish-partner-sought": (field(label="Szukam", options="Kobiety Mężczyzny", type_="select"), "sex-life"),
+    "danish-tired-and-appetite-weak-pair": (
+        field(question="Føler du dig træt og uden appetit?", options="Ja Nej", type_="radio"),
+        "health",
+    ),
+    "french-religious-education": (field(label="Enseignement religieux"), "religion"),
+    "english-neurodivergent": (field(label="Are you neurodivergent?"), "health"),
+    "french-mdph-disability-file": (field(label="Numéro de dossier MDPH"), "health"),
+    "polish-operated": (field(question="Czy był Pan operowany?", options="Tak Nie", type_="radio"), "health"),
+    "a-consent-question-does-not-hide-a-radio-answer": (
+        field(question="I agree to answer: do you have diabetes?", options="Yes No", type_="radio"),
+        "health",
+    ),
 }
 
 MUST_NOT_FLAG = {
@@ -81,11 +131,45 @@ MUST_NOT_FLAG = {
     "matches-on-a-club-form-are-not-political": field(
         label="Partidos jugados por semana", name="partidos", legend="Formulario de adhesión"
     ),
+    # "doctor*" once matched "Doctorate" in an education select.
+    "doctorate-is-not-a-doctor": field(
+        label="Highest level of education", name="education", options="High school diploma Bachelor's degree Master's degree Doctorate"
+    ),
+    # The identifier restates the label in another language: one clue, not two (a dating profile).
+    "height-label-and-identifier-are-one-clue": field(label="Taille", name="height_cm"),
+    "weight-label-and-identifier-are-one-clue": field(label="Poids", name="weight"),
+    "hostel-is-not-a-cough": field(label="Hostel name", name="hostel"),
+    "yes-no-question-that-is-not-a-condition": field(question="Accident reported", options="Yes No", type_="radio"),
+    # Permissions under a consent question are decisions, like a consent box's own label.
+    "consent-question-over-a-group-of-boxes": field(
+        question="Ich bin damit einverstanden, dass meinem Kind:",
+        options="bei Verletzungen ein Pflaster verabreicht wird",
+        type_="checkbox",
+    ),
+    # A choice of subjects to hear about is not what the visitor is.
+    "areas-of-interest-is-not-health": field(question="Areas of interest", options="Arts Disability Health Human rights", type_="checkbox"),
+    "spanish-topics-of-interest-is-not-religion": field(label="Áreas de interés", options="Deporte Religión Política", type_="select"),
+    "own-gender-is-not-sex-life": field(label="Gender", options="Male Female", type_="select"),
+    "shop-department-looking-for": field(label="Looking for", options="Men Women Kids Home", type_="select"),
+    "french-pastry-is-not-dutch-religion": field(label="Religieuse au chocolat (quantité)", name="qte_religieuse"),
+    "one-sleep-word-alone-is-not-health": field(label="Sleep", name="sleep"),
+    "advice-topic-sleep-is-not-health": field(
+        label="What would you like advice on?", options="Skincare routine Sleep and relaxation Travel essentials", type_="select"
+    ),
+    "addressing-a-problem-is-not-an-address": field(label="Are you addressing problems at work?", name="problem"),
+    # Stems of one language that are words of another.
+    "french-very-is-not-czech-tremor": field(label="État", options="Neuf Très bon état Bon état"),
+    "french-taste-is-not-gout": field(label="Vos goûts"),
+    "german-stammen-is-not-danish-stuttering": field(label="Woher stammen Sie?"),
+    "crampons-are-not-cramps": field(label="Crampons size"),
+    "flight-operated-by": field(label="Vol opéré par"),
+    # "Dental" names a domain (floss, a coverage plan), not a question.
+    "dental-floss-is-not-health": field(question="¿Utiliza hilo dental?", options="Si No", type_="radio"),
 }
 
 
 def _classify(case: dict, db):
-    return classify(case["texts"], db.fields, case["type"], case["autocomplete"], db.consent_words)
+    return classify(case["texts"], db.fields, case["type"], case["autocomplete"], db.consent_words, context=db.field_context)
 
 
 @pytest.mark.parametrize("case", sorted(MUST_FLAG))

@@ -1,7 +1,8 @@
 """How a form's controls are read together (analyzer/facts/pagecontext, docs/fields.md "Context"): its own
 answers as its topic (the controls that already ask for something else, e-mail, phone, address, do not
 dilute the share of Art. 9 answers, and two such answers in a long job application still do not make
-it a health form), and identifier words most of its controls share, which name the form."""
+it a health form), identifier words most of its controls share, which name the form, a checklist of
+yes/no questions, and which of a free-text control's texts say it is free text."""
 
 from __future__ import annotations
 
@@ -73,3 +74,85 @@ def test_a_small_form_keeps_what_its_identifiers_say(db) -> None:
         for n, label in (("substance", "Substance"), ("reaction", "Reaction"), ("severity", "Severity"), ("since", "Since"))
     )
     assert set(_sites(db, form).values()) == {"health"} and len(_sites(db, form)) == 4
+
+
+def _review_of_systems(items: list[str]) -> str:
+    return "".join(
+        f"<p>{q}</p>" + "".join(f"<input type=radio name=r{i} value={v}> {v.upper()}" for v in "ynp") for i, q in enumerate(items)
+    )
+
+
+def test_a_checklist_of_conditions_gives_its_unknown_items_its_category(db) -> None:
+    # Three bare conditions with Y/N/P are health by their own words; the two the lexicon does not
+    # know are items of the same checklist. A yes/no sentence ("...reported?") is not an item.
+    sites = _sites(
+        db, _review_of_systems(["Asthma", "Tuberculosis", "Shortness of breath", "Pneumothorax", "Sarcoidosis", "Accident reported?"])
+    )
+    assert sites == {f"r{i}": "health" for i in range(5)}, sites
+
+
+def test_a_yes_no_list_mostly_about_other_things_is_no_checklist(db) -> None:
+    sites = _sites(db, _review_of_systems(["Asthma", "Diabetes", "Epilepsy", "Hired", "Relocated", "Full time", "Overtime", "Contract"]))
+    assert set(sites) == {"r0", "r1", "r2"}, sites
+
+
+def test_an_identifier_does_not_make_a_labelled_textarea_free_text(db) -> None:
+    # A copied name="message" under "Name" and "Documents" on a patient form; a question whose
+    # placeholder says "Describe here" asks the question, not "anything you like".
+    sites = _sites(
+        db,
+        "<h2>Patient medical history</h2>"
+        "<label for=dg>Diagnosis</label><input id=dg name=dg><label for=me>Medication</label><input id=me name=me>"
+        "<label for=n1>Name</label><textarea id=n1 name=message></textarea>"
+        "<label for=n2>Documents</label><textarea id=n2 name=message2></textarea>"
+        "<label for=ex>What exercise do you do?</label><textarea id=ex name=ex placeholder='Describe here'></textarea>"
+        "<label for=ds>Description</label><textarea id=ds name=ds></textarea>"
+        "<textarea name=message3></textarea>",
+    )
+    assert sites.get("ds") == sites.get("message3") == "health", sites
+    assert not {"message", "message2", "ex"} & set(sites), sites
+
+
+def test_a_text_control_under_a_section_legend_needs_a_question_of_its_own(db) -> None:
+    # The legend "Uw klachten" (your complaints) and the form's topic are both context: a hobby
+    # question under them asks nothing about health.
+    sites = _sites(
+        db,
+        "<label for=dg>Diagnose</label><input id=dg name=dg><label for=me>Medicatie</label><input id=me name=me>"
+        "<label for=al>Allergieën</label><input id=al name=al>"
+        "<fieldset><legend>Uw klachten</legend><label for=hb>Heeft u nog andere hobby's?</label>"
+        "<textarea id=hb name=hb></textarea></fieldset>",
+    )
+    assert "hb" not in sites and sites["dg"] == "health", sites
+
+
+def test_a_checkbox_list_of_interests_names_subjects_not_the_visitor(db) -> None:
+    boxes = "".join(
+        f"<label><input type=checkbox name=interests value={i}> {s}</label>" for i, s in enumerate(["Disability", "Mental health", "Arts"])
+    )
+    assert _sites(db, "<p>Areas of interest</p>" + boxes) == {}
+    assert _sites(db, "<p>Which apply to you?</p>" + boxes) == {"interests": "health"}
+
+
+def test_whose_phone_it_is_on_a_patient_form(db) -> None:
+    # The physician's phone tells who treats the visitor; the visitor's own phone stays contact.
+    sites = _sites(
+        db,
+        "<h2>New patient form</h2>"
+        "<label for=dg>Diagnosis</label><input id=dg name=dg><label for=me>Current medication</label><input id=me name=me>"
+        "<label for=pp>Your physician's phone</label><input id=pp name=pp>"
+        "<label for=ph>Your phone</label><input id=ph name=ph>",
+    )
+    assert sites["pp"] == "health" and sites["ph"] == "contact", sites
+
+
+def test_a_clinical_abbreviation_in_an_identifier_is_a_clue_on_a_patient_form(db) -> None:
+    form = "<label for=dg>Diagnosis</label><input id=dg name=dg><select name=had_surg_y><option>Year</option></select>"
+    assert _sites(db, "<h2>Patient intake</h2>" + form).get("had_surg_y") == "health"
+    assert "had_surg_y" not in _sites(db, "<h2>Newsletter</h2><select name=had_surg_y><option>Year</option></select>")
+
+
+def test_a_doctors_appointment_page_gives_its_message_box_health(db) -> None:
+    form = "<label for=n>Name</label><input id=n name=n><label for=m>Nachricht</label><textarea id=m name=m></textarea>"
+    assert _sites(db, "<h2>Arzttermin vereinbaren</h2>" + form) == {"m": "health"}
+    assert _sites(db, "<h2>Kontakt</h2>" + form) == {}

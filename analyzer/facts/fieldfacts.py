@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 
 import lxml.etree
 
-from analyzer.facts.pagecontext import fields_topic, path_words, shared_identifier_words, topic_of, without_words
+from analyzer.facts.pagecontext import (
+    checklist_item,
+    checklist_topic,
+    fields_topic,
+    from_checklist,
+    path_words,
+    shared_identifier_words,
+    topic_of,
+    without_words,
+)
 from analyzer.parse import htmldoc
 from analyzer.parse.htmldoc import Page
 from analyzer.signatures.lexicon import (
@@ -280,7 +289,7 @@ def _with_topics(
     context: ContextWords | None,
 ) -> None:
     """Read again, with the topic of their form, the controls the first reading left unclassified."""
-    if context is None or all(c.found is not None for c in controls):
+    if context is None or all(c.found is not None and c.found.category != "contact" for c in controls):
         return
     forms: dict[int, list[_Control]] = {}
     for c in controls:
@@ -288,18 +297,25 @@ def _with_topics(
     page_sources: list[tuple[str, str]] | None = None
     for group in forms.values():
         own: Topic | None | object = _MISSING
+        checklist: Topic | None | object = _MISSING
+        first = [g.found for g in group]
         for c in group:
-            if c.found is not None or not takes_topic(c.read, categories, c.typ, context):
-                continue
-            if page_sources is None:
-                page_sources = _page_sources(root, path)
-            topic = topic_of(_field_sources(c) + page_sources, categories)
-            if topic is None:
-                if own is _MISSING:
-                    own = fields_topic([g.found for g in group], categories)
-                topic = own  # type: ignore[assignment]
-            if topic is not None:
-                c.found = _classify(c.read, c.typ, c.el.get("autocomplete") or "", categories, consent, topic, context)
+            # Unclassified, or a contact detail that may be whose ("Physician's phone"): read with the topic.
+            again = c.found is None or (c.found.category == "contact" and c.typ not in ("radio", "checkbox", "select"))
+            if again and takes_topic(c.read, categories, c.typ, context):
+                if page_sources is None:
+                    page_sources = _page_sources(root, path)
+                topic = topic_of(_field_sources(c) + page_sources, categories)
+                if topic is None:
+                    if own is _MISSING:
+                        own = fields_topic([g.found for g in group], categories)
+                    topic = own  # type: ignore[assignment]
+                if topic is not None:
+                    c.found = _classify(c.read, c.typ, c.el.get("autocomplete") or "", categories, consent, topic, context)
+            if c.found is None and checklist_item(c.read, c.typ, context):
+                if checklist is _MISSING:  # "Y N P" after each condition of a review of systems
+                    checklist = checklist_topic([g.read for g in group], [g.typ for g in group], first, categories, context)
+                c.found = from_checklist(c.read, c.typ, checklist, context)  # type: ignore[arg-type]
 
 
 def _field_sources(c: _Control) -> list[tuple[str, str]]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analyzer.signatures.lexicon import PRIORITY, Category, Classification, TermIndex, Topic, tokens
+from analyzer.signatures.lexicon import PRIORITY, Category, Classification, ContextWords, TermIndex, Topic, tokens
 
 _MAX_TEXT = 300
 # Folders and suffixes that say nothing about a page's subject.
@@ -107,6 +107,55 @@ def fields_topic(found: list[Classification | None], categories: dict[str, Categ
         return None
     cat, words = ranked[0]
     return Topic(cat, f"{len(words)} other fields of the form ask for it ({', '.join(dict.fromkeys(words))})"[:120])
+
+
+# A checklist needs this many yes/no questions answered by their own words in one category.
+_CHECKLIST_MIN = 3
+_CHOICES = ("radio", "checkbox", "select")
+
+
+def answers_only(texts: dict[str, str], input_type: str, context: ContextWords | None) -> bool:
+    """A choice whose options only answer its question: "Yes"/"No", "Y N P", "Ja ingen"."""
+    if context is None or input_type.lower() not in _CHOICES or not texts.get("options"):
+        return False
+    words = tokens(texts["options"])
+    return bool(words) and all(w in context.answers for w in words)
+
+
+def checklist_item(texts: dict[str, str], input_type: str, context: ContextWords | None) -> bool:
+    """A yes/no choice whose question is a bare term ("Cough", "Mood swings", "Sleeping pills"): an
+    item of a list of conditions, not a sentence that asks something else ("Accident reported?")."""
+    asked = texts.get("question") or texts.get("label") or ""
+    return answers_only(texts, input_type, context) and bool(asked) and "?" not in asked and 0 < len(tokens(asked)) <= 4
+
+
+def checklist_topic(
+    texts: list[dict[str, str]],
+    types: list[str],
+    found: list[Classification | None],
+    categories: dict[str, Category],
+    context: ContextWords | None,
+) -> Topic | None:
+    """The category of a form's run of yes/no questions ("Y N P" after each condition of a review of
+    systems), when half of them or more (three or more) name it by their own strong words."""
+    items = [c for t, typ, c in zip(texts, types, found, strict=True) if answers_only(t, typ, context)]
+    counts: dict[str, list[str]] = {}
+    for c in items:
+        if c is not None and not c.context and c.confidence >= 0.75 and categories[c.category].art9:
+            counts.setdefault(c.category, []).append(c.words[0] if c.words else c.category)
+    if not counts:
+        return None
+    cat, words = max(counts.items(), key=lambda kv: len(kv[1]))
+    if len(words) < _CHECKLIST_MIN or len(words) * 2 < len(items):
+        return None
+    return Topic(cat, f"checklist: {len(words)} of its {len(items)} yes/no questions ask for it ({', '.join(dict.fromkeys(words))})"[:120])
+
+
+def from_checklist(texts: dict[str, str], input_type: str, checklist: Topic | None, context: ContextWords | None) -> Classification | None:
+    """An unclassified item of a checklist takes the checklist's category."""
+    if checklist is None or not checklist_item(texts, input_type, context):
+        return None
+    return Classification(checklist.category, 0.6, ("checklist item",), checklist.evidence)
 
 
 # A form needs this many controls before a word its identifiers share is read as the form's name.

@@ -16,7 +16,7 @@ from typing import Any
 from analyzer.model import Status
 from analyzer.parse.jsshapes import CallShape, parse_call
 from analyzer.parse.normalise import norm
-from analyzer.signatures.lexicon import Category, ContextWords, TermIndex, compile_category, make_term
+from analyzer.signatures.lexicon import Category, ContextWords, TermIndex, compile_category, make_term, tokens
 from analyzer.signatures.sigschema import (
     CMP_SCHEMA,
     FIELD_CONTEXT_SCHEMA,
@@ -948,7 +948,19 @@ def _field_context() -> ContextWords | None:
         return None
     data = _read_toml(path)
     validate(data, FIELD_CONTEXT_SCHEMA, str(path))
-    return ContextWords(_word_index(data["free_text"]), _word_index(data["follow_up"]), _word_index(data["lookup"]))
+    answers = frozenset(t for w in data["answers"] for t in tokens(w))
+    sexes = frozenset(t for w in data["sexes"] for t in tokens(w))
+    either = frozenset(t for w in data["either"] for t in tokens(w))
+    return ContextWords(
+        _word_index(data["free_text"]),
+        _word_index(data["follow_up"]),
+        _word_index(data["lookup"]),
+        answers,
+        _word_index(data["subjects"]),
+        _word_index(data["seeking"]),
+        sexes,
+        either,
+    )
 
 
 def _consent_words() -> TermIndex | None:

@@ -183,11 +183,17 @@ class Topic:
 @dataclass(frozen=True)
 class ContextWords:
     """``signatures/field_context.toml``: labels that say only "free text" (message, notes), that
-    follow up the previous question (when?, if yes…), and search/filter controls."""
+    follow up the previous question (when?, if yes…), search/filter controls, and the words of a
+    bare answer (yes, no, Y/N/P) a choice offers."""
 
     free_text: TermIndex
     follow_up: TermIndex
     lookup: TermIndex
+    answers: frozenset[str] = frozenset()
+    subjects: TermIndex | None = None
+    seeking: TermIndex | None = None
+    sexes: frozenset[str] = frozenset()
+    either: frozenset[str] = frozenset()
 
 
 PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported
@@ -223,7 +229,9 @@ def classify(
     it to a free-text control whose label says nothing else ("Message", "Notes")."""
     typ = input_type.lower()
     if consent is not None and typ == "checkbox":
-        own = [tokens(texts[s]) for s in ("label", "options") if texts.get(s)]
+        # Its own label, or the question a group of such boxes completes ("I agree that my child
+        # may be given: [ ] a plaster [ ] an ointment").
+        own = [tokens(texts[s]) for s in ("label", "options", "question") if texts.get(s)]
         if any(consent.matches(t) for t in own):
             return None
     index = index_for(categories)
@@ -231,6 +239,8 @@ def classify(
     # for a text input ("Delivery address" above a first-name field): weak evidence there.
     choice = typ in ("radio", "checkbox")
     sources = HUMAN_SOURCES if choice else tuple(s for s in HUMAN_SOURCES if s != "legend")
+    if context is not None and _asks_subjects(texts, context):
+        sources = tuple(s for s in sources if s != "options")
     human = _matched(index, [texts[src] for src in sources if texts.get(src)])
     if context is not None and _is_lookup(texts, context):
         return None  # "Search patients…", "Filtrar por paciente": finds records, asks nothing
@@ -255,9 +265,30 @@ def classify(
     for result in results:
         if best is None or result.confidence > best.confidence + 0.15:
             best = result
+    # Whose address or phone it is, on a form about that category: "Physician's phone" on a patient
+    # form tells who treats the visitor.
+    if best is not None and best.category == "contact" and typ not in ("radio", "checkbox", "select"):
+        best = next((r for r in results if r.context and categories[r.category].art9), best)
     if best is None and topic is not None and context is not None and typ in TEXT_CONTROLS and _is_free_text(texts, context):
         return Classification(topic.category, 0.7, ("free text",), topic.evidence)
+    if best is None and context is not None and "sex-life" in categories:
+        return _partner_sought(texts, context)
     return best
+
+
+def _partner_sought(texts: dict[str, str], context: ContextWords) -> Classification | None:
+    """A dating form's "Looking for: a man / a woman": the sex of the partner sought, beside the
+    visitor's own, tells their orientation."""
+    if context.seeking is None or not texts.get("options"):
+        return None
+    asked = [tokens(texts[s]) for s in ("question", "label") if texts.get(s)]
+    seeking = next((t.text for toks in asked for t in context.seeking.matches(toks)), "")
+    options = tokens(texts["options"])
+    sexes = [w for w in options if w in context.sexes]
+    # Only sexes ("Un homme", "Females Males Both"), not a shop's "Men Women Kids".
+    if seeking and sexes and all(w in context.sexes or w in context.either for w in options):
+        return Classification("sex-life", 0.6, (seeking, *dict.fromkeys(sexes)))
+    return None
 
 
 def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_type: str, context: ContextWords | None) -> bool:
@@ -272,8 +303,22 @@ def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_ty
 
 
 def _is_free_text(texts: dict[str, str], context: ContextWords) -> bool:
-    """A control whose label, placeholder or name says only "write here" (message, notes, remarks)."""
-    return any(context.free_text.matches(tokens(texts[s])) for s in ("label", "placeholder", "name", "id") if texts.get(s))
+    """A control whose label, placeholder or name says only "write here" (message, notes, remarks).
+    The first of them there is decides: a textarea labelled "Name" keeps its copied ``name="message"``,
+    and a question ("What exercise do you do?") its placeholder "Describe here…"."""
+    for group in (("label",), ("placeholder",), ("name", "id")):
+        present = [texts[s] for s in group if texts.get(s)]
+        if present:
+            return any(context.free_text.matches(tokens(t)) for t in present)
+    return False
+
+
+def _asks_subjects(texts: dict[str, str], context: ContextWords) -> bool:
+    """A choice of subjects ("Areas of interest": health, disability, human rights…): its options
+    name what the visitor wants to hear about, not what the visitor is."""
+    if context.subjects is None or not texts.get("options"):
+        return False
+    return any(context.subjects.matches(tokens(texts[s])) for s in ("question", "label") if texts.get(s))
 
 
 def _is_lookup(texts: dict[str, str], context: ContextWords) -> bool:
@@ -361,13 +406,17 @@ def _score(
     strong_dev = _pick(dev, cat.id, "strong")
     if strong_dev:
         return Classification(cat.id, 0.75, tuple(strong_dev))
-    clues = _weak_clues(human + dev, cat.id, ("weak",))
+    # An identifier restates its label ("Taille" / name="height"): it is a clue of its own only when
+    # the words a person reads give none.
+    clues = _weak_clues(human, cat.id, ("weak",)) or _weak_clues(dev, cat.id, ("weak",))
     for key, text in _weak_clues(weak_only, cat.id, ("strong", "weak")).items():
         clues.setdefault(key, text)
     weak = list(dict.fromkeys(clues.values()))
     # The topic is one more clue, for a word about the question ("Weight" on a patient form), not
     # for a word about the domain the topic already names ("Patient name", "Médico responsable").
-    asked = [h for h in human + dev + weak_only if h.term.cat == cat.id and h.term.kind == "weak" and not _domain_word(cat, h.word)]
+    # A text control's section legend is context already, like the topic: it does not make the
+    # control ask the topic's question.
+    asked = [h for h in human + dev if h.term.cat == cat.id and h.term.kind == "weak" and not _domain_word(cat, h.word)]
     context = topic.evidence if topic is not None and asked else ""
     count = len(clues) + (1 if context else 0)
     if count >= 2:

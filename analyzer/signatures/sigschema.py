@@ -477,12 +477,17 @@ LEGAL_BASIS_SCHEMA: dict[str, Field] = {
     ),
 }
 
-# signatures/field_context.toml: words about a control's role (free text, follow-up, lookup).
+# signatures/field_context.toml: words about a control's role (free text, follow-up, lookup, answers).
 FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
     "free_text": _req("str[]"),
     "follow_up": _req("str[]"),
     "lookup": _req("str[]"),
+    "answers": _req("str[]"),
+    "subjects": _req("str[]"),
+    "seeking": _req("str[]"),
+    "sexes": _req("str[]"),
+    "either": _req("str[]"),
 }
 
 

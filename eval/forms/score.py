@@ -32,7 +32,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from analyzer import signatures  # noqa: E402
-from analyzer.facts.pagecontext import fields_topic, path_words, shared_identifier_words, topic_of, without_words  # noqa: E402
+from analyzer.facts.pagecontext import (  # noqa: E402
+    checklist_topic,
+    fields_topic,
+    from_checklist,
+    path_words,
+    shared_identifier_words,
+    topic_of,
+    without_words,
+)
 from analyzer.signatures.lexicon import classify, follow_up_of  # noqa: E402
 
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
@@ -119,9 +127,11 @@ def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[d
             for t, (typ, auto) in zip(texts, args, strict=True)
         ]
         own = fields_topic(first, db.fields)
+        checklist = checklist_topic(texts, [typ for typ, _ in args], first, db.fields, db.field_context)
         for rec, t, (typ, auto) in zip(recs, texts, args, strict=True):
             topic = topic_of(context_sources(rec), db.fields) or own
             got = classify(t, db.fields, typ, auto, db.consent_words, topic, db.field_context)
+            got = got or from_checklist(t, typ, checklist, db.field_context)
             result[id(rec)] = got.category if got else "none"
     return [(rec, result[id(rec)]) for rec in records]
 
