@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import shutil
 import subprocess
@@ -104,14 +103,12 @@ def build(fraction: float) -> tuple[Path, int, int]:
     return site, sum(p.stat().st_size for p in files), len(files)
 
 
-# The children read compiled bytecode, as an installed package does (pip compiles on install): this
-# machine sets PYTHONDONTWRITEBYTECODE, and compiling replaylint's modules on every run would add
-# half a second that no user pays. The cache is kept under bench/out/, not in the source tree.
-_ENV = {**os.environ, "PYTHONPYCACHEPREFIX": str(OUT / "pycache")}
-
-
+# The children read compiled bytecode for replaylint's modules, as an installed package does (pip
+# compiles on install; the standard library and the venv's packages have theirs): this machine sets
+# PYTHONDONTWRITEBYTECODE, and compiling the package on every run would add half a second that no
+# user pays. compileall writes the (git-ignored) __pycache__ folders whatever that variable says.
 def _compile() -> None:
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "analyzer")], check=True, env=_ENV)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "analyzer")], check=True)
 
 
 def _child_cpu() -> float:
@@ -123,7 +120,7 @@ def _child_cpu() -> float:
 def floor(site: Path) -> tuple[float, float]:
     """Wall and CPU seconds of the parse-only process."""
     start, cpu = time.perf_counter(), _child_cpu()
-    subprocess.run([sys.executable, "-c", FLOOR, str(site)], check=True, env=_ENV)
+    subprocess.run([sys.executable, "-c", FLOOR, str(site)], check=True)
     return time.perf_counter() - start, _child_cpu() - cpu
 
 
@@ -135,7 +132,6 @@ def scan(site: Path) -> tuple[float, float, int]:
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env=_ENV,
     )
     wall, used = time.perf_counter() - start, _child_cpu() - cpu
     line = next((x for x in proc.stderr.splitlines() if x.startswith("BENCH ")), None)
@@ -145,7 +141,7 @@ def scan(site: Path) -> tuple[float, float, int]:
 
 
 def slowest(site: Path) -> dict:
-    proc = subprocess.run([sys.executable, "-c", SLOWEST, str(site)], capture_output=True, text=True, check=True, cwd=ROOT, env=_ENV)
+    proc = subprocess.run([sys.executable, "-c", SLOWEST, str(site)], capture_output=True, text=True, check=True, cwd=ROOT)
     return json.loads(proc.stdout)
 
 
