@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The signature cache (analyzer/signatures/cache.py) of the test run, and of the replaylint processes
+# the tests start, goes to a folder of its own, never the user's cache.
+os.environ.setdefault("REPLAYLINT_CACHE_DIR", tempfile.mkdtemp(prefix="replaylint-test-cache-"))
 
 from analyzer import signatures
 from analyzer.facts.records import FileFacts

@@ -16,6 +16,7 @@ from typing import Any
 from analyzer.model import Status
 from analyzer.parse.jsshapes import CallShape, parse_call
 from analyzer.parse.normalise import norm
+from analyzer.signatures import cache
 from analyzer.signatures.lexicon import Category, ContextWords, TermIndex, compile_category, make_term, tokens
 from analyzer.signatures.sigschema import (
     CMP_SCHEMA,
@@ -841,8 +842,13 @@ def _merge(items: list[dict[str, Any]], build: Any, kind: str) -> dict[str, Any]
 
 @functools.lru_cache(maxsize=8)
 def load(extra_dirs: tuple[str, ...] = ()) -> SignatureDB:
-    """Load the built-in signatures plus any user folders (each with ``vendors/`` and ``consent/``)."""
+    """Load the built-in signatures plus any user folders (each with ``vendors/`` and ``consent/``),
+    from the cache of an earlier run when nothing they are built from has changed (``cache.py``)."""
     folders = [BUILTIN_DIR, *(Path(d) for d in extra_dirs)]
+    return cache.cached(folders, lambda: _build(folders), SignatureDB)
+
+
+def _build(folders: list[Path]) -> SignatureDB:
     vendors: list[dict[str, Any]] = []
     cmps: list[dict[str, Any]] = []
     fields: list[dict[str, Any]] = []
