@@ -151,12 +151,21 @@ def _script_props(site: jsdetect.CodeSite, db: SignatureDB) -> Verdict | None:
 
 
 _PLAIN_SCRIPT = (".js", ".cjs", ".mjs")
+# Template syntax a script file may be rendered with (Django / Jinja / Liquid / Hugo / Handlebars,
+# ERB / EJS, PHP): such a file is a template, and its tags, not the script, may be what fails to parse.
+_TEMPLATE_OPENERS = ("{%", "{{", "{#", "<%", "<?")
 
 
 def _plain_script(path: str, source: JsSource, pieces: list[JsSource]) -> bool:
-    """A JavaScript file read whole (not a script block of a page or template, whose template
-    syntax the parser does not know)."""
-    return source.dialect == "js" and len(pieces) == 1 and source.line0 == 1 and path.lower().endswith(_PLAIN_SCRIPT)
+    """A JavaScript file read whole, holding no template syntax (not a script block of a page, not
+    a templated script such as ``{% load static %}(function () {…``)."""
+    return (
+        source.dialect == "js"
+        and len(pieces) == 1
+        and source.line0 == 1
+        and path.lower().endswith(_PLAIN_SCRIPT)
+        and not any(opener in source.text for opener in _TEMPLATE_OPENERS)
+    )
 
 
 def _syntax_error(parsed: jsparse.Parsed) -> str | None:
