@@ -55,6 +55,7 @@ class Mechanism(enum.StrEnum):
     HELD_AS_DATA = "held-as-data"
     GTM_TEMPLATE_FILE = "gtm-template-file"
     TEXT_SCAN = "text-scan"
+    SYNTAX_ERROR = "syntax-error"
 
 
 class Via(enum.StrEnum):

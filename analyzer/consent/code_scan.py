@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 from dataclasses import dataclass, field
+
+from tree_sitter import Node
 
 from analyzer.consent import consent_code, import_gates
 from analyzer.facts import jsdetect
@@ -20,7 +23,7 @@ from analyzer.parse import jsfacts, jsparse
 from analyzer.parse.budget import BudgetExhausted
 from analyzer.parse.jsparse import JsSource
 from analyzer.parse.sourcemap import SourceMap
-from analyzer.signatures import SignatureDB, Vendor
+from analyzer.signatures import EntryExport, SignatureDB, Vendor
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,20 @@ def _script_props(site: jsdetect.CodeSite, db: SignatureDB) -> Verdict | None:
     type with a CMP category is injected after hydration and runs only if the CMP activates
     nodes added later (Cookiebot.runScripts, mutation observers): not provable statically. A head
     entry is rendered into the built pages, where the markup verdict applies if the CMP loads."""
+    if site.via == Via.GTM_TAG:
+        return Verdict(
+            status=Status.UNVERIFIABLE,
+            mechanism=Mechanism.GTM_TEMPLATE_FILE,
+            evidence="a tag of a built Tag Manager container: the container's triggers and consent settings decide when it fires",
+        )
+    held = dict(site.props).get("held")
+    if site.via == Via.MARKUP_STRING and held:
+        return Verdict(
+            status=Status.UNVERIFIABLE,
+            mechanism=Mechanism.HELD_AS_DATA,
+            evidence=f"the tag is held as markup in '{held}'; whether the code that inserts it (a tag manager's triggers, a template) "
+            "waits for consent is decided there",
+        )
     if site.via == Via.MARKUP_STRING:
         return Verdict(
             status=Status.UNVERIFIABLE,
@@ -132,6 +149,76 @@ def _script_props(site: jsdetect.CodeSite, db: SignatureDB) -> Verdict | None:
             "manager activates scripts added later",
         )
     return None
+
+
+_PLAIN_SCRIPT = (".js", ".cjs", ".mjs")
+# Template syntax a script file may be rendered with (Django / Jinja / Liquid / Hugo / Handlebars,
+# ERB / EJS, PHP): such a file is a template, and its tags, not the script, may be what fails to parse.
+_TEMPLATE_OPENERS = ("{%", "{{", "{#", "<%", "<?")
+
+
+def _plain_script(path: str, source: JsSource, pieces: list[JsSource]) -> bool:
+    """A JavaScript file read whole, holding no template syntax (not a script block of a page, not
+    a templated script such as ``{% load static %}(function () {…``)."""
+    return (
+        source.dialect == "js"
+        and len(pieces) == 1
+        and source.line0 == 1
+        and path.lower().endswith(_PLAIN_SCRIPT)
+        and not any(opener in source.text for opener in _TEMPLATE_OPENERS)
+    )
+
+
+def _syntax_error(parsed: jsparse.Parsed) -> str | None:
+    """Where a plain script fails to parse (the first token the parser had to drop or invent),
+    e.g. "line 28: '='". The parse recovered, but a browser drops the whole script; only plain
+    JavaScript is judged so (TypeScript, JSX and framework files are read by tools this parser may
+    not match, and template tags are neutralised before parsing)."""
+    node = parsed.root
+    while True:
+        if node.type == "ERROR" or node.is_missing:
+            line = parsed.position(node)[0]
+            text = parsed.text(node)[:30].strip()
+            return f"line {line}: {'missing ' + node.type if node.is_missing else repr(text)}"
+        nxt = next((c for c in node.children if c.has_error or c.is_missing), None)
+        if nxt is None:
+            return None
+        node = nxt
+
+
+def _entry_export(prog: jsfacts.Program, path: str, db: SignatureDB) -> tuple[EntryExport, Node] | None:
+    """The framework that calls this file's default export by itself, and that function: a Nuxt 2
+    plugin (``plugins/x.js``: ``export default ({ app }) => {…}``). Path and signature must both fit."""
+    parts = path.replace("\\", "/").split("/")
+    if len(parts) == 1:  # a file scanned on its own, from its folder: that folder's name
+        parts = [os.path.basename(os.path.dirname(os.path.abspath(path))), parts[0]]
+    name = parts[-1]
+    for entry in db.script_types.entry_exports:
+        if not entry.folders & set(parts[:-1]) or any(mark in name for mark in entry.not_in_name):
+            continue
+        for stmt in prog.parsed.root.named_children:
+            if stmt.type != "export_statement" or not any(c.type == "default" for c in stmt.children):
+                continue
+            fn = stmt.child_by_field_name("value") or stmt.child_by_field_name("declaration")
+            if fn is not None and fn.type in jsfacts.FUNCTION_TYPES and _entry_signature(prog, fn, entry):
+                return entry, fn
+    return None
+
+
+def _entry_signature(prog: jsfacts.Program, fn: Node, entry: EntryExport) -> bool:
+    single = fn.child_by_field_name("parameter")  # x => …
+    params = [single] if single is not None else list(getattr(fn.child_by_field_name("parameters"), "named_children", []))
+    for param in params[:2]:
+        if param.type in ("required_parameter", "optional_parameter"):  # TypeScript: (ctx: Context)
+            param = param.child_by_field_name("pattern") or param
+        if param.type == "identifier" and prog.text(param) in entry.params:
+            return True
+        if param.type == "object_pattern":
+            for prop in param.named_children:
+                key = prop.child_by_field_name("key") if prop.type == "pair_pattern" else prop
+                if key is not None and prog.text(key).split("=")[0].strip() in entry.keys:
+                    return True
+    return False
 
 
 @functools.lru_cache(maxsize=4)
@@ -206,10 +293,30 @@ def analyze(
                 CodePii(push.vendor, CodeSpot(line, col), f"{push.call}() sends {keys}", index, tuple(c for _, c in push.keys))
             )
         guard = consent_code.GuardAnalysis(prog, vocab)
+        broken = _syntax_error(parsed) if parsed.has_error and sites and _plain_script(path, source, pieces) else None
+        framework = _entry_export(prog, path, db) if sites else None
         budget_noted = False
         for site in sites:
             line, col = parsed.position(site.node)
             verdict = _script_props(site, db) or consent_code.verdict(site, prog, vocab, guard)
+            if (
+                framework is not None
+                and verdict.status is Status.UNVERIFIABLE
+                and "default" in verdict.entry
+                and framework[1].start_byte <= site.node.start_byte < framework[1].end_byte
+            ):
+                verdict = Verdict(
+                    status=Status.UNGATED,
+                    mechanism=Mechanism.ALWAYS_RUN_HOOK,
+                    evidence=f"the default export of a {framework[0].framework} file: {framework[0].runs}",
+                )
+            if broken is not None and verdict.status is Status.UNGATED:
+                verdict = Verdict(
+                    status=Status.UNVERIFIABLE,
+                    mechanism=Mechanism.SYNTAX_ERROR,
+                    evidence=f"the script does not parse ({broken}): a browser runs none of it, so this start may never run, "
+                    f"but it would run unchecked once the error is fixed ({verdict.evidence})",
+                )
             if site.open and verdict.status is not Status.GATED:
                 verdict = Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.CODE_UNRESOLVED, evidence=site.open)
             if verdict.mechanism == Mechanism.ANALYSIS_BUDGET and not budget_noted:

@@ -245,7 +245,8 @@ class Detector:
             + self._injections(vendor)
             + self._jsx(vendor)
             + self._head_entries(vendor)
-            + self._markup_strings(vendor),
+            + self._markup_strings(vendor)
+            + self._container_tags(vendor),
             self._snippets(vendor),
         )
         if (inits or inactive or released) and vendor.category == "replay-addon":
@@ -1337,10 +1338,11 @@ class Detector:
         caller inserts it, which this file does not show (unverifiable). Elsewhere (innerHTML, which
         never runs scripts; a code sample) it stays data."""
         data = self.prog.parsed.source.data
-        if b"<script" not in data and b"<SCRIPT" not in data:
+        if not any(opener in data for opener in _SCRIPT_OPENERS):
             return []
         out: list[CodeSite] = []
         needles = [h.encode() for h in vendor.urls.literals() if h and "." in h]
+        needles += [n.replace(b"/", b"\\/") for n in needles if b"/" in n]  # JSON-escaped: edge.fullstory.com\/s\/fs.js
         needles += [max(group, key=len).encode() for group, _ in vendor.snippets if anchors.group_present(group, data)]
         seen: set[int] = set()
         for needle in needles:
@@ -1349,15 +1351,43 @@ class Detector:
                 while i >= 1 and chain[i - 1].type in ("binary_expression", "parenthesized_expression", "template_substitution"):
                     i -= 1  # '<script src="' + url + '"></script>'
                 whole = chain[i]
-                if whole.id in seen or "<script" not in self.prog.text(whole).lower():
+                text = _unescaped(self.prog.text(whole))  # \u003Cscript in a JSON-escaped tag (a built gtm.js)
+                if whole.id in seen or "<script" not in text.lower():
                     continue
-                text = self.prog.text(whole)
                 if not (self._vendor_url(vendor, node) or inline_url_hit(vendor, text, self.vendors) or snippet_hit(vendor, text)):
                     continue
                 seen.add(whole.id)
                 site = self._markup_use(vendor, chain[: i + 1])
                 if site is not None:
                     out.append(site)
+        return out
+
+    def _container_tags(self, vendor: Vendor) -> list[CodeSite]:
+        """A built Google Tag Manager container (a saved ``gtm.js``) lists its tags as data,
+        ``{"function": "__hjtc", "vtp_hotjar_site_id": …}``: a vendor's built-in tag type there
+        (``[detect] gtm_tag_types``) is a start the container fires on its own triggers. The tag
+        template's code (the runtime's strings) is the container's, not a snippet of the page."""
+        out: list[CodeSite] = []
+        data = self.prog.parsed.source.data
+        for typ in vendor.gtm_tag_types:
+            name = f"__{typ}"
+            for offset in _occurrences(data, f'"{name}"'.encode(), limit=20):
+                chain = self.prog.tree.path(offset, offset + len(name) + 2)
+                at = _string_index(chain)
+                if at is None or at < 2 or chain[at - 1].type != "pair" or chain[at - 2].type != "object":
+                    continue
+                pair = chain[at - 1]
+                if self.prog.key_of(pair) != "function" or self.prog.string_value(chain[at]) != name:
+                    continue
+                self.prog.remember(chain[:at])
+                out.append(
+                    CodeSite(
+                        vendor,
+                        pair,
+                        Via.GTM_TAG,
+                        f"a {vendor.name} tag ({name}) in a built Google Tag Manager container",
+                    )
+                )
         return out
 
     def _markup_use(self, vendor: Vendor, chain: list[Node]) -> CodeSite | None:
@@ -1383,7 +1413,29 @@ class Detector:
                 Via.MARKUP_STRING,
                 f"a <script> tag for {vendor.name} returned as a string: it runs wherever the caller inserts it",
             )
+        key = self._markup_key(chain)
+        if key is not None:
+            return CodeSite(
+                vendor,
+                chain[-1],
+                Via.MARKUP_STRING,
+                f"a <script> tag for {vendor.name} held as the value of '{key}'",
+                props=(("held", key),),
+            )
         return None
+
+    def _markup_key(self, chain: list[Node]) -> str | None:
+        """The property a markup string is the value of, when its name says it holds code or markup
+        (``{"code": "<script>…"}`` in a Piwik PRO container, ``"vtp_html": ["template", "<script…"]``
+        in a built gtm.js): ``[code] markup_keys``. Other properties (a label, a code sample's
+        caption) keep the string as data."""
+        at = len(chain) - 2
+        if at >= 1 and chain[at].type == "array" and chain[at - 1].type == "pair":
+            at -= 1  # a tag manager's typed value: ["template", "<script…"]
+        if at < 0 or chain[at].type != "pair" or chain[at].child_by_field_name("value") != chain[at + 1]:
+            return None
+        key = self.prog.key_of(chain[at])
+        return key if key in self.code.get("markup_keys", frozenset()) else None
 
     def _snippets(self, vendor: Vendor) -> list[CodeSite]:
         """Pasted snippets: for each matching anchor group, the statement that runs it.
@@ -1421,6 +1473,8 @@ class Detector:
                     if handed is not None:
                         found.append((True, handed[0], f"{note or ' + '.join(group)}, {handed[1]}", Via.DYNAMIC_INJECTION))
                     continue  # else a snippet held as data (a dangerouslySetInnerHTML string): not code here
+                if _in_data(chain):
+                    continue  # an anchor in an array of data (a built tag manager's template code): no statement runs it
                 stmt, via_iife = _snippet_statement(chain)
                 self.prog.remember(chain[: next(i for i, n in enumerate(chain) if n.id == stmt.id) + 1])
                 if group in vendor.second_stage:
@@ -1964,6 +2018,23 @@ def _is_iife(prog: Program, call: Node) -> bool:
     return callee is not None and callee.type in FUNCTION_TYPES
 
 
+_SCRIPT_OPENERS = (b"<script", b"<SCRIPT", b"\\u003Cscript", b"\\u003cscript", b"\\x3Cscript", b"\\x3cscript")
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
+_ESCAPED = {"n": "\n", "r": "\r", "t": "\t"}
+
+
+def _unescaped(text: str) -> str:
+    """``text`` with JavaScript string escapes decoded (``\\u003C`` -> ``<``, ``\\/`` -> ``/``)."""
+    if "\\" not in text:
+        return text
+
+    def one(m: re.Match[str]) -> str:
+        esc = m.group(1)
+        return chr(int(esc[1:], 16)) if len(esc) > 1 else _ESCAPED.get(esc, esc)
+
+    return _ESCAPE.sub(one, text)
+
+
 def _covers(node: Node, spans: list[int]) -> bool:
     i = bisect.bisect_left(spans, node.start_byte)
     return i < len(spans) and spans[i] < node.end_byte
@@ -2076,6 +2147,22 @@ def _snippet_statement(chain: list[Node]) -> tuple[Node, bool]:
         if left_iife and current.type == "expression_statement":
             return current, True
     return _statement(chain), False
+
+
+def _in_data(chain: list[Node]) -> bool:
+    """Is the chain's end a string element of an array literal that no call receives before the
+    enclosing function or the program: data held in a variable (a built gtm.js keeps each tag
+    template's code as nested arrays, ``["d", [0, "https://static.hotjar.com/c/hotjar-", …]]``),
+    not code that an IIFE around it runs? A snippet never keeps its anchors as array elements."""
+    at = _string_index(chain)
+    if at is None or at < 1 or chain[at - 1].type != "array":
+        return False
+    for anc in reversed(chain[: at - 1]):
+        if anc.type in ("call_expression", "new_expression", "assignment_expression", "augmented_assignment_expression"):
+            return False
+        if anc.type in FUNCTION_TYPES or anc.type == "program":
+            return True
+    return True
 
 
 def _invokes_function(call: Node) -> bool:

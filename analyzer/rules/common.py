@@ -126,6 +126,7 @@ MECHANISM_WORDS = {
     Mechanism.HELD_AS_DATA: "held as data in code; the code that renders or includes it decides",
     Mechanism.GTM_TEMPLATE_FILE: "a Tag Manager template; the container's triggers and consent settings decide",
     Mechanism.TEXT_SCAN: "found by a text scan of a file whose syntax is not read",
+    Mechanism.SYNTAX_ERROR: "the script has a syntax error, and a browser runs none of a script that does not parse",
 }
 
 

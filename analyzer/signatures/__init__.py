@@ -425,6 +425,18 @@ class Cmp:
 
 
 @dataclass(frozen=True)
+class EntryExport:
+    """A file whose default export a framework calls by itself (``[[entry_export]]``)."""
+
+    framework: str
+    runs: str
+    folders: frozenset[str]
+    not_in_name: tuple[str, ...]
+    params: frozenset[str]
+    keys: frozenset[str]
+
+
+@dataclass(frozen=True)
 class ScriptTypes:
     executable: frozenset[str]
     data: frozenset[str]
@@ -435,6 +447,7 @@ class ScriptTypes:
     # name -> (what runs it, where the method must stand: "subclass" or decorator names)
     class_hooks: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     consent_triggers: dict[str, str] = field(default_factory=dict)  # function -> the option holding the consent value
+    entry_exports: tuple[EntryExport, ...] = ()  # files whose default export a framework calls ([[entry_export]])
     code: dict[str, frozenset[str]] = field(default_factory=dict)  # [code]: injectors, evaluators, script_text, …
     consent_record: dict[str, frozenset[str]] = field(default_factory=dict)  # [consent_record]: a hand-written banner's storage
 
@@ -882,6 +895,17 @@ def _build(folders: list[Path]) -> SignatureDB:
                 for n in h["names"]
             },
             consent_triggers={t["call"]: t["option"] for t in types.get("consent_trigger", [])},
+            entry_exports=tuple(
+                EntryExport(
+                    e["framework"],
+                    e["runs"],
+                    frozenset(e["folders"]),
+                    tuple(e.get("not_in_name", [])),
+                    frozenset(e["params"]),
+                    frozenset(e["keys"]),
+                )
+                for e in types.get("entry_export", [])
+            ),
             code={k: frozenset(v) for k, v in types.get("code", {}).items()},
             consent_record={k: frozenset(v) for k, v in types.get("consent_record", {}).items()},
         ),

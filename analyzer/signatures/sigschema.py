@@ -502,6 +502,18 @@ SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
     # a base: React's render), or decorator names (Angular's @Injectable class constructor).
     "lifecycle_hook": _opt([{"names": _req("str[]"), "framework": _req(str), "runs": _req(str), "in": _opt("str[]")}]),
     "consent_trigger": _opt([{"call": _req(str), "option": _req(str)}]),
+    "entry_export": _opt(
+        [
+            {
+                "framework": _req(str),
+                "runs": _req(str),
+                "folders": _req("str[]"),
+                "not_in_name": _opt("str[]"),
+                "params": _req("str[]"),
+                "keys": _req("str[]"),
+            }
+        ]
+    ),
     "consent_record": _opt(
         {key: _req("str[]") for key in ("readers", "writers", "user_events", "handler_props", "consent_words", "not_words")}
     ),
@@ -521,6 +533,7 @@ SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
                 "element_factories",
                 "stores",
                 "html_runners",
+                "markup_keys",
                 "placeholder_ids",
             )
         }
