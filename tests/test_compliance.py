@@ -370,3 +370,16 @@ def test_name_search_tried_at_first_words_finds_what_the_regex_finds(text: str, 
         whole = [(m.start(), m.end()) for m in family.pattern.finditer(text)]
         whole = [(s, e) for s, e in whole if family.owners.get(family._norm(text[s:e]))]
         assert [(s, e) for s, e, _f, _o in family.find(text)] == whole
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "title: 'My title = \\'x' heading: \"Datenschutz\" <h1 class=a>Privacy</h1> pageTitle='Cookie policy'",
+        "<TITLE>Privacy Policy</TITLE> mainHeading: `Terms` subtitle: 'no' headline = \"Cookies\"",
+        "İ title: 'lower-casing lengthens this text'",
+        "".join(f"title: 'Page {i}', " for i in range(30)),
+    ],
+)
+def test_code_titles_are_what_the_title_pattern_finds(head: str) -> None:
+    assert policy_pages._code_titles(head) == [m.group(1) for m in policy_pages._CODE_TITLE.finditer(head)][:20]

@@ -161,6 +161,31 @@ _CODE_TITLE = re.compile(
     r"""(?:\b(?:title|heading|mainHeading|pageTitle|headline)\s*[:=]\s*\{?\s*["'`]|<h1[^>]*>\s*|<title[^>]*>\s*)([^"'`<>{}\n]{2,120})""",
     re.I,
 )
+# Where a _CODE_TITLE match can start, in lower-cased text: its keywords as literals (the pattern
+# itself, led by a word boundary and an alternation, has no literal prefix: the regex engine tried it
+# at every character of a 200 KB bundle head).
+_CODE_TITLE_STARTS = re.compile(r"title|heading|mainheading|pagetitle|headline|<h1|<title")
+_MAX_CODE_TITLES = 20
+
+
+def _code_titles(head: str) -> list[str]:
+    """What ``_CODE_TITLE.finditer(head)`` finds, the first ``_MAX_CODE_TITLES``: the pattern tried
+    only where one of its keywords stands (all of ``head`` when lower-casing changes its length)."""
+    low = head.lower()
+    if len(low) != len(head):
+        return [m.group(1) for m in _CODE_TITLE.finditer(head)][:_MAX_CODE_TITLES]
+    out: list[str] = []
+    end = 0
+    for k in _CODE_TITLE_STARTS.finditer(low):
+        if k.start() < end:
+            continue
+        m = _CODE_TITLE.match(head, k.start())
+        if m is not None:
+            out.append(m.group(1))
+            end = m.end()
+            if len(out) == _MAX_CODE_TITLES:
+                break
+    return out
 
 
 def _page_titles(kind: str, text: str) -> list[str]:
@@ -171,7 +196,7 @@ def _page_titles(kind: str, text: str) -> list[str]:
         h1 = _HTML_H1.search(head)
         return found + ([re.sub(r"<[^>]*>", " ", h1.group(1))] if h1 else [])
     if kind == "code":
-        return [m.group(1) for m in _CODE_TITLE.finditer(head)][:20]
+        return _code_titles(head)
     found = []
     for pattern in (_HTML_TITLE, _HTML_H1):
         m = pattern.search(head)
