@@ -17,6 +17,7 @@ line and column in the file.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -272,7 +273,6 @@ def _raw_end(text: str, name: str, at: int, end: int) -> int:
 
 
 # -- components ---------------------------------------------------------------------------------
-_JSX_TEXT = frozenset({"jsx_text"})
 _STRINGS = frozenset({"string_fragment"})
 _HTMLISH = re.compile(r"<(?:p|h[1-6]|table|ul|li|a|div|strong)[\s>]", re.I)
 
@@ -289,17 +289,7 @@ def from_code(text: str, dialect: str, line0: int = 1, col0: int = 1, base: int 
     if source is None or (source.text, source.dialect, source.line0, source.col0) != (text, dialect, line0, col0):
         parsed = jsparse.parse(jsparse.JsSource(text, line0, col0, dialect))
     chars = _ByteChars(parsed.source.data)
-    stack = [parsed.root]
-    nodes = []
-    while stack:
-        node = stack.pop()
-        if node.type in _JSX_TEXT or node.type in _STRINGS:
-            nodes.append(node)
-            continue
-        if node.type == "comment":
-            continue
-        stack.extend(reversed(node.children))
-    for node in nodes:
+    for node in _nodes_of(parsed, ("string_fragment", "jsx_text")):
         start, end = chars.at(node.start_byte), chars.at(node.end_byte)
         if node.type in _STRINGS and _HTMLISH.search(text, start, end):
             _read_html(out, start, end, markdown=False)
@@ -311,11 +301,32 @@ def from_code(text: str, dialect: str, line0: int = 1, col0: int = 1, base: int 
     return out
 
 
+@functools.lru_cache(maxsize=16)
+def _query(dialect: str, kinds: tuple[str, ...]):
+    """A query capturing every node of these kinds (those the dialect's grammar has), or None."""
+    import tree_sitter
+
+    from analyzer.parse import jsparse
+
+    grammar = jsparse.language(dialect)
+    present = [k for k in kinds if grammar.id_for_node_kind(k, True) is not None]
+    return tree_sitter.Query(grammar, " ".join(f"({k}) @n" for k in present)) if present else None
+
+
+def _nodes_of(parsed, kinds: tuple[str, ...]) -> list:
+    """Every node of these kinds in the tree, in document order: found by a tree-sitter query in C
+    (a walk over every node in Python cost 50 ms for a 29 KB bundle)."""
+    import tree_sitter
+
+    query = _query(parsed.source.dialect, kinds)
+    if query is None:
+        return []
+    return sorted(tree_sitter.QueryCursor(query).captures(parsed.root).get("n", []), key=lambda n: (n.start_byte, n.end_byte))
+
+
 def _jsx_headings(parsed, chars: _ByteChars, out: Prose) -> list[Heading]:
     found = []
-    stack = [parsed.root]
-    while stack:
-        node = stack.pop()
+    for node in _nodes_of(parsed, ("jsx_element",)):
         if node.type == "jsx_element":
             opening = node.child_by_field_name("open_tag") or (node.children[0] if node.children else None)
             name = opening.child_by_field_name("name") if opening is not None else None
@@ -324,7 +335,6 @@ def _jsx_headings(parsed, chars: _ByteChars, out: Prose) -> list[Heading]:
                 words = " ".join(parsed.text(c) for c in node.children if c.type == "jsx_text")
                 start = _prose_offset(out, chars.at(node.start_byte))
                 found.append(Heading(start, int(tag[1]), " ".join(words.split())[:200]))
-        stack.extend(node.children)
     return sorted(found, key=lambda h: h.start)
 
 
