@@ -1,0 +1,67 @@
+"""Words of the lexicon's concept lists that have everyday look-alikes: the look-alike must not take the
+special category (it may take another one: "Church Street" is an address), and the concept must."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.signatures.lexicon import classify
+from tests.test_classifier import field
+
+NOT_CATEGORY = {
+    # union
+    "union-street-address": (field(label="Union Street"), "union"),
+    "credit-union-account": (field(label="Credit union account number"), "union"),
+    "european-union-citizen": (field(label="Are you a citizen of a member state of the European Union?"), "union"),
+    "union-pay-card": (field(label="Card type", options="Visa Mastercard Union Pay", type_="select"), "union"),
+    # political
+    "conservative-investment-profile": (
+        field(label="Investment profile", options="Conservative Balanced Growth", type_="select"),
+        "political",
+    ),
+    "liberal-arts-degree": (field(label="Liberal arts major"), "political"),
+    "marketing-campaign-code": (field(label="Campaign code", name="campaign_id"), "political"),
+    "brazilian-voter-zone-is-an-id": (field(label="Zona eleitoral", name="zona_eleitoral"), "political"),
+    "spanish-voter-section-is-an-id": (field(label="Sección electoral", name="seccion_electoral"), "political"),
+    "restaurant-party-of": (field(label="How many in your party?", options="1 2 3 4 5 6", type_="select"), "political"),
+    "vote-for-a-product": (field(label="Vote for your favourite flavour"), "political"),
+}
+
+MUST_BE = {
+    # union
+    "swedish-union-fee": (field(label="Fackavgift"), "union"),
+    "danish-union-fee": (field(label="Fagforeningskontingent"), "union"),
+    "english-union-fees": (field(label="Union fees deducted monthly"), "union"),
+    "portuguese-any-union": (field(question="É filiado a algum sindicato?", options="Sim Não", type_="radio"), "union"),
+    # political
+    "english-how-did-you-vote": (field(label="How did you vote in the referendum?"), "political"),
+    "english-left-right": (field(label="Do you consider yourself left or right wing?"), "political"),
+    "english-party-names-as-options": (
+        field(label="Which describes you?", options="Conservative Labour Liberal Democrat Green", type_="select"),
+        "political",
+    ),
+    "german-campaign-helper": (field(label="Wahlkampfhelfer"), "political"),
+    "french-local-councillor": (field(label="Êtes-vous élu local ?", options="Oui Non", type_="radio"), "political"),
+    "spanish-any-party": (field(question="¿Es militante de algún partido?", options="Sí No", type_="radio"), "political"),
+    "dutch-party-member": (field(label="Partijlid sinds"), "political"),
+    "polish-party-member": (field(label="Czy jesteś członkiem partii?"), "political"),
+    "russian-will-vote": (field(label="За кого вы будете голосовать?"), "political"),
+}
+
+
+def _classify(spec: dict, db):
+    return classify(spec["texts"], db.fields, spec["type"], spec["autocomplete"], db.consent_words, context=db.field_context)
+
+
+@pytest.mark.parametrize("case", sorted(NOT_CATEGORY))
+def test_look_alike_is_not_the_category(case: str, db) -> None:
+    spec, category = NOT_CATEGORY[case]
+    result = _classify(spec, db)
+    assert result is None or result.category != category, result
+
+
+@pytest.mark.parametrize("case", sorted(MUST_BE))
+def test_concept_word_is_the_category(case: str, db) -> None:
+    spec, category = MUST_BE[case]
+    result = _classify(spec, db)
+    assert result is not None and result.category == category, result
