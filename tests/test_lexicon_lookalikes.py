@@ -25,6 +25,17 @@ NOT_CATEGORY = {
     "spanish-voter-section-is-an-id": (field(label="Sección electoral", name="seccion_electoral"), "political"),
     "restaurant-party-of": (field(label="How many in your party?", options="1 2 3 4 5 6", type_="select"), "political"),
     "vote-for-a-product": (field(label="Vote for your favourite flavour"), "political"),
+    # religion
+    "church-street-address": (field(label="Church Street"), "religion"),
+    "temple-bar-address": (field(label="Address", options="Temple Bar, Dublin"), "religion"),
+    "booking-confirmation-number": (field(label="Confirmation number"), "religion"),
+    "german-creditor-id": (field(label="Gläubiger-ID", name="glaeubiger_id"), "religion"),
+    "french-experienced-level": (field(label="Niveau", options="Débutant Intermédiaire Confirmé", type_="select"), "religion"),
+    "rabbit-breed": (field(label="Rabbit breed"), "religion"),
+    "danish-fixed-expenses": (field(label="Faste udgifter pr. måned"), "religion"),
+    "swedish-fixed-price": (field(label="Fasta kostnader"), "religion"),
+    "dutch-formed-by": (field(label="Team gevormd door"), "religion"),
+    "surname-christensen": (field(label="Efternavn", options="Christensen"), "religion"),
 }
 
 MUST_BE = {
@@ -46,6 +57,20 @@ MUST_BE = {
     "dutch-party-member": (field(label="Partijlid sinds"), "political"),
     "polish-party-member": (field(label="Czy jesteś członkiem partii?"), "political"),
     "russian-will-vote": (field(label="За кого вы будете голосовать?"), "political"),
+    # religion
+    "english-bar-mitzvah": (field(label="Bar/Bat Mitzvah date"), "religion"),
+    "english-denominations-as-options": (
+        field(label="Which describes you?", options="Anglican Methodist Lutheran None", type_="select"),
+        "religion",
+    ),
+    "german-church-wedding": (field(label="Kirchliche Trauung"), "religion"),
+    "french-believer": (field(question="Êtes-vous croyant ?", options="Oui Non", type_="radio"), "religion"),
+    "dutch-church-wedding": (field(label="Kerkelijk huwelijk"), "religion"),
+    "polish-ramadan-inflected": (field(label="Czy pościsz w ramadanie?"), "religion"),
+    "czech-church-wedding": (field(label="Církevní sňatek"), "religion"),
+    "swedish-confirmed": (field(label="Konfirmerad", options="Ja Nej", type_="radio"), "religion"),
+    "russian-wedding-in-church": (field(label="Венчание"), "religion"),
+    "portuguese-jehovah": (field(label="Testemunha de Jeová"), "religion"),
 }
 
 
