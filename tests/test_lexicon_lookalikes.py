@@ -36,6 +36,14 @@ NOT_CATEGORY = {
     "swedish-fixed-price": (field(label="Fasta kostnader"), "religion"),
     "dutch-formed-by": (field(label="Team gevormd door"), "religion"),
     "surname-christensen": (field(label="Efternavn", options="Christensen"), "religion"),
+    # sex-life, racial-ethnic
+    "condominium-fees": (field(label="Condominium fees"), "sex-life"),
+    "italian-condominium": (field(label="Spese condominiali", name="condominio"), "sex-life"),
+    "food-preservatives": (field(label="Are you allergic to any preservatives?"), "sex-life"),
+    "same-day-delivery": (field(label="Same-day delivery", type_="checkbox"), "sex-life"),
+    "trans-fat": (field(label="Trans fat per serving (g)"), "sex-life"),
+    "minority-shareholder": (field(label="Minority shareholder", type_="checkbox"), "racial-ethnic"),
+    "german-minority-interest": (field(label="Minderheitsbeteiligung in Prozent"), "racial-ethnic"),
 }
 
 MUST_BE = {
@@ -71,6 +79,16 @@ MUST_BE = {
     "swedish-confirmed": (field(label="Konfirmerad", options="Ja Nej", type_="radio"), "religion"),
     "russian-wedding-in-church": (field(label="Венчание"), "religion"),
     "portuguese-jehovah": (field(label="Testemunha de Jeová"), "religion"),
+    # sex-life, racial-ethnic
+    "english-msm": (field(question="Have you had sex with men in the last 12 months?", options="Yes No", type_="radio"), "sex-life"),
+    "spanish-same-sex-couple": (field(label="Pareja del mismo sexo"), "sex-life"),
+    "polish-transgender": (field(label="Osoba transpłciowa", type_="checkbox"), "sex-life"),
+    "swedish-unprotected": (field(label="Oskyddat samlag senaste året"), "sex-life"),
+    "russian-sexual-contacts": (field(label="Незащищенный половой контакт"), "sex-life"),
+    "german-ethnic-belonging": (field(label="Volkszugehörigkeit"), "racial-ethnic"),
+    "polish-national-minority": (field(label="Mniejszość narodowa"), "racial-ethnic"),
+    "czech-roma-nationality": (field(label="Národnost", options="česká slovenská romská", type_="select"), "racial-ethnic"),
+    "russian-indigenous-people": (field(label="Коренной малочисленный народ"), "racial-ethnic"),
 }
 
 
