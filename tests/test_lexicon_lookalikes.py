@@ -71,6 +71,11 @@ NOT_CATEGORY = {
     "spanish-paternal-surname": (field(label="Apellido paterno"), "health"),
     "psychology-degree": (field(label="Degree subject", options="Psicología Derecho Economía", type_="select"), "health"),
     "guitar-distortion": (field(label="Effetto", options="Distorsione Chorus Delay", type_="select"), "health"),
+    "atm-withdrawal": (field(label="Retiro en cajero ATM"), "health"),
+    "german-crowns-currency": (field(label="Betrag in Kronen"), "health"),
+    "polish-form-filled-in": (field(label="Data wypełnienia formularza"), "health"),
+    "pie-filling": (field(label="Pie filling", options="Apple Cherry Pumpkin", type_="select"), "health"),
+    "russian-meter-seal": (field(label="Номер пломбы счётчика"), "health"),
 }
 
 MUST_BE = {
@@ -132,6 +137,10 @@ MUST_BE = {
     "swedish-heart-failure": (field(label="Hjärtsvikt", type_="checkbox"), "health"),
     "danish-heart-failure": (field(label="Hjertesvigt", type_="checkbox"), "health"),
     "russian-atrial-fibrillation": (field(label="Мерцательная аритмия", type_="checkbox"), "health"),
+    "english-root-canal": (field(label="Have you had a root canal?", type_="checkbox"), "health"),
+    "german-teeth-grinding": (field(label="Zähneknirschen", type_="checkbox"), "health"),
+    "swedish-root-filling": (field(label="Rotfyllning", type_="checkbox"), "health"),
+    "russian-tooth-extraction": (field(label="Удаление зуба"), "health"),
 }
 
 
