@@ -76,6 +76,11 @@ NOT_CATEGORY = {
     "polish-form-filled-in": (field(label="Data wypełnienia formularza"), "health"),
     "pie-filling": (field(label="Pie filling", options="Apple Cherry Pumpkin", type_="select"), "health"),
     "russian-meter-seal": (field(label="Номер пломбы счётчика"), "health"),
+    "italian-paying-by-card": (field(label="Pagando con carta", options="Visa Mastercard", type_="select"), "religion"),
+    "french-battery-life-and-weight": (field(label="Autonomie de la batterie et poids"), "health"),
+    "spanish-sea-view-room": (field(label="Habitación con vista al mar", type_="checkbox"), "health"),
+    "stem-subject": (field(label="Are you studying a STEM subject?", options="Yes No", type_="radio"), "political"),
+    "theatre-audition": (field(label="Audition date"), "health"),
 }
 
 MUST_BE = {
