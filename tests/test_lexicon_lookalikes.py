@@ -1,0 +1,167 @@
+"""Words of the lexicon's concept lists that have everyday look-alikes: the look-alike must not take the
+special category (it may take another one: "Church Street" is an address), and the concept must."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.signatures.lexicon import classify
+from tests.test_classifier import field
+
+NOT_CATEGORY = {
+    # union
+    "union-street-address": (field(label="Union Street"), "union"),
+    "credit-union-account": (field(label="Credit union account number"), "union"),
+    "european-union-citizen": (field(label="Are you a citizen of a member state of the European Union?"), "union"),
+    "union-pay-card": (field(label="Card type", options="Visa Mastercard Union Pay", type_="select"), "union"),
+    # political
+    "conservative-investment-profile": (
+        field(label="Investment profile", options="Conservative Balanced Growth", type_="select"),
+        "political",
+    ),
+    "liberal-arts-degree": (field(label="Liberal arts major"), "political"),
+    "marketing-campaign-code": (field(label="Campaign code", name="campaign_id"), "political"),
+    "brazilian-voter-zone-is-an-id": (field(label="Zona eleitoral", name="zona_eleitoral"), "political"),
+    "spanish-voter-section-is-an-id": (field(label="Sección electoral", name="seccion_electoral"), "political"),
+    "restaurant-party-of": (field(label="How many in your party?", options="1 2 3 4 5 6", type_="select"), "political"),
+    "vote-for-a-product": (field(label="Vote for your favourite flavour"), "political"),
+    # religion
+    "church-street-address": (field(label="Church Street"), "religion"),
+    "temple-bar-address": (field(label="Address", options="Temple Bar, Dublin"), "religion"),
+    "booking-confirmation-number": (field(label="Confirmation number"), "religion"),
+    "german-creditor-id": (field(label="Gläubiger-ID", name="glaeubiger_id"), "religion"),
+    "french-experienced-level": (field(label="Niveau", options="Débutant Intermédiaire Confirmé", type_="select"), "religion"),
+    "rabbit-breed": (field(label="Rabbit breed"), "religion"),
+    "danish-fixed-expenses": (field(label="Faste udgifter pr. måned"), "religion"),
+    "swedish-fixed-price": (field(label="Fasta kostnader"), "religion"),
+    "dutch-formed-by": (field(label="Team gevormd door"), "religion"),
+    "surname-christensen": (field(label="Efternavn", options="Christensen"), "religion"),
+    # sex-life, racial-ethnic
+    "condominium-fees": (field(label="Condominium fees"), "sex-life"),
+    "italian-condominium": (field(label="Spese condominiali", name="condominio"), "sex-life"),
+    "food-preservatives": (field(label="Are you allergic to any preservatives?"), "sex-life"),
+    "same-day-delivery": (field(label="Same-day delivery", type_="checkbox"), "sex-life"),
+    "trans-fat": (field(label="Trans fat per serving (g)"), "sex-life"),
+    "minority-shareholder": (field(label="Minority shareholder", type_="checkbox"), "racial-ethnic"),
+    "german-minority-interest": (field(label="Minderheitsbeteiligung in Prozent"), "racial-ethnic"),
+    # health
+    "hours-of-operation": (field(label="Hours of operation"), "health"),
+    "business-operation-type": (field(label="Type of operation", options="Retail Wholesale Manufacturing", type_="select"), "health"),
+    "tyre-pressure": (field(label="Tyre pressure (bar)"), "health"),
+    "water-pressure": (field(label="Water pressure at the tap"), "health"),
+    "joint-account": (field(label="Joint account holder"), "health"),
+    "eye-colour-on-a-profile": (field(label="Eye colour", options="Blue Green Brown Hazel", type_="select"), "health"),
+    "french-eye-colour": (field(label="Couleur des yeux", options="Bleus Verts Marrons", type_="select"), "health"),
+    "french-flavour": (field(label="Goût", options="Vanille Chocolat Fraise", type_="select"), "health"),
+    "roof-shingles": (field(label="Roof material", options="Shingles Tiles Metal", type_="select"), "health"),
+    "invoice-due-date": (field(label="Invoice due date"), "health"),
+    "french-company-location": (field(label="Implantation de l'entreprise"), "health"),
+    "italian-data-protection": (field(label="Protezione dei dati personali", type_="checkbox"), "health"),
+    "protestant-is-a-denomination": (field(label="Denomination", options="Catholic Protestant Orthodox", type_="select"), "health"),
+    "danish-place-of-birth": (field(label="Sted for fødsel"), "health"),
+    "russian-landline": (field(label="Стационарный телефон"), "health"),
+    "russian-leather-goods": (field(label="Кожаная сумка"), "health"),
+    "german-is": (field(label="Wer ist Ihr Ansprechpartner?"), "health"),
+    "english-its": (field(label="Describe its purpose"), "health"),
+    "mens-sizes": (field(label="Mens size", options="S M L XL", type_="select"), "health"),
+    "dutch-people": (field(label="Aantal mensen"), "health"),
+    "led-lighting": (field(label="LED lighting"), "health"),
+    "spiral-binding": (field(label="Binding", options="Spiral Perfect bound Stapled", type_="select"), "health"),
+    "polish-malicious-software": (field(label="Złośliwe oprogramowanie"), "health"),
+    "spanish-paternal-surname": (field(label="Apellido paterno"), "health"),
+    "psychology-degree": (field(label="Degree subject", options="Psicología Derecho Economía", type_="select"), "health"),
+    "guitar-distortion": (field(label="Effetto", options="Distorsione Chorus Delay", type_="select"), "health"),
+    "atm-withdrawal": (field(label="Retiro en cajero ATM"), "health"),
+    "german-crowns-currency": (field(label="Betrag in Kronen"), "health"),
+    "polish-form-filled-in": (field(label="Data wypełnienia formularza"), "health"),
+    "pie-filling": (field(label="Pie filling", options="Apple Cherry Pumpkin", type_="select"), "health"),
+    "russian-meter-seal": (field(label="Номер пломбы счётчика"), "health"),
+    "italian-paying-by-card": (field(label="Pagando con carta", options="Visa Mastercard", type_="select"), "religion"),
+    "french-battery-life-and-weight": (field(label="Autonomie de la batterie et poids"), "health"),
+    "spanish-sea-view-room": (field(label="Habitación con vista al mar", type_="checkbox"), "health"),
+    "stem-subject": (field(label="Are you studying a STEM subject?", options="Yes No", type_="radio"), "political"),
+    "theatre-audition": (field(label="Audition date"), "health"),
+}
+
+MUST_BE = {
+    # union
+    "swedish-union-fee": (field(label="Fackavgift"), "union"),
+    "danish-union-fee": (field(label="Fagforeningskontingent"), "union"),
+    "english-union-fees": (field(label="Union fees deducted monthly"), "union"),
+    "portuguese-any-union": (field(question="É filiado a algum sindicato?", options="Sim Não", type_="radio"), "union"),
+    # political
+    "english-how-did-you-vote": (field(label="How did you vote in the referendum?"), "political"),
+    "english-left-right": (field(label="Do you consider yourself left or right wing?"), "political"),
+    "english-party-names-as-options": (
+        field(label="Which describes you?", options="Conservative Labour Liberal Democrat Green", type_="select"),
+        "political",
+    ),
+    "german-campaign-helper": (field(label="Wahlkampfhelfer"), "political"),
+    "french-local-councillor": (field(label="Êtes-vous élu local ?", options="Oui Non", type_="radio"), "political"),
+    "spanish-any-party": (field(question="¿Es militante de algún partido?", options="Sí No", type_="radio"), "political"),
+    "dutch-party-member": (field(label="Partijlid sinds"), "political"),
+    "polish-party-member": (field(label="Czy jesteś członkiem partii?"), "political"),
+    "russian-will-vote": (field(label="За кого вы будете голосовать?"), "political"),
+    # religion
+    "english-bar-mitzvah": (field(label="Bar/Bat Mitzvah date"), "religion"),
+    "english-denominations-as-options": (
+        field(label="Which describes you?", options="Anglican Methodist Lutheran None", type_="select"),
+        "religion",
+    ),
+    "german-church-wedding": (field(label="Kirchliche Trauung"), "religion"),
+    "french-believer": (field(question="Êtes-vous croyant ?", options="Oui Non", type_="radio"), "religion"),
+    "dutch-church-wedding": (field(label="Kerkelijk huwelijk"), "religion"),
+    "polish-ramadan-inflected": (field(label="Czy pościsz w ramadanie?"), "religion"),
+    "czech-church-wedding": (field(label="Církevní sňatek"), "religion"),
+    "swedish-confirmed": (field(label="Konfirmerad", options="Ja Nej", type_="radio"), "religion"),
+    "russian-wedding-in-church": (field(label="Венчание"), "religion"),
+    "portuguese-jehovah": (field(label="Testemunha de Jeová"), "religion"),
+    # sex-life, racial-ethnic
+    "english-msm": (field(question="Have you had sex with men in the last 12 months?", options="Yes No", type_="radio"), "sex-life"),
+    "spanish-same-sex-couple": (field(label="Pareja del mismo sexo"), "sex-life"),
+    "polish-transgender": (field(label="Osoba transpłciowa", type_="checkbox"), "sex-life"),
+    "swedish-unprotected": (field(label="Oskyddat samlag senaste året"), "sex-life"),
+    "russian-sexual-contacts": (field(label="Незащищенный половой контакт"), "sex-life"),
+    "german-ethnic-belonging": (field(label="Volkszugehörigkeit"), "racial-ethnic"),
+    "polish-national-minority": (field(label="Mniejszość narodowa"), "racial-ethnic"),
+    "czech-roma-nationality": (field(label="Národnost", options="česká slovenská romská", type_="select"), "racial-ethnic"),
+    "russian-indigenous-people": (field(label="Коренной малочисленный народ"), "racial-ethnic"),
+    # health, one concept per language
+    "english-atrial-fibrillation": (field(label="Atrial fibrillation", type_="checkbox"), "health"),
+    "english-antibiotics": (field(label="Antibiotics in the last 3 months"), "health"),
+    "german-atrial-fibrillation": (field(label="Vorhofflimmern", type_="checkbox"), "health"),
+    "german-due-date": (field(label="Errechneter Geburtstermin"), "health"),
+    "french-heart-failure": (field(label="Insuffisance cardiaque", type_="checkbox"), "health"),
+    "french-weeks-amenorrhoea": (field(label="Semaines d'aménorrhée"), "health"),
+    "spanish-due-date": (field(label="Fecha probable de parto"), "health"),
+    "italian-weeks-pregnant": (field(label="Settimane di gravidanza"), "health"),
+    "portuguese-due-date": (field(label="Data provável do parto"), "health"),
+    "dutch-births": (field(label="Aantal bevallingen"), "health"),
+    "polish-atrial-fibrillation": (field(label="Migotanie przedsionków", type_="checkbox"), "health"),
+    "czech-atrial-fibrillation": (field(label="Fibrilace síní", type_="checkbox"), "health"),
+    "swedish-heart-failure": (field(label="Hjärtsvikt", type_="checkbox"), "health"),
+    "danish-heart-failure": (field(label="Hjertesvigt", type_="checkbox"), "health"),
+    "russian-atrial-fibrillation": (field(label="Мерцательная аритмия", type_="checkbox"), "health"),
+    "english-root-canal": (field(label="Have you had a root canal?", type_="checkbox"), "health"),
+    "german-teeth-grinding": (field(label="Zähneknirschen", type_="checkbox"), "health"),
+    "swedish-root-filling": (field(label="Rotfyllning", type_="checkbox"), "health"),
+    "russian-tooth-extraction": (field(label="Удаление зуба"), "health"),
+}
+
+
+def _classify(spec: dict, db):
+    return classify(spec["texts"], db.fields, spec["type"], spec["autocomplete"], db.consent_words, context=db.field_context)
+
+
+@pytest.mark.parametrize("case", sorted(NOT_CATEGORY))
+def test_look_alike_is_not_the_category(case: str, db) -> None:
+    spec, category = NOT_CATEGORY[case]
+    result = _classify(spec, db)
+    assert result is None or result.category != category, result
+
+
+@pytest.mark.parametrize("case", sorted(MUST_BE))
+def test_concept_word_is_the_category(case: str, db) -> None:
+    spec, category = MUST_BE[case]
+    result = _classify(spec, db)
+    assert result is not None and result.category == category, result
