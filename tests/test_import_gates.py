@@ -36,10 +36,10 @@ def test_chunk_pass_reaches_the_same_verdicts_from_read_stage_facts(case: str, m
 
 def test_read_stage_judges_each_literal_import_of_a_parsed_file() -> None:
     db = signatures.load()
-    files, _ = discover((str(CORPUS / "vite-five-sdks-mixed" / "dist"),), ())
+    files, _ = discover((str(CORPUS / "vite-datadog-hold-cookieconsent" / "dist"),), ())
     entry = next(f for f in files if f.display.endswith(".js") and "/index-" in f.display)
     facts = analyze(entry, db, 10 * 1024 * 1024).freeze()
-    assert facts.dynamic_imports is not None
+    assert facts.dynamic_imports is not None and len(facts.dynamic_imports) == 2
     assert all(i.spec and i.line >= 1 and isinstance(i.status, Status) for i in facts.dynamic_imports)
 
 
@@ -87,3 +87,16 @@ def test_a_file_with_more_import_calls_than_the_cap_is_left_to_the_chunk_pass(tm
     facts = analyze(files[0], signatures.load(), 10 * 1024 * 1024).freeze()
     assert [d.vendor for d in facts.detections] == ["hotjar"]
     assert 200 > import_gates.MAX_JUDGED and facts.dynamic_imports is None
+
+
+def test_import_calls_that_cost_more_than_the_read_stage_allows_are_left_to_the_chunk_pass(tmp_path, monkeypatch) -> None:
+    from analyzer.consent import import_gates
+
+    app = tmp_path / "app.js"
+    chain = "".join(f"function s{i}() {{ return s{i + 1}(); }}\n" for i in range(40))
+    app.write_text(HOTJAR + chain + "function s40() { return import('./late.js'); }\ns0();\n")
+    files, _ = discover((str(app),), ())
+    db = signatures.load()
+    assert analyze(files[0], db, 10 * 1024 * 1024).freeze().dynamic_imports is not None  # within the default allowance
+    monkeypatch.setattr(import_gates, "READ_STAGE_STEPS", 20)
+    assert analyze(files[0], db, 10 * 1024 * 1024).freeze().dynamic_imports is None

@@ -33,9 +33,12 @@ class DynamicImport:
     load: bool  # the way in is open at the top of the file: it runs when the file loads
 
 
-# import() calls the read stage judges in one file; a file with more (a router's lazy routes by the
-# hundred) is left to the chunk pass, which judges only the calls that load a chunk with a start.
+# import() calls the read stage judges in one file, and the analysis steps it may spend on them; a
+# file with more calls (a router's lazy routes by the hundred) or costlier ones (a 1.6 MB app whose
+# five calls took 70,000 steps, 0.3 s, where a code-split entry's take a few hundred) is left to the
+# chunk pass, which judges only the calls that load a chunk with a start, when there is one.
 MAX_JUDGED = 32
+READ_STAGE_STEPS = 20_000
 
 
 def judged(
@@ -43,11 +46,17 @@ def judged(
     guard: consent_code.GuardAnalysis,
     wanted: Callable[[str], bool] | None = None,
     limit: int | None = MAX_JUDGED,
+    steps: int | None = READ_STAGE_STEPS,
 ) -> tuple[DynamicImport, ...] | None:
     """The ``import()`` calls of a literal specifier in ``prog`` (those ``wanted`` says, when
-    given), judged by ``guard``; None when there are more than ``limit`` or the budget ran out on
-    the way (the chunk pass then judges the calls it needs on its own budget)."""
+    given), judged by ``guard``; None when there are more than ``limit``, when judging them takes
+    more than ``steps`` of the file's budget, or when the budget runs out on the way (the chunk
+    pass then judges the calls it needs on its own)."""
     calls: list[tuple[Node, str]] = []
+    budget = prog.budget
+    limit_before = budget.limit
+    if steps is not None:  # the allowance is a lower limit for the while: a judgement over it stops at once
+        budget.limit = min(limit_before, budget.used + steps)
     try:
         for call in prog.calls_named("import"):
             fn = call.child_by_field_name("function")
@@ -66,4 +75,6 @@ def judged(
             out.append(DynamicImport(spec, line, col, path.status, path.evidence, path.load))
     except BudgetExhausted:
         return None
+    finally:
+        budget.limit = limit_before
     return tuple(out)

@@ -159,7 +159,7 @@ class _Resolver:
         parsed = self._programs[importer]
         if parsed is None:
             return None
-        found = import_gates.judged(parsed[0], parsed[1], loads_target, limit=None)
+        found = import_gates.judged(parsed[0], parsed[1], loads_target, limit=None, steps=None)
         if found is None:
             self.exhausted.add(importer)
         return found
