@@ -80,6 +80,7 @@ def resolve(
         for script in loads:
             direct.setdefault(script, []).append(page)
     detections = _guarded("registry pass", detections, diagnostics, lambda ds: registry.link(ds, programs, db), level="warning")
+    programs.release()  # the chunks' trees are not needed after the registry passes: not held through the next ones
     detections = _guarded(
         "chunk pass", detections, diagnostics, lambda ds: chunks.link(ds, files, imports, direct, db, max_bytes, judged), level="warning"
     )

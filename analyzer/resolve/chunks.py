@@ -141,7 +141,7 @@ class _Resolver:
 
     def _imports(self, importer: str, target: str) -> tuple[import_gates.DynamicImport, ...] | None:
         """The importer's ``import()`` calls of ``target``, judged: by the read stage when it judged the
-        file, else here (the file read and parsed again, once); None when it cannot be read or judged."""
+        file, else here (the file read and parsed again); None when it cannot be read or judged."""
         f = self.code[importer]
         root = str(f.root) if f.root is not None else None
 
@@ -151,6 +151,9 @@ class _Resolver:
         if importer in self.judged:
             return tuple(c for c in self.judged[importer] if loads_target(c.spec))
         if importer not in self._programs:
+            # One importer's tree held at a time (a large entry chunk's tree is ~90 MiB); another
+            # chunk of the same importer, rarely asked for later, costs a second parse.
+            self._programs.clear()
             data = reading.read_bytes(f.path, f.display, self.max_bytes)
             self._programs[importer] = None
             if isinstance(data, bytes):

@@ -293,6 +293,12 @@ class Programs:
         self._parsed: dict[str, jsfacts.Program | None] = {}
         self._modules: _Modules | None = None
 
+    def release(self) -> None:
+        """Forget every file read and parsed (a large chunk's tree is ~90 MiB)."""
+        self._bytes.clear()
+        self._parsed.clear()
+        self._modules = None
+
     @property
     def modules(self) -> _Modules:
         """The module factories by id across these files, one index shared by both registry passes."""
