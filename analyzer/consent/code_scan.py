@@ -19,7 +19,7 @@ from analyzer.facts import jsdetect
 from analyzer.facts.detect import CodeSpot
 from analyzer.kinds import Mechanism, Via
 from analyzer.model import Diagnostic, Status, Verdict
-from analyzer.parse import jsfacts, jsparse
+from analyzer.parse import jsfacts, jsparse, templates
 from analyzer.parse.budget import BudgetExhausted
 from analyzer.parse.jsparse import JsSource
 from analyzer.parse.sourcemap import SourceMap
@@ -152,9 +152,6 @@ def _script_props(site: jsdetect.CodeSite, db: SignatureDB) -> Verdict | None:
 
 
 _PLAIN_SCRIPT = (".js", ".cjs", ".mjs")
-# Template syntax a script file may be rendered with (Django / Jinja / Liquid / Hugo / Handlebars,
-# ERB / EJS, PHP): such a file is a template, and its tags, not the script, may be what fails to parse.
-_TEMPLATE_OPENERS = ("{%", "{{", "{#", "<%", "<?")
 
 
 def _plain_script(path: str, source: JsSource, pieces: list[JsSource]) -> bool:
@@ -165,7 +162,7 @@ def _plain_script(path: str, source: JsSource, pieces: list[JsSource]) -> bool:
         and len(pieces) == 1
         and source.line0 == 1
         and path.lower().endswith(_PLAIN_SCRIPT)
-        and not any(opener in source.text for opener in _TEMPLATE_OPENERS)
+        and not templates.has_tag_opener(source.text)  # a templated script: its tags may be what fails to parse
     )
 
 

@@ -74,6 +74,16 @@ def may_be_template(path: str, text: str) -> bool:
     return any(f"/{d}" in f"/{low}" for d in _TEMPLATE_FOLDERS) and ("{{" in text or "{%" in text or _jinja_comment(text))
 
 
+# What opens a template tag in any dialect read here (Django / Jinja / Liquid / Hugo / Handlebars
+# {% {{ {#, ERB / EJS <%, PHP <?): a file holding one may be a template, not the script it renders.
+TAG_OPENERS = ("{%", "{{", "{#", "<%", "<?")
+
+
+def has_tag_opener(text: str) -> bool:
+    """Does ``text`` hold something that opens a template tag (``TAG_OPENERS``)?"""
+    return any(opener in text for opener in TAG_OPENERS)
+
+
 def _jinja_comment(text: str) -> bool:
     """``{# … #}``: a template whose only template syntax is a comment (a commented-out snippet)."""
     at = text.find("{#")
