@@ -100,3 +100,17 @@ def test_import_calls_that_cost_more_than_the_read_stage_allows_are_left_to_the_
     assert analyze(files[0], db, 10 * 1024 * 1024).freeze().dynamic_imports is not None  # within the default allowance
     monkeypatch.setattr(import_gates, "READ_STAGE_STEPS", 20)
     assert analyze(files[0], db, 10 * 1024 * 1024).freeze().dynamic_imports is None
+
+
+def test_a_budget_allowance_is_a_lower_limit_for_the_block_only() -> None:
+    from analyzer.parse.budget import Budget, BudgetExhausted
+
+    budget = Budget(1000)
+    budget.spend(100)
+    with pytest.raises(BudgetExhausted), budget.allowance(10):
+        budget.spend(11)
+    assert budget.limit == 1000 and not budget.exhausted
+    with budget.allowance(None):
+        budget.spend(500)
+    with budget.allowance(10_000):  # never above the file's own limit
+        assert budget.limit == 1000

@@ -53,28 +53,23 @@ def judged(
     more than ``steps`` of the file's budget, or when the budget runs out on the way (the chunk
     pass then judges the calls it needs on its own)."""
     calls: list[tuple[Node, str]] = []
-    budget = prog.budget
-    limit_before = budget.limit
-    if steps is not None:  # the allowance is a lower limit for the while: a judgement over it stops at once
-        budget.limit = min(limit_before, budget.used + steps)
     try:
-        for call in prog.calls_named("import"):
-            fn = call.child_by_field_name("function")
-            args = prog.args(call)
-            spec = prog.string_value(args[0]) if args and fn is not None and fn.type == "import" else None
-            if spec and (wanted is None or wanted(spec)):
-                calls.append((call, spec))
-        if limit is not None and len(calls) > limit:
-            return None
-        out: list[DynamicImport] = []
-        for call, spec in calls:
-            path = guard.judge(call)
-            if path.budget:
+        with prog.budget.allowance(steps):
+            for call in prog.calls_named("import"):
+                fn = call.child_by_field_name("function")
+                args = prog.args(call)
+                spec = prog.string_value(args[0]) if args and fn is not None and fn.type == "import" else None
+                if spec and (wanted is None or wanted(spec)):
+                    calls.append((call, spec))
+            if limit is not None and len(calls) > limit:
                 return None
-            line, col = prog.position(call)
-            out.append(DynamicImport(spec, line, col, path.status, path.evidence, path.load))
+            out: list[DynamicImport] = []
+            for call, spec in calls:
+                path = guard.judge(call)
+                if path.budget:
+                    return None
+                line, col = prog.position(call)
+                out.append(DynamicImport(spec, line, col, path.status, path.evidence, path.load))
     except BudgetExhausted:
         return None
-    finally:
-        budget.limit = limit_before
     return tuple(out)

@@ -8,6 +8,9 @@ with an ``analysis-budget`` diagnostic, and the scan goes on.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 # Steps a file may spend on code analysis, plus a share per byte of code so that a large bundle
 # is not starved. Measured: a step costs ~1-3 microseconds, so 2M + 1 a byte stays within a few
 # seconds on the largest bundles of the corpus while leaving ordinary files far below the limit.
@@ -38,6 +41,18 @@ class Budget:
         self.used += steps
         if self.used > self.limit:
             raise BudgetExhausted(f"analysis budget of {self.limit:,} steps exhausted")
+
+    @contextlib.contextmanager
+    def allowance(self, steps: int | None) -> Iterator[None]:
+        """At most ``steps`` more steps inside the block (None: no lower limit): an analysis that is
+        worth doing only when cheap runs out there as it would at the file's own limit."""
+        before = self.limit
+        if steps is not None:
+            self.limit = min(before, self.used + steps)
+        try:
+            yield
+        finally:
+            self.limit = before
 
     @property
     def exhausted(self) -> bool:

@@ -104,7 +104,7 @@ class _Resolver:
         self.max_bytes = max_bytes
         self._memo: dict[str, _Way | None] = {}
         self.judged = judged  # importer -> its import() calls as the read stage judged them
-        self._programs: dict[str, tuple[jsfacts.Program, consent_code.GuardAnalysis] | None] = {}  # read again here
+        self._last: tuple[str, jsfacts.Program, consent_code.GuardAnalysis] | None = None  # the importer read again here
         self.exhausted: set[str] = set()  # importers whose judgement here ran out of budget
         self.dynamic_seen: set[str] = set()
 
@@ -150,19 +150,17 @@ class _Resolver:
 
         if importer in self.judged:
             return tuple(c for c in self.judged[importer] if loads_target(c.spec))
-        if importer not in self._programs:
+        if self._last is None or self._last[0] != importer:
             # One importer's tree held at a time (a large entry chunk's tree is ~90 MiB); another
             # chunk of the same importer, rarely asked for later, costs a second parse.
-            self._programs.clear()
+            self._last = None
             data = reading.read_bytes(f.path, f.display, self.max_bytes)
-            self._programs[importer] = None
-            if isinstance(data, bytes):
-                prog = jsfacts.Program(jsparse.parse(JsSource(reading.decode(data).text, 1, 1, dialect_for(importer))))
-                self._programs[importer] = (prog, consent_code.GuardAnalysis(prog, self.vocab))
-        parsed = self._programs[importer]
-        if parsed is None:
-            return None
-        found = import_gates.judged(parsed[0], parsed[1], loads_target, limit=None, steps=None)
+            if not isinstance(data, bytes):
+                return None
+            prog = jsfacts.Program(jsparse.parse(JsSource(reading.decode(data).text, 1, 1, dialect_for(importer))))
+            self._last = (importer, prog, consent_code.GuardAnalysis(prog, self.vocab))
+        _, prog, guard = self._last
+        found = import_gates.judged(prog, guard, loads_target, limit=None, steps=None)
         if found is None:
             self.exhausted.add(importer)
         return found
