@@ -4,6 +4,8 @@ asked; ``engine``); resolve verdicts and links over all of them (``resolve``); r
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -34,8 +36,35 @@ class ScanOptions:
     config: Config = field(default_factory=Config)  # declared facts, rule selection, suppression reasons
 
 
+# The cyclic collector's thresholds while a scan runs. Reading a bundle allocates millions of
+# short-lived containers (node paths, memo entries) that reference counting frees; at the default
+# thresholds the collector ran ~2,000 times over a 51 MB dist and traversed every fact kept so far
+# in each full pass (1.8 s of CPU, 3%; 0.75 s at 50000/20/100 with the loaded signatures frozen).
+# Nothing the scan builds relies on the collector: peak RSS was the same with it off.
+_SCAN_THRESHOLDS = (50000, 20, 100)
+
+
+@contextlib.contextmanager
+def _collector_for_scan() -> Iterator[None]:
+    """Fewer collector passes, and none over what was loaded before the scan (the signature
+    database, the modules): frozen out of the collector's generations. Restored afterwards, for
+    a program that runs scans in-process."""
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    gc.freeze()
+    gc.set_threshold(*_SCAN_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        if not frozen:  # a caller's own frozen objects stay frozen
+            gc.unfreeze()
+
+
 def _setup_worker(signature_dirs: tuple[str, ...], max_bytes: int) -> tuple[signatures.SignatureDB, int]:
-    return signatures.load(signature_dirs), max_bytes
+    db = signatures.load(signature_dirs)
+    gc.freeze()  # a worker lives for one scan: its collector is set once
+    gc.set_threshold(*_SCAN_THRESHOLDS)
+    return db, max_bytes
 
 
 def _work(state: tuple[signatures.SignatureDB, int], source: SourceFile) -> FileFacts:
@@ -112,6 +141,11 @@ def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -
     """Read every file (facts), resolve the verdicts and links, run every rule once."""
     start = time.perf_counter()
     db = signatures.load(opts.signature_dirs)  # fails fast (exit 2) on a broken signature file
+    with _collector_for_scan():
+        return _run(opts, db, start, progress)
+
+
+def _run(opts: ScanOptions, db: signatures.SignatureDB, start: float, progress: Callable[[int, int], None] | None) -> ScanResult:
     matched: set[str] = set()
     files, diags = discover(opts.paths, opts.excludes, opts.follow_outside, matched, opts.include_tests)
     result = ScanResult(diagnostics=list(diags), signature_dirs=opts.signature_dirs, excludes_matched=frozenset(matched))
