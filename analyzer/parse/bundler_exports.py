@@ -77,13 +77,25 @@ def turbopack_export(prog: Program, array: Node, value: Node, chain: list[Node])
     prop, obj = callee.child_by_field_name("property"), callee.child_by_field_name("object")
     if prop is None or prog.text(prop) != "s" or obj is None or obj.type != "identifier" or not _param_of_enclosing(prog, obj):
         return None
-    name = None
-    for element in array.named_children:
-        if element.id == value.id:
-            break
-        if element.type == "string":
-            name = prog.string_value(element)
+    name = _listed_names(prog, array).get(value.id)
     return (call, name) if name else None
+
+
+def _listed_names(prog: Program, array: Node) -> dict[int, str]:
+    """Each element of an export list with the name listed last before it, read once per list:
+    a Turbopack chunk lists hundreds of exports in one array, and every value that flows into it
+    asks for its name."""
+    memo = prog.memo.setdefault("turbopack_lists", {})
+    names = memo.get(array.id)
+    if names is None:
+        names = memo[array.id] = {}
+        name = None
+        for element in array.named_children:
+            if name:
+                names[element.id] = name
+            if element.type == "string":
+                name = prog.string_value(element)
+    return names
 
 
 def runtime_export(prog: Program, call: Node) -> bool:
