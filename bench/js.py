@@ -11,7 +11,12 @@ sizes (a quarter, half, all, and all twice). For each size, in one run and as wh
   system: steadier than wall time when other processes share the cores), the scan's peak RSS, and
   the slowest single file (timed in-process, one analysis per file).
 
-Quote ratios: this is a noisy 2-core machine. Usage: ``python bench/js.py [--sizes 0.25,0.5,1,2]``.
+With ``--repeat N`` (default 3) the floor and the scan run alternately N times each (floor, scan,
+floor, scan, ...) and the table gives the median of each, with the spread of the N ratios: on a
+shared box the load drifts over the minutes a size takes, and a single floor/scan pair measured a
+minute apart can move the ratio by a quarter either way. The slowest file is the median of N too.
+
+Quote ratios: this is a noisy 2-core machine. Usage: ``python bench/js.py [--sizes 0.25,0.5,1,2] [--repeat N]``.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import argparse
 import json
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -151,20 +157,32 @@ def slowest(site: Path) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="0.25,0.5,1,2", help="fractions of the corpus's JavaScript")
+    ap.add_argument("--repeat", type=int, default=3, help="alternating floor/scan runs per size (medians reported)")
     args = ap.parse_args()
     _compile()
-    print("| JS | files | floor (parse only) | replaylint --jobs 1 | ratio | CPU ratio | peak RSS | slowest file |")
+    print("| JS | files | floor (parse only) | replaylint --jobs 1 | ratio (range) | CPU ratio (range) | peak RSS | slowest file |")
     print("|---|---|---|---|---|---|---|---|")
     for fraction in (float(x) for x in args.sizes.split(",")):
         site, size, count = build(fraction)
-        f, f_cpu = floor(site)
-        s, s_cpu, rss = scan(site)
-        worst = slowest(site)
+        runs = []
+        for _ in range(max(1, args.repeat)):
+            runs.append((floor(site), scan(site), slowest(site)))
+        f = statistics.median(r[0][0] for r in runs)
+        s = statistics.median(r[1][0] for r in runs)
+        ratios = sorted(r[0][0] / r[1][0] for r in runs)
+        cpu = sorted(r[0][1] / r[1][1] for r in runs)
+        rss = max(r[1][2] for r in runs)
+        worst = sorted((r[2] for r in runs), key=lambda w: w["seconds"])[len(runs) // 2]
         print(
-            f"| {size / 1e6:.1f} MB | {count} | {f:.1f} s | {s:.1f} s | {f / s:.2f}x | {f_cpu / s_cpu:.2f}x | {rss / 1024:.0f} MiB "
+            f"| {size / 1e6:.1f} MB | {count} | {f:.1f} s | {s:.1f} s | {statistics.median(ratios):.2f}x ({_span(ratios)}) "
+            f"| {statistics.median(cpu):.2f}x ({_span(cpu)}) | {rss / 1024:.0f} MiB "
             f"| {worst['seconds']:.2f} s ({Path(worst['file']).name}) |",
             flush=True,
         )
+
+
+def _span(values: list[float]) -> str:
+    return f"{values[0]:.2f}-{values[-1]:.2f}" if len(values) > 1 else "one run"
 
 
 if __name__ == "__main__":
