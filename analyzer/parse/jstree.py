@@ -21,7 +21,7 @@ import functools
 import re
 
 import ahocorasick_rs
-from tree_sitter import Node
+from tree_sitter import Node, TreeCursor
 
 from analyzer.parse.budget import Budget
 
@@ -55,6 +55,7 @@ class Tree:
         self._kids: dict[int, tuple[list[int], list[Node]]] = {}
         self._offsets: dict[bytes, list[int]] = {}
         self._last: list[Node] = []  # the previous path (see path)
+        self._cursor: TreeCursor | None = None  # moved to each narrow node of a descent (see path)
 
     # -- descending -----------------------------------------------------------------------------
     def path(self, start: int, end: int | None = None, top: Node | None = None) -> list[Node]:
@@ -81,6 +82,9 @@ class Tree:
             out = [node]
             steps = 0
         wide = self._kids
+        cursor = self._cursor
+        if cursor is None:
+            cursor = self._cursor = self.root.walk()
         while True:
             steps += 1
             count = node.child_count
@@ -100,12 +104,15 @@ class Tree:
                     break
                 node = kids[i]
             else:
-                last = node.child(count - 1)
-                if last is None or start >= last.end_byte:
-                    break  # py-tree-sitter 0.26 crashes (segfault) when no child ends after the byte
-                child = node.first_child_for_byte(start)
-                while child is not None and child.start_byte == child.end_byte:
-                    child = child.next_sibling
+                # The cursor finds the first child ending after ``start`` in C and makes one Python
+                # node (Node.first_child_for_byte made more, and crashes in py-tree-sitter 0.26 when
+                # no child ends after the byte; the cursor returns None).
+                cursor.reset(node)
+                if cursor.goto_first_child_for_byte(start) is None:
+                    break
+                child = cursor.node
+                # A zero-width (missing) child that ends after ``start`` also starts after it: the
+                # check below stops there, as it would at the real node that follows.
                 if child is None or child.start_byte > start or end > child.end_byte:
                     break
                 node = child
