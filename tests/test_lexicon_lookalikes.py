@@ -81,6 +81,19 @@ NOT_CATEGORY = {
     "spanish-sea-view-room": (field(label="Habitación con vista al mar", type_="checkbox"), "health"),
     "stem-subject": (field(label="Are you studying a STEM subject?", options="Yes No", type_="radio"), "political"),
     "theatre-audition": (field(label="Audition date"), "health"),
+    # seventh development batch concepts: ordination, voter cards, campaign work, cause of death
+    "czech-doctors-office": (field(label="Ordinace praktického lékaře"), "religion"),
+    "spanish-sort-order": (field(label="Ordenación", options="Por fecha Por precio", type_="select"), "religion"),
+    "polish-electoral-law": (field(label="Ordynacja wyborcza"), "religion"),
+    "communication-preference": (field(label="Communication preference", options="Email Phone Post", type_="select"), "religion"),
+    "voter-id-is-an-id": (field(label="Voter ID number"), "political"),
+    "mexican-elector-key-is-an-id": (field(label="Clave de elector"), "political"),
+    "french-electoral-card-is-an-id": (field(label="Numéro de carte électorale"), "political"),
+    "campaign-budget": (field(label="Campaign budget"), "political"),
+    "life-insurance-death-benefit": (field(label="Death benefit amount"), "health"),
+    "spanish-building-renovation": (field(label="Rehabilitación de fachada"), "health"),
+    "italian-criminal-rehabilitation": (field(label="Riabilitazione penale ottenuta"), "health"),
+    "russian-political-rehabilitation": (field(label="Дата реабилитации репрессированного"), "health"),
 }
 
 MUST_BE = {
@@ -146,6 +159,28 @@ MUST_BE = {
     "german-teeth-grinding": (field(label="Zähneknirschen", type_="checkbox"), "health"),
     "swedish-root-filling": (field(label="Rotfyllning", type_="checkbox"), "health"),
     "russian-tooth-extraction": (field(label="Удаление зуба"), "health"),
+    # seventh development batch concepts
+    "english-ordination-date": (field(label="Date of ordination"), "religion"),
+    "english-communicant": (field(question="Are you a communicant member?", options="Yes No", type_="radio"), "religion"),
+    "english-right-hand-of-fellowship": (field(label="Right hand of fellowship received", type_="checkbox"), "religion"),
+    "french-sufi-brotherhood": (field(label="Membre d'une confrérie soufie ?"), "religion"),
+    "polish-priestly-ordination": (field(label="Data święceń kapłańskich"), "religion"),
+    "czech-church-member": (field(question="Jste členem církve?", options="Ano Ne", type_="radio"), "religion"),
+    "russian-ordination": (field(label="Дата рукоположения"), "religion"),
+    "german-cause-of-death": (field(label="Todesursache"), "health"),
+    "spanish-cause-of-death": (field(label="Causa del fallecimiento"), "health"),
+    "dutch-uterus": (field(question="Heeft u uw baarmoeder nog?", options="Ja Nee", type_="radio"), "health"),
+    "polish-ovaries": (field(label="Usunięte jajniki"), "health"),
+    "swedish-hysterectomy": (field(label="Hysterektomi", type_="checkbox"), "health"),
+    "danish-sick-days": (field(label="Antal sygedage i år"), "health"),
+    "portuguese-substance-use": (field(label="Uso de substâncias"), "health"),
+    "english-voter-card-is-an-id": (field(label="Voter card number"), "government-id"),
+    "spanish-poll-watcher": (field(question="¿Querés ser fiscal de mesa?", options="Sí No", type_="radio"), "political"),
+    "russian-campaigning": (field(label="Участие в агитации"), "political"),
+    "dutch-rehabilitation": (field(label="Revalidatie na de operatie"), "health"),
+    "czech-rehabilitation": (field(label="Rehabilitace"), "health"),
+    "german-weight-change": (field(label="Gewichtsveränderung in den letzten 6 Monaten"), "health"),
+    "swedish-weight-change": (field(label="Viktförändring senaste året"), "health"),
 }
 
 
