@@ -94,6 +94,9 @@ NOT_CATEGORY = {
     "spanish-building-renovation": (field(label="Rehabilitación de fachada"), "health"),
     "italian-criminal-rehabilitation": (field(label="Riabilitazione penale ottenuta"), "health"),
     "russian-political-rehabilitation": (field(label="Дата реабилитации репрессированного"), "health"),
+    "order-confirmation-email": (field(label="Confirmation email", type_="checkbox"), "religion"),
+    "spanish-confirming-booking": (field(label="Confirmando su reserva"), "religion"),
+    "order-confirmation-date": (field(label="Date of confirmation of the order"), "religion"),
 }
 
 MUST_BE = {
@@ -181,6 +184,10 @@ MUST_BE = {
     "czech-rehabilitation": (field(label="Rehabilitace"), "health"),
     "german-weight-change": (field(label="Gewichtsveränderung in den letzten 6 Monaten"), "health"),
     "swedish-weight-change": (field(label="Viktförändring senaste året"), "health"),
+    "english-confirmation-class": (field(label="Confirmation class attended"), "religion"),
+    "dutch-confirmand": (field(label="Naam vormeling"), "religion"),
+    "portuguese-confirmand": (field(question="É crismando este ano?", options="Sim Não", type_="radio"), "religion"),
+    "russian-chrismation": (field(label="Дата миропомазания"), "religion"),
 }
 
 
