@@ -97,6 +97,13 @@ NOT_CATEGORY = {
     "order-confirmation-email": (field(label="Confirmation email", type_="checkbox"), "religion"),
     "spanish-confirming-booking": (field(label="Confirmando su reserva"), "religion"),
     "order-confirmation-date": (field(label="Date of confirmation of the order"), "religion"),
+    # financial: savings, pay rates, cover and instalments
+    "energy-savings": (field(label="Estimated energy savings (kWh)"), "financial"),
+    "german-promotion-saving": (field(label="Ihre Ersparnis"), "financial"),
+    "resting-heart-rate": (field(label="Resting heart rate"), "financial"),
+    "hotel-daily-rate": (field(label="Daily rate", options="Standard Deluxe Suite", type_="select"), "financial"),
+    "polish-energy-savings": (field(label="Oszczędności energii"), "financial"),
+    "spanish-club-monthly-fee": (field(label="Cuota mensual del club"), "financial"),
 }
 
 MUST_BE = {
@@ -188,6 +195,17 @@ MUST_BE = {
     "dutch-confirmand": (field(label="Naam vormeling"), "religion"),
     "portuguese-confirmand": (field(question="É crismando este ano?", options="Sim Não", type_="radio"), "religion"),
     "russian-chrismation": (field(label="Дата миропомазания"), "religion"),
+    "english-retirement-savings": (field(label="Retirement savings"), "financial"),
+    "german-savings-account": (field(label="Sparguthaben"), "financial"),
+    "french-monthly-instalment": (field(label="Mensualité souhaitée"), "financial"),
+    "spanish-requested-amount": (field(label="Monto solicitado"), "financial"),
+    "portuguese-savings": (field(label="Saldo da poupança"), "financial"),
+    "dutch-hourly-wage": (field(label="Uurloon"), "financial"),
+    "polish-sum-insured": (field(label="Suma ubezpieczenia"), "financial"),
+    "czech-monthly-instalment": (field(label="Měsíční splátka"), "financial"),
+    "swedish-hourly-wage": (field(label="Timlön"), "financial"),
+    "danish-savings": (field(label="Opsparing i alt"), "financial"),
+    "russian-savings": (field(label="Сбережения"), "financial"),
 }
 
 
