@@ -14,6 +14,7 @@ real extractor reports at its line. Files whose kind the tool does not scan coun
     .venv/bin/python eval/forms/score.py                 # both sets, field level
     .venv/bin/python eval/forms/score.py --set dev --misses dev
     .venv/bin/python eval/forms/score.py --e2e eval/forms/.cache --markdown out.md
+    .venv/bin/python eval/forms/score.py --set dev --repos @batch.txt   # only these repositories' forms
 
 The held-out set is never used to tune the lexicon (README.md): look at its misses only to report them.
 """
@@ -265,6 +266,18 @@ def e2e(records: list[dict], db: signatures.SignatureDB, cache: Path) -> tuple[l
     return pairs, dict(stats)
 
 
+def repo_filter(spec: str | None) -> set[str] | None:
+    """The repositories named by --repos: "owner/name,owner/name" or "@FILE" (one per line, # comments)."""
+    if not spec:
+        return None
+    if spec.startswith("@"):
+        lines = Path(spec[1:]).read_text(encoding="utf-8").splitlines()
+        names = [line.split("#", 1)[0] for line in lines]
+    else:
+        names = spec.split(",")
+    return {n.strip() for n in names if n.strip()}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", choices=SETS + ("both",), default="both")
@@ -273,12 +286,22 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--e2e", type=Path, metavar="CACHE", help="also score end to end on the source files in CACHE")
     ap.add_argument("--markdown", type=Path, help="write the report to this file too")
+    ap.add_argument(
+        "--repos",
+        metavar="LIST",
+        help="score only the forms of these repositories: owner/name,owner/name or @FILE with one per line (e.g. one batch)",
+    )
     args = ap.parse_args(argv)
+    only = repo_filter(args.repos)
     db = signatures.load()
     names = SETS if args.set == "both" else (args.set,)
     lines: list[str] = []
     for name in names:
         records = load(name)
+        if only is not None:
+            records = [r for r in records if r["repo"] in only]
+            if not records:
+                continue
         misses = args.misses in (name, "both")
         lines += report(name, field_level(records, db), misses)
         if args.e2e:
