@@ -156,3 +156,90 @@ def test_a_doctors_appointment_page_gives_its_message_box_health(db) -> None:
     form = "<label for=n>Name</label><input id=n name=n><label for=m>Nachricht</label><textarea id=m name=m></textarea>"
     assert _sites(db, "<h2>Arzttermin vereinbaren</h2>" + form) == {"m": "health"}
     assert _sites(db, "<h2>Kontakt</h2>" + form) == {}
+
+
+def _page_sites(db, html: str) -> dict[str, str]:
+    page = htmldoc.parse(html)
+    found = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context)
+    return {s.name: s.classification.category for s in found}
+
+
+_PATIENT = "<label for=fn>First name</label><input id=fn name=fn><label for=ph>Phone</label><input id=ph name=ph type=tel>"
+_PHYSICIAN = "<label for=ps>Street address</label><input id=ps name=ps><label for=pt>Phone</label><input id=pt name=pt type=tel>"
+
+
+def test_contact_details_in_a_later_section_naming_the_physician_are_health(db) -> None:
+    # The second section's heading says whose address and phone they are; the visitor's own stay contact.
+    sites = _sites(db, "<h2>New patient form</h2>" + _PATIENT + "<h3>Referring physician information</h3>" + _PHYSICIAN)
+    assert sites["ps"] == sites["pt"] == "health", sites
+    assert sites["ph"] == "contact" and "fn" not in sites
+
+
+def test_a_section_heading_that_only_names_the_domain_or_the_form_leaves_contact_alone(db) -> None:
+    # "Patient details" names the domain; a heading above the form (or before its first control) is the
+    # form's title, not a section; "Emergency contacts" is about contacts itself.
+    assert _sites(db, "<h2>New patient form</h2>" + _PATIENT + "<h3>Patient details</h3>" + _PHYSICIAN)["pt"] == "contact"
+    sites = _page_sites(db, "<h1>Ask our physician</h1><form>" + _PATIENT + "</form>")
+    assert sites.get("ph") == "contact", sites
+    sites = _sites(db, "<h3>Ask our physician</h3>" + _PATIENT)
+    assert sites.get("ph") == "contact", sites
+    sites = _sites(db, "<h2>New patient form</h2>" + _PATIENT + "<h3>Physician and emergency contacts</h3>" + _PHYSICIAN)
+    assert sites["pt"] == "contact", sites
+
+
+def test_a_section_about_the_visitors_previous_church_gives_its_address_religion(db) -> None:
+    form = (
+        "<h2>Membership application</h2>"
+        + _PATIENT
+        + "<legend>Religious background</legend><label for=cn>Church's name</label><input id=cn name=cn>"
+        + _PHYSICIAN
+    )
+    sites = _sites(db, form)
+    assert sites["cn"] == sites["ps"] == sites["pt"] == "religion", sites
+    assert sites["ph"] == "contact"
+
+
+_JOIN = (
+    "<label for=fn>First name</label><input id=fn name=fn>"
+    "<label for=em>E-mail</label><input id=em name=em type=email>"
+    "<label for=iv>Invited by</label><input id=iv name=iv>"
+    "<label for=ms>Member since</label><input id=ms name=ms type=date>"
+    "<label for=br>Branch</label><select id=br name=br><option>North</option><option>South</option></select>"
+    "<label for=fee>Membership fee</label><input id=fee name=fee>"
+)
+
+
+def test_a_membership_field_on_a_church_party_or_union_form_takes_its_category(db) -> None:
+    for heading, category in (
+        ("Join our church", "religion"),
+        ("Adhérer au parti politique", "political"),
+        ("Join the union", "union"),
+    ):
+        sites = _sites(db, f"<h2>{heading}</h2>" + _JOIN)
+        assert sites["iv"] == sites["ms"] == sites["br"] == category, (heading, sites)
+        # The visitor's name and e-mail keep theirs; a membership fee is a payment, not a belonging.
+        assert "fn" not in sites and sites["em"] == "contact", (heading, sites)
+        # (On a union's form "member" is a union word of its own: its fee is read as union already.)
+        assert category == "union" or sites.get("fee") != category, (heading, sites)
+
+
+def test_membership_words_without_such_a_topic_say_nothing(db) -> None:
+    # A gym's or a club's join form, a product called "Union", a church site's plain account sign-up.
+    assert _sites(db, "<h2>Join our gym</h2>" + _JOIN).keys() <= {"em", "fee"}
+    assert _sites(db, "<h2>Union Pro 3000 – register your product</h2>" + _JOIN).keys() <= {"em", "fee"}
+    signup = (
+        "<h2>Create your account – St Mary's Church</h2>"
+        "<label for=un>Username</label><input id=un name=un><label for=em>E-mail</label><input id=em name=em type=email>"
+        "<label for=pw>Password</label><input id=pw name=pw type=password>"
+    )
+    assert _sites(db, signup) == {"em": "contact", "pw": "credentials"}
+
+
+def test_a_renewal_and_a_local_section_on_a_party_form_are_political(db) -> None:
+    form = (
+        "<h2>Adhérer au parti politique</h2><label for=n>Nom</label><input id=n name=n>"
+        "<label><input type=checkbox name=renouvellement> Renouvellement de mon adhésion</label>"
+        "<label for=sl>Je rejoins la section locale</label><select id=sl name=sl><option>Paris</option></select>"
+    )
+    sites = _sites(db, form)
+    assert sites["renouvellement"] == sites["sl"] == "political", sites

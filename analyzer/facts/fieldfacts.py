@@ -8,6 +8,7 @@ attributes and classes on the field and its ancestors (masking markers live ther
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -298,11 +299,17 @@ def _with_topics(
     for group in forms.values():
         own: Topic | None | object = _MISSING
         checklist: Topic | None | object = _MISSING
+        sections: dict[int, str] | None = None
         first = [g.found for g in group]
         for c in group:
             # Unclassified, or a contact detail that may be whose ("Physician's phone"): read with the topic.
             again = c.found is None or (c.found.category == "contact" and c.typ not in ("radio", "checkbox", "select"))
-            if again and takes_topic(c.read, categories, c.typ, context):
+            if again and sections is None:
+                sections = _sections(c.form)
+            # A contact detail is read again in a later section of its form ("Physician information")
+            # even when its own words hint at nothing.
+            section = sections.get(id(c.el), "") if again and sections else ""
+            if again and (section or takes_topic(c.read, categories, c.typ, context)):
                 if page_sources is None:
                     page_sources = _page_sources(root, path)
                 topic = topic_of(_field_sources(c) + page_sources, categories)
@@ -311,6 +318,8 @@ def _with_topics(
                         own = fields_topic([g.found for g in group], categories)
                     topic = own  # type: ignore[assignment]
                 if topic is not None:
+                    if section:
+                        topic = dataclasses.replace(topic, section=section)
                     c.found = _classify(c.read, c.typ, c.el.get("autocomplete") or "", categories, consent, topic, context)
             if c.found is None and checklist_item(c.read, c.typ, context):
                 if checklist is _MISSING:  # "Y N P" after each condition of a review of systems
@@ -331,6 +340,31 @@ def _field_sources(c: _Control) -> list[tuple[str, str]]:
         above = _HEADING_BEFORE(c.form)
         if above:
             out.append(("heading", _text(above[0])))
+    return out
+
+
+def _sections(form: lxml.etree._Element | None) -> dict[int, str]:
+    """For each control of a form (by ``id`` of its element) that opens or stands in a later section
+    of the form, that section's heading or legend: the nearest one above the control, inside the form
+    and after another of its controls (a heading above the form, or its first heading, names the
+    form, not a section of it). One walk over the form."""
+    out: dict[int, str] = {}
+    if form is None:
+        return out
+    seen_control = False
+    heading: lxml.etree._Element | None = None
+    text = ""
+    for el in form.iter("h1", "h2", "h3", "h4", "h5", "h6", "legend", "input", "select", "textarea"):
+        if el.tag in ("input", "select", "textarea"):
+            if el.tag == "input" and (el.get("type") or "").lower() == "hidden":
+                continue
+            if heading is not None:
+                if not text:
+                    text = _text(heading)
+                out[id(el)] = text
+            seen_control = True
+        elif seen_control:
+            heading, text = el, ""
     return out
 
 
