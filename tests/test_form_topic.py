@@ -243,3 +243,9 @@ def test_a_renewal_and_a_local_section_on_a_party_form_are_political(db) -> None
     )
     sites = _sites(db, form)
     assert sites["renouvellement"] == sites["sl"] == "political", sites
+
+
+def test_adherence_to_the_statute_is_part_of_joining_a_party_not_a_club(db) -> None:
+    question = "<label for=st>Você leu o Estatuto e o Manifesto? Concorda com seus termos?</label><textarea id=st name=st></textarea>"
+    assert _sites(db, "<h2>Filie-se ao partido</h2><label for=n>Nome</label><input id=n name=n>" + question) == {"st": "political"}
+    assert _sites(db, "<h2>Ficha de sócio do clube de futebol</h2><label for=n>Nome</label><input id=n name=n>" + question) == {}
