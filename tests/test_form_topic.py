@@ -249,3 +249,21 @@ def test_adherence_to_the_statute_is_part_of_joining_a_party_not_a_club(db) -> N
     question = "<label for=st>Você leu o Estatuto e o Manifesto? Concorda com seus termos?</label><textarea id=st name=st></textarea>"
     assert _sites(db, "<h2>Filie-se ao partido</h2><label for=n>Nome</label><input id=n name=n>" + question) == {"st": "political"}
     assert _sites(db, "<h2>Ficha de sócio do clube de futebol</h2><label for=n>Nome</label><input id=n name=n>" + question) == {}
+
+
+def test_a_bold_line_standing_alone_heads_its_section(db) -> None:
+    # A section title written as a bold paragraph gives its topic to the controls under it; a bold
+    # table-cell label does not (it labels a control), nor a bold word inside a sentence.
+    rows = "<label for=iv>Invited by</label><input id=iv name=iv><label for=n>Notes</label><textarea id=n name=n></textarea>"
+    sites = _sites(db, "<h2>Cadastro</h2><label for=a>Nome</label><input id=a name=a><p><strong>Funções no Partido</strong></p>" + rows)
+    assert sites == {"iv": "political", "n": "political"}, sites
+    table = "<table><tr><td><b>Funções no Partido</b></td><td><input name=f></td></tr></table>"
+    sites = _sites(db, "<h2>Cadastro</h2>" + table + rows)
+    assert "iv" not in sites and "n" not in sites, sites  # (the cell's own control is political by its label)
+    assert _sites(db, "<h2>Cadastro</h2><p>Veja as <b>Funções no Partido</b> abaixo.</p>" + rows) == {}
+
+
+def test_joining_the_parti_pirate_is_a_political_topic(db) -> None:
+    form = "<label for=sl>Je rejoins la section locale</label><select id=sl name=sl><option>Paris</option></select>"
+    assert _page_sites(db, f"<h2>J'adhère en ligne au Parti Pirate</h2><form>{form}</form>") == {"sl": "political"}
+    assert _page_sites(db, f"<h2>Inscription au club de pétanque</h2><form>{form}</form>") == {}

@@ -332,6 +332,11 @@ def _field_sources(c: _Control) -> list[tuple[str, str]]:
     above the form."""
     out: list[tuple[str, str]] = []
     near = _NEAREST_HEADING(c.el)
+    bold = _bold_heading(c.el)
+    # A bold line standing alone between the heading and the control heads its section ("<p><strong>VI.
+    # Funções e Órgãos a que pertence no Partido</strong></p>"): read first, then the heading.
+    if bold is not None and (not near or (bold.sourceline or 0) >= (near[0].sourceline or 0)):
+        out.append(("heading", _text(bold)))
     if near:
         out.append(("heading", _text(near[0])))
     if c.form is not None:
@@ -341,6 +346,30 @@ def _field_sources(c: _Control) -> list[tuple[str, str]]:
         if above:
             out.append(("heading", _text(above[0])))
     return out
+
+
+_BOLD_BEFORE = lxml.etree.XPath("preceding::*[self::strong or self::b][1]")
+_INLINE = frozenset({"span", "font", "u", "i", "em", "a", "strong", "b"})
+
+
+def _bold_heading(el: lxml.etree._Element) -> lxml.etree._Element | None:
+    """The nearest bold text above a control that is the whole of its paragraph or block (``<p><b>
+    Medical history</b></p>``, ``<div class=title><strong>…</strong></div>``): a section title written
+    without a heading tag. Not a table cell's or a label's bold text (that labels a control) nor a
+    long sentence."""
+    found = _BOLD_BEFORE(el)
+    if not found:
+        return None
+    bold = found[0]
+    block = bold.getparent()
+    while block is not None and block.tag in _INLINE:
+        block = block.getparent()
+    if block is None or block.tag not in ("p", "div", "center", "li"):
+        return None
+    text = _text(bold)
+    if not text or len(text) > 120 or _text(block) != text or _is_control(block):
+        return None
+    return bold
 
 
 def _sections(form: lxml.etree._Element | None) -> dict[int, str]:
