@@ -165,11 +165,15 @@ def _page_sites(db, html: str) -> dict[str, str]:
 
 
 _PATIENT = "<label for=fn>First name</label><input id=fn name=fn><label for=ph>Phone</label><input id=ph name=ph type=tel>"
-_PHYSICIAN = "<label for=ps>Street address</label><input id=ps name=ps><label for=pt>Phone</label><input id=pt name=pt type=tel>"
+_PHYSICIAN = (
+    "<label for=pn>Referring physician</label><input id=pn name=pn>"
+    "<label for=ps>Street address</label><input id=ps name=ps><label for=pt>Phone</label><input id=pt name=pt type=tel>"
+)
 
 
 def test_contact_details_in_a_later_section_naming_the_physician_are_health(db) -> None:
-    # The second section's heading says whose address and phone they are; the visitor's own stay contact.
+    # The second section's heading says whose address and phone they are (and its first control asks
+    # for the physician by its own words); the visitor's own stay contact.
     sites = _sites(db, "<h2>New patient form</h2>" + _PATIENT + "<h3>Referring physician information</h3>" + _PHYSICIAN)
     assert sites["ps"] == sites["pt"] == "health", sites
     assert sites["ph"] == "contact" and "fn" not in sites
@@ -267,3 +271,52 @@ def test_joining_the_parti_pirate_is_a_political_topic(db) -> None:
     form = "<label for=sl>Je rejoins la section locale</label><select id=sl name=sl><option>Paris</option></select>"
     assert _page_sites(db, f"<h2>J'adhère en ligne au Parti Pirate</h2><form>{form}</form>") == {"sl": "political"}
     assert _page_sites(db, f"<h2>Inscription au club de pétanque</h2><form>{form}</form>") == {}
+
+
+def test_a_later_section_must_itself_ask_about_the_category(db) -> None:
+    # One form around a whole clinic page (ASP.NET wraps every page in one): the "Ask our doctors"
+    # section asks nothing about health by its own words, so the visitor's phone there stays contact.
+    page = (
+        "<h2>New patient form</h2><label for=dg>Diagnosis</label><input id=dg name=dg>"
+        "<h3>Ask our doctors</h3><label for=n>Name</label><input id=n name=n>"
+        "<label for=ph>Phone</label><input id=ph name=ph type=tel><label for=m>Message</label><textarea id=m name=m></textarea>"
+    )
+    sites = _page_sites(db, f"<h1>Riverside Clinic</h1><form>{page}</form>")
+    assert sites["ph"] == "contact", sites
+
+
+def test_sections_of_controls_outside_any_form(db) -> None:
+    # A framework writes the <form> tag at run time (CodeIgniter's form_open()): the page's controls
+    # are read as one form, and its later sections as sections.
+    page = (
+        "<h1>Application for membership</h1><label for=fn>First name</label><input id=fn name=fn>"
+        "<label for=ph>Phone</label><input id=ph name=ph type=tel>"
+        "<h4>D. Religious background</h4><label for=ch>Previous church's name</label><input id=ch name=ch>"
+        "<label for=ca>Address</label><input id=ca name=ca><label for=ct>Tel. no.</label><input id=ct name=ct type=tel>"
+    )
+    sites = _page_sites(db, page)
+    assert sites["ch"] == sites["ca"] == sites["ct"] == "religion", sites
+    assert sites["ph"] == "contact"
+
+
+def test_eight_answers_of_one_category_make_a_long_form_about_it(db) -> None:
+    # Twelve faith questions among sixty controls are under a quarter, but no job application asks eight.
+    faith = "".join(
+        f"<label for=f{i}>{q}</label><input id=f{i} name=f{i}>"
+        for i, q in enumerate(
+            [
+                "Baptism date",
+                "Church attended",
+                "Pastor's name",
+                "Prayer needs",
+                "Name of your church",
+                "Date of first communion",
+                "Confirmation name",
+                "Home church",
+            ]
+        )
+    )
+    other = "".join(f"<label for=o{i}>School {i}</label><input id=o{i} name=o{i}>" for i in range(30))
+    sites = _sites(db, other + faith + "<label for=iv>Invited by</label><input id=iv name=iv>")
+    assert sites.get("iv") == "religion", sites
+    assert "iv" not in _sites(db, other + faith[: faith.index("<label for=f3>")] + "<label for=iv>Invited by</label><input id=iv name=iv>")

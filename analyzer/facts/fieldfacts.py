@@ -34,6 +34,7 @@ from analyzer.signatures.lexicon import (
     Topic,
     classify,
     follow_up_of,
+    hinted,
     takes_topic,
     tokens,
 )
@@ -300,12 +301,14 @@ def _with_topics(
         own: Topic | None | object = _MISSING
         checklist: Topic | None | object = _MISSING
         sections: dict[int, str] | None = None
+        section_asks: dict[str, set[str]] = {}
         first = [g.found for g in group]
         for c in group:
             # Unclassified, or a contact detail that may be whose ("Physician's phone"): read with the topic.
             again = c.found is None or (c.found.category == "contact" and c.typ not in ("radio", "checkbox", "select"))
             if again and sections is None:
-                sections = _sections(c.form)
+                sections = _sections(c.form if c.form is not None else root)
+                section_asks = _section_asks(group, sections, categories)
             # A contact detail is read again in a later section of its form ("Physician information")
             # even when its own words hint at nothing.
             section = sections.get(id(c.el), "") if again and sections else ""
@@ -318,7 +321,9 @@ def _with_topics(
                         own = fields_topic([g.found for g in group], categories)
                     topic = own  # type: ignore[assignment]
                 if topic is not None:
-                    if section:
+                    # A section is about the topic's category when another of its controls asks for it
+                    # by its own words ("Referring physician" above the physician's address).
+                    if section and topic.category in section_asks.get(section, ()):
                         topic = dataclasses.replace(topic, section=section)
                     c.found = _classify(c.read, c.typ, c.el.get("autocomplete") or "", categories, consent, topic, context)
             if c.found is None and checklist_item(c.read, c.typ, context):
@@ -372,11 +377,26 @@ def _bold_heading(el: lxml.etree._Element) -> lxml.etree._Element | None:
     return bold
 
 
+def _section_asks(group: list[_Control], sections: dict[int, str], categories: dict) -> dict[str, set[str]]:
+    """For each section heading, the Art. 9 categories its controls ask for, or hint at, by their own
+    words ("Referring physician", "Do you have a primary physician?")."""
+    out: dict[str, set[str]] = {}
+    for g in group:
+        text = sections.get(id(g.el))
+        if not text:
+            continue
+        if g.found is not None and categories[g.found.category].art9 and not g.found.context:
+            out.setdefault(text, set()).add(g.found.category)
+        elif g.found is None:
+            out.setdefault(text, set()).update(hinted(g.read, categories, g.typ))
+    return out
+
+
 def _sections(form: lxml.etree._Element | None) -> dict[int, str]:
     """For each control of a form (by ``id`` of its element) that opens or stands in a later section
     of the form, that section's heading or legend: the nearest one above the control, inside the form
     and after another of its controls (a heading above the form, or its first heading, names the
-    form, not a section of it). One walk over the form."""
+    form, not a section of it). One walk over the form (for controls outside any form, the page)."""
     out: dict[int, str] = {}
     if form is None:
         return out

@@ -346,8 +346,13 @@ def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_ty
         return True
     if context.membership_topics and _membership_word(texts, input_type, context):
         return True
+    return bool(hinted(texts, categories, input_type))
+
+
+def hinted(texts: dict[str, str], categories: dict[str, Category], input_type: str) -> set[str]:
+    """The special categories a word of the field's own texts hints at (weak terms)."""
     hits = _matched(index_for(categories), [v for k, v in texts.items() if k != "options" or input_type in ("radio", "checkbox", "select")])
-    return any(h.term.kind == "weak" and categories[h.term.cat].art9 for h in hits if h.term.cat in categories)
+    return {h.term.cat for h in hits if h.term.kind == "weak" and h.term.cat in categories and categories[h.term.cat].art9}
 
 
 def _is_free_text(texts: dict[str, str], context: ContextWords) -> bool:

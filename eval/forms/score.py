@@ -42,7 +42,7 @@ from analyzer.facts.pagecontext import (  # noqa: E402
     topic_of,
     without_words,
 )
-from analyzer.signatures.lexicon import classify, follow_up_of, takes_topic  # noqa: E402
+from analyzer.signatures.lexicon import classify, follow_up_of, hinted, takes_topic  # noqa: E402
 
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
 OTHER = ("financial", "government-id", "credentials", "contact")
@@ -144,6 +144,13 @@ def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[d
         own = fields_topic(first, db.fields)
         checklist = checklist_topic(texts, [typ for typ, _ in args], first, db.fields, db.field_context)
         sections = [section_of(r) for r in recs]
+        # The Art. 9 categories each section's controls ask for by their own words (fieldfacts._section_asks).
+        section_asks: dict[str, set[str]] = {}
+        for sec, got, t, (typ, _) in zip(sections, first, texts, args, strict=True):
+            if sec and got is not None and got.category in ART9 and not got.context:
+                section_asks.setdefault(sec, set()).add(got.category)
+            elif sec and got is None:
+                section_asks.setdefault(sec, set()).update(hinted(t, db.fields, typ))
         for k, (rec, t, (typ, auto), got) in enumerate(zip(recs, texts, args, first, strict=True)):
             # As fieldfacts._with_topics: only a control the first reading leaves unclassified, or a
             # contact detail in a text control, is read again with the topic, when a topic could change
@@ -154,7 +161,7 @@ def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[d
             if again and ((section and got is not None) or takes_topic(t, db.fields, typ, db.field_context)):
                 topic = topic_of(context_sources(rec), db.fields) or own
                 if topic is not None:
-                    if section:
+                    if section and topic.category in section_asks.get(section, ()):
                         topic = dataclasses.replace(topic, section=section)
                     got = classify(t, db.fields, typ, auto, db.consent_words, topic, db.field_context)
             got = got or from_checklist(t, typ, checklist, db.field_context)
