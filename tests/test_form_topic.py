@@ -320,3 +320,12 @@ def test_eight_answers_of_one_category_make_a_long_form_about_it(db) -> None:
     sites = _sites(db, other + faith + "<label for=iv>Invited by</label><input id=iv name=iv>")
     assert sites.get("iv") == "religion", sites
     assert "iv" not in _sites(db, other + faith[: faith.index("<label for=f3>")] + "<label for=iv>Invited by</label><input id=iv name=iv>")
+
+
+def test_a_date_in_three_boxes_of_a_nested_table_reads_the_cell_to_its_left(db) -> None:
+    date = "<table><tr><td><input name=d_dia></td><td>/</td><td><input name=d_mes></td><td>/</td><td><input name=d_ano></td></tr></table>"
+    sites = _sites(db, f"<table><tr><td>Data da Profissão de Fé:</td><td>{date}</td></tr></table>")
+    assert sites == {"d_dia": "religion", "d_mes": "religion", "d_ano": "religion"}, sites
+    # The cell to the left holding another control is not a label.
+    sites = _sites(db, f"<table><tr><td><input name=other></td><td>{date}</td></tr></table>")
+    assert sites == {}, sites

@@ -488,6 +488,21 @@ def _short(text: str) -> str:
     return text if len(text) <= 200 else ""
 
 
+def _outer_cell_label(el: lxml.etree._Element) -> str:
+    """A control in a small table of its own (a date in three boxes: "[dd] / [mm] / [yyyy]") laid in
+    a form table's cell: the text of the cell to the left of that cell ("Primeira Visita:")."""
+    table = next(el.iterancestors("table"), None)
+    cell = table.getparent() if table is not None else None
+    if cell is None or cell.tag not in ("td", "th"):
+        return ""
+    before = cell.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    if before is None or before.tag not in ("td", "th") or _is_control(before):
+        return ""
+    return _short(_text(before))
+
+
 def _cell_above(cell: lxml.etree._Element) -> str:
     """A form laid out as a table with the labels in the row above: the cell in the same column."""
     row = cell.getparent()
@@ -525,6 +540,8 @@ def _texts(el, tag: str, typ: str, labels: _Labels, ids: _IdLookup, group_first:
         )
     if not label and typ not in ("radio", "checkbox"):
         label = _preceding_label(el)
+        if not tokens(label):  # "", "/", "-", "(###)": a part of a composite control
+            label = _outer_cell_label(el) or label
     texts["label"] = label
     if typ in ("radio", "checkbox"):
         texts["question"] = _question(el, attrs.get("name", ""), group_first)
