@@ -156,3 +156,176 @@ def test_a_doctors_appointment_page_gives_its_message_box_health(db) -> None:
     form = "<label for=n>Name</label><input id=n name=n><label for=m>Nachricht</label><textarea id=m name=m></textarea>"
     assert _sites(db, "<h2>Arzttermin vereinbaren</h2>" + form) == {"m": "health"}
     assert _sites(db, "<h2>Kontakt</h2>" + form) == {}
+
+
+def _page_sites(db, html: str) -> dict[str, str]:
+    page = htmldoc.parse(html)
+    found = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context)
+    return {s.name: s.classification.category for s in found}
+
+
+_PATIENT = "<label for=fn>First name</label><input id=fn name=fn><label for=ph>Phone</label><input id=ph name=ph type=tel>"
+_PHYSICIAN = (
+    "<label for=pn>Referring physician</label><input id=pn name=pn>"
+    "<label for=ps>Street address</label><input id=ps name=ps><label for=pt>Phone</label><input id=pt name=pt type=tel>"
+)
+
+
+def test_contact_details_in_a_later_section_naming_the_physician_are_health(db) -> None:
+    # The second section's heading says whose address and phone they are (and its first control asks
+    # for the physician by its own words); the visitor's own stay contact.
+    sites = _sites(db, "<h2>New patient form</h2>" + _PATIENT + "<h3>Referring physician information</h3>" + _PHYSICIAN)
+    assert sites["ps"] == sites["pt"] == "health", sites
+    assert sites["ph"] == "contact" and "fn" not in sites
+
+
+def test_a_section_heading_that_only_names_the_domain_or_the_form_leaves_contact_alone(db) -> None:
+    # "Patient details" names the domain; a heading above the form (or before its first control) is the
+    # form's title, not a section; "Emergency contacts" is about contacts itself.
+    assert _sites(db, "<h2>New patient form</h2>" + _PATIENT + "<h3>Patient details</h3>" + _PHYSICIAN)["pt"] == "contact"
+    sites = _page_sites(db, "<h1>Ask our physician</h1><form>" + _PATIENT + "</form>")
+    assert sites.get("ph") == "contact", sites
+    sites = _sites(db, "<h3>Ask our physician</h3>" + _PATIENT)
+    assert sites.get("ph") == "contact", sites
+    sites = _sites(db, "<h2>New patient form</h2>" + _PATIENT + "<h3>Physician and emergency contacts</h3>" + _PHYSICIAN)
+    assert sites["pt"] == "contact", sites
+
+
+def test_a_section_about_the_visitors_previous_church_gives_its_address_religion(db) -> None:
+    form = (
+        "<h2>Membership application</h2>"
+        + _PATIENT
+        + "<legend>Religious background</legend><label for=cn>Church's name</label><input id=cn name=cn>"
+        + _PHYSICIAN
+    )
+    sites = _sites(db, form)
+    assert sites["cn"] == sites["ps"] == sites["pt"] == "religion", sites
+    assert sites["ph"] == "contact"
+
+
+_JOIN = (
+    "<label for=fn>First name</label><input id=fn name=fn>"
+    "<label for=em>E-mail</label><input id=em name=em type=email>"
+    "<label for=iv>Invited by</label><input id=iv name=iv>"
+    "<label for=ms>Member since</label><input id=ms name=ms type=date>"
+    "<label for=br>Branch</label><select id=br name=br><option>North</option><option>South</option></select>"
+    "<label for=fee>Membership fee</label><input id=fee name=fee>"
+)
+
+
+def test_a_membership_field_on_a_church_party_or_union_form_takes_its_category(db) -> None:
+    for heading, category in (
+        ("Join our church", "religion"),
+        ("Adhérer au parti politique", "political"),
+        ("Join the union", "union"),
+    ):
+        sites = _sites(db, f"<h2>{heading}</h2>" + _JOIN)
+        assert sites["iv"] == sites["ms"] == sites["br"] == category, (heading, sites)
+        # The visitor's name and e-mail keep theirs; a membership fee is a payment, not a belonging.
+        assert "fn" not in sites and sites["em"] == "contact", (heading, sites)
+        # (On a union's form "member" is a union word of its own: its fee is read as union already.)
+        assert category == "union" or sites.get("fee") != category, (heading, sites)
+
+
+def test_membership_words_without_such_a_topic_say_nothing(db) -> None:
+    # A gym's or a club's join form, a product called "Union", a church site's plain account sign-up.
+    assert _sites(db, "<h2>Join our gym</h2>" + _JOIN).keys() <= {"em", "fee"}
+    assert _sites(db, "<h2>Union Pro 3000 – register your product</h2>" + _JOIN).keys() <= {"em", "fee"}
+    signup = (
+        "<h2>Create your account – St Mary's Church</h2>"
+        "<label for=un>Username</label><input id=un name=un><label for=em>E-mail</label><input id=em name=em type=email>"
+        "<label for=pw>Password</label><input id=pw name=pw type=password>"
+    )
+    assert _sites(db, signup) == {"em": "contact", "pw": "credentials"}
+
+
+def test_a_renewal_and_a_local_section_on_a_party_form_are_political(db) -> None:
+    form = (
+        "<h2>Adhérer au parti politique</h2><label for=n>Nom</label><input id=n name=n>"
+        "<label><input type=checkbox name=renouvellement> Renouvellement de mon adhésion</label>"
+        "<label for=sl>Je rejoins la section locale</label><select id=sl name=sl><option>Paris</option></select>"
+    )
+    sites = _sites(db, form)
+    assert sites["renouvellement"] == sites["sl"] == "political", sites
+
+
+def test_adherence_to_the_statute_is_part_of_joining_a_party_not_a_club(db) -> None:
+    question = "<label for=st>Você leu o Estatuto e o Manifesto? Concorda com seus termos?</label><textarea id=st name=st></textarea>"
+    assert _sites(db, "<h2>Filie-se ao partido</h2><label for=n>Nome</label><input id=n name=n>" + question) == {"st": "political"}
+    assert _sites(db, "<h2>Ficha de sócio do clube de futebol</h2><label for=n>Nome</label><input id=n name=n>" + question) == {}
+
+
+def test_a_bold_line_standing_alone_heads_its_section(db) -> None:
+    # A section title written as a bold paragraph gives its topic to the controls under it; a bold
+    # table-cell label does not (it labels a control), nor a bold word inside a sentence.
+    rows = "<label for=iv>Invited by</label><input id=iv name=iv><label for=n>Notes</label><textarea id=n name=n></textarea>"
+    sites = _sites(db, "<h2>Cadastro</h2><label for=a>Nome</label><input id=a name=a><p><strong>Funções no Partido</strong></p>" + rows)
+    assert sites == {"iv": "political", "n": "political"}, sites
+    table = "<table><tr><td><b>Funções no Partido</b></td><td><input name=f></td></tr></table>"
+    sites = _sites(db, "<h2>Cadastro</h2>" + table + rows)
+    assert "iv" not in sites and "n" not in sites, sites  # (the cell's own control is political by its label)
+    assert _sites(db, "<h2>Cadastro</h2><p>Veja as <b>Funções no Partido</b> abaixo.</p>" + rows) == {}
+
+
+def test_joining_the_parti_pirate_is_a_political_topic(db) -> None:
+    form = "<label for=sl>Je rejoins la section locale</label><select id=sl name=sl><option>Paris</option></select>"
+    assert _page_sites(db, f"<h2>J'adhère en ligne au Parti Pirate</h2><form>{form}</form>") == {"sl": "political"}
+    assert _page_sites(db, f"<h2>Inscription au club de pétanque</h2><form>{form}</form>") == {}
+
+
+def test_a_later_section_must_itself_ask_about_the_category(db) -> None:
+    # One form around a whole clinic page (ASP.NET wraps every page in one): the "Ask our doctors"
+    # section asks nothing about health by its own words, so the visitor's phone there stays contact.
+    page = (
+        "<h2>New patient form</h2><label for=dg>Diagnosis</label><input id=dg name=dg>"
+        "<h3>Ask our doctors</h3><label for=n>Name</label><input id=n name=n>"
+        "<label for=ph>Phone</label><input id=ph name=ph type=tel><label for=m>Message</label><textarea id=m name=m></textarea>"
+    )
+    sites = _page_sites(db, f"<h1>Riverside Clinic</h1><form>{page}</form>")
+    assert sites["ph"] == "contact", sites
+
+
+def test_sections_of_controls_outside_any_form(db) -> None:
+    # A framework writes the <form> tag at run time (CodeIgniter's form_open()): the page's controls
+    # are read as one form, and its later sections as sections.
+    page = (
+        "<h1>Application for membership</h1><label for=fn>First name</label><input id=fn name=fn>"
+        "<label for=ph>Phone</label><input id=ph name=ph type=tel>"
+        "<h4>D. Religious background</h4><label for=ch>Previous church's name</label><input id=ch name=ch>"
+        "<label for=ca>Address</label><input id=ca name=ca><label for=ct>Tel. no.</label><input id=ct name=ct type=tel>"
+    )
+    sites = _page_sites(db, page)
+    assert sites["ch"] == sites["ca"] == sites["ct"] == "religion", sites
+    assert sites["ph"] == "contact"
+
+
+def test_eight_answers_of_one_category_make_a_long_form_about_it(db) -> None:
+    # Twelve faith questions among sixty controls are under a quarter, but no job application asks eight.
+    faith = "".join(
+        f"<label for=f{i}>{q}</label><input id=f{i} name=f{i}>"
+        for i, q in enumerate(
+            [
+                "Baptism date",
+                "Church attended",
+                "Pastor's name",
+                "Prayer needs",
+                "Name of your church",
+                "Date of first communion",
+                "Confirmation name",
+                "Home church",
+            ]
+        )
+    )
+    other = "".join(f"<label for=o{i}>School {i}</label><input id=o{i} name=o{i}>" for i in range(30))
+    sites = _sites(db, other + faith + "<label for=iv>Invited by</label><input id=iv name=iv>")
+    assert sites.get("iv") == "religion", sites
+    assert "iv" not in _sites(db, other + faith[: faith.index("<label for=f3>")] + "<label for=iv>Invited by</label><input id=iv name=iv>")
+
+
+def test_a_date_in_three_boxes_of_a_nested_table_reads_the_cell_to_its_left(db) -> None:
+    date = "<table><tr><td><input name=d_dia></td><td>/</td><td><input name=d_mes></td><td>/</td><td><input name=d_ano></td></tr></table>"
+    sites = _sites(db, f"<table><tr><td>Data da Profissão de Fé:</td><td>{date}</td></tr></table>")
+    assert sites == {"d_dia": "religion", "d_mes": "religion", "d_ano": "religion"}, sites
+    # The cell to the left holding another control is not a label.
+    sites = _sites(db, f"<table><tr><td><input name=other></td><td>{date}</td></tr></table>")
+    assert sites == {}, sites

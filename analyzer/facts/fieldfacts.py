@@ -8,6 +8,7 @@ attributes and classes on the field and its ancestors (masking markers live ther
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -33,6 +34,7 @@ from analyzer.signatures.lexicon import (
     Topic,
     classify,
     follow_up_of,
+    hinted,
     takes_topic,
     tokens,
 )
@@ -298,11 +300,19 @@ def _with_topics(
     for group in forms.values():
         own: Topic | None | object = _MISSING
         checklist: Topic | None | object = _MISSING
+        sections: dict[int, str] | None = None
+        section_asks: dict[str, set[str]] = {}
         first = [g.found for g in group]
         for c in group:
             # Unclassified, or a contact detail that may be whose ("Physician's phone"): read with the topic.
             again = c.found is None or (c.found.category == "contact" and c.typ not in ("radio", "checkbox", "select"))
-            if again and takes_topic(c.read, categories, c.typ, context):
+            if again and sections is None:
+                sections = _sections(c.form if c.form is not None else root)
+                section_asks = _section_asks(group, sections, categories)
+            # A contact detail is read again in a later section of its form ("Physician information")
+            # even when its own words hint at nothing.
+            section = sections.get(id(c.el), "") if again and sections else ""
+            if again and (section or takes_topic(c.read, categories, c.typ, context)):
                 if page_sources is None:
                     page_sources = _page_sources(root, path)
                 topic = topic_of(_field_sources(c) + page_sources, categories)
@@ -311,6 +321,10 @@ def _with_topics(
                         own = fields_topic([g.found for g in group], categories)
                     topic = own  # type: ignore[assignment]
                 if topic is not None:
+                    # A section is about the topic's category when another of its controls asks for it
+                    # by its own words ("Referring physician" above the physician's address).
+                    if section and topic.category in section_asks.get(section, ()):
+                        topic = dataclasses.replace(topic, section=section)
                     c.found = _classify(c.read, c.typ, c.el.get("autocomplete") or "", categories, consent, topic, context)
             if c.found is None and checklist_item(c.read, c.typ, context):
                 if checklist is _MISSING:  # "Y N P" after each condition of a review of systems
@@ -323,6 +337,11 @@ def _field_sources(c: _Control) -> list[tuple[str, str]]:
     above the form."""
     out: list[tuple[str, str]] = []
     near = _NEAREST_HEADING(c.el)
+    bold = _bold_heading(c.el)
+    # A bold line standing alone between the heading and the control heads its section ("<p><strong>VI.
+    # Funções e Órgãos a que pertence no Partido</strong></p>"): read first, then the heading.
+    if bold is not None and (not near or (bold.sourceline or 0) >= (near[0].sourceline or 0)):
+        out.append(("heading", _text(bold)))
     if near:
         out.append(("heading", _text(near[0])))
     if c.form is not None:
@@ -331,6 +350,70 @@ def _field_sources(c: _Control) -> list[tuple[str, str]]:
         above = _HEADING_BEFORE(c.form)
         if above:
             out.append(("heading", _text(above[0])))
+    return out
+
+
+_BOLD_BEFORE = lxml.etree.XPath("preceding::*[self::strong or self::b][1]")
+_INLINE = frozenset({"span", "font", "u", "i", "em", "a", "strong", "b"})
+
+
+def _bold_heading(el: lxml.etree._Element) -> lxml.etree._Element | None:
+    """The nearest bold text above a control that is the whole of its paragraph or block (``<p><b>
+    Medical history</b></p>``, ``<div class=title><strong>…</strong></div>``): a section title written
+    without a heading tag. Not a table cell's or a label's bold text (that labels a control) nor a
+    long sentence."""
+    found = _BOLD_BEFORE(el)
+    if not found:
+        return None
+    bold = found[0]
+    block = bold.getparent()
+    while block is not None and block.tag in _INLINE:
+        block = block.getparent()
+    if block is None or block.tag not in ("p", "div", "center", "li"):
+        return None
+    text = _text(bold)
+    if not text or len(text) > 120 or _text(block) != text or _is_control(block):
+        return None
+    return bold
+
+
+def _section_asks(group: list[_Control], sections: dict[int, str], categories: dict) -> dict[str, set[str]]:
+    """For each section heading, the Art. 9 categories its controls ask for, or hint at, by their own
+    words ("Referring physician", "Do you have a primary physician?")."""
+    out: dict[str, set[str]] = {}
+    for g in group:
+        text = sections.get(id(g.el))
+        if not text:
+            continue
+        if g.found is not None and categories[g.found.category].art9 and not g.found.context:
+            out.setdefault(text, set()).add(g.found.category)
+        elif g.found is None:
+            out.setdefault(text, set()).update(hinted(g.read, categories, g.typ))
+    return out
+
+
+def _sections(form: lxml.etree._Element | None) -> dict[int, str]:
+    """For each control of a form (by ``id`` of its element) that opens or stands in a later section
+    of the form, that section's heading or legend: the nearest one above the control, inside the form
+    and after another of its controls (a heading above the form, or its first heading, names the
+    form, not a section of it). One walk over the form (for controls outside any form, the page)."""
+    out: dict[int, str] = {}
+    if form is None:
+        return out
+    seen_control = False
+    heading: lxml.etree._Element | None = None
+    text = ""
+    for el in form.iter("h1", "h2", "h3", "h4", "h5", "h6", "legend", "input", "select", "textarea"):
+        if el.tag in ("input", "select", "textarea"):
+            if el.tag == "input" and (el.get("type") or "").lower() == "hidden":
+                continue
+            if heading is not None:
+                if not text:
+                    text = _text(heading)
+                out[id(el)] = text
+            seen_control = True
+        elif seen_control:
+            heading, text = el, ""
     return out
 
 
@@ -405,6 +488,21 @@ def _short(text: str) -> str:
     return text if len(text) <= 200 else ""
 
 
+def _outer_cell_label(el: lxml.etree._Element) -> str:
+    """A control in a small table of its own (a date in three boxes: "[dd] / [mm] / [yyyy]") laid in
+    a form table's cell: the text of the cell to the left of that cell ("Primeira Visita:")."""
+    table = next(el.iterancestors("table"), None)
+    cell = table.getparent() if table is not None else None
+    if cell is None or cell.tag not in ("td", "th"):
+        return ""
+    before = cell.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    if before is None or before.tag not in ("td", "th") or _is_control(before):
+        return ""
+    return _short(_text(before))
+
+
 def _cell_above(cell: lxml.etree._Element) -> str:
     """A form laid out as a table with the labels in the row above: the cell in the same column."""
     row = cell.getparent()
@@ -442,6 +540,8 @@ def _texts(el, tag: str, typ: str, labels: _Labels, ids: _IdLookup, group_first:
         )
     if not label and typ not in ("radio", "checkbox"):
         label = _preceding_label(el)
+        if not tokens(label):  # "", "/", "-", "(###)": a part of a composite control
+            label = _outer_cell_label(el) or label
     texts["label"] = label
     if typ in ("radio", "checkbox"):
         texts["question"] = _question(el, attrs.get("name", ""), group_first)

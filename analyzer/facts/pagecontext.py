@@ -87,9 +87,12 @@ def topic_of(sources: list[tuple[str, str]], categories: dict[str, Category]) ->
     return None
 
 
+_OWN_ENOUGH = 8
+
+
 def fields_topic(found: list[Classification | None], categories: dict[str, Category]) -> Topic | None:
     """The topic a form's own answers give it: fields that name one Art. 9 category on their own
-    (strong words), at least two and a quarter of the form's controls, and no other Art. 9
+    (strong words), at least two and a quarter of the form's controls (or eight), and no other Art. 9
     category asked half as often."""
     counts: dict[str, list[str]] = {}
     for c in found:
@@ -103,7 +106,10 @@ def fields_topic(found: list[Classification | None], categories: dict[str, Categ
     # not counted: a patient questionnaire opens with a block of them, and they say nothing about
     # what the rest of the form asks.
     asking = sum(1 for c in found if c is None or categories[c.category].art9)
-    if not ranked or len(ranked[0][1]) < max(2, asking / 4) or (len(ranked) > 1 and len(ranked[1][1]) * 2 > len(ranked[0][1])):
+    # Eight such answers make a topic however long the form: a 64-control church membership
+    # application (no <form> tag, so the page's controls are one form) asks twelve faith questions.
+    enough = max(2, min(asking / 4, _OWN_ENOUGH))
+    if not ranked or len(ranked[0][1]) < enough or (len(ranked) > 1 and len(ranked[1][1]) * 2 > len(ranked[0][1])):
         return None
     cat, words = ranked[0]
     return Topic(cat, f"{len(words)} other fields of the form ask for it ({', '.join(dict.fromkeys(words))})"[:120])

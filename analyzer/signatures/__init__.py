@@ -990,6 +990,9 @@ def _field_context() -> ContextWords | None:
         _word_index(data["seeking"]),
         sexes,
         either,
+        _word_index(data.get("membership", [])),
+        frozenset(data.get("membership_topics", [])),
+        _word_index(data.get("membership_not", [])),
     )
 
 

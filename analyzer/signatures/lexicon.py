@@ -178,6 +178,9 @@ class Topic:
 
     category: str
     evidence: str
+    # The heading of the form's section the control stands in, when that is a later section of the
+    # form (not its title): "Physician information", "D. Religious background".
+    section: str = ""
 
 
 @dataclass(frozen=True)
@@ -194,6 +197,9 @@ class ContextWords:
     seeking: TermIndex | None = None
     sexes: frozenset[str] = frozenset()
     either: frozenset[str] = frozenset()
+    membership: TermIndex | None = None  # "Invited by", "Member since", "Local section"
+    membership_topics: frozenset[str] = frozenset()  # the categories of organisations one belongs to
+    membership_not: TermIndex | None = None  # "Membership fee": a payment, not a belonging
 
 
 PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported
@@ -269,11 +275,51 @@ def classify(
     # form tells who treats the visitor.
     if best is not None and best.category == "contact" and typ not in ("radio", "checkbox", "select"):
         best = next((r for r in results if r.context and categories[r.category].art9), best)
+        if best.category == "contact" and topic is not None and topic.section:
+            best = _section_contact(topic, categories, index) or best
     if best is None and topic is not None and context is not None and typ in TEXT_CONTROLS and _is_free_text(texts, context):
         return Classification(topic.category, 0.7, ("free text",), topic.evidence)
+    if best is None and topic is not None and context is not None and topic.category in context.membership_topics:
+        word = _membership_word(texts, typ, context)
+        if word:
+            return Classification(topic.category, 0.6, (word,), topic.evidence)
     if best is None and context is not None and "sex-life" in categories:
         return _partner_sought(texts, context)
     return best
+
+
+def _section_contact(topic: Topic, categories: dict[str, Category], index: TermIndex) -> Classification | None:
+    """A contact detail in a section of the form that names someone or something of the topic's
+    category ("Physician information", "D. Religious background": the physician's, the previous
+    church's address) tells who treats the visitor or where they worshipped. A section named by a
+    word that only names the domain ("Patient details", "Church information") or that is about
+    contacts itself ("Medical and emergency contacts") leaves the visitor's own details as they are."""
+    cat = categories.get(topic.category)
+    if cat is None:
+        return None
+    hits = index.hits(tokens(topic.section[:300]))
+    if any(h.term.kind == "exclude" or (h.term.cat == "contact" and h.term.kind != "exclude") for h in hits):
+        return None
+    words = [h.term.text for h in hits if h.term.cat == cat.id and h.term.kind in ("strong", "weak") and not _domain_word(cat, h.word)]
+    if not words:
+        return None
+    shown = " ".join(topic.section.split())[:60]
+    return Classification(cat.id, 0.6, (words[0],), f"section '{shown}' ({words[0]}) on {topic.evidence}"[:200])
+
+
+def _membership_word(texts: dict[str, str], input_type: str, context: ContextWords) -> str:
+    """The word that makes a control record the visitor's membership of an organisation ("Invited
+    by", "Member since", "Je rejoins la section locale"), unless it asks for a payment ("Membership
+    fee"): ``membership`` and ``membership_not`` in signatures/field_context.toml."""
+    if context.membership is None:
+        return ""
+    keys: tuple[str, ...] = ("label", "question", "placeholder", "title", "name", "id")
+    if input_type.lower() in ("radio", "checkbox", "select"):
+        keys += ("options",)
+    said = [tokens(texts[k]) for k in keys if texts.get(k)]
+    if context.membership_not is not None and any(context.membership_not.matches(t) for t in said):
+        return ""
+    return next((t.text for toks in said for t in context.membership.matches(toks)), "")
 
 
 def _partner_sought(texts: dict[str, str], context: ContextWords) -> Classification | None:
@@ -298,8 +344,15 @@ def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_ty
         return False
     if input_type.lower() in TEXT_CONTROLS and _is_free_text(texts, context):
         return True
+    if context.membership_topics and _membership_word(texts, input_type, context):
+        return True
+    return bool(hinted(texts, categories, input_type))
+
+
+def hinted(texts: dict[str, str], categories: dict[str, Category], input_type: str) -> set[str]:
+    """The special categories a word of the field's own texts hints at (weak terms)."""
     hits = _matched(index_for(categories), [v for k, v in texts.items() if k != "options" or input_type in ("radio", "checkbox", "select")])
-    return any(h.term.kind == "weak" and categories[h.term.cat].art9 for h in hits if h.term.cat in categories)
+    return {h.term.cat for h in hits if h.term.kind == "weak" and h.term.cat in categories and categories[h.term.cat].art9}
 
 
 def _is_free_text(texts: dict[str, str], context: ContextWords) -> bool:

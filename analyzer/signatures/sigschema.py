@@ -488,6 +488,9 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "seeking": _req("str[]"),
     "sexes": _req("str[]"),
     "either": _req("str[]"),
+    "membership_topics": _opt("str[]"),
+    "membership": _opt("str[]"),
+    "membership_not": _opt("str[]"),
 }
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -42,7 +43,7 @@ from analyzer.facts.pagecontext import (  # noqa: E402
     topic_of,
     without_words,
 )
-from analyzer.signatures.lexicon import classify, follow_up_of  # noqa: E402
+from analyzer.signatures.lexicon import classify, follow_up_of, hinted, takes_topic  # noqa: E402
 
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
 OTHER = ("financial", "government-id", "credentials", "contact")
@@ -102,9 +103,23 @@ def asks(texts: dict[str, str]) -> str:
 def context_sources(rec: dict) -> list[tuple[str, str]]:
     """The record's page and form context in the order fieldfacts reads it, nearest first."""
     ctx = rec.get("context") or {}
-    out = [("heading", h) for h in ctx.get("headings") or []]
+    section = section_of(rec)
+    out = [("heading", section)] if section else []
+    out += [("heading", h) for h in ctx.get("headings") or [] if h != section]
     out += [("form", ctx.get("form") or ""), ("page title", ctx.get("title") or ""), ("path", path_words(ctx.get("route") or ""))]
     return out
+
+
+def section_of(rec: dict) -> str:
+    """The heading of the form section the record stands in, as fieldfacts reads it (the heading or
+    legend right above the control, inside its form): its legend, else the nearest of its headings
+    that is not the form's or the page's own (the records list headings mostly in document order,
+    nearest last)."""
+    if rec.get("legend"):
+        return rec["legend"]
+    ctx = rec.get("context") or {}
+    own = {(ctx.get("form") or "").strip().lower(), (ctx.get("title") or "").strip().lower()}
+    return next((h for h in reversed(ctx.get("headings") or []) if h.strip().lower() not in own), "")
 
 
 def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[dict, str]]:
@@ -129,9 +144,27 @@ def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[d
         ]
         own = fields_topic(first, db.fields)
         checklist = checklist_topic(texts, [typ for typ, _ in args], first, db.fields, db.field_context)
-        for rec, t, (typ, auto) in zip(recs, texts, args, strict=True):
-            topic = topic_of(context_sources(rec), db.fields) or own
-            got = classify(t, db.fields, typ, auto, db.consent_words, topic, db.field_context)
+        sections = [section_of(r) for r in recs]
+        # The Art. 9 categories each section's controls ask for by their own words (fieldfacts._section_asks).
+        section_asks: dict[str, set[str]] = {}
+        for sec, got, t, (typ, _) in zip(sections, first, texts, args, strict=True):
+            if sec and got is not None and got.category in ART9 and not got.context:
+                section_asks.setdefault(sec, set()).add(got.category)
+            elif sec and got is None:
+                section_asks.setdefault(sec, set()).update(hinted(t, db.fields, typ))
+        for k, (rec, t, (typ, auto), got) in enumerate(zip(recs, texts, args, first, strict=True)):
+            # As fieldfacts._with_topics: only a control the first reading leaves unclassified, or a
+            # contact detail in a text control, is read again with the topic, when a topic could change
+            # its reading (takes_topic) or it stands in a later section of its form (one that an
+            # earlier control stands outside of, as fieldfacts._sections finds it).
+            again = got is None or (got.category == "contact" and typ not in ("radio", "checkbox", "select"))
+            section = sections[k] if again and sections[k] and any(s != sections[k] for s in sections[:k]) else ""
+            if again and ((section and got is not None) or takes_topic(t, db.fields, typ, db.field_context)):
+                topic = topic_of(context_sources(rec), db.fields) or own
+                if topic is not None:
+                    if section and topic.category in section_asks.get(section, ()):
+                        topic = dataclasses.replace(topic, section=section)
+                    got = classify(t, db.fields, typ, auto, db.consent_words, topic, db.field_context)
             got = got or from_checklist(t, typ, checklist, db.field_context)
             result[id(rec)] = got.category if got else "none"
     return [(rec, result[id(rec)]) for rec in records]
