@@ -1,8 +1,9 @@
 """Issue 13's "Done when" inputs at full size, each timed through the engine in a child process
-with a deadline: 200k form fields, a 20k-tag GTM export, and every 100 KB template soup.
+with a deadline: 200k form fields, 20k form fields each under its own heading, a 20k-tag GTM export,
+and every 100 KB template soup.
 
     python bench/hostile.py              # all of them, 60 s deadline each
-    python bench/hostile.py --only gtm   # one stage (fields, gtm, soup, padded)
+    python bench/hostile.py --only gtm   # one stage (fields, sections, gtm, soup, padded)
 
 Prints one line per input and the slowest input per stage. The generators are the test suite's
 (tests/hostile.py); the JavaScript stage (deep nesting, large bundles) belongs to issue 8.
@@ -29,7 +30,8 @@ from analyzer import signatures
 from analyzer.read.discover import SourceFile, classify
 from analyzer.read.engine import analyze
 stage, arg, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
-name, data = {{"fields": lambda: hostile.form_fields(size), "gtm": lambda: hostile.gtm_export(size),
+name, data = {{"fields": lambda: hostile.form_fields(size), "sections": lambda: hostile.sectioned_fields(size),
+               "gtm": lambda: hostile.gtm_export(size),
                "soup": lambda: hostile.template_soup(*arg.split("|"), size), "padded": lambda: hostile.padded(arg, size)}}[stage]()
 folder = Path(tempfile.mkdtemp())
 path = folder / name
@@ -42,7 +44,7 @@ print(f"{{time.perf_counter() - start:.2f}} {{len(result.detections)}} {{len(res
 
 
 def inputs(only: str | None) -> list[tuple[str, str, int]]:
-    out = [("fields", "-", 200_000), ("gtm", "-", 20_000)]
+    out = [("fields", "-", 200_000), ("sections", "-", 20_000), ("gtm", "-", 20_000)]
     out += [("soup", f"{o}|{s}", 100_000) for o in hostile.SOUP_OPENERS for s in hostile.SOUP_SUFFIXES]
     out += [("padded", name, 100_000) for name in hostile.PADDED]
     return [i for i in out if only in (None, i[0])]
@@ -50,7 +52,7 @@ def inputs(only: str | None) -> list[tuple[str, str, int]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--only", choices=["fields", "gtm", "soup", "padded"])
+    ap.add_argument("--only", choices=["fields", "sections", "gtm", "soup", "padded"])
     ap.add_argument("--deadline", type=float, default=60.0)
     args = ap.parse_args()
     slowest: dict[str, tuple[float, str]] = {}

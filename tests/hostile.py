@@ -36,6 +36,16 @@ def form_fields(count: int) -> tuple[str, bytes]:
     return "fields.html", f"<html><head>{RECORDER}</head><body><form>\n{rows}\n</form></body></html>".encode()
 
 
+def sectioned_fields(count: int) -> tuple[str, bytes]:
+    """A health form of ``count`` generic free-text controls, each under its own heading and bold
+    line: every one is read again with the topic, from the heading above it."""
+    rows = "\n".join(
+        f"<h3>Section {i}</h3><p><b>Part {i}</b></p><div><span>Notes {i}</span> <input type=text name=notes{i}></div>" for i in range(count)
+    )
+    head = f"<title>Patient intake: medical history</title>{RECORDER}"
+    return "intake.html", f"<html><head>{head}</head><body><h1>Medical history</h1><form>\n{rows}\n</form></body></html>".encode()
+
+
 def gtm_export(tags: int) -> tuple[str, bytes]:
     """A container export with ``tags`` Custom HTML tags, each loading Hotjar on All Pages."""
     items = [

@@ -26,6 +26,7 @@ from analyzer.facts.pagecontext import (
 )
 from analyzer.parse import htmldoc
 from analyzer.parse.htmldoc import Page
+from analyzer.parse.preceding import Preceding
 from analyzer.signatures.lexicon import (
     Category,
     Classification,
@@ -153,8 +154,6 @@ def _ancestors(el: lxml.etree._Element) -> tuple[tuple[tuple[str, str], ...], fr
 
 _EDITABLE = re.compile("contenteditable", re.I)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "legend", "caption")
-_NEAREST_HEADING = lxml.etree.XPath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::legend][1]")
-_HEADING_BEFORE = lxml.etree.XPath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]")
 
 
 @dataclass
@@ -297,6 +296,7 @@ def _with_topics(
     for c in controls:
         forms.setdefault(id(c.form), []).append(c)
     page_sources: list[tuple[str, str]] | None = None
+    before: Preceding | None = None  # built at the first control read again
     for group in forms.values():
         own: Topic | None | object = _MISSING
         checklist: Topic | None | object = _MISSING
@@ -315,7 +315,9 @@ def _with_topics(
             if again and (section or takes_topic(c.read, categories, c.typ, context)):
                 if page_sources is None:
                     page_sources = _page_sources(root, path)
-                topic = topic_of(_field_sources(c) + page_sources, categories)
+                if before is None:
+                    before = Preceding(root, [e for g in controls for e in (g.el, g.form) if e is not None])
+                topic = topic_of(_field_sources(c, before) + page_sources, categories)
                 if topic is None:
                     if own is _MISSING:
                         own = fields_topic([g.found for g in group], categories)
@@ -332,40 +334,37 @@ def _with_topics(
                 c.found = from_checklist(c.read, c.typ, checklist, context)  # type: ignore[arg-type]
 
 
-def _field_sources(c: _Control) -> list[tuple[str, str]]:
+def _field_sources(c: _Control, before: Preceding) -> list[tuple[str, str]]:
     """Nearest first: the heading or legend above the control, its form's name and the heading
     above the form."""
     out: list[tuple[str, str]] = []
-    near = _NEAREST_HEADING(c.el)
-    bold = _bold_heading(c.el)
+    near = before.nearest("heading_or_legend", c.el)
+    bold = _bold_heading(before.nearest("bold", c.el))
     # A bold line standing alone between the heading and the control heads its section ("<p><strong>VI.
     # Funções e Órgãos a que pertence no Partido</strong></p>"): read first, then the heading.
-    if bold is not None and (not near or (bold.sourceline or 0) >= (near[0].sourceline or 0)):
+    if bold is not None and (near is None or (bold.sourceline or 0) >= (near.sourceline or 0)):
         out.append(("heading", _text(bold)))
-    if near:
-        out.append(("heading", _text(near[0])))
+    if near is not None:
+        out.append(("heading", _text(near)))
     if c.form is not None:
         attrs = " ".join(c.form.get(a) or "" for a in ("aria-label", "title", "name", "id"))
         out.append(("form", attrs))
-        above = _HEADING_BEFORE(c.form)
-        if above:
-            out.append(("heading", _text(above[0])))
+        above = before.nearest("heading", c.form)
+        if above is not None:
+            out.append(("heading", _text(above)))
     return out
 
 
-_BOLD_BEFORE = lxml.etree.XPath("preceding::*[self::strong or self::b][1]")
 _INLINE = frozenset({"span", "font", "u", "i", "em", "a", "strong", "b"})
 
 
-def _bold_heading(el: lxml.etree._Element) -> lxml.etree._Element | None:
-    """The nearest bold text above a control that is the whole of its paragraph or block (``<p><b>
-    Medical history</b></p>``, ``<div class=title><strong>…</strong></div>``): a section title written
-    without a heading tag. Not a table cell's or a label's bold text (that labels a control) nor a
-    long sentence."""
-    found = _BOLD_BEFORE(el)
-    if not found:
+def _bold_heading(bold: lxml.etree._Element | None) -> lxml.etree._Element | None:
+    """The nearest bold text above a control (``bold``), when it is the whole of its paragraph or
+    block (``<p><b>Medical history</b></p>``, ``<div class=title><strong>…</strong></div>``): a section
+    title written without a heading tag. Not a table cell's or a label's bold text (that labels a
+    control) nor a long sentence."""
+    if bold is None:
         return None
-    bold = found[0]
     block = bold.getparent()
     while block is not None and block.tag in _INLINE:
         block = block.getparent()
