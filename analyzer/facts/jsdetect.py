@@ -262,6 +262,7 @@ class Detector:
                     vendor,
                     s.node,
                     f"{s.evidence}: the loader alone records nothing ({vendor.name} records only when an init turns replay on)",
+                    replay_off=True,
                 )
                 for s in sites
             ]
