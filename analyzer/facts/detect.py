@@ -7,6 +7,7 @@ commented-out snippets. The consent verdict is ``consent_markup``'s job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -78,6 +79,29 @@ class PageFacts:
     commented: tuple[CommentedSnippet, ...]
 
 
+# A relative path whose first folder is a host name (``../static.hotjar.com/c/hotjar-1.js``,
+# ``/web-sdk.smartlook.com/recorder.js``): how site copiers (HTTrack, "save page as" with its
+# folder of resources, wget --mirror) lay out files fetched from other hosts; the copy serves them
+# from its own host, so the folder's name is the host the file came from. Only a folder followed by
+# more path counts, and only a dotted name ending in a letters-only label.
+_HOST_LABEL = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
+
+
+def is_host_name(name: str) -> bool:
+    """A dotted DNS name (``static.hotjar.com``): two or more labels, the last letters only."""
+    labels = name.lower().split(".")
+    return len(labels) >= 2 and 2 <= len(labels[-1]) <= 24 and labels[-1].isalpha() and all(_HOST_LABEL.fullmatch(x) for x in labels)
+
+
+def _copied_host(path: str) -> tuple[str, str] | None:
+    """(host, rest) when the relative ``path``'s first folder, after ``./``, ``../`` and ``/``, is a host name."""
+    rest = path
+    while rest.startswith(("./", "../", "/")):
+        rest = rest[rest.index("/") + 1 :]
+    folder, sep, tail = rest.partition("/")
+    return (folder.lower(), "/" + tail) if sep and tail and is_host_name(folder) else None
+
+
 def split_url(raw: str) -> tuple[str, str] | None:
     """(host, "host/path?query") lower-cased; host is "" for relative URLs. None if not a URL."""
     url = raw.strip()
@@ -91,6 +115,10 @@ def split_url(raw: str) -> tuple[str, str] | None:
         return None
     host = (parts.hostname or "").lower()
     rest = parts.path + (f"?{parts.query}" if parts.query else "")
+    if not host and not parts.scheme:
+        copied = _copied_host(rest)
+        if copied:  # a site copy keeps another host's files in a folder named after that host
+            host, rest = copied
     return host, (host + rest).lower()
 
 

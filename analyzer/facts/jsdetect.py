@@ -262,6 +262,7 @@ class Detector:
                     vendor,
                     s.node,
                     f"{s.evidence}: the loader alone records nothing ({vendor.name} records only when an init turns replay on)",
+                    replay_off=True,
                 )
                 for s in sites
             ]
@@ -2141,6 +2142,9 @@ def _snippet_statement(chain: list[Node]) -> tuple[Node, bool]:
         elif anc.type == "program":
             break
         else:
+            if left_iife and anc.type == "sequence_expression":
+                # one IIFE of a comma-joined run (a minifier's or Angular's concatenated scripts)
+                return current, True
             current = anc
             if anc.type == "call_expression" and _invokes_function(anc):
                 left_iife = True  # the anchor is an argument of the IIFE: (function(h,o,t,j){…})(…, 'https://…')

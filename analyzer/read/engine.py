@@ -31,10 +31,10 @@ from analyzer.facts import (
     tag_managers,
     textscan,
 )
-from analyzer.facts.detect import PageFacts, RecorderSite, script_type
+from analyzer.facts.detect import PageFacts, RecorderSite, is_host_name, script_type
 from analyzer.facts.fieldfacts import FieldSite
 from analyzer.facts.records import Commented, FileFacts, Hint, Inactive, PiiPush, RegistryStart, TagManagerSeen
-from analyzer.kinds import Mechanism
+from analyzer.kinds import Mechanism, Via
 from analyzer.model import Detection, Diagnostic, Location, Status, Verdict
 from analyzer.parse import bundler_exports, chunk_files, htmldoc, jsfacts, jsparse, links, reading, sfc, sourcemap, suppress, templates
 from analyzer.parse.jsparse import JsSource, dialect_for
@@ -338,6 +338,7 @@ def _analyze_html(
         )
     verdicts = [(site, consent_markup.verdict(site, facts, db)) for site in facts.sites]
     verdicts, code = _inline_code(path, page, verdicts, db, result)
+    verdicts = _library_tags_only(verdicts, code, result)
     if tpl is not None:
         verdicts += template_scan.code_sites(tpl, page.text, vendors, db)
         verdicts = template_scan.gate_all(verdicts, tpl, page.text, db)
@@ -398,6 +399,33 @@ def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB,
     started = {(id(owners[r.piece]), r.vendor.id) for r in results.starts}
     merged = [(site, v) for site, v in merged if (id(site.element), site.vendor.id) not in off - started]
     return merged, results
+
+
+def _library_tags_only(verdicts: list, code: CodeScan, result: FileResult) -> list:
+    """A suite whose replay is off unless its init turns it on (Mixpanel), loaded by a plain
+    ``<script src>`` with no start of it in the page's code, records nothing here: the tag becomes
+    an RL130 note, as the same suite's stub without an init already does in code."""
+    started = {r.vendor.id for r in code.starts}
+    kept = []
+    for site, verdict in verdicts:
+        vendor = site.vendor
+        if (
+            site.via == Via.SCRIPT_SRC
+            and vendor.category == "replay-addon"
+            and vendor.sdk.replay_default == "off"
+            and vendor.id not in started
+        ):
+            result.inactive.append(
+                Inactive(
+                    vendor.id,
+                    site.element.line,
+                    site.element.column,
+                    f"{site.evidence}: the library alone records nothing ({vendor.name} records only when an init turns replay on)",
+                )
+            )
+            continue
+        kept.append((site, verdict))
+    return kept
 
 
 def _refine(markup: Verdict, code: Verdict, line: int) -> Verdict:
@@ -470,6 +498,17 @@ def _code_file(
         for r in results.starts
         if r.registry is None
     ]
+    own = vendor_own_file(os.path.abspath(file), db)
+    if own and any(site.vendor.id in own for site, _ in verdicts):
+        verdicts = [(site, v) for site, v in verdicts if site.vendor.id not in own]
+        result.diagnostics.append(
+            Diagnostic(
+                path=path,
+                code="vendor-file",
+                message=f"this file is {', '.join(sorted(db.vendors[o].name for o in own))}'s own script (a copy kept under its host's "
+                "folder): the SDK's internals are not a start",
+            )
+        )
     result.registry_starts += [
         RegistryStart(
             Detection(
@@ -491,6 +530,23 @@ def _code_file(
         result.code = masking_code([text])
     _report(path, PageFacts((), (), (), tuple(in_comments)), verdicts, results, db, result)
     return programs.get(0) if kind != "sfc" else None
+
+
+def vendor_own_file(path: str, db: SignatureDB) -> set[str]:
+    """Vendors whose own script this file is: a folder of its path is named after a host of theirs and
+    the path under it is one of their URLs (a site copy keeps ``edge.fullstory.com/s/fs.js`` or
+    ``us-assets.i.posthog.com/static/array.js`` as those folders). The SDK's internals (its own
+    snippet for frames, its queue replay of ``init``) are then not the site starting it; the page
+    or code that loads the file is."""
+    parts = path.replace("\\", "/").split("/")
+    out: set[str] = set()
+    for i, part in enumerate(parts[:-1]):
+        if not is_host_name(part):
+            continue
+        host = part.lower()
+        hostpath = (host + "/" + "/".join(parts[i + 1 :])).lower()
+        out |= {v.id for v in db.vendors.values() if v.urls.matches(host, hostpath)}
+    return out
 
 
 def _component_fields(kind: str, text: str, pieces: list[JsSource], db: SignatureDB, result: FileResult) -> dict[int, jsfacts.Program]:
