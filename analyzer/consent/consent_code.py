@@ -29,7 +29,7 @@ from analyzer.parse.jsfacts import FUNCTION_TYPES, Program, returned_expression,
 from analyzer.parse.jsflow import Flow, Use
 from analyzer.parse.jsshapes import function_shape
 from analyzer.parse.normalise import norm
-from analyzer.signatures import CategoryCallbackSpec, Cmp, OptionGate, SignatureDB
+from analyzer.signatures import CategoryCallbackSpec, Cmp, OptionGate, SignatureDB, StatusParameter
 from analyzer.signatures.lexicon import tokens
 
 _TRUTHY = frozenset({"true", "granted", "allow", "accepted", "1", "ACCEPT", "yes", "!0"})
@@ -58,6 +58,7 @@ class ConsentVocabulary:
     records: dict[str, frozenset[str]] = field(default_factory=dict)  # a hand-written banner's storage ([consent_record])
     categories: frozenset[str] = frozenset()  # CMPs' analytics category names ([markup] analytics_values), lower-cased
     option_gates: tuple[tuple[OptionGate, str], ...] = ()  # ([js.option_gate], CMP name): checks only under proven options
+    status_parameters: tuple[tuple[StatusParameter, str], ...] = ()  # ([js.status_parameter], CMP name)
 
     def may_check(self, text: str) -> bool:
         """Can this (lower-cased) condition text hold an analytics check at all? The words of a
@@ -75,6 +76,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
     the checks longest first."""
     checks, events, fail, words, callbacks, api = [], [], [], [], [], []
     gates: list[tuple[OptionGate, str]] = []
+    statuses: list[tuple[StatusParameter, str]] = []
     parameters: dict[str, tuple[int, str, str]] = {}
     for cmp in db.cmps.values():
         if not cmp.gates_recorders:
@@ -86,6 +88,8 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
             api.append((a.name, a.shape, cmp.name))
         if js.option_gate is not None:
             gates.append((js.option_gate, cmp.name))
+        if js.status_parameter is not None:
+            statuses.append((js.status_parameter, cmp.name))
         callbacks += [CategoryCallback(spec, cmp) for spec in js.category_callbacks]
         words += [w.lower() for w in js.consent_words]
         checks += [(norm(c).lower(), cmp.name) for c in js.analytics_checks]
@@ -93,7 +97,15 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         fail += [(norm(f).lower(), cmp.name) for f in js.fail_open]
     checks.sort(key=lambda c: -len(c[0]))
     renamed = {name.lower() for name, _, _ in api}
-    needs = tuple(dict.fromkeys([*(_needs(c, renamed) for c, _ in checks), *(frozenset({g.method.lower()}) for g, _ in gates)]))
+    needs = tuple(
+        dict.fromkeys(
+            [
+                *(_needs(c, renamed) for c, _ in checks),
+                *(frozenset({g.method.lower()}) for g, _ in gates),
+                *(frozenset({v}) for s, _ in statuses for v in s.granted),
+            ]
+        )
+    )
     every = sorted({w for need in needs for w in need}, key=len, reverse=True)
     pattern = (
         re.compile(r"(?<![a-z0-9_$])(?:" + "|".join(re.escape(w) for w in every) + r")(?![a-z0-9_$])") if every and all(needs) else None
@@ -123,6 +135,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         db.script_types.consent_record,
         categories,
         tuple(gates),
+        tuple(statuses),
     )
 
 
@@ -583,6 +596,10 @@ class GuardAnalysis:
         return next(((pol, check) for pol, check in found if pol == -1 and check), (0, None))
 
     def _comparison(self, op: str, left: Node, right: Node, env: dict[str, Node]) -> tuple[int, str | None]:
+        if self.vocab.status_parameters:
+            status = self._status_comparison(op, left, right, env)
+            if status is not None:
+                return status
         side, other = (left, right) if self._check_in(left, env) else (right, left)
         check = self._check_in(side, env)
         if check is None:
@@ -599,6 +616,68 @@ class GuardAnalysis:
         if value in _FALSY_LOWER:
             return (-pol, check) if eq else (0, None)  # "!== false" lets undefined through
         return (1, check) if eq and pol == 1 else (0, None)
+
+    # -- [js.status_parameter]: a callback's status argument compared with a consenting status ----
+    def _status_comparison(self, op: str, left: Node, right: Node, env: dict[str, Node]) -> tuple[int, str | None] | None:
+        """None when neither side is a status argument; else the comparison's polarity: ``status ==
+        cookieconsent.status.allow`` (or ``'allow'``) in ``onInitialise(status)`` is the check,
+        ``!= 'allow'`` its refusal, ``== 'deny'`` a refusal, and a comparison with anything else
+        (``dismiss``, a variable) proves nothing."""
+        for side, other in ((left, right), (right, left)):
+            found = self._status_argument(side)
+            if found is None:
+                continue
+            spec, cmp, callback = found
+            value = canonical(self.prog, other, env).strip().strip("'\"`")
+            for path, status in spec.constants:
+                if value == path or value.endswith("." + path):
+                    value = status
+                    break
+            eq, ne = op in ("===", "=="), op in ("!==", "!=")
+            check = f"{self.prog.text(side)} {op} {self.prog.text(other)[:40]} in {callback}() ({cmp}: {spec.why})"
+            if value in spec.granted:
+                return (1, check) if eq else (-1, check) if ne else (0, None)
+            if value in spec.refused:
+                return (-1, check) if eq else (0, None)
+            return 0, None
+        return None
+
+    def _status_argument(self, node: Node) -> tuple[StatusParameter, str, str] | None:
+        """(spec, CMP, callback key) when ``node`` is the status argument of a ``[js.status_parameter]``
+        callback: a function under one of its keys in an object literal that is the first argument of
+        one of its init calls (``window.cookieconsent.initialise({onInitialise: function (status) …})``)."""
+        node = unparen(node)
+        if node.type != "identifier":
+            return None
+        binding = self.prog.lookup(node)
+        if binding is None or binding.kind != "param":
+            return None
+        fn = binding.scope
+        params = self.prog.scopes._parameter_names(fn)
+        chain = self.prog.chain(fn)
+        if fn.type == "method_definition":
+            name, obj_at = fn.child_by_field_name("name"), len(chain) - 2
+        else:
+            holder = chain[-2] if len(chain) >= 2 else None
+            if holder is None or holder.type != "pair" or holder.child_by_field_name("value") != fn:
+                return None
+            name, obj_at = holder.child_by_field_name("key"), len(chain) - 3
+        if name is None or obj_at < 2:
+            return None
+        key = self.prog.string_value(name) or self.prog.text(name)
+        obj, arguments, call = chain[obj_at], chain[obj_at - 1], chain[obj_at - 2]
+        if obj.type != "object" or arguments.type != "arguments" or call.type not in ("call_expression", "new_expression"):
+            return None
+        if self.prog.args(call)[:1] != [obj]:
+            return None
+        callee = self.prog.callee(call)
+        path = self.prog.path(callee) if callee is not None else ""
+        for spec, cmp in self.vocab.status_parameters:
+            if key not in spec.callbacks or spec.index >= len(params) or params[spec.index].id != binding.node.id:
+                continue
+            if any(path == c or path.endswith("." + c) for c in spec.calls):
+                return spec, cmp, key
+        return None
 
     # -- the walk -------------------------------------------------------------------------------
     def judge(self, node: Node) -> Path:

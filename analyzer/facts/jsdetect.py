@@ -119,6 +119,7 @@ class Detector:
         self._bool_text: str | None = None
         # Statements where a vendor's second-stage script was found -> the byte span of that script.
         self._second_stage: dict[int, tuple[int, int]] = {}
+        self._snippet_off: list[Inactive] = []  # snippets whose own settings keep replay off ([[detect.snippet]] replay_on)
         self._span_memo: dict[str, list[int]] = {}  # vendor id -> _spans
 
     def _booleans(self) -> str:
@@ -249,6 +250,7 @@ class Detector:
             + self._container_tags(vendor),
             self._snippets(vendor),
         )
+        inactive += [i for i in self._snippet_off if i.vendor.id == vendor.id]
         if (inits or inactive or released) and vendor.category == "replay-addon":
             # For a suite, the loader only fetches it: the init call decides whether replay runs.
             sites = [s for s in sites if s.via in _STARTS] if inits or released else []
@@ -1449,8 +1451,21 @@ class Detector:
         """
         data = self.prog.parsed.source.data
         found: list[tuple[bool, Node, str, Via]] = []
+        replay_on = dict(vendor.snippet_replay_on)
         for group, note in vendor.snippets:
             if not anchors.group_present(group, data):
+                continue
+            settings = replay_on.get(group)
+            if settings and not any(s.encode() in data for s in settings):
+                # A snippet that carries the app's settings, without the one that turns replay on:
+                # the suite runs, nothing is recorded (held back in ``_snippet_off``, filed as RL130).
+                for offset, width in anchors.occurrences(data, max(group, key=len), limit=1):
+                    chain = self.prog.tree.path(offset, offset + width)
+                    if chain[-1].type != "comment" and _code_string(self.prog, chain) is None:
+                        stmt, _ = _snippet_statement(chain)
+                        self._snippet_off.append(
+                            Inactive(vendor, stmt, f"{note or ' + '.join(group)} with replay off (none of {', '.join(settings)})", True)
+                        )
                 continue
             for offset, width in anchors.occurrences(data, max(group, key=len), limit=20):
                 chain = self.prog.tree.path(offset, offset + width)

@@ -33,7 +33,7 @@ _JSX_HINT = re.compile(rb"(?:[\[(=?:,>&{]|\breturn)\s*(?://[^\n]*\n\s*|/\*(?:[^*
 
 def minified(data: bytes) -> bool:
     """Built output (a line of thousands of characters): no JSX survives compilation."""
-    return any(len(line) > 5000 for line in data[:200_000].split(b"\n", 64))
+    return any(len(line) > 5000 for line in data[:200_000].split(b"\n"))
 
 
 @functools.lru_cache(maxsize=4)

@@ -285,6 +285,9 @@ class Vendor:
     unmasks: tuple[AttrMatch, ...] = ()
     # Snippet groups that are the vendor's second-stage script ([[detect.snippet]] second_stage = true).
     second_stage: frozenset[tuple[str, ...]] = frozenset()
+    # Snippet groups that carry the app's settings ([[detect.snippet]] replay_on): group -> the strings
+    # one of which must be in the code holding the snippet for it to record.
+    snippet_replay_on: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     hosts: tuple[str, ...] = ()  # [detect] hosts as written
     script_attributes: tuple[str, ...] = ()  # [detect] script_attributes
     gtm_tag_types: tuple[str, ...] = ()  # [detect] gtm_tag_types
@@ -385,6 +388,22 @@ class OptionGate:
 
 
 @dataclass(frozen=True)
+class StatusParameter:
+    """``[js.status_parameter]``: callbacks of the library's options object that receive the
+    visitor's choice as a status string (cookieconsent 3's ``onInitialise(status)``): only a
+    comparison of that argument with a status that consents is a check; the argument alone, or
+    compared with any other status, is not."""
+
+    callbacks: tuple[str, ...]  # option keys whose function receives the status
+    index: int  # the argument that is the status
+    calls: tuple[str, ...]  # init calls whose first argument is the options object
+    granted: frozenset[str]  # statuses that mean consent
+    refused: frozenset[str]  # statuses that mean refusal
+    constants: tuple[tuple[str, str], ...]  # (library constant path, status it holds), lower-cased
+    why: str
+
+
+@dataclass(frozen=True)
 class CmpJs:
     """A consent manager's ``[js]`` table, compiled."""
 
@@ -401,6 +420,7 @@ class CmpJs:
     bundled_api: tuple[BundledApi, ...] = ()
     consent_parameters: tuple[ConsentParameter, ...] = ()
     option_gate: OptionGate | None = None
+    status_parameter: StatusParameter | None = None
     example: str | None = None  # how code starts a recorder after this CMP's consent, for fixes
 
 
@@ -578,6 +598,7 @@ def _vendor(data: dict[str, Any]) -> Vendor:
         masks=_marks(masking, ("mask_attributes", "block_attributes"), ("mask_classes", "block_classes")),
         unmasks=_marks(masking, ("unmask_attributes",), ("unmask_classes",)),
         second_stage=frozenset(tuple(g["all"]) for g in detect.get("snippet", []) if g.get("second_stage")),
+        snippet_replay_on=tuple((tuple(g["all"]), tuple(g["replay_on"])) for g in detect.get("snippet", []) if g.get("replay_on")),
         hosts=tuple(detect.get("hosts", [])),
         script_attributes=tuple(detect.get("script_attributes", [])),
         gtm_tag_types=tuple(detect.get("gtm_tag_types", [])),
@@ -787,7 +808,7 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
         for spec in specs:
             name, sep, value = spec.partition("=")
             if not sep or not name or not value:
-                raise SignatureError(f"{where}: js.option_gate.{key} {spec!r}: expected 'key=value'")
+                raise SignatureError(f"{where}: js.option_gate / js.status_parameter {key} {spec!r}: expected 'key=value'")
             out.append((name, value))
         return tuple(out)
 
@@ -807,6 +828,19 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
             why=gate["why"],
         )
 
+    def status_parameter(spec: dict[str, Any] | None) -> StatusParameter | None:
+        if spec is None:
+            return None
+        return StatusParameter(
+            callbacks=tuple(spec["callbacks"]),
+            index=spec.get("index", 0),
+            calls=tuple(spec["calls"]),
+            granted=frozenset(v.lower() for v in spec["granted"]),
+            refused=frozenset(v.lower() for v in spec.get("refused", [])),
+            constants=tuple((k.lower(), v.lower()) for k, v in pairs(spec.get("constants", []), "constants")),
+            why=spec["why"],
+        )
+
     return CmpJs(
         declared=bool(js),
         analytics_checks=tuple(js.get("analytics_checks", [])),
@@ -821,6 +855,7 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
         bundled_api=tuple(api(s) for s in js.get("bundled_api", [])),
         consent_parameters=tuple(parameter(s) for s in js.get("consent_parameters", [])),
         option_gate=option_gate(js.get("option_gate")),
+        status_parameter=status_parameter(js.get("status_parameter")),
         example=js.get("example"),
     )
 

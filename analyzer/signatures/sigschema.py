@@ -47,7 +47,10 @@ MASKING_DEFAULTS = ("all-inputs", "keystrokes-suppressed", "by-type", "password-
 # second_stage: the group is the vendor's own second-stage script (its CDN file kept in a repository, a page
 # saved with its _files folder): the file is the recorder, reported once where the group's longest string
 # is, and its inner script and frame loads are its internals, not starts of their own.
-_SNIPPET = {"all": _req("str[]"), "note": _opt(str), "second_stage": _opt(bool)}
+# replay_on: a snippet that carries the app's own settings (New Relic's copy-paste agent writes the
+# account's session_replay block into NREUM.init only when replay is enabled): it records only when
+# one of these strings is in the code that holds it; without any, it is a suite with replay off.
+_SNIPPET = {"all": _req("str[]"), "note": _opt(str), "second_stage": _opt(bool), "replay_on": _opt("str[]")}
 
 VENDOR_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
@@ -344,6 +347,20 @@ CMP_SCHEMA: dict[str, Field] = {
                     "one_of": _opt("str[]"),  # "key=a|b": absent or one of these string literals
                     "forbidden_text": _opt("str[]"),  # text the options object must not hold (a dismiss class in content HTML)
                     "why": _req(str),  # what the check means when the options prove it
+                }
+            ),
+            # Callbacks that receive the visitor's choice as a status string (cookieconsent 3's
+            # onInitialise(status) / onStatusChange(status)): a comparison with a consenting status is a
+            # check, the bare argument or any other status is not. See StatusParameter.
+            "status_parameter": _opt(
+                {
+                    "callbacks": _req("str[]"),  # option keys whose function receives the status
+                    "index": _opt(int),  # which argument is the status (default 0)
+                    "calls": _req("str[]"),  # init calls whose first argument is the options object
+                    "granted": _req("str[]"),  # statuses that mean consent ("allow")
+                    "refused": _opt("str[]"),  # statuses that mean refusal ("deny")
+                    "constants": _opt("str[]"),  # "path=status": the library's constants ("cookieconsent.status.allow=allow")
+                    "why": _req(str),  # what the granted status means
                 }
             ),
             # How code starts a recorder only after this CMP's analytics consent, for fixes
