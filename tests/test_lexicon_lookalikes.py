@@ -126,6 +126,8 @@ NOT_CATEGORY = {
     "danish-tablet-devices": (field(label="Computere og tabletter", type_="checkbox"), "health"),
     "german-place-of-birth": (field(label="Wo sind Sie geboren?"), "health"),
     "portuguese-compressed-files": (field(label="Arquivos comprimidos"), "health"),
+    "student-orientation-day": (field(label="Orientation day attendance", type_="checkbox"), "health"),
+    "german-school-orientation": (field(label="Orientierungsstufe"), "health"),
     "english-somber-colour": (field(label="Palette", options="Bright Somber Pastel", type_="select"), "health"),
     # financial: savings, pay rates, cover and instalments
     "energy-savings": (field(label="Estimated energy savings (kWh)"), "financial"),
@@ -288,6 +290,9 @@ MUST_BE = {
     "polish-vaccinated": (field(question="Czy jest Pan zaszczepiony przeciw grypie?", options="Tak Nie", type_="radio"), "health"),
     "czech-takes-tablets": (field(label="Berete nějaké tablety?"), "health"),
     "russian-tablets": (field(label="Принимаете ли вы таблетки?"), "health"),
+    "english-disorientation": (field(label="Disorientation", type_="checkbox"), "health"),
+    "polish-disorientation": (field(label="Dezorientacja", type_="checkbox"), "health"),
+    "russian-disorientation": (field(label="Дезориентация в пространстве"), "health"),
     "english-retirement-savings": (field(label="Retirement savings"), "financial"),
     "german-savings-account": (field(label="Sparguthaben"), "financial"),
     "french-monthly-instalment": (field(label="Mensualité souhaitée"), "financial"),
