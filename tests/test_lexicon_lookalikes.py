@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.signatures.lexicon import classify
+from analyzer.signatures.lexicon import classify, follow_up_of
 from tests.test_classifier import field
 
 NOT_CATEGORY = {
@@ -97,6 +97,38 @@ NOT_CATEGORY = {
     "order-confirmation-email": (field(label="Confirmation email", type_="checkbox"), "religion"),
     "spanish-confirming-booking": (field(label="Confirmando su reserva"), "religion"),
     "order-confirmation-date": (field(label="Date of confirmation of the order"), "religion"),
+    # intake concepts (issue 14, vocabulary by concept): look-alikes of symptoms, functional patterns, aids, measurements
+    "oven-temperature": (field(label="Oven temperature (°C)"), "health"),
+    "deadlift-target-weight": (field(label="Target weight for your deadlift (kg)"), "health"),
+    "hr-benefits-plan-election": (field(label="Health insurance plan election", options="PPO HMO Waive", type_="select"), "health"),
+    "hr-choose-your-plan": (field(label="Choose your plan: medical plan", options="Bronze Silver Gold", type_="select"), "health"),
+    "dog-walker": (field(label="Name of your dog walker"), "health"),
+    "lump-sum": (field(label="Lump sum payment"), "health"),
+    "german-if-so": (field(label="Falls ja, welche Firma?"), "health"),
+    "german-car-mobility": (field(label="Mobilitätsgarantie"), "health"),
+    "french-tax-regime": (field(label="Régime fiscal", options="Micro Réel", type_="select"), "health"),
+    "french-dissertation": (field(label="Titre du mémoire"), "health"),
+    "italian-colour-saturation": (field(label="Saturazione del colore"), "health"),
+    "spanish-package-weight": (field(label="Peso del paquete"), "health"),
+    "portuguese-humour-genre": (field(label="Gênero favorito", options="Comédia Humor Drama", type_="select"), "health"),
+    "portuguese-power-cuts": (field(label="Quedas de energia"), "health"),
+    "dutch-vote-on-proposal": (field(label="Stemming over het voorstel"), "health"),
+    "polish-colour-saturation": (field(label="Saturacja koloru"), "health"),
+    "czech-colour-saturation": (field(label="Saturace barev"), "health"),
+    "swedish-parachute": (field(label="Fallskärmshopp", type_="checkbox"), "health"),
+    "danish-interest-rate-fall": (field(label="Fald i renten"), "health"),
+    "russian-exchange-rate-falls": (field(label="Падения курса"), "health"),
+    "hat-size-head-circumference": (field(label="Head circumference (cm)", options="S M L XL", type_="select"), "health"),
+    "french-plumbing-dissertation": (field(label="Mémoire de fin d'études (titre)"), "health"),
+    "english-tablet-device": (field(question="Do you own a tablet?", options="Yes No", type_="radio"), "health"),
+    "spanish-brake-pads": (field(label="Pastillas de freno", options="Delanteras Traseras", type_="select"), "health"),
+    "italian-brake-pads": (field(label="Pastiglie dei freni"), "health"),
+    "danish-tablet-devices": (field(label="Computere og tabletter", type_="checkbox"), "health"),
+    "german-place-of-birth": (field(label="Wo sind Sie geboren?"), "health"),
+    "portuguese-compressed-files": (field(label="Arquivos comprimidos"), "health"),
+    "student-orientation-day": (field(label="Orientation day attendance", type_="checkbox"), "health"),
+    "german-school-orientation": (field(label="Orientierungsstufe"), "health"),
+    "english-somber-colour": (field(label="Palette", options="Bright Somber Pastel", type_="select"), "health"),
     # financial: savings, pay rates, cover and instalments
     "energy-savings": (field(label="Estimated energy savings (kWh)"), "financial"),
     "german-promotion-saving": (field(label="Ihre Ersparnis"), "financial"),
@@ -195,6 +227,72 @@ MUST_BE = {
     "dutch-confirmand": (field(label="Naam vormeling"), "religion"),
     "portuguese-confirmand": (field(question="É crismando este ano?", options="Sim Não", type_="radio"), "religion"),
     "russian-chrismation": (field(label="Дата миропомазания"), "religion"),
+    # intake concepts (issue 14, vocabulary by concept): review of systems, functional health patterns, aids,
+    # medication, births and measurements, in the twelve languages
+    "english-short-of-breath": (field(question="Do you get short of breath?", options="Yes No", type_="radio"), "health"),
+    "english-pins-and-needles": (field(label="Pins and needles", type_="checkbox"), "health"),
+    "english-loss-of-appetite": (field(label="Loss of appetite", type_="checkbox"), "health"),
+    "english-bladder-control": (field(label="Problems with bladder control"), "health"),
+    "english-falling-asleep": (field(label="Trouble falling asleep", type_="checkbox"), "health"),
+    "english-falls": (field(question="Have you had any falls in the last year?", options="Yes No", type_="radio"), "health"),
+    "english-walking-frame": (field(label="Do you use a walking frame?"), "health"),
+    "english-pressure-sores": (field(label="Pressure sores", type_="checkbox"), "health"),
+    "english-ringing-in-ears": (field(label="Ringing in the ears", type_="checkbox"), "health"),
+    "english-low-mood": (field(label="Low mood", type_="checkbox"), "health"),
+    "english-heavy-periods": (field(label="Heavy periods", type_="checkbox"), "health"),
+    "english-help-dressing": (field(label="Do you need help with dressing?"), "health"),
+    "english-adverse-reactions": (field(label="Adverse reactions to medicines"), "health"),
+    "english-birth-weight": (field(label="Birth weight"), "health"),
+    "german-urge": (field(label="Harndrang", type_="checkbox"), "health"),
+    "german-falls": (field(label="Stürze in den letzten 12 Monaten"), "health"),
+    "german-oedema": (field(label="Ödeme", type_="checkbox"), "health"),
+    "german-side-effects": (field(label="Nebenwirkungen"), "health"),
+    "german-help-dressing": (field(label="Hilfe beim Anziehen", type_="checkbox"), "health"),
+    "german-oxygen-saturation": (field(label="Sauerstoffsättigung (%)"), "health"),
+    "french-pressure-sores": (field(label="Escarres", type_="checkbox"), "health"),
+    "french-swallowing": (field(label="Troubles de la déglutition", type_="checkbox"), "health"),
+    "french-fall-risk": (field(label="Risque de chute"), "health"),
+    "italian-palpitations": (field(label="Palpitazioni", type_="checkbox"), "health"),
+    "italian-hours-of-sleep": (field(label="Ore di sonno per notte"), "health"),
+    "spanish-adverse-reactions": (field(label="Reacciones adversas"), "health"),
+    "spanish-falls": (field(question="¿Ha sufrido caídas?", options="Sí No", type_="radio"), "health"),
+    "portuguese-difficulty-sleeping": (field(label="Dificuldade para dormir", type_="checkbox"), "health"),
+    "portuguese-birth-weight": (field(label="Peso ao nascer"), "health"),
+    "dutch-palpitations": (field(label="Hartkloppingen", type_="checkbox"), "health"),
+    "dutch-hearing-aid": (field(label="Gehoorapparaat", type_="checkbox"), "health"),
+    "dutch-side-effects": (field(label="Bijwerkingen"), "health"),
+    "polish-falling-asleep": (field(label="Trudności z zasypianiem", type_="checkbox"), "health"),
+    "polish-pressure-sores": (field(label="Odleżyny", type_="checkbox"), "health"),
+    "czech-urine-leak": (field(label="Únik moči", type_="checkbox"), "health"),
+    "czech-dentures": (field(label="Umělý chrup", type_="checkbox"), "health"),
+    "swedish-low-mood": (field(label="Nedstämdhet", type_="checkbox"), "health"),
+    "swedish-pressure-sores": (field(label="Trycksår", type_="checkbox"), "health"),
+    "danish-palpitations": (field(label="Hjertebanken", type_="checkbox"), "health"),
+    "danish-side-effects": (field(label="Bivirkninger"), "health"),
+    "russian-pressure-sores": (field(label="Пролежни", type_="checkbox"), "health"),
+    "russian-side-effects": (field(label="Побочные эффекты"), "health"),
+    "english-hoarseness": (field(label="Hoarseness", type_="checkbox"), "health"),
+    "german-hoarseness": (field(label="Heiserkeit", type_="checkbox"), "health"),
+    "german-morning-stiffness": (field(label="Morgensteifigkeit", type_="checkbox"), "health"),
+    "french-urination": (field(label="Mictions fréquentes", type_="checkbox"), "health"),
+    "italian-urination": (field(label="Urgenza minzionale", type_="checkbox"), "health"),
+    "spanish-pain-scale": (field(label="Escala del dolor (0-10)"), "health"),
+    "portuguese-muscle-weakness": (field(label="Fraqueza muscular", type_="checkbox"), "health"),
+    "dutch-excessive-thirst": (field(label="Veel dorst", type_="checkbox"), "health"),
+    "polish-hoarseness": (field(label="Chrypka", type_="checkbox"), "health"),
+    "czech-sweating": (field(label="Nadměrné pocení", type_="checkbox"), "health"),
+    "swedish-morning-stiffness": (field(label="Morgonstelhet", type_="checkbox"), "health"),
+    "danish-muscle-weakness": (field(label="Muskelsvaghed", type_="checkbox"), "health"),
+    "russian-breathing-rate": (field(label="Частота дыхания"), "health"),
+    "english-take-tablets": (field(question="Do you take any tablets?", options="Yes No", type_="radio"), "health"),
+    "german-tablets": (field(label="Nehmen Sie regelmäßig Tabletten?"), "health"),
+    "spanish-takes-pills": (field(label="¿Toma pastillas?"), "health"),
+    "polish-vaccinated": (field(question="Czy jest Pan zaszczepiony przeciw grypie?", options="Tak Nie", type_="radio"), "health"),
+    "czech-takes-tablets": (field(label="Berete nějaké tablety?"), "health"),
+    "russian-tablets": (field(label="Принимаете ли вы таблетки?"), "health"),
+    "english-disorientation": (field(label="Disorientation", type_="checkbox"), "health"),
+    "polish-disorientation": (field(label="Dezorientacja", type_="checkbox"), "health"),
+    "russian-disorientation": (field(label="Дезориентация в пространстве"), "health"),
     "english-retirement-savings": (field(label="Retirement savings"), "financial"),
     "german-savings-account": (field(label="Sparguthaben"), "financial"),
     "french-monthly-instalment": (field(label="Mensualité souhaitée"), "financial"),
@@ -225,3 +323,39 @@ def test_concept_word_is_the_category(case: str, db) -> None:
     spec, category = MUST_BE[case]
     result = _classify(spec, db)
     assert result is not None and result.category == category, result
+
+
+# The follow-up of a health question ("If yes, since when?", "Seit wann treten sie auf?"): the control takes
+# the question before it, in the twelve languages; a label that asks something of its own does not.
+FOLLOW_UPS = {
+    "en": ("If not, why?", "Have you had your tonsils removed?"),
+    "en-how-many": ("How many per day?", "Do you smoke?"),
+    "de": ("Seit wann treten sie auf?", "Haben Sie Kopfschmerzen?"),
+    "fr": ("Depuis combien de temps ?", "Avez-vous des douleurs ?"),
+    "it": ("Da quanto tempo?", "Soffre di mal di testa?"),
+    "es": ("¿Desde cuándo?", "¿Padece hipertensión?"),
+    "pt": ("Há quanto tempo?", "Tem diabetes?"),
+    "nl": ("Zo niet, waarom niet?", "Heeft u uw amandelen nog?"),
+    "pl": ("Od kiedy?", "Czy ma Pan/Pani cukrzycę?"),
+    "cs": ("Jak dlouho?", "Máte vysoký tlak?"),
+    "sv": ("Hur länge?", "Har du ont i ryggen?"),
+    "da": ("Hvor længe?", "Har du ondt i ryggen?"),
+    "ru": ("Как долго?", "Есть ли у вас диабет?"),
+}
+NOT_FOLLOW_UPS = {
+    "en": ("Why do you want to volunteer?", "Do you smoke?"),
+    "de": ("Warum möchten Sie Mitglied werden?", "Haben Sie Kopfschmerzen?"),
+    "nl": ("Hoeveel kinderen heeft u?", "Rookt u?"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FOLLOW_UPS))
+def test_follow_up_takes_the_previous_question(case: str, db) -> None:
+    label, previous = FOLLOW_UPS[case]
+    assert follow_up_of(label, previous, db.field_context) == previous
+
+
+@pytest.mark.parametrize("case", sorted(NOT_FOLLOW_UPS))
+def test_a_question_of_its_own_is_no_follow_up(case: str, db) -> None:
+    label, previous = NOT_FOLLOW_UPS[case]
+    assert follow_up_of(label, previous, db.field_context) == ""
