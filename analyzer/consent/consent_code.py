@@ -393,21 +393,10 @@ class GuardAnalysis:
             )
             if fn is None:
                 return None
-            chain = self.prog.chain(fn)
-            if fn.type == "method_definition":
-                name, obj_at = fn.child_by_field_name("name"), len(chain) - 2
-            else:
-                holder = chain[-2] if len(chain) >= 2 else None
-                if holder is None or holder.type != "pair" or holder.child_by_field_name("value") != fn:
-                    return None
-                name, obj_at = holder.child_by_field_name("key"), len(chain) - 3
-            if name is None or (self.prog.string_value(name) or self.prog.text(name)) not in gate.callbacks or obj_at < 2:
+            found = self._options_callback(fn)
+            if found is None or found[0] not in gate.callbacks or found[1].id not in ids:
                 return None
-            obj, arguments = chain[obj_at], chain[obj_at - 1]
-            call = chain[obj_at - 2]
-            if obj.type != "object" or arguments.type != "arguments" or call.id not in ids:
-                return None
-            return call if self.prog.args(call)[:1] == [obj] else None
+            return found[1]
         if receiver.type != "identifier":
             return None
         binding = self.prog.lookup(receiver)
@@ -642,6 +631,27 @@ class GuardAnalysis:
             return 0, None
         return None
 
+    def _options_callback(self, fn: Node) -> tuple[str, Node] | None:
+        """(its key, the call) when ``fn`` is a method, or a function under a key, of an object literal
+        that is the first argument of a call (``cookieconsent.initialise({onInitialise(status) {…}})``,
+        ``new Popup({onAccept: function () {…}})``)."""
+        chain = self.prog.chain(fn)
+        if fn.type == "method_definition":
+            name, obj_at = fn.child_by_field_name("name"), len(chain) - 2
+        else:
+            holder = chain[-2] if len(chain) >= 2 else None
+            if holder is None or holder.type != "pair" or holder.child_by_field_name("value") != fn:
+                return None
+            name, obj_at = holder.child_by_field_name("key"), len(chain) - 3
+        if name is None or obj_at < 2:
+            return None
+        obj, arguments, call = chain[obj_at], chain[obj_at - 1], chain[obj_at - 2]
+        if obj.type != "object" or arguments.type != "arguments" or call.type not in ("call_expression", "new_expression"):
+            return None
+        if self.prog.args(call)[:1] != [obj]:
+            return None
+        return self.prog.string_value(name) or self.prog.text(name), call
+
     def _status_argument(self, node: Node) -> tuple[StatusParameter, str, str] | None:
         """(spec, CMP, callback key) when ``node`` is the status argument of a ``[js.status_parameter]``
         callback: a function under one of its keys in an object literal that is the first argument of
@@ -654,22 +664,10 @@ class GuardAnalysis:
             return None
         fn = binding.scope
         params = self.prog.scopes._parameter_names(fn)
-        chain = self.prog.chain(fn)
-        if fn.type == "method_definition":
-            name, obj_at = fn.child_by_field_name("name"), len(chain) - 2
-        else:
-            holder = chain[-2] if len(chain) >= 2 else None
-            if holder is None or holder.type != "pair" or holder.child_by_field_name("value") != fn:
-                return None
-            name, obj_at = holder.child_by_field_name("key"), len(chain) - 3
-        if name is None or obj_at < 2:
+        found = self._options_callback(fn)
+        if found is None:
             return None
-        key = self.prog.string_value(name) or self.prog.text(name)
-        obj, arguments, call = chain[obj_at], chain[obj_at - 1], chain[obj_at - 2]
-        if obj.type != "object" or arguments.type != "arguments" or call.type not in ("call_expression", "new_expression"):
-            return None
-        if self.prog.args(call)[:1] != [obj]:
-            return None
+        key, call = found
         callee = self.prog.callee(call)
         path = self.prog.path(callee) if callee is not None else ""
         for spec, cmp in self.vocab.status_parameters:
