@@ -392,6 +392,7 @@ class Detector:
                 self._in_sdk_code(s.node, spans)
                 or _covers(s.node, spans)
                 and s.node.end_byte - s.node.start_byte < _WRAPPER_SHARE * len(self.prog.parsed.source.data)
+                or self._in_sdk_module(s.node, spans)
             )
         ]
         if not inner:
@@ -401,6 +402,16 @@ class Detector:
             return rest
         found, _ = self._bundled(vendor)
         return found or inner
+
+    def _in_sdk_module(self, node: Node, spans: list[int]) -> bool:
+        """Is ``node`` at the top level of a bundler's module factory that holds the SDK's strings?
+        Such a module is the SDK package's code (``@fullstory/browser`` keeps its snippet in an IIFE
+        beside the functions holding its strings), or the SDK with the app's code hoisted into it,
+        whose start the walk out of the SDK finds."""
+        fn = next((f for f in reversed(self.prog.chain(node)[:-1]) if f.type in FUNCTION_TYPES), None)
+        if fn is None or not bundler_exports.module_factory(self.prog, fn):
+            return False
+        return any(fn.start_byte <= at < fn.end_byte for at in spans)
 
     def _sdk_owned(self, node: Node, spans: list[int]) -> bool:
         """Is ``node`` the SDK's own code: by the source map when there is one, else inside one of
