@@ -254,9 +254,7 @@ class Detector:
         if (inits or inactive or released) and vendor.category == "replay-addon":
             # For a suite, the loader only fetches it: the init call decides whether replay runs.
             sites = [s for s in sites if s.via in _STARTS] if inits or released else []
-        elif (
-            vendor.category == "replay-addon" and vendor.sdk.replay_default == "off" and sites and not any(s.via in _STARTS for s in sites)
-        ):
+        elif vendor.replay_needs_init and sites and not any(s.via in _STARTS for s in sites):
             # A suite whose replay is off unless its init turns it on, loaded with no init here (the
             # Mixpanel stub alone): nothing records.
             inactive += [

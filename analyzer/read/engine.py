@@ -409,12 +409,7 @@ def _library_tags_only(verdicts: list, code: CodeScan, result: FileResult) -> li
     kept = []
     for site, verdict in verdicts:
         vendor = site.vendor
-        if (
-            site.via == Via.SCRIPT_SRC
-            and vendor.category == "replay-addon"
-            and vendor.sdk.replay_default == "off"
-            and vendor.id not in started
-        ):
+        if site.via == Via.SCRIPT_SRC and vendor.replay_needs_init and vendor.id not in started:
             result.inactive.append(
                 Inactive(
                     vendor.id,

@@ -302,6 +302,12 @@ class Vendor:
         """A self-hosted recorder (rrweb): naming session recording itself is the disclosure."""
         return self.disclosure is not None and self.disclosure.self_hosted
 
+    @property
+    def replay_needs_init(self) -> bool:
+        """A suite whose replay is off unless its init turns it on (Mixpanel: ``replay_default = "off"``):
+        loaded with no init (its stub, a plain library tag), it records nothing."""
+        return self.category == "replay-addon" and self.sdk.replay_default == "off"
+
 
 @dataclass(frozen=True)
 class Loader:
