@@ -8,6 +8,7 @@ commented-out snippets. The consent verdict is ``consent_markup``'s job.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -87,7 +88,7 @@ class PageFacts:
 _HOST_LABEL = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
 
 
-def is_host_name(name: str) -> bool:
+def _is_host_name(name: str) -> bool:
     """A dotted DNS name (``static.hotjar.com``): two or more labels, the last letters only."""
     labels = name.lower().split(".")
     return len(labels) >= 2 and 2 <= len(labels[-1]) <= 24 and labels[-1].isalpha() and all(_HOST_LABEL.fullmatch(x) for x in labels)
@@ -99,7 +100,23 @@ def _copied_host(path: str) -> tuple[str, str] | None:
     while rest.startswith(("./", "../", "/")):
         rest = rest[rest.index("/") + 1 :]
     folder, sep, tail = rest.partition("/")
-    return (folder.lower(), "/" + tail) if sep and tail and is_host_name(folder) else None
+    return (folder.lower(), "/" + tail) if sep and tail and _is_host_name(folder) else None
+
+
+def own_script_vendors(path: str, vendors: Iterable[Vendor]) -> set[str]:
+    """Vendors whose own script the file at ``path`` is: a folder of the path is named after a host of
+    theirs and the path under it is one of their URLs (a site copy keeps ``edge.fullstory.com/s/fs.js``
+    or ``us-assets.i.posthog.com/static/array.js`` as those folders, see ``_copied_host``). The SDK's
+    internals (its own snippet for frames, its queue replay of ``init``) are then not the site starting
+    it; the page or code that loads the file is."""
+    parts = path.replace("\\", "/").split("/")
+    out: set[str] = set()
+    for i in range(len(parts) - 1):
+        copied = _copied_host("/".join(parts[i:]))
+        if copied is not None:
+            host, rest = copied
+            out |= {v.id for v in vendors if v.urls.matches(host, (host + rest).lower())}
+    return out
 
 
 def split_url(raw: str) -> tuple[str, str] | None:

@@ -31,7 +31,7 @@ from analyzer.facts import (
     tag_managers,
     textscan,
 )
-from analyzer.facts.detect import PageFacts, RecorderSite, is_host_name, script_type
+from analyzer.facts.detect import PageFacts, RecorderSite, own_script_vendors, script_type
 from analyzer.facts.fieldfacts import FieldSite
 from analyzer.facts.records import Commented, FileFacts, Hint, Inactive, PiiPush, RegistryStart, TagManagerSeen
 from analyzer.kinds import Mechanism, Via
@@ -493,7 +493,7 @@ def _code_file(
         for r in results.starts
         if r.registry is None
     ]
-    own = vendor_own_file(os.path.abspath(file), db)
+    own = own_script_vendors(os.path.abspath(file), db.vendors.values()) if verdicts else set()
     if own and any(site.vendor.id in own for site, _ in verdicts):
         verdicts = [(site, v) for site, v in verdicts if site.vendor.id not in own]
         result.diagnostics.append(
@@ -525,23 +525,6 @@ def _code_file(
         result.code = masking_code([text])
     _report(path, PageFacts((), (), (), tuple(in_comments)), verdicts, results, db, result)
     return programs.get(0) if kind != "sfc" else None
-
-
-def vendor_own_file(path: str, db: SignatureDB) -> set[str]:
-    """Vendors whose own script this file is: a folder of its path is named after a host of theirs and
-    the path under it is one of their URLs (a site copy keeps ``edge.fullstory.com/s/fs.js`` or
-    ``us-assets.i.posthog.com/static/array.js`` as those folders). The SDK's internals (its own
-    snippet for frames, its queue replay of ``init``) are then not the site starting it; the page
-    or code that loads the file is."""
-    parts = path.replace("\\", "/").split("/")
-    out: set[str] = set()
-    for i, part in enumerate(parts[:-1]):
-        if not is_host_name(part):
-            continue
-        host = part.lower()
-        hostpath = (host + "/" + "/".join(parts[i + 1 :])).lower()
-        out |= {v.id for v in db.vendors.values() if v.urls.matches(host, hostpath)}
-    return out
 
 
 def _component_fields(kind: str, text: str, pieces: list[JsSource], db: SignatureDB, result: FileResult) -> dict[int, jsfacts.Program]:
