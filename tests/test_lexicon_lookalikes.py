@@ -341,11 +341,19 @@ FOLLOW_UPS = {
     "sv": ("Hur länge?", "Har du ont i ryggen?"),
     "da": ("Hvor længe?", "Har du ondt i ryggen?"),
     "ru": ("Как долго?", "Есть ли у вас диабет?"),
+    # a label that only answers yes continues the question it answers
+    "nl-yes": ("Ja", "- Rookt u?"),
+    "de-yes-namely": ("Ja, nämlich", "Besondere Krankheit, auf die zu achten ist?"),
+    "en-yes-specify": ("Yes, please specify", "Do you take any medication?"),
+    "pt-yes-which": ("Sim, qual?", "Tem alergias?"),
+    "pl-yes": ("Tak, jakie?", "Czy choruje Pan przewlekle?"),
 }
 NOT_FOLLOW_UPS = {
     "en": ("Why do you want to volunteer?", "Do you smoke?"),
     "de": ("Warum möchten Sie Mitglied werden?", "Haben Sie Kopfschmerzen?"),
     "nl": ("Hoeveel kinderen heeft u?", "Rookt u?"),
+    "en-number": ("No. of cigarettes a day", "Do you smoke?"),
+    "es-no": ("No", "¿Fuma?"),
 }
 
 
