@@ -372,3 +372,19 @@ def test_a_new_question_starts_a_new_checkbox_list(db) -> None:
         "<div><input type=checkbox name=g3 id=g3><label for=g3>Keep fit</label></div></form>"
     )
     assert _page_sites(db, html) == {"a": "health", "b": "health", "e": "health"}
+
+
+def test_lifestyle_words_are_clues_in_every_language_on_a_health_page(db) -> None:
+    # Smoking, alcohol, sleep and an insurance number are weak words in every language: on an
+    # anamnesis page the page topic is the second clue; on a party-planning form they say nothing.
+    fields = (
+        "<label for=ra>Rauchen</label><select id=ra name=ra><option>Nein</option><option>Täglich</option></select>"
+        "<label for=al>Alkohol</label><select id=al name=al><option>Selten</option><option>Regelmäßig</option></select>"
+        "<label for=sc>Schlaf</label><select id=sc name=sc><option>Gut</option><option>Schlecht</option></select>"
+        "<label for=vz>Verzekeringsnummer</label><input id=vz name=vz>"
+        "<label for=dr>Drinkt u?</label><select id=dr name=dr><option>Ja</option><option>Nee</option></select>"
+    )
+    health = _page_sites(db, f"<title>Anamnesebogen für Neupatienten</title><h1>Anamnesebogen</h1><form>{fields}</form>")
+    assert health == {k: "health" for k in ("ra", "al", "sc", "vz", "dr")}, health
+    party = _page_sites(db, f"<title>Sommerfest 2025 – Anmeldung</title><h1>Unser Sommerfest</h1><form>{fields}</form>")
+    assert party == {}, party

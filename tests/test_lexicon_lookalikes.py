@@ -23,6 +23,10 @@ NOT_CATEGORY = {
     "marketing-campaign-code": (field(label="Campaign code", name="campaign_id"), "political"),
     "brazilian-voter-zone-is-an-id": (field(label="Zona eleitoral", name="zona_eleitoral"), "political"),
     "spanish-voter-section-is-an-id": (field(label="Sección electoral", name="seccion_electoral"), "political"),
+    # weak lifestyle words alone (a party's drinks, a hostel's sleeping places): no health without a topic
+    "german-alcohol-alone": (field(label="Alkohol", options="Ja Nein", type_="select"), "health"),
+    "dutch-sleep-alone": (field(label="Slaapplaats nodig?", options="Ja Nee", type_="select"), "health"),
+    "polish-drinking-alone": (field(label="Picie", options="Woda Sok", type_="select"), "health"),
     "restaurant-party-of": (field(label="How many in your party?", options="1 2 3 4 5 6", type_="select"), "political"),
     "vote-for-a-product": (field(label="Vote for your favourite flavour"), "political"),
     # religion
