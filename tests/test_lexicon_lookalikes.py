@@ -27,6 +27,17 @@ NOT_CATEGORY = {
     "german-alcohol-alone": (field(label="Alkohol", options="Ja Nein", type_="select"), "health"),
     "dutch-sleep-alone": (field(label="Slaapplaats nodig?", options="Ja Nee", type_="select"), "health"),
     "polish-drinking-alone": (field(label="Picie", options="Woda Sok", type_="select"), "health"),
+    # surnames that are eponyms, a teacher's subject, a diet questionnaire's coffee
+    "swedish-surname-sjogren": (
+        {"texts": {"label": "Fakturamottagare", "placeholder": "ex. Niklas Sjögren"}, "type": "text", "autocomplete": ""},
+        "health",
+    ),
+    "french-surname-raynaud": (
+        {"texts": {"label": "Nom", "placeholder": "ex. Jean Raynaud"}, "type": "text", "autocomplete": ""},
+        "health",
+    ),
+    "english-special-education-teacher": (field(label="Years as a special education teacher"), "health"),
+    "dutch-coffee-a-day": (field(label="Hoeveel koffie drinkt u per dag?"), "health"),
     "restaurant-party-of": (field(label="How many in your party?", options="1 2 3 4 5 6", type_="select"), "political"),
     "vote-for-a-product": (field(label="Vote for your favourite flavour"), "political"),
     # religion
@@ -307,6 +318,23 @@ MUST_BE = {
     "czech-monthly-instalment": (field(label="Měsíční splátka"), "financial"),
     "swedish-hourly-wage": (field(label="Timlön"), "financial"),
     "danish-savings": (field(label="Opsparing i alt"), "financial"),
+    # concepts the retired second held-out set showed missing outside English (issue 14)
+    "portuguese-medical-record": (field(label="Prontuário"), "health"),
+    "german-patient-file": (field(label="Patientenakte"), "health"),
+    "polish-medical-records": (field(label="Dokumentacja medyczna"), "health"),
+    "spanish-special-education": (field(label="Tipo de educación especial"), "health"),
+    "german-special-needs": (field(label="Sonderpädagogischer Förderbedarf"), "health"),
+    "swedish-special-school": (field(label="Går i särskola", type_="checkbox"), "health"),
+    "english-halfway-house": (field(label="Name of halfway house or program"), "health"),
+    "dutch-addiction-clinic": (field(label="Opgenomen in een afkickkliniek?"), "health"),
+    "danish-treatment-home": (field(label="Ophold på behandlingshjem"), "health"),
+    "dutch-sexual-dysfunction": (field(label="Seksueel disfunctioneren", type_="checkbox"), "health"),
+    "french-sexual-dysfunction": (field(label="Dysfonction sexuelle", type_="checkbox"), "health"),
+    "french-polyarthritis": (field(label="Polyarthrite rhumatoïde", type_="checkbox"), "health"),
+    "czech-rheumatoid-arthritis": (field(label="Revmatoidní artritida", type_="checkbox"), "health"),
+    "italian-vasculitis": (field(label="Vasculite", type_="checkbox"), "health"),
+    "russian-arthritis": (field(label="Артрит", type_="checkbox"), "health"),
+    "french-raynaud": (field(label="Phénomène de Raynaud", type_="checkbox"), "health"),
     "russian-savings": (field(label="Сбережения"), "financial"),
 }
 
