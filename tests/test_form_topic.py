@@ -388,3 +388,18 @@ def test_lifestyle_words_are_clues_in_every_language_on_a_health_page(db) -> Non
     assert health == {k: "health" for k in ("ra", "al", "sc", "vz", "dr")}, health
     party = _page_sites(db, f"<title>Sommerfest 2025 – Anmeldung</title><h1>Unser Sommerfest</h1><form>{fields}</form>")
     assert party == {}, party
+
+
+def test_a_party_youth_wing_and_a_pilgrimage_are_topics(db) -> None:
+    # The Young Liberals' congress: its district-branch choice records membership; the Red Cross's
+    # district branch does not. A pilgrimage's intentions page: the intention is a prayer's.
+    branch = "<label for=kv>Kreisverband auswählen</label><select id=kv name=kv><option>Kiel</option><option>Lübeck</option></select>"
+    julis = _page_sites(db, f"<title>Anmeldung Landeskongress - Junge Liberale Schleswig-Holstein</title><form>{branch}</form>")
+    assert julis == {"kv": "political"}, julis
+    drk = _page_sites(db, f"<title>Anmeldung Blutspende - DRK Schleswig-Holstein</title><form>{branch}</form>")
+    assert drk == {}, drk
+    intention = "<label for=t>Twoja intencja:</label><textarea id=t name=t></textarea>"
+    pilgrimage = _page_sites(db, f"<title>Pielgrzymka Wyry-Częstochowa</title><h1>Intencje</h1><form>{intention}</form>")
+    assert pilgrimage == {"t": "religion"}, pilgrimage
+    shop = _page_sites(db, f"<title>Sklep z rowerami</title><h1>Zamówienie</h1><form>{intention}</form>")
+    assert shop == {}, shop
