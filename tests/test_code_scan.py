@@ -60,3 +60,22 @@ def test_a_refusal_anywhere_in_a_conjunction_is_no_gate(tmp_path) -> None:
     )
     [d] = run(ScanOptions(paths=(str(tmp_path),))).detections
     assert d.verdict.status.value != "gated"
+
+
+def test_a_component_with_a_form_and_a_recorder_is_parsed_once(tmp_path, db, monkeypatch) -> None:
+    """The component-fields pass, the commented-snippet pass and recorder detection share one tree
+    (a 1.4 MB unminified Vite bundle once paid a second whole parse here)."""
+    from analyzer.parse import jsparse
+
+    calls = []
+    real = jsparse.parse
+
+    def counting(source):
+        calls.append(len(source.text))
+        return real(source)
+
+    monkeypatch.setattr(jsparse, "parse", counting)
+    text = INIT + 'export function Intake() {\n  return <form><label>Diagnosis <input name="diagnosis" /></label></form>;\n}\n'
+    result = scan_text(tmp_path, text, db, name="Intake.jsx")
+    assert [d.vendor for d in result.detections] == ["logrocket"]
+    assert len(calls) == 1

@@ -342,6 +342,15 @@ def test_stop_call_written_elsewhere_in_a_large_file_is_found_where_it_stands(db
     assert withdrawal.facts("FS.identify(u);\n" + "x();" * 20000 + "\nFS('restart');", db)[0] == ()
 
 
+def test_stop_call_position_counts_characters_not_bytes(db) -> None:
+    """The search runs over UTF-8 bytes; the reported column is still a character column."""
+    code = "const t = 'Zustimmung widerrufen ÄÖÜ';\nlet ü = 'ß'; posthog.opt_out_capturing();\n"
+    stops, _ = withdrawal.facts(code, db)
+    assert [(s.vendor, s.line, s.column) for s in stops] == [
+        ("posthog", 2, code.split("\n")[1].index("opt_out_capturing") + 1)
+    ]  # where the needle stands
+
+
 def test_reload_outside_consent_code_is_not_a_stop(db) -> None:
     stops, _ = withdrawal.facts("button.onclick = () => window.location.reload();", db)
     assert stops == ()

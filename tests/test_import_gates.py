@@ -3,6 +3,8 @@ pass, which reads an importer again only when the read stage did not judge it.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from analyzer import signatures
@@ -100,6 +102,27 @@ def test_import_calls_that_cost_more_than_the_read_stage_allows_are_left_to_the_
     assert analyze(files[0], db, 10 * 1024 * 1024).freeze().dynamic_imports is not None  # within the default allowance
     monkeypatch.setattr(import_gates, "READ_STAGE_STEPS", 20)
     assert analyze(files[0], db, 10 * 1024 * 1024).freeze().dynamic_imports is None
+
+
+def test_the_read_stage_may_spend_about_a_parse_of_the_file_before_leaving_calls_to_the_chunk_pass(tmp_path, monkeypatch) -> None:
+    """Giving up costs the chunk pass a second parse of the file, so a larger file earns a larger
+    allowance (one step per BYTES_PER_STEP characters), never less than READ_STAGE_STEPS."""
+    from analyzer.consent import import_gates
+
+    assert import_gates.read_stage_steps(10) == import_gates.READ_STAGE_STEPS
+    assert import_gates.read_stage_steps(1_600_000) == 1_600_000 // import_gates.BYTES_PER_STEP > import_gates.READ_STAGE_STEPS
+    chain = "".join(f"function s{i}() {{ return s{i + 1}(); }}\n" for i in range(40))
+    code = HOTJAR + chain + "function s40() { return import('./late.js'); }\ns0();\n"
+    monkeypatch.setattr(import_gates, "READ_STAGE_STEPS", 20)
+    db = signatures.load()
+    small = tmp_path / "small.js"
+    small.write_text(code)
+    big = tmp_path / "big.js"
+    big.write_text(code + "/*" + "x" * 5_000 * import_gates.BYTES_PER_STEP + "*/\n")  # 5,000 steps of allowance
+    facts = [analyze(f, db, 10 * 1024 * 1024).freeze() for f in discover((str(small), str(big)), ())[0]]
+    judged = {Path(f.path).name: f.dynamic_imports for f in facts}
+    assert judged["small.js"] is None
+    assert judged["big.js"] is not None and [c.spec for c in judged["big.js"]] == ["./late.js"]
 
 
 def test_a_budget_allowance_is_a_lower_limit_for_the_block_only() -> None:

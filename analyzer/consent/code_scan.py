@@ -339,5 +339,5 @@ def analyze(
             line, col = parsed.position(off.node)
             results.inactive.append(CodeInactive(off.vendor, CodeSpot(line, col), off.reason, index, replay_off=off.replay_off))
         if whole_file and len(pieces) == 1:
-            results.imports = import_gates.judged(prog, guard, steps=import_gates.READ_STAGE_STEPS)
+            results.imports = import_gates.judged(prog, guard, steps=import_gates.read_stage_steps(len(source.text)))
     return results, diags

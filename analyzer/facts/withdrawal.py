@@ -53,7 +53,7 @@ class _Index:
     calls: tuple[tuple[str, str, str], ...]  # (vendor, call as written, normalised lower-case call)
     needles: tuple[str, ...]
     call_needles: dict[str, str]  # call as written -> its needle (_needle), lower-case
-    matcher: ahocorasick_rs.AhoCorasick
+    matcher: ahocorasick_rs.BytesAhoCorasick  # over the needles' UTF-8, matched in the file's UTF-8 with ASCII lowered
     events: tuple[tuple[str, str], ...]  # (event, CMP name)
     consent_needles: tuple[str, ...]
 
@@ -78,15 +78,19 @@ def index(db: SignatureDB) -> _Index:
         events += [(e, cmp.name) for e in cmp.js.generic_events if len(e) >= 6]
         api += [n for n in cmp.api_needles if len(n) >= 6]
     needles = sorted({_needle(c).lower() for _, c, _ in calls} | {"reload"} | {e.lower() for e, _ in events})
-    matcher = ahocorasick_rs.AhoCorasick(needles)
+    matcher = ahocorasick_rs.BytesAhoCorasick([n.encode() for n in needles])
     call_needles = {c: _needle(c).lower() for _, c, _ in calls}
     return _Index(tuple(calls), tuple(needles), call_needles, matcher, tuple(events), tuple(sorted(set(api))))
 
 
 def facts(text: str, db: SignatureDB) -> tuple[tuple[StopCall, ...], tuple[Hook, ...]]:
-    """Stop calls and consent-change listeners in one file's code (or a page's source)."""
+    """Stop calls and consent-change listeners in one file's code (or a page's source).
+
+    The needles are identifiers, so the text is searched as UTF-8 with only its ASCII letters
+    lowered: on a megabyte bundle that is a few times faster than ``str.lower`` and a search of
+    the lowered ``str``."""
     idx = index(db)
-    lower = text.lower()
+    lower = text.encode("utf-8", "surrogatepass").lower()
     hits = {idx.needles[i] for i, _s, _e in idx.matcher.find_matches_as_indexes(lower)}
     if not hits:
         return (), ()
@@ -95,33 +99,32 @@ def facts(text: str, db: SignatureDB) -> tuple[tuple[StopCall, ...], tuple[Hook,
     for vendor, call, normal in idx.calls:
         needle = idx.call_needles[call]
         if needle in hits and _written(lower, needle, normal) >= 0:
-            line, col = _where(text, lower, needle)
-            stops.append(StopCall(vendor, call, line, col))
+            stops.append(StopCall(vendor, call, *_where(lower, needle)))
     if (
         "reload" in hits
         and _written(lower, "reload", "location.reload(") >= 0
-        and (hooks or any(n.lower() in lower for n in idx.consent_needles))
+        and (hooks or any(n.lower().encode() in lower for n in idx.consent_needles))
     ):
-        line, col = _where(text, lower, "location.reload")
-        stops.append(StopCall("*", "location.reload()", line, col))
+        stops.append(StopCall("*", "location.reload()", *_where(lower, "location.reload")))
     return tuple(stops), hooks
 
 
 _MAX_LOOKS = 2000  # occurrences of one needle looked around
 
 
-def _written(lower: str, needle: str, normal: str) -> int:
+def _written(lower: bytes, needle: str, normal: str) -> int:
     """The offset of an occurrence of ``needle`` in ``lower`` around which the text, normalised
     (``norm``: whitespace out, quotes alike), holds ``normal``; -1 when none does. Only the
     neighbourhood of each occurrence is normalised, not the whole file (a bundle's megabytes, for
     the "reload" that nearly every bundle holds)."""
     reach = 4 * len(normal) + 32  # the call's own characters, with room for the whitespace norm drops
-    at = lower.find(needle)
+    raw = needle.encode()
+    at = lower.find(raw)
     looks = 0
     while at >= 0 and looks < _MAX_LOOKS:
-        if normal in norm(lower[max(0, at - reach) : at + len(needle) + reach]):
+        if normal in norm(lower[max(0, at - reach) : at + len(raw) + reach].decode("utf-8", "replace")):
             return at
-        at = lower.find(needle, at + 1)
+        at = lower.find(raw, at + 1)
         looks += 1
     return -1
 
@@ -136,9 +139,11 @@ def _hooks(text: str, idx: _Index, hits: set[str]) -> list[Hook]:
     return out
 
 
-def _where(text: str, lower: str, needle: str) -> tuple[int, int]:
-    at = lower.find(needle)
-    return line_col(text, max(at, 0))
+def _where(lower: bytes, needle: str) -> tuple[int, int]:
+    """1-based line and (character) column of the first ``needle`` in the UTF-8 ``lower``."""
+    at = max(lower.find(needle.encode()), 0)
+    start = lower.rfind(b"\n", 0, at) + 1
+    return lower.count(b"\n", 0, at) + 1, len(lower[start:at].decode("utf-8", "surrogatepass")) + 1
 
 
 @dataclass(frozen=True)

@@ -476,7 +476,8 @@ def _code_file(
     in_comments: list = []
     if not built:  # a snippet commented out in source; built bundles keep no such comments
         for i, piece in enumerate(pieces):
-            programs.setdefault(i, jsfacts.Program(jsparse.parse(piece)))
+            if i not in programs:  # not setdefault: its argument, a whole parse, would run every time
+                programs[i] = jsfacts.Program(jsparse.parse(piece))
             in_comments += commented.in_code(programs[i].parsed, vendors)
         if kind == "sfc":
             in_comments += commented.in_markup(text, vendors)
