@@ -403,3 +403,44 @@ def test_a_party_youth_wing_and_a_pilgrimage_are_topics(db) -> None:
     assert pilgrimage == {"t": "religion"}, pilgrimage
     shop = _page_sites(db, f"<title>Sklep z rowerami</title><h1>Zamówienie</h1><form>{intention}</form>")
     assert shop == {}, shop
+
+
+def test_mood_screening_questions_are_health_on_a_health_page(db) -> None:
+    # A mental-health screen asks in everyday words (sad, hopeless, nervous, worries, unrested, forgetting,
+    # falling asleep): weak words that a health page completes; thoughts of not wanting to live, hearing
+    # voices and losing control over one's use are health anywhere. The same moods asked on a shop's
+    # feedback form say nothing.
+    yes_no = "<option>Ja</option><option>Nein</option>"
+    screen = (
+        f"<label for=tr>Fühlten Sie sich häufig traurig?</label><select id=tr name=tr>{yes_no}</select>"
+        f"<label for=ne>Leiden Sie unter ständiger Nervosität?</label><select id=ne name=ne>{yes_no}</select>"
+        f"<label for=ve>Vergessen Sie häufiger Dinge?</label><select id=ve name=ve>{yes_no}</select>"
+        f"<label for=ei>Spontanes Einschlafen</label><select id=ei name=ei>{yes_no}</select>"
+    )
+    health = _page_sites(db, f"<title>Anamnese</title><h1>Gesundheitsfragen</h1><form>{screen}</form>")
+    assert health == {k: "health" for k in ("tr", "ne", "ve", "ei")}, health
+    shop = _page_sites(db, f"<title>Kundenumfrage</title><h1>Ihre Bestellung</h1><form>{screen}</form>")
+    assert shop == {}, shop
+    strong = (
+        f"<label for=le>Hatten Sie Gedanken, nicht mehr leben zu wollen?</label><select id=le name=le>{yes_no}</select>"
+        "<label for=vo>¿Ha llegado a oír voces que otros no oyen?</label>"
+        "<select id=vo name=vo><option>Sí</option><option>No</option></select>"
+    )
+    assert _page_sites(db, f"<title>Kundenumfrage</title><form>{strong}</form>") == {"le": "health", "vo": "health"}
+
+
+def test_a_routes_parameters_are_not_words_of_its_path(db) -> None:
+    # "/patient/{id}/operation" read as words was "patient id operation": "patient id" is an excluded phrase
+    # (an identifier, not a health fact), which cancelled the patient topic of the whole path.
+    from analyzer.facts.pagecontext import path_words, topic_of
+
+    routes = (
+        "/patient/{id}/operation/create",
+        "app/patient/[id]/operation/page.tsx",
+        "/patient/:id/operation",
+        "/patient/<int:id>/operation",
+    )
+    for route in routes:
+        assert "id" not in path_words(route).replace("/", " ").split(), route
+        assert topic_of([("path", path_words(route))], db.fields) is not None, route
+    assert path_words("views/ENFERMERA/tratamientos.php") == "views/ENFERMERA/tratamientos"

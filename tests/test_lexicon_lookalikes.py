@@ -420,3 +420,32 @@ def test_follow_up_takes_the_previous_question(case: str, db) -> None:
 def test_a_question_of_its_own_is_no_follow_up(case: str, db) -> None:
     label, previous = NOT_FOLLOW_UPS[case]
     assert follow_up_of(label, previous, db.field_context) == ""
+
+
+# Everyday words of a mood screen are weak: alone they are nothing (a forgotten password, a shop's
+# "Sold out", a worried customer), and two of them, or a health page, make a health question.
+NOT_MOOD = {
+    "forgot-password": field(label="Passwort vergessen?"),
+    "spanish-sold-out": field(label="Estado", options="Disponible Agotado", type_="select"),
+    "worried-about-delivery": field(label="Are you worried about your delivery date?"),
+    "italian-concentration": field(label="Concentrazione del prodotto (%)"),
+}
+MOOD = {
+    "de-sad-hopeless": field(label="Fühlten Sie sich traurig oder hoffnungslos?"),
+    "en-not-living": field(label="Have you had thoughts of not wanting to live?"),
+    "fr-voices": field(label="Vous arrive-t-il d'entendre des voix ?"),
+    "nl-harm": field(label="Heeft u plannen om uzelf iets aan te doen?"),
+    "pl-sad-exhausted": field(label="Czy czuje się Pan smutny i wyczerpany?"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NOT_MOOD))
+def test_a_mood_word_alone_is_no_health_question(case: str, db) -> None:
+    result = _classify(NOT_MOOD[case], db)
+    assert result is None or result.category != "health", result
+
+
+@pytest.mark.parametrize("case", sorted(MOOD))
+def test_a_mood_screen_question_is_health(case: str, db) -> None:
+    result = _classify(MOOD[case], db)
+    assert result is not None and result.category == "health", result

@@ -25,6 +25,10 @@ _MAX_TEXT = 300
 _PATH_NOISE = re.compile(
     r"\.(?:blade\.php|html?|php|jsx?|tsx?|vue|svelte|astro|liquid|twig|j2|jinja2?|njk|hbs|erb|ejs|gohtml|tmpl|jsp|md)$", re.I
 )
+# A route's parameters name no subject: "/patient/{id}/operation" (Spring, Symfony), "app/patient/[id]/page"
+# (Next.js, SvelteKit), "/patient/:id" (Express, Vue Router), "<int:id>" (Flask), "${id}". Read as words they
+# join their folder ("patient id") into a phrase the folder does not say.
+_ROUTE_PARAM = re.compile(r"\$?\{[^/{}]*\}|\[[^/\[\]]*\]|<[^/<>]*>|(?<=/):[A-Za-z_]\w*")
 
 
 @dataclass(frozen=True)
@@ -69,8 +73,8 @@ def is_route(path: str) -> bool:
 
 
 def path_words(path: str) -> str:
-    """A file path as words: its folders and name, without the extension."""
-    return _PATH_NOISE.sub("", path.replace("\\", "/"))
+    """A file path as words: its folders and name, without the extension and the route's parameters."""
+    return _ROUTE_PARAM.sub("", _PATH_NOISE.sub("", path.replace("\\", "/")))
 
 
 def topic_of(sources: list[tuple[str, str]], categories: dict[str, Category]) -> Topic | None:
