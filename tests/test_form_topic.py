@@ -444,3 +444,16 @@ def test_a_routes_parameters_are_not_words_of_its_path(db) -> None:
         assert "id" not in path_words(route).replace("/", " ").split(), route
         assert topic_of([("path", path_words(route))], db.fields) is not None, route
     assert path_words("views/ENFERMERA/tratamientos.php") == "views/ENFERMERA/tratamientos"
+
+
+def test_a_selects_prompt_option_and_not_stated_are_no_answers_of_their_own(db) -> None:
+    # "Selecione... / Sim / Não / Não informado" only answers its question, as "Sim / Não" does: the
+    # selects make a checklist whose unknown items take its category. A select whose options say something
+    # ("Selecione... / Solteira / Casada") is no checklist item.
+    opts = "<option>Selecione...</option><option>Sim</option><option>Não</option><option>Não informado</option>"
+    items = ["Diabetes gestacional", "Hipertensão", "Infecção urinária", "Sangramento", "Sofrimento fetal", "Exames alterados"]
+    form = "".join(f"<label for=s{i}>{q}</label><select id=s{i} name=s{i}>{opts}</select>" for i, q in enumerate(items))
+    form += "<label for=ec>Estado civil</label><select id=ec name=ec><option>Selecione...</option><option>Solteira</option>"
+    form += "<option>Casada</option></select>"
+    sites = _sites(db, form)
+    assert sites == {f"s{i}": "health" for i in range(6)}, sites
