@@ -457,3 +457,26 @@ def test_a_selects_prompt_option_and_not_stated_are_no_answers_of_their_own(db) 
     form += "<option>Casada</option></select>"
     sites = _sites(db, form)
     assert sites == {f"s{i}": "health" for i in range(6)}, sites
+
+
+def test_sessions_and_more_infos_on_a_health_page_are_health(db) -> None:
+    # A course of treatment's sessions and a "Weitere Infos" box take a therapy page's topic; on a
+    # language school's course form they say nothing.
+    fields = (
+        "<label for=se>Numero di sedute</label><input id=se name=se type=number>"
+        "<label for=wi>Weitere Infos:</label><textarea id=wi name=wi></textarea>"
+    )
+    therapy = _page_sites(db, f"<title>Centro psicologico – Scheda paziente</title><form>{fields}</form>")
+    assert therapy == {"se": "health", "wi": "health"}, therapy
+    school = _page_sites(db, f"<title>Scuola di lingue – Iscrizione al corso</title><form>{fields}</form>")
+    assert school == {}, school
+
+
+def test_why_one_joins_a_political_collective_records_joining(db) -> None:
+    # "Why do you want to join?" on an antifascist collective's sign-up is part of joining it; on a choir's
+    # sign-up it is not a special category.
+    why = "<label for=mo>Perché vuoi unirti a noi?</label><textarea id=mo name=mo></textarea>"
+    collective = _page_sites(db, f"<title>Iscriviti - Officina Giovani Antifascisti</title><form>{why}</form>")
+    assert collective == {"mo": "political"}, collective
+    choir = _page_sites(db, f"<title>Iscriviti - Coro polifonico cittadino</title><form>{why}</form>")
+    assert choir == {}, choir

@@ -449,3 +449,50 @@ def test_a_mood_word_alone_is_no_health_question(case: str, db) -> None:
 def test_a_mood_screen_question_is_health(case: str, db) -> None:
     result = _classify(MOOD[case], db)
     assert result is not None and result.category == "health", result
+
+
+# Concepts of the eighth development batch, by concept in every language: comorbidity, resection, wound
+# dressing and exudate, days of sick leave, alternative medicine tried, a health-insurance status, the
+# Eucharist, a trans history, who seeks whom. Their look-alikes: a Danish "in connection with", a shop's
+# homeopathy category, a conference's sessions, the right to vote, a shop's "Men / Women" choice.
+NEW_CONCEPTS = {
+    "it-comorbidity": (field(label="Comorbidità"), "health"),
+    "cs-resection": (field(label="Resekce kompletní", type_="checkbox"), "health"),
+    "fr-dressing": (field(label="Date du prochain pansement"), "health"),
+    "pl-dressing": (field(label="Zmiana opatrunku"), "health"),
+    "es-sick-days": (field(label="Días de baja"), "health"),
+    "sv-sick-leave": (field(label="Sjukskriven sedan"), "health"),
+    "de-alternative-medicine": (field(label="Alternative Heilmethoden ausprobiert?", options="Ja Nein", type_="radio"), "health"),
+    "de-insurance-status": (
+        field(label="Versicherung", options="Privatversichert Gesetzlich versichert Selbstzahler", type_="select"),
+        "health",
+    ),
+    "pt-eucharist": (field(label="Já fez a 1ª Eucaristia?", options="Sim Não", type_="select"), "religion"),
+    "nl-eucharist": (field(label="Datum eerste communie"), "religion"),
+    "en-trans-history": (field(label="Do you have a trans history?", options="Yes No", type_="radio"), "sex-life"),
+    "it-who-seeks-whom": (field(label="Categoria", options="Donna cerca Uomo Uomo cerca Uomo Coppie", type_="select"), "sex-life"),
+    "de-who-seeks-whom": (field(label="Anzeige", options="Frau sucht Mann Mann sucht Mann", type_="select"), "sex-life"),
+}
+NEW_LOOKALIKES = {
+    "da-in-connection-with": (field(label="I forbindelse med hvilket arrangement?"), "health"),
+    "de-shop-homeopathy": (field(label="Kategorie", options="Homöopathie Naturkosmetik Tee", type_="select"), "health"),
+    "en-conference-sessions": (field(label="Number of sessions you will attend"), "health"),
+    "it-right-to-vote": (field(label="Hai il diritto di voto?", options="Sì No", type_="select"), "political"),
+    "de-right-to-vote": (field(label="Sind Sie in Deutschland wahlberechtigt?", options="Ja Nein", type_="select"), "political"),
+    "es-shop-who-is-it-for": (field(label="Busca", options="Hombre Mujer Niños", type_="select"), "sex-life"),
+    "pt-curative-sale": (field(label="Cor", options="Azul Verde", type_="select"), "health"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NEW_CONCEPTS))
+def test_batch8_concept_is_the_category(case: str, db) -> None:
+    spec, category = NEW_CONCEPTS[case]
+    result = _classify(spec, db)
+    assert result is not None and result.category == category, result
+
+
+@pytest.mark.parametrize("case", sorted(NEW_LOOKALIKES))
+def test_batch8_look_alike_is_not_the_category(case: str, db) -> None:
+    spec, category = NEW_LOOKALIKES[case]
+    result = _classify(spec, db)
+    assert result is None or result.category != category, result

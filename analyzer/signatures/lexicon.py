@@ -331,8 +331,15 @@ def _partner_sought(texts: dict[str, str], context: ContextWords) -> Classificat
     seeking = next((t.text for toks in asked for t in context.seeking.matches(toks)), "")
     options = tokens(texts["options"])
     sexes = [w for w in options if w in context.sexes]
+    said: set[str] = set()
+    if not seeking:
+        # The options say who seeks whom ("Donna cerca Uomo / Uomo cerca Uomo / Coppie", "Man seeking woman"):
+        # each names the sex of the one who seeks and of the one sought.
+        found = context.seeking.matches(options)
+        seeking = found[0].text if found and len(sexes) >= 2 else ""
+        said = {w for t in found for w, _ in t.parts}
     # Only sexes ("Un homme", "Females Males Both"), not a shop's "Men Women Kids".
-    if seeking and sexes and all(w in context.sexes or w in context.either for w in options):
+    if seeking and sexes and all(w in context.sexes or w in context.either or w in said for w in options):
         return Classification("sex-life", 0.6, (seeking, *dict.fromkeys(sexes)))
     return None
 
