@@ -480,3 +480,17 @@ def test_why_one_joins_a_political_collective_records_joining(db) -> None:
     assert collective == {"mo": "political"}, collective
     choir = _page_sites(db, f"<title>Iscriviti - Coro polifonico cittadino</title><form>{why}</form>")
     assert choir == {}, choir
+
+
+def test_height_is_a_clue_on_a_patient_form_and_a_size_in_a_shop(db) -> None:
+    # German "Größe", Italian "Altezza", Portuguese "Altura" are weak like "height": a patient registration
+    # completes them; a clothes shop's size choice stays nothing.
+    fields = (
+        "<label for=gr>Größe</label><input id=gr name=gr type=number>"
+        "<label for=al>Altezza</label><input id=al name=al type=number>"
+        "<label for=au>Altura</label><input id=au name=au type=number>"
+    )
+    patient = _page_sites(db, f"<title>Anamnese – Registrierung als Patient</title><form>{fields}</form>")
+    assert patient == {"gr": "health", "al": "health", "au": "health"}, patient
+    shop = _page_sites(db, f"<title>Damenmode – Jacke bestellen</title><form>{fields}</form>")
+    assert shop == {}, shop
