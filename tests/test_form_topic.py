@@ -494,3 +494,13 @@ def test_height_is_a_clue_on_a_patient_form_and_a_size_in_a_shop(db) -> None:
     assert patient == {"gr": "health", "al": "health", "au": "health"}, patient
     shop = _page_sites(db, f"<title>Damenmode – Jacke bestellen</title><form>{fields}</form>")
     assert shop == {}, shop
+
+
+def test_an_enrolment_date_written_without_its_preposition_is_membership(db) -> None:
+    # Italian labels drop the "di": "Data iscrizione" on a parish's sacrament register records enrolment, as
+    # "Data di iscrizione" does; at a gym it is nothing.
+    date = "<label for=di>Data iscrizione</label><input id=di name=di>"
+    parish = _page_sites(db, f"<title>Oratorio – Scheda sacramenti (cresima)</title><form>{date}</form>")
+    assert parish == {"di": "religion"}, parish
+    gym = _page_sites(db, f"<title>Palestra – Scheda iscritto</title><form>{date}</form>")
+    assert gym == {}, gym
