@@ -504,3 +504,17 @@ def test_an_enrolment_date_written_without_its_preposition_is_membership(db) -> 
     assert parish == {"di": "religion"}, parish
     gym = _page_sites(db, f"<title>Palestra – Scheda iscritto</title><form>{date}</form>")
     assert gym == {}, gym
+
+
+def test_a_check_code_and_polish_applications_are_not_clinical_words_on_a_clinic_page(db) -> None:
+    # "Codice di controllo" is a CAPTCHA and "Wnioski" are applications: on a clinic's booking page
+    # they stay benign; a visit's conclusions are health there.
+    fields = (
+        "<label for=cc>Codice di controllo</label><input id=cc name=cc>"
+        "<label for=wn>Wnioski</label><input id=wn name=wn>"
+        "<label for=co>Conclusioni</label><textarea id=co name=co></textarea>"
+    )
+    sites = _page_sites(
+        db, f"<title>Prenotazione visita - Poliambulatorio San Luca</title><h1>Prenota una visita medica</h1><form>{fields}</form>"
+    )
+    assert sites == {"co": "health"}, sites

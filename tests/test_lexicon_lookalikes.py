@@ -37,6 +37,8 @@ NOT_CATEGORY = {
         "health",
     ),
     "english-special-education-teacher": (field(label="Years as a special education teacher"), "health"),
+    "english-subject-taught": (field(label="Subjects you can teach", options="Maths Science Special education", type_="select"), "health"),
+    "spanish-special-education-teacher": (field(label="Experiencia como maestro de educación especial"), "health"),
     "dutch-coffee-a-day": (field(label="Hoeveel koffie drinkt u per dag?"), "health"),
     # words near the new religion concepts
     "english-conversion-rate": (field(label="Conversion rate (%)"), "religion"),
@@ -329,6 +331,10 @@ MUST_BE = {
     "german-patient-file": (field(label="Patientenakte"), "health"),
     "polish-medical-records": (field(label="Dokumentacja medyczna"), "health"),
     "spanish-special-education": (field(label="Tipo de educación especial"), "health"),
+    "english-special-education-services": (
+        field(question="Does your child receive special education services?", options="Yes No", type_="radio"),
+        "health",
+    ),
     "german-special-needs": (field(label="Sonderpädagogischer Förderbedarf"), "health"),
     "swedish-special-school": (field(label="Går i särskola", type_="checkbox"), "health"),
     "english-halfway-house": (field(label="Name of halfway house or program"), "health"),
