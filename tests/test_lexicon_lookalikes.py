@@ -502,3 +502,33 @@ def test_batch8_look_alike_is_not_the_category(case: str, db) -> None:
     spec, category = NEW_LOOKALIKES[case]
     result = _classify(spec, db)
     assert result is None or result.category != category, result
+
+
+# A search box finds records and asks nothing ("Search patients…", a medication catalogue's search), unless
+# its words name a special-category fact by a strong word that is not only a domain word: a diagnosis
+# picker's "Buscar por código o descripción" with the example "F32, depresión" picks the patient's diagnosis.
+FACT_PICKERS = {
+    "es-diagnosis-picker": {
+        "texts": {"label": "Buscar por código o descripción", "placeholder": "Ej: F32, depresión…"},
+        "type": "text",
+        "autocomplete": "",
+    },
+    "en-diagnosis-search": field(label="Search diagnosis (ICD-10)"),
+}
+RECORD_SEARCHES = {
+    "en-search-patients": field(label="Search patients…"),
+    "en-search-medications": field(label="Search medications…"),
+    "es-filter-patient": field(label="Filtrar por paciente"),
+    "de-search-clinic": {"texts": {"label": "Suche", "placeholder": "Praxis oder Arzt suchen"}, "type": "text", "autocomplete": ""},
+}
+
+
+@pytest.mark.parametrize("case", sorted(FACT_PICKERS))
+def test_a_search_box_that_names_a_fact_picks_it(case: str, db) -> None:
+    result = _classify(FACT_PICKERS[case], db)
+    assert result is not None and result.category == "health", result
+
+
+@pytest.mark.parametrize("case", sorted(RECORD_SEARCHES))
+def test_a_search_box_for_records_asks_nothing(case: str, db) -> None:
+    assert _classify(RECORD_SEARCHES[case], db) is None

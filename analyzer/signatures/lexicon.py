@@ -248,7 +248,7 @@ def classify(
     if context is not None and _asks_subjects(texts, context):
         sources = tuple(s for s in sources if s != "options")
     human = _matched(index, [texts[src] for src in sources if texts.get(src)])
-    if context is not None and _is_lookup(texts, context):
+    if context is not None and _is_lookup(texts, context) and not _picks_a_fact(human, categories):
         return None  # "Search patients…", "Filtrar por paciente": finds records, asks nothing
     dev = _matched(index, [texts[src] for src in DEV_SOURCES if texts.get(src)])
     weak_only = _matched(index, [texts["legend"]] if not choice and texts.get("legend") else [])
@@ -379,6 +379,17 @@ def _asks_subjects(texts: dict[str, str], context: ContextWords) -> bool:
     if context.subjects is None or not texts.get("options"):
         return False
     return any(context.subjects.matches(tokens(texts[s])) for s in ("question", "label") if texts.get(s))
+
+
+def _picks_a_fact(hits: list[Hit], categories: dict[str, Category]) -> bool:
+    """A search box whose words name a special-category fact by a strong word that is not only a domain word
+    ("Buscar diagnóstico…", placeholder "Ej: F32, depresión…"): what is typed picks the visitor's or
+    patient's diagnosis, it does not find records."""
+    return any(
+        h.term.kind == "strong" and categories[h.term.cat].art9 and not _domain_word(categories[h.term.cat], h.word)
+        for h in hits
+        if h.term.cat in categories
+    ) and not any(h.term.kind == "exclude" for h in hits)
 
 
 def _is_lookup(texts: dict[str, str], context: ContextWords) -> bool:
