@@ -487,6 +487,9 @@ NEW_LOOKALIKES = {
     "de-right-to-vote": (field(label="Sind Sie in Deutschland wahlberechtigt?", options="Ja Nein", type_="select"), "political"),
     "es-shop-who-is-it-for": (field(label="Busca", options="Hombre Mujer Niños", type_="select"), "sex-life"),
     "pt-curative-sale": (field(label="Cor", options="Azul Verde", type_="select"), "health"),
+    # a profession is no treatment: naturopaths and Heilpraktiker are weak words
+    "de-profession-heilpraktiker": (field(label="Beruf", options="Lehrer Heilpraktiker Ingenieur", type_="select"), "health"),
+    "en-profession-naturopath": (field(label="Occupation", options="Teacher Naturopath Engineer", type_="select"), "health"),
 }
 
 
