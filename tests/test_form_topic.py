@@ -329,3 +329,91 @@ def test_a_date_in_three_boxes_of_a_nested_table_reads_the_cell_to_its_left(db) 
     # The cell to the left holding another control is not a label.
     sites = _sites(db, f"<table><tr><td><input name=other></td><td>{date}</td></tr></table>")
     assert sites == {}, sites
+
+
+def _checkbox_list(heading: str, items: list[str], question: str = "") -> str:
+    boxes = "".join(f"<div><input type=checkbox name=c{i} id=c{i}><label for=c{i}>{t}</label></div>" for i, t in enumerate(items))
+    return f"<h2>{heading}</h2><label for=nm>Nome</label><input id=nm name=nm>" + (f"<p>{question}</p>" if question else "") + boxes
+
+
+def _page_sites(db, html: str) -> dict[str, str]:
+    page = htmldoc.parse(html)
+    found = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context)
+    return {s.name: s.classification.category for s in found}
+
+
+def test_unknown_items_of_a_checkbox_list_of_conditions_take_its_category(db) -> None:
+    # Herpes, glaucoma, psoriasis and lupus are health by their own words; "Queloide" and
+    # "Dermografismo" are items of the same list under an anamnesis heading. The consent box and an
+    # item that says something of its own stay out.
+    items = ["Herpes", "Glaucoma", "Psoríase", "Lúpus", "Queloide", "Dermografismo", "Concordo com o tratamento dos dados"]
+    sites = _page_sites(db, "<form>" + _checkbox_list("Anamnese", items, "Selecione se você tem ou já teve os seguintes:") + "</form>")
+    assert sites == {f"c{i}": "health" for i in range(6)}, sites
+
+
+def test_a_checkbox_list_on_a_page_about_something_else_keeps_its_unknown_items(db) -> None:
+    # A studio's "Why did you come?" mixes health reasons with others; the page names no health topic.
+    items = ["Depression", "Back pain", "Asthma", "Loneliness", "Curiosity"]
+    sites = _page_sites(db, "<form>" + _checkbox_list("Your visit", items, "Why did you decide to visit us?") + "</form>")
+    assert sites == {"c0": "health", "c1": "health", "c2": "health"}, sites
+
+
+def test_a_new_question_starts_a_new_checkbox_list(db) -> None:
+    # Three conditions, then three goals under a question of their own: read as one run, half of six
+    # items would name health; the goals are a list of their own, and none of them names it.
+    html = (
+        "<h2>Medical history</h2><form><p>Do you have any of these?</p>"
+        "<div><input type=checkbox name=a id=a><label for=a>Asthma</label></div>"
+        "<div><input type=checkbox name=b id=b><label for=b>Diabetes</label></div>"
+        "<div><input type=checkbox name=e id=e><label for=e>Epilepsy</label></div>"
+        "<p>What are your goals?</p>"
+        "<div><input type=checkbox name=g1 id=g1><label for=g1>Learn to dance</label></div>"
+        "<div><input type=checkbox name=g2 id=g2><label for=g2>Meet people</label></div>"
+        "<div><input type=checkbox name=g3 id=g3><label for=g3>Keep fit</label></div></form>"
+    )
+    assert _page_sites(db, html) == {"a": "health", "b": "health", "e": "health"}
+
+
+def test_lifestyle_words_are_clues_in_every_language_on_a_health_page(db) -> None:
+    # Smoking, alcohol, sleep and an insurance number are weak words in every language: on an
+    # anamnesis page the page topic is the second clue; on a party-planning form they say nothing.
+    fields = (
+        "<label for=ra>Rauchen</label><select id=ra name=ra><option>Nein</option><option>Täglich</option></select>"
+        "<label for=al>Alkohol</label><select id=al name=al><option>Selten</option><option>Regelmäßig</option></select>"
+        "<label for=sc>Schlaf</label><select id=sc name=sc><option>Gut</option><option>Schlecht</option></select>"
+        "<label for=vz>Verzekeringsnummer</label><input id=vz name=vz>"
+        "<label for=dr>Drinkt u?</label><select id=dr name=dr><option>Ja</option><option>Nee</option></select>"
+    )
+    health = _page_sites(db, f"<title>Anamnesebogen für Neupatienten</title><h1>Anamnesebogen</h1><form>{fields}</form>")
+    assert health == {k: "health" for k in ("ra", "al", "sc", "vz", "dr")}, health
+    party = _page_sites(db, f"<title>Sommerfest 2025 – Anmeldung</title><h1>Unser Sommerfest</h1><form>{fields}</form>")
+    assert party == {}, party
+
+
+def test_a_party_youth_wing_and_a_pilgrimage_are_topics(db) -> None:
+    # The Young Liberals' congress: its district-branch choice records membership; the Red Cross's
+    # district branch does not. A pilgrimage's intentions page: the intention is a prayer's.
+    branch = "<label for=kv>Kreisverband auswählen</label><select id=kv name=kv><option>Kiel</option><option>Lübeck</option></select>"
+    julis = _page_sites(db, f"<title>Anmeldung Landeskongress - Junge Liberale Schleswig-Holstein</title><form>{branch}</form>")
+    assert julis == {"kv": "political"}, julis
+    drk = _page_sites(db, f"<title>Anmeldung Blutspende - DRK Schleswig-Holstein</title><form>{branch}</form>")
+    assert drk == {}, drk
+    intention = "<label for=t>Twoja intencja:</label><textarea id=t name=t></textarea>"
+    pilgrimage = _page_sites(db, f"<title>Pielgrzymka Wyry-Częstochowa</title><h1>Intencje</h1><form>{intention}</form>")
+    assert pilgrimage == {"t": "religion"}, pilgrimage
+    shop = _page_sites(db, f"<title>Sklep z rowerami</title><h1>Zamówienie</h1><form>{intention}</form>")
+    assert shop == {}, shop
+
+
+def test_a_check_code_and_polish_applications_are_not_clinical_words_on_a_clinic_page(db) -> None:
+    # "Codice di controllo" is a CAPTCHA and "Wnioski" are applications: on a clinic's booking page
+    # they stay benign; a visit's conclusions are health there.
+    fields = (
+        "<label for=cc>Codice di controllo</label><input id=cc name=cc>"
+        "<label for=wn>Wnioski</label><input id=wn name=wn>"
+        "<label for=co>Conclusioni</label><textarea id=co name=co></textarea>"
+    )
+    sites = _page_sites(
+        db, f"<title>Prenotazione visita - Poliambulatorio San Luca</title><h1>Prenota una visita medica</h1><form>{fields}</form>"
+    )
+    assert sites == {"co": "health"}, sites

@@ -23,6 +23,29 @@ NOT_CATEGORY = {
     "marketing-campaign-code": (field(label="Campaign code", name="campaign_id"), "political"),
     "brazilian-voter-zone-is-an-id": (field(label="Zona eleitoral", name="zona_eleitoral"), "political"),
     "spanish-voter-section-is-an-id": (field(label="Sección electoral", name="seccion_electoral"), "political"),
+    # weak lifestyle words alone (a party's drinks, a hostel's sleeping places): no health without a topic
+    "german-alcohol-alone": (field(label="Alkohol", options="Ja Nein", type_="select"), "health"),
+    "dutch-sleep-alone": (field(label="Slaapplaats nodig?", options="Ja Nee", type_="select"), "health"),
+    "polish-drinking-alone": (field(label="Picie", options="Woda Sok", type_="select"), "health"),
+    # surnames that are eponyms, a teacher's subject, a diet questionnaire's coffee
+    "swedish-surname-sjogren": (
+        {"texts": {"label": "Fakturamottagare", "placeholder": "ex. Niklas Sjögren"}, "type": "text", "autocomplete": ""},
+        "health",
+    ),
+    "french-surname-raynaud": (
+        {"texts": {"label": "Nom", "placeholder": "ex. Jean Raynaud"}, "type": "text", "autocomplete": ""},
+        "health",
+    ),
+    "english-special-education-teacher": (field(label="Years as a special education teacher"), "health"),
+    "english-subject-taught": (field(label="Subjects you can teach", options="Maths Science Special education", type_="select"), "health"),
+    "spanish-special-education-teacher": (field(label="Experiencia como maestro de educación especial"), "health"),
+    "dutch-coffee-a-day": (field(label="Hoeveel koffie drinkt u per dag?"), "health"),
+    # words near the new religion concepts
+    "english-conversion-rate": (field(label="Conversion rate (%)"), "religion"),
+    "german-library-card": (field(label="Bibliotheksausweis"), "religion"),
+    "italian-order-date": (field(label="Data di ordinazione"), "religion"),
+    "portuguese-sorting": (field(label="Ordenação", options="Alfabética Data", type_="select"), "religion"),
+    "polish-intention-alone": (field(label="Intencja zakupu"), "religion"),
     "restaurant-party-of": (field(label="How many in your party?", options="1 2 3 4 5 6", type_="select"), "political"),
     "vote-for-a-product": (field(label="Vote for your favourite flavour"), "political"),
     # religion
@@ -303,6 +326,42 @@ MUST_BE = {
     "czech-monthly-instalment": (field(label="Měsíční splátka"), "financial"),
     "swedish-hourly-wage": (field(label="Timlön"), "financial"),
     "danish-savings": (field(label="Opsparing i alt"), "financial"),
+    # concepts the retired second held-out set showed missing outside English (issue 14)
+    "portuguese-medical-record": (field(label="Prontuário"), "health"),
+    "german-patient-file": (field(label="Patientenakte"), "health"),
+    "polish-medical-records": (field(label="Dokumentacja medyczna"), "health"),
+    "spanish-special-education": (field(label="Tipo de educación especial"), "health"),
+    "english-special-education-services": (
+        field(question="Does your child receive special education services?", options="Yes No", type_="radio"),
+        "health",
+    ),
+    "german-special-needs": (field(label="Sonderpädagogischer Förderbedarf"), "health"),
+    "swedish-special-school": (field(label="Går i särskola", type_="checkbox"), "health"),
+    "english-halfway-house": (field(label="Name of halfway house or program"), "health"),
+    "dutch-addiction-clinic": (field(label="Opgenomen in een afkickkliniek?"), "health"),
+    "danish-treatment-home": (field(label="Ophold på behandlingshjem"), "health"),
+    "dutch-sexual-dysfunction": (field(label="Seksueel disfunctioneren", type_="checkbox"), "health"),
+    "french-sexual-dysfunction": (field(label="Dysfonction sexuelle", type_="checkbox"), "health"),
+    "french-polyarthritis": (field(label="Polyarthrite rhumatoïde", type_="checkbox"), "health"),
+    "czech-rheumatoid-arthritis": (field(label="Revmatoidní artritida", type_="checkbox"), "health"),
+    "italian-vasculitis": (field(label="Vasculite", type_="checkbox"), "health"),
+    "russian-arthritis": (field(label="Артрит", type_="checkbox"), "health"),
+    "dutch-believer": (field(question="Bent u gelovig?", options="Ja Nee", type_="radio"), "religion"),
+    "spanish-believer-spouse": (field(question="Cónyuge creyente:", options="Sí No", type_="radio"), "religion"),
+    "italian-believer": (field(question="È credente?", options="Sì No", type_="radio"), "religion"),
+    "polish-believer": (field(question="Czy jest Pan osobą wierzącą?", options="Tak Nie", type_="radio"), "religion"),
+    "spanish-bible-study": (field(label="Estudios bíblicos realizados"), "religion"),
+    "german-bible-group": (field(label="Teilnahme am Bibelkreis", type_="checkbox"), "religion"),
+    "portuguese-ordination-date": (field(label="Data de Ordenação"), "religion"),
+    "portuguese-presbytery": (field(label="Presbitério"), "religion"),
+    "spanish-previous-church": (field(label="Iglesia de la cual proviene"), "religion"),
+    "dutch-conversion": (field(label="Datum van bekering"), "religion"),
+    "german-pilgrimage": (field(label="Teilnahme an der Wallfahrt", type_="checkbox"), "religion"),
+    "spanish-party-member-pledge": (
+        field(label="Me comprometo a respetar la Carta Orgánica como afiliado/a del Partido", type_="checkbox"),
+        "political",
+    ),
+    "french-raynaud": (field(label="Phénomène de Raynaud", type_="checkbox"), "health"),
     "russian-savings": (field(label="Сбережения"), "financial"),
 }
 
@@ -341,11 +400,19 @@ FOLLOW_UPS = {
     "sv": ("Hur länge?", "Har du ont i ryggen?"),
     "da": ("Hvor længe?", "Har du ondt i ryggen?"),
     "ru": ("Как долго?", "Есть ли у вас диабет?"),
+    # a label that only answers yes continues the question it answers
+    "nl-yes": ("Ja", "- Rookt u?"),
+    "de-yes-namely": ("Ja, nämlich", "Besondere Krankheit, auf die zu achten ist?"),
+    "en-yes-specify": ("Yes, please specify", "Do you take any medication?"),
+    "pt-yes-which": ("Sim, qual?", "Tem alergias?"),
+    "pl-yes": ("Tak, jakie?", "Czy choruje Pan przewlekle?"),
 }
 NOT_FOLLOW_UPS = {
     "en": ("Why do you want to volunteer?", "Do you smoke?"),
     "de": ("Warum möchten Sie Mitglied werden?", "Haben Sie Kopfschmerzen?"),
     "nl": ("Hoeveel kinderen heeft u?", "Rookt u?"),
+    "en-number": ("No. of cigarettes a day", "Do you smoke?"),
+    "es-no": ("No", "¿Fuma?"),
 }
 
 

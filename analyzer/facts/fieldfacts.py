@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 import lxml.etree
 
 from analyzer.facts.pagecontext import (
+    checkbox_lists,
     checklist_item,
     checklist_topic,
     fields_topic,
     from_checklist,
+    from_list,
     path_words,
     shared_identifier_words,
     topic_of,
@@ -300,6 +302,7 @@ def _with_topics(
     for group in forms.values():
         own: Topic | None | object = _MISSING
         checklist: Topic | None | object = _MISSING
+        lists: dict[int, Topic | None] | None = None
         sections: dict[int, str] | None = None
         section_asks: dict[str, set[str]] = {}
         first = [g.found for g in group]
@@ -332,6 +335,18 @@ def _with_topics(
                 if checklist is _MISSING:  # "Y N P" after each condition of a review of systems
                     checklist = checklist_topic([g.read for g in group], [g.typ for g in group], first, categories, context)
                 c.found = from_checklist(c.read, c.typ, checklist, context)  # type: ignore[arg-type]
+            if c.found is None and c.typ == "checkbox":
+                if lists is None:  # "[ ] Psoriasis [ ] Sclérite [ ] Érythème noueux" under "Symptomatologie"
+                    runs = checkbox_lists([g.read for g in group], [g.typ for g in group], first, categories)
+                    lists = dict(zip((id(g) for g in group), runs, strict=True))
+                in_list = lists.get(id(c))
+                if in_list is not None:
+                    if page_sources is None:
+                        page_sources = _page_sources(root, path)
+                    if before is None:
+                        before = Preceding(root, [e for g in controls for e in (g.el, g.form) if e is not None])
+                    around = topic_of(_field_sources(c, before) + page_sources, categories)
+                    c.found = from_list(c.read, c.typ, in_list, consent, around)
 
 
 def _field_sources(c: _Control, before: Preceding) -> list[tuple[str, str]]:

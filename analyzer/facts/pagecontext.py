@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analyzer.signatures.lexicon import PRIORITY, Category, Classification, ContextWords, TermIndex, Topic, tokens
+from analyzer.signatures.lexicon import PRIORITY, Category, Classification, ContextWords, TermIndex, Topic, hinted, tokens
 
 _MAX_TEXT = 300
 # Folders and suffixes that say nothing about a page's subject.
@@ -162,6 +162,92 @@ def from_checklist(texts: dict[str, str], input_type: str, checklist: Topic | No
     if checklist is None or not checklist_item(texts, input_type, context):
         return None
     return Classification(checklist.category, 0.6, ("checklist item",), checklist.evidence)
+
+
+# A run of checkboxes needs this many items, two of them naming one category by strong words.
+_LIST_MIN = 3
+_LIST_STRONG_MIN = 2
+_LIST_ITEM_WORDS = 8  # an item longer than this says something of its own ("I would like a call back")
+
+
+def checkbox_lists(
+    texts: list[dict[str, str]],
+    types: list[str],
+    found: list[Classification | None],
+    categories: dict[str, Category],
+) -> list[Topic | None]:
+    """For each control of a form, the category of the list of checkboxes it stands in, if any.
+
+    A list is a run of checkboxes with no other control between them ("[ ] Psoriasis [ ] Sclérite
+    [ ] Érythème noueux" under "Symptomatologie", "Selecione se você tem ou já teve: [ ] Herpes
+    [ ] Queloide"). It is about an Art. 9 category when two or more of its items name that category by
+    their own strong words, half or more of its items name it at least by a weak word, and no other
+    Art. 9 category is named by strong words half as often: its items are then answers to one
+    question, and an item the lexicon does not know (a rare condition, a brand of medicine, a
+    compound) is one more of them."""
+    out: list[Topic | None] = [None] * len(texts)
+    k = 0
+    while k < len(texts):
+        if types[k].lower() != "checkbox":
+            k += 1
+            continue
+        end = k + 1
+        # A new question or legend starts a new list ("Why did you come?" then "What is your goal?").
+        while end < len(texts) and types[end].lower() == "checkbox" and not _starts_list(texts[end - 1], texts[end]):
+            end += 1
+        topic = _list_topic(texts[k:end], found[k:end], categories)
+        if topic is not None:
+            out[k:end] = [topic] * (end - k)
+        k = end
+    return out
+
+
+def _starts_list(before: dict[str, str], item: dict[str, str]) -> bool:
+    """Whether a checkbox asks under another question or legend than the one before it (an item
+    without a question of its own continues the list)."""
+    return any(item.get(k) and item.get(k) != before.get(k) for k in ("question", "legend"))
+
+
+def _list_topic(texts: list[dict[str, str]], found: list[Classification | None], categories: dict[str, Category]) -> Topic | None:
+    if len(texts) < _LIST_MIN:
+        return None
+    strong: dict[str, list[str]] = {}
+    named: dict[str, int] = {}
+    for t, c in zip(texts, found, strict=True):
+        if c is not None and not c.context and categories[c.category].art9:
+            named[c.category] = named.get(c.category, 0) + 1
+            if c.confidence >= 0.75:
+                strong.setdefault(c.category, []).append(c.words[0] if c.words else c.category)
+        elif c is None:
+            for cat in hinted(t, categories, "checkbox"):
+                named[cat] = named.get(cat, 0) + 1
+    ranked = sorted(strong.items(), key=lambda kv: -len(kv[1]))
+    if not ranked:
+        return None
+    cat, words = ranked[0]
+    if len(words) < _LIST_STRONG_MIN or named.get(cat, 0) * 2 < len(texts) or (len(ranked) > 1 and len(ranked[1][1]) * 2 >= len(words)):
+        return None
+    shown = ", ".join(dict.fromkeys(words))
+    return Topic(cat, f"checkbox list: {named[cat]} of its {len(texts)} items name it ({shown})"[:120])
+
+
+def from_list(
+    texts: dict[str, str], input_type: str, topic: Topic | None, consent: TermIndex | None, around: Topic | None
+) -> Classification | None:
+    """An unclassified checkbox of such a list takes the list's category when the page or form it
+    stands on is about that category too (``around``: its section heading, form, page title or path;
+    a studio's "Why did you come? [ ] back pain [ ] depression [ ] loneliness [ ] curiosity" on a page
+    that names no health topic lists reasons, not conditions), unless it gives consent or says more
+    than an item does."""
+    if topic is None or around is None or around.category != topic.category or input_type.lower() != "checkbox":
+        return None
+    item = texts.get("options") or texts.get("label") or ""
+    words = tokens(item)
+    if not words or len(words) > _LIST_ITEM_WORDS:
+        return None
+    if consent is not None and any(consent.matches(tokens(texts[s])) for s in ("label", "options", "question") if texts.get(s)):
+        return None
+    return Classification(topic.category, 0.6, ("list item",), topic.evidence)
 
 
 # A form needs this many controls before a word its identifiers share is read as the form's name.

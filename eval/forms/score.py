@@ -35,9 +35,11 @@ if str(ROOT) not in sys.path:
 
 from analyzer import signatures  # noqa: E402
 from analyzer.facts.pagecontext import (  # noqa: E402
+    checkbox_lists,
     checklist_topic,
     fields_topic,
     from_checklist,
+    from_list,
     path_words,
     shared_identifier_words,
     topic_of,
@@ -144,6 +146,7 @@ def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[d
         ]
         own = fields_topic(first, db.fields)
         checklist = checklist_topic(texts, [typ for typ, _ in args], first, db.fields, db.field_context)
+        lists = checkbox_lists(texts, [typ for typ, _ in args], first, db.fields)
         sections = [section_of(r) for r in recs]
         # The Art. 9 categories each section's controls ask for by their own words (fieldfacts._section_asks).
         section_asks: dict[str, set[str]] = {}
@@ -166,6 +169,8 @@ def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[d
                         topic = dataclasses.replace(topic, section=section)
                     got = classify(t, db.fields, typ, auto, db.consent_words, topic, db.field_context)
             got = got or from_checklist(t, typ, checklist, db.field_context)
+            if got is None and lists[k] is not None:
+                got = from_list(t, typ, lists[k], db.consent_words, topic_of(context_sources(rec), db.fields))
             result[id(rec)] = got.category if got else "none"
     return [(rec, result[id(rec)]) for rec in records]
 
