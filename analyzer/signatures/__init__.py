@@ -536,6 +536,11 @@ class SignatureDB:
         return tuple(sorted(attrs))
 
     @functools.cached_property
+    def start_methods(self) -> tuple[str, ...]:
+        """The method names the vendors' start shapes call (``*.init(…)``: ``init``, ``initialize``)."""
+        return tuple(sorted({s.method for v in self.vendors.values() for s in v.sdk.bundle_calls if s.method}))
+
+    @functools.cached_property
     def deferred_src_set(self) -> frozenset[str]:
         """``deferred_src_attributes`` as a set."""
         return frozenset(self.deferred_src_attributes)
