@@ -354,7 +354,8 @@ def _analyze_html(
         verdicts += template_scan.code_sites(tpl, page.text, vendors, db)
         verdicts = template_scan.gate_all(verdicts, tpl, page.text, db)
     if original is not None:  # snippets held as data: in PHP strings not printed, in captured template variables
-        verdicts = code_data.in_php_template(original, verdicts, vendors, db) if dialect == "php" else verdicts
+        if dialect == "php":
+            verdicts = code_data.in_uncalled_php(original, code_data.in_php_template(original, verdicts, vendors, db))
         verdicts = template_data.rejudge(path, original, verdicts, vendors, db)
     _report(path, facts, verdicts, code, db, result)
 
