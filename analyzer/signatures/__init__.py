@@ -460,6 +460,7 @@ class EntryExport:
     not_in_name: tuple[str, ...]
     params: frozenset[str]
     keys: frozenset[str]
+    files: frozenset[str] = frozenset()  # file names that mark the entry wherever they are
 
 
 @dataclass(frozen=True)
@@ -949,6 +950,7 @@ def _build(folders: list[Path]) -> SignatureDB:
                     tuple(e.get("not_in_name", [])),
                     frozenset(e["params"]),
                     frozenset(e["keys"]),
+                    frozenset(e.get("files", [])),
                 )
                 for e in types.get("entry_export", [])
             ),
