@@ -460,6 +460,7 @@ class EntryExport:
     not_in_name: tuple[str, ...]
     params: frozenset[str]
     keys: frozenset[str]
+    files: frozenset[str] = frozenset()  # file names that mark the entry wherever they are
 
 
 @dataclass(frozen=True)
@@ -534,6 +535,11 @@ class SignatureDB:
             if cmp.markup:
                 attrs.update(cmp.markup.src_attributes)
         return tuple(sorted(attrs))
+
+    @functools.cached_property
+    def start_methods(self) -> tuple[str, ...]:
+        """The method names the vendors' start shapes call (``*.init(…)``: ``init``, ``initialize``)."""
+        return tuple(sorted({s.method for v in self.vendors.values() for s in v.sdk.bundle_calls if s.method}))
 
     @functools.cached_property
     def deferred_src_set(self) -> frozenset[str]:
@@ -944,6 +950,7 @@ def _build(folders: list[Path]) -> SignatureDB:
                     tuple(e.get("not_in_name", [])),
                     frozenset(e["params"]),
                     frozenset(e["keys"]),
+                    frozenset(e.get("files", [])),
                 )
                 for e in types.get("entry_export", [])
             ),

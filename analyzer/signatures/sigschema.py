@@ -528,6 +528,7 @@ SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
                 "framework": _req(str),
                 "runs": _req(str),
                 "folders": _req("str[]"),
+                "files": _opt("str[]"),
                 "not_in_name": _opt("str[]"),
                 "params": _req("str[]"),
                 "keys": _req("str[]"),
