@@ -1035,7 +1035,7 @@ def _field_context() -> ContextWords | None:
         _word_index(data.get("membership", [])),
         frozenset(data.get("membership_topics", [])),
         _word_index(data.get("membership_not", [])),
-        _field_sections(),
+        sections=_field_sections(),
     )
 
 
