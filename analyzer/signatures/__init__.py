@@ -17,11 +17,12 @@ from analyzer.model import Status
 from analyzer.parse.jsshapes import CallShape, parse_call
 from analyzer.parse.normalise import norm
 from analyzer.signatures import cache
-from analyzer.signatures.lexicon import Category, ContextWords, TermIndex, compile_category, make_term, tokens
+from analyzer.signatures.lexicon import Category, ContextWords, SectionWords, TermIndex, compile_category, make_term, tokens
 from analyzer.signatures.sigschema import (
     CMP_SCHEMA,
     FIELD_CONTEXT_SCHEMA,
     FIELD_SCHEMA,
+    FIELD_SECTIONS_SCHEMA,
     LEGAL_BASIS_SCHEMA,
     LEGAL_SCHEMA,
     POLICY_PAGES_SCHEMA,
@@ -1041,7 +1042,20 @@ def _field_context() -> ContextWords | None:
         _word_index(data.get("membership", [])),
         frozenset(data.get("membership_topics", [])),
         _word_index(data.get("membership_not", [])),
+        sections=_field_sections(),
     )
+
+
+def _field_sections() -> SectionWords | None:
+    """signatures/field_sections.toml: the headings of record sections (docs/fields.md)."""
+    path = BUILTIN_DIR / "field_sections.toml"
+    if not path.exists():
+        return None
+    data = _read_toml(path)
+    validate(data, FIELD_SECTIONS_SCHEMA, str(path))
+    record = tuple(t for cat, words in data["record"].items() for t in (make_term(w, cat, "record") for w in words) if t is not None)
+    bare = frozenset(t for w in data["bare"] for t in tokens(w))
+    return SectionWords(TermIndex(record), _word_index(data["personal"]), _word_index(data["person"]), bare)
 
 
 def _consent_words() -> TermIndex | None:
