@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from analyzer.consent import code_data
 from analyzer.parse import hoststrings
 from analyzer.read import testpaths
 from analyzer.read.discover import SourceFile, classify, discover
@@ -41,8 +42,9 @@ CASES = [
     ),
     ("HeadService.php", [(11, "hotjar", "unverifiable", "held-as-data")]),
     # An inline script added from a wp_enqueue_scripts callback runs on every page; a function
-    # that echoes markup is the template reading's (its verdict is unchanged).
-    ("wp-recorder.php", [(11, "hotjar", "ungated", "always-run-hook"), (15, "mouseflow", "ungated", "none")]),
+    # that echoes markup is the template reading's, and one this file never calls or hooks prints
+    # it only where another file calls it (code_data.in_uncalled_php).
+    ("wp-recorder.php", [(11, "hotjar", "ungated", "always-run-hook"), (15, "mouseflow", "unverifiable", "held-as-data")]),
     ("element.tpl", [(3, "hotjar", "unverifiable", "held-as-data"), (17, "posthog", "unverifiable", "held-as-data")]),
     ("printed-capture.njk", [(3, "hotjar", "ungated", "none")]),
     (
@@ -288,3 +290,27 @@ def test_haml_comment_blocks_hide_the_snippet_nested_under_them(head: str, live:
     result = run(ScanOptions(paths=(str(path),)))
     assert bool(result.detections) is live
     assert any(f.rule == "RL120" for f in result.findings) is not live
+
+
+def test_php_functions_this_file_never_runs() -> None:
+    # Run: called at the top level, called from a function that runs, hooked anywhere (even from a
+    # method nothing here calls), a constructor of a class instantiated here. Not run: a function
+    # whose only mention is its own head, a comment, or a call from a function that never runs.
+    php = """<?php
+// helper_in_comment() is only named in this comment
+function called_here() { from_called(); }
+function from_called() {}
+function from_unreached() {}
+function unreached() { from_unreached(); }
+function helper_in_comment() {}
+class Pixel {
+    public function __construct() {}
+    public function wire() { add_action('wp_head', array($this, 'hooked')); }
+    public function hooked() {}
+    public static function alone() {}
+}
+called_here();
+new Pixel();
+"""
+    names = sorted(f.name for f in code_data.php_unreached(php))
+    assert names == ["alone", "from_unreached", "helper_in_comment", "unreached", "wire"]

@@ -8,11 +8,17 @@ the file itself shows that the string is added on every page (a hook the framewo
 a function registered for ``wp_head``, a function a Streamlit script calls at its top level) and
 no consent check is near, it is ``ungated`` (mechanism ``always-run-hook``). Which hooks run
 always is data: ``signatures/code_data.toml``. Docstrings are documentation, never data.
+
+Markup a PHP template prints from inside a function or method is page output only where that
+function runs: one this file never hooks (a callable string naming it anywhere) nor calls from code
+that runs (``php_unreached``: a plugin class's ``inject_everywhere()`` that the plugin's core calls
+from another file) turns an ``ungated`` reading into ``unverifiable`` (``in_uncalled_php``).
 """
 
 from __future__ import annotations
 
 import ast
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -24,7 +30,7 @@ from analyzer.facts.detect import CodeSpot, RecorderSite
 from analyzer.kinds import Mechanism, Via
 from analyzer.model import Status, Verdict
 from analyzer.parse import htmldoc
-from analyzer.parse.hoststrings import HostString, Lexed, language, lex
+from analyzer.parse.hoststrings import HostString, Lexed, PhpFunction, language, lex, php_functions
 from analyzer.parse.positions import LineIndex, line_col
 from analyzer.signatures import BUILTIN_DIR, SignatureDB, Vendor, _read_toml, prefilter
 from analyzer.signatures.sigschema import CODE_DATA_SCHEMA, validate
@@ -274,3 +280,94 @@ def _reachable(stmt: ast.AST, funcs: dict[str, ast.FunctionDef]) -> set[str]:
                 seen.add(n.func.id)
                 stack.append(funcs[n.func.id])
     return seen
+
+
+_MAGIC_RUN = ("__invoke", "__tostring", "__call", "__callstatic", "__get", "__set", "__destruct")
+# What names a function in PHP code: a call ``f(`` (``$this->f(``, ``self::f(``), a callable string
+# (``'f'``, ``'Class::f'``, ``array($this, 'f')``) or an instantiation ``new Class``.
+_PHP_REF = re.compile(
+    r"\bnew\s+\\?(?:[\w\\]{0,200}\\)?([A-Za-z_]\w{0,120})|(?<![\w$])([A-Za-z_]\w{0,120})\s*\(|['\"](?:[\w\\]{1,80}::)?([A-Za-z_]\w{0,120})['\"]"
+)
+
+
+def php_unreached(text: str, lexed: Lexed | None = None) -> list[PhpFunction]:
+    """The named PHP functions and methods of a file that nothing in the file runs: no code that
+    runs calls one (``f(``, ``$this->f(``, ``self::f(``; the top level, the closures in it, which run
+    where they are handed, and the functions so called), and no callable string anywhere names it
+    (``add_action('wp_head', 'f')``, ``array($this, 'f')``, ``'Class::f'``: a plugin's class
+    that hooks its own method is wiring it, whoever calls the hooking method); a constructor runs
+    where its class is instantiated (``new Hotjar``), a framework's by-name hook
+    (``code_data.toml [[hook]]``) and PHP's other magic methods are taken as run. What such a
+    function prints is output only where another file calls it. One pass over the text for the
+    names, then a walk over the functions."""
+    lexed = lexed if lexed is not None else lex(text, "php")
+    _code, functions, _closures = php_functions(text, lexed)
+    if not functions:
+        return []
+    suffixes = tuple(s for hook in rules().get("hook", []) if hook["lang"] == "php" for s in hook["name_suffixes"])
+    order = sorted(range(len(functions)), key=lambda k: functions[k].body[0])
+    starts = [functions[k].body[0] for k in order]
+    refs: dict[int, set[str]] = {}  # function index (-1: the top level) -> what it calls or instantiates
+    callables: set[str] = set()
+    chars = list(text)
+    for s, e in lexed.comments:  # a comment names nothing
+        chars[s:e] = " " * (e - s)
+    text = "".join(chars)
+    for m in _PHP_REF.finditer(text):
+        if m.group(2) is not None and text[max(0, m.start() - 40) : m.start()].rstrip(" \t\r\n&").endswith("function"):
+            continue  # the function's own head
+        if m.group(3) is not None:
+            callables.add(m.group(3).lower())
+            continue
+        name = ("new " + m.group(1)) if m.group(1) is not None else m.group(2)
+        at = bisect.bisect_right(starts, m.start()) - 1
+        while at >= 0 and functions[order[at]].body[1] < m.start():
+            at -= 1
+        refs.setdefault(order[at] if at >= 0 else -1, set()).add(name.lower())
+    # A callable string anywhere (``add_action('wp_head', array($this, 'f'))`` in another method)
+    # is the plugin wiring ``f``: the registration is taken to run.
+    reached: set[str] = set(refs.get(-1, ())) | callables
+    pending = set(range(len(functions)))
+    changed = True
+    while changed:
+        changed = False
+        for k in sorted(pending):
+            f = functions[k]
+            low = f.name.lower()
+            if low == "__construct":
+                run = f.owner is not None and "new " + f.owner.lower() in reached
+            else:
+                run = low in _MAGIC_RUN or bool(suffixes and f.name.endswith(suffixes)) or low in reached
+            if run:
+                pending.discard(k)
+                reached |= refs.get(k, set())
+                changed = True
+    return [functions[k] for k in sorted(pending)]
+
+
+def in_uncalled_php(text: str, verdicts: list) -> list:
+    """A PHP template's ``ungated`` sites that lie in the body of a function or method this file
+    never runs (``php_unreached``: a plugin class's ``inject_everywhere()``, a ``hotjar_script()``
+    hooked only from a method that another file calls): ``unverifiable``, since what the function
+    prints is output only where it is called, and that caller decides. Gated and unverifiable
+    sites stay as they are (a check inside the function gates its output wherever it runs)."""
+    if not any(v.status is Status.UNGATED for _s, v in verdicts):
+        return verdicts
+    unreached = php_unreached(text)
+    if not unreached:
+        return verdicts
+    index = LineIndex(text)
+    spans = [(index.line(f.body[0]), index.line(f.body[1]), f) for f in unreached]
+    out = []
+    for site, verdict in verdicts:
+        holder = next((f for a, b, f in spans if a <= site.element.line <= b), None) if verdict.status is Status.UNGATED else None
+        if holder is not None:
+            kind = f"method {holder.owner}::{holder.name}()" if holder.owner else f"function {holder.name}()"
+            verdict = Verdict(
+                status=Status.UNVERIFIABLE,
+                mechanism=Mechanism.HELD_AS_DATA,
+                evidence=f"printed by the PHP {kind}, which this file never hooks, nor calls from code that runs: where it is "
+                f"called decides whether it waits for consent ({verdict.evidence})",
+            )
+        out.append((site, verdict))
+    return out

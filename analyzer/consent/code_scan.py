@@ -185,13 +185,14 @@ def _syntax_error(parsed: jsparse.Parsed) -> str | None:
 
 def _entry_export(prog: jsfacts.Program, path: str, db: SignatureDB) -> tuple[EntryExport, Node] | None:
     """The framework that calls this file's default export by itself, and that function: a Nuxt 2
-    plugin (``plugins/x.js``: ``export default ({ app }) => {…}``). Path and signature must both fit."""
+    plugin (``plugins/x.js``: ``export default ({ app }) => {…}``), a VuePress client enhancer, a
+    Gridsome client entry. Path (a folder, or the file's name) and signature must both fit."""
     parts = path.replace("\\", "/").split("/")
-    if len(parts) == 1:  # a file scanned on its own, from its folder: that folder's name
-        parts = [os.path.basename(os.path.dirname(os.path.abspath(path))), parts[0]]
+    if len(parts) == 1:  # a file scanned on its own, from its folder: the names of the folders just above it
+        parts = [*os.path.dirname(os.path.abspath(path)).replace("\\", "/").split("/")[-3:], parts[0]]
     name = parts[-1]
     for entry in db.script_types.entry_exports:
-        if not entry.folders & set(parts[:-1]) or any(mark in name for mark in entry.not_in_name):
+        if not (entry.folders & set(parts[:-1]) or name in entry.files) or any(mark in name for mark in entry.not_in_name):
             continue
         for stmt in prog.parsed.root.named_children:
             if stmt.type != "export_statement" or not any(c.type == "default" for c in stmt.children):
@@ -205,7 +206,7 @@ def _entry_export(prog: jsfacts.Program, path: str, db: SignatureDB) -> tuple[En
 def _entry_signature(prog: jsfacts.Program, fn: Node, entry: EntryExport) -> bool:
     single = fn.child_by_field_name("parameter")  # x => …
     params = [single] if single is not None else list(getattr(fn.child_by_field_name("parameters"), "named_children", []))
-    for param in params[:2]:
+    for param in params[:3]:  # Gridsome's client entry: (Vue, options, { isClient, router })
         if param.type in ("required_parameter", "optional_parameter"):  # TypeScript: (ctx: Context)
             param = param.child_by_field_name("pattern") or param
         if param.type == "identifier" and prog.text(param) in entry.params:

@@ -21,7 +21,9 @@ from analyzer.facts.pagecontext import (
     fields_topic,
     from_checklist,
     from_list,
+    from_record_section,
     path_words,
+    record_section,
     shared_identifier_words,
     topic_of,
     without_words,
@@ -33,6 +35,7 @@ from analyzer.signatures.lexicon import (
     Category,
     Classification,
     ContextWords,
+    SectionWords,
     TermIndex,
     Topic,
     classify,
@@ -299,6 +302,7 @@ def _with_topics(
         forms.setdefault(id(c.form), []).append(c)
     page_sources: list[tuple[str, str]] | None = None
     before: Preceding | None = None  # built at the first control read again
+    records: bool | None = None  # whether a heading or form of the page names a record (field_sections.toml)
     for group in forms.values():
         own: Topic | None | object = _MISSING
         checklist: Topic | None | object = _MISSING
@@ -347,6 +351,27 @@ def _with_topics(
                         before = Preceding(root, [e for g in controls for e in (g.el, g.form) if e is not None])
                     around = topic_of(_field_sources(c, before) + page_sources, categories)
                     c.found = from_list(c.read, c.typ, in_list, consent, around)
+            if c.found is None and context.sections is not None:
+                if records is None:  # one look at the page's headings first: most pages name no record
+                    records = _names_a_record(root, controls, context.sections)
+                if records:
+                    if before is None:
+                        before = Preceding(root, [e for g in controls for e in (g.el, g.form) if e is not None])
+                    # A clinical history's "Numero di sedute", a sacrament register's "Fecha Evento".
+                    record = record_section(_field_sources(c, before), context.sections)
+                    c.found = from_record_section(c.read, c.typ, record, consent, context)
+
+
+_RECORD_PLACES = ("h1", "h2", "h3", "h4", "h5", "h6", "legend", "strong", "b")
+
+
+def _names_a_record(root: lxml.etree._Element, controls: list[_Control], words: SectionWords) -> bool:
+    """Whether a heading, legend or bold text of the page, or a form's name, holds a record word: only
+    then is the nearest heading of each unclassified control looked up."""
+    texts = [_text(el) for el in root.iter(*_RECORD_PLACES)]
+    forms = {id(c.form): c.form for c in controls if c.form is not None}
+    texts += [" ".join(f.get(a) or "" for a in ("aria-label", "title", "name", "id")) for f in forms.values()]
+    return any(words.record.matches(tokens(t)) for t in texts if t)
 
 
 def _field_sources(c: _Control, before: Preceding) -> list[tuple[str, str]]:

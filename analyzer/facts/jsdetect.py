@@ -618,9 +618,12 @@ class Detector:
                         )
         return sites, inactive
 
-    def _registry_callee(self, call: Node, shape: jsshapes.CallShape) -> tuple[str, str] | None:
+    def _registry_callee(self, call: Node, shape: jsshapes.CallShape, chunks: bool = False) -> tuple[str, str] | None:
         """(module id, export) when the shape's ``*`` is an export of a module webpack's registry
-        hands over by id: ``(0, r.Ts)(key)`` for ``*(…)``, ``r.A.init(key)`` for ``*.init(…)``."""
+        hands over by id: ``(0, r.Ts)(key)`` for ``*(…)``, ``r.A.init(key)`` for ``*.init(…)``;
+        with ``chunks``, also (specifier, export path) when it is read off a binding another ES
+        module chunk exports: ``Oe.clarity.init(key)`` with ``import{e as Oe}from"./vendor.js"``
+        is ("./vendor.js", "e.clarity")."""
         callee = self.prog.callee(call)
         if callee is None:
             return None
@@ -631,7 +634,10 @@ class Detector:
             if callee is None:
                 return None
         # webpack's only: the resolve stage reads which Turbopack modules hold an SDK only for consent checks.
-        return bundler_exports.registry_export(self.prog, callee, turbopack=False)
+        found = bundler_exports.registry_export(self.prog, callee, turbopack=False)
+        if found is None and chunks:
+            found = bundler_exports.chunk_export(self.prog, callee)
+        return found
 
     def registry_starts(self, vendors: list[Vendor], found: list[CodeSite]) -> list[CodeSite]:
         """Starts called through webpack's module registry with the SDK in another chunk (webpack
@@ -641,8 +647,15 @@ class Detector:
         ``record_mask_text_selector``, is one of its strings without being its code). Each is open: the resolve stage keeps it only
         when the chunk defining the module holds the vendor's SDK and the export is its start.
         ``found``: the starts ``run`` found, whose vendors are left to it. Shapes with object keys
-        are ``_split_off``'s for the vendors the prefilter saw here without their SDK's strings."""
-        if not bundler_exports.webpack_runtime(self.prog):
+        are ``_split_off``'s for the vendors the prefilter saw here without their SDK's strings.
+
+        An ES module chunk (Vite, Rollup, esbuild) calls another chunk's export through a static
+        import instead (``import{e as Oe}from"./vendor.js"; Oe.clarity.init('<id>')``): a call of
+        a method-named shape (``*.init(…)``) on such a binding is open the same way, keyed by the
+        specifier and the export path (``"./vendor.js:e.clarity.init"``), and the resolve stage
+        keeps it only where that export in the chunk is a function holding the vendor's code."""
+        webpack = bundler_exports.webpack_runtime(self.prog)
+        if not webpack and not self.prog.imports:
             return []
         seen = {v.id for v in self.vendors}
         started = {s.vendor.id for s in found}
@@ -652,10 +665,10 @@ class Detector:
                 continue
             split_off = vendor.id in seen and not self._spans(vendor)
             for shape in vendor.sdk.bundle_calls:
-                if shape.then or (shape.anchor_keys and split_off):
+                if shape.then or (shape.anchor_keys and split_off) or (not webpack and shape.method is None):
                     continue
                 for call in self._shape_candidates(shape):
-                    key = self._registry_callee(call, shape)
+                    key = self._registry_callee(call, shape, chunks=not webpack)
                     if key is None or not jsshapes.matches(self.prog, call, shape):
                         continue
                     replay, option = self._replay_state(vendor, call)
@@ -664,6 +677,9 @@ class Detector:
                     evidence = (
                         f"{vendor.name} start shaped {shape.text}, called through webpack's module registry (export {key[1]} of "
                         f"module {key[0]}; its SDK is in another chunk)"
+                        if webpack
+                        else f"{vendor.name} start shaped {shape.text}, called on {key[1]} imported from the chunk {key[0]} (its SDK "
+                        "is in that chunk)"
                     )
                     sites.append(
                         CodeSite(
@@ -673,7 +689,7 @@ class Detector:
                             f"{evidence}{f' ({option})' if option else ''}",
                             replay,
                             registry=_registry_key(key, shape),
-                            registry_keep=bool(shape.anchor_keys),
+                            registry_keep=webpack and bool(shape.anchor_keys),
                         )
                     )
         return _one_per_call(sites)

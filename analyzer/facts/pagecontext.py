@@ -18,7 +18,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analyzer.signatures.lexicon import PRIORITY, Category, Classification, ContextWords, TermIndex, Topic, hinted, tokens
+from analyzer.signatures.lexicon import (
+    PRIORITY,
+    Category,
+    Classification,
+    ContextWords,
+    SectionWords,
+    TermIndex,
+    Topic,
+    hinted,
+    tokens,
+)
 
 _MAX_TEXT = 300
 # Folders and suffixes that say nothing about a page's subject.
@@ -252,6 +262,59 @@ def from_list(
     if consent is not None and any(consent.matches(tokens(texts[s])) for s in ("label", "options", "question") if texts.get(s)):
         return None
     return Classification(topic.category, 0.6, ("list item",), topic.evidence)
+
+
+def record_section(sources: list[tuple[str, str]], words: SectionWords | None) -> Topic | None:
+    """The special-category record a control's section is (``signatures/field_sections.toml``), read
+    nearest first from its section heading or legend to its form's name and heading (``sources``; not
+    the page's title or path): the first heading that names a record gives its category; one that
+    names the person's own data ("Dati anagrafici", "Personal information") stops the reading; a
+    generic one ("Other", "Event information") passes to the next."""
+    if words is None:
+        return None
+    for what, text in sources:
+        toks = tokens(text[:_MAX_TEXT]) if text else ()
+        if not toks:
+            continue
+        found = {t.cat: t.text for t in words.record.matches(toks)}
+        cat = next((c for c in PRIORITY if c in found), None)
+        if cat is not None:
+            shown = " ".join(text.split())[:60]
+            return Topic(cat, f"record section: {what} '{shown}' ({found[cat]})")
+        if words.personal.matches(toks):
+            return None
+    return None
+
+
+def from_record_section(
+    texts: dict[str, str], input_type: str, topic: Topic | None, consent: TermIndex | None, context: ContextWords | None
+) -> Classification | None:
+    """An unclassified control of a record section takes the record's category (Art. 4(15), Recital 35:
+    what is collected in the course of care is data concerning health), unless it asks who the person
+    is, a booking or form detail (``person``: a name, a date of birth, the appointment, the fee), is a
+    bare date or time ("Datum:"), gives consent or searches records."""
+    if topic is None or context is None or context.sections is None:
+        return None
+    words = context.sections
+    typ = input_type.lower()
+    # What the control asks, as a person reads it: its label or question, else its placeholder or title
+    # (an example in a placeholder, "Ex: a mãe, a professora", says nothing of what is asked), else the
+    # options of a choice, else its name or id.
+    said: list[tuple[str, ...]] = []
+    for group in (("label", "question"), ("placeholder", "title"), ("options",), ("name", "id")):
+        said = [tokens(texts[k]) for k in group if texts.get(k) and (k != "options" or typ in _CHOICES)]
+        if any(said):
+            break
+    if any(words.person.matches(t) for t in said):
+        return None
+    label = tokens(texts.get("label") or texts.get("question") or texts.get("placeholder") or "")
+    if label and all(w in words.bare for w in label):
+        return None
+    if consent is not None and typ == "checkbox" and any(consent.matches(t) for t in said):
+        return None
+    if any(t.find(toks[: len(t.parts)]) for toks in said for t in context.lookup.terms):  # "Buscar por código…"
+        return None
+    return Classification(topic.category, 0.6, ("record section",), topic.evidence)
 
 
 # A form needs this many controls before a word its identifiers share is read as the form's name.

@@ -273,3 +273,74 @@ def required_id(prog: Program, call: Node, turbopack: bool = True) -> str | None
     if binding is None or binding.kind != "param" or not module_factory(prog, binding.scope):
         return None
     return prog.text(args[0])
+
+
+# ES module chunks (Vite, Rollup, esbuild code splitting): a chunk imports what another chunk
+# exports by a relative specifier, ``import{e as Oe}from"./vendor-DPqAeS5R.js"``.
+CHUNK_PREFIXES = ("./", "../")
+
+
+def chunk_export(prog: Program, expr: Node) -> tuple[str, str] | None:
+    """(specifier, export path) for a value read off a binding that another ES module chunk
+    exports: ``Oe.clarity`` with ``import{e as Oe}from"./vendor-DPqAeS5R.js"`` is
+    ("./vendor-DPqAeS5R.js", "e.clarity"); a default import reads ``default``, a namespace import's
+    first member is the export. Only a relative specifier names a chunk (a bare one is a package
+    the build left external)."""
+    while expr.type in ("parenthesized_expression", "sequence_expression") and expr.named_children:
+        expr = expr.named_children[-1]  # (0, Oe.init)
+    members: list[str] = []
+    while expr.type == "member_expression":
+        prop, obj = expr.child_by_field_name("property"), expr.child_by_field_name("object")
+        if prop is None or obj is None or prop.type != "property_identifier":
+            return None
+        members.append(prog.text(prop))
+        expr = obj
+    if expr.type != "identifier":
+        return None
+    binding = prog.lookup(expr)
+    imp = prog.imports.get(prog.text(expr))
+    if binding is None or binding.kind != "import" or imp is None or not imp.package.startswith(CHUNK_PREFIXES):
+        return None
+    members.reverse()
+    parent = binding.node.parent
+    if imp.imported is not None:
+        members.insert(0, imp.imported)
+    elif parent is None or parent.type != "namespace_import":
+        members.insert(0, "default")
+    return (imp.package, ".".join(members)) if members else None
+
+
+def chunk_exports(prog: Program) -> dict[str, Node]:
+    """What an ES module chunk exports at its top level, by exported name: ``export{c1 as e}``
+    (the local ``c1``), ``export default X``, ``export function f(){}`` / ``export const k = …``
+    (the declaration's name)."""
+    out: dict[str, Node] = {}
+    for stmt in prog.parsed.root.named_children:
+        if stmt.type != "export_statement" or stmt.child_by_field_name("source") is not None:
+            continue  # export … from "./x": a re-export, defined elsewhere
+        value, decl = stmt.child_by_field_name("value"), stmt.child_by_field_name("declaration")
+        if value is not None:
+            out["default"] = value
+        elif decl is not None:
+            if decl.type in ("function_declaration", "generator_function_declaration", "class_declaration"):
+                name = decl.child_by_field_name("name")
+                if name is not None:
+                    out["default" if prog.text(stmt).startswith("export default") else prog.text(name)] = name
+            else:
+                for d in decl.named_children:
+                    name = d.child_by_field_name("name") if d.type == "variable_declarator" else None
+                    if name is not None and name.type == "identifier":
+                        out[prog.text(name)] = name
+        else:
+            clause = next((c for c in stmt.named_children if c.type == "export_clause"), None)
+            for spec in clause.named_children if clause is not None else ():
+                name = spec.child_by_field_name("name") if spec.type == "export_specifier" else None
+                if name is None:
+                    continue
+                alias = spec.child_by_field_name("alias")
+                text = prog.text(spec)
+                exported = (
+                    prog.text(alias) if alias is not None else text.rsplit(" as ", 1)[-1].strip() if " as " in text else prog.text(name)
+                )
+                out[exported] = name
+    return out

@@ -361,3 +361,66 @@ def _ruby_heredoc_bodies(text: str, at: int, pending: list[tuple[int, str, bool]
         strings.append((start, at, end))
         at = m.end() if m else len(text)
     return at
+
+
+_PHP_CLASS = re.compile(r"\b(?:class|trait|enum)\s+([A-Za-z_][A-Za-z0-9_]*)[^{;]{0,2000}?\{")
+
+
+@dataclass(frozen=True)
+class PhpFunction:
+    """A named PHP function or method: where its body is, and the class it is a method of."""
+
+    name: str
+    body: tuple[int, int]  # offsets of its braces
+    owner: str | None  # the class (trait, enum) it is a method of
+
+
+def php_functions(text: str, lexed: Lexed) -> tuple[str, list[PhpFunction], list[tuple[int, int]]]:
+    """The PHP code of a file with everything else blanked (same length: page markup outside
+    ``<?php … ?>``, strings, comments), its named functions and methods, and the bodies of its
+    anonymous functions (closures), by one pass of brace matching."""
+    chars = list(text)
+    inside = False
+    i = 0
+    n = len(text)
+    while i < n:  # blank what lies outside the PHP blocks
+        j = text.find("?>" if inside else "<?", i)
+        end = n if j < 0 else j
+        if not inside:
+            for k in range(i, end):
+                if chars[k] not in "\r\n":
+                    chars[k] = " "
+        i = end + 2 if j >= 0 else n
+        inside = not inside
+    for hs in lexed.strings:
+        for b, e in hs.spans():
+            for k in range(b, min(e, n)):
+                if chars[k] not in "\r\n":
+                    chars[k] = " "
+    for s, e in lexed.comments:
+        for k in range(s, e):
+            if chars[k] not in "\r\n":
+                chars[k] = " "
+    code = "".join(chars)
+    spans = _php_functions(code)
+    classes: dict[int, str] = {}
+    for m in _PHP_CLASS.finditer(code):
+        classes[m.end() - 1] = m.group(1)
+    class_spans: list[tuple[str, int, int]] = []
+    stack: list[int] = []
+    for j, c in enumerate(code):
+        if c == "{":
+            stack.append(j)
+        elif c == "}" and stack:
+            opened = stack.pop()
+            if opened in classes:
+                class_spans.append((classes[opened], opened, j))
+    named: list[PhpFunction] = []
+    closures: list[tuple[int, int]] = []
+    for name, start, end in spans:
+        if not name:
+            closures.append((start, end))
+            continue
+        owner = next((c for c, s, e in sorted(class_spans, key=lambda c: c[2] - c[1]) if s < start and end < e), None)
+        named.append(PhpFunction(name, (start, end), owner))
+    return code, named, closures

@@ -9,6 +9,7 @@ Every failure on the way becomes a diagnostic on that file; nothing here raises 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -46,6 +47,16 @@ from analyzer.signatures import SignatureDB, prefilter
 # A call whose callee ends in a parenthesis or an init method, with a literal first argument:
 # ``(0, r.Ts)("…"``, ``r.A.init({…``: a start through webpack's registry may be here.
 _REGISTRY_CALL = re.compile(rb"\)\(\s*[\"'{]|\.init\(\s*[\"'{]")
+# A built ES module chunk that imports another chunk by a relative specifier (Vite, Rollup, esbuild).
+_CHUNK_IMPORT = re.compile(rb"\bfrom\s*[\"']\.\.?/")
+
+
+@functools.lru_cache(maxsize=8)
+def _chunk_start_call(methods: tuple[str, ...]) -> re.Pattern[bytes]:
+    """A call of one of the methods the vendors' start shapes name (``*.init(…)``), with a
+    written-out first argument: what a chunk's call of another chunk's SDK export looks like."""
+    return re.compile(rb"\.(?:" + b"|".join(re.escape(m.encode()) for m in methods) + rb")\(\s*[\"'{\d]")
+
 
 HTML_KINDS = frozenset({"html", "template"})
 CODE_KINDS = frozenset({"js", "ts", "sfc"})
@@ -343,7 +354,8 @@ def _analyze_html(
         verdicts += template_scan.code_sites(tpl, page.text, vendors, db)
         verdicts = template_scan.gate_all(verdicts, tpl, page.text, db)
     if original is not None:  # snippets held as data: in PHP strings not printed, in captured template variables
-        verdicts = code_data.in_php_template(original, verdicts, vendors, db) if dialect == "php" else verdicts
+        if dialect == "php":
+            verdicts = code_data.in_uncalled_php(original, code_data.in_php_template(original, verdicts, vendors, db))
         verdicts = template_data.rejudge(path, original, verdicts, vendors, db)
     _report(path, facts, verdicts, code, db, result)
 
@@ -459,7 +471,11 @@ def _code_file(
     )
     # A webpack chunk may start an SDK split into another chunk through the module registry,
     # with none of the SDK's literals here: ((0, r.Ts)('<api key>', {…})).
-    registry = kind == "js" and bundler_exports.webpack_marked(data) and _REGISTRY_CALL.search(data) is not None
+    # An ES module chunk may call another chunk's export the same way (Oe.clarity.init('<id>')).
+    registry = kind == "js" and (
+        (bundler_exports.webpack_marked(data) and _REGISTRY_CALL.search(data) is not None)
+        or (built and _CHUNK_IMPORT.search(data) is not None and _chunk_start_call(db.start_methods).search(data) is not None)
+    )
     if not candidates.vendors and not forms and not registry:
         return None
     text = _decode(path, data, result)

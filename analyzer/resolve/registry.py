@@ -20,8 +20,11 @@ was found named in its evidence.
 from __future__ import annotations
 
 import dataclasses
+import os
+import posixpath
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from tree_sitter import Node
 
@@ -30,7 +33,7 @@ from analyzer.facts import jsdetect
 from analyzer.facts.records import RegistryStart
 from analyzer.kinds import Via
 from analyzer.model import Detection, Status, Verdict, site_key
-from analyzer.parse import bundler_exports, jsexpr, jsfacts, jsparse, reading
+from analyzer.parse import bundler_exports, jsexpr, jsfacts, jsparse, reading, sourcemap
 from analyzer.parse.jsfacts import FUNCTION_TYPES
 from analyzer.read.discover import SourceFile
 from analyzer.signatures import SignatureDB, Vendor
@@ -97,6 +100,11 @@ def starts(opened: list[RegistryStart], programs: Programs, db: SignatureDB) -> 
     for s in opened:
         vendor = db.vendors.get(s.detection.vendor)
         module, rest = s.export.split(":", 1)
+        if module.startswith(bundler_exports.CHUNK_PREFIXES):  # an ES module chunk's import, not a module id
+            where = _chunk_confirmed(programs, s.detection.location.path, module, rest, vendor) if vendor is not None else None
+            if where:
+                out.append(dataclasses.replace(s.detection, evidence=f"{s.detection.evidence} ({where})"))
+            continue
         export, _, method = rest.partition(".")
         defs = modules.factories(module)
         if vendor is None or not defs:
@@ -130,6 +138,88 @@ def _confirmed(d: _Module, export: str, method: str, vendor: Vendor, mark: str |
             return None
         return f"{export} of module {d.module} is {init} in {d.where}, which holds {vendor.name}'s SDK code ({mark!r})"
     return f"{export} of module {d.module} is defined in {d.where}, which holds {vendor.name}'s SDK code ({mark!r})"
+
+
+def _chunk_confirmed(programs: Programs, importer: str, spec: str, path: str, vendor: Vendor) -> str | None:
+    """What makes ``path`` (``e.clarity.init``) of the chunk that ``importer`` imports as ``spec``
+    the vendor's start, or None: the chunk exports ``e`` (``export{c1 as e}``), the path's members
+    are read through object literals (``c1 = {clarity: {init: Y0}}``) to a function, and that
+    function, or one it calls in the chunk (a few calls deep), holds the vendor's code (its SDK
+    strings, a snippet's strings, or its host in a string: react-microsoft-clarity's ``init``
+    injects the Clarity tag). The chunk is read when it was scanned, or when it lies where the
+    importer may read (the scanned folder: a file named on its own reads its folder's chunks, as
+    it reads its source map)."""
+    display = programs.chunk(importer, spec)
+    prog = programs.program(display) if display is not None else None
+    data = programs.data(display) if display is not None else None
+    if prog is None or data is None:
+        return None
+    export, *members = path.split(".")
+    value: Node | None = bundler_exports.chunk_exports(prog).get(export)
+    for name in members:
+        obj = _bound(prog, value)
+        if obj is None or obj.type != "object":
+            return None
+        value = prog.pairs(obj).get(name)
+    fn = _bound(prog, value)
+    if fn is None or fn.type not in FUNCTION_TYPES:
+        return None
+    mark = _vendor_code(prog, data, fn, vendor, depth=3, seen=set())
+    return f"{path} of {display} is a function that holds {vendor.name}'s code ({mark!r})" if mark else None
+
+
+def _bound(prog: jsfacts.Program, value: Node | None) -> Node | None:
+    """A value with the identifiers it names followed to what they are bound to (a few steps)."""
+    for _ in range(4):
+        if value is None or value.type != "identifier":
+            break
+        binding = prog.lookup(value)
+        if binding is None or binding.value is None or binding.kind not in ("var", "let", "const", "function"):
+            return None
+        value = binding.value
+    return value
+
+
+_CALLED = 32  # calls read in one function when following it to the vendor's code
+_NODES = 4000  # nodes visited in one function looking for them
+
+
+def _vendor_code(prog: jsfacts.Program, data: bytes, fn: Node, vendor: Vendor, depth: int, seen: set[int]) -> str | None:
+    """One of the vendor's marks in the function (``bundle_strings``, ``core_strings``, every
+    string of one of its snippets, its host in a URL), or in a function it calls by name in this
+    chunk, ``depth`` calls deep."""
+    seen.add(fn.id)
+    text = data[fn.start_byte : fn.end_byte]
+    mark = next((m for m in (*vendor.sdk.bundle_strings, *vendor.sdk.core_strings) if m.encode() in text), None)
+    if mark is None:
+        mark = next(
+            (
+                " + ".join(group)
+                for group, _note in vendor.snippets
+                if group not in vendor.second_stage and all(g.encode() in text for g in group)
+            ),
+            None,
+        )
+    if mark is None and vendor.inline_hosts is not None:
+        host = vendor.inline_hosts.search(text.decode("utf-8", "replace"))
+        mark = host.group(0) if host else None
+    if mark is not None or depth == 0:
+        return mark
+    calls = nodes = 0
+    stack = [fn]
+    while stack and calls < _CALLED and nodes < _NODES:
+        node = stack.pop()
+        nodes += 1
+        if node.type == "call_expression":
+            calls += 1
+            callee = prog.callee(node)
+            target = _bound(prog, callee) if callee is not None and callee.type == "identifier" else None
+            if target is not None and target.type in FUNCTION_TYPES and target.id not in seen:
+                found = _vendor_code(prog, data, target, vendor, depth - 1, seen)
+                if found:
+                    return found
+        stack.extend(reversed(node.named_children))
+    return None
 
 
 def _init_member(prog: jsfacts.Program, value: Node, methods: set[str]) -> str | None:
@@ -292,6 +382,8 @@ class Programs:
         self._bytes: dict[str, bytes | None] = {}
         self._parsed: dict[str, jsfacts.Program | None] = {}
         self._modules: _Modules | None = None
+        self.extra: dict[str, SourceFile] = {}  # chunks read because a scanned chunk imports them (``chunk``)
+        self._real: dict[str, tuple[str, ...]] | None = None
 
     def release(self) -> None:
         """Forget every file read and parsed (a large chunk's tree is ~90 MiB)."""
@@ -310,10 +402,37 @@ class Programs:
         """The file's decoded text as the parser sees it (UTF-8), so offsets found in it are the
         tree's: a BOM or another encoding in the file on disk does not shift them."""
         if display not in self._bytes:
-            f = self.code[display]
+            f = self.code.get(display) or self.extra[display]
             raw = reading.read_bytes(f.path, f.display, self.max_bytes)
             self._bytes[display] = reading.decode(raw).text.encode("utf-8", "surrogatepass") if isinstance(raw, bytes) else None
         return self._bytes[display]
+
+    def chunk(self, importer: str, spec: str) -> str | None:
+        """The display path of the ES module chunk ``importer`` imports as ``spec`` (``./vendor.js``):
+        a scanned code file, else a file on disk inside the importer's boundary (its folder when it
+        was named on its own), then read like a scanned one."""
+        source = self.code.get(importer)
+        if source is None:
+            return None
+        target = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(source.path)), spec))
+        display = posixpath.normpath(posixpath.join(posixpath.dirname(importer), spec))
+        for known in (display, *self._real_code().get(os.path.realpath(target), ())):
+            if known in self.code:
+                return known
+        if source.boundary is not None and not sourcemap.inside(target, source.boundary):
+            return None
+        if not os.path.isfile(target):
+            return None
+        self.extra[display] = SourceFile(Path(target), display, "js", source.root, source.boundary)
+        return display
+
+    def _real_code(self) -> dict[str, tuple[str, ...]]:
+        if self._real is None:
+            real: dict[str, list[str]] = {}
+            for display, f in self.code.items():
+                real.setdefault(os.path.realpath(f.path), []).append(display)
+            self._real = {k: tuple(v) for k, v in real.items()}
+        return self._real
 
     def program(self, display: str) -> jsfacts.Program | None:
         """The file parsed (once), from the same text ``data`` holds."""

@@ -17,11 +17,12 @@ from analyzer.model import Status
 from analyzer.parse.jsshapes import CallShape, parse_call
 from analyzer.parse.normalise import norm
 from analyzer.signatures import cache
-from analyzer.signatures.lexicon import Category, ContextWords, TermIndex, compile_category, make_term, tokens
+from analyzer.signatures.lexicon import Category, ContextWords, SectionWords, TermIndex, compile_category, make_term, tokens
 from analyzer.signatures.sigschema import (
     CMP_SCHEMA,
     FIELD_CONTEXT_SCHEMA,
     FIELD_SCHEMA,
+    FIELD_SECTIONS_SCHEMA,
     LEGAL_BASIS_SCHEMA,
     LEGAL_SCHEMA,
     POLICY_PAGES_SCHEMA,
@@ -460,6 +461,7 @@ class EntryExport:
     not_in_name: tuple[str, ...]
     params: frozenset[str]
     keys: frozenset[str]
+    files: frozenset[str] = frozenset()  # file names that mark the entry wherever they are
 
 
 @dataclass(frozen=True)
@@ -534,6 +536,11 @@ class SignatureDB:
             if cmp.markup:
                 attrs.update(cmp.markup.src_attributes)
         return tuple(sorted(attrs))
+
+    @functools.cached_property
+    def start_methods(self) -> tuple[str, ...]:
+        """The method names the vendors' start shapes call (``*.init(…)``: ``init``, ``initialize``)."""
+        return tuple(sorted({s.method for v in self.vendors.values() for s in v.sdk.bundle_calls if s.method}))
 
     @functools.cached_property
     def deferred_src_set(self) -> frozenset[str]:
@@ -944,6 +951,7 @@ def _build(folders: list[Path]) -> SignatureDB:
                     tuple(e.get("not_in_name", [])),
                     frozenset(e["params"]),
                     frozenset(e["keys"]),
+                    frozenset(e.get("files", [])),
                 )
                 for e in types.get("entry_export", [])
             ),
@@ -1034,7 +1042,20 @@ def _field_context() -> ContextWords | None:
         _word_index(data.get("membership", [])),
         frozenset(data.get("membership_topics", [])),
         _word_index(data.get("membership_not", [])),
+        sections=_field_sections(),
     )
+
+
+def _field_sections() -> SectionWords | None:
+    """signatures/field_sections.toml: the headings of record sections (docs/fields.md)."""
+    path = BUILTIN_DIR / "field_sections.toml"
+    if not path.exists():
+        return None
+    data = _read_toml(path)
+    validate(data, FIELD_SECTIONS_SCHEMA, str(path))
+    record = tuple(t for cat, words in data["record"].items() for t in (make_term(w, cat, "record") for w in words) if t is not None)
+    bare = frozenset(t for w in data["bare"] for t in tokens(w))
+    return SectionWords(TermIndex(record), _word_index(data["personal"]), _word_index(data["person"]), bare)
 
 
 def _consent_words() -> TermIndex | None:

@@ -184,6 +184,18 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class SectionWords:
+    """``signatures/field_sections.toml``: headings that name a special-category record (per category),
+    headings that name the person's own data, controls that ask who the person is or a booking detail,
+    and the words of a label that is only a date or a time."""
+
+    record: TermIndex  # each term's ``cat`` is the record's category
+    personal: TermIndex
+    person: TermIndex
+    bare: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class ContextWords:
     """``signatures/field_context.toml``: labels that say only "free text" (message, notes), that
     follow up the previous question (when?, if yes…), search/filter controls, and the words of a
@@ -200,6 +212,7 @@ class ContextWords:
     membership: TermIndex | None = None  # "Invited by", "Member since", "Local section"
     membership_topics: frozenset[str] = frozenset()  # the categories of organisations one belongs to
     membership_not: TermIndex | None = None  # "Membership fee": a payment, not a belonging
+    sections: SectionWords | None = None  # signatures/field_sections.toml: record sections
 
 
 PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported

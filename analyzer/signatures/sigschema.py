@@ -510,6 +510,19 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "membership_not": _opt("str[]"),
 }
 
+_ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
+# signatures/field_sections.toml: headings of special-category record sections (per category), of the
+# person's own data, and controls that ask who the person is.
+FIELD_SECTIONS_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "record": _req(
+        {cat: _opt("str[]") for cat in ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")}
+    ),
+    "personal": _req("str[]"),
+    "person": _req("str[]"),
+    "bare": _req("str[]"),
+}
+
 
 SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
@@ -528,6 +541,7 @@ SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
                 "framework": _req(str),
                 "runs": _req(str),
                 "folders": _req("str[]"),
+                "files": _opt("str[]"),
                 "not_in_name": _opt("str[]"),
                 "params": _req("str[]"),
                 "keys": _req("str[]"),

@@ -40,7 +40,9 @@ from analyzer.facts.pagecontext import (  # noqa: E402
     fields_topic,
     from_checklist,
     from_list,
+    from_record_section,
     path_words,
+    record_section,
     shared_identifier_words,
     topic_of,
     without_words,
@@ -112,6 +114,14 @@ def context_sources(rec: dict) -> list[tuple[str, str]]:
     return out
 
 
+def record_sources(rec: dict) -> list[tuple[str, str]]:
+    """The section and form levels of the record's context, nearest first (fieldfacts._record_sources):
+    its section heading, then its form's name; not the page's title or path, nor another section's heading."""
+    ctx = rec.get("context") or {}
+    section = section_of(rec)
+    return ([("heading", section)] if section else []) + [("form", ctx.get("form") or "")]
+
+
 def section_of(rec: dict) -> str:
     """The heading of the form section the record stands in, as fieldfacts reads it (the heading or
     legend right above the control, inside its form): its legend, else the nearest of its headings
@@ -171,6 +181,10 @@ def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[d
             got = got or from_checklist(t, typ, checklist, db.field_context)
             if got is None and lists[k] is not None:
                 got = from_list(t, typ, lists[k], db.consent_words, topic_of(context_sources(rec), db.fields))
+            if got is None:  # a control of a record section (fieldfacts: the last reading)
+                got = from_record_section(
+                    t, typ, record_section(record_sources(rec), db.field_context.sections), db.consent_words, db.field_context
+                )
             result[id(rec)] = got.category if got else "none"
     return [(rec, result[id(rec)]) for rec in records]
 

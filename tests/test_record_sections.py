@@ -1,0 +1,189 @@
+"""Record sections (signatures/field_sections.toml, docs/fields.md "Record sections"): a section whose own
+heading or legend names a special-category record (a clinical history, a massage-therapy prescription, a
+wound-dressing sheet, a surgery record, a sacrament register, party membership) gives its category to the
+controls in it that the field's own words leave unclassified, unless they ask who the person is or a
+booking detail; personal-data sections and generic pages do not."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from analyzer.facts import fieldfacts
+from analyzer.facts.pagecontext import from_record_section, record_section
+from analyzer.parse import htmldoc
+
+
+def _sites(db, html: str, *, sections: bool = True) -> dict[str, tuple[str, str]]:
+    context = db.field_context if sections else dataclasses.replace(db.field_context, sections=None)
+    page = htmldoc.parse(html)
+    found = fieldfacts.extract(page, db.fields, db.consent_words, context=context)
+    return {s.name: (s.classification.category, s.classification.context) for s in found}
+
+
+_MASSAGE = """<h1>Cartella clinica</h1>
+<form name="massoterapia">
+  <fieldset><legend>Dati anagrafici</legend>
+    <label for=nome>Nome e cognome</label><input id=nome name=nome>
+    <label for=nascita>Data di nascita</label><input id=nascita name=nascita type=date>
+    <label for=prof>Professione</label><input id=prof name=prof>
+  </fieldset>
+  <fieldset><legend>Massoterapia</legend>
+    <label for=tipo>Tipo di massaggio</label>
+    <select id=tipo name=tipo><option>Decontratturante</option><option>Drenante</option></select>
+    <label for=sedute>Numero di sedute</label><input id=sedute name=sedute type=number>
+    <label for=durata>Durata seduta (minuti)</label>
+    <select id=durata name=durata><option>30 minuti</option><option>60 minuti</option></select>
+    <label for=data>Data</label><input id=data name=data type=date>
+    <label for=firma>Firma</label><input id=firma name=firma>
+  </fieldset>
+</form>"""
+
+
+def test_a_massage_prescription_section_gives_health_to_its_answers(db) -> None:
+    sites = _sites(db, _MASSAGE)
+    for name in ("tipo", "sedute", "durata"):
+        assert sites[name][0] == "health", (name, sites)
+        assert "Massoterapia" in sites[name][1], sites[name]
+    # Who the person is, a bare date and the signature keep their own reading.
+    for name in ("nome", "nascita", "prof", "data", "firma"):
+        assert name not in sites, (name, sites)
+
+
+_DRESSING = """<h2>Scheda medicazione lesioni cutanee</h2>
+<form>
+  <label for=pz>Cognome e Nome</label><input id=pz name=pz>
+  <label for=dm>Data Medicazione</label><input id=dm name=dm type=date>
+  <label for=pc>Prossimo Cambio Medicazione</label><input id=pc name=pc type=date>
+  <label for=nt>Note</label><textarea id=nt name=nt></textarea>
+</form>"""
+
+
+def test_a_dressing_sheet_without_sections_is_a_record_as_a_whole(db) -> None:
+    sites = _sites(db, _DRESSING)
+    assert sites["dm"][0] == sites["pc"][0] == "health", sites
+    assert "pz" not in sites
+
+
+_OPERATION_CS = """<h1>Přidat záznam</h1>
+<form>
+  <h3>Operace</h3>
+  <label for=dat>Datum operace</label><input id=dat name=dat>
+  <label for=roz>Rozsah operace</label>
+  <select id=roz name=roz><option>Bez resekce</option><option>Fokální resekce</option></select>
+  <label for=kom>Komentář</label><textarea id=kom name=kom></textarea>
+</form>"""
+
+_SACRAMENT_ES = """<form id=registro>
+  <h3>Datos personales</h3>
+  <label for=nom>Nombre completo</label><input id=nom name=nom>
+  <label for=fn>Fecha de nacimiento</label><input id=fn name=fn type=date>
+  <h3>Datos del sacramento</h3>
+  <label for=fe>Fecha del evento</label><input id=fe name=fe type=date>
+  <label for=gr>Grupo</label><select id=gr name=gr><option>A</option><option>B</option></select>
+</form>"""
+
+_PARTY_DE = """<form>
+  <fieldset><legend>Persönliche Daten</legend>
+    <label for=vn>Vorname</label><input id=vn name=vn>
+    <label for=ort>Wohnort</label><input id=ort name=ort>
+  </fieldset>
+  <fieldset><legend>Parteimitgliedschaft</legend>
+    <label for=gl>Gliederung</label><select id=gl name=gl><option>Nord</option><option>Süd</option></select>
+    <label for=ma>Mitgliedsart</label><select id=ma name=ma><option>Voll</option><option>Förder</option></select>
+  </fieldset>
+</form>"""
+
+
+@pytest.mark.parametrize(
+    ("html", "category", "fired", "kept"),
+    [
+        (_OPERATION_CS, "health", ("dat", "roz", "kom"), ()),
+        (_SACRAMENT_ES, "religion", ("fe", "gr"), ("nom", "fn")),
+        (_PARTY_DE, "political", ("gl", "ma"), ("vn", "ort")),
+    ],
+)
+def test_record_sections_in_other_languages_and_categories(db, html, category, fired, kept) -> None:
+    sites = _sites(db, html)
+    for name in fired:
+        assert sites.get(name, ("none", ""))[0] == category, (name, sites)
+        assert sites[name][1].startswith("record section"), sites[name]
+    for name in kept:
+        assert name not in sites, (name, sites)
+
+
+# Look-alikes: the mechanism must leave them as they are.
+_CLINIC_BOOKING = """<title>Riverside Family Clinic</title><h1>Book an appointment</h1>
+<form>
+  <label for=n>Name</label><input id=n name=n>
+  <label for=d>Preferred date</label><input id=d name=d type=date>
+  <label for=t>Notes</label><textarea id=t name=t></textarea>
+</form>"""
+
+_GYM = """<title>Pulse Gym</title><h1>Join Pulse Gym</h1>
+<form>
+  <h3>Your details</h3>
+  <label for=n>Name</label><input id=n name=n>
+  <h3>Health &amp; fitness</h3>
+  <label for=c>Favourite class</label><select id=c name=c><option>Spin</option><option>Yoga</option></select>
+  <label for=g>Fitness goal</label><input id=g name=g>
+</form>"""
+
+_PATIENT_REGISTRATION = """<title>Patient registration</title><h1>Register as a new patient</h1>
+<form>
+  <fieldset><legend>Personal information</legend>
+    <label for=n>Full name</label><input id=n name=n>
+    <label for=b>Date of birth</label><input id=b name=b type=date>
+    <label for=na>Nationality</label><input id=na name=na>
+    <label for=la>Preferred language</label><input id=la name=la>
+    <label for=h>How did you hear about us?</label><input id=h name=h>
+  </fieldset>
+  <fieldset><legend>Medical history</legend>
+    <label for=a>Allergies</label><input id=a name=a>
+  </fieldset>
+</form>"""
+
+
+@pytest.mark.parametrize("html", [_CLINIC_BOOKING, _GYM, _PATIENT_REGISTRATION])
+def test_look_alikes_are_left_as_they_are(db, html) -> None:
+    assert _sites(db, html) == _sites(db, html, sections=False)
+
+
+def test_the_gym_s_health_and_fitness_section_asks_for_nothing(db) -> None:
+    sites = _sites(db, _GYM)
+    assert "c" not in sites and "g" not in sites, sites
+
+
+def test_a_personal_data_section_stops_the_reading(db) -> None:
+    words = db.field_context.sections
+    assert record_section([("heading", "Dati anagrafici"), ("form", "Scheda anamnesi")], words) is None
+    assert record_section([("heading", "Persönliche Daten"), ("form", "Anamnesebogen")], words) is None
+    found = record_section([("heading", "Sonstiges"), ("form", "Anamnesebogen")], words)
+    assert found is not None and found.category == "health" and "Anamnesebogen" in found.evidence
+    assert record_section([("heading", "Contact us"), ("form", "Newsletter")], words) is None
+    assert record_section([("heading", "Your details"), ("form", "Join Pulse Gym")], words) is None
+
+
+@pytest.mark.parametrize(
+    ("label", "typ"),
+    [
+        ("Nombre del paciente", "text"),
+        ("Fecha de nacimiento", "date"),
+        ("Datum:", "text"),
+        ("Hora Inicio", "text"),
+        ("Unterschrift", "text"),
+        ("Preferred appointment time", "text"),
+        ("Buscar por código o descripción", "text"),
+    ],
+)
+def test_who_the_person_is_and_booking_details_keep_their_reading(db, label, typ) -> None:
+    topic = record_section([("heading", "Historia clínica")], db.field_context.sections)
+    assert topic is not None
+    assert from_record_section({"label": label}, typ, topic, db.consent_words, db.field_context) is None
+
+
+def test_a_consent_checkbox_in_a_record_section_stays_a_decision(db) -> None:
+    topic = record_section([("heading", "Anamnesi")], db.field_context.sections)
+    texts = {"label": "Acconsento al trattamento dei dati personali"}
+    assert from_record_section(texts, "checkbox", topic, db.consent_words, db.field_context) is None
