@@ -463,12 +463,12 @@ def test_sessions_and_more_infos_on_a_health_page_are_health(db) -> None:
     # A course of treatment's sessions and a "Weitere Infos" box take a therapy page's topic; on a
     # language school's course form they say nothing.
     fields = (
-        "<label for=se>Numero di sedute</label><input id=se name=se type=number>"
+        "<label for=se>N° sesiones planificadas</label><input id=se name=se type=number>"
         "<label for=wi>Weitere Infos:</label><textarea id=wi name=wi></textarea>"
     )
-    therapy = _page_sites(db, f"<title>Centro psicologico – Scheda paziente</title><form>{fields}</form>")
+    therapy = _page_sites(db, f"<title>Centro psicológico – Ficha del paciente</title><form>{fields}</form>")
     assert therapy == {"se": "health", "wi": "health"}, therapy
-    school = _page_sites(db, f"<title>Scuola di lingue – Iscrizione al corso</title><form>{fields}</form>")
+    school = _page_sites(db, f"<title>Escuela de idiomas – Inscripción al curso</title><form>{fields}</form>")
     assert school == {}, school
 
 
