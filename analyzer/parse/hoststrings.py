@@ -286,6 +286,12 @@ def _php_functions(code: str) -> list[tuple[str, int, int]]:
         semi = code.find(";", m.end(), m.end() + _HEAD_MAX)
         if brace >= 0 and not 0 <= semi < brace:  # else an abstract or interface method: no body
             heads[brace] = m.group(1) or ""
+    return _braced(code, heads)
+
+
+def _braced(code: str, heads: dict[int, str]) -> list[tuple[str, int, int]]:
+    """(name, opening brace, closing brace) of each block whose opening brace ``heads`` names, by
+    one pass of brace matching (``code`` with strings and comments blanked)."""
     out = []
     stack: list[int] = []
     for j, c in enumerate(code):
@@ -406,15 +412,7 @@ def php_functions(text: str, lexed: Lexed) -> tuple[str, list[PhpFunction], list
     classes: dict[int, str] = {}
     for m in _PHP_CLASS.finditer(code):
         classes[m.end() - 1] = m.group(1)
-    class_spans: list[tuple[str, int, int]] = []
-    stack: list[int] = []
-    for j, c in enumerate(code):
-        if c == "{":
-            stack.append(j)
-        elif c == "}" and stack:
-            opened = stack.pop()
-            if opened in classes:
-                class_spans.append((classes[opened], opened, j))
+    class_spans = _braced(code, classes)
     named: list[PhpFunction] = []
     closures: list[tuple[int, int]] = []
     for name, start, end in spans:
