@@ -30,7 +30,7 @@ from analyzer.facts.detect import CodeSpot, RecorderSite
 from analyzer.kinds import Mechanism, Via
 from analyzer.model import Status, Verdict
 from analyzer.parse import htmldoc
-from analyzer.parse.hoststrings import HostString, Lexed, PhpFunction, language, lex, php_functions
+from analyzer.parse.hoststrings import HostString, Lexed, PhpFunction, blank_spans, language, lex, php_functions
 from analyzer.parse.positions import LineIndex, line_col
 from analyzer.signatures import BUILTIN_DIR, SignatureDB, Vendor, _read_toml, prefilter
 from analyzer.signatures.sigschema import CODE_DATA_SCHEMA, validate
@@ -75,11 +75,11 @@ def sites(
     return out
 
 
-def in_php_template(text: str, verdicts: list, vendors: list[Vendor], db: SignatureDB) -> list:
+def in_php_template(text: str, verdicts: list, vendors: list[Vendor], db: SignatureDB, lexed: Lexed | None = None) -> list:
     """A PHP template's verdicts with the snippets its code holds as data (a heredoc or string it
     passes on, returns or stores, not one it prints) judged as such: the template reading saw
     the ``<script>`` in the string as page markup."""
-    lexed = lex(text, "php")
+    lexed = lexed if lexed is not None else lex(text, "php")
     index = LineIndex(text)
     held_lines = [(index.line(hs.body_start), index.line(max(hs.body_end - 1, hs.body_start))) for hs in lexed.strings if not hs.printed]
     held = sites(text, "php", vendors, db, printed=False, lexed=lexed)
@@ -309,10 +309,7 @@ def php_unreached(text: str, lexed: Lexed | None = None) -> list[PhpFunction]:
     starts = [functions[k].body[0] for k in order]
     refs: dict[int, set[str]] = {}  # function index (-1: the top level) -> what it calls or instantiates
     callables: set[str] = set()
-    chars = list(text)
-    for s, e in lexed.comments:  # a comment names nothing
-        chars[s:e] = " " * (e - s)
-    text = "".join(chars)
+    text = blank_spans(text, lexed.comments)  # a comment names nothing
     for m in _PHP_REF.finditer(text):
         if m.group(2) is not None and text[max(0, m.start() - 40) : m.start()].rstrip(" \t\r\n&").endswith("function"):
             continue  # the function's own head
@@ -345,7 +342,7 @@ def php_unreached(text: str, lexed: Lexed | None = None) -> list[PhpFunction]:
     return [functions[k] for k in sorted(pending)]
 
 
-def in_uncalled_php(text: str, verdicts: list) -> list:
+def in_uncalled_php(text: str, verdicts: list, lexed: Lexed | None = None) -> list:
     """A PHP template's ``ungated`` sites that lie in the body of a function or method this file
     never runs (``php_unreached``: a plugin class's ``inject_everywhere()``, a ``hotjar_script()``
     hooked only from a method that another file calls): ``unverifiable``, since what the function
@@ -353,7 +350,7 @@ def in_uncalled_php(text: str, verdicts: list) -> list:
     sites stay as they are (a check inside the function gates its output wherever it runs)."""
     if not any(v.status is Status.UNGATED for _s, v in verdicts):
         return verdicts
-    unreached = php_unreached(text)
+    unreached = php_unreached(text, lexed)
     if not unreached:
         return verdicts
     index = LineIndex(text)

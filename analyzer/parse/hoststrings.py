@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Suffixes read as server code (the language by suffix); a PHP file needs "<?php" in it.
@@ -266,13 +267,15 @@ def _php_joined(text: str, code: str, strings: list[tuple[int, int, int]]) -> li
 def _code_only(text: str, strings: list[tuple[int, int, int]], comments: list[tuple[int, int]]) -> str:
     """The text with string bodies and comments blanked (same length): braces and keywords in
     them no longer count."""
+    return blank_spans(text, [*((b, e) for _s, b, e in strings), *comments])
+
+
+def blank_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each [start, end) span blanked, line breaks kept (same length, positions unchanged)."""
     chars = list(text)
-    for _s, b, e in strings:
-        for k in range(b, e):
-            if chars[k] not in "\r\n":
-                chars[k] = " "
-    for s, e in comments:
-        for k in range(s, e):
+    n = len(chars)
+    for b, e in spans:
+        for k in range(b, min(e, n)):
             if chars[k] not in "\r\n":
                 chars[k] = " "
     return "".join(chars)
@@ -385,29 +388,18 @@ def php_functions(text: str, lexed: Lexed) -> tuple[str, list[PhpFunction], list
     """The PHP code of a file with everything else blanked (same length: page markup outside
     ``<?php … ?>``, strings, comments), its named functions and methods, and the bodies of its
     anonymous functions (closures), by one pass of brace matching."""
-    chars = list(text)
+    outside: list[tuple[int, int]] = []  # what lies outside the PHP blocks
     inside = False
     i = 0
     n = len(text)
-    while i < n:  # blank what lies outside the PHP blocks
+    while i < n:
         j = text.find("?>" if inside else "<?", i)
         end = n if j < 0 else j
         if not inside:
-            for k in range(i, end):
-                if chars[k] not in "\r\n":
-                    chars[k] = " "
+            outside.append((i, end))
         i = end + 2 if j >= 0 else n
         inside = not inside
-    for hs in lexed.strings:
-        for b, e in hs.spans():
-            for k in range(b, min(e, n)):
-                if chars[k] not in "\r\n":
-                    chars[k] = " "
-    for s, e in lexed.comments:
-        for k in range(s, e):
-            if chars[k] not in "\r\n":
-                chars[k] = " "
-    code = "".join(chars)
+    code = blank_spans(text, [*outside, *(span for hs in lexed.strings for span in hs.spans()), *lexed.comments])
     spans = _php_functions(code)
     classes: dict[int, str] = {}
     for m in _PHP_CLASS.finditer(code):
@@ -415,10 +407,11 @@ def php_functions(text: str, lexed: Lexed) -> tuple[str, list[PhpFunction], list
     class_spans = _braced(code, classes)
     named: list[PhpFunction] = []
     closures: list[tuple[int, int]] = []
+    innermost_first = sorted(class_spans, key=lambda c: c[2] - c[1])
     for name, start, end in spans:
         if not name:
             closures.append((start, end))
             continue
-        owner = next((c for c, s, e in sorted(class_spans, key=lambda c: c[2] - c[1]) if s < start and end < e), None)
+        owner = next((c for c, s, e in innermost_first if s < start and end < e), None)
         named.append(PhpFunction(name, (start, end), owner))
     return code, named, closures

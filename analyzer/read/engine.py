@@ -37,7 +37,20 @@ from analyzer.facts.fieldfacts import FieldSite
 from analyzer.facts.records import Commented, FileFacts, Hint, Inactive, PiiPush, RegistryStart, TagManagerSeen
 from analyzer.kinds import Mechanism, Via
 from analyzer.model import Detection, Diagnostic, Location, Status, Verdict
-from analyzer.parse import bundler_exports, chunk_files, htmldoc, jsfacts, jsparse, links, reading, sfc, sourcemap, suppress, templates
+from analyzer.parse import (
+    bundler_exports,
+    chunk_files,
+    hoststrings,
+    htmldoc,
+    jsfacts,
+    jsparse,
+    links,
+    reading,
+    sfc,
+    sourcemap,
+    suppress,
+    templates,
+)
 from analyzer.parse.jsparse import JsSource, dialect_for
 from analyzer.parse.normalise import norm
 from analyzer.parse.suppress import Directive
@@ -355,7 +368,8 @@ def _analyze_html(
         verdicts = template_scan.gate_all(verdicts, tpl, page.text, db)
     if original is not None:  # snippets held as data: in PHP strings not printed, in captured template variables
         if dialect == "php":
-            verdicts = code_data.in_uncalled_php(original, code_data.in_php_template(original, verdicts, vendors, db))
+            lexed = hoststrings.lex(original, "php")  # one lexing for both readings of the PHP code
+            verdicts = code_data.in_uncalled_php(original, code_data.in_php_template(original, verdicts, vendors, db, lexed), lexed)
         verdicts = template_data.rejudge(path, original, verdicts, vendors, db)
     _report(path, facts, verdicts, code, db, result)
 
