@@ -27,6 +27,7 @@ from analyzer.signatures.lexicon import (
     TermIndex,
     Topic,
     hinted,
+    starts_with_lookup,
     tokens,
 )
 
@@ -312,7 +313,7 @@ def from_record_section(
         return None
     if consent is not None and typ == "checkbox" and any(consent.matches(t) for t in said):
         return None
-    if any(t.find(toks[: len(t.parts)]) for toks in said for t in context.lookup.terms):  # "Buscar por código…"
+    if any(starts_with_lookup(toks, context) for toks in said):  # "Buscar por código…"
         return None
     return Classification(topic.category, 0.6, ("record section",), topic.evidence)
 

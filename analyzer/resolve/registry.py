@@ -168,6 +168,11 @@ def _chunk_confirmed(programs: Programs, importer: str, spec: str, path: str, ve
     return f"{path} of {display} is a function that holds {vendor.name}'s code ({mark!r})" if mark else None
 
 
+def _sdk_string(text: bytes, vendor: Vendor) -> str | None:
+    """The first of the vendor's SDK strings (``bundle_strings``, then ``core_strings``) in ``text``."""
+    return next((m for m in (*vendor.sdk.bundle_strings, *vendor.sdk.core_strings) if m.encode() in text), None)
+
+
 def _bound(prog: jsfacts.Program, value: Node | None) -> Node | None:
     """A value with the identifiers it names followed to what they are bound to (a few steps)."""
     for _ in range(4):
@@ -190,7 +195,7 @@ def _vendor_code(prog: jsfacts.Program, data: bytes, fn: Node, vendor: Vendor, d
     chunk, ``depth`` calls deep."""
     seen.add(fn.id)
     text = data[fn.start_byte : fn.end_byte]
-    mark = next((m for m in (*vendor.sdk.bundle_strings, *vendor.sdk.core_strings) if m.encode() in text), None)
+    mark = _sdk_string(text, vendor)
     if mark is None:
         mark = next(
             (
@@ -338,7 +343,7 @@ class _Modules:
         seen = seen if seen is not None else set()
         seen.add(d.module)
         text = d.data[d.factory.start_byte : d.factory.end_byte]
-        mark = next((s for s in (*vendor.sdk.bundle_strings, *vendor.sdk.core_strings) if s.encode() in text), None)
+        mark = _sdk_string(text, vendor)
         if mark is not None:
             return mark
         params = _parameters(d.factory)

@@ -407,11 +407,12 @@ def _picks_a_fact(hits: list[Hit], categories: dict[str, Category]) -> bool:
 
 def _is_lookup(texts: dict[str, str], context: ContextWords) -> bool:
     """A search or filter box: its label or placeholder starts with a lookup word."""
-    for src in ("label", "placeholder"):
-        toks = tokens(texts.get(src, ""))
-        if toks and any(t.find(toks[: len(t.parts)]) for t in context.lookup.terms):
-            return True
-    return False
+    return any(starts_with_lookup(tokens(texts.get(src, "")), context) for src in ("label", "placeholder"))
+
+
+def starts_with_lookup(toks: tuple[str, ...], context: ContextWords) -> bool:
+    """Do these words start with a lookup word ("Search", "Buscar por", "Filter")?"""
+    return bool(toks) and any(t.find(toks[: len(t.parts)]) for t in context.lookup.terms)
 
 
 def follow_up_of(label: str, previous: str, context: ContextWords | None) -> str:
