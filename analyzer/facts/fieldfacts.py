@@ -301,7 +301,13 @@ def _with_topics(
     for c in controls:
         forms.setdefault(id(c.form), []).append(c)
     page_sources: list[tuple[str, str]] | None = None
-    before: Preceding | None = None  # built at the first control read again
+    built: list[Preceding] = []  # the one document walk, made at the first control read again
+
+    def sources(c: _Control) -> list[tuple[str, str]]:
+        if not built:
+            built.append(Preceding(root, [e for g in controls for e in (g.el, g.form) if e is not None]))
+        return _field_sources(c, built[0])
+
     records: bool | None = None  # whether a heading or form of the page names a record (field_sections.toml)
     for group in forms.values():
         own: Topic | None | object = _MISSING
@@ -322,9 +328,7 @@ def _with_topics(
             if again and (section or takes_topic(c.read, categories, c.typ, context)):
                 if page_sources is None:
                     page_sources = _page_sources(root, path)
-                if before is None:
-                    before = Preceding(root, [e for g in controls for e in (g.el, g.form) if e is not None])
-                topic = topic_of(_field_sources(c, before) + page_sources, categories)
+                topic = topic_of(sources(c) + page_sources, categories)
                 if topic is None:
                     if own is _MISSING:
                         own = fields_topic([g.found for g in group], categories)
@@ -347,18 +351,14 @@ def _with_topics(
                 if in_list is not None:
                     if page_sources is None:
                         page_sources = _page_sources(root, path)
-                    if before is None:
-                        before = Preceding(root, [e for g in controls for e in (g.el, g.form) if e is not None])
-                    around = topic_of(_field_sources(c, before) + page_sources, categories)
+                    around = topic_of(sources(c) + page_sources, categories)
                     c.found = from_list(c.read, c.typ, in_list, consent, around)
             if c.found is None and context.sections is not None:
                 if records is None:  # one look at the page's headings first: most pages name no record
                     records = _names_a_record(root, controls, context.sections)
                 if records:
-                    if before is None:
-                        before = Preceding(root, [e for g in controls for e in (g.el, g.form) if e is not None])
                     # A clinical history's "Numero di sedute", a sacrament register's "Fecha Evento".
-                    record = record_section(_field_sources(c, before), context.sections)
+                    record = record_section(sources(c), context.sections)
                     c.found = from_record_section(c.read, c.typ, record, consent, context)
 
 
