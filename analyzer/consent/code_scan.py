@@ -183,27 +183,54 @@ def _syntax_error(parsed: jsparse.Parsed) -> str | None:
         node = nxt
 
 
-def _entry_export(prog: jsfacts.Program, path: str, db: SignatureDB) -> tuple[EntryExport, Node] | None:
-    """The framework that calls this file's default export by itself, and that function: a Nuxt 2
-    plugin (``plugins/x.js``: ``export default ({ app }) => {…}``), a VuePress client enhancer, a
-    Gridsome client entry. Path (a folder, or the file's name) and signature must both fit."""
+def _entry_export(prog: jsfacts.Program, path: str, db: SignatureDB) -> list[tuple[EntryExport, Node, str]]:
+    """The functions of this file a framework calls by itself, each with its framework and the name
+    it is exported under: a Nuxt 2 plugin's default export (``plugins/x.js``: ``export default ({ app })
+    => {…}``), a VuePress client enhancer, a Gridsome client entry, a SvelteKit route's ``load`` or
+    client hooks' ``init``. Path (a folder, or the file's name) and signature must both fit."""
     parts = path.replace("\\", "/").split("/")
     if len(parts) == 1:  # a file scanned on its own, from its folder: the names of the folders just above it
         parts = [*os.path.dirname(os.path.abspath(path)).replace("\\", "/").split("/")[-3:], parts[0]]
     name = parts[-1]
+    out: list[tuple[EntryExport, Node, str]] = []
     for entry in db.script_types.entry_exports:
         if not (entry.folders & set(parts[:-1]) or name in entry.files) or any(mark in name for mark in entry.not_in_name):
             continue
         for stmt in prog.parsed.root.named_children:
-            if stmt.type != "export_statement" or not any(c.type == "default" for c in stmt.children):
+            if stmt.type != "export_statement":
                 continue
-            fn = stmt.child_by_field_name("value") or stmt.child_by_field_name("declaration")
-            if fn is not None and fn.type in jsfacts.FUNCTION_TYPES and _entry_signature(prog, fn, entry):
-                return entry, fn
-    return None
+            for fn, key in _exported_functions(prog, stmt):
+                if key in entry.exports and _entry_signature(prog, fn, entry):
+                    out.append((entry, fn, key))
+        if out:
+            return out
+    return out
+
+
+def _exported_functions(prog: jsfacts.Program, stmt: Node) -> list[tuple[Node, str]]:
+    """The functions an export statement exports, with their exported names: ``export default
+    function …`` ("default"), ``export function load() {}``, ``export const init = async () => {}``."""
+    if any(c.type == "default" for c in stmt.children):
+        fn = stmt.child_by_field_name("value") or stmt.child_by_field_name("declaration")
+        return [(fn, "default")] if fn is not None and fn.type in jsfacts.FUNCTION_TYPES else []
+    decl = stmt.child_by_field_name("declaration")
+    if decl is None:
+        return []
+    if decl.type in jsfacts.FUNCTION_TYPES:
+        name = decl.child_by_field_name("name")
+        return [(decl, prog.text(name))] if name is not None else []
+    out: list[tuple[Node, str]] = []
+    if decl.type in ("lexical_declaration", "variable_declaration"):
+        for declarator in decl.named_children:
+            name, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
+            if declarator.type == "variable_declarator" and name is not None and value is not None and value.type in jsfacts.FUNCTION_TYPES:
+                out.append((value, prog.text(name)))
+    return out
 
 
 def _entry_signature(prog: jsfacts.Program, fn: Node, entry: EntryExport) -> bool:
+    if not entry.params and not entry.keys:
+        return True  # the file's name alone marks it (SvelteKit's +layout.js)
     single = fn.child_by_field_name("parameter")  # x => …
     params = [single] if single is not None else list(getattr(fn.child_by_field_name("parameters"), "named_children", []))
     for param in params[:3]:  # Gridsome's client entry: (Vue, options, { isClient, router })
@@ -292,21 +319,26 @@ def analyze(
             )
         guard = consent_code.GuardAnalysis(prog, vocab)
         broken = _syntax_error(parsed) if parsed.has_error and sites and _plain_script(path, source, pieces) else None
-        framework = _entry_export(prog, path, db) if sites else None
+        frameworks = _entry_export(prog, path, db) if sites else []
         budget_noted = False
         for site in sites:
             line, col = parsed.position(site.node)
             verdict = _script_props(site, db) or consent_code.verdict(site, prog, vocab, guard)
-            if (
-                framework is not None
-                and verdict.status is Status.UNVERIFIABLE
-                and "default" in verdict.entry
-                and framework[1].start_byte <= site.node.start_byte < framework[1].end_byte
-            ):
+            framework = next(
+                (
+                    (entry, key)
+                    for entry, fn, key in frameworks
+                    if key in verdict.entry and fn.start_byte <= site.node.start_byte < fn.end_byte
+                ),
+                None,
+            )
+            if framework is not None and verdict.status is Status.UNVERIFIABLE:
+                entry, key = framework
+                what = "the default export" if key == "default" else f"the {key} export"
                 verdict = Verdict(
                     status=Status.UNGATED,
                     mechanism=Mechanism.ALWAYS_RUN_HOOK,
-                    evidence=f"the default export of a {framework[0].framework} file: {framework[0].runs}",
+                    evidence=f"{what} of a {entry.framework} file: {entry.runs}",
                 )
             if broken is not None and verdict.status is Status.UNGATED:
                 verdict = Verdict(

@@ -453,7 +453,7 @@ class Cmp:
 
 @dataclass(frozen=True)
 class EntryExport:
-    """A file whose default export a framework calls by itself (``[[entry_export]]``)."""
+    """A file whose default export (or named ``exports``) a framework calls by itself (``[[entry_export]]``)."""
 
     framework: str
     runs: str
@@ -462,6 +462,7 @@ class EntryExport:
     params: frozenset[str]
     keys: frozenset[str]
     files: frozenset[str] = frozenset()  # file names that mark the entry wherever they are
+    exports: frozenset[str] = frozenset({"default"})  # the exported names the framework calls
 
 
 @dataclass(frozen=True)
@@ -952,6 +953,7 @@ def _build(folders: list[Path]) -> SignatureDB:
                     frozenset(e["params"]),
                     frozenset(e["keys"]),
                     frozenset(e.get("files", [])),
+                    frozenset(e.get("exports", ["default"])),
                 )
                 for e in types.get("entry_export", [])
             ),

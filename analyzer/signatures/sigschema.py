@@ -542,6 +542,7 @@ SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
                 "runs": _req(str),
                 "folders": _req("str[]"),
                 "files": _opt("str[]"),
+                "exports": _opt("str[]"),
                 "not_in_name": _opt("str[]"),
                 "params": _req("str[]"),
                 "keys": _req("str[]"),
