@@ -1043,6 +1043,8 @@ def _field_context() -> ContextWords | None:
         frozenset(data.get("membership_topics", [])),
         _word_index(data.get("membership_not", [])),
         sections=_field_sections(),
+        identity=_word_index(data.get("identity", [])),
+        requests=_word_index(data.get("requests", [])),
     )
 
 
