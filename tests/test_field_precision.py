@@ -123,3 +123,20 @@ def test_handedness_and_the_place_keep_their_reading_in_a_record_section(db) -> 
     found = _sites(db, html)
     assert "lugar" not in found and "lugar_fecha" not in found and "mano" not in found
     assert found["evolucion"] == "health"  # an answer of the record that names nothing else
+
+
+def test_the_choices_and_example_of_an_occupation_name_jobs(db) -> None:
+    html = (
+        "<form><label for=o>Occupation</label>"
+        "<select id=o name=occupation><option>Doctor</option><option>Nurse</option><option>Physiotherapist</option></select>"
+        "<label for=p>Profissão</label><input id=p name=profissao placeholder='Ex: enfermeira, psicóloga'>"
+        "<label for=b>Beruf</label><select id=b name=beruf><option>Arzt</option><option>Krankenpfleger</option></select>"
+        "<label for=t>Occupational therapy sessions</label><input id=t name=ot>"
+        "<label for=c>Treating physician</label><select id=c name=doctor><option>Dr. Ruiz</option></select>"
+        "<label for=s>Seen by</label><select id=s name=seen><option>Physiotherapist</option><option>Nurse</option></select>"
+        "</form>"
+    )
+    found = _sites(db, html)
+    assert "occupation" not in found and "profissao" not in found and "beruf" not in found
+    # The label's own words, and options under a label that is no occupation, still count.
+    assert found["ot"] == "health" and found["seen"] == "health"

@@ -1045,6 +1045,7 @@ def _field_context() -> ContextWords | None:
         sections=_field_sections(),
         identity=_word_index(data.get("identity", [])),
         requests=_word_index(data.get("requests", [])),
+        occupation=_word_index(data.get("occupation", [])),
     )
 
 

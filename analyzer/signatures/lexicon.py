@@ -215,6 +215,7 @@ class ContextWords:
     sections: SectionWords | None = None  # signatures/field_sections.toml: record sections
     identity: TermIndex | None = None  # "Apellido", "Nome", "Idade": a label that asks who the person is
     requests: TermIndex | None = None  # "Would you like us to…": a choice that asks for a decision
+    occupation: TermIndex | None = None  # "Occupation", "Beruf", "Profissão": a label that asks for a job
 
 
 PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported
@@ -264,6 +265,10 @@ def classify(
     sources = HUMAN_SOURCES if choice else tuple(s for s in HUMAN_SOURCES if s != "legend")
     if context is not None and _asks_subjects(texts, context):
         sources = tuple(s for s in sources if s != "options")
+    if context is not None and _asks_occupation(texts, context):
+        # "Occupation: Doctor / Nurse / Physiotherapist", "Profissão" with "Ex: enfermeira, psicóloga":
+        # the choices and the example name jobs, not the visitor's health.
+        sources = tuple(s for s in sources if s not in ("options", "placeholder"))
     human = _matched(index, [texts[src] for src in sources if texts.get(src)])
     if context is not None and _is_lookup(texts, context) and not _picks_a_fact(human, categories):
         return None  # "Search patients…", "Filtrar por paciente": finds records, asks nothing
@@ -410,6 +415,15 @@ def _asks_identity(texts: dict[str, str], context: ContextWords) -> bool:
         return False
     said = next((texts[s] for s in ("label", "question", "placeholder") if texts.get(s)), "")
     return bool(said) and bool(context.identity.matches(tokens(said)))
+
+
+def _asks_occupation(texts: dict[str, str], context: ContextWords) -> bool:
+    """A control whose label (else its question) asks for the person's occupation or profession
+    (``occupation`` in signatures/field_context.toml)."""
+    if context.occupation is None:
+        return False
+    said = next((texts[s] for s in ("label", "question") if texts.get(s)), "")
+    return bool(said) and bool(context.occupation.matches(tokens(said)))
 
 
 def _asks_subjects(texts: dict[str, str], context: ContextWords) -> bool:

@@ -510,6 +510,7 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "membership_not": _opt("str[]"),
     "identity": _opt("str[]"),
     "requests": _opt("str[]"),
+    "occupation": _opt("str[]"),
 }
 
 _ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
