@@ -24,13 +24,15 @@ def test_an_identity_label_outranks_a_category_word_in_the_identifier(db) -> Non
         "<label for=b>Edad</label><input id=b name=edad_anamnesis>"
         "<label for=c>Padrino</label><input id=c name=c>"
         "<label for=d>Observaciones</label><input id=d name=diagnostico>"
+        "<label for=e>Name</label><input id=e name=medication_name>"
         "</form>"
     )
     found = _sites(db, html)
     assert "padrino" not in found and "edad_anamnesis" not in found
-    # The label's own category word, and an identifier under a label that asks nothing else, still count.
+    # The label's own category word, and an identifier under a label that asks nothing else (a bare
+    # "Name" is anything's name: the identifier says whose), still count.
     assert found["c"] == "religion"
-    assert found["diagnostico"] == "health"
+    assert found["diagnostico"] == "health" and found["medication_name"] == "health"
 
 
 def test_a_question_that_asks_for_a_decision_is_no_data(db) -> None:
@@ -45,11 +47,14 @@ def test_a_question_that_asks_for_a_decision_is_no_data(db) -> None:
         "<select id=n name=notify><option>No thanks</option><option>Yes, by e-mail</option></select>"
         "<label for=w>Sollen wir Ihren Hausarzt informieren?</label>"
         "<select id=w name=hausarzt><option>Ja</option><option>Nein</option></select>"
+        "<label for=d>May we ask whether you have a disability?</label>"
+        "<select id=d name=disability><option>Yes</option><option>No</option></select>"
         "</form>"
     )
     found = _sites(db, html)
     assert "send" not in found and "notify" not in found and "hausarzt" not in found  # not even as a record section's answer
-    assert found["has"] == "health" and found["o"] == "health"
+    # Asking permission to ask is asking for the fact.
+    assert found["has"] == "health" and found["o"] == "health" and found["disability"] == "health"
 
 
 def test_attesting_that_the_answers_are_true_is_a_declaration(db) -> None:
