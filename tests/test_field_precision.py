@@ -145,3 +145,17 @@ def test_the_choices_and_example_of_an_occupation_name_jobs(db) -> None:
     assert "occupation" not in found and "profissao" not in found and "beruf" not in found
     # The label's own words, and options under a label that is no occupation, still count.
     assert found["ot"] == "health" and found["seen"] == "health"
+
+
+def test_a_choice_of_clothing_sizes_is_a_t_shirt_not_the_visitor(db) -> None:
+    sizes = "".join(f"<option>{s}</option>" for s in ("6", "8", "10", "adulto S", "adulto M", "adulto L", "adulto XL"))
+    parish = f"<form><h3>Parroquia — Catequesis</h3><label for=t>Talla</label><select id=t name=talla>{sizes}</select></form>"
+    assert "talla" not in _sites(db, parish)
+    clinic = (
+        "<title>Clínica San José</title><form><h3>Historia clínica</h3>"
+        f"<label for=c>Talla</label><select id=c name=camiseta>{sizes}</select>"
+        "<label for=h>Talla</label><input id=h name=altura_cm>"
+        "</form>"
+    )
+    found = _sites(db, clinic)
+    assert "camiseta" not in found and found["altura_cm"] == "health"  # the patient's height is health

@@ -28,6 +28,7 @@ from analyzer.signatures.lexicon import (
     TermIndex,
     Topic,
     asks_decision,
+    asks_size,
     hinted,
     starts_with_lookup,
     tokens,
@@ -328,6 +329,8 @@ def from_record_section(
     if consent is not None and typ == "checkbox" and any(consent.matches(t) for t in said):
         return None
     if typ in _CHOICES and asks_decision(texts, context):  # "Would you like us to send your records…?"
+        return None
+    if asks_size(texts, typ, context):  # a T-shirt's size on a catechesis registration
         return None
     if any(starts_with_lookup(toks, context) for toks in said):  # "Buscar por código…"
         return None

@@ -1046,6 +1046,7 @@ def _field_context() -> ContextWords | None:
         identity=_word_index(data.get("identity", [])),
         requests=_word_index(data.get("requests", [])),
         occupation=_word_index(data.get("occupation", [])),
+        sizes=frozenset(t for w in data.get("sizes", []) for t in tokens(w)),
     )
 
 

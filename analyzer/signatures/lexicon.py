@@ -216,6 +216,7 @@ class ContextWords:
     identity: TermIndex | None = None  # "Apellido", "Nome", "Idade": a label that asks who the person is
     requests: TermIndex | None = None  # "Would you like us to…": a choice that asks for a decision
     occupation: TermIndex | None = None  # "Occupation", "Beruf", "Profissão": a label that asks for a job
+    sizes: frozenset[str] = frozenset()  # "XS S M L XL": the options of a clothing-size choice
 
 
 PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported
@@ -258,6 +259,8 @@ def classify(
             return None
     if context is not None and typ in ("radio", "checkbox", "select") and asks_decision(texts, context):
         return None  # "Would you like us to send your records to your family physician? Yes / No"
+    if context is not None and asks_size(texts, typ, context):
+        return None  # "Talla: S / M / L / XL" is a T-shirt's size, not the visitor's height
     index = index_for(categories)
     # A fieldset legend is the question of a radio/checkbox group, but only a section heading
     # for a text input ("Delivery address" above a first-name field): weak evidence there.
@@ -406,6 +409,18 @@ def asks_decision(texts: dict[str, str], context: ContextWords) -> bool:
     if context.requests is None:
         return False
     return any(context.requests.matches(tokens(texts[s])) for s in ("question", "label") if texts.get(s))
+
+
+# A choice offers clothing sizes when this many of its options' words are sizes.
+_SIZES_MIN = 3
+
+
+def asks_size(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:
+    """A choice whose options are clothing sizes ("Talla: 6 8 10 adulto S adulto M adulto L", "Taglia:
+    XS S M L XL"): a T-shirt's size (``sizes`` in signatures/field_context.toml)."""
+    if input_type.lower() not in ("radio", "select") or not texts.get("options") or not context.sizes:
+        return False
+    return len(set(tokens(texts["options"])) & context.sizes) >= _SIZES_MIN
 
 
 def _asks_identity(texts: dict[str, str], context: ContextWords) -> bool:

@@ -511,6 +511,7 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "identity": _opt("str[]"),
     "requests": _opt("str[]"),
     "occupation": _opt("str[]"),
+    "sizes": _opt("str[]"),
 }
 
 _ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
