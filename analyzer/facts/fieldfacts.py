@@ -316,6 +316,13 @@ def _with_topics(
         sections: dict[int, str] | None = None
         section_asks: dict[str, set[str]] = {}
         first = [g.found for g in group]
+
+        def own_topic(group: list[_Control] = group) -> Topic | None:
+            nonlocal own
+            if own is _MISSING:
+                own = fields_topic([g.found for g in group], categories)
+            return own  # type: ignore[return-value]
+
         for c in group:
             # Unclassified, or a contact detail that may be whose ("Physician's phone"): read with the topic.
             again = c.found is None or (c.found.category == "contact" and c.typ not in ("radio", "checkbox", "select"))
@@ -328,11 +335,7 @@ def _with_topics(
             if again and (section or takes_topic(c.read, categories, c.typ, context)):
                 if page_sources is None:
                     page_sources = _page_sources(root, path)
-                topic = topic_of(sources(c) + page_sources, categories)
-                if topic is None:
-                    if own is _MISSING:
-                        own = fields_topic([g.found for g in group], categories)
-                    topic = own  # type: ignore[assignment]
+                topic = topic_of(sources(c) + page_sources, categories, own_topic)
                 if topic is not None:
                     # A section is about the topic's category when another of its controls asks for it
                     # by its own words ("Referring physician" above the physician's address).

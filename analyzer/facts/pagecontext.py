@@ -16,6 +16,7 @@ booking page, a mental-health self-assessment) is itself special-category data o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from analyzer.signatures.lexicon import (
@@ -26,6 +27,8 @@ from analyzer.signatures.lexicon import (
     SectionWords,
     TermIndex,
     Topic,
+    asks_decision,
+    asks_size,
     hinted,
     starts_with_lookup,
     tokens,
@@ -63,12 +66,16 @@ def indexes(categories: dict[str, Category]) -> Indexes:
     return entry[1]
 
 
-def _category(index: TermIndex, text: str, kinds: tuple[str, ...]) -> tuple[str, str] | None:
-    """(category, the word that decided) for a text, most sensitive first; excluded phrases cancel."""
+def _category(index: TermIndex, text: str, kinds: tuple[str, ...], ruled_out: set[str] | None = None) -> tuple[str, str] | None:
+    """(category, the word that decided) for a text, most sensitive first; excluded phrases cancel
+    (and are added to ``ruled_out``, with which earlier texts' exclusions are passed on)."""
     hits = index.hits(tokens(text[:_MAX_TEXT]))
     if not hits:
         return None
     excluded = {h.term.cat for h in hits if h.term.kind == "exclude"}
+    if ruled_out is not None:
+        ruled_out |= excluded
+        excluded = set(ruled_out)
     found = {h.term.cat: h.term.text for h in hits if h.term.kind in kinds and h.term.cat not in excluded}
     return next(((c, found[c]) for c in PRIORITY if c in found), None)
 
@@ -88,18 +95,26 @@ def path_words(path: str) -> str:
     return _ROUTE_PARAM.sub("", _PATH_NOISE.sub("", path.replace("\\", "/")))
 
 
-def topic_of(sources: list[tuple[str, str]], categories: dict[str, Category]) -> Topic | None:
-    """The first source (nearest first: ``(what, text)``) whose words put it in an Art. 9 category."""
+def topic_of(
+    sources: list[tuple[str, str]], categories: dict[str, Category], fallback: Callable[[], Topic | None] | None = None
+) -> Topic | None:
+    """The first source (nearest first: ``(what, text)``) whose words put it in an Art. 9 category, else
+    ``fallback()`` (what the form's own answers ask) unless a source ruled that category out."""
     index = indexes(categories).topic
+    # A nearer source that rules a category out by an exclude phrase ("Antecedentes personales no
+    # patológicos", "Health and safety") rules it out for the farther ones too: the page's title
+    # "Paciente" does not make the section's hygiene questions health again.
+    ruled_out: set[str] = set()
     for what, text in sources:
         if not text:
             continue
-        found = _category(index, text, ("topic", "strong"))
+        found = _category(index, text, ("topic", "strong"), ruled_out)
         if found:
             cat, word = found
             shown = " ".join(text.split())[:60]
             return Topic(cat, f"{what} '{shown}' ({word})")
-    return None
+    own = fallback() if fallback is not None else None
+    return None if own is None or own.category in ruled_out else own
 
 
 _OWN_ENOUGH = 8
@@ -312,6 +327,10 @@ def from_record_section(
     if label and all(w in words.bare for w in label):
         return None
     if consent is not None and typ == "checkbox" and any(consent.matches(t) for t in said):
+        return None
+    if typ in _CHOICES and asks_decision(texts, context):  # "Would you like us to send your records…?"
+        return None
+    if asks_size(texts, typ, context):  # a T-shirt's size on a catechesis registration
         return None
     if any(starts_with_lookup(toks, context) for toks in said):  # "Buscar por código…"
         return None

@@ -1045,6 +1045,10 @@ def _field_context() -> ContextWords | None:
         frozenset(data.get("membership_topics", [])),
         _word_index(data.get("membership_not", [])),
         sections=_field_sections(),
+        identity=_word_index(data.get("identity", [])),
+        requests=_word_index(data.get("requests", [])),
+        occupation=_word_index(data.get("occupation", [])),
+        sizes=frozenset(t for w in data.get("sizes", []) for t in tokens(w)),
     )
 
 

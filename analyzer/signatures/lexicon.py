@@ -213,6 +213,10 @@ class ContextWords:
     membership_topics: frozenset[str] = frozenset()  # the categories of organisations one belongs to
     membership_not: TermIndex | None = None  # "Membership fee": a payment, not a belonging
     sections: SectionWords | None = None  # signatures/field_sections.toml: record sections
+    identity: TermIndex | None = None  # "Apellido", "Nome", "Idade": a label that asks who the person is
+    requests: TermIndex | None = None  # "Would you like us to…": a choice that asks for a decision
+    occupation: TermIndex | None = None  # "Occupation", "Beruf", "Profissão": a label that asks for a job
+    sizes: frozenset[str] = frozenset()  # "XS S M L XL": the options of a clothing-size choice
 
 
 PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported
@@ -253,6 +257,10 @@ def classify(
         own = [tokens(texts[s]) for s in ("label", "options", "question") if texts.get(s)]
         if any(consent.matches(t) for t in own):
             return None
+    if context is not None and typ in ("radio", "checkbox", "select") and asks_decision(texts, context):
+        return None  # "Would you like us to send your records to your family physician? Yes / No"
+    if context is not None and asks_size(texts, typ, context):
+        return None  # "Talla: S / M / L / XL" is a T-shirt's size, not the visitor's height
     index = index_for(categories)
     # A fieldset legend is the question of a radio/checkbox group, but only a section heading
     # for a text input ("Delivery address" above a first-name field): weak evidence there.
@@ -260,10 +268,18 @@ def classify(
     sources = HUMAN_SOURCES if choice else tuple(s for s in HUMAN_SOURCES if s != "legend")
     if context is not None and _asks_subjects(texts, context):
         sources = tuple(s for s in sources if s != "options")
+    if context is not None and _asks_occupation(texts, context):
+        # "Occupation: Doctor / Nurse / Physiotherapist", "Profissão" with "Ex: enfermeira, psicóloga":
+        # the choices and the example name jobs, not the visitor's health.
+        sources = tuple(s for s in sources if s not in ("options", "placeholder"))
     human = _matched(index, [texts[src] for src in sources if texts.get(src)])
     if context is not None and _is_lookup(texts, context) and not _picks_a_fact(human, categories):
         return None  # "Search patients…", "Filtrar por paciente": finds records, asks nothing
     dev = _matched(index, [texts[src] for src in DEV_SOURCES if texts.get(src)])
+    if dev and context is not None and _asks_identity(texts, context):
+        # "Apellido" with name="padrino", "Idade" with id="idadeFichaAnamnese": the label says what is
+        # asked (a name, an age); the identifier only says whose, or names the form.
+        dev = [h for h in dev if h.term.cat not in categories or not categories[h.term.cat].art9]
     weak_only = _matched(index, [texts["legend"]] if not choice and texts.get("legend") else [])
     auto = {a for a in autocomplete.lower().split() if a not in ("on", "off")}
     hit_cats = {h.term.cat for h in human + dev + weak_only}
@@ -384,6 +400,45 @@ def _is_free_text(texts: dict[str, str], context: ContextWords) -> bool:
         if present:
             return any(context.free_text.matches(tokens(t)) for t in present)
     return False
+
+
+def asks_decision(texts: dict[str, str], context: ContextWords) -> bool:
+    """A choice whose question asks whether the visitor wants the site to do something ("Would you like
+    us to notify you…?", "Sollen wir Ihren Hausarzt informieren?"): its answer is a decision, not data
+    (``requests`` in signatures/field_context.toml)."""
+    if context.requests is None:
+        return False
+    return any(context.requests.matches(tokens(texts[s])) for s in ("question", "label") if texts.get(s))
+
+
+# A choice offers clothing sizes when this many of its options' words are sizes.
+_SIZES_MIN = 3
+
+
+def asks_size(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:
+    """A choice whose options are clothing sizes ("Talla: 6 8 10 adulto S adulto M adulto L", "Taglia:
+    XS S M L XL"): a T-shirt's size (``sizes`` in signatures/field_context.toml)."""
+    if input_type.lower() not in ("radio", "select") or not texts.get("options") or not context.sizes:
+        return False
+    return len(set(tokens(texts["options"])) & context.sizes) >= _SIZES_MIN
+
+
+def _asks_identity(texts: dict[str, str], context: ContextWords) -> bool:
+    """A control whose label (else its question, else its placeholder) names who the person is: a name,
+    a surname, an age, a date or place of birth (``identity`` in signatures/field_context.toml)."""
+    if context.identity is None:
+        return False
+    said = next((texts[s] for s in ("label", "question", "placeholder") if texts.get(s)), "")
+    return bool(said) and bool(context.identity.matches(tokens(said)))
+
+
+def _asks_occupation(texts: dict[str, str], context: ContextWords) -> bool:
+    """A control whose label (else its question) asks for the person's occupation or profession
+    (``occupation`` in signatures/field_context.toml)."""
+    if context.occupation is None:
+        return False
+    said = next((texts[s] for s in ("label", "question") if texts.get(s)), "")
+    return bool(said) and bool(context.occupation.matches(tokens(said)))
 
 
 def _asks_subjects(texts: dict[str, str], context: ContextWords) -> bool:

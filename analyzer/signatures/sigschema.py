@@ -508,6 +508,10 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "membership_topics": _opt("str[]"),
     "membership": _opt("str[]"),
     "membership_not": _opt("str[]"),
+    "identity": _opt("str[]"),
+    "requests": _opt("str[]"),
+    "occupation": _opt("str[]"),
+    "sizes": _opt("str[]"),
 }
 
 _ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")

@@ -173,7 +173,7 @@ def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[d
             again = got is None or (got.category == "contact" and typ not in ("radio", "checkbox", "select"))
             section = sections[k] if again and sections[k] and any(s != sections[k] for s in sections[:k]) else ""
             if again and ((section and got is not None) or takes_topic(t, db.fields, typ, db.field_context)):
-                topic = topic_of(context_sources(rec), db.fields) or own
+                topic = topic_of(context_sources(rec), db.fields, lambda own=own: own)
                 if topic is not None:
                     if section and topic.category in section_asks.get(section, ()):
                         topic = dataclasses.replace(topic, section=section)
