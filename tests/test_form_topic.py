@@ -518,3 +518,27 @@ def test_a_check_code_and_polish_applications_are_not_clinical_words_on_a_clinic
         db, f"<title>Prenotazione visita - Poliambulatorio San Luca</title><h1>Prenota una visita medica</h1><form>{fields}</form>"
     )
     assert sites == {"co": "health"}, sites
+
+
+def test_a_clinic_visit_s_diary_and_a_nutritionist_s_client_record_take_health(db) -> None:
+    # "Diario:" of a new visit in an outpatient clinic is the clinical diary; a class diary on a school's page
+    # is nothing. A nutritionist's client record makes height and weight health; a gym's sign-up does not.
+    diary = "<h3>Nuova visita</h3><label for=di>Diario:</label><textarea id=di name=di></textarea>"
+    clinic = _page_sites(db, f"<title>Ambulatorio</title><form>{diary}</form>")
+    assert clinic == {"di": "health"}, clinic
+    school = _page_sites(db, f"<title>Registro elettronico – Classe 3B</title><form>{diary}</form>")
+    assert school == {}, school
+    body = (
+        "<label for=al>Altezza (cm)</label><input id=al name=al type=number>"
+        "<label for=pe>Peso iniziale (kg)</label><input id=pe name=pe type=number>"
+    )
+    nutritionist = _page_sites(db, f"<title>Studio nutrizionista – Nuovo cliente</title><form>{body}</form>")
+    assert nutritionist == {"al": "health", "pe": "health"}, nutritionist
+    gym = _page_sites(db, f"<title>Palestra Fitness – Nuovo iscritto</title><form>{body}</form>")
+    assert gym == {}, gym
+
+
+def test_a_flemish_message_box_on_a_gp_practice_page_is_health(db) -> None:
+    box = "<label for=b>Boodschap</label><textarea id=b name=b></textarea>"
+    assert _page_sites(db, f"<title>Huisartsenpraktijk – Contact</title><form>{box}</form>") == {"b": "health"}
+    assert _page_sites(db, f"<title>Bakkerij – Contact</title><form>{box}</form>") == {}

@@ -189,3 +189,96 @@ def test_a_consent_checkbox_in_a_record_section_stays_a_decision(db) -> None:
     topic = record_section([("heading", "Anamnesi")], db.field_context.sections)
     texts = {"label": "Acconsento al trattamento dei dati personali"}
     assert from_record_section(texts, "checkbox", topic, db.consent_words, db.field_context) is None
+
+
+# A ward's record: the hospital stay, its discharge and its clinical events (it), a nurse's SBAR handover, a
+# physiotherapist's examination record whose sections name body parts (cs), a school's file on a pupil's
+# health problems (nl). The ward's personal data, a meeting asked for ("Gesprek CLB?") and a nutritionist's
+# client's plain food preferences keep their reading.
+_WARD_IT = """<h1>Inserimento Nuovo Paziente</h1>
+<form>
+  <h3>Dati Anagrafici</h3>
+  <label for=nome>Nome</label><input id=nome name=nome>
+  <h3>Dati Ricovero</h3>
+  <label for=rad>Codice RAD</label><input id=rad name=rad>
+  <label for=prov>Reparto Provenienza</label><select id=prov name=prov><option>AR</option><option>PS</option></select>
+  <h3>Informazioni Dimissione/Trasferimento</h3>
+  <label for=tipo>Tipo Dimissione</label><select id=tipo name=tipo><option>Ordinaria</option><option>Protetta</option></select>
+  <label for=dest>Clinica Destinazione</label><input id=dest name=dest>
+  <h3>Nuovo Evento Clinico</h3>
+  <label for=ev>Data Evento</label><input id=ev name=ev>
+  <h3>SBAR</h3>
+  <label for=sit>Situazione:</label><textarea id=sit name=sit></textarea>
+  <label for=rac>Raccomandazioni:</label><textarea id=rac name=rac></textarea>
+</form>"""
+
+_EXAMINATION_CS = """<h2>Záznam vyšetření</h2>
+<form name="zaznam">
+  <label for=kl>Klient</label><input id=kl name=kl>
+  <h3>Hlava</h3>
+  <p>Rotace hlavy:</p>
+  <label><input type=checkbox name=rot value=l> vlevo</label>
+  <label><input type=checkbox name=rot2 value=p> vpravo</label>
+  <h3>Ramena</h3>
+  <label for=vy>Výška ramen:</label><select id=vy name=vy><option>L výše</option><option>P výše</option></select>
+</form>"""
+
+_PUPIL_CARE_NL = """<title>VIP: Gezondheidsproblemen</title>
+<form name="VIP: Gezondheidsproblemen">
+  <h3>Signalen</h3>
+  <label for=sig>Signalen:</label><textarea id=sig name=sig></textarea>
+  <h3>Wat zeker doen</h3>
+  <label for=wzd>Wat zeker doen:</label><textarea id=wzd name=wzd></textarea>
+  <h3>Gesprekken</h3>
+  <p>Gesprek CLB?</p>
+  <label><input type=radio name=clb value=ja> Ja</label><label><input type=radio name=clb value=nee> Nee</label>
+</form>"""
+
+_NUTRITIONIST_IT = """<title>Nuovo Cliente</title>
+<form>
+  <h3>Note cliniche</h3>
+  <label for=pa>Patologie note</label><textarea id=pa name=pa></textarea>
+  <label for=pr>Preferenze alimentari</label><textarea id=pr name=pr></textarea>
+  <label for=no>Note</label><textarea id=no name=no></textarea>
+</form>"""
+
+
+@pytest.mark.parametrize(
+    ("html", "fired", "kept"),
+    [
+        (_WARD_IT, ("rad", "prov", "tipo", "dest", "ev", "sit", "rac"), ("nome",)),
+        (_EXAMINATION_CS, ("rot", "rot2", "vy"), ("kl",)),
+        (_PUPIL_CARE_NL, ("sig", "wzd"), ("clb",)),
+        (_NUTRITIONIST_IT, ("no",), ("pr",)),
+    ],
+)
+def test_a_ward_record_an_examination_and_a_file_on_health_problems_are_records(db, html, fired, kept) -> None:
+    sites = _sites(db, html)
+    for name in fired:
+        assert sites.get(name, ("none", ""))[0] == "health", (name, sites)
+    for name in kept:
+        assert name not in sites, (name, sites)
+
+
+# Look-alikes: an employee's resignation ("dimissioni", plural), a school's admission and an exam's results
+# (a school's "Examination results") name no clinical record.
+_RESIGNATION_IT = """<h1>Gestione del personale</h1>
+<form>
+  <h3>Dimissioni</h3>
+  <label for=dc>Data di cessazione</label><input id=dc name=dc type=date>
+  <label for=pr>Preavviso (giorni)</label><input id=pr name=pr type=number>
+  <label for=rp>Reparto</label><select id=rp name=rp><option>Vendite</option><option>Magazzino</option></select>
+</form>"""
+
+_SCHOOL_ADMISSION = """<h1>Apply to St Anne's School</h1>
+<form>
+  <h3>Admission</h3>
+  <label for=yg>Year group</label><select id=yg name=yg><option>Year 7</option><option>Year 8</option></select>
+  <h3>Examination results</h3>
+  <label for=su>Subject</label><input id=su name=su><label for=gr>Grade</label><input id=gr name=gr>
+</form>"""
+
+
+@pytest.mark.parametrize("html", [_RESIGNATION_IT, _SCHOOL_ADMISSION])
+def test_a_resignation_and_a_school_admission_are_no_clinical_records(db, html) -> None:
+    assert _sites(db, html) == _sites(db, html, sections=False) == {}
