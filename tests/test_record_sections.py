@@ -282,3 +282,24 @@ _SCHOOL_ADMISSION = """<h1>Apply to St Anne's School</h1>
 @pytest.mark.parametrize("html", [_RESIGNATION_IT, _SCHOOL_ADMISSION])
 def test_a_resignation_and_a_school_admission_are_no_clinical_records(db, html) -> None:
     assert _sites(db, html) == _sites(db, html, sections=False) == {}
+
+
+@pytest.mark.parametrize(
+    ("label", "fires"),
+    [
+        ("Età di esordio:", True),
+        ("Idade aproximada em que foi percebida", True),
+        ("Age at onset", True),
+        ("Edad de fuga del hogar", True),
+        # The person's own age, and the age of a parent or child, stay who the person is.
+        ("Età", False),
+        ("Età del paziente", False),
+        ("Age", False),
+        ("Edad de la madre", False),
+        ("Edad de su hijo", False),
+    ],
+)
+def test_the_age_at_an_event_of_the_record_is_the_record_s(db, label, fires) -> None:
+    topic = record_section([("heading", "Anamnesi")], db.field_context.sections)
+    found = from_record_section({"label": label}, "number", topic, db.consent_words, db.field_context)
+    assert (found is not None and found.category == "health") == fires, (label, found)

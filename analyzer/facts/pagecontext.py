@@ -321,7 +321,7 @@ def from_record_section(
         said = [tokens(texts[k]) for k in group if texts.get(k) and (k != "options" or typ in _CHOICES)]
         if any(said):
             break
-    if any(words.person.matches(t) for t in said):
+    if any(words.person.matches(_without_event_age(t, words.event_age)) for t in said):
         return None
     label = tokens(texts.get("label") or texts.get("question") or texts.get("placeholder") or "")
     if label and all(w in words.bare for w in label):
@@ -335,6 +335,21 @@ def from_record_section(
     if any(starts_with_lookup(toks, context) for toks in said):  # "Buscar por código…"
         return None
     return Classification(topic.category, 0.6, ("record section",), topic.evidence)
+
+
+def _without_event_age(toks: tuple[str, ...], event_age: TermIndex | None) -> tuple[str, ...]:
+    """The words of a label without those that ask the age at an event of the record ("Età di esordio",
+    "Idade aproximada em que foi percebida", "Edad de fuga del hogar": ``event_age`` in
+    signatures/field_sections.toml): that age is the record's, not who the person is. What is left still
+    counts ("Edad de la madre" names the mother)."""
+    if event_age is None or not toks:
+        return toks
+    covered: set[int] = set()
+    for i, tok in enumerate(toks):
+        for t in event_age.candidates(tok):
+            if t.find(toks[i : i + len(t.parts)]):
+                covered.update(range(i, i + len(t.parts)))
+    return tuple(w for i, w in enumerate(toks) if i not in covered) if covered else toks
 
 
 # A form needs this many controls before a word its identifiers share is read as the form's name.

@@ -193,6 +193,8 @@ class SectionWords:
     personal: TermIndex
     person: TermIndex
     bare: frozenset[str] = frozenset()
+    # "Età di esordio", "Idade em que foi percebida": the age at an event of the record, not who the person is
+    event_age: TermIndex | None = None
 
 
 @dataclass(frozen=True)

@@ -525,6 +525,7 @@ FIELD_SECTIONS_SCHEMA: dict[str, Field] = {
     "personal": _req("str[]"),
     "person": _req("str[]"),
     "bare": _req("str[]"),
+    "event_age": _opt("str[]"),
 }
 
 
