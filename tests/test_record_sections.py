@@ -303,3 +303,25 @@ def test_the_age_at_an_event_of_the_record_is_the_record_s(db, label, fires) -> 
     topic = record_section([("heading", "Anamnesi")], db.field_context.sections)
     found = from_record_section({"label": label}, "number", topic, db.consent_words, db.field_context)
     assert (found is not None and found.category == "health") == fires, (label, found)
+
+
+_PREGNANCY_NO = """<h2>Skjema for å registrere graviditet</h2>
+<form>
+  <label for=pn>Personnummer</label><input id=pn name=pn>
+  <label for=td>Termindato</label><input id=td name=td type=date>
+</form>"""
+
+_PREGNANCY_YOGA = """<title>Pregnancy yoga</title><h1>Pregnancy</h1>
+<form>
+  <label for=n>Name</label><input id=n name=n>
+  <label for=h>How did you hear about us?</label><input id=h name=h>
+  <label for=t>Termin</label><input id=t name=t type=date>
+</form>"""
+
+
+def test_a_pregnancy_s_record_gives_its_due_date_health_a_class_booking_does_not(db) -> None:
+    # The Danish and Norwegian due date, "Termindato", is no German appointment ("Termin").
+    assert _sites(db, _PREGNANCY_NO)["td"][0] == "health"
+    assert _sites(db, _PREGNANCY_YOGA) == _sites(db, _PREGNANCY_YOGA, sections=False) == {}
+    topic = record_section([("heading", "Anamnesebogen")], db.field_context.sections)
+    assert from_record_section({"label": "Termin"}, "date", topic, db.consent_words, db.field_context) is None
