@@ -542,3 +542,31 @@ def test_a_flemish_message_box_on_a_gp_practice_page_is_health(db) -> None:
     box = "<label for=b>Boodschap</label><textarea id=b name=b></textarea>"
     assert _page_sites(db, f"<title>Huisartsenpraktijk – Contact</title><form>{box}</form>") == {"b": "health"}
     assert _page_sites(db, f"<title>Bakkerij – Contact</title><form>{box}</form>") == {}
+
+
+def _questionnaire(description: str) -> str:
+    return f"""<html><head><title>Jaké Brno chcete?</title><meta name="description" content="{description}"></head>
+<body><h1>Jaké Brno chcete?</h1><form>
+  <div>H3. Peníze, které dává město na sport, by měly přednostně směřovat na:</div>
+  <label><input type=radio name=h3 value=a> běžná sportoviště pro veřejnost</label>
+  <label><input type=radio name=h3 value=b> velké projekty (stadion)</label>
+  <label><input type=radio name=h3 value=c> nemám vyhraněný názor</label>
+  <div>I1. Cítíte se v Brně bezpečně?</div>
+  <label><input type=radio name=i1 value=a> naprosto bezpečně</label>
+  <label><input type=radio name=i1 value=b> spíše nebezpečně</label>
+  <div>E1. Jezdíte po městě na kole?</div>
+  <label><input type=radio name=e1 value=a> ano</label><label><input type=radio name=e1 value=b> ne</label>
+  <label for=l2>L2. Co se v Brně v žádném případě nesmí stát?</label><textarea id=l2 name=l2></textarea>
+  <label for=tr>Máte záznam v trestním rejstříku?</label><textarea id=tr name=tr></textarea>
+</form></body></html>"""
+
+
+def test_a_partys_programme_questionnaire_records_political_opinions(db) -> None:
+    # The page's description says the answers make a party's election programme: an open answer and a choice
+    # on an opinion scale ("no firm opinion") are political opinions sent to the party; whether one feels safe
+    # or cycles ("kolo", a bicycle, not the Polish party "koło"), and a candidate's criminal record, are not.
+    party = _page_sites(db, _questionnaire("Z odpovědí vznikne volební program Zelených pro komunální volby."))
+    assert party == {"h3": "political", "l2": "political"}, party
+    # The same questions in a city's transport survey, or a clinic's, are no party's.
+    city = _page_sites(db, _questionnaire("Dotazník města o dopravě a sportovištích."))
+    assert city == {}, city

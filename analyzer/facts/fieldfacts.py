@@ -204,9 +204,12 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
     ids = _IdLookup(root)
     elements = [el for el in root.iter("input", "textarea", "select")]
     group_first: dict[str, lxml.etree._Element] = {}
+    radios: dict[str, list[lxml.etree._Element]] = {}
     for el in elements:
         if el.tag == "input" and (el.get("type") or "").lower() in ("radio", "checkbox") and el.get("name"):
             group_first.setdefault(el.get("name"), el)
+            if (el.get("type") or "").lower() == "radio":
+                radios.setdefault(el.get("name"), []).append(el)
     for tag in ("input", "textarea", "select"):
         page.register(tag, [el.sourceline or 0 for el in root.iter(tag)])
     index = {tag: 0 for tag in ("input", "textarea", "select")}
@@ -227,6 +230,10 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
         form = _form_of(el)
         anc = _ancestors(el)
         texts = _texts(el, el.tag, typ, labels, ids, group_first, anc)
+        if typ == "radio" and len(radios.get(el.get("name") or "", ())) > 1:
+            # The group is reported at its first choice; what all its choices say is kept apart ("choices"):
+            # an opinion scale shows in its last one, "No firm opinion".
+            texts["choices"] = _choices(radios[el.get("name")], labels)
         key = id(form)
         previous, previous_legend = asked.get(key, ("", ""))
         # A follow-up ("Date", "If yes, which?") continues the previous control's question, not one
@@ -243,6 +250,20 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
             texts = _texts(el, "contenteditable", "contenteditable", labels, ids, group_first, anc)
             out.append(_Control(el, "contenteditable", -1, "contenteditable", texts, _form_of(el), anc))
     return out
+
+
+def _choices(group: list[lxml.etree._Element], labels: _Labels) -> str:
+    """The texts of a radio group's choices, in order: each one's label, else the text right after it, else
+    its value."""
+    out = []
+    for el in group[:_MAX_CHOICES]:
+        own_id = el.get("id", "")
+        wrap = next((_text(a) for a in el.iterancestors("label")), "")
+        out.append((labels.for_id(own_id) if own_id else "") or wrap or _short(el.tail or "")[:120] or el.get("value", ""))
+    return " / ".join(t for t in out if t)[:_MAX_TEXT]
+
+
+_MAX_CHOICES = 24
 
 
 def _form_of(el: lxml.etree._Element) -> lxml.etree._Element | None:
@@ -459,11 +480,20 @@ def _sections(form: lxml.etree._Element | None) -> dict[int, str]:
     return out
 
 
+_PAGE_META = frozenset({"description", "og:description", "og:site_name", "application-name"})
+
+
 def _page_sources(root: lxml.etree._Element, path: str) -> list[tuple[str, str]]:
     out = [("heading", _text(h)) for h in root.iter("h1")][:2]
     title = next(root.iter("title"), None)
     if title is not None:
         out.append(("page title", _text(title)))
+    # The page's description and site name ("Z odpovědí vznikne volební program Zelených…", "Zelení Brno"):
+    # what the page says it is, where its title only asks a question.
+    for meta in root.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or "").lower()
+        if key in _PAGE_META and meta.get("content"):
+            out.append(("page description", " ".join(meta.get("content", "").split())[:_MAX_TEXT]))
     if path:
         out.append(("path", path_words(path)))
     return out

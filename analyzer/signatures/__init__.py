@@ -1049,6 +1049,9 @@ def _field_context() -> ContextWords | None:
         requests=_word_index(data.get("requests", [])),
         occupation=_word_index(data.get("occupation", [])),
         sizes=frozenset(t for w in data.get("sizes", []) for t in tokens(w)),
+        opinion_topics=frozenset(data.get("opinion_topics", [])),
+        opinion=_word_index(data.get("opinion", [])),
+        opinion_not=_word_index(data.get("opinion_not", [])),
     )
 
 

@@ -219,6 +219,10 @@ class ContextWords:
     requests: TermIndex | None = None  # "Would you like us to…": a choice that asks for a decision
     occupation: TermIndex | None = None  # "Occupation", "Beruf", "Profissão": a label that asks for a job
     sizes: frozenset[str] = frozenset()  # "XS S M L XL": the options of a clothing-size choice
+    # A party's or campaign's questionnaire: an open answer or an opinion scale sent to it is a political opinion
+    opinion_topics: frozenset[str] = frozenset()
+    opinion: TermIndex | None = None  # "No firm opinion", "Strongly agree", "Rather against"
+    opinion_not: TermIndex | None = None  # "Criminal record": a candidate's vetting asks for facts (Art. 10)
 
 
 PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported
@@ -314,9 +318,37 @@ def classify(
         word = _membership_word(texts, typ, context)
         if word:
             return Classification(topic.category, 0.6, (word,), topic.evidence)
+    if best is None and topic is not None and context is not None and topic.category in context.opinion_topics:
+        word = _opinion_asked(texts, typ, context)
+        if word:
+            return Classification(topic.category, 0.6, (word,), topic.evidence)
     if best is None and context is not None and "sex-life" in categories:
         return _partner_sought(texts, context)
     return best
+
+
+def _opinion_asked(texts: dict[str, str], input_type: str, context: ContextWords) -> str:
+    """What makes a control ask for an opinion, on a page or form whose topic is one of ``opinion_topics``
+    (a party's or campaign's questionnaire for its election programme): an open answer in a textarea
+    ("What should never happen in Brno?"), unless it asks who the person is, or a choice among the
+    answers of an opinion scale ("no firm opinion", "strongly agree", "rather against": ``opinion`` in
+    signatures/field_context.toml). What is sent to a party about its policy is a political opinion;
+    how one travels or whether one feels safe, asked as a choice without such answers, is not."""
+    if not context.opinion_topics:
+        return ""
+    asked = [tokens(texts[k]) for k in ("label", "question", "placeholder") if texts.get(k)]
+    if context.opinion_not is not None and any(context.opinion_not.matches(t) for t in asked):
+        return ""  # "Do you have a criminal record?" on a party's candidate form: a fact (Art. 10), not an opinion
+    typ = input_type.lower()
+    if typ == "textarea" and not _asks_identity(texts, context):
+        return "open answer"
+    # A radio group is read at its first choice; "choices" holds what all of them say (analyzer/facts/fieldfacts).
+    options = texts.get("choices") or texts.get("options")
+    if context.opinion is not None and typ in ("radio", "checkbox", "select") and options:
+        found = context.opinion.matches(tokens(options))
+        if found:
+            return found[0].text
+    return ""
 
 
 def _section_contact(topic: Topic, categories: dict[str, Category], index: TermIndex) -> Classification | None:
@@ -383,6 +415,8 @@ def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_ty
     if input_type.lower() in TEXT_CONTROLS and _is_free_text(texts, context):
         return True
     if context.membership_topics and _membership_word(texts, input_type, context):
+        return True
+    if _opinion_asked(texts, input_type, context):
         return True
     return bool(hinted(texts, categories, input_type))
 

@@ -512,6 +512,9 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "requests": _opt("str[]"),
     "occupation": _opt("str[]"),
     "sizes": _opt("str[]"),
+    "opinion_topics": _opt("str[]"),
+    "opinion": _opt("str[]"),
+    "opinion_not": _opt("str[]"),
 }
 
 _ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
