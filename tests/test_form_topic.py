@@ -570,3 +570,19 @@ def test_a_partys_programme_questionnaire_records_political_opinions(db) -> None
     # The same questions in a city's transport survey, or a clinic's, are no party's.
     city = _page_sites(db, _questionnaire("Dotazník města o dopravě a sportovištích."))
     assert city == {}, city
+
+
+def test_a_planned_first_visit_to_a_church_is_religion_to_a_gym_nothing(db) -> None:
+    # "Plan your visit" on a church's site: the date a newcomer plans to come (its identifier says so) is
+    # religion, as a church application's "Date first visited" is; a gym's first visit is nothing.
+    visit = (
+        "<label for=n>Jméno</label><input id=n name=name>"
+        "<label for=d>Plánované datum</label><input id=d name=planned_visit_date type=date>"
+    )
+    church = _page_sites(db, f"<title>Jsem tu poprvé — církev Kolín</title><form>{visit}</form>")
+    assert church == {"planned_visit_date": "religion"}, church
+    gym = _page_sites(db, f"<title>Fitness Kolín – první návštěva zdarma</title><form>{visit}</form>")
+    assert gym == {}, gym
+    first = "<label for=f>Date of your first visit</label><input id=f name=first type=date>"
+    assert _page_sites(db, f"<title>Plan your visit – Grace Community Church</title><form>{first}</form>") == {"first": "religion"}
+    assert _page_sites(db, f"<title>Plan your visit – Riverside Climbing Gym</title><form>{first}</form>") == {}
