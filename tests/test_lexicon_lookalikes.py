@@ -406,6 +406,10 @@ FOLLOW_UPS = {
     "en-yes-specify": ("Yes, please specify", "Do you take any medication?"),
     "pt-yes-which": ("Sim, qual?", "Tem alergias?"),
     "pl-yes": ("Tak, jakie?", "Czy choruje Pan przewlekle?"),
+    # "by whom?"
+    "nl-by-whom": ("Door wie?", "Wordt het kind begeleid voor een ontwikkelingsprobleem?"),
+    "fr-by-whom": ("Par qui ?", "Êtes-vous suivi pour une dépression ?"),
+    "it-by-whom": ("Da chi?", "È seguito da uno specialista?"),
 }
 NOT_FOLLOW_UPS = {
     "en": ("Why do you want to volunteer?", "Do you smoke?"),
@@ -413,6 +417,7 @@ NOT_FOLLOW_UPS = {
     "nl": ("Hoeveel kinderen heeft u?", "Rookt u?"),
     "en-number": ("No. of cigarettes a day", "Do you smoke?"),
     "es-no": ("No", "¿Fuma?"),
+    "nl-by-whom-own": ("Door wie bent u naar onze school verwezen?", "Heeft uw kind een allergie?"),
 }
 
 
