@@ -576,8 +576,7 @@ def test_a_planned_first_visit_to_a_church_is_religion_to_a_gym_nothing(db) -> N
     # "Plan your visit" on a church's site: the date a newcomer plans to come (its identifier says so) is
     # religion, as a church application's "Date first visited" is; a gym's first visit is nothing.
     visit = (
-        "<label for=n>Jméno</label><input id=n name=name>"
-        "<label for=d>Plánované datum</label><input id=d name=planned_visit_date type=date>"
+        "<label for=n>Jméno</label><input id=n name=name><label for=d>Plánované datum</label><input id=d name=planned_visit_date type=date>"
     )
     church = _page_sites(db, f"<title>Jsem tu poprvé — církev Kolín</title><form>{visit}</form>")
     assert church == {"planned_visit_date": "religion"}, church

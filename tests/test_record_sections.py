@@ -325,3 +325,24 @@ def test_a_pregnancy_s_record_gives_its_due_date_health_a_class_booking_does_not
     assert _sites(db, _PREGNANCY_YOGA) == _sites(db, _PREGNANCY_YOGA, sections=False) == {}
     topic = record_section([("heading", "Anamnesebogen")], db.field_context.sections)
     assert from_record_section({"label": "Termin"}, "date", topic, db.consent_words, db.field_context) is None
+
+
+# A section title written as a label that labels no control but the block after it.
+_SBAR_LABEL = """<h2>Cartella clinica</h2>
+<form>
+  <label>Dati anagrafici</label>
+  <div><label for=no>Nome</label><input id=no name=no><label for=li>Lingua preferita</label><input id=li name=li></div>
+  <label>SBAR:</label>
+  <div>
+    <div><label for=si>Situazione:</label><textarea id=si name=si></textarea></div>
+    <div><label for=va>Valutazione:</label><textarea id=va name=va></textarea></div>
+  </div>
+</form>"""
+
+
+def test_a_label_that_titles_a_block_of_controls_heads_its_section(db) -> None:
+    sites = _sites(db, _SBAR_LABEL)
+    assert sites["si"][0] == sites["va"][0] == "health", sites
+    assert "SBAR" in sites["si"][1], sites["si"]
+    # "Dati anagrafici" heads the person's own data: the clinical record's name does not reach its controls.
+    assert "no" not in sites and "li" not in sites, sites

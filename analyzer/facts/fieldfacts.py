@@ -393,6 +393,7 @@ def _names_a_record(root: lxml.etree._Element, controls: list[_Control], words: 
     """Whether a heading, legend or bold text of the page, or a form's name, holds a record word: only
     then is the nearest heading of each unclassified control looked up."""
     texts = [_text(el) for el in root.iter(*_RECORD_PLACES)]
+    texts += [_text(el) for el in root.iter("label") if not el.get("for") and not _is_control(el)]  # "<label>SBAR:</label>"
     forms = {id(c.form): c.form for c in controls if c.form is not None}
     texts += [" ".join(f.get(a) or "" for a in ("aria-label", "title", "name", "id")) for f in forms.values()]
     return any(words.record.matches(tokens(t)) for t in texts if t)
@@ -404,8 +405,12 @@ def _field_sources(c: _Control, before: Preceding) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     near = before.nearest("heading_or_legend", c.el)
     bold = _bold_heading(before.nearest("bold", c.el))
+    if bold is None:  # (an element without children is falsy: no ``or`` here)
+        bold = _label_heading(before.earlier("label", c.el, _LABELS_BACK), c.el)
     # A bold line standing alone between the heading and the control heads its section ("<p><strong>VI.
-    # Funções e Órgãos a que pertence no Partido</strong></p>"): read first, then the heading.
+    # Funções e Órgãos a que pertence no Partido</strong></p>"), and so does a label that labels no control
+    # but the block of controls right after it ("<label>SBAR:</label><div>…four textareas…</div>"): read
+    # first, then the heading.
     if bold is not None and (near is None or (bold.sourceline or 0) >= (near.sourceline or 0)):
         out.append(("heading", _text(bold)))
     if near is not None:
@@ -417,6 +422,28 @@ def _field_sources(c: _Control, before: Preceding) -> list[tuple[str, str]]:
         if above is not None:
             out.append(("heading", _text(above)))
     return out
+
+
+_LABELS_BACK = 8  # the labels of the controls before this one in its block, and the block's title
+
+
+def _label_heading(labels: list[lxml.etree._Element], control: lxml.etree._Element) -> lxml.etree._Element | None:
+    """The nearest of ``labels`` (nearest first) that is tied to no control (no ``for``, none inside it)
+    and whose next element holds ``control`` and at least one more control: the title of that block, a
+    section heading written as a label ("<label>SBAR:</label><div>…</div>")."""
+    label = next((la for la in labels if not la.get("for") and not _is_control(la)), None)
+    if label is None:
+        return None
+    block = label.getnext()
+    while block is not None and not isinstance(block.tag, str):
+        block = block.getnext()
+    if block is None or block.tag not in ("div", "fieldset", "section", "table", "ul"):
+        return None
+    if not any(a is block for a in control.iterancestors()):
+        return None
+    text = _text(label)
+    controls = sum(1 for _ in block.iter("input", "select", "textarea"))
+    return label if text and len(text) <= 120 and controls >= 2 else None
 
 
 _INLINE = frozenset({"span", "font", "u", "i", "em", "a", "strong", "b"})

@@ -14,12 +14,17 @@ from collections.abc import Iterable
 import lxml.etree
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_KINDS = {"heading": HEADINGS, "heading_or_legend": HEADINGS | {"legend"}, "bold": frozenset({"strong", "b"})}
+_KINDS = {
+    "heading": HEADINGS,
+    "heading_or_legend": HEADINGS | {"legend"},
+    "bold": frozenset({"strong", "b"}),
+    "label": frozenset({"label"}),
+}
 
 
 class Preceding:
     """The elements before each of ``elements`` by kind (``heading``: h1-h6; ``heading_or_legend``;
-    ``bold``: strong and b), in document order, ancestors left out."""
+    ``bold``: strong and b; ``label``), in document order, ancestors left out."""
 
     def __init__(self, root: lxml.etree._Element, elements: Iterable[lxml.etree._Element]) -> None:
         wanted = set(elements)
@@ -34,6 +39,14 @@ class Preceding:
             for kind, tags in _KINDS.items():
                 if tag in tags:
                     self._seen[kind].append(el)
+
+    def earlier(self, kind: str, el: lxml.etree._Element, limit: int) -> list[lxml.etree._Element]:
+        """Up to ``limit`` elements of ``kind`` before ``el``, nearest first (its ancestors too)."""
+        at = self._at.get(el)
+        if at is None:
+            return []
+        found = self._seen[kind]
+        return found[max(0, at[kind] - limit) : at[kind]][::-1]
 
     def nearest(self, kind: str, el: lxml.etree._Element) -> lxml.etree._Element | None:
         """The last element of ``kind`` before ``el`` that does not hold it; None for an element the
