@@ -406,6 +406,12 @@ FOLLOW_UPS = {
     "en-yes-specify": ("Yes, please specify", "Do you take any medication?"),
     "pt-yes-which": ("Sim, qual?", "Tem alergias?"),
     "pl-yes": ("Tak, jakie?", "Czy choruje Pan przewlekle?"),
+    # "what for?", "on what?", declined question words
+    "nl-what-for": ("Zo ja, waarvoor?", "Bent u onder behandeling van een specialist?"),
+    "cs-declined-which": ("Na jaké?", "Jste alergický na nějaké léky?"),
+    "cs-instrumental-which": ("Jakým?", "Trpíte nějakým onemocněním?"),
+    "it-what-for": ("A cosa?", "È allergico?"),
+    "da-what-kind": ("Hvis ja, hvad for?", "Er du allergisk?"),
 }
 NOT_FOLLOW_UPS = {
     "en": ("Why do you want to volunteer?", "Do you smoke?"),
@@ -558,6 +564,23 @@ INFLECTED = {
     "it-other-parties": (field(question="Sei iscritto ad altri partiti?", options="Sì No", type_="radio"), "political"),
     "it-diocese": (field(label="Diocesi di appartenenza"), "religion"),
     "nl-baptism-compound": (field(label="Doopnaam"), "religion"),
+    # a nursing anamnesis: elimination, personal care, aids, spiritual care
+    "nl-stool": (field(label="Hoe vaak heeft u ontlasting?"), "health"),
+    "da-continence": (field(question="Har du problemer med at holde på vandet?", options="Ja Nej", type_="radio"), "health"),
+    "cs-aids": (field(question="Používáte kompenzační pomůcky?", options="Ano Ne", type_="radio"), "health"),
+    "it-walking-aids": (field(question="Usa ausili per camminare?", options="Sì No", type_="radio"), "health"),
+    "nl-spiritual-care": (field(question="Wilt u geestelijke verzorging?", options="Ja Nee", type_="radio"), "religion"),
+    # symptoms asked with a verb
+    "cs-coughing": (field(question="Kašlete často?", options="Ano Ne", type_="radio"), "health"),
+    "it-short-of-breath": (field(question="Le manca il fiato?", options="Sì No", type_="radio"), "health"),
+    "nl-lost-weight": (field(question="Bent u afgevallen zonder reden?", options="Ja Nee", type_="radio"), "health"),
+    "da-smell": (field(label="Har du mistet smags- eller lugtesansen?"), "health"),
+    # clinical vocabulary an anamnesi asks for
+    "it-coagulation": (field(question="Ha problemi di coagulazione?", options="Sì No", type_="radio"), "health"),
+    "cs-blood-thinning": (field(question="Užíváte léky na ředění krve?", options="Ano Ne", type_="radio"), "health"),
+    "da-flex-job": (field(question="Er du ansat i fleksjob?", options="Ja Nej", type_="radio"), "health"),
+    "nl-work-disability": (field(question="Heeft u een arbeidsbeperking?", options="Ja Nee", type_="radio"), "health"),
+    "it-party-of-belonging": (field(label="Partito di appartenenza"), "political"),
 }
 # The other forms are another language's words as often: a declined Polish "drżenie" (tremor) is Czech
 # "držení" (holding), Italian "protesi" shortened would be Spanish "protesta"; Dutch "religieus" with an
@@ -574,6 +597,10 @@ NOT_INFLECTED = {
     "da-water-damage": (field(label="Vandskade"), "health"),
     "nl-length-in-metres": (field(label="Lengte in meter"), "religion"),
     "it-psychology-degree": (field(label="Corso di laurea", options="Psicologia Giurisprudenza Economia", type_="select"), "health"),
+    "cs-fitness-goal": (field(label="Zaměření", options="Nabírání svalů Hubnutí Kondice", type_="select"), "health"),
+    "da-plastic": (field(label="Materiale", options="Plast Metal Træ", type_="select"), "health"),
+    "nl-appointment-type": (field(label="Type", options="Patient Tandarts", type_="select"), "health"),
+    "da-other-party-to-a-contract": (field(label="Navn på den anden part"), "political"),
 }
 
 
