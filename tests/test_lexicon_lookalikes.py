@@ -601,6 +601,10 @@ NOT_INFLECTED = {
     "da-plastic": (field(label="Materiale", options="Plast Metal Træ", type_="select"), "health"),
     "nl-appointment-type": (field(label="Type", options="Patient Tandarts", type_="select"), "health"),
     "da-other-party-to-a-contract": (field(label="Navn på den anden part"), "political"),
+    # a compound head is no English word's end: Danish "hovedpine" is not "Philippine", "knæoperation" not "cooperation"
+    "en-philippine": (field(label="Nationality", options="Philippine Thai Vietnamese", type_="select"), "health"),
+    "en-cooperation": (field(label="Cooperation partner"), "health"),
+    "nl-cooperative": (field(label="Naam coöperatie"), "health"),
 }
 
 

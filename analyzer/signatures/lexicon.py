@@ -187,9 +187,19 @@ class TermIndex:
         # Only the lengths some stem has are tried as prefixes of a token (a 40-letter token once
         # cost 40 slices and look-ups per term index).
         self.prefix_lengths = tuple(sorted({len(w) for w in self.prefix}))
+        self._seen: dict[str, list[Term]] = {}
 
     def candidates(self, tok: str) -> list[Term]:
-        """Terms whose first word is ``tok`` or a stem of it."""
+        """Terms whose first word is ``tok``, a stem of it or the last part of it (tokens repeat across
+        a site's labels: the answer is kept)."""
+        found = self._seen.get(tok)
+        if found is None:
+            if len(self._seen) > 65536:
+                self._seen.clear()
+            found = self._seen[tok] = self._candidates(tok)
+        return found
+
+    def _candidates(self, tok: str) -> list[Term]:
         found = list(self.exact.get(tok, ()))
         for k in self.prefix_lengths:
             if k > len(tok):
@@ -247,9 +257,10 @@ def compile_category(data: dict[str, Any], inflection: dict[str, Inflection] | N
     rules = inflection or {}
     terms = [
         # Weak words are common words: their other forms are as often another language's word (Polish
-        # "nastrój", mood, declined is Czech "nástroje", instruments), so only strong, exclude, topic
-        # and page words are inflected.
-        make_term(t, data["id"], kind, rules.get(code) if kind != "weak" else None)
+        # "nastrój", mood, declined is Czech "nástroje", instruments), and so are an exclude list's place
+        # words (Czech "stát" declined is the English "state"): only strong, topic and page words are
+        # inflected.
+        make_term(t, data["id"], kind, rules.get(code) if kind == "strong" else None)
         for kind in ("strong", "weak", "exclude")
         for code, lang in data["terms"].items()
         for t in lang.get(kind, [])
