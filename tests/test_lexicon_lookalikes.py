@@ -581,6 +581,9 @@ INFLECTED = {
     "da-flex-job": (field(question="Er du ansat i fleksjob?", options="Ja Nej", type_="radio"), "health"),
     "nl-work-disability": (field(question="Heeft u een arbeidsbeperking?", options="Ja Nee", type_="radio"), "health"),
     "it-party-of-belonging": (field(label="Partito di appartenenza"), "political"),
+    "da-to-be-baptised": (field(label="Hvilket navn skal barnet døbes med?"), "religion"),
+    "nl-district-minister": (field(label="Naam van de wijkpredikant"), "religion"),
+    "it-union-local-chamber": (field(label="Camera del Lavoro di riferimento"), "union"),
 }
 # The other forms are another language's words as often: a declined Polish "drżenie" (tremor) is Czech
 # "držení" (holding), Italian "protesi" shortened would be Spanish "protesta"; Dutch "religieus" with an
@@ -605,6 +608,7 @@ NOT_INFLECTED = {
     "en-philippine": (field(label="Nationality", options="Philippine Thai Vietnamese", type_="select"), "health"),
     "en-cooperation": (field(label="Cooperation partner"), "health"),
     "nl-cooperative": (field(label="Naam coöperatie"), "health"),
+    "da-dog-breed": (field(label="Race", options="Dobermann Labrador Puddel", type_="select"), "religion"),
 }
 
 
