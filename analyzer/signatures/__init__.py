@@ -17,10 +17,21 @@ from analyzer.model import Status
 from analyzer.parse.jsshapes import CallShape, parse_call
 from analyzer.parse.normalise import norm
 from analyzer.signatures import cache
-from analyzer.signatures.lexicon import Category, ContextWords, SectionWords, TermIndex, compile_category, make_term, tokens
+from analyzer.signatures.lexicon import (
+    Category,
+    ContextWords,
+    Inflection,
+    SectionWords,
+    TermIndex,
+    compile_category,
+    inflection_rules,
+    make_term,
+    tokens,
+)
 from analyzer.signatures.sigschema import (
     CMP_SCHEMA,
     FIELD_CONTEXT_SCHEMA,
+    FIELD_INFLECTION_SCHEMA,
     FIELD_SCHEMA,
     FIELD_SECTIONS_SCHEMA,
     LEGAL_BASIS_SCHEMA,
@@ -964,7 +975,7 @@ def _build(folders: list[Path]) -> SignatureDB:
         authorities=tuple(
             Authority(a["id"], a["name"], a["jurisdiction"], a["summary"], a["url"], tuple(a["applies_to"])) for a in legal["authority"]
         ),
-        fields=_merge(fields, compile_category, "field category"),
+        fields=_merge(fields, functools.partial(compile_category, inflection=_inflection()), "field category"),
         consent_words=_consent_words(),
         field_context=_field_context(),
         template_conventions=_conventions(),
@@ -1050,6 +1061,16 @@ def _field_context() -> ContextWords | None:
         occupation=_word_index(data.get("occupation", [])),
         sizes=frozenset(t for w in data.get("sizes", []) for t in tokens(w)),
     )
+
+
+def _inflection() -> dict[str, Inflection]:
+    """signatures/field_inflection.toml: how each language's words change at their end (docs/fields.md)."""
+    path = BUILTIN_DIR / "field_inflection.toml"
+    if not path.exists():
+        return {}
+    data = _read_toml(path)
+    validate(data, FIELD_INFLECTION_SCHEMA, str(path))
+    return inflection_rules(data)
 
 
 def _field_sections() -> SectionWords | None:

@@ -514,6 +514,16 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "sizes": _opt("str[]"),
 }
 
+# signatures/field_inflection.toml: per language, how a word's end changes ("a > a e"), applied to the
+# terms of signatures/fields/ written without "*" and at least ``min`` letters long.
+FIELD_INFLECTION_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "notes": _opt("str[]"),
+    "lang": _req(
+        {lang: _opt({"min": _req(int), "rules": _req("str[]"), "stems": _opt("str[]"), "notes": _opt("str[]")}) for lang in LANGUAGES}
+    ),
+}
+
 _ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
 # signatures/field_sections.toml: headings of special-category record sections (per category), of the
 # person's own data, and controls that ask who the person is.
