@@ -337,17 +337,10 @@ def analyze(
                 )
             if _unreached_guess(site, verdict):
                 # The weakest reading of a bundle (an init-named call on the SDK's own code) that no
-                # path in this file reaches from code that runs: the SDK's module defined, not started
-                # (a webpack chunk of @sentry/replay). Its start, if any, is another file's.
-                results.inactive.append(
-                    CodeInactive(
-                        site.vendor,
-                        CodeSpot(line, col),
-                        f"{site.evidence.split(' started here', 1)[0]} is here, but nothing in this file is shown to run it: "
-                        f"its init-named call is {verdict.evidence}",
-                        index,
-                    )
-                )
+                # path in this file reaches from code that runs: the SDK's module is defined here, not
+                # started (a webpack chunk of @sentry/replay). Dropped, as the resolve stage drops such a
+                # guess where a start elsewhere supersedes it; no RL130 either, since the app's start,
+                # if any, is in another file and this chunk may well record from there.
                 continue
             if site.open and verdict.status is not Status.GATED:
                 verdict = Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.CODE_UNRESOLVED, evidence=site.open)
