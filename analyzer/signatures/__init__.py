@@ -173,6 +173,17 @@ class InitHold:
 
 
 @dataclass(frozen=True)
+class SnippetSettings:
+    """``[[detect.snippet]] replay_on``: a snippet that carries the app's settings as an object
+    assigned to ``settings`` (``NREUM.init = {…}``); it records only when one of the ``replay_on``
+    key paths holds a value that may be true, and not every ``rates`` path is the literal 0."""
+
+    settings: str  # the assigned global property: "NREUM.init"
+    replay_on: tuple[str, ...]  # key paths: "session_replay.enabled"
+    rates: tuple[str, ...] = ()  # key paths: "session_replay.sampling_rate", …
+
+
+@dataclass(frozen=True)
 class Sdk:
     """A vendor's ``[sdk]`` table, compiled."""
 
@@ -297,9 +308,9 @@ class Vendor:
     unmasks: tuple[AttrMatch, ...] = ()
     # Snippet groups that are the vendor's second-stage script ([[detect.snippet]] second_stage = true).
     second_stage: frozenset[tuple[str, ...]] = frozenset()
-    # Snippet groups that carry the app's settings ([[detect.snippet]] replay_on): group -> the strings
-    # one of which must be in the code holding the snippet for it to record.
-    snippet_replay_on: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    # Snippet groups that carry the app's settings ([[detect.snippet]] replay_on): group -> where
+    # the settings are and which of them turn recording on.
+    snippet_replay_on: tuple[tuple[tuple[str, ...], SnippetSettings], ...] = ()
     hosts: tuple[str, ...] = ()  # [detect] hosts as written
     script_attributes: tuple[str, ...] = ()  # [detect] script_attributes
     gtm_tag_types: tuple[str, ...] = ()  # [detect] gtm_tag_types
@@ -623,7 +634,11 @@ def _vendor(data: dict[str, Any]) -> Vendor:
         masks=_marks(masking, ("mask_attributes", "block_attributes"), ("mask_classes", "block_classes")),
         unmasks=_marks(masking, ("unmask_attributes",), ("unmask_classes",)),
         second_stage=frozenset(tuple(g["all"]) for g in detect.get("snippet", []) if g.get("second_stage")),
-        snippet_replay_on=tuple((tuple(g["all"]), tuple(g["replay_on"])) for g in detect.get("snippet", []) if g.get("replay_on")),
+        snippet_replay_on=tuple(
+            (tuple(g["all"]), SnippetSettings(g["settings"], tuple(g["replay_on"]), tuple(g.get("replay_rates", []))))
+            for g in detect.get("snippet", [])
+            if g.get("replay_on")
+        ),
         hosts=tuple(detect.get("hosts", [])),
         script_attributes=tuple(detect.get("script_attributes", [])),
         gtm_tag_types=tuple(detect.get("gtm_tag_types", [])),
@@ -900,6 +915,9 @@ def _load_folder(folder: Path, schema: dict[str, Any], kind: str) -> list[dict[s
         validate(data, schema, str(path))
         if data["id"] != path.stem:
             raise SignatureError(f"{path}: id '{data['id']}' must equal the file name '{path.stem}'")
+        for i, group in enumerate(data.get("detect", {}).get("snippet", [])):
+            if group.get("replay_on") and not group.get("settings"):
+                raise SignatureError(f"{path}: detect.snippet[{i}]: replay_on needs 'settings' (the object that holds them)")
         out.append(data)
     return out
 

@@ -47,10 +47,20 @@ MASKING_DEFAULTS = ("all-inputs", "keystrokes-suppressed", "by-type", "password-
 # second_stage: the group is the vendor's own second-stage script (its CDN file kept in a repository, a page
 # saved with its _files folder): the file is the recorder, reported once where the group's longest string
 # is, and its inner script and frame loads are its internals, not starts of their own.
-# replay_on: a snippet that carries the app's own settings (New Relic's copy-paste agent writes the
-# account's session_replay block into NREUM.init only when replay is enabled): it records only when
-# one of these strings is in the code that holds it; without any, it is a suite with replay off.
-_SNIPPET = {"all": _req("str[]"), "note": _opt(str), "second_stage": _opt(bool), "replay_on": _opt("str[]")}
+# replay_on: a snippet that carries the app's own settings as an object assigned to `settings` (New
+# Relic's copy-paste agent: NREUM.init = {session_replay: {enabled: true, …}, …}, written with the
+# session_replay block only when replay is enabled): it records only when one of these key paths in
+# that object may be true (a false literal or a missing key keeps replay off) and not every
+# `replay_rates` path is the literal 0; without that, it is a suite with replay off. The agent's own
+# code names the same keys (its defaults), so only the assigned object is read, never the file's text.
+_SNIPPET = {
+    "all": _req("str[]"),
+    "note": _opt(str),
+    "second_stage": _opt(bool),
+    "replay_on": _opt("str[]"),
+    "settings": _opt(str),
+    "replay_rates": _opt("str[]"),
+}
 
 VENDOR_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
@@ -584,6 +594,7 @@ SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
                 "html_runners",
                 "markup_keys",
                 "placeholder_ids",
+                "placeholder_numbers",
             )
         }
     ),
