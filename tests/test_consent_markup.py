@@ -6,12 +6,12 @@ import pytest
 
 from tests.conftest import scan_text
 
-HJ = 'src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"'
+HJ = 'src="https://static.hotjar.com/c/hotjar-4819273.js?sv=6"'
 CB_MANUAL = '<script id="Cookiebot" src="https://consent.cookiebot.com/uc.js" data-cbid="x" data-blockingmode="manual"></script>'
 CB_AUTO = '<script id="Cookiebot" src="https://consent.cookiebot.com/uc.js" data-cbid="x" data-blockingmode="auto"></script>'
 CB_AUTO_ASYNC = '<script id="Cookiebot" async src="https://consent.cookiebot.com/uc.js" data-cbid="x" data-blockingmode="auto"></script>'
 HJ_SNIPPET = """(function(h,o,t,j,a,r){h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};
-h._hjSettings={hjid:1234567,hjsv:6};a=o.getElementsByTagName('head')[0];r=o.createElement('script');r.async=1;
+h._hjSettings={hjid:4819273,hjsv:6};a=o.getElementsByTagName('head')[0];r=o.createElement('script');r.async=1;
 r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;a.appendChild(r);})(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');"""
 
 
@@ -167,6 +167,6 @@ def test_each_verdict_gives_exactly_one_consent_finding(tmp_path, db) -> None:
 
 
 def test_nextjs_before_interactive_queue_is_a_loader(tmp_path, db) -> None:
-    html = page('<script>(self.__next_s=self.__next_s||[]).push(["https://static.hotjar.com/c/hotjar-1234567.js?sv=6",{}])</script>')
+    html = page('<script>(self.__next_s=self.__next_s||[]).push(["https://static.hotjar.com/c/hotjar-4819273.js?sv=6",{}])</script>')
     (det,) = scan_text(tmp_path, html, db).detections
     assert (det.vendor, det.via, det.verdict.status.value) == ("hotjar", "inline-loader", "ungated")

@@ -119,7 +119,7 @@ YM = """<html><head><script>
 (function(m,e,t,r,i,k,a){m[i]=m[i]||function(){(m[i].a=m[i].a||[]).push(arguments)};
 m[i].l=1*new Date();k=e.createElement(t),a=e.getElementsByTagName(t)[0],k.async=1,k.src=r,a.parentNode.insertBefore(k,a)})
 (window, document, "script", "https://mc.yandex.ru/metrika/tag.js", "ym");
-ym(12345678, "init", {clickmap: true, webvisor: WEBVISOR});
+ym(48192736, "init", {clickmap: true, webvisor: WEBVISOR});
 </script></head><body></body></html>"""
 
 

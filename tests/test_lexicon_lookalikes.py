@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.signatures.lexicon import classify, follow_up_of
+from analyzer.signatures.lexicon import TermIndex, classify, follow_up_of, inflection_rules, make_term
 from tests.test_classifier import field
 
 NOT_CATEGORY = {
@@ -410,6 +410,12 @@ FOLLOW_UPS = {
     "nl-by-whom": ("Door wie?", "Wordt het kind begeleid voor een ontwikkelingsprobleem?"),
     "fr-by-whom": ("Par qui ?", "Êtes-vous suivi pour une dépression ?"),
     "it-by-whom": ("Da chi?", "È seguito da uno specialista?"),
+    # "what for?", "on what?", declined question words
+    "nl-what-for": ("Zo ja, waarvoor?", "Bent u onder behandeling van een specialist?"),
+    "cs-declined-which": ("Na jaké?", "Jste alergický na nějaké léky?"),
+    "cs-instrumental-which": ("Jakým?", "Trpíte nějakým onemocněním?"),
+    "it-what-for": ("A cosa?", "È allergico?"),
+    "da-what-kind": ("Hvis ja, hvad for?", "Er du allergisk?"),
 }
 NOT_FOLLOW_UPS = {
     "en": ("Why do you want to volunteer?", "Do you smoke?"),
@@ -540,3 +546,103 @@ def test_a_search_box_that_names_a_fact_picks_it(case: str, db) -> None:
 @pytest.mark.parametrize("case", sorted(RECORD_SEARCHES))
 def test_a_search_box_for_records_asks_nothing(case: str, db) -> None:
     assert _classify(RECORD_SEARCHES[case], db) is None
+
+
+# Inflection (signatures/field_inflection.toml) and compound heads ("*sygdom"): the next form says the word
+# in another case, number or compound than the lexicon wrote it, in the languages that change their words'
+# ends (Czech, Polish, Italian, Danish, Dutch); with the common clinical and membership vocabulary and the
+# yes/no question shapes ("Trpíte…?", "Lider du af…?", "Heeft u last van…?", "Soffre di…?").
+INFLECTED = {
+    "cs-instrumental-disease": (field(question="Trpíte nějakým onemocněním?", options="Ano Ne", type_="radio"), "health"),
+    "cs-declined-phrase": (field(label="Léčíte se s vysokým krevním tlakem?"), "health"),
+    "cs-declined-party-member": (field(label="Doporučení od členů strany"), "political"),
+    "da-definite-pain": (field(label="Hvor sidder smerten?"), "health"),
+    "da-compound-disease": (field(question="Har du en lungesygdom?", options="Ja Nej", type_="radio"), "health"),
+    "da-suffer-from": (field(question="Lider du af migræneanfald?", options="Ja Nej", type_="radio"), "health"),
+    "da-other-party": (field(question="Er du medlem af et andet parti?", options="Ja Nej", type_="radio"), "political"),
+    "nl-compound-inflammation": (field(question="Heeft u keelontsteking?", options="Ja Nee", type_="radio"), "health"),
+    "nl-compound-injury": (field(label="Knieblessure"), "health"),
+    "nl-bothered-by": (field(question="Heeft u last van duizeligheid of flauwvallen?", options="Ja Nee", type_="radio"), "health"),
+    "nl-plural-complaint": (field(label="Hartklachten of hoge bloeddruk"), "health"),
+    "it-plural-of-written-stem": (field(question="Soffre di svenimenti?", options="Sì No", type_="radio"), "health"),
+    "it-plural-phrase": (field(label="Cura dentale in corso"), "health"),
+    "it-other-parties": (field(question="Sei iscritto ad altri partiti?", options="Sì No", type_="radio"), "political"),
+    "it-diocese": (field(label="Diocesi di appartenenza"), "religion"),
+    "nl-baptism-compound": (field(label="Doopnaam"), "religion"),
+    # a nursing anamnesis: elimination, personal care, aids, spiritual care
+    "nl-stool": (field(label="Hoe vaak heeft u ontlasting?"), "health"),
+    "da-continence": (field(question="Har du problemer med at holde på vandet?", options="Ja Nej", type_="radio"), "health"),
+    "cs-aids": (field(question="Používáte kompenzační pomůcky?", options="Ano Ne", type_="radio"), "health"),
+    "it-walking-aids": (field(question="Usa ausili per camminare?", options="Sì No", type_="radio"), "health"),
+    "nl-spiritual-care": (field(question="Wilt u geestelijke verzorging?", options="Ja Nee", type_="radio"), "religion"),
+    # symptoms asked with a verb
+    "cs-coughing": (field(question="Kašlete často?", options="Ano Ne", type_="radio"), "health"),
+    "it-short-of-breath": (field(question="Le manca il fiato?", options="Sì No", type_="radio"), "health"),
+    "nl-lost-weight": (field(question="Bent u afgevallen zonder reden?", options="Ja Nee", type_="radio"), "health"),
+    "da-smell": (field(label="Har du mistet smags- eller lugtesansen?"), "health"),
+    # clinical vocabulary an anamnesi asks for
+    "it-coagulation": (field(question="Ha problemi di coagulazione?", options="Sì No", type_="radio"), "health"),
+    "cs-blood-thinning": (field(question="Užíváte léky na ředění krve?", options="Ano Ne", type_="radio"), "health"),
+    "da-flex-job": (field(question="Er du ansat i fleksjob?", options="Ja Nej", type_="radio"), "health"),
+    "nl-work-disability": (field(question="Heeft u een arbeidsbeperking?", options="Ja Nee", type_="radio"), "health"),
+    "it-party-of-belonging": (field(label="Partito di appartenenza"), "political"),
+    "da-to-be-baptised": (field(label="Hvilket navn skal barnet døbes med?"), "religion"),
+    "nl-district-minister": (field(label="Naam van de wijkpredikant"), "religion"),
+    "it-union-local-chamber": (field(label="Camera del Lavoro di riferimento"), "union"),
+}
+# The other forms are another language's words as often: a declined Polish "drżenie" (tremor) is Czech
+# "držení" (holding), Italian "protesi" shortened would be Spanish "protesta"; Dutch "religieus" with an
+# adjective's "-e" is a French pastry; a shop's "Productklachten" or "Vandskade" is not health by one weak
+# word; "partita IVA" is not a party.
+NOT_INFLECTED = {
+    "cs-holding-the-stick": (field(label="Držení hole", options="Levé Pravé", type_="select"), "health"),
+    "cs-instruments": (field(label="Zvol si koníčky", options="Hudba Hudební nástroje Kytara", type_="checkbox"), "health"),
+    "es-protest": (field(label="Declaro bajo protesta de decir verdad", type_="checkbox"), "health"),
+    "en-protestant": (field(label="Religion", options="Catholic Protestant Hindu", type_="select"), "health"),
+    "fr-religieuse": (field(label="Religieuse au chocolat (quantité)"), "religion"),
+    "it-vat-number": (field(label="Partita IVA"), "political"),
+    "nl-order-complaints": (field(label="Klachten over uw bestelling"), "health"),
+    "da-water-damage": (field(label="Vandskade"), "health"),
+    "nl-length-in-metres": (field(label="Lengte in meter"), "religion"),
+    "it-psychology-degree": (field(label="Corso di laurea", options="Psicologia Giurisprudenza Economia", type_="select"), "health"),
+    "cs-fitness-goal": (field(label="Zaměření", options="Nabírání svalů Hubnutí Kondice", type_="select"), "health"),
+    "da-plastic": (field(label="Materiale", options="Plast Metal Træ", type_="select"), "health"),
+    "nl-appointment-type": (field(label="Type", options="Patient Tandarts", type_="select"), "health"),
+    "da-other-party-to-a-contract": (field(label="Navn på den anden part"), "political"),
+    # a compound head is no English word's end: Danish "hovedpine" is not "Philippine", "knæoperation" not "cooperation"
+    "en-philippine": (field(label="Nationality", options="Philippine Thai Vietnamese", type_="select"), "health"),
+    "en-cooperation": (field(label="Cooperation partner"), "health"),
+    "nl-cooperative": (field(label="Naam coöperatie"), "health"),
+    "da-dog-breed": (field(label="Race", options="Dobermann Labrador Puddel", type_="select"), "religion"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(INFLECTED))
+def test_an_inflected_form_is_the_category(case: str, db) -> None:
+    spec, category = INFLECTED[case]
+    result = _classify(spec, db)
+    assert result is not None and result.category == category, result
+
+
+@pytest.mark.parametrize("case", sorted(NOT_INFLECTED))
+def test_another_languages_word_is_not_an_inflected_form(case: str, db) -> None:
+    spec, category = NOT_INFLECTED[case]
+    result = _classify(spec, db)
+    assert result is None or result.category != category, result
+
+
+def test_inflection_rules_match_stems_and_compound_heads() -> None:
+    rules = inflection_rules(
+        {"lang": {"da": {"min": 4, "rules": ["- > - n r en er"]}, "it": {"min": 4, "rules": ["o > o i"], "stems": ["o > i"]}}}
+    )
+    pain = make_term("smerte", "health", "strong", rules["da"])
+    assert pain is not None and pain.find(("smerten",)) and pain.find(("smerter",)) and not pain.find(("smertestillende",))
+    head = make_term("*sygdom", "health", "strong", rules["da"])
+    assert head is not None and head.find(("lungesygdom",)) and head.find(("lungesygdomen",)) and not head.find(("sygdom",))
+    stem = make_term("svenimento*", "health", "strong", rules["it"])
+    assert stem is not None and stem.find(("svenimenti",)) and stem.find(("svenimento",)) and not stem.find(("svenimenta",))
+    weak_word = make_term("voto", "political", "weak")  # no rules: as written
+    assert weak_word is not None and not weak_word.find(("voti",))
+    index = TermIndex(tuple(t for t in (pain, head, stem) if t is not None))
+    assert {t.text for t in index.matches(("hjertesygdom", "smerterne"))} == {"*sygdom"}
+    assert {t.text for t in index.matches(("hjertesygdom", "smerten"))} == {"*sygdom", "smerte"}

@@ -51,6 +51,7 @@ class CodeInactive:
     evidence: str
     piece: int
     replay_off: bool = False
+    placeholder: bool = False  # started with an id left as the docs wrote it
 
 
 @dataclass(frozen=True)
@@ -251,6 +252,23 @@ def _vocab(db: SignatureDB) -> consent_code.ConsentVocabulary:
     return consent_code.vocabulary(db)
 
 
+def _unreached_guess(site: jsdetect.CodeSite, verdict: Verdict) -> bool:
+    """Is this ``bundle-sdk-call`` (an init-named call on code holding an SDK's strings, the
+    weakest reading of a bundle) reached by nothing that runs? Its consent walk ended unverifiable
+    for want of a caller (a function stored where its calls cannot be followed, a global others
+    may call), with nothing left for the resolve stage to follow: no export to importers, no load
+    by the pages, no consent check in another chunk. A start the walk reaches from the top level,
+    a component or a handler keeps its verdict (rrweb's own ``init`` reached from the app's
+    ``record()`` in a component)."""
+    return (
+        site.via == Via.BUNDLE_SDK_CALL
+        and site.open is None
+        and verdict.status is Status.UNVERIFIABLE
+        and verdict.mechanism == Mechanism.CODE_UNRESOLVED
+        and not (verdict.entry or verdict.load or verdict.registry)
+    )
+
+
 def _budget_diagnostic(path: str, source: JsSource, what: str) -> Diagnostic:
     return Diagnostic(path=path, code="analysis-budget", line=source.line0, message=f"analysis budget exhausted while {what}")
 
@@ -276,13 +294,15 @@ def analyze(
     programs: dict[int, jsfacts.Program] | None = None,
     registry_vendors: list[Vendor] | None = None,
     whole_file: bool = False,
+    template: str | None = None,
 ) -> tuple[CodeScan, list[Diagnostic]]:
     """Sites and inactive SDKs of every piece; ``srcmap`` (for a whole-file piece) maps positions
     back to original sources and tells SDK code (node_modules) from application code;
     ``programs`` holds pieces another pass already parsed (by index); ``registry_vendors``: the
     vendors whose starts called through webpack's module registry are looked for too
     (``Detector.registry_starts``), whether or not the prefilter saw them here; ``whole_file``: the
-    one piece is a whole JS / TS file, whose ``import()`` calls are judged too (``import_gates``)."""
+    one piece is a whole JS / TS file, whose ``import()`` calls are judged too (``import_gates``);
+    ``template``: the file as written when the pieces come from it neutralised (a template)."""
     results = CodeScan()
     diags: list[Diagnostic] = []
     vocab = _vocab(db)
@@ -301,7 +321,7 @@ def analyze(
                 )
             )
         in_sdk = _sdk_predicate(parsed, srcmap) if srcmap is not None and srcmap.tells_packages_apart else None
-        detector = jsdetect.Detector(prog, vendors, db.script_types.code, in_sdk)
+        detector = jsdetect.Detector(prog, vendors, db.script_types.code, in_sdk, template)
         try:
             sites, inactive = detector.run()
             if registry_vendors:
@@ -347,6 +367,13 @@ def analyze(
                     evidence=f"the script does not parse ({broken}): a browser runs none of it, so this start may never run, "
                     f"but it would run unchecked once the error is fixed ({verdict.evidence})",
                 )
+            if _unreached_guess(site, verdict):
+                # The weakest reading of a bundle (an init-named call on the SDK's own code) that no
+                # path in this file reaches from code that runs: the SDK's module is defined here, not
+                # started (a webpack chunk of @sentry/replay). Dropped, as the resolve stage drops such a
+                # guess where a start elsewhere supersedes it; no RL130 either, since the app's start,
+                # if any, is in another file and this chunk may well record from there.
+                continue
             if site.open and verdict.status is not Status.GATED:
                 verdict = Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.CODE_UNRESOLVED, evidence=site.open)
             if verdict.mechanism == Mechanism.ANALYSIS_BUDGET and not budget_noted:
@@ -370,7 +397,9 @@ def analyze(
             )
         for off in inactive:
             line, col = parsed.position(off.node)
-            results.inactive.append(CodeInactive(off.vendor, CodeSpot(line, col), off.reason, index, replay_off=off.replay_off))
+            results.inactive.append(
+                CodeInactive(off.vendor, CodeSpot(line, col), off.reason, index, replay_off=off.replay_off, placeholder=off.placeholder)
+            )
         if whole_file and len(pieces) == 1:
             results.imports = import_gates.judged(prog, guard, steps=import_gates.read_stage_steps(len(source.text)))
     return results, diags

@@ -8,7 +8,7 @@ commented-out snippets. The consent verdict is ``consent_markup``'s job.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -167,6 +167,28 @@ def snippet_hit(vendor: Vendor, text: str) -> str | None:
     for group, note in vendor.snippets:
         if anchors.group_present_text(group, text):
             return note or " + ".join(group)
+    return None
+
+
+# A number where an id is written: a value after ':' '=' '(' ',' '[', alone or quoted, up to the next separator.
+_NUMBER_ID = re.compile(r"""[:=(,\[]\s{0,8}(['"`]?)(\d{5,12})\1(?=\s{0,8}[,;)}\]\n])""")
+
+
+def placeholder_id(text: str, code: Mapping[str, frozenset[str]]) -> str | None:
+    """The mark of an id left as the docs wrote it in a start's text, else None: one of the
+    ``[code] placeholder_ids`` words (``YOUR_``, ``XXXXX``) anywhere, or a number written whole
+    where an id is written (a value, an argument, an array item; a number literal or a quoted
+    string of just digits) that is one of ``placeholder_numbers`` (``hjid:1234567``,
+    ``'clarity', 'script', '0000000'``): digits in a longer token (a URL, a hash) or in arithmetic
+    (``String(t) + "000000"``) do not count."""
+    mark = next((m for m in sorted(code.get("placeholder_ids", ())) if m in text), None)
+    if mark is not None:
+        return mark
+    numbers = code.get("placeholder_numbers", frozenset())
+    if numbers:
+        for m in _NUMBER_ID.finditer(text):
+            if m.group(2) in numbers:
+                return m.group(2)
     return None
 
 

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from analyzer.facts.detect import inline_url_hit, outranked, snippet_hit, split_url
+from analyzer.facts.detect import inline_url_hit, outranked, placeholder_id, snippet_hit, split_url
 from analyzer.kinds import Via
 from analyzer.parse import anchors, bundler_exports, headconfig, jsexpr, jshanded, jsparse, jsshapes
 from analyzer.parse.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program, chain_head, unparen
 from analyzer.parse.jsflow import GLOBAL_OBJECTS, Flow
 from analyzer.parse.jsscope import Binding
 from analyzer.parse.normalise import norm
-from analyzer.signatures import CallSpec, InitHold, Vendor
+from analyzer.signatures import CallSpec, InitHold, SnippetSettings, Vendor
 
 # Bare function names too common to mean a vendor unless imported from its package.
 # Values a local binding is built from that make it the file's own object, never a vendor's global.
@@ -61,6 +61,7 @@ class Inactive:
     node: Node
     reason: str
     replay_off: bool = False  # started, with options that turn replay off
+    placeholder: bool = False  # started with an id left as the docs wrote it
 
 
 @dataclass(frozen=True)
@@ -106,9 +107,17 @@ def _statement(chain: list[Node]) -> Node:
 
 class Detector:
     def __init__(
-        self, prog: Program, vendors: list[Vendor], code: dict[str, frozenset[str]], in_sdk: Callable[[Node], bool] | None = None
+        self,
+        prog: Program,
+        vendors: list[Vendor],
+        code: dict[str, frozenset[str]],
+        in_sdk: Callable[[Node], bool] | None = None,
+        template: str | None = None,
     ) -> None:
         self.prog = prog
+        # The file as written when the code was read from a neutralised template (its output tags
+        # filled with zeros): a run of zeros is an id written down only where the file has it.
+        self.template_lines = template.split("\n") if template is not None else None
         self.code = code  # signatures/script_types.toml [code]: injectors, evaluators, script_text, …
         self.vendors = vendors
         self.in_sdk = in_sdk  # from a source map: does this node come from node_modules?
@@ -289,12 +298,21 @@ class Detector:
         ``c[a]=c[a]function(){…}``), or an id left as the docs wrote it (``YOUR_HOTJAR_ID``)."""
         live: list[CodeSite] = []
         dead: list[Inactive] = []
-        marks = self.code.get("placeholder_ids", frozenset())
+        marks = bool(self.code.get("placeholder_ids") or self.code.get("placeholder_numbers"))
         for site in sites:
-            text = self._carried_text(site.node) if marks else ""
-            mark = next((m for m in sorted(marks) if m in text), None)
+            mark = placeholder_id(self._carried_text(site.node), self.code) if marks else None
+            if mark is not None and not self._written(site.node, mark):
+                mark = None  # a template's output tag ("{{ .Site.Params.id }}"), filled with zeros when it was read
             if mark is not None:
-                dead.append(Inactive(site.vendor, site.node, f"{site.evidence}, with a placeholder id ({mark}…) that was never filled in"))
+                shown = mark if mark.isdigit() else f"{mark}…"
+                dead.append(
+                    Inactive(
+                        site.vendor,
+                        site.node,
+                        f"{site.evidence}, with a placeholder id ({shown}) that was never filled in",
+                        placeholder=True,
+                    )
+                )
             elif (site.via == Via.SNIPPET and site.node.has_error) or (
                 site.via in (Via.JSX_SCRIPT, Via.HEAD_CONFIG, Via.DYNAMIC_INJECTION) and self._broken_body(site)
             ):
@@ -308,6 +326,21 @@ class Detector:
             else:
                 live.append(site)
         return live, dead
+
+    def _written(self, node: Node, mark: str) -> bool:
+        """Is this placeholder in the file as written? Always, unless the code was read from a
+        template whose output tags were filled with zeros: then a run of zeros counts only where
+        the template itself has it, inside the start's own text."""
+        if self.template_lines is None or set(mark) != {"0"}:
+            return True
+        text, source = self.prog.text(node), self.prog.parsed.source
+        at = text.find(mark)
+        while at >= 0:
+            line, col = source.position(node.start_byte + len(text[:at].encode("utf-8", "surrogatepass")))
+            if 0 < line <= len(self.template_lines) and self.template_lines[line - 1][col - 1 : col - 1 + len(mark)] == mark:
+                return True
+            at = text.find(mark, at + 1)
+        return False
 
     def _carried_text(self, node: Node) -> str:
         """The start's text with the constants it substitutes: ``${HOTJAR_ID}``, ``hjid: SITE_ID``,
@@ -1481,16 +1514,14 @@ class Detector:
             if not anchors.group_present(group, data):
                 continue
             settings = replay_on.get(group)
-            if settings and not any(s.encode() in data for s in settings):
-                # A snippet that carries the app's settings, without the one that turns replay on:
-                # the suite runs, nothing is recorded (held back in ``_snippet_off``, filed as RL130).
-                for offset, width in anchors.occurrences(data, max(group, key=len), limit=1):
-                    chain = self.prog.tree.path(offset, offset + width)
-                    if chain[-1].type != "comment" and _code_string(self.prog, chain) is None:
-                        stmt, _ = _snippet_statement(chain)
-                        self._snippet_off.append(
-                            Inactive(vendor, stmt, f"{note or ' + '.join(group)} with replay off (none of {', '.join(settings)})", True)
-                        )
+            off = self._settings_off(settings) if settings else None
+            if off is not None:
+                # A snippet that carries the app's settings, which keep replay off: the suite runs,
+                # nothing is recorded (held back in ``_snippet_off``, filed as RL130).
+                stmt, why = off
+                if any(i.node.id == stmt.id for i in self._snippet_off):
+                    continue  # the same settings matched by another of the vendor's anchor groups
+                self._snippet_off.append(Inactive(vendor, stmt, f"{note or ' + '.join(group)} with replay off ({why})", True))
                 continue
             for offset, width in anchors.occurrences(data, max(group, key=len), limit=20):
                 chain = self.prog.tree.path(offset, offset + width)
@@ -1533,6 +1564,30 @@ class Detector:
                 continue
             out.append(CodeSite(vendor, stmt, via, note))
         return sorted(out, key=lambda s: s.node.start_byte)
+
+    def _settings_off(self, settings: SnippetSettings) -> tuple[Node, str] | None:
+        """The statement that assigns a snippet's settings object (``NREUM.init = {…}``,
+        ``(window.NREUM||(NREUM={})).init = {…}``) and why those settings keep replay off; None when
+        they may turn it on, or when no such assignment is in the file (the settings are elsewhere).
+        A key path left out or a false literal is off; anything but a literal may be on. With two
+        assignments (one per environment) both must keep it off."""
+        prog = self.prog
+        head, _, key = settings.settings.rpartition(".")
+        found: list[tuple[Node, str]] = []
+        for offset in list(prog.tree.occurrences(head))[:64]:
+            prog.budget.spend()
+            chain = prog.tree.path(offset, offset + len(head.encode()))
+            assigned = _assigned_property(prog, chain, key)
+            if assigned is None or any(a.id == assigned.id for a, _ in found):
+                continue
+            why = _settings_why(prog, jsshapes._value(prog, assigned.child_by_field_name("right") or assigned), settings)
+            if why is None:
+                return None
+            found.append((assigned, why))
+        if not found:
+            return None
+        assigned = found[0][0]
+        return _statement(prog.chain(assigned)), found[0][1]
 
     def _merge(self, precise: list[CodeSite], snippets: list[CodeSite]) -> list[CodeSite]:
         """A pasted snippet is one site: the injection inside it folds into it. A snippet match
@@ -2161,6 +2216,78 @@ def _group_span(data: bytes, group: tuple[str, ...], stmt: Node) -> tuple[int, i
 
 def _inside(node: Node, container: Node) -> bool:
     return container.start_byte <= node.start_byte and node.end_byte <= container.end_byte
+
+
+def _assigned_property(prog: Program, chain: list[Node], key: str) -> Node | None:
+    """The assignment of ``key`` on the global that the chain's end names: from ``NREUM`` in
+    ``NREUM.init = …``, ``window.NREUM.init = …`` or ``(window.NREUM||(NREUM={})).init = …``."""
+    i = len(chain) - 1
+    if i < 1 or chain[i].type not in ("identifier", "property_identifier"):
+        return None
+    while i >= 1:
+        cur, parent = chain[i], chain[i - 1]
+        kind = parent.type
+        if kind == "member_expression" and parent.child_by_field_name("property") == cur:
+            obj = parent.child_by_field_name("object")
+            if obj is None or prog.text(obj) not in GLOBAL_OBJECTS:
+                return None  # window.NREUM is the same global; foo.NREUM is not
+        elif kind == "member_expression" and parent.child_by_field_name("object") == cur:
+            prop = parent.child_by_field_name("property")
+            if prop is None or prog.text(prop) != key or i < 2:
+                return None
+            up = chain[i - 2]
+            if up.type == "assignment_expression" and up.child_by_field_name("left") == parent:
+                return up
+            return None
+        elif kind == "parenthesized_expression":
+            pass
+        elif kind == "binary_expression" and prog.text(parent.child_by_field_name("operator") or parent) in ("||", "??"):
+            pass
+        elif kind == "assignment_expression" and parent.child_by_field_name("left") == cur:
+            pass  # (NREUM = {}): its value is the global
+        else:
+            return None
+        i -= 1
+    return None
+
+
+def _settings_why(prog: Program, obj: Node, settings: SnippetSettings) -> str | None:
+    """Why a settings object keeps replay off (None: it may record). Each ``replay_on`` path must
+    be left out or a false literal, or every ``rates`` path the literal 0."""
+    name = settings.settings
+    values = [_key_path(prog, obj, path) for path in settings.replay_on]
+    if all(v is not None and v[0] != "on" for v in values):
+        return "; ".join(
+            f"{name} {'leaves out' if v[1] is None else 'sets'} {path}{'' if v[1] is None else ': ' + v[1]}"
+            for v, path in zip(values, settings.replay_on, strict=True)
+            if v is not None
+        )
+    rates = [_key_path(prog, obj, path) for path in settings.rates]
+    if rates and all(r is not None and r[0] == "off" and r[1] is not None and r[1][-1:].isdigit() for r in rates):  # 0 written out
+        return f"{name} sets {' and '.join(settings.rates)} to 0"
+    return None
+
+
+def _key_path(prog: Program, obj: Node, path: str) -> tuple[str, str | None] | None:
+    """The value at a key path of an object literal: ("off", text) for a false literal or 0,
+    ("on", text) for anything else written, ("off", None) when the path is left out; None when a
+    spread or a value that is not an object literal on the way may hold it."""
+    node = obj
+    for part in path.split("."):
+        node = unparen(jsshapes._value(prog, node))
+        if node.type != "object":
+            return None
+        pairs = prog.pairs(node)
+        if part not in pairs:
+            if any(c.type not in ("pair", "comment") for c in node.named_children):
+                return None  # a spread or a shorthand may set it
+            return ("off", None)
+        node = pairs[part]
+    text = norm(prog.text(node))
+    value = unparen(node)
+    if text in ("false", "!1", "null", "void0", "undefined") or (value.type == "number" and _is_value(prog, value, "0")):
+        return ("off", text)
+    return ("on", text)
 
 
 def _snippet_statement(chain: list[Node]) -> tuple[Node, bool]:

@@ -361,7 +361,7 @@ def _analyze_html(
             facts, commented=facts.commented + tuple(commented.in_template(tpl, original if original is not None else page.text, vendors))
         )
     verdicts = [(site, consent_markup.verdict(site, facts, db)) for site in facts.sites]
-    verdicts, code = _inline_code(path, page, verdicts, db, result)
+    verdicts, code = _inline_code(path, page, verdicts, db, result, original)
     verdicts = _library_tags_only(verdicts, code, result)
     if tpl is not None:
         verdicts += template_scan.code_sites(tpl, page.text, vendors, db)
@@ -374,8 +374,11 @@ def _analyze_html(
     _report(path, facts, verdicts, code, db, result)
 
 
-def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB, result: FileResult) -> tuple[list, CodeScan]:
-    """Run the JavaScript analysis on executable inline scripts that mention a vendor."""
+def _inline_code(
+    path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB, result: FileResult, original: str | None = None
+) -> tuple[list, CodeScan]:
+    """Run the JavaScript analysis on executable inline scripts that mention a vendor (``original``:
+    the template as written, when the page is one neutralised)."""
     pf = prefilter.for_db(db)
     pieces: list[JsSource] = []
     owners: list = []
@@ -391,7 +394,7 @@ def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB,
             vendor_sets |= found
     if not pieces:
         return verdicts, CodeScan()
-    results, diags = code_scan.analyze(pieces, [db.vendors[v] for v in sorted(vendor_sets)], db, path)
+    results, diags = code_scan.analyze(pieces, [db.vendors[v] for v in sorted(vendor_sets)], db, path, template=original)
     result.diagnostics.extend(diags)
     result.code_parsed += len(pieces)
     merged = list(verdicts)
@@ -416,11 +419,10 @@ def _inline_code(path: str, page: htmldoc.Page, verdicts: list, db: SignatureDB,
     # with disable_session_recording) records nothing: the RL130 note stays, the site goes. So does
     # a snippet whose id was left as the docs wrote it (YOUR_HOTJAR_ID). A snippet that only fails to
     # parse stays: in a template, syntax the page is rendered with (printf's %d) breaks the parse.
-    marks = db.script_types.code.get("placeholder_ids", frozenset())
     off = {
         (id(owners[r.piece]), r.vendor.id)
         for r in results.inactive
-        if (r.vendor.category == "replay-addon" and r.replay_off) or any(m in owners[r.piece].text for m in marks)
+        if (r.vendor.category == "replay-addon" and r.replay_off) or r.placeholder
     }
     started = {(id(owners[r.piece]), r.vendor.id) for r in results.starts}
     merged = [(site, v) for site, v in merged if (id(site.element), site.vendor.id) not in off - started]
@@ -492,7 +494,7 @@ def _code_file(
     )
     if not candidates.vendors and not forms and not registry:
         return None
-    text = _decode(path, data, result)
+    text = raw = _decode(path, data, result)
     if kind != "sfc" and not built:
         text = _untemplated(text, path)
     pieces = sfc.script_blocks(text, path) if kind == "sfc" else [JsSource(text, 1, 1, dialect_for(path))]
@@ -512,7 +514,15 @@ def _code_file(
         if kind == "sfc":
             in_comments += commented.in_markup(text, vendors)
     results, diags = code_scan.analyze(
-        pieces, vendors, db, path, srcmap, programs, list(db.vendors.values()) if registry else None, whole_file=kind in ("js", "ts")
+        pieces,
+        vendors,
+        db,
+        path,
+        srcmap,
+        programs,
+        list(db.vendors.values()) if registry else None,
+        whole_file=kind in ("js", "ts"),
+        template=raw if text is not raw else None,
     )
     result.dynamic_imports = results.imports
     if vendors or results.starts:

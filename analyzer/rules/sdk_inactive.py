@@ -4,7 +4,11 @@
 (`import LogRocket from 'logrocket'` and nothing else), or initialised with session replay
 explicitly off or never turned on: `posthog.init(key, {disable_session_recording: true})`,
 `Sentry.init({dsn})` without a replay integration, `ym(id, "init", {clickmap: true})` without
-`webvisor: true`.
+`webvisor: true`. Also: New Relic's copy-paste agent whose `NREUM.init` settings leave
+`session_replay` off (no `session_replay.enabled`, `enabled: false`, or both sampling rates 0; the
+agent's own code inlined after it names the same keys and does not count); a snippet whose id is
+left as the docs wrote it (`YOUR_HOTJAR_ID`, or digits no real site has: `hjid:1234567`,
+Clarity's `"0000000"`).
 
 **Why it matters.** Informational. It is not an active recorder, but the SDK ships to visitors,
 and the replay switch is one edit away; the import may also be started in another file.

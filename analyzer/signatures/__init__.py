@@ -17,10 +17,21 @@ from analyzer.model import Status
 from analyzer.parse.jsshapes import CallShape, parse_call
 from analyzer.parse.normalise import norm
 from analyzer.signatures import cache
-from analyzer.signatures.lexicon import Category, ContextWords, SectionWords, TermIndex, compile_category, make_term, tokens
+from analyzer.signatures.lexicon import (
+    Category,
+    ContextWords,
+    Inflection,
+    SectionWords,
+    TermIndex,
+    compile_category,
+    inflection_rules,
+    make_term,
+    tokens,
+)
 from analyzer.signatures.sigschema import (
     CMP_SCHEMA,
     FIELD_CONTEXT_SCHEMA,
+    FIELD_INFLECTION_SCHEMA,
     FIELD_SCHEMA,
     FIELD_SECTIONS_SCHEMA,
     LEGAL_BASIS_SCHEMA,
@@ -162,6 +173,17 @@ class InitHold:
 
 
 @dataclass(frozen=True)
+class SnippetSettings:
+    """``[[detect.snippet]] replay_on``: a snippet that carries the app's settings as an object
+    assigned to ``settings`` (``NREUM.init = {…}``); it records only when one of the ``replay_on``
+    key paths holds a value that may be true, and not every ``rates`` path is the literal 0."""
+
+    settings: str  # the assigned global property: "NREUM.init"
+    replay_on: tuple[str, ...]  # key paths: "session_replay.enabled"
+    rates: tuple[str, ...] = ()  # key paths: "session_replay.sampling_rate", …
+
+
+@dataclass(frozen=True)
 class Sdk:
     """A vendor's ``[sdk]`` table, compiled."""
 
@@ -286,9 +308,9 @@ class Vendor:
     unmasks: tuple[AttrMatch, ...] = ()
     # Snippet groups that are the vendor's second-stage script ([[detect.snippet]] second_stage = true).
     second_stage: frozenset[tuple[str, ...]] = frozenset()
-    # Snippet groups that carry the app's settings ([[detect.snippet]] replay_on): group -> the strings
-    # one of which must be in the code holding the snippet for it to record.
-    snippet_replay_on: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    # Snippet groups that carry the app's settings ([[detect.snippet]] replay_on): group -> where
+    # the settings are and which of them turn recording on.
+    snippet_replay_on: tuple[tuple[tuple[str, ...], SnippetSettings], ...] = ()
     hosts: tuple[str, ...] = ()  # [detect] hosts as written
     script_attributes: tuple[str, ...] = ()  # [detect] script_attributes
     gtm_tag_types: tuple[str, ...] = ()  # [detect] gtm_tag_types
@@ -612,7 +634,11 @@ def _vendor(data: dict[str, Any]) -> Vendor:
         masks=_marks(masking, ("mask_attributes", "block_attributes"), ("mask_classes", "block_classes")),
         unmasks=_marks(masking, ("unmask_attributes",), ("unmask_classes",)),
         second_stage=frozenset(tuple(g["all"]) for g in detect.get("snippet", []) if g.get("second_stage")),
-        snippet_replay_on=tuple((tuple(g["all"]), tuple(g["replay_on"])) for g in detect.get("snippet", []) if g.get("replay_on")),
+        snippet_replay_on=tuple(
+            (tuple(g["all"]), SnippetSettings(g["settings"], tuple(g["replay_on"]), tuple(g.get("replay_rates", []))))
+            for g in detect.get("snippet", [])
+            if g.get("replay_on")
+        ),
         hosts=tuple(detect.get("hosts", [])),
         script_attributes=tuple(detect.get("script_attributes", [])),
         gtm_tag_types=tuple(detect.get("gtm_tag_types", [])),
@@ -889,6 +915,9 @@ def _load_folder(folder: Path, schema: dict[str, Any], kind: str) -> list[dict[s
         validate(data, schema, str(path))
         if data["id"] != path.stem:
             raise SignatureError(f"{path}: id '{data['id']}' must equal the file name '{path.stem}'")
+        for i, group in enumerate(data.get("detect", {}).get("snippet", [])):
+            if group.get("replay_on") and not group.get("settings"):
+                raise SignatureError(f"{path}: detect.snippet[{i}]: replay_on needs 'settings' (the object that holds them)")
         out.append(data)
     return out
 
@@ -964,7 +993,7 @@ def _build(folders: list[Path]) -> SignatureDB:
         authorities=tuple(
             Authority(a["id"], a["name"], a["jurisdiction"], a["summary"], a["url"], tuple(a["applies_to"])) for a in legal["authority"]
         ),
-        fields=_merge(fields, compile_category, "field category"),
+        fields=_merge(fields, functools.partial(compile_category, inflection=_inflection()), "field category"),
         consent_words=_consent_words(),
         field_context=_field_context(),
         template_conventions=_conventions(),
@@ -1053,6 +1082,16 @@ def _field_context() -> ContextWords | None:
         opinion=_word_index(data.get("opinion", [])),
         opinion_not=_word_index(data.get("opinion_not", [])),
     )
+
+
+def _inflection() -> dict[str, Inflection]:
+    """signatures/field_inflection.toml: how each language's words change at their end (docs/fields.md)."""
+    path = BUILTIN_DIR / "field_inflection.toml"
+    if not path.exists():
+        return {}
+    data = _read_toml(path)
+    validate(data, FIELD_INFLECTION_SCHEMA, str(path))
+    return inflection_rules(data)
 
 
 def _field_sections() -> SectionWords | None:

@@ -41,34 +41,128 @@ def tokens(text: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class Inflection:
+    """How a language's words change at their end (``signatures/field_inflection.toml``): a term word of
+    at least ``min`` letters, written without ``*``, also matches its stem followed by any ending its rule
+    allows (Czech "onemocnění" -> "onemocněním", Danish "smerte" -> "smerterne", Italian "malattia
+    cardiaca" -> "malattie cardiache")."""
+
+    min: int
+    # (ending of the written word, the endings that may replace it), longest first; "" matches any word
+    rules: tuple[tuple[str, frozenset[str]], ...]
+    # The same for a written stem ("svenimento*" also starts "svenimenti"): only the endings listed here.
+    stems: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def prefix(self, word: str) -> tuple[str, frozenset[str]] | None:
+        """A written stem's shorter stem and the endings that may follow it (Italian "svenimento*" ->
+        "sveniment" + "o" or "i"), or None when it stays as written."""
+        if len(word) < self.min:
+            return None
+        for ending, endings in self.stems:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                return word[: len(word) - len(ending)], endings | {ending}
+        return None
+
+    def stem(self, word: str) -> tuple[str, frozenset[str]] | None:
+        """The word's stem and the endings it may take, or None when it stays as written."""
+        if len(word) < self.min:
+            return None
+        for ending, endings in self.rules:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                return word[: len(word) - len(ending)], endings | {ending}
+        return None
+
+
+def inflection_rules(data: dict[str, Any]) -> dict[str, Inflection]:
+    """The per-language rules of ``signatures/field_inflection.toml`` ("a > a e": a word ending in
+    "a" may end in "e" instead; "- > en er": any word may take "en" or "er")."""
+    out: dict[str, Inflection] = {}
+    for lang, spec in data.get("lang", {}).items():
+        out[lang] = Inflection(spec["min"], _rules(spec["rules"]), _rules(spec.get("stems", [])))
+    return out
+
+
+def _rules(written: list[str]) -> tuple[tuple[str, frozenset[str]], ...]:
+    rules: list[tuple[str, frozenset[str]]] = []
+    for rule in written:
+        frm, _, to = rule.partition(">")
+        frm = "" if frm.strip() == "-" else fold(frm.strip())
+        rules.append((frm, frozenset("" if e == "-" else fold(e) for e in to.split())))
+    return tuple(sorted(rules, key=lambda r: -len(r[0])))
+
+
+@dataclass(frozen=True)
 class Term:
     text: str
-    parts: tuple[tuple[str, bool], ...]  # (word, is_prefix)
+    parts: tuple[tuple[str, bool], ...]  # (word, is_prefix); an inflected word's stem
     cat: str = ""  # the category and kind (strong / weak / exclude) it belongs to
     kind: str = ""
+    # Per word, when the term's language inflects it: the endings its stem may take (else None).
+    endings: tuple[frozenset[str] | None, ...] = ()
+    # Per word: it is the last part of a compound ("*sygdom": lungesygdom, "*pijn": hoofdpijn, not
+    # "pijn" alone; "*ontsteking*": ontstekingen too).
+    heads: tuple[bool, ...] = ()
 
     def find(self, toks: tuple[str, ...]) -> bool:
         """Whether the term's words occur in a row in ``toks`` (a prefix word matches any token it
         starts)."""
         n = len(self.parts)
-        for i in range(len(toks) - n + 1):
-            if all((toks[i + k].startswith(w) if prefix else toks[i + k] == w) for k, (w, prefix) in enumerate(self.parts)):
-                return True
-        return False
+        if not self.endings and not self.heads:
+            for i in range(len(toks) - n + 1):
+                if all((toks[i + k].startswith(w) if prefix else toks[i + k] == w) for k, (w, prefix) in enumerate(self.parts)):
+                    return True
+            return False
+        return any(all(self.word_at(k, toks[i + k]) for k in range(n)) for i in range(len(toks) - n + 1))
+
+    def word_at(self, k: int, tok: str) -> bool:
+        """Whether ``tok`` is the term's k-th word, inflected or as the head of a compound."""
+        w, prefix = self.parts[k]
+        head = bool(self.heads) and self.heads[k]
+        ends = self.endings[k] if self.endings else None
+        if head:  # after at least one letter of the compound's first part
+            if prefix:
+                return tok.find(w, 1) > 0 and (ends is None or any(tok.find(w + e, 1) > 0 for e in ends))
+            return any(tok.endswith(w + e) and len(tok) > len(w) + len(e) for e in (ends or ("",)))
+        if prefix:
+            return tok.startswith(w) and (ends is None or any(tok.startswith(e, len(w)) for e in ends))
+        if ends is None:
+            return tok == w
+        return tok.startswith(w) and tok[len(w) :] in ends
 
 
-def make_term(raw: str, cat: str = "", kind: str = "") -> Term | None:
-    """A term from a signature's word list entry (``word*`` is a prefix), folded and split into words;
-    None when no word is left."""
-    words = []
+def make_term(raw: str, cat: str = "", kind: str = "", inflection: Inflection | None = None) -> Term | None:
+    """A term from a signature's word list entry (``word*`` is a prefix, ``*word`` the end of a compound,
+    ``*word*`` a part of one), folded and split into words; None when no word is left. With the
+    language's ``inflection``, a word without ``*`` also matches its inflected forms."""
+    words: list[tuple[str, bool]] = []
+    endings: list[frozenset[str] | None] = []
+    heads: list[bool] = []
     for w in raw.split():
         prefix = w.endswith("*")
-        folded = _WORD.findall(fold(w.rstrip("*")))
+        head = w.startswith("*") and len(w.strip("*")) >= 3
+        folded = _WORD.findall(fold(w.strip("*")))
         if not folded:
             continue
-        # "e-mail" folds to two words: the last keeps the prefix flag.
-        words += [(f, False) for f in folded[:-1]] + [(folded[-1], prefix)]
-    return Term(raw, tuple(words), cat, kind) if words else None
+        # "e-mail" folds to two words: the last keeps the prefix flag, the first the head flag.
+        for j, f in enumerate(folded):
+            last = j == len(folded) - 1
+            is_prefix = prefix and last
+            stem = None
+            if inflection is not None:
+                stem = inflection.prefix(f) if is_prefix else inflection.stem(f)
+            words.append((stem[0] if stem else f, is_prefix))
+            endings.append(stem[1] if stem else None)
+            heads.append(head and j == 0)
+    if not words:
+        return None
+    return Term(
+        raw,
+        tuple(words),
+        cat,
+        kind,
+        tuple(endings) if any(e is not None for e in endings) else (),
+        tuple(heads) if any(heads) else (),
+    )
 
 
 class TermIndex:
@@ -79,20 +173,41 @@ class TermIndex:
         self.terms = terms
         self.exact: dict[str, list[Term]] = {}
         self.prefix: dict[str, list[Term]] = {}
+        # Compound heads ("*sygdom"), by the first three letters of the head: a token is looked up at
+        # each of its positions.
+        self.inner: dict[str, list[Term]] = {}
         for t in terms:
             word, is_prefix = t.parts[0]
-            (self.prefix if is_prefix else self.exact).setdefault(word, []).append(t)
+            if t.heads and t.heads[0]:
+                self.inner.setdefault(word[:3], []).append(t)
+            elif is_prefix or (t.endings and t.endings[0] is not None):
+                self.prefix.setdefault(word, []).append(t)  # an inflected word starts with its stem
+            else:
+                self.exact.setdefault(word, []).append(t)
         # Only the lengths some stem has are tried as prefixes of a token (a 40-letter token once
         # cost 40 slices and look-ups per term index).
         self.prefix_lengths = tuple(sorted({len(w) for w in self.prefix}))
+        self._seen: dict[str, list[Term]] = {}
 
     def candidates(self, tok: str) -> list[Term]:
-        """Terms whose first word is ``tok`` or a stem of it."""
+        """Terms whose first word is ``tok``, a stem of it or the last part of it (tokens repeat across
+        a site's labels: the answer is kept)."""
+        found = self._seen.get(tok)
+        if found is None:
+            if len(self._seen) > 65536:
+                self._seen.clear()
+            found = self._seen[tok] = self._candidates(tok)
+        return found
+
+    def _candidates(self, tok: str) -> list[Term]:
         found = list(self.exact.get(tok, ()))
         for k in self.prefix_lengths:
             if k > len(tok):
                 break
             found += self.prefix.get(tok[:k], ())
+        if self.inner:
+            for i in range(len(tok) - 2):
+                found += self.inner.get(tok[i : i + 3], ())
         return found
 
     def matches(self, toks: tuple[str, ...]) -> list[Term]:
@@ -136,13 +251,18 @@ class Category:
     page: tuple[Term, ...] = ()  # words that make a page's visit sensitive
 
 
-def compile_category(data: dict[str, Any]) -> Category:
-    """A field category from its signature file: its terms in every language, autocomplete values, input
-    types and page words."""
+def compile_category(data: dict[str, Any], inflection: dict[str, Inflection] | None = None) -> Category:
+    """A field category from its signature file: its terms in every language (inflected by the
+    language's ``inflection`` rules), autocomplete values, input types and page words."""
+    rules = inflection or {}
     terms = [
-        make_term(t, data["id"], kind)
+        # Weak words are common words: their other forms are as often another language's word (Polish
+        # "nastrój", mood, declined is Czech "nástroje", instruments), and so are an exclude list's place
+        # words (Czech "stát" declined is the English "state"): only strong, topic and page words are
+        # inflected.
+        make_term(t, data["id"], kind, rules.get(code) if kind == "strong" else None)
         for kind in ("strong", "weak", "exclude")
-        for lang in data["terms"].values()
+        for code, lang in data["terms"].items()
         for t in lang.get(kind, [])
     ]
 
@@ -153,13 +273,13 @@ def compile_category(data: dict[str, Any]) -> Category:
         terms=tuple(t for t in terms if t is not None),
         autocomplete=frozenset(a.lower() for a in data.get("autocomplete", [])),
         input_types=frozenset(t.lower() for t in data.get("input_types", [])),
-        topic=_terms(data, "topic"),
-        page=_terms(data, "page"),
+        topic=_terms(data, "topic", rules),
+        page=_terms(data, "page", rules),
     )
 
 
-def _terms(data: dict[str, Any], kind: str) -> tuple[Term, ...]:
-    made = (make_term(t, data["id"], kind) for lang in data["terms"].values() for t in lang.get(kind, []))
+def _terms(data: dict[str, Any], kind: str, rules: dict[str, Inflection]) -> tuple[Term, ...]:
+    made = (make_term(t, data["id"], kind, rules.get(code)) for code, lang in data["terms"].items() for t in lang.get(kind, []))
     return tuple(t for t in made if t is not None)
 
 

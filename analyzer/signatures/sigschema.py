@@ -47,10 +47,20 @@ MASKING_DEFAULTS = ("all-inputs", "keystrokes-suppressed", "by-type", "password-
 # second_stage: the group is the vendor's own second-stage script (its CDN file kept in a repository, a page
 # saved with its _files folder): the file is the recorder, reported once where the group's longest string
 # is, and its inner script and frame loads are its internals, not starts of their own.
-# replay_on: a snippet that carries the app's own settings (New Relic's copy-paste agent writes the
-# account's session_replay block into NREUM.init only when replay is enabled): it records only when
-# one of these strings is in the code that holds it; without any, it is a suite with replay off.
-_SNIPPET = {"all": _req("str[]"), "note": _opt(str), "second_stage": _opt(bool), "replay_on": _opt("str[]")}
+# replay_on: a snippet that carries the app's own settings as an object assigned to `settings` (New
+# Relic's copy-paste agent: NREUM.init = {session_replay: {enabled: true, …}, …}, written with the
+# session_replay block only when replay is enabled): it records only when one of these key paths in
+# that object may be true (a false literal or a missing key keeps replay off) and not every
+# `replay_rates` path is the literal 0; without that, it is a suite with replay off. The agent's own
+# code names the same keys (its defaults), so only the assigned object is read, never the file's text.
+_SNIPPET = {
+    "all": _req("str[]"),
+    "note": _opt(str),
+    "second_stage": _opt(bool),
+    "replay_on": _opt("str[]"),
+    "settings": _opt(str),
+    "replay_rates": _opt("str[]"),
+}
 
 VENDOR_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
@@ -517,6 +527,16 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "opinion_not": _opt("str[]"),
 }
 
+# signatures/field_inflection.toml: per language, how a word's end changes ("a > a e"), applied to the
+# terms of signatures/fields/ written without "*" and at least ``min`` letters long.
+FIELD_INFLECTION_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "notes": _opt("str[]"),
+    "lang": _req(
+        {lang: _opt({"min": _req(int), "rules": _req("str[]"), "stems": _opt("str[]"), "notes": _opt("str[]")}) for lang in LANGUAGES}
+    ),
+}
+
 _ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
 # signatures/field_sections.toml: headings of special-category record sections (per category), of the
 # person's own data, and controls that ask who the person is.
@@ -578,6 +598,7 @@ SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
                 "html_runners",
                 "markup_keys",
                 "placeholder_ids",
+                "placeholder_numbers",
             )
         }
     ),
