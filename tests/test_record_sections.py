@@ -315,7 +315,7 @@ _PREGNANCY_YOGA = """<title>Pregnancy yoga</title><h1>Pregnancy</h1>
 <form>
   <label for=n>Name</label><input id=n name=n>
   <label for=h>How did you hear about us?</label><input id=h name=h>
-  <label for=t>Termin</label><input id=t name=t type=date>
+  <label for=t>Preferred class</label><select id=t name=t><option>Monday 9:00</option><option>Thursday 18:00</option></select>
 </form>"""
 
 
