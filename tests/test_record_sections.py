@@ -210,6 +210,8 @@ _WARD_IT = """<h1>Inserimento Nuovo Paziente</h1>
   <h3>SBAR</h3>
   <label for=sit>Situazione:</label><textarea id=sit name=sit></textarea>
   <label for=rac>Raccomandazioni:</label><textarea id=rac name=rac></textarea>
+  <h3>Dispositivi presenti:</h3>
+  <label for=cv>CV (Tipo):</label><select id=cv name=cv><option>Silicone</option><option>PVC</option></select>
 </form>"""
 
 _EXAMINATION_CS = """<h2>Záznam vyšetření</h2>
@@ -246,7 +248,7 @@ _NUTRITIONIST_IT = """<title>Nuovo Cliente</title>
 @pytest.mark.parametrize(
     ("html", "fired", "kept"),
     [
-        (_WARD_IT, ("rad", "prov", "tipo", "dest", "ev", "sit", "rac"), ("nome",)),
+        (_WARD_IT, ("rad", "prov", "tipo", "dest", "ev", "sit", "rac", "cv"), ("nome",)),
         (_EXAMINATION_CS, ("rot", "rot2", "vy"), ("kl",)),
         (_PUPIL_CARE_NL, ("sig", "wzd"), ("clb",)),
         (_NUTRITIONIST_IT, ("no",), ("pr",)),
@@ -279,7 +281,15 @@ _SCHOOL_ADMISSION = """<h1>Apply to St Anne's School</h1>
 </form>"""
 
 
-@pytest.mark.parametrize("html", [_RESIGNATION_IT, _SCHOOL_ADMISSION])
+_SHOP_DEVICES = """<h1>Ordine forniture – Farmacia Centrale</h1>
+<form>
+  <h3>Dispositivi medici</h3>
+  <label for=ar>Articolo</label><select id=ar name=ar><option>Sfigmomanometro</option><option>Termometro</option></select>
+  <label for=qt>Quantità</label><input id=qt name=qt type=number>
+</form>"""
+
+
+@pytest.mark.parametrize("html", [_RESIGNATION_IT, _SCHOOL_ADMISSION, _SHOP_DEVICES])
 def test_a_resignation_and_a_school_admission_are_no_clinical_records(db, html) -> None:
     assert _sites(db, html) == _sites(db, html, sections=False) == {}
 
