@@ -45,6 +45,11 @@ CASES = [
     # that echoes markup is the template reading's, and one this file never calls or hooks prints
     # it only where another file calls it (code_data.in_uncalled_php).
     ("wp-recorder.php", [(11, "hotjar", "ungated", "always-run-hook"), (15, "mouseflow", "unverifiable", "held-as-data")]),
+    # A Joomla system plugin's onBeforeRender runs on every request; the loader's URL is in a variable
+    # assigned one literal and its site id comes from a call. The same method in a class that does
+    # not extend the plugin base is only held as data.
+    ("plg_system_recorder.php", [(13, "luckyorange", "ungated", "always-run-hook")]),
+    ("RecorderRenderer.php", [(9, "luckyorange", "unverifiable", "held-as-data")]),
     ("element.tpl", [(3, "hotjar", "unverifiable", "held-as-data"), (17, "posthog", "unverifiable", "held-as-data")]),
     ("printed-capture.njk", [(3, "hotjar", "ungated", "none")]),
     (

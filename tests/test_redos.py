@@ -192,4 +192,7 @@ MATCH_ONLY = {
     "templates._PHP_CONTINUES",
     "templates._ERB_KEYWORD_OPENS",
     "hoststrings._PHP_GLUE",  # fullmatch over the gap between two string literals only
+    "hoststrings._PHP_VAR_GLUE",  # fullmatch over a glue _PHP_GLUE matched
+    "hoststrings._PHP_CALL_HEAD",  # match once just past each string literal
+    "hoststrings._PHP_DOT",  # match once just past a glued call's parentheses
 }

@@ -165,14 +165,27 @@ class _Judge:
     def _php_hook(self, hs: HostString) -> str | None:
         name = hs.function or ""
         for hook in rules().get("hook", []):
+            if hook.get("extends") and not self._in_class_extending(hs, hook["extends"]):
+                continue
             if hook["lang"] == "php" and name.endswith(tuple(hook["name_suffixes"])) and not self._consent_near(hs, hs.function_span):
                 suffix = next(s for s in hook["name_suffixes"] if name.endswith(s))
-                return f"{name}() adds (hook{suffix}: {hook['framework']} runs it {hook['runs']})"
+                what = f"hook{suffix}" if suffix.startswith("_") else f"the {suffix} event"
+                return f"{name}() adds ({what}: {hook['framework']} runs it {hook['runs']})"
         for reg in rules().get("registered", []):
             hooked = _registered(self._blank_comments, reg)
             if reg["lang"] == "php" and name in hooked and not self._consent_near(hs, hs.function_span):
                 return f"{name}() adds ({hooked[name]}: {reg['framework']} runs it {reg['runs']})"
         return None
+
+    def _in_class_extending(self, hs: HostString, bases: list[str]) -> bool:
+        """Is the string's function a method of a class that extends one of ``bases`` (the last
+        class declared before the function, its base's last namespace segment compared)?"""
+        if hs.function_span is None:
+            return False
+        last = None
+        for m in _PHP_CLASS.finditer(self._blank_comments, 0, hs.function_span[0]):
+            last = m
+        return last is not None and last.group(2).rsplit("\\", 1)[-1] in bases
 
     @functools.cached_property
     def _blank_comments(self) -> str:
@@ -282,6 +295,7 @@ def _reachable(stmt: ast.AST, funcs: dict[str, ast.FunctionDef]) -> set[str]:
     return seen
 
 
+_PHP_CLASS = re.compile(r"\bclass\s+(\w{1,120})\s+extends\s+([\w\\]{1,200})")
 _MAGIC_RUN = ("__invoke", "__tostring", "__call", "__callstatic", "__get", "__set", "__destruct")
 # What names a function in PHP code: a call ``f(`` (``$this->f(``, ``self::f(``), a callable string
 # (``'f'``, ``'Class::f'``, ``array($this, 'f')``) or an instantiation ``new Class``.
@@ -304,7 +318,18 @@ def php_unreached(text: str, lexed: Lexed | None = None) -> list[PhpFunction]:
     _code, functions, _closures = php_functions(text, lexed)
     if not functions:
         return []
-    suffixes = tuple(s for hook in rules().get("hook", []) if hook["lang"] == "php" for s in hook["name_suffixes"])
+    # A hook that needs its class's base (Joomla's events) is taken as run only in such a class.
+    hooks = [hook for hook in rules().get("hook", []) if hook["lang"] == "php"]
+    suffixes = tuple(s for hook in hooks if not hook.get("extends") for s in hook["name_suffixes"])
+    classes = {m.group(1).lower(): m.group(2).rsplit("\\", 1)[-1] for m in _PHP_CLASS.finditer(blank_spans(text, lexed.comments))}
+    based = {
+        (owner, name.lower())
+        for hook in hooks
+        if hook.get("extends")
+        for owner, base in classes.items()
+        if base in hook["extends"]
+        for name in hook["name_suffixes"]
+    }
     order = sorted(range(len(functions)), key=lambda k: functions[k].body[0])
     starts = [functions[k].body[0] for k in order]
     refs: dict[int, set[str]] = {}  # function index (-1: the top level) -> what it calls or instantiates
@@ -334,7 +359,12 @@ def php_unreached(text: str, lexed: Lexed | None = None) -> list[PhpFunction]:
             if low == "__construct":
                 run = f.owner is not None and "new " + f.owner.lower() in reached
             else:
-                run = low in _MAGIC_RUN or bool(suffixes and f.name.endswith(suffixes)) or low in reached
+                run = (
+                    low in _MAGIC_RUN
+                    or bool(suffixes and f.name.endswith(suffixes))
+                    or ((f.owner or "").lower(), low) in based
+                    or low in reached
+                )
             if run:
                 pending.discard(k)
                 reached |= refs.get(k, set())

@@ -194,7 +194,7 @@ class Detector:
                 path = self.prog.path(self.prog.callee(call))
                 args = self.prog.args(call)
                 first = self.prog.string_value(args[0]) if args else None
-                if not any(_spec_matches(spec, path, first) for spec in specs):
+                if not any(_spec_matches(spec, path, first, _first_item(self.prog, call)) for spec in specs):
                     continue
                 keys = []
                 for name in self._argument_names(call):
@@ -278,6 +278,8 @@ class Detector:
             sites = []
         if not started:
             released += self._orphan_releases(vendor)
+        sites, stub = self._stub_only(vendor, sites, started)
+        inactive += stub
         sites, dead = self._dead(sites)
         inactive += dead
         sites = self._apply_holds(vendor, sites) + released
@@ -292,6 +294,44 @@ class Detector:
         if not sites and not inactive:
             inactive += self._imported_only(vendor)
         return sites, inactive
+
+    def _stub_only(self, vendor: Vendor, sites: list[CodeSite], started: bool) -> tuple[list[CodeSite], list[Inactive]]:
+        """A loader that sits inside the vendor's own start function as the snippet defines it
+        (Heap's ``heap.load = function (e, t) { … s.src = '…/heap-' + e + '.js' … }``) runs only
+        when that function is called: the call is the start. With no such call in the file the
+        stub defines the API and loads nothing (inactive, like an SDK imported and never
+        started); with one, the call stands for it."""
+        specs = [s for s in vendor.sdk.init_calls if s.obj is not None]
+        if not specs or not sites:
+            return sites, []
+        live: list[CodeSite] = []
+        off: list[Inactive] = []
+        for site in sites:
+            defined = self._defining(site.node, specs) if site.via in (Via.SNIPPET, Via.DYNAMIC_INJECTION) else None
+            if defined is None:
+                live.append(site)
+            elif not started:
+                off.append(Inactive(vendor, site.node, f"{site.evidence}: the stub defines {defined}() but this file never calls it"))
+        return live, off
+
+    def _defining(self, node: Node, specs: list[CallSpec]) -> str | None:
+        """The vendor start a function around ``node`` is assigned to as its definition
+        (``heap.load = function …``, ``window.heap.load = …``), if any."""
+        chain = self.prog.chain(node)
+        for i in range(len(chain) - 1, 0, -1):
+            fn = chain[i]
+            if fn.type not in FUNCTION_TYPES:
+                continue
+            j = i - 1
+            while j > 0 and chain[j].type == "parenthesized_expression":
+                j -= 1
+            parent = chain[j]
+            if parent.type != "assignment_expression" or parent.child_by_field_name("right") != chain[j + 1]:
+                continue
+            path = self.prog.path(parent.child_by_field_name("left"))
+            if any(_spec_matches(spec, path, None) for spec in specs):
+                return path
+        return None
 
     def _dead(self, sites: list[CodeSite]) -> tuple[list[CodeSite], list[Inactive]]:
         """Starts that never record: a snippet that does not parse (a copy-paste lost a character:
@@ -1051,8 +1091,12 @@ class Detector:
         if path.startswith(("this.", "super.")):
             return None  # a class calling its own member: the SDK at work, not the app's start
         first = prog.string_value(prog.args(call)[0]) if prog.args(call) else None
+        item = _first_item(prog, call)
+        aliased = self._global_alias(fn)
         for spec in vendor.sdk.init_calls:
-            if not _spec_matches(spec, path, first):
+            if not _spec_matches(spec, path, first, item):
+                if spec.obj is not None and aliased is not None and _spec_matches(spec, aliased[0], first, item):
+                    return f"{path}() ({aliased[1]})"  # const heapIO = window.heap; heapIO.load(id)
                 continue
             if spec.obj is not None:
                 if self._built_here(fn):
@@ -1067,6 +1111,29 @@ class Detector:
                 continue  # …or defined in this file
             return f"{path}({f'{first!r}' if spec.arg else ''})"
         return None
+
+    def _global_alias(self, fn: Node) -> tuple[str, str] | None:
+        """``heapIO.load`` where ``const heapIO = window.heap`` (casts and parentheses aside): the call
+        read on the global it aliases (``window.heap.load``), and how. Only a name declared once
+        with a global object's member (``window.heap`` / ``globalThis.heap``, a name of four
+        characters or more, as the prefilter's needles) as its value, never assigned again, is
+        such an alias."""
+        head = chain_head(fn)
+        if head is None or fn.type != "member_expression":
+            return None
+        binding = self.prog.lookup(head)
+        if binding is None or binding.kind not in ("const", "let", "var") or binding.value is None:
+            return None
+        target = self.prog.path(binding.value)
+        if target.partition(".")[0] not in GLOBAL_OBJECTS or "." not in target or len(target.rsplit(".", 1)[-1]) < 4:
+            return None  # a one- or three-letter global (window.H) is too common a name to be the vendor's
+        for ref in self.prog.scopes.references(binding):
+            parent = ref[-2] if len(ref) >= 2 else None
+            if parent is not None and parent.type in ("assignment_expression", "augmented_assignment_expression"):
+                if parent.child_by_field_name("left") == ref[-1]:
+                    return None  # reassigned: not only the global
+        name = self.prog.text(head)
+        return target + self.prog.path(fn)[len(name) :], f"{name} = {target}"
 
     def _built_here(self, fn: Node) -> bool:
         """Is the object of ``H.init`` a value this file builds (a local bound to ``new …``, an object,
@@ -2038,10 +2105,27 @@ def _is_value(prog: Program, node: Node, value: str) -> bool:
     return text == value
 
 
-def _spec_matches(spec: CallSpec, path: str, first: str | None) -> bool:
+def _spec_matches(spec: CallSpec, path: str, first: str | None, item: str | None = None) -> bool:
+    """Does a call of ``path`` (first argument ``first`` when a string, ``item`` the first item of an
+    array handed first) fit the spec? A global's name also fits read off the global object
+    (``window.ym(…)``, ``window['smartlook']('init', …)``)."""
+    if spec.item is not None and item != spec.item:
+        return False  # a queue push of another command (``_uxa.push(['trackDynamicVariable', …])``)
     if spec.obj is not None:
         return path == f"{spec.obj}.{spec.name}" or path.endswith(f".{spec.obj}.{spec.name}")
+    head, _, rest = path.partition(".")
+    if rest and head in GLOBAL_OBJECTS and "." not in rest:
+        path = rest
     return path == spec.name and (spec.arg is None or first == spec.arg)
+
+
+def _first_item(prog: Program, call: Node) -> str | None:
+    """The first item of an array a call is handed first, when a string (``push(['wid', …])`` -> "wid")."""
+    args = prog.args(call)
+    if not args or args[0].type != "array":
+        return None
+    items = [c for c in args[0].named_children if c.type != "comment"]
+    return prog.string_value(items[0]) if items else None
 
 
 def _occurrences(data: bytes, needle: bytes, limit: int) -> list[int]:
@@ -2154,13 +2238,21 @@ def _code_string(prog: Program, chain: list[Node]) -> int | None:
 
 
 def _written_to_script(prog: Program, chain: list[Node], code: dict[str, frozenset[str]]) -> Node | None:
-    """``el.innerHTML = `…` `` (or .text / .textContent): the assignment that makes the code run."""
+    """``el.innerHTML = `…` `` (or .text / .textContent, or ``+=`` onto it): the assignment that makes the code run."""
     literal, parent = chain[-1], chain[-2] if len(chain) >= 2 else None
-    if parent is not None and parent.type == "assignment_expression" and parent.child_by_field_name("right") == literal:
+    if parent is not None and _sets_or_appends(prog, parent) and parent.child_by_field_name("right") == literal:
         target = prog.path(parent.child_by_field_name("left"))
         if target.rsplit(".", 1)[-1] in code["script_text"]:
             return parent
     return None
+
+
+def _sets_or_appends(prog: Program, node: Node) -> bool:
+    """``x = …`` or ``x += …``."""
+    if node.type == "assignment_expression":
+        return True
+    op = node.child_by_field_name("operator") if node.type == "augmented_assignment_expression" else None
+    return op is not None and prog.text(op) == "+="
 
 
 def _passed_as_script(prog: Program, chain: list[Node], code: dict[str, frozenset[str]]) -> Node | None:

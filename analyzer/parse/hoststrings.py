@@ -249,19 +249,78 @@ _PHP_GLUE = re.compile(r"\s*\.\s*(?:[$A-Za-z_][\w$>\-\[\]]{0,80}(?:\([^()]{0,80}
 
 
 def _php_joined(text: str, code: str, strings: list[tuple[int, int, int]]) -> list[tuple[int, int, int, str, tuple[tuple[int, int], ...]]]:
-    """Strings joined with ``.`` (around a variable) as one: a snippet is often split where its
-    id goes (``"…hjid:" . $id . ",hjsv:5…"``); the variable reads as a placeholder."""
+    """Strings joined with ``.`` (around a variable or a call) as one: a snippet is often split where
+    its id goes (``"…hjid:" . $id . ",hjsv:5…"``, ``'…id = "' . trim($this->params->get('siteid')) . '";…'``);
+    the variable or call reads as a placeholder, a variable the file assigns one string literal as
+    that string. A string inside such a call (``'siteid'``) stays a string of its own."""
     out: list[tuple[int, int, int, str, tuple[tuple[int, int], ...]]] = []
+    constants = _php_constants(text, code, strings)
+    open_at = -1  # the entry a later string may continue
+    call_end: int | None = None  # where the string after a glued call (`. f(…) .`) must start
     for start, body, end in strings:
-        if out:
-            prev_start, prev_body, prev_end, prev_text, pieces = out[-1]
-            glue = _PHP_GLUE.fullmatch(code, prev_end + 1, start)
-            if glue is not None and prev_end < start:
+        if open_at >= 0:
+            prev_start, prev_body, prev_end, prev_text, pieces = out[open_at]
+            glue = _PHP_GLUE.fullmatch(code, prev_end + 1, start) if prev_end < start else None
+            filler = None
+            if glue is not None:
                 filler = "0" if glue.group(0).count(".") > 1 else ""
-                out[-1] = (prev_start, prev_body, end, prev_text + filler + text[body:end], pieces + ((body, end),))
+                name = _PHP_VAR_GLUE.fullmatch(glue.group(0))
+                if name is not None and name.group(1) in constants:
+                    filler = constants[name.group(1)]  # ' . $wjs . ' with $wjs = '"https://…/w.js"'
+            elif call_end is not None and start == call_end:
+                filler = "0"
+            elif call_end is not None and start < call_end:
+                out.append((start, body, end, text[body:end], ((body, end),)))  # an argument of the glued call
+                continue
+            if filler is not None:
+                out[open_at] = (prev_start, prev_body, end, prev_text + filler + text[body:end], pieces + ((body, end),))
+                call_end = _call_glue_end(code, end + 1)
                 continue
         out.append((start, body, end, text[body:end], ((body, end),)))
+        open_at = len(out) - 1
+        call_end = _call_glue_end(code, end + 1)
     return out
+
+
+_PHP_CALL_HEAD = re.compile(r"\s*\.\s*[$A-Za-z_][\w$>\-\[\]:]{0,80}\(")
+_PHP_DOT = re.compile(r"\s*\.\s*")
+
+
+def _call_glue_end(code: str, at: int) -> int | None:
+    """Where the next piece starts when ``. f(…) .`` follows offset ``at`` (parentheses balanced
+    within 300 characters; string bodies are blank in ``code``), else None."""
+    head = _PHP_CALL_HEAD.match(code, at)
+    if head is None:
+        return None
+    depth, i, stop = 1, head.end(), min(len(code), head.end() + 300)
+    while i < stop and depth:
+        c = code[i]
+        depth += 1 if c == "(" else -1 if c == ")" else 0
+        i += 1
+    if depth:
+        return None
+    dot = _PHP_DOT.match(code, i)
+    return dot.end() if dot is not None and "." in dot.group(0) else None
+
+
+_PHP_VAR_GLUE = re.compile(r"\s*\.\s*\$(\w{1,80})\s*\.\s*")
+_PHP_ASSIGN = re.compile(r"\$(\w{1,80})\s*(\.?)=\s*$")
+
+
+def _php_constants(text: str, code: str, strings: list[tuple[int, int, int]]) -> dict[str, str]:
+    """Variables the file assigns once, a whole string literal (``$wjs = '"https://…/w.js"';``): a
+    concatenation that names one reads as that text. A name assigned twice (or appended to) is left
+    a placeholder."""
+    seen: dict[str, str | None] = {}
+    for start, body, end in strings:
+        m = _PHP_ASSIGN.search(code, max(0, start - 90), start)
+        if m is None:
+            continue
+        after = code[end + 1 : end + 40].lstrip()
+        single = not m.group(2)
+        value = text[body:end] if after.startswith(";") and single and end - body <= 2000 else None
+        seen[m.group(1)] = value if m.group(1) not in seen else None
+    return {k: v for k, v in seen.items() if v is not None}
 
 
 def _code_only(text: str, strings: list[tuple[int, int, int]], comments: list[tuple[int, int]]) -> str:

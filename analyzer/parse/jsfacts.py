@@ -26,6 +26,7 @@ __all__ = ["FUNCTION_TYPES", "STRING_TYPES", "Import", "Program", "returned_expr
 STRING_TYPES = frozenset({"string", "template_string"})
 _CALLS = frozenset({"call_expression", "new_expression"})
 _TRANSPARENT = frozenset({"parenthesized_expression", "non_null_expression", "as_expression", "satisfies_expression"})
+_CASTS = frozenset({"as_expression", "satisfies_expression"})
 # JSX stands after "(", "return", "=", "?", ":", "&&", "," or ">" and opens with a tag name; in
 # plain or minified JavaScript "<" after those is never valid, so the JSX query runs only then.
 _JSX_HINT = re.compile(rb"(?:[\[(=?:,>&{]|\breturn)\s*(?://[^\n]*\n\s*|/\*(?:[^*]|\*(?!/))*\*/\s*)*<[A-Za-z>]")
@@ -178,7 +179,8 @@ class Program:
                 node = node.child_by_field_name("object")
             elif t in _TRANSPARENT:
                 named = node.named_children
-                node = named[-1] if named else None
+                # A cast's expression comes first, its type after (``(window as any).heap``).
+                node = (named[0] if t in _CASTS else named[-1]) if named else None
             else:
                 return ""
         if node is None:

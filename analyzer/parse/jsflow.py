@@ -55,6 +55,9 @@ _QUEUE_ELEMENT = frozenset({"shift", "pop", "at"})
 _QUEUE_COPIES = frozenset({"splice", "slice", "concat", "reverse", "filter"})
 _QUEUE_VISITS = frozenset({"forEach", "some", "every", "filter", "find", "findLast"})
 _QUEUE_FINDS = frozenset({"find", "findLast"})
+# Keys of a component's options object whose functions become the instance's members (Vue's
+# options API): ``this.key`` in the options' own functions calls them.
+_MEMBER_TABLES = frozenset({"methods"})
 MAX_HOPS = 24  # bindings and returns followed from one function (the budget bounds the rest)
 
 
@@ -66,6 +69,8 @@ def _this_member(key: str) -> re.Pattern[bytes]:
     return re.compile(rb"this\s*(?:\?\.|\.)\s*" + re.escape(key.encode()) + rb"(?![\w$])")
 
 
+# ``var self = this`` and the like: a name declared with ``this`` as its whole value.
+_THIS_ALIAS = re.compile(rb"\b(?:var|let|const)\s+([A-Za-z_$][\w$]{0,40})\s*=\s*this(?![\w$])")
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
 
 
@@ -252,8 +257,11 @@ class Flow:
             return [Use("export", call, props[0], origin.holder)]  # n.d(t, {key: getter}): webpack's export
         if props and not (len(props) == 1 and origin.holder is not None and origin.holder.type == "object"):
             # A class or a nested object handed to a library: its methods run when the
-            # library (or the browser) calls them, which this file does not show.
-            return [Use("escape", call, origin.key, origin.holder)]
+            # library (or the browser) calls them, which this file does not show. Handed to a
+            # class of this file (``new RouteDispatcher(Site)``), it goes where the constructor
+            # puts its parameter.
+            inside = self._into_parameter(chain, props, origin, hops) if call.type == "new_expression" else None
+            return inside if inside is not None else [Use("escape", call, origin.key, origin.holder)]
         callee = self.prog.callee(call)
         if self._stored_locally(callee):
             queued = self._queued(callee, origin, hops) if self.queues and callee is not None and not props else None
@@ -442,6 +450,8 @@ class Flow:
             return None
         binding = self.prog.lookup(callee)
         target = binding.value if binding is not None else None
+        if target is not None and target.type in _CLASSES and call.type == "new_expression":
+            target = _constructor(self.prog, target)  # new C(x): C's constructor(x)
         if target is None or target.type not in FUNCTION_TYPES:
             return None
         params = self.prog.scopes._parameter_names(target)
@@ -529,7 +539,10 @@ class Flow:
         if left.type == "identifier":
             binding = self.prog.lookup(left)
             if binding is None:
-                return out + [Use("global", assignment, target, origin.holder)]
+                # An implicit global (``Tracker = {…}`` in a script): this file's own reads of it
+                # reach the value; with none, other scripts are the callers.
+                reads = self._global_reads(left, props, origin, hops)
+                return out + (reads or [Use("global", assignment, target, origin.holder)])
             origin = origin if origin.key else _Origin(binding.name, origin.holder)
             return out + self._references(binding, props, origin, hops)
         if target.startswith(("module.exports", "exports.")) or target == "exports":
@@ -541,6 +554,11 @@ class Flow:
         if left.type in ("member_expression", "subscript_expression") and target.count(".") == 1 and head in GLOBAL_OBJECTS:
             return out + [Use("global", assignment, last, origin.holder)]
         obj = left.child_by_field_name("object")
+        if obj is not None and obj.type == "this" and target.count(".") == 1 and left.type == "member_expression":
+            body = self._own_class(chain[:-1])
+            if body is not None and self._only_this_reads(body, last):
+                # this.cls = value in a class's method: read back as this.cls in its methods.
+                return out + self._this_calls(body, last, origin, hops, props)
         if obj is not None and obj.type == "identifier" and target.count(".") == 1:
             binding = self.prog.lookup(obj)
             if binding is not None and binding.kind in ("param", "import"):
@@ -550,6 +568,29 @@ class Flow:
                 return out + self._property_reads(binding, (last,) + props, origin, hops)
             return out + [Use("global", assignment, last, origin.holder)]
         return out + [Use("escape", assignment, last, origin.holder)]
+
+    def _global_reads(self, name: Node, props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:
+        """The uses through this file's reads of the undeclared name ``name`` is (an implicit
+        global), where no scope declares it; each read followed with the property path. Only a
+        path (a property of the global) is followed: a function assigned to the name itself is
+        the global's, whoever calls it."""
+        if not props:
+            return []
+        out: list[Use] = []
+        text = self.prog.text(name)
+        for at in self.prog.tree.occurrences(text):
+            if at == name.start_byte:
+                continue
+            chain = self.prog.tree.path(at, at + len(name.text or b""))
+            node = chain[-1]
+            if node.type != "identifier" or self.prog.lookup(node) is not None:
+                continue
+            parent = chain[-2] if len(chain) >= 2 else None
+            if parent is not None and parent.type == "assignment_expression" and parent.child_by_field_name("left") == node:
+                continue  # another write
+            self.prog.remember(chain)
+            out += self._sinks(chain, props, origin, hops + 1)
+        return out
 
     def _property_reads(self, binding, props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:
         """Reads of ``binding.props[0]``: the references of the binding, followed with the path."""
@@ -564,7 +605,20 @@ class Flow:
         out = self._sinks(chain, props, origin, hops)
         if len(props) == 1:
             out += self._this_calls(chain[-1], props[0], origin, hops)
+            outer = self._options_object(chain)
+            if outer is not None:
+                out += self._this_calls(outer, props[0], origin, hops)
         return out
+
+    def _options_object(self, chain: list[Node]) -> Node | None:
+        """The component options object whose ``methods`` table the object at the end of ``chain``
+        is (Vue's options API: ``{created() {this.load()}, methods: {load() {…}}}``): its methods are
+        the instance's members, so ``this.load`` in the options' own functions reaches them."""
+        if len(chain) < 3 or chain[-2].type != "pair" or chain[-3].type != "object":
+            return None
+        if self.prog.key_of(chain[-2]) not in _MEMBER_TABLES or chain[-2].child_by_field_name("value") != chain[-1]:
+            return None
+        return chain[-3]
 
     def _into_class(self, chain: list[Node], key: str, props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:
         """A class method: reached through ``new C()`` instances, ``C.key`` (static) and
@@ -579,7 +633,32 @@ class Flow:
                 out += self._this_calls(body, key, origin, hops)
         return out
 
-    def _this_calls(self, holder: Node, key: str, origin: _Origin, hops: int) -> list[Use]:
+    def _own_class(self, chain: list[Node]) -> Node | None:
+        """The class body whose method (the nearest function binding ``this``) ``chain`` ends in."""
+        for i in range(len(chain) - 1, 0, -1):
+            n = chain[i]
+            if n.type in FUNCTION_TYPES and n.type != "arrow_function":
+                return chain[i - 1] if n.type == "method_definition" and chain[i - 1].type == "class_body" else None
+        return None
+
+    def _only_this_reads(self, body: Node, key: str) -> bool:
+        """Is every use of the name ``key`` in the file's code ``this.key`` inside ``body``? Then no
+        one reads the field off an instance where this walk would not see it."""
+        tree = self.prog.tree
+        for count, at in enumerate(tree.occurrences(key)):
+            self.prog.budget.spend()
+            node = tree.path(at, at + len(key.encode()))[-1]
+            if node.type in ("comment", "string_fragment", "string", "template_string"):
+                continue  # named in prose or data, not read
+            if count > 64 or not body.start_byte <= at < body.end_byte or node.type != "property_identifier":
+                return False
+            member = node.parent
+            obj = member.child_by_field_name("object") if member is not None and member.type == "member_expression" else None
+            if obj is None or obj.type != "this":
+                return False
+        return True
+
+    def _this_calls(self, holder: Node, key: str, origin: _Origin, hops: int, props: tuple[str, ...] = ()) -> list[Use]:
         """``this.key(…)`` inside the methods of ``holder`` (an object literal or class body),
         found from where ``this.key`` is written (a class-heavy SDK writes ``this`` thousands of
         times)."""
@@ -599,7 +678,37 @@ class Flow:
             if owner is None or not self._method_of(chain, owner, holder):
                 continue
             full = self.prog.chain(holder)[:-1] + chain[:-1]
-            out += self._sinks(full, (), origin, hops + 1)
+            out += self._sinks(full, props, origin, hops + 1)
+        for alias in self._this_aliases(holder):
+            out += self._references(alias, (key,) + props, origin, hops + 1)
+        return out
+
+    def _this_aliases(self, holder: Node) -> list:
+        """``var self = this`` (``that``, ``_this``) in a method of ``holder``: ``self.key`` there is
+        ``this.key``. Only a name declared with ``this`` and never assigned again."""
+        out = []
+        tree = self.prog.tree
+        for m in _THIS_ALIAS.finditer(tree.data, holder.start_byte, holder.end_byte):
+            self.prog.budget.spend()
+            chain = tree.path(m.start(1), m.end(1), holder)
+            name = chain[-1]
+            if name.type != "identifier" or len(chain) < 2 or chain[-2].type != "variable_declarator":
+                continue
+            value = chain[-2].child_by_field_name("value")
+            if value is None or value.type != "this":
+                continue
+            owner = next((n for n in reversed(chain[:-1]) if n.type in FUNCTION_TYPES and n.type != "arrow_function"), None)
+            if owner is None or not self._method_of(chain, owner, holder):
+                continue
+            full = self.prog.chain(holder)[:-1] + chain
+            binding = self.prog.scopes.lookup(name, full)
+            if binding is None or any(
+                r[-2].type == "assignment_expression" and r[-2].child_by_field_name("left") == r[-1]
+                for r in self.prog.scopes.references(binding)
+                if len(r) >= 2
+            ):
+                continue
+            out.append(binding)
         return out
 
     @staticmethod
@@ -683,3 +792,16 @@ def _empty_collection(prog: Program, node: Node | None) -> bool:
         ctor = node.child_by_field_name("constructor")
         return ctor is not None and prog.text(ctor) == "Set" and not prog.args(node)
     return False
+
+
+_CLASSES = frozenset({"class", "class_declaration", "abstract_class_declaration"})
+
+
+def _constructor(prog: Program, cls: Node) -> Node | None:
+    """The ``constructor`` method of a class node, if it declares one."""
+    body = cls.child_by_field_name("body")
+    for member in body.named_children if body is not None else []:
+        name = member.child_by_field_name("name") if member.type == "method_definition" else None
+        if name is not None and prog.text(name) == "constructor":
+            return member
+    return None

@@ -119,17 +119,21 @@ class CallSpec:
     obj: str | None  # "LogRocket" in LogRocket.init
     name: str  # the method or function name: the path's last part
     arg: str | None  # the first argument when it is a string: smartlook('init' -> "init"
+    # The command a queue push names, its array's first item: ``_uxa.push(['setPath'`` -> "setPath".
+    # Only a push of that command is the call (``_uxa.push(['trackDynamicVariable', …])`` is not).
+    item: str | None = None
 
 
-_CALL = re.compile(r"""^([\w$.]+)\(\s*(?:['"]([^'"]*)['"])?""")
+_CALL = re.compile(r"""^([\w$.]+)\(\s*(?:['"]([^'"]*)['"]|\[\s*['"]([^'"]*)['"])?""")
 
 
 def init_spec(text: str) -> CallSpec:
-    """``LogRocket.init`` / ``smartlook('init'`` / ``initHotjar``: the callee and its first string argument."""
+    """``LogRocket.init`` / ``smartlook('init'`` / ``initHotjar`` / ``_uxa.push(['setPath'``: the callee, its
+    first string argument, or the first item of an array it is handed."""
     m = _CALL.match(text.strip()) if "(" in text else None
-    path, arg = (m.group(1), m.group(2)) if m else (text.strip(), None)
+    path, arg, item = (m.group(1), m.group(2), m.group(3)) if m else (text.strip(), None, None)
     obj, _, name = path.rpartition(".")
-    return CallSpec(text.strip(), path, obj or None, name, arg)
+    return CallSpec(text.strip(), path, obj or None, name, arg, item)
 
 
 def release_spec(text: str) -> CallSpec:
@@ -620,6 +624,14 @@ def _vendor(data: dict[str, Any]) -> Vendor:
     needles += [max(group, key=len) for group, _ in snippets]
     needles += list(sdk.packages + sdk.plugins + sdk.bundle_strings)
     needles += sdk.init_starts  # dotted starts (LogRocket.init) and distinctive bare ones (initHotjar)
+    # A start on an alias of the global (``const h = window.heap; h.load(id)``, ``(window as any).heap``):
+    # the global read off the window object is all the file names.
+    needles += [
+        f"{how}{spec.obj}"
+        for spec in sdk.init_calls
+        if spec.obj and "." not in spec.obj and len(spec.obj) >= 4
+        for how in ("window.", ").")
+    ]
     masking = data.get("masking", {})
     return Vendor(
         inline_hosts=_inline_host_pattern(urls),

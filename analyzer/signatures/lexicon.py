@@ -56,18 +56,18 @@ class Inflection:
     def prefix(self, word: str) -> tuple[str, frozenset[str]] | None:
         """A written stem's shorter stem and the endings that may follow it (Italian "svenimento*" ->
         "sveniment" + "o" or "i"), or None when it stays as written."""
-        if len(word) < self.min:
-            return None
-        for ending, endings in self.stems:
-            if word.endswith(ending) and len(word) - len(ending) >= 3:
-                return word[: len(word) - len(ending)], endings | {ending}
-        return None
+        return self._split(word, self.stems)
 
     def stem(self, word: str) -> tuple[str, frozenset[str]] | None:
         """The word's stem and the endings it may take, or None when it stays as written."""
+        return self._split(word, self.rules)
+
+    def _split(self, word: str, table: tuple[tuple[str, frozenset[str]], ...]) -> tuple[str, frozenset[str]] | None:
+        """The first rule of ``table`` whose ending the word has (leaving at least three letters): the
+        word without it, and the endings that may stand in its place."""
         if len(word) < self.min:
             return None
-        for ending, endings in self.rules:
+        for ending, endings in table:
             if word.endswith(ending) and len(word) - len(ending) >= 3:
                 return word[: len(word) - len(ending)], endings | {ending}
         return None

@@ -624,6 +624,7 @@ CODE_DATA_SCHEMA: dict[str, Field] = {
                 "lang": _req(str, ("php", "python", "ruby")),
                 "framework": _req(str),
                 "name_suffixes": _req("str[]"),
+                "extends": _opt("str[]"),
                 "runs": _req(str),
                 "sources": _req("str[]"),
             }
