@@ -311,19 +311,6 @@ class ConsentRecords:
             stack.extend(c for c in node.named_children if c.type not in FUNCTION_TYPES)
         return None
 
-    def _reassigned(self, binding) -> bool:
-        """Is the binding written after its declaration? Its own references, in scope (a minified
-        bundle declares ``e`` in thousands of scopes: a file-wide search by name cost seconds)."""
-        for ref in self.prog.scopes.references(binding):
-            parent = ref[-2] if len(ref) >= 2 else None
-            if parent is None:
-                continue
-            if parent.type == "assignment_expression" and parent.child_by_field_name("left") == ref[-1]:
-                return True
-            if parent.type in ("augmented_assignment_expression", "update_expression"):
-                return True
-        return False
-
     def _read(self, node: Node, depth: int) -> tuple[str, str, str | None] | None:
         """(store, key, value or None) when ``node`` reads a record: ``localStorage.getItem(k)``,
         ``Cookies.get(k)``, ``document.cookie.includes('k=v')``, a const holding one."""
@@ -335,7 +322,7 @@ class ConsentRecords:
             if (
                 binding is not None
                 and binding.value is not None
-                and (binding.kind == "const" or (binding.kind in ("let", "var") and not self._reassigned(binding)))
+                and (binding.kind == "const" or (binding.kind in ("let", "var") and not self.prog.reassigned(binding)))
             ):
                 return self._read(binding.value, depth + 1)
             return None

@@ -1127,11 +1127,8 @@ class Detector:
         target = self.prog.path(binding.value)
         if target.partition(".")[0] not in GLOBAL_OBJECTS or "." not in target or len(target.rsplit(".", 1)[-1]) < 4:
             return None  # a one- or three-letter global (window.H) is too common a name to be the vendor's
-        for ref in self.prog.scopes.references(binding):
-            parent = ref[-2] if len(ref) >= 2 else None
-            if parent is not None and parent.type in ("assignment_expression", "augmented_assignment_expression"):
-                if parent.child_by_field_name("left") == ref[-1]:
-                    return None  # reassigned: not only the global
+        if self.prog.reassigned(binding):
+            return None  # not only the global
         name = self.prog.text(head)
         return target + self.prog.path(fn)[len(name) :], f"{name} = {target}"
 

@@ -221,6 +221,20 @@ class Program:
         name)."""
         return self.scopes.lookup(ident, self.chain(ident))
 
+    def reassigned(self, binding: Binding) -> bool:
+        """Is the binding written after its declaration (``x = …``, ``x += …``, ``x++``)? Read from its
+        own references, in scope (a minified bundle declares ``e`` in thousands of scopes: a file-wide
+        search by name cost seconds)."""
+        for ref in self.scopes.references(binding):
+            parent = ref[-2] if len(ref) >= 2 else None
+            if parent is None:
+                continue
+            if parent.type == "assignment_expression" and parent.child_by_field_name("left") == ref[-1]:
+                return True
+            if parent.type in ("augmented_assignment_expression", "update_expression"):
+                return True
+        return False
+
     # -- calls ----------------------------------------------------------------------------------
     def calls_named(self, name: str) -> list[Node]:
         """Calls and ``new`` expressions whose callee is ``name`` or ends in ``.name``

@@ -702,11 +702,7 @@ class Flow:
                 continue
             full = self.prog.chain(holder)[:-1] + chain
             binding = self.prog.scopes.lookup(name, full)
-            if binding is None or any(
-                r[-2].type == "assignment_expression" and r[-2].child_by_field_name("left") == r[-1]
-                for r in self.prog.scopes.references(binding)
-                if len(r) >= 2
-            ):
+            if binding is None or self.prog.reassigned(binding):
                 continue
             out.append(binding)
         return out
