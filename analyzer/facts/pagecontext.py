@@ -29,6 +29,7 @@ from analyzer.signatures.lexicon import (
     Topic,
     asks_decision,
     asks_size,
+    gives_consent,
     hinted,
     starts_with_lookup,
     tokens,
@@ -275,7 +276,7 @@ def from_list(
     words = tokens(item)
     if not words or len(words) > _LIST_ITEM_WORDS:
         return None
-    if consent is not None and any(consent.matches(tokens(texts[s])) for s in ("label", "options", "question") if texts.get(s)):
+    if gives_consent(texts, consent):
         return None
     return Classification(topic.category, 0.6, ("list item",), topic.evidence)
 

@@ -377,12 +377,8 @@ def classify(
     ``topic`` (the page's or form's subject) counts as one weak clue for its category, and gives
     it to a free-text control whose label says nothing else ("Message", "Notes")."""
     typ = input_type.lower()
-    if consent is not None and typ == "checkbox":
-        # Its own label, or the question a group of such boxes completes ("I agree that my child
-        # may be given: [ ] a plaster [ ] an ointment").
-        own = [tokens(texts[s]) for s in ("label", "options", "question") if texts.get(s)]
-        if any(consent.matches(t) for t in own):
-            return None
+    if typ == "checkbox" and gives_consent(texts, consent):
+        return None
     if context is not None and typ in ("radio", "checkbox", "select") and asks_decision(texts, context):
         return None  # "Would you like us to send your records to your family physician? Yes / No"
     if context is not None and asks_size(texts, typ, context):
@@ -582,19 +578,25 @@ def asks_size(texts: dict[str, str], input_type: str, context: ContextWords) -> 
 def _asks_identity(texts: dict[str, str], context: ContextWords) -> bool:
     """A control whose label (else its question, else its placeholder) names who the person is: a name,
     a surname, an age, a date or place of birth (``identity`` in signatures/field_context.toml)."""
-    if context.identity is None:
-        return False
-    said = next((texts[s] for s in ("label", "question", "placeholder") if texts.get(s)), "")
-    return bool(said) and bool(context.identity.matches(tokens(said)))
+    return _first_said_matches(texts, ("label", "question", "placeholder"), context.identity)
 
 
 def _asks_occupation(texts: dict[str, str], context: ContextWords) -> bool:
     """A control whose label (else its question) asks for the person's occupation or profession
     (``occupation`` in signatures/field_context.toml)."""
-    if context.occupation is None:
-        return False
-    said = next((texts[s] for s in ("label", "question") if texts.get(s)), "")
-    return bool(said) and bool(context.occupation.matches(tokens(said)))
+    return _first_said_matches(texts, ("label", "question"), context.occupation)
+
+
+def _first_said_matches(texts: dict[str, str], sources: tuple[str, ...], index: TermIndex | None) -> bool:
+    """Do the words of the first of ``sources`` the control has match ``index``?"""
+    said = next((texts[s] for s in sources if texts.get(s)), "")
+    return index is not None and bool(said) and bool(index.matches(tokens(said)))
+
+
+def gives_consent(texts: dict[str, str], consent: TermIndex | None) -> bool:
+    """Does a control give consent by its own words: its label, its options, or the question a group of
+    such boxes completes ("I agree that my child may be given: [ ] a plaster [ ] an ointment")?"""
+    return consent is not None and any(consent.matches(tokens(texts[s])) for s in ("label", "options", "question") if texts.get(s))
 
 
 def _asks_subjects(texts: dict[str, str], context: ContextWords) -> bool:
