@@ -115,6 +115,7 @@ class Detector:
         template: str | None = None,
     ) -> None:
         self.prog = prog
+        self._global_reads: dict[str, bool] = {}  # vendor global -> read as a property in the file (_global_read)
         # The file as written when the code was read from a neutralised template (its output tags
         # filled with zeros): a run of zeros is an id written down only where the file has it.
         self.template_lines = template.split("\n") if template is not None else None
@@ -1092,11 +1093,14 @@ class Detector:
             return None  # a class calling its own member: the SDK at work, not the app's start
         first = prog.string_value(prog.args(call)[0]) if prog.args(call) else None
         item = _first_item(prog, call)
-        aliased = self._global_alias(fn)
+        aliased: tuple[str, str] | None | bool = False  # looked up once, only for a call that could be one
         for spec in vendor.sdk.init_calls:
             if not _spec_matches(spec, path, first, item):
-                if spec.obj is not None and aliased is not None and _spec_matches(spec, aliased[0], first, item):
-                    return f"{path}() ({aliased[1]})"  # const heapIO = window.heap; heapIO.load(id)
+                if spec.obj is not None and path.endswith("." + spec.name) and self._global_read(spec.obj):
+                    if aliased is False:
+                        aliased = self._global_alias(fn)
+                    if isinstance(aliased, tuple) and _spec_matches(spec, aliased[0], first, item):
+                        return f"{path}() ({aliased[1]})"  # const heapIO = window.heap; heapIO.load(id)
                 continue
             if spec.obj is not None:
                 if self._built_here(fn):
@@ -1111,6 +1115,15 @@ class Detector:
                 continue  # …or defined in this file
             return f"{path}({f'{first!r}' if spec.arg else ''})"
         return None
+
+    def _global_read(self, obj: str) -> bool:
+        """Is the vendor's global ``obj`` read as a property anywhere in the file (``window.heap``,
+        ``(window as any).heap``)? Without that, no local can alias it (memoised per file: a
+        minified bundle has hundreds of init-named calls, each an expensive scope look-up)."""
+        found = self._global_reads.get(obj)
+        if found is None:
+            found = self._global_reads[obj] = re.search(rb"\." + re.escape(obj.encode()) + rb"(?![\w$])", self.prog.tree.data) is not None
+        return found
 
     def _global_alias(self, fn: Node) -> tuple[str, str] | None:
         """``heapIO.load`` where ``const heapIO = window.heap`` (casts and parentheses aside): the call
