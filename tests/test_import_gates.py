@@ -137,3 +137,28 @@ def test_a_budget_allowance_is_a_lower_limit_for_the_block_only() -> None:
         budget.spend(500)
     with budget.allowance(10_000):  # never above the file's own limit
         assert budget.limit == 1000
+
+
+def test_lazy_imports_inside_downlevelled_async_functions_are_judged_without_walking_every_async_function(monkeypatch) -> None:
+    """The 1.6 MB Vite bundle's five ``() => import(…)`` calls sit in tslib-compiled async methods:
+    each body is a callback of the shared ``__awaiter`` / ``__generator``, whose callers are every
+    async function of the bundle. Without call contexts the walk went through all of them (63,017
+    steps, about as long as the file's parse); with them, back to the one call that handed each
+    body in."""
+    from analyzer.consent import import_gates
+
+    spent: list[int] = []
+    real = import_gates.judged
+
+    def counted(prog, *args, **kwargs):
+        before = prog.budget.used
+        found = real(prog, *args, **kwargs)
+        spent.append(prog.budget.used - before)
+        return found
+
+    monkeypatch.setattr(import_gates, "judged", counted)
+    bundle = CORPUS / "vite-five-sdks-mixed" / "dist" / "assets" / "index-0fsgfkdB.js"
+    files, _ = discover((str(bundle),), ())
+    facts = analyze(files[0], signatures.load(), 10 * 1024 * 1024).freeze()
+    assert facts.dynamic_imports is not None and len(facts.dynamic_imports) == 5
+    assert spent and spent[0] < 10_000

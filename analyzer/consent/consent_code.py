@@ -204,7 +204,8 @@ class GuardAnalysis:
         self.flow = Flow(prog, vocab.stores, queues=True)
         self.records = ConsentRecords(prog, self.flow, vocab.records)
         self._segments: dict[int, _Segment] = {}
-        self._ways_memo: dict[int, list] = {}
+        self._ways_memo: dict[tuple[int, int], list[_Way]] = {}
+        self._region_flows: dict[int, Flow] = {}
         self._aliases: dict[int, str | None] = {}
         self._returns: dict[int, list[tuple[int, str]]] = {}
         self._open_returns: dict[int, list[tuple[int, Note]]] = {}  # early returns on a registry call (_open_registry)
@@ -742,20 +743,39 @@ class GuardAnalysis:
 
     def _reach(self, start: _Segment, fn: Node) -> Path | None:
         """Every way into ``fn``, the function ``start`` ends in, searched breadth-first over (function,
-        passed-a-check-naming-no-category) states; each state is expanded once, so the cost is
-        linear in the functions reached, cycles included. The worst outcome decides; the first
-        ungated one ends the search."""
-        first = (fn.id, _generic(start.notes))
-        states: dict[tuple[int, bool], tuple[Node, tuple[int, bool] | None, Node | None, tuple[Note, ...]]] = {
-            first: (fn, None, None, start.notes)
+        passed-a-check-naming-no-category, context) states; each state is expanded once, so the cost is
+        linear in the states reached, cycles included. The worst outcome decides; the first
+        ungated one ends the search.
+
+        The context is the stack of calls that handed the walked function in as an argument
+        (``Use.via``): inside such a callee the walk follows only how the parameter's call is
+        reached within it, and every way out of the callee, its own callers included, leads back
+        to the call that handed the function in. A function passed to ``g`` at one call is ``g``'s
+        parameter only in what that call started, so it runs after that call whoever calls ``g``
+        (tslib's ``__awaiter`` / ``__generator``, a preload helper): the walk does not fan out to
+        every async function of a bundle."""
+        first: _State = (fn.id, _generic(start.notes), ())
+        states: dict[_State, tuple[Node, _State | None, Node | None, tuple[Note, ...], _Context]] = {
+            first: (fn, None, None, start.notes, ())
         }
         queue = deque([first])
-        ends: list[tuple[Path, tuple[int, bool]]] = []
+        ends: list[tuple[Path, _State]] = []
         while queue:
             key = queue.popleft()
-            fnode, generic = states[key][0], key[1]
+            fnode, _, _, _, ctx = states[key]
+            generic = key[1]
             self.prog.budget.spend()
-            for how, path, nxt, use in self._ways(fnode):
+            if ctx and fnode.id == ctx[0][1].id:
+                ways = [self._back(ctx[0][0])]
+            else:
+                ways = self._ways(fnode, ctx[0][1] if ctx else None)
+            for how, path, nxt, use, via in ways:
+                if how == "leave" or not via and ctx and fnode.id == ctx[0][1].id:
+                    if how == "leave":
+                        how, path, nxt, use, _ = self._back(ctx[0][0])
+                    inner = ctx[1:]
+                else:
+                    inner = via + ctx
                 if how == "end":
                     assert path is not None  # an "end" way carries its outcome (_ways)
                     path = _adjust(path, generic)
@@ -764,31 +784,44 @@ class GuardAnalysis:
                         return self._build(path, key, states, start)
                     continue
                 assert nxt is not None and nxt.fn is not None  # a "next" way carries a segment that ends in a function (_ways)
-                state = (nxt.fn.id, generic or _generic(nxt.notes))
+                state = (nxt.fn.id, generic or _generic(nxt.notes), tuple((c.id, f.id) for c, f in inner))
                 if state not in states:
-                    states[state] = (nxt.fn, key, use, nxt.notes)
+                    states[state] = (nxt.fn, key, use, nxt.notes, inner)
                     queue.append(state)
         if not ends:
             return None
         return self._summarise(ends, states, start)
 
-    def _ways(self, fnode: Node) -> list[tuple[str, Path | None, _Segment | None, Node | None]]:
+    def _back(self, call: Node) -> _Way:
+        """The way back to the call that handed the walked function in (see _reach)."""
+        seg = self._segment(call)
+        if seg.fn is None:
+            return ("end", seg.path, None, call, ())
+        return ("next", None, seg, call, ())
+
+    def _ways(self, fnode: Node, region: Node | None = None) -> list[_Way]:
         """How one function is reached: ("end", outcome) for a way that ends here (a gate, the
         top of the file, a callback the CMP calls, an export), ("next", segment) for a call from
-        inside another function (memoised per function)."""
-        found = self._ways_memo.get(fnode.id)
+        inside another function, each with the calls that handed it in on the way (memoised per
+        function). Within a ``region`` (a callee that was handed the walked function, see _reach),
+        only the ways inside it, and ("leave",) for every way out of it."""
+        memo = (fnode.id, region.id if region is not None else 0)
+        found = self._ways_memo.get(memo)
         if found is not None:
             return found
-        out: list[tuple[str, Path | None, _Segment | None, Node | None]] = []
+        out: list[_Way] = []
         category = self._category_callback(fnode, [])
         if category is not None:
-            out.append(("end", category, None, None))
+            out.append(("end", category, None, None, ()))
         else:
-            uses = self.flow.uses(fnode)
+            uses = (self.flow if region is None else self._within(region)).uses(fnode)
             runs = [u for u in uses if u.kind in _RUNS]
-            if not runs:
+            leaves = [u for u in uses if u.kind in _LEAVES] if region is not None else []
+            if leaves:
+                out.append(("leave", None, None, leaves[0].node, ()))
+            elif not runs:
                 names = self.flow.own_names(fnode) | {u.key for u in uses if u.key and u.kind in ("global", "export")}
-                out.append(("end", self._uncalled(fnode, uses, names, []), None, None))
+                out.append(("end", self._uncalled(fnode, uses, names, []), None, None, ()))
             for use in runs:
                 notes: list[Note] = []
                 action = self.records.action(use, fnode) if use.kind in ("callback", "handler") else None
@@ -801,6 +834,7 @@ class GuardAnalysis:
                                 Path(Status.GATED, f"started by {action.describe()}, which stores the visitor's acceptance: {accepts}"),
                                 None,
                                 use.node,
+                                (),
                             )
                         )
                         continue
@@ -819,11 +853,11 @@ class GuardAnalysis:
                     path=None if seg.path is None else dataclasses.replace(seg.path, notes=notes + seg.path.notes),
                 )
                 if seg.fn is None:
-                    out.append(("end", seg.path, None, use.node))
+                    out.append(("end", seg.path, None, use.node, ()))
                 else:
-                    out.append(("next", None, seg, use.node))
+                    out.append(("next", None, seg, use.node, use.via))
             escapes = [u for u in uses if u.kind == "escape"]
-            if runs and escapes:
+            if runs and escapes and region is None:
                 out.append(
                     (
                         "end",
@@ -833,17 +867,24 @@ class GuardAnalysis:
                         ),
                         None,
                         None,
+                        (),
                     )
                 )
-        self._ways_memo[fnode.id] = out
+        self._ways_memo[memo] = out
         return out
 
-    def _route(self, key: tuple[int, bool], states, start: _Segment) -> tuple[list[str], list[Note]]:
+    def _within(self, region: Node) -> Flow:
+        found = self._region_flows.get(region.id)
+        if found is None:
+            found = self._region_flows[region.id] = self.flow.within(region)
+        return found
+
+    def _route(self, key: _State, states, start: _Segment) -> tuple[list[str], list[Note]]:
         """The call lines from the start's function out to the state ``key``, and their notes."""
         lines: list[str] = []
         notes: list[Note] = list(start.notes)
         while True:
-            fnode, prev, use, seg_notes = states[key]
+            fnode, prev, use, seg_notes, _ = states[key]
             if prev is None:
                 break
             lines.append(self._line(use))
@@ -851,7 +892,7 @@ class GuardAnalysis:
             key = prev
         return lines, notes
 
-    def _build(self, end: Path, key: tuple[int, bool], states, start: _Segment) -> Path:
+    def _build(self, end: Path, key: _State, states, start: _Segment) -> Path:
         lines, notes = self._route(key, states, start)
         where = list(reversed(lines))
         evidence = end.evidence
@@ -860,7 +901,7 @@ class GuardAnalysis:
             evidence = f"called at line {' <- '.join(shown)}: {end.evidence}"
         return Path(end.status, evidence, notes + end.notes, end.mismatch, end.entry, end.budget, end.load)
 
-    def _summarise(self, ends: list[tuple[Path, tuple[int, bool]]], states, start: _Segment) -> Path:
+    def _summarise(self, ends: list[tuple[Path, _State]], states, start: _Segment) -> Path:
         worst = _worst([p for p, _ in ends])
         if worst.status is not Status.GATED:
             path, key = (
@@ -1168,8 +1209,14 @@ class GuardAnalysis:
 
 
 _RUNS = frozenset({"call", "callback", "jsx", "handler"})
+# Ways out of a region (Flow.within): back to the call that handed the walked function in.
+_LEAVES = frozenset({"leave", "escape", "global", "export"})
 _HOOKS = frozenset({"useEffect", "useLayoutEffect", "useState", "useRef", "onMounted", "onMount"})  # component-only calls
 _SHORT = 40  # conditions this short are read in full (a renamed name may stand for a check)
+
+
+_Context = tuple[tuple[Node, Node], ...]  # (call, callee) pairs, innermost first (Use.via)
+_State = tuple[int, bool, tuple[tuple[int, int], ...]]  # (function, passed a generic check, context)
 
 
 @dataclass(frozen=True)
@@ -1180,6 +1227,9 @@ class _Segment:
     path: Path | None
     fn: Node | None
     notes: tuple[Note, ...] = ()
+
+
+_Way = tuple[str, "Path | None", "_Segment | None", "Node | None", _Context]  # (how, outcome, segment, use, via)
 
 
 def _generic(notes) -> bool:

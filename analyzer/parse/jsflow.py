@@ -14,6 +14,7 @@ when ``x`` resolves to a binding that holds an object with it under ``init``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator
@@ -95,10 +96,13 @@ def _this_reads(data: bytes, key: str, start: int, end: int) -> Iterator[re.Matc
 class Use:
     """One way a function value is reached."""
 
-    kind: str  # call | callback | jsx | handler | export | global | escape
+    kind: str  # call | callback | jsx | handler | export | global | escape | leave (a region's walk ends)
     node: Node  # the call, element, assignment or statement where that happens
     key: str = ""  # the property / global / export name it travels under, when it has one
     holder: Node | None = None  # the object literal that holds it under ``key``
+    # The calls that handed the value in as an argument on the way, innermost first: (the call,
+    # the function of this file it called), for a use inside that function (see _into_parameter).
+    via: tuple[tuple[Node, Node], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,8 +114,11 @@ class _Origin:
 class Flow:
     """Uses of function values in one program (memoised per function and property path)."""
 
-    def __init__(self, prog: Program, stores: frozenset[str] = frozenset(), queues: bool = False) -> None:
+    def __init__(self, prog: Program, stores: frozenset[str] = frozenset(), queues: bool = False, region: Node | None = None) -> None:
         self.prog = prog
+        # A walk confined to one function: a value that leaves it (a read outside it, a return
+        # from it) ends in a ``leave`` use there, not followed further (see Flow.within).
+        self.region = region
         self.stores = stores  # methods that store what they are handed (signatures/script_types.toml [code])
         # Follow a function stored in a collection of this file to where the collection's elements
         # are called (the consent walk). Off, it stays stored where its calls cannot be followed:
@@ -126,6 +133,13 @@ class Flow:
     def uses(self, fn: Node) -> list[Use]:
         """How the function ``fn`` is reached."""
         return self._sinks(self.prog.chain(fn), (), _Origin(), 0)
+
+    def within(self, region: Node) -> Flow:
+        """The same walk confined to the function ``region``: how a function nested in it is
+        reached from inside it, every way out of it one ``leave`` use. The consent walk asks it
+        about a function handed in as an argument at one call, which runs only within what that
+        call started (``consent_code``)."""
+        return Flow(self.prog, self.stores, self.queues, region)
 
     def own_names(self, fn: Node) -> set[str]:
         """The names ``fn`` is known by where it is defined: its declared name, the variable or
@@ -159,6 +173,9 @@ class Flow:
         key = (value.id, props)
         if key in self._memo:
             return self._memo[key]
+        region = self.region
+        if region is not None and not (region.start_byte <= value.start_byte and value.end_byte <= region.end_byte):
+            return [Use("leave", value, origin.key, origin.holder)]
         if key in self._active:
             return []  # a cycle: this path adds no new way in
         if hops > MAX_HOPS:
@@ -465,6 +482,11 @@ class Flow:
             # Stored (a queue, a registry): when it runs is not visible here.
             name = self.prog.text(callee)
             return [Use("escape", call, origin.key or f"handed to {name}()", origin.holder)]
+        if not props and found and all(u.kind != "leave" and _inside(u.node, target) for u in found):
+            # Every run is a call of the parameter inside the callee: the value is the parameter's
+            # only in what this call started, so it runs after this call, and a walk out of the
+            # callee can come back to this call alone (consent_code's contexts).
+            return [dataclasses.replace(u, via=u.via + ((call, target),)) for u in found]
         return found
 
     def _declared(self, decl: Node, value: Node, props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:
@@ -753,6 +775,8 @@ class Flow:
         fn = next((n for n in reversed(chain[:-1]) if n.type in FUNCTION_TYPES), None)
         if fn is None:
             return []
+        if self.region is not None and fn.id == self.region.id:
+            return [Use("leave", chain[-1], origin.key, origin.holder)]  # to the region's callers
         out: list[Use] = []
         for use in self._sinks(self.prog.chain(fn), (), _Origin(), hops + 1):
             if use.kind == "call" and use.node.type == "call_expression":
@@ -776,6 +800,10 @@ class Flow:
             return "default"
         name = value.child_by_field_name("name")
         return self.prog.text(name) if name is not None else ""
+
+
+def _inside(node: Node, outer: Node) -> bool:
+    return outer.start_byte <= node.start_byte and node.end_byte <= outer.end_byte
 
 
 def _empty_collection(prog: Program, node: Node | None) -> bool:
