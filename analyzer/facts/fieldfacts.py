@@ -19,13 +19,17 @@ from analyzer.facts.pagecontext import (
     checklist_item,
     checklist_topic,
     fields_topic,
+    follow_up_label,
+    followed_up,
     from_checklist,
     from_list,
     from_record_section,
+    is_follow_up,
     path_words,
     record_section,
     shared_identifier_words,
     topic_of,
+    what_it_asks,
     without_words,
 )
 from analyzer.parse import htmldoc
@@ -39,7 +43,6 @@ from analyzer.signatures.lexicon import (
     TermIndex,
     Topic,
     classify,
-    follow_up_of,
     hinted,
     takes_topic,
     tokens,
@@ -172,6 +175,7 @@ class _Control:
     ancestors: tuple = ((), frozenset(), "", "")  # _ancestors(el), read once
     found: Classification | None = None
     read: dict[str, str] = field(default_factory=dict)  # the texts it is classified by (see _identifiers)
+    follows: _Control | None = None  # the control whose question this one only follows up ("Other", "Since when?")
 
 
 def extract(
@@ -195,6 +199,8 @@ def extract(
     _identifiers(controls)
     for c in controls:
         c.found = _classify(c.read, c.typ, c.el.get("autocomplete") or "", categories, consent, None, context)
+        if c.found is None and c.follows is not None:
+            c.found = followed_up(c.follows.found, c.follows.texts, categories)
     _with_topics(root, controls, categories, consent, path, context)
     return [f for f in (_site(page, c) for c in controls) if f is not None]
 
@@ -215,7 +221,7 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
     index = {tag: 0 for tag in ("input", "textarea", "select")}
     out: list[_Control] = []
     radio_groups: set[str] = set()
-    asked: dict[int, tuple[str, str]] = {}  # per form: what the previous control asked, and its legend
+    asked: dict[int, tuple[str, str, _Control | None]] = {}  # per form: what the previous control asked, its legend, the control
     for el in elements:
         i = index[el.tag]
         index[el.tag] += 1
@@ -235,15 +241,18 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
             # an opinion scale shows in its last one, "No firm opinion".
             texts["choices"] = _choices(radios[el.get("name")], labels)
         key = id(form)
-        previous, previous_legend = asked.get(key, ("", ""))
+        previous, previous_legend, before = asked.get(key, ("", "", None))
         # A follow-up ("Date", "If yes, which?") continues the previous control's question, not one
         # asked in another section: a control under a legend of its own reads that legend instead.
         own_section = bool(texts.get("legend")) and texts.get("legend") != previous_legend
-        inherited = follow_up_of(texts.get("label", ""), previous, context) if typ not in ("radio", "checkbox") and not own_section else ""
-        if inherited:
-            texts["question"] = inherited
-        asked[key] = (texts.get("question") or texts.get("label") or texts.get("placeholder") or "", texts.get("legend", ""))
-        out.append(_Control(el, el.tag, i, typ, texts, form, anc))
+        follow_up = (
+            typ not in ("radio", "checkbox") and not own_section and before is not None and is_follow_up(follow_up_label(texts), context)
+        )
+        if follow_up and previous:
+            texts["question"] = previous
+        control = _Control(el, el.tag, i, typ, texts, form, anc, follows=before if follow_up else None)
+        asked[key] = (what_it_asks(texts), texts.get("legend", ""), control)
+        out.append(control)
     for el in root.xpath("//*[@contenteditable]") if editable else ():
         if (el.get("contenteditable") or "").lower() in ("", "true", "plaintext-only"):
             anc = _ancestors(el)

@@ -29,6 +29,7 @@ from analyzer.signatures.lexicon import (
     Topic,
     asks_decision,
     asks_size,
+    follow_up_of,
     gives_consent,
     hinted,
     starts_with_lookup,
@@ -144,6 +145,42 @@ def fields_topic(found: list[Classification | None], categories: dict[str, Categ
         return None
     cat, words = ranked[0]
     return Topic(cat, f"{len(words)} other fields of the form ask for it ({', '.join(dict.fromkeys(words))})"[:120])
+
+
+def follow_up_label(texts: dict[str, str]) -> str:
+    """The text a control is read by to tell whether it only follows up the previous question: its
+    label, else (a control with no label: ``<input placeholder="Other">`` after a select of
+    diagnoses, "Quantity" after "For how long?") its placeholder."""
+    return texts.get("label") or texts.get("placeholder") or ""
+
+
+def is_follow_up(label: str, context: ContextWords | None) -> bool:
+    """Whether a label only follows up the question before it ("Other", "If yes, which?", "Since
+    when?", ``follow_up`` in signatures/field_context.toml)."""
+    return bool(label) and follow_up_of(label, label, context) == label
+
+
+def followed_up(found: Classification | None, texts: dict[str, str], categories: dict[str, Category]) -> Classification | None:
+    """A follow-up control the first reading leaves unclassified takes the Art. 9 category of the
+    control it follows up (``found``, read from ``texts``): the "Other" after a select of diagnoses,
+    the "Others:" after a checklist of conditions, the "For how long?" after a question about a
+    condition, when that control names its category by strong words. The question's words may sit in
+    its options or its checkbox's own item, which the follow-up's inherited question text does not
+    carry."""
+    # Only a question that names its category by strong words passes it on: "Relación con el paciente"
+    # (a weak clue) followed by "Other" asks who the informant is, not about a condition.
+    if found is None or found.confidence < 0.75 or found.category not in categories or not categories[found.category].art9:
+        return None
+    asked = texts.get("question") or texts.get("label") or texts.get("options") or texts.get("placeholder") or texts.get("name") or ""
+    shown = " ".join(asked.split())[:60]
+    # The follow-up keeps the question's confidence: a chain of follow-ups ("Other", then "Since when?")
+    # continues one question.
+    return Classification(found.category, found.confidence, ("follow-up",), found.context or f"follows up '{shown}'")
+
+
+def what_it_asks(texts: dict[str, str]) -> str:
+    """What a control asks, for a follow-up control after it: its question, label or placeholder."""
+    return texts.get("question") or texts.get("label") or texts.get("placeholder") or ""
 
 
 # A checklist needs this many yes/no questions answered by their own words in one category.
