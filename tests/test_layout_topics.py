@@ -75,8 +75,10 @@ _DIALECTS = ["jinja", "blade", "erb", "next", "sveltekit"]
 
 
 @pytest.mark.parametrize("dialect", _DIALECTS)
-def test_a_contact_form_takes_the_topic_its_layout_names(tmp_path, dialect) -> None:
-    sites = _scan(tmp_path, "Mindwell Psychotherapie", dialect)
+@pytest.mark.parametrize("site", ["Mindwell Psychotherapie", "Kraamzorg Mimi"])
+def test_a_contact_form_takes_the_topic_its_layout_names(tmp_path, dialect, site) -> None:
+    # "Kraamzorg" (maternity home care) is a topic word of the context data (field_context.toml topic.health).
+    sites = _scan(tmp_path, site, dialect)
     assert sites.get("m", ("none", ""))[0] == "health", sites
     assert sites["m"][1].startswith("layout title"), sites
     assert "n" not in sites, sites
@@ -106,3 +108,13 @@ def test_a_layout_components_title_as_code_writes_it() -> None:
         ("layout title", "Parrocchia San Luca"),
     )
     assert code_layout_sources("const title = 'Not a layout title';") == ()
+
+
+def test_topic_words_of_the_context_data_name_a_site_and_look_alikes_do_not(db) -> None:
+    from analyzer.facts.pagecontext import topic_of
+
+    for title in ("Kraamzorg Mimi", "Radiologie – Rekvisition", "Rekvisition til billeddiagnostisk undersøgelse", "Xray/WebContent"):
+        found = topic_of([("layout title", title)], db.fields)
+        assert found is not None and found.category == "health", title
+    for title in ("Radio Lisboa", "Xbox accessories", "Zorgeloos wonen", "Barcelona Tours"):
+        assert topic_of([("layout title", title)], db.fields) is None, title
