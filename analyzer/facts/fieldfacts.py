@@ -19,13 +19,17 @@ from analyzer.facts.pagecontext import (
     checklist_item,
     checklist_topic,
     fields_topic,
+    follow_up_label,
+    followed_up,
     from_checklist,
     from_list,
     from_record_section,
+    is_follow_up,
     path_words,
     record_section,
     shared_identifier_words,
     topic_of,
+    what_it_asks,
     without_words,
 )
 from analyzer.parse import htmldoc
@@ -39,7 +43,6 @@ from analyzer.signatures.lexicon import (
     TermIndex,
     Topic,
     classify,
-    follow_up_of,
     hinted,
     takes_topic,
     tokens,
@@ -172,16 +175,25 @@ class _Control:
     ancestors: tuple = ((), frozenset(), "", "")  # _ancestors(el), read once
     found: Classification | None = None
     read: dict[str, str] = field(default_factory=dict)  # the texts it is classified by (see _identifiers)
+    follows: _Control | None = None  # the control whose question this one only follows up ("Other", "Since when?")
+    unplaced: bool = False  # a topic was looked for and none of the page's own sources gave one
 
 
 def extract(
-    page: Page, categories: dict[str, Category], consent: TermIndex | None = None, path: str = "", context: ContextWords | None = None
+    page: Page,
+    categories: dict[str, Category],
+    consent: TermIndex | None = None,
+    path: str = "",
+    context: ContextWords | None = None,
+    pending: list[PendingField] | None = None,
 ) -> list[FieldSite]:
     """The page's sensitive fields (benign ones are classified and dropped), positioned.
 
     A control the first reading leaves unclassified is read again with its form's topic
     (``analyzer.facts.pagecontext``): its section heading, the form's name and heading, the page's
-    ``<h1>`` and title and ``path``; else what the form's other answers ask."""
+    ``<h1>`` and title and ``path``; else what the form's other answers ask. A control that would take a
+    topic but finds none on its own page is added to ``pending`` (when given): the layout the page
+    extends may name one (``analyzer.resolve.layouts``)."""
     root = page.root
     if root is None:
         return []
@@ -195,7 +207,11 @@ def extract(
     _identifiers(controls)
     for c in controls:
         c.found = _classify(c.read, c.typ, c.el.get("autocomplete") or "", categories, consent, None, context)
+        if c.found is None and c.follows is not None:
+            c.found = followed_up(c.follows.found, c.follows.texts, categories)
     _with_topics(root, controls, categories, consent, path, context)
+    if pending is not None:
+        pending.extend(_pending(page, c) for c in controls if c.found is None and c.unplaced)
     return [f for f in (_site(page, c) for c in controls) if f is not None]
 
 
@@ -215,7 +231,7 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
     index = {tag: 0 for tag in ("input", "textarea", "select")}
     out: list[_Control] = []
     radio_groups: set[str] = set()
-    asked: dict[int, tuple[str, str]] = {}  # per form: what the previous control asked, and its legend
+    asked: dict[int, tuple[str, str, _Control | None]] = {}  # per form: what the previous control asked, its legend, the control
     for el in elements:
         i = index[el.tag]
         index[el.tag] += 1
@@ -235,15 +251,18 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
             # an opinion scale shows in its last one, "No firm opinion".
             texts["choices"] = _choices(radios[el.get("name")], labels)
         key = id(form)
-        previous, previous_legend = asked.get(key, ("", ""))
+        previous, previous_legend, before = asked.get(key, ("", "", None))
         # A follow-up ("Date", "If yes, which?") continues the previous control's question, not one
         # asked in another section: a control under a legend of its own reads that legend instead.
         own_section = bool(texts.get("legend")) and texts.get("legend") != previous_legend
-        inherited = follow_up_of(texts.get("label", ""), previous, context) if typ not in ("radio", "checkbox") and not own_section else ""
-        if inherited:
-            texts["question"] = inherited
-        asked[key] = (texts.get("question") or texts.get("label") or texts.get("placeholder") or "", texts.get("legend", ""))
-        out.append(_Control(el, el.tag, i, typ, texts, form, anc))
+        follow_up = (
+            typ not in ("radio", "checkbox") and not own_section and before is not None and is_follow_up(follow_up_label(texts), context)
+        )
+        if follow_up and previous:
+            texts["question"] = previous
+        control = _Control(el, el.tag, i, typ, texts, form, anc, follows=before if follow_up else None)
+        asked[key] = (what_it_asks(texts), texts.get("legend", ""), control)
+        out.append(control)
     for el in root.xpath("//*[@contenteditable]") if editable else ():
         if (el.get("contenteditable") or "").lower() in ("", "true", "plaintext-only"):
             anc = _ancestors(el)
@@ -357,6 +376,7 @@ def _with_topics(
                 if page_sources is None:
                     page_sources = _page_sources(root, path)
                 topic = topic_of(sources(c) + page_sources, categories, own_topic)
+                c.unplaced = topic is None
                 if topic is not None:
                     # A section is about the topic's category when another of its controls asks for it
                     # by its own words ("Referring physician" above the physician's address).
@@ -657,15 +677,45 @@ def _texts(el, tag: str, typ: str, labels: _Labels, ids: _IdLookup, group_first:
     return {k: v for k, v in texts.items() if v}
 
 
+@dataclass(frozen=True)
+class PendingField:
+    """A control that would take its page's topic and found none on the page itself: ``site`` as it
+    would be reported (its classification a placeholder), and what it is read by."""
+
+    site: FieldSite
+    read: dict[str, str]
+    autocomplete: str
+
+
+_UNREAD = Classification("", 0.0, ())
+
+
+def _pending(page: Page, c: _Control) -> PendingField:
+    return PendingField(_located(page, c, _UNREAD), dict(c.read), c.el.get("autocomplete") or "")
+
+
+def layout_sources(page: Page) -> tuple[tuple[str, str], ...]:
+    """What a page says it is, for the pages that extend or include it (a layout's ``<title>``, site
+    name, description and ``<h1>``): ``("layout title", text)`` and the like."""
+    root = page.root
+    if root is None:
+        return ()
+    return tuple((f"layout {what.removeprefix('page ')}", text) for what, text in _page_sources(root, "") if text and what != "path")
+
+
 def _site(page: Page, c: _Control) -> FieldSite | None:
     if c.found is None:
         return None
+    return _located(page, c, c.found)
+
+
+def _located(page: Page, c: _Control, found: Classification) -> FieldSite:
     el = c.el
     attrs = htmldoc.attributes(el)
     anc_attrs, anc_classes, _, _ = c.ancestors
     line, column = page.locate(c.tag, c.index) if c.index >= 0 else (el.sourceline or 1, 1)
     return FieldSite(
-        classification=c.found,
+        classification=found,
         line=line,
         column=column,
         tag=c.tag,

@@ -16,7 +16,7 @@ booking page, a mental-health self-assessment) is itself special-category data o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from analyzer.signatures.lexicon import (
@@ -29,6 +29,7 @@ from analyzer.signatures.lexicon import (
     Topic,
     asks_decision,
     asks_size,
+    follow_up_of,
     gives_consent,
     hinted,
     starts_with_lookup,
@@ -144,6 +145,42 @@ def fields_topic(found: list[Classification | None], categories: dict[str, Categ
         return None
     cat, words = ranked[0]
     return Topic(cat, f"{len(words)} other fields of the form ask for it ({', '.join(dict.fromkeys(words))})"[:120])
+
+
+def follow_up_label(texts: dict[str, str]) -> str:
+    """The text a control is read by to tell whether it only follows up the previous question: its
+    label, else (a control with no label: ``<input placeholder="Other">`` after a select of
+    diagnoses, "Quantity" after "For how long?") its placeholder."""
+    return texts.get("label") or texts.get("placeholder") or ""
+
+
+def is_follow_up(label: str, context: ContextWords | None) -> bool:
+    """Whether a label only follows up the question before it ("Other", "If yes, which?", "Since
+    when?", ``follow_up`` in signatures/field_context.toml)."""
+    return bool(label) and follow_up_of(label, label, context) == label
+
+
+def followed_up(found: Classification | None, texts: dict[str, str], categories: dict[str, Category]) -> Classification | None:
+    """A follow-up control the first reading leaves unclassified takes the Art. 9 category of the
+    control it follows up (``found``, read from ``texts``): the "Other" after a select of diagnoses,
+    the "Others:" after a checklist of conditions, the "For how long?" after a question about a
+    condition, when that control names its category by strong words. The question's words may sit in
+    its options or its checkbox's own item, which the follow-up's inherited question text does not
+    carry."""
+    # Only a question that names its category by strong words passes it on: "Relación con el paciente"
+    # (a weak clue) followed by "Other" asks who the informant is, not about a condition.
+    if found is None or found.confidence < 0.75 or found.category not in categories or not categories[found.category].art9:
+        return None
+    asked = texts.get("question") or texts.get("label") or texts.get("options") or texts.get("placeholder") or texts.get("name") or ""
+    shown = " ".join(asked.split())[:60]
+    # The follow-up keeps the question's confidence: a chain of follow-ups ("Other", then "Since when?")
+    # continues one question.
+    return Classification(found.category, found.confidence, ("follow-up",), found.context or f"follows up '{shown}'")
+
+
+def what_it_asks(texts: dict[str, str]) -> str:
+    """What a control asks, for a follow-up control after it: its question, label or placeholder."""
+    return texts.get("question") or texts.get("label") or texts.get("placeholder") or ""
 
 
 # A checklist needs this many yes/no questions answered by their own words in one category.
@@ -383,6 +420,66 @@ def without_words(texts: dict[str, str], words: frozenset[str]) -> dict[str, str
             else:
                 del out[key]
     return out
+
+
+# The files a component framework wraps its route components in, by convention: Next.js's app router
+# (``layout.tsx`` in the route's folder and every folder above it) and pages router (``pages/_app``,
+# ``pages/_document``), SvelteKit (``+layout.svelte``), Nuxt (``app.vue``, ``layouts/default.vue``).
+_LAYOUT_FILES = (
+    "layout.tsx",
+    "layout.jsx",
+    "layout.js",
+    "+layout.svelte",
+    "_app.tsx",
+    "_app.jsx",
+    "_app.js",
+    "_document.tsx",
+    "_document.jsx",
+    "app.vue",
+    "layouts/default.vue",
+)
+_LAYOUT_NAMES = frozenset(name.rsplit("/", 1)[-1] for name in _LAYOUT_FILES)
+
+
+def is_component_layout(path: str) -> bool:
+    """A component that wraps the route components below it (``_LAYOUT_FILES``)."""
+    parts = path.replace("\\", "/").split("/")
+    return parts[-1] in _LAYOUT_NAMES and (parts[-1] != "default.vue" or parts[-2:-1] == ["layouts"])
+
+
+def component_layouts(path: str, known: Collection[str]) -> list[str]:
+    """The layouts among ``known`` paths that wrap the route component ``path``, nearest first: each
+    folder from the component's own up to the top is looked at once for each convention's file."""
+    if not is_route(path) or is_component_layout(path):
+        return []
+    folders = path.replace("\\", "/").split("/")[:-1]
+    # A framework's own layouts: a Svelte route's, a Vue page's, a React route's.
+    family = next((ext for ext in (".svelte", ".vue") if path.endswith(ext)), ".js")
+    names = [n for n in _LAYOUT_FILES if n.endswith(family) or (family == ".js" and n.endswith((".tsx", ".jsx", ".js")))]
+    out: list[str] = []
+    for depth in range(len(folders), -1, -1):
+        base = "/".join(folders[:depth])
+        for name in names:
+            candidate = f"{base}/{name}" if base else name
+            if candidate in known and candidate not in out:
+                out.append(candidate)
+    return out
+
+
+# A layout component's title as code writes it: Next.js's ``export const metadata = { title: "…" }`` (or
+# ``title: { default: "…" }``), Nuxt's ``useHead({ title: "…" })``, ``<title>…</title>`` in its markup.
+_CODE_TITLE = re.compile(
+    r"""(?:\bmetadata\b[^=]{0,40}=\s*\{|\buseHead\s*\(\s*\{|\buseSeoMeta\s*\(\s*\{)[^{}]{0,800}?"""
+    r"""\b(?:title|siteName|applicationName)\s*:\s*(?:\{\s*(?:default|template)\s*:\s*)?(["'`])([^"'`\n]{1,200})\1"""
+)
+_MARKUP_TITLE = re.compile(r"<title[^>]*>([^<{]{1,200})</title>", re.I)
+
+
+def code_layout_sources(text: str) -> tuple[tuple[str, str], ...]:
+    """What a layout component says the site is: its metadata or head title and a literal ``<title>``."""
+    out = [("layout title", m.group(2).replace("%s", " ").strip()) for m in _CODE_TITLE.finditer(text[:200_000])]
+    out += [("layout title", m.group(1).strip()) for m in _MARKUP_TITLE.finditer(text[:200_000])]
+    return tuple(dict.fromkeys((w, t) for w, t in out if t))
 
 
 @dataclass(frozen=True)

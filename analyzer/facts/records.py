@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from analyzer.consent.import_gates import DynamicImport
     from analyzer.consent.template_scan import TemplateFacts
     from analyzer.facts.compliance_facts import ComplianceFacts
-    from analyzer.facts.fieldfacts import FieldSite
+    from analyzer.facts.fieldfacts import FieldSite, PendingField
     from analyzer.facts.pagecontext import PageTopic
     from analyzer.facts.rendered import RenderedValue
     from analyzer.parse.suppress import Directive
@@ -106,6 +106,8 @@ class FileFacts:
     literals: tuple[str, ...] = ()  # code files: vendors whose signature literals the file holds (SDK code)
     # What the field pass reads.
     fields: tuple[FieldSite, ...] = ()
+    pending_fields: tuple[PendingField, ...] = ()  # free-text controls whose topic may be named in a layout
+    layout_sources: tuple[tuple[str, str], ...] = ()  # what the file says the site is (title, site name)
     rendered: tuple[RenderedValue, ...] = ()
     page_topic: PageTopic | None = None
     code: str = ""  # normalised code that may set a recorder's masking options
@@ -124,4 +126,4 @@ class FileFacts:
     @property
     def page_like(self) -> bool:
         """Something the field pass or template composition reads."""
-        return bool(self.fields or self.code or self.template or self.rendered or self.page_topic)
+        return bool(self.fields or self.pending_fields or self.code or self.template or self.rendered or self.page_topic)

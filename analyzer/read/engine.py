@@ -92,6 +92,8 @@ class FileResult:
     loads: list[str] = field(default_factory=list)  # resolved local scripts a page loads (real paths)
     code_parsed: int = 0  # pieces of JavaScript that went through tree-sitter
     fields: list[FieldSite] = field(default_factory=list)  # sensitive form fields (pages)
+    pending_fields: list[fieldfacts.PendingField] = field(default_factory=list)  # free text whose topic may be in a layout
+    layout_sources: tuple[tuple[str, str], ...] = ()  # what the file says the site is, for pages that extend it
     directives: list[Directive] = field(default_factory=list)  # inline suppressions
     code: str = ""  # normalised code that may set a recorder's masking options
     template: TemplateFacts | None = None  # references and their gating, for composition
@@ -151,7 +153,8 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
     elif kind in HTML_KINDS:
         page = _html_file(source.display, data, db, result, kind, _real_path(source))
         result.loads = _local_scripts(page, source)
-        result.fields = fieldfacts.extract(page, db.fields, db.consent_words, source.display, db.field_context)
+        result.fields = fieldfacts.extract(page, db.fields, db.consent_words, source.display, db.field_context, result.pending_fields)
+        result.layout_sources = fieldfacts.layout_sources(page)
         result.page_topic = pagecontext.page_of(page, source.display, db.fields)
         if result.fields or result.rendered:
             result.code = masking_code(
@@ -492,6 +495,9 @@ def _code_file(
         (bundler_exports.webpack_marked(data) and _REGISTRY_CALL.search(data) is not None)
         or (built and _CHUNK_IMPORT.search(data) is not None and _chunk_start_call(db.start_methods).search(data) is not None)
     )
+    if (component or path.endswith(".js")) and pagecontext.is_component_layout(path):
+        # app/layout.tsx, +layout.svelte: what the site is called, for the forms of the routes it wraps.
+        result.layout_sources = pagecontext.code_layout_sources(data[:200_000].decode("utf-8", "replace"))
     if not candidates.vendors and not forms and not registry:
         return None
     text = raw = _decode(path, data, result)
@@ -580,7 +586,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
         html, values = jsxmarkup.jsx_markup(programs[0], db.ui_components, lambda p: rendered.classify_path(p, db.fields, words))
     if html:
         page = htmldoc.parse(html)
-        result.fields = fieldfacts.extract(page, db.fields, db.consent_words, result.path, db.field_context)
+        result.fields = fieldfacts.extract(page, db.fields, db.consent_words, result.path, db.field_context, result.pending_fields)
         result.rendered = rendered.placed(page.root, values)
         # A component's path names a page only in a router's folders (pages/, app/, routes/,
         # views/): components/MentalHealthForm.jsx is a piece of some page, not its URL.

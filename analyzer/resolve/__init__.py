@@ -14,7 +14,8 @@ it is recorded with. In order:
 3. a recorder library's chunk loaded only by its host SDK is the host's; a guessed SDK start
    yields to a start of the same vendor, or of a vendor that embeds it, found elsewhere;
 4. exported starts judged at their callers in other files (``crossfile``);
-5. template composition: partials included only inside consent branches (``composition``);
+5. template composition: partials included only inside consent branches (``composition``); the
+   topic a form page's layout names, for its free-text controls (``layouts``);
 6. declared facts of the configuration ("our auto-blocker blocks Hotjar");
 7. app linking: a component's form is recorded by the recorders its app starts anywhere.
 
@@ -34,7 +35,7 @@ from analyzer.kinds import Mechanism, Via
 from analyzer.model import Detection, Diagnostic, Status, Verdict, site_key
 from analyzer.parse import links
 from analyzer.read.discover import SourceFile, app_root
-from analyzer.resolve import chunks, composition, crossfile, registry
+from analyzer.resolve import chunks, composition, crossfile, layouts, registry
 from analyzer.resolve.exposure import PageInfo
 from analyzer.signatures import SignatureDB
 
@@ -94,6 +95,12 @@ def resolve(
         for path, info in pages.items():
             if path in graph.uses:
                 info.uses = sorted(composition.context(graph, path))
+    try:  # a form page's topic named in the layout it extends
+        layouts.place(facts, pages, db)
+    except Exception as exc:  # noqa: BLE001 - reported, the scan goes on
+        diagnostics.append(
+            Diagnostic(path=".", code="internal-error", message=f"layout topics skipped: {type(exc).__name__}: {exc}", level="warning")
+        )
     if declared:
         detections = with_verdicts(detections, declared_verdicts(detections, declared))
     _link_app_code(detections, files, pages)

@@ -39,16 +39,20 @@ from analyzer.facts.pagecontext import (  # noqa: E402
     checkbox_lists,
     checklist_topic,
     fields_topic,
+    follow_up_label,
+    followed_up,
     from_checklist,
     from_list,
     from_record_section,
+    is_follow_up,
     path_words,
     record_section,
     shared_identifier_words,
     topic_of,
+    what_it_asks,
     without_words,
 )
-from analyzer.signatures.lexicon import classify, follow_up_of, hinted, takes_topic  # noqa: E402
+from analyzer.signatures.lexicon import classify, hinted, takes_topic  # noqa: E402
 
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
 OTHER = ("financial", "government-id", "credentials", "contact")
@@ -88,11 +92,8 @@ def texts_for(rec: dict, previous: str = "", db: signatures.SignatureDB | None =
         texts["label"] = label
         if typ == "select":
             texts["options"] = " ".join(rec.get("options") or [])
-        legend = rec.get("legend") or ""
-        own_section = bool(legend) and legend != previous_legend
-        inherited = follow_up_of(label, previous, db.field_context) if db is not None and not own_section else ""
-        if inherited:
-            texts["question"] = inherited
+        if previous and db is not None and follows_up(rec, previous_legend, db):
+            texts["question"] = previous
     texts["legend"] = rec.get("legend") or ""
     texts["placeholder"] = rec.get("placeholder") or ""
     texts["name"] = rec.get("name") or ""
@@ -102,7 +103,19 @@ def texts_for(rec: dict, previous: str = "", db: signatures.SignatureDB | None =
 
 def asks(texts: dict[str, str]) -> str:
     """What a control asks, for the follow-up control after it (fieldfacts does the same)."""
-    return texts.get("question") or texts.get("label") or texts.get("placeholder") or ""
+    return what_it_asks(texts)
+
+
+def follows_up(rec: dict, previous_legend: str, db: signatures.SignatureDB) -> bool:
+    """Whether a text control or select only follows up the control before it ("Other", "If yes,
+    which?"), as fieldfacts reads it: its label (else its placeholder) is only follow-up words, and it
+    does not stand in a section of its own (a legend other than the previous control's)."""
+    if control_type(rec) in ("radio", "checkbox"):
+        return False
+    legend = rec.get("legend") or ""
+    if legend and legend != previous_legend:
+        return False
+    return is_follow_up(follow_up_label({"label": rec.get("label") or "", "placeholder": rec.get("placeholder") or ""}), db.field_context)
 
 
 def context_sources(rec: dict) -> list[tuple[str, str]]:
@@ -144,17 +157,20 @@ def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[d
         forms.setdefault(rec["form"], []).append(rec)
     result: dict[int, str] = {}
     for recs in forms.values():
-        previous, previous_legend, texts = "", "", []
-        for rec in recs:
+        previous, previous_legend, texts, follows = "", "", [], []
+        for k, rec in enumerate(recs):
+            follows.append(k > 0 and follows_up(rec, previous_legend, db))
             texts.append(texts_for(rec, previous, db, previous_legend))
             previous, previous_legend = asks(texts[-1]), rec.get("legend") or ""
         shared = shared_identifier_words(texts)  # the form's name in every identifier: not evidence
         texts = [without_words(t, shared) for t in texts]
         args = [(control_type(r), r.get("autocomplete") or "") for r in recs]
-        first = [
-            classify(t, db.fields, typ, auto, db.consent_words, context=db.field_context)
-            for t, (typ, auto) in zip(texts, args, strict=True)
-        ]
+        first: list = []
+        for k, (t, (typ, auto)) in enumerate(zip(texts, args, strict=True)):
+            got = classify(t, db.fields, typ, auto, db.consent_words, context=db.field_context)
+            if got is None and follows[k]:  # fieldfacts.extract: a follow-up takes what it follows up
+                got = followed_up(first[k - 1], texts[k - 1], db.fields)
+            first.append(got)
         own = fields_topic(first, db.fields)
         checklist = checklist_topic(texts, [typ for typ, _ in args], first, db.fields, db.field_context)
         lists = checkbox_lists(texts, [typ for typ, _ in args], first, db.fields)

@@ -1,0 +1,120 @@
+"""The topic a form page's layout names (analyzer/resolve/layouts.py, docs/fields.md "Context"): a contact
+page that extends a clinic's layout carries the clinic's name only in the layout's title, site name or
+metadata, so its "Message" box takes the layout's topic. Three template dialects (Jinja ``{% extends %}``,
+Blade ``@extends``, a Rails view in ``application.html.erb`` by convention) and two component frameworks
+(Next.js ``app/layout.tsx`` metadata, SvelteKit ``+layout.svelte``); the look-alike is the same site under a
+gym's name, whose message box stays benign, and a layout the page does not use names nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyzer.facts.pagecontext import code_layout_sources, component_layouts, is_component_layout
+from analyzer.scan import ScanOptions, run
+
+_HOTJAR = '<script async src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6"></script>'
+_FORM = """<form method="post">
+<label for="n">Name</label><input id="n" name="n">
+<label for="m">Message</label><textarea id="m" name="m"></textarea>
+</form>"""
+_JSX_FORM = _FORM.replace('for="', 'htmlFor="').replace('name="n">', 'name="n" />').replace("></textarea>", " />")
+
+
+def _sites(site: str) -> dict[str, dict[str, str]]:
+    """Relative path -> file text of one small site named ``site`` in each dialect."""
+    head = f"<title>{{% block title %}}{{% endblock %}} | {site}</title>{_HOTJAR}"
+    return {
+        "jinja": {
+            "templates/base.html": f"<!doctype html><html><head>{head}</head><body>{{% block content %}}{{% endblock %}}</body></html>\n",
+            "templates/contact.html": '{% extends "base.html" %}\n{% block title %}Contact{% endblock %}\n'
+            "{% block content %}<h1>Contact us</h1>\n" + _FORM + "\n{% endblock %}\n",
+        },
+        "blade": {
+            "resources/views/layouts/app.blade.php": f"<html><head><title>@yield('title') - {site}</title>{_HOTJAR}</head>"
+            "<body>@yield('content')</body></html>\n",
+            "resources/views/contact.blade.php": "@extends('layouts.app')\n@section('title', 'Contact')\n@section('content')\n"
+            "<h1>Contact us</h1>\n" + _FORM.replace('<form method="post">', '<form method="post">@csrf') + "\n@endsection\n",
+        },
+        "erb": {
+            "app/views/layouts/application.html.erb": f"<html><head><title>{site}</title>{_HOTJAR}</head>"
+            "<body><%= yield %></body></html>\n",
+            "app/views/contact/new.html.erb": "<h1>Contact us</h1>\n" + _FORM + "\n",
+        },
+        "next": {
+            "package.json": '{"name": "site", "dependencies": {"next": "14.2.0", "react": "18.2.0"}}\n',
+            "app/layout.tsx": 'import Script from "next/script";\n'
+            f'export const metadata = {{ title: {{ default: "{site}", template: "%s | {site}" }} }};\n'
+            "export default function RootLayout({ children }) {\n"
+            '  return (<html><body>{children}<Script src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6" /></body></html>);\n}\n',
+            "app/contact/page.tsx": "export default function Contact() {\n  return (<main><h1>Contact us</h1>\n"
+            + _JSX_FORM
+            + "\n</main>);\n}\n",
+        },
+        "sveltekit": {
+            "package.json": '{"name": "site", "dependencies": {"@hotjar/browser": "1.0.9"}, '
+            '"devDependencies": {"@sveltejs/kit": "2.0.0", "svelte": "4.2.0"}}\n',
+            "src/routes/+layout.svelte": "<script>\n  import Hotjar from '@hotjar/browser';\n  Hotjar.init(3456781, 6);\n</script>\n"
+            f"<svelte:head><title>{site}</title></svelte:head>\n<slot />\n",
+            "src/routes/contact/+page.svelte": "<h1>Contact us</h1>\n" + _FORM + "\n",
+        },
+    }
+
+
+def _scan(tmp_path: Path, site: str, dialect: str) -> dict[str, tuple[str, str]]:
+    for rel, text in _sites(site)[dialect].items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    return {r.field.name: (r.field.classification.category, r.field.classification.context) for r in result.fields}
+
+
+_DIALECTS = ["jinja", "blade", "erb", "next", "sveltekit"]
+
+
+@pytest.mark.parametrize("dialect", _DIALECTS)
+@pytest.mark.parametrize("site", ["Mindwell Psychotherapie", "Kraamzorg Mimi"])
+def test_a_contact_form_takes_the_topic_its_layout_names(tmp_path, dialect, site) -> None:
+    # "Kraamzorg" (maternity home care) is a topic word of the context data (field_context.toml topic.health).
+    sites = _scan(tmp_path, site, dialect)
+    assert sites.get("m", ("none", ""))[0] == "health", sites
+    assert sites["m"][1].startswith("layout title"), sites
+    assert "n" not in sites, sites
+
+
+@pytest.mark.parametrize("dialect", _DIALECTS)
+def test_a_gyms_layout_gives_its_contact_form_nothing(tmp_path, dialect) -> None:
+    assert _scan(tmp_path, "Pulse Gym", dialect) == {}
+
+
+def test_which_layouts_wrap_a_route_component() -> None:
+    known = {"app/layout.tsx", "app/contact/layout.tsx", "app/blog/layout.tsx", "src/routes/+layout.svelte", "layouts/default.vue"}
+    assert component_layouts("app/contact/page.tsx", known) == ["app/contact/layout.tsx", "app/layout.tsx"]
+    assert component_layouts("src/routes/notes/+page.svelte", known) == ["src/routes/+layout.svelte"]
+    assert component_layouts("pages/contact.vue", known) == ["layouts/default.vue"]
+    # A component outside a router's folders is a piece of some page, not a route; a layout wraps nothing of its own.
+    assert component_layouts("src/components/ContactForm.tsx", known) == []
+    assert component_layouts("app/layout.tsx", known) == []
+    assert is_component_layout("app/layout.tsx") and not is_component_layout("src/components/default.vue")
+
+
+def test_a_layout_components_title_as_code_writes_it() -> None:
+    assert code_layout_sources('export const metadata: Metadata = {\n  title: "Clínica Dental Sonrisa",\n}') == (
+        ("layout title", "Clínica Dental Sonrisa"),
+    )
+    assert code_layout_sources("useHead({ titleTemplate: '%s', title: 'Parrocchia San Luca' })") == (
+        ("layout title", "Parrocchia San Luca"),
+    )
+    assert code_layout_sources("const title = 'Not a layout title';") == ()
+
+
+def test_topic_words_of_the_context_data_name_a_site_and_look_alikes_do_not(db) -> None:
+    from analyzer.facts.pagecontext import topic_of
+
+    for title in ("Kraamzorg Mimi", "Radiologie – Rekvisition", "Rekvisition til billeddiagnostisk undersøgelse", "Xray/WebContent"):
+        found = topic_of([("layout title", title)], db.fields)
+        assert found is not None and found.category == "health", title
+    for title in ("Radio Lisboa", "Xbox accessories", "Zorgeloos wonen", "Barcelona Tours"):
+        assert topic_of([("layout title", title)], db.fields) is None, title
