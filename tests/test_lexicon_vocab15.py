@@ -44,6 +44,14 @@ CONCEPTS = {
     "pt-gestational-history": (field(label="Histórico Gestacional"), "health"),
     "pt-birth-problems": (field(label="Problemas durante o parto?"), "health"),
     "es-aphasia": (field(label="Afasia", type_="checkbox"), "health"),
+    # the partner sought: an orientation or gender-preference question, and a select's "choose" / "other"
+    "nl-partner-sought-other": (field(label="Ik zoek", options="(Maak een keuze) Man Vrouw Andere", type_="select"), "sex-life"),
+    "fr-orientation-sexes": (field(question="Orientation", options="Homme Femme", type_="radio"), "sex-life"),
+    "nl-gender-preference": (field(label="Geslacht voorkeur", options="Mannen Vrouwen Beide", type_="select"), "sex-life"),
+    # running on a party's list, a church's abbreviation
+    "es-party-list": (field(label="¿Te gustaría ir en las listas electorales de nuestro partido?"), "political"),
+    "en-stand-for-election": (field(label="Would you be willing to stand for election?", options="Yes No", type_="radio"), "political"),
+    "pt-evangelical-abbreviation": (field(label="Nome, Data Nascimento, Evang./Não Evang."), "religion"),
 }
 
 LOOKALIKES = {
@@ -58,6 +66,17 @@ LOOKALIKES = {
     # Italian "parto da" is where a traveller leaves from: only Portuguese phrases of the birth are written
     "it-leaving-from": (field(label="Parto da"), "health"),
     "en-mr-title": (field(label="Title", options="Mr Mrs Ms Dr", type_="select"), "health"),
+    # Danish "bekræft" (confirm) ends in "kræft" (cancer); a golf handicap is a score
+    "da-confirm-password": (field(label="Bekræft kodeord", type_="password"), "health"),
+    "da-golf-handicap": (field(label="Golfhandicap (begynder = 99)", name="handicap"), "health"),
+    "en-golf-handicap": (field(label="Golf handicap"), "health"),
+    # being on the electoral roll is no candidacy; a job applicant is a candidate; a party's public list of members
+    "es-voter-roll": (field(label="¿Está inscrito en las listas electorales?", options="Sí No", type_="radio"), "political"),
+    "en-job-candidate": (field(label="Be a candidate for other positions?", options="Yes No", type_="radio"), "political"),
+    "fr-public-list": (field(label="Souhaitez-vous apparaître sur la liste publique ?", options="Oui Non", type_="radio"), "political"),
+    # an orientation session, a shop's "other"
+    "en-orientation-session": (field(question="Orientation session", options="Morning Afternoon", type_="radio"), "sex-life"),
+    "en-shop-other": (field(label="Looking for", options="Men Women Other Kids", type_="select"), "sex-life"),
 }
 
 
