@@ -51,6 +51,10 @@ CONCEPTS = {
     # running on a party's list, a church's abbreviation
     "es-party-list": (field(label="¿Te gustaría ir en las listas electorales de nuestro partido?"), "political"),
     "en-stand-for-election": (field(label="Would you be willing to stand for election?", options="Yes No", type_="radio"), "political"),
+    # a sign-language user or interpreter is an accessibility need; a named specialist treats the visitor
+    "en-sign-language-user": (field(label="Yes, I am a British Sign Language user", type_="checkbox"), "health"),
+    "de-sign-language-interpreter": (field(label="Gebärdensprachdolmetscher nötig?", options="Ja Nein", type_="radio"), "health"),
+    "it-pulmonologist": (field(label="Medico pneumologo", options="-- Nessuno --", type_="select"), "health"),
     "pt-evangelical-abbreviation": (field(label="Nome, Data Nascimento, Evang./Não Evang."), "religion"),
 }
 
@@ -74,6 +78,9 @@ LOOKALIKES = {
     "es-voter-roll": (field(label="¿Está inscrito en las listas electorales?", options="Sí No", type_="radio"), "political"),
     "en-job-candidate": (field(label="Be a candidate for other positions?", options="Yes No", type_="radio"), "political"),
     "fr-public-list": (field(label="Souhaitez-vous apparaître sur la liste publique ?", options="Oui Non", type_="radio"), "political"),
+    # a language one speaks; a student's course names disciplines, not the visitor's health
+    "en-languages-spoken": (field(label="Languages spoken", options="English French British Sign Language", type_="checkbox"), "health"),
+    "it-student-course": (field(label="Studente", options="Fisioterapia Medicina Psicologia", type_="select"), "health"),
     # an orientation session, a shop's "other"
     "en-orientation-session": (field(question="Orientation session", options="Morning Afternoon", type_="radio"), "sex-life"),
     "en-shop-other": (field(label="Looking for", options="Men Women Other Kids", type_="select"), "sex-life"),
