@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.signatures.lexicon import classify
+from analyzer.signatures.lexicon import Topic, classify
 from tests.test_classifier import field
 
 CONCEPTS = {
@@ -103,3 +103,23 @@ def test_vocabulary_look_alike_is_not_the_category(case: str, db) -> None:
     spec, category = LOOKALIKES[case]
     result = _classify(spec, db)
     assert result is None or result.category != category, result
+
+
+# A reaction is a weak word: with its onset it is a health question, and on a health form (an adverse-drug-reaction
+# report) the causes ticked for the observed reaction are too; a customer's reaction alone is nothing.
+def test_a_reaction_and_its_onset_is_health(db) -> None:
+    result = _classify(field(label="4. Data insorgenza reazione"), db)
+    assert result is not None and result.category == "health", result
+
+
+def test_a_reaction_on_a_health_form_is_health(db) -> None:
+    spec = field(label="Misuso", question="Indicare se la reazione osservata deriva da", type_="checkbox")
+    topic = Topic("health", "form heading 'Scheda di segnalazione di sospetta reazione avversa'")
+    result = classify(spec["texts"], db.fields, spec["type"], "", db.consent_words, topic, db.field_context)
+    assert result is not None and result.category == "health", result
+
+
+@pytest.mark.parametrize("label", ["Your reaction to our service", "Reazione del cliente", "Reakce na nabídku"])
+def test_a_reaction_alone_is_no_health(label: str, db) -> None:
+    result = _classify(field(label=label), db)
+    assert result is None or result.category != "health", result
