@@ -34,6 +34,12 @@ CONCEPTS = {
     "nl-loss-of-taste": (field(label="Heb je dat smaak of geur wegvalt?", options="Ja Nee", type_="radio"), "health"),
     "nl-breathing": (field(label="Heb je moeite met ademen?", options="Ja Nee", type_="radio"), "health"),
     "nl-behaviour-problems": (field(label="Heeft de leerling gedragsproblemen?", options="Ja Nee", type_="radio"), "health"),
+    # behaviour problems, the family of the Dutch "gedragsproblemen", in the other languages
+    "en-behavioural-difficulties": (field(label="Has your child any behavioural difficulties?"), "health"),
+    "de-behavioural-problems": (field(label="Verhaltensauffälligkeiten"), "health"),
+    "pl-behaviour-disorders": (field(label="Zaburzenia zachowania"), "health"),
+    "cs-behaviour-disorders": (field(label="Poruchy chování"), "health"),
+    "es-conduct-problems": (field(label="¿Presenta problemas de conducta?", options="Sí No", type_="radio"), "health"),
     "nl-developmental-problem": (field(label="Ontwikkelingsproblemen"), "health"),
     "nl-family-doctor": (field(label="Huisdokter"), "health"),
     "nl-reason-for-consultation": (field(label="Reden van consultatie"), "health"),
@@ -81,6 +87,9 @@ LOOKALIKES = {
     # a language one speaks; a student's course names disciplines, not the visitor's health
     "en-languages-spoken": (field(label="Languages spoken", options="English French British Sign Language", type_="checkbox"), "health"),
     "it-student-course": (field(label="Studente", options="Fisioterapia Medicina Psicologia", type_="select"), "health"),
+    # a school's behaviour policy and a code of conduct are rules, not the child's behaviour
+    "en-behaviour-policy": (field(label="I have read the school's behaviour policy", type_="checkbox"), "health"),
+    "en-code-of-conduct": (field(label="Code of conduct", type_="checkbox"), "health"),
     # an orientation session, a shop's "other"
     "en-orientation-session": (field(question="Orientation session", options="Morning Afternoon", type_="radio"), "sex-life"),
     "en-shop-other": (field(label="Looking for", options="Men Women Other Kids", type_="select"), "sex-life"),
