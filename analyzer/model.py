@@ -74,6 +74,9 @@ class Verdict:
     # webpack's ``r = n(7587); r.Sc('analytics')``), read in the chunk that defines the module after
     # the scan (resolve.registry; not part of the report).
     registry: tuple[str, ...] = field(default=(), compare=False)
+    # Code only: consent checks on the way that call a global function no scope of the file declares
+    # (``if (hasConsent())``), read in the other scripts of the file's pages (resolve.globals).
+    helpers: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -26,7 +26,7 @@ from analyzer.parse import bundler_exports, jsfacts
 from analyzer.parse.budget import BudgetExhausted
 from analyzer.parse.jsexpr import MAX_EXPR, canonical, held_calls, temporaries
 from analyzer.parse.jsfacts import FUNCTION_TYPES, Program, returned_expression, unparen
-from analyzer.parse.jsflow import Flow, Use
+from analyzer.parse.jsflow import GLOBAL_OBJECTS, Flow, Use
 from analyzer.parse.jsshapes import function_shape
 from analyzer.parse.normalise import norm
 from analyzer.signatures import CategoryCallbackSpec, Cmp, OptionGate, SignatureDB, StatusParameter
@@ -168,6 +168,11 @@ class Note:
     text: str
     generic: bool = False
     registry: str | None = None  # the check is a call of a bundled module's export by id ("7587:Sc"), read in another chunk
+    helper: str | None = None  # the check is a call of a global function another script defines (resolve.globals)
+
+
+# The entry of a start whose function is a script's global, called from other scripts of its pages.
+GLOBAL_PREFIX = "global:"
 
 
 @dataclass
@@ -182,6 +187,7 @@ class Path:
     budget: bool = False  # the analysis ran out of budget on the way
     load: bool = False  # the open path ends at the top level of the file: it runs when the file loads
     registry: tuple[str, ...] = ()  # unresolved: consent checks called through the module registry ("7587:Sc")
+    helpers: tuple[str, ...] = ()  # unresolved: consent checks that call a global function of another script
 
 
 @dataclass(frozen=True)
@@ -197,10 +203,18 @@ class RegistryApi:
 class GuardAnalysis:
     """The consent walk over one program: each function judged once (memoised), cycles cut."""
 
-    def __init__(self, prog: Program, vocab: ConsentVocabulary, registry: dict[str, RegistryApi] | None = None) -> None:
+    def __init__(
+        self,
+        prog: Program,
+        vocab: ConsentVocabulary,
+        registry: dict[str, RegistryApi] | None = None,
+        externals: dict[str, tuple[int, str]] | None = None,
+    ) -> None:
         self.prog = prog
         self.vocab = vocab
         self.registry = registry or {}  # "7587:Sc" -> the API that export is (resolve.registry)
+        # A global function another script of the page defines -> what its returned check reads as (resolve.globals).
+        self.externals = externals or {}
         self.flow = Flow(prog, vocab.stores, queues=True)
         self.records = ConsentRecords(prog, self.flow, vocab.records)
         self._segments: dict[int, _Segment] = {}
@@ -479,7 +493,20 @@ class GuardAnalysis:
                 generic=True,
                 registry=self.registry_call(cond),
             )
-        return Note(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} checks consent but names no analytics category", generic=True)
+        return Note(
+            f"line {self._line(cond)}: {self.prog.text(cond)[:60]} checks consent but names no analytics category",
+            generic=True,
+            helper=self._global_helper(cond),
+        )
+
+    def _global_helper(self, cond: Node) -> str | None:
+        """The name of the global function a condition calls (``hasConsent()``) when no scope of this
+        file declares it: another script of the page defines it (resolve.globals reads it there)."""
+        cond = unparen(cond)
+        fn = self.prog.callee(cond) if cond.type == "call_expression" else None
+        if fn is None or fn.type != "identifier" or self.prog.lookup(fn) is not None:
+            return None
+        return self.prog.text(fn)
 
     def _category_call(self, cond: Node) -> bool:
         """``r.Sc("analytics")``, ``consent.has('statistics')``: a call this file cannot resolve (a
@@ -562,6 +589,8 @@ class GuardAnalysis:
         is a consent check reads as that check (three helpers deep at most)."""
         fn = self.prog.callee(call)
         binding = self.prog.lookup(fn) if fn is not None and fn.type == "identifier" else None
+        if binding is None and fn is not None and fn.type == "identifier" and self.prog.text(fn) in self.externals:
+            return self.externals[self.prog.text(fn)]
         if binding is None or binding.key in self._helpers_active:
             return 0, None
         if binding.key not in self._helpers:
@@ -1143,13 +1172,36 @@ class GuardAnalysis:
             return Path(Status.UNVERIFIABLE, f"{name} is exported; its callers are outside this file", notes, entry=entry)
         globals_ = [u for u in uses if u.kind == "global"]
         if globals_:
-            return Path(Status.UNVERIFIABLE, f"{name} is a global ({globals_[0].key}); other scripts call it", notes)
+            # The function is the global's own value (not a member of a global object): the other
+            # scripts of the pages that load this one are its callers (resolve.globals).
+            entry = tuple(sorted({GLOBAL_PREFIX + u.key for u in globals_ if self._holds_global(u, fnode)}))
+            if len(entry) != len(globals_):
+                entry = ()
+            return Path(Status.UNVERIFIABLE, f"{name} is a global ({globals_[0].key}); other scripts call it", notes, entry=entry)
         escapes = [u for u in uses if u.kind == "escape"]
         if escapes:
             return Path(
                 Status.UNVERIFIABLE, f"{name} is stored where its calls cannot be followed (line {self._line(escapes[0].node)})", notes
             )
         return Path(Status.UNVERIFIABLE, f"{name} is never called in this file", notes)
+
+    def _holds_global(self, use: Use, fnode: Node) -> bool:
+        """Is ``fnode`` itself the value of the global ``use.key`` (``function key() {…}`` or
+        ``var key = …`` at a script's top level, ``key = …``, ``window.key = …``)?"""
+        node = use.node
+        if node.type in ("function_declaration", "generator_function_declaration"):
+            name = node.child_by_field_name("name")
+            return node.id == fnode.id and name is not None and self.prog.text(name) == use.key
+        if node.type == "variable_declarator":
+            name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+            return name is not None and self.prog.text(name) == use.key and value is not None and unparen(value).id == fnode.id
+        if node.type == "assignment_expression":
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            target = self.prog.path(left)
+            head, _, rest = target.partition(".")
+            named = target == use.key or (head in GLOBAL_OBJECTS and rest == use.key)
+            return named and right is not None and unparen(right).id == fnode.id
+        return False
 
     def _class_hook(self, fnode: Node) -> str | None:
         """A method a framework calls for a class that stands where the hook says: ``render`` of a
@@ -1272,6 +1324,7 @@ def _settle(path: Path) -> Path:
     The checks on the way that call a bundled module's export by id stay listed (``registry``)."""
     generic = [n for n in path.notes if n.generic]
     registry = tuple(dict.fromkeys(n.registry for n in generic if n.registry))
+    helpers = tuple(dict.fromkeys(n.helper for n in generic if n.helper))
     notes = [Note(n.text) for n in path.notes]  # settled: no later walk reads the flag again
     if generic and path.status is Status.UNGATED:
         return Path(
@@ -1279,8 +1332,9 @@ def _settle(path: Path) -> Path:
             f"{generic[0].text}; otherwise {path.evidence}",
             [n for n in notes if n.text != generic[0].text],
             registry=registry,
+            helpers=helpers,
         )
-    return dataclasses.replace(path, notes=notes, registry=registry)
+    return dataclasses.replace(path, notes=notes, registry=registry, helpers=helpers)
 
 
 def _calls_inside(cond: Node) -> bool:
@@ -1383,6 +1437,7 @@ def path_verdict(path: Path, hold: bool = False) -> Verdict:
         entry=path.entry if path.status is Status.UNVERIFIABLE else (),
         load=path.load and path.status is Status.UNGATED,
         registry=path.registry if path.status is Status.UNVERIFIABLE else (),
+        helpers=path.helpers if path.status is Status.UNVERIFIABLE else (),
     )
 
 

@@ -455,7 +455,15 @@ def _library_tags_only(verdicts: list, code: CodeScan, result: FileResult) -> li
 
 
 def _refine(markup: Verdict, code: Verdict, line: int) -> Verdict:
-    return Verdict(status=code.status, mechanism=code.mechanism, evidence=f"{code.evidence} (code at line {line})", cmp=markup.cmp)
+    # The entry goes on: an inline script's global function is called by the page's other scripts (resolve.globals).
+    return Verdict(
+        status=code.status,
+        mechanism=code.mechanism,
+        evidence=f"{code.evidence} (code at line {line})",
+        cmp=markup.cmp,
+        entry=code.entry,
+        helpers=code.helpers,
+    )
 
 
 def _display_original(original: str | None) -> str | None:

@@ -13,7 +13,8 @@ it is recorded with. In order:
    chunk (``chunks``);
 3. a recorder library's chunk loaded only by its host SDK is the host's; a guessed SDK start
    yields to a start of the same vendor, or of a vendor that embeds it, found elsewhere;
-4. exported starts judged at their callers in other files (``crossfile``);
+4. exported starts judged at their callers in other files (``crossfile``); starts in a script's
+   global function judged at the calls of the other scripts of the pages that load it (``globals``);
 5. template composition: partials included only inside consent branches (``composition``); the
    topic a form page's layout names, for its free-text controls (``layouts``);
 6. declared facts of the configuration ("our auto-blocker blocks Hotjar");
@@ -36,6 +37,7 @@ from analyzer.model import Detection, Diagnostic, Status, Verdict, site_key
 from analyzer.parse import links
 from analyzer.read.discover import SourceFile, app_root
 from analyzer.resolve import chunks, composition, crossfile, layouts, registry
+from analyzer.resolve import globals as globals_
 from analyzer.resolve.exposure import PageInfo
 from analyzer.signatures import SignatureDB
 
@@ -88,6 +90,7 @@ def resolve(
     detections = _drop(detections, _embedded(detections, by_path, chunk_imports, real, db))
     detections = _drop(detections, _superseded_guesses(detections, db))
     detections = _guarded("cross-file pass", detections, diagnostics, lambda ds: crossfile.link(ds, files, imports, db, max_bytes))
+    detections = _guarded("page globals pass", detections, diagnostics, lambda ds: globals_.link(ds, files, facts, direct, db, max_bytes))
     templates = {f.path: f.template for f in facts if f.template is not None}
     if templates:
         graph = composition.build(templates, db.template_conventions, [f.display for f in files if f.kind in ("html", "template")])

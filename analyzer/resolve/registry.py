@@ -595,7 +595,7 @@ def _describe(prog: jsfacts.Program, value: Node, fn: Node | None) -> str:
     return f"the function {prog.text(value)}" if value.type == "identifier" else "a function"
 
 
-def _offset(data: bytes, line: int, column: int) -> int | None:
+def offset_at(data: bytes, line: int, column: int) -> int | None:
     """The byte offset of a 1-based line and (character) column, as ``JsSource.position`` counts them."""
     start = 0
     for _ in range(line - 1):
@@ -616,7 +616,7 @@ def _rejudge(
     prog, data = programs.program(d.location.path), programs.data(d.location.path)
     if prog is None or data is None:
         return None
-    offset = _offset(data, d.location.line, d.location.column)
+    offset = offset_at(data, d.location.line, d.location.column)
     if offset is None:
         return None
     hold = d.via == Via.RELEASE_CALL
