@@ -131,6 +131,16 @@ class Detector:
         self._second_stage: dict[int, tuple[int, int]] = {}
         self._snippet_off: list[Inactive] = []  # snippets whose own settings keep replay off ([[detect.snippet]] replay_on)
         self._span_memo: dict[str, list[int]] = {}  # vendor id -> _spans
+        self._holding_memo: dict[bytes, list[tuple[Node, list[Node]]]] = {}  # needle -> _strings_holding
+        self._contains: dict[bytes, bool] = {}  # needle -> in the code (asked again for every vendor)
+
+    def _in_code(self, needle: bytes) -> bool:
+        """Is ``needle`` in the program's bytes? Each needle searched for once per file (every vendor
+        asks about the same ``<script`` openers, and a file-wide search costs a pass over a bundle)."""
+        found = self._contains.get(needle)
+        if found is None:
+            found = self._contains[needle] = needle in self.prog.parsed.source.data
+        return found
 
     def _booleans(self) -> str:
         """The normalised code with minified booleans written out (!0 -> true), made once."""
@@ -553,7 +563,7 @@ class Detector:
         if not spans:
             return self._split_off(vendor)
         methods = init_methods(vendor)
-        label = next(b for b in vendor.sdk.bundle_strings if b.encode() in self.prog.parsed.source.data)[:50]
+        label = next(b for b in vendor.sdk.bundle_strings if self._in_code(b.encode()))[:50]
         how = "source map" if self.in_sdk else "init-named call"
         # The start's shape is cheap to look for; only without one is the SDK walked out of.
         found: dict[int, tuple[Node, str]] = {}
@@ -652,8 +662,7 @@ class Detector:
         loader_config})``, ``*({dsn})``), written out as configuration."""
         sites: list[CodeSite] = []
         inactive: list[Inactive] = []
-        data = self.prog.parsed.source.data
-        core = next((c for c in vendor.sdk.core_strings if c.encode() in data), None)
+        core = next((c for c in vendor.sdk.core_strings if self._in_code(c.encode())), None)
         for shape in vendor.sdk.bundle_calls:
             if not shape.anchor_keys:
                 continue
@@ -1327,8 +1336,7 @@ class Detector:
     def _jsx(self, vendor: Vendor) -> list[CodeSite]:
         out: list[CodeSite] = []
         prog = self.prog
-        data = prog.parsed.source.data
-        if b"<Script" not in data and b"<script" not in data:
+        if not self._in_code(b"<Script") and not self._in_code(b"<script"):
             return out
         for el in prog.jsx:
             opening = el if el.type == "jsx_self_closing_element" else el.child_by_field_name("open_tag")
@@ -1445,7 +1453,11 @@ class Detector:
 
     def _strings_holding(self, needle: bytes) -> list[tuple[Node, list[Node]]]:
         """The string literals in which ``needle`` occurs (at most 20 occurrences are looked at),
-        each with its path from the root."""
+        each with its path from the root; found once per needle (a vendor's hosts are asked for by
+        the head-configuration and the markup-string readers alike)."""
+        found = self._holding_memo.get(needle)
+        if found is not None:
+            return found
         out: list[tuple[Node, list[Node]]] = []
         for offset in _occurrences(self.prog.parsed.source.data, needle, limit=20):
             chain = self.prog.tree.path(offset, offset + len(needle))
@@ -1453,6 +1465,7 @@ class Detector:
             if at is not None and all(n.id != chain[at].id for n, _ in out):
                 self.prog.remember(chain[: at + 1])
                 out.append((chain[at], chain[: at + 1]))
+        self._holding_memo[needle] = out
         return out
 
     def _constants_used(self, el: Node) -> str:
@@ -1476,7 +1489,7 @@ class Detector:
         caller inserts it, which this file does not show (unverifiable). Elsewhere (innerHTML, which
         never runs scripts; a code sample) it stays data."""
         data = self.prog.parsed.source.data
-        if not any(opener in data for opener in _SCRIPT_OPENERS):
+        if not any(self._in_code(opener) for opener in _SCRIPT_OPENERS):
             return []
         out: list[CodeSite] = []
         needles = [h.encode() for h in vendor.urls.literals() if h and "." in h]
@@ -1936,7 +1949,7 @@ class Detector:
         """A switch that holds recording back moves the start to the release calls: named as
         written (``posthog.opt_in_capturing()``) or, in a bundle that renamed the API, by their
         shape (``[sdk.hold] bundle_release``: FullStory's ``Oe("start")``)."""
-        holds = [h for h in vendor.sdk.hold if h.switch.encode() in self.prog.parsed.source.data]
+        holds = [h for h in vendor.sdk.hold if self._in_code(h.switch.encode())]
         code = self._booleans() if holds else ""
         for hold in holds:
             switch, value = hold.switch_norm, hold.value_norm
