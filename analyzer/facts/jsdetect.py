@@ -122,7 +122,7 @@ class Detector:
         self.code = code  # signatures/script_types.toml [code]: injectors, evaluators, script_text, …
         self.vendors = vendors
         self.in_sdk = in_sdk  # from a source map: does this node come from node_modules?
-        self.flow = Flow(prog, code.get("stores", frozenset()))
+        self.flow = Flow(prog, code.get("stores", frozenset()), member_tables=code.get("member_tables", frozenset()))
         self._loader_cache: list[tuple[Node, int]] | None = None
         self._sdk_ranges: dict[tuple[int, ...], list[tuple[int, int]]] = {}
         self._norm_text: str | None = None
@@ -612,7 +612,7 @@ class Detector:
         if not sdk.integration_strings or sdk.integrations_option is None:
             return []
         args = prog.args(init)
-        opts = jsshapes._value(prog, args[0]) if args else None
+        opts = jsshapes.constant_value(prog, args[0]) if args else None
         if opts is None or opts.type != "object":
             return []
         entries = [c for c in opts.named_children if c.type != "comment"]
@@ -1211,7 +1211,7 @@ class Detector:
             return self.prog.text(call)
         parts = []
         for a in self.prog.args(call):
-            value = jsshapes._value(self.prog, a)
+            value = jsshapes.constant_value(self.prog, a)
             text = self.prog.text(value)
             if len(text) > _ARGUMENT_CHARS:
                 cut = (self.prog.text(p)[:_ARGUMENT_CHARS] for p in value.named_children)
@@ -1657,7 +1657,7 @@ class Detector:
             assigned = _assigned_property(prog, chain, key)
             if assigned is None or any(a.id == assigned.id for a, _ in found):
                 continue
-            why = _settings_why(prog, jsshapes._value(prog, assigned.child_by_field_name("right") or assigned), settings)
+            why = _settings_why(prog, jsshapes.constant_value(prog, assigned.child_by_field_name("right") or assigned), settings)
             if why is None:
                 return None
             found.append((assigned, why))
@@ -1793,7 +1793,7 @@ class Detector:
         out (``{...base, replaysSessionSampleRate: 0, replaysOnErrorSampleRate: 0}`` holds)."""
         prog = self.prog
         args = prog.args(init)
-        opts = jsshapes._value(prog, args[0]) if args else None
+        opts = jsshapes.constant_value(prog, args[0]) if args else None
         if opts is None or opts.type != "object":
             return False
         entries = [c for c in opts.named_children if c.type != "comment"]
@@ -1803,7 +1803,7 @@ class Detector:
             after = {prog.key_of(c) for c in entries[last_open + 1 :] if c.type == "pair"}
             if not all(o in after for o in hold.options):
                 return False
-        return all(_is_value(prog, jsshapes._value(prog, pairs[o]), hold.value) for o in hold.options if o in pairs)
+        return all(_is_value(prog, jsshapes.constant_value(prog, pairs[o]), hold.value) for o in hold.options if o in pairs)
 
     def _instance_calls(self, hold: InitHold) -> list[Node]:
         return [c for name in sorted({s.name for s in hold.instance}) for c in self.prog.calls_named(name)]
@@ -1811,13 +1811,15 @@ class Detector:
     def _overrides(self, call: Node, hold: InitHold) -> bool:
         """Does this instance call set one of the hold's ``instance_options`` to anything but its value?"""
         args = self.prog.args(call)
-        opts = jsshapes._value(self.prog, args[0]) if args else None
+        opts = jsshapes.constant_value(self.prog, args[0]) if args else None
         if not hold.instance_options or opts is None or opts.type != "object":
             return False
         if any(c.type not in ("pair", "comment") for c in opts.named_children):
             return True  # a spread may set them
         pairs = self.prog.pairs(opts)
-        return any(not _is_value(self.prog, jsshapes._value(self.prog, pairs[o]), hold.value) for o in hold.instance_options if o in pairs)
+        return any(
+            not _is_value(self.prog, jsshapes.constant_value(self.prog, pairs[o]), hold.value) for o in hold.instance_options if o in pairs
+        )
 
     def _instance_releases(self, vendor: Vendor, hold: InitHold, bundled: bool = True) -> list[Node]:
         """Calls of the hold's release methods on the instance the SDK records with (``replay.start()``
@@ -1905,7 +1907,7 @@ class Detector:
         callee = prog.callee(call)
         if callee is None:
             return False
-        name = jsshapes._member_name(prog, callee) if callee.type != "identifier" else prog.text(callee)
+        name = jsshapes.member_name(prog, callee) if callee.type != "identifier" else prog.text(callee)
         args = prog.args(call)
         first = prog.string_value(args[0]) if args and args[0].type in STRING_TYPES else None
         if any(spec.arg is not None and name == spec.name and first == spec.arg for spec in hold.instance):
@@ -2376,7 +2378,7 @@ def _key_path(prog: Program, obj: Node, path: str) -> tuple[str, str | None] | N
     spread or a value that is not an object literal on the way may hold it."""
     node = obj
     for part in path.split("."):
-        node = unparen(jsshapes._value(prog, node))
+        node = unparen(jsshapes.constant_value(prog, node))
         if node.type != "object":
             return None
         pairs = prog.pairs(node)

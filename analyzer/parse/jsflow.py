@@ -55,9 +55,6 @@ _QUEUE_ELEMENT = frozenset({"shift", "pop", "at"})
 _QUEUE_COPIES = frozenset({"splice", "slice", "concat", "reverse", "filter"})
 _QUEUE_VISITS = frozenset({"forEach", "some", "every", "filter", "find", "findLast"})
 _QUEUE_FINDS = frozenset({"find", "findLast"})
-# Keys of a component's options object whose functions become the instance's members (Vue's
-# options API): ``this.key`` in the options' own functions calls them.
-_MEMBER_TABLES = frozenset({"methods"})
 MAX_HOPS = 24  # bindings and returns followed from one function (the budget bounds the rest)
 
 
@@ -110,9 +107,14 @@ class _Origin:
 class Flow:
     """Uses of function values in one program (memoised per function and property path)."""
 
-    def __init__(self, prog: Program, stores: frozenset[str] = frozenset(), queues: bool = False) -> None:
+    def __init__(
+        self, prog: Program, stores: frozenset[str] = frozenset(), queues: bool = False, member_tables: frozenset[str] = frozenset()
+    ) -> None:
         self.prog = prog
         self.stores = stores  # methods that store what they are handed (signatures/script_types.toml [code])
+        # Keys of a component's options object whose functions become the instance's members
+        # (Vue's ``methods``; signatures/script_types.toml [code] member_tables).
+        self.member_tables = member_tables
         # Follow a function stored in a collection of this file to where the collection's elements
         # are called (the consent walk). Off, it stays stored where its calls cannot be followed:
         # walking out of an SDK, its own queues (rrweb's handlers, drained by the stop function
@@ -616,7 +618,7 @@ class Flow:
         the instance's members, so ``this.load`` in the options' own functions reaches them."""
         if len(chain) < 3 or chain[-2].type != "pair" or chain[-3].type != "object":
             return None
-        if self.prog.key_of(chain[-2]) not in _MEMBER_TABLES or chain[-2].child_by_field_name("value") != chain[-1]:
+        if self.prog.key_of(chain[-2]) not in self.member_tables or chain[-2].child_by_field_name("value") != chain[-1]:
             return None
         return chain[-3]
 

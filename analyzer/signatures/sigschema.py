@@ -595,6 +595,7 @@ SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
                 "head_attr_keys",
                 "element_factories",
                 "stores",
+                "member_tables",
                 "html_runners",
                 "markup_keys",
                 "placeholder_ids",
