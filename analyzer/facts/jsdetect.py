@@ -344,7 +344,17 @@ class Detector:
             mark = placeholder_id(self._carried_text(site.node), self.code) if marks else None
             if mark is not None and not self._written(site.node, mark):
                 mark = None  # a template's output tag ("{{ .Site.Params.id }}"), filled with zeros when it was read
-            if mark is not None:
+            empty = self._empty_id(site) if mark is None and site.vendor.sdk.id_options else None
+            if empty is not None:
+                dead.append(
+                    Inactive(
+                        site.vendor,
+                        site.node,
+                        f"{site.evidence}, with an empty {empty}: the project it reports to was never filled in",
+                        placeholder=True,
+                    )
+                )
+            elif mark is not None:
                 shown = mark if mark.isdigit() else f"{mark}…"
                 dead.append(
                     Inactive(
@@ -367,6 +377,36 @@ class Detector:
             else:
                 live.append(site)
         return live, dead
+
+    def _empty_id(self, site: CodeSite) -> str | None:
+        """The ``[sdk] id_options`` key a start sets to an empty string (``projectKey: ""``), in
+        the start's own text or in the constructor of the instance it is called on
+        (``const t = new Tracker({projectKey: ""}); t.start()``), options held in a constant
+        followed; a template literal with a substitution is not empty."""
+        prog = self.prog
+        keys = set(site.vendor.sdk.id_options)
+        roots = [site.node]
+        callee = prog.callee(site.node) if site.node.type == "call_expression" else None
+        receiver = callee.child_by_field_name("object") if callee is not None and callee.type == "member_expression" else None
+        if receiver is not None and receiver.type == "identifier":
+            made = jsshapes.constant_value(prog, receiver)
+            if made is not receiver and made.type == "new_expression":
+                roots.append(made)
+        stack, seen = roots, 0
+        while stack and seen < 2000:
+            n = stack.pop()
+            seen += 1
+            if n.type == "identifier" and n is not site.node:
+                value = jsshapes.constant_value(prog, n)
+                if value is not n and value.type == "object":
+                    stack.append(value)
+                continue
+            if n.type == "pair" and prog.key_of(n) in keys:
+                value = unparen(jsshapes.constant_value(prog, n.child_by_field_name("value") or n))
+                if value.type in STRING_TYPES and not value.named_children:
+                    return prog.key_of(n)
+            stack.extend(n.named_children)
+        return None
 
     def _written(self, node: Node, mark: str) -> bool:
         """Is this placeholder in the file as written? Always, unless the code was read from a

@@ -198,6 +198,9 @@ class Sdk:
     # needles and the commented-out start pattern.
     init_starts: tuple[str, ...] = ()
     identify_calls: tuple[CallSpec, ...] = ()
+    # Options naming the project the start reports to (OpenReplay's projectKey): left empty, the
+    # start was never configured and records nothing.
+    id_options: tuple[str, ...] = ()
     components: tuple[ComponentSpec, ...] = ()
     bundle_strings: tuple[str, ...] = ()
     core_strings: tuple[str, ...] = ()
@@ -670,6 +673,7 @@ def _sdk(sdk: dict[str, Any], category: str) -> Sdk:
         init_calls=tuple(init_spec(c) for c in sdk.get("init_calls", [])),
         init_starts=tuple(sorted((c for c in starts if "." in c or len(c) >= 10), key=lambda c: (-len(c), c))),
         identify_calls=tuple(init_spec(c) for c in sdk.get("identify_calls", [])),
+        id_options=tuple(sdk.get("id_options", [])),
         components=tuple(ComponentSpec(c.split("[")[0], c[c.index("[") + 1 : -1] if "[" in c else None) for c in sdk.get("components", [])),
         bundle_strings=tuple(sdk.get("bundle_strings", [])),
         core_strings=tuple(sdk.get("core_strings", [])),

@@ -127,6 +127,9 @@ VENDOR_SCHEMA: dict[str, Field] = {
             # embed rrweb): in the same code, their strings are this vendor's, not a recorder of their own.
             "embeds": _opt("str[]"),
             "identify_calls": _opt("str[]"),
+            # Options naming the project or site the start reports to (OpenReplay's projectKey): a
+            # start that sets one to an empty string was never configured and records nothing.
+            "id_options": _opt("str[]"),
             "replay_options": _opt("str[]"),
             "disable_options": _opt("str[]"),
             "consent_switches": _opt("str[]"),
