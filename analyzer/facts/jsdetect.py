@@ -9,6 +9,7 @@ not a recorder.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -53,6 +54,9 @@ class CodeSite:
     # Why the start may record where this file does not show (a held replay whose instance is
     # exported): unless its own guard gates it, its verdict is unverifiable for that reason.
     open: str | None = None
+    # A substitution token written where the start's id goes (``"{site_ID}"``): the file is a
+    # template another program fills in and prints, so it is judged as a snippet held as data.
+    token: str | None = None
 
 
 @dataclass(frozen=True)
@@ -375,7 +379,9 @@ class Detector:
                     )
                 )
             else:
-                live.append(site)
+                brackets = self.code.get("value_token_brackets", frozenset()) if site.via not in _BUNDLE_VIAS else frozenset()
+                token = _substitution_token(self.prog, site.node, brackets)
+                live.append(dataclasses.replace(site, token=token) if token else site)
         return live, dead
 
     def _empty_id(self, site: CodeSite) -> str | None:
@@ -2144,6 +2150,34 @@ def _global_head(prog: Program, expr: Node) -> bool:
     ``window.Sentry.getReplay``) a global, declared nowhere in this file?"""
     head = chain_head(expr)
     return head is not None and prog.lookup(head) is None
+
+
+# A bundle's start carries the SDK's own strings (message formats such as "{count}"), not a template's.
+_BUNDLE_VIAS = frozenset({Via.BUNDLE_INIT, Via.BUNDLE_SDK_CALL})
+
+
+def _substitution_token(prog: Program, node: Node, brackets: frozenset[str]) -> str | None:
+    """A string literal in the start whose whole value is a name between a pair of ``[code]
+    value_token_brackets`` (``"{site_ID}"``, as a plugin's ``str_replace`` fills it): no id a
+    vendor issues looks so, and a placeholder the docs print is ``placeholder_ids``' case."""
+    if not brackets:
+        return None
+    stack, seen = [node], 0
+    while stack and seen < 4000:
+        n = stack.pop()
+        seen += 1
+        if n.type == "string":
+            value = prog.string_value(n) or ""
+            if (
+                2 < len(value) <= 64
+                and value[0] + value[-1] in brackets
+                and value[1:-1].replace("_", "a").isalnum()
+                and not value[1].isdigit()
+            ):
+                return value
+            continue
+        stack.extend(n.named_children)
+    return None
 
 
 def _is_value(prog: Program, node: Node, value: str) -> bool:

@@ -599,6 +599,7 @@ SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
                 "element_factories",
                 "stores",
                 "member_tables",
+                "value_token_brackets",
                 "html_runners",
                 "markup_keys",
                 "placeholder_ids",
