@@ -134,6 +134,7 @@ class Detector:
         # Statements where a vendor's second-stage script was found -> the byte span of that script.
         self._second_stage: dict[int, tuple[int, int]] = {}
         self._snippet_off: list[Inactive] = []  # snippets whose own settings keep replay off ([[detect.snippet]] replay_on)
+        self._settings_starts: list[CodeSite] = []  # where such settings move the start (a forced or deferred replay)
         self._span_memo: dict[str, list[int]] = {}  # vendor id -> _spans
 
     def _booleans(self) -> str:
@@ -265,6 +266,7 @@ class Detector:
             self._snippets(vendor),
         )
         inactive += [i for i in self._snippet_off if i.vendor.id == vendor.id]
+        released += [s for s in self._settings_starts if s.vendor.id == vendor.id]
         if (inits or inactive or released) and vendor.category == "replay-addon":
             # For a suite, the loader only fetches it: the init call decides whether replay runs.
             sites = [s for s in sites if s.via in _STARTS] if inits or released else []
@@ -1637,14 +1639,12 @@ class Detector:
             if not anchors.group_present(group, data):
                 continue
             settings = replay_on.get(group)
-            off = self._settings_off(settings) if settings else None
-            if off is not None:
-                # A snippet that carries the app's settings, which keep replay off: the suite runs,
-                # nothing is recorded (held back in ``_snippet_off``, filed as RL130).
-                stmt, why = off
-                if any(i.node.id == stmt.id for i in self._snippet_off):
-                    continue  # the same settings matched by another of the vendor's anchor groups
-                self._snippet_off.append(Inactive(vendor, stmt, f"{note or ' + '.join(group)} with replay off ({why})", True))
+            moved = self._settings_sites(vendor, settings, note or " + ".join(group)) if settings else None
+            if moved is not None:
+                # A snippet that carries the app's settings, which keep replay off (the suite runs,
+                # nothing is recorded: ``_snippet_off``, filed as RL130) or move its start to the
+                # calls that force or release it.
+                self._settings_starts += [m for m in moved if all(m.node.id != k.node.id for k in self._settings_starts)]
                 continue
             for offset, width in anchors.occurrences(data, max(group, key=len), limit=20):
                 chain = self.prog.tree.path(offset, offset + width)
@@ -1688,29 +1688,89 @@ class Detector:
             out.append(CodeSite(vendor, stmt, via, note))
         return sorted(out, key=lambda s: s.node.start_byte)
 
-    def _settings_off(self, settings: SnippetSettings) -> tuple[Node, str] | None:
+    def _settings_off(self, settings: SnippetSettings) -> tuple[Node, str, bool, bool] | None:
         """The statement that assigns a snippet's settings object (``NREUM.init = {…}``,
-        ``(window.NREUM||(NREUM={})).init = {…}``) and why those settings keep replay off; None when
-        they may turn it on, or when no such assignment is in the file (the settings are elsewhere).
-        A key path left out or a false literal is off; anything but a literal may be on. With two
-        assignments (one per environment) both must keep it off."""
+        ``(window.NREUM||(NREUM={})).init = {…}``), why those settings keep replay off (None when
+        they may turn it on), whether only the sampling rates do, and whether they defer replay
+        (``replay_deferred`` a false literal); None when no such assignment is in the file (the
+        settings are elsewhere). A key path left out or a false literal is off; anything but a
+        literal may be on. With two assignments (one per environment) both must keep it off (and
+        both defer it)."""
         prog = self.prog
         head, _, key = settings.settings.rpartition(".")
-        found: list[tuple[Node, str]] = []
+        found: list[tuple[Node, str | None, bool, bool]] = []
         for offset in list(prog.tree.occurrences(head))[:64]:
             prog.budget.spend()
             chain = prog.tree.path(offset, offset + len(head.encode()))
             assigned = _assigned_property(prog, chain, key)
-            if assigned is None or any(a.id == assigned.id for a, _ in found):
+            if assigned is None or any(a.id == assigned.id for a, *_ in found):
                 continue
-            why = _settings_why(prog, jsshapes.constant_value(prog, assigned.child_by_field_name("right") or assigned), settings)
-            if why is None:
-                return None
-            found.append((assigned, why))
+            obj = jsshapes.constant_value(prog, assigned.child_by_field_name("right") or assigned)
+            why, by_rates = _settings_why(prog, obj, settings)
+            written = _key_path(prog, obj, settings.deferred) if settings.deferred else None
+            deferred = written is not None and written[0] == "off" and written[1] is not None  # a false literal written out
+            found.append((assigned, why, by_rates, deferred))
         if not found:
             return None
-        assigned = found[0][0]
-        return _statement(prog.chain(assigned)), found[0][1]
+        off = all(f[1] is not None for f in found)
+        return (
+            _statement(prog.chain(found[0][0])),
+            (found[0][1] or "") if off else "",
+            off and all(f[2] for f in found),
+            all(f[3] for f in found),
+        )
+
+    def _settings_sites(self, vendor: Vendor, settings: SnippetSettings, note: str) -> list[CodeSite] | None:
+        """Where a snippet whose settings object keeps replay off or defers it records: None when
+        its settings neither keep it off nor defer it (the snippet is the start); [] when replay is
+        off (filed in ``_snippet_off``). With only the sampling rates at 0, each call that forces a
+        replay (``replay_forced``: ``newrelic.recordReplay()``) is a start; with replay deferred,
+        each ``deferred_release`` call (``newrelic.start()``), and with none in the file the
+        snippet stays, unverifiable: another file may start it."""
+        read = self._settings_off(settings)
+        if read is None:
+            return None
+        stmt, why, by_rates, deferred = read
+        if why:
+            forced = self._calls_matching(settings.forced) if by_rates else []
+            if not forced:
+                if not any(i.node.id == stmt.id for i in self._snippet_off):
+                    self._snippet_off.append(Inactive(vendor, stmt, f"{note} with replay off ({why})", True))
+                return []
+            return [
+                CodeSite(
+                    vendor,
+                    c,
+                    Via.RELEASE_CALL,
+                    f"{self.prog.text(c)[:60]} forces a replay that the {note}'s rates ({why}) would not record",
+                )
+                for c in forced
+            ]
+        if not deferred:
+            return None
+        held = f"{settings.deferred} = false"
+        calls = self._calls_matching(settings.deferred_release)
+        if not calls:
+            first = settings.deferred_release[0].text if settings.deferred_release else "its start call"
+            return [
+                CodeSite(
+                    vendor,
+                    stmt,
+                    Via.SNIPPET,
+                    f"{note}, replay deferred ({held})",
+                    open=f"replay is deferred ({held}) until {first}), which this file does not call: another file may",
+                )
+            ]
+        return [
+            CodeSite(vendor, c, Via.RELEASE_CALL, f"{self.prog.text(c)[:60]} starts the replay deferred by {held}", hold=held)
+            for c in calls
+        ]
+
+    def _calls_matching(self, specs: tuple[CallSpec, ...]) -> list[Node]:
+        """The calls in this file that match one of ``specs`` (release specs, as written)."""
+        names = sorted({r.name for r in specs if r.path is not None})
+        candidates = {c.id: c for name in names for c in self.prog.calls_named(name)}
+        return sorted((c for c in candidates.values() if any(self._releases(c, r) for r in specs)), key=lambda n: n.start_byte)
 
     def _merge(self, precise: list[CodeSite], snippets: list[CodeSite]) -> list[CodeSite]:
         """A pasted snippet is one site: the injection inside it folds into it. A snippet match
@@ -2429,9 +2489,10 @@ def _assigned_property(prog: Program, chain: list[Node], key: str) -> Node | Non
     return None
 
 
-def _settings_why(prog: Program, obj: Node, settings: SnippetSettings) -> str | None:
-    """Why a settings object keeps replay off (None: it may record). Each ``replay_on`` path must
-    be left out or a false literal, or every ``rates`` path the literal 0."""
+def _settings_why(prog: Program, obj: Node, settings: SnippetSettings) -> tuple[str | None, bool]:
+    """Why a settings object keeps replay off (None: it may record), and whether only its sampling
+    rates do. Each ``replay_on`` path must be left out or a false literal, or every ``rates`` path
+    the literal 0."""
     name = settings.settings
     values = [_key_path(prog, obj, path) for path in settings.replay_on]
     if all(v is not None and v[0] != "on" for v in values):
@@ -2439,11 +2500,11 @@ def _settings_why(prog: Program, obj: Node, settings: SnippetSettings) -> str | 
             f"{name} {'leaves out' if v[1] is None else 'sets'} {path}{'' if v[1] is None else ': ' + v[1]}"
             for v, path in zip(values, settings.replay_on, strict=True)
             if v is not None
-        )
+        ), False
     rates = [_key_path(prog, obj, path) for path in settings.rates]
     if rates and all(r is not None and r[0] == "off" and r[1] is not None and r[1][-1:].isdigit() for r in rates):  # 0 written out
-        return f"{name} sets {' and '.join(settings.rates)} to 0"
-    return None
+        return f"{name} sets {' and '.join(settings.rates)} to 0", True
+    return None, False
 
 
 def _key_path(prog: Program, obj: Node, path: str) -> tuple[str, str | None] | None:

@@ -185,6 +185,9 @@ class SnippetSettings:
     settings: str  # the assigned global property: "NREUM.init"
     replay_on: tuple[str, ...]  # key paths: "session_replay.enabled"
     rates: tuple[str, ...] = ()  # key paths: "session_replay.sampling_rate", …
+    forced: tuple[CallSpec, ...] = ()  # calls that record whatever the rates say: newrelic.recordReplay(
+    deferred: str | None = None  # a key path whose false literal defers replay: "session_replay.autoStart"
+    deferred_release: tuple[CallSpec, ...] = ()  # what starts a deferred replay: newrelic.start(
 
 
 @dataclass(frozen=True)
@@ -650,7 +653,17 @@ def _vendor(data: dict[str, Any]) -> Vendor:
         unmasks=_marks(masking, ("unmask_attributes",), ("unmask_classes",)),
         second_stage=frozenset(tuple(g["all"]) for g in detect.get("snippet", []) if g.get("second_stage")),
         snippet_replay_on=tuple(
-            (tuple(g["all"]), SnippetSettings(g["settings"], tuple(g["replay_on"]), tuple(g.get("replay_rates", []))))
+            (
+                tuple(g["all"]),
+                SnippetSettings(
+                    g["settings"],
+                    tuple(g["replay_on"]),
+                    tuple(g.get("replay_rates", [])),
+                    tuple(release_spec(c) for c in g.get("replay_forced", [])),
+                    g.get("replay_deferred"),
+                    tuple(release_spec(c) for c in g.get("deferred_release", [])),
+                ),
+            )
             for g in detect.get("snippet", [])
             if g.get("replay_on")
         ),

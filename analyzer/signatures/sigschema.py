@@ -53,6 +53,10 @@ MASKING_DEFAULTS = ("all-inputs", "keystrokes-suppressed", "by-type", "password-
 # that object may be true (a false literal or a missing key keeps replay off) and not every
 # `replay_rates` path is the literal 0; without that, it is a suite with replay off. The agent's own
 # code names the same keys (its defaults), so only the assigned object is read, never the file's text.
+# replay_forced: calls that record a replay whatever the sampling rates say (newrelic.recordReplay()):
+# with every `replay_rates` path 0, the start is each such call. replay_deferred: a key path whose
+# false literal defers the replay until one of `deferred_release` is called (session_replay.autoStart:
+# false until newrelic.start()): the start is each such call, and unverifiable where the file has none.
 _SNIPPET = {
     "all": _req("str[]"),
     "note": _opt(str),
@@ -60,6 +64,9 @@ _SNIPPET = {
     "replay_on": _opt("str[]"),
     "settings": _opt(str),
     "replay_rates": _opt("str[]"),
+    "replay_forced": _opt("str[]"),
+    "replay_deferred": _opt(str),
+    "deferred_release": _opt("str[]"),
 }
 
 VENDOR_SCHEMA: dict[str, Field] = {
