@@ -1355,6 +1355,7 @@ class Detector:
         return out
 
     def _vendor_url(self, vendor: Vendor, node: Node | None) -> str | None:
+        node = _url_object_source(self.prog, node) if node is not None else None
         if node is None:
             return None
         if node.type == "identifier":  # a constant holding the URL
@@ -2210,6 +2211,35 @@ def _global_head(prog: Program, expr: Node) -> bool:
     ``window.Sentry.getReplay``) a global, declared nowhere in this file?"""
     head = chain_head(expr)
     return head is not None and prog.lookup(head) is None
+
+
+def _url_object_source(prog: Program, node: Node) -> Node:
+    """The URL a ``URL`` object was built from, where a script's src is set from the object:
+    ``url.toString()``, ``url.href``, ``String(url)`` or ``url`` itself, with ``const url = new
+    URL(`https://static.hotjar.com/c/hotjar-${id}.js`)`` (query parameters added with
+    ``url.searchParams.set`` change no host). Anything else is returned as it is."""
+    inner = unparen(node)
+    if inner.type == "call_expression":
+        callee = prog.callee(inner)
+        args = prog.args(inner)
+        if callee is not None and callee.type == "member_expression" and not args:
+            prop = callee.child_by_field_name("property")
+            if prop is not None and prog.text(prop) == "toString":
+                inner = unparen(callee.child_by_field_name("object") or inner)
+        elif callee is not None and callee.type == "identifier" and prog.text(callee) == "String" and len(args) == 1:
+            inner = unparen(args[0])
+    elif inner.type == "member_expression":
+        prop = inner.child_by_field_name("property")
+        if prop is not None and prog.text(prop) == "href":
+            inner = unparen(inner.child_by_field_name("object") or inner)
+    made = jsshapes.constant_value(prog, inner) if inner.type == "identifier" else inner
+    if made.type == "new_expression":
+        ctor = made.child_by_field_name("constructor")
+        made_args = made.child_by_field_name("arguments")
+        first = next((a for a in made_args.named_children if a.type != "comment"), None) if made_args is not None else None
+        if ctor is not None and prog.text(ctor) in ("URL", "window.URL") and first is not None:
+            return first
+    return node
 
 
 # A bundle's start carries the SDK's own strings (message formats such as "{count}"), not a template's.
