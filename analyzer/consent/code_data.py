@@ -178,14 +178,16 @@ class _Judge:
         return None
 
     def _in_class_extending(self, hs: HostString, bases: list[str]) -> bool:
-        """Is the string's function a method of a class that extends one of ``bases`` (the last
-        class declared before the function, its base's last namespace segment compared)?"""
+        """Is the string's function a method of a class that extends one of ``bases`` (the class's
+        declared parent, last namespace segment: ``PhpFunction.base``, as ``php_unreached`` reads it)?"""
         if hs.function_span is None:
             return False
-        last = None
-        for m in _PHP_CLASS.finditer(self._blank_comments, 0, hs.function_span[0]):
-            last = m
-        return last is not None and last.group(2).rsplit("\\", 1)[-1] in bases
+        start = hs.function_span[0]
+        return any(f.body[0] == start and f.base in bases for f in self._php_functions)
+
+    @functools.cached_property
+    def _php_functions(self) -> list[PhpFunction]:
+        return php_functions(self.text, self.lexed)[1]
 
     @functools.cached_property
     def _blank_comments(self) -> str:
@@ -295,7 +297,6 @@ def _reachable(stmt: ast.AST, funcs: dict[str, ast.FunctionDef]) -> set[str]:
     return seen
 
 
-_PHP_CLASS = re.compile(r"\bclass\s+(\w{1,120})\s+extends\s+([\w\\]{1,200})")
 _MAGIC_RUN = ("__invoke", "__tostring", "__call", "__callstatic", "__get", "__set", "__destruct")
 # What names a function in PHP code: a call ``f(`` (``$this->f(``, ``self::f(``), a callable string
 # (``'f'``, ``'Class::f'``, ``array($this, 'f')``) or an instantiation ``new Class``.
@@ -321,15 +322,7 @@ def php_unreached(text: str, lexed: Lexed | None = None) -> list[PhpFunction]:
     # A hook that needs its class's base (Joomla's events) is taken as run only in such a class.
     hooks = [hook for hook in rules().get("hook", []) if hook["lang"] == "php"]
     suffixes = tuple(s for hook in hooks if not hook.get("extends") for s in hook["name_suffixes"])
-    classes = {m.group(1).lower(): m.group(2).rsplit("\\", 1)[-1] for m in _PHP_CLASS.finditer(blank_spans(text, lexed.comments))}
-    based = {
-        (owner, name.lower())
-        for hook in hooks
-        if hook.get("extends")
-        for owner, base in classes.items()
-        if base in hook["extends"]
-        for name in hook["name_suffixes"]
-    }
+    based = [(frozenset(hook["extends"]), tuple(hook["name_suffixes"])) for hook in hooks if hook.get("extends")]
     order = sorted(range(len(functions)), key=lambda k: functions[k].body[0])
     starts = [functions[k].body[0] for k in order]
     refs: dict[int, set[str]] = {}  # function index (-1: the top level) -> what it calls or instantiates
@@ -362,7 +355,7 @@ def php_unreached(text: str, lexed: Lexed | None = None) -> list[PhpFunction]:
                 run = (
                     low in _MAGIC_RUN
                     or bool(suffixes and f.name.endswith(suffixes))
-                    or ((f.owner or "").lower(), low) in based
+                    or any(f.base in bases and f.name.endswith(names) for bases, names in based)
                     or low in reached
                 )
             if run:

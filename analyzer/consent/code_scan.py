@@ -374,6 +374,13 @@ def analyze(
                 # guess where a start elsewhere supersedes it; no RL130 either, since the app's start,
                 # if any, is in another file and this chunk may well record from there.
                 continue
+            if site.token and verdict.status is Status.UNGATED:
+                verdict = Verdict(
+                    status=Status.UNVERIFIABLE,
+                    mechanism=Mechanism.HELD_AS_DATA,
+                    evidence=f"its id is the token {site.token}, which another program replaces before printing the code: "
+                    f"a template held as data, judged where it is printed ({verdict.evidence})",
+                )
             if site.open and verdict.status is not Status.GATED:
                 verdict = Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.CODE_UNRESOLVED, evidence=site.open)
             if verdict.mechanism == Mechanism.ANALYSIS_BUDGET and not budget_noted:

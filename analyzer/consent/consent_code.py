@@ -59,6 +59,7 @@ class ConsentVocabulary:
     categories: frozenset[str] = frozenset()  # CMPs' analytics category names ([markup] analytics_values), lower-cased
     option_gates: tuple[tuple[OptionGate, str], ...] = ()  # ([js.option_gate], CMP name): checks only under proven options
     status_parameters: tuple[tuple[StatusParameter, str], ...] = ()  # ([js.status_parameter], CMP name)
+    member_tables: frozenset[str] = frozenset()  # options-object keys whose functions are members (Vue's methods)
 
     def may_check(self, text: str) -> bool:
         """Can this (lower-cased) condition text hold an analytics check at all? The words of a
@@ -136,6 +137,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         categories,
         tuple(gates),
         tuple(statuses),
+        db.script_types.code.get("member_tables", frozenset()),
     )
 
 
@@ -215,7 +217,7 @@ class GuardAnalysis:
         self.registry = registry or {}  # "7587:Sc" -> the API that export is (resolve.registry)
         # A global function another script of the page defines -> what its returned check reads as (resolve.globals).
         self.externals = externals or {}
-        self.flow = Flow(prog, vocab.stores, queues=True)
+        self.flow = Flow(prog, vocab.stores, queues=True, member_tables=vocab.member_tables)
         self.records = ConsentRecords(prog, self.flow, vocab.records)
         self._segments: dict[int, _Segment] = {}
         self._ways_memo: dict[tuple[int, int], list[_Way]] = {}

@@ -9,6 +9,7 @@ not a recorder.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -53,6 +54,9 @@ class CodeSite:
     # Why the start may record where this file does not show (a held replay whose instance is
     # exported): unless its own guard gates it, its verdict is unverifiable for that reason.
     open: str | None = None
+    # A substitution token written where the start's id goes (``"{site_ID}"``): the file is a
+    # template another program fills in and prints, so it is judged as a snippet held as data.
+    token: str | None = None
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,7 @@ class Detector:
         self.code = code  # signatures/script_types.toml [code]: injectors, evaluators, script_text, …
         self.vendors = vendors
         self.in_sdk = in_sdk  # from a source map: does this node come from node_modules?
-        self.flow = Flow(prog, code.get("stores", frozenset()))
+        self.flow = Flow(prog, code.get("stores", frozenset()), member_tables=code.get("member_tables", frozenset()))
         self._loader_cache: list[tuple[Node, int]] | None = None
         self._sdk_ranges: dict[tuple[int, ...], list[tuple[int, int]]] = {}
         self._norm_text: str | None = None
@@ -130,6 +134,7 @@ class Detector:
         # Statements where a vendor's second-stage script was found -> the byte span of that script.
         self._second_stage: dict[int, tuple[int, int]] = {}
         self._snippet_off: list[Inactive] = []  # snippets whose own settings keep replay off ([[detect.snippet]] replay_on)
+        self._settings_starts: list[CodeSite] = []  # where such settings move the start (a forced or deferred replay)
         self._span_memo: dict[str, list[int]] = {}  # vendor id -> _spans
         self._holding_memo: dict[bytes, list[tuple[Node, list[Node]]]] = {}  # needle -> _strings_holding
         self._contains: dict[bytes, bool] = {}  # needle -> in the code (asked again for every vendor)
@@ -271,6 +276,7 @@ class Detector:
             self._snippets(vendor),
         )
         inactive += [i for i in self._snippet_off if i.vendor.id == vendor.id]
+        released += [s for s in self._settings_starts if s.vendor.id == vendor.id]
         if (inits or inactive or released) and vendor.category == "replay-addon":
             # For a suite, the loader only fetches it: the init call decides whether replay runs.
             sites = [s for s in sites if s.via in _STARTS] if inits or released else []
@@ -354,7 +360,17 @@ class Detector:
             mark = placeholder_id(self._carried_text(site.node), self.code) if marks else None
             if mark is not None and not self._written(site.node, mark):
                 mark = None  # a template's output tag ("{{ .Site.Params.id }}"), filled with zeros when it was read
-            if mark is not None:
+            empty = self._empty_id(site) if mark is None and site.vendor.sdk.id_options else None
+            if empty is not None:
+                dead.append(
+                    Inactive(
+                        site.vendor,
+                        site.node,
+                        f"{site.evidence}, with an empty {empty}: the project it reports to was never filled in",
+                        placeholder=True,
+                    )
+                )
+            elif mark is not None:
                 shown = mark if mark.isdigit() else f"{mark}…"
                 dead.append(
                     Inactive(
@@ -375,8 +391,40 @@ class Detector:
                     )
                 )
             else:
-                live.append(site)
+                brackets = self.code.get("value_token_brackets", frozenset()) if site.via not in _BUNDLE_VIAS else frozenset()
+                token = _substitution_token(self.prog, site.node, brackets)
+                live.append(dataclasses.replace(site, token=token) if token else site)
         return live, dead
+
+    def _empty_id(self, site: CodeSite) -> str | None:
+        """The ``[sdk] id_options`` key a start sets to an empty string (``projectKey: ""``), in
+        the start's own text or in the constructor of the instance it is called on
+        (``const t = new Tracker({projectKey: ""}); t.start()``), options held in a constant
+        followed; a template literal with a substitution is not empty."""
+        prog = self.prog
+        keys = set(site.vendor.sdk.id_options)
+        roots = [site.node]
+        callee = prog.callee(site.node) if site.node.type == "call_expression" else None
+        receiver = callee.child_by_field_name("object") if callee is not None and callee.type == "member_expression" else None
+        if receiver is not None and receiver.type == "identifier":
+            made = jsshapes.constant_value(prog, receiver)
+            if made is not receiver and made.type == "new_expression":
+                roots.append(made)
+        stack, seen = roots, 0
+        while stack and seen < 2000:
+            n = stack.pop()
+            seen += 1
+            if n.type == "identifier" and n is not site.node:
+                value = jsshapes.constant_value(prog, n)
+                if value is not n and value.type == "object":
+                    stack.append(value)
+                continue
+            if n.type == "pair" and prog.key_of(n) in keys:
+                value = unparen(jsshapes.constant_value(prog, n.child_by_field_name("value") or n))
+                if value.type in STRING_TYPES and not value.named_children:
+                    return prog.key_of(n)
+            stack.extend(n.named_children)
+        return None
 
     def _written(self, node: Node, mark: str) -> bool:
         """Is this placeholder in the file as written? Always, unless the code was read from a
@@ -622,7 +670,7 @@ class Detector:
         if not sdk.integration_strings or sdk.integrations_option is None:
             return []
         args = prog.args(init)
-        opts = jsshapes._value(prog, args[0]) if args else None
+        opts = jsshapes.constant_value(prog, args[0]) if args else None
         if opts is None or opts.type != "object":
             return []
         entries = [c for c in opts.named_children if c.type != "comment"]
@@ -1220,7 +1268,7 @@ class Detector:
             return self.prog.text(call)
         parts = []
         for a in self.prog.args(call):
-            value = jsshapes._value(self.prog, a)
+            value = jsshapes.constant_value(self.prog, a)
             text = self.prog.text(value)
             if len(text) > _ARGUMENT_CHARS:
                 cut = (self.prog.text(p)[:_ARGUMENT_CHARS] for p in value.named_children)
@@ -1316,6 +1364,7 @@ class Detector:
         return out
 
     def _vendor_url(self, vendor: Vendor, node: Node | None) -> str | None:
+        node = _url_object_source(self.prog, node) if node is not None else None
         if node is None:
             return None
         if node.type == "identifier":  # a constant holding the URL
@@ -1604,14 +1653,12 @@ class Detector:
             if not anchors.group_present(group, data):
                 continue
             settings = replay_on.get(group)
-            off = self._settings_off(settings) if settings else None
-            if off is not None:
-                # A snippet that carries the app's settings, which keep replay off: the suite runs,
-                # nothing is recorded (held back in ``_snippet_off``, filed as RL130).
-                stmt, why = off
-                if any(i.node.id == stmt.id for i in self._snippet_off):
-                    continue  # the same settings matched by another of the vendor's anchor groups
-                self._snippet_off.append(Inactive(vendor, stmt, f"{note or ' + '.join(group)} with replay off ({why})", True))
+            moved = self._settings_sites(vendor, settings, note or " + ".join(group)) if settings else None
+            if moved is not None:
+                # A snippet that carries the app's settings, which keep replay off (the suite runs,
+                # nothing is recorded: ``_snippet_off``, filed as RL130) or move its start to the
+                # calls that force or release it.
+                self._settings_starts += [m for m in moved if all(m.node.id != k.node.id for k in self._settings_starts)]
                 continue
             for offset, width in anchors.occurrences(data, max(group, key=len), limit=20):
                 chain = self.prog.tree.path(offset, offset + width)
@@ -1655,29 +1702,89 @@ class Detector:
             out.append(CodeSite(vendor, stmt, via, note))
         return sorted(out, key=lambda s: s.node.start_byte)
 
-    def _settings_off(self, settings: SnippetSettings) -> tuple[Node, str] | None:
+    def _settings_off(self, settings: SnippetSettings) -> tuple[Node, str, bool, bool] | None:
         """The statement that assigns a snippet's settings object (``NREUM.init = {…}``,
-        ``(window.NREUM||(NREUM={})).init = {…}``) and why those settings keep replay off; None when
-        they may turn it on, or when no such assignment is in the file (the settings are elsewhere).
-        A key path left out or a false literal is off; anything but a literal may be on. With two
-        assignments (one per environment) both must keep it off."""
+        ``(window.NREUM||(NREUM={})).init = {…}``), why those settings keep replay off (None when
+        they may turn it on), whether only the sampling rates do, and whether they defer replay
+        (``replay_deferred`` a false literal); None when no such assignment is in the file (the
+        settings are elsewhere). A key path left out or a false literal is off; anything but a
+        literal may be on. With two assignments (one per environment) both must keep it off (and
+        both defer it)."""
         prog = self.prog
         head, _, key = settings.settings.rpartition(".")
-        found: list[tuple[Node, str]] = []
+        found: list[tuple[Node, str | None, bool, bool]] = []
         for offset in list(prog.tree.occurrences(head))[:64]:
             prog.budget.spend()
             chain = prog.tree.path(offset, offset + len(head.encode()))
             assigned = _assigned_property(prog, chain, key)
-            if assigned is None or any(a.id == assigned.id for a, _ in found):
+            if assigned is None or any(a.id == assigned.id for a, *_ in found):
                 continue
-            why = _settings_why(prog, jsshapes._value(prog, assigned.child_by_field_name("right") or assigned), settings)
-            if why is None:
-                return None
-            found.append((assigned, why))
+            obj = jsshapes.constant_value(prog, assigned.child_by_field_name("right") or assigned)
+            why, by_rates = _settings_why(prog, obj, settings)
+            written = _key_path(prog, obj, settings.deferred) if settings.deferred else None
+            deferred = written is not None and written[0] == "off" and written[1] is not None  # a false literal written out
+            found.append((assigned, why, by_rates, deferred))
         if not found:
             return None
-        assigned = found[0][0]
-        return _statement(prog.chain(assigned)), found[0][1]
+        off = all(f[1] is not None for f in found)
+        return (
+            _statement(prog.chain(found[0][0])),
+            (found[0][1] or "") if off else "",
+            off and all(f[2] for f in found),
+            all(f[3] for f in found),
+        )
+
+    def _settings_sites(self, vendor: Vendor, settings: SnippetSettings, note: str) -> list[CodeSite] | None:
+        """Where a snippet whose settings object keeps replay off or defers it records: None when
+        its settings neither keep it off nor defer it (the snippet is the start); [] when replay is
+        off (filed in ``_snippet_off``). With only the sampling rates at 0, each call that forces a
+        replay (``replay_forced``: ``newrelic.recordReplay()``) is a start; with replay deferred,
+        each ``deferred_release`` call (``newrelic.start()``), and with none in the file the
+        snippet stays, unverifiable: another file may start it."""
+        read = self._settings_off(settings)
+        if read is None:
+            return None
+        stmt, why, by_rates, deferred = read
+        if why:
+            forced = self._calls_matching(settings.forced) if by_rates else []
+            if not forced:
+                if not any(i.node.id == stmt.id for i in self._snippet_off):
+                    self._snippet_off.append(Inactive(vendor, stmt, f"{note} with replay off ({why})", True))
+                return []
+            return [
+                CodeSite(
+                    vendor,
+                    c,
+                    Via.RELEASE_CALL,
+                    f"{self.prog.text(c)[:60]} forces a replay that the {note}'s rates ({why}) would not record",
+                )
+                for c in forced
+            ]
+        if not deferred:
+            return None
+        held = f"{settings.deferred} = false"
+        calls = self._calls_matching(settings.deferred_release)
+        if not calls:
+            first = settings.deferred_release[0].text if settings.deferred_release else "its start call"
+            return [
+                CodeSite(
+                    vendor,
+                    stmt,
+                    Via.SNIPPET,
+                    f"{note}, replay deferred ({held})",
+                    open=f"replay is deferred ({held}) until {first}), which this file does not call: another file may",
+                )
+            ]
+        return [
+            CodeSite(vendor, c, Via.RELEASE_CALL, f"{self.prog.text(c)[:60]} starts the replay deferred by {held}", hold=held)
+            for c in calls
+        ]
+
+    def _calls_matching(self, specs: tuple[CallSpec, ...]) -> list[Node]:
+        """The calls in this file that match one of ``specs`` (release specs, as written)."""
+        names = sorted({r.name for r in specs if r.path is not None})
+        candidates = {c.id: c for name in names for c in self.prog.calls_named(name)}
+        return sorted((c for c in candidates.values() if any(self._releases(c, r) for r in specs)), key=lambda n: n.start_byte)
 
     def _merge(self, precise: list[CodeSite], snippets: list[CodeSite]) -> list[CodeSite]:
         """A pasted snippet is one site: the injection inside it folds into it. A snippet match
@@ -1806,7 +1913,7 @@ class Detector:
         out (``{...base, replaysSessionSampleRate: 0, replaysOnErrorSampleRate: 0}`` holds)."""
         prog = self.prog
         args = prog.args(init)
-        opts = jsshapes._value(prog, args[0]) if args else None
+        opts = jsshapes.constant_value(prog, args[0]) if args else None
         if opts is None or opts.type != "object":
             return False
         entries = [c for c in opts.named_children if c.type != "comment"]
@@ -1816,7 +1923,7 @@ class Detector:
             after = {prog.key_of(c) for c in entries[last_open + 1 :] if c.type == "pair"}
             if not all(o in after for o in hold.options):
                 return False
-        return all(_is_value(prog, jsshapes._value(prog, pairs[o]), hold.value) for o in hold.options if o in pairs)
+        return all(_is_value(prog, jsshapes.constant_value(prog, pairs[o]), hold.value) for o in hold.options if o in pairs)
 
     def _instance_calls(self, hold: InitHold) -> list[Node]:
         return [c for name in sorted({s.name for s in hold.instance}) for c in self.prog.calls_named(name)]
@@ -1824,13 +1931,15 @@ class Detector:
     def _overrides(self, call: Node, hold: InitHold) -> bool:
         """Does this instance call set one of the hold's ``instance_options`` to anything but its value?"""
         args = self.prog.args(call)
-        opts = jsshapes._value(self.prog, args[0]) if args else None
+        opts = jsshapes.constant_value(self.prog, args[0]) if args else None
         if not hold.instance_options or opts is None or opts.type != "object":
             return False
         if any(c.type not in ("pair", "comment") for c in opts.named_children):
             return True  # a spread may set them
         pairs = self.prog.pairs(opts)
-        return any(not _is_value(self.prog, jsshapes._value(self.prog, pairs[o]), hold.value) for o in hold.instance_options if o in pairs)
+        return any(
+            not _is_value(self.prog, jsshapes.constant_value(self.prog, pairs[o]), hold.value) for o in hold.instance_options if o in pairs
+        )
 
     def _instance_releases(self, vendor: Vendor, hold: InitHold, bundled: bool = True) -> list[Node]:
         """Calls of the hold's release methods on the instance the SDK records with (``replay.start()``
@@ -1918,7 +2027,7 @@ class Detector:
         callee = prog.callee(call)
         if callee is None:
             return False
-        name = jsshapes._member_name(prog, callee) if callee.type != "identifier" else prog.text(callee)
+        name = jsshapes.member_name(prog, callee) if callee.type != "identifier" else prog.text(callee)
         args = prog.args(call)
         first = prog.string_value(args[0]) if args and args[0].type in STRING_TYPES else None
         if any(spec.arg is not None and name == spec.name and first == spec.arg for spec in hold.instance):
@@ -2115,6 +2224,63 @@ def _global_head(prog: Program, expr: Node) -> bool:
     ``window.Sentry.getReplay``) a global, declared nowhere in this file?"""
     head = chain_head(expr)
     return head is not None and prog.lookup(head) is None
+
+
+def _url_object_source(prog: Program, node: Node) -> Node:
+    """The URL a ``URL`` object was built from, where a script's src is set from the object:
+    ``url.toString()``, ``url.href``, ``String(url)`` or ``url`` itself, with ``const url = new
+    URL(`https://static.hotjar.com/c/hotjar-${id}.js`)`` (query parameters added with
+    ``url.searchParams.set`` change no host). Anything else is returned as it is."""
+    inner = unparen(node)
+    if inner.type == "call_expression":
+        callee = prog.callee(inner)
+        args = prog.args(inner)
+        if callee is not None and callee.type == "member_expression" and not args:
+            prop = callee.child_by_field_name("property")
+            if prop is not None and prog.text(prop) == "toString":
+                inner = unparen(callee.child_by_field_name("object") or inner)
+        elif callee is not None and callee.type == "identifier" and prog.text(callee) == "String" and len(args) == 1:
+            inner = unparen(args[0])
+    elif inner.type == "member_expression":
+        prop = inner.child_by_field_name("property")
+        if prop is not None and prog.text(prop) == "href":
+            inner = unparen(inner.child_by_field_name("object") or inner)
+    made = jsshapes.constant_value(prog, inner) if inner.type == "identifier" else inner
+    if made.type == "new_expression":
+        ctor = made.child_by_field_name("constructor")
+        made_args = made.child_by_field_name("arguments")
+        first = next((a for a in made_args.named_children if a.type != "comment"), None) if made_args is not None else None
+        if ctor is not None and prog.text(ctor) in ("URL", "window.URL") and first is not None:
+            return first
+    return node
+
+
+# A bundle's start carries the SDK's own strings (message formats such as "{count}"), not a template's.
+_BUNDLE_VIAS = frozenset({Via.BUNDLE_INIT, Via.BUNDLE_SDK_CALL})
+
+
+def _substitution_token(prog: Program, node: Node, brackets: frozenset[str]) -> str | None:
+    """A string literal in the start whose whole value is a name between a pair of ``[code]
+    value_token_brackets`` (``"{site_ID}"``, as a plugin's ``str_replace`` fills it): no id a
+    vendor issues looks so, and a placeholder the docs print is ``placeholder_ids``' case."""
+    if not brackets:
+        return None
+    stack, seen = [node], 0
+    while stack and seen < 4000:
+        n = stack.pop()
+        seen += 1
+        if n.type == "string":
+            value = prog.string_value(n) or ""
+            if (
+                2 < len(value) <= 64
+                and value[0] + value[-1] in brackets
+                and value[1:-1].replace("_", "a").isalnum()
+                and not value[1].isdigit()
+            ):
+                return value
+            continue
+        stack.extend(n.named_children)
+    return None
 
 
 def _is_value(prog: Program, node: Node, value: str) -> bool:
@@ -2366,9 +2532,10 @@ def _assigned_property(prog: Program, chain: list[Node], key: str) -> Node | Non
     return None
 
 
-def _settings_why(prog: Program, obj: Node, settings: SnippetSettings) -> str | None:
-    """Why a settings object keeps replay off (None: it may record). Each ``replay_on`` path must
-    be left out or a false literal, or every ``rates`` path the literal 0."""
+def _settings_why(prog: Program, obj: Node, settings: SnippetSettings) -> tuple[str | None, bool]:
+    """Why a settings object keeps replay off (None: it may record), and whether only its sampling
+    rates do. Each ``replay_on`` path must be left out or a false literal, or every ``rates`` path
+    the literal 0."""
     name = settings.settings
     values = [_key_path(prog, obj, path) for path in settings.replay_on]
     if all(v is not None and v[0] != "on" for v in values):
@@ -2376,11 +2543,11 @@ def _settings_why(prog: Program, obj: Node, settings: SnippetSettings) -> str | 
             f"{name} {'leaves out' if v[1] is None else 'sets'} {path}{'' if v[1] is None else ': ' + v[1]}"
             for v, path in zip(values, settings.replay_on, strict=True)
             if v is not None
-        )
+        ), False
     rates = [_key_path(prog, obj, path) for path in settings.rates]
     if rates and all(r is not None and r[0] == "off" and r[1] is not None and r[1][-1:].isdigit() for r in rates):  # 0 written out
-        return f"{name} sets {' and '.join(settings.rates)} to 0"
-    return None
+        return f"{name} sets {' and '.join(settings.rates)} to 0", True
+    return None, False
 
 
 def _key_path(prog: Program, obj: Node, path: str) -> tuple[str, str | None] | None:
@@ -2389,7 +2556,7 @@ def _key_path(prog: Program, obj: Node, path: str) -> tuple[str, str | None] | N
     spread or a value that is not an object literal on the way may hold it."""
     node = obj
     for part in path.split("."):
-        node = unparen(jsshapes._value(prog, node))
+        node = unparen(jsshapes.constant_value(prog, node))
         if node.type != "object":
             return None
         pairs = prog.pairs(node)

@@ -432,6 +432,7 @@ def _ruby_heredoc_bodies(text: str, at: int, pending: list[tuple[int, str, bool]
 
 
 _PHP_CLASS = re.compile(r"\b(?:class|trait|enum)\s+([A-Za-z_][A-Za-z0-9_]*)[^{;]{0,2000}?\{")
+_PHP_EXTENDS = re.compile(r"\bextends\s+\\?([\w\\]{1,200})")
 
 
 @dataclass(frozen=True)
@@ -441,6 +442,7 @@ class PhpFunction:
     name: str
     body: tuple[int, int]  # offsets of its braces
     owner: str | None  # the class (trait, enum) it is a method of
+    base: str | None = None  # the class its owner extends, last namespace segment (class A extends \B\C: "C")
 
 
 def php_functions(text: str, lexed: Lexed) -> tuple[str, list[PhpFunction], list[tuple[int, int]]]:
@@ -461,8 +463,12 @@ def php_functions(text: str, lexed: Lexed) -> tuple[str, list[PhpFunction], list
     code = blank_spans(text, [*outside, *(span for hs in lexed.strings for span in hs.spans()), *lexed.comments])
     spans = _php_functions(code)
     classes: dict[int, str] = {}
+    bases: dict[str, str] = {}
     for m in _PHP_CLASS.finditer(code):
         classes[m.end() - 1] = m.group(1)
+        parent = _PHP_EXTENDS.search(m.group(0))
+        if parent is not None:
+            bases[m.group(1)] = parent.group(1).rsplit("\\", 1)[-1]
     class_spans = _braced(code, classes)
     named: list[PhpFunction] = []
     closures: list[tuple[int, int]] = []
@@ -472,5 +478,5 @@ def php_functions(text: str, lexed: Lexed) -> tuple[str, list[PhpFunction], list
             closures.append((start, end))
             continue
         owner = next((c for c, s, e in innermost_first if s < start and end < e), None)
-        named.append(PhpFunction(name, (start, end), owner))
+        named.append(PhpFunction(name, (start, end), owner, bases.get(owner) if owner else None))
     return code, named, closures

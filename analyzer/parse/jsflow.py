@@ -56,9 +56,6 @@ _QUEUE_ELEMENT = frozenset({"shift", "pop", "at"})
 _QUEUE_COPIES = frozenset({"splice", "slice", "concat", "reverse", "filter"})
 _QUEUE_VISITS = frozenset({"forEach", "some", "every", "filter", "find", "findLast"})
 _QUEUE_FINDS = frozenset({"find", "findLast"})
-# Keys of a component's options object whose functions become the instance's members (Vue's
-# options API): ``this.key`` in the options' own functions calls them.
-_MEMBER_TABLES = frozenset({"methods"})
 MAX_HOPS = 24  # bindings and returns followed from one function (the budget bounds the rest)
 
 
@@ -114,12 +111,22 @@ class _Origin:
 class Flow:
     """Uses of function values in one program (memoised per function and property path)."""
 
-    def __init__(self, prog: Program, stores: frozenset[str] = frozenset(), queues: bool = False, region: Node | None = None) -> None:
+    def __init__(
+        self,
+        prog: Program,
+        stores: frozenset[str] = frozenset(),
+        queues: bool = False,
+        member_tables: frozenset[str] = frozenset(),
+        region: Node | None = None,
+    ) -> None:
         self.prog = prog
         # A walk confined to one function: a value that leaves it (a read outside it, a return
         # from it) ends in a ``leave`` use there, not followed further (see Flow.within).
         self.region = region
         self.stores = stores  # methods that store what they are handed (signatures/script_types.toml [code])
+        # Keys of a component's options object whose functions become the instance's members
+        # (Vue's ``methods``; signatures/script_types.toml [code] member_tables).
+        self.member_tables = member_tables
         # Follow a function stored in a collection of this file to where the collection's elements
         # are called (the consent walk). Off, it stays stored where its calls cannot be followed:
         # walking out of an SDK, its own queues (rrweb's handlers, drained by the stop function
@@ -139,7 +146,7 @@ class Flow:
         reached from inside it, every way out of it one ``leave`` use. The consent walk asks it
         about a function handed in as an argument at one call, which runs only within what that
         call started (``consent_code``)."""
-        return Flow(self.prog, self.stores, self.queues, region)
+        return Flow(self.prog, self.stores, self.queues, self.member_tables, region)
 
     def own_names(self, fn: Node) -> set[str]:
         """The names ``fn`` is known by where it is defined: its declared name, the variable or
@@ -638,7 +645,7 @@ class Flow:
         the instance's members, so ``this.load`` in the options' own functions reaches them."""
         if len(chain) < 3 or chain[-2].type != "pair" or chain[-3].type != "object":
             return None
-        if self.prog.key_of(chain[-2]) not in _MEMBER_TABLES or chain[-2].child_by_field_name("value") != chain[-1]:
+        if self.prog.key_of(chain[-2]) not in self.member_tables or chain[-2].child_by_field_name("value") != chain[-1]:
             return None
         return chain[-3]
 

@@ -141,7 +141,7 @@ def matches(prog: Program, call: Node, shape: CallShape) -> bool:
         return False
     if shape.method is not None:
         callee = prog.callee(call)
-        if callee is None or _member_name(prog, callee) != shape.method:
+        if callee is None or member_name(prog, callee) != shape.method:
             return False
     args = prog.args(call)
     for i, want in enumerate(shape.args):
@@ -149,12 +149,12 @@ def matches(prog: Program, call: Node, shape: CallShape) -> bool:
             return True
         if i >= len(args):
             return False
-        if not _arg_matches(prog, _value(prog, args[i]), want):
+        if not _arg_matches(prog, constant_value(prog, args[i]), want):
             return False
     return True
 
 
-def _value(prog: Program, arg: Node) -> Node:
+def constant_value(prog: Program, arg: Node) -> Node:
     """An argument that names a constant (``new BrowserAgent(options)``) stands for its value."""
     if arg.type == "identifier":
         binding = prog.lookup(arg)
@@ -163,7 +163,7 @@ def _value(prog: Program, arg: Node) -> Node:
     return arg
 
 
-def _member_name(prog: Program, callee: Node) -> str | None:
+def member_name(prog: Program, callee: Node) -> str | None:
     """``init`` for ``x.init``, ``x.y().init``, ``x['init']``; None for anything else."""
     if callee.type == "member_expression":
         prop = callee.child_by_field_name("property")

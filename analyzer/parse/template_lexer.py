@@ -81,6 +81,8 @@ CONSTRUCTS: dict[str, tuple[Construct, ...]] = {
     "go": (
         _c("comment", r"\{\{-?[ \t\r\n]*/\*", re.compile(r"\*/\s*-?\}\}")),
         _c("code", r"\{\{-?[ \t\r\n]*(?:if|else|end|range|with|define|block|template|partial|partialCached)\b", "}}"),
+        # A variable declared or assigned ({{ $id := site.Params.id }}) prints nothing.
+        _c("code", r"\{\{-?[ \t\r\n]*\$\w*[ \t]*:?=(?!=)", "}}"),
         _c("output", r"\{\{", "}}"),
     ),
 }

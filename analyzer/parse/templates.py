@@ -47,7 +47,12 @@ DIALECT_BY_SUFFIX = (
 # Server pages read as HTML with their own syntax left as text (Razor, FreeMarker, Velocity,
 # Smarty and other .tpl files): their conditions are never read as consent gates.
 READ_AS_HTML = (".cshtml", ".razor", ".ftl", ".ftlh", ".vm", ".tpl")
-_GO_HINT = re.compile(r"\{\{-?\s*(?:partial|define|block|template|range|with|end|\.Site|\.Params|site\.|hugo\.)\b")
+# What only Go templates (Hugo) write after "{{": their actions, .Site / site. / hugo. reads, a
+# variable declared or assigned ("{{ $id := site.Params.id }}") and a comment ("{{/* … */}}");
+# Jinja writes its "if" in "{% %}" and Handlebars its "#if".
+_GO_HINT = re.compile(
+    r"\{\{-?\s*(?:(?:partial|define|block|template|range|with|end|if|\.Site|\.Params|site\.|hugo\.)\b|\$\w{0,60}\s{0,8}:?=[^=]|/\*)"
+)
 
 
 # Folders where frameworks keep .html templates (Django/Jinja, Hugo, Jekyll, Ghost, Eleventy):

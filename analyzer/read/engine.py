@@ -258,12 +258,17 @@ MAX_CODE = 2 * 1024 * 1024
 
 
 def _untemplated(text: str, path: str) -> str:
-    """A script that is an EJS / lodash template (``<%= serialize(options) %>`` in a Nuxt module's
-    plugin template) does not parse, which hid its recorder: its template tags are neutralised,
-    same length. Only when the script as written does not parse, so ``<%`` inside a string of a
-    working script is left alone."""
+    """A script that is a template does not parse, which hid its recorder: an EJS / lodash
+    template (``<%= serialize(options) %>`` in a Nuxt module's plugin template), or a Hugo / Jinja
+    one (a Hugo module's ``assets/js/…/clarity.js`` wrapping the loader in ``{{ if … }}`` and
+    passing ``"{{ $id }}"``). Its template tags are neutralised, same length, as a page
+    template's are. Only when the script as written does not parse, so a tag opener inside a
+    string of a working script is left alone."""
     neutral = templates.neutralise_ejs(text)
-    if neutral is None or not jsparse.parse(JsSource(text, 1, 1, dialect_for(path))).has_error:
+    if neutral is None and templates.has_tag_opener(text):
+        dialect = templates.dialect(path, text)
+        neutral = templates.analyse(text, dialect)[0] if dialect in ("go", "jinja") else None
+    if neutral is None or neutral == text or not jsparse.parse(JsSource(text, 1, 1, dialect_for(path))).has_error:
         return text
     return neutral
 

@@ -5,10 +5,12 @@
 explicitly off or never turned on: `posthog.init(key, {disable_session_recording: true})`,
 `Sentry.init({dsn})` without a replay integration, `ym(id, "init", {clickmap: true})` without
 `webvisor: true`. Also: New Relic's copy-paste agent whose `NREUM.init` settings leave
-`session_replay` off (no `session_replay.enabled`, `enabled: false`, or both sampling rates 0; the
-agent's own code inlined after it names the same keys and does not count); a snippet whose id is
+`session_replay` off (no `session_replay.enabled`, `enabled: false`, or both sampling rates 0 with
+no `newrelic.recordReplay()` call forcing a replay; the agent's own code inlined after it names the
+same keys and does not count); a snippet whose id is
 left as the docs wrote it (`YOUR_HOTJAR_ID`, or digits no real site has: `hjid:1234567`,
-Clarity's `"0000000"`).
+Clarity's `"0000000"`), or a start whose required project id is empty (OpenReplay's
+`new Tracker({projectKey: ""})`: the vendor's `[sdk] id_options`).
 
 **Why it matters.** Informational. It is not an active recorder, but the SDK ships to visitors,
 and the replay switch is one edit away; the import may also be started in another file.

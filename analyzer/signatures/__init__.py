@@ -186,6 +186,9 @@ class SnippetSettings:
     settings: str  # the assigned global property: "NREUM.init"
     replay_on: tuple[str, ...]  # key paths: "session_replay.enabled"
     rates: tuple[str, ...] = ()  # key paths: "session_replay.sampling_rate", …
+    forced: tuple[CallSpec, ...] = ()  # calls that record whatever the rates say: newrelic.recordReplay(
+    deferred: str | None = None  # a key path whose false literal defers replay: "session_replay.autoStart"
+    deferred_release: tuple[CallSpec, ...] = ()  # what starts a deferred replay: newrelic.start(
 
 
 @dataclass(frozen=True)
@@ -199,6 +202,9 @@ class Sdk:
     # needles and the commented-out start pattern.
     init_starts: tuple[str, ...] = ()
     identify_calls: tuple[CallSpec, ...] = ()
+    # Options naming the project the start reports to (OpenReplay's projectKey): left empty, the
+    # start was never configured and records nothing.
+    id_options: tuple[str, ...] = ()
     components: tuple[ComponentSpec, ...] = ()
     bundle_strings: tuple[str, ...] = ()
     core_strings: tuple[str, ...] = ()
@@ -648,7 +654,17 @@ def _vendor(data: dict[str, Any]) -> Vendor:
         unmasks=_marks(masking, ("unmask_attributes",), ("unmask_classes",)),
         second_stage=frozenset(tuple(g["all"]) for g in detect.get("snippet", []) if g.get("second_stage")),
         snippet_replay_on=tuple(
-            (tuple(g["all"]), SnippetSettings(g["settings"], tuple(g["replay_on"]), tuple(g.get("replay_rates", []))))
+            (
+                tuple(g["all"]),
+                SnippetSettings(
+                    g["settings"],
+                    tuple(g["replay_on"]),
+                    tuple(g.get("replay_rates", [])),
+                    tuple(release_spec(c) for c in g.get("replay_forced", [])),
+                    g.get("replay_deferred"),
+                    tuple(release_spec(c) for c in g.get("deferred_release", [])),
+                ),
+            )
             for g in detect.get("snippet", [])
             if g.get("replay_on")
         ),
@@ -671,6 +687,7 @@ def _sdk(sdk: dict[str, Any], category: str) -> Sdk:
         init_calls=tuple(init_spec(c) for c in sdk.get("init_calls", [])),
         init_starts=tuple(sorted((c for c in starts if "." in c or len(c) >= 10), key=lambda c: (-len(c), c))),
         identify_calls=tuple(init_spec(c) for c in sdk.get("identify_calls", [])),
+        id_options=tuple(sdk.get("id_options", [])),
         components=tuple(ComponentSpec(c.split("[")[0], c[c.index("[") + 1 : -1] if "[" in c else None) for c in sdk.get("components", [])),
         bundle_strings=tuple(sdk.get("bundle_strings", [])),
         core_strings=tuple(sdk.get("core_strings", [])),

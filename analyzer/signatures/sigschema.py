@@ -53,6 +53,10 @@ MASKING_DEFAULTS = ("all-inputs", "keystrokes-suppressed", "by-type", "password-
 # that object may be true (a false literal or a missing key keeps replay off) and not every
 # `replay_rates` path is the literal 0; without that, it is a suite with replay off. The agent's own
 # code names the same keys (its defaults), so only the assigned object is read, never the file's text.
+# replay_forced: calls that record a replay whatever the sampling rates say (newrelic.recordReplay()):
+# with every `replay_rates` path 0, the start is each such call. replay_deferred: a key path whose
+# false literal defers the replay until one of `deferred_release` is called (session_replay.autoStart:
+# false until newrelic.start()): the start is each such call, and unverifiable where the file has none.
 _SNIPPET = {
     "all": _req("str[]"),
     "note": _opt(str),
@@ -60,6 +64,9 @@ _SNIPPET = {
     "replay_on": _opt("str[]"),
     "settings": _opt(str),
     "replay_rates": _opt("str[]"),
+    "replay_forced": _opt("str[]"),
+    "replay_deferred": _opt(str),
+    "deferred_release": _opt("str[]"),
 }
 
 VENDOR_SCHEMA: dict[str, Field] = {
@@ -127,6 +134,9 @@ VENDOR_SCHEMA: dict[str, Field] = {
             # embed rrweb): in the same code, their strings are this vendor's, not a recorder of their own.
             "embeds": _opt("str[]"),
             "identify_calls": _opt("str[]"),
+            # Options naming the project or site the start reports to (OpenReplay's projectKey): a
+            # start that sets one to an empty string was never configured and records nothing.
+            "id_options": _opt("str[]"),
             "replay_options": _opt("str[]"),
             "disable_options": _opt("str[]"),
             "consent_switches": _opt("str[]"),
@@ -600,6 +610,8 @@ SCRIPT_TYPES_SCHEMA: dict[str, Field] = {
                 "head_attr_keys",
                 "element_factories",
                 "stores",
+                "member_tables",
+                "value_token_brackets",
                 "html_runners",
                 "markup_keys",
                 "placeholder_ids",
