@@ -1788,16 +1788,22 @@ class Detector:
 
     def _holds(self, init: Node, hold: InitHold) -> bool:
         """Does the init's options object hold every one of the hold's options at its value or
-        leave it out? A value must be that literal (a variable may be anything). A spread or a
-        shorthand may carry any value: after the last of them, every hold option must be written
-        out (``{...base, replaysSessionSampleRate: 0, replaysOnErrorSampleRate: 0}`` holds)."""
+        leave it out? A value must be that literal (a variable may be anything). A spread may
+        carry any key: after the last one, every hold option must be written out
+        (``{...base, replaysSessionSampleRate: 0, replaysOnErrorSampleRate: 0}`` holds). A
+        shorthand or a method names its one key: ``{app, dsn}`` (Vue's app) leaves the rates
+        out, ``{replaysSessionSampleRate}`` sets one to a variable."""
         prog = self.prog
         args = prog.args(init)
         opts = jsshapes._value(prog, args[0]) if args else None
         if opts is None or opts.type != "object":
             return False
         entries = [c for c in opts.named_children if c.type != "comment"]
-        last_open = max((i for i, c in enumerate(entries) if c.type != "pair"), default=-1)
+        named = {prog.text(c) for c in entries if c.type == "shorthand_property_identifier"}
+        if named & set(hold.options):
+            return False
+        keyed = ("pair", "shorthand_property_identifier", "method_definition")
+        last_open = max((i for i, c in enumerate(entries) if c.type not in keyed), default=-1)
         pairs = prog.pairs(opts)
         if last_open >= 0:
             after = {prog.key_of(c) for c in entries[last_open + 1 :] if c.type == "pair"}
