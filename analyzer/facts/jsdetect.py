@@ -1354,13 +1354,16 @@ class Detector:
     def _plugins(self, vendor: Vendor) -> list[CodeSite]:
         """Wrapper plugins ([sdk] plugins): named in a framework config (``plugins:
         ['gatsby-plugin-hotjar']``, ``{resolve: '…'}``, ``['posthog-docusaurus', {…}]``) or
-        imported and registered (``app.use(VueHotjar, {…})``, ``NgxHotjarModule.forRoot('…')``)."""
+        imported and registered (``app.use(VueHotjar, {…})``, ``NgxHotjarModule.forRoot('…')``).
+        A vendor whose replay is off unless an option turns it on (Metrica's ``webvisor: true``)
+        counts only a registration whose own options turn it on (``Vue.use(VueYandexMetrika,
+        {options: {webvisor: true}})``): a config entry names no options."""
         plugins = set(vendor.sdk.plugins)
         replay = vendor.sdk.replay_default
-        if not plugins or replay == "off":
+        if not plugins:
             return []
         prog, out = self.prog, []
-        for name in sorted(plugins):
+        for name in sorted(plugins) if replay != "off" else ():
             for node, chain in self._strings_holding(name.encode()):
                 if prog.string_value(node) != name or len(chain) < 2:
                     continue
@@ -1378,8 +1381,18 @@ class Detector:
                     args = prog.args(call)
                     registered = method in self.code["plugin_use"] and any(prog.text(a) == local for a in args)
                     if registered or (path.startswith(local + ".") and method in self.code["plugin_register"]):
+                        state, option = self._replay_state(vendor, call) if replay == "off" else (replay, "")
+                        if state == "off":
+                            continue
+                        with_option = f", with {option}" if option else ""
                         out.append(
-                            CodeSite(vendor, call, Via.PLUGIN, f"the {imp.package} plugin is registered: {prog.text(call)[:60]}", replay)
+                            CodeSite(
+                                vendor,
+                                call,
+                                Via.PLUGIN,
+                                f"the {imp.package} plugin is registered: {prog.text(call)[:60]}{with_option}",
+                                state,
+                            )
                         )
         return out
 
