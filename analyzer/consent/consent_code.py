@@ -60,6 +60,7 @@ class ConsentVocabulary:
     option_gates: tuple[tuple[OptionGate, str], ...] = ()  # ([js.option_gate], CMP name): checks only under proven options
     status_parameters: tuple[tuple[StatusParameter, str], ...] = ()  # ([js.status_parameter], CMP name)
     member_tables: frozenset[str] = frozenset()  # options-object keys whose functions are members (Vue's methods)
+    settings_checks: tuple[tuple[str, str], ...] = ()  # ([js] settings_checks, CMP name): consent only under outside settings
 
     def may_check(self, text: str) -> bool:
         """Can this (lower-cased) condition text hold an analytics check at all? The words of a
@@ -76,6 +77,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
     """The consent checks, events, callbacks and renamed APIs of the CMPs that gate recorders, compiled once per database;
     the checks longest first."""
     checks, events, fail, words, callbacks, api = [], [], [], [], [], []
+    settings: list[tuple[str, str]] = []
     gates: list[tuple[OptionGate, str]] = []
     statuses: list[tuple[StatusParameter, str]] = []
     parameters: dict[str, tuple[int, str, str]] = {}
@@ -96,6 +98,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         checks += [(norm(c).lower(), cmp.name) for c in js.analytics_checks]
         events += [(e, cmp.name) for e in js.generic_events]
         fail += [(norm(f).lower(), cmp.name) for f in js.fail_open]
+        settings += [(norm(f), cmp.name) for f in js.settings_checks]
     checks.sort(key=lambda c: -len(c[0]))
     renamed = {name.lower() for name, _, _ in api}
     needs = tuple(
@@ -138,6 +141,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         tuple(gates),
         tuple(statuses),
         db.script_types.code.get("member_tables", frozenset()),
+        tuple(settings),
     )
 
 
@@ -474,7 +478,7 @@ class GuardAnalysis:
         text = canonical(self.prog, cond, None, self._alias)
         if text.startswith("!"):
             return False
-        if self._category_call(cond):
+        if self._category_call(cond) or self._settings_check(cond):
             return True
         consent = set(self.vocab.consent_words)
         # A name standing for a consent call (const ok = this.hasConsented(); … ok && …).
@@ -487,7 +491,32 @@ class GuardAnalysis:
         m = re.search(r"(===?|!==?)'?([\w-]+)'?", text)
         return m is None or (m.group(1).startswith("=") and m.group(2) in _TRUTHY | {"all", "accept"})
 
+    def _settings_check(self, cond: Node, depth: int = 0) -> str | None:
+        """``FP.isAllowedToLoad('insp', ['stats'], ['id'])``, or a helper of this file that returns
+        one (``allow_loading_insp()``): a consent manager's call that answers with the visitor's
+        choice only under settings this file does not show (``[js] settings_checks``). The call,
+        with its consent manager, or None."""
+        inner = unparen(cond)
+        if not self.vocab.settings_checks or inner.type != "call_expression" or depth > 3:
+            return None
+        callee = self.prog.callee(inner)
+        if callee is None:
+            return None
+        name = norm(self.prog.text(callee))
+        found = next((f"{name}() ({cmp})" for check, cmp in self.vocab.settings_checks if name == check), None)
+        if found or callee.type != "identifier":
+            return found
+        binding = self.prog.lookup(callee)
+        body = returned_expression(binding.value) if binding is not None and binding.value is not None else None
+        return self._settings_check(body, depth + 1) if body is not None else None
+
     def _generic_note(self, cond: Node) -> Note:
+        if (setting := self._settings_check(cond)) is not None:
+            return Note(
+                f"line {self._line(cond)}: {self.prog.text(cond)[:60]} asks {setting}, which answers with the visitor's "
+                "consent only under settings outside this file (it lets the tool load without a choice under others)",
+                generic=True,
+            )
         if self._category_call(cond):
             return Note(
                 f"line {self._line(cond)}: {self.prog.text(cond)[:60]} may ask for the analytics category, but the function it calls is "

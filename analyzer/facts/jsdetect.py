@@ -1411,13 +1411,16 @@ class Detector:
     def _plugins(self, vendor: Vendor) -> list[CodeSite]:
         """Wrapper plugins ([sdk] plugins): named in a framework config (``plugins:
         ['gatsby-plugin-hotjar']``, ``{resolve: '…'}``, ``['posthog-docusaurus', {…}]``) or
-        imported and registered (``app.use(VueHotjar, {…})``, ``NgxHotjarModule.forRoot('…')``)."""
+        imported and registered (``app.use(VueHotjar, {…})``, ``NgxHotjarModule.forRoot('…')``).
+        A vendor whose replay is off unless an option turns it on (Metrica's ``webvisor: true``)
+        counts only a registration whose own options turn it on (``Vue.use(VueYandexMetrika,
+        {options: {webvisor: true}})``): a config entry names no options."""
         plugins = set(vendor.sdk.plugins)
         replay = vendor.sdk.replay_default
-        if not plugins or replay == "off":
+        if not plugins:
             return []
         prog, out = self.prog, []
-        for name in sorted(plugins):
+        for name in sorted(plugins) if replay != "off" else ():
             for node, chain in self._strings_holding(name.encode()):
                 if prog.string_value(node) != name or len(chain) < 2:
                     continue
@@ -1435,8 +1438,18 @@ class Detector:
                     args = prog.args(call)
                     registered = method in self.code["plugin_use"] and any(prog.text(a) == local for a in args)
                     if registered or (path.startswith(local + ".") and method in self.code["plugin_register"]):
+                        state, option = self._replay_state(vendor, call) if replay == "off" else (replay, "")
+                        if state == "off":
+                            continue
+                        with_option = f", with {option}" if option else ""
                         out.append(
-                            CodeSite(vendor, call, Via.PLUGIN, f"the {imp.package} plugin is registered: {prog.text(call)[:60]}", replay)
+                            CodeSite(
+                                vendor,
+                                call,
+                                Via.PLUGIN,
+                                f"the {imp.package} plugin is registered: {prog.text(call)[:60]}{with_option}",
+                                state,
+                            )
                         )
         return out
 
@@ -1908,16 +1921,22 @@ class Detector:
 
     def _holds(self, init: Node, hold: InitHold) -> bool:
         """Does the init's options object hold every one of the hold's options at its value or
-        leave it out? A value must be that literal (a variable may be anything). A spread or a
-        shorthand may carry any value: after the last of them, every hold option must be written
-        out (``{...base, replaysSessionSampleRate: 0, replaysOnErrorSampleRate: 0}`` holds)."""
+        leave it out? A value must be that literal (a variable may be anything). A spread may
+        carry any key: after the last one, every hold option must be written out
+        (``{...base, replaysSessionSampleRate: 0, replaysOnErrorSampleRate: 0}`` holds). A
+        shorthand or a method names its one key: ``{app, dsn}`` (Vue's app) leaves the rates
+        out, ``{replaysSessionSampleRate}`` sets one to a variable."""
         prog = self.prog
         args = prog.args(init)
         opts = jsshapes.constant_value(prog, args[0]) if args else None
         if opts is None or opts.type != "object":
             return False
         entries = [c for c in opts.named_children if c.type != "comment"]
-        last_open = max((i for i, c in enumerate(entries) if c.type != "pair"), default=-1)
+        named = {prog.text(c) for c in entries if c.type == "shorthand_property_identifier"}
+        if named & set(hold.options):
+            return False
+        keyed = ("pair", "shorthand_property_identifier", "method_definition")
+        last_open = max((i for i, c in enumerate(entries) if c.type not in keyed), default=-1)
         pairs = prog.pairs(opts)
         if last_open >= 0:
             after = {prog.key_of(c) for c in entries[last_open + 1 :] if c.type == "pair"}

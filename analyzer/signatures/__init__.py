@@ -454,6 +454,7 @@ class CmpJs:
     server_checks: tuple[str, ...] = ()
     server_consent_words: tuple[str, ...] = ()
     consent_words: tuple[str, ...] = ()
+    settings_checks: tuple[str, ...] = ()  # calls whose answer is consent only under settings outside the file
     category_events: tuple[tuple[str, str], ...] = ()  # (event, category)
     category_callbacks: tuple[CategoryCallbackSpec, ...] = ()
     category_flags: tuple[CategoryFlag, ...] = ()
@@ -919,6 +920,7 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
         server_checks=tuple(js.get("server_checks", [])),
         server_consent_words=tuple(js.get("server_consent_words", [])),
         consent_words=tuple(js.get("consent_words", [])),
+        settings_checks=tuple(js.get("settings_checks", [])),
         category_events=tuple((e, c) for e, _, c in (i.partition(":") for i in js.get("category_events", []))),
         category_callbacks=tuple(callback(s) for s in js.get("category_callbacks", [])),
         category_flags=tuple(flag(s) for s in js.get("category_flags", [])),

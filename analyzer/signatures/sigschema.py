@@ -333,6 +333,10 @@ CMP_SCHEMA: dict[str, Field] = {
             # Words that make a condition a consent check with no category named ("choice ===
             # 'accepted'", "cookieConsent"): such a guard is reported unverifiable, not gated.
             "consent_words": _opt("str[]"),
+            # Calls that answer with the visitor's consent only under plugin settings outside the
+            # file (a notice in opt-in mode) and load without it under others (notice off, opt-out,
+            # a per-tool override): a start reached only through one is unverifiable, never gated.
+            "settings_checks": _opt("str[]"),
             # Tag-manager events fired per consent category, as "event:category"
             # (Cookiebot pushes cookie_consent_statistics when statistics is accepted).
             "category_events": _opt("str[]"),
