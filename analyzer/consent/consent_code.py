@@ -825,17 +825,12 @@ class GuardAnalysis:
             fnode, _, _, _, ctx = states[key]
             generic = key[1]
             self.prog.budget.spend()
-            if ctx and fnode.id == ctx[0][1].id:
-                ways = [self._back(ctx[0][0])]
-            else:
-                ways = self._ways(fnode, ctx[0][1] if ctx else None)
-            for how, path, nxt, use, via in ways:
-                if how == "leave" or not via and ctx and fnode.id == ctx[0][1].id:
-                    if how == "leave":
-                        how, path, nxt, use, _ = self._back(ctx[0][0])
-                    inner = ctx[1:]
-                else:
-                    inner = via + ctx
+            at_callee = bool(ctx) and fnode.id == ctx[0][1].id
+            ways = [self._back(ctx[0][0])] if at_callee else self._ways(fnode, ctx[0][1] if ctx else None)
+            for way in ways:
+                left = at_callee or way[0] == "leave"  # back out of the innermost callee
+                how, path, nxt, use, via = self._back(ctx[0][0]) if way[0] == "leave" else way
+                inner = ctx[1:] if left else via + ctx
                 if how == "end":
                     assert path is not None  # an "end" way carries its outcome (_ways)
                     path = _adjust(path, generic)

@@ -25,6 +25,7 @@ from tree_sitter import Node
 
 from analyzer.parse.jsfacts import FUNCTION_TYPES, Program
 from analyzer.parse.jsflow import Flow, Use
+from analyzer.parse.jstree import inside
 from analyzer.signatures.lexicon import tokens
 
 _ACCEPTING = frozenset(
@@ -100,7 +101,7 @@ class ConsentRecords:
             prop = callee.child_by_field_name("property")
             method = prog.text(prop) if prop is not None else ""
             args = prog.args(use.node)
-            if not args or args[-1].id != fn.id and not _within(fn, args[-1]):
+            if not args or args[-1].id != fn.id and not inside(fn, args[-1]):
                 return None
             first = prog.string_value(args[0]) if args else None
             event = None
@@ -220,7 +221,7 @@ class ConsentRecords:
         if action.words & self.no:
             return None
         for write in self.writes():
-            if not _within(write.node, action.fn) or not self.accepting(write.value):
+            if not inside(write.node, action.fn) or not self.accepting(write.value):
                 continue
             if self._consent(self._words(write.key)) or self._consent(action.words):
                 return f"{_name(write)} = '{write.value}'"
@@ -365,10 +366,6 @@ def _store(path: str) -> str:
 
 def _name(write: Write) -> str:
     return f"{write.store} '{write.key}'" if write.store != "cookie" else f"the cookie '{write.key}'"
-
-
-def _within(node: Node, outer: Node) -> bool:
-    return outer.start_byte <= node.start_byte and node.end_byte <= outer.end_byte
 
 
 def _literal(prog: Program, node: Node) -> str | None:

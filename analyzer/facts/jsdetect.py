@@ -22,6 +22,7 @@ from analyzer.parse import anchors, bundler_exports, headconfig, jsexpr, jshande
 from analyzer.parse.jsfacts import FUNCTION_TYPES, STRING_TYPES, Program, chain_head, unparen
 from analyzer.parse.jsflow import GLOBAL_OBJECTS, Flow
 from analyzer.parse.jsscope import Binding
+from analyzer.parse.jstree import inside
 from analyzer.parse.normalise import norm
 from analyzer.signatures import CallSpec, InitHold, SnippetSettings, Vendor
 
@@ -1710,7 +1711,7 @@ class Detector:
         picked = sorted(iife, key=lambda f: f[1].end_byte - f[1].start_byte) if iife else found[:1]
         out: list[CodeSite] = []
         for _, stmt, note, via in picked:
-            if any(_inside(s.node, stmt) or _inside(stmt, s.node) for s in out):
+            if any(inside(s.node, stmt) or inside(stmt, s.node) for s in out):
                 continue
             out.append(CodeSite(vendor, stmt, via, note))
         return sorted(out, key=lambda s: s.node.start_byte)
@@ -1813,10 +1814,10 @@ class Detector:
                     p for p in precise if not (p.via == Via.DYNAMIC_INJECTION and start <= p.node.start_byte and p.node.end_byte <= end)
                 ]
                 continue
-            inner = [p for p in precise if _inside(p.node, snip.node)]
+            inner = [p for p in precise if inside(p.node, snip.node)]
             if any(p.via != Via.DYNAMIC_INJECTION for p in inner):
                 continue
-            if any(_inside(snip.node, p.node) for p in precise if p.via in _TAG_VIAS):
+            if any(inside(snip.node, p.node) for p in precise if p.via in _TAG_VIAS):
                 continue  # the snippet is the body of a <Script> or head entry already reported
             if inner or not precise:
                 out.append(snip)
@@ -1835,7 +1836,7 @@ class Detector:
         while (
             snip is not None
             and snip.id != (at.id if at is not None else None)
-            and _inside(snippet.node, snip)
+            and inside(snippet.node, snip)
             and self._is_iife_or_local(snip, at)
         ):
             snip = self.prog.enclosing_function(snip)
@@ -1848,7 +1849,7 @@ class Detector:
             parent = parent.parent
         if parent is not None and parent.type == "call_expression":
             return True
-        return outer is not None and _inside(fn, outer)
+        return outer is not None and inside(fn, outer)
 
     def _held_init(self, vendor: Vendor, init: Node, how: str, released: list[CodeSite], inactive: list[Inactive], via: Via) -> bool | str:
         """An init whose options hold recording back (``[[sdk.init_hold]]``: Sentry with both
@@ -2512,10 +2513,6 @@ def _group_span(data: bytes, group: tuple[str, ...], stmt: Node) -> tuple[int, i
     firsts = [hits[0][0] for a in group if (hits := anchors.occurrences(data, a, 1))]
     lasts = [at + width for a in group for at, width in anchors.occurrences(data, a, 20)[-1:]]
     return min(firsts + [stmt.start_byte]), max(lasts + [stmt.end_byte])
-
-
-def _inside(node: Node, container: Node) -> bool:
-    return container.start_byte <= node.start_byte and node.end_byte <= container.end_byte
 
 
 def _assigned_property(prog: Program, chain: list[Node], key: str) -> Node | None:

@@ -25,6 +25,7 @@ from tree_sitter import Node
 from analyzer.parse import bundler_exports
 from analyzer.parse.jsfacts import Program, chain_head
 from analyzer.parse.jsscope import FUNCTION_TYPES, IDENTIFIERS
+from analyzer.parse.jstree import inside
 
 # Objects whose properties are globals: assigning a function there hands it to other scripts.
 GLOBAL_OBJECTS = frozenset({"window", "self", "globalThis", "top", "parent", "frames"})
@@ -181,7 +182,7 @@ class Flow:
         if key in self._memo:
             return self._memo[key]
         region = self.region
-        if region is not None and not (region.start_byte <= value.start_byte and value.end_byte <= region.end_byte):
+        if region is not None and not inside(value, region):
             return [Use("leave", value, origin.key, origin.holder)]
         if key in self._active:
             return []  # a cycle: this path adds no new way in
@@ -489,7 +490,7 @@ class Flow:
             # Stored (a queue, a registry): when it runs is not visible here.
             name = self.prog.text(callee)
             return [Use("escape", call, origin.key or f"handed to {name}()", origin.holder)]
-        if not props and found and all(u.kind != "leave" and _inside(u.node, target) for u in found):
+        if not props and found and all(u.kind != "leave" and inside(u.node, target) for u in found):
             # Every run is a call of the parameter inside the callee: the value is the parameter's
             # only in what this call started, so it runs after this call, and a walk out of the
             # callee can come back to this call alone (consent_code's contexts).
@@ -807,10 +808,6 @@ class Flow:
             return "default"
         name = value.child_by_field_name("name")
         return self.prog.text(name) if name is not None else ""
-
-
-def _inside(node: Node, outer: Node) -> bool:
-    return outer.start_byte <= node.start_byte and node.end_byte <= outer.end_byte
 
 
 def _empty_collection(prog: Program, node: Node | None) -> bool:

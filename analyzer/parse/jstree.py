@@ -254,3 +254,8 @@ class Occurrences:
         """Continue with the first offset at or after ``position``."""
         if self.i < len(self.offsets) and self.offsets[self.i] < position:
             self.i = bisect.bisect_left(self.offsets, position, self.i)
+
+
+def inside(node: Node, outer: Node) -> bool:
+    """Does ``node`` lie within ``outer``'s bytes (``outer`` itself included)?"""
+    return outer.start_byte <= node.start_byte and node.end_byte <= outer.end_byte
