@@ -159,3 +159,20 @@ def test_a_choice_of_clothing_sizes_is_a_t_shirt_not_the_visitor(db) -> None:
     )
     found = _sites(db, clinic)
     assert "camiseta" not in found and found["altura_cm"] == "health"  # the patient's height is health
+
+
+def test_radio_groups_sharing_ids_keep_their_own_labels(db) -> None:
+    # Copied markup: each question's choices are id="y"/id="n" with labels for them. The k-th control
+    # with an id reads the k-th label for it, however often its text is asked for (the group's record
+    # and its choices), so the second group does not get the first group's leftovers or its labels.
+    page = htmldoc.parse(
+        "<form><p>Do you smoke?</p>"
+        "<input type=radio name=smoke id=y value=1><label for=y>Yes, daily</label>"
+        "<input type=radio name=smoke id=n value=0><label for=n>No, never</label>"
+        "<p>Are you a member of a trade union?</p>"
+        "<input type=radio name=union id=y value=1><label for=y>Yes, a member</label>"
+        "<input type=radio name=union id=n value=0><label for=n>Not a member</label></form>"
+    )
+    sites = {s.name: s for s in fieldfacts.extract(page, db.fields, db.consent_words)}
+    assert sites["smoke"].texts["choices"] == "Yes, daily / No, never"
+    assert sites["union"].texts["choices"] == "Yes, a member / Not a member"

@@ -9,6 +9,7 @@ attributes and classes on the field and its ancestors (masking markers live ther
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -276,9 +277,8 @@ def _choices(group: list[lxml.etree._Element], labels: _Labels) -> str:
     its value."""
     out = []
     for el in group[:_MAX_CHOICES]:
-        own_id = el.get("id", "")
         wrap = next((_text(a) for a in el.iterancestors("label")), "")
-        out.append((labels.for_id(own_id) if own_id else "") or wrap or _short(el.tail or "")[:120] or el.get("value", ""))
+        out.append(labels.of(el) or wrap or _short(el.tail or "")[:120] or el.get("value", ""))
     return " / ".join(t for t in out if t)[:_MAX_TEXT]
 
 
@@ -462,8 +462,10 @@ def _label_heading(labels: list[lxml.etree._Element], control: lxml.etree._Eleme
     if not any(a is block for a in control.iterancestors()):
         return None
     text = _text(label)
-    controls = sum(1 for _ in block.iter("input", "select", "textarea"))
-    return label if text and len(text) <= 120 and controls >= 2 else None
+    if not text or len(text) > 120:
+        return None
+    # At least two controls: stop at the second (a block of a long form holds hundreds).
+    return label if next(itertools.islice(block.iter("input", "select", "textarea"), 1, None), None) is not None else None
 
 
 _INLINE = frozenset({"span", "font", "u", "i", "em", "a", "strong", "b"})
@@ -548,8 +550,10 @@ def _page_sources(root: lxml.etree._Element, path: str) -> list[tuple[str, str]]
 
 class _Labels:
     """``<label for=…>`` texts by target id; labels whose target is missing, for the controls
-    next to them. Several labels for one id (copied markup: five ``for="height"``) are handed out
-    in document order to the controls that share the id."""
+    next to them. Several labels for one id (copied markup: five ``for="height"``, two radio groups
+    whose choices are both ``id="y"``/``id="n"``) go to the controls that share the id in document
+    order: the k-th such control reads the k-th label. The lookup is by the control's place, not by
+    a counter, so asking twice (a group's record and its choices) gives the same answer."""
 
     def __init__(self, root: lxml.etree._Element) -> None:
         self.by_for: dict[str, list[str]] = {}
@@ -557,15 +561,17 @@ class _Labels:
             target = label.get("for")
             if target:
                 self.by_for.setdefault(target, []).append(_text(label))
-        self.used: dict[str, int] = {}
+        self.place: dict[lxml.etree._Element, int] = {}
+        seen: dict[str, int] = {}
+        for el in root.iter("input", "select", "textarea"):
+            ident = el.get("id")
+            if ident and ident in self.by_for and (el.get("type") or "").lower() != "hidden":
+                self.place[el] = seen.get(ident, 0)
+                seen[ident] = self.place[el] + 1
 
-    def for_id(self, ident: str) -> str:
-        found = self.by_for.get(ident)
-        if not found:
-            return ""
-        k = self.used.get(ident, 0)
-        self.used[ident] = k + 1
-        return found[min(k, len(found) - 1)]
+    def of(self, el: lxml.etree._Element) -> str:
+        found = self.by_for.get(el.get("id") or "")
+        return found[min(self.place.get(el, 0), len(found) - 1)] if found else ""
 
 
 def _preceding_label(el: lxml.etree._Element) -> str:
@@ -651,7 +657,7 @@ def _texts(el, tag: str, typ: str, labels: _Labels, ids: _IdLookup, group_first:
     _, _, legend, wrap = anc
     texts: dict[str, str] = {}
     own_id = attrs.get("id", "")
-    label = labels.for_id(own_id) if own_id else ""
+    label = labels.of(el)
     label = label or wrap or attrs.get("aria-label", "")
     if attrs.get("aria-labelledby"):
         label = " ".join(
