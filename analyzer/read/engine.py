@@ -257,20 +257,23 @@ def _decode(path: str, data: bytes, result: FileResult) -> str:
 MAX_CODE = 2 * 1024 * 1024
 
 
-def _untemplated(text: str, path: str) -> str:
+def _untemplated(text: str, path: str) -> tuple[str, jsparse.Parsed | None]:
     """A script that is a template does not parse, which hid its recorder: an EJS / lodash
     template (``<%= serialize(options) %>`` in a Nuxt module's plugin template), or a Hugo / Jinja
     one (a Hugo module's ``assets/js/…/clarity.js`` wrapping the loader in ``{{ if … }}`` and
     passing ``"{{ $id }}"``). Its template tags are neutralised, same length, as a page
     template's are. Only when the script as written does not parse, so a tag opener inside a
-    string of a working script is left alone."""
+    string of a working script is left alone. The parse that decided it is handed back when the
+    script is kept as written (a JSX ``style={{…}}`` opens a Jinja-looking tag), so the file is not
+    parsed twice."""
     neutral = templates.neutralise_ejs(text)
     if neutral is None and templates.has_tag_opener(text):
         dialect = templates.dialect(path, text)
         neutral = templates.analyse(text, dialect)[0] if dialect in ("go", "jinja") else None
-    if neutral is None or neutral == text or not jsparse.parse(JsSource(text, 1, 1, dialect_for(path))).has_error:
-        return text
-    return neutral
+    if neutral is None or neutral == text:
+        return text, None
+    as_written = jsparse.parse(JsSource(text, 1, 1, dialect_for(path)))
+    return (text, as_written) if not as_written.has_error else (neutral, None)
 
 
 def masking_code(texts) -> str:
@@ -514,10 +517,13 @@ def _code_file(
     if not candidates.vendors and not forms and not registry:
         return None
     text = raw = _decode(path, data, result)
+    parsed = None  # the whole file's parse, when _untemplated made it
     if kind != "sfc" and not built:
-        text = _untemplated(text, path)
+        text, parsed = _untemplated(text, path)
     pieces = sfc.script_blocks(text, path) if kind == "sfc" else [JsSource(text, 1, 1, dialect_for(path))]
-    programs = _component_fields(kind, text, pieces, db, result) if forms else {}
+    programs = {0: jsfacts.Program(parsed)} if parsed is not None else {}
+    if forms:
+        _component_fields(kind, text, pieces, db, result, programs)
     if not candidates.vendors and not registry:
         return programs.get(0) if kind != "sfc" else None
     srcmap, note = sourcemap.find(file, text, boundary) if kind == "js" else (None, None)
@@ -587,15 +593,15 @@ def _code_file(
     return programs.get(0) if kind != "sfc" else None
 
 
-def _component_fields(kind: str, text: str, pieces: list[JsSource], db: SignatureDB, result: FileResult) -> dict[int, jsfacts.Program]:
+def _component_fields(kind: str, text: str, pieces: list[JsSource], db: SignatureDB, result: FileResult, programs: dict) -> None:
     """Sensitive fields a component renders (JSX, or an SFC's template), positioned in the file.
-    Returns the programs it parsed, for recorder detection to reuse (one parse per piece)."""
-    programs: dict[int, jsfacts.Program] = {}
+    The programs it parses go into ``programs``, for recorder detection to reuse (one parse per piece)."""
     words = rendered.words_for(db)
     if kind == "sfc":
         html, values = rendered.sfc_marked(jsxmarkup.sfc_html(text), result.path, db.fields, words)
     else:
-        programs[0] = jsfacts.Program(jsparse.parse(pieces[0]))
+        if 0 not in programs:
+            programs[0] = jsfacts.Program(jsparse.parse(pieces[0]))
         html, values = jsxmarkup.jsx_markup(programs[0], db.ui_components, lambda p: rendered.classify_path(p, db.fields, words))
     if html:
         page = htmldoc.parse(html)
@@ -606,7 +612,6 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
         result.page_topic = pagecontext.page_of(page, result.path if pagecontext.is_route(result.path) else "", db.fields)
         if result.fields or result.rendered:
             result.code = masking_code([text])
-    return programs
 
 
 def _report(path: str, facts: PageFacts, verdicts: list, code: CodeScan | None, db: SignatureDB, result: FileResult) -> None:
