@@ -298,6 +298,12 @@ class Program:
         return sorted(out.values(), key=lambda n: n.start_byte)
 
     # -- imports --------------------------------------------------------------------------------
+    @functools.cached_property
+    def is_module(self) -> bool:
+        """An ES module (imports or exports at its top): its top-level ``var`` and functions are
+        the module's own, not properties of ``window`` another script can read."""
+        return bool(self.imports) or any(s.type == "export_statement" for s in self.parsed.root.named_children[:200])
+
     @property
     def imports(self) -> dict[str, Import]:
         """Local names bound to modules: ``import X from 'pkg'``, ``const {init} = require('pkg')``,

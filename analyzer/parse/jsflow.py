@@ -343,7 +343,7 @@ class Flow:
         decl = chain[-2] if len(chain) >= 2 else None
         if decl is None or decl.type != "variable_declarator" or self._exported_declaration(decl) is not None:
             return None
-        if binding.scope.type == "program" and binding.kind == "var" and not self._is_module():
+        if binding.scope.type == "program" and binding.kind == "var" and not self.prog.is_module:
             return None  # a script's top-level var is window's: other scripts may drain it
         return self._queue_reads(binding, origin, hops)
 
@@ -516,7 +516,7 @@ class Flow:
         exported = self._exported_declaration(decl)
         if exported is not None:  # export const X = … / export var X = …
             out.append(Use("export", exported, binding.name, origin.holder))
-        if not out and binding.scope.type == "program" and binding.kind in ("var", "function") and not self._is_module():
+        if not out and binding.scope.type == "program" and binding.kind in ("var", "function") and not self.prog.is_module:
             out.append(Use("global", decl, binding.name, origin.holder))
         return out
 
@@ -531,9 +531,6 @@ class Flow:
     def _binding_of_declaration(self, decl: Node, name: Node):
         chain = self.prog.chain(name)
         return self.prog.scopes.lookup(name, chain)
-
-    def _is_module(self) -> bool:
-        return bool(self.prog.imports) or any(s.type == "export_statement" for s in self.prog.parsed.root.named_children[:200])
 
     def _destructured(self, pattern: Node, props: tuple[str, ...], origin: _Origin, hops: int) -> list[Use]:
         """``const {init} = obj`` with the function under ``obj.init``."""

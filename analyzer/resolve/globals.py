@@ -296,7 +296,7 @@ def _references(site: _Site, script: _Script, name: str, definitions: list[str],
     test, or a use whose calls cannot be followed."""
     prog = script.prog
     assert prog is not None
-    module = bool(prog.imports) or any(s.type == "export_statement" for s in prog.parsed.root.named_children[:200])
+    module = prog.is_module
     occurrences = prog.tree.occurrences(name)
     for count, offset in enumerate(occurrences):
         if count == MAX_OCCURRENCES:
@@ -470,7 +470,7 @@ def _definitions(script: _Script, name: str) -> list[tuple[_Script, Node | None,
     """Every global definition or assignment of ``name`` in one script, with the function it holds."""
     prog = script.prog
     assert prog is not None
-    module = bool(prog.imports) or any(s.type == "export_statement" for s in prog.parsed.root.named_children[:200])
+    module = prog.is_module
     out: list[tuple[_Script, Node | None, str]] = []
     occurrences = prog.tree.occurrences(name)
     for count, offset in enumerate(occurrences):
