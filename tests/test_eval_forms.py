@@ -132,10 +132,10 @@ def test_score_reads_follow_up_questions_as_the_extractor_does(score, db) -> Non
     }
     where = {"tag": "input", "type": "text", "name": "rel1where", "id": "q2", "label": "Where?", "options": []}
     whom = {"tag": "input", "type": "text", "name": "rel1whom", "id": "q3", "label": "Through whom?", "options": []}
-    previous = score.asks(score.texts_for(first, "", db))
+    previous = score.what_it_asks(score.texts_for(first, "", db))
     texts = score.texts_for(where, previous, db)
     assert texts["question"] == first["label"] and texts == sites["rel1where"].texts
-    assert score.texts_for(whom, score.asks(texts), db) == sites["rel1whom"].texts
+    assert score.texts_for(whom, score.what_it_asks(texts), db) == sites["rel1whom"].texts
     assert {s.classification.category for s in sites.values()} == {"religion"}
 
 
@@ -164,12 +164,12 @@ def test_a_select_follows_up_but_not_across_a_section_of_its_own(score, db) -> N
         "label": "If yes, check where applicable:",
         "options": ["Sleeping too little", "Poor quality sleep"],
     }
-    texts = score.texts_for(check, score.asks(score.texts_for(sleep, "", db)), db)
+    texts = score.texts_for(check, score.what_it_asks(score.texts_for(sleep, "", db)), db)
     assert texts["question"] == sleep["question"] and texts == sites["sleepcheck"].texts
     assert sites["sleepcheck"].classification.category == "health"
     vaccine = {"tag": "input", "type": "text", "name": "qu", "id": "qu", "label": "Which vaccine did you have before?"}
     vaccine.update(options=[], legend="Your vaccine")
     date = {"tag": "input", "type": "date", "name": "da", "id": "da", "label": "Date", "options": []}
     date["legend"] = "Preferred date and time for the appointment"
-    texts = score.texts_for(date, score.asks(score.texts_for(vaccine, "", db)), db, "Your vaccine")
+    texts = score.texts_for(date, score.what_it_asks(score.texts_for(vaccine, "", db)), db, "Your vaccine")
     assert "question" not in texts and "da" not in sites

@@ -29,9 +29,9 @@ from analyzer.signatures.lexicon import (
     Topic,
     asks_decision,
     asks_size,
-    follow_up_of,
     gives_consent,
     hinted,
+    only_follow_up,
     starts_with_lookup,
     tokens,
 )
@@ -157,7 +157,7 @@ def follow_up_label(texts: dict[str, str]) -> str:
 def is_follow_up(label: str, context: ContextWords | None) -> bool:
     """Whether a label only follows up the question before it ("Other", "If yes, which?", "Since
     when?", ``follow_up`` in signatures/field_context.toml)."""
-    return bool(label) and follow_up_of(label, label, context) == label
+    return only_follow_up(label, context)
 
 
 def followed_up(found: Classification | None, texts: dict[str, str], categories: dict[str, Category]) -> Classification | None:
@@ -382,11 +382,7 @@ def _without_event_age(toks: tuple[str, ...], event_age: TermIndex | None) -> tu
     counts ("Edad de la madre" names the mother)."""
     if event_age is None or not toks:
         return toks
-    covered: set[int] = set()
-    for i, tok in enumerate(toks):
-        for t in event_age.candidates(tok):
-            if t.find(toks[i : i + len(t.parts)]):
-                covered.update(range(i, i + len(t.parts)))
+    covered = event_age.covered(toks)
     return tuple(w for i, w in enumerate(toks) if i not in covered) if covered else toks
 
 

@@ -226,6 +226,15 @@ class TermIndex:
                     found.append(Hit(term, tok))
         return found
 
+    def covered(self, toks: tuple[str, ...]) -> set[int]:
+        """The positions of ``toks`` that lie inside a term found in them."""
+        out: set[int] = set()
+        for i, tok in enumerate(toks):
+            for term in self.candidates(tok):
+                if term.find(toks[i : i + len(term.parts)]):
+                    out.update(range(i, i + len(term.parts)))
+        return out
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -633,21 +642,19 @@ def follow_up_of(label: str, previous: str, context: ContextWords | None) -> str
     previous control's question, else ""."""
     if context is None or not label or not previous:
         return ""
-    return previous if _only_follow_up(label, context.follow_up) else ""
+    return previous if only_follow_up(label, context) else ""
+
+
+def only_follow_up(label: str, context: ContextWords | None) -> bool:
+    """Whether a label only follows up the question before it: every word belongs to a follow-up
+    phrase ("Other", "If yes, which?", "Since when?", ``follow_up`` in signatures/field_context.toml)."""
+    return context is not None and bool(label) and _only_follow_up(label, context.follow_up)
 
 
 @functools.lru_cache(maxsize=8192)
 def _only_follow_up(label: str, index: TermIndex) -> bool:
-    """Every word of the label belongs to a follow-up phrase (labels repeat: cached)."""
-    toks = tokens(label)
-    if not toks or len(toks) > 6:
-        return False
-    covered: set[int] = set()
-    for i, tok in enumerate(toks):
-        for t in index.candidates(tok):
-            if t.find(toks[i : i + len(t.parts)]):
-                covered.update(range(i, i + len(t.parts)))
-    return len(covered) == len(toks)
+    toks = tokens(label)  # labels repeat: cached
+    return bool(toks) and len(toks) <= 6 and len(index.covered(toks)) == len(toks)
 
 
 _MATCHES: dict[tuple[int, str], list[Hit]] = {}

@@ -72,14 +72,17 @@ def control_type(rec: dict) -> str:
     return (rec["type"] or "text").lower()
 
 
-def texts_for(rec: dict, previous: str = "", db: signatures.SignatureDB | None = None, previous_legend: str = "") -> dict[str, str]:
+def texts_for(
+    rec: dict, previous: str = "", db: signatures.SignatureDB | None = None, previous_legend: str = "", follows: bool | None = None
+) -> dict[str, str]:
     """The texts fieldfacts.extract collects for this control (docs/fields.md): a radio or checkbox
     carries its choice text in `options` and the text before the group in `question`; a select its
     option texts. A radio/checkbox group is one record here, so its choices are joined, as
     tests/test_classifier.py does for the hand-written sets (the extractor sees one choice at a time).
     A text control or select whose label only follows up the previous control's question ("When?", "If
     yes, please specify") gets that question (``previous``), as the extractor does, unless it stands in
-    a section of its own (a legend other than the previous control's, ``previous_legend``)."""
+    a section of its own (a legend other than the previous control's, ``previous_legend``); ``follows``
+    is that judgement when the caller has made it."""
     typ = control_type(rec)
     label = rec.get("label") or ""
     texts: dict[str, str] = {}
@@ -92,18 +95,13 @@ def texts_for(rec: dict, previous: str = "", db: signatures.SignatureDB | None =
         texts["label"] = label
         if typ == "select":
             texts["options"] = " ".join(rec.get("options") or [])
-        if previous and db is not None and follows_up(rec, previous_legend, db):
+        if previous and db is not None and (follows if follows is not None else follows_up(rec, previous_legend, db)):
             texts["question"] = previous
     texts["legend"] = rec.get("legend") or ""
     texts["placeholder"] = rec.get("placeholder") or ""
     texts["name"] = rec.get("name") or ""
     texts["id"] = rec.get("id") or ""
     return {k: v[:_MAX_TEXT] for k, v in texts.items() if v and v.strip()}
-
-
-def asks(texts: dict[str, str]) -> str:
-    """What a control asks, for the follow-up control after it (fieldfacts does the same)."""
-    return what_it_asks(texts)
 
 
 def follows_up(rec: dict, previous_legend: str, db: signatures.SignatureDB) -> bool:
@@ -160,8 +158,8 @@ def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[d
         previous, previous_legend, texts, follows = "", "", [], []
         for k, rec in enumerate(recs):
             follows.append(k > 0 and follows_up(rec, previous_legend, db))
-            texts.append(texts_for(rec, previous, db, previous_legend))
-            previous, previous_legend = asks(texts[-1]), rec.get("legend") or ""
+            texts.append(texts_for(rec, previous, db, previous_legend, follows=follows[-1]))
+            previous, previous_legend = what_it_asks(texts[-1]), rec.get("legend") or ""
         shared = shared_identifier_words(texts)  # the form's name in every identifier: not evidence
         texts = [without_words(t, shared) for t in texts]
         args = [(control_type(r), r.get("autocomplete") or "") for r in recs]
