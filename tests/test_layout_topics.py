@@ -118,3 +118,16 @@ def test_topic_words_of_the_context_data_name_a_site_and_look_alikes_do_not(db) 
         assert found is not None and found.category == "health", title
     for title in ("Radio Lisboa", "Xbox accessories", "Zorgeloos wonen", "Barcelona Tours"):
         assert topic_of([("layout title", title)], db.fields) is None, title
+
+
+def test_nearness_counts_whole_folders_not_shared_letters() -> None:
+    # A page in themes/shop/ is nearer its parent folder's layout than another theme whose name starts
+    # with "shop" (themes/shopify-old/ shares letters, not a folder).
+    from analyzer.resolve.layouts import _by_nearness
+
+    uses = ["themes/shopify-old/layout.html", "themes/layout.html", "themes/shop/partials/layout.html"]
+    assert _by_nearness("themes/shop/checkout.html", uses) == [
+        "themes/shop/partials/layout.html",
+        "themes/layout.html",
+        "themes/shopify-old/layout.html",
+    ]

@@ -48,12 +48,13 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB) -
 def _by_nearness(path: str, uses: list[str]) -> list[str]:
     """The templates rendered with a page, those in its own folder tree first (its app's layout before
     another app's partial of the same name), then by path."""
-    folder = path.rsplit("/", 1)[0] if "/" in path else ""
-    return sorted(uses, key=lambda p: (-len(_shared(folder, p)), p))
+    folder = path.split("/")[:-1]
+    return sorted(uses, key=lambda p: (-_shared_folders(folder, p.split("/")[:-1]), p))
 
 
-def _shared(a: str, b: str) -> str:
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    return a[:i]
+def _shared_folders(a: list[str], b: list[str]) -> int:
+    """How many leading folders two paths share (whole names: app/admin is not app/administration)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
