@@ -82,3 +82,22 @@ def test_a_tag_manager_on_the_page_keeps_it_open(tmp_path) -> None:
     (tmp_path / "index.html").write_text(page, encoding="utf-8")
     (d,) = run(ScanOptions(paths=(str(tmp_path),))).detections
     assert d.verdict.status is Status.UNVERIFIABLE and "tag manager" in d.verdict.evidence
+
+
+def test_a_script_many_pages_load_is_read_once_per_global(tmp_path, monkeypatch) -> None:
+    # Twenty pages load the same banner and tracker: the banner's calls of loadHotjar are sorted once,
+    # and the verdict is the one a single page gives.
+    from analyzer.resolve import globals as page_globals
+
+    case = SITES / "accept-call"
+    for name in ("banner.js", "tracker.js"):
+        (tmp_path / name).write_text((case / name).read_text(encoding="utf-8"), encoding="utf-8")
+    page = (case / "index.html").read_text(encoding="utf-8")
+    for k in range(20):
+        (tmp_path / f"page{k}.html").write_text(page, encoding="utf-8")
+    calls = []
+    real = page_globals._references
+    monkeypatch.setattr(page_globals, "_references", lambda *a: calls.append(a[1].where.rsplit("/", 1)[-1]) or real(*a))
+    (d,) = run(ScanOptions(paths=(str(tmp_path),))).detections
+    assert d.verdict.status is Status.GATED
+    assert sorted(calls) == ["banner.js", "tracker.js"]

@@ -86,6 +86,9 @@ class _Site:
         self.vocab = consent_code.vocabulary(db)
         self._scripts: dict[str, _Script] = {}
         self._pages: dict[str, list[_Run] | None] = {}
+        # What one script says of one global does not depend on the page that runs it: a script
+        # that twenty pages load is read once per global, not twenty times.
+        self.references: dict[tuple[int, str], tuple[_Findings, list[str]]] = {}
 
     def text(self, f: SourceFile) -> str | None:
         data = reading.read_bytes(f.path, f.display, self.max_bytes)
@@ -281,10 +284,19 @@ def _read(site: _Site, page: SourceFile, home: SourceFile, name: str, found: _Fi
             continue
         if name.encode() not in script.prog.parsed.source.data:
             continue
-        try:
-            _references(site, script, name, definitions, found)
-        except BudgetExhausted:
-            found.open.append(f"the analysis budget ran out in {script.where}")
+        known = site.references.get((id(script), name))
+        if known is None:
+            known = (_Findings(), [])
+            try:
+                _references(site, script, name, known[1], known[0])
+                site.references[(id(script), name)] = known
+            except BudgetExhausted:  # what was found before it ran out still counts; not kept
+                known[0].open.append(f"the analysis budget ran out in {script.where}")
+        found.gated += known[0].gated
+        found.gating += known[0].gating
+        found.ungated += known[0].ungated
+        found.open += known[0].open
+        definitions += known[1]
     if len(definitions) > 1:
         found.open.append(f"{name} is defined or assigned {len(definitions)} times on {page.display} ({', '.join(definitions)})")
     elif not definitions:
