@@ -356,3 +356,45 @@ def test_a_label_that_titles_a_block_of_controls_heads_its_section(db) -> None:
     assert "SBAR" in sites["si"][1], sites["si"]
     # "Dati anagrafici" heads the person's own data: the clinical record's name does not reach its controls.
     assert "no" not in sites and "li" not in sites, sites
+
+
+# Records named by concept in the twelve languages (issue 14's fourth development round): a symptom log, an
+# obstetric history, a vaccination record, a visit's progress notes, home or long-term care, a tithe register.
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("Symptomlog", "health"),
+        ("Mein Symptomtagebuch", "health"),
+        ("Family planning record", "health"),
+        ("Referto della visita", "health"),
+        ("Vaccinaties", "health"),
+        ("Progress notes", "health"),
+        ("Pflegeinformationen", "health"),
+        ("Hjemmesykepleie", "health"),
+        ("Cadastro de dizimista", "religion"),
+    ],
+)
+def test_a_record_named_by_its_concept_gives_its_category(heading: str, category: str, db) -> None:
+    html = (
+        f"<form><fieldset><legend>{heading}</legend>"
+        "<label for=a>Level</label><input type=range id=a name=a>"
+        "<label for=c>Code</label><input type=text id=c name=c></fieldset></form>"
+    )
+    sites = _sites(db, html)
+    for name in ("a", "c"):
+        assert sites.get(name, ("none",))[0] == category, (heading, name, sites)
+        assert heading in sites[name][1], sites[name]
+    assert all(name not in _sites(db, html, sections=False) for name in ("a", "c"))
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Training log", "Hautpflege und Körperpflege", "Order history", "Tiende vraag", "Decima edizione", "Mass intention"],
+)
+def test_a_log_a_cosmetic_care_or_a_tenth_is_no_record(heading: str, db) -> None:
+    html = (
+        f"<form><fieldset><legend>{heading}</legend>"
+        "<label for=a>Level</label><input type=range id=a name=a>"
+        "<label for=c>Code</label><input type=text id=c name=c></fieldset></form>"
+    )
+    assert _sites(db, html) == {}, heading
