@@ -189,7 +189,7 @@ def test_must_not_flag(case: str, db) -> None:
     [
         ("preExistingConditions", ("pre", "existing", "conditions")),
         ("hiv_status", ("hiv", "status")),
-        ("date-of-birth2", ("date", "of", "birth")),
+        ("date-of-birth2", ("date", "of", "birth", "2")),  # numbers are words: "legge 104", "top 09"
         ("Zdravotní stav", ("zdravotni", "stav")),
         ("Przyjmowane leki", ("przyjmowane", "leki")),
         ("Straße", ("strasse",)),
@@ -197,6 +197,28 @@ def test_must_not_flag(case: str, db) -> None:
 )
 def test_tokens_split_identifiers_and_fold_accents(text: str, expected: tuple) -> None:
     assert tokens(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "category"),
+    [
+        ("Autorizzo il trattamento dati Reg.to UE 2016/679 - GDPR LEGGE PRIVACY", None),  # not "legge 104"
+        ("Beneficiario della legge 104?", "health"),
+        ("Formulaire d'adhésion", None),  # not the Dutch party D66
+        ("Ja, ik ga akkoord", None),  # not the Dutch party JA21
+        ("Top 3 priorities", None),  # not the Czech party TOP 09
+    ],
+)
+def test_a_term_with_a_number_needs_the_number(label: str, category: str | None, db) -> None:
+    found = classify({"label": label}, db.fields)
+    assert (found.category if found and found.confidence >= 0.6 else None) == category, (label, found)
+
+
+def test_a_party_named_with_a_number_is_a_topic_only_with_its_number(db) -> None:
+    from analyzer.facts.pagecontext import topic_of
+
+    assert topic_of([("form", "Lid worden van D66")], db.fields).category == "political"
+    assert topic_of([("form", "Formulaire d'adhésion")], db.fields) is None
 
 
 def _labelled():

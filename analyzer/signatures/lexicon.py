@@ -19,7 +19,7 @@ from analyzer.signatures.sigschema import FIELD_CATEGORIES
 # Letters NFKD does not decompose into a base letter plus a mark.
 _FOLD = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ı": "i", "ё": "е"})
 _CAMEL = re.compile(r"(?<=[a-z\u00e0-\u024f])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W_]+")
 
 HUMAN_SOURCES = ("label", "question", "legend", "placeholder", "title", "options")
 DEV_SOURCES = ("name", "id")
@@ -36,7 +36,9 @@ def fold(text: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def tokens(text: str) -> tuple[str, ...]:
-    """Lower-case, accent-folded words; identifiers split at camelCase and digit boundaries."""
+    """Lower-case, accent-folded words; identifiers split at camelCase and digit boundaries. Numbers
+    are words too: a term names them ("legge 104", "top 09", "d66"), and without them it would match
+    any "legge", "top" or "d'adhésion"."""
     return tuple(_WORD.findall(fold(_CAMEL.sub(" ", text))))
 
 
@@ -140,7 +142,7 @@ def make_term(raw: str, cat: str = "", kind: str = "", inflection: Inflection | 
     for w in raw.split():
         prefix = w.endswith("*")
         head = w.startswith("*") and len(w.strip("*")) >= 3
-        folded = _WORD.findall(fold(w.strip("*")))
+        folded = _WORD.findall(fold(_CAMEL.sub(" ", w.strip("*"))))  # split as tokens() splits a text
         if not folded:
             continue
         # "e-mail" folds to two words: the last keeps the prefix flag, the first the head flag.

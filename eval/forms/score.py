@@ -146,6 +146,9 @@ def section_of(rec: dict) -> str:
     return next((h for h in reversed(ctx.get("headings") or []) if h.strip().lower() not in own), "")
 
 
+REASONS: dict = {}  # id(record) -> the Classification field_level gave it (for diagnosis)
+
+
 def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[dict, str]]:
     """Per form, as fieldfacts.extract does: the texts (follow-ups take the previous question), a
     first classification, the form's topic (its headings, name, page title and path, else its
@@ -201,6 +204,7 @@ def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[d
                     t, typ, record_section(record_sources(rec), db.field_context.sections), db.consent_words, db.field_context
                 )
             result[id(rec)] = got.category if got else "none"
+            REASONS[id(rec)] = got
     return [(rec, result[id(rec)]) for rec in records]
 
 
