@@ -109,6 +109,11 @@ class SourceFile:
     root: Path | None = None  # the folder the scan walked: where a page's "/assets/x.js" lives
     boundary: str | None = None  # real path nothing is read beyond (source maps); None: no limit
 
+    @property
+    def real(self) -> str:
+        """The file's absolute, normalised path: how a page's resolved ``src`` names it."""
+        return os.path.normpath(os.path.abspath(self.path))
+
 
 def classify(path: Path) -> str | None:
     """The reader for a file by its suffix (html, template, js, …); None for a file no reader takes and for ``.d.ts`` declarations."""

@@ -26,7 +26,6 @@ No finding is made here: the check stage runs the rules once, on what this stage
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -76,7 +75,7 @@ def resolve(
             loaded_by.setdefault(script, []).append(page)
         if page in pages:
             pages[page].loads = closure
-    real = {f.display: _real(f) for f in files if f.kind in ("js", "ts")}
+    real = {f.display: f.real for f in files if f.kind in ("js", "ts")}
     detections = _link_pages(detections, real, loaded_by)
     direct: dict[str, list[str]] = {}
     for page, loads in page_loads.items():
@@ -150,19 +149,15 @@ def _guarded(
     return with_verdicts(detections, changed)
 
 
-def _real(f: SourceFile) -> str:
-    return os.path.normpath(os.path.abspath(f.path))
-
-
 def _chunk_imports(files: list[SourceFile], imports: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
     """Built scripts' imports of other scanned chunks (static and ``import()``), by real path."""
     out: dict[str, list[str]] = {}
     for f in files:
         specs = imports.get(f.display)
         if specs and f.kind in ("js", "ts"):
-            found = links.imported_files(specs, _real(f), str(f.root) if f.root is not None else None)
+            found = links.imported_files(specs, f.real, str(f.root) if f.root is not None else None)
             if found:
-                out[_real(f)] = found
+                out[f.real] = found
     return out
 
 
@@ -268,7 +263,7 @@ def _users(files: list[SourceFile], pages: dict[str, PageInfo], loaded_by: dict[
     users: dict[str, list[str]] = {}
     for f in files:
         if f.kind in ("js", "ts", "sfc"):
-            users[f.display] = [f.display] + loaded_by.get(_real(f), [])
+            users[f.display] = [f.display] + loaded_by.get(f.real, [])
     for page, info in pages.items():
         for used in info.uses:
             users.setdefault(used, [used]).append(page)

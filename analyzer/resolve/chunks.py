@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import os
 from dataclasses import dataclass
 
 from analyzer.consent import consent_code, import_gates
@@ -50,7 +49,7 @@ def link(
     ``loaded_by`` maps a script's real path to the pages that load it directly; ``judged`` holds the
     ``import()`` calls the read stage judged, per code file (the others are read again)."""
     code = {f.display: f for f in files if f.kind in ("js", "ts")}
-    real = {d: os.path.normpath(os.path.abspath(f.path)) for d, f in code.items()}
+    real = {d: f.real for d, f in code.items()}
     starts = [d for d in detections if d.verdict.load and d.location.path in code]
     if not starts:
         return {}

@@ -116,7 +116,7 @@ def link(
     open_sites = [d for d in detections if d.verdict.status is Status.UNVERIFIABLE and d.verdict.entry]
     if not open_sites or not code:
         return {}
-    targets = {os.path.normpath(os.path.abspath(f.path)): f.display for f in code}
+    targets = {f.real: f.display for f in code}
     wanted = {d.location.path for d in open_sites}
     calls: dict[str, dict[frozenset[str], list[_Call]]] = {}
     vocab = consent_code.vocabulary(db)

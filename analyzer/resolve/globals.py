@@ -16,7 +16,6 @@ found. One ungated call: ungated. Anything else stays unverifiable, with the oth
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
@@ -78,7 +77,7 @@ class _Site:
     """The scripts of the pages in a scan, each file read and parsed at most once."""
 
     def __init__(self, files: list[SourceFile], facts: dict[str, FileFacts], db: SignatureDB, max_bytes: int) -> None:
-        self.by_real = {os.path.normpath(os.path.abspath(f.path)): f for f in files}
+        self.by_real = {f.real: f for f in files}
         self.by_display = {f.display: f for f in files}
         self.facts = facts
         self.db = db
@@ -202,7 +201,7 @@ def link(
 def _pages_of(site: _Site, home: SourceFile, loaded_by: dict[str, list[str]]) -> list[SourceFile]:
     if home.kind in ("html", "template"):
         return [home]
-    real = os.path.normpath(os.path.abspath(home.path))
+    real = home.real
     return [site.by_display[p] for p in loaded_by.get(real, []) if p in site.by_display]
 
 

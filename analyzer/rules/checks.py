@@ -15,7 +15,6 @@ Nothing is filtered here (that is ``policy``), and no verdict changes (that was 
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 from analyzer.config import Config
@@ -58,7 +57,7 @@ def run(files: list[SourceFile], facts: list[FileFacts], resolved: Resolved, db:
         findings += page_findings(f, by_path.get(f.path, ()), db)
     fields: list[FieldReport] = []
     if any(p.assessed for p in resolved.pages.values()):
-        real = {os.path.normpath(os.path.abspath(f.path)): f.display for f in files if f.kind in ("js", "ts")}
+        real = {f.real: f.display for f in files if f.kind in ("js", "ts")}
         code_by_real = {r: (display, resolved.pages[display].code if display in resolved.pages else "") for r, display in real.items()}
         fields, contexts = exposure.assess(resolved.pages, by_path, code_by_real, db)
         field_rules = BY_SCOPE["fields"]
