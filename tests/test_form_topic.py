@@ -91,6 +91,19 @@ def test_a_checklist_of_conditions_gives_its_unknown_items_its_category(db) -> N
     assert sites == {f"r{i}": "health" for i in range(5)}, sites
 
 
+def test_a_section_that_rules_the_checklists_category_out_keeps_its_rows(db) -> None:
+    # A dental history: its pathological section is a checklist of diseases (two the lexicon does not know
+    # are items of it); the housing, food and hygiene rows of its non-pathological section are not.
+    patho = _review_of_systems(["Diabetes", "Asthma", "Epilepsia", "Tuberculosis", "Sarcoidosis"])
+    other = "".join(
+        f"<p>{q}</p>" + "".join(f"<input type=radio name=n{i} value={v}> {v.upper()}" for v in "ynp")
+        for i, q in enumerate(["Habitación", "Alimentación", "Higiene"])
+    )
+    html = f"<form><h3>Antecedentes personales patológicos</h3>{patho}<h3>Antecedentes personales no patológicos</h3>{other}</form>"
+    sites = _sites(db, html)
+    assert {f"r{i}" for i in range(5)} <= set(sites) and not {"n0", "n1", "n2"} & set(sites), sites
+
+
 def test_a_yes_no_list_mostly_about_other_things_is_no_checklist(db) -> None:
     sites = _sites(db, _review_of_systems(["Asthma", "Diabetes", "Epilepsy", "Hired", "Relocated", "Full time", "Overtime", "Contract"]))
     assert set(sites) == {"r0", "r1", "r2"}, sites

@@ -28,6 +28,7 @@ from analyzer.facts.pagecontext import (
     is_follow_up,
     path_words,
     record_section,
+    ruled_out,
     shared_identifier_words,
     topic_of,
     what_it_asks,
@@ -386,7 +387,11 @@ def _with_topics(
             if c.found is None and checklist_item(c.read, c.typ, context):
                 if checklist is _MISSING:  # "Y N P" after each condition of a review of systems
                     checklist = checklist_topic([g.read for g in group], [g.typ for g in group], first, categories, context)
-                c.found = from_checklist(c.read, c.typ, checklist, context)  # type: ignore[arg-type]
+
+                def excluded(c: _Control = c) -> set[str]:  # its section may rule the checklist's category out
+                    return ruled_out(sources(c), categories)
+
+                c.found = from_checklist(c.read, c.typ, checklist, context, excluded)  # type: ignore[arg-type]
             if c.found is None and c.typ == "checkbox":
                 if lists is None:  # "[ ] Psoriasis [ ] Sclérite [ ] Érythème noueux" under "Symptomatologie"
                     runs = checkbox_lists([g.read for g in group], [g.typ for g in group], first, categories)

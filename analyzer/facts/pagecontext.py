@@ -119,6 +119,17 @@ def topic_of(
     return None if own is None or own.category in ruled_out else own
 
 
+def ruled_out(sources: list[tuple[str, str]], categories: dict[str, Category]) -> set[str]:
+    """The categories the sources rule out by an exclude phrase ("Antecedentes personales no
+    patológicos", "Health and safety"), as ``topic_of`` reads them."""
+    index = indexes(categories).topic
+    out: set[str] = set()
+    for _, text in sources:
+        if text:
+            _category(index, text, (), out)
+    return out
+
+
 _OWN_ENOUGH = 8
 
 
@@ -225,9 +236,19 @@ def checklist_topic(
     return Topic(cat, f"checklist: {len(words)} of its {len(items)} yes/no questions ask for it ({', '.join(dict.fromkeys(words))})"[:120])
 
 
-def from_checklist(texts: dict[str, str], input_type: str, checklist: Topic | None, context: ContextWords | None) -> Classification | None:
-    """An unclassified item of a checklist takes the checklist's category."""
+def from_checklist(
+    texts: dict[str, str],
+    input_type: str,
+    checklist: Topic | None,
+    context: ContextWords | None,
+    excluded: Callable[[], set[str]] | None = None,
+) -> Classification | None:
+    """An unclassified item of a checklist takes the checklist's category, unless its own section rules
+    that category out (``excluded``, read only then: the hygiene, housing and food rows under "Antecedentes personales
+    no patológicos" of a history whose other section is a checklist of diseases)."""
     if checklist is None or not checklist_item(texts, input_type, context):
+        return None
+    if excluded is not None and checklist.category in excluded():
         return None
     return Classification(checklist.category, 0.6, ("checklist item",), checklist.evidence)
 

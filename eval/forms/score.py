@@ -47,6 +47,7 @@ from analyzer.facts.pagecontext import (  # noqa: E402
     is_follow_up,
     path_words,
     record_section,
+    ruled_out,
     shared_identifier_words,
     topic_of,
     what_it_asks,
@@ -126,6 +127,12 @@ def context_sources(rec: dict) -> list[tuple[str, str]]:
     return out
 
 
+def field_sources(rec: dict) -> list[tuple[str, str]]:
+    """The record's own context, nearest first: its section and headings and its form's name, not the
+    page's title or path (fieldfacts._field_sources)."""
+    return [s for s in context_sources(rec) if s[0] in ("heading", "form")]
+
+
 def record_sources(rec: dict) -> list[tuple[str, str]]:
     """The section and form levels of the record's context, nearest first (fieldfacts._record_sources):
     its section heading, then its form's name; not the page's title or path, nor another section's heading."""
@@ -196,7 +203,7 @@ def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[d
                     if section and topic.category in section_asks.get(section, ()):
                         topic = dataclasses.replace(topic, section=section)
                     got = classify(t, db.fields, typ, auto, db.consent_words, topic, db.field_context)
-            got = got or from_checklist(t, typ, checklist, db.field_context)
+            got = got or from_checklist(t, typ, checklist, db.field_context, lambda rec=rec: ruled_out(field_sources(rec), db.fields))
             if got is None and lists[k] is not None:
                 got = from_list(t, typ, lists[k], db.consent_words, topic_of(context_sources(rec), db.fields))
             if got is None:  # a control of a record section (fieldfacts: the last reading)
