@@ -20,6 +20,8 @@ CONCEPTS = {
     "no-pregnancy": (field(label="Svangerskapsuke"), "health"),
     "no-impairment": (field(label="Har du en funksjonsnedsettelse?", options="Ja Nei", type_="radio"), "health"),
     "no-prescription": (field(label="Resept"), "health"),
+    "no-illnesses": (field(label="Hvilke sykdommer har du hatt?"), "health"),
+    "no-where-it-hurts": (field(label="Hvor har du vondt?"), "health"),
     "no-cancer": (field(label="Har du hatt kreft?", options="Ja Nei", type_="radio"), "health"),
     # 2. "health data" and "state of health" phrases
     "de-health-data": (field(label="Gesundheitsdaten"), "health"),
@@ -108,6 +110,12 @@ LOOKALIKES = {
     "it-law": (field(label="Legge elettorale"), "health"),
     "en-authorise-health-data": (field(label="I authorise the processing of my health data", type_="checkbox"), "health"),
     "no-consent-health-data": (field(label="Jeg samtykker til behandling av helseopplysninger", type_="checkbox"), "health"),
+    "cs-consent-health-data": (
+        field(question="Souhlas se zpracováním zdravotních údajů", options="Ano Ne", type_="radio"),
+        "health",
+    ),
+    "nl-consent-health-data": (field(question="Toestemming verwerking gezondheidsgegevens", options="Ja Nee", type_="radio"), "health"),
+    "sv-consent-health-data": (field(question="Samtycke till behandling av hälsouppgifter", options="Ja Nej", type_="radio"), "health"),
     # 4. an order's last delivery date; a family form's children
     "en-order-delivery": (field(label="Last delivery date"), "health"),
     "en-children": (field(label="Number of living children"), "health"),
