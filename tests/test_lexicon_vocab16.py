@@ -42,6 +42,9 @@ CONCEPTS = {
     "es-last-delivery": (field(label="Fecha del último parto"), "health"),
     "de-premature-birth": (field(label="Frühgeburt", options="Ja Nein", type_="radio"), "health"),
     "nl-last-delivery": (field(label="Datum laatste bevalling"), "health"),
+    "fr-gestity": (field(label="Gestité"), "health"),
+    "es-caesareans": (field(label="Cesáreas"), "health"),
+    "ru-abortions": (field(label="Аборты"), "health"),
     "pl-premature-birth": (field(label="Porody przedwczesne"), "health"),
     "it-dysmenorrhoea": (field(label="Dismenorrea", type_="checkbox"), "health"),
     # 5. sexual health
@@ -50,6 +53,8 @@ CONCEPTS = {
     "fr-vaginal-discharge": (field(label="Pertes vaginales inhabituelles", type_="checkbox"), "health"),
     "pt-discharge": (field(label="Corrimento", type_="checkbox"), "health"),
     "pl-discharge": (field(label="Upławy", type_="checkbox"), "health"),
+    "pt-genital-warts": (field(label="Verrugas genitais", type_="checkbox"), "health"),
+    "en-anal-sores": (field(label="Anal sores", type_="checkbox"), "health"),
     "sv-genital-warts": (field(label="Kondylom", type_="checkbox"), "health"),
     # 6. long-term care, a compound diagnosis, an operation ("OP") in a German health question
     "de-care-insurer": (field(label="IK Pflegekasse:"), "health"),
@@ -73,6 +78,8 @@ CONCEPTS = {
     "pt-tithe-payer": (field(label="Dizimista"), "religion"),
     "pl-catechesis": (field(label="Katecheza"), "religion"),
     "cs-deacon": (field(label="Jáhen"), "religion"),
+    "es-catechism": (field(label="Catecismo"), "religion"),
+    "de-catechumenate": (field(label="Katechumenat seit"), "religion"),
     "sv-first-communion": (field(label="Första kommunion"), "religion"),
     # 9. political commitments, a named movement, leaving a party
     "es-party-charter": (field(label="Me comprometo a respetar y defender la Carta orgánica", type_="checkbox"), "political"),
@@ -146,6 +153,9 @@ LOOKALIKES = {
     "pt-assumed": (field(label="Compromisso assumido"), "sex-life"),
     "es-app-role": (field(label="Rol", options="Administrador Editor Lector", type_="select"), "sex-life"),
     # 11. a dog's breed, a product's colour, a nurse's skin assessment
+    "it-shepherd-dog": (field(label="Razza", options="Labrador Pastore tedesco Meticcio", type_="select"), "religion"),
+    "fr-gender-parity": (field(label="Parité hommes-femmes"), "health"),
+    "en-nonhealth-discharge": (field(label="Discharge"), "health"),
     "es-dog-breed": (field(label="Raza", options="Labrador Mestizo Caniche", type_="select"), "racial-ethnic"),
     "pt-product-colour": (field(label="Cor", options="Branco Preto Azul Vermelho", type_="select"), "racial-ethnic"),
     "en-skin-assessment": (field(label="Skin colour", options="Normal Pale Cyanotic Jaundiced", type_="select"), "racial-ethnic"),
