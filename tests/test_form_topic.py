@@ -240,6 +240,19 @@ def test_a_membership_field_on_a_church_party_or_union_form_takes_its_category(d
         assert category == "union" or sites.get("fee") != category, (heading, sites)
 
 
+def test_a_membership_type_whose_choices_cost_something_is_still_membership(db) -> None:
+    # "Type d'adhésion: Gratuite / Donateur (paiement sur place)" asks which membership; a choice that
+    # mentions a payment does not make the question a payment. The fee field itself stays one.
+    form = (
+        "<h2>Adhérer au parti politique</h2>"
+        "<label for=ty>Type d'adhésion :</label><select id=ty name=ty>"
+        "<option>Gratuite</option><option>Donateur (paiement sur place)</option></select>"
+        "<label for=fee>Montant de la cotisation</label><input id=fee name=fee>"
+    )
+    sites = _sites(db, form)
+    assert sites.get("ty") == "political" and sites.get("fee") != "political", sites
+
+
 def test_membership_words_without_such_a_topic_say_nothing(db) -> None:
     # A gym's or a club's join form, a product called "Union", a church site's plain account sign-up.
     assert _sites(db, "<h2>Join our gym</h2>" + _JOIN).keys() <= {"em", "fee"}

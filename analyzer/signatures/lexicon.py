@@ -507,7 +507,10 @@ def _membership_word(texts: dict[str, str], input_type: str, context: ContextWor
     if input_type.lower() in ("radio", "checkbox", "select"):
         keys += ("options",)
     said = [tokens(texts[k]) for k in keys if texts.get(k)]
-    if context.membership_not is not None and any(context.membership_not.matches(t) for t in said):
+    # What is asked decides whether it is a payment ("Membership fee"), not what a choice costs ("Type of
+    # membership: Free / Donor (payment on site)").
+    asked = [tokens(texts[k]) for k in keys if k != "options" and texts.get(k)]
+    if context.membership_not is not None and any(context.membership_not.matches(t) for t in asked):
         return ""
     return next((t.text for toks in said for t in context.membership.matches(toks)), "")
 
