@@ -6,6 +6,8 @@ yes/no questions, and which of a free-text control's texts say it is free text."
 
 from __future__ import annotations
 
+import pytest
+
 from analyzer.facts import fieldfacts
 from analyzer.parse import htmldoc
 
@@ -611,3 +613,25 @@ def test_a_planned_first_visit_to_a_church_is_religion_to_a_gym_nothing(db) -> N
     first = "<label for=f>Date of your first visit</label><input id=f name=first type=date>"
     assert _page_sites(db, f"<title>Plan your visit – Grace Community Church</title><form>{first}</form>") == {"first": "religion"}
     assert _page_sites(db, f"<title>Plan your visit – Riverside Climbing Gym</title><form>{first}</form>") == {}
+
+
+@pytest.mark.parametrize(
+    ("title", "category"),
+    [
+        ("Vandermaas for State Senate", "political"),
+        ("Maria Lopez for City Council – Volunteer", "political"),
+        ("Mit Anna Weber in den Landtag", "political"),
+        ("Candidata a alcaldesa de Alcorcón", "political"),
+        ("Komitet Wyborczy Jana Nowaka", "political"),
+        ("Kandidát na starostu Brna", "political"),
+        ("Registration for Congress 2026 of the European Society of Cardiology", None),
+        ("Tickets for Congress Centre events", None),
+        ("Shipping paid for by the seller", None),
+        ("Apply for membership of the tennis club", None),
+    ],
+)
+def test_a_candidate_for_office_names_a_campaign(title: str, category: str | None, db) -> None:
+    from analyzer.facts.pagecontext import topic_of
+
+    found = topic_of([("page title", title)], db.fields)
+    assert (found.category if found else None) == category, (title, found)
