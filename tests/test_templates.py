@@ -151,3 +151,22 @@ def test_an_elseif_without_a_brace_after_a_braced_if_ends(php: str) -> None:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert [(b.condition, b.needs_true) for b in branches][:2] == [("$a", True), ("$b", True)]
+
+
+@pytest.mark.parametrize(
+    ("php", "kept", "gone"),
+    [
+        # A form control or its label printed from a string literal, concatenated or in a heredoc: its markup stays.
+        ('<?php echo \'<label for="d">Diagnosis</label><input id="d" name="diagnosis">\'; ?>', 'name="diagnosis"', "echo"),
+        ("<?php echo '<input name=\"' . $n . '\" value=\"' . $v . '\">'; ?>", "<input name=", "$n"),
+        ('<?php print <<<HTML\n<select name="religion"><option>Catholic</option>\nHTML;\n?>', '<select name="religion">', "HTML;"),
+        # A string without a tag (SQL with comparisons, a message) stays code.
+        ("<?php $q = \"SELECT id FROM visits WHERE age < 18 AND notes <> ''\"; ?>", "", "SELECT"),
+    ],
+)
+def test_markup_php_prints_from_a_string_literal_is_read(php: str, kept: str, gone: str) -> None:
+    from analyzer.parse import templates
+
+    text = templates.analyse(php, "php")[0]
+    assert len(text) == len(php) and text.count("\n") == php.count("\n")
+    assert kept in text and gone not in text, text

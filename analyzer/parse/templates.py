@@ -171,14 +171,20 @@ def _regions(text: str, dialect: str) -> list[Region]:
     return out
 
 
-_ECHOED_MARKUP = re.compile(r"</?script\b", re.I)
+# Markup a PHP string literal may hold for the code to print: a script, or a form and what labels its
+# controls (``echo '<label for="dx">Diagnosis</label><input id="dx" name="diagnosis">'``, a WordPress
+# plugin's settings or booking form). Other strings (SQL, messages, "a < b") stay code.
+_ECHOED_MARKUP = re.compile(
+    r"</?(?:script|form|input|select|option|textarea|label|fieldset|legend|h[1-6]|button|table|tr|td|th|p|div|span|b|strong)\b",
+    re.I,
+)
 _ESCAPE = re.compile(r"\\(.)", re.S)
 
 
 def _php_code(chunk: str, fill: str) -> str:
-    """A PHP region, neutralised except for string literals holding ``<script`` markup
-    (``echo '<script …>…</script>'``, ``printf(…)``, heredocs): their text stays where it is, so
-    the page parser sees the markup the code prints, attributes and all. Quotes and ``\\``
+    """A PHP region, neutralised except for string literals holding markup (``echo '<script …>…</script>'``,
+    ``echo '<input name="diagnosis">'``, ``printf(…)``, heredocs: ``_ECHOED_MARKUP``): their text stays
+    where it is, so the page parser sees the markup the code prints, attributes and all. Quotes and ``\\``
     escapes become spaces (same length); everything else is filled."""
     parts, last = [], 0
     for start, end, kind in template_lexer.php_literals(chunk):

@@ -340,6 +340,13 @@ def e2e(records: list[dict], db: signatures.SignatureDB, cache: Path) -> tuple[l
         here = found.get(rec["line"], [])
         match = next((s for s in here if s.name == (rec["name"] or rec["id"])), here[0] if len(here) == 1 else None)
         pairs.append((rec, match.classification.category if match else "none"))
+        # Where an Art. 9 field is lost end to end: no sensitive field reported at its line (the extractor
+        # did not find it, or found nothing sensitive in it), or one reported with another category.
+        if rec["expected"] in ART9:
+            if match is None:
+                stats["Art. 9 records with no sensitive field reported at their line"] += 1
+            elif match.classification.category != rec["expected"]:
+                stats["Art. 9 records reported at their line with another category"] += 1
     stats["records matched to a scanned or unscannable file"] = len(pairs)
     return pairs, dict(stats)
 
