@@ -1,4 +1,5 @@
-"""Forms written in components (JSX, Vue templates): fields are classified where they are written
+"""Forms written in components (JSX, Vue templates, Angular templates; UI-kit components read as the
+native controls they render): fields are classified where they are written
 and exposed to the recorders their own app starts (fixtures/apps, two apps with a package.json each)."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from tests.annotations import parse
 from tests.conftest import FIXTURES
 
 APPS = FIXTURES / "apps"
-SOURCES = sorted(p for p in APPS.rglob("*") if p.suffix in (".tsx", ".jsx", ".vue"))
+SOURCES = sorted(p for p in APPS.rglob("*") if p.suffix in (".tsx", ".jsx", ".vue") or p.name.endswith(".component.html"))
 
 
 @pytest.fixture(scope="module")

@@ -525,6 +525,21 @@ class UiComponent:
 
 
 @dataclass(frozen=True)
+class TemplateKit:
+    """Form components of Vue, Angular and web-component kits as written in templates, and the wrappers
+    that label the controls inside them (ui_components.toml ``template_component`` / ``template_wrapper``)."""
+
+    components: dict[str, UiComponent] = field(default_factory=dict)
+    wrapper_props: dict[str, str] = field(default_factory=dict)  # wrapper name -> its label attribute
+    wrapper_children: dict[str, tuple[str, ...]] = field(default_factory=dict)  # wrapper name -> label child tags
+
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        """Every component and wrapper name."""
+        return frozenset((*self.components, *self.wrapper_props, *self.wrapper_children))
+
+
+@dataclass(frozen=True)
 class TagManager:
     """A tag manager whose container may load recorders the page does not show (tag_managers.toml)."""
 
@@ -557,6 +572,7 @@ class SignatureDB:
     field_context: ContextWords | None = None  # signatures/field_context.toml
     template_conventions: tuple[dict[str, str], ...] = ()
     ui_components: dict[str, UiComponent] = field(default_factory=dict)
+    template_kit: TemplateKit = field(default_factory=TemplateKit)
     tag_managers: tuple[TagManager, ...] = ()
     # Validated data of policy_pages.toml and legal_basis.toml (compiled by analyzer/facts/policy_pages.py,
     # analyzer/facts/legal_basis.py and analyzer/facts/cmp_filing.py, once per database).
@@ -1030,6 +1046,7 @@ def _build(folders: list[Path]) -> SignatureDB:
         field_context=_field_context(),
         template_conventions=_conventions(),
         ui_components=_ui_components(),
+        template_kit=_template_kit(),
         tag_managers=_tag_managers(),
         policy_pages=_optional_table("policy_pages.toml", POLICY_PAGES_SCHEMA),
         legal_basis=_optional_table("legal_basis.toml", LEGAL_BASIS_SCHEMA),
@@ -1066,6 +1083,20 @@ def _ui_components() -> dict[str, UiComponent]:
         for name in c["names"]:
             out[name] = UiComponent(c["tag"], c.get("type"), c.get("label_prop"))
     return out
+
+
+def _template_kit() -> TemplateKit:
+    path = BUILTIN_DIR / "ui_components.toml"
+    if not path.exists():
+        return TemplateKit()
+    data = _read_toml(path)
+    validate(data, UI_COMPONENTS_SCHEMA, str(path))
+    components = {
+        n: UiComponent(c["tag"], c.get("type"), c.get("label_prop")) for c in data.get("template_component", []) for n in c["names"]
+    }
+    props = {n: w["label_prop"] for w in data.get("template_wrapper", []) if w.get("label_prop") for n in w["names"]}
+    children = {n: tuple(w["label_child"]) for w in data.get("template_wrapper", []) if w.get("label_child") for n in w["names"]}
+    return TemplateKit(components, props, children)
 
 
 def _conventions() -> tuple[dict[str, str], ...]:
