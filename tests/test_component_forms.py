@@ -52,3 +52,28 @@ def test_field_positions_point_at_the_start_tag(scan) -> None:
             assert line[r.field.column - 1] == "<", (r.field.line, r.field.column, line)
             checked += 1
     assert checked >= 2, "no IntakeForm.tsx field came out: the positions were not checked"
+
+
+def test_a_component_rendered_as_a_select_or_textarea_is_that_control(tmp_path: Path) -> None:
+    # Formik's as="select", MUI's select / multiline props: the choices belong to the select, and the
+    # textarea after it is not labelled by the last of them.
+    from analyzer import signatures
+    from analyzer.read.discover import SourceFile, classify
+    from analyzer.read.engine import analyze
+
+    src = tmp_path / "Form.tsx"
+    src.write_text(
+        'import { Field } from "formik";\nimport TextField from "@mui/material/TextField";\n'
+        "export const F = () => (\n  <form>\n"
+        '    <Field name="faith" as="select"><option>Catholic</option><option>Muslim</option></Field>\n'
+        '    <textarea name="notes" placeholder="Describe your symptoms" />\n'
+        '    <TextField select label="Blood group" name="blood"><option>A</option><option>0</option></TextField>\n'
+        '    <TextField multiline label="Current medication" name="meds" />\n'
+        "  </form>\n);\n",
+        encoding="utf-8",
+    )
+    result = analyze(SourceFile(src, "Form.tsx", classify(src)), signatures.load(), 10 * 1024 * 1024)
+    got = {s.name: (s.tag, s.texts.get("label"), s.texts.get("options")) for s in result.fields}
+    assert got["faith"] == ("select", None, "Catholic Muslim"), got
+    assert got["notes"][0] == "textarea" and got["notes"][1] is None, got
+    assert got["meds"][0] == "textarea" and got["blood"][0] == "select", got

@@ -155,6 +155,8 @@ class _Writer:
             if comp is not None and key == comp.label_prop:
                 key = "aria-label"
             attrs.append((_RENAMED.get(key, key.lower() if key in ("autoComplete", "contentEditable", "tabIndex") else key), value))
+        if comp is not None:
+            tag, attrs = _rendered_as(tag, attrs)
         if comp is not None and comp.type and not any(k == "type" for k, _ in attrs):
             attrs.append(("type", comp.type))
         return tag, attrs
@@ -190,6 +192,22 @@ class _Writer:
                 words = _strings_in(self.prog, expr)
                 return " ".join(words) if words else None
         return None
+
+
+_NATIVE = ("input", "select", "textarea")
+
+
+def _rendered_as(tag: str, attrs: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
+    """The native control a component renders when a prop says which: Formik's and Chakra's
+    ``as="select"``, MUI's ``component="textarea"``, MUI TextField's ``select`` and ``multiline``.
+    Without it a select would be written as an ``<input>``, whose choices the page parser puts after it."""
+    props = dict(attrs)
+    chosen = next((props[k] for k in ("as", "component") if props.get(k) in _NATIVE), None)
+    if chosen is None and tag == "input":
+        chosen = "select" if "select" in props else "textarea" if "multiline" in props else None
+    if chosen is None:
+        return tag, attrs
+    return chosen, [(k, v) for k, v in attrs if k not in ("as", "component", "select", "multiline")]
 
 
 def _strings_in(prog: Program, node: Node) -> list[str]:
