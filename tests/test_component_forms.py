@@ -77,3 +77,34 @@ def test_a_component_rendered_as_a_select_or_textarea_is_that_control(tmp_path: 
     assert got["faith"] == ("select", None, "Catholic Muslim"), got
     assert got["notes"][0] == "textarea" and got["notes"][1] is None, got
     assert got["meds"][0] == "textarea" and got["blood"][0] == "select", got
+
+
+def test_server_side_form_tags_and_bindings_name_their_controls(tmp_path: Path) -> None:
+    # Thymeleaf th:field, ASP.NET Core asp-for, Spring's form:input path, JSF h:inputText value="#{…}",
+    # Livewire wire:model, Alpine x-model: each names the control it is on (or renders), at its own line,
+    # native <input>s and renamed tags mixed (each located at its own line, not paired with another's).
+    from analyzer import signatures
+    from analyzer.read.discover import SourceFile, classify
+    from analyzer.read.engine import analyze
+
+    page = tmp_path / "intake.html"
+    page.write_text(
+        '<form th:object="${patient}">\n'
+        '<label for="dx">Diagnosis</label><input id="dx" th:field="*{diagnosis}">\n'
+        '<label>Allergies <input asp-for="Allergies" /></label>\n'
+        '<form:input path="medication" />\n'
+        '<h:inputText value="#{patient.religion}" />\n'
+        '<input wire:model.defer="condition" placeholder="Chronic condition">\n'
+        '<input x-model="form.city" placeholder="City">\n'
+        "</form>\n",
+        encoding="utf-8",
+    )
+    result = analyze(SourceFile(page, "intake.html", classify(page)), signatures.load(), 10 * 1024 * 1024)
+    got = {s.name: (s.classification.category, s.line) for s in result.fields}
+    assert got == {
+        "diagnosis": ("health", 2),
+        "Allergies": ("health", 3),
+        "medication": ("health", 4),
+        "religion": ("religion", 5),
+        "condition": ("health", 6),
+    }, got

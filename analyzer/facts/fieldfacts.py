@@ -34,6 +34,7 @@ from analyzer.facts.pagecontext import (
     what_it_asks,
     without_words,
 )
+from analyzer.facts.template_components import RENAMED
 from analyzer.parse import htmldoc
 from analyzer.parse.htmldoc import Page
 from analyzer.parse.preceding import Preceding
@@ -228,15 +229,17 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
             group_first.setdefault(el.get("name"), el)
             if (el.get("type") or "").lower() == "radio":
                 radios.setdefault(el.get("name"), []).append(el)
-    for tag in ("input", "textarea", "select"):
-        page.register(tag, [el.sourceline or 0 for el in root.iter(tag)])
+    for tag in ("input", "textarea", "select"):  # a kit component renamed to a control has no start tag of its own
+        page.register(tag, [el.sourceline or 0 for el in root.iter(tag) if el.get(RENAMED) is None])
     index = {tag: 0 for tag in ("input", "textarea", "select")}
     out: list[_Control] = []
     radio_groups: set[str] = set()
     asked: dict[int, tuple[str, str, _Control | None]] = {}  # per form: what the previous control asked, its legend, the control
     for el in elements:
-        i = index[el.tag]
-        index[el.tag] += 1
+        i = -1  # located by lxml's line
+        if el.get(RENAMED) is None:
+            i = index[el.tag]
+            index[el.tag] += 1
         typ = (el.get("type") or ("text" if el.tag == "input" else el.tag)).lower()
         if el.tag == "input" and typ in SKIP_TYPES:
             continue

@@ -20,13 +20,21 @@ import lxml.etree
 from analyzer.signatures import TemplateKit
 
 _CONTROLS = ("input", "select", "textarea")
-# Bindings that name what a control holds, as the HTML parser gives them (lower-case).
-_BINDINGS = ("v-model", "formcontrolname", "ngmodel", "[(ngmodel)]", "ng-model", "bind:value", ":name", "v-bind:name")
+# Set on an element renamed here (its original tag): the raw text has no "<input" for it, so it is located
+# by the parser's line, not paired with the text's n-th "<input" (analyzer/facts/fieldfacts.py).
+RENAMED = "data-replaylint-component"
+# Bindings that name what a control holds, as the HTML parser gives them (lower-case): Vue, Angular
+# (formControlName, ngModel), Svelte, Thymeleaf (th:field="*{diagnosis}"), ASP.NET Core tag helpers
+# (asp-for), Spring form tags (path), Livewire (wire:model), Alpine (x-model); a JSF component's value
+# expression (value="#{patient.diagnosis}"). Modifiers are allowed (v-model.trim, wire:model.defer).
+_BINDINGS = ("formcontrolname", "ngmodel", "[(ngmodel)]", "ng-model", "bind:value", ":name", "v-bind:name", "th:field", "asp-for", "path")
+_BINDING_PREFIXES = ("v-model", "wire:model", "x-model")
+_EXPRESSION = re.compile(r"^[#$*]\{[^}]*\}$")
 _LAST_PART = re.compile(r"[A-Za-z_$][\w$]*(?=\W*$)")
 
 
-_TAG = re.compile(r"<([A-Za-z][\w-]*)")
-_BOUND = re.compile(r"v-model|formcontrolname|ngmodel|ng-model", re.I)
+_TAG = re.compile(r"<([A-Za-z][\w:-]*)")
+_BOUND = re.compile(r"v-model|formcontrolname|ngmodel|ng-model|th:field|asp-for|wire:model|x-model", re.I)
 
 
 def worth_reading(text: str, kit: TemplateKit) -> bool:
@@ -71,6 +79,10 @@ def native(root: lxml.etree._Element | None, kit: TemplateKit) -> None:
 def _bound(el: lxml.etree._Element) -> str:
     """The last part of what an element is bound to (``v-model="form.diagnosis"``: "diagnosis")."""
     bound = next((el.get(b) for b in _BINDINGS if el.get(b)), "")
+    if not bound:
+        bound = next((v for k, v in el.attrib.items() if str(k).startswith(_BINDING_PREFIXES) and v), "")
+    if not bound and _EXPRESSION.match((el.get("value") or "").strip()):
+        bound = el.get("value", "")
     last = _LAST_PART.search(bound.strip())
     return last.group() if last else ""
 
@@ -78,10 +90,11 @@ def _bound(el: lxml.etree._Element) -> str:
 def _as_native(el: lxml.etree._Element, tag: str, typ: str | None, label_prop: str | None) -> None:
     own = " ".join("".join(el.itertext()).split())
     label = (el.get(label_prop) if label_prop else None) or ""
+    el.set(RENAMED, str(el.tag))
     el.tag = tag
     if typ and not el.get("type"):
         el.set("type", typ)
-    if tag == "option":
+    if tag in ("option", "label"):  # <el-option label="…">, JSF <h:outputLabel value="…">
         if label and not own:
             el.text = label
         return
