@@ -17,6 +17,7 @@ import re
 
 import lxml.etree
 
+from analyzer.parse.form_helpers import SHORT
 from analyzer.signatures import TemplateKit
 
 _CONTROLS = ("input", "select", "textarea")
@@ -38,9 +39,9 @@ _BOUND = re.compile(r"v-model|formcontrolname|ngmodel|ng-model|th:field|asp-for|
 
 
 def worth_reading(text: str, kit: TemplateKit) -> bool:
-    """Whether a template writes one of the kit's components or wrappers, or binds a control (one pass
-    over its tag names, stopping at the first)."""
-    if _BOUND.search(text) is not None:
+    """Whether a template writes one of the kit's components or wrappers, binds a control, or holds a
+    form helper's control written short (one pass over its tag names, stopping at the first)."""
+    if _BOUND.search(text) is not None or f"<{SHORT} " in text:
         return True
     names = kit.names
     return any(m.group(1).lower() in names for m in _TAG.finditer(text))
@@ -48,13 +49,15 @@ def worth_reading(text: str, kit: TemplateKit) -> bool:
 
 def native(root: lxml.etree._Element | None, kit: TemplateKit) -> None:
     """Rename the kit's components under ``root`` to the controls they render, with their labels."""
-    if root is None or not (kit.components or kit.wrapper_props or kit.wrapper_children):
+    if root is None:
         return
     for el in list(root.iter()):
         tag = el.tag if isinstance(el.tag, str) else ""
         component = kit.components.get(tag)
         if component is not None:
             _as_native(el, component.tag, component.type, component.label_prop)
+        elif tag == SHORT:  # a form helper's control (analyzer/parse/form_helpers.py)
+            _as_native(el, "input", None, None)
     for el in list(root.iter()):
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in kit.wrapper_props or tag in kit.wrapper_children:

@@ -41,6 +41,7 @@ from analyzer.model import Detection, Diagnostic, Location, Status, Verdict
 from analyzer.parse import (
     bundler_exports,
     chunk_files,
+    form_helpers,
     hoststrings,
     htmldoc,
     jsfacts,
@@ -333,6 +334,7 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
         text, tpl = templates.analyse(original, dialect)
         result.template = template_scan.facts(tpl, original, db)
         result.rendered = rendered.from_template(tpl.regions, text, db)
+        text = form_helpers.written(original, text, tpl.regions, dialect, db.form_helpers)  # f.text_field :x
     page = htmldoc.parse(text)
     result.parsed = True
     if page.degraded:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.model import Status
+from analyzer.parse.form_helpers import FormHelper
 from analyzer.parse.jsshapes import CallShape, parse_call
 from analyzer.parse.normalise import norm
 from analyzer.signatures import cache
@@ -35,6 +36,7 @@ from analyzer.signatures.sigschema import (
     FIELD_INFLECTION_SCHEMA,
     FIELD_SCHEMA,
     FIELD_SECTIONS_SCHEMA,
+    FORM_HELPERS_SCHEMA,
     LEGAL_BASIS_SCHEMA,
     LEGAL_SCHEMA,
     POLICY_PAGES_SCHEMA,
@@ -573,6 +575,7 @@ class SignatureDB:
     template_conventions: tuple[dict[str, str], ...] = ()
     ui_components: dict[str, UiComponent] = field(default_factory=dict)
     template_kit: TemplateKit = field(default_factory=TemplateKit)
+    form_helpers: tuple[FormHelper, ...] = ()
     tag_managers: tuple[TagManager, ...] = ()
     # Validated data of policy_pages.toml and legal_basis.toml (compiled by analyzer/facts/policy_pages.py,
     # analyzer/facts/legal_basis.py and analyzer/facts/cmp_filing.py, once per database).
@@ -1047,6 +1050,7 @@ def _build(folders: list[Path]) -> SignatureDB:
         template_conventions=_conventions(),
         ui_components=_ui_components(),
         template_kit=_template_kit(),
+        form_helpers=_form_helpers(),
         tag_managers=_tag_managers(),
         policy_pages=_optional_table("policy_pages.toml", POLICY_PAGES_SCHEMA),
         legal_basis=_optional_table("legal_basis.toml", LEGAL_BASIS_SCHEMA),
@@ -1083,6 +1087,24 @@ def _ui_components() -> dict[str, UiComponent]:
         for name in c["names"]:
             out[name] = UiComponent(c["tag"], c.get("type"), c.get("label_prop"))
     return out
+
+
+def _form_helpers() -> tuple[FormHelper, ...]:
+    path = BUILTIN_DIR / "form_helpers.toml"
+    if not path.exists():
+        return ()
+    data = _read_toml(path)
+    validate(data, FORM_HELPERS_SCHEMA, str(path))
+    out = []
+    for i, h in enumerate(data["helper"]):
+        try:
+            pattern = re.compile(h["pattern"])
+        except re.error as exc:
+            raise SignatureError(f"{path}: helper[{i}] pattern: {exc}") from exc
+        if not {"kind", "name"} <= set(pattern.groupindex):
+            raise SignatureError(f"{path}: helper[{i}] pattern needs the groups 'kind' and 'name'")
+        out.append(FormHelper(frozenset(h["dialects"]), pattern, {str(k): str(v) for k, v in h["renders"].items()}))
+    return tuple(out)
 
 
 def _template_kit() -> TemplateKit:

@@ -3,7 +3,8 @@
 A schema is a plain dict ``{key: Field}``. ``Field.kind`` is ``str``, ``int``, ``float``, ``bool``,
 ``"str[]"`` (list of non-empty strings), ``"text[]"`` (list of strings, empty allowed), ``"regex[]"`` (list of strings that must compile
 and hold a literal for the prefilter), ``"pattern[]"`` (regexes searched in extracted text only: they must
-compile and not nest quantifiers, no literal needed), ``"str[][]"`` (list of lists of strings), a nested schema dict
+compile and not nest quantifiers, no literal needed), ``"str[][]"`` (list of lists of strings),
+``"str{}"`` (a table of non-empty strings), a nested schema dict
 (a table) or a one-element list holding a schema dict (an array of tables). ``choices`` limits a
 string (or every string of a list) to a closed set. Unknown keys are errors: a typo in a signature
 file must fail loudly instead of silently dropping a fact.
@@ -638,6 +639,13 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
 }
 
 
+# signatures/form_helpers.toml (analyzer/parse/form_helpers.py): server-side form helpers in templates.
+FORM_HELPERS_SCHEMA: dict[str, Field] = {
+    "schema": _req(int),
+    "helper": _req([{"dialects": _req("str[]"), "pattern": _req(str), "renders": _req("str{}")}]),
+}
+
+
 # signatures/code_data.toml (analyzer/consent/code_data.py): hooks that run a snippet held as data on every page.
 CODE_DATA_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
@@ -713,6 +721,9 @@ def _check(value: Any, field: Field, where: str) -> None:
                 _check_regex(v, where)
             elif kind == "pattern[]":
                 _check_regex(v, where, literal=False)
+    elif kind == "str{}":
+        if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) and v for k, v in value.items()):
+            raise SignatureError(f"{where}: expected a table of non-empty strings")
     elif kind == "str[][]":
         if not isinstance(value, list) or not all(isinstance(g, list) and g and all(isinstance(v, str) and v for v in g) for g in value):
             raise SignatureError(f"{where}: expected a list of non-empty lists of non-empty strings")

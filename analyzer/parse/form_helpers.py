@@ -1,0 +1,93 @@
+"""Server-side form helpers in a template, written as the controls they print.
+
+Template code such as ``<%= f.text_field :diagnosis %>`` (Rails), ``{!! Form::text('diagnosis') !!}``
+(Laravel Collective), ``<?= form_input('diagnosis') ?>`` (CodeIgniter), ``{{ form_row(form.diagnosis) }}``
+(Symfony) or ``{{ form.diagnosis }}`` (Django) prints a form control that the neutralised template does not
+show: its output tag is blanked. Here each such tag (``signatures/form_helpers.toml``) is written back as a
+compact control, ``<input name=diagnosis>``, in the place of the tag, so the page's fields are read with
+it at the line where the helper is called. Same length, newlines kept: the written markup never reaches
+past the tag (or the blanks that open its line), and what is left of the tag stays blank. A label the call
+gives (``label: "Current diagnosis"``, ``Form::label('dx', 'Current diagnosis')``) is written before the
+control when it fits. A helper whose markup does not fit stays blank, as before.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from analyzer.parse.templates import Region
+
+SHORT = "rl"  # the private tag of a control written where "<input " does not fit
+
+
+@dataclass(frozen=True)
+class FormHelper:
+    """One ``[[helper]]`` of ``signatures/form_helpers.toml``."""
+
+    dialects: frozenset[str]
+    pattern: re.Pattern[str]
+    renders: dict[str, str]  # kind -> "input", "input:email", "textarea", "select", "label"
+
+
+def written(original: str, neutral: str, regions: list[Region], dialect: str, helpers: tuple[FormHelper, ...]) -> str:
+    """``neutral`` with each output tag that calls a form helper written as the control it prints."""
+    mine = [h for h in helpers if dialect in h.dialects]
+    if not mine:
+        return neutral
+    out: list[str] | None = None
+    for r in regions:
+        if r.kind == "comment":
+            continue
+        markup = _markup(r.body, mine)
+        if markup is None:
+            continue
+        start = _room_before(original, r.start)
+        line_end = original.find("\n", r.start, r.end)
+        end = r.end if line_end < 0 else line_end
+        for candidate in markup:
+            if len(candidate) <= end - start:
+                if out is None:
+                    out = list(neutral)
+                out[start : start + len(candidate)] = candidate
+                # The rest of the tag is blank, not the "0"s of printed output: it is no label's text.
+                out[start + len(candidate) : r.end] = ["\n" if c == "\n" else " " for c in original[start + len(candidate) : r.end]]
+                break
+    return neutral if out is None else "".join(out)
+
+
+def _room_before(text: str, start: int) -> int:
+    """The start of the blanks that open the tag's line, when only blanks stand before the tag on it:
+    ``{{ form.x }}`` is shorter than ``<input name=x>``, and indentation gives the room."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i if i == 0 or text[i - 1] == "\n" else start
+
+
+def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
+    """The markup a helper call prints, longest (with its label) first; None when no helper matches."""
+    for h in helpers:
+        m = h.pattern.search(body)
+        if m is None:
+            continue
+        renders = h.renders.get(m.group("kind"))
+        if renders is None:
+            continue
+        name = m.group("name")
+        label = m.groupdict().get("label")
+        text = html.escape(" ".join(label.split()), quote=False) if label else ""
+        if renders == "label":  # without a text of its own, the field's default label: its name in words
+            text = text or html.escape(name.replace("_", " "), quote=False)
+            return [f"<label>{text}</label>"]
+        tag, _, typ = renders.partition(":")
+        typed = f" type={typ}" if typ else ""
+        controls = [f"<{tag} name={name}{typed}></{tag}>" if tag in ("select", "textarea") else f"<input name={name}{typed}>"]
+        if tag in ("select", "textarea") or typ:
+            controls.append(f"<input name={name}>")  # an unclosed select or textarea would swallow the page
+        # The shortest: a private tag read as an input (analyzer/facts/template_components.py), for a tag
+        # as short as "{{ form.x }}" with no blanks before it on its line.
+        controls.append(f"<{SHORT} name={name}>")
+        return [f"<label>{text}</label>{c}" for c in controls if text] + controls
+    return None

@@ -1,0 +1,67 @@
+"""Server-side form helpers written as the controls they print (analyzer/parse/form_helpers.py,
+signatures/form_helpers.toml): same length and lines as the template, the control at the helper's line,
+a label the call gives before it, and no control for what only prints a value."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer import signatures
+from analyzer.parse import form_helpers, htmldoc, templates
+
+
+def _written(text: str, dialect: str) -> str:
+    neutral, tpl = templates.analyse(text, dialect)
+    out = form_helpers.written(text, neutral, tpl.regions, dialect, signatures.load().form_helpers)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n")
+    return out
+
+
+@pytest.mark.parametrize(
+    ("dialect", "template", "control"),
+    [
+        ("erb", '<%= f.text_field :diagnosis, label: "Current diagnosis" %>', "<label>Current diagnosis</label><input name=diagnosis>"),
+        ("erb", "  <%= form.text_area :symptoms, rows: 4 %>", "<textarea name=symptoms></textarea>"),
+        ("erb", "<%= f.select :religion, options %>", "<select name=religion></select>"),
+        ("erb", "    <%= check_box_tag :smoker, '1', false %>", "<input name=smoker type=checkbox>"),
+        ("erb", "<%= check_box_tag :smoker %>", "<input name=smoker>"),  # no room for its type
+        ("blade", "{!! Form::email('contact_email', null, ['class' => 'x']) !!}", "<input name=contact_email type=email>"),
+        ("php", "<?php echo form_dropdown('blood_group', $groups); ?>", "<select name=blood_group></select>"),
+        ("php", "<?= form_input(['name' => 'allergies', 'id' => 'a']) ?>", "<input name=allergies>"),
+        ("jinja", "{{ form_row(form.diagnosis, {'label': 'Diagnosis'}) }}", "<label>Diagnosis</label><input name=diagnosis>"),
+        ("jinja", '    {{ form.diagnosis|add_class:"x" }}', "<input name=diagnosis>"),
+    ],
+)
+def test_a_helper_is_written_as_its_control(dialect: str, template: str, control: str) -> None:
+    assert control in _written(template, dialect)
+
+
+def test_a_tag_too_short_for_an_input_gets_the_private_short_control() -> None:
+    # "{{ form.x }}" at the start of its line is two characters shorter than "<input name=x>".
+    out = _written("<form>\n{{ form.diagnosis }}\n</form>", "jinja")
+    assert "<rl name=diagnosis>" in out
+    root = htmldoc.parse(out).root
+    assert root is not None and next(root.iter("rl")).sourceline == 2
+
+
+@pytest.mark.parametrize(
+    ("dialect", "template"),
+    [
+        ("jinja", "{{ patient.diagnosis }}"),  # a value printed on the page, not a control
+        ("jinja", "{{ form.as_p }}"),  # the whole form: its fields are not named here
+        ("jinja", "{{ form.diagnosis.errors }}"),
+        ("erb", "<%= @patient.diagnosis %>"),
+        ("erb", "<%= f.submit 'Send' %>"),
+        ("blade", "{{ $patient->diagnosis }}"),
+    ],
+)
+def test_what_only_prints_a_value_is_no_control(dialect: str, template: str) -> None:
+    out = _written(template, dialect)
+    assert "<input" not in out and "<rl " not in out and "<select" not in out and "<textarea" not in out, out
+
+
+def test_a_helper_spread_over_lines_writes_only_on_its_first_line() -> None:
+    text = "  <%= f.text_area :symptoms, class: 'x',\n      rows: 4 %>"
+    out = _written(text, "erb")
+    first, second = out.split("\n")
+    assert "<textarea name=symptoms></textarea>" in first and second.strip() == ""
