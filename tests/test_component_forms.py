@@ -13,7 +13,7 @@ from tests.annotations import parse
 from tests.conftest import FIXTURES
 
 APPS = FIXTURES / "apps"
-SOURCES = sorted(p for p in APPS.rglob("*") if p.suffix in (".tsx", ".jsx", ".vue") or p.name.endswith(".component.html"))
+SOURCES = sorted(p for p in APPS.rglob("*") if p.suffix in (".tsx", ".jsx", ".vue", ".js") or p.name.endswith(".component.html"))
 
 
 @pytest.fixture(scope="module")

@@ -289,6 +289,42 @@ def jsx_markup(
     return "<html><body>" + "".join(writer.out.parts) + "</body></html>", writer.values
 
 
+# Markup of a form in a string: a control, or what labels one.
+_FORM_TAG = re.compile(rb"<(?:input|select|textarea|label|legend|fieldset|h[1-6])\b", re.I)
+_SUBSTITUTION = re.compile(r"\$\{[^}]*\}")
+_ESCAPED = re.compile(r"\\.")
+_MAX_LITERALS = 2000
+_LITERALS = ("string", "template_string")
+
+
+def string_markup(prog: Program) -> str:
+    """HTML for the string and template literals of a program that hold form markup (``el.innerHTML =
+    `<label>Diagnosis</label><input name="diagnosis">` ``, jQuery's ``.append('<input …>')``, lit's
+    ``html`…` ``), positioned as in the source; ``${…}`` substitutions and backslashes are blanks."""
+    data = prog.parsed.source.data
+    literals: dict[int, Node] = {}
+    for m in _FORM_TAG.finditer(data):
+        chain = prog.tree.path(m.start(), m.end())
+        literal = next((n for n in reversed(chain) if n.type in _LITERALS), None)
+        if literal is not None:
+            literals.setdefault(literal.start_byte, literal)
+            if len(literals) >= _MAX_LITERALS:
+                break
+    if not literals:
+        return ""
+    out = _Out()
+    for start in sorted(literals):
+        node = literals[start]
+        body = prog.text(node)[1:-1]
+        body = _SUBSTITUTION.sub(lambda m: " " * len(m.group()), body) if node.type == "template_string" else body
+        body = _ESCAPED.sub("  ", body)
+        row, col = node.start_point
+        for i, line in enumerate(body.split("\n")):
+            out.at(row + i, col + 1 if i == 0 else 0)
+            out.write(line)
+    return "<html><body>" + "".join(out.parts) + "</body></html>"
+
+
 _BLANKED = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _FRONTMATTER = re.compile(r"\A\s*---\n.*?\n---", re.S)
 

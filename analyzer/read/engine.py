@@ -609,6 +609,8 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
         if 0 not in programs:
             programs[0] = jsfacts.Program(jsparse.parse(pieces[0]))
         html, values = jsxmarkup.jsx_markup(programs[0], db.ui_components, lambda p: rendered.classify_path(p, db.fields, words))
+        if not html:  # no JSX: a form written in strings (innerHTML, jQuery, lit's html`…`)
+            html = jsxmarkup.string_markup(programs[0])
     if html:
         page = htmldoc.parse(html)
         if kind == "sfc" and template_components.worth_reading(html, db.template_kit):
