@@ -1002,6 +1002,7 @@ def _build(folders: list[Path]) -> SignatureDB:
     validate(types, SCRIPT_TYPES_SCHEMA, str(BUILTIN_DIR / "script_types.toml"))
     legal = _read_toml(BUILTIN_DIR / "legal.toml") if (BUILTIN_DIR / "legal.toml").exists() else {"authority": []}
     validate(legal, LEGAL_SCHEMA, str(BUILTIN_DIR / "legal.toml"))
+    ui_data = _optional_table("ui_components.toml", UI_COMPONENTS_SCHEMA)
     return SignatureDB(
         vendors=_merge(vendors, _vendor, "vendor"),
         cmps=_merge(cmps, _cmp, "consent manager"),
@@ -1048,8 +1049,8 @@ def _build(folders: list[Path]) -> SignatureDB:
         consent_words=_consent_words(),
         field_context=_field_context(),
         template_conventions=_conventions(),
-        ui_components=_ui_components(),
-        template_kit=_template_kit(),
+        ui_components=_ui_components(ui_data),
+        template_kit=_template_kit(ui_data),
         form_helpers=_form_helpers(),
         tag_managers=_tag_managers(),
         policy_pages=_optional_table("policy_pages.toml", POLICY_PAGES_SCHEMA),
@@ -1076,49 +1077,30 @@ def _tag_managers() -> tuple[TagManager, ...]:
     return tuple(TagManager(m["id"], m["name"], _url_matcher(m), tuple(m["snippet"]), m["export"]) for m in data["manager"])
 
 
-def _ui_components() -> dict[str, UiComponent]:
-    path = BUILTIN_DIR / "ui_components.toml"
-    if not path.exists():
-        return {}
-    data = _read_toml(path)
-    validate(data, UI_COMPONENTS_SCHEMA, str(path))
-    out: dict[str, UiComponent] = {}
-    for c in data["component"]:
-        for name in c["names"]:
-            out[name] = UiComponent(c["tag"], c.get("type"), c.get("label_prop"))
-    return out
+def _ui_components(data: dict[str, Any]) -> dict[str, UiComponent]:
+    return {n: UiComponent(c["tag"], c.get("type"), c.get("label_prop")) for c in data.get("component", []) for n in c["names"]}
 
 
-def _form_helpers() -> tuple[FormHelper, ...]:
-    path = BUILTIN_DIR / "form_helpers.toml"
-    if not path.exists():
-        return ()
-    data = _read_toml(path)
-    validate(data, FORM_HELPERS_SCHEMA, str(path))
-    out = []
-    for i, h in enumerate(data["helper"]):
-        try:
-            pattern = re.compile(h["pattern"])
-        except re.error as exc:
-            raise SignatureError(f"{path}: helper[{i}] pattern: {exc}") from exc
-        if not {"kind", "name"} <= set(pattern.groupindex):
-            raise SignatureError(f"{path}: helper[{i}] pattern needs the groups 'kind' and 'name'")
-        out.append(FormHelper(frozenset(h["dialects"]), pattern, {str(k): str(v) for k, v in h["renders"].items()}))
-    return tuple(out)
-
-
-def _template_kit() -> TemplateKit:
-    path = BUILTIN_DIR / "ui_components.toml"
-    if not path.exists():
-        return TemplateKit()
-    data = _read_toml(path)
-    validate(data, UI_COMPONENTS_SCHEMA, str(path))
+def _template_kit(data: dict[str, Any]) -> TemplateKit:
     components = {
         n: UiComponent(c["tag"], c.get("type"), c.get("label_prop")) for c in data.get("template_component", []) for n in c["names"]
     }
     props = {n: w["label_prop"] for w in data.get("template_wrapper", []) if w.get("label_prop") for n in w["names"]}
     children = {n: tuple(w["label_child"]) for w in data.get("template_wrapper", []) if w.get("label_child") for n in w["names"]}
     return TemplateKit(components, props, children)
+
+
+def _form_helpers() -> tuple[FormHelper, ...]:
+    out = []
+    for i, h in enumerate(_optional_table("form_helpers.toml", FORM_HELPERS_SCHEMA).get("helper", [])):
+        try:
+            pattern = re.compile(h["pattern"])
+        except re.error as exc:
+            raise SignatureError(f"form_helpers.toml: helper[{i}] pattern: {exc}") from exc
+        if not {"kind", "name"} <= set(pattern.groupindex):
+            raise SignatureError(f"form_helpers.toml: helper[{i}] pattern needs the groups 'kind' and 'name'")
+        out.append(FormHelper(frozenset(h["dialects"]), pattern, {str(k): str(v) for k, v in h["renders"].items()}))
+    return tuple(out)
 
 
 def _conventions() -> tuple[dict[str, str], ...]:
