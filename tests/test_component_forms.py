@@ -57,12 +57,8 @@ def test_field_positions_point_at_the_start_tag(scan) -> None:
 def test_a_component_rendered_as_a_select_or_textarea_is_that_control(tmp_path: Path) -> None:
     # Formik's as="select", MUI's select / multiline props: the choices belong to the select, and the
     # textarea after it is not labelled by the last of them.
-    from analyzer import signatures
-    from analyzer.read.discover import SourceFile, classify
-    from analyzer.read.engine import analyze
-
-    src = tmp_path / "Form.tsx"
-    src.write_text(
+    fields = _fields_of(
+        tmp_path / "Form.tsx",
         'import { Field } from "formik";\nimport TextField from "@mui/material/TextField";\n'
         "export const F = () => (\n  <form>\n"
         '    <Field name="faith" as="select"><option>Catholic</option><option>Muslim</option></Field>\n'
@@ -70,10 +66,8 @@ def test_a_component_rendered_as_a_select_or_textarea_is_that_control(tmp_path: 
         '    <TextField select label="Blood group" name="blood"><option>A</option><option>0</option></TextField>\n'
         '    <TextField multiline label="Current medication" name="meds" />\n'
         "  </form>\n);\n",
-        encoding="utf-8",
     )
-    result = analyze(SourceFile(src, "Form.tsx", classify(src)), signatures.load(), 10 * 1024 * 1024)
-    got = {s.name: (s.tag, s.texts.get("label"), s.texts.get("options")) for s in result.fields}
+    got = {s.name: (s.tag, s.texts.get("label"), s.texts.get("options")) for s in fields}
     assert got["faith"] == ("select", None, "Catholic Muslim"), got
     assert got["notes"][0] == "textarea" and got["notes"][1] is None, got
     assert got["meds"][0] == "textarea" and got["blood"][0] == "select", got
@@ -83,12 +77,8 @@ def test_server_side_form_tags_and_bindings_name_their_controls(tmp_path: Path) 
     # Thymeleaf th:field, ASP.NET Core asp-for, Spring's form:input path, JSF h:inputText value="#{…}",
     # Livewire wire:model, Alpine x-model: each names the control it is on (or renders), at its own line,
     # native <input>s and renamed tags mixed (each located at its own line, not paired with another's).
-    from analyzer import signatures
-    from analyzer.read.discover import SourceFile, classify
-    from analyzer.read.engine import analyze
-
-    page = tmp_path / "intake.html"
-    page.write_text(
+    fields = _fields_of(
+        tmp_path / "intake.html",
         '<form th:object="${patient}">\n'
         '<label for="dx">Diagnosis</label><input id="dx" th:field="*{diagnosis}">\n'
         '<label>Allergies <input asp-for="Allergies" /></label>\n'
@@ -97,10 +87,8 @@ def test_server_side_form_tags_and_bindings_name_their_controls(tmp_path: Path) 
         '<input wire:model.defer="condition" placeholder="Chronic condition">\n'
         '<input x-model="form.city" placeholder="City">\n'
         "</form>\n",
-        encoding="utf-8",
     )
-    result = analyze(SourceFile(page, "intake.html", classify(page)), signatures.load(), 10 * 1024 * 1024)
-    got = {s.name: (s.classification.category, s.line) for s in result.fields}
+    got = {s.name: (s.classification.category, s.line) for s in fields}
     assert got == {
         "diagnosis": ("health", 2),
         "Allergies": ("health", 3),
@@ -108,3 +96,13 @@ def test_server_side_form_tags_and_bindings_name_their_controls(tmp_path: Path) 
         "religion": ("religion", 5),
         "condition": ("health", 6),
     }, got
+
+
+def _fields_of(path: Path, text: str) -> list:
+    """The fields one file gives, read as a scan reads it (no recorder needed)."""
+    from analyzer import signatures
+    from analyzer.read.discover import SourceFile, classify
+    from analyzer.read.engine import analyze
+
+    path.write_text(text, encoding="utf-8")
+    return analyze(SourceFile(path, path.name, classify(path)), signatures.load(), 10 * 1024 * 1024).fields
