@@ -98,6 +98,23 @@ def test_server_side_form_tags_and_bindings_name_their_controls(tmp_path: Path) 
     }, got
 
 
+def test_asp_net_web_forms_controls_are_the_controls_they_render(tmp_path: Path) -> None:
+    # A parish's confirmation enrolment in ASP.NET Web Forms: server controls, labelled by asp:Label's Text
+    # (tied by AssociatedControlID or standing before the control); the candidate's name stays unreported.
+    fields = _fields_of(
+        tmp_path / "Confirmacion.aspx",
+        '<%@ Page Language="C#" %>\n<form id="f" runat="server">\n'
+        '<asp:Label runat="server" Text="¿Está bautizado?" AssociatedControlID="ddlB" />\n'
+        '<asp:DropDownList ID="ddlB" runat="server"><asp:ListItem Text="Sí" /><asp:ListItem Text="No" /></asp:DropDownList>\n'
+        '<asp:Label runat="server" Text="Parroquia de bautismo"></asp:Label>\n'
+        '<asp:TextBox ID="txtParroquia" runat="server"></asp:TextBox>\n'
+        '<asp:Label runat="server" Text="Nombre"></asp:Label><asp:TextBox ID="txtNombre" runat="server" />\n'
+        "</form>\n",
+    )
+    got = {s.name: (s.classification.category, s.line, s.texts.get("label")) for s in fields}
+    assert got == {"ddlB": ("religion", 4, "¿Está bautizado?"), "txtParroquia": ("religion", 6, "Parroquia de bautismo")}, got
+
+
 def _fields_of(path: Path, text: str) -> list:
     """The fields one file gives, read as a scan reads it (no recorder needed)."""
     from analyzer import signatures

@@ -97,9 +97,11 @@ def _as_native(el: lxml.etree._Element, tag: str, typ: str | None, label_prop: s
     el.tag = tag
     if typ and not el.get("type"):
         el.set("type", typ)
-    if tag in ("option", "label"):  # <el-option label="…">, JSF <h:outputLabel value="…">
+    if tag in ("option", "label"):  # <el-option label="…">, JSF <h:outputLabel value="…">, <asp:Label Text="…">
         if label and not own:
             el.text = label
+        if tag == "label" and el.get("associatedcontrolid") and not el.get("for"):
+            el.set("for", el.get("associatedcontrolid", ""))
         return
     said = label or (own if typ in ("checkbox", "radio") else "")
     if said and not el.get("aria-label"):
