@@ -65,3 +65,19 @@ def test_a_helper_spread_over_lines_writes_only_on_its_first_line() -> None:
     out = _written(text, "erb")
     first, second = out.split("\n")
     assert "<textarea name=symptoms></textarea>" in first and second.strip() == ""
+
+
+def test_razor_html_helpers_are_written_as_their_controls() -> None:
+    text = (
+        '    @Html.LabelFor(m => m.Diagnosis, "Current diagnosis")\n'
+        '    @Html.TextBoxFor(m => m.Diagnosis, new { @class = "form-control" })\n'
+        '    @Html.DropDownListFor(m => m.Religion, Model.Religions, "Choose")\n'
+        "    @Html.ValidationMessageFor(m => m.Diagnosis)\n"
+        "    <p>@Model.Diagnosis</p>\n"
+    )
+    out = form_helpers.razor(text, signatures.load().form_helpers)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n")
+    lines = out.split("\n")
+    assert "<label>Current diagnosis</label>" in lines[0] and "<input name=Diagnosis>" in lines[1]
+    assert "<select name=Religion></select>" in lines[2]
+    assert "<input" not in lines[3] and "<input" not in lines[4], out  # a validation message, a printed value

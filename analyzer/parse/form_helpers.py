@@ -91,3 +91,16 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         controls.append(f"<{SHORT} name={name}>")
         return [f"<label>{text}</label>{c}" for c in controls if text] + controls
     return None
+
+
+# A Razor HTML helper call (``@Html.TextBoxFor(m => m.Diagnosis, new { @class = "x" })``): Razor pages are
+# read as HTML with their syntax left as text, so these calls are the only "tags" of their helpers.
+_RAZOR_CALL = re.compile(r"@Html\.\w+\((?:[^()\n]|\([^()\n]*\))*\)")
+
+
+def razor(text: str, helpers: tuple[FormHelper, ...]) -> str:
+    """A Razor page with each ``@Html.…For(…)`` helper written as the control it prints (see :func:`written`)."""
+    if "@Html." not in text:
+        return text
+    regions = [Region(m.start(), m.end(), "output", m.group()) for m in _RAZOR_CALL.finditer(text)]
+    return written(text, text, regions, "razor", helpers) if regions else text
