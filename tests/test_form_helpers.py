@@ -81,3 +81,25 @@ def test_razor_html_helpers_are_written_as_their_controls() -> None:
     assert "<label>Current diagnosis</label>" in lines[0] and "<input name=Diagnosis>" in lines[1]
     assert "<select name=Religion></select>" in lines[2]
     assert "<input" not in lines[3] and "<input" not in lines[4], out  # a validation message, a printed value
+
+
+def test_phoenix_inputs_are_written_as_their_controls() -> None:
+    text = (
+        '  <.input field={@form[:diagnosis]} type="text" label="Current diagnosis" />\n'
+        "  <.input\n"
+        "    field={@form[:religion]}\n"
+        '    type="select"\n'
+        '    label="Religion"\n'
+        "  />\n"
+        '  <.input field={@form[:symptoms]} type="textarea" label="Symptoms" />\n'
+        "  <.button>Save</.button>\n"
+    )
+    neutral = templates.analyse(text, "erb")[0]
+    out = form_helpers.heex(text, neutral, signatures.load().form_helpers)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n")
+    lines = out.split("\n")
+    assert "<label>Current diagnosis</label><input name=diagnosis type=text>" in lines[0]
+    # Spread over lines: written on the first line of the tag where it fits (its field's line here).
+    assert "<input name=religion>" in lines[2] and lines[1].strip() == ""
+    assert "<label>Symptoms</label><textarea name=symptoms></textarea>" in lines[6]
+    assert "<input" not in lines[7]

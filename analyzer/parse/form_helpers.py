@@ -43,18 +43,34 @@ def written(original: str, neutral: str, regions: list[Region], dialect: str, he
         markup = _markup(r.body, mine)
         if markup is None:
             continue
-        start = _room_before(original, r.start)
-        line_end = original.find("\n", r.start, r.end)
-        end = r.end if line_end < 0 else line_end
-        for candidate in markup:
-            if len(candidate) <= end - start:
-                if out is None:
-                    out = list(neutral)
-                out[start : start + len(candidate)] = candidate
-                # The rest of the tag is blank, not the "0"s of printed output: it is no label's text.
-                out[start + len(candidate) : r.end] = ["\n" if c == "\n" else " " for c in original[start + len(candidate) : r.end]]
-                break
+        placed = _place(original, r, markup)
+        if placed is None:
+            continue
+        start, candidate = placed
+        if out is None:
+            out = list(neutral)
+        # The tag is blank but for the markup, not the "0"s of printed output: they are no label's text.
+        out[r.start : r.end] = ["\n" if c == "\n" else " " for c in original[r.start : r.end]]
+        out[start : start + len(candidate)] = candidate
     return neutral if out is None else "".join(out)
+
+
+def _place(original: str, r: Region, markup: list[str]) -> tuple[int, str] | None:
+    """Where the markup goes: on the tag's first line if one candidate fits there (with the blanks that
+    open the line), else on the first later line of the tag where one fits (a helper spread over lines,
+    ``<.input\n  field={@form[:diagnosis]}\n  label="…" />``)."""
+    segments, at = [], r.start
+    while True:
+        line_end = original.find("\n", at, r.end)
+        segments.append((_room_before(original, at) if at == r.start else at, r.end if line_end < 0 else line_end))
+        if line_end < 0:
+            break
+        at = line_end + 1
+    for start, end in segments:
+        fits = next((c for c in markup if len(c) <= end - start), None)
+        if fits is not None:
+            return start, fits
+    return None
 
 
 def _room_before(text: str, start: int) -> int:
@@ -82,6 +98,9 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
             text = text or html.escape(name.replace("_", " "), quote=False)
             return [f"<label>{text}</label>"]
         tag, _, typ = renders.partition(":")
+        written_type = m.groupdict().get("type")  # Phoenix's <.input type="select">
+        if tag == "input" and written_type:
+            tag, typ = (written_type, "") if written_type in ("select", "textarea") else ("input", written_type)
         typed = f" type={typ}" if typ else ""
         controls = [f"<{tag} name={name}{typed}></{tag}>" if tag in ("select", "textarea") else f"<input name={name}{typed}>"]
         if tag in ("select", "textarea") or typ:
@@ -104,3 +123,16 @@ def razor(text: str, helpers: tuple[FormHelper, ...]) -> str:
         return text
     regions = [Region(m.start(), m.end(), "output", m.group()) for m in _RAZOR_CALL.finditer(text)]
     return written(text, text, regions, "razor", helpers) if regions else text
+
+
+# A Phoenix function component's input (``<.input field={@form[:diagnosis]} type="select" label="…" />``):
+# HEEx writes it as a tag the HTML parser cannot read (its name starts with a dot).
+_HEEX_INPUT = re.compile(r"<\.input\b[^<>]{0,2000}>")
+
+
+def heex(original: str, neutral: str, helpers: tuple[FormHelper, ...]) -> str:
+    """A HEEx template with each ``<.input …>`` written as the control it renders (see :func:`written`)."""
+    if "<.input" not in original:
+        return neutral
+    regions = [Region(m.start(), m.end(), "output", m.group()) for m in _HEEX_INPUT.finditer(original)]
+    return written(original, neutral, regions, "heex", helpers) if regions else neutral

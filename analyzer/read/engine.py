@@ -335,6 +335,8 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
         result.template = template_scan.facts(tpl, original, db)
         result.rendered = rendered.from_template(tpl.regions, text, db)
         text = form_helpers.written(original, text, tpl.regions, dialect, db.form_helpers)  # f.text_field :x
+        if path.lower().endswith(".heex"):  # <.input field={@form[:diagnosis]} />
+            text = form_helpers.heex(original, text, db.form_helpers)
     if path.lower().endswith((".cshtml", ".razor")):  # @Html.TextBoxFor(m => m.Diagnosis)
         text = form_helpers.razor(text, db.form_helpers)
     page = htmldoc.parse(text)
