@@ -176,3 +176,19 @@ def test_radio_groups_sharing_ids_keep_their_own_labels(db) -> None:
     sites = {s.name: s for s in fieldfacts.extract(page, db.fields, db.consent_words)}
     assert sites["smoke"].texts["choices"] == "Yes, daily / No, never"
     assert sites["union"].texts["choices"] == "Yes, a member / Not a member"
+
+
+def test_a_choice_of_document_is_not_the_document_number(db) -> None:
+    # Which identity document, or whether one has it, is asked by a choice; the number is typed in. On a
+    # sacrament register the document type is who the person is, not the record.
+    html = (
+        "<form><h2>Inscripción a la confirmación</h2>"
+        "<label for=t>Tipo de documento</label><select id=t name=tipo><option>DNI</option><option>NIE</option>"
+        "<option>Pasaporte</option></select>"
+        "<label for=n>Número de DNI</label><input id=n name=numero>"
+        "<label><input type=checkbox name=pas> Tengo pasaporte</label>"
+        "<label for=pw>Password</label><input id=pw name=pw type=password></form>"
+    )
+    found = _sites(db, html)
+    assert "tipo" not in found and "pas" not in found, found
+    assert found["numero"] == "government-id" and found["pw"] == "credentials", found

@@ -260,6 +260,7 @@ class Category:
     input_types: frozenset[str]
     topic: tuple[Term, ...] = ()  # page/form topic words (analyzer.facts.pagecontext)
     page: tuple[Term, ...] = ()  # words that make a page's visit sensitive
+    typed_only: bool = False  # a value typed in (an ID number, a password): no choice holds it
 
 
 def compile_category(data: dict[str, Any], inflection: dict[str, Inflection] | None = None) -> Category:
@@ -286,6 +287,7 @@ def compile_category(data: dict[str, Any], inflection: dict[str, Inflection] | N
         input_types=frozenset(t.lower() for t in data.get("input_types", [])),
         topic=_terms(data, "topic", rules),
         page=_terms(data, "page", rules),
+        typed_only=data.get("typed_only", False),
     )
 
 
@@ -423,6 +425,8 @@ def classify(
         cat = categories.get(cat_id)
         if cat is None or (cat_id not in hit_cats and not (auto & cat.autocomplete) and typ not in cat.input_types):
             continue
+        if cat.typed_only and typ in ("radio", "checkbox", "select"):
+            continue  # "Tipo de documento: DNI / NIE / Pasaporte" asks which document, not its number
         result = _score(cat, human, dev, weak_only, typ, auto, topic if topic is not None and topic.category == cat_id else None)
         if result and result.confidence >= THRESHOLD:
             results.append(result)

@@ -449,6 +449,8 @@ FIELD_SCHEMA: dict[str, Field] = {
     "autocomplete": _opt("str[]"),
     # Input types that put a field in this category (password -> credentials).
     "input_types": _opt("str[]"),
+    # The data is a value typed in (an identifier, a password): a choice (select, radio, checkbox) never holds it.
+    "typed_only": _opt(bool),
     # Per language: strong terms decide alone; weak terms need a second clue; exclude phrases
     # cancel the category for a field ("terms and conditions" is not a health condition).
     # topic: words in a page title, heading, legend, form name or URL path that put the form in
