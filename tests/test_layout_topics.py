@@ -77,7 +77,7 @@ _DIALECTS = ["jinja", "blade", "erb", "next", "sveltekit"]
 @pytest.mark.parametrize("dialect", _DIALECTS)
 @pytest.mark.parametrize("site", ["Mindwell Psychotherapie", "Kraamzorg Mimi"])
 def test_a_contact_form_takes_the_topic_its_layout_names(tmp_path, dialect, site) -> None:
-    # "Kraamzorg" (maternity home care) is a topic word of the context data (field_context.toml topic.health).
+    # "Kraamzorg" (maternity home care) is a health topic word (signatures/fields/health.toml, Dutch).
     sites = _scan(tmp_path, site, dialect)
     assert sites.get("m", ("none", ""))[0] == "health", sites
     assert sites["m"][1].startswith("layout title"), sites

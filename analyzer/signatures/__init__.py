@@ -6,7 +6,6 @@ lookup structures. Loading is cached per set of folders, so a worker process pay
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 import tomllib
@@ -1045,7 +1044,7 @@ def _build(folders: list[Path]) -> SignatureDB:
         authorities=tuple(
             Authority(a["id"], a["name"], a["jurisdiction"], a["summary"], a["url"], tuple(a["applies_to"])) for a in legal["authority"]
         ),
-        fields=_with_context_topics(_merge(fields, functools.partial(compile_category, inflection=_inflection()), "field category")),
+        fields=_merge(fields, functools.partial(compile_category, inflection=_inflection()), "field category"),
         consent_words=_consent_words(),
         field_context=_field_context(),
         template_conventions=_conventions(),
@@ -1117,22 +1116,6 @@ def _conventions() -> tuple[dict[str, str], ...]:
 
 def _word_index(words: list[str]) -> TermIndex:
     return TermIndex(tuple(t for t in (make_term(w) for w in words) if t is not None))
-
-
-def _with_context_topics(fields: dict[str, Category]) -> dict[str, Category]:
-    """The categories with the topic words of signatures/field_context.toml (``topic.<category>``) added
-    to their own ``topic`` lists: words that name what a page or a site is about (a maternity-care
-    provider, a radiology requisition), kept with the context data."""
-    path = BUILTIN_DIR / "field_context.toml"
-    if not path.exists():
-        return fields
-    extra = _read_toml(path).get("topic", {})
-    out = dict(fields)
-    for cat, words in extra.items():
-        if cat in out:
-            terms = tuple(t for t in (make_term(w, cat, "topic") for w in words) if t is not None)
-            out[cat] = dataclasses.replace(out[cat], topic=out[cat].topic + terms)
-    return out
 
 
 def _field_context() -> ContextWords | None:

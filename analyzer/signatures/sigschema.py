@@ -542,11 +542,6 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "opinion_topics": _opt("str[]"),
     "opinion": _opt("str[]"),
     "opinion_not": _opt("str[]"),
-    # Topic words of the Art. 9 categories kept with the context data, added to each category's `topic`
-    # list of signatures/fields/ (a page, form or layout title that names the category).
-    "topic": _opt(
-        {cat: _opt("str[]") for cat in ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")}
-    ),
 }
 
 # signatures/field_inflection.toml: per language, how a word's end changes ("a > a e"), applied to the
