@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from analyzer.facts import fieldfacts
-from analyzer.facts.pagecontext import followed_up, is_follow_up
+from analyzer.facts.pagecontext import followed_up
 from analyzer.parse import htmldoc
+from analyzer.signatures.lexicon import only_follow_up
 from tests.conftest import scan_text
 
 # The select's question names nothing; its options are conditions. The "Other" box after it and the
@@ -107,5 +108,5 @@ def test_only_a_strong_reading_is_passed_on(db) -> None:
     chained = followed_up(got, {"placeholder": "Other"}, db.fields)
     assert chained is not None and chained.context == got.context
     assert followed_up(Classification("contact", 0.9, ("email",)), {"label": "E-mail"}, db.fields) is None
-    assert is_follow_up("Other", db.field_context) and is_follow_up("Outras", db.field_context)
-    assert not is_follow_up("Other comments about your stay", db.field_context)
+    assert only_follow_up("Other", db.field_context) and only_follow_up("Outras", db.field_context)
+    assert not only_follow_up("Other comments about your stay", db.field_context)

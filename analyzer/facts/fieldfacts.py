@@ -25,7 +25,6 @@ from analyzer.facts.pagecontext import (
     from_checklist,
     from_list,
     from_record_section,
-    is_follow_up,
     path_words,
     record_section,
     ruled_out,
@@ -47,6 +46,7 @@ from analyzer.signatures.lexicon import (
     Topic,
     classify,
     hinted,
+    only_follow_up,
     takes_topic,
     tokens,
 )
@@ -261,7 +261,7 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
         # asked in another section: a control under a legend of its own reads that legend instead.
         own_section = bool(texts.get("legend")) and texts.get("legend") != previous_legend
         follow_up = (
-            typ not in ("radio", "checkbox") and not own_section and before is not None and is_follow_up(follow_up_label(texts), context)
+            typ not in ("radio", "checkbox") and not own_section and before is not None and only_follow_up(follow_up_label(texts), context)
         )
         if follow_up and previous:
             texts["question"] = previous

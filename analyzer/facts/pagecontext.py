@@ -31,7 +31,6 @@ from analyzer.signatures.lexicon import (
     asks_size,
     gives_consent,
     hinted,
-    only_follow_up,
     starts_with_lookup,
     tokens,
 )
@@ -163,12 +162,6 @@ def follow_up_label(texts: dict[str, str]) -> str:
     label, else (a control with no label: ``<input placeholder="Other">`` after a select of
     diagnoses, "Quantity" after "For how long?") its placeholder."""
     return texts.get("label") or texts.get("placeholder") or ""
-
-
-def is_follow_up(label: str, context: ContextWords | None) -> bool:
-    """Whether a label only follows up the question before it ("Other", "If yes, which?", "Since
-    when?", ``follow_up`` in signatures/field_context.toml)."""
-    return only_follow_up(label, context)
 
 
 def followed_up(found: Classification | None, texts: dict[str, str], categories: dict[str, Category]) -> Classification | None:

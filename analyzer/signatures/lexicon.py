@@ -646,14 +646,6 @@ def starts_with_lookup(toks: tuple[str, ...], context: ContextWords) -> bool:
     return bool(toks) and any(t.find(toks[: len(t.parts)]) for t in context.lookup.terms)
 
 
-def follow_up_of(label: str, previous: str, context: ContextWords | None) -> str:
-    """The question a bare follow-up label ("When?", "If yes, please specify") continues: the
-    previous control's question, else ""."""
-    if context is None or not label or not previous:
-        return ""
-    return previous if only_follow_up(label, context) else ""
-
-
 def only_follow_up(label: str, context: ContextWords | None) -> bool:
     """Whether a label only follows up the question before it: every word belongs to a follow-up
     phrase ("Other", "If yes, which?", "Since when?", ``follow_up`` in signatures/field_context.toml)."""

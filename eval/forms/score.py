@@ -44,7 +44,6 @@ from analyzer.facts.pagecontext import (  # noqa: E402
     from_checklist,
     from_list,
     from_record_section,
-    is_follow_up,
     path_words,
     record_section,
     ruled_out,
@@ -53,7 +52,7 @@ from analyzer.facts.pagecontext import (  # noqa: E402
     what_it_asks,
     without_words,
 )
-from analyzer.signatures.lexicon import classify, hinted, takes_topic  # noqa: E402
+from analyzer.signatures.lexicon import classify, hinted, only_follow_up, takes_topic  # noqa: E402
 
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
 OTHER = ("financial", "government-id", "credentials", "contact")
@@ -114,7 +113,7 @@ def follows_up(rec: dict, previous_legend: str, db: signatures.SignatureDB) -> b
     legend = rec.get("legend") or ""
     if legend and legend != previous_legend:
         return False
-    return is_follow_up(follow_up_label({"label": rec.get("label") or "", "placeholder": rec.get("placeholder") or ""}), db.field_context)
+    return only_follow_up(follow_up_label({"label": rec.get("label") or "", "placeholder": rec.get("placeholder") or ""}), db.field_context)
 
 
 def context_sources(rec: dict) -> list[tuple[str, str]]:
