@@ -32,11 +32,14 @@ _VOID = frozenset({"input", "img", "br", "hr", "meta", "link", "source", "area",
 
 
 @functools.lru_cache(maxsize=4)
-def form_hint(components: tuple[str, ...]) -> re.Pattern[bytes]:
-    """Form markup in a code file (a native control or a known form component): worth parsing
-    for fields even when no recorder string is in it."""
+def form_hint(components: tuple[str, ...], template_names: tuple[str, ...] = ()) -> re.Pattern[bytes]:
+    """Form markup in a code file (a native control, a known form component, or in a template one of a
+    kit's components, whose names the HTML parser lower-cases: ``<v-text-field>``, ``<VTextField>``):
+    worth parsing for fields even when no recorder string is in it."""
     names = "|".join(re.escape(n) for n in sorted(components, key=len, reverse=True))
-    return re.compile(rb"<(?:input|textarea|select|(?:\w+\.)?(?:" + names.encode() + rb"))[\s/>]|contentEditable|contenteditable")
+    kit = "|".join(re.escape(n) for n in sorted(template_names, key=len, reverse=True))
+    pattern = r"<(?:input|textarea|select|(?:\w+\.)?(?:" + names + ")" + (f"|(?i:{kit})" if kit else "") + r")[\s/>]"
+    return re.compile(pattern.encode() + rb"|contentEditable|contenteditable")
 
 
 class _Out:

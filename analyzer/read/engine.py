@@ -155,8 +155,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
     elif kind in HTML_KINDS:
         page = _html_file(source.display, data, db, result, kind, _real_path(source))
         result.loads = _local_scripts(page, source)
-        if template_components.worth_reading(page.text, db.template_kit):  # Angular, Ionic, Vue-in-HTML templates
-            template_components.native(page.root, db.template_kit)
+        template_components.native(page, db.template_kit)  # Angular, Ionic, Spring, JSF, ASP.NET templates
         result.fields = fieldfacts.extract(page, db.fields, db.consent_words, source.display, db.field_context, result.pending_fields)
         result.layout_sources = fieldfacts.layout_sources(page)
         result.page_topic = pagecontext.page_of(page, source.display, db.fields)
@@ -504,8 +503,7 @@ def _code_file(
     # names a special category.
     component = kind == "sfc" or path.lower().endswith((".jsx", ".tsx"))
     forms = markup and (
-        jsxmarkup.form_hint(tuple(db.ui_components)).search(data) is not None
-        or (kind == "sfc" and template_components.worth_reading(data[:MAX_CODE].decode("utf-8", "replace"), db.template_kit))
+        jsxmarkup.form_hint(tuple(db.ui_components), tuple(db.template_kit.names) if kind == "sfc" else ()).search(data) is not None
         or (
             component
             and (
@@ -617,8 +615,8 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
             html = jsxmarkup.string_markup(programs[0])
     if html:
         page = htmldoc.parse(html)
-        if kind == "sfc" and template_components.worth_reading(html, db.template_kit):
-            template_components.native(page.root, db.template_kit)
+        if kind == "sfc":
+            template_components.native(page, db.template_kit)
         result.fields = fieldfacts.extract(page, db.fields, db.consent_words, result.path, db.field_context, result.pending_fields)
         result.rendered = rendered.placed(page.root, values)
         # A component's path names a page only in a router's folders (pages/, app/, routes/,

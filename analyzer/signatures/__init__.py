@@ -527,17 +527,29 @@ class UiComponent:
 
 @dataclass(frozen=True)
 class TemplateKit:
-    """Form components of Vue, Angular and web-component kits as written in templates, and the wrappers
-    that label the controls inside them (ui_components.toml ``template_component`` / ``template_wrapper``)."""
+    """Form components of Vue, Angular and web-component kits as written in templates, the wrappers that
+    label the controls inside them, and the attributes that bind a control to its field
+    (ui_components.toml ``template_component`` / ``template_wrapper`` / ``bindings``)."""
 
     components: dict[str, UiComponent] = field(default_factory=dict)
     wrapper_props: dict[str, str] = field(default_factory=dict)  # wrapper name -> its label attribute
     wrapper_children: dict[str, tuple[str, ...]] = field(default_factory=dict)  # wrapper name -> label child tags
+    for_props: dict[str, str] = field(default_factory=dict)  # label component -> the attribute naming its control
+    bindings: tuple[str, ...] = ()  # attributes that bind a control to its field
+    binding_prefixes: tuple[str, ...] = ()  # the same, with modifiers after them
+    binding_expressions: tuple[str, ...] = ()  # attributes that bind only when they hold an expression
 
     @functools.cached_property
     def names(self) -> frozenset[str]:
         """Every component and wrapper name."""
         return frozenset((*self.components, *self.wrapper_props, *self.wrapper_children))
+
+    @functools.cached_property
+    def bound(self) -> re.Pattern[str]:
+        """A binding attribute written in a template (`` v-model.trim="…"``, `` formControlName="…"``)."""
+        plain = "|".join(re.escape(b) for b in self.bindings)
+        prefixed = "|".join(re.escape(b) + r"[\w.:-]*" for b in self.binding_prefixes)
+        return re.compile(rf"\s(?:{'|'.join(p for p in (plain, prefixed) if p) or '(?!)'})\s*=", re.I)
 
 
 @dataclass(frozen=True)
@@ -1081,12 +1093,18 @@ def _ui_components(data: dict[str, Any]) -> dict[str, UiComponent]:
 
 
 def _template_kit(data: dict[str, Any]) -> TemplateKit:
-    components = {
-        n: UiComponent(c["tag"], c.get("type"), c.get("label_prop")) for c in data.get("template_component", []) for n in c["names"]
-    }
-    props = {n: w["label_prop"] for w in data.get("template_wrapper", []) if w.get("label_prop") for n in w["names"]}
-    children = {n: tuple(w["label_child"]) for w in data.get("template_wrapper", []) if w.get("label_child") for n in w["names"]}
-    return TemplateKit(components, props, children)
+    components = data.get("template_component", [])
+    wrappers = data.get("template_wrapper", [])
+    bindings = data.get("bindings", {})
+    return TemplateKit(
+        components={n: UiComponent(c["tag"], c.get("type"), c.get("label_prop")) for c in components for n in c["names"]},
+        wrapper_props={n: w["label_prop"] for w in wrappers if w.get("label_prop") for n in w["names"]},
+        wrapper_children={n: tuple(w["label_child"]) for w in wrappers if w.get("label_child") for n in w["names"]},
+        for_props={n: c["for_prop"] for c in components if c.get("for_prop") for n in c["names"]},
+        bindings=tuple(bindings.get("attributes", [])),
+        binding_prefixes=tuple(bindings.get("prefixes", [])),
+        binding_expressions=tuple(bindings.get("expressions", [])),
+    )
 
 
 def _form_helpers() -> tuple[FormHelper, ...]:
