@@ -12,7 +12,7 @@ from analyzer.parse import form_helpers, htmldoc, templates
 
 def _written(text: str, dialect: str) -> str:
     neutral, tpl = templates.analyse(text, dialect)
-    out = form_helpers.written(text, neutral, tpl.regions, dialect, signatures.load().form_helpers)
+    out = form_helpers.write("page", text, neutral, tpl.regions, dialect, signatures.load().form_helpers)
     assert len(out) == len(text) and out.count("\n") == text.count("\n")
     return out
 
@@ -75,7 +75,7 @@ def test_razor_html_helpers_are_written_as_their_controls() -> None:
         "    @Html.ValidationMessageFor(m => m.Diagnosis)\n"
         "    <p>@Model.Diagnosis</p>\n"
     )
-    out = form_helpers.razor(text, signatures.load().form_helpers)
+    out = form_helpers.write("Views/Intake.cshtml", text, text, [], None, signatures.load().form_helpers)
     assert len(out) == len(text) and out.count("\n") == text.count("\n")
     lines = out.split("\n")
     assert "<label>Current diagnosis</label>" in lines[0] and "<input name=Diagnosis>" in lines[1]
@@ -95,7 +95,7 @@ def test_phoenix_inputs_are_written_as_their_controls() -> None:
         "  <.button>Save</.button>\n"
     )
     neutral = templates.analyse(text, "erb")[0]
-    out = form_helpers.heex(text, neutral, signatures.load().form_helpers)
+    out = form_helpers.write("intake.html.heex", text, neutral, [], "erb", signatures.load().form_helpers)
     assert len(out) == len(text) and out.count("\n") == text.count("\n")
     lines = out.split("\n")
     assert "<label>Current diagnosis</label><input name=diagnosis type=text>" in lines[0]

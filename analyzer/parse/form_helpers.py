@@ -17,6 +17,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from analyzer.parse.positions import blank
 from analyzer.parse.templates import Region
 
 SHORT = "rl"  # the private tag of a control written where "<input " does not fit
@@ -24,35 +25,49 @@ SHORT = "rl"  # the private tag of a control written where "<input " does not fi
 
 @dataclass(frozen=True)
 class FormHelper:
-    """One ``[[helper]]`` of ``signatures/form_helpers.toml``."""
+    """One ``[[helper]]`` of ``signatures/form_helpers.toml``: tried on the output tags of templates of
+    ``dialects``, or on the ``calls`` found in the text of files ending in ``files`` (Razor, HEEx: syntax a
+    template's tags do not hold)."""
 
-    dialects: frozenset[str]
     pattern: re.Pattern[str]
     renders: dict[str, str]  # kind -> "input", "input:email", "textarea", "select", "label"
+    dialects: frozenset[str] = frozenset()
+    files: tuple[str, ...] = ()
+    calls: re.Pattern[str] | None = None
 
 
-def written(original: str, neutral: str, regions: list[Region], dialect: str, helpers: tuple[FormHelper, ...]) -> str:
-    """``neutral`` with each output tag that calls a form helper written as the control it prints."""
-    mine = [h for h in helpers if dialect in h.dialects]
-    if not mine:
-        return neutral
-    out: list[str] | None = None
-    for r in regions:
-        if r.kind == "comment":
-            continue
+def write(path: str, original: str, neutral: str, regions: list[Region], dialect: str | None, helpers: tuple[FormHelper, ...]) -> str:
+    """``neutral`` (``original`` neutralised, same length) with each helper call written as the control it
+    prints: the template's output tags for the helpers of its ``dialect``, and the calls a helper of the
+    file's kind finds in the text."""
+    name = path.lower()
+    by_tag = [h for h in helpers if dialect in h.dialects]
+    by_call: dict[re.Pattern[str], list[FormHelper]] = {}  # helpers that find their calls alike read each call once
+    for h in helpers:
+        if h.calls is not None and name.endswith(h.files):
+            by_call.setdefault(h.calls, []).append(h)
+    found = [(r, by_tag) for r in regions if r.kind != "comment"] if by_tag else []
+    for calls, mine in by_call.items():
+        found += [(Region(m.start(), m.end(), "output", m.group()), mine) for m in calls.finditer(original)]
+    edits: list[tuple[int, int, str]] = []  # (start, end, what stands there now), in order, not overlapping
+    for r, mine in sorted(found, key=lambda f: f[0].start):
         markup = _markup(r.body, mine)
-        if markup is None:
-            continue
-        placed = _place(original, r, markup)
+        placed = _place(original, r, markup) if markup else None
         if placed is None:
             continue
         start, candidate = placed
-        if out is None:
-            out = list(neutral)
+        lo = min(start, r.start)
+        if edits and lo < edits[-1][1]:
+            continue
         # The tag is blank but for the markup, not the "0"s of printed output: they are no label's text.
-        out[r.start : r.end] = ["\n" if c == "\n" else " " for c in original[r.start : r.end]]
-        out[start : start + len(candidate)] = candidate
-    return neutral if out is None else "".join(out)
+        edits.append((lo, r.end, blank(original[lo:start]) + candidate + blank(original[start + len(candidate) : r.end])))
+    if not edits:
+        return neutral
+    out, at = [], 0
+    for start, end, text in edits:
+        out += [neutral[at:start], text]
+        at = end
+    return "".join(out) + neutral[at:]
 
 
 def _place(original: str, r: Region, markup: list[str]) -> tuple[int, str] | None:
@@ -110,29 +125,3 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         controls.append(f"<{SHORT} name={name}>")
         return [f"<label>{text}</label>{c}" for c in controls if text] + controls
     return None
-
-
-# A Razor HTML helper call (``@Html.TextBoxFor(m => m.Diagnosis, new { @class = "x" })``): Razor pages are
-# read as HTML with their syntax left as text, so these calls are the only "tags" of their helpers.
-_RAZOR_CALL = re.compile(r"@Html\.\w+\((?:[^()\n]|\([^()\n]*\))*\)")
-
-
-def razor(text: str, helpers: tuple[FormHelper, ...]) -> str:
-    """A Razor page with each ``@Html.…For(…)`` helper written as the control it prints (see :func:`written`)."""
-    if "@Html." not in text:
-        return text
-    regions = [Region(m.start(), m.end(), "output", m.group()) for m in _RAZOR_CALL.finditer(text)]
-    return written(text, text, regions, "razor", helpers) if regions else text
-
-
-# A Phoenix function component's input (``<.input field={@form[:diagnosis]} type="select" label="…" />``):
-# HEEx writes it as a tag the HTML parser cannot read (its name starts with a dot).
-_HEEX_INPUT = re.compile(r"<\.input\b[^<>]{0,2000}>")
-
-
-def heex(original: str, neutral: str, helpers: tuple[FormHelper, ...]) -> str:
-    """A HEEx template with each ``<.input …>`` written as the control it renders (see :func:`written`)."""
-    if "<.input" not in original:
-        return neutral
-    regions = [Region(m.start(), m.end(), "output", m.group()) for m in _HEEX_INPUT.finditer(original)]
-    return written(original, neutral, regions, "heex", helpers) if regions else neutral

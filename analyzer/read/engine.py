@@ -328,16 +328,13 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
     text = _decode(path, data, result)
     dialect = templates.dialect(path, text) if kind == "template" or templates.may_be_template(real or path, text) else None
     tpl = None
+    original = text
     if dialect:
-        original = text
         text, tpl = templates.analyse(original, dialect)
         result.template = template_scan.facts(tpl, original, db)
         result.rendered = rendered.from_template(tpl.regions, text, db)
-        text = form_helpers.written(original, text, tpl.regions, dialect, db.form_helpers)  # f.text_field :x
-        if path.lower().endswith(".heex"):  # <.input field={@form[:diagnosis]} />
-            text = form_helpers.heex(original, text, db.form_helpers)
-    if path.lower().endswith((".cshtml", ".razor")):  # @Html.TextBoxFor(m => m.Diagnosis)
-        text = form_helpers.razor(text, db.form_helpers)
+    # f.text_field :diagnosis, {{ form.diagnosis }}, @Html.TextBoxFor(m => m.Diagnosis): the controls they print
+    text = form_helpers.write(path, original, text, tpl.regions if tpl is not None else [], dialect, db.form_helpers)
     page = htmldoc.parse(text)
     result.parsed = True
     if page.degraded:

@@ -1110,13 +1110,18 @@ def _template_kit(data: dict[str, Any]) -> TemplateKit:
 def _form_helpers() -> tuple[FormHelper, ...]:
     out = []
     for i, h in enumerate(_optional_table("form_helpers.toml", FORM_HELPERS_SCHEMA).get("helper", [])):
+        where = f"form_helpers.toml: helper[{i}]"
         try:
             pattern = re.compile(h["pattern"])
+            calls = re.compile(h["calls"]) if "calls" in h else None
         except re.error as exc:
-            raise SignatureError(f"form_helpers.toml: helper[{i}] pattern: {exc}") from exc
+            raise SignatureError(f"{where}: {exc}") from exc
         if not {"kind", "name"} <= set(pattern.groupindex):
-            raise SignatureError(f"form_helpers.toml: helper[{i}] pattern needs the groups 'kind' and 'name'")
-        out.append(FormHelper(frozenset(h["dialects"]), pattern, {str(k): str(v) for k, v in h["renders"].items()}))
+            raise SignatureError(f"{where}: pattern needs the groups 'kind' and 'name'")
+        if bool(h.get("dialects")) == bool(calls and h.get("files")):
+            raise SignatureError(f"{where}: give either dialects, or files and calls")
+        renders = {str(k): str(v) for k, v in h["renders"].items()}
+        out.append(FormHelper(pattern, renders, frozenset(h.get("dialects", [])), tuple(h.get("files", [])), calls))
     return tuple(out)
 
 

@@ -643,7 +643,9 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
 # signatures/form_helpers.toml (analyzer/parse/form_helpers.py): server-side form helpers in templates.
 FORM_HELPERS_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
-    "helper": _req([{"dialects": _req("str[]"), "pattern": _req(str), "renders": _req("str{}")}]),
+    "helper": _req(
+        [{"dialects": _opt("str[]"), "files": _opt("str[]"), "calls": _opt(str), "pattern": _req(str), "renders": _req("str{}")}]
+    ),
 }
 
 
