@@ -89,15 +89,17 @@ def test_a_gyms_layout_gives_its_contact_form_nothing(tmp_path, dialect) -> None
     assert _scan(tmp_path, "Pulse Gym", dialect) == {}
 
 
-def test_which_layouts_wrap_a_route_component() -> None:
+def test_which_layouts_wrap_a_route_component(db) -> None:
     known = {"app/layout.tsx", "app/contact/layout.tsx", "app/blog/layout.tsx", "src/routes/+layout.svelte", "layouts/default.vue"}
-    assert component_layouts("app/contact/page.tsx", known) == ["app/contact/layout.tsx", "app/layout.tsx"]
-    assert component_layouts("src/routes/notes/+page.svelte", known) == ["src/routes/+layout.svelte"]
-    assert component_layouts("pages/contact.vue", known) == ["layouts/default.vue"]
+    assert component_layouts("app/contact/page.tsx", known, db.component_files.layouts) == ["app/contact/layout.tsx", "app/layout.tsx"]
+    assert component_layouts("src/routes/notes/+page.svelte", known, db.component_files.layouts) == ["src/routes/+layout.svelte"]
+    assert component_layouts("pages/contact.vue", known, db.component_files.layouts) == ["layouts/default.vue"]
     # A component outside a router's folders is a piece of some page, not a route; a layout wraps nothing of its own.
-    assert component_layouts("src/components/ContactForm.tsx", known) == []
-    assert component_layouts("app/layout.tsx", known) == []
-    assert is_component_layout("app/layout.tsx") and not is_component_layout("src/components/default.vue")
+    assert component_layouts("src/components/ContactForm.tsx", known, db.component_files.layouts) == []
+    assert component_layouts("app/layout.tsx", known, db.component_files.layouts) == []
+    assert is_component_layout("app/layout.tsx", db.component_files.layouts) and not is_component_layout(
+        "src/components/default.vue", db.component_files.layouts
+    )
 
 
 def test_a_layout_components_title_as_code_writes_it() -> None:

@@ -432,40 +432,22 @@ def without_words(texts: dict[str, str], words: frozenset[str]) -> dict[str, str
     return out
 
 
-# The files a component framework wraps its route components in, by convention: Next.js's app router
-# (``layout.tsx`` in the route's folder and every folder above it) and pages router (``pages/_app``,
-# ``pages/_document``), SvelteKit (``+layout.svelte``), Nuxt (``app.vue``, ``layouts/default.vue``).
-_LAYOUT_FILES = (
-    "layout.tsx",
-    "layout.jsx",
-    "layout.js",
-    "+layout.svelte",
-    "_app.tsx",
-    "_app.jsx",
-    "_app.js",
-    "_document.tsx",
-    "_document.jsx",
-    "app.vue",
-    "layouts/default.vue",
-)
-_LAYOUT_NAMES = frozenset(name.rsplit("/", 1)[-1] for name in _LAYOUT_FILES)
+def is_component_layout(path: str, layouts: tuple[str, ...]) -> bool:
+    """A component that wraps the route components below it (``component_layouts`` in
+    signatures/template_conventions.toml: "layout.tsx", "+layout.svelte", "layouts/default.vue")."""
+    path = path.replace("\\", "/")
+    return any(path == name or path.endswith("/" + name) for name in layouts)
 
 
-def is_component_layout(path: str) -> bool:
-    """A component that wraps the route components below it (``_LAYOUT_FILES``)."""
-    parts = path.replace("\\", "/").split("/")
-    return parts[-1] in _LAYOUT_NAMES and (parts[-1] != "default.vue" or parts[-2:-1] == ["layouts"])
-
-
-def component_layouts(path: str, known: Collection[str]) -> list[str]:
+def component_layouts(path: str, known: Collection[str], layouts: tuple[str, ...]) -> list[str]:
     """The layouts among ``known`` paths that wrap the route component ``path``, nearest first: each
     folder from the component's own up to the top is looked at once for each convention's file."""
-    if not is_route(path) or is_component_layout(path):
+    if not is_route(path) or is_component_layout(path, layouts):
         return []
     folders = path.replace("\\", "/").split("/")[:-1]
     # A framework's own layouts: a Svelte route's, a Vue page's, a React route's.
     family = next((ext for ext in (".svelte", ".vue") if path.endswith(ext)), ".js")
-    names = [n for n in _LAYOUT_FILES if n.endswith(family) or (family == ".js" and n.endswith((".tsx", ".jsx", ".js")))]
+    names = [n for n in layouts if n.endswith(family) or (family == ".js" and n.endswith((".tsx", ".jsx", ".js")))]
     out: list[str] = []
     for depth in range(len(folders), -1, -1):
         base = "/".join(folders[:depth])

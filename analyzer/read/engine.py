@@ -516,7 +516,7 @@ def _code_file(
         (bundler_exports.webpack_marked(data) and _REGISTRY_CALL.search(data) is not None)
         or (built and _CHUNK_IMPORT.search(data) is not None and _chunk_start_call(db.start_methods).search(data) is not None)
     )
-    if (component or path.endswith(".js")) and pagecontext.is_component_layout(path):
+    if (component or path.endswith(".js")) and pagecontext.is_component_layout(path, db.component_files.layouts):
         # app/layout.tsx, +layout.svelte: what the site is called, for the forms of the routes it wraps.
         result.layout_sources = pagecontext.code_layout_sources(data[:200_000].decode("utf-8", "replace"))
     if not candidates.vendors and not forms and not registry:

@@ -105,7 +105,7 @@ def resolve(
         )
     if declared:
         detections = with_verdicts(detections, declared_verdicts(detections, declared))
-    _link_app_code(detections, files, pages)
+    _link_app_code(detections, files, pages, db.component_files.templates)
     return Resolved(tuple(detections), pages, _users(files, pages, loaded_by), tuple(diagnostics))
 
 
@@ -239,18 +239,14 @@ def declared_verdicts(detections: list[Detection], facts: tuple[DeclaredFact, ..
     return changed
 
 
-# An Angular component's or Ionic page's template (the Angular CLI's and Ionic's file naming): a piece of
-# the app, rendered on its routes, not a page of its own.
-_COMPONENT_TEMPLATES = (".component.html", ".page.html")
-
-
-def _link_app_code(detections: list[Detection], files: list[SourceFile], pages: dict[str, PageInfo]) -> None:
+def _link_app_code(detections: list[Detection], files: list[SourceFile], pages: dict[str, PageInfo], templates: tuple[str, ...]) -> None:
     """A component's form is recorded by the recorders its app starts anywhere: in a single-page
     app one start (layout, _app, main.ts) records every route; an Angular component's template
-    (``intake.component.html``) is such a component. The app is the nearest folder with
+    (``intake.component.html``: ``templates``, component_templates in template_conventions.toml) is such a
+    component. The app is the nearest folder with
     a package manifest (package.json …), else the scanned folder; components of one app in a
     monorepo are not linked to another app's recorders."""
-    code = {f.display: f for f in files if f.kind in ("js", "ts", "sfc") or f.display.endswith(_COMPONENT_TEMPLATES)}
+    code = {f.display: f for f in files if f.kind in ("js", "ts", "sfc") or f.display.endswith(templates)}
     with_fields = [p for p, info in pages.items() if info.assessed and p in code]
     if not with_fields:
         return

@@ -31,7 +31,9 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB) -
         return
     for f in waiting:
         info = pages[f.path]
-        wrappers = component_layouts(f.path, sources) + [p for p in _by_nearness(f.path, info.uses) if p in sources]
+        wrappers = component_layouts(f.path, sources, db.component_files.layouts) + [
+            p for p in _by_nearness(f.path, info.uses) if p in sources
+        ]
         texts = [s for p in dict.fromkeys(wrappers) if p != f.path for s in sources[p]]
         topic = topic_of(texts, db.fields) if texts else None
         if topic is None:

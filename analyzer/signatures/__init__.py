@@ -553,6 +553,16 @@ class TemplateKit:
 
 
 @dataclass(frozen=True)
+class ComponentFiles:
+    """template_conventions.toml: the files a component framework wraps its routes in (``layouts``:
+    "layout.tsx", "layouts/default.vue") and the endings of templates that are an app's components
+    (``templates``: ".component.html")."""
+
+    layouts: tuple[str, ...] = ()
+    templates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class TagManager:
     """A tag manager whose container may load recorders the page does not show (tag_managers.toml)."""
 
@@ -584,6 +594,7 @@ class SignatureDB:
     consent_words: TermIndex | None = None
     field_context: ContextWords | None = None  # signatures/field_context.toml
     template_conventions: tuple[dict[str, str], ...] = ()
+    component_files: ComponentFiles = field(default_factory=ComponentFiles)
     ui_components: dict[str, UiComponent] = field(default_factory=dict)
     template_kit: TemplateKit = field(default_factory=TemplateKit)
     form_helpers: tuple[FormHelper, ...] = ()
@@ -1014,6 +1025,7 @@ def _build(folders: list[Path]) -> SignatureDB:
     legal = _read_toml(BUILTIN_DIR / "legal.toml") if (BUILTIN_DIR / "legal.toml").exists() else {"authority": []}
     validate(legal, LEGAL_SCHEMA, str(BUILTIN_DIR / "legal.toml"))
     ui_data = _optional_table("ui_components.toml", UI_COMPONENTS_SCHEMA)
+    conventions = _read_toml(BUILTIN_DIR / "template_conventions.toml") if (BUILTIN_DIR / "template_conventions.toml").exists() else {}
     return SignatureDB(
         vendors=_merge(vendors, _vendor, "vendor"),
         cmps=_merge(cmps, _cmp, "consent manager"),
@@ -1059,7 +1071,8 @@ def _build(folders: list[Path]) -> SignatureDB:
         fields=_merge(fields, functools.partial(compile_category, inflection=_inflection()), "field category"),
         consent_words=_consent_words(),
         field_context=_field_context(),
-        template_conventions=_conventions(),
+        template_conventions=_conventions(conventions),
+        component_files=_component_files(conventions),
         ui_components=_ui_components(ui_data),
         template_kit=_template_kit(ui_data),
         form_helpers=_form_helpers(),
@@ -1125,16 +1138,17 @@ def _form_helpers() -> tuple[FormHelper, ...]:
     return tuple(out)
 
 
-def _conventions() -> tuple[dict[str, str], ...]:
-    path = BUILTIN_DIR / "template_conventions.toml"
-    if not path.exists():
-        return ()
-    items = _read_toml(path).get("convention", [])
+def _conventions(data: dict[str, Any]) -> tuple[dict[str, str], ...]:
+    items = data.get("convention", [])
     for i, c in enumerate(items):
         missing = {"dialect", "under", "parent", "unless", "source"} - set(c)
         if missing:
-            raise SignatureError(f"{path}: convention[{i}] lacks '{sorted(missing)[0]}'")
+            raise SignatureError(f"template_conventions.toml: convention[{i}] lacks '{sorted(missing)[0]}'")
     return tuple(items)
+
+
+def _component_files(data: dict[str, Any]) -> ComponentFiles:
+    return ComponentFiles(tuple(data.get("component_layouts", [])), tuple(data.get("component_templates", [])))
 
 
 def _word_index(words: list[str]) -> TermIndex:
