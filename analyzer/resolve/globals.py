@@ -514,20 +514,12 @@ def _definitions(script: _Script, name: str) -> list[tuple[_Script, Node | None,
 
 
 def _rejudge(site: _Site, d: Detection, home: SourceFile, externals: dict[str, tuple[int, str]]) -> Verdict | None:
-    """The start found again by its position and judged with the global helpers read as their
-    checks; only where the plain judgement gives back the read stage's verdict."""
+    """The start judged again with the global helpers read as their checks (``registry.rejudged``)."""
     script = site.script(home)
     prog = script.prog
     if prog is None:
         return None
-    offset = registry.offset_at(prog.parsed.source.data, d.location.line, d.location.column)
-    if offset is None:
-        return None
-    for node in [n for n in reversed(prog.tree.path(offset)) if n.start_byte == offset and n.is_named]:
-        if node.type.endswith(("statement", "declaration", "program")):
-            continue
-        before = consent_code.path_verdict(site.guard(script).judge(node))
-        if before.evidence != d.verdict.evidence or before.status is not d.verdict.status:
-            continue
-        return consent_code.path_verdict(consent_code.GuardAnalysis(prog, site.vocab, externals=externals).judge(node))
-    return None
+    judged = registry.rejudged(
+        d, prog, prog.parsed.source.data, site.guard(script), consent_code.GuardAnalysis(prog, site.vocab, externals=externals)
+    )
+    return judged[1] if judged is not None else None

@@ -610,32 +610,38 @@ def offset_at(data: bytes, line: int, column: int) -> int | None:
 def _rejudge(
     d: Detection, programs: Programs, vocab: consent_code.ConsentVocabulary, resolved: dict[str, consent_code.RegistryApi]
 ) -> Verdict | None:
-    """The start judged again with the resolved checks read as the APIs they are. The start is found
-    again by its position; the node taken is the one whose judgement, without the resolved checks,
-    gives back the verdict the read stage gave (else the verdict stays)."""
+    """The start judged again with the resolved checks read as the APIs they are (see :func:`rejudged`)."""
     prog, data = programs.program(d.location.path), programs.data(d.location.path)
     if prog is None or data is None:
         return None
+    judged = rejudged(d, prog, data, consent_code.GuardAnalysis(prog, vocab), consent_code.GuardAnalysis(prog, vocab, resolved))
+    if judged is None or (judged[1].status is Status.UNVERIFIABLE and judged[1].evidence == judged[0].evidence):
+        return None
+    return judged[1]
+
+
+def rejudged(
+    d: Detection, prog: jsfacts.Program, data: bytes, plain: consent_code.GuardAnalysis, richer: consent_code.GuardAnalysis
+) -> tuple[Verdict, Verdict] | None:
+    """A start found again by its position and judged by ``richer`` (with checks a later pass resolved):
+    the node taken is the one whose judgement by ``plain`` gives back the verdict the read stage gave
+    (else None: the verdict stays). A release is judged from the branch of its argument that releases
+    (``Detector._chosen_release``). Returns (that verdict again, the new one)."""
     offset = offset_at(data, d.location.line, d.location.column)
     if offset is None:
         return None
     hold = d.via == Via.RELEASE_CALL
-    plain = consent_code.GuardAnalysis(prog, vocab)
     nodes = [
         n
         for n in reversed(prog.tree.path(offset))
         if n.start_byte == offset and n.is_named and not n.type.endswith(("statement", "declaration", "program"))
     ]
-    if hold:  # a release is judged from the branch of its argument that releases (Detector._chosen_release)
+    if hold:
         for call in [n for n in nodes if n.type == "call_expression"]:
             branches = jsexpr.choices(prog.args(call)[0]) if prog.args(call) else []
             nodes += branches if len(branches) > 1 else []
     for node in nodes:
         before = consent_code.path_verdict(plain.judge(node), hold)
-        if before.evidence != d.verdict.evidence or before.status is not d.verdict.status:
-            continue
-        after = consent_code.path_verdict(consent_code.GuardAnalysis(prog, vocab, resolved).judge(node), hold)
-        if after.status is Status.UNVERIFIABLE and after.evidence == before.evidence:
-            return None
-        return after
+        if before.evidence == d.verdict.evidence and before.status is d.verdict.status:
+            return before, consent_code.path_verdict(richer.judge(node), hold)
     return None
