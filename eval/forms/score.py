@@ -57,6 +57,7 @@ from analyzer.signatures.lexicon import classify, hinted, only_follow_up, takes_
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
 OTHER = ("financial", "government-id", "credentials", "contact")
 SETS = ("heldout", "dev")
+NEAR_LINES = 3  # end to end, a record matches a field of its name this many lines from its own
 _MAX_TEXT = 300  # analyzer/facts/fieldfacts.py cuts every text at this length
 
 
@@ -337,7 +338,14 @@ def e2e(records: list[dict], db: signatures.SignatureDB, cache: Path) -> tuple[l
         if found is None:
             continue
         here = found.get(rec["line"], [])
-        match = next((s for s in here if s.name == (rec["name"] or rec["id"])), here[0] if len(here) == 1 else None)
+        name = rec["name"] or rec["id"]
+        match = next((s for s in here if s.name == name), here[0] if len(here) == 1 else None)
+        if match is None and name:
+            # A start tag over several lines: the records give the line a parser reported for the control
+            # (often the tag's last line), the tool the line its start tag opens on.
+            lines = [at for d in range(1, NEAR_LINES + 1) for at in (rec["line"] - d, rec["line"] + d)]
+            near = [s for at in lines for s in found.get(at, []) if s.name == name]
+            match = near[0] if near else None
         pairs.append((rec, match.classification.category if match else "none"))
         # Where an Art. 9 field is lost end to end: no sensitive field reported at its line (the extractor
         # did not find it, or found nothing sensitive in it), or one reported with another category.

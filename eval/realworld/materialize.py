@@ -12,6 +12,10 @@ network: a repository without a local mirror is reported and skipped. Files list
 "saved by hand" are expected to be in the cache already and are only checked.
 
 Usage: python eval/realworld/materialize.py [--mirrors DIR] [--force]
+       python eval/realworld/materialize.py --manifest eval/forms/dev.jsonl --cache eval/forms/.cache
+
+The real-form sets of issue 14 (eval/forms/*.jsonl) name their records' files the same way, one
+record per form control; each file is written once.
 """
 
 from __future__ import annotations
@@ -51,13 +55,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--manifest", type=Path, default=MANIFEST, help="another manifest of the same form (the held-out set: heldout.jsonl)"
     )
+    parser.add_argument("--cache", type=Path, default=CACHE, help="where to write the files (default: eval/realworld/.cache)")
     args = parser.parse_args(argv)
 
-    entries = load_manifest(args.manifest)
+    # One file per (repository, path, commit): a forms manifest names a file once per control.
+    entries = list({(e["repo"], e["path"], e["commit"]): e for e in load_manifest(args.manifest)}.values())
     written = kept = 0
     missing: list[str] = []
     for entry in entries:
-        target = cache_path(entry)
+        target = cache_path(entry, args.cache)
         if target.exists() and not args.force:
             kept += 1
             continue
