@@ -120,14 +120,18 @@ def _is_control(el: lxml.etree._Element) -> bool:
     return any(el.find(f".//{t}") is not None for t in ("input", "select", "textarea"))
 
 
-def _question(el: lxml.etree._Element, name: str, group_first: dict[str, lxml.etree._Element]) -> str:
+def _question(el: lxml.etree._Element, name: str, group_first: dict[str, lxml.etree._Element], labels: _Labels) -> str:
     """The text just before a radio/checkbox group: the nearest preceding block with text. The
-    walk stops at another form control: text above that belongs to it, not to this group."""
+    walk stops at another form control: text above that belongs to it, not to this group. A
+    ``<label for=…>`` stops it too, unless its ``for`` is the group's name or names no control on the
+    page (``<label for="Alcool">`` above radios ``id="AlcID1"``, ``id="AlcID2"``): that one asks the question."""
     node = group_first.get(name, el)
     for _ in range(6):
         sibling = node.getprevious()
         while sibling is not None:
             if isinstance(sibling.tag, str) and sibling.tag != "br":
+                if sibling.tag == "label" and labels.asks_group(sibling, name):
+                    return _text(sibling)
                 if _is_control(sibling):
                     return ""
                 text = _text(sibling)
@@ -282,8 +286,33 @@ def _choices(group: list[lxml.etree._Element], labels: _Labels) -> str:
     out = []
     for el in group[:_MAX_CHOICES]:
         wrap = next((_text(a) for a in el.iterancestors("label")), "")
-        out.append(labels.of(el) or wrap or _short(el.tail or "")[:120] or el.get("value", ""))
+        out.append(labels.of(el) or wrap or _after(el) or el.get("value", ""))
     return " / ".join(t for t in out if t)[:_MAX_TEXT]
+
+
+# Elements that carry a choice's text when it stands right after the box: ``<input type="checkbox"
+# name="geloof4"><p>Moslim</p>``, ``<input type="radio"><label>Ja</label>``, ``<span>Diabetes</span>``.
+_CHOICE_TEXT = frozenset({"label", "span", "p", "small", "b", "strong", "em", "i", "font", "div"})
+
+
+def _after(el: lxml.etree._Element) -> str:
+    """The text a radio or checkbox is read by when nothing labels it: the text right after it, else
+    the element right after it when that holds only a short text (not another control, nor a label
+    that names another control)."""
+    if el.tail and el.tail.strip():
+        return _short(el.tail)[:120]
+    nxt = el.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):  # comments
+        if nxt.tail and nxt.tail.strip():
+            return ""
+        nxt = nxt.getnext()
+    if nxt is None or nxt.tag not in _CHOICE_TEXT or next(nxt.iter("input", "select", "textarea"), None) is not None:
+        return ""
+    target = nxt.get("for")
+    if target and target != el.get("id"):
+        return ""
+    text = _text(nxt)
+    return text if len(text) <= 120 else ""
 
 
 _MAX_CHOICES = 24
@@ -570,12 +599,23 @@ class _Labels:
             if target:
                 self.by_for.setdefault(target, []).append(_text(label))
         self.place: dict[lxml.etree._Element, int] = {}
+        self.targets: set[str] = set()  # the ids of the page's controls that a label's for= names
         seen: dict[str, int] = {}
         for el in root.iter("input", "select", "textarea"):
             ident = el.get("id")
+            if ident in self.by_for:
+                self.targets.add(ident)
             if ident and ident in self.by_for and (el.get("type") or "").lower() != "hidden":
                 self.place[el] = seen.get(ident, 0)
                 seen[ident] = self.place[el] + 1
+
+    def asks_group(self, label: lxml.etree._Element, name: str) -> bool:
+        """A ``<label for=…>`` that no control takes: its ``for`` is a radio or checkbox group's name, or
+        points nowhere (and the label holds no control of its own)."""
+        target = label.get("for") or ""
+        if not target or target in self.targets or next(label.iter("input", "select", "textarea"), None) is not None:
+            return False
+        return target == name or bool(_text(label))
 
     def of(self, el: lxml.etree._Element) -> str:
         found = self.by_for.get(el.get("id") or "")
@@ -677,8 +717,8 @@ def _texts(el, tag: str, typ: str, labels: _Labels, ids: _IdLookup, group_first:
             label = _outer_cell_label(el) or label
     texts["label"] = label
     if typ in ("radio", "checkbox"):
-        texts["question"] = _question(el, attrs.get("name", ""), group_first)
-        after = _short(el.tail or "")[:120] if el.tail else ""
+        texts["question"] = _question(el, attrs.get("name", ""), group_first, labels)
+        after = _after(el)
         texts["options"] = wrap or (label if own_id else "") or after or attrs.get("value", "")
         texts["label"] = "" if texts["options"] == label else label
     if tag == "select":
