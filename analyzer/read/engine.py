@@ -602,14 +602,17 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
     """Sensitive fields a component renders (JSX, or an SFC's template), positioned in the file.
     The programs it parses go into ``programs``, for recorder detection to reuse (one parse per piece)."""
     words = rendered.words_for(db)
+    strings = ""
     if kind == "sfc":
         html, values = rendered.sfc_marked(jsxmarkup.sfc_html(text), result.path, db.fields, words)
     else:
         if 0 not in programs:
             programs[0] = jsfacts.Program(jsparse.parse(pieces[0]))
         html, values = jsxmarkup.jsx_markup(programs[0], db.ui_components, lambda p: rendered.classify_path(p, db.fields, words))
-        if not html:  # no JSX: a form written in strings (innerHTML, jQuery, lit's html`…`)
-            html = jsxmarkup.string_markup(programs[0])
+        # A form written in strings (innerHTML, jQuery, lit's html`…`, a printable form a component
+        # hands to document.write) is a page of its own, beside the component's JSX.
+        strings = jsxmarkup.string_markup(programs[0])
+    route = result.path if pagecontext.is_route(result.path) else ""
     if html:
         page = htmldoc.parse(html)
         if kind == "sfc":
@@ -618,9 +621,14 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
         result.rendered = rendered.placed(page.root, values)
         # A component's path names a page only in a router's folders (pages/, app/, routes/,
         # views/): components/MentalHealthForm.jsx is a piece of some page, not its URL.
-        result.page_topic = pagecontext.page_of(page, result.path if pagecontext.is_route(result.path) else "", db.fields)
-        if result.fields or result.rendered:
-            result.code = masking_code([text])
+        result.page_topic = pagecontext.page_of(page, route, db.fields)
+    if strings:
+        page = htmldoc.parse(strings)
+        result.fields += fieldfacts.extract(page, db.fields, db.consent_words, result.path, db.field_context, result.pending_fields)
+        if not html:  # the component's own page, when it renders no JSX
+            result.page_topic = pagecontext.page_of(page, route, db.fields)
+    if result.fields or result.rendered:
+        result.code = masking_code([text])
 
 
 def _report(path: str, facts: PageFacts, verdicts: list, code: CodeScan | None, db: SignatureDB, result: FileResult) -> None:
