@@ -398,3 +398,20 @@ def test_a_log_a_cosmetic_care_or_a_tenth_is_no_record(heading: str, db) -> None
         "<label for=c>Code</label><input type=text id=c name=c></fieldset></form>"
     )
     assert _sites(db, html) == {}, heading
+
+
+def test_the_page_s_own_heading_names_the_record_past_a_note_above_the_form(db) -> None:
+    # The <h1> is the record's name; the <h3> right above the form is only a note on filling it in.
+    html = """<h1>Anamnesi del paziente</h1><h3>Nota: nei campi liberi scrivere "no" se assente</h3>
+    <form action="salva.php"><label>Età di esordio <input name=f1 type=number></label>
+    <label>Sintesi <textarea name=f2></textarea></label></form>"""
+    sites = _sites(db, html)
+    assert sites["f1"][0] == "health" and sites["f2"][0] == "health", sites
+    assert "page heading" in sites["f2"][1], sites
+
+
+def test_a_page_heading_that_names_no_record_gives_nothing(db) -> None:
+    html = """<h1>Iscrizione al corso di yoga</h1><h3>Nota: compilare tutti i campi</h3>
+    <form action="salva.php"><label>Età <input name=f1 type=number></label>
+    <label>Note <textarea name=f2></textarea></label></form>"""
+    assert _sites(db, html) == {}

@@ -439,7 +439,8 @@ def _with_topics(
                     records = _names_a_record(root, controls, context.sections)
                 if records:
                     # A clinical history's "Numero di sedute", a sacrament register's "Fecha Evento".
-                    record = record_section(sources(c), context.sections)
+                    # The page's own <h1> last: "Anamnesi del paziente parkinsoniano" above a note and the form.
+                    record = record_section(sources(c) + [("page heading", _text(h)) for h in root.iter("h1")][:1], context.sections)
                     c.found = from_record_section(c.read, c.typ, record, consent, context)
 
 
