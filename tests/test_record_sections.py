@@ -415,3 +415,25 @@ def test_a_page_heading_that_names_no_record_gives_nothing(db) -> None:
     <form action="salva.php"><label>Età <input name=f1 type=number></label>
     <label>Note <textarea name=f2></textarea></label></form>"""
     assert _sites(db, html) == {}
+
+
+def _sites_at(db, html: str, path: str) -> dict[str, str]:
+    found = fieldfacts.extract(htmldoc.parse(html), db.fields, db.consent_words, path, db.field_context)
+    return {s.name: s.classification.category for s in found}
+
+
+_UNTITLED = """<form method="post"><h3>Hlava</h3>
+<label>Předsun hlavy <input type="checkbox" name="q1"></label>
+<label>Rotace hlavy <input type="checkbox" name="q2"></label></form>"""
+
+
+def test_the_page_s_file_name_names_the_record_when_its_markup_does_not(db) -> None:
+    # The title is printed by PHP (<h2><?= $title ?></h2>); the file is the examination record.
+    assert _sites_at(db, _UNTITLED, "administration/zaznamVysetreni.php") == {"q1": "health", "q2": "health"}
+    assert _sites_at(db, _UNTITLED, "views/anamnesis/formView.jsp") == {"q1": "health", "q2": "health"}
+
+
+def test_an_app_named_for_a_record_does_not_make_each_of_its_pages_one(db) -> None:
+    # Only the file's name and its folder count: the repository or app above them names the whole app.
+    assert _sites_at(db, _UNTITLED, "anamnese-online/src/templates/settings.html") == {}
+    assert _sites_at(db, _UNTITLED, "administration/zaznamy.php") == {}

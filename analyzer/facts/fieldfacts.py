@@ -436,21 +436,28 @@ def _with_topics(
                     c.found = from_list(c.read, c.typ, in_list, consent, around)
             if c.found is None and context.sections is not None:
                 if records is None:  # one look at the page's headings first: most pages name no record
-                    records = _names_a_record(root, controls, context.sections)
+                    records = _names_a_record(root, controls, context.sections, path)
                 if records:
                     # A clinical history's "Numero di sedute", a sacrament register's "Fecha Evento".
                     # The page's own <h1> last: "Anamnesi del paziente parkinsoniano" above a note and the form.
-                    record = record_section(sources(c) + [("page heading", _text(h)) for h in root.iter("h1")][:1], context.sections)
+                    heading = [("page heading", _text(h)) for h in root.iter("h1")][:1]
+                    record = record_section(sources(c) + heading + [("path", _file_words(path))], context.sections)
                     c.found = from_record_section(c.read, c.typ, record, consent, context)
+
+
+def _file_words(path: str) -> str:
+    """The page's file name and the folder it is in, as words ("anamnesis/formView", "zaznamVysetreni"):
+    what names the page in its app, not the app's own name higher up the path."""
+    return "/".join(path_words(path).split("/")[-2:])
 
 
 _RECORD_PLACES = ("h1", "h2", "h3", "h4", "h5", "h6", "legend", "strong", "b")
 
 
-def _names_a_record(root: lxml.etree._Element, controls: list[_Control], words: SectionWords) -> bool:
-    """Whether a heading, legend or bold text of the page, or a form's name, holds a record word: only
-    then is the nearest heading of each unclassified control looked up."""
-    texts = [_text(el) for el in root.iter(*_RECORD_PLACES)]
+def _names_a_record(root: lxml.etree._Element, controls: list[_Control], words: SectionWords, path: str) -> bool:
+    """Whether a heading, legend or bold text of the page, a form's name or the page's path holds a record
+    word: only then is the nearest heading of each unclassified control looked up."""
+    texts = [_text(el) for el in root.iter(*_RECORD_PLACES)] + [_file_words(path)]
     texts += [_text(el) for el in root.iter("label") if not el.get("for") and not _is_control(el)]  # "<label>SBAR:</label>"
     forms = {id(c.form): c.form for c in controls if c.form is not None}
     texts += [" ".join(f.get(a) or "" for a in ("aria-label", "title", "name", "id")) for f in forms.values()]

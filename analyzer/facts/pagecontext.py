@@ -334,8 +334,8 @@ def from_list(
 
 def record_section(sources: list[tuple[str, str]], words: SectionWords | None) -> Topic | None:
     """The special-category record a control's section is (``signatures/field_sections.toml``), read
-    nearest first from its section heading or legend to its form's name and heading and the page's
-    ``<h1>`` (``sources``; not the page's title or path): the first heading that names a record gives its category; one that
+    nearest first from its section heading or legend to its form's name and heading, the page's
+    ``<h1>`` and its file name (``sources``; not the page's title): the first heading that names a record gives its category; one that
     names the person's own data ("Dati anagrafici", "Personal information") stops the reading; a
     generic one ("Other", "Event information") passes to the next."""
     if words is None:
