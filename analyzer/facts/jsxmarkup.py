@@ -90,8 +90,12 @@ class _Writer:
         if tag:
             row, col = node.start_point
             self.out.at(row, col)
-            rendered = "".join(f' {k}="{_attr(v)}"' for k, v in attrs)
+            rendered = "".join(f' {k}="{_attr(v)}"' for k, v in attrs if not (tag == "label" and k == "aria-label"))
             self.out.write(f"<{tag}{rendered}>")
+            # A label component's text prop (<InputLabel value="Email" />) is the label's text.
+            said = next((v for k, v in attrs if k == "aria-label"), "") if tag == "label" else ""
+            if said:
+                self.out.write(_escape(said) + " ")
         if node.type == "jsx_element":
             for child in node.named_children:
                 if child.type in ("jsx_opening_element", "jsx_closing_element"):

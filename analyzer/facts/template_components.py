@@ -95,7 +95,7 @@ def _bound(el: lxml.etree._Element, kit: TemplateKit) -> str:
 
 def _as_native(el: lxml.etree._Element, tag: str, typ: str | None, label_prop: str | None, for_prop: str | None) -> None:
     own = " ".join("".join(el.itertext()).split())
-    label = (el.get(label_prop) if label_prop else None) or ""
+    label = (el.get(label_prop) or _literal(el.get(f":{label_prop}")) if label_prop else None) or ""
     el.set(RENAMED, str(el.tag))
     el.tag = tag
     if typ and not el.get("type"):
@@ -109,6 +109,16 @@ def _as_native(el: lxml.etree._Element, tag: str, typ: str | None, label_prop: s
     said = label or (own if typ in ("checkbox", "radio") else "")
     if said and not el.get("aria-label"):
         el.set("aria-label", said[:200])
+
+
+_STRING = re.compile(r"""^\s*(?:__|trans|\$t|t)?\(?\s*(['"])([^'"]+)\1\s*\)?\s*$""")
+
+
+def _literal(expression: str | None) -> str:
+    """The text a bound label attribute shows when it is a string literal, bare or translated:
+    ``:value="__('Email')"`` (Blade), ``:label="$t('Diagnosis')"``, ``:label="'Diagnosis'"`` (Vue)."""
+    m = _STRING.match(expression or "")
+    return m.group(2) if m else ""
 
 
 def _wrapper_label(el: lxml.etree._Element, prop: str | None, children: tuple[str, ...]) -> str:
