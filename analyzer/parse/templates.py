@@ -74,9 +74,25 @@ _TEMPLATE_FOLDERS = (
 
 def may_be_template(path: str, text: str) -> bool:
     """Whether a file under a template folder holds template syntax (``{{``, ``{%`` or a ``{# … #}``
-    comment)."""
+    comment), or a page anywhere names its layout in front matter (Jekyll, Eleventy)."""
+    if front_matter_layout(text) is not None:
+        return True
     low = path.replace("\\", "/").lower()
     return any(f"/{d}" in f"/{low}" for d in _TEMPLATE_FOLDERS) and ("{{" in text or "{%" in text or _jinja_comment(text))
+
+
+# Jekyll and Eleventy pages open with YAML front matter; its "layout:" names the template that wraps them.
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.{0,4000}?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_LAYOUT = re.compile(r"""^layout:[ \t]*["']?([\w./-]+)""", re.M)
+
+
+def front_matter_layout(text: str) -> tuple[int, str] | None:
+    """(offset, name) of the layout a page's front matter names, if it opens with front matter."""
+    if not text.startswith(("---", "\ufeff---")):
+        return None
+    fm = _FRONT_MATTER.match(text)
+    found = _FRONT_LAYOUT.search(fm.group(1)) if fm else None
+    return (fm.start(1) + found.start(1), found.group(1)) if fm and found else None
 
 
 # What opens a template tag in any dialect read here (Django / Jinja / Liquid / Hugo / Handlebars
@@ -95,16 +111,23 @@ def _jinja_comment(text: str) -> bool:
     return at >= 0 and text.find("#}", at) >= 0
 
 
+_BLOCK_TAG = re.compile(r"(?<!\{)\{%-?\s*[a-z]")
+
+
 def dialect(path: str, text: str) -> str | None:
     """The template dialect of a file, by name, or for ``.html`` by its content."""
     name = path.lower()
     for suffix, d in DIALECT_BY_SUFFIX:
         if name.endswith(suffix):
             return d
-    if "{{" in text and _GO_HINT.search(text):
+    # Go templates never write "{%" (Hugo's "{{% shortcode %}}" is not one): Jekyll's Liquid reads
+    # "{{ site.title }}" too, and its "{% include %}" decides.
+    if "{{" in text and _GO_HINT.search(text) and not _BLOCK_TAG.search(text):
         return "go"
     if "{%" in text or ("{{" in text and "}}" in text and "{{ " in text) or _jinja_comment(text):
         return "jinja"
+    if front_matter_layout(text) is not None:
+        return "jinja"  # a Jekyll / Eleventy page: Liquid, read as its near kin
     return None
 
 
@@ -592,6 +615,8 @@ _REFS = [
     ("extends", re.compile(r"""\{%-?\s*extends\s+["']([^"']+)["']""")),
     ("include", re.compile(r"""\{%-?\s*(?:include|embed|import|from)\s+["']([^"']+)["']""")),
     ("include", re.compile(r"""\{%-?\s*render\s+["']([^"']+)["']""")),
+    # Jekyll's Liquid names an include without quotes: {% include analytics.html %}, {% include_relative x.html %}
+    ("include", re.compile(r"""\{%-?\s*include(?:_relative)?\s+([\w./-]+\.\w+)""")),
     ("include", re.compile(r"""\{%-?\s*section\s+["']([^"']+)["']""")),
     ("layout", re.compile(r"""\{%-?\s*layout\s+["']([^"']+)["']""")),
     ("include", re.compile(r"""\{\{>\s*["']?([\w./-]+)""")),
@@ -688,5 +713,8 @@ def analyse(text: str, dialect_name: str) -> tuple[str, Template]:
     if dialect_name == "blade":
         tpl.branches += _php_blocks(text, [r for r in regions if r.body.startswith("<?")])
     tpl.references = _references(text, regions)
+    layout = front_matter_layout(text)
+    if layout is not None:
+        tpl.references.append(Reference(layout[0], "layout", layout[1]))
     tpl.script_blocks = _script_blocks(regions, dialect_name)
     return neutralise(text, regions), tpl

@@ -40,6 +40,9 @@ def _candidates(ref: TemplateRef, dialect: str) -> list[str]:
         out = [f"partials/{name}", name]
     else:
         out = [name]
+    if ref.kind == "layout" and dialect != "liquid":
+        # A Jekyll / Eleventy page's front-matter layout: _layouts/default.html, Eleventy's _includes/base.njk.
+        out = [f"_layouts/{name}.html", f"_layouts/{name}", f"_includes/{name}", f"_includes/layouts/{name}", *out]
     return out
 
 
