@@ -87,8 +87,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (".astro", "sfc"),
     (".json", "json"),
     (".map", "sourcemap"),
-    # Markdown sources of pages (Hugo, Jekyll, Astro, Docusaurus content): read only when they are a
-    # privacy or cookie policy (analyzer/facts/policy_pages.py).
+    # Markdown sources of pages (Hugo, Jekyll, Astro, Docusaurus content): read as a privacy or cookie
+    # policy (analyzer/facts/policy_pages.py) and for the forms their raw HTML writes (parse/markdown_html.py).
     (".md", "prose"),
     (".markdown", "prose"),
     (".mdx", "prose"),

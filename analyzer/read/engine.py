@@ -47,6 +47,7 @@ from analyzer.parse import (
     jsfacts,
     jsparse,
     links,
+    markdown_html,
     reading,
     sfc,
     sourcemap,
@@ -139,9 +140,12 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
             source.display, fallback.first_hits(data, db), "binary content (NUL bytes): searched for recorder literals only", db, result
         )
         return result
-    if source.kind == "prose":  # Markdown: read only as a policy page
-        result.compliance = compliance_facts.for_markdown(source.display, _decode(source.display, data, result), db)
-        if result.compliance is not None and b"replaylint:" in data:
+    if source.kind == "prose":  # Markdown: read as a policy page, and for the forms its raw HTML writes
+        text = _decode(source.display, data, result)
+        result.compliance = compliance_facts.for_markdown(source.display, text, db)
+        if markdown_html.has_controls(data):
+            _markdown_page(source.display, text, db, result)
+        if (result.compliance is not None or result.fields) and b"replaylint:" in data:
             result.directives = suppress.parse(reading.decode(data).text)
         return result
     data = reading.as_utf8(data)
@@ -175,6 +179,20 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
     elif kind == "text":
         _text_file(source.display, data, db, result)
     return result
+
+
+def _markdown_page(path: str, text: str, db: SignatureDB, result: FileResult) -> None:
+    """The form fields of a Markdown page's raw HTML (Jekyll, MkDocs, Eleventy pass it through), at
+    their lines, and the layout its front matter names: the recorders of that layout reach them."""
+    page = htmldoc.parse(markdown_html.page(text))
+    result.parsed = True
+    result.fields = fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields)
+    result.page_topic = pagecontext.page_of(page, path, db.fields)
+    layout = templates.front_matter_layout(text)
+    if layout is not None:
+        tpl = templates.Template("jinja", [])
+        tpl.references = [templates.Reference(layout[0], "layout", layout[1])]
+        result.template = template_scan.facts(tpl, text, db)
 
 
 def _text_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:

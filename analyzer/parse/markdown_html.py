@@ -1,0 +1,113 @@
+"""A Markdown page as the HTML its site generator renders, line for line (issue 14: forms in Markdown).
+
+Jekyll (kramdown), MkDocs (Python-Markdown), Eleventy and Docusaurus pass raw HTML through, so a
+``<form>`` written in a page's Markdown is on the built page. This module gives the page's HTML with
+every line where the source has it, so a field is reported at its own line:
+
+- raw HTML blocks are kept as written: one starts at a line that opens with a tag and runs, as kramdown
+  and Python-Markdown read it, until its block elements are closed again and a blank line follows
+  (a ``<form>`` with blank lines inside it stays one block; its indented controls are not code);
+- ``#`` headings become ``<h1>``…``<h6>``, a line that is wholly bold a ``<strong>`` line (a section
+  title), front matter's ``title`` the page's ``<title>``;
+- what a reader sees as code is blanked: fenced blocks, indented code blocks outside HTML, and inline
+  code spans (a ``<input>`` in backticks is documentation, not a control);
+- other lines (paragraphs, lists) are kept, their inline HTML with them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_BOLD_LINE = re.compile(r"^[ \t]{0,3}(?:\*\*|__)([^*_]{2,120})(?:\*\*|__)[ \t]*:?[ \t]*$")
+_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_HTML_START = re.compile(r"^[ \t]{0,3}<(?:[A-Za-z][\w:-]*|/[A-Za-z]|!--)")
+# Block elements whose open / close count keeps an HTML block open across blank lines.
+_BLOCK_TAG = re.compile(r"<(/?)(form|div|fieldset|table|section|article|details|ul|ol|dl|select|textarea|label)\b", re.I)
+_TITLE = re.compile(r"""^(?:title|linkTitle)[ \t]*[:=][ \t]*["']?(.+?)["']?[ \t]*$""")
+FORM_CONTROL = re.compile(rb"<(?:input|select|textarea)\b|contenteditable", re.I)
+
+
+def has_controls(data: bytes) -> bool:
+    """Whether a Markdown file writes a form control at all (most do not: nothing else is done for them)."""
+    return FORM_CONTROL.search(data) is not None
+
+
+def page(text: str) -> str:
+    """The page's HTML, line for line (see the module's docstring)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    start = _front_matter(lines, out)
+    fence = ""
+    depth = 0  # open block elements of the current HTML block
+    in_html = in_code = False
+    blank_before = True
+    for line in lines[start:]:
+        if fence:
+            out.append("")
+            if line.strip().startswith(fence) and set(line.strip()) <= set(fence[0]):
+                fence = ""
+            continue
+        stripped = line.strip()
+        if not stripped:
+            out.append("")
+            in_html = in_html and depth > 0
+            in_code = False
+            blank_before = True
+            continue
+        if not in_html:
+            opened = _FENCE.match(line)
+            if opened:
+                fence = opened.group(1)
+                out.append("")
+                continue
+            if in_code or (blank_before and (line.startswith("    ") or line.startswith("\t"))):
+                in_code = True
+                out.append("")
+                continue
+            if _HTML_START.match(line):
+                in_html, depth = True, 0
+        blank_before = False
+        if in_html:
+            depth = max(0, depth + _depth_change(line))
+            out.append(line)
+            continue
+        heading = _HEADING.match(line)
+        bold = _BOLD_LINE.match(line) if heading is None else None
+        if heading is not None:
+            level = len(heading.group(1))
+            out.append(f"<h{level}>{_inline(heading.group(2))}</h{level}>")
+        elif bold is not None:
+            out.append(f"<p><strong>{html.escape(bold.group(1).strip(), quote=False)}</strong></p>")
+        else:
+            out.append(_inline(line))
+    return "<html><body>" + "\n".join(out) + "</body></html>"
+
+
+def _front_matter(lines: list[str], out: list[str]) -> int:
+    """Blank YAML (---) or TOML (+++) front matter, its title written as the page's ``<title>`` on its
+    own line; the index of the first line after it."""
+    if not lines or lines[0].strip().lstrip("\ufeff") not in ("---", "+++"):
+        return 0
+    fence = lines[0].strip().lstrip("\ufeff")
+    end = next((i for i in range(1, min(len(lines), 400)) if lines[i].strip() == fence), None)
+    if end is None:
+        return 0
+    for line in lines[: end + 1]:
+        title = _TITLE.match(line.strip())
+        out.append(f"<title>{html.escape(title.group(1), quote=False)}</title>" if title else "")
+    return end + 1
+
+
+def _inline(line: str) -> str:
+    """A paragraph or list line with its code spans blanked (their length kept)."""
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
+
+
+def _depth_change(line: str) -> int:
+    change = 0
+    for m in _BLOCK_TAG.finditer(line):
+        change += -1 if m.group(1) else 1
+    return change
