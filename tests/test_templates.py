@@ -160,6 +160,10 @@ def test_an_elseif_without_a_brace_after_a_braced_if_ends(php: str) -> None:
         ('<?php echo \'<label for="d">Diagnosis</label><input id="d" name="diagnosis">\'; ?>', 'name="diagnosis"', "echo"),
         ("<?php echo '<input name=\"' . $n . '\" value=\"' . $v . '\">'; ?>", "<input name=", "$n"),
         ('<?php print <<<HTML\n<select name="religion"><option>Catholic</option>\nHTML;\n?>', '<select name="religion">', "HTML;"),
+        # The "'>" between two pieces of markup closes the attribute and the tag: it stays with them.
+        ('<?php while ($r = f()) { echo "<option value=\'".$r[0]."\'>".$r[1]."</option>"; } ?>', "'>", "$r"),
+        # ...but a comparison in the next statement is no part of that markup.
+        ("<?php echo '<p>Hi</p>'; $q = \"SELECT id WHERE age > 18\"; ?>", "<p>Hi</p>", "SELECT"),
         # A string without a tag (SQL with comparisons, a message) stays code.
         ("<?php $q = \"SELECT id FROM visits WHERE age < 18 AND notes <> ''\"; ?>", "", "SELECT"),
     ],

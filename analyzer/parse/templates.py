@@ -210,10 +210,17 @@ def _php_code(chunk: str, fill: str) -> str:
     where it is, so the page parser sees the markup the code prints, attributes and all. Quotes and ``\\``
     escapes become spaces (same length); everything else is filled."""
     parts, last = [], 0
+    kept = -1  # where the last literal kept ends: its statement's other pieces of markup go with it
     for start, end, kind in template_lexer.php_literals(chunk):
         literal = chunk[start:end]
-        if kind == "comment" or not _ECHOED_MARKUP.search(literal):
+        if kind == "comment":
             continue
+        # "<option value='" . $id . "'>" . $name . "</option>": the "'>" between two pieces of markup
+        # closes the attribute and the tag; dropped, the page would read the rest of the file as a value.
+        glue = kept >= 0 and ("<" in literal or ">" in literal) and ";" not in chunk[kept:start]
+        if not glue and not _ECHOED_MARKUP.search(literal):
+            continue
+        kept = end
         parts.append(blank(chunk[last:start], fill))
         if kind == "heredoc":  # drop the opening and closing lines' markers
             head = literal.index("\n") + 1
