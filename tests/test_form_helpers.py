@@ -103,3 +103,35 @@ def test_phoenix_inputs_are_written_as_their_controls() -> None:
     assert "<input name=religion>" in lines[2] and lines[1].strip() == ""
     assert "<label>Symptoms</label><textarea name=symptoms></textarea>" in lines[6]
     assert "<input" not in lines[7]
+
+
+@pytest.mark.parametrize(
+    ("dialect", "template", "text"),
+    [
+        ("blade", "<label for=r>{{ __('Religion or belief') }}</label>", "Religion or belief"),
+        ("php", "<label><?php _e('Current medication', 'clinic-theme'); ?></label>", "Current medication"),
+        ("php", "<td><?php echo $this->lang->line('ori_sexual')?></td>", "ori sexual"),
+        ("jinja", "<label>{{ 'patient.allergies'|trans }}</label>", "patient allergies"),
+        ("jinja", '<label>{% trans "Do you take any medication?" %}</label>', "Do you take any medication?"),
+        ("jinja", "<label>{{ _('Diagnosis') }}</label>", "Diagnosis"),
+        ("erb", "<label><%= t('.current_diagnosis') %></label>", "current diagnosis"),
+        ("erb", "<label><%= t(:religion) %></label>", "religion"),
+        ("go", '<label>{{ i18n "bloodGroup" }}</label>', "bloodGroup"),
+    ],
+)
+def test_a_translation_call_prints_its_text(dialect: str, template: str, text: str) -> None:
+    assert f">{text}" in _written(template, dialect).replace("  ", "")
+
+
+@pytest.mark.parametrize(
+    ("dialect", "template"),
+    [
+        ("blade", "<label>{{ $patient->diagnosis }}</label>"),  # a value, not a message: stays blank
+        ("php", "<?php $pdf->line(10, 20, 30, 40); ?>"),  # no literal argument
+        ("jinja", "<label>{{ title|upper }}</label>"),
+        ("erb", "<%= link_to 'Home', root_path %>"),
+    ],
+)
+def test_what_is_no_translation_stays_blank(dialect: str, template: str) -> None:
+    out = _written(template, dialect)
+    assert "diagnosis" not in out and "Home" not in out and "title" not in out

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from analyzer.parse.positions import blank
 from analyzer.parse.templates import Region
 
+_KEY_SEPARATORS = re.compile(r"[._:/-]+")
 SHORT = "rl"  # the private tag of a control written where "<input " does not fit
 
 
@@ -106,6 +107,10 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         renders = h.renders.get(m.group("kind"))
         if renders is None:
             continue
+        if renders == "text":  # a translation call: its message, or its key's words ("profile.sexual_orientation")
+            said = m.group("label")
+            words = said if " " in said.strip() else _KEY_SEPARATORS.sub(" ", said)
+            return [html.escape(" ".join(words.split()), quote=False)]
         name = m.group("name")
         label = m.groupdict().get("label")
         text = html.escape(" ".join(label.split()), quote=False) if label else ""

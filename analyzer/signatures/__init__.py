@@ -1129,11 +1129,13 @@ def _form_helpers() -> tuple[FormHelper, ...]:
             calls = re.compile(h["calls"]) if "calls" in h else None
         except re.error as exc:
             raise SignatureError(f"{where}: {exc}") from exc
-        if not {"kind", "name"} <= set(pattern.groupindex):
-            raise SignatureError(f"{where}: pattern needs the groups 'kind' and 'name'")
+        renders = {str(k): str(v) for k, v in h["renders"].items()}
+        # A call that prints text (a translation) names no field: its text is the group 'label'.
+        needs = {"kind", "label"} if set(renders.values()) == {"text"} else {"kind", "name"}
+        if not needs <= set(pattern.groupindex):
+            raise SignatureError(f"{where}: pattern needs the groups {' and '.join(repr(n) for n in sorted(needs))}")
         if bool(h.get("dialects")) == bool(calls and h.get("files")):
             raise SignatureError(f"{where}: give either dialects, or files and calls")
-        renders = {str(k): str(v) for k, v in h["renders"].items()}
         out.append(FormHelper(pattern, renders, frozenset(h.get("dialects", [])), tuple(h.get("files", [])), calls))
     return tuple(out)
 
