@@ -80,6 +80,7 @@ class _Writer:
         # written as one private-use character, found again in the parsed page.
         self.printed = printed
         self.values: list[tuple[int, int, str, tuple[str, ...], object]] = []  # line, column, text, path, what printed said
+        self.names: list[str] = []  # the field names of the form-field components being written (innermost last)
 
     def element(self, node: Node) -> None:
         prog = self.prog
@@ -87,6 +88,13 @@ class _Writer:
         name_node = opening.child_by_field_name("name") if opening is not None else None
         name = prog.text(name_node) if name_node is not None else ""
         tag, attrs = self._tag(name, opening)
+        # react-hook-form's <FormField name="religion" render={…}> / <Controller name=…>: a component that
+        # renders nothing we know names the control its render prop or children write ({...field} carries it).
+        field_name = self._prop(opening, "name") if not tag and opening is not None else None
+        if field_name:
+            self.names.append(field_name)
+        if tag in _NATIVE and self.names and not any(k == "name" for k, _ in attrs):
+            attrs.append(("name", self.names[-1]))
         if tag:
             row, col = node.start_point
             self.out.at(row, col)
@@ -96,6 +104,13 @@ class _Writer:
             said = next((v for k, v in attrs if k == "aria-label"), "") if tag == "label" else ""
             if said:
                 self.out.write(_escape(said) + " ")
+        # JSX in a prop (a render prop, slotProps, a label element) is rendered by the component: written
+        # here, before its children, in source order.
+        for attr in opening.named_children if opening is not None else ():
+            value = attr.named_children[1] if attr.type == "jsx_attribute" and len(attr.named_children) > 1 else None
+            if value is not None and value.type == "jsx_expression":
+                for jsx in _outer_jsx(value):
+                    self.element(jsx)
         if node.type == "jsx_element":
             for child in node.named_children:
                 if child.type in ("jsx_opening_element", "jsx_closing_element"):
@@ -103,6 +118,8 @@ class _Writer:
                 self.child(child)
         if tag and tag not in _VOID:
             self.out.write(f"</{tag}>")
+        if field_name:
+            self.names.pop()
 
     def child(self, node: Node) -> None:
         if node.type in _JSX:
@@ -167,6 +184,15 @@ class _Writer:
         if comp is not None and comp.type and not any(k == "type" for k, _ in attrs):
             attrs.append(("type", comp.type))
         return tag, attrs
+
+    def _prop(self, opening: Node, key: str) -> str | None:
+        """A prop's string value (``name="religion"``, ``name={"religion"}``), else None."""
+        for attr in opening.named_children:
+            kids = attr.named_children if attr.type == "jsx_attribute" else []
+            if len(kids) > 1 and self.prog.text(kids[0]) == key:
+                value = self._value(key, kids[1])
+                return value or None
+        return None
 
     def _registered_name(self, attr: Node) -> str | None:
         """``{...register('diagnosis')}`` (react-hook-form) names the field it spreads onto."""
