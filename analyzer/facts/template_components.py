@@ -42,7 +42,7 @@ def native(page: Page, kit: TemplateKit) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         component = kit.components.get(tag)
         if component is not None:
-            _as_native(el, component.tag, component.type, component.label_prop, kit.for_props.get(tag))
+            _as_native(el, component.tag, component.type, component.label_prop, kit.for_props.get(tag), kit.key_props.get(tag))
         elif tag == SHORT:
             _as_native(el, "input", None, None, None)
     for el in list(root.iter()):
@@ -93,14 +93,18 @@ def _bound(el: lxml.etree._Element, kit: TemplateKit) -> str:
     return last.group() if last else ""
 
 
-def _as_native(el: lxml.etree._Element, tag: str, typ: str | None, label_prop: str | None, for_prop: str | None) -> None:
+def _as_native(
+    el: lxml.etree._Element, tag: str, typ: str | None, label_prop: str | None, for_prop: str | None, key_prop: str | None = None
+) -> None:
     own = " ".join("".join(el.itertext()).split())
     label = (el.get(label_prop) or _literal(el.get(f":{label_prop}")) if label_prop else None) or ""
+    if not label and key_prop and el.get(key_prop):  # <spring:message code="patient.religion.label"/>: the key's words
+        label = " ".join(_KEY_SEPARATORS.sub(" ", el.get(key_prop, "")).split())
     el.set(RENAMED, str(el.tag))
     el.tag = tag
     if typ and not el.get("type"):
         el.set("type", typ)
-    if tag in ("option", "label"):  # <el-option label="…">, JSF <h:outputLabel value="…">, <asp:Label Text="…">
+    if tag in ("option", "label", "span"):  # <el-option label="…">, JSF <h:outputLabel value="…">, <asp:Label Text="…">, a message
         if label and not own:
             el.text = label
         if for_prop and el.get(for_prop) and not el.get("for"):
@@ -111,6 +115,7 @@ def _as_native(el: lxml.etree._Element, tag: str, typ: str | None, label_prop: s
         el.set("aria-label", said[:200])
 
 
+_KEY_SEPARATORS = re.compile(r"[._:/-]+")
 _STRING = re.compile(r"""^\s*(?:__|trans|\$t|t)?\(?\s*(['"])([^'"]+)\1\s*\)?\s*$""")
 
 

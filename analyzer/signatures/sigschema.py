@@ -631,9 +631,19 @@ TAG_MANAGERS_SCHEMA: dict[str, Field] = {
 UI_COMPONENTS_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
     "component": _req([{"names": _req("str[]"), "tag": _req(str), "type": _opt(str), "label_prop": _opt(str)}]),
-    # for_prop: the attribute that names the control a label is for (asp:Label's AssociatedControlID).
+    # for_prop: the attribute that names the control a label is for (asp:Label's AssociatedControlID);
+    # key_prop: the attribute holding a message key, whose words are the text when label_prop gives none.
     "template_component": _opt(
-        [{"names": _req("str[]"), "tag": _req(str), "type": _opt(str), "label_prop": _opt(str), "for_prop": _opt(str)}]
+        [
+            {
+                "names": _req("str[]"),
+                "tag": _req(str),
+                "type": _opt(str),
+                "label_prop": _opt(str),
+                "for_prop": _opt(str),
+                "key_prop": _opt(str),
+            }
+        ]
     ),
     "bindings": _opt({"attributes": _opt("str[]"), "prefixes": _opt("str[]"), "expressions": _opt("str[]")}),
     "template_wrapper": _opt([{"names": _req("str[]"), "label_prop": _opt(str), "label_child": _opt("str[]")}]),
