@@ -259,6 +259,7 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
             # The group is reported at its first choice; what all its choices say is kept apart ("choices"):
             # an opinion scale shows in its last one, "No firm opinion".
             texts["choices"] = _choices(radios[el.get("name")], labels)
+            texts["options"] = texts["choices"]  # the answer is one of them: "Normal / A fórceps / Cesariana"
         key = id(form)
         previous, previous_legend, before = asked.get(key, ("", "", None))
         # A follow-up ("Date", "If yes, which?") continues the previous control's question, not one
