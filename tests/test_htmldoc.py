@@ -64,3 +64,20 @@ def test_positions_after_characters_that_lowercase_longer() -> None:
     page = htmldoc.parse(text)
     link = next(e for e in page.elements if e.tag == "link")
     assert link.position == (1, text.index("<link") + 1)
+
+
+def test_a_template_that_prints_two_whole_pages_has_both_bodies_read() -> None:
+    # if (…) { ?><html>…waiting page…</html><?php exit; } ?><html>…the form…</html>: libxml2 stops at the first </html>.
+    text = (
+        "<!DOCTYPE html><html><head><title>Wait</title></head><body><p>Waiting</p></body></html>\n"
+        "<!DOCTYPE html><html><head><title>Form</title></head><body>\n<form><input name=allergies></form>\n</body></html>\n"
+    )
+    page = htmldoc.parse(text)
+    assert [(el.get("name"), el.sourceline) for el in page.root.iter("input")] == [("allergies", 3)]
+
+
+def test_one_page_keeps_its_end_tags() -> None:
+    from analyzer.parse.htmldoc import _joined_documents
+
+    data = b"<html><body><p>x</p></body></html>"
+    assert _joined_documents(data) is data
