@@ -123,3 +123,15 @@ def _fields_of(path: Path, text: str) -> list:
 
     path.write_text(text, encoding="utf-8")
     return analyze(SourceFile(path, path.name, classify(path)), signatures.load(), 10 * 1024 * 1024).fields
+
+
+def test_preact_and_solid_keyword_attributes_do_not_hide_the_form(tmp_path: Path) -> None:
+    # tree-sitter-javascript rejects class= and for= on JSX elements; Preact and Solid write them.
+    fields = _fields_of(
+        tmp_path / "Religion.js",
+        "export function Religion({ onChange }) {\n  return (\n    <div class='box'>\n"
+        '      <label class="q" for="rel">Religion</label>\n'
+        '      <select class="input" onChange={onChange} name="q1" id="rel"><option>Christian</option><option>Muslim</option></select>\n'
+        "    </div>\n  );\n}\n",
+    )
+    assert [(s.name, s.line, s.classification.category) for s in fields] == [("q1", 5, "religion")]

@@ -23,11 +23,21 @@ from tree_sitter import Node
 
 from analyzer.facts.rendered import MARK_BASE
 from analyzer.parse.jsfacts import STRING_TYPES, Program
+from analyzer.parse.jsparse import JsSource
 from analyzer.parse.positions import blank
 from analyzer.signatures import UiComponent as Component
 
 _JSX = ("jsx_element", "jsx_self_closing_element")
-_RENAMED = {"className": "class", "htmlFor": "for"}
+_RENAMED = {"className": "class", "htmlFor": "for", "Class": "class", "For": "for"}
+# A JSX attribute named by a JavaScript keyword, class= or for=, as Preact and Solid write them.
+KEYWORD_ATTRIBUTE = re.compile(r"(?<=[\s{])(class|for)(?=\s*=\s*[\"'{])")
+
+
+def keyword_attributes_renamed(source: JsSource) -> JsSource:
+    """The same code with ``class=`` / ``for=`` written ``Class=`` / ``For=`` (same length, read back as
+    class / for): the JavaScript grammar parses those as JSX attributes."""
+    text = KEYWORD_ATTRIBUTE.sub(lambda m: m.group(1).capitalize(), source.text)
+    return JsSource(text, source.line0, source.col0, source.dialect)
 _VOID = frozenset({"input", "img", "br", "hr", "meta", "link", "source", "area", "col", "embed", "track", "wbr"})
 
 

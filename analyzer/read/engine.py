@@ -626,10 +626,15 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
     else:
         if 0 not in programs:
             programs[0] = jsfacts.Program(jsparse.parse(pieces[0]))
-        html, values = jsxmarkup.jsx_markup(programs[0], db.ui_components, lambda p: rendered.classify_path(p, db.fields, words))
+        prog = programs[0]
+        if prog.parsed.has_error and pieces[0].dialect == "js" and jsxmarkup.KEYWORD_ATTRIBUTE.search(pieces[0].text):
+            # tree-sitter-javascript rejects a JSX attribute named by a keyword (Preact's and Solid's class=,
+            # for=); the TSX grammar and Babel do not. The markup is read from a copy that says Class= / For=.
+            prog = jsfacts.Program(jsparse.parse(jsxmarkup.keyword_attributes_renamed(pieces[0])))
+        html, values = jsxmarkup.jsx_markup(prog, db.ui_components, lambda p: rendered.classify_path(p, db.fields, words))
         # A form written in strings (innerHTML, jQuery, lit's html`…`, a printable form a component
         # hands to document.write) is a page of its own, beside the component's JSX.
-        strings = jsxmarkup.string_markup(programs[0])
+        strings = jsxmarkup.string_markup(prog)
     route = result.path if pagecontext.is_route(result.path) else ""
     if html:
         page = htmldoc.parse(html)
