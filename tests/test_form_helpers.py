@@ -30,6 +30,11 @@ def _written(text: str, dialect: str) -> str:
         ("php", "<?= form_input(['name' => 'allergies', 'id' => 'a']) ?>", "<input name=allergies>"),
         ("jinja", "{{ form_row(form.diagnosis, {'label': 'Diagnosis'}) }}", "<label>Diagnosis</label><input name=diagnosis>"),
         ("jinja", '    {{ form.diagnosis|add_class:"x" }}', "<input name=diagnosis>"),
+        # Yii 2 ActiveForm: the widget call says which control; a bare field() is a text input.
+        ("php", "<?= $form->field($model, 'disability')->textInput(['maxlength' => true]) ?>", "<input name=disability>"),
+        ("php", "<?= $form->field($model, 'religion')->dropDownList($items) ?>", "<select name=religion></select>"),
+        ("php", "<?= $form->field($model, 'notes')->label('Symptoms')->textarea() ?>", "<label>Symptoms</label><textarea name=notes></textarea>"),
+        ("php", "        <?= $form->field($model, 'allergies') ?>", "<input name=allergies>"),
     ],
 )
 def test_a_helper_is_written_as_its_control(dialect: str, template: str, control: str) -> None:
