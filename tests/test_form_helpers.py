@@ -33,7 +33,11 @@ def _written(text: str, dialect: str) -> str:
         # Yii 2 ActiveForm: the widget call says which control; a bare field() is a text input.
         ("php", "<?= $form->field($model, 'disability')->textInput(['maxlength' => true]) ?>", "<input name=disability>"),
         ("php", "<?= $form->field($model, 'religion')->dropDownList($items) ?>", "<select name=religion></select>"),
-        ("php", "<?= $form->field($model, 'notes')->label('Symptoms')->textarea() ?>", "<label>Symptoms</label><textarea name=notes></textarea>"),
+        (
+            "php",
+            "<?= $form->field($model, 'notes')->label('Symptoms')->textarea() ?>",
+            "<label>Symptoms</label><textarea name=notes></textarea>",
+        ),
         ("php", "        <?= $form->field($model, 'allergies') ?>", "<input name=allergies>"),
     ],
 )

@@ -38,6 +38,8 @@ def keyword_attributes_renamed(source: JsSource) -> JsSource:
     class / for): the JavaScript grammar parses those as JSX attributes."""
     text = KEYWORD_ATTRIBUTE.sub(lambda m: m.group(1).capitalize(), source.text)
     return JsSource(text, source.line0, source.col0, source.dialect)
+
+
 _VOID = frozenset({"input", "img", "br", "hr", "meta", "link", "source", "area", "col", "embed", "track", "wbr"})
 
 
