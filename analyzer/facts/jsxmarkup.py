@@ -40,17 +40,22 @@ def keyword_attributes_renamed(source: JsSource) -> JsSource:
     return JsSource(text, source.line0, source.col0, source.dialect)
 
 
+_TRANSLATE = frozenset({"t", "$t", "translate", "__", "_"})
+_KEY_SEPARATORS = re.compile(r"[._:/-]+")
 _VOID = frozenset({"input", "img", "br", "hr", "meta", "link", "source", "area", "col", "embed", "track", "wbr"})
 
 
 @functools.lru_cache(maxsize=4)
-def form_hint(components: tuple[str, ...], template_names: tuple[str, ...] = ()) -> re.Pattern[bytes]:
+def form_hint(components: tuple[str, ...], template_names: tuple[str, ...] = (), suffixes: tuple[str, ...] = ()) -> re.Pattern[bytes]:
     """Form markup in a code file (a native control, a known form component, or in a template one of a
     kit's components, whose names the HTML parser lower-cases: ``<v-text-field>``, ``<VTextField>``):
     worth parsing for fields even when no recorder string is in it."""
     names = "|".join(re.escape(n) for n in sorted(components, key=len, reverse=True))
     kit = "|".join(re.escape(n) for n in sorted(template_names, key=len, reverse=True))
-    pattern = r"<(?:input|textarea|select|(?:\w+\.)?(?:" + names + ")" + (f"|(?i:{kit})" if kit else "") + r")[\s/>]"
+    ends = "|".join(re.escape(n) for n in sorted(suffixes, key=len, reverse=True))
+    alternatives = r"input|textarea|select|(?:\w+\.)?(?:" + names + ")" + (f"|(?i:{kit})" if kit else "")
+    alternatives += rf"|\w*(?:{ends})" if ends else ""  # a project's own RadioField, FormInput...
+    pattern = r"<(?:" + alternatives + r")[\s/>]"
     return re.compile(pattern.encode() + rb"|contentEditable|contenteditable")
 
 
@@ -84,9 +89,16 @@ def _attr(text: str) -> str:
 
 
 class _Writer:
-    def __init__(self, prog: Program, components: dict[str, Component], printed: Callable[[tuple[str, ...]], object] | None = None) -> None:
+    def __init__(
+        self,
+        prog: Program,
+        components: dict[str, Component],
+        printed: Callable[[tuple[str, ...]], object] | None = None,
+        suffixes: tuple[tuple[str, Component, tuple[str, ...]], ...] = (),
+    ) -> None:
         self.prog = prog
         self.components = components
+        self.suffixes = suffixes
         self.out = _Out()
         # Expressions printed as text whose path ``printed`` accepts (personal data): each is
         # written as one private-use character, found again in the parsed page.
@@ -99,7 +111,7 @@ class _Writer:
         opening = node if node.type == "jsx_self_closing_element" else node.child_by_field_name("open_tag")
         name_node = opening.child_by_field_name("name") if opening is not None else None
         name = prog.text(name_node) if name_node is not None else ""
-        tag, attrs = self._tag(name, opening)
+        tag, attrs = self._tag(name, opening, node.type == "jsx_element" and any(c.type in _JSX for c in node.named_children))
         # react-hook-form's <FormField name="religion" render={…}> / <Controller name=…>: a component that
         # renders nothing we know names the control its render prop or children write ({...field} carries it).
         field_name = self._prop(opening, "name") if not tag and opening is not None else None
@@ -143,6 +155,10 @@ class _Writer:
             if len(inner) == 1 and inner[0].type in STRING_TYPES:
                 self.out.write(_escape(self.prog.string_value(inner[0]) or "") + " ")
                 return
+            said = self._translated(inner[0]) if len(inner) == 1 else None
+            if said is not None:
+                self.out.write(_escape(said) + " ")
+                return
             if len(inner) == 1 and self.printed is not None:
                 self._printed(inner[0])
             for jsx in _outer_jsx(node):
@@ -162,7 +178,7 @@ class _Writer:
                 self.values.append((row + 1, col + 1, self.prog.text(expr)[:80], segments, found))
                 return
 
-    def _tag(self, name: str, opening: Node | None) -> tuple[str, list[tuple[str, str]]]:
+    def _tag(self, name: str, opening: Node | None, has_elements: bool = False) -> tuple[str, list[tuple[str, str]]]:
         """The HTML tag and static attributes of a JSX element ("" for a component that renders
         nothing we know: its children are still written)."""
         if opening is None:
@@ -172,6 +188,8 @@ class _Writer:
             tag = name
         else:
             comp = self.components.get(name.rsplit(".", 1)[-1])
+            if comp is None and not has_elements:
+                comp = self._by_suffix(name.rsplit(".", 1)[-1], opening)
             if comp is None:
                 return "", []
             tag = comp.tag
@@ -197,6 +215,19 @@ class _Writer:
             attrs.append(("type", comp.type))
         return tag, attrs
 
+    def _by_suffix(self, name: str, opening: Node) -> Component | None:
+        """A project's own form component named for the control it renders (``<RadioField name="ethnicity"
+        legend={…}>``: ``component_suffix`` in ui_components.toml), when it is given a field name; labelled
+        by the first of its label props it is given."""
+        for suffix, comp, label_props in self.suffixes:
+            if name.endswith(suffix):
+                named = self._prop(opening, "name") or any(self._registered_name(a) for a in opening.named_children)
+                if not named:
+                    return None
+                given = next((p for p in label_props if self._prop(opening, p)), None)
+                return Component(comp.tag, comp.type, given)
+        return None
+
     def _prop(self, opening: Node, key: str) -> str | None:
         """A prop's string value (``name="religion"``, ``name={"religion"}``), else None."""
         for attr in opening.named_children:
@@ -205,6 +236,17 @@ class _Writer:
                 value = self._value(key, kids[1])
                 return value or None
         return None
+
+    def _translated(self, expr: Node) -> str | None:
+        """What a translation call prints (react-i18next's ``t('ethnicity.label')``, vue-i18n's ``$t``,
+        ``i18n.t``, ``__``): its message, or a key's words ("ethnicity label"); None for any other expression."""
+        if expr.type != "call_expression" or self.prog.path(self.prog.callee(expr)).rsplit(".", 1)[-1] not in _TRANSLATE:
+            return None
+        args = self.prog.args(expr)
+        said = self.prog.string_value(args[0]) if args and args[0].type in STRING_TYPES else None
+        if not said:
+            return None
+        return said if " " in said.strip() else " ".join(_KEY_SEPARATORS.sub(" ", said).split())
 
     def _registered_name(self, attr: Node) -> str | None:
         """``{...register('diagnosis')}`` (react-hook-form) names the field it spreads onto."""
@@ -233,6 +275,9 @@ class _Writer:
                 return self.prog.string_value(expr) or ""
             if expr.type == "true":
                 return ""
+            said = self._translated(expr)
+            if said is not None:
+                return said
             if key in ("className", "class"):
                 words = _strings_in(self.prog, expr)
                 return " ".join(words) if words else None
@@ -318,13 +363,16 @@ def jsx_html(prog: Program, components: dict[str, Component]) -> str:
 
 
 def jsx_markup(
-    prog: Program, components: dict[str, Component], printed: Callable[[tuple[str, ...]], object] | None = None
+    prog: Program,
+    components: dict[str, Component],
+    printed: Callable[[tuple[str, ...]], object] | None = None,
+    suffixes: tuple[tuple[str, Component, tuple[str, ...]], ...] = (),
 ) -> tuple[str, list]:
     """:func:`jsx_html`, and the expressions it prints that ``printed`` accepts (line, column, text,
     path, its answer), each written into the HTML as the private-use character ``MARK_BASE + i``."""
     if not prog.jsx:
         return "", []
-    writer = _Writer(prog, components, printed)
+    writer = _Writer(prog, components, printed, suffixes)
     end = -1
     for el in sorted(prog.jsx, key=lambda n: n.start_byte):
         if el.start_byte < end:

@@ -518,7 +518,10 @@ def _code_file(
     # names a special category.
     component = kind == "sfc" or path.lower().endswith((".jsx", ".tsx"))
     forms = markup and (
-        jsxmarkup.form_hint(tuple(db.ui_components), tuple(db.template_kit.names) if kind == "sfc" else ()).search(data) is not None
+        jsxmarkup.form_hint(
+            tuple(db.ui_components), tuple(db.template_kit.names) if kind == "sfc" else (), tuple(s for s, _, _ in db.ui_suffixes)
+        ).search(data)
+        is not None
         or (
             component
             and (
@@ -631,7 +634,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
             # tree-sitter-javascript rejects a JSX attribute named by a keyword (Preact's and Solid's class=,
             # for=); the TSX grammar and Babel do not. The markup is read from a copy that says Class= / For=.
             prog = jsfacts.Program(jsparse.parse(jsxmarkup.keyword_attributes_renamed(pieces[0])))
-        html, values = jsxmarkup.jsx_markup(prog, db.ui_components, lambda p: rendered.classify_path(p, db.fields, words))
+        html, values = jsxmarkup.jsx_markup(prog, db.ui_components, lambda p: rendered.classify_path(p, db.fields, words), db.ui_suffixes)
         # A form written in strings (innerHTML, jQuery, lit's html`…`, a printable form a component
         # hands to document.write) is a page of its own, beside the component's JSX.
         strings = jsxmarkup.string_markup(prog)

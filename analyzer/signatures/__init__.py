@@ -597,6 +597,9 @@ class SignatureDB:
     template_conventions: tuple[dict[str, str], ...] = ()
     component_files: ComponentFiles = field(default_factory=ComponentFiles)
     ui_components: dict[str, UiComponent] = field(default_factory=dict)
+    # A project's own form components, by the end of their name (ui_components.toml ``component_suffix``):
+    # (suffix, the control, the props that may label it), longest suffix first.
+    ui_suffixes: tuple[tuple[str, UiComponent, tuple[str, ...]], ...] = ()
     template_kit: TemplateKit = field(default_factory=TemplateKit)
     form_helpers: tuple[FormHelper, ...] = ()
     tag_managers: tuple[TagManager, ...] = ()
@@ -1075,6 +1078,7 @@ def _build(folders: list[Path]) -> SignatureDB:
         template_conventions=_conventions(conventions),
         component_files=_component_files(conventions),
         ui_components=_ui_components(ui_data),
+        ui_suffixes=_ui_suffixes(ui_data),
         template_kit=_template_kit(ui_data),
         form_helpers=_form_helpers(),
         tag_managers=_tag_managers(),
@@ -1100,6 +1104,15 @@ def _tag_managers() -> tuple[TagManager, ...]:
     data = _read_toml(path)
     validate(data, TAG_MANAGERS_SCHEMA, str(path))
     return tuple(TagManager(m["id"], m["name"], _url_matcher(m), tuple(m["snippet"]), m["export"]) for m in data["manager"])
+
+
+def _ui_suffixes(data: dict[str, Any]) -> tuple[tuple[str, UiComponent, tuple[str, ...]], ...]:
+    out = [
+        (suffix, UiComponent(c["tag"], c.get("type")), tuple(c["label_props"]))
+        for c in data.get("component_suffix", [])
+        for suffix in c["suffixes"]
+    ]
+    return tuple(sorted(out, key=lambda e: -len(e[0])))
 
 
 def _ui_components(data: dict[str, Any]) -> dict[str, UiComponent]:

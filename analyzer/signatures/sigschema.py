@@ -631,6 +631,7 @@ TAG_MANAGERS_SCHEMA: dict[str, Field] = {
 UI_COMPONENTS_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
     "component": _req([{"names": _req("str[]"), "tag": _req(str), "type": _opt(str), "label_prop": _opt(str)}]),
+    "component_suffix": _opt([{"suffixes": _req("str[]"), "tag": _req(str), "type": _opt(str), "label_props": _req("str[]")}]),
     # for_prop: the attribute that names the control a label is for (asp:Label's AssociatedControlID);
     # key_prop: the attribute holding a message key, whose words are the text when label_prop gives none.
     "template_component": _opt(
