@@ -9,7 +9,9 @@ the page topic, and a confusion list.
 End to end (--e2e CACHE): the source files the records come from, kept in CACHE as
 CACHE/<owner>+<name>/<path> (the record's commit; a gitignored eval/forms/.cache/ is the usual
 place), are scanned with analyzer.read.engine.analyze, and each record is matched with the FieldSite the
-real extractor reports at its line. Files whose kind the tool does not scan count as misses.
+real extractor reports at its line (or, by its name, up to NEAR_LINES lines away: a start tag spread over
+lines). Files whose kind the tool does not scan count as misses. The cache is written from the fetched
+repositories' mirrors: python3 eval/realworld/materialize.py --manifest eval/forms/dev.jsonl --cache eval/forms/.cache
 
     .venv/bin/python eval/forms/score.py                 # the development set, field level
     .venv/bin/python eval/forms/score.py --set both      # and the held-out set (report it on purpose only)
