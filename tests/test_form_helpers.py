@@ -144,3 +144,14 @@ def test_a_translation_call_prints_its_text(dialect: str, template: str, text: s
 def test_what_is_no_translation_stays_blank(dialect: str, template: str) -> None:
     out = _written(template, dialect)
     assert "diagnosis" not in out and "Home" not in out and "title" not in out
+
+
+def test_a_translation_call_in_a_code_block_leaves_the_markup_it_echoes() -> None:
+    # A WordPress plugin's whole <?php … ?>: an admin string through esc_html__() and the recorder's
+    # <script> it echoes. Writing the call's text must not blank the echoed script.
+    php = (
+        "<?php\nclass Plugin {\n  function title() { return esc_html__( 'Hotjar', 'hotjar' ); }\n"
+        '  function head() {\n    echo "\n    <script>hj(\'init\', " . $id . ");</script>\n    ";\n  }\n}\n'
+    )
+    out = _written(php, "php")
+    assert "<script>" in out and "</script>" in out and "Hotjar" in out, out

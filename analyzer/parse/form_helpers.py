@@ -52,6 +52,13 @@ def write(path: str, original: str, neutral: str, regions: list[Region], dialect
         found += [(Region(m.start(), m.end(), "output", m.group()), mine) for m in calls.finditer(original)]
     edits: list[tuple[int, int, str]] = []  # (start, end, what stands there now), in order, not overlapping
     for r, mine in sorted(found, key=lambda f: f[0].start):
+        if r.body.startswith("<?") and "<" in neutral[r.start : r.end]:
+            # A code block that keeps markup its code echoes (a plugin's whole <?php … ?> printing a
+            # <script>): each call is written over itself only, so the echoed markup stays.
+            for start, end, text in _calls_in(r, mine):
+                if not edits or start >= edits[-1][1]:
+                    edits.append((start, end, text))
+            continue
         markup = _markup(r.body, mine)
         placed = _place(original, r, markup) if markup else None
         if placed is None:
@@ -69,6 +76,24 @@ def write(path: str, original: str, neutral: str, regions: list[Region], dialect
         out += [neutral[at:start], text]
         at = end
     return "".join(out) + neutral[at:]
+
+
+def _calls_in(r: Region, helpers: list[FormHelper]) -> list[tuple[int, int, str]]:
+    """Each helper call in a region, in order and not overlapping, with what it prints written over the
+    call itself (when it fits there)."""
+    spans: list[tuple[int, int, str]] = []
+    for h in helpers:
+        for m in h.pattern.finditer(r.body):
+            markup = _markup(m.group(), [h])
+            fits = next((c for c in markup or () if len(c) <= m.end() - m.start()), None)
+            if fits is not None:
+                spans.append((r.start + m.start(), r.start + m.end(), fits + " " * (m.end() - m.start() - len(fits))))
+    spans.sort()
+    out: list[tuple[int, int, str]] = []
+    for span in spans:
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out
 
 
 def _place(original: str, r: Region, markup: list[str]) -> tuple[int, str] | None:
