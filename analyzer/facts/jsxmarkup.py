@@ -40,6 +40,7 @@ def keyword_attributes_renamed(source: JsSource) -> JsSource:
     return JsSource(text, source.line0, source.col0, source.dialect)
 
 
+_MAX_MAPPED = 60  # choices read from one mapped array
 _TRANSLATE = frozenset({"t", "$t", "translate", "__", "_"})
 _KEY_SEPARATORS = re.compile(r"[._:/-]+")
 _VOID = frozenset({"input", "img", "br", "hr", "meta", "link", "source", "area", "col", "embed", "track", "wbr"})
@@ -105,6 +106,7 @@ class _Writer:
         self.printed = printed
         self.values: list[tuple[int, int, str, tuple[str, ...], object]] = []  # line, column, text, path, what printed said
         self.names: list[str] = []  # the field names of the form-field components being written (innermost last)
+        self.open_tags: list[str] = []  # the tags of the elements being written ("" for a component), innermost last
 
     def element(self, node: Node) -> None:
         prog = self.prog
@@ -119,6 +121,7 @@ class _Writer:
             self.names.append(field_name)
         if tag in _NATIVE and self.names and not any(k == "name" for k, _ in attrs):
             attrs.append(("name", self.names[-1]))
+        self.open_tags.append(tag)
         if tag:
             row, col = node.start_point
             self.out.at(row, col)
@@ -144,6 +147,7 @@ class _Writer:
             self.out.write(f"</{tag}>")
         if field_name:
             self.names.pop()
+        self.open_tags.pop()
 
     def child(self, node: Node) -> None:
         if node.type in _JSX:
@@ -161,8 +165,44 @@ class _Writer:
                 return
             if len(inner) == 1 and self.printed is not None:
                 self._printed(inner[0])
+            # {RELIGIONS.map((r) => <option>{r}</option>)} over a constant array of this file: its choices,
+            # as a select's options, else as the text the mapped boxes stand under.
+            choices = self._mapped_choices(inner[0]) if len(inner) == 1 else []
+            in_select = bool(self.open_tags) and self.open_tags[-1] == "select"
+            if choices and not in_select:
+                self.out.write("<span>" + _escape(" / ".join(choices)) + "</span> ")
             for jsx in _outer_jsx(node):
                 self.element(jsx)
+            if choices and in_select:
+                self.out.write("".join(f"<option>{_escape(c)}</option>" for c in choices))
+
+    def _mapped_choices(self, expr: Node) -> list[str]:
+        """The texts of ``X.map(…)`` when ``X`` is a ``const`` array literal of this file: its strings, or
+        of its objects the ``label`` / ``title`` / ``name`` / ``text`` / ``value`` (the first given)."""
+        if expr.type != "call_expression":
+            return []
+        callee = self.prog.callee(expr)
+        if callee is None or callee.type != "member_expression":
+            return []
+        obj, prop = callee.child_by_field_name("object"), callee.child_by_field_name("property")
+        if obj is None or prop is None or obj.type != "identifier" or self.prog.text(prop) != "map":
+            return []
+        binding = self.prog.scopes.lookup(obj)
+        value = binding.value if binding is not None and binding.kind == "const" else None
+        if value is None or value.type != "array":
+            return []
+        out: list[str] = []
+        for item in value.named_children[:_MAX_MAPPED]:
+            if item.type in STRING_TYPES:
+                out.append(self.prog.string_value(item) or "")
+            elif item.type == "object":
+                props = {}
+                for pair in item.named_children:
+                    key, val = pair.child_by_field_name("key"), pair.child_by_field_name("value")
+                    if pair.type == "pair" and key is not None and val is not None and val.type in STRING_TYPES:
+                        props[self.prog.text(key).strip("'\"")] = self.prog.string_value(val) or ""
+                out.append(next((props[k] for k in ("label", "title", "name", "text", "value") if props.get(k)), ""))
+        return [" ".join(c.split())[:80] for c in out if c.strip()]
 
     def _printed(self, expr: Node) -> None:
         """``{user.religion}``, ``{fmt(patient.diagnosis)}``, ``{a ?? b}``: the paths it prints."""
