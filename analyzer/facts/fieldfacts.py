@@ -383,6 +383,7 @@ def _with_topics(
         return _field_sources(c, built[0])
 
     records: bool | None = None  # whether a heading or form of the page names a record (field_sections.toml)
+    page_record: list[tuple[str, str]] | None = None  # the page's own <h1> and file name, read last for a record
     for group in forms.values():
         own: Topic | None | object = _MISSING
         checklist: Topic | None | object = _MISSING
@@ -441,8 +442,10 @@ def _with_topics(
                 if records:
                     # A clinical history's "Numero di sedute", a sacrament register's "Fecha Evento".
                     # The page's own <h1> last: "Anamnesi del paziente parkinsoniano" above a note and the form.
-                    heading = [("page heading", _text(h)) for h in root.iter("h1")][:1]
-                    record = record_section(sources(c) + heading + [("path", _file_words(path))], context.sections)
+                    if page_record is None:  # read once per page, not per control
+                        first_h1 = next(root.iter("h1"), None)
+                        page_record = ([("page heading", _text(first_h1))] if first_h1 is not None else []) + [("path", _file_words(path))]
+                    record = record_section(sources(c) + page_record, context.sections)
                     c.found = from_record_section(c.read, c.typ, record, consent, context)
 
 
