@@ -22,6 +22,7 @@ from collections.abc import Callable
 from tree_sitter import Node
 
 from analyzer.facts.rendered import MARK_BASE
+from analyzer.parse.form_helpers import message_words
 from analyzer.parse.jsfacts import STRING_TYPES, Program
 from analyzer.parse.jsparse import JsSource
 from analyzer.parse.positions import blank
@@ -42,7 +43,6 @@ def keyword_attributes_renamed(source: JsSource) -> JsSource:
 
 _MAX_MAPPED = 60  # choices read from one mapped array
 _TRANSLATE = frozenset({"t", "$t", "translate", "__", "_"})
-_KEY_SEPARATORS = re.compile(r"[._:/-]+")
 _VOID = frozenset({"input", "img", "br", "hr", "meta", "link", "source", "area", "col", "embed", "track", "wbr"})
 
 
@@ -286,7 +286,7 @@ class _Writer:
         said = self.prog.string_value(args[0]) if args and args[0].type in STRING_TYPES else None
         if not said:
             return None
-        return said if " " in said.strip() else " ".join(_KEY_SEPARATORS.sub(" ", said).split())
+        return message_words(said)
 
     def _registered_name(self, attr: Node) -> str | None:
         """``{...register('diagnosis')}`` (react-hook-form) names the field it spreads onto."""

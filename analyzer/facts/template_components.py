@@ -18,7 +18,7 @@ import re
 
 import lxml.etree
 
-from analyzer.parse.form_helpers import SHORT
+from analyzer.parse.form_helpers import SHORT, message_words
 from analyzer.parse.htmldoc import Page
 from analyzer.signatures import TemplateKit
 
@@ -99,7 +99,7 @@ def _as_native(
     own = " ".join("".join(el.itertext()).split())
     label = (el.get(label_prop) or _literal(el.get(f":{label_prop}")) if label_prop else None) or ""
     if not label and key_prop and el.get(key_prop):  # <spring:message code="patient.religion.label"/>: the key's words
-        label = " ".join(_KEY_SEPARATORS.sub(" ", el.get(key_prop, "")).split())
+        label = message_words(el.get(key_prop, ""))
     el.set(RENAMED, str(el.tag))
     el.tag = tag
     if typ and not el.get("type"):
@@ -115,7 +115,6 @@ def _as_native(
         el.set("aria-label", said[:200])
 
 
-_KEY_SEPARATORS = re.compile(r"[._:/-]+")
 _STRING = re.compile(r"""^\s*(?:__|trans|\$t|t)?\(?\s*(['"])([^'"]+)\1\s*\)?\s*$""")
 
 

@@ -21,6 +21,14 @@ from analyzer.parse.positions import blank
 from analyzer.parse.templates import Region
 
 _KEY_SEPARATORS = re.compile(r"[._:/-]+")
+
+
+def message_words(said: str) -> str:
+    """What a translation call or message tag shows, as words: a message with spaces is itself; a key
+    ("profile.sexual_orientation", "ori_sexual") is its words, which name the field as an identifier does."""
+    return " ".join((said if " " in said.strip() else _KEY_SEPARATORS.sub(" ", said)).split())
+
+
 SHORT = "rl"  # the private tag of a control written where "<input " does not fit
 
 
@@ -133,9 +141,7 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         if renders is None:
             continue
         if renders == "text":  # a translation call: its message, or its key's words ("profile.sexual_orientation")
-            said = m.group("label")
-            words = said if " " in said.strip() else _KEY_SEPARATORS.sub(" ", said)
-            return [html.escape(" ".join(words.split()), quote=False)]
+            return [html.escape(message_words(m.group("label")), quote=False)]
         name = m.group("name")
         label = m.groupdict().get("label")
         text = html.escape(" ".join(label.split()), quote=False) if label else ""
