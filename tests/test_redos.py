@@ -111,6 +111,10 @@ MODULES = [
     "jshanded",
     "template_data",
     "textscan",
+    "frontmatter",
+    "markdown_html",
+    "form_helpers",
+    "template_components",
 ]
 
 

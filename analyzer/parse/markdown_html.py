@@ -19,6 +19,8 @@ from __future__ import annotations
 import html
 import re
 
+from analyzer.parse import frontmatter
+
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _BOLD_LINE = re.compile(r"^[ \t]{0,3}(?:\*\*|__)([^*_]{2,120})(?:\*\*|__)[ \t]*:?[ \t]*$")
@@ -26,7 +28,6 @@ _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _HTML_START = re.compile(r"^[ \t]{0,3}<(?:[A-Za-z][\w:-]*|/[A-Za-z]|!--)")
 # Block elements whose open / close count keeps an HTML block open across blank lines.
 _BLOCK_TAG = re.compile(r"<(/?)(form|div|fieldset|table|section|article|details|ul|ol|dl|select|textarea|label)\b", re.I)
-_TITLE = re.compile(r"""^(?:title|linkTitle)[ \t]*[:=][ \t]*["']?(.+?)["']?[ \t]*$""")
 FORM_CONTROL = re.compile(rb"<(?:input|select|textarea)\b|contenteditable", re.I)
 
 
@@ -39,7 +40,7 @@ def page(text: str) -> str:
     """The page's HTML, line for line (see the module's docstring)."""
     lines = text.split("\n")
     out: list[str] = []
-    start = _front_matter(lines, out)
+    start = _front_matter(text, out)
     fence = ""
     depth = 0  # open block elements of the current HTML block
     in_html = in_code = False
@@ -86,19 +87,18 @@ def page(text: str) -> str:
     return "<html><body>" + "\n".join(out) + "</body></html>"
 
 
-def _front_matter(lines: list[str], out: list[str]) -> int:
-    """Blank YAML (---) or TOML (+++) front matter, its title written as the page's ``<title>`` on its
-    own line; the index of the first line after it."""
-    if not lines or lines[0].strip().lstrip("\ufeff") not in ("---", "+++"):
+def _front_matter(text: str, out: list[str]) -> int:
+    """Blank the front matter (``analyzer.parse.frontmatter``), its title written as the page's ``<title>``
+    on its own line; the index of the first line after it."""
+    fm = frontmatter.read(text)
+    if fm is None:
         return 0
-    fence = lines[0].strip().lstrip("\ufeff")
-    end = next((i for i in range(1, min(len(lines), 400)) if lines[i].strip() == fence), None)
-    if end is None:
-        return 0
-    for line in lines[: end + 1]:
-        title = _TITLE.match(line.strip())
-        out.append(f"<title>{html.escape(title.group(1), quote=False)}</title>" if title else "")
-    return end + 1
+    found = frontmatter.title(fm)
+    lines = text.count("\n", 0, fm.after) + (fm.after == len(text) and not text.endswith("\n"))
+    title_line = text.count("\n", 0, found[0]) if found else -1
+    for i in range(lines):
+        out.append(f"<title>{html.escape(found[1], quote=False)}</title>" if found and i == title_line else "")
+    return lines
 
 
 def _inline(line: str) -> str:

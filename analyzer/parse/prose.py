@@ -22,6 +22,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from analyzer.parse import frontmatter
 from analyzer.parse.positions import line_col
 
 # Elements whose content is not prose (raw text or not rendered as text).
@@ -122,17 +123,13 @@ def from_markdown(text: str) -> Prose:
 
 def _front_matter(out: Prose) -> int:
     """Skip YAML (---) or TOML (+++) front matter; keep its title."""
-    text = out.source
-    fence = text[:3]
-    if fence not in ("---", "+++") or text[3:4] not in ("\n", "\r"):
+    fm = frontmatter.read(out.source)
+    if fm is None:
         return 0
-    close = text.find("\n" + fence, 3)
-    if close < 0:
-        return 0
-    m = re.search(r"""^(?:title|linkTitle)\s*[:=]\s*["']?(.+?)["']?\s*$""", text[3:close], re.M)
-    if m:
-        out.title = m.group(1).strip()
-    return close + 4
+    found = frontmatter.title(fm)
+    if found:
+        out.title = found[1]
+    return fm.end + 3  # the closing fence's end
 
 
 def _outside_fences(text: str, start: int) -> list[tuple[int, int]]:

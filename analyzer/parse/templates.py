@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analyzer.parse import template_lexer
+from analyzer.parse import frontmatter, template_lexer
 from analyzer.parse.positions import blank
 
 DIALECT_BY_SUFFIX = (
@@ -75,24 +75,10 @@ _TEMPLATE_FOLDERS = (
 def may_be_template(path: str, text: str) -> bool:
     """Whether a file under a template folder holds template syntax (``{{``, ``{%`` or a ``{# … #}``
     comment), or a page anywhere names its layout in front matter (Jekyll, Eleventy)."""
-    if front_matter_layout(text) is not None:
+    if frontmatter.layout(text) is not None:
         return True
     low = path.replace("\\", "/").lower()
     return any(f"/{d}" in f"/{low}" for d in _TEMPLATE_FOLDERS) and ("{{" in text or "{%" in text or _jinja_comment(text))
-
-
-# Jekyll and Eleventy pages open with YAML front matter; its "layout:" names the template that wraps them.
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.{0,4000}?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-_FRONT_LAYOUT = re.compile(r"""^layout:[ \t]*["']?([\w./-]+)""", re.M)
-
-
-def front_matter_layout(text: str) -> tuple[int, str] | None:
-    """(offset, name) of the layout a page's front matter names, if it opens with front matter."""
-    if not text.startswith(("---", "\ufeff---")):
-        return None
-    fm = _FRONT_MATTER.match(text)
-    found = _FRONT_LAYOUT.search(fm.group(1)) if fm else None
-    return (fm.start(1) + found.start(1), found.group(1)) if fm and found else None
 
 
 # What opens a template tag in any dialect read here (Django / Jinja / Liquid / Hugo / Handlebars
@@ -126,7 +112,7 @@ def dialect(path: str, text: str) -> str | None:
         return "go"
     if "{%" in text or ("{{" in text and "}}" in text and "{{ " in text) or _jinja_comment(text):
         return "jinja"
-    if front_matter_layout(text) is not None:
+    if frontmatter.layout(text) is not None:
         return "jinja"  # a Jekyll / Eleventy page: Liquid, read as its near kin
     return None
 
@@ -712,6 +698,12 @@ def neutralise_ejs(text: str) -> str | None:
     return neutralise(text, regions) if regions else None
 
 
+def front_matter_reference(text: str) -> Reference | None:
+    """The layout a Jekyll / Eleventy page names in its front matter, as a reference."""
+    layout = frontmatter.layout(text)
+    return Reference(layout[0], "layout", layout[1]) if layout is not None else None
+
+
 def analyse(text: str, dialect_name: str) -> tuple[str, Template]:
     """The neutralised text and what the template says about conditions and composition."""
     regions = _regions(text, dialect_name)
@@ -720,8 +712,8 @@ def analyse(text: str, dialect_name: str) -> tuple[str, Template]:
     if dialect_name == "blade":
         tpl.branches += _php_blocks(text, [r for r in regions if r.body.startswith("<?")])
     tpl.references = _references(text, regions)
-    layout = front_matter_layout(text)
+    layout = front_matter_reference(text)
     if layout is not None:
-        tpl.references.append(Reference(layout[0], "layout", layout[1]))
+        tpl.references.append(layout)
     tpl.script_blocks = _script_blocks(regions, dialect_name)
     return neutralise(text, regions), tpl

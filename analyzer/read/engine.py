@@ -146,7 +146,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         if markdown_html.has_controls(data):
             _markdown_page(source.display, text, db, result)
         if (result.compliance is not None or result.fields) and b"replaylint:" in data:
-            result.directives = suppress.parse(reading.decode(data).text)
+            result.directives = suppress.parse(text)
         return result
     data = reading.as_utf8(data)
     if b"replaylint:" in data:
@@ -188,11 +188,9 @@ def _markdown_page(path: str, text: str, db: SignatureDB, result: FileResult) ->
     result.parsed = True
     result.fields = fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields)
     result.page_topic = pagecontext.page_of(page, path, db.fields)
-    layout = templates.front_matter_layout(text)
+    layout = templates.front_matter_reference(text)
     if layout is not None:
-        tpl = templates.Template("jinja", [])
-        tpl.references = [templates.Reference(layout[0], "layout", layout[1])]
-        result.template = template_scan.facts(tpl, text, db)
+        result.template = template_scan.facts(templates.Template("jinja", references=[layout]), text, db)
 
 
 def _text_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
