@@ -115,13 +115,13 @@ def _as_native(
         el.set("aria-label", said[:200])
 
 
-_STRING = re.compile(r"""^\s*(?:__|trans|\$t|t)?\(?\s*(['"])([^'"]+)\1\s*\)?\s*$""")
+_STRING = re.compile(r"""^(?:(?:__|trans|\$t|t)\(\s*)?(['"])([^'"]+)\1\s*\)?$""")  # matched on the stripped value
 
 
 def _literal(expression: str | None) -> str:
     """The text a bound label attribute shows when it is a string literal, bare or translated:
     ``:value="__('Email')"`` (Blade), ``:label="$t('Diagnosis')"``, ``:label="'Diagnosis'"`` (Vue)."""
-    m = _STRING.match(expression or "")
+    m = _STRING.match((expression or "").strip())
     return m.group(2) if m else ""
 
 

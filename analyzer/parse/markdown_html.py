@@ -22,8 +22,9 @@ import re
 from analyzer.parse import frontmatter
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_BOLD_LINE = re.compile(r"^[ \t]{0,3}(?:\*\*|__)([^*_]{2,120})(?:\*\*|__)[ \t]*:?[ \t]*$")
+_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*)$")
+_HEADING_END = " \t#"  # a heading's closing #s (stripped in code: one regex repeat)
+_BOLD_LINE = re.compile(r"^[ \t]{0,3}(?:\*\*|__)([^*_]{2,120})(?:\*\*|__)[ \t]*(?::[ \t]*)?$")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _HTML_START = re.compile(r"^[ \t]{0,3}<(?:[A-Za-z][\w:-]*|/[A-Za-z]|!--)")
 # Block elements whose open / close count keeps an HTML block open across blank lines.
@@ -79,7 +80,8 @@ def page(text: str) -> str:
         bold = _BOLD_LINE.match(line) if heading is None else None
         if heading is not None:
             level = len(heading.group(1))
-            out.append(f"<h{level}>{_inline(heading.group(2))}</h{level}>")
+            words = heading.group(2).rstrip(_HEADING_END)
+            out.append(f"<h{level}>{_inline(words)}</h{level}>")
         elif bold is not None:
             out.append(f"<p><strong>{html.escape(bold.group(1).strip(), quote=False)}</strong></p>")
         else:
