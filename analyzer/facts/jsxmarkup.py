@@ -42,7 +42,6 @@ def keyword_attributes_renamed(source: JsSource) -> JsSource:
 
 
 _MAX_MAPPED = 60  # choices read from one mapped array
-_TRANSLATE = frozenset({"t", "$t", "translate", "__", "_"})
 _VOID = frozenset({"input", "img", "br", "hr", "meta", "link", "source", "area", "col", "embed", "track", "wbr"})
 
 
@@ -96,10 +95,12 @@ class _Writer:
         components: dict[str, Component],
         printed: Callable[[tuple[str, ...]], object] | None = None,
         suffixes: tuple[tuple[str, Component, tuple[str, ...]], ...] = (),
+        translations: frozenset[str] = frozenset(),
     ) -> None:
         self.prog = prog
         self.components = components
         self.suffixes = suffixes
+        self.translations = translations
         self.out = _Out()
         # Expressions printed as text whose path ``printed`` accepts (personal data): each is
         # written as one private-use character, found again in the parsed page.
@@ -280,7 +281,7 @@ class _Writer:
     def _translated(self, expr: Node) -> str | None:
         """What a translation call prints (react-i18next's ``t('ethnicity.label')``, vue-i18n's ``$t``,
         ``i18n.t``, ``__``): its message, or a key's words ("ethnicity label"); None for any other expression."""
-        if expr.type != "call_expression" or self.prog.path(self.prog.callee(expr)).rsplit(".", 1)[-1] not in _TRANSLATE:
+        if expr.type != "call_expression" or self.prog.path(self.prog.callee(expr)).rsplit(".", 1)[-1] not in self.translations:
             return None
         args = self.prog.args(expr)
         said = self.prog.string_value(args[0]) if args and args[0].type in STRING_TYPES else None
@@ -407,12 +408,13 @@ def jsx_markup(
     components: dict[str, Component],
     printed: Callable[[tuple[str, ...]], object] | None = None,
     suffixes: tuple[tuple[str, Component, tuple[str, ...]], ...] = (),
+    translations: frozenset[str] = frozenset(),
 ) -> tuple[str, list]:
     """:func:`jsx_html`, and the expressions it prints that ``printed`` accepts (line, column, text,
     path, its answer), each written into the HTML as the private-use character ``MARK_BASE + i``."""
     if not prog.jsx:
         return "", []
-    writer = _Writer(prog, components, printed, suffixes)
+    writer = _Writer(prog, components, printed, suffixes, translations)
     end = -1
     for el in sorted(prog.jsx, key=lambda n: n.start_byte):
         if el.start_byte < end:

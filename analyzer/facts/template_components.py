@@ -42,7 +42,7 @@ def native(page: Page, kit: TemplateKit) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         component = kit.components.get(tag)
         if component is not None:
-            _as_native(el, component.tag, component.type, component.label_prop, kit.for_props.get(tag), kit.key_props.get(tag))
+            _as_native(el, component.tag, component.type, component.label_prop, kit.for_props.get(tag), kit.key_props.get(tag), kit.literal)
         elif tag == SHORT:
             _as_native(el, "input", None, None, None)
     for el in list(root.iter()):
@@ -94,10 +94,17 @@ def _bound(el: lxml.etree._Element, kit: TemplateKit) -> str:
 
 
 def _as_native(
-    el: lxml.etree._Element, tag: str, typ: str | None, label_prop: str | None, for_prop: str | None, key_prop: str | None = None
+    el: lxml.etree._Element,
+    tag: str,
+    typ: str | None,
+    label_prop: str | None,
+    for_prop: str | None,
+    key_prop: str | None = None,
+    literal: re.Pattern[str] | None = None,
 ) -> None:
     own = " ".join("".join(el.itertext()).split())
-    label = (el.get(label_prop) or _literal(el.get(f":{label_prop}")) if label_prop else None) or ""
+    bound = _literal(el.get(f":{label_prop}"), literal) if label_prop and literal is not None else ""
+    label = ((el.get(label_prop) or bound) if label_prop else None) or ""
     if not label and key_prop and el.get(key_prop):  # <spring:message code="patient.religion.label"/>: the key's words
         label = message_words(el.get(key_prop, ""))
     el.set(RENAMED, str(el.tag))
@@ -115,13 +122,10 @@ def _as_native(
         el.set("aria-label", said[:200])
 
 
-_STRING = re.compile(r"""^(?:(?:__|trans|\$t|t)\(\s*)?(['"])([^'"]+)\1\s*\)?$""")  # matched on the stripped value
-
-
-def _literal(expression: str | None) -> str:
-    """The text a bound label attribute shows when it is a string literal, bare or translated:
-    ``:value="__('Email')"`` (Blade), ``:label="$t('Diagnosis')"``, ``:label="'Diagnosis'"`` (Vue)."""
-    m = _STRING.match((expression or "").strip())
+def _literal(expression: str | None, literal: re.Pattern[str]) -> str:
+    """The text a bound label attribute shows when it is a string literal, bare or translated
+    (``TemplateKit.literal``): ``:value="__('Email')"`` (Blade), ``:label="$t('Diagnosis')"``, ``:label="'Diagnosis'"`` (Vue)."""
+    m = literal.match((expression or "").strip())
     return m.group(2) if m else ""
 
 

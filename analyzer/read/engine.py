@@ -632,7 +632,9 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
             # tree-sitter-javascript rejects a JSX attribute named by a keyword (Preact's and Solid's class=,
             # for=); the TSX grammar and Babel do not. The markup is read from a copy that says Class= / For=.
             prog = jsfacts.Program(jsparse.parse(jsxmarkup.keyword_attributes_renamed(pieces[0])))
-        html, values = jsxmarkup.jsx_markup(prog, db.ui_components, lambda p: rendered.classify_path(p, db.fields, words), db.ui_suffixes)
+        html, values = jsxmarkup.jsx_markup(
+            prog, db.ui_components, lambda p: rendered.classify_path(p, db.fields, words), db.ui_suffixes, db.template_kit.translations
+        )
         # A form written in strings (innerHTML, jQuery, lit's html`…`, a printable form a component
         # hands to document.write) is a page of its own, beside the component's JSX.
         strings = jsxmarkup.string_markup(prog)

@@ -539,11 +539,19 @@ class TemplateKit:
     bindings: tuple[str, ...] = ()  # attributes that bind a control to its field
     binding_prefixes: tuple[str, ...] = ()  # the same, with modifiers after them
     binding_expressions: tuple[str, ...] = ()  # attributes that bind only when they hold an expression
+    translations: frozenset[str] = frozenset()  # calls that print a translated message ([translation] calls)
 
     @functools.cached_property
     def names(self) -> frozenset[str]:
         """Every component and wrapper name."""
         return frozenset((*self.components, *self.wrapper_props, *self.wrapper_children))
+
+    @functools.cached_property
+    def literal(self) -> re.Pattern[str]:
+        """A bound attribute's value that is a string literal, bare or translated (``__('Email')``), matched
+        on the stripped value; group 2 is the text."""
+        calls = "|".join(re.escape(c) for c in sorted(self.translations, key=len, reverse=True)) or "(?!)"
+        return re.compile(rf"""^(?:(?:{calls})\(\s*)?(['"])([^'"]+)\1\s*\)?$""")
 
     @functools.cached_property
     def bound(self) -> re.Pattern[str]:
@@ -1132,6 +1140,7 @@ def _template_kit(data: dict[str, Any]) -> TemplateKit:
         bindings=tuple(bindings.get("attributes", [])),
         binding_prefixes=tuple(bindings.get("prefixes", [])),
         binding_expressions=tuple(bindings.get("expressions", [])),
+        translations=frozenset(data.get("translation", {}).get("calls", [])),
     )
 
 
