@@ -274,21 +274,20 @@ def _parser() -> lxml.html.HTMLParser:
     return _PARSER
 
 
-_DOCUMENT_END = re.compile(rb"</(?:body|html)\s*>", re.I)
+_DOCUMENT_END = re.compile(rb"</(body|html)\s*>", re.I)
 
 
 def _joined_documents(data: bytes) -> bytes:
     """A template whose branches print whole pages (``if (…) { ?><html>…</html><?php exit; } ?><html>…``)
     holds several documents; libxml2 stops reading elements at the first ``</html>``. Every ``</body>`` and
-    ``</html>`` but the last is blanked (same length), so each document's body is read."""
+    ``</html>`` but the last of each is blanked (same length), so each document's body is read."""
     ends = list(_DOCUMENT_END.finditer(data))
-    if sum(1 for m in ends if m.group().lower().startswith(b"</html")) < 2:
+    last = {m.group(1).lower(): m for m in ends}  # the last </body> and the last </html>
+    if sum(1 for m in ends if m.group(1).lower() == b"html") < 2:
         return data
-    last = {m.group().lower()[:6] for m in ends}  # one of each kind keeps its place: the last
-    keep = {next(m.start() for m in reversed(ends) if m.group().lower()[:6] == k) for k in last}
     out = bytearray(data)
     for m in ends:
-        if m.start() not in keep:
+        if m is not last[m.group(1).lower()]:
             out[m.start() : m.end()] = b" " * (m.end() - m.start())
     return bytes(out)
 
