@@ -339,15 +339,7 @@ def e2e(records: list[dict], db: signatures.SignatureDB, cache: Path) -> tuple[l
         found = sites.get((rec["repo"], rec["path"]))
         if found is None:
             continue
-        here = found.get(rec["line"], [])
-        name = rec["name"] or rec["id"]
-        match = next((s for s in here if s.name == name), here[0] if len(here) == 1 else None)
-        if match is None and name:
-            # A start tag over several lines: the records give the line a parser reported for the control
-            # (often the tag's last line), the tool the line its start tag opens on.
-            lines = [at for d in range(1, NEAR_LINES + 1) for at in (rec["line"] - d, rec["line"] + d)]
-            near = [s for at in lines for s in found.get(at, []) if s.name == name]
-            match = near[0] if near else None
+        match = _match(rec, found)
         pairs.append((rec, match.classification.category if match else "none"))
         # Where an Art. 9 field is lost end to end: no sensitive field reported at its line (the extractor
         # did not find it, or found nothing sensitive in it), or one reported with another category.
@@ -357,6 +349,81 @@ def e2e(records: list[dict], db: signatures.SignatureDB, cache: Path) -> tuple[l
             elif match.classification.category != rec["expected"]:
                 stats["Art. 9 records reported at their line with another category"] += 1
     stats["records matched to a scanned or unscannable file"] = len(pairs)
+    return pairs, dict(stats)
+
+
+def _match(rec: dict, found: dict[int, list]):
+    """The reported field a record names: one of its name at its line (or the only one there), else
+    one of its name up to NEAR_LINES away (a start tag over several lines: the records give the line a
+    parser reported, often the tag's last, the tool the line it opens on)."""
+    here = found.get(rec["line"], [])
+    name = rec["name"] or rec["id"]
+    match = next((s for s in here if s.name == name), here[0] if len(here) == 1 else None)
+    if match is None and name:
+        lines = [at for d in range(1, NEAR_LINES + 1) for at in (rec["line"] - d, rec["line"] + d)]
+        near = [s for at in lines for s in found.get(at, []) if s.name == name]
+        match = near[0] if near else None
+    return match
+
+
+def site_e2e(
+    records: list[dict], db: signatures.SignatureDB, trees: Path, cache: Path | None = None, jobs: int = 2
+) -> tuple[list[tuple[dict, str]], dict[str, int]]:
+    """Scan each record's repository whole, as a user's scan reads it (every file the tool reads, at
+    the record's commit, written by ``eval/realworld/materialize.py --trees``), through the read and
+    resolve stages: a page's fields as the scan holds them, with the topics its layouts and the
+    templates rendered with it give (``analyzer.resolve``). A record whose tree was not written (no
+    mirror, too large) is scored on its own file from the tree-less cache instead, when given."""
+    import os
+
+    from analyzer import resolve
+    from analyzer.read.discover import discover
+    from analyzer.scan import ScanOptions, _results
+
+    sys.path.insert(0, str(HERE.parent / "realworld"))
+    from materialize import tree_dir
+
+    stats = collections.Counter()
+    sites: dict[tuple[str, str], dict[int, list]] = {}
+    home = os.getcwd()
+    treeless: list[dict] = []
+    for repo, commit in sorted({(r["repo"], r["commit"]) for r in records}):
+        tree = tree_dir(trees, repo, commit)
+        if not (tree / ".complete").exists():
+            stats["repositories without a tree"] += 1
+            treeless += [r for r in records if r["repo"] == repo and r["commit"] == commit]
+            continue
+        os.chdir(tree)
+        try:
+            opts = ScanOptions(paths=(".",), jobs=jobs)
+            files, _ = discover(opts.paths, opts.excludes, opts.follow_outside, set(), opts.include_tests)
+            facts = list(_results(files, opts, db))
+            resolved = resolve.resolve(files, facts, db, opts.max_bytes, opts.config.facts)
+        finally:
+            os.chdir(home)
+        stats["repositories scanned"] += 1
+        stats["files scanned"] += len(files)
+        for path, info in resolved.pages.items():
+            by_line: dict[int, list] = collections.defaultdict(list)
+            for site in info.fields:
+                by_line[site.line].append(site)
+            sites[(repo, path.removeprefix("./"))] = by_line
+    alone: dict[int, str] = {}
+    if cache is not None and treeless:
+        alone = {id(r): got for r, got in e2e(treeless, db, cache)[0]}
+        stats["records scored on their own file (no tree)"] = len(alone)
+    pairs = []
+    for rec in records:
+        if id(rec) in alone:
+            pairs.append((rec, alone[id(rec)]))
+            continue
+        found = sites.get((rec["repo"], rec["path"]))
+        if found is None:
+            stats["records whose file the scan holds no page for"] += 1
+            found = {}
+        match = _match(rec, found)
+        pairs.append((rec, match.classification.category if match else "none"))
+    stats["records"] = len(pairs)
     return pairs, dict(stats)
 
 
@@ -381,6 +448,12 @@ def main(argv: list[str] | None = None) -> int:
         "--misses", choices=SETS + ("both",), help="list every Art. 9 disagreement of this set (keep the held-out list out of lexicon work)"
     )
     ap.add_argument("--e2e", type=Path, metavar="CACHE", help="also score end to end on the source files in CACHE")
+    ap.add_argument(
+        "--site-e2e",
+        type=Path,
+        metavar="TREES",
+        help="also score whole repositories in TREES (materialize.py --trees) end to end; with --e2e, tree-less records on their own file",
+    )
     ap.add_argument("--markdown", type=Path, help="write the report to this file too")
     ap.add_argument(
         "--repos",
@@ -404,6 +477,10 @@ def main(argv: list[str] | None = None) -> int:
             pairs, stats = e2e(records, db, args.e2e)
             lines += report(name, pairs, misses, "end to end through analyzer.read.engine.analyze")
             lines += ["E2E files: " + ", ".join(f"{k} {v}" for k, v in sorted(stats.items())), ""]
+        if args.site_e2e:
+            pairs, stats = site_e2e(records, db, args.site_e2e, args.e2e)
+            lines += report(name, pairs, misses, "end to end, whole repositories (read and resolve stages)")
+            lines += ["Site E2E: " + ", ".join(f"{k} {v}" for k, v in sorted(stats.items())), ""]
     text = "\n".join(lines)
     print(text)
     if args.markdown:

@@ -13,9 +13,14 @@ network: a repository without a local mirror is reported and skipped. Files list
 
 Usage: python eval/realworld/materialize.py [--mirrors DIR] [--force]
        python eval/realworld/materialize.py --manifest eval/forms/dev.jsonl --cache eval/forms/.cache
+       python eval/realworld/materialize.py --manifest eval/forms/dev.jsonl --trees eval/forms/.trees
 
 The real-form sets of issue 14 (eval/forms/*.jsonl) name their records' files the same way, one
-record per form control; each file is written once.
+record per form control; each file is written once. With ``--trees`` every file of each named commit
+that replaylint reads (by the name ``analyzer.read.discover`` classifies, outside the folders it skips,
+at most 2 MB) is written to ``<trees>/<owner>+<name>@<commit[:12]>/<name>/``, so a form's repository can be
+scanned whole, as a user scans a clone of it (``eval/forms/score.py --site-e2e``). A tree with more than
+``--tree-limit`` MB of such files is not written (listed as skipped).
 """
 
 from __future__ import annotations
@@ -56,7 +61,11 @@ def main(argv: list[str] | None = None) -> int:
         "--manifest", type=Path, default=MANIFEST, help="another manifest of the same form (the held-out set: heldout.jsonl)"
     )
     parser.add_argument("--cache", type=Path, default=CACHE, help="where to write the files (default: eval/realworld/.cache)")
+    parser.add_argument("--trees", type=Path, help="write each named commit's readable files here instead (whole-repository scans)")
+    parser.add_argument("--tree-limit", type=int, default=150, help="skip a tree with more readable MB than this (default 150)")
     args = parser.parse_args(argv)
+    if args.trees is not None:
+        return write_trees(load_manifest(args.manifest), args.mirrors, args.trees, args.tree_limit)
 
     # One file per (repository, path, commit): a forms manifest names a file once per control.
     entries = list({(e["repo"], e["path"], e["commit"]): e for e in load_manifest(args.manifest)}.values())
@@ -84,6 +93,79 @@ def main(argv: list[str] | None = None) -> int:
     for line in missing:
         print("  missing:", line, file=sys.stderr)
     return 1 if missing else 0
+
+
+TREE_FILE_LIMIT = 2_000_000  # bytes: larger files are left out of a tree
+
+
+def tree_dir(trees: Path, repo: str, commit: str) -> Path:
+    """Where a commit's tree is written: a folder named as ``git clone`` names it, inside one per commit."""
+    return trees / f"{repo.replace('/', '+')}@{commit[:12]}" / repo.rsplit("/", 1)[-1]
+
+
+def write_trees(entries: list[dict], mirrors: Path, trees: Path, limit_mb: int) -> int:
+    """Write each (repository, commit)'s readable files to its tree folder, once (a ``.complete``
+    marker is written last)."""
+    sys.path.insert(0, str(HERE.parent.parent))
+    from analyzer.read.discover import SKIP_DIRS, classify
+
+    commits = sorted({(e["repo"], e["commit"]) for e in entries})
+    written = kept = 0
+    skipped: list[str] = []
+    for repo, commit in commits:
+        target = tree_dir(trees, repo, commit)
+        if (target / ".complete").exists():
+            kept += 1
+            continue
+        gdir = git_dir(mirrors, repo)
+        if gdir is None:
+            skipped.append(f"{repo}: no mirror under {mirrors}")
+            continue
+        listing = subprocess.run(["git", "--git-dir", str(gdir), "ls-tree", "-r", "-l", "-z", commit], capture_output=True, text=True)
+        if listing.returncode != 0:
+            skipped.append(f"{repo}@{commit[:12]}: {listing.stderr.strip()}")
+            continue
+        wanted: set[str] = set()
+        total = 0
+        for line in listing.stdout.split("\0"):  # -z: paths unquoted, as written (non-ASCII names)
+            meta, _, path = line.partition("\t")
+            if not path:
+                continue
+            kind, size = meta.split()[1], meta.split()[3]
+            if kind != "blob" or not size.isdigit() or int(size) > TREE_FILE_LIMIT:
+                continue
+            if any(part in SKIP_DIRS for part in path.split("/")[:-1]) or classify(Path(path)) is None:
+                continue
+            wanted.add(path)
+            total += int(size)
+        if total > limit_mb * 1_000_000:
+            skipped.append(f"{repo}@{commit[:12]}: {total / 1e6:.0f} MB of readable files (limit {limit_mb} MB)")
+            continue
+        # One cat-file process per tree; a blob the mirror lacks (its largest files may be absent) answers "missing".
+        batch = subprocess.run(
+            ["git", "--git-dir", str(gdir), "cat-file", "--batch"],
+            input="".join(f"{commit}:{p}\n" for p in sorted(wanted)).encode(),
+            capture_output=True,
+        )
+        out, at = batch.stdout, 0
+        for path in sorted(wanted):
+            end = out.index(b"\n", at)
+            header = out[at:end].split()
+            at = end + 1
+            if len(header) != 3 or header[1] != b"blob":
+                continue
+            size = int(header[2])
+            file = target / path
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_bytes(out[at : at + size])
+            at += size + 1
+        target.mkdir(parents=True, exist_ok=True)
+        (target / ".complete").write_text(commit + "\n")
+        written += 1
+    print(f"{len(commits)} trees: {written} written, {kept} already there, {len(skipped)} skipped")
+    for line in skipped:
+        print("  skipped:", line, file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":
