@@ -133,3 +133,129 @@ def test_nearness_counts_whole_folders_not_shared_letters() -> None:
         "themes/layout.html",
         "themes/shopify-old/layout.html",
     ]
+
+
+# A site's home page names what a stand-alone form page does not (analyzer/resolve/layouts.py, ``site_homes``
+# in signatures/template_conventions.toml): a static site's index.html, a PHP site whose index.php includes the
+# head with the practice's name and the pages by a query parameter, a Jinja site whose home extends the base.
+_HOME_SITES = {
+    "html": {
+        "index.html": "<html><head><title>{site}</title></head><body><h1>Welkom</h1></body></html>\n",
+        "aanmelden.html": f"<html><head><title>Aanmelden</title>{_HOTJAR}</head><body><h1>Aanmelden</h1>\n{_FORM}\n</body></html>\n",
+    },
+    "php": {
+        "index.php": "<?php include('includes/head.php'); ?>\n<?php isset($_GET['p']) ? include $_GET['p'] : include 'home.php'; ?>\n",
+        "includes/head.php": "<html><head><title>{site}</title></head>\n",
+        "home.php": "<h2>Openingstijden</h2>\n",
+        "inschrijven.php": f"<html><head>{_HOTJAR}</head><body><h2>Inschrijven</h2>\n{_FORM}\n</body></html>\n",
+    },
+    "jinja": {
+        "templates/base.html": "<html><head><title>{site}</title></head><body>{{% block content %}}{{% endblock %}}</body></html>\n",
+        "templates/index.html": '{{% extends "base.html" %}}\n{{% block content %}}<h1>Welcome</h1>{{% endblock %}}\n',
+        "templates/register.html": f"<html><head>{_HOTJAR}</head><body><h1>Register</h1>\n{_FORM}\n</body></html>\n",
+    },
+}
+
+
+def _scan_files(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[str, str]]:
+    for rel, text in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    return {r.field.name: (r.field.classification.category, r.field.classification.context) for r in result.fields}
+
+
+@pytest.mark.parametrize("dialect", sorted(_HOME_SITES))
+def test_a_stand_alone_form_page_takes_the_topic_its_sites_home_page_names(tmp_path, dialect) -> None:
+    files = {rel: text.format(site="Huisartsenpraktijk Van Dijk") for rel, text in _HOME_SITES[dialect].items()}
+    sites = _scan_files(tmp_path, files)
+    assert sites.get("m", ("none", ""))[0] == "health", sites
+    assert sites["m"][1].startswith("site home page "), sites
+    assert "n" not in sites, sites
+
+
+@pytest.mark.parametrize("dialect", sorted(_HOME_SITES))
+def test_a_gyms_home_page_gives_its_form_pages_nothing(tmp_path, dialect) -> None:
+    files = {rel: text.format(site="Pulse Gym") for rel, text in _HOME_SITES[dialect].items()}
+    assert _scan_files(tmp_path, files) == {}
+
+
+def test_only_the_nearest_home_page_names_the_site(tmp_path) -> None:
+    # A clinic's home in a sibling folder names nothing for the shop's order form; the shop's own home is read.
+    files = {
+        "clinic/index.html": "<html><head><title>Praxis für Psychotherapie</title></head><body></body></html>\n",
+        "shop/index.html": "<html><head><title>Pulse Gym Shop</title></head><body></body></html>\n",
+        "shop/order.html": f"<html><head>{_HOTJAR}</head><body>{_FORM}</body></html>\n",
+    }
+    assert _scan_files(tmp_path, files) == {}
+    del files["shop/index.html"]
+    assert _scan_files(tmp_path, files) == {}  # the sibling folder's home is not above the page
+
+
+def test_a_projects_manifest_and_readme_say_what_it_is() -> None:
+    from analyzer.facts.project_context import manifest_sources, readme_sources
+
+    assert manifest_sources(b'{"name": "@acme/ordinace-dental", "description": "Objedn\\u00e1vky  pacient\\u016f"}') == (
+        ("project name", "ordinace dental"),
+        ("project description", "Objednávky pacientů"),
+    )
+    assert manifest_sources(b'{"name": "laravel/laravel"}') == (("project name", "laravel"),)
+    assert manifest_sources(b"[1, 2]") == () and manifest_sources(b"{not json") == () and manifest_sources(b'{"name": 3}') == ()
+    assert readme_sources("[![Build](https://ci/x.svg)](https://ci)\n\n# Site web de la *paroisse* Saint-Jean\n\nText") == (
+        ("project readme title", "Site web de la paroisse Saint-Jean"),
+    )
+    assert readme_sources("Sistema Paroquial\n=================\n") == (("project readme title", "Sistema Paroquial"),)
+    assert readme_sources("Just some text.\n\n- a list\n") == ()
+
+
+_CONTACT_PAGE = f"<html><head>{_HOTJAR}</head><body><h2>Contact</h2>\n{_FORM}\n</body></html>\n"
+_CONTACT_TSX = (
+    'import Script from "next/script";\nexport default function Contact() {\n  return (<main><h2>Contact</h2>\n'
+    + _JSX_FORM
+    + '\n<Script src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6" /></main>);\n}\n'
+)
+
+
+@pytest.mark.parametrize(
+    "files,evidence",
+    [
+        ({"package.json": '{"name": "clinica-dental-sonrisa"}', "src/pages/Contact.tsx": _CONTACT_TSX}, "project name in package.json"),
+        ({"composer.json": '{"name": "acme/praxis-dr-weber"}', "public/kontakt.php": _CONTACT_PAGE}, "project name in composer.json"),
+        ({"README.md": "# Sistema Paroquial\n", "app/contato.php": _CONTACT_PAGE}, "project readme title in README.md"),
+    ],
+)
+def test_a_form_page_takes_the_topic_its_project_names(tmp_path, files, evidence) -> None:
+    sites = _scan_files(tmp_path, files)
+    what, _, name = evidence.partition(" in ")
+    assert sites.get("m", ("none", ""))[0] in ("health", "religion"), sites
+    assert sites["m"][1].startswith(what + " in ") and f"/{name} '" in sites["m"][1], sites
+    assert "n" not in sites, sites
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"package.json": '{"name": "pulse-gym", "description": "Classes and memberships"}', "src/pages/Contact.tsx": _CONTACT_TSX},
+        {"README.md": "# Pulse Gym\n", "app/contact.php": _CONTACT_PAGE},
+        # A project file in a sibling folder is not the page's project.
+        {"clinic/package.json": '{"name": "clinica-dental"}', "shop/contact.php": _CONTACT_PAGE},
+    ],
+)
+def test_a_gyms_project_gives_its_form_pages_nothing(tmp_path, files) -> None:
+    assert _scan_files(tmp_path, files) == {}
+
+
+def test_a_clones_folder_name_is_read_last(tmp_path, monkeypatch) -> None:
+    # ``replaylint .`` inside a clone: the paths it reports do not name the folder, its name is still read.
+    clinic, gym = tmp_path / "kraamzorg-mimi", tmp_path / "pulse-gym"
+    for root in (clinic, gym):
+        (root / "contact.html").parent.mkdir(parents=True)
+        (root / "contact.html").write_text(_CONTACT_PAGE, encoding="utf-8")
+    monkeypatch.chdir(clinic)
+    found = run(ScanOptions(paths=(".",))).fields
+    assert [(r.field.name, r.field.classification.category, r.field.classification.context) for r in found] == [
+        ("m", "health", "project folder 'kraamzorg-mimi' (kraamzorg*)")
+    ]
+    monkeypatch.chdir(gym)
+    assert run(ScanOptions(paths=(".",))).fields == []

@@ -6,8 +6,14 @@ the church's name is in the layout's ``<title>``, site name or metadata, not in 
 
 A free-text control that would take a topic and found none on its own page (``fieldfacts.PendingField``)
 is read again here with the topic of the templates rendered with it (``composition.context``) and of the
-component layouts that wrap it, nearest first. The cost is one topic look-up per page that has such
-controls, over the few texts each layout keeps (its title, site name, description, ``<h1>``).
+component layouts that wrap it, nearest first. When they name none, the site's home page does: the
+nearest ``index.html``, ``index.php``, ``front-page.php`` … in the page's folder or a folder above it
+(``site_homes`` in signatures/template_conventions.toml), whose title names the clinic or the parish a
+stand-alone registration page does not; and last what the project says it is, in the nearest folder at or
+above the page with a ``package.json``, ``composer.json`` or README (``analyzer.facts.project_context``),
+and the name of the folder the scan walked (a clone is named for its repository: ``ordinace-dental``).
+The cost is one topic look-up per page that has such controls, over the few texts each layout, home page
+or project file keeps (its title, site name, description, ``<h1>``).
 """
 
 from __future__ import annotations
@@ -21,21 +27,38 @@ from analyzer.signatures import SignatureDB
 from analyzer.signatures.lexicon import classify
 
 
-def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB) -> None:
-    """Add to ``pages`` the pending controls that their layouts' topic classifies."""
+def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, roots: dict[str, str] | None = None) -> None:
+    """Add to ``pages`` the pending controls that their layouts' topic classifies. ``roots`` names the
+    folder each page's scan walked (a clone's folder is named for its repository): read after the
+    project's files."""
     waiting = [f for f in facts if f.pending_fields and f.path in pages]
     if not waiting:
         return
     sources = {f.path: f.layout_sources for f in facts if f.layout_sources}
-    if not sources:
+    roots = roots or {}
+    if not sources and not roots:
         return
+    homes = _by_folder([*pages, *sources], db.component_files.homes, stem=True)
+    projects = _by_folder(list(sources), db.component_files.projects, stem=False)
+
+    def wrapped(path: str) -> list[tuple[str, str]]:
+        """What the layouts and the templates rendered with a page say, nearest first."""
+        uses = pages[path].uses if path in pages else []
+        wrappers = component_layouts(path, sources, db.component_files.layouts) + [p for p in _by_nearness(path, uses) if p in sources]
+        return [s for p in dict.fromkeys(wrappers) if p != path for s in sources[p]]
+
     for f in waiting:
         info = pages[f.path]
-        wrappers = component_layouts(f.path, sources, db.component_files.layouts) + [
-            p for p in _by_nearness(f.path, info.uses) if p in sources
-        ]
-        texts = [s for p in dict.fromkeys(wrappers) if p != f.path for s in sources[p]]
+        texts = wrapped(f.path)
         topic = topic_of(texts, db.fields) if texts else None
+        home = _nearest(f.path, homes) if topic is None else []
+        if home:  # the site's home page: its own title, else its layout's
+            said = [*sources.get(home[0], ()), *wrapped(home[0])]
+            topic = topic_of([(f"site home page {home[0]}: {what.removeprefix('layout ')}", text) for what, text in said], db.fields)
+        if topic is None:  # what the project says it is, and what its folder is called
+            said = [(f"{what} in {p}", text) for p in _nearest(f.path, projects) for what, text in sources[p]]
+            said += [("project folder", roots[f.path])] if roots.get(f.path) else []
+            topic = topic_of(said, db.fields) if said else None
         if topic is None:
             continue
         added = []
@@ -45,6 +68,26 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB) -
                 added.append(dataclasses.replace(pending.site, classification=found))
         if added:
             info.fields = sorted(info.fields + added, key=lambda s: (s.line, s.column))
+
+
+def _by_folder(paths: list[str], names: frozenset[str], stem: bool) -> dict[str, list[str]]:
+    """The files of these names (without their endings when ``stem``) by folder ("" for the scan's root)."""
+    by_folder: dict[str, list[str]] = {}
+    for path in sorted(set(paths)):
+        folder, _, name = path.rpartition("/")
+        if (name.split(".", 1)[0] if stem else name).lower() in names:
+            by_folder.setdefault(folder, []).append(path)
+    return by_folder
+
+
+def _nearest(path: str, files: dict[str, list[str]]) -> list[str]:
+    """The files in the page's folder, else in the nearest folder above it that has some; never the page itself."""
+    folder = path.rpartition("/")[0]
+    while True:
+        found = [h for h in files.get(folder, ()) if h != path]
+        if found or not folder:
+            return found
+        folder = folder.rpartition("/")[0]
 
 
 def _by_nearness(path: str, uses: list[str]) -> list[str]:

@@ -565,10 +565,14 @@ class TemplateKit:
 class ComponentFiles:
     """template_conventions.toml: the files a component framework wraps its routes in (``layouts``:
     "layout.tsx", "layouts/default.vue") and the endings of templates that are an app's components
-    (``templates``: ".component.html")."""
+    (``templates``: ".component.html"), and the names of a site's home page (``homes``: "index",
+    "front-page"), read for the topic of the forms beside and below it, and of the files that say what the
+    project is (``projects``: "package.json", "readme.md")."""
 
     layouts: tuple[str, ...] = ()
     templates: tuple[str, ...] = ()
+    homes: frozenset[str] = frozenset()
+    projects: frozenset[str] = frozenset()  # file names (lower case) that say what the project is
 
 
 @dataclass(frozen=True)
@@ -1174,7 +1178,12 @@ def _conventions(data: dict[str, Any]) -> tuple[dict[str, str], ...]:
 
 
 def _component_files(data: dict[str, Any]) -> ComponentFiles:
-    return ComponentFiles(tuple(data.get("component_layouts", [])), tuple(data.get("component_templates", [])))
+    return ComponentFiles(
+        tuple(data.get("component_layouts", [])),
+        tuple(data.get("component_templates", [])),
+        frozenset(h.lower() for h in data.get("site_homes", [])),
+        frozenset(p.lower() for p in data.get("project_files", [])),
+    )
 
 
 def _word_index(words: list[str]) -> TermIndex:
