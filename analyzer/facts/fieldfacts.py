@@ -124,14 +124,22 @@ def _question(el: lxml.etree._Element, name: str, group_first: dict[str, lxml.et
     """The text just before a radio/checkbox group: the nearest preceding block with text. The
     walk stops at another form control: text above that belongs to it, not to this group. A
     ``<label for=…>`` stops it too, unless its ``for`` is the group's name or names no control on the
-    page (``<label for="Alcool">`` above radios ``id="AlcID1"``, ``id="AlcID2"``): that one asks the question."""
+    page (``<label for="Alcool">`` above radios ``id="AlcID1"``, ``id="AlcID2"``): that one asks the question;
+    a choice's own label written before its box (``<label for="r1">Ja</label><input id="r1">``) is passed.
+    Six levels up at most; a table's row and body are not levels of their own (a question in the row above
+    a nested table of choices)."""
     node = group_first.get(name, el)
-    for _ in range(6):
+    levels = walked = 0
+    while levels < 6 and walked < _QUESTION_WALK:
+        walked += 1
         sibling = node.getprevious()
         while sibling is not None:
             if isinstance(sibling.tag, str) and sibling.tag != "br":
                 if sibling.tag == "label" and labels.asks_group(sibling, name):
                     return _text(sibling)
+                if sibling.tag == "label" and labels.of_choice(sibling, name):
+                    sibling = sibling.getprevious()
+                    continue
                 if _is_control(sibling):
                     return ""
                 text = _text(sibling)
@@ -144,7 +152,13 @@ def _question(el: lxml.etree._Element, name: str, group_first: dict[str, lxml.et
         if parent.text and parent.text.strip() and parent.tag != "label":
             return parent.text.strip()[:_MAX_TEXT]
         node = parent
+        if parent.tag not in _TABLE_PARTS:
+            levels += 1
     return ""
+
+
+_TABLE_PARTS = frozenset(("tr", "tbody", "thead", "tfoot"))
+_QUESTION_WALK = 16  # elements climbed at most, table parts included
 
 
 def _ancestors(el: lxml.etree._Element) -> tuple[tuple[tuple[str, str], ...], frozenset[str], str, str]:
@@ -612,9 +626,12 @@ class _Labels:
                 self.by_for.setdefault(target, []).append(_text(label))
         self.place: dict[lxml.etree._Element, int] = {}
         self.targets: set[str] = set()  # the ids of the page's controls that a label's for= names
+        self.choice_ids: dict[str, set[str]] = {}  # a radio or checkbox group's name -> its choices' ids
         seen: dict[str, int] = {}
         for el in root.iter("input", "select", "textarea"):
             ident = el.get("id")
+            if ident and el.get("name") and (el.get("type") or "").lower() in ("radio", "checkbox"):
+                self.choice_ids.setdefault(el.get("name"), set()).add(ident)
             if ident in self.by_for:
                 self.targets.add(ident)
             if ident and ident in self.by_for and (el.get("type") or "").lower() != "hidden":
@@ -628,6 +645,10 @@ class _Labels:
         if not target or target in self.targets or next(label.iter("input", "select", "textarea"), None) is not None:
             return False
         return target == name or bool(_text(label))
+
+    def of_choice(self, label: lxml.etree._Element, name: str) -> bool:
+        """A ``<label for=…>`` of one of the group's own choices ("Ja" before its box)."""
+        return (label.get("for") or "") in self.choice_ids.get(name, ())
 
     def of(self, el: lxml.etree._Element) -> str:
         found = self.by_for.get(el.get("id") or "")
