@@ -28,6 +28,7 @@ from analyzer.signatures.lexicon import (
     TermIndex,
     Topic,
     asks_decision,
+    asks_referral,
     asks_size,
     gives_consent,
     hinted,
@@ -381,6 +382,8 @@ def from_record_section(
     if consent is not None and typ == "checkbox" and any(consent.matches(t) for t in said):
         return None
     if typ in _CHOICES and asks_decision(texts, context):  # "Would you like us to send your records…?"
+        return None
+    if asks_referral(texts, context):  # "Wie haben Sie unsere Praxis gefunden?" and its "Von wem?"
         return None
     if asks_size(texts, typ, context):  # a T-shirt's size on a catechesis registration
         return None

@@ -1219,6 +1219,7 @@ def _field_context() -> ContextWords | None:
         opinion_topics=frozenset(data.get("opinion_topics", [])),
         opinion=_word_index(data.get("opinion", [])),
         opinion_not=_word_index(data.get("opinion_not", [])),
+        referral=_word_index(data.get("referral", [])),
     )
 
 

@@ -356,6 +356,7 @@ class ContextWords:
     opinion_topics: frozenset[str] = frozenset()
     opinion: TermIndex | None = None  # "No firm opinion", "Strongly agree", "Rather against"
     opinion_not: TermIndex | None = None  # "Criminal record": a candidate's vetting asks for facts (Art. 10)
+    referral: TermIndex | None = None  # "How did you hear about us?": a channel, not data about the visitor
 
 
 PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported
@@ -396,6 +397,8 @@ def classify(
         return None  # "Would you like us to send your records to your family physician? Yes / No"
     if context is not None and asks_size(texts, typ, context):
         return None  # "Talla: S / M / L / XL" is a T-shirt's size, not the visitor's height
+    if context is not None and asks_referral(texts, context):
+        return None  # "Comment avez-vous connu le cabinet ?": a channel, whatever its options or the page
     index = index_for(categories)
     # A fieldset legend is the question of a radio/checkbox group, but only a section heading
     # for a text input ("Delivery address" above a first-name field): weak evidence there.
@@ -570,6 +573,15 @@ def _is_free_text(texts: dict[str, str], context: ContextWords) -> bool:
         if present:
             return any(context.free_text.matches(tokens(t)) for t in present)
     return False
+
+
+def asks_referral(texts: dict[str, str], context: ContextWords) -> bool:
+    """A question that asks how the visitor came to the site ("How did you hear about us?", "Wie haben Sie
+    unsere Praxis gefunden?"), in its label or question, or the question a follow-up continues ("Von wem?"):
+    ``referral`` in signatures/field_context.toml."""
+    if context.referral is None:
+        return False
+    return any(context.referral.matches(tokens(texts[s])) for s in ("question", "label", "legend") if texts.get(s))
 
 
 def asks_decision(texts: dict[str, str], context: ContextWords) -> bool:

@@ -542,6 +542,7 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "opinion_topics": _opt("str[]"),
     "opinion": _opt("str[]"),
     "opinion_not": _opt("str[]"),
+    "referral": _opt("str[]"),
 }
 
 # signatures/field_inflection.toml: per language, how a word's end changes ("a > a e"), applied to the
