@@ -164,6 +164,11 @@ class _Writer:
             if said is not None:
                 self.out.write(_escape(said) + " ")
                 return
+            # {lang === "de" ? "Versicherungsname" : "Insurance name"}, {label ?? "Diagnosis"}: the texts it may print.
+            either = self._either_literal(inner[0]) if len(inner) == 1 else None
+            if either:
+                self.out.write(_escape(" / ".join(either)) + " ")
+                return
             if len(inner) == 1 and self.printed is not None:
                 self._printed(inner[0])
             # {RELIGIONS.map((r) => <option>{r}</option>)} over a constant array of this file: its choices,
@@ -176,6 +181,30 @@ class _Writer:
                 self.element(jsx)
             if choices and in_select:
                 self.out.write("".join(f"<option>{_escape(c)}</option>" for c in choices))
+
+    def _either_literal(self, expr: Node, depth: int = 0) -> list[str] | None:
+        """The strings a conditional prints when every branch is one (``c ? "a" : "b"``, nested), or the
+        fallback of ``x ?? "a"`` / ``x || "a"``; None for anything else."""
+        if depth > 8:
+            return None
+        if expr.type == "parenthesized_expression" and expr.named_children:
+            return self._either_literal(expr.named_children[0], depth + 1)
+        if expr.type in STRING_TYPES:
+            value = self.prog.string_value(expr)
+            return [value] if value else None
+        if expr.type == "ternary_expression":
+            branches = [expr.child_by_field_name("consequence"), expr.child_by_field_name("alternative")]
+            found = [self._either_literal(b, depth + 1) if b is not None else None for b in branches]
+            if any(f is None for f in found):
+                return None
+            return list(dict.fromkeys(s for f in found for s in f or ()))
+        if expr.type == "binary_expression":
+            op = expr.child_by_field_name("operator")
+            right = expr.child_by_field_name("right")
+            if op is not None and op.type in ("??", "||") and right is not None and right.type in STRING_TYPES:
+                value = self.prog.string_value(right)
+                return [value] if value else None
+        return None
 
     def _mapped_choices(self, expr: Node) -> list[str]:
         """The texts of ``X.map(…)`` when ``X`` is a ``const`` array literal of this file: its strings, or
