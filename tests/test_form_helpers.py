@@ -39,10 +39,32 @@ def _written(text: str, dialect: str) -> str:
             "<label>Symptoms</label><textarea name=notes></textarea>",
         ),
         ("php", "        <?= $form->field($model, 'allergies') ?>", "<input name=allergies>"),
+        # Choices listed as a literal array: the values of Laravel Collective's key => value pairs, the text of
+        # each of Rails' [["Catholic", "c"], ...]; a placeholder given in the attribute array.
+        (
+            "blade",
+            "{!! Form::select('cor', ['Preta' => 'Preta', 'Parda' => 'Parda', 'Indigena' => 'Indígena'], $p->cor) !!}",
+            "<select name=cor><option>Preta</option><option>Parda</option><option>Indígena</option></select>",
+        ),
+        (
+            "erb",
+            "<%= f.select :religion, [['Catholic', 'c'], ['Muslim', 'm']], prompt: 'Choose one' %>",
+            "<select name=religion><option>Catholic</option><option>Muslim</option></select>",
+        ),
+        (
+            "blade",
+            "{!! Form::textarea('obs', null, ['placeholder' => 'Sintomas e medicamentos', 'rows' => 3]) !!}",
+            '<textarea name=obs placeholder="Sintomas e medicamentos"></textarea>',
+        ),
     ],
 )
 def test_a_helper_is_written_as_its_control(dialect: str, template: str, control: str) -> None:
     assert control in _written(template, dialect)
+
+
+def test_a_variables_choices_and_a_later_array_are_not_options() -> None:
+    # Form::select('cor', $cores): the choices are not in the template; a later argument's array is not them.
+    assert "<select name=cor></select>" in _written("{!! Form::select('cor', $cores, null, ['class' => 'form-control']) !!}", "blade")
 
 
 def test_a_tag_too_short_for_an_input_gets_the_private_short_control() -> None:

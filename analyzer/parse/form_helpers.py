@@ -131,6 +131,38 @@ def _room_before(text: str, start: int) -> int:
     return i if i == 0 or text[i - 1] == "\n" else start
 
 
+_PLACEHOLDER = re.compile(r"""["']placeholder["']\s*=>\s*(["'])([^"'\n]{1,120})\1""")
+_ARRAY_OPEN = re.compile(r"\[|\barray\s*\(")
+_QUOTED = re.compile(r"""(=>\s*)?(["'])([^"'\n]{1,120})\2""")
+_PAIR = re.compile(r"""\[\s*(["'])([^"'\n]{1,120})\1\s*,""")
+_MAX_OPTIONS = 60
+
+
+def _literal_options(body: str, start: int) -> list[str]:
+    """The choices a helper call lists as a literal array after the field's name: the values of
+    ``['Preta' => 'Preta', …]`` (Laravel Collective), every string of ``["Catholic", "Muslim"]``, the text
+    of each pair of ``[["Catholic", "c"], …]`` (Rails). A variable's choices are not known: none."""
+    opened = _ARRAY_OPEN.search(body, start)
+    if opened is None or body[start : opened.start()].strip(" \t\n,'\"") != "":
+        return []
+    depth, end = 0, len(body)
+    for i in range(opened.end() - 1, min(len(body), opened.end() + 6000)):
+        c = body[i]
+        if c in "[(":
+            depth += 1
+        elif c in "])":
+            depth -= 1
+            if depth == 0:
+                end = i
+                break
+    pairs = [q.group(2) for q in _PAIR.finditer(body, opened.end(), end)]
+    if pairs:  # [["Catholic", "c"], ...]: each pair's text
+        return pairs[:_MAX_OPTIONS]
+    found = list(_QUOTED.finditer(body, opened.end(), end))
+    keyed = any(q.group(1) for q in found)
+    return [q.group(3) for q in found if q.group(1) or not keyed][:_MAX_OPTIONS]
+
+
 def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
     """The markup a helper call prints, longest (with its label) first; None when no helper matches."""
     for h in helpers:
@@ -153,7 +185,14 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         if tag == "input" and written_type:
             tag, typ = (written_type, "") if written_type in ("select", "textarea") else ("input", written_type)
         typed = f" type={typ}" if typ else ""
-        controls = [f"<{tag} name={name}{typed}></{tag}>" if tag in ("select", "textarea") else f"<input name={name}{typed}>"]
+        said = _PLACEHOLDER.search(body, m.end("name"))
+        if said is not None:  # Form::textarea('obs', null, ['placeholder' => 'Observações sobre o paciente'])
+            typed += f' placeholder="{html.escape(" ".join(said.group(2).split()))}"'
+        options = _literal_options(body, m.end("name")) if tag == "select" else []
+        inner = "".join(f"<option>{html.escape(o, quote=False)}</option>" for o in options)
+        controls = [f"<{tag} name={name}{typed}>{inner}</{tag}>" if tag in ("select", "textarea") else f"<input name={name}{typed}>"]
+        if inner:  # without its options when they do not fit
+            controls.append(f"<{tag} name={name}{typed}></{tag}>")
         if tag in ("select", "textarea") or typ:
             controls.append(f"<input name={name}>")  # an unclosed select or textarea would swallow the page
         # The shortest: a private tag read as an input (analyzer/facts/template_components.py), for a tag
