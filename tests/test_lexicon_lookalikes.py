@@ -589,6 +589,10 @@ INFLECTED = {
     "da-to-be-baptised": (field(label="Hvilket navn skal barnet døbes med?"), "religion"),
     "nl-district-minister": (field(label="Naam van de wijkpredikant"), "religion"),
     "it-union-local-chamber": (field(label="Camera del Lavoro di riferimento"), "union"),
+    # Russian cases (h-voc17): the lexicon writes "сахар в крови", "амбулаторная карта", "пульс"
+    "ru-genitive-blood-sugar": (field(label="Уровень сахара в крови"), "health"),
+    "ru-genitive-outpatient-card": (field(label="Номер амбулаторной карты"), "health"),
+    "ru-instrumental-pulse": (field(label="С каким пульсом вы тренируетесь?"), "health"),
 }
 # The other forms are another language's words as often: a declined Polish "drżenie" (tremor) is Czech
 # "držení" (holding), Italian "protesi" shortened would be Spanish "protesta"; Dutch "religieus" with an
