@@ -120,14 +120,20 @@ def _is_control(el: lxml.etree._Element) -> bool:
     return any(el.find(f".//{t}") is not None for t in ("input", "select", "textarea"))
 
 
-def _question(el: lxml.etree._Element, name: str, group_first: dict[str, lxml.etree._Element], labels: _Labels) -> str:
+def _question(
+    el: lxml.etree._Element, name: str, group_first: dict[str, lxml.etree._Element], labels: _Labels, answers: frozenset[str] = frozenset()
+) -> str:
     """The text just before a radio/checkbox group: the nearest preceding block with text. The
     walk stops at another form control: text above that belongs to it, not to this group. A
     ``<label for=…>`` stops it too, unless its ``for`` is the group's name or names no control on the
     page (``<label for="Alcool">`` above radios ``id="AlcID1"``, ``id="AlcID2"``): that one asks the question;
     a choice's own label written before its box (``<label for="r1">Ja</label><input id="r1">``) is passed.
     Six levels up at most; a table's row and body are not levels of their own (a question in the row above
-    a nested table of choices)."""
+    a nested table of choices). Boxes nested under one answer of another question ("Bent u gelovig?" ( ) Ja
+    [ ] R-K [ ] Moslim) find that answer first, a text of only ``answers`` words: the walk then passes the
+    choice it labels and the question above is read with it ("Bent u gelovig? Ja")."""
+    found = ""
+    passes = 0  # controls the walk may pass: the choice an answer found first labels
     node = group_first.get(name, el)
     levels = walked = 0
     while levels < 6 and walked < _QUESTION_WALK:
@@ -135,26 +141,41 @@ def _question(el: lxml.etree._Element, name: str, group_first: dict[str, lxml.et
         sibling = node.getprevious()
         while sibling is not None:
             if isinstance(sibling.tag, str) and sibling.tag != "br":
+                text = ""
                 if sibling.tag == "label" and labels.asks_group(sibling, name):
-                    return _text(sibling)
-                if sibling.tag == "label" and labels.of_choice(sibling, name):
+                    text = _text(sibling)
+                elif sibling.tag == "label" and labels.of_choice(sibling, name):
                     sibling = sibling.getprevious()
                     continue
-                if _is_control(sibling):
-                    return ""
-                text = _text(sibling)
+                elif _is_control(sibling):
+                    if passes and sibling.tag == "input":
+                        passes -= 1
+                        sibling = sibling.getprevious()
+                        continue
+                    return found
+                else:
+                    text = _text(sibling)
                 if text:
-                    return text
+                    if found or not answers or not _only_answers(text, answers):
+                        return f"{text} {found}".strip() if found else text
+                    found, passes = text, 1
             sibling = sibling.getprevious()
         parent = node.getparent()
         if parent is None or parent.tag in ("form", "body", "fieldset"):
             break
         if parent.text and parent.text.strip() and parent.tag != "label":
-            return parent.text.strip()[:_MAX_TEXT]
+            text = parent.text.strip()[:_MAX_TEXT]
+            return f"{text} {found}".strip() if found else text
         node = parent
         if parent.tag not in _TABLE_PARTS:
             levels += 1
-    return ""
+    return found
+
+
+def _only_answers(text: str, answers: frozenset[str]) -> bool:
+    """A text of only bare answer words ("Ja", "Yes", "Sí"): an answer, not a question."""
+    words = tokens(text)
+    return bool(words) and all(w in answers for w in words)
 
 
 _TABLE_PARTS = frozenset(("tr", "tbody", "thead", "tfoot"))
@@ -239,6 +260,7 @@ def extract(
 def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: ContextWords | None) -> list[_Control]:
     labels = _Labels(root)
     ids = _IdLookup(root)
+    answers = context.answers if context is not None else frozenset()
     elements = [el for el in root.iter("input", "textarea", "select")]
     group_first: dict[str, lxml.etree._Element] = {}
     radios: dict[str, list[lxml.etree._Element]] = {}
@@ -268,7 +290,7 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
             radio_groups.add(el.get("name"))
         form = _form_of(el)
         anc = _ancestors(el)
-        texts = _texts(el, el.tag, typ, labels, ids, group_first, anc)
+        texts = _texts(el, el.tag, typ, labels, ids, group_first, anc, answers)
         if typ == "radio" and len(radios.get(el.get("name") or "", ())) > 1:
             # The group is reported at its first choice; what all its choices say is kept apart ("choices"):
             # an opinion scale shows in its last one, "No firm opinion".
@@ -733,7 +755,9 @@ def _cell_above(cell: lxml.etree._Element) -> str:
     return ""
 
 
-def _texts(el, tag: str, typ: str, labels: _Labels, ids: _IdLookup, group_first: dict, anc: tuple) -> dict[str, str]:
+def _texts(
+    el, tag: str, typ: str, labels: _Labels, ids: _IdLookup, group_first: dict, anc: tuple, answers: frozenset[str] = frozenset()
+) -> dict[str, str]:
     attrs = el.attrib
     _, _, legend, wrap = anc
     texts: dict[str, str] = {}
@@ -750,7 +774,7 @@ def _texts(el, tag: str, typ: str, labels: _Labels, ids: _IdLookup, group_first:
             label = _outer_cell_label(el) or label
     texts["label"] = label
     if typ in ("radio", "checkbox"):
-        texts["question"] = _question(el, attrs.get("name", ""), group_first, labels)
+        texts["question"] = _question(el, attrs.get("name", ""), group_first, labels, answers)
         after = _after(el)
         texts["options"] = wrap or (label if own_id else "") or after or attrs.get("value", "")
         texts["label"] = "" if texts["options"] == label else label

@@ -156,6 +156,7 @@ def section_of(rec: dict) -> str:
 
 
 REASONS: dict = {}  # id(record) -> the Classification field_level gave it (for diagnosis)
+SITE_MATCHES: dict = {}  # id(record) -> the FieldSite site_e2e matched to it, or None (for diagnosis)
 
 
 def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[dict, str]]:
@@ -419,9 +420,10 @@ def site_e2e(
             continue
         found = sites.get((rec["repo"], rec["path"]))
         if found is None:
-            stats["records whose file the scan holds no page for"] += 1
+            stats["records in a file with no page facts (no field found there)"] += 1
             found = {}
         match = _match(rec, found)
+        SITE_MATCHES[id(rec)] = match
         pairs.append((rec, match.classification.category if match else "none"))
     stats["records"] = len(pairs)
     return pairs, dict(stats)
