@@ -45,3 +45,19 @@ def test_contenteditable_is_found_whatever_its_case(tmp_path: Path) -> None:
     )
     [report] = run(ScanOptions(paths=(str(page),))).fields
     assert report.field.classification.category == "health"
+
+
+def test_what_a_php_tag_printed_is_not_a_label(tmp_path: Path) -> None:
+    # The template reader writes an output tag's text as "0"s; a label made of them is no label, and the text
+    # a person reads before the control ("Diagnose") labels it instead. Numbers written in the page stay.
+    page = tmp_path / "intake.php"
+    page.write_text(
+        '<html><head><script src="https://cdn.lr-ingest.com/LogRocket.min.js"></script>'
+        "<script>LogRocket.init('a/b');</script></head><body><form>\n"
+        '<p>Diagnose</p><label for="f1"><?php echo $lang[\'f1\']; ?></label><input id="f1" name="f1">\n'
+        '<label for="f2">Dosis (mg/100 ml)</label><input id="f2" name="f2">\n'
+        "</form></body></html>\n"
+    )
+    got = {r.field.name: (r.field.label, r.field.classification.category) for r in run(ScanOptions(paths=(str(page),))).fields}
+    assert got["f1"] == ("Diagnose", "health"), got
+    assert "0" not in got["f1"][0]

@@ -98,7 +98,18 @@ class FieldSite:
 
 def _text(el: lxml.etree._Element) -> str:
     parts = [t.strip() for t in el.itertext() if t and t.strip()]
-    return " ".join(parts)[:_MAX_TEXT]
+    text = " ".join(parts)
+    return _unprinted(text)[:_MAX_TEXT] if "00" in text else text[:_MAX_TEXT]
+
+
+# What a template's output tag printed is written as "0"s by the template reader (analyzer/parse/templates.py,
+# so that src="<?= $x ?>" keeps a value): as text, a run of them is no word a person reads ("<?php echo
+# $lang['race']; ?>:" is "0000000000000000000000000000:").
+_PRINTED = re.compile(r"(?<![\w.,])0{2,}(?![\w.,])")
+
+
+def _unprinted(text: str) -> str:
+    return " ".join(_PRINTED.sub(" ", text).split())
 
 
 class _IdLookup:
@@ -712,7 +723,7 @@ def _preceding_label(el: lxml.etree._Element) -> str:
 
 
 def _short(text: str) -> str:
-    text = " ".join(text.split())
+    text = _unprinted(text) if "00" in text else " ".join(text.split())
     return text if len(text) <= 200 else ""
 
 
