@@ -168,15 +168,15 @@ def _classify(spec: dict, db):
 
 
 @pytest.mark.parametrize("case", sorted(CONCEPTS))
-def test_concept_is_the_category(case: str, db) -> None:
-    spec, category = CONCEPTS[case]
+def test_concept_is_the_category(case: str, db, concepts: dict | None = None) -> None:
+    spec, category = (concepts or CONCEPTS)[case]
     result = _classify(spec, db)
     assert result is not None and result.category == category, result
 
 
 @pytest.mark.parametrize("case", sorted(LOOKALIKES))
-def test_look_alike_is_not_the_category(case: str, db) -> None:
-    spec, category = LOOKALIKES[case]
+def test_look_alike_is_not_the_category(case: str, db, lookalikes: dict | None = None) -> None:
+    spec, category = (lookalikes or LOOKALIKES)[case]
     result = _classify(spec, db)
     assert result is None or result.category != category, result
 
