@@ -142,6 +142,8 @@ def test_phoenix_inputs_are_written_as_their_controls() -> None:
         ("blade", "<label for=r>{{ __('Religion or belief') }}</label>", "Religion or belief"),
         ("php", "<label><?php _e('Current medication', 'clinic-theme'); ?></label>", "Current medication"),
         ("php", "<td><?php echo $this->lang->line('ori_sexual')?></td>", "ori sexual"),
+        ("php", "<label><?php echo $lang['sexual_orientation']; ?>:</label>", "sexual orientation"),
+        ("php", "<label><?= $txt['current_diagnosis'] ?></label>", "current diagnosis"),
         ("jinja", "<label>{{ 'patient.allergies'|trans }}</label>", "patient allergies"),
         ("jinja", '<label>{% trans "Do you take any medication?" %}</label>', "Do you take any medication?"),
         ("jinja", "<label>{{ _('Diagnosis') }}</label>", "Diagnosis"),
@@ -158,6 +160,7 @@ def test_a_translation_call_prints_its_text(dialect: str, template: str, text: s
     ("dialect", "template"),
     [
         ("blade", "<label>{{ $patient->diagnosis }}</label>"),  # a value, not a message: stays blank
+        ("php", "<label><?php echo $row['diagnosis']; ?></label>"),  # a database row's value, not a message array
         ("php", "<?php $pdf->line(10, 20, 30, 40); ?>"),  # no literal argument
         ("jinja", "<label>{{ title|upper }}</label>"),
         ("erb", "<%= link_to 'Home', root_path %>"),

@@ -54,7 +54,7 @@ def test_what_a_php_tag_printed_is_not_a_label(tmp_path: Path) -> None:
     page.write_text(
         '<html><head><script src="https://cdn.lr-ingest.com/LogRocket.min.js"></script>'
         "<script>LogRocket.init('a/b');</script></head><body><form>\n"
-        '<p>Diagnose</p><label for="f1"><?php echo $lang[\'f1\']; ?></label><input id="f1" name="f1">\n'
+        '<p>Diagnose</p><label for="f1"><?php echo $labels[$i]; ?></label><input id="f1" name="f1">\n'
         '<label for="f2">Dosis (mg/100 ml)</label><input id="f2" name="f2">\n'
         "</form></body></html>\n"
     )

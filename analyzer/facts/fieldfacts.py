@@ -97,8 +97,7 @@ class FieldSite:
 
 
 def _text(el: lxml.etree._Element) -> str:
-    parts = [t.strip() for t in el.itertext() if t and t.strip()]
-    text = " ".join(parts)
+    text = " ".join(" ".join(t.split()) for t in el.itertext() if t and not t.isspace())
     return _unprinted(text)[:_MAX_TEXT] if "00" in text else text[:_MAX_TEXT]
 
 
