@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import lxml.etree
@@ -37,6 +38,7 @@ from analyzer.facts.template_components import RENAMED
 from analyzer.parse import htmldoc
 from analyzer.parse.htmldoc import Page
 from analyzer.parse.preceding import Preceding
+from analyzer.parse.templates import OUTPUT_FILL
 from analyzer.signatures.lexicon import (
     Category,
     Classification,
@@ -98,13 +100,16 @@ class FieldSite:
 
 def _text(el: lxml.etree._Element) -> str:
     text = " ".join(" ".join(t.split()) for t in el.itertext() if t and not t.isspace())
-    return _unprinted(text)[:_MAX_TEXT] if "00" in text else text[:_MAX_TEXT]
+    return _unprinted(text)[:_MAX_TEXT] if _FILLED in text else text[:_MAX_TEXT]
 
 
 # What a template's output tag printed is written as "0"s by the template reader (analyzer/parse/templates.py,
 # so that src="<?= $x ?>" keeps a value): as text, a run of them is no word a person reads ("<?php echo
 # $lang['race']; ?>:" is "0000000000000000000000000000:").
-_PRINTED = re.compile(r"(?<![\w.,])0{2,}(?![\w.,])")
+_PRINTED = re.compile(rf"(?<![\w.,]){re.escape(OUTPUT_FILL)}{{2,}}(?![\w.,])")
+
+
+_FILLED = OUTPUT_FILL * 2
 
 
 def _unprinted(text: str) -> str:
@@ -133,53 +138,57 @@ def _is_control(el: lxml.etree._Element) -> bool:
 def _question(
     el: lxml.etree._Element, name: str, group_first: dict[str, lxml.etree._Element], labels: _Labels, answers: frozenset[str] = frozenset()
 ) -> str:
-    """The text just before a radio/checkbox group: the nearest preceding block with text. The
-    walk stops at another form control: text above that belongs to it, not to this group. A
-    ``<label for=…>`` stops it too, unless its ``for`` is the group's name or names no control on the
-    page (``<label for="Alcool">`` above radios ``id="AlcID1"``, ``id="AlcID2"``): that one asks the question;
-    a choice's own label written before its box (``<label for="r1">Ja</label><input id="r1">``) is passed.
-    Six levels up at most; a table's row and body are not levels of their own (a question in the row above
-    a nested table of choices). Boxes nested under one answer of another question ("Bent u gelovig?" ( ) Ja
-    [ ] R-K [ ] Moslim) find that answer first, a text of only ``answers`` words: the walk then passes the
-    choice it labels and the question above is read with it ("Bent u gelovig? Ja")."""
-    found = ""
-    passes = 0  # controls the walk may pass: the choice an answer found first labels
-    node = group_first.get(name, el)
+    """The text just before a radio/checkbox group: the nearest preceding block with text (``_before``). The
+    walk stops at another form control: text above that belongs to it, not to this group. Boxes nested under
+    one answer of another question ("Bent u gelovig?" ( ) Ja [ ] R-K [ ] Moslim) find that answer first, a text
+    of only ``answers`` words: the walk then passes the choice it labels and the question above is read with
+    it ("Bent u gelovig? Ja")."""
+    answer, passes = "", 0  # passes: controls the walk may pass, the choice the answer found first labels
+    for text, control in _before(group_first.get(name, el), name, labels):
+        if control is None and (answer or not answers or not _only_answers(text, answers)):
+            return f"{text} {answer}".strip()
+        if control is None:
+            answer, passes = text, 1
+        elif passes and control.tag == "input":
+            passes -= 1
+        else:
+            break
+    return answer
+
+
+def _before(node: lxml.etree._Element, name: str, labels: _Labels) -> Iterator[tuple[str, lxml.etree._Element | None]]:
+    """What stands before a group's first control, nearest first: ``(text, None)`` for a block with text,
+    ``("", control)`` for an element that is or holds another control. A ``<label for=…>`` counts as a control
+    unless its ``for`` is the group's name or names no control on the page (``<label for="Alcool">`` above radios
+    ``id="AlcID1"``, ``id="AlcID2"``: that one asks the question); a choice's own label written before its box
+    (``<label for="r1">Ja</label><input id="r1">``) is passed. Six levels up at most; a table's rows and bodies are
+    not levels of their own (a question in the row above a nested table of choices)."""
     levels = walked = 0
     while levels < 6 and walked < _QUESTION_WALK:
         walked += 1
-        sibling = node.getprevious()
-        while sibling is not None:
-            if isinstance(sibling.tag, str) and sibling.tag != "br":
-                text = ""
-                if sibling.tag == "label" and labels.asks_group(sibling, name):
-                    text = _text(sibling)
-                elif sibling.tag == "label" and labels.of_choice(sibling, name):
-                    sibling = sibling.getprevious()
-                    continue
-                elif _is_control(sibling):
-                    if passes and sibling.tag == "input":
-                        passes -= 1
-                        sibling = sibling.getprevious()
-                        continue
-                    return found
-                else:
-                    text = _text(sibling)
+        for sibling in node.itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str) or sibling.tag == "br":
+                continue
+            if sibling.tag == "label" and labels.asks_group(sibling, name):
+                text = _text(sibling)
                 if text:
-                    if found or not answers or not _only_answers(text, answers):
-                        return f"{text} {found}".strip() if found else text
-                    found, passes = text, 1
-            sibling = sibling.getprevious()
+                    yield text, None
+            elif sibling.tag == "label" and labels.of_choice(sibling, name):
+                continue
+            elif _is_control(sibling):
+                yield "", sibling
+            else:
+                text = _text(sibling)
+                if text:
+                    yield text, None
         parent = node.getparent()
         if parent is None or parent.tag in ("form", "body", "fieldset"):
-            break
+            return
         if parent.text and parent.text.strip() and parent.tag != "label":
-            text = parent.text.strip()[:_MAX_TEXT]
-            return f"{text} {found}".strip() if found else text
+            yield parent.text.strip()[:_MAX_TEXT], None
         node = parent
         if parent.tag not in _TABLE_PARTS:
             levels += 1
-    return found
 
 
 def _only_answers(text: str, answers: frozenset[str]) -> bool:
@@ -722,7 +731,7 @@ def _preceding_label(el: lxml.etree._Element) -> str:
 
 
 def _short(text: str) -> str:
-    text = _unprinted(text) if "00" in text else " ".join(text.split())
+    text = _unprinted(text) if _FILLED in text else " ".join(text.split())
     return text if len(text) <= 200 else ""
 
 

@@ -237,6 +237,11 @@ def _opaque(code: str) -> str:
     return "".join(parts)
 
 
+# What an output tag's text is written as: a value, so that src="<?= $x ?>" keeps one; the field reader drops
+# runs of it from the texts a person would read (analyzer/facts/fieldfacts.py).
+OUTPUT_FILL = "0"
+
+
 def neutralise(text: str, regions: list[Region]) -> str:
     """Same length, newlines kept: statements and comments to spaces, output to ``0``; markup that
     PHP code echoes from string literals is kept (:func:`_php_code`)."""
@@ -244,7 +249,7 @@ def neutralise(text: str, regions: list[Region]) -> str:
     last = 0
     for r in regions:
         parts.append(text[last : r.start])
-        fill = "0" if r.kind == "output" else " "
+        fill = OUTPUT_FILL if r.kind == "output" else " "
         chunk = text[r.start : r.end]
         if r.kind != "comment" and chunk.startswith("<?") and _ECHOED_MARKUP.search(chunk):
             parts.append(_php_code(chunk, fill))
