@@ -146,7 +146,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         result.compliance = compliance_facts.for_markdown(source.display, text, db)
         if markdown_html.has_controls(data):
             _markdown_page(source.display, text, db, result)
-        if _file_name(source.display) in db.component_files.projects:  # README.md: the project's title
+        if source.path.name.lower() in db.component_files.projects:  # README.md: the project's title
             result.layout_sources = project_context.readme_sources(text)
         if (result.compliance is not None or result.fields) and b"replaylint:" in data:
             result.directives = suppress.parse(text)
@@ -175,7 +175,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         prog = _code_file(source.display, source.kind, data, db, result, source.path, source.boundary)
         started = {d.vendor for d in result.detections} | {s.detection.vendor for s in result.registry_starts}
         result.compliance = compliance_facts.for_code(source.display, source.kind, data, dialect_for(source.display), started, db, prog)
-    elif source.kind == "json" and _file_name(source.display) in db.component_files.projects:
+    elif source.kind == "json" and source.path.name.lower() in db.component_files.projects:
         result.layout_sources = project_context.manifest_sources(data)  # package.json: the project's name
     elif source.kind == "json" and gtm.is_export(data):
         _gtm_file(source.display, data, db, result)
@@ -184,10 +184,6 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
     elif kind == "text":
         _text_file(source.display, data, db, result)
     return result
-
-
-def _file_name(path: str) -> str:
-    return path.rsplit("/", 1)[-1].lower()
 
 
 def _markdown_page(path: str, text: str, db: SignatureDB, result: FileResult) -> None:
