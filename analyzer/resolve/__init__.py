@@ -26,7 +26,6 @@ No finding is made here: the check stage runs the rules once, on what this stage
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -99,7 +98,7 @@ def resolve(
             if path in graph.uses:
                 info.uses = sorted(composition.context(graph, path))
     try:  # a form page's topic named in the layout it extends
-        layouts.place(facts, pages, db, _root_names(files))
+        layouts.place(facts, pages, db, files)
     except Exception as exc:  # noqa: BLE001 - reported, the scan goes on
         diagnostics.append(
             Diagnostic(path=".", code="internal-error", message=f"layout topics skipped: {type(exc).__name__}: {exc}", level="warning")
@@ -108,15 +107,6 @@ def resolve(
         detections = with_verdicts(detections, declared_verdicts(detections, declared))
     _link_app_code(detections, files, pages, db.component_files.templates)
     return Resolved(tuple(detections), pages, _users(files, pages, loaded_by), tuple(diagnostics))
-
-
-def _root_names(files: list[SourceFile]) -> dict[str, str]:
-    """Each file's scan folder's own name (``replaylint .`` in a clone: the repository's name)."""
-    names: dict[str, str] = {}
-    for f in files:
-        if f.root is not None:
-            names[f.display] = os.path.basename(os.path.normpath(os.path.abspath(f.root)))
-    return names
 
 
 def _registry_starts(

@@ -19,23 +19,26 @@ or project file keeps (its title, site name, description, ``<h1>``).
 from __future__ import annotations
 
 import dataclasses
+import os
+from collections.abc import Sequence
 
 from analyzer.facts.pagecontext import component_layouts, topic_of
 from analyzer.facts.records import FileFacts
+from analyzer.read.discover import SourceFile
 from analyzer.resolve.exposure import PageInfo
 from analyzer.signatures import SignatureDB
 from analyzer.signatures.lexicon import classify
 
 
-def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, roots: dict[str, str] | None = None) -> None:
-    """Add to ``pages`` the pending controls that their layouts' topic classifies. ``roots`` names the
-    folder each page's scan walked (a clone's folder is named for its repository): read after the
+def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, files: Sequence[SourceFile] = ()) -> None:
+    """Add to ``pages`` the pending controls that their layouts' topic classifies. The name of the folder
+    each page's scan walked (``files``; a clone's folder is named for its repository) is read after the
     project's files."""
     waiting = [f for f in facts if f.pending_fields and f.path in pages]
     if not waiting:
         return
     sources = {f.path: f.layout_sources for f in facts if f.layout_sources}
-    roots = roots or {}
+    roots = _root_names(files, {f.path for f in waiting})
     if not sources and not roots:
         return
     homes = _by_folder([*pages, *sources], db.component_files.homes, stem=True)
@@ -68,6 +71,20 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, r
                 added.append(dataclasses.replace(pending.site, classification=found))
         if added:
             info.fields = sorted(info.fields + added, key=lambda s: (s.line, s.column))
+
+
+def _root_names(files: Sequence[SourceFile], paths: set[str]) -> dict[str, str]:
+    """The own name of the folder each of these pages' scan walked (``replaylint .`` in a clone: the
+    repository's name), each folder resolved once per scan."""
+    folders: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for f in files:
+        if f.display in paths and f.root is not None:
+            root = str(f.root)
+            if root not in folders:
+                folders[root] = os.path.basename(os.path.normpath(os.path.abspath(root)))
+            names[f.display] = folders[root]
+    return names
 
 
 def _by_folder(paths: list[str], names: frozenset[str], stem: bool) -> dict[str, list[str]]:
