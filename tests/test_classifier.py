@@ -7,7 +7,9 @@ import json
 
 import pytest
 
-from analyzer.signatures.lexicon import classify, tokens
+from analyzer.facts import fieldfacts
+from analyzer.parse import htmldoc
+from analyzer.signatures.lexicon import classify, clip, tokens
 from tests.conftest import FIXTURES
 
 
@@ -30,6 +32,11 @@ MUST_FLAG = {
     "camelcase-dev-name-only": (field(name="preExistingConditions"), "health"),
     "snake-case-hiv-status": (field(name="hiv_status"), "health"),
     "russian-diagnoz": (field(label="Диагноз"), "health"),
+    "swedish-deaf-written-out": (field(label="Är du döv eller har du nedsatt hörsel?"), "health"),
+    "danish-deafness": (field(label="Døvhed eller høretab"), "health"),
+    "danish-baptism-date": (field(label="Dåbsdato"), "religion"),
+    "polish-tobacco": (field(label="Czy palisz tytoń?"), "health"),
+    "polish-loss-of-smell": (field(label="Utrata węchu"), "health"),
     "religion-select-with-options": (field(label="Konfession", options="römisch-katholisch evangelisch muslimisch keine"), "religion"),
     "union-membership-radio": (field(question="Sind Sie Gewerkschaftsmitglied?", type_="radio", options="Ja"), "union"),
     "sexual-orientation": (field(label="Sexual orientation"), "sex-life"),
@@ -163,6 +170,16 @@ MUST_NOT_FLAG = {
     "german-stammen-is-not-danish-stuttering": field(label="Woher stammen Sie?"),
     "crampons-are-not-cramps": field(label="Crampons size"),
     "flight-operated-by": field(label="Vol opéré par"),
+    # Accent folding makes a stem of one language another's common word: Swedish "döv*" (deaf) was Italian
+    # "dove" (where) and Czech "dovednosti" (skills); Polish "tyto*" (tytoń) Czech "tyto" (these); Polish
+    # "węch*" (smell) German "Wechsel"; Danish "dåb*" (baptism) German "dabei".
+    "italian-where-is-not-swedish-deaf": field(label="Dove abiti?", name="citta"),
+    "czech-skills-are-not-swedish-deaf": field(question="Dovednosti", options="Programování Mechanika", type_="checkbox"),
+    "czech-these-is-not-polish-tobacco": field(label="Tyto údaje jsou povinné"),
+    "german-change-is-not-polish-smell": field(label="Wechseldatum"),
+    "german-dabei-is-not-danish-baptism": field(label="Wie oft warst du dabei?"),
+    # A currency select's crowns are not the virus.
+    "italian-crown-currency-is-not-corona": field(label="Valuta", options="EURO CORONA DANIMARCA CORONA SVEZIA DOLLARO USA", type_="select"),
     # "Dental" names a domain (floss, a coverage plan), not a question.
     "dental-floss-is-not-health": field(question="¿Utiliza hilo dental?", options="Si No", type_="radio"),
 }
@@ -182,6 +199,30 @@ def test_must_flag(case: str, db) -> None:
 @pytest.mark.parametrize("case", sorted(MUST_NOT_FLAG))
 def test_must_not_flag(case: str, db) -> None:
     assert _classify(MUST_NOT_FLAG[case], db) is None
+
+
+@pytest.mark.parametrize(
+    "text,limit,expected",
+    [
+        ("Seleziona ANGOLA BOLIVIA", 21, "Seleziona ANGOLA"),  # not "BOLI": Czech "bolí", it hurts
+        ("Seleziona ANGOLA BOLIVIA", 17, "Seleziona ANGOLA"),  # the cut falls on the space
+        ("short", 300, "short"),
+        ("x" * 400, 300, ""),  # one unbroken token: nothing of it is a word
+    ],
+)
+def test_a_clipped_text_ends_on_a_whole_word(text: str, limit: int, expected: str) -> None:
+    assert clip(text, limit) == expected
+
+
+def test_a_long_country_select_is_not_read_by_its_broken_last_word(db) -> None:
+    # The field reader keeps a select's first 300 characters of choices; the cut once left "BOLI" of
+    # "BOLIVIA", Czech "bolí" (it hurts), and a bank transfer's country select was health.
+    choices = ["Seleziona", *(f"PAESE{i:03d}" for i in range(31)), "ANGOLA", "BOLIVIA", "BRASILE"]
+    assert " ".join(choices)[:300].endswith(" BOLI")
+    options = "".join(f"<option>{c}</option>" for c in choices)
+    html = f"<form><label for=n>Nazione beneficiario</label><select id=n name=nazione>{options}</select></form>"
+    found = fieldfacts.extract(htmldoc.parse(html), db.fields, db.consent_words, context=db.field_context)
+    assert [s.name for s in found] == []
 
 
 @pytest.mark.parametrize(

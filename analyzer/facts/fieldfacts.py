@@ -47,6 +47,7 @@ from analyzer.signatures.lexicon import (
     TermIndex,
     Topic,
     classify,
+    clip,
     hinted,
     only_follow_up,
     takes_topic,
@@ -55,7 +56,6 @@ from analyzer.signatures.lexicon import (
 
 SKIP_TYPES = frozenset({"hidden", "submit", "button", "image", "reset", "file"})
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "label", "span", "div", "strong", "b", "dt", "th", "td", "li")
-_MAX_TEXT = 300
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class FieldSite:
 
 def _text(el: lxml.etree._Element) -> str:
     text = " ".join(" ".join(t.split()) for t in el.itertext() if t and not t.isspace())
-    return _unprinted(text)[:_MAX_TEXT] if _FILLED in text else text[:_MAX_TEXT]
+    return clip(_unprinted(text) if _FILLED in text else text)
 
 
 # What a template's output tag printed is written as "0"s by the template reader (analyzer/parse/templates.py,
@@ -185,7 +185,7 @@ def _before(node: lxml.etree._Element, name: str, labels: _Labels) -> Iterator[t
         if parent is None or parent.tag in ("form", "body", "fieldset"):
             return
         if parent.text and parent.text.strip() and parent.tag != "label":
-            yield parent.text.strip()[:_MAX_TEXT], None
+            yield clip(parent.text.strip()), None
         node = parent
         if parent.tag not in _TABLE_PARTS:
             levels += 1
@@ -343,7 +343,7 @@ def _choices(group: list[lxml.etree._Element], labels: _Labels) -> str:
     for el in group[:_MAX_CHOICES]:
         wrap = next((_text(a) for a in el.iterancestors("label")), "")
         out.append(labels.of(el) or wrap or _after(el) or el.get("value", ""))
-    return " / ".join(t for t in out if t)[:_MAX_TEXT]
+    return clip(" / ".join(t for t in out if t))
 
 
 # Elements that carry a choice's text when it stands right after the box: ``<input type="checkbox"
@@ -646,7 +646,7 @@ def _page_sources(root: lxml.etree._Element, path: str) -> list[tuple[str, str]]
     for meta in root.iter("meta"):
         key = (meta.get("name") or meta.get("property") or "").lower()
         if key in _PAGE_META and meta.get("content"):
-            out.append(("page description", " ".join(meta.get("content", "").split())[:_MAX_TEXT]))
+            out.append(("page description", clip(" ".join(meta.get("content", "").split()))))
     if path:
         out.append(("path", path_words(path)))
     return out
@@ -798,7 +798,7 @@ def _texts(
         texts["options"] = wrap or (label if own_id else "") or after or attrs.get("value", "")
         texts["label"] = "" if texts["options"] == label else label
     if tag == "select":
-        texts["options"] = " ".join(_text(o) for o in el.iter("option"))[:_MAX_TEXT]
+        texts["options"] = clip(" ".join(_text(o) for o in el.iter("option")))
     texts["legend"] = legend
     texts["placeholder"] = attrs.get("placeholder", "")
     texts["title"] = attrs.get("title", "")

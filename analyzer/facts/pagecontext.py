@@ -30,13 +30,13 @@ from analyzer.signatures.lexicon import (
     asks_decision,
     asks_referral,
     asks_size,
+    clip,
     gives_consent,
     hinted,
     starts_with_lookup,
     tokens,
 )
 
-_MAX_TEXT = 300
 # Folders and suffixes that say nothing about a page's subject.
 _PATH_NOISE = re.compile(
     r"\.(?:blade\.php|html?|php|jsx?|tsx?|vue|svelte|astro|liquid|twig|j2|jinja2?|njk|hbs|erb|ejs|gohtml|tmpl|jsp|md)$", re.I
@@ -71,7 +71,7 @@ def indexes(categories: dict[str, Category]) -> Indexes:
 def _category(index: TermIndex, text: str, kinds: tuple[str, ...], ruled_out: set[str] | None = None) -> tuple[str, str] | None:
     """(category, the word that decided) for a text, most sensitive first; excluded phrases cancel
     (and are added to ``ruled_out``, with which earlier texts' exclusions are passed on)."""
-    hits = index.hits(tokens(text[:_MAX_TEXT]))
+    hits = index.hits(tokens(clip(text)))
     if not hits:
         return None
     excluded = {h.term.cat for h in hits if h.term.kind == "exclude"}
@@ -342,7 +342,7 @@ def record_section(sources: list[tuple[str, str]], words: SectionWords | None) -
     if words is None:
         return None
     for what, text in sources:
-        toks = tokens(text[:_MAX_TEXT]) if text else ()
+        toks = tokens(clip(text)) if text else ()
         if not toks:
             continue
         found = {t.cat: t.text for t in words.record.matches(toks)}

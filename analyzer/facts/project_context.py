@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import re
 
+from analyzer.signatures.lexicon import clip
+
 _MAX_MANIFEST = 1_000_000  # bytes: a package.json larger than this is not a project's own
 _MAX_TEXT = 200
 _README_LINES = 40  # a README's title is in its first lines
@@ -34,10 +36,10 @@ def manifest_sources(data: bytes) -> tuple[tuple[str, str], ...]:
     if isinstance(name, str) and name.strip():
         words = re.sub(r"[-_.]+", " ", name.rsplit("/", 1)[-1]).strip()
         if words:
-            out.append(("project name", words[:_MAX_TEXT]))
+            out.append(("project name", clip(words, _MAX_TEXT)))
     description = manifest.get("description")
     if isinstance(description, str) and description.strip():
-        out.append(("project description", " ".join(description.split())[:_MAX_TEXT]))
+        out.append(("project description", clip(" ".join(description.split()), _MAX_TEXT)))
     return tuple(out)
 
 
@@ -50,5 +52,5 @@ def readme_sources(text: str) -> tuple[tuple[str, str], ...]:
         title = found.group(1) if found else (lines[i - 1].strip() if i and _SETEXT.fullmatch(line) else "")
         title = " ".join(_MARKUP.sub(lambda m: m.group(1) or "", title).split()).strip("# ")
         if title:
-            return (("project readme title", title[:_MAX_TEXT]),)
+            return (("project readme title", clip(title, _MAX_TEXT)),)
     return ()

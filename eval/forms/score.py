@@ -54,13 +54,12 @@ from analyzer.facts.pagecontext import (  # noqa: E402
     what_it_asks,
     without_words,
 )
-from analyzer.signatures.lexicon import classify, hinted, only_follow_up, takes_topic  # noqa: E402
+from analyzer.signatures.lexicon import classify, clip, hinted, only_follow_up, takes_topic  # noqa: E402
 
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
 OTHER = ("financial", "government-id", "credentials", "contact")
 SETS = ("heldout", "dev")
 NEAR_LINES = 3  # end to end, a record matches a field of its name this many lines from its own
-_MAX_TEXT = 300  # analyzer/facts/fieldfacts.py cuts every text at this length
 
 
 def load(name: str) -> list[dict]:
@@ -104,7 +103,7 @@ def texts_for(
     texts["placeholder"] = rec.get("placeholder") or ""
     texts["name"] = rec.get("name") or ""
     texts["id"] = rec.get("id") or ""
-    return {k: v[:_MAX_TEXT] for k, v in texts.items() if v and v.strip()}
+    return {k: clip(v) for k, v in texts.items() if v and v.strip()}  # as analyzer/facts/fieldfacts.py cuts them
 
 
 def follows_up(rec: dict, previous_legend: str, db: signatures.SignatureDB) -> bool:
