@@ -185,6 +185,20 @@ def test_who_the_person_is_and_booking_details_keep_their_reading(db, label, typ
     assert from_record_section({"label": label}, typ, topic, db.consent_words, db.field_context) is None
 
 
+@pytest.mark.parametrize(
+    "options",
+    ["Jsem občan ČR / Jsem cizinec", "Cittadino italiano / Straniero", "Ciudadano español / Extranjero", "Citizen / Foreign national"],
+)
+def test_whether_the_person_is_a_citizen_is_who_the_person_is(db, options) -> None:
+    # A vaccination registration's "isForeigner" radio asks who registers, not about the vaccination.
+    topic = record_section([("heading", "Registrace na očkování")], db.field_context.sections)
+    assert topic is not None and topic.category == "health"
+    assert from_record_section({"options": options, "name": "isForeigner"}, "radio", topic, db.consent_words, db.field_context) is None
+    # A choice of the record's own (the dose) still takes its category.
+    dose = from_record_section({"options": "První dávka / Druhá dávka", "name": "davka"}, "radio", topic, db.consent_words, db.field_context)
+    assert dose is not None and dose.category == "health"
+
+
 def test_a_consent_checkbox_in_a_record_section_stays_a_decision(db) -> None:
     topic = record_section([("heading", "Anamnesi")], db.field_context.sections)
     texts = {"label": "Acconsento al trattamento dei dati personali"}
