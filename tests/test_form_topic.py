@@ -635,3 +635,25 @@ def test_a_candidate_for_office_names_a_campaign(title: str, category: str | Non
 
     found = topic_of([("page title", title)], db.fields)
     assert (found.category if found else None) == category, (title, found)
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "fired"),
+    [
+        # A coach's health questionnaire: its file is named "formSante" and nothing in the markup says so.
+        ("front/sections/formSante.php", "", True),
+        ("forms/formulaire_sante.php", "", True),
+        ("views/form.php", "Fiche sanitaire de liaison", True),
+        ("views/form.php", "Cuestionario de salud", True),
+        ("views/form.php", "Анкета здоровья", True),
+        ("views/form.php", "Hälsoenkät", True),
+        # "santé" alone, a shop's or a magazine's, names no health form.
+        ("front/sections/formContact.php", "", False),
+        ("views/form.php", "Boutique Santé Naturelle - Contact", False),
+        ("sante/contact.php", "", False),
+    ],
+)
+def test_a_health_form_is_named_in_the_twelve_languages_and_in_its_file_name(db, path, title, fired) -> None:
+    html = f"<title>{title}</title><form><label for=p>Poids en kg</label><input id=p name=poids></form>"
+    found = fieldfacts.extract(htmldoc.parse(html), db.fields, db.consent_words, path, db.field_context)
+    assert {s.name: s.classification.category for s in found} == ({"poids": "health"} if fired else {})
