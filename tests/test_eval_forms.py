@@ -173,3 +173,14 @@ def test_a_select_follows_up_but_not_across_a_section_of_its_own(score, db) -> N
     date["legend"] = "Preferred date and time for the appointment"
     texts = score.texts_for(date, score.what_it_asks(score.texts_for(vaccine, "", db)), db, "Your vaccine")
     assert "question" not in texts and "da" not in sites
+
+
+def test_a_record_matches_the_reported_field_of_its_name_nearest_first(score) -> None:
+    from types import SimpleNamespace as Site
+
+    found = {10: [Site(name="")], 14: [Site(name="poids")], 20: [Site(name="")], 21: [Site(name="")]}
+    # an unnamed "Non" box one line below the group's first box, as the tool reports the pair
+    assert score._match({"line": 11, "name": "", "id": ""}, found) is found[10][0]
+    assert score._match({"line": 12, "name": "", "id": "poids"}, found) is found[14][0]
+    assert score._match({"line": 16, "name": "", "id": ""}, found) is None  # nothing unnamed within 3 lines
+    assert score._match({"line": 19, "name": "x", "id": ""}, found) is None  # another name

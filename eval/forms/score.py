@@ -354,12 +354,15 @@ def e2e(records: list[dict], db: signatures.SignatureDB, cache: Path) -> tuple[l
 
 def _match(rec: dict, found: dict[int, list]):
     """The reported field a record names: one of its name at its line (or the only one there), else
-    one of its name up to NEAR_LINES away (a start tag over several lines: the records give the line a
-    parser reported, often the tag's last, the tool the line it opens on)."""
+    one of its name up to NEAR_LINES away, nearest first, the line before first (a start tag over several
+    lines: the records give the line a parser reported, often the tag's last, the tool the line it opens
+    on). A record without a name or id matches an unnamed field so."""
     here = found.get(rec["line"], [])
     name = rec["name"] or rec["id"]
     match = next((s for s in here if s.name == name), here[0] if len(here) == 1 else None)
-    if match is None and name:
+    if match is None:
+        # A control without a name or id is found by its line alone: the nearest unnamed field (the
+        # tool reports a group of unnamed boxes, "Oui [ ] Non [ ]", at its first box).
         lines = [at for d in range(1, NEAR_LINES + 1) for at in (rec["line"] - d, rec["line"] + d)]
         near = [s for at in lines for s in found.get(at, []) if s.name == name]
         match = near[0] if near else None
