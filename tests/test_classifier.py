@@ -179,7 +179,9 @@ MUST_NOT_FLAG = {
     "german-change-is-not-polish-smell": field(label="Wechseldatum"),
     "german-dabei-is-not-danish-baptism": field(label="Wie oft warst du dabei?"),
     # A currency select's crowns are not the virus.
-    "italian-crown-currency-is-not-corona": field(label="Valuta", options="EURO CORONA DANIMARCA CORONA SVEZIA DOLLARO USA", type_="select"),
+    "italian-crown-currency-is-not-corona": field(
+        label="Valuta", options="EURO CORONA DANIMARCA CORONA SVEZIA DOLLARO USA", type_="select"
+    ),
     # "Dental" names a domain (floss, a coverage plan), not a question.
     "dental-floss-is-not-health": field(question="¿Utiliza hilo dental?", options="Si No", type_="radio"),
 }

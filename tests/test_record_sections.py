@@ -195,7 +195,8 @@ def test_whether_the_person_is_a_citizen_is_who_the_person_is(db, options) -> No
     assert topic is not None and topic.category == "health"
     assert from_record_section({"options": options, "name": "isForeigner"}, "radio", topic, db.consent_words, db.field_context) is None
     # A choice of the record's own (the dose) still takes its category.
-    dose = from_record_section({"options": "První dávka / Druhá dávka", "name": "davka"}, "radio", topic, db.consent_words, db.field_context)
+    dose_texts = {"options": "První dávka / Druhá dávka", "name": "davka"}
+    dose = from_record_section(dose_texts, "radio", topic, db.consent_words, db.field_context)
     assert dose is not None and dose.category == "health"
 
 
