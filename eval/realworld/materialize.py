@@ -26,6 +26,7 @@ scanned whole, as a user scans a clone of it (``eval/forms/score.py --site-e2e``
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import subprocess
 import sys
@@ -105,23 +106,33 @@ def tree_dir(trees: Path, repo: str, commit: str) -> Path:
 
 def write_trees(entries: list[dict], mirrors: Path, trees: Path, limit_mb: int) -> int:
     """Write each (repository, commit)'s readable files to its tree folder, once (a ``.complete``
-    marker is written last)."""
+    marker is written last, naming the commit and which files the tool reads: when the tool comes to read
+    more kinds of file, ``.properties`` catalogues, a tree is completed with the files it lacks)."""
     sys.path.insert(0, str(HERE.parent.parent))
-    from analyzer.read.discover import SKIP_DIRS, classify
+    from analyzer.read.discover import _KINDS, SKIP_DIRS, classify
+
+    reads = hashlib.sha256(repr(_KINDS).encode()).hexdigest()[:12]
 
     commits = sorted({(e["repo"], e["commit"]) for e in entries})
     written = kept = 0
     skipped: list[str] = []
     for repo, commit in commits:
         target = tree_dir(trees, repo, commit)
-        if (target / ".complete").exists():
+        marker = target / ".complete"
+        if marker.exists() and marker.read_text().split()[1:2] == [reads]:
             kept += 1
             continue
         gdir = git_dir(mirrors, repo)
         if gdir is None:
             skipped.append(f"{repo}: no mirror under {mirrors}")
             continue
-        listing = subprocess.run(["git", "--git-dir", str(gdir), "ls-tree", "-r", "-l", "-z", commit], capture_output=True, text=True)
+        listing = subprocess.run(
+            ["git", "--git-dir", str(gdir), "ls-tree", "-r", "-l", "-z", commit],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="surrogateescape",  # a path not in UTF-8 is written as its bytes
+        )
         if listing.returncode != 0:
             skipped.append(f"{repo}@{commit[:12]}: {listing.stderr.strip()}")
             continue
@@ -136,6 +147,8 @@ def write_trees(entries: list[dict], mirrors: Path, trees: Path, limit_mb: int) 
                 continue
             if any(part in SKIP_DIRS for part in path.split("/")[:-1]) or classify(Path(path)) is None:
                 continue
+            if (target / path).exists():  # written before: a tree completed with the kinds read since
+                continue
             wanted.add(path)
             total += int(size)
         if total > limit_mb * 1_000_000:
@@ -144,7 +157,7 @@ def write_trees(entries: list[dict], mirrors: Path, trees: Path, limit_mb: int) 
         # One cat-file process per tree; a blob the mirror lacks (its largest files may be absent) answers "missing".
         batch = subprocess.run(
             ["git", "--git-dir", str(gdir), "cat-file", "--batch"],
-            input="".join(f"{commit}:{p}\n" for p in sorted(wanted)).encode(),
+            input="".join(f"{commit}:{p}\n" for p in sorted(wanted)).encode("utf-8", "surrogateescape"),
             capture_output=True,
         )
         out, at = batch.stdout, 0
@@ -160,7 +173,7 @@ def write_trees(entries: list[dict], mirrors: Path, trees: Path, limit_mb: int) 
             file.write_bytes(out[at : at + size])
             at += size + 1
         target.mkdir(parents=True, exist_ok=True)
-        (target / ".complete").write_text(commit + "\n")
+        marker.write_text(f"{commit}\n{reads}\n")
         written += 1
     print(f"{len(commits)} trees: {written} written, {kept} already there, {len(skipped)} skipped")
     for line in skipped:
