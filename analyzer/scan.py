@@ -16,7 +16,7 @@ from analyzer.config import Config
 from analyzer.facts import fallback
 from analyzer.facts.records import FileFacts
 from analyzer.model import Diagnostic, ScanResult, site_key
-from analyzer.parse import reading
+from analyzer.parse import messages, reading
 from analyzer.parse.reading import DEFAULT_MAX_BYTES
 from analyzer.read import engine
 from analyzer.read.discover import SourceFile, discover
@@ -60,8 +60,9 @@ def _collector_for_scan() -> Iterator[None]:
             gc.unfreeze()
 
 
-def _setup_worker(signature_dirs: tuple[str, ...], max_bytes: int) -> tuple[signatures.SignatureDB, int]:
+def _setup_worker(signature_dirs: tuple[str, ...], max_bytes: int, catalogue: messages.Messages) -> tuple[signatures.SignatureDB, int]:
     db = signatures.load(signature_dirs)
+    messages.install(catalogue)
     gc.freeze()  # a worker lives for one scan: its collector is set once
     gc.set_threshold(*_SCAN_THRESHOLDS)
     return db, max_bytes
@@ -110,6 +111,26 @@ def _keep_literals(source: SourceFile, db: signatures.SignatureDB, max_bytes: in
 
 
 def _results(files: list[SourceFile], opts: ScanOptions, db: signatures.SignatureDB) -> Iterator[FileFacts]:
+    """Each file's facts, read with the site's message catalogues (analyzer/parse/messages.py)."""
+    catalogue = messages.collect(_catalogues(files, db, opts.max_bytes))
+    messages.install(catalogue)
+    try:
+        yield from _read_all(files, opts, db, catalogue)
+    finally:
+        messages.install(messages.EMPTY)
+
+
+def _catalogues(files: list[SourceFile], db: signatures.SignatureDB, max_bytes: int) -> Iterator[tuple[str, bytes]]:
+    """The message catalogues among the files, in path order, each read within the byte budget; one that
+    cannot be read is left to its own reading, which reports why."""
+    found = sorted((f for f in files if messages.is_catalogue(f.display, db.component_files.messages)), key=lambda f: f.display)
+    for f in found[: messages.MAX_FILES]:
+        data = reading.read_bytes(f.path, f.display, min(max_bytes, messages.MAX_FILE_BYTES))
+        if isinstance(data, bytes) and not reading.looks_binary(data):
+            yield f.display, data
+
+
+def _read_all(files: list[SourceFile], opts: ScanOptions, db: signatures.SignatureDB, catalogue: messages.Messages) -> Iterator[FileFacts]:
     jobs = max(1, min(opts.jobs, len(files), os.cpu_count() or 1)) if opts.jobs > 0 else (os.cpu_count() or 1)
     if jobs == 1 or len(files) < 8:
         for f in files:
@@ -122,7 +143,7 @@ def _results(files: list[SourceFile], opts: ScanOptions, db: signatures.Signatur
 
     from analyzer.read import workers  # multiprocessing's import (~45 ms) only for a scan that uses workers
 
-    yield from workers.run(files, jobs, _setup_worker, (opts.signature_dirs, opts.max_bytes), _work, died, batch)
+    yield from workers.run(files, jobs, _setup_worker, (opts.signature_dirs, opts.max_bytes, catalogue), _work, died, batch)
 
 
 def _worker_died(source: SourceFile, exitcode: int | None, db: signatures.SignatureDB, max_bytes: int) -> FileFacts:

@@ -14,11 +14,12 @@ bound to (``v-model``, ``formControlName``, ``ngModel``): the identifier a devel
 
 from __future__ import annotations
 
+import functools
 import re
 
 import lxml.etree
 
-from analyzer.parse.form_helpers import SHORT, message_words
+from analyzer.parse.form_helpers import KEY_MARKS, SHORT, message_words
 from analyzer.parse.htmldoc import Page
 from analyzer.signatures import TemplateKit
 
@@ -35,7 +36,11 @@ def native(page: Page, kit: TemplateKit) -> None:
     """Rename the kit's components in the page's tree to the controls they render, with their labels
     and names, when its text writes one of them, binds a control, or holds a form helper's control
     written short (``analyzer.parse.form_helpers``)."""
-    if page.root is None or not _worth_reading(page.text, kit):
+    if page.root is None:
+        return
+    if "{{" in page.text or KEY_MARKS[0] in page.text:
+        _printed_messages(page.root, kit.printed_message)
+    if not _worth_reading(page.text, kit):
         return
     root = page.root
     for el in list(root.iter()):
@@ -54,6 +59,28 @@ def native(page: Page, kit: TemplateKit) -> None:
             bound = _bound(control, kit)
             if bound:
                 control.set("name", bound)
+
+
+def _printed_messages(root: lxml.etree._Element, printed: re.Pattern[str]) -> None:
+    """Write what a component template's translated messages print in their place: ``{{ $t('form.q7') }}``
+    is the text the site's catalogue holds for the key, else the key's words (``message_words``); so is a
+    key a server template's call left between ``KEY_MARKS`` (its text was longer than the call). Texts
+    only: the tree's elements keep their lines."""
+
+    def said(m: re.Match[str]) -> str:
+        return message_words(m.group("key") or m.group("piped") or m.group("marked"))
+
+    pattern = _with_marked_keys(printed.pattern)
+    for el in root.iter():
+        if el.text and ("{{" in el.text or KEY_MARKS[0] in el.text):
+            el.text = pattern.sub(said, el.text)
+        if el.tail and ("{{" in el.tail or KEY_MARKS[0] in el.tail):
+            el.tail = pattern.sub(said, el.tail)
+
+
+@functools.lru_cache(maxsize=4)
+def _with_marked_keys(printed: str) -> re.Pattern[str]:
+    return re.compile(f"{printed}|{KEY_MARKS[0]}(?P<marked>[^{KEY_MARKS[1]}]{{1,200}}){KEY_MARKS[1]}")
 
 
 def _worth_reading(text: str, kit: TemplateKit) -> bool:
@@ -124,9 +151,12 @@ def _as_native(
 
 def _literal(expression: str | None, literal: re.Pattern[str]) -> str:
     """The text a bound label attribute shows when it is a string literal, bare or translated
-    (``TemplateKit.literal``): ``:value="__('Email')"`` (Blade), ``:label="$t('Diagnosis')"``, ``:label="'Diagnosis'"`` (Vue)."""
+    (``TemplateKit.literal``): ``:value="__('Email')"`` (Blade), ``:label="$t('Diagnosis')"``, ``:label="'Diagnosis'"`` (Vue);
+    a translated key (``$t('form.q7')``) is its catalogue's text, else its words."""
     m = literal.match((expression or "").strip())
-    return m.group(2) if m else ""
+    if m is None:
+        return ""
+    return message_words(m.group("text")) if m.group("call") else m.group("text")
 
 
 def _wrapper_label(el: lxml.etree._Element, prop: str | None, children: tuple[str, ...]) -> str:

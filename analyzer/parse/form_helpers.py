@@ -17,6 +17,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from analyzer.parse import messages
 from analyzer.parse.positions import blank
 from analyzer.parse.templates import Region
 
@@ -25,11 +26,15 @@ _KEY_SEPARATORS = re.compile(r"[._:/-]+")
 
 def message_words(said: str) -> str:
     """What a translation call or message tag shows, as words: a message with spaces is itself; a key
-    ("profile.sexual_orientation", "ori_sexual") is its words, which name the field as an identifier does."""
-    return " ".join((said if " " in said.strip() else _KEY_SEPARATORS.sub(" ", said)).split())
+    ("profile.sexual_orientation", "ori_sexual") is the text the site's catalogues hold for it (its locales'
+    texts, analyzer/parse/messages.py), else its words, which name the field as an identifier does."""
+    if " " in said.strip():
+        return " ".join(said.split())
+    return messages.installed().text(said) or " ".join(_KEY_SEPARATORS.sub(" ", said).split())
 
 
 SHORT = "rl"  # the private tag of a control written where "<input " does not fit
+KEY_MARKS = ("\ue000", "\ue001")  # around a message key whose text is longer than the call that prints it
 
 
 @dataclass(frozen=True)
@@ -173,7 +178,10 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         if renders is None:
             continue
         if renders == "text":  # a translation call: its message, or its key's words ("profile.sexual_orientation")
-            return [html.escape(message_words(m.group("label")), quote=False)]
+            # A catalogue's text longer than the call is written as its key between KEY_MARKS (shorter than
+            # the call that holds it), read again once the page is parsed (template_components).
+            said = m.group("label")
+            return [html.escape(message_words(said), quote=False), f"{KEY_MARKS[0]}{html.escape(said, quote=False)}{KEY_MARKS[1]}"]
         name = m.group("name")
         label = m.groupdict().get("label")
         text = html.escape(" ".join(label.split()), quote=False) if label else ""

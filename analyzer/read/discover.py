@@ -86,6 +86,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (".svelte", "sfc"),
     (".astro", "sfc"),
     (".json", "json"),
+    # Java resource bundles: message catalogues only (analyzer/parse/messages.py), read before the pages.
+    (".properties", "messages"),
     (".map", "sourcemap"),
     # Markdown sources of pages (Hugo, Jekyll, Astro, Docusaurus content): read as a privacy or cookie
     # policy (analyzer/facts/policy_pages.py) and for the forms their raw HTML writes (parse/markdown_html.py).

@@ -540,6 +540,7 @@ class TemplateKit:
     binding_prefixes: tuple[str, ...] = ()  # the same, with modifiers after them
     binding_expressions: tuple[str, ...] = ()  # attributes that bind only when they hold an expression
     translations: frozenset[str] = frozenset()  # calls that print a translated message ([translation] calls)
+    translation_pipes: frozenset[str] = frozenset()  # template filters that do ([translation] pipes)
 
     @functools.cached_property
     def names(self) -> frozenset[str]:
@@ -549,9 +550,21 @@ class TemplateKit:
     @functools.cached_property
     def literal(self) -> re.Pattern[str]:
         """A bound attribute's value that is a string literal, bare or translated (``__('Email')``), matched
-        on the stripped value; group 2 is the text."""
+        on the stripped value; group ``text`` is the text, group ``call`` set when a translation call prints it."""
         calls = "|".join(re.escape(c) for c in sorted(self.translations, key=len, reverse=True)) or "(?!)"
-        return re.compile(rf"""^(?:(?:{calls})\(\s*)?(['"])([^'"]+)\1\s*\)?$""")
+        return re.compile(rf"""^(?P<call>(?:{calls})\(\s*)?(['"])(?P<text>[^'"]+)\2\s*\)?$""")
+
+    @functools.cached_property
+    def printed_message(self) -> re.Pattern[str]:
+        """A template's output of a translated message with a literal key, in a text: ``{{ $t('form.diagnosis') }}``
+        (Vue), ``{{ 'FORM.RELIGION' | translate }}`` (Angular); group ``key`` or ``piped`` is the key."""
+        calls = "|".join(re.escape(c) for c in sorted(self.translations, key=len, reverse=True)) or "(?!)"
+        pipes = "|".join(re.escape(p) for p in sorted(self.translation_pipes, key=len, reverse=True)) or "(?!)"
+        key = r"""(?P<q>['"])(?P<key>[^'"{}]{1,200})(?P=q)"""
+        piped = r"""(?P<q2>['"])(?P<piped>[^'"{}]{1,200})(?P=q2)"""
+        called = rf"(?:[\w$]+\.)?(?:{calls})\(\s*{key}[^{{}}]{{0,200}}?\)"
+        filtered = rf"{piped}\s*\|\s*(?:{pipes})\b[^{{}}]{{0,200}}?"
+        return re.compile(rf"\{{\{{\s*(?:{called}|{filtered})\s*\}}\}}")
 
     @functools.cached_property
     def bound(self) -> re.Pattern[str]:
@@ -566,13 +579,15 @@ class ComponentFiles:
     """template_conventions.toml: the files a component framework wraps its routes in (``layouts``:
     "layout.tsx", "layouts/default.vue") and the endings of templates that are an app's components
     (``templates``: ".component.html"), and the names of a site's home page (``homes``: "index",
-    "front-page"), read for the topic of the forms beside and below it, and of the files that say what the
-    project is (``projects``: "package.json", "readme.md")."""
+    "front-page"), read for the topic of the forms beside and below it, of the files that say what the
+    project is (``projects``: "package.json", "readme.md"), and of the folders that hold message catalogues
+    (``messages``: "locales", "lang")."""
 
     layouts: tuple[str, ...] = ()
     templates: tuple[str, ...] = ()
     homes: frozenset[str] = frozenset()
     projects: frozenset[str] = frozenset()  # file names (lower case) that say what the project is
+    messages: frozenset[str] = frozenset()  # folder names (lower case) whose JSON and PHP files are message catalogues
 
 
 @dataclass(frozen=True)
@@ -1145,6 +1160,7 @@ def _template_kit(data: dict[str, Any]) -> TemplateKit:
         binding_prefixes=tuple(bindings.get("prefixes", [])),
         binding_expressions=tuple(bindings.get("expressions", [])),
         translations=frozenset(data.get("translation", {}).get("calls", [])),
+        translation_pipes=frozenset(data.get("translation", {}).get("pipes", [])),
     )
 
 
@@ -1183,6 +1199,7 @@ def _component_files(data: dict[str, Any]) -> ComponentFiles:
         tuple(data.get("component_templates", [])),
         frozenset(h.lower() for h in data.get("site_homes", [])),
         frozenset(p.lower() for p in data.get("project_files", [])),
+        frozenset(m.lower() for m in data.get("message_folders", [])),
     )
 
 

@@ -1,0 +1,186 @@
+"""A site's message catalogues: the texts its templates' message keys print.
+
+A form written with message keys (``<spring:message code="patient.religion"/>``, ``__('form.diagnosis')``,
+``t('anamnesis.epilepsyInFamily')``) shows the visitor the text its catalogue holds for the key, in the
+visitor's language: "Náboženství", "Epilepsie v rodině". Without the catalogue only the key's words are
+read ("patient religion"), and a key that names nothing ("label_17", "surveydate") hides what is asked.
+
+The catalogues are the site's own files, found by convention (``message_folders`` in
+signatures/template_conventions.toml): Java resource bundles (``*.properties``, Spring's MessageSource and
+JSTL's fmt:message), and JSON or PHP files in a folder named for translations (i18next, vue-i18n,
+next-intl and ngx-translate's ``locales/de.json``, ``i18n/cs/common.json``; Laravel's ``lang/nl/form.php``
+and ``lang/nl.json``). They are read before the pages (``analyzer.scan``), each within a byte budget, and
+installed for the scan: :func:`text` answers a key with its texts, one per locale. Nothing is executed:
+a PHP catalogue is read as the array literal it is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+MAX_FILES = 400  # catalogue files read per scan
+MAX_FILE_BYTES = 2_000_000
+MAX_ENTRIES = 200_000  # keys kept per scan, over every catalogue
+MAX_TEXT = 200  # characters of one message kept
+_TEXTS_PER_KEY = 3  # the same key in several locales: its first texts, distinct
+
+
+@dataclass(frozen=True)
+class Messages:
+    """Every catalogue's texts by key (``form.religion``) and by the key's last part (``religion``, for a
+    namespace the code names elsewhere: next-intl's ``useTranslations('member')`` then ``t('religion')``)."""
+
+    texts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    by_last: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def text(self, key: str) -> str | None:
+        """What the key prints, its locales' texts joined ("Náboženství / Religion"); None when no
+        catalogue has it. A key with a namespace ("common:form.religion") is looked up without it too."""
+        key = key.strip()
+        if not key or len(key) > 200:
+            return None
+        found = self.texts.get(key)
+        if found is None and ":" in key:
+            found = self.texts.get(key.split(":", 1)[1])
+        if found is None and " " not in key:
+            found = self.by_last.get(key.rsplit(".", 1)[-1])
+        return " / ".join(found) if found else None
+
+
+EMPTY = Messages()
+_installed: Messages = EMPTY
+
+
+def install(messages: Messages) -> None:
+    """Make ``messages`` the catalogue that message keys are read with, for this process's scan."""
+    global _installed
+    _installed = messages
+
+
+def installed() -> Messages:
+    """The catalogue message keys are read with (``EMPTY`` outside a scan)."""
+    return _installed
+
+
+def is_catalogue(path: str, folders: frozenset[str]) -> bool:
+    """Whether the file at ``path`` (forward slashes) is a message catalogue: a ``.properties`` bundle, or
+    a JSON or PHP file in (or below) a folder named as one of ``folders`` ("locales", "lang", "i18n")."""
+    p = PurePosixPath(path.lower())
+    if p.suffix == ".properties":
+        return True
+    return p.suffix in (".json", ".php") and any(part in folders for part in p.parts[:-1])
+
+
+def collect(sources: Iterable[tuple[str, bytes]]) -> Messages:
+    """The catalogue of a site from its catalogue files (``(path, content)``, in path order): each key's
+    texts in the order the files come, at most three distinct; the last part of a key answers only when
+    every key ending in it says the same."""
+    texts: dict[str, list[str]] = {}
+    for path, data in sources:
+        for key, text in read(path, data):
+            if len(texts) >= MAX_ENTRIES and key not in texts:
+                break
+            said = texts.setdefault(key, [])
+            if text not in said and len(said) < _TEXTS_PER_KEY:
+                said.append(text)
+    by_last: dict[str, tuple[str, ...] | None] = {}
+    for key, said in texts.items():
+        last = key.rsplit(".", 1)[-1]
+        if last != key:
+            seen = by_last.get(last, ())
+            by_last[last] = tuple(said) if seen in ((), tuple(said)) else None  # None: two keys disagree
+    return Messages({k: tuple(v) for k, v in texts.items() if v}, {k: v for k, v in by_last.items() if v})
+
+
+def read(path: str, data: bytes) -> list[tuple[str, str]]:
+    """A catalogue file's ``(key, text)`` pairs; nothing for a file that is not one or does not parse. A
+    Laravel PHP file's keys start with the file's name (``__('form.religion')`` is ``religion`` in
+    ``form.php``); a JSON file's nested objects are joined with dots."""
+    if len(data) > MAX_FILE_BYTES:
+        return []
+    text = data.decode("utf-8", "replace")
+    suffix = PurePosixPath(path.lower()).suffix
+    if suffix == ".properties":
+        pairs = _properties(text)
+    elif suffix == ".json":
+        pairs = _json(text)
+    elif suffix == ".php":
+        found = _php_array(text)
+        pairs = [(f"{PurePosixPath(path).stem}.{k}", v) for k, v in found] + found
+    else:
+        return []
+    return [(k, " ".join(v.split())[:MAX_TEXT]) for k, v in pairs if k and v and v.strip()]
+
+
+_PROPERTY = re.compile(r"^\s*([^#!\s=:][^=:]*?)\s*[=:]\s*(.*)$")
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def _properties(text: str) -> list[tuple[str, str]]:
+    """``key = value`` lines of a Java resource bundle (``\\uXXXX`` escapes read, continued lines joined)."""
+    out: list[tuple[str, str]] = []
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        while line.endswith("\\") and i + 1 < len(lines):  # a value continued on the next line
+            i += 1
+            line = line[:-1] + lines[i].lstrip()
+        i += 1
+        m = _PROPERTY.match(line)
+        if m:
+            value = _UNICODE_ESCAPE.sub(lambda u: chr(int(u.group(1), 16)), m.group(2))
+            out.append((m.group(1).strip(), value.replace("\\", "")))
+    return out
+
+
+def _json(text: str) -> list[tuple[str, str]]:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    out: list[tuple[str, str]] = []
+    stack: list[tuple[str, object]] = [("", data)]
+    while stack and len(out) < MAX_ENTRIES:
+        prefix, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((f"{prefix}.{k}" if prefix else str(k), v) for k, v in reversed(list(value.items())))
+        elif isinstance(value, str) and prefix:
+            out.append((prefix, value))
+    return out
+
+
+# A PHP array literal's parts (Laravel's and CodeIgniter's lang files): 'key' => 'text', 'key' => [ (or
+# array( ), an unkeyed [ or array( , and a closing bracket.
+_PHP_TOKEN = re.compile(
+    r"""(?P<key>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*=>\s*"""
+    r"""(?:(?P<value>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|(?P<open>\[|array\s*\())"""
+    r"""|(?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|(?P<bare>\[|array\s*\()|(?P<close>[\])])""",
+    re.I,
+)
+
+
+def _php_array(text: str) -> list[tuple[str, str]]:
+    """The string entries of the arrays a PHP catalogue holds, nested keys joined with dots."""
+    out: list[tuple[str, str]] = []
+    stack: list[tuple[str, str]] = []  # per open bracket: the closing character, and its key ("" when none)
+    for m in _PHP_TOKEN.finditer(text):
+        if m.group("close"):
+            if stack and stack[-1][0] == m.group("close"):
+                stack.pop()
+        elif m.group("open") or m.group("bare"):
+            opened = m.group("open") or m.group("bare")
+            stack.append(("]" if opened == "[" else ")", _php_string(m.group("key")) if m.group("key") else ""))
+        elif m.group("value") is not None:
+            prefix = ".".join(k for _, k in stack if k)
+            key = _php_string(m.group("key"))
+            out.append((f"{prefix}.{key}" if prefix else key, _php_string(m.group("value"))))
+    return out
+
+
+def _php_string(literal: str) -> str:
+    return re.sub(r"\\(.)", r"\1", literal[1:-1])

@@ -1,0 +1,177 @@
+"""Message catalogues (analyzer/parse/messages.py, docs/fields.md "Message catalogues"): a form written with
+message keys shows the visitor its catalogue's text for each key, so a key that names nothing ("q5", "f3")
+is read as that text. Three template dialects (JSP with Spring's message tag and a resource bundle, Blade
+with Laravel's __() and a PHP lang file, Twig's trans filter with a JSON catalogue) and two component
+frameworks (React with i18next, Vue with vue-i18n), an Angular template's translate pipe; the look-alikes
+are the same sites whose catalogue says something benign, and a JSON file outside a catalogue folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyzer.parse import messages
+from analyzer.scan import ScanOptions, run
+
+_CLARITY = '<script src="https://www.clarity.ms/tag/abcdefghij" async></script>'
+
+
+def _site(dialect: str, question: str) -> dict[str, str]:
+    """One small site per dialect whose second field is labelled only by the key ``q5``."""
+    return {
+        "jsp": {
+            "src/main/resources/messages_cs.properties": "form.name=Jm\\u00e9no\nform.q5=" + question + "\n",
+            "src/main/webapp/WEB-INF/views/form.jsp": '<%@ taglib prefix="spring" uri="http://www.springframework.org/tags" %>\n'
+            f'<html><head>{_CLARITY}</head><body><form method="post">\n'
+            '<label for="name"><spring:message code="form.name"/></label><input id="name" name="name">\n'
+            '<label for="q5"><spring:message code="form.q5"/></label><input id="q5" name="q5">\n'
+            "</form></body></html>\n",
+        },
+        "blade": {
+            "resources/lang/de/form.php": f"<?php\nreturn [\n    'name' => 'Name',\n    'q5' => '{question}',\n];\n",
+            "resources/views/form.blade.php": f'<html><head>{_CLARITY}</head><body>\n<form method="post">@csrf\n'
+            '<label for="name">{{ __(\'form.name\') }}</label><input id="name" name="name">\n'
+            '<label for="q5">{{ __(\'form.q5\') }}</label><input id="q5" name="q5">\n'
+            "</form>\n</body></html>\n",
+        },
+        "twig": {
+            "translations/messages.fr.json": '{"form": {"name": "Nom", "q5": "' + question + '"}}\n',
+            "templates/form.html.twig": f'<html><head>{_CLARITY}</head><body>\n<form method="post">\n'
+            '<label for="name">{{ \'form.name\'|trans }}</label><input id="name" name="name">\n'
+            '<label for="q5">{{ \'form.q5\'|trans }}</label><input id="q5" name="q5">\n'
+            "</form>\n</body></html>\n",
+        },
+        "react": {
+            "src/locales/de/translation.json": '{"form": {"name": "Name", "q5": "' + question + '"}}\n',
+            "src/Form.jsx": "import { useTranslation } from 'react-i18next';\nimport Clarity from '@microsoft/clarity';\n"
+            "Clarity.init('abcdefghij');\nexport default function Form() {\n  const { t } = useTranslation();\n  return (\n"
+            "    <form>\n"
+            '      <label htmlFor="name">{t(\'form.name\')}</label><input id="name" name="name" />\n'
+            '      <label htmlFor="q5">{t(\'form.q5\')}</label><input id="q5" name="q5" />\n'
+            "    </form>\n  );\n}\n",
+        },
+        "vue": {
+            "src/locales/nl.json": '{"form": {"name": "Naam", "q5": "' + question + '"}}\n',
+            "src/views/Form.vue": "<template>\n  <form>\n"
+            '    <label for="name">{{ $t(\'form.name\') }}</label><input id="name" v-model="name">\n'
+            '    <label for="q5">{{ $t(\'form.q5\') }}</label><input id="q5" v-model="q5">\n'
+            "  </form>\n</template>\n<script>\nimport Clarity from '@microsoft/clarity';\nClarity.init('abcdefghij');\n"
+            "export default { data: () => ({ name: '', q5: '' }) };\n</script>\n",
+        },
+    }[dialect]
+
+
+def _fields(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[str, int, str]]:
+    for rel, text in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    return {r.field.name: (r.field.classification.category, r.field.line, r.field.texts.get("label", "")) for r in result.fields}
+
+
+_QUESTIONS = {  # a question the key does not name, in the catalogue's language
+    "jsp": ("Náboženské vyznání", "religion"),
+    "blade": ("Welche Medikamente nehmen Sie regelmäßig ein?", "health"),
+    "twig": ("Avez-vous des allergies ?", "health"),
+    "react": ("Konfession", "religion"),
+    "vue": ("Welke medicijnen gebruikt u?", "health"),
+}
+_BENIGN = {  # the same keys' benign texts
+    "jsp": "Oblíbená barva",
+    "blade": "Lieblingsfarbe",
+    "twig": "Couleur préférée",
+    "react": "Lieblingsfarbe",
+    "vue": "Lievelingskleur",
+}
+
+
+@pytest.mark.parametrize("dialect", sorted(_QUESTIONS))
+def test_a_key_is_read_as_its_catalogues_text(tmp_path, dialect) -> None:
+    question, category = _QUESTIONS[dialect]
+    fields = _fields(tmp_path, _site(dialect, question))
+    assert set(fields) == {"q5"}, fields
+    got, line, label = fields["q5"]
+    assert got == category and question in label, fields["q5"]
+    # The text written for a key longer than its call keeps the field on its own line.
+    page = list(_site(dialect, question).values())[-1]  # each site's page is written last
+    assert 'id="q5"' in page.splitlines()[line - 1], (line, page)
+
+
+@pytest.mark.parametrize("dialect", sorted(_QUESTIONS))
+def test_a_benign_text_behind_a_key_stays_benign(tmp_path, dialect) -> None:
+    assert _fields(tmp_path, _site(dialect, _BENIGN[dialect])) == {}
+
+
+def test_a_json_file_outside_a_catalogue_folder_is_no_catalogue(tmp_path) -> None:
+    files = _site("react", "Konfession")
+    files["src/data/translation.json"] = files.pop("src/locales/de/translation.json")
+    assert _fields(tmp_path, files) == {}  # "form q5": the key's words name nothing
+
+
+def test_an_angular_templates_translate_pipe_reads_the_catalogue(tmp_path) -> None:
+    from analyzer.facts import fieldfacts, template_components
+    from analyzer.parse import htmldoc
+    from analyzer.signatures import load
+
+    db = load()
+    html = """<form [formGroup]="form">
+  <label for="n">{{ 'INTAKE.NAME' | translate }}</label><input id="n" formControlName="name">
+  <label for="q2">{{ 'INTAKE.Q2' | translate }}</label><input id="q2" formControlName="q2">
+</form>"""
+    messages.install(messages.collect([("src/assets/i18n/fr.json", b'{"INTAKE": {"Q2": "Avez-vous des allergies ?"}}')]))
+    try:
+        page = htmldoc.parse(html)
+        template_components.native(page, db.template_kit)
+        found = fieldfacts.extract(page, db.fields, db.consent_words, "src/app/intake/intake.component.html", db.field_context)
+    finally:
+        messages.install(messages.EMPTY)
+    assert [(s.name, s.classification.category, s.line) for s in found] == [("q2", "health", 3)]
+
+
+def test_catalogue_formats() -> None:
+    props = (
+        "# comment\nsurveydate=\\u0414\\u0430\\u0442\\u0430 \\u043e\\u0441\\u043c\\u043e\\u0442\\u0440\\u0430\n"
+        "diagnosis : Диагноз\nlong = a \\\n   b\n"
+    )
+    assert messages.read("src/main/resources/language_ru.properties", props.encode()) == [
+        ("surveydate", "Дата осмотра"),
+        ("diagnosis", "Диагноз"),
+        ("long", "a b"),
+    ]
+    php = b"""<?php
+return [
+    'title' => 'Formular',
+    'fields' => ['religion' => 'Konfession', 'list' => ['a', 'b'], 'diag' => "Diagnose (\\"aktuell\\")"],
+    'old' => array('x' => 'Y'),
+    'after' => 'Nach',
+];"""
+    pairs = dict(messages.read("resources/lang/de/form.php", php))
+    assert pairs["form.fields.religion"] == "Konfession" and pairs["form.old.x"] == "Y" and pairs["form.after"] == "Nach"
+    assert pairs["fields.diag"] == 'Diagnose ("aktuell")'  # CodeIgniter's lang('fields.diag'): the file's keys alone
+    assert messages.read("messages/de.json", b'{"a": {"b": "Text", "n": 3}}') == [("a.b", "Text")]
+    assert messages.read("messages/de.json", b"{broken") == []
+
+
+def test_a_key_is_looked_up_whole_then_without_its_namespace_then_by_its_last_part() -> None:
+    found = messages.collect(
+        [
+            ("messages/de.json", '{"member": {"religion": "Religionszugehörigkeit"}, "a": {"x": "Eins"}, "b": {"x": "Zwei"}}'.encode()),
+            ("messages/en.json", b'{"member": {"religion": "Religion"}}'),
+        ]
+    )
+    assert found.text("member.religion") == "Religionszugehörigkeit / Religion"  # each locale's text
+    assert found.text("common:member.religion") == "Religionszugehörigkeit / Religion"  # i18next namespace
+    assert found.text("religion") == "Religionszugehörigkeit / Religion"  # next-intl: useTranslations('member')
+    assert found.text("x") is None  # two keys end in "x" and disagree
+    assert found.text("nope") is None
+
+
+def test_is_catalogue() -> None:
+    folders = frozenset({"locales", "lang", "i18n", "messages"})
+    assert messages.is_catalogue("backend/src/main/resources/messages_cs.properties", folders)
+    assert messages.is_catalogue("resources/lang/de/form.php", folders)
+    assert messages.is_catalogue("public/locales/de/translation.json", folders)
+    assert not messages.is_catalogue("src/data/countries.json", folders)
+    assert not messages.is_catalogue("resources/views/form.blade.php", folders)
