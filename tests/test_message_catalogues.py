@@ -1,7 +1,8 @@
 """Message catalogues (analyzer/parse/messages.py, docs/fields.md "Message catalogues"): a form written with
 message keys shows the visitor its catalogue's text for each key, so a key that names nothing ("q5", "f3")
-is read as that text. Three template dialects (JSP with Spring's message tag and a resource bundle, Blade
-with Laravel's __() and a PHP lang file, Twig's trans filter with a JSON catalogue) and two component
+is read as that text. Four template dialects (JSP with Spring's message tag and a resource bundle, Blade
+with Laravel's __() and a PHP lang file, Twig's trans filter with a JSON catalogue, an ERB view's lazy
+t('.q5') with a Rails YAML locale) and two component
 frameworks (React with i18next, Vue with vue-i18n), an Angular template's translate pipe; the look-alikes
 are the same sites whose catalogue says something benign, and a JSON file outside a catalogue folder."""
 
@@ -42,6 +43,13 @@ def _site(dialect: str, question: str) -> dict[str, str]:
             '<label for="q5">{{ \'form.q5\'|trans }}</label><input id="q5" name="q5">\n'
             "</form>\n</body></html>\n",
         },
+        "erb": {
+            "config/locales/de.yml": f'de:\n  patients:\n    form:\n      name: "Name"\n      q5: "{question}"\n',
+            "app/views/patients/_form.html.erb": f"{_CLARITY}\n<%= form_with model: @patient do |f| %>\n"
+            '<label for="name"><%= t(\'.name\') %></label><input id="name" name="name">\n'
+            '<label for="q5"><%= t(\'.q5\') %></label><input id="q5" name="q5">\n'
+            "<% end %>\n",
+        },
         "react": {
             "src/locales/de/translation.json": '{"form": {"name": "Name", "q5": "' + question + '"}}\n',
             "src/Form.jsx": "import { useTranslation } from 'react-i18next';\nimport Clarity from '@microsoft/clarity';\n"
@@ -74,6 +82,7 @@ def _fields(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[str, int, 
 _QUESTIONS = {  # a question the key does not name, in the catalogue's language
     "jsp": ("Náboženské vyznání", "religion"),
     "blade": ("Welche Medikamente nehmen Sie regelmäßig ein?", "health"),
+    "erb": ("Nehmen Sie regelmäßig Medikamente ein?", "health"),
     "twig": ("Avez-vous des allergies ?", "health"),
     "react": ("Konfession", "religion"),
     "vue": ("Welke medicijnen gebruikt u?", "health"),
@@ -81,6 +90,7 @@ _QUESTIONS = {  # a question the key does not name, in the catalogue's language
 _BENIGN = {  # the same keys' benign texts
     "jsp": "Oblíbená barva",
     "blade": "Lieblingsfarbe",
+    "erb": "Lieblingsfarbe",
     "twig": "Couleur préférée",
     "react": "Lieblingsfarbe",
     "vue": "Lievelingskleur",
@@ -154,6 +164,27 @@ return [
     assert messages.read("messages/de.json", b"{broken") == []
 
 
+def test_a_rails_locale_file() -> None:
+    text = """# Rails
+de:
+  patients:
+    form:
+      diagnosis: "Diagnose"
+      religion: Konfession # a comment
+      notes: |
+        long text: not a key
+      allergy: 'Allergien'
+  date:
+    day_names: [Sonntag, Montag]
+    abbr: &x foo
+"""
+    assert messages.read("config/locales/de.yml", text.encode()) == [
+        ("patients.form.diagnosis", "Diagnose"),
+        ("patients.form.religion", "Konfession"),
+        ("patients.form.allergy", "Allergien"),
+    ]
+
+
 def test_a_key_is_looked_up_whole_then_without_its_namespace_then_by_its_last_part() -> None:
     found = messages.collect(
         [
@@ -173,5 +204,7 @@ def test_is_catalogue() -> None:
     assert messages.is_catalogue("backend/src/main/resources/messages_cs.properties", folders)
     assert messages.is_catalogue("resources/lang/de/form.php", folders)
     assert messages.is_catalogue("public/locales/de/translation.json", folders)
+    assert messages.is_catalogue("config/locales/de.yml", folders)
+    assert not messages.is_catalogue(".github/workflows/ci.yml", folders)
     assert not messages.is_catalogue("src/data/countries.json", folders)
     assert not messages.is_catalogue("resources/views/form.blade.php", folders)

@@ -7,9 +7,9 @@ read ("patient religion"), and a key that names nothing ("label_17", "surveydate
 
 The catalogues are the site's own files, found by convention (``message_folders`` in
 signatures/template_conventions.toml): Java resource bundles (``*.properties``, Spring's MessageSource and
-JSTL's fmt:message), and JSON or PHP files in a folder named for translations (i18next, vue-i18n,
-next-intl and ngx-translate's ``locales/de.json``, ``i18n/cs/common.json``; Laravel's ``lang/nl/form.php``
-and ``lang/nl.json``). They are read before the pages (``analyzer.scan``), each within a byte budget, and
+JSTL's fmt:message), and JSON, YAML or PHP files in a folder named for translations (i18next, vue-i18n,
+next-intl and ngx-translate's ``locales/de.json``, ``i18n/cs/common.json``; Rails' ``config/locales/de.yml``;
+Laravel's ``lang/nl/form.php`` and ``lang/nl.json``). They are read before the pages (``analyzer.scan``), each within a byte budget, and
 installed for the scan: :func:`text` answers a key with its texts, one per locale. Nothing is executed:
 a PHP catalogue is read as the array literal it is.
 """
@@ -68,11 +68,11 @@ def installed() -> Messages:
 
 def is_catalogue(path: str, folders: frozenset[str]) -> bool:
     """Whether the file at ``path`` (forward slashes) is a message catalogue: a ``.properties`` bundle, or
-    a JSON or PHP file in (or below) a folder named as one of ``folders`` ("locales", "lang", "i18n")."""
+    a JSON, YAML or PHP file in (or below) a folder named as one of ``folders`` ("locales", "lang", "i18n")."""
     p = PurePosixPath(path.lower())
     if p.suffix == ".properties":
         return True
-    return p.suffix in (".json", ".php") and any(part in folders for part in p.parts[:-1])
+    return p.suffix in (".json", ".php", ".yml", ".yaml") and any(part in folders for part in p.parts[:-1])
 
 
 def collect(sources: Iterable[tuple[str, bytes]]) -> Messages:
@@ -108,6 +108,8 @@ def read(path: str, data: bytes) -> list[tuple[str, str]]:
         pairs = _properties(text)
     elif suffix == ".json":
         pairs = _json(text)
+    elif suffix in (".yml", ".yaml"):
+        pairs = _yaml(text)
     elif suffix == ".php":
         found = _php_array(text)
         pairs = [(f"{PurePosixPath(path).stem}.{k}", v) for k, v in found] + found
@@ -151,6 +153,51 @@ def _json(text: str) -> list[tuple[str, str]]:
             stack.extend((f"{prefix}.{k}" if prefix else str(k), v) for k, v in reversed(list(value.items())))
         elif isinstance(value, str) and prefix:
             out.append((prefix, value))
+    return out
+
+
+_YAML_PAIR = re.compile(r"""^(?P<indent> *)(?P<key>"[^"]*"|'[^']*'|[^\s#'"][^:#]*?)\s*:(?:\s+(?P<value>.*?))?\s*$""")
+_LOCALE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
+
+
+def _yaml(text: str) -> list[tuple[str, str]]:
+    """The scalar entries of a Rails locale file (nested maps of ``key: text``, by indentation), keys joined
+    with dots and without the locale that heads the file (``de: patients: form: diagnosis: Diagnose`` is
+    ``patients.form.diagnosis``). Lists, anchors and block texts (``|``, ``>``) are left out."""
+    out: list[tuple[str, str]] = []
+    stack: list[tuple[int, str]] = []  # (indent, key) of the maps open above the line
+    block = -1  # the indent of a block text's key: its lines are text, not keys
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("#", "-", "---")):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if 0 <= block < indent:
+            continue
+        block = -1
+        m = _YAML_PAIR.match(line)
+        if m is None:
+            continue
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        key = m.group("key").strip("'\"")
+        value = (m.group("value") or "").strip()
+        if not value:
+            stack.append((indent, key))
+            continue
+        if value[0] in "|>":
+            block = indent
+            continue
+        if value[0] in "'\"":
+            value = value[1:].split(value[0], 1)[0] if value[0] in value[1:] else value[1:]
+        else:
+            value = value.split(" #", 1)[0]
+        if value[:1] in "&*[{!":  # an anchor, an alias, a list or map written inline, a tag
+            continue
+        path = [k for _, k in stack] + [key]
+        if len(path) > 1 and _LOCALE.fullmatch(path[0]):
+            path = path[1:]
+        out.append((".".join(path), value))
     return out
 
 

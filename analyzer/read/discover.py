@@ -86,8 +86,11 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (".svelte", "sfc"),
     (".astro", "sfc"),
     (".json", "json"),
-    # Java resource bundles: message catalogues only (analyzer/parse/messages.py), read before the pages.
+    # Java resource bundles and YAML files (Rails locales): message catalogues only
+    # (analyzer/parse/messages.py), read before the pages; nothing else is read in them.
     (".properties", "messages"),
+    (".yml", "messages"),
+    (".yaml", "messages"),
     (".map", "sourcemap"),
     # Markdown sources of pages (Hugo, Jekyll, Astro, Docusaurus content): read as a privacy or cookie
     # policy (analyzer/facts/policy_pages.py) and for the forms their raw HTML writes (parse/markdown_html.py).
