@@ -53,3 +53,38 @@ def test_concept_is_the_category(case: str, db) -> None:
 @pytest.mark.parametrize("case", sorted(LOOKALIKES))
 def test_look_alike_is_not_the_category(case: str, db) -> None:
     test_lexicon_vocab16.test_look_alike_is_not_the_category(case, db, LOOKALIKES)
+
+
+GOD = {
+    "es-god": (field(label="En relación a Dios, ¿qué servicio le agrada?"), "religion"),
+    "pt-god": (field(question="Acredita em Deus?", options="Sim Não", type_="radio"), "religion"),
+    "fr-god": (field(question="Croyez-vous en Dieu ?", options="Oui Non", type_="radio"), "religion"),
+    "cs-god": (field(question="Věříte v Boha?", options="Ano Ne", type_="radio"), "religion"),
+    "sv-god": (field(question="Tror du på Gud?", options="Ja Nej", type_="radio"), "religion"),
+    "ru-god": (field(label="Верите ли вы в Бога?"), "religion"),
+}
+
+GOD_LOOKALIKES = {
+    # a hospital, a greeting, wealth, a farewell, a city, a first name
+    "fr-hotel-dieu": (field(label="Hôpital", options="Hôtel-Dieu de Paris Pitié-Salpêtrière", type_="select"), "religion"),
+    "de-greeting": (field(label="Grüß Gott! Ihr Name"), "religion"),
+    "ru-wealth": (field(label="Богатство"), "religion"),
+    "es-farewell": (field(label="Mensaje de despedida (Adiós)"), "religion"),
+    "es-city": (field(label="Ciudad", options="Bogotá Medellín Cali", type_="select"), "religion"),
+    "pl-first-name": (field(label="Imię", options="Bogusław Bogdan", type_="select"), "religion"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(GOD))
+def test_god_is_religion(case: str, db) -> None:
+    test_lexicon_vocab16.test_concept_is_the_category(case, db, GOD)
+
+
+@pytest.mark.parametrize("case", sorted(GOD_LOOKALIKES))
+def test_god_look_alike_is_not_religion(case: str, db) -> None:
+    test_lexicon_vocab16.test_look_alike_is_not_the_category(case, db, GOD_LOOKALIKES)
+
+
+def test_spanish_gave_is_not_italian_god(db) -> None:
+    spec = field(question="¿Leyó la hoja de información que se le dio en la sala de espera?", options="Sí No", type_="radio")
+    assert test_lexicon_vocab16._classify(spec, db) is None
