@@ -121,9 +121,14 @@ def _results(files: list[SourceFile], opts: ScanOptions, db: signatures.Signatur
 
 
 def _catalogues(files: list[SourceFile], db: signatures.SignatureDB, max_bytes: int) -> Iterator[tuple[str, bytes]]:
-    """The message catalogues among the files, in path order, each read within the byte budget; one that
-    cannot be read is left to its own reading, which reports why."""
-    found = sorted((f for f in files if messages.is_catalogue(f.display, db.component_files.messages)), key=lambda f: f.display)
+    """The message catalogues among the files, those in a language the lexicon reads first, then in path
+    order, each read within the byte budget; one that cannot be read is left to its own reading, which
+    reports why."""
+    conventions = db.component_files
+    found = sorted(
+        (f for f in files if messages.is_catalogue(f.display, conventions.messages)),
+        key=lambda f: (messages.known_language_first(f.display, conventions.message_languages), f.display),
+    )
     for f in found[: messages.MAX_FILES]:
         data = reading.read_bytes(f.path, f.display, min(max_bytes, messages.MAX_FILE_BYTES))
         if isinstance(data, bytes) and not reading.looks_binary(data):

@@ -208,3 +208,29 @@ def test_is_catalogue() -> None:
     assert not messages.is_catalogue(".github/workflows/ci.yml", folders)
     assert not messages.is_catalogue("src/data/countries.json", folders)
     assert not messages.is_catalogue("resources/views/form.blade.php", folders)
+
+
+def test_a_catalogue_in_a_language_the_lexicon_reads_comes_first_and_the_keys_words_stay(tmp_path) -> None:
+    assert messages.known_language_first("src/locales/de/translation.json", frozenset({"de"})) == 0
+    assert messages.known_language_first("src/main/resources/messages_cs.properties", frozenset({"cs"})) == 0
+    assert messages.known_language_first("src/locales/ar/translation.json", frozenset({"de"})) == 1
+    # An Arabic catalogue sorts before the German one by path; the German text is read first.
+    files = _site("react", "Konfession")
+    files["src/locales/ar/translation.json"] = '{"form": {"name": "الاسم", "q5": "الدين"}}\n'
+    category, _, label = _fields(tmp_path / "both", files)["q5"]
+    assert category == "religion" and label.startswith("Konfession / الدين") and label.endswith("(form q5)"), label
+    # The Arabic text alone: the key's own words still say what it is.
+    files = _site("react", "Konfession")
+    del files["src/locales/de/translation.json"]
+    files["src/locales/ar/translation.json"] = '{"form": {"name": "الاسم", "religion": "الدين"}}\n'
+    files["src/Form.jsx"] = files["src/Form.jsx"].replace("form.q5", "form.religion")
+    assert _fields(tmp_path / "arabic", files)["q5"][0] == "religion"
+
+
+def test_the_catalogue_languages_are_the_lexicons(db) -> None:
+    import tomllib
+
+    from tests.conftest import ROOT
+
+    lexicon = {lang for path in (ROOT / "signatures" / "fields").glob("*.toml") for lang in tomllib.loads(path.read_text("utf-8"))["terms"]}
+    assert db.component_files.message_languages == lexicon

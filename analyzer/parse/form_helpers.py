@@ -27,10 +27,15 @@ _KEY_SEPARATORS = re.compile(r"[._:/-]+")
 def message_words(said: str) -> str:
     """What a translation call or message tag shows, as words: a message with spaces is itself; a key
     ("profile.sexual_orientation", "ori_sexual") is the text the site's catalogues hold for it (its locales'
-    texts, analyzer/parse/messages.py), else its words, which name the field as an identifier does."""
+    texts, analyzer/parse/messages.py) followed by its words, else its words alone, which name the field as
+    an identifier does."""
     if " " in said.strip():
         return " ".join(said.split())
-    return messages.installed().text(said) or " ".join(_KEY_SEPARATORS.sub(" ", said).split())
+    words = " ".join(_KEY_SEPARATORS.sub(" ", said).split())
+    text = messages.installed().text(said)
+    # The key's words stay beside its text: a catalogue in a language the lexicon does not read
+    # ("الدين") must not hide what the key says ("form religion").
+    return f"{text} ({words})" if text else words
 
 
 SHORT = "rl"  # the private tag of a control written where "<input " does not fit

@@ -75,6 +75,15 @@ def is_catalogue(path: str, folders: frozenset[str]) -> bool:
     return p.suffix in (".json", ".php", ".yml", ".yaml") and any(part in folders for part in p.parts[:-1])
 
 
+_PATH_WORDS = re.compile(r"[^/._-]+")
+
+
+def known_language_first(path: str, languages: frozenset[str]) -> int:
+    """0 for a catalogue whose path names one of ``languages`` (a folder or a part of its name: ``locales/de/``,
+    ``messages_cs.properties``, ``pt-BR.json``), else 1: the order catalogues are read in."""
+    return 0 if any(w.lower() in languages for w in _PATH_WORDS.findall(path)) else 1
+
+
 def collect(sources: Iterable[tuple[str, bytes]]) -> Messages:
     """The catalogue of a site from its catalogue files (``(path, content)``, in path order): each key's
     texts in the order the files come, at most three distinct; the last part of a key answers only when

@@ -588,6 +588,7 @@ class ComponentFiles:
     homes: frozenset[str] = frozenset()
     projects: frozenset[str] = frozenset()  # file names (lower case) that say what the project is
     messages: frozenset[str] = frozenset()  # folder names (lower case) whose JSON and PHP files are message catalogues
+    message_languages: frozenset[str] = frozenset()  # catalogues in these languages are read first
 
 
 @dataclass(frozen=True)
@@ -1200,6 +1201,7 @@ def _component_files(data: dict[str, Any]) -> ComponentFiles:
         frozenset(h.lower() for h in data.get("site_homes", [])),
         frozenset(p.lower() for p in data.get("project_files", [])),
         frozenset(m.lower() for m in data.get("message_folders", [])),
+        frozenset(m.lower() for m in data.get("message_languages", [])),
     )
 
 
