@@ -234,3 +234,19 @@ def test_the_catalogue_languages_are_the_lexicons(db) -> None:
 
     lexicon = {lang for path in (ROOT / "signatures" / "fields").glob("*.toml") for lang in tomllib.loads(path.read_text("utf-8"))["terms"]}
     assert db.component_files.message_languages == lexicon
+
+
+@pytest.mark.parametrize("walked", [False, True])
+def test_a_yaml_or_properties_file_is_still_searched_for_recorders(tmp_path, walked) -> None:
+    # A Neos package's Settings.yaml holds the Smartlook loader it prints: read as a catalogue candidate,
+    # the file is still scanned for recorders, named on the command line or found in a folder.
+    settings = tmp_path / "Configuration" / "Settings.yaml"
+    settings.parent.mkdir(parents=True)
+    loader = (
+        "window.smartlook||(function(d){var o=smartlook=function(){o.api.push(arguments)},h=d.getElementsByTagName('head')[0];"
+        "var c=d.createElement('script');o.api=new Array();c.async=true;c.type='text/javascript';c.charset='utf-8';"
+        "c.src='//rec.smartlook.com/recorder.js';h.appendChild(c);})(document);smartlook('init','{ID}');"
+    )
+    settings.write_text(f"Jonnitto:\n  Smartlook:\n    Id: false\n    Javascript: {loader}\n", encoding="utf-8")
+    result = run(ScanOptions(paths=(str(tmp_path if walked else settings),)))
+    assert [(d.vendor, d.location.line) for d in result.detections] == [("smartlook", 4)]
