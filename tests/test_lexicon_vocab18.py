@@ -45,16 +45,6 @@ LOOKALIKES = {
 }
 
 
-@pytest.mark.parametrize("case", sorted(CONCEPTS))
-def test_concept_is_the_category(case: str, db) -> None:
-    test_lexicon_vocab16.test_concept_is_the_category(case, db, CONCEPTS)
-
-
-@pytest.mark.parametrize("case", sorted(LOOKALIKES))
-def test_look_alike_is_not_the_category(case: str, db) -> None:
-    test_lexicon_vocab16.test_look_alike_is_not_the_category(case, db, LOOKALIKES)
-
-
 GOD = {
     "es-god": (field(label="En relación a Dios, ¿qué servicio le agrada?"), "religion"),
     "pt-god": (field(question="Acredita em Deus?", options="Sim Não", type_="radio"), "religion"),
@@ -75,14 +65,18 @@ GOD_LOOKALIKES = {
 }
 
 
-@pytest.mark.parametrize("case", sorted(GOD))
-def test_god_is_religion(case: str, db) -> None:
-    test_lexicon_vocab16.test_concept_is_the_category(case, db, GOD)
+CONCEPTS |= GOD
+LOOKALIKES |= GOD_LOOKALIKES
 
 
-@pytest.mark.parametrize("case", sorted(GOD_LOOKALIKES))
-def test_god_look_alike_is_not_religion(case: str, db) -> None:
-    test_lexicon_vocab16.test_look_alike_is_not_the_category(case, db, GOD_LOOKALIKES)
+@pytest.mark.parametrize("case", sorted(CONCEPTS))
+def test_concept_is_the_category(case: str, db) -> None:
+    test_lexicon_vocab16.test_concept_is_the_category(case, db, CONCEPTS)
+
+
+@pytest.mark.parametrize("case", sorted(LOOKALIKES))
+def test_look_alike_is_not_the_category(case: str, db) -> None:
+    test_lexicon_vocab16.test_look_alike_is_not_the_category(case, db, LOOKALIKES)
 
 
 def test_spanish_gave_is_not_italian_god(db) -> None:
