@@ -172,3 +172,19 @@ def test_fixture_annotations_name_known_vendors(db) -> None:
         for exp in parse(path.read_text(encoding="utf-8")):
             if exp.kind == "detection":
                 assert exp.subject in db.vendors, f"{path}: unknown vendor {exp.subject}"
+
+
+def test_no_field_term_is_written_twice_in_one_list() -> None:
+    # One source of truth per word: a term repeated in a language's strong, weak, topic or exclude list is
+    # a copy that can drift (two vocabulary rounds once both wrote "emoglobina").
+    import collections
+    import tomllib
+
+    from tests.conftest import ROOT
+
+    repeated = []
+    for path in sorted((ROOT / "signatures" / "fields").glob("*.toml")):
+        for lang, lists in tomllib.loads(path.read_text("utf-8"))["terms"].items():
+            for kind, terms in lists.items():
+                repeated += [(path.name, lang, kind, t) for t, n in collections.Counter(terms).items() if n > 1]
+    assert repeated == []
