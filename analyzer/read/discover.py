@@ -86,11 +86,12 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (".svelte", "sfc"),
     (".astro", "sfc"),
     (".json", "json"),
-    # Java resource bundles and YAML files (Rails locales): message catalogues only
-    # (analyzer/parse/messages.py), read before the pages; nothing else is read in them.
-    (".properties", "messages"),
-    (".yml", "messages"),
-    (".yaml", "messages"),
+    # Java resource bundles and YAML files: message catalogues (analyzer/parse/messages.py, read before the
+    # pages), and searched as text like any file of no reader of its own (a CMS's Settings.yaml holding a
+    # recorder's loader).
+    (".properties", "text"),
+    (".yml", "text"),
+    (".yaml", "text"),
     (".map", "sourcemap"),
     # Markdown sources of pages (Hugo, Jekyll, Astro, Docusaurus content): read as a privacy or cookie
     # policy (analyzer/facts/policy_pages.py) and for the forms their raw HTML writes (parse/markdown_html.py).

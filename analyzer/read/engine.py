@@ -155,8 +155,6 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
     if b"replaylint:" in data:
         result.directives = suppress.parse(reading.decode(data).text)
     kind = source.kind
-    if kind == "messages":  # a resource bundle or YAML file (its catalogue is read by analyzer.scan): a text scan,
-        kind = "text"  # as for any file named on the command line (a CMS's Settings.yaml holding a recorder's ID)
     if kind == "text":  # a file of no known kind: a page when it holds markup, else a text scan
         kind = "html" if textscan.looks_like_markup(data) else "text"
     if kind in HTML_KINDS and gtm_template.is_template(data):
