@@ -551,15 +551,13 @@ class TemplateKit:
     def literal(self) -> re.Pattern[str]:
         """A bound attribute's value that is a string literal, bare or translated (``__('Email')``), matched
         on the stripped value; group ``text`` is the text, group ``call`` set when a translation call prints it."""
-        calls = "|".join(re.escape(c) for c in sorted(self.translations, key=len, reverse=True)) or "(?!)"
-        return re.compile(rf"""^(?P<call>(?:{calls})\(\s*)?(['"])(?P<text>[^'"]+)\2\s*\)?$""")
+        return re.compile(rf"""^(?P<call>(?:{_alternation(self.translations)})\(\s*)?(['"])(?P<text>[^'"]+)\2\s*\)?$""")
 
     @functools.cached_property
     def printed_message(self) -> re.Pattern[str]:
         """A template's output of a translated message with a literal key, in a text: ``{{ $t('form.diagnosis') }}``
         (Vue), ``{{ 'FORM.RELIGION' | translate }}`` (Angular); group ``key`` or ``piped`` is the key."""
-        calls = "|".join(re.escape(c) for c in sorted(self.translations, key=len, reverse=True)) or "(?!)"
-        pipes = "|".join(re.escape(p) for p in sorted(self.translation_pipes, key=len, reverse=True)) or "(?!)"
+        calls, pipes = _alternation(self.translations), _alternation(self.translation_pipes)
         key = r"""(?P<q>['"])(?P<key>[^'"{}]{1,200})(?P=q)"""
         piped = r"""(?P<q2>['"])(?P<piped>[^'"{}]{1,200})(?P=q2)"""
         called = rf"(?:[\w$]+\.)?(?:{calls})\(\s*{key}[^{{}}]{{0,200}}?\)"
@@ -572,6 +570,12 @@ class TemplateKit:
         plain = "|".join(re.escape(b) for b in self.bindings)
         prefixed = "|".join(re.escape(b) + r"[\w.:-]*" for b in self.binding_prefixes)
         return re.compile(rf"\s(?:{'|'.join(p for p in (plain, prefixed) if p) or '(?!)'})\s*=", re.I)
+
+
+def _alternation(words: frozenset[str]) -> str:
+    """A regular expression's alternation of ``words``, longest first (``__`` before ``_``); one that
+    matches nothing when there are none."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 @dataclass(frozen=True)
