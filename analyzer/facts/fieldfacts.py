@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import lxml.etree
@@ -40,6 +40,7 @@ from analyzer.parse.htmldoc import Page
 from analyzer.parse.preceding import Preceding
 from analyzer.parse.templates import OUTPUT_FILL
 from analyzer.signatures.lexicon import (
+    MAX_TEXT,
     Category,
     Classification,
     ContextWords,
@@ -99,21 +100,19 @@ class FieldSite:
 
 
 def _text(el: lxml.etree._Element) -> str:
-    text = " ".join(" ".join(t.split()) for t in el.itertext() if t and not t.isspace())
-    return clip(_unprinted(text) if _FILLED in text else text)
+    return clip(_unprinted(" ".join(" ".join(t.split()) for t in el.itertext() if t and not t.isspace())))
 
 
 # What a template's output tag printed is written as "0"s by the template reader (analyzer/parse/templates.py,
 # so that src="<?= $x ?>" keeps a value): as text, a run of them is no word a person reads ("<?php echo
 # $lang['race']; ?>:" is "0000000000000000000000000000:").
 _PRINTED = re.compile(rf"(?<![\w.,]){re.escape(OUTPUT_FILL)}{{2,}}(?![\w.,])")
-
-
 _FILLED = OUTPUT_FILL * 2
 
 
 def _unprinted(text: str) -> str:
-    return " ".join(_PRINTED.sub(" ", text).split())
+    """``text`` without the runs of output fill, its blanks collapsed (as it is, without a run)."""
+    return " ".join(_PRINTED.sub(" ", text).split()) if _FILLED in text else text
 
 
 class _IdLookup:
@@ -731,7 +730,7 @@ def _preceding_label(el: lxml.etree._Element) -> str:
 
 
 def _short(text: str) -> str:
-    text = _unprinted(text) if _FILLED in text else " ".join(text.split())
+    text = _unprinted(" ".join(text.split()))
     return text if len(text) <= 200 else ""
 
 
@@ -774,6 +773,19 @@ def _cell_above(cell: lxml.etree._Element) -> str:
     return ""
 
 
+def _joined(texts: Iterable[str]) -> str:
+    """The texts joined by blanks, read only until one more than MAX_TEXT characters are held (a select of
+    20,000 countries is read by its start, as it is kept)."""
+    out: list[str] = []
+    size = 0
+    for text in texts:
+        out.append(text)
+        size += len(text) + 1
+        if size > MAX_TEXT:
+            break
+    return " ".join(out)
+
+
 def _texts(
     el, tag: str, typ: str, labels: _Labels, ids: _IdLookup, group_first: dict, anc: tuple, answers: frozenset[str] = frozenset()
 ) -> dict[str, str]:
@@ -798,7 +810,7 @@ def _texts(
         texts["options"] = wrap or (label if own_id else "") or after or attrs.get("value", "")
         texts["label"] = "" if texts["options"] == label else label
     if tag == "select":
-        texts["options"] = clip(" ".join(_text(o) for o in el.iter("option")))
+        texts["options"] = clip(_joined(_text(o) for o in el.iter("option")))
     texts["legend"] = legend
     texts["placeholder"] = attrs.get("placeholder", "")
     texts["title"] = attrs.get("title", "")
