@@ -9,7 +9,8 @@ import pytest
 
 from analyzer.facts import fieldfacts
 from analyzer.parse import htmldoc
-from analyzer.signatures.lexicon import classify, clip, tokens
+from analyzer.parse.clipping import clip
+from analyzer.signatures.lexicon import classify, tokens
 from tests.conftest import FIXTURES
 
 

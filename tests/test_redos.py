@@ -95,6 +95,8 @@ MODULES = [
     "composition",
     "fieldfacts",
     "lexicon",
+    "clipping",
+    "messages",
     "normalise",
     "masking",
     "exposure",

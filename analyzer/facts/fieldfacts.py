@@ -36,11 +36,11 @@ from analyzer.facts.pagecontext import (
 )
 from analyzer.facts.template_components import RENAMED
 from analyzer.parse import htmldoc
+from analyzer.parse.clipping import MAX_TEXT, clip
 from analyzer.parse.htmldoc import Page
 from analyzer.parse.preceding import Preceding
 from analyzer.parse.templates import OUTPUT_FILL
 from analyzer.signatures.lexicon import (
-    MAX_TEXT,
     Category,
     Classification,
     ContextWords,
@@ -48,7 +48,6 @@ from analyzer.signatures.lexicon import (
     TermIndex,
     Topic,
     classify,
-    clip,
     hinted,
     only_follow_up,
     takes_topic,

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+from analyzer.parse.clipping import clip
 from analyzer.signatures.lexicon import (
     PRIORITY,
     Category,
@@ -30,7 +31,6 @@ from analyzer.signatures.lexicon import (
     asks_decision,
     asks_referral,
     asks_size,
-    clip,
     gives_consent,
     hinted,
     starts_with_lookup,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 
-from analyzer.signatures.lexicon import clip
+from analyzer.parse.clipping import clip
 
 _MAX_MANIFEST = 1_000_000  # bytes: a package.json larger than this is not a project's own
 _MAX_TEXT = 200

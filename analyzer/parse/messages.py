@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from analyzer.parse.clipping import clip
+
 MAX_FILES = 400  # catalogue files read per scan
 MAX_FILE_BYTES = 2_000_000
 MAX_ENTRIES = 200_000  # keys kept per scan, over every catalogue
@@ -124,7 +126,7 @@ def read(path: str, data: bytes) -> list[tuple[str, str]]:
         pairs = [(f"{PurePosixPath(path).stem}.{k}", v) for k, v in found] + found
     else:
         return []
-    return [(k, " ".join(v.split())[:MAX_TEXT]) for k, v in pairs if k and v and v.strip()]
+    return [(k, clip(" ".join(v.split()), MAX_TEXT)) for k, v in pairs if k and v and v.strip()]
 
 
 _PROPERTY = re.compile(r"^\s*([^#!\s=:][^=:]*?)\s*[=:]\s*(.*)$")

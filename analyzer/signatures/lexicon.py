@@ -25,22 +25,6 @@ HUMAN_SOURCES = ("label", "question", "legend", "placeholder", "title", "options
 DEV_SOURCES = ("name", "id")
 
 
-MAX_TEXT = 300  # the longest text of a field, page or section read: a 300-choice select is read by its start
-_LAST_WORD = re.compile(r"[^\W_]+$")
-_WORD_CHAR = re.compile(r"[^\W_]")
-
-
-def clip(text: str, limit: int = MAX_TEXT) -> str:
-    """``text`` cut to at most ``limit`` characters, without a word broken at the cut: the cut of a country
-    list must not end in "BOLI" (Czech "it hurts") nor a language list in "Kaš" of "Kašubiska"."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    if _WORD_CHAR.match(text, limit):  # the cut falls inside a word: drop its start
-        cut = _LAST_WORD.sub("", cut)
-    return cut.rstrip()
-
-
 def fold(text: str) -> str:
     """Lower-case ``text`` without accents (``ß`` -> ``ss``, ``ł`` -> ``l`` …), so words compare across
     spellings."""

@@ -54,7 +54,8 @@ from analyzer.facts.pagecontext import (  # noqa: E402
     what_it_asks,
     without_words,
 )
-from analyzer.signatures.lexicon import classify, clip, hinted, only_follow_up, takes_topic  # noqa: E402
+from analyzer.parse.clipping import clip  # noqa: E402
+from analyzer.signatures.lexicon import classify, hinted, only_follow_up, takes_topic  # noqa: E402
 
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
 OTHER = ("financial", "government-id", "credentials", "contact")
