@@ -376,6 +376,14 @@ def from_record_section(
             break
     if any(words.person.matches(_without_event_age(t, words.event_age)) for t in said):
         return None
+    if not (texts.get("label") or texts.get("question") or texts.get("placeholder") or texts.get("title")):
+        # A choice without a label is read by its options, then by its name: "Masculino / Feminino" with
+        # name="sexo" asks the person's sex.
+        named = [tokens(texts[k]) for k in ("name", "id") if texts.get(k)]
+        if any(words.person.matches(t) for t in named):
+            return None
+    if context.occupation is not None and any(context.occupation.matches(t) for t in said):
+        return None  # "Intake gedaan door", "Livello scolastico": a member of staff, a degree
     label = tokens(texts.get("label") or texts.get("question") or texts.get("placeholder") or "")
     if label and all(w in words.bare for w in label):
         return None

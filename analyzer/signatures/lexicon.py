@@ -261,6 +261,9 @@ class Category:
     topic: tuple[Term, ...] = ()  # page/form topic words (analyzer.facts.pagecontext)
     page: tuple[Term, ...] = ()  # words that make a page's visit sensitive
     typed_only: bool = False  # a value typed in (an ID number, a password): no choice holds it
+    # A consent box that names this category's data by a strong word records it (consent to store a DNA
+    # sample, to enrol a fingerprint): the sample or template exists because the person gave it.
+    consent_is_data: bool = False
 
 
 def compile_category(data: dict[str, Any], inflection: dict[str, Inflection] | None = None) -> Category:
@@ -288,6 +291,7 @@ def compile_category(data: dict[str, Any], inflection: dict[str, Inflection] | N
         topic=_terms(data, "topic", rules),
         page=_terms(data, "page", rules),
         typed_only=data.get("typed_only", False),
+        consent_is_data=data.get("consent_is_data", False),
     )
 
 
@@ -357,6 +361,7 @@ class ContextWords:
     opinion: TermIndex | None = None  # "No firm opinion", "Strongly agree", "Rather against"
     opinion_not: TermIndex | None = None  # "Criminal record": a candidate's vetting asks for facts (Art. 10)
     referral: TermIndex | None = None  # "How did you hear about us?": a channel, not data about the visitor
+    adherence: TermIndex | None = None  # "I accept the statutes": joining, even in a box that gives consent
 
 
 PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported
@@ -392,7 +397,7 @@ def classify(
     it to a free-text control whose label says nothing else ("Message", "Notes")."""
     typ = input_type.lower()
     if typ == "checkbox" and gives_consent(texts, consent):
-        return None
+        return _consented_data(texts, categories) or _adheres(texts, topic, context)
     if context is not None and typ in ("radio", "checkbox", "select") and asks_decision(texts, context):
         return None  # "Would you like us to send your records to your family physician? Yes / No"
     if context is not None and asks_size(texts, typ, context):
@@ -510,6 +515,8 @@ def _membership_word(texts: dict[str, str], input_type: str, context: ContextWor
     fee"): ``membership`` and ``membership_not`` in signatures/field_context.toml."""
     if context.membership is None:
         return ""
+    if _asks_identity(texts, context) or _asks_occupation(texts, context):
+        return ""  # "Ocupación del miembro", "Statut matrimonial": who the member is, not the belonging
     keys: tuple[str, ...] = ("label", "question", "placeholder", "title", "name", "id")
     if input_type.lower() in ("radio", "checkbox", "select"):
         keys += ("options",)
@@ -612,15 +619,46 @@ def _asks_identity(texts: dict[str, str], context: ContextWords) -> bool:
 
 
 def _asks_occupation(texts: dict[str, str], context: ContextWords) -> bool:
-    """A control whose label (else its question) asks for the person's occupation or profession
-    (``occupation`` in signatures/field_context.toml)."""
-    return _first_said_matches(texts, ("label", "question"), context.occupation)
+    """A control whose label (else its question, else its placeholder) asks for the person's occupation,
+    profession or level of education, or which member of the staff did something (``occupation`` in
+    signatures/field_context.toml)."""
+    return _first_said_matches(texts, ("label", "question", "placeholder"), context.occupation)
 
 
 def _first_said_matches(texts: dict[str, str], sources: tuple[str, ...], index: TermIndex | None) -> bool:
     """Do the words of the first of ``sources`` the control has match ``index``?"""
     said = next((texts[s] for s in sources if texts.get(s)), "")
     return index is not None and bool(said) and bool(index.matches(tokens(said)))
+
+
+def _consented_data(texts: dict[str, str], categories: dict[str, Category]) -> Classification | None:
+    """The category a consent box records although it is a decision: one whose ``consent_is_data`` is set,
+    named by a strong word of the box's own label, options or question ("souhlas s využitím DNA", "I consent
+    to the enrolment of my fingerprint"), unless an exclude phrase of that category cancels it. Consent to
+    the processing of health data stays a decision: the box itself says nothing of the person's health."""
+    hits = _matched(index_for(categories), [texts[s] for s in ("label", "options", "question") if texts.get(s)])
+    for cat_id in PRIORITY:
+        cat = categories.get(cat_id)
+        if cat is None or not cat.consent_is_data or _pick(hits, cat_id, "exclude"):
+            continue
+        words = _pick(hits, cat_id, "strong")
+        if words:
+            return Classification(cat_id, 0.8, tuple(words))
+    return None
+
+
+def _adheres(texts: dict[str, str], topic: Topic | None, context: ContextWords | None) -> Classification | None:
+    """A consent box that accepts the organisation's founding texts ("Acepto la política de protección de datos,
+    estatutos y normas", "Die Satzung der Partei erkenne ich an") on a form whose topic is a membership topic
+    (a party, a union, a church): ticking it is joining, which records the belonging (``adherence`` in
+    signatures/field_context.toml)."""
+    if topic is None or context is None or context.adherence is None or topic.category not in context.membership_topics:
+        return None
+    for s in ("label", "options", "question"):
+        found = context.adherence.matches(tokens(texts[s])) if texts.get(s) else []
+        if found:
+            return Classification(topic.category, 0.6, (found[0].text,), topic.evidence)
+    return None
 
 
 def gives_consent(texts: dict[str, str], consent: TermIndex | None) -> bool:

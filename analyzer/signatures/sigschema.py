@@ -451,6 +451,9 @@ FIELD_SCHEMA: dict[str, Field] = {
     "input_types": _opt("str[]"),
     # The data is a value typed in (an identifier, a password): a choice (select, radio, checkbox) never holds it.
     "typed_only": _opt(bool),
+    # A consent checkbox that names this category's data by a strong word records that data (a DNA sample
+    # or a biometric template exists because the person consented to give it).
+    "consent_is_data": _opt(bool),
     # Per language: strong terms decide alone; weak terms need a second clue; exclude phrases
     # cancel the category for a field ("terms and conditions" is not a health condition).
     # topic: words in a page title, heading, legend, form name or URL path that put the form in
@@ -535,6 +538,7 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "membership_topics": _opt("str[]"),
     "membership": _opt("str[]"),
     "membership_not": _opt("str[]"),
+    "adherence": _opt("str[]"),
     "identity": _opt("str[]"),
     "requests": _opt("str[]"),
     "occupation": _opt("str[]"),
