@@ -1,0 +1,58 @@
+"""Compound heads (signatures/fields/health.toml, ``*word``): a German or Swedish health noun is most often
+the last part of a compound ("Lebensmittelunverträglichkeiten", "Hjärtsjukdom"), so the head is matched
+after a first part. Heads that end other compounds too, in any of the twelve languages (every language's
+terms are tried on every text), are not heads."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.signatures.lexicon import classify
+
+
+def _category(db, label: str, typ: str = "text") -> str | None:
+    found = classify({"label": label}, db.fields, typ, consent=db.consent_words, context=db.field_context)
+    return found.category if found else None
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Lebensmittelunverträglichkeiten",
+        "Nahrungsmittelallergie",
+        "Herzerkrankung",
+        "Rückenschmerzen",
+        "Krampfanfall",
+        "Sehbehinderung",
+        "Grippeimpfung",
+        "Notfallmedikament",
+        "Querschnittslähmung",
+        "Hjärtsjukdom",
+        "Ryggvärk",
+        "Glutenintolerans",
+        "Ledinflammation",
+        "Neuropsykiatrisk funktionsnedsättning",
+    ],
+)
+def test_a_compound_whose_head_is_a_health_noun_is_health(db, label: str) -> None:
+    assert _category(db, label) == "health", label
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Betriebsstörung melden",
+        "Datenschutzverletzung",
+        "Kooperation",
+        "Kundenbeschwerden",
+        "Verkehrsbehinderung",
+        "Arbeitsanfall",
+        "Wil je begeleiden?",
+        "Opleiden",
+        "Vattenskada",
+        "Driftstörning",
+        "Hochdruckreiniger",
+    ],
+)
+def test_a_compound_that_only_ends_like_one_is_not(db, label: str) -> None:
+    assert _category(db, label) is None, label
