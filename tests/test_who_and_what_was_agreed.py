@@ -129,3 +129,30 @@ def test_accepting_a_partys_statutes_on_its_join_form_is_joining(db) -> None:
     assert sites.get("privacidad") is None, sites
     # A sports club's statutes: no membership topic, a decision.
     assert _sites(db, _CLUB).get("vedtaegter") is None
+
+
+_FELIGRES = """<h1>Feligreses</h1>
+<form>
+  <label for=ig>Iglesia/Grupo</label>
+  <select id=ig name=iglesia_origen><option>Central</option><option>Getsemaní</option></select>
+</form>"""
+
+_NEW_CHURCH = """<h1>Registrar una nueva iglesia</h1>
+<form>
+  <label for=nom>Iglesia</label><input id=nom name=nombre_sede>
+</form>"""
+
+_VENUE = """<h1>Reserva tu boda</h1>
+<form>
+  <label for=ig>Iglesia</label>
+  <select id=ig name=lugar><option>Catedral</option><option>San José</option></select>
+</form>"""
+
+
+def test_choosing_the_church_one_belongs_to_is_the_belonging(db) -> None:
+    sites = _sites(db, _FELIGRES)
+    assert sites.get("iglesia_origen") == "religion", sites
+    # A text box with the same word may name the church being registered; a wedding venue's select has no
+    # membership topic.
+    assert _sites(db, _NEW_CHURCH).get("nombre_sede") is None
+    assert _sites(db, _VENUE).get("lugar") is None

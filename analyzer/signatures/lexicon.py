@@ -454,7 +454,7 @@ def classify(
     if best is None and topic is not None and context is not None and typ in TEXT_CONTROLS and _is_free_text(texts, context):
         return Classification(topic.category, 0.7, ("free text",), topic.evidence)
     if best is None and topic is not None and context is not None and topic.category in context.membership_topics:
-        word = _membership_word(texts, typ, context)
+        word = _membership_word(texts, typ, context) or _body_chosen(texts, typ, categories.get(topic.category))
         if word:
             return Classification(topic.category, 0.6, (word,), topic.evidence)
     if best is None and topic is not None and context is not None and topic.category in context.opinion_topics:
@@ -527,6 +527,31 @@ def _membership_word(texts: dict[str, str], input_type: str, context: ContextWor
     if context.membership_not is not None and any(context.membership_not.matches(t) for t in asked):
         return ""
     return next((t.text for toks in said for t in context.membership.matches(toks)), "")
+
+
+def _body_chosen(texts: dict[str, str], input_type: str, cat: Category | None) -> str:
+    """The word of a choice whose label or question is one of the topic's own domain words ("Iglesia/Grupo",
+    "Parish", "Local branch" as a select on a church's, party's or union's form): the visitor picks the
+    body they belong to. A text box with that label may name the organisation itself ("Church name" when a
+    church is registered) and is left alone."""
+    if cat is None or input_type not in ("select", "radio"):
+        return ""
+    asked = texts.get("label") or texts.get("question") or ""
+    if not asked:
+        return ""
+    return next((t.text for t in _domain_index(cat).matches(tokens(asked))), "")
+
+
+_DOMAIN_INDEXES: dict[int, tuple[Category, TermIndex]] = {}
+
+
+def _domain_index(cat: Category) -> TermIndex:
+    """The category's one-word topic terms ("iglesia*", "parish", "partei"), indexed once per category."""
+    entry = _DOMAIN_INDEXES.get(id(cat))
+    if entry is None or entry[0] is not cat:
+        entry = (cat, TermIndex(tuple(t for t in cat.topic if len(t.parts) == 1)))
+        _DOMAIN_INDEXES[id(cat)] = entry
+    return entry[1]
 
 
 def _partner_sought(texts: dict[str, str], context: ContextWords) -> Classification | None:
