@@ -1,6 +1,8 @@
 """The tenth session's vocabulary round (h-voc19, read from the retired eighth held-out set): a psychological
-assessment or report and the first period, each concept written in the twelve languages, a Russian vital
-signs' heart rate, and a political group one belongs to; with the look-alikes met while writing the words."""
+assessment or report, the first period, addiction and being sick, a pupil's special-needs plan, a newborn's
+Apgar score, lasting impairment and a church wedding's blessing and verse, each concept written in the twelve
+languages; a Russian vital signs' heart rate and a political group one belongs to; with the look-alikes met
+while writing the words."""
 
 from __future__ import annotations
 
@@ -28,6 +30,22 @@ CONCEPTS = {
     "ru-heart-rate": (field(label="ЧСС", type_="number"), "health"),
     "pt-political-group": (field(label="Grupo político"), "political"),
     "fr-political-group": (field(label="Groupe politique", options="Renew PPE S&D", type_="select"), "political"),
+    # addiction and being sick, a pupil's special-needs plan, a newborn's score, lasting impairment
+    "en-addicted": (field(label="Are you addicted to alcohol?", options="No Yes Sometimes", type_="select"), "health"),
+    "es-addicted": (field(label="¿Es usted adicto a alguna sustancia?", options="Sí No", type_="select"), "health"),
+    "pl-addicted": (field(label="Czy jest Pan uzależniony od alkoholu?", options="Tak Nie", type_="select"), "health"),
+    "es-sick": (field(label="Necesidades del Enfermo", type_="textarea"), "health"),
+    "es-curriculum": (field(question="¿Tiene alguna adecuación curricular?", options="Sí No", type_="radio"), "health"),
+    "de-compensation": (field(label="Nachteilsausgleich beantragt?", type_="checkbox"), "health"),
+    "it-pdp": (field(label="Piano didattico personalizzato", type_="checkbox"), "health"),
+    "fr-apgar": (field(label="Score APGAR", type_="number"), "health"),
+    "da-impairment": (field(label="AES skal vurdere", options="Mén Tab af erhvervsevne", type_="radio"), "health"),
+    "fr-incapacity": (field(label="Taux d'incapacité permanente"), "health"),
+    # a church wedding's blessing and verse
+    "fr-blessing": (field(label="Date de la bénédiction nuptiale", type_="date"), "religion"),
+    "fr-verse": (field(label="Verset de mariage"), "religion"),
+    "de-verse": (field(label="Trauspruch"), "religion"),
+    "nl-verse": (field(label="Trouwtekst"), "religion"),
 }
 
 LOOKALIKES = {
@@ -35,6 +53,10 @@ LOOKALIKES = {
     "en-psychology-degree": (field(label="Degree", options="Psychology Law Economics", type_="select"), "health"),
     "es-study-group": (field(label="Grupo de estudio"), "political"),
     "pt-ethics-group": (field(label="Grupo de ética"), "political"),
+    # a game's or a brand's addicts, a patient's guide, a poem's verse
+    "en-game-addicts": (field(label="Newsletter for puzzle addicts", type_="checkbox"), "health"),
+    "en-verse-poem": (field(label="Favourite poem (first verse)"), "religion"),
+    "es-nurse": (field(label="Enfermera responsable"), "religion"),
 }
 
 
