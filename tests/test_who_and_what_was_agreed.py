@@ -156,3 +156,22 @@ def test_choosing_the_church_one_belongs_to_is_the_belonging(db) -> None:
     # membership topic.
     assert _sites(db, _NEW_CHURCH).get("nombre_sede") is None
     assert _sites(db, _VENUE).get("lugar") is None
+
+
+_DATE_BOXES = """<form>
+  <label for=d>Dag</label><input type=tel id=d name=d>
+  <label for=m>Måned</label><input type=tel id=m name=m>
+  <label for=y>År</label><input type=tel id=y name=y>
+  <input type=tel id=dd name=dd placeholder="DD">
+  <label for=p>Telefon</label><input type=tel id=p name=p>
+  <label for=n>Nummer</label><input type=tel id=n name=n>
+</form>"""
+
+
+def test_a_date_typed_in_number_pad_boxes_is_not_a_phone_number(db) -> None:
+    sites = _sites(db, _DATE_BOXES)
+    for name in ("d", "m", "y", "dd"):
+        assert sites.get(name) is None, (name, sites)
+    # A phone box, and a number box, keep what their type says.
+    assert sites.get("p") == "contact", sites
+    assert sites.get("n") == "contact", sites

@@ -1267,7 +1267,12 @@ def _field_sections() -> SectionWords | None:
     record = tuple(t for cat, words in data["record"].items() for t in (make_term(w, cat, "record") for w in words) if t is not None)
     bare = frozenset(t for w in data["bare"] for t in tokens(w))
     return SectionWords(
-        TermIndex(record), _word_index(data["personal"]), _word_index(data["person"]), bare, _word_index(data.get("event_age", []))
+        TermIndex(record),
+        _word_index(data["personal"]),
+        _word_index(data["person"]),
+        bare,
+        _word_index(data.get("event_age", [])),
+        frozenset(t for w in data.get("date_parts", []) for t in tokens(w)),
     )
 
 

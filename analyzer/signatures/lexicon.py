@@ -332,6 +332,7 @@ class SectionWords:
     bare: frozenset[str] = frozenset()
     # "Età di esordio", "Idade em que foi percebida": the age at an event of the record, not who the person is
     event_age: TermIndex | None = None
+    date_parts: frozenset[str] = frozenset()  # "Dag", "Måned", "År": a date typed in boxes
 
 
 @dataclass(frozen=True)
@@ -428,14 +429,17 @@ def classify(
     hit_cats = {h.term.cat for h in human + dev + weak_only}
     if topic is not None:
         hit_cats.add(topic.category)
+    # A date typed in day, month and year boxes with type="tel" (for the phone's number pad): the label says what
+    # is asked, the type only how it is typed.
+    typed = "" if context is not None and _only_date_label(texts, context) else typ
     results: list[Classification] = []
     for cat_id in PRIORITY:
         cat = categories.get(cat_id)
-        if cat is None or (cat_id not in hit_cats and not (auto & cat.autocomplete) and typ not in cat.input_types):
+        if cat is None or (cat_id not in hit_cats and not (auto & cat.autocomplete) and typed not in cat.input_types):
             continue
         if cat.typed_only and typ in ("radio", "checkbox", "select"):
             continue  # "Tipo de documento: DNI / NIE / Pasaporte" asks which document, not its number
-        result = _score(cat, human, dev, weak_only, typ, auto, topic if topic is not None and topic.category == cat_id else None)
+        result = _score(cat, human, dev, weak_only, typed, auto, topic if topic is not None and topic.category == cat_id else None)
         if result and result.confidence >= THRESHOLD:
             results.append(result)
     # Words a person reads outrank identifiers a developer copied: "Headaches" with id="address".
@@ -594,6 +598,13 @@ def hinted(texts: dict[str, str], categories: dict[str, Category], input_type: s
     """The special categories a word of the field's own texts hints at (weak terms)."""
     hits = _matched(index_for(categories), [v for k, v in texts.items() if k != "options" or input_type in ("radio", "checkbox", "select")])
     return {h.term.cat for h in hits if h.term.kind == "weak" and h.term.cat in categories and categories[h.term.cat].art9}
+
+
+def _only_date_label(texts: dict[str, str], context: ContextWords) -> bool:
+    """A label (else a placeholder) that is only a date or its day, month or year ("Dato", "Måned", "År",
+    "DD"): the ``date_parts`` words of signatures/field_sections.toml."""
+    label = tokens(texts.get("label") or texts.get("placeholder") or "")
+    return bool(label) and context.sections is not None and all(w in context.sections.date_parts for w in label)
 
 
 def _is_free_text(texts: dict[str, str], context: ContextWords) -> bool:

@@ -571,6 +571,7 @@ FIELD_SECTIONS_SCHEMA: dict[str, Field] = {
     "person": _req("str[]"),
     "bare": _req("str[]"),
     "event_age": _opt("str[]"),
+    "date_parts": _opt("str[]"),
 }
 
 
