@@ -175,3 +175,20 @@ def test_a_date_typed_in_number_pad_boxes_is_not_a_phone_number(db) -> None:
     # A phone box, and a number box, keep what their type says.
     assert sites.get("p") == "contact", sites
     assert sites.get("n") == "contact", sites
+
+
+_LEAVING = """<h1>Austritt aus der Piratenpartei</h1>
+<form>
+  <label for=nr>Mitgliedsnummer</label><input id=nr name=nr>
+</form>"""
+
+_GYM = """<h1>Fitnessstudio: Kündigung</h1>
+<form>
+  <label for=nr>Mitgliedsnummer</label><input id=nr name=nr>
+</form>"""
+
+
+def test_a_members_number_on_a_partys_form_is_the_membership(db) -> None:
+    assert _sites(db, _LEAVING).get("nr") == "political"
+    # A gym's member number is nothing.
+    assert _sites(db, _GYM).get("nr") is None
