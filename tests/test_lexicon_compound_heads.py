@@ -1,7 +1,8 @@
 """Compound heads (signatures/fields/health.toml, political.toml, ``*word``): a German or Swedish health noun is
 most often the last part of a compound ("Lebensmittelunverträglichkeiten", "Hjärtsjukdom"), and so is a German or
-Dutch party's name ("Piratenpartei", "Dierenpartij"), so the head is matched after a first part. Heads that end other compounds too, in any of the twelve languages (every language's
-terms are tried on every text), are not heads."""
+Dutch party's name ("Piratenpartei", "Dierenpartij"), so the head is matched after a first part. Heads that end
+other compounds too, in any of the twelve languages (every language's terms are tried on every text), are not
+heads."""
 
 from __future__ import annotations
 
