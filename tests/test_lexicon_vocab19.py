@@ -1,6 +1,6 @@
 """The tenth session's vocabulary round (h-voc19, read from the retired eighth held-out set): a psychological
 assessment or report, the first period, addiction and being sick, a pupil's special-needs plan, a newborn's
-Apgar score, lasting impairment and a church wedding's blessing and verse, each concept written in the twelve
+Apgar score, lasting impairment, a church wedding's blessing and verse and a church's offices, each concept written in the twelve
 languages; a Russian vital signs' heart rate and a political group one belongs to; with the look-alikes met
 while writing the words."""
 
@@ -46,6 +46,13 @@ CONCEPTS = {
     "fr-verse": (field(label="Verset de mariage"), "religion"),
     "de-verse": (field(label="Trauspruch"), "religion"),
     "nl-verse": (field(label="Trouwtekst"), "religion"),
+    # a church's offices and a believer's conversion
+    "pt-presbyter": (field(label="Presbítero em:", type_="date"), "religion"),
+    "pt-evangelist": (field(label="Evangelista em:", type_="date"), "religion"),
+    "es-missionary": (field(label="Misionero desde"), "religion"),
+    "nl-elder": (field(label="Ouderling sinds"), "religion"),
+    "pl-deacon": (field(label="Diakon w parafii"), "religion"),
+    "pt-conversion": (field(label="Local da Conversão:"), "religion"),
 }
 
 LOOKALIKES = {
@@ -57,6 +64,9 @@ LOOKALIKES = {
     "en-game-addicts": (field(label="Newsletter for puzzle addicts", type_="checkbox"), "health"),
     "en-verse-poem": (field(label="Favourite poem (first verse)"), "religion"),
     "es-nurse": (field(label="Enfermera responsable"), "religion"),
+    # a currency's or a sale's conversion, a shop's evangelist
+    "pt-currency": (field(label="Taxa de conversão"), "religion"),
+    "en-brand-evangelist": (field(label="Are you a product evangelist?", type_="checkbox"), "religion"),
 }
 
 
