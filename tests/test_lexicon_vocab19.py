@@ -1,8 +1,8 @@
-"""The tenth session's vocabulary round (h-voc19, read from the retired eighth held-out set): a psychological
-assessment or report, the first period, addiction and being sick, a pupil's special-needs plan, a newborn's
-Apgar score, lasting impairment, a church wedding's blessing and verse and a church's offices, each concept written in the twelve
-languages; a Russian vital signs' heart rate and a political group one belongs to; with the look-alikes met
-while writing the words."""
+"""The tenth session's vocabulary round (h-voc19, read from the retired eighth held-out set and the development
+set): a psychological assessment or report, the first period, addiction and being sick, a pupil's special-needs
+plan, a newborn's Apgar score, lasting impairment, a church wedding's blessing and verse, a church's offices and
+the sex of the partner sought, each concept written in the twelve languages; a Russian vital signs' heart rate
+and a political group one belongs to; with the look-alikes met while writing the words."""
 
 from __future__ import annotations
 
@@ -53,6 +53,12 @@ CONCEPTS = {
     "nl-elder": (field(label="Ouderling sinds"), "religion"),
     "pl-deacon": (field(label="Diakon w parafii"), "religion"),
     "pt-conversion": (field(label="Local da Conversão:"), "religion"),
+    # the sex of the partner sought, asked as whom one wants to see, with a prompt or a repeated question as the
+    # first option, or as a bride or a groom
+    "fr-who-to-see": (field(question="Qui voulez-vous voir ?", options="Femme Homme Tous", type_="radio"), "sex-life"),
+    "pl-sex-sought": (field(label="Poszukiwana płeć do relacji", options="Mężczyzna Kobieta Inna Dowolna", type_="select"), "sex-life"),
+    "es-prompt": (field(label="Buscando...", options="Selecciona tu preferencia Hombre Mujer", type_="select"), "sex-life"),
+    "en-bride-groom": (field(label="Looking For", options="Looking For * Bride (Female) Groom (Male)", type_="select"), "sex-life"),
 }
 
 LOOKALIKES = {
@@ -67,6 +73,9 @@ LOOKALIKES = {
     # a currency's or a sale's conversion, a shop's evangelist
     "pt-currency": (field(label="Taxa de conversão"), "religion"),
     "en-brand-evangelist": (field(label="Are you a product evangelist?", type_="checkbox"), "religion"),
+    # a wedding shop's department and a shop's "Looking for" with children's wear
+    "en-wedding-shop": (field(label="Department", options="Bride Groom Guests", type_="select"), "sex-life"),
+    "es-shop": (field(label="Buscando...", options="Selecciona tu preferencia Hombre Mujer Niños", type_="select"), "sex-life"),
 }
 
 

@@ -574,7 +574,9 @@ def _partner_sought(texts: dict[str, str], context: ContextWords) -> Classificat
         found = context.seeking.matches(options)
         seeking = found[0].text if found and len(sexes) >= 2 else ""
         said = {w for t in found for w, _ in t.parts}
-    # Only sexes ("Un homme", "Females Males Both"), not a shop's "Men Women Kids".
+    # Only sexes ("Un homme", "Females Males Both"), not a shop's "Men Women Kids"; a choice may repeat its
+    # question as its first, empty option ("Looking For * / Bride (Female) / Groom (Male)").
+    said |= {w for toks in asked for w in toks}
     if seeking and sexes and all(w in context.sexes or w in context.either or w in said for w in options):
         return Classification("sex-life", 0.6, (seeking, *dict.fromkeys(sexes)))
     return None
