@@ -192,3 +192,18 @@ def test_a_members_number_on_a_partys_form_is_the_membership(db) -> None:
     assert _sites(db, _LEAVING).get("nr") == "political"
     # A gym's member number is nothing.
     assert _sites(db, _GYM).get("nr") is None
+
+
+_LANGUAGES = """<form>
+  <label for=ml>Modersmål</label>
+  <select id=ml name=sprak><option>Afrikaans</option><option>Akasele, Cemba, Kasele (Togo)</option></select>
+  <label for=sy>Příznaky</label>
+  <select id=sy name=priznaky><option>Horečka</option><option>Kašel</option></select>
+</form>"""
+
+
+def test_a_language_list_is_not_read_for_symptoms(db) -> None:
+    sites = _sites(db, _LANGUAGES)
+    assert sites.get("sprak") is None, sites
+    # The same word as a symptom's option is health.
+    assert sites.get("priznaky") == "health", sites

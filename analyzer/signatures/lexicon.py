@@ -658,7 +658,7 @@ def _asks_identity(texts: dict[str, str], context: ContextWords) -> bool:
 
 def _asks_occupation(texts: dict[str, str], context: ContextWords) -> bool:
     """A control whose label (else its question, else its placeholder) asks for the person's occupation,
-    profession or level of education, or which member of the staff did something (``occupation`` in
+    profession, level of education or languages, or which member of the staff did something (``occupation`` in
     signatures/field_context.toml)."""
     return _first_said_matches(texts, ("label", "question", "placeholder"), context.occupation)
 
