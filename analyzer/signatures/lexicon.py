@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -370,16 +371,21 @@ THRESHOLD = 0.5
 TEXT_CONTROLS = frozenset({"text", "textarea", "contenteditable", "search", ""})
 
 
-_INDEXES: dict[int, tuple[dict[str, Category], TermIndex]] = {}
+_INDEXES: dict[tuple[str, int], tuple[object, TermIndex]] = {}
+
+
+def _cached_index(kind: str, owner: object, terms: Callable[[], tuple[Term, ...]]) -> TermIndex:
+    """An index built once per ``owner`` object (the signature database lives as long as the process)."""
+    entry = _INDEXES.get((kind, id(owner)))
+    if entry is None or entry[0] is not owner:
+        entry = (owner, TermIndex(terms()))
+        _INDEXES[(kind, id(owner))] = entry
+    return entry[1]
 
 
 def index_for(categories: dict[str, Category]) -> TermIndex:
     """One index over every category's terms: a field's texts are matched once, not per category."""
-    entry = _INDEXES.get(id(categories))
-    if entry is None or entry[0] is not categories:
-        entry = (categories, TermIndex(tuple(t for c in categories.values() for t in c.terms)))
-        _INDEXES[id(categories)] = entry
-    return entry[1]
+    return _cached_index("all", categories, lambda: tuple(t for c in categories.values() for t in c.terms))
 
 
 def classify(
@@ -546,16 +552,9 @@ def _body_chosen(texts: dict[str, str], input_type: str, cat: Category | None) -
     return next((t.text for t in _domain_index(cat).matches(tokens(asked))), "")
 
 
-_DOMAIN_INDEXES: dict[int, tuple[Category, TermIndex]] = {}
-
-
 def _domain_index(cat: Category) -> TermIndex:
     """The category's one-word topic terms ("iglesia*", "parish", "partei"), indexed once per category."""
-    entry = _DOMAIN_INDEXES.get(id(cat))
-    if entry is None or entry[0] is not cat:
-        entry = (cat, TermIndex(tuple(t for t in cat.topic if len(t.parts) == 1)))
-        _DOMAIN_INDEXES[id(cat)] = entry
-    return entry[1]
+    return _cached_index("domain", cat, lambda: tuple(t for t in cat.topic if len(t.parts) == 1))
 
 
 def _partner_sought(texts: dict[str, str], context: ContextWords) -> Classification | None:
