@@ -41,6 +41,19 @@ def test_an_html_block_with_blank_lines_and_indented_controls_stays_html() -> No
     assert lines[3].strip().startswith("<select") and lines[6] == ""
 
 
+def test_a_page_written_as_header_nav_and_main_blocks_keeps_its_indented_form() -> None:
+    # A Jekyll page whose whole body is HTML sections with blank lines inside: the indented form in <main> is
+    # markup; an indented control after the sections close is code again.
+    text = (
+        "---\nlayout: page\n---\n<header>\n    <nav>\n        <a href=/>Home</a>\n\n    </nav>\n</header>\n"
+        "<main>\n\n    <h1>Skade</h1>\n\n    <fieldset>\n        <input name=diagnose>\n    </fieldset>\n</main>\n"
+        "\n    <input name=code>\n"
+    )
+    page = "\n".join(_lines(text))
+    assert "<input name=diagnose>" in page
+    assert "<input name=code>" not in page
+
+
 def test_a_bold_line_is_a_section_title() -> None:
     assert _lines("**Medical information**\n")[0] == "<p><strong>Medical information</strong></p>"
 

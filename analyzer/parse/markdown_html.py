@@ -27,8 +27,14 @@ _HEADING_END = " \t#"  # a heading's closing #s (stripped in code: one regex rep
 _BOLD_LINE = re.compile(r"^[ \t]{0,3}(?:\*\*|__)([^*_]{2,120})(?:\*\*|__)[ \t]*(?::[ \t]*)?$")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _HTML_START = re.compile(r"^[ \t]{0,3}<(?:[A-Za-z][\w:-]*|/[A-Za-z]|!--)")
-# Block elements whose open / close count keeps an HTML block open across blank lines.
-_BLOCK_TAG = re.compile(r"<(/?)(form|div|fieldset|table|section|article|details|ul|ol|dl|select|textarea|label)\b", re.I)
+# Block elements whose open / close count keeps an HTML block open across blank lines (kramdown and Python-Markdown
+# read an element to its end tag): the page's sections too, so a Jekyll page written as a <header>, <nav> and <main>
+# with blank lines inside keeps its indented form.
+_BLOCK_TAG = re.compile(
+    r"<(/?)(form|div|fieldset|table|section|article|details|ul|ol|dl|select|textarea|label"
+    r"|header|footer|main|nav|aside|figure|blockquote|address|center|dialog|noscript)\b",
+    re.I,
+)
 FORM_CONTROL = re.compile(rb"<(?:input|select|textarea)\b|contenteditable", re.I)
 
 
