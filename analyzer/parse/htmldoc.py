@@ -246,9 +246,10 @@ class Page:
 
 _PARSER: lxml.html.HTMLParser | None = None
 # Control characters (and lone surrogates) become blanks before lxml sees the text: lxml builds
-# an attribute named "\x0e" from `<script src=… \x0e>` and then raises ValueError when it is read.
-# Same length, so lxml's line numbers stay true.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+# an attribute named "\x0e" from `<script src=… \x0e>` and then raises ValueError when it is read,
+# and it keeps a form feed in a text it then refuses to be given back (a Vue template's "{{\x0c"
+# rewritten with its message's words). Same length, so lxml's line numbers stay true.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def attributes(el: lxml.etree._Element) -> dict[str, str]:
