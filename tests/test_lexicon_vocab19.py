@@ -1,8 +1,10 @@
 """The tenth session's vocabulary round (h-voc19, read from the retired eighth held-out set and the development
 set): a psychological assessment or report, the first period, addiction and being sick, a pupil's special-needs
-plan, a newborn's Apgar score, lasting impairment, a church wedding's blessing and verse, a church's offices and
-the sex of the partner sought, each concept written in the twelve languages; a Russian vital signs' heart rate
-and a political group one belongs to; with the look-alikes met while writing the words."""
+plan, a newborn's Apgar score, lasting impairment, a church wedding's blessing and verse, a church's offices, the
+sex of the partner sought and (from the tenth development batch) the sex assigned at birth, an anaesthesia
+consultation, being medically unable to work, a disease gene, a raw DNA file and a dimissorial letter, each
+concept written in the twelve languages; a Russian vital signs' heart rate and a political group one belongs to;
+with the look-alikes met while writing the words."""
 
 from __future__ import annotations
 
@@ -59,6 +61,23 @@ CONCEPTS = {
     "pl-sex-sought": (field(label="Poszukiwana płeć do relacji", options="Mężczyzna Kobieta Inna Dowolna", type_="select"), "sex-life"),
     "es-prompt": (field(label="Buscando...", options="Selecciona tu preferencia Hombre Mujer", type_="select"), "sex-life"),
     "en-bride-groom": (field(label="Looking For", options="Looking For * Bride (Female) Groom (Male)", type_="select"), "sex-life"),
+    # from the tenth development batch: the sex assigned at birth, an anaesthesia consultation, being medically
+    # unable to work, a disease gene, a raw DNA file, choosing a party, a dimissorial letter
+    "en-gender-at-birth": (field(label="Gender at Birth *", options="Male Female Intersex", type_="select"), "sex-life"),
+    "es-sex-at-birth": (field(label="Sexo asignado al nacer", options="Hombre Mujer", type_="select"), "sex-life"),
+    "fr-asa": (field(label="Classe ASA :", options="I II III IV", type_="select"), "health"),
+    "fr-mallampati": (field(label="Mallampati :", options="1 2 3 4", type_="select"), "health"),
+    "es-intubation": (field(label="Intubación difícil", type_="checkbox"), "health"),
+    "en-medically-unable": (field(question="Are you medically UNABLE to work?", options="Yes No", type_="radio"), "health"),
+    "pl-circulation": (field(question="Czy cierpi Pan/-i na zaburzenia ukrwienia?", options="Tak Nie", type_="radio"), "health"),
+    "es-brca": (field(label="Conocida con Gen BRCA 1", type_="checkbox"), "health"),
+    "en-hereditary": (field(label="Hereditary conditions in your family"), "health"),
+    "de-hereditary": (field(label="Erbkrankheiten in der Familie"), "health"),
+    "en-dna-file": (field(label="Upload your 23andMe raw DNA file"), "genetic"),
+    "en-dna-sample": (field(label="DNA sample code"), "genetic"),
+    "de-party-choice": (field(question="Wählen Sie eine Partei", options="SPD CDU Grüne", type_="radio"), "political"),
+    "fr-party-choice": (field(label="Choisissez un parti", type_="select"), "political"),
+    "de-dimissorial": (field(label="Dimissoriale benötigt", type_="checkbox"), "religion"),
 }
 
 LOOKALIKES = {
@@ -76,6 +95,12 @@ LOOKALIKES = {
     # a wedding shop's department and a shop's "Looking for" with children's wear
     "en-wedding-shop": (field(label="Department", options="Bride Groom Guests", type_="select"), "sex-life"),
     "es-shop": (field(label="Buscando...", options="Selecciona tu preferencia Hombre Mujer Niños", type_="select"), "sex-life"),
+    # a birthday party's theme, a football match, a batch of goods, a page of a site, a date of birth
+    "en-party-theme": (field(label="Choose a party theme", options="Pirates Princesses", type_="select"), "political"),
+    "es-match": (field(label="Elige un partido", options="Real Madrid - Barcelona", type_="select"), "political"),
+    "pl-batch": (field(label="Wybierz partię towaru"), "political"),
+    "cs-side": (field(label="Vyberte stranu", options="Levá Pravá", type_="select"), "political"),
+    "en-date-of-birth": (field(label="Date of birth", type_="date"), "sex-life"),
 }
 
 
