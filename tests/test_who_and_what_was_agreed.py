@@ -207,3 +207,10 @@ def test_a_language_list_is_not_read_for_symptoms(db) -> None:
     assert sites.get("sprak") is None, sites
     # The same word as a symptom's option is health.
     assert sites.get("priznaky") == "health", sites
+
+
+def test_a_memo_on_an_anaesthesia_consultation_is_its_free_text(db) -> None:
+    page = "<h1>Consultation anesthésiste</h1><form><label for=m>Mémo :</label><textarea id=m name=memo></textarea></form>"
+    assert _sites(db, page).get("memo") == "health"
+    # The same memo on a shop's order form is nothing.
+    assert _sites(db, "<h1>Commande</h1><form><label for=m>Mémo :</label><textarea id=m name=memo></textarea></form>").get("memo") is None
