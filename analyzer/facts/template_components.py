@@ -21,7 +21,7 @@ import lxml.etree
 
 from analyzer.parse.form_helpers import KEY_MARKS, SHORT, message_words
 from analyzer.parse.htmldoc import Page
-from analyzer.signatures import TemplateKit
+from analyzer.signatures import TemplateKit, UiComponent
 
 _CONTROLS = ("input", "select", "textarea")
 # Set on an element renamed here (its original tag): the raw text has no "<input" for it, so it is located
@@ -29,7 +29,7 @@ _CONTROLS = ("input", "select", "textarea")
 RENAMED = "data-replaylint-component"
 _EXPRESSION = re.compile(r"^[#$*]\{[^}]*\}$")  # "#{patient.diagnosis}", "${…}", "*{…}"
 _LAST_PART = re.compile(r"[A-Za-z_$][\w$]*(?=\W*$)")
-_TAG = re.compile(r"<([A-Za-z][\w:-]*)")
+_TAG = re.compile(r"<([A-Za-z][\w:.-]*)")
 
 
 def native(page: Page, kit: TemplateKit) -> None:
@@ -50,6 +50,9 @@ def native(page: Page, kit: TemplateKit) -> None:
             _as_native(el, component.tag, component.type, component.label_prop, kit.for_props.get(tag), kit.key_props.get(tag), kit.literal)
         elif tag == SHORT:
             _as_native(el, "input", None, None, None)
+        elif el.get("name") and (own := _own_component(tag, kit)) is not None:
+            given = next((p for p in own[1] if el.get(p) or el.get(f":{p}")), None)
+            _as_native(el, own[0].tag, own[0].type, given, None, None, kit.literal)
     for el in list(root.iter()):
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in kit.wrapper_props or tag in kit.wrapper_children:
@@ -84,10 +87,21 @@ def _with_marked_keys(printed: str) -> re.Pattern[str]:
 
 
 def _worth_reading(text: str, kit: TemplateKit) -> bool:
-    """One pass over the template's tag names, stopping at the first of the kit's; else a binding."""
-    if f"<{SHORT} " in text or any(m.group(1).lower() in kit.names for m in _TAG.finditer(text)):
+    """One pass over the template's tag names, stopping at the first of the kit's or of a project's own form
+    components; else a binding."""
+    if f"<{SHORT} " in text or any(m.group(1).lower() in kit.names or _own_component(m.group(1).lower(), kit) for m in _TAG.finditer(text)):
         return True
     return kit.bound.search(text) is not None
+
+
+def _own_component(tag: str, kit: TemplateKit) -> tuple[UiComponent, tuple[str, ...]] | None:
+    """A project's own form component named for the control it renders (``<form-input>``, ``<FormTextarea>``
+    as lxml reads it, ``<x-select>``: ``component_suffix`` in ui_components.toml, as in JSX), by the end of its
+    name without hyphens; never a native control itself (a name must be longer than the suffix it ends with)."""
+    if not tag or tag in _CONTROLS:
+        return None
+    flat = tag.replace("-", "").replace(":", "").replace(".", "")
+    return next(((comp, props) for suffix, comp, props in kit.suffixes if len(flat) > len(suffix) and flat.endswith(suffix)), None)
 
 
 def _label_inside(wrapper: lxml.etree._Element, text: str, kit: TemplateKit) -> None:

@@ -541,6 +541,9 @@ class TemplateKit:
     binding_expressions: tuple[str, ...] = ()  # attributes that bind only when they hold an expression
     translations: frozenset[str] = frozenset()  # calls that print a translated message ([translation] calls)
     translation_pipes: frozenset[str] = frozenset()  # template filters that do ([translation] pipes)
+    # A project's own form components by the end of their name, lower case (``component_suffix``, as for JSX):
+    # ``<form-input name="…" label="…">``, ``<x-select name="…">``.
+    suffixes: tuple[tuple[str, UiComponent, tuple[str, ...]], ...] = ()
 
     @functools.cached_property
     def names(self) -> frozenset[str]:
@@ -1166,6 +1169,7 @@ def _template_kit(data: dict[str, Any]) -> TemplateKit:
         binding_expressions=tuple(bindings.get("expressions", [])),
         translations=frozenset(data.get("translation", {}).get("calls", [])),
         translation_pipes=frozenset(data.get("translation", {}).get("pipes", [])),
+        suffixes=tuple((suffix.lower(), comp, props) for suffix, comp, props in _ui_suffixes(data)),
     )
 
 

@@ -1,0 +1,48 @@
+"""A project's own form components in templates (analyzer/facts/template_components.py, ``component_suffix`` in
+signatures/ui_components.toml): a Vue single-file component's ``<form-input name="…" label="…">`` or
+``<FormTextarea>``, a Blade anonymous component ``<x-select name="…">``, is read as the control its name says when
+it is given a field name, labelled by its first label prop, as JSX's ``<FormInput>`` already was. A component
+without a name, one whose name ends in no control, and a native control keep their reading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import scan_text
+
+_VUE = """<template>
+  <h1>Taufe bearbeiten</h1>
+  <fieldset>
+    <legend>Täufling</legend>
+    <form-input name="first_contact_with" label="Erstkontakt mit" v-model="baptism.first_contact_with"/>
+    <FormTextarea name="diagnosis" label="Diagnose"/>
+    <form-select name="confession" :label="'Konfession'" :options="confessions"/>
+    <form-input label="Diagnose ohne Namen"/>
+    <user-profile name="allergies" title="Allergien"/>
+    <select name="religion"><option>evangelisch</option><option>katholisch</option></select>
+  </fieldset>
+</template>
+"""
+
+
+def _fields(one) -> dict[str, str]:
+    return {f.name: f.classification.category for f in one.fields}
+
+
+def test_a_vue_projects_own_form_components_are_the_controls_they_name(tmp_path: Path, db) -> None:
+    fields = _fields(scan_text(tmp_path, _VUE, db, "BaptismEditor.vue"))
+    assert fields.get("diagnosis") == "health", fields
+    assert fields.get("confession") == "religion", fields
+    assert fields.get("religion") == "religion", fields  # a native select, as before
+    # A component with no field name stays a wrapper; one whose name ends in no control is not a control.
+    assert "allergies" not in fields, fields
+
+
+def test_a_blade_anonymous_component_is_the_control_it_names(tmp_path: Path, db) -> None:
+    page = (
+        '<h1>Anamnese</h1>\n<form>\n  <x-forms.textarea name="allergies" label="Allergien"/>\n'
+        '  <x-forms.text-field name="city" label="Ort"/>\n</form>\n'
+    )
+    fields = _fields(scan_text(tmp_path, page, db, "anamnese.blade.php"))
+    assert fields.get("allergies") == "health", fields
+    assert "city" not in fields, fields
