@@ -46,3 +46,25 @@ def test_a_blade_anonymous_component_is_the_control_it_names(tmp_path: Path, db)
     fields = _fields(scan_text(tmp_path, page, db, "anamnese.blade.php"))
     assert fields.get("allergies") == "health", fields
     assert "city" not in fields, fields
+
+
+_MULTILINE = """<template>
+  <h1>Anamnese</h1>
+  <v-text-field
+    label="Diagnosis"
+    v-model="form.diagnosis"
+  />
+  <FormTextarea
+    name="allergies"
+    label="Allergies"
+  />
+</template>
+"""
+
+
+def test_a_component_written_over_several_lines_is_reported_where_it_starts(tmp_path: Path, db) -> None:
+    one = scan_text(tmp_path, _MULTILINE, db, "Anamnese.vue")
+    lines = {f.name: (f.line, f.column) for f in one.fields}
+    # lxml gives the line a start tag ends on; the finding points at "<v-text-field" and "<FormTextarea".
+    assert lines.get("diagnosis") == (3, 3), lines
+    assert lines.get("allergies") == (7, 3), lines

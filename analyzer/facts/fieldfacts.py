@@ -854,7 +854,11 @@ def _located(page: Page, c: _Control, found: Classification) -> FieldSite:
     el = c.el
     attrs = htmldoc.attributes(el)
     anc_attrs, anc_classes, _, _ = c.ancestors
-    line, column = page.locate(c.tag, c.index) if c.index >= 0 else (el.sourceline or 1, 1)
+    if c.index >= 0:
+        line, column = page.locate(c.tag, c.index)
+    else:  # a component renamed to the control it renders: its own start tag, where it begins
+        renamed = el.get(RENAMED)
+        line, column = page.start_of(renamed, el.sourceline or 1) if renamed else (el.sourceline or 1, 1)
     return FieldSite(
         classification=found,
         line=line,

@@ -243,6 +243,23 @@ class Page:
             return self._sourcelines[tag][index] or 1, 1
         return self.lines.line_col(offset)
 
+    def start_of(self, tag: str, line: int) -> tuple[int, int]:
+        """(line, column) of the start tag ``<tag`` of an element lxml puts at ``line``: lxml gives the line a
+        start tag written over several lines ends on, so the last ``<tag`` at or before the end of that line is
+        looked for, at most ``_START_BACK`` characters back (any case: lxml lowers ``<FormTextarea``); else
+        ``line`` and column 1."""
+        text = self.text
+        begin = self.lines.offset(line, 1)
+        end = text.find("\n", begin)
+        end = len(text) if end < 0 else end
+        window = max(0, begin - _START_BACK)
+        starts = [m.start() for m in re.finditer(rf"<{re.escape(tag)}(?=[\s/>])", text[window:end], re.IGNORECASE)]
+        return self.lines.line_col(window + starts[-1]) if starts else (line, 1)
+
+
+# How far back from lxml's line a renamed component's start tag is looked for (Page.start_of): a start tag
+# with a few dozen attributes on their own lines.
+_START_BACK = 4000
 
 _PARSER: lxml.html.HTMLParser | None = None
 # Control characters (and lone surrogates) become blanks before lxml sees the text: lxml builds
