@@ -29,6 +29,7 @@ from analyzer.signatures.lexicon import (
     TermIndex,
     Topic,
     asks_decision,
+    asks_occupation,
     asks_referral,
     asks_size,
     gives_consent,
@@ -382,7 +383,7 @@ def from_record_section(
         named = [tokens(texts[k]) for k in ("name", "id") if texts.get(k)]
         if any(words.person.matches(t) for t in named):
             return None
-    if context.occupation is not None and any(context.occupation.matches(t) for t in said):
+    if asks_occupation(texts, context):
         return None  # "Intake gedaan door", "Livello scolastico": a member of staff, a degree
     label = tokens(texts.get("label") or texts.get("question") or texts.get("placeholder") or "")
     if label and all(w in words.bare for w in label):

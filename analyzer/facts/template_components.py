@@ -89,7 +89,11 @@ def _with_marked_keys(printed: str) -> re.Pattern[str]:
 def _worth_reading(text: str, kit: TemplateKit) -> bool:
     """One pass over the template's tag names, stopping at the first of the kit's or of a project's own form
     components; else a binding."""
-    if f"<{SHORT} " in text or any(m.group(1).lower() in kit.names or _own_component(m.group(1).lower(), kit) for m in _TAG.finditer(text)):
+    if f"<{SHORT} " in text:
+        return True
+    # Each tag name once: a page's few dozen names, not its thousands of tags, are compared with the suffixes.
+    names = {m.group(1).lower() for m in _TAG.finditer(text)}
+    if any(n in kit.names or _own_component(n, kit) for n in names):
         return True
     return kit.bound.search(text) is not None
 

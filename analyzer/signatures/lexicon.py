@@ -418,7 +418,7 @@ def classify(
     sources = HUMAN_SOURCES if choice else tuple(s for s in HUMAN_SOURCES if s != "legend")
     if context is not None and _asks_subjects(texts, context):
         sources = tuple(s for s in sources if s != "options")
-    if context is not None and _asks_occupation(texts, context):
+    if context is not None and asks_occupation(texts, context):
         # "Occupation: Doctor / Nurse / Physiotherapist", "Profissão" with "Ex: enfermeira, psicóloga":
         # the choices and the example name jobs, not the visitor's health.
         sources = tuple(s for s in sources if s not in ("options", "placeholder"))
@@ -525,7 +525,7 @@ def _membership_word(texts: dict[str, str], input_type: str, context: ContextWor
     fee"): ``membership`` and ``membership_not`` in signatures/field_context.toml."""
     if context.membership is None:
         return ""
-    if _asks_identity(texts, context) or _asks_occupation(texts, context):
+    if _asks_identity(texts, context) or asks_occupation(texts, context):
         return ""  # "Ocupación del miembro", "Statut matrimonial": who the member is, not the belonging
     keys: tuple[str, ...] = ("label", "question", "placeholder", "title", "name", "id")
     if input_type.lower() in ("radio", "checkbox", "select"):
@@ -655,7 +655,7 @@ def _asks_identity(texts: dict[str, str], context: ContextWords) -> bool:
     return _first_said_matches(texts, ("label", "question", "placeholder"), context.identity)
 
 
-def _asks_occupation(texts: dict[str, str], context: ContextWords) -> bool:
+def asks_occupation(texts: dict[str, str], context: ContextWords) -> bool:
     """A control whose label (else its question, else its placeholder) asks for the person's occupation,
     profession, level of education or languages, or which member of the staff did something (``occupation`` in
     signatures/field_context.toml)."""
