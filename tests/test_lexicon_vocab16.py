@@ -181,6 +181,21 @@ def test_look_alike_is_not_the_category(case: str, db, lookalikes: dict | None =
     assert result is None or result.category != category, result
 
 
+def round_tests(concepts: dict, lookalikes: dict):
+    """A later vocabulary round's two parametrized tests over its own tables, asserting as this module's do
+    (``test_concept_is_the_category, test_look_alike_is_not_the_category = round_tests(CONCEPTS, LOOKALIKES)``)."""
+
+    @pytest.mark.parametrize("case", sorted(concepts))
+    def concept(case: str, db) -> None:
+        test_concept_is_the_category(case, db, concepts)
+
+    @pytest.mark.parametrize("case", sorted(lookalikes))
+    def look_alike(case: str, db) -> None:
+        test_look_alike_is_not_the_category(case, db, lookalikes)
+
+    return concept, look_alike
+
+
 # Numbers are words of a term: "legge 104", "top 09", "d66" need their number (when tokens dropped digits they
 # were "legge", "top" and the "d" of every "d'adhésion"). Every term written with a digit keeps it as a word.
 def test_a_term_written_with_a_number_keeps_it(db) -> None:

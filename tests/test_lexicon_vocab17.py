@@ -4,8 +4,6 @@ and the look-alikes met while writing the words do not."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests import test_lexicon_vocab16
 from tests.test_classifier import field
 from tests.test_lexicon_vocab16 import _classify
@@ -52,14 +50,7 @@ LOOKALIKES = {
 }
 
 
-@pytest.mark.parametrize("case", sorted(CONCEPTS))
-def test_concept_is_the_category(case: str, db) -> None:
-    test_lexicon_vocab16.test_concept_is_the_category(case, db, CONCEPTS)
-
-
-@pytest.mark.parametrize("case", sorted(LOOKALIKES))
-def test_look_alike_is_not_the_category(case: str, db) -> None:
-    test_lexicon_vocab16.test_look_alike_is_not_the_category(case, db, LOOKALIKES)
+test_concept_is_the_category, test_look_alike_is_not_the_category = test_lexicon_vocab16.round_tests(CONCEPTS, LOOKALIKES)
 
 
 def test_a_referring_physician_is_not_a_referral_question(db) -> None:
