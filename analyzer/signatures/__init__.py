@@ -1248,6 +1248,9 @@ def _field_context() -> ContextWords | None:
         opinion=_word_index(data.get("opinion", [])),
         opinion_not=_word_index(data.get("opinion_not", [])),
         referral=_word_index(data.get("referral", [])),
+        family_topics=frozenset(data.get("family_topics", [])),
+        relatives=frozenset(t for w in data.get("relatives", []) for t in tokens(w)),
+        relatives_also=frozenset(t for w in data.get("relatives_also", []) for t in tokens(w)),
     )
 
 

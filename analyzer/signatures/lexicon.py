@@ -364,6 +364,10 @@ class ContextWords:
     opinion_not: TermIndex | None = None  # "Criminal record": a candidate's vetting asks for facts (Art. 10)
     referral: TermIndex | None = None  # "How did you hear about us?": a channel, not data about the visitor
     adherence: TermIndex | None = None  # "I accept the statutes": joining, even in a box that gives consent
+    # A family history's grid: under a condition, which relatives had it ("Madre / Padre / Abuelos")
+    family_topics: frozenset[str] = frozenset()
+    relatives: frozenset[str] = frozenset()
+    relatives_also: frozenset[str] = frozenset()  # "Other", "None": offered beside the relatives
 
 
 PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported
@@ -471,9 +475,33 @@ def classify(
         word = _opinion_asked(texts, typ, context)
         if word:
             return Classification(topic.category, 0.6, (word,), topic.evidence)
+    if best is None and topic is not None and context is not None and topic.category in context.family_topics:
+        if _relatives_chosen(texts, typ, context):
+            return Classification(topic.category, 0.6, ("family history",), topic.evidence)
     if best is None and context is not None and "sex-life" in categories:
         return _partner_sought(texts, context)
     return best
+
+
+def _relatives_chosen(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:
+    """A choice whose every option is a relative (``relatives`` in signatures/field_context.toml, beside "Other"
+    or "None"), two of them at least, or a checkbox labelled with one: which relatives had the condition a family
+    history's grid asks about ("Cardiopatías: Abuelos / Padre / Madre / Hermanos"). A label that asks who the person
+    is to someone ("Parentesco", "Relationship") is not that question."""
+    if input_type not in ("radio", "checkbox", "select") or not context.relatives:
+        return False
+    checkbox = input_type == "checkbox"
+    item = tokens(texts.get("options") or (texts.get("label", "") if checkbox else ""))
+    kin = {w for w in item if w in context.relatives}
+    if not kin or len(kin) < (1 if checkbox else 2):
+        return False
+    if any(w not in context.relatives and w not in context.relatives_also for w in item):
+        return False
+    asked = tokens(texts.get("question", "") if checkbox else texts.get("label") or texts.get("question") or "")
+    if not asked:
+        return True
+    person = context.sections.person if context.sections is not None else None
+    return not any(index is not None and index.matches(asked) for index in (person, context.identity))
 
 
 def _opinion_asked(texts: dict[str, str], input_type: str, context: ContextWords) -> str:
@@ -591,6 +619,8 @@ def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_ty
     if context.membership_topics and _membership_word(texts, input_type, context):
         return True
     if _opinion_asked(texts, input_type, context):
+        return True
+    if context.family_topics and _relatives_chosen(texts, input_type.lower(), context):
         return True
     return bool(hinted(texts, categories, input_type))
 

@@ -547,6 +547,9 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "opinion": _opt("str[]"),
     "opinion_not": _opt("str[]"),
     "referral": _opt("str[]"),
+    "family_topics": _opt("str[]"),
+    "relatives": _opt("str[]"),
+    "relatives_also": _opt("str[]"),
 }
 
 # signatures/field_inflection.toml: per language, how a word's end changes ("a > a e"), applied to the
