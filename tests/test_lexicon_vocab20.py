@@ -1,7 +1,8 @@
 """The eleventh session's vocabulary round (h-voc20, read from the retired ninth held-out set): a dating profile's
 relationship intention that is about sex life (an open relationship, sex dating, a fling), each concept written
-in the twelve languages, and a blood donor's pre-check as a health form; with the look-alikes met while writing
-the words."""
+in the twelve languages, a blood donor's pre-check as a health form, and a therapy named as a German, Dutch,
+Swedish or Danish compound;
+with the look-alikes met while writing the words."""
 
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ CONCEPTS = {
     "cs-open": (field(label="Hledám", options="Vážný vztah Otevřený vztah Přátelství", type_="select"), "sex-life"),
     "sv-open": (field(label="Söker", options="Seriöst förhållande Öppet förhållande Vänskap", type_="select"), "sex-life"),
     "ru-open": (field(label="Ищу", options="Серьёзные отношения Свободные отношения Дружба", type_="select"), "sex-life"),
+    # a therapy named as a compound
+    "nl-relationship-therapy": (field(label="Wat wil je bereiken met de relatietherapie?", type_="textarea"), "health"),
+    "de-trauma-therapy": (field(label="Bisherige Traumatherapie"), "health"),
+    "sv-talk-therapy": (field(label="Har du gått i samtalsterapi?", options="Ja Nej", type_="radio"), "health"),
+    "da-couples-therapy": (field(label="Har I tidligere gået i parterapi?", options="Ja Nej", type_="radio"), "health"),
 }
 
 LOOKALIKES = {
@@ -37,6 +43,8 @@ LOOKALIKES = {
     "fr-customer-relation": (field(label="Relation client"), "sex-life"),
     "de-open-positions": (field(label="Offene Stellen", type_="checkbox"), "sex-life"),
     "es-open-bar": (field(label="Tipo de evento", options="Barra abierta Cena", type_="select"), "sex-life"),
+    # a course that trains therapy dogs names no one's therapy
+    "de-therapy-dog-course": (field(label="Kurs", options="Therapiehundeausbildung Welpenkurs", type_="select"), "health"),
     # a donation to a charity is not a blood donation
     "de-donation": (field(label="Spendenbetrag", type_="number"), "health"),
     "en-donation": (field(label="Donation amount", type_="number"), "health"),
