@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import lxml.etree
 
+from analyzer.facts.gridcells import grid_headers
 from analyzer.facts.pagecontext import (
     checkbox_lists,
     checklist_item,
@@ -340,7 +341,8 @@ def _choices(group: list[lxml.etree._Element], labels: _Labels) -> str:
     out = []
     for el in group[:_MAX_CHOICES]:
         wrap = next((_text(a) for a in el.iterancestors("label")), "")
-        out.append(labels.of(el) or wrap or _after(el) or el.get("value", ""))
+        grid = None if (labels.of(el) or wrap or _after(el)) else grid_headers(el, _text, _is_control)
+        out.append(labels.of(el) or wrap or _after(el) or (grid.column if grid is not None else el.get("value", "")))
     return clip(" / ".join(t for t in out if t))
 
 
@@ -798,15 +800,26 @@ def _texts(
         label = " ".join(
             filter(None, [label] + [_text(e) for e in (ids.get(i) for i in attrs["aria-labelledby"].split()) if e is not None])
         )
+    grid = None
     if not label and typ not in ("radio", "checkbox"):
         label = _preceding_label(el)
         if not tokens(label):  # "", "/", "-", "(###)": a part of a composite control
             label = _outer_cell_label(el) or label
+        if not tokens(label):
+            grid = grid_headers(el, _text, _is_control)  # "Notas" above, "Diabetes" on its row
+            if grid is not None:
+                label = grid.column
+                texts["question"] = grid.row
     texts["label"] = label
     if typ in ("radio", "checkbox"):
         texts["question"] = _question(el, attrs.get("name", ""), group_first, labels, answers)
         after = _after(el)
-        texts["options"] = wrap or (label if own_id else "") or after or attrs.get("value", "")
+        texts["options"] = wrap or (label if own_id else "") or after
+        if not texts["options"]:
+            grid = grid_headers(el, _text, _is_control)  # "Madre" above, "Diabetes" on its row
+            texts["options"] = grid.column if grid is not None else attrs.get("value", "")
+            if grid is not None and not texts["question"]:
+                texts["question"] = grid.row
         texts["label"] = "" if texts["options"] == label else label
     if tag == "select":
         texts["options"] = clip(_joined(_text(o) for o in el.iter("option")))
