@@ -110,3 +110,29 @@ def test_only_a_strong_reading_is_passed_on(db) -> None:
     assert followed_up(Classification("contact", 0.9, ("email",)), {"label": "E-mail"}, db.fields) is None
     assert only_follow_up("Other", db.field_context) and only_follow_up("Outras", db.field_context)
     assert not only_follow_up("Other comments about your stay", db.field_context)
+
+
+# Two radios named apart that answer one question ("¿Fuma? (o) Sí (o) No" as name=f1 and name=f2): the second
+# answers the first one's question, and the follow-up after it continues that question.
+_SPLIT = """<div><label for="q">¿Padece usted diabetes?</label></div>
+<div class="form-check"><input type="radio" name="d1" id="d1" value="1"><label for="d1">Sí</label>
+<input type="radio" name="d2" id="d2" value="2"><label for="d2">No</label></div>
+<input type="text" name="d_cual" placeholder="¿Cuál?">"""
+
+# The same radios in two rows of their own: the second is another question's answer, left unread.
+_APART = """<div><label for="q">¿Padece usted diabetes?</label></div>
+<div class="form-check"><input type="radio" name="d1" id="d1" value="1"><label for="d1">Sí</label></div>
+<div class="form-check"><input type="radio" name="n2" id="n2" value="2"><label for="n2">Newsletter</label></div>"""
+
+
+def _page_sites(db, html: str) -> dict[str, str]:
+    page = htmldoc.parse(html)
+    found = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context)
+    return {s.name: s.classification.category for s in found}
+
+
+def test_a_radio_named_apart_answers_the_question_beside_it(db) -> None:
+    sites = _page_sites(db, _SPLIT)
+    assert sites.get("d1") == "health" and sites.get("d2") == "health", sites
+    assert sites.get("d_cual") == "health", sites
+    assert _page_sites(db, _APART).get("n2") is None

@@ -316,6 +316,10 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
             texts["options"] = texts["choices"]  # the answer is one of them: "Normal / A fórceps / Cesariana"
         key = id(form)
         previous, previous_legend, before = asked.get(key, ("", "", None))
+        if typ == "radio" and not texts.get("question") and _answers_alongside(el, before):
+            # "ACTIVIDAD FÍSICA: (o) SI (o) NO" with the two radios named act1 and act2: the second answers the
+            # first one's question.
+            texts["question"] = before.texts["question"]
         # A follow-up ("Date", "If yes, which?") continues the previous control's question, not one
         # asked in another section: a control under a legend of its own reads that legend instead.
         own_section = bool(texts.get("legend")) and texts.get("legend") != previous_legend
@@ -333,6 +337,20 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
             texts = _texts(el, "contenteditable", "contenteditable", labels, ids, group_first, anc)
             out.append(_Control(el, "contenteditable", -1, "contenteditable", texts, _form_of(el), anc))
     return out
+
+
+def _answers_alongside(el: lxml.etree._Element, before: _Control | None) -> bool:
+    """Whether the radio ``el`` stands beside the radio before it (the same parent, or each in a label of the
+    same parent) and that one was asked a question: two radios named apart that answer one question."""
+    if before is None or before.typ != "radio" or not before.texts.get("question"):
+        return False
+    return _choice_box(el) is not None and _choice_box(el) is _choice_box(before.el)
+
+
+def _choice_box(el: lxml.etree._Element) -> lxml.etree._Element | None:
+    """The element holding a choice: its parent, or its label's parent when a label wraps it."""
+    parent = el.getparent()
+    return parent.getparent() if parent is not None and parent.tag == "label" else parent
 
 
 def _choices(group: list[lxml.etree._Element], labels: _Labels) -> str:
