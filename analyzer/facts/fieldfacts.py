@@ -316,7 +316,7 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
             texts["options"] = texts["choices"]  # the answer is one of them: "Normal / A fórceps / Cesariana"
         key = id(form)
         previous, previous_legend, before = asked.get(key, ("", "", None))
-        if typ == "radio" and not texts.get("question") and _answers_alongside(el, before):
+        if typ == "radio" and not texts.get("question") and before is not None and _answers_alongside(el, before):
             # "ACTIVIDAD FÍSICA: (o) SI (o) NO" with the two radios named act1 and act2: the second answers the
             # first one's question.
             texts["question"] = before.texts["question"]
@@ -339,10 +339,10 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
     return out
 
 
-def _answers_alongside(el: lxml.etree._Element, before: _Control | None) -> bool:
+def _answers_alongside(el: lxml.etree._Element, before: _Control) -> bool:
     """Whether the radio ``el`` stands beside the radio before it (the same parent, or each in a label of the
     same parent) and that one was asked a question: two radios named apart that answer one question."""
-    if before is None or before.typ != "radio" or not before.texts.get("question"):
+    if before.typ != "radio" or not before.texts.get("question"):
         return False
     return _choice_box(el) is not None and _choice_box(el) is _choice_box(before.el)
 
