@@ -136,6 +136,29 @@ def test_phoenix_inputs_are_written_as_their_controls() -> None:
     assert "<input" not in lines[7]
 
 
+def test_civicrm_smarty_quickform_tags_are_written_as_their_controls(tmp_path, db) -> None:
+    from tests.conftest import scan_text
+
+    text = (
+        '<div class="crm-section">\n'
+        '  <div class="label">{$form.date_bapteme.label}</div>\n'
+        '  <div class="content">{$form.date_bapteme.html}</div>\n'
+        "</div>\n"
+        '<div class="crm-section"><div class="label">{$form.religion.label}</div>\n'
+        '<div class="content">{$form.religion.html}</div></div>\n'
+        "<p>{$contact.religion}</p>\n"
+    )
+    out = form_helpers.write("templates/CRM/Form/Individu.tpl", text, text, [], None, signatures.load().form_helpers)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n")
+    lines = out.split("\n")
+    assert "date bapteme" in lines[1] and "{$form" not in lines[1] and "name=date_bapteme" in lines[2], out
+    assert "<input" not in lines[6], out  # a value printed as text is no control
+    sites = {s.name: s.classification.category for s in scan_text(tmp_path, text, db, "Individu.tpl").fields}
+    assert sites.get("date_bapteme") == "religion" and sites.get("religion") == "religion", sites
+    # Another template language's {$form.x.html} (a .php file) is not read as QuickForm's.
+    assert "name=religion" not in form_helpers.write("page.php", text, text, [], None, signatures.load().form_helpers)
+
+
 @pytest.mark.parametrize(
     ("dialect", "template", "text"),
     [
