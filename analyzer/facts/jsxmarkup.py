@@ -26,6 +26,7 @@ from analyzer.parse.form_helpers import message_words
 from analyzer.parse.jsfacts import STRING_TYPES, Program
 from analyzer.parse.jsparse import JsSource
 from analyzer.parse.positions import blank
+from analyzer.signatures import JsxBindings
 from analyzer.signatures import UiComponent as Component
 
 _JSX = ("jsx_element", "jsx_self_closing_element")
@@ -96,11 +97,14 @@ class _Writer:
         printed: Callable[[tuple[str, ...]], object] | None = None,
         suffixes: tuple[tuple[str, Component, tuple[str, ...]], ...] = (),
         translations: frozenset[str] = frozenset(),
+        bindings: JsxBindings | None = None,
     ) -> None:
         self.prog = prog
         self.components = components
         self.suffixes = suffixes
         self.translations = translations
+        self.bindings = bindings or JsxBindings()
+        self.label_texts: dict[str, list[str]] | None = None  # member -> the strings object literals give it, read once
         self.out = _Out()
         # Expressions printed as text whose path ``printed`` accepts (personal data): each is
         # written as one private-use character, found again in the parsed page.
@@ -161,6 +165,8 @@ class _Writer:
                 self.out.write(_escape(self.prog.string_value(inner[0]) or "") + " ")
                 return
             said = self._translated(inner[0]) if len(inner) == 1 else None
+            if said is None and len(inner) == 1:
+                said = self._label_member(inner[0])
             if said is not None:
                 self.out.write(_escape(said) + " ")
                 return
@@ -279,6 +285,10 @@ class _Writer:
             if comp is not None and key == comp.label_prop:
                 key = "aria-label"
             attrs.append((_RENAMED.get(key, key.lower() if key in ("autoComplete", "contentEditable", "tabIndex") else key), value))
+        if (tag in _NATIVE or comp is not None) and not any(k == "name" for k, _ in attrs):
+            bound = self._bound_name(opening)  # value={form.firstName}, onChange={set("firstName")}
+            if bound:
+                attrs.append(("name", bound))
         if comp is not None:
             tag, attrs = _rendered_as(tag, attrs)
         if comp is not None and comp.type and not any(k == "type" for k, _ in attrs):
@@ -318,6 +328,46 @@ class _Writer:
             return None
         return message_words(said)
 
+    def _bound_name(self, opening: Node) -> str | None:
+        """The field a control without a name is bound to: the last part of the state its value prop holds
+        (``value={form.firstName}``), else the literal its change handler is called with
+        (``onChange={set("firstName")}``); not a part that names nothing (``value={value}``)."""
+        found: str | None = None
+        for attr in opening.named_children:
+            kids = attr.named_children if attr.type == "jsx_attribute" else []
+            if len(kids) < 2 or kids[1].type != "jsx_expression":
+                continue
+            key = self.prog.text(kids[0])
+            inner = [c for c in kids[1].named_children if c.type != "comment"]
+            if len(inner) != 1:
+                continue
+            expr = inner[0]
+            # A bare state variable names its field only as a value (value={firstName}); checked={isSelected} is a flag.
+            member = expr.type in ("member_expression", "subscript_expression")
+            if key in self.bindings.values and (member or (expr.type == "identifier" and key in self.bindings.identifier_values)):
+                last = _last_part(self.prog, expr)
+                if last and last not in self.bindings.generic:
+                    return last
+            elif key in self.bindings.handlers and found is None and expr.type == "call_expression":
+                args = self.prog.args(expr)
+                said = self.prog.string_value(args[0]) if args and args[0].type in STRING_TYPES else None
+                if said and said not in self.bindings.generic:
+                    found = said
+        return found
+
+    def _label_member(self, expr: Node) -> str | None:
+        """What ``{L.firstName}`` prints when ``L`` holds the page's labels: the texts the file's object literals
+        give that member (``firstName: "Vorname"`` in each language's table), else the member's words."""
+        if expr.type != "member_expression":
+            return None
+        parts = self.prog.path(expr).split(".")
+        if len(parts) != 2 or parts[0] not in self.bindings.label_objects or not parts[1]:
+            return None
+        if self.label_texts is None:
+            self.label_texts = _literal_members(self.prog)
+        texts = self.label_texts.get(parts[1])
+        return " / ".join(texts) if texts else message_words(parts[1])
+
     def _registered_name(self, attr: Node) -> str | None:
         """``{...register('diagnosis')}`` (react-hook-form) names the field it spreads onto."""
         if attr.type != "jsx_expression":
@@ -355,6 +405,37 @@ class _Writer:
 
 
 _NATIVE = ("input", "select", "textarea")
+
+
+_MAX_PAIRS = 5000  # object-literal members read for label tables, at most
+_MAX_TEXTS = 4  # texts kept per member (one per language of the table)
+
+
+def _literal_members(prog: Program) -> dict[str, list[str]]:
+    """Each member name the file's object literals give a string (``firstName: "Vorname"``), with its texts."""
+    out: dict[str, list[str]] = {}
+    stack, seen = [prog.parsed.root], 0
+    while stack and seen < _MAX_PAIRS:
+        node = stack.pop()
+        if node.type == "pair":
+            seen += 1
+            key, value = node.child_by_field_name("key"), node.child_by_field_name("value")
+            if key is not None and value is not None and value.type in STRING_TYPES:
+                said = prog.string_value(value)
+                texts = out.setdefault(prog.text(key).strip("'\""), [])
+                if said and said not in texts and len(texts) < _MAX_TEXTS:
+                    texts.append(said)
+                continue
+        stack.extend(reversed(node.named_children))  # a table of tables: { de: { firstName: "Vorname" } }
+    return out
+
+
+def _last_part(prog: Program, expr: Node) -> str:
+    """The last named part of ``form.firstName``, ``answers["smoker"]``, ``firstName``."""
+    if expr.type == "subscript_expression":
+        index = expr.child_by_field_name("index")
+        return (prog.string_value(index) or "") if index is not None and index.type in STRING_TYPES else ""
+    return prog.path(expr).rsplit(".", 1)[-1]
 
 
 def _rendered_as(tag: str, attrs: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
@@ -438,12 +519,13 @@ def jsx_markup(
     printed: Callable[[tuple[str, ...]], object] | None = None,
     suffixes: tuple[tuple[str, Component, tuple[str, ...]], ...] = (),
     translations: frozenset[str] = frozenset(),
+    bindings: JsxBindings | None = None,
 ) -> tuple[str, list]:
     """:func:`jsx_html`, and the expressions it prints that ``printed`` accepts (line, column, text,
     path, its answer), each written into the HTML as the private-use character ``MARK_BASE + i``."""
     if not prog.jsx:
         return "", []
-    writer = _Writer(prog, components, printed, suffixes, translations)
+    writer = _Writer(prog, components, printed, suffixes, translations, bindings)
     end = -1
     for el in sorted(prog.jsx, key=lambda n: n.start_byte):
         if el.start_byte < end:

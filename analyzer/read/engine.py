@@ -638,7 +638,12 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
             # for=); the TSX grammar and Babel do not. The markup is read from a copy that says Class= / For=.
             prog = jsfacts.Program(jsparse.parse(jsxmarkup.keyword_attributes_renamed(pieces[0])))
         html, values = jsxmarkup.jsx_markup(
-            prog, db.ui_components, lambda p: rendered.classify_path(p, db.fields, words), db.ui_suffixes, db.template_kit.translations
+            prog,
+            db.ui_components,
+            lambda p: rendered.classify_path(p, db.fields, words),
+            db.ui_suffixes,
+            db.template_kit.translations,
+            db.jsx_bindings,
         )
         # A form written in strings (innerHTML, jQuery, lit's html`…`, a printable form a component
         # hands to document.write) is a page of its own, beside the component's JSX.

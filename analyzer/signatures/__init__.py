@@ -526,6 +526,18 @@ class UiComponent:
 
 
 @dataclass(frozen=True)
+class JsxBindings:
+    """What names a JSX control that has no ``name``, and what prints a field's label (ui_components.toml
+    ``jsx_bindings``)."""
+
+    values: frozenset[str] = frozenset()  # props holding the bound state: value={form.firstName}
+    handlers: frozenset[str] = frozenset()  # change handlers called with the field's name: onChange={set("firstName")}
+    generic: frozenset[str] = frozenset()  # bound names that say nothing: value={value}
+    label_objects: frozenset[str] = frozenset()  # objects whose members are labels: {L.firstName}
+    identifier_values: frozenset[str] = frozenset()  # value props a bare state variable names: value={firstName}
+
+
+@dataclass(frozen=True)
 class TemplateKit:
     """Form components of Vue, Angular and web-component kits as written in templates, the wrappers that
     label the controls inside them, and the attributes that bind a control to its field
@@ -636,6 +648,7 @@ class SignatureDB:
     # (suffix, the control, the props that may label it), longest suffix first.
     ui_suffixes: tuple[tuple[str, UiComponent, tuple[str, ...]], ...] = ()
     template_kit: TemplateKit = field(default_factory=TemplateKit)
+    jsx_bindings: JsxBindings = field(default_factory=JsxBindings)
     form_helpers: tuple[FormHelper, ...] = ()
     tag_managers: tuple[TagManager, ...] = ()
     # Validated data of policy_pages.toml and legal_basis.toml (compiled by analyzer/facts/policy_pages.py,
@@ -1115,6 +1128,7 @@ def _build(folders: list[Path]) -> SignatureDB:
         ui_components=_ui_components(ui_data),
         ui_suffixes=_ui_suffixes(ui_data),
         template_kit=_template_kit(ui_data),
+        jsx_bindings=_jsx_bindings(ui_data),
         form_helpers=_form_helpers(),
         tag_managers=_tag_managers(),
         policy_pages=_optional_table("policy_pages.toml", POLICY_PAGES_SCHEMA),
@@ -1152,6 +1166,11 @@ def _ui_suffixes(data: dict[str, Any]) -> tuple[tuple[str, UiComponent, tuple[st
 
 def _ui_components(data: dict[str, Any]) -> dict[str, UiComponent]:
     return {n: UiComponent(c["tag"], c.get("type"), c.get("label_prop")) for c in data.get("component", []) for n in c["names"]}
+
+
+def _jsx_bindings(data: dict[str, Any]) -> JsxBindings:
+    b = data.get("jsx_bindings", {})
+    return JsxBindings(*(frozenset(b.get(k, [])) for k in ("values", "handlers", "generic", "label_objects", "identifier_values")))
 
 
 def _template_kit(data: dict[str, Any]) -> TemplateKit:

@@ -1,0 +1,49 @@
+"""React's controlled controls (ui_components.toml ``jsx_bindings``, docs/fields.md "Forms in components"): a JSX
+control with no ``name`` is named by the state its value prop holds or the field its change handler is called
+with, and ``{L.firstName}`` from a table of labels prints that label (the strings the file's object literals give
+the member). Look-alikes: a flag (``checked={isSelected}``), a value that names nothing (``value={value}``), a
+member of an object that is not a label table (``{user.religion}`` prints a value, not a label)."""
+
+from __future__ import annotations
+
+from tests.conftest import scan_text
+
+_FORM = """const LABELS = {
+  de: { firstName: "Vorname", insuranceName: "Krankenkasse", meds: "Aktuelle Medikamente" },
+  en: { firstName: "First name", insuranceName: "Health insurer", meds: "Current medication" },
+};
+
+export default function Anamnese({ lang }) {
+  const L = LABELS[lang] || LABELS.de;
+  const [form, setForm] = useState({});
+  const set = (k) => (e) => setForm({ ...form, [k]: e.target.value });
+  return (
+    <form>
+      <h2>Anamnesebogen</h2>
+      <label><span>{L.firstName}</span><input type="text" value={form.firstName} onChange={set("firstName")} /></label>
+      <label><span>{L.insuranceName}</span><input type="text" value={form.insuranceName} onChange={set("insuranceName")} /></label>
+      <label><span>{L.meds}</span><textarea onChange={set("medications")} /></label>
+      <label><input type="checkbox" checked={isSelected} onChange={toggle} /> Newsletter</label>
+      <input type="text" value={value} onChange={onChange} />
+      <p>{user.religion}</p>
+    </form>
+  );
+}
+"""
+
+
+def test_controlled_inputs_are_named_and_labelled(tmp_path, db) -> None:
+    sites = {s.name: s.classification for s in scan_text(tmp_path, _FORM, db, "Anamnese.jsx").fields}
+    # The label table's texts label the controls; the bound state names them.
+    assert sites["insuranceName"].category == "health", sites
+    assert sites["medications"].category == "health", sites
+    # A first name is who the person is, not the record's: it has a name and a label now, and stays out.
+    assert "firstName" not in sites or sites["firstName"].category != "health", sites
+    # A flag and a value that names nothing give no name.
+    assert "isSelected" not in sites and "value" not in sites, sites
+
+
+def test_a_member_of_another_object_is_not_a_label(tmp_path, db) -> None:
+    found = scan_text(tmp_path, _FORM, db, "Anamnese.jsx")
+    # {user.religion} is a printed value (Values rendered as text), not a label written into the page.
+    assert all("religion" not in (s.classification.words or ()) for s in found.fields), found.fields
