@@ -68,3 +68,13 @@ def test_a_component_written_over_several_lines_is_reported_where_it_starts(tmp_
     # lxml gives the line a start tag ends on; the finding points at "<v-text-field" and "<FormTextarea".
     assert lines.get("diagnosis") == (3, 3), lines
     assert lines.get("allergies") == (7, 3), lines
+
+
+def test_a_selectize_component_is_a_select(tmp_path: Path, db) -> None:
+    page = (
+        '<template>\n  <h1>Taufe</h1>\n  <form-selectize label="Konfession" name="parish" :options="confessions"/>\n'
+        '  <user-selectize-avatar name="avatar" label="Bild"/>\n</template>\n'
+    )
+    fields = _fields(scan_text(tmp_path, page, db, "Baptism.vue"))
+    assert fields.get("parish") == "religion", fields
+    assert "avatar" not in fields, fields  # "selectize" in the middle of a name is not its end

@@ -55,7 +55,9 @@ def form_hint(components: tuple[str, ...], template_names: tuple[str, ...] = (),
     kit = "|".join(re.escape(n) for n in sorted(template_names, key=len, reverse=True))
     ends = "|".join(re.escape(n) for n in sorted(suffixes, key=len, reverse=True))
     alternatives = r"input|textarea|select|(?:\w+\.)?(?:" + names + ")" + (f"|(?i:{kit})" if kit else "")
-    alternatives += rf"|\w*(?:{ends})" if ends else ""  # a project's own RadioField, FormInput...
+    # A project's own RadioField, FormInput, and in a template <form-select>, <x-forms.textarea> (any case).
+    alternatives += rf"|\w*(?:{ends})" if ends else ""
+    alternatives += rf"|[\w.:-]*[-.:](?i:{ends})" if ends and kit else ""
     pattern = r"<(?:" + alternatives + r")[\s/>]"
     return re.compile(pattern.encode() + rb"|contentEditable|contenteditable")
 
