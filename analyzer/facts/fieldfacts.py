@@ -344,7 +344,8 @@ def _answers_alongside(el: lxml.etree._Element, before: _Control) -> bool:
     same parent) and that one was asked a question: two radios named apart that answer one question."""
     if before.typ != "radio" or not before.texts.get("question"):
         return False
-    return _choice_box(el) is not None and _choice_box(el) is _choice_box(before.el)
+    box = _choice_box(el)
+    return box is not None and box is _choice_box(before.el)
 
 
 def _choice_box(el: lxml.etree._Element) -> lxml.etree._Element | None:
@@ -359,8 +360,9 @@ def _choices(group: list[lxml.etree._Element], labels: _Labels) -> str:
     out = []
     for el in group[:_MAX_CHOICES]:
         wrap = next((_text(a) for a in el.iterancestors("label")), "")
-        grid = None if (labels.of(el) or wrap or _after(el)) else grid_headers(el, _text, _is_control)
-        out.append(labels.of(el) or wrap or _after(el) or (grid.column if grid is not None else el.get("value", "")))
+        own = labels.of(el) or wrap or _after(el)
+        grid = None if own else grid_headers(el, _text, _is_control)  # a grid's column: "Nie / Selten / Oft"
+        out.append(own or (grid.column if grid is not None else el.get("value", "")))
     return clip(" / ".join(t for t in out if t))
 
 
@@ -818,7 +820,6 @@ def _texts(
         label = " ".join(
             filter(None, [label] + [_text(e) for e in (ids.get(i) for i in attrs["aria-labelledby"].split()) if e is not None])
         )
-    grid = None
     if not label and typ not in ("radio", "checkbox"):
         label = _preceding_label(el)
         if not tokens(label):  # "", "/", "-", "(###)": a part of a composite control
