@@ -88,3 +88,24 @@ def test_look_alikes_keep_their_own_reading(db) -> None:
     assert _texts(db, _TIMETABLE)["ma_m"] == {"question": "Mañana", "options": "Martes", "name": "ma_m"}
     page = htmldoc.parse(_TIMETABLE)
     assert fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context) == []
+
+
+def test_a_large_table_is_indexed_once_not_walked_per_control() -> None:
+    """600 rows of ten boxes: the header rows are found in one pass over the table, so the work grows with the
+    table, not with its boxes times the rows above each (each box walked 40 rows up cost 14 times as much)."""
+    from analyzer.facts.gridcells import GridReader
+
+    rows = "".join(f"<tr><td>Field {r}</td>" + "".join(f"<td><input name=c{r}_{d}></td>" for d in range(10)) + "</tr>" for r in range(600))
+    page = htmldoc.parse(f"<table><tr><td colspan=11>Form</td></tr>{rows}</table>")
+    calls = 0
+
+    def is_control(el) -> bool:
+        nonlocal calls
+        calls += 1
+        return fieldfacts._is_control(el)
+
+    reader = GridReader(fieldfacts._text, is_control)
+    controls = list(page.root.iter("input"))
+    assert all(reader.headers(c) is None for c in controls)
+    cells = 601 * 11
+    assert calls <= cells + 2 * len(controls), calls  # at most each cell once, and a few per control

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import lxml.etree
 
-from analyzer.facts.gridcells import grid_headers
+from analyzer.facts.gridcells import GridReader, cell_at, column_of
 from analyzer.facts.pagecontext import (
     checkbox_lists,
     checklist_item,
@@ -277,6 +277,7 @@ def extract(
 
 def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: ContextWords | None) -> list[_Control]:
     labels = _Labels(root)
+    grid = GridReader(_text, _is_control)
     ids = _IdLookup(root)
     answers = context.answers if context is not None else frozenset()
     elements = [el for el in root.iter("input", "textarea", "select")]
@@ -308,11 +309,11 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
             radio_groups.add(el.get("name"))
         form = _form_of(el)
         anc = _ancestors(el)
-        texts = _texts(el, el.tag, typ, labels, ids, group_first, anc, answers)
+        texts = _texts(el, el.tag, typ, labels, ids, group_first, anc, grid, answers)
         if typ == "radio" and len(radios.get(el.get("name") or "", ())) > 1:
             # The group is reported at its first choice; what all its choices say is kept apart ("choices"):
             # an opinion scale shows in its last one, "No firm opinion".
-            texts["choices"] = _choices(radios[el.get("name")], labels)
+            texts["choices"] = _choices(radios[el.get("name")], labels, grid)
             texts["options"] = texts["choices"]  # the answer is one of them: "Normal / A fórceps / Cesariana"
         key = id(form)
         previous, previous_legend, before = asked.get(key, ("", "", None))
@@ -334,7 +335,7 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
     for el in root.xpath("//*[@contenteditable]") if editable else ():
         if (el.get("contenteditable") or "").lower() in ("", "true", "plaintext-only"):
             anc = _ancestors(el)
-            texts = _texts(el, "contenteditable", "contenteditable", labels, ids, group_first, anc)
+            texts = _texts(el, "contenteditable", "contenteditable", labels, ids, group_first, anc, grid)
             out.append(_Control(el, "contenteditable", -1, "contenteditable", texts, _form_of(el), anc))
     return out
 
@@ -354,15 +355,15 @@ def _choice_box(el: lxml.etree._Element) -> lxml.etree._Element | None:
     return parent.getparent() if parent is not None and parent.tag == "label" else parent
 
 
-def _choices(group: list[lxml.etree._Element], labels: _Labels) -> str:
+def _choices(group: list[lxml.etree._Element], labels: _Labels, grid: GridReader) -> str:
     """The texts of a radio group's choices, in order: each one's label, else the text right after it, else
     its value."""
     out = []
     for el in group[:_MAX_CHOICES]:
         wrap = next((_text(a) for a in el.iterancestors("label")), "")
         own = labels.of(el) or wrap or _after(el)
-        grid = None if own else grid_headers(el, _text, _is_control)  # a grid's column: "Nie / Selten / Oft"
-        out.append(own or (grid.column if grid is not None else el.get("value", "")))
+        headers = None if own else grid.headers(el)  # a grid's column: "Nie / Selten / Oft"
+        out.append(own or (headers.column if headers is not None else el.get("value", "")))
     return clip(" / ".join(t for t in out if t))
 
 
@@ -778,20 +779,8 @@ def _cell_above(cell: lxml.etree._Element) -> str:
         above = above.getprevious()
     if above is None or above.tag != "tr":
         return ""
-    column = sum(
-        int(c.get("colspan") or 1) if (c.get("colspan") or "1").isdigit() else 1
-        for c in cell.itersiblings(preceding=True)
-        if isinstance(c.tag, str)
-    )
-    at = 0
-    for c in above:
-        if not isinstance(c.tag, str):
-            continue
-        if at == column:
-            return "" if _is_control(c) else _short(_text(c))
-        span = c.get("colspan") or "1"
-        at += int(span) if span.isdigit() else 1
-    return ""
+    found = cell_at(above, column_of(cell))
+    return "" if found is None or _is_control(found) else _short(_text(found))
 
 
 def _joined(texts: Iterable[str]) -> str:
@@ -808,7 +797,15 @@ def _joined(texts: Iterable[str]) -> str:
 
 
 def _texts(
-    el, tag: str, typ: str, labels: _Labels, ids: _IdLookup, group_first: dict, anc: tuple, answers: frozenset[str] = frozenset()
+    el,
+    tag: str,
+    typ: str,
+    labels: _Labels,
+    ids: _IdLookup,
+    group_first: dict,
+    anc: tuple,
+    grid: GridReader,
+    answers: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
     attrs = el.attrib
     _, _, legend, wrap = anc
@@ -825,20 +822,20 @@ def _texts(
         if not tokens(label):  # "", "/", "-", "(###)": a part of a composite control
             label = _outer_cell_label(el) or label
         if not tokens(label):
-            grid = grid_headers(el, _text, _is_control)  # "Notas" above, "Diabetes" on its row
-            if grid is not None:
-                label = grid.column
-                texts["question"] = grid.row
+            headers = grid.headers(el)  # "Notas" above, "Diabetes" on its row
+            if headers is not None:
+                label = headers.column
+                texts["question"] = headers.row
     texts["label"] = label
     if typ in ("radio", "checkbox"):
         texts["question"] = _question(el, attrs.get("name", ""), group_first, labels, answers)
         after = _after(el)
         texts["options"] = wrap or (label if own_id else "") or after
         if not texts["options"]:
-            grid = grid_headers(el, _text, _is_control)  # "Madre" above, "Diabetes" on its row
-            texts["options"] = grid.column if grid is not None else attrs.get("value", "")
-            if grid is not None and not texts["question"]:
-                texts["question"] = grid.row
+            headers = grid.headers(el)  # "Madre" above, "Diabetes" on its row
+            texts["options"] = headers.column if headers is not None else attrs.get("value", "")
+            if headers is not None and not texts["question"]:
+                texts["question"] = headers.row
         texts["label"] = "" if texts["options"] == label else label
     if tag == "select":
         texts["options"] = clip(_joined(_text(o) for o in el.iter("option")))

@@ -26,37 +26,82 @@ class GridHeaders:
     column: str  # the header row's cell in the control's column: the answer or the field ("Madre", "Notas")
 
 
-def grid_headers(
-    el: lxml.etree._Element, text: Callable[[lxml.etree._Element], str], is_control: Callable[[lxml.etree._Element], bool]
-) -> GridHeaders | None:
-    """The row and column headers of the cell ``el`` stands alone in (its only control), when the cell is not
-    the row's first, the row's first cell holds text and no control, and the table's header row (the first row
-    with two text cells or more, none of which spans columns) has a text cell in the control's column."""
-    cell = el.getparent()
-    while cell is not None and cell.tag not in _CELLS:
-        if cell.tag in ("table", "tr", "form", "body"):
+class GridReader:
+    """Reads a page's grids: built once per page, it finds each table's header rows in one pass over the table
+    (a 600-row grid's 6,000 boxes do not each walk 40 rows up) and reads each control's cell against them.
+    ``text`` and ``is_control`` are the field reader's own (what a person reads in an element, and whether it
+    is or holds a control)."""
+
+    def __init__(self, text: Callable[[lxml.etree._Element], str], is_control: Callable[[lxml.etree._Element], bool]) -> None:
+        self.text = text
+        self.is_control = is_control
+        self._headers: dict[lxml.etree._Element, lxml.etree._Element | None] = {}  # row -> its header row
+        self._indexed: set[lxml.etree._Element] = set()  # tables whose rows are in _headers
+
+    def headers(self, el: lxml.etree._Element) -> GridHeaders | None:
+        """The row and column headers of the cell ``el`` stands alone in (its only control), when the cell is
+        not the row's first, the row's first cell holds text and no control, and the table's header row (the
+        nearest row above with two text cells or more, none spanning columns and none holding a control) has a
+        text cell in the control's column."""
+        cell = el.getparent()
+        while cell is not None and cell.tag not in _CELLS:
+            if cell.tag in ("table", "tr", "form", "body"):
+                return None
+            cell = cell.getparent()
+        row = cell.getparent() if cell is not None else None
+        if row is None or row.tag != "tr":
             return None
-        cell = cell.getparent()
-    if cell is None or text(cell) or sum(1 for _ in cell.iter("input", "select", "textarea")) != 1:
-        return None
-    row = cell.getparent()
-    if row is None or row.tag != "tr":
-        return None
-    cells = [c for c in row if isinstance(c.tag, str) and c.tag in _CELLS]
-    if not cells or cells[0] is cell or is_control(cells[0]):
-        return None
-    question = text(cells[0])
-    if not question:
-        return None
-    column = _column(cell)
-    header = _header_row(row, text, is_control)
-    if header is None:
-        return None
-    above = _cell_at(header, column)
-    if above is None or is_control(above):
-        return None
-    answer = text(above)
-    return GridHeaders(question, answer) if answer else None
+        header = self._header_of(row)  # most tables have none: nothing else is read then
+        if header is None or self.text(cell) or sum(1 for _ in cell.iter("input", "select", "textarea")) != 1:
+            return None
+        cells = _cells(row)
+        if not cells or cells[0] is cell or self.is_control(cells[0]):
+            return None
+        question = self.text(cells[0])
+        above = cell_at(header, column_of(cell)) if question else None
+        if above is None or self.is_control(above):
+            return None
+        answer = self.text(above)
+        return GridHeaders(question, answer) if answer else None
+
+    def _header_of(self, row: lxml.etree._Element) -> lxml.etree._Element | None:
+        table = next(row.iterancestors("table"), None)
+        if table is None:
+            return None
+        if table not in self._indexed:
+            self._indexed.add(table)
+            self._index(table)
+        return self._headers.get(row)
+
+    def _index(self, table: lxml.etree._Element) -> None:
+        """Each row of ``table`` (across thead/tbody/tfoot, not a nested table's) with the nearest header row
+        above it, at most ``_ROWS_UP`` rows up. Rows with a control (the grid's body) and caption rows (one
+        text, "Antecedentes personales") are passed."""
+        last: lxml.etree._Element | None = None
+        last_at = 0
+        for at, row in enumerate(_rows(table)):
+            self._headers[row] = last if last is not None and at - last_at <= _ROWS_UP else None
+            cells = _cells(row)
+            if any(self.is_control(c) for c in cells):
+                continue
+            named = [c for c in cells if self.text(c)]
+            if len(named) >= 2 and all(_span(c) == 1 for c in named):
+                last, last_at = row, at
+
+
+def _rows(table: lxml.etree._Element) -> Iterator[lxml.etree._Element]:
+    """The table's own rows in order: its ``tr`` children and those of its sections."""
+    for child in table:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "tr":
+            yield child
+        elif child.tag in _SECTIONS:
+            yield from (r for r in child if isinstance(r.tag, str) and r.tag == "tr")
+
+
+def _cells(row: lxml.etree._Element) -> list[lxml.etree._Element]:
+    return [c for c in row if isinstance(c.tag, str) and c.tag in _CELLS]
 
 
 def _span(cell: lxml.etree._Element) -> int:
@@ -64,59 +109,18 @@ def _span(cell: lxml.etree._Element) -> int:
     return int(span) if span.isdigit() else 1
 
 
-def _column(cell: lxml.etree._Element) -> int:
+def column_of(cell: lxml.etree._Element) -> int:
+    """The column a table cell starts in, its row's earlier cells' spans counted."""
     return sum(_span(c) for c in cell.itersiblings(preceding=True) if isinstance(c.tag, str) and c.tag in _CELLS)
 
 
-def _cell_at(row: lxml.etree._Element, column: int) -> lxml.etree._Element | None:
+def cell_at(row: lxml.etree._Element, column: int) -> lxml.etree._Element | None:
+    """The cell of ``row`` that starts in ``column``; None when a cell spanning it starts before it."""
     at = 0
-    for c in row:
-        if not isinstance(c.tag, str) or c.tag not in _CELLS:
-            continue
+    for c in _cells(row):
         if at == column:
             return c
         at += _span(c)
         if at > column:
             return None
     return None
-
-
-def _header_row(
-    row: lxml.etree._Element, text: Callable[[lxml.etree._Element], str], is_control: Callable[[lxml.etree._Element], bool]
-) -> lxml.etree._Element | None:
-    """The nearest row above ``row`` (in its table, across ``thead``/``tbody``) with two text cells or more, none
-    spanning columns and none holding a control. Rows with a control (the grid's body) and caption rows (one
-    text, "Antecedentes personales") are passed."""
-    for above in _rows_above(row):
-        cells = [c for c in above if isinstance(c.tag, str) and c.tag in _CELLS]
-        if any(is_control(c) for c in cells):
-            continue
-        named = [c for c in cells if text(c)]
-        if len(named) >= 2 and all(_span(c) == 1 for c in named):
-            return above
-    return None
-
-
-def _rows_above(row: lxml.etree._Element) -> Iterator[lxml.etree._Element]:
-    """The rows of ``row``'s table above it, nearest first, at most ``_ROWS_UP``."""
-    seen = 0
-    node = row
-    while True:
-        prev = node.getprevious()
-        while prev is not None:
-            if isinstance(prev.tag, str) and prev.tag == "tr":
-                found = [prev]
-            elif isinstance(prev.tag, str) and prev.tag in _SECTIONS:
-                found = [r for r in reversed(prev) if isinstance(r.tag, str) and r.tag == "tr"]
-            else:
-                found = []
-            for r in found:
-                seen += 1
-                if seen > _ROWS_UP:
-                    return
-                yield r
-            prev = prev.getprevious()
-        parent = node.getparent()
-        if parent is None or parent.tag not in _SECTIONS:
-            return
-        node = parent
