@@ -106,7 +106,6 @@ class _Writer:
         self.suffixes = suffixes
         self.translations = translations
         self.bindings = bindings or JsxBindings()
-        self.label_texts: dict[str, list[str]] | None = None  # member -> the strings object literals give it, read once
         self.out = _Out()
         # Expressions printed as text whose path ``printed`` accepts (personal data): each is
         # written as one private-use character, found again in the parsed page.
@@ -365,9 +364,7 @@ class _Writer:
         parts = self.prog.path(expr).split(".")
         if len(parts) != 2 or parts[0] not in self.bindings.label_objects or not parts[1]:
             return None
-        if self.label_texts is None:
-            self.label_texts = _literal_members(self.prog)
-        texts = self.label_texts.get(parts[1])
+        texts = self.prog.string_members().get(parts[1])
         return " / ".join(texts) if texts else message_words(parts[1])
 
     def _registered_name(self, attr: Node) -> str | None:
@@ -407,29 +404,6 @@ class _Writer:
 
 
 _NATIVE = ("input", "select", "textarea")
-
-
-_MAX_PAIRS = 5000  # object-literal members read for label tables, at most
-_MAX_TEXTS = 4  # texts kept per member (one per language of the table)
-
-
-def _literal_members(prog: Program) -> dict[str, list[str]]:
-    """Each member name the file's object literals give a string (``firstName: "Vorname"``), with its texts."""
-    out: dict[str, list[str]] = {}
-    stack, seen = [prog.parsed.root], 0
-    while stack and seen < _MAX_PAIRS:
-        node = stack.pop()
-        if node.type == "pair":
-            seen += 1
-            key, value = node.child_by_field_name("key"), node.child_by_field_name("value")
-            if key is not None and value is not None and value.type in STRING_TYPES:
-                said = prog.string_value(value)
-                texts = out.setdefault(prog.text(key).strip("'\""), [])
-                if said and said not in texts and len(texts) < _MAX_TEXTS:
-                    texts.append(said)
-                continue
-        stack.extend(reversed(node.named_children))  # a table of tables: { de: { firstName: "Vorname" } }
-    return out
 
 
 def _last_part(prog: Program, expr: Node) -> str:

@@ -37,6 +37,14 @@ def minified(data: bytes) -> bool:
     return any(len(line) > 5000 for line in data[:200_000].split(b"\n"))
 
 
+_MEMBER_TEXTS = 4  # texts kept per object member: one per language of a table of labels
+
+
+@functools.lru_cache(maxsize=4)
+def _string_pairs_query(dialect: str) -> tree_sitter.Query:
+    return tree_sitter.Query(language(dialect), "(pair key: (_) @key value: [(string) (template_string)] @value)")
+
+
 @functools.lru_cache(maxsize=4)
 def _jsx_query(dialect: str) -> tree_sitter.Query | None:
     grammar = language(dialect)
@@ -101,6 +109,7 @@ class Program:
         self._chains: dict[int, list[Node]] = {}
         self._imports: tuple[dict[str, Import], list[tuple[Node, str]]] | None = None
         self._jsx: list[Node] | None = None
+        self._string_members: dict[str, list[str]] | None = None
         # Facts other readers derive once per program (bundler_exports: runtime markers, registries).
         self.memo: dict[str, dict] = {}
 
@@ -430,6 +439,21 @@ class Program:
                 caps = tree_sitter.QueryCursor(query).captures(self.parsed.root)
                 self._jsx = sorted(caps.get("jsx", []), key=lambda n: n.start_byte)
         return self._jsx
+
+    def string_members(self) -> dict[str, list[str]]:
+        """Each member name the file's object literals give a string (``firstName: "Vorname"`` in every table of
+        ``{ de: {…}, en: {…} }``), with its distinct texts in document order, at most ``_MEMBER_TEXTS`` of them."""
+        if self._string_members is None:
+            self.budget.spend(len(self.parsed.source.data) // 64)
+            matches = tree_sitter.QueryCursor(_string_pairs_query(self.parsed.source.dialect)).matches(self.parsed.root)
+            out: dict[str, list[str]] = {}
+            for _, caps in matches:
+                said = self.string_value(caps["value"][0])
+                texts = out.setdefault(self.text(caps["key"][0]).strip("'\""), [])
+                if said and said not in texts and len(texts) < _MEMBER_TEXTS:
+                    texts.append(said)
+            self._string_members = out
+        return self._string_members
 
     def constant(self, ident: Node) -> str | None:
         """The text of the string a ``const`` (or ``let`` / ``var``) this identifier names holds."""
