@@ -1236,15 +1236,20 @@ def _word_index(words: list[str]) -> TermIndex:
     return TermIndex(tuple(t for t in (make_term(w) for w in words) if t is not None))
 
 
+def _word_set(words: list[str]) -> frozenset[str]:
+    """Every token of the words: a list of single answers, sizes or relatives looked up word by word."""
+    return frozenset(t for w in words for t in tokens(w))
+
+
 def _field_context() -> ContextWords | None:
     path = BUILTIN_DIR / "field_context.toml"
     if not path.exists():
         return None
     data = _read_toml(path)
     validate(data, FIELD_CONTEXT_SCHEMA, str(path))
-    answers = frozenset(t for w in data["answers"] for t in tokens(w))
-    sexes = frozenset(t for w in data["sexes"] for t in tokens(w))
-    either = frozenset(t for w in data["either"] for t in tokens(w))
+    answers = _word_set(data["answers"])
+    sexes = _word_set(data["sexes"])
+    either = _word_set(data["either"])
     return ContextWords(
         _word_index(data["free_text"]),
         _word_index(data["follow_up"]),
@@ -1262,14 +1267,14 @@ def _field_context() -> ContextWords | None:
         requests=_word_index(data.get("requests", [])),
         occupation=_word_index(data.get("occupation", [])),
         adherence=_word_index(data.get("adherence", [])),
-        sizes=frozenset(t for w in data.get("sizes", []) for t in tokens(w)),
+        sizes=_word_set(data.get("sizes", [])),
         opinion_topics=frozenset(data.get("opinion_topics", [])),
         opinion=_word_index(data.get("opinion", [])),
         opinion_not=_word_index(data.get("opinion_not", [])),
         referral=_word_index(data.get("referral", [])),
         family_topics=frozenset(data.get("family_topics", [])),
-        relatives=frozenset(t for w in data.get("relatives", []) for t in tokens(w)),
-        relatives_also=frozenset(t for w in data.get("relatives_also", []) for t in tokens(w)),
+        relatives=_word_set(data.get("relatives", [])),
+        relatives_also=_word_set(data.get("relatives_also", [])),
     )
 
 
@@ -1291,14 +1296,14 @@ def _field_sections() -> SectionWords | None:
     data = _read_toml(path)
     validate(data, FIELD_SECTIONS_SCHEMA, str(path))
     record = tuple(t for cat, words in data["record"].items() for t in (make_term(w, cat, "record") for w in words) if t is not None)
-    bare = frozenset(t for w in data["bare"] for t in tokens(w))
+    bare = _word_set(data["bare"])
     return SectionWords(
         TermIndex(record),
         _word_index(data["personal"]),
         _word_index(data["person"]),
         bare,
         _word_index(data.get("event_age", [])),
-        frozenset(t for w in data.get("date_parts", []) for t in tokens(w)),
+        _word_set(data.get("date_parts", [])),
     )
 
 
@@ -1309,4 +1314,4 @@ def _consent_words() -> TermIndex | None:
     data = _read_toml(path)
     if not isinstance(data.get("words"), list) or not all(isinstance(w, str) for w in data["words"]):
         raise SignatureError(f"{path}: 'words' must be a list of strings")
-    return TermIndex(tuple(t for t in (make_term(w) for w in data["words"]) if t is not None))
+    return _word_index(data["words"])

@@ -492,16 +492,13 @@ def _relatives_chosen(texts: dict[str, str], input_type: str, context: ContextWo
         return False
     checkbox = input_type == "checkbox"
     item = tokens(texts.get("options") or (texts.get("label", "") if checkbox else ""))
-    kin = {w for w in item if w in context.relatives}
-    if not kin or len(kin) < (1 if checkbox else 2):
+    if len({w for w in item if w in context.relatives}) < (1 if checkbox else 2):
         return False
     if any(w not in context.relatives and w not in context.relatives_also for w in item):
         return False
-    asked = tokens(texts.get("question", "") if checkbox else texts.get("label") or texts.get("question") or "")
-    if not asked:
-        return True
+    asked = ("question",) if checkbox else ("label", "question")  # a box's own label is the relative
     person = context.sections.person if context.sections is not None else None
-    return not any(index is not None and index.matches(asked) for index in (person, context.identity))
+    return not any(_first_said_matches(texts, asked, index) for index in (person, context.identity))
 
 
 def _opinion_asked(texts: dict[str, str], input_type: str, context: ContextWords) -> str:
