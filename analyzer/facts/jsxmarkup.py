@@ -161,26 +161,21 @@ class _Writer:
         elif node.type == "jsx_text":
             self.out.write(_escape(" ".join(self.prog.text(node).split())) + " ")
         elif node.type == "jsx_expression":
-            inner = [c for c in node.named_children if c.type != "comment"]
-            if len(inner) == 1 and inner[0].type in STRING_TYPES:
-                self.out.write(_escape(self.prog.string_value(inner[0]) or "") + " ")
-                return
-            said = self._translated(inner[0]) if len(inner) == 1 else None
-            if said is None and len(inner) == 1:
-                said = self._label_member(inner[0])
+            expr = _inner(node)
+            said = self._text_of(expr) if expr is not None else None
             if said is not None:
                 self.out.write(_escape(said) + " ")
                 return
             # {lang === "de" ? "Versicherungsname" : "Insurance name"}, {label ?? "Diagnosis"}: the texts it may print.
-            either = self._either_literal(inner[0]) if len(inner) == 1 else None
+            either = self._either_literal(expr) if expr is not None else None
             if either:
                 self.out.write(_escape(" / ".join(either)) + " ")
                 return
-            if len(inner) == 1 and self.printed is not None:
-                self._printed(inner[0])
+            if expr is not None and self.printed is not None:
+                self._printed(expr)
             # {RELIGIONS.map((r) => <option>{r}</option>)} over a constant array of this file: its choices,
             # as a select's options, else as the text the mapped boxes stand under.
-            choices = self._mapped_choices(inner[0]) if len(inner) == 1 else []
+            choices = self._mapped_choices(expr) if expr is not None else []
             in_select = bool(self.open_tags) and self.open_tags[-1] == "select"
             if choices and not in_select:
                 self.out.write("<span>" + _escape(" / ".join(choices)) + "</span> ")
@@ -318,16 +313,26 @@ class _Writer:
                 return value or None
         return None
 
+    def _text_of(self, expr: Node) -> str | None:
+        """The text an expression child prints as it is written: a string, a translation call's message, a label
+        table's member (``{L.firstName}``); None for any other expression."""
+        if expr.type in STRING_TYPES:
+            return self.prog.string_value(expr) or ""
+        said = self._translated(expr)
+        return said if said is not None else self._label_member(expr)
+
+    def _first_string(self, call: Node) -> str | None:
+        """The string literal a call is given first (``t('ethnicity.label')``, ``set("firstName")``), else None."""
+        args = self.prog.args(call)
+        return self.prog.string_value(args[0]) if args else None
+
     def _translated(self, expr: Node) -> str | None:
         """What a translation call prints (react-i18next's ``t('ethnicity.label')``, vue-i18n's ``$t``,
         ``i18n.t``, ``__``): its message, or a key's words ("ethnicity label"); None for any other expression."""
         if expr.type != "call_expression" or self.prog.path(self.prog.callee(expr)).rsplit(".", 1)[-1] not in self.translations:
             return None
-        args = self.prog.args(expr)
-        said = self.prog.string_value(args[0]) if args and args[0].type in STRING_TYPES else None
-        if not said:
-            return None
-        return message_words(said)
+        said = self._first_string(expr)
+        return message_words(said) if said else None
 
     def _bound_name(self, opening: Node) -> str | None:
         """The field a control without a name is bound to: the last part of the state its value prop holds
@@ -336,13 +341,10 @@ class _Writer:
         found: str | None = None
         for attr in opening.named_children:
             kids = attr.named_children if attr.type == "jsx_attribute" else []
-            if len(kids) < 2 or kids[1].type != "jsx_expression":
+            expr = _inner(kids[1]) if len(kids) > 1 and kids[1].type == "jsx_expression" else None
+            if expr is None:
                 continue
             key = self.prog.text(kids[0])
-            inner = [c for c in kids[1].named_children if c.type != "comment"]
-            if len(inner) != 1:
-                continue
-            expr = inner[0]
             # A bare state variable names its field only as a value (value={firstName}); checked={isSelected} is a flag.
             member = expr.type in ("member_expression", "subscript_expression")
             if key in self.bindings.values and (member or (expr.type == "identifier" and key in self.bindings.identifier_values)):
@@ -350,8 +352,7 @@ class _Writer:
                 if last and last not in self.bindings.generic:
                     return last
             elif key in self.bindings.handlers and found is None and expr.type == "call_expression":
-                args = self.prog.args(expr)
-                said = self.prog.string_value(args[0]) if args and args[0].type in STRING_TYPES else None
+                said = self._first_string(expr)
                 if said and said not in self.bindings.generic:
                     found = said
         return found
@@ -377,8 +378,7 @@ class _Writer:
             return None
         if self.prog.path(self.prog.callee(call)).rsplit(".", 1)[-1] != "register":
             return None
-        args = self.prog.args(call)
-        return self.prog.string_value(args[0]) if args else None
+        return self._first_string(call)
 
     def _value(self, key: str, node: Node | None) -> str | None:
         if node is None:
@@ -386,10 +386,9 @@ class _Writer:
         if node.type in STRING_TYPES:
             return self.prog.string_value(node) or ""
         if node.type == "jsx_expression":
-            inner = [c for c in node.named_children if c.type != "comment"]
-            if not inner:
+            expr = _inner(node)
+            if expr is None:
                 return None
-            expr = inner[0]
             if expr.type in STRING_TYPES:
                 return self.prog.string_value(expr) or ""
             if expr.type == "true":
@@ -404,6 +403,11 @@ class _Writer:
 
 
 _NATIVE = ("input", "select", "textarea")
+
+
+def _inner(expression: Node) -> Node | None:
+    """The expression a JSX ``{…}`` holds (its comments left out), else None."""
+    return next((c for c in expression.named_children if c.type != "comment"), None)
 
 
 def _last_part(prog: Program, expr: Node) -> str:
