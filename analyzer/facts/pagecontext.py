@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from analyzer.parse.clipping import clip
 from analyzer.signatures.lexicon import (
+    CHOICE_TYPES,
     PRIORITY,
     Category,
     Classification,
@@ -191,12 +192,11 @@ def what_it_asks(texts: dict[str, str]) -> str:
 
 # A checklist needs this many yes/no questions answered by their own words in one category.
 _CHECKLIST_MIN = 3
-_CHOICES = ("radio", "checkbox", "select")
 
 
 def answers_only(texts: dict[str, str], input_type: str, context: ContextWords | None) -> bool:
     """A choice whose options only answer its question: "Yes"/"No", "Y N P", "Ja ingen"."""
-    if context is None or input_type.lower() not in _CHOICES or not texts.get("options"):
+    if context is None or input_type.lower() not in CHOICE_TYPES or not texts.get("options"):
         return False
     words = tokens(texts["options"])
     return bool(words) and all(w in context.answers for w in words)
@@ -372,7 +372,7 @@ def from_record_section(
     # options of a choice, else its name or id.
     said: list[tuple[str, ...]] = []
     for group in (("label", "question"), ("placeholder", "title"), ("options",), ("name", "id")):
-        said = [tokens(texts[k]) for k in group if texts.get(k) and (k != "options" or typ in _CHOICES)]
+        said = [tokens(texts[k]) for k in group if texts.get(k) and (k != "options" or typ in CHOICE_TYPES)]
         if any(said):
             break
     if any(words.person.matches(_without_event_age(t, words.event_age)) for t in said):
@@ -390,7 +390,7 @@ def from_record_section(
         return None
     if consent is not None and typ == "checkbox" and any(consent.matches(t) for t in said):
         return None
-    if typ in _CHOICES and asks_decision(texts, context):  # "Would you like us to send your records…?"
+    if typ in CHOICE_TYPES and asks_decision(texts, context):  # "Would you like us to send your records…?"
         return None
     if asks_referral(texts, context):  # "Wie haben Sie unsere Praxis gefunden?" and its "Von wem?"
         return None

@@ -373,6 +373,7 @@ class ContextWords:
 PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported
 THRESHOLD = 0.5
 TEXT_CONTROLS = frozenset({"text", "textarea", "contenteditable", "search", ""})
+CHOICE_TYPES = ("radio", "checkbox", "select")  # controls that offer their answers (options)
 
 
 _INDEXES: dict[tuple[str, int], tuple[object, TermIndex]] = {}
@@ -409,7 +410,7 @@ def classify(
     typ = input_type.lower()
     if typ == "checkbox" and gives_consent(texts, consent):
         return _consented_data(texts, categories) or _adheres(texts, topic, context)
-    if context is not None and typ in ("radio", "checkbox", "select") and asks_decision(texts, context):
+    if context is not None and typ in CHOICE_TYPES and asks_decision(texts, context):
         return None  # "Would you like us to send your records to your family physician? Yes / No"
     if context is not None and asks_size(texts, typ, context):
         return None  # "Talla: S / M / L / XL" is a T-shirt's size, not the visitor's height
@@ -447,7 +448,7 @@ def classify(
         cat = categories.get(cat_id)
         if cat is None or (cat_id not in hit_cats and not (auto & cat.autocomplete) and typed not in cat.input_types):
             continue
-        if cat.typed_only and typ in ("radio", "checkbox", "select"):
+        if cat.typed_only and typ in CHOICE_TYPES:
             continue  # "Tipo de documento: DNI / NIE / Pasaporte" asks which document, not its number
         result = _score(cat, human, dev, weak_only, typed, auto, topic if topic is not None and topic.category == cat_id else None)
         if result and result.confidence >= THRESHOLD:
@@ -461,7 +462,7 @@ def classify(
             best = result
     # Whose address or phone it is, on a form about that category: "Physician's phone" on a patient
     # form tells who treats the visitor.
-    if best is not None and best.category == "contact" and typ not in ("radio", "checkbox", "select"):
+    if best is not None and best.category == "contact" and typ not in CHOICE_TYPES:
         best = next((r for r in results if r.context and categories[r.category].art9), best)
         if best.category == "contact" and topic is not None and topic.section:
             best = _section_contact(topic, categories, index) or best
@@ -488,7 +489,7 @@ def _relatives_chosen(texts: dict[str, str], input_type: str, context: ContextWo
     or "None"), two of them at least, or a checkbox labelled with one: which relatives had the condition a family
     history's grid asks about ("Cardiopatías: Abuelos / Padre / Madre / Hermanos"). A label that asks who the person
     is to someone ("Parentesco", "Relationship") is not that question."""
-    if input_type not in ("radio", "checkbox", "select") or not context.relatives:
+    if input_type not in CHOICE_TYPES or not context.relatives:
         return False
     checkbox = input_type == "checkbox"
     item = tokens(texts.get("options") or (texts.get("label", "") if checkbox else ""))
@@ -518,7 +519,7 @@ def _opinion_asked(texts: dict[str, str], input_type: str, context: ContextWords
         return "open answer"
     # A radio group is read at its first choice; "choices" holds what all of them say (analyzer/facts/fieldfacts).
     options = texts.get("choices") or texts.get("options")
-    if context.opinion is not None and typ in ("radio", "checkbox", "select") and options:
+    if context.opinion is not None and typ in CHOICE_TYPES and options:
         found = context.opinion.matches(tokens(options))
         if found:
             return found[0].text
@@ -553,7 +554,7 @@ def _membership_word(texts: dict[str, str], input_type: str, context: ContextWor
     if _asks_identity(texts, context) or asks_occupation(texts, context):
         return ""  # "Ocupación del miembro", "Statut matrimonial": who the member is, not the belonging
     keys: tuple[str, ...] = ("label", "question", "placeholder", "title", "name", "id")
-    if input_type.lower() in ("radio", "checkbox", "select"):
+    if input_type.lower() in CHOICE_TYPES:
         keys += ("options",)
     said = [tokens(texts[k]) for k in keys if texts.get(k)]
     # What is asked decides whether it is a payment ("Membership fee"), not what a choice costs ("Type of
@@ -624,7 +625,7 @@ def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_ty
 
 def hinted(texts: dict[str, str], categories: dict[str, Category], input_type: str) -> set[str]:
     """The special categories a word of the field's own texts hints at (weak terms)."""
-    hits = _matched(index_for(categories), [v for k, v in texts.items() if k != "options" or input_type in ("radio", "checkbox", "select")])
+    hits = _matched(index_for(categories), [v for k, v in texts.items() if k != "options" or input_type in CHOICE_TYPES])
     return {h.term.cat for h in hits if h.term.kind == "weak" and h.term.cat in categories and categories[h.term.cat].art9}
 
 
