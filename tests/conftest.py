@@ -50,3 +50,14 @@ def scan_text(tmp_path: Path, text: str, db: signatures.SignatureDB, name: str =
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return scan_file(path, db)
+
+
+def page_fields(db: signatures.SignatureDB, html: str, in_form: bool = False) -> dict[str, str]:
+    """The sensitive fields of one HTML page (``in_form``: the markup wrapped in a ``<form>``), name -> category,
+    read by the field extractor alone."""
+    from analyzer.facts import fieldfacts
+    from analyzer.parse import htmldoc
+
+    page = htmldoc.parse(f"<form>{html}</form>" if in_form else html)
+    found = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context)
+    return {s.name: s.classification.category for s in found}

@@ -5,16 +5,8 @@ person is to someone, keep their own reading."""
 
 from __future__ import annotations
 
-from analyzer.facts import fieldfacts
-from analyzer.parse import htmldoc
 from analyzer.signatures.lexicon import classify
-
-
-def _sites(db, html: str) -> dict[str, str | None]:
-    page = htmldoc.parse(html)
-    found = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context)
-    return {s.name: s.classification.category for s in found}
-
+from tests.conftest import page_fields
 
 _GRID = """<h1>Historia clínica</h1>
 <form aria-label="Antecedentes heredofamiliares">
@@ -32,7 +24,7 @@ _GRID = """<h1>Historia clínica</h1>
 
 
 def test_which_relatives_had_a_condition_is_health_on_a_medical_form(db) -> None:
-    sites = _sites(db, _GRID)
+    sites = page_fields(db, _GRID)
     # A condition the lexicon does not know ("Malformaciones") still asks which relatives had it ...
     for name in ("malf_madre", "malf_padre", "malf_abuelos"):
         assert sites.get(name) == "health", (name, sites)
@@ -54,7 +46,7 @@ _SCHOOL = """<h1>Inscripción escolar</h1>
 
 
 def test_the_same_relatives_on_a_school_form_are_not_health(db) -> None:
-    sites = _sites(db, _SCHOOL)
+    sites = page_fields(db, _SCHOOL)
     for name in ("vive", "rec_madre", "rec_padre"):
         assert sites.get(name) is None, (name, sites)
 

@@ -7,12 +7,7 @@ from __future__ import annotations
 
 from analyzer.facts import fieldfacts
 from analyzer.parse import htmldoc
-
-
-def _sites(db, html: str) -> dict[str, str]:
-    page = htmldoc.parse(html)
-    found = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context)
-    return {s.name: s.classification.category for s in found}
+from tests.conftest import page_fields
 
 
 def test_an_identity_label_outranks_a_category_word_in_the_identifier(db) -> None:
@@ -27,7 +22,7 @@ def test_an_identity_label_outranks_a_category_word_in_the_identifier(db) -> Non
         "<label for=e>Name</label><input id=e name=medication_name>"
         "</form>"
     )
-    found = _sites(db, html)
+    found = page_fields(db, html)
     assert "padrino" not in found and "edad_anamnesis" not in found
     # The label's own category word, and an identifier under a label that asks nothing else (a bare
     # "Name" is anything's name: the identifier says whose), still count.
@@ -51,7 +46,7 @@ def test_a_question_that_asks_for_a_decision_is_no_data(db) -> None:
         "<select id=d name=disability><option>Yes</option><option>No</option></select>"
         "</form>"
     )
-    found = _sites(db, html)
+    found = page_fields(db, html)
     assert "send" not in found and "notify" not in found and "hausarzt" not in found  # not even as a record section's answer
     # Asking permission to ask is asking for the fact.
     assert found["has"] == "health" and found["o"] == "health" and found["disability"] == "health"
@@ -64,7 +59,7 @@ def test_attesting_that_the_answers_are_true_is_a_declaration(db) -> None:
         "<label><input type=checkbox name=heart> I have a heart condition</label>"
         "</form>"
     )
-    found = _sites(db, html)
+    found = page_fields(db, html)
     assert "ok" not in found and found["heart"] == "health"
 
 
@@ -79,11 +74,11 @@ def test_a_heading_that_rules_a_category_out_holds_for_the_page_and_the_form_too
     page = "<title>Consultorio | Paciente</title><h2>{}</h2><form>" + questions + "</form>"
     # "No patológicos": hygiene and habits, not illness; neither the page's title nor the form's other
     # answers make tooth-brushing health again. The questions that name health themselves keep it.
-    found = _sites(db, page.format("Antecedentes personales no patológicos"))
+    found = page_fields(db, page.format("Antecedentes personales no patológicos"))
     assert "dientes" not in found
     assert found["fuma"] == found["alcohol"] == found["embarazo"] == "health"
     # The same question under a heading that names the domain is health.
-    assert _sites(db, page.format("Antecedentes personales patológicos"))["dientes"] == "health"
+    assert page_fields(db, page.format("Antecedentes personales patológicos"))["dientes"] == "health"
 
 
 def test_electing_a_benefits_plan_is_no_health_data(db) -> None:
@@ -93,7 +88,7 @@ def test_electing_a_benefits_plan_is_no_health_data(db) -> None:
         "<label><input type=checkbox name=vision> I have vision problems</label>"
         "</form>"
     )
-    found = _sites(db, html)
+    found = page_fields(db, html)
     assert "elect" not in found and found["vision"] == "health"
 
 
@@ -103,17 +98,17 @@ def test_words_that_are_health_words_only_in_some_sense(db) -> None:
         "<label><input type=checkbox name=servizi value=1> Massaggio prostatico</label>"
         "<label><input type=checkbox name=servizi2 value=2> Rapporto sessuale</label>"
     )
-    found = _sites(db, f"<form>{services}</form>")
+    found = page_fields(db, f"<form>{services}</form>")
     assert found.get("servizi") != "health"
-    assert _sites(db, "<form><label for=p>Problemi alla prostata</label><input id=p name=p></form>") == {"p": "health"}
+    assert page_fields(db, "<form><label for=p>Problemi alla prostata</label><input id=p name=p></form>") == {"p": "health"}
     # A godparent's certificate of suitability is a parish document; a sports-medicine one is health.
     parish = (
         "<form><fieldset><legend>Dati padrino/madrina</legend>"
         "<label><input type=checkbox name=ci> Certificato di idoneità</label></fieldset></form>"
     )
-    assert _sites(db, parish).get("ci") != "health"
+    assert page_fields(db, parish).get("ci") != "health"
     sport = "<form><label><input type=checkbox name=cs> Certificato di idoneità sportiva</label></form>"
-    assert _sites(db, sport) == {"cs": "health"}
+    assert page_fields(db, sport) == {"cs": "health"}
 
 
 def test_handedness_and_the_place_keep_their_reading_in_a_record_section(db) -> None:
@@ -125,7 +120,7 @@ def test_handedness_and_the_place_keep_their_reading_in_a_record_section(db) -> 
         "<label for=t>Tiempo de evolución</label><input id=t name=evolucion>"
         "</form>"
     )
-    found = _sites(db, html)
+    found = page_fields(db, html)
     assert "lugar" not in found and "lugar_fecha" not in found and "mano" not in found
     assert found["evolucion"] == "health"  # an answer of the record that names nothing else
 
@@ -141,7 +136,7 @@ def test_the_choices_and_example_of_an_occupation_name_jobs(db) -> None:
         "<label for=s>Seen by</label><select id=s name=seen><option>Physiotherapist</option><option>Nurse</option></select>"
         "</form>"
     )
-    found = _sites(db, html)
+    found = page_fields(db, html)
     assert "occupation" not in found and "profissao" not in found and "beruf" not in found
     # The label's own words, and options under a label that is no occupation, still count.
     assert found["ot"] == "health" and found["seen"] == "health"
@@ -150,14 +145,14 @@ def test_the_choices_and_example_of_an_occupation_name_jobs(db) -> None:
 def test_a_choice_of_clothing_sizes_is_a_t_shirt_not_the_visitor(db) -> None:
     sizes = "".join(f"<option>{s}</option>" for s in ("6", "8", "10", "adulto S", "adulto M", "adulto L", "adulto XL"))
     parish = f"<form><h3>Parroquia — Catequesis</h3><label for=t>Talla</label><select id=t name=talla>{sizes}</select></form>"
-    assert "talla" not in _sites(db, parish)
+    assert "talla" not in page_fields(db, parish)
     clinic = (
         "<title>Clínica San José</title><form><h3>Historia clínica</h3>"
         f"<label for=c>Talla</label><select id=c name=camiseta>{sizes}</select>"
         "<label for=h>Talla</label><input id=h name=altura_cm>"
         "</form>"
     )
-    found = _sites(db, clinic)
+    found = page_fields(db, clinic)
     assert "camiseta" not in found and found["altura_cm"] == "health"  # the patient's height is health
 
 
@@ -189,6 +184,6 @@ def test_a_choice_of_document_is_not_the_document_number(db) -> None:
         "<label><input type=checkbox name=pas> Tengo pasaporte</label>"
         "<label for=pw>Password</label><input id=pw name=pw type=password></form>"
     )
-    found = _sites(db, html)
+    found = page_fields(db, html)
     assert "tipo" not in found and "pas" not in found, found
     assert found["numero"] == "government-id" and found["pw"] == "credentials", found

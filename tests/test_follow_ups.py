@@ -7,15 +7,14 @@ Vue); look-alikes (a country select, a sports select, a question that only hints
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
 
-from analyzer.facts import fieldfacts
 from analyzer.facts.pagecontext import followed_up
-from analyzer.parse import htmldoc
 from analyzer.signatures.lexicon import only_follow_up
-from tests.conftest import scan_text
+from tests.conftest import page_fields, scan_text
 
 # The select's question names nothing; its options are conditions. The "Other" box after it and the
 # "Since when?" after that continue it.
@@ -68,10 +67,8 @@ def test_a_follow_up_of_a_question_that_names_no_category_stays_benign(tmp_path,
     assert _scan(tmp_path, db, name, form) == {}
 
 
-def _sites(db, html: str) -> dict[str, str]:
-    page = htmldoc.parse(f"<form>{html}</form>")
-    found = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context)
-    return {s.name: s.classification.category for s in found}
+# The fields of a form written without its <form> tag.
+_sites = functools.partial(page_fields, in_form=True)
 
 
 def test_others_after_a_checklist_of_conditions_is_another_condition(db) -> None:
@@ -125,14 +122,8 @@ _APART = """<div><label for="q">¿Padece usted diabetes?</label></div>
 <div class="form-check"><input type="radio" name="n2" id="n2" value="2"><label for="n2">Newsletter</label></div>"""
 
 
-def _page_sites(db, html: str) -> dict[str, str]:
-    page = htmldoc.parse(html)
-    found = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context)
-    return {s.name: s.classification.category for s in found}
-
-
 def test_a_radio_named_apart_answers_the_question_beside_it(db) -> None:
-    sites = _page_sites(db, _SPLIT)
+    sites = page_fields(db, _SPLIT)
     assert sites.get("d1") == "health" and sites.get("d2") == "health", sites
     assert sites.get("d_cual") == "health", sites
-    assert _page_sites(db, _APART).get("n2") is None
+    assert page_fields(db, _APART).get("n2") is None

@@ -6,10 +6,13 @@ yes/no questions, and which of a free-text control's texts say it is free text."
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from analyzer.facts import fieldfacts
 from analyzer.parse import htmldoc
+from tests.conftest import page_fields
 
 _CONTACT_BLOCK = (
     "<label for=fn>First name</label><input id=fn name=fn>"
@@ -22,10 +25,8 @@ _CONTACT_BLOCK = (
 )
 
 
-def _sites(db, form: str) -> dict[str, str]:
-    page = htmldoc.parse(f"<form>{form}</form>")
-    found = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context)
-    return {s.name: s.classification.category for s in found}
+# The fields of a form written without its <form> tag.
+_sites = functools.partial(page_fields, in_form=True)
 
 
 def test_a_contact_block_does_not_hide_what_a_questionnaire_asks(db) -> None:
@@ -173,12 +174,6 @@ def test_a_doctors_appointment_page_gives_its_message_box_health(db) -> None:
     assert _sites(db, "<h2>Kontakt</h2>" + form) == {}
 
 
-def _page_sites(db, html: str) -> dict[str, str]:
-    page = htmldoc.parse(html)
-    found = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context)
-    return {s.name: s.classification.category for s in found}
-
-
 _PATIENT = "<label for=fn>First name</label><input id=fn name=fn><label for=ph>Phone</label><input id=ph name=ph type=tel>"
 _PHYSICIAN = (
     "<label for=pn>Referring physician</label><input id=pn name=pn>"
@@ -198,7 +193,7 @@ def test_a_section_heading_that_only_names_the_domain_or_the_form_leaves_contact
     # "Patient details" names the domain; a heading above the form (or before its first control) is the
     # form's title, not a section; "Emergency contacts" is about contacts itself.
     assert _sites(db, "<h2>New patient form</h2>" + _PATIENT + "<h3>Patient details</h3>" + _PHYSICIAN)["pt"] == "contact"
-    sites = _page_sites(db, "<h1>Ask our physician</h1><form>" + _PATIENT + "</form>")
+    sites = page_fields(db, "<h1>Ask our physician</h1><form>" + _PATIENT + "</form>")
     assert sites.get("ph") == "contact", sites
     sites = _sites(db, "<h3>Ask our physician</h3>" + _PATIENT)
     assert sites.get("ph") == "contact", sites
@@ -297,8 +292,8 @@ def test_a_bold_line_standing_alone_heads_its_section(db) -> None:
 
 def test_joining_the_parti_pirate_is_a_political_topic(db) -> None:
     form = "<label for=sl>Je rejoins la section locale</label><select id=sl name=sl><option>Paris</option></select>"
-    assert _page_sites(db, f"<h2>J'adhère en ligne au Parti Pirate</h2><form>{form}</form>") == {"sl": "political"}
-    assert _page_sites(db, f"<h2>Inscription au club de pétanque</h2><form>{form}</form>") == {}
+    assert page_fields(db, f"<h2>J'adhère en ligne au Parti Pirate</h2><form>{form}</form>") == {"sl": "political"}
+    assert page_fields(db, f"<h2>Inscription au club de pétanque</h2><form>{form}</form>") == {}
 
 
 def test_a_later_section_must_itself_ask_about_the_category(db) -> None:
@@ -309,7 +304,7 @@ def test_a_later_section_must_itself_ask_about_the_category(db) -> None:
         "<h3>Ask our doctors</h3><label for=n>Name</label><input id=n name=n>"
         "<label for=ph>Phone</label><input id=ph name=ph type=tel><label for=m>Message</label><textarea id=m name=m></textarea>"
     )
-    sites = _page_sites(db, f"<h1>Riverside Clinic</h1><form>{page}</form>")
+    sites = page_fields(db, f"<h1>Riverside Clinic</h1><form>{page}</form>")
     assert sites["ph"] == "contact", sites
 
 
@@ -322,7 +317,7 @@ def test_sections_of_controls_outside_any_form(db) -> None:
         "<h4>D. Religious background</h4><label for=ch>Previous church's name</label><input id=ch name=ch>"
         "<label for=ca>Address</label><input id=ca name=ca><label for=ct>Tel. no.</label><input id=ct name=ct type=tel>"
     )
-    sites = _page_sites(db, page)
+    sites = page_fields(db, page)
     assert sites["ch"] == sites["ca"] == sites["ct"] == "religion", sites
     assert sites["ph"] == "contact"
 
@@ -364,25 +359,19 @@ def _checkbox_list(heading: str, items: list[str], question: str = "") -> str:
     return f"<h2>{heading}</h2><label for=nm>Nome</label><input id=nm name=nm>" + (f"<p>{question}</p>" if question else "") + boxes
 
 
-def _page_sites(db, html: str) -> dict[str, str]:
-    page = htmldoc.parse(html)
-    found = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context)
-    return {s.name: s.classification.category for s in found}
-
-
 def test_unknown_items_of_a_checkbox_list_of_conditions_take_its_category(db) -> None:
     # Herpes, glaucoma, psoriasis and lupus are health by their own words; "Queloide" and
     # "Dermografismo" are items of the same list under an anamnesis heading. The consent box and an
     # item that says something of its own stay out.
     items = ["Herpes", "Glaucoma", "Psoríase", "Lúpus", "Queloide", "Dermografismo", "Concordo com o tratamento dos dados"]
-    sites = _page_sites(db, "<form>" + _checkbox_list("Anamnese", items, "Selecione se você tem ou já teve os seguintes:") + "</form>")
+    sites = page_fields(db, "<form>" + _checkbox_list("Anamnese", items, "Selecione se você tem ou já teve os seguintes:") + "</form>")
     assert sites == {f"c{i}": "health" for i in range(6)}, sites
 
 
 def test_a_checkbox_list_on_a_page_about_something_else_keeps_its_unknown_items(db) -> None:
     # A studio's "Why did you come?" mixes health reasons with others; the page names no health topic.
     items = ["Depression", "Back pain", "Asthma", "Loneliness", "Curiosity"]
-    sites = _page_sites(db, "<form>" + _checkbox_list("Your visit", items, "Why did you decide to visit us?") + "</form>")
+    sites = page_fields(db, "<form>" + _checkbox_list("Your visit", items, "Why did you decide to visit us?") + "</form>")
     assert sites == {"c0": "health", "c1": "health", "c2": "health"}, sites
 
 
@@ -399,7 +388,7 @@ def test_a_new_question_starts_a_new_checkbox_list(db) -> None:
         "<div><input type=checkbox name=g2 id=g2><label for=g2>Meet people</label></div>"
         "<div><input type=checkbox name=g3 id=g3><label for=g3>Keep fit</label></div></form>"
     )
-    assert _page_sites(db, html) == {"a": "health", "b": "health", "e": "health"}
+    assert page_fields(db, html) == {"a": "health", "b": "health", "e": "health"}
 
 
 def test_lifestyle_words_are_clues_in_every_language_on_a_health_page(db) -> None:
@@ -412,9 +401,9 @@ def test_lifestyle_words_are_clues_in_every_language_on_a_health_page(db) -> Non
         "<label for=vz>Verzekeringsnummer</label><input id=vz name=vz>"
         "<label for=dr>Drinkt u?</label><select id=dr name=dr><option>Ja</option><option>Nee</option></select>"
     )
-    health = _page_sites(db, f"<title>Anamnesebogen für Neupatienten</title><h1>Anamnesebogen</h1><form>{fields}</form>")
+    health = page_fields(db, f"<title>Anamnesebogen für Neupatienten</title><h1>Anamnesebogen</h1><form>{fields}</form>")
     assert health == {k: "health" for k in ("ra", "al", "sc", "vz", "dr")}, health
-    party = _page_sites(db, f"<title>Sommerfest 2025 – Anmeldung</title><h1>Unser Sommerfest</h1><form>{fields}</form>")
+    party = page_fields(db, f"<title>Sommerfest 2025 – Anmeldung</title><h1>Unser Sommerfest</h1><form>{fields}</form>")
     assert party == {}, party
 
 
@@ -422,14 +411,14 @@ def test_a_party_youth_wing_and_a_pilgrimage_are_topics(db) -> None:
     # The Young Liberals' congress: its district-branch choice records membership; the Red Cross's
     # district branch does not. A pilgrimage's intentions page: the intention is a prayer's.
     branch = "<label for=kv>Kreisverband auswählen</label><select id=kv name=kv><option>Kiel</option><option>Lübeck</option></select>"
-    julis = _page_sites(db, f"<title>Anmeldung Landeskongress - Junge Liberale Schleswig-Holstein</title><form>{branch}</form>")
+    julis = page_fields(db, f"<title>Anmeldung Landeskongress - Junge Liberale Schleswig-Holstein</title><form>{branch}</form>")
     assert julis == {"kv": "political"}, julis
-    drk = _page_sites(db, f"<title>Anmeldung Blutspende - DRK Schleswig-Holstein</title><form>{branch}</form>")
+    drk = page_fields(db, f"<title>Anmeldung Blutspende - DRK Schleswig-Holstein</title><form>{branch}</form>")
     assert drk == {}, drk
     intention = "<label for=t>Twoja intencja:</label><textarea id=t name=t></textarea>"
-    pilgrimage = _page_sites(db, f"<title>Pielgrzymka Wyry-Częstochowa</title><h1>Intencje</h1><form>{intention}</form>")
+    pilgrimage = page_fields(db, f"<title>Pielgrzymka Wyry-Częstochowa</title><h1>Intencje</h1><form>{intention}</form>")
     assert pilgrimage == {"t": "religion"}, pilgrimage
-    shop = _page_sites(db, f"<title>Sklep z rowerami</title><h1>Zamówienie</h1><form>{intention}</form>")
+    shop = page_fields(db, f"<title>Sklep z rowerami</title><h1>Zamówienie</h1><form>{intention}</form>")
     assert shop == {}, shop
 
 
@@ -445,16 +434,16 @@ def test_mood_screening_questions_are_health_on_a_health_page(db) -> None:
         f"<label for=ve>Vergessen Sie häufiger Dinge?</label><select id=ve name=ve>{yes_no}</select>"
         f"<label for=ei>Spontanes Einschlafen</label><select id=ei name=ei>{yes_no}</select>"
     )
-    health = _page_sites(db, f"<title>Anamnese</title><h1>Gesundheitsfragen</h1><form>{screen}</form>")
+    health = page_fields(db, f"<title>Anamnese</title><h1>Gesundheitsfragen</h1><form>{screen}</form>")
     assert health == {k: "health" for k in ("tr", "ne", "ve", "ei")}, health
-    shop = _page_sites(db, f"<title>Kundenumfrage</title><h1>Ihre Bestellung</h1><form>{screen}</form>")
+    shop = page_fields(db, f"<title>Kundenumfrage</title><h1>Ihre Bestellung</h1><form>{screen}</form>")
     assert shop == {}, shop
     strong = (
         f"<label for=le>Hatten Sie Gedanken, nicht mehr leben zu wollen?</label><select id=le name=le>{yes_no}</select>"
         "<label for=vo>¿Ha llegado a oír voces que otros no oyen?</label>"
         "<select id=vo name=vo><option>Sí</option><option>No</option></select>"
     )
-    assert _page_sites(db, f"<title>Kundenumfrage</title><form>{strong}</form>") == {"le": "health", "vo": "health"}
+    assert page_fields(db, f"<title>Kundenumfrage</title><form>{strong}</form>") == {"le": "health", "vo": "health"}
 
 
 def test_a_routes_parameters_are_not_words_of_its_path(db) -> None:
@@ -494,9 +483,9 @@ def test_sessions_and_more_infos_on_a_health_page_are_health(db) -> None:
         "<label for=se>N° sesiones planificadas</label><input id=se name=se type=number>"
         "<label for=wi>Weitere Infos:</label><textarea id=wi name=wi></textarea>"
     )
-    therapy = _page_sites(db, f"<title>Centro psicológico – Ficha del paciente</title><form>{fields}</form>")
+    therapy = page_fields(db, f"<title>Centro psicológico – Ficha del paciente</title><form>{fields}</form>")
     assert therapy == {"se": "health", "wi": "health"}, therapy
-    school = _page_sites(db, f"<title>Escuela de idiomas – Inscripción al curso</title><form>{fields}</form>")
+    school = page_fields(db, f"<title>Escuela de idiomas – Inscripción al curso</title><form>{fields}</form>")
     assert school == {}, school
 
 
@@ -504,9 +493,9 @@ def test_why_one_joins_a_political_collective_records_joining(db) -> None:
     # "Why do you want to join?" on an antifascist collective's sign-up is part of joining it; on a choir's
     # sign-up it is not a special category.
     why = "<label for=mo>Perché vuoi unirti a noi?</label><textarea id=mo name=mo></textarea>"
-    collective = _page_sites(db, f"<title>Iscriviti - Officina Giovani Antifascisti</title><form>{why}</form>")
+    collective = page_fields(db, f"<title>Iscriviti - Officina Giovani Antifascisti</title><form>{why}</form>")
     assert collective == {"mo": "political"}, collective
-    choir = _page_sites(db, f"<title>Iscriviti - Coro polifonico cittadino</title><form>{why}</form>")
+    choir = page_fields(db, f"<title>Iscriviti - Coro polifonico cittadino</title><form>{why}</form>")
     assert choir == {}, choir
 
 
@@ -518,9 +507,9 @@ def test_height_is_a_clue_on_a_patient_form_and_a_size_in_a_shop(db) -> None:
         "<label for=al>Altezza</label><input id=al name=al type=number>"
         "<label for=au>Altura</label><input id=au name=au type=number>"
     )
-    patient = _page_sites(db, f"<title>Anamnese – Registrierung als Patient</title><form>{fields}</form>")
+    patient = page_fields(db, f"<title>Anamnese – Registrierung als Patient</title><form>{fields}</form>")
     assert patient == {"gr": "health", "al": "health", "au": "health"}, patient
-    shop = _page_sites(db, f"<title>Damenmode – Jacke bestellen</title><form>{fields}</form>")
+    shop = page_fields(db, f"<title>Damenmode – Jacke bestellen</title><form>{fields}</form>")
     assert shop == {}, shop
 
 
@@ -528,9 +517,9 @@ def test_an_enrolment_date_written_without_its_preposition_is_membership(db) -> 
     # Italian labels drop the "di": "Data iscrizione" on a parish's sacrament register records enrolment, as
     # "Data di iscrizione" does; at a gym it is nothing.
     date = "<label for=di>Data iscrizione</label><input id=di name=di>"
-    parish = _page_sites(db, f"<title>Oratorio – Scheda sacramenti (cresima)</title><form>{date}</form>")
+    parish = page_fields(db, f"<title>Oratorio – Scheda sacramenti (cresima)</title><form>{date}</form>")
     assert parish == {"di": "religion"}, parish
-    gym = _page_sites(db, f"<title>Palestra – Scheda iscritto</title><form>{date}</form>")
+    gym = page_fields(db, f"<title>Palestra – Scheda iscritto</title><form>{date}</form>")
     assert gym == {}, gym
 
 
@@ -542,7 +531,7 @@ def test_a_check_code_and_polish_applications_are_not_clinical_words_on_a_clinic
         "<label for=wn>Wnioski</label><input id=wn name=wn>"
         "<label for=co>Conclusioni</label><textarea id=co name=co></textarea>"
     )
-    sites = _page_sites(
+    sites = page_fields(
         db, f"<title>Prenotazione visita - Poliambulatorio San Luca</title><h1>Prenota una visita medica</h1><form>{fields}</form>"
     )
     assert sites == {"co": "health"}, sites
@@ -552,24 +541,24 @@ def test_a_clinic_visit_s_diary_and_a_nutritionist_s_client_record_take_health(d
     # "Diario:" of a new visit in an outpatient clinic is the clinical diary; a class diary on a school's page
     # is nothing. A nutritionist's client record makes height and weight health; a gym's sign-up does not.
     diary = "<h3>Nuova visita</h3><label for=di>Diario:</label><textarea id=di name=di></textarea>"
-    clinic = _page_sites(db, f"<title>Ambulatorio</title><form>{diary}</form>")
+    clinic = page_fields(db, f"<title>Ambulatorio</title><form>{diary}</form>")
     assert clinic == {"di": "health"}, clinic
-    school = _page_sites(db, f"<title>Registro elettronico – Classe 3B</title><form>{diary}</form>")
+    school = page_fields(db, f"<title>Registro elettronico – Classe 3B</title><form>{diary}</form>")
     assert school == {}, school
     body = (
         "<label for=al>Altezza (cm)</label><input id=al name=al type=number>"
         "<label for=pe>Peso iniziale (kg)</label><input id=pe name=pe type=number>"
     )
-    nutritionist = _page_sites(db, f"<title>Studio nutrizionista – Nuovo cliente</title><form>{body}</form>")
+    nutritionist = page_fields(db, f"<title>Studio nutrizionista – Nuovo cliente</title><form>{body}</form>")
     assert nutritionist == {"al": "health", "pe": "health"}, nutritionist
-    gym = _page_sites(db, f"<title>Palestra Fitness – Nuovo iscritto</title><form>{body}</form>")
+    gym = page_fields(db, f"<title>Palestra Fitness – Nuovo iscritto</title><form>{body}</form>")
     assert gym == {}, gym
 
 
 def test_a_flemish_message_box_on_a_gp_practice_page_is_health(db) -> None:
     box = "<label for=b>Boodschap</label><textarea id=b name=b></textarea>"
-    assert _page_sites(db, f"<title>Huisartsenpraktijk – Contact</title><form>{box}</form>") == {"b": "health"}
-    assert _page_sites(db, f"<title>Bakkerij – Contact</title><form>{box}</form>") == {}
+    assert page_fields(db, f"<title>Huisartsenpraktijk – Contact</title><form>{box}</form>") == {"b": "health"}
+    assert page_fields(db, f"<title>Bakkerij – Contact</title><form>{box}</form>") == {}
 
 
 def _questionnaire(description: str) -> str:
@@ -593,10 +582,10 @@ def test_a_partys_programme_questionnaire_records_political_opinions(db) -> None
     # The page's description says the answers make a party's election programme: an open answer and a choice
     # on an opinion scale ("no firm opinion") are political opinions sent to the party; whether one feels safe
     # or cycles ("kolo", a bicycle, not the Polish party "koło"), and a candidate's criminal record, are not.
-    party = _page_sites(db, _questionnaire("Z odpovědí vznikne volební program Zelených pro komunální volby."))
+    party = page_fields(db, _questionnaire("Z odpovědí vznikne volební program Zelených pro komunální volby."))
     assert party == {"h3": "political", "l2": "political"}, party
     # The same questions in a city's transport survey, or a clinic's, are no party's.
-    city = _page_sites(db, _questionnaire("Dotazník města o dopravě a sportovištích."))
+    city = page_fields(db, _questionnaire("Dotazník města o dopravě a sportovištích."))
     assert city == {}, city
 
 
@@ -606,13 +595,13 @@ def test_a_planned_first_visit_to_a_church_is_religion_to_a_gym_nothing(db) -> N
     visit = (
         "<label for=n>Jméno</label><input id=n name=name><label for=d>Plánované datum</label><input id=d name=planned_visit_date type=date>"
     )
-    church = _page_sites(db, f"<title>Jsem tu poprvé — církev Kolín</title><form>{visit}</form>")
+    church = page_fields(db, f"<title>Jsem tu poprvé — církev Kolín</title><form>{visit}</form>")
     assert church == {"planned_visit_date": "religion"}, church
-    gym = _page_sites(db, f"<title>Fitness Kolín – první návštěva zdarma</title><form>{visit}</form>")
+    gym = page_fields(db, f"<title>Fitness Kolín – první návštěva zdarma</title><form>{visit}</form>")
     assert gym == {}, gym
     first = "<label for=f>Date of your first visit</label><input id=f name=first type=date>"
-    assert _page_sites(db, f"<title>Plan your visit – Grace Community Church</title><form>{first}</form>") == {"first": "religion"}
-    assert _page_sites(db, f"<title>Plan your visit – Riverside Climbing Gym</title><form>{first}</form>") == {}
+    assert page_fields(db, f"<title>Plan your visit – Grace Community Church</title><form>{first}</form>") == {"first": "religion"}
+    assert page_fields(db, f"<title>Plan your visit – Riverside Climbing Gym</title><form>{first}</form>") == {}
 
 
 @pytest.mark.parametrize(

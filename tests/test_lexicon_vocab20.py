@@ -6,9 +6,8 @@ with the look-alikes met while writing the words."""
 
 from __future__ import annotations
 
-from analyzer.facts import fieldfacts
-from analyzer.parse import htmldoc
 from tests import test_lexicon_vocab16
+from tests.conftest import page_fields
 from tests.test_classifier import field
 
 _LOOKING_FOR = "Looking for"
@@ -54,12 +53,6 @@ LOOKALIKES = {
 test_concept_is_the_category, test_look_alike_is_not_the_category = test_lexicon_vocab16.round_tests(CONCEPTS, LOOKALIKES)
 
 
-def _sites(db, html: str) -> dict[str, str | None]:
-    page = htmldoc.parse(html)
-    found = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context)
-    return {s.name: s.classification.category for s in found}
-
-
 def test_a_blood_donors_pre_check_is_a_health_form(db) -> None:
     pages = {
         "de": ("Blutspende Vorab-Check", "Fühlen Sie sich gesund?", "Nachricht"),
@@ -70,11 +63,11 @@ def test_a_blood_donors_pre_check_is_a_health_form(db) -> None:
         html = f"""<h1>{title}</h1><form>
           <p>{question}</p><label><input type=radio name=q1 value=j>Ja</label><label><input type=radio name=q1 value=n>Nein</label>
           <label for=m>{notes}</label><textarea id=m name=m></textarea></form>"""
-        sites = _sites(db, html)
+        sites = page_fields(db, html)
         assert sites.get("m") == "health", (lang, sites)
 
 
 def test_a_charitys_donation_form_is_not(db) -> None:
     html = """<h1>Spenden Sie jetzt</h1><form><label for=b>Betrag</label><input id=b name=b type=number>
       <label for=m>Nachricht</label><textarea id=m name=m></textarea></form>"""
-    assert _sites(db, html).get("m") is None
+    assert page_fields(db, html).get("m") is None

@@ -6,15 +6,7 @@ firing case has a look-alike that must not fire."""
 
 from __future__ import annotations
 
-from analyzer.facts import fieldfacts
-from analyzer.parse import htmldoc
-
-
-def _sites(db, html: str) -> dict[str, str | None]:
-    page = htmldoc.parse(html)
-    found = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context)
-    return {s.name: s.classification.category for s in found}
-
+from tests.conftest import page_fields
 
 _DOSSIER = """<h1>Patiëntendossier bewerken</h1>
 <form>
@@ -31,7 +23,7 @@ _DOSSIER = """<h1>Patiëntendossier bewerken</h1>
 
 
 def test_a_record_section_leaves_the_staff_the_room_and_the_education_alone(db) -> None:
-    sites = _sites(db, _DOSSIER)
+    sites = page_fields(db, _DOSSIER)
     # What the record says takes its category ...
     assert sites.get("sessies") == "health", sites
     # ... who did the intake, the room it took place in and the person's education do not.
@@ -49,7 +41,7 @@ _PRONTUARIO = """<h1>Ficha de dados</h1>
 
 
 def test_an_unlabelled_choice_is_read_by_its_name_in_a_record_section(db) -> None:
-    sites = _sites(db, _PRONTUARIO)
+    sites = page_fields(db, _PRONTUARIO)
     assert sites.get("sexo") is None, sites  # "Masculino / Feminino" with name="sexo": the person's sex
     assert sites.get("ap") is None, sites  # the flat number is part of the address
     # A yes/no whose name says nothing of the person still takes the record's category.
@@ -66,7 +58,7 @@ _EDUCATION = """<form>
 
 
 def test_a_level_of_education_does_not_read_its_degrees_as_doctors(db) -> None:
-    sites = _sites(db, _EDUCATION)
+    sites = page_fields(db, _EDUCATION)
     assert sites.get("nivel_estudio") is None, sites
     # The same options under a label that asks who treats the person are health.
     assert sites.get("especialista") == "health", sites
@@ -84,7 +76,7 @@ _CATECHUMEN = """<h1>Inscrire un nouveau catéchumène</h1>
 
 
 def test_a_members_marital_status_and_occupation_are_not_the_belonging(db) -> None:
-    sites = _sites(db, _CATECHUMEN)
+    sites = page_fields(db, _CATECHUMEN)
     assert sites.get("statut_matrimonial") is None, sites
     assert sites.get("ocupacion") is None, sites
     # A membership status and "member since" under the same topic are the belonging.
@@ -102,7 +94,7 @@ _SAMPLES = """<form>
 
 
 def test_a_consent_box_records_a_dna_sample_or_a_fingerprint_it_keeps(db) -> None:
-    sites = _sites(db, _SAMPLES)
+    sites = page_fields(db, _SAMPLES)
     assert sites.get("souhlasVyuziti") == "genetic", sites
     assert sites.get("fp") == "biometric", sites
     # Consent to processing health data, a plain privacy consent and a brand's "DNA" stay decisions.
@@ -124,11 +116,11 @@ _CLUB = """<h1>Indmeldelse i NKC</h1>
 
 
 def test_accepting_a_partys_statutes_on_its_join_form_is_joining(db) -> None:
-    sites = _sites(db, _PARTY)
+    sites = page_fields(db, _PARTY)
     assert sites.get("estatutos") == "political", sites
     assert sites.get("privacidad") is None, sites
     # A sports club's statutes: no membership topic, a decision.
-    assert _sites(db, _CLUB).get("vedtaegter") is None
+    assert page_fields(db, _CLUB).get("vedtaegter") is None
 
 
 _FELIGRES = """<h1>Feligreses</h1>
@@ -150,12 +142,12 @@ _VENUE = """<h1>Reserva tu boda</h1>
 
 
 def test_choosing_the_church_one_belongs_to_is_the_belonging(db) -> None:
-    sites = _sites(db, _FELIGRES)
+    sites = page_fields(db, _FELIGRES)
     assert sites.get("iglesia_origen") == "religion", sites
     # A text box with the same word may name the church being registered; a wedding venue's select has no
     # membership topic.
-    assert _sites(db, _NEW_CHURCH).get("nombre_sede") is None
-    assert _sites(db, _VENUE).get("lugar") is None
+    assert page_fields(db, _NEW_CHURCH).get("nombre_sede") is None
+    assert page_fields(db, _VENUE).get("lugar") is None
 
 
 _DATE_BOXES = """<form>
@@ -169,7 +161,7 @@ _DATE_BOXES = """<form>
 
 
 def test_a_date_typed_in_number_pad_boxes_is_not_a_phone_number(db) -> None:
-    sites = _sites(db, _DATE_BOXES)
+    sites = page_fields(db, _DATE_BOXES)
     for name in ("d", "m", "y", "dd"):
         assert sites.get(name) is None, (name, sites)
     # A phone box, and a number box, keep what their type says.
@@ -189,9 +181,9 @@ _GYM = """<h1>Fitnessstudio: Kündigung</h1>
 
 
 def test_a_members_number_on_a_partys_form_is_the_membership(db) -> None:
-    assert _sites(db, _LEAVING).get("nr") == "political"
+    assert page_fields(db, _LEAVING).get("nr") == "political"
     # A gym's member number is nothing.
-    assert _sites(db, _GYM).get("nr") is None
+    assert page_fields(db, _GYM).get("nr") is None
 
 
 _LANGUAGES = """<form>
@@ -203,7 +195,7 @@ _LANGUAGES = """<form>
 
 
 def test_a_language_list_is_not_read_for_symptoms(db) -> None:
-    sites = _sites(db, _LANGUAGES)
+    sites = page_fields(db, _LANGUAGES)
     assert sites.get("sprak") is None, sites
     # The same word as a symptom's option is health.
     assert sites.get("priznaky") == "health", sites
@@ -211,6 +203,7 @@ def test_a_language_list_is_not_read_for_symptoms(db) -> None:
 
 def test_a_memo_on_an_anaesthesia_consultation_is_its_free_text(db) -> None:
     page = "<h1>Consultation anesthésiste</h1><form><label for=m>Mémo :</label><textarea id=m name=memo></textarea></form>"
-    assert _sites(db, page).get("memo") == "health"
+    assert page_fields(db, page).get("memo") == "health"
     # The same memo on a shop's order form is nothing.
-    assert _sites(db, "<h1>Commande</h1><form><label for=m>Mémo :</label><textarea id=m name=memo></textarea></form>").get("memo") is None
+    shop = "<h1>Commande</h1><form><label for=m>Mémo :</label><textarea id=m name=memo></textarea></form>"
+    assert page_fields(db, shop).get("memo") is None
