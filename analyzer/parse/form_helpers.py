@@ -192,7 +192,8 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         text = html.escape(" ".join(label.split()), quote=False) if label else ""
         if renders == "label":  # without a text of its own, the field's default label: its name in words
             text = text or html.escape(name.replace("_", " "), quote=False)
-            return [f"<label>{text}</label>"]
+            # Where a <label> does not fit in the tag ({$form.date_bapteme.label}), its text alone is what it shows.
+            return [f"<label>{text}</label>", text]
         tag, _, typ = renders.partition(":")
         written_type = m.groupdict().get("type")  # Phoenix's <.input type="select">
         if tag == "input" and written_type:
