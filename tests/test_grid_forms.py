@@ -59,6 +59,36 @@ def test_each_cell_reads_its_row_and_its_column(db) -> None:
     assert texts["m_notas"]["question"] == "Malformaciones" and texts["m_notas"]["label"] == "Notas"
 
 
+# A data grid: no question per row, a box in every cell, the header row names each column (a medication list).
+_DATA_GRID = """<table>
+  <thead><tr><th>Medikament</th><th>Dosierung</th><th>Seit wann</th></tr></thead>
+  <tbody>
+    <tr><td><input name="med_1" /></td><td><input name="dos_1" /></td><td><input type="date" name="seit_1" /></td></tr>
+    <tr><td><input name="med_2" /></td><td><input name="dos_2" /></td><td><input type="date" name="seit_2" /></td></tr>
+  </tbody>
+</table>"""
+
+
+@pytest.mark.parametrize("name", sorted(_DIALECTS))
+def test_a_data_grid_names_each_box_by_its_column(tmp_path, db, name) -> None:
+    sites = _scan(tmp_path, db, name, _DATA_GRID)
+    assert sites.get("med_1") == "health" and sites.get("med_2") == "health", sites
+
+
+def test_a_data_grid_row_reads_its_column_only(db) -> None:
+    texts = _texts(db, _DATA_GRID)
+    assert texts["med_2"]["label"] == "Medikament" and "question" not in texts["med_2"], texts
+    assert texts["seit_1"]["label"] == "Seit wann"
+    # A row with text beside its boxes is not a data grid's row: "kr." is a unit, the column names nothing here.
+    units = _texts(db, _DATA_GRID.replace('<td><input name="dos_1" /></td>', '<td><input name="dos_1" /> kr.</td><td>kr.</td>'))
+    assert "label" not in units["med_1"], units
+    # An order form's grid is read, and says nothing sensitive.
+    order = _DATA_GRID.replace("Medikament", "Artikel").replace("Dosierung", "Menge")
+    page = htmldoc.parse(order)
+    assert _texts(db, order)["med_1"]["label"] == "Artikel"
+    assert fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context) == []
+
+
 _LAYOUT = """<table>
   <tr><td colspan="2">Inscripción al campamento</td></tr>
   <tr><td>Nombre</td><td><input name="nombre" /></td></tr>

@@ -39,10 +39,11 @@ class GridReader:
         self._indexed: set[lxml.etree._Element] = set()  # tables whose rows are in _headers
 
     def headers(self, el: lxml.etree._Element) -> GridHeaders | None:
-        """The row and column headers of the cell ``el`` stands alone in (its only control), when the cell is
-        not the row's first, the row's first cell holds text and no control, and the table's header row (the
-        nearest row above with two text cells or more, none spanning columns and none holding a control) has a
-        text cell in the control's column."""
+        """The row and column headers of the cell ``el`` stands alone in (its only control), when the table's
+        header row (the nearest row above with two text cells or more, none spanning columns and none holding a
+        control) has a text cell in the control's column, and either the row's first cell holds text and no
+        control (the question) or the row is a data grid's, a control in every cell (no question: the column's
+        header names the field)."""
         cell = el.getparent()
         while cell is not None and cell.tag not in _CELLS:
             if cell.tag in ("table", "tr", "form", "body"):
@@ -55,14 +56,26 @@ class GridReader:
         if header is None or self.text(cell) or sum(1 for _ in cell.iter("input", "select", "textarea")) != 1:
             return None
         cells = _cells(row)
-        if not cells or cells[0] is cell or self.is_control(cells[0]):
+        if not cells:
             return None
-        question = self.text(cells[0])
-        above = cell_at(header, column_of(cell)) if question else None
+        first = cells[0]
+        # A data grid's row (every cell an entry: "Zeitraum von | Zeitraum bis | Art der Beschäftigung" above
+        # a row of boxes per job) asks no question of its own: the column's header alone names the field.
+        question = "" if first is cell or self.is_control(first) else self.text(first)
+        if not question and not self._entry_row(cells, cell):
+            return None
+        above = cell_at(header, column_of(cell))
         if above is None or self.is_control(above):
             return None
         answer = self.text(above)
         return GridHeaders(question, answer) if answer else None
+
+    def _entry_row(self, cells: list[lxml.etree._Element], cell: lxml.etree._Element) -> bool:
+        """Whether a row whose first cell asks nothing is a data grid's row: its first cell holds a control (or
+        is this one), and every cell of it holds a control or nothing."""
+        if not (cells[0] is cell or self.is_control(cells[0])):
+            return False
+        return all(c is cell or self.is_control(c) or not self.text(c) for c in cells)
 
     def _header_of(self, row: lxml.etree._Element) -> lxml.etree._Element | None:
         table = next(row.iterancestors("table"), None)
