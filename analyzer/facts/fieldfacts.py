@@ -690,8 +690,14 @@ class _Labels:
         self.targets: set[str] = set()  # the ids of the page's controls that a label's for= names
         self.choice_ids: dict[str, set[str]] = {}  # a radio or checkbox group's name -> its choices' ids
         seen: dict[str, int] = {}
+        self.ids: set[str] = set()  # every id of the page's controls
+        names: dict[str, int] = {}  # how many controls (radios and checkboxes aside) carry each name
         for el in root.iter("input", "select", "textarea"):
             ident = el.get("id")
+            if ident:
+                self.ids.add(ident)
+            if el.get("name") and (el.get("type") or "").lower() not in ("radio", "checkbox", "hidden"):
+                names[el.get("name")] = names.get(el.get("name"), 0) + 1
             if ident and el.get("name") and (el.get("type") or "").lower() in ("radio", "checkbox"):
                 self.choice_ids.setdefault(el.get("name"), set()).add(ident)
             if ident in self.by_for:
@@ -699,6 +705,9 @@ class _Labels:
             if ident and ident in self.by_for and (el.get("type") or "").lower() != "hidden":
                 self.place[el] = seen.get(ident, 0)
                 seen[ident] = self.place[el] + 1
+        # A label whose for= names no control's id but one control's name ("<textarea name=comment>" then
+        # "<label for=comment>Ihre Nachricht</label>", the id forgotten): the person reads it as that control's.
+        self.by_named: frozenset[str] = frozenset(n for n, k in names.items() if k == 1 and n in self.by_for and n not in self.ids)
 
     def asks_group(self, label: lxml.etree._Element, name: str) -> bool:
         """A ``<label for=…>`` that no control takes: its ``for`` is a radio or checkbox group's name, or
@@ -714,13 +723,19 @@ class _Labels:
 
     def of(self, el: lxml.etree._Element) -> str:
         found = self.by_for.get(el.get("id") or "")
-        return found[min(self.place.get(el, 0), len(found) - 1)] if found else ""
+        if found:
+            return found[min(self.place.get(el, 0), len(found) - 1)]
+        name = el.get("name") or ""
+        if name in self.by_named and len(self.by_for[name]) == 1:
+            return self.by_for[name][0]
+        return ""
 
 
 def _preceding_label(el: lxml.etree._Element) -> str:
     """The text a person reads next to a control that no label is tied to: the text right before
     it, a ``<label>`` whose ``for`` points nowhere, a ``<span>`` or ``<p>`` before it, the table
-    cell to its left or above it; not a heading ("Contact us" above a form is not its first
+    cell to its left or above it, a small heading right before it in a block of its own
+    (``_own_heading``); not a heading above a form or a section ("Contact us" is not its first
     field's label). Stops at another control."""
     node = el
     for _ in range(4):
@@ -735,7 +750,9 @@ def _preceding_label(el: lxml.etree._Element) -> str:
                 holds_control = (
                     _is_control(sibling) if sibling.tag != "label" else next(sibling.iter("input", "select", "textarea"), None) is not None
                 )
-                if sibling.tag in _HEADINGS or holds_control:
+                if sibling.tag in _HEADINGS:
+                    return _own_heading(sibling, el) if node is el else ""
+                if holds_control:
                     return ""
                 text = _text(sibling)
                 if text:
@@ -749,6 +766,23 @@ def _preceding_label(el: lxml.etree._Element) -> str:
             return _cell_above(parent)
         node = parent
     return ""
+
+
+_LABEL_HEADINGS = ("h3", "h4", "h5", "h6")
+_OWN_HEADING_MAX = 80  # characters: a heading longer than this introduces a section, not one box
+
+
+def _own_heading(heading: lxml.etree._Element, el: lxml.etree._Element) -> str:
+    """A small heading right before a control, in a block that holds that control alone (``<div
+    class="form-group"><h4>Diagnóstico</h4><textarea>``), is the control's label. A heading above a form,
+    or above several controls ("Contact us", "Datos personales"), is not: it heads a section."""
+    parent = el.getparent()
+    if heading.tag not in _LABEL_HEADINGS or parent is None or parent.tag in ("form", "body", "fieldset", "table", "tr", "label"):
+        return ""
+    if sum(1 for _ in parent.iter("input", "select", "textarea")) != 1:
+        return ""
+    text = _short(_text(heading))
+    return text if len(text) <= _OWN_HEADING_MAX else ""
 
 
 def _short(text: str) -> str:

@@ -1,0 +1,73 @@
+"""What a person reads as a control's label where the markup does not tie it (docs/fields.md, the ``label`` row
+of "What the classifier reads"): a ``<label for=…>`` that names the control's ``name`` because its id was
+forgotten, and a small heading that stands right before a control in a block of its own (``<div class="form-group"><h4>Alergias</h4>``).
+Checked in three template dialects (Jinja, Blade, ERB) and two component frameworks (JSX, Vue); look-alikes
+(a heading above several controls, a page title, a label whose for= is another control's id, two controls
+sharing the name) must keep their own reading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyzer.facts import fieldfacts
+from analyzer.parse import htmldoc
+from tests.conftest import scan_text
+
+_DIALECTS = {
+    "intake.html.j2": '{% extends "base.html" %}\n{% block content %}<form method="post">{{ csrf_token() }}\n@@\n</form>{% endblock %}\n',
+    "intake.blade.php": "@extends('layouts.app')\n@section('content')\n<form method=\"post\">@csrf\n@@\n</form>\n@endsection\n",
+    "intake.html.erb": "<%= form_with url: '/intake' do |f| %>\n@@\n<% end %>\n",
+    "Intake.tsx": "export default function Intake() {\n  return (<form>\n@@\n</form>);\n}\n",
+    "Intake.vue": "<template>\n<form>\n@@\n</form>\n</template>\n",
+}
+
+# The label follows the control and names its name: the id was never written.
+_FOR_NAME = '<div><input type="text" name="feld3" /><label for="feld3">Bekannte Allergien</label></div>'
+# A small heading is the only text before the one control of its block.
+_OWN_HEADING = '<div class="form-group"><h4>Alergias conocidas</h4><input type="text" name="campo7" /></div>'
+
+
+def _scan(tmp_path: Path, db, name: str, form: str) -> dict[str, str]:
+    found = scan_text(tmp_path, _DIALECTS[name].replace("@@", form), db, name).fields
+    return {s.name: s.classification.category for s in found}
+
+
+def _labels(db, html: str) -> dict[str, str]:
+    page = htmldoc.parse(html)
+    return {c.texts.get("name", ""): c.texts.get("label", "") for c in fieldfacts._controls(page, page.root, False, db.field_context)}
+
+
+@pytest.mark.parametrize("name", sorted(_DIALECTS))
+def test_a_label_for_the_controls_name_labels_it(tmp_path, db, name) -> None:
+    assert _scan(tmp_path, db, name, _FOR_NAME).get("feld3") == "health"
+
+
+@pytest.mark.parametrize("name", sorted(_DIALECTS))
+def test_a_small_heading_before_a_lone_control_labels_it(tmp_path, db, name) -> None:
+    assert _scan(tmp_path, db, name, _OWN_HEADING).get("campo7") == "health"
+
+
+def test_a_label_for_a_name_needs_one_control_of_that_name_and_no_such_id(db) -> None:
+    assert _labels(db, f"<form>{_FOR_NAME}</form>")["feld3"] == "Bekannte Allergien"
+    # Another control's id: the label is that control's.
+    taken = '<form><input id="b" name="x" /><textarea name="b"></textarea><label for="b">Beschwerden</label></form>'
+    assert _labels(db, taken) == {"x": "Beschwerden", "b": ""}
+    # Two controls share the name: whose it is cannot be told.
+    shared = '<form><input name="b" /><input name="b" /><label for="b">Beschwerden</label></form>'
+    assert set(_labels(db, shared).values()) == {""}
+
+
+def test_a_heading_above_a_section_or_a_page_labels_nothing(db) -> None:
+    # A heading above several controls heads their section.
+    section = '<div><h4>Datos personales</h4><input name="a" /><input name="b" /></div>'
+    assert _labels(db, section) == {"a": "", "b": ""}
+    # A page's or a form's title is not its first field's label.
+    title = '<form><h2>Contact us</h2><input name="q" /></form>'
+    assert _labels(db, title) == {"q": ""}
+    block = '<div class="form-group"><h2>Historia clínica del paciente</h2><input name="q" /></div>'
+    assert _labels(db, block) == {"q": ""}
+    # A heading with a control's block between it and the control is not read past that block.
+    after = '<div><h4>Alergias</h4><div><input name="a1" /></div><input name="a2" /></div>'
+    assert _labels(db, after)["a2"] == ""
