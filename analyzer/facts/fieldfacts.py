@@ -785,6 +785,31 @@ def _own_heading(heading: lxml.etree._Element, el: lxml.etree._Element) -> str:
     return text if len(text) <= _OWN_HEADING_MAX else ""
 
 
+# Elements whose own label attribute is HTML's (a choice's text, a track's title), not a wrapper's.
+_LABEL_ATTRIBUTE_OWNERS = frozenset({"option", "optgroup", "track", "menu"})
+_WRAPPER_UP = 4  # elements walked up from a control to the component that wraps it
+
+
+def _wrapper_label(el: lxml.etree._Element, typ: str) -> str:
+    """The ``label`` a component wrapping the control gives it, where the component renders the label itself:
+    Ant Design's ``<Form.Item label="Allergies">``, Mantine's ``<Input.Wrapper label=…>``, a project's own
+    ``<Field label="Naam">`` or ``<my-field label="Diagnose">`` around a native control (JSX keeps the prop on a
+    ``<div>``, analyzer/facts/jsxmarkup.py). Only a wrapper holding that one control, or that one radio or
+    checkbox group, labels it; one around several controls labels none of them."""
+    node = el.getparent()
+    for _ in range(_WRAPPER_UP):
+        if node is None or node.tag in ("form", "body", "html"):
+            return ""
+        said = node.get("label")
+        if said and node.tag not in _LABEL_ATTRIBUTE_OWNERS:
+            name = el.get("name")
+            controls = [c for c in node.iter("input", "select", "textarea") if (c.get("type") or "").lower() not in SKIP_TYPES]
+            alone = len(controls) == 1 or (typ in ("radio", "checkbox") and bool(name) and all(c.get("name") == name for c in controls))
+            return _short(said) if alone else ""
+        node = node.getparent()
+    return ""
+
+
 def _short(text: str) -> str:
     text = _unprinted(" ".join(text.split()))
     return text if len(text) <= 200 else ""
@@ -847,6 +872,10 @@ def _texts(
     own_id = attrs.get("id", "")
     label = labels.of(el)
     label = label or wrap or attrs.get("aria-label", "")
+    # <Form.Item label="Allergies"><Input /></Form.Item>: a text control's label, a choice group's question.
+    held = _wrapper_label(el, typ) if typ in ("radio", "checkbox") or not label else ""
+    if typ not in ("radio", "checkbox"):
+        label = label or held
     if attrs.get("aria-labelledby"):
         label = " ".join(
             filter(None, [label] + [_text(e) for e in (ids.get(i) for i in attrs["aria-labelledby"].split()) if e is not None])
@@ -862,7 +891,7 @@ def _texts(
                 texts["question"] = headers.row
     texts["label"] = label
     if typ in ("radio", "checkbox"):
-        texts["question"] = _question(el, attrs.get("name", ""), group_first, labels, answers)
+        texts["question"] = held or _question(el, attrs.get("name", ""), group_first, labels, answers)
         after = _after(el)
         texts["options"] = wrap or (label if own_id else "") or after
         if not texts["options"]:

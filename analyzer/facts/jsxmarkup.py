@@ -127,6 +127,12 @@ class _Writer:
             self.names.append(field_name)
         if tag in _NATIVE and self.names and not any(k == "name" for k, _ in attrs):
             attrs.append(("name", self.names[-1]))
+        # A component that wraps a control and renders its label from a prop (Ant Design's <Form.Item
+        # label="Allergies">, a project's <Field label="Naam">): kept as a <div label=…> around its children,
+        # read by the field extractor as that control's label (fieldfacts._wrapper_label).
+        held = self._prop(opening, "label") if not tag and node.type == "jsx_element" and opening is not None else None
+        if held:
+            tag, attrs = "div", [("label", held)]
         self.open_tags.append(tag)
         if tag:
             row, col = node.start_point
@@ -260,6 +266,9 @@ class _Writer:
             tag = name
         else:
             comp = self.components.get(name.rsplit(".", 1)[-1])
+            text_box = comp is not None and comp.tag == "input" and comp.type in (None, "", "text")
+            if text_box and has_elements and self._holds_control(opening):
+                return "", []  # <Field label="Naam"><input …/></Field>: a project's wrapper, not Formik's field
             if comp is None and not has_elements:
                 comp = self._by_suffix(name.rsplit(".", 1)[-1], opening)
             if comp is None:
@@ -290,6 +299,23 @@ class _Writer:
         if comp is not None and comp.type and not any(k == "type" for k, _ in attrs):
             attrs.append(("type", comp.type))
         return tag, attrs
+
+    def _holds_control(self, opening: Node) -> bool:
+        """Whether the element opened by ``opening`` has a native control (``<input>``, ``<select>``,
+        ``<textarea>``) among its first descendants."""
+        element = opening.parent
+        stack = [c for c in reversed(element.named_children) if c is not opening] if element is not None else []
+        seen = 0
+        while stack and seen < _HOLDS_CONTROL_NODES:
+            n = stack.pop()
+            seen += 1
+            if n.type in _JSX:
+                named = n if n.type == "jsx_self_closing_element" else n.child_by_field_name("open_tag")
+                tag_name = named.child_by_field_name("name") if named is not None else None
+                if tag_name is not None and self.prog.text(tag_name) in _NATIVE:
+                    return True
+            stack.extend(reversed(n.named_children))
+        return False
 
     def _by_suffix(self, name: str, opening: Node) -> Component | None:
         """A project's own form component named for the control it renders (``<RadioField name="ethnicity"
@@ -403,6 +429,7 @@ class _Writer:
 
 
 _NATIVE = ("input", "select", "textarea")
+_HOLDS_CONTROL_NODES = 200  # syntax nodes looked at under a component for a native control
 
 
 def _inner(expression: Node) -> Node | None:
