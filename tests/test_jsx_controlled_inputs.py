@@ -47,3 +47,24 @@ def test_a_member_of_another_object_is_not_a_label(tmp_path, db) -> None:
     found = scan_text(tmp_path, _FORM, db, "Anamnese.jsx")
     # {user.religion} is a printed value (Values rendered as text), not a label written into the page.
     assert all("religion" not in (s.classification.words or ()) for s in found.fields), found.fields
+
+
+_BILINGUAL = """export default function Anamnese({ lang }) {
+  const de = lang === "de";
+  return (
+    <form>
+      <Input name="feld1" label={de ? "Bekannte Allergien" : "Known allergies"} />
+      <input type="text" name="feld2" placeholder={de ? "Aktuelle Beschwerden" : "Current complaints"} />
+      <input type="text" name="feld3" placeholder={de ? hint.de : "Current complaints"} className={de ? "wide" : "narrow"} />
+    </form>
+  );
+}
+"""
+
+
+def test_a_prop_chosen_between_two_strings_shows_both(tmp_path, db) -> None:
+    sites = {s.name: s for s in scan_text(tmp_path, _BILINGUAL, db, "Anamnese.jsx").fields}
+    assert sites["feld1"].classification.category == "health", sites
+    assert sites["feld2"].texts.get("placeholder") == "Aktuelle Beschwerden / Current complaints", sites
+    # A branch that is not a string: what it shows cannot be told, and nothing is read.
+    assert "feld3" not in sites or "placeholder" not in sites["feld3"].texts, sites

@@ -422,6 +422,10 @@ class _Writer:
             said = self._translated(expr)
             if said is not None:
                 return said
+            if key in _TEXT_PROPS:  # placeholder={lang === "de" ? "Seit wann?" : "Since when?"}: the texts it may show
+                either = self._either_literal(expr)
+                if either:
+                    return " / ".join(either)
             if key in ("className", "class"):
                 words = _strings_in(self.prog, expr)
                 return " ".join(words) if words else None
@@ -429,6 +433,8 @@ class _Writer:
 
 
 _NATIVE = ("input", "select", "textarea")
+# Props a person reads: a conditional that gives each of them a string shows one of those strings.
+_TEXT_PROPS = frozenset({"label", "placeholder", "title", "aria-label", "legend", "question", "helperText", "hint", "description"})
 _HOLDS_CONTROL_NODES = 200  # syntax nodes looked at under a component for a native control
 
 
