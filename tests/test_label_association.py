@@ -71,3 +71,24 @@ def test_a_heading_above_a_section_or_a_page_labels_nothing(db) -> None:
     # A heading with a control's block between it and the control is not read past that block.
     after = '<div><h4>Alergias</h4><div><input name="a1" /></div><input name="a2" /></div>'
     assert _labels(db, after)["a2"] == ""
+
+
+# A prompt written as the box's value before HTML5 had placeholders, cleared when the visitor enters the box.
+_PROMPT_VALUE = (
+    '<div><input type="text" name="feld5" value="Ihre Allergien" '
+    "onfocus=\"if(this.value=='Ihre Allergien') this.value=''\" onblur=\"if(this.value=='') this.value='Ihre Allergien'\" /></div>"
+)
+
+
+@pytest.mark.parametrize("name", ["intake.blade.php", "intake.html.erb", "intake.html.j2"])  # a server page's idiom
+def test_a_value_cleared_on_focus_is_the_boxs_prompt(tmp_path, db, name) -> None:
+    assert _scan(tmp_path, db, name, _PROMPT_VALUE).get("feld5") == "health"
+
+
+def test_a_value_that_is_not_cleared_is_data_not_a_prompt(db) -> None:
+    page = htmldoc.parse(f"<form>{_PROMPT_VALUE}</form>")
+    assert [c.texts.get("placeholder") for c in fieldfacts._controls(page, page.root, False, db.field_context)] == ["Ihre Allergien"]
+    # A prefilled value (what the visitor entered last time) is the visitor's answer, not the box's prompt.
+    prefilled = '<form><input type="text" name="feld6" value="Heuschnupfen" onchange="save(this.value)" /></form>'
+    page = htmldoc.parse(prefilled)
+    assert "placeholder" not in fieldfacts._controls(page, page.root, False, db.field_context)[0].texts

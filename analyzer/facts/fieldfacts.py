@@ -785,6 +785,21 @@ def _own_heading(heading: lxml.etree._Element, el: lxml.etree._Element) -> str:
     return text if len(text) <= _OWN_HEADING_MAX else ""
 
 
+_CLEARING_HANDLERS = ("onfocus", "onblur", "onclick")
+
+
+def _value_as_placeholder(attrs) -> str:
+    """A text box whose value is its prompt, cleared when the visitor enters it (a placeholder written before
+    HTML5: ``value="Votre date de naissance" onfocus="if(this.value=='Votre date de naissance') this.value=''"``):
+    the value is read as its placeholder, when a focus, blur or click handler names that same text."""
+    value = (attrs.get("value") or "").strip()
+    if not value or len(value) > 120:
+        return ""
+    if not any(value in (attrs.get(h) or "") for h in _CLEARING_HANDLERS):
+        return ""
+    return _short(value)
+
+
 # Elements whose own label attribute is HTML's (a choice's text, a track's title), not a wrapper's.
 _LABEL_ATTRIBUTE_OWNERS = frozenset({"option", "optgroup", "track", "menu"})
 _WRAPPER_UP = 4  # elements walked up from a control to the component that wraps it
@@ -903,7 +918,7 @@ def _texts(
     if tag == "select":
         texts["options"] = clip(_joined(_text(o) for o in el.iter("option")))
     texts["legend"] = legend
-    texts["placeholder"] = attrs.get("placeholder", "")
+    texts["placeholder"] = attrs.get("placeholder", "") or _value_as_placeholder(attrs)
     texts["title"] = attrs.get("title", "")
     texts["name"] = attrs.get("name", "")
     texts["id"] = own_id
