@@ -92,3 +92,27 @@ def test_a_value_that_is_not_cleared_is_data_not_a_prompt(db) -> None:
     prefilled = '<form><input type="text" name="feld6" value="Heuschnupfen" onchange="save(this.value)" /></form>'
     page = htmldoc.parse(prefilled)
     assert "placeholder" not in fieldfacts._controls(page, page.root, False, db.field_context)[0].texts
+
+
+# Materialize's layout, its for= copied from the first field: the block's one label is its one control's.
+_COPIED_FOR = (
+    '<div class="input-field"><input type="text" id="nombre" name="nombre" /><label for="nombre">Nombre</label></div>'
+    '<div class="input-field"><input type="text" id="campo2" name="campo2" /><label for="nombre">Alergias conocidas</label></div>'
+)
+# A hidden id between a label and the visible box of an autocomplete.
+_HIDDEN_BETWEEN = '<div><label>Alergias conocidas</label><input type="hidden" name="alergia_id" /><input type="text" name="campo3" /></div>'
+
+
+@pytest.mark.parametrize("name", sorted(_DIALECTS))
+def test_a_blocks_one_label_labels_its_one_control(tmp_path, db, name) -> None:
+    sites = _scan(tmp_path, db, name, _COPIED_FOR + _HIDDEN_BETWEEN)
+    assert sites.get("campo2") == "health" and sites.get("campo3") == "health", sites
+
+
+def test_a_block_label_needs_one_control_and_one_label(db) -> None:
+    labels = _labels(db, f"<form>{_COPIED_FOR}{_HIDDEN_BETWEEN}</form>")
+    assert labels["nombre"] == "Nombre" and labels["campo2"] == "Alergias conocidas" and labels["campo3"] == "Alergias conocidas"
+    two_controls = '<form><div><input name="a" /><input name="b" /><label for="x">Alergias</label></div></form>'
+    assert set(_labels(db, two_controls).values()) == {""}
+    two_labels = '<form><div><label for="x">Alergias</label><input name="c" /><label for="y">Notas</label></div></form>'
+    assert _labels(db, two_labels)["c"] != "Notas"

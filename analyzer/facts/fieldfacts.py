@@ -745,7 +745,9 @@ def _preceding_label(el: lxml.etree._Element) -> str:
         if before and before.strip():
             return _short(before)
         while sibling is not None:
-            if isinstance(sibling.tag, str) and sibling.tag not in ("br", "hr", "img", "i", "svg"):
+            if _is_hidden_input(sibling):
+                pass  # <label>Paciente</label><input type="hidden" …><input type="text" …>: read past it
+            elif isinstance(sibling.tag, str) and sibling.tag not in ("br", "hr", "img", "i", "svg"):
                 # A <label> is read even with a for= (it may point nowhere); one holding a control is not.
                 holds_control = (
                     _is_control(sibling) if sibling.tag != "label" else next(sibling.iter("input", "select", "textarea"), None) is not None
@@ -770,6 +772,25 @@ def _preceding_label(el: lxml.etree._Element) -> str:
 
 _LABEL_HEADINGS = ("h3", "h4", "h5", "h6")
 _OWN_HEADING_MAX = 80  # characters: a heading longer than this introduces a section, not one box
+
+
+def _is_hidden_input(el: lxml.etree._Element) -> bool:
+    return el.tag == "input" and (el.get("type") or "").lower() == "hidden"
+
+
+def _block_label(el: lxml.etree._Element) -> str:
+    """The one ``<label>`` of the small block that holds this control alone, before or after it, whatever its
+    ``for`` says: Materialize's ``<div class="input-field"><input id="telefono"><label for="first_name">Telefono:``
+    (the for copied from the first field), a label tied to the hidden id of an autocomplete beside its visible
+    box. Read only for a control nothing else labels."""
+    parent = el.getparent()
+    if parent is None or parent.tag in ("form", "body", "html", "fieldset", "table", "tbody", "tr"):
+        return ""
+    visible = [c for c in parent.iter("input", "select", "textarea") if (c.get("type") or "").lower() not in SKIP_TYPES]
+    if len(visible) != 1:
+        return ""
+    found = [t for t in (_text(lb) for lb in parent.iter("label") if next(lb.iter("input", "select", "textarea"), None) is None) if t]
+    return _short(found[0]) if len(found) == 1 else ""
 
 
 def _own_heading(heading: lxml.etree._Element, el: lxml.etree._Element) -> str:
@@ -899,6 +920,8 @@ def _texts(
         label = _preceding_label(el)
         if not tokens(label):  # "", "/", "-", "(###)": a part of a composite control
             label = _outer_cell_label(el) or label
+        if not tokens(label):
+            label = _block_label(el) or label
         if not tokens(label):
             headers = grid.headers(el)  # "Notas" above, "Diabetes" on its row
             if headers is not None:
