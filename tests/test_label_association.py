@@ -59,6 +59,14 @@ def test_a_label_for_a_name_needs_one_control_of_that_name_and_no_such_id(db) ->
     assert set(_labels(db, shared).values()) == {""}
 
 
+def test_a_small_heading_labels_the_one_control_of_its_section(db) -> None:
+    nested = '<form><h4>Alergias conocidas</h4><div class="col-12"><div class="mb-3"><textarea name="campo8"></textarea></div></div></form>'
+    assert _labels(db, nested) == {"campo8": "Alergias conocidas"}
+    # The next heading ends the section: each of two headed blocks labels its own control.
+    two = "<form><h5>Alergias</h5><div><input name='x1' /></div><h5>Medicación actual</h5><div><input name='x2' /></div></form>"
+    assert _labels(db, two) == {"x1": "Alergias", "x2": "Medicación actual"}
+
+
 def test_a_heading_above_a_section_or_a_page_labels_nothing(db) -> None:
     # A heading above several controls heads their section.
     section = '<div><h4>Datos personales</h4><input name="a" /><input name="b" /></div>'
@@ -116,3 +124,21 @@ def test_a_block_label_needs_one_control_and_one_label(db) -> None:
     assert set(_labels(db, two_controls).values()) == {""}
     two_labels = '<form><div><label for="x">Alergias</label><input name="c" /><label for="y">Notas</label></div></form>'
     assert _labels(db, two_labels)["c"] != "Notas"
+
+
+_RAZOR = """@model IntakeModel
+<form method="post">
+  <div class="form-floating"><input asp-for="Input.Email" class="form-control" /><label asp-for="Input.Email"></label></div>
+  <div><label asp-for="Patient.KnownAllergies"></label><input asp-for="Patient.KnownAllergies" /></div>
+  <div><label asp-for="Patient.Field7">Diagnose</label><input asp-for="Patient.Field7" /></div>
+</form>
+"""
+
+
+def test_an_empty_asp_net_label_prints_its_propertys_name(tmp_path, db) -> None:
+    sites = {s.name: s for s in scan_text(tmp_path, _RAZOR, db, "Intake.cshtml").fields}
+    assert sites["KnownAllergies"].classification.category == "health", sites
+    assert sites["KnownAllergies"].texts.get("label") == "KnownAllergies"
+    # A label's own text is what it prints ([Display] or written out), and ties it to its control.
+    assert sites["Field7"].texts.get("label") == "Diagnose" and sites["Field7"].classification.category == "health"
+    assert sites["Email"].classification.category == "contact"

@@ -734,9 +734,9 @@ class _Labels:
 def _preceding_label(el: lxml.etree._Element) -> str:
     """The text a person reads next to a control that no label is tied to: the text right before
     it, a ``<label>`` whose ``for`` points nowhere, a ``<span>`` or ``<p>`` before it, the table
-    cell to its left or above it, a small heading right before it in a block of its own
-    (``_own_heading``); not a heading above a form or a section ("Contact us" is not its first
-    field's label). Stops at another control."""
+    cell to its left or above it, a small heading whose section holds this control alone
+    (``_own_heading``); not a heading above several controls or a page's title ("Contact us" is not
+    its first field's label). Stops at another control."""
     node = el
     for _ in range(4):
         sibling = node.getprevious()
@@ -753,7 +753,7 @@ def _preceding_label(el: lxml.etree._Element) -> str:
                     _is_control(sibling) if sibling.tag != "label" else next(sibling.iter("input", "select", "textarea"), None) is not None
                 )
                 if sibling.tag in _HEADINGS:
-                    return _own_heading(sibling, el) if node is el else ""
+                    return _own_heading(sibling)
                 if holds_control:
                     return ""
                 text = _text(sibling)
@@ -793,17 +793,27 @@ def _block_label(el: lxml.etree._Element) -> str:
     return _short(found[0]) if len(found) == 1 else ""
 
 
-def _own_heading(heading: lxml.etree._Element, el: lxml.etree._Element) -> str:
-    """A small heading right before a control, in a block that holds that control alone (``<div
-    class="form-group"><h4>Diagnóstico</h4><textarea>``), is the control's label. A heading above a form,
-    or above several controls ("Contact us", "Datos personales"), is not: it heads a section."""
-    parent = el.getparent()
-    if heading.tag not in _LABEL_HEADINGS or parent is None or parent.tag in ("form", "body", "fieldset", "table", "tr", "label"):
+def _own_heading(heading: lxml.etree._Element) -> str:
+    """A small heading whose section (what follows it up to the next heading) holds one control is that
+    control's label: ``<div class="form-group"><h4>Diagnóstico</h4><textarea>``, ``<h4>Observações</h4><div
+    class="col-12"><div class="mb-3"><textarea>``. A heading above several controls ("Datos personales") heads
+    a section, and a page's or a form's title (``h1``, ``h2``: "Contact us") is not its first field's label."""
+    if heading.tag not in _LABEL_HEADINGS:
         return ""
-    if sum(1 for _ in parent.iter("input", "select", "textarea")) != 1:
-        return ""
+    controls = 0
+    for sibling in heading.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag in _HEADINGS:
+            break
+        if sibling.tag in ("input", "select", "textarea"):
+            controls += (sibling.get("type") or "").lower() not in SKIP_TYPES
+        else:
+            controls += sum(1 for c in sibling.iter("input", "select", "textarea") if (c.get("type") or "").lower() not in SKIP_TYPES)
+        if controls > 1:
+            return ""
     text = _short(_text(heading))
-    return text if len(text) <= _OWN_HEADING_MAX else ""
+    return text if controls == 1 and len(text) <= _OWN_HEADING_MAX else ""
 
 
 _CLEARING_HANDLERS = ("onfocus", "onblur", "onclick")

@@ -57,11 +57,32 @@ def native(page: Page, kit: TemplateKit) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in kit.wrapper_props or tag in kit.wrapper_children:
             _label_inside(el, _wrapper_label(el, kit.wrapper_props.get(tag), kit.wrapper_children.get(tag, ())), kit)
+    if kit.label_bindings:
+        _model_labels(root, kit.label_bindings)
     for control in root.iter(*_CONTROLS):
         if not control.get("name"):
             bound = _bound(control, kit)
             if bound:
                 control.set("name", bound)
+
+
+def _model_labels(root: lxml.etree._Element, attributes: tuple[str, ...]) -> None:
+    """``<label asp-for="Input.Email"></label>`` before ``<input asp-for="Input.Email">``: the framework prints the
+    bound property's name in the label and ties the two by the id it gives the control. The empty label takes the
+    property's words ("Email"), and label and control are tied by the property they name."""
+    for el in root.iter("label", *_CONTROLS):
+        bound = next((el.get(a) for a in attributes if el.get(a)), "")
+        if not bound:
+            continue
+        if el.tag != "label":
+            if not el.get("id"):
+                el.set("id", bound)
+            continue
+        if not el.get("for"):
+            el.set("for", bound)
+        if not "".join(el.itertext()).strip():
+            last = _LAST_PART.search(bound.strip())
+            el.text = message_words(last.group()) if last else ""
 
 
 def _printed_messages(root: lxml.etree._Element, printed: re.Pattern[str]) -> None:

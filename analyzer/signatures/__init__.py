@@ -551,6 +551,7 @@ class TemplateKit:
     bindings: tuple[str, ...] = ()  # attributes that bind a control to its field
     binding_prefixes: tuple[str, ...] = ()  # the same, with modifiers after them
     binding_expressions: tuple[str, ...] = ()  # attributes that bind only when they hold an expression
+    label_bindings: tuple[str, ...] = ()  # bindings an empty label takes too: it prints the property's name
     translations: frozenset[str] = frozenset()  # calls that print a translated message ([translation] calls)
     translation_pipes: frozenset[str] = frozenset()  # template filters that do ([translation] pipes)
     # A project's own form components by the end of their name, lower case (``component_suffix``, as for JSX):
@@ -1186,6 +1187,7 @@ def _template_kit(data: dict[str, Any]) -> TemplateKit:
         bindings=tuple(bindings.get("attributes", [])),
         binding_prefixes=tuple(bindings.get("prefixes", [])),
         binding_expressions=tuple(bindings.get("expressions", [])),
+        label_bindings=tuple(bindings.get("labels", [])),
         translations=frozenset(data.get("translation", {}).get("calls", [])),
         translation_pipes=frozenset(data.get("translation", {}).get("pipes", [])),
         suffixes=tuple((suffix.lower(), comp, props) for suffix, comp, props in _ui_suffixes(data)),
