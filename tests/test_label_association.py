@@ -142,3 +142,29 @@ def test_an_empty_asp_net_label_prints_its_propertys_name(tmp_path, db) -> None:
     # A label's own text is what it prints ([Display] or written out), and ties it to its control.
     assert sites["Field7"].texts.get("label") == "Diagnose" and sites["Field7"].classification.category == "health"
     assert sites["Email"].classification.category == "contact"
+
+
+def test_text_before_a_line_break_and_around_an_empty_label_is_read(db) -> None:
+    # "Övriga upplysningar<br><textarea>": the line's text, a <br> between.
+    broken = "<form><p>Övriga upplysningar (diet, allergier)<br><textarea name='ovr'></textarea></p></form>"
+    assert _labels(db, broken) == {"ovr": "Övriga upplysningar (diet, allergier)"}
+    # A textless <label> around the box gives nothing: the cell to the left names it, a spacer cell between.
+    cells = "<td><strong>Allergien</strong></td><td>&nbsp;</td><td><label><input name='al' /></label></td>"
+    table = f"<form><table><tr>{cells}</tr></table></form>"
+    assert _labels(db, table) == {"al": "Allergien"}
+    # A label with a text of its own around the box is its label; the cell to the left is not read past it.
+    own = "<form><table><tr><td>Allergien</td><td><label>Name <input name='n' /></label></td></tr></table></form>"
+    assert _labels(db, own) == {"n": "Name"}
+
+
+def test_a_checkboxs_label_copied_from_an_example_is_its_own(db) -> None:
+    page = htmldoc.parse(
+        '<form><div class="form-check"><input type="checkbox" id="epi" name="epi" />'
+        '<label class="form-check-label" for="exampleCheck1">Epilepsie</label></div>'
+        '<div class="form-check"><input type="checkbox" id="a" name="a" /><label for="b">Asthma</label>'
+        '<input type="checkbox" id="b" name="b" /></div></form>'
+    )
+    texts = {c.texts["name"]: c.texts for c in fieldfacts._controls(page, page.root, False, db.field_context)}
+    assert texts["epi"]["options"] == "Epilepsie", texts
+    # A label that names another box on the page is that box's.
+    assert texts["a"].get("options", "") != "Asthma", texts

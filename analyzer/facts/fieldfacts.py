@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import lxml.etree
@@ -361,7 +361,7 @@ def _choices(group: list[lxml.etree._Element], labels: _Labels, grid: GridReader
     out = []
     for el in group[:_MAX_CHOICES]:
         wrap = next((_text(a) for a in el.iterancestors("label")), "")
-        own = labels.of(el) or wrap or _after(el)
+        own = labels.of(el) or wrap or _after(el, labels.ids)
         headers = None if own else grid.headers(el)  # a grid's column: "Nie / Selten / Oft"
         out.append(own or (headers.column if headers is not None else el.get("value", "")))
     return clip(" / ".join(t for t in out if t))
@@ -372,10 +372,11 @@ def _choices(group: list[lxml.etree._Element], labels: _Labels, grid: GridReader
 _CHOICE_TEXT = frozenset({"label", "span", "p", "small", "b", "strong", "em", "i", "font", "div"})
 
 
-def _after(el: lxml.etree._Element) -> str:
+def _after(el: lxml.etree._Element, ids: Collection[str] = ()) -> str:
     """The text a radio or checkbox is read by when nothing labels it: the text right after it, else
     the element right after it when that holds only a short text (not another control, nor a label
-    that names another control)."""
+    that names another of the page's controls, ``ids``: one whose for= points nowhere, copied from an
+    example, is this box's)."""
     if el.tail and el.tail.strip():
         return _short(el.tail)[:120]
     nxt = el.getnext()
@@ -386,7 +387,7 @@ def _after(el: lxml.etree._Element) -> str:
     if nxt is None or nxt.tag not in _CHOICE_TEXT or next(nxt.iter("input", "select", "textarea"), None) is not None:
         return ""
     target = nxt.get("for")
-    if target and target != el.get("id"):
+    if target and target != el.get("id") and target in ids:
         return ""
     text = _text(nxt)
     return text if len(text) <= 120 else ""
@@ -744,6 +745,7 @@ def _preceding_label(el: lxml.etree._Element) -> str:
         before = sibling.tail if sibling is not None else (parent.text if parent is not None else None)
         if before and before.strip():
             return _short(before)
+        passed = sibling is not None  # elements before the control: the parent's own text is read after them
         while sibling is not None:
             if _is_hidden_input(sibling):
                 pass  # <label>Paciente</label><input type="hidden" …><input type="text" …>: read past it
@@ -762,8 +764,12 @@ def _preceding_label(el: lxml.etree._Element) -> str:
             sibling = sibling.getprevious()
             if sibling is not None and sibling.tail and sibling.tail.strip():
                 return _short(sibling.tail)
-        if parent is None or parent.tag in ("form", "body", "fieldset", "table", "tr", "label"):
+        if passed and parent is not None and parent.text and parent.text.strip():
+            return _short(parent.text)  # <p>Övriga upplysningar (diet, allergier)<br><textarea>
+        if parent is None or parent.tag in ("form", "body", "fieldset", "table", "tr"):
             break
+        if parent.tag == "label" and _text(parent):
+            break  # a label around the control with a text of its own has given it (a textless one is passed)
         if parent.tag in ("td", "th") and parent.getprevious() is None:
             return _cell_above(parent)
         node = parent
@@ -940,7 +946,7 @@ def _texts(
     texts["label"] = label
     if typ in ("radio", "checkbox"):
         texts["question"] = held or _question(el, attrs.get("name", ""), group_first, labels, answers)
-        after = _after(el)
+        after = _after(el, labels.ids)
         texts["options"] = wrap or (label if own_id else "") or after
         if not texts["options"]:
             headers = grid.headers(el)  # "Madre" above, "Diabetes" on its row
