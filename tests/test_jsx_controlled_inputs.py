@@ -68,3 +68,29 @@ def test_a_prop_chosen_between_two_strings_shows_both(tmp_path, db) -> None:
     assert sites["feld2"].texts.get("placeholder") == "Aktuelle Beschwerden / Current complaints", sites
     # A branch that is not a string: what it shows cannot be told, and nothing is read.
     assert "feld3" not in sites or "placeholder" not in sites["feld3"].texts, sites
+
+
+_MAPPED = """export default function Vorerkrankungen({ lang }) {
+  return (
+    <form>
+      {[
+        { field: "asthma", labelDe: "Asthma", labelEn: "Asthma" },
+        { field: "epilepsie", labelDe: "Epilepsie", labelEn: "Epilepsy" },
+      ].map((option) => (
+        <label key={option.field}><input type="checkbox" name="vorerkrankung" />{lang === "de" ? option.labelDe : option.labelEn}</label>
+      ))}
+      {[{ id: 1, size: "S" }, { id: 2, size: "M" }].map((o) => (
+        <label key={o.id}><input type="checkbox" name="groesse" /></label>
+      ))}
+    </form>
+  );
+}
+"""
+
+
+def test_boxes_mapped_from_an_array_written_in_place_read_its_labels(tmp_path, db) -> None:
+    sites = {s.name: s for s in scan_text(tmp_path, _MAPPED, db, "Vorerkrankungen.tsx").fields}
+    assert sites["vorerkrankung"].classification.category == "health", sites
+    assert "Epilepsie / Epilepsy" in sites["vorerkrankung"].texts.get("question", ""), sites["vorerkrankung"].texts
+    # Objects with no label: no text is made up for their boxes.
+    assert "groesse" not in sites, sites

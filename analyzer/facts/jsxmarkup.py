@@ -215,18 +215,22 @@ class _Writer:
         return None
 
     def _mapped_choices(self, expr: Node) -> list[str]:
-        """The texts of ``X.map(…)`` when ``X`` is a ``const`` array literal of this file: its strings, or
-        of its objects the ``label`` / ``title`` / ``name`` / ``text`` / ``value`` (the first given)."""
+        """The texts of ``X.map(…)`` when ``X`` is a ``const`` array literal of this file or an array literal
+        written in place: its strings, or of its objects the ``label`` / ``title`` / ``name`` / ``text`` /
+        ``value`` (the first given), else every ``label…`` / ``title…`` (``labelDe``, ``labelEn``)."""
         if expr.type != "call_expression":
             return []
         callee = self.prog.callee(expr)
         if callee is None or callee.type != "member_expression":
             return []
         obj, prop = callee.child_by_field_name("object"), callee.child_by_field_name("property")
-        if obj is None or prop is None or obj.type != "identifier" or self.prog.text(prop) != "map":
+        if obj is None or prop is None or obj.type not in ("identifier", "array") or self.prog.text(prop) != "map":
             return []
-        binding = self.prog.scopes.lookup(obj)
-        value = binding.value if binding is not None and binding.kind == "const" else None
+        if obj.type == "array":  # [{ field: "wlan", labelDe: "WLAN-Belastung" }, …].map(…) written in place
+            value: Node | None = obj
+        else:
+            binding = self.prog.scopes.lookup(obj)
+            value = binding.value if binding is not None and binding.kind == "const" else None
         if value is None or value.type != "array":
             return []
         out: list[str] = []
@@ -239,7 +243,9 @@ class _Writer:
                     key, val = pair.child_by_field_name("key"), pair.child_by_field_name("value")
                     if pair.type == "pair" and key is not None and val is not None and val.type in STRING_TYPES:
                         props[self.prog.text(key).strip("'\"")] = self.prog.string_value(val) or ""
-                out.append(next((props[k] for k in ("label", "title", "name", "text", "value") if props.get(k)), ""))
+                said = next((props[k] for k in ("label", "title", "name", "text", "value") if props.get(k)), "")
+                # labelDe / labelEn, titleFr: a label per language, all of them
+                out.append(said or " / ".join(v for k, v in props.items() if v and k.lower().startswith(("label", "title"))))
         return [" ".join(c.split())[:80] for c in out if c.strip()]
 
     def _printed(self, expr: Node) -> None:
