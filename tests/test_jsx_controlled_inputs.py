@@ -94,3 +94,14 @@ def test_boxes_mapped_from_an_array_written_in_place_read_its_labels(tmp_path, d
     assert "Epilepsie / Epilepsy" in sites["vorerkrankung"].texts.get("question", ""), sites["vorerkrankung"].texts
     # Objects with no label: no text is made up for their boxes.
     assert "groesse" not in sites, sites
+
+
+def test_a_label_tables_member_in_a_label_prop_is_its_text(tmp_path, db) -> None:
+    source = _FORM.replace(
+        '<label><span>{L.meds}</span><textarea onChange={set("medications")} /></label>',
+        '<Field label={L.meds}><textarea name="feld4" /></Field>',
+    )
+    assert "feld4" in source
+    sites = {s.name: s for s in scan_text(tmp_path, source, db, "Anamnese.jsx").fields}
+    assert sites["feld4"].texts.get("label") == "Aktuelle Medikamente / Current medication", sites
+    assert sites["feld4"].classification.category == "health"

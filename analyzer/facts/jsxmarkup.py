@@ -432,6 +432,9 @@ class _Writer:
                 either = self._either_literal(expr)
                 if either:
                     return " / ".join(either)
+                member = self._label_member(expr)  # label={copy.firstName}: a label table's texts
+                if member:
+                    return member
             if key in ("className", "class"):
                 words = _strings_in(self.prog, expr)
                 return " ".join(words) if words else None
