@@ -4,6 +4,7 @@ development sets split by repository, and score.py handing classify the texts th
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 
 import pytest
@@ -184,3 +185,26 @@ def test_a_record_matches_the_reported_field_of_its_name_nearest_first(score) ->
     assert score._match({"line": 12, "name": "", "id": "poids"}, found) is found[14][0]
     assert score._match({"line": 16, "name": "", "id": ""}, found) is None  # nothing unnamed within 3 lines
     assert score._match({"line": 19, "name": "x", "id": ""}, found) is None  # another name
+
+
+def test_the_label_audit_counts_controls_no_text_names(tmp_path) -> None:
+    """eval/forms/label_audit.py: a control that takes input and has no visible text counts as unnamed; a hidden
+    input is not counted; the comparison lists a text gained."""
+    spec = importlib.util.spec_from_file_location("label_audit", EVAL / "label_audit.py")
+    assert spec is not None and spec.loader is not None
+    audit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(audit)
+    tree = tmp_path / "trees" / "owner+repo@0123456789ab" / "repo"
+    tree.mkdir(parents=True)
+    (tree / "form.html").write_text(
+        '<form><label for="a">Allergien</label><input id="a" name="a">'
+        '<input name="b"><input type="hidden" name="c"><p>Medikamente<br><textarea name="d"></textarea></p></form>',
+        encoding="utf-8",
+    )
+    out = tmp_path / "audit.jsonl"
+    reader = fieldfacts._site
+    counts = audit.audit(tmp_path / "trees", 5, 1, out)
+    assert fieldfacts._site is reader  # the audit keeps every control only while it runs
+    assert counts == {(".html", "all"): 3, (".html", "unnamed"): 1}
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r[6].get("name"), r[5]) for r in rows] == [("a", True), ("b", False), ("d", True)]
