@@ -168,3 +168,41 @@ def test_a_checkboxs_label_copied_from_an_example_is_its_own(db) -> None:
     assert texts["epi"]["options"] == "Epilepsie", texts
     # A label that names another box on the page is that box's.
     assert texts["a"].get("options", "") != "Asthma", texts
+
+
+def test_controls_sharing_a_cell_share_its_rows_label(db) -> None:
+    table = (
+        "<form><table><tr><th>Straat + nr</th><td><input name='straat'> <input name='nr'></td></tr>"
+        "<tr><th>Allergieën</th><td><input type='checkbox' name='heeft'> <input name='welke'></td></tr>"
+        "<tr><td><input name='a'></td><td><input name='b'> <input name='c'></td></tr></table></form>"
+    )
+    labels = _labels(db, table)
+    assert labels["nr"] == "Straat + nr" and labels["welke"] == "Allergieën", labels
+    # The cell to the left holds a control: it is no row label, and nothing is read.
+    assert labels["b"] == "" and labels["c"] == "", labels
+    # Outside a table, a control after another one is not given anything.
+    assert _labels(db, "<form><div><input name='p'> <input name='q'></div></form>") == {"p": "", "q": ""}
+
+
+def test_a_choices_text_under_its_box_is_read(db) -> None:
+    page = htmldoc.parse(
+        '<form><p>Rauchen Sie?</p><div class="row"><div class="col"><input type="radio" name="rauch" value="1"><br>Täglich</div>'
+        '<div class="col"><input type="radio" name="rauch" value="2"><br>Nie</div></div></form>'
+    )
+    texts = fieldfacts._controls(page, page.root, False, db.field_context)[0].texts
+    assert texts["options"] == "Täglich / Nie", texts
+
+
+def test_an_inline_forms_text_before_a_box_is_its_question(db) -> None:
+    html = (
+        "<form>Region:<select name='r'><option>a</option></select><br>Stosuje Pan/Pani leki na nadciśnienie:"
+        "<input type='checkbox' name='leki'><br>Płeć:<input type='radio' name='plec' value='k'> K</form>"
+    )
+    page = htmldoc.parse(html)
+    texts = {c.texts["name"]: c.texts for c in fieldfacts._controls(page, page.root, False, db.field_context)}
+    assert texts["leki"].get("question") == "Stosuje Pan/Pani leki na nadciśnienie:", texts
+    # The next line is not the box's own text, and a choice's trailing text is not the next box's question.
+    assert "options" not in texts["leki"], texts
+    after_choice = "<form><input type=radio name=a> Tak <input type=radio name=a> Nie<br><input type=checkbox name=b></form>"
+    page = htmldoc.parse(after_choice)
+    assert "question" not in fieldfacts._controls(page, page.root, False, db.field_context)[1].texts

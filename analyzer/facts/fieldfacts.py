@@ -156,16 +156,22 @@ def _question(
 
 
 def _before(node: lxml.etree._Element, name: str, labels: _Labels) -> Iterator[tuple[str, lxml.etree._Element | None]]:
-    """What stands before a group's first control, nearest first: ``(text, None)`` for a block with text,
-    ``("", control)`` for an element that is or holds another control. A ``<label for=…>`` counts as a control
-    unless its ``for`` is the group's name or names no control on the page (``<label for="Alcool">`` above radios
-    ``id="AlcID1"``, ``id="AlcID2"``: that one asks the question); a choice's own label written before its box
-    (``<label for="r1">Ja</label><input id="r1">``) is passed. Six levels up at most; a table's rows and bodies are
-    not levels of their own (a question in the row above a nested table of choices)."""
+    """What stands before a group's first control, nearest first: ``(text, None)`` for a block with text (for a
+    lone box, also the line a ``<br>`` starts before it), ``("", control)`` for an element that is or holds another
+    control. A ``<label for=…>`` counts as a control unless its ``for`` is the group's name or names no control on the
+    page (``<label for="Alcool">`` above radios ``id="AlcID1"``, ``id="AlcID2"``: that one asks the question);
+    a choice's own label written before its box (``<label for="r1">Ja</label><input id="r1">``) is passed. Six
+    levels up at most; a table's rows and bodies are not levels of their own (a question in the row above a
+    nested table of choices)."""
     levels = walked = 0
+    # A lone box's line ("<br>Prawo jazdy: [ ]") asks its question in the text right before it; in a group
+    # written "Uden sedering ( ) Med sedering ( )" that text is the first choice's own.
+    lone = labels.boxes.get(name, 0) <= 1
     while levels < 6 and walked < _QUESTION_WALK:
         walked += 1
         for sibling in node.itersiblings(preceding=True):
+            if lone and sibling.tag in ("br", "hr") and sibling.tail and sibling.tail.strip():
+                yield clip(sibling.tail.strip()), None  # the line the box ends
             if not isinstance(sibling.tag, str) or sibling.tag == "br":
                 continue
             if sibling.tag == "label" and labels.asks_group(sibling, name):
@@ -384,6 +390,8 @@ def _after(el: lxml.etree._Element, ids: Collection[str] = ()) -> str:
         if nxt.tail and nxt.tail.strip():
             return ""
         nxt = nxt.getnext()
+    if nxt is not None and nxt.tag == "br" and nxt.tail and nxt.tail.strip() and _starts_its_block(el):
+        return _short(nxt.tail)[:120]  # <div><input type="radio"><br>Scarso</div>: the choice's text under its box
     if nxt is None or nxt.tag not in _CHOICE_TEXT or next(nxt.iter("input", "select", "textarea"), None) is not None:
         return ""
     target = nxt.get("for")
@@ -391,6 +399,13 @@ def _after(el: lxml.etree._Element, ids: Collection[str] = ()) -> str:
         return ""
     text = _text(nxt)
     return text if len(text) <= 120 else ""
+
+
+def _starts_its_block(el: lxml.etree._Element) -> bool:
+    """Nothing stands before the control in its parent: a box on a line of its own, not one after its question
+    ("Prawo jazdy: [ ]<br>Płeć: …", where the next line is the next question)."""
+    parent = el.getparent()
+    return el.getprevious() is None and parent is not None and not (parent.text or "").strip()
 
 
 _MAX_CHOICES = 24
@@ -692,6 +707,7 @@ class _Labels:
         self.choice_ids: dict[str, set[str]] = {}  # a radio or checkbox group's name -> its choices' ids
         seen: dict[str, int] = {}
         self.ids: set[str] = set()  # every id of the page's controls
+        self.boxes: dict[str, int] = {}  # how many radios and checkboxes carry each name
         names: dict[str, int] = {}  # how many controls (radios and checkboxes aside) carry each name
         for el in root.iter("input", "select", "textarea"):
             ident = el.get("id")
@@ -699,6 +715,8 @@ class _Labels:
                 self.ids.add(ident)
             if el.get("name") and (el.get("type") or "").lower() not in ("radio", "checkbox", "hidden"):
                 names[el.get("name")] = names.get(el.get("name"), 0) + 1
+            elif el.get("name") and (el.get("type") or "").lower() in ("radio", "checkbox"):
+                self.boxes[el.get("name")] = self.boxes.get(el.get("name"), 0) + 1
             if ident and el.get("name") and (el.get("type") or "").lower() in ("radio", "checkbox"):
                 self.choice_ids.setdefault(el.get("name"), set()).add(ident)
             if ident in self.by_for:
@@ -757,7 +775,9 @@ def _preceding_label(el: lxml.etree._Element) -> str:
                 if sibling.tag in _HEADINGS:
                     return _own_heading(sibling)
                 if holds_control:
-                    return ""
+                    # <th>Straat + nr</th><td><input name=straat> <input name=nr></td>: only controls before it in
+                    # its cell, the row's header cell names them all.
+                    return _shared_cell_label(el, sibling)
                 text = _text(sibling)
                 if text:
                     return text if len(text) <= 200 else ""
@@ -778,6 +798,21 @@ def _preceding_label(el: lxml.etree._Element) -> str:
 
 _LABEL_HEADINGS = ("h3", "h4", "h5", "h6")
 _OWN_HEADING_MAX = 80  # characters: a heading longer than this introduces a section, not one box
+
+
+def _shared_cell_label(el: lxml.etree._Element, before: lxml.etree._Element) -> str:
+    """The text of the cell to the left of the table cell a control shares with the controls ``before`` it (a
+    street and its number, a date in three boxes under one header cell); "" when the control is in no cell, or
+    when that cell is not the row's label (it holds a control, or there is none)."""
+    cell = next((a for a in el.iterancestors("td", "th", "table", "form")), None)
+    if cell is None or cell.tag not in ("td", "th") or not any(a is cell for a in before.iterancestors("td", "th")):
+        return ""
+    left = cell.getprevious()
+    while left is not None and not isinstance(left.tag, str):
+        left = left.getprevious()
+    if left is None or left.tag not in ("td", "th") or _is_control(left):
+        return ""
+    return _short(_text(left))
 
 
 def _is_hidden_input(el: lxml.etree._Element) -> bool:
