@@ -73,6 +73,7 @@ def test_a_prop_chosen_between_two_strings_shows_both(tmp_path, db) -> None:
 _MAPPED = """export default function Vorerkrankungen({ lang }) {
   return (
     <form>
+      <p>Vorerkrankungen</p>
       {[
         { field: "asthma", labelDe: "Asthma", labelEn: "Asthma" },
         { field: "epilepsie", labelDe: "Epilepsie", labelEn: "Epilepsy" },
@@ -91,7 +92,9 @@ _MAPPED = """export default function Vorerkrankungen({ lang }) {
 def test_boxes_mapped_from_an_array_written_in_place_read_its_labels(tmp_path, db) -> None:
     sites = {s.name: s for s in scan_text(tmp_path, _MAPPED, db, "Vorerkrankungen.tsx").fields}
     assert sites["vorerkrankung"].classification.category == "health", sites
-    assert "Epilepsie / Epilepsy" in sites["vorerkrankung"].texts.get("question", ""), sites["vorerkrankung"].texts
+    # The mapped box prints its own choice: it reads every choice as its own text, and the question above stays.
+    assert "Epilepsie / Epilepsy" in sites["vorerkrankung"].texts.get("options", ""), sites["vorerkrankung"].texts
+    assert sites["vorerkrankung"].texts.get("question") == "Vorerkrankungen", sites["vorerkrankung"].texts
     # Objects with no label: no text is made up for their boxes.
     assert "groesse" not in sites, sites
 
@@ -105,3 +108,15 @@ def test_a_label_tables_member_in_a_label_prop_is_its_text(tmp_path, db) -> None
     sites = {s.name: s for s in scan_text(tmp_path, source, db, "Anamnese.jsx").fields}
     assert sites["feld4"].texts.get("label") == "Aktuelle Medikamente / Current medication", sites
     assert sites["feld4"].classification.category == "health"
+
+
+def test_mapped_boxes_that_print_nothing_stand_under_the_arrays_texts(tmp_path, db) -> None:
+    source = """const CONDITIONS = ["Asthma", "Epilepsie", "Diabetes"];
+export default function F() {
+  return (<form>{CONDITIONS.map((c) => (<input type="checkbox" key={c} name="cond" value={c} />))}</form>);
+}
+"""
+    sites = {s.name: s for s in scan_text(tmp_path, source, db, "F.jsx").fields}
+    # key= and value= use the parameter but print nothing: the array's texts are what the boxes stand under.
+    assert sites["cond"].texts.get("question") == "Asthma / Epilepsie / Diabetes", sites["cond"].texts
+    assert sites["cond"].classification.category == "health"

@@ -113,6 +113,9 @@ class _Writer:
         self.values: list[tuple[int, int, str, tuple[str, ...], object]] = []  # line, column, text, path, what printed said
         self.names: list[str] = []  # the field names of the form-field components being written (innermost last)
         self.open_tags: list[str] = []  # the tags of the elements being written ("" for a component), innermost last
+        # While a .map() over a known array is written: its callback's parameter and the array's texts joined, so
+        # that {impact} or {option.labelDe} in the mapped markup prints every choice (the one box stands for all).
+        self.mapped: list[tuple[str, str]] = []
 
     def element(self, node: Node) -> None:
         prog = self.prog
@@ -168,7 +171,9 @@ class _Writer:
             self.out.write(_escape(" ".join(self.prog.text(node).split())) + " ")
         elif node.type == "jsx_expression":
             expr = _inner(node)
-            said = self._text_of(expr) if expr is not None else None
+            said = self._mapped_text(expr) if expr is not None else None
+            if said is None and expr is not None:
+                said = self._text_of(expr)
             if said is not None:
                 self.out.write(_escape(said) + " ")
                 return
@@ -183,12 +188,26 @@ class _Writer:
             # as a select's options, else as the text the mapped boxes stand under.
             choices = self._mapped_choices(expr) if expr is not None else []
             in_select = bool(self.open_tags) and self.open_tags[-1] == "select"
-            if choices and not in_select:
+            param = _map_parameter(self.prog, expr) if choices and expr is not None else ""
+            printed = bool(param) and _prints(self.prog, _outer_jsx(node), param)
+            if choices and not in_select and not printed:
                 self.out.write("<span>" + _escape(" / ".join(choices)) + "</span> ")
+            if printed:  # the mapped boxes print their own choice: they read the choices as their own text
+                self.mapped.append((param, _first_choices(choices)))
             for jsx in _outer_jsx(node):
                 self.element(jsx)
+            if printed:
+                self.mapped.pop()
             if choices and in_select:
                 self.out.write("".join(f"<option>{_escape(c)}</option>" for c in choices))
+
+    def _mapped_text(self, expr: Node) -> str | None:
+        """What an expression inside mapped markup prints when it names the map's parameter (``{impact}``,
+        ``{option.labelDe}``, ``{de ? option.labelDe : option.labelEn}``): the array's texts, joined."""
+        if not self.mapped:
+            return None
+        param, joined = self.mapped[-1]
+        return joined if _names_parameter(self.prog, expr, param) else None
 
     def _either_literal(self, expr: Node, depth: int = 0) -> list[str] | None:
         """The strings a conditional prints when every branch is one (``c ? "a" : "b"``, nested), or the
@@ -432,7 +451,7 @@ class _Writer:
                 either = self._either_literal(expr)
                 if either:
                     return " / ".join(either)
-                member = self._label_member(expr)  # label={copy.firstName}: a label table's texts
+                member = self._label_member(expr) or self._mapped_text(expr)  # label={copy.firstName}, label={opt}
                 if member:
                     return member
             if key in ("className", "class"):
@@ -445,6 +464,71 @@ _NATIVE = ("input", "select", "textarea")
 # Props a person reads: a conditional that gives each of them a string shows one of those strings.
 _TEXT_PROPS = frozenset({"label", "placeholder", "title", "aria-label", "legend", "question", "helperText", "hint", "description"})
 _HOLDS_CONTROL_NODES = 200  # syntax nodes looked at under a component for a native control
+
+
+def _map_parameter(prog: Program, call: Node) -> str:
+    """The name of the first parameter of ``X.map((p) => …)``'s callback (``p``), else ""."""
+    args = prog.args(call)
+    fn = args[0] if args else None
+    if fn is None or fn.type not in ("arrow_function", "function_expression", "function"):
+        return ""
+    param = fn.child_by_field_name("parameter")
+    if param is None:
+        params = fn.child_by_field_name("parameters")
+        first = params.named_children[0] if params is not None and params.named_children else None
+        param = first.child_by_field_name("pattern") if first is not None and first.type != "identifier" else first
+    return prog.text(param) if param is not None and param.type == "identifier" else ""
+
+
+def _names_parameter(prog: Program, expr: Node, param: str, depth: int = 0) -> bool:
+    """``p``, ``p.label``, ``(p)``, or a conditional whose branches all are."""
+    if depth > 6:
+        return False
+    if expr.type == "identifier":
+        return prog.text(expr) == param
+    if expr.type == "member_expression":
+        obj = expr.child_by_field_name("object")
+        return obj is not None and obj.type == "identifier" and prog.text(obj) == param
+    if expr.type == "parenthesized_expression" and expr.named_children:
+        return _names_parameter(prog, expr.named_children[0], param, depth + 1)
+    if expr.type == "ternary_expression":
+        branches = [expr.child_by_field_name("consequence"), expr.child_by_field_name("alternative")]
+        return all(b is not None and _names_parameter(prog, b, param, depth + 1) for b in branches)
+    return False
+
+
+_OWN_TEXT = 120  # characters a box's own text is read to (analyzer/facts/fieldfacts.py, _after)
+
+
+def _first_choices(choices: list[str]) -> str:
+    """As many of the choices, joined, as a box's own text is read to (a long list is cut between two choices,
+    not dropped)."""
+    out: list[str] = []
+    for c in choices:
+        if out and len(" / ".join([*out, c])) > _OWN_TEXT:
+            break
+        out.append(c)
+    return " / ".join(out)[:_OWN_TEXT]
+
+
+_PRINTS_NODES = 400  # syntax nodes of mapped markup looked at for a printed parameter
+
+
+def _prints(prog: Program, nodes: list[Node], param: str) -> bool:
+    """Whether mapped markup prints its parameter as a text child or in a prop a person reads."""
+    stack, seen = list(nodes), 0
+    while stack and seen < _PRINTS_NODES:
+        n = stack.pop()
+        seen += 1
+        if n.type == "jsx_expression" and n.parent is not None:
+            inner = _inner(n)
+            in_text = n.parent.type == "jsx_element"
+            attr = n.parent if n.parent.type == "jsx_attribute" else None
+            key = prog.text(attr.named_children[0]) if attr is not None and attr.named_children else ""
+            if inner is not None and (in_text or key in _TEXT_PROPS) and _names_parameter(prog, inner, param):
+                return True
+        stack.extend(n.named_children)
+    return False
 
 
 def _inner(expression: Node) -> Node | None:
