@@ -52,6 +52,17 @@ def scan_text(tmp_path: Path, text: str, db: signatures.SignatureDB, name: str =
     return scan_file(path, db)
 
 
+# An intake form's markup (``@@``) written in three template dialects and two component frameworks, as the
+# issue's fixtures ask: Jinja, Blade, ERB, JSX and Vue.
+INTAKE_DIALECTS = {
+    "intake.html.j2": '{% extends "base.html" %}\n{% block content %}<form method="post">{{ csrf_token() }}\n@@\n</form>{% endblock %}\n',
+    "intake.blade.php": "@extends('layouts.app')\n@section('content')\n<form method=\"post\">@csrf\n@@\n</form>\n@endsection\n",
+    "intake.html.erb": "<%= form_with url: '/intake' do |f| %>\n@@\n<% end %>\n",
+    "Intake.tsx": "export default function Intake() {\n  return (<form>\n@@\n</form>);\n}\n",
+    "Intake.vue": "<template>\n<form>\n@@\n</form>\n</template>\n",
+}
+
+
 def page_fields(db: signatures.SignatureDB, html: str, in_form: bool = False) -> dict[str, str]:
     """The sensitive fields of one HTML page (``in_form``: the markup wrapped in a ``<form>``), name -> category,
     read by the field extractor alone."""

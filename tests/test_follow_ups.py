@@ -14,7 +14,7 @@ import pytest
 
 from analyzer.facts.pagecontext import followed_up
 from analyzer.signatures.lexicon import only_follow_up
-from tests.conftest import page_fields, scan_text
+from tests.conftest import INTAKE_DIALECTS, page_fields, scan_text
 
 # The select's question names nothing; its options are conditions. The "Other" box after it and the
 # "Since when?" after that continue it.
@@ -36,13 +36,7 @@ _SPORT = """<label for="sp">Favourite sport</label>
 <label for="how">How often?</label>
 <input id="how" name="how" />"""
 
-_DIALECTS = {
-    "intake.html.j2": '{% extends "base.html" %}\n{% block content %}<form method="post">{{ csrf_token() }}\n@@\n</form>{% endblock %}\n',
-    "intake.blade.php": "@extends('layouts.app')\n@section('content')\n<form method=\"post\">@csrf\n@@\n</form>\n@endsection\n",
-    "intake.html.erb": "<%= form_with url: '/intake' do |f| %>\n@@\n<% end %>\n",
-    "Intake.tsx": "export default function Intake() {\n  return (<form>\n@@\n</form>);\n}\n",
-    "Intake.vue": "<template>\n<form>\n@@\n</form>\n</template>\n",
-}
+_DIALECTS = INTAKE_DIALECTS
 
 
 def _scan(tmp_path: Path, db, name: str, form: str) -> dict[str, tuple[str, str]]:

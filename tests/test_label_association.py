@@ -13,15 +13,9 @@ import pytest
 
 from analyzer.facts import fieldfacts
 from analyzer.parse import htmldoc
-from tests.conftest import scan_text
+from tests.conftest import INTAKE_DIALECTS, scan_text
 
-_DIALECTS = {
-    "intake.html.j2": '{% extends "base.html" %}\n{% block content %}<form method="post">{{ csrf_token() }}\n@@\n</form>{% endblock %}\n',
-    "intake.blade.php": "@extends('layouts.app')\n@section('content')\n<form method=\"post\">@csrf\n@@\n</form>\n@endsection\n",
-    "intake.html.erb": "<%= form_with url: '/intake' do |f| %>\n@@\n<% end %>\n",
-    "Intake.tsx": "export default function Intake() {\n  return (<form>\n@@\n</form>);\n}\n",
-    "Intake.vue": "<template>\n<form>\n@@\n</form>\n</template>\n",
-}
+_DIALECTS = INTAKE_DIALECTS
 
 # The label follows the control and names its name: the id was never written.
 _FOR_NAME = '<div><input type="text" name="feld3" /><label for="feld3">Bekannte Allergien</label></div>'

@@ -807,12 +807,7 @@ def _shared_cell_label(el: lxml.etree._Element, before: lxml.etree._Element) -> 
     cell = next((a for a in el.iterancestors("td", "th", "table", "form")), None)
     if cell is None or cell.tag not in ("td", "th") or not any(a is cell for a in before.iterancestors("td", "th")):
         return ""
-    left = cell.getprevious()
-    while left is not None and not isinstance(left.tag, str):
-        left = left.getprevious()
-    if left is None or left.tag not in ("td", "th") or _is_control(left):
-        return ""
-    return _short(_text(left))
+    return _left_cell_text(cell)
 
 
 def _is_hidden_input(el: lxml.etree._Element) -> bool:
@@ -909,6 +904,11 @@ def _outer_cell_label(el: lxml.etree._Element) -> str:
     cell = table.getparent() if table is not None else None
     if cell is None or cell.tag not in ("td", "th"):
         return ""
+    return _left_cell_text(cell)
+
+
+def _left_cell_text(cell: lxml.etree._Element) -> str:
+    """The text of the cell to the left of ``cell`` in its row: its label, unless it holds a control."""
     before = cell.getprevious()
     while before is not None and not isinstance(before.tag, str):
         before = before.getprevious()
