@@ -822,11 +822,16 @@ def _block_label(el: lxml.etree._Element) -> str:
     parent = el.getparent()
     if parent is None or parent.tag in ("form", "body", "html", "fieldset", "table", "tbody", "tr"):
         return ""
-    visible = [c for c in parent.iter("input", "select", "textarea") if (c.get("type") or "").lower() not in SKIP_TYPES]
-    if len(visible) != 1:
+    if _visible_controls(parent, 2) != 1:  # a block of many boxes is read no further: no cost per box
         return ""
     found = [t for t in (_text(lb) for lb in parent.iter("label") if next(lb.iter("input", "select", "textarea"), None) is None) if t]
     return _short(found[0]) if len(found) == 1 else ""
+
+
+def _visible_controls(el: lxml.etree._Element, enough: int) -> int:
+    """How many controls that take input ``el`` holds, counted up to ``enough``."""
+    visible = (c for c in el.iter("input", "select", "textarea") if (c.get("type") or "").lower() not in SKIP_TYPES)
+    return sum(1 for _ in itertools.islice(visible, enough))
 
 
 def _own_heading(heading: lxml.etree._Element) -> str:
@@ -885,8 +890,11 @@ def _wrapper_label(el: lxml.etree._Element, typ: str) -> str:
         said = node.get("label")
         if said and node.tag not in _LABEL_ATTRIBUTE_OWNERS:
             name = el.get("name")
-            controls = [c for c in node.iter("input", "select", "textarea") if (c.get("type") or "").lower() not in SKIP_TYPES]
-            alone = len(controls) == 1 or (typ in ("radio", "checkbox") and bool(name) and all(c.get("name") == name for c in controls))
+            controls = (c for c in node.iter("input", "select", "textarea") if (c.get("type") or "").lower() not in SKIP_TYPES)
+            if typ in ("radio", "checkbox") and name:  # one group: every box of it, and no other control
+                alone = all(c.get("name") == name for c in itertools.islice(controls, _MAX_CHOICES + 1))
+            else:
+                alone = _visible_controls(node, 2) == 1
             return _short(said) if alone else ""
         node = node.getparent()
     return ""
