@@ -164,6 +164,9 @@ def test_civicrm_smarty_quickform_tags_are_written_as_their_controls(tmp_path, d
     [
         ("blade", "<label for=r>{{ __('Religion or belief') }}</label>", "Religion or belief"),
         ("php", "<label><?php _e('Current medication', 'clinic-theme'); ?></label>", "Current medication"),
+        # OpenEMR's and LibreHealth EHR's translation calls (a text, an attribute, a JS string)
+        ("php", "<label for=oa><?php echo xlt('Osteoarthritis'); ?></label>", "Osteoarthritis"),
+        ("php", "<td><?php echo xl('Blood Pressure'); ?></td>", "Blood Pressure"),
         ("php", "<td><?php echo $this->lang->line('ori_sexual')?></td>", "ori sexual"),
         ("php", "<label><?php echo $lang['sexual_orientation']; ?>:</label>", "sexual orientation"),
         ("php", "<label><?= $txt['current_diagnosis'] ?></label>", "current diagnosis"),
@@ -185,6 +188,7 @@ def test_a_translation_call_prints_its_text(dialect: str, template: str, text: s
         ("blade", "<label>{{ $patient->diagnosis }}</label>"),  # a value, not a message: stays blank
         ("php", "<label><?php echo $row['diagnosis']; ?></label>"),  # a database row's value, not a message array
         ("php", "<?php $pdf->line(10, 20, 30, 40); ?>"),  # no literal argument
+        ("php", "<?php echo xlt($row['diagnosis']); ?>"),  # a value translated: no literal message
         ("jinja", "<label>{{ title|upper }}</label>"),
         ("erb", "<%= link_to 'Home', root_path %>"),
     ],
