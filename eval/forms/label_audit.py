@@ -76,7 +76,8 @@ def _audit(trees: Path, sample: int, seed: int, out: Path, db, discover, analyze
                 except Exception as exc:  # an audit of the tool: a crash is a finding, not a reason to stop
                     print(f"error: {f.display}: {exc!r}", file=sys.stderr)
                     continue
-                rel = Path(f.display).relative_to(roots[0]).as_posix() if Path(f.display).is_relative_to(roots[0]) else f.display
+                shown, root = Path(f.display).resolve(), roots[0].resolve()
+                rel = shown.relative_to(root).as_posix() if shown.is_relative_to(root) else f.display
                 for s in facts.fields:
                     if s.type in NOT_INPUT:
                         continue
@@ -93,8 +94,12 @@ def _audit(trees: Path, sample: int, seed: int, out: Path, db, discover, analyze
 def compare(old: Path, new: Path, show: int, seed: int) -> None:
     """The controls whose texts or category changed between two runs on the same sample."""
 
+    def relative(r: list) -> str:  # a run made before paths were written relative to the tree: its tail
+        at = r[1].find(f"/{r[0]}/")
+        return r[1][at + len(r[0]) + 2 :].split("/", 1)[-1] if at >= 0 else r[1]
+
     def rows(path: Path) -> dict[tuple, list]:
-        return {(r[0], r[1], r[2], r[3], r[4]): r for r in map(json.loads, path.open(encoding="utf-8"))}
+        return {(r[0], relative(r), r[2], r[3], r[4]): r for r in map(json.loads, path.open(encoding="utf-8"))}
 
     a, b = rows(old), rows(new)
     both = [k for k in a if k in b]
