@@ -37,7 +37,7 @@ from analyzer.facts.pagecontext import (
 )
 from analyzer.facts.template_components import RENAMED
 from analyzer.parse import htmldoc
-from analyzer.parse.clipping import MAX_TEXT, clip
+from analyzer.parse.clipping import MAX_TEXT, SHORT_TEXT, clip
 from analyzer.parse.htmldoc import Page
 from analyzer.parse.preceding import Preceding
 from analyzer.parse.templates import OUTPUT_FILL
@@ -384,21 +384,21 @@ def _after(el: lxml.etree._Element, ids: Collection[str] = ()) -> str:
     that names another of the page's controls, ``ids``: one whose for= points nowhere, copied from an
     example, is this box's)."""
     if el.tail and el.tail.strip():
-        return _short(el.tail)[:120]
+        return _short(el.tail)[:SHORT_TEXT]
     nxt = el.getnext()
     while nxt is not None and not isinstance(nxt.tag, str):  # comments
         if nxt.tail and nxt.tail.strip():
             return ""
         nxt = nxt.getnext()
     if nxt is not None and nxt.tag == "br" and nxt.tail and nxt.tail.strip() and _starts_its_block(el):
-        return _short(nxt.tail)[:120]  # <div><input type="radio"><br>Scarso</div>: the choice's text under its box
+        return _short(nxt.tail)[:SHORT_TEXT]  # <div><input type="radio"><br>Scarso</div>: the choice's text under its box
     if nxt is None or nxt.tag not in _CHOICE_TEXT or next(nxt.iter("input", "select", "textarea"), None) is not None:
         return ""
     target = nxt.get("for")
     if target and target != el.get("id") and target in ids:
         return ""
     text = _text(nxt)
-    return text if len(text) <= 120 else ""
+    return text if len(text) <= SHORT_TEXT else ""
 
 
 def _starts_its_block(el: lxml.etree._Element) -> bool:
@@ -603,7 +603,7 @@ def _label_heading(labels: list[lxml.etree._Element], control: lxml.etree._Eleme
     if not any(a is block for a in control.iterancestors()):
         return None
     text = _text(label)
-    if not text or len(text) > 120:
+    if not text or len(text) > SHORT_TEXT:
         return None
     # At least two controls: stop at the second (a block of a long form holds hundreds).
     return label if next(itertools.islice(block.iter("input", "select", "textarea"), 1, None), None) is not None else None
@@ -625,7 +625,7 @@ def _bold_heading(bold: lxml.etree._Element | None) -> lxml.etree._Element | Non
     if block is None or block.tag not in ("p", "div", "center", "li"):
         return None
     text = _text(bold)
-    if not text or len(text) > 120 or _text(block) != text or _is_control(block):
+    if not text or len(text) > SHORT_TEXT or _text(block) != text or _is_control(block):
         return None
     return bold
 
@@ -710,18 +710,19 @@ class _Labels:
         self.boxes: dict[str, int] = {}  # how many radios and checkboxes carry each name
         names: dict[str, int] = {}  # how many controls (radios and checkboxes aside) carry each name
         for el in root.iter("input", "select", "textarea"):
-            ident = el.get("id")
+            ident, name, typ = el.get("id"), el.get("name"), (el.get("type") or "").lower()
             if ident:
                 self.ids.add(ident)
-            if el.get("name") and (el.get("type") or "").lower() not in ("radio", "checkbox", "hidden"):
-                names[el.get("name")] = names.get(el.get("name"), 0) + 1
-            elif el.get("name") and (el.get("type") or "").lower() in ("radio", "checkbox"):
-                self.boxes[el.get("name")] = self.boxes.get(el.get("name"), 0) + 1
-            if ident and el.get("name") and (el.get("type") or "").lower() in ("radio", "checkbox"):
-                self.choice_ids.setdefault(el.get("name"), set()).add(ident)
+            box = typ in ("radio", "checkbox")
+            if name and box:
+                self.boxes[name] = self.boxes.get(name, 0) + 1
+            elif name and typ != "hidden":
+                names[name] = names.get(name, 0) + 1
+            if ident and name and box:
+                self.choice_ids.setdefault(name, set()).add(ident)
             if ident in self.by_for:
                 self.targets.add(ident)
-            if ident and ident in self.by_for and (el.get("type") or "").lower() != "hidden":
+            if ident and ident in self.by_for and typ != "hidden":
                 self.place[el] = seen.get(ident, 0)
                 seen[ident] = self.place[el] + 1
         # A label whose for= names no control's id but one control's name ("<textarea name=comment>" then
@@ -828,10 +829,19 @@ def _block_label(el: lxml.etree._Element) -> str:
     return _short(found[0]) if len(found) == 1 else ""
 
 
+def _takes_input(el: lxml.etree._Element) -> bool:
+    """A control the visitor fills in: not hidden, a button or a file input (``SKIP_TYPES``)."""
+    return (el.get("type") or "").lower() not in SKIP_TYPES
+
+
+def _input_controls(el: lxml.etree._Element) -> Iterator[lxml.etree._Element]:
+    """The controls that take input in ``el`` (``el`` itself when it is one), in document order."""
+    return (c for c in el.iter("input", "select", "textarea") if _takes_input(c))
+
+
 def _visible_controls(el: lxml.etree._Element, enough: int) -> int:
     """How many controls that take input ``el`` holds, counted up to ``enough``."""
-    visible = (c for c in el.iter("input", "select", "textarea") if (c.get("type") or "").lower() not in SKIP_TYPES)
-    return sum(1 for _ in itertools.islice(visible, enough))
+    return sum(1 for _ in itertools.islice(_input_controls(el), enough))
 
 
 def _own_heading(heading: lxml.etree._Element) -> str:
@@ -847,10 +857,7 @@ def _own_heading(heading: lxml.etree._Element) -> str:
             continue
         if sibling.tag in _HEADINGS:
             break
-        if sibling.tag in ("input", "select", "textarea"):
-            controls += (sibling.get("type") or "").lower() not in SKIP_TYPES
-        else:
-            controls += sum(1 for c in sibling.iter("input", "select", "textarea") if (c.get("type") or "").lower() not in SKIP_TYPES)
+        controls += _visible_controls(sibling, 2)
         if controls > 1:
             return ""
     text = _short(_text(heading))
@@ -865,7 +872,7 @@ def _value_as_placeholder(attrs) -> str:
     HTML5: ``value="Votre date de naissance" onfocus="if(this.value=='Votre date de naissance') this.value=''"``):
     the value is read as its placeholder, when a focus, blur or click handler names that same text."""
     value = (attrs.get("value") or "").strip()
-    if not value or len(value) > 120:
+    if not value or len(value) > SHORT_TEXT:
         return ""
     if not any(value in (attrs.get(h) or "") for h in _CLEARING_HANDLERS):
         return ""
@@ -890,9 +897,8 @@ def _wrapper_label(el: lxml.etree._Element, typ: str) -> str:
         said = node.get("label")
         if said and node.tag not in _LABEL_ATTRIBUTE_OWNERS:
             name = el.get("name")
-            controls = (c for c in node.iter("input", "select", "textarea") if (c.get("type") or "").lower() not in SKIP_TYPES)
             if typ in ("radio", "checkbox") and name:  # one group: every box of it, and no other control
-                alone = all(c.get("name") == name for c in itertools.islice(controls, _MAX_CHOICES + 1))
+                alone = all(c.get("name") == name for c in itertools.islice(_input_controls(node), _MAX_CHOICES + 1))
             else:
                 alone = _visible_controls(node, 2) == 1
             return _short(said) if alone else ""

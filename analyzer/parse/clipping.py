@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 MAX_TEXT = 300  # the longest text of a field, page or section read: a 300-choice select is read by its start
+SHORT_TEXT = 120  # the longest line read as one label or one choice's text: longer is a paragraph, not a label
 _LAST_WORD = re.compile(r"[^\W_]+$")
 _WORD_CHAR = re.compile(r"[^\W_]")
 
