@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from tree_sitter import Node
 
 from analyzer.facts.rendered import MARK_BASE
+from analyzer.parse.clipping import SHORT_TEXT
 from analyzer.parse.form_helpers import message_words
 from analyzer.parse.jsfacts import STRING_TYPES, Program
 from analyzer.parse.jsparse import JsSource
@@ -120,8 +121,7 @@ class _Writer:
     def element(self, node: Node) -> None:
         prog = self.prog
         opening = node if node.type == "jsx_self_closing_element" else node.child_by_field_name("open_tag")
-        name_node = opening.child_by_field_name("name") if opening is not None else None
-        name = prog.text(name_node) if name_node is not None else ""
+        name = _tag_name(prog, node)
         tag, attrs = self._tag(name, opening, node.type == "jsx_element" and any(c.type in _JSX for c in node.named_children))
         # react-hook-form's <FormField name="religion" render={…}> / <Controller name=…>: a component that
         # renders nothing we know names the control its render prop or children write ({...field} carries it).
@@ -189,7 +189,7 @@ class _Writer:
             choices = self._mapped_choices(expr) if expr is not None else []
             in_select = bool(self.open_tags) and self.open_tags[-1] == "select"
             param = _map_parameter(self.prog, expr) if choices and expr is not None else ""
-            printed = bool(param) and _prints(self.prog, _outer_jsx(node), param)
+            printed = bool(param) and _prints(self.prog, _outer_jsx(node), param, self.bindings.text_props)
             if choices and not in_select and not printed:
                 self.out.write("<span>" + _escape(" / ".join(choices)) + "</span> ")
             if printed:  # the mapped boxes print their own choice: they read the choices as their own text
@@ -262,9 +262,10 @@ class _Writer:
                     key, val = pair.child_by_field_name("key"), pair.child_by_field_name("value")
                     if pair.type == "pair" and key is not None and val is not None and val.type in STRING_TYPES:
                         props[self.prog.text(key).strip("'\"")] = self.prog.string_value(val) or ""
-                said = next((props[k] for k in ("label", "title", "name", "text", "value") if props.get(k)), "")
+                said = next((props[k] for k in self.bindings.choice_keys if props.get(k)), "")
                 # labelDe / labelEn, titleFr: a label per language, all of them
-                out.append(said or " / ".join(v for k, v in props.items() if v and k.lower().startswith(("label", "title"))))
+                prefixes = self.bindings.choice_key_prefixes
+                out.append(said or " / ".join(v for k, v in props.items() if v and k.lower().startswith(prefixes)))
         return [" ".join(c.split())[:80] for c in out if c.strip()]
 
     def _printed(self, expr: Node) -> None:
@@ -329,18 +330,8 @@ class _Writer:
         """Whether the element opened by ``opening`` has a native control (``<input>``, ``<select>``,
         ``<textarea>``) among its first descendants."""
         element = opening.parent
-        stack = [c for c in reversed(element.named_children) if c is not opening] if element is not None else []
-        seen = 0
-        while stack and seen < _HOLDS_CONTROL_NODES:
-            n = stack.pop()
-            seen += 1
-            if n.type in _JSX:
-                named = n if n.type == "jsx_self_closing_element" else n.child_by_field_name("open_tag")
-                tag_name = named.child_by_field_name("name") if named is not None else None
-                if tag_name is not None and self.prog.text(tag_name) in _NATIVE:
-                    return True
-            stack.extend(reversed(n.named_children))
-        return False
+        children = [c for c in element.named_children if c is not opening] if element is not None else []
+        return any(n.type in _JSX and _tag_name(self.prog, n) in _NATIVE for n in _descendants(children, _HOLDS_CONTROL_NODES))
 
     def _by_suffix(self, name: str, opening: Node) -> Component | None:
         """A project's own form component named for the control it renders (``<RadioField name="ethnicity"
@@ -447,7 +438,7 @@ class _Writer:
             said = self._translated(expr)
             if said is not None:
                 return said
-            if key in _TEXT_PROPS:  # placeholder={lang === "de" ? "Seit wann?" : "Since when?"}: the texts it may show
+            if key in self.bindings.text_props:  # placeholder={lang === "de" ? "Seit wann?" : "Since when?"}: the texts it may show
                 either = self._either_literal(expr)
                 if either:
                     return " / ".join(either)
@@ -461,8 +452,6 @@ class _Writer:
 
 
 _NATIVE = ("input", "select", "textarea")
-# Props a person reads: a conditional that gives each of them a string shows one of those strings.
-_TEXT_PROPS = frozenset({"label", "placeholder", "title", "aria-label", "legend", "question", "helperText", "hint", "description"})
 _HOLDS_CONTROL_NODES = 200  # syntax nodes looked at under a component for a native control
 
 
@@ -497,38 +486,49 @@ def _names_parameter(prog: Program, expr: Node, param: str, depth: int = 0) -> b
     return False
 
 
-_OWN_TEXT = 120  # characters a box's own text is read to (analyzer/facts/fieldfacts.py, _after)
-
-
 def _first_choices(choices: list[str]) -> str:
     """As many of the choices, joined, as a box's own text is read to (a long list is cut between two choices,
     not dropped)."""
     out: list[str] = []
     for c in choices:
-        if out and len(" / ".join([*out, c])) > _OWN_TEXT:
+        if out and len(" / ".join([*out, c])) > SHORT_TEXT:
             break
         out.append(c)
-    return " / ".join(out)[:_OWN_TEXT]
+    return " / ".join(out)[:SHORT_TEXT]
 
 
 _PRINTS_NODES = 400  # syntax nodes of mapped markup looked at for a printed parameter
 
 
-def _prints(prog: Program, nodes: list[Node], param: str) -> bool:
-    """Whether mapped markup prints its parameter as a text child or in a prop a person reads."""
-    stack, seen = list(nodes), 0
-    while stack and seen < _PRINTS_NODES:
-        n = stack.pop()
-        seen += 1
+def _prints(prog: Program, nodes: list[Node], param: str, text_props: frozenset[str]) -> bool:
+    """Whether mapped markup prints its parameter as a text child or in a prop a person reads (``text_props``)."""
+    for n in _descendants(nodes, _PRINTS_NODES):
         if n.type == "jsx_expression" and n.parent is not None:
             inner = _inner(n)
             in_text = n.parent.type == "jsx_element"
             attr = n.parent if n.parent.type == "jsx_attribute" else None
             key = prog.text(attr.named_children[0]) if attr is not None and attr.named_children else ""
-            if inner is not None and (in_text or key in _TEXT_PROPS) and _names_parameter(prog, inner, param):
+            if inner is not None and (in_text or key in text_props) and _names_parameter(prog, inner, param):
                 return True
-        stack.extend(n.named_children)
     return False
+
+
+def _descendants(nodes: list[Node], limit: int) -> Iterator[Node]:
+    """``nodes`` and the nodes under them, depth first in source order, at most ``limit`` of them."""
+    stack = list(reversed(nodes))
+    for _ in range(limit):
+        if not stack:
+            return
+        n = stack.pop()
+        yield n
+        stack.extend(reversed(n.named_children))
+
+
+def _tag_name(prog: Program, element: Node) -> str:
+    """The name a JSX element is written with (``Form.Item``, ``input``), "" for a fragment."""
+    opening = element if element.type == "jsx_self_closing_element" else element.child_by_field_name("open_tag")
+    name = opening.child_by_field_name("name") if opening is not None else None
+    return prog.text(name) if name is not None else ""
 
 
 def _inner(expression: Node) -> Node | None:

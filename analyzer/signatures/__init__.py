@@ -535,6 +535,9 @@ class JsxBindings:
     generic: frozenset[str] = frozenset()  # bound names that say nothing: value={value}
     label_objects: frozenset[str] = frozenset()  # objects whose members are labels: {L.firstName}
     identifier_values: frozenset[str] = frozenset()  # value props a bare state variable names: value={firstName}
+    text_props: frozenset[str] = frozenset()  # props a person reads: label, placeholder, title…
+    choice_keys: tuple[str, ...] = ()  # an array of choices' object keys that give its text, the first given
+    choice_key_prefixes: tuple[str, ...] = ()  # else every key starting so (labelDe, labelEn)
 
 
 @dataclass(frozen=True)
@@ -1171,7 +1174,12 @@ def _ui_components(data: dict[str, Any]) -> dict[str, UiComponent]:
 
 def _jsx_bindings(data: dict[str, Any]) -> JsxBindings:
     b = data.get("jsx_bindings", {})
-    return JsxBindings(*(frozenset(b.get(k, [])) for k in ("values", "handlers", "generic", "label_objects", "identifier_values")))
+    words = {k: frozenset(b.get(k, [])) for k in ("values", "handlers", "generic", "label_objects", "identifier_values", "text_props")}
+    return JsxBindings(
+        **words,
+        choice_keys=tuple(b.get("choice_keys", [])),
+        choice_key_prefixes=tuple(k.lower() for k in b.get("choice_key_prefixes", [])),
+    )
 
 
 def _template_kit(data: dict[str, Any]) -> TemplateKit:

@@ -656,7 +656,21 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
         ]
     ),
     "bindings": _opt({"attributes": _opt("str[]"), "prefixes": _opt("str[]"), "expressions": _opt("str[]"), "labels": _opt("str[]")}),
-    "jsx_bindings": _opt({k: _opt("str[]") for k in ("values", "handlers", "generic", "label_objects", "identifier_values")}),
+    "jsx_bindings": _opt(
+        {
+            k: _opt("str[]")
+            for k in (
+                "values",
+                "handlers",
+                "generic",
+                "label_objects",
+                "identifier_values",
+                "text_props",
+                "choice_keys",
+                "choice_key_prefixes",
+            )
+        }
+    ),
     "translation": _opt({"calls": _req("str[]"), "pipes": _opt("str[]")}),
     "template_wrapper": _opt([{"names": _req("str[]"), "label_prop": _opt(str), "label_child": _opt("str[]")}]),
 }
