@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import scan_text
 
 _VUE = """<template>
@@ -38,14 +40,35 @@ def test_a_vue_projects_own_form_components_are_the_controls_they_name(tmp_path:
     assert "allergies" not in fields, fields
 
 
-def test_a_blade_anonymous_component_is_the_control_it_names(tmp_path: Path, db) -> None:
-    page = (
-        '<h1>Anamnese</h1>\n<form>\n  <x-forms.textarea name="allergies" label="Allergien"/>\n'
-        '  <x-forms.text-field name="city" label="Ort"/>\n</form>\n'
-    )
-    fields = _fields(scan_text(tmp_path, page, db, "anamnese.blade.php"))
-    assert fields.get("allergies") == "health", fields
-    assert "city" not in fields, fields
+@pytest.mark.parametrize(
+    ("name", "page", "field", "category", "not_a_field"),
+    [
+        # A Blade anonymous component is the control it names; a text field elsewhere on the page is no health data.
+        (
+            "anamnese.blade.php",
+            '<h1>Anamnese</h1>\n<form>\n  <x-forms.textarea name="allergies" label="Allergien"/>\n'
+            '  <x-forms.text-field name="city" label="Ort"/>\n</form>\n',
+            "allergies",
+            "health",
+            "city",
+        ),
+        # A Selectize component is a select; "selectize" in the middle of a name is not its end.
+        (
+            "Baptism.vue",
+            '<template>\n  <h1>Taufe</h1>\n  <form-selectize label="Konfession" name="parish" :options="confessions"/>\n'
+            '  <user-selectize-avatar name="avatar" label="Bild"/>\n</template>\n',
+            "parish",
+            "religion",
+            "avatar",
+        ),
+    ],
+)
+def test_a_named_own_component_is_the_control_its_name_ends_with(
+    tmp_path: Path, db, name: str, page: str, field: str, category: str, not_a_field: str
+) -> None:
+    fields = _fields(scan_text(tmp_path, page, db, name))
+    assert fields.get(field) == category, fields
+    assert not_a_field not in fields, fields
 
 
 _MULTILINE = """<template>
@@ -68,13 +91,3 @@ def test_a_component_written_over_several_lines_is_reported_where_it_starts(tmp_
     # lxml gives the line a start tag ends on; the finding points at "<v-text-field" and "<FormTextarea".
     assert lines.get("diagnosis") == (3, 3), lines
     assert lines.get("allergies") == (7, 3), lines
-
-
-def test_a_selectize_component_is_a_select(tmp_path: Path, db) -> None:
-    page = (
-        '<template>\n  <h1>Taufe</h1>\n  <form-selectize label="Konfession" name="parish" :options="confessions"/>\n'
-        '  <user-selectize-avatar name="avatar" label="Bild"/>\n</template>\n'
-    )
-    fields = _fields(scan_text(tmp_path, page, db, "Baptism.vue"))
-    assert fields.get("parish") == "religion", fields
-    assert "avatar" not in fields, fields  # "selectize" in the middle of a name is not its end
