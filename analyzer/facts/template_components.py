@@ -57,8 +57,9 @@ def native(page: Page, kit: TemplateKit) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in kit.wrapper_props or tag in kit.wrapper_children:
             _label_inside(el, _wrapper_label(el, kit.wrapper_props.get(tag), kit.wrapper_children.get(tag, ())), kit)
-    if kit.label_bindings:
-        _model_labels(root, kit.label_bindings)
+    written = tuple(a for a in kit.label_bindings if a in page.text)  # most templates bind no label: no walk
+    if written:
+        _model_labels(root, written)
     for control in root.iter(*_CONTROLS):
         if not control.get("name"):
             bound = _bound(control, kit)
