@@ -174,3 +174,29 @@ def test_markup_php_prints_from_a_string_literal_is_read(php: str, kept: str, go
     text = templates.analyse(php, "php")[0]
     assert len(text) == len(php) and text.count("\n") == php.count("\n")
     assert kept in text and gone not in text, text
+
+
+@pytest.mark.parametrize(
+    ("php", "kept", "gone"),
+    [
+        # A tag left open by one statement and closed by later ones that print its pieces (CodeIgniter views print
+        # each option so): without its closing quote and ">", the rest of the page would be read as a value.
+        (
+            "<select name=\"look\"><?php for ($i = 0; $i < 9; $i++) { echo '<option value=\"'.$i.'\"';"
+            " if ($look == $i) { echo 'selected'; } echo '>'; echo $l->line('x'.$i).'</option>'; } ?></select>",
+            '<option value=" " > </option>',
+            "selected",
+        ),
+        # ...but a later statement that prints nothing is no part of that tag.
+        ("<?php echo '<option value=\"' . $i . '\"'; $q = \"SELECT id WHERE age > 18\"; ?>", '<option value="', "SELECT"),
+    ],
+)
+def test_a_tag_later_statements_close_is_read_closed(php: str, kept: str, gone: str) -> None:
+    import re
+
+    from analyzer.parse import templates
+
+    text = templates.analyse(php, "php")[0]
+    assert len(text) == len(php) and text.count("\n") == php.count("\n")
+    flat = re.sub(r"\s+", " ", text)
+    assert kept in flat and gone not in flat, flat

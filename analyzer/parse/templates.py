@@ -197,16 +197,26 @@ def _php_code(chunk: str, fill: str) -> str:
     escapes become spaces (same length); everything else is filled."""
     parts, last = [], 0
     kept = -1  # where the last literal kept ends: its statement's other pieces of markup go with it
+    open_tag = False  # whether the markup kept so far leaves a start tag open ("<option value=\"")
     for start, end, kind in template_lexer.php_literals(chunk):
         literal = chunk[start:end]
         if kind == "comment":
             continue
         # "<option value='" . $id . "'>" . $name . "</option>": the "'>" between two pieces of markup
         # closes the attribute and the tag; dropped, the page would read the rest of the file as a value.
-        glue = kept >= 0 and ("<" in literal or ">" in literal) and ";" not in chunk[kept:start]
+        same = kept >= 0 and ";" not in chunk[kept:start]  # the statement that printed the last markup kept
+        glue = same and ("<" in literal or ">" in literal)
+        # A tag left open and closed by the pieces after it, in its statement or a later one that prints them:
+        # echo '<option value="' . $i . '"'; if ($i == $v) echo 'selected'; echo '>';
+        glue = glue or (
+            open_tag
+            and _closes_tag(literal)
+            and (same or _PRINTED.fullmatch(chunk, _statement_start(chunk, kept, start), start) is not None)
+        )
         if not glue and not _ECHOED_MARKUP.search(literal):
             continue
         kept = end
+        open_tag = _leaves_open(literal, open_tag)
         parts.append(blank(chunk[last:start], fill))
         if kind == "heredoc":  # drop the opening and closing lines' markers
             head = literal.index("\n") + 1
@@ -217,6 +227,30 @@ def _php_code(chunk: str, fill: str) -> str:
         last = end
     parts.append(blank(chunk[last:], fill))
     return "".join(parts)
+
+
+_PRINTED = re.compile(r"\s*(?:echo|print)\b\s*\(?\s*")  # a statement that prints what follows
+
+
+def _statement_start(code: str, after: int, at: int) -> int:
+    """Where the statement holding ``at`` starts: past the last ``;``, ``{`` or ``}`` after ``after``."""
+    return max(code.rfind(c, after, at) for c in ";{}") + 1
+
+
+_TAG_EDGE = re.compile(r"<(?=[A-Za-z/])|>")
+
+
+def _closes_tag(literal: str) -> bool:
+    """A short literal of a tag's closing pieces: a quote ending an attribute's value, the ``>`` (``'"'``, ``'>'``,
+    ``"' selected>"``), no new tag."""
+    inner = literal[1:-1]
+    return len(inner) <= 40 and "<" not in inner and any(c in inner for c in "\"'>")
+
+
+def _leaves_open(literal: str, was_open: bool) -> bool:
+    """Whether a start tag is still open after ``literal``'s text, given whether one was before it."""
+    edges = _TAG_EDGE.findall(literal)
+    return edges[-1] != ">" if edges else was_open
 
 
 def _opaque(code: str) -> str:
