@@ -19,6 +19,11 @@ _DIALECTS = INTAKE_DIALECTS
 
 # The label follows the control and names its name: the id was never written.
 _FOR_NAME = '<div><input type="text" name="feld3" /><label for="feld3">Bekannte Allergien</label></div>'
+# Two labels name one control: a browser reads both, the section's word and the field's own.
+_TWO_LABELS = (
+    '<div><label for="m7"><b>DATOS</b></label></div>'
+    '<div><label for="m7">Alergias conocidas</label><input type="text" id="m7" name="m7" /></div>'
+)
 # A small heading is the only text before the one control of its block.
 _OWN_HEADING = '<div class="form-group"><h4>Alergias conocidas</h4><input type="text" name="campo7" /></div>'
 
@@ -200,3 +205,22 @@ def test_an_inline_forms_text_before_a_box_is_its_question(db) -> None:
     after_choice = "<form><input type=radio name=a> Tak <input type=radio name=a> Nie<br><input type=checkbox name=b></form>"
     page = htmldoc.parse(after_choice)
     assert "question" not in fieldfacts._controls(page, page.root, False, db.field_context)[1].texts
+
+
+@pytest.mark.parametrize("name", sorted(_DIALECTS))
+def test_a_control_with_two_labels_reads_both(tmp_path, db, name) -> None:
+    assert _scan(tmp_path, db, name, _TWO_LABELS).get("m7") == "health"
+
+
+def test_only_the_labels_beside_a_control_are_its_own(db) -> None:
+    assert _labels(db, f"<form>{_TWO_LABELS}</form>") == {"m7": "DATOS Alergias conocidas"}
+    # A for= copied onto the next fields' labels: each of those labels has another control between it and this
+    # one, and is that control's.
+    copied = (
+        '<form><label for="full-name">Nome e cognome</label><input id="full-name" name="full-name" />'
+        '<label for="full-name">Luogo di nascita</label><input id="birth-place" name="birth-place" /></form>'
+    )
+    assert _labels(db, copied)["full-name"] == "Nome e cognome"
+    # Two controls share the id: the k-th reads the k-th label, as before.
+    twice = '<form><label for="h">Altezza</label><input id="h" name="a" /><label for="h">Peso</label><input id="h" name="b" /></form>'
+    assert _labels(db, twice) == {"a": "Altezza", "b": "Peso"}

@@ -8,6 +8,7 @@ attributes and classes on the field and its ancestors (masking markers live ther
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import re
@@ -693,15 +694,25 @@ class _Labels:
     """``<label for=…>`` texts by target id; labels whose target is missing, for the controls
     next to them. Several labels for one id (copied markup: five ``for="height"``, two radio groups
     whose choices are both ``id="y"``/``id="n"``) go to the controls that share the id in document
-    order: the k-th such control reads the k-th label. The lookup is by the control's place, not by
-    a counter, so asking twice (a group's record and its choices) gives the same answer."""
+    order: the k-th such control reads the k-th label; one control alone with its id reads all those before it.
+    The lookup is by the control's place, not by a counter, so asking twice (a group's record and its choices)
+    gives the same answer."""
 
     def __init__(self, root: lxml.etree._Element) -> None:
         self.by_for: dict[str, list[str]] = {}
-        for label in root.iter("label"):
-            target = label.get("for")
+        self._at: dict[lxml.etree._Element, int] = {}  # labels' and controls' places in document order
+        self._label_places: dict[str, list[int]] = {}
+        self._control_places: list[int] = []  # the places of the controls that take input
+        for at, el in enumerate(root.iter("label", "input", "select", "textarea")):
+            self._at[el] = at
+            if el.tag != "label":
+                if _takes_input(el):
+                    self._control_places.append(at)
+                continue
+            target = el.get("for")
             if target:
-                self.by_for.setdefault(target, []).append(_text(label))
+                self.by_for.setdefault(target, []).append(_text(el))
+                self._label_places.setdefault(target, []).append(at)
         self.place: dict[lxml.etree._Element, int] = {}
         self.targets: set[str] = set()  # the ids of the page's controls that a label's for= names
         self.choice_ids: dict[str, set[str]] = {}  # a radio or checkbox group's name -> its choices' ids
@@ -725,9 +736,15 @@ class _Labels:
             if ident and ident in self.by_for and typ != "hidden":
                 self.place[el] = seen.get(ident, 0)
                 seen[ident] = self.place[el] + 1
+        self.shared = seen  # how many controls carry each id a label names
         # A label whose for= names no control's id but one control's name ("<textarea name=comment>" then
         # "<label for=comment>Ihre Nachricht</label>", the id forgotten): the person reads it as that control's.
         self.by_named: frozenset[str] = frozenset(n for n, k in names.items() if k == 1 and n in self.by_for and n not in self.ids)
+
+    def _beside(self, a: int, b: int) -> bool:
+        """Whether no control that takes input stands between two places in document order."""
+        lo, hi = min(a, b), max(a, b)
+        return bisect.bisect_right(self._control_places, lo) >= bisect.bisect_left(self._control_places, hi)
 
     def asks_group(self, label: lxml.etree._Element, name: str) -> bool:
         """A ``<label for=…>`` that no control takes: its ``for`` is a radio or checkbox group's name, or
@@ -742,7 +759,17 @@ class _Labels:
         return (label.get("for") or "") in self.choice_ids.get(name, ())
 
     def of(self, el: lxml.etree._Element) -> str:
-        found = self.by_for.get(el.get("id") or "")
+        ident = el.get("id") or ""
+        found = self.by_for.get(ident)
+        if found and len(found) > 1 and self.shared.get(ident) == 1:
+            # Several labels of one control: a browser names it by all of them, in document order
+            # ("<label for=m><b>ANAMNESIS</b></label>" above "<label for=m>Motivo de consulta</label>"). Those read
+            # so stand before it with no other control between: a later one, or one with a control between, is
+            # that other control's, its for= copied.
+            at = self._at[el]
+            own = [t for t, p in zip(found, self._label_places[ident], strict=True) if t and p < at and self._beside(p, at)]
+            if len(own) > 1:
+                return " ".join(own)
         if found:
             return found[min(self.place.get(el, 0), len(found) - 1)]
         name = el.get("name") or ""
