@@ -250,3 +250,34 @@ def test_a_yaml_or_properties_file_is_still_searched_for_recorders(tmp_path, wal
     settings.write_text(f"Jonnitto:\n  Smartlook:\n    Id: false\n    Javascript: {loader}\n", encoding="utf-8")
     result = run(ScanOptions(paths=(str(tmp_path if walked else settings),)))
     assert [(d.vendor, d.location.line) for d in result.detections] == [("smartlook", 4)]
+
+
+def _next_intl(bound: str) -> dict[str, str]:
+    """A Next.js page whose labels a translation function prints under its namespace: the same key ("q5") stands
+    in two namespaces, one of them a benign question."""
+    return {
+        "messages/de.json": '{"intake": {"form": {"name": "Name", "q5": "Konfession"}}, "settings": {"q5": "Lieblingsfarbe"}}\n',
+        "app/intake/page.tsx": "import { useTranslations } from 'next-intl';\nimport Clarity from '@microsoft/clarity';\n"
+        f"Clarity.init('abcdefghij');\nexport default function Intake() {{\n  {bound}\n  return (\n"
+        "    <form>\n"
+        '      <label htmlFor="name">{tI(\'name\')}</label><input id="name" name="name" />\n'
+        '      <label htmlFor="q5">{tI(\'q5\')}</label><input id="q5" name="q5" />\n'
+        "    </form>\n  );\n}\n",
+    }
+
+
+def test_a_translation_function_a_hook_returns_reads_its_namespace(tmp_path) -> None:
+    # next-intl: the function a hook returns, whatever its name, prints the key under the hook's namespace.
+    fields = _fields(tmp_path, _next_intl('const tI = useTranslations("intake.form");'))
+    assert fields.get("q5", ("",))[0] == "religion", fields
+
+
+@pytest.mark.parametrize(
+    "bound",
+    [
+        'const tI = useTranslations("settings");',  # the other namespace: a benign question
+        'const tI = makeLabels("intake.form");',  # no translation hook: tI prints nothing known
+    ],
+)
+def test_a_translation_functions_namespace_is_its_own(tmp_path, bound) -> None:
+    assert _fields(tmp_path, _next_intl(bound)) == {}

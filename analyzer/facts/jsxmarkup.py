@@ -101,8 +101,10 @@ class _Writer:
         suffixes: tuple[tuple[str, Component, tuple[str, ...]], ...] = (),
         translations: frozenset[str] = frozenset(),
         bindings: JsxBindings | None = None,
+        hooks: frozenset[str] = frozenset(),
     ) -> None:
         self.prog = prog
+        self.hooks = hooks
         self.components = components
         self.suffixes = suffixes
         self.translations = translations
@@ -370,11 +372,33 @@ class _Writer:
 
     def _translated(self, expr: Node) -> str | None:
         """What a translation call prints (react-i18next's ``t('ethnicity.label')``, vue-i18n's ``$t``,
-        ``i18n.t``, ``__``): its message, or a key's words ("ethnicity label"); None for any other expression."""
-        if expr.type != "call_expression" or self.prog.path(self.prog.callee(expr)).rsplit(".", 1)[-1] not in self.translations:
+        ``i18n.t``, ``__``, a function a translation hook returned: ``tE('titleLabel')`` after
+        ``const tE = useTranslations('events.form')``): its message, or a key's words ("ethnicity label"); None
+        for any other expression."""
+        if expr.type != "call_expression":
+            return None
+        callee = self.prog.callee(expr)
+        namespace = self._hook_namespace(callee)
+        if namespace is None and self.prog.path(callee).rsplit(".", 1)[-1] not in self.translations:
             return None
         said = self._first_string(expr)
-        return message_words(said) if said else None
+        return message_words(said, namespace or "") if said else None
+
+    def _hook_namespace(self, callee: Node | None) -> str | None:
+        """The namespace of the translation function ``callee`` names, when a translation hook returned it in its
+        scope (``const tE = useTranslations("events.form")``, ``const { t } = useTranslation("intake")``, awaited or
+        not): the hook's first string ("" when it is given none); None for any other callee."""
+        if callee is None or callee.type != "identifier" or not self.hooks:
+            return None
+        binding = self.prog.lookup(callee)
+        value = binding.value if binding is not None and binding.kind in ("const", "let", "var") else None
+        if value is not None and value.type == "await_expression":
+            value = next(iter(value.named_children), None)
+        if value is None or value.type != "call_expression":
+            return None
+        if self.prog.path(self.prog.callee(value)).rsplit(".", 1)[-1] not in self.hooks:
+            return None
+        return self._first_string(value) or ""
 
     def _bound_name(self, opening: Node) -> str | None:
         """The field a control without a name is bound to: the last part of the state its value prop holds
@@ -626,12 +650,13 @@ def jsx_markup(
     suffixes: tuple[tuple[str, Component, tuple[str, ...]], ...] = (),
     translations: frozenset[str] = frozenset(),
     bindings: JsxBindings | None = None,
+    hooks: frozenset[str] = frozenset(),
 ) -> tuple[str, list]:
     """:func:`jsx_html`, and the expressions it prints that ``printed`` accepts (line, column, text,
     path, its answer), each written into the HTML as the private-use character ``MARK_BASE + i``."""
     if not prog.jsx:
         return "", []
-    writer = _Writer(prog, components, printed, suffixes, translations, bindings)
+    writer = _Writer(prog, components, printed, suffixes, translations, bindings, hooks)
     end = -1
     for el in sorted(prog.jsx, key=lambda n: n.start_byte):
         if el.start_byte < end:

@@ -644,6 +644,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
             db.ui_suffixes,
             db.template_kit.translations,
             db.jsx_bindings,
+            db.template_kit.translation_hooks,
         )
         # A form written in strings (innerHTML, jQuery, lit's html`…`, a printable form a component
         # hands to document.write) is a page of its own, beside the component's JSX.

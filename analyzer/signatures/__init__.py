@@ -557,6 +557,7 @@ class TemplateKit:
     label_bindings: tuple[str, ...] = ()  # bindings an empty label takes too: it prints the property's name
     translations: frozenset[str] = frozenset()  # calls that print a translated message ([translation] calls)
     translation_pipes: frozenset[str] = frozenset()  # template filters that do ([translation] pipes)
+    translation_hooks: frozenset[str] = frozenset()  # calls that return a translation function ([translation] hooks)
     # A project's own form components by the end of their name, lower case (``component_suffix``, as for JSX):
     # ``<form-input name="…" label="…">``, ``<x-select name="…">``.
     suffixes: tuple[tuple[str, UiComponent, tuple[str, ...]], ...] = ()
@@ -1198,6 +1199,7 @@ def _template_kit(data: dict[str, Any]) -> TemplateKit:
         label_bindings=tuple(bindings.get("labels", [])),
         translations=frozenset(data.get("translation", {}).get("calls", [])),
         translation_pipes=frozenset(data.get("translation", {}).get("pipes", [])),
+        translation_hooks=frozenset(data.get("translation", {}).get("hooks", [])),
         suffixes=tuple((suffix.lower(), comp, props) for suffix, comp, props in _ui_suffixes(data)),
     )
 

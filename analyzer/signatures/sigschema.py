@@ -671,7 +671,7 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
             )
         }
     ),
-    "translation": _opt({"calls": _req("str[]"), "pipes": _opt("str[]")}),
+    "translation": _opt({"calls": _req("str[]"), "pipes": _opt("str[]"), "hooks": _opt("str[]")}),
     "template_wrapper": _opt([{"names": _req("str[]"), "label_prop": _opt(str), "label_child": _opt("str[]")}]),
 }
 
