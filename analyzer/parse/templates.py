@@ -229,7 +229,7 @@ def _php_code(chunk: str, fill: str) -> str:
     return "".join(parts)
 
 
-_PRINTED = re.compile(r"\s*(?:echo|print)\b\s*\(?\s*")  # a statement that prints what follows
+_PRINTED = re.compile(r"\s*(?:echo|print)\b\s*(?:\(\s*)?")  # a statement that prints what follows
 
 
 def _statement_start(code: str, after: int, at: int) -> int:
