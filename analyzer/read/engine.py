@@ -49,6 +49,7 @@ from analyzer.parse import (
     jsparse,
     links,
     markdown_html,
+    razor,
     reading,
     sfc,
     sourcemap,
@@ -354,6 +355,8 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
         text, tpl = templates.analyse(original, dialect)
         result.template = template_scan.facts(tpl, original, db)
         result.rendered = rendered.from_template(tpl.regions, text, db)
+    if dialect is None and path.lower().endswith(razor.SUFFIXES):
+        text = razor.blank_code(text)  # @if (…) { and a lone } are no text a person reads
     # f.text_field :diagnosis, {{ form.diagnosis }}, @Html.TextBoxFor(m => m.Diagnosis): the controls they print
     text = form_helpers.write(path, original, text, tpl.regions if tpl is not None else [], dialect, db.form_helpers)
     page = htmldoc.parse(text)
