@@ -135,3 +135,24 @@ def test_preact_and_solid_keyword_attributes_do_not_hide_the_form(tmp_path: Path
         "    </div>\n  );\n}\n",
     )
     assert [(s.name, s.line, s.classification.category) for s in fields] == [("q1", 5, "religion")]
+
+
+@pytest.mark.parametrize(
+    ("taglib", "category"),
+    [
+        ('<%@ taglib prefix="f" uri="http://www.springframework.org/tags/form" %>', "health"),  # Spring's form tags as f:
+        ('<%@ taglib uri="http://www.springframework.org/tags/form" prefix="sf" %>', "health"),  # either order
+        ('<%@ taglib prefix="f" tagdir="/WEB-INF/tags" %>', None),  # a project's own tags named f: are not Spring's
+    ],
+)
+def test_a_jsp_reads_a_tag_librarys_own_prefix(tmp_path: Path, taglib: str, category: str | None) -> None:
+    prefix = "sf" if 'prefix="sf"' in taglib else "f"
+    fields = _fields_of(
+        tmp_path / "addmedicalhistory.jsp",
+        f'<%@ page contentType="text/html; charset=UTF-8" %>\n{taglib}\n'
+        f'<{prefix}:form method="post" modelAttribute="history">\n'
+        f'<{prefix}:input placeholder="Medication:" path="medication" />\n'
+        f"</{prefix}:form>\n",
+    )
+    got = {s.name: s.classification.category for s in fields}
+    assert got.get("medication") == category, got

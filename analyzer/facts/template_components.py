@@ -38,6 +38,8 @@ def native(page: Page, kit: TemplateKit) -> None:
     written short (``analyzer.parse.form_helpers``)."""
     if page.root is None:
         return
+    if "taglib" in page.source and kit.taglibs:
+        _listed_prefixes(page, kit.taglibs)
     if "{{" in page.text or KEY_MARKS[0] in page.text:
         _printed_messages(page.root, kit.printed_message)
     if not _worth_reading(page.text, kit):
@@ -65,6 +67,29 @@ def native(page: Page, kit: TemplateKit) -> None:
             bound = _bound(control, kit)
             if bound:
                 control.set("name", bound)
+
+
+_TAGLIB = re.compile(r"<%@\s*taglib\b([^%]{0,300})%>")
+_TAGLIB_ATTR = re.compile(r"""\b(prefix|uri)\s*=\s*["']([^"']{1,200})["']""")
+
+
+def _listed_prefixes(page: Page, taglibs: dict[str, str]) -> None:
+    """A JSP's own prefix for a tag library listed in ``taglibs`` (``<%@ taglib prefix="f" uri="…/tags/form" %>``):
+    its tags (``<f:input>``) are renamed to the listed prefix's (``<form:input>``), as the kit knows them."""
+    renamed: dict[str, str] = {}
+    for m in _TAGLIB.finditer(page.source):
+        attrs = {a.group(1): a.group(2) for a in _TAGLIB_ATTR.finditer(m.group(1))}
+        listed = taglibs.get(attrs.get("uri", ""))
+        own = attrs.get("prefix", "").lower()
+        if listed and own and own != listed:
+            renamed[own] = listed
+    if not renamed or page.root is None:
+        return
+    for el in page.root.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        prefix, colon, rest = tag.partition(":")
+        if colon and prefix in renamed:
+            el.tag = f"{renamed[prefix]}:{rest}"
 
 
 def _model_labels(root: lxml.etree._Element, attributes: tuple[str, ...]) -> None:

@@ -121,6 +121,7 @@ class Page:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.source = text  # the file's text before a template's own syntax was blanked (set by its reader)
         self._scanner = _Scanner(text)
         self._sourcelines: dict[str, list[int]] = {}
         self._paired: dict[str, list[int]] = {}

@@ -360,6 +360,7 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
     # f.text_field :diagnosis, {{ form.diagnosis }}, @Html.TextBoxFor(m => m.Diagnosis): the controls they print
     text = form_helpers.write(path, original, text, tpl.regions if tpl is not None else [], dialect, db.form_helpers)
     page = htmldoc.parse(text)
+    page.source = original
     result.parsed = True
     if page.degraded:
         result.diagnostics.append(

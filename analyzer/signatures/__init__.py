@@ -558,6 +558,7 @@ class TemplateKit:
     translations: frozenset[str] = frozenset()  # calls that print a translated message ([translation] calls)
     translation_pipes: frozenset[str] = frozenset()  # template filters that do ([translation] pipes)
     translation_hooks: frozenset[str] = frozenset()  # calls that return a translation function ([translation] hooks)
+    taglibs: dict[str, str] = field(default_factory=dict)  # a JSP tag library's URI -> the prefix the tags are listed with
     # A project's own form components by the end of their name, lower case (``component_suffix``, as for JSX):
     # ``<form-input name="…" label="…">``, ``<x-select name="…">``.
     suffixes: tuple[tuple[str, UiComponent, tuple[str, ...]], ...] = ()
@@ -1200,6 +1201,7 @@ def _template_kit(data: dict[str, Any]) -> TemplateKit:
         translations=frozenset(data.get("translation", {}).get("calls", [])),
         translation_pipes=frozenset(data.get("translation", {}).get("pipes", [])),
         translation_hooks=frozenset(data.get("translation", {}).get("hooks", [])),
+        taglibs={t["uri"]: t["prefix"] for t in data.get("taglib", [])},
         suffixes=tuple((suffix.lower(), comp, props) for suffix, comp, props in _ui_suffixes(data)),
     )
 

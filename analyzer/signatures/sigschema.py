@@ -672,6 +672,7 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
         }
     ),
     "translation": _opt({"calls": _req("str[]"), "pipes": _opt("str[]"), "hooks": _opt("str[]")}),
+    "taglib": _opt([{"uri": _req(str), "prefix": _req(str)}]),
     "template_wrapper": _opt([{"names": _req("str[]"), "label_prop": _opt(str), "label_child": _opt("str[]")}]),
 }
 
