@@ -81,14 +81,16 @@ def write(path: str, original: str, neutral: str, regions: list[Region], dialect
             continue
         markup = _markup(r.body, mine)
         placed = _place(original, r, markup) if markup else None
-        if placed is None:
+        if not placed:
             continue
-        start, candidate = placed
-        lo = min(start, r.start)
+        lo = min(placed[0][0], r.start)
         if edits and lo < edits[-1][1]:
             continue
         # The tag is blank but for the markup, not the "0"s of printed output: they are no label's text.
-        edits.append((lo, r.end, blank(original[lo:start]) + candidate + blank(original[start + len(candidate) : r.end])))
+        written = list(blank(original[lo : r.end]))
+        for start, piece in placed:
+            written[start - lo : start - lo + len(piece)] = piece
+        edits.append((lo, r.end, "".join(written)))
     if not edits:
         return neutral
     out, at = [], 0
@@ -116,10 +118,13 @@ def _calls_in(r: Region, helpers: list[FormHelper]) -> list[tuple[int, int, str]
     return out
 
 
-def _place(original: str, r: Region, markup: list[str]) -> tuple[int, str] | None:
-    """Where the markup goes: on the tag's first line if one candidate fits there (with the blanks that
-    open the line), else on the first later line of the tag where one fits (a helper spread over lines,
-    ``<.input\n  field={@form[:diagnosis]}\n  label="…" />``)."""
+def _place(original: str, r: Region, markup: list[str]) -> list[tuple[int, str]]:
+    """Where the markup goes, as pieces (start, text) each within one line of the tag: on the tag's first line if
+    one candidate fits there (with the blanks that open the line), else on the first later line of the tag where
+    one fits (a helper spread over lines, ``<.input\n  field={@form[:diagnosis]}\n  label="…" />``). A label that
+    fits with its control on no line, where the first line has room for it, is written there and its control on
+    the next line with room (``->add('tradeUnionCommitment', TextType::class, [\n 'label' => 'Engagements
+    syndicaux',``): a label is not dropped for want of one line's room."""
     segments, at = [], r.start
     while True:
         line_end = original.find("\n", at, r.end)
@@ -127,11 +132,19 @@ def _place(original: str, r: Region, markup: list[str]) -> tuple[int, str] | Non
         if line_end < 0:
             break
         at = line_end + 1
-    for start, end in segments:
+    for k, (start, end) in enumerate(segments):
         fits = next((c for c in markup if len(c) <= end - start), None)
-        if fits is not None:
-            return start, fits
-    return None
+        if fits is None:
+            continue
+        labelled = markup[0].startswith("<label>")
+        if labelled and not fits.startswith("<label>") and k + 1 < len(segments):
+            label = markup[0][: markup[0].index("</label>") + len("</label>")]
+            control = fits if not fits.startswith("<label>") else fits[len(label) :]
+            after = next(((s, e) for s, e in segments[k + 1 :] if len(control) <= e - s), None)
+            if len(label) <= end - start and after is not None:
+                return [(start, label), (after[0], control)]
+        return [(start, fits)]
+    return []
 
 
 def _room_before(text: str, start: int) -> int:
@@ -148,6 +161,7 @@ _ARRAY_OPEN = re.compile(r"\[|\barray\s*\(")
 _QUOTED = re.compile(r"""(=>\s*)?(["'])([^"'\n]{1,120})\2""")
 _PAIR = re.compile(r"""\[\s*(["'])([^"'\n]{1,120})\1\s*,""")
 _MAX_OPTIONS = 60
+_ESCAPE = re.compile(r"\\(.)")  # a quote escaped in a string literal
 
 
 def _literal_options(body: str, start: int) -> list[str]:
@@ -191,7 +205,7 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
             return [html.escape(message_words(said), quote=False), f"{KEY_MARKS[0]}{html.escape(said, quote=False)}{KEY_MARKS[1]}"]
         name = m.group("name")
         label = m.groupdict().get("label")
-        text = html.escape(" ".join(label.split()), quote=False) if label else ""
+        text = html.escape(" ".join(_ESCAPE.sub(r"\1", label).split()), quote=False) if label else ""  # 'Lieu d\'exercice'
         if renders == "label":  # without a text of its own, the field's default label: its name in words
             text = text or html.escape(name.replace("_", " "), quote=False)
             # Where a <label> does not fit in the tag ({$form.date_bapteme.label}), its text alone is what it shows.

@@ -106,6 +106,7 @@ def resolve(
     if declared:
         detections = with_verdicts(detections, declared_verdicts(detections, declared))
     _link_app_code(detections, files, pages, db.component_files.templates)
+    _link_form_classes(detections, files, pages, db.component_files.form_classes)
     return Resolved(tuple(detections), pages, _users(files, pages, loaded_by), tuple(diagnostics))
 
 
@@ -256,6 +257,26 @@ def _link_app_code(detections: list[Detection], files: list[SourceFile], pages: 
     for path in with_fields:
         app = app_root(code[path])
         linked = [s for s in starters if s != path and app_root(code[s]) == app]
+        pages[path].uses = sorted(set(pages[path].uses) | set(linked))
+
+
+def _link_form_classes(detections: list[Detection], files: list[SourceFile], pages: dict[str, PageInfo], endings: tuple[str, ...]) -> None:
+    """A server framework's form class (a Symfony form type: ``form_classes`` in template_conventions.toml) is
+    printed by the app's templates, not served: its fields are recorded by the recorders that the templates and
+    pages of its app load (the app as for components: the nearest folder with a manifest, composer.json among
+    them). The class itself is never a recorder's page."""
+    classes = [p for p, info in pages.items() if info.assessed and p.lower().endswith(endings)] if endings else []
+    if not classes:
+        return
+    by_path = {f.display: f for f in files}
+    served = {f.display for f in files if f.kind in ("html", "template") and not f.display.lower().endswith(endings)}
+    starters = sorted({d.location.path for d in detections if d.location.path in served})
+    for path in classes:
+        source = by_path.get(path)
+        if source is None:
+            continue
+        app = app_root(source)
+        linked = [s for s in starters if app_root(by_path[s]) == app]
         pages[path].uses = sorted(set(pages[path].uses) | set(linked))
 
 

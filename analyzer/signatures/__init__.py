@@ -614,6 +614,7 @@ class ComponentFiles:
     projects: frozenset[str] = frozenset()  # file names (lower case) that say what the project is
     messages: frozenset[str] = frozenset()  # folder names (lower case) whose JSON and PHP files are message catalogues
     message_languages: frozenset[str] = frozenset()  # catalogues in these languages are read first
+    form_classes: tuple[str, ...] = ()  # endings (lower case) of a server framework's form classes: "type.php"
 
 
 @dataclass(frozen=True)
@@ -1243,6 +1244,7 @@ def _component_files(data: dict[str, Any]) -> ComponentFiles:
         frozenset(p.lower() for p in data.get("project_files", [])),
         frozenset(m.lower() for m in data.get("message_folders", [])),
         frozenset(m.lower() for m in data.get("message_languages", [])),
+        form_classes=tuple(e.lower() for e in data.get("form_classes", [])),
     )
 
 

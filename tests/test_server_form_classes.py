@@ -1,0 +1,76 @@
+"""A server framework's form class (a Symfony form type, docs/fields.md "Forms printed by server-side helpers"):
+its ->add() calls are the form's fields, with their control, name and label (a label too long for the call's
+first line goes there, its control on the next), and they are recorded by the recorders the app's templates
+load. Look-alikes: a form class of another app (its own composer.json), a benign field, a project's own field
+type, and a field whose label is switched off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analyzer.scan import ScanOptions, run
+
+_HOTJAR = (
+    "<script>(function(h,o,t,j,a,r){h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};"
+    "h._hjSettings={hjid:3498217,hjsv:6};a=o.getElementsByTagName('head')[0];r=o.createElement('script');r.async=1;"
+    "r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;a.appendChild(r);})(window,document,"
+    "'https://static.hotjar.com/c/hotjar-','.js?sv=');</script>"
+)
+
+_TYPE = """<?php
+namespace App\\Form;
+
+use Symfony\\Component\\Form\\AbstractType;
+use Symfony\\Component\\Form\\Extension\\Core\\Type\\ChoiceType;
+use Symfony\\Component\\Form\\FormBuilderInterface;
+
+class JoinType extends AbstractType
+{
+    public function buildForm(FormBuilderInterface $builder, array $options): void
+    {
+        $builder
+            ->add('faith', ChoiceType::class, [
+                'label' => 'Religious denomination',
+                'choices' => ['Catholic' => 'c', 'Protestant' => 'p'],
+            ])
+            ->add('q7', Symfony\\Component\\Form\\Extension\\Core\\Type\\TextareaType::class, ['label' => 'Medizinische Vorgeschichte'])
+            ->add('q8', TextType::class, ['label' => false])
+            ->add('city', TextType::class, ['label' => 'City'])
+            ->add('q9', ReligionPickerType::class, ['label' => 'Religion']);
+    }
+}
+"""
+
+
+def _scan(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[str, tuple[str, ...], str]]:
+    for rel, text in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    return {r.field.name: (r.field.classification.category, r.exposed, r.field.texts.get("label", "")) for r in result.fields}
+
+
+def _site(type_path: str = "src/Form/JoinType.php") -> dict[str, str]:
+    return {
+        "composer.json": '{"require": {"symfony/form": "^7.0"}}\n',
+        "templates/base.html.twig": f"<html><head>{_HOTJAR}</head><body>{{% block body %}}{{% endblock %}}</body></html>\n",
+        "templates/join.html.twig": "{% extends 'base.html.twig' %}\n{% block body %}<h1>Join</h1>{{ form(form) }}{% endblock %}\n",
+        type_path: _TYPE,
+    }
+
+
+def test_a_form_types_fields_are_recorded_by_its_apps_recorders(tmp_path) -> None:
+    fields = _scan(tmp_path, _site())
+    assert fields["faith"][:2] == ("religion", ("hotjar",)), fields
+    assert fields["faith"][2] == "Religious denomination"  # written on the call's first line, its control below
+    assert fields["q7"][0] == "health", fields  # a type named with its namespace
+    # A benign field, a field whose label is switched off, and a project's own type (whose control is not known):
+    # not reported.
+    assert {"city", "q8", "q9"}.isdisjoint(fields), fields
+
+
+def test_a_form_type_of_another_app_is_not_recorded_by_this_ones(tmp_path) -> None:
+    files = _site(type_path="admin/src/Form/JoinType.php")
+    files["admin/composer.json"] = '{"require": {"symfony/form": "^7.0"}}\n'
+    assert _scan(tmp_path, files) == {}
