@@ -120,3 +120,42 @@ export default function F() {
     # key= and value= use the parameter but print nothing: the array's texts are what the boxes stand under.
     assert sites["cond"].texts.get("question") == "Asthma / Epilepsie / Diabetes", sites["cond"].texts
     assert sites["cond"].classification.category == "health"
+
+
+_SHADCN = """export function Miembro({ form }) {
+  return (
+    <Form {...form}>
+      <FormField control={form.control} name="q12" render={({ field }) => (
+        <FormItem>
+          <FormLabel>Enfermedades</FormLabel>
+          <FormControl>
+            <MultiSelectWithChips options={opciones} value={field.value} onChange={field.onChange} placeholder="Seleccionar..." />
+          </FormControl>
+        </FormItem>
+      )} />
+      <FormField control={form.control} name="q13" render={({ field }) => (
+        <FormItem>
+          <FormLabel>Religión</FormLabel>
+          <FormControl>
+            <div><ReligionHelp /><Picker value={field.value} /></div>
+          </FormControl>
+        </FormItem>
+      )} />
+      <FormControl fullWidth>
+        <InputLabel>Diagnóstico</InputLabel>
+        <DiagnosisPickerWidget value={dx} />
+      </FormControl>
+      <FormControl><PregnancyBadge /></FormControl>
+    </Form>
+  );
+}
+"""
+
+
+def test_the_one_child_of_a_form_items_control_slot_is_the_control(tmp_path, db) -> None:
+    sites = {s.name: s.classification.category for s in scan_text(tmp_path, _SHADCN, db, "Miembro.tsx").fields}
+    # shadcn/ui's <FormControl> hands the field to its one child, whatever component it is: a select by its name.
+    assert sites.get("q12") == "health", sites
+    # A slot holding markup, not a component; MUI's FormControl (a label and a control, no FormItem); a slot
+    # outside a FormItem: no control is made up.
+    assert "q13" not in sites and len(sites) == 1, sites

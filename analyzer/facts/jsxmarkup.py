@@ -125,6 +125,8 @@ class _Writer:
         opening = node if node.type == "jsx_self_closing_element" else node.child_by_field_name("open_tag")
         name = _tag_name(prog, node)
         tag, attrs = self._tag(name, opening, node.type == "jsx_element" and any(c.type in _JSX for c in node.named_children))
+        if not tag and opening is not None and name[:1].isupper() and self._in_slot(node):
+            tag, attrs = self._slotted(name, opening)
         # react-hook-form's <FormField name="religion" render={…}> / <Controller name=…>: a component that
         # renders nothing we know names the control its render prop or children write ({...field} carries it).
         field_name = self._prop(opening, "name") if not tag and opening is not None else None
@@ -347,6 +349,35 @@ class _Writer:
                 given = next((p for p in label_props if self._prop(opening, p)), None)
                 return Component(comp.tag, comp.type, given)
         return None
+
+    def _in_slot(self, node: Node) -> bool:
+        """Whether ``node`` is the one element child of a slot (shadcn/ui's ``<FormControl>``) standing in a slot
+        parent (``<FormItem>``): the field's control, whatever component it is (``jsx_bindings.slots``)."""
+        if not self.bindings.slots:
+            return False
+        slot = node.parent
+        if slot is None or slot.type != "jsx_element" or _tag_name(self.prog, slot).rsplit(".", 1)[-1] not in self.bindings.slots:
+            return False
+        if sum(1 for c in slot.named_children if c.type in _JSX) != 1:
+            return False
+        holder = slot.parent
+        return (
+            holder is not None
+            and holder.type == "jsx_element"
+            and _tag_name(self.prog, holder).rsplit(".", 1)[-1] in self.bindings.slot_parents
+        )
+
+    def _slotted(self, name: str, opening: Node) -> tuple[str, list[tuple[str, str]]]:
+        """The control a slot's child stands for: by the first ``component_suffix`` its name holds
+        ("MultiSelectWithChips": a select), else an input; with its placeholder."""
+        last = name.rsplit(".", 1)[-1]
+        found = next((comp for suffix, comp, _ in self.suffixes if suffix in last), None)
+        tag, typ = (found.tag, found.type) if found is not None else ("input", None)
+        attrs = [("type", typ)] if typ else []
+        placeholder = self._prop(opening, "placeholder")
+        if placeholder:
+            attrs.append(("placeholder", placeholder))
+        return tag, attrs
 
     def _prop(self, opening: Node, key: str) -> str | None:
         """A prop's string value (``name="religion"``, ``name={"religion"}``), else None."""

@@ -538,6 +538,8 @@ class JsxBindings:
     text_props: frozenset[str] = frozenset()  # props a person reads: label, placeholder, title…
     choice_keys: tuple[str, ...] = ()  # an array of choices' object keys that give its text, the first given
     choice_key_prefixes: tuple[str, ...] = ()  # else every key starting so (labelDe, labelEn)
+    slots: frozenset[str] = frozenset()  # a slot whose one child is the field's control: shadcn/ui's FormControl
+    slot_parents: frozenset[str] = frozenset()  # what such a slot stands in: FormItem
 
 
 @dataclass(frozen=True)
@@ -1177,7 +1179,10 @@ def _ui_components(data: dict[str, Any]) -> dict[str, UiComponent]:
 
 def _jsx_bindings(data: dict[str, Any]) -> JsxBindings:
     b = data.get("jsx_bindings", {})
-    words = {k: frozenset(b.get(k, [])) for k in ("values", "handlers", "generic", "label_objects", "identifier_values", "text_props")}
+    words = {
+        k: frozenset(b.get(k, []))
+        for k in ("values", "handlers", "generic", "label_objects", "identifier_values", "text_props", "slots", "slot_parents")
+    }
     return JsxBindings(
         **words,
         choice_keys=tuple(b.get("choice_keys", [])),

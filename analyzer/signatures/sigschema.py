@@ -668,6 +668,8 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
                 "text_props",
                 "choice_keys",
                 "choice_key_prefixes",
+                "slots",
+                "slot_parents",
             )
         }
     ),
