@@ -159,3 +159,20 @@ def test_the_one_child_of_a_form_items_control_slot_is_the_control(tmp_path, db)
     # A slot holding markup, not a component; MUI's FormControl (a label and a control, no FormItem); a slot
     # outside a FormItem: no control is made up.
     assert "q13" not in sites and len(sites) == 1, sites
+
+
+def test_a_projects_own_input_bound_to_a_field_is_that_fields_control(tmp_path, db) -> None:
+    form = """export function Aide({ form, setForm }) {
+  return (
+    <form>
+      <FloatInput id="a1" label="Allergies connues" value={form.allergies} onChange={(v) => setForm({ ...form, allergies: v })} />
+      <FloatInput id="a2" label="Traitement en cours" />
+    </form>
+  );
+}
+"""
+    sites = {s.name: s.classification.category for s in scan_text(tmp_path, form, db, "Aide.tsx").fields}
+    # Bound to form.allergies: the component is the control its name says, named by what it is bound to.
+    assert sites.get("allergies") == "health", sites
+    # Bound to nothing and named nothing: whether it is a control cannot be told; it stays out.
+    assert len(sites) == 1, sites

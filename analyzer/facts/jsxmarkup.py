@@ -339,11 +339,16 @@ class _Writer:
 
     def _by_suffix(self, name: str, opening: Node) -> Component | None:
         """A project's own form component named for the control it renders (``<RadioField name="ethnicity"
-        legend={…}>``: ``component_suffix`` in ui_components.toml), when it is given a field name; labelled
-        by the first of its label props it is given."""
+        legend={…}>``: ``component_suffix`` in ui_components.toml), when it is given a field name or bound to a
+        field (``<FloatInput label="Prénom" value={form.firstname}>``); labelled by the first of its label props it
+        is given."""
         for suffix, comp, label_props in self.suffixes:
             if name.endswith(suffix):
-                named = self._prop(opening, "name") or any(self._registered_name(a) for a in opening.named_children)
+                named = (
+                    self._prop(opening, "name")
+                    or any(self._registered_name(a) for a in opening.named_children)
+                    or self._bound_name(opening)
+                )
                 if not named:
                     return None
                 given = next((p for p in label_props if self._prop(opening, p)), None)
