@@ -132,17 +132,16 @@ def _place(original: str, r: Region, markup: list[str]) -> list[tuple[int, str]]
         if line_end < 0:
             break
         at = line_end + 1
+    label = markup[0][: markup[0].index("</label>") + len("</label>")] if markup[0].startswith("<label>") else ""
     for k, (start, end) in enumerate(segments):
         fits = next((c for c in markup if len(c) <= end - start), None)
         if fits is None:
             continue
-        labelled = markup[0].startswith("<label>")
-        if labelled and not fits.startswith("<label>") and k + 1 < len(segments):
-            label = markup[0][: markup[0].index("</label>") + len("</label>")]
-            control = fits if not fits.startswith("<label>") else fits[len(label) :]
-            after = next(((s, e) for s, e in segments[k + 1 :] if len(control) <= e - s), None)
-            if len(label) <= end - start and after is not None:
-                return [(start, label), (after[0], control)]
+        if label and not fits.startswith("<label>") and len(label) <= end - start:
+            # The label here, the control (what fits without it) on the next line with room for it.
+            after = next((s for s, e in segments[k + 1 :] if len(fits) <= e - s), None)
+            if after is not None:
+                return [(start, label), (after, fits)]
         return [(start, fits)]
     return []
 

@@ -21,7 +21,6 @@ SUFFIXES = (".razor", ".cshtml")
 MAX_BLOCK = 200_000  # characters of one @code block walked for its closing brace
 MAX_CONDITION = 2_000  # characters of one block head's condition walked for its closing parenthesis
 
-_COMMENT = re.compile(r"@\*.*?\*@", re.S)
 _CODE_BLOCK = re.compile(r"@(?:code|functions)\s*\{|@\{")
 _HEAD = re.compile(r"@(?:if|foreach|for|while|switch|using|lock)\s*\(|@(?:try|do)\s*\{")
 _ELSE = re.compile(r"\}\s*(?:else\s+if\s*\(|catch\s*\(|else\s*\{|finally\s*\{)")
@@ -44,12 +43,17 @@ def blank_code(text: str) -> str:
         return text
     chars = list(text)
     budget = [4 * len(text) + MAX_BLOCK]
-    for m in _COMMENT.finditer(text):
-        _blank(chars, m.start(), m.end())
+    at = text.find("@*")
+    while at >= 0:  # comments, found with find(): an unclosed one ends the search, in linear time
+        end = text.find("*@", at + 2)
+        if end < 0:
+            break
+        _blank(chars, at, end + 2)
+        at = text.find("@*", end + 2)
     for m in _CODE_BLOCK.finditer(text):
-        end = _closing(text, m.end() - 1, "{", "}", MAX_BLOCK, budget)
-        if end is not None and (m.group(0) != "@{" or "<" not in text[m.end() : end]):
-            _blank(chars, m.start(), end + 1)
+        block_end = _closing(text, m.end() - 1, "{", "}", MAX_BLOCK, budget)
+        if block_end is not None and (m.group(0) != "@{" or "<" not in text[m.end() : block_end]):
+            _blank(chars, m.start(), block_end + 1)
     for pattern in (_HEAD, _ELSE):
         for m in pattern.finditer(text):
             end = m.end()
