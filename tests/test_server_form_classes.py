@@ -74,3 +74,55 @@ def test_a_form_type_of_another_app_is_not_recorded_by_this_ones(tmp_path) -> No
     files = _site(type_path="admin/src/Form/JoinType.php")
     files["admin/composer.json"] = '{"require": {"symfony/form": "^7.0"}}\n'
     assert _scan(tmp_path, files) == {}
+
+
+_CLARITY = (
+    "<script>(function(c,l,a,r,i,t,y){c[a]=c[a]||function(){(c[a].q=c[a].q||[]).push(arguments)};"
+    't=l.createElement(r);t.async=1;t.src="https://www.clarity.ms/tag/"+i;y=l.getElementsByTagName(r)[0];'
+    'y.parentNode.insertBefore(t,y);})(window, document, "clarity", "script", "k2x9mzq3ab");</script>'
+)
+_DJANGO = """from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class SignupForm(forms.Form):
+    name = forms.CharField(label=_("Navn"), max_length=200)
+    faith = forms.ChoiceField(
+        label=_("Trosretning"),
+        choices=[("a", "A"), ("b", "B")],
+    )
+    allergies = forms.CharField(label="Allergier og medicin", widget=forms.Textarea, required=False)
+    city = forms.CharField(label="By")
+"""
+_WTFORMS = """from flask_wtf import FlaskForm
+from wtforms import StringField, TextAreaField, SelectField
+
+
+class IntakeForm(FlaskForm):
+    name = StringField("Name")
+    diagnosis = TextAreaField(_l("Current diagnosis"), validators=[DataRequired()])
+    faith = SelectField("Religious affiliation", choices=[("c", "Catholic"), ("m", "Muslim")])
+"""
+
+
+def _django_site(module: str, text: str) -> dict[str, str]:
+    return {
+        "templates/base.html": f"<html><head>{_CLARITY}</head><body>{{% block content %}}{{% endblock %}}</body></html>\n",
+        "templates/signup.html": '{% extends "base.html" %}\n{% block content %}<form method="post">{{ form.as_p }}</form>{% endblock %}\n',
+        module: text,
+    }
+
+
+def test_django_and_wtforms_form_classes_declare_their_fields(tmp_path) -> None:
+    fields = _scan(tmp_path, _django_site("members/forms.py", _DJANGO))
+    assert fields["faith"][0] == "religion" and fields["faith"][2] == "Trosretning", fields
+    assert fields["allergies"][0] == "health", fields
+    assert {"name", "city"}.isdisjoint(fields), fields
+    wtf = _scan(tmp_path / "flask", _django_site("app/forms.py", _WTFORMS))
+    assert wtf["diagnosis"][0] == "health" and wtf["faith"][0] == "religion", wtf
+    assert "name" not in wtf
+
+
+def test_field_declarations_outside_a_forms_module_are_not_read(tmp_path) -> None:
+    # The same declarations in a module that is not a forms module (a data migration, a settings file) stay code.
+    assert _scan(tmp_path, _django_site("members/migrations/0002_data.py", _DJANGO)) == {}

@@ -49,6 +49,7 @@ from analyzer.parse import (
     jsparse,
     links,
     markdown_html,
+    positions,
     razor,
     reading,
     sfc,
@@ -224,7 +225,10 @@ def _gtm_template_file(path: str, data: bytes, db: SignatureDB, result: FileResu
 
 
 def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
-    """Python, Ruby and Drupal PHP files: recorder snippets held in their strings (code_data)."""
+    """Python, Ruby and Drupal PHP files: recorder snippets held in their strings (code_data), and the fields a
+    server framework's form class declares (a Django or WTForms ``forms.py``)."""
+    if path.lower().endswith(db.component_files.form_classes):
+        _form_class_file(path, data, db, result)
     candidates = prefilter.for_db(db).candidates(data)
     if not candidates.vendors:
         return
@@ -235,6 +239,19 @@ def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult)
         _report(path, _NO_FACTS, textscan.sites(text, [db.vendors[v] for v in sorted(candidates.vendors)], db), None, db, result)
         return
     _report(path, _NO_FACTS, code_data.sites(text, lang, [db.vendors[v] for v in sorted(candidates.vendors)], db), None, db, result)
+
+
+def _form_class_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    """A form class in server code (``religion = forms.ChoiceField(label="Religion")``): its code is no text a person
+    reads, so the page is blank but for the controls its field declarations print (``form_helpers.toml``), each
+    at its declaration's line."""
+    text = _decode(path, data, result)
+    written = form_helpers.write(path, text, positions.blank(text), [], None, db.form_helpers)
+    if "<" not in written:
+        return
+    page = htmldoc.parse(written)
+    result.parsed = True
+    result.fields = fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields)
 
 
 def _prefilter_only(source: SourceFile, db: SignatureDB, result: FileResult) -> None:
