@@ -91,7 +91,7 @@ class SignupForm(forms.Form):
         label=_("Trosretning"),
         choices=[("a", "A"), ("b", "B")],
     )
-    allergies = forms.CharField(label="Allergier og medicin", widget=forms.Textarea, required=False)
+    allergies = forms.CharField(label=mark_safe("<b>Allergier</b> og medicin"), widget=forms.Textarea, required=False)
     city = forms.CharField(label="By")
 """
 _WTFORMS = """from flask_wtf import FlaskForm
@@ -117,6 +117,7 @@ def test_django_and_wtforms_form_classes_declare_their_fields(tmp_path) -> None:
     fields = _scan(tmp_path, _django_site("members/forms.py", _DJANGO))
     assert fields["faith"][0] == "religion" and fields["faith"][2] == "Trosretning", fields
     assert fields["allergies"][0] == "health", fields
+    assert fields["allergies"][2] == "Allergier og medicin"  # a label given as markup (mark_safe) is its text
     assert {"name", "city"}.isdisjoint(fields), fields
     wtf = _scan(tmp_path / "flask", _django_site("app/forms.py", _WTFORMS))
     assert wtf["diagnosis"][0] == "health" and wtf["faith"][0] == "religion", wtf

@@ -161,6 +161,7 @@ _QUOTED = re.compile(r"""(=>\s*)?(["'])([^"'\n]{1,120})\2""")
 _PAIR = re.compile(r"""\[\s*(["'])([^"'\n]{1,120})\1\s*,""")
 _MAX_OPTIONS = 60
 _ESCAPE = re.compile(r"\\(.)")  # a quote escaped in a string literal
+_TAG = re.compile(r"<[^<>]{0,300}>")  # a tag in a label written as markup
 
 
 def _literal_options(body: str, start: int) -> list[str]:
@@ -204,7 +205,8 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
             return [html.escape(message_words(said), quote=False), f"{KEY_MARKS[0]}{html.escape(said, quote=False)}{KEY_MARKS[1]}"]
         name = m.group("name")
         label = m.groupdict().get("label")
-        text = html.escape(" ".join(_ESCAPE.sub(r"\1", label).split()), quote=False) if label else ""  # 'Lieu d\'exercice'
+        # 'Lieu d\'exercice', a label given as markup (Django's mark_safe("<b>Ekstra information:</b> …")): its text
+        text = html.escape(" ".join(_TAG.sub(" ", _ESCAPE.sub(r"\1", label)).split()), quote=False) if label else ""
         if renders == "label":  # without a text of its own, the field's default label: its name in words
             text = text or html.escape(name.replace("_", " "), quote=False)
             # Where a <label> does not fit in the tag ({$form.date_bapteme.label}), its text alone is what it shows.
