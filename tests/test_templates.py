@@ -200,3 +200,23 @@ def test_a_tag_later_statements_close_is_read_closed(php: str, kept: str, gone: 
     assert len(text) == len(php) and text.count("\n") == php.count("\n")
     flat = re.sub(r"\s+", " ", text)
     assert kept in flat and gone not in flat, flat
+
+
+def test_reading_a_php_block_costs_time_in_proportion_to_its_literals() -> None:
+    # One markup literal, then 600,000 statements with a literal each: whether each later literal continues the
+    # markup's statement is known without scanning back to it (quadratic, that took half a minute).
+    import signal
+
+    from analyzer.parse import templates
+
+    def stop(signum, frame):
+        raise TimeoutError("the PHP block reader did not finish")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(15)
+    try:
+        for php in ("<?php echo '<p>'; " + "$a = 'x'; " * 600_000 + "?>", "<?php echo " + "'<p>' . " * 300_000 + "'x' ?>"):
+            assert len(templates.analyse(php, "php")[0]) == len(php)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -197,6 +197,7 @@ def _php_code(chunk: str, fill: str) -> str:
     escapes become spaces (same length); everything else is filled."""
     parts, last = [], 0
     kept = -1  # where the last literal kept ends: its statement's other pieces of markup go with it
+    semicolon = -2  # the first ";" after it (-1: none to the end, -2: not looked for); found moving forward only
     open_tag = False  # whether the markup kept so far leaves a start tag open ("<option value=\"")
     for start, end, kind in template_lexer.php_literals(chunk):
         literal = chunk[start:end]
@@ -204,18 +205,18 @@ def _php_code(chunk: str, fill: str) -> str:
             continue
         # "<option value='" . $id . "'>" . $name . "</option>": the "'>" between two pieces of markup
         # closes the attribute and the tag; dropped, the page would read the rest of the file as a value.
-        same = kept >= 0 and ";" not in chunk[kept:start]  # the statement that printed the last markup kept
+        same = kept >= 0 and not 0 <= semicolon < start  # the statement that printed the last markup kept
         glue = same and ("<" in literal or ">" in literal)
         # A tag left open and closed by the pieces after it, in its statement or a later one that prints them:
         # echo '<option value="' . $i . '"'; if ($i == $v) echo 'selected'; echo '>';
         glue = glue or (
-            open_tag
-            and _closes_tag(literal)
-            and (same or _PRINTED.fullmatch(chunk, _statement_start(chunk, kept, start), start) is not None)
+            open_tag and _closes_tag(literal) and (same or _PRINTED.search(chunk, max(kept, start - _PRINTED_REACH), start) is not None)
         )
         if not glue and not _ECHOED_MARKUP.search(literal):
             continue
         kept = end
+        if semicolon == -2 or 0 <= semicolon < kept:
+            semicolon = chunk.find(";", kept)
         open_tag = _leaves_open(literal, open_tag)
         parts.append(blank(chunk[last:start], fill))
         if kind == "heredoc":  # drop the opening and closing lines' markers
@@ -229,12 +230,9 @@ def _php_code(chunk: str, fill: str) -> str:
     return "".join(parts)
 
 
-_PRINTED = re.compile(r"\s*(?:echo|print)\b\s*(?:\(\s*)?")  # a statement that prints what follows
-
-
-def _statement_start(code: str, after: int, at: int) -> int:
-    """Where the statement holding ``at`` starts: past the last ``;``, ``{`` or ``}`` after ``after``."""
-    return max(code.rfind(c, after, at) for c in ";{}") + 1
+# A statement that prints what follows, right before a literal: looked for in the few characters before it only.
+_PRINTED = re.compile(r"[;{}]\s*(?:echo|print)\b\s*(?:\(\s*)?$")
+_PRINTED_REACH = 64
 
 
 _TAG_EDGE = re.compile(r"<(?=[A-Za-z/])|>")
