@@ -226,13 +226,17 @@ def _gtm_template_file(path: str, data: bytes, db: SignatureDB, result: FileResu
 
 def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
     """Python, Ruby and Drupal PHP files: recorder snippets held in their strings (code_data), and the fields a
-    server framework's form class declares (a Django or WTForms ``forms.py``)."""
-    if path.lower().endswith(db.component_files.form_classes):
-        _form_class_file(path, data, db, result)
+    server framework's form class declares (a Django or WTForms ``forms.py``). The text is decoded once, and only
+    when one of the two is there to read."""
+    form_class = path.lower().endswith(db.component_files.form_classes)
     candidates = prefilter.for_db(db).candidates(data)
-    if not candidates.vendors:
+    if not (form_class or candidates.vendors):
         return
     text = _decode(path, data, result)
+    if form_class:
+        _form_class_fields(path, text, db, result)
+    if not candidates.vendors:
+        return
     lang = code_data.language(path, text)
     result.parsed = True
     if lang is None:  # an .inc without <?php: text
@@ -241,11 +245,10 @@ def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult)
     _report(path, _NO_FACTS, code_data.sites(text, lang, [db.vendors[v] for v in sorted(candidates.vendors)], db), None, db, result)
 
 
-def _form_class_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+def _form_class_fields(path: str, text: str, db: SignatureDB, result: FileResult) -> None:
     """A form class in server code (``religion = forms.ChoiceField(label="Religion")``): its code is no text a person
     reads, so the page is blank but for the controls its field declarations print (``form_helpers.toml``), each
     at its declaration's line."""
-    text = _decode(path, data, result)
     written = form_helpers.write(path, text, positions.blank(text), [], None, db.form_helpers)
     if "<" not in written:
         return
