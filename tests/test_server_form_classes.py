@@ -127,3 +127,10 @@ def test_django_and_wtforms_form_classes_declare_their_fields(tmp_path) -> None:
 def test_field_declarations_outside_a_forms_module_are_not_read(tmp_path) -> None:
     # The same declarations in a module that is not a forms module (a data migration, a settings file) stay code.
     assert _scan(tmp_path, _django_site("members/migrations/0002_data.py", _DJANGO)) == {}
+
+
+def test_every_form_class_ending_has_a_helper_that_reads_it(db) -> None:
+    # template_conventions.toml's form_classes (the files linked to their app's recorders) and form_helpers.toml's
+    # files (the files whose declarations are read): a form class no helper reads would be linked and hold nothing.
+    read = {ending for h in db.form_helpers for ending in h.files}
+    assert set(db.component_files.form_classes) <= read, set(db.component_files.form_classes) - read

@@ -251,13 +251,7 @@ def _link_app_code(detections: list[Detection], files: list[SourceFile], pages: 
     with_fields = [p for p, info in pages.items() if info.assessed and p in code]
     if not with_fields:
         return
-    starters = sorted({d.location.path for d in detections if d.location.path in code})
-    if not starters:
-        return
-    for path in with_fields:
-        app = app_root(code[path])
-        linked = [s for s in starters if s != path and app_root(code[s]) == app]
-        pages[path].uses = sorted(set(pages[path].uses) | set(linked))
+    _link_to_app(pages, with_fields, sorted({d.location.path for d in detections if d.location.path in code}), code)
 
 
 def _link_form_classes(detections: list[Detection], files: list[SourceFile], pages: dict[str, PageInfo], endings: tuple[str, ...]) -> None:
@@ -268,15 +262,21 @@ def _link_form_classes(detections: list[Detection], files: list[SourceFile], pag
     classes = [p for p, info in pages.items() if info.assessed and p.lower().endswith(endings)] if endings else []
     if not classes:
         return
-    by_path = {f.display: f for f in files}
-    served = {f.display for f in files if f.kind in ("html", "template") and not f.display.lower().endswith(endings)}
-    starters = sorted({d.location.path for d in detections if d.location.path in served})
-    for path in classes:
-        source = by_path.get(path)
-        if source is None:
-            continue
-        app = app_root(source)
-        linked = [s for s in starters if app_root(by_path[s]) == app]
+    sources = {f.display: f for f in files}
+    served = {p for p, f in sources.items() if f.kind in ("html", "template") and not p.lower().endswith(endings)}
+    _link_to_app(
+        pages, [p for p in classes if p in sources], sorted({d.location.path for d in detections if d.location.path in served}), sources
+    )
+
+
+def _link_to_app(pages: dict[str, PageInfo], printed: list[str], starters: list[str], sources: dict[str, SourceFile]) -> None:
+    """Each file of ``printed`` (a component, a form class: rendered by its app, not served itself) takes the
+    recorders that ``starters`` of its own app start."""
+    if not starters:
+        return
+    for path in printed:
+        app = app_root(sources[path])
+        linked = [s for s in starters if s != path and app_root(sources[s]) == app]
         pages[path].uses = sorted(set(pages[path].uses) | set(linked))
 
 
