@@ -119,9 +119,9 @@ class _Scanner:
 class Page:
     """A parsed page: its elements of interest and comments, in document order."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, source: str | None = None) -> None:
         self.text = text
-        self.source = text  # the file's text before a template's own syntax was blanked (set by its reader)
+        self.source = text if source is None else source  # the file's text before a template's syntax was blanked
         self._scanner = _Scanner(text)
         self._sourcelines: dict[str, list[int]] = {}
         self._paired: dict[str, list[int]] = {}
@@ -358,10 +358,10 @@ def _reparse(text: str, tag: str, start: int) -> lxml.etree._Element | None:
     return next(iter(frag.iter(tag)), None)
 
 
-def parse(text: str) -> Page:
+def parse(text: str, source: str | None = None) -> Page:
     """The page of an HTML text: elements of interest and comments, located in the raw text as they are
-    asked for."""
-    return Page(text)
+    asked for. ``source`` is the file's own text when ``text`` is it with a template's syntax blanked."""
+    return Page(text, source)
 
 
 def strings(page: Page) -> Iterator[str]:

@@ -379,8 +379,7 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
         text = razor.blank_code(text)  # @if (…) { and a lone } are no text a person reads
     # f.text_field :diagnosis, {{ form.diagnosis }}, @Html.TextBoxFor(m => m.Diagnosis): the controls they print
     text = form_helpers.write(path, original, text, tpl.regions if tpl is not None else [], dialect, db.form_helpers)
-    page = htmldoc.parse(text)
-    page.source = original
+    page = htmldoc.parse(text, original)
     result.parsed = True
     if page.degraded:
         result.diagnostics.append(
