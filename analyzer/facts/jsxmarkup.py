@@ -295,12 +295,13 @@ class _Writer:
         if name[:1].islower() and "." not in name:
             tag = name
         else:
-            comp = self.components.get(name.rsplit(".", 1)[-1])
+            last = _last_name(name)
+            comp = self.components.get(last)
             text_box = comp is not None and comp.tag == "input" and comp.type in (None, "", "text")
             if text_box and has_elements and self._holds_control(opening):
                 return "", []  # <Field label="Naam"><input …/></Field>: a project's wrapper, not Formik's field
             if comp is None and not has_elements:
-                comp = self._by_suffix(name.rsplit(".", 1)[-1], opening)
+                comp = self._by_suffix(last, opening)
             if comp is None:
                 return "", []
             tag = comp.tag
@@ -361,21 +362,19 @@ class _Writer:
         if not self.bindings.slots:
             return False
         slot = node.parent
-        if slot is None or slot.type != "jsx_element" or _tag_name(self.prog, slot).rsplit(".", 1)[-1] not in self.bindings.slots:
+        if slot is None or slot.type != "jsx_element" or _last_name(_tag_name(self.prog, slot)) not in self.bindings.slots:
             return False
         if sum(1 for c in slot.named_children if c.type in _JSX) != 1:
             return False
         holder = slot.parent
         return (
-            holder is not None
-            and holder.type == "jsx_element"
-            and _tag_name(self.prog, holder).rsplit(".", 1)[-1] in self.bindings.slot_parents
+            holder is not None and holder.type == "jsx_element" and _last_name(_tag_name(self.prog, holder)) in self.bindings.slot_parents
         )
 
     def _slotted(self, name: str, opening: Node) -> tuple[str, list[tuple[str, str]]]:
         """The control a slot's child stands for: by the first ``component_suffix`` its name holds
         ("MultiSelectWithChips": a select), else an input; with its placeholder."""
-        last = name.rsplit(".", 1)[-1]
+        last = _last_name(name)
         found = next((comp for suffix, comp, _ in self.suffixes if suffix in last), None)
         tag, typ = (found.tag, found.type) if found is not None else ("input", None)
         attrs = [("type", typ)] if typ else []
@@ -413,9 +412,8 @@ class _Writer:
         for any other expression."""
         if expr.type != "call_expression":
             return None
-        callee = self.prog.callee(expr)
-        namespace = self._hook_namespace(callee)
-        if namespace is None and self.prog.path(callee).rsplit(".", 1)[-1] not in self.translations:
+        namespace = self._hook_namespace(self.prog.callee(expr))
+        if namespace is None and _callee_name(self.prog, expr) not in self.translations:
             return None
         said = self._first_string(expr)
         return message_words(said, namespace or "") if said else None
@@ -432,7 +430,7 @@ class _Writer:
             value = next(iter(value.named_children), None)
         if value is None or value.type != "call_expression":
             return None
-        if self.prog.path(self.prog.callee(value)).rsplit(".", 1)[-1] not in self.hooks:
+        if _callee_name(self.prog, value) not in self.hooks:
             return None
         return self._first_string(value) or ""
 
@@ -478,7 +476,7 @@ class _Writer:
         call = spread.named_children[0] if spread is not None and spread.named_children else None
         if call is None or call.type != "call_expression":
             return None
-        if self.prog.path(self.prog.callee(call)).rsplit(".", 1)[-1] != "register":
+        if _callee_name(self.prog, call) != "register":
             return None
         return self._first_string(call)
 
@@ -584,6 +582,16 @@ def _descendants(nodes: list[Node], limit: int) -> Iterator[Node]:
         stack.extend(reversed(n.named_children))
 
 
+def _last_name(name: str) -> str:
+    """The last part of a dotted name: ``Form.Item`` -> ``Item``, ``i18n.t`` -> ``t``."""
+    return name.rsplit(".", 1)[-1]
+
+
+def _callee_name(prog: Program, call: Node) -> str:
+    """The last part of the name a call is made by: ``t`` for ``i18n.t('…')``, ``register`` for ``register('…')``."""
+    return _last_name(prog.path(prog.callee(call)))
+
+
 def _tag_name(prog: Program, element: Node) -> str:
     """The name a JSX element is written with (``Form.Item``, ``input``), "" for a fragment."""
     opening = element if element.type == "jsx_self_closing_element" else element.child_by_field_name("open_tag")
@@ -601,7 +609,7 @@ def _last_part(prog: Program, expr: Node) -> str:
     if expr.type == "subscript_expression":
         index = expr.child_by_field_name("index")
         return (prog.string_value(index) or "") if index is not None and index.type in STRING_TYPES else ""
-    return prog.path(expr).rsplit(".", 1)[-1]
+    return _last_name(prog.path(expr))
 
 
 def _rendered_as(tag: str, attrs: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
