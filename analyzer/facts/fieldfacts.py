@@ -703,9 +703,11 @@ class _Labels:
         self._at: dict[lxml.etree._Element, int] = {}  # labels' and controls' places in document order
         self._label_places: dict[str, list[int]] = {}
         self._control_places: list[int] = []  # the places of the controls that take input
-        for at, el in enumerate(root.iter("label", "input", "select", "textarea")):
+        controls: list[lxml.etree._Element] = []
+        for at, el in enumerate(root.iter("label", "input", "select", "textarea")):  # one walk over the page
             self._at[el] = at
             if el.tag != "label":
+                controls.append(el)
                 if _takes_input(el):
                     self._control_places.append(at)
                 continue
@@ -720,7 +722,7 @@ class _Labels:
         self.ids: set[str] = set()  # every id of the page's controls
         self.boxes: dict[str, int] = {}  # how many radios and checkboxes carry each name
         names: dict[str, int] = {}  # how many controls (radios and checkboxes aside) carry each name
-        for el in root.iter("input", "select", "textarea"):
+        for el in controls:  # every label's for= is known now
             ident, name, typ = el.get("id"), el.get("name"), (el.get("type") or "").lower()
             if ident:
                 self.ids.add(ident)
