@@ -739,9 +739,19 @@ class _Labels:
                 self.place[el] = seen.get(ident, 0)
                 seen[ident] = self.place[el] + 1
         self.shared = seen  # how many controls carry each id a label names
+        self._held: dict[lxml.etree._Element, tuple[str | None, ...]] = {}
         # A label whose for= names no control's id but one control's name ("<textarea name=comment>" then
         # "<label for=comment>Ihre Nachricht</label>", the id forgotten): the person reads it as that control's.
         self.by_named: frozenset[str] = frozenset(n for n, k in names.items() if k == 1 and n in self.by_for and n not in self.ids)
+
+    def held(self, el: lxml.etree._Element) -> tuple[str | None, ...]:
+        """The names of the first controls that take input in ``el`` (``_MAX_CHOICES`` + 1 at most), walked once
+        per element for the page: the label readers ask it of one block for each control in it, and a block whose
+        controls follow a long text would be walked again for each."""
+        found = self._held.get(el)
+        if found is None:
+            found = self._held[el] = tuple(c.get("name") for c in itertools.islice(_input_controls(el), _MAX_CHOICES + 1))
+        return found
 
     def _beside(self, a: int, b: int) -> bool:
         """Whether no control that takes input stands between two places in document order."""
@@ -780,7 +790,7 @@ class _Labels:
         return ""
 
 
-def _preceding_label(el: lxml.etree._Element) -> str:
+def _preceding_label(el: lxml.etree._Element, labels: _Labels) -> str:
     """The text a person reads next to a control that no label is tied to: the text right before
     it, a ``<label>`` whose ``for`` points nowhere, a ``<span>`` or ``<p>`` before it, the table
     cell to its left or above it, a small heading whose section holds this control alone
@@ -803,7 +813,7 @@ def _preceding_label(el: lxml.etree._Element) -> str:
                     _is_control(sibling) if sibling.tag != "label" else next(sibling.iter("input", "select", "textarea"), None) is not None
                 )
                 if sibling.tag in _HEADINGS:
-                    return _own_heading(sibling)
+                    return _own_heading(sibling, labels)
                 if holds_control:
                     # <th>Straat + nr</th><td><input name=straat> <input name=nr></td>: only controls before it in
                     # its cell, the row's header cell names them all.
@@ -844,7 +854,7 @@ def _is_hidden_input(el: lxml.etree._Element) -> bool:
     return el.tag == "input" and (el.get("type") or "").lower() == "hidden"
 
 
-def _block_label(el: lxml.etree._Element) -> str:
+def _block_label(el: lxml.etree._Element, labels: _Labels) -> str:
     """The one ``<label>`` of the small block that holds this control alone, before or after it, whatever its
     ``for`` says: Materialize's ``<div class="input-field"><input id="telefono"><label for="first_name">Telefono:``
     (the for copied from the first field), a label tied to the hidden id of an autocomplete beside its visible
@@ -852,7 +862,7 @@ def _block_label(el: lxml.etree._Element) -> str:
     parent = el.getparent()
     if parent is None or parent.tag in ("form", "body", "html", "fieldset", "table", "tbody", "tr"):
         return ""
-    if _visible_controls(parent, 2) != 1:  # a block of many boxes is read no further: no cost per box
+    if len(labels.held(parent)) != 1:  # a block of many boxes is read no further: no cost per box
         return ""
     found = [t for t in (_text(lb) for lb in parent.iter("label") if next(lb.iter("input", "select", "textarea"), None) is None) if t]
     return _short(found[0]) if len(found) == 1 else ""
@@ -868,12 +878,7 @@ def _input_controls(el: lxml.etree._Element) -> Iterator[lxml.etree._Element]:
     return (c for c in el.iter("input", "select", "textarea") if _takes_input(c))
 
 
-def _visible_controls(el: lxml.etree._Element, enough: int) -> int:
-    """How many controls that take input ``el`` holds, counted up to ``enough``."""
-    return sum(1 for _ in itertools.islice(_input_controls(el), enough))
-
-
-def _own_heading(heading: lxml.etree._Element) -> str:
+def _own_heading(heading: lxml.etree._Element, labels: _Labels) -> str:
     """A small heading whose section (what follows it up to the next heading) holds one control is that
     control's label: ``<div class="form-group"><h4>Diagnóstico</h4><textarea>``, ``<h4>Observações</h4><div
     class="col-12"><div class="mb-3"><textarea>``. A heading above several controls ("Datos personales") heads
@@ -886,7 +891,7 @@ def _own_heading(heading: lxml.etree._Element) -> str:
             continue
         if sibling.tag in _HEADINGS:
             break
-        controls += _visible_controls(sibling, 2)
+        controls += len(labels.held(sibling))
         if controls > 1:
             return ""
     text = _short(_text(heading))
@@ -913,7 +918,7 @@ _LABEL_ATTRIBUTE_OWNERS = frozenset({"option", "optgroup", "track", "menu"})
 _WRAPPER_UP = 4  # elements walked up from a control to the component that wraps it
 
 
-def _wrapper_label(el: lxml.etree._Element, typ: str) -> str:
+def _wrapper_label(el: lxml.etree._Element, typ: str, labels: _Labels) -> str:
     """The ``label`` a component wrapping the control gives it, where the component renders the label itself:
     Ant Design's ``<Form.Item label="Allergies">``, Mantine's ``<Input.Wrapper label=…>``, a project's own
     ``<Field label="Naam">`` or ``<my-field label="Diagnose">`` around a native control (JSX keeps the prop on a
@@ -927,9 +932,9 @@ def _wrapper_label(el: lxml.etree._Element, typ: str) -> str:
         if said and node.tag not in _LABEL_ATTRIBUTE_OWNERS:
             name = el.get("name")
             if typ in ("radio", "checkbox") and name:  # one group: every box of it, and no other control
-                alone = all(c.get("name") == name for c in itertools.islice(_input_controls(node), _MAX_CHOICES + 1))
+                alone = all(n == name for n in labels.held(node))
             else:
-                alone = _visible_controls(node, 2) == 1
+                alone = len(labels.held(node)) == 1
             return _short(said) if alone else ""
         node = node.getparent()
     return ""
@@ -1003,7 +1008,7 @@ def _texts(
     label = labels.of(el)
     label = label or wrap or attrs.get("aria-label", "")
     # <Form.Item label="Allergies"><Input /></Form.Item>: a text control's label, a choice group's question.
-    held = _wrapper_label(el, typ) if typ in ("radio", "checkbox") or not label else ""
+    held = _wrapper_label(el, typ, labels) if typ in ("radio", "checkbox") or not label else ""
     if typ not in ("radio", "checkbox"):
         label = label or held
     if attrs.get("aria-labelledby"):
@@ -1011,11 +1016,11 @@ def _texts(
             filter(None, [label] + [_text(e) for e in (ids.get(i) for i in attrs["aria-labelledby"].split()) if e is not None])
         )
     if not label and typ not in ("radio", "checkbox"):
-        label = _preceding_label(el)
+        label = _preceding_label(el, labels)
         if not tokens(label):  # "", "/", "-", "(###)": a part of a composite control
             label = _outer_cell_label(el) or label
         if not tokens(label):
-            label = _block_label(el) or label
+            label = _block_label(el, labels) or label
         if not tokens(label):
             headers = grid.headers(el)  # "Notas" above, "Diabetes" on its row
             if headers is not None:
