@@ -16,6 +16,7 @@ Astro's frontmatter are blanked to spaces, so every position stays the file's ow
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterator
 
@@ -364,8 +365,8 @@ class _Writer:
         slot = node.parent
         if slot is None or slot.type != "jsx_element" or _last_name(_tag_name(self.prog, slot)) not in self.bindings.slots:
             return False
-        if sum(1 for c in slot.named_children if c.type in _JSX) != 1:
-            return False
+        if next(itertools.islice((c for c in slot.named_children if c.type in _JSX), 1, None), None) is not None:
+            return False  # a second element: no slot's child (asked of each child, the search stops at the second)
         holder = slot.parent
         return (
             holder is not None and holder.type == "jsx_element" and _last_name(_tag_name(self.prog, holder)) in self.bindings.slot_parents
