@@ -52,7 +52,7 @@ def blank_code(text: str) -> str:
         at = text.find("@*", end + 2)
     for m in _CODE_BLOCK.finditer(text):
         block_end = _closing(text, m.end() - 1, "{", "}", MAX_BLOCK, budget)
-        if block_end is not None and (m.group(0) != "@{" or "<" not in text[m.end() : block_end]):
+        if block_end is not None and (m.group(0) != "@{" or text.find("<", m.end(), block_end) < 0):
             _blank(chars, m.start(), block_end + 1)
     for pattern in (_HEAD, _ELSE):
         for m in pattern.finditer(text):
