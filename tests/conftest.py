@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
+import signal
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -72,3 +75,20 @@ def page_fields(db: signatures.SignatureDB, html: str, in_form: bool = False) ->
     page = htmldoc.parse(f"<form>{html}</form>" if in_form else html)
     found = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context)
     return {s.name: s.classification.category for s in found}
+
+
+@contextlib.contextmanager
+def finishes_within(seconds: int, what: str) -> Iterator[None]:
+    """Fail with ``what`` when the block runs longer than ``seconds`` (SIGALRM: a cost that grows faster than
+    the input shows as a test that does not finish, not as a slow suite)."""
+
+    def stop(signum, frame):
+        raise TimeoutError(f"{what} did not finish within {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from analyzer.parse import razor
-from tests.conftest import scan_text
+from tests.conftest import finishes_within, scan_text
 
 _PAGE = """@page "/informe"
 @using Gabinete.Shared
@@ -68,16 +68,6 @@ def test_blank_code_keeps_length_lines_markup_bindings_and_addresses() -> None:
 
 def test_blanking_has_a_bounded_cost() -> None:
     # Unclosed heads and blocks, and quotes without partners, each walk within a budget shared by the whole text.
-    import signal
-
-    def stop(signum, frame):
-        raise TimeoutError("the Razor blanker did not finish")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(10)
-    try:
+    with finishes_within(10, "the Razor blanker"):
         for text in ("@if (" * 50_000, "@{ " * 50_000, "@* " * 100_000, "@code {" + "'x" * 300_000, '@if ("' + "a" * 600_000):
             assert len(razor.blank_code(text)) == len(text)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)

@@ -13,7 +13,7 @@ import pytest
 
 from analyzer.facts import fieldfacts
 from analyzer.parse import htmldoc
-from tests.conftest import INTAKE_DIALECTS, scan_text
+from tests.conftest import INTAKE_DIALECTS, finishes_within, scan_text
 
 _DIALECTS = INTAKE_DIALECTS
 
@@ -230,21 +230,11 @@ def test_a_blocks_controls_are_counted_once_for_the_page(db) -> None:
     # A block (or a wrapper with a label) whose many controls follow a long text: each control asks whether it is
     # the block's only one, and the block is walked once for all of them, not once per control (10,000 boxes
     # after 100,000 paragraphs took seven seconds so).
-    import signal
-
-    def stop(signum, frame):
-        raise TimeoutError("reading the block's labels did not finish")
-
     pages = (
         "<form><div>" + "<p>x</p>" * 100_000 + '<input type="text" name="a">' * 10_000 + "</div></form>",
         "<form><div label='Allergies'>" + "<p>x</p>" * 100_000 + '<input type="radio" name="r">' * 3_000 + "</div></form>",
     )
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(5)
-    try:
+    with finishes_within(5, "reading the block's labels"):
         for html in pages:
             page = htmldoc.parse(html)
             assert fieldfacts.extract(page, db.fields, db.consent_words, "p.html", db.field_context) is not None
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)

@@ -9,7 +9,7 @@ import pytest
 
 from analyzer.scan import ScanOptions, run
 from tests.annotations import parse
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, finishes_within
 
 THEMES = sorted(p for p in (FIXTURES / "templates").iterdir() if p.is_dir())
 
@@ -136,20 +136,10 @@ def test_an_elseif_without_a_brace_after_a_braced_if_ends(php: str) -> None:
     """WordPress core's wp-admin/themes.php mixes a braced ``if`` with an ``elseif`` that opens no
     brace: the reader looked for the brace, did not find it and read the region again from its
     start, for ever (a whole-repository scan never finished)."""
-    import signal
-
     from analyzer.parse import templates
 
-    def stop(signum, frame):
-        raise TimeoutError("the PHP block reader did not finish")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(10)
-    try:
+    with finishes_within(10, "the PHP block reader"):
         branches = templates.analyse(php, "php")[1].branches
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
     assert [(b.condition, b.needs_true) for b in branches][:2] == [("$a", True), ("$b", True)]
 
 
@@ -205,18 +195,8 @@ def test_a_tag_later_statements_close_is_read_closed(php: str, kept: str, gone: 
 def test_reading_a_php_block_costs_time_in_proportion_to_its_literals() -> None:
     # One markup literal, then 600,000 statements with a literal each: whether each later literal continues the
     # markup's statement is known without scanning back to it (quadratic, that took half a minute).
-    import signal
-
     from analyzer.parse import templates
 
-    def stop(signum, frame):
-        raise TimeoutError("the PHP block reader did not finish")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(15)
-    try:
+    with finishes_within(15, "the PHP block reader"):
         for php in ("<?php echo '<p>'; " + "$a = 'x'; " * 600_000 + "?>", "<?php echo " + "'<p>' . " * 300_000 + "'x' ?>"):
             assert len(templates.analyse(php, "php")[0]) == len(php)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
