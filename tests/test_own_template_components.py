@@ -91,3 +91,51 @@ def test_a_component_written_over_several_lines_is_reported_where_it_starts(tmp_
     # lxml gives the line a start tag ends on; the finding points at "<v-text-field" and "<FormTextarea".
     assert lines.get("diagnosis") == (3, 3), lines
     assert lines.get("allergies") == (7, 3), lines
+
+
+_BOUND = """<script>
+  let form = {};
+</script>
+<h1>Scheda paziente</h1>
+<form>
+  <PresetTextArea label="Visita odierna" placeholder="Esame obiettivo" bind:value={form.visita} />
+  <FormSelect label="Gruppo sanguigno" bind:value={form.campo2} />
+  <PresetTextArea label="Diagnosi senza campo" />
+  <UserAvatar label="Allergie" bind:value={form.avatar} />
+</form>
+"""
+
+
+def test_an_own_component_bound_to_a_field_is_that_fields_control(tmp_path: Path, db) -> None:
+    fields = _fields(scan_text(tmp_path, _BOUND, db, "PatientDetail.svelte"))
+    # Bound with bind:value and given no name: named by the binding, labelled by its label prop.
+    assert fields.get("visita") == "health", fields
+    assert fields.get("campo2") == "health", fields
+    # Bound to nothing and named nothing: a wrapper; a component whose name ends in no control: not a control.
+    assert "avatar" not in fields, fields
+    assert len(fields) == 2, fields
+
+
+_NATIVE_NAMED = """<template>
+  <h1>Anmeldung</h1>
+  <form>
+    <Input label="Medikamente" v-model="form.feld3" />
+    <TextArea :label="'Allergien'" v-model="form.feld4" />
+    <input label="Religion" title="Stadt" name="stadt" aria-label="Stadt" />
+    <input title="Konfession (optional)" name="konf" />
+    <select name="land"><option label="Katholisch">kath</option></select>
+  </form>
+</template>
+"""
+
+
+def test_a_component_named_as_a_native_control_reads_its_label_prop(tmp_path: Path, db) -> None:
+    one = scan_text(tmp_path, _NATIVE_NAMED, db, "Anmeldung.vue")
+    fields = _fields(one)
+    # lxml reads <Input> and <TextArea> as native controls; HTML gives them no label attribute, so it is the prop.
+    assert fields.get("feld3") == "health", fields
+    assert fields.get("feld4") == "health", fields
+    # A control's own aria-label is kept over a label prop; its title is read as before; an option's label is an option's.
+    assert "stadt" not in fields, fields
+    assert fields.get("konf") == "religion", fields
+    assert "land" not in fields, fields

@@ -24,6 +24,7 @@ from analyzer.parse.htmldoc import Page
 from analyzer.signatures import TemplateKit, UiComponent
 
 _CONTROLS = ("input", "select", "textarea")
+_NATIVE_ATTRIBUTES = frozenset({"title", "placeholder"})  # what HTML's own controls take: never a component's prop
 # Set on an element renamed here (its original tag): the raw text has no "<input" for it, so it is located
 # by the parser's line, not paired with the text's n-th "<input" (analyzer/facts/fieldfacts.py).
 RENAMED = "data-replaylint-component"
@@ -52,9 +53,16 @@ def native(page: Page, kit: TemplateKit) -> None:
             _as_native(el, component.tag, component.type, component.label_prop, kit.for_props.get(tag), kit.key_props.get(tag), kit.literal)
         elif tag == SHORT:
             _as_native(el, "input", None, None, None)
-        elif el.get("name") and (own := _own_component(tag, kit)) is not None:
+        elif (el.get("name") or _bound(el, kit)) and (own := _own_component(tag, kit)) is not None:
+            # Given a field name, or bound to a field (<PresetTextArea label="Visita odierna" bind:value={form.visita}>,
+            # named by the binding below); one bound to nothing and named nothing stays a wrapper.
             given = next((p for p in own[1] if el.get(p) or el.get(f":{p}")), None)
             _as_native(el, own[0].tag, own[0].type, given, None, None, kit.literal)
+        elif tag in _CONTROLS and not el.get("aria-label") and (prop := _component_prop(el, tag, kit)):
+            # <Input label="Medico specializzando" bind:value={…}>, <TextArea label="Conclusioni">: a component named as a
+            # native control, which lxml reads as one (tag names lose their case). HTML gives these no label
+            # attribute, so one written is the component's label prop.
+            _as_native(el, tag, None, prop, None, None, kit.literal)
     for el in list(root.iter()):
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in kit.wrapper_props or tag in kit.wrapper_children:
@@ -153,6 +161,13 @@ def _own_component(tag: str, kit: TemplateKit) -> tuple[UiComponent, tuple[str, 
         return None
     flat = tag.replace("-", "").replace(":", "").replace(".", "")
     return next(((comp, props) for suffix, comp, props in kit.suffixes if len(flat) > len(suffix) and flat.endswith(suffix)), None)
+
+
+def _component_prop(el: lxml.etree._Element, tag: str, kit: TemplateKit) -> str | None:
+    """The label prop a native-named control is given (``<Input label=…>``, ``<Select :label="'Konfession'">``): one of
+    the label props of the ``component_suffix`` entry that ends with its name, less the attributes HTML defines."""
+    props = next((props for suffix, _, props in kit.suffixes if suffix == tag), ())
+    return next((p for p in props if p not in _NATIVE_ATTRIBUTES and (el.get(p) or el.get(f":{p}"))), None)
 
 
 def _label_inside(wrapper: lxml.etree._Element, text: str, kit: TemplateKit) -> None:
