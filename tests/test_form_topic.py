@@ -12,7 +12,7 @@ import pytest
 
 from analyzer.facts import fieldfacts
 from analyzer.parse import htmldoc
-from tests.conftest import page_fields
+from tests.conftest import finishes_within, page_fields
 
 _CONTACT_BLOCK = (
     "<label for=fn>First name</label><input id=fn name=fn>"
@@ -646,3 +646,35 @@ def test_a_health_form_is_named_in_the_twelve_languages_and_in_its_file_name(db,
     html = f"<title>{title}</title><form><label for=p>Poids en kg</label><input id=p name=poids></form>"
     found = fieldfacts.extract(htmldoc.parse(html), db.fields, db.consent_words, path, db.field_context)
     assert {s.name: s.classification.category for s in found} == ({"poids": "health"} if fired else {})
+
+
+def test_a_block_whose_class_says_title_heads_its_section(db) -> None:
+    # A school's enrolment file: the medical tab's blocks are titled by <div class="section-title">, not a heading tag.
+    rows = "<label for=d>Dosering</label><input id=d name=d><label for=t>Opmerkingen</label><textarea id=t name=t></textarea>"
+    start = "<h2>Inschrijving</h2><label for=k>Klas</label><input id=k name=k>"
+    for title in (
+        '<div class="section-title">Medicatie</div>',
+        '<div class="card-header">Medicatie</div>',
+        '<span class="form__title">Medicatie</span>',
+        '<div role="heading" aria-level="3">Medicatie</div>',
+    ):
+        assert _sites(db, start + title + rows) == {"d": "health", "t": "health"}, title
+    # Not a title: a class that only contains the word, a long paragraph, a block holding a control, a link.
+    for block in (
+        '<div class="titlebar">Medicatie</div>',
+        '<div class="section-title">' + "Lees eerst de voorwaarden over medicatie op school. " * 6 + "</div>",
+        '<div class="section-header">Medicatie <input name=zoek></div>',
+        '<a class="nav-title" href="/medicatie">Medicatie</a>',
+    ):
+        sites = _sites(db, start + block + rows)
+        assert "d" not in sites and "t" not in sites, (block, sites)
+
+
+def test_a_section_title_by_class_in_a_large_page_is_read_in_bounded_time(db) -> None:
+    # Title-classed blocks that wrap the whole form, and thousands of them with the controls: each is walked for at
+    # most a few dozen elements, not for all it holds.
+    rows = '<div class="card-header">Medicatie</div><label for=d>Dosering</label><input id=d name=d>' * 3000
+    page = "<h2>Inschrijving</h2>" + '<div class="x-header"><div class="y-title">' * 100 + rows + "</div></div>" * 100
+    with finishes_within(20, "a page of 3,000 title blocks and controls inside 200 title-classed wrappers"):
+        sites = _sites(db, page)
+    assert sites == {"d": "health"}, sites

@@ -12,7 +12,7 @@ import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import lxml.etree
@@ -469,10 +469,11 @@ def _with_topics(
         forms.setdefault(id(c.form), []).append(c)
     page_sources: list[tuple[str, str]] | None = None
     built: list[Preceding] = []  # the one document walk, made at the first control read again
+    titled = _titled(context)
 
     def sources(c: _Control) -> list[tuple[str, str]]:
         if not built:
-            built.append(Preceding(root, [e for g in controls for e in (g.el, g.form) if e is not None]))
+            built.append(Preceding(root, [e for g in controls for e in (g.el, g.form) if e is not None], titled))
         return _field_sources(c, built[0])
 
     records: bool | None = None  # whether a heading or form of the page names a record (field_sections.toml)
@@ -495,7 +496,7 @@ def _with_topics(
             # Unclassified, or a contact detail that may be whose ("Physician's phone"): read with the topic.
             again = c.found is None or (c.found.category == "contact" and c.typ not in ("radio", "checkbox", "select"))
             if again and sections is None:
-                sections = _sections(c.form if c.form is not None else root)
+                sections = _sections(c.form if c.form is not None else root, titled)
                 section_asks = _section_asks(group, sections, categories)
             # A contact detail is read again in a later section of its form ("Physician information")
             # even when its own words hint at nothing.
@@ -646,18 +647,53 @@ def _section_asks(group: list[_Control], sections: dict[int, str], categories: d
     return out
 
 
-def _sections(form: lxml.etree._Element | None) -> dict[int, str]:
+_TITLE_WALK = 64  # the most elements a section title written as a block is walked for its text and controls
+
+
+def _titled(context: ContextWords | None) -> Callable[[lxml.etree._Element], bool]:
+    """Whether an element that is no heading tag titles a section all the same: ``role="heading"``, or a class
+    that names a title (``title_classes`` / ``title_class_endings`` in field_context.toml), with a short text
+    and no control in it (walked for at most ``_TITLE_WALK`` elements)."""
+    classes = context.title_classes if context is not None else frozenset()
+    endings = context.title_class_endings if context is not None else ()
+
+    def titled(el: lxml.etree._Element) -> bool:
+        if el.get("role") != "heading":
+            names = el.get("class")
+            if not names or not any(n in classes or n.endswith(endings) for n in names.lower().split()):
+                return False
+            if el.tag in ("label", "input", "select", "textarea", "option", "button", "a", "html", "body", "form", "table"):
+                return False
+        size = 0
+        for k, node in enumerate(el.iter()):
+            if k >= _TITLE_WALK or node.tag in ("input", "select", "textarea"):
+                return False
+            size += len(node.text or "") + (len(node.tail or "") if k else 0)
+            if size > 2 * SHORT_TEXT:
+                return False
+        text = _text(el)
+        return bool(text) and len(text) <= SHORT_TEXT
+
+    return titled
+
+
+def _sections(form: lxml.etree._Element | None, titled: Callable[[lxml.etree._Element], bool] | None = None) -> dict[int, str]:
     """For each control of a form (by ``id`` of its element) that opens or stands in a later section
     of the form, that section's heading or legend: the nearest one above the control, inside the form
     and after another of its controls (a heading above the form, or its first heading, names the
-    form, not a section of it). One walk over the form (for controls outside any form, the page)."""
+    form, not a section of it). A block ``titled`` says is a section title counts as a heading. One walk
+    over the form (for controls outside any form, the page)."""
     out: dict[int, str] = {}
     if form is None:
         return out
     seen_control = False
     heading: lxml.etree._Element | None = None
     text = ""
-    for el in form.iter("h1", "h2", "h3", "h4", "h5", "h6", "legend", "input", "select", "textarea"):
+    wanted = ("h1", "h2", "h3", "h4", "h5", "h6", "legend", "input", "select", "textarea")
+    walk = form.iter() if titled is not None else form.iter(*wanted)
+    for el in walk:
+        if not isinstance(el.tag, str) or (el.tag not in wanted and not (titled is not None and titled(el))):
+            continue
         if el.tag in ("input", "select", "textarea"):
             if el.tag == "input" and (el.get("type") or "").lower() == "hidden":
                 continue

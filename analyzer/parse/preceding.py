@@ -9,7 +9,7 @@ every element it was built for. Like the XPath, it leaves out the element's ance
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import lxml.etree
 
@@ -26,10 +26,18 @@ class Preceding:
     """The elements before each of ``elements`` by kind (``heading``: h1-h6; ``heading_or_legend``;
     ``bold``: strong and b; ``label``), in document order, ancestors left out."""
 
-    def __init__(self, root: lxml.etree._Element, elements: Iterable[lxml.etree._Element]) -> None:
+    def __init__(
+        self,
+        root: lxml.etree._Element,
+        elements: Iterable[lxml.etree._Element],
+        titled: Callable[[lxml.etree._Element], bool] | None = None,
+    ) -> None:
+        """``titled``: whether an element of no heading tag is a heading all the same (a section title
+        written as ``<div class="section-title">``); it counts as a ``heading`` and a ``heading_or_legend``."""
         wanted = set(elements)
         self._seen: dict[str, list[lxml.etree._Element]] = {kind: [] for kind in _KINDS}
         self._at: dict[lxml.etree._Element, dict[str, int]] = {}
+        headings, either = self._seen["heading"], self._seen["heading_or_legend"]
         for el in root.iter():
             tag = el.tag
             if not isinstance(tag, str):
@@ -39,6 +47,9 @@ class Preceding:
             for kind, tags in _KINDS.items():
                 if tag in tags:
                     self._seen[kind].append(el)
+            if titled is not None and tag not in _KINDS["heading_or_legend"] and titled(el):
+                headings.append(el)
+                either.append(el)
 
     def earlier(self, kind: str, el: lxml.etree._Element, limit: int) -> list[lxml.etree._Element]:
         """Up to ``limit`` elements of ``kind`` before ``el``, nearest first (its ancestors too)."""

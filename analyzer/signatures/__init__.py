@@ -1296,6 +1296,8 @@ def _field_context() -> ContextWords | None:
         family_topics=frozenset(data.get("family_topics", [])),
         relatives=_word_set(data.get("relatives", [])),
         relatives_also=_word_set(data.get("relatives_also", [])),
+        title_classes=frozenset(c.lower() for c in data.get("title_classes", [])),
+        title_class_endings=tuple(e.lower() for e in data.get("title_class_endings", [])),
     )
 
 

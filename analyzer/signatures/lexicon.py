@@ -368,6 +368,10 @@ class ContextWords:
     family_topics: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
     relatives_also: frozenset[str] = frozenset()  # "Other", "None": offered beside the relatives
+    # A section title written as a block with a class ("<div class="section-title">Medicatie</div>", Bootstrap's
+    # card-header): class names (lower case) and their endings
+    title_classes: frozenset[str] = frozenset()
+    title_class_endings: tuple[str, ...] = ()
 
 
 PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported

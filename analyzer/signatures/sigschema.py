@@ -550,6 +550,8 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "family_topics": _opt("str[]"),
     "relatives": _opt("str[]"),
     "relatives_also": _opt("str[]"),
+    "title_classes": _opt("str[]"),
+    "title_class_endings": _opt("str[]"),
 }
 
 # signatures/field_inflection.toml: per language, how a word's end changes ("a > a e"), applied to the
