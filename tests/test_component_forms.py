@@ -142,7 +142,9 @@ def test_preact_and_solid_keyword_attributes_do_not_hide_the_form(tmp_path: Path
     [
         ('<%@ taglib prefix="f" uri="http://www.springframework.org/tags/form" %>', "health"),  # Spring's form tags as f:
         ('<%@ taglib uri="http://www.springframework.org/tags/form" prefix="sf" %>', "health"),  # either order
-        ('<%@ taglib prefix="f" tagdir="/WEB-INF/tags" %>', None),  # a project's own tags named f: are not Spring's
+        # A project's own tags named f: are not Spring's; one named for a control and bound by path is read as that
+        # control all the same, as any own component bound to a field is (template_components._own_component).
+        ('<%@ taglib prefix="f" tagdir="/WEB-INF/tags" %>', "health"),
     ],
 )
 def test_a_jsp_reads_a_tag_librarys_own_prefix(tmp_path: Path, taglib: str, category: str | None) -> None:
@@ -152,7 +154,10 @@ def test_a_jsp_reads_a_tag_librarys_own_prefix(tmp_path: Path, taglib: str, cate
         f'<%@ page contentType="text/html; charset=UTF-8" %>\n{taglib}\n'
         f'<{prefix}:form method="post" modelAttribute="history">\n'
         f'<{prefix}:input placeholder="Medication:" path="medication" />\n'
+        f'<{prefix}:password path="secret" />\n'
         f"</{prefix}:form>\n",
     )
     got = {s.name: s.classification.category for s in fields}
     assert got.get("medication") == category, got
+    # Spring's password tag is known by its list only (its name ends in no control): read under Spring's prefix alone.
+    assert got.get("secret") == ("credentials" if "springframework" in taglib else None), got

@@ -53,9 +53,10 @@ def native(page: Page, kit: TemplateKit) -> None:
             _as_native(el, component.tag, component.type, component.label_prop, kit.for_props.get(tag), kit.key_props.get(tag), kit.literal)
         elif tag == SHORT:
             _as_native(el, "input", None, None, None)
-        elif (el.get("name") or _bound(el, kit)) and (own := _own_component(tag, kit)) is not None:
+        elif (el.get("name") or (tag not in kit.names and _bound(el, kit))) and (own := _own_component(tag, kit)) is not None:
             # Given a field name, or bound to a field (<PresetTextArea label="Visita odierna" bind:value={form.visita}>,
-            # named by the binding below); one bound to nothing and named nothing stays a wrapper.
+            # named by the binding below); one bound to nothing and named nothing stays a wrapper, as does a kit's
+            # wrapper bound to the group it holds (<v-radio-group v-model="form.pregnant">).
             given = next((p for p in own[1] if el.get(p) or el.get(f":{p}")), None)
             _as_native(el, own[0].tag, own[0].type, given, None, None, kit.literal)
         elif tag in _CONTROLS and not el.get("aria-label") and (prop := _component_prop(el, tag, kit)):
