@@ -387,6 +387,7 @@ def test_a_label_that_titles_a_block_of_controls_heads_its_section(db) -> None:
         ("Pflegeinformationen", "health"),
         ("Hjemmesykepleie", "health"),
         ("Cadastro de dizimista", "religion"),
+        ("Aktuelle Beschwerden", "health"),
     ],
 )
 def test_a_record_named_by_its_concept_gives_its_category(heading: str, category: str, db) -> None:
@@ -404,7 +405,15 @@ def test_a_record_named_by_its_concept_gives_its_category(heading: str, category
 
 @pytest.mark.parametrize(
     "heading",
-    ["Training log", "Hautpflege und Körperpflege", "Order history", "Tiende vraag", "Decima edizione", "Mass intention"],
+    [
+        "Training log",
+        "Hautpflege und Körperpflege",
+        "Order history",
+        "Tiende vraag",
+        "Decima edizione",
+        "Mass intention",
+        "Pflichten und Beschwerderecht",  # a right to complain: Beschwerde, not Beschwerden (ailments)
+    ],
 )
 def test_a_log_a_cosmetic_care_or_a_tenth_is_no_record(heading: str, db) -> None:
     html = (
