@@ -16,7 +16,7 @@ from analyzer.config import Config
 from analyzer.facts import fallback
 from analyzer.facts.records import FileFacts
 from analyzer.model import Diagnostic, ScanResult, site_key
-from analyzer.parse import messages, reading
+from analyzer.parse import messages, php_builders, reading
 from analyzer.parse.reading import DEFAULT_MAX_BYTES
 from analyzer.read import engine
 from analyzer.read.discover import SourceFile, discover
@@ -60,9 +60,12 @@ def _collector_for_scan() -> Iterator[None]:
             gc.unfreeze()
 
 
-def _setup_worker(signature_dirs: tuple[str, ...], max_bytes: int, catalogue: messages.Messages) -> tuple[signatures.SignatureDB, int]:
+def _setup_worker(
+    signature_dirs: tuple[str, ...], max_bytes: int, catalogue: messages.Messages, builders: php_builders.Builders
+) -> tuple[signatures.SignatureDB, int]:
     db = signatures.load(signature_dirs)
     messages.install(catalogue)
+    php_builders.install(builders)
     gc.freeze()  # a worker lives for one scan: its collector is set once
     gc.set_threshold(*_SCAN_THRESHOLDS)
     return db, max_bytes
@@ -111,13 +114,27 @@ def _keep_literals(source: SourceFile, db: signatures.SignatureDB, max_bytes: in
 
 
 def _results(files: list[SourceFile], opts: ScanOptions, db: signatures.SignatureDB) -> Iterator[FileFacts]:
-    """Each file's facts, read with the site's message catalogues (analyzer/parse/messages.py)."""
+    """Each file's facts, read with the site's message catalogues (analyzer/parse/messages.py) and its PHP form
+    builders (analyzer/parse/php_builders.py)."""
     catalogue = messages.collect(_catalogues(files, db, opts.max_bytes))
+    builders = php_builders.collect(_php_sources(files, opts.max_bytes))
     messages.install(catalogue)
+    php_builders.install(builders)
     try:
-        yield from _read_all(files, opts, db, catalogue)
+        yield from _read_all(files, opts, db, catalogue, builders)
     finally:
         messages.install(messages.EMPTY)
+        php_builders.install(php_builders.EMPTY)
+
+
+def _php_sources(files: list[SourceFile], max_bytes: int) -> Iterator[str]:
+    """The texts of the PHP files that may define a form builder, in path order, each within the byte budget; one
+    that cannot be read is left to its own reading, which reports why."""
+    found = sorted((f for f in files if f.display.lower().endswith(php_builders.SUFFIXES)), key=lambda f: f.display)
+    for f in found[: php_builders.MAX_FILES]:
+        data = reading.read_bytes(f.path, f.display, min(max_bytes, php_builders.MAX_FILE_BYTES))
+        if isinstance(data, bytes) and b"function" in data and not reading.looks_binary(data):
+            yield reading.decode(data).text
 
 
 def _catalogues(files: list[SourceFile], db: signatures.SignatureDB, max_bytes: int) -> Iterator[tuple[str, bytes]]:
@@ -135,7 +152,13 @@ def _catalogues(files: list[SourceFile], db: signatures.SignatureDB, max_bytes: 
             yield f.display, data
 
 
-def _read_all(files: list[SourceFile], opts: ScanOptions, db: signatures.SignatureDB, catalogue: messages.Messages) -> Iterator[FileFacts]:
+def _read_all(
+    files: list[SourceFile],
+    opts: ScanOptions,
+    db: signatures.SignatureDB,
+    catalogue: messages.Messages,
+    builders: php_builders.Builders,
+) -> Iterator[FileFacts]:
     jobs = max(1, min(opts.jobs, len(files), os.cpu_count() or 1)) if opts.jobs > 0 else (os.cpu_count() or 1)
     if jobs == 1 or len(files) < 8:
         for f in files:
@@ -148,7 +171,7 @@ def _read_all(files: list[SourceFile], opts: ScanOptions, db: signatures.Signatu
 
     from analyzer.read import workers  # multiprocessing's import (~45 ms) only for a scan that uses workers
 
-    yield from workers.run(files, jobs, _setup_worker, (opts.signature_dirs, opts.max_bytes, catalogue), _work, died, batch)
+    yield from workers.run(files, jobs, _setup_worker, (opts.signature_dirs, opts.max_bytes, catalogue, builders), _work, died, batch)
 
 
 def _worker_died(source: SourceFile, exitcode: int | None, db: signatures.SignatureDB, max_bytes: int) -> FileFacts:

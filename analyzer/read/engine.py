@@ -49,6 +49,7 @@ from analyzer.parse import (
     jsparse,
     links,
     markdown_html,
+    php_builders,
     positions,
     razor,
     reading,
@@ -379,6 +380,8 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
         text = razor.blank_code(text)  # @if (…) { and a lone } are no text a person reads
     # f.text_field :diagnosis, {{ form.diagnosis }}, @Html.TextBoxFor(m => m.Diagnosis): the controls they print
     text = form_helpers.write(path, original, text, tpl.regions if tpl is not None else [], dialect, db.form_helpers)
+    if dialect in ("php", "blade"):  # ad_input_text($user, 'ad_member_id', 'Medlemsnummer'): the site's own builders
+        text = php_builders.write(original, text, php_builders.installed())
     page = htmldoc.parse(text, original)
     result.parsed = True
     if page.degraded:

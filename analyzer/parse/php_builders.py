@@ -1,0 +1,418 @@
+"""A PHP project's own form builders: functions that print a control, and the calls that name it.
+
+Legacy PHP writes its forms through its own helpers: ``ad_input_text($user, 'ad_member_id', 'Medlemsnummer')``
+prints ``<th><label for='ad_member_id'>Medlemsnummer</label></th><td><input type='text' name='ad_member_id'>``.
+The page holds only the call; the control is in the function's body, often in another file. Here the body
+of each function a site defines is read (never run) for what it prints: the control (``<input``, ``<select``,
+``<textarea``), which parameter its ``name`` attribute prints (``name='$key'``), its type when written, and
+which parameter is printed as text (between a tag's ``>`` and the next ``<``: ``<label …>$name</label>``),
+directly or by passing it on to another such function (``ad_input_label($key, $name)``). The functions are
+collected from the project's PHP files before the pages are read (``analyzer.scan``, like the message
+catalogues), each file within a byte budget, and installed for the scan. A call whose argument in the name's
+place is a string literal is then written as the control it prints, at the call, with the literal in the
+label's place as its label (:func:`write`).
+
+A function whose control's name is not a parameter (``name="search"``), or that stores its arguments to print
+them later from an array, is not read: what it prints cannot be told from its body alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import itertools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from analyzer.parse.clipping import SHORT_TEXT
+from analyzer.parse.form_helpers import SHORT
+from analyzer.parse.templates import OUTPUT_FILL
+
+SUFFIXES = (".php", ".phtml", ".inc", ".module")  # the files searched for builders
+MAX_FILES = 3000  # PHP files searched for builders per scan
+MAX_FILE_BYTES = 1_000_000
+MAX_BUILDERS = 2000  # functions kept per scan
+_MAX_BODY = 20_000  # characters of one function's body read
+_MAX_CALL = 2_000  # characters of one call's arguments read
+_MAX_ARGS = 12
+_FILE_WORK = 1_000_000  # characters of function bodies read per file
+_PASSED = 64  # parameters passed on to other functions read per body
+_PAGE_CALLS = 5_000  # builder calls written per page
+_ROOM = 400  # the most blanks looked for on each side of a call
+_WRITABLE = frozenset(" \t" + OUTPUT_FILL)  # what a neutralised template holds where code or printed output was
+
+_DEFINITION = re.compile(r"\bfunction\s+&?\s*(?P<name>[A-Za-z_]\w{0,80})\s*\(", re.I)
+_MODIFIED = re.compile(r"\b(?:public|private|protected|static|final|abstract)\s+(?:static\s+)?$", re.I)  # a method's
+_PARAM = re.compile(r"\$(\w+)")
+_CONTROL = re.compile(r"<(input|select|textarea)\b", re.I)
+_NAME_ATTR = re.compile(r"""\bname\s*=\s*\\?["']?\s*(?:["']\s*\.\s*)?\{?\$(\w+)""", re.I)
+_TYPE_ATTR = re.compile(r"""\btype\s*=\s*\\?["']?\s*(?:(?P<literal>[A-Za-z-]{1,20})|(?:["']\s*\.\s*)?\{?\$(?P<param>\w+))""", re.I)
+_LITERAL = re.compile(r"""^(["'])(?P<text>(?:(?!\1)[^\\]|\\.)*)\1$""", re.S)
+_WRAPPED = re.compile(r"""^[\w\\]{1,40}\(\s*(["'])(?P<text>(?:(?!\1)[^\\]|\\.)*)\1\s*\)$""", re.S)  # __('Diagnose'), _t("…")
+_FIELD_NAME = re.compile(r"^[A-Za-z_][\w\-\[\].]{0,80}$")
+_ESCAPE = re.compile(r"\\(.)")
+_BRACKET = re.compile(r"(?<![-=?<])>(?!=)|<(?![=?<])(?<!<<)")
+_BARE_ARGUMENT = re.compile(r"(?<=[(,])\s*\$(\w+)\s*(?=[,)])")  # f($key, $name): a parameter passed on as it is
+_CALLEE = re.compile(r"(?<![\w$])([A-Za-z_]\w{0,80})\s*$")  # the function or method name right before a "("
+_BETWEEN = re.compile(r"\s*(?::\s*\??[\w\\|]+\s*)?")  # a signature's end and its body: blanks, a return type
+
+
+@dataclass(frozen=True)
+class Builder:
+    """A function that prints a control: the argument (0-based) its name is, the one its label is (None: no
+    label printed from an argument), the control's tag, and its type (written, or the argument holding it)."""
+
+    name_at: int
+    label_at: int | None
+    tag: str
+    type: str = ""
+    type_at: int | None = None
+
+
+@dataclass(frozen=True)
+class Builders:
+    """A site's builders by (whether a method, function name in lower case: PHP's names are case-insensitive).
+    A method is called on an object or class (``$this->addInput(``, ``Form::text(``), a function bare."""
+
+    by_name: Mapping[tuple[bool, str], Builder] = field(default_factory=dict)
+
+    @property
+    def calls(self) -> re.Pattern[str] | None:
+        """One pattern for every builder's calls (group ``on``: called on an object or class)."""
+        return _calls_pattern(tuple(sorted({n for _, n in self.by_name})))
+
+
+EMPTY = Builders()
+_installed = EMPTY
+
+
+def install(builders: Builders) -> None:
+    """Make ``builders`` the ones pages are read with (the scan installs its site's, then EMPTY)."""
+    global _installed
+    _installed = builders
+
+
+def installed() -> Builders:
+    """The builders pages are read with now."""
+    return _installed
+
+
+def _prints_controls(text: str) -> bool:
+    """Whether a PHP file may define a builder: it prints a control. The others are searched for their
+    functions' names only (a builder's name defined there too is ambiguous)."""
+    return "<input" in text or "<select" in text or "<textarea" in text
+
+
+@dataclass
+class _Definition:
+    params: list[str]
+    text_params: set[str]  # printed as text
+    passed: list[tuple[str, int, str]]  # (function called, argument place, the parameter passed there)
+    control: tuple[str, str, str | None, str] | None  # (tag, name parameter, type parameter, written type)
+
+
+def collect(sources: Iterable[str]) -> Builders:
+    """The builders the texts of a site's PHP files define. A name defined more than once (as a function, or as
+    a method) is kept only when every such definition prints the same control from the same arguments: two
+    classes' ``get_field`` methods, or a plugin's ``get_field()`` that returns a value, make the calls ambiguous."""
+    found: dict[tuple[bool, str], _Definition] = {}
+    seen: dict[tuple[bool, str], set[tuple | None]] = {}
+    for text in sources:
+        if "function" not in text:
+            continue
+        if not _prints_controls(text):
+            for m in _DEFINITION.finditer(text):
+                seen.setdefault((_is_method(text, m.start()), m.group("name").lower()), set()).add(None)
+            continue
+        for method, name, definition in _definitions(text):
+            key = (method, name.lower())
+            seen.setdefault(key, set()).add(_shape(definition))
+            if definition is not None and len(found) < MAX_BUILDERS * 4:
+                found.setdefault(key, definition)
+    # A parameter passed on to another function in a place that function prints as text is printed as text
+    # (ad_input_text($user, $key, $name) calls ad_input_label($key, $name)): a few rounds reach every depth used.
+    printed = {n: {d.params.index(p) for p in d.text_params if p in d.params} for (_, n), d in found.items()}
+    for _ in range(3):
+        changed = False
+        for (_, n), d in found.items():
+            for callee, at, param in d.passed:
+                if at in printed.get(callee, ()) and param in d.params and param not in d.text_params:
+                    d.text_params.add(param)
+                    printed[n].add(d.params.index(param))
+                    changed = True
+        if not changed:
+            break
+    out: dict[tuple[bool, str], Builder] = {}
+    for key, d in found.items():
+        if d.control is None or len(seen[key]) > 1 or len(out) >= MAX_BUILDERS:
+            continue
+        tag, name_param, type_param, written = d.control
+        labels = [d.params.index(p) for p in d.params if p in d.text_params and p != name_param]
+        out[key] = Builder(
+            d.params.index(name_param),
+            labels[0] if labels else None,
+            tag,
+            written,
+            d.params.index(type_param) if type_param in d.params else None,
+        )
+    return Builders(out)
+
+
+def _shape(definition: _Definition | None) -> tuple | None:
+    """What a definition prints, to compare two of one name: its control and where its name comes from."""
+    if definition is None or definition.control is None:
+        return None
+    return (definition.control[0], definition.params.index(definition.control[1]))
+
+
+def _definitions(text: str) -> Iterable[tuple[bool, str, _Definition | None]]:
+    """The file's functions (whether a method, the name, and what its body prints: None for one that prints no
+    markup), read until ``_FILE_WORK`` characters of bodies have been read (a file of unclosed bodies would read
+    each to the limit)."""
+    work = 0
+    for m in _DEFINITION.finditer(text):
+        if work > _FILE_WORK:
+            return
+        close = _closing(text, m.end() - 1, "(", ")", 600)
+        if close is None:
+            continue
+        params = [p.group(1) for part in _split(text[m.end() : close]) for p in [_PARAM.search(part)] if p is not None]
+        opening = text.find("{", close, close + 200)
+        method = _is_method(text, m.start())
+        if opening < 0 or not _BETWEEN.fullmatch(text, close + 1, opening):
+            continue  # a call named "function…", or an abstract or interface method: no body
+        if not params:
+            yield method, m.group("name"), None
+            continue
+        end = _closing(text, opening, "{", "}", _MAX_BODY)
+        body = text[opening + 1 : end if end is not None else min(len(text), opening + _MAX_BODY)]
+        work += len(body)
+        # One that prints no markup is neither a builder nor a label printer, but counts as a definition of its name.
+        yield method, m.group("name"), _read_body(body, params) if "<" in body else None
+
+
+def _read_body(body: str, params: list[str]) -> _Definition:
+    wanted = set(params)
+    brackets = _Brackets(body)
+    text_params = {p.group(1) for p in _PARAM.finditer(body) if p.group(1) in wanted and brackets.in_text(p.start())}
+    passed: list[tuple[str, int, str]] = []
+    bare = (p for p in _BARE_ARGUMENT.finditer(body) if p.group(1) in wanted)
+    for p in itertools.islice(bare, _PASSED):
+        if (where := _argument_of(body, p.start())) is not None:
+            passed.append((where[0], where[1], p.group(1)))
+    control = None
+    for c in _CONTROL.finditer(body):
+        end = _tag_end(body, c.end())
+        attrs = body[c.end() : end]
+        name = _NAME_ATTR.search(attrs)
+        if name is None or name.group(1) not in wanted:
+            continue
+        typed = _TYPE_ATTR.search(attrs)
+        written = (typed.group("literal") or "").lower() if typed is not None else ""
+        type_param = typed.group("param") if typed is not None and typed.group("param") in wanted else None
+        if c.group(1).lower() == "input" and written in ("hidden", "submit", "button", "image", "reset", "file"):
+            continue
+        control = (c.group(1).lower(), name.group(1), type_param, written)
+        break
+    return _Definition(params, text_params, passed, control)
+
+
+def _argument_of(body: str, at: int) -> tuple[str, int] | None:
+    """The function (lower case) a bare argument at ``at`` is passed to, and its place: back to the unclosed
+    ``(`` within 300 characters, counting the commas outside brackets and strings on the way."""
+    depth, commas, i, floor = 0, 0, at - 1, max(0, at - 300)
+    while i >= floor:
+        ch = body[i]
+        if ch in "\"'":  # a string literal between: skip back to its opening quote
+            opening = body.rfind(ch, floor, i)
+            if opening < 0:
+                return None
+            i = opening - 1
+            continue
+        if ch in ")]}":
+            depth += 1
+        elif ch in "([{":
+            if depth == 0:
+                if ch != "(":
+                    return None
+                callee = _CALLEE.search(body, max(0, i - 81), i)
+                return (callee.group(1).lower(), commas) if callee is not None else None
+            depth -= 1
+        elif ch == "," and depth == 0:
+            commas += 1
+        i -= 1
+    return None
+
+
+class _Brackets:
+    """A body's tag brackets (``<`` and ``>``, not PHP's ``->``, ``=>``, ``>=``, ``<=``, ``<<``, ``<?``, ``?>``), found
+    in one pass: what stands after a ``>`` and before the next ``<`` is printed as text."""
+
+    def __init__(self, body: str) -> None:
+        found = [(b.start(), b.group()) for b in _BRACKET.finditer(body)]
+        self._at = [at for at, _ in found]
+        self._closes = [ch == ">" for _, ch in found]
+
+    def in_text(self, at: int) -> bool:
+        k = bisect.bisect_left(self._at, at) - 1
+        return k >= 0 and at - self._at[k] <= 400 and self._closes[k]
+
+
+def _tag_end(body: str, start: int) -> int:
+    """The end of a start tag printed in pieces: the first ``>`` that is no ``->`` or ``=>``, within 600 characters."""
+    limit = min(len(body), start + 600)
+    i = start
+    while i < limit:
+        if body[i] == ">" and body[i - 1] not in "-=":
+            return i
+        i += 1
+    return limit
+
+
+def _is_method(text: str, at: int) -> bool:
+    return _MODIFIED.search(text, max(0, at - 30), at) is not None
+
+
+_STOPS = {pair: re.compile(f"[\\\\\"'{re.escape(pair[0])}{re.escape(pair[1])}]") for pair in ("()", "{}")}
+
+
+def _closing(text: str, opening: int, left: str, right: str, limit: int) -> int | None:
+    """The index of the bracket that closes the one at ``opening``, skipping string literals; None past ``limit``.
+    A search jumps from one quote, backslash or bracket to the next."""
+    stops = _STOPS[left + right]
+    depth, quote, i, end = 0, "", opening, min(len(text), opening + limit)
+    while i < end:
+        m = stops.search(text, i, end)
+        if m is None:
+            return None
+        i = m.start()
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "\\":
+            i += 1
+        elif ch == left:
+            depth += 1
+        elif ch == right:
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+def _split(args: str) -> list[str]:
+    """A call's or a signature's arguments, split at the commas outside brackets and strings."""
+    out, depth, quote, start, i = [], 0, "", 0, 0
+    while i < len(args):
+        ch = args[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            out.append(args[start:i])
+            start = i + 1
+            if len(out) >= _MAX_ARGS:
+                return out
+        i += 1
+    out.append(args[start:])
+    return out
+
+
+_PATTERNS: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+
+
+def _calls_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    if names not in _PATTERNS:
+        if len(_PATTERNS) > 8:
+            _PATTERNS.clear()
+        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        _PATTERNS[names] = re.compile(rf"(?P<on>(?:->|::)\s*)?(?<![\w$])(?P<callee>{alternation})\s*\(", re.I) if names else None
+    return _PATTERNS[names]
+
+
+def _literal(arg: str) -> str | None:
+    arg = arg.strip()
+    m = _LITERAL.match(arg) or _WRAPPED.match(arg)
+    if m is None or (m.group(1) == '"' and "$" in m.group("text")):
+        return None
+    return _ESCAPE.sub(r"\1", m.group("text"))
+
+
+def write(original: str, neutral: str, builders: Builders) -> str:
+    """``neutral`` (``original`` neutralised, same length) with each call of a builder whose name argument is a
+    string literal written, over the call itself, as the control it prints (labelled by the literal in the
+    label's place). A call whose markup does not fit in it stays as it was."""
+    pattern = builders.calls
+    if pattern is None:
+        return neutral
+    edits: list[tuple[int, int, str]] = []
+    for k, m in enumerate(pattern.finditer(original)):
+        if k >= _PAGE_CALLS:
+            break
+        if edits and m.start() < edits[-1][1]:
+            continue
+        builder = builders.by_name.get((m.group("on") is not None, m.group("callee").lower()))
+        close = _closing(original, m.end() - 1, "(", ")", _MAX_CALL)
+        if builder is None or close is None:
+            continue
+        if original[max(0, m.start() - 12) : m.start()].rstrip().lower().endswith(("function", "new")):
+            continue  # the definition itself, or a class of that name
+        args = _split(original[m.end() : close])
+        name = _literal(args[builder.name_at]) if builder.name_at < len(args) else None
+        if name is None or not _FIELD_NAME.match(name):
+            continue
+        label = _literal(args[builder.label_at]) if builder.label_at is not None and builder.label_at < len(args) else None
+        typ = builder.type
+        if builder.type_at is not None and builder.type_at < len(args):
+            typ = (_literal(args[builder.type_at]) or "").lower()
+        if builder.tag == "input" and typ in ("hidden", "submit", "button", "image", "reset", "file"):
+            continue
+        # The room: the blanks around the call on its line, in the neutral text (the PHP block it stands in, the
+        # indentation before it), not over anything written there (a helper of form_helpers.toml that is also a
+        # function of the site's) nor past an earlier call's control.
+        lo = hi = m.start("callee")
+        floor, ceiling = max(edits[-1][1] if edits else 0, lo - _ROOM), min(len(neutral), hi + _ROOM)
+        while lo > floor and neutral[lo - 1] in _WRITABLE:
+            lo -= 1
+        while hi < ceiling and neutral[hi] in _WRITABLE:
+            hi += 1
+        markup = next((c for c in _markup(builder.tag, typ, name, label) if len(c) <= hi - lo), None)
+        if markup is not None:
+            edits.append((lo, lo + len(markup), markup))
+    if not edits:
+        return neutral
+    out, at = [], 0
+    for start, end, text in edits:
+        out += [neutral[at:start], text]
+        at = end
+    return "".join(out) + neutral[at:]
+
+
+def _markup(tag: str, typ: str, name: str, label: str | None) -> list[str]:
+    """What a call prints, longest first: the control with its label as ``aria-label``, then shorter forms."""
+    said = " ".join(html.unescape(re.sub(r"<[^<>]{0,300}>", " ", label)).split())[:SHORT_TEXT] if label else ""
+    aria = f' aria-label="{html.escape(said)}"' if said else ""
+    typed = f" type={typ}" if tag == "input" and re.fullmatch(r"[a-z-]{1,20}", typ or "") else ""
+    closing = f"</{tag}>" if tag in ("select", "textarea") else ""
+    # Shorter: the label as the text right before the control; the private tag read as an input
+    # (analyzer/facts/template_components.py), keeping its type.
+    text = html.escape(said, quote=False)
+    plain = [f"<{tag} name={name}{typed}>{closing}", f"<{SHORT} name={name}{typed}>", f"<{SHORT} name={name}>"]
+    after = typ in ("checkbox", "radio")  # a box's text is the one after it
+    forms = [f"<{tag} name={name}{typed}{aria}>{closing}", *((c + text) if after else (text + c) for c in plain)] if said else []
+    return forms + plain

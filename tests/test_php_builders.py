@@ -1,0 +1,124 @@
+"""A PHP project's own form builders (analyzer/parse/php_builders.py, docs/fields.md): a function whose body prints a
+control named by one of its parameters is read from the site's PHP files before the pages, and each call that names
+the field with a string literal is written as that control, at the call, labelled by the literal the function prints
+as text (directly or through another such function). Functions that print nothing, names defined ambiguously, calls
+with a variable for the name, and builders of hidden or submit inputs give no control."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analyzer.parse import php_builders
+from analyzer.scan import ScanOptions, run
+from tests.conftest import finishes_within
+
+_RESOURCES = """<?php
+function party_label($key, $name)
+{
+  echo "<th><label for='$key'>", stripslashes($name), "</label></th>";
+}
+
+function party_text($user, $key, $name, $desc = '')
+{
+  party_label($key, $name);
+  $value = $user->$key;
+  echo "<td><input type='text' name='$key' id='$key' value='$value' />";
+  if ($desc) { echo "<span class='description'>$desc</span>"; }
+  echo "</td>";
+}
+
+function party_flag($user, $key, $name)
+{
+  echo '<tr><td>' . $name . '</td><td><input type="checkbox" name="' . $key . '" value="1"></td></tr>';
+}
+
+function party_hidden($key, $value)
+{
+  echo "<input type='hidden' name='$key' value='$value'>";
+}
+
+function party_value($key)
+{
+  return get_option($key);
+}
+"""
+
+_PAGE = """<?php include 'resources.php'; ?>
+<script src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script>
+<h3>Member details</h3>
+<table class='form-table'>
+  <tr><?php party_text($user, 'f_affiliation', 'Political party you belong to') ?></tr>
+  <tr><?php party_flag($user, 'f_union', 'Member of a trade union') ?></tr>
+  <tr><?php party_text($user, 'f_city', 'City') ?></tr>
+  <tr><?php party_text($user, $dynamic, 'Religion') ?></tr>
+  <tr><?php party_hidden('f_faith', 'Religion') ?></tr>
+  <p><?php echo party_value('f_health'); ?></p>
+</table>
+"""
+
+
+def _fields(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[str, int, str]]:
+    for rel, text in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    return {r.field.name: (r.field.classification.category, r.field.line, r.field.texts.get("label", "")) for r in result.fields}
+
+
+def test_a_call_of_the_sites_own_builder_is_the_control_it_prints(tmp_path: Path) -> None:
+    fields = _fields(tmp_path, {"includes/resources.php": _RESOURCES, "profile.php": _PAGE})
+    # The label printed through party_label(), and one printed by concatenation; each at its call's line.
+    assert fields.get("f_affiliation") == ("political", 5, "Political party you belong to"), fields
+    assert fields.get("f_union", ())[:2] == ("union", 6), fields  # a box: its text is its choice's
+    # A field named by a variable is not known; a hidden input is no control; a function that prints nothing is none.
+    assert set(fields) == {"f_affiliation", "f_union"}, fields
+
+
+def test_a_builder_method_is_read_where_it_is_called_on_an_object(tmp_path: Path) -> None:
+    form_class = """<?php
+class Formulario {
+    public function campo($nombre, $texto, $tipo = 'text') {
+        $this->html .= '<div><label>' . $texto . '</label><input type="' . $tipo . '" name="' . $nombre . '"></div>';
+    }
+    public function area($nombre, $texto) {
+        $this->html .= "<p>{$texto}</p><textarea name=\\"{$nombre}\\"></textarea>";
+    }
+}
+"""
+    page = """<?php
+require 'Formulario.php';
+$f = new Formulario();
+$f->campo('antecedentes', 'Enfermedades previas');
+$f->area('observaciones_9', 'Medicación actual');
+campo('suelto', 'Enfermedades previas');
+?>
+<script src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script>
+"""
+    fields = _fields(tmp_path, {"lib/Formulario.php": form_class, "alta.php": page})
+    assert fields.get("antecedentes", ("",))[0] == "health", fields
+    assert fields.get("observaciones_9", ("",))[:2] == ("health", 5), fields
+    # A bare call of a name only a method has is not that method.
+    assert "suelto" not in fields, fields
+
+
+def test_a_name_defined_twice_differently_is_not_read(tmp_path: Path) -> None:
+    other = "<?php\nclass Presenter {\n  private function get_field($type, $name) {\n"
+    other += "    return \"<input type='$type' name='$name'>\";\n  }\n}\n"
+    plugin = "<?php\nclass Api {\n  public function get_field($key, $post = false) {\n    return get_post_meta($post, $key);\n  }\n}\n"
+    page = (
+        "<?php $api = new Api(); ?>\n"
+        '<script src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script>\n'
+        "<?php $kept = $api->get_field('text', 'diagnosis'); ?>\n"
+    )
+    assert _fields(tmp_path, {"a/Presenter.php": other, "b/Api.php": plugin, "index.php": page}) == {}
+
+
+def test_collecting_builders_has_a_bounded_cost() -> None:
+    unclosed = "<?php\n" + "function f{0}($a, $b) {{ echo \"<input name='$a'>\" . $b;\n" * 40_000
+    calls = "<?php\n" + "party_text($u, 'x', 'y(' . f(g(h($z, $a), $b)), 'z');\n" * 100_000
+    with finishes_within(20, "40,000 unclosed functions and a page of 100,000 calls"):
+        found = php_builders.collect([unclosed.format(1), _RESOURCES])
+        assert (False, "party_text") in found.by_name
+        written = php_builders.write(calls, " " * len(calls), found)
+    assert len(written) == len(calls)
