@@ -678,3 +678,14 @@ def test_a_section_title_by_class_in_a_large_page_is_read_in_bounded_time(db) ->
     with finishes_within(20, "a page of 3,000 title blocks and controls inside 200 title-classed wrappers"):
         sites = _sites(db, page)
     assert sites == {"d": "health"}, sites
+
+
+def test_a_block_the_developer_named_names_its_section(db) -> None:
+    # <div id="reglagesPatient"> around weight and height: the block's id names the section, as a form's id names the form.
+    rows = "<label for=w>Poids</label><input id=w name=w type=number><label for=h>Taille</label><input id=h name=h type=number>"
+    assert page_fields(db, f'<h1>DICOM</h1><div id="reglagesPatient">{rows}</div>') == {"w": "health", "h": "health"}
+    # A block named for nothing sensitive, or a class (styling, not a name), gives nothing.
+    assert page_fields(db, f'<h1>DICOM</h1><div id="main-content">{rows}</div>') == {}
+    assert page_fields(db, f'<h1>DICOM</h1><div class="patient">{rows}</div>') == {}
+    # Inside a form, a block outside the form is not the form's section.
+    assert page_fields(db, f'<h1>DICOM</h1><div id="reglagesPatient"><form>{rows}</form></div>') == {}

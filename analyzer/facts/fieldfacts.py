@@ -578,6 +578,9 @@ def _field_sources(c: _Control, before: Preceding) -> list[tuple[str, str]]:
         out.append(("heading", _text(bold)))
     if near is not None:
         out.append(("heading", _text(near)))
+    block = _named_block(c.el, c.form)
+    if block:
+        out.append(("form", block))
     if c.form is not None:
         attrs = " ".join(c.form.get(a) or "" for a in ("aria-label", "title", "name", "id"))
         out.append(("form", attrs))
@@ -588,6 +591,18 @@ def _field_sources(c: _Control, before: Preceding) -> list[tuple[str, str]]:
 
 
 _LABELS_BACK = 8  # the labels of the controls before this one in its block, and the block's title
+_BLOCKS = frozenset({"div", "section", "fieldset", "article", "table", "tbody", "ul", "ol"})
+
+
+def _named_block(el: lxml.etree._Element, form: lxml.etree._Element | None) -> str:
+    """The ``id`` of the nearest block inside the control's form (or page) that names one: a section of the form the
+    developer named (``<div id="reglagesPatient">``, ``<section id="medical-history">``), read as a form's id is."""
+    for anc in el.iterancestors():
+        if anc is form or anc.tag in ("form", "body", "html"):
+            return ""
+        if anc.tag in _BLOCKS and anc.get("id"):
+            return anc.get("id", "")
+    return ""
 
 
 def _label_heading(labels: list[lxml.etree._Element], control: lxml.etree._Element) -> lxml.etree._Element | None:
