@@ -55,6 +55,19 @@ def scan_text(tmp_path: Path, text: str, db: signatures.SignatureDB, name: str =
     return scan_file(path, db)
 
 
+def site_fields(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[str, int, str]]:
+    """A whole scan of a site written from ``files`` (relative path -> text): each reported field's name -> its
+    category, line and label."""
+    from analyzer.scan import ScanOptions, run
+
+    for rel, text in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    return {r.field.name: (r.field.classification.category, r.field.line, r.field.texts.get("label", "")) for r in result.fields}
+
+
 # An intake form's markup (``@@``) written in three template dialects and two component frameworks, as the
 # issue's fixtures ask: Jinja, Blade, ERB, JSX and Vue.
 INTAKE_DIALECTS = {

@@ -8,12 +8,11 @@ are the same sites whose catalogue says something benign, and a JSON file outsid
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from analyzer.parse import messages
 from analyzer.scan import ScanOptions, run
+from tests.conftest import site_fields
 
 _CLARITY = '<script src="https://www.clarity.ms/tag/abcdefghij" async></script>'
 
@@ -70,13 +69,7 @@ def _site(dialect: str, question: str) -> dict[str, str]:
     }[dialect]
 
 
-def _fields(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[str, int, str]]:
-    for rel, text in files.items():
-        path = tmp_path / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    result = run(ScanOptions(paths=(str(tmp_path),)))
-    return {r.field.name: (r.field.classification.category, r.field.line, r.field.texts.get("label", "")) for r in result.fields}
+_fields = site_fields
 
 
 _QUESTIONS = {  # a question the key does not name, in the catalogue's language

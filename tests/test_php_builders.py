@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from analyzer.parse import php_builders
-from analyzer.scan import ScanOptions, run
-from tests.conftest import finishes_within
+from tests.conftest import finishes_within, site_fields
 
 _RESOURCES = """<?php
 function party_label($key, $name)
@@ -57,13 +56,7 @@ _PAGE = """<?php include 'resources.php'; ?>
 """
 
 
-def _fields(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[str, int, str]]:
-    for rel, text in files.items():
-        path = tmp_path / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    result = run(ScanOptions(paths=(str(tmp_path),)))
-    return {r.field.name: (r.field.classification.category, r.field.line, r.field.texts.get("label", "")) for r in result.fields}
+_fields = site_fields
 
 
 def test_a_call_of_the_sites_own_builder_is_the_control_it_prints(tmp_path: Path) -> None:

@@ -591,7 +591,7 @@ def _field_sources(c: _Control, before: Preceding) -> list[tuple[str, str]]:
 
 
 _LABELS_BACK = 8  # the labels of the controls before this one in its block, and the block's title
-_BLOCKS = frozenset({"div", "section", "fieldset", "article", "table", "tbody", "ul", "ol"})
+_SECTION_BLOCKS = frozenset({"div", "section", "fieldset", "article", "table", "tbody", "ul", "ol"})
 
 
 def _named_block(el: lxml.etree._Element, form: lxml.etree._Element | None) -> str:
@@ -600,7 +600,7 @@ def _named_block(el: lxml.etree._Element, form: lxml.etree._Element | None) -> s
     for anc in el.iterancestors():
         if anc is form or anc.tag in ("form", "body", "html"):
             return ""
-        if anc.tag in _BLOCKS and anc.get("id"):
+        if anc.tag in _SECTION_BLOCKS and anc.get("id"):
             return anc.get("id", "")
     return ""
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from analyzer.parse import messages
-from analyzer.parse.positions import blank
+from analyzer.parse.positions import blank, rewritten
 from analyzer.parse.templates import Region
 
 _KEY_SEPARATORS = re.compile(r"[._:/-]+")
@@ -91,13 +91,7 @@ def write(path: str, original: str, neutral: str, regions: list[Region], dialect
         for start, piece in placed:
             written[start - lo : start - lo + len(piece)] = piece
         edits.append((lo, r.end, "".join(written)))
-    if not edits:
-        return neutral
-    out, at = [], 0
-    for start, end, text in edits:
-        out += [neutral[at:start], text]
-        at = end
-    return "".join(out) + neutral[at:]
+    return rewritten(neutral, edits)
 
 
 def _calls_in(r: Region, helpers: list[FormHelper]) -> list[tuple[int, int, str]]:

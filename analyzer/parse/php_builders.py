@@ -22,11 +22,12 @@ import bisect
 import html
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from analyzer.parse.clipping import SHORT_TEXT
 from analyzer.parse.form_helpers import SHORT
+from analyzer.parse.positions import rewritten
 from analyzer.parse.templates import OUTPUT_FILL
 
 SUFFIXES = (".php", ".phtml", ".inc", ".module")  # the files searched for builders
@@ -275,60 +276,56 @@ def _is_method(text: str, at: int) -> bool:
 
 
 _STOPS = {pair: re.compile(f"[\\\\\"'{re.escape(pair[0])}{re.escape(pair[1])}]") for pair in ("()", "{}")}
+_ARGUMENT_STOPS = re.compile(r"""[\\"'()\[\]{},]""")
 
 
-def _closing(text: str, opening: int, left: str, right: str, limit: int) -> int | None:
-    """The index of the bracket that closes the one at ``opening``, skipping string literals; None past ``limit``.
-    A search jumps from one quote, backslash or bracket to the next."""
-    stops = _STOPS[left + right]
-    depth, quote, i, end = 0, "", opening, min(len(text), opening + limit)
+def _outside_strings(text: str, start: int, end: int, stops: re.Pattern[str]) -> Iterator[int]:
+    """The places of the characters ``stops`` finds (it must find quotes and backslashes too) that stand outside
+    string literals, from ``start`` to ``end``: a search jumps from one to the next."""
+    quote, i = "", start
     while i < end:
         m = stops.search(text, i, end)
         if m is None:
-            return None
+            return
         i = m.start()
         ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
         if quote:
-            if ch == "\\":
-                i += 1
-            elif ch == quote:
+            if ch == quote:
                 quote = ""
         elif ch in "\"'":
             quote = ch
-        elif ch == "\\":
-            i += 1
-        elif ch == left:
-            depth += 1
-        elif ch == right:
-            depth -= 1
-            if depth == 0:
-                return i
+        else:
+            yield i
         i += 1
+
+
+def _closing(text: str, opening: int, left: str, right: str, limit: int) -> int | None:
+    """The index of the bracket that closes the one at ``opening``, skipping string literals; None past ``limit``."""
+    depth = 0
+    for i in _outside_strings(text, opening, min(len(text), opening + limit), _STOPS[left + right]):
+        depth += 1 if text[i] == left else -1
+        if depth == 0:
+            return i
     return None
 
 
 def _split(args: str) -> list[str]:
     """A call's or a signature's arguments, split at the commas outside brackets and strings."""
-    out, depth, quote, start, i = [], 0, "", 0, 0
-    while i < len(args):
+    out, depth, start = [], 0, 0
+    for i in _outside_strings(args, 0, len(args), _ARGUMENT_STOPS):
         ch = args[i]
-        if quote:
-            if ch == "\\":
-                i += 1
-            elif ch == quote:
-                quote = ""
-        elif ch in "\"'":
-            quote = ch
-        elif ch in "([{":
+        if ch in "([{":
             depth += 1
         elif ch in ")]}":
             depth -= 1
-        elif ch == "," and depth == 0:
+        elif depth == 0:  # a comma
             out.append(args[start:i])
             start = i + 1
             if len(out) >= _MAX_ARGS:
                 return out
-        i += 1
     out.append(args[start:])
     return out
 
@@ -394,13 +391,7 @@ def write(original: str, neutral: str, builders: Builders) -> str:
         markup = next((c for c in _markup(builder.tag, typ, name, label) if len(c) <= hi - lo), None)
         if markup is not None:
             edits.append((lo, lo + len(markup), markup))
-    if not edits:
-        return neutral
-    out, at = [], 0
-    for start, end, text in edits:
-        out += [neutral[at:start], text]
-        at = end
-    return "".join(out) + neutral[at:]
+    return rewritten(neutral, edits)
 
 
 def _markup(tag: str, typ: str, name: str, label: str | None) -> list[str]:

@@ -58,3 +58,14 @@ def offset_of(text: str, line: int, column: int) -> int:
             break
         at = nxt + 1
     return at + column - 1
+
+
+def rewritten(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with each ``(start, end, replacement)`` of ``edits`` (in order, not overlapping) put in place."""
+    if not edits:
+        return text
+    out, at = [], 0
+    for start, end, piece in edits:
+        out += [text[at:start], piece]
+        at = end
+    return "".join(out) + text[at:]
