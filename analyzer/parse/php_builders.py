@@ -19,6 +19,7 @@ them later from an array, is not read: what it prints cannot be told from its bo
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import itertools
 import re
@@ -78,10 +79,13 @@ class Builders:
 
     by_name: Mapping[tuple[bool, str], Builder] = field(default_factory=dict)
 
-    @property
+    @functools.cached_property
     def calls(self) -> re.Pattern[str] | None:
-        """One pattern for every builder's calls (group ``on``: called on an object or class)."""
-        return _calls_pattern(tuple(sorted({n for _, n in self.by_name})))
+        """One pattern for every builder's calls (group ``on``: called on an object or class), made once."""
+        names = sorted({n for _, n in self.by_name}, key=len, reverse=True)
+        if not names:
+            return None
+        return re.compile(rf"(?P<on>(?:->|::)\s*)?(?<![\w$])(?P<callee>{'|'.join(re.escape(n) for n in names)})\s*\(", re.I)
 
 
 EMPTY = Builders()
@@ -328,18 +332,6 @@ def _split(args: str) -> list[str]:
                 return out
     out.append(args[start:])
     return out
-
-
-_PATTERNS: dict[tuple[str, ...], re.Pattern[str] | None] = {}
-
-
-def _calls_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
-    if names not in _PATTERNS:
-        if len(_PATTERNS) > 8:
-            _PATTERNS.clear()
-        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        _PATTERNS[names] = re.compile(rf"(?P<on>(?:->|::)\s*)?(?<![\w$])(?P<callee>{alternation})\s*\(", re.I) if names else None
-    return _PATTERNS[names]
 
 
 def _literal(arg: str) -> str | None:
