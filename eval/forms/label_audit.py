@@ -68,6 +68,7 @@ def _audit(trees: Path, sample: int, seed: int, out: Path, db, discover, analyze
             if not roots:
                 continue
             files, _ = discover((str(roots[0]),), (), False, set(), False)
+            _install_builders(files)
             for f in files:
                 if f.kind in ("json", "text", "sourcemap", "binary", "css"):
                     continue
@@ -89,6 +90,17 @@ def _audit(trees: Path, sample: int, seed: int, out: Path, db, discover, analyze
                     row = [folder.name, rel, s.line, s.tag, s.type, named, texts, s.classification.category]
                     fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return dict(counts)
+
+
+def _install_builders(files: list) -> None:
+    """The tree's own PHP form builders, as a scan collects them before its pages (analyzer/parse/php_builders.py);
+    nothing for a checkout of the tool that predates them (``ROOT``)."""
+    try:
+        from analyzer import scan
+        from analyzer.parse import php_builders
+    except ImportError:
+        return
+    php_builders.install(php_builders.collect(scan._php_sources(files, 2_000_000)))
 
 
 def compare(old: Path, new: Path, show: int, seed: int) -> None:
