@@ -41,6 +41,8 @@ _MAX_ARGS = 12
 _FILE_WORK = 1_000_000  # characters of function bodies read per file
 _PASSED = 64  # parameters passed on to other functions read per body
 _PAGE_CALLS = 5_000  # builder calls written per page
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_NAME_CHAR = re.compile(r"[\w$]")  # what a name ends with: a builder's name must not be the end of a longer one
 _ROOM = 400  # the most blanks looked for on each side of a call
 _WRITABLE = frozenset(" \t" + OUTPUT_FILL)  # what a neutralised template holds where code or printed output was
 
@@ -81,11 +83,13 @@ class Builders:
 
     @functools.cached_property
     def calls(self) -> re.Pattern[str] | None:
-        """One pattern for every builder's calls (group ``on``: called on an object or class), made once."""
+        """One pattern for every builder's names followed by "(", made once (see :func:`write`)."""
         names = sorted({n for _, n in self.by_name}, key=len, reverse=True)
         if not names:
             return None
-        return re.compile(rf"(?P<on>(?:->|::)\s*)?(?<![\w$])(?P<callee>{'|'.join(re.escape(n) for n in names)})\s*\(", re.I)
+        # Searched in the text with its ASCII letters lowered (PHP's names are case-insensitive in ASCII): a plain
+        # alternation, several times faster than one matched ignoring case (1.6 s -> 0.25 s over a 27 MB site).
+        return re.compile(rf"(?P<callee>{'|'.join(re.escape(n) for n in names)})\s*\(")
 
 
 EMPTY = Builders()
@@ -350,12 +354,15 @@ def write(original: str, neutral: str, builders: Builders) -> str:
     if pattern is None:
         return neutral
     edits: list[tuple[int, int, str]] = []
-    for k, m in enumerate(pattern.finditer(original)):
+    lowered = original.translate(_ASCII_LOWER)  # same length: positions hold
+    calls = (m for m in pattern.finditer(lowered) if not _NAME_CHAR.match(lowered, m.start() - 1) or m.start() == 0)
+    for k, m in enumerate(calls):
         if k >= _PAGE_CALLS:
             break
         if edits and m.start() < edits[-1][1]:
             continue
-        builder = builders.by_name.get((m.group("on") is not None, m.group("callee").lower()))
+        on = lowered[max(0, m.start() - 40) : m.start()].rstrip().endswith(("->", "::"))  # called on an object or class
+        builder = builders.by_name.get((on, m.group("callee")))
         close = _closing(original, m.end() - 1, "(", ")", _MAX_CALL)
         if builder is None or close is None:
             continue
@@ -374,7 +381,7 @@ def write(original: str, neutral: str, builders: Builders) -> str:
         # The room: the blanks around the call on its line, in the neutral text (the PHP block it stands in, the
         # indentation before it), not over anything written there (a helper of form_helpers.toml that is also a
         # function of the site's) nor past an earlier call's control.
-        lo = hi = m.start("callee")
+        lo = hi = m.start()
         floor, ceiling = max(edits[-1][1] if edits else 0, lo - _ROOM), min(len(neutral), hi + _ROOM)
         while lo > floor and neutral[lo - 1] in _WRITABLE:
             lo -= 1
