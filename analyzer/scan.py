@@ -113,11 +113,26 @@ def _keep_literals(source: SourceFile, db: signatures.SignatureDB, max_bytes: in
         )
 
 
-def _results(files: list[SourceFile], opts: ScanOptions, db: signatures.SignatureDB) -> Iterator[FileFacts]:
+def _results(
+    files: list[SourceFile], opts: ScanOptions, db: signatures.SignatureDB, notes: list[Diagnostic] | None = None
+) -> Iterator[FileFacts]:
     """Each file's facts, read with the site's message catalogues (analyzer/parse/messages.py) and its PHP form
-    builders (analyzer/parse/php_builders.py)."""
-    catalogue = messages.collect(_catalogues(files, db, opts.max_bytes))
-    builders = php_builders.collect(_php_sources(files, opts.max_bytes))
+    builders (analyzer/parse/php_builders.py); a file whose messages or builders could not be read gets a
+    diagnostic in ``notes`` (the scan goes on without them)."""
+    unread: list[tuple[str, str]] = []
+    catalogue = messages.collect(_catalogues(files, db, opts.max_bytes), unread)
+    unbuilt: list[tuple[str, str]] = []
+    builders = php_builders.collect(_php_sources(files, opts.max_bytes), unbuilt)
+    if notes is not None:
+        failed = [(path, f"its messages could not be read ({why})") for path, why in unread]
+        failed += [(path, f"its form builders could not be read ({why})") for path, why in unbuilt]
+        # Nested deeper than a parser recurses is the input's doing (too-complex, as for a page); anything else is ours.
+        notes += [
+            Diagnostic(path=path, code="too-complex", message=message)
+            if "(RecursionError" in message
+            else Diagnostic(path=path, code="internal-error", message=message, level="error")
+            for path, message in failed
+        ]
     messages.install(catalogue)
     php_builders.install(builders)
     try:
@@ -127,14 +142,14 @@ def _results(files: list[SourceFile], opts: ScanOptions, db: signatures.Signatur
         php_builders.install(php_builders.EMPTY)
 
 
-def _php_sources(files: list[SourceFile], max_bytes: int) -> Iterator[str]:
+def _php_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[str, str]]:
     """The texts of the PHP files that may define a form builder, in path order, each within the byte budget; one
     that cannot be read is left to its own reading, which reports why."""
     found = sorted((f for f in files if f.display.lower().endswith(php_builders.SUFFIXES)), key=lambda f: f.display)
     for f in found[: php_builders.MAX_FILES]:
         data = reading.read_bytes(f.path, f.display, min(max_bytes, php_builders.MAX_FILE_BYTES))
         if isinstance(data, bytes) and b"function" in data and not reading.looks_binary(data):
-            yield reading.decode(data).text
+            yield f.display, reading.decode(data).text
 
 
 def _catalogues(files: list[SourceFile], db: signatures.SignatureDB, max_bytes: int) -> Iterator[tuple[str, bytes]]:
@@ -199,7 +214,7 @@ def _run(opts: ScanOptions, db: signatures.SignatureDB, start: float, progress: 
     files, diags = discover(opts.paths, opts.excludes, opts.follow_outside, matched, opts.include_tests)
     result = ScanResult(diagnostics=list(diags), signature_dirs=opts.signature_dirs, excludes_matched=frozenset(matched))
     facts: list[FileFacts] = []
-    for i, f in enumerate(_results(files, opts, db), 1):
+    for i, f in enumerate(_results(files, opts, db, result.diagnostics), 1):
         facts.append(f)
         result.files += 1
         result.parsed += f.parsed

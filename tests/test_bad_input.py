@@ -168,3 +168,22 @@ def test_a_declared_utf16_charset_on_ascii_bytes_is_read_as_utf8(tmp_path: Path)
     (tmp_path / "page.html").write_text('<meta charset="utf-16">' + SNIPPET, encoding="utf-8")
     result = _scan(tmp_path)
     assert [d.vendor for d in result.detections] == ["hotjar"] and not result.diagnostics
+
+
+@pytest.mark.parametrize(
+    ("rel", "text"),
+    [
+        # A message catalogue nested deeper than the JSON parser recurses, read before the pages.
+        ("locales/de.json", '{"a":' * 200_000 + "1" + "}" * 200_000),
+        # A PHP file whose functions nest deeper than any reading of them could follow, read for form builders.
+        ("lib/deep.php", "<?php\nfunction f($a) { echo \"<input name='$a'>\";" + "{" * 300_000 + "\n"),
+    ],
+)
+def test_a_file_read_before_the_pages_never_ends_the_scan(rel: str, text: str, tmp_path: Path) -> None:
+    _with_good_page(tmp_path)
+    path = tmp_path / rel
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    result = _scan(tmp_path)
+    assert [d.vendor for d in result.detections] == ["hotjar"]  # the other page's result is kept
+    assert all(d.level != "error" for d in result.diagnostics), result.diagnostics

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from analyzer.parse import php_builders
+from analyzer.scan import ScanOptions, run
 from tests.conftest import finishes_within, site_fields
 
 _RESOURCES = """<?php
@@ -111,7 +112,32 @@ def test_collecting_builders_has_a_bounded_cost() -> None:
     unclosed = "<?php\n" + "function f{0}($a, $b) {{ echo \"<input name='$a'>\" . $b;\n" * 40_000
     calls = "<?php\n" + "party_text($u, 'x', 'y(' . f(g(h($z, $a), $b)), 'z');\n" * 100_000
     with finishes_within(20, "40,000 unclosed functions and a page of 100,000 calls"):
-        found = php_builders.collect([unclosed.format(1), _RESOURCES])
+        found = php_builders.collect([("unclosed.php", unclosed.format(1)), ("resources.php", _RESOURCES)])
         assert (False, "party_text") in found.by_name
         written = php_builders.write(calls, " " * len(calls), found)
     assert len(written) == len(calls)
+
+
+def test_a_file_whose_builders_cannot_be_read_is_named_and_the_scan_goes_on(tmp_path: Path, monkeypatch) -> None:
+    real = php_builders._definitions
+
+    def fails_on_one(text: str):
+        if "function party_flag(" in text:
+            raise ValueError("a reader bug")
+        return real(text)
+
+    monkeypatch.setattr(php_builders, "_definitions", fails_on_one)
+    flag = "<?php\nfunction party_flag($user, $key, $name)\n{\n"
+    flag += "  echo '<td>' . $name . '</td><td><input type=\"checkbox\" name=\"' . $key . '\"></td>';\n}\n"
+    text = _RESOURCES.replace("function party_flag", "function party_flag_old")
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "includes" / "resources.php").write_text(text, encoding="utf-8")
+    (tmp_path / "includes" / "flag.php").write_text(flag, encoding="utf-8")
+    (tmp_path / "profile.php").write_text(_PAGE, encoding="utf-8")
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    fields = {r.field.name: r.field.classification.category for r in result.fields}
+    # The other file's builders are read; the failing file is named, and its builder's call stays unread.
+    assert fields.get("f_affiliation") == "political", fields
+    assert "f_union" not in fields, fields
+    named = [d for d in result.diagnostics if d.path.endswith("flag.php") and d.code == "internal-error"]
+    assert named and "form builders" in named[0].message, result.diagnostics

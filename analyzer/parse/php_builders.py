@@ -121,20 +121,23 @@ class _Definition:
     control: tuple[str, str, str | None, str] | None  # (tag, name parameter, type parameter, written type)
 
 
-def collect(sources: Iterable[str]) -> Builders:
-    """The builders the texts of a site's PHP files define. A name defined more than once (as a function, or as
-    a method) is kept only when every such definition prints the same control from the same arguments: two
-    classes' ``get_field`` methods, or a plugin's ``get_field()`` that returns a value, make the calls ambiguous."""
+def collect(sources: Iterable[tuple[str, str]], failed: list[tuple[str, str]] | None = None) -> Builders:
+    """The builders the texts of a site's PHP files (``(path, text)``) define. A name defined more than once (as a
+    function, or as a method) is kept only when every such definition prints the same control from the same
+    arguments: two classes' ``get_field`` methods, or a plugin's ``get_field()`` that returns a value, make the
+    calls ambiguous. A file whose reading fails is left out and named in ``failed`` with why (the scan goes on)."""
     found: dict[tuple[bool, str], _Definition] = {}
     seen: dict[tuple[bool, str], set[tuple | None]] = {}
-    for text in sources:
+    for path, text in sources:
         if "function" not in text:
             continue
-        if not _prints_controls(text):
-            for m in _DEFINITION.finditer(text):
-                seen.setdefault((_is_method(text, m.start()), m.group("name").lower()), set()).add(None)
+        try:
+            definitions = _file_definitions(text)
+        except Exception as exc:  # noqa: BLE001 - one file's failure costs its builders, not the scan
+            if failed is not None:
+                failed.append((path, f"{type(exc).__name__}: {exc}"))
             continue
-        for method, name, definition in _definitions(text):
+        for method, name, definition in definitions:
             key = (method, name.lower())
             seen.setdefault(key, set()).add(_shape(definition))
             if definition is not None and len(found) < MAX_BUILDERS * 4:
@@ -166,6 +169,14 @@ def collect(sources: Iterable[str]) -> Builders:
             d.params.index(type_param) if type_param in d.params else None,
         )
     return Builders(out)
+
+
+def _file_definitions(text: str) -> list[tuple[bool, str, _Definition | None]]:
+    """A file's functions: read whole where the file prints a control, else their names only (a builder's name
+    defined there too is ambiguous)."""
+    if _prints_controls(text):
+        return list(_definitions(text))
+    return [(_is_method(text, m.start()), m.group("name"), None) for m in _DEFINITION.finditer(text)]
 
 
 def _shape(definition: _Definition | None) -> tuple | None:
