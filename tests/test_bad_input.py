@@ -187,3 +187,14 @@ def test_a_file_read_before_the_pages_never_ends_the_scan(rel: str, text: str, t
     result = _scan(tmp_path)
     assert [d.vendor for d in result.detections] == ["hotjar"]  # the other page's result is kept
     assert all(d.level != "error" for d in result.diagnostics), result.diagnostics
+
+
+def test_a_recorder_found_by_its_literal_alone_is_placed_in_characters(tmp_path: Path) -> None:
+    # A NUL byte makes the page binary: the recorder is found by its literal, after characters of 3 and 4 bytes.
+    text = "<html><head>ࠀࠀ" + "𐀀" * 17 + SNIPPET + "\x00"
+    (tmp_path / "page.html").write_bytes(text.encode("utf-8"))
+    result = _scan(tmp_path)
+    [found] = result.detections
+    start = text.index(SNIPPET)  # the column falls inside the snippet, counted in characters (in bytes it lies past it)
+    assert found.location.line == 1 and start < found.location.column - 1 < start + len(SNIPPET), found.location
+    assert text[found.location.column - 1 :].startswith("static.hotjar.com"), found.location

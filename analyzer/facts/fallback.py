@@ -27,8 +27,10 @@ def first_hits(data: bytes, db: SignatureDB, base: int = 0, lines_before: int = 
     for vid, offset in prefilter.for_db(db).first_offsets(data).items():
         newlines = data.count(b"\n", 0, offset)
         line_start = data.rfind(b"\n", 0, offset)
-        start = base + line_start + 1 if line_start >= 0 else last_newline + 1
-        out[vid] = (lines_before + newlines + 1, base + offset - start + 1)
+        # Columns count characters, as every other position does (a line of "𐀀" holds four bytes per column); the
+        # part of a line that lies in an earlier chunk is counted in bytes, as it is no longer at hand.
+        earlier = 0 if line_start >= 0 else base - last_newline - 1
+        out[vid] = (lines_before + newlines + 1, earlier + len(data[line_start + 1 : offset].decode("utf-8", "replace")) + 1)
     return out
 
 
