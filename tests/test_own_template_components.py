@@ -139,3 +139,36 @@ def test_a_component_named_as_a_native_control_reads_its_label_prop(tmp_path: Pa
     assert "stadt" not in fields, fields
     assert fields.get("konf") == "religion", fields
     assert "land" not in fields, fields
+
+
+_DATA_DRIVEN = """<template>
+  <h1>Sindicalização</h1>
+  <form>
+    <InputForm v-model="cData.bank.value" :label="cData.bank.label" :name="cData.bank.name" />
+    <RadioForm v-model="cData.member.value" :label="cData.member.label" :name="cData.member.name" />
+    <InputForm v-model="cData.q7.value" :label="cData.q7.label" />
+    <InputForm v-model="cData.missing.value" :label="cData.missing.label" />
+    <ContactForm v-model="cData.contact" :label="cData.q7.label" />
+  </form>
+</template>
+<script setup lang="ts">
+import { reactive } from 'vue'
+const state = reactive({ inputs: {
+  bank: { value: null as null | string, label: 'Banco', name: 'bank', required: true },
+  member: { value: null, label: 'Já foi associado a outro sindicato?', name: 'f_21', required: true },
+  q7: { value: '', label: 'Religião' },
+} })
+const cData = state.inputs
+</script>
+"""
+
+
+def test_a_bound_prop_reads_what_the_components_own_object_literals_give(tmp_path: Path, db) -> None:
+    fields = {
+        f.name: (f.classification.category, f.texts.get("label", "")) for f in scan_text(tmp_path, _DATA_DRIVEN, db, "Join.vue").fields
+    }
+    # :label and :name read from the script's literal for that member; v-model's last part ".value" names nothing.
+    assert fields.get("f_21") == ("union", "Já foi associado a outro sindicato?"), fields
+    assert fields.get("q7") == ("religion", "Religião"), fields
+    # A path no literal gives has no label (its words name nothing sensitive); a whole "ContactForm" is no control.
+    assert "missing" not in fields and "contact" not in fields, fields

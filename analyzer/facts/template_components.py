@@ -33,10 +33,12 @@ _LAST_PART = re.compile(r"[A-Za-z_$][\w$]*(?=\W*$)")
 _TAG = re.compile(r"<([A-Za-z][\w:.-]*)")
 
 
-def native(page: Page, kit: TemplateKit) -> None:
+def native(page: Page, kit: TemplateKit, script: str = "") -> None:
     """Rename the kit's components in the page's tree to the controls they render, with their labels
     and names, when its text writes one of them, binds a control, or holds a form helper's control
-    written short (``analyzer.parse.form_helpers``)."""
+    written short (``analyzer.parse.form_helpers``). ``script``: a single-file component's code, whose object
+    literals give what a bound prop names (``:label="cData.bank.label"`` with ``bank: { label: 'Banco' }``)."""
+    members = _Members(script)
     if page.root is None:
         return
     if "taglib" in page.source and kit.taglibs:
@@ -53,17 +55,17 @@ def native(page: Page, kit: TemplateKit) -> None:
             _as_native(el, component.tag, component.type, component.label_prop, kit.for_props.get(tag), kit.key_props.get(tag), kit.literal)
         elif tag == SHORT:
             _as_native(el, "input", None, None, None)
-        elif (el.get("name") or (tag not in kit.names and _bound(el, kit))) and (own := _own_component(tag, kit)) is not None:
+        elif (el.get("name") or (tag not in kit.names and _bound(el, kit, members))) and (own := _own_component(tag, kit)) is not None:
             # Given a field name, or bound to a field (<PresetTextArea label="Visita odierna" bind:value={form.visita}>,
             # named by the binding below); one bound to nothing and named nothing stays a wrapper, as does a kit's
             # wrapper bound to the group it holds (<v-radio-group v-model="form.pregnant">).
             given = next((p for p in own[1] if el.get(p) or el.get(f":{p}")), None)
-            _as_native(el, own[0].tag, own[0].type, given, None, None, kit.literal)
+            _as_native(el, own[0].tag, own[0].type, given, None, None, kit.literal, members)
         elif tag in _CONTROLS and not el.get("aria-label") and (prop := _component_prop(el, tag, kit)):
             # <Input label="Medico specializzando" bind:value={…}>, <TextArea label="Conclusioni">: a component named as a
             # native control, which lxml reads as one (tag names lose their case). HTML gives these no label
             # attribute, so one written is the component's label prop.
-            _as_native(el, tag, None, prop, None, None, kit.literal)
+            _as_native(el, tag, None, prop, None, None, kit.literal, members)
     for el in list(root.iter()):
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in kit.wrapper_props or tag in kit.wrapper_children:
@@ -73,7 +75,7 @@ def native(page: Page, kit: TemplateKit) -> None:
         _model_labels(root, written)
     for control in root.iter(*_CONTROLS):
         if not control.get("name"):
-            bound = _bound(control, kit)
+            bound = _bound(control, kit, members)
             if bound:
                 control.set("name", bound)
 
@@ -157,11 +159,12 @@ def _worth_reading(text: str, kit: TemplateKit) -> bool:
 def _own_component(tag: str, kit: TemplateKit) -> tuple[UiComponent, tuple[str, ...]] | None:
     """A project's own form component named for the control it renders (``<form-input>``, ``<FormTextarea>``
     as lxml reads it, ``<x-select>``: ``component_suffix`` in ui_components.toml, as in JSX), by the end of its
-    name without hyphens; never a native control itself (a name must be longer than the suffix it ends with)."""
+    name without hyphens (``<InputForm>``, ``<Checkbox>``: the suffix alone is a component too); never a native
+    control itself."""
     if not tag or tag in _CONTROLS:
         return None
     flat = tag.replace("-", "").replace(":", "").replace(".", "")
-    return next(((comp, props) for suffix, comp, props in kit.suffixes if len(flat) > len(suffix) and flat.endswith(suffix)), None)
+    return next(((comp, props) for suffix, comp, props in kit.suffixes if flat.endswith(suffix)), None)
 
 
 def _component_prop(el: lxml.etree._Element, tag: str, kit: TemplateKit) -> str | None:
@@ -190,15 +193,59 @@ def _label_inside(wrapper: lxml.etree._Element, text: str, kit: TemplateKit) -> 
         wrapper.text = f"{text} {wrapper.text or ''}"
 
 
-def _bound(el: lxml.etree._Element, kit: TemplateKit) -> str:
-    """The last part of what an element is bound to (``v-model="form.diagnosis"``: "diagnosis")."""
+def _bound(el: lxml.etree._Element, kit: TemplateKit, members: _Members | None = None) -> str:
+    """The last part of what an element is bound to (``v-model="form.diagnosis"``: "diagnosis") that names
+    something (``v-model="cData.bank.value"``: "bank"); a bound name the component's own object literals give
+    (``:name="cData.bank.name"`` with ``bank: { name: 'bank_account' }``) first."""
+    given = members.said(el.get(":name")) if members is not None else ""
+    if given and _FIELD_NAME.match(given):
+        return given
     bound = next((el.get(b) for b in kit.bindings if el.get(b)), "")
     if not bound:
         bound = next((v for k, v in el.attrib.items() if str(k).startswith(kit.binding_prefixes) and v), "")
     if not bound:
         bound = next((el.get(b, "") for b in kit.binding_expressions if _EXPRESSION.match((el.get(b) or "").strip())), "")
+    named = [p for p in _path(bound.strip().strip("#$*{}")) if p not in kit.generic]
+    if named:
+        return named[-1]
     last = _LAST_PART.search(bound.strip())
     return last.group() if last else ""
+
+
+class _Members:
+    """A single-file component's object literals, read for what a bound prop's path names: ``cData.bank.label``
+    is the string its script gives ``label`` in the literal it gives ``bank`` (``bank: { label: 'Banco', … }``). The
+    first such literal in the script counts; a path whose last two parts no literal gives says nothing."""
+
+    def __init__(self, script: str) -> None:
+        self.script = script
+
+    def said(self, expression: str | None) -> str:
+        if not self.script or not expression:
+            return ""
+        path = _path(expression.strip())
+        if len(path) < 3:  # an object, its member, the member's prop: cData.bank.label
+            return ""
+        found = _member_pattern(path[-2], path[-1]).search(self.script)
+        return " ".join(found.group("text").split())[:200] if found else ""
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]{0,80}")
+_FIELD_NAME = re.compile(r"[A-Za-z_][\w.\[\]-]{0,80}")
+
+
+def _path(expression: str) -> list[str]:
+    """The names of a member path (``cData.bank?.value``: cData, bank, value); empty for any other expression."""
+    parts = [p.rstrip("?") for p in expression.split(".")]
+    return parts if len(parts) <= 12 and all(_IDENTIFIER.fullmatch(p) for p in parts) else []
+
+
+@functools.lru_cache(maxsize=256)
+def _member_pattern(owner: str, prop: str) -> re.Pattern[str]:
+    """``owner: { …, prop: 'text' }`` in a script: the member's own literal, within 600 characters and no nested brace."""
+    return re.compile(
+        rf"""(?<![\w$]){re.escape(owner)}["']?\s*:\s*\{{[^{{}}]{{0,600}}?(?<![\w$]){re.escape(prop)}["']?\s*:\s*(?P<q>["'`])(?P<text>(?:(?!(?P=q))[^\\\n]){{1,200}})(?P=q)"""
+    )
 
 
 def _as_native(
@@ -209,9 +256,12 @@ def _as_native(
     for_prop: str | None,
     key_prop: str | None = None,
     literal: re.Pattern[str] | None = None,
+    members: _Members | None = None,
 ) -> None:
     own = " ".join("".join(el.itertext()).split())
     bound = _literal(el.get(f":{label_prop}"), literal) if label_prop and literal is not None else ""
+    if not bound and label_prop and members is not None:  # :label="cData.bank.label": the script's literal
+        bound = members.said(el.get(f":{label_prop}"))
     label = ((el.get(label_prop) or bound) if label_prop else None) or ""
     if not label and key_prop and el.get(key_prop):  # <spring:message code="patient.religion.label"/>: the key's words
         label = message_words(el.get(key_prop, ""))

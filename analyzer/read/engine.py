@@ -679,7 +679,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
     if html:
         page = htmldoc.parse(html)
         if kind == "sfc":
-            template_components.native(page, db.template_kit)
+            template_components.native(page, db.template_kit, text)
         result.fields = fieldfacts.extract(page, db.fields, db.consent_words, result.path, db.field_context, result.pending_fields)
         result.rendered = rendered.placed(page.root, values)
         # A component's path names a page only in a router's folders (pages/, app/, routes/,

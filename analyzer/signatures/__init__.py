@@ -564,6 +564,8 @@ class TemplateKit:
     # A project's own form components by the end of their name, lower case (``component_suffix``, as for JSX):
     # ``<form-input name="…" label="…">``, ``<x-select name="…">``.
     suffixes: tuple[tuple[str, UiComponent, tuple[str, ...]], ...] = ()
+    # The last parts of a binding that name nothing (v-model="cData.bank.value": the field is "bank"): jsx_bindings' generic.
+    generic: frozenset[str] = frozenset()
 
     @functools.cached_property
     def names(self) -> frozenset[str]:
@@ -1209,6 +1211,7 @@ def _template_kit(data: dict[str, Any]) -> TemplateKit:
         translation_hooks=frozenset(data.get("translation", {}).get("hooks", [])),
         taglibs={t["uri"]: t["prefix"] for t in data.get("taglib", [])},
         suffixes=tuple((suffix.lower(), comp, props) for suffix, comp, props in _ui_suffixes(data)),
+        generic=frozenset(data.get("jsx_bindings", {}).get("generic", [])),
     )
 
 
