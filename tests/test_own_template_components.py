@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import scan_text
+from tests.conftest import finishes_within, scan_text
 
 _VUE = """<template>
   <h1>Taufe bearbeiten</h1>
@@ -172,3 +172,13 @@ def test_a_bound_prop_reads_what_the_components_own_object_literals_give(tmp_pat
     assert fields.get("q7") == ("religion", "Religião"), fields
     # A path no literal gives has no label (its words name nothing sensitive); a whole "ContactForm" is no control.
     assert "missing" not in fields and "contact" not in fields, fields
+
+
+def test_many_bound_props_over_a_long_script_are_read_in_bounded_time(tmp_path: Path, db) -> None:
+    rows = "".join(f'    <InputForm v-model="d.f{i}.value" :label="d.f{i}.label" :name="d.f{i}.name" />\n' for i in range(3000))
+    members = "".join(f"  f{i}: {{ value: '', label: 'Religião {i}', name: 'campo_{i}' }},\n" for i in range(3000))
+    page = f"<template>\n  <form>\n{rows}  </form>\n</template>\n<script setup>\nconst d = {{\n{members}}}\n</script>\n"
+    with finishes_within(30, "3,000 bound props looked up in a script of 3,000 members"):
+        fields = scan_text(tmp_path, page, db, "Big.vue").fields
+    # Each prop reads its own member's literal: 3,000 religion fields named by the script.
+    assert len(fields) == 3000 and {f.name for f in fields} == {f"campo_{i}" for i in range(3000)}, len(fields)

@@ -219,6 +219,7 @@ class _Members:
 
     def __init__(self, script: str) -> None:
         self.script = script
+        self._opens: dict[str, int] | None = None  # a member's name -> where its first object literal opens
 
     def said(self, expression: str | None) -> str:
         if not self.script or not expression:
@@ -226,7 +227,14 @@ class _Members:
         path = _path(expression.strip())
         if len(path) < 3:  # an object, its member, the member's prop: cData.bank.label
             return ""
-        found = _member_pattern(path[-2], path[-1]).search(self.script)
+        if self._opens is None:  # one pass over the script, however many props are bound
+            self._opens = {}
+            for m in _MEMBER_OPENS.finditer(self.script):
+                self._opens.setdefault(m.group(1), m.end())
+        at = self._opens.get(path[-2])
+        if at is None:
+            return ""
+        found = _prop_pattern(path[-1]).match(self.script, at, min(len(self.script), at + 800))
         return " ".join(found.group("text").split())[:200] if found else ""
 
 
@@ -240,11 +248,14 @@ def _path(expression: str) -> list[str]:
     return parts if len(parts) <= 12 and all(_IDENTIFIER.fullmatch(p) for p in parts) else []
 
 
+_MEMBER_OPENS = re.compile(r"""(?<![\w$])([A-Za-z_$][\w$]{0,80})["']?[ \t]*:[ \t]*\{""")  # bank: {
+
+
 @functools.lru_cache(maxsize=256)
-def _member_pattern(owner: str, prop: str) -> re.Pattern[str]:
-    """``owner: { …, prop: 'text' }`` in a script: the member's own literal, within 600 characters and no nested brace."""
+def _prop_pattern(prop: str) -> re.Pattern[str]:
+    """Within one object literal (no brace before it, at most 600 characters in): ``prop: 'text'``."""
     return re.compile(
-        rf"""(?<![\w$]){re.escape(owner)}["']?\s*:\s*\{{[^{{}}]{{0,600}}?(?<![\w$]){re.escape(prop)}["']?\s*:\s*(?P<q>["'`])(?P<text>(?:(?!(?P=q))[^\\\n]){{1,200}})(?P=q)"""
+        rf"""[^{{}}]{{0,600}}?(?<![\w$]){re.escape(prop)}["']?\s*:\s*(?P<q>["'`])(?P<text>(?:(?!(?P=q))[^\\\n]){{1,200}})(?P=q)"""
     )
 
 
