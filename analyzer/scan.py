@@ -119,20 +119,13 @@ def _results(
     """Each file's facts, read with the site's message catalogues (analyzer/parse/messages.py) and its PHP form
     builders (analyzer/parse/php_builders.py); a file whose messages or builders could not be read gets a
     diagnostic in ``notes`` (the scan goes on without them)."""
-    unread: list[tuple[str, str]] = []
+    unread: list[tuple[str, Exception]] = []
     catalogue = messages.collect(_catalogues(files, db, opts.max_bytes), unread)
-    unbuilt: list[tuple[str, str]] = []
+    unbuilt: list[tuple[str, Exception]] = []
     builders = php_builders.collect(_php_sources(files, opts.max_bytes), unbuilt)
     if notes is not None:
-        failed = [(path, f"its messages could not be read ({why})") for path, why in unread]
-        failed += [(path, f"its form builders could not be read ({why})") for path, why in unbuilt]
-        # Nested deeper than a parser recurses is the input's doing (too-complex, as for a page); anything else is ours.
-        notes += [
-            Diagnostic(path=path, code="too-complex", message=message)
-            if "(RecursionError" in message
-            else Diagnostic(path=path, code="internal-error", message=message, level="error")
-            for path, message in failed
-        ]
+        notes += [_unread(path, "its messages", exc) for path, exc in unread]
+        notes += [_unread(path, "its form builders", exc) for path, exc in unbuilt]
     messages.install(catalogue)
     php_builders.install(builders)
     try:
@@ -140,6 +133,15 @@ def _results(
     finally:
         messages.install(messages.EMPTY)
         php_builders.install(php_builders.EMPTY)
+
+
+def _unread(path: str, what: str, exc: Exception) -> Diagnostic:
+    """A file read before the pages that failed: nested deeper than a parser recurses is the input's doing
+    (too-complex, as for a page); anything else is ours (internal-error)."""
+    message = f"{what} could not be read ({type(exc).__name__}: {str(exc)[:200]})"
+    if isinstance(exc, RecursionError):
+        return Diagnostic(path=path, code="too-complex", message=message)
+    return Diagnostic(path=path, code="internal-error", message=message, level="error")
 
 
 def _php_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[str, str]]:

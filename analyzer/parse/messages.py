@@ -86,7 +86,7 @@ def known_language_first(path: str, languages: frozenset[str]) -> int:
     return 0 if any(w.lower() in languages for w in _PATH_WORDS.findall(path)) else 1
 
 
-def collect(sources: Iterable[tuple[str, bytes]], failed: list[tuple[str, str]] | None = None) -> Messages:
+def collect(sources: Iterable[tuple[str, bytes]], failed: list[tuple[str, Exception]] | None = None) -> Messages:
     """The catalogue of a site from its catalogue files (``(path, content)``, in path order): each key's
     texts in the order the files come, at most three distinct; the last part of a key answers only when
     every key ending in it says the same. A file whose reading fails (a JSON file nested deeper than the
@@ -97,7 +97,7 @@ def collect(sources: Iterable[tuple[str, bytes]], failed: list[tuple[str, str]] 
             entries = read(path, data)
         except Exception as exc:  # noqa: BLE001 - one catalogue's failure costs its texts, not the scan
             if failed is not None:
-                failed.append((path, f"{type(exc).__name__}: {str(exc)[:200]}"))
+                failed.append((path, exc))
             continue
         for key, text in entries:
             if len(texts) >= MAX_ENTRIES and key not in texts:
