@@ -56,7 +56,7 @@ from analyzer.signatures.lexicon import (
     tokens,
 )
 
-SKIP_TYPES = frozenset({"hidden", "submit", "button", "image", "reset", "file"})
+SKIP_TYPES = htmldoc.SKIP_TYPES
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "label", "span", "div", "strong", "b", "dt", "th", "td", "li")
 
 

@@ -158,6 +158,12 @@ _ESCAPE = re.compile(r"\\(.)")  # a quote escaped in a string literal
 _TAG = re.compile(r"<[^<>]{0,300}>")  # a tag in a label written as markup
 
 
+def label_text(label: str) -> str:
+    """The text a label given in code shows: its escapes undone ('Lieu d\\'exercice') and markup read as its text
+    (Django's mark_safe("<b>Ekstra information:</b> …")), on one line."""
+    return " ".join(_TAG.sub(" ", _ESCAPE.sub(r"\1", label)).split())
+
+
 def _literal_options(body: str, start: int) -> list[str]:
     """The choices a helper call lists as a literal array after the field's name: the values of
     ``['Preta' => 'Preta', …]`` (Laravel Collective), every string of ``["Catholic", "Muslim"]``, the text
@@ -199,8 +205,7 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
             return [html.escape(message_words(said), quote=False), f"{KEY_MARKS[0]}{html.escape(said, quote=False)}{KEY_MARKS[1]}"]
         name = m.group("name")
         label = m.groupdict().get("label")
-        # 'Lieu d\'exercice', a label given as markup (Django's mark_safe("<b>Ekstra information:</b> …")): its text
-        text = html.escape(" ".join(_TAG.sub(" ", _ESCAPE.sub(r"\1", label)).split()), quote=False) if label else ""
+        text = html.escape(label_text(label), quote=False) if label else ""
         if renders == "label":  # without a text of its own, the field's default label: its name in words
             text = text or html.escape(name.replace("_", " "), quote=False)
             # Where a <label> does not fit in the tag ({$form.date_bapteme.label}), its text alone is what it shows.

@@ -21,6 +21,8 @@ import lxml.html
 from analyzer.parse.positions import LineIndex
 
 WANTED = ("script", "link", "img", "iframe", "noscript")
+# Input types that take nothing a visitor types or picks: not form fields (fieldfacts, php_builders).
+SKIP_TYPES = frozenset({"hidden", "submit", "button", "image", "reset", "file"})
 _RAW_TEXT = ("script", "style", "textarea", "title", "xmp")
 _TOKEN = re.compile(r"<!--|<(script|style|textarea|title|xmp|link|img|iframe|noscript|input|select)(?=[\s/>])", re.I)
 _LXML_LINE_CAP = 65535

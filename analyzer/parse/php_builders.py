@@ -27,11 +27,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from analyzer.parse.clipping import SHORT_TEXT
-from analyzer.parse.form_helpers import SHORT
+from analyzer.parse.form_helpers import SHORT, label_text, message_words
+from analyzer.parse.hoststrings import LANGUAGE_BY_SUFFIX
+from analyzer.parse.htmldoc import SKIP_TYPES
 from analyzer.parse.positions import rewritten
-from analyzer.parse.templates import OUTPUT_FILL
+from analyzer.parse.templates import DIALECT_BY_SUFFIX, OUTPUT_FILL
 
-SUFFIXES = (".php", ".phtml", ".inc", ".module")  # the files searched for builders
+# The files searched for builders: PHP pages (templates' dialect) and PHP code (Drupal's .module, .inc, …).
+SUFFIXES = tuple(s for s, d in DIALECT_BY_SUFFIX if d == "php") + tuple(s for s, lang in LANGUAGE_BY_SUFFIX if lang == "php")
 MAX_FILES = 3000  # PHP files searched for builders per scan
 MAX_FILE_BYTES = 1_000_000
 MAX_BUILDERS = 2000  # functions kept per scan
@@ -56,6 +59,7 @@ _LITERAL = re.compile(r"""^(["'])(?P<text>(?:(?!\1)[^\\]|\\.)*)\1$""", re.S)
 _WRAPPED = re.compile(r"""^[\w\\]{1,40}\(\s*(["'])(?P<text>(?:(?!\1)[^\\]|\\.)*)\1\s*\)$""", re.S)  # __('Diagnose'), _t("…")
 _FIELD_NAME = re.compile(r"^[A-Za-z_][\w\-\[\].]{0,80}$")
 _ESCAPE = re.compile(r"\\(.)")
+_TAG_CLOSE = re.compile(r"(?<![-=])>")
 _BRACKET = re.compile(r"(?<![-=?<])>(?!=)|<(?![=?<])(?<!<<)")
 _BARE_ARGUMENT = re.compile(r"(?<=[(,])\s*\$(\w+)\s*(?=[,)])")  # f($key, $name): a parameter passed on as it is
 _CALLEE = re.compile(r"(?<![\w$])([A-Za-z_]\w{0,80})\s*$")  # the function or method name right before a "("
@@ -121,7 +125,7 @@ class _Definition:
     control: tuple[str, str, str | None, str] | None  # (tag, name parameter, type parameter, written type)
 
 
-def collect(sources: Iterable[tuple[str, str]], failed: list[tuple[str, str]] | None = None) -> Builders:
+def collect(sources: Iterable[tuple[str, str]], failed: list[tuple[str, Exception]] | None = None) -> Builders:
     """The builders the texts of a site's PHP files (``(path, text)``) define. A name defined more than once (as a
     function, or as a method) is kept only when every such definition prints the same control from the same
     arguments: two classes' ``get_field`` methods, or a plugin's ``get_field()`` that returns a value, make the
@@ -135,7 +139,7 @@ def collect(sources: Iterable[tuple[str, str]], failed: list[tuple[str, str]] | 
             definitions = _file_definitions(text)
         except Exception as exc:  # noqa: BLE001 - one file's failure costs its builders, not the scan
             if failed is not None:
-                failed.append((path, f"{type(exc).__name__}: {exc}"))
+                failed.append((path, exc))
             continue
         for method, name, definition in definitions:
             key = (method, name.lower())
@@ -231,7 +235,7 @@ def _read_body(body: str, params: list[str]) -> _Definition:
         typed = _TYPE_ATTR.search(attrs)
         written = (typed.group("literal") or "").lower() if typed is not None else ""
         type_param = typed.group("param") if typed is not None and typed.group("param") in wanted else None
-        if c.group(1).lower() == "input" and written in ("hidden", "submit", "button", "image", "reset", "file"):
+        if c.group(1).lower() == "input" and written in SKIP_TYPES:
             continue
         control = (c.group(1).lower(), name.group(1), type_param, written)
         break
@@ -282,32 +286,31 @@ class _Brackets:
 def _tag_end(body: str, start: int) -> int:
     """The end of a start tag printed in pieces: the first ``>`` that is no ``->`` or ``=>``, within 600 characters."""
     limit = min(len(body), start + 600)
-    i = start
-    while i < limit:
-        if body[i] == ">" and body[i - 1] not in "-=":
-            return i
-        i += 1
-    return limit
+    found = _TAG_CLOSE.search(body, start, limit)
+    return found.start() if found is not None else limit
 
 
 def _is_method(text: str, at: int) -> bool:
     return _MODIFIED.search(text, max(0, at - 30), at) is not None
 
 
-_STOPS = {pair: re.compile(f"[\\\\\"'{re.escape(pair[0])}{re.escape(pair[1])}]") for pair in ("()", "{}")}
-_ARGUMENT_STOPS = re.compile(r"""[\\"'()\[\]{},]""")
+# What the scans below stop at: quotes, backslashes, comment and PHP-tag openers, and the brackets they look for.
+_STOPS = {pair: re.compile(f"[\\\\\"'/#?{re.escape(pair[0])}{re.escape(pair[1])}]") for pair in ("()", "{}")}
+_ARGUMENT_STOPS = re.compile(r"""[\\"'/#?()\[\]{},]""")
 
 
 def _outside_strings(text: str, start: int, end: int, stops: re.Pattern[str]) -> Iterator[int]:
-    """The places of the characters ``stops`` finds (it must find quotes and backslashes too) that stand outside
-    string literals, from ``start`` to ``end``: a search jumps from one to the next."""
+    """The places of the characters ``stops`` finds that stand in PHP code, from ``start`` to ``end``: not in a string
+    literal, a comment (``//``, ``#``, ``/* */``) nor the page markup between ``?>`` and the next ``<?`` (where an
+    apostrophe is text). A search jumps from one stop to the next. (``analyzer.parse.hoststrings`` lexes PHP fully,
+    heredocs too, but a character at a time: eleven times slower over a site's PHP, and builders need only this.)"""
     quote, i = "", start
     while i < end:
         m = stops.search(text, i, end)
         if m is None:
             return
         i = m.start()
-        ch = text[i]
+        ch, nxt = text[i], text[i + 1 : i + 2]
         if ch == "\\":
             i += 2
             continue
@@ -316,7 +319,19 @@ def _outside_strings(text: str, start: int, end: int, stops: re.Pattern[str]) ->
                 quote = ""
         elif ch in "\"'":
             quote = ch
-        else:
+        elif ch == "#" and nxt != "[" or ch == "/" and nxt == "/":
+            line_end = text.find("\n", i, end)
+            i = end if line_end < 0 else line_end
+            continue
+        elif ch == "/" and nxt == "*":
+            close = text.find("*/", i + 2, end)
+            i = end if close < 0 else close + 2
+            continue
+        elif ch == "?" and nxt == ">":
+            reopen = text.find("<?", i + 2, end)
+            i = end if reopen < 0 else reopen + 2
+            continue
+        elif ch not in "/#?":
             yield i
         i += 1
 
@@ -350,11 +365,15 @@ def _split(args: str) -> list[str]:
 
 
 def _literal(arg: str) -> str | None:
+    """A string literal argument's text; one passed through a call (``__('form.diagnosis')``) is read as a
+    translation call's message is (its catalogue's text, else its words). None for anything else."""
     arg = arg.strip()
-    m = _LITERAL.match(arg) or _WRAPPED.match(arg)
+    m = _LITERAL.match(arg)
+    wrapped = m is None
+    m = m or _WRAPPED.match(arg)
     if m is None or (m.group(1) == '"' and "$" in m.group("text")):
         return None
-    return _ESCAPE.sub(r"\1", m.group("text"))
+    return message_words(_ESCAPE.sub(r"\1", m.group("text"))) if wrapped else m.group("text")
 
 
 def write(original: str, neutral: str, builders: Builders) -> str:
@@ -387,7 +406,7 @@ def write(original: str, neutral: str, builders: Builders) -> str:
         typ = builder.type
         if builder.type_at is not None and builder.type_at < len(args):
             typ = (_literal(args[builder.type_at]) or "").lower()
-        if builder.tag == "input" and typ in ("hidden", "submit", "button", "image", "reset", "file"):
+        if builder.tag == "input" and typ in SKIP_TYPES:
             continue
         # The room: the blanks around the call on its line, in the neutral text (the PHP block it stands in, the
         # indentation before it), not over anything written there (a helper of form_helpers.toml that is also a
@@ -406,7 +425,7 @@ def write(original: str, neutral: str, builders: Builders) -> str:
 
 def _markup(tag: str, typ: str, name: str, label: str | None) -> list[str]:
     """What a call prints, longest first: the control with its label as ``aria-label``, then shorter forms."""
-    said = " ".join(html.unescape(re.sub(r"<[^<>]{0,300}>", " ", label)).split())[:SHORT_TEXT] if label else ""
+    said = html.unescape(label_text(label))[:SHORT_TEXT] if label else ""
     aria = f' aria-label="{html.escape(said)}"' if said else ""
     typed = f" type={typ}" if tag == "input" and re.fullmatch(r"[a-z-]{1,20}", typ or "") else ""
     closing = f"</{tag}>" if tag in ("select", "textarea") else ""
