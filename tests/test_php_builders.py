@@ -141,3 +141,22 @@ def test_a_file_whose_builders_cannot_be_read_is_named_and_the_scan_goes_on(tmp_
     assert "f_union" not in fields, fields
     named = [d for d in result.diagnostics if d.path.endswith("flag.php") and d.code == "internal-error"]
     assert named and "form builders" in named[0].message, result.diagnostics
+
+
+def test_a_builder_read_past_comments_and_markup_that_hold_quotes(tmp_path: Path) -> None:
+    # An apostrophe in a comment or in the markup between ?> and <?php is no string: the body's braces still match.
+    lib = """<?php
+function row_text($key, $name) {
+    // don't print the value here { see below
+    # it's escaped later
+    /* a brace } in a block comment */
+    ?><p class="hint">Don't leave it empty</p><?php
+    echo "<tr><th>$name</th><td><input type='text' name='$key'></td></tr>";
+}
+"""
+    page = """<?php include 'lib.php'; ?>
+<script src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script>
+<table><?php row_text('f_conf', 'Religious denomination') ?></table>
+"""
+    fields = _fields(tmp_path, {"lib.php": lib, "page.php": page})
+    assert fields.get("f_conf", ("",))[0] == "religion", fields
