@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 import lxml.etree
 
@@ -33,12 +34,13 @@ _LAST_PART = re.compile(r"[A-Za-z_$][\w$]*(?=\W*$)")
 _TAG = re.compile(r"<([A-Za-z][\w:.-]*)")
 
 
-def native(page: Page, kit: TemplateKit, script: str = "") -> None:
+def native(page: Page, kit: TemplateKit, member: Callable[[str, str], str] | None = None) -> None:
     """Rename the kit's components in the page's tree to the controls they render, with their labels
     and names, when its text writes one of them, binds a control, or holds a form helper's control
-    written short (``analyzer.parse.form_helpers``). ``script``: a single-file component's code, whose object
-    literals give what a bound prop names (``:label="cData.bank.label"`` with ``bank: { label: 'Banco' }``)."""
-    members = _Members(script)
+    written short (``analyzer.parse.form_helpers``). ``member``: for a single-file component, the string its
+    script's object literals give an owner's prop (``:label="cData.bank.label"`` with ``bank: { label: 'Banco' }``:
+    ``member("bank", "label")``)."""
+    members = _Members(member)
     if page.root is None:
         return
     if "taglib" in page.source and kit.taglibs:
@@ -213,29 +215,20 @@ def _bound(el: lxml.etree._Element, kit: TemplateKit, members: _Members | None =
 
 
 class _Members:
-    """A single-file component's object literals, read for what a bound prop's path names: ``cData.bank.label``
-    is the string its script gives ``label`` in the literal it gives ``bank`` (``bank: { label: 'Banco', … }``). The
-    first such literal in the script counts; a path whose last two parts no literal gives says nothing."""
+    """What a bound prop's member path names in a single-file component: ``cData.bank.label`` is the string its
+    script gives ``label`` in the object literal it gives ``bank`` (``jsfacts.Program.object_members``); a path whose
+    last two parts no literal gives says nothing."""
 
-    def __init__(self, script: str) -> None:
-        self.script = script
-        self._opens: dict[str, int] | None = None  # a member's name -> where its first object literal opens
+    def __init__(self, member: Callable[[str, str], str] | None) -> None:
+        self.member = member
 
     def said(self, expression: str | None) -> str:
-        if not self.script or not expression:
+        if self.member is None or not expression:
             return ""
         path = _path(expression.strip())
         if len(path) < 3:  # an object, its member, the member's prop: cData.bank.label
             return ""
-        if self._opens is None:  # one pass over the script, however many props are bound
-            self._opens = {}
-            for m in _MEMBER_OPENS.finditer(self.script):
-                self._opens.setdefault(m.group(1), m.end())
-        at = self._opens.get(path[-2])
-        if at is None:
-            return ""
-        found = _prop_pattern(path[-1]).match(self.script, at, min(len(self.script), at + 800))
-        return " ".join(found.group("text").split())[:200] if found else ""
+        return " ".join(self.member(path[-2], path[-1]).split())[:200]
 
 
 _IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]{0,80}")
@@ -246,17 +239,6 @@ def _path(expression: str) -> list[str]:
     """The names of a member path (``cData.bank?.value``: cData, bank, value); empty for any other expression."""
     parts = [p.rstrip("?") for p in expression.split(".")]
     return parts if len(parts) <= 12 and all(_IDENTIFIER.fullmatch(p) for p in parts) else []
-
-
-_MEMBER_OPENS = re.compile(r"""(?<![\w$])([A-Za-z_$][\w$]{0,80})["']?[ \t]*:[ \t]*\{""")  # bank: {
-
-
-@functools.lru_cache(maxsize=256)
-def _prop_pattern(prop: str) -> re.Pattern[str]:
-    """Within one object literal (no brace before it, at most 600 characters in): ``prop: 'text'``."""
-    return re.compile(
-        rf"""[^{{}}]{{0,600}}?(?<![\w$]){re.escape(prop)}["']?\s*:\s*(?P<q>["'`])(?P<text>(?:(?!(?P=q))[^\\\n]){{1,200}})(?P=q)"""
-    )
 
 
 def _as_native(

@@ -46,6 +46,14 @@ def _string_pairs_query(dialect: str) -> tree_sitter.Query:
 
 
 @functools.lru_cache(maxsize=4)
+def _nested_pairs_query(dialect: str) -> tree_sitter.Query:
+    """``bank: { …, label: 'Banco' }``: a member whose value is an object literal, and its string members."""
+    return tree_sitter.Query(
+        language(dialect), "(pair key: (_) @owner value: (object (pair key: (_) @key value: [(string) (template_string)] @value)))"
+    )
+
+
+@functools.lru_cache(maxsize=4)
 def _jsx_query(dialect: str) -> tree_sitter.Query | None:
     grammar = language(dialect)
     if grammar.id_for_node_kind("jsx_element", True) is None:
@@ -110,6 +118,7 @@ class Program:
         self._imports: tuple[dict[str, Import], list[tuple[Node, str]]] | None = None
         self._jsx: list[Node] | None = None
         self._string_members: dict[str, list[str]] | None = None
+        self._object_members: dict[tuple[str, str], str] | None = None
         # Facts other readers derive once per program (bundler_exports: runtime markers, registries).
         self.memo: dict[str, dict] = {}
 
@@ -454,6 +463,22 @@ class Program:
                     texts.append(said)
             self._string_members = out
         return self._string_members
+
+    def object_members(self) -> dict[tuple[str, str], str]:
+        """For each member whose value is an object literal, its string members: ``(owner, prop) -> text``
+        (``bank: { label: 'Banco', name: 'bank' }`` gives ("bank", "label") and ("bank", "name")); the first
+        literal of an owner in document order counts."""
+        if self._object_members is None:
+            self.budget.spend(len(self.parsed.source.data) // 64)
+            matches = tree_sitter.QueryCursor(_nested_pairs_query(self.parsed.source.dialect)).matches(self.parsed.root)
+            out: dict[tuple[str, str], str] = {}
+            for _, caps in matches:
+                key = (self.text(caps["owner"][0]).strip("'\""), self.text(caps["key"][0]).strip("'\""))
+                said = self.string_value(caps["value"][0])
+                if said and key not in out:
+                    out[key] = said
+            self._object_members = out
+        return self._object_members
 
     def constant(self, ident: Node) -> str | None:
         """The text of the string a ``const`` (or ``let`` / ``var``) this identifier names holds."""

@@ -679,7 +679,19 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
     if html:
         page = htmldoc.parse(html)
         if kind == "sfc":
-            template_components.native(page, db.template_kit, text)
+
+            def member(owner: str, prop: str) -> str:
+                """What the script's object literals give ``owner.prop``; each script block is parsed at most
+                once, and kept in ``programs`` for the recorder search after."""
+                for i, piece in enumerate(pieces):
+                    if i not in programs:
+                        programs[i] = jsfacts.Program(jsparse.parse(piece))
+                    said = programs[i].object_members().get((owner, prop))
+                    if said:
+                        return said
+                return ""
+
+            template_components.native(page, db.template_kit, member)
         result.fields = fieldfacts.extract(page, db.fields, db.consent_words, result.path, db.field_context, result.pending_fields)
         result.rendered = rendered.placed(page.root, values)
         # A component's path names a page only in a router's folders (pages/, app/, routes/,
