@@ -81,3 +81,44 @@ def test_one_page_keeps_its_end_tags() -> None:
 
     data = b"<html><body><p>x</p></body></html>"
     assert _joined_documents(data) is data
+
+
+def test_an_arrow_inside_a_quoted_attribute_does_not_end_the_start_tag() -> None:
+    # An inline handler's `=>` is inside a quoted value: the start tag ends at the `>` after it, so each
+    # element keeps its own line instead of the next one's.
+    text = (
+        "<html><head>\n"
+        '<script src="a.js"\n  onload="[1].map(c=>c)"\n  async></script>\n'
+        '<script src="b.js" onerror=\'x => y\' data-x="1"></script>\n'
+        "<script src=c.js></script>\n"
+        "</head></html>"
+    )
+    assert [(e.attrs["src"], e.line) for e in htmldoc.parse(text).elements] == [("a.js", 2), ("b.js", 5), ("c.js", 6)]
+
+
+def test_tag_end_skips_quoted_values_only_after_an_equals_sign() -> None:
+    assert htmldoc.tag_end('<a title="x > y">', 0) == 16
+    assert htmldoc.tag_end("<a it's>", 0) == 7  # an apostrophe in a name is text, not a quote
+    assert htmldoc.tag_end('<a title="never closed>', 0) == 22  # an unclosed value ends at the first `>`
+    assert htmldoc.tag_end("<a b = 'c>d' >", 0) == 13
+    assert htmldoc.tag_end("<a", 0) == -1
+
+
+def test_form_fields_after_an_inline_arrow_handler_keep_their_own_lines(tmp_path) -> None:
+    from tests.conftest import site_fields
+
+    handler = "oninput=\"this.value=this.value.replace(/[^a-z']/g,'').replace(/\\b\\w/g,c=>c.toUpperCase())\""
+    page = (
+        '<script src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script><form>\n'
+        '<label for="n">Primer Nombre</label>\n'
+        f'<input type="text" id="n" wire:model="primer_nombre"\n       {handler}\n       class="w-full" />\n'
+        '<label for="b">Fecha de Bautismo</label>\n'
+        '<input type="date" id="b" wire:model="fecha_bautismo"\n       class="w-full" />\n'
+        '<label for="r">Religión</label>\n'
+        f'<input type="text" id="r" wire:model="religion" {handler} />\n'
+        '<label for="e">Correo</label>\n'
+        '<input type="email" id="e" wire:model="email" />\n'
+        "</form>\n"
+    )
+    fields = site_fields(tmp_path, {"bautismo.blade.php": page})
+    assert {name: line for name, (_, line, _) in fields.items()} == {"fecha_bautismo": 7, "religion": 10, "email": 12}

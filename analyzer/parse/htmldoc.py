@@ -26,6 +26,34 @@ SKIP_TYPES = frozenset({"hidden", "submit", "button", "image", "reset", "file"})
 _RAW_TEXT = ("script", "style", "textarea", "title", "xmp")
 _TOKEN = re.compile(r"<!--|<(script|style|textarea|title|xmp|link|img|iframe|noscript|input|select)(?=[\s/>])", re.I)
 _LXML_LINE_CAP = 65535
+_TAG_STOP = re.compile(r"[>\"']")
+
+
+def tag_end(text: str, start: int) -> int:
+    """Offset of the ``>`` that closes the start tag at ``start``, or -1. A quoted attribute value is
+    skipped as lxml skips it, so an inline handler's arrow (``oninput="…c=>c.toUpperCase()"``, Alpine's
+    ``@click="() => open = !open"``) does not end the tag; a quote not after ``=`` is text, and a value
+    whose quote never closes ends at the first ``>`` as before."""
+    i = start
+    while True:
+        m = _TAG_STOP.search(text, i)
+        if m is None:
+            return -1
+        at = m.start()
+        if m.group() == ">":
+            return at
+        before = at - 1
+        while before > start and text[before] in " \t\r\n":
+            before -= 1
+        if text[before] != "=":
+            i = at + 1
+            continue
+        close = text.find(m.group(), at + 1)
+        if close < 0:
+            return text.find(">", start)
+        i = close + 1
+
+
 _COMMENT = "#comment"
 
 
@@ -97,7 +125,7 @@ class _Scanner:
             self._pos = len(self.text) if end < 0 else end + 3
             return True
         name = m.group(1).lower()
-        close = self.text.find(">", m.end())
+        close = tag_end(self.text, m.end())
         close = len(self.text) if close < 0 else close + 1
         self.found.setdefault(name, []).append(m.start())
         self._pos = close
@@ -219,7 +247,7 @@ class Page:
         return paired
 
     def _end_line(self, start: int, tag: str) -> int:
-        close = self.text.find("-->" if tag == _COMMENT else ">", start)
+        close = self.text.find("-->", start) if tag == _COMMENT else tag_end(self.text, start)
         return self.lines.line(close if close >= 0 else len(self.text))
 
     def body_position(self, el: Element) -> tuple[int, int]:
@@ -230,7 +258,7 @@ class Page:
         start = offsets[el._index] if el._index < len(offsets) else -1
         if start < 0:
             return el.position
-        close = self.text.find(">", start)
+        close = tag_end(self.text, start)
         return self.lines.line_col(close + 1 if close >= 0 else start)
 
     def register(self, tag: str, lines: list[int]) -> None:
@@ -347,7 +375,7 @@ def _raw_end(text: str, name: str, start: int) -> int:
 
 
 def _reparse(text: str, tag: str, start: int) -> lxml.etree._Element | None:
-    close = text.find(">", start)
+    close = tag_end(text, start)
     end = len(text) if close < 0 else close + 1
     chunk = text[start:end]
     if tag == "script":
