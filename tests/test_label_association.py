@@ -13,7 +13,7 @@ import pytest
 
 from analyzer.facts import fieldfacts
 from analyzer.parse import htmldoc
-from tests.conftest import INTAKE_DIALECTS, finishes_within, scan_text
+from tests.conftest import INTAKE_DIALECTS, finishes_within, page_fields, scan_text
 
 _DIALECTS = INTAKE_DIALECTS
 
@@ -238,3 +238,56 @@ def test_a_blocks_controls_are_counted_once_for_the_page(db) -> None:
         for html in pages:
             page = htmldoc.parse(html)
             assert fieldfacts.extract(page, db.fields, db.consent_words, "p.html", db.field_context) is not None
+
+
+def _texts(db, html: str) -> list[dict[str, str]]:
+    page = htmldoc.parse(html)
+    return [c.texts for c in fieldfacts._controls(page, page.root, False, db.field_context)]
+
+
+# A school enrolment asks its religion question as loose lines broken by <br>, above the block of choices.
+_LOOSE_LINES = (
+    '<form><div class="col"><span>SCELTE</span><div><br>ESERCIZIO DEL DIRITTO DI SCEGLIERE SE <br>AVVALERSI O NON AVVALERSI'
+    '<br>DELL’INSEGNAMENTO DELLA RELIGIONE CATTOLICA <img src="i.svg">'
+    '<div id="lbl"><div><input type="radio" name="ckrel" value="1">&nbsp;mi avvalgo</div>'
+    '<div><input type="radio" name="ckrel" value="-1">&nbsp;non mi avvalgo</div></div></div></div></form>'
+)
+
+
+def test_loose_lines_before_a_groups_block_are_its_question(db) -> None:
+    (texts,) = _texts(db, _LOOSE_LINES)
+    assert texts["question"] == (
+        "ESERCIZIO DEL DIRITTO DI SCEGLIERE SE AVVALERSI O NON AVVALERSI DELL’INSEGNAMENTO DELLA RELIGIONE CATTOLICA"
+    ), texts
+    assert page_fields(db, _LOOSE_LINES) == {"ckrel": "religion"}
+    # The text after another control is that control's own: it asks nothing of the group after it.
+    after_box = (
+        '<form><div><input type="checkbox" name="news"></div> Yes, send me the religious newsletter'
+        '<div><div><input type="radio" name="g" value="1"> A</div><div><input type="radio" name="g" value="2"> B</div></div></form>'
+    )
+    assert "question" not in _texts(db, after_box)[1], _texts(db, after_box)
+
+
+# A dental anamnesis copies name="gender" (and its values) to every yes/no question.
+_COPIED = (
+    "<form><label>Usa fio dental?</label><p><input type=radio name=gender value=M> Sim <input type=radio name=gender value=F> Não</p>"
+    "<input type=text placeholder='Se sim, quantas vezes por dia?'>"
+    "<label>Está usando medicação?</label><p><input type=radio name=gender value=M> Sim <input type=radio name=gender value=F> Não"
+    " <input type=radio name=gender value=F> Não sei</p>"
+    "<label>Possui diabetes?</label><p><input type=radio name=gender value=M> Sim <input type=radio name=gender value=F> Não</p></form>"
+)
+
+
+def test_a_name_copied_to_every_question_is_one_group_per_question(db) -> None:
+    groups = [(t["question"], t["choices"]) for t in _texts(db, _COPIED) if t.get("name") == "gender"]
+    assert groups == [
+        ("Usa fio dental?", "Sim / Não"),
+        ("Está usando medicação?", "Sim / Não / Não sei"),
+        ("Possui diabetes?", "Sim / Não"),
+    ]
+    # One question's choices stay one group: a details box between them, or a lone choice after another control.
+    one = (
+        "<form><label>Fumas?</label><input type=radio name=f value=s> Sí <input type=text name=cuanto>"
+        " <input type=radio name=f value=n> No</form>"
+    )
+    assert [t.get("choices") for t in _texts(db, one) if t.get("name") == "f"] == ["Sí / No"]

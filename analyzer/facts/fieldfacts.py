@@ -136,7 +136,11 @@ def _is_control(el: lxml.etree._Element) -> bool:
 
 
 def _question(
-    el: lxml.etree._Element, name: str, group_first: dict[str, lxml.etree._Element], labels: _Labels, answers: frozenset[str] = frozenset()
+    el: lxml.etree._Element,
+    name: str,
+    group_first: dict[lxml.etree._Element, lxml.etree._Element],
+    labels: _Labels,
+    answers: frozenset[str] = frozenset(),
 ) -> str:
     """The text just before a radio/checkbox group: the nearest preceding block with text (``_before``). The
     walk stops at another form control: text above that belongs to it, not to this group. Boxes nested under
@@ -144,7 +148,7 @@ def _question(
     of only ``answers`` words: the walk then passes the choice it labels and the question above is read with
     it ("Bent u gelovig? Ja")."""
     answer, passes = "", 0  # passes: controls the walk may pass, the choice the answer found first labels
-    for text, control in _before(group_first.get(name, el), name, labels):
+    for text, control in _before(group_first.get(el, el), name, labels):
         if control is None and (answer or not answers or not _only_answers(text, answers)):
             return f"{text} {answer}".strip()
         if control is None:
@@ -170,9 +174,18 @@ def _before(node: lxml.etree._Element, name: str, labels: _Labels) -> Iterator[t
     lone = labels.boxes.get(name, 0) <= 1
     while levels < 6 and walked < _QUESTION_WALK:
         walked += 1
+        lines: list[str] = []  # out of the group's own block: the loose text before it, a run of <br> lines read as one
         for sibling in node.itersiblings(preceding=True):
-            if lone and sibling.tag in ("br", "hr") and sibling.tail and sibling.tail.strip():
-                yield clip(sibling.tail.strip()), None  # the line the box ends
+            tail = sibling.tail.strip() if sibling.tail else ""
+            if walked > 1 and tail and (sibling.tag == "br" or not isinstance(sibling.tag, str) or not _is_control(sibling)):
+                lines.append(tail)
+                if sibling.tag == "br":
+                    continue
+            if lines:
+                yield clip(" ".join(reversed(lines))), None
+                lines = []
+            if lone and sibling.tag in ("br", "hr") and tail:
+                yield clip(tail), None  # the line the box ends
             if not isinstance(sibling.tag, str) or sibling.tag == "br":
                 continue
             if sibling.tag == "label" and labels.asks_group(sibling, name):
@@ -188,10 +201,15 @@ def _before(node: lxml.etree._Element, name: str, labels: _Labels) -> Iterator[t
                 if text:
                     yield text, None
         parent = node.getparent()
-        if parent is None or parent.tag in ("form", "body", "fieldset"):
+        stop = parent is None or parent.tag in ("form", "body", "fieldset")
+        head = parent.text.strip() if parent is not None and not stop and parent.tag != "label" and parent.text else ""
+        if lines:  # the run of lines reaches the block's start: its first line is the block's own text
+            yield clip(" ".join([head, *reversed(lines)]).strip()), None
+            head = ""
+        if stop:
             return
-        if parent.text and parent.text.strip() and parent.tag != "label":
-            yield clip(parent.text.strip()), None
+        if head:
+            yield clip(head), None
         node = parent
         if parent.tag not in _TABLE_PARTS:
             levels += 1
@@ -288,18 +306,19 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
     ids = _IdLookup(root)
     answers = context.answers if context is not None else frozenset()
     elements = [el for el in root.iter("input", "textarea", "select")]
-    group_first: dict[str, lxml.etree._Element] = {}
-    radios: dict[str, list[lxml.etree._Element]] = {}
-    for el in elements:
-        if el.tag == "input" and (el.get("type") or "").lower() in ("radio", "checkbox") and el.get("name"):
-            group_first.setdefault(el.get("name"), el)
-            if (el.get("type") or "").lower() == "radio":
-                radios.setdefault(el.get("name"), []).append(el)
+    runs = _box_runs(elements)
+    group_first: dict[lxml.etree._Element, lxml.etree._Element] = {}  # each box -> the first box of its group
+    radios: dict[tuple[str, int], list[lxml.etree._Element]] = {}
+    firsts: dict[tuple[str, int], lxml.etree._Element] = {}
+    for el, group in runs.items():
+        group_first[el] = firsts.setdefault(group, el)
+        if (el.get("type") or "").lower() == "radio":
+            radios.setdefault(group, []).append(el)
     for tag in ("input", "textarea", "select"):  # a kit component renamed to a control has no start tag of its own
         page.register(tag, [el.sourceline or 0 for el in root.iter(tag) if el.get(RENAMED) is None])
     index = {tag: 0 for tag in ("input", "textarea", "select")}
     out: list[_Control] = []
-    radio_groups: set[str] = set()
+    radio_groups: set[tuple[str, int]] = set()
     asked: dict[int, tuple[str, str, _Control | None]] = {}  # per form: what the previous control asked, its legend, the control
     for el in elements:
         i = -1  # located by lxml's line
@@ -309,18 +328,19 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
         typ = (el.get("type") or ("text" if el.tag == "input" else el.tag)).lower()
         if el.tag == "input" and typ in SKIP_TYPES:
             continue
-        if typ == "radio" and el.get("name"):
+        run = runs.get(el)
+        if typ == "radio" and run is not None:
             # One answer per radio group: report the group once, at its first choice.
-            if el.get("name") in radio_groups:
+            if run in radio_groups:
                 continue
-            radio_groups.add(el.get("name"))
+            radio_groups.add(run)
         form = _form_of(el)
         anc = _ancestors(el)
         texts = _texts(el, el.tag, typ, labels, ids, group_first, anc, grid, answers)
-        if typ == "radio" and len(radios.get(el.get("name") or "", ())) > 1:
+        if typ == "radio" and run is not None and len(radios[run]) > 1:
             # The group is reported at its first choice; what all its choices say is kept apart ("choices"):
             # an opinion scale shows in its last one, "No firm opinion".
-            texts["choices"] = _choices(radios[el.get("name")], labels, grid)
+            texts["choices"] = _choices(radios[run], labels, grid)
             texts["options"] = texts["choices"]  # the answer is one of them: "Normal / A fórceps / Cesariana"
         key = id(form)
         previous, previous_legend, before = asked.get(key, ("", "", None))
@@ -345,6 +365,40 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
             texts = _texts(el, "contenteditable", "contenteditable", labels, ids, group_first, anc, grid)
             out.append(_Control(el, "contenteditable", -1, "contenteditable", texts, _form_of(el), anc))
     return out
+
+
+def _box_runs(elements: list[lxml.etree._Element]) -> dict[lxml.etree._Element, tuple[str, int]]:
+    """Each named radio or checkbox -> its group: its name, and which run of that name it is in. Boxes of one name
+    are one group, except where a form copies one name to every question ("Usa fio dental? ( ) Sim ( ) Não",
+    then a text box, then "Tem pressão alta? ( ) Sim ( ) Não", each named "gender"): a control of another name
+    between two boxes, or a box whose value is the run's first box's again (the choices start over), starts a new
+    run, kept only when it and the run before both hold two boxes or more (a "( ) Yes [details] ( ) No" stays one
+    question)."""
+    order: dict[str, list[list[lxml.etree._Element]]] = {}
+    previous = ""
+    for el in elements:
+        typ = (el.get("type") or "").lower()
+        if el.tag == "input" and typ in SKIP_TYPES:
+            continue
+        name = el.get("name") or ""
+        if el.tag == "input" and typ in ("radio", "checkbox") and name:
+            groups = order.setdefault(name, [])
+            value = el.get("value")
+            if not groups or previous != name or (value and value == groups[-1][0].get("value")):
+                groups.append([])
+            groups[-1].append(el)
+        previous = name or "\x00"
+    runs: dict[lxml.etree._Element, tuple[str, int]] = {}
+    for name, groups in order.items():
+        merged: list[list[lxml.etree._Element]] = []
+        for group in groups:
+            if merged and (len(group) < 2 or len(merged[-1]) < 2):
+                merged[-1].extend(group)
+            else:
+                merged.append(group)
+        for k, group in enumerate(merged):
+            runs.update((el, (name, k)) for el in group)
+    return runs
 
 
 def _answers_alongside(el: lxml.etree._Element, before: _Control) -> bool:
@@ -1047,7 +1101,7 @@ def _texts(
     typ: str,
     labels: _Labels,
     ids: _IdLookup,
-    group_first: dict,
+    group_first: dict[lxml.etree._Element, lxml.etree._Element],
     anc: tuple,
     grid: GridReader,
     answers: frozenset[str] = frozenset(),
