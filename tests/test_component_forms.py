@@ -161,3 +161,61 @@ def test_a_jsp_reads_a_tag_librarys_own_prefix(tmp_path: Path, taglib: str, cate
     assert got.get("medication") == category, got
     # Spring's password tag is known by its list only (its name ends in no control): read under Spring's prefix alone.
     assert got.get("secret") == ("credentials" if "springframework" in taglib else None), got
+
+
+_IONIC = """import { IonItem, IonLabel, IonRadio, IonRadioGroup, IonSelect, IonSelectOption } from '@ionic/react';
+export const Verwijzing = () => {
+  const [specialist, setSpecialist] = useState('');
+  const [eerderBehandeld, setEerderBehandeld] = useState('');
+  return (
+    <IonList>
+      <IonItem>
+        <IonLabel>Specialist:</IonLabel>
+        <IonSelect value={specialist} placeholder="Selecteer een specialist" onIonChange={e => setSpecialist(e.detail.value)}>
+          <IonSelectOption value="Cardioloog">Cardioloog</IonSelectOption>
+          <IonSelectOption value="Oncoloog">Oncoloog</IonSelectOption>
+        </IonSelect>
+      </IonItem>
+      <IonItem>
+        <IonRadioGroup value={eerderBehandeld} onIonChange={e => setEerderBehandeld(e.detail.value)}>
+          <div><p>Bent u al eerder voor deze klacht behandeld?</p></div>
+          <IonItem lines="none"><IonLabel slot="end">Ja</IonLabel><IonRadio slot="end" value="Ja" /></IonItem>
+          <IonItem lines="none"><IonLabel slot="end">Nee</IonLabel><IonRadio slot="end" value="Nee" /></IonItem>
+        </IonRadioGroup>
+      </IonItem>
+      <IonRadioGroup value={zichtbaar}><IonRadio value="a" /><IonRadio value="b" /></IonRadioGroup>
+    </IonList>
+  );
+};
+"""
+
+
+def test_ionic_react_controls_and_a_bound_radio_group(tmp_path: Path) -> None:
+    # IonSelect with IonSelectOption is a select labelled by its item's IonLabel; the radios of an IonRadioGroup bound to
+    # state are one group named by that state, each choice labelled by the IonLabel in its own IonItem.
+    read = {s.name: (s.line, s.tag, s.texts) for s in _read_controls(tmp_path / "Verwijzing.tsx", _IONIC)}
+    line, tag, texts = read["specialist"]
+    assert (line, tag, texts.get("label"), texts.get("options")) == (9, "select", "Specialist:", "Cardioloog Oncoloog"), read
+    line, tag, texts = read["eerderBehandeld"]
+    assert (line, texts.get("choices")) == (17, "Ja / Nee"), read
+    assert texts["question"].startswith("Bent u al eerder voor deze klacht behandeld?"), texts
+    # A group bound to any state names its radios by it, labelled or not: one control with its two choices.
+    assert read["zichtbaar"][2].get("choices") == "a / b"
+
+
+def _read_controls(path: Path, text: str) -> list:
+    """Every control one file gives, classified or not (the scan reports only the sensitive ones)."""
+    from analyzer import signatures
+    from analyzer.facts import fieldfacts
+    from analyzer.read.discover import SourceFile, classify
+    from analyzer.read.engine import analyze
+    from analyzer.signatures.lexicon import Classification
+
+    path.write_text(text, encoding="utf-8")
+    kept = fieldfacts._site
+    placeholder = Classification("-", 0.0, ())
+    fieldfacts._site = lambda page, c: kept(page, c) or fieldfacts._located(page, c, placeholder)
+    try:
+        return analyze(SourceFile(path, path.name, classify(path)), signatures.load(), 10 * 1024 * 1024).fields
+    finally:
+        fieldfacts._site = kept

@@ -182,3 +182,27 @@ def test_many_bound_props_over_a_long_script_are_read_in_bounded_time(tmp_path: 
         fields = scan_text(tmp_path, page, db, "Big.vue").fields
     # Each prop reads its own member's literal: 3,000 religion fields named by the script.
     assert len(fields) == 3000 and {f.name for f in fields} == {f"campo_{i}" for i in range(3000)}, len(fields)
+
+
+_DATE_PICKERS = """<template>
+  <form>
+    <form-group label="Wann wurdest du getauft?">
+      <datepicker v-model="record.konfi.taufe.datum" typeable input-format="dd.MM.yyyy" />
+    </form-group>
+    <form-group label="Diagnose gestellt am">
+      <DateTimePicker v-model="form.diagnose_datum" />
+    </form-group>
+    <form-group label="Seit wann besteht die Allergie?">
+      <color-picker v-model="form.allergie_farbe" />
+    </form-group>
+  </form>
+</template>
+"""
+
+
+def test_a_date_picker_bound_to_a_field_is_an_input(tmp_path: Path, db) -> None:
+    fields = _fields(scan_text(tmp_path, _DATE_PICKERS, db, "Anmeldung.vue"))
+    # vuejs-datepicker's <datepicker> and a kit's DateTimePicker are inputs, labelled by the group around them.
+    assert fields.get("datum") == "religion" and fields.get("diagnose_datum") == "health", fields
+    # A picker of anything else is no control.
+    assert "allergie_farbe" not in fields, fields

@@ -131,6 +131,8 @@ class _Writer:
         # react-hook-form's <FormField name="religion" render={…}> / <Controller name=…>: a component that
         # renders nothing we know names the control its render prop or children write ({...field} carries it).
         field_name = self._prop(opening, "name") if not tag and opening is not None else None
+        if not field_name and not tag and opening is not None and name.endswith(self.bindings.groups):
+            field_name = self._bound_name(opening)  # <IonRadioGroup value={eerderBehandeld}>: its radios' name
         if field_name:
             self.names.append(field_name)
         if tag in _NATIVE and self.names and not any(k == "name" for k, _ in attrs):

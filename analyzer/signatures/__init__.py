@@ -540,6 +540,7 @@ class JsxBindings:
     choice_key_prefixes: tuple[str, ...] = ()  # else every key starting so (labelDe, labelEn)
     slots: frozenset[str] = frozenset()  # a slot whose one child is the field's control: shadcn/ui's FormControl
     slot_parents: frozenset[str] = frozenset()  # what such a slot stands in: FormItem
+    groups: tuple[str, ...] = ()  # name endings of choice groups whose bound state names their choices: RadioGroup
 
 
 @dataclass(frozen=True)
@@ -1189,6 +1190,7 @@ def _jsx_bindings(data: dict[str, Any]) -> JsxBindings:
         **words,
         choice_keys=tuple(b.get("choice_keys", [])),
         choice_key_prefixes=tuple(k.lower() for k in b.get("choice_key_prefixes", [])),
+        groups=tuple(b.get("groups", [])),
     )
 
 

@@ -672,6 +672,7 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
                 "choice_key_prefixes",
                 "slots",
                 "slot_parents",
+                "groups",
             )
         }
     ),
