@@ -100,6 +100,9 @@ MUST_FLAG = {
         "sex-life",
     ),
     "polish-partner-sought": (field(label="Szukam", options="Kobiety Mężczyzny", type_="select"), "sex-life"),
+    "english-i-look-for": (field(label="I look for", options="a man a woman a man or a woman", type_="select"), "sex-life"),
+    # A box of its own that says whom one seeks ("Seeking men", then "Seeking women").
+    "english-seeking-box": (field(options="Seeking women", type_="checkbox"), "sex-life"),
     "danish-tired-and-appetite-weak-pair": (
         field(question="Føler du dig træt og uden appetit?", options="Ja Nej", type_="radio"),
         "health",
@@ -159,6 +162,8 @@ MUST_NOT_FLAG = {
     "spanish-topics-of-interest-is-not-religion": field(label="Áreas de interés", options="Deporte Religión Política", type_="select"),
     "own-gender-is-not-sex-life": field(label="Gender", options="Male Female", type_="select"),
     "shop-department-looking-for": field(label="Looking for", options="Men Women Kids Home", type_="select"),
+    # One sex beside a verb among a labelled select's options is a shop's filter, not a partner sought.
+    "shop-filter-one-sex": field(label="Categoria", options="Cerca Uomo", type_="select"),
     "french-pastry-is-not-dutch-religion": field(label="Religieuse au chocolat (quantité)", name="qte_religieuse"),
     "one-sleep-word-alone-is-not-health": field(label="Sleep", name="sleep"),
     "advice-topic-sleep-is-not-health": field(

@@ -42,12 +42,15 @@ def test_a_question_that_asks_for_a_decision_is_no_data(db) -> None:
         "<select id=n name=notify><option>No thanks</option><option>Yes, by e-mail</option></select>"
         "<label for=w>Sollen wir Ihren Hausarzt informieren?</label>"
         "<select id=w name=hausarzt><option>Ja</option><option>Nein</option></select>"
+        "<p>Wilt u vooraf contact met de arts hierover?</p>"
+        "<input type=radio name=contact id=c1><label for=c1>Ja</label><input type=radio name=contact id=c2><label for=c2>Nee</label>"
         "<label for=d>May we ask whether you have a disability?</label>"
         "<select id=d name=disability><option>Yes</option><option>No</option></select>"
         "</form>"
     )
     found = page_fields(db, html)
     assert "send" not in found and "notify" not in found and "hausarzt" not in found  # not even as a record section's answer
+    assert "contact" not in found  # asking to be contacted by the doctor
     # Asking permission to ask is asking for the fact.
     assert found["has"] == "health" and found["o"] == "health" and found["disability"] == "health"
 

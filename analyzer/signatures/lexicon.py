@@ -599,9 +599,10 @@ def _partner_sought(texts: dict[str, str], context: ContextWords) -> Classificat
     said: set[str] = set()
     if not seeking:
         # The options say who seeks whom ("Donna cerca Uomo / Uomo cerca Uomo / Coppie", "Man seeking woman"):
-        # each names the sex of the one who seeks and of the one sought.
+        # each names the sex of the one who seeks and of the one sought; a box's own text with no label or question
+        # beside it, the one sought ("Seeking men").
         found = context.seeking.matches(options)
-        seeking = found[0].text if found and len(sexes) >= 2 else ""
+        seeking = found[0].text if found and (len(sexes) >= 2 or (sexes and not asked)) else ""
         said = {w for t in found for w, _ in t.parts}
     # Only sexes ("Un homme", "Females Males Both"), not a shop's "Men Women Kids"; a choice may repeat its
     # question as its first, empty option ("Looking For * / Bride (Female) / Groom (Male)").
