@@ -101,6 +101,10 @@ MUST_FLAG = {
     ),
     "polish-partner-sought": (field(label="Szukam", options="Kobiety Mężczyzny", type_="select"), "sex-life"),
     "english-i-look-for": (field(label="I look for", options="a man a woman a man or a woman", type_="select"), "sex-life"),
+    # A dating profile's drinking habit is alcohol use, whatever page it stands on.
+    "english-do-you-drink": (field(label="Do you drink?", options="I will tell you later No Rarely Often", type_="select"), "health"),
+    "spanish-drinking-habit": (field(label="Habito de bebida:", options="No tomo De vez en cuando", type_="select"), "health"),
+    "dutch-drinking-habits": (field(label="Drinkgewoontes", options="Ik drink vaak Sociaal Ik drink nooit", type_="select"), "health"),
     # A box of its own that says whom one seeks ("Seeking men", then "Seeking women").
     "english-seeking-box": (field(options="Seeking women", type_="checkbox"), "sex-life"),
     "danish-tired-and-appetite-weak-pair": (
@@ -164,6 +168,10 @@ MUST_NOT_FLAG = {
     "shop-department-looking-for": field(label="Looking for", options="Men Women Kids Home", type_="select"),
     # One sex beside a verb among a labelled select's options is a shop's filter, not a partner sought.
     "shop-filter-one-sex": field(label="Categoria", options="Cerca Uomo", type_="select"),
+    # A drink named, or a drink chosen, is no alcohol habit.
+    "english-do-you-drink-coffee": field(label="Do you drink coffee?"),
+    "english-drink-with-dinner": field(label="What do you drink with dinner?"),
+    "dutch-favourite-drink": field(label="Wat drink je het liefst?"),
     "french-pastry-is-not-dutch-religion": field(label="Religieuse au chocolat (quantité)", name="qte_religieuse"),
     "one-sleep-word-alone-is-not-health": field(label="Sleep", name="sleep"),
     "advice-topic-sleep-is-not-health": field(

@@ -260,10 +260,28 @@ _NUTRITIONIST_IT = """<title>Nuovo Cliente</title>
 </form>"""
 
 
+_ADMISSION_PL = """<h1>To jest przyjęcie pacjenta</h1>
+<form>
+  <input name="bedNumber" type="number" placeholder="Numer łóżka">
+  <label for=d>Planowana data wypisu:</label><input id=d name=plannedReleaseDate type=date>
+  <label for=t>Godzina wypisu</label><input id=t name=plannedReleaseTime type=time>
+  <label for=n>Imię i nazwisko</label><input id=n name=imie>
+</form>"""
+
+_MEDICAL_CARD_RU = """<h1>Создание мед. карты</h1>
+<form>
+  <label for=o>Отделение:</label><input id=o name=o>
+  <label for=p>Наименование направившей организации:</label><input id=p name=p>
+  <label for=f>ФИО:</label><input id=f name=f>
+</form>"""
+
+
 @pytest.mark.parametrize(
     ("html", "fired", "kept"),
     [
         (_WARD_IT, ("rad", "prov", "tipo", "dest", "ev", "sit", "rac", "cv"), ("nome",)),
+        (_ADMISSION_PL, ("bedNumber", "plannedReleaseDate", "plannedReleaseTime"), ("imie",)),
+        (_MEDICAL_CARD_RU, ("o", "p"), ("f",)),
         (_EXAMINATION_CS, ("rot", "rot2", "vy"), ("kl",)),
         (_PUPIL_CARE_NL, ("sig", "wzd"), ("clb",)),
         (_NUTRITIONIST_IT, ("no",), ("pr",)),
