@@ -101,6 +101,14 @@ MUST_FLAG = {
     ),
     "polish-partner-sought": (field(label="Szukam", options="Kobiety Mężczyzny", type_="select"), "sex-life"),
     "english-i-look-for": (field(label="I look for", options="a man a woman a man or a woman", type_="select"), "sex-life"),
+    # A blood test asked for or described (a GP app's "Bloedonderzoek"), and a witness's preaching report.
+    "dutch-blood-test": (field(label="Bloedonderzoek: doel van het onderzoek"), "health"),
+    "german-blood-sample": (field(label="Datum der letzten Blutabnahme"), "health"),
+    "french-preaching-report": (field(label="Rapport de prédication"), "religion"),
+    # Special (educational) needs, written in each language as "special needs" is in English.
+    "czech-specific-needs": (field(label="Specifické potřeby"), "health"),
+    "french-specific-needs": (field(label="Avez-vous des besoins spécifiques ?"), "health"),
+    "german-special-needs": (field(label="Besondere Bedürfnisse"), "health"),
     # A dating profile's drinking habit is alcohol use, whatever page it stands on.
     "english-do-you-drink": (field(label="Do you drink?", options="I will tell you later No Rarely Often", type_="select"), "health"),
     "spanish-drinking-habit": (field(label="Habito de bebida:", options="No tomo De vez en cuando", type_="select"), "health"),

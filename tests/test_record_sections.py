@@ -268,6 +268,29 @@ _ADMISSION_PL = """<h1>To jest przyjęcie pacjenta</h1>
   <label for=n>Imię i nazwisko</label><input id=n name=imie>
 </form>"""
 
+_WALK_TEST_DA = """<h1>Fysio redskaber</h1>
+<form>
+  <h3>6-minuttersgangtest</h3>
+  <label for=a>Alder (år):</label><input id=a name=alder type=number>
+  <label for=g>Gangdistance (meter):</label><input id=g name=distance type=number>
+  <label for=t>Tidsforbrug i 1. forsøg (sek.):</label><input id=t name=tid1 type=number>
+</form>"""
+
+_PATIENT_FILE_NL = """<h2>Dossier bewerken</h2>
+<form>
+  <label for=b>Datum van binnenkomst</label><input id=b name=DateOfArrival type=date>
+  <label for=o>Datum van ontslag</label><input id=o name=DateOfDeparture type=date>
+  <label for=d>Duur per sessie</label><input id=d name=SessionDuration type=number>
+  <label for=n>Naam</label><input id=n name=naam>
+</form>"""
+
+_CHARITY_WALK = """<h1>Sponsored walk 2025</h1>
+<form>
+  <h3>Your walk</h3>
+  <label for=g>Walk distance (km)</label><input id=g name=distance type=number>
+  <label for=t>Expected time</label><input id=t name=tid type=number>
+</form>"""
+
 _MEDICAL_CARD_RU = """<h1>Создание мед. карты</h1>
 <form>
   <label for=o>Отделение:</label><input id=o name=o>
@@ -282,6 +305,7 @@ _MEDICAL_CARD_RU = """<h1>Создание мед. карты</h1>
         (_WARD_IT, ("rad", "prov", "tipo", "dest", "ev", "sit", "rac", "cv"), ("nome",)),
         (_ADMISSION_PL, ("bedNumber", "plannedReleaseDate", "plannedReleaseTime"), ("imie",)),
         (_MEDICAL_CARD_RU, ("o", "p"), ("f",)),
+        (_WALK_TEST_DA, ("distance", "tid1"), ("alder",)),
         (_EXAMINATION_CS, ("rot", "rot2", "vy"), ("kl",)),
         (_PUPIL_CARE_NL, ("sig", "wzd"), ("clb",)),
         (_NUTRITIONIST_IT, ("no",), ("pr",)),
@@ -322,7 +346,7 @@ _SHOP_DEVICES = """<h1>Ordine forniture – Farmacia Centrale</h1>
 </form>"""
 
 
-@pytest.mark.parametrize("html", [_RESIGNATION_IT, _SCHOOL_ADMISSION, _SHOP_DEVICES])
+@pytest.mark.parametrize("html", [_RESIGNATION_IT, _SCHOOL_ADMISSION, _SHOP_DEVICES, _CHARITY_WALK])
 def test_a_resignation_and_a_school_admission_are_no_clinical_records(db, html) -> None:
     assert _sites(db, html) == _sites(db, html, sections=False) == {}
 
@@ -479,3 +503,11 @@ def test_an_app_named_for_a_record_does_not_make_each_of_its_pages_one(db) -> No
     # Only the file's name and its folder count: the repository or app above them names the whole app.
     assert _sites_at(db, _UNTITLED, "anamnese-online/src/templates/settings.html") == {}
     assert _sites_at(db, _UNTITLED, "administration/zaznamy.php") == {}
+
+
+def test_a_patient_file_named_by_its_path_is_a_record(db) -> None:
+    # An ASP.NET view of a physiotherapy practice's patient files: its dates and session length are the record's.
+    sites = _sites_at(db, _PATIENT_FILE_NL, "FysioApp/Views/PatientFiles/Create.cshtml")
+    assert sites == {"DateOfArrival": "health", "DateOfDeparture": "health", "SessionDuration": "health"}, sites
+    # The same form in a file named for something else (a booking's) names no record.
+    assert _sites_at(db, _PATIENT_FILE_NL, "FysioApp/Views/Bookings/Create.cshtml") == {}
