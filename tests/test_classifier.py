@@ -105,6 +105,13 @@ MUST_FLAG = {
     "dutch-blood-test": (field(label="Bloedonderzoek: doel van het onderzoek"), "health"),
     "german-blood-sample": (field(label="Datum der letzten Blutabnahme"), "health"),
     "french-preaching-report": (field(label="Rapport de prédication"), "religion"),
+    # A common misspelling of baptism, a work-injury claim, a Russian health insurer written with "мед.".
+    "spanish-baptism-misspelt": (field(label="Fecha Bautizmo"), "religion"),
+    "english-workers-compensation": (
+        field(question="Have you ever filed for or received workman's compensation?", options="YES NO", type_="radio"),
+        "health",
+    ),
+    "russian-health-insurer-abbreviated": (field(label="Наименование страховой мед. организации:"), "health"),
     # Special (educational) needs, written in each language as "special needs" is in English.
     "czech-specific-needs": (field(label="Specifické potřeby"), "health"),
     "french-specific-needs": (field(label="Avez-vous des besoins spécifiques ?"), "health"),

@@ -51,6 +51,16 @@ def test_a_question_that_asks_for_a_decision_is_no_data(db) -> None:
     found = page_fields(db, html)
     assert "send" not in found and "notify" not in found and "hausarzt" not in found  # not even as a record section's answer
     assert "contact" not in found  # asking to be contacted by the doctor
+    # The same request as a lone box's own text, under a referral's heading, beside boxes that ask for health.
+    box = (
+        "<form><h2>Doorverwijzing</h2>"
+        "<label><input type=checkbox name=eerder> Bent u al eerder voor deze klacht behandeld?</label>"
+        "<label><input type=checkbox name=spec> Bent u al eerder bij deze specialist geweest?</label>"
+        "<label><input type=checkbox name=onderzocht> Bent u hier al eerder op onderzocht?</label>"
+        "<label><input type=checkbox name=bellen> Wilt u vooraf contact met de arts hierover?</label></form>"
+    )
+    boxes = page_fields(db, box)
+    assert boxes.get("eerder") == "health" and "bellen" not in boxes, boxes
     # Asking permission to ask is asking for the fact.
     assert found["has"] == "health" and found["o"] == "health" and found["disability"] == "health"
 

@@ -583,7 +583,7 @@ def _with_topics(
                     if page_sources is None:
                         page_sources = _page_sources(root, path)
                     around = topic_of(sources(c) + page_sources, categories)
-                    c.found = from_list(c.read, c.typ, in_list, consent, around)
+                    c.found = from_list(c.read, c.typ, in_list, consent, around, context)
             if c.found is None and context.sections is not None:
                 if records is None:  # one look at the page's headings first: most pages name no record
                     records = _names_a_record(root, controls, context.sections, path)

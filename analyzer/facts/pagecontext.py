@@ -29,10 +29,10 @@ from analyzer.signatures.lexicon import (
     SectionWords,
     TermIndex,
     Topic,
-    asks_decision,
     asks_occupation,
     asks_referral,
     asks_size,
+    box_asks_decision,
     gives_consent,
     hinted,
     starts_with_lookup,
@@ -316,20 +316,25 @@ def _list_topic(texts: list[dict[str, str]], found: list[Classification | None],
 
 
 def from_list(
-    texts: dict[str, str], input_type: str, topic: Topic | None, consent: TermIndex | None, around: Topic | None
+    texts: dict[str, str],
+    input_type: str,
+    topic: Topic | None,
+    consent: TermIndex | None,
+    around: Topic | None,
+    context: ContextWords | None = None,
 ) -> Classification | None:
     """An unclassified checkbox of such a list takes the list's category when the page or form it
     stands on is about that category too (``around``: its section heading, form, page title or path;
     a studio's "Why did you come? [ ] back pain [ ] depression [ ] loneliness [ ] curiosity" on a page
-    that names no health topic lists reasons, not conditions), unless it gives consent or says more
-    than an item does."""
+    that names no health topic lists reasons, not conditions), unless it gives consent, asks for a
+    decision ("Wilt u vooraf contact met de arts hierover?") or says more than an item does."""
     if topic is None or around is None or around.category != topic.category or input_type.lower() != "checkbox":
         return None
     item = texts.get("options") or texts.get("label") or ""
     words = tokens(item)
     if not words or len(words) > _LIST_ITEM_WORDS:
         return None
-    if gives_consent(texts, consent):
+    if gives_consent(texts, consent) or (context is not None and box_asks_decision(texts, input_type, context)):
         return None
     return Classification(topic.category, 0.6, ("list item",), topic.evidence)
 
@@ -390,7 +395,7 @@ def from_record_section(
         return None
     if consent is not None and typ == "checkbox" and any(consent.matches(t) for t in said):
         return None
-    if typ in CHOICE_TYPES and asks_decision(texts, context):  # "Would you like us to send your records…?"
+    if typ in CHOICE_TYPES and box_asks_decision(texts, typ, context):  # "Would you like us to send your records…?"
         return None
     if asks_referral(texts, context):  # "Wie haben Sie unsere Praxis gefunden?" and its "Von wem?"
         return None
