@@ -112,6 +112,14 @@ MUST_FLAG = {
         "health",
     ),
     "russian-health-insurer-abbreviated": (field(label="Наименование страховой мед. организации:"), "health"),
+    # Pronouns asked in every language, as "pronouns" is in English; a Czech and a German health-insurer code;
+    # an RNA sample's concentration; the parish office one belongs to.
+    "polish-pronouns": (field(label="Zaimki", options="on/jego ona/jej", type_="select"), "sex-life"),
+    "german-pronouns": (field(label="Mit welchen Pronomen möchtest du angesprochen werden?"), "sex-life"),
+    "czech-vzp": (field(label="VZP"), "health"),
+    "german-kk-number": (field(label="KK-Nr."), "health"),
+    "czech-rna-concentration": (field(label="koncentrace RNA"), "genetic"),
+    "german-parish-office": (field(label="Zuständiges Pfarramt"), "religion"),
     # Special (educational) needs, written in each language as "special needs" is in English.
     "czech-specific-needs": (field(label="Specifické potřeby"), "health"),
     "french-specific-needs": (field(label="Avez-vous des besoins spécifiques ?"), "health"),
