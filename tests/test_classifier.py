@@ -120,6 +120,8 @@ MUST_FLAG = {
     "german-kk-number": (field(label="KK-Nr."), "health"),
     "czech-rna-concentration": (field(label="koncentrace RNA"), "genetic"),
     "german-parish-office": (field(label="Zuständiges Pfarramt"), "religion"),
+    # Argentina's and Mexico's bank account codes.
+    "spanish-cbu": (field(label="CBU"), "financial"),
     # Special (educational) needs, written in each language as "special needs" is in English.
     "czech-specific-needs": (field(label="Specifické potřeby"), "health"),
     "french-specific-needs": (field(label="Avez-vous des besoins spécifiques ?"), "health"),
