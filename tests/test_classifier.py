@@ -120,6 +120,13 @@ MUST_FLAG = {
     "german-kk-number": (field(label="KK-Nr."), "health"),
     "czech-rna-concentration": (field(label="koncentrace RNA"), "genetic"),
     "german-parish-office": (field(label="Zuständiges Pfarramt"), "religion"),
+    # A Colombian health insurer (EPS), Mexican social-security entitlement, the date of the last period written short,
+    # a joint disease of haemophilia, a physically disabled person.
+    "spanish-eps": (field(label="EPS *"), "health"),
+    "spanish-derechohabiencia": (field(label="Derechohabiencia"), "health"),
+    "spanish-last-period-abbreviation": (field(label="F.U.M"), "health"),
+    "spanish-arthropathy": (field(label="Artropatia Hemolitica", options="Sí No", type_="select"), "health"),
+    "portuguese-physically-disabled": (field(question="Deficiente Físico", options="Sim Não", type_="radio"), "health"),
     # Argentina's and Mexico's bank account codes.
     "spanish-cbu": (field(label="CBU"), "financial"),
     # Special (educational) needs, written in each language as "special needs" is in English.
@@ -193,6 +200,7 @@ MUST_NOT_FLAG = {
     "shop-department-looking-for": field(label="Looking for", options="Men Women Kids Home", type_="select"),
     # One sex beside a verb among a labelled select's options is a shop's filter, not a partner sought.
     "shop-filter-one-sex": field(label="Categoria", options="Cerca Uomo", type_="select"),
+    "earnings-per-share-is-not-a-health-insurer": field(label="Earnings per share (EPS)"),
     # A drink named, or a drink chosen, is no alcohol habit.
     "english-do-you-drink-coffee": field(label="Do you drink coffee?"),
     "english-drink-with-dinner": field(label="What do you drink with dinner?"),
