@@ -127,6 +127,13 @@ MUST_FLAG = {
     "spanish-last-period-abbreviation": (field(label="F.U.M"), "health"),
     "spanish-arthropathy": (field(label="Artropatia Hemolitica", options="Sí No", type_="select"), "health"),
     "portuguese-physically-disabled": (field(question="Deficiente Físico", options="Sim Não", type_="radio"), "health"),
+    # A Russian medical institution (ЛПУ), a member removed from a church by excommunication, a thumb enrolled.
+    "russian-medical-institution": (field(label="ЛПУ по месту жительства"), "health"),
+    "english-removed-by-excommunication": (
+        field(label="Removed By", options="Death Excommunication Inactivity Moved", type_="select"),
+        "religion",
+    ),
+    "english-thumb-enrolment": (field(label="Confirm to Register this Thumb", type_="checkbox"), "biometric"),
     # Argentina's and Mexico's bank account codes.
     "spanish-cbu": (field(label="CBU"), "financial"),
     # Special (educational) needs, written in each language as "special needs" is in English.
