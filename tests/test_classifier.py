@@ -120,9 +120,9 @@ MUST_FLAG = {
     "german-kk-number": (field(label="KK-Nr."), "health"),
     "czech-rna-concentration": (field(label="koncentrace RNA"), "genetic"),
     "german-parish-office": (field(label="Zuständiges Pfarramt"), "religion"),
-    # A Colombian health insurer (EPS), Mexican social-security entitlement, the date of the last period written short,
+    # A Colombian health insurer named (EPS), Mexican social-security entitlement, the date of the last period written short,
     # a joint disease of haemophilia, a physically disabled person.
-    "spanish-eps": (field(label="EPS *"), "health"),
+    "spanish-eps-named": (field(label="Nombre de la EPS a la que está afiliado"), "health"),
     "spanish-derechohabiencia": (field(label="Derechohabiencia"), "health"),
     "spanish-last-period-abbreviation": (field(label="F.U.M"), "health"),
     "spanish-arthropathy": (field(label="Artropatia Hemolitica", options="Sí No", type_="select"), "health"),
@@ -208,6 +208,8 @@ MUST_NOT_FLAG = {
     # One sex beside a verb among a labelled select's options is a shop's filter, not a partner sought.
     "shop-filter-one-sex": field(label="Categoria", options="Cerca Uomo", type_="select"),
     "earnings-per-share-is-not-a-health-insurer": field(label="Earnings per share (EPS)"),
+    # "EPS" alone is weak: an admin's billing page sorts and filters by insurer ("Orden: Num. Cuenta / Fecha / Eps").
+    "billing-sort-by-insurer": field(label="Orden:", options="Num. Cuenta Fecha Eps", type_="select"),
     # A drink named, or a drink chosen, is no alcohol habit.
     "english-do-you-drink-coffee": field(label="Do you drink coffee?"),
     "english-drink-with-dinner": field(label="What do you drink with dinner?"),
