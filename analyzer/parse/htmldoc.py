@@ -29,14 +29,15 @@ _LXML_LINE_CAP = 65535
 _TAG_STOP = re.compile(r"[>\"']")
 
 
-def tag_end(text: str, start: int) -> int:
-    """Offset of the ``>`` that closes the start tag at ``start``, or -1. A quoted attribute value is
-    skipped as lxml skips it, so an inline handler's arrow (``oninput="…c=>c.toUpperCase()"``, Alpine's
-    ``@click="() => open = !open"``) does not end the tag; a quote not after ``=`` is text, and a value
-    whose quote never closes ends at the first ``>`` as before."""
+def tag_end(text: str, start: int, end: int | None = None) -> int:
+    """Offset of the ``>`` that closes the start tag at ``start`` (before ``end``), or -1. A quoted attribute
+    value is skipped as lxml skips it, so an inline handler's arrow (``oninput="…c=>c.toUpperCase()"``, Alpine's
+    ``@click="() => open = !open"``) does not end the tag; a quote not after ``=`` is text, and a value whose
+    quote never closes ends at the first ``>`` as before. The HTML readers share it (``prose`` too)."""
+    limit = len(text) if end is None else end
     i = start
     while True:
-        m = _TAG_STOP.search(text, i)
+        m = _TAG_STOP.search(text, i, limit)
         if m is None:
             return -1
         at = m.start()
@@ -48,9 +49,9 @@ def tag_end(text: str, start: int) -> int:
         if text[before] != "=":
             i = at + 1
             continue
-        close = text.find(m.group(), at + 1)
+        close = text.find(m.group(), at + 1, limit)
         if close < 0:
-            return text.find(">", start)
+            return text.find(">", start, limit)
         i = close + 1
 
 

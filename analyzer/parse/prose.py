@@ -22,7 +22,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from analyzer.parse import frontmatter
+from analyzer.parse import frontmatter, htmldoc
 from analyzer.parse.positions import line_col
 
 # Elements whose content is not prose (raw text or not rendered as text).
@@ -178,7 +178,8 @@ def _read_html(out: Prose, start: int, end: int, markdown: bool, skip: frozenset
             out.copy(m.start(), m.end())
             at = m.end()
             continue
-        tag_end = _tag_end(text, m.end(), end)
+        close = htmldoc.tag_end(text, m.end(), end)
+        tag_end = close + 1 if close >= 0 else end
         if not closing and name in skip:
             body_end = _raw_end(text, name, tag_end, end)
             if name == "head":
@@ -244,23 +245,6 @@ def _copy_text(out: Prose, start: int, end: int, markdown: bool) -> None:
         else:
             out.copy(at, slash + 1)
             at = slash + 1
-
-
-def _tag_end(text: str, at: int, end: int) -> int:
-    """The offset after a tag's ``>``, skipping quoted attribute values."""
-    quote = None
-    i = at
-    while i < end:
-        c = text[i]
-        if quote:
-            if c == quote:
-                quote = None
-        elif c in "\"'":
-            quote = c
-        elif c == ">":
-            return i + 1
-        i += 1
-    return end
 
 
 def _raw_end(text: str, name: str, at: int, end: int) -> int:
