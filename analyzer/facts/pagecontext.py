@@ -29,10 +29,10 @@ from analyzer.signatures.lexicon import (
     SectionWords,
     TermIndex,
     Topic,
+    asks_decision,
     asks_occupation,
     asks_referral,
     asks_size,
-    box_asks_decision,
     gives_consent,
     hinted,
     starts_with_lookup,
@@ -334,7 +334,7 @@ def from_list(
     words = tokens(item)
     if not words or len(words) > _LIST_ITEM_WORDS:
         return None
-    if gives_consent(texts, consent) or (context is not None and box_asks_decision(texts, input_type, context)):
+    if gives_consent(texts, consent) or (context is not None and asks_decision(texts, input_type, context)):
         return None
     return Classification(topic.category, 0.6, ("list item",), topic.evidence)
 
@@ -395,7 +395,7 @@ def from_record_section(
         return None
     if consent is not None and typ == "checkbox" and any(consent.matches(t) for t in said):
         return None
-    if typ in CHOICE_TYPES and box_asks_decision(texts, typ, context):  # "Would you like us to send your records…?"
+    if typ in CHOICE_TYPES and asks_decision(texts, typ, context):  # "Would you like us to send your records…?"
         return None
     if asks_referral(texts, context):  # "Wie haben Sie unsere Praxis gefunden?" and its "Von wem?"
         return None

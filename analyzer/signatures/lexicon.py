@@ -414,7 +414,7 @@ def classify(
     typ = input_type.lower()
     if typ == "checkbox" and gives_consent(texts, consent):
         return _consented_data(texts, categories) or _adheres(texts, topic, context)
-    if context is not None and typ in CHOICE_TYPES and box_asks_decision(texts, typ, context):
+    if context is not None and typ in CHOICE_TYPES and asks_decision(texts, typ, context):
         return None  # "Would you like us to send your records to your family physician? Yes / No"
     if context is not None and asks_size(texts, typ, context):
         return None  # "Talla: S / M / L / XL" is a T-shirt's size, not the visitor's height
@@ -661,21 +661,15 @@ def asks_referral(texts: dict[str, str], context: ContextWords) -> bool:
     return any(context.referral.matches(tokens(texts[s])) for s in ("question", "label", "legend") if texts.get(s))
 
 
-def asks_decision(texts: dict[str, str], context: ContextWords) -> bool:
+def asks_decision(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:
     """A choice whose question asks whether the visitor wants the site to do something ("Would you like
-    us to notify you…?", "Sollen wir Ihren Hausarzt informieren?"): its answer is a decision, not data
-    (``requests`` in signatures/field_context.toml)."""
+    us to notify you…?", "Sollen wir Ihren Hausarzt informieren?", "[ ] Wilt u vooraf contact met de arts
+    hierover?" as a lone box's own text): its answer is a decision, not data (``requests`` in
+    signatures/field_context.toml)."""
     if context.requests is None:
         return False
-    return any(context.requests.matches(tokens(texts[s])) for s in ("question", "label") if texts.get(s))
-
-
-def box_asks_decision(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:
-    """``asks_decision``, and for a lone box, its own text too ("[ ] Wilt u vooraf contact met de arts hierover?")."""
-    if asks_decision(texts, context):
-        return True
-    own = texts.get("options") if input_type.lower() == "checkbox" else ""
-    return bool(own) and context.requests is not None and bool(context.requests.matches(tokens(own)))
+    asked = ("question", "label", "options") if input_type.lower() == "checkbox" else ("question", "label")
+    return any(context.requests.matches(tokens(texts[s])) for s in asked if texts.get(s))
 
 
 # A choice offers clothing sizes when this many of its options' words are sizes.
