@@ -209,13 +209,7 @@ def _read_controls(path: Path, text: str) -> list:
     from analyzer.facts import fieldfacts
     from analyzer.read.discover import SourceFile, classify
     from analyzer.read.engine import analyze
-    from analyzer.signatures.lexicon import Classification
 
     path.write_text(text, encoding="utf-8")
-    kept = fieldfacts._site
-    placeholder = Classification("-", 0.0, ())
-    fieldfacts._site = lambda page, c: kept(page, c) or fieldfacts._located(page, c, placeholder)
-    try:
+    with fieldfacts.every_control("-"):
         return analyze(SourceFile(path, path.name, classify(path)), signatures.load(), 10 * 1024 * 1024).fields
-    finally:
-        fieldfacts._site = kept

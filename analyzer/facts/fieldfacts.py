@@ -9,6 +9,7 @@ attributes and classes on the field and its ancestors (masking markers live ther
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import itertools
 import re
@@ -1178,10 +1179,26 @@ def layout_sources(page: Page) -> tuple[tuple[str, str], ...]:
     return tuple((f"layout {what.removeprefix('page ')}", text) for what, text in _page_sources(root, "") if text and what != "path")
 
 
+_UNCLASSIFIED: list[Classification] = []  # set by every_control(): what a control no reading classifies is reported as
+
+
+@contextlib.contextmanager
+def every_control(category: str) -> Iterator[None]:
+    """While it lasts (in this process), extraction reports every control, one that no reading classifies under
+    ``category`` with confidence 0: for looking at what the extractor reads (``eval/forms/label_audit.py``, tests),
+    never for a scan's findings."""
+    _UNCLASSIFIED.append(Classification(category, 0.0, ()))
+    try:
+        yield
+    finally:
+        _UNCLASSIFIED.pop()
+
+
 def _site(page: Page, c: _Control) -> FieldSite | None:
-    if c.found is None:
+    found = c.found or (_UNCLASSIFIED[-1] if _UNCLASSIFIED else None)
+    if found is None:
         return None
-    return _located(page, c, c.found)
+    return _located(page, c, found)
 
 
 def _located(page: Page, c: _Control, found: Classification) -> FieldSite:

@@ -47,15 +47,9 @@ def audit(trees: Path, sample: int, seed: int, out: Path) -> dict[tuple[str, str
     from analyzer.facts import fieldfacts
     from analyzer.read.discover import discover
     from analyzer.read.engine import analyze
-    from analyzer.signatures.lexicon import Classification
 
-    kept = fieldfacts._site
-    placeholder = Classification(UNCLASSIFIED, 0.0, ())
-    fieldfacts._site = lambda page, c: kept(page, c) or fieldfacts._located(page, c, placeholder)  # keep every control
-    try:
+    with fieldfacts.every_control(UNCLASSIFIED):
         return _audit(trees, sample, seed, out, signatures.load(), discover, analyze)
-    finally:
-        fieldfacts._site = kept
 
 
 def _audit(trees: Path, sample: int, seed: int, out: Path, db, discover, analyze) -> dict[tuple[str, str], int]:
