@@ -27,6 +27,7 @@ from analyzer.facts.pagecontext import (
     follow_up_label,
     followed_up,
     from_checklist,
+    from_learned,
     from_list,
     from_record_section,
     path_words,
@@ -43,6 +44,7 @@ from analyzer.parse.clipping import MAX_TEXT, SHORT_TEXT, clip
 from analyzer.parse.htmldoc import Page
 from analyzer.parse.preceding import Preceding
 from analyzer.parse.templates import OUTPUT_FILL
+from analyzer.signatures.fieldmodel import builtin as builtin_model
 from analyzer.signatures.lexicon import (
     Category,
     Classification,
@@ -531,6 +533,7 @@ def _with_topics(
             built.append(Preceding(root, [e for g in controls for e in (g.el, g.form) if e is not None], titled))
         return _field_sources(c, built[0])
 
+    learned = builtin_model()
     records: bool | None = None  # whether a heading or form of the page names a record (field_sections.toml)
     page_record: list[tuple[str, str]] | None = None  # the page's own <h1> and file name, read last for a record
     for group in forms.values():
@@ -596,6 +599,12 @@ def _with_topics(
                         page_record = ([("page heading", _text(first_h1))] if first_h1 is not None else []) + [("path", _file_words(path))]
                     record = record_section(sources(c) + page_record, context.sections)
                     c.found = from_record_section(c.read, c.typ, record, consent, context)
+            if c.found is None and not c.unplaced and learned is not None:
+                # The last reading: the learned field model, on what no rule reads (a control still waiting
+                # for its layout's topic is left to the layout).
+                if page_sources is None:
+                    page_sources = _page_sources(root, path)
+                c.found = from_learned(c.read, c.typ, sources(c) + page_sources, learned, consent, context)
 
 
 def _file_words(path: str) -> str:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from analyzer.parse.clipping import clip
+from analyzer.signatures.fieldmodel import FieldModel
 from analyzer.signatures.lexicon import (
     CHOICE_TYPES,
     PRIORITY,
@@ -365,11 +366,21 @@ def from_record_section(
     texts: dict[str, str], input_type: str, topic: Topic | None, consent: TermIndex | None, context: ContextWords | None
 ) -> Classification | None:
     """An unclassified control of a record section takes the record's category (Art. 4(15), Recital 35:
-    what is collected in the course of care is data concerning health), unless it asks who the person
-    is, a booking or form detail (``person``: a name, a date of birth, the appointment, the fee), is a
-    bare date or time ("Datum:"), gives consent or searches records."""
-    if topic is None or context is None or context.sections is None:
+    what is collected in the course of care is data concerning health), unless ``may_take_context``
+    says it asks something else."""
+    if topic is None or not may_take_context(texts, input_type, consent, context):
         return None
+    return Classification(topic.category, 0.6, ("record section",), topic.evidence)
+
+
+def may_take_context(texts: dict[str, str], input_type: str, consent: TermIndex | None, context: ContextWords | None) -> bool:
+    """Whether an unclassified control may take a category from where it stands (a record section, the
+    learned field model's reading of its context): not when it asks who the person is, a booking or form
+    detail (``person``: a name, a date of birth, the appointment, the fee), is a bare date or time
+    ("Datum:"), names a member of staff or a degree, gives consent, decides something, asks how the
+    visitor found the site or a size, or searches records."""
+    if context is None or context.sections is None:
+        return False
     words = context.sections
     typ = input_type.lower()
     # What the control asks, as a person reads it: its label or question, else its placeholder or title
@@ -381,29 +392,45 @@ def from_record_section(
         if any(said):
             break
     if any(words.person.matches(_without_event_age(t, words.event_age)) for t in said):
-        return None
+        return False
     if not (texts.get("label") or texts.get("question") or texts.get("placeholder") or texts.get("title")):
         # A choice without a label is read by its options, then by its name: "Masculino / Feminino" with
         # name="sexo" asks the person's sex.
         named = [tokens(texts[k]) for k in ("name", "id") if texts.get(k)]
         if any(words.person.matches(t) for t in named):
-            return None
+            return False
     if asks_occupation(texts, context):
-        return None  # "Intake gedaan door", "Livello scolastico": a member of staff, a degree
+        return False  # "Intake gedaan door", "Livello scolastico": a member of staff, a degree
     label = tokens(texts.get("label") or texts.get("question") or texts.get("placeholder") or "")
     if label and all(w in words.bare for w in label):
-        return None
-    if consent is not None and typ == "checkbox" and any(consent.matches(t) for t in said):
-        return None
+        return False
+    if typ == "checkbox" and (gives_consent(texts, consent) or (consent is not None and any(consent.matches(t) for t in said))):
+        return False
     if typ in CHOICE_TYPES and asks_decision(texts, typ, context):  # "Would you like us to send your records…?"
-        return None
+        return False
     if asks_referral(texts, context):  # "Wie haben Sie unsere Praxis gefunden?" and its "Von wem?"
-        return None
+        return False
     if asks_size(texts, typ, context):  # a T-shirt's size on a catechesis registration
+        return False
+    return not any(starts_with_lookup(toks, context) for toks in said)  # "Buscar por código…"
+
+
+def from_learned(
+    texts: dict[str, str],
+    input_type: str,
+    sources: list[tuple[str, str]],
+    model: FieldModel | None,
+    consent: TermIndex | None,
+    context: ContextWords | None,
+) -> Classification | None:
+    """The learned field model's reading of a control no rule classifies (``fieldmodel``): only of one that
+    may take a category from where it stands, and that asks something in its own words (a bare "Yes /
+    No" without its question says nothing the model could read)."""
+    if model is None or not may_take_context(texts, input_type, consent, context):
         return None
-    if any(starts_with_lookup(toks, context) for toks in said):  # "Buscar por código…"
+    if answers_only(texts, input_type, context) and not (texts.get("label") or texts.get("question") or texts.get("placeholder")):
         return None
-    return Classification(topic.category, 0.6, ("record section",), topic.evidence)
+    return model.read(texts, sources, input_type)
 
 
 def _without_event_age(toks: tuple[str, ...], event_age: TermIndex | None) -> tuple[str, ...]:

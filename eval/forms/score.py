@@ -44,6 +44,7 @@ from analyzer.facts.pagecontext import (  # noqa: E402
     follow_up_label,
     followed_up,
     from_checklist,
+    from_learned,
     from_list,
     from_record_section,
     path_words,
@@ -55,7 +56,8 @@ from analyzer.facts.pagecontext import (  # noqa: E402
     without_words,
 )
 from analyzer.parse.clipping import clip  # noqa: E402
-from analyzer.signatures.lexicon import classify, hinted, only_follow_up, takes_topic  # noqa: E402
+from analyzer.signatures import fieldmodel  # noqa: E402
+from analyzer.signatures.lexicon import Classification, classify, hinted, only_follow_up, takes_topic  # noqa: E402
 
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
 OTHER = ("financial", "government-id", "credentials", "contact")
@@ -159,7 +161,20 @@ REASONS: dict = {}  # id(record) -> the Classification field_level gave it (for 
 SITE_MATCHES: dict = {}  # id(record) -> the FieldSite site_e2e matched to it, or None (for diagnosis)
 
 
-def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[dict, str]]:
+def form_texts(recs: list[dict], db: signatures.SignatureDB) -> tuple[list[dict[str, str]], list[bool]]:
+    """The texts fieldfacts.extract reads for each control of one form, in order, and whether each
+    follows up the control before it: a follow-up takes the previous question; the form's name in every
+    identifier is not evidence."""
+    previous, previous_legend, texts, follows = "", "", [], []
+    for k, rec in enumerate(recs):
+        follows.append(k > 0 and follows_up(rec, previous_legend, db))
+        texts.append(texts_for(rec, previous, db, previous_legend, follows=follows[-1]))
+        previous, previous_legend = what_it_asks(texts[-1]), rec.get("legend") or ""
+    shared = shared_identifier_words(texts)
+    return [without_words(t, shared) for t in texts], follows
+
+
+def field_level(records: list[dict], db: signatures.SignatureDB, learned: bool = True) -> list[tuple[dict, str]]:
     """Per form, as fieldfacts.extract does: the texts (follow-ups take the previous question), a
     first classification, the form's topic (its headings, name, page title and path, else its
     own answers), and the classification with that topic."""
@@ -167,14 +182,9 @@ def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[d
     for rec in records:
         forms.setdefault(rec["form"], []).append(rec)
     result: dict[int, str] = {}
+    model = fieldmodel.builtin() if learned else None  # without it: the rules alone
     for recs in forms.values():
-        previous, previous_legend, texts, follows = "", "", [], []
-        for k, rec in enumerate(recs):
-            follows.append(k > 0 and follows_up(rec, previous_legend, db))
-            texts.append(texts_for(rec, previous, db, previous_legend, follows=follows[-1]))
-            previous, previous_legend = what_it_asks(texts[-1]), rec.get("legend") or ""
-        shared = shared_identifier_words(texts)  # the form's name in every identifier: not evidence
-        texts = [without_words(t, shared) for t in texts]
+        texts, follows = form_texts(recs, db)
         args = [(control_type(r), r.get("autocomplete") or "") for r in recs]
         first: list = []
         for k, (t, (typ, auto)) in enumerate(zip(texts, args, strict=True)):
@@ -213,9 +223,18 @@ def field_level(records: list[dict], db: signatures.SignatureDB) -> list[tuple[d
                 got = from_record_section(
                     t, typ, record_section(record_sources(rec), db.field_context.sections), db.consent_words, db.field_context
                 )
+            if got is None:  # fieldfacts.extract: the learned model reads what is left
+                got = learned_reading(model, t, rec, typ, db)
             result[id(rec)] = got.category if got else "none"
             REASONS[id(rec)] = got
     return [(rec, result[id(rec)]) for rec in records]
+
+
+def learned_reading(
+    model: fieldmodel.FieldModel | None, texts: dict[str, str], rec: dict, typ: str, db: signatures.SignatureDB
+) -> Classification | None:
+    """The learned field model's reading of a control the rules leave unclassified, as fieldfacts asks it."""
+    return from_learned(texts, typ, context_sources(rec), model, db.consent_words, db.field_context)
 
 
 def counts(pairs, cats=ART9) -> tuple[int, int, int]:

@@ -1,0 +1,101 @@
+"""The learned field model (analyzer/signatures/fieldmodel.py): its arithmetic, its bounds, and where
+fieldfacts asks it (only about what no rule reads, and never about what the rules read as no data)."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from analyzer import signatures
+from analyzer.facts import fieldfacts
+from analyzer.parse import htmldoc
+from analyzer.signatures import fieldmodel
+
+
+def _found(db, html: str) -> dict[str, tuple[str, tuple[str, ...], str]]:
+    page = htmldoc.parse(html)
+    return {
+        s.name: (s.classification.category, s.classification.words, s.classification.context)
+        for s in fieldfacts.extract(page, db.fields, db.consent_words, "", db.field_context)
+    }
+
+
+def test_the_scanner_s_arithmetic_gives_the_trainer_s_probabilities() -> None:
+    # The trainer wrote, for a dozen controls, the probabilities numpy computes from the written weights.
+    data = json.loads((signatures.BUILTIN_DIR / fieldmodel.MODEL_FILE).read_text(encoding="utf-8"))
+    model = fieldmodel.builtin()
+    assert model is not None and len(data["checks"]) >= 10
+    for check in data["checks"]:
+        feats = fieldmodel.features(check["texts"], [tuple(s) for s in check["sources"]], check["type"])
+        assert model.probabilities(feats) == pytest.approx(check["probabilities"], abs=1e-9)
+
+
+def test_the_shipped_model_answers_with_special_categories_only() -> None:
+    model = fieldmodel.builtin()
+    assert model is not None
+    assert model.special <= set(model.classes) and "other" not in model.special
+    assert model.special == {"health", "religion", "political", "union", "sex-life", "racial-ethnic", "genetic", "biometric"}
+    assert 0.5 < model.threshold < 1 and 0 < model.own_support < model.threshold
+
+
+def test_a_question_no_rule_reads_is_read_by_the_model_with_its_evidence(db) -> None:
+    found = _found(
+        db,
+        "<h1>Ficha clínica</h1><form><label for=a>Ha donado sangre alguna vez?</label>"
+        "<select id=a name=a><option>Si</option><option>No</option></select></form>",
+    )
+    category, words, why = found["a"]
+    assert category == "health" and why.startswith("learned field model, p ")
+    assert "sangre" in words and any(w.startswith("context: ") for w in words)
+
+
+def test_a_control_a_rule_reads_keeps_the_rule_s_reading(db) -> None:
+    found = _found(db, "<h1>Ficha clínica</h1><form><label for=a>¿Es usted diabético?</label><input id=a name=a></form>")
+    assert found["a"][0] == "health" and not found["a"][2].startswith("learned")
+
+
+def test_the_model_is_not_asked_about_what_the_rules_read_as_no_data(db) -> None:
+    # On a medical form: a name, a consent box, how the visitor found the practice, a bare yes/no
+    # without its question, a search box.
+    found = _found(
+        db,
+        "<h1>Ficha clínica</h1><form>"
+        "<label for=n>Nombre</label><input id=n name=n>"
+        "<label><input type=checkbox name=ok> Acepto la política de privacidad</label>"
+        "<label for=r>¿Cómo nos conoció?</label><select id=r name=r><option>Google</option><option>Un amigo</option></select>"
+        "<input type=radio name=q value=si> Sí <input type=radio name=q value=no> No"
+        "<label for=s>Buscar paciente</label><input id=s name=s>"
+        "</form>",
+    )
+    assert not {"n", "ok", "r", "q", "s"} & set(found), found
+
+
+def test_health_in_a_gym_s_newsletter_is_no_health_data(db) -> None:
+    found = _found(
+        db,
+        "<h1>City Gym</h1><form><label for=e>E-mail</label><input id=e name=e type=email>"
+        "<label><input type=checkbox name=nl> Send me health and fitness tips</label>"
+        "<label for=c>Favourite class</label><select id=c name=c><option>Yoga</option><option>Spinning</option></select></form>",
+    )
+    assert set(found) == {"e"} and found["e"][0] == "contact", found
+
+
+def test_features_are_bounded_and_deterministic() -> None:
+    huge = {"label": " ".join(f"word{i}" for i in range(50_000)), "options": "x " * 50_000}
+    sources = [("heading", "y " * 50_000)] * 100
+    start = time.perf_counter()
+    feats = fieldmodel.features(huge, sources, "text")
+    assert time.perf_counter() - start < 1.0
+    assert len(feats) < 3_000  # 200 own words, 30 identifier words, 120 context words at most
+    assert feats == fieldmodel.features(huge, sources, "text")
+
+
+def test_a_missing_or_broken_model_file_reads_nothing(tmp_path) -> None:
+    assert fieldmodel.load(str(tmp_path)) is None
+    (tmp_path / fieldmodel.MODEL_FILE).write_text("{not json", encoding="utf-8")
+    assert fieldmodel.load(str(tmp_path / ".")) is None  # another key: load() caches by folder
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / fieldmodel.MODEL_FILE).write_text('{"classes": ["health"]}', encoding="utf-8")
+    assert fieldmodel.load(str(tmp_path / "b")) is None
