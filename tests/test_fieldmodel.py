@@ -99,3 +99,19 @@ def test_a_missing_or_broken_model_file_reads_nothing(tmp_path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / fieldmodel.MODEL_FILE).write_text('{"classes": ["health"]}', encoding="utf-8")
     assert fieldmodel.load(str(tmp_path / "b")) is None
+
+
+def test_the_model_is_cached_under_its_own_name_and_a_changed_file_is_read_anew(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("REPLAYLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("REPLAYLINT_NO_CACHE", raising=False)
+    folder = tmp_path / "sig"
+    folder.mkdir()
+    data = {"classes": ["health", "other"], "special": ["health"], "threshold": 0.8, "scale": 0.01, "intercept": [0.0, 0.0]}
+    (folder / fieldmodel.MODEL_FILE).write_text(json.dumps(data | {"weights": {"w:sangre": [300, -300]}}), encoding="utf-8")
+    first = fieldmodel.load.__wrapped__(str(folder))  # past the per-process memo: through the file cache
+    assert first is not None and first.weights("w:sangre") == pytest.approx((3.0, -3.0))
+    assert [p.name.startswith("field-model-") for p in (tmp_path / "cache").glob("*.pickle")] == [True]
+    assert fieldmodel.load.__wrapped__(str(folder)) == first  # read back from the cache
+    (folder / fieldmodel.MODEL_FILE).write_text(json.dumps(data | {"weights": {"w:sangre": [100, -100], "w:x": [1, 1]}}), encoding="utf-8")
+    again = fieldmodel.load.__wrapped__(str(folder))
+    assert again is not None and again.weights("w:sangre") == pytest.approx((1.0, -1.0))

@@ -57,13 +57,14 @@ def digest(sources: list[Path]) -> str:
     return h.hexdigest()[:32]
 
 
-def cached(sources: list[Path], build: Callable[[], T], kind: type[T]) -> T:
+def cached(sources: list[Path], build: Callable[[], T], kind: type[T], name: str = "signatures") -> T:
     """The object ``build`` makes from ``sources``, read from the cache when it holds one made from
-    the same inputs (and is a ``kind``), else built and written there."""
+    the same inputs (and is a ``kind``), else built and written there; ``name`` keeps each kind of
+    object in files of its own (the signature database, the learned field model)."""
     where = folder()
     if where is None:
         return build()
-    path = where / f"signatures-{digest(sources)}.pickle"
+    path = where / f"{name}-{digest(sources)}.pickle"
     try:
         with path.open("rb") as fh:
             found = pickle.load(fh)
@@ -72,21 +73,21 @@ def cached(sources: list[Path], build: Callable[[], T], kind: type[T]) -> T:
     except Exception:  # noqa: BLE001 - missing, truncated, from another version: build it anew
         pass
     value = build()
-    _write(where, path, value)
+    _write(where, path, value, name)
     return value
 
 
-def _write(where: Path, path: Path, value: object) -> None:
+def _write(where: Path, path: Path, value: object, name: str) -> None:
     try:
         where.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".signatures-", dir=where)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}-", dir=where)
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # readers see the old name or the whole new file, never a partial one
     except Exception:  # noqa: BLE001 - an unwritable cache only costs the next run the build
         return
     try:
-        old = sorted(where.glob("signatures-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        old = sorted(where.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in old[_KEEP:]:
             stale.unlink()
     except OSError:
