@@ -61,6 +61,7 @@ class Config:
     follow_outside_root: bool = False  # follow symlinks and source maps that leave the scanned folder
     require_suppression_reason: bool = True  # an inline suppression without "-- reason" is RL901
     include_tests: bool = False  # scan test files (tests/, *.spec.ts …) as site code too
+    field_model: bool = True  # the learned field model reads the controls no rule classifies (docs/fields.md)
     root: str | None = None  # the config file's folder: what `exclude` patterns with a "/" are relative to
 
     def selects(self, rule: str) -> bool:
@@ -83,8 +84,15 @@ _KEYS = {
     "follow-outside-root",
     "require-suppression-reason",
     "include-tests",
+    "field-model",
 }
-_FLAGS = (("fail-on-error", True), ("follow-outside-root", False), ("require-suppression-reason", True), ("include-tests", False))
+_FLAGS = (
+    ("fail-on-error", True),
+    ("follow-outside-root", False),
+    ("require-suppression-reason", True),
+    ("include-tests", False),
+    ("field-model", True),
+)
 _UNITS = {"k": 1024, "m": 1024**2, "g": 1024**3}
 MAX_SIZE = 4 * 1024**3  # a larger cap cannot be read into memory on any machine this runs on
 
@@ -244,6 +252,7 @@ def parse(table: dict[str, Any], where: str, base: Path, known: frozenset[str]) 
         follow_outside_root=flags["follow-outside-root"],
         require_suppression_reason=flags["require-suppression-reason"],
         include_tests=flags["include-tests"],
+        field_model=flags["field-model"],
         root=str(base.resolve()),
     )
 

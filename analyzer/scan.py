@@ -5,6 +5,7 @@ asked; ``engine``); resolve verdicts and links over all of them (``resolve``); r
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import os
 import time
@@ -61,14 +62,21 @@ def _collector_for_scan() -> Iterator[None]:
 
 
 def _setup_worker(
-    signature_dirs: tuple[str, ...], max_bytes: int, catalogue: messages.Messages, builders: php_builders.Builders
+    signature_dirs: tuple[str, ...], max_bytes: int, catalogue: messages.Messages, builders: php_builders.Builders, field_model: bool
 ) -> tuple[signatures.SignatureDB, int]:
-    db = signatures.load(signature_dirs)
+    db = _database(signature_dirs, field_model)
     messages.install(catalogue)
     php_builders.install(builders)
     gc.freeze()  # a worker lives for one scan: its collector is set once
     gc.set_threshold(*_SCAN_THRESHOLDS)
     return db, max_bytes
+
+
+def _database(signature_dirs: tuple[str, ...], field_model: bool) -> signatures.SignatureDB:
+    """The signature database a scan reads with: the learned field model off when the configuration says
+    ``field-model = false``."""
+    db = signatures.load(signature_dirs)
+    return db if field_model else dataclasses.replace(db, field_model=False)
 
 
 def _work(state: tuple[signatures.SignatureDB, int], source: SourceFile) -> FileFacts:
@@ -188,7 +196,9 @@ def _read_all(
 
     from analyzer.read import workers  # multiprocessing's import (~45 ms) only for a scan that uses workers
 
-    yield from workers.run(files, jobs, _setup_worker, (opts.signature_dirs, opts.max_bytes, catalogue, builders), _work, died, batch)
+    yield from workers.run(
+        files, jobs, _setup_worker, (opts.signature_dirs, opts.max_bytes, catalogue, builders, opts.config.field_model), _work, died, batch
+    )
 
 
 def _worker_died(source: SourceFile, exitcode: int | None, db: signatures.SignatureDB, max_bytes: int) -> FileFacts:
@@ -206,7 +216,7 @@ def _worker_died(source: SourceFile, exitcode: int | None, db: signatures.Signat
 def run(opts: ScanOptions, progress: Callable[[int, int], None] | None = None) -> ScanResult:
     """Read every file (facts), resolve the verdicts and links, run every rule once."""
     start = time.perf_counter()
-    db = signatures.load(opts.signature_dirs)  # fails fast (exit 2) on a broken signature file
+    db = _database(opts.signature_dirs, opts.config.field_model)  # fails fast (exit 2) on a broken signature file
     with _collector_for_scan():
         return _run(opts, db, start, progress)
 

@@ -115,3 +115,27 @@ def test_the_model_is_cached_under_its_own_name_and_a_changed_file_is_read_anew(
     (folder / fieldmodel.MODEL_FILE).write_text(json.dumps(data | {"weights": {"w:sangre": [100, -100], "w:x": [1, 1]}}), encoding="utf-8")
     again = fieldmodel.load.__wrapped__(str(folder))
     assert again is not None and again.weights("w:sangre") == pytest.approx((1.0, -1.0))
+
+
+def test_field_model_false_in_the_configuration_leaves_the_rules_alone(tmp_path) -> None:
+    from analyzer import config as configmod
+    from analyzer.rules import RULES
+    from analyzer.scan import ScanOptions, run
+
+    page = tmp_path / "ficha.html"
+    page.write_text(
+        '<html><head><script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script></head><body><h1>Ficha clínica</h1>'
+        "<form><label for=a>Ha donado sangre alguna vez?</label><select id=a name=a><option>Si</option><option>No</option></select>"
+        "</form></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "pyproject.toml").write_text("[tool.replaylint]\nfield-model = false\n", encoding="utf-8")
+    off = configmod.load(tmp_path / "pyproject.toml", frozenset(RULES))
+    assert off.field_model is False and configmod.Config().field_model is True
+
+    def rl301(cfg: configmod.Config, jobs: int) -> list[str]:
+        result = run(ScanOptions(paths=(str(page),), jobs=jobs, config=cfg))
+        return [f.message for f in result.findings if f.rule == "RL301"]
+
+    assert any("learned field model" in m for m in rl301(configmod.Config(), 1))
+    assert rl301(off, 1) == [] and rl301(off, 2) == []

@@ -44,6 +44,7 @@ from analyzer.parse.clipping import MAX_TEXT, SHORT_TEXT, clip
 from analyzer.parse.htmldoc import Page
 from analyzer.parse.preceding import Preceding
 from analyzer.parse.templates import OUTPUT_FILL
+from analyzer.signatures.fieldmodel import FieldModel
 from analyzer.signatures.fieldmodel import builtin as builtin_model
 from analyzer.signatures.lexicon import (
     Category,
@@ -274,6 +275,7 @@ def extract(
     path: str = "",
     context: ContextWords | None = None,
     pending: list[PendingField] | None = None,
+    learned: bool = True,
 ) -> list[FieldSite]:
     """The page's sensitive fields (benign ones are classified and dropped), positioned.
 
@@ -281,7 +283,8 @@ def extract(
     (``analyzer.facts.pagecontext``): its section heading, the form's name and heading, the page's
     ``<h1>`` and title and ``path``; else what the form's other answers ask. A control that would take a
     topic but finds none on its own page is added to ``pending`` (when given): the layout the page
-    extends may name one (``analyzer.resolve.layouts``)."""
+    extends may name one (``analyzer.resolve.layouts``). Last, unless ``learned`` is false, the learned
+    field model reads what no rule classified (``pagecontext.from_learned``)."""
     root = page.root
     if root is None:
         return []
@@ -297,7 +300,7 @@ def extract(
         c.found = _classify(c.read, c.typ, c.el.get("autocomplete") or "", categories, consent, None, context)
         if c.found is None and c.follows is not None:
             c.found = followed_up(c.follows.found, c.follows.texts, categories)
-    _with_topics(root, controls, categories, consent, path, context)
+    _with_topics(root, controls, categories, consent, path, context, builtin_model() if learned else None)
     if pending is not None:
         pending.extend(_pending(page, c) for c in controls if c.found is None and c.unplaced)
     return [f for f in (_site(page, c) for c in controls) if f is not None]
@@ -517,8 +520,10 @@ def _with_topics(
     consent: TermIndex | None,
     path: str,
     context: ContextWords | None,
+    learned: FieldModel | None = None,
 ) -> None:
-    """Read again, with the topic of their form, the controls the first reading left unclassified."""
+    """Read again, with the topic of their form, the controls the first reading left unclassified; last,
+    by the ``learned`` field model when given."""
     if context is None or all(c.found is not None and c.found.category != "contact" for c in controls):
         return
     forms: dict[int, list[_Control]] = {}
@@ -533,7 +538,6 @@ def _with_topics(
             built.append(Preceding(root, [e for g in controls for e in (g.el, g.form) if e is not None], titled))
         return _field_sources(c, built[0])
 
-    learned = builtin_model()
     records: bool | None = None  # whether a heading or form of the page names a record (field_sections.toml)
     page_record: list[tuple[str, str]] | None = None  # the page's own <h1> and file name, read last for a record
     for group in forms.values():

@@ -166,7 +166,9 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         page = _html_file(source.display, data, db, result, kind, _real_path(source))
         result.loads = _local_scripts(page, source)
         template_components.native(page, db.template_kit)  # Angular, Ionic, Spring, JSF, ASP.NET templates
-        result.fields = fieldfacts.extract(page, db.fields, db.consent_words, source.display, db.field_context, result.pending_fields)
+        result.fields = fieldfacts.extract(
+            page, db.fields, db.consent_words, source.display, db.field_context, result.pending_fields, db.field_model
+        )
         result.layout_sources = fieldfacts.layout_sources(page)
         result.page_topic = pagecontext.page_of(page, source.display, db.fields)
         if result.fields or result.rendered:
@@ -194,7 +196,7 @@ def _markdown_page(path: str, text: str, db: SignatureDB, result: FileResult) ->
     their lines, and the layout its front matter names: the recorders of that layout reach them."""
     page = htmldoc.parse(markdown_html.page(text))
     result.parsed = True
-    result.fields = fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields)
+    result.fields = fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields, db.field_model)
     result.page_topic = pagecontext.page_of(page, path, db.fields)
     layout = templates.front_matter_reference(text)
     if layout is not None:
@@ -255,7 +257,7 @@ def _form_class_fields(path: str, text: str, db: SignatureDB, result: FileResult
         return
     page = htmldoc.parse(written)
     result.parsed = True
-    result.fields = fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields)
+    result.fields = fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields, db.field_model)
 
 
 def _prefilter_only(source: SourceFile, db: SignatureDB, result: FileResult) -> None:
@@ -692,14 +694,18 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
                 return ""
 
             template_components.native(page, db.template_kit, member)
-        result.fields = fieldfacts.extract(page, db.fields, db.consent_words, result.path, db.field_context, result.pending_fields)
+        result.fields = fieldfacts.extract(
+            page, db.fields, db.consent_words, result.path, db.field_context, result.pending_fields, db.field_model
+        )
         result.rendered = rendered.placed(page.root, values)
         # A component's path names a page only in a router's folders (pages/, app/, routes/,
         # views/): components/MentalHealthForm.jsx is a piece of some page, not its URL.
         result.page_topic = pagecontext.page_of(page, route, db.fields)
     if strings:
         page = htmldoc.parse(strings)
-        result.fields += fieldfacts.extract(page, db.fields, db.consent_words, result.path, db.field_context, result.pending_fields)
+        result.fields += fieldfacts.extract(
+            page, db.fields, db.consent_words, result.path, db.field_context, result.pending_fields, db.field_model
+        )
         if not html:  # the component's own page, when it renders no JSX
             result.page_topic = pagecontext.page_of(page, route, db.fields)
     if result.fields or result.rendered:

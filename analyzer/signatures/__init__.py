@@ -653,6 +653,9 @@ class SignatureDB:
     fields: dict[str, Category]
     consent_words: TermIndex | None = None
     field_context: ContextWords | None = None  # signatures/field_context.toml
+    # Whether the learned field model (signatures/field_model.json) reads the controls no rule classifies;
+    # off with the configuration's field-model = false (analyzer/scan.py).
+    field_model: bool = True
     template_conventions: tuple[dict[str, str], ...] = ()
     component_files: ComponentFiles = field(default_factory=ComponentFiles)
     ui_components: dict[str, UiComponent] = field(default_factory=dict)
