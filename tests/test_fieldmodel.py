@@ -49,6 +49,11 @@ def test_a_question_no_rule_reads_is_read_by_the_model_with_its_evidence(db) -> 
     category, words, why = found["a"]
     assert category == "health" and why.startswith("learned field model, p ")
     assert "sangre" in words and any(w.startswith("context: ") for w in words)
+    model = fieldmodel.builtin()
+    assert model is not None
+    # The evidence leaves out numbers and words of one or two letters ("de", an id's "q3").
+    read = model.read({"label": "Pasa algo de sangre en la orina?", "name": "q3"}, [("heading", "Ficha clínica")], "text")
+    assert read is not None and read.words and all(len(w.split(": ")[-1]) > 2 and not w[-1].isdigit() for w in read.words), read
 
 
 def test_a_control_a_rule_reads_keeps_the_rule_s_reading(db) -> None:

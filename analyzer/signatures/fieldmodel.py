@@ -146,8 +146,15 @@ class FieldModel:
             return 0.0 if w is None else feats.get(f, 0.0) * (w[k] - (sum(w) - w[k]) / (n - 1))
 
         scored = sorted(((sum(pull(f) for f in set(fs)), word) for word, fs in pieces.items()), key=lambda s: (-s[0], s[1]))
-        words = tuple(word for score, word in scored if score > 0)[:3]
+        words = tuple(word for score, word in scored if score > 0 and _telling(word))[:3]
         return words or ("learned field model",)
+
+
+def _telling(shown: str) -> bool:
+    """Whether a word tells a reader something as evidence: not a number, not a word of one or two letters
+    ("op", "de", an id's "q3")."""
+    word = shown.rsplit(": ", 1)[-1]
+    return len(word) > 2 and not any(c.isdigit() for c in word)
 
 
 def from_data(data: dict) -> FieldModel:
