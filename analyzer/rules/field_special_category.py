@@ -3,7 +3,9 @@
 **What it finds.** A form field that asks for special-category data (health, genetic, biometric,
 racial or ethnic origin, political opinions, religious or philosophical beliefs, trade-union
 membership, sex life or sexual orientation), decided from its label, question, legend, options,
-placeholder and name in twelve languages, that a recorder on the page would capture: its typed
+placeholder and name in twelve languages (else from the page's or form's topic, else, last, by the
+learned field model: the evidence then says `learned field model, p 0.93` and names the words that
+weighed most; docs/fields.md), that a recorder on the page would capture: its typed
 text (LogRocket, Mouseflow, PostHog with `maskAllInputs: false`, an input unmasked with
 `data-hj-allow`…) or its choice (radio and checkbox choices are recorded by Clarity, Hotjar,
 FullStory…).
