@@ -79,14 +79,14 @@ INTAKE_DIALECTS = {
 }
 
 
-def page_fields(db: signatures.SignatureDB, html: str, in_form: bool = False, learned: bool = True) -> dict[str, str]:
+def page_fields(db: signatures.SignatureDB, html: str, in_form: bool = False) -> dict[str, str]:
     """The sensitive fields of one HTML page (``in_form``: the markup wrapped in a ``<form>``), name -> category,
-    read by the field extractor alone (``learned``: and the learned field model; false for what the rules alone read)."""
+    read by the field extractor alone."""
     from analyzer.facts import fieldfacts
     from analyzer.parse import htmldoc
 
     page = htmldoc.parse(f"<form>{html}</form>" if in_form else html)
-    found = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context, learned=learned)
+    found = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context)
     return {s.name: s.classification.category for s in found}
 
 

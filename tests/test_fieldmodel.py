@@ -28,8 +28,7 @@ def test_the_scanner_s_arithmetic_gives_the_trainer_s_probabilities() -> None:
     model = fieldmodel.builtin()
     assert model is not None and len(data["checks"]) >= 10
     for check in data["checks"]:
-        rules = fieldmodel.RuleFacts(check["rules"][0], tuple(check["rules"][1]))
-        feats = fieldmodel.features(check["texts"], [tuple(s) for s in check["sources"]], check["type"], None, rules)
+        feats = fieldmodel.features(check["texts"], [tuple(s) for s in check["sources"]], check["type"])
         assert model.probabilities(feats) == pytest.approx(check["probabilities"], abs=1e-9)
 
 
@@ -38,7 +37,7 @@ def test_the_shipped_model_answers_with_special_categories_only() -> None:
     assert model is not None
     assert model.special <= set(model.classes) and "other" not in model.special
     assert model.special == {"health", "religion", "political", "union", "sex-life", "racial-ethnic", "genetic", "biometric"}
-    assert 0.5 < model.threshold < 1 and 0 <= model.own_support < model.threshold
+    assert 0.5 < model.threshold < 1 and 0 < model.own_support < model.threshold
 
 
 def test_a_question_no_rule_reads_is_read_by_the_model_with_its_evidence(db) -> None:
@@ -49,8 +48,7 @@ def test_a_question_no_rule_reads_is_read_by_the_model_with_its_evidence(db) -> 
     )
     category, words, why = found["a"]
     assert category == "health" and why.startswith("learned field model, p ")
-    # The evidence: the words and facts that weighed most (the page's topic, its heading's words).
-    assert words and all(w.startswith(("topic: ", "hint: ", "context: ")) or w in ("sangre", "donado") for w in words), words
+    assert "sangre" in words and any(w.startswith("context: ") for w in words)
     model = fieldmodel.builtin()
     assert model is not None
     # The evidence leaves out numbers and words of one or two letters ("de", an id's "q3").
@@ -146,34 +144,3 @@ def test_field_model_false_in_the_configuration_leaves_the_rules_alone(tmp_path)
 
     assert any("learned field model" in m for m in rl301(configmod.Config(), 1))
     assert rl301(off, 1) == [] and rl301(off, 2) == []
-
-
-# Known false readings of the learned field model, each a look-alike a rule test keeps the rules alone from
-# (learned=False there). Strict: when a retrained model stops misreading one, the test fails, and the
-# case moves to the tests that must pass.
-_KNOWN_FALSE = {
-    "goals under a medical history": (
-        "<h2>Medical history</h2><form><p>What are your goals?</p>"
-        "<div><input type=checkbox name=g1 id=g1><label for=g1>Learn to dance</label></div>"
-        "<div><input type=checkbox name=g2 id=g2><label for=g2>Meet people</label></div></form>",
-        {"g1", "g2"},
-    ),
-    "a criminal record asked by a party": (
-        "<html><head><title>Jaké Brno chcete?</title><meta name=description content='Z odpovědí vznikne volební program Zelených.'>"
-        "</head><body><form><label for=tr>Máte záznam v trestním rejstříku?</label>"
-        "<textarea id=tr name=tr></textarea></form></body></html>",
-        {"tr"},
-    ),
-    "a church being registered": (
-        "<h1>Registrar una nueva iglesia</h1><form><label for=nom>Iglesia</label><input id=nom name=nombre_sede></form>",
-        {"nombre_sede"},
-    ),
-}
-
-
-@pytest.mark.parametrize("case", sorted(_KNOWN_FALSE))
-@pytest.mark.xfail(strict=True, reason="a known false reading of the learned field model (docs/fields.md)")
-def test_known_false_readings_of_the_model(db, case: str) -> None:
-    html, names = _KNOWN_FALSE[case]
-    found = _found(db, html)
-    assert not names & set(found), found

@@ -388,8 +388,7 @@ def test_a_new_question_starts_a_new_checkbox_list(db) -> None:
         "<div><input type=checkbox name=g2 id=g2><label for=g2>Meet people</label></div>"
         "<div><input type=checkbox name=g3 id=g3><label for=g3>Keep fit</label></div></form>"
     )
-    # The rules alone (the learned field model reads the goals as health: tests/test_fieldmodel.py, known false readings).
-    assert page_fields(db, html, learned=False) == {"a": "health", "b": "health", "e": "health"}
+    assert page_fields(db, html) == {"a": "health", "b": "health", "e": "health"}
 
 
 def test_lifestyle_words_are_clues_in_every_language_on_a_health_page(db) -> None:
@@ -583,8 +582,7 @@ def test_a_partys_programme_questionnaire_records_political_opinions(db) -> None
     # The page's description says the answers make a party's election programme: an open answer and a choice
     # on an opinion scale ("no firm opinion") are political opinions sent to the party; whether one feels safe
     # or cycles ("kolo", a bicycle, not the Polish party "koło"), and a candidate's criminal record, are not.
-    # The rules alone (the learned field model reads the criminal-record question as political: a known false reading).
-    party = page_fields(db, _questionnaire("Z odpovědí vznikne volební program Zelených pro komunální volby."), learned=False)
+    party = page_fields(db, _questionnaire("Z odpovědí vznikne volební program Zelených pro komunální volby."))
     assert party == {"h3": "political", "l2": "political"}, party
     # The same questions in a city's transport survey, or a clinic's, are no party's.
     city = page_fields(db, _questionnaire("Dotazník města o dopravě a sportovištích."))

@@ -146,8 +146,7 @@ def test_choosing_the_church_one_belongs_to_is_the_belonging(db) -> None:
     assert sites.get("iglesia_origen") == "religion", sites
     # A text box with the same word may name the church being registered; a wedding venue's select has no
     # membership topic.
-    # The rules alone (the learned field model reads the new church's name as religion: a known false reading).
-    assert page_fields(db, _NEW_CHURCH, learned=False).get("nombre_sede") is None
+    assert page_fields(db, _NEW_CHURCH).get("nombre_sede") is None
     assert page_fields(db, _VENUE).get("lugar") is None
 
 

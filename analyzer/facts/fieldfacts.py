@@ -608,7 +608,7 @@ def _with_topics(
                 # for its layout's topic is left to the layout).
                 if page_sources is None:
                     page_sources = _page_sources(root, path)
-                c.found = from_learned(c.read, c.typ, sources(c) + page_sources, learned, categories, consent, context)
+                c.found = from_learned(c.read, c.typ, sources(c) + page_sources, learned, consent, context)
 
 
 def _file_words(path: str) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from analyzer.parse.clipping import clip
-from analyzer.signatures.fieldmodel import FieldModel, RuleFacts
+from analyzer.signatures.fieldmodel import FieldModel
 from analyzer.signatures.lexicon import (
     CHOICE_TYPES,
     PRIORITY,
@@ -420,30 +420,17 @@ def from_learned(
     input_type: str,
     sources: list[tuple[str, str]],
     model: FieldModel | None,
-    categories: dict[str, Category],
     consent: TermIndex | None,
     context: ContextWords | None,
 ) -> Classification | None:
-    """The learned field model's reading of a control no rule classifies (``fieldmodel``), given what the
-    rules found (``rule_facts``), when ``learned_may_read`` it."""
-    if model is None or not learned_may_read(texts, input_type, consent, context):
+    """The learned field model's reading of a control no rule classifies (``fieldmodel``): only of one that
+    may take a category from where it stands, and that asks something in its own words (a bare "Yes /
+    No" without its question says nothing the model could read)."""
+    if model is None or not may_take_context(texts, input_type, consent, context):
         return None
-    return model.read(texts, sources, input_type, rule_facts(texts, input_type, sources, categories))
-
-
-def learned_may_read(texts: dict[str, str], input_type: str, consent: TermIndex | None, context: ContextWords | None) -> bool:
-    """Whether the learned field model is asked about an unclassified control: only one that may take a
-    category from where it stands (``may_take_context``) and that asks something in its own words (a bare
-    "Yes / No" without its question says nothing the model could read)."""
-    if not may_take_context(texts, input_type, consent, context):
-        return False
-    return not (answers_only(texts, input_type, context) and not (texts.get("label") or texts.get("question") or texts.get("placeholder")))
-
-
-def rule_facts(texts: dict[str, str], input_type: str, sources: list[tuple[str, str]], categories: dict[str, Category]) -> RuleFacts:
-    """What the rules say of a control they leave unclassified, for the learned field model."""
-    topic = topic_of(sources, categories)
-    return RuleFacts(topic.category if topic is not None else "", tuple(sorted(hinted(texts, categories, input_type))))
+    if answers_only(texts, input_type, context) and not (texts.get("label") or texts.get("question") or texts.get("placeholder")):
+        return None
+    return model.read(texts, sources, input_type)
 
 
 def _without_event_age(toks: tuple[str, ...], event_age: TermIndex | None) -> tuple[str, ...]:

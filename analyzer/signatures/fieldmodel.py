@@ -58,32 +58,13 @@ def _block(words: tuple[str, ...], prefix: str, out: dict[str, float], pieces: d
             out[f] = out.get(f, 0.0) + value
 
 
-@dataclass(frozen=True)
-class RuleFacts:
-    """What the rules found about a control they did not classify, read by the model as features: the
-    category of the topic its context names (``pagecontext.topic_of``: "Ficha clínica" is health) and the
-    categories its own texts only hint at (``lexicon.hinted``: a weak term, an identifier)."""
-
-    topic: str = ""
-    hints: tuple[str, ...] = ()
-
-    def own(self) -> RuleFacts:
-        """These facts without the context's topic: what the control's own texts say."""
-        return RuleFacts("", self.hints)
-
-
 def features(
-    texts: dict[str, str],
-    sources: list[tuple[str, str]],
-    input_type: str,
-    pieces: dict[str, list[str]] | None = None,
-    rules: RuleFacts | None = None,
+    texts: dict[str, str], sources: list[tuple[str, str]], input_type: str, pieces: dict[str, list[str]] | None = None
 ) -> dict[str, float]:
     """The model's input for a control: its texts (``fieldfacts`` ``read``), its context ``sources``
-    (kind, text; nearest first), its type and what the ``rules`` found. ``pieces`` (when given) collects
-    the features each word gave, for the evidence: a word of the control's texts as it is, an
-    identifier's and the context's marked so ("diagnosis", "name: diag", "context: anamnesis"), the
-    rules' facts as "topic: health", "hint: religion"."""
+    (kind, text; nearest first) and its type. ``pieces`` (when given) collects the features each word
+    gave, for the evidence: a word of the control's texts as it is, an identifier's and the context's
+    marked so ("diagnosis", "name: diag", "heading: anamnesis")."""
     out: dict[str, float] = {}
     own: list[str] = []
     for key in OWN_KEYS:
@@ -98,12 +79,6 @@ def features(
             near += tokens(text)
     _block(tuple(near[:_CONTEXT_WORDS]), "c", out, pieces, "context: {}")
     out[f"t:{input_type}"] = 1.0
-    if rules is not None:
-        facts = ([f"topic: {rules.topic}"] if rules.topic else []) + [f"hint: {c}" for c in rules.hints]
-        for fact in facts:
-            out[f"r:{fact}"] = 1.0
-            if pieces is not None:
-                pieces.setdefault(fact, []).append(f"r:{fact}")
     return out
 
 
@@ -147,21 +122,17 @@ class FieldModel:
         total = sum(e)
         return [v / total for v in e]
 
-    def read(
-        self, texts: dict[str, str], sources: list[tuple[str, str]], input_type: str, rules: RuleFacts | None = None
-    ) -> Classification | None:
+    def read(self, texts: dict[str, str], sources: list[tuple[str, str]], input_type: str) -> Classification | None:
         """A special category for a control no rule classifies, or None."""
         pieces: dict[str, list[str]] = {}
-        feats = features(texts, sources, input_type, pieces, rules)
+        feats = features(texts, sources, input_type, pieces)
         p = self.probabilities(feats)
         k = max(range(len(p)), key=p.__getitem__)
         category = self.classes[k]
         if category not in self.special or p[k] < self.threshold:
             return None
-        if self.own_support:
-            alone = features(texts, [], input_type, None, rules.own() if rules else None)
-            if self.probabilities(alone)[k] < self.own_support:
-                return None
+        if self.probabilities(features(texts, [], input_type))[k] < self.own_support:
+            return None
         return Classification(category, p[k], self._evidence(feats, pieces, k), f"learned field model, p {p[k]:.2f}")
 
     def _evidence(self, feats: dict[str, float], pieces: dict[str, list[str]], k: int) -> tuple[str, ...]:

@@ -234,7 +234,7 @@ def learned_reading(
     model: fieldmodel.FieldModel | None, texts: dict[str, str], rec: dict, typ: str, db: signatures.SignatureDB
 ) -> Classification | None:
     """The learned field model's reading of a control the rules leave unclassified, as fieldfacts asks it."""
-    return from_learned(texts, typ, context_sources(rec), model, db.fields, db.consent_words, db.field_context)
+    return from_learned(texts, typ, context_sources(rec), model, db.consent_words, db.field_context)
 
 
 def counts(pairs, cats=ART9) -> tuple[int, int, int]:

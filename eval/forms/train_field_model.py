@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import subprocess
 import sys
 from pathlib import Path
 
@@ -37,18 +35,14 @@ from scipy.sparse import csr_matrix  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from analyzer import signatures  # noqa: E402
-from analyzer.facts.pagecontext import learned_may_read, rule_facts  # noqa: E402
 from analyzer.signatures import fieldmodel  # noqa: E402
 
 SCALE = 0.01
 OTHER = "other"
 
 
-def inputs(
-    records: list[dict], db: signatures.SignatureDB, rules_from: Path | None = None
-) -> tuple[list[dict[str, str]], list[fieldmodel.RuleFacts], list[dict[str, float]]]:
-    """Each record's texts, built with its form's as score.field_level builds them, what the rules found
-    (pagecontext.rule_facts: by this checkout's lexicon, or by the checkout ``rules_from``), and its features."""
+def inputs(records: list[dict], db: signatures.SignatureDB) -> tuple[list[dict[str, str]], list[dict[str, float]]]:
+    """Each record's texts, built with its form's as score.field_level builds them, and its features."""
     forms: dict[str, list[dict]] = {}
     for rec in records:
         forms.setdefault(rec["form"], []).append(rec)
@@ -57,39 +51,7 @@ def inputs(
         texts, _ = score.form_texts(recs, db)
         read.update((id(rec), t) for rec, t in zip(recs, texts, strict=True))
     texts = [read[id(r)] for r in records]
-    sources = [score.context_sources(r) for r in records]
-    types = [score.control_type(r) for r in records]
-    if rules_from is None:
-        rules = [rule_facts(t, typ, src, db.fields) for t, typ, src in zip(texts, types, sources, strict=True)]
-    else:
-        rules = rules_of_checkout(rules_from, texts, types, sources)
-    feats = [fieldmodel.features(t, src, typ, None, rf) for t, src, typ, rf in zip(texts, sources, types, rules, strict=True)]
-    return texts, rules, feats
-
-
-# Run in another checkout (its analyzer first on the path): that commit's topic and hints for each control.
-_RULES_THEN = """
-import json, sys
-from analyzer import signatures
-from analyzer.facts.pagecontext import topic_of
-from analyzer.signatures.lexicon import hinted
-db = signatures.load()
-out = []
-for t, typ, src in json.load(sys.stdin):
-    topic = topic_of([tuple(s) for s in src], db.fields, lambda: None)
-    out.append([topic.category if topic is not None else "", sorted(hinted(t, db.fields, typ))])
-json.dump(out, sys.stdout)
-"""
-
-
-def rules_of_checkout(
-    checkout: Path, texts: list[dict[str, str]], types: list[str], sources: list[list[tuple[str, str]]]
-) -> list[fieldmodel.RuleFacts]:
-    """What the rules of another checkout (the commit a retired set was first scored at) found."""
-    env = dict(os.environ, PYTHONPATH=str(checkout), REPLAYLINT_NO_CACHE="1")
-    payload = json.dumps(list(zip(texts, types, sources, strict=True)))
-    done = subprocess.run([sys.executable, "-c", _RULES_THEN], input=payload, capture_output=True, text=True, env=env, check=True)
-    return [fieldmodel.RuleFacts(topic, tuple(hints)) for topic, hints in json.loads(done.stdout)]
+    return texts, [fieldmodel.features(t, score.context_sources(r), score.control_type(r)) for r, t in zip(records, texts, strict=True)]
 
 
 def label(rec: dict) -> str:
@@ -147,22 +109,13 @@ def numpy_probabilities(data: dict, feats: dict[str, float]) -> list[float]:
 
 
 def hybrid(
-    records: list[dict],
-    texts: list[dict[str, str]],
-    rules: list[fieldmodel.RuleFacts],
-    base: list[str],
-    data: dict,
-    db: signatures.SignatureDB,
+    records: list[dict], texts: list[dict[str, str]], base: list[str], data: dict, db: signatures.SignatureDB
 ) -> tuple[int, int, int]:
-    """tp, fp, fn over the special categories: the base prediction, else the model's, asked as fieldfacts
-    asks it (pagecontext.learned_may_read) with the rules' facts given."""
+    """tp, fp, fn over the special categories: the base prediction, else the model's (as score.field_level asks it)."""
     model = fieldmodel.from_data(data)
     pairs = []
-    for rec, t, rf, b in zip(records, texts, rules, base, strict=True):
-        typ = score.control_type(rec)
-        got = None
-        if b == "none" and learned_may_read(t, typ, db.consent_words, db.field_context):
-            got = model.read(t, score.context_sources(rec), typ, rf)
+    for rec, t, b in zip(records, texts, base, strict=True):
+        got = score.learned_reading(model, t, rec, score.control_type(rec), db) if b == "none" else None
         pairs.append((rec, got.category if got is not None else b))
     return score.counts(pairs)
 
@@ -178,18 +131,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c", type=float, default=15.0, help="inverse regularisation strength")
     ap.add_argument("--prune", type=float, default=0.1, help="drop features whose largest weight magnitude is under this")
     ap.add_argument("--threshold", type=float, default=0.8, help="least probability a special category is reported at")
-    ap.add_argument("--own-support", type=float, default=0.0, help="least probability the control's own texts alone must give it")
+    ap.add_argument("--own-support", type=float, default=0.2, help="least probability the control's own texts alone must give it")
     ap.add_argument("--exclude-set", type=Path, action="append", default=[], help="a JSONL set whose repositories are not trained on")
     ap.add_argument("--test-set", type=Path, help="score the model on this JSONL set (with --lexicon)")
     ap.add_argument("--lexicon", type=Path, help="lexicon_predictions.py's output for --test-set")
-    ap.add_argument("--rules-from", type=Path, help="the rules' facts (topic, hints) by this checkout's code (the --lexicon commit's)")
     ap.add_argument("--folds", type=int, default=0, help="also give out-of-fold figures on the training set (folds by repository)")
     args = ap.parse_args(argv)
 
     db = signatures.load()
     excluded = {json.loads(line)["repo"] for f in args.exclude_set for line in f.read_text(encoding="utf-8").splitlines() if line.strip()}
     records = [r for r in score.load("dev") if r["repo"] not in excluded]
-    texts, rules, feats = inputs(records, db, args.rules_from)
+    texts, feats = inputs(records, db)
     labels = [label(r) for r in records]
     repos = sorted({r["repo"] for r in records})
     trained_on = f"{len(records)} labelled controls of {len(repos)} repositories (eval/forms/dev.jsonl)"
@@ -201,7 +153,6 @@ def main(argv: list[str] | None = None) -> int:
             "texts": texts[i],
             "sources": score.context_sources(records[i]),
             "type": score.control_type(records[i]),
-            "rules": [rules[i].topic, list(rules[i].hints)],
             "probabilities": numpy_probabilities(data, feats[i]),
         }
         for i in pick
@@ -220,8 +171,7 @@ def main(argv: list[str] | None = None) -> int:
             test = [i for i, r in enumerate(records) if fold_of[r["repo"]] == k]
             m, v = fit([feats[i] for i in train], [labels[i] for i in train], args.c)
             d = export(m, v, args.prune, args.threshold, args.own_support, "")
-            picked = [records[i] for i in test], [texts[i] for i in test], [rules[i] for i in test], [lexicon[i] for i in test]
-            a, b, c = hybrid(*picked, d, db)
+            a, b, c = hybrid([records[i] for i in test], [texts[i] for i in test], [lexicon[i] for i in test], d, db)
             tp, fp, fn = tp + a, fp + b, fn + c
         print(figures("development set, lexicon alone", *score.counts(list(zip(records, lexicon, strict=True)))))
         print(figures(f"development set, lexicon then the model, {args.folds} folds by repository", tp, fp, fn))
@@ -229,8 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         test = [json.loads(line) for line in args.test_set.read_text(encoding="utf-8").splitlines() if line.strip()]
         lexicon = [p["pred"] for p in json.loads(args.lexicon.read_text(encoding="utf-8"))]
         print(figures(f"{args.test_set.name}, lexicon of its time", *score.counts(list(zip(test, lexicon, strict=True)))))
-        test_texts, test_rules, _ = inputs(test, db, args.rules_from)
-        print(figures(f"{args.test_set.name}, then the model", *hybrid(test, test_texts, test_rules, lexicon, data, db)))
+        print(figures(f"{args.test_set.name}, then the model", *hybrid(test, inputs(test, db)[0], lexicon, data, db)))
     return 0
 
 
