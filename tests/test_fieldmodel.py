@@ -144,3 +144,21 @@ def test_field_model_false_in_the_configuration_leaves_the_rules_alone(tmp_path)
 
     assert any("learned field model" in m for m in rl301(configmod.Config(), 1))
     assert rl301(off, 1) == [] and rl301(off, 2) == []
+
+
+def test_the_json_report_says_the_learned_model_decided(tmp_path) -> None:
+    from analyzer.model import Severity
+    from analyzer.report import ReportOptions
+    from analyzer.report.json_report import document
+    from analyzer.scan import ScanOptions, run
+
+    page = tmp_path / "ficha.html"
+    page.write_text(
+        '<html><head><script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script></head><body><h1>Ficha clínica</h1>'
+        "<form><label for=a>Ha donado sangre alguna vez?</label><select id=a name=a><option>Si</option><option>No</option></select>"
+        "<label for=d>¿Es usted diabético?</label><input id=d name=d></form></body></html>",
+        encoding="utf-8",
+    )
+    doc = document(run(ScanOptions(paths=(str(page),))), ReportOptions(fail_on=Severity.HIGH))
+    decided = {f["name"]: f["decided_by"] for f in doc["fields"]}
+    assert decided["a"].startswith("learned field model, p ") and decided["d"] == "own texts", decided

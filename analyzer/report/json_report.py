@@ -67,6 +67,9 @@ def field_entry(r) -> dict[str, Any]:
         "category": c.category,
         "confidence": round(c.confidence, 2),
         "evidence": list(c.words),
+        # What decided the category: the field's own texts, else where it stands ("heading 'Anamnesis'
+        # (anamnes*)", "record section: …") or the learned field model ("learned field model, p 0.93").
+        "decided_by": c.context or "own texts",
         "exposed_to": list(r.exposed),
         "masked_for": list(r.masked),
         "unverifiable_for": list(r.unknown),
