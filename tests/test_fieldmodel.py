@@ -149,6 +149,7 @@ def test_field_model_false_in_the_configuration_leaves_the_rules_alone(tmp_path)
 def test_the_json_report_says_the_learned_model_decided(tmp_path) -> None:
     from analyzer.model import Severity
     from analyzer.report import ReportOptions
+    from analyzer.report.html import render_html
     from analyzer.report.json_report import document
     from analyzer.scan import ScanOptions, run
 
@@ -159,6 +160,11 @@ def test_the_json_report_says_the_learned_model_decided(tmp_path) -> None:
         "<label for=d>¿Es usted diabético?</label><input id=d name=d></form></body></html>",
         encoding="utf-8",
     )
-    doc = document(run(ScanOptions(paths=(str(page),))), ReportOptions(fail_on=Severity.HIGH))
+    result = run(ScanOptions(paths=(str(page),)))
+    doc = document(result, ReportOptions(fail_on=Severity.HIGH))
     decided = {f["name"]: f["decided_by"] for f in doc["fields"]}
     assert decided["a"].startswith("learned field model, p ") and decided["d"] == "own texts", decided
+    # The HTML report's field table says it too, after the evidence.
+    html = render_html(doc)
+    table = html[html.index('data-table="fields-table"') :]
+    assert "sangre" in table and "; learned field model, p " in table
