@@ -34,6 +34,7 @@ ID_KEYS = ("name", "id")
 CONTEXT_KINDS = frozenset({"heading", "form", "page title", "page heading"})
 _OWN_WORDS, _ID_WORDS, _CONTEXT_WORDS = 200, 30, 120  # bounded work per control
 _GRAMS = (3, 4, 5)
+_CONTEXT = "c"  # the prefix of the context block's features (the own texts' have none, the identifiers' "i")
 
 
 def _block(words: tuple[str, ...], prefix: str, out: dict[str, float], pieces: dict[str, list[str]] | None, shown: str) -> None:
@@ -77,7 +78,7 @@ def features(
     for kind, text in sources:
         if kind in CONTEXT_KINDS and text:
             near += tokens(text)
-    _block(tuple(near[:_CONTEXT_WORDS]), "c", out, pieces, "context: {}")
+    _block(tuple(near[:_CONTEXT_WORDS]), _CONTEXT, out, pieces, "context: {}")
     out[f"t:{input_type}"] = 1.0
     return out
 
@@ -131,7 +132,10 @@ class FieldModel:
         category = self.classes[k]
         if category not in self.special or p[k] < self.threshold:
             return None
-        if self.probabilities(features(texts, [], input_type))[k] < self.own_support:
+        # What the control's own texts and identifiers give alone: the same features without the context's
+        # (each block is weighed on its own, so the others keep their values).
+        alone = {f: x for f, x in feats.items() if not f.startswith(_CONTEXT)}
+        if self.probabilities(alone)[k] < self.own_support:
             return None
         return Classification(category, p[k], self._evidence(feats, pieces, k), f"learned field model, p {p[k]:.2f}")
 
