@@ -27,9 +27,9 @@ from analyzer.facts.pagecontext import (
     follow_up_label,
     followed_up,
     from_checklist,
-    from_learned,
     from_list,
     from_record_section,
+    learned_may_read,
     path_words,
     record_section,
     ruled_out,
@@ -44,7 +44,6 @@ from analyzer.parse.clipping import MAX_TEXT, SHORT_TEXT, clip
 from analyzer.parse.htmldoc import Page
 from analyzer.parse.preceding import Preceding
 from analyzer.parse.templates import OUTPUT_FILL
-from analyzer.signatures.fieldmodel import FieldModel
 from analyzer.signatures.fieldmodel import builtin as builtin_model
 from analyzer.signatures.lexicon import (
     Category,
@@ -284,7 +283,7 @@ def extract(
     ``<h1>`` and title and ``path``; else what the form's other answers ask. A control that would take a
     topic but finds none on its own page is added to ``pending`` (when given): the layout the page
     extends may name one (``analyzer.resolve.layouts``). Last, unless ``learned`` is false, the learned
-    field model reads what no rule classified (``pagecontext.from_learned``)."""
+    field model reads what no rule classified (``pagecontext.learned_may_read``)."""
     root = page.root
     if root is None:
         return []
@@ -300,7 +299,7 @@ def extract(
         c.found = _classify(c.read, c.typ, c.el.get("autocomplete") or "", categories, consent, None, context)
         if c.found is None and c.follows is not None:
             c.found = followed_up(c.follows.found, c.follows.texts, categories)
-    _with_topics(root, controls, categories, consent, path, context, builtin_model() if learned else None)
+    _with_topics(root, controls, categories, consent, path, context, learned)
     if pending is not None:
         pending.extend(_pending(page, c) for c in controls if c.found is None and c.unplaced)
     return [f for f in (_site(page, c) for c in controls) if f is not None]
@@ -520,10 +519,10 @@ def _with_topics(
     consent: TermIndex | None,
     path: str,
     context: ContextWords | None,
-    learned: FieldModel | None = None,
+    learned: bool = False,
 ) -> None:
     """Read again, with the topic of their form, the controls the first reading left unclassified; last,
-    by the ``learned`` field model when given."""
+    when ``learned``, by the learned field model (loaded at the first control it is asked about)."""
     if context is None or all(c.found is not None and c.found.category != "contact" for c in controls):
         return
     forms: dict[int, list[_Control]] = {}
@@ -603,12 +602,14 @@ def _with_topics(
                         page_record = ([("page heading", _text(first_h1))] if first_h1 is not None else []) + [("path", _file_words(path))]
                     record = record_section(sources(c) + page_record, context.sections)
                     c.found = from_record_section(c.read, c.typ, record, consent, context)
-            if c.found is None and not c.unplaced and learned is not None:
+            if c.found is None and learned and not c.unplaced and learned_may_read(c.read, c.typ, consent, context):
                 # The last reading: the learned field model, on what no rule reads (a control still waiting
                 # for its layout's topic is left to the layout).
-                if page_sources is None:
-                    page_sources = _page_sources(root, path)
-                c.found = from_learned(c.read, c.typ, sources(c) + page_sources, learned, consent, context)
+                model = builtin_model()
+                if model is not None:
+                    if page_sources is None:
+                        page_sources = _page_sources(root, path)
+                    c.found = model.read(c.read, sources(c) + page_sources, c.typ)
 
 
 def _file_words(path: str) -> str:

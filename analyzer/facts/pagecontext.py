@@ -20,7 +20,6 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from analyzer.parse.clipping import clip
-from analyzer.signatures.fieldmodel import FieldModel
 from analyzer.signatures.lexicon import (
     CHOICE_TYPES,
     PRIORITY,
@@ -415,22 +414,13 @@ def may_take_context(texts: dict[str, str], input_type: str, consent: TermIndex 
     return not any(starts_with_lookup(toks, context) for toks in said)  # "Buscar por código…"
 
 
-def from_learned(
-    texts: dict[str, str],
-    input_type: str,
-    sources: list[tuple[str, str]],
-    model: FieldModel | None,
-    consent: TermIndex | None,
-    context: ContextWords | None,
-) -> Classification | None:
-    """The learned field model's reading of a control no rule classifies (``fieldmodel``): only of one that
-    may take a category from where it stands, and that asks something in its own words (a bare "Yes /
-    No" without its question says nothing the model could read)."""
-    if model is None or not may_take_context(texts, input_type, consent, context):
-        return None
-    if answers_only(texts, input_type, context) and not (texts.get("label") or texts.get("question") or texts.get("placeholder")):
-        return None
-    return model.read(texts, sources, input_type)
+def learned_may_read(texts: dict[str, str], input_type: str, consent: TermIndex | None, context: ContextWords | None) -> bool:
+    """Whether the learned field model (``analyzer.signatures.fieldmodel``) is asked about a control no rule
+    classifies: only one that may take a category from where it stands (``may_take_context``), and that asks
+    something in its own words (a bare "Yes / No" without its question says nothing the model could read)."""
+    if not may_take_context(texts, input_type, consent, context):
+        return False
+    return not (answers_only(texts, input_type, context) and not (texts.get("label") or texts.get("question") or texts.get("placeholder")))
 
 
 def _without_event_age(toks: tuple[str, ...], event_age: TermIndex | None) -> tuple[str, ...]:

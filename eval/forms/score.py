@@ -44,9 +44,9 @@ from analyzer.facts.pagecontext import (  # noqa: E402
     follow_up_label,
     followed_up,
     from_checklist,
-    from_learned,
     from_list,
     from_record_section,
+    learned_may_read,
     path_words,
     record_section,
     ruled_out,
@@ -234,7 +234,9 @@ def learned_reading(
     model: fieldmodel.FieldModel | None, texts: dict[str, str], rec: dict, typ: str, db: signatures.SignatureDB
 ) -> Classification | None:
     """The learned field model's reading of a control the rules leave unclassified, as fieldfacts asks it."""
-    return from_learned(texts, typ, context_sources(rec), model, db.consent_words, db.field_context)
+    if model is None or not learned_may_read(texts, typ, db.consent_words, db.field_context):
+        return None
+    return model.read(texts, context_sources(rec), typ)
 
 
 def counts(pairs, cats=ART9) -> tuple[int, int, int]:
