@@ -59,14 +59,11 @@ def label(rec: dict) -> str:
 
 
 def fit(feats: list[dict[str, float]], labels: list[str], c: float) -> tuple[LogisticRegression, list[str]]:
+    """The regression fitted to these features, and its vocabulary (the features in column order)."""
     vocab = sorted({f for x in feats for f in x})
-    return _fit(feats, labels, c, vocab), vocab
-
-
-def _fit(feats, labels, c, vocab) -> LogisticRegression:
     model = LogisticRegression(C=c, max_iter=5000)
     model.fit(matrix(feats, {f: i for i, f in enumerate(vocab)}), labels)
-    return model
+    return model, vocab
 
 
 def matrix(feats: list[dict[str, float]], index: dict[str, int]) -> csr_matrix:
