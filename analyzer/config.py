@@ -71,21 +71,7 @@ class Config:
         return not any(rule.startswith(p) for p in self.ignore)
 
 
-_KEYS = {
-    "fail-on",
-    "select",
-    "ignore",
-    "exclude",
-    "severity",
-    "signatures",
-    "max-file-size",
-    "facts",
-    "fail-on-error",
-    "follow-outside-root",
-    "require-suppression-reason",
-    "include-tests",
-    "field-model",
-}
+# Boolean settings and their defaults: every key here is a known key too.
 _FLAGS = (
     ("fail-on-error", True),
     ("follow-outside-root", False),
@@ -93,6 +79,7 @@ _FLAGS = (
     ("include-tests", False),
     ("field-model", True),
 )
+_KEYS = {"fail-on", "select", "ignore", "exclude", "severity", "signatures", "max-file-size", "facts"} | {key for key, _ in _FLAGS}
 _UNITS = {"k": 1024, "m": 1024**2, "g": 1024**3}
 MAX_SIZE = 4 * 1024**3  # a larger cap cannot be read into memory on any machine this runs on
 
