@@ -689,3 +689,55 @@ def test_a_block_the_developer_named_names_its_section(db) -> None:
     assert page_fields(db, f'<h1>DICOM</h1><div class="patient">{rows}</div>') == {}
     # Inside a form, a block outside the form is not the form's section.
     assert page_fields(db, f'<h1>DICOM</h1><div id="reglagesPatient"><form>{rows}</form></div>') == {}
+
+
+def test_boxes_named_apart_answer_the_question_written_once_before_the_first(db) -> None:
+    # An equal-opportunity section: each box has a name of its own and the question stands once before the
+    # first. "White" and "Asian" say nothing alone; they are answers to "Race", as the named races are.
+    races = ["White", "Asian", "Black or African American", "American Indian or Alaska Native", "Native Hawaiian"]
+    boxes = "".join(f"<div class=cc><input type=checkbox name=r{i} id=r{i}><label for=r{i}> {t}</label></div>" for i, t in enumerate(races))
+    question = "<div><label><b>2. Race</b> (Select all applicable boxes)</label></div>"
+    html = f"<form><label for=nm>Name</label><input id=nm name=nm>{question}<div>{boxes}</div></form>"
+    assert page_fields(db, html) == {f"r{i}": "racial-ethnic" for i in range(5)}
+
+
+def test_a_grid_of_boxes_across_table_rows_is_one_list(db) -> None:
+    # A pharmacovigilance report lays its boxes out two to a row; the question heads the table once.
+    cells = [["Interazione", "Errore terapeutico"], ["Abuso", "Misuso"], ["Overdose", "Off label"]]
+    asked = "7. Indicare se la reazione osservata deriva da"
+    rows = "".join("<tr>" + "".join(f"<td><input type=checkbox name={t[:3].lower()}> {t}</td>" for t in row) + "</tr>" for row in cells)
+    html = f"<form><table><tr><td>{asked}</td></tr><tr><td><table>{rows}</table></td></tr></table></form>"
+    with fieldfacts.every_control("none"):
+        page = htmldoc.parse(html)
+        sites = fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context, learned=False)
+    assert {s.name: s.texts.get("question") for s in sites} == {t[:3].lower(): asked for row in cells for t in row}
+
+
+def test_a_question_or_a_control_between_boxes_starts_something_else(db) -> None:
+    # "Race" heads its own boxes; the newsletter box after a question of its own, and the box after a text
+    # field, are not answers to it.
+    html = (
+        "<form><p>Race (select all that apply)</p>"
+        "<div><input type=checkbox name=w id=w><label for=w>White</label></div>"
+        "<div><input type=checkbox name=a id=a><label for=a>Asian</label></div>"
+        "<div><input type=checkbox name=b id=b><label for=b>Black or African American</label></div>"
+        "<div><input type=checkbox name=i id=i><label for=i>American Indian or Alaska Native</label></div>"
+        "<p>How should we keep in touch?</p>"
+        "<div><input type=checkbox name=n id=n><label for=n>Weekly letter</label></div>"
+        "<label for=t>Town</label><input id=t name=t>"
+        "<div><input type=checkbox name=k id=k><label for=k>Keep me posted</label></div></form>"
+    )
+    with fieldfacts.every_control("none"):
+        page = htmldoc.parse(html)
+        sites = {s.name: s for s in fieldfacts.extract(page, db.fields, db.consent_words, context=db.field_context, learned=False)}
+    assert sites["a"].texts.get("question") == "Race (select all that apply)"
+    assert sites["n"].texts.get("question") == "How should we keep in touch?" and "question" not in sites["k"].texts
+    assert {n: s.classification.category for n, s in sites.items()} == {
+        "w": "racial-ethnic",
+        "a": "racial-ethnic",
+        "b": "racial-ethnic",
+        "i": "racial-ethnic",
+        "n": "none",
+        "t": "none",
+        "k": "none",
+    }

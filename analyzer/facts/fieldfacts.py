@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import lxml.etree
 
+from analyzer.facts.choicelists import one_list
 from analyzer.facts.gridcells import GridReader, cell_at, column_of
 from analyzer.facts.pagecontext import (
     checkbox_lists,
@@ -353,6 +354,9 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
             # "ACTIVIDAD FÍSICA: (o) SI (o) NO" with the two radios named act1 and act2: the second answers the
             # first one's question.
             texts["question"] = before.texts["question"]
+        elif typ == "checkbox" and not texts.get("question") and before is not None and _listed_after(el, texts, before):
+            # "2. Race  [ ] White [ ] Asian [ ] Black…", each box named apart: the boxes after the first answer its question.
+            texts["question"] = before.texts["question"]
         # A follow-up ("Date", "If yes, which?") continues the previous control's question, not one
         # asked in another section: a control under a legend of its own reads that legend instead.
         own_section = bool(texts.get("legend")) and texts.get("legend") != previous_legend
@@ -413,6 +417,16 @@ def _answers_alongside(el: lxml.etree._Element, before: _Control) -> bool:
         return False
     box = _choice_box(el)
     return box is not None and box is _choice_box(before.el)
+
+
+def _listed_after(el: lxml.etree._Element, texts: dict[str, str], before: _Control) -> bool:
+    """Whether the checkbox ``el`` continues the list of the checkbox before it, which was asked a question:
+    only the two boxes' own choice texts stand between them (``choicelists.one_list``). A box with no text of its own
+    is no answer one can read: it is not given a question."""
+    if before.typ != "checkbox" or not before.texts.get("question") or not (texts.get("options") or texts.get("label")):
+        return False
+    own = " ".join(t.get(k, "") for t in (before.texts, texts) for k in ("options", "label"))
+    return one_list(before.el, el, own)
 
 
 def _choice_box(el: lxml.etree._Element) -> lxml.etree._Element | None:
@@ -590,7 +604,8 @@ def _with_topics(
                     if page_sources is None:
                         page_sources = _page_sources(root, path)
                     around = topic_of(sources(c) + page_sources, categories)
-                    c.found = from_list(c.read, c.typ, in_list, consent, around, context)
+                    asked = hinted({"question": c.read["question"]}, categories, c.typ) if c.read.get("question") else set()
+                    c.found = from_list(c.read, c.typ, in_list, consent, around, context, asked)
             if c.found is None and context.sections is not None:
                 if records is None:  # one look at the page's headings first: most pages name no record
                     records = _names_a_record(root, controls, context.sections, path)

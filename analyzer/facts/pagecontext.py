@@ -322,13 +322,18 @@ def from_list(
     consent: TermIndex | None,
     around: Topic | None,
     context: ContextWords | None = None,
+    asked: Collection[str] = (),
 ) -> Classification | None:
     """An unclassified checkbox of such a list takes the list's category when the page or form it
     stands on is about that category too (``around``: its section heading, form, page title or path;
     a studio's "Why did you come? [ ] back pain [ ] depression [ ] loneliness [ ] curiosity" on a page
-    that names no health topic lists reasons, not conditions), unless it gives consent, asks for a
-    decision ("Wilt u vooraf contact met de arts hierover?") or says more than an item does."""
-    if topic is None or around is None or around.category != topic.category or input_type.lower() != "checkbox":
+    that names no health topic lists reasons, not conditions), or the list's own question hints at it
+    (``asked``: "2. Race (Select all applicable boxes) [ ] White [ ] Asian [ ] Black or African American"),
+    unless it gives consent, asks for a decision ("Wilt u vooraf contact met de arts hierover?") or says
+    more than an item does."""
+    if topic is None or input_type.lower() != "checkbox":
+        return None
+    if topic.category not in asked and (around is None or around.category != topic.category):
         return None
     item = texts.get("options") or texts.get("label") or ""
     words = tokens(item)
