@@ -134,3 +134,52 @@ def test_every_form_class_ending_has_a_helper_that_reads_it(db) -> None:
     # files (the files whose declarations are read): a form class no helper reads would be linked and hold nothing.
     read = {ending for h in db.form_helpers for ending in h.files}
     assert set(db.component_files.form_classes) <= read, set(db.component_files.form_classes) - read
+
+
+_NETTE = """<?php
+namespace App\\Presenters;
+
+use Nette\\Application\\UI\\Form;
+
+final class ProfilePresenter extends BasePresenter
+{
+    protected function createComponentProfileForm(): Form
+    {
+        $form = new Form;
+        $form->addText('nickname', 'Přezdívka:');
+        $form->addSelect('faith', 'Vyznání:', $this->faiths);
+        $form->addTextArea('diagnosis', 'Diagnóza:')
+            ->setRequired(false);
+        $form->addCheckbox('smoker', 'Kuřák');
+        $form->addCheckbox('agree', 'Souhlasím s podmínkami');
+        $form->addSubmit('send', 'Uložit');
+        return $form;
+    }
+}
+"""
+
+
+def test_a_nette_presenters_controls_are_recorded_by_its_apps_recorders(tmp_path: Path) -> None:
+    # Nette Forms: the presenter adds each control in code ($form->addText('name', 'Label')); a box's caption is
+    # its label; the Latte template prints the form ({control profileForm}) in a layout that loads Hotjar, which
+    # records the select (it masks typed text).
+    found = _scan(
+        tmp_path,
+        {
+            "composer.json": '{"require": {"nette/forms": "^3.1"}}\n',
+            "app/Presenters/templates/@layout.latte": f"<html><head>{_HOTJAR}</head><body>{{include content}}</body></html>\n",
+            "app/Presenters/templates/Profile/default.latte": "{block content}<h1>Profil</h1>{control profileForm}{/block}\n",
+            "app/Presenters/ProfilePresenter.php": _NETTE,
+        },
+    )
+    assert found["faith"] == ("religion", ("hotjar",), "Vyznání:")
+    assert found["diagnosis"][0] == "health" and found["smoker"][0] == "health" and found["smoker"][2] == "Kuřák"
+    assert "nickname" not in found and "agree" not in found and "send" not in found  # benign, a consent box, a button
+
+
+def test_nette_calls_in_a_page_of_another_framework_are_not_read(tmp_path: Path) -> None:
+    # ->addText() on a served page (a WordPress template's own widget API) is no Nette form: only presenters, form
+    # factories, *Form.php and *Control.php files are read for it.
+    page = f"<html><head>{_HOTJAR}</head><body><?php $w->addText('diagnosis', 'Diagnosis'); ?></body></html>\n"
+    found = _scan(tmp_path, {"page.php": page})
+    assert "diagnosis" not in found

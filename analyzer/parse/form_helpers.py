@@ -228,5 +228,7 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         # The shortest: a private tag read as an input (analyzer/facts/template_components.py), for a tag
         # as short as "{{ form.x }}" with no blanks before it on its line.
         controls.append(f"<{SHORT} name={name}>")
-        return [f"<label>{text}</label>{c}" for c in controls if text] + controls
+        # A box's caption may follow it instead (how Nette and Symfony render one), shorter than a <label> before it.
+        after = [f"<input name={name}{typed}>{text}"] if text and typ in ("checkbox", "radio") else []
+        return [f"<label>{text}</label>{c}" for c in controls if text] + after + controls
     return None

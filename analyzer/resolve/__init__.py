@@ -34,7 +34,7 @@ from analyzer.facts.records import FileFacts
 from analyzer.kinds import Mechanism, Via
 from analyzer.model import Detection, Diagnostic, Status, Verdict, site_key
 from analyzer.parse import links
-from analyzer.read.discover import SourceFile, app_root
+from analyzer.read.discover import TEXT_SUFFIXES, SourceFile, app_root
 from analyzer.resolve import chunks, composition, crossfile, layouts, registry
 from analyzer.resolve import globals as globals_
 from analyzer.resolve.exposure import PageInfo
@@ -263,10 +263,15 @@ def _link_form_classes(detections: list[Detection], files: list[SourceFile], pag
     if not classes:
         return
     sources = {f.display: f for f in files}
-    served = {p for p, f in sources.items() if f.kind in ("html", "template") and not p.lower().endswith(endings)}
+    # Pages: HTML and templates, and the template languages read as text (a Nette app's Latte layout loads the recorder).
+    served = {p for p, f in sources.items() if _page_kind(f) and not p.lower().endswith(endings)}
     _link_to_app(
         pages, [p for p in classes if p in sources], sorted({d.location.path for d in detections if d.location.path in served}), sources
     )
+
+
+def _page_kind(f: SourceFile) -> bool:
+    return f.kind in ("html", "template") or (f.kind == "text" and f.display.lower().endswith(TEXT_SUFFIXES))
 
 
 def _link_to_app(pages: dict[str, PageInfo], printed: list[str], starters: list[str], sources: dict[str, SourceFile]) -> None:
