@@ -61,7 +61,7 @@ from analyzer.signatures.lexicon import Classification, classify, hinted, only_f
 
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
 OTHER = ("financial", "government-id", "credentials", "contact")
-SETS = ("heldout", "heldout13", "heldout14", "dev")  # heldout13, heldout14: held-out sets collected blind beside the twelfth (retired)
+SETS = ("heldout", "heldout13", "heldout14", "dev")  # heldout: the fifteenth set; heldout13, heldout14: the thirteenth and fourteenth
 NEAR_LINES = 3  # end to end, a record matches a field of its name this many lines from its own
 
 
