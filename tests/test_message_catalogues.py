@@ -2,7 +2,7 @@
 message keys shows the visitor its catalogue's text for each key, so a key that names nothing ("q5", "f3")
 is read as that text. Four template dialects (JSP with Spring's message tag and a resource bundle, Blade
 with Laravel's __() and a PHP lang file, Twig's trans filter with a JSON catalogue, an ERB view's lazy
-t('.q5') with a Rails YAML locale) and two component
+t('.q5') with a Rails YAML locale, a CodeIgniter view's $this->lang->line('q5') with its $lang['q5'] = … file) and two component
 frameworks (React with i18next, Vue with vue-i18n), an Angular template's translate pipe; the look-alikes
 are the same sites whose catalogue says something benign, and a JSON file outside a catalogue folder."""
 
@@ -58,6 +58,13 @@ def _site(dialect: str, question: str) -> dict[str, str]:
             '      <label htmlFor="q5">{t(\'form.q5\')}</label><input id="q5" name="q5" />\n'
             "    </form>\n  );\n}\n",
         },
+        "codeigniter": {
+            "application/language/spanish/form_lang.php": f"<?php\n$lang['name'] = 'Nombre';\n$lang['q5']   = \"{question}\";\n",
+            "application/views/form.php": f'<html><head>{_CLARITY}</head><body>\n<form method="post">\n'
+            '<label for="name"><?php echo $this->lang->line(\'name\'); ?></label><input id="name" name="name">\n'
+            '<label for="q5"><?php echo $this->lang->line(\'q5\'); ?></label><input id="q5" name="q5">\n'
+            "</form>\n</body></html>\n",
+        },
         "vue": {
             "src/locales/nl.json": '{"form": {"name": "Naam", "q5": "' + question + '"}}\n',
             "src/views/Form.vue": "<template>\n  <form>\n"
@@ -79,6 +86,7 @@ _QUESTIONS = {  # a question the key does not name, in the catalogue's language
     "twig": ("Avez-vous des allergies ?", "health"),
     "react": ("Konfession", "religion"),
     "vue": ("Welke medicijnen gebruikt u?", "health"),
+    "codeigniter": ("Origen étnico", "racial-ethnic"),
 }
 _BENIGN = {  # the same keys' benign texts
     "jsp": "Oblíbená barva",
@@ -87,6 +95,7 @@ _BENIGN = {  # the same keys' benign texts
     "twig": "Couleur préférée",
     "react": "Lieblingsfarbe",
     "vue": "Lievelingskleur",
+    "codeigniter": "Color favorito",
 }
 
 
@@ -153,6 +162,14 @@ return [
     pairs = dict(messages.read("resources/lang/de/form.php", php))
     assert pairs["form.fields.religion"] == "Konfession" and pairs["form.old.x"] == "Y" and pairs["form.after"] == "Nach"
     assert pairs["fields.diag"] == 'Diagnose ("aktuell")'  # CodeIgniter's lang('fields.diag'): the file's keys alone
+    # CodeIgniter's language files assign each message: $lang['key'] = 'text';
+    ci = b"""<?php\n$lang['raza']\t\t= "Raza";\n$lang["0_0_1"] = 'Hombre';\n$lang['n'] = $other;\n"""
+    assert dict(messages.read("system/language/ES/admin_lang.php", ci)) == {
+        "admin_lang.raza": "Raza",
+        "admin_lang.0_0_1": "Hombre",
+        "raza": "Raza",
+        "0_0_1": "Hombre",
+    }
     assert messages.read("messages/de.json", b'{"a": {"b": "Text", "n": 3}}') == [("a.b", "Text")]
     assert messages.read("messages/de.json", b"{broken") == []
 

@@ -129,7 +129,7 @@ def read(path: str, data: bytes) -> list[tuple[str, str]]:
     elif suffix in (".yml", ".yaml"):
         pairs = _yaml(text)
     elif suffix == ".php":
-        found = _php_array(text)
+        found = _php_array(text) + (_php_assigned(text) if "$" in text else [])
         pairs = [(f"{PurePosixPath(path).stem}.{k}", v) for k, v in found] + found
     else:
         return []
@@ -227,6 +227,16 @@ _PHP_TOKEN = re.compile(
     r"""|(?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|(?P<bare>\[|array\s*\()|(?P<close>[\])])""",
     re.I,
 )
+
+
+# A message assigned by key (CodeIgniter's application/language/<language>/<file>_lang.php: $lang['key'] = 'text';,
+# printed by $this->lang->line('key') or lang('key'); source: codeigniter.com/userguide3/libraries/language.html).
+_PHP_ASSIGNED = re.compile(r"""\$\w+\s*\[\s*(?P<key>'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")\s*\]\s*=\s*(?P<value>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*;""")
+
+
+def _php_assigned(text: str) -> list[tuple[str, str]]:
+    """The messages a PHP language file assigns one by one (``$lang['race'] = "Raza";``)."""
+    return [(_php_string(m.group("key")), _php_string(m.group("value"))) for m in _PHP_ASSIGNED.finditer(text)]
 
 
 def _php_array(text: str) -> list[tuple[str, str]]:
