@@ -87,6 +87,23 @@ def test_health_in_a_gym_s_newsletter_is_no_health_data(db) -> None:
     assert set(found) == {"e"} and found["e"][0] == "contact", found
 
 
+@pytest.mark.parametrize(
+    ("question", "choices"),
+    [
+        ("Recevoir nos nouvelles :", ("Chaque semaine", "Chaque mois")),
+        ("Newsletter erhalten?", ("Ja", "Nein")),
+        ("Wil je de nieuwsbrief ontvangen?", ("Wekelijks", "Maandelijks")),
+        ("Chcete odebírat novinky?", ("Ano", "Ne")),
+    ],
+)
+def test_how_often_a_clinic_sends_its_news_is_a_subscription_not_health(db, question: str, choices: tuple[str, ...]) -> None:
+    # On a health questionnaire the model leans every answer toward health; a question that asks whether, and how
+    # often, to receive the site's news is a decision (``requests``), and the model is not asked about it.
+    radios = "".join(f"<label><input type=radio name=nl value={k}> {c}</label>" for k, c in enumerate(choices))
+    found = _found(db, f"<h1>Questionnaire de santé</h1><form><p>Souffrez-vous d'asthme ?</p><input name=a><p>{question}</p>{radios}</form>")
+    assert "nl" not in found, found
+
+
 def test_features_are_bounded_and_deterministic() -> None:
     huge = {"label": " ".join(f"word{i}" for i in range(50_000)), "options": "x " * 50_000}
     sources = [("heading", "y " * 50_000)] * 100
