@@ -263,7 +263,6 @@ def _link_form_classes(detections: list[Detection], files: list[SourceFile], pag
     if not classes:
         return
     sources = {f.display: f for f in files}
-    # Pages: HTML and templates, and the template languages read as text (a Nette app's Latte layout loads the recorder).
     served = {p for p, f in sources.items() if _page_kind(f) and not p.lower().endswith(endings)}
     _link_to_app(
         pages, [p for p in classes if p in sources], sorted({d.location.path for d in detections if d.location.path in served}), sources
@@ -271,6 +270,7 @@ def _link_form_classes(detections: list[Detection], files: list[SourceFile], pag
 
 
 def _page_kind(f: SourceFile) -> bool:
+    """A file a visitor is served as a page: HTML, a template, or a template language read as text (Latte, Volt…)."""
     return f.kind in ("html", "template") or (f.kind == "text" and f.display.lower().endswith(TEXT_SUFFIXES))
 
 
