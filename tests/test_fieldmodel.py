@@ -100,7 +100,8 @@ def test_how_often_a_clinic_sends_its_news_is_a_subscription_not_health(db, ques
     # On a health questionnaire the model leans every answer toward health; a question that asks whether, and how
     # often, to receive the site's news is a decision (``requests``), and the model is not asked about it.
     radios = "".join(f"<label><input type=radio name=nl value={k}> {c}</label>" for k, c in enumerate(choices))
-    found = _found(db, f"<h1>Questionnaire de santé</h1><form><p>Souffrez-vous d'asthme ?</p><input name=a><p>{question}</p>{radios}</form>")
+    page = f"<h1>Questionnaire de santé</h1><form><p>Souffrez-vous d'asthme ?</p><input name=a><p>{question}</p>{radios}</form>"
+    found = _found(db, page)
     assert "nl" not in found, found
 
 

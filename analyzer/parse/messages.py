@@ -231,7 +231,10 @@ _PHP_TOKEN = re.compile(
 
 # A message assigned by key (CodeIgniter's application/language/<language>/<file>_lang.php: $lang['key'] = 'text';,
 # printed by $this->lang->line('key') or lang('key'); source: codeigniter.com/userguide3/libraries/language.html).
-_PHP_ASSIGNED = re.compile(r"""\$\w+\s*\[\s*(?P<key>'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")\s*\]\s*=\s*(?P<value>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*;""")
+_PHP_ASSIGNED = re.compile(
+    r"""\$\w+\s*\[\s*(?P<key>'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")\s*\]\s*=\s*"""
+    r"""(?P<value>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*;"""
+)
 
 
 def _php_assigned(text: str) -> list[tuple[str, str]]:
