@@ -105,6 +105,9 @@ def test_razor_html_helpers_are_written_as_their_controls() -> None:
         '    @Html.DropDownListFor(m => m.Religion, Model.Religions, "Choose")\n'
         "    @Html.ValidationMessageFor(m => m.Diagnosis)\n"
         "    <p>@Model.Diagnosis</p>\n"
+        '    @Html.DropDownList("ddlGender", (IEnumerable<SelectListItem>)ViewBag.GenderOptions)\n'
+        '    @Html.TextArea("allergies", new { rows = 3 })\n'
+        '    @Html.Raw("diagnosis")\n'
     )
     out = form_helpers.write("Views/Intake.cshtml", text, text, [], None, signatures.load().form_helpers)
     assert len(out) == len(text) and out.count("\n") == text.count("\n")
@@ -112,6 +115,9 @@ def test_razor_html_helpers_are_written_as_their_controls() -> None:
     assert "<label>Current diagnosis</label>" in lines[0] and "<input name=Diagnosis>" in lines[1]
     assert "<select name=Religion></select>" in lines[2]
     assert "<input" not in lines[3] and "<input" not in lines[4], out  # a validation message, a printed value
+    # Named by a string: the string is the field's name; Html.Raw prints a value, no control.
+    assert "<select name=ddlGender></select>" in lines[5] and "<textarea name=allergies></textarea>" in lines[6], out
+    assert "<" not in lines[7], out
 
 
 def test_phoenix_inputs_are_written_as_their_controls() -> None:
