@@ -52,6 +52,19 @@ def test_a_vue_projects_own_form_components_are_the_controls_they_name(tmp_path:
             "health",
             "city",
         ),
+        # A yes/no question component and a checkbox group field (US Web Design System claim forms): the controls they
+        # render, labelled by their question and legend props; a review of a yes/no answer renders none.
+        (
+            "Disability.tsx",
+            "export const Disability = () => (\n  <form>\n"
+            '    <CheckboxGroupField legend="Have you applied for disability benefits?" name="disability_applied"/>\n'
+            '    <YesNoQuestion question="Were you disabled in the last four weeks?" name="disabled_before"/>\n'
+            '    <ReviewYesNo label="Were you disabled in the last four weeks?" name="review_disabled"/>\n'
+            "  </form>\n);\n",
+            "disabled_before",
+            "health",
+            "review_disabled",
+        ),
         # A Selectize component is a select; "selectize" in the middle of a name is not its end.
         (
             "Baptism.vue",
