@@ -65,6 +65,26 @@ def test_a_vue_projects_own_form_components_are_the_controls_they_name(tmp_path:
             "health",
             "review_disabled",
         ),
+        # A control qualified by what comes with it ("InputWithButton", a Vue "textarea-with-counter") is that control; a
+        # component named only by what it comes with (WithTooltip) is none.
+        (
+            "Registration.tsx",
+            "export const Registration = ({ register }) => (\n  <form>\n"
+            '    <InputWithButton label="Medikamente" {...register("medications")} />\n'
+            '    <WithTooltip label="Allergien" name="allergy_hint" />\n'
+            "  </form>\n);\n",
+            "medications",
+            "health",
+            "allergy_hint",
+        ),
+        (
+            "Anamnese.vue",
+            '<template>\n  <h1>Anamnese</h1>\n  <textarea-with-counter name="allergies" label="Allergien"/>\n'
+            '  <with-tooltip name="hint" label="Allergien"/>\n</template>\n',
+            "allergies",
+            "health",
+            "hint",
+        ),
         # A Selectize component is a select; "selectize" in the middle of a name is not its end.
         (
             "Baptism.vue",

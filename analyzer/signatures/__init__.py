@@ -525,6 +525,16 @@ class UiComponent:
     label_prop: str | None = None
 
 
+def ends_with_control(name: str, suffix: str) -> bool:
+    """Whether a component's name ends with ``suffix`` (``component_suffix`` in ui_components.toml), or does so before a
+    "With…" that qualifies it: ``InputWithButton``, ``SelectWithSearch``, ``textareawithcounter`` as lxml reads a
+    template's tag. The control is named before the qualifier; a name that starts with "With" has none before it."""
+    if name.endswith(suffix):
+        return True
+    at = name.lower().find("with")
+    return at > 0 and name[:at].rstrip("-_.:").endswith(suffix)
+
+
 @dataclass(frozen=True)
 class JsxBindings:
     """What names a JSX control that has no ``name``, and what prints a field's label (ui_components.toml
