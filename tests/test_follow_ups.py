@@ -121,3 +121,20 @@ def test_a_radio_named_apart_answers_the_question_beside_it(db) -> None:
     assert sites.get("d1") == "health" and sites.get("d2") == "health", sites
     assert sites.get("d_cual") == "health", sites
     assert page_fields(db, _APART).get("n2") is None
+
+
+def test_the_second_part_of_one_entry_reads_the_first_ones_label(db) -> None:
+    # Blood pressure in two boxes with only "/" between them: the diastolic box's label is the separator, and the
+    # reading of the pair is the first box's.
+    pair = (
+        "<form><label for=sys>Tension arterial mm Hg:</label>"
+        "<input type=number id=sys name=sys>/<input type=number id=dia name=dia></form>"
+    )
+    assert page_fields(db, pair) == {"sys": "health", "dia": "health"}
+    # A separator that stands before a word of its own, or a field with its own placeholder, is no second part; nor
+    # is a box after a word ("Town / [ ]" reads "Town /").
+    apart = (
+        "<form><label for=sys>Tension arterial mm Hg:</label><input type=number id=sys name=sys>"
+        "/<input name=town placeholder='Town'> Ciudad / <input name=city></form>"
+    )
+    assert page_fields(db, apart) == {"sys": "health"}

@@ -1,4 +1,5 @@
-"""Whether two boxes stand in one list of answers: nothing but their own choice texts between them.
+"""Whether two controls belong together by what stands between them: two boxes in one list of answers (nothing but
+their own choice texts between them), two parts of one entry (nothing but punctuation).
 
 A checkbox list whose boxes are named apart ("[ ] White [ ] Asian [ ] Black or African American" under
 "2. Race", each box its own ``name``) asks one question, written once, before the first box. The boxes
@@ -24,11 +25,17 @@ def one_list(before: lxml.etree._Element, el: lxml.etree._Element, choices: str)
     """Whether ``el`` follows ``before`` in the same list of answers: every word between the two boxes is
     one of ``choices`` (the two boxes' own choice texts), and no control stands between them."""
     allowed = set(tokens(choices))
-    between = _words_between(before, el)
+    between = words_between(before, el)
     return between is not None and all(w in allowed for w in between)
 
 
-def _words_between(a: lxml.etree._Element, b: lxml.etree._Element) -> list[str] | None:
+def adjacent(before: lxml.etree._Element, el: lxml.etree._Element) -> bool:
+    """Whether nothing but punctuation stands between two controls ("120 / 80", a date in three boxes "dd / mm /
+    yyyy"): the second is one more part of the first one's entry."""
+    return words_between(before, el) == []
+
+
+def words_between(a: lxml.etree._Element, b: lxml.etree._Element) -> list[str] | None:
     """The words between the end of ``a`` and the start of ``b`` in document order, or None when a control
     stands between them, ``b`` does not follow ``a`` closely, or the walk passes more than ``_MAX_STEPS``
     elements."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import lxml.etree
 
-from analyzer.facts.choicelists import one_list
+from analyzer.facts.choicelists import adjacent, one_list
 from analyzer.facts.gridcells import GridReader, cell_at, column_of
 from analyzer.facts.pagecontext import (
     checkbox_lists,
@@ -361,7 +361,10 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
         # asked in another section: a control under a legend of its own reads that legend instead.
         own_section = bool(texts.get("legend")) and texts.get("legend") != previous_legend
         follow_up = (
-            typ not in ("radio", "checkbox") and not own_section and before is not None and only_follow_up(follow_up_label(texts), context)
+            typ not in ("radio", "checkbox")
+            and not own_section
+            and before is not None
+            and (only_follow_up(follow_up_label(texts), context) or _second_part(el, texts, before))
         )
         if follow_up and previous:
             texts["question"] = previous
@@ -427,6 +430,19 @@ def _listed_after(el: lxml.etree._Element, texts: dict[str, str], before: _Contr
         return False
     own = " ".join(t.get(k, "") for t in (before.texts, texts) for k in ("options", "label"))
     return one_list(before.el, el, own)
+
+
+def _second_part(el: lxml.etree._Element, texts: dict[str, str], before: _Control) -> bool:
+    """Whether a control is one more part of the entry before it: the text read as its label is only a separator
+    ("Tension arterial: [120] / [80]", "Height: [5] ' [11]"), it has no other text of its own, and nothing but
+    punctuation stands between the two."""
+    label = texts.get("label", "")
+    if not _SEPARATOR.fullmatch(label) or any(texts.get(k) for k in ("placeholder", "question", "title", "options")):
+        return False
+    return before.typ not in ("radio", "checkbox") and adjacent(before.el, el)
+
+
+_SEPARATOR = re.compile(r"\s*[/\\\-–:.,×x'\"+]\s*")
 
 
 def _choice_box(el: lxml.etree._Element) -> lxml.etree._Element | None:
