@@ -98,6 +98,15 @@ def test_a_helper_spread_over_lines_writes_only_on_its_first_line() -> None:
     assert "<textarea name=symptoms></textarea>" in first and second.strip() == ""
 
 
+def test_a_number_in_a_labels_place_is_no_label() -> None:
+    # A project's own builder shares Nette's method name but gives rows and columns where Nette gives the label.
+    text = "        $this->addTextArea('objawy', '4', '40', '<br>Objawy','');\n        $form->addText('age', 'Věk:');\n"
+    out = form_helpers.write("forms/newVisitForm.php", text, text, [], None, signatures.load().form_helpers)
+    lines = out.split("\n")
+    assert "name=objawy" in lines[0] and "<label>" not in lines[0], out
+    assert "<label>Věk:</label><input name=age>" in lines[1], out
+
+
 def test_razor_html_helpers_are_written_as_their_controls() -> None:
     text = (
         '    @Html.LabelFor(m => m.Diagnosis, "Current diagnosis")\n'

@@ -205,7 +205,9 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
             return [html.escape(message_words(said), quote=False), f"{KEY_MARKS[0]}{html.escape(said, quote=False)}{KEY_MARKS[1]}"]
         name = m.group("name")
         label = m.groupdict().get("label")
-        text = html.escape(label_text(label), quote=False) if label else ""
+        # A "label" with no letter is another argument in that place (a project's own addTextArea('notes', '4', '40')
+        # gives rows and columns there), not a text a person reads.
+        text = html.escape(label_text(label), quote=False) if label and any(c.isalpha() for c in label) else ""
         if renders == "label":  # without a text of its own, the field's default label: its name in words
             text = text or html.escape(name.replace("_", " "), quote=False)
             # Where a <label> does not fit in the tag ({$form.date_bapteme.label}), its text alone is what it shows.
