@@ -28,7 +28,7 @@ from analyzer.parse.form_helpers import message_words
 from analyzer.parse.jsfacts import STRING_TYPES, Program
 from analyzer.parse.jsparse import JsSource
 from analyzer.parse.positions import blank
-from analyzer.signatures import JsxBindings, ends_with_control
+from analyzer.signatures import JsxBindings, control_stem
 from analyzer.signatures import UiComponent as Component
 
 _JSX = ("jsx_element", "jsx_self_closing_element")
@@ -346,8 +346,9 @@ class _Writer:
         legend={…}>``: ``component_suffix`` in ui_components.toml), when it is given a field name or bound to a
         field (``<FloatInput label="Prénom" value={form.firstname}>``); labelled by the first of its label props it
         is given."""
+        stem = control_stem(name)
         for suffix, comp, label_props in self.suffixes:
-            if ends_with_control(name, suffix):
+            if name.endswith(suffix) or (stem and stem.endswith(suffix)):
                 named = (
                     self._prop(opening, "name")
                     or any(self._registered_name(a) for a in opening.named_children)

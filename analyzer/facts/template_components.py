@@ -22,7 +22,7 @@ import lxml.etree
 
 from analyzer.parse.form_helpers import KEY_MARKS, SHORT, message_words
 from analyzer.parse.htmldoc import Page
-from analyzer.signatures import TemplateKit, UiComponent, ends_with_control
+from analyzer.signatures import TemplateKit, UiComponent, control_stem
 
 _CONTROLS = ("input", "select", "textarea")
 _NATIVE_ATTRIBUTES = frozenset({"title", "placeholder"})  # what HTML's own controls take: never a component's prop
@@ -166,7 +166,8 @@ def _own_component(tag: str, kit: TemplateKit) -> tuple[UiComponent, tuple[str, 
     if not tag or tag in _CONTROLS:
         return None
     flat = tag.replace("-", "").replace(":", "").replace(".", "")
-    return next(((comp, props) for suffix, comp, props in kit.suffixes if ends_with_control(flat, suffix)), None)
+    stem = control_stem(tag).replace("-", "").replace(":", "").replace(".", "")
+    return next(((comp, props) for suffix, comp, props in kit.suffixes if flat.endswith(suffix) or (stem and stem.endswith(suffix))), None)
 
 
 def _component_prop(el: lxml.etree._Element, tag: str, kit: TemplateKit) -> str | None:

@@ -525,14 +525,13 @@ class UiComponent:
     label_prop: str | None = None
 
 
-def ends_with_control(name: str, suffix: str) -> bool:
-    """Whether a component's name ends with ``suffix`` (``component_suffix`` in ui_components.toml), or does so before a
-    "With…" that qualifies it: ``InputWithButton``, ``SelectWithSearch``, ``textareawithcounter`` as lxml reads a
-    template's tag. The control is named before the qualifier; a name that starts with "With" has none before it."""
-    if name.endswith(suffix):
-        return True
+def control_stem(name: str) -> str:
+    """A component's name before a "With…" that qualifies it (``InputWithButton``, ``SelectWithSearch``,
+    ``textareawithcounter`` as lxml reads a template's tag): the control is named there, and its end is matched
+    against ``component_suffix`` (ui_components.toml) as the whole name's is. "" when there is no such qualifier; a
+    name that starts with "With" has nothing before it."""
     at = name.lower().find("with")
-    return at > 0 and name[:at].rstrip("-_.:").endswith(suffix)
+    return name[:at].rstrip("-_.:") if at > 0 else ""
 
 
 @dataclass(frozen=True)
