@@ -127,8 +127,7 @@ def test_the_second_part_of_one_entry_reads_the_first_ones_label(db) -> None:
     # Blood pressure in two boxes with only "/" between them: the diastolic box's label is the separator, and the
     # reading of the pair is the first box's.
     pair = (
-        "<form><label for=sys>Tension arterial mm Hg:</label>"
-        "<input type=number id=sys name=sys>/<input type=number id=dia name=dia></form>"
+        "<form><label for=sys>Tension arterial mm Hg:</label><input type=number id=sys name=sys>/<input type=number id=dia name=dia></form>"
     )
     assert page_fields(db, pair) == {"sys": "health", "dia": "health"}
     # A separator that stands before a word of its own, or a field with its own placeholder, is no second part; nor
