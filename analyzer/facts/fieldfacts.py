@@ -620,8 +620,7 @@ def _with_topics(
                     if page_sources is None:
                         page_sources = _page_sources(root, path)
                     around = topic_of(sources(c) + page_sources, categories)
-                    asked = hinted({"question": c.read["question"]}, categories, c.typ) if c.read.get("question") else set()
-                    c.found = from_list(c.read, c.typ, in_list, consent, around, context, asked)
+                    c.found = from_list(c.read, c.typ, in_list, consent, around, context, categories)
             if c.found is None and context.sections is not None:
                 if records is None:  # one look at the page's headings first: most pages name no record
                     records = _names_a_record(root, controls, context.sections, path)

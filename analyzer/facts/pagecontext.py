@@ -322,18 +322,18 @@ def from_list(
     consent: TermIndex | None,
     around: Topic | None,
     context: ContextWords | None = None,
-    asked: Collection[str] = (),
+    categories: dict[str, Category] | None = None,
 ) -> Classification | None:
     """An unclassified checkbox of such a list takes the list's category when the page or form it
     stands on is about that category too (``around``: its section heading, form, page title or path;
     a studio's "Why did you come? [ ] back pain [ ] depression [ ] loneliness [ ] curiosity" on a page
-    that names no health topic lists reasons, not conditions), or the list's own question hints at it
-    (``asked``: "2. Race (Select all applicable boxes) [ ] White [ ] Asian [ ] Black or African American"),
+    that names no health topic lists reasons, not conditions), or the list's own question hints at it by a
+    word of ``categories`` ("2. Race (Select all applicable boxes) [ ] White [ ] Asian [ ] Black or African American"),
     unless it gives consent, asks for a decision ("Wilt u vooraf contact met de arts hierover?") or says
     more than an item does."""
     if topic is None or input_type.lower() != "checkbox":
         return None
-    if topic.category not in asked and (around is None or around.category != topic.category):
+    if (around is None or around.category != topic.category) and not _question_hints(texts, topic.category, categories):
         return None
     item = texts.get("options") or texts.get("label") or ""
     words = tokens(item)
@@ -342,6 +342,12 @@ def from_list(
     if gives_consent(texts, consent) or (context is not None and asks_decision(texts, input_type, context)):
         return None
     return Classification(topic.category, 0.6, ("list item",), topic.evidence)
+
+
+def _question_hints(texts: dict[str, str], category: str, categories: dict[str, Category] | None) -> bool:
+    """Whether a checkbox list's question hints at ``category`` by a word of its own."""
+    question = texts.get("question", "")
+    return bool(question) and categories is not None and category in hinted({"question": question}, categories, "checkbox")
 
 
 def record_section(sources: list[tuple[str, str]], words: SectionWords | None) -> Topic | None:

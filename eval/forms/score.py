@@ -218,8 +218,7 @@ def field_level(records: list[dict], db: signatures.SignatureDB, learned: bool =
                     got = classify(t, db.fields, typ, auto, db.consent_words, topic, db.field_context)
             got = got or from_checklist(t, typ, checklist, db.field_context, lambda rec=rec: ruled_out(field_sources(rec), db.fields))
             if got is None and lists[k] is not None:
-                asked = hinted({"question": t["question"]}, db.fields, typ) if t.get("question") else set()
-                got = from_list(t, typ, lists[k], db.consent_words, topic_of(context_sources(rec), db.fields), db.field_context, asked)
+                got = from_list(t, typ, lists[k], db.consent_words, topic_of(context_sources(rec), db.fields), db.field_context, db.fields)
             if got is None:  # a control of a record section (fieldfacts: the last reading)
                 got = from_record_section(
                     t, typ, record_section(record_sources(rec), db.field_context.sections), db.consent_words, db.field_context
