@@ -135,6 +135,9 @@ def test_the_model_is_cached_under_its_own_name_and_a_changed_file_is_read_anew(
     assert first is not None and first.weights("w:sangre") == pytest.approx((3.0, -3.0))
     assert [p.name.startswith("field-model-") for p in (tmp_path / "cache").glob("*.pickle")] == [True]
     assert fieldmodel.load.__wrapped__(str(folder)) == first  # read back from the cache
+    (folder / "vendors.toml").write_text('id = "x"\n', encoding="utf-8")  # another signature file: the model's key stays
+    assert fieldmodel.load.__wrapped__(str(folder)) == first
+    assert len(list((tmp_path / "cache").glob("field-model-*.pickle"))) == 1
     (folder / fieldmodel.MODEL_FILE).write_text(json.dumps(data | {"weights": {"w:sangre": [100, -100], "w:x": [1, 1]}}), encoding="utf-8")
     again = fieldmodel.load.__wrapped__(str(folder))
     assert again is not None and again.weights("w:sangre") == pytest.approx((1.0, -1.0))

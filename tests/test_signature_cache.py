@@ -106,3 +106,14 @@ def test_a_broken_signature_file_is_still_reported(tmp_path, monkeypatch) -> Non
                 signatures.load((str(extra),))
     finally:
         signatures.load.cache_clear()
+
+
+def test_a_file_source_is_keyed_by_its_own_size_and_time(sources) -> None:
+    built: list[int] = []
+    toml = sources[0] / "a.toml"
+    cache.cached([toml], _builder(built), _Box)
+    (sources[0] / "b.toml").write_text('id = "b"\n')  # a neighbour: not an input
+    assert cache.cached([toml], _builder(built), _Box).value == 1
+    toml.write_text('id = "a"\nname = "changed"\n')
+    os.utime(toml, ns=(toml.stat().st_atime_ns, toml.stat().st_mtime_ns + 1_000_000))
+    assert cache.cached([toml], _builder(built), _Box).value == 2

@@ -40,11 +40,15 @@ def folder() -> Path | None:
 
 
 def digest(sources: list[Path]) -> str:
-    """A digest of the inputs: each file under ``sources`` and under the package, by relative
-    path, size and modification time."""
+    """A digest of the inputs: each file under ``sources`` (a folder, or a file itself) and under the
+    package, by relative path, size and modification time."""
     h = hashlib.sha256(sys.version.encode())
     for root in [_PACKAGE, *sources]:
         h.update(b"\0root\0" + str(root.resolve()).encode("utf-8", "surrogatepass"))
+        if root.is_file():
+            st = root.stat()
+            h.update(f"\0{st.st_size}\0{st.st_mtime_ns}".encode())
+            continue
         if not root.is_dir():
             continue
         for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".toml", ".json")):

@@ -200,7 +200,7 @@ def load(folder: str) -> FieldModel | None:
     path = Path(folder) / MODEL_FILE
     if not path.is_file():
         return None
-    model = cache.cached([path.parent], lambda: _read(path), object, name="field-model")
+    model = cache.cached([path], lambda: _read(path), object, name="field-model")  # keyed by this file, not its folder
     return model if isinstance(model, FieldModel) else None
 
 
