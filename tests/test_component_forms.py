@@ -213,3 +213,86 @@ def _read_controls(path: Path, text: str) -> list:
     path.write_text(text, encoding="utf-8")
     with fieldfacts.every_control("-"):
         return analyze(SourceFile(path, path.name, classify(path)), signatures.load(), 10 * 1024 * 1024).fields
+
+
+_MUI_RADIOS = """import { FormControlLabel, Radio, RadioGroup } from '@mui/material';
+const FREQUENCY = ["Daily", "Weekly", "Monthly"];
+export const Questions = ({ values, setFieldValue }) => (
+  <form>
+    <p>Do you smoke any tobacco products?</p>
+    <RadioGroup row value={values.useTobacco} onChange={(e) => setFieldValue("useTobacco", e.target.value)}>
+      <FormControlLabel value={true} control={<Radio />} label="Yes" />
+      <FormControlLabel value={false} control={<Radio />} label="No" />
+    </RadioGroup>
+    <p>How often?</p>
+    <RadioGroup value={values.tobaccoFrequency}>
+      {FREQUENCY.map((f) => (
+        <FormControlLabel key={f} value={f} control={<Radio />} label={f} />
+      ))}
+    </RadioGroup>
+  </form>
+);
+"""
+
+
+def test_mui_radios_handed_to_form_control_labels(tmp_path: Path) -> None:
+    # MUI writes a radio's text as the FormControlLabel that is handed the radio (control={<Radio />}); a RadioGroup
+    # whose radios are mapped from an array is still their group, not a radio of its own.
+    read = {s.name: (s.line, s.texts) for s in _read_controls(tmp_path / "Questions.tsx", _MUI_RADIOS)}
+    assert read["useTobacco"][1].get("choices") == "Yes / No", read
+    line, texts = read["tobaccoFrequency"]
+    assert line == 13 and texts.get("options") == "Daily / Weekly / Monthly", read
+    assert texts["question"].startswith("How often?"), texts
+    assert set(read) == {"useTobacco", "tobaccoFrequency"}, read
+
+
+_HELPERS = """import { Input, Label } from '@/components/ui';
+export function MemberForm({ form, set }) {
+  const field = (label: string, fieldName: keyof Member, type = 'text') => (
+    <div>
+      <Label>{label}</Label>
+      <Input type={type} value={String(form[fieldName] ?? '')} onChange={e => set(fieldName, e.target.value)} placeholder={label} />
+    </div>
+  )
+  function choice({ label, name, options }) {
+    return (
+      <div><Label>{label}</Label>
+        <select value={form[name]}>{options.map(o => <option key={o}>{o}</option>)}</select>
+      </div>
+    )
+  }
+  const renderContact = () => (
+    <div><Label>E-mail</Label><Input type="email" value={form.email} /></div>
+  )
+  return (
+    <form>
+      {field('Origem Religiosa', 'origem_religiosa')}
+      {field('Data de Batismo', 'data_batismo', 'date')}
+      {choice({ label: 'Tipo Sanguíneo', name: 'tipo_sanguineo', options: ['A+', 'B+', 'O-'] })}
+      {renderContact()}
+      {FIELDS.map(f => field(f.label, f.key))}
+    </form>
+  )
+}
+"""
+
+
+def test_render_helpers_are_read_at_each_call(tmp_path: Path) -> None:
+    # A function of the component that returns a field's markup is written where it is called with literals, its
+    # parameters standing for the call's arguments (positional, defaulted, or a destructured object).
+    read = {s.name: (s.line, s.tag, s.texts) for s in _read_controls(tmp_path / "MemberForm.tsx", _HELPERS)}
+    line, tag, texts = read["origem_religiosa"]
+    assert (line, tag, texts.get("label"), texts.get("placeholder")) == (21, "input", "Origem Religiosa", "Origem Religiosa"), read
+    assert read["data_batismo"][0] == 22 and read["data_batismo"][2].get("label") == "Data de Batismo", read
+    line, tag, texts = read["tipo_sanguineo"]
+    assert (line, tag, texts.get("label"), texts.get("options")) == (23, "select", "Tipo Sanguíneo", "A+ B+ O-"), read
+    # A section written as a function and called bare stays where it is written.
+    assert read["email"][0] == 17, read
+    # The helpers' own bodies, where they are written, are no controls: no field named by a parameter.
+    assert not {"fieldName", "name", "label"} & set(read), read
+    assert all(line > 16 for line, _, _ in read.values()), read
+
+
+def test_render_helpers_are_classified_at_the_call(tmp_path: Path) -> None:
+    read = {(s.name, s.line, s.classification.category) for s in _read_controls(tmp_path / "MemberForm.tsx", _HELPERS)}
+    assert {("origem_religiosa", 21, "religion"), ("tipo_sanguineo", 23, "health")} <= read, read

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 
 from tree_sitter import Node
 
+from analyzer.facts import jsxhelpers
 from analyzer.facts.rendered import MARK_BASE
 from analyzer.parse.clipping import SHORT_TEXT
 from analyzer.parse.form_helpers import message_words
@@ -45,6 +46,8 @@ def keyword_attributes_renamed(source: JsSource) -> JsSource:
 
 
 _MAX_MAPPED = 60  # choices read from one mapped array
+_MAX_HELPER_CALLS = 200  # render-helper calls written out per file
+_MAX_HELPER_DEPTH = 3  # helpers called from a helper's markup
 _VOID = frozenset({"input", "img", "br", "hr", "meta", "link", "source", "area", "col", "embed", "track", "wbr"})
 
 
@@ -120,12 +123,22 @@ class _Writer:
         # While a .map() over a known array is written: its callback's parameter and the array's texts joined, so
         # that {impact} or {option.labelDe} in the mapped markup prints every choice (the one box stands for all).
         self.mapped: list[tuple[str, str]] = []
+        # While a render helper's markup is written for a call: what its parameters stand for (by binding key),
+        # innermost last, and where the outermost call stands (every start tag is written there).
+        self.arguments: list[dict[int, Node]] = []
+        self.anchor: tuple[int, int] | None = None
+        self.helper_calls = 0
 
     def element(self, node: Node) -> None:
         prog = self.prog
         opening = node if node.type == "jsx_self_closing_element" else node.child_by_field_name("open_tag")
         name = _tag_name(prog, node)
-        tag, attrs = self._tag(name, opening, node.type == "jsx_element" and any(c.type in _JSX for c in node.named_children))
+        # Elements among its children, written or mapped ({options.map((o) => <FormControlLabel …/>)}): a
+        # <RadioGroup> that holds its radios is their group, not a radio of its own.
+        holds = node.type == "jsx_element" and any(
+            c.type in _JSX or (c.type == "jsx_expression" and _outer_jsx(c)) for c in node.named_children
+        )
+        tag, attrs = self._tag(name, opening, holds)
         if not tag and opening is not None and name[:1].isupper() and self._in_slot(node):
             tag, attrs = self._slotted(name, opening)
         # react-hook-form's <FormField name="religion" render={…}> / <Controller name=…>: a component that
@@ -143,9 +156,13 @@ class _Writer:
         held = self._prop(opening, "label") if not tag and node.type == "jsx_element" and opening is not None else None
         if held:
             tag, attrs = "div", [("label", held)]
+        # <FormControlLabel control={<Radio />} label="Yes" />: a <label> around the control it is handed, then its text.
+        beside = self._prop(opening, "label") if not tag and opening is not None and self._hands_control(opening) else None
+        if beside is not None:
+            tag, attrs = "label", []
         self.open_tags.append(tag)
         if tag:
-            row, col = node.start_point
+            row, col = self.anchor or node.start_point
             self.out.at(row, col)
             rendered = "".join(f' {k}="{_attr(v)}"' for k, v in attrs if not (tag == "label" and k == "aria-label"))
             self.out.write(f"<{tag}{rendered}>")
@@ -160,6 +177,8 @@ class _Writer:
             if value is not None and value.type == "jsx_expression":
                 for jsx in _outer_jsx(value):
                     self.element(jsx)
+        if beside:
+            self.out.write(" " + _escape(beside) + " ")
         if node.type == "jsx_element":
             for child in node.named_children:
                 if child.type in ("jsx_opening_element", "jsx_closing_element"):
@@ -178,6 +197,9 @@ class _Writer:
             self.out.write(_escape(" ".join(self.prog.text(node).split())) + " ")
         elif node.type == "jsx_expression":
             expr = _inner(node)
+            if self._helpers_written(expr):
+                return
+            expr = self._argument(expr)
             said = self._mapped_text(expr) if expr is not None else None
             if said is None and expr is not None:
                 said = self._text_of(expr)
@@ -195,9 +217,12 @@ class _Writer:
             # as a select's options, else as the text the mapped boxes stand under.
             choices = self._mapped_choices(expr) if expr is not None else []
             in_select = bool(self.open_tags) and self.open_tags[-1] == "select"
+            if choices and in_select:  # each choice its own <option>, not the mapped one holding them all
+                self.out.write("".join(f"<option>{_escape(c)}</option>" for c in choices))
+                return
             param = _map_parameter(self.prog, expr) if choices and expr is not None else ""
             printed = bool(param) and _prints(self.prog, _outer_jsx(node), param, self.bindings.text_props)
-            if choices and not in_select and not printed:
+            if choices and not printed:
                 self.out.write("<span>" + _escape(" / ".join(choices)) + "</span> ")
             if printed:  # the mapped boxes print their own choice: they read the choices as their own text
                 self.mapped.append((param, _first_choices(choices)))
@@ -205,8 +230,39 @@ class _Writer:
                 self.element(jsx)
             if printed:
                 self.mapped.pop()
-            if choices and in_select:
-                self.out.write("".join(f"<option>{_escape(c)}</option>" for c in choices))
+
+    def _helpers_written(self, expr: Node | None) -> bool:
+        """Write the markup of the render helpers ``expr`` calls (``{field('Religião', 'religiao')}``) at the
+        call, each parameter standing for its argument; whether any was."""
+        written = False
+        for call in jsxhelpers.calls(expr):
+            if self.helper_calls >= _MAX_HELPER_CALLS or len(self.arguments) >= _MAX_HELPER_DEPTH:
+                break
+            fn = jsxhelpers.helper(self.prog, call)
+            body = fn.child_by_field_name("body") if fn is not None else None
+            if fn is None or body is None:
+                continue
+            self.helper_calls += 1
+            given = {k: self._argument(v) or v for k, v in jsxhelpers.arguments(self.prog, fn, call).items()}
+            outer = self.anchor
+            self.anchor = outer or call.start_point
+            self.arguments.append(given)
+            for jsx in _outer_jsx(body) if body.type not in _JSX else [body]:
+                self.element(jsx)
+            self.arguments.pop()
+            self.anchor = outer
+            written = True
+        return written
+
+    def _argument(self, expr: Node | None) -> Node | None:
+        """What ``expr`` stands for while a render helper's markup is written: the argument its parameter was
+        given at the call, else ``expr`` itself."""
+        if expr is None or not self.arguments or expr.type not in ("identifier", "shorthand_property_identifier"):
+            return expr
+        binding = self.prog.lookup(expr)
+        if binding is None or binding.kind != "param":
+            return expr
+        return self.arguments[-1].get(binding.key, expr)
 
     def _mapped_text(self, expr: Node) -> str | None:
         """What an expression inside mapped markup prints when it names the map's parameter (``{impact}``,
@@ -251,6 +307,9 @@ class _Writer:
             return []
         obj, prop = callee.child_by_field_name("object"), callee.child_by_field_name("property")
         if obj is None or prop is None or obj.type not in ("identifier", "array") or self.prog.text(prop) != "map":
+            return []
+        obj = self._argument(obj) or obj
+        if obj.type not in ("identifier", "array"):
             return []
         if obj.type == "array":  # [{ field: "wlan", labelDe: "WLAN-Belastung" }, …].map(…) written in place
             value: Node | None = obj
@@ -333,6 +392,14 @@ class _Writer:
         if comp is not None and comp.type and not any(k == "type" for k, _ in attrs):
             attrs.append(("type", comp.type))
         return tag, attrs
+
+    def _hands_control(self, opening: Node) -> bool:
+        """Whether the element is handed its control as JSX in one of ``jsx_bindings.control_props``."""
+        for attr in opening.named_children:
+            kids = attr.named_children if attr.type == "jsx_attribute" else []
+            if len(kids) > 1 and self.prog.text(kids[0]) in self.bindings.control_props and kids[1].type == "jsx_expression":
+                return bool(_outer_jsx(kids[1]))
+        return False
 
     def _holds_control(self, opening: Node) -> bool:
         """Whether the element opened by ``opening`` has a native control (``<input>``, ``<select>``,
@@ -445,14 +512,14 @@ class _Writer:
         found: str | None = None
         for attr in opening.named_children:
             kids = attr.named_children if attr.type == "jsx_attribute" else []
-            expr = _inner(kids[1]) if len(kids) > 1 and kids[1].type == "jsx_expression" else None
+            expr = _unwrapped(_inner(kids[1])) if len(kids) > 1 and kids[1].type == "jsx_expression" else None
             if expr is None:
                 continue
             key = self.prog.text(kids[0])
             # A bare state variable names its field only as a value (value={firstName}); checked={isSelected} is a flag.
             member = expr.type in ("member_expression", "subscript_expression")
             if key in self.bindings.values and (member or (expr.type == "identifier" and key in self.bindings.identifier_values)):
-                last = _last_part(self.prog, expr)
+                last = _last_part(self.prog, expr, self._argument)
                 if last and last not in self.bindings.generic:
                     return last
             elif key in self.bindings.handlers and found is None and expr.type == "call_expression":
@@ -490,7 +557,7 @@ class _Writer:
         if node.type in STRING_TYPES:
             return self.prog.string_value(node) or ""
         if node.type == "jsx_expression":
-            expr = _inner(node)
+            expr = self._argument(_inner(node))
             if expr is None:
                 return None
             if expr.type in STRING_TYPES:
@@ -608,12 +675,42 @@ def _inner(expression: Node) -> Node | None:
     return next((c for c in expression.named_children if c.type != "comment"), None)
 
 
-def _last_part(prog: Program, expr: Node) -> str:
-    """The last named part of ``form.firstName``, ``answers["smoker"]``, ``firstName``."""
+def _last_part(prog: Program, expr: Node, argument: Callable[[Node | None], Node | None] | None = None) -> str:
+    """The last named part of ``form.firstName``, ``answers["smoker"]``, ``firstName``; in a render helper's
+    markup, ``form[fieldName]`` names the field its call gives ``fieldName`` (``argument``)."""
     if expr.type == "subscript_expression":
         index = expr.child_by_field_name("index")
+        if index is not None and argument is not None:
+            index = argument(index)
         return (prog.string_value(index) or "") if index is not None and index.type in STRING_TYPES else ""
     return _last_name(prog.path(expr))
+
+
+_CASTS = frozenset({"String", "Number"})
+
+
+def _unwrapped(expr: Node | None) -> Node | None:
+    """The state a value prop shows under a cast or a fallback: ``String(form[f] ?? '')`` -> ``form[f]``."""
+    for _ in range(6):
+        if expr is None:
+            return None
+        if expr.type == "parenthesized_expression" and expr.named_children:
+            expr = expr.named_children[-1]
+        elif expr.type == "call_expression" and expr.child_by_field_name("function") is not None:
+            fn = expr.child_by_field_name("function")
+            args = expr.child_by_field_name("arguments")
+            named = [a for a in args.named_children if a.type != "comment"] if args is not None else []
+            if fn is None or fn.type != "identifier" or fn.text is None or fn.text.decode() not in _CASTS or len(named) != 1:
+                return expr
+            expr = named[0]
+        elif expr.type == "binary_expression":
+            op = expr.child_by_field_name("operator")
+            if op is None or op.type not in ("??", "||"):
+                return expr
+            expr = expr.child_by_field_name("left")
+        else:
+            return expr
+    return expr
 
 
 def _rendered_as(tag: str, attrs: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
@@ -705,12 +802,16 @@ def jsx_markup(
     if not prog.jsx:
         return "", []
     writer = _Writer(prog, components, printed, suffixes, translations, bindings, hooks)
+    helpers = jsxhelpers.called(prog)
     end = -1
     for el in sorted(prog.jsx, key=lambda n: n.start_byte):
         if el.start_byte < end:
             continue  # inside an element already written
-        writer.element(el)
         end = el.end_byte
+        fn = prog.enclosing_function(el) if helpers else None
+        if fn is not None and fn.id in helpers:
+            continue  # a render helper's markup: written at its calls
+        writer.element(el)
     return "<html><body>" + "".join(writer.out.parts) + "</body></html>", writer.values
 
 

@@ -550,6 +550,7 @@ class JsxBindings:
     slots: frozenset[str] = frozenset()  # a slot whose one child is the field's control: shadcn/ui's FormControl
     slot_parents: frozenset[str] = frozenset()  # what such a slot stands in: FormItem
     groups: tuple[str, ...] = ()  # name endings of choice groups whose bound state names their choices: RadioGroup
+    control_props: frozenset[str] = frozenset()  # a prop that hands a component its control: MUI's control={<Radio />}
 
 
 @dataclass(frozen=True)
@@ -1196,7 +1197,17 @@ def _jsx_bindings(data: dict[str, Any]) -> JsxBindings:
     b = data.get("jsx_bindings", {})
     words = {
         k: frozenset(b.get(k, []))
-        for k in ("values", "handlers", "generic", "label_objects", "identifier_values", "text_props", "slots", "slot_parents")
+        for k in (
+            "values",
+            "handlers",
+            "generic",
+            "label_objects",
+            "identifier_values",
+            "text_props",
+            "slots",
+            "slot_parents",
+            "control_props",
+        )
     }
     return JsxBindings(
         **words,

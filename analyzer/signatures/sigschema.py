@@ -673,6 +673,7 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
                 "slots",
                 "slot_parents",
                 "groups",
+                "control_props",
             )
         }
     ),

@@ -1,0 +1,127 @@
+"""Render helpers of a component: functions of the same file that return JSX and are called from its
+markup (``{field('Função na Igreja', 'funcao_igreja')}``, ``{renderInput({ label: 'Diagnosis', name: 'dx' })}``).
+
+A visitor's browser shows, at each call, the markup the helper returns with its parameters standing for
+the call's arguments; the helper's own body, where it is written, shows nothing. ``calls`` finds the calls
+a markup expression makes, ``helper`` the function one renders, and ``arguments`` what each of its
+parameters stands for at that call (:mod:`analyzer.facts.jsxmarkup` writes the helper's markup there).
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from analyzer.parse.jsfacts import Program
+
+_FUNCTIONS = frozenset({"arrow_function", "function_expression", "function", "function_declaration"})
+_BOUND_AS = frozenset({"const", "let", "var", "function"})
+_LITERALS = frozenset({"string", "template_string", "object"})
+
+
+def calls(expr: Node | None) -> list[Node]:
+    """The calls a ``{…}`` child prints: itself, either branch of a conditional, the right of ``&&``."""
+    if expr is None:
+        return []
+    if expr.type == "parenthesized_expression" and expr.named_children:
+        return calls(expr.named_children[-1])
+    if expr.type == "call_expression":
+        return [expr]
+    if expr.type == "ternary_expression":
+        return calls(expr.child_by_field_name("consequence")) + calls(expr.child_by_field_name("alternative"))
+    if expr.type == "binary_expression":
+        op = expr.child_by_field_name("operator")
+        return calls(expr.child_by_field_name("right")) if op is not None and op.type == "&&" else []
+    return []
+
+
+def helper(prog: Program, call: Node) -> Node | None:
+    """The function of this file ``call`` renders (``field(…)`` with ``const field = (label, name) => (<div>…</div>)``
+    or ``function field(…) { return <div>…</div> }``), when it returns JSX and the call gives it a literal (a string,
+    an object): a template filled in at each call. A section written as a function and called bare
+    (``{step === 3 && renderStep3()}``) shows the same markup wherever it is called, and is read where it stands."""
+    if not any(a.type in _LITERALS for a in prog.args(call)):
+        return None
+    callee = prog.callee(call)
+    if callee is None or callee.type != "identifier":
+        return None
+    binding = prog.lookup(callee)
+    fn = binding.value if binding is not None and binding.kind in _BOUND_AS else None
+    if fn is None or fn.type not in _FUNCTIONS:
+        return None
+    body = fn.child_by_field_name("body")
+    return fn if body is not None and _returns_jsx(body) else None
+
+
+def _returns_jsx(body: Node) -> bool:
+    stack = [body]
+    while stack:
+        n = stack.pop()
+        if n.type in ("jsx_element", "jsx_self_closing_element"):
+            return True
+        if n.type in _FUNCTIONS and n is not body:
+            continue  # a callback's JSX (items.map(i => <li/>)) counts only inside the returned markup
+        stack.extend(n.named_children)
+    return False
+
+
+def arguments(prog: Program, fn: Node, call: Node) -> dict[int, Node]:
+    """What each parameter of ``fn`` stands for at ``call``, by the key of its binding: the argument in its
+    place, else its default (``type = 'text'``); for a destructured object (``({ label, name })``), the
+    members of the object literal passed."""
+    out: dict[int, Node] = {}
+    params = fn.child_by_field_name("parameters")
+    listed = params.named_children if params is not None else []
+    single = fn.child_by_field_name("parameter")  # x => … without parentheses
+    if single is not None:
+        listed = [single]
+    args = prog.args(call)
+    for i, param in enumerate(p for p in listed if p.type != "comment"):
+        _bind(prog, param, args[i] if i < len(args) else None, out)
+    return out
+
+
+def _bind(prog: Program, param: Node, arg: Node | None, out: dict[int, Node]) -> None:
+    pattern, default = param, None
+    if param.type in ("required_parameter", "optional_parameter"):
+        pattern, default = param.child_by_field_name("pattern") or param, param.child_by_field_name("value")
+    elif param.type == "assignment_pattern":
+        pattern, default = param.child_by_field_name("left") or param, param.child_by_field_name("right")
+    value = arg if arg is not None else default
+    if value is None:
+        return
+    if pattern.type == "identifier":
+        out[pattern.id] = value
+    elif pattern.type == "object_pattern" and value.type == "object":
+        members = {}
+        for pair in value.named_children:
+            key, val = pair.child_by_field_name("key"), pair.child_by_field_name("value")
+            if pair.type == "pair" and key is not None and val is not None:
+                members[prog.text(key).strip("'\"")] = val
+        for part in pattern.named_children:
+            if part.type == "shorthand_property_identifier_pattern" and prog.text(part) in members:
+                out[part.id] = members[prog.text(part)]
+            elif part.type == "object_assignment_pattern":
+                left, right = part.child_by_field_name("left"), part.child_by_field_name("right")
+                if left is not None:
+                    given = members.get(prog.text(left), right)
+                    if given is not None:
+                        out[left.id] = given
+            elif part.type == "pair_pattern":
+                key, val = part.child_by_field_name("key"), part.child_by_field_name("value")
+                if key is not None and val is not None and val.type == "identifier" and prog.text(key) in members:
+                    out[val.id] = members[prog.text(key)]
+
+
+def called(prog: Program) -> set[int]:
+    """The ids of the helpers the file's markup calls: their bodies are written at the calls, not where they stand."""
+    out: set[int] = set()
+    for el in prog.jsx:
+        for child in el.named_children:
+            if child.type != "jsx_expression":
+                continue
+            inner = next((c for c in child.named_children if c.type != "comment"), None)
+            for call in calls(inner):
+                fn = helper(prog, call)
+                if fn is not None:
+                    out.add(fn.id)
+    return out
