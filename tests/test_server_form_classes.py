@@ -183,3 +183,43 @@ def test_nette_calls_in_a_page_of_another_framework_are_not_read(tmp_path: Path)
     page = f"<html><head>{_HOTJAR}</head><body><?php $w->addText('diagnosis', 'Diagnosis'); ?></body></html>\n"
     found = _scan(tmp_path, {"page.php": page})
     assert "diagnosis" not in found
+
+
+_SYMFONY2_FORM = """<?php
+namespace AppBundle\\Form;
+
+use Symfony\\Component\\Form\\AbstractType;
+
+class CreateQuestionForm extends AbstractType
+{
+    public function buildForm(FormBuilderInterface $builder, array $options)
+    {
+        $builder
+            ->add('email', 'email', ['label' => 'Email'])
+            ->add('query', 'textarea', array(
+                'label' => 'Popis zdravotních potíží',
+            ))
+            ->add('faith', 'choice', ['label' => 'Vyznání', 'choices' => ['k' => 'Katolické']])
+            ->add('city', 'text', ['label' => 'City'])
+            ->add('note', 'notes', ['label' => 'Diagnóza']);
+    }
+}
+"""
+
+
+def test_a_symfony_2_form_class_with_types_named_by_strings(tmp_path) -> None:
+    # Symfony 2 named a field's type by a string ('textarea', 'choice'), and its form classes are often *Form.php.
+    from analyzer import signatures
+    from analyzer.facts import fieldfacts
+    from analyzer.read.discover import SourceFile, classify
+    from analyzer.read.engine import analyze
+
+    path = tmp_path / "CreateQuestionForm.php"
+    path.write_text(_SYMFONY2_FORM, encoding="utf-8")
+    with fieldfacts.every_control("-"):
+        got = analyze(SourceFile(path, path.name, classify(path)), signatures.load(), 10 * 1024 * 1024).fields
+    fields = {f.name: (f.line, f.tag, f.classification.category, f.texts.get("label", "")) for f in got}
+    assert fields["query"] == (13, "textarea", "health", "Popis zdravotních potíží"), fields  # its label on the line above
+    assert fields["faith"][1:3] == ("select", "religion") and fields["email"][2] == "contact", fields
+    assert fields["city"][2] == "-", fields
+    assert "note" not in fields, fields  # a type name Symfony does not define
