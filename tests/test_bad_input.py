@@ -58,9 +58,29 @@ def test_recorder_in_damaged_file_is_still_found(case: str, tmp_path: Path) -> N
     assert [d.vendor for d in result.detections] == ["hotjar"]
 
 
-def test_invalid_utf8_is_reported_as_lossy_when_declared_utf8(tmp_path: Path) -> None:
+def test_bytes_that_contradict_a_declared_utf8_are_read_as_detected_with_a_note(tmp_path: Path) -> None:
     (tmp_path / "bad.html").write_bytes(b'<meta charset="utf-8">\xff\xfe' + SNIPPET.encode())
-    assert _codes(_scan(tmp_path)) == {"bad.html": "decode-lossy"}
+    assert _codes(_scan(tmp_path)) == {"bad.html": "charset-ignored"}
+
+
+def test_a_latin1_template_under_a_utf8_declaration_reads_its_words() -> None:
+    # A JSP saved as ISO-8859-1 that prints <meta charset="utf-8">: "Henvisende læge", not "l\ufffdge".
+    from analyzer.parse import reading
+
+    text = reading.decode('<meta charset="UTF-8"><label>Henvisende læge</label><label>Indlæggelse</label>'.encode("latin-1"))
+    assert "Henvisende læge" in text.text and "Indlæggelse" in text.text and not text.lossy
+    assert text.note and "utf-8" in text.note, text
+
+
+def test_a_utf8_template_under_a_latin1_declaration_reads_its_words() -> None:
+    # A PHP page saved as UTF-8 that prints <meta charset="iso-8859-1">: "Diagnóstico", not "DiagnÃ³stico".
+    from analyzer.parse import reading
+
+    text = reading.decode('<meta charset="iso-8859-1"><label>Diagnóstico</label>'.encode())
+    assert "Diagnóstico" in text.text and text.encoding == "utf-8" and text.note, text
+    # Latin-1 bytes under their own declaration stay as declared, without a note.
+    plain = reading.decode('<meta charset="iso-8859-1"><label>Diagnóstico</label>'.encode("latin-1"))
+    assert "Diagnóstico" in plain.text and plain.note is None, plain
 
 
 def test_file_over_the_size_cap_is_skipped_with_a_diagnostic(tmp_path: Path) -> None:

@@ -2,7 +2,9 @@
 
 Decoding order: a byte-order mark, then a ``<meta charset>`` / XML declaration in the first 2 KB,
 then UTF-8, then bs4's ``UnicodeDammit`` detection (imported only when needed: most files are
-UTF-8). Undecodable bytes are replaced, never fatal, and the diagnostic says so.
+UTF-8). A declaration the bytes contradict is not followed, with a note: UTF-8 bytes under a declared
+single-byte charset are read as UTF-8, and bytes that are not UTF-8 under a declared UTF-8 as detection
+reads them whole. Undecodable bytes are replaced, never fatal, and the diagnostic says so.
 """
 
 from __future__ import annotations
@@ -94,17 +96,38 @@ def decode(data: bytes) -> Text:
             return _decode_as(data[len(bom) :], encoding)
     declared, refused = _declared_encoding(data[:2048])
     if declared:
-        return _decode_as(data, declared)
+        if declared != "utf-8" and not data.isascii():
+            # A template saved as UTF-8 under a <meta charset="iso-8859-1"> it prints: its non-ASCII bytes form
+            # UTF-8 sequences, which Latin text never does by chance ("DiagnÃ³stico" read as declared).
+            try:
+                said = f"the declared charset '{declared}' does not fit the bytes, which are UTF-8; read as UTF-8"
+                return Text(data.decode("utf-8"), "utf-8", note=said)
+            except UnicodeDecodeError:
+                pass
+        decoded = _decode_as(data, declared)
+        if decoded.lossy and declared == "utf-8":
+            # A legacy template saved as Latin-1 under a <meta charset="utf-8"> (a JSP's source encoding is its
+            # pageEncoding, not what it prints): read as what the bytes are, when detection reads them whole.
+            found = _detected(data, None)
+            if found is not None and not found.lossy:
+                said = f"the declared charset 'utf-8' does not fit the bytes; read as {found.encoding}"
+                return Text(found.text, found.encoding, note=said)
+        return decoded
     try:
         return Text(data.decode("utf-8"), "utf-8", note=refused)
     except UnicodeDecodeError:
         pass
+    return _detected(data, refused) or Text(data.decode("utf-8", errors="replace"), "utf-8", lossy=True, note=refused)
+
+
+def _detected(data: bytes, note: str | None) -> Text | None:
+    """The bytes as bs4's ``UnicodeDammit`` detects them (a text codec only), else None."""
     from bs4 import UnicodeDammit  # lazy: only non-UTF-8 files pay for bs4's import
 
-    dammit = UnicodeDammit(data, is_html=True, exclude_encodings=list(_REFUSED_BY_DAMMIT))
+    dammit = UnicodeDammit(data, is_html=True, exclude_encodings=list(_REFUSED_BY_DAMMIT + ("utf-8",)))
     if dammit.unicode_markup is not None and dammit.original_encoding and text_codec(dammit.original_encoding):
-        return Text(dammit.unicode_markup, dammit.original_encoding, lossy=bool(dammit.contains_replacement_characters), note=refused)
-    return Text(data.decode("utf-8", errors="replace"), "utf-8", lossy=True, note=refused)
+        return Text(dammit.unicode_markup, dammit.original_encoding, lossy=bool(dammit.contains_replacement_characters), note=note)
+    return None
 
 
 # Encodings UnicodeDammit may guess that are never a web page's: EBCDIC and the like.
