@@ -296,3 +296,14 @@ def test_render_helpers_are_read_at_each_call(tmp_path: Path) -> None:
 def test_render_helpers_are_classified_at_the_call(tmp_path: Path) -> None:
     read = {(s.name, s.line, s.classification.category) for s in _read_controls(tmp_path / "MemberForm.tsx", _HELPERS)}
     assert {("origem_religiosa", 21, "religion"), ("tipo_sanguineo", 23, "health")} <= read, read
+
+
+def test_a_camel_case_message_key_reads_as_its_words(tmp_path: Path) -> None:
+    # Without the site's catalogue, t("sexualOrientation") shows its key: read as the words it joins.
+    source = (
+        "export const P = ({ form }) => { const { t } = useTranslation();\n"
+        "  return (<div><label>{t('sexualOrientation')}</label>\n"
+        "    <input value={form.so} /></div>) }\n"
+    )
+    read = {s.name: (s.texts.get("label"), s.classification.category) for s in _read_controls(tmp_path / "P.jsx", source)}
+    assert read["so"] == ("sexual Orientation", "sex-life"), read

@@ -190,7 +190,7 @@ def test_civicrm_smarty_quickform_tags_are_written_as_their_controls(tmp_path, d
         ("jinja", "<label>{{ _('Diagnosis') }}</label>", "Diagnosis"),
         ("erb", "<label><%= t('.current_diagnosis') %></label>", "current diagnosis"),
         ("erb", "<label><%= t(:religion) %></label>", "religion"),
-        ("go", '<label>{{ i18n "bloodGroup" }}</label>', "bloodGroup"),
+        ("go", '<label>{{ i18n "bloodGroup" }}</label>', "blood Group"),  # a camelCase key: its words
     ],
 )
 def test_a_translation_call_prints_its_text(dialect: str, template: str, text: str) -> None:

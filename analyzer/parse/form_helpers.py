@@ -22,17 +22,18 @@ from analyzer.parse.positions import blank, rewritten
 from analyzer.parse.templates import Region
 
 _KEY_SEPARATORS = re.compile(r"[._:/-]+")
+_CAMEL = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?=[A-Z])")  # healthNotes, sexualOrientation
 
 
 def message_words(said: str, namespace: str = "") -> str:
     """What a translation call or message tag shows, as words: a message with spaces is itself; a key
-    ("profile.sexual_orientation", "ori_sexual") is the text the site's catalogues hold for it (its locales'
+    ("profile.sexual_orientation", "ori_sexual", "sexualOrientation") is the text the site's catalogues hold for it (its locales'
     texts, analyzer/parse/messages.py) followed by its words, else its words alone, which name the field as
     an identifier does. A key given under a ``namespace`` (next-intl's ``useTranslations("events.form")``)
     is looked up under it first; its words are the key's own."""
     if " " in said.strip():
         return " ".join(said.split())
-    words = " ".join(_KEY_SEPARATORS.sub(" ", said).split())
+    words = " ".join(_CAMEL.sub(" ", _KEY_SEPARATORS.sub(" ", said)).split())
     catalogue = messages.installed()
     text = (catalogue.text(f"{namespace}.{said}") if namespace else None) or catalogue.text(said)
     # The key's words stay beside its text: a catalogue in a language the lexicon does not read
