@@ -137,7 +137,7 @@ _RAZOR = """@model IntakeModel
 def test_an_empty_asp_net_label_prints_its_propertys_name(tmp_path, db) -> None:
     sites = {s.name: s for s in scan_text(tmp_path, _RAZOR, db, "Intake.cshtml").fields}
     assert sites["KnownAllergies"].classification.category == "health", sites
-    assert sites["KnownAllergies"].texts.get("label") == "KnownAllergies"
+    assert sites["KnownAllergies"].texts.get("label") == "Known Allergies"  # the property name, as words
     # A label's own text is what it prints ([Display] or written out), and ties it to its control.
     assert sites["Field7"].texts.get("label") == "Diagnose" and sites["Field7"].classification.category == "health"
     assert sites["Email"].classification.category == "contact"

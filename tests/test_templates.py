@@ -156,6 +156,9 @@ def test_an_elseif_without_a_brace_after_a_braced_if_ends(php: str) -> None:
         ("<?php echo '<p>Hi</p>'; $q = \"SELECT id WHERE age > 18\"; ?>", "<p>Hi</p>", "SELECT"),
         # A string without a tag (SQL with comparisons, a message) stays code.
         ("<?php $q = \"SELECT id FROM visits WHERE age < 18 AND notes <> ''\"; ?>", "", "SELECT"),
+        # Escaped quotes print quotes: the values are what PHP prints, no blank inside them ("hidden ", "diag ").
+        ('<?php echo "<input type=\\"hidden\\" name=\\"diag\\">\\n"; ?>', '<input type="hidden" name="diag">', "\\"),
+        ('<?php echo "<p>\\"a\\"</p>\n<input type=\\"text\\" name=\\"x\\">"; ?>', '<input type="text" name="x">', '"x "'),
     ],
 )
 def test_markup_php_prints_from_a_string_literal_is_read(php: str, kept: str, gone: str) -> None:
@@ -200,3 +203,32 @@ def test_reading_a_php_block_costs_time_in_proportion_to_its_literals() -> None:
     with finishes_within(15, "the PHP block reader"):
         for php in ("<?php echo '<p>'; " + "$a = 'x'; " * 600_000 + "?>", "<?php echo " + "'<p>' . " * 300_000 + "'x' ?>"):
             assert len(templates.analyse(php, "php")[0]) == len(php)
+
+
+def test_controls_php_echoes_with_escaped_quotes_are_read_as_printed(tmp_path: Path) -> None:
+    # echo "<input type=\"checkbox\" …>": its type and name are what PHP prints; the code between the literals is no
+    # label (the ";" that ends a statement is not the text "0" before the next control).
+    from analyzer import signatures
+    from analyzer.facts import fieldfacts
+    from analyzer.read.discover import SourceFile, classify
+    from analyzer.read.engine import analyze
+
+    php = (
+        "<html><body>\n<?php\n"
+        'echo "<form method=\\"post\\">";\n'
+        'echo "<label for=\\"diag\\">Diagnóstico</label>";\n'
+        'echo "<input type=\\"text\\" name=\\"diag\\" id=\\"diag\\">";\n'
+        "echo \"<textarea name='alergias' placeholder='Alergias'></textarea>\";\n"
+        'print("<input type=\\"checkbox\\" name=\\"fumador\\"> Fumador");\n'
+        'echo "<input type=\\"hidden\\" name=\\"token\\">";\n'
+        'echo "</form>";\n?>\n</body></html>\n'
+    )
+    path = tmp_path / "form.php"
+    path.write_text(php, encoding="utf-8")
+    with fieldfacts.every_control("-"):
+        fields = analyze(SourceFile(path, path.name, classify(path)), signatures.load(), 10 * 1024 * 1024).fields
+    read = {f.name: (f.line, f.tag, f.texts) for f in fields}
+    assert set(read) == {"diag", "alergias", "fumador"}, read  # the hidden input is hidden
+    assert read["diag"][2].get("label") == "Diagnóstico"
+    assert "label" not in read["alergias"][2], read
+    assert read["fumador"][2].get("options") == "Fumador", read

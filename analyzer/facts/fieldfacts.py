@@ -111,12 +111,13 @@ def _text(el: lxml.etree._Element) -> str:
 # What a template's output tag printed is written as "0"s by the template reader (analyzer/parse/templates.py,
 # so that src="<?= $x ?>" keeps a value): as text, a run of them is no word a person reads ("<?php echo
 # $lang['race']; ?>:" is "0000000000000000000000000000:").
-_PRINTED = re.compile(rf"(?<![\w.,]){re.escape(OUTPUT_FILL)}{{2,}}(?![\w.,])")
+_PRINTED = re.compile(rf"(?<![\w.,]){re.escape(OUTPUT_FILL)}+(?![\w.,])")
 _FILLED = OUTPUT_FILL * 2
 
 
 def _unprinted(text: str) -> str:
-    """``text`` without the runs of output fill, its blanks collapsed (as it is, without a run)."""
+    """``text`` without the runs of output fill, its blanks collapsed (as it is, without a run). Where a run
+    shows the text was printed by code, a lone fill goes too: the ``;`` that ends ``echo "<label>…</label>";``."""
     return " ".join(_PRINTED.sub(" ", text).split()) if _FILLED in text else text
 
 

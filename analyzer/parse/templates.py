@@ -190,11 +190,24 @@ _ECHOED_MARKUP = re.compile(
 _ESCAPE = re.compile(r"\\(.)", re.S)
 
 
+def _escaped(m: re.Match[str]) -> str:
+    """What one escape prints, as the page parser should read it: ``\\n``, ``\\t``, ``\\r`` a blank."""
+    return " " if m.group(1) in "ntr" else m.group(1)
+
+
+def _unescaped(body: str) -> str:
+    """A PHP string's text with its ``\\`` escapes undone (``name=\\"diag\\"`` prints ``name="diag"``), each line
+    padded with spaces to its length: the lines stay where they were, and no blank lands inside a value."""
+    if "\\" not in body:
+        return body
+    return "\n".join(line if "\\" not in line else _ESCAPE.sub(_escaped, line).ljust(len(line)) for line in body.split("\n"))
+
+
 def _php_code(chunk: str, fill: str) -> str:
     """A PHP region, neutralised except for string literals holding markup (``echo '<script …>…</script>'``,
     ``echo '<input name="diagnosis">'``, ``printf(…)``, heredocs: ``_ECHOED_MARKUP``): their text stays
-    where it is, so the page parser sees the markup the code prints, attributes and all. Quotes and ``\\``
-    escapes become spaces (same length); everything else is filled."""
+    where it is, so the page parser sees the markup the code prints, attributes and all. Quotes become spaces
+    and ``\\`` escapes are undone, each line padded to its length; everything else is filled."""
     parts, last = [], 0
     kept = -1  # where the last literal kept ends: its statement's other pieces of markup go with it
     semicolon = -2  # the first ";" after it (-1: none to the end, -2: not looked for); found moving forward only
@@ -224,7 +237,7 @@ def _php_code(chunk: str, fill: str) -> str:
             tail = literal.rindex("\n")
             parts.append(blank(literal[:head], " ") + literal[head:tail] + blank(literal[tail:], " "))
         else:
-            parts.append(" " + _ESCAPE.sub(lambda e: " " + e.group(1), literal[1:-1]) + " ")
+            parts.append(" " + _unescaped(literal[1:-1]) + " ")
         last = end
     parts.append(blank(chunk[last:], fill))
     return "".join(parts)
