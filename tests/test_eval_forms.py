@@ -214,3 +214,14 @@ def test_the_label_audit_counts_controls_no_text_names(tmp_path) -> None:
     assert counts == {(".html", "all"): 3, (".html", "unnamed"): 1}
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(r[6].get("name"), r[5]) for r in rows] == [("a", True), ("b", False), ("d", True)]
+
+
+def test_a_record_named_as_rendered_matches_the_field_its_form_class_declares(score) -> None:
+    from types import SimpleNamespace
+
+    found = {88: [SimpleNamespace(name="tradeUnionCommitment")], 91: [SimpleNamespace(name="associativeCommitment")]}
+    rec = {"line": 87, "name": "appbundle_joining[tradeUnionCommitment]", "id": ""}
+    assert score._match(rec, found).name == "tradeUnionCommitment"
+    # Another field's last part does not match, and a plain name is matched as before.
+    assert score._match({"line": 87, "name": "appbundle_joining[comments]", "id": ""}, found) is None
+    assert score._match({"line": 90, "name": "associativeCommitment", "id": ""}, found).name == "associativeCommitment"

@@ -28,6 +28,7 @@ import argparse
 import collections
 import dataclasses
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -388,7 +389,25 @@ def _match(rec: dict, found: dict[int, list]):
         lines = [at for d in range(1, NEAR_LINES + 1) for at in (rec["line"] - d, rec["line"] + d)]
         near = [s for at in lines for s in found.get(at, []) if s.name == name]
         match = near[0] if near else None
+    if match is None and _last_name(name) != name:
+        # The name a framework renders around the field a form class or model binding declares: a record of
+        # "appbundle_joining[tradeUnionCommitment]" or "Patient.Allergies" is the tool's "tradeUnionCommitment"
+        # or "Allergies" (each set scored so alike; SCORE-session18.md gives the effect).
+        last = _last_name(name)
+        lines = [rec["line"]] + [at for d in range(1, NEAR_LINES + 1) for at in (rec["line"] - d, rec["line"] + d)]
+        near = [s for at in lines for s in found.get(at, []) if s.name == last]
+        match = near[0] if near else None
     return match
+
+
+_NAME_PARTS = re.compile(r"[\[\].]+")
+
+
+def _last_name(name: str) -> str:
+    """The last part of a framework's compound field name: ``appbundle_joining[tradeUnionCommitment]`` ->
+    ``tradeUnionCommitment``, ``Patient.Allergies`` -> ``Allergies``, ``allergies[]`` -> ``allergies``."""
+    parts = [p for p in _NAME_PARTS.split(name or "") if p]
+    return parts[-1] if parts else name
 
 
 def site_e2e(
