@@ -1,0 +1,121 @@
+"""Form components of UI kits read as the native controls they render (signatures/ui_components.toml): for each
+kit, a form written as its documentation writes one, with a sensitive question, is read as the right control,
+label and name and classified; a look-alike of the same kit (a same-named component that is no form control, a
+language picker, a search box) is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _read_controls(path: Path, text: str) -> list:
+    """Every control one file gives, classified or not (the scan reports only the sensitive ones)."""
+    from analyzer import signatures
+    from analyzer.facts import fieldfacts
+    from analyzer.read.discover import SourceFile, classify
+    from analyzer.read.engine import analyze
+
+    path.write_text(text, encoding="utf-8")
+    with fieldfacts.every_control("-"):
+        return analyze(SourceFile(path, path.name, classify(path)), signatures.load(), 10 * 1024 * 1024).fields
+
+
+def _by_name(fields: list) -> dict[str, tuple]:
+    return {s.name: (s.line, s.tag, s.type, s.texts.get("label"), s.classification.category) for s in fields}
+
+
+# PrimeNG (primeng.org, v17.primeng.org): reactive forms, each control labelled by <label for> its inputId names;
+# the last three lines as found in an Italian booking form.
+_PRIMENG = """<form [formGroup]="form" (ngSubmit)="save()">
+  <label for="diagnosis">Diagnosi principale</label>
+  <p-autoComplete inputId="diagnosis" formControlName="diagnosi" [suggestions]="codes" (completeMethod)="search($event)" />
+  <label for="religion">Religione</label>
+  <p-dropdown inputId="religion" formControlName="religione" [options]="religioni" optionLabel="nome" placeholder="Seleziona" />
+  <label for="dob">Data di nascita</label>
+  <p-calendar inputId="dob" formControlName="nascita" dateFormat="dd/mm/yy" />
+  <p-checkbox inputId="hiv" formControlName="hiv" [binary]="true" label="Sieropositività HIV" />
+  <label for="pin">PIN</label>
+  <p-password inputId="pin" formControlName="pin" [feedback]="false" />
+  <p-inputmask formControlName="telefono" mask="999 9999999" />
+  <p-radiobutton name="durata" value="15" formControlName="durata" />
+  <p-inputnumber formControlName="costo" mode="currency" currency="EUR" />
+</form>
+"""
+
+
+def test_primeng_components_are_the_controls_they_render(tmp_path: Path) -> None:
+    read = _by_name(_read_controls(tmp_path / "prenotazione.component.html", _PRIMENG))
+    assert read["diagnosi"] == (3, "input", "text", "Diagnosi principale", "health"), read
+    assert read["religione"][1:4] == ("select", "select", "Religione") and read["religione"][4] == "religion", read
+    assert read["nascita"][1:4] == ("input", "text", "Data di nascita"), read
+    assert read["hiv"][1:3] == ("input", "checkbox") and read["hiv"][4] == "health", read
+    assert read["pin"][1:3] == ("input", "password") and read["pin"][4] == "credentials", read
+    assert read["telefono"][1] == "input" and read["costo"][1] == "input", read
+    assert read["durata"][1:3] == ("input", "radio"), read
+
+
+def test_an_input_id_ties_the_rendered_control_to_its_label(tmp_path: Path) -> None:
+    # The labels stand apart from the controls, in another order: only the inputId the control takes as its id
+    # (id_prop) says which label is whose.
+    text = (
+        '<form [formGroup]="form">\n  <div class="labels">\n    <label for="dx">Diagnosis</label>\n'
+        '    <label for="faith">Religion</label>\n  </div>\n  <div class="controls">\n'
+        '    <p-inputmask inputId="faith" formControlName="q1" mask="aaaa" />\n'
+        '    <p-inputnumber inputId="dx" formControlName="q2" />\n  </div>\n</form>\n'
+    )
+    read = _by_name(_read_controls(tmp_path / "grid.component.html", text))
+    assert read["q1"] == (7, "input", "text", "Religion", "religion"), read
+    assert read["q2"] == (8, "input", "text", "Diagnosis", "health"), read
+
+
+def test_primeng_language_picker_and_search_box_are_not_sensitive(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "topbar.component.html",
+            '<div class="topbar">\n  <label for="lang">Language</label>\n'
+            '  <p-dropdown inputId="lang" [options]="languages" [(ngModel)]="selectedLanguage" optionLabel="name" />\n'
+            '  <p-autoComplete [(ngModel)]="query" [suggestions]="results" (completeMethod)="search($event)" placeholder="Search" />\n'
+            '  <p-knob [(ngModel)]="volume" />\n</div>\n',
+        )
+    )
+    assert set(read) == {"selectedLanguage", "query"}, read  # a knob holds no text
+    assert read["selectedLanguage"][1:4] == ("select", "select", "Language"), read
+    assert all(category == "-" for *_, category in read.values()), read
+
+
+# PrimeVue (primevue.org, v3 and v4 names): v-model, <label for> the inputId.
+_PRIMEVUE = """<template>
+  <div class="flex flex-col gap-4">
+    <label for="allergies">Allergies</label>
+    <MultiSelect v-model="form.allergies" inputId="allergies" :options="allergens" optionLabel="name" />
+    <label for="ssn">Social security number</label>
+    <InputMask id="ssn" v-model="form.ssn" mask="999-99-9999" />
+    <RadioButton v-model="form.pregnant" inputId="pregYes" name="pregnant" value="yes" />
+    <label for="pregYes">Pregnant</label>
+    <ToggleSwitch v-model="form.smoker" inputId="smoker" />
+    <label for="smoker">Smoker</label>
+    <label for="faith">Religion</label>
+    <Listbox v-model="form.faith" inputId="faith" :options="religions" />
+  </div>
+</template>
+"""
+
+
+def test_primevue_components_are_the_controls_they_render(tmp_path: Path) -> None:
+    read = _by_name(_read_controls(tmp_path / "Intake.vue", _PRIMEVUE))
+    assert read["allergies"] == (4, "select", "select", "Allergies", "health"), read
+    assert read["ssn"][1:4] == ("input", "text", "Social security number") and read["ssn"][4] == "government-id", read
+    assert read["pregnant"][1:3] == ("input", "radio") and read["pregnant"][4] == "health", read
+    assert read["smoker"][1:3] == ("input", "checkbox"), read
+    assert read["faith"][1:4] == ("select", "select", "Religion") and read["faith"][4] == "religion", read
+
+
+def test_primevue_named_menu_and_calendar_view_are_no_controls(tmp_path: Path) -> None:
+    # floating-vue's <Dropdown> is a menu, v-calendar's <Calendar :attributes> a view of dates: bound to no field,
+    # they stay wrappers.
+    text = (
+        '<template>\n  <Dropdown placement="bottom">\n    <button>Account</button>\n'
+        '    <template #popper><a href="/profile">Profile</a></template>\n  </Dropdown>\n'
+        '  <Calendar :attributes="appointments" expanded />\n</template>\n'
+    )
+    assert _read_controls(tmp_path / "Menu.vue", text) == []
