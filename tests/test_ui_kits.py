@@ -119,3 +119,96 @@ def test_primevue_named_menu_and_calendar_view_are_no_controls(tmp_path: Path) -
         '  <Calendar :attributes="appointments" expanded />\n</template>\n'
     )
     assert _read_controls(tmp_path / "Menu.vue", text) == []
+
+
+# PrimeReact (primereact.org): controlled components, <label htmlFor>.
+_PRIMEREACT = """import { InputText } from "primereact/inputtext";
+import { InputTextarea } from "primereact/inputtextarea";
+import { Calendar } from "primereact/calendar";
+import { Dropdown } from "primereact/dropdown";
+import { RadioButton } from "primereact/radiobutton";
+export default function Intake() {
+  return (
+    <form>
+      <label htmlFor="diagnosis">Diagnosis</label>
+      <InputText id="diagnosis" value={form.diagnosis} onChange={(e) => set("diagnosis", e.target.value)} />
+      <label htmlFor="allergies">Allergies</label>
+      <InputTextarea id="allergies" value={form.allergies} onChange={(e) => set("allergies", e.target.value)} rows={5} />
+      <label htmlFor="religion">Religion</label>
+      <Dropdown inputId="religion" value={form.religion} onChange={(e) => set("religion", e.value)} options={religions} />
+      <label htmlFor="dob">Date of birth</label>
+      <Calendar inputId="dob" value={form.birthDate} onChange={(e) => set("birthDate", e.value)} />
+      <RadioButton inputId="preg" name="pregnant" value="yes" checked={form.pregnant === "yes"} onChange={onPregnant} />
+    </form>
+  );
+}
+"""
+
+
+def test_primereact_components_are_the_controls_they_render(tmp_path: Path) -> None:
+    read = _by_name(_read_controls(tmp_path / "Intake.tsx", _PRIMEREACT))
+    assert read["diagnosis"] == (10, "input", "text", "Diagnosis", "health"), read
+    assert read["allergies"][1:4] == ("textarea", "textarea", "Allergies") and read["allergies"][4] == "health", read
+    assert read["religion"][1:4] == ("select", "select", "Religion") and read["religion"][4] == "religion", read
+    assert read["birthDate"][1:4] == ("input", "text", "Date of birth"), read
+    assert read["pregnant"][1:3] == ("input", "radio"), read
+
+
+def test_same_named_menu_calendar_and_code_editor_are_not_sensitive_fields(tmp_path: Path) -> None:
+    # Ant Design's <Dropdown> is a menu and react-big-calendar's <Calendar> a view of events: no controls; Monaco's
+    # <Editor> is a text box (as PrimeReact's is) that asks nothing sensitive.
+    text = (
+        'import { Dropdown } from "antd";\nimport { Calendar } from "react-big-calendar";\n'
+        'import Editor from "@monaco-editor/react";\nexport default function Schedule() {\n  return (\n    <div>\n'
+        "      <Dropdown menu={{ items }}><a onClick={(e) => e.preventDefault()}>Account</a></Dropdown>\n"
+        '      <Calendar localizer={localizer} events={appointments} startAccessor="start" endAccessor="end" />\n'
+        '      <Editor height="90vh" defaultLanguage="javascript" defaultValue="// some comment" />\n'
+        "    </div>\n  );\n}\n"
+    )
+    read = _read_controls(tmp_path / "Schedule.tsx", text)
+    assert [(s.tag, s.line, s.classification.category) for s in read] == [("textarea", 9, "-")], read
+
+
+# react-hook-form-mui (react-hook-form-material-ui.vercel.app): each element named and labelled by its props;
+# the first line as found in a Czech booking form.
+_RHF_MUI = """import { FormContainer, TextFieldElement, SelectElement, PasswordElement } from "react-hook-form-mui";
+import { CheckboxElement, RadioButtonGroup } from "react-hook-form-mui";
+import { DatePickerElement } from "react-hook-form-mui/date-pickers";
+export default function Reservation() {
+  return (
+    <FormContainer defaultValues={{ reservationNote: "" }} onSuccess={onSubmit}>
+      <TextFieldElement name={"reservationNote"} label={"Poznámka pro lékaře"} multiline />
+      <SelectElement name="religion" label="Religion" options={[{ id: "1", label: "Catholic" }, { id: "2", label: "Muslim" }]} />
+      <PasswordElement name="password" label="Password" required />
+      <DatePickerElement name="birthDate" label="Date of birth" />
+      <CheckboxElement name="hiv" label="HIV positive" />
+      <RadioButtonGroup name="pregnant" label="Are you pregnant?" options={[{ id: "y", label: "Yes" }, { id: "n", label: "No" }]} />
+    </FormContainer>
+  );
+}
+"""
+
+
+def test_react_hook_form_mui_elements_are_the_controls_they_render(tmp_path: Path) -> None:
+    read = _by_name(_read_controls(tmp_path / "Reservation.tsx", _RHF_MUI))
+    # TextFieldElement takes MUI TextField's props: multiline makes it a textarea.
+    assert read["reservationNote"] == (7, "textarea", "textarea", "Poznámka pro lékaře", "health"), read
+    assert read["religion"] == (8, "select", "select", "Religion", "religion"), read
+    assert read["password"][1:3] == ("input", "password") and read["password"][4] == "credentials", read
+    assert read["birthDate"][1:4] == ("input", "text", "Date of birth"), read
+    assert read["hiv"] == (11, "input", "checkbox", "HIV positive", "health"), read
+    assert read["pregnant"] == (12, "input", "radio", "Are you pregnant?", "health"), read
+
+
+def test_react_hook_form_mui_preferences_are_not_sensitive(tmp_path: Path) -> None:
+    text = (
+        'import { FormContainer, SelectElement, TextFieldElement, SliderElement } from "react-hook-form-mui";\n'
+        "export default function Prefs() {\n  return (\n    <FormContainer onSuccess={save}>\n"
+        '      <SelectElement name="language" label="Language" options={[{ id: "en", label: "English" }]} />\n'
+        '      <TextFieldElement name="nickname" label="Display name" />\n'
+        '      <SliderElement name="fontSize" label="Font size" min={10} max={24} />\n'
+        "    </FormContainer>\n  );\n}\n"
+    )
+    read = _by_name(_read_controls(tmp_path / "Prefs.tsx", text))
+    assert set(read) == {"language", "nickname"}, read  # a slider holds no text
+    assert all(category == "-" for *_, category in read.values()), read
