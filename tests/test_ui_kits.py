@@ -212,3 +212,94 @@ def test_react_hook_form_mui_preferences_are_not_sensitive(tmp_path: Path) -> No
     read = _by_name(_read_controls(tmp_path / "Prefs.tsx", text))
     assert set(read) == {"language", "nickname"}, read  # a slider holds no text
     assert all(category == "-" for *_, category in read.values()), read
+
+
+# Web components in a page: Shoelace / Web Awesome (shoelace.style, webawesome.com), Material Web
+# (material-web.dev), UI5 Web Components (sap.github.io/ui5-webcomponents).
+def test_shoelace_and_web_awesome_controls(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "intake.html",
+            '<form action="/intake" method="post">\n'
+            '  <sl-input name="diagnosis" label="Diagnosis" required></sl-input>\n'
+            '  <sl-select name="religion" label="Religion"><sl-option value="c">Catholic</sl-option>'
+            '<sl-option value="m">Muslim</sl-option></sl-select>\n'
+            '  <sl-switch name="smoker">Smoker</sl-switch>\n'
+            '  <wa-textarea name="symptoms" label="Symptoms"></wa-textarea>\n</form>\n',
+        )
+    )
+    assert read["diagnosis"] == (2, "input", "text", "Diagnosis", "health"), read
+    assert read["religion"] == (3, "select", "select", "Religion", "religion"), read
+    assert read["smoker"] == (4, "input", "checkbox", "Smoker", "health"), read
+    assert read["symptoms"] == (5, "textarea", "textarea", "Symptoms", "health"), read
+
+
+def test_shoelace_search_box_and_theme_switch_are_not_sensitive(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "header.html",
+            '<header>\n  <sl-input name="q" type="search" placeholder="Search the docs"></sl-input>\n'
+            '  <sl-switch name="dark">Dark mode</sl-switch>\n'
+            '  <sl-select name="lang" label="Language"><sl-option value="en">English</sl-option></sl-select>\n</header>\n',
+        )
+    )
+    assert set(read) == {"q", "dark", "lang"} and read["dark"][2] == "checkbox", read
+    assert all(category == "-" for *_, category in read.values()), read
+
+
+def test_material_web_controls(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "intake.html",
+            "<form>\n"
+            '  <md-outlined-text-field name="allergies" label="Allergies"></md-outlined-text-field>\n'
+            '  <label><md-checkbox name="diabetes" touch-target="wrapper"></md-checkbox> Diabetes</label>\n'
+            '  <md-filled-select name="blood" label="Blood type">\n'
+            '    <md-select-option value="a"><div slot="headline">A</div></md-select-option>\n'
+            "  </md-filled-select>\n</form>\n",
+        )
+    )
+    assert read["allergies"] == (2, "input", "text", "Allergies", "health"), read
+    assert read["diabetes"][1:3] == ("input", "checkbox") and read["diabetes"][4] == "health", read
+    assert read["blood"][1:4] == ("select", "select", "Blood type"), read
+
+
+def test_material_web_look_alikes_are_not_sensitive(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "settings.html",
+            '<form>\n  <md-outlined-select name="unit" label="Units">\n'
+            '    <md-select-option value="km"><div slot="headline">Kilometres</div></md-select-option>\n'
+            '  </md-outlined-select>\n  <label>Notifications <md-switch name="notify"></md-switch></label>\n</form>\n',
+        )
+    )
+    assert read["unit"][1] == "select" and read["notify"][2] == "checkbox", read
+    assert all(category == "-" for *_, category in read.values()), read
+
+
+def test_ui5_web_components_controls(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "intake.html",
+            "<form>\n"
+            '  <ui5-label for="med" show-colon>Current medication</ui5-label>\n'
+            '  <ui5-input id="med" name="medication"></ui5-input>\n'
+            '  <ui5-checkbox name="asthma" text="Asthma"></ui5-checkbox>\n'
+            '  <ui5-textarea name="history" accessible-name="Psychiatric history"></ui5-textarea>\n</form>\n',
+        )
+    )
+    assert read["medication"] == (3, "input", "text", "Current medication", "health"), read
+    assert read["asthma"] == (4, "input", "checkbox", "Asthma", "health"), read
+    assert read["history"][1:4] == ("textarea", "textarea", "Psychiatric history") and read["history"][4] == "health", read
+
+
+def test_ui5_look_alikes_are_not_sensitive(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "filter.html",
+            '<div>\n  <ui5-label for="city">City</ui5-label>\n  <ui5-input id="city" name="city"></ui5-input>\n'
+            '  <ui5-checkbox name="remember" text="Remember me"></ui5-checkbox>\n</div>\n',
+        )
+    )
+    assert read["city"][3] == "City" and read["remember"][3] == "Remember me", read
+    assert all(category == "-" for *_, category in read.values()), read
