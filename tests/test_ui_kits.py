@@ -303,3 +303,150 @@ def test_ui5_look_alikes_are_not_sensitive(tmp_path: Path) -> None:
     )
     assert read["city"][3] == "City" and read["remember"][3] == "Remember me", read
     assert all(category == "-" for *_, category in read.values()), read
+
+
+# Vue kits: Buefy / Oruga (buefy.org, oruga-ui.com), Vuestic (ui.vuestic.dev).
+def test_buefy_and_oruga_fields_label_their_controls(tmp_path: Path) -> None:
+    read = _read_controls(
+        tmp_path / "Intake.vue",
+        "<template>\n  <section>\n"
+        '    <b-field label="Religion">\n      <b-select v-model="form.religion" placeholder="Select one">\n'
+        '        <option value="c">Catholic</option>\n        <option value="m">Muslim</option>\n      </b-select>\n    </b-field>\n'
+        '    <b-switch v-model="form.smoker">Smoker</b-switch>\n'
+        '    <o-field label="Allergies"><o-input v-model="form.allergies" /></o-field>\n'
+        "  </section>\n</template>\n",
+    )
+    read = _by_name(read)
+    assert read["religion"] == (4, "select", "select", "Religion", "religion"), read
+    assert read["smoker"] == (9, "input", "checkbox", "Smoker", "health"), read
+    assert read["allergies"] == (10, "input", "text", "Allergies", "health"), read
+
+
+def test_buefy_search_field_is_not_sensitive(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "Search.vue",
+            '<template>\n  <b-field label="Search">\n    <b-input v-model="query" type="search" icon="magnify" />\n'
+            '  </b-field>\n  <b-checkbox v-model="exact">Exact match</b-checkbox>\n</template>\n',
+        )
+    )
+    assert read["query"][1:4] == ("input", "search", "Search") and read["exact"][2] == "checkbox", read
+    assert all(category == "-" for *_, category in read.values()), read
+
+
+def test_vuestic_controls_are_labelled_by_their_label(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "Intake.vue",
+            "<template>\n  <va-form>\n"
+            '    <va-textarea v-model="form.symptoms" label="Symptoms" />\n'
+            '    <va-switch v-model="form.smoker" label="Smoker" />\n'
+            '    <va-radio v-model="form.sex" name="pregnant" option="yes" label="Pregnant" />\n'
+            "  </va-form>\n</template>\n",
+        )
+    )
+    assert read["symptoms"] == (3, "textarea", "textarea", "Symptoms", "health"), read
+    assert read["smoker"] == (4, "input", "checkbox", "Smoker", "health"), read
+    assert read["pregnant"][1:4] == ("input", "radio", "Pregnant") and read["pregnant"][4] == "health", read
+
+
+def test_vuestic_theme_switch_is_not_sensitive(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "Settings.vue",
+            '<template>\n  <va-switch v-model="dark" label="Dark theme" />\n'
+            '  <va-select v-model="locale" label="Language" :options="locales" />\n</template>\n',
+        )
+    )
+    assert read["dark"][1:4] == ("input", "checkbox", "Dark theme") and read["locale"][1] == "select", read
+    assert all(category == "-" for *_, category in read.values()), read
+
+
+# Angular kits: ng-zorro-antd (ng.ant.design), Nebular (akveo.github.io/nebular), Kendo UI for Angular
+# (telerik.com/kendo-angular-ui).
+def test_ng_zorro_controls_and_form_labels(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "intake.component.html",
+            '<form nz-form [formGroup]="form">\n  <nz-form-item>\n'
+            '    <nz-form-label nzFor="religion">Religion</nz-form-label>\n    <nz-form-control>\n'
+            '      <nz-select id="religion" formControlName="religion">\n'
+            '        <nz-option nzValue="c" nzLabel="Catholic"></nz-option>\n'
+            '        <nz-option nzValue="m" nzLabel="Muslim"></nz-option>\n'
+            "      </nz-select>\n    </nz-form-control>\n  </nz-form-item>\n"
+            "  <nz-form-item>\n    <nz-form-label>Week of pregnancy</nz-form-label>\n"
+            '    <nz-form-control><nz-input-number formControlName="weight"></nz-input-number></nz-form-control>\n'
+            "  </nz-form-item>\n</form>\n",
+        )
+    )
+    assert read["religion"] == (5, "select", "select", "Religion", "religion"), read
+    assert read["weight"][1:4] == ("input", "text", "Week of pregnancy") and read["weight"][4] == "health", read
+
+
+def test_ng_zorro_language_select_is_not_sensitive(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "header.component.html",
+            "<nz-form-item>\n  <nz-form-label>Language</nz-form-label>\n"
+            '  <nz-form-control><nz-select formControlName="language"><nz-option nzValue="en" nzLabel="English">'
+            "</nz-option></nz-select></nz-form-control>\n</nz-form-item>\n"
+            '<nz-switch formControlName="compact"></nz-switch>\n',
+        )
+    )
+    assert read["language"][1:4] == ("select", "select", "Language") and read["compact"][2] == "checkbox", read
+    assert all(category == "-" for *_, category in read.values()), read
+
+
+def test_nebular_controls_are_labelled_by_their_text(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "intake.component.html",
+            '<form [formGroup]="form">\n'
+            '  <nb-select placeholder="Blood type" formControlName="bloodType"><nb-option value="a">A</nb-option></nb-select>\n'
+            '  <nb-checkbox formControlName="hiv">HIV positive</nb-checkbox>\n'
+            '  <nb-toggle formControlName="pregnant">Pregnant</nb-toggle>\n</form>\n',
+        )
+    )
+    assert read["bloodType"][1] == "select" and read["bloodType"][4] == "health", read
+    assert read["hiv"] == (3, "input", "checkbox", "HIV positive", "health"), read
+    assert read["pregnant"] == (4, "input", "checkbox", "Pregnant", "health"), read
+
+
+def test_nebular_newsletter_toggle_is_not_sensitive(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "footer.component.html",
+            '<nb-toggle [(ngModel)]="newsletter">Send me the newsletter</nb-toggle>\n'
+            '<nb-select placeholder="Theme" [(ngModel)]="theme"><nb-option value="dark">Dark</nb-option></nb-select>\n',
+        )
+    )
+    assert read["newsletter"][1:3] == ("input", "checkbox") and read["theme"][1] == "select", read
+    assert all(category == "-" for *_, category in read.values()), read
+
+
+def test_kendo_angular_controls_and_labels(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "intake.component.html",
+            '<form [formGroup]="form">\n  <kendo-formfield>\n'
+            '    <kendo-label [for]="diagnosis" text="Diagnosis"></kendo-label>\n'
+            '    <kendo-textbox #diagnosis formControlName="diagnosis"></kendo-textbox>\n  </kendo-formfield>\n'
+            '  <kendo-label text="Allergies"><kendo-textarea formControlName="allergies"></kendo-textarea></kendo-label>\n'
+            '  <kendo-switch formControlName="smoker"></kendo-switch>\n</form>\n',
+        )
+    )
+    assert read["diagnosis"] == (4, "input", "text", "Diagnosis", "health"), read
+    assert read["allergies"] == (6, "textarea", "textarea", "Allergies", "health"), read
+    assert read["smoker"][1:3] == ("input", "checkbox"), read
+
+
+def test_kendo_angular_search_box_is_not_sensitive(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "toolbar.component.html",
+            '<kendo-label text="Search"><kendo-textbox [(ngModel)]="query"></kendo-textbox></kendo-label>\n'
+            '<kendo-dropdownlist [data]="pageSizes" [(ngModel)]="pageSize"></kendo-dropdownlist>\n',
+        )
+    )
+    assert read["query"][3] == "Search" and read["pageSize"][1] == "select", read
+    assert all(category == "-" for *_, category in read.values()), read
