@@ -450,3 +450,119 @@ def test_kendo_angular_search_box_is_not_sensitive(tmp_path: Path) -> None:
     )
     assert read["query"][3] == "Search" and read["pageSize"][1] == "select", read
     assert all(category == "-" for *_, category in read.values()), read
+
+
+# JSX kits whose form components share the generic names (HeroUI / NextUI: heroui.com/docs/components; Semantic UI
+# React: react.semantic-ui.com, Form.Input → Input) or add their own (Fluent UI React v8: ChoiceGroup, ComboBox,
+# SpinButton; KendoReact: DropDownList, ComboBox, NumericTextBox, MaskedTextBox).
+def test_heroui_controls_are_labelled_by_their_label_or_text(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "Intake.tsx",
+            'import { Input, Select, SelectItem, Checkbox, RadioGroup, Radio } from "@heroui/react";\n'
+            "export default function Intake() {\n  return (\n    <form>\n"
+            '      <Input label="Diagnosis" name="diagnosis" />\n'
+            '      <Select label="Religion" name="religion"><SelectItem key="c">Catholic</SelectItem></Select>\n'
+            '      <Checkbox name="hiv">HIV positive</Checkbox>\n'
+            '      <RadioGroup label="Are you pregnant?" name="pregnant">'
+            '<Radio value="y">Yes</Radio><Radio value="n">No</Radio></RadioGroup>\n'
+            "    </form>\n  );\n}\n",
+        )
+    )
+    assert read["diagnosis"] == (5, "input", "text", "Diagnosis", "health"), read
+    assert read["religion"] == (6, "select", "select", "Religion", "religion"), read
+    assert read["hiv"][1:3] == ("input", "checkbox") and read["hiv"][4] == "health", read
+    assert read["pregnant"][1:3] == ("input", "radio") and read["pregnant"][4] == "health", read
+
+
+def test_heroui_search_and_newsletter_are_not_sensitive(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "Nav.tsx",
+            'import { Input, Switch } from "@heroui/react";\nexport const Nav = () => (\n  <nav>\n'
+            '    <Input label="Search" name="q" type="search" />\n    <Switch name="newsletter">Newsletter</Switch>\n  </nav>\n);\n',
+        )
+    )
+    assert set(read) == {"q", "newsletter"}, read
+    assert all(category == "-" for *_, category in read.values()), read
+
+
+def test_semantic_ui_form_shorthands_are_their_controls(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "Intake.tsx",
+            'import { Form } from "semantic-ui-react";\nexport const Intake = () => (\n  <Form>\n'
+            '    <Form.Input label="Diagnosis" name="diagnosis" />\n'
+            '    <Form.Select label="Religion" name="religion" options={religions} />\n'
+            '    <Form.TextArea label="Symptoms" name="symptoms" />\n  </Form>\n);\n',
+        )
+    )
+    assert read["diagnosis"] == (4, "input", "text", "Diagnosis", "health"), read
+    assert read["religion"] == (5, "select", "select", "Religion", "religion"), read
+    assert read["symptoms"] == (6, "textarea", "textarea", "Symptoms", "health"), read
+
+
+def test_semantic_ui_menu_dropdown_is_no_control(tmp_path: Path) -> None:
+    text = (
+        'import { Dropdown } from "semantic-ui-react";\nexport const Menu = () => (\n'
+        '  <Dropdown text="File">\n    <Dropdown.Menu>\n      <Dropdown.Item text="New" />\n'
+        "    </Dropdown.Menu>\n  </Dropdown>\n);\n"
+    )
+    assert _read_controls(tmp_path / "Menu.tsx", text) == []
+
+
+def test_fluent_ui_choice_group_and_combo_box(tmp_path: Path) -> None:
+    read = _read_controls(
+        tmp_path / "Intake.tsx",
+        'import { ChoiceGroup, ComboBox, SpinButton } from "@fluentui/react";\nexport const Intake = () => (\n  <form>\n'
+        '    <ChoiceGroup label="Are you pregnant?" options={yesNo} selectedKey={form.pregnant} onChange={onPregnant} />\n'
+        '    <ComboBox label="Allergies" options={allergens} selectedKey={form.allergies} />\n'
+        '    <SpinButton label="Cigarettes per day" value={form.cigarettes} />\n  </form>\n);\n',
+    )
+    read = _by_name(read)
+    assert read["pregnant"] == (4, "input", "radio", "Are you pregnant?", "health"), read
+    assert read["allergies"] == (5, "select", "select", "Allergies", "health"), read
+    assert read["cigarettes"][1:4] == ("input", "text", "Cigarettes per day"), read
+
+
+def test_fluent_ui_look_alikes_are_not_sensitive(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "Settings.tsx",
+            'import { ChoiceGroup, SpinButton } from "@fluentui/react";\nexport const Settings = () => (\n  <div>\n'
+            '    <ChoiceGroup label="Theme" options={themes} selectedKey={settings.theme} />\n'
+            '    <SpinButton label="Font size" value={settings.fontSize} />\n  </div>\n);\n',
+        )
+    )
+    assert set(read) == {"theme", "fontSize"}, read
+    assert all(category == "-" for *_, category in read.values()), read
+
+
+def test_kendo_react_controls_are_labelled_by_their_label(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "Intake.tsx",
+            'import { DropDownList, ComboBox } from "@progress/kendo-react-dropdowns";\n'
+            'import { MaskedTextBox } from "@progress/kendo-react-inputs";\nexport const Intake = () => (\n  <form>\n'
+            '    <DropDownList label="Religion" name="religion" data={religions} />\n'
+            '    <ComboBox label="Allergies" name="allergies" data={allergens} />\n'
+            '    <MaskedTextBox label="Social security number" name="ssn" mask="000-00-0000" />\n  </form>\n);\n',
+        )
+    )
+    assert read["religion"] == (5, "select", "select", "Religion", "religion"), read
+    assert read["allergies"] == (6, "select", "select", "Allergies", "health"), read
+    assert read["ssn"] == (7, "input", "text", "Social security number", "government-id"), read
+
+
+def test_kendo_react_pager_size_is_not_sensitive(tmp_path: Path) -> None:
+    read = _by_name(
+        _read_controls(
+            tmp_path / "Pager.tsx",
+            'import { DropDownList } from "@progress/kendo-react-dropdowns";\n'
+            'import { NumericTextBox } from "@progress/kendo-react-inputs";\nexport const Pager = () => (\n  <div>\n'
+            '    <DropDownList label="Rows per page" name="pageSize" data={[10, 20, 50]} />\n'
+            '    <NumericTextBox label="Page" name="page" />\n  </div>\n);\n',
+        )
+    )
+    assert read["pageSize"][1] == "select" and read["page"][1] == "input", read
+    assert all(category == "-" for *_, category in read.values()), read
