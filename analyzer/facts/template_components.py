@@ -54,6 +54,9 @@ def native(page: Page, kit: TemplateKit, member: Callable[[str, str], str] | Non
         tag = el.tag if isinstance(el.tag, str) else ""
         component = kit.components.get(tag)
         if component is not None:
+            id_prop = kit.id_props.get(tag)
+            if id_prop and el.get(id_prop) and not el.get("id"):  # <p-checkbox inputId="hiv">: <label for="hiv"> names it
+                el.set("id", el.get(id_prop, ""))
             _as_native(el, component.tag, component.type, component.label_prop, kit.for_props.get(tag), kit.key_props.get(tag), kit.literal)
         elif tag == SHORT:
             _as_native(el, "input", None, None, None)

@@ -564,6 +564,7 @@ class TemplateKit:
     wrapper_children: dict[str, tuple[str, ...]] = field(default_factory=dict)  # wrapper name -> label child tags
     for_props: dict[str, str] = field(default_factory=dict)  # label component -> the attribute naming its control
     key_props: dict[str, str] = field(default_factory=dict)  # message tag -> the attribute holding its message key
+    id_props: dict[str, str] = field(default_factory=dict)  # component -> the attribute its rendered control takes as id
     bindings: tuple[str, ...] = ()  # attributes that bind a control to its field
     binding_prefixes: tuple[str, ...] = ()  # the same, with modifiers after them
     binding_expressions: tuple[str, ...] = ()  # attributes that bind only when they hold an expression
@@ -1227,6 +1228,7 @@ def _template_kit(data: dict[str, Any]) -> TemplateKit:
         wrapper_children={n: tuple(w["label_child"]) for w in wrappers if w.get("label_child") for n in w["names"]},
         for_props={n: c["for_prop"] for c in components if c.get("for_prop") for n in c["names"]},
         key_props={n: c["key_prop"] for c in components if c.get("key_prop") for n in c["names"]},
+        id_props={n: c["id_prop"] for c in components if c.get("id_prop") for n in c["names"]},
         bindings=tuple(bindings.get("attributes", [])),
         binding_prefixes=tuple(bindings.get("prefixes", [])),
         binding_expressions=tuple(bindings.get("expressions", [])),

@@ -644,7 +644,8 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
     "component": _req([{"names": _req("str[]"), "tag": _req(str), "type": _opt(str), "label_prop": _opt(str)}]),
     "component_suffix": _opt([{"suffixes": _req("str[]"), "tag": _req(str), "type": _opt(str), "label_props": _req("str[]")}]),
     # for_prop: the attribute that names the control a label is for (asp:Label's AssociatedControlID);
-    # key_prop: the attribute holding a message key, whose words are the text when label_prop gives none.
+    # key_prop: the attribute holding a message key, whose words are the text when label_prop gives none;
+    # id_prop: the attribute whose value the rendered control takes as its id (PrimeNG's and PrimeVue's inputId).
     "template_component": _opt(
         [
             {
@@ -654,6 +655,7 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
                 "label_prop": _opt(str),
                 "for_prop": _opt(str),
                 "key_prop": _opt(str),
+                "id_prop": _opt(str),
             }
         ]
     ),
