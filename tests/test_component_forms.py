@@ -307,3 +307,40 @@ def test_a_camel_case_message_key_reads_as_its_words(tmp_path: Path) -> None:
     )
     read = {s.name: (s.texts.get("label"), s.classification.category) for s in _read_controls(tmp_path / "P.jsx", source)}
     assert read["so"] == ("sexual Orientation", "sex-life"), read
+
+
+_FIELDS = """export const Anamnese = ({ values }) => (
+  <form>
+    <h2>Anamnese fonoaudiológica</h2>
+    <LanguageSkillField label="Diagnóstico anterior" name="history.previousDiagnosis" />
+    <NotesField name="medicationNotes" label="Medicação em uso" type="textarea" />
+    <VerifiedField label="Diagnóstico" value={values.diagnosis} />
+    <DetailField label="Religião" value={values.religion} />
+  </form>
+);
+"""
+
+
+def test_a_project_field_component_given_a_name_is_a_control(tmp_path: Path) -> None:
+    # A component whose name ends in "Field" and that is given a field name is a control (a textarea when its type
+    # prop says so); one that shows a value it is given (a review page's <VerifiedField value={…}>) is not.
+    read = {s.name: (s.line, s.tag, s.texts.get("label"), s.classification.category) for s in _read_controls(tmp_path / "A.tsx", _FIELDS)}
+    assert read["history.previousDiagnosis"] == (4, "input", "Diagnóstico anterior", "health"), read
+    assert read["medicationNotes"][1:] == ("textarea", "Medicação em uso", "health"), read
+    assert set(read) == {"history.previousDiagnosis", "medicationNotes"}, read
+
+
+def test_a_blade_field_component_given_a_name_is_a_control(tmp_path: Path) -> None:
+    blade = (
+        '<x-form-section title="Identifikační údaje">\n'
+        "  <x-form-field name=\"gender\" label=\"Pohlaví\" type=\"select\" :options=\"['M' => 'Muž', 'Z' => 'Žena']\" />\n"
+        '  <x-form-field name="specific_needs" type="textarea" label="Zdravotní znevýhodnění" />\n'
+        '  <x-info-field label="Vyznání" :value="$application->faith" />\n'
+        "</x-form-section>\n"
+    )
+    (tmp_path / "views").mkdir()
+    path = tmp_path / "views" / "personal.blade.php"
+    read = {s.name: (s.line, s.tag, s.texts.get("label"), s.classification.category) for s in _read_controls(path, blade)}
+    assert read["gender"][:3] == (2, "select", "Pohlaví"), read
+    assert read["specific_needs"] == (3, "textarea", "Zdravotní znevýhodnění", "health"), read
+    assert set(read) == {"gender", "specific_needs"}, read

@@ -393,6 +393,16 @@ class _Writer:
             attrs.append(("type", comp.type))
         return tag, attrs
 
+    def _renders_jsx(self, opening: Node) -> bool:
+        """Whether a prop of the element holds JSX (a render prop, a control handed over)."""
+        return any(
+            attr.type == "jsx_attribute"
+            and len(attr.named_children) > 1
+            and attr.named_children[1].type == "jsx_expression"
+            and bool(_outer_jsx(attr.named_children[1]))
+            for attr in opening.named_children
+        )
+
     def _hands_control(self, opening: Node) -> bool:
         """Whether the element is handed its control as JSX in one of ``jsx_bindings.control_props``."""
         for attr in opening.named_children:
@@ -416,6 +426,12 @@ class _Writer:
         stem = control_stem(name)
         for suffix, comp, label_props in self.suffixes:
             if name.endswith(suffix) or (stem and stem.endswith(suffix)):
+                if comp.named_only:  # <LanguageSkillField name="…" label="…">, not <VerifiedField value={…}>
+                    if not self._prop(opening, "name") or self._renders_jsx(opening):
+                        return None  # <FormField name="q12" render={…}>: its render prop writes the control
+                    chosen = self._prop(opening, "type")
+                    tag = chosen if chosen in ("select", "textarea") else comp.tag
+                    return Component(tag, None, next((p for p in label_props if self._prop(opening, p)), None))
                 named = (
                     self._prop(opening, "name")
                     or any(self._registered_name(a) for a in opening.named_children)

@@ -60,12 +60,21 @@ def native(page: Page, kit: TemplateKit, member: Callable[[str, str], str] | Non
             _as_native(el, component.tag, component.type, component.label_prop, kit.for_props.get(tag), kit.key_props.get(tag), kit.literal)
         elif tag == SHORT:
             _as_native(el, "input", None, None, None)
-        elif (el.get("name") or (tag not in kit.names and _bound(el, kit, members))) and (own := _own_component(tag, kit)) is not None:
+        elif (
+            (el.get("name") or (tag not in kit.names and _bound(el, kit, members)))
+            and (own := _own_component(tag, kit)) is not None
+            and (el.get("name") or not own[0].named_only)
+        ):
             # Given a field name, or bound to a field (<PresetTextArea label="Visita odierna" bind:value={form.visita}>,
             # named by the binding below); one bound to nothing and named nothing stays a wrapper, as does a kit's
-            # wrapper bound to the group it holds (<v-radio-group v-model="form.pregnant">).
+            # wrapper bound to the group it holds (<v-radio-group v-model="form.pregnant">). A generic "…Field" must be
+            # given a name (<x-form-field name="gender" label="Pohlaví" type="select">), its type prop choosing a select
+            # or a textarea.
             given = next((p for p in own[1] if el.get(p) or el.get(f":{p}")), None)
-            _as_native(el, own[0].tag, own[0].type, given, None, None, kit.literal, members)
+            chosen = (el.get("type") or "").lower() if own[0].named_only else ""
+            if chosen in ("select", "textarea"):
+                del el.attrib["type"]
+            _as_native(el, chosen if chosen in ("select", "textarea") else own[0].tag, own[0].type, given, None, None, kit.literal, members)
         elif tag in _CONTROLS and not el.get("aria-label") and (prop := _component_prop(el, tag, kit)):
             # <Input label="Medico specializzando" bind:value={…}>, <TextArea label="Conclusioni">: a component named as a
             # native control, which lxml reads as one (tag names lose their case). HTML gives these no label

@@ -523,6 +523,9 @@ class UiComponent:
     tag: str
     type: str | None = None
     label_prop: str | None = None
+    # A project component read as a control only when given a field name of its own (<LanguageSkillField name=…>): a
+    # generic ending ("Field") that display components share (<VerifiedField value={…}>); its type prop may say select/textarea.
+    named_only: bool = False
 
 
 def control_stem(name: str) -> str:
@@ -1183,7 +1186,7 @@ def _tag_managers() -> tuple[TagManager, ...]:
 
 def _ui_suffixes(data: dict[str, Any]) -> tuple[tuple[str, UiComponent, tuple[str, ...]], ...]:
     out = [
-        (suffix, UiComponent(c["tag"], c.get("type")), tuple(c["label_props"]))
+        (suffix, UiComponent(c["tag"], c.get("type"), named_only=c.get("name_only", False)), tuple(c["label_props"]))
         for c in data.get("component_suffix", [])
         for suffix in c["suffixes"]
     ]

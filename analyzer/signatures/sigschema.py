@@ -642,7 +642,9 @@ TAG_MANAGERS_SCHEMA: dict[str, Field] = {
 UI_COMPONENTS_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
     "component": _req([{"names": _req("str[]"), "tag": _req(str), "type": _opt(str), "label_prop": _opt(str)}]),
-    "component_suffix": _opt([{"suffixes": _req("str[]"), "tag": _req(str), "type": _opt(str), "label_props": _req("str[]")}]),
+    "component_suffix": _opt(
+        [{"suffixes": _req("str[]"), "tag": _req(str), "type": _opt(str), "label_props": _req("str[]"), "name_only": _opt(bool)}]
+    ),
     # for_prop: the attribute that names the control a label is for (asp:Label's AssociatedControlID);
     # key_prop: the attribute holding a message key, whose words are the text when label_prop gives none;
     # id_prop: the attribute whose value the rendered control takes as its id (PrimeNG's and PrimeVue's inputId).
