@@ -566,3 +566,32 @@ def test_kendo_react_pager_size_is_not_sensitive(tmp_path: Path) -> None:
     )
     assert read["pageSize"][1] == "select" and read["page"][1] == "input", read
     assert all(category == "-" for *_, category in read.values()), read
+
+
+_CARBON = """import { TextInput, RadioButtonGroup, RadioButton, Tile } from '@carbon/react';
+import { InputSwitch } from 'primereact/inputswitch';
+export const Intake = ({ form }) => (
+  <form>
+    <TextInput id="dx" labelText="Current diagnosis" value={form.dx} />
+    <RadioButtonGroup legendText="Do you smoke?" name="smoker">
+      <RadioButton labelText="Yes" value="yes" id="s1" />
+      <RadioButton labelText="No" value="no" id="s2" />
+    </RadioButtonGroup>
+    <label htmlFor="preg">Pregnant</label>
+    <InputSwitch inputId="preg" checked={form.pregnant} />
+    <Tile labelText="Diagnosis">Our clinic</Tile>
+  </form>
+);
+"""
+
+
+def test_carbon_label_text_and_primereact_input_id(tmp_path: Path) -> None:
+    # Carbon labels its controls by labelText and a radio group by legendText (the group's question, its radios named
+    # by the group); PrimeReact's inputId is the rendered control's id, which a <label htmlFor> names.
+    read = {f.name: (f.line, f.texts, f.classification.category) for f in _read_controls(tmp_path / "Intake.jsx", _CARBON)}
+    assert read["dx"][1].get("label") == "Current diagnosis" and read["dx"][2] == "health", read
+    line, texts, category = read["smoker"]
+    assert line == 7 and texts.get("question") == "Do you smoke?" and category == "health", read
+    assert read["pregnant"][1].get("id") == "preg" and read["pregnant"][2] == "health", read
+    # A Carbon Tile is no control, whatever its props say.
+    assert set(read) == {"dx", "smoker", "pregnant"}, read

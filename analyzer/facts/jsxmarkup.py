@@ -153,7 +153,11 @@ class _Writer:
         # A component that wraps a control and renders its label from a prop (Ant Design's <Form.Item
         # label="Allergies">, a project's <Field label="Naam">): kept as a <div label=…> around its children,
         # read by the field extractor as that control's label (fieldfacts._wrapper_label).
-        held = self._prop(opening, "label") if not tag and node.type == "jsx_element" and opening is not None else None
+        held = (
+            next((said for p in ("label", *sorted(self.bindings.label_props)) if (said := self._prop(opening, p))), None)
+            if not tag and node.type == "jsx_element" and opening is not None
+            else None
+        )
         if held:
             tag, attrs = "div", [("label", held)]
         # <FormControlLabel control={<Radio />} label="Yes" />: a <label> around the control it is handed, then its text.
@@ -362,6 +366,8 @@ class _Writer:
             text_box = comp is not None and comp.tag == "input" and comp.type in (None, "", "text")
             if text_box and has_elements and self._holds_control(opening):
                 return "", []  # <Field label="Naam"><input …/></Field>: a project's wrapper, not Formik's field
+            if comp is not None and comp.type in ("radio", "checkbox") and has_elements:
+                return "", []  # <RadioButtonGroup legendText="…" name="smoker"><RadioButton …/>: the group of its choices
             if comp is None and not has_elements:
                 comp = self._by_suffix(last, opening)
             if comp is None:
@@ -380,8 +386,10 @@ class _Writer:
             value = self._value(key, kids[1] if len(kids) > 1 else None)
             if value is None:
                 continue
-            if comp is not None and key == comp.label_prop:
+            if comp is not None and (key == comp.label_prop or key in self.bindings.label_props):
                 key = "aria-label"
+            elif comp is not None and key in self.bindings.id_props and not self._prop(opening, "id"):
+                key = "id"  # <InputSwitch inputId="smoker" />: <label htmlFor="smoker"> names it
             attrs.append((_RENAMED.get(key, key.lower() if key in ("autoComplete", "contentEditable", "tabIndex") else key), value))
         if (tag in _NATIVE or comp is not None) and not any(k == "name" for k, _ in attrs):
             bound = self._bound_name(opening)  # value={form.firstName}, onChange={set("firstName")}

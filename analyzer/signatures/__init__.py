@@ -554,6 +554,8 @@ class JsxBindings:
     slot_parents: frozenset[str] = frozenset()  # what such a slot stands in: FormItem
     groups: tuple[str, ...] = ()  # name endings of choice groups whose bound state names their choices: RadioGroup
     control_props: frozenset[str] = frozenset()  # a prop that hands a component its control: MUI's control={<Radio />}
+    label_props: frozenset[str] = frozenset()  # a kit component's label under another prop name: Carbon's labelText
+    id_props: frozenset[str] = frozenset()  # a prop the rendered control takes as its id: PrimeReact's inputId
 
 
 @dataclass(frozen=True)
@@ -1211,6 +1213,8 @@ def _jsx_bindings(data: dict[str, Any]) -> JsxBindings:
             "slots",
             "slot_parents",
             "control_props",
+            "label_props",
+            "id_props",
         )
     }
     return JsxBindings(

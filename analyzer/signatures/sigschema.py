@@ -678,6 +678,8 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
                 "slot_parents",
                 "groups",
                 "control_props",
+                "label_props",
+                "id_props",
             )
         }
     ),
