@@ -222,3 +222,59 @@ def test_a_translation_call_in_a_code_block_leaves_the_markup_it_echoes() -> Non
     )
     out = _written(php, "php")
     assert "<script>" in out and "</script>" in out and "Hotjar" in out, out
+
+
+_INCLUDES = {
+    "formView.jsp": (
+        '<%@ page pageEncoding="UTF-8" %>\n<h2>Anamnéza</h2>\n'
+        '<jsp:include page="../../components/checkboxComponentView.jsp">\n'
+        '    <jsp:param name="propertyName" value="epilepsyInFamily"/>\n'
+        '    <jsp:param name="messageCode" value="epilepsyInFamily"/>\n'
+        "</jsp:include>\n"
+        '<jsp:include page="../../components/textFieldView.jsp">\n'
+        '    <jsp:param name="propertyName" value="diagnosis"/>\n'
+        '    <jsp:param name="label" value="Diagnóza"/>\n'
+        "</jsp:include>\n"
+        '<jsp:include page="header.jsp">\n    <jsp:param name="name" value="religion"/>\n</jsp:include>\n'
+    ),
+    "intake.blade.php": (
+        "<form>\n"
+        "  @include('partials.form.input', ['name' => 'allergies', 'label' => 'Allergien'])\n"
+        "  @include('partials.form.textarea', [\n      'name' => 'medication',\n      'label' => __('Medikamente'),\n  ])\n"
+        "  @includeWhen($show, 'partials.form.select', ['name' => 'religion', 'label' => 'Konfession', 'options' => $faiths])\n"
+        "  @include('partials.alert', ['name' => 'diagnosis', 'title' => 'Diagnose'])\n"
+        "</form>\n"
+    ),
+    "templates/join.html.twig": (
+        "<form>\n"
+        "{% include 'forms/_field.html.twig' with {'name': 'religion', 'label': 'Religion'} %}\n"
+        '{% include "forms/checkbox.html" with name="smoker" label="Do you smoke?" %}\n'
+        "{% include 'partials/header.html' with {'name': 'diagnosis', 'title': 'Diagnosis'} %}\n"
+        "</form>\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("formView.jsp", {"epilepsyInFamily": ("checkbox", "health"), "diagnosis": ("text", "health")}),
+        ("intake.blade.php", {"allergies": ("text", "health"), "medication": ("textarea", "health"), "religion": ("select", "religion")}),
+        ("templates/join.html.twig", {"religion": ("text", "religion"), "smoker": ("checkbox", "health")}),
+    ],
+)
+def test_a_form_partial_included_with_a_fields_name_and_label_is_that_control(tmp_path, path: str, expected: dict) -> None:
+    # JSP's <jsp:include> with <jsp:param>, Blade's @include('…', [...]), Twig's and Django's include … with: the
+    # partial's file name says which control, its parameters name and label it. A header or an alert included with a
+    # name is no control.
+    from analyzer import signatures
+    from analyzer.facts import fieldfacts
+    from analyzer.read.discover import SourceFile, classify
+    from analyzer.read.engine import analyze
+
+    file = tmp_path / path
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(_INCLUDES[path], encoding="utf-8")
+    with fieldfacts.every_control("-"):
+        fields = analyze(SourceFile(file, path, classify(file)), signatures.load(), 10 * 1024 * 1024).fields
+    assert {f.name: (f.type, f.classification.category) for f in fields} == expected

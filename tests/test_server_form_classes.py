@@ -48,7 +48,9 @@ def _scan(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[str, tuple[s
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     result = run(ScanOptions(paths=(str(tmp_path),)))
-    return {r.field.name: (r.field.classification.category, r.exposed, r.field.texts.get("label", "")) for r in result.fields}
+    # A box's caption written after it (how Nette and Symfony render one) is its text, as a label is a control's.
+    texts = lambda f: f.texts.get("label") or f.texts.get("options", "")  # noqa: E731
+    return {r.field.name: (r.field.classification.category, r.exposed, texts(r.field)) for r in result.fields}
 
 
 def _site(type_path: str = "src/Form/JoinType.php") -> dict[str, str]:

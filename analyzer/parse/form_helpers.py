@@ -72,7 +72,9 @@ def write(path: str, original: str, neutral: str, regions: list[Region], dialect
     for calls, mine in by_call.items():
         found += [(Region(m.start(), m.end(), "output", m.group()), mine) for m in calls.finditer(original)]
     edits: list[tuple[int, int, str]] = []  # (start, end, what stands there now), in order, not overlapping
-    for r, mine in sorted(found, key=lambda f: f[0].start):
+    # A call a file's helper finds goes before a template tag at the same place: @include('partials.form.textarea',
+    # ['label' => __('Medikamente')]) prints the control, not the message its label's tag holds.
+    for r, mine in sorted(found, key=lambda f: (f[0].start, f[1] is by_tag)):
         if r.body.startswith("<?") and "<" in neutral[r.start : r.end]:
             # A code block that keeps markup its code echoes (a plugin's whole <?php … ?> printing a
             # <script>): each call is written over itself only, so the echoed markup stays.
@@ -196,7 +198,8 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         m = h.pattern.search(body)
         if m is None:
             continue
-        renders = h.renders.get(m.group("kind"))
+        kind = m.group("kind") or ""  # an optional kind not given: the "" entry (an input)
+        renders = h.renders.get(kind) or h.renders.get(kind.lower())
         if renders is None:
             continue
         if renders == "text":  # a translation call: its message, or its key's words ("profile.sexual_orientation")
@@ -206,6 +209,8 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
             return [html.escape(message_words(said), quote=False), f"{KEY_MARKS[0]}{html.escape(said, quote=False)}{KEY_MARKS[1]}"]
         name = m.group("name")
         label = m.groupdict().get("label")
+        if not label and m.groupdict().get("key"):  # a message key given for the label: its text or its words
+            label = message_words(m.group("key"))
         # A "label" with no letter is another argument in that place (a project's own addTextArea('notes', '4', '40')
         # gives rows and columns there), not a text a person reads.
         text = html.escape(label_text(label), quote=False) if label and any(c.isalpha() for c in label) else ""
@@ -233,5 +238,10 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         controls.append(f"<{SHORT} name={name}>")
         # A box's caption may follow it instead (how Nette and Symfony render one), shorter than a <label> before it.
         after = [f"<input name={name}{typed}>{text}"] if text and typ in ("checkbox", "radio") else []
-        return [f"<label>{text}</label>{c}" for c in controls if text] + after + controls
+        # A typed control (a box, a select) before a label with an untyped stand-in: the box's caption after it keeps
+        # what it is where a <label> and the typed control do not fit together.
+        typed_controls = controls[:-2] if len(controls) > 2 else controls[:1]
+        stand_ins = controls[len(typed_controls) :]
+        labelled = [f"<label>{text}</label>{c}" for c in typed_controls if text]
+        return labelled + after + [f"<label>{text}</label>{c}" for c in stand_ins if text] + controls
     return None
