@@ -344,3 +344,38 @@ def test_a_blade_field_component_given_a_name_is_a_control(tmp_path: Path) -> No
     assert read["gender"][:3] == (2, "select", "Pohlaví"), read
     assert read["specific_needs"] == (3, "textarea", "Zdravotní znevýhodnění", "health"), read
     assert set(read) == {"gender", "specific_needs"}, read
+
+
+_CONFIG_FORM = """const FIELDS = [
+  { name: "diagnosis", label: "Current diagnosis", type: "text" },
+  { name: "religion", label: "Religion" },
+  { name: "email", label: "E-mail", type: "email" },
+];
+const HISTORY = [{ key: "surgeries", title: "Previous surgeries" }, { key: "allergies", title: "Allergies" }];
+const SEXES = ["Female", "Male", "Other"];
+export const Form = ({ values }) => (
+  <form>
+    {FIELDS.map((f) => (
+      <div key={f.name}>
+        <label htmlFor={f.name}>{f.label}</label>
+        <input id={f.name} name={f.name} type={f.type} value={values[f.name]} />
+      </div>
+    ))}
+    {HISTORY.map(({ key, title }) => <textarea key={key} name={key} placeholder={title} />)}
+    <p>Sex</p>
+    {SEXES.map((s) => <label key={s}><input type="radio" name="sex" value={s} />{s}</label>)}
+  </form>
+);
+"""
+
+
+def test_a_form_built_from_a_list_of_field_definitions_is_one_control_per_definition(tmp_path: Path) -> None:
+    # FIELDS.map((f) => <input name={f.name} …/>): each definition is a control of its own, named and labelled by it
+    # (a destructured ({ key, title }) too); the boxes of one question mapped from its choices stay one question.
+    read = {s.name: (s.line, s.tag, s.texts, s.classification.category) for s in _read_controls(tmp_path / "Form.tsx", _CONFIG_FORM)}
+    assert read["diagnosis"][2].get("label") == "Current diagnosis" and read["diagnosis"][3] == "health", read
+    assert read["religion"][3] == "religion" and read["email"][3] == "contact", read
+    assert read["allergies"][1:2] == ("textarea",) and read["allergies"][2].get("placeholder") == "Allergies", read
+    assert read["surgeries"][3] == "health", read
+    assert read["sex"][2].get("options") == "Female / Male / Other", read
+    assert set(read) == {"diagnosis", "religion", "email", "surgeries", "allergies", "sex"}, read

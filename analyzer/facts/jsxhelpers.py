@@ -9,6 +9,8 @@ parameters stands for at that call (:mod:`analyzer.facts.jsxmarkup` writes the h
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from analyzer.parse.jsfacts import Program
@@ -76,11 +78,12 @@ def arguments(prog: Program, fn: Node, call: Node) -> dict[int, Node]:
         listed = [single]
     args = prog.args(call)
     for i, param in enumerate(p for p in listed if p.type != "comment"):
-        _bind(prog, param, args[i] if i < len(args) else None, out)
+        bind(prog, param, args[i] if i < len(args) else None, out)
     return out
 
 
-def _bind(prog: Program, param: Node, arg: Node | None, out: dict[int, Node]) -> None:
+def bind(prog: Program, param: Node, arg: Node | None, out: dict[int, Node]) -> None:
+    """Put in ``out`` what ``param`` (a parameter as written, destructured or not) stands for when given ``arg``."""
     pattern, default = param, None
     if param.type in ("required_parameter", "optional_parameter"):
         pattern, default = param.child_by_field_name("pattern") or param, param.child_by_field_name("value")
@@ -125,3 +128,52 @@ def called(prog: Program) -> set[int]:
                 if fn is not None:
                     out.add(fn.id)
     return out
+
+
+_NAMING = frozenset({"name", "id", "htmlFor", "value", "checked", "defaultValue", "formControlName"})
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
+
+
+def names_by_item(prog: Program, fn: Node) -> bool:
+    """Whether the markup ``fn`` (a ``.map`` callback) returns names its control after the item it is given:
+    ``FIELDS.map((f) => <input name={f.name} …/>)``, ``({ key, label }) => <Input id={key} …/>`` (a form built
+    from a list of field definitions), not ``OPTIONS.map((o) => <input type="radio" name="sex" value={o}/>)``'s
+    boxes of one question, whose name is written."""
+    params = fn.child_by_field_name("parameters") or fn.child_by_field_name("parameter")
+    if params is None:
+        return False
+    names = {prog.text(n) for n in _identifiers(params)}
+    body = fn.child_by_field_name("body")
+    if not names or body is None:
+        return False
+    stack = [body]
+    seen = 0
+    while stack and seen < _MAX_NODES:
+        n = stack.pop()
+        seen += 1
+        if n.type == "jsx_attribute" and len(n.named_children) > 1 and n.named_children[1].type == "jsx_expression":
+            key = prog.text(n.named_children[0])
+            if key in ("name", "id", "htmlFor", "formControlName") or (key in _NAMING and _indexes(prog, n.named_children[1])):
+                if names & set(_IDENTIFIER.findall(prog.text(n.named_children[1]))):
+                    return True
+        stack.extend(n.named_children)
+    return False
+
+
+_MAX_NODES = 400  # syntax nodes looked at in one callback
+
+
+def _identifiers(node: Node) -> list[Node]:
+    out, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        if n.type in ("identifier", "shorthand_property_identifier_pattern"):
+            out.append(n)
+        elif n.type not in ("type_annotation", "string"):
+            stack.extend(n.named_children)
+    return out[:20]
+
+
+def _indexes(prog: Program, expr: Node) -> bool:
+    """``value={values[f.name]}``: a value read from the state by the item, which names it."""
+    return "[" in prog.text(expr)

@@ -224,6 +224,8 @@ class _Writer:
             if choices and in_select:  # each choice its own <option>, not the mapped one holding them all
                 self.out.write("".join(f"<option>{_escape(c)}</option>" for c in choices))
                 return
+            if choices and expr is not None and self._items_written(expr, node):
+                return
             param = _map_parameter(self.prog, expr) if choices and expr is not None else ""
             printed = bool(param) and _prints(self.prog, _outer_jsx(node), param, self.bindings.text_props)
             if choices and not printed:
@@ -234,6 +236,47 @@ class _Writer:
                 self.element(jsx)
             if printed:
                 self.mapped.pop()
+
+    def _items_written(self, expr: Node, node: Node) -> bool:
+        """A form built from a list of field definitions (``FIELDS.map((f) => <input name={f.name} …/>)``): the
+        mapped markup written once per definition, the callback's parameter standing for it; whether it was."""
+        array, fn = self._mapped_array(expr)
+        if array is None or fn is None or self.helper_calls >= _MAX_HELPER_CALLS or len(self.arguments) >= _MAX_HELPER_DEPTH:
+            return False
+        params = fn.child_by_field_name("parameters")
+        param = next((p for p in params.named_children if p.type != "comment"), None) if params is not None else None
+        param = param or fn.child_by_field_name("parameter")
+        if param is None or not jsxhelpers.names_by_item(self.prog, fn):
+            return False
+        jsx = _outer_jsx(node)
+        for item in array.named_children[:_MAX_MAPPED]:
+            given: dict[int, Node] = {}
+            jsxhelpers.bind(self.prog, param, item, given)
+            if not given:
+                continue
+            self.helper_calls += 1
+            self.arguments.append(given)
+            for element in jsx:
+                self.element(element)
+            self.arguments.pop()
+        return True
+
+    def _mapped_array(self, expr: Node) -> tuple[Node | None, Node | None]:
+        """The array literal ``X.map(fn)`` maps (``X`` a const of this file or written in place) and ``fn``."""
+        if expr.type != "call_expression":
+            return None, None
+        callee = self.prog.callee(expr)
+        obj = callee.child_by_field_name("object") if callee is not None and callee.type == "member_expression" else None
+        if obj is None:
+            return None, None
+        obj = self._argument(obj) or obj
+        value: Node | None = obj
+        if obj.type == "identifier":
+            binding = self.prog.scopes.lookup(obj)
+            value = binding.value if binding is not None and binding.kind == "const" else None
+        args = self.prog.args(expr)
+        fn = args[0] if args and args[0].type in ("arrow_function", "function_expression", "function") else None
+        return (value if value is not None and value.type == "array" else None), fn
 
     def _helpers_written(self, expr: Node | None) -> bool:
         """Write the markup of the render helpers ``expr`` calls (``{field('Religião', 'religiao')}``) at the
@@ -261,12 +304,34 @@ class _Writer:
     def _argument(self, expr: Node | None) -> Node | None:
         """What ``expr`` stands for while a render helper's markup is written: the argument its parameter was
         given at the call, else ``expr`` itself."""
-        if expr is None or not self.arguments or expr.type not in ("identifier", "shorthand_property_identifier"):
+        if expr is None or not self.arguments:
+            return expr
+        if expr.type in ("member_expression", "subscript_expression"):
+            return self._member_argument(expr) or expr
+        if expr.type not in ("identifier", "shorthand_property_identifier"):
             return expr
         binding = self.prog.lookup(expr)
         if binding is None or binding.kind != "param":
             return expr
         return self.arguments[-1].get(binding.key, expr)
+
+    def _member_argument(self, expr: Node) -> Node | None:
+        """``f.label`` / ``f["label"]`` where ``f`` stands for an object literal: that member's value."""
+        obj = expr.child_by_field_name("object")
+        if expr.type == "member_expression":
+            prop = expr.child_by_field_name("property")
+            key = self.prog.text(prop) if prop is not None else ""
+        else:
+            index = expr.child_by_field_name("index")
+            key = (self.prog.string_value(index) or "") if index is not None and index.type in STRING_TYPES else ""
+        held = self._argument(obj) if obj is not None and obj.type == "identifier" else None
+        if not key or held is None or held.type != "object":
+            return None
+        for pair in held.named_children:
+            k, v = pair.child_by_field_name("key"), pair.child_by_field_name("value")
+            if pair.type == "pair" and k is not None and v is not None and self.prog.text(k).strip("'\"") == key:
+                return v
+        return None
 
     def _mapped_text(self, expr: Node) -> str | None:
         """What an expression inside mapped markup prints when it names the map's parameter (``{impact}``,
