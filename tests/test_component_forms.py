@@ -316,6 +316,7 @@ _FIELDS = """export const Anamnese = ({ values }) => (
     <NotesField name="medicationNotes" label="Medicação em uso" type="textarea" />
     <VerifiedField label="Diagnóstico" value={values.diagnosis} />
     <DetailField label="Religião" value={values.religion} />
+    <ConfigFormField id="religiao" label="Religião" value={values.religiao} onChange={(v) => set("religiao", v)} />
   </form>
 );
 """
@@ -327,7 +328,9 @@ def test_a_project_field_component_given_a_name_is_a_control(tmp_path: Path) -> 
     read = {s.name: (s.line, s.tag, s.texts.get("label"), s.classification.category) for s in _read_controls(tmp_path / "A.tsx", _FIELDS)}
     assert read["history.previousDiagnosis"] == (4, "input", "Diagnóstico anterior", "health"), read
     assert read["medicationNotes"][1:] == ("textarea", "Medicação em uso", "health"), read
-    assert set(read) == {"history.previousDiagnosis", "medicationNotes"}, read
+    # Bound to a field it changes (a value and a change handler), it is an input too.
+    assert read["religiao"][1:] == ("input", "Religião", "religion"), read
+    assert set(read) == {"history.previousDiagnosis", "medicationNotes", "religiao"}, read
 
 
 def test_a_blade_field_component_given_a_name_is_a_control(tmp_path: Path) -> None:
@@ -336,6 +339,7 @@ def test_a_blade_field_component_given_a_name_is_a_control(tmp_path: Path) -> No
         "  <x-form-field name=\"gender\" label=\"Pohlaví\" type=\"select\" :options=\"['M' => 'Muž', 'Z' => 'Žena']\" />\n"
         '  <x-form-field name="specific_needs" type="textarea" label="Zdravotní znevýhodnění" />\n'
         '  <x-info-field label="Vyznání" :value="$application->faith" />\n'
+        '  <x-form-field wire:model="allergies" label="Alergie" />\n'
         "</x-form-section>\n"
     )
     (tmp_path / "views").mkdir()
@@ -343,7 +347,8 @@ def test_a_blade_field_component_given_a_name_is_a_control(tmp_path: Path) -> No
     read = {s.name: (s.line, s.tag, s.texts.get("label"), s.classification.category) for s in _read_controls(path, blade)}
     assert read["gender"][:3] == (2, "select", "Pohlaví"), read
     assert read["specific_needs"] == (3, "textarea", "Zdravotní znevýhodnění", "health"), read
-    assert set(read) == {"gender", "specific_needs"}, read
+    assert read["allergies"][1:] == ("input", "Alergie", "health"), read  # bound both ways (Livewire's wire:model)
+    assert set(read) == {"gender", "specific_needs", "allergies"}, read
 
 
 _CONFIG_FORM = """const FIELDS = [

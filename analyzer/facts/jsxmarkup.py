@@ -466,6 +466,13 @@ class _Writer:
             attrs.append(("type", comp.type))
         return tag, attrs
 
+    def _changes(self, opening: Node) -> bool:
+        """Whether the element is given a change handler (``onChange={…}``: ``jsx_bindings.handlers``)."""
+        return any(
+            attr.type == "jsx_attribute" and attr.named_children and self.prog.text(attr.named_children[0]) in self.bindings.handlers
+            for attr in opening.named_children
+        )
+
     def _renders_jsx(self, opening: Node) -> bool:
         """Whether a prop of the element holds JSX (a render prop, a control handed over)."""
         return any(
@@ -500,7 +507,10 @@ class _Writer:
         for suffix, comp, label_props in self.suffixes:
             if name.endswith(suffix) or (stem and stem.endswith(suffix)):
                 if comp.named_only:  # <LanguageSkillField name="…" label="…">, not <VerifiedField value={…}>
-                    if not self._prop(opening, "name") or self._renders_jsx(opening):
+                    # Given a field name, or bound to a field it changes (<ConfigFormField value={formData.nombre}
+                    # onChange={…}>): an input's two ways. Only shown a value, it is a display.
+                    given = self._prop(opening, "name") or (self._bound_name(opening) if self._changes(opening) else None)
+                    if not given or self._renders_jsx(opening):
                         return None  # <FormField name="q12" render={…}>: its render prop writes the control
                     chosen = self._prop(opening, "type")
                     tag = chosen if chosen in ("select", "textarea") else comp.tag

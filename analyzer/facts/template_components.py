@@ -63,7 +63,7 @@ def native(page: Page, kit: TemplateKit, member: Callable[[str, str], str] | Non
         elif (
             (el.get("name") or (tag not in kit.names and _bound(el, kit, members)))
             and (own := _own_component(tag, kit)) is not None
-            and (el.get("name") or not own[0].named_only)
+            and (el.get("name") or not own[0].named_only or _two_way(el, kit))
         ):
             # Given a field name, or bound to a field (<PresetTextArea label="Visita odierna" bind:value={form.visita}>,
             # named by the binding below); one bound to nothing and named nothing stays a wrapper, as does a kit's
@@ -168,6 +168,13 @@ def _worth_reading(text: str, kit: TemplateKit) -> bool:
     if any(n in kit.names or _own_component(n, kit) for n in names):
         return True
     return kit.bound.search(text) is not None
+
+
+def _two_way(el: lxml.etree._Element, kit: TemplateKit) -> bool:
+    """Whether the element is bound both ways to a field (``v-model``, ``wire:model``, ``formControlName``,
+    ``[(ngModel)]``, ``bind:value``, ``th:field``, ``asp-for``): what an input is, not a display shown a value."""
+    one_way = {":name", "v-bind:name"}
+    return any((a in kit.bindings and a not in one_way) or a.startswith(kit.binding_prefixes) for a in (str(k) for k in el.attrib))
 
 
 def _own_component(tag: str, kit: TemplateKit) -> tuple[UiComponent, tuple[str, ...]] | None:
