@@ -33,6 +33,7 @@ from analyzer.facts import (
     tag_managers,
     template_components,
     textscan,
+    vfor,
 )
 from analyzer.facts.detect import PageFacts, RecorderSite, own_script_vendors, script_type
 from analyzer.facts.fieldfacts import FieldSite
@@ -693,6 +694,11 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
                         return said
                 return ""
 
+            if "v-for" in text and page.root is not None:  # <option v-for="r in religions">: one per item of its script's list
+                for i, piece in enumerate(pieces):
+                    if i not in programs:
+                        programs[i] = jsfacts.Program(jsparse.parse(piece))
+                vfor.expand(page.root, vfor.arrays([programs[i] for i in range(len(pieces))]))
             template_components.native(page, db.template_kit, member)
         result.fields = fieldfacts.extract(
             page, db.fields, db.consent_words, result.path, db.field_context, result.pending_fields, db.field_model
