@@ -36,6 +36,7 @@ from analyzer.signatures.sigschema import (
     FIELD_SCHEMA,
     FIELD_SECTIONS_SCHEMA,
     FORM_HELPERS_SCHEMA,
+    JSX_BINDING_SETS,
     LEGAL_BASIS_SCHEMA,
     LEGAL_SCHEMA,
     POLICY_PAGES_SCHEMA,
@@ -1201,22 +1202,7 @@ def _ui_components(data: dict[str, Any]) -> dict[str, UiComponent]:
 
 def _jsx_bindings(data: dict[str, Any]) -> JsxBindings:
     b = data.get("jsx_bindings", {})
-    words = {
-        k: frozenset(b.get(k, []))
-        for k in (
-            "values",
-            "handlers",
-            "generic",
-            "label_objects",
-            "identifier_values",
-            "text_props",
-            "slots",
-            "slot_parents",
-            "control_props",
-            "label_props",
-            "id_props",
-        )
-    }
+    words = {k: frozenset(b.get(k, [])) for k in JSX_BINDING_SETS}
     return JsxBindings(
         **words,
         choice_keys=tuple(b.get("choice_keys", [])),

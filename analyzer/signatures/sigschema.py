@@ -639,6 +639,22 @@ TAG_MANAGERS_SCHEMA: dict[str, Field] = {
     "manager": _req([{"id": _req(str), "name": _req(str), "urls": _req("regex[]"), "snippet": _req("str[]"), "export": _req(str)}]),
 }
 
+# ui_components.toml [jsx_bindings]: the keys read as sets of names, and those whose order counts.
+JSX_BINDING_SETS = (
+    "values",
+    "handlers",
+    "generic",
+    "label_objects",
+    "identifier_values",
+    "text_props",
+    "slots",
+    "slot_parents",
+    "control_props",
+    "label_props",
+    "id_props",
+)
+JSX_BINDING_LISTS = ("choice_keys", "choice_key_prefixes", "groups")
+
 UI_COMPONENTS_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
     "component": _req([{"names": _req("str[]"), "tag": _req(str), "type": _opt(str), "label_prop": _opt(str)}]),
@@ -662,27 +678,7 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
         ]
     ),
     "bindings": _opt({"attributes": _opt("str[]"), "prefixes": _opt("str[]"), "expressions": _opt("str[]"), "labels": _opt("str[]")}),
-    "jsx_bindings": _opt(
-        {
-            k: _opt("str[]")
-            for k in (
-                "values",
-                "handlers",
-                "generic",
-                "label_objects",
-                "identifier_values",
-                "text_props",
-                "choice_keys",
-                "choice_key_prefixes",
-                "slots",
-                "slot_parents",
-                "groups",
-                "control_props",
-                "label_props",
-                "id_props",
-            )
-        }
-    ),
+    "jsx_bindings": _opt({k: _opt("str[]") for k in (*JSX_BINDING_SETS, *JSX_BINDING_LISTS)}),
     "translation": _opt({"calls": _req("str[]"), "pipes": _opt("str[]"), "hooks": _opt("str[]")}),
     "taglib": _opt([{"uri": _req(str), "prefix": _req(str)}]),
     "template_wrapper": _opt([{"names": _req("str[]"), "label_prop": _opt(str), "label_child": _opt("str[]")}]),
