@@ -66,3 +66,12 @@ def test_a_long_list_is_written_up_to_its_bound() -> None:
     vfor.expand(page.root, {"opts": [f"Item {i}" for i in range(200)]})
     options = [o.text for o in page.root.iter("option")]
     assert len(options) == 60 and options[0] == "Item 0" and options[-1] == "Item 59"
+
+
+def test_the_text_after_a_repeated_element_stays_once() -> None:
+    from analyzer.facts import vfor
+    from analyzer.parse import htmldoc
+
+    page = htmldoc.parse('<p><span v-for="x in xs">{{ x }}</span> after</p>')
+    vfor.expand(page.root, {"xs": ["a", "b"]})
+    assert " ".join(next(page.root.iter("p")).itertext()).split() == ["a", "b", "after"]

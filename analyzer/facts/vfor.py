@@ -92,16 +92,19 @@ def expand(root: lxml.etree._Element, lists: dict[str, list[Item]]) -> None:
             continue
         var = m.group(1)
         at = parent.index(el)
-        for i, item in enumerate(items[:_MAX_ITEMS]):
-            if written >= _MAX_EXPANDED:
-                return
+        kept = items[: min(_MAX_ITEMS, _MAX_EXPANDED - written)]
+        if not kept:
+            return
+        for i, item in enumerate(kept):
             clone = copy.deepcopy(el)
             del clone.attrib["v-for"]
+            clone.tail = el.tail if i == len(kept) - 1 else None  # the text after the element follows the last item
             for node in clone.iter():
                 if isinstance(node.tag, str):
                     _fill(node, var, item)
             parent.insert(at + 1 + i, clone)
-            written += 1
+        written += len(kept)
+        el.tail = None
         parent.remove(el)
 
 
