@@ -232,3 +232,53 @@ def test_controls_php_echoes_with_escaped_quotes_are_read_as_printed(tmp_path: P
     assert read["diag"][2].get("label") == "Diagnóstico"
     assert "label" not in read["alergias"][2], read
     assert read["fumador"][2].get("options") == "Fumador", read
+
+
+_PHP_LOOPS = """<?php
+$groupes = ['A+', 'A-', 'B+', 'B-'];
+$tabacOptions = ['non' => 'Non-fumeur', 'oui' => 'Fumeur'];
+$rows = $db->query("SELECT * FROM medecins");
+?>
+<form method="post">
+  <label>Groupe sanguin</label>
+  <select name="groupe_sanguin">
+    <?php foreach ($groupes as $g): ?>
+      <option value="<?= $g ?>"><?= $g ?></option>
+    <?php endforeach; ?>
+  </select>
+  <p>Tabac</p>
+  <?php foreach ($tabacOptions as $val => $label) { ?>
+      <label class="radio-item"><input type="radio" name="tabac" value="<?= $val ?>"> <?= $label ?></label>
+  <?php } ?>
+  <label>Médecin</label>
+  <select name="medecin">
+  <?php foreach ($rows as $r) { ?>
+    <option><?= $r['nom'] ?></option>
+  <?php } ?>
+  </select>
+</form>
+"""
+
+
+def test_a_php_loop_over_a_literal_list_prints_one_option_or_box_per_item(tmp_path: Path) -> None:
+    # foreach over an array the file writes as a literal: each item's option, or radio with its text; a loop over a
+    # query's rows stays as written. The text keeps its length and its line breaks.
+    from analyzer import signatures
+    from analyzer.facts import fieldfacts
+    from analyzer.parse import php_loops, templates
+    from analyzer.read.discover import SourceFile, classify
+    from analyzer.read.engine import analyze
+
+    neutral = templates.analyse(_PHP_LOOPS, "php")[0]
+    written = php_loops.write(_PHP_LOOPS, neutral)
+    assert len(written) == len(neutral) and [i for i, c in enumerate(written) if c == "\n"] == [
+        i for i, c in enumerate(neutral) if c == "\n"
+    ]
+    path = tmp_path / "dossier.php"
+    path.write_text(_PHP_LOOPS, encoding="utf-8")
+    with fieldfacts.every_control("-"):
+        fields = analyze(SourceFile(path, path.name, classify(path)), signatures.load(), 10 * 1024 * 1024).fields
+    read = {f.name: f.texts for f in fields}
+    assert read["groupe_sanguin"]["options"] == "A+ A- B+ B-", read
+    assert read["tabac"].get("choices") == "Non-fumeur / Fumeur" and read["tabac"]["question"] == "Tabac", read
+    assert "options" not in read["medecin"] or "Non" not in read["medecin"]["options"], read

@@ -51,6 +51,7 @@ from analyzer.parse import (
     links,
     markdown_html,
     php_builders,
+    php_loops,
     positions,
     razor,
     reading,
@@ -385,6 +386,7 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
     text = form_helpers.write(path, original, text, tpl.regions if tpl is not None else [], dialect, db.form_helpers)
     if dialect in ("php", "blade"):  # ad_input_text($user, 'ad_member_id', 'Medlemsnummer'): the site's own builders
         text = php_builders.write(original, text, php_builders.installed())
+        text = php_loops.write(original, text)  # foreach ($groupes as $g) over a literal list: one option per item
     page = htmldoc.parse(text, original)
     result.parsed = True
     if page.degraded:
