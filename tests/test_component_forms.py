@@ -384,3 +384,16 @@ def test_a_form_built_from_a_list_of_field_definitions_is_one_control_per_defini
     assert read["surgeries"][3] == "health", read
     assert read["sex"][2].get("options") == "Female / Male / Other", read
     assert set(read) == {"diagnosis", "religion", "email", "surgeries", "allergies", "sex"}, read
+
+
+def test_render_helpers_written_out_are_bounded_by_the_elements_they_copy(tmp_path: Path) -> None:
+    # A helper of 2,000 elements called 30 times would write 60,000; the file's budget (20,000) stops at nine calls.
+    spans = "\n".join(f"      <span>{{label}} {i}</span>" for i in range(1999))
+    calls = "\n".join(f"      {{field('Label {i}', 'name{i}')}}" for i in range(30))
+    source = (
+        "export const F = () => {\n  const field = (label, name) => (<div>\n"
+        f"{spans}\n      <input name={{name}} placeholder={{label}} /></div>)\n"
+        f"  return (<form>\n{calls}\n  </form>)\n}}\n"
+    )
+    read = _read_controls(tmp_path / "Huge.jsx", source)
+    assert len(read) == 9 and {s.name for s in read} == {f"name{i}" for i in range(9)}

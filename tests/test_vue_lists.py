@@ -75,3 +75,13 @@ def test_the_text_after_a_repeated_element_stays_once() -> None:
     page = htmldoc.parse('<p><span v-for="x in xs">{{ x }}</span> after</p>')
     vfor.expand(page.root, {"xs": ["a", "b"]})
     assert " ".join(next(page.root.iter("p")).itertext()).split() == ["a", "b", "after"]
+
+
+def test_a_large_repeated_block_is_bounded_by_the_elements_it_copies() -> None:
+    from analyzer.facts import vfor
+    from analyzer.parse import htmldoc
+
+    block = "".join(f"<span>{i}</span>" for i in range(499))  # 500 elements with its div
+    page = htmldoc.parse(f'<form><div v-for="x in xs">{block}<input :name="x"></div></form>')
+    vfor.expand(page.root, {"xs": [f"f{i}" for i in range(60)]})
+    assert len(list(page.root.iter("input"))) == 3  # 3 copies of 501 elements fit in the page's 2,000

@@ -48,6 +48,7 @@ def keyword_attributes_renamed(source: JsSource) -> JsSource:
 _MAX_MAPPED = 60  # choices read from one mapped array
 _MAX_HELPER_CALLS = 200  # render-helper calls written out per file
 _MAX_HELPER_DEPTH = 3  # helpers called from a helper's markup
+_MAX_HELPER_ELEMENTS = 20_000  # JSX elements written out for helper calls and mapped definitions per file
 _VOID = frozenset({"input", "img", "br", "hr", "meta", "link", "source", "area", "col", "embed", "track", "wbr"})
 
 
@@ -128,6 +129,8 @@ class _Writer:
         self.arguments: list[dict[int, Node]] = []
         self.anchor: tuple[int, int] | None = None
         self.helper_calls = 0
+        self.helper_elements = 0  # elements those calls wrote, against _MAX_HELPER_ELEMENTS
+        self.sizes: dict[int, int] = {}  # JSX elements under a helper's body or a callback, by node id
 
     def element(self, node: Node) -> None:
         prog = self.prog
@@ -252,7 +255,7 @@ class _Writer:
         for item in array.named_children[:_MAX_MAPPED]:
             given: dict[int, Node] = {}
             jsxhelpers.bind(self.prog, param, item, given)
-            if not given:
+            if not given or not self._affords(node):
                 continue
             self.helper_calls += 1
             self.arguments.append(given)
@@ -287,7 +290,7 @@ class _Writer:
                 break
             fn = jsxhelpers.helper(self.prog, call)
             body = fn.child_by_field_name("body") if fn is not None else None
-            if fn is None or body is None:
+            if fn is None or body is None or not self._affords(body):
                 continue
             self.helper_calls += 1
             given = {k: self._argument(v) or v for k, v in jsxhelpers.arguments(self.prog, fn, call).items()}
@@ -300,6 +303,17 @@ class _Writer:
             self.anchor = outer
             written = True
         return written
+
+    def _affords(self, node: Node) -> bool:
+        """Whether writing the JSX under ``node`` once more stays within the file's element budget (a helper of 500
+        spans called 400 times is 200,000 elements from a 40 KB file); if so, it is counted."""
+        size = self.sizes.get(node.id)
+        if size is None:
+            size = self.sizes[node.id] = sum(1 for n in _descendants([node], _MAX_HELPER_ELEMENTS) if n.type in _JSX)
+        if self.helper_elements + size > _MAX_HELPER_ELEMENTS:
+            return False
+        self.helper_elements += size
+        return True
 
     def _argument(self, expr: Node | None) -> Node | None:
         """What ``expr`` stands for while a render helper's markup is written: the argument its parameter was

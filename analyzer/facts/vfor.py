@@ -4,7 +4,7 @@
 ``data()`` (or ``const religions = [...]``, ``ref([...])``) shows one option per item; a block repeated over a
 list of field definitions (``<div v-for="f in fields"><label>{{ f.label }}</label><input v-model="form[f.name]">``)
 shows one control per definition. :func:`arrays` reads the script's array literals, :func:`expand` writes each
-repeated element once per item in the parsed template (at most ``_MAX_ITEMS``), its ``{{ x }}`` /
+repeated element once per item in the parsed template (at most ``_MAX_ITEMS`` items, ``_MAX_EXPANDED`` elements a page), its ``{{ x }}`` /
 ``{{ x.key }}`` texts and ``:attr="x.key"`` bindings filled in. An array the script does not write as a
 literal (fetched, computed, imported) leaves the element as it is.
 """
@@ -21,7 +21,7 @@ from analyzer.parse.jsfacts import STRING_TYPES, Program
 
 Item = str | dict[str, str]
 _MAX_ITEMS = 60  # items written for one v-for
-_MAX_EXPANDED = 400  # elements written out per page
+_MAX_EXPANDED = 2000  # elements written out per page (a repeated block counts all its elements)
 _V_FOR = re.compile(r"^\s*\(?\s*([A-Za-z_$][\w$]*)\s*(?:,\s*[A-Za-z_$][\w$]*\s*){0,2}\)?\s+(?:in|of)\s+([A-Za-z_$][\w$.]*)\s*$")
 _MUSTACHE = re.compile(r"\{\{\s*([A-Za-z_$][\w$]*)(?:\.([A-Za-z_$][\w$]*)|\[\s*['\"]([\w$]+)['\"]\s*\])?\s*\}\}")
 _WRAPPERS = frozenset({"ref", "reactive", "shallowRef", "readonly", "Object.freeze"})
@@ -92,7 +92,8 @@ def expand(root: lxml.etree._Element, lists: dict[str, list[Item]]) -> None:
             continue
         var = m.group(1)
         at = parent.index(el)
-        kept = items[: min(_MAX_ITEMS, _MAX_EXPANDED - written)]
+        size = sum(1 for _ in el.iter())  # a repeated block is copied whole: its elements count against the budget
+        kept = items[: min(_MAX_ITEMS, (_MAX_EXPANDED - written) // size)]
         if not kept:
             return
         for i, item in enumerate(kept):
@@ -103,7 +104,7 @@ def expand(root: lxml.etree._Element, lists: dict[str, list[Item]]) -> None:
                 if isinstance(node.tag, str):
                     _fill(node, var, item)
             parent.insert(at + 1 + i, clone)
-        written += len(kept)
+        written += len(kept) * size
         el.tail = None
         parent.remove(el)
 
