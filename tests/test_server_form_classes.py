@@ -225,3 +225,78 @@ def test_a_symfony_2_form_class_with_types_named_by_strings(tmp_path) -> None:
     assert fields["faith"][1:3] == ("select", "religion") and fields["email"][2] == "contact", fields
     assert fields["city"][2] == "-", fields
     assert "note" not in fields, fields  # a type name Symfony does not define
+
+
+_ZEND_FORM = """<?php
+namespace Application\\Form;
+
+use Zend\\Form\\Form;
+
+class PatientForm extends Form
+{
+    public function __construct($name = null)
+    {
+        parent::__construct('patient');
+        $this->add(array(
+            'name' => 'id',
+            'type' => 'Hidden',
+        ));
+        $this->add(array(
+            'name' => 'diagnosis',
+            'type' => 'Textarea',
+            'options' => array(
+                'label' => 'Rozpoznanie',
+            ),
+        ));
+        $this->add([
+            'type' => Element\\Select::class,
+            'name' => 'religion',
+            'options' => ['label' => 'Wyznanie', 'value_options' => ['k' => 'katolickie']],
+        ]);
+        $this->add(array('name' => 'city', 'options' => array('label' => 'Miasto')));
+        $this->add(array('name' => 'submit', 'type' => 'Submit', 'attributes' => array('value' => 'Zapisz')));
+    }
+}
+"""
+
+
+def _read(tmp_path: Path, name: str, text: str) -> dict:
+    from analyzer import signatures
+    from analyzer.facts import fieldfacts
+    from analyzer.read.discover import SourceFile, classify
+    from analyzer.read.engine import analyze
+
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    with fieldfacts.every_control("-"):
+        got = analyze(SourceFile(path, name, classify(path)), signatures.load(), 10 * 1024 * 1024).fields
+    return {f.name: (f.tag, f.classification.category, f.texts.get("label", "")) for f in got}
+
+
+def test_a_zend_or_laminas_form_class_adds_its_fields_as_arrays(tmp_path) -> None:
+    fields = _read(tmp_path, "module/Application/src/Application/Form/PatientForm.php", _ZEND_FORM)
+    assert fields["diagnosis"] == ("textarea", "health", "Rozpoznanie"), fields
+    assert fields["religion"][:2] == ("select", "religion") and fields["city"] == ("input", "-", "Miasto"), fields
+    assert set(fields) == {"diagnosis", "religion", "city"}, fields  # a hidden id and a submit button are no fields
+
+
+def test_laravel_collective_custom_macros_are_read_by_shape(tmp_path) -> None:
+    blade = (
+        "{!! Form::open(['url' => 'clientes']) !!}\n"
+        "{!! Form::myInput('text', 'enfermedadmamacual', 'Enfermedad de mama cual?', ['required']) !!}\n"
+        "{!! Form::mySelect('LGTBI', 'LGTBI: ', config('variables.SINO')) !!}\n"
+        "{!! Form::myInput('date', 'menarca', 'Menarca: ', ['required']) !!}\n"
+        "{!! Form::label('notas', 'Diagnóstico previo') !!}\n"
+        "{!! Form::hidden('diagnosis_id', 'x') !!}\n"
+        "{!! Form::close() !!}\n"
+    )
+    fields = _read(tmp_path, "resources/views/form.blade.php", blade)
+    assert fields["enfermedadmamacual"] == ("input", "health", "Enfermedad de mama cual?"), fields
+    assert fields["LGTBI"][:1] == ("select",) and fields["LGTBI"][2] == "LGTBI:", fields
+    assert set(fields) == {"enfermedadmamacual", "LGTBI", "menarca"}, fields  # a label, a hidden field: no controls
+
+
+def test_a_nette_method_written_in_lower_case_is_read(tmp_path) -> None:
+    form = "<?php\nclass RegisterForm {\n  function create() {\n    $form->addtext('diagnosis', 'Diagnóza');\n  }\n}\n"
+    assert _read(tmp_path, "app/forms/RegisterForm.php", form)["diagnosis"] == ("input", "health", "Diagnóza")

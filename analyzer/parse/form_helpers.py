@@ -134,11 +134,17 @@ def _place(original: str, r: Region, markup: list[str]) -> list[tuple[int, str]]
         fits = next((c for c in markup if len(c) <= end - start), None)
         if fits is None:
             continue
-        if label and not fits.startswith("<label>") and len(label) <= end - start:
-            # The label here, the control (what fits without it) on the next line with room for it.
-            after = next((s for s, e in segments[k + 1 :] if len(fits) <= e - s), None)
-            if after is not None:
-                return [(start, label), (after, fits)]
+        if label and not fits.startswith("<label>"):
+            # The label on the first line of the call with room for it, the most complete control that fits on a
+            # later line (a typed <textarea> before an <input> standing in for it) there.
+            room = next((i for i in range(k, len(segments)) if len(label) <= segments[i][1] - segments[i][0]), None)
+            controls = [c for c in markup if not c.startswith("<label>")]
+            # A typed control that fits alone is not traded for a label and a control standing in for it.
+            if room is not None:
+                for control in controls[:1] if fits == controls[0] else controls:
+                    after = next((s for s, e in segments[room + 1 :] if len(control) <= e - s), None)
+                    if after is not None:
+                        return [(segments[room][0], label), (after, control)]
         return [(start, fits)]
     return []
 
@@ -199,7 +205,7 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         if m is None:
             continue
         kind = m.group("kind") or ""  # an optional kind not given: the "" entry (an input)
-        renders = h.renders.get(kind) or h.renders.get(kind.lower())
+        renders = h.renders.get(kind) or next((v for k, v in h.renders.items() if k.lower() == kind.lower()), None)
         if renders is None:
             continue
         if renders == "text":  # a translation call: its message, or its key's words ("profile.sexual_orientation")
