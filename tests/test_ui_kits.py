@@ -595,3 +595,34 @@ def test_carbon_label_text_and_primereact_input_id(tmp_path: Path) -> None:
     assert read["pregnant"][1].get("id") == "preg" and read["pregnant"][2] == "health", read
     # A Carbon Tile is no control, whatever its props say.
     assert set(read) == {"dx", "smoker", "pregnant"}, read
+
+
+def test_dsfr_and_nuxt_ui_components_and_a_prefixed_project_library(tmp_path: Path) -> None:
+    # vue-dsfr's DsfrInputGroup / DsfrCheckboxSet (legend), Nuxt UI's URadioGroup (legend), and a school software's own
+    # library (<svws-ui-text-input placeholder :model-value>, <svws-ui-input-number>) bound by Vue 3's :model-value.
+    sfc = (
+        "<template>\n"
+        '  <DsfrInputGroup name="precisionDeficiences" label="Précisions sur les déficiences" :model-value="p" />\n'
+        '  <DsfrCheckboxSet v-model="allergies" name="allergies" legend="Allergies connues" :options="opts" />\n'
+        '  <URadioGroup v-model="faith" legend="Konfession" :items="items" />\n'
+        '  <svws-ui-text-input placeholder="Abmeldung vom Religionsunterricht" :model-value="data.religionabmeldung" />\n'
+        '  <svws-ui-input-number placeholder="Zuzugsjahr" :model-value="data.zuzugsjahr" />\n'
+        '  <svws-ui-card title="Religion" :model-value="data.card" />\n'
+        "</template>\n"
+    )
+    read = _by_name(_read_controls(tmp_path / "Form.vue", sfc))
+    assert read["precisionDeficiences"][1:4] == ("input", "text", "Précisions sur les déficiences"), read
+    assert read["allergies"][2] == "checkbox" and read["allergies"][4] == "health", read
+    assert read["faith"][2] == "radio" and read["faith"][4] == "religion", read
+    assert read["religionabmeldung"][4] == "religion" and read["zuzugsjahr"][1] == "input", read
+    assert "card" not in read, read  # a card shown a value is no control
+
+
+def test_a_formik_wrapper_named_by_field_name(tmp_path: Path) -> None:
+    jsx = (
+        'export const P = ({ formik }) => (\n  <form>\n    <SelectField\n      fieldName="bloodType"\n'
+        '      fieldValue={formik.values.bloodType}\n      label="Gruppo sanguigno"\n      options={options.bloodType}\n'
+        "    />\n  </form>\n);\n"
+    )
+    read = _by_name(_read_controls(tmp_path / "P.tsx", jsx))
+    assert read["bloodType"][1:2] == ("select",) and read["bloodType"][4] == "health", read

@@ -469,6 +469,8 @@ class _Writer:
                 key = "aria-label"
             elif comp is not None and key in self.bindings.id_props and not self._prop(opening, "id"):
                 key = "id"  # <InputSwitch inputId="smoker" />: <label htmlFor="smoker"> names it
+            elif comp is not None and key in self.bindings.name_props and not self._prop(opening, "name"):
+                key = "name"  # <SelectField fieldName="sex" …>
             attrs.append((_RENAMED.get(key, key.lower() if key in ("autoComplete", "contentEditable", "tabIndex") else key), value))
         if (tag in _NATIVE or comp is not None) and not any(k == "name" for k, _ in attrs):
             bound = self._bound_name(opening)  # value={form.firstName}, onChange={set("firstName")}
@@ -531,6 +533,7 @@ class _Writer:
                     return Component(tag, None, next((p for p in label_props if self._prop(opening, p)), None))
                 named = (
                     self._prop(opening, "name")
+                    or any(self._prop(opening, p) for p in self.bindings.name_props)
                     or any(self._registered_name(a) for a in opening.named_children)
                     or self._bound_name(opening)
                 )

@@ -557,6 +557,7 @@ class JsxBindings:
     control_props: frozenset[str] = frozenset()  # a prop that hands a component its control: MUI's control={<Radio />}
     label_props: frozenset[str] = frozenset()  # a kit component's label under another prop name: Carbon's labelText
     id_props: frozenset[str] = frozenset()  # a prop the rendered control takes as its id: PrimeReact's inputId
+    name_props: frozenset[str] = frozenset()  # a prop a component names its field by besides name: fieldName
 
 
 @dataclass(frozen=True)

@@ -652,6 +652,7 @@ JSX_BINDING_SETS = (
     "control_props",
     "label_props",
     "id_props",
+    "name_props",
 )
 JSX_BINDING_LISTS = ("choice_keys", "choice_key_prefixes", "groups")
 
