@@ -115,6 +115,9 @@ def _calls_in(r: Region, helpers: list[FormHelper]) -> list[tuple[int, int, str]
     return out
 
 
+_NEAR_LINES = 3  # the lines below a helper call's first one where its label and control may be written
+
+
 def _place(original: str, r: Region, markup: list[str]) -> list[tuple[int, str]]:
     """Where the markup goes, as pieces (start, text) each within one line of the tag: on the tag's first line if
     one candidate fits there (with the blanks that open the line), else on the first later line of the tag where
@@ -137,12 +140,14 @@ def _place(original: str, r: Region, markup: list[str]) -> list[tuple[int, str]]
         if label and not fits.startswith("<label>"):
             # The label on the first line of the call with room for it, the most complete control that fits on a
             # later line (a typed <textarea> before an <input> standing in for it) there.
-            room = next((i for i in range(k, len(segments)) if len(label) <= segments[i][1] - segments[i][0]), None)
+            # Within the call's first lines only (_NEAR_LINES): a finding is reported where the call starts, not far below.
+            near = segments[: k + 1 + _NEAR_LINES]
+            room = next((i for i in range(k, len(near)) if len(label) <= near[i][1] - near[i][0]), None)
             controls = [c for c in markup if not c.startswith("<label>")]
             # A typed control that fits alone is not traded for a label and a control standing in for it.
             if room is not None:
                 for control in controls[:1] if fits == controls[0] else controls:
-                    after = next((s for s, e in segments[room + 1 :] if len(control) <= e - s), None)
+                    after = next((s for s, e in near[room + 1 :] if len(control) <= e - s), None)
                     if after is not None:
                         return [(segments[room][0], label), (after, control)]
         return [(start, fits)]
