@@ -36,7 +36,7 @@ def calls(expr: Node | None) -> list[Node]:
     return []
 
 
-def helper(prog: Program, call: Node) -> Node | None:
+def helper(prog: Program, call: Node, returns: dict[int, bool] | None = None) -> Node | None:
     """The function of this file ``call`` renders (``field(…)`` with ``const field = (label, name) => (<div>…</div>)``
     or ``function field(…) { return <div>…</div> }``), when it returns JSX and the call gives it a literal (a string,
     an object): a template filled in at each call. A section written as a function and called bare
@@ -51,7 +51,13 @@ def helper(prog: Program, call: Node) -> Node | None:
     if fn is None or fn.type not in _FUNCTIONS:
         return None
     body = fn.child_by_field_name("body")
-    return fn if body is not None and _returns_jsx(body) else None
+    if body is None:
+        return None
+    if returns is None:
+        return fn if _returns_jsx(body) else None
+    if fn.id not in returns:  # each helper's body is looked through once, whatever the number of its calls
+        returns[fn.id] = _returns_jsx(body)
+    return fn if returns[fn.id] else None
 
 
 def _returns_jsx(body: Node) -> bool:
@@ -71,14 +77,28 @@ def arguments(prog: Program, fn: Node, call: Node) -> dict[int, Node]:
     place, else its default (``type = 'text'``); for a destructured object (``({ label, name })``), the
     members of the object literal passed."""
     out: dict[int, Node] = {}
-    params = fn.child_by_field_name("parameters")
-    listed = params.named_children if params is not None else []
-    single = fn.child_by_field_name("parameter")  # x => … without parentheses
-    if single is not None:
-        listed = [single]
     args = prog.args(call)
-    for i, param in enumerate(p for p in listed if p.type != "comment"):
+    for i, param in enumerate(parameters(fn)):
         bind(prog, param, args[i] if i < len(args) else None, out)
+    return out
+
+
+def parameters(fn: Node) -> list[Node]:
+    """A function's parameters as written (``(label, { name })``, or ``x => …`` without parentheses)."""
+    single = fn.child_by_field_name("parameter")
+    if single is not None:
+        return [single]
+    params = fn.child_by_field_name("parameters")
+    return [p for p in params.named_children if p.type != "comment"] if params is not None else []
+
+
+def members(prog: Program, obj: Node) -> dict[str, Node]:
+    """An object literal's members by key (``{ label: 'Diagnosis', 'name': 'dx' }``), their value nodes."""
+    out: dict[str, Node] = {}
+    for pair in obj.named_children:
+        key, val = pair.child_by_field_name("key"), pair.child_by_field_name("value")
+        if pair.type == "pair" and key is not None and val is not None:
+            out.setdefault(prog.text(key).strip("'\""), val)
     return out
 
 
@@ -95,38 +115,36 @@ def bind(prog: Program, param: Node, arg: Node | None, out: dict[int, Node]) -> 
     if pattern.type == "identifier":
         out[pattern.id] = value
     elif pattern.type == "object_pattern" and value.type == "object":
-        members = {}
-        for pair in value.named_children:
-            key, val = pair.child_by_field_name("key"), pair.child_by_field_name("value")
-            if pair.type == "pair" and key is not None and val is not None:
-                members[prog.text(key).strip("'\"")] = val
+        given = members(prog, value)
         for part in pattern.named_children:
-            if part.type == "shorthand_property_identifier_pattern" and prog.text(part) in members:
-                out[part.id] = members[prog.text(part)]
+            if part.type == "shorthand_property_identifier_pattern" and prog.text(part) in given:
+                out[part.id] = given[prog.text(part)]
             elif part.type == "object_assignment_pattern":
                 left, right = part.child_by_field_name("left"), part.child_by_field_name("right")
                 if left is not None:
-                    given = members.get(prog.text(left), right)
-                    if given is not None:
-                        out[left.id] = given
+                    found = given.get(prog.text(left), right)
+                    if found is not None:
+                        out[left.id] = found
             elif part.type == "pair_pattern":
                 key, val = part.child_by_field_name("key"), part.child_by_field_name("value")
-                if key is not None and val is not None and val.type == "identifier" and prog.text(key) in members:
-                    out[val.id] = members[prog.text(key)]
+                if key is not None and val is not None and val.type == "identifier" and prog.text(key) in given:
+                    out[val.id] = given[prog.text(key)]
 
 
-def called(prog: Program) -> set[int]:
-    """The ids of the helpers the file's markup calls: their bodies are written at the calls, not where they stand."""
-    out: set[int] = set()
+def by_call(prog: Program) -> dict[int, Node]:
+    """The helper each call the file's markup prints renders, by the call's id, each resolved once: their bodies
+    are written at the calls, not where they stand."""
+    out: dict[int, Node] = {}
+    returns: dict[int, bool] = {}
     for el in prog.jsx:
         for child in el.named_children:
             if child.type != "jsx_expression":
                 continue
             inner = next((c for c in child.named_children if c.type != "comment"), None)
             for call in calls(inner):
-                fn = helper(prog, call)
+                fn = helper(prog, call, returns)
                 if fn is not None:
-                    out.add(fn.id)
+                    out[call.id] = fn
     return out
 
 
@@ -139,10 +157,7 @@ def names_by_item(prog: Program, fn: Node) -> bool:
     ``FIELDS.map((f) => <input name={f.name} …/>)``, ``({ key, label }) => <Input id={key} …/>`` (a form built
     from a list of field definitions), not ``OPTIONS.map((o) => <input type="radio" name="sex" value={o}/>)``'s
     boxes of one question, whose name is written."""
-    params = fn.child_by_field_name("parameters") or fn.child_by_field_name("parameter")
-    if params is None:
-        return False
-    names = {prog.text(n) for n in _identifiers(params)}
+    names = {prog.text(n) for p in parameters(fn) for n in _identifiers(p)}
     body = fn.child_by_field_name("body")
     if not names or body is None:
         return False

@@ -131,6 +131,7 @@ class _Writer:
         self.helper_calls = 0
         self.helper_elements = 0  # elements those calls wrote, against _MAX_HELPER_ELEMENTS
         self.sizes: dict[int, int] = {}  # JSX elements under a helper's body or a callback, by node id
+        self.helpers = jsxhelpers.by_call(prog)  # the helper each call in the markup renders, by the call's id
 
     def element(self, node: Node) -> None:
         prog = self.prog
@@ -164,7 +165,11 @@ class _Writer:
         if held:
             tag, attrs = "div", [("label", held)]
         # <FormControlLabel control={<Radio />} label="Yes" />: a <label> around the control it is handed, then its text.
-        beside = self._prop(opening, "label") if not tag and opening is not None and self._hands_control(opening) else None
+        beside = (
+            self._prop(opening, "label")
+            if not tag and opening is not None and self._renders_jsx(opening, self.bindings.control_props)
+            else None
+        )
         if beside is not None:
             tag, attrs = "label", []
         self.open_tags.append(tag)
@@ -246,9 +251,7 @@ class _Writer:
         array, fn = self._mapped_array(expr)
         if array is None or fn is None or self.helper_calls >= _MAX_HELPER_CALLS or len(self.arguments) >= _MAX_HELPER_DEPTH:
             return False
-        params = fn.child_by_field_name("parameters")
-        param = next((p for p in params.named_children if p.type != "comment"), None) if params is not None else None
-        param = param or fn.child_by_field_name("parameter")
+        param = next(iter(jsxhelpers.parameters(fn)), None)
         if param is None or not jsxhelpers.names_by_item(self.prog, fn):
             return False
         jsx = _outer_jsx(node)
@@ -269,8 +272,10 @@ class _Writer:
         if expr.type != "call_expression":
             return None, None
         callee = self.prog.callee(expr)
-        obj = callee.child_by_field_name("object") if callee is not None and callee.type == "member_expression" else None
-        if obj is None:
+        if callee is None or callee.type != "member_expression":
+            return None, None
+        obj, prop = callee.child_by_field_name("object"), callee.child_by_field_name("property")
+        if obj is None or prop is None or self.prog.text(prop) != "map":
             return None, None
         obj = self._argument(obj) or obj
         value: Node | None = obj
@@ -288,7 +293,7 @@ class _Writer:
         for call in jsxhelpers.calls(expr):
             if self.helper_calls >= _MAX_HELPER_CALLS or len(self.arguments) >= _MAX_HELPER_DEPTH:
                 break
-            fn = jsxhelpers.helper(self.prog, call)
+            fn = self.helpers.get(call.id)
             body = fn.child_by_field_name("body") if fn is not None else None
             if fn is None or body is None or not self._affords(body):
                 continue
@@ -341,11 +346,7 @@ class _Writer:
         held = self._argument(obj) if obj is not None and obj.type == "identifier" else None
         if not key or held is None or held.type != "object":
             return None
-        for pair in held.named_children:
-            k, v = pair.child_by_field_name("key"), pair.child_by_field_name("value")
-            if pair.type == "pair" and k is not None and v is not None and self.prog.text(k).strip("'\"") == key:
-                return v
-        return None
+        return jsxhelpers.members(self.prog, held).get(key)
 
     def _mapped_text(self, expr: Node) -> str | None:
         """What an expression inside mapped markup prints when it names the map's parameter (``{impact}``,
@@ -383,34 +384,16 @@ class _Writer:
         """The texts of ``X.map(…)`` when ``X`` is a ``const`` array literal of this file or an array literal
         written in place: its strings, or of its objects the ``label`` / ``title`` / ``name`` / ``text`` /
         ``value`` (the first given), else every ``label…`` / ``title…`` (``labelDe``, ``labelEn``)."""
-        if expr.type != "call_expression":
-            return []
-        callee = self.prog.callee(expr)
-        if callee is None or callee.type != "member_expression":
-            return []
-        obj, prop = callee.child_by_field_name("object"), callee.child_by_field_name("property")
-        if obj is None or prop is None or obj.type not in ("identifier", "array") or self.prog.text(prop) != "map":
-            return []
-        obj = self._argument(obj) or obj
-        if obj.type not in ("identifier", "array"):
-            return []
-        if obj.type == "array":  # [{ field: "wlan", labelDe: "WLAN-Belastung" }, …].map(…) written in place
-            value: Node | None = obj
-        else:
-            binding = self.prog.scopes.lookup(obj)
-            value = binding.value if binding is not None and binding.kind == "const" else None
-        if value is None or value.type != "array":
+        value, _ = self._mapped_array(expr)
+        if value is None:
             return []
         out: list[str] = []
         for item in value.named_children[:_MAX_MAPPED]:
             if item.type in STRING_TYPES:
                 out.append(self.prog.string_value(item) or "")
             elif item.type == "object":
-                props = {}
-                for pair in item.named_children:
-                    key, val = pair.child_by_field_name("key"), pair.child_by_field_name("value")
-                    if pair.type == "pair" and key is not None and val is not None and val.type in STRING_TYPES:
-                        props[self.prog.text(key).strip("'\"")] = self.prog.string_value(val) or ""
+                given = jsxhelpers.members(self.prog, item)
+                props = {k: self.prog.string_value(v) or "" for k, v in given.items() if v.type in STRING_TYPES}
                 said = next((props[k] for k in self.bindings.choice_keys if props.get(k)), "")
                 # labelDe / labelEn, titleFr: a label per language, all of them
                 prefixes = self.bindings.choice_key_prefixes
@@ -489,23 +472,17 @@ class _Writer:
             for attr in opening.named_children
         )
 
-    def _renders_jsx(self, opening: Node) -> bool:
-        """Whether a prop of the element holds JSX (a render prop, a control handed over)."""
+    def _renders_jsx(self, opening: Node, props: frozenset[str] | None = None) -> bool:
+        """Whether a prop of the element (any, or one of ``props``) holds JSX: a render prop, a control handed over
+        (``control={<Radio />}``: ``jsx_bindings.control_props``)."""
         return any(
             attr.type == "jsx_attribute"
             and len(attr.named_children) > 1
             and attr.named_children[1].type == "jsx_expression"
+            and (props is None or self.prog.text(attr.named_children[0]) in props)
             and bool(_outer_jsx(attr.named_children[1]))
             for attr in opening.named_children
         )
-
-    def _hands_control(self, opening: Node) -> bool:
-        """Whether the element is handed its control as JSX in one of ``jsx_bindings.control_props``."""
-        for attr in opening.named_children:
-            kids = attr.named_children if attr.type == "jsx_attribute" else []
-            if len(kids) > 1 and self.prog.text(kids[0]) in self.bindings.control_props and kids[1].type == "jsx_expression":
-                return bool(_outer_jsx(kids[1]))
-        return False
 
     def _holds_control(self, opening: Node) -> bool:
         """Whether the element opened by ``opening`` has a native control (``<input>``, ``<select>``,
@@ -918,7 +895,7 @@ def jsx_markup(
     if not prog.jsx:
         return "", []
     writer = _Writer(prog, components, printed, suffixes, translations, bindings, hooks)
-    helpers = jsxhelpers.called(prog)
+    helpers = {fn.id for fn in writer.helpers.values()}
     end = -1
     for el in sorted(prog.jsx, key=lambda n: n.start_byte):
         if el.start_byte < end:
