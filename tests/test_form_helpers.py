@@ -279,3 +279,19 @@ def test_a_form_partial_included_with_a_fields_name_and_label_is_that_control(tm
     with fieldfacts.every_control("-"):
         fields = analyze(SourceFile(file, path, classify(file)), signatures.load(), 10 * 1024 * 1024).fields
     assert {f.name: (f.type, f.classification.category) for f in fields} == expected
+
+
+def test_helper_kinds_are_matched_in_any_case_and_must_render_alike(tmp_path, monkeypatch) -> None:
+    from analyzer import signatures
+    from analyzer.signatures.sigschema import SignatureError
+
+    q = "'" * 3
+    head = f'schema = 1\n[[helper]]\nfiles = ["form.php"]\ncalls = {q}->add[A-Za-z]+[(][^)]*[)]{q}\n'
+    head += f"pattern = {q}->add(?P<kind>[A-Za-z]+)[(]'(?P<name>[a-z]+)'{q}\n"
+    monkeypatch.setattr(signatures, "BUILTIN_DIR", tmp_path)
+    (tmp_path / "form_helpers.toml").write_text(head + 'renders = { Text = "input", Select = "select" }\n', encoding="utf-8")
+    (h,) = signatures._form_helpers()
+    assert h.renders == {"text": "input", "select": "select"}  # keyed in lower case: ->addtext( and ->addText( alike
+    (tmp_path / "form_helpers.toml").write_text(head + 'renders = { Text = "input", text = "textarea" }\n', encoding="utf-8")
+    with pytest.raises(SignatureError, match="two controls in different cases"):
+        signatures._form_helpers()

@@ -209,8 +209,8 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         m = h.pattern.search(body)
         if m is None:
             continue
-        kind = m.group("kind") or ""  # an optional kind not given: the "" entry (an input)
-        renders = h.renders.get(kind) or next((v for k, v in h.renders.items() if k.lower() == kind.lower()), None)
+        # An optional kind not given is the "" entry (an input); kinds are keyed in lower case (the signature loader).
+        renders = h.renders.get((m.group("kind") or "").lower())
         if renders is None:
             continue
         if renders == "text":  # a translation call: its message, or its key's words ("profile.sexual_orientation")
@@ -239,20 +239,18 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
             typed += f' placeholder="{html.escape(" ".join(said.group(2).split()))}"'
         options = _literal_options(body, m.end("name")) if tag == "select" else []
         inner = "".join(f"<option>{html.escape(o, quote=False)}</option>" for o in options)
-        controls = [f"<{tag} name={name}{typed}>{inner}</{tag}>" if tag in ("select", "textarea") else f"<input name={name}{typed}>"]
+        written = [f"<{tag} name={name}{typed}>{inner}</{tag}>" if tag in ("select", "textarea") else f"<input name={name}{typed}>"]
         if inner:  # without its options when they do not fit
-            controls.append(f"<{tag} name={name}{typed}></{tag}>")
-        if tag in ("select", "textarea") or typ:
-            controls.append(f"<input name={name}>")  # an unclosed select or textarea would swallow the page
-        # The shortest: a private tag read as an input (analyzer/facts/template_components.py), for a tag
-        # as short as "{{ form.x }}" with no blanks before it on its line.
-        controls.append(f"<{SHORT} name={name}>")
-        # A box's caption may follow it instead (how Nette and Symfony render one), shorter than a <label> before it.
+            written.append(f"<{tag} name={name}{typed}></{tag}>")
+        # Stand-ins where the control as written does not fit: an input (an unclosed select or textarea would swallow
+        # the page), and the shortest, a private tag read as an input (analyzer/facts/template_components.py), for a
+        # tag as short as "{{ form.x }}" with no blanks before it on its line.
+        stand_ins = [f"<input name={name}>"] if tag in ("select", "textarea") or typ else []
+        stand_ins.append(f"<{SHORT} name={name}>")
+        # A box's caption may follow it instead (how Nette and Symfony render one), shorter than a <label> before it;
+        # it keeps what the box is where a <label> and the typed box do not fit together, so it goes before a label
+        # with a stand-in.
         after = [f"<input name={name}{typed}>{text}"] if text and typ in ("checkbox", "radio") else []
-        # A typed control (a box, a select) before a label with an untyped stand-in: the box's caption after it keeps
-        # what it is where a <label> and the typed control do not fit together.
-        typed_controls = controls[:-2] if len(controls) > 2 else controls[:1]
-        stand_ins = controls[len(typed_controls) :]
-        labelled = [f"<label>{text}</label>{c}" for c in typed_controls if text]
-        return labelled + after + [f"<label>{text}</label>{c}" for c in stand_ins if text] + controls
+        labelled = [f"<label>{text}</label>{c}" for c in written if text]
+        return labelled + after + [f"<label>{text}</label>{c}" for c in stand_ins if text] + written + stand_ins
     return None

@@ -1245,7 +1245,12 @@ def _form_helpers() -> tuple[FormHelper, ...]:
             calls = re.compile(h["calls"]) if "calls" in h else None
         except re.error as exc:
             raise SignatureError(f"{where}: {exc}") from exc
-        renders = {str(k): str(v) for k, v in h["renders"].items()}
+        # Kinds are matched in any case (PHP's method names are: $form->addtext(…)); two kinds differing only in case
+        # are one, and must render alike.
+        renders: dict[str, str] = {}
+        for k, v in h["renders"].items():
+            if renders.setdefault(str(k).lower(), str(v)) != str(v):
+                raise SignatureError(f"{where}: renders gives the kind {k!r} two controls in different cases")
         # A call that prints text (a translation) names no field: its text is the group 'label'.
         needs = {"kind", "label"} if set(renders.values()) == {"text"} else {"kind", "name"}
         if not needs <= set(pattern.groupindex):
