@@ -239,7 +239,7 @@ _PHP_ASSIGNED = re.compile(
 
 def _php_assigned(text: str) -> list[tuple[str, str]]:
     """The messages a PHP language file assigns one by one (``$lang['race'] = "Raza";``)."""
-    return [(_php_string(m.group("key")), _php_string(m.group("value"))) for m in _PHP_ASSIGNED.finditer(text)]
+    return [(php_string(m.group("key")), php_string(m.group("value"))) for m in _PHP_ASSIGNED.finditer(text)]
 
 
 def _php_array(text: str) -> list[tuple[str, str]]:
@@ -252,13 +252,14 @@ def _php_array(text: str) -> list[tuple[str, str]]:
                 stack.pop()
         elif m.group("open") or m.group("bare"):
             opened = m.group("open") or m.group("bare")
-            stack.append(("]" if opened == "[" else ")", _php_string(m.group("key")) if m.group("key") else ""))
+            stack.append(("]" if opened == "[" else ")", php_string(m.group("key")) if m.group("key") else ""))
         elif m.group("value") is not None:
             prefix = ".".join(k for _, k in stack if k)
-            key = _php_string(m.group("key"))
-            out.append((f"{prefix}.{key}" if prefix else key, _php_string(m.group("value"))))
+            key = php_string(m.group("key"))
+            out.append((f"{prefix}.{key}" if prefix else key, php_string(m.group("value"))))
     return out
 
 
-def _php_string(literal: str) -> str:
+def php_string(literal: str) -> str:
+    """The text of a PHP string literal as written (``'Lieu d\\'exercice'``), its quotes dropped and escapes undone."""
     return re.sub(r"\\(.)", r"\1", literal[1:-1])

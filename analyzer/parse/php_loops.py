@@ -14,6 +14,8 @@ from __future__ import annotations
 import html
 import re
 
+from analyzer.parse.messages import php_string
+
 _MAX_ITEMS = 60  # items read from one array
 _MAX_ARRAY = 6000  # characters of one array literal
 _MAX_BODY = 3000  # characters of one loop body
@@ -26,7 +28,6 @@ _ITEM = re.compile(
     r"""\s*(?:(?P<k>'(?:[^'\\]|\\.)*'|"(?:[^"\\$]|\\.)*"|-?\d+)\s*=>\s*)?(?P<v>'(?:[^'\\]|\\.)*'|"(?:[^"\\$]|\\.)*"|-?\d+(?:\.\d+)?)\s*(?:,|$)""",
     re.S,
 )
-_ESCAPE = re.compile(r"\\(.)")
 
 
 def arrays(original: str) -> dict[str, list[tuple[str, str]]]:
@@ -59,9 +60,7 @@ def arrays(original: str) -> dict[str, list[tuple[str, str]]]:
 
 
 def _literal(token: str) -> str:
-    if token[:1] in "'\"":
-        return _ESCAPE.sub(r"\1", token[1:-1])
-    return token
+    return php_string(token) if token[:1] in "'\"" else token
 
 
 def write(original: str, neutral: str) -> str:
@@ -81,7 +80,8 @@ def write(original: str, neutral: str) -> str:
         if end is None:
             continue
         body_start, body_end, loop_end = end
-        markup = [_filled(original, neutral, body_start, body_end, m.group(2), m.group(3), key, value) for key, value in items]
+        printed = _printed(original[body_start:body_end], m.group(2), m.group(3))  # found once, filled per item
+        markup = [_filled(neutral[body_start:body_end], printed, key, value) for key, value in items]
         markup = [_compact(piece) for piece in markup if "<" in piece]
         # The loop's own lines, whole where nothing but blanks stands beside it (the "<?php " before it, indentation).
         line_start = neutral.rfind("\n", 0, m.start()) + 1
@@ -116,27 +116,26 @@ def _loop_end(original: str, loop: re.Match[str]) -> tuple[int, int, int] | None
     return None
 
 
-_PRINTS = r"(?:<\?(?:=|php\s+echo|php\s+print)\s*(?:htmlspecialchars|htmlentities|esc_html|esc_attr|e)?\s*\(?\s*\${var}\s*\)?\s*;?\s*\?>)"
+# An output tag printing one variable, escaped or not: <?= $g ?>, <?php echo htmlspecialchars($label); ?>.
+_PRINTS = re.compile(
+    r"<\?(?:=|php\s+echo|php\s+print)\s*(?:htmlspecialchars|htmlentities|esc_html|esc_attr|e)?\s*\(?\s*\$(?P<var>\w+)\s*\)?\s*;?\s*\?>"
+)
 
 
-def _filled(original: str, neutral: str, start: int, end: int, key_var: str | None, value_var: str, key: str, value: str) -> str:
-    """The loop's body as the page parser reads it (``neutral``), each output tag that prints the item's value or key
-    given that text."""
-    body = original[start:end]
-    spans = []
-    for var, said in ((value_var, value), (key_var, key)):
-        if var:
-            spans += [
-                (m.start(), m.end(), html.escape(said, quote=True)) for m in re.finditer(_PRINTS.replace("{var}", re.escape(var)), body)
-            ]
+def _printed(body: str, key_var: str | None, value_var: str) -> list[tuple[int, int, bool]]:
+    """Where the loop's body prints the item's value or key: (start, end, whether the key)."""
+    return [(m.start(), m.end(), m.group("var") == key_var) for m in _PRINTS.finditer(body) if m.group("var") in (value_var, key_var)]
+
+
+def _filled(body: str, printed: list[tuple[int, int, bool]], key: str, value: str) -> str:
+    """The loop's body as the page parser reads it (``body``, neutralised), each place it prints the item's value or
+    key given that text."""
     out, last = [], 0
-    for a, b, text in sorted(spans):
-        if a < last:
-            continue
-        out.append(neutral[start + last : start + a])
-        out.append(text)
+    for a, b, is_key in printed:
+        out.append(body[last:a])
+        out.append(html.escape(key if is_key else value, quote=True))
         last = b
-    out.append(neutral[start + last : end])
+    out.append(body[last:])
     return "".join(out)
 
 
