@@ -685,22 +685,18 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
         page = htmldoc.parse(html)
         if kind == "sfc":
 
+            def script(i: int) -> jsfacts.Program:
+                """Script block ``i``, parsed at most once and kept in ``programs`` for the recorder search after."""
+                if i not in programs:
+                    programs[i] = jsfacts.Program(jsparse.parse(pieces[i]))
+                return programs[i]
+
             def member(owner: str, prop: str) -> str:
-                """What the script's object literals give ``owner.prop``; each script block is parsed at most
-                once, and kept in ``programs`` for the recorder search after."""
-                for i, piece in enumerate(pieces):
-                    if i not in programs:
-                        programs[i] = jsfacts.Program(jsparse.parse(piece))
-                    said = programs[i].object_members().get((owner, prop))
-                    if said:
-                        return said
-                return ""
+                """What the script's object literals give ``owner.prop``."""
+                return next((said for i in range(len(pieces)) if (said := script(i).object_members().get((owner, prop)))), "")
 
             if "v-for" in text and page.root is not None:  # <option v-for="r in religions">: one per item of its script's list
-                for i, piece in enumerate(pieces):
-                    if i not in programs:
-                        programs[i] = jsfacts.Program(jsparse.parse(piece))
-                vfor.expand(page.root, vfor.arrays([programs[i] for i in range(len(pieces))]))
+                vfor.expand(page.root, vfor.arrays([script(i) for i in range(len(pieces))]))
             template_components.native(page, db.template_kit, member)
         result.fields = fieldfacts.extract(
             page, db.fields, db.consent_words, result.path, db.field_context, result.pending_fields, db.field_model
