@@ -173,8 +173,9 @@ def _worth_reading(text: str, kit: TemplateKit) -> bool:
 def _two_way(el: lxml.etree._Element, kit: TemplateKit) -> bool:
     """Whether the element is bound both ways to a field (``v-model``, ``wire:model``, ``formControlName``,
     ``[(ngModel)]``, ``bind:value``, ``th:field``, ``asp-for``): what an input is, not a display shown a value."""
-    one_way = {":name", "v-bind:name", ":model-value", ":modelvalue"}  # shown a value, not bound to change it
-    return any((a in kit.bindings and a not in one_way) or a.startswith(kit.binding_prefixes) for a in (str(k) for k in el.attrib))
+    return any(
+        (a in kit.bindings and a not in kit.one_way_bindings) or a.startswith(kit.binding_prefixes) for a in (str(k) for k in el.attrib)
+    )
 
 
 def _own_component(tag: str, kit: TemplateKit) -> tuple[UiComponent, tuple[str, ...]] | None:

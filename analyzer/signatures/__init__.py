@@ -576,6 +576,7 @@ class TemplateKit:
     binding_prefixes: tuple[str, ...] = ()  # the same, with modifiers after them
     binding_expressions: tuple[str, ...] = ()  # attributes that bind only when they hold an expression
     label_bindings: tuple[str, ...] = ()  # bindings an empty label takes too: it prints the property's name
+    one_way_bindings: frozenset[str] = frozenset()  # bindings that show a field's value without changing it
     translations: frozenset[str] = frozenset()  # calls that print a translated message ([translation] calls)
     translation_pipes: frozenset[str] = frozenset()  # template filters that do ([translation] pipes)
     translation_hooks: frozenset[str] = frozenset()  # calls that return a translation function ([translation] hooks)
@@ -1227,6 +1228,7 @@ def _template_kit(data: dict[str, Any]) -> TemplateKit:
         binding_prefixes=tuple(bindings.get("prefixes", [])),
         binding_expressions=tuple(bindings.get("expressions", [])),
         label_bindings=tuple(bindings.get("labels", [])),
+        one_way_bindings=frozenset(bindings.get("one_way", [])),
         translations=frozenset(data.get("translation", {}).get("calls", [])),
         translation_pipes=frozenset(data.get("translation", {}).get("pipes", [])),
         translation_hooks=frozenset(data.get("translation", {}).get("hooks", [])),

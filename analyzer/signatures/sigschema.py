@@ -678,7 +678,15 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
             }
         ]
     ),
-    "bindings": _opt({"attributes": _opt("str[]"), "prefixes": _opt("str[]"), "expressions": _opt("str[]"), "labels": _opt("str[]")}),
+    "bindings": _opt(
+        {
+            "attributes": _opt("str[]"),
+            "prefixes": _opt("str[]"),
+            "expressions": _opt("str[]"),
+            "labels": _opt("str[]"),
+            "one_way": _opt("str[]"),
+        }
+    ),
     "jsx_bindings": _opt({k: _opt("str[]") for k in (*JSX_BINDING_SETS, *JSX_BINDING_LISTS)}),
     "translation": _opt({"calls": _req("str[]"), "pipes": _opt("str[]"), "hooks": _opt("str[]")}),
     "taglib": _opt([{"uri": _req(str), "prefix": _req(str)}]),
