@@ -148,15 +148,16 @@ def by_call(prog: Program) -> dict[int, Node]:
     return out
 
 
-_NAMING = frozenset({"name", "id", "htmlFor", "value", "checked", "defaultValue", "formControlName"})
+_NAMES = frozenset({"name", "id", "htmlFor"})  # the attributes that name a control or tie its label to it (HTML's own)
 _IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
 
 
-def names_by_item(prog: Program, fn: Node) -> bool:
+def names_by_item(prog: Program, fn: Node, values: frozenset[str], name_props: frozenset[str] = frozenset()) -> bool:
     """Whether the markup ``fn`` (a ``.map`` callback) returns names its control after the item it is given:
     ``FIELDS.map((f) => <input name={f.name} …/>)``, ``({ key, label }) => <Input id={key} …/>`` (a form built
     from a list of field definitions), not ``OPTIONS.map((o) => <input type="radio" name="sex" value={o}/>)``'s
-    boxes of one question, whose name is written."""
+    boxes of one question, whose name is written. ``values``: the props holding a control's state
+    (``jsx_bindings.values``: ``value={values[f.name]}`` names it by the item too); ``name_props``: a component's name props."""
     names = {prog.text(n) for p in parameters(fn) for n in _identifiers(p)}
     body = fn.child_by_field_name("body")
     if not names or body is None:
@@ -168,7 +169,7 @@ def names_by_item(prog: Program, fn: Node) -> bool:
         seen += 1
         if n.type == "jsx_attribute" and len(n.named_children) > 1 and n.named_children[1].type == "jsx_expression":
             key = prog.text(n.named_children[0])
-            if key in ("name", "id", "htmlFor", "formControlName") or (key in _NAMING and _indexes(prog, n.named_children[1])):
+            if key in _NAMES or key in name_props or (key in values and _indexes(prog, n.named_children[1])):
                 if names & set(_IDENTIFIER.findall(prog.text(n.named_children[1]))):
                     return True
         stack.extend(n.named_children)

@@ -252,7 +252,7 @@ class _Writer:
         if array is None or fn is None or self.helper_calls >= _MAX_HELPER_CALLS or len(self.arguments) >= _MAX_HELPER_DEPTH:
             return False
         param = next(iter(jsxhelpers.parameters(fn)), None)
-        if param is None or not jsxhelpers.names_by_item(self.prog, fn):
+        if param is None or not jsxhelpers.names_by_item(self.prog, fn, self.bindings.values, self.bindings.name_props):
             return False
         jsx = _outer_jsx(node)
         for item in array.named_children[:_MAX_MAPPED]:
@@ -605,7 +605,7 @@ class _Writer:
         found: str | None = None
         for attr in opening.named_children:
             kids = attr.named_children if attr.type == "jsx_attribute" else []
-            expr = _unwrapped(_inner(kids[1])) if len(kids) > 1 and kids[1].type == "jsx_expression" else None
+            expr = _unwrapped(self.prog, _inner(kids[1])) if len(kids) > 1 and kids[1].type == "jsx_expression" else None
             if expr is None:
                 continue
             key = self.prog.text(kids[0])
@@ -782,20 +782,18 @@ def _last_part(prog: Program, expr: Node, argument: Callable[[Node | None], Node
 _CASTS = frozenset({"String", "Number"})
 
 
-def _unwrapped(expr: Node | None) -> Node | None:
+def _unwrapped(prog: Program, expr: Node | None) -> Node | None:
     """The state a value prop shows under a cast or a fallback: ``String(form[f] ?? '')`` -> ``form[f]``."""
     for _ in range(6):
         if expr is None:
             return None
         if expr.type == "parenthesized_expression" and expr.named_children:
             expr = expr.named_children[-1]
-        elif expr.type == "call_expression" and expr.child_by_field_name("function") is not None:
-            fn = expr.child_by_field_name("function")
-            args = expr.child_by_field_name("arguments")
-            named = [a for a in args.named_children if a.type != "comment"] if args is not None else []
-            if fn is None or fn.type != "identifier" or fn.text is None or fn.text.decode() not in _CASTS or len(named) != 1:
+        elif expr.type == "call_expression":
+            callee, args = prog.callee(expr), prog.args(expr)
+            if callee is None or callee.type != "identifier" or prog.text(callee) not in _CASTS or len(args) != 1:
                 return expr
-            expr = named[0]
+            expr = args[0]
         elif expr.type == "binary_expression":
             op = expr.child_by_field_name("operator")
             if op is None or op.type not in ("??", "||"):
