@@ -13,6 +13,7 @@ control when it fits. A helper whose markup does not fit stays blank, as before.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -51,11 +52,28 @@ class FormHelper:
     ``dialects``, or on the ``calls`` found in the text of files ending in ``files`` (Razor, HEEx: syntax a
     template's tags do not hold)."""
 
-    pattern: re.Pattern[str]
+    pattern_text: str  # compiled at its first use (``pattern``): a scan reads only some helpers' kinds of file
     renders: dict[str, str]  # kind -> "input", "input:email", "textarea", "select", "label"
     dialects: frozenset[str] = frozenset()
     files: tuple[str, ...] = ()
-    calls: re.Pattern[str] | None = None
+    calls_text: str | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The pattern tried on each output tag or call."""
+        return _compiled(self.pattern_text)
+
+    @property
+    def calls(self) -> re.Pattern[str] | None:
+        """The pattern that finds the calls in a file's text, for helpers read by file ending."""
+        return _compiled(self.calls_text) if self.calls_text is not None else None
+
+
+@functools.cache
+def _compiled(text: str) -> re.Pattern[str]:
+    """A helper's pattern, compiled once per process and only when a file it reads comes: kept as text in the
+    signature cache, whose loading would otherwise compile all of them at every start."""
+    return re.compile(text)
 
 
 def write(path: str, original: str, neutral: str, regions: list[Region], dialect: str | None, helpers: tuple[FormHelper, ...]) -> str:

@@ -1259,7 +1259,7 @@ def _form_helpers() -> tuple[FormHelper, ...]:
             raise SignatureError(f"{where}: pattern needs the groups {' and '.join(repr(n) for n in sorted(needs))}")
         if bool(h.get("dialects")) == bool(calls and h.get("files")):
             raise SignatureError(f"{where}: give either dialects, or files and calls")
-        out.append(FormHelper(pattern, renders, frozenset(h.get("dialects", [])), tuple(h.get("files", [])), calls))
+        out.append(FormHelper(pattern.pattern, renders, frozenset(h.get("dialects", [])), tuple(h.get("files", [])), h.get("calls")))
     return tuple(out)
 
 
