@@ -908,7 +908,6 @@ def jsx_markup(
 
 # Markup of a form in a string: a control, or what labels one.
 _FORM_TAG = re.compile(rb"<(?:input|select|textarea|label|legend|fieldset|h[1-6])\b", re.I)
-_SUBSTITUTION = re.compile(r"\$\{[^}]*\}")
 _ESCAPED = re.compile(r"\\.")
 _MAX_LITERALS = 2000
 _LITERALS = ("string", "template_string")
@@ -917,12 +916,14 @@ _LITERALS = ("string", "template_string")
 def string_markup(prog: Program) -> str:
     """HTML for the string and template literals of a program that hold form markup (``el.innerHTML =
     `<label>Diagnosis</label><input name="diagnosis">` ``, jQuery's ``.append('<input …>')``, lit's
-    ``html`…` ``), positioned as in the source; ``${…}`` substitutions and backslashes are blanks."""
+    ``html`…` ``), positioned as in the source. A literal inside another's ``${…}`` (lit's ``${cond ? html`<form>…`
+    : ""}``) is written where it stands in the outer one; the rest of each substitution, and backslashes, are
+    blanks, line breaks kept."""
     data = prog.parsed.source.data
     literals: dict[int, Node] = {}
     for m in _FORM_TAG.finditer(data):
         chain = prog.tree.path(m.start(), m.end())
-        literal = next((n for n in reversed(chain) if n.type in _LITERALS), None)
+        literal = next((n for n in chain if n.type in _LITERALS), None)  # the outermost: it writes those within it
         if literal is not None:
             literals.setdefault(literal.start_byte, literal)
             if len(literals) >= _MAX_LITERALS:
@@ -932,14 +933,42 @@ def string_markup(prog: Program) -> str:
     out = _Out()
     for start in sorted(literals):
         node = literals[start]
-        body = prog.text(node)[1:-1]
-        body = _SUBSTITUTION.sub(lambda m: " " * len(m.group()), body) if node.type == "template_string" else body
+        written = bytearray(data[node.start_byte : node.end_byte])
+        _blank_substitutions(node, written, node.start_byte)
+        body = written[1:-1].decode("utf-8", errors="replace")
         body = _ESCAPED.sub("  ", body)
         row, col = node.start_point
         for i, line in enumerate(body.split("\n")):
             out.at(row + i, col + 1 if i == 0 else 0)
             out.write(line)
     return "<html><body>" + "".join(out.parts) + "</body></html>"
+
+
+_PRINTED_STRING = frozenset({"template_substitution", "ternary_expression", "binary_expression", "parenthesized_expression"})
+
+
+def _blank_substitutions(literal: Node, written: bytearray, base: int) -> None:
+    """Blank (line breaks kept) each ``${…}`` of a template ``literal`` in ``written`` (the source from ``base``) but
+    the literals it prints (a template anywhere in it, a string as a branch: ``${ok ? '<input …>' : ''}``), whose
+    own delimiters are blanked and their substitutions so in turn."""
+    for child in literal.children:
+        if child.type != "template_substitution":
+            continue
+        start, end = child.start_byte - base, child.end_byte - base
+        kept = bytes(written[start:end])
+        written[start:end] = bytes(32 if b not in (10, 13) else b for b in kept)
+        stack = list(reversed(child.children))
+        while stack:
+            node = stack.pop()
+            if node.type not in _LITERALS:
+                stack.extend(reversed(node.children))
+                continue
+            if node.type == "string" and (node.parent is None or node.parent.type not in _PRINTED_STRING):
+                continue  # a string the code uses ('<input …>'.length), not one it prints
+            lo, hi = node.start_byte - base, node.end_byte - base
+            written[lo + 1 : hi - 1] = kept[lo + 1 - start : hi - 1 - start]
+            if node.type == "template_string":
+                _blank_substitutions(node, written, base)
 
 
 _BLANKED = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
