@@ -295,3 +295,34 @@ def test_helper_kinds_are_matched_in_any_case_and_must_render_alike(tmp_path, mo
     (tmp_path / "form_helpers.toml").write_text(head + 'renders = { Text = "input", text = "textarea" }\n', encoding="utf-8")
     with pytest.raises(SignatureError, match="two controls in different cases"):
         signatures._form_helpers()
+
+
+def test_cakephp_form_helper_calls_are_written_as_their_controls() -> None:
+    # CakePHP's FormHelper: several calls in one <?php ?> block, each read where it stands; ->control()'s options say
+    # which control and its label (a string or a __d() call); ->select() lists its choices; a hidden control is none.
+    text = (
+        "<?php\n"
+        "    echo $this->Form->control('diagnosis', ['type' => 'textarea', 'label' => 'Aktuální diagnóza', 'rows' => 3]);\n"
+        "    echo $this->Form->input('faith', array('label' => __d('public', 'Vyznání'), 'type' => 'select'));\n"
+        "    echo $this->Form->select('religion', ['c' => 'Catholic', 'm' => 'Muslim'], ['empty' => '(choose one)']);\n"
+        "    echo $this->Form->control('token', ['type' => 'hidden']);\n"
+        "    echo $this->Form->control('right_to_pension');\n"
+        "    echo $this->Form->button('Uložit');\n"
+        "?>\n"
+    )
+    for path in ("src/Template/Patients/add.ctp", "templates/Patients/add.php"):
+        out = form_helpers.write(path, text, text, [], None, signatures.load().form_helpers)
+        assert len(out) == len(text) and out.count("\n") == text.count("\n")
+        lines = out.split("\n")
+        assert "<label>Aktuální diagnóza</label><textarea name=diagnosis></textarea>" in lines[1], out
+        assert "<label>Vyznání</label><select name=faith></select>" in lines[2], out  # its options array is no choices
+        assert "<select name=religion><option>Catholic</option><option>Muslim</option></select>" in lines[3], out
+        assert "type=hidden" in lines[4] and "<input name=right_to_pension>" in lines[5], out
+        assert "<" not in lines[6], out  # a button prints no control
+
+
+def test_cakephp_views_are_read_as_php_templates(tmp_path) -> None:
+    from analyzer.read.discover import classify
+
+    assert classify(tmp_path / "View" / "Joins" / "index.ctp") == "template"
+    assert templates.dialect("View/Joins/index.ctp", "<?php echo 1; ?>") == "php"

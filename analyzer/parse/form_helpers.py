@@ -255,7 +255,9 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         said = _PLACEHOLDER.search(body, m.end("name"))
         if said is not None:  # Form::textarea('obs', null, ['placeholder' => 'Observações sobre o paciente'])
             typed += f' placeholder="{html.escape(" ".join(said.group(2).split()))}"'
-        options = _literal_options(body, m.end("name")) if tag == "select" else []
+        # Choices only for a helper that prints a select itself: the array after a generic control's name is its
+        # options (CakePHP's ->control('faith', ['type' => 'select', 'label' => …])), not its choices.
+        options = _literal_options(body, m.end("name")) if renders.startswith("select") else []
         inner = "".join(f"<option>{html.escape(o, quote=False)}</option>" for o in options)
         written = [f"<{tag} name={name}{typed}>{inner}</{tag}>" if tag in ("select", "textarea") else f"<input name={name}{typed}>"]
         if inner:  # without its options when they do not fit

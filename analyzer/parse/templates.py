@@ -22,6 +22,7 @@ DIALECT_BY_SUFFIX = (
     (".blade.php", "blade"),
     (".php", "php"),
     (".phtml", "php"),
+    (".ctp", "php"),  # CakePHP views up to CakePHP 3
     (".liquid", "liquid"),
     (".twig", "jinja"),
     (".njk", "jinja"),
