@@ -25,6 +25,11 @@ def _written(text: str, dialect: str) -> str:
         ("erb", "<%= f.select :religion, options %>", "<select name=religion></select>"),
         ("erb", "    <%= check_box_tag :smoker, '1', false %>", "<input name=smoker type=checkbox>"),
         ("erb", "<%= check_box_tag :smoker %>", "<input name=smoker>"),  # no room for its type
+        (
+            "erb",
+            "<%= f.collection_radio_buttons :religion, Religion.all, :id, :name %>",
+            "<input name=religion type=radio>",
+        ),
         ("blade", "{!! Form::email('contact_email', null, ['class' => 'x']) !!}", "<input name=contact_email type=email>"),
         ("php", "<?php echo form_dropdown('blood_group', $groups); ?>", "<select name=blood_group></select>"),
         ("php", "<?= form_input(['name' => 'allergies', 'id' => 'a']) ?>", "<input name=allergies>"),
