@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from analyzer.facts.fieldfacts import FieldSite, PendingField
     from analyzer.facts.pagecontext import PageTopic
     from analyzer.facts.rendered import RenderedValue
+    from analyzer.parse.django_models import ModelClass, ModelForm
     from analyzer.parse.suppress import Directive
 
 
@@ -111,6 +112,8 @@ class FileFacts:
     rendered: tuple[RenderedValue, ...] = ()
     page_topic: PageTopic | None = None
     code: str = ""  # normalised code that may set a recorder's masking options
+    model_forms: tuple[ModelForm, ...] = ()  # a forms module's ModelForms: the models whose fields they render
+    model_classes: tuple[ModelClass, ...] = ()  # a models module's classes, by their lines
     # What the resolve stage links.
     loads: tuple[str, ...] = ()  # real paths of the site's own scripts the page loads
     imports: tuple[str, ...] = ()  # module specifiers (code files)

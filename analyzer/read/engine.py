@@ -43,6 +43,7 @@ from analyzer.model import Detection, Diagnostic, Location, Status, Verdict
 from analyzer.parse import (
     bundler_exports,
     chunk_files,
+    django_models,
     form_helpers,
     hoststrings,
     htmldoc,
@@ -118,6 +119,8 @@ class FileResult:
     pii: list[PiiPush] = field(default_factory=list)
     tag_manager: TagManagerSeen | None = None
     literals: tuple[str, ...] = ()  # code files: vendors whose signature literals the file holds
+    model_forms: tuple[django_models.ModelForm, ...] = ()  # a forms module's ModelForms
+    model_classes: tuple[django_models.ModelClass, ...] = ()  # a models module's classes, by their lines
     registry_starts: list[RegistryStart] = field(default_factory=list)  # starts through webpack's module registry (open)
 
     def freeze(self) -> FileFacts:
@@ -234,12 +237,17 @@ def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult)
     server framework's form class declares (a Django or WTForms ``forms.py``). The text is decoded once, and only
     when one of the two is there to read."""
     form_class = path.lower().endswith(db.component_files.form_classes)
+    model_module = bool(db.component_files.model_modules) and path.lower().endswith(db.component_files.model_modules)
     candidates = prefilter.for_db(db).candidates(data)
-    if not (form_class or candidates.vendors):
+    if not (form_class or model_module or candidates.vendors):
         return
     text = _decode(path, data, result)
     if form_class:
         _form_class_fields(path, text, db, result)
+        if "ModelForm" in text:
+            result.model_forms = django_models.model_forms(text)
+    if model_module and "models." in text:
+        _model_fields(path, text, db, result)
     if not candidates.vendors:
         return
     lang = code_data.language(path, text)
@@ -259,6 +267,18 @@ def _form_class_fields(path: str, text: str, db: SignatureDB, result: FileResult
         return
     page = htmldoc.parse(written)
     result.parsed = True
+    result.fields = fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields, db.field_model)
+
+
+def _model_fields(path: str, text: str, db: SignatureDB, result: FileResult) -> None:
+    """A Django models module: each field declaration written as the control a ModelForm renders for it, at its
+    line, and the span of each class, so that the resolve stage keeps those a ModelForm of the app shows."""
+    written = django_models.written(text)
+    if "<" not in written:
+        return
+    result.parsed = True
+    result.model_classes = django_models.model_classes(text)
+    page = htmldoc.parse(written)
     result.fields = fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields, db.field_model)
 
 

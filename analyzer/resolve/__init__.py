@@ -33,7 +33,7 @@ from analyzer.config import ConfigError, DeclaredFact
 from analyzer.facts.records import FileFacts
 from analyzer.kinds import Mechanism, Via
 from analyzer.model import Detection, Diagnostic, Status, Verdict, site_key
-from analyzer.parse import links
+from analyzer.parse import django_models, links
 from analyzer.read.discover import TEXT_SUFFIXES, SourceFile, app_root
 from analyzer.resolve import chunks, composition, crossfile, layouts, registry
 from analyzer.resolve import globals as globals_
@@ -106,7 +106,8 @@ def resolve(
     if declared:
         detections = with_verdicts(detections, declared_verdicts(detections, declared))
     _link_app_code(detections, files, pages, db.component_files.templates)
-    _link_form_classes(detections, files, pages, db.component_files.form_classes)
+    _model_form_fields(facts, files, pages)
+    _link_form_classes(detections, files, pages, db.component_files.form_classes + db.component_files.model_modules)
     return Resolved(tuple(detections), pages, _users(files, pages, loaded_by), tuple(diagnostics))
 
 
@@ -267,6 +268,23 @@ def _link_form_classes(detections: list[Detection], files: list[SourceFile], pag
     _link_to_app(
         pages, [p for p in classes if p in sources], sorted({d.location.path for d in detections if d.location.path in served}), sources
     )
+
+
+def _model_form_fields(facts: list[FileFacts], files: list[SourceFile], pages: dict[str, PageInfo]) -> None:
+    """A Django models module's controls are kept where a ModelForm of the same app shows them (its Meta's model and
+    fields): a model that no form of the app renders is no form a visitor fills in (``analyzer.parse.django_models``)."""
+    modules = [f for f in facts if f.model_classes and f.path in pages]
+    if not modules:
+        return
+    sources = {f.display: f for f in files}
+    forms: dict[str, list[django_models.ModelForm]] = {}
+    for f in facts:
+        if f.model_forms and f.path in sources:
+            forms.setdefault(app_root(sources[f.path]), []).extend(f.model_forms)
+    for f in modules:
+        mine = forms.get(app_root(sources[f.path]), []) if f.path in sources else []
+        info = pages[f.path]
+        info.fields = [s for s in info.fields if django_models.shown_by(f.model_classes, mine, s.line, s.name)]
 
 
 def _page_kind(f: SourceFile) -> bool:

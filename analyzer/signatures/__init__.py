@@ -639,6 +639,7 @@ class ComponentFiles:
     messages: frozenset[str] = frozenset()  # folder names (lower case) whose JSON and PHP files are message catalogues
     message_languages: frozenset[str] = frozenset()  # catalogues in these languages are read first
     form_classes: tuple[str, ...] = ()  # endings (lower case) of a server framework's form classes: "type.php"
+    model_modules: tuple[str, ...] = ()  # endings (lower case) of the modules whose models a ModelForm renders: "models.py"
 
 
 @dataclass(frozen=True)
@@ -1281,6 +1282,7 @@ def _component_files(data: dict[str, Any]) -> ComponentFiles:
         frozenset(m.lower() for m in data.get("message_folders", [])),
         frozenset(m.lower() for m in data.get("message_languages", [])),
         form_classes=tuple(e.lower() for e in data.get("form_classes", [])),
+        model_modules=tuple(e.lower() for e in data.get("model_modules", [])),
     )
 
 

@@ -1,0 +1,223 @@
+"""Django models that a ModelForm renders (docs.djangoproject.com/en/stable/topics/forms/modelforms).
+
+A ``forms.ModelForm`` declares no fields of its own: its ``Meta`` names a model (``model = Paciente``) and which of
+its fields the form shows (``fields = [...]``, ``"__all__"``, ``exclude = [...]``), and Django builds each control
+from the model field (the "Field types" table of that page: a TextField is a textarea, a field with ``choices`` a
+select, a BooleanField a checkbox, a ForeignKey a select, labelled by the field's ``verbose_name``, else its name in
+words). So the model module is where such a control's name and label are written.
+
+The read stage writes each field declaration of a ``models.py`` as the control a ModelForm renders for it, at the
+declaration's line (``written``), and keeps the span of each model class (``model_classes``); a forms module's
+ModelForms are read as facts (``model_forms``). The resolve stage keeps a model's controls only where a ModelForm of
+the same app shows them (``shown``): a model no form shows is no form a visitor fills in.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ModelForm:
+    """A ModelForm's ``Meta``: the model it renders and which of its fields (``fields`` None: all of them)."""
+
+    model: str
+    fields: tuple[str, ...] | None
+    exclude: tuple[str, ...] = ()
+
+    def shows(self, model: str, field: str) -> bool:
+        """Whether the form shows ``field`` of ``model``."""
+        return model == self.model and (self.fields is None or field in self.fields) and field not in self.exclude
+
+
+@dataclass(frozen=True)
+class ModelClass:
+    """A class of a models module, by its name and its lines (1-based, inclusive)."""
+
+    name: str
+    first: int
+    last: int
+
+
+_CLASS = re.compile(r"(?m)^class[ \t]+(\w+)\s*(?:\([^)]*\))?\s*:")
+_MODEL_FORM = re.compile(r"(?m)^class[ \t]+\w+\s*\(\s*(?:forms\.)?ModelForm\s*\)\s*:")
+_META_MODEL = re.compile(r"(?m)^[ \t]+model[ \t]*=[ \t]*(?:\w+\.)*(\w+)[ \t]*(?:#.*)?$")
+_META_LIST = re.compile(r"(?m)^[ \t]+(fields|exclude)[ \t]*=[ \t]*(\[[^\]]{0,4000}\]|\([^)]{0,4000}\)|[\"']__all__[\"'])")
+_STRING = re.compile(r"""["']([^"'\n]{1,120})["']""")
+# A field declaration: name = models.Kind( … ), its arguments up to the balanced closing parenthesis.
+_FIELD = re.compile(
+    r"(?m)^[ \t]+(?P<name>[a-z_]\w*)[ \t]*=[ \t]*models\.(?P<kind>\w+)\((?P<args>(?:[^()]|\((?:[^()]|\([^()]*\))*\)){0,3000}?)\)"
+)
+_VERBOSE = re.compile(
+    r"""\bverbose_name\s*=\s*(?:_l?\(\s*|gettext(?:_lazy)?\(\s*)?(?P<q>["'])(?P<label>(?:(?!(?P=q))[^\\\n]|\\.){1,200})(?P=q)"""
+)
+_FIRST_STRING = re.compile(r"""^\s*(?:_l?\(\s*|gettext(?:_lazy)?\(\s*)?(?P<q>["'])(?P<label>(?:(?!(?P=q))[^\\\n]|\\.){1,200})(?P=q)""")
+_CHOICES = re.compile(r"\bchoices\s*=\s*(?:(?P<name>[A-Za-z_][\w.]*)|(?P<open>[\[(]))")
+_PAIR = re.compile(r"""\(\s*(?:["'][^"'\n]*["']|[\w.+-]+)\s*,\s*(?:_l?\(\s*|gettext(?:_lazy)?\(\s*)?["']([^"'\n]{1,120})["']""")
+_META_VERBOSE = re.compile(r"""(?m)^[ \t]+verbose_name[ \t]*=[ \t]*(?:_l?\(\s*|gettext(?:_lazy)?\(\s*)?["']([^"'\n]{1,120})["']""")
+_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_NOT_IN_FORMS = re.compile(r"\beditable\s*=\s*False|\bauto_now(?:_add)?\s*=\s*True")
+_MAX_OPTIONS = 60
+
+# Each model field class, as the ModelForm control Django renders for it (the "Field types" table); a field with
+# choices is a select whatever its class. Auto, file and image fields are no control read here.
+_RENDERS = {
+    "CharField": "input",
+    "SlugField": "input",
+    "GenericIPAddressField": "input",
+    "UUIDField": "input",
+    "DurationField": "input",
+    "DateField": "input",
+    "DateTimeField": "input",
+    "TimeField": "input",
+    "URLField": "input:url",
+    "EmailField": "input:email",
+    "IntegerField": "input:number",
+    "SmallIntegerField": "input:number",
+    "BigIntegerField": "input:number",
+    "PositiveIntegerField": "input:number",
+    "PositiveSmallIntegerField": "input:number",
+    "PositiveBigIntegerField": "input:number",
+    "DecimalField": "input:number",
+    "FloatField": "input:number",
+    "TextField": "textarea",
+    "JSONField": "textarea",
+    "BooleanField": "input:checkbox",
+    "NullBooleanField": "select",
+    "ForeignKey": "select",
+    "OneToOneField": "select",
+    "ManyToManyField": "select",
+}
+_RELATIONS = frozenset({"ForeignKey", "OneToOneField", "ManyToManyField"})  # their first argument is a model
+
+
+def model_forms(text: str) -> tuple[ModelForm, ...]:
+    """The ModelForms a forms module declares, each by the model its ``Meta`` names and the fields it shows."""
+    out = []
+    for cls in _MODEL_FORM.finditer(text):
+        body = text[cls.end() : _class_end(text, cls.end())]
+        model = _META_MODEL.search(body)
+        if model is None:
+            continue
+        lists = {m.group(1): m.group(2) for m in _META_LIST.finditer(body)}
+        shown = lists.get("fields")
+        fields = None if shown is None or "__all__" in shown else tuple(s.group(1) for s in _STRING.finditer(shown))
+        exclude = tuple(s.group(1) for s in _STRING.finditer(lists.get("exclude", "")))
+        if shown is None and not exclude:
+            continue  # Django refuses a ModelForm that says neither
+        out.append(ModelForm(model.group(1), fields, exclude))
+    return tuple(out)
+
+
+def model_classes(text: str) -> tuple[ModelClass, ...]:
+    """Each class of a models module with the lines it spans."""
+    starts = _line_starts(text)
+    out = []
+    for m in _CLASS.finditer(text):
+        end = _class_end(text, m.end())
+        out.append(ModelClass(m.group(1), _line(starts, m.start()), _line(starts, max(m.start(), end - 1))))
+    return tuple(out)
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def _line(starts: list[int], offset: int) -> int:
+    """The 1-based line of ``offset`` (``starts``: each line's first offset)."""
+    return bisect.bisect_right(starts, offset)
+
+
+def _class_end(text: str, start: int) -> int:
+    """Where a class whose header ends at ``start`` ends: at the next line that starts at column 0 with code."""
+    for m in re.compile(r"(?m)^[^\s#]").finditer(text, start):
+        return m.start()
+    return len(text)
+
+
+def written(text: str) -> str:
+    """A page of ``text``'s lines, each empty but for the model field declarations that start on it, written as the
+    control a ModelForm renders for each: its label (its verbose name; a label that is the field's name in words says
+    no more than the name), its name, its type, a select's choices when the module lists them. The page is no copy of
+    the code, so a control is written whole, however short the declaration's line."""
+    starts = _line_starts(text)
+    lists = _lists(text)
+    lines = [""] * len(starts)
+    for m in _FIELD.finditer(text):
+        kind, args = m.group("kind"), m.group("args")
+        renders = _RENDERS.get(kind)
+        if renders is None or _NOT_IN_FORMS.search(args):
+            continue
+        choices = _CHOICES.search(args)
+        label = _VERBOSE.search(args) or (None if kind in _RELATIONS else _FIRST_STRING.match(args))
+        said = html.escape(" ".join(label.group("label").split()), quote=False) if label else ""
+        options = _options(text, args, choices, lists) if choices is not None else []
+        row = _line(starts, m.start("name")) - 1
+        lines[row] += _markup(m.group("name"), "select" if choices is not None else renders, said, options)
+    # Each model's controls stand in a form named for the model (its Meta's verbose_name, else its class name in words):
+    # the record a models module's form fills in ("class Anamnese", "verbose_name = 'Historia clínica'").
+    for cls in model_classes(text):
+        inside = range(cls.first, cls.last)
+        if not any("<" in lines[i] for i in inside):
+            continue
+        body = text[starts[cls.first - 1] : starts[cls.last] if cls.last < len(starts) else len(text)]
+        meta = _META_VERBOSE.search(body)
+        title = meta.group(1) if meta else " ".join(_CAMEL.findall(cls.name)) or cls.name
+        lines[cls.first - 1] = f'<form title="{html.escape(" ".join(title.split()))}">' + lines[cls.first - 1]
+        lines[cls.last - 1] += "</form>"
+    return "\n".join(lines)
+
+
+def _markup(name: str, renders: str, label: str, options: list[str]) -> str:
+    tag, _, typ = renders.partition(":")
+    typed = f" type={typ}" if typ else ""
+    if tag == "select":
+        inner = "".join(f"<option>{html.escape(o, quote=False)}</option>" for o in options)
+        control = f"<select name={name}>{inner}</select>"
+    elif tag == "textarea":
+        control = f"<textarea name={name}></textarea>"
+    else:
+        control = f"<input name={name}{typed}>"
+    return f"<label>{label}</label>{control}" if label else control
+
+
+_ASSIGNED_LIST = re.compile(r"(?m)^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*[\[(]")
+
+
+def _lists(text: str) -> dict[str, int]:
+    """Where each name the module assigns a list or tuple to opens it (the first assignment), found in one pass."""
+    out: dict[str, int] = {}
+    for m in _ASSIGNED_LIST.finditer(text):
+        out.setdefault(m.group(1), m.end() - 1)
+    return out
+
+
+def _options(text: str, args: str, choices: re.Match[str], lists: dict[str, int]) -> list[str]:
+    """The display texts of a field's choices: the pairs written inline, or those of the list its ``choices`` names
+    (``TIPO_SANGRE_CHOICES = [('O+', 'O+'), …]`` in the module); none when they are built elsewhere."""
+    if choices.group("open"):
+        listed = args[choices.start("open") :]
+    else:
+        where = lists.get(choices.group("name").split(".")[-1])
+        if where is None:
+            return []
+        listed = text[where : where + 6000]
+    depth, end = 0, len(listed)
+    for i, c in enumerate(listed):
+        depth += c in "[("
+        depth -= c in "])"
+        if depth == 0:
+            end = i
+            break
+    return [p.group(1) for p in _PAIR.finditer(listed, 0, end)][:_MAX_OPTIONS]
+
+
+def shown_by(classes: Iterable[ModelClass], forms: Iterable[ModelForm], line: int, name: str) -> bool:
+    """Whether a ModelForm of ``forms`` shows the control written at ``line`` of a models module (``classes``: its
+    classes), named ``name``."""
+    model = next((c.name for c in classes if c.first <= line <= c.last), "")
+    return bool(model) and any(form.shows(model, name) for form in forms)
