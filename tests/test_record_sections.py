@@ -441,6 +441,9 @@ def test_a_label_that_titles_a_block_of_controls_heads_its_section(db) -> None:
         ("Hjemmesykepleie", "health"),
         ("Cadastro de dizimista", "religion"),
         ("Aktuelle Beschwerden", "health"),
+        ("РАЗДЕЛ G. Функциональное состояние", "health"),  # a care assessment's functioning (interRAI's section G)
+        ("Activities of daily living", "health"),
+        ("Indice de Barthel", "health"),
     ],
 )
 def test_a_record_named_by_its_concept_gives_its_category(heading: str, category: str, db) -> None:
@@ -466,6 +469,8 @@ def test_a_record_named_by_its_concept_gives_its_category(heading: str, category
         "Decima edizione",
         "Mass intention",
         "Pflichten und Beschwerderecht",  # a right to complain: Beschwerde, not Beschwerden (ailments)
+        "Functional requirements",  # a software request's, not a person's functioning
+        "Estado del pedido",
     ],
 )
 def test_a_log_a_cosmetic_care_or_a_tenth_is_no_record(heading: str, db) -> None:
