@@ -169,6 +169,19 @@ def test_a_checkboxs_label_copied_from_an_example_is_its_own(db) -> None:
     assert texts["a"].get("options", "") != "Asthma", texts
 
 
+def test_a_label_right_before_a_text_control_is_not_the_box_before_it(db) -> None:
+    # A box with no caption of its own (a form helper's stand-in for a group of radios), then the next field's
+    # <label> and its textarea: the label is the textarea's. A caption followed by the next box is still its box's.
+    page = htmldoc.parse(
+        "<form><input type=radio name=religion>\n<label>Any allergies?</label><textarea name=allergies></textarea>"
+        "<input type=radio name=smoker value=1><label>Smoker</label><input type=radio name=smoker value=0><label>No</label>"
+        "</form>"
+    )
+    texts = [c.texts for c in fieldfacts._controls(page, page.root, False, db.field_context)]
+    assert "Any allergies?" not in texts[0].get("options", ""), texts[0]
+    assert [t.get("options") for t in texts if t.get("name") == "smoker"] == ["Smoker / No"], texts  # one group
+
+
 def test_controls_sharing_a_cell_share_its_rows_label(db) -> None:
     table = (
         "<form><table><tr><th>Straat + nr</th><td><input name='straat'> <input name='nr'></td></tr>"

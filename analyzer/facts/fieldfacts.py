@@ -488,8 +488,21 @@ def _after(el: lxml.etree._Element, ids: Collection[str] = ()) -> str:
     target = nxt.get("for")
     if target and target != el.get("id") and target in ids:
         return ""
+    if nxt.tag == "label" and not target and _labels_next_text_control(nxt):
+        return ""  # <input type=radio …><label>Any allergies?</label><textarea …>: the textarea's label, not this box's
     text = _text(nxt)
     return text if len(text) <= SHORT_TEXT else ""
+
+
+def _labels_next_text_control(label: lxml.etree._Element) -> bool:
+    """Whether a <label> stands right before a text control (a text input, a select, a textarea, nothing between):
+    that control's label, as a box's caption follows the box instead."""
+    if label.tail and label.tail.strip():
+        return False
+    nxt = label.getnext()
+    if nxt is None or nxt.tag not in ("input", "select", "textarea"):
+        return False
+    return nxt.tag != "input" or (nxt.get("type") or "text").lower() not in ("radio", "checkbox")
 
 
 def _starts_its_block(el: lxml.etree._Element) -> bool:
