@@ -47,6 +47,7 @@ from analyzer.parse import (
     form_helpers,
     hoststrings,
     htmldoc,
+    indented,
     jsfacts,
     jsparse,
     links,
@@ -209,12 +210,18 @@ def _markdown_page(path: str, text: str, db: SignatureDB, result: FileResult) ->
 
 
 def _text_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
-    """Text without markup in a file of no known kind: strong fingerprints only (textscan)."""
+    """Text without markup in a file of no known kind: strong fingerprints only (textscan); a Slim or Haml template's
+    form helpers, the controls they print."""
+    template = path.lower().endswith(indented.SUFFIXES)
     candidates = prefilter.for_db(db).candidates(data)
+    if not (template or candidates.vendors):
+        return
+    text = _decode(path, data, result)
+    if template:
+        _indented_template_fields(path, text, db, result)
     if not candidates.vendors:
         return
     result.parsed = True
-    text = _decode(path, data, result)
     vendors = [db.vendors[v] for v in sorted(candidates.vendors)]
     facts = _NO_FACTS
     if path.lower().endswith(".haml"):  # -# and / comment blocks are never rendered
@@ -222,6 +229,23 @@ def _text_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> N
         found = commented.in_blocks(blocks, text, vendors, "HAML comment")
         facts = PageFacts((), (), (), tuple(found)) if found else _NO_FACTS
     _report(path, facts, textscan.sites(text, vendors, db), None, db, result)
+
+
+def _indented_template_fields(path: str, text: str, db: SignatureDB, result: FileResult) -> None:
+    """A Slim or Haml template: the page is blank but for the controls its output lines' form helpers print (Rails'
+    and the GOV.UK form builder's: ``form_helpers.toml``), each at its line; the rest of its markup is not HTML. Haml's
+    comment blocks are never rendered."""
+    if path.lower().endswith(".haml"):
+        text = textscan.haml_comments(text)[0]
+    regions = indented.output_regions(text)
+    if not regions:
+        return
+    written = form_helpers.write(path, text, positions.blank(text), regions, "erb", db.form_helpers)
+    if "<" not in written:
+        return
+    result.parsed = True
+    page = htmldoc.parse(written)
+    result.fields = fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields, db.field_model)
 
 
 def _gtm_template_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:

@@ -33,7 +33,7 @@ from analyzer.config import ConfigError, DeclaredFact
 from analyzer.facts.records import FileFacts
 from analyzer.kinds import Mechanism, Via
 from analyzer.model import Detection, Diagnostic, Status, Verdict, site_key
-from analyzer.parse import django_models, links
+from analyzer.parse import django_models, indented, links
 from analyzer.read.discover import TEXT_SUFFIXES, SourceFile, app_root
 from analyzer.resolve import chunks, composition, crossfile, layouts, registry
 from analyzer.resolve import globals as globals_
@@ -108,6 +108,7 @@ def resolve(
     _link_app_code(detections, files, pages, db.component_files.templates)
     _model_form_fields(facts, files, pages)
     _link_form_classes(detections, files, pages, db.component_files.form_classes + db.component_files.model_modules)
+    _link_indented_views(detections, files, pages)
     return Resolved(tuple(detections), pages, _users(files, pages, loaded_by), tuple(diagnostics))
 
 
@@ -285,6 +286,19 @@ def _model_form_fields(facts: list[FileFacts], files: list[SourceFile], pages: d
         mine = forms.get(app_root(sources[f.path]), []) if f.path in sources else []
         info = pages[f.path]
         info.fields = [s for s in info.fields if django_models.shown_by(f.model_classes, mine, s.line, s.name)]
+
+
+def _link_indented_views(detections: list[Detection], files: list[SourceFile], pages: dict[str, PageInfo]) -> None:
+    """A Slim or Haml view's controls (its form helpers: ``analyzer.parse.indented``) are recorded by the recorders the
+    other pages of its app load: Rails renders every view inside the app's layout, and a layout read as text is not
+    composed with its views. The view is linked to its app's starts as a component is."""
+    views = [p for p, info in pages.items() if info.assessed and p.lower().endswith(indented.SUFFIXES)]
+    if not views:
+        return
+    sources = {f.display: f for f in files}
+    served = {p for p, f in sources.items() if _page_kind(f)}
+    starters = sorted({d.location.path for d in detections if d.location.path in served})
+    _link_to_app(pages, [p for p in views if p in sources], starters, sources)
 
 
 def _page_kind(f: SourceFile) -> bool:
