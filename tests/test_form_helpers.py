@@ -331,3 +331,34 @@ def test_cakephp_views_are_read_as_php_templates(tmp_path) -> None:
 
     assert classify(tmp_path / "View" / "Joins" / "index.ctp") == "template"
     assert templates.dialect("View/Joins/index.ctp", "<?php echo 1; ?>") == "php"
+
+
+def test_freemarker_macros_are_written_as_their_controls() -> None:
+    # Spring's form macros, a project's macro library read by shape (a control's name in the macro's and a path), its
+    # label macro; a layout macro, a spacer and a macro that binds nothing print no control.
+    text = (
+        '<@layout.page title="Diagnosis and treatment">\n'
+        '  <@spring.formTextarea "patient.diagnosis" \'rows="4"\'/>\n'
+        '  <@sf.label title="Vyznání:" required=true/>\n'
+        '  <@sf.empty colspan="1"/>\n'
+        '  <@sf.dictionaryLookup path="form.faith" dictionaryCode="FAITHS" qtip=""/>\n'
+        '  <@sf.textfield path="form.allergies" label="Alergie" style="x"/>\n'
+        '  <@sf.inputHelp text="Diagnosis"/>\n'
+        "</@layout.page>\n"
+    )
+    out = form_helpers.write("views/patient.ftl", text, text, [], None, signatures.load().form_helpers)
+    out = templates.blank_freemarker(out)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n")
+    lines = out.split("\n")
+    assert lines[0].strip() == "" and lines[7].strip() == "", out
+    assert "<textarea name=patient.diagnosis></textarea>" in lines[1], out
+    assert "<label>Vyznání:</label>" in lines[2] and lines[3].strip() == "", out
+    assert "<select name=form.faith></select>" in lines[4], out
+    assert "<label>Alergie</label><input name=form.allergies>" in lines[5], out
+    assert lines[6].strip() == "", out
+
+
+def test_a_freemarker_macro_that_holds_a_url_is_kept() -> None:
+    text = '<@layout.script src="https://static.hotjar.com/c/hotjar-123.js?sv=6"/>\n<#if x>y</#if>\n'
+    out = templates.blank_freemarker(text)
+    assert out.startswith("<@layout.script src=") and out.split("\n")[1].strip() == "y", out

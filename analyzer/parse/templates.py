@@ -48,6 +48,18 @@ DIALECT_BY_SUFFIX = (
 # Server pages read as HTML with their own syntax left as text (Razor, FreeMarker, Velocity,
 # Smarty and other .tpl files): their conditions are never read as consent gates.
 READ_AS_HTML = (".cshtml", ".razor", ".ftl", ".ftlh", ".vm", ".tpl")
+FREEMARKER = (".ftl", ".ftlh")
+# FreeMarker's directives (<#if …>, <#list …>, </#list>) and user-defined ones (<@layout.page>, <@sf.empty colspan="1"/>):
+# no tag a browser gets, no text a person reads (freemarker.apache.org/docs/dgui_template_overallstructure.html).
+_FREEMARKER_TAG = re.compile(r"</?[#@][\w.]+(?:\s[^<>]{0,2000})?/?>")
+
+
+def blank_freemarker(text: str) -> str:
+    """``text`` with FreeMarker's directive tags blank (same length, line breaks kept), but those that hold a URL
+    (a layout macro handed a script's address is read for it)."""
+    return _FREEMARKER_TAG.sub(lambda m: m.group() if "//" in m.group() else blank(m.group()), text)
+
+
 # What only Go templates (Hugo) write after "{{": their actions, .Site / site. / hugo. reads, a
 # variable declared or assigned ("{{ $id := site.Params.id }}") and a comment ("{{/* … */}}");
 # Jinja writes its "if" in "{% %}" and Handlebars its "#if".

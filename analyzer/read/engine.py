@@ -428,6 +428,8 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
         text = razor.blank_code(text)  # @if (…) { and a lone } are no text a person reads
     # f.text_field :diagnosis, {{ form.diagnosis }}, @Html.TextBoxFor(m => m.Diagnosis): the controls they print
     text = form_helpers.write(path, original, text, tpl.regions if tpl is not None else [], dialect, db.form_helpers)
+    if dialect is None and path.lower().endswith(templates.FREEMARKER):
+        text = templates.blank_freemarker(text)  # the macros no helper wrote: <@sf.empty colspan="1"/>, <#if …>
     if dialect in ("php", "blade"):  # ad_input_text($user, 'ad_member_id', 'Medlemsnummer'): the site's own builders
         text = php_builders.write(original, text, php_builders.installed())
         text = php_loops.write(original, text)  # foreach ($groupes as $g) over a literal list: one option per item
