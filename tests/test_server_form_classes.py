@@ -95,6 +95,8 @@ class SignupForm(forms.Form):
     )
     allergies = forms.CharField(label=mark_safe("<b>Allergier</b> og medicin"), widget=forms.Textarea, required=False)
     city = forms.CharField(label="By")
+    diagnose = CharField(label="Diagnose", required=False)
+    sex = ChoiceField(choices=[("m", "Mand"), ("k", "Kvinde")])
 """
 _WTFORMS = """from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField, SelectField
@@ -120,6 +122,7 @@ def test_django_and_wtforms_form_classes_declare_their_fields(tmp_path) -> None:
     assert fields["faith"][0] == "religion" and fields["faith"][2] == "Trosretning", fields
     assert fields["allergies"][0] == "health", fields
     assert fields["allergies"][2] == "Allergier og medicin"  # a label given as markup (mark_safe) is its text
+    assert fields["diagnose"][:3:2] == ("health", "Diagnose"), fields  # a Django field class imported by name
     assert {"name", "city"}.isdisjoint(fields), fields
     wtf = _scan(tmp_path / "flask", _django_site("app/forms.py", _WTFORMS))
     assert wtf["diagnosis"][0] == "health" and wtf["faith"][0] == "religion", wtf
