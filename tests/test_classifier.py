@@ -313,6 +313,21 @@ def test_a_term_with_a_number_needs_the_number(label: str, category: str | None,
     assert (found.category if found and found.confidence >= 0.6 else None) == category, (label, found)
 
 
+@pytest.mark.parametrize(
+    ("label", "category"),
+    [
+        ("Blut Gruppe", "health"),  # Blutgruppe written in two words
+        ("Glaubens Gemeinschaft", "religion"),
+        ("Patienten Dossier", "health"),  # as "Patiëntendossier" is
+        ("Call the rapist hotline", None),  # parts of three letters are not joined: no "therapist"
+        ("Schaden Meldung", None),
+    ],
+)
+def test_a_compound_written_in_two_words_is_one(label: str, category: str | None, db) -> None:
+    found = classify({"label": label}, db.fields)
+    assert (found.category if found and found.confidence >= 0.6 else None) == category, (label, found)
+
+
 def test_a_party_named_with_a_number_is_a_topic_only_with_its_number(db) -> None:
     from analyzer.facts.pagecontext import topic_of
 

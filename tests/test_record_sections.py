@@ -444,6 +444,7 @@ def test_a_label_that_titles_a_block_of_controls_heads_its_section(db) -> None:
         ("РАЗДЕЛ G. Функциональное состояние", "health"),  # a care assessment's functioning (interRAI's section G)
         ("Activities of daily living", "health"),
         ("Indice de Barthel", "health"),
+        ("Patienten Dossier bewerken", "health"),  # Patientendossier written in two words
     ],
 )
 def test_a_record_named_by_its_concept_gives_its_category(heading: str, category: str, db) -> None:

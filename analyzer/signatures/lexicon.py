@@ -168,6 +168,9 @@ def make_term(raw: str, cat: str = "", kind: str = "", inflection: Inflection | 
     )
 
 
+_JOINED_PART = 4  # the least letters of each word of a compound written in two
+
+
 class TermIndex:
     """Terms indexed by their first word (exact) or stem (prefix): a token stream is matched with
     a few dictionary look-ups per token instead of trying every term (thousands, 12 languages)."""
@@ -227,6 +230,22 @@ class TermIndex:
                 if term not in seen and term.find(toks[i : i + len(term.parts)]):
                     seen.add(term)
                     found.append(Hit(term, tok))
+        # A compound written in two words ("Patienten Dossier", "Blut Gruppe", "Kranken Kasse"): the two joined match
+        # a one-word term whose word reaches into the second; each part has four letters or more ("the rapist" is no
+        # "therapist"), and a compound's part ("*skade*") is not sought across the join.
+        for a, b in zip(toks, toks[1:], strict=False):
+            if len(a) >= _JOINED_PART and len(b) >= _JOINED_PART:
+                joined = a + b
+                for term in self.candidates(joined):
+                    if (
+                        term not in seen
+                        and len(term.parts) == 1
+                        and not term.heads
+                        and len(term.parts[0][0]) > len(a)
+                        and term.find((joined,))
+                    ):
+                        seen.add(term)
+                        found.append(Hit(term, joined))
         return found
 
     def covered(self, toks: tuple[str, ...]) -> set[int]:
