@@ -944,6 +944,7 @@ def string_markup(prog: Program) -> str:
     return "<html><body>" + "".join(out.parts) + "</body></html>"
 
 
+_BLANKED_BYTES = bytes(b if b in (10, 13) else 32 for b in range(256))  # every byte a blank but line breaks
 _PRINTED_STRING = frozenset({"template_substitution", "ternary_expression", "binary_expression", "parenthesized_expression"})
 
 
@@ -956,7 +957,7 @@ def _blank_substitutions(literal: Node, written: bytearray, base: int) -> None:
             continue
         start, end = child.start_byte - base, child.end_byte - base
         kept = bytes(written[start:end])
-        written[start:end] = bytes(32 if b not in (10, 13) else b for b in kept)
+        written[start:end] = kept.translate(_BLANKED_BYTES)
         stack = list(reversed(child.children))
         while stack:
             node = stack.pop()

@@ -47,6 +47,7 @@ _CLASS = re.compile(r"(?m)^class[ \t]+(\w+)\s*(?:\([^)]*\))?\s*:")
 _MODEL_FORM = re.compile(r"(?m)^class[ \t]+\w+\s*\(\s*(?:forms\.)?ModelForm\s*\)\s*:")
 _META_MODEL = re.compile(r"(?m)^[ \t]+model[ \t]*=[ \t]*(?:\w+\.)*(\w+)[ \t]*(?:#.*)?$")
 _META_LIST = re.compile(r"(?m)^[ \t]+(fields|exclude)[ \t]*=[ \t]*(\[[^\]]{0,4000}\]|\([^)]{0,4000}\)|[\"']__all__[\"'])")
+_TOP_LEVEL = re.compile(r"(?m)^[^\s#]")  # a line of code at column 0: the end of the class above it
 _STRING = re.compile(r"""["']([^"'\n]{1,120})["']""")
 # A field declaration: name = models.Kind( … ), its arguments up to the balanced closing parenthesis.
 _FIELD = re.compile(
@@ -134,9 +135,8 @@ def _line(starts: list[int], offset: int) -> int:
 
 def _class_end(text: str, start: int) -> int:
     """Where a class whose header ends at ``start`` ends: at the next line that starts at column 0 with code."""
-    for m in re.compile(r"(?m)^[^\s#]").finditer(text, start):
-        return m.start()
-    return len(text)
+    m = _TOP_LEVEL.search(text, start)
+    return m.start() if m else len(text)
 
 
 def written(text: str) -> str:
