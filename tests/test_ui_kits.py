@@ -139,6 +139,8 @@ export default function Intake() {
       <label htmlFor="dob">Date of birth</label>
       <Calendar inputId="dob" value={form.birthDate} onChange={(e) => set("birthDate", e.value)} />
       <RadioButton inputId="preg" name="pregnant" value="yes" checked={form.pregnant === "yes"} onChange={onPregnant} />
+      <label htmlFor="smoker">Do you smoke?</label>
+      <SelectButton id="smoker" value={form.smoker} onChange={(e) => set("smoker", e.value)} options={["Yes", "No"]} />
     </form>
   );
 }
@@ -152,6 +154,7 @@ def test_primereact_components_are_the_controls_they_render(tmp_path: Path) -> N
     assert read["religion"][1:4] == ("select", "select", "Religion") and read["religion"][4] == "religion", read
     assert read["birthDate"][1:4] == ("input", "text", "Date of birth"), read
     assert read["pregnant"][1:3] == ("input", "radio"), read
+    assert read["smoker"][1:4] == ("select", "select", "Do you smoke?") and read["smoker"][4] == "health", read  # one choice of buttons
 
 
 def test_same_named_menu_calendar_and_code_editor_are_not_sensitive_fields(tmp_path: Path) -> None:
