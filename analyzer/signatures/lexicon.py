@@ -194,6 +194,11 @@ class TermIndex:
         # cost 40 slices and look-ups per term index).
         self.prefix_lengths = tuple(sorted({len(w) for w in self.prefix}))
         self._seen: dict[str, list[Term]] = {}
+        # The first letters of the one-word terms a compound written in two words may match (see ``hits``): two
+        # tokens are joined only when the first begins as one of them does.
+        self.joinable = frozenset(
+            t.parts[0][0][: _JOINED_PART + 1] for t in terms if len(t.parts) == 1 and not t.heads and len(t.parts[0][0]) > _JOINED_PART
+        )
 
     def candidates(self, tok: str) -> list[Term]:
         """Terms whose first word is ``tok``, a stem of it or the last part of it (tokens repeat across
@@ -234,7 +239,7 @@ class TermIndex:
         # a one-word term whose word reaches into the second; each part has four letters or more ("the rapist" is no
         # "therapist"), and a compound's part ("*skade*") is not sought across the join.
         for a, b in zip(toks, toks[1:], strict=False):
-            if len(a) >= _JOINED_PART and len(b) >= _JOINED_PART:
+            if len(a) >= _JOINED_PART and len(b) >= _JOINED_PART and (a + b)[: _JOINED_PART + 1] in self.joinable:
                 joined = a + b
                 for term in self.candidates(joined):
                     if (
