@@ -85,6 +85,11 @@ def test_all_fields_and_excluded_ones(tmp_path) -> None:
     assert "faith" in site_fields(tmp_path / "all", _site(everything))
 
 
+def test_a_model_form_with_a_mixin_is_one(tmp_path) -> None:
+    mixed = _FORMS.replace("class PatientForm(forms.ModelForm):", "class PatientForm(BootstrapMixin, forms.ModelForm):")
+    assert "faith" in site_fields(tmp_path, _site(mixed))
+
+
 def test_models_no_model_form_shows_are_no_controls(tmp_path) -> None:
     assert site_fields(tmp_path, _site(None)) == {}
     other = _FORMS.replace("model = Patient", "model = Appointment")  # a form of another model

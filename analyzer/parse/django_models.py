@@ -44,7 +44,7 @@ class ModelClass:
 
 
 _CLASS = re.compile(r"(?m)^class[ \t]+(\w+)\s*(?:\([^)]*\))?\s*:")
-_MODEL_FORM = re.compile(r"(?m)^class[ \t]+\w+\s*\(\s*(?:forms\.)?ModelForm\s*\)\s*:")
+_MODEL_FORM = re.compile(r"(?m)^class[ \t]+\w+\s*\([^()]*\bModelForm\b[^()]*\)\s*:")  # with mixins too
 _META_MODEL = re.compile(r"(?m)^[ \t]+model[ \t]*=[ \t]*(?:\w+\.)*(\w+)[ \t]*(?:#.*)?$")
 _META_LIST = re.compile(r"(?m)^[ \t]+(fields|exclude)[ \t]*=[ \t]*(\[[^\]]{0,4000}\]|\([^)]{0,4000}\)|[\"']__all__[\"'])")
 _TOP_LEVEL = re.compile(r"(?m)^[^\s#]")  # a line of code at column 0: the end of the class above it
