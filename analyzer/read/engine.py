@@ -238,14 +238,18 @@ def _indented_template_fields(path: str, text: str, db: SignatureDB, result: Fil
     if path.lower().endswith(".haml"):
         text = textscan.haml_comments(text)[0]
     regions = indented.output_regions(text)
-    if not regions:
-        return
-    written = form_helpers.write(path, text, positions.blank(text), regions, "erb", db.form_helpers)
+    if regions:
+        _written_fields(path, form_helpers.write(path, text, positions.blank(text), regions, "erb", db.form_helpers), db, result)
+
+
+def _written_fields(path: str, written: str, db: SignatureDB, result: FileResult) -> bool:
+    """The fields of a page written from code (blank but for the controls it prints); False when it prints none."""
     if "<" not in written:
-        return
+        return False
     result.parsed = True
     page = htmldoc.parse(written)
     result.fields = fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields, db.field_model)
+    return True
 
 
 def _gtm_template_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
@@ -257,11 +261,11 @@ def _gtm_template_file(path: str, data: bytes, db: SignatureDB, result: FileResu
 
 
 def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
-    """Python, Ruby and Drupal PHP files: recorder snippets held in their strings (code_data), and the fields a
-    server framework's form class declares (a Django or WTForms ``forms.py``). The text is decoded once, and only
-    when one of the two is there to read."""
+    """Python, Ruby and Drupal PHP files: recorder snippets held in their strings (code_data), the fields a
+    server framework's form class declares (a Django or WTForms ``forms.py``) and a Django models module's. The text
+    is decoded once, and only when one of them is there to read."""
     form_class = path.lower().endswith(db.component_files.form_classes)
-    model_module = bool(db.component_files.model_modules) and path.lower().endswith(db.component_files.model_modules)
+    model_module = path.lower().endswith(db.component_files.model_modules)
     candidates = prefilter.for_db(db).candidates(data)
     if not (form_class or model_module or candidates.vendors):
         return
@@ -286,24 +290,14 @@ def _form_class_fields(path: str, text: str, db: SignatureDB, result: FileResult
     """A form class in server code (``religion = forms.ChoiceField(label="Religion")``): its code is no text a person
     reads, so the page is blank but for the controls its field declarations print (``form_helpers.toml``), each
     at its declaration's line."""
-    written = form_helpers.write(path, text, positions.blank(text), [], None, db.form_helpers)
-    if "<" not in written:
-        return
-    page = htmldoc.parse(written)
-    result.parsed = True
-    result.fields = fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields, db.field_model)
+    _written_fields(path, form_helpers.write(path, text, positions.blank(text), [], None, db.form_helpers), db, result)
 
 
 def _model_fields(path: str, text: str, db: SignatureDB, result: FileResult) -> None:
     """A Django models module: each field declaration written as the control a ModelForm renders for it, at its
     line, and the span of each class, so that the resolve stage keeps those a ModelForm of the app shows."""
-    written = django_models.written(text)
-    if "<" not in written:
-        return
-    result.parsed = True
-    result.model_classes = django_models.model_classes(text)
-    page = htmldoc.parse(written)
-    result.fields = fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields, db.field_model)
+    if _written_fields(path, django_models.written(text), db, result):
+        result.model_classes = django_models.model_classes(text)
 
 
 def _prefilter_only(source: SourceFile, db: SignatureDB, result: FileResult) -> None:
