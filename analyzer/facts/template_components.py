@@ -59,6 +59,7 @@ def native(page: Page, kit: TemplateKit, member: Callable[[str, str], str] | Non
                 el.set("id", el.get(id_prop, ""))
             _as_native(el, component.tag, component.type, component.label_prop, kit.for_props.get(tag), kit.key_props.get(tag), kit.literal)
         elif tag == SHORT:
+            _void(el)
             _as_native(el, "input", None, None, None)
         elif (
             (el.get("name") or (tag not in kit.names and _bound(el, kit, members)))
@@ -260,6 +261,22 @@ def _path(expression: str) -> list[str]:
     """The names of a member path (``cData.bank?.value``: cData, bank, value); empty for any other expression."""
     parts = [p.rstrip("?") for p in expression.split(".")]
     return parts if len(parts) <= 12 and all(_IDENTIFIER.fullmatch(p) for p in parts) else []
+
+
+def _void(el: lxml.etree._Element) -> None:
+    """A control written short (``<rl name=x>``: HTML knows no such void element, so the parser put what follows it
+    inside it) is given back what follows it: its text and children move after it, in order, as an input's would."""
+    parent = el.getparent()
+    if parent is None or (not len(el) and not el.text):
+        return
+    kids, text, tail = list(el), el.text, el.tail
+    el.text = None
+    el.tail = text
+    at = parent.index(el)
+    for k, child in enumerate(kids):
+        parent.insert(at + 1 + k, child)
+    last = kids[-1] if kids else el
+    last.tail = (last.tail or "") + (tail or "") if kids else (text or "") + (tail or "")
 
 
 def _as_native(
