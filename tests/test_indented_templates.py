@@ -65,3 +65,15 @@ def test_only_output_lines_are_read() -> None:
     assert bodies[0] == "form_for @diversity do |f|" and 'f.govuk_text_area :allergies, label: { text: "Any allergies?" }' in bodies
     assert not any("what you believe" in b for b in bodies)  # text after a tag is no code
     assert "f.text_area :medical_conditions" in bodies  # after a Haml tag
+
+
+def test_a_helper_written_short_is_still_a_control(tmp_path, db) -> None:
+    # "= f.input :medical_history" (simple_form) has room only for the short stand-in (<rl name=…>), which is an input on
+    # a page written from code, and no container of the next line's control.
+    from analyzer.facts import fieldfacts
+    from tests.conftest import scan_text
+
+    text = '= f.input :medical_history\n= f.label :city, "City"\n= f.text_field :city\n'
+    with fieldfacts.every_control("unclassified"):
+        fields = {f.name: (f.line, f.texts.get("label", "")) for f in scan_text(tmp_path, text, db, name="_form.html.slim").fields}
+    assert fields == {"medical_history": (1, ""), "city": (3, "City")}, fields

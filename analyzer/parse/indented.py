@@ -17,10 +17,11 @@ from analyzer.parse.templates import Region
 
 SUFFIXES = (".slim", ".haml")
 _OUTPUT = re.compile(
-    r"(?m)^[ \t]*(?:[%.#]?[A-Za-z][\w.#:-]*(?:\{[^}\n]{0,300}\}|\([^)\n]{0,300}\))?[ \t]*)?(?:==|!=|&=|=)(?!=)[ \t]*(?P<code>[^\n]+)$"
+    r"(?m)^[ \t]*(?:[%.#]?[A-Za-z][\w.#:-]*(?:\{[^}\n]{0,300}\}|\([^)\n]{0,300}\))?[ \t]*)?(?P<mark>==|!=|&=|=)(?!=)[ \t]*(?P<code>[^\n]+)$"
 )
 
 
 def output_regions(text: str) -> list[Region]:
-    """Each line's printed code, as an output region of its own."""
-    return [Region(m.start("code"), m.end("code"), "output", m.group("code")) for m in _OUTPUT.finditer(text)]
+    """Each line's printed code, as an output region of its own that starts at its ``=`` (no text a person reads:
+    the control it prints may be written over it)."""
+    return [Region(m.start("mark"), m.end("code"), "output", m.group("code")) for m in _OUTPUT.finditer(text)]
