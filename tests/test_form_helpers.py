@@ -32,6 +32,7 @@ def _written(text: str, dialect: str) -> str:
         ),
         ("blade", "{!! Form::email('contact_email', null, ['class' => 'x']) !!}", "<input name=contact_email type=email>"),
         ("php", "<?php echo form_dropdown('blood_group', $groups); ?>", "<select name=blood_group></select>"),
+        ("blade", "{{ Form:: text('alergias', null, ['class' => 'form-control']) }}", "<input name=alergias>"),  # PHP allows "Form:: text"
         ("php", "<?= form_input(['name' => 'allergies', 'id' => 'a']) ?>", "<input name=allergies>"),
         ("jinja", "{{ form_row(form.diagnosis, {'label': 'Diagnosis'}) }}", "<label>Diagnosis</label><input name=diagnosis>"),
         ("jinja", '    {{ form.diagnosis|add_class:"x" }}', "<input name=diagnosis>"),
