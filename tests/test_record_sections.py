@@ -445,6 +445,7 @@ def test_a_label_that_titles_a_block_of_controls_heads_its_section(db) -> None:
         ("Activities of daily living", "health"),
         ("Indice de Barthel", "health"),
         ("Patienten Dossier bewerken", "health"),  # Patientendossier written in two words
+        ("Accouchement", "health"),  # a childbirth record: its difficulties, the baby's presentation
     ],
 )
 def test_a_record_named_by_its_concept_gives_its_category(heading: str, category: str, db) -> None:
@@ -472,6 +473,7 @@ def test_a_record_named_by_its_concept_gives_its_category(heading: str, category
         "Pflichten und Beschwerderecht",  # a right to complain: Beschwerde, not Beschwerden (ailments)
         "Functional requirements",  # a software request's, not a person's functioning
         "Estado del pedido",
+        "Delivery options",  # a parcel's delivery, not a childbirth
     ],
 )
 def test_a_log_a_cosmetic_care_or_a_tenth_is_no_record(heading: str, db) -> None:
