@@ -328,6 +328,15 @@ def test_a_compound_written_in_two_words_is_one(label: str, category: str | None
     assert (found.category if found and found.confidence >= 0.6 else None) == category, (label, found)
 
 
+@pytest.mark.parametrize(
+    ("label", "category"),
+    [("Groupage et Rhésus", "health"), ("Fattore Rh", "health"), ("Резус-фактор", "health")],
+)
+def test_the_rhesus_factor_is_health(label: str, category: str, db) -> None:
+    found = classify({"label": label}, db.fields)
+    assert found is not None and found.category == category, (label, found)
+
+
 def test_a_party_named_with_a_number_is_a_topic_only_with_its_number(db) -> None:
     from analyzer.facts.pagecontext import topic_of
 
