@@ -96,15 +96,15 @@ def test_models_no_model_form_shows_are_no_controls(tmp_path) -> None:
     assert site_fields(tmp_path / "other", _site(other)) == {}
 
 
-def test_model_forms_and_classes_are_read_from_their_modules() -> None:
+def test_model_forms_and_classes_are_read_from_their_modules(db) -> None:
     forms = django_models.model_forms(_FORMS + "\n\nclass Plain(forms.Form):\n    model = Patient\n")
     assert forms == (django_models.ModelForm("Patient", ("name", "blood_group", "medication", "faith", "hiv_status")),)
-    classes = django_models.model_classes(_MODELS)
+    classes = django_models.written(_MODELS, db.model_fields)[1]
     assert [(c.name, c.first) for c in classes] == [("Patient", 5), ("StaffNote", 22)]
     assert classes[0].last == 21  # up to the line before the next class
 
 
-def test_a_huge_models_module_is_written_in_linear_time() -> None:
+def test_a_huge_models_module_is_written_in_linear_time(db) -> None:
     # 40,000 declarations whose choices name a list the module does not hold: each lookup is one dict get, not a
     # search of the module (which took minutes).
     from tests.conftest import finishes_within
@@ -114,6 +114,5 @@ def test_a_huge_models_module_is_written_in_linear_time() -> None:
         for i in range(2000)
     )
     with finishes_within(20, "writing a 2.9 MB models module"):
-        written = django_models.written(text)
-        classes = django_models.model_classes(text)
+        written, classes = django_models.written(text, db.model_fields)
     assert written.count("<select") == 40000 and len(classes) == 2000

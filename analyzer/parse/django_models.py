@@ -7,9 +7,9 @@ select, a BooleanField a checkbox, a ForeignKey a select, labelled by the field'
 words). So the model module is where such a control's name and label are written.
 
 The read stage writes each field declaration of a ``models.py`` as the control a ModelForm renders for it, at the
-declaration's line (``written``), and keeps the span of each model class (``model_classes``); a forms module's
+declaration's line, and keeps the span of each model class (``written``); a forms module's
 ModelForms are read as facts (``model_forms``). The resolve stage keeps a model's controls only where a ModelForm of
-the same app shows them (``shown``): a model no form shows is no form a visitor fills in.
+the same app shows them (``shown_by``): a model no form shows is no form a visitor fills in.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ import bisect
 import html
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from analyzer.parse.form_helpers import array_end, key_words
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,15 @@ class ModelForm:
     def shows(self, model: str, field: str) -> bool:
         """Whether the form shows ``field`` of ``model``."""
         return model == self.model and (self.fields is None or field in self.fields) and field not in self.exclude
+
+
+@dataclass(frozen=True)
+class ModelFields:
+    """Django's model fields as a ModelForm renders them (``form_helpers.toml`` ``[model_fields]``): each field class's
+    control ("input", "input:number", "textarea", "select"…), and the relations, whose first argument is a model."""
+
+    renders: dict[str, str] = field(default_factory=dict)
+    relations: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -53,47 +64,15 @@ _STRING = re.compile(r"""["']([^"'\n]{1,120})["']""")
 _FIELD = re.compile(
     r"(?m)^[ \t]+(?P<name>[a-z_]\w*)[ \t]*=[ \t]*models\.(?P<kind>\w+)\((?P<args>(?:[^()]|\((?:[^()]|\([^()]*\))*\)){0,3000}?)\)"
 )
-_VERBOSE = re.compile(
-    r"""\bverbose_name\s*=\s*(?:_l?\(\s*|gettext(?:_lazy)?\(\s*)?(?P<q>["'])(?P<label>(?:(?!(?P=q))[^\\\n]|\\.){1,200})(?P=q)"""
-)
-_FIRST_STRING = re.compile(r"""^\s*(?:_l?\(\s*|gettext(?:_lazy)?\(\s*)?(?P<q>["'])(?P<label>(?:(?!(?P=q))[^\\\n]|\\.){1,200})(?P=q)""")
+_GETTEXT = r"(?:_l?\(\s*|gettext(?:_lazy)?\(\s*)?"  # a text passed through _(), _l(), gettext() or gettext_lazy()
+_STRING_LABEL = rf"""{_GETTEXT}(?P<q>["'])(?P<label>(?:(?!(?P=q))[^\\\n]|\\.){{1,200}})(?P=q)"""
+_VERBOSE = re.compile(rf"\bverbose_name\s*=\s*{_STRING_LABEL}")
+_FIRST_STRING = re.compile(rf"^\s*{_STRING_LABEL}")
 _CHOICES = re.compile(r"\bchoices\s*=\s*(?:(?P<name>[A-Za-z_][\w.]*)|(?P<open>[\[(]))")
-_PAIR = re.compile(r"""\(\s*(?:["'][^"'\n]*["']|[\w.+-]+)\s*,\s*(?:_l?\(\s*|gettext(?:_lazy)?\(\s*)?["']([^"'\n]{1,120})["']""")
-_META_VERBOSE = re.compile(r"""(?m)^[ \t]+verbose_name[ \t]*=[ \t]*(?:_l?\(\s*|gettext(?:_lazy)?\(\s*)?["']([^"'\n]{1,120})["']""")
-_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_PAIR = re.compile(rf"""\(\s*(?:["'][^"'\n]*["']|[\w.+-]+)\s*,\s*{_GETTEXT}["']([^"'\n]{{1,120}})["']""")
+_META_VERBOSE = re.compile(rf"""(?m)^[ \t]+verbose_name[ \t]*=[ \t]*{_GETTEXT}["']([^"'\n]{{1,120}})["']""")
 _NOT_IN_FORMS = re.compile(r"\beditable\s*=\s*False|\bauto_now(?:_add)?\s*=\s*True")
 _MAX_OPTIONS = 60
-
-# Each model field class, as the ModelForm control Django renders for it (the "Field types" table); a field with
-# choices is a select whatever its class. Auto, file and image fields are no control read here.
-_RENDERS = {
-    "CharField": "input",
-    "SlugField": "input",
-    "GenericIPAddressField": "input",
-    "UUIDField": "input",
-    "DurationField": "input",
-    "DateField": "input",
-    "DateTimeField": "input",
-    "TimeField": "input",
-    "URLField": "input:url",
-    "EmailField": "input:email",
-    "IntegerField": "input:number",
-    "SmallIntegerField": "input:number",
-    "BigIntegerField": "input:number",
-    "PositiveIntegerField": "input:number",
-    "PositiveSmallIntegerField": "input:number",
-    "PositiveBigIntegerField": "input:number",
-    "DecimalField": "input:number",
-    "FloatField": "input:number",
-    "TextField": "textarea",
-    "JSONField": "textarea",
-    "BooleanField": "input:checkbox",
-    "NullBooleanField": "select",
-    "ForeignKey": "select",
-    "OneToOneField": "select",
-    "ManyToManyField": "select",
-}
-_RELATIONS = frozenset({"ForeignKey", "OneToOneField", "ManyToManyField"})  # their first argument is a model
 
 
 def model_forms(text: str) -> tuple[ModelForm, ...]:
@@ -114,9 +93,8 @@ def model_forms(text: str) -> tuple[ModelForm, ...]:
     return tuple(out)
 
 
-def model_classes(text: str) -> tuple[ModelClass, ...]:
-    """Each class of a models module with the lines it spans."""
-    starts = _line_starts(text)
+def _classes(text: str, starts: list[int]) -> tuple[ModelClass, ...]:
+    """Each class of a models module with the lines it spans (``starts``: each line's first offset)."""
     out = []
     for m in _CLASS.finditer(text):
         end = _class_end(text, m.end())
@@ -139,37 +117,38 @@ def _class_end(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
-def written(text: str) -> str:
+def written(text: str, fields: ModelFields) -> tuple[str, tuple[ModelClass, ...]]:
     """A page of ``text``'s lines, each empty but for the model field declarations that start on it, written as the
     control a ModelForm renders for each: its label (its verbose name; a label that is the field's name in words says
-    no more than the name), its name, its type, a select's choices when the module lists them. The page is no copy of
-    the code, so a control is written whole, however short the declaration's line."""
+    no more than the name), its name, its type, a select's choices when the module lists them; and the module's
+    classes. The page is no copy of the code, so a control is written whole, however short the declaration's line."""
     starts = _line_starts(text)
     lists = _lists(text)
     lines = [""] * len(starts)
     for m in _FIELD.finditer(text):
         kind, args = m.group("kind"), m.group("args")
-        renders = _RENDERS.get(kind)
+        renders = fields.renders.get(kind)
         if renders is None or _NOT_IN_FORMS.search(args):
             continue
         choices = _CHOICES.search(args)
-        label = _VERBOSE.search(args) or (None if kind in _RELATIONS else _FIRST_STRING.match(args))
+        label = _VERBOSE.search(args) or (None if kind in fields.relations else _FIRST_STRING.match(args))
         said = html.escape(" ".join(label.group("label").split()), quote=False) if label else ""
         options = _options(text, args, choices, lists) if choices is not None else []
         row = _line(starts, m.start("name")) - 1
         lines[row] += _markup(m.group("name"), "select" if choices is not None else renders, said, options)
     # Each model's controls stand in a form named for the model (its Meta's verbose_name, else its class name in words):
     # the record a models module's form fills in ("class Anamnese", "verbose_name = 'Historia clínica'").
-    for cls in model_classes(text):
+    classes = _classes(text, starts)
+    for cls in classes:
         inside = range(cls.first, cls.last)
         if not any("<" in lines[i] for i in inside):
             continue
         body = text[starts[cls.first - 1] : starts[cls.last] if cls.last < len(starts) else len(text)]
         meta = _META_VERBOSE.search(body)
-        title = meta.group(1) if meta else " ".join(_CAMEL.findall(cls.name)) or cls.name
+        title = meta.group(1) if meta else key_words(cls.name)
         lines[cls.first - 1] = f'<form title="{html.escape(" ".join(title.split()))}">' + lines[cls.first - 1]
         lines[cls.last - 1] += "</form>"
-    return "\n".join(lines)
+    return "\n".join(lines), classes
 
 
 def _markup(name: str, renders: str, label: str, options: list[str]) -> str:
@@ -200,20 +179,13 @@ def _options(text: str, args: str, choices: re.Match[str], lists: dict[str, int]
     """The display texts of a field's choices: the pairs written inline, or those of the list its ``choices`` names
     (``TIPO_SANGRE_CHOICES = [('O+', 'O+'), …]`` in the module); none when they are built elsewhere."""
     if choices.group("open"):
-        listed = args[choices.start("open") :]
+        source, at = args, choices.start("open")
     else:
         where = lists.get(choices.group("name").split(".")[-1])
         if where is None:
             return []
-        listed = text[where : where + 6000]
-    depth, end = 0, len(listed)
-    for i, c in enumerate(listed):
-        depth += c in "[("
-        depth -= c in "])"
-        if depth == 0:
-            end = i
-            break
-    return [p.group(1) for p in _PAIR.finditer(listed, 0, end)][:_MAX_OPTIONS]
+        source, at = text, where
+    return [p.group(1) for p in _PAIR.finditer(source, at, array_end(source, at))][:_MAX_OPTIONS]
 
 
 def shown_by(classes: Iterable[ModelClass], forms: Iterable[ModelForm], line: int, name: str) -> bool:

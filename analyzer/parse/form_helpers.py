@@ -34,12 +34,17 @@ def message_words(said: str, namespace: str = "") -> str:
     is looked up under it first; its words are the key's own."""
     if " " in said.strip():
         return " ".join(said.split())
-    words = " ".join(_CAMEL.sub(" ", _KEY_SEPARATORS.sub(" ", said)).split())
+    words = key_words(said)
     catalogue = messages.installed()
     text = (catalogue.text(f"{namespace}.{said}") if namespace else None) or catalogue.text(said)
     # The key's words stay beside its text: a catalogue in a language the lexicon does not read
     # ("الدين") must not hide what the key says ("form religion").
     return f"{text} ({words})" if text else words
+
+
+def key_words(key: str) -> str:
+    """A key's or an identifier's words: "profile.sexual_orientation", "sexualOrientation", "PatientDossier"."""
+    return " ".join(_CAMEL.sub(" ", _KEY_SEPARATORS.sub(" ", key)).split())
 
 
 SHORT = "rl"  # the private tag of a control written where "<input " does not fit
@@ -196,6 +201,24 @@ def label_text(label: str) -> str:
     return " ".join(_TAG.sub(" ", _ESCAPE.sub(r"\1", label)).split())
 
 
+_ARRAY_REACH = 6000  # the characters a literal array's end is sought within
+
+
+def array_end(text: str, opening: int) -> int:
+    """Where the literal array (or tuple) whose bracket stands at ``opening`` ends: the index of its closing bracket,
+    or the end of the text, sought within ``_ARRAY_REACH`` characters."""
+    depth = 0
+    for i in range(opening, min(len(text), opening + _ARRAY_REACH)):
+        c = text[i]
+        if c in "[(":
+            depth += 1
+        elif c in "])":
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(text)
+
+
 def _literal_options(body: str, start: int) -> list[str]:
     """The choices a helper call lists as a literal array after the field's name: the values of
     ``['Preta' => 'Preta', …]`` (Laravel Collective), every string of ``["Catholic", "Muslim"]``, the text
@@ -203,16 +226,7 @@ def _literal_options(body: str, start: int) -> list[str]:
     opened = _ARRAY_OPEN.search(body, start)
     if opened is None or body[start : opened.start()].strip(" \t\n,'\"") != "":
         return []
-    depth, end = 0, len(body)
-    for i in range(opened.end() - 1, min(len(body), opened.end() + 6000)):
-        c = body[i]
-        if c in "[(":
-            depth += 1
-        elif c in "])":
-            depth -= 1
-            if depth == 0:
-                end = i
-                break
+    end = array_end(body, opened.end() - 1)
     pairs = [q.group(2) for q in _PAIR.finditer(body, opened.end(), end)]
     if pairs:  # [["Catholic", "c"], ...]: each pair's text
         return pairs[:_MAX_OPTIONS]

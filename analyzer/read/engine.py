@@ -298,8 +298,9 @@ def _form_class_fields(path: str, text: str, db: SignatureDB, result: FileResult
 def _model_fields(path: str, text: str, db: SignatureDB, result: FileResult) -> None:
     """A Django models module: each field declaration written as the control a ModelForm renders for it, at its
     line, and the span of each class, so that the resolve stage keeps those a ModelForm of the app shows."""
-    if _written_fields(path, django_models.written(text), db, result):
-        result.model_classes = django_models.model_classes(text)
+    page, classes = django_models.written(text, db.model_fields)
+    if _written_fields(path, page, db, result):
+        result.model_classes = classes
 
 
 def _prefilter_only(source: SourceFile, db: SignatureDB, result: FileResult) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.model import Status
+from analyzer.parse.django_models import ModelFields
 from analyzer.parse.form_helpers import FormHelper
 from analyzer.parse.jsshapes import CallShape, parse_call
 from analyzer.parse.normalise import norm
@@ -685,6 +686,7 @@ class SignatureDB:
     template_kit: TemplateKit = field(default_factory=TemplateKit)
     jsx_bindings: JsxBindings = field(default_factory=JsxBindings)
     form_helpers: tuple[FormHelper, ...] = ()
+    model_fields: ModelFields = ModelFields()  # form_helpers.toml [model_fields]: Django's model fields as a ModelForm renders them
     tag_managers: tuple[TagManager, ...] = ()
     # Validated data of policy_pages.toml and legal_basis.toml (compiled by analyzer/facts/policy_pages.py,
     # analyzer/facts/legal_basis.py and analyzer/facts/cmp_filing.py, once per database).
@@ -1112,6 +1114,7 @@ def _build(folders: list[Path]) -> SignatureDB:
     legal = _read_toml(BUILTIN_DIR / "legal.toml") if (BUILTIN_DIR / "legal.toml").exists() else {"authority": []}
     validate(legal, LEGAL_SCHEMA, str(BUILTIN_DIR / "legal.toml"))
     ui_data = _optional_table("ui_components.toml", UI_COMPONENTS_SCHEMA)
+    helpers = _optional_table("form_helpers.toml", FORM_HELPERS_SCHEMA)
     conventions = _read_toml(BUILTIN_DIR / "template_conventions.toml") if (BUILTIN_DIR / "template_conventions.toml").exists() else {}
     return SignatureDB(
         vendors=_merge(vendors, _vendor, "vendor"),
@@ -1164,7 +1167,10 @@ def _build(folders: list[Path]) -> SignatureDB:
         ui_suffixes=_ui_suffixes(ui_data),
         template_kit=_template_kit(ui_data),
         jsx_bindings=_jsx_bindings(ui_data),
-        form_helpers=_form_helpers(),
+        form_helpers=_form_helpers(helpers),
+        model_fields=ModelFields(
+            dict(helpers.get("model_fields", {}).get("renders", {})), frozenset(helpers.get("model_fields", {}).get("relations", []))
+        ),
         tag_managers=_tag_managers(),
         policy_pages=_optional_table("policy_pages.toml", POLICY_PAGES_SCHEMA),
         legal_basis=_optional_table("legal_basis.toml", LEGAL_BASIS_SCHEMA),
@@ -1239,9 +1245,11 @@ def _template_kit(data: dict[str, Any]) -> TemplateKit:
     )
 
 
-def _form_helpers() -> tuple[FormHelper, ...]:
+def _form_helpers(data: dict[str, Any] | None = None) -> tuple[FormHelper, ...]:
+    """form_helpers.toml's helpers (``data``: the file as read, else read here)."""
+    data = _optional_table("form_helpers.toml", FORM_HELPERS_SCHEMA) if data is None else data
     out = []
-    for i, h in enumerate(_optional_table("form_helpers.toml", FORM_HELPERS_SCHEMA).get("helper", [])):
+    for i, h in enumerate(data.get("helper", [])):
         where = f"form_helpers.toml: helper[{i}]"
         try:
             pattern = re.compile(h["pattern"])

@@ -700,6 +700,7 @@ FORM_HELPERS_SCHEMA: dict[str, Field] = {
     "helper": _req(
         [{"dialects": _opt("str[]"), "files": _opt("str[]"), "calls": _opt(str), "pattern": _req(str), "renders": _req("str{}")}]
     ),
+    "model_fields": _opt({"renders": _req("str{}"), "relations": _req("str[]")}),
 }
 
 
