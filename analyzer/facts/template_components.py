@@ -59,8 +59,7 @@ def native(page: Page, kit: TemplateKit, member: Callable[[str, str], str] | Non
                 el.set("id", el.get(id_prop, ""))
             _as_native(el, component.tag, component.type, component.label_prop, kit.for_props.get(tag), kit.key_props.get(tag), kit.literal)
         elif tag == SHORT:
-            _void(el)
-            _as_native(el, "input", None, None, None)
+            _short_control(el)
         elif (
             (el.get("name") or (tag not in kit.names and _bound(el, kit, members)))
             and (own := _own_component(tag, kit)) is not None
@@ -263,20 +262,29 @@ def _path(expression: str) -> list[str]:
     return parts if len(parts) <= 12 and all(_IDENTIFIER.fullmatch(p) for p in parts) else []
 
 
-def _void(el: lxml.etree._Element) -> None:
-    """A control written short (``<rl name=x>``: HTML knows no such void element, so the parser put what follows it
-    inside it) is given back what follows it: its text and children move after it, in order, as an input's would."""
+def short_controls(root: lxml.etree._Element) -> None:
+    """Every control a form helper wrote short (``analyzer.parse.form_helpers.SHORT``) read as the input it stands
+    for: on a page written from code, which no kit's components are read on."""
+    for el in list(root.iter(SHORT)):
+        _short_control(el)
+
+
+def _short_control(el: lxml.etree._Element) -> None:
+    """A control written short (``<rl name=x>``) as an input. HTML knows no such void element, so the parser put
+    what follows it inside it: its text and children move after it, in order, as an input's would."""
     parent = el.getparent()
-    if parent is None or (not len(el) and not el.text):
-        return
-    kids, text, tail = list(el), el.text, el.tail
-    el.text = None
-    el.tail = text
-    at = parent.index(el)
-    for k, child in enumerate(kids):
-        parent.insert(at + 1 + k, child)
-    last = kids[-1] if kids else el
-    last.tail = (last.tail or "") + (tail or "") if kids else (text or "") + (tail or "")
+    if parent is not None and (len(el) or el.text):
+        kids, text, tail = list(el), el.text or "", el.tail or ""
+        el.text = None
+        at = parent.index(el)
+        for k, child in enumerate(kids):
+            parent.insert(at + 1 + k, child)
+        if kids:
+            el.tail = text
+            kids[-1].tail = (kids[-1].tail or "") + tail
+        else:
+            el.tail = text + tail
+    _as_native(el, "input", None, None, None)
 
 
 def _as_native(

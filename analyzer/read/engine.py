@@ -244,12 +244,13 @@ def _indented_template_fields(path: str, text: str, db: SignatureDB, result: Fil
 
 def _written_fields(path: str, written: str, db: SignatureDB, result: FileResult) -> bool:
     """The fields of a page written from code (blank but for the controls it prints); False when it prints none. Such a
-    page is no template whose components are read after: the short stand-in of a control that found no room
-    (``form_helpers.SHORT``) is an input here, so a label before it is its own, not the next control's."""
+    page is no template whose components are read after, so its short stand-ins are read as inputs here."""
     if "<" not in written:
         return False
     result.parsed = True
-    page = htmldoc.parse(written.replace(f"<{form_helpers.SHORT} ", "<input "))
+    page = htmldoc.parse(written)
+    if page.root is not None:
+        template_components.short_controls(page.root)
     result.fields = fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields, db.field_model)
     return True
 
