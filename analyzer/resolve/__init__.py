@@ -106,9 +106,12 @@ def resolve(
     if declared:
         detections = with_verdicts(detections, declared_verdicts(detections, declared))
     _link_app_code(detections, files, pages, db.component_files.templates)
-    _model_form_fields(facts, files, pages)
-    _link_form_classes(detections, files, pages, db.component_files.form_classes + db.component_files.model_modules)
-    _link_indented_views(detections, files, pages)
+    sources = {f.display: f for f in files}
+    _model_form_fields(facts, sources, pages)
+    # A form class or models module is printed by its app's templates; a Slim or Haml view is rendered in its app's
+    # layout, itself read as text and so not composed with its views.
+    _link_printed(detections, sources, pages, db.component_files.form_classes + db.component_files.model_modules, served_too=False)
+    _link_printed(detections, sources, pages, indented.SUFFIXES, served_too=True)
     return Resolved(tuple(detections), pages, _users(files, pages, loaded_by), tuple(diagnostics))
 
 
@@ -256,28 +259,27 @@ def _link_app_code(detections: list[Detection], files: list[SourceFile], pages: 
     _link_to_app(pages, with_fields, sorted({d.location.path for d in detections if d.location.path in code}), code)
 
 
-def _link_form_classes(detections: list[Detection], files: list[SourceFile], pages: dict[str, PageInfo], endings: tuple[str, ...]) -> None:
-    """A server framework's form class (a Symfony form type: ``form_classes`` in template_conventions.toml) is
-    printed by the app's templates, not served: its fields are recorded by the recorders that the templates and
-    pages of its app load (the app as for components: the nearest folder with a manifest, composer.json among
-    them). The class itself is never a recorder's page."""
-    classes = [p for p, info in pages.items() if info.assessed and p.lower().endswith(endings)] if endings else []
-    if not classes:
+def _link_printed(
+    detections: list[Detection], sources: dict[str, SourceFile], pages: dict[str, PageInfo], endings: tuple[str, ...], served_too: bool
+) -> None:
+    """Files whose names end in ``endings`` and that hold fields are rendered by their app, not served alone (a Symfony
+    form type, a Django forms or models module: ``form_classes`` and ``model_modules`` in template_conventions.toml; a
+    Slim or Haml view): their fields are recorded by the recorders that the served pages of their app load (the app as
+    for components: the nearest folder with a manifest). ``served_too``: such files are served pages themselves (a
+    Slim layout), else never a recorder's page."""
+    printed = [p for p, info in pages.items() if info.assessed and p.lower().endswith(endings) and p in sources] if endings else []
+    if not printed:
         return
-    sources = {f.display: f for f in files}
-    served = {p for p, f in sources.items() if _page_kind(f) and not p.lower().endswith(endings)}
-    _link_to_app(
-        pages, [p for p in classes if p in sources], sorted({d.location.path for d in detections if d.location.path in served}), sources
-    )
+    served = {p for p, f in sources.items() if _page_kind(f) and (served_too or not p.lower().endswith(endings))}
+    _link_to_app(pages, printed, sorted({d.location.path for d in detections if d.location.path in served}), sources)
 
 
-def _model_form_fields(facts: list[FileFacts], files: list[SourceFile], pages: dict[str, PageInfo]) -> None:
+def _model_form_fields(facts: list[FileFacts], sources: dict[str, SourceFile], pages: dict[str, PageInfo]) -> None:
     """A Django models module's controls are kept where a ModelForm of the same app shows them (its Meta's model and
     fields): a model that no form of the app renders is no form a visitor fills in (``analyzer.parse.django_models``)."""
     modules = [f for f in facts if f.model_classes and f.path in pages]
     if not modules:
         return
-    sources = {f.display: f for f in files}
     forms: dict[str, list[django_models.ModelForm]] = {}
     for f in facts:
         if f.model_forms and f.path in sources:
@@ -286,19 +288,6 @@ def _model_form_fields(facts: list[FileFacts], files: list[SourceFile], pages: d
         mine = forms.get(app_root(sources[f.path]), []) if f.path in sources else []
         info = pages[f.path]
         info.fields = [s for s in info.fields if django_models.shown_by(f.model_classes, mine, s.line, s.name)]
-
-
-def _link_indented_views(detections: list[Detection], files: list[SourceFile], pages: dict[str, PageInfo]) -> None:
-    """A Slim or Haml view's controls (its form helpers: ``analyzer.parse.indented``) are recorded by the recorders the
-    other pages of its app load: Rails renders every view inside the app's layout, and a layout read as text is not
-    composed with its views. The view is linked to its app's starts as a component is."""
-    views = [p for p, info in pages.items() if info.assessed and p.lower().endswith(indented.SUFFIXES)]
-    if not views:
-        return
-    sources = {f.display: f for f in files}
-    served = {p for p, f in sources.items() if _page_kind(f)}
-    starters = sorted({d.location.path for d in detections if d.location.path in served})
-    _link_to_app(pages, [p for p in views if p in sources], starters, sources)
 
 
 def _page_kind(f: SourceFile) -> bool:
