@@ -363,3 +363,21 @@ def test_a_freemarker_macro_that_holds_a_url_is_kept() -> None:
     text = '<@layout.script src="https://static.hotjar.com/c/hotjar-123.js?sv=6"/>\n<#if x>y</#if>\n'
     out = templates.blank_freemarker(text)
     assert out.startswith("<@layout.script src=") and out.split("\n")[1].strip() == "y", out
+
+
+def test_a_helper_names_its_field_unless_it_prints_text_of_its_own(tmp_path, monkeypatch) -> None:
+    # A label macro with its own text (<@sf.label title="…"/>) needs no field name; a helper printing a control does.
+    from analyzer import signatures
+    from analyzer.signatures.sigschema import SignatureError
+
+    q = "'" * 3
+    head = f'schema = 1\n[[helper]]\nfiles = [".ftl"]\ncalls = {q}<@[^>]*>{q}\n'
+    monkeypatch.setattr(signatures, "BUILTIN_DIR", tmp_path)
+    label = f'pattern = {q}^<@(?P<kind>label) title="(?P<label>[^"]+)"{q}\n'
+    (tmp_path / "form_helpers.toml").write_text(head + label + 'renders = { label = "label" }\n', encoding="utf-8")
+    (h,) = signatures._form_helpers()
+    assert form_helpers._markup('<@label title="Vyznání:"/>', [h]) == ["<label>Vyznání:</label>", "Vyznání:"]
+    control = f'pattern = {q}^<@(?P<kind>input) title="(?P<label>[^"]+)"{q}\n'
+    (tmp_path / "form_helpers.toml").write_text(head + control + 'renders = { input = "input" }\n', encoding="utf-8")
+    with pytest.raises(SignatureError, match="needs the groups 'kind' and 'name'"):
+        signatures._form_helpers()

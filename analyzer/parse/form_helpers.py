@@ -250,7 +250,7 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
             # the call that holds it), read again once the page is parsed (template_components).
             said = m.group("label")
             return [html.escape(message_words(said), quote=False), f"{KEY_MARKS[0]}{html.escape(said, quote=False)}{KEY_MARKS[1]}"]
-        name = m.group("name")
+        name = m.groupdict().get("name") or ""  # a label with its own text may name no field
         label = m.groupdict().get("label")
         if not label and m.groupdict().get("key"):  # a message key given for the label: its text or its words
             label = message_words(m.group("key"))

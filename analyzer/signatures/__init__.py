@@ -1262,8 +1262,10 @@ def _form_helpers(data: dict[str, Any] | None = None) -> tuple[FormHelper, ...]:
         for k, v in h["renders"].items():
             if renders.setdefault(str(k).lower(), str(v)) != str(v):
                 raise SignatureError(f"{where}: renders gives the kind {k!r} two controls in different cases")
-        # A call that prints text (a translation) names no field: its text is the group 'label'.
-        needs = {"kind", "label"} if set(renders.values()) == {"text"} else {"kind", "name"}
+        # A call that prints text (a translation), or a label with its own text (FreeMarker's <@sf.label title="…"/>),
+        # names no field: its text is the group 'label'.
+        prints_text = set(renders.values()) <= {"text", "label"} and "name" not in pattern.groupindex
+        needs = {"kind", "label"} if prints_text else {"kind", "name"}
         if not needs <= set(pattern.groupindex):
             raise SignatureError(f"{where}: pattern needs the groups {' and '.join(repr(n) for n in sorted(needs))}")
         if bool(h.get("dialects")) == bool(calls and h.get("files")):
