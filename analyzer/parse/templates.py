@@ -47,8 +47,8 @@ DIALECT_BY_SUFFIX = (
 )
 # Server pages read as HTML with their own syntax left as text (Razor, FreeMarker, Velocity,
 # Smarty and other .tpl files): their conditions are never read as consent gates.
-READ_AS_HTML = (".cshtml", ".razor", ".ftl", ".ftlh", ".vm", ".tpl")
 FREEMARKER = (".ftl", ".ftlh")
+READ_AS_HTML = (".cshtml", ".razor", *FREEMARKER, ".vm", ".tpl")
 # FreeMarker's directives (<#if …>, <#list …>, </#list>) and user-defined ones (<@layout.page>, <@sf.empty colspan="1"/>):
 # no tag a browser gets, no text a person reads (freemarker.apache.org/docs/dgui_template_overallstructure.html).
 _FREEMARKER_TAG = re.compile(r"</?[#@][\w.]+(?:\s[^<>]{0,2000})?/?>")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analyzer.model import Diagnostic
+from analyzer.parse import indented
 from analyzer.parse.hoststrings import LANGUAGE_BY_SUFFIX
 from analyzer.parse.templates import DIALECT_BY_SUFFIX, READ_AS_HTML
 from analyzer.read import testpaths
@@ -30,8 +31,7 @@ TEXT_SUFFIXES = (
     ".ss",
     ".dust",
     ".eco",
-    ".haml",
-    ".slim",
+    *indented.SUFFIXES,  # Slim and Haml: text, their form helpers read from their output lines
     ".pug",
     ".jade",
     ".mako",
