@@ -11,7 +11,7 @@ import dataclasses
 import pytest
 
 from analyzer.facts import fieldfacts
-from analyzer.facts.pagecontext import from_record_section, record_section
+from analyzer.facts.pagecontext import from_record_section, may_take_context, record_section
 from analyzer.parse import htmldoc
 
 
@@ -536,3 +536,24 @@ def test_a_patient_file_named_by_its_path_is_a_record(db) -> None:
     )
     assert not [s.name for s in found if s.classification.words == ("record section",)], found
     assert all(s.classification.context.startswith("learned field model") for s in found), found
+
+
+
+@pytest.mark.parametrize(
+    ("label", "typ", "may"),
+    [
+        # which of the provider's sites a choice books: a booking detail (the shadcn intake fixture's "Clinic")
+        ("Clinic", "select", False),
+        ("Standort wählen", "select", False),
+        ("Sede", "radio", False),
+        ("Kies uw vestiging", "select", False),
+        ("Филиал", "select", False),
+        # where the person was admitted (a text box under a record of hospital stays), and a question about the care
+        ("Ospedale", "text", True),
+        ("Which hospital treated you?", "select", True),
+        ("Clinic notes", "select", True),
+    ],
+)
+def test_which_of_the_provider_s_sites_a_choice_books_takes_no_context(db, label: str, typ: str, may: bool) -> None:
+    texts = {"label": label, "options": "North South"} if typ != "text" else {"label": label}
+    assert may_take_context(texts, typ, db.consent_words, db.field_context) is may, label

@@ -387,8 +387,9 @@ def may_take_context(texts: dict[str, str], input_type: str, consent: TermIndex 
     """Whether an unclassified control may take a category from where it stands (a record section, the
     learned field model's reading of its context): not when it asks who the person is, a booking or form
     detail (``person``: a name, a date of birth, the appointment, the fee), is a bare date or time
-    ("Datum:"), names a member of staff or a degree, gives consent, decides something, asks how the
-    visitor found the site or a size, or searches records."""
+    ("Datum:"), chooses which of the provider's sites is booked ("Clinic", "Standort"), names a member of
+    staff or a degree, gives consent, decides something, asks how the visitor found the site or a size, or
+    searches records."""
     if context is None or context.sections is None:
         return False
     words = context.sections
@@ -414,6 +415,8 @@ def may_take_context(texts: dict[str, str], input_type: str, consent: TermIndex 
     label = tokens(texts.get("label") or texts.get("question") or texts.get("placeholder") or "")
     if label and all(w in words.bare for w in label):
         return False
+    if typ in ("select", "radio") and label and all(w in words.facility for w in label):
+        return False  # "Clinic: North / South": which of the provider's sites is booked
     if typ == "checkbox" and (gives_consent(texts, consent) or (consent is not None and any(consent.matches(t) for t in said))):
         return False
     if typ in CHOICE_TYPES and asks_decision(texts, typ, context):  # "Would you like us to send your records…?"

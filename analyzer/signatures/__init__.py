@@ -1370,6 +1370,7 @@ def _field_sections() -> SectionWords | None:
         bare,
         _word_index(data.get("event_age", [])),
         _word_set(data.get("date_parts", [])),
+        _word_set(data.get("facility", [])),
     )
 
 

@@ -358,6 +358,7 @@ class SectionWords:
     # "Età di esordio", "Idade em que foi percebida": the age at an event of the record, not who the person is
     event_age: TermIndex | None = None
     date_parts: frozenset[str] = frozenset()  # "Dag", "Måned", "År": a date typed in boxes
+    facility: frozenset[str] = frozenset()  # "Clinic", "Standort": which of the provider's sites a choice books
 
 
 @dataclass(frozen=True)

@@ -577,6 +577,7 @@ FIELD_SECTIONS_SCHEMA: dict[str, Field] = {
     "bare": _req("str[]"),
     "event_age": _opt("str[]"),
     "date_parts": _opt("str[]"),
+    "facility": _opt("str[]"),
 }
 
 
