@@ -357,7 +357,6 @@ def test_a_resignation_a_school_admission_and_a_shop_take_nothing_from_the_learn
         assert _sites(db, html) == {}, html
 
 
-@pytest.mark.xfail(strict=True, reason="a known false reading of the learned field model (walk tests of physiotherapy records)")
 def test_the_learned_model_leaves_a_charity_walk_s_distance_alone(db) -> None:
     assert _sites(db, _CHARITY_WALK) == {}
 
@@ -536,7 +535,6 @@ def test_a_patient_file_named_by_its_path_is_a_record(db) -> None:
     )
     assert not [s.name for s in found if s.classification.words == ("record section",)], found
     assert all(s.classification.context.startswith("learned field model") for s in found), found
-
 
 
 @pytest.mark.parametrize(
