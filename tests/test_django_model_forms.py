@@ -116,3 +116,20 @@ def test_a_huge_models_module_is_written_in_linear_time(db) -> None:
     with finishes_within(20, "writing a 2.9 MB models module"):
         written, classes = django_models.written(text, db.model_fields)
     assert written.count("<select") == 40000 and len(classes) == 2000
+
+
+def test_fields_declared_through_models_fields_or_imported_by_name_are_controls(db) -> None:
+    text = (
+        "from django.db import models\nfrom phonenumber_field.modelfields import PhoneNumberField\n\n\n"
+        "class Child(models.Model):\n"
+        "    objects = ChildManager()\n"
+        '    helper = Formatter("Diagnosis")\n'
+        '    bapteme = models.fields.BooleanField("Baptême")\n'
+        '    date_bapteme = models.fields.DateField("Date du Baptême", blank=True, null=True)\n'
+        '    tel = PhoneNumberField("Téléphone du jeune", blank=True)\n'
+    )
+    lines = django_models.written(text, db.model_fields)[0].splitlines()
+    assert lines[7] == "<label>Baptême</label><input name=bapteme type=checkbox>"
+    assert lines[8] == "<label>Date du Baptême</label><input name=date_bapteme>"
+    assert lines[9] == "<label>Téléphone du jeune</label><input name=tel type=tel></form>"
+    assert lines[5] == "" and lines[6] == ""  # a manager and a class that is no model field

@@ -60,9 +60,12 @@ _META_MODEL = re.compile(r"(?m)^[ \t]+model[ \t]*=[ \t]*(?:\w+\.)*(\w+)[ \t]*(?:
 _META_LIST = re.compile(r"(?m)^[ \t]+(fields|exclude)[ \t]*=[ \t]*(\[[^\]]{0,4000}\]|\([^)]{0,4000}\)|[\"']__all__[\"'])")
 _TOP_LEVEL = re.compile(r"(?m)^[^\s#]")  # a line of code at column 0: the end of the class above it
 _STRING = re.compile(r"""["']([^"'\n]{1,120})["']""")
-# A field declaration: name = models.Kind( … ), its arguments up to the balanced closing parenthesis.
+# A field declaration: name = models.Kind( … ), models.fields.Kind( … ) or a field class imported by name
+# (PhoneNumberField( … )), its arguments up to the balanced closing parenthesis; a kind the table does not name is
+# no field.
 _FIELD = re.compile(
-    r"(?m)^[ \t]+(?P<name>[a-z_]\w*)[ \t]*=[ \t]*models\.(?P<kind>\w+)\((?P<args>(?:[^()]|\((?:[^()]|\([^()]*\))*\)){0,3000}?)\)"
+    r"(?m)^[ \t]+(?P<name>[a-z_]\w*)[ \t]*=[ \t]*(?:models\.(?:fields\.)?)?(?P<kind>[A-Z]\w*)"
+    r"\((?P<args>(?:[^()]|\((?:[^()]|\([^()]*\))*\)){0,3000}?)\)"
 )
 _GETTEXT = r"(?:_l?\(\s*|gettext(?:_lazy)?\(\s*)?"  # a text passed through _(), _l(), gettext() or gettext_lazy()
 _STRING_LABEL = rf"""{_GETTEXT}(?P<q>["'])(?P<label>(?:(?!(?P=q))[^\\\n]|\\.){{1,200}})(?P=q)"""
