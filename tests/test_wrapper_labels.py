@@ -84,3 +84,18 @@ def test_a_formik_field_with_children_is_a_wrapper_and_without_is_a_field(tmp_pa
     found = {s.name: s for s in scan_text(tmp_path, source, db, "F.tsx").fields}
     assert found["allergies"].classification.category == "health"
     assert found["feld9"].texts.get("label") == "Aktuelle Diagnose", found
+
+
+def test_a_form_library_field_s_label_prop_is_what_its_renderer_prints(tmp_path: Path, db) -> None:
+    # redux-form / react-final-form: <Field label=… component={renderCheckbox}>; the label reaches the visitor.
+    source = (
+        "export default function F() {\n  return (<form>\n"
+        "<Field\n  label=\"I identify as transgender\"\n  name=\"transId\"\n  type=\"checkbox\"\n  component={renderCheckbox}\n/>\n"
+        '<Field label="Preferred contact time" name="slot" component={renderSelect} />\n'
+        "</form>);\n}\n"
+    )
+    found = {s.name: s for s in scan_text(tmp_path, source, db, "F.jsx").fields}
+    # a lone checkbox's text is its one option, as <label><input type=checkbox> Text</label> reads
+    assert "I identify as transgender" in found["transId"].texts.values(), found["transId"].texts
+    assert found["transId"].classification.category == "sex-life"
+    assert "slot" not in found
