@@ -90,7 +90,7 @@ def test_a_form_library_field_s_label_prop_is_what_its_renderer_prints(tmp_path:
     # redux-form / react-final-form: <Field label=… component={renderCheckbox}>; the label reaches the visitor.
     source = (
         "export default function F() {\n  return (<form>\n"
-        "<Field\n  label=\"I identify as transgender\"\n  name=\"transId\"\n  type=\"checkbox\"\n  component={renderCheckbox}\n/>\n"
+        '<Field\n  label="I identify as transgender"\n  name="transId"\n  type="checkbox"\n  component={renderCheckbox}\n/>\n'
         '<Field label="Preferred contact time" name="slot" component={renderSelect} />\n'
         "</form>);\n}\n"
     )
