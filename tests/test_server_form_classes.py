@@ -378,3 +378,65 @@ def test_a_control_written_short_keeps_its_label_to_itself(tmp_path, db) -> None
         fields = {f.name: f.texts.get("label", "") for f in scan_text(tmp_path, _SHORT_TYPE, db, name="PatientType.php").fields}
     assert fields.get("dateNaissance") == "Date de naissance", fields
     assert fields.get("remarques") == "", fields
+
+
+_FILAMENT = """<?php
+
+namespace App\\Filament\\Resources;
+
+use Filament\\Forms;
+use Filament\\Tables;
+
+class PatientResource extends Resource
+{
+    public static function form(Form $form): Form
+    {
+        return $form->schema([
+            Forms\\Components\\TextInput::make('name')->label('Nome completo')->required(),
+            Forms\\Components\\Textarea::make('diagnosis')
+                ->label(__('Diagnóstico atual'))
+                ->rows(3),
+            Forms\\Components\\Select::make('faith')
+                ->options(['c' => 'Católica', 'e' => 'Evangélica'])
+                ->label('Religião'),
+            StrictTextInput::make('cpf')->mask('99999999999')->label('CPF'),
+            Forms\\Components\\Hidden::make('blood_type'),
+        ]);
+    }
+
+    public static function table(Table $table): Table
+    {
+        return $table->columns([
+            Tables\\Columns\\TextColumn::make('diagnosis')->label('Diagnóstico'),
+        ])->filters([
+            Tables\\Filters\\SelectFilter::make('faith')->label('Religião'),
+        ]);
+    }
+}
+"""
+
+
+def test_a_filament_form_s_fields_are_read_with_their_chained_labels(tmp_path) -> None:
+    from analyzer import signatures
+    from analyzer.facts import fieldfacts
+    from analyzer.read.discover import SourceFile, classify
+    from analyzer.read.engine import analyze
+
+    path = tmp_path / "app/Filament/Resources/PatientResource.php"
+    path.parent.mkdir(parents=True)
+    path.write_text(_FILAMENT, encoding="utf-8")
+    kind = classify(path)
+    assert kind is not None
+    with fieldfacts.every_control("unclassified"):
+        found = analyze(SourceFile(path, "PatientResource.php", kind), signatures.load(), 10 * 1024 * 1024).fields
+    by = {f.name: f for f in found}
+    # each at a line of its call (a label too long for the call's first line goes on the next with room)
+    assert by["name"].line == 13 and by["cpf"].line == 20, [(f.name, f.line) for f in found]
+    assert 14 <= by["diagnosis"].line <= 16 and 17 <= by["faith"].line <= 19, [(f.name, f.line) for f in found]
+    assert by["diagnosis"].classification.category == "health", by
+    assert by["diagnosis"].texts.get("label") == "Diagnóstico atual"
+    assert by["faith"].classification.category == "religion"
+    assert by["name"].texts.get("label") == "Nome completo"
+    assert by["cpf"].classification.category == "government-id"  # a project's subclass of TextInput
+    # a hidden field, a table column and a filter are no controls
+    assert sorted(by) == ["cpf", "diagnosis", "faith", "name"], sorted(by)

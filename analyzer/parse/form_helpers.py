@@ -13,6 +13,7 @@ control when it fits. A helper whose markup does not fit stays blank, as before.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import re
@@ -91,9 +92,12 @@ def write(path: str, original: str, neutral: str, regions: list[Region], dialect
     for h in helpers:
         if h.calls is not None and name.endswith(h.files):
             by_call.setdefault(h.calls, []).append(h)
-    found = [(r, by_tag) for r in regions if r.kind != "comment"] if by_tag else []
-    for calls, mine in by_call.items():
-        found += [(Region(m.start(), m.end(), "output", m.group()), mine) for m in calls.finditer(original)]
+    called = [(Region(m.start(), m.end(), "output", m.group()), mine) for calls, mine in by_call.items() for m in calls.finditer(original)]
+    # A template tag that holds a call a file's helper finds is read through its calls, not whole: a PHP class is one
+    # <?php block, and a translation call in a Filament field's ->label(__('…')) is no output of the whole block.
+    spans = sorted((r.start, r.end) for r, _ in called)
+    found = [(r, by_tag) for r in regions if r.kind != "comment" and not _holds_call(r, spans)] if by_tag else []
+    found += called
     edits: list[tuple[int, int, str]] = []  # (start, end, what stands there now), in order, not overlapping
     # A call a file's helper finds goes before a template tag at the same place: @include('partials.form.textarea',
     # ['label' => __('Medikamente')]) prints the control, not the message its label's tag holds.
@@ -118,6 +122,17 @@ def write(path: str, original: str, neutral: str, regions: list[Region], dialect
             written[start - lo : start - lo + len(piece)] = piece
         edits.append((lo, r.end, "".join(written)))
     return rewritten(neutral, edits)
+
+
+def _holds_call(r: Region, spans: list[tuple[int, int]]) -> bool:
+    """Whether the tag ``r`` holds a call a file's helper found (``spans``: the calls' (start, end), sorted) that is
+    not the tag itself."""
+    k = bisect.bisect_left(spans, (r.start, -1))
+    while k < len(spans) and spans[k][0] < r.end:
+        if spans[k] != (r.start, r.end):
+            return True
+        k += 1
+    return False
 
 
 def _calls_in(r: Region, helpers: list[FormHelper]) -> list[tuple[int, int, str]]:
