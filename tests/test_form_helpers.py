@@ -327,6 +327,24 @@ def test_cakephp_form_helper_calls_are_written_as_their_controls() -> None:
         assert "<" not in lines[6], out  # a button prints no control
 
 
+def test_a_project_s_own_form_helper_in_cakephp_prints_the_same_controls() -> None:
+    # A helper extending FormHelper ($this->Metronic->input, $this->BootstrapForm->select); other helpers' calls print
+    # no control ($this->Html->link, $this->Text->truncate, $this->Paginator->numbers).
+    text = (
+        "<?php\n"
+        "    echo $this->Metronic->input('diagnosis', array('label' => __d('public', 'Rozpoznanie'), 'type' => 'textarea'));\n"
+        "    echo $this->BootstrapForm->select('faith', ['c' => 'Catholic', 'm' => 'Muslim']);\n"
+        "    echo $this->Html->link('Diagnosis', ['action' => 'view']);\n"
+        "    echo $this->Text->truncate('religion', 20);\n"
+        "?>\n"
+    )
+    out = form_helpers.write("src/Template/Patients/add.ctp", text, text, [], None, signatures.load().form_helpers)
+    lines = out.split("\n")
+    assert "<label>Rozpoznanie</label><textarea name=diagnosis></textarea>" in lines[1], out
+    assert "<select name=faith>" in lines[2], out  # its choices when they fit where the call stands
+    assert "<" not in lines[3] and "<" not in lines[4], out
+
+
 def test_cakephp_views_are_read_as_php_templates(tmp_path) -> None:
     from analyzer.read.discover import classify
 
