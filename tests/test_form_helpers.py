@@ -36,6 +36,8 @@ def _written(text: str, dialect: str) -> str:
         ("php", "<?= form_input(['name' => 'allergies', 'id' => 'a']) ?>", "<input name=allergies>"),
         ("jinja", "{{ form_row(form.diagnosis, {'label': 'Diagnosis'}) }}", "<label>Diagnosis</label><input name=diagnosis>"),
         ("jinja", '    {{ form.diagnosis|add_class:"x" }}', "<input name=diagnosis>"),
+        ("jinja", "    {{ kfh.form.church|addclass:'custom-select' }}", "<input name=church>"),  # a form another object holds
+        ("jinja", "    {{ wizard.form.allergies }}", "<input name=allergies>"),  # formtools' wizard
         # Yii 2 ActiveForm: the widget call says which control; a bare field() is a text input.
         ("php", "<?= $form->field($model, 'disability')->textInput(['maxlength' => true]) ?>", "<input name=disability>"),
         ("php", "<?= $form->field($model, 'religion')->dropDownList($items) ?>", "<select name=religion></select>"),
@@ -87,6 +89,8 @@ def test_a_tag_too_short_for_an_input_gets_the_private_short_control() -> None:
         ("jinja", "{{ patient.diagnosis }}"),  # a value printed on the page, not a control
         ("jinja", "{{ form.as_p }}"),  # the whole form: its fields are not named here
         ("jinja", "{{ form.diagnosis.errors }}"),
+        ("jinja", "{{ user.profile.diagnosis }}"),  # no form on the path
+        ("jinja", "{{ wizard.form.as_p }}"),
         ("erb", "<%= @patient.diagnosis %>"),
         ("erb", "<%= f.submit 'Send' %>"),
         ("blade", "{{ $patient->diagnosis }}"),
