@@ -122,3 +122,14 @@ def test_form_fields_after_an_inline_arrow_handler_keep_their_own_lines(tmp_path
     )
     fields = site_fields(tmp_path, {"bautismo.blade.php": page})
     assert {name: line for name, (_, line, _) in fields.items()} == {"fecha_bautismo": 7, "religion": 10, "email": 12}
+
+
+def test_a_body_written_after_the_html_end_tag_is_read() -> None:
+    # libxml2 stops at </html>; a browser puts what follows into the body (a Spring Boot template's stray </html>).
+    text = "<!DOCTYPE html>\n<html>\n<head><title>x</title></head>\n</html>\n<body>\n<form><input name=diagnosis></form>\n</body>\n"
+    page = htmldoc.parse(text)
+    assert [el.get("name") for el in page.root.iter("input")] == ["diagnosis"]
+    assert len(page.text) == len(text)  # positions stay true: the end tag is blanked, not removed
+    # A page that ends at its </html> is read as before.
+    whole = htmldoc.parse("<html><body><form><input name=a></form></body></html>\n<!-- end -->\n")
+    assert [el.get("name") for el in whole.root.iter("input")] == ["a"]

@@ -328,18 +328,30 @@ _DOCUMENT_END = re.compile(rb"</(body|html)\s*>", re.I)
 
 
 def _joined_documents(data: bytes) -> bytes:
-    """A template whose branches print whole pages (``if (…) { ?><html>…</html><?php exit; } ?><html>…``)
-    holds several documents; libxml2 stops reading elements at the first ``</html>``. Every ``</body>`` and
-    ``</html>`` but the last of each is blanked (same length), so each document's body is read."""
+    """libxml2 stops reading elements at the first ``</html>``, where a browser puts what follows into the body: a
+    template whose branches print whole pages (``if (…) { ?><html>…</html><?php exit; } ?><html>…``), a page whose
+    ``<body>`` was written after its ``</html>``. Every ``</body>`` and ``</html>`` with a start tag after it is
+    blanked (same length), so what follows is read."""
     ends = list(_DOCUMENT_END.finditer(data))
-    last = {m.group(1).lower(): m for m in ends}  # the last </body> and the last </html>
-    if sum(1 for m in ends if m.group(1).lower() == b"html") < 2:
+    if not ends:
         return data
-    out = bytearray(data)
+    last_start = _last_start_tag(data)
+    out = None
     for m in ends:
-        if m is not last[m.group(1).lower()]:
+        if m.start() < last_start:
+            if out is None:
+                out = bytearray(data)
             out[m.start() : m.end()] = b" " * (m.end() - m.start())
-    return bytes(out)
+    return data if out is None else bytes(out)
+
+
+def _last_start_tag(data: bytes) -> int:
+    """Where the text's last start tag (``<`` and a letter) begins, else -1."""
+    at = len(data)
+    while True:
+        at = data.rfind(b"<", 0, at)
+        if at < 0 or (at + 1 < len(data) and chr(data[at + 1]).isalpha()):
+            return at
 
 
 def _root(text: str) -> tuple[lxml.etree._Element | None, bool]:
