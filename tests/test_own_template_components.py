@@ -239,3 +239,20 @@ def test_a_date_picker_bound_to_a_field_is_an_input(tmp_path: Path, db) -> None:
     assert fields.get("datum") == "religion" and fields.get("diagnose_datum") == "health", fields
     # A picker of anything else is no control.
     assert "allergie_farbe" not in fields, fields
+
+
+def test_a_component_named_by_another_prop_is_that_field_s_control(tmp_path: Path, db) -> None:
+    # A Spanish project's Blade components name their field nombre=, and its copy of Jetstream's <x-input> prints a label.
+    page = (
+        "<form>\n"
+        '  <x-input tipo="text" nombre="alergias" label="Alergias conocidas" valor=""/>\n'
+        '  <x-select nombre="religion" label="Religión" titulo="..."/>\n'
+        '  <x-card nombre="Ficha" titulo="Datos"/>\n'  # a layout component named so is no control
+        "</form>\n"
+    )
+    one = scan_text(tmp_path, page, db, "create.blade.php")
+    fields = {f.name: f for f in one.fields}
+    assert fields["alergias"].classification.category == "health", fields
+    assert fields["alergias"].texts.get("label") == "Alergias conocidas"
+    assert fields["religion"].classification.category == "religion", fields
+    assert "Ficha" not in fields

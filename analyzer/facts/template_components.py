@@ -52,6 +52,11 @@ def native(page: Page, kit: TemplateKit, member: Callable[[str, str], str] | Non
     root = page.root
     for el in list(root.iter()):
         tag = el.tag if isinstance(el.tag, str) else ""
+        if tag and not el.get("name") and kit.name_props:
+            # <x-select nombre="genero">: a project's component (or its copy of a kit's) named by another prop
+            given = next((el.get(p) for p in kit.name_props if el.get(p)), None)
+            if given and (tag in kit.components or (tag not in kit.names and _own_component(tag, kit) is not None)):
+                el.set("name", given)
         component = kit.components.get(tag)
         if component is not None:
             id_prop = kit.id_props.get(tag)

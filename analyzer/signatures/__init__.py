@@ -587,6 +587,8 @@ class TemplateKit:
     suffixes: tuple[tuple[str, UiComponent, tuple[str, ...]], ...] = ()
     # The last parts of a binding that name nothing (v-model="cData.bank.value": the field is "bank"): jsx_bindings' generic.
     generic: frozenset[str] = frozenset()
+    # The props a project's own form component names its field by besides name (jsx_bindings' name_props): nombre
+    name_props: tuple[str, ...] = ()
 
     @functools.cached_property
     def names(self) -> frozenset[str]:
@@ -1242,6 +1244,7 @@ def _template_kit(data: dict[str, Any]) -> TemplateKit:
         taglibs={t["uri"]: t["prefix"] for t in data.get("taglib", [])},
         suffixes=tuple((suffix.lower(), comp, props) for suffix, comp, props in _ui_suffixes(data)),
         generic=frozenset(data.get("jsx_bindings", {}).get("generic", [])),
+        name_props=tuple(p.lower() for p in data.get("jsx_bindings", {}).get("name_props", [])),  # lxml lower-cases names
     )
 
 
