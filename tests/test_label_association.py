@@ -304,3 +304,18 @@ def test_a_name_copied_to_every_question_is_one_group_per_question(db) -> None:
         " <input type=radio name=f value=n> No</form>"
     )
     assert [t.get("choices") for t in _texts(db, one) if t.get("name") == "f"] == ["Sí / No"]
+
+
+def test_a_copied_id_labels_each_control_by_the_label_right_before_it(db) -> None:
+    # Every field of a parish form is id="textfield" and every label for="textfield", but some ids were left empty:
+    # counting labels and controls in order misreads them; the label right before each control is its.
+    html = (
+        "<form>"
+        '<label for="textfield">Address:</label><input name="address" id="textfield">'
+        '<label for="textfield">Date of Baptism:</label><input type="date" name="baptism" id="">'
+        '<label for="textfield">Parish:</label><input name="parish" id="textfield">'
+        '<label for="textfield">Mobile:</label><input name="mobile" id="textfield">'
+        "</form>"
+    )
+    labels = _labels(db, html)
+    assert labels["address"] == "Address:" and labels["parish"] == "Parish:" and labels["mobile"] == "Mobile:", labels

@@ -946,6 +946,14 @@ class _Labels:
             own = [t for t, p in zip(found, self._label_places[ident], strict=True) if t and p < at and self._beside(p, at)]
             if len(own) > 1:
                 return " ".join(own)
+        if found and len(found) > 1 and self.shared.get(ident, 0) > 1:
+            # An id copied onto several controls, and the labels' for= with it (some controls' ids left empty): the
+            # k-th control need not be the k-th label's. The label right before it, with no control between, is
+            # the one a person reads as its.
+            at = self._at[el]
+            beside = [t for t, p in zip(found, self._label_places[ident], strict=True) if p < at and self._beside(p, at)]
+            if beside:
+                return beside[-1]
         if found:
             return found[min(self.place.get(el, 0), len(found) - 1)]
         name = el.get("name") or ""
