@@ -34,3 +34,15 @@ LOOKALIKES = {
 
 
 test_concept_is_the_category, test_look_alike_is_not_the_category = test_lexicon_vocab16.round_tests(CONCEPTS, LOOKALIKES)
+
+
+def test_a_young_person_s_contact_on_a_parish_form_is_contact_and_fasting_is_religion(db) -> None:
+    # "jeûne" (a fast) and "jeune" (a young person) fold alike: only the verb's forms are words.
+    from analyzer.signatures.lexicon import Topic, classify
+
+    parish = Topic("religion", "form 'Inscription au catéchisme'")
+    for label in ("Téléphone du jeune (si lycéen)", "Email du jeune", "Adresse où vit le jeune"):
+        got = classify({"label": label}, db.fields, "text", "", db.consent_words, parish, db.field_context)
+        assert got is not None and got.category == "contact", (label, got)
+    fast = classify({"label": "Jeûnez-vous ?", "options": "Oui Non"}, db.fields, "radio", "", db.consent_words, parish, db.field_context)
+    assert fast is not None and fast.category == "religion", fast
