@@ -555,3 +555,14 @@ def test_a_patient_file_named_by_its_path_is_a_record(db) -> None:
 def test_which_of_the_provider_s_sites_a_choice_books_takes_no_context(db, label: str, typ: str, may: bool) -> None:
     texts = {"label": label, "options": "North South"} if typ != "text" else {"label": label}
     assert may_take_context(texts, typ, db.consent_words, db.field_context) is may, label
+
+
+@pytest.mark.parametrize("label", ["Žije s partnerem", "Starobní důchod", "Lives with partner", "Retraité", "Arbeitslos", "Jubilado"])
+def test_a_social_history_s_household_and_work_status_is_who_the_person_is(db, label: str) -> None:
+    html = f"<h2>Anamnéza</h2><form><label>{label} <input type=checkbox name=s></label><label>Poznámka <input name=n></label></form>"
+    sites = _sites(db, html)
+    assert "s" not in sites, sites
+    assert sites["n"][0] == "health", sites  # the record's own note still is
+    # without the social words, a box of the record takes its category
+    other = _sites(db, html.replace(label, "Lokalizace"))  # where the complaint is
+    assert other["s"][0] == "health" and "record section" in other["s"][1], other
