@@ -1,6 +1,7 @@
 """The twentieth session's words (read from the retired fifteenth held-out set and the session's development batch):
 the clinical specialty a patient is booked into or seen by, in the twelve languages, a neurological finding
-(dysarthria) and a cancer patient's performance status (ECOG); with the look-alikes met while writing them. The
+(dysarthria), a cancer patient's performance status (ECOG), an abbreviated national identity number (NIN) and French
+"jeûne"; with the look-alikes met while writing them. The
 specialties are weak words: two of them (a choice of departments), or one on a health page, decide."""
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ CONCEPTS = {
     "ru-otdelenie": (field(label="Отделение", options="Кардиология Эндокринология", type_="select"), "health"),
     "fr-dysarthria": (field(label="Dysarthrie", type_="checkbox"), "health"),
     "sv-ecog": (field(label="ECOG (0-5)", type_="number"), "health"),
+    # the UK's National Insurance number and Nigeria's National Identification Number, abbreviated
+    "en-nin": (field(label="NIN:"), "government-id"),
 }
 
 LOOKALIKES = {
@@ -30,6 +33,7 @@ LOOKALIKES = {
     "en-ecology": (field(label="Topic", options="Ecology Economy", type_="select"), "health"),
     # one specialty alone names a society or a congress, not a patient's care (the words are weak)
     "en-congress": (field(label="Congress of the European Society of Cardiology", type_="checkbox"), "health"),
+    "es-nina": (field(label="Nombre de la niña"), "government-id"),  # "niña" folds to "nina", not "nin"
 }
 
 
