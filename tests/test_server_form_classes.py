@@ -440,3 +440,27 @@ def test_a_filament_form_s_fields_are_read_with_their_chained_labels(tmp_path) -
     assert by["cpf"].classification.category == "government-id"  # a project's subclass of TextInput
     # a hidden field, a table column and a filter are no controls
     assert sorted(by) == ["cpf", "diagnosis", "faith", "name"], sorted(by)
+
+
+def test_a_huge_filament_resource_and_an_unclosed_chain_are_read_in_bounded_time(tmp_path) -> None:
+    from analyzer import signatures
+    from analyzer.read.discover import SourceFile, classify
+    from analyzer.read.engine import analyze
+    from tests.conftest import finishes_within
+
+    body = "".join(
+        f"    TextInput::make('f{i}')->label('Feld {i}')->required()->helperText(fn ($get) => strtoupper($get('x{i}'))),\n"
+        for i in range(6000)
+    )
+    path = tmp_path / "BigResource.php"
+    path.write_text(
+        "<?php\nclass BigResource {\n  function form() { return [\n" + body + "  ]; }\n"
+        "  function bad() { return Select::make('x')" + "->a(" * 3000 + " }\n}\n",
+        encoding="utf-8",
+    )
+    from analyzer.facts import fieldfacts
+
+    with finishes_within(20, "reading a 0.8 MB Filament resource"), fieldfacts.every_control("unclassified"):
+        found = analyze(SourceFile(path, "BigResource.php", classify(path)), signatures.load(), 10 * 1024 * 1024)
+    names = {f.name for f in found.fields}
+    assert {f"f{i}" for i in range(6000)} <= names, len(names)  # every field, each with its label
