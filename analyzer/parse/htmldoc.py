@@ -346,11 +346,11 @@ def _joined_documents(data: bytes) -> bytes:
 
 
 def _last_start_tag(data: bytes) -> int:
-    """Where the text's last start tag (``<`` and a letter) begins, else -1."""
+    """Where the text's last start tag (``<`` and an ASCII letter) begins, else -1."""
     at = len(data)
     while True:
         at = data.rfind(b"<", 0, at)
-        if at < 0 or (at + 1 < len(data) and chr(data[at + 1]).isalpha()):
+        if at < 0 or data[at + 1 : at + 2].isalpha():  # bytes.isalpha: ASCII letters only
             return at
 
 
