@@ -77,3 +77,17 @@ def test_a_helper_written_short_is_still_a_control(tmp_path, db) -> None:
     with fieldfacts.every_control("unclassified"):
         fields = {f.name: (f.line, f.texts.get("label", "")) for f in scan_text(tmp_path, text, db, name="_form.html.slim").fields}
     assert fields == {"medical_history": (1, ""), "city": (3, "City")}, fields
+
+
+def test_a_haml_view_holding_raw_html_reads_its_helpers_and_its_html(tmp_path, db) -> None:
+    # Haml passes a line that starts with "<" through as HTML: the view is still Haml, its helpers still print controls.
+    from analyzer.facts import fieldfacts
+    from tests.conftest import scan_text
+
+    text = (
+        "%h2 Apply\n= form_for(@application) do |f|\n  .form-group\n    = f.text_area :diagnosis, class: 'form-control'\n"
+        '  .payment\n    %label Card number\n    <input type="text" name="allergies" class="form-control" />\n'
+    )
+    with fieldfacts.every_control("unclassified"):
+        fields = {f.name: (f.line, f.classification.category) for f in scan_text(tmp_path, text, db, name="new.haml").fields}
+    assert fields == {"diagnosis": (4, "health"), "allergies": (7, "health")}, fields

@@ -175,6 +175,9 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         result.fields = fieldfacts.extract(
             page, db.fields, db.consent_words, source.display, db.field_context, result.pending_fields, db.field_model
         )
+        if source.display.lower().endswith(indented.SUFFIXES):
+            # A Slim or Haml template holding raw HTML: its own lines are no HTML, its helpers print controls too.
+            _indented_template_fields(source.display, page.source, db, result)
         result.layout_sources = fieldfacts.layout_sources(page)
         result.page_topic = pagecontext.page_of(page, source.display, db.fields)
         if result.fields or result.rendered:
@@ -238,8 +241,9 @@ def _indented_template_fields(path: str, text: str, db: SignatureDB, result: Fil
     if path.lower().endswith(".haml"):
         text = textscan.haml_comments(text)[0]
     regions = indented.output_regions(text)
-    if regions:
-        _written_fields(path, form_helpers.write(path, text, positions.blank(text), regions, "erb", db.form_helpers), db, result)
+    base = indented.raw_markup(text)  # <input …> written among the template's own lines is HTML as it stands
+    if regions or "<" in base:
+        _written_fields(path, form_helpers.write(path, text, base, regions, "erb", db.form_helpers), db, result)
 
 
 def _written_fields(path: str, written: str, db: SignatureDB, result: FileResult) -> bool:
