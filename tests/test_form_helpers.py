@@ -349,6 +349,20 @@ def test_a_project_s_own_form_helper_in_cakephp_prints_the_same_controls() -> No
     assert "<" not in lines[3] and "<" not in lines[4], out
 
 
+def test_laminas_view_helpers_print_the_form_class_s_elements() -> None:
+    # A .phtml view prints each element of its form class where it stands; the element's type is the class's, so
+    # formRow writes an input, and the element helpers their own control. A value printed is none.
+    text = (
+        "<?php echo $this->formRow($form->get('diabetique_connu')); ?>\n"
+        "<td><?php echo $this->formSelect($this->form->get('religion'));?></td>\n"
+        "<?php echo $this->escapeHtml($patient->get('diagnosis')); ?>\n"
+    )
+    out = _written(text, "php")
+    lines = out.split("\n")
+    assert "<input name=diabetique_connu>" in lines[0] and "<select name=religion></select>" in lines[1], out
+    assert "<" not in lines[2], out
+
+
 def test_cakephp_views_are_read_as_php_templates(tmp_path) -> None:
     from analyzer.read.discover import classify
 

@@ -36,7 +36,9 @@ class JoinType extends AbstractType
             ->add('q7', Symfony\\Component\\Form\\Extension\\Core\\Type\\TextareaType::class, ['label' => 'Medizinische Vorgeschichte'])
             ->add('q8', TextType::class, ['label' => false])
             ->add('city', TextType::class, ['label' => 'City'])
-            ->add('q9', ReligionPickerType::class, ['label' => 'Religion']);
+            ->add('q9', ReligionPickerType::class, ['label' => 'Religion'])
+            ->add('allergies', null, ['label' => 'Known allergies'])
+            ->add('city');
     }
 }
 """
@@ -67,6 +69,7 @@ def test_a_form_types_fields_are_recorded_by_its_apps_recorders(tmp_path) -> Non
     assert fields["faith"][:2] == ("religion", ("hotjar",)), fields
     assert fields["faith"][2] == "Religious denomination"  # written on the call's first line, its control below
     assert fields["q7"][0] == "health", fields  # a type named with its namespace
+    assert fields["allergies"][0] == "health", fields  # a field added without a type: Symfony guesses it, an input
     # A benign field, a field whose label is switched off, and a project's own type (whose control is not known):
     # not reported.
     assert {"city", "q8", "q9"}.isdisjoint(fields), fields

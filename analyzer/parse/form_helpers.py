@@ -257,7 +257,7 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         if m is None:
             continue
         # An optional kind not given is the "" entry (an input); kinds are keyed in lower case (the signature loader).
-        renders = h.renders.get((m.group("kind") or "").lower())
+        renders = h.renders.get((m.groupdict().get("kind") or "").lower())
         if renders is None:
             continue
         if renders == "text":  # a translation call: its message, or its key's words ("profile.sexual_orientation")

@@ -1269,6 +1269,8 @@ def _form_helpers(data: dict[str, Any] | None = None) -> tuple[FormHelper, ...]:
         # names no field: its text is the group 'label'.
         prints_text = set(renders.values()) <= {"text", "label"} and "name" not in pattern.groupindex
         needs = {"kind", "label"} if prints_text else {"kind", "name"}
+        if set(renders) == {""}:  # one control whatever the call (Symfony's ->add('imie') without a type): no kind
+            needs.discard("kind")
         if not needs <= set(pattern.groupindex):
             raise SignatureError(f"{where}: pattern needs the groups {' and '.join(repr(n) for n in sorted(needs))}")
         if bool(h.get("dialects")) == bool(calls and h.get("files")):
