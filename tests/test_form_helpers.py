@@ -417,3 +417,11 @@ def test_a_helper_names_its_field_unless_it_prints_text_of_its_own(tmp_path, mon
     (tmp_path / "form_helpers.toml").write_text(head + control + 'renders = { input = "input" }\n', encoding="utf-8")
     with pytest.raises(SignatureError, match="needs the groups 'kind' and 'name'"):
         signatures._form_helpers()
+    # A helper that prints one control whatever the call (its renders' one key is "") needs no kind; one with two needs it.
+    one = f'pattern = {q}^<@field name="(?P<name>\\w+)"{q}\n'
+    (tmp_path / "form_helpers.toml").write_text(head + one + 'renders = { "" = "input" }\n', encoding="utf-8")
+    (h,) = signatures._form_helpers()
+    assert form_helpers._markup('<@field name="allergies"/>', [h])[0] == "<input name=allergies>"
+    (tmp_path / "form_helpers.toml").write_text(head + one + 'renders = { "" = "input", select = "select" }\n', encoding="utf-8")
+    with pytest.raises(SignatureError, match="needs the groups 'kind' and 'name'"):
+        signatures._form_helpers()
