@@ -415,7 +415,7 @@ def may_take_context(texts: dict[str, str], input_type: str, consent: TermIndex 
     label = tokens(texts.get("label") or texts.get("question") or texts.get("placeholder") or "")
     if label and all(w in words.bare for w in label):
         return False
-    if typ in ("select", "radio") and label and all(w in words.facility for w in label):
+    if typ in ("select", "radio") and label and all(w in words.facility or w in context.either for w in label):
         return False  # "Clinic: North / South": which of the provider's sites is booked
     if typ == "checkbox" and (gives_consent(texts, consent) or (consent is not None and any(consent.matches(t) for t in said))):
         return False
