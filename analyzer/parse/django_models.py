@@ -14,13 +14,13 @@ the same app shows them (``shown_by``): a model no form shows is no form a visit
 
 from __future__ import annotations
 
-import bisect
 import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from analyzer.parse.form_helpers import array_end, key_words
+from analyzer.parse.form_helpers import array_end, control, key_words
+from analyzer.parse.positions import LineIndex
 
 
 @dataclass(frozen=True)
@@ -96,22 +96,13 @@ def model_forms(text: str) -> tuple[ModelForm, ...]:
     return tuple(out)
 
 
-def _classes(text: str, starts: list[int]) -> tuple[ModelClass, ...]:
-    """Each class of a models module with the lines it spans (``starts``: each line's first offset)."""
+def _classes(text: str, lines: LineIndex) -> tuple[ModelClass, ...]:
+    """Each class of a models module with the lines it spans."""
     out = []
     for m in _CLASS.finditer(text):
         end = _class_end(text, m.end())
-        out.append(ModelClass(m.group(1), _line(starts, m.start()), _line(starts, max(m.start(), end - 1))))
+        out.append(ModelClass(m.group(1), lines.line(m.start()), lines.line(max(m.start(), end - 1))))
     return tuple(out)
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer("\n", text)]
-
-
-def _line(starts: list[int], offset: int) -> int:
-    """The 1-based line of ``offset`` (``starts``: each line's first offset)."""
-    return bisect.bisect_right(starts, offset)
 
 
 def _class_end(text: str, start: int) -> int:
@@ -125,9 +116,10 @@ def written(text: str, fields: ModelFields) -> tuple[str, tuple[ModelClass, ...]
     control a ModelForm renders for each: its label (its verbose name; a label that is the field's name in words says
     no more than the name), its name, its type, a select's choices when the module lists them; and the module's
     classes. The page is no copy of the code, so a control is written whole, however short the declaration's line."""
-    starts = _line_starts(text)
+    index = LineIndex(text)
+    count = text.count("\n") + 1
     lists = _lists(text)
-    lines = [""] * len(starts)
+    lines = [""] * count
     for m in _FIELD.finditer(text):
         kind, args = m.group("kind"), m.group("args")
         renders = fields.renders.get(kind)
@@ -137,34 +129,22 @@ def written(text: str, fields: ModelFields) -> tuple[str, tuple[ModelClass, ...]
         label = _VERBOSE.search(args) or (None if kind in fields.relations else _FIRST_STRING.match(args))
         said = html.escape(" ".join(label.group("label").split()), quote=False) if label else ""
         options = _options(text, args, choices, lists) if choices is not None else []
-        row = _line(starts, m.start("name")) - 1
-        lines[row] += _markup(m.group("name"), "select" if choices is not None else renders, said, options)
+        row = index.line(m.start("name")) - 1
+        markup = control("select" if choices is not None else renders, m.group("name"), options)
+        lines[row] += f"<label>{said}</label>{markup}" if said else markup
     # Each model's controls stand in a form named for the model (its Meta's verbose_name, else its class name in words):
     # the record a models module's form fills in ("class Anamnese", "verbose_name = 'Historia clínica'").
-    classes = _classes(text, starts)
+    classes = _classes(text, index)
     for cls in classes:
         inside = range(cls.first, cls.last)
         if not any("<" in lines[i] for i in inside):
             continue
-        body = text[starts[cls.first - 1] : starts[cls.last] if cls.last < len(starts) else len(text)]
+        body = text[index.offset(cls.first, 1) : index.offset(cls.last + 1, 1) if cls.last < count else len(text)]
         meta = _META_VERBOSE.search(body)
         title = meta.group(1) if meta else key_words(cls.name)
         lines[cls.first - 1] = f'<form title="{html.escape(" ".join(title.split()))}">' + lines[cls.first - 1]
         lines[cls.last - 1] += "</form>"
     return "\n".join(lines), classes
-
-
-def _markup(name: str, renders: str, label: str, options: list[str]) -> str:
-    tag, _, typ = renders.partition(":")
-    typed = f" type={typ}" if typ else ""
-    if tag == "select":
-        inner = "".join(f"<option>{html.escape(o, quote=False)}</option>" for o in options)
-        control = f"<select name={name}>{inner}</select>"
-    elif tag == "textarea":
-        control = f"<textarea name={name}></textarea>"
-    else:
-        control = f"<input name={name}{typed}>"
-    return f"<label>{label}</label>{control}" if label else control
 
 
 _ASSIGNED_LIST = re.compile(r"(?m)^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*[\[(]")

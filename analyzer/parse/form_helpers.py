@@ -17,6 +17,7 @@ import bisect
 import functools
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from analyzer.parse import messages
@@ -234,6 +235,21 @@ def array_end(text: str, opening: int) -> int:
     return len(text)
 
 
+def control(renders: str, name: str, options: Iterable[str] = ()) -> str:
+    """The markup of a control as ``renders`` says it ("input:email", "select", "textarea"), named ``name``; a
+    select's choices as its options."""
+    tag, _, typ = renders.partition(":")
+    return _control(tag, name, f" type={typ}" if typ else "", options)
+
+
+def _control(tag: str, name: str, attributes: str, options: Iterable[str] = ()) -> str:
+    """A select or textarea closed (an unclosed one would swallow the page), an input void."""
+    if tag not in ("select", "textarea"):
+        return f"<input name={name}{attributes}>"
+    inner = "".join(f"<option>{html.escape(o, quote=False)}</option>" for o in options)
+    return f"<{tag} name={name}{attributes}>{inner}</{tag}>"
+
+
 def _literal_options(body: str, start: int) -> list[str]:
     """The choices a helper call lists as a literal array after the field's name: the values of
     ``['Preta' => 'Preta', …]`` (Laravel Collective), every string of ``["Catholic", "Muslim"]``, the text
@@ -287,10 +303,9 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         # Choices only for a helper that prints a select itself: the array after a generic control's name is its
         # options (CakePHP's ->control('faith', ['type' => 'select', 'label' => …])), not its choices.
         options = _literal_options(body, m.end("name")) if renders.startswith("select") else []
-        inner = "".join(f"<option>{html.escape(o, quote=False)}</option>" for o in options)
-        written = [f"<{tag} name={name}{typed}>{inner}</{tag}>" if tag in ("select", "textarea") else f"<input name={name}{typed}>"]
-        if inner:  # without its options when they do not fit
-            written.append(f"<{tag} name={name}{typed}></{tag}>")
+        written = [_control(tag, name, typed, options)]
+        if options:  # without its options when they do not fit
+            written.append(_control(tag, name, typed))
         # Stand-ins where the control as written does not fit: an input (an unclosed select or textarea would swallow
         # the page), and the shortest, a private tag read as an input (analyzer/facts/template_components.py), for a
         # tag as short as "{{ form.x }}" with no blanks before it on its line.
