@@ -172,12 +172,13 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         page = _html_file(source.display, data, db, result, kind, _real_path(source))
         result.loads = _local_scripts(page, source)
         template_components.native(page, db.template_kit)  # Angular, Ionic, Spring, JSF, ASP.NET templates
-        result.fields = fieldfacts.extract(
-            page, db.fields, db.consent_words, source.display, db.field_context, result.pending_fields, db.field_model
-        )
-        if source.display.lower().endswith(indented.SUFFIXES):
-            # A Slim or Haml template holding raw HTML: its own lines are no HTML, its helpers print controls too.
-            _indented_template_fields(source.display, page.source, db, result)
+        # A Slim or Haml template holding raw HTML: its own lines are no HTML, its helpers print controls too; read
+        # as HTML whole only when its lines print nothing.
+        indented_page = source.display.lower().endswith(indented.SUFFIXES)
+        if not (indented_page and _indented_template_fields(source.display, page.source, db, result)):
+            result.fields = fieldfacts.extract(
+                page, db.fields, db.consent_words, source.display, db.field_context, result.pending_fields, db.field_model
+            )
         result.layout_sources = fieldfacts.layout_sources(page)
         result.page_topic = pagecontext.page_of(page, source.display, db.fields)
         if result.fields or result.rendered:
@@ -220,30 +221,37 @@ def _text_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> N
     if not (template or candidates.vendors):
         return
     text = _decode(path, data, result)
+    blocks: list[tuple[int, str]] = []
+    if path.lower().endswith(".haml"):  # -# and / comment blocks are never rendered: blanked once, for both readings
+        text, blocks = textscan.haml_comments(text)
     if template:
-        _indented_template_fields(path, text, db, result)
+        _indented_fields(path, text, db, result)
     if not candidates.vendors:
         return
     result.parsed = True
     vendors = [db.vendors[v] for v in sorted(candidates.vendors)]
-    facts = _NO_FACTS
-    if path.lower().endswith(".haml"):  # -# and / comment blocks are never rendered
-        text, blocks = textscan.haml_comments(text)
-        found = commented.in_blocks(blocks, text, vendors, "HAML comment")
-        facts = PageFacts((), (), (), tuple(found)) if found else _NO_FACTS
+    found = commented.in_blocks(blocks, text, vendors, "HAML comment") if blocks else []
+    facts = PageFacts((), (), (), tuple(found)) if found else _NO_FACTS
     _report(path, facts, textscan.sites(text, vendors, db), None, db, result)
 
 
-def _indented_template_fields(path: str, text: str, db: SignatureDB, result: FileResult) -> None:
-    """A Slim or Haml template: the page is blank but for the controls its output lines' form helpers print (Rails'
-    and the GOV.UK form builder's: ``form_helpers.toml``), each at its line; the rest of its markup is not HTML. Haml's
-    comment blocks are never rendered."""
+def _indented_template_fields(path: str, text: str, db: SignatureDB, result: FileResult) -> bool:
+    """A Slim or Haml template's fields (``_indented_fields``), its Haml comment blocks never rendered; False when it
+    prints none."""
     if path.lower().endswith(".haml"):
         text = textscan.haml_comments(text)[0]
+    return _indented_fields(path, text, db, result)
+
+
+def _indented_fields(path: str, text: str, db: SignatureDB, result: FileResult) -> bool:
+    """A Slim or Haml template (its comment blocks blank): the page is blank but for the controls its output lines'
+    form helpers print (Rails' and the GOV.UK form builder's: ``form_helpers.toml``), each at its line, and its lines
+    of raw HTML; the rest of its markup is not HTML. False when it prints none."""
     regions = indented.output_regions(text)
     base = indented.raw_markup(text)  # <input …> written among the template's own lines is HTML as it stands
-    if regions or "<" in base:
-        _written_fields(path, form_helpers.write(path, text, base, regions, "erb", db.form_helpers), db, result)
+    if not (regions or "<" in base):
+        return False
+    return _written_fields(path, form_helpers.write(path, text, base, regions, "erb", db.form_helpers), db, result)
 
 
 def _written_fields(path: str, written: str, db: SignatureDB, result: FileResult) -> bool:
