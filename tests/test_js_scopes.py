@@ -267,3 +267,24 @@ def test_this_member_reads_are_found_as_the_lookbehind_pattern_finds_them() -> N
         for data, start, end in cases:
             want = [m.span() for m in slow.finditer(data, start, end)]
             assert [m.span() for m in _this_reads(data, key, start, end)] == want, (key, data, start, end)
+
+
+def test_a_form_too_deep_for_the_budget_leaves_the_file_s_recorder_unverifiable_not_lost(tmp_path, db) -> None:
+    # 2,000 lit templates nested in each other's ${…}: reading the forms they write runs out of budget. The file is
+    # not lost (an internal error before): the forms are named in a diagnostic, the recorder is still reported.
+    from tests.conftest import scan_text
+
+    hotjar = (
+        "(function(h,o,t,j,a,r){h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};"
+        "h._hjSettings={hjid:3498217,hjsv:6};a=o.getElementsByTagName('head')[0];r=o.createElement('script');"
+        "r.async=1;r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;a.appendChild(r);})"
+        "(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');\n"
+    )
+    deep = 2000
+    code = hotjar + "const x = html`<form>\n" + "${ok ? html`<label>a</label>\n" * deep + "<input name=diagnosis>\n"
+    code += '` : ""}\n' * deep + "</form>`;\n"
+    one = scan_text(tmp_path, code, db, "deep.js")
+    codes = [d.code for d in one.diagnostics]
+    assert "internal-error" not in codes and "analysis-budget" in codes, codes
+    hotjar_found = [d for d in one.detections if d.vendor == "hotjar"]
+    assert hotjar_found and all(d.verdict.status.value != "gated" for d in hotjar_found), one.detections

@@ -62,6 +62,7 @@ from analyzer.parse import (
     suppress,
     templates,
 )
+from analyzer.parse.budget import BudgetExhausted
 from analyzer.parse.jsparse import JsSource, dialect_for
 from analyzer.parse.normalise import norm
 from analyzer.parse.suppress import Directive
@@ -639,7 +640,12 @@ def _code_file(
     pieces = sfc.script_blocks(text, path) if kind == "sfc" else [JsSource(text, 1, 1, dialect_for(path))]
     programs = {0: jsfacts.Program(parsed)} if parsed is not None else {}
     if forms:
-        _component_fields(kind, text, pieces, db, result, programs)
+        try:
+            _component_fields(kind, text, pieces, db, result, programs)
+        except BudgetExhausted as exc:  # its forms are not read; its recorders still are (as far as the budget goes)
+            result.diagnostics.append(
+                Diagnostic(path=path, code="analysis-budget", message=f"analysis budget exhausted while reading the forms it writes: {exc}")
+            )
     if not candidates.vendors and not registry:
         return programs.get(0) if kind != "sfc" else None
     srcmap, note = sourcemap.find(file, text, boundary) if kind == "js" else (None, None)
