@@ -1,4 +1,4 @@
-"""The twenty-first session's words: core health concepts (medical conditions, treatment, conditions and care)
+"""The twenty-first session's words: core health concepts (medical conditions, treatment, conditions and care) and intake questions
 that a coverage matrix of the twelve languages found missing, each written as a visitor reads it; with the
 look-alikes that kept the ambiguous ones out (Czech "závislost" is also employment income, German "sucht"
 is "looks for", Swedish "skador" is a car's damage, Polish "złamanie" breaks a rule)."""
@@ -29,6 +29,19 @@ CONCEPTS = {
     "da-syn": (field(label="Synsnedsættelse", type_="checkbox"), "health"),
     "de-zoeliakie": (field(label="Zöliakie", type_="checkbox"), "health"),
     "pl-uzywki": (field(label="Czy stosujesz używki?", type_="radio", options="Tak Nie"), "health"),
+    # intake questions asked as questions (a radio of yes / no)
+    "en-care": (field(label="Are you currently under a doctor's care?", type_="radio", options="Yes No"), "health"),
+    "de-behandlung": (field(label="Sind Sie zurzeit in ärztlicher Behandlung?", type_="radio", options="Ja Nein"), "health"),
+    "fr-suivi": (field(label="Êtes-vous actuellement suivi par un médecin ?", type_="radio", options="Oui Non"), "health"),
+    "fr-mal": (field(label="Où avez-vous mal ?"), "health"),
+    "es-dolor": (field(label="¿Dónde siente dolor?"), "health"),
+    "pt-dor": (field(label="Onde sente dor?"), "health"),
+    "nl-pijn": (field(label="Waar heeft u pijn?"), "health"),
+    "pl-uczulony": (field(label="Czy jest Pan uczulony na coś?", type_="radio", options="Tak Nie"), "health"),
+    "pl-lekarz": (field(label="Czy jest Pan obecnie pod opieką lekarza?", type_="radio", options="Tak Nie"), "health"),
+    "sv-ont": (field(label="Var har du ont?"), "health"),
+    "da-ondt": (field(label="Hvor har du ondt?"), "health"),
+    "ru-vrach": (field(label="Наблюдаетесь ли вы у врача?", type_="radio", options="Да Нет"), "health"),
     "fr-confirmation": (field(label="Date de confirmation religieuse", type_="date"), "religion"),
 }
 
@@ -39,6 +52,7 @@ LOOKALIKES = {
     "sv-skador": (field(label="Skador på fordonet"), "health"),
     "pl-regulamin": (field(label="Złamanie regulaminu"), "health"),
     "cs-zavislost": (field(label="Příjmy ze závislé činnosti"), "health"),
+    "pl-hospital-job": (field(label="Doświadczenie: praca w szpitalu"), "health"),
     "it-polizza": (field(label="Polizza infortuni", type_="checkbox"), "health"),
 }
 
