@@ -42,6 +42,14 @@ CONCEPTS = {
     "sv-ont": (field(label="Var har du ont?"), "health"),
     "da-ondt": (field(label="Hvor har du ondt?"), "health"),
     "ru-vrach": (field(label="Наблюдаетесь ли вы у врача?", type_="radio", options="Да Нет"), "health"),
+    # church attendance, a union and the sexes a dating profile is interested in
+    "de-kirche": (field(label="Gehen Sie regelmäßig in die Kirche?", type_="radio", options="Ja Nein"), "religion"),
+    "es-misa": (field(label="¿Asiste a misa?", type_="radio", options="Sí No"), "religion"),
+    "pl-kosciol": (field(label="Czy chodzi Pan do kościoła?", type_="radio", options="Tak Nie"), "religion"),
+    "da-kirke": (field(label="Går du i kirke?", type_="radio", options="Ja Nej"), "religion"),
+    "ru-tserkov": (field(label="Посещаете ли вы церковь?", type_="radio", options="Да Нет"), "religion"),
+    "sv-facket": (field(label="Är du med i facket?", type_="radio", options="Ja Nej"), "union"),
+    "en-interested": (field(label="Interested in", type_="radio", options="Men Women"), "sex-life"),
     "fr-confirmation": (field(label="Date de confirmation religieuse", type_="date"), "religion"),
 }
 
@@ -53,6 +61,11 @@ LOOKALIKES = {
     "pl-regulamin": (field(label="Złamanie regulaminu"), "health"),
     "cs-zavislost": (field(label="Příjmy ze závislé činnosti"), "health"),
     "pl-hospital-job": (field(label="Doświadczenie: praca w szpitalu"), "health"),
+    # a wedding's transport to the church and a church wedding are not a visitor's faith
+    "pl-wedding-transport": (field(label="Czy potrzebujesz transportu do kościoła?", type_="radio", options="Tak Nie"), "religion"),
+    "nl-wedding-transport": (field(label="Vervoer naar de kerk", type_="checkbox"), "religion"),
+    "da-wedding": (field(label="Vielse i kirke", type_="checkbox"), "religion"),
+    "en-interested-topics": (field(label="Interested in", type_="checkbox", options="Newsletter Events"), "sex-life"),
     "it-polizza": (field(label="Polizza infortuni", type_="checkbox"), "health"),
 }
 
