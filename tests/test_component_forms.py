@@ -333,6 +333,36 @@ def test_a_project_field_component_given_a_name_is_a_control(tmp_path: Path) -> 
     assert set(read) == {"history.previousDiagnosis", "medicationNotes", "religiao"}, read
 
 
+_OPTION_CHILDREN = """import { SelectItem } from "@/components/ui/select";
+export const Register = ({ form, doctors }) => (
+  <form>
+    <CustomFormField fieldType={FormFieldType.SELECT} control={form.control} name="primaryPhysician" label="Lekarz prowadzący">
+      {doctors.map((d) => (<SelectItem key={d.id} value={d.name}><p>{d.name}</p></SelectItem>))}
+    </CustomFormField>
+    <CustomFormField fieldType={FormFieldType.SELECT} control={form.control} name="plan" label="Plan">
+      <SelectItem value="basic">Basic</SelectItem>
+      <SelectItem value="gold">Gold</SelectItem>
+    </CustomFormField>
+    <CustomFormField control={form.control} name="notes" label="Leki">
+      <input name="meds" />
+    </CustomFormField>
+  </form>
+);
+"""
+
+
+def test_a_project_field_component_holding_only_options_is_the_choice(tmp_path: Path) -> None:
+    # A field component whose children are only options (a kit's <SelectItem>, written or mapped) renders the choice
+    # itself: a select, named and labelled by its props; one that holds a control stays its wrapper.
+    read = {
+        s.name: (s.line, s.tag, s.texts.get("label"), s.classification.category)
+        for s in _read_controls(tmp_path / "R.tsx", _OPTION_CHILDREN)
+    }
+    assert read["primaryPhysician"] == (4, "select", "Lekarz prowadzący", "health"), read
+    assert read["plan"][1:] == ("select", "Plan", "-"), read
+    assert "notes" not in read and read["meds"][1] == "input", read
+
+
 def test_a_blade_field_component_given_a_name_is_a_control(tmp_path: Path) -> None:
     blade = (
         '<x-form-section title="Identifikační údaje">\n'

@@ -142,7 +142,13 @@ class _Writer:
         holds = node.type == "jsx_element" and any(
             c.type in _JSX or (c.type == "jsx_expression" and _outer_jsx(c)) for c in node.named_children
         )
-        tag, attrs = self._tag(name, opening, holds)
+        # A project's field component whose children are only the options of its choice (<CustomFormField
+        # fieldType={SELECT} name="insuranceProvider" label="Ubezpieczyciel">{providers.map((p) => <SelectItem …/>)}):
+        # the choice itself, not a wrapper around a control.
+        choice = holds and self._holds_only_options(node)
+        tag, attrs = self._tag(name, opening, holds and not choice)
+        if choice and tag == "input":
+            tag, attrs = "select", [(k, v) for k, v in attrs if k != "type"]
         if not tag and opening is not None and name[:1].isupper() and self._in_slot(node):
             tag, attrs = self._slotted(name, opening)
         # react-hook-form's <FormField name="religion" render={…}> / <Controller name=…>: a component that
@@ -483,6 +489,23 @@ class _Writer:
             and bool(_outer_jsx(attr.named_children[1]))
             for attr in opening.named_children
         )
+
+    def _holds_only_options(self, node: Node) -> bool:
+        """Whether the elements among ``node``'s children, written or mapped, are all options of a choice (``<option>``,
+        a kit's ``<SelectItem>`` / ``<MenuItem>``: a component ui_components.toml renders as an option)."""
+        kids = [c for c in node.named_children if c.type in _JSX] + [
+            e for c in node.named_children if c.type == "jsx_expression" for e in _outer_jsx(c)
+        ]
+        if not kids:
+            return False
+        for kid in kids:
+            name = _tag_name(self.prog, kid)
+            if name in ("option", "optgroup"):
+                continue
+            comp = self.components.get(_last_name(name)) if name[:1].isupper() or "." in name else None
+            if comp is None or comp.tag != "option":
+                return False
+        return True
 
     def _holds_control(self, opening: Node) -> bool:
         """Whether the element opened by ``opening`` has a native control (``<input>``, ``<select>``,
