@@ -67,7 +67,10 @@ def score():
     return _score()
 
 
-@pytest.mark.parametrize("name,min_forms,min_fields", [("heldout", 40, 400), ("heldout17", 40, 400), ("heldout19", 30, 400), ("dev", 30, 250)])
+@pytest.mark.parametrize(
+    "name,min_forms,min_fields",
+    [("heldout", 40, 400), ("heldout17", 40, 400), ("heldout19", 30, 400), ("dev", 30, 250)],
+)
 def test_sets_are_well_formed_and_large_enough(score, name: str, min_forms: int, min_fields: int) -> None:
     records = score.load(name)
     for rec in records:

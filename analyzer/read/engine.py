@@ -26,6 +26,7 @@ from analyzer.facts import (
     detect,
     fallback,
     fieldfacts,
+    fieldlists,
     jsxmarkup,
     pagecontext,
     project_context,
@@ -631,7 +632,9 @@ def _code_file(
     if (component or path.endswith(".js")) and pagecontext.is_component_layout(path, db.component_files.layouts):
         # app/layout.tsx, +layout.svelte: what the site is called, for the forms of the routes it wraps.
         result.layout_sources = pagecontext.code_layout_sources(data[:200_000].decode("utf-8", "replace"))
-    if not candidates.vendors and not forms and not registry:
+    # A form built from a list of field definitions (fields: [{ name, label, type }, …]): any script, TypeScript too.
+    lists = not built and kind != "sfc" and bool(db.field_lists.name_keys) and fieldlists.HINT.search(data) is not None
+    if not candidates.vendors and not forms and not registry and not lists:
         return None
     text = raw = _decode(path, data, result)
     parsed = None  # the whole file's parse, when _untemplated made it
@@ -646,6 +649,8 @@ def _code_file(
             result.diagnostics.append(
                 Diagnostic(path=path, code="analysis-budget", message=f"analysis budget exhausted while reading the forms it writes: {exc}")
             )
+    if lists:
+        _definition_fields(pieces[0], db, result, programs)
     if not candidates.vendors and not registry:
         return programs.get(0) if kind != "sfc" else None
     srcmap, note = sourcemap.find(file, text, boundary) if kind == "js" else (None, None)
@@ -776,6 +781,30 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
             result.page_topic = pagecontext.page_of(page, route, db.fields)
     if result.fields or result.rendered:
         result.code = masking_code([text])
+
+
+def _definition_fields(piece: JsSource, db: SignatureDB, result: FileResult, programs: dict) -> None:
+    """The controls of a form built from a list of field definitions (``analyzer.facts.fieldlists``), beside the
+    ones the file's markup writes (a list that markup maps is read there)."""
+    if 0 not in programs:
+        programs[0] = jsfacts.Program(jsparse.parse(piece))
+    try:
+        html = fieldlists.markup(programs[0], db.field_lists, piece.line0)
+    except BudgetExhausted as exc:
+        result.diagnostics.append(
+            Diagnostic(
+                path=result.path, code="analysis-budget", message=f"analysis budget exhausted while reading its field definitions: {exc}"
+            )
+        )
+        return
+    if not html:
+        return
+    page = htmldoc.parse(html)
+    found = fieldfacts.extract(page, db.fields, db.consent_words, result.path, db.field_context, result.pending_fields, db.field_model)
+    if found:
+        result.fields += found
+        if not result.code:
+            result.code = masking_code([piece.text])
 
 
 def _report(path: str, facts: PageFacts, verdicts: list, code: CodeScan | None, db: SignatureDB, result: FileResult) -> None:

@@ -34,6 +34,8 @@ from analyzer.signatures.sigschema import (
     CMP_SCHEMA,
     FIELD_CONTEXT_SCHEMA,
     FIELD_INFLECTION_SCHEMA,
+    FIELD_LIST_KEYS,
+    FIELD_LIST_TYPES,
     FIELD_SCHEMA,
     FIELD_SECTIONS_SCHEMA,
     FORM_HELPERS_SCHEMA,
@@ -540,6 +542,24 @@ def control_stem(name: str) -> str:
 
 
 @dataclass(frozen=True)
+class FieldLists:
+    """What makes an array of object literals a form's field definitions (ui_components.toml ``field_lists``; read by
+    analyzer/facts/fieldlists.py). Keys are matched as written; ``types`` maps a control's tag to the lower-cased type
+    values that name it."""
+
+    list_names: frozenset[str] = frozenset()
+    name_keys: tuple[str, ...] = ()
+    label_keys: tuple[str, ...] = ()
+    nested_label_keys: tuple[str, ...] = ()
+    type_keys: tuple[str, ...] = ()
+    option_keys: tuple[str, ...] = ()
+    title_keys: tuple[str, ...] = ()
+    form_keys: frozenset[str] = frozenset()
+    not_form_keys: frozenset[str] = frozenset()
+    types: dict[str, str] = field(default_factory=dict)  # a type value (lower case) -> the tag it renders
+
+
+@dataclass(frozen=True)
 class JsxBindings:
     """What names a JSX control that has no ``name``, and what prints a field's label (ui_components.toml
     ``jsx_bindings``)."""
@@ -687,6 +707,7 @@ class SignatureDB:
     ui_suffixes: tuple[tuple[str, UiComponent, tuple[str, ...]], ...] = ()
     template_kit: TemplateKit = field(default_factory=TemplateKit)
     jsx_bindings: JsxBindings = field(default_factory=JsxBindings)
+    field_lists: FieldLists = field(default_factory=FieldLists)
     form_helpers: tuple[FormHelper, ...] = ()
     model_fields: ModelFields = ModelFields()  # form_helpers.toml [model_fields]: Django's model fields as a ModelForm renders them
     tag_managers: tuple[TagManager, ...] = ()
@@ -1169,6 +1190,7 @@ def _build(folders: list[Path]) -> SignatureDB:
         ui_suffixes=_ui_suffixes(ui_data),
         template_kit=_template_kit(ui_data),
         jsx_bindings=_jsx_bindings(ui_data),
+        field_lists=_field_lists(ui_data),
         form_helpers=_form_helpers(helpers),
         model_fields=ModelFields(
             dict(helpers.get("model_fields", {}).get("renders", {})), frozenset(helpers.get("model_fields", {}).get("relations", []))
@@ -1209,6 +1231,25 @@ def _ui_suffixes(data: dict[str, Any]) -> tuple[tuple[str, UiComponent, tuple[st
 
 def _ui_components(data: dict[str, Any]) -> dict[str, UiComponent]:
     return {n: UiComponent(c["tag"], c.get("type"), c.get("label_prop")) for c in data.get("component", []) for n in c["names"]}
+
+
+def _field_lists(data: dict[str, Any]) -> FieldLists:
+    f = data.get("field_lists")
+    if not f:
+        return FieldLists()
+    lists = {k: tuple(f[k]) for k in FIELD_LIST_KEYS}
+    return FieldLists(
+        list_names=frozenset(n.lower() for n in lists["list_names"]),
+        name_keys=lists["name_keys"],
+        label_keys=lists["label_keys"],
+        nested_label_keys=lists["nested_label_keys"],
+        type_keys=lists["type_keys"],
+        option_keys=lists["option_keys"],
+        title_keys=lists["title_keys"],
+        form_keys=frozenset(lists["form_keys"]),
+        not_form_keys=frozenset(lists["not_form_keys"]),
+        types={v.lower(): tag for tag in FIELD_LIST_TYPES for v in f["types"][tag]},
+    )
 
 
 def _jsx_bindings(data: dict[str, Any]) -> JsxBindings:

@@ -656,6 +656,19 @@ JSX_BINDING_SETS = (
     "name_props",
 )
 JSX_BINDING_LISTS = ("choice_keys", "choice_key_prefixes", "groups")
+# ui_components.toml [field_lists]: the keys of a field definition, and the controls a definition's type names.
+FIELD_LIST_KEYS = (
+    "list_names",
+    "name_keys",
+    "label_keys",
+    "nested_label_keys",
+    "type_keys",
+    "option_keys",
+    "title_keys",
+    "form_keys",
+    "not_form_keys",
+)
+FIELD_LIST_TYPES = ("select", "textarea", "checkbox", "radio")
 
 UI_COMPONENTS_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
@@ -692,6 +705,13 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
     "translation": _opt({"calls": _req("str[]"), "pipes": _opt("str[]"), "hooks": _opt("str[]")}),
     "taglib": _opt([{"uri": _req(str), "prefix": _req(str)}]),
     "template_wrapper": _opt([{"names": _req("str[]"), "label_prop": _opt(str), "label_child": _opt("str[]")}]),
+    # forms built from a list of field definitions (analyzer/facts/fieldlists.py)
+    "field_lists": _opt(
+        {
+            **{k: _req("str[]") for k in FIELD_LIST_KEYS},
+            "types": _req({t: _req("str[]") for t in FIELD_LIST_TYPES}),
+        }
+    ),
 }
 
 

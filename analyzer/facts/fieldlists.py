@@ -1,0 +1,214 @@
+"""Forms built from a list of field definitions: ``fields: [{ name: "dose", label: "Dawka", kind: "number" }, …]``.
+
+Many forms are not written as markup at all: a script holds the fields as data and a renderer elsewhere (a dialog
+filled through ``innerHTML``, a generic ``<DynamicForm fields={…}>``, ngx-formly, SurveyJS, a CMS's admin) turns each
+definition into a control. A visitor sees those controls, and a recorder records them. ``markup`` writes each
+definition as the control it describes, positioned where the definition stands, so the field extractor reads it like
+any other form: named by its name, labelled by its label, its choices as options, inside a form named by the title of
+the object that holds the list.
+
+Which arrays are such lists, and which keys say what, is data (``ui_components.toml`` ``field_lists``,
+:class:`analyzer.signatures.FieldLists`): a table's columns (``sortable``, ``dataIndex``, ``headerName``) and a menu's
+links (``href``, ``to``) carry keys that rule a list out. The work is bounded: at most ``_MAX_LISTS`` lists and
+``_MAX_FIELDS`` definitions are written per file.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from html import escape
+
+import tree_sitter
+from tree_sitter import Node
+
+from analyzer.parse.jsfacts import Program
+from analyzer.parse.jsparse import language
+from analyzer.signatures import FieldLists
+
+_MAX_LISTS = 200
+_MAX_FIELDS = 2000
+_MAX_OPTIONS = 60
+_ARRAYS = 20_000  # array literals looked at, per file
+_INPUT_TYPES = frozenset({"text", "email", "tel", "number", "date", "datetime-local", "time", "month", "week", "url", "password", "search"})
+# A cheap look at the bytes first: a file with no "label:"-like member and a name-like member holds no list.
+HINT = re.compile(rb"""(?:\blabel|\btitle|\bquestion)["']?\s*:""")
+_MAPPED = re.compile(rb"\b([A-Za-z_$][\w$]*)\.map\(")
+
+
+def markup(prog: Program, lists: FieldLists, line0: int = 1) -> str:
+    """HTML for the field definition lists of a program (``""`` when it has none), each definition written as its
+    control where it stands in the source (the program's first line is the file's ``line0``), each list inside a
+    ``<form>`` named by its holder's title."""
+    if not lists.name_keys or not lists.label_keys:
+        return ""
+    found = _lists(prog, lists)
+    if not found:
+        return ""
+    parts: list[str] = []
+    line = 0
+    written = 0
+    for title, definitions in found:
+        first_row = definitions[0][0].start_point[0] + line0 - 1
+        if first_row > line:
+            parts.append("\n" * (first_row - line))
+            line = first_row
+        parts.append(f'<form aria-label="{escape(title)}">' if title else "<form>")
+        for obj, control in definitions:
+            row = obj.start_point[0] + line0 - 1
+            if row > line:
+                parts.append("\n" * (row - line))
+                line = row
+            parts.append(control)
+            written += 1
+        parts.append("</form>")
+        if written >= _MAX_FIELDS:
+            break
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def _lists(prog: Program, lists: FieldLists) -> list[tuple[str, list[tuple[Node, str]]]]:
+    """The definition lists of the program, in source order: (the form's title, [(definition, its control's HTML)]).
+    An array inside a list already taken (a definition's options) is not a list of its own."""
+    arrays = tree_sitter.QueryCursor(_arrays_query(prog.parsed.source.dialect)).captures(prog.parsed.root).get("a", [])
+    # A list the file's own markup maps ({FIELDS.map((f) => <input name={f.name} …/>)}) is read there, as written.
+    mapped = frozenset(m.group(1).decode() for m in _MAPPED.finditer(prog.parsed.source.data)) if prog.jsx else frozenset()
+    out: list[tuple[str, list[tuple[Node, str]]]] = []
+    taken_until = -1
+    fields = 0
+    for array in sorted({n.id: n for n in arrays}.values(), key=lambda n: n.start_byte)[:_ARRAYS]:
+        if array.start_byte < taken_until:
+            continue
+        prog.budget.spend()
+        got = _definitions(prog, array, lists, mapped)
+        if got is None:
+            continue
+        out.append(got)
+        taken_until = array.end_byte
+        fields += len(got[1])
+        if len(out) >= _MAX_LISTS or fields >= _MAX_FIELDS:
+            break
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _arrays_query(dialect: str) -> tree_sitter.Query:
+    """Array literals holding an object literal."""
+    return tree_sitter.Query(language(dialect), "(array (object)) @a")
+
+
+def _definitions(prog: Program, array: Node, lists: FieldLists, mapped: frozenset[str]) -> tuple[str, list[tuple[Node, str]]] | None:
+    """The array's definitions and its form's title, when it is a list of field definitions."""
+    objects = [c for c in array.named_children if c.type == "object"]
+    if len(objects) < 2 or len(objects) * 2 < len(array.named_children):
+        return None
+    members = [prog.pairs(o) for o in objects]
+    if any(lists.not_form_keys.intersection(m) for m in members):
+        return None  # a table's columns, a menu's links
+    fields = [(o, m) for o, m in zip(objects, members, strict=True) if _name(prog, m, lists) and _label(prog, m, lists)]
+    if len(fields) < 2 or len(fields) * 2 < len(objects):
+        return None
+    holder = _holder_name(prog, array)
+    if holder and holder in mapped:
+        return None
+    formish = sum(1 for m in members if lists.form_keys.intersection(m))
+    if holder.lower() not in lists.list_names and formish * 2 < len(members):
+        return None
+    return _title(prog, array, lists), [(o, _control(prog, m, lists)) for o, m in fields]
+
+
+def _string(prog: Program, node: Node | None) -> str:
+    """A string literal's text (template literals without substitutions too), else ""."""
+    if node is None or node.type not in ("string", "template_string"):
+        return ""
+    if node.type == "template_string" and any(c.type == "template_substitution" for c in node.named_children):
+        return ""
+    return " ".join((prog.string_value(node) or "").split())
+
+
+def _name(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
+    return next((s for k in lists.name_keys if (s := _string(prog, members.get(k)))), "")
+
+
+def _label(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
+    said = next((s for k in lists.label_keys if (s := _string(prog, members.get(k)))), "")
+    if said:
+        return said
+    for key in lists.nested_label_keys:  # ngx-formly: { key: "dx", props: { label: "Diagnosis" } }
+        inner = members.get(key)
+        if inner is not None and inner.type == "object":
+            said = next((s for k in lists.label_keys if (s := _string(prog, prog.pairs(inner).get(k)))), "")
+            if said:
+                return said
+    return ""
+
+
+def _options(prog: Program, members: dict[str, Node], lists: FieldLists) -> list[str]:
+    """The choices of a definition: the strings of its first options array, or its objects' labels."""
+    holders = [members] + [prog.pairs(n) for k in lists.nested_label_keys if (n := members.get(k)) is not None and n.type == "object"]
+    for held in holders:
+        for key in lists.option_keys:
+            value = held.get(key)
+            if value is None or value.type != "array":
+                continue
+            out: list[str] = []
+            for item in value.named_children[:_MAX_OPTIONS]:
+                said = _string(prog, item) or (
+                    next((s for k in (*lists.label_keys, "text", "value") if (s := _string(prog, prog.pairs(item).get(k)))), "")
+                    if item.type == "object"
+                    else ""
+                )
+                if said:
+                    out.append(said)
+            if out:
+                return out
+    return []
+
+
+def _control(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
+    """The HTML of the control a definition describes."""
+    name = escape(_name(prog, members, lists))
+    label = escape(_label(prog, members, lists))
+    kind = next((s.lower() for k in lists.type_keys if (s := _string(prog, members.get(k)))), "")
+    tag = lists.types.get(kind, "input")
+    options = _options(prog, members, lists)
+    if tag == "select" or (tag == "input" and options and kind not in _INPUT_TYPES):
+        opts = "".join(f"<option>{escape(o)}</option>" for o in options)
+        return f'<select name="{name}" aria-label="{label}">{opts}</select>'
+    if tag == "textarea":
+        return f'<textarea name="{name}" aria-label="{label}"></textarea>'
+    if tag in ("radio", "checkbox") and options:
+        boxes = "".join(f'<label><input type="{tag}" name="{name}">{escape(o)}</label>' for o in options)
+        return f"<fieldset><legend>{label}</legend>{boxes}</fieldset>"
+    if tag in ("radio", "checkbox"):
+        return f'<label><input type="{tag}" name="{name}">{label}</label>'
+    typ = kind if kind in _INPUT_TYPES else "text"
+    return f'<input type="{typ}" name="{name}" aria-label="{label}">'
+
+
+def _holder_name(prog: Program, array: Node) -> str:
+    """The member or variable the array is the value of (``fields: […]``, ``const questions = […]``), else ""."""
+    parent = array.parent
+    if parent is None:
+        return ""
+    if parent.type == "pair":
+        return prog.key_of(parent)
+    if parent.type == "variable_declarator":
+        name = parent.child_by_field_name("name")
+        return prog.text(name) if name is not None and name.type == "identifier" else ""
+    if parent.type == "assignment_expression":
+        left = parent.child_by_field_name("left")
+        if left is not None:
+            prop = left.child_by_field_name("property") if left.type == "member_expression" else left
+            return prog.text(prop) if prop is not None else ""
+    return ""
+
+
+def _title(prog: Program, array: Node, lists: FieldLists) -> str:
+    """The title the object holding the list gives its form (``medication: { title: "Dodaj lek…", fields: […] }``)."""
+    pair = array.parent
+    holder = pair.parent if pair is not None and pair.type == "pair" else None
+    if holder is None or holder.type != "object":
+        return ""
+    members = prog.pairs(holder)
+    return next((s for k in lists.title_keys if (s := _string(prog, members.get(k)))), "")

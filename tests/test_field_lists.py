@@ -1,0 +1,113 @@
+"""Forms built from a list of field definitions (analyzer/facts/fieldlists.py, ui_components.toml ``field_lists``):
+each definition of a `fields` list, of an ngx-formly or SurveyJS configuration, is the control it describes, written
+where the definition stands and named by its name; a table's columns, a menu's links and a list of options are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _read_controls(path: Path, text: str) -> dict[str, tuple]:
+    from analyzer import signatures
+    from analyzer.facts import fieldfacts
+    from analyzer.read.discover import SourceFile, classify
+    from analyzer.read.engine import analyze
+
+    path.write_text(text, encoding="utf-8")
+    with fieldfacts.every_control("-"):
+        fields = analyze(SourceFile(path, path.name, classify(path)), signatures.load(), 10 * 1024 * 1024).fields
+    return {s.name: (s.line, s.tag, s.texts.get("label") or s.texts.get("question"), s.classification.category) for s in fields}
+
+
+# A dialog filled through innerHTML from a table of forms, as a patient-record app writes it.
+_DIALOGS = """const today = new Date().toISOString().slice(0, 10);
+const FORMS = {
+  medication: {
+    title: "Dodaj lek do historii leków",
+    fields: [
+      { name: "drug", label: "Nazwa leku", required: true },
+      { name: "dose", label: "Dawka" },
+      { name: "status", label: "Status", kind: "select", options: ["aktywny", "odstawiony"] },
+      { name: "story", label: "Historia leczenia", kind: "textarea" }
+    ]
+  }
+};
+function open(kind) {
+  dialogFields.innerHTML = FORMS[kind].fields.map(renderField).join("");
+}
+"""
+
+
+def test_a_list_of_field_definitions_is_one_control_per_definition(tmp_path: Path) -> None:
+    read = _read_controls(tmp_path / "app.js", _DIALOGS)
+    assert read["drug"] == (6, "input", "Nazwa leku", "health"), read
+    assert read["dose"][:3] == (7, "input", "Dawka"), read
+    assert read["status"][:2] == (8, "select"), read
+    assert read["story"] == (9, "textarea", "Historia leczenia", "health"), read
+
+
+# ngx-formly (formly.dev: key, type, props.label, props.options) and SurveyJS (elements: name, title, choices) in TypeScript.
+_FORMLY = """import { FormlyFieldConfig } from '@ngx-formly/core';
+export class IntakeComponent {
+  fields: FormlyFieldConfig[] = [
+    { key: 'religion', type: 'select',
+      props: { label: 'Religion', options: [{ label: 'Catholic', value: 'c' }, { label: 'Muslim', value: 'm' }] } },
+    { key: 'email', type: 'input', props: { label: 'E-mail', type: 'email' } },
+  ];
+  survey = {
+    elements: [
+      { type: 'radiogroup', name: 'smoker', title: 'Do you smoke?', choices: ['Yes', 'No'] },
+      { type: 'comment', name: 'notes', title: 'Anything else?' },
+    ],
+  };
+}
+"""
+
+
+def test_formly_and_survey_configurations_are_their_controls(tmp_path: Path) -> None:
+    read = _read_controls(tmp_path / "intake.component.ts", _FORMLY)
+    assert read["religion"] == (4, "select", "Religion", "religion"), read
+    assert read["email"][:3] == (6, "input", "E-mail"), read
+    assert read["smoker"][1:] == ("input", "Do you smoke?", "health"), read
+    assert read["notes"][1] == "textarea", read
+
+
+# Look-alikes: Bootstrap-Vue's table fields, Ant Design's columns, MUI X DataGrid's columns, a router's menu and an
+# options list carry names and labels too, and none is a form.
+_LOOKALIKES = """export const tableFields = [
+  { key: 'diagnosis', label: 'Diagnosis', sortable: true },
+  { key: 'religion', label: 'Religion', sortable: true },
+];
+export const columns = [
+  { title: 'Diagnosis', dataIndex: 'diagnosis', key: 'diagnosis' },
+  { title: 'Medication', dataIndex: 'medication', key: 'medication' },
+];
+export const gridColumns = [
+  { field: 'diagnosis', headerName: 'Diagnosis', width: 150 },
+  { field: 'allergies', headerName: 'Allergies', width: 150 },
+];
+export const menu = [
+  { name: 'diagnoses', label: 'Diagnoses', to: '/diagnoses', icon: 'stethoscope' },
+  { name: 'prescriptions', label: 'Prescriptions', to: '/prescriptions', icon: 'pill' },
+];
+export const conditions = [
+  { id: 'asthma', label: 'Asthma' },
+  { id: 'diabetes', label: 'Diabetes' },
+];
+"""
+
+
+def test_table_columns_menus_and_option_lists_are_not_forms(tmp_path: Path) -> None:
+    assert _read_controls(tmp_path / "config.ts", _LOOKALIKES) == {}
+
+
+def test_a_list_the_markup_maps_is_read_in_the_markup_only(tmp_path: Path) -> None:
+    # {FIELDS.map((f) => <input name={f.name} …/>)}: the definitions are the mapped markup's controls, not twice.
+    text = (
+        'const FIELDS = [{ name: "diagnosis", label: "Diagnosis", type: "text" }, { name: "email", label: "E-mail", type: "email" }];\n'
+        "export const Form = () => (\n  <form>\n"
+        "    {FIELDS.map((f) => <input key={f.name} name={f.name} type={f.type} aria-label={f.label} />)}\n"
+        "  </form>\n);\n"
+    )
+    read = _read_controls(tmp_path / "Form.tsx", text)
+    assert read["diagnosis"][0] == 4 and read["email"][0] == 4, read
