@@ -50,6 +50,16 @@ CONCEPTS = {
     "ru-tserkov": (field(label="Посещаете ли вы церковь?", type_="radio", options="Да Нет"), "religion"),
     "sv-facket": (field(label="Är du med i facket?", type_="radio", options="Ja Nej"), "union"),
     "en-interested": (field(label="Interested in", type_="radio", options="Men Women"), "sex-life"),
+    # diseases named by their medical word-formation, as the head of a compound
+    "es-nefropatias": (field(options="NEFROPATÍAS.", type_="checkbox"), "health"),
+    "es-dislipidemias": (field(options="DISLIPIDEMIAS.", type_="checkbox"), "health"),
+    "cs-kardiopatie": (field(label="Kardiopatie", type_="checkbox"), "health"),
+    "en-arthritis": (field(label="Rheumatoid arthritis", type_="checkbox"), "health"),
+    "de-mastektomie": (field(label="Mastektomie", type_="checkbox"), "health"),
+    "it-neuropatia": (field(label="Neuropatia periferica", type_="checkbox"), "health"),
+    "pl-neuropatii": (field(label="Objawy neuropatii"), "health"),
+    "ru-fibromialgia": (field(label="Фибромиалгия", type_="checkbox"), "health"),
+    "fr-paraplegie": (field(label="Paraplégie", type_="checkbox"), "health"),
     "fr-confirmation": (field(label="Date de confirmation religieuse", type_="date"), "religion"),
 }
 
@@ -66,6 +76,13 @@ LOOKALIKES = {
     "nl-wedding-transport": (field(label="Vervoer naar de kerk", type_="checkbox"), "religion"),
     "da-wedding": (field(label="Vielse i kirke", type_="checkbox"), "religion"),
     "en-interested-topics": (field(label="Interested in", type_="checkbox", options="Newsletter Events"), "sex-life"),
+    # feelings whose words end like a disease
+    "en-empathy": (field(label="Empathy"), "health"),
+    "es-simpatia": (field(label="Simpatía"), "health"),
+    "pl-sympatia": (field(label="Sympatia polityczna"), "health"),
+    "ru-simpatia": (field(label="Симпатия"), "health"),
+    "de-nostalgie": (field(label="Nostalgie"), "health"),
+    "pt-website": (field(label="Website"), "health"),
     "it-polizza": (field(label="Polizza infortuni", type_="checkbox"), "health"),
 }
 
