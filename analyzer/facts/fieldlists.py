@@ -31,9 +31,17 @@ _MAX_FIELDS = 2000
 _MAX_OPTIONS = 60
 _ARRAYS = 20_000  # array literals looked at, per file
 _INPUT_TYPES = frozenset({"text", "email", "tel", "number", "date", "datetime-local", "time", "month", "week", "url", "password", "search"})
-# A cheap look at the bytes first: a file with no "label:"-like member and a name-like member holds no list.
-HINT = re.compile(rb"""(?:\blabel|\btitle|\bquestion)["']?\s*:""")
+# A cheap look at the bytes first: a list needs an array of objects, a string label-like member and a string
+# name-like member ("[{", 'label: "…"', 'name: "…"').
+_ARRAY_OF_OBJECTS = re.compile(rb"\[\s*\{")
+_LABELLED = re.compile(rb"""\b(?:label|title|question|placeholder)["']?\s*:\s*["'`]""")
+_NAMED = re.compile(rb"""\b(?:name|key|model|field|fieldName|id)["']?\s*:\s*["'`]""")
 _MAPPED = re.compile(rb"\b([A-Za-z_$][\w$]*)\.map\(")
+
+
+def worth_reading(data: bytes) -> bool:
+    """Whether a script's bytes may hold a list of field definitions (three searches, no parse)."""
+    return _ARRAY_OF_OBJECTS.search(data) is not None and _LABELLED.search(data) is not None and _NAMED.search(data) is not None
 
 
 def markup(prog: Program, lists: FieldLists, line0: int = 1) -> str:
