@@ -60,6 +60,8 @@ CONCEPTS = {
     "pl-neuropatii": (field(label="Objawy neuropatii"), "health"),
     "ru-fibromialgia": (field(label="Фибромиалгия", type_="checkbox"), "health"),
     "fr-paraplegie": (field(label="Paraplégie", type_="checkbox"), "health"),
+    "es-fumas": (field(label="¿Fumas?", type_="radio", options="Sí No"), "health"),
+    "es-fumado": (field(label="¿Ha fumado alguna vez?", type_="radio", options="Sí No"), "health"),
     "fr-confirmation": (field(label="Date de confirmation religieuse", type_="date"), "religion"),
 }
 
