@@ -621,6 +621,27 @@ def test_dsfr_and_nuxt_ui_components_and_a_prefixed_project_library(tmp_path: Pa
     assert "card" not in read, read  # a card shown a value is no control
 
 
+def test_a_vue_component_bound_by_a_prop_and_its_update_event(tmp_path: Path) -> None:
+    # A project's <CheckBox :checked="x" @input="$emit('update:x', $event)">: the prop and the event that hands its new
+    # value back are a two-way binding (Vue's v-model on a component), so the box is an input named by the prop.
+    sfc = (
+        "<template>\n"
+        '  <CheckBox :checked="liegtBehinderungVor" @input="$emit(\'update:liegtBehinderungVor\', $event)">\n'
+        "    Bei meinem Kind liegt eine Behinderung vor\n  </CheckBox>\n"
+        '  <CheckBox :checked="rollstuhl" @change="$emit(\'update:rollstuhl\', $event)">Rollstuhlnutzung</CheckBox>\n'
+        '  <AnswerField :checked="diabetes" @update:checked="(v) => $emit(\'update:diabetes\', v)" label="Diabetes" />\n'
+        '  <SummaryField :checked="diabetesShown" label="Diabetes" />\n'
+        '  <StatusBadge :checked="allergyShown">Allergie</StatusBadge>\n'
+        "</template>\n"
+    )
+    read = _by_name(_read_controls(tmp_path / "Behinderung.vue", sfc))
+    assert read["liegtBehinderungVor"][:3] == (2, "input", "checkbox") and read["liegtBehinderungVor"][4] == "health", read
+    assert read["rollstuhl"][4] == "health", read
+    # A generic "…Field" is an input only when bound both ways; shown a value, it is a display, as is a badge.
+    assert read["diabetes"][4] == "health", read
+    assert "diabetesShown" not in read and "allergyShown" not in read, read
+
+
 def test_a_formik_wrapper_named_by_field_name(tmp_path: Path) -> None:
     jsx = (
         'export const P = ({ formik }) => (\n  <form>\n    <SelectField\n      fieldName="bloodType"\n'

@@ -177,10 +177,13 @@ def _worth_reading(text: str, kit: TemplateKit) -> bool:
 
 def _two_way(el: lxml.etree._Element, kit: TemplateKit) -> bool:
     """Whether the element is bound both ways to a field (``v-model``, ``wire:model``, ``formControlName``,
-    ``[(ngModel)]``, ``bind:value``, ``th:field``, ``asp-for``): what an input is, not a display shown a value."""
-    return any(
-        (a in kit.bindings and a not in kit.one_way_bindings) or a.startswith(kit.binding_prefixes) for a in (str(k) for k in el.attrib)
-    )
+    ``[(ngModel)]``, ``bind:value``, ``th:field``, ``asp-for``, or a one-way binding with a handler that hands its value
+    back): what an input is, not a display shown a value."""
+    attrs = [str(k) for k in el.attrib]
+    if any((a in kit.bindings and a not in kit.one_way_bindings) or a.startswith(kit.binding_prefixes) for a in attrs):
+        return True
+    # A one-way binding whose new value a handler hands back (:checked="smoker" @input="$emit('update:smoker', $event)")
+    return bool(kit.update_events) and any(a in kit.one_way_bindings for a in attrs) and any(a.startswith(kit.update_events) for a in attrs)
 
 
 def _own_component(tag: str, kit: TemplateKit) -> tuple[UiComponent, tuple[str, ...]] | None:

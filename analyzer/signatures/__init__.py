@@ -598,6 +598,7 @@ class TemplateKit:
     binding_expressions: tuple[str, ...] = ()  # attributes that bind only when they hold an expression
     label_bindings: tuple[str, ...] = ()  # bindings an empty label takes too: it prints the property's name
     one_way_bindings: frozenset[str] = frozenset()  # bindings that show a field's value without changing it
+    update_events: tuple[str, ...] = ()  # handlers that hand a one-way binding's new value back (@input, @update:…)
     translations: frozenset[str] = frozenset()  # calls that print a translated message ([translation] calls)
     translation_pipes: frozenset[str] = frozenset()  # template filters that do ([translation] pipes)
     translation_hooks: frozenset[str] = frozenset()  # calls that return a translation function ([translation] hooks)
@@ -1279,6 +1280,7 @@ def _template_kit(data: dict[str, Any]) -> TemplateKit:
         binding_expressions=tuple(bindings.get("expressions", [])),
         label_bindings=tuple(bindings.get("labels", [])),
         one_way_bindings=frozenset(bindings.get("one_way", [])),
+        update_events=tuple(bindings.get("update_events", [])),
         translations=frozenset(data.get("translation", {}).get("calls", [])),
         translation_pipes=frozenset(data.get("translation", {}).get("pipes", [])),
         translation_hooks=frozenset(data.get("translation", {}).get("hooks", [])),

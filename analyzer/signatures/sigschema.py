@@ -699,6 +699,7 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
             "expressions": _opt("str[]"),
             "labels": _opt("str[]"),
             "one_way": _opt("str[]"),
+            "update_events": _opt("str[]"),
         }
     ),
     "jsx_bindings": _opt({k: _opt("str[]") for k in (*JSX_BINDING_SETS, *JSX_BINDING_LISTS)}),
