@@ -111,3 +111,15 @@ def test_a_list_the_markup_maps_is_read_in_the_markup_only(tmp_path: Path) -> No
     )
     read = _read_controls(tmp_path / "Form.tsx", text)
     assert read["diagnosis"][0] == 4 and read["email"][0] == 4, read
+
+
+def test_the_reading_is_bounded_by_the_script_s_size_and_a_list_s_length(tmp_path: Path) -> None:
+    # An array of 600 definitions is data written as code, not a form; a script over MAX_BYTES is generated data, not
+    # parsed for lists at all (the three byte searches say no before any parse).
+    from analyzer.facts import fieldlists
+
+    rows = ",\n".join(f'  {{ name: "diagnosis{i}", label: "Diagnosis {i}", type: "text" }}' for i in range(600))
+    assert _read_controls(tmp_path / "data.js", f"export const fields = [\n{rows}\n];\n") == {}
+    big = b'const fields = [{ name: "dx", label: "Diagnosis", type: "text" }, { name: "rx", label: "Medication" }];\n'
+    assert fieldlists.worth_reading(big)
+    assert not fieldlists.worth_reading(big + b"//" + b"x" * fieldlists.MAX_BYTES + b"\n")

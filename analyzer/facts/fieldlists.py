@@ -29,6 +29,8 @@ from analyzer.signatures import FieldLists
 _MAX_LISTS = 200
 _MAX_FIELDS = 2000
 _MAX_OPTIONS = 60
+MAX_BYTES = 1_500_000  # the largest script read for lists
+_MAX_PER_LIST = 500  # definitions one form may hold; a longer array is data, not a form
 _ARRAYS = 20_000  # array literals looked at, per file
 _INPUT_TYPES = frozenset({"text", "email", "tel", "number", "date", "datetime-local", "time", "month", "week", "url", "password", "search"})
 # A cheap look at the bytes first: a list needs an array of objects, a string label-like member and a string
@@ -40,8 +42,14 @@ _MAPPED = re.compile(rb"\b([A-Za-z_$][\w$]*)\.map\(")
 
 
 def worth_reading(data: bytes) -> bool:
-    """Whether a script's bytes may hold a list of field definitions (three searches, no parse)."""
-    return _ARRAY_OF_OBJECTS.search(data) is not None and _LABELLED.search(data) is not None and _NAMED.search(data) is not None
+    """Whether a script's bytes may hold a list of field definitions (three searches, no parse): a hand-written
+    script of at most ``MAX_BYTES`` (a larger one is generated data, and parsing it only for lists would cost seconds)."""
+    return (
+        len(data) <= MAX_BYTES
+        and _ARRAY_OF_OBJECTS.search(data) is not None
+        and _LABELLED.search(data) is not None
+        and _NAMED.search(data) is not None
+    )
 
 
 def markup(prog: Program, lists: FieldLists, line0: int = 1) -> str:
@@ -107,7 +115,10 @@ def _arrays_query(dialect: str) -> tree_sitter.Query:
 
 def _definitions(prog: Program, array: Node, lists: FieldLists, mapped: frozenset[str]) -> tuple[str, list[tuple[Node, str]]] | None:
     """The array's definitions and its form's title, when it is a list of field definitions."""
+    if array.named_child_count > _MAX_PER_LIST:
+        return None  # a data table written as code, not a form
     objects = [c for c in array.named_children if c.type == "object"]
+    prog.budget.spend(len(objects))
     if len(objects) < 2 or len(objects) * 2 < len(array.named_children):
         return None
     members = [prog.pairs(o) for o in objects]
