@@ -101,6 +101,26 @@ def test_table_columns_menus_and_option_lists_are_not_forms(tmp_path: Path) -> N
     assert _read_controls(tmp_path / "config.ts", _LOOKALIKES) == {}
 
 
+def test_records_typed_as_no_control_and_a_library_dialog_under_a_clinic_are_not_sensitive_forms(tmp_path: Path) -> None:
+    # A demo's records (id, title, type "document") are data, not definitions; an editor library's image dialog
+    # (name, label, type "input") is a form, but the clinic's folder it is copied under gives it no topic.
+    records = (
+        "export const documents = [\n"
+        '  { id: "d4", title: "Echo serca kontrolne", type: "document" },\n'
+        '  { id: "d5", title: "Morfologia i CRP po infekcji", type: "document" },\n];\n'
+    )
+    assert _read_controls(tmp_path / "demo-data.js", records) == {}
+    plugins = tmp_path / "clinique" / "assets" / "plugins" / "tinymce"
+    plugins.mkdir(parents=True)
+    dialog = (
+        "editor.windowManager.open({ body: { type: 'panel', items: [\n"
+        "  { name: 'description', label: 'Description', type: 'input' },\n"
+        "  { name: 'height', label: 'Height', type: 'input' },\n] } });\n"
+    )
+    read = _read_controls(plugins / "plugin.js", dialog)
+    assert set(read) == {"description", "height"} and all(v[3] == "-" for v in read.values()), read
+
+
 def test_a_list_the_markup_maps_is_read_in_the_markup_only(tmp_path: Path) -> None:
     # {FIELDS.map((f) => <input name={f.name} …/>)}: the definitions are the mapped markup's controls, not twice.
     text = (

@@ -130,10 +130,23 @@ def _definitions(prog: Program, array: Node, lists: FieldLists, mapped: frozense
     holder = _holder_name(prog, array)
     if holder and holder in mapped:
         return None
-    formish = sum(1 for m in members if lists.form_keys.intersection(m))
+    formish = sum(1 for m in members if _asks(prog, m, lists))
     if holder.lower() not in lists.list_names and formish * 2 < len(members):
         return None
     return _title(prog, array, lists), [(o, _control(prog, m, lists)) for o, m in fields]
+
+
+def _asks(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
+    """Whether a definition says it is a control: a form key other than a type (``required``, ``options``,
+    ``placeholder``…), or a type that names a control (``"select"``, ``"radiogroup"``, ``"email"``; not a record's
+    ``type: "document"`` or a diagram node's ``type: "decision"``)."""
+    for key in lists.form_keys.intersection(members):
+        if key not in lists.type_keys:
+            return True
+        said = _string(prog, members[key]).lower()
+        if said in lists.types or said in _INPUT_TYPES or said == "input":
+            return True
+    return False
 
 
 def _string(prog: Program, node: Node | None) -> str:

@@ -800,7 +800,9 @@ def _definition_fields(piece: JsSource, db: SignatureDB, result: FileResult, pro
     if not html:
         return
     page = htmldoc.parse(html)
-    found = fieldfacts.extract(page, db.fields, db.consent_words, result.path, db.field_context, result.pending_fields, db.field_model)
+    # The file's path gives the lists no topic: an editor library's dialog under a clinic's assets/plugins/ is no
+    # clinical form. Their own definitions and their holder's title do.
+    found = fieldfacts.extract(page, db.fields, db.consent_words, "", db.field_context, None, db.field_model)
     if found:
         result.fields += found
         if not result.code:
