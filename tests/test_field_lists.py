@@ -97,6 +97,18 @@ export const conditions = [
 """
 
 
+def test_a_class_field_named_like_a_list_holds_definitions_without_types(tmp_path: Path) -> None:
+    # An Angular component's fields = […] (a class field) is a list by its name, as a const or a member is, though its
+    # definitions name no control type.
+    text = (
+        "export class IntakeComponent {\n  fields = [\n"
+        "    { key: 'diagnosis', label: 'Current diagnosis' },\n"
+        "    { key: 'email', label: 'E-mail' },\n  ];\n}\n"
+    )
+    read = _read_controls(tmp_path / "intake.component.ts", text)
+    assert read["diagnosis"] == (3, "input", "Current diagnosis", "health"), read
+
+
 def test_table_columns_menus_and_option_lists_are_not_forms(tmp_path: Path) -> None:
     assert _read_controls(tmp_path / "config.ts", _LOOKALIKES) == {}
 

@@ -219,7 +219,8 @@ def _control(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
 
 
 def _holder_name(prog: Program, array: Node) -> str:
-    """The member or variable the array is the value of (``fields: […]``, ``const questions = […]``), else ""."""
+    """The member, variable or class field the array is the value of (``fields: […]``, ``const questions = […]``,
+    ``fields: FormlyFieldConfig[] = […]`` in a class), else ""."""
     parent = array.parent
     if parent is None:
         return ""
@@ -228,6 +229,9 @@ def _holder_name(prog: Program, array: Node) -> str:
     if parent.type == "variable_declarator":
         name = parent.child_by_field_name("name")
         return prog.text(name) if name is not None and name.type == "identifier" else ""
+    if parent.type in ("public_field_definition", "field_definition"):  # a class's field: fields: FormlyFieldConfig[] = […]
+        name = parent.child_by_field_name("name") or parent.child_by_field_name("property")
+        return prog.text(name) if name is not None else ""
     if parent.type == "assignment_expression":
         left = parent.child_by_field_name("left")
         if left is not None:
