@@ -109,6 +109,36 @@ def test_a_class_field_named_like_a_list_holds_definitions_without_types(tmp_pat
     assert read["diagnosis"] == (3, "input", "Current diagnosis", "health"), read
 
 
+def test_definitions_written_in_the_project_s_language_and_keyed_by_name(tmp_path: Path) -> None:
+    # Projects name a definition's keys in their own language ({ chave, pergunta }, { preguntaInputName, pregunta,
+    # opciones: [{ valor }] }, { id, tipo: "texto", pergunta }), or hold one definition under each field's name.
+    text = (
+        "const perguntas = [\n"
+        '  { chave: "gravida", pergunta: "Está grávida?" },\n'
+        '  { chave: "fumante", pergunta: "É fumante?" },\n];\n'
+        "const preguntasArray = [\n"
+        '  { pregunta: "¿Cuántos cigarrillos fuma usted al día?", preguntaInputName: "autocuidado1",\n'
+        '    opciones: [{ valor: "menos de 10" }, { valor: "11-20" }] },\n'
+        '  { pregunta: "¿Tiene diabetes?", preguntaInputName: "autocuidado2", opciones: [{ valor: "Sí" }, { valor: "No" }] },\n];\n'
+        "const zhaloby = {\n"
+        '  zhalobyTrevoga: { label: "тревогу", type: "boolean" },\n'
+        '  zhalobyDepressia: { label: "снижение настроения", type: "boolean" },\n};\n'
+    )
+    read = _read_controls(tmp_path / "perguntas.js", text)
+    assert read["gravida"] == (2, "input", "Está grávida?", "health"), read
+    assert read["autocuidado1"][:2] == (6, "select") and read["autocuidado1"][3] == "health", read
+    assert read["zhalobyTrevoga"][:2] == (11, "input") and read["zhalobyDepressia"][3] == "health", read
+
+
+def test_an_object_of_objects_without_labels_or_control_types_is_no_form(tmp_path: Path) -> None:
+    # A settings object and a record keyed by id: members holding objects, but no definition of a control.
+    text = (
+        "const theme = {\n  primary: { main: '#fff', title: 'Primary' },\n  secondary: { main: '#000', title: 'Secondary' },\n};\n"
+        "const patients = {\n  p1: { title: 'Diabetes follow-up', status: 'open' },\n  p2: { title: 'Depression', status: 'closed' },\n};\n"
+    )
+    assert _read_controls(tmp_path / "data.js", text) == {}
+
+
 def test_table_columns_menus_and_option_lists_are_not_forms(tmp_path: Path) -> None:
     assert _read_controls(tmp_path / "config.ts", _LOOKALIKES) == {}
 
@@ -148,10 +178,12 @@ def test_a_list_the_markup_maps_is_read_in_the_markup_only(tmp_path: Path) -> No
 def test_the_reading_is_bounded_by_the_script_s_size_and_a_list_s_length(tmp_path: Path) -> None:
     # An array of 600 definitions is data written as code, not a form; a script over MAX_BYTES is generated data, not
     # parsed for lists at all (the three byte searches say no before any parse).
+    from analyzer import signatures
     from analyzer.facts import fieldlists
 
     rows = ",\n".join(f'  {{ name: "diagnosis{i}", label: "Diagnosis {i}", type: "text" }}' for i in range(600))
     assert _read_controls(tmp_path / "data.js", f"export const fields = [\n{rows}\n];\n") == {}
     big = b'const fields = [{ name: "dx", label: "Diagnosis", type: "text" }, { name: "rx", label: "Medication" }];\n'
-    assert fieldlists.worth_reading(big)
-    assert not fieldlists.worth_reading(big + b"//" + b"x" * fieldlists.MAX_BYTES + b"\n")
+    lists = signatures.load().field_lists
+    assert fieldlists.worth_reading(big, lists)
+    assert not fieldlists.worth_reading(big + b"//" + b"x" * fieldlists.MAX_BYTES + b"\n", lists)

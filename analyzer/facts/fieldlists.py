@@ -33,23 +33,36 @@ MAX_BYTES = 1_500_000  # the largest script read for lists
 _MAX_PER_LIST = 500  # definitions one form may hold; a longer array is data, not a form
 _ARRAYS = 20_000  # array literals looked at, per file
 _INPUT_TYPES = frozenset({"text", "email", "tel", "number", "date", "datetime-local", "time", "month", "week", "url", "password", "search"})
-# A cheap look at the bytes first: a list needs an array of objects, a string label-like member and a string
-# name-like member ("[{", 'label: "…"', 'name: "…"').
-_ARRAY_OF_OBJECTS = re.compile(rb"\[\s*\{")
-_LABELLED = re.compile(rb"""\b(?:label|title|question|placeholder)["']?\s*:\s*["'`]""")
-_NAMED = re.compile(rb"""\b(?:name|key|model|field|fieldName|id)["']?\s*:\s*["'`]""")
+# A cheap look at the bytes first: a list needs an array or object of objects, a string label-like member and a string
+# name-like member ("[{", 'label: "…"', 'name: "…"'), the keys being those of ``field_lists``.
+_OF_OBJECTS = re.compile(rb"[\[:]\s*\{")
+_KEYED = re.compile(rb"""["']?[\w$]+["']?\s*:\s*\{\s*\n?\s*["']?(?:label|title)["']?\s*:""")
 _MAPPED = re.compile(rb"\b([A-Za-z_$][\w$]*)\.map\(")
 
 
-def worth_reading(data: bytes) -> bool:
+def worth_reading(data: bytes, lists: FieldLists) -> bool:
     """Whether a script's bytes may hold a list of field definitions (three searches, no parse): a hand-written
     script of at most ``MAX_BYTES`` (a larger one is generated data, and parsing it only for lists would cost seconds)."""
+    if len(data) > MAX_BYTES or not lists.name_keys or not lists.label_keys:
+        return False
+    labelled, named = _key_patterns(lists.label_keys, lists.name_keys)
+    # The name may be a member's key instead ({ fieldName: { label: "…" } }): then a member holds an object.
     return (
-        len(data) <= MAX_BYTES
-        and _ARRAY_OF_OBJECTS.search(data) is not None
-        and _LABELLED.search(data) is not None
-        and _NAMED.search(data) is not None
+        _OF_OBJECTS.search(data) is not None
+        and labelled.search(data) is not None
+        and (named.search(data) is not None or _KEYED.search(data) is not None)
     )
+
+
+@functools.lru_cache(maxsize=4)
+def _key_patterns(label_keys: tuple[str, ...], name_keys: tuple[str, ...]) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """A string-valued member named by one of the label keys, and one named by a name key (``label: "…"``)."""
+
+    def member(keys: tuple[str, ...]) -> re.Pattern[bytes]:
+        names = b"|".join(re.escape(k.encode("utf-8")) for k in sorted(keys, key=len, reverse=True))
+        return re.compile(rb"""(?<![\w$])["']?(?:""" + names + rb""")["']?\s*:\s*["'`]""")
+
+    return member(label_keys), member(name_keys)
 
 
 def markup(prog: Program, lists: FieldLists, line0: int = 1) -> str:
@@ -85,22 +98,26 @@ def markup(prog: Program, lists: FieldLists, line0: int = 1) -> str:
 
 def _lists(prog: Program, lists: FieldLists) -> list[tuple[str, list[tuple[Node, str]]]]:
     """The definition lists of the program, in source order: (the form's title, [(definition, its control's HTML)]).
-    An array inside a list already taken (a definition's options) is not a list of its own."""
-    arrays = tree_sitter.QueryCursor(_arrays_query(prog.parsed.source.dialect)).captures(prog.parsed.root).get("a", [])
+    A list is an array of definitions, or an object holding one definition under each field's name
+    (``{ zhalobyTrevoga: { label: "тревогу", type: "boolean" }, … }``). A container inside a list already taken (a
+    definition's options) is not a list of its own."""
+    root = prog.parsed.root
+    found = tree_sitter.QueryCursor(_arrays_query(prog.parsed.source.dialect)).captures(root)
+    containers = {n.id: n for n in found.get("a", []) + found.get("o", [])}
     # A list the file's own markup maps ({FIELDS.map((f) => <input name={f.name} …/>)}) is read there, as written.
     mapped = frozenset(m.group(1).decode() for m in _MAPPED.finditer(prog.parsed.source.data)) if prog.jsx else frozenset()
     out: list[tuple[str, list[tuple[Node, str]]]] = []
     taken_until = -1
     fields = 0
-    for array in sorted({n.id: n for n in arrays}.values(), key=lambda n: n.start_byte)[:_ARRAYS]:
-        if array.start_byte < taken_until:
+    for node in sorted(containers.values(), key=lambda n: n.start_byte)[:_ARRAYS]:
+        if node.start_byte < taken_until:
             continue
         prog.budget.spend()
-        got = _definitions(prog, array, lists, mapped)
+        got = _definitions(prog, node, lists, mapped)
         if got is None:
             continue
         out.append(got)
-        taken_until = array.end_byte
+        taken_until = node.end_byte
         fields += len(got[1])
         if len(out) >= _MAX_LISTS or fields >= _MAX_FIELDS:
             break
@@ -109,31 +126,42 @@ def _lists(prog: Program, lists: FieldLists) -> list[tuple[str, list[tuple[Node,
 
 @functools.lru_cache(maxsize=4)
 def _arrays_query(dialect: str) -> tree_sitter.Query:
-    """Array literals holding an object literal."""
-    return tree_sitter.Query(language(dialect), "(array (object)) @a")
+    """Array literals holding an object literal, and object literals holding one as a member's value."""
+    return tree_sitter.Query(language(dialect), "(array (object)) @a (object (pair value: (object))) @o")
 
 
-def _definitions(prog: Program, array: Node, lists: FieldLists, mapped: frozenset[str]) -> tuple[str, list[tuple[Node, str]]] | None:
-    """The array's definitions and its form's title, when it is a list of field definitions."""
-    if array.named_child_count > _MAX_PER_LIST:
+def _definitions(prog: Program, node: Node, lists: FieldLists, mapped: frozenset[str]) -> tuple[str, list[tuple[Node, str]]] | None:
+    """The container's definitions and its form's title, when it is a list of field definitions."""
+    if node.named_child_count > _MAX_PER_LIST:
         return None  # a data table written as code, not a form
-    objects = [c for c in array.named_children if c.type == "object"]
-    prog.budget.spend(len(objects))
-    if len(objects) < 2 or len(objects) * 2 < len(array.named_children):
+    if node.type == "array":
+        items = [(c, "") for c in node.named_children if c.type == "object"]
+    else:  # { fieldName: { label, type }, … }: each member's key is its field's name
+        items = [
+            (value, prog.key_of(c))
+            for c in node.named_children
+            if c.type == "pair" and (value := c.child_by_field_name("value")) is not None and value.type == "object"
+        ]
+    prog.budget.spend(len(items))
+    if len(items) < 2 or len(items) * 2 < len(node.named_children):
         return None
-    members = [prog.pairs(o) for o in objects]
+    members = [prog.pairs(o) for o, _ in items]
     if any(lists.not_form_keys.intersection(m) for m in members):
         return None  # a table's columns, a menu's links
-    fields = [(o, m) for o, m in zip(objects, members, strict=True) if _name(prog, m, lists) and _label(prog, m, lists)]
-    if len(fields) < 2 or len(fields) * 2 < len(objects):
+    fields = [
+        (o, m, name)
+        for (o, key), m in zip(items, members, strict=True)
+        if (name := _name(prog, m, lists) or key) and _label(prog, m, lists)
+    ]
+    if len(fields) < 2 or len(fields) * 2 < len(items):
         return None
-    holder = _holder_name(prog, array)
+    holder = _holder_name(prog, node)
     if holder and holder in mapped:
         return None
     formish = sum(1 for m in members if _asks(prog, m, lists))
     if holder.lower() not in lists.list_names and formish * 2 < len(members):
         return None
-    return _title(prog, array, lists), [(o, _control(prog, m, lists)) for o, m in fields]
+    return _title(prog, node, lists), [(o, _control(prog, m, name, lists)) for o, m, name in fields]
 
 
 def _asks(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
@@ -186,7 +214,7 @@ def _options(prog: Program, members: dict[str, Node], lists: FieldLists) -> list
             out: list[str] = []
             for item in value.named_children[:_MAX_OPTIONS]:
                 said = _string(prog, item) or (
-                    next((s for k in (*lists.label_keys, "text", "value") if (s := _string(prog, prog.pairs(item).get(k)))), "")
+                    next((s for k in lists.option_text_keys if (s := _string(prog, prog.pairs(item).get(k)))), "")
                     if item.type == "object"
                     else ""
                 )
@@ -197,9 +225,9 @@ def _options(prog: Program, members: dict[str, Node], lists: FieldLists) -> list
     return []
 
 
-def _control(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
+def _control(prog: Program, members: dict[str, Node], field_name: str, lists: FieldLists) -> str:
     """The HTML of the control a definition describes."""
-    name = escape(_name(prog, members, lists))
+    name = escape(field_name)
     label = escape(_label(prog, members, lists))
     kind = next((s.lower() for k in lists.type_keys if (s := _string(prog, members.get(k)))), "")
     tag = lists.types.get(kind, "input")

@@ -633,7 +633,7 @@ def _code_file(
         # app/layout.tsx, +layout.svelte: what the site is called, for the forms of the routes it wraps.
         result.layout_sources = pagecontext.code_layout_sources(data[:200_000].decode("utf-8", "replace"))
     # A form built from a list of field definitions (fields: [{ name, label, type }, …]): any script, TypeScript too.
-    lists = not built and kind != "sfc" and bool(db.field_lists.name_keys) and fieldlists.worth_reading(data)
+    lists = not built and kind != "sfc" and bool(db.field_lists.name_keys) and fieldlists.worth_reading(data, db.field_lists)
     if not candidates.vendors and not forms and not registry and not lists:
         return None
     text = raw = _decode(path, data, result)

@@ -553,6 +553,7 @@ class FieldLists:
     nested_label_keys: tuple[str, ...] = ()
     type_keys: tuple[str, ...] = ()
     option_keys: tuple[str, ...] = ()
+    option_text_keys: tuple[str, ...] = ()
     title_keys: tuple[str, ...] = ()
     form_keys: frozenset[str] = frozenset()
     not_form_keys: frozenset[str] = frozenset()
@@ -1246,6 +1247,7 @@ def _field_lists(data: dict[str, Any]) -> FieldLists:
         nested_label_keys=lists["nested_label_keys"],
         type_keys=lists["type_keys"],
         option_keys=lists["option_keys"],
+        option_text_keys=lists["option_text_keys"],
         title_keys=lists["title_keys"],
         form_keys=frozenset(lists["form_keys"]),
         not_form_keys=frozenset(lists["not_form_keys"]),

@@ -664,11 +664,12 @@ FIELD_LIST_KEYS = (
     "nested_label_keys",
     "type_keys",
     "option_keys",
+    "option_text_keys",
     "title_keys",
     "form_keys",
     "not_form_keys",
 )
-FIELD_LIST_TYPES = ("select", "textarea", "checkbox", "radio")
+FIELD_LIST_TYPES = ("input", "select", "textarea", "checkbox", "radio")
 
 UI_COMPONENTS_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
