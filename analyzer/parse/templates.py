@@ -46,9 +46,9 @@ DIALECT_BY_SUFFIX = (
     (".master", "erb"),
 )
 # Server pages read as HTML with their own syntax left as text (Razor, FreeMarker, Velocity,
-# Smarty and other .tpl files): their conditions are never read as consent gates.
+# Smarty and other .tpl files, Apache Tapestry's .tml): their conditions are never read as consent gates.
 FREEMARKER = (".ftl", ".ftlh")
-READ_AS_HTML = (".cshtml", ".razor", *FREEMARKER, ".vm", ".tpl")
+READ_AS_HTML = (".cshtml", ".razor", *FREEMARKER, ".vm", ".tpl", ".tml")
 # FreeMarker's directives (<#if …>, <#list …>, </#list>) and user-defined ones (<@layout.page>, <@sf.empty colspan="1"/>):
 # no tag a browser gets, no text a person reads (freemarker.apache.org/docs/dgui_template_overallstructure.html).
 _FREEMARKER_TAG = re.compile(r"</?[#@][\w.]+(?:\s[^<>]{0,2000})?/?>")

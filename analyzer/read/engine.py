@@ -32,6 +32,7 @@ from analyzer.facts import (
     project_context,
     rendered,
     tag_managers,
+    tapestry,
     template_components,
     textscan,
     vfor,
@@ -173,6 +174,11 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
     elif kind in HTML_KINDS:
         page = _html_file(source.display, data, db, result, kind, _real_path(source))
         result.loads = _local_scripts(page, source)
+        if tapestry.is_tapestry(source.display, page.source, db.tapestry):
+            if result.template is None:  # the layout and components the page renders: their recorders record it
+                used = tapestry.components(page, db.tapestry)
+                result.template = template_scan.facts(templates.Template("tapestry", references=used), page.source, db)
+            tapestry.native(page, db.tapestry)
         template_components.native(page, db.template_kit)  # Angular, Ionic, Spring, JSF, ASP.NET templates
         # A Slim or Haml template holding raw HTML: its own lines are no HTML, its helpers print controls too; read
         # as HTML whole only when its lines print nothing.

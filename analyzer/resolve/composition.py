@@ -38,6 +38,8 @@ def _candidates(ref: TemplateRef, dialect: str) -> list[str]:
         out = [name if name.endswith(".php") else f"{name}.php"]
     elif dialect == "go":
         out = [f"partials/{name}", name]
+    elif dialect == "tapestry":  # <t:layout>, t:type="site.footer": components/Layout.tml, components/site/Footer.tml
+        out = [f"components/{name.replace('.', '/')}.tml"]
     else:
         out = [name]
     if ref.kind == "layout" and dialect != "liquid":
@@ -97,9 +99,11 @@ def _page_template(path: str, conv: dict[str, str]) -> bool:
 
 def _resolve(src: str, ref: TemplateRef, dialect: str, paths: list[str]) -> str | None:
     best: tuple[int, str] | None = None
+    folded = dialect == "tapestry"  # Tapestry's component names are read in any case
     for suffix in _candidates(ref, dialect):
         for p in paths:
-            if p == suffix or p.endswith("/" + suffix):
+            q = p.lower() if folded else p
+            if q == suffix or q.endswith("/" + suffix):
                 shared = len(_common_prefix(src, p))
                 if best is None or shared > best[0]:
                     best = (shared, p)

@@ -45,6 +45,7 @@ from analyzer.signatures.sigschema import (
     POLICY_PAGES_SCHEMA,
     SCRIPT_TYPES_SCHEMA,
     TAG_MANAGERS_SCHEMA,
+    TAPESTRY_TYPES,
     UI_COMPONENTS_SCHEMA,
     VENDOR_SCHEMA,
     SignatureError,
@@ -561,6 +562,19 @@ class FieldLists:
 
 
 @dataclass(frozen=True)
+class TapestryKit:
+    """Apache Tapestry's form components in .tml templates (ui_components.toml ``tapestry``; read by
+    analyzer/facts/tapestry.py), by their lower-cased component type."""
+
+    suffixes: tuple[str, ...] = ()  # file endings of Tapestry templates
+    namespaces: tuple[str, ...] = ()  # a declared namespace that makes any page one
+    types: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # component -> (tag, input type)
+    groups: frozenset[str] = frozenset()  # components that name the radios inside them
+    labels: frozenset[str] = frozenset()  # components that print a field's label
+    forms: frozenset[str] = frozenset()  # components that render a <form>
+
+
+@dataclass(frozen=True)
 class JsxBindings:
     """What names a JSX control that has no ``name``, and what prints a field's label (ui_components.toml
     ``jsx_bindings``)."""
@@ -710,6 +724,7 @@ class SignatureDB:
     template_kit: TemplateKit = field(default_factory=TemplateKit)
     jsx_bindings: JsxBindings = field(default_factory=JsxBindings)
     field_lists: FieldLists = field(default_factory=FieldLists)
+    tapestry: TapestryKit = field(default_factory=TapestryKit)
     form_helpers: tuple[FormHelper, ...] = ()
     model_fields: ModelFields = ModelFields()  # form_helpers.toml [model_fields]: Django's model fields as a ModelForm renders them
     tag_managers: tuple[TagManager, ...] = ()
@@ -1193,6 +1208,7 @@ def _build(folders: list[Path]) -> SignatureDB:
         template_kit=_template_kit(ui_data),
         jsx_bindings=_jsx_bindings(ui_data),
         field_lists=_field_lists(ui_data),
+        tapestry=_tapestry(ui_data),
         form_helpers=_form_helpers(helpers),
         model_fields=ModelFields(
             dict(helpers.get("model_fields", {}).get("renders", {})), frozenset(helpers.get("model_fields", {}).get("relations", []))
@@ -1252,6 +1268,31 @@ def _field_lists(data: dict[str, Any]) -> FieldLists:
         form_keys=frozenset(lists["form_keys"]),
         not_form_keys=frozenset(lists["not_form_keys"]),
         types={v.lower(): tag for tag in FIELD_LIST_TYPES for v in f["types"][tag]},
+    )
+
+
+# A Tapestry type group -> the tag and input type it renders.
+_TAPESTRY_CONTROLS: dict[str, tuple[str, str | None]] = {
+    "input": ("input", None),
+    "password": ("input", "password"),
+    "textarea": ("textarea", None),
+    "select": ("select", None),
+    "checkbox": ("input", "checkbox"),
+    "radio": ("input", "radio"),
+}
+
+
+def _tapestry(data: dict[str, Any]) -> TapestryKit:
+    t = data.get("tapestry")
+    if not t:
+        return TapestryKit()
+    return TapestryKit(
+        suffixes=tuple(s.lower() for s in t["suffixes"]),
+        namespaces=tuple(t["namespaces"]),
+        types={v.lower(): _TAPESTRY_CONTROLS[group] for group in TAPESTRY_TYPES for v in t["types"][group]},
+        groups=frozenset(g.lower() for g in t["groups"]),
+        labels=frozenset(g.lower() for g in t["labels"]),
+        forms=frozenset(g.lower() for g in t["forms"]),
     )
 
 

@@ -670,6 +670,7 @@ FIELD_LIST_KEYS = (
     "not_form_keys",
 )
 FIELD_LIST_TYPES = ("input", "select", "textarea", "checkbox", "radio")
+TAPESTRY_TYPES = ("input", "password", "textarea", "select", "checkbox", "radio")
 
 UI_COMPONENTS_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
@@ -712,6 +713,17 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
         {
             **{k: _req("str[]") for k in FIELD_LIST_KEYS},
             "types": _req({t: _req("str[]") for t in FIELD_LIST_TYPES}),
+        }
+    ),
+    # Apache Tapestry's form components in .tml templates (analyzer/facts/tapestry.py)
+    "tapestry": _opt(
+        {
+            "suffixes": _req("str[]"),
+            "namespaces": _req("str[]"),
+            "groups": _req("str[]"),
+            "labels": _req("str[]"),
+            "forms": _req("str[]"),
+            "types": _req({t: _req("str[]") for t in TAPESTRY_TYPES}),
         }
     ),
 }
