@@ -121,10 +121,10 @@ def test_collecting_builders_has_a_bounded_cost() -> None:
 def test_a_file_whose_builders_cannot_be_read_is_named_and_the_scan_goes_on(tmp_path: Path, monkeypatch) -> None:
     real = php_builders._definitions
 
-    def fails_on_one(text: str):
+    def fails_on_one(text: str, *rest):
         if "function party_flag(" in text:
             raise ValueError("a reader bug")
-        return real(text)
+        return real(text, *rest)
 
     monkeypatch.setattr(php_builders, "_definitions", fails_on_one)
     flag = "<?php\nfunction party_flag($user, $key, $name)\n{\n"
@@ -160,3 +160,48 @@ function row_text($key, $name) {
 """
     fields = _fields(tmp_path, {"lib.php": lib, "page.php": page})
     assert fields.get("f_conf", ("",))[0] == "religion", fields
+
+
+_BEAN_TAGS = """<?php
+function getPropertyAndValue($property, &$attributeName, &$attributeValue) {
+    list($bean, $prop) = explode(":", $property);
+    $attributeName = get_class($GLOBALS[$bean]) . ":" . $bean . ":" . $prop;
+    $attributeValue = $GLOBALS[$bean]->$prop;
+}
+function text($htmlParams, $property) {
+    getPropertyAndValue($property, $attributeName, $attributeValue);
+    echo("<input type='text' $htmlParams name='$attributeName' value=\\"$attributeValue\\">");
+}
+function area($htmlParams, $property) {
+    $fieldName = 'f_' . $property;
+    echo("<textarea $htmlParams name='$fieldName'></textarea>");
+}
+function pair($htmlParams, $bean, $property) {
+    $both = $bean . '_' . $property;
+    echo("<input $htmlParams name='$both'>");
+}
+"""
+# A PDF library of the same site, PHP 4 style: a class's methods carry no modifier, and its Text() is no builder.
+_PDF = (
+    "<?php\nclass FPDF\n{\nvar $page;\nfunction Text($x, $y, $txt)\n{\n"
+    "  $this->_out(sprintf('BT %.2F %.2F Td (%s) Tj ET', $x, $y, $txt));\n}\n}\n"
+)
+_FOLLOW_UP = """<?php include 'beanparser/htmltags.php'; ?>
+<script src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script>
+<table>
+<tr><td>Glycémie à jeun (g/l)</td><td><?php text("id='glycemie' size='3'", "SuiviDiabete:glycemie"); ?></td></tr>
+<tr><td>Traitement en cours</td><td><?php area("rows='3'", "traitement"); ?></td></tr>
+<tr><td>Religion</td><td><?php pair("", "Patient", "religion"); ?></td></tr>
+</table>
+"""
+
+
+def test_a_builder_naming_its_control_by_a_variable_made_from_one_parameter(tmp_path: Path) -> None:
+    # The name printed from a variable a helper fills through a by-reference argument, or one assigned from a single
+    # parameter, is that parameter's: the call's literal names the control ("SuiviDiabete:glycemie"). A class method
+    # written without a modifier (FPDF's Text) is no function "text", so the bare calls stay unambiguous.
+    fields = _fields(tmp_path, {"bean/beanparser/htmltags.php": _BEAN_TAGS, "lib/fpdf.php": _PDF, "suivi.php": _FOLLOW_UP})
+    assert fields.get("SuiviDiabete:glycemie", ("",))[:2] == ("health", 4), fields
+    assert fields.get("traitement", ("",))[:2] == ("health", 5), fields
+    # A name made from two parameters names neither: no control is written for the call.
+    assert not [n for n in fields if "religion" in n.lower()], fields

@@ -57,7 +57,7 @@ _NAME_ATTR = re.compile(r"""\bname\s*=\s*\\?["']?\s*(?:["']\s*\.\s*)?\{?\$(\w+)"
 _TYPE_ATTR = re.compile(r"""\btype\s*=\s*\\?["']?\s*(?:(?P<literal>[A-Za-z-]{1,20})|(?:["']\s*\.\s*)?\{?\$(?P<param>\w+))""", re.I)
 _LITERAL = re.compile(r"""^(["'])(?P<text>(?:(?!\1)[^\\]|\\.)*)\1$""", re.S)
 _WRAPPED = re.compile(r"""^[\w\\]{1,40}\(\s*(["'])(?P<text>(?:(?!\1)[^\\]|\\.)*)\1\s*\)$""", re.S)  # __('Diagnose'), _t("…")
-_FIELD_NAME = re.compile(r"^[A-Za-z_][\w\-\[\].]{0,80}$")
+_FIELD_NAME = re.compile(r"^[A-Za-z_][\w\-\[\].:]{0,80}$")  # "HyperTensionArterielle:TaSys", as JSF's "form:field"
 _ESCAPE = re.compile(r"\\(.)")
 _TAG_CLOSE = re.compile(r"(?<![-=])>")
 _BRACKET = re.compile(r"(?<![-=?<])>(?!=)|<(?![=?<])(?<!<<)")
@@ -178,9 +178,31 @@ def collect(sources: Iterable[tuple[str, str]], failed: list[tuple[str, Exceptio
 def _file_definitions(text: str) -> list[tuple[bool, str, _Definition | None]]:
     """A file's functions: read whole where the file prints a control, else their names only (a builder's name
     defined there too is ambiguous)."""
+    classes = _class_bodies(text)
     if _prints_controls(text):
-        return list(_definitions(text))
-    return [(_is_method(text, m.start()), m.group("name"), None) for m in _DEFINITION.finditer(text)]
+        return list(_definitions(text, classes))
+    return [(_is_method(text, m.start(), classes), m.group("name"), None) for m in _DEFINITION.finditer(text)]
+
+
+_CLASS = re.compile(r"\b(?:class|trait|interface)\s+[A-Za-z_]\w{0,80}[^{;]{0,300}\{")
+_MAX_CLASSES = 50  # class bodies looked for per file
+
+
+def _class_bodies(text: str) -> list[tuple[int, int]]:
+    """Where the file's class, trait and interface bodies stand: a function in one is a method, whether a modifier says
+    so or not (PHP 4's ``class FPDF { function Text($x, $y, $txt) {…} }``), so it is no function of that name."""
+    if "class" not in text and "trait" not in text and "interface" not in text:
+        return []
+    out: list[tuple[int, int]] = []
+    for m in _CLASS.finditer(text):
+        if len(out) >= _MAX_CLASSES:
+            break
+        if out and m.start() < out[-1][1]:
+            continue  # a nested or anonymous class: inside the one found
+        opening = m.end() - 1
+        close = _closing(text, opening, "{", "}", len(text) - opening)
+        out.append((opening, close if close is not None else len(text)))
+    return out
 
 
 def _shape(definition: _Definition | None) -> tuple | None:
@@ -190,7 +212,7 @@ def _shape(definition: _Definition | None) -> tuple | None:
     return (definition.control[0], definition.params.index(definition.control[1]))
 
 
-def _definitions(text: str) -> Iterable[tuple[bool, str, _Definition | None]]:
+def _definitions(text: str, classes: Iterable[tuple[int, int]] = ()) -> Iterable[tuple[bool, str, _Definition | None]]:
     """The file's functions (whether a method, the name, and what its body prints: None for one that prints no
     markup), read until ``_FILE_WORK`` characters of bodies have been read (a file of unclosed bodies would read
     each to the limit)."""
@@ -203,7 +225,7 @@ def _definitions(text: str) -> Iterable[tuple[bool, str, _Definition | None]]:
             continue
         params = [p.group(1) for part in _split(text[m.end() : close]) for p in [_PARAM.search(part)] if p is not None]
         opening = text.find("{", close, close + 200)
-        method = _is_method(text, m.start())
+        method = _is_method(text, m.start(), classes)
         if opening < 0 or not _BETWEEN.fullmatch(text, close + 1, opening):
             continue  # a call named "function…", or an abstract or interface method: no body
         if not params:
@@ -226,20 +248,64 @@ def _read_body(body: str, params: list[str]) -> _Definition:
         if (where := _argument_of(body, p.start())) is not None:
             passed.append((where[0], where[1], p.group(1)))
     control = None
+    derived: dict[str, str] | None = None
     for c in _CONTROL.finditer(body):
         end = _tag_end(body, c.end())
         attrs = body[c.end() : end]
         name = _NAME_ATTR.search(attrs)
-        if name is None or name.group(1) not in wanted:
+        if name is None:
             continue
+        named = name.group(1)
+        if named not in wanted:
+            derived = _derived(body[: c.start()], wanted) if derived is None else derived
+            named = derived.get(named, "")
+            if not named:
+                continue
         typed = _TYPE_ATTR.search(attrs)
         written = (typed.group("literal") or "").lower() if typed is not None else ""
         type_param = typed.group("param") if typed is not None and typed.group("param") in wanted else None
         if c.group(1).lower() == "input" and written in SKIP_TYPES:
             continue
-        control = (c.group(1).lower(), name.group(1), type_param, written)
+        control = (c.group(1).lower(), named, type_param, written)
         break
     return _Definition(params, text_params, passed, control)
+
+
+_ASSIGNED = re.compile(r"\$(\w+)\s*(?:\.=|=(?![=>]))\s*([^;]{0,300});")
+_CALL_ARGUMENTS = re.compile(r"(?<![\w$>:])[A-Za-z_]\w{0,80}\s*\(([^()]{0,300})\)")
+
+
+def _derived(body: str, params: set[str]) -> dict[str, str]:
+    """The body's variables made from one parameter before the control is printed, each with that parameter: an
+    assignment whose value reads one parameter (``$name = 'f_' . $field;``), or a variable handed with one parameter to a
+    function that fills it (``getPropertyAndValue($property, $attributeName, $attributeValue)``: PHP's by-reference
+    out-arguments). A variable made from two parameters, or from one and then another, names no parameter."""
+    made: dict[str, str] = {}
+    spoilt: set[str] = set()
+
+    def note(var: str, source: str) -> None:
+        if var in params or var in spoilt:
+            return
+        if made.setdefault(var, source) != source:
+            spoilt.add(var)
+            del made[var]
+
+    for m in _ASSIGNED.finditer(body):
+        read = {p.group(1) for p in _PARAM.finditer(m.group(2))} & params
+        if len(read) == 1:
+            note(m.group(1), read.pop())
+    for m in _CALL_ARGUMENTS.finditer(body):
+        args = [a.strip() for a in m.group(1).split(",")]
+        bare = [a.lstrip("&")[1:] for a in args if _BARE_VARIABLE.fullmatch(a)]
+        given = [v for v in bare if v in params]
+        if len(given) == 1 and len(bare) == len(args):
+            for var in bare:
+                if var != given[0]:
+                    note(var, given[0])
+    return made
+
+
+_BARE_VARIABLE = re.compile(r"&?\$\w+")
 
 
 def _argument_of(body: str, at: int) -> tuple[str, int] | None:
@@ -290,8 +356,8 @@ def _tag_end(body: str, start: int) -> int:
     return found.start() if found is not None else limit
 
 
-def _is_method(text: str, at: int) -> bool:
-    return _MODIFIED.search(text, max(0, at - 30), at) is not None
+def _is_method(text: str, at: int, classes: Iterable[tuple[int, int]] = ()) -> bool:
+    return _MODIFIED.search(text, max(0, at - 30), at) is not None or any(lo < at < hi for lo, hi in classes)
 
 
 # What the scans below stop at: quotes, backslashes, comment and PHP-tag openers, and the brackets they look for.
