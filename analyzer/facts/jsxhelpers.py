@@ -54,13 +54,14 @@ def helper(prog: Program, call: Node, returns: dict[int, bool] | None = None) ->
     if body is None:
         return None
     if returns is None:
-        return fn if _returns_jsx(body) else None
+        return fn if returns_jsx(body) else None
     if fn.id not in returns:  # each helper's body is looked through once, whatever the number of its calls
-        returns[fn.id] = _returns_jsx(body)
+        returns[fn.id] = returns_jsx(body)
     return fn if returns[fn.id] else None
 
 
-def _returns_jsx(body: Node) -> bool:
+def returns_jsx(body: Node) -> bool:
+    """Whether a function body returns JSX of its own (a callback's inside it does not count)."""
     stack = [body]
     while stack:
         n = stack.pop()

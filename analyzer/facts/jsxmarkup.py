@@ -132,6 +132,7 @@ class _Writer:
         self.helper_elements = 0  # elements those calls wrote, against _MAX_HELPER_ELEMENTS
         self.sizes: dict[int, int] = {}  # JSX elements under a helper's body or a callback, by node id
         self.helpers = jsxhelpers.by_call(prog)  # the helper each call in the markup renders, by the call's id
+        self.returns_jsx: dict[int, bool] = {}  # whether a component function of this file returns JSX, by its id
 
     def element(self, node: Node) -> None:
         prog = self.prog
@@ -147,6 +148,8 @@ class _Writer:
         # the choice itself, not a wrapper around a control.
         choice = holds and self._holds_only_options(node)
         tag, attrs = self._tag(name, opening, holds and not choice)
+        if not tag and opening is not None and self._component_written(name, opening):
+            return
         if choice and tag == "input":
             tag, attrs = "select", [(k, v) for k, v in attrs if k != "type"]
         if not tag and opening is not None and name[:1].isupper() and self._in_slot(node):
@@ -314,6 +317,58 @@ class _Writer:
             self.anchor = outer
             written = True
         return written
+
+    def _component_written(self, name: str, opening: Node) -> bool:
+        """A component of this file used as an element (``<SacramentBlock field="hasBaptism" label="Baptism" …/>`` with
+        ``function SacramentBlock({ field, label, … }) { return <label><Checkbox onChange={set(field)}/>{label}</label> }``):
+        the markup it returns written here, each destructured prop standing for the value the element gives it, as a
+        render helper's is at its call; whether it was. Only a component given a string literal prop (a template
+        filled in at each use); its own body, where it is written, shows nothing of it."""
+        if name[:1].islower() or "." in name or self.components.get(name) is not None:
+            return False
+        if self.helper_calls >= _MAX_HELPER_CALLS or len(self.arguments) >= _MAX_HELPER_DEPTH:
+            return False
+        given_props = _jsx_props(self.prog, opening)
+        if not any(v.type in STRING_TYPES for v in given_props.values()):
+            return False
+        fn = self._own_component(opening)
+        body = fn.child_by_field_name("body") if fn is not None else None
+        if fn is None or body is None or not self._affords(body):
+            return False
+        params = jsxhelpers.parameters(fn)
+        given: dict[int, Node] = {}
+        if params:
+            _bind_props(self.prog, params[0], given_props, given)
+        if not given:
+            return False
+        self.helper_calls += 1
+        outer = self.anchor
+        self.anchor = outer or opening.start_point
+        self.arguments.append({k: self._argument(v) or v for k, v in given.items()})
+        for jsx in _outer_jsx(body) if body.type not in _JSX else [body]:
+            self.element(jsx)
+        self.arguments.pop()
+        self.anchor = outer
+        # JSX handed to it in a prop (extra={(set) => <input …/>}), which its body calls rather than prints: written
+        # after its markup, in the scope it was written in, as an unknown component's is.
+        for value in given_props.values():
+            for jsx in _outer_jsx(value):
+                self.element(jsx)
+        return True
+
+    def _own_component(self, opening: Node) -> Node | None:
+        """The function of this file an element's name refers to, when it returns JSX (resolved once per function)."""
+        ident = opening.child_by_field_name("name")
+        if ident is None or ident.type != "identifier":
+            return None
+        binding = self.prog.lookup(ident)
+        fn = binding.value if binding is not None and binding.kind in ("const", "let", "var", "function") else None
+        if fn is None or fn.type not in ("arrow_function", "function_expression", "function", "function_declaration"):
+            return None
+        if fn.id not in self.returns_jsx:
+            body = fn.child_by_field_name("body")
+            self.returns_jsx[fn.id] = body is not None and jsxhelpers.returns_jsx(body)
+        return fn if self.returns_jsx[fn.id] else None
 
     def _affords(self, node: Node) -> bool:
         """Whether writing the JSX under ``node`` once more stays within the file's element budget (a helper of 500
@@ -508,11 +563,20 @@ class _Writer:
         return True
 
     def _holds_control(self, opening: Node) -> bool:
-        """Whether the element opened by ``opening`` has a native control (``<input>``, ``<select>``,
-        ``<textarea>``) among its first descendants."""
+        """Whether the element opened by ``opening`` has a control among its first descendants: a native one
+        (``<input>``, ``<select>``, ``<textarea>``) or a kit's component that renders one (``<Field label="Household
+        email"><TextInput type="email" …/></Field>``: the field is the TextInput, the Field its wrapper)."""
         element = opening.parent
         children = [c for c in element.named_children if c is not opening] if element is not None else []
-        return any(n.type in _JSX and _tag_name(self.prog, n) in _NATIVE for n in _descendants(children, _HOLDS_CONTROL_NODES))
+        return any(n.type in _JSX and self._is_control(_tag_name(self.prog, n)) for n in _descendants(children, _HOLDS_CONTROL_NODES))
+
+    def _is_control(self, name: str) -> bool:
+        if name in _NATIVE:
+            return True
+        if not (name[:1].isupper() or "." in name):
+            return False
+        comp = self.components.get(_last_name(name))
+        return comp is not None and comp.tag in _NATIVE
 
     def _by_suffix(self, name: str, opening: Node) -> Component | None:
         """A project's own form component named for the control it renders (``<RadioField name="ethnicity"
@@ -777,6 +841,40 @@ def _last_name(name: str) -> str:
 def _callee_name(prog: Program, call: Node) -> str:
     """The last part of the name a call is made by: ``t`` for ``i18n.t('…')``, ``register`` for ``register('…')``."""
     return _last_name(prog.path(prog.callee(call)))
+
+
+def _jsx_props(prog: Program, opening: Node) -> dict[str, Node]:
+    """An element's props as written: a string's node, or the expression a ``{…}`` holds."""
+    out: dict[str, Node] = {}
+    for attr in opening.named_children:
+        if attr.type != "jsx_attribute" or len(attr.named_children) < 2:
+            continue
+        key, value = prog.text(attr.named_children[0]), attr.named_children[1]
+        held = _inner(value) if value.type == "jsx_expression" else value
+        if held is not None:
+            out.setdefault(key, held)
+    return out
+
+
+def _bind_props(prog: Program, param: Node, props: dict[str, Node], out: dict[int, Node]) -> None:
+    """What a component's destructured props parameter (``({ field, label = "x", extra: more })``) stands for, given
+    an element's ``props``, into ``out`` by each name's binding key; a default where the element gives none."""
+    pattern = param.child_by_field_name("pattern") or param if param.type in ("required_parameter", "optional_parameter") else param
+    if pattern.type != "object_pattern":
+        return
+    for part in pattern.named_children:
+        if part.type == "shorthand_property_identifier_pattern" and prog.text(part) in props:
+            out[part.id] = props[prog.text(part)]
+        elif part.type == "object_assignment_pattern":
+            left, right = part.child_by_field_name("left"), part.child_by_field_name("right")
+            if left is not None:
+                found = props.get(prog.text(left), right)
+                if found is not None:
+                    out[left.id] = found
+        elif part.type == "pair_pattern":
+            key, val = part.child_by_field_name("key"), part.child_by_field_name("value")
+            if key is not None and val is not None and val.type == "identifier" and prog.text(key) in props:
+                out[val.id] = props[prog.text(key)]
 
 
 def _tag_name(prog: Program, element: Node) -> str:
