@@ -427,3 +427,24 @@ def test_render_helpers_written_out_are_bounded_by_the_elements_they_copy(tmp_pa
     )
     read = _read_controls(tmp_path / "Huge.jsx", source)
     assert len(read) == 9 and {s.name for s in read} == {f"name{i}" for i in range(9)}
+
+
+def test_a_generic_field_component_renders_the_control_its_type_prop_names(tmp_path: Path) -> None:
+    # The CarePulse pattern: one CustomFormField told its control by fieldType={FormFieldType.…}. A consent box is a
+    # decision (no health field), a TEXTAREA a textarea; a type the data does not know (PHONE_INPUT) keeps the input.
+    fields = _fields_of(
+        tmp_path / "RegisterForm.tsx",
+        'import CustomFormField, { FormFieldType } from "../CustomFormField";\n'
+        "export const RegisterForm = ({ form }) => (\n  <form>\n"
+        "    <CustomFormField fieldType={FormFieldType.TEXTAREA} control={form.control}\n"
+        '      name="currentMedication" label="Current medication" />\n'
+        '    <CustomFormField fieldType={FormFieldType.CHECKBOX} control={form.control} name="disclosureConsent"\n'
+        '      label="I consent to the use and disclosure of my health information for treatment purposes." />\n'
+        '    <CustomFormField fieldType={FormFieldType.PHONE_INPUT} control={form.control} name="phone" label="Phone number" />\n'
+        '    <CustomFormField fieldType="select" control={form.control} name="bloodGroup" label="Blood group" />\n'
+        "  </form>\n);\n",
+    )
+    got = {s.name: (s.tag, s.classification.category) for s in fields}
+    assert got.get("currentMedication") == ("textarea", "health"), got
+    assert got.get("bloodGroup", ("",))[0] == "select", got
+    assert got.get("phone", ("",))[0] == "input" and "disclosureConsent" not in got, got

@@ -19,7 +19,7 @@ function SacramentBlock({ mv, field, dateField, label, extra }) {
   const checked = !!mv[field];
   return (
     <div>
-      <label><Checkbox checked={checked} onChange={() => mv.set(field)} /><span>{label}</span></label>
+      <label><Checkbox checked={checked} onChange={mv.set(field)} /><span>{label}</span></label>
       {checked && <input type="date" name={dateField} />}
       {extra && extra()}
     </div>
@@ -67,7 +67,8 @@ def test_a_component_of_the_file_renders_its_controls_where_it_is_used(tmp_path:
     baptism, matrimony, select = _line('label="Baptism"'), _line("<SacramentBlock"), _line('name="matType"')
     matrimony = next(i for i, line in enumerate(_REGISTRY.splitlines(), 1) if i > baptism and "<SacramentBlock" in line)
     # each use's box with its own text, at the use; its date input named by the prop; the render prop's select after it
-    assert (baptism, "", "Baptism") in got and (matrimony, "", "Matrimony") in got, got
+    # the box named by the field its change handler is called with (set(field), the use's field="hasBaptism")
+    assert (baptism, "hasBaptism", "Baptism") in got and (matrimony, "hasMatrimony", "Matrimony") in got, got
     assert any(line == baptism and n == "baptismDate" for line, n, _ in got), got
     assert any(line == matrimony and n == "matDate" for line, n, _ in got), got
     assert any(line == select and n == "matType" for line, n, _ in got), got

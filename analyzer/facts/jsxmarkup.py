@@ -592,9 +592,8 @@ class _Writer:
                     given = self._prop(opening, "name") or (self._bound_name(opening) if self._changes(opening) else None)
                     if not given or self._renders_jsx(opening):
                         return None  # <FormField name="q12" render={…}>: its render prop writes the control
-                    chosen = self._prop(opening, "type")
-                    tag = chosen if chosen in ("select", "textarea") else comp.tag
-                    return Component(tag, None, next((p for p in label_props if self._prop(opening, p)), None))
+                    tag, typ = self._told_control(opening, comp.tag)
+                    return Component(tag, typ, next((p for p in label_props if self._prop(opening, p)), None))
                 named = (
                     self._prop(opening, "name")
                     or any(self._prop(opening, p) for p in self.bindings.name_props)
@@ -606,6 +605,29 @@ class _Writer:
                 given = next((p for p in label_props if self._prop(opening, p)), None)
                 return Component(comp.tag, comp.type, given)
         return None
+
+    def _told_control(self, opening: Node, default: str) -> tuple[str, str | None]:
+        """The control a generic field component is told to render by a type prop (``fieldType={FormFieldType.CHECKBOX}``,
+        ``type="select"``: ``jsx_bindings.type_props``, values read as ``[field_lists.types]``), else ``default``."""
+        for attr in opening.named_children:
+            kids = attr.named_children if attr.type == "jsx_attribute" else []
+            if len(kids) < 2 or self.prog.text(kids[0]) not in self.bindings.type_props:
+                continue
+            value = _inner(kids[1]) if kids[1].type == "jsx_expression" else kids[1]
+            if value is None:
+                continue
+            if value.type in STRING_TYPES:
+                said = self.prog.string_value(value) or ""
+            elif value.type == "member_expression" and (prop := value.child_by_field_name("property")) is not None:
+                said = self.prog.text(prop)
+            else:
+                continue
+            control = self.bindings.control_types.get(said.lower())
+            if control in ("checkbox", "radio"):
+                return "input", control
+            if control in ("select", "textarea"):
+                return control, None
+        return default, None
 
     def _in_slot(self, node: Node) -> bool:
         """Whether ``node`` is the one element child of a slot (shadcn/ui's ``<FormControl>``) standing in a slot
@@ -652,9 +674,13 @@ class _Writer:
         return said if said is not None else self._label_member(expr)
 
     def _first_string(self, call: Node) -> str | None:
-        """The string literal a call is given first (``t('ethnicity.label')``, ``set("firstName")``), else None."""
+        """The string literal a call is given first (``t('ethnicity.label')``, ``set("firstName")``; in a render helper's
+        or a component's markup, ``set(field)`` where the use gives ``field="hasBaptism"``), else None."""
         args = self.prog.args(call)
-        return self.prog.string_value(args[0]) if args else None
+        if not args:
+            return None
+        first = self._argument(args[0]) or args[0] if args[0].type == "identifier" else args[0]
+        return self.prog.string_value(first)
 
     def _translated(self, expr: Node) -> str | None:
         """What a translation call prints (react-i18next's ``t('ethnicity.label')``, vue-i18n's ``$t``,

@@ -590,6 +590,10 @@ class JsxBindings:
     slots: frozenset[str] = frozenset()  # a slot whose one child is the field's control: shadcn/ui's FormControl
     slot_parents: frozenset[str] = frozenset()  # what such a slot stands in: FormItem
     groups: tuple[str, ...] = ()  # name endings of choice groups whose bound state names their choices: RadioGroup
+    # props a project's generic field component is told its control by (fieldType={FormFieldType.CHECKBOX}, type="select"),
+    # read with [field_lists.types]: `control_types`
+    type_props: tuple[str, ...] = ()
+    control_types: dict[str, str] = field(default_factory=dict)
     control_props: frozenset[str] = frozenset()  # a prop that hands a component its control: MUI's control={<Radio />}
     label_props: frozenset[str] = frozenset()  # a kit component's label under another prop name: Carbon's labelText
     id_props: frozenset[str] = frozenset()  # a prop the rendered control takes as its id: PrimeReact's inputId
@@ -1304,6 +1308,8 @@ def _jsx_bindings(data: dict[str, Any]) -> JsxBindings:
         choice_keys=tuple(b.get("choice_keys", [])),
         choice_key_prefixes=tuple(k.lower() for k in b.get("choice_key_prefixes", [])),
         groups=tuple(b.get("groups", [])),
+        type_props=tuple(b.get("type_props", [])),
+        control_types=_field_lists(data).types,
     )
 
 
