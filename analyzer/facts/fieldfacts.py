@@ -30,6 +30,7 @@ from analyzer.facts.pagecontext import (
     from_checklist,
     from_list,
     from_record_section,
+    learned_kept,
     learned_may_read,
     path_words,
     record_section,
@@ -653,7 +654,8 @@ def _with_topics(
                 if model is not None:
                     if page_sources is None:
                         page_sources = _page_sources(root, path)
-                    c.found = model.read(c.read, sources(c) + page_sources, c.typ)
+                    placed = sources(c) + page_sources
+                    c.found = learned_kept(model.read(c.read, placed, c.typ), c.read, placed, categories)
 
 
 def _file_words(path: str) -> str:

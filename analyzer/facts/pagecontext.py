@@ -132,6 +132,19 @@ def ruled_out(sources: list[tuple[str, str]], categories: dict[str, Category]) -
     return out
 
 
+def learned_kept(
+    found: Classification | None, texts: dict[str, str], sources: list[tuple[str, str]], categories: dict[str, Category]
+) -> Classification | None:
+    """The learned field model's reading, unless the control's own texts or where it stands rule its category out by
+    an exclude phrase: a pet clinic's "Pet Type" (health's "pet type", "pet clinic") is no person's health, whatever
+    the model learned of clinics. The rules' readings keep theirs; only the model, which reads no exclude phrase, is
+    held to them."""
+    if found is None:
+        return None
+    own = [(k, v) for k, v in texts.items() if v]
+    return None if found.category in ruled_out(own + sources, categories) else found
+
+
 _OWN_ENOUGH = 8
 
 

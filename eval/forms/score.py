@@ -47,6 +47,7 @@ from analyzer.facts.pagecontext import (  # noqa: E402
     from_checklist,
     from_list,
     from_record_section,
+    learned_kept,
     learned_may_read,
     path_words,
     record_section,
@@ -237,7 +238,8 @@ def learned_reading(
     """The learned field model's reading of a control the rules leave unclassified, as fieldfacts asks it."""
     if model is None or not learned_may_read(texts, typ, db.consent_words, db.field_context):
         return None
-    return model.read(texts, context_sources(rec), typ)
+    around = context_sources(rec)
+    return learned_kept(model.read(texts, around, typ), texts, around, db.fields)
 
 
 def counts(pairs, cats=ART9) -> tuple[int, int, int]:
