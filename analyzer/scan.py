@@ -163,13 +163,18 @@ def _php_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[str,
 
 
 def _catalogues(files: list[SourceFile], db: signatures.SignatureDB, max_bytes: int) -> Iterator[tuple[str, bytes]]:
-    """The message catalogues among the files, those in a language the lexicon reads first, then in path
-    order, each read within the byte budget; one that cannot be read is left to its own reading, which
-    reports why."""
+    """The message catalogues among the files, those written as data before those written as scripts (an editor
+    library's dozens of lang/*.js files must not take the file budget from the site's own catalogues), those in a
+    language the lexicon reads first, then in path order, each read within the byte budget; one that cannot be read is
+    left to its own reading, which reports why."""
     conventions = db.component_files
     found = sorted(
         (f for f in files if messages.is_catalogue(f.display, conventions.messages)),
-        key=lambda f: (messages.known_language_first(f.display, conventions.message_languages), f.display),
+        key=lambda f: (
+            messages.is_script(f.display),
+            messages.known_language_first(f.display, conventions.message_languages),
+            f.display,
+        ),
     )
     for f in found[: messages.MAX_FILES]:
         data = reading.read_bytes(f.path, f.display, min(max_bytes, messages.MAX_FILE_BYTES))

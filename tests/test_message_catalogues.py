@@ -73,6 +73,24 @@ def _site(dialect: str, question: str) -> dict[str, str]:
             "  </form>\n</template>\n<script>\nimport Clarity from '@microsoft/clarity';\nClarity.init('abcdefghij');\n"
             "export default { data: () => ({ name: '', q5: '' }) };\n</script>\n",
         },
+        # a catalogue written as a script: vue-i18n's messages by locale in locales/index.js
+        "vue-script": {
+            "src/locales/index.js": "export default {\n  en: { form: { name: 'Name', q5: 'Your favourite colour' } },\n"
+            f"  pt: {{ form: {{ name: 'Nome', q5: `{question}` }} }},\n}};\n",
+            "src/views/Form.vue": "<template>\n  <form>\n"
+            '    <label for="name">{{ $t(\'form.name\') }}</label><input id="name" v-model="name">\n'
+            '    <label for="q5">{{ $t(\'form.q5\') }}</label><input id="q5" v-model="q5">\n'
+            "  </form>\n</template>\n<script>\nimport Clarity from '@microsoft/clarity';\nClarity.init('abcdefghij');\n"
+            "export default { data: () => ({ name: '', q5: '' }) };\n</script>\n",
+        },
+        # angular-translate: a var holding the table in js/i18n/strings_it.js, an AngularJS template's translate filter
+        "angularjs": {
+            "app/js/i18n/strings_it.js": f"var translations_it = {{\n  NAME: 'Nome',\n  Q5: '{question}',\n}};\n",
+            "app/partials/form.html": f'<html><head>{_CLARITY}</head><body>\n<form name="f">\n'
+            '<label for="name">{{ \'NAME\' | translate }}</label><input id="name" ng-model="p.name">\n'
+            '<label for="q5">{{ \'Q5\' | translate }}</label><input id="q5" ng-model="p.q5">\n'
+            "</form>\n</body></html>\n",
+        },
     }[dialect]
 
 
@@ -87,6 +105,8 @@ _QUESTIONS = {  # a question the key does not name, in the catalogue's language
     "react": ("Konfession", "religion"),
     "vue": ("Welke medicijnen gebruikt u?", "health"),
     "codeigniter": ("Origen étnico", "racial-ethnic"),
+    "vue-script": ("Qual é a sua religião?", "religion"),
+    "angularjs": ("Patologie croniche", "health"),
 }
 _BENIGN = {  # the same keys' benign texts
     "jsp": "Oblíbená barva",
@@ -96,6 +116,8 @@ _BENIGN = {  # the same keys' benign texts
     "react": "Lieblingsfarbe",
     "vue": "Lievelingskleur",
     "codeigniter": "Color favorito",
+    "vue-script": "Cor favorita",
+    "angularjs": "Colore preferito",
 }
 
 

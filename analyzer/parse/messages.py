@@ -22,6 +22,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from tree_sitter import Node
+
+from analyzer.parse import jsparse
 from analyzer.parse.clipping import clip
 
 MAX_FILES = 400  # catalogue files read per scan
@@ -74,7 +77,17 @@ def is_catalogue(path: str, folders: frozenset[str]) -> bool:
     p = PurePosixPath(path.lower())
     if p.suffix == ".properties":
         return True
-    return p.suffix in (".json", ".php", ".yml", ".yaml") and any(part in folders for part in p.parts[:-1])
+    return p.suffix in (".json", ".php", ".yml", ".yaml", *_SCRIPTS) and any(part in folders for part in p.parts[:-1])
+
+
+def is_script(path: str) -> bool:
+    """Whether a catalogue is written as a script (read after those written as data)."""
+    return PurePosixPath(path.lower()).suffix in _SCRIPTS
+
+
+# Catalogues written as scripts: vue-i18n's and i18next's locales/de.js or i18n/en.ts (export default { … }),
+# angular-translate's $translateProvider.translations('it', { … }) or a var holding the table (js/i18n/strings_it.js).
+_SCRIPTS = (".js", ".mjs", ".cjs", ".ts")
 
 
 _PATH_WORDS = re.compile(r"[^/._-]+")
@@ -131,6 +144,8 @@ def read(path: str, data: bytes) -> list[tuple[str, str]]:
     elif suffix == ".php":
         found = _php_array(text) + (_php_assigned(text) if "$" in text else [])
         pairs = [(f"{PurePosixPath(path).stem}.{k}", v) for k, v in found] + found
+    elif suffix in _SCRIPTS:
+        pairs = _script(text, "ts" if suffix == ".ts" else "js")
     else:
         return []
     return [(k, clip(" ".join(v.split()), MAX_TEXT)) for k, v in pairs if k and v and v.strip()]
@@ -172,6 +187,59 @@ def _json(text: str) -> list[tuple[str, str]]:
         elif isinstance(value, str) and prefix:
             out.append((prefix, value))
     return out
+
+
+_MAX_DEPTH = 12  # nested objects read in a script's table
+
+
+def _script(text: str, dialect: str) -> list[tuple[str, str]]:
+    """The string entries of the outermost object literals of a script (read, never run), nested keys joined with
+    dots; an object whose keys are all locales (``{ en: { form: … }, de: { form: … } }``: vue-i18n's messages) gives
+    its entries without them, as a Rails locale file does."""
+    parsed = jsparse.parse(jsparse.JsSource(text, 1, 1, dialect))
+    out: list[tuple[str, str]] = []
+    stack = [parsed.root]
+    while stack and len(out) < MAX_ENTRIES:
+        node = stack.pop()
+        if node.type == "object":
+            pairs = _pairs(parsed, node)
+            locales = bool(pairs) and all(_LOCALE.fullmatch(k) and v.type == "object" for k, v in pairs)
+            for key, value in pairs:
+                _entries(parsed, value, "" if locales else key, out, 1)
+            continue
+        stack.extend(reversed(node.named_children))
+    return out
+
+
+def _pairs(parsed: jsparse.Parsed, obj: Node) -> list[tuple[str, Node]]:
+    out = []
+    for pair in obj.named_children:
+        key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
+        if pair.type != "pair" or key is None or value is None:
+            continue
+        said = _script_string(parsed, key) if key.type == "string" else parsed.text(key)
+        if said:
+            out.append((said, value))
+    return out
+
+
+def _entries(parsed: jsparse.Parsed, value: Node, prefix: str, out: list[tuple[str, str]], depth: int) -> None:
+    kind = value.type
+    if kind in ("string", "template_string"):
+        said = _script_string(parsed, value)
+        if said and prefix and len(out) < MAX_ENTRIES:
+            out.append((prefix, said))
+    elif kind == "object" and depth < _MAX_DEPTH:
+        for key, inner in _pairs(parsed, value):
+            _entries(parsed, inner, f"{prefix}.{key}" if prefix else key, out, depth + 1)
+
+
+def _script_string(parsed: jsparse.Parsed, node: Node) -> str:
+    """A string literal's text (a template literal's only when it has no substitution)."""
+    kids = node.named_children
+    if any(k.type == "template_substitution" for k in kids):
+        return ""
+    return "".join(parsed.text(k) for k in kids if k.type in ("string_fragment", "escape_sequence"))
 
 
 _YAML_PAIR = re.compile(r"""^(?P<indent> *)(?P<key>"[^"]*"|'[^']*'|[^\s#'"][^:#]*?)\s*:(?:\s+(?P<value>.*?))?\s*$""")
