@@ -42,6 +42,9 @@ CONCEPTS = {
     "fr-objectif-tensionnel": (field(label="Objectif tensionnel atteint", type_="radio", options="Oui Non"), "health"),
     "es-cifras": (field(label="Cifras tensionales"), "health"),
     "it-tensione": (field(label="Tensione arteriosa"), "health"),
+    # disability named politely (a parish register's "Differently Abled" select)
+    "en-differently-abled": (field(label="Differently Abled", type_="select", options="Yes No"), "health"),
+    "it-diversamente-abile": (field(label="Diversamente abile", type_="checkbox"), "health"),
 }
 
 LOOKALIKES = {
