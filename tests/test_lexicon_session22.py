@@ -42,6 +42,14 @@ CONCEPTS = {
     "fr-objectif-tensionnel": (field(label="Objectif tensionnel atteint", type_="radio", options="Oui Non"), "health"),
     "es-cifras": (field(label="Cifras tensionales"), "health"),
     "it-tensione": (field(label="Tensione arteriosa"), "health"),
+    # general weakness, emotional instability, memory decline (a psychiatric intake's complaints)
+    "ru-slabost": (field(label="общую слабость", type_="checkbox"), "health"),
+    "ru-pamyat": (field(label="снижение памяти", type_="checkbox"), "health"),
+    "ru-neustojchivost": (field(label="эмоциональную неустойчивость", type_="checkbox"), "health"),
+    "ru-samochuvstvie": (field(label="плохое физическое самочувствие", type_="checkbox"), "health"),
+    "en-weakness": (field(label="General weakness", type_="checkbox"), "health"),
+    "fr-instabilite": (field(label="Instabilité émotionnelle", type_="checkbox"), "health"),
+    "pl-oslabienie": (field(label="Ogólne osłabienie", type_="checkbox"), "health"),
     # disability named politely (a parish register's "Differently Abled" select)
     "en-differently-abled": (field(label="Differently Abled", type_="select", options="Yes No"), "health"),
     "it-diversamente-abile": (field(label="Diversamente abile", type_="checkbox"), "health"),
@@ -54,6 +62,8 @@ LOOKALIKES = {
     "fr-washing": (field(label="Durée du cycle de lavage"), "health"),
     "fr-gestion": (field(label="Gestion des stocks"), "health"),
     "en-gesture": (field(label="Gesture settings"), "health"),
+    "en-weaknesses": (field(label="Strengths and weaknesses", type_="textarea"), "health"),
+    "ru-obshchie": (field(label="Общие сведения"), "health"),
     # an animal's care is no person's health (a veterinary practice's forms)
     "en-pet-medication": (field(label="Does your pet take any medication?", type_="radio", options="Yes No"), "health"),
     "en-pet-vaccination": (field(label="Vaccination history of your pet", type_="textarea"), "health"),
