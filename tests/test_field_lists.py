@@ -175,6 +175,26 @@ def test_a_list_the_markup_maps_is_read_in_the_markup_only(tmp_path: Path) -> No
     assert read["diagnosis"][0] == 4 and read["email"][0] == 4, read
 
 
+def test_a_mapped_list_its_markup_cannot_write_per_definition_is_read_where_it_is_defined(tmp_path: Path) -> None:
+    # { chave, pergunta }: no key the mapped markup reads an item's text from, so the markup is written once for all
+    # (one pair of radios); each question is read where it is defined, named and labelled, besides that pair.
+    text = (
+        "const perguntas = [\n"
+        '  { chave: "gravida", pergunta: "Está grávida?" },\n'
+        '  { chave: "diabetes", pergunta: "Possui diabetes?" },\n'
+        '  { chave: "fumante", pergunta: "É fumante?" },\n'
+        "];\n"
+        "export const Ficha = () => (\n  <form><h2>Anamnese</h2>\n"
+        "    {perguntas.map((item) => (\n"
+        "      <div key={item.chave}><label>{item.pergunta}</label>\n"
+        '        <input type="radio" name={item.chave} value="SIM" /> Sim <input type="radio" name={item.chave} value="NAO" /> Não\n'
+        "      </div>\n    ))}\n  </form>\n);\n"
+    )
+    read = _read_controls(tmp_path / "Ficha.jsx", text)
+    assert read.get("gravida", ())[:3] == (2, "input", "Está grávida?"), read
+    assert read.get("diabetes", ())[:2] == (3, "input") and read.get("fumante", ())[:2] == (4, "input"), read
+
+
 def test_the_reading_is_bounded_by_the_script_s_size_and_a_list_s_length(tmp_path: Path) -> None:
     # An array of 600 definitions is data written as code, not a form; a script over MAX_BYTES is generated data, not
     # parsed for lists at all (the three byte searches say no before any parse).

@@ -65,13 +65,15 @@ def _key_patterns(label_keys: tuple[str, ...], name_keys: tuple[str, ...]) -> tu
     return member(label_keys), member(name_keys)
 
 
-def markup(prog: Program, lists: FieldLists, line0: int = 1) -> str:
+def markup(prog: Program, lists: FieldLists, line0: int = 1, mapped_keys: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> str:
     """HTML for the field definition lists of a program (``""`` when it has none), each definition written as its
     control where it stands in the source (the program's first line is the file's ``line0``), each list inside a
-    ``<form>`` named by its holder's title."""
+    ``<form>`` named by its holder's title. ``mapped_keys``: the keys (whole, and the starts of keys) that make the
+    file's own markup write a list it maps once per definition (``jsx_bindings.choice_keys`` and
+    ``choice_key_prefixes``, as ``analyzer.facts.jsxmarkup`` reads them): such a list is read there, not here."""
     if not lists.name_keys or not lists.label_keys:
         return ""
-    found = _lists(prog, lists)
+    found = _lists(prog, lists, mapped_keys)
     if not found:
         return ""
     parts: list[str] = []
@@ -96,7 +98,9 @@ def markup(prog: Program, lists: FieldLists, line0: int = 1) -> str:
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
-def _lists(prog: Program, lists: FieldLists) -> list[tuple[str, list[tuple[Node, str]]]]:
+def _lists(
+    prog: Program, lists: FieldLists, mapped_keys: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+) -> list[tuple[str, list[tuple[Node, str]]]]:
     """The definition lists of the program, in source order: (the form's title, [(definition, its control's HTML)]).
     A list is an array of definitions, or an object holding one definition under each field's name
     (``{ zhalobyTrevoga: { label: "тревогу", type: "boolean" }, … }``). A container inside a list already taken (a
@@ -113,7 +117,7 @@ def _lists(prog: Program, lists: FieldLists) -> list[tuple[str, list[tuple[Node,
         if node.start_byte < taken_until:
             continue
         prog.budget.spend()
-        got = _definitions(prog, node, lists, mapped)
+        got = _definitions(prog, node, lists, mapped, mapped_keys)
         if got is None:
             continue
         out.append(got)
@@ -130,7 +134,9 @@ def _arrays_query(dialect: str) -> tree_sitter.Query:
     return tree_sitter.Query(language(dialect), "(array (object)) @a (object (pair value: (object))) @o")
 
 
-def _definitions(prog: Program, node: Node, lists: FieldLists, mapped: frozenset[str]) -> tuple[str, list[tuple[Node, str]]] | None:
+def _definitions(
+    prog: Program, node: Node, lists: FieldLists, mapped: frozenset[str], mapped_keys: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+) -> tuple[str, list[tuple[Node, str]]] | None:
     """The container's definitions and its form's title, when it is a list of field definitions."""
     if node.named_child_count > _MAX_PER_LIST:
         return None  # a data table written as code, not a form
@@ -156,12 +162,22 @@ def _definitions(prog: Program, node: Node, lists: FieldLists, mapped: frozenset
     if len(fields) < 2 or len(fields) * 2 < len(items):
         return None
     holder = _holder_name(prog, node)
-    if holder and holder in mapped:
-        return None
+    if holder and holder in mapped and all(_written_where_mapped(prog, m, mapped_keys) for m in members):
+        return None  # the markup that maps it writes each definition (jsxmarkup); one it cannot write is read here
     formish = sum(1 for m in members if _asks(prog, m, lists))
     if holder.lower() not in lists.list_names and formish * 2 < len(members):
         return None
     return _title(prog, node, lists), [(o, _control(prog, m, name, lists)) for o, m, name in fields]
+
+
+def _written_where_mapped(prog: Program, members: dict[str, Node], mapped_keys: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+    """Whether the markup that maps a list writes this definition as its own: it has a string under one of the keys
+    the markup reads a mapped item's text from (``{ label: "…" }``; not ``{ chave, pergunta }``, whose mapped markup is
+    written once for all). Without those keys given (a caller that does not say), every mapped list is the markup's."""
+    keys, prefixes = mapped_keys
+    if not keys and not prefixes:
+        return True
+    return any(_string(prog, v) and (k in keys or k.lower().startswith(prefixes)) for k, v in members.items())
 
 
 def _asks(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
