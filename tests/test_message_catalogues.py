@@ -313,3 +313,20 @@ def test_a_translation_function_a_hook_returns_reads_its_namespace(tmp_path) -> 
 )
 def test_a_translation_functions_namespace_is_its_own(tmp_path, bound) -> None:
     assert _fields(tmp_path, _next_intl(bound)) == {}
+
+
+def test_script_catalogues_are_parsed_within_a_byte_budget() -> None:
+    from tests.conftest import finishes_within
+
+    def script(n: int, tag: str) -> bytes:
+        return ("export default {\n" + ",\n".join(f'  {tag}_k{i}: "{tag} {i}"' for i in range(n)) + "\n};\n").encode()
+
+    too_big = script(40_000, "big")  # over MAX_SCRIPT_BYTES: a library's bundle, not read
+    assert len(too_big) > messages.MAX_SCRIPT_BYTES
+    pieces = [script(9_000, f"part{j}") for j in range(20)]  # ~6 MB of script catalogues, over MAX_SCRIPT_TOTAL
+    assert sum(map(len, pieces)) > messages.MAX_SCRIPT_TOTAL and all(len(p) < messages.MAX_SCRIPT_BYTES for p in pieces)
+    with finishes_within(30, "twenty script catalogues of 280 KB"):
+        got = messages.collect([("src/locales/big.js", too_big)] + [(f"src/locales/p{j}.js", p) for j, p in enumerate(pieces)])
+    assert got.text("big_k5") is None
+    read = [j for j in range(20) if got.text(f"part{j}_k5") == f"part{j} 5"]
+    assert read == list(range(len(read))) and 0 < len(read) < 20, read  # the first parts within the budget, in order

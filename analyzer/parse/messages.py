@@ -31,6 +31,8 @@ MAX_FILES = 400  # catalogue files read per scan
 MAX_FILE_BYTES = 2_000_000
 MAX_ENTRIES = 200_000  # keys kept per scan, over every catalogue
 MAX_TEXT = 200  # characters of one message kept
+MAX_SCRIPT_BYTES = 500_000  # a catalogue written as a script is parsed (tree-sitter) only up to this size
+MAX_SCRIPT_TOTAL = 4_000_000  # bytes of script catalogues parsed per scan (1.5 MB of script costs ~1.5 s)
 _TEXTS_PER_KEY = 3  # the same key in several locales: its first texts, distinct
 
 
@@ -105,7 +107,12 @@ def collect(sources: Iterable[tuple[str, bytes]], failed: list[tuple[str, Except
     every key ending in it says the same. A file whose reading fails (a JSON file nested deeper than the
     parser recurses) is left out and named in ``failed`` with why: the scan goes on."""
     texts: dict[str, list[str]] = {}
+    scripts = 0
     for path, data in sources:
+        if is_script(path):
+            scripts += len(data)
+            if len(data) > MAX_SCRIPT_BYTES or scripts > MAX_SCRIPT_TOTAL:
+                continue  # a library's bundle in a lang/ folder, or more script than the budget: its texts are left out
         try:
             entries = read(path, data)
         except Exception as exc:  # noqa: BLE001 - one catalogue's failure costs its texts, not the scan
