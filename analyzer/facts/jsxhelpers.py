@@ -116,20 +116,26 @@ def bind(prog: Program, param: Node, arg: Node | None, out: dict[int, Node]) -> 
     if pattern.type == "identifier":
         out[pattern.id] = value
     elif pattern.type == "object_pattern" and value.type == "object":
-        given = members(prog, value)
-        for part in pattern.named_children:
-            if part.type == "shorthand_property_identifier_pattern" and prog.text(part) in given:
-                out[part.id] = given[prog.text(part)]
-            elif part.type == "object_assignment_pattern":
-                left, right = part.child_by_field_name("left"), part.child_by_field_name("right")
-                if left is not None:
-                    found = given.get(prog.text(left), right)
-                    if found is not None:
-                        out[left.id] = found
-            elif part.type == "pair_pattern":
-                key, val = part.child_by_field_name("key"), part.child_by_field_name("value")
-                if key is not None and val is not None and val.type == "identifier" and prog.text(key) in given:
-                    out[val.id] = given[prog.text(key)]
+        bind_members(prog, pattern, members(prog, value), out)
+
+
+def bind_members(prog: Program, pattern: Node, given: dict[str, Node], out: dict[int, Node]) -> None:
+    """Put in ``out`` what each name a destructuring ``pattern`` (``{ label, type = 'text', name: field }``) declares
+    stands for, given the members by key (an object literal's, or the props a JSX element gives a component): the
+    member of its key, else its default."""
+    for part in pattern.named_children:
+        if part.type == "shorthand_property_identifier_pattern" and prog.text(part) in given:
+            out[part.id] = given[prog.text(part)]
+        elif part.type == "object_assignment_pattern":
+            left, right = part.child_by_field_name("left"), part.child_by_field_name("right")
+            if left is not None:
+                found = given.get(prog.text(left), right)
+                if found is not None:
+                    out[left.id] = found
+        elif part.type == "pair_pattern":
+            key, val = part.child_by_field_name("key"), part.child_by_field_name("value")
+            if key is not None and val is not None and val.type == "identifier" and prog.text(key) in given:
+                out[val.id] = given[prog.text(key)]
 
 
 def by_call(prog: Program) -> dict[int, Node]:

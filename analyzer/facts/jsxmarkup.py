@@ -886,21 +886,8 @@ def _bind_props(prog: Program, param: Node, props: dict[str, Node], out: dict[in
     """What a component's destructured props parameter (``({ field, label = "x", extra: more })``) stands for, given
     an element's ``props``, into ``out`` by each name's binding key; a default where the element gives none."""
     pattern = param.child_by_field_name("pattern") or param if param.type in ("required_parameter", "optional_parameter") else param
-    if pattern.type != "object_pattern":
-        return
-    for part in pattern.named_children:
-        if part.type == "shorthand_property_identifier_pattern" and prog.text(part) in props:
-            out[part.id] = props[prog.text(part)]
-        elif part.type == "object_assignment_pattern":
-            left, right = part.child_by_field_name("left"), part.child_by_field_name("right")
-            if left is not None:
-                found = props.get(prog.text(left), right)
-                if found is not None:
-                    out[left.id] = found
-        elif part.type == "pair_pattern":
-            key, val = part.child_by_field_name("key"), part.child_by_field_name("value")
-            if key is not None and val is not None and val.type == "identifier" and prog.text(key) in props:
-                out[val.id] = props[prog.text(key)]
+    if pattern.type == "object_pattern":
+        jsxhelpers.bind_members(prog, pattern, props, out)
 
 
 def _tag_name(prog: Program, element: Node) -> str:
