@@ -50,6 +50,12 @@ CONCEPTS = {
     "en-weakness": (field(label="General weakness", type_="checkbox"), "health"),
     "fr-instabilite": (field(label="Instabilité émotionnelle", type_="checkbox"), "health"),
     "pl-oslabienie": (field(label="Ogólne osłabienie", type_="checkbox"), "health"),
+    # feeling unwell (a sports club's medical questionnaire: "Sentiu algum mal estar nos último 30 dias?")
+    "pt-mal-estar": (field(label="Sentiu algum mal estar nos último 30 dias?", type_="radio", options="Sim Não"), "health"),
+    "en-unwell": (field(label="Have you felt unwell in the last 30 days?", type_="radio", options="Yes No"), "health"),
+    "de-unwohl": (field(label="Fühlen Sie sich oft unwohl?", type_="radio", options="Ja Nein"), "health"),
+    "es-malestar": (field(label="Malestar general", type_="checkbox"), "health"),
+    "ru-nedomoganie": (field(label="Недомогание", type_="checkbox"), "health"),
     # disability named politely (a parish register's "Differently Abled" select)
     "en-differently-abled": (field(label="Differently Abled", type_="select", options="Yes No"), "health"),
     "it-diversamente-abile": (field(label="Diversamente abile", type_="checkbox"), "health"),
@@ -64,6 +70,7 @@ LOOKALIKES = {
     "en-gesture": (field(label="Gesture settings"), "health"),
     "en-weaknesses": (field(label="Strengths and weaknesses", type_="textarea"), "health"),
     "ru-obshchie": (field(label="Общие сведения"), "health"),
+    "pt-mal-estacionado": (field(label="Veículo mal estacionado?", type_="radio", options="Sim Não"), "health"),
     # an animal's care is no person's health (a veterinary practice's forms)
     "en-pet-medication": (field(label="Does your pet take any medication?", type_="radio", options="Yes No"), "health"),
     "en-pet-vaccination": (field(label="Vaccination history of your pet", type_="textarea"), "health"),
