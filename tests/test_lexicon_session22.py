@@ -56,6 +56,14 @@ CONCEPTS = {
     "de-unwohl": (field(label="Fühlen Sie sich oft unwohl?", type_="radio", options="Ja Nein"), "health"),
     "es-malestar": (field(label="Malestar general", type_="checkbox"), "health"),
     "ru-nedomoganie": (field(label="Недомогание", type_="checkbox"), "health"),
+    # the spiritual in every language, as English "spiritual" already was (religion)
+    "es-espiritual": (field(label="Situación Espiritual", type_="select", options="Activo Inactivo"), "religion"),
+    "de-spirituell": (field(label="Spirituelle Bedürfnisse", type_="textarea"), "religion"),
+    "fr-spirituel": (field(label="Besoins spirituels", type_="textarea"), "religion"),
+    "pl-duchowe": (field(label="Potrzeby duchowe", type_="textarea"), "religion"),
+    "cs-duchovni": (field(label="Duchovní potřeby", type_="textarea"), "religion"),
+    "sv-andliga": (field(label="Andliga behov", type_="textarea"), "religion"),
+    "ru-duhovnye": (field(label="Духовные потребности", type_="textarea"), "religion"),
     # disability named politely (a parish register's "Differently Abled" select)
     "en-differently-abled": (field(label="Differently Abled", type_="select", options="Yes No"), "health"),
     "it-diversamente-abile": (field(label="Diversamente abile", type_="checkbox"), "health"),
@@ -71,6 +79,9 @@ LOOKALIKES = {
     "en-weaknesses": (field(label="Strengths and weaknesses", type_="textarea"), "health"),
     "ru-obshchie": (field(label="Общие сведения"), "health"),
     "pt-mal-estacionado": (field(label="Veículo mal estacionado?", type_="radio", options="Sim Não"), "health"),
+    "de-messe": (field(label="Messe Frankfurt: Standnummer"), "religion"),
+    "ru-duhovka": (field(label="Духовка", type_="checkbox"), "religion"),
+    "da-andel": (field(label="Andel i boligforeningen"), "religion"),
     # an animal's care is no person's health (a veterinary practice's forms)
     "en-pet-medication": (field(label="Does your pet take any medication?", type_="radio", options="Yes No"), "health"),
     "en-pet-vaccination": (field(label="Vaccination history of your pet", type_="textarea"), "health"),
