@@ -194,12 +194,8 @@ def _asks(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
 
 
 def _string(prog: Program, node: Node | None) -> str:
-    """A string literal's text (template literals without substitutions too), else ""."""
-    if node is None or node.type not in ("string", "template_string"):
-        return ""
-    if node.type == "template_string" and any(c.type == "template_substitution" for c in node.named_children):
-        return ""
-    return " ".join((prog.string_value(node) or "").split())
+    """A string literal's text (template literals without substitutions too), blanks folded, else ""."""
+    return " ".join((prog.literal(node) or "").split())
 
 
 def _name(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:

@@ -2149,9 +2149,7 @@ class Detector:
 
     def _literal(self, node: Node) -> str | None:
         """A string literal's value (a template literal only without substitutions)."""
-        if node.type == "template_string" and any(c.type == "template_substitution" for c in node.named_children):
-            return None
-        return self.prog.string_value(node)
+        return self.prog.literal(node)
 
     def _releases(self, call: Node, release: CallSpec) -> bool:
         """Does ``call`` match a release spec (``posthog.opt_in_capturing(``,

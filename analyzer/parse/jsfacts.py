@@ -129,11 +129,11 @@ class Program:
 
     def string_value(self, node: Node | None) -> str | None:
         """The value of a string literal (template literals: their static parts), else None."""
-        if node is None or node.type not in STRING_TYPES:
-            return None
-        return "".join(self.text(c) for c in node.named_children if c.type in ("string_fragment", "escape_sequence")) or (
-            self.text(node)[1:-1] if node.type == "string" else ""
-        )
+        return self.parsed.string_value(node)
+
+    def literal(self, node: Node | None) -> str | None:
+        """A string literal's value, a template literal's only without substitutions (``Parsed.literal``), else None."""
+        return self.parsed.literal(node)
 
     def key_of(self, pair: Node) -> str:
         """The key of an object pair as written (``a`` / ``'a'`` / ``"a"`` -> ``a``)."""

@@ -94,6 +94,21 @@ class Parsed:
         """File line and column of ``node``'s start."""
         return self.source.position(node.start_byte)
 
+    def string_value(self, node: tree_sitter.Node | None) -> str | None:
+        """The value of a string literal (template literals: their static parts), else None."""
+        if node is None or node.type not in ("string", "template_string"):
+            return None
+        return "".join(self.text(c) for c in node.named_children if c.type in ("string_fragment", "escape_sequence")) or (
+            self.text(node)[1:-1] if node.type == "string" else ""
+        )
+
+    def literal(self, node: tree_sitter.Node | None) -> str | None:
+        """The value of a string literal, a template literal's only when it has no substitution (what the code always
+        holds, not a text built at run time), else None."""
+        if node is not None and node.type == "template_string" and any(c.type == "template_substitution" for c in node.named_children):
+            return None
+        return self.string_value(node)
+
 
 def parse(source: JsSource) -> Parsed:
     """The syntax tree of a piece of code, with the grammar of its dialect."""

@@ -181,11 +181,7 @@ def _arg_matches(prog: Program, arg: Node, want: ArgShape) -> bool:
     if want.kind == "exact":
         return arg.type in _STRINGS and prog.string_value(arg) == want.value
     if want.kind == "string":
-        value = (
-            prog.string_value(arg)
-            if arg.type in _STRINGS and not any(c.type == "template_substitution" for c in arg.named_children)
-            else None
-        )
+        value = prog.literal(arg)
         return value is not None and want.pattern is not None and want.pattern.search(value) is not None
     if arg.type != "object":
         return False

@@ -224,7 +224,7 @@ def _pairs(parsed: jsparse.Parsed, obj: Node) -> list[tuple[str, Node]]:
         key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
         if pair.type != "pair" or key is None or value is None:
             continue
-        said = _script_string(parsed, key) if key.type == "string" else parsed.text(key)
+        said = (parsed.literal(key) or "") if key.type == "string" else parsed.text(key)
         if said:
             out.append((said, value))
     return out
@@ -233,20 +233,12 @@ def _pairs(parsed: jsparse.Parsed, obj: Node) -> list[tuple[str, Node]]:
 def _entries(parsed: jsparse.Parsed, value: Node, prefix: str, out: list[tuple[str, str]], depth: int) -> None:
     kind = value.type
     if kind in ("string", "template_string"):
-        said = _script_string(parsed, value)
+        said = parsed.literal(value)
         if said and prefix and len(out) < MAX_ENTRIES:
             out.append((prefix, said))
     elif kind == "object" and depth < _MAX_DEPTH:
         for key, inner in _pairs(parsed, value):
             _entries(parsed, inner, f"{prefix}.{key}" if prefix else key, out, depth + 1)
-
-
-def _script_string(parsed: jsparse.Parsed, node: Node) -> str:
-    """A string literal's text (a template literal's only when it has no substitution)."""
-    kids = node.named_children
-    if any(k.type == "template_substitution" for k in kids):
-        return ""
-    return "".join(parsed.text(k) for k in kids if k.type in ("string_fragment", "escape_sequence"))
 
 
 _YAML_PAIR = re.compile(r"""^(?P<indent> *)(?P<key>"[^"]*"|'[^']*'|[^\s#'"][^:#]*?)\s*:(?:\s+(?P<value>.*?))?\s*$""")
