@@ -46,22 +46,25 @@ def helper(prog: Program, call: Node, returns: dict[int, bool] | None = None) ->
     callee = prog.callee(call)
     if callee is None or callee.type != "identifier":
         return None
-    binding = prog.lookup(callee)
+    return jsx_function(prog, callee, {} if returns is None else returns)
+
+
+def jsx_function(prog: Program, name: Node, returns: dict[int, bool]) -> Node | None:
+    """The function of this file an identifier names (a render helper called, a component used as an element), when
+    it returns JSX; ``returns`` keeps each body's answer, so a body is looked through once whatever its uses."""
+    binding = prog.lookup(name)
     fn = binding.value if binding is not None and binding.kind in _BOUND_AS else None
     if fn is None or fn.type not in _FUNCTIONS:
         return None
     body = fn.child_by_field_name("body")
     if body is None:
         return None
-    if returns is None:
-        return fn if returns_jsx(body) else None
-    if fn.id not in returns:  # each helper's body is looked through once, whatever the number of its calls
-        returns[fn.id] = returns_jsx(body)
+    if fn.id not in returns:
+        returns[fn.id] = _returns_jsx(body)
     return fn if returns[fn.id] else None
 
 
-def returns_jsx(body: Node) -> bool:
-    """Whether a function body returns JSX of its own (a callback's inside it does not count)."""
+def _returns_jsx(body: Node) -> bool:
     stack = [body]
     while stack:
         n = stack.pop()
@@ -103,23 +106,36 @@ def members(prog: Program, obj: Node) -> dict[str, Node]:
     return out
 
 
+def _pattern(param: Node) -> tuple[Node, Node | None]:
+    """A parameter's pattern (a name, or a destructuring) and its default (TypeScript's ``name: T = x``, ``name = x``)."""
+    if param.type in ("required_parameter", "optional_parameter"):
+        return param.child_by_field_name("pattern") or param, param.child_by_field_name("value")
+    if param.type == "assignment_pattern":
+        return param.child_by_field_name("left") or param, param.child_by_field_name("right")
+    return param, None
+
+
 def bind(prog: Program, param: Node, arg: Node | None, out: dict[int, Node]) -> None:
     """Put in ``out`` what ``param`` (a parameter as written, destructured or not) stands for when given ``arg``."""
-    pattern, default = param, None
-    if param.type in ("required_parameter", "optional_parameter"):
-        pattern, default = param.child_by_field_name("pattern") or param, param.child_by_field_name("value")
-    elif param.type == "assignment_pattern":
-        pattern, default = param.child_by_field_name("left") or param, param.child_by_field_name("right")
+    pattern, default = _pattern(param)
     value = arg if arg is not None else default
     if value is None:
         return
     if pattern.type == "identifier":
         out[pattern.id] = value
     elif pattern.type == "object_pattern" and value.type == "object":
-        bind_members(prog, pattern, members(prog, value), out)
+        _bind_members(prog, pattern, members(prog, value), out)
 
 
-def bind_members(prog: Program, pattern: Node, given: dict[str, Node], out: dict[int, Node]) -> None:
+def bind_props(prog: Program, param: Node, props: dict[str, Node], out: dict[int, Node]) -> None:
+    """What a component's destructured props parameter (``({ field, label = "x", extra: more })``) stands for, given
+    the props an element gives it by name, into ``out``; a default where the element gives none."""
+    pattern, _ = _pattern(param)
+    if pattern.type == "object_pattern":
+        _bind_members(prog, pattern, props, out)
+
+
+def _bind_members(prog: Program, pattern: Node, given: dict[str, Node], out: dict[int, Node]) -> None:
     """Put in ``out`` what each name a destructuring ``pattern`` (``{ label, type = 'text', name: field }``) declares
     stands for, given the members by key (an object literal's, or the props a JSX element gives a component): the
     member of its key, else its default."""

@@ -132,7 +132,7 @@ class _Writer:
         self.helper_elements = 0  # elements those calls wrote, against _MAX_HELPER_ELEMENTS
         self.sizes: dict[int, int] = {}  # JSX elements under a helper's body or a callback, by node id
         self.helpers = jsxhelpers.by_call(prog)  # the helper each call in the markup renders, by the call's id
-        self.returns_jsx: dict[int, bool] = {}  # whether a component function of this file returns JSX, by its id
+        self.returns: dict[int, bool] = {}  # whether a component function of this file returns JSX, by its id
 
     def element(self, node: Node) -> None:
         prog = self.prog
@@ -306,17 +306,22 @@ class _Writer:
             body = fn.child_by_field_name("body") if fn is not None else None
             if fn is None or body is None or not self._affords(body):
                 continue
-            self.helper_calls += 1
             given = {k: self._argument(v) or v for k, v in jsxhelpers.arguments(self.prog, fn, call).items()}
-            outer = self.anchor
-            self.anchor = outer or call.start_point
-            self.arguments.append(given)
-            for jsx in _outer_jsx(body) if body.type not in _JSX else [body]:
-                self.element(jsx)
-            self.arguments.pop()
-            self.anchor = outer
+            self._write_body(body, given, call.start_point)
             written = True
         return written
+
+    def _write_body(self, body: Node, given: dict[int, Node], at: tuple[int, int]) -> None:
+        """Write the markup a function of this file returns (a render helper's at its call, a component's where it is
+        used: ``at``, unless an outer one already anchors the markup), each of its parameters standing for ``given``."""
+        self.helper_calls += 1
+        outer = self.anchor
+        self.anchor = outer or at
+        self.arguments.append(given)
+        for jsx in _outer_jsx(body) if body.type not in _JSX else [body]:
+            self.element(jsx)
+        self.arguments.pop()
+        self.anchor = outer
 
     def _component_written(self, name: str, opening: Node) -> bool:
         """A component of this file used as an element (``<SacramentBlock field="hasBaptism" label="Baptism" …/>`` with
@@ -331,44 +336,24 @@ class _Writer:
         given_props = _jsx_props(self.prog, opening)
         if not any(v.type in STRING_TYPES for v in given_props.values()):
             return False
-        fn = self._own_component(opening)
+        ident = opening.child_by_field_name("name")
+        fn = jsxhelpers.jsx_function(self.prog, ident, self.returns) if ident is not None and ident.type == "identifier" else None
         body = fn.child_by_field_name("body") if fn is not None else None
         if fn is None or body is None or not self._affords(body):
             return False
         params = jsxhelpers.parameters(fn)
         given: dict[int, Node] = {}
         if params:
-            _bind_props(self.prog, params[0], given_props, given)
+            jsxhelpers.bind_props(self.prog, params[0], given_props, given)
         if not given:
             return False
-        self.helper_calls += 1
-        outer = self.anchor
-        self.anchor = outer or opening.start_point
-        self.arguments.append({k: self._argument(v) or v for k, v in given.items()})
-        for jsx in _outer_jsx(body) if body.type not in _JSX else [body]:
-            self.element(jsx)
-        self.arguments.pop()
-        self.anchor = outer
+        self._write_body(body, {k: self._argument(v) or v for k, v in given.items()}, opening.start_point)
         # JSX handed to it in a prop (extra={(set) => <input …/>}), which its body calls rather than prints: written
         # after its markup, in the scope it was written in, as an unknown component's is.
         for value in given_props.values():
             for jsx in _outer_jsx(value):
                 self.element(jsx)
         return True
-
-    def _own_component(self, opening: Node) -> Node | None:
-        """The function of this file an element's name refers to, when it returns JSX (resolved once per function)."""
-        ident = opening.child_by_field_name("name")
-        if ident is None or ident.type != "identifier":
-            return None
-        binding = self.prog.lookup(ident)
-        fn = binding.value if binding is not None and binding.kind in ("const", "let", "var", "function") else None
-        if fn is None or fn.type not in ("arrow_function", "function_expression", "function", "function_declaration"):
-            return None
-        if fn.id not in self.returns_jsx:
-            body = fn.child_by_field_name("body")
-            self.returns_jsx[fn.id] = body is not None and jsxhelpers.returns_jsx(body)
-        return fn if self.returns_jsx[fn.id] else None
 
     def _affords(self, node: Node) -> bool:
         """Whether writing the JSX under ``node`` once more stays within the file's element budget (a helper of 500
@@ -557,10 +542,14 @@ class _Writer:
             name = _tag_name(self.prog, kid)
             if name in ("option", "optgroup"):
                 continue
-            comp = self.components.get(_last_name(name)) if name[:1].isupper() or "." in name else None
+            comp = self._kit_component(name)
             if comp is None or comp.tag != "option":
                 return False
         return True
+
+    def _kit_component(self, name: str) -> Component | None:
+        """The kit component a JSX name (capitalised or dotted: ``SelectItem``, ``Form.Control``) is, else None."""
+        return self.components.get(_last_name(name)) if name[:1].isupper() or "." in name else None
 
     def _holds_control(self, opening: Node) -> bool:
         """Whether the element opened by ``opening`` has a control among its first descendants: a native one
@@ -571,12 +560,8 @@ class _Writer:
         return any(n.type in _JSX and self._is_control(_tag_name(self.prog, n)) for n in _descendants(children, _HOLDS_CONTROL_NODES))
 
     def _is_control(self, name: str) -> bool:
-        if name in _NATIVE:
-            return True
-        if not (name[:1].isupper() or "." in name):
-            return False
-        comp = self.components.get(_last_name(name))
-        return comp is not None and comp.tag in _NATIVE
+        comp = self._kit_component(name)
+        return name in _NATIVE or (comp is not None and comp.tag in _NATIVE)
 
     def _by_suffix(self, name: str, opening: Node) -> Component | None:
         """A project's own form component named for the control it renders (``<RadioField name="ethnicity"
@@ -609,13 +594,8 @@ class _Writer:
     def _told_control(self, opening: Node, default: str) -> tuple[str, str | None]:
         """The control a generic field component is told to render by a type prop (``fieldType={FormFieldType.CHECKBOX}``,
         ``type="select"``: ``jsx_bindings.type_props``, values read as ``[field_lists.types]``), else ``default``."""
-        for attr in opening.named_children:
-            kids = attr.named_children if attr.type == "jsx_attribute" else []
-            if len(kids) < 2 or self.prog.text(kids[0]) not in self.bindings.type_props:
-                continue
-            value = _inner(kids[1]) if kids[1].type == "jsx_expression" else kids[1]
-            if value is None:
-                continue
+        props = _jsx_props(self.prog, opening)
+        for value in (props[k] for k in self.bindings.type_props if k in props):
             if value.type in STRING_TYPES:
                 said = self.prog.string_value(value) or ""
             elif value.type == "member_expression" and (prop := value.child_by_field_name("property")) is not None:
@@ -880,14 +860,6 @@ def _jsx_props(prog: Program, opening: Node) -> dict[str, Node]:
         if held is not None:
             out.setdefault(key, held)
     return out
-
-
-def _bind_props(prog: Program, param: Node, props: dict[str, Node], out: dict[int, Node]) -> None:
-    """What a component's destructured props parameter (``({ field, label = "x", extra: more })``) stands for, given
-    an element's ``props``, into ``out`` by each name's binding key; a default where the element gives none."""
-    pattern = param.child_by_field_name("pattern") or param if param.type in ("required_parameter", "optional_parameter") else param
-    if pattern.type == "object_pattern":
-        jsxhelpers.bind_members(prog, pattern, props, out)
 
 
 def _tag_name(prog: Program, element: Node) -> str:
