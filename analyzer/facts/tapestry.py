@@ -17,16 +17,16 @@ import re
 
 import lxml.etree
 
-from analyzer.facts.template_components import RENAMED
+from analyzer.facts.template_components import RENAMED, member_path
 from analyzer.parse import messages
-from analyzer.parse.form_helpers import key_words
+from analyzer.parse.form_helpers import key_words, message_words
 from analyzer.parse.htmldoc import Page
+from analyzer.parse.positions import LineIndex
 from analyzer.parse.templates import Reference
 from analyzer.signatures import TapestryKit
 
 _COMPONENT = re.compile(r"[a-z][\w]{0,60}(?:\.[a-z][\w]{0,60}){0,6}")  # layout, examples.component.mycomponent
 _MAX_REFERENCES = 200
-_PROPERTY = re.compile(r"[A-Za-z_$][\w$]{0,80}")
 _EXPANSION = re.compile(r"\$\{\s*message:([\w.-]{1,200})\s*\}")  # ${message:patient.diagnosis}: the catalogue's text
 
 
@@ -44,9 +44,7 @@ def components(page: Page, kit: TapestryKit) -> list[Reference]:
     root = page.root
     if root is None:
         return []
-    starts = [0]
-    for line in page.source.splitlines(keepends=True):
-        starts.append(starts[-1] + len(line))
+    lines = LineIndex(page.source)
     seen: set[str] = set()
     out: list[Reference] = []
     for el in root.iter():
@@ -56,11 +54,10 @@ def components(page: Page, kit: TapestryKit) -> list[Reference]:
         if not _COMPONENT.fullmatch(name) or len(out) >= _MAX_REFERENCES:
             continue
         seen.add(name)
-        at = min(max(int(el.sourceline or 1), 1), len(starts) - 1)
         # the page's outermost element (<html t:type="layout">, or <t:layout> the parser put in an <html><body>) wraps it
         outermost = el is root or all(a.tag in ("html", "body") and not _type(a) for a in el.iterancestors())
         kind = "extends" if outermost and not out else "include"
-        out.append(Reference(starts[at - 1], kind, name))
+        out.append(Reference(lines.offset(max(int(el.sourceline or 1), 1), 1), kind, name))
     return out
 
 
@@ -134,12 +131,8 @@ def _field_id(el: lxml.etree._Element) -> str:
     if given:
         return given
     bound = (el.get("t:value") or el.get("value") or "").strip()
-    if bound.startswith("prop:"):
-        bound = bound[5:]
-    elif ":" in bound:  # literal:H, a radio's own value: no property
-        return ""
-    parts = [p for p in bound.split(".") if _PROPERTY.fullmatch(p)]
-    return parts[-1] if parts and len(parts) == len(bound.split(".")) else ""
+    parts = member_path(bound.removeprefix("prop:"))  # literal:H, a radio's own value, names no property
+    return parts[-1] if parts else ""
 
 
 def _label_parameter(el: lxml.etree._Element) -> str:
@@ -152,8 +145,7 @@ def _label_parameter(el: lxml.etree._Element) -> str:
     if colon and prefix == "literal":
         return rest.strip()
     if colon and prefix == "message":
-        key = rest.strip()
-        return messages.installed().text(key) or key_words(key)
+        return message_words(rest.strip())
     if (colon and re.fullmatch(r"[a-z]+", prefix)) or "${" in said:
         return ""
     return said
@@ -187,7 +179,7 @@ def _expanded_messages(root: lxml.etree._Element) -> None:
     """``${message:key}`` in a text prints the catalogue's text for the key (else the key's words)."""
 
     def said(m: re.Match[str]) -> str:
-        return messages.installed().text(m.group(1)) or key_words(m.group(1))
+        return message_words(m.group(1))
 
     for el in root.iter():
         if el.text and "${" in el.text:

@@ -236,7 +236,7 @@ def _bound(el: lxml.etree._Element, kit: TemplateKit, members: _Members | None =
         bound = next((v for k, v in el.attrib.items() if str(k).startswith(kit.binding_prefixes) and v), "")
     if not bound:
         bound = next((el.get(b, "") for b in kit.binding_expressions if _EXPRESSION.match((el.get(b) or "").strip())), "")
-    named = [p for p in _path(bound.strip().strip("#$*{}")) if p not in kit.generic]
+    named = [p for p in member_path(bound.strip().strip("#$*{}")) if p not in kit.generic]
     if named:
         return named[-1]
     last = _LAST_PART.search(bound.strip())
@@ -254,7 +254,7 @@ class _Members:
     def said(self, expression: str | None) -> str:
         if self.member is None or not expression:
             return ""
-        path = _path(expression.strip())
+        path = member_path(expression.strip())
         if len(path) < 3:  # an object, its member, the member's prop: cData.bank.label
             return ""
         return " ".join(self.member(path[-2], path[-1]).split())[:200]
@@ -264,8 +264,9 @@ _IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]{0,80}")
 _FIELD_NAME = re.compile(r"[A-Za-z_][\w.\[\]-]{0,80}")
 
 
-def _path(expression: str) -> list[str]:
-    """The names of a member path (``cData.bank?.value``: cData, bank, value); empty for any other expression."""
+def member_path(expression: str) -> list[str]:
+    """The names of a member path (``cData.bank?.value``: cData, bank, value); empty for any other expression (the
+    bindings of Vue, Angular and Tapestry templates)."""
     parts = [p.rstrip("?") for p in expression.split(".")]
     return parts if len(parts) <= 12 and all(_IDENTIFIER.fullmatch(p) for p in parts) else []
 
