@@ -36,7 +36,6 @@ _INPUT_TYPES = frozenset({"text", "email", "tel", "number", "date", "datetime-lo
 # A cheap look at the bytes first: a list needs an array or object of objects, a string label-like member and a string
 # name-like member ("[{", 'label: "…"', 'name: "…"'), the keys being those of ``field_lists``.
 _OF_OBJECTS = re.compile(rb"[\[:]\s*\{")
-_KEYED = re.compile(rb"""["']?[\w$]+["']?\s*:\s*\{\s*\n?\s*["']?(?:label|title)["']?\s*:""")
 _MAPPED = re.compile(rb"\b([A-Za-z_$][\w$]*)\.map\(")
 
 
@@ -45,35 +44,39 @@ def worth_reading(data: bytes, lists: FieldLists) -> bool:
     script of at most ``MAX_BYTES`` (a larger one is generated data, and parsing it only for lists would cost seconds)."""
     if len(data) > MAX_BYTES or not lists.name_keys or not lists.label_keys:
         return False
-    labelled, named = _key_patterns(lists.label_keys, lists.name_keys)
+    labelled, named, keyed = _key_patterns(lists.label_keys, lists.name_keys)
     # The name may be a member's key instead ({ fieldName: { label: "…" } }): then a member holds an object.
     return (
         _OF_OBJECTS.search(data) is not None
         and labelled.search(data) is not None
-        and (named.search(data) is not None or _KEYED.search(data) is not None)
+        and (named.search(data) is not None or keyed.search(data) is not None)
     )
 
 
+def _alternation(keys: tuple[str, ...]) -> bytes:
+    return b"|".join(re.escape(k.encode("utf-8")) for k in sorted(keys, key=len, reverse=True))
+
+
 @functools.lru_cache(maxsize=4)
-def _key_patterns(label_keys: tuple[str, ...], name_keys: tuple[str, ...]) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
-    """A string-valued member named by one of the label keys, and one named by a name key (``label: "…"``)."""
+def _key_patterns(label_keys: tuple[str, ...], name_keys: tuple[str, ...]) -> tuple[re.Pattern[bytes], ...]:
+    """A string-valued member named by one of the label keys (``label: "…"``), one named by a name key, and a member
+    holding an object that starts with a label key (``zhalobyTrevoga: { label: …``)."""
 
     def member(keys: tuple[str, ...]) -> re.Pattern[bytes]:
-        names = b"|".join(re.escape(k.encode("utf-8")) for k in sorted(keys, key=len, reverse=True))
-        return re.compile(rb"""(?<![\w$])["']?(?:""" + names + rb""")["']?\s*:\s*["'`]""")
+        return re.compile(rb"""(?<![\w$])["']?(?:""" + _alternation(keys) + rb""")["']?\s*:\s*["'`]""")
 
-    return member(label_keys), member(name_keys)
+    keyed = re.compile(rb"""["']?[\w$]+["']?\s*:\s*\{\s*["']?(?:""" + _alternation(label_keys) + rb""")["']?\s*:""")
+    return member(label_keys), member(name_keys), keyed
 
 
-def markup(prog: Program, lists: FieldLists, line0: int = 1, mapped_keys: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> str:
+def markup(prog: Program, lists: FieldLists, line0: int = 1) -> str:
     """HTML for the field definition lists of a program (``""`` when it has none), each definition written as its
     control where it stands in the source (the program's first line is the file's ``line0``), each list inside a
-    ``<form>`` named by its holder's title. ``mapped_keys``: the keys (whole, and the starts of keys) that make the
-    file's own markup write a list it maps once per definition (``jsx_bindings.choice_keys`` and
-    ``choice_key_prefixes``, as ``analyzer.facts.jsxmarkup`` reads them): such a list is read there, not here."""
+    ``<form>`` named by its holder's title. A list the file's own markup maps, and can write once per definition
+    (``FieldLists.mapped_text_keys``), is read there, not here."""
     if not lists.name_keys or not lists.label_keys:
         return ""
-    found = _lists(prog, lists, mapped_keys)
+    found = _lists(prog, lists)
     if not found:
         return ""
     parts: list[str] = []
@@ -98,9 +101,7 @@ def markup(prog: Program, lists: FieldLists, line0: int = 1, mapped_keys: tuple[
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
-def _lists(
-    prog: Program, lists: FieldLists, mapped_keys: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
-) -> list[tuple[str, list[tuple[Node, str]]]]:
+def _lists(prog: Program, lists: FieldLists) -> list[tuple[str, list[tuple[Node, str]]]]:
     """The definition lists of the program, in source order: (the form's title, [(definition, its control's HTML)]).
     A list is an array of definitions, or an object holding one definition under each field's name
     (``{ zhalobyTrevoga: { label: "тревогу", type: "boolean" }, … }``). A container inside a list already taken (a
@@ -117,7 +118,7 @@ def _lists(
         if node.start_byte < taken_until:
             continue
         prog.budget.spend()
-        got = _definitions(prog, node, lists, mapped, mapped_keys)
+        got = _definitions(prog, node, lists, mapped)
         if got is None:
             continue
         out.append(got)
@@ -134,9 +135,7 @@ def _arrays_query(dialect: str) -> tree_sitter.Query:
     return tree_sitter.Query(language(dialect), "(array (object)) @a (object (pair value: (object))) @o")
 
 
-def _definitions(
-    prog: Program, node: Node, lists: FieldLists, mapped: frozenset[str], mapped_keys: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
-) -> tuple[str, list[tuple[Node, str]]] | None:
+def _definitions(prog: Program, node: Node, lists: FieldLists, mapped: frozenset[str]) -> tuple[str, list[tuple[Node, str]]] | None:
     """The container's definitions and its form's title, when it is a list of field definitions."""
     if node.named_child_count > _MAX_PER_LIST:
         return None  # a data table written as code, not a form
@@ -162,7 +161,7 @@ def _definitions(
     if len(fields) < 2 or len(fields) * 2 < len(items):
         return None
     holder = _holder_name(prog, node)
-    if holder and holder in mapped and all(_written_where_mapped(prog, m, mapped_keys) for m in members):
+    if holder and holder in mapped and all(_written_where_mapped(prog, m, lists) for m in members):
         return None  # the markup that maps it writes each definition (jsxmarkup); one it cannot write is read here
     formish = sum(1 for m in members if _asks(prog, m, lists))
     if holder.lower() not in lists.list_names and formish * 2 < len(members):
@@ -170,11 +169,11 @@ def _definitions(
     return _title(prog, node, lists), [(o, _control(prog, m, name, lists)) for o, m, name in fields]
 
 
-def _written_where_mapped(prog: Program, members: dict[str, Node], mapped_keys: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+def _written_where_mapped(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
     """Whether the markup that maps a list writes this definition as its own: it has a string under one of the keys
     the markup reads a mapped item's text from (``{ label: "…" }``; not ``{ chave, pergunta }``, whose mapped markup is
-    written once for all). Without those keys given (a caller that does not say), every mapped list is the markup's."""
-    keys, prefixes = mapped_keys
+    written once for all). Without such keys in the data, every mapped list is the markup's."""
+    keys, prefixes = lists.mapped_text_keys, lists.mapped_text_prefixes
     if not keys and not prefixes:
         return True
     return any(_string(prog, v) and (k in keys or k.lower().startswith(prefixes)) for k, v in members.items())

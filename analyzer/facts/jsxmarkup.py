@@ -29,7 +29,7 @@ from analyzer.parse.form_helpers import message_words
 from analyzer.parse.jsfacts import STRING_TYPES, Program
 from analyzer.parse.jsparse import JsSource
 from analyzer.parse.positions import blank
-from analyzer.signatures import JsxBindings, control_stem
+from analyzer.signatures import CONTROL_GROUPS, JsxBindings, control_stem
 from analyzer.signatures import UiComponent as Component
 
 _JSX = ("jsx_element", "jsx_self_closing_element")
@@ -603,10 +603,8 @@ class _Writer:
             else:
                 continue
             control = self.bindings.control_types.get(said.lower())
-            if control in ("checkbox", "radio"):
-                return "input", control
-            if control in ("select", "textarea"):
-                return control, None
+            if control is not None and control != "input":  # a text input is the component's own default
+                return CONTROL_GROUPS[control]
         return default, None
 
     def _in_slot(self, node: Node) -> bool:

@@ -795,8 +795,7 @@ def _definition_fields(piece: JsSource, db: SignatureDB, result: FileResult, pro
     if 0 not in programs:
         programs[0] = jsfacts.Program(jsparse.parse(piece))
     try:
-        choice_keys = (db.jsx_bindings.choice_keys, db.jsx_bindings.choice_key_prefixes)
-        html = fieldlists.markup(programs[0], db.field_lists, piece.line0, choice_keys)
+        html = fieldlists.markup(programs[0], db.field_lists, piece.line0)
     except BudgetExhausted as exc:
         result.diagnostics.append(
             Diagnostic(

@@ -559,6 +559,10 @@ class FieldLists:
     form_keys: frozenset[str] = frozenset()
     not_form_keys: frozenset[str] = frozenset()
     types: dict[str, str] = field(default_factory=dict)  # a type value (lower case) -> the tag it renders
+    # The keys (whole, and the starts of keys, lower case) a file's JSX reads a mapped item's text from ([jsx_bindings]
+    # choice_keys and choice_key_prefixes): a list whose definitions have one is written by the markup that maps it.
+    mapped_text_keys: tuple[str, ...] = ()
+    mapped_text_prefixes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1272,11 +1276,14 @@ def _field_lists(data: dict[str, Any]) -> FieldLists:
         form_keys=frozenset(lists["form_keys"]),
         not_form_keys=frozenset(lists["not_form_keys"]),
         types={v.lower(): tag for tag in FIELD_LIST_TYPES for v in f["types"][tag]},
+        mapped_text_keys=tuple(data.get("jsx_bindings", {}).get("choice_keys", [])),
+        mapped_text_prefixes=tuple(k.lower() for k in data.get("jsx_bindings", {}).get("choice_key_prefixes", [])),
     )
 
 
-# A Tapestry type group -> the tag and input type it renders.
-_TAPESTRY_CONTROLS: dict[str, tuple[str, str | None]] = {
+# A control group of the signature data ([field_lists.types], [tapestry.types], and a JSX type prop's value read with
+# [field_lists.types]) -> the tag and the input type it renders.
+CONTROL_GROUPS: dict[str, tuple[str, str | None]] = {
     "input": ("input", None),
     "password": ("input", "password"),
     "textarea": ("textarea", None),
@@ -1293,7 +1300,7 @@ def _tapestry(data: dict[str, Any]) -> TapestryKit:
     return TapestryKit(
         suffixes=tuple(s.lower() for s in t["suffixes"]),
         namespaces=tuple(t["namespaces"]),
-        types={v.lower(): _TAPESTRY_CONTROLS[group] for group in TAPESTRY_TYPES for v in t["types"][group]},
+        types={v.lower(): CONTROL_GROUPS[group] for group in TAPESTRY_TYPES for v in t["types"][group]},
         groups=frozenset(g.lower() for g in t["groups"]),
         labels=frozenset(g.lower() for g in t["labels"]),
         forms=frozenset(g.lower() for g in t["forms"]),
