@@ -269,7 +269,8 @@ def _unreached_guess(site: jsdetect.CodeSite, verdict: Verdict) -> bool:
     )
 
 
-def _budget_diagnostic(path: str, source: JsSource, what: str) -> Diagnostic:
+def budget_diagnostic(path: str, source: JsSource, what: str) -> Diagnostic:
+    """The note that a piece's analysis stopped at its work budget while doing ``what`` (what it left unread)."""
     return Diagnostic(path=path, code="analysis-budget", line=source.line0, message=f"analysis budget exhausted while {what}")
 
 
@@ -328,7 +329,7 @@ def analyze(
                 sites += detector.registry_starts(registry_vendors, sites)
             pushes = detector.identify_calls(db.fields)
         except BudgetExhausted as exc:
-            diags.append(_budget_diagnostic(path, source, f"finding recorder starts: {exc}"))
+            diags.append(budget_diagnostic(path, source, f"finding recorder starts: {exc}"))
             results.starts += _prefilter_only(vendors, source, index)
             continue
         for push in pushes:
@@ -384,7 +385,7 @@ def analyze(
             if site.open and verdict.status is not Status.GATED:
                 verdict = Verdict(status=Status.UNVERIFIABLE, mechanism=Mechanism.CODE_UNRESOLVED, evidence=site.open)
             if verdict.mechanism == Mechanism.ANALYSIS_BUDGET and not budget_noted:
-                diags.append(_budget_diagnostic(path, source, "judging consent: the verdicts of the remaining starts are unverifiable"))
+                diags.append(budget_diagnostic(path, source, "judging consent: the verdicts of the remaining starts are unverifiable"))
                 budget_noted = True
             if site.replay == "settings" and verdict.status is Status.UNGATED:
                 verdict = dataclasses.replace(verdict, evidence=f"{verdict.evidence}; whether it records depends on the project's settings")

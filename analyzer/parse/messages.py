@@ -110,9 +110,9 @@ def collect(sources: Iterable[tuple[str, bytes]], failed: list[tuple[str, Except
     scripts = 0
     for path, data in sources:
         if is_script(path):
-            scripts += len(data)
-            if len(data) > MAX_SCRIPT_BYTES or scripts > MAX_SCRIPT_TOTAL:
+            if len(data) > MAX_SCRIPT_BYTES or scripts + len(data) > MAX_SCRIPT_TOTAL:
                 continue  # a library's bundle in a lang/ folder, or more script than the budget: its texts are left out
+            scripts += len(data)  # only what is parsed counts against the budget
         try:
             entries = read(path, data)
         except Exception as exc:  # noqa: BLE001 - one catalogue's failure costs its texts, not the scan

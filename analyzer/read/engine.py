@@ -652,9 +652,7 @@ def _code_file(
         try:
             _component_fields(kind, text, pieces, db, result, programs)
         except BudgetExhausted as exc:  # its forms are not read; its recorders still are (as far as the budget goes)
-            result.diagnostics.append(
-                Diagnostic(path=path, code="analysis-budget", message=f"analysis budget exhausted while reading the forms it writes: {exc}")
-            )
+            result.diagnostics.append(code_scan.budget_diagnostic(path, pieces[0], f"reading the forms it writes: {exc}"))
     if lists:
         _definition_fields(pieces[0], db, result, programs)
     if not candidates.vendors and not registry:
@@ -797,11 +795,7 @@ def _definition_fields(piece: JsSource, db: SignatureDB, result: FileResult, pro
     try:
         html = fieldlists.markup(programs[0], db.field_lists, piece.line0)
     except BudgetExhausted as exc:
-        result.diagnostics.append(
-            Diagnostic(
-                path=result.path, code="analysis-budget", message=f"analysis budget exhausted while reading its field definitions: {exc}"
-            )
-        )
+        result.diagnostics.append(code_scan.budget_diagnostic(result.path, piece, f"reading its field definitions: {exc}"))
         return
     if not html:
         return
