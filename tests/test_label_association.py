@@ -306,6 +306,32 @@ def test_a_name_copied_to_every_question_is_one_group_per_question(db) -> None:
     assert [t.get("choices") for t in _texts(db, one) if t.get("name") == "f"] == ["Sí / No"]
 
 
+def test_a_question_copied_with_its_ids_is_one_group_per_question(db) -> None:
+    # No values, and a details box between the choices of some questions: the ids coming again start each question
+    # (a Portuguese anamnesis: every question's radios are name="deweb" id="sim" / id="nao").
+    def question(text: str, details: bool) -> str:
+        box = "<label>Qual?</label><input type=text name=qual id=qual>" if details else ""
+        return (
+            f"<div><p><label>{text}</label><label><input type=radio name=deweb id=sim><b>SIM</b></label>{box}"
+            "<label><input type=radio name=deweb id=nao><b>NÃO</b></label></p></div>"
+        )
+
+    html = "<form>" + question("Está tomando algum medicamento?", True) + question("Diabetes?", False)
+    html += question("Hepatite?", False) + question("Sofre algum tipo de alergia?", True) + "</form>"
+    groups = [(t["question"], t["choices"]) for t in _texts(db, html) if t.get("name") == "deweb"]
+    assert groups == [
+        ("Está tomando algum medicamento?", "SIM / NÃO"),
+        ("Diabetes?", "SIM / NÃO"),
+        ("Hepatite?", "SIM / NÃO"),
+        ("Sofre algum tipo de alergia?", "SIM / NÃO"),
+    ]
+    # Ids that never come again leave one group as it was: a scale whose boxes are all named and id'd apart.
+    scale = "<form><p>How often do you smoke?</p>" + "".join(
+        f"<input type=radio name=smoke id=s{i}><label for=s{i}>{t}</label>" for i, t in enumerate(["Never", "Sometimes", "Often"])
+    )
+    assert [t.get("choices") for t in _texts(db, scale + "</form>") if t.get("name") == "smoke"] == ["Never / Sometimes / Often"]
+
+
 def test_a_copied_id_labels_each_control_by_the_label_right_before_it(db) -> None:
     # Every field of a parish form is id="textfield" and every label for="textfield", but some ids were left empty:
     # counting labels and controls in order misreads them; the label right before each control is its.

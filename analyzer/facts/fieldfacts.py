@@ -387,7 +387,8 @@ def _box_runs(elements: list[lxml.etree._Element]) -> dict[lxml.etree._Element, 
     then a text box, then "Tem pressão alta? ( ) Sim ( ) Não", each named "gender"): a control of another name
     between two boxes, or a box whose value is the run's first box's again (the choices start over), starts a new
     run, kept only when it and the run before both hold two boxes or more (a "( ) Yes [details] ( ) No" stays one
-    question)."""
+    question). Where the copied markup copies the ids too ("Diabetes? (o) SIM (o) NÃO" down a questionnaire, each
+    ``id="sim"``/``id="nao"``), a box whose id the run already holds starts the next run, whatever stands between."""
     order: dict[str, list[list[lxml.etree._Element]]] = {}
     previous = ""
     for el in elements:
@@ -404,14 +405,33 @@ def _box_runs(elements: list[lxml.etree._Element]) -> dict[lxml.etree._Element, 
         previous = name or "\x00"
     runs: dict[lxml.etree._Element, tuple[str, int]] = {}
     for name, groups in order.items():
-        merged: list[list[lxml.etree._Element]] = []
-        for group in groups:
-            if merged and (len(group) < 2 or len(merged[-1]) < 2):
-                merged[-1].extend(group)
-            else:
-                merged.append(group)
+        merged = _copied_ids([el for group in groups for el in group])
+        if merged is None:
+            merged = []
+            for group in groups:
+                if merged and (len(group) < 2 or len(merged[-1]) < 2):
+                    merged[-1].extend(group)
+                else:
+                    merged.append(group)
         for k, group in enumerate(merged):
             runs.update((el, (name, k)) for el in group)
+    return runs
+
+
+def _copied_ids(boxes: list[lxml.etree._Element]) -> list[list[lxml.etree._Element]] | None:
+    """The boxes of one name split where an id comes again, when every box has an id and some id does (one
+    question's choices copied down the page, ids and all); else None."""
+    ids = [el.get("id") or "" for el in boxes]
+    if not all(ids) or len(set(ids)) == len(ids):
+        return None
+    runs: list[list[lxml.etree._Element]] = [[]]
+    seen: set[str] = set()
+    for el, ident in zip(boxes, ids, strict=True):
+        if ident in seen:
+            runs.append([])
+            seen = set()
+        runs[-1].append(el)
+        seen.add(ident)
     return runs
 
 
