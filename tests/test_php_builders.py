@@ -205,3 +205,40 @@ def test_a_builder_naming_its_control_by_a_variable_made_from_one_parameter(tmp_
     assert fields.get("traitement", ("",))[:2] == ("health", 5), fields
     # A name made from two parameters names neither: no control is written for the call.
     assert not [n for n in fields if "religion" in n.lower()], fields
+
+
+_PUPIL = """<?php
+class Schueler {
+\tpublic function getHtmlInput($feld, $laenge = 60, $maxlength = 30)
+\t{
+\t\techo "<input type=\\"text\\" maxlength=\\"$maxlength\\" name=\\"form[$feld]\\" style=\\"width:".$laenge."px;\\"/>";
+\t}
+\tpublic function getHtmlSelect($feld, $tabel_or_array, $enum = false)
+\t{
+\t\techo "<select name=\\"form[$feld]\\" style=\\"width:120px\\">\\n";
+\t\techo "</select>";
+\t}
+\tpublic function getHtmlFlag($feld)
+\t{
+\t\techo "<input type='checkbox' name='opt_{$feld}_yes' value='1'>";
+\t}
+}
+"""
+
+_ENROLMENT = """<?php require_once 'inc/class/schueler.class.php'; $schueler = new Schueler(); ?>
+<script src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script>
+<form><table>
+<tr><td>Religionsunterricht</td><td><?php $schueler->getHtmlSelect('religionsunterricht', array('ev', 'rk', 'Ethik'), true); ?></td></tr>
+<tr><td>Chronische Erkrankungen</td><td><?php $schueler->getHtmlInput('krankheiten', 120, 40); ?></td></tr>
+<tr><td>Allergien</td><td><?php $schueler->getHtmlFlag('allergien'); ?></td></tr>
+</table></form>
+"""
+
+
+def test_a_builder_printing_its_parameter_inside_a_longer_name(tmp_path: Path) -> None:
+    # name="form[$feld]" prints form[religionsunterricht] for getHtmlSelect('religionsunterricht'): the control keeps
+    # the whole name, as the browser posts it, with the text around the parameter ({$feld} inside a name as well).
+    fields = _fields(tmp_path, {"inc/class/schueler.class.php": _PUPIL, "inc/seiten/name.inc.php": _ENROLMENT})
+    assert fields.get("form[religionsunterricht]", ("",))[:2] == ("religion", 4), fields
+    assert fields.get("form[krankheiten]", ("",))[:2] == ("health", 5), fields
+    assert fields.get("opt_allergien_yes", ("",))[:2] == ("health", 6) and "allergien" not in fields, fields

@@ -4,7 +4,8 @@ Legacy PHP writes its forms through its own helpers: ``ad_input_text($user, 'ad_
 prints ``<th><label for='ad_member_id'>Medlemsnummer</label></th><td><input type='text' name='ad_member_id'>``.
 The page holds only the call; the control is in the function's body, often in another file. Here the body
 of each function a site defines is read (never run) for what it prints: the control (``<input``, ``<select``,
-``<textarea``), which parameter its ``name`` attribute prints (``name='$key'``), its type when written, and
+``<textarea``), which parameter its ``name`` attribute prints (``name='$key'``, or inside a longer name:
+``name="form[$feld]"``), its type when written, and
 which parameter is printed as text (between a tag's ``>`` and the next ``<``: ``<label …>$name</label>``),
 directly or by passing it on to another such function (``ad_input_label($key, $name)``). The functions are
 collected from the project's PHP files before the pages are read (``analyzer.scan``, like the message
@@ -53,7 +54,11 @@ _DEFINITION = re.compile(r"\bfunction\s+&?\s*(?P<name>[A-Za-z_]\w{0,80})\s*\(", 
 _MODIFIED = re.compile(r"\b(?:public|private|protected|static|final|abstract)\s+(?:static\s+)?$", re.I)  # a method's
 _PARAM = re.compile(r"\$(\w+)")
 _CONTROL = re.compile(r"<(input|select|textarea)\b", re.I)
-_NAME_ATTR = re.compile(r"""\bname\s*=\s*\\?["']?\s*(?:["']\s*\.\s*)?\{?\$(\w+)""", re.I)
+# The parameter a control's name prints, with what the quoted value holds around it: name="form[$feld]" prints
+# form[diagnose] for getHtmlInput('diagnose').
+_NAME_ATTR = re.compile(
+    r"""\bname\s*=\s*\\?["']?\s*(?:["']\s*\.\s*)?(?P<prefix>[\w\[\]-]{0,40})\{?\$(\w+)\}?(?P<suffix>[\w\[\]-]{0,40})""", re.I
+)
 _TYPE_ATTR = re.compile(r"""\btype\s*=\s*\\?["']?\s*(?:(?P<literal>[A-Za-z-]{1,20})|(?:["']\s*\.\s*)?\{?\$(?P<param>\w+))""", re.I)
 _LITERAL = re.compile(r"""^(["'])(?P<text>(?:(?!\1)[^\\]|\\.)*)\1$""", re.S)
 _WRAPPED = re.compile(r"""^[\w\\]{1,40}\(\s*(["'])(?P<text>(?:(?!\1)[^\\]|\\.)*)\1\s*\)$""", re.S)  # __('Diagnose'), _t("…")
@@ -76,6 +81,7 @@ class Builder:
     tag: str
     type: str = ""
     type_at: int | None = None
+    around: tuple[str, str] = ("", "")  # what the name attribute prints before and after the argument ("form[", "]")
 
 
 @dataclass(frozen=True)
@@ -122,7 +128,7 @@ class _Definition:
     params: list[str]
     text_params: set[str]  # printed as text
     passed: list[tuple[str, int, str]]  # (function called, argument place, the parameter passed there)
-    control: tuple[str, str, str | None, str] | None  # (tag, name parameter, type parameter, written type)
+    control: tuple[str, str, str | None, str, tuple[str, str]] | None  # (tag, name parameter, type parameter, written type, around)
 
 
 def collect(sources: Iterable[tuple[str, str]], failed: list[tuple[str, Exception]] | None = None) -> Builders:
@@ -163,7 +169,7 @@ def collect(sources: Iterable[tuple[str, str]], failed: list[tuple[str, Exceptio
     for key, d in found.items():
         if d.control is None or len(seen[key]) > 1 or len(out) >= MAX_BUILDERS:
             continue
-        tag, name_param, type_param, written = d.control
+        tag, name_param, type_param, written, around = d.control
         labels = [d.params.index(p) for p in d.params if p in d.text_params and p != name_param]
         out[key] = Builder(
             d.params.index(name_param),
@@ -171,6 +177,7 @@ def collect(sources: Iterable[tuple[str, str]], failed: list[tuple[str, Exceptio
             tag,
             written,
             d.params.index(type_param) if type_param in d.params else None,
+            around,
         )
     return Builders(out)
 
@@ -209,7 +216,7 @@ def _shape(definition: _Definition | None) -> tuple | None:
     """What a definition prints, to compare two of one name: its control and where its name comes from."""
     if definition is None or definition.control is None:
         return None
-    return (definition.control[0], definition.params.index(definition.control[1]))
+    return (definition.control[0], definition.params.index(definition.control[1]), definition.control[4])
 
 
 def _definitions(text: str, classes: Iterable[tuple[int, int]] = ()) -> Iterable[tuple[bool, str, _Definition | None]]:
@@ -255,7 +262,7 @@ def _read_body(body: str, params: list[str]) -> _Definition:
         name = _NAME_ATTR.search(attrs)
         if name is None:
             continue
-        named = name.group(1)
+        named = name.group(2)
         if named not in wanted:
             derived = _derived(body[: c.start()], wanted) if derived is None else derived
             named = derived.get(named, "")
@@ -266,7 +273,7 @@ def _read_body(body: str, params: list[str]) -> _Definition:
         type_param = typed.group("param") if typed is not None and typed.group("param") in wanted else None
         if c.group(1).lower() == "input" and written in SKIP_TYPES:
             continue
-        control = (c.group(1).lower(), named, type_param, written)
+        control = (c.group(1).lower(), named, type_param, written, (name.group("prefix"), name.group("suffix")))
         break
     return _Definition(params, text_params, passed, control)
 
@@ -468,6 +475,7 @@ def write(original: str, neutral: str, builders: Builders) -> str:
         name = _literal(args[builder.name_at]) if builder.name_at < len(args) else None
         if name is None or not _FIELD_NAME.match(name):
             continue
+        name = name.join(builder.around) if _FIELD_NAME.match(name.join(builder.around)) else name
         label = _literal(args[builder.label_at]) if builder.label_at is not None and builder.label_at < len(args) else None
         typ = builder.type
         if builder.type_at is not None and builder.type_at < len(args):
