@@ -130,6 +130,39 @@ def test_definitions_written_in_the_project_s_language_and_keyed_by_name(tmp_pat
     assert read["zhalobyTrevoga"][:2] == (11, "input") and read["zhalobyDepressia"][3] == "health", read
 
 
+# A convention-registration hook: each definition made by a factory of the same file; some only when configured.
+_FACTORY = """import * as yup from 'yup';
+function createField(name: string, label: string, options: Partial<FieldConfig>): FieldConfig {
+    return { name, label, ...options, validation: options.validation?.label(label) };
+}
+const makeColumn = (id: string, header: string) => ({ id, header, sortable: true });
+export default function useFormConfig(config: Config) {
+    const fields = [
+        createField('name', 'Vor- und Nachname', { validation: yup.string().required() }),
+        createField('allergies', 'Allergien / Unverträglichkeiten', { type: 'textarea' }),
+        config.fears && createField('fears', 'Ängste / Phobien', { type: 'textarea' }),
+        createField(
+            'vaccine',
+            'Ich bin vollständig gegen SARS-CoV-2 geimpft',
+            { type: 'select', options: ['keine Angabe', 'Ja', 'Nein'] },
+        ),
+        createField(dynamicKey, 'Religion', {}),
+    ].filter(Boolean);
+    const columns = [makeColumn('diagnosis', 'Diagnose'), makeColumn('therapy', 'Therapie')];
+    return { fields, columns };
+}
+"""
+
+
+def test_definitions_made_by_a_factory_of_the_same_file_are_their_controls(tmp_path: Path) -> None:
+    read = _read_controls(tmp_path / "useFormConfig.ts", _FACTORY)
+    assert read["allergies"] == (9, "textarea", "Allergien / Unverträglichkeiten", "health"), read
+    assert read["fears"][:2] == (10, "textarea") and read["fears"][3] == "health", read  # behind a condition
+    assert read["vaccine"][:2] == (11, "select") and read["vaccine"][3] == "health", read
+    # A call naming its field by a variable names none; a factory of table columns makes no form.
+    assert set(read) == {"name", "allergies", "fears", "vaccine"}, read
+
+
 def test_an_object_of_objects_without_labels_or_control_types_is_no_form(tmp_path: Path) -> None:
     # A settings object and a record keyed by id: members holding objects, but no definition of a control.
     text = (

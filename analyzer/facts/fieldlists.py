@@ -5,7 +5,9 @@ filled through ``innerHTML``, a generic ``<DynamicForm fields={…}>``, ngx-form
 definition into a control. A visitor sees those controls, and a recorder records them. ``markup`` writes each
 definition as the control it describes, positioned where the definition stands, so the field extractor reads it like
 any other form: named by its name, labelled by its label, its choices as options, inside a form named by the title of
-the object that holds the list.
+the object that holds the list. A definition may be made by a function of the same file that returns one from its
+parameters (``createField('allergies', 'Allergien', { type: 'textarea' })`` where ``createField(name, label, options)``
+returns ``{ name, label, ...options }``): each call in a list is read as the definition it returns.
 
 Which arrays are such lists, and which keys say what, is data (``ui_components.toml`` ``field_lists``,
 :class:`analyzer.signatures.FieldLists`): a table's columns (``sortable``, ``dataIndex``, ``headerName``) and a menu's
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from html import escape
 
 import tree_sitter
@@ -32,6 +35,7 @@ _MAX_OPTIONS = 60
 MAX_BYTES = 1_500_000  # the largest script read for lists
 _MAX_PER_LIST = 500  # definitions one form may hold; a longer array is data, not a form
 _ARRAYS = 20_000  # array literals looked at, per file
+_FUNCTIONS = 2_000  # functions looked at for definition factories, per file
 _INPUT_TYPES = frozenset({"text", "email", "tel", "number", "date", "datetime-local", "time", "month", "week", "url", "password", "search"})
 # A cheap look at the bytes first: a list needs an array or object of objects, a string label-like member and a string
 # name-like member ("[{", 'label: "…"', 'name: "…"'), the keys being those of ``field_lists``.
@@ -44,13 +48,13 @@ def worth_reading(data: bytes, lists: FieldLists) -> bool:
     script of at most ``MAX_BYTES`` (a larger one is generated data, and parsing it only for lists would cost seconds)."""
     if len(data) > MAX_BYTES or not lists.name_keys or not lists.label_keys:
         return False
-    labelled, named, keyed = _key_patterns(lists.label_keys, lists.name_keys)
+    labelled, named, keyed, factory = _key_patterns(lists.label_keys, lists.name_keys)
     # The name may be a member's key instead ({ fieldName: { label: "…" } }): then a member holds an object.
     return (
         _OF_OBJECTS.search(data) is not None
         and labelled.search(data) is not None
         and (named.search(data) is not None or keyed.search(data) is not None)
-    )
+    ) or factory.search(data) is not None
 
 
 def _alternation(keys: tuple[str, ...]) -> bytes:
@@ -59,14 +63,16 @@ def _alternation(keys: tuple[str, ...]) -> bytes:
 
 @functools.lru_cache(maxsize=4)
 def _key_patterns(label_keys: tuple[str, ...], name_keys: tuple[str, ...]) -> tuple[re.Pattern[bytes], ...]:
-    """A string-valued member named by one of the label keys (``label: "…"``), one named by a name key, and a member
-    holding an object that starts with a label key (``zhalobyTrevoga: { label: …``)."""
+    """A string-valued member named by one of the label keys (``label: "…"``), one named by a name key, a member
+    holding an object that starts with a label key (``zhalobyTrevoga: { label: …``), and a function returning an
+    object that takes its name key from a parameter (``return { name, label, ...options }``)."""
 
     def member(keys: tuple[str, ...]) -> re.Pattern[bytes]:
         return re.compile(rb"""(?<![\w$])["']?(?:""" + _alternation(keys) + rb""")["']?\s*:\s*["'`]""")
 
     keyed = re.compile(rb"""["']?[\w$]+["']?\s*:\s*\{\s*["']?(?:""" + _alternation(label_keys) + rb""")["']?\s*:""")
-    return member(label_keys), member(name_keys), keyed
+    factory = re.compile(rb"""(?:\breturn|=>\s*\()\s*\{\s*(?:[\w$]+\s*,\s*){0,8}(?:""" + _alternation(name_keys) + rb""")\s*[,}]""")
+    return member(label_keys), member(name_keys), keyed, factory
 
 
 def markup(prog: Program, lists: FieldLists, line0: int = 1) -> str:
@@ -101,6 +107,85 @@ def markup(prog: Program, lists: FieldLists, line0: int = 1) -> str:
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
+@dataclass(frozen=True)
+class _Factory:
+    """A function that returns a field definition made from its parameters: the argument each key comes from, and the
+    one whose object is spread into it (``{ name, label, ...options }``)."""
+
+    keys: tuple[tuple[str, int], ...]
+    spread: int | None
+
+
+def _factories(prog: Program, lists: FieldLists) -> dict[str, _Factory]:
+    """The file's functions that return a definition whose name key is one of their parameters, by name."""
+    out: dict[str, _Factory] = {}
+    found = tree_sitter.QueryCursor(_functions_query(prog.parsed.source.dialect)).captures(prog.parsed.root)
+    for fn in found.get("f", [])[:_FUNCTIONS]:
+        prog.budget.spend()
+        named = fn.child_by_field_name("name") if fn.type == "function_declaration" else None
+        if named is None and fn.parent is not None and fn.parent.type == "variable_declarator":
+            named = fn.parent.child_by_field_name("name")
+        params_node = fn.child_by_field_name("parameters")
+        returned = _returned_object(fn)
+        if named is None or params_node is None or returned is None:
+            continue
+        params = [_param_name(prog, p) for p in params_node.named_children]
+        keys: list[tuple[str, int]] = []
+        spread = None
+        for member in returned.named_children:
+            if member.type == "shorthand_property_identifier" and prog.text(member) in params:
+                keys.append((prog.text(member), params.index(prog.text(member))))
+            elif member.type == "pair" and (value := member.child_by_field_name("value")) is not None:
+                if value.type == "identifier" and prog.text(value) in params:
+                    keys.append((prog.key_of(member), params.index(prog.text(value))))
+            elif member.type == "spread_element" and member.named_child_count == 1:
+                spread_name = prog.text(member.named_children[0])
+                spread = params.index(spread_name) if spread_name in params else spread
+        if any(k in lists.name_keys for k, _ in keys):
+            out[prog.text(named)] = _Factory(tuple(keys), spread)
+    return out
+
+
+def _param_name(prog: Program, param: Node) -> str:
+    """A parameter's name (``name``, ``name: string``, ``options = {}``), else ""."""
+    node = param.child_by_field_name("pattern") or param.child_by_field_name("left") or param
+    return prog.text(node) if node.type == "identifier" else ""
+
+
+def _returned_object(fn: Node) -> Node | None:
+    """The object literal a function returns: an arrow's body ``({ … })``, or a ``return { … }`` of its block."""
+    body = fn.child_by_field_name("body")
+    while body is not None and body.type == "parenthesized_expression" and body.named_child_count == 1:
+        body = body.named_children[0]
+    if body is not None and body.type == "object":
+        return body
+    if body is None or body.type != "statement_block":
+        return None
+    returns = [c for c in body.named_children if c.type == "return_statement" and c.named_child_count == 1]
+    value = returns[0].named_children[0] if len(returns) == 1 else None
+    while value is not None and value.type == "parenthesized_expression" and value.named_child_count == 1:
+        value = value.named_children[0]
+    return value if value is not None and value.type == "object" else None
+
+
+def _made(prog: Program, item: Node, factories: dict[str, _Factory]) -> dict[str, Node] | None:
+    """A list item made by a factory call (``createField('dx', 'Diagnose', {…})``, also behind ``cond && …``): the
+    members of the definition it returns, as arguments of the call; else None."""
+    if item.type == "binary_expression" and prog.text(item.child_by_field_name("operator") or item) == "&&":
+        item = item.child_by_field_name("right") or item
+    if item.type != "call_expression":
+        return None
+    callee, arguments = item.child_by_field_name("function"), item.child_by_field_name("arguments")
+    factory = factories.get(prog.text(callee)) if callee is not None and callee.type == "identifier" else None
+    if factory is None or arguments is None:
+        return None
+    args = arguments.named_children
+    members = {key: args[at] for key, at in factory.keys if at < len(args)}
+    if factory.spread is not None and factory.spread < len(args) and args[factory.spread].type == "object":
+        members = prog.pairs(args[factory.spread]) | members
+    return members
+
+
 def _lists(prog: Program, lists: FieldLists) -> list[tuple[str, list[tuple[Node, str]]]]:
     """The definition lists of the program, in source order: (the form's title, [(definition, its control's HTML)]).
     A list is an array of definitions, or an object holding one definition under each field's name
@@ -109,6 +194,8 @@ def _lists(prog: Program, lists: FieldLists) -> list[tuple[str, list[tuple[Node,
     root = prog.parsed.root
     found = tree_sitter.QueryCursor(_arrays_query(prog.parsed.source.dialect)).captures(root)
     containers = {n.id: n for n in found.get("a", []) + found.get("o", [])}
+    factories = _factories(prog, lists) if found.get("c") else {}
+    containers |= {n.id: n for n in found.get("c", [])} if factories else {}
     # A list the file's own markup maps ({FIELDS.map((f) => <input name={f.name} …/>)}) is read there, as written.
     mapped = frozenset(m.group(1).decode() for m in _MAPPED.finditer(prog.parsed.source.data)) if prog.jsx else frozenset()
     out: list[tuple[str, list[tuple[Node, str]]]] = []
@@ -118,7 +205,7 @@ def _lists(prog: Program, lists: FieldLists) -> list[tuple[str, list[tuple[Node,
         if node.start_byte < taken_until:
             continue
         prog.budget.spend()
-        got = _definitions(prog, node, lists, mapped)
+        got = _definitions(prog, node, lists, mapped, factories)
         if got is None:
             continue
         out.append(got)
@@ -132,15 +219,30 @@ def _lists(prog: Program, lists: FieldLists) -> list[tuple[str, list[tuple[Node,
 @functools.lru_cache(maxsize=4)
 def _arrays_query(dialect: str) -> tree_sitter.Query:
     """Array literals holding an object literal, and object literals holding one as a member's value."""
-    return tree_sitter.Query(language(dialect), "(array (object)) @a (object (pair value: (object))) @o")
+    return tree_sitter.Query(language(dialect), "(array (object)) @a (object (pair value: (object))) @o (array (call_expression)) @c")
 
 
-def _definitions(prog: Program, node: Node, lists: FieldLists, mapped: frozenset[str]) -> tuple[str, list[tuple[Node, str]]] | None:
+@functools.lru_cache(maxsize=4)
+def _functions_query(dialect: str) -> tree_sitter.Query:
+    """Function declarations and functions assigned to a variable: the candidates for definition factories."""
+    return tree_sitter.Query(
+        language(dialect),
+        "(function_declaration) @f (variable_declarator value: (arrow_function) @f) (variable_declarator value: (function_expression) @f)",
+    )
+
+
+def _definitions(
+    prog: Program, node: Node, lists: FieldLists, mapped: frozenset[str], factories: dict[str, _Factory]
+) -> tuple[str, list[tuple[Node, str]]] | None:
     """The container's definitions and its form's title, when it is a list of field definitions."""
     if node.named_child_count > _MAX_PER_LIST:
         return None  # a data table written as code, not a form
+    made: dict[int, dict[str, Node]] = {}
     if node.type == "array":
-        items = [(c, "") for c in node.named_children if c.type == "object"]
+        for c in node.named_children:
+            if c.type != "object" and factories and (got := _made(prog, c, factories)) is not None:
+                made[c.id] = got
+        items = [(c, "") for c in node.named_children if c.type == "object" or c.id in made]
     else:  # { fieldName: { label, type }, … }: each member's key is its field's name
         items = [
             (value, prog.key_of(c))
@@ -150,7 +252,7 @@ def _definitions(prog: Program, node: Node, lists: FieldLists, mapped: frozenset
     prog.budget.spend(len(items))
     if len(items) < 2 or len(items) * 2 < len(node.named_children):
         return None
-    members = [prog.pairs(o) for o, _ in items]
+    members = [made[o.id] if o.id in made else prog.pairs(o) for o, _ in items]
     if any(lists.not_form_keys.intersection(m) for m in members):
         return None  # a table's columns, a menu's links
     fields = [
@@ -259,8 +361,12 @@ def _control(prog: Program, members: dict[str, Node], field_name: str, lists: Fi
 
 def _holder_name(prog: Program, array: Node) -> str:
     """The member, variable or class field the array is the value of (``fields: […]``, ``const questions = […]``,
-    ``fields: FormlyFieldConfig[] = […]`` in a class), else ""."""
+    ``fields: FormlyFieldConfig[] = […]`` in a class; ``const fields = […].filter(Boolean)`` too), else ""."""
     parent = array.parent
+    while parent is not None and parent.type == "member_expression" and (call := parent.parent) is not None:
+        if call.type != "call_expression":
+            break
+        parent = call.parent  # [ … ].filter(…): the chain's value is the list's
     if parent is None:
         return ""
     if parent.type == "pair":
