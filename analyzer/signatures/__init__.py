@@ -1434,6 +1434,8 @@ def _field_context() -> ContextWords | None:
         identity=_word_index(data.get("identity", [])),
         requests=_word_index(data.get("requests", [])),
         occupation=_word_index(data.get("occupation", [])),
+        patient_roles=_word_set(data.get("patient_roles", [])),
+        care_roles=_word_set(data.get("care_roles", [])),
         adherence=_word_index(data.get("adherence", [])),
         sizes=_word_set(data.get("sizes", [])),
         opinion_topics=frozenset(data.get("opinion_topics", [])),

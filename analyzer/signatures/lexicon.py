@@ -382,6 +382,9 @@ class ContextWords:
     identity: TermIndex | None = None  # "Apellido", "Nome", "Idade": a label that asks who the person is
     requests: TermIndex | None = None  # "Would you like us to…": a choice that asks for a decision
     occupation: TermIndex | None = None  # "Occupation", "Beruf", "Profissão": a label that asks for a job
+    # "Type: Patient / Dentist": a choice of which side of the care one is on (an account's role), not health
+    patient_roles: frozenset[str] = frozenset()
+    care_roles: frozenset[str] = frozenset()
     sizes: frozenset[str] = frozenset()  # "XS S M L XL": the options of a clothing-size choice
     # A party's or campaign's questionnaire: an open answer or an opinion scale sent to it is a political opinion
     opinion_topics: frozenset[str] = frozenset()
@@ -456,6 +459,8 @@ def classify(
         # "Occupation: Doctor / Nurse / Physiotherapist", "Profissão" with "Ex: enfermeira, psicóloga":
         # the choices and the example name jobs, not the visitor's health.
         sources = tuple(s for s in sources if s not in ("options", "placeholder"))
+    elif context is not None and typ in CHOICE_TYPES and offers_care_roles(texts, context):
+        sources = tuple(s for s in sources if s != "options")  # "Type: Patient / Tandarts": an account's side
     human = _matched(index, [texts[src] for src in sources if texts.get(src)])
     if context is not None and _is_lookup(texts, context) and not _picks_a_fact(human, categories):
         return None  # "Search patients…", "Filtrar por paciente": finds records, asks nothing
@@ -634,6 +639,20 @@ def _partner_sought(texts: dict[str, str], context: ContextWords) -> Classificat
     said |= {w for toks in asked for w in toks}
     if seeking and sexes and all(w in context.sexes or w in context.either or w in said for w in options):
         return Classification("sex-life", 0.6, (seeking, *dict.fromkeys(sexes)))
+    # The question itself names the sex sought and is answered yes or no ("Intresserad av hane: Ja / Nej",
+    # "Interested in women? Yes / No"): one such choice per sex.
+    # The question holds nothing else ("Interested in men's football?" is not one).
+    for toks in asked:
+        phrase = next((t for t in context.seeking.matches(toks)), None)
+        named = [w for w in toks if w in context.sexes]
+        if phrase is None or not named or not options:
+            continue
+        spoken = {w for w, _ in phrase.parts}
+        answer_words = {w for a in context.answers for w in a.split()}
+        if all(w in spoken or w in context.sexes or w in context.either for w in toks) and all(
+            w in answer_words or w in context.either for w in options
+        ):
+            return Classification("sex-life", 0.6, (phrase.text, *dict.fromkeys(named)))
     return None
 
 
@@ -720,6 +739,19 @@ def asks_occupation(texts: dict[str, str], context: ContextWords) -> bool:
     profession, level of education or languages, or which member of the staff did something (``occupation`` in
     signatures/field_context.toml)."""
     return _first_said_matches(texts, ("label", "question", "placeholder"), context.occupation)
+
+
+def offers_care_roles(texts: dict[str, str], context: ContextWords) -> bool:
+    """A choice whose options are a patient and those who care for one, and nothing else ("Patient / Dentist",
+    "Paciente / Médico / Administrador": ``patient_roles`` and ``care_roles`` in signatures/field_context.toml): the
+    side of the care an account is on, not the visitor's health."""
+    options = tokens(texts.get("options") or "")
+    roles = [w for w in options if w in context.care_roles]
+    return (
+        bool(roles)
+        and any(w in context.patient_roles for w in options)
+        and all(w in context.patient_roles or w in context.care_roles or w in context.either for w in options)
+    )
 
 
 def _first_said_matches(texts: dict[str, str], sources: tuple[str, ...], index: TermIndex | None) -> bool:

@@ -542,6 +542,8 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "identity": _opt("str[]"),
     "requests": _opt("str[]"),
     "occupation": _opt("str[]"),
+    "patient_roles": _opt("str[]"),
+    "care_roles": _opt("str[]"),
     "sizes": _opt("str[]"),
     "opinion_topics": _opt("str[]"),
     "opinion": _opt("str[]"),
