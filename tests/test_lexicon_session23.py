@@ -1,7 +1,8 @@
 """The twenty-third session's words, found from the retired eighteenth held-out set's misses (a German school
 enrolment's "Bekenntnis", a Swedish dating profile's "Intresserad av hane: Ja / Nej", a Russian one's "Ищу: Выбери… /
 Мужчину / Женщину / Любого", a contact-tracing form's "Nom de la personne infectée", a child's dentist, an Italian
-payroll form's "maternità obbligatoria"), written in the twelve languages. The look-alikes: a commitment to a
+payroll form's "maternità obbligatoria") and from development misses (a gender choice's "Mujer Trans", "Trans žena"),
+written in the twelve languages. The look-alikes: a commitment to a
 constitution, a football club's question, a shop's departments, and a role of an account on a dentist's site."""
 
 from __future__ import annotations
@@ -20,6 +21,16 @@ CONCEPTS = {
     "de-interessiert-maenner": (field(label="Interessiert an Männern", type_="radio", options="Ja Nein"), "sex-life"),
     "ru-ishchu": (field(label="Ищу *", type_="select", options="Выбери... Мужчину Женщину Любого"), "sex-life"),
     "es-busco": (field(label="Busco", type_="select", options="Hombre Mujer Cualquiera"), "sex-life"),
+    "en-like-sentences": (
+        field(label="Which gender do you like?", type_="select", options="None selected / I'm interested in women / I'm interested in men"),
+        "sex-life",
+    ),
+    # a trans woman or man among a gender choice's options, in every language as English "trans woman" already was
+    "es-mujer-trans": (field(label="Género:", type_="select", options="Hombre Cis / Mujer Cis / Hombre Trans / Mujer Trans"), "sex-life"),
+    "cs-trans-zena": (field(label="Pohlaví", type_="radio", options="Žena / Muž / Trans muž / Trans žena"), "sex-life"),
+    "de-transfrau": (field(label="Geschlecht", type_="select", options="Frau / Mann / Transfrau / Transmann"), "sex-life"),
+    "pt-mulher-trans": (field(label="Gênero", type_="select", options="Mulher cis / Homem cis / Mulher trans / Homem trans"), "sex-life"),
+    "ru-trans": (field(label="Пол", type_="select", options="Женщина / Мужчина / Трансженщина / Трансмужчина"), "sex-life"),
     # an infected person (contact tracing)
     "en-infected": (field(label="Name of the infected person"), "health"),
     "fr-infectee": (field(label="Nom de la personne infectée"), "health"),
@@ -55,6 +66,9 @@ LOOKALIKES = {
     "en-mens-football": (field(label="Interested in men's football?", type_="radio", options="Yes No"), "sex-life"),
     "en-shop": (field(label="Looking for", type_="radio", options="Men Women Kids"), "sex-life"),
     "en-volunteering": (field(label="Interested in volunteering?", type_="radio", options="Yes No"), "sex-life"),
+    "en-shop-prompt": (field(label="Looking for", type_="select", options="None selected / Men / Women / Kids"), "sex-life"),
+    "es-transporte": (field(label="Medio de transporte", type_="select", options="Bus / Tren / Coche"), "sex-life"),
+    "it-trasporto": (field(label="Uomo trasportato", type_="checkbox"), "sex-life"),
     "sv-intresserad-nyhetsbrev": (field(label="Intresserad av nyhetsbrev", type_="select", options="Ja Nej"), "sex-life"),
 }
 
