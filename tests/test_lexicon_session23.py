@@ -1,9 +1,9 @@
 """The twenty-third session's words, found from the retired eighteenth held-out set's misses (a German school
 enrolment's "Bekenntnis", a Swedish dating profile's "Intresserad av hane: Ja / Nej", a Russian one's "Ищу: Выбери… /
 Мужчину / Женщину / Любого", a contact-tracing form's "Nom de la personne infectée", a child's dentist, an Italian
-payroll form's "maternità obbligatoria") and from development misses (a gender choice's "Mujer Trans", "Trans žena"),
-written in the twelve languages. The look-alikes: a commitment to a
-constitution, a football club's question, a shop's departments, and a role of an account on a dentist's site."""
+payroll form's "maternità obbligatoria") and from development misses (a gender choice's "Mujer Trans", "Trans žena",
+a mosque's name, "Dopnamn"), written in the twelve languages. The look-alikes: a commitment to a constitution, a
+football club's question, a shop's departments, a Christian name (a first name), and transport."""
 
 from __future__ import annotations
 
@@ -31,6 +31,18 @@ CONCEPTS = {
     "de-transfrau": (field(label="Geschlecht", type_="select", options="Frau / Mann / Transfrau / Transmann"), "sex-life"),
     "pt-mulher-trans": (field(label="Gênero", type_="select", options="Mulher cis / Homem cis / Mulher trans / Homem trans"), "sex-life"),
     "ru-trans": (field(label="Пол", type_="select", options="Женщина / Мужчина / Трансженщина / Трансмужчина"), "sex-life"),
+    # a mosque's name (as a church's), a baptismal name, a church marriage, a parish's small Christian community
+    "fr-mosquee": (field(label="Nom de la mosquée"), "religion"),
+    "de-moschee": (field(label="Name der Moschee"), "religion"),
+    "ru-mechet": (field(label="Название мечети"), "religion"),
+    "sv-dopnamn": (field(label="Dopnamn"), "religion"),
+    "de-taufname": (field(label="Taufname"), "religion"),
+    "en-church-marriage": (
+        field(label="Marriage Type", type_="select", options="Civil Marriage / Customary Marriage / Church Marriage"),
+        "religion",
+    ),
+    "pl-slub": (field(label="Ślub kościelny", type_="checkbox"), "religion"),
+    "en-christian-community": (field(label="Small Christian Community"), "religion"),
     # an infected person (contact tracing)
     "en-infected": (field(label="Name of the infected person"), "health"),
     "fr-infectee": (field(label="Nom de la personne infectée"), "health"),
@@ -69,6 +81,9 @@ LOOKALIKES = {
     "en-shop-prompt": (field(label="Looking for", type_="select", options="None selected / Men / Women / Kids"), "sex-life"),
     "es-transporte": (field(label="Medio de transporte", type_="select", options="Bus / Tren / Coche"), "sex-life"),
     "it-trasporto": (field(label="Uomo trasportato", type_="checkbox"), "sex-life"),
+    "en-christian-name": (field(label="Christian name"), "religion"),
+    "cs-krestni": (field(label="Křestní jméno"), "religion"),
+    "en-mosque-street": (field(label="Street", name="mosque_road"), "religion"),
     "sv-intresserad-nyhetsbrev": (field(label="Intresserad av nyhetsbrev", type_="select", options="Ja Nej"), "sex-life"),
 }
 
