@@ -139,6 +139,26 @@ def test_razor_html_helpers_are_written_as_their_controls() -> None:
     assert "<" not in lines[7], out
 
 
+def test_a_razor_helper_call_over_several_lines_is_written_with_its_listed_choices() -> None:
+    # A dating site's register view: the choices given as a SelectListItem list, the call spread over five lines.
+    text = (
+        "    @Html.LabelFor(m => m.IntresseradAvHane, new { @class = \"col-md-2 control-label\" })\n"
+        "    <div class=\"col-md-10\">\n"
+        "        @Html.DropDownListFor(m => m.IntresseradAvHane, new List<SelectListItem>\n"
+        "   {\n"
+        "       new SelectListItem {Text = \"Ja\", Value = \"true\" },\n"
+        "       new SelectListItem {Text = \"Nej\", Value = \"false\" }\n"
+        "   },\n"
+        "    new { @class = \"form-control\" })\n"
+        "    </div>\n"
+    )
+    out = form_helpers.write("Views/Account/Register.cshtml", text, text, [], None, signatures.load().form_helpers)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n")
+    lines = out.split("\n")
+    assert "<select name=IntresseradAvHane><option>Ja</option><option>Nej</option></select>" in lines[2], out
+    assert "SelectListItem" not in out, out
+
+
 def test_phoenix_inputs_are_written_as_their_controls() -> None:
     text = (
         '  <.input field={@form[:diagnosis]} type="text" label="Current diagnosis" />\n'

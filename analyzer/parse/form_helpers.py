@@ -250,10 +250,17 @@ def _control(tag: str, name: str, attributes: str, options: Iterable[str] = ()) 
     return f"<{tag} name={name}{attributes}>{inner}</{tag}>"
 
 
+_LIST_ITEM_TEXT = re.compile(r'\bText\s*=\s*"((?:[^"\\\n]|\\.){1,120})"')  # a Razor SelectListItem's text
+
+
 def _literal_options(body: str, start: int) -> list[str]:
     """The choices a helper call lists as a literal array after the field's name: the values of
     ``['Preta' => 'Preta', …]`` (Laravel Collective), every string of ``["Catholic", "Muslim"]``, the text
-    of each pair of ``[["Catholic", "c"], …]`` (Rails). A variable's choices are not known: none."""
+    of each pair of ``[["Catholic", "c"], …]`` (Rails), each ``Text`` of a Razor ``SelectListItem`` list. A variable's
+    choices are not known: none."""
+    items = [q.group(1) for q in _LIST_ITEM_TEXT.finditer(body, start)] if "SelectListItem" in body else []
+    if items:  # Razor: new List<SelectListItem> { new SelectListItem { Text = "Ja", Value = "true" }, … }
+        return [" ".join(t.split()) for t in items][:_MAX_OPTIONS]
     opened = _ARRAY_OPEN.search(body, start)
     if opened is None or body[start : opened.start()].strip(" \t\n,'\"") != "":
         return []
