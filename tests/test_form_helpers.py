@@ -142,14 +142,14 @@ def test_razor_html_helpers_are_written_as_their_controls() -> None:
 def test_a_razor_helper_call_over_several_lines_is_written_with_its_listed_choices() -> None:
     # A dating site's register view: the choices given as a SelectListItem list, the call spread over five lines.
     text = (
-        "    @Html.LabelFor(m => m.IntresseradAvHane, new { @class = \"col-md-2 control-label\" })\n"
-        "    <div class=\"col-md-10\">\n"
+        '    @Html.LabelFor(m => m.IntresseradAvHane, new { @class = "col-md-2 control-label" })\n'
+        '    <div class="col-md-10">\n'
         "        @Html.DropDownListFor(m => m.IntresseradAvHane, new List<SelectListItem>\n"
         "   {\n"
-        "       new SelectListItem {Text = \"Ja\", Value = \"true\" },\n"
-        "       new SelectListItem {Text = \"Nej\", Value = \"false\" }\n"
+        '       new SelectListItem {Text = "Ja", Value = "true" },\n'
+        '       new SelectListItem {Text = "Nej", Value = "false" }\n'
         "   },\n"
-        "    new { @class = \"form-control\" })\n"
+        '    new { @class = "form-control" })\n'
         "    </div>\n"
     )
     out = form_helpers.write("Views/Account/Register.cshtml", text, text, [], None, signatures.load().form_helpers)

@@ -85,3 +85,50 @@ def test_components_given_no_string_or_holding_no_control_are_not_written_as_con
     # is used, and the component bodies show nothing sensitive where they are written
     body_end = _line("export default function")
     assert not lines & {_line("<MemberRow"), _line("<Badge")} and not any(n < body_end for n in lines), lines
+
+
+# A class component's form, as React tutorials write one: render helpers called on this, one a method, one a field
+# holding an arrow function; a method called bare of the same name is not it, nor one of another class.
+_CLASS_FORM = """import React, { Component } from "react";
+class Form extends Component {
+  renderInput(name, label, type = "text") {
+    return (
+      <div className="form-group">
+        <label htmlFor={name}>{label}</label>
+        <input id={name} name={name} type={type} onChange={this.handleChange} />
+      </div>
+    );
+  }
+  renderSelect = (name, label, options) => (
+    <div>
+      <label htmlFor={name}>{label}</label>
+      <select id={name} name={name}>{options.map((o) => <option key={o}>{o}</option>)}</select>
+    </div>
+  );
+  render() {
+    return (
+      <form>
+        {this.renderInput("diagnosis", "Current diagnosis")}
+        {this.renderInput("email", "E-mail", "email")}
+        {this.renderSelect("faith", "Religion", ["Catholic", "Muslim"])}
+        {this.props.renderInput("other", "Medication")}
+      </form>
+    );
+  }
+}
+class Other extends Component {
+  renderInput(name) { return <input name={name} />; }
+}
+export default Form;
+"""
+
+
+def test_a_class_components_own_render_methods_write_their_controls_at_each_call(tmp_path: Path) -> None:
+    found = {s.name: (s.line, s.tag, s.texts.get("label"), s.classification.category) for s in _fields(tmp_path, _CLASS_FORM)}
+    lines = _CLASS_FORM.splitlines()
+    at = {n: next(i for i, line in enumerate(lines, 1) if f'("{n}"' in line) for n in ("diagnosis", "email", "faith")}
+    assert found["diagnosis"] == (at["diagnosis"], "input", "Current diagnosis", "health"), found
+    assert found["email"][:2] == (at["email"], "input") and found["email"][3] == "contact", found
+    assert found["faith"][:3] == (at["faith"], "select", "Religion") and found["faith"][3] == "religion", found
+    # the bodies write nothing where they stand (no control named by the parameter itself), nor does a prop's call
+    assert "name" not in found and "other" not in found, found

@@ -1,5 +1,6 @@
 """Render helpers of a component: functions of the same file that return JSX and are called from its
-markup (``{field('Função na Igreja', 'funcao_igreja')}``, ``{renderInput({ label: 'Diagnosis', name: 'dx' })}``).
+markup (``{field('Função na Igreja', 'funcao_igreja')}``, ``{renderInput({ label: 'Diagnosis', name: 'dx' })}``), and a
+class component's own methods called on ``this`` (``{this.renderInput("diagnosis", "Diagnosis")}``).
 
 A visitor's browser shows, at each call, the markup the helper returns with its parameters standing for
 the call's arguments; the helper's own body, where it is written, shows nothing. ``calls`` finds the calls
@@ -44,9 +45,40 @@ def helper(prog: Program, call: Node, returns: dict[int, bool] | None = None) ->
     if not any(a.type in _LITERALS for a in prog.args(call)):
         return None
     callee = prog.callee(call)
+    returns = {} if returns is None else returns
+    if callee is not None and callee.type == "member_expression":
+        return _own_method(prog, callee, returns)
     if callee is None or callee.type != "identifier":
         return None
-    return jsx_function(prog, callee, {} if returns is None else returns)
+    return jsx_function(prog, callee, returns)
+
+
+def _own_method(prog: Program, callee: Node, returns: dict[int, bool]) -> Node | None:
+    """The method of the class around the call that ``this.name(…)`` calls (``renderInput(name, label) { return
+    <input …/> }``, or a field holding an arrow function: ``renderInput = (name, label) => …``), when it returns JSX."""
+    obj, prop = callee.child_by_field_name("object"), callee.child_by_field_name("property")
+    if obj is None or obj.type != "this" or prop is None:
+        return None
+    name = prog.text(prop)
+    body = next((a for a in reversed(prog.chain(callee)) if a.type == "class_body"), None)
+    for member in body.named_children if body is not None else ():
+        fn = None
+        if member.type == "method_definition":
+            named = member.child_by_field_name("name")
+            fn = member if named is not None and prog.text(named) == name else None
+        elif member.type in ("field_definition", "public_field_definition"):
+            named = member.child_by_field_name("property") or member.child_by_field_name("name")
+            value = member.child_by_field_name("value")
+            fn = value if named is not None and prog.text(named) == name and value is not None else None
+        if fn is None or fn.type not in _FUNCTIONS | {"method_definition"}:
+            continue
+        code = fn.child_by_field_name("body")
+        if code is None:
+            return None
+        if fn.id not in returns:
+            returns[fn.id] = _returns_jsx(code)
+        return fn if returns[fn.id] else None
+    return None
 
 
 def jsx_function(prog: Program, name: Node, returns: dict[int, bool]) -> Node | None:
