@@ -43,6 +43,16 @@ CONCEPTS = {
     ),
     "pl-slub": (field(label="Ślub kościelny", type_="checkbox"), "religion"),
     "en-christian-community": (field(label="Small Christian Community"), "religion"),
+    # a treatment plan, medical restrictions, a drug user
+    "pt-plano-terapeutico": (field(label="Plano Terapêutico para o Próximo Mês", type_="textarea"), "health"),
+    "es-plan-tratamiento": (field(label="Plan de tratamiento", type_="textarea"), "health"),
+    "de-behandlungsplan": (field(label="Behandlungsplan", type_="textarea"), "health"),
+    "pl-plan-leczenia": (field(label="Plan leczenia", type_="textarea"), "health"),
+    "ru-plan-lecheniya": (field(label="План лечения", type_="textarea"), "health"),
+    "pt-restricao": (field(label="Possui alguma restrição médica? (Se sim, Qual?)"), "health"),
+    "fr-restrictions": (field(label="Restrictions médicales"), "health"),
+    "en-drug-user": (field(label="Current Drug User", type_="checkbox"), "health"),
+    "nl-drugsgebruiker": (field(label="Drugsgebruiker", type_="checkbox"), "health"),
     # an infected person (contact tracing)
     "en-infected": (field(label="Name of the infected person"), "health"),
     "fr-infectee": (field(label="Nom de la personne infectée"), "health"),
@@ -84,6 +94,11 @@ LOOKALIKES = {
     "en-christian-name": (field(label="Christian name"), "religion"),
     "cs-krestni": (field(label="Křestní jméno"), "religion"),
     "en-mosque-street": (field(label="Street", name="mosque_road"), "religion"),
+    "en-water-treatment": (field(label="Water treatment plan", type_="textarea"), "health"),
+    "fr-dechets": (field(label="Plan de traitement des déchets", type_="textarea"), "health"),
+    "pt-residuos": (field(label="Plano de tratamento de resíduos"), "health"),
+    "de-abwasser": (field(label="Behandlungsplan für Abwasser"), "health"),
+    "en-therapeutic-area": (field(label="Therapeutic area of expertise"), "health"),
     "sv-intresserad-nyhetsbrev": (field(label="Intresserad av nyhetsbrev", type_="select", options="Ja Nej"), "sex-life"),
 }
 
