@@ -117,6 +117,13 @@ def test_a_number_in_a_labels_place_is_no_label() -> None:
     assert "<label>Věk:</label><input name=age>" in lines[1], out
 
 
+def _razor(path: str, text: str) -> tuple[str, list[str]]:
+    """A Razor view written by its helpers (no template regions: Razor's calls are found in the text), same length and lines."""
+    out = form_helpers.write(path, text, text, [], None, signatures.load().form_helpers)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n")
+    return out, out.split("\n")
+
+
 def test_razor_html_helpers_are_written_as_their_controls() -> None:
     text = (
         '    @Html.LabelFor(m => m.Diagnosis, "Current diagnosis")\n'
@@ -128,9 +135,7 @@ def test_razor_html_helpers_are_written_as_their_controls() -> None:
         '    @Html.TextArea("allergies", new { rows = 3 })\n'
         '    @Html.Raw("diagnosis")\n'
     )
-    out = form_helpers.write("Views/Intake.cshtml", text, text, [], None, signatures.load().form_helpers)
-    assert len(out) == len(text) and out.count("\n") == text.count("\n")
-    lines = out.split("\n")
+    out, lines = _razor("Views/Intake.cshtml", text)
     assert "<label>Current diagnosis</label>" in lines[0] and "<input name=Diagnosis>" in lines[1]
     assert "<select name=Religion></select>" in lines[2]
     assert "<input" not in lines[3] and "<input" not in lines[4], out  # a validation message, a printed value
@@ -152,9 +157,7 @@ def test_a_razor_helper_call_over_several_lines_is_written_with_its_listed_choic
         '    new { @class = "form-control" })\n'
         "    </div>\n"
     )
-    out = form_helpers.write("Views/Account/Register.cshtml", text, text, [], None, signatures.load().form_helpers)
-    assert len(out) == len(text) and out.count("\n") == text.count("\n")
-    lines = out.split("\n")
+    out, lines = _razor("Views/Account/Register.cshtml", text)
     assert "<select name=IntresseradAvHane><option>Ja</option><option>Nej</option></select>" in lines[2], out
     assert "SelectListItem" not in out, out
 

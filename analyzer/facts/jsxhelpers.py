@@ -70,14 +70,8 @@ def _own_method(prog: Program, callee: Node, returns: dict[int, bool]) -> Node |
             named = member.child_by_field_name("property") or member.child_by_field_name("name")
             value = member.child_by_field_name("value")
             fn = value if named is not None and prog.text(named) == name and value is not None else None
-        if fn is None or fn.type not in _FUNCTIONS | {"method_definition"}:
-            continue
-        code = fn.child_by_field_name("body")
-        if code is None:
-            return None
-        if fn.id not in returns:
-            returns[fn.id] = _returns_jsx(code)
-        return fn if returns[fn.id] else None
+        if fn is not None and fn.type in _FUNCTIONS | {"method_definition"}:
+            return _if_jsx(fn, returns)
     return None
 
 
@@ -86,8 +80,11 @@ def jsx_function(prog: Program, name: Node, returns: dict[int, bool]) -> Node | 
     it returns JSX; ``returns`` keeps each body's answer, so a body is looked through once whatever its uses."""
     binding = prog.lookup(name)
     fn = binding.value if binding is not None and binding.kind in _BOUND_AS else None
-    if fn is None or fn.type not in _FUNCTIONS:
-        return None
+    return _if_jsx(fn, returns) if fn is not None and fn.type in _FUNCTIONS else None
+
+
+def _if_jsx(fn: Node, returns: dict[int, bool]) -> Node | None:
+    """``fn`` when its body returns JSX (each body looked through once, its answer kept in ``returns``), else None."""
     body = fn.child_by_field_name("body")
     if body is None:
         return None
