@@ -130,6 +130,18 @@ def test_definitions_written_in_the_project_s_language_and_keyed_by_name(tmp_pat
     assert read["zhalobyTrevoga"][:2] == (11, "input") and read["zhalobyDepressia"][3] == "health", read
 
 
+def test_a_definition_labelled_under_a_question_label_key_is_read_by_it_not_by_its_prompt(tmp_path: Path) -> None:
+    # A job board's application questions: the label under questionLabel, the placeholder only a select's prompt.
+    text = (
+        "export const nonResumeQuestionsData = [\n"
+        "  { questionLabel: 'Disability status', type: 'DROPDOWN', name: 'disability', placeholder: 'Select an option' },\n"
+        "  { questionLabel: 'Notice period in days ?', type: 'INPUT', name: 'noticePeriod', placeholder: 'Days' },\n];\n"
+    )
+    read = _read_controls(tmp_path / "Constants.js", text)
+    assert read["disability"][2:] == ("Disability status", "health"), read
+    assert read["noticePeriod"][2] == "Notice period in days ?", read
+
+
 # A convention-registration hook: each definition made by a factory of the same file; some only when configured.
 _FACTORY = """import * as yup from 'yup';
 function createField(name: string, label: string, options: Partial<FieldConfig>): FieldConfig {
