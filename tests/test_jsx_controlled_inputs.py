@@ -176,3 +176,20 @@ def test_a_projects_own_input_bound_to_a_field_is_that_fields_control(tmp_path, 
     assert sites.get("allergies") == "health", sites
     # Bound to nothing and named nothing: whether it is a control cannot be told; it stays out.
     assert len(sites) == 1, sites
+
+
+def test_a_projects_own_checkbox_spelt_with_a_capital_b_is_a_checkbox(tmp_path, db) -> None:
+    # A dating profile's FormCheckBox (a project's wrapper of MUI's Checkbox in another file), given a field name.
+    form = """export const About = ({ isChecked, onChange }) => (
+  <div>
+    <FormCheckBox title="I am looking for" name="sexualOrientation" isChecked={isChecked} label={['Woman', 'Man']} />
+    <PhoneTextBox label="Phone" name="phone" />
+    <CheckBoxLegend title="Interests" />
+  </div>
+);
+"""
+    sites = {s.name: (s.tag, s.texts.get("label"), s.classification.category) for s in scan_text(tmp_path, form, db, "About.js").fields}
+    assert sites.get("sexualOrientation") == ("input", "I am looking for", "sex-life"), sites
+    assert sites.get("phone", ("",))[0] == "input", sites
+    # a component whose name only holds the word (CheckBoxLegend) and is given no field name is no control
+    assert set(sites) == {"sexualOrientation", "phone"}, sites
