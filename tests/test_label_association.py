@@ -316,10 +316,16 @@ def test_a_question_copied_with_its_ids_is_one_group_per_question(db) -> None:
             "<label><input type=radio name=deweb id=nao><b>NÃO</b></label></p></div>"
         )
 
-    html = "<form>" + question("Está tomando algum medicamento?", True) + question("Diabetes?", False)
+    # Before the first copy, the same name's sex question with ids of its own: it ends where the copies' ids start.
+    sex = (
+        "<div><label>Sexo:</label><label><input type=radio name=deweb id=masculino><b>Masculino</b></label>"
+        "<label><input type=radio name=deweb id=feminino><b>Feminino</b></label></div>"
+    )
+    html = "<form>" + sex + question("Está tomando algum medicamento?", True) + question("Diabetes?", False)
     html += question("Hepatite?", False) + question("Sofre algum tipo de alergia?", True) + "</form>"
     groups = [(t["question"], t["choices"]) for t in _texts(db, html) if t.get("name") == "deweb"]
     assert groups == [
+        ("Sexo:", "Masculino / Feminino"),
         ("Está tomando algum medicamento?", "SIM / NÃO"),
         ("Diabetes?", "SIM / NÃO"),
         ("Hepatite?", "SIM / NÃO"),

@@ -9,6 +9,7 @@ attributes and classes on the field and its ancestors (masking markers live ther
 from __future__ import annotations
 
 import bisect
+import collections
 import contextlib
 import dataclasses
 import itertools
@@ -432,7 +433,18 @@ def _copied_ids(boxes: list[lxml.etree._Element]) -> list[list[lxml.etree._Eleme
             seen = set()
         runs[-1].append(el)
         seen.add(ident)
-    return runs
+    # The question copied most ("sim", "nao") also ends a run whose first boxes were another question's ("Sexo:
+    # (o) Masculino (o) Feminino" under the same name, before the first copy): that run is two questions.
+    shapes = collections.Counter(tuple(el.get("id") for el in run) for run in runs)
+    copied, times = shapes.most_common(1)[0]
+    out: list[list[lxml.etree._Element]] = []
+    for run in runs:
+        k = len(run) - len(copied)
+        if times > 1 and k >= 2 and tuple(el.get("id") for el in run[k:]) == copied:
+            out += [run[:k], run[k:]]
+        else:
+            out.append(run)
+    return out
 
 
 def _answers_alongside(el: lxml.etree._Element, before: _Control) -> bool:
