@@ -193,3 +193,26 @@ def test_a_projects_own_checkbox_spelt_with_a_capital_b_is_a_checkbox(tmp_path, 
     assert sites.get("phone", ("",))[0] == "input", sites
     # a component whose name only holds the word (CheckBoxLegend) and is given no field name is no control
     assert set(sites) == {"sexualOrientation", "phone"}, sites
+
+
+def test_a_components_literal_options_are_its_choices_and_a_type_prop_makes_it_a_select(tmp_path, db) -> None:
+    # A parish register's FormInput told type="select" and given options={[{ value, label }]}; a project Select given
+    # strings; one given a variable (its choices are not known here).
+    form = """export function Member({ data, setData, faiths }) {
+  return (
+    <form>
+      <FormInput id="marriage_type" label="Marriage Type" type="select" value={data.marriage_type}
+        onChange={(v) => setData("marriage_type", v)}
+        options={[{ value: "civil", label: "Civil Marriage" }, { value: "church", label: "Church Marriage" }]} />
+      <CustomSelect name="blood" label="Group" options={["A+", "A-", "B+", "0+"]} />
+      <CustomSelect name="faith" label="Choose one" options={faiths} />
+      <FormInput id="visit_date" label="Visit date" type="date" value={data.visit_date} onChange={(v) => setData("visit_date", v)} />
+    </form>
+  );
+}
+"""
+    sites = {s.name: s for s in scan_text(tmp_path, form, db, "Member.tsx").fields}
+    assert sites["marriage_type"].tag == "select" and sites["marriage_type"].classification.category == "religion", sites
+    assert "Church Marriage" in sites["marriage_type"].texts.get("options", ""), sites["marriage_type"].texts
+    # a choice named by nothing sensitive stays out of the report; one of unknown choices is no religion
+    assert "faith" not in sites or sites["faith"].classification.category != "religion", sites

@@ -68,6 +68,9 @@ def form_hint(components: tuple[str, ...], template_names: tuple[str, ...] = (),
     return re.compile(pattern.encode() + rb"|contentEditable|contenteditable")
 
 
+_MAX_OPTIONS = 60  # choices read from one component's options prop
+
+
 class _Out:
     """HTML text built left to right, padded so that each start tag sits where its JSX did."""
 
@@ -200,6 +203,9 @@ class _Writer:
                     self.element(jsx)
         if beside:
             self.out.write(" " + _escape(beside) + " ")
+        if tag == "select" and opening is not None:
+            for said in self._option_prop(opening):
+                self.out.write(f"<option>{_escape(said)}</option>")
         if node.type == "jsx_element":
             for child in node.named_children:
                 if child.type in ("jsx_opening_element", "jsx_closing_element"):
@@ -588,8 +594,30 @@ class _Writer:
                 if not named:
                     return None
                 given = next((p for p in label_props if self._prop(opening, p)), None)
+                if comp.tag == "input" and not comp.type:  # <FormInput type="select" options={[…]}>
+                    return Component(*self._told_control(opening, comp.tag), given)
                 return Component(comp.tag, comp.type, given)
         return None
+
+    def _option_prop(self, opening: Node) -> list[str]:
+        """The choices a select component is given as a literal array (``options={[{ value: "church", label: "Church
+        Marriage" }]}``, ``options={["A", "B"]}``: ``jsx_bindings.option_props``), each item's string or text key."""
+        props = _jsx_props(self.prog, opening)
+        value = next((props[k] for k in self.bindings.option_props if k in props), None)
+        if value is None or value.type != "array":
+            return []
+        out: list[str] = []
+        for item in value.named_children[:_MAX_OPTIONS]:
+            if item.type in STRING_TYPES:
+                said = self.prog.string_value(item) or ""
+            elif item.type == "object":
+                members = jsxhelpers.members(self.prog, item)
+                said = next((s for k in self.bindings.choice_keys if (s := self.prog.literal(members.get(k)) or "")), "")
+            else:
+                said = ""
+            if said:
+                out.append(" ".join(said.split()))
+        return out
 
     def _told_control(self, opening: Node, default: str) -> tuple[str, str | None]:
         """The control a generic field component is told to render by a type prop (``fieldType={FormFieldType.CHECKBOX}``,

@@ -597,6 +597,7 @@ class JsxBindings:
     # props a project's generic field component is told its control by (fieldType={FormFieldType.CHECKBOX}, type="select"),
     # read with [field_lists.types]: `control_types`
     type_props: tuple[str, ...] = ()
+    option_props: tuple[str, ...] = ()  # the prop a select component is given its choices by: options={[{ label }]}
     control_types: dict[str, str] = field(default_factory=dict)
     control_props: frozenset[str] = frozenset()  # a prop that hands a component its control: MUI's control={<Radio />}
     label_props: frozenset[str] = frozenset()  # a kit component's label under another prop name: Carbon's labelText
@@ -1316,6 +1317,7 @@ def _jsx_bindings(data: dict[str, Any]) -> JsxBindings:
         choice_key_prefixes=tuple(k.lower() for k in b.get("choice_key_prefixes", [])),
         groups=tuple(b.get("groups", [])),
         type_props=tuple(b.get("type_props", [])),
+        option_props=tuple(b.get("option_props", [])),
         control_types=_field_lists(data).types,
     )
 

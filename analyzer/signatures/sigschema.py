@@ -657,7 +657,7 @@ JSX_BINDING_SETS = (
     "id_props",
     "name_props",
 )
-JSX_BINDING_LISTS = ("choice_keys", "choice_key_prefixes", "groups", "type_props")
+JSX_BINDING_LISTS = ("choice_keys", "choice_key_prefixes", "groups", "type_props", "option_props")
 # ui_components.toml [field_lists]: the keys of a field definition, and the controls a definition's type names.
 FIELD_LIST_KEYS = (
     "list_names",
