@@ -25,6 +25,7 @@ from html import escape
 import tree_sitter
 from tree_sitter import Node
 
+from analyzer.facts import jsxhelpers
 from analyzer.parse.jsfacts import Program
 from analyzer.parse.jsparse import language
 from analyzer.signatures import FieldLists
@@ -35,7 +36,6 @@ _MAX_OPTIONS = 60
 MAX_BYTES = 1_500_000  # the largest script read for lists
 _MAX_PER_LIST = 500  # definitions one form may hold; a longer array is data, not a form
 _ARRAYS = 20_000  # array literals looked at, per file
-_FUNCTIONS = 2_000  # functions looked at for definition factories, per file
 _INPUT_TYPES = frozenset({"text", "email", "tel", "number", "date", "datetime-local", "time", "month", "week", "url", "password", "search"})
 # A cheap look at the bytes first: a list needs an array or object of objects, a string label-like member and a string
 # name-like member ("[{", 'label: "…"', 'name: "…"'), the keys being those of ``field_lists``.
@@ -116,68 +116,61 @@ class _Factory:
     spread: int | None
 
 
-def _factories(prog: Program, lists: FieldLists) -> dict[str, _Factory]:
-    """The file's functions that return a definition whose name key is one of their parameters, by name."""
-    out: dict[str, _Factory] = {}
-    found = tree_sitter.QueryCursor(_functions_query(prog.parsed.source.dialect)).captures(prog.parsed.root)
-    for fn in found.get("f", [])[:_FUNCTIONS]:
-        prog.budget.spend()
-        named = fn.child_by_field_name("name") if fn.type == "function_declaration" else None
-        if named is None and fn.parent is not None and fn.parent.type == "variable_declarator":
-            named = fn.parent.child_by_field_name("name")
-        params_node = fn.child_by_field_name("parameters")
-        returned = _returned_object(fn)
-        if named is None or params_node is None or returned is None:
-            continue
-        params = [_param_name(prog, p) for p in params_node.named_children]
-        keys: list[tuple[str, int]] = []
-        spread = None
-        for member in returned.named_children:
-            if member.type == "shorthand_property_identifier" and prog.text(member) in params:
-                keys.append((prog.text(member), params.index(prog.text(member))))
-            elif member.type == "pair" and (value := member.child_by_field_name("value")) is not None:
-                if value.type == "identifier" and prog.text(value) in params:
-                    keys.append((prog.key_of(member), params.index(prog.text(value))))
-            elif member.type == "spread_element" and member.named_child_count == 1:
-                spread_name = prog.text(member.named_children[0])
-                spread = params.index(spread_name) if spread_name in params else spread
-        if any(k in lists.name_keys for k, _ in keys):
-            out[prog.text(named)] = _Factory(tuple(keys), spread)
-    return out
+def _factory(prog: Program, fn: Node, lists: FieldLists) -> _Factory | None:
+    """What a function of the file returns, when it is a definition whose name key is one of its parameters."""
+    returned = _returned_object(fn)
+    if returned is None:
+        return None
+    params = [_param_name(prog, p) for p in jsxhelpers.parameters(fn)]
+    keys: list[tuple[str, int]] = []
+    spread = None
+    for member in returned.named_children:
+        if member.type == "shorthand_property_identifier" and prog.text(member) in params:
+            keys.append((prog.text(member), params.index(prog.text(member))))
+        elif member.type == "pair" and (value := member.child_by_field_name("value")) is not None:
+            if value.type == "identifier" and prog.text(value) in params:
+                keys.append((prog.key_of(member), params.index(prog.text(value))))
+        elif member.type == "spread_element" and member.named_child_count == 1:
+            spread_name = prog.text(member.named_children[0])
+            spread = params.index(spread_name) if spread_name in params else spread
+    return _Factory(tuple(keys), spread) if any(k in lists.name_keys for k, _ in keys) else None
 
 
 def _param_name(prog: Program, param: Node) -> str:
-    """A parameter's name (``name``, ``name: string``, ``options = {}``), else ""."""
-    node = param.child_by_field_name("pattern") or param.child_by_field_name("left") or param
-    return prog.text(node) if node.type == "identifier" else ""
+    """A parameter's name (``name``, ``name: string``, ``options = {}``), else "" (a destructuring)."""
+    named, _ = jsxhelpers.param_pattern(param)
+    return prog.text(named) if named.type == "identifier" else ""
+
+
+def _unwrapped(node: Node | None) -> Node | None:
+    while node is not None and node.type == "parenthesized_expression" and node.named_child_count == 1:
+        node = node.named_children[0]
+    return node
 
 
 def _returned_object(fn: Node) -> Node | None:
     """The object literal a function returns: an arrow's body ``({ … })``, or a ``return { … }`` of its block."""
-    body = fn.child_by_field_name("body")
-    while body is not None and body.type == "parenthesized_expression" and body.named_child_count == 1:
-        body = body.named_children[0]
-    if body is not None and body.type == "object":
-        return body
-    if body is None or body.type != "statement_block":
-        return None
-    returns = [c for c in body.named_children if c.type == "return_statement" and c.named_child_count == 1]
-    value = returns[0].named_children[0] if len(returns) == 1 else None
-    while value is not None and value.type == "parenthesized_expression" and value.named_child_count == 1:
-        value = value.named_children[0]
-    return value if value is not None and value.type == "object" else None
+    body = _unwrapped(fn.child_by_field_name("body"))
+    if body is not None and body.type == "statement_block":
+        returns = [c for c in body.named_children if c.type == "return_statement" and c.named_child_count == 1]
+        body = _unwrapped(returns[0].named_children[0]) if len(returns) == 1 else None
+    return body if body is not None and body.type == "object" else None
 
 
-def _made(prog: Program, item: Node, factories: dict[str, _Factory]) -> dict[str, Node] | None:
+def _made(prog: Program, item: Node, lists: FieldLists, factories: dict[int, _Factory | None]) -> dict[str, Node] | None:
     """A list item made by a factory call (``createField('dx', 'Diagnose', {…})``, also behind ``cond && …``): the
-    members of the definition it returns, as arguments of the call; else None."""
+    members of the definition it returns, as arguments of the call; else None. ``factories``: each function's answer."""
     if item.type == "binary_expression" and prog.text(item.child_by_field_name("operator") or item) == "&&":
         item = item.child_by_field_name("right") or item
-    if item.type != "call_expression":
+    callee = item.child_by_field_name("function") if item.type == "call_expression" else None
+    arguments = item.child_by_field_name("arguments")
+    fn = jsxhelpers.bound_function(prog, callee) if callee is not None and callee.type == "identifier" else None
+    if fn is None or arguments is None:
         return None
-    callee, arguments = item.child_by_field_name("function"), item.child_by_field_name("arguments")
-    factory = factories.get(prog.text(callee)) if callee is not None and callee.type == "identifier" else None
-    if factory is None or arguments is None:
+    if fn.id not in factories:
+        factories[fn.id] = _factory(prog, fn, lists)
+    factory = factories[fn.id]
+    if factory is None:
         return None
     args = arguments.named_children
     members = {key: args[at] for key, at in factory.keys if at < len(args)}
@@ -194,8 +187,10 @@ def _lists(prog: Program, lists: FieldLists) -> list[tuple[str, list[tuple[Node,
     root = prog.parsed.root
     found = tree_sitter.QueryCursor(_arrays_query(prog.parsed.source.dialect)).captures(root)
     containers = {n.id: n for n in found.get("a", []) + found.get("o", [])}
-    factories = _factories(prog, lists) if found.get("c") else {}
-    containers |= {n.id: n for n in found.get("c", [])} if factories else {}
+    # Arrays of calls, where the file returns a definition from a function (the cheap look of worth_reading)
+    if found.get("c") and _key_patterns(lists.label_keys, lists.name_keys)[3].search(prog.parsed.source.data):
+        containers |= {n.id: n for n in found["c"]}
+    factories: dict[int, _Factory | None] = {}
     # A list the file's own markup maps ({FIELDS.map((f) => <input name={f.name} …/>)}) is read there, as written.
     mapped = frozenset(m.group(1).decode() for m in _MAPPED.finditer(prog.parsed.source.data)) if prog.jsx else frozenset()
     out: list[tuple[str, list[tuple[Node, str]]]] = []
@@ -222,17 +217,8 @@ def _arrays_query(dialect: str) -> tree_sitter.Query:
     return tree_sitter.Query(language(dialect), "(array (object)) @a (object (pair value: (object))) @o (array (call_expression)) @c")
 
 
-@functools.lru_cache(maxsize=4)
-def _functions_query(dialect: str) -> tree_sitter.Query:
-    """Function declarations and functions assigned to a variable: the candidates for definition factories."""
-    return tree_sitter.Query(
-        language(dialect),
-        "(function_declaration) @f (variable_declarator value: (arrow_function) @f) (variable_declarator value: (function_expression) @f)",
-    )
-
-
 def _definitions(
-    prog: Program, node: Node, lists: FieldLists, mapped: frozenset[str], factories: dict[str, _Factory]
+    prog: Program, node: Node, lists: FieldLists, mapped: frozenset[str], factories: dict[int, _Factory | None]
 ) -> tuple[str, list[tuple[Node, str]]] | None:
     """The container's definitions and its form's title, when it is a list of field definitions."""
     if node.named_child_count > _MAX_PER_LIST:
@@ -240,7 +226,7 @@ def _definitions(
     made: dict[int, dict[str, Node]] = {}
     if node.type == "array":
         for c in node.named_children:
-            if c.type != "object" and factories and (got := _made(prog, c, factories)) is not None:
+            if c.type != "object" and (got := _made(prog, c, lists, factories)) is not None:
                 made[c.id] = got
         items = [(c, "") for c in node.named_children if c.type == "object" or c.id in made]
     else:  # { fieldName: { label, type }, … }: each member's key is its field's name

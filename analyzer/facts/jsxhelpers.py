@@ -78,9 +78,15 @@ def _own_method(prog: Program, callee: Node, returns: dict[int, bool]) -> Node |
 def jsx_function(prog: Program, name: Node, returns: dict[int, bool]) -> Node | None:
     """The function of this file an identifier names (a render helper called, a component used as an element), when
     it returns JSX; ``returns`` keeps each body's answer, so a body is looked through once whatever its uses."""
+    fn = bound_function(prog, name)
+    return _if_jsx(fn, returns) if fn is not None else None
+
+
+def bound_function(prog: Program, name: Node) -> Node | None:
+    """The function of this file an identifier names (``function f(…)``, ``const f = (…) => …``), else None."""
     binding = prog.lookup(name)
     fn = binding.value if binding is not None and binding.kind in _BOUND_AS else None
-    return _if_jsx(fn, returns) if fn is not None and fn.type in _FUNCTIONS else None
+    return fn if fn is not None and fn.type in _FUNCTIONS else None
 
 
 def _if_jsx(fn: Node, returns: dict[int, bool]) -> Node | None:
@@ -135,7 +141,7 @@ def members(prog: Program, obj: Node) -> dict[str, Node]:
     return out
 
 
-def _pattern(param: Node) -> tuple[Node, Node | None]:
+def param_pattern(param: Node) -> tuple[Node, Node | None]:
     """A parameter's pattern (a name, or a destructuring) and its default (TypeScript's ``name: T = x``, ``name = x``)."""
     if param.type in ("required_parameter", "optional_parameter"):
         return param.child_by_field_name("pattern") or param, param.child_by_field_name("value")
@@ -146,7 +152,7 @@ def _pattern(param: Node) -> tuple[Node, Node | None]:
 
 def bind(prog: Program, param: Node, arg: Node | None, out: dict[int, Node]) -> None:
     """Put in ``out`` what ``param`` (a parameter as written, destructured or not) stands for when given ``arg``."""
-    pattern, default = _pattern(param)
+    pattern, default = param_pattern(param)
     value = arg if arg is not None else default
     if value is None:
         return
@@ -159,7 +165,7 @@ def bind(prog: Program, param: Node, arg: Node | None, out: dict[int, Node]) -> 
 def bind_props(prog: Program, param: Node, props: dict[str, Node], out: dict[int, Node]) -> None:
     """What a component's destructured props parameter (``({ field, label = "x", extra: more })``) stands for, given
     the props an element gives it by name, into ``out``; a default where the element gives none."""
-    pattern, _ = _pattern(param)
+    pattern, _ = param_pattern(param)
     if pattern.type == "object_pattern":
         _bind_members(prog, pattern, props, out)
 
