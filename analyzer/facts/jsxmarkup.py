@@ -68,9 +68,6 @@ def form_hint(components: tuple[str, ...], template_names: tuple[str, ...] = (),
     return re.compile(pattern.encode() + rb"|contentEditable|contenteditable")
 
 
-_MAX_OPTIONS = 60  # choices read from one component's options prop
-
-
 class _Out:
     """HTML text built left to right, padded so that each start tag sits where its JSX did."""
 
@@ -437,8 +434,11 @@ class _Writer:
         written in place: its strings, or of its objects the ``label`` / ``title`` / ``name`` / ``text`` /
         ``value`` (the first given), else every ``label…`` / ``title…`` (``labelDe``, ``labelEn``)."""
         value, _ = self._mapped_array(expr)
-        if value is None:
-            return []
+        return self._choice_texts(value) if value is not None else []
+
+    def _choice_texts(self, value: Node) -> list[str]:
+        """The texts of an array literal's choices: its strings, or of its objects the ``label`` / ``title`` / ``name``
+        / ``text`` / ``value`` (the first given: ``jsx_bindings.choice_keys``), else every ``label…`` / ``title…``."""
         out: list[str] = []
         for item in value.named_children[:_MAX_MAPPED]:
             if item.type in STRING_TYPES:
@@ -604,20 +604,7 @@ class _Writer:
         Marriage" }]}``, ``options={["A", "B"]}``: ``jsx_bindings.option_props``), each item's string or text key."""
         props = _jsx_props(self.prog, opening)
         value = next((props[k] for k in self.bindings.option_props if k in props), None)
-        if value is None or value.type != "array":
-            return []
-        out: list[str] = []
-        for item in value.named_children[:_MAX_OPTIONS]:
-            if item.type in STRING_TYPES:
-                said = self.prog.string_value(item) or ""
-            elif item.type == "object":
-                members = jsxhelpers.members(self.prog, item)
-                said = next((s for k in self.bindings.choice_keys if (s := self.prog.literal(members.get(k)) or "")), "")
-            else:
-                said = ""
-            if said:
-                out.append(" ".join(said.split()))
-        return out
+        return self._choice_texts(value) if value is not None and value.type == "array" else []
 
     def _told_control(self, opening: Node, default: str) -> tuple[str, str | None]:
         """The control a generic field component is told to render by a type prop (``fieldType={FormFieldType.CHECKBOX}``,
