@@ -401,6 +401,11 @@ class ContextWords:
     title_classes: frozenset[str] = frozenset()
     title_class_endings: tuple[str, ...] = ()
 
+    @functools.cached_property
+    def answer_words(self) -> frozenset[str]:
+        """The words of ``answers`` ("yes", "no", "don't know"…): what a yes/no choice's options are made of."""
+        return frozenset(w for a in self.answers for w in tokens(a))
+
 
 PRIORITY = FIELD_CATEGORIES  # most sensitive first (sigschema): the earlier category is reported
 THRESHOLD = 0.5
@@ -642,16 +647,15 @@ def _partner_sought(texts: dict[str, str], context: ContextWords) -> Classificat
     # The question itself names the sex sought and is answered yes or no ("Intresserad av hane: Ja / Nej",
     # "Interested in women? Yes / No"): one such choice per sex.
     # The question holds nothing else ("Interested in men's football?" is not one).
+    if not options or not all(w in context.answer_words or w in context.either for w in options):
+        return None
     for toks in asked:
-        phrase = next((t for t in context.seeking.matches(toks)), None)
+        phrase = next(iter(context.seeking.matches(toks)), None)
         named = [w for w in toks if w in context.sexes]
-        if phrase is None or not named or not options:
+        if phrase is None or not named:
             continue
         spoken = {w for w, _ in phrase.parts}
-        answer_words = {w for a in context.answers for w in a.split()}
-        if all(w in spoken or w in context.sexes or w in context.either for w in toks) and all(
-            w in answer_words or w in context.either for w in options
-        ):
+        if all(w in spoken or w in context.sexes or w in context.either for w in toks):
             return Classification("sex-life", 0.6, (phrase.text, *dict.fromkeys(named)))
     return None
 
@@ -746,9 +750,8 @@ def offers_care_roles(texts: dict[str, str], context: ContextWords) -> bool:
     "Paciente / Médico / Administrador": ``patient_roles`` and ``care_roles`` in signatures/field_context.toml): the
     side of the care an account is on, not the visitor's health."""
     options = tokens(texts.get("options") or "")
-    roles = [w for w in options if w in context.care_roles]
     return (
-        bool(roles)
+        any(w in context.care_roles for w in options)
         and any(w in context.patient_roles for w in options)
         and all(w in context.patient_roles or w in context.care_roles or w in context.either for w in options)
     )
