@@ -64,6 +64,7 @@ class FormHelper:
     dialects: frozenset[str] = frozenset()
     files: tuple[str, ...] = ()
     calls_text: str | None = None
+    choices_text: str | None = None  # each match's group is one of a select's choices, written in the call in this way
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -250,16 +251,14 @@ def _control(tag: str, name: str, attributes: str, options: Iterable[str] = ()) 
     return f"<{tag} name={name}{attributes}>{inner}</{tag}>"
 
 
-_LIST_ITEM_TEXT = re.compile(r'\bText\s*=\s*"((?:[^"\\\n]|\\.){1,120})"')  # a Razor SelectListItem's text
-
-
-def _literal_options(body: str, start: int) -> list[str]:
+def _literal_options(body: str, start: int, choices: str | None = None) -> list[str]:
     """The choices a helper call lists as a literal array after the field's name: the values of
     ``['Preta' => 'Preta', …]`` (Laravel Collective), every string of ``["Catholic", "Muslim"]``, the text
-    of each pair of ``[["Catholic", "c"], …]`` (Rails), each ``Text`` of a Razor ``SelectListItem`` list. A variable's
-    choices are not known: none."""
-    items = [q.group(1) for q in _LIST_ITEM_TEXT.finditer(body, start)] if "SelectListItem" in body else []
-    if items:  # Razor: new List<SelectListItem> { new SelectListItem { Text = "Ja", Value = "true" }, … }
+    of each pair of ``[["Catholic", "c"], …]`` (Rails); or, for a helper whose signature says how its choices are
+    written (``choices``: a Razor ``SelectListItem``'s ``Text = "Ja"``), each such text. A variable's choices are not
+    known: none."""
+    items = [q.group(1) for q in _compiled(choices).finditer(body, start)] if choices is not None else []
+    if items:
         return [" ".join(t.split()) for t in items][:_MAX_OPTIONS]
     opened = _ARRAY_OPEN.search(body, start)
     if opened is None or body[start : opened.start()].strip(" \t\n,'\"") != "":
@@ -309,7 +308,7 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
             typed += f' placeholder="{html.escape(" ".join(said.group(2).split()))}"'
         # Choices only for a helper that prints a select itself: the array after a generic control's name is its
         # options (CakePHP's ->control('faith', ['type' => 'select', 'label' => …])), not its choices.
-        options = _literal_options(body, m.end("name")) if renders.startswith("select") else []
+        options = _literal_options(body, m.end("name"), h.choices_text) if renders.startswith("select") else []
         written = [_control(tag, name, typed, options)]
         if options:  # without its options when they do not fit
             written.append(_control(tag, name, typed))

@@ -1358,6 +1358,7 @@ def _form_helpers(data: dict[str, Any] | None = None) -> tuple[FormHelper, ...]:
         try:
             pattern = re.compile(h["pattern"])
             calls = re.compile(h["calls"]) if "calls" in h else None
+            choices = re.compile(h["choices"]) if "choices" in h else None
         except re.error as exc:
             raise SignatureError(f"{where}: {exc}") from exc
         # Kinds are matched in any case (PHP's method names are: $form->addtext(…)); two kinds differing only in case
@@ -1376,7 +1377,13 @@ def _form_helpers(data: dict[str, Any] | None = None) -> tuple[FormHelper, ...]:
             raise SignatureError(f"{where}: pattern needs the groups {' and '.join(repr(n) for n in sorted(needs))}")
         if bool(h.get("dialects")) == bool(calls and h.get("files")):
             raise SignatureError(f"{where}: give either dialects, or files and calls")
-        out.append(FormHelper(pattern.pattern, renders, frozenset(h.get("dialects", [])), tuple(h.get("files", [])), h.get("calls")))
+        if choices is not None and choices.groups != 1:
+            raise SignatureError(f"{where}: choices needs one group, a choice's text")
+        out.append(
+            FormHelper(
+                pattern.pattern, renders, frozenset(h.get("dialects", [])), tuple(h.get("files", [])), h.get("calls"), h.get("choices")
+            )
+        )
     return tuple(out)
 
 

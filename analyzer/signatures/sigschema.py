@@ -735,7 +735,16 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
 FORM_HELPERS_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
     "helper": _req(
-        [{"dialects": _opt("str[]"), "files": _opt("str[]"), "calls": _opt(str), "pattern": _req(str), "renders": _req("str{}")}]
+        [
+            {
+                "dialects": _opt("str[]"),
+                "files": _opt("str[]"),
+                "calls": _opt(str),
+                "pattern": _req(str),
+                "renders": _req("str{}"),
+                "choices": _opt(str),
+            }
+        ]
     ),
     "model_fields": _opt({"renders": _req("str{}"), "relations": _req("str[]")}),
 }
