@@ -1165,6 +1165,7 @@ def _build(folders: list[Path]) -> SignatureDB:
     ui_data = _optional_table("ui_components.toml", UI_COMPONENTS_SCHEMA)
     helpers = _optional_table("form_helpers.toml", FORM_HELPERS_SCHEMA)
     conventions = _read_toml(BUILTIN_DIR / "template_conventions.toml") if (BUILTIN_DIR / "template_conventions.toml").exists() else {}
+    field_lists = _field_lists(ui_data)
     return SignatureDB(
         vendors=_merge(vendors, _vendor, "vendor"),
         cmps=_merge(cmps, _cmp, "consent manager"),
@@ -1215,8 +1216,8 @@ def _build(folders: list[Path]) -> SignatureDB:
         ui_components=_ui_components(ui_data),
         ui_suffixes=_ui_suffixes(ui_data),
         template_kit=_template_kit(ui_data),
-        jsx_bindings=_jsx_bindings(ui_data),
-        field_lists=_field_lists(ui_data),
+        jsx_bindings=_jsx_bindings(ui_data, field_lists),
+        field_lists=field_lists,
         tapestry=_tapestry(ui_data),
         form_helpers=_form_helpers(helpers),
         model_fields=ModelFields(
@@ -1308,7 +1309,7 @@ def _tapestry(data: dict[str, Any]) -> TapestryKit:
     )
 
 
-def _jsx_bindings(data: dict[str, Any]) -> JsxBindings:
+def _jsx_bindings(data: dict[str, Any], lists: FieldLists) -> JsxBindings:
     b = data.get("jsx_bindings", {})
     words = {k: frozenset(b.get(k, [])) for k in JSX_BINDING_SETS}
     return JsxBindings(
@@ -1318,7 +1319,7 @@ def _jsx_bindings(data: dict[str, Any]) -> JsxBindings:
         groups=tuple(b.get("groups", [])),
         type_props=tuple(b.get("type_props", [])),
         option_props=tuple(b.get("option_props", [])),
-        control_types=_field_lists(data).types,
+        control_types=lists.types,  # a type prop's value is read as a definition's type is
     )
 
 
