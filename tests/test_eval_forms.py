@@ -30,29 +30,6 @@ CATEGORIES = {
     "none",
 }
 LANGS = {"en", "de", "fr", "it", "es", "nl", "pt", "pl", "cs", "sv", "da", "ru"}
-KEYS = {
-    "lang",
-    "tag",
-    "type",
-    "name",
-    "id",
-    "label",
-    "question",
-    "legend",
-    "placeholder",
-    "options",
-    "autocomplete",
-    "site",
-    "expected",
-    "expected_by_context",
-    "repo",
-    "path",
-    "commit",
-    "line",
-    "form",
-    "context",
-    "note",
-}
 
 
 def _score():
@@ -73,8 +50,9 @@ def score():
 )
 def test_sets_are_well_formed_and_large_enough(score, name: str, min_forms: int, min_fields: int) -> None:
     records = score.load(name)
+    keys = set(score.RECORD_KEYS)
     for rec in records:
-        assert KEYS <= rec.keys(), (rec["form"], KEYS - rec.keys())
+        assert keys <= rec.keys(), (rec["form"], keys - rec.keys())
         assert rec["expected"] in CATEGORIES and rec["lang"] in LANGS, rec
         assert rec["tag"] in ("input", "select", "textarea", "contenteditable"), rec
         assert isinstance(rec["expected_by_context"], bool) and isinstance(rec["options"], list)

@@ -65,6 +65,12 @@ ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religio
 OTHER = ("financial", "government-id", "credentials", "contact")
 SETS = ("heldout", "heldout19", "dev")  # heldout: the twentieth set; heldout19: the nineteenth (the eighteenth retired into dev)
 NEAR_LINES = 3  # end to end, a record matches a field of its name this many lines from its own
+# A record's keys in the order the sets write them (README "Record format"), and its sectors.
+RECORD_KEYS = (
+    "lang", "tag", "type", "name", "id", "label", "question", "legend", "placeholder", "options", "autocomplete", "site",
+    "expected", "expected_by_context", "repo", "path", "commit", "line", "form", "sector", "context", "note",
+)  # fmt: skip
+SECTORS = ("medical", "job", "insurance", "banking", "dating", "religion", "political", "union", "school", "government", "negative")
 
 
 def load(name: str) -> list[dict]:

@@ -1,8 +1,9 @@
 """Write the used list a blind collection checks candidates against: every repository of every evaluation and fixture
 set, every repository named in an evaluation or fixture note, and every fetched mirror, one ``owner/name`` a line in lower
-case (a superset: a path that looks like ``owner/name`` in a note is listed too, which only drops a candidate).
+case (a superset: a path that looks like ``owner/name`` in a note is listed too, which only drops a candidate); and
+beside it ``record-spec.json``, the record's keys, categories, sectors and languages ``validate.py`` checks.
 
-    python eval/forms/collect/used_repos.py OUT.txt [--mirrors /work/.mirror]
+    python eval/forms/collect/used_repos.py COLLECT_DIR/used-repos.txt [--mirrors /work/.mirror]
 """
 
 from __future__ import annotations
@@ -11,9 +12,15 @@ import argparse
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
+sys.path[:0] = [str(ROOT), str(ROOT / "eval" / "forms")]
+import score  # noqa: E402 (the sets' own record spec)
+
+from analyzer.signatures.sigschema import FIELD_CATEGORIES, LANGUAGES  # noqa: E402
+
 _NAMED = re.compile(r"(?<![\w./-])([A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100})(?![\w/])")
 
 
@@ -52,7 +59,14 @@ def main() -> int:
     args = ap.parse_args()
     repos = used(args.mirrors)
     args.out.write_text("\n".join(sorted(repos)) + "\n", encoding="utf-8")
-    print(f"{len(repos)} names -> {args.out}")
+    spec = {
+        "keys": list(score.RECORD_KEYS),
+        "categories": [*FIELD_CATEGORIES, "none"],
+        "sectors": list(score.SECTORS),
+        "languages": list(LANGUAGES),
+    }
+    (args.out.parent / "record-spec.json").write_text(json.dumps(spec, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(repos)} names -> {args.out}; the record spec beside it")
     return 0
 
 

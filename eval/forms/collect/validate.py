@@ -1,6 +1,7 @@
 """validate.py FILE PREFIX: check a part's records (keys in order and never null, categories, sectors, languages,
 commits, no used repository, (repo, path, line) unique) and print each record's source line from its mirror for the
-helper to read; never a label. COLLECT_DIR holds used-repos.txt; MIRRORS the fetched mirrors (default /work/.mirror)."""
+helper to read; never a label. COLLECT_DIR holds used-repos.txt and record-spec.json; MIRRORS the fetched mirrors
+(default /work/.mirror)."""
 
 import json
 import os
@@ -8,47 +9,11 @@ import re
 import subprocess
 import sys
 
-KEYS = [
-    "lang",
-    "tag",
-    "type",
-    "name",
-    "id",
-    "label",
-    "question",
-    "legend",
-    "placeholder",
-    "options",
-    "autocomplete",
-    "site",
-    "expected",
-    "expected_by_context",
-    "repo",
-    "path",
-    "commit",
-    "line",
-    "form",
-    "sector",
-    "context",
-    "note",
-]
-CATS = {
-    "health",
-    "genetic",
-    "biometric",
-    "sex-life",
-    "racial-ethnic",
-    "religion",
-    "political",
-    "union",
-    "government-id",
-    "financial",
-    "credentials",
-    "contact",
-    "none",
-}
-SECTORS = {"medical", "job", "insurance", "banking", "dating", "religion", "political", "union", "school", "government", "negative"}
-LANGS = {"cs", "da", "de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru", "sv"}
+# The record spec (keys in order, categories, sectors, languages), written by used_repos.py from the project's own
+# (eval/forms/score.py, analyzer/signatures/sigschema.py) into the collection folder.
+with open(os.path.join(os.environ["COLLECT_DIR"], "record-spec.json"), encoding="utf-8") as spec_file:
+    SPEC = json.load(spec_file)
+KEYS, CATS, SECTORS, LANGS = SPEC["keys"], set(SPEC["categories"]), set(SPEC["sectors"]), set(SPEC["languages"])
 path, prefix = sys.argv[1], sys.argv[2]
 used = {line.strip() for line in open(os.path.join(os.environ["COLLECT_DIR"], "used-repos.txt"), encoding="utf-8")}
 seen, errors = set(), 0
