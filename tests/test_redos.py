@@ -167,6 +167,25 @@ _PUMP = " \t\na{<%'\"\\(/-#=.:@>}!"
 
 @pytest.mark.parametrize("where, pattern", CODE_REGEXES, ids=[w for w, _ in CODE_REGEXES])
 def test_every_code_regex_is_linear_on_pumped_input(where: str, pattern: re.Pattern) -> None:
+    _assert_linear(where, pattern)
+
+
+# The patterns a form helper's signature gives for the choices a select's call writes (form_helpers.toml choices: Razor's
+# SelectListItem Text), searched over a whole call as a code regex is: the same two checks.
+HELPER_CHOICES = [
+    (f"form_helpers.toml helper[{i}].choices", re.compile(h.choices_text))
+    for i, h in enumerate(signatures.load().form_helpers)
+    if h.choices_text
+]
+
+
+@pytest.mark.parametrize("where, pattern", HELPER_CHOICES, ids=[w for w, _ in HELPER_CHOICES])
+def test_every_helper_choices_regex_is_unambiguous_and_linear(where: str, pattern: re.Pattern) -> None:
+    assert redos.problem(pattern.pattern) is None
+    _assert_linear(where, pattern)
+
+
+def _assert_linear(where: str, pattern: re.Pattern) -> None:
     """Each literal of the pattern followed by 10k of one character it cares about (or of a
     template opener): a quadratic regex takes seconds here, a linear one milliseconds."""
     text = pattern.pattern if isinstance(pattern.pattern, str) else pattern.pattern.decode("latin-1")
