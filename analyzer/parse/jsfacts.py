@@ -136,9 +136,8 @@ class Program:
         return self.parsed.literal(node)
 
     def key_of(self, pair: Node) -> str:
-        """The key of an object pair as written (``a`` / ``'a'`` / ``"a"`` -> ``a``)."""
-        key = pair.child_by_field_name("key")
-        return "" if key is None else self.string_value(key) or self.text(key)
+        """The key of an object pair as written (``a`` / ``'a'`` / ``"a"`` -> ``a``): ``Parsed.key_of``."""
+        return self.parsed.key_of(pair)
 
     def pairs(self, obj: Node) -> dict[str, Node]:
         """An object literal's ``key: value`` pairs, by key."""

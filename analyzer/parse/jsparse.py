@@ -102,6 +102,11 @@ class Parsed:
             self.text(node)[1:-1] if node.type == "string" else ""
         )
 
+    def key_of(self, pair: tree_sitter.Node) -> str:
+        """The key of an object pair as written (``a`` / ``'a'`` / ``"a"`` -> ``a``)."""
+        key = pair.child_by_field_name("key")
+        return "" if key is None else self.string_value(key) or self.text(key)
+
     def literal(self, node: tree_sitter.Node | None) -> str | None:
         """The value of a string literal, a template literal's only when it has no substitution (what the code always
         holds, not a text built at run time), else None."""

@@ -221,11 +221,8 @@ def _script(text: str, dialect: str) -> list[tuple[str, str]]:
 def _pairs(parsed: jsparse.Parsed, obj: Node) -> list[tuple[str, Node]]:
     out = []
     for pair in obj.named_children:
-        key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
-        if pair.type != "pair" or key is None or value is None:
-            continue
-        said = (parsed.literal(key) or "") if key.type == "string" else parsed.text(key)
-        if said:
+        value = pair.child_by_field_name("value")
+        if pair.type == "pair" and value is not None and (said := parsed.key_of(pair)):
             out.append((said, value))
     return out
 
