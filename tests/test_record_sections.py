@@ -566,3 +566,24 @@ def test_a_social_history_s_household_and_work_status_is_who_the_person_is(db, l
     # without the social words, a box of the record takes its category
     other = _sites(db, html.replace(label, "Lokalizace"))  # where the complaint is
     assert other["s"][0] == "health" and "record section" in other["s"][1], other
+
+
+def test_a_fieldset_s_legend_heads_its_own_controls_not_those_after_it(db) -> None:
+    # A survey's gender and disability questions, each a fieldset with its legend, then a free-text field outside
+    # them: the disability question's legend says nothing of what the text field asks.
+    html = (
+        "<form>\n"
+        "<fieldset><legend>¿Cuál es el género con el que te identificas?</legend>"
+        "<label><input type=radio name=g>Femenino</label><label><input type=radio name=g>Masculino</label></fieldset>\n"
+        "<fieldset><legend>¿Tienes algún tipo de discapacidad?</legend>"
+        "<label><input type=radio name=d>Sí</label><label><input type=radio name=d>No</label>\n"
+        "<label>Detalles <input name=detalles></label></fieldset>\n"
+        "<label>Correo electrónico <input name=correo></label>\n"
+        "<label>Comentarios <textarea name=comentarios></textarea></label>\n"
+        "</form>"
+    )
+    read = _sites(db, html)
+    assert read["d"][0] == "health", read
+    assert read["detalles"][0] == "health", read  # inside the fieldset: its legend heads it
+    assert read["correo"][0] == "contact", read
+    assert "comentarios" not in read, read

@@ -714,6 +714,8 @@ def _field_sources(c: _Control, before: Preceding) -> list[tuple[str, str]]:
     above the form."""
     out: list[tuple[str, str]] = []
     near = before.nearest("heading_or_legend", c.el)
+    if near is not None and _closed_legend(near, c.el):
+        near = before.nearest("heading", c.el)  # a fieldset's legend heads its own controls, not those after it
     bold = _bold_heading(before.nearest("bold", c.el))
     if bold is None:  # (an element without children is falsy: no ``or`` here)
         bold = _label_heading(before.earlier("label", c.el, _LABELS_BACK), c.el)
@@ -839,6 +841,13 @@ def _titled(context: ContextWords | None) -> Callable[[lxml.etree._Element], boo
     return titled
 
 
+def _closed_legend(heading: lxml.etree._Element, control: lxml.etree._Element) -> bool:
+    """Whether ``heading`` is the legend of a fieldset that ``control`` stands after, not in: "¿Tiene alguna
+    discapacidad?" over its own radios says nothing of the e-mail field below the fieldset."""
+    box = heading.getparent() if heading.tag == "legend" else None
+    return box is not None and box.tag == "fieldset" and not any(a is box for a in control.iterancestors())
+
+
 def _sections(form: lxml.etree._Element | None, titled: Callable[[lxml.etree._Element], bool] | None = None) -> dict[int, str]:
     """For each control of a form (by ``id`` of its element) that opens or stands in a later section
     of the form, that section's heading or legend: the nearest one above the control, inside the form
@@ -850,6 +859,7 @@ def _sections(form: lxml.etree._Element | None, titled: Callable[[lxml.etree._El
         return out
     seen_control = False
     heading: lxml.etree._Element | None = None
+    legend: lxml.etree._Element | None = None  # the legend of the fieldset the walk is in, while it is
     text = ""
     wanted = ("h1", "h2", "h3", "h4", "h5", "h6", "legend", "input", "select", "textarea")
     walk = form.iter() if titled is not None else form.iter(*wanted)
@@ -859,13 +869,15 @@ def _sections(form: lxml.etree._Element | None, titled: Callable[[lxml.etree._El
         if el.tag in ("input", "select", "textarea"):
             if el.tag == "input" and (el.get("type") or "").lower() == "hidden":
                 continue
-            if heading is not None:
-                if not text:
-                    text = _text(heading)
-                out[id(el)] = text
+            if legend is not None and _closed_legend(legend, el):
+                legend = None  # past its fieldset: the heading above it heads again
+            if (legend if legend is not None else heading) is not None:
+                out[id(el)] = _text(legend) if legend is not None else (text := text or _text(heading))
             seen_control = True
+        elif seen_control and el.tag == "legend":
+            legend = el
         elif seen_control:
-            heading, text = el, ""
+            heading, text, legend = el, "", None
     return out
 
 
