@@ -4,10 +4,11 @@ where the definition stands and named by its name; a table's columns, a menu's l
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 
-def _read_controls(path: Path, text: str) -> dict[str, tuple]:
+def _read_controls(path: Path, text: str, display: str = "") -> dict[str, tuple]:
     from analyzer import signatures
     from analyzer.facts import fieldfacts
     from analyzer.read.discover import SourceFile, classify
@@ -15,7 +16,7 @@ def _read_controls(path: Path, text: str) -> dict[str, tuple]:
 
     path.write_text(text, encoding="utf-8")
     with fieldfacts.every_control("-"):
-        fields = analyze(SourceFile(path, path.name, classify(path)), signatures.load(), 10 * 1024 * 1024).fields
+        fields = analyze(SourceFile(path, display or path.name, classify(path)), signatures.load(), 10 * 1024 * 1024).fields
     return {s.name: (s.line, s.tag, s.texts.get("label") or s.texts.get("question"), s.classification.category) for s in fields}
 
 
@@ -252,3 +253,81 @@ def test_the_reading_is_bounded_by_the_script_s_size_and_a_list_s_length(tmp_pat
     lists = signatures.load().field_lists
     assert fieldlists.worth_reading(big, lists)
     assert not fieldlists.worth_reading(big + b"//" + b"x" * fieldlists.MAX_BYTES + b"\n", lists)
+
+
+# A SurveyJS survey saved as JSON (surveyjs.io: pages[].elements[], each a name, a title given per locale, choices whose
+# text is given per locale too), as a site ships it for its renderer to show.
+_SURVEY_JSON = """{
+  "title": { "es": "Encuesta de participación" },
+  "pages": [
+    {
+      "name": "datos",
+      "title": { "es": "Tus datos" },
+      "elements": [
+        { "type": "text", "name": "correo", "title": { "default": "Correo electrónico", "en": "E-mail" } },
+        {
+          "type": "radiogroup",
+          "name": "tienes_una_discapacidad",
+          "title": { "es": "¿Tienes algún tipo de discapacidad?" },
+          "choices": [ { "value": "si", "text": { "es": "Sí" } }, { "value": "no", "text": { "es": "No" } } ]
+        }
+      ]
+    },
+    {
+      "name": "creencias",
+      "title": { "es": "Creencias" },
+      "elements": [
+        { "type": "dropdown", "name": "religion", "title": { "es": "¿Qué religión profesas?" },
+          "choices": [ { "value": "c", "text": { "es": "Católica" } }, { "value": "m", "text": { "es": "Musulmana" } } ] },
+        { "type": "comment", "name": "otros", "title": { "es": "Comentarios" } }
+      ]
+    }
+  ]
+}
+"""
+
+
+def test_a_survey_saved_as_json_is_read_page_by_page_with_its_localised_texts(tmp_path: Path) -> None:
+    read = _read_controls(tmp_path / "survey-structure.json", _SURVEY_JSON)
+    # Each page is a section holding its own list, not a field: its elements are the controls, at their lines.
+    assert "datos" not in read and "creencias" not in read, read
+    assert read["correo"] == (8, "input", "Correo electrónico", "contact"), read
+    assert read["tienes_una_discapacidad"][:3] == (9, "input", "¿Tienes algún tipo de discapacidad?"), read
+    assert read["tienes_una_discapacidad"][3] == "health", read
+    assert read["religion"][:2] == (21, "select") and read["religion"][3] == "religion", read
+    assert read["otros"][1] == "textarea", read
+
+
+# A Form.io form definition (help.form.io: components[], each a key, a label and a type; a panel holds components of its
+# own; radio and select-boxes choices under "values").
+_FORMIO_JSON = """{
+  "display": "form",
+  "components": [
+    { "type": "panel", "key": "patient", "title": "Patient", "components": [
+      { "type": "textfield", "key": "fullName", "label": "Full name", "input": true },
+      { "type": "selectboxes", "key": "conditions", "label": "Do you have any of these conditions?", "input": true,
+        "values": [ { "label": "Asthma", "value": "asthma" }, { "label": "Diabetes", "value": "diabetes" } ] },
+      { "type": "textarea", "key": "medication", "label": "Current medication", "input": true }
+    ] }
+  ]
+}
+"""
+
+
+def test_a_form_io_definition_is_read_through_its_panels(tmp_path: Path) -> None:
+    read = _read_controls(tmp_path / "intake.json", _FORMIO_JSON)
+    assert "patient" not in read, read
+    assert read["fullName"][:3] == (5, "input", "Full name"), read
+    assert read["conditions"][0] == 6 and read["conditions"][3] == "health", read
+    assert read["medication"] == (8, "textarea", "Current medication", "health"), read
+
+
+def test_json_that_is_no_form_definition_is_not_read_as_one(tmp_path: Path) -> None:
+    # A message catalogue (its keys label a form written elsewhere), a data file of records and a package manifest.
+    (tmp_path / "locales").mkdir()
+    catalogue = json.dumps({"fields": {"diagnosis": {"label": "Diagnosis", "type": "text"}, "allergies": {"label": "Allergies"}}})
+    assert _read_controls(tmp_path / "locales" / "en.json", catalogue, "locales/en.json") == {}
+    records = json.dumps([{"name": "Anna", "title": "Diabetes clinic", "city": "Oslo"}, {"name": "Ben", "title": "HIV clinic"}])
+    assert _read_controls(tmp_path / "clinics.json", records) == {}
+    manifest = '{ "name": "intake", "version": "1.0.0", "description": "Patient intake form", "dependencies": {} }'
+    assert _read_controls(tmp_path / "package.json", manifest) == {}

@@ -41,6 +41,9 @@ _INPUT_TYPES = frozenset({"text", "email", "tel", "number", "date", "datetime-lo
 # name-like member ("[{", 'label: "…"', 'name: "…"'), the keys being those of ``field_lists``.
 _OF_OBJECTS = re.compile(rb"[\[:]\s*\{")
 _MAPPED = re.compile(rb"\b([A-Za-z_$][\w$]*)\.map\(")
+# A text given per locale: an object whose first member is keyed by a language tag or "default" and holds a string.
+_LOCALISED = rb"""\{\s*["']?(?:default|[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)["']?\s*:\s*["'`]"""
+_LOCALE_KEY = re.compile(r"default|[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
 
 
 def worth_reading(data: bytes, lists: FieldLists) -> bool:
@@ -68,7 +71,8 @@ def _key_patterns(label_keys: tuple[str, ...], name_keys: tuple[str, ...]) -> tu
     object that takes its name key from a parameter (``return { name, label, ...options }``)."""
 
     def member(keys: tuple[str, ...]) -> re.Pattern[bytes]:
-        return re.compile(rb"""(?<![\w$])["']?(?:""" + _alternation(keys) + rb""")["']?\s*:\s*["'`]""")
+        # The value a string, or a text given per locale (SurveyJS: "title": { "default": "…", "de": "…" }).
+        return re.compile(rb"""(?<![\w$])["']?(?:""" + _alternation(keys) + rb""")["']?\s*:\s*(?:["'`]|""" + _LOCALISED + rb")")
 
     keyed = re.compile(rb"""["']?[\w$]+["']?\s*:\s*\{\s*["']?(?:""" + _alternation(label_keys) + rb""")["']?\s*:""")
     factory = re.compile(rb"""(?:\breturn|=>\s*\()\s*\{\s*(?:[\w$]+\s*,\s*){0,8}(?:""" + _alternation(name_keys) + rb""")\s*[,}]""")
@@ -241,6 +245,8 @@ def _definitions(
     members = [made[o.id] if o.id in made else prog.pairs(o) for o, _ in items]
     if any(lists.not_form_keys.intersection(m) for m in members):
         return None  # a table's columns, a menu's links
+    if any(_holds_list(m, lists) for m in members):
+        return None  # a survey's pages, a form's panels: the lists they hold are read, each on its own
     fields = [
         (o, m, name)
         for (o, key), m in zip(items, members, strict=True)
@@ -255,6 +261,14 @@ def _definitions(
     if holder.lower() not in lists.list_names and formish * 2 < len(members):
         return None
     return _title(prog, node, lists), [(o, _control(prog, m, name, lists)) for o, m, name in fields]
+
+
+def _holds_list(members: dict[str, Node], lists: FieldLists) -> bool:
+    """Whether a list item is a section holding a list of definitions (``{ "name": "page1", "elements": [{…}] }``)."""
+    return any(
+        (value := members.get(key)) is not None and value.type == "array" and any(c.type == "object" for c in value.named_children)
+        for key in lists.container_keys.intersection(members)
+    )
 
 
 def _written_where_mapped(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
@@ -285,18 +299,31 @@ def _string(prog: Program, node: Node | None) -> str:
     return " ".join((prog.literal(node) or "").split())
 
 
+def _text(prog: Program, node: Node | None) -> str:
+    """What a visitor reads of a label or a choice: a string (``_string``), or a text given per locale, as SurveyJS
+    and other form builders' JSON write one (``{ "default": "Allergies", "de": "Allergien" }``): its ``default``,
+    else its first locale's text."""
+    said = _string(prog, node)
+    if said or node is None or node.type != "object":
+        return said
+    pairs = prog.pairs(node)
+    if not pairs or not all(_LOCALE_KEY.fullmatch(k) for k in pairs):
+        return ""
+    return _string(prog, pairs.get("default")) or next((s for v in pairs.values() if (s := _string(prog, v))), "")
+
+
 def _name(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
     return next((s for k in lists.name_keys if (s := _string(prog, members.get(k)))), "")
 
 
 def _label(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
-    said = next((s for k in lists.label_keys if (s := _string(prog, members.get(k)))), "")
+    said = next((s for k in lists.label_keys if (s := _text(prog, members.get(k)))), "")
     if said:
         return said
     for key in lists.nested_label_keys:  # ngx-formly: { key: "dx", props: { label: "Diagnosis" } }
         inner = members.get(key)
         if inner is not None and inner.type == "object":
-            said = next((s for k in lists.label_keys if (s := _string(prog, prog.pairs(inner).get(k)))), "")
+            said = next((s for k in lists.label_keys if (s := _text(prog, prog.pairs(inner).get(k)))), "")
             if said:
                 return said
     return ""
@@ -313,7 +340,7 @@ def _options(prog: Program, members: dict[str, Node], lists: FieldLists) -> list
             out: list[str] = []
             for item in value.named_children[:_MAX_OPTIONS]:
                 said = _string(prog, item) or (
-                    next((s for k in lists.option_text_keys if (s := _string(prog, prog.pairs(item).get(k)))), "")
+                    next((s for k in lists.option_text_keys if (s := _text(prog, prog.pairs(item).get(k)))), "")
                     if item.type == "object"
                     else ""
                 )
@@ -378,4 +405,4 @@ def _title(prog: Program, array: Node, lists: FieldLists) -> str:
     if holder is None or holder.type != "object":
         return ""
     members = prog.pairs(holder)
-    return next((s for k in lists.title_keys if (s := _string(prog, members.get(k)))), "")
+    return next((s for k in lists.title_keys if (s := _text(prog, members.get(k)))), "")

@@ -54,6 +54,7 @@ from analyzer.parse import (
     jsparse,
     links,
     markdown_html,
+    messages,
     php_builders,
     php_loops,
     positions,
@@ -202,6 +203,8 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         result.layout_sources = project_context.manifest_sources(data)  # package.json: the project's name
     elif source.kind == "json" and gtm.is_export(data):
         _gtm_file(source.display, data, db, result)
+    elif source.kind == "json" and _holds_definitions(source.display, data, db):
+        _json_definitions(source.display, data, db, result)
     elif source.kind == "hostcode":
         _host_code_file(source.display, data, db, result)
     elif kind == "text":
@@ -807,6 +810,28 @@ def _definition_fields(piece: JsSource, db: SignatureDB, result: FileResult, pro
         result.fields += found
         if not result.code:
             result.code = masking_code([piece.text])
+
+
+def _holds_definitions(path: str, data: bytes, db: SignatureDB) -> bool:
+    """Whether a JSON file may hold a form's field definitions: a form builder's export (SurveyJS, Form.io, a JSON
+    Schema form, a project's own questions file) whose bytes pass ``fieldlists.worth_reading``; never a message
+    catalogue (``locales/de.json`` labels a form written elsewhere: its keys are no controls of its own)."""
+    return (
+        bool(db.field_lists.name_keys)
+        and not messages.is_catalogue(path, db.component_files.messages)
+        and fieldlists.worth_reading(data, db.field_lists)
+    )
+
+
+def _json_definitions(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    """A JSON form definition's controls, read as the object literal JSON is (in parentheses, on the file's own lines):
+    the renderer the page runs (SurveyJS, Form.io, a project's own) shows each definition as its control."""
+    text = _decode(path, data, result)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    _definition_fields(JsSource(f"({text}\n)", 1, 0, "js"), db, result, {})
+    if result.fields:
+        result.parsed = True
 
 
 def _report(path: str, facts: PageFacts, verdicts: list, code: CodeScan | None, db: SignatureDB, result: FileResult) -> None:

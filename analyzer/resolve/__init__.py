@@ -251,8 +251,9 @@ def _link_app_code(detections: list[Detection], files: list[SourceFile], pages: 
     (``intake.component.html``: ``templates``, component_templates in template_conventions.toml) is such a
     component. The app is the nearest folder with
     a package manifest (package.json …), else the scanned folder; components of one app in a
-    monorepo are not linked to another app's recorders."""
-    code = {f.display: f for f in files if f.kind in ("js", "ts", "sfc") or f.display.endswith(templates)}
+    monorepo are not linked to another app's recorders. A JSON form definition (SurveyJS, Form.io) is rendered by its
+    app's code as a component is."""
+    code = {f.display: f for f in files if f.kind in ("js", "ts", "sfc", "json") or f.display.endswith(templates)}
     with_fields = [p for p, info in pages.items() if info.assessed and p in code]
     if not with_fields:
         return

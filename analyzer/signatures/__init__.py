@@ -558,6 +558,9 @@ class FieldLists:
     title_keys: tuple[str, ...] = ()
     form_keys: frozenset[str] = frozenset()
     not_form_keys: frozenset[str] = frozenset()
+    # Keys under which an item holds a list of its own (a SurveyJS page's elements, a Form.io panel's components): such
+    # items are sections, not fields; the list names count too.
+    container_keys: frozenset[str] = frozenset()
     types: dict[str, str] = field(default_factory=dict)  # a type value (lower case) -> the tag it renders
     # The keys (whole, and the starts of keys, lower case) a file's JSX reads a mapped item's text from ([jsx_bindings]
     # choice_keys and choice_key_prefixes): a list whose definitions have one is written by the markup that maps it.
@@ -1277,6 +1280,7 @@ def _field_lists(data: dict[str, Any]) -> FieldLists:
         title_keys=lists["title_keys"],
         form_keys=frozenset(lists["form_keys"]),
         not_form_keys=frozenset(lists["not_form_keys"]),
+        container_keys=frozenset(lists["container_keys"]) | frozenset(lists["list_names"]),
         types={v.lower(): tag for tag in FIELD_LIST_TYPES for v in f["types"][tag]},
         mapped_text_keys=tuple(data.get("jsx_bindings", {}).get("choice_keys", [])),
         mapped_text_prefixes=tuple(k.lower() for k in data.get("jsx_bindings", {}).get("choice_key_prefixes", [])),

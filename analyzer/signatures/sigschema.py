@@ -670,6 +670,7 @@ FIELD_LIST_KEYS = (
     "title_keys",
     "form_keys",
     "not_form_keys",
+    "container_keys",
 )
 FIELD_LIST_TYPES = ("input", "select", "textarea", "checkbox", "radio")
 TAPESTRY_TYPES = ("input", "password", "textarea", "select", "checkbox", "radio")
