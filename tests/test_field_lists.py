@@ -331,3 +331,24 @@ def test_json_that_is_no_form_definition_is_not_read_as_one(tmp_path: Path) -> N
     assert _read_controls(tmp_path / "clinics.json", records) == {}
     manifest = '{ "name": "intake", "version": "1.0.0", "description": "Patient intake form", "dependencies": {} }'
     assert _read_controls(tmp_path / "package.json", manifest) == {}
+
+
+def test_keyed_definitions_with_an_element_config_are_read(tmp_path: Path) -> None:
+    # The order form of the React course that many projects copy: each field under its name, its control type under
+    # elementType, its placeholder and options inside elementConfig.
+    text = (
+        "export const EntryProfileForm = {\n"
+        "  complaints: {\n"
+        "    elementType: 'input',\n"
+        "    elementConfig: { type: 'text', placeholder: 'Аллергия на лекарства' },\n"
+        "    value: ''\n  },\n"
+        "  email: { elementType: 'input', elementConfig: { type: 'email', placeholder: 'Your E-Mail' }, value: '' },\n"
+        "  smoker: {\n"
+        "    elementType: 'select',\n"
+        "    elementConfig: { options: [{ value: 'y', displayValue: 'I smoke' }, { value: 'n', displayValue: 'I do not smoke' }] },\n"
+        "    value: ''\n  },\n};\n"
+    )
+    read = _read_controls(tmp_path / "EntryProfileForm.js", text)
+    assert read["complaints"] == (2, "input", "Аллергия на лекарства", "health"), read
+    assert read["email"][:3] == (7, "input", "Your E-Mail"), read
+    assert read["smoker"][:2] == (8, "select") and read["smoker"][3] == "health", read

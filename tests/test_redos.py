@@ -185,6 +185,23 @@ def test_every_helper_choices_regex_is_unambiguous_and_linear(where: str, patter
     _assert_linear(where, pattern)
 
 
+# The byte patterns that tell whether a script may hold a list of field definitions (analyzer/facts/fieldlists.py), built
+# from ui_components.toml's keys and searched over every hand-written script: the same two checks.
+_LISTS = signatures.load().field_lists
+FIELD_LIST_PATTERNS = [
+    (f"fieldlists._key_patterns[{i}]", pattern)
+    for i, pattern in enumerate(
+        importlib.import_module("analyzer.facts.fieldlists")._key_patterns(_LISTS.label_keys, _LISTS.name_keys, _LISTS.nested_label_keys)
+    )
+]
+
+
+@pytest.mark.parametrize("where, pattern", FIELD_LIST_PATTERNS, ids=[w for w, _ in FIELD_LIST_PATTERNS])
+def test_every_field_list_pattern_is_unambiguous_and_linear(where: str, pattern: re.Pattern) -> None:
+    assert redos.problem(pattern.pattern.decode("latin-1")) is None
+    _assert_linear(where, pattern)
+
+
 def _assert_linear(where: str, pattern: re.Pattern) -> None:
     """Each literal of the pattern followed by 10k of one character it cares about (or of a
     template opener): a quadratic regex takes seconds here, a linear one milliseconds."""

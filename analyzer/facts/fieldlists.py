@@ -51,7 +51,7 @@ def worth_reading(data: bytes, lists: FieldLists) -> bool:
     script of at most ``MAX_BYTES`` (a larger one is generated data, and parsing it only for lists would cost seconds)."""
     if len(data) > MAX_BYTES or not lists.name_keys or not lists.label_keys:
         return False
-    labelled, named, keyed, factory = _key_patterns(lists.label_keys, lists.name_keys)
+    labelled, named, keyed, factory = _key_patterns(lists.label_keys, lists.name_keys, lists.nested_label_keys)
     # The name may be a member's key instead ({ fieldName: { label: "…" } }): then a member holds an object.
     return (
         _OF_OBJECTS.search(data) is not None
@@ -65,17 +65,22 @@ def _alternation(keys: tuple[str, ...]) -> bytes:
 
 
 @functools.lru_cache(maxsize=4)
-def _key_patterns(label_keys: tuple[str, ...], name_keys: tuple[str, ...]) -> tuple[re.Pattern[bytes], ...]:
+def _key_patterns(label_keys: tuple[str, ...], name_keys: tuple[str, ...], nested: tuple[str, ...]) -> tuple[re.Pattern[bytes], ...]:
     """A string-valued member named by one of the label keys (``label: "…"``), one named by a name key, a member
-    holding an object that starts with a label key (``zhalobyTrevoga: { label: …``), and a function returning an
-    object that takes its name key from a parameter (``return { name, label, ...options }``)."""
+    holding an object with a label key, or an inner object holding one, among its first members (``zhalobyTrevoga: {
+    label: …``, ``complaints: { elementType: "input", elementConfig: …``), and a function returning an object that takes
+    its name key from a parameter (``return { name, label, ...options }``)."""
 
     def member(keys: tuple[str, ...]) -> re.Pattern[bytes]:
         # The value a string, or a text given per locale (SurveyJS: "title": { "default": "…", "de": "…" }).
         return re.compile(rb"""(?<![\w$])["']?(?:""" + _alternation(keys) + rb""")["']?\s*:\s*(?:["'`]|""" + _LOCALISED + rb")")
 
-    keyed = re.compile(rb"""["']?[\w$]+["']?\s*:\s*\{\s*["']?(?:""" + _alternation(label_keys) + rb""")["']?\s*:""")
-    factory = re.compile(rb"""(?:\breturn|=>\s*\()\s*\{\s*(?:[\w$]+\s*,\s*){0,8}(?:""" + _alternation(name_keys) + rb""")\s*[,}]""")
+    # Up to the object's first inner brace, at most 160 bytes: each try stops at the next brace.
+    inner = _alternation(label_keys + nested)
+    # A member's name is tried from its first character only: from inside a long word (a base64 image) the search
+    # would be quadratic.
+    keyed = re.compile(rb"""(?<![\w$])["']?[\w$]+["']?\s*:\s*\{[^{}]{0,160}?(?<![\w$])["']?(?:""" + inner + rb""")["']?\s*:""")
+    factory = re.compile(rb"""(?:\breturn|=>\s*\()\s*\{\s*(?>[\w$]+\s*,\s*){0,8}(?:""" + _alternation(name_keys) + rb""")\s*[,}]""")
     return member(label_keys), member(name_keys), keyed, factory
 
 
@@ -192,7 +197,7 @@ def _lists(prog: Program, lists: FieldLists) -> list[tuple[str, list[tuple[Node,
     found = tree_sitter.QueryCursor(_arrays_query(prog.parsed.source.dialect)).captures(root)
     containers = {n.id: n for n in found.get("a", []) + found.get("o", [])}
     # Arrays of calls, where the file returns a definition from a function (the cheap look of worth_reading)
-    if found.get("c") and _key_patterns(lists.label_keys, lists.name_keys)[3].search(prog.parsed.source.data):
+    if found.get("c") and _key_patterns(lists.label_keys, lists.name_keys, lists.nested_label_keys)[3].search(prog.parsed.source.data):
         containers |= {n.id: n for n in found["c"]}
     factories: dict[int, _Factory | None] = {}
     # A list the file's own markup maps ({FIELDS.map((f) => <input name={f.name} …/>)}) is read there, as written.
@@ -250,7 +255,7 @@ def _definitions(
     fields = [
         (o, m, name)
         for (o, key), m in zip(items, members, strict=True)
-        if (name := _name(prog, m, lists) or key) and _label(prog, m, lists)
+        if (name := _name(prog, m, lists) or key) and (_label(prog, m, lists) or _options(prog, m, lists))
     ]
     if len(fields) < 2 or len(fields) * 2 < len(items):
         return None
