@@ -17,7 +17,7 @@ from analyzer.config import Config
 from analyzer.facts import fallback
 from analyzer.facts.records import FileFacts
 from analyzer.model import Diagnostic, ScanResult, site_key
-from analyzer.parse import messages, php_builders, reading
+from analyzer.parse import messages, php_builders, reading, script_constants
 from analyzer.parse.reading import DEFAULT_MAX_BYTES
 from analyzer.read import engine
 from analyzer.read.discover import SourceFile, discover
@@ -62,11 +62,17 @@ def _collector_for_scan() -> Iterator[None]:
 
 
 def _setup_worker(
-    signature_dirs: tuple[str, ...], max_bytes: int, catalogue: messages.Messages, builders: php_builders.Builders, field_model: bool
+    signature_dirs: tuple[str, ...],
+    max_bytes: int,
+    catalogue: messages.Messages,
+    builders: php_builders.Builders,
+    constants: script_constants.Constants,
+    field_model: bool,
 ) -> tuple[signatures.SignatureDB, int]:
     db = _database(signature_dirs, field_model)
     messages.install(catalogue)
     php_builders.install(builders)
+    script_constants.install(constants)
     gc.freeze()  # a worker lives for one scan: its collector is set once
     gc.set_threshold(*_SCAN_THRESHOLDS)
     return db, max_bytes
@@ -124,23 +130,30 @@ def _keep_literals(source: SourceFile, db: signatures.SignatureDB, max_bytes: in
 def _results(
     files: list[SourceFile], opts: ScanOptions, db: signatures.SignatureDB, notes: list[Diagnostic] | None = None
 ) -> Iterator[FileFacts]:
-    """Each file's facts, read with the site's message catalogues (analyzer/parse/messages.py) and its PHP form
-    builders (analyzer/parse/php_builders.py); a file whose messages or builders could not be read gets a
-    diagnostic in ``notes`` (the scan goes on without them)."""
+    """Each file's facts, read with the site's message catalogues (analyzer/parse/messages.py), its PHP form
+    builders (analyzer/parse/php_builders.py) and the choice lists its scripts export (analyzer/parse/script_constants.py);
+    a file whose messages, builders or lists could not be read gets a diagnostic in ``notes`` (the scan goes on without
+    them)."""
     unread: list[tuple[str, Exception]] = []
     catalogue = messages.collect(_catalogues(files, db, opts.max_bytes), unread)
     unbuilt: list[tuple[str, Exception]] = []
     builders = php_builders.collect(_php_sources(files, opts.max_bytes), unbuilt)
+    unlisted: list[tuple[str, Exception]] = []
+    keys = (db.jsx_bindings.choice_keys, db.jsx_bindings.choice_key_prefixes)
+    constants = script_constants.collect(_script_sources(files, opts.max_bytes), *keys, unlisted)
     if notes is not None:
         notes += [_unread(path, "its messages", exc) for path, exc in unread]
         notes += [_unread(path, "its form builders", exc) for path, exc in unbuilt]
+        notes += [_unread(path, "its exported lists", exc) for path, exc in unlisted]
     messages.install(catalogue)
     php_builders.install(builders)
+    script_constants.install(constants)
     try:
-        yield from _read_all(files, opts, db, catalogue, builders)
+        yield from _read_all(files, opts, db, catalogue, builders, constants)
     finally:
         messages.install(messages.EMPTY)
         php_builders.install(php_builders.EMPTY)
+        script_constants.install(script_constants.EMPTY)
 
 
 def _unread(path: str, what: str, exc: Exception) -> Diagnostic:
@@ -160,6 +173,16 @@ def _php_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[str,
         data = reading.read_bytes(f.path, f.display, min(max_bytes, php_builders.MAX_FILE_BYTES))
         if isinstance(data, bytes) and b"function" in data and not reading.looks_binary(data):
             yield f.display, reading.decode(data).text
+
+
+def _script_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[str, bytes]]:
+    """The bytes of the scripts that may export a choice list, in path order, each within the byte budget; one that
+    cannot be read is left to its own reading, which reports why."""
+    found = sorted((f for f in files if script_constants.is_script(f.display)), key=lambda f: f.display)
+    for f in found[: script_constants.MAX_FILES]:
+        data = reading.read_bytes(f.path, f.display, min(max_bytes, script_constants.MAX_FILE_BYTES + 1))
+        if isinstance(data, bytes) and script_constants.worth_reading(data) and not reading.looks_binary(data):
+            yield f.display, data
 
 
 def _catalogues(files: list[SourceFile], db: signatures.SignatureDB, max_bytes: int) -> Iterator[tuple[str, bytes]]:
@@ -188,6 +211,7 @@ def _read_all(
     db: signatures.SignatureDB,
     catalogue: messages.Messages,
     builders: php_builders.Builders,
+    constants: script_constants.Constants,
 ) -> Iterator[FileFacts]:
     jobs = max(1, min(opts.jobs, len(files), os.cpu_count() or 1)) if opts.jobs > 0 else (os.cpu_count() or 1)
     if jobs == 1 or len(files) < 8:
@@ -202,7 +226,13 @@ def _read_all(
     from analyzer.read import workers  # multiprocessing's import (~45 ms) only for a scan that uses workers
 
     yield from workers.run(
-        files, jobs, _setup_worker, (opts.signature_dirs, opts.max_bytes, catalogue, builders, opts.config.field_model), _work, died, batch
+        files,
+        jobs,
+        _setup_worker,
+        (opts.signature_dirs, opts.max_bytes, catalogue, builders, constants, opts.config.field_model),
+        _work,
+        died,
+        batch,
     )
 
 

@@ -352,3 +352,22 @@ def test_keyed_definitions_with_an_element_config_are_read(tmp_path: Path) -> No
     assert read["complaints"] == (2, "input", "Аллергия на лекарства", "health"), read
     assert read["email"][:3] == (7, "input", "Your E-Mail"), read
     assert read["smoker"][:2] == (8, "select") and read["smoker"][3] == "health", read
+
+
+def test_a_json_schema_form_s_properties_are_its_controls(tmp_path: Path) -> None:
+    # react-jsonschema-form / JSON Forms: each property under its name, its title the label, an enum its choices.
+    schema = json.dumps(
+        {
+            "title": "Intake",
+            "type": "object",
+            "properties": {
+                "diagnosis": {"type": "string", "title": "Current diagnosis"},
+                "religion": {"type": "string", "title": "Religion", "enum": ["Catholic", "Muslim", "None"]},
+                "email": {"type": "string", "format": "email", "title": "E-mail"},
+            },
+        },
+        indent=2,
+    )
+    read = _read_controls(tmp_path / "intake.schema.json", schema)
+    assert read["diagnosis"][1:] == ("input", "Current diagnosis", "health"), read
+    assert read["religion"][1] == "select" and read["religion"][3] == "religion", read

@@ -193,14 +193,18 @@ export default function Reservation() {
 
 
 def test_react_hook_form_mui_elements_are_the_controls_they_render(tmp_path: Path) -> None:
-    read = _by_name(_read_controls(tmp_path / "Reservation.tsx", _RHF_MUI))
+    fields = _read_controls(tmp_path / "Reservation.tsx", _RHF_MUI)
+    read = _by_name(fields)
     # TextFieldElement takes MUI TextField's props: multiline makes it a textarea.
     assert read["reservationNote"] == (7, "textarea", "textarea", "Poznámka pro lékaře", "health"), read
     assert read["religion"] == (8, "select", "select", "Religion", "religion"), read
     assert read["password"][1:3] == ("input", "password") and read["password"][4] == "credentials", read
     assert read["birthDate"][1:4] == ("input", "text", "Date of birth"), read
     assert read["hiv"] == (11, "input", "checkbox", "HIV positive", "health"), read
-    assert read["pregnant"] == (12, "input", "radio", "Are you pregnant?", "health"), read
+    # A radio group given its choices by a prop: one radio per choice under its label, read as the question they answer.
+    [pregnant] = [s for s in fields if s.name == "pregnant"]
+    asked = (pregnant.line, pregnant.type, pregnant.texts.get("question"), pregnant.texts.get("options"))
+    assert asked == (12, "radio", "Are you pregnant?", "Yes / No") and pregnant.classification.category == "health", read
 
 
 def test_react_hook_form_mui_preferences_are_not_sensitive(tmp_path: Path) -> None:

@@ -84,14 +84,14 @@ def _key_patterns(label_keys: tuple[str, ...], name_keys: tuple[str, ...], neste
     return member(label_keys), member(name_keys), keyed, factory
 
 
-def markup(prog: Program, lists: FieldLists, line0: int = 1) -> str:
+def markup(prog: Program, lists: FieldLists, line0: int = 1, imported: jsxhelpers.Imported = jsxhelpers.NO_IMPORTS) -> str:
     """HTML for the field definition lists of a program (``""`` when it has none), each definition written as its
     control where it stands in the source (the program's first line is the file's ``line0``), each list inside a
     ``<form>`` named by its holder's title. A list the file's own markup maps, and can write once per definition
     (``FieldLists.mapped_text_keys``), is read there, not here."""
     if not lists.name_keys or not lists.label_keys:
         return ""
-    found = _lists(prog, lists)
+    found = _lists(prog, lists, imported)
     if not found:
         return ""
     parts: list[str] = []
@@ -188,7 +188,7 @@ def _made(prog: Program, item: Node, lists: FieldLists, factories: dict[int, _Fa
     return members
 
 
-def _lists(prog: Program, lists: FieldLists) -> list[tuple[str, list[tuple[Node, str]]]]:
+def _lists(prog: Program, lists: FieldLists, imported: jsxhelpers.Imported) -> list[tuple[str, list[tuple[Node, str]]]]:
     """The definition lists of the program, in source order: (the form's title, [(definition, its control's HTML)]).
     A list is an array of definitions, or an object holding one definition under each field's name
     (``{ zhalobyTrevoga: { label: "тревогу", type: "boolean" }, … }``). A container inside a list already taken (a
@@ -209,7 +209,7 @@ def _lists(prog: Program, lists: FieldLists) -> list[tuple[str, list[tuple[Node,
         if node.start_byte < taken_until:
             continue
         prog.budget.spend()
-        got = _definitions(prog, node, lists, mapped, factories)
+        got = _definitions(prog, node, lists, mapped, factories, imported)
         if got is None:
             continue
         out.append(got)
@@ -227,7 +227,12 @@ def _arrays_query(dialect: str) -> tree_sitter.Query:
 
 
 def _definitions(
-    prog: Program, node: Node, lists: FieldLists, mapped: frozenset[str], factories: dict[int, _Factory | None]
+    prog: Program,
+    node: Node,
+    lists: FieldLists,
+    mapped: frozenset[str],
+    factories: dict[int, _Factory | None],
+    imported: jsxhelpers.Imported,
 ) -> tuple[str, list[tuple[Node, str]]] | None:
     """The container's definitions and its form's title, when it is a list of field definitions."""
     if node.named_child_count > _MAX_PER_LIST:
@@ -255,7 +260,7 @@ def _definitions(
     fields = [
         (o, m, name)
         for (o, key), m in zip(items, members, strict=True)
-        if (name := _name(prog, m, lists) or key) and (_label(prog, m, lists) or _options(prog, m, lists))
+        if (name := _name(prog, m, lists) or key) and (_label(prog, m, lists) or _options(prog, m, lists, imported))
     ]
     if len(fields) < 2 or len(fields) * 2 < len(items):
         return None
@@ -265,7 +270,7 @@ def _definitions(
     formish = sum(1 for m in members if _asks(prog, m, lists))
     if holder.lower() not in lists.list_names and formish * 2 < len(members):
         return None
-    return _title(prog, node, lists), [(o, _control(prog, m, name, lists)) for o, m, name in fields]
+    return _title(prog, node, lists), [(o, _control(prog, m, name, lists, imported)) for o, m, name in fields]
 
 
 def _holds_list(members: dict[str, Node], lists: FieldLists) -> bool:
@@ -334,12 +339,18 @@ def _label(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
     return ""
 
 
-def _options(prog: Program, members: dict[str, Node], lists: FieldLists) -> list[str]:
-    """The choices of a definition: the strings of its first options array, or its objects' labels."""
+def _options(prog: Program, members: dict[str, Node], lists: FieldLists, imported: jsxhelpers.Imported) -> list[str]:
+    """The choices of a definition: the strings of its first options array, or its objects' labels; an array named
+    instead (``options: raceOptionsList``) is read where a const of the file or an import of the project holds it."""
     holders = [members] + [prog.pairs(n) for k in lists.nested_label_keys if (n := members.get(k)) is not None and n.type == "object"]
     for held in holders:
         for key in lists.option_keys:
             value = held.get(key)
+            if value is not None and value.type in ("identifier", "member_expression"):
+                named = jsxhelpers.listed_choices(prog, value, lists.option_text_keys, (), imported)
+                if named:
+                    return named
+                continue
             if value is None or value.type != "array":
                 continue
             out: list[str] = []
@@ -356,13 +367,13 @@ def _options(prog: Program, members: dict[str, Node], lists: FieldLists) -> list
     return []
 
 
-def _control(prog: Program, members: dict[str, Node], field_name: str, lists: FieldLists) -> str:
+def _control(prog: Program, members: dict[str, Node], field_name: str, lists: FieldLists, imported: jsxhelpers.Imported) -> str:
     """The HTML of the control a definition describes."""
     name = escape(field_name)
     label = escape(_label(prog, members, lists))
     kind = next((s.lower() for k in lists.type_keys if (s := _string(prog, members.get(k)))), "")
     tag = lists.types.get(kind, "input")
-    options = _options(prog, members, lists)
+    options = _options(prog, members, lists, imported)
     if tag == "select" or (tag == "input" and options and kind not in _INPUT_TYPES):
         opts = "".join(f"<option>{escape(o)}</option>" for o in options)
         return f'<select name="{name}" aria-label="{label}">{opts}</select>'

@@ -107,6 +107,7 @@ class _Writer:
         translations: frozenset[str] = frozenset(),
         bindings: JsxBindings | None = None,
         hooks: frozenset[str] = frozenset(),
+        imported: jsxhelpers.Imported = jsxhelpers.NO_IMPORTS,
     ) -> None:
         self.prog = prog
         self.hooks = hooks
@@ -114,6 +115,7 @@ class _Writer:
         self.suffixes = suffixes
         self.translations = translations
         self.bindings = bindings or JsxBindings()
+        self.imported = imported
         self.out = _Out()
         # Expressions printed as text whose path ``printed`` accepts (personal data): each is
         # written as one private-use character, found again in the parsed page.
@@ -150,7 +152,15 @@ class _Writer:
         tag, attrs = self._tag(name, opening, holds and not choice)
         if not tag and opening is not None and self._component_written(name, opening):
             return
-        if choice and tag == "input":
+        # A component given its choices by a prop (options={genderOptions}: ``jsx_bindings.option_props``) asks the
+        # visitor to pick among them, as a select does, whatever boxes it draws them as; one known to render a radio or
+        # a checkbox stays one.
+        # A component known to render radios or checkboxes (<RadioButtonGroup options={…}>, <CheckboxInput options={…}>)
+        # draws one box per choice, under its label.
+        boxes = tag == "input" and any(k == "type" and v in ("radio", "checkbox") for k, v in attrs)
+        given = self._option_prop(opening) if tag in ("input", "select") and opening is not None and not name[:1].islower() else []
+        options, box_choices = ([], given) if boxes else (given, [])
+        if (choice or options) and tag == "input":
             tag, attrs = "select", [(k, v) for k, v in attrs if k != "type"]
         if not tag and opening is not None and name[:1].isupper() and self._in_slot(node):
             tag, attrs = self._slotted(name, opening)
@@ -186,7 +196,13 @@ class _Writer:
             row, col = self.anchor or node.start_point
             self.out.at(row, col)
             rendered = "".join(f' {k}="{_attr(v)}"' for k, v in attrs if not (tag == "label" and k == "aria-label"))
-            self.out.write(f"<{tag}{rendered}>")
+            if box_choices:
+                legend = next((v for k, v in attrs if k == "aria-label"), "")
+                plain = "".join(f' {k}="{_attr(v)}"' for k, v in attrs if k != "aria-label")
+                boxes_html = "".join(f"<label><{tag}{plain}>{_escape(c)}</label>" for c in box_choices)
+                self.out.write(f"<fieldset><legend>{_escape(legend)}</legend>{boxes_html}</fieldset>")
+            else:
+                self.out.write(f"<{tag}{rendered}>")
             # A label component's text prop (<InputLabel value="Email" />) is the label's text.
             said = next((v for k, v in attrs if k == "aria-label"), "") if tag == "label" else ""
             if said:
@@ -200,9 +216,8 @@ class _Writer:
                     self.element(jsx)
         if beside:
             self.out.write(" " + _escape(beside) + " ")
-        if tag == "select" and opening is not None:
-            for said in self._option_prop(opening):
-                self.out.write(f"<option>{_escape(said)}</option>")
+        for said in options if tag == "select" else ():
+            self.out.write(f"<option>{_escape(said)}</option>")
         if node.type == "jsx_element":
             for child in node.named_children:
                 if child.type in ("jsx_opening_element", "jsx_closing_element"):
@@ -430,27 +445,19 @@ class _Writer:
         return None
 
     def _mapped_choices(self, expr: Node) -> list[str]:
-        """The texts of ``X.map(…)`` when ``X`` is a ``const`` array literal of this file or an array literal
-        written in place: its strings, or of its objects the ``label`` / ``title`` / ``name`` / ``text`` /
-        ``value`` (the first given), else every ``label…`` / ``title…`` (``labelDe``, ``labelEn``)."""
-        value, _ = self._mapped_array(expr)
-        return self._choice_texts(value) if value is not None else []
+        """The texts of ``X.map(…)`` when ``X`` is an array literal written in place, a ``const`` of this file holding
+        one, or a list the project exports and this file imports (``_choice_texts``)."""
+        if expr.type != "call_expression" or (callee := self.prog.callee(expr)) is None or callee.type != "member_expression":
+            return []
+        obj, prop = callee.child_by_field_name("object"), callee.child_by_field_name("property")
+        if obj is None or prop is None or self.prog.text(prop) != "map":
+            return []
+        return self._choice_texts(self._argument(obj) or obj)
 
     def _choice_texts(self, value: Node) -> list[str]:
-        """The texts of an array literal's choices: its strings, or of its objects the ``label`` / ``title`` / ``name``
-        / ``text`` / ``value`` (the first given: ``jsx_bindings.choice_keys``), else every ``label…`` / ``title…``."""
-        out: list[str] = []
-        for item in value.named_children[:_MAX_MAPPED]:
-            if item.type in STRING_TYPES:
-                out.append(self.prog.string_value(item) or "")
-            elif item.type == "object":
-                given = jsxhelpers.members(self.prog, item)
-                props = {k: self.prog.string_value(v) or "" for k, v in given.items() if v.type in STRING_TYPES}
-                said = next((props[k] for k in self.bindings.choice_keys if props.get(k)), "")
-                # labelDe / labelEn, titleFr: a label per language, all of them
-                prefixes = self.bindings.choice_key_prefixes
-                out.append(said or " / ".join(v for k, v in props.items() if v and k.lower().startswith(prefixes)))
-        return [" ".join(c.split())[:80] for c in out if c.strip()]
+        """The texts of the choices an expression names (``jsxhelpers.listed_choices``): an array literal's, a const's
+        of this file, or a list the project exports and this file imports."""
+        return jsxhelpers.listed_choices(self.prog, value, self.bindings.choice_keys, self.bindings.choice_key_prefixes, self.imported)
 
     def _printed(self, expr: Node) -> None:
         """``{user.religion}``, ``{fmt(patient.diagnosis)}``, ``{a ?? b}``: the paths it prints."""
@@ -604,7 +611,7 @@ class _Writer:
         Marriage" }]}``, ``options={["A", "B"]}``: ``jsx_bindings.option_props``), each item's string or text key."""
         props = _jsx_props(self.prog, opening)
         value = next((props[k] for k in self.bindings.option_props if k in props), None)
-        return self._choice_texts(value) if value is not None and value.type == "array" else []
+        return self._choice_texts(value) if value is not None else []
 
     def _told_control(self, opening: Node, default: str) -> tuple[str, str | None]:
         """The control a generic field component is told to render by a type prop (``fieldType={FormFieldType.CHECKBOX}``,
@@ -1006,12 +1013,14 @@ def jsx_markup(
     translations: frozenset[str] = frozenset(),
     bindings: JsxBindings | None = None,
     hooks: frozenset[str] = frozenset(),
+    imported: jsxhelpers.Imported = jsxhelpers.NO_IMPORTS,
 ) -> tuple[str, list]:
     """:func:`jsx_html`, and the expressions it prints that ``printed`` accepts (line, column, text,
-    path, its answer), each written into the HTML as the private-use character ``MARK_BASE + i``."""
+    path, its answer), each written into the HTML as the private-use character ``MARK_BASE + i``. ``imported``
+    answers a list another module of the project exports (its import's source and the name)."""
     if not prog.jsx:
         return "", []
-    writer = _Writer(prog, components, printed, suffixes, translations, bindings, hooks)
+    writer = _Writer(prog, components, printed, suffixes, translations, bindings, hooks, imported)
     helpers = {fn.id for fn in writer.helpers.values()}
     end = -1
     for el in sorted(prog.jsx, key=lambda n: n.start_byte):

@@ -27,6 +27,7 @@ from analyzer.facts import (
     fallback,
     fieldfacts,
     fieldlists,
+    jsxhelpers,
     jsxmarkup,
     pagecontext,
     project_context,
@@ -60,6 +61,7 @@ from analyzer.parse import (
     positions,
     razor,
     reading,
+    script_constants,
     sfc,
     sourcemap,
     suppress,
@@ -750,6 +752,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
             db.template_kit.translations,
             db.jsx_bindings,
             db.template_kit.translation_hooks,
+            _imports(result.path),
         )
         # A form written in strings (innerHTML, jQuery, lit's html`…`, a printable form a component
         # hands to document.write) is a page of its own, beside the component's JSX.
@@ -796,7 +799,7 @@ def _definition_fields(piece: JsSource, db: SignatureDB, result: FileResult, pro
     if 0 not in programs:
         programs[0] = jsfacts.Program(jsparse.parse(piece))
     try:
-        html = fieldlists.markup(programs[0], db.field_lists, piece.line0)
+        html = fieldlists.markup(programs[0], db.field_lists, piece.line0, _imports(result.path))
     except BudgetExhausted as exc:
         result.diagnostics.append(code_scan.budget_diagnostic(result.path, piece, f"reading its field definitions: {exc}"))
         return
@@ -810,6 +813,12 @@ def _definition_fields(piece: JsSource, db: SignatureDB, result: FileResult, pro
         result.fields += found
         if not result.code:
             result.code = masking_code([piece.text])
+
+
+def _imports(path: str) -> jsxhelpers.Imported:
+    """What the lists the project exports answer for the file at ``path``'s imports (``script_constants``)."""
+    constants = script_constants.installed()
+    return (lambda spec, name: constants.choices(path, spec, name)) if constants.texts else jsxhelpers.NO_IMPORTS
 
 
 def _holds_definitions(path: str, data: bytes, db: SignatureDB) -> bool:

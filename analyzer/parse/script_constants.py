@@ -1,0 +1,192 @@
+"""A project's exported choice lists: the arrays its scripts export for other files to show as a form's choices.
+
+A form component often takes its choices from another module: ``import { genderOptions } from "../config.js"`` then
+``<CheckboxInput name="genders" options={genderOptions} />``, or ``import * as Attributes from "../attributes"`` then
+``{Attributes.ethnicityOptions.map((o) => <option>{o}</option>)}``. The form's file holds only the name; what the
+visitor is asked to choose between ("Woman / Man / Non-binary / Transgender") is in the other file. Here the exported
+array literals of a project's scripts (``export const genderOptions = ["Woman", …]``, of strings or of objects whose
+text is under a choice key: ``[jsx_bindings] choice_keys``) are read before the pages (``analyzer.scan``, like the
+message catalogues and the PHP form builders), each file within a byte budget, never run, and installed for the scan.
+A file's import then names the module and the export, and :meth:`Constants.choices` answers with the texts.
+
+Only relative imports (``./``, ``../``) and the ``@/`` and ``~/`` aliases of a ``src/`` folder are followed; a
+package's exports are no project's choices.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from analyzer.parse import jsparse
+
+MAX_FILES = 3000  # scripts searched per scan
+MAX_FILE_BYTES = 300_000  # a larger script is generated or vendored, not where a project keeps its lists
+MAX_LISTS = 5000  # lists kept per scan
+MAX_ITEMS = 60  # choices kept per list
+_MAX_ARRAY = 20_000  # bytes of one array literal read
+_SUFFIXES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")
+# An exported const holding an array literal, a TypeScript annotation allowed: export const raceOptions: Option[] = [
+_EXPORT = re.compile(rb"\bexport\s+const\s+([A-Za-z_$][\w$]{0,80})\s*(?::[^=;\n]{1,80})?=\s*\[")
+_ALIASES = ("@/", "~/")  # a bundler's alias for the app's src/ folder (Vite and Nuxt templates, vue-cli, Next.js)
+
+
+@dataclass(frozen=True)
+class Constants:
+    """Each exported list's choice texts, by (module, export name); the module is the file's path without its
+    suffix (``src/config``), a folder's ``index`` also by the folder."""
+
+    texts: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+
+    def choices(self, importer: str, spec: str, name: str) -> tuple[str, ...]:
+        """The texts of ``name`` as exported by the module ``spec`` imported from the file ``importer`` (paths with
+        forward slashes, relative to the scan); () when no list of the project answers."""
+        if not self.texts:
+            return ()
+        module = _module(importer, spec)
+        return self.texts.get((module, name), ()) if module is not None else ()
+
+
+EMPTY = Constants()
+_installed = EMPTY
+
+
+def install(constants: Constants) -> None:
+    """Make ``constants`` the lists imports are read with, for this process's scan."""
+    global _installed
+    _installed = constants
+
+
+def installed() -> Constants:
+    """The lists imports are read with (``EMPTY`` outside a scan)."""
+    return _installed
+
+
+def is_script(path: str) -> bool:
+    """Whether the file at ``path`` is a script a project may export a list from (JavaScript or TypeScript source)."""
+    return path.lower().endswith(_SUFFIXES) and not path.lower().endswith(".d.ts")
+
+
+def worth_reading(data: bytes) -> bool:
+    """Whether a script's bytes may export an array literal (one search, no parse), within the size budget."""
+    return len(data) <= MAX_FILE_BYTES and b"export" in data and _EXPORT.search(data) is not None
+
+
+def collect(
+    sources: Iterable[tuple[str, bytes]],
+    choice_keys: tuple[str, ...],
+    prefixes: tuple[str, ...],
+    failed: list[tuple[str, Exception]] | None = None,
+) -> Constants:
+    """The exported lists of the scripts (``(path, bytes)``); a file whose reading fails is left out and named in
+    ``failed`` with why (the scan goes on)."""
+    texts: dict[tuple[str, str], tuple[str, ...]] = {}
+    for path, data in sources:
+        if len(texts) >= MAX_LISTS:
+            break
+        try:
+            for name, found in _lists(data, choice_keys, prefixes):
+                for module in _modules_of(path):
+                    texts.setdefault((module, name), found)
+        except (ValueError, RecursionError) as exc:
+            if failed is not None:
+                failed.append((path, exc))
+    return Constants(texts)
+
+
+def _lists(data: bytes, choice_keys: tuple[str, ...], prefixes: tuple[str, ...]) -> Iterable[tuple[str, tuple[str, ...]]]:
+    for m in _EXPORT.finditer(data):
+        end = _closing(data, m.end() - 1)
+        if end is None:
+            continue
+        literal = data[m.end() - 1 : end + 1].decode("utf-8", "replace")
+        parsed = jsparse.parse(jsparse.JsSource(f"({literal})"))
+        array = _array(parsed)
+        if array is None:
+            continue
+        found = tuple(choice_texts(parsed, array, choice_keys, prefixes)[:MAX_ITEMS])
+        if found:
+            yield m.group(1).decode(), found
+
+
+def _array(parsed: jsparse.Parsed) -> Node | None:
+    node = parsed.root.named_children[0] if parsed.root.named_child_count else None
+    while node is not None and node.type in ("expression_statement", "parenthesized_expression") and node.named_child_count:
+        node = node.named_children[0]
+    return node if node is not None and node.type == "array" else None
+
+
+def choice_texts(parsed: jsparse.Parsed, array: Node, choice_keys: tuple[str, ...], prefixes: tuple[str, ...]) -> list[str]:
+    """The texts of an array literal's choices: its strings, or of its objects the first string under a choice key
+    (``label``, ``title``, ``name``, ``text``, ``value``…), else every string under a key starting with a prefix
+    (``labelDe``, ``labelEn``), joined; each folded and clipped to 80 characters."""
+    out: list[str] = []
+    for item in array.named_children[:MAX_ITEMS]:
+        if item.type in ("string", "template_string"):
+            out.append(parsed.string_value(item) or "")
+        elif item.type == "object":
+            props: dict[str, str] = {}
+            for pair in item.named_children:
+                value = pair.child_by_field_name("value") if pair.type == "pair" else None
+                if value is not None and value.type in ("string", "template_string"):
+                    props.setdefault(parsed.key_of(pair), parsed.string_value(value) or "")
+            said = next((props[k] for k in choice_keys if props.get(k)), "")
+            out.append(said or " / ".join(v for k, v in props.items() if v and k.lower().startswith(prefixes)))
+    return [" ".join(c.split())[:80] for c in out if c.strip()]
+
+
+def _closing(data: bytes, start: int) -> int | None:
+    """The index of the ``]`` closing the ``[`` at ``start``, strings and comments skipped; None past the budget."""
+    depth = 0
+    i = start
+    end = min(len(data), start + _MAX_ARRAY)
+    while i < end:
+        c = data[i]
+        if c in b"[{(":
+            depth += 1
+        elif c in b"]})":
+            depth -= 1
+            if depth == 0:
+                return i if c == ord("]") else None
+        elif c in b"\"'`":
+            i = _string_end(data, i, end)
+        elif c == ord("/") and i + 1 < end and data[i + 1] in b"/*":
+            close = b"\n" if data[i + 1] == ord("/") else b"*/"
+            at = data.find(close, i + 2, end)
+            if at < 0:
+                return None
+            i = at + len(close) - 1
+        i += 1
+    return None
+
+
+def _string_end(data: bytes, i: int, end: int) -> int:
+    quote = data[i]
+    i += 1
+    while i < end and data[i] != quote:
+        i += 2 if data[i] == ord("\\") else 1
+    return i
+
+
+def _modules_of(path: str) -> list[str]:
+    stem = posixpath.splitext(path.removeprefix("./"))[0]
+    return [stem, posixpath.dirname(stem)] if posixpath.basename(stem) == "index" else [stem]
+
+
+def _module(importer: str, spec: str) -> str | None:
+    """The module an import names, as :func:`_modules_of` keys it; None for a package."""
+    spec, importer = spec.strip(), importer.removeprefix("./")
+    if spec.startswith(_ALIASES):  # the src/ folder the importing file is in (an app of a monorepo has its own)
+        at = ("/" + importer).rfind("/src/")
+        spec = (importer[:at] + "/" if at > 0 else "") + "src/" + spec[2:]
+    elif spec.startswith(("./", "../")):
+        spec = posixpath.join(posixpath.dirname(importer), spec)
+    else:
+        return None
+    spec = posixpath.normpath(spec)
+    stem, suffix = posixpath.splitext(spec)
+    return stem if suffix.lower() in _SUFFIXES else spec
