@@ -654,3 +654,25 @@ def test_a_formik_wrapper_named_by_field_name(tmp_path: Path) -> None:
     )
     read = _by_name(_read_controls(tmp_path / "P.tsx", jsx))
     assert read["bloodType"][1:2] == ("select",) and read["bloodType"][4] == "health", read
+
+
+def test_a_control_named_by_the_validation_error_it_shows(tmp_path: Path) -> None:
+    # AWS Amplify Studio's generated forms name an uncontrolled TextAreaField only through its error props
+    # (errorMessage={errors.x?.errorMessage}); react-hook-form with MUI often so too (helperText={errors.x?.message}).
+    text = (
+        'export default function PatientHistoryCreateForm({ overrides }) {\n  return (\n    <Grid as="form">\n'
+        '      <TextAreaField\n        label="Briefly describe your presenting symptoms *"\n'
+        "        onChange={(e) => { let { value } = e.target; }}\n"
+        "        errorMessage={errors.ph_present_symptoms?.errorMessage}\n"
+        "        hasError={errors.ph_present_symptoms?.hasError}\n"
+        '        {...getOverrideProps(overrides, "ph_present_symptoms")}\n      ></TextAreaField>\n'
+        '      <SwitchField label="ALLERGY to any medication? *" onChange={(e) => {}} hasError={!!formState.errors["ph_allergy"]} />\n'
+        '      <MyInput label="Nickname" error={Boolean(errors.nickname)} helperText={errors.nickname?.message} />\n'
+        '      <MyInput label="Anything else" helperText="Optional" />\n'
+        "    </Grid>\n  );\n}\n"
+    )
+    read = _by_name(_read_controls(tmp_path / "PatientHistoryCreateForm.jsx", text))
+    assert read["ph_present_symptoms"][:2] == (4, "textarea") and read["ph_present_symptoms"][4] == "health", read
+    assert read["ph_allergy"][0] == 11 and read["ph_allergy"][4] == "health", read
+    assert read["nickname"][:3] == (12, "input", "text"), read
+    assert len(read) == 3, read  # a component given no field name nor bound to one stays a wrapper

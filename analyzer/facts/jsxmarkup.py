@@ -714,8 +714,10 @@ class _Writer:
     def _bound_name(self, opening: Node) -> str | None:
         """The field a control without a name is bound to: the last part of the state its value prop holds
         (``value={form.firstName}``), else the literal its change handler is called with
-        (``onChange={set("firstName")}``); not a part that names nothing (``value={value}``)."""
+        (``onChange={set("firstName")}``), else the field whose validation error it shows
+        (``helperText={errors.firstName?.message}``); not a part that names nothing (``value={value}``)."""
         found: str | None = None
+        errors: str | None = None  # the field whose validation error it shows: its name when nothing else gives one
         for attr in opening.named_children:
             kids = attr.named_children if attr.type == "jsx_attribute" else []
             expr = _unwrapped(self.prog, _inner(kids[1])) if len(kids) > 1 and kids[1].type == "jsx_expression" else None
@@ -732,7 +734,28 @@ class _Writer:
                 said = self._first_string(expr)
                 if said and said not in self.bindings.generic:
                     found = said
-        return found
+            elif key in self.bindings.error_props and errors is None:
+                errors = self._error_field(expr)
+        return found or errors
+
+    def _error_field(self, expr: Node) -> str | None:
+        """The field whose validation error an expression shows: the member after an errors object
+        (``errors.email?.message``, ``!!formState.errors.dx``, ``errors["dx"]``), else None."""
+        for node in _descendants([expr], 40):
+            if node.type not in ("member_expression", "subscript_expression"):
+                continue
+            obj = node.child_by_field_name("object")
+            last = _last_part(self.prog, obj) if obj is not None else ""
+            if last not in self.bindings.error_objects:
+                continue
+            if node.type == "member_expression":
+                prop = node.child_by_field_name("property")
+                said = self.prog.text(prop) if prop is not None else ""
+            else:
+                index = node.child_by_field_name("index")
+                said = (self.prog.string_value(index) or "") if index is not None and index.type in STRING_TYPES else ""
+            return said if said and said not in self.bindings.generic else None
+        return None
 
     def _label_member(self, expr: Node) -> str | None:
         """What ``{L.firstName}`` prints when ``L`` holds the page's labels: the texts the file's object literals

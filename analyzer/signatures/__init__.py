@@ -601,6 +601,8 @@ class JsxBindings:
     # read with [field_lists.types]: `control_types`
     type_props: tuple[str, ...] = ()
     option_props: tuple[str, ...] = ()  # the prop a select component is given its choices by: options={[{ label }]}
+    error_props: frozenset[str] = frozenset()  # props that show a field's validation error: helperText={errors.email?.message}
+    error_objects: frozenset[str] = frozenset()  # what holds the errors by field name: errors, formState.errors
     control_types: dict[str, str] = field(default_factory=dict)
     control_props: frozenset[str] = frozenset()  # a prop that hands a component its control: MUI's control={<Radio />}
     label_props: frozenset[str] = frozenset()  # a kit component's label under another prop name: Carbon's labelText

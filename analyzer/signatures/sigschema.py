@@ -656,6 +656,8 @@ JSX_BINDING_SETS = (
     "label_props",
     "id_props",
     "name_props",
+    "error_props",
+    "error_objects",
 )
 JSX_BINDING_LISTS = ("choice_keys", "choice_key_prefixes", "groups", "type_props", "option_props")
 # ui_components.toml [field_lists]: the keys of a field definition, and the controls a definition's type names.
