@@ -19,6 +19,9 @@ CONCEPTS = {
     "nl-gestatie": (field(label="Gestatieduur", type_="number"), "health"),
     "da-svangerskab": (field(label="Svangerskabsuge", type_="number"), "health"),
     "sv-havandeskap": (field(label="Havandeskap", type_="radio", options="Ja Nej"), "health"),
+    # the expected date of delivery, as an Italian obstetric anaesthesia record writes it
+    "it-presunto-parto": (field(label="Data presunto parto (*):", type_="date"), "health"),
+    "it-prevista-parto": (field(label="Data prevista del parto", type_="date"), "health"),
     # a pilgrimage (not a pilgrim) stays religion
     "pl-pielgrzymka": (field(label="Zapisy na pielgrzymkę", type_="checkbox"), "religion"),
     "pl-pielgrzymowanie": (field(label="Ile razy pielgrzymowałeś?", type_="number"), "religion"),
@@ -45,6 +48,7 @@ LOOKALIKES = {
     "en-awareness": (field(label="Interests", type_="checkbox", options="Mental Health Awareness"), "health"),
     "en-cancer-awareness": (field(label="Causes you support", type_="checkbox", options="Breast Cancer Awareness"), "health"),
     "es-gestion": (field(label="Gestión de citas"), "health"),
+    "it-parto-da": (field(label="Parto da (città)"), "health"),
     "en-congestion": (field(label="Traffic congestion on your route"), "health"),
 }
 
