@@ -19,6 +19,11 @@ CONCEPTS = {
     "nl-gestatie": (field(label="Gestatieduur", type_="number"), "health"),
     "da-svangerskab": (field(label="Svangerskabsuge", type_="number"), "health"),
     "sv-havandeskap": (field(label="Havandeskap", type_="radio", options="Ja Nej"), "health"),
+    # a clinical measurement's unit, written alike in every language
+    "es-mmhg": (field(label="TA 1er. toma (mmHg):", type_="number"), "health"),
+    "fr-mmhg": (field(label="Tension (mm Hg)", type_="number"), "health"),
+    "en-mmol": (field(label="Fasting glucose (mmol/L)", type_="number"), "health"),
+    "pt-mgdl": (field(label="Colesterol (mg/dL)", type_="number"), "health"),
     # the expected date of delivery, as an Italian obstetric anaesthesia record writes it
     "it-presunto-parto": (field(label="Data presunto parto (*):", type_="date"), "health"),
     "it-prevista-parto": (field(label="Data prevista del parto", type_="date"), "health"),
@@ -49,6 +54,7 @@ LOOKALIKES = {
     "en-cancer-awareness": (field(label="Causes you support", type_="checkbox", options="Breast Cancer Awareness"), "health"),
     "es-gestion": (field(label="Gestión de citas"), "health"),
     "it-parto-da": (field(label="Parto da (città)"), "health"),
+    "en-dose-mg": (field(label="Package size (mg)", type_="number"), "health"),
     "en-congestion": (field(label="Traffic congestion on your route"), "health"),
 }
 
