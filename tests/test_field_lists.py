@@ -371,3 +371,53 @@ def test_a_json_schema_form_s_properties_are_its_controls(tmp_path: Path) -> Non
     read = _read_controls(tmp_path / "intake.schema.json", schema)
     assert read["diagnosis"][1:] == ("input", "Current diagnosis", "health"), read
     assert read["religion"][1] == "select" and read["religion"][3] == "religion", read
+
+
+# A Hugo page edited through a content CMS keeps its questionnaire in its TOML front matter, one array of tables per
+# question, rendered by the layout it names.
+_HUGO = """+++
+title = "Anamnese"
+layout = "anamnese"
+[[abschnitte]]
+titel = "1. Allgemeines"
+[[abschnitte.fragen]]
+frage = "Körpergröße in cm"
+fragentyp = "Zahl"
+id = "f-4"
+optionen = []
+[[abschnitte.fragen]]
+frage = "Rauchen Sie?"
+fragentyp = "Radio"
+id = "f-5"
+optionen = ["Ja", "Nein"]
+[[abschnitte]]
+titel = "2. Erkrankungen"
+[[abschnitte.fragen]]
+frage = "Nehmen Sie Medikamente?"
+id = "f-6"
+optionen = ["Ja", "Nein"]
+[[abschnitte.fragen]]
+frage = "Welche Beschwerden gibt es?"
+id = "f-7"
++++
+Bitte beantworten Sie alle Fragen.
+"""
+
+
+def test_a_questionnaire_in_a_page_s_toml_front_matter_is_read_where_it_stands(tmp_path: Path) -> None:
+    read = _read_controls(tmp_path / "anamnese.md", _HUGO)
+    assert read["f-5"][:2] == (11, "select") and read["f-5"][3] == "health", read
+    assert read["f-6"][0] == 18 and read["f-6"][3] == "health", read
+    assert read["f-7"][:3] == (22, "input", "Welche Beschwerden gibt es?"), read
+    assert read["f-4"][0] == 6, read
+
+
+def test_front_matter_that_holds_no_form_is_not_read_as_one(tmp_path: Path) -> None:
+    # A menu's entries (name and url), a YAML front matter, and a TOML block that does not parse.
+    entries = '[[menu.main]]\nname = "Diagnoses"\nurl = "/diagnoses/"\n[[menu.main]]\nname = "Therapy"\nurl = "/therapy/"\n'
+    menu = '+++\ntitle = "Clinic"\n' + entries + "+++\n"
+    assert _read_controls(tmp_path / "menu.md", menu) == {}
+    yaml = "---\nfragen:\n  - frage: Rauchen Sie?\n    id: f-1\n  - frage: Allergien?\n    id: f-2\n---\n"
+    assert _read_controls(tmp_path / "yaml.md", yaml) == {}
+    broken = '+++\n[[fragen]]\nfrage = "Rauchen Sie?\nid = 1\n[[fragen]]\nfrage = "x"\n+++\n'
+    assert _read_controls(tmp_path / "broken.md", broken) == {}

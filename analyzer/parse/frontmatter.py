@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 _MAX_LINES = 400  # a fence not closed within this many lines opens no front matter
+DATA_LINES = 20_000  # the same for a front matter read as data (analyzer.parse.toml_lists)
 _TITLE = re.compile(r"""^[ \t]*(?:title|linkTitle)[ \t]*[:=][ \t]*["']?(.+?)["']?[ \t]*$""", re.M)
 _LAYOUT = re.compile(r"""^layout[ \t]*[:=][ \t]*["']?([\w./-]+)""", re.M)
 
@@ -21,8 +22,9 @@ class FrontMatter:
     text: str  # the block between the fences
 
 
-def read(text: str) -> FrontMatter | None:
-    """The front matter a text opens with (after a byte-order mark), or None."""
+def read(text: str, max_lines: int = _MAX_LINES) -> FrontMatter | None:
+    """The front matter a text opens with (after a byte-order mark), or None; ``max_lines``: a longer block is data
+    (a questionnaire kept in the front matter), read only where that is looked for."""
     at = 1 if text.startswith("\ufeff") else 0
     fence = text[at : at + 3]
     if fence not in ("---", "+++"):
@@ -31,7 +33,7 @@ def read(text: str) -> FrontMatter | None:
     if first < 0 or text[at + 3 : first].strip():
         return None
     pos = first + 1
-    for _ in range(_MAX_LINES):
+    for _ in range(max_lines):
         nl = text.find("\n", pos)
         line = text[pos:] if nl < 0 else text[pos:nl]
         if line.strip() == fence:

@@ -48,6 +48,7 @@ from analyzer.parse import (
     chunk_files,
     django_models,
     form_helpers,
+    frontmatter,
     hoststrings,
     htmldoc,
     indented,
@@ -66,6 +67,7 @@ from analyzer.parse import (
     sourcemap,
     suppress,
     templates,
+    toml_lists,
 )
 from analyzer.parse.budget import BudgetExhausted
 from analyzer.parse.jsparse import JsSource, dialect_for
@@ -161,6 +163,8 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         result.compliance = compliance_facts.for_markdown(source.display, text, db)
         if markdown_html.has_controls(data):
             _markdown_page(source.display, text, db, result)
+        if data.startswith((b"+++", b"\xef\xbb\xbf+++")) and b"[[" in data:
+            _front_matter_definitions(text, db, result)
         if source.path.name.lower() in db.component_files.projects:  # README.md: the project's title
             result.layout_sources = project_context.readme_sources(text)
         if (result.compliance is not None or result.fields) and b"replaylint:" in data:
@@ -224,6 +228,21 @@ def _markdown_page(path: str, text: str, db: SignatureDB, result: FileResult) ->
     layout = templates.front_matter_reference(text)
     if layout is not None:
         result.template = template_scan.facts(templates.Template("jinja", references=[layout]), text, db)
+
+
+def _front_matter_definitions(text: str, db: SignatureDB, result: FileResult) -> None:
+    """The questionnaire a page keeps in its TOML front matter (Hugo edited through a content CMS: one array of tables
+    per question, ``analyzer.parse.toml_lists``), read as the field definitions it is, each where it stands."""
+    fm = frontmatter.read(text, frontmatter.DATA_LINES)
+    if fm is None or not toml_lists.holds_tables(fm, text.lstrip("\ufeff")[:3]):
+        return
+    script = toml_lists.script(fm, 1)
+    if script is None:
+        return
+    before = len(result.fields)
+    _definition_fields(JsSource(script, text.count("\n", 0, fm.start) + 1, 1, "js"), db, result, {})
+    if len(result.fields) > before:
+        result.parsed = True
 
 
 def _text_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
