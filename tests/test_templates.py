@@ -159,6 +159,15 @@ def test_an_elseif_without_a_brace_after_a_braced_if_ends(php: str) -> None:
         # Escaped quotes print quotes: the values are what PHP prints, no blank inside them ("hidden ", "diag ").
         ('<?php echo "<input type=\\"hidden\\" name=\\"diag\\">\\n"; ?>', '<input type="hidden" name="diag">', "\\"),
         ('<?php echo "<p>\\"a\\"</p>\n<input type=\\"text\\" name=\\"x\\">"; ?>', '<input type="text" name="x">', '"x "'),
+        # Text a statement prints as it is: a heading printed in each branch of an if, a label printed by an output tag.
+        ('<?php if ($c == 7) { echo "Ficha Clinica I"; } elseif ($c == 15) { echo "Ficha Clinica II"; } ?>', "Ficha Clinica II", "elseif"),
+        ("<?php echo 'Diagnóstico'; ?>", "Diagnóstico", "echo"),
+        ("<?= 'Alergias' ?>", "Alergias", "<?="),
+        ("<?php if ($es) echo 'Religión'; else: print('Religion'); endif; ?>", "Religion", "print"),
+        # ...not a string the code keeps, compares or passes on.
+        ("<?php $t = 'Diagnosis'; if ($x == 'religion') { log_it('patient record'); } ?>", "", "Diagnosis"),
+        ("<?php $t = 'Diagnosis'; if ($x == 'religion') { log_it('patient record'); } ?>", "", "religion"),
+        ("<?php $t = 'Diagnosis'; if ($x == 'religion') { log_it('patient record'); } ?>", "", "patient record"),
     ],
 )
 def test_markup_php_prints_from_a_string_literal_is_read(php: str, kept: str, gone: str) -> None:

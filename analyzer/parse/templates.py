@@ -218,7 +218,8 @@ def _unescaped(body: str) -> str:
 
 def _php_code(chunk: str, fill: str) -> str:
     """A PHP region, neutralised except for string literals holding markup (``echo '<script …>…</script>'``,
-    ``echo '<input name="diagnosis">'``, ``printf(…)``, heredocs: ``_ECHOED_MARKUP``): their text stays
+    ``echo '<input name="diagnosis">'``, ``printf(…)``, heredocs: ``_ECHOED_MARKUP``) and those a statement prints as
+    text (``echo "Ficha clínica";`` in each branch of an if, ``<?= 'Diagnóstico' ?>``): their text stays
     where it is, so the page parser sees the markup the code prints, attributes and all. Quotes become spaces
     and ``\\`` escapes are undone, each line padded to its length; everything else is filled."""
     parts, last = [], 0
@@ -238,7 +239,16 @@ def _php_code(chunk: str, fill: str) -> str:
         glue = glue or (
             open_tag and _closes_tag(literal) and (same or _PRINTED.search(chunk, max(kept, start - _PRINTED_REACH), start) is not None)
         )
-        if not glue and not _ECHOED_MARKUP.search(literal):
+        # A literal the statement prints as it is ("echo 'Ficha clínica';", both branches of an if/else): the text a
+        # visitor reads, a heading's or a label's, kept as markup is.
+        # Not inside a start tag the code is still printing ("selected", "checked": an attribute, not a text).
+        printed = (
+            kind == "string"
+            and not open_tag
+            and _TEXT.search(literal) is not None
+            and _PRINTS.search(chunk, max(0, start - _PRINTED_REACH), start) is not None
+        )
+        if not glue and not printed and not _ECHOED_MARKUP.search(literal):
             continue
         kept = end
         if semicolon == -2 or 0 <= semicolon < kept:
@@ -258,6 +268,12 @@ def _php_code(chunk: str, fill: str) -> str:
 
 # A statement that prints what follows, right before a literal: looked for in the few characters before it only.
 _PRINTED = re.compile(r"[;{}]\s*(?:echo|print)\b\s*(?:\(\s*)?$")
+# The same at the start of a block too, or after a condition (if ($a) echo "…"; else: echo "…"), or an output tag:
+# what the literal right after it is printed by.
+_PRINTS = re.compile(r"(?:(?:^|[;{}:)]|<\?php|<\?)\s*(?:echo|print)\b\s*(?:\(\s*)?|<\?=\s*)$")
+_TEXT = re.compile(r"[^\W\d_]{2,}")  # a literal a person reads: a word of two letters or more
+# Whether a PHP block prints a string literal as it is (echo "…", print('…'), <?= '…' ?>).
+_PRINTS_LITERAL = re.compile(r"""(?:\b(?:echo|print)\b\s*(?:\(\s*)?|<\?=\s*)["']""")
 _PRINTED_REACH = 64
 
 
@@ -309,7 +325,7 @@ def neutralise(text: str, regions: list[Region]) -> str:
         parts.append(text[last : r.start])
         fill = OUTPUT_FILL if r.kind == "output" else " "
         chunk = text[r.start : r.end]
-        if r.kind != "comment" and chunk.startswith("<?") and _ECHOED_MARKUP.search(chunk):
+        if r.kind != "comment" and chunk.startswith("<?") and (_ECHOED_MARKUP.search(chunk) or _PRINTS_LITERAL.search(chunk)):
             parts.append(_php_code(chunk, fill))
         else:
             parts.append(blank(chunk, fill))
