@@ -676,3 +676,16 @@ def test_a_control_named_by_the_validation_error_it_shows(tmp_path: Path) -> Non
     assert read["ph_allergy"][0] == 11 and read["ph_allergy"][4] == "health", read
     assert read["nickname"][:3] == (12, "input", "text"), read
     assert len(read) == 3, read  # a component given no field name nor bound to one stays a wrapper
+
+
+def test_a_project_s_selector_bound_to_a_field_is_a_choice(tmp_path: Path) -> None:
+    # A therapy intake's <HulpvragenSelector value={formData.hulpvragen} …> under its step's heading; a selector bound to
+    # nothing (a page's theme switch) stays a wrapper.
+    text = (
+        "export const Step = () => (\n  <div>\n    <h3>Select Your Areas of Concern</h3>\n"
+        "    <HulpvragenSelector value={formData.hulpvragen} onChange={setHulpvragen}\n"
+        '      placeholder="Select the areas you\'d like to work on..." />\n'
+        "    <ThemeSelector />\n  </div>\n);\n"
+    )
+    read = _by_name(_read_controls(tmp_path / "IntakeForm.tsx", text))
+    assert set(read) == {"hulpvragen"} and read["hulpvragen"][:2] == (4, "select"), read
