@@ -39,6 +39,11 @@ CONCEPTS = {
     "pl-pokaz-mi": (field(label="Pokaż mi", type_="radio", options="Kobiety / Mężczyzn / Wszystkich"), "sex-life"),
     "nl-toon-mij": (field(label="Toon mij", type_="radio", options="Vrouwen / Mannen / Iedereen"), "sex-life"),
     "ru-pokazyvat": (field(label="Показывать", type_="radio", options="Женщин / Мужчин / Всех"), "sex-life"),
+    # a dating app's relationship goals, one of them casual sex by another name
+    "en-short-term-fun": (
+        field(label="Looking for", type_="select", options="Long-term partner / Short-term, open to long / Short-term fun / New friends"),
+        "sex-life",
+    ),
     # abstinence from alcohol as a profile's drinking answer
     "en-sober-curious": (field(label="Drinking", type_="select", options="Not for me / Sober / Sober curious / Most nights"), "health"),
     "en-sobriety": (field(label="Sobriety date", type_="date"), "health"),
@@ -55,6 +60,8 @@ LOOKALIKES = {
     "es-gestion": (field(label="Gestión de citas"), "health"),
     "it-parto-da": (field(label="Parto da (città)"), "health"),
     "en-dose-mg": (field(label="Package size (mg)", type_="number"), "health"),
+    "en-short-term-rental": (field(label="Short-term rental", type_="select", options="Yes / No"), "sex-life"),
+    "en-fun-run": (field(label="Which event?", type_="select", options="Fun run / Short course"), "sex-life"),
     "en-congestion": (field(label="Traffic congestion on your route"), "health"),
 }
 
