@@ -401,12 +401,7 @@ class _Writer:
     def _member_argument(self, expr: Node) -> Node | None:
         """``f.label`` / ``f["label"]`` where ``f`` stands for an object literal: that member's value."""
         obj = expr.child_by_field_name("object")
-        if expr.type == "member_expression":
-            prop = expr.child_by_field_name("property")
-            key = self.prog.text(prop) if prop is not None else ""
-        else:
-            index = expr.child_by_field_name("index")
-            key = (self.prog.string_value(index) or "") if index is not None and index.type in STRING_TYPES else ""
+        key = _member_key(self.prog, expr)
         held = self._argument(obj) if obj is not None and obj.type == "identifier" else None
         if not key or held is None or held.type != "object":
             return None
@@ -748,12 +743,7 @@ class _Writer:
             last = _last_part(self.prog, obj) if obj is not None else ""
             if last not in self.bindings.error_objects:
                 continue
-            if node.type == "member_expression":
-                prop = node.child_by_field_name("property")
-                said = self.prog.text(prop) if prop is not None else ""
-            else:
-                index = node.child_by_field_name("index")
-                said = (self.prog.string_value(index) or "") if index is not None and index.type in STRING_TYPES else ""
+            said = _member_key(self.prog, node)
             return said if said and said not in self.bindings.generic else None
         return None
 
@@ -915,6 +905,15 @@ def _tag_name(prog: Program, element: Node) -> str:
 def _inner(expression: Node) -> Node | None:
     """The expression a JSX ``{…}`` holds (its comments left out), else None."""
     return next((c for c in expression.named_children if c.type != "comment"), None)
+
+
+def _member_key(prog: Program, expr: Node) -> str:
+    """The member a member or subscript expression reads: ``label`` of ``f.label`` and of ``f["label"]``, else ""."""
+    if expr.type == "member_expression":
+        prop = expr.child_by_field_name("property")
+        return prog.text(prop) if prop is not None else ""
+    index = expr.child_by_field_name("index")
+    return (prog.string_value(index) or "") if index is not None and index.type in STRING_TYPES else ""
 
 
 def _last_part(prog: Program, expr: Node, argument: Callable[[Node | None], Node | None] | None = None) -> str:

@@ -24,7 +24,7 @@ from pathlib import PurePosixPath
 
 from tree_sitter import Node
 
-from analyzer.parse import jsparse
+from analyzer.parse import jsparse, scanwide
 from analyzer.parse.clipping import clip
 
 MAX_FILES = 400  # catalogue files read per scan
@@ -59,18 +59,9 @@ class Messages:
 
 
 EMPTY = Messages()
-_installed: Messages = EMPTY
-
-
-def install(messages: Messages) -> None:
-    """Make ``messages`` the catalogue that message keys are read with, for this process's scan."""
-    global _installed
-    _installed = messages
-
-
-def installed() -> Messages:
-    """The catalogue message keys are read with (``EMPTY`` outside a scan)."""
-    return _installed
+_SLOT = scanwide.Installed(EMPTY)
+install = _SLOT.install  # this scan's, for every file it reads (analyzer.scan)
+installed = _SLOT.get
 
 
 def is_catalogue(path: str, folders: frozenset[str]) -> bool:

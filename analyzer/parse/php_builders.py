@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from analyzer.parse import scanwide
 from analyzer.parse.clipping import SHORT_TEXT
 from analyzer.parse.form_helpers import SHORT, label_text, message_words
 from analyzer.parse.hoststrings import LANGUAGE_BY_SUFFIX
@@ -103,18 +104,9 @@ class Builders:
 
 
 EMPTY = Builders()
-_installed = EMPTY
-
-
-def install(builders: Builders) -> None:
-    """Make ``builders`` the ones pages are read with (the scan installs its site's, then EMPTY)."""
-    global _installed
-    _installed = builders
-
-
-def installed() -> Builders:
-    """The builders pages are read with now."""
-    return _installed
+_SLOT = scanwide.Installed(EMPTY)
+install = _SLOT.install  # this scan's, for every file it reads (analyzer.scan)
+installed = _SLOT.get
 
 
 def _prints_controls(text: str) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from analyzer.parse import jsparse
+from analyzer.parse import jsparse, scanwide
 
 MAX_FILES = 3000  # scripts searched per scan
 MAX_FILE_BYTES = 300_000  # a larger script is generated or vendored, not where a project keeps its lists
@@ -52,18 +52,9 @@ class Constants:
 
 
 EMPTY = Constants()
-_installed = EMPTY
-
-
-def install(constants: Constants) -> None:
-    """Make ``constants`` the lists imports are read with, for this process's scan."""
-    global _installed
-    _installed = constants
-
-
-def installed() -> Constants:
-    """The lists imports are read with (``EMPTY`` outside a scan)."""
-    return _installed
+_SLOT = scanwide.Installed(EMPTY)
+install = _SLOT.install  # this scan's, for every file it reads (analyzer.scan)
+installed = _SLOT.get
 
 
 def is_script(path: str) -> bool:
