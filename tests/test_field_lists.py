@@ -421,3 +421,23 @@ def test_front_matter_that_holds_no_form_is_not_read_as_one(tmp_path: Path) -> N
     assert _read_controls(tmp_path / "yaml.md", yaml) == {}
     broken = '+++\n[[fragen]]\nfrage = "Rauchen Sie?\nid = 1\n[[fragen]]\nfrage = "x"\n+++\n'
     assert _read_controls(tmp_path / "broken.md", broken) == {}
+
+
+def test_a_question_that_holds_its_follow_ups_is_a_question_and_a_panel_beside_questions_is_read_too(tmp_path: Path) -> None:
+    # A question list where one question holds its follow-up questions (fields: […]) is still a list of questions;
+    # a panel among them (a section that asks nothing itself) has its own list read, beside them.
+    text = (
+        "export const questions = [\n"
+        "  { name: 'smoker', label: 'Do you smoke?', type: 'radio', options: ['Yes', 'No'],\n"
+        "    fields: [{ name: 'cigarettes', label: 'How many a day?', type: 'number' }, { name: 'since', label: 'Since when?' }] },\n"
+        "  { name: 'allergies', label: 'Allergies', type: 'textarea' },\n"
+        "  { name: 'history', title: 'Medical history', type: 'panel', elements: [\n"
+        "    { name: 'diabetes', title: 'Diabetes', type: 'boolean' },\n"
+        "    { name: 'asthma', title: 'Asthma', type: 'boolean' },\n  ] },\n"
+        "  { name: 'email', label: 'E-mail', type: 'email' },\n];\n"
+    )
+    read = _read_controls(tmp_path / "questions.js", text)
+    assert read["smoker"][:2] == (2, "input") and read["smoker"][3] == "health", read
+    assert read["allergies"][:2] == (4, "textarea") and read["email"][0] == 9, read
+    assert read["diabetes"][0] == 6 and read["asthma"][3] == "health", read
+    assert "history" not in read, read

@@ -17,6 +17,7 @@ links (``href``, ``to``) carry keys that rule a list out. The work is bounded: a
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -96,24 +97,23 @@ def markup(prog: Program, lists: FieldLists, line0: int = 1, imported: jsxhelper
         return ""
     parts: list[str] = []
     line = 0
-    written = 0
-    for title, definitions in found:
-        first_row = definitions[0][0].start_point[0] + line0 - 1
-        if first_row > line:
-            parts.append("\n" * (first_row - line))
-            line = first_row
-        parts.append(f'<form aria-label="{escape(title)}">' if title else "<form>")
-        for obj, control in definitions:
-            row = obj.start_point[0] + line0 - 1
-            if row > line:
-                parts.append("\n" * (row - line))
-                line = row
-            parts.append(control)
-            written += 1
-        parts.append("</form>")
-        if written >= _MAX_FIELDS:
-            break
-    return "<html><body>" + "".join(parts) + "</body></html>"
+    # Every definition where it stands, in source order; a list read inside another's section (a panel's elements
+    # among the questions) interrupts that list's form with its own, and the other's form opens again after it.
+    ordered = sorted(
+        ((obj, control, k) for k, (_, definitions) in enumerate(found) for obj, control in definitions), key=lambda d: d[0].start_byte
+    )
+    current = -1
+    for obj, control, k in ordered[:_MAX_FIELDS]:
+        row = obj.start_point[0] + line0 - 1
+        if row > line:
+            parts.append("\n" * (row - line))
+            line = row
+        if k != current:
+            title = found[k][0]
+            parts.append(("</form>" if current >= 0 else "") + (f'<form aria-label="{escape(title)}">' if title else "<form>"))
+            current = k
+        parts.append(control)
+    return "<html><body>" + "".join(parts) + ("</form>" if current >= 0 else "") + "</body></html>"
 
 
 @dataclass(frozen=True)
@@ -203,17 +203,24 @@ def _lists(prog: Program, lists: FieldLists, imported: jsxhelpers.Imported) -> l
     # A list the file's own markup maps ({FIELDS.map((f) => <input name={f.name} …/>)}) is read there, as written.
     mapped = frozenset(m.group(1).decode() for m in _MAPPED.finditer(prog.parsed.source.data)) if prog.jsx else frozenset()
     out: list[tuple[str, list[tuple[Node, str]]]] = []
-    taken_until = -1
+    # The byte ranges of the definitions taken, in order: a container inside one (its options) is no list of its own;
+    # one inside a section the list holds beside its definitions (a SurveyJS panel's elements) is.
+    starts: list[int] = []
+    ends: list[int] = []
     fields = 0
     for node in sorted(containers.values(), key=lambda n: n.start_byte)[:_ARRAYS]:
-        if node.start_byte < taken_until:
+        at = bisect.bisect_right(starts, node.start_byte) - 1
+        if at >= 0 and node.start_byte < ends[at]:
             continue
         prog.budget.spend()
         got = _definitions(prog, node, lists, mapped, factories, imported)
         if got is None:
             continue
         out.append(got)
-        taken_until = node.end_byte
+        for definition, _ in got[1]:
+            if not starts or definition.start_byte >= ends[-1]:
+                starts.append(definition.start_byte)
+                ends.append(definition.end_byte)
         fields += len(got[1])
         if len(out) >= _MAX_LISTS or fields >= _MAX_FIELDS:
             break
@@ -255,12 +262,17 @@ def _definitions(
     members = [made[o.id] if o.id in made else prog.pairs(o) for o, _ in items]
     if any(lists.not_form_keys.intersection(m) for m in members):
         return None  # a table's columns, a menu's links
-    if any(_holds_list(m, lists) for m in members):
-        return None  # a survey's pages, a form's panels: the lists they hold are read, each on its own
+    # A survey's pages, a form's panels: sections that hold a list of their own and ask nothing themselves; their lists
+    # are read each on its own (a question that holds its follow-ups is a question).
+    sections = {id(m) for m in members if _holds_list(m, lists) and not _asks(prog, m, lists)}
+    if len(sections) == len(members):
+        return None
     fields = [
         (o, m, name)
         for (o, key), m in zip(items, members, strict=True)
-        if (name := _name(prog, m, lists) or key) and (_label(prog, m, lists) or _options(prog, m, lists, imported))
+        if id(m) not in sections
+        and (name := _name(prog, m, lists) or key)
+        and (_label(prog, m, lists) or _options(prog, m, lists, imported))
     ]
     if len(fields) < 2 or len(fields) * 2 < len(items):
         return None
