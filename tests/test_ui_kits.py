@@ -689,3 +689,17 @@ def test_a_project_s_selector_bound_to_a_field_is_a_choice(tmp_path: Path) -> No
     )
     read = _by_name(_read_controls(tmp_path / "IntakeForm.tsx", text))
     assert set(read) == {"hulpvragen"} and read["hulpvragen"][:2] == (4, "select"), read
+
+
+def test_a_project_s_field_array_given_a_name_and_a_label_is_a_control(tmp_path: Path) -> None:
+    # A clinical record's <AdministrationsFieldArray name="oral" label="Orale" /> (a list of the drugs given by that
+    # route); Formik's own <FieldArray name="friends" render={…} /> writes its controls through its render prop.
+    text = (
+        "export const AddPatientForm = () => (\n  <form>\n"
+        '    <AdministrationsFieldArray {...{ control, register }} name="intravenous" label="Endovena" />\n'
+        '    <FieldArray name="friends" render={(helpers) => <input name="friends.0" aria-label="Friend" />} />\n'
+        "  </form>\n);\n"
+    )
+    read = _by_name(_read_controls(tmp_path / "AddPatientForm.js", text))
+    assert read["intravenous"][:2] == (3, "input"), read
+    assert "friends" not in read and "friends.0" in read, read
