@@ -237,7 +237,7 @@ def _php_code(chunk: str, fill: str) -> str:
         # A tag left open and closed by the pieces after it, in its statement or a later one that prints them:
         # echo '<option value="' . $i . '"'; if ($i == $v) echo 'selected'; echo '>';
         glue = glue or (
-            open_tag and _closes_tag(literal) and (same or _PRINTED.search(chunk, max(kept, start - _PRINTED_REACH), start) is not None)
+            open_tag and _closes_tag(literal) and (same or _PRINTS.search(chunk, max(kept, start - _PRINTED_REACH), start) is not None)
         )
         # A literal the statement prints as it is ("echo 'Ficha clínica';", both branches of an if/else): the text a
         # visitor reads, a heading's or a label's, kept as markup is.
@@ -266,10 +266,8 @@ def _php_code(chunk: str, fill: str) -> str:
     return "".join(parts)
 
 
-# A statement that prints what follows, right before a literal: looked for in the few characters before it only.
-_PRINTED = re.compile(r"[;{}]\s*(?:echo|print)\b\s*(?:\(\s*)?$")
-# The same at the start of a block too, or after a condition (if ($a) echo "…"; else: echo "…"), or an output tag:
-# what the literal right after it is printed by.
+# A statement that prints what follows, right before a literal (after another statement, at the start of a block, after a
+# condition: if ($a) echo "…"; else: echo "…"), or an output tag: looked for in the few characters before it only.
 _PRINTS = re.compile(r"(?:(?:^|[;{}:)]|<\?php|<\?)\s*(?:echo|print)\b\s*(?:\(\s*)?|<\?=\s*)$")
 _TEXT = re.compile(r"[^\W\d_]{2,}")  # a literal a person reads: a word of two letters or more
 # Whether a PHP block prints a string literal as it is (echo "…", print('…'), <?= '…' ?>).
