@@ -860,7 +860,7 @@ def _sections(form: lxml.etree._Element | None, titled: Callable[[lxml.etree._El
     seen_control = False
     heading: lxml.etree._Element | None = None
     legend: lxml.etree._Element | None = None  # the legend of the fieldset the walk is in, while it is
-    text = ""
+    text = ""  # the text of the one that heads now (the legend, else the heading), once read
     wanted = ("h1", "h2", "h3", "h4", "h5", "h6", "legend", "input", "select", "textarea")
     walk = form.iter() if titled is not None else form.iter(*wanted)
     for el in walk:
@@ -870,14 +870,18 @@ def _sections(form: lxml.etree._Element | None, titled: Callable[[lxml.etree._El
             if el.tag == "input" and (el.get("type") or "").lower() == "hidden":
                 continue
             if legend is not None and _closed_legend(legend, el):
-                legend = None  # past its fieldset: the heading above it heads again
-            if (legend if legend is not None else heading) is not None:
-                out[id(el)] = _text(legend) if legend is not None else (text := text or _text(heading))
+                legend, text = None, ""  # past its fieldset: the heading above it heads again
+            head = legend if legend is not None else heading
+            if head is not None:
+                text = text or _text(head)
+                out[id(el)] = text
             seen_control = True
-        elif seen_control and el.tag == "legend":
-            legend = el
         elif seen_control:
-            heading, text, legend = el, "", None
+            if el.tag == "legend":
+                legend = el
+            else:
+                heading, legend = el, None
+            text = ""
     return out
 
 
