@@ -26,6 +26,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from analyzer.parse import scanwide
 from analyzer.parse.clipping import SHORT_TEXT
@@ -115,12 +116,23 @@ def _prints_controls(text: str) -> bool:
     return "<input" in text or "<select" in text or "<textarea" in text
 
 
+class _Printed(NamedTuple):
+    """The control a function's body prints: its tag, the parameter its name prints (with what the name attribute
+    prints ``around`` it: ``form[``, ``]``), the parameter its type prints or the type written."""
+
+    tag: str
+    name_param: str
+    type_param: str | None
+    written: str
+    around: tuple[str, str]
+
+
 @dataclass
 class _Definition:
     params: list[str]
     text_params: set[str]  # printed as text
     passed: list[tuple[str, int, str]]  # (function called, argument place, the parameter passed there)
-    control: tuple[str, str, str | None, str, tuple[str, str]] | None  # (tag, name parameter, type parameter, written type, around)
+    control: _Printed | None
 
 
 def collect(sources: Iterable[tuple[str, str]], failed: list[tuple[str, Exception]] | None = None) -> Builders:
@@ -208,7 +220,8 @@ def _shape(definition: _Definition | None) -> tuple | None:
     """What a definition prints, to compare two of one name: its control and where its name comes from."""
     if definition is None or definition.control is None:
         return None
-    return (definition.control[0], definition.params.index(definition.control[1]), definition.control[4])
+    printed = definition.control
+    return (printed.tag, definition.params.index(printed.name_param), printed.around)
 
 
 def _definitions(text: str, classes: Iterable[tuple[int, int]] = ()) -> Iterable[tuple[bool, str, _Definition | None]]:
@@ -265,7 +278,7 @@ def _read_body(body: str, params: list[str]) -> _Definition:
         type_param = typed.group("param") if typed is not None and typed.group("param") in wanted else None
         if c.group(1).lower() == "input" and written in SKIP_TYPES:
             continue
-        control = (c.group(1).lower(), named, type_param, written, (name.group("prefix"), name.group("suffix")))
+        control = _Printed(c.group(1).lower(), named, type_param, written, (name.group("prefix"), name.group("suffix")))
         break
     return _Definition(params, text_params, passed, control)
 
