@@ -61,18 +61,27 @@ def _collector_for_scan() -> Iterator[None]:
             gc.unfreeze()
 
 
+@dataclass(frozen=True)
+class _SiteWide:
+    """What a scan reads from the whole site before its pages, for every file it reads: the message catalogues
+    (analyzer/parse/messages.py), the PHP form builders (analyzer/parse/php_builders.py) and the choice lists its
+    scripts export (analyzer/parse/script_constants.py). Installed in the scanning process and in each worker."""
+
+    catalogue: messages.Messages = messages.EMPTY
+    builders: php_builders.Builders = php_builders.EMPTY
+    constants: script_constants.Constants = script_constants.EMPTY
+
+    def install(self) -> None:
+        messages.install(self.catalogue)
+        php_builders.install(self.builders)
+        script_constants.install(self.constants)
+
+
 def _setup_worker(
-    signature_dirs: tuple[str, ...],
-    max_bytes: int,
-    catalogue: messages.Messages,
-    builders: php_builders.Builders,
-    constants: script_constants.Constants,
-    field_model: bool,
+    signature_dirs: tuple[str, ...], max_bytes: int, site: _SiteWide, field_model: bool
 ) -> tuple[signatures.SignatureDB, int]:
     db = _database(signature_dirs, field_model)
-    messages.install(catalogue)
-    php_builders.install(builders)
-    script_constants.install(constants)
+    site.install()
     gc.freeze()  # a worker lives for one scan: its collector is set once
     gc.set_threshold(*_SCAN_THRESHOLDS)
     return db, max_bytes
@@ -140,20 +149,17 @@ def _results(
     builders = php_builders.collect(_php_sources(files, opts.max_bytes), unbuilt)
     unlisted: list[tuple[str, Exception]] = []
     keys = (db.jsx_bindings.choice_keys, db.jsx_bindings.choice_key_prefixes)
-    constants = script_constants.collect(_script_sources(files, opts.max_bytes), *keys, unlisted)
+    constants = script_constants.collect(_script_sources(files, opts.max_bytes), *keys, unlisted, db.component_files.module_aliases)
     if notes is not None:
         notes += [_unread(path, "its messages", exc) for path, exc in unread]
         notes += [_unread(path, "its form builders", exc) for path, exc in unbuilt]
         notes += [_unread(path, "its exported lists", exc) for path, exc in unlisted]
-    messages.install(catalogue)
-    php_builders.install(builders)
-    script_constants.install(constants)
+    site = _SiteWide(catalogue, builders, constants)
+    site.install()
     try:
-        yield from _read_all(files, opts, db, catalogue, builders, constants)
+        yield from _read_all(files, opts, db, site)
     finally:
-        messages.install(messages.EMPTY)
-        php_builders.install(php_builders.EMPTY)
-        script_constants.install(script_constants.EMPTY)
+        _SiteWide().install()
 
 
 def _unread(path: str, what: str, exc: Exception) -> Diagnostic:
@@ -209,9 +215,7 @@ def _read_all(
     files: list[SourceFile],
     opts: ScanOptions,
     db: signatures.SignatureDB,
-    catalogue: messages.Messages,
-    builders: php_builders.Builders,
-    constants: script_constants.Constants,
+    site: _SiteWide,
 ) -> Iterator[FileFacts]:
     jobs = max(1, min(opts.jobs, len(files), os.cpu_count() or 1)) if opts.jobs > 0 else (os.cpu_count() or 1)
     if jobs == 1 or len(files) < 8:
@@ -229,7 +233,7 @@ def _read_all(
         files,
         jobs,
         _setup_worker,
-        (opts.signature_dirs, opts.max_bytes, catalogue, builders, constants, opts.config.field_model),
+        (opts.signature_dirs, opts.max_bytes, site, opts.config.field_model),
         _work,
         died,
         batch,

@@ -117,6 +117,9 @@ MODULES = [
     "markdown_html",
     "form_helpers",
     "template_components",
+    "fieldlists",
+    "script_constants",
+    "toml_lists",
 ]
 
 

@@ -27,13 +27,13 @@ import tree_sitter
 from tree_sitter import Node
 
 from analyzer.facts import jsxhelpers
+from analyzer.parse import script_constants
 from analyzer.parse.jsfacts import Program
 from analyzer.parse.jsparse import language
 from analyzer.signatures import FieldLists
 
 _MAX_LISTS = 200
 _MAX_FIELDS = 2000
-_MAX_OPTIONS = 60
 MAX_BYTES = 1_500_000  # the largest script read for lists
 _MAX_PER_LIST = 500  # definitions one form may hold; a longer array is data, not a form
 _ARRAYS = 20_000  # array literals looked at, per file
@@ -42,9 +42,9 @@ _INPUT_TYPES = frozenset({"text", "email", "tel", "number", "date", "datetime-lo
 # name-like member ("[{", 'label: "…"', 'name: "…"'), the keys being those of ``field_lists``.
 _OF_OBJECTS = re.compile(rb"[\[:]\s*\{")
 _MAPPED = re.compile(rb"\b([A-Za-z_$][\w$]*)\.map\(")
-# A text given per locale: an object whose first member is keyed by a language tag or "default" and holds a string.
+# A text given per locale (``script_constants.text_of``): an object whose first member is keyed by a language tag or
+# "default" and holds a string.
 _LOCALISED = rb"""\{\s*["']?(?:default|[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)["']?\s*:\s*["'`]"""
-_LOCALE_KEY = re.compile(r"default|[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
 
 
 def worth_reading(data: bytes, lists: FieldLists) -> bool:
@@ -85,7 +85,7 @@ def _key_patterns(label_keys: tuple[str, ...], name_keys: tuple[str, ...], neste
     return member(label_keys), member(name_keys), keyed, factory
 
 
-def markup(prog: Program, lists: FieldLists, line0: int = 1, imported: jsxhelpers.Imported = jsxhelpers.NO_IMPORTS) -> str:
+def markup(prog: Program, lists: FieldLists, line0: int = 1, imported: script_constants.Imported = script_constants.NO_IMPORTS) -> str:
     """HTML for the field definition lists of a program (``""`` when it has none), each definition written as its
     control where it stands in the source (the program's first line is the file's ``line0``), each list inside a
     ``<form>`` named by its holder's title. A list the file's own markup maps, and can write once per definition
@@ -188,7 +188,7 @@ def _made(prog: Program, item: Node, lists: FieldLists, factories: dict[int, _Fa
     return members
 
 
-def _lists(prog: Program, lists: FieldLists, imported: jsxhelpers.Imported) -> list[tuple[str, list[tuple[Node, str]]]]:
+def _lists(prog: Program, lists: FieldLists, imported: script_constants.Imported) -> list[tuple[str, list[tuple[Node, str]]]]:
     """The definition lists of the program, in source order: (the form's title, [(definition, its control's HTML)]).
     A list is an array of definitions, or an object holding one definition under each field's name
     (``{ zhalobyTrevoga: { label: "тревогу", type: "boolean" }, … }``). A container inside a list already taken (a
@@ -239,7 +239,7 @@ def _definitions(
     lists: FieldLists,
     mapped: frozenset[str],
     factories: dict[int, _Factory | None],
-    imported: jsxhelpers.Imported,
+    imported: script_constants.Imported,
 ) -> tuple[str, list[tuple[Node, str]]] | None:
     """The container's definitions and its form's title, when it is a list of field definitions."""
     if node.named_child_count > _MAX_PER_LIST:
@@ -322,16 +322,8 @@ def _string(prog: Program, node: Node | None) -> str:
 
 
 def _text(prog: Program, node: Node | None) -> str:
-    """What a visitor reads of a label or a choice: a string (``_string``), or a text given per locale, as SurveyJS
-    and other form builders' JSON write one (``{ "default": "Allergies", "de": "Allergien" }``): its ``default``,
-    else its first locale's text."""
-    said = _string(prog, node)
-    if said or node is None or node.type != "object":
-        return said
-    pairs = prog.pairs(node)
-    if not pairs or not all(_LOCALE_KEY.fullmatch(k) for k in pairs):
-        return ""
-    return _string(prog, pairs.get("default")) or next((s for v in pairs.values() if (s := _string(prog, v))), "")
+    """What a visitor reads of a label: a string, or a text given per locale (``script_constants.text_of``)."""
+    return script_constants.text_of(prog.parsed, node)
 
 
 def _name(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
@@ -351,35 +343,20 @@ def _label(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
     return ""
 
 
-def _options(prog: Program, members: dict[str, Node], lists: FieldLists, imported: jsxhelpers.Imported) -> list[str]:
-    """The choices of a definition: the strings of its first options array, or its objects' labels; an array named
-    instead (``options: raceOptionsList``) is read where a const of the file or an import of the project holds it."""
+def _options(prog: Program, members: dict[str, Node], lists: FieldLists, imported: script_constants.Imported) -> list[str]:
+    """The choices of a definition: those of its first options array (its strings, or its objects' texts), read where
+    a const of the file or an import of the project holds it when it is named instead (``options: raceOptionsList``)."""
     holders = [members] + [prog.pairs(n) for k in lists.nested_label_keys if (n := members.get(k)) is not None and n.type == "object"]
     for held in holders:
         for key in lists.option_keys:
             value = held.get(key)
-            if value is not None and value.type in ("identifier", "member_expression"):
-                named = jsxhelpers.listed_choices(prog, value, lists.option_text_keys, (), imported)
-                if named:
-                    return named
-                continue
-            if value is None or value.type != "array":
-                continue
-            out: list[str] = []
-            for item in value.named_children[:_MAX_OPTIONS]:
-                said = _string(prog, item) or (
-                    next((s for k in lists.option_text_keys if (s := _text(prog, prog.pairs(item).get(k)))), "")
-                    if item.type == "object"
-                    else ""
-                )
-                if said:
-                    out.append(said)
-            if out:
-                return out
+            found = script_constants.listed_choices(prog, value, lists.option_text_keys, (), imported) if value is not None else []
+            if found:
+                return found
     return []
 
 
-def _control(prog: Program, members: dict[str, Node], field_name: str, lists: FieldLists, imported: jsxhelpers.Imported) -> str:
+def _control(prog: Program, members: dict[str, Node], field_name: str, lists: FieldLists, imported: script_constants.Imported) -> str:
     """The HTML of the control a definition describes."""
     name = escape(field_name)
     label = escape(_label(prog, members, lists))

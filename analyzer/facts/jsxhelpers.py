@@ -11,11 +11,9 @@ parameters stands for at that call (:mod:`analyzer.facts.jsxmarkup` writes the h
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from tree_sitter import Node
 
-from analyzer.parse import script_constants
 from analyzer.parse.jsfacts import Program
 
 _FUNCTIONS = frozenset({"arrow_function", "function_expression", "function", "function_declaration"})
@@ -131,57 +129,6 @@ def parameters(fn: Node) -> list[Node]:
         return [single]
     params = fn.child_by_field_name("parameters")
     return [p for p in params.named_children if p.type != "comment"] if params is not None else []
-
-
-# A list another module of the project exports: (the import's source, the exported name) -> its choices' texts.
-Imported = Callable[[str, str], tuple[str, ...]]
-
-
-def NO_IMPORTS(spec: str, name: str) -> tuple[str, ...]:  # noqa: N802 - a constant, called
-    """Outside a scan, or for a file read alone: no module's lists are known."""
-    return ()
-
-
-_TS_WRAPPERS = frozenset({"parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression"})
-
-
-def listed_choices(prog: Program, node: Node, keys: tuple[str, ...], prefixes: tuple[str, ...], imported: Imported) -> list[str]:
-    """The texts of the choices an expression names: an array literal's (``script_constants.choice_texts``), a
-    ``const`` of this file holding one (``as const`` too), or a list the project exports that this file imports by name
-    (``import { raceOptions } from "./config"``) or through a namespace (``Attributes.ethnicityOptions``)."""
-    while node.type in _TS_WRAPPERS and node.named_child_count:
-        node = node.named_children[0]
-    if node.type == "array":
-        return script_constants.choice_texts(prog.parsed, node, keys, prefixes)
-    name = node
-    if node.type == "member_expression":  # a namespace import's member
-        obj, prop = node.child_by_field_name("object"), node.child_by_field_name("property")
-        if obj is None or prop is None or obj.type != "identifier":
-            return []
-        binding = prog.lookup(obj)
-        if binding is None or binding.kind != "import" or binding.node.parent is None or binding.node.parent.type != "namespace_import":
-            return []
-        return list(imported(_import_source(prog, binding.value), prog.text(prop)))
-    if name.type != "identifier":
-        return []
-    binding = prog.lookup(name)
-    if binding is None:
-        return []
-    if binding.kind == "const" and binding.value is not None:
-        value = binding.value
-        while value.type in _TS_WRAPPERS and value.named_child_count:
-            value = value.named_children[0]
-        return script_constants.choice_texts(prog.parsed, value, keys, prefixes) if value.type == "array" else []
-    spec = binding.node.parent
-    if binding.kind == "import" and spec is not None and spec.type == "import_specifier":
-        original = spec.child_by_field_name("name")
-        return list(imported(_import_source(prog, binding.value), prog.text(original) if original is not None else binding.name))
-    return []
-
-
-def _import_source(prog: Program, statement: Node | None) -> str:
-    source = statement.child_by_field_name("source") if statement is not None else None
-    return prog.literal(source) or "" if source is not None else ""
 
 
 def members(prog: Program, obj: Node) -> dict[str, Node]:

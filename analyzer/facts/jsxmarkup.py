@@ -24,6 +24,7 @@ from tree_sitter import Node
 
 from analyzer.facts import jsxhelpers
 from analyzer.facts.rendered import MARK_BASE
+from analyzer.parse import script_constants
 from analyzer.parse.clipping import SHORT_TEXT
 from analyzer.parse.form_helpers import message_words
 from analyzer.parse.jsfacts import STRING_TYPES, Program
@@ -107,7 +108,7 @@ class _Writer:
         translations: frozenset[str] = frozenset(),
         bindings: JsxBindings | None = None,
         hooks: frozenset[str] = frozenset(),
-        imported: jsxhelpers.Imported = jsxhelpers.NO_IMPORTS,
+        imported: script_constants.Imported = script_constants.NO_IMPORTS,
     ) -> None:
         self.prog = prog
         self.hooks = hooks
@@ -153,10 +154,8 @@ class _Writer:
         if not tag and opening is not None and self._component_written(name, opening):
             return
         # A component given its choices by a prop (options={genderOptions}: ``jsx_bindings.option_props``) asks the
-        # visitor to pick among them, as a select does, whatever boxes it draws them as; one known to render a radio or
-        # a checkbox stays one.
-        # A component known to render radios or checkboxes (<RadioButtonGroup options={…}>, <CheckboxInput options={…}>)
-        # draws one box per choice, under its label.
+        # visitor to pick among them, as a select does; one known to render radios or checkboxes (<RadioButtonGroup
+        # options={…}>, <CheckboxInput options={…}>) draws one box per choice, under its label.
         boxes = tag == "input" and any(k == "type" and v in ("radio", "checkbox") for k, v in attrs)
         given = self._option_prop(opening) if tag in ("input", "select") and opening is not None and not name[:1].islower() else []
         options, box_choices = ([], given) if boxes else (given, [])
@@ -294,8 +293,8 @@ class _Writer:
             self.arguments.pop()
         return True
 
-    def _mapped_array(self, expr: Node) -> tuple[Node | None, Node | None]:
-        """The array literal ``X.map(fn)`` maps (``X`` a const of this file or written in place) and ``fn``."""
+    def _mapped(self, expr: Node) -> tuple[Node | None, Node | None]:
+        """What ``X.map(fn)`` maps (``X``, in a render helper's markup what its parameter stands for) and ``fn``."""
         if expr.type != "call_expression":
             return None, None
         callee = self.prog.callee(expr)
@@ -304,13 +303,16 @@ class _Writer:
         obj, prop = callee.child_by_field_name("object"), callee.child_by_field_name("property")
         if obj is None or prop is None or self.prog.text(prop) != "map":
             return None, None
-        obj = self._argument(obj) or obj
-        value: Node | None = obj
-        if obj.type == "identifier":
-            binding = self.prog.scopes.lookup(obj)
-            value = binding.value if binding is not None and binding.kind == "const" else None
         args = self.prog.args(expr)
         fn = args[0] if args and args[0].type in ("arrow_function", "function_expression", "function") else None
+        return self._argument(obj) or obj, fn
+
+    def _mapped_array(self, expr: Node) -> tuple[Node | None, Node | None]:
+        """The array literal ``X.map(fn)`` maps (``X`` a const of this file or written in place) and ``fn``."""
+        value, fn = self._mapped(expr)
+        if value is not None and value.type == "identifier":
+            binding = self.prog.scopes.lookup(value)
+            value = binding.value if binding is not None and binding.kind == "const" else None
         return (value if value is not None and value.type == "array" else None), fn
 
     def _helpers_written(self, expr: Node | None) -> bool:
@@ -442,17 +444,15 @@ class _Writer:
     def _mapped_choices(self, expr: Node) -> list[str]:
         """The texts of ``X.map(…)`` when ``X`` is an array literal written in place, a ``const`` of this file holding
         one, or a list the project exports and this file imports (``_choice_texts``)."""
-        if expr.type != "call_expression" or (callee := self.prog.callee(expr)) is None or callee.type != "member_expression":
-            return []
-        obj, prop = callee.child_by_field_name("object"), callee.child_by_field_name("property")
-        if obj is None or prop is None or self.prog.text(prop) != "map":
-            return []
-        return self._choice_texts(self._argument(obj) or obj)
+        mapped, _ = self._mapped(expr)
+        return self._choice_texts(mapped) if mapped is not None else []
 
     def _choice_texts(self, value: Node) -> list[str]:
-        """The texts of the choices an expression names (``jsxhelpers.listed_choices``): an array literal's, a const's
+        """The texts of the choices an expression names (``script_constants.listed_choices``): an array literal's, a const's
         of this file, or a list the project exports and this file imports."""
-        return jsxhelpers.listed_choices(self.prog, value, self.bindings.choice_keys, self.bindings.choice_key_prefixes, self.imported)
+        return script_constants.listed_choices(
+            self.prog, value, self.bindings.choice_keys, self.bindings.choice_key_prefixes, self.imported
+        )
 
     def _printed(self, expr: Node) -> None:
         """``{user.religion}``, ``{fmt(patient.diagnosis)}``, ``{a ?? b}``: the paths it prints."""
@@ -1035,7 +1035,7 @@ def jsx_markup(
     translations: frozenset[str] = frozenset(),
     bindings: JsxBindings | None = None,
     hooks: frozenset[str] = frozenset(),
-    imported: jsxhelpers.Imported = jsxhelpers.NO_IMPORTS,
+    imported: script_constants.Imported = script_constants.NO_IMPORTS,
 ) -> tuple[str, list]:
     """:func:`jsx_html`, and the expressions it prints that ``printed`` accepts (line, column, text,
     path, its answer), each written into the HTML as the private-use character ``MARK_BASE + i``. ``imported``

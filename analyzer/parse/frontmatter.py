@@ -20,6 +20,7 @@ class FrontMatter:
     end: int  # offset of the closing fence
     after: int  # offset of the first character after the closing fence's line
     text: str  # the block between the fences
+    fence: str = "---"  # "---" (YAML) or "+++" (TOML)
 
 
 def read(text: str, max_lines: int = _MAX_LINES) -> FrontMatter | None:
@@ -37,7 +38,7 @@ def read(text: str, max_lines: int = _MAX_LINES) -> FrontMatter | None:
         nl = text.find("\n", pos)
         line = text[pos:] if nl < 0 else text[pos:nl]
         if line.strip() == fence:
-            return FrontMatter(first + 1, pos, len(text) if nl < 0 else nl + 1, text[first + 1 : pos])
+            return FrontMatter(first + 1, pos, len(text) if nl < 0 else nl + 1, text[first + 1 : pos], fence)
         if nl < 0:
             return None
         pos = nl + 1

@@ -9,20 +9,21 @@ text is under a choice key: ``[jsx_bindings] choice_keys``) are read before the 
 message catalogues and the PHP form builders), each file within a byte budget, never run, and installed for the scan.
 A file's import then names the module and the export, and :meth:`Constants.choices` answers with the texts.
 
-Only relative imports (``./``, ``../``) and the ``@/`` and ``~/`` aliases of a ``src/`` folder are followed; a
-package's exports are no project's choices.
+Only relative imports (``./``, ``../``) and the aliases of a ``src/`` folder (``@/``, ``~/``: ``module_aliases`` in
+signatures/template_conventions.toml) are followed; a package's exports are no project's choices.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
 from analyzer.parse import jsparse, scanwide
+from analyzer.parse.jsfacts import Program
 
 MAX_FILES = 3000  # scripts searched per scan
 MAX_FILE_BYTES = 300_000  # a larger script is generated or vendored, not where a project keeps its lists
@@ -32,7 +33,7 @@ _MAX_ARRAY = 20_000  # bytes of one array literal read
 _SUFFIXES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")
 # An exported const holding an array literal, a TypeScript annotation allowed: export const raceOptions: Option[] = [
 _EXPORT = re.compile(rb"\bexport\s+const\s+([A-Za-z_$][\w$]{0,80})\s*(?::[^=;\n]{1,80})?=\s*\[")
-_ALIASES = ("@/", "~/")  # a bundler's alias for the app's src/ folder (Vite and Nuxt templates, vue-cli, Next.js)
+_LOCALE_KEY = re.compile(r"default|[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")  # a text given per locale is keyed so
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,14 @@ class Constants:
     suffix (``src/config``), a folder's ``index`` also by the folder."""
 
     texts: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    aliases: tuple[str, ...] = ()  # import aliases of the importing file's src/ folder ("@/": template_conventions.toml)
 
     def choices(self, importer: str, spec: str, name: str) -> tuple[str, ...]:
         """The texts of ``name`` as exported by the module ``spec`` imported from the file ``importer`` (paths with
         forward slashes, relative to the scan); () when no list of the project answers."""
         if not self.texts:
             return ()
-        module = _module(importer, spec)
+        module = _module(importer, spec, self.aliases)
         return self.texts.get((module, name), ()) if module is not None else ()
 
 
@@ -72,6 +74,7 @@ def collect(
     choice_keys: tuple[str, ...],
     prefixes: tuple[str, ...],
     failed: list[tuple[str, Exception]] | None = None,
+    aliases: tuple[str, ...] = (),
 ) -> Constants:
     """The exported lists of the scripts (``(path, bytes)``); a file whose reading fails is left out and named in
     ``failed`` with why (the scan goes on)."""
@@ -86,7 +89,7 @@ def collect(
         except (ValueError, RecursionError) as exc:
             if failed is not None:
                 failed.append((path, exc))
-    return Constants(texts)
+    return Constants(texts, aliases)
 
 
 def _lists(data: bytes, choice_keys: tuple[str, ...], prefixes: tuple[str, ...]) -> Iterable[tuple[str, tuple[str, ...]]]:
@@ -112,9 +115,10 @@ def _array(parsed: jsparse.Parsed) -> Node | None:
 
 
 def choice_texts(parsed: jsparse.Parsed, array: Node, choice_keys: tuple[str, ...], prefixes: tuple[str, ...]) -> list[str]:
-    """The texts of an array literal's choices: its strings, or of its objects the first string under a choice key
-    (``label``, ``title``, ``name``, ``text``, ``value``…), else every string under a key starting with a prefix
-    (``labelDe``, ``labelEn``), joined; each folded and clipped to 80 characters."""
+    """The texts of an array literal's choices: its strings, or of its objects the first text under a choice key
+    (``label``, ``title``, ``name``, ``text``, ``value``…; a text given per locale too, :func:`text_of`), else every
+    string under a key starting with a prefix (``labelDe``, ``labelEn``), joined; each folded and clipped to 80
+    characters."""
     out: list[str] = []
     for item in array.named_children[:MAX_ITEMS]:
         if item.type in ("string", "template_string"):
@@ -123,11 +127,80 @@ def choice_texts(parsed: jsparse.Parsed, array: Node, choice_keys: tuple[str, ..
             props: dict[str, str] = {}
             for pair in item.named_children:
                 value = pair.child_by_field_name("value") if pair.type == "pair" else None
-                if value is not None and value.type in ("string", "template_string"):
-                    props.setdefault(parsed.key_of(pair), parsed.string_value(value) or "")
+                if value is not None and (said := text_of(parsed, value)):
+                    props.setdefault(parsed.key_of(pair), said)
             said = next((props[k] for k in choice_keys if props.get(k)), "")
             out.append(said or " / ".join(v for k, v in props.items() if v and k.lower().startswith(prefixes)))
     return [" ".join(c.split())[:80] for c in out if c.strip()]
+
+
+def text_of(parsed: jsparse.Parsed, node: Node | None) -> str:
+    """What a visitor reads of a label or a choice: a string's text (its static parts), or a text given per locale,
+    as SurveyJS and other form builders write one (``{ "default": "Allergies", "de": "Allergien" }``): its
+    ``default``, else its first locale's text; blanks folded."""
+    if node is None:
+        return ""
+    if node.type in ("string", "template_string"):
+        return " ".join((parsed.string_value(node) or "").split())
+    if node.type != "object":
+        return ""
+    pairs = {parsed.key_of(p): v for p in node.named_children if p.type == "pair" and (v := p.child_by_field_name("value")) is not None}
+    if not pairs or not all(_LOCALE_KEY.fullmatch(k) for k in pairs):
+        return ""
+    texts = {k: " ".join((parsed.string_value(v) or "").split()) for k, v in pairs.items() if v.type in ("string", "template_string")}
+    return texts.get("default") or next((t for t in texts.values() if t), "")
+
+
+# A list another module of the project exports: (the import's source, the exported name) -> its choices' texts.
+Imported = Callable[[str, str], tuple[str, ...]]
+
+
+def NO_IMPORTS(spec: str, name: str) -> tuple[str, ...]:  # noqa: N802 - a constant, called
+    """Outside a scan, or for a file read alone: no module's lists are known."""
+    return ()
+
+
+def listed_choices(prog: Program, node: Node, keys: tuple[str, ...], prefixes: tuple[str, ...], imported: Imported) -> list[str]:
+    """The texts of the choices an expression names: an array literal's (:func:`choice_texts`), a ``const`` of this
+    file holding one (``as const`` too), or a list the project exports that this file imports by name (``import {
+    raceOptions } from "./config"``) or through a namespace (``Attributes.ethnicityOptions``)."""
+    node = _bare(node)
+    if node.type == "array":
+        return choice_texts(prog.parsed, node, keys, prefixes)
+    if node.type == "member_expression":  # a namespace import's member
+        obj, prop = node.child_by_field_name("object"), node.child_by_field_name("property")
+        if obj is None or prop is None or obj.type != "identifier":
+            return []
+        binding = prog.lookup(obj)
+        if binding is None or binding.kind != "import" or binding.node.parent is None or binding.node.parent.type != "namespace_import":
+            return []
+        return list(imported(_import_source(prog, binding.value), prog.text(prop)))
+    binding = prog.lookup(node) if node.type == "identifier" else None
+    if binding is None:
+        return []
+    if binding.kind == "const" and binding.value is not None:
+        value = _bare(binding.value)
+        return choice_texts(prog.parsed, value, keys, prefixes) if value.type == "array" else []
+    spec = binding.node.parent
+    if binding.kind == "import" and spec is not None and spec.type == "import_specifier":
+        original = spec.child_by_field_name("name")
+        return list(imported(_import_source(prog, binding.value), prog.text(original) if original is not None else binding.name))
+    return []
+
+
+_TS_WRAPPERS = frozenset({"parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression"})
+
+
+def _bare(node: Node) -> Node:
+    """An expression without the parentheses and TypeScript assertions around it (``([…] as const)``)."""
+    while node.type in _TS_WRAPPERS and node.named_child_count:
+        node = node.named_children[0]
+    return node
+
+
+def _import_source(prog: Program, statement: Node | None) -> str:
+    source = statement.child_by_field_name("source") if statement is not None else None
+    return prog.literal(source) or "" if source is not None else ""
 
 
 def _closing(data: bytes, start: int) -> int | None:
@@ -168,12 +241,13 @@ def _modules_of(path: str) -> list[str]:
     return [stem, posixpath.dirname(stem)] if posixpath.basename(stem) == "index" else [stem]
 
 
-def _module(importer: str, spec: str) -> str | None:
+def _module(importer: str, spec: str, aliases: tuple[str, ...]) -> str | None:
     """The module an import names, as :func:`_modules_of` keys it; None for a package."""
     spec, importer = spec.strip(), importer.removeprefix("./")
-    if spec.startswith(_ALIASES):  # the src/ folder the importing file is in (an app of a monorepo has its own)
+    alias = next((a for a in aliases if spec.startswith(a)), None)
+    if alias is not None:  # the src/ folder the importing file is in (an app of a monorepo has its own)
         at = ("/" + importer).rfind("/src/")
-        spec = (importer[:at] + "/" if at > 0 else "") + "src/" + spec[2:]
+        spec = (importer[:at] + "/" if at > 0 else "") + "src/" + spec[len(alias) :]
     elif spec.startswith(("./", "../")):
         spec = posixpath.join(posixpath.dirname(importer), spec)
     else:

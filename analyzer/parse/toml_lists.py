@@ -32,9 +32,9 @@ MAX_BYTES = 500_000  # a larger front matter is data, not a page's questionnaire
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([^\[\]\n]+?)[ \t]*\]\][ \t]*(?:#.*)?$", re.M)
 
 
-def holds_tables(fm: FrontMatter, fence: str) -> bool:
+def holds_tables(fm: FrontMatter) -> bool:
     """Whether a front matter is TOML holding an array of tables (a list of definitions needs one)."""
-    return fence == "+++" and len(fm.text) <= MAX_BYTES and _HEADER.search(fm.text) is not None
+    return fm.fence == "+++" and len(fm.text) <= MAX_BYTES and _HEADER.search(fm.text) is not None
 
 
 def script(fm: FrontMatter, first_line: int) -> str | None:

@@ -27,7 +27,6 @@ from analyzer.facts import (
     fallback,
     fieldfacts,
     fieldlists,
-    jsxhelpers,
     jsxmarkup,
     pagecontext,
     project_context,
@@ -234,7 +233,7 @@ def _front_matter_definitions(text: str, db: SignatureDB, result: FileResult) ->
     """The questionnaire a page keeps in its TOML front matter (Hugo edited through a content CMS: one array of tables
     per question, ``analyzer.parse.toml_lists``), read as the field definitions it is, each where it stands."""
     fm = frontmatter.read(text, frontmatter.DATA_LINES)
-    if fm is None or not toml_lists.holds_tables(fm, text.lstrip("\ufeff")[:3]):
+    if fm is None or not toml_lists.holds_tables(fm):
         return
     script = toml_lists.script(fm, 1)
     if script is None:
@@ -834,21 +833,17 @@ def _definition_fields(piece: JsSource, db: SignatureDB, result: FileResult, pro
             result.code = masking_code([piece.text])
 
 
-def _imports(path: str) -> jsxhelpers.Imported:
+def _imports(path: str) -> script_constants.Imported:
     """What the lists the project exports answer for the file at ``path``'s imports (``script_constants``)."""
     constants = script_constants.installed()
-    return (lambda spec, name: constants.choices(path, spec, name)) if constants.texts else jsxhelpers.NO_IMPORTS
+    return (lambda spec, name: constants.choices(path, spec, name)) if constants.texts else script_constants.NO_IMPORTS
 
 
 def _holds_definitions(path: str, data: bytes, db: SignatureDB) -> bool:
     """Whether a JSON file may hold a form's field definitions: a form builder's export (SurveyJS, Form.io, a JSON
     Schema form, a project's own questions file) whose bytes pass ``fieldlists.worth_reading``; never a message
     catalogue (``locales/de.json`` labels a form written elsewhere: its keys are no controls of its own)."""
-    return (
-        bool(db.field_lists.name_keys)
-        and not messages.is_catalogue(path, db.component_files.messages)
-        and fieldlists.worth_reading(data, db.field_lists)
-    )
+    return not messages.is_catalogue(path, db.component_files.messages) and fieldlists.worth_reading(data, db.field_lists)
 
 
 def _json_definitions(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:

@@ -691,6 +691,7 @@ class ComponentFiles:
     projects: frozenset[str] = frozenset()  # file names (lower case) that say what the project is
     messages: frozenset[str] = frozenset()  # folder names (lower case) whose JSON and PHP files are message catalogues
     message_languages: frozenset[str] = frozenset()  # catalogues in these languages are read first
+    module_aliases: tuple[str, ...] = ()  # import aliases of an app's src/ folder: "@/", "~/"
     form_classes: tuple[str, ...] = ()  # endings (lower case) of a server framework's form classes: "type.php"
     model_modules: tuple[str, ...] = ()  # endings (lower case) of the modules whose models a ModelForm renders: "models.py"
 
@@ -1413,6 +1414,7 @@ def _component_files(data: dict[str, Any]) -> ComponentFiles:
         frozenset(m.lower() for m in data.get("message_languages", [])),
         form_classes=tuple(e.lower() for e in data.get("form_classes", [])),
         model_modules=tuple(e.lower() for e in data.get("model_modules", [])),
+        module_aliases=tuple(data.get("module_aliases", [])),
     )
 
 
