@@ -1,6 +1,6 @@
 """Precision and recall of the sensitive-field classifier on the real-form sets (issue 14).
 
-Field level (default): every record of heldout.jsonl / dev.jsonl goes through
+Field level (default): every record of a held-out set (heldout21.jsonl) or dev.jsonl goes through
 analyzer.signatures.lexicon.classify with the texts analyzer/facts/fieldfacts.py builds for such a control, and the
 result is compared with the label written by reading the form. Printed: precision and recall over
 the GDPR Art. 9 categories, per category, per language, for the fields whose category comes only from
@@ -14,7 +14,7 @@ lines). Files whose kind the tool does not scan count as misses. The cache is wr
 repositories' mirrors: python3 eval/realworld/materialize.py --manifest eval/forms/dev.jsonl --cache eval/forms/.cache
 
     .venv/bin/python eval/forms/score.py                 # the development set, field level
-    .venv/bin/python eval/forms/score.py --set both      # and the held-out set (report it on purpose only)
+    .venv/bin/python eval/forms/score.py --set both      # and the held-out sets (report them on purpose only)
     .venv/bin/python eval/forms/score.py --set dev --misses dev
     .venv/bin/python eval/forms/score.py --e2e eval/forms/.cache --markdown out.md
     .venv/bin/python eval/forms/score.py --set dev --repos @batch.txt   # only these repositories' forms
@@ -63,7 +63,7 @@ from analyzer.signatures.lexicon import Classification, classify, hinted, only_f
 
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
 OTHER = ("financial", "government-id", "credentials", "contact")
-SETS = ("heldout", "heldout21", "dev")  # heldout: the twentieth set; heldout21: the twenty-first (the nineteenth retired into dev)
+SETS = ("heldout21", "dev")  # heldout21: the twenty-first set (the twentieth retired into dev; the twenty-second is being collected)
 NEAR_LINES = 3  # end to end, a record matches a field of its name this many lines from its own
 # A record's keys in the order the sets write them (README "Record format"), and its sectors.
 RECORD_KEYS = (
