@@ -120,6 +120,7 @@ MODULES = [
     "fieldlists",
     "script_constants",
     "toml_lists",
+    "choice_tiles",
 ]
 
 

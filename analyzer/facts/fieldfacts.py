@@ -1145,7 +1145,8 @@ def _wrapper_label(el: lxml.etree._Element, typ: str, labels: _Labels) -> str:
     Ant Design's ``<Form.Item label="Allergies">``, Mantine's ``<Input.Wrapper label=…>``, a project's own
     ``<Field label="Naam">`` or ``<my-field label="Diagnose">`` around a native control (JSX keeps the prop on a
     ``<div>``, analyzer/facts/jsxmarkup.py). Only a wrapper holding that one control, or that one radio or
-    checkbox group, labels it; one around several controls labels none of them."""
+    checkbox group, labels it; one around several controls labels none of them. A group followed by one control of
+    another name is the question and its "other, please say" box: the wrapper asks the group."""
     node = el.getparent()
     for _ in range(_WRAPPER_UP):
         if node is None or node.tag in ("form", "body", "html"):
@@ -1153,8 +1154,10 @@ def _wrapper_label(el: lxml.etree._Element, typ: str, labels: _Labels) -> str:
         said = node.get("label")
         if said and node.tag not in _LABEL_ATTRIBUTE_OWNERS:
             name = el.get("name")
-            if typ in ("radio", "checkbox") and name:  # one group: every box of it, and no other control
-                alone = all(n == name for n in labels.held(node))
+            if typ in ("radio", "checkbox") and name:  # one group: every box of it, and no other control but its "other" box
+                held = labels.held(node)
+                boxes = next((i for i, n in enumerate(held) if n != name), len(held))
+                alone = boxes == len(held) or (boxes > 0 and len(held) - boxes == 1)
             else:
                 alone = len(labels.held(node)) == 1
             return _short(said) if alone else ""

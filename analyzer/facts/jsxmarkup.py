@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 
 from tree_sitter import Node
 
-from analyzer.facts import jsxhelpers
+from analyzer.facts import choice_tiles, jsxhelpers
 from analyzer.facts.rendered import MARK_BASE
 from analyzer.parse import script_constants
 from analyzer.parse.clipping import SHORT_TEXT
@@ -163,6 +163,14 @@ class _Writer:
             tag, attrs = "select", [(k, v) for k, v in attrs if k != "type"]
         if not tag and opening is not None and name[:1].isupper() and self._in_slot(node):
             tag, attrs = self._slotted(name, opening)
+        # A button, chip or card that sets a field to its value and is drawn as chosen while the field holds it: a
+        # radio (or a checkbox) with its text, under the question its wrapper or heading asks (choice_tiles).
+        tileable = opening is not None and tag not in _NATIVE and tag != "label"
+        if tileable and node.type == "jsx_element" and opening is not None and self._holds_control(opening):
+            tileable = False  # <label onClick={…}><input …/></label>: the control inside is the answer
+        chosen = choice_tiles.tile(prog, opening, self.bindings) if tileable and opening is not None else None
+        if chosen is not None:
+            tag, attrs = "label", []
         # react-hook-form's <FormField name="religion" render={…}> / <Controller name=…>: a component that
         # renders nothing we know names the control its render prop or children write ({...field} carries it).
         field_name = self._prop(opening, "name") if not tag and opening is not None else None
@@ -215,6 +223,10 @@ class _Writer:
                     self.element(jsx)
         if beside:
             self.out.write(" " + _escape(beside) + " ")
+        if chosen is not None:  # the tile's own text: its label prop (label={o.l}), else its children, written next
+            named = f' name="{_attr(chosen.name)}"' if chosen.name else ""
+            said = self._tile_text(opening) if opening is not None else ""
+            self.out.write(f'<input type="{chosen.type}"{named}> {_escape(said)} ')
         for said in options if tag == "select" else ():
             self.out.write(f"<option>{_escape(said)}</option>")
         if node.type == "jsx_element":
@@ -478,7 +490,7 @@ class _Writer:
             tag = name
         else:
             last = _last_name(name)
-            comp = self.components.get(last)
+            comp = None if self._icon(name) else self.components.get(last)
             text_box = comp is not None and comp.tag == "input" and comp.type in (None, "", "text")
             if text_box and has_elements and self._holds_control(opening):
                 return "", []  # <Field label="Naam"><input …/></Field>: a project's wrapper, not Formik's field
@@ -519,6 +531,14 @@ class _Writer:
             attrs.append(("type", comp.type))
         return tag, attrs
 
+    def _tile_text(self, opening: Node) -> str:
+        """A choice tile's text given as a prop (``label={o.l}``, ``title="Oui"``): a string, or a mapped item's text."""
+        for key in ("label", "title", "text", "children"):
+            said = self._prop(opening, key)
+            if said:
+                return said
+        return ""
+
     def _changes(self, opening: Node) -> bool:
         """Whether the element is given a change handler (``onChange={…}``: ``jsx_bindings.handlers``)."""
         return any(
@@ -557,7 +577,15 @@ class _Writer:
 
     def _kit_component(self, name: str) -> Component | None:
         """The kit component a JSX name (capitalised or dotted: ``SelectItem``, ``Form.Control``) is, else None."""
-        return self.components.get(_last_name(name)) if name[:1].isupper() or "." in name else None
+        if not (name[:1].isupper() or "." in name) or self._icon(name):
+            return None
+        return self.components.get(_last_name(name))
+
+    def _icon(self, name: str) -> bool:
+        """Whether a component is imported from an icon package (lucide-react's ``<Check />``, a tick beside a chosen
+        option, is no checkbox: ``jsx_bindings.icon_packages``)."""
+        imported = self.prog.imports.get(name.split(".", 1)[0]) if self.bindings.icon_packages else None
+        return imported is not None and imported.package.startswith(self.bindings.icon_packages)
 
     def _holds_control(self, opening: Node) -> bool:
         """Whether the element opened by ``opening`` has a control among its first descendants: a native one
@@ -565,7 +593,15 @@ class _Writer:
         email"><TextInput type="email" …/></Field>``: the field is the TextInput, the Field its wrapper)."""
         element = opening.parent
         children = [c for c in element.named_children if c is not opening] if element is not None else []
-        return any(n.type in _JSX and self._is_control(_tag_name(self.prog, n)) for n in _descendants(children, _HOLDS_CONTROL_NODES))
+        return any(
+            n.type in _JSX and (self._is_control(_tag_name(self.prog, n)) or self._is_tile(n))
+            for n in _descendants(children, _HOLDS_CONTROL_NODES)
+        )
+
+    def _is_tile(self, element: Node) -> bool:
+        """Whether a JSX element is a choice tile (a button or chip acting as a radio: ``choice_tiles``)."""
+        opening = element if element.type == "jsx_self_closing_element" else element.child_by_field_name("open_tag")
+        return opening is not None and choice_tiles.tile(self.prog, opening, self.bindings) is not None
 
     def _is_control(self, name: str) -> bool:
         comp = self._kit_component(name)

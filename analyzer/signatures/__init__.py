@@ -608,6 +608,13 @@ class JsxBindings:
     label_props: frozenset[str] = frozenset()  # a kit component's label under another prop name: Carbon's labelText
     id_props: frozenset[str] = frozenset()  # a prop the rendered control takes as its id: PrimeReact's inputId
     name_props: frozenset[str] = frozenset()  # a prop a component names its field by besides name: fieldName
+    # Choice tiles (analyzer/facts/choice_tiles.py): the props a tile is clicked by and drawn as chosen by, the last
+    # parts of a state path that name no field (selected.id), and a view's own state (activeTab), which is no answer.
+    click_props: tuple[str, ...] = ()
+    selection_props: tuple[str, ...] = ()
+    identity_keys: frozenset[str] = frozenset()
+    view_state_names: frozenset[str] = frozenset()
+    icon_packages: tuple[str, ...] = ()  # packages whose components are icons, never controls: lucide-react's Check
 
 
 @dataclass(frozen=True)
@@ -1326,6 +1333,9 @@ def _jsx_bindings(data: dict[str, Any], lists: FieldLists) -> JsxBindings:
         groups=tuple(b.get("groups", [])),
         type_props=tuple(b.get("type_props", [])),
         option_props=tuple(b.get("option_props", [])),
+        click_props=tuple(b.get("click_props", [])),
+        selection_props=tuple(b.get("selection_props", [])),
+        icon_packages=tuple(b.get("icon_packages", [])),
         control_types=lists.types,  # a type prop's value is read as a definition's type is
     )
 

@@ -658,8 +658,19 @@ JSX_BINDING_SETS = (
     "name_props",
     "error_props",
     "error_objects",
+    "identity_keys",
+    "view_state_names",
 )
-JSX_BINDING_LISTS = ("choice_keys", "choice_key_prefixes", "groups", "type_props", "option_props")
+JSX_BINDING_LISTS = (
+    "choice_keys",
+    "choice_key_prefixes",
+    "groups",
+    "type_props",
+    "option_props",
+    "click_props",
+    "selection_props",
+    "icon_packages",
+)
 # ui_components.toml [field_lists]: the keys of a field definition, and the controls a definition's type names.
 FIELD_LIST_KEYS = (
     "list_names",
