@@ -162,3 +162,78 @@ def test_a_marriage_intention_among_faith_questions_is_no_mass_intention(tmp_pat
     assert sites["denomination"].classification.category == "religion", sites
     assert sites["marriageIntent"].type == "radio", sites
     assert sites["marriageIntent"].classification.category != "religion", sites["marriageIntent"]
+
+
+_VUE = """<template>
+  <form>
+    <h3>Religion</h3>
+    <div class="chips">
+      <button v-for="r in religions" :key="r" :class="{ active: form.religion === r }" @click="form.religion = r">{{ r }}</button>
+    </div>
+    <p>Do you smoke?</p>
+    <span :class="{ on: form.smoking === 'yes' }" @click="form.smoking = 'yes'">Yes</span>
+    <span :class="{ on: form.smoking === 'no' }" @click="form.smoking = 'no'">No</span>
+    <nav>
+      <a :class="{ on: tab === 'health' }" @click="tab = 'health'">Health records</a>
+      <a :class="{ on: tab === 'other' }" @click="tab = 'other'">Diagnoses</a>
+    </nav>
+  </form>
+</template>
+<script>
+export default { data() { return { religions: ["Catholic", "Muslim", "Jewish"], form: {}, tab: "health" }; } };
+</script>
+"""
+
+_ANGULAR = """<form>
+  <label>Symptoms</label>
+  <div *ngFor="let s of symptoms" class="chip" [class.selected]="chosen.includes(s)" (click)="toggle(s)">{{ s }}</div>
+  <h4>Pregnant?</h4>
+  <button [class.active]="answers.pregnant === true" (click)="answers.pregnant = true">Yes</button>
+  <button [class.active]="answers.pregnant === false" (click)="answers.pregnant = false">No</button>
+  <button [class.active]="view === 'list'" (click)="view = 'list'">Diagnoses list</button>
+  <button [class.active]="view === 'grid'" (click)="view = 'grid'">Diagnoses grid</button>
+</form>
+"""
+
+_SVELTE = """<script>
+  let form = {};
+  const parties = ["Greens", "Liberals", "Labour"];
+</script>
+<form>
+  <h3>Political party</h3>
+  {#each parties as party}
+    <button class:selected={form.party === party} on:click={() => (form.party = party)}>{party}</button>
+  {/each}
+</form>
+"""
+
+
+def test_template_tiles_in_vue_angular_and_svelte(tmp_path, db) -> None:
+    vue = _by_name(tmp_path, _VUE, db, "Faith.vue")
+    assert (vue["religion"].type, vue["religion"].classification.category) == ("radio", "religion"), vue
+    assert "Muslim" in vue["religion"].texts.get("options", ""), vue["religion"].texts
+    assert (vue["smoking"].type, vue["smoking"].classification.category) == ("radio", "health"), vue
+    assert "tab" not in vue and vue.keys() == {"religion", "smoking"}, vue
+    angular = _by_name(tmp_path, _ANGULAR, db, "intake.component.html")
+    assert (angular["chosen"].type, angular["chosen"].classification.category) == ("checkbox", "health"), angular
+    assert (angular["pregnant"].type, angular["pregnant"].classification.category) == ("radio", "health"), angular
+    assert "view" not in angular, angular
+    svelte = _by_name(tmp_path, _SVELTE, db, "Join.svelte")
+    assert (svelte["party"].type, svelte["party"].classification.category) == ("radio", "political"), svelte
+    assert svelte["party"].texts.get("question") == "Political party", svelte["party"].texts
+
+
+def test_a_tiles_line_is_its_own(tmp_path, db) -> None:
+    lines = {s.name: s.line for s in _every(tmp_path, _VUE, db, "Faith.vue")}
+    assert lines == {"religion": 5, "smoking": 8}, lines
+
+
+def test_svelte_braced_attributes_do_not_end_the_tag(tmp_path, db) -> None:
+    source = """<form>
+  <button type="button" on:click={() => step > 1 && back()}>Back</button>
+  <label>Current diagnosis <input bind:value={form.diagnosis} class={big ? "a b" : "c"} /></label>
+</form>
+"""
+    sites = _by_name(tmp_path, source, db, "Intake.svelte")
+    assert sites["diagnosis"].classification.category == "health", sites
+    assert sites["diagnosis"].texts.get("label") == "Current diagnosis", sites["diagnosis"].texts

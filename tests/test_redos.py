@@ -121,6 +121,7 @@ MODULES = [
     "script_constants",
     "toml_lists",
     "choice_tiles",
+    "jsxmarkup",
 ]
 
 

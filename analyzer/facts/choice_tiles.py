@@ -25,8 +25,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import lxml.etree
 from tree_sitter import Node
 
+from analyzer.facts.template_components import RENAMED
 from analyzer.parse.jsfacts import STRING_TYPES, Program
 from analyzer.signatures import JsxBindings
 
@@ -34,7 +36,7 @@ _COMPARE = frozenset({"===", "=="})
 _MEMBERSHIP = frozenset({"includes", "has", "indexOf"})  # selected.includes(v), set.has(v), list.indexOf(v) !== -1
 _STATE_TYPES = frozenset({"identifier", "member_expression", "subscript_expression"})
 _SCAN = 120  # syntax nodes looked at under one selection prop, and under one click handler
-_SIBLINGS = 40  # siblings looked at for a tile of the same state
+_SIBLINGS = 20  # siblings looked at on each side for a tile of the same state
 _WORD = re.compile(r"[A-Za-z_$][\w$]*")
 
 
@@ -45,18 +47,21 @@ class Tile(NamedTuple):
     name: str
 
 
-def tile(prog: Program, opening: Node, bindings: JsxBindings) -> Tile | None:
-    """The choice an element opened by ``opening`` offers, when it is a tile (see the module), else None."""
-    props = _props(prog, opening)
-    click = next((props[k] for k in bindings.click_props if k in props), None)
-    if click is None:
-        return None
-    found = _compared(prog, props, bindings, click)
+Compared = dict[int, "tuple[str, Node, Node] | None"]  # each element's comparison, by its opening's id: looked up once
+
+
+def tile(prog: Program, opening: Node, bindings: JsxBindings, memo: Compared | None = None) -> Tile | None:
+    """The choice an element opened by ``opening`` offers, when it is a tile (see the module), else None. ``memo``
+    keeps each element's comparison for the file, so that a row of tiles is not compared again for each sibling."""
+    memo = {} if memo is None else memo
+    found = _comparison_of(prog, opening, bindings, memo)
     if found is None:
         return None
     kind, state, value = found
-    if not (_in_mapped_item(prog, opening, value) or _has_twin(prog, opening, bindings, prog.text(state))):
+    if not (_in_mapped_item(prog, opening, value) or _has_twin(prog, opening, bindings, prog.text(state), memo)):
         return None
+    props = _props(prog, opening)
+    click = next((props[k] for k in bindings.click_props if k in props), opening)
     name = _state_name(prog, state, bindings) or _handed_name(prog, click)
     if name.lower() in bindings.view_state_names or _last(prog.text(state)).lower() in bindings.view_state_names:
         return None
@@ -76,6 +81,15 @@ def _props(prog: Program, opening: Node) -> dict[str, Node]:
     return out
 
 
+def _comparison_of(prog: Program, opening: Node, bindings: JsxBindings, memo: Compared) -> tuple[str, Node, Node] | None:
+    """The comparison an element's selection props make with what its click hands over (``_compared``), once."""
+    if opening.id not in memo:
+        props = _props(prog, opening)
+        click = next((props[k] for k in bindings.click_props if k in props), None)
+        memo[opening.id] = _compared(prog, props, bindings, click) if click is not None else None
+    return memo[opening.id]
+
+
 def _compared(prog: Program, props: dict[str, Node], bindings: JsxBindings, click: Node) -> tuple[str, Node, Node] | None:
     """(``radio`` or ``checkbox``, the state, the value) of the first comparison a selection prop makes between a
     piece of state and a value the click handler hands over, else None."""
@@ -89,8 +103,10 @@ def _compared(prog: Program, props: dict[str, Node], bindings: JsxBindings, clic
             if pair is None:
                 continue
             kind, left, right = pair
+            # Written state first (data.sex === o.v), or the value first ("yes" === smoking); a click that assigns the
+            # state hands both over (form.sex = o), so the order decides.
             for state, value in ((left, right), (right, left)):
-                if state.type in _STATE_TYPES and _handed(prog, value, handed) and not _handed(prog, state, handed):
+                if state.type in _STATE_TYPES and _handed(prog, value, handed):
                     return kind, state, value
     return None
 
@@ -161,37 +177,30 @@ def _bound_params(fn: Node) -> list[Node]:
     return [n for n in _under(params, 40) if n.type in ("identifier", "shorthand_property_identifier_pattern")] if params else []
 
 
-def _has_twin(prog: Program, opening: Node, bindings: JsxBindings, state: str) -> bool:
-    """Whether a sibling element (or a sibling's descendant) is a tile of the same state: two written-out choices."""
+def _has_twin(prog: Program, opening: Node, bindings: JsxBindings, state: str, memo: Compared) -> bool:
+    """Whether a neighbouring element (up to ``_SIBLINGS`` on each side) is a tile of the same state: two choices
+    written out one after the other."""
     element = opening.parent if opening.type == "jsx_opening_element" else opening
-    parent = element.parent if element is not None else None
-    if parent is None:
+    if element is None:
         return False
-    seen = 0
-    for sibling in parent.named_children:
-        if sibling is element or sibling.type not in ("jsx_element", "jsx_self_closing_element"):
-            continue
-        seen += 1
-        if seen > _SIBLINGS:
-            return False
-        other = sibling if sibling.type == "jsx_self_closing_element" else sibling.child_by_field_name("open_tag")
-        if other is None:
-            continue
-        props = _props(prog, other)
-        click = next((props[k] for k in bindings.click_props if k in props), None)
-        if click is not None and (found := _compared(prog, props, bindings, click)) is not None and prog.text(found[1]) == state:
-            return True
+    for step in ("prev_named_sibling", "next_named_sibling"):
+        sibling = getattr(element, step)
+        for _ in range(_SIBLINGS):
+            if sibling is None:
+                break
+            if sibling.type in ("jsx_element", "jsx_self_closing_element"):
+                other = sibling if sibling.type == "jsx_self_closing_element" else sibling.child_by_field_name("open_tag")
+                found = _comparison_of(prog, other, bindings, memo) if other is not None else None
+                if found is not None and prog.text(found[1]) == state:
+                    return True
+            sibling = getattr(sibling, step)
     return False
 
 
 def _state_name(prog: Program, state: Node, bindings: JsxBindings) -> str:
     """The last part of the state's path that names a field: ``baptized`` of ``data.baptized``,
     ``selectedPractitioner`` of ``selectedPractitioner?.id``; "" when every part is generic."""
-    parts = _WORD.findall(prog.text(state))
-    for part in reversed(parts):
-        if part not in bindings.generic and part.lower() not in bindings.identity_keys:
-            return part
-    return ""
+    return _path_name(prog.text(state), bindings)
 
 
 def _handed_name(prog: Program, click: Node) -> str:
@@ -218,3 +227,142 @@ def _under(node: Node, limit: int) -> list[Node]:
         out.append(n)
         stack.extend(reversed(n.named_children))
     return out
+
+
+# -- templates -------------------------------------------------------------------------------------------------------
+# The same tiles in a template (Vue, Angular, Svelte, Alpine): <div v-for="o in options" :class="{ on: form.sex === o }"
+# @click="form.sex = o">{{ o }}</div>. Attribute names are read lower case, as the page's parser gives them.
+# An attribute's expression as tokens: a string, a path (form.sex, answers?.smoker, list[0]), an operator, a character.
+_TOKEN = re.compile(r"""=>|===?|"[^"\n]{0,80}"|'[^'\n]{0,80}'|[\w$.?\[\]]+|\S""")
+_MEMBERSHIP_CALL = (".includes", ".has", ".indexOf")
+_LOOPS = ("v-for", "*ngfor", "x-for", "ng-repeat", "th:each")
+_TEMPLATE_CONTROLS = ("input", "select", "textarea")
+
+
+class _Found(NamedTuple):
+    kind: str
+    state: str
+    value: str
+
+
+def template_tiles(root: lxml.etree._Element, bindings: JsxBindings, text: str) -> None:
+    """Write each tile of a template's tree as a ``<label>`` holding the radio (or checkbox) it acts as, named by its
+    state, at the tile's own line (the input carries the tile's tag as ``RENAMED``, located by the parser's line)."""
+    if not bindings.template_clicks or not any(c in text for c in ("click", "tap")):
+        return
+    memo: dict[lxml.etree._Element, _Found | None] = {}
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.tag in _TEMPLATE_CONTROLS or el.tag == "label":
+            continue
+        found = _template_tile_of(el, bindings, memo)
+        if found is None or next(el.iter(*_TEMPLATE_CONTROLS), None) is not None:
+            continue
+        if not (_looped(el, found.value, text) or _template_twin(el, bindings, found.state, memo)):
+            continue
+        name = _path_name(found.state, bindings)
+        if name.lower() in bindings.view_state_names or _last(found.state).lower() in bindings.view_state_names:
+            continue
+        box = lxml.etree.Element("input", {"type": found.kind, RENAMED: str(el.tag)} | ({"name": name} if name else {}))
+        box.sourceline = el.sourceline
+        box.tail = el.text
+        el.text = None
+        el.insert(0, box)
+        el.tag = "label"
+
+
+def _template_tile_of(el: lxml.etree._Element, bindings: JsxBindings, memo: dict[lxml.etree._Element, _Found | None]) -> _Found | None:
+    if el not in memo:
+        memo[el] = _template_tile(el, bindings)
+    return memo[el]
+
+
+def _template_tile(el: lxml.etree._Element, bindings: JsxBindings) -> _Found | None:
+    click = next((v for k, v in el.attrib.items() if k.startswith(bindings.template_clicks)), None)
+    if click is None:
+        return None
+    for key, value in el.attrib.items():
+        if key.startswith(bindings.template_selections):
+            found = _template_comparison(_TOKEN.findall(value[:_MAX_EXPRESSION]), click)
+            if found is not None:
+                return found
+    return None
+
+
+_MAX_EXPRESSION = 2000  # the characters of a selection attribute read
+
+
+def _template_comparison(tokens: list[str], click: str) -> _Found | None:
+    """The first ``state === value`` (a radio's) or ``state.includes(value)`` (a checkbox's) among an expression's
+    tokens whose value the click attribute hands over; the state written first, or second after a literal."""
+    for i, token in enumerate(tokens):
+        if token in ("===", "==") and 0 < i < len(tokens) - 1:
+            pairs = [(tokens[i - 1], tokens[i + 1]), (tokens[i + 1], tokens[i - 1])]
+            kind = "radio"
+        elif token.endswith(_MEMBERSHIP_CALL) and i + 3 < len(tokens) and tokens[i + 1] == "(" and tokens[i + 3] == ")":
+            pairs = [(token.rsplit(".", 1)[0], tokens[i + 2])]
+            kind = "checkbox"
+        else:
+            continue
+        for state, chosen in pairs:
+            if _is_path(state) and _template_handed(chosen, click):
+                return _Found(kind, state, chosen)
+    return None
+
+
+def _is_path(token: str) -> bool:
+    """A piece of state: ``form.sex``, ``answers?.smoker``, ``sex``; not a literal or a keyword value."""
+    return bool(token) and (token[0].isalpha() or token[0] in "_$") and token not in ("true", "false", "null", "undefined")
+
+
+def _template_handed(value: str, click: str) -> bool:
+    """Whether the click attribute hands over ``value``: a literal written in it, or the variable it is read from."""
+    if value[:1] in "\"'" or value[:1].isdigit():
+        return value in click or value.strip("\"'") in click
+    root = _WORD.match(value)
+    return root is not None and re.search(rf"(?<![\w$.]){re.escape(root.group(0))}(?![\w$])", click) is not None
+
+
+def _looped(el: lxml.etree._Element, value: str, text: str) -> bool:
+    """Whether the value is the loop variable of a loop the element stands in (``v-for="o in options"``, ``*ngFor="let
+    o of options"``), or of a Svelte ``{#each options as o}`` block of the text."""
+    root = _WORD.match(value)
+    if root is None:
+        return False
+    var = root.group(0)
+    node: lxml.etree._Element | None = el
+    for _ in range(8):
+        if node is None:
+            break
+        for loop in _LOOPS:
+            if _loop_variable(node.get(loop) or "") == var:
+                return True
+        node = node.getparent()
+    return "{#each" in text and re.search(rf"\{{#each\s[^}}]{{0,200}}\bas\s+\(?{re.escape(var)}\b", text) is not None
+
+
+def _loop_variable(loop: str) -> str:
+    """The item a loop attribute names first: ``o`` of ``(o, i) in options``, of ``let o of options; let i = index``."""
+    said = loop.strip()
+    for word in ("let ", "const "):
+        said = said.removeprefix(word)
+    m = _WORD.match(said.lstrip("( "))
+    return m.group(0) if m is not None else ""
+
+
+def _template_twin(el: lxml.etree._Element, bindings: JsxBindings, state: str, memo: dict[lxml.etree._Element, _Found | None]) -> bool:
+    """Whether a neighbouring element (up to ``_SIBLINGS`` on each side) is a tile of the same state."""
+    for preceding in (True, False):
+        for seen, sibling in enumerate(el.itersiblings(preceding=preceding)):
+            if seen >= _SIBLINGS:
+                break
+            other = _template_tile_of(sibling, bindings, memo) if isinstance(sibling.tag, str) else None
+            if other is not None and other.state == state:
+                return True
+    return False
+
+
+def _path_name(path: str, bindings: JsxBindings) -> str:
+    for part in reversed(_WORD.findall(path)):
+        if part not in bindings.generic and part.lower() not in bindings.identity_keys:
+            return part
+    return ""

@@ -136,6 +136,7 @@ class _Writer:
         self.sizes: dict[int, int] = {}  # JSX elements under a helper's body or a callback, by node id
         self.helpers = jsxhelpers.by_call(prog)  # the helper each call in the markup renders, by the call's id
         self.returns: dict[int, bool] = {}  # whether a component function of this file returns JSX, by its id
+        self.tiles: choice_tiles.Compared = {}  # each element's choice-tile comparison, by its opening's id
 
     def element(self, node: Node) -> None:
         prog = self.prog
@@ -168,7 +169,7 @@ class _Writer:
         tileable = opening is not None and tag not in _NATIVE and tag != "label"
         if tileable and node.type == "jsx_element" and opening is not None and self._holds_control(opening):
             tileable = False  # <label onClick={…}><input …/></label>: the control inside is the answer
-        chosen = choice_tiles.tile(prog, opening, self.bindings) if tileable and opening is not None else None
+        chosen = choice_tiles.tile(prog, opening, self.bindings, self.tiles) if tileable and opening is not None else None
         if chosen is not None:
             tag, attrs = "label", []
         # react-hook-form's <FormField name="religion" render={…}> / <Controller name=…>: a component that
@@ -601,7 +602,7 @@ class _Writer:
     def _is_tile(self, element: Node) -> bool:
         """Whether a JSX element is a choice tile (a button or chip acting as a radio: ``choice_tiles``)."""
         opening = element if element.type == "jsx_self_closing_element" else element.child_by_field_name("open_tag")
-        return opening is not None and choice_tiles.tile(self.prog, opening, self.bindings) is not None
+        return opening is not None and choice_tiles.tile(self.prog, opening, self.bindings, self.tiles) is not None
 
     def _is_control(self, name: str) -> bool:
         comp = self._kit_component(name)
@@ -1163,9 +1164,46 @@ _FRONTMATTER = re.compile(r"\A\s*---\n.*?\n---", re.S)
 
 
 def sfc_html(text: str) -> str:
-    """A Vue/Svelte/Astro file with its code blocks and frontmatter blanked, positions kept."""
+    """A Vue/Svelte/Astro file with its code blocks and frontmatter blanked, positions kept, and its braced attribute
+    values quoted."""
 
     def hide(m: re.Match[str]) -> str:
         return blank(m.group(0))
 
-    return _BLANKED.sub(hide, _FRONTMATTER.sub(hide, text))
+    return _quoted_braces(_SVELTE_BLOCK.sub(hide, _BLANKED.sub(hide, _FRONTMATTER.sub(hide, text))))
+
+
+# Svelte's block tags ({#each parties as party}, {:else}, {/if}, {@html …}): logic, not text a visitor reads.
+_SVELTE_BLOCK = re.compile(r"\{[#:/@][a-z][^{}\n]{0,300}\}")
+_BRACED = re.compile(r"(?<=[\w:|.-])=\{")
+_MAX_BRACED = 2000  # the longest braced value read; a longer one is left as written
+
+
+def _quoted_braces(text: str) -> str:
+    """Svelte's and Astro's attribute values in braces (``class:selected={form.party === party}``, ``on:click={() =>
+    pick(p)}``) written as quoted values of the same length: the HTML parser reads a space or the ``>`` of an arrow in
+    them as the end of the value or of the tag. The braces become quotes and a double quote inside becomes a single one."""
+    if "={" not in text:
+        return text
+    out = list(text)
+    at = 0
+    for m in _BRACED.finditer(text):
+        start = m.end() - 1
+        if start < at:
+            continue
+        depth, i, end = 0, start, min(len(text), start + _MAX_BRACED)
+        while i < end:
+            c = text[i]
+            depth += 1 if c == "{" else -1 if c == "}" else 0
+            if depth == 0:
+                break
+            i += 1
+        if depth != 0:
+            at = i  # unbalanced: what was scanned is left as written, and not scanned again
+            continue
+        out[start] = out[i] = '"'
+        for j in range(start + 1, i):
+            if out[j] == '"':
+                out[j] = "'"
+        at = i + 1
+    return "".join(out)

@@ -21,6 +21,7 @@ from analyzer.consent.code_scan import CodeScan, CodeStart
 from analyzer.consent.import_gates import DynamicImport
 from analyzer.consent.template_scan import TemplateFacts
 from analyzer.facts import (
+    choice_tiles,
     commented,
     compliance_facts,
     detect,
@@ -186,6 +187,8 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
                 result.template = template_scan.facts(templates.Template("tapestry", references=used), page.source, db)
             tapestry.native(page, db.tapestry)
         template_components.native(page, db.template_kit)  # Angular, Ionic, Spring, JSF, ASP.NET templates
+        if page.root is not None:  # buttons and chips acting as radios (:class="{ on: form.sex === o }" @click=…)
+            choice_tiles.template_tiles(page.root, db.jsx_bindings, page.text)
         # A Slim or Haml template holding raw HTML: its own lines are no HTML, its helpers print controls too; read
         # as HTML whole only when its lines print nothing.
         indented_page = source.display.lower().endswith(indented.SUFFIXES)
@@ -793,6 +796,8 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
             if "v-for" in text and page.root is not None:  # <option v-for="r in religions">: one per item of its script's list
                 vfor.expand(page.root, vfor.arrays([script(i) for i in range(len(pieces))]))
             template_components.native(page, db.template_kit, member)
+            if page.root is not None:  # the file's own text: its {#each … as o} blocks are blanked in the page's
+                choice_tiles.template_tiles(page.root, db.jsx_bindings, text)
         result.fields = fieldfacts.extract(
             page, db.fields, db.consent_words, result.path, db.field_context, result.pending_fields, db.field_model
         )

@@ -615,6 +615,10 @@ class JsxBindings:
     identity_keys: frozenset[str] = frozenset()
     view_state_names: frozenset[str] = frozenset()
     icon_packages: tuple[str, ...] = ()  # packages whose components are icons, never controls: lucide-react's Check
+    # The same tiles in templates: the starts of a click attribute's name (@click, (click), on:click) and of a selection
+    # attribute's (:class, [class.active], class:active), lower case as the page's parser gives them.
+    template_clicks: tuple[str, ...] = ()
+    template_selections: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1336,6 +1340,8 @@ def _jsx_bindings(data: dict[str, Any], lists: FieldLists) -> JsxBindings:
         click_props=tuple(b.get("click_props", [])),
         selection_props=tuple(b.get("selection_props", [])),
         icon_packages=tuple(b.get("icon_packages", [])),
+        template_clicks=tuple(b.get("template_clicks", [])),
+        template_selections=tuple(b.get("template_selections", [])),
         control_types=lists.types,  # a type prop's value is read as a definition's type is
     )
 

@@ -670,6 +670,8 @@ JSX_BINDING_LISTS = (
     "click_props",
     "selection_props",
     "icon_packages",
+    "template_clicks",
+    "template_selections",
 )
 # ui_components.toml [field_lists]: the keys of a field definition, and the controls a definition's type names.
 FIELD_LIST_KEYS = (
