@@ -317,17 +317,17 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
     elements = [el for el in root.iter("input", "textarea", "select")]
     runs = _box_runs(elements)
     group_first: dict[lxml.etree._Element, lxml.etree._Element] = {}  # each box -> the first box of its group
-    radios: dict[tuple[str, int], list[lxml.etree._Element]] = {}
+    boxes: dict[tuple[str, int], list[lxml.etree._Element]] = {}  # each group's radios, or its checkboxes
     firsts: dict[tuple[str, int], lxml.etree._Element] = {}
     for el, group in runs.items():
         group_first[el] = firsts.setdefault(group, el)
-        if (el.get("type") or "").lower() == "radio":
-            radios.setdefault(group, []).append(el)
+        if (el.get("type") or "").lower() in ("radio", "checkbox"):
+            boxes.setdefault(group, []).append(el)
     for tag in ("input", "textarea", "select"):  # a kit component renamed to a control has no start tag of its own
         page.register(tag, [el.sourceline or 0 for el in root.iter(tag) if el.get(RENAMED) is None])
     index = {tag: 0 for tag in ("input", "textarea", "select")}
     out: list[_Control] = []
-    radio_groups: set[tuple[str, int]] = set()
+    box_groups: set[tuple[str, int]] = set()
     asked: dict[int, tuple[str, str, _Control | None]] = {}  # per form: what the previous control asked, its legend, the control
     for el in elements:
         i = -1  # located by lxml's line
@@ -338,18 +338,19 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
         if el.tag == "input" and typ in SKIP_TYPES:
             continue
         run = runs.get(el)
-        if typ == "radio" and run is not None:
-            # One answer per radio group: report the group once, at its first choice.
-            if run in radio_groups:
+        if typ in ("radio", "checkbox") and run is not None:
+            # One answer per radio group, or per group of boxes of one name ("symptoms[]"): the group once, at its
+            # first choice. A box alone of its name (a consent, "I smoke") is its own question.
+            if run in box_groups:
                 continue
-            radio_groups.add(run)
+            box_groups.add(run)
         form = _form_of(el)
         anc = _ancestors(el)
         texts = _texts(el, el.tag, typ, labels, ids, group_first, anc, grid, answers)
-        if typ == "radio" and run is not None and len(radios[run]) > 1:
+        if typ in ("radio", "checkbox") and run is not None and len(boxes[run]) > 1:
             # The group is reported at its first choice; what all its choices say is kept apart ("choices"):
-            # an opinion scale shows in its last one, "No firm opinion".
-            texts["choices"] = _choices(radios[run], labels, grid)
+            # an opinion scale shows in its last one, "No firm opinion"; a list of boxes in its fourth, "Allergies".
+            texts["choices"] = _choices(boxes[run], labels, grid)
             texts["options"] = texts["choices"]  # the answer is one of them: "Normal / A fórceps / Cesariana"
         key = id(form)
         previous, previous_legend, before = asked.get(key, ("", "", None))
