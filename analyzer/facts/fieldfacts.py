@@ -22,6 +22,7 @@ import lxml.etree
 from analyzer.facts.choicelists import adjacent, one_list
 from analyzer.facts.gridcells import GridReader, cell_at, column_of
 from analyzer.facts.pagecontext import (
+    animal_patient,
     checkbox_lists,
     checklist_item,
     checklist_topic,
@@ -33,6 +34,7 @@ from analyzer.facts.pagecontext import (
     from_record_section,
     learned_kept,
     learned_may_read,
+    not_an_animals,
     path_words,
     record_section,
     ruled_out,
@@ -304,9 +306,26 @@ def extract(
         if c.found is None and c.follows is not None:
             c.found = followed_up(c.follows.found, c.follows.texts, categories)
     _with_topics(root, controls, categories, consent, path, context, learned)
+    _animal_patients(root, controls, path, context)
     if pending is not None:
         pending.extend(_pending(page, c) for c in controls if c.found is None and c.unplaced)
     return [f for f in (_site(page, c) for c in controls) if f is not None]
+
+
+def _animal_patients(root: lxml.etree._Element, controls: list[_Control], path: str, context: ContextWords | None) -> None:
+    """Drop the health readings of the controls of a page or form about an animal's care (a veterinary practice's
+    booking, a pet's health record: ``pagecontext.animal_patient``), by the page's title, headings and path or
+    the headings and name of the control's form."""
+    health = [c for c in controls if c.found is not None and c.found.category == "health"]
+    if not health or context is None or context.animal_care is None:
+        return
+    if animal_patient(_page_sources(root, path), context):
+        for c in health:
+            c.found = None
+        return
+    before = Preceding(root, [e for c in health for e in (c.el, c.form) if e is not None], _titled(context))
+    for c in health:
+        c.found = not_an_animals(c.found, _field_sources(c, before), context)
 
 
 def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: ContextWords | None) -> list[_Control]:

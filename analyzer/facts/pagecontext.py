@@ -132,6 +132,27 @@ def ruled_out(sources: list[tuple[str, str]], categories: dict[str, Category]) -
     return out
 
 
+def animal_patient(sources: list[tuple[str, str]], context: ContextWords | None) -> bool:
+    """Whether the page or form the sources describe cares for an animal ("Pet Clinic", "Mit Dyrs Sundhed":
+    ``animal_care`` in field_context.toml): the health its controls ask about is no person's."""
+    index = context.animal_care if context is not None else None
+    if index is None or context is None:
+        return False
+    imaging = context.animal_care_not
+    for _, text in sources:
+        said = tuple(tokens(text)) if text else ()
+        if said and index.matches(said) and not (imaging is not None and imaging.matches(said)):
+            return True
+    return False
+
+
+def not_an_animals(found: Classification | None, sources: list[tuple[str, str]], context: ContextWords | None) -> Classification | None:
+    """A control's reading, unless it is health on a form about an animal's care (``animal_patient``)."""
+    if found is None or found.category != "health" or not animal_patient(sources, context):
+        return found
+    return None
+
+
 def learned_kept(
     found: Classification | None, texts: dict[str, str], sources: list[tuple[str, str]], categories: dict[str, Category]
 ) -> Classification | None:

@@ -1476,6 +1476,8 @@ def _field_context() -> ContextWords | None:
         opinion=_word_index(data.get("opinion", [])),
         opinion_not=_word_index(data.get("opinion_not", [])),
         referral=_word_index(data.get("referral", [])),
+        animal_care=_word_index(data.get("animal_care", [])),
+        animal_care_not=_word_index(data.get("animal_care_not", [])),
         family_topics=frozenset(data.get("family_topics", [])),
         relatives=_word_set(data.get("relatives", [])),
         relatives_also=_word_set(data.get("relatives_also", [])),

@@ -391,6 +391,8 @@ class ContextWords:
     opinion: TermIndex | None = None  # "No firm opinion", "Strongly agree", "Rather against"
     opinion_not: TermIndex | None = None  # "Criminal record": a candidate's vetting asks for facts (Art. 10)
     referral: TermIndex | None = None  # "How did you hear about us?": a channel, not data about the visitor
+    animal_care: TermIndex | None = None  # "Pet Clinic", "Mit Dyrs Sundhed": a form whose patient is an animal
+    animal_care_not: TermIndex | None = None  # "your PET scan": a person's imaging, not an animal's care
     adherence: TermIndex | None = None  # "I accept the statutes": joining, even in a box that gives consent
     # A family history's grid: under a condition, which relatives had it ("Madre / Padre / Abuelos")
     family_topics: frozenset[str] = frozenset()

@@ -549,6 +549,8 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "opinion": _opt("str[]"),
     "opinion_not": _opt("str[]"),
     "referral": _opt("str[]"),
+    "animal_care": _opt("str[]"),
+    "animal_care_not": _opt("str[]"),
     "family_topics": _opt("str[]"),
     "relatives": _opt("str[]"),
     "relatives_also": _opt("str[]"),

@@ -49,6 +49,7 @@ from analyzer.facts.pagecontext import (  # noqa: E402
     from_record_section,
     learned_kept,
     learned_may_read,
+    not_an_animals,
     path_words,
     record_section,
     ruled_out,
@@ -233,6 +234,7 @@ def field_level(records: list[dict], db: signatures.SignatureDB, learned: bool =
                 )
             if got is None:  # fieldfacts.extract: the learned model reads what is left
                 got = learned_reading(model, t, rec, typ, db)
+            got = not_an_animals(got, context_sources(rec), db.field_context)  # fieldfacts._animal_patients
             result[id(rec)] = got.category if got else "none"
             REASONS[id(rec)] = got
     return [(rec, result[id(rec)]) for rec in records]
