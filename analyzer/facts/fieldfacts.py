@@ -82,6 +82,8 @@ class FieldSite:
     attrs: dict[str, str]  # on the field itself
     ancestor_attrs: tuple[tuple[str, str], ...] = ()  # (name, value) on the field's ancestors
     ancestor_classes: frozenset[str] = field(default_factory=frozenset)
+    # A radio or checkbox group, reported once at its first box: the lines of its other boxes, as the parser gives them
+    box_lines: tuple[int, ...] = ()
 
     @property
     def classes(self) -> frozenset[str]:
@@ -271,6 +273,7 @@ class _Control:
     read: dict[str, str] = field(default_factory=dict)  # the texts it is classified by (see _identifiers)
     follows: _Control | None = None  # the control whose question this one only follows up ("Other", "Since when?")
     unplaced: bool = False  # a topic was looked for and none of the page's own sources gave one
+    others: tuple[lxml.etree._Element, ...] = ()  # a group's other boxes, when it is reported at its first
 
 
 def extract(
@@ -391,7 +394,8 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
         )
         if follow_up and previous:
             texts["question"] = previous
-        control = _Control(el, el.tag, i, typ, texts, form, anc, follows=before if follow_up else None)
+        others = tuple(boxes[run][1:]) if typ in ("radio", "checkbox") and run is not None else ()
+        control = _Control(el, el.tag, i, typ, texts, form, anc, follows=before if follow_up else None, others=others)
         asked[key] = (what_it_asks(texts), texts.get("legend", ""), control)
         out.append(control)
     for el in root.xpath("//*[@contenteditable]") if editable else ():
@@ -1362,4 +1366,5 @@ def _located(page: Page, c: _Control, found: Classification) -> FieldSite:
         attrs=attrs,
         ancestor_attrs=anc_attrs,
         ancestor_classes=anc_classes,
+        box_lines=tuple(sorted({b.sourceline for b in c.others if b.sourceline and b.sourceline != line})),
     )

@@ -70,6 +70,8 @@ def field_entry(r) -> dict[str, Any]:
         # What decided the category: the field's own texts, else where it stands ("heading 'Anamnesis'
         # (anamnes*)", "record section: …") or the learned field model ("learned field model, p 0.93").
         "decided_by": c.context or "own texts",
+        # A radio or checkbox group is one field, reported at its first box: the lines of its other boxes.
+        "box_lines": list(f.box_lines),
         "exposed_to": list(r.exposed),
         "masked_for": list(r.masked),
         "unverifiable_for": list(r.unknown),

@@ -365,6 +365,8 @@ def e2e(records: list[dict], db: signatures.SignatureDB, cache: Path) -> tuple[l
         by_line: dict[int, list] = collections.defaultdict(list)
         for site in result.fields:
             by_line[site.line].append(site)
+            for at in site.box_lines:  # a group reported at its first box answers for a record of any of its boxes
+                by_line[at].append(site)
         sites[(repo, path)] = by_line
         stats["files scanned"] += 1
     pairs = []
@@ -461,6 +463,8 @@ def site_e2e(
             by_line: dict[int, list] = collections.defaultdict(list)
             for site in info.fields:
                 by_line[site.line].append(site)
+                for at in site.box_lines:
+                    by_line[at].append(site)
             sites[(repo, path.removeprefix("./"))] = by_line
     alone: dict[int, str] = {}
     if cache is not None and treeless:
