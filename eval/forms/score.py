@@ -365,7 +365,7 @@ def e2e(records: list[dict], db: signatures.SignatureDB, cache: Path) -> tuple[l
         by_line: dict[int, list] = collections.defaultdict(list)
         for site in result.fields:
             by_line[site.line].append(site)
-            for at in site.box_lines:  # a group reported at its first box answers for a record of any of its boxes
+            for at in getattr(site, "box_lines", ()):  # a group reported at its first box answers for any of its boxes (older code: none)
                 by_line[at].append(site)
         sites[(repo, path)] = by_line
         stats["files scanned"] += 1
@@ -463,7 +463,7 @@ def site_e2e(
             by_line: dict[int, list] = collections.defaultdict(list)
             for site in info.fields:
                 by_line[site.line].append(site)
-                for at in site.box_lines:
+                for at in getattr(site, "box_lines", ()):
                     by_line[at].append(site)
             sites[(repo, path.removeprefix("./"))] = by_line
     alone: dict[int, str] = {}
