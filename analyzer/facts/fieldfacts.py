@@ -273,7 +273,8 @@ class _Control:
     read: dict[str, str] = field(default_factory=dict)  # the texts it is classified by (see _identifiers)
     follows: _Control | None = None  # the control whose question this one only follows up ("Other", "Since when?")
     unplaced: bool = False  # a topic was looked for and none of the page's own sources gave one
-    others: tuple[lxml.etree._Element, ...] = ()  # a group's other boxes, when it is reported at its first
+    # A group's other boxes, when it is reported at its first, each with its index among the inputs (-1: renamed)
+    others: tuple[tuple[lxml.etree._Element, int], ...] = ()
 
 
 def extract(
@@ -345,8 +346,11 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
         group_first[el] = firsts.setdefault(group, el)
         if (el.get("type") or "").lower() in ("radio", "checkbox"):
             boxes.setdefault(group, []).append(el)
+    positions: dict[lxml.etree._Element, int] = {}  # each control with a start tag of its own: its index among its tag's
     for tag in ("input", "textarea", "select"):  # a kit component renamed to a control has no start tag of its own
-        page.register(tag, [el.sourceline or 0 for el in root.iter(tag) if el.get(RENAMED) is None])
+        own = [el for el in root.iter(tag) if el.get(RENAMED) is None]
+        page.register(tag, [el.sourceline or 0 for el in own])
+        positions.update((el, k) for k, el in enumerate(own))
     index = {tag: 0 for tag in ("input", "textarea", "select")}
     out: list[_Control] = []
     box_groups: set[tuple[str, int]] = set()
@@ -394,7 +398,7 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
         )
         if follow_up and previous:
             texts["question"] = previous
-        others = tuple(boxes[run][1:]) if typ in ("radio", "checkbox") and run is not None else ()
+        others = tuple((b, positions.get(b, -1)) for b in boxes[run][1:]) if typ in ("radio", "checkbox") and run is not None else ()
         control = _Control(el, el.tag, i, typ, texts, form, anc, follows=before if follow_up else None, others=others)
         asked[key] = (what_it_asks(texts), texts.get("legend", ""), control)
         out.append(control)
@@ -1344,6 +1348,14 @@ def _site(page: Page, c: _Control) -> FieldSite | None:
     return _located(page, c, found)
 
 
+def _box_line(page: Page, box: lxml.etree._Element, index: int) -> int:
+    """The line a group's box starts on: its start tag in the raw text (as a control's own), else lxml's."""
+    if index >= 0:
+        return page.locate(str(box.tag), index)[0]
+    renamed = box.get(RENAMED)
+    return page.start_of(renamed, box.sourceline or 1)[0] if renamed else box.sourceline or 1
+
+
 def _located(page: Page, c: _Control, found: Classification) -> FieldSite:
     el = c.el
     attrs = htmldoc.attributes(el)
@@ -1366,5 +1378,5 @@ def _located(page: Page, c: _Control, found: Classification) -> FieldSite:
         attrs=attrs,
         ancestor_attrs=anc_attrs,
         ancestor_classes=anc_classes,
-        box_lines=tuple(sorted({b.sourceline for b in c.others if b.sourceline and b.sourceline != line})),
+        box_lines=tuple(sorted({at for b, k in c.others if (at := _box_line(page, b, k)) != line})),
     )
