@@ -441,3 +441,58 @@ def test_a_question_that_holds_its_follow_ups_is_a_question_and_a_panel_beside_q
     assert read["allergies"][:2] == (4, "textarea") and read["email"][0] == 9, read
     assert read["diabetes"][0] == 6 and read["asthma"][3] == "health", read
     assert "history" not in read, read
+
+
+# A questionnaire whose questions have no name (the answers are kept by position), as a COVID-19 follow-up app keeps
+# them, beside lists that are no form: an FAQ, a page builder's blocks, a list of toasts.
+_NAMELESS = """export const title0 = "Краткая анкета";
+export const shortDB = [
+  {
+    question: "Группа крови",
+    placeholder: "Первая",
+    type: "input",
+    answer: "",
+  },
+  {
+    question: "Есть ли у Вас ВИЧ?",
+    placeholder: "Да/нет",
+    type: "input",
+    answer: "",
+  },
+];
+export const questions = [
+  { question: "Do you have diabetes?", type: "radio", options: ["Yes", "No"] },
+  { question: "Current medication", type: "text" },
+];
+export const faq = [
+  { question: "Do you treat HIV?", answer: "Yes." },
+  { question: "How do I book a diabetes check?", answer: "Online." },
+];
+export const blocks = [
+  { type: "text", title: "Our diagnosis approach", content: "..." },
+  { type: "text", title: "Mental health", content: "..." },
+];
+export const toasts = [
+  { title: "Diagnosis saved", type: "success" },
+  { title: "Therapy deleted", type: "error" },
+];
+"""
+
+
+def test_questions_without_a_name_are_controls_and_faqs_blocks_and_toasts_are_not(tmp_path: Path) -> None:
+    from analyzer import signatures
+    from analyzer.facts import fieldfacts
+    from analyzer.read.discover import SourceFile, classify
+    from analyzer.read.engine import analyze
+
+    path = tmp_path / "ShortsDb.js"
+    path.write_text(_NAMELESS, encoding="utf-8")
+    with fieldfacts.every_control("-"):
+        fields = analyze(SourceFile(path, path.name, classify(path)), signatures.load(), 10 * 1024 * 1024).fields
+    got = [(s.line, s.type, s.texts.get("label") or s.texts.get("question"), s.classification.category) for s in fields]
+    assert got == [
+        (3, "text", "Группа крови", "health"),
+        (9, "text", "Есть ли у Вас ВИЧ?", "health"),
+        (17, "radio", "Do you have diabetes?", "health"),
+        (18, "text", "Current medication", "health"),
+    ], got

@@ -53,12 +53,19 @@ def worth_reading(data: bytes, lists: FieldLists) -> bool:
     if len(data) > MAX_BYTES or not lists.name_keys or not lists.label_keys:
         return False
     labelled, named, keyed, factory = _key_patterns(lists.label_keys, lists.name_keys, lists.nested_label_keys)
-    # The name may be a member's key instead ({ fieldName: { label: "…" } }): then a member holds an object.
+    # The name may be a member's key instead ({ fieldName: { label: "…" } }): then a member holds an object; a question
+    # without a name says its type ({ question: "…", type: "input" }).
     return (
         _OF_OBJECTS.search(data) is not None
         and labelled.search(data) is not None
-        and (named.search(data) is not None or keyed.search(data) is not None)
+        and (named.search(data) is not None or keyed.search(data) is not None or _typed(lists.type_keys).search(data) is not None)
     ) or factory.search(data) is not None
+
+
+@functools.lru_cache(maxsize=4)
+def _typed(type_keys: tuple[str, ...]) -> re.Pattern[bytes]:
+    """A string-valued member named by one of the type keys (``type: "input"``)."""
+    return re.compile(rb"""(?<![\w$])["']?(?:""" + _alternation(type_keys) + rb""")["']?\s*:\s*["'`]""")
 
 
 def _alternation(keys: tuple[str, ...]) -> bytes:
@@ -267,22 +274,42 @@ def _definitions(
     sections = {id(m) for m in members if _holds_list(m, lists) and not _asks(prog, m, lists)}
     if len(sections) == len(members):
         return None
+    holder = _holder_name(prog, node)
+    listed = holder.lower() in lists.list_names
     fields = [
         (o, m, name)
         for (o, key), m in zip(items, members, strict=True)
         if id(m) not in sections
-        and (name := _name(prog, m, lists) or key)
+        and (name := _field_name(prog, m, key, lists, imported, listed)) is not None
         and (_label(prog, m, lists) or _options(prog, m, lists, imported))
     ]
     if len(fields) < 2 or len(fields) * 2 < len(items):
         return None
-    holder = _holder_name(prog, node)
     if holder and holder in mapped and all(_written_where_mapped(prog, m, lists) for m in members):
         return None  # the markup that maps it writes each definition (jsxmarkup); one it cannot write is read here
     formish = sum(1 for m in members if _asks(prog, m, lists))
     if holder.lower() not in lists.list_names and formish * 2 < len(members):
         return None
     return _title(prog, node, lists), [(o, _control(prog, m, name, lists, imported)) for o, m, name in fields]
+
+
+def _field_name(
+    prog: Program, members: dict[str, Node], key: str, lists: FieldLists, imported: script_constants.Imported, listed: bool
+) -> str | None:
+    """A definition's field name: its name key's string, else the key it is held under; "" for a question that has no
+    name but shows it is a control (``{ question: "Группа крови", placeholder: "Первая", type: "input", answer: "" }``:
+    the answers are kept by position), by a placeholder or choices of its own, or by a control's type in a list named
+    as one (``questions: [{ question, type: "text" }]``; a page builder's ``{ type: "text", title }`` blocks are none);
+    None for an item that is neither."""
+    name = _name(prog, members, lists) or key
+    if name:
+        return name
+    if not any(_text(prog, members.get(k)) for k in lists.label_keys if k != "placeholder"):
+        return None
+    kind = next((s.lower() for k in lists.type_keys if (s := _string(prog, members.get(k)))), "")
+    typed = kind in lists.types or kind in _INPUT_TYPES or kind.split(" ", 1)[0] in ("input", "select", "textarea")
+    shown = "placeholder" in members or bool(_options(prog, members, lists, imported))
+    return "" if shown or (typed and listed) else None
 
 
 def _holds_list(members: dict[str, Node], lists: FieldLists) -> bool:
@@ -357,24 +384,26 @@ def _options(prog: Program, members: dict[str, Node], lists: FieldLists, importe
 
 
 def _control(prog: Program, members: dict[str, Node], field_name: str, lists: FieldLists, imported: script_constants.Imported) -> str:
-    """The HTML of the control a definition describes."""
-    name = escape(field_name)
+    """The HTML of the control a definition describes (one without a name is written without one)."""
+    named = f' name="{escape(field_name)}"' if field_name else ""
     label = escape(_label(prog, members, lists))
     kind = next((s.lower() for k in lists.type_keys if (s := _string(prog, members.get(k)))), "")
     tag = lists.types.get(kind, "input")
     options = _options(prog, members, lists, imported)
     if tag == "select" or (tag == "input" and options and kind not in _INPUT_TYPES):
         opts = "".join(f"<option>{escape(o)}</option>" for o in options)
-        return f'<select name="{name}" aria-label="{label}">{opts}</select>'
+        return f'<select{named} aria-label="{label}">{opts}</select>'
     if tag == "textarea":
-        return f'<textarea name="{name}" aria-label="{label}"></textarea>'
+        return f'<textarea{named} aria-label="{label}"></textarea>'
     if tag in ("radio", "checkbox") and options:
-        boxes = "".join(f'<label><input type="{tag}" name="{name}">{escape(o)}</label>' for o in options)
+        # Boxes of a question without a name take its text as their one name: they are one question's choices.
+        named = named or (f' name="{label}"' if label else "")
+        boxes = "".join(f'<label><input type="{tag}"{named}>{escape(o)}</label>' for o in options)
         return f"<fieldset><legend>{label}</legend>{boxes}</fieldset>"
     if tag in ("radio", "checkbox"):
-        return f'<label><input type="{tag}" name="{name}">{label}</label>'
+        return f'<label><input type="{tag}"{named}>{label}</label>'
     typ = kind if kind in _INPUT_TYPES else "text"
-    return f'<input type="{typ}" name="{name}" aria-label="{label}">'
+    return f'<input type="{typ}"{named} aria-label="{label}">'
 
 
 def _holder_name(prog: Program, array: Node) -> str:
