@@ -498,7 +498,7 @@ class _Writer:
             if comp is not None and comp.type in ("radio", "checkbox") and has_elements:
                 return "", []  # <RadioButtonGroup legendText="…" name="smoker"><RadioButton …/>: the group of its choices
             if comp is None and not has_elements:
-                comp = self._by_suffix(last, opening)
+                comp = self._by_suffix(last, opening) or self._bound_component(last, opening)
             if comp is None:
                 return "", []
             tag = comp.tag
@@ -595,9 +595,16 @@ class _Writer:
         element = opening.parent
         children = [c for c in element.named_children if c is not opening] if element is not None else []
         return any(
-            n.type in _JSX and (self._is_control(_tag_name(self.prog, n)) or self._is_tile(n))
+            n.type in _JSX and (self._is_control(_tag_name(self.prog, n)) or self._is_tile(n) or self._is_bound_component(n))
             for n in _descendants(children, _HOLDS_CONTROL_NODES)
         )
+
+    def _is_bound_component(self, element: Node) -> bool:
+        """Whether a JSX element is a project's component acting as a control (``_bound_component``)."""
+        if element.type != "jsx_self_closing_element":
+            return False
+        name = _last_name(_tag_name(self.prog, element))
+        return name not in self.components and self._bound_component(name, element) is not None
 
     def _is_tile(self, element: Node) -> bool:
         """Whether a JSX element is a choice tile (a button or chip acting as a radio: ``choice_tiles``)."""
@@ -637,6 +644,31 @@ class _Writer:
                     return Component(*self._told_control(opening, comp.tag), given)
                 return Component(comp.tag, comp.type, given)
         return None
+
+    def _bound_component(self, name: str, opening: Node) -> Component | None:
+        """A project's component no ending names, read as a control when it acts as one: given a label (or a
+        placeholder), bound to a member of the form's state it changes (``<MultiSelectCheckboxes label="Choroby skóry
+        głowy" options={[…]} value={getArrayValue(formData.scalpDiseases)} onChange={…} />``, ``<TagPicker
+        value={form.dealbreakers} onChange={…} placeholder="…" />``), and writing no markup through its props. The
+        control is the one its name names last (``…Checkboxes`` boxes, ``…Select…`` a select), else an input (a
+        select when it is given choices). A display (``value`` without a change handler), a bare state variable
+        (``value={tab}``) and a view's own state are none."""
+        if not name[:1].isupper() or not self._changes(opening) or self._renders_jsx(opening):
+            return None
+        props = _jsx_props(self.prog, opening)
+        said = ("label", "title", "question", "legend", "placeholder", *sorted(self.bindings.label_props))
+        given = next((p for p in said if self._prop(opening, p)), None)
+        bound = next((props[k] for k in sorted(self.bindings.values) if k in props), None)
+        member = _member_of(self.prog, bound) if bound is not None else None
+        field = _last_part(self.prog, member) if member is not None else ""
+        if given is None or not field or field in self.bindings.generic or field.lower() in self.bindings.view_state_names:
+            return None
+        # The control word the name ends nearest (MultiSelectCheckboxes: "Checkbox", not "Select").
+        named = [(name.rfind(s), len(s), comp) for suffix, comp, _ in self.suffixes if len(s := suffix.rstrip("s")) > 4 and s in name]
+        named_last = max(named, default=None, key=lambda t: (t[0], t[1]))
+        comp = named_last[2] if named_last is not None else None
+        tag, typ = (comp.tag, comp.type) if comp is not None and not comp.named_only else ("input", None)
+        return Component(tag, typ, None if given == "placeholder" else given)  # a placeholder stays one: a wrapper labels it
 
     def _option_prop(self, opening: Node) -> list[str]:
         """The choices a select component is given as a literal array (``options={[{ value: "church", label: "Church
@@ -756,6 +788,8 @@ class _Writer:
             if expr is None:
                 continue
             key = self.prog.text(kids[0])
+            if key in self.bindings.values and expr.type == "call_expression":
+                expr = _member_of(self.prog, expr) or expr  # value={getArrayValue(formData.scalpDiseases)}
             # A bare state variable names its field only as a value (value={firstName}); checked={isSelected} is a flag.
             member = expr.type in ("member_expression", "subscript_expression")
             if key in self.bindings.values and (member or (expr.type == "identifier" and key in self.bindings.identifier_values)):
@@ -965,6 +999,20 @@ def _last_part(prog: Program, expr: Node, argument: Callable[[Node | None], Node
 
 
 _CASTS = frozenset({"String", "Number"})
+
+
+def _member_of(prog: Program, expr: Node) -> Node | None:
+    """The member of the state a value prop shows (``formData.scalpDiseases``), also through a call of one argument that
+    reads it (``getArrayValue(formData.scalpDiseases)``) or a cast; None for a bare variable or anything else."""
+    for _ in range(4):
+        expr = _unwrapped(prog, expr) or expr
+        if expr.type in ("member_expression", "subscript_expression"):
+            return expr
+        args = prog.args(expr) if expr.type == "call_expression" else []
+        if len(args) != 1:
+            return None
+        expr = args[0]
+    return None
 
 
 def _unwrapped(prog: Program, expr: Node | None) -> Node | None:
