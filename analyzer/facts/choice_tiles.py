@@ -28,6 +28,7 @@ from typing import NamedTuple
 import lxml.etree
 from tree_sitter import Node
 
+from analyzer.facts import jsxhelpers
 from analyzer.facts.template_components import RENAMED
 from analyzer.parse.jsfacts import STRING_TYPES, Program
 from analyzer.signatures import JsxBindings
@@ -60,7 +61,7 @@ def tile(prog: Program, opening: Node, bindings: JsxBindings, memo: Compared | N
     kind, state, value = found
     if not (_in_mapped_item(prog, opening, value) or _has_twin(prog, opening, bindings, prog.text(state), memo)):
         return None
-    props = _props(prog, opening)
+    props = jsxhelpers.jsx_props(prog, opening)
     click = next((props[k] for k in bindings.click_props if k in props), opening)
     name = _state_name(prog, state, bindings) or _handed_name(prog, click)
     if name.lower() in bindings.view_state_names or _last(prog.text(state)).lower() in bindings.view_state_names:
@@ -68,23 +69,10 @@ def tile(prog: Program, opening: Node, bindings: JsxBindings, memo: Compared | N
     return Tile(kind, name)
 
 
-def _props(prog: Program, opening: Node) -> dict[str, Node]:
-    """An element's props: a string's node, or the expression a ``{…}`` holds."""
-    out: dict[str, Node] = {}
-    for attr in opening.named_children:
-        if attr.type != "jsx_attribute" or len(attr.named_children) < 2:
-            continue
-        value = attr.named_children[1]
-        held = next((c for c in value.named_children if c.type != "comment"), None) if value.type == "jsx_expression" else None
-        if held is not None:
-            out.setdefault(prog.text(attr.named_children[0]), held)
-    return out
-
-
 def _comparison_of(prog: Program, opening: Node, bindings: JsxBindings, memo: Compared) -> tuple[str, Node, Node] | None:
     """The comparison an element's selection props make with what its click hands over (``_compared``), once."""
     if opening.id not in memo:
-        props = _props(prog, opening)
+        props = jsxhelpers.jsx_props(prog, opening)
         click = next((props[k] for k in bindings.click_props if k in props), None)
         memo[opening.id] = _compared(prog, props, bindings, click) if click is not None else None
     return memo[opening.id]

@@ -21,6 +21,19 @@ _BOUND_AS = frozenset({"const", "let", "var", "function"})
 _LITERALS = frozenset({"string", "template_string", "object"})
 
 
+def jsx_props(prog: Program, opening: Node) -> dict[str, Node]:
+    """An element's props as written: a string's node, or the expression a ``{…}`` holds (its comments left out)."""
+    out: dict[str, Node] = {}
+    for attr in opening.named_children:
+        if attr.type != "jsx_attribute" or len(attr.named_children) < 2:
+            continue
+        key, value = prog.text(attr.named_children[0]), attr.named_children[1]
+        held = next((c for c in value.named_children if c.type != "comment"), None) if value.type == "jsx_expression" else value
+        if held is not None:
+            out.setdefault(key, held)
+    return out
+
+
 def calls(expr: Node | None) -> list[Node]:
     """The calls a ``{…}`` child prints: itself, either branch of a conditional, the right of ``&&``."""
     if expr is None:

@@ -366,7 +366,7 @@ class _Writer:
             return False
         if self.helper_calls >= _MAX_HELPER_CALLS or len(self.arguments) >= _MAX_HELPER_DEPTH:
             return False
-        given_props = _jsx_props(self.prog, opening)
+        given_props = jsxhelpers.jsx_props(self.prog, opening)
         if not any(v.type in STRING_TYPES for v in given_props.values()):
             return False
         ident = opening.child_by_field_name("name")
@@ -655,7 +655,7 @@ class _Writer:
         (``value={tab}``) and a view's own state are none."""
         if not name[:1].isupper() or not self._changes(opening) or self._renders_jsx(opening):
             return None
-        props = _jsx_props(self.prog, opening)
+        props = jsxhelpers.jsx_props(self.prog, opening)
         said = ("label", "title", "question", "legend", "placeholder", *sorted(self.bindings.label_props))
         given = next((p for p in said if self._prop(opening, p)), None)
         bound = next((props[k] for k in sorted(self.bindings.values) if k in props), None)
@@ -673,14 +673,14 @@ class _Writer:
     def _option_prop(self, opening: Node) -> list[str]:
         """The choices a select component is given as a literal array (``options={[{ value: "church", label: "Church
         Marriage" }]}``, ``options={["A", "B"]}``: ``jsx_bindings.option_props``), each item's string or text key."""
-        props = _jsx_props(self.prog, opening)
+        props = jsxhelpers.jsx_props(self.prog, opening)
         value = next((props[k] for k in self.bindings.option_props if k in props), None)
         return self._choice_texts(value) if value is not None else []
 
     def _told_control(self, opening: Node, default: str) -> tuple[str, str | None]:
         """The control a generic field component is told to render by a type prop (``fieldType={FormFieldType.CHECKBOX}``,
         ``type="select"``: ``jsx_bindings.type_props``, values read as ``[field_lists.types]``), else ``default``."""
-        props = _jsx_props(self.prog, opening)
+        props = jsxhelpers.jsx_props(self.prog, opening)
         for value in (props[k] for k in self.bindings.type_props if k in props):
             if value.type in STRING_TYPES:
                 said = self.prog.string_value(value) or ""
@@ -951,19 +951,6 @@ def _last_name(name: str) -> str:
 def _callee_name(prog: Program, call: Node) -> str:
     """The last part of the name a call is made by: ``t`` for ``i18n.t('…')``, ``register`` for ``register('…')``."""
     return _last_name(prog.path(prog.callee(call)))
-
-
-def _jsx_props(prog: Program, opening: Node) -> dict[str, Node]:
-    """An element's props as written: a string's node, or the expression a ``{…}`` holds."""
-    out: dict[str, Node] = {}
-    for attr in opening.named_children:
-        if attr.type != "jsx_attribute" or len(attr.named_children) < 2:
-            continue
-        key, value = prog.text(attr.named_children[0]), attr.named_children[1]
-        held = _inner(value) if value.type == "jsx_expression" else value
-        if held is not None:
-            out.setdefault(key, held)
-    return out
 
 
 def _tag_name(prog: Program, element: Node) -> str:
