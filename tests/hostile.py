@@ -46,6 +46,20 @@ def sectioned_fields(count: int) -> tuple[str, bytes]:
     return "intake.html", f"<html><head>{head}</head><body><h1>Medical history</h1><form>\n{rows}\n</form></body></html>".encode()
 
 
+def tile_row(count: int) -> tuple[str, bytes]:
+    """A component with ``count`` sibling buttons acting as one question's radios (choice tiles): each looks at its
+    neighbours for a tile of the same state."""
+    rows = "\n".join(
+        f'<button className={{faith === "v{i}" ? "on" : ""}} onClick={{() => setFaith("v{i}")}}>Faith {i}</button>' for i in range(count)
+    )
+    return "Tiles.jsx", f"export const T = () => (<div><p>Religion</p>\n{rows}\n</div>);\n".encode()
+
+
+def unbalanced_braces(count: int) -> tuple[str, bytes]:
+    """A Svelte component with ``count`` attribute values opened in braces and never closed."""
+    return "Braces.svelte", ("<div " + "a={" * count + ">x</div>\n").encode()
+
+
 def gtm_export(tags: int) -> tuple[str, bytes]:
     """A container export with ``tags`` Custom HTML tags, each loading Hotjar on All Pages."""
     items = [

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from analyzer.facts import fieldfacts
 from tests import hostile
 from tests.conftest import scan_file
 
@@ -38,6 +39,20 @@ def test_twenty_thousand_form_fields_are_placed_in_linear_time(tmp_path: Path, d
 @pytest.mark.slow
 def test_two_hundred_thousand_form_fields(tmp_path: Path, db) -> None:
     assert len(_timed(tmp_path, hostile.form_fields(200_000), db, 10.0).fields) == 200_000
+
+
+def test_twenty_thousand_sibling_choice_tiles_are_read_in_linear_time(tmp_path: Path, db) -> None:
+    """20k buttons acting as one question's radios took 104 s when each tile listed all its siblings to find a twin
+    (choice_tiles._has_twin); neighbours are looked at up to 20 on each side, each element's comparison once."""
+    with fieldfacts.every_control("-"):
+        result = _timed(tmp_path, hostile.tile_row(20_000), db, 30.0)
+    assert [(f.line, f.name, f.type) for f in result.fields] == [(2, "faith", "radio")], result.fields[:3]
+
+
+def test_two_hundred_thousand_unclosed_braces_are_read_in_linear_time(tmp_path: Path, db) -> None:
+    """Svelte's braced attribute values are quoted in place (jsxmarkup._quoted_braces): an unbalanced brace gives up
+    on what it scanned, which is not scanned again."""
+    _timed(tmp_path, hostile.unbalanced_braces(200_000), db, 10.0)
 
 
 def test_an_eight_thousand_tag_gtm_export_is_read_in_linear_time(tmp_path: Path, db) -> None:
