@@ -4,7 +4,8 @@ partial fingerprints from the finding fingerprint, levels from severity, 1-based
 GitHub code scanning reads ``properties.security-severity`` (a CVSS-like score: 7.0 and over is
 "high", 4.0-6.9 "medium", under 4.0 "low") and the ``security`` tag from each rule, so findings
 rank among security alerts. A finding in a bundle with a source map names its original source
-position in ``relatedLocations``. The run's ``properties`` count the findings that inline
+position in ``relatedLocations``, and a radio or checkbox group reported at its first box names its other boxes
+there. The run's ``properties`` count the findings that inline
 suppressions and the baseline left out.
 """
 
@@ -52,7 +53,22 @@ def _original(original: str) -> dict[str, Any]:
     return {"id": 1, "message": {"text": "original source position, through the bundle's source map"}, "physicalLocation": location}
 
 
-def _result(f: Finding, index: dict[str, int], originals: dict[tuple, str]) -> dict[str, Any]:
+_MAX_BOXES = 50  # a group's other boxes named as related locations, at most
+
+
+def _boxes(path: str, lines: tuple[int, ...]) -> list[dict[str, Any]]:
+    """The other boxes of a radio or checkbox group reported at its first box, as related locations."""
+    return [
+        {
+            "id": 2 + k,
+            "message": {"text": "another box of the same choice group"},
+            "physicalLocation": {"artifactLocation": {"uri": uri(path)}, "region": {"startLine": line}},
+        }
+        for k, line in enumerate(lines[:_MAX_BOXES])
+    ]
+
+
+def _result(f: Finding, index: dict[str, int], originals: dict[tuple, str], boxes: dict[tuple, tuple[int, ...]]) -> dict[str, Any]:
     region: dict[str, int] = {"startLine": f.location.line, "startColumn": f.location.column}
     if f.location.end_line:
         region["endLine"] = f.location.end_line
@@ -75,8 +91,10 @@ def _result(f: Finding, index: dict[str, int], originals: dict[tuple, str]) -> d
         },
     }
     original = originals.get(site_key(f)) if f.vendor else None
-    if original:
-        out["relatedLocations"] = [_original(original)]
+    related = [_original(original)] if original else []
+    related += _boxes(f.location.path, boxes.get((f.location.path, f.location.line, f.location.column), ()))
+    if related:
+        out["relatedLocations"] = related
     return out
 
 
@@ -85,6 +103,7 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
     rules = list(RULES.values())
     index = {r.id: i for i, r in enumerate(rules)}
     originals = {site_key(d): d.original for d in result.detections if d.original}
+    boxes = {(r.path, r.field.line, r.field.column): r.field.box_lines for r in result.fields if r.field.box_lines}
     doc = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -98,7 +117,7 @@ def render(result: ScanResult, opts: ReportOptions) -> str:
                         "rules": [_rule(r) for r in rules],
                     }
                 },
-                "results": [_result(f, index, originals) for f in result.findings],
+                "results": [_result(f, index, originals, boxes) for f in result.findings],
                 "properties": {"suppressed": result.suppressed, "baselined": result.baselined},
                 "invocations": [
                     {
