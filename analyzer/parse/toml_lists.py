@@ -45,9 +45,12 @@ def script(fm: FrontMatter, first_line: int) -> str | None:
     except (tomllib.TOMLDecodeError, ValueError, RecursionError):
         return None
     headers: dict[str, list[int]] = {}
+    line, counted = 0, 0  # the line of the last header, counted on from where it was: once over the text
     for m in _HEADER.finditer(fm.text):
         path = ".".join(part.strip().strip("\"'") for part in m.group(1).split("."))
-        headers.setdefault(path, []).append(fm.text.count("\n", 0, m.start()))
+        line += fm.text.count("\n", counted, m.start())
+        counted = m.start()
+        headers.setdefault(path, []).append(line)
     writer = _Writer({k: iter(v) for k, v in headers.items()})
     writer.value(data, "")
     return "(" + "".join(writer.parts) + ")"
