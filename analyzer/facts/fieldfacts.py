@@ -309,27 +309,48 @@ def extract(
         c.found = _classify(c.read, c.typ, c.el.get("autocomplete") or "", categories, consent, None, context)
         if c.found is None and c.follows is not None:
             c.found = followed_up(c.follows.found, c.follows.texts, categories)
-    _with_topics(root, controls, categories, consent, path, context, learned)
-    _animal_patients(root, controls, path, context)
+    around = _Around(root, controls, path, context)
+    _with_topics(controls, categories, consent, around, context, learned)
+    _animal_patients(controls, around, context)
     if pending is not None:
         pending.extend(_pending(page, c) for c in controls if c.found is None and c.unplaced)
     return [f for f in (_site(page, c) for c in controls) if f is not None]
 
 
-def _animal_patients(root: lxml.etree._Element, controls: list[_Control], path: str, context: ContextWords | None) -> None:
+class _Around:
+    """Where a page's controls stand, read once for every reading that asks: the page's own sources (its title, first
+    headings, description and path) and, from one walk of the document, each control's heading, legend and form name
+    (``_field_sources``). Both are read at the first question."""
+
+    def __init__(self, root: lxml.etree._Element, controls: list[_Control], path: str, context: ContextWords | None) -> None:
+        self.root, self.controls, self.path, self.titled = root, controls, path, _titled(context)
+        self._page: list[tuple[str, str]] | None = None
+        self._before: Preceding | None = None
+
+    def page(self) -> list[tuple[str, str]]:
+        if self._page is None:
+            self._page = _page_sources(self.root, self.path)
+        return self._page
+
+    def of(self, c: _Control) -> list[tuple[str, str]]:
+        if self._before is None:
+            self._before = Preceding(self.root, [e for g in self.controls for e in (g.el, g.form) if e is not None], self.titled)
+        return _field_sources(c, self._before)
+
+
+def _animal_patients(controls: list[_Control], around: _Around, context: ContextWords | None) -> None:
     """Drop the health readings of the controls of a page or form about an animal's care (a veterinary practice's
     booking, a pet's health record: ``pagecontext.animal_patient``), by the page's title, headings and path or
     the headings and name of the control's form."""
     health = [c for c in controls if c.found is not None and c.found.category == "health"]
     if not health or context is None or context.animal_care is None:
         return
-    if animal_patient(_page_sources(root, path), context):
+    if animal_patient(around.page(), context):
         for c in health:
             c.found = None
         return
-    before = Preceding(root, [e for c in health for e in (c.el, c.form) if e is not None], _titled(context))
     for c in health:
-        c.found = not_an_animals(c.found, _field_sources(c, before), context)
+        c.found = not_an_animals(c.found, around.of(c), context)
 
 
 def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: ContextWords | None) -> list[_Control]:
@@ -618,11 +639,10 @@ def _classify(
 
 
 def _with_topics(
-    root: lxml.etree._Element,
     controls: list[_Control],
     categories: dict,
     consent: TermIndex | None,
-    path: str,
+    around: _Around,
     context: ContextWords | None,
     learned: bool = False,
 ) -> None:
@@ -633,14 +653,7 @@ def _with_topics(
     forms: dict[int, list[_Control]] = {}
     for c in controls:
         forms.setdefault(id(c.form), []).append(c)
-    page_sources: list[tuple[str, str]] | None = None
-    built: list[Preceding] = []  # the one document walk, made at the first control read again
-    titled = _titled(context)
-
-    def sources(c: _Control) -> list[tuple[str, str]]:
-        if not built:
-            built.append(Preceding(root, [e for g in controls for e in (g.el, g.form) if e is not None], titled))
-        return _field_sources(c, built[0])
+    root, path, titled, sources = around.root, around.path, around.titled, around.of
 
     records: bool | None = None  # whether a heading or form of the page names a record (field_sections.toml)
     page_record: list[tuple[str, str]] | None = None  # the page's own <h1> and file name, read last for a record
@@ -668,9 +681,7 @@ def _with_topics(
             # even when its own words hint at nothing.
             section = sections.get(id(c.el), "") if again and sections else ""
             if again and (section or takes_topic(c.read, categories, c.typ, context)):
-                if page_sources is None:
-                    page_sources = _page_sources(root, path)
-                topic = topic_of(sources(c) + page_sources, categories, own_topic)
+                topic = topic_of(sources(c) + around.page(), categories, own_topic)
                 c.unplaced = topic is None
                 if topic is not None:
                     # A section is about the topic's category when another of its controls asks for it
@@ -692,10 +703,8 @@ def _with_topics(
                     lists = dict(zip((id(g) for g in group), runs, strict=True))
                 in_list = lists.get(id(c))
                 if in_list is not None:
-                    if page_sources is None:
-                        page_sources = _page_sources(root, path)
-                    around = topic_of(sources(c) + page_sources, categories)
-                    c.found = from_list(c.read, c.typ, in_list, consent, around, context, categories)
+                    placed_in = topic_of(sources(c) + around.page(), categories)
+                    c.found = from_list(c.read, c.typ, in_list, consent, placed_in, context, categories)
             if c.found is None and context.sections is not None:
                 if records is None:  # one look at the page's headings first: most pages name no record
                     records = _names_a_record(root, controls, context.sections, path)
@@ -712,9 +721,7 @@ def _with_topics(
                 # for its layout's topic is left to the layout).
                 model = builtin_model()
                 if model is not None:
-                    if page_sources is None:
-                        page_sources = _page_sources(root, path)
-                    placed = sources(c) + page_sources
+                    placed = sources(c) + around.page()
                     c.found = learned_kept(model.read(c.read, placed, c.typ), c.read, placed, categories)
 
 
