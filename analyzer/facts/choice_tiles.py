@@ -48,7 +48,16 @@ class Tile(NamedTuple):
     name: str
 
 
-Compared = dict[int, "tuple[str, Node, Node] | None"]  # each element's comparison, by its opening's id: looked up once
+class _Compared(NamedTuple):
+    """A tile's comparison: ``radio`` or ``checkbox``, the state, the value, and the click handler that hands it over."""
+
+    kind: str
+    state: Node
+    value: Node
+    click: Node
+
+
+Compared = dict[int, "_Compared | None"]  # each element's comparison, by its opening's id: looked up once
 
 
 def tile(prog: Program, opening: Node, bindings: JsxBindings, memo: Compared | None = None) -> Tile | None:
@@ -58,18 +67,14 @@ def tile(prog: Program, opening: Node, bindings: JsxBindings, memo: Compared | N
     found = _comparison_of(prog, opening, bindings, memo)
     if found is None:
         return None
-    kind, state, value = found
-    if not (_in_mapped_item(prog, opening, value) or _has_twin(prog, opening, bindings, prog.text(state), memo)):
+    state = prog.text(found.state)
+    if not (_in_mapped_item(prog, opening, found.value) or _has_twin(prog, opening, bindings, state, memo)):
         return None
-    props = jsxhelpers.jsx_props(prog, opening)
-    click = next((props[k] for k in bindings.click_props if k in props), opening)
-    name = _state_name(prog, state, bindings) or _handed_name(prog, click)
-    if name.lower() in bindings.view_state_names or _last(prog.text(state)).lower() in bindings.view_state_names:
-        return None
-    return Tile(kind, name)
+    name = _path_name(state, bindings) or _handed_name(prog, found.click)
+    return None if _a_view(name, state, bindings) else Tile(found.kind, name)
 
 
-def _comparison_of(prog: Program, opening: Node, bindings: JsxBindings, memo: Compared) -> tuple[str, Node, Node] | None:
+def _comparison_of(prog: Program, opening: Node, bindings: JsxBindings, memo: Compared) -> _Compared | None:
     """The comparison an element's selection props make with what its click hands over (``_compared``), once."""
     if opening.id not in memo:
         props = jsxhelpers.jsx_props(prog, opening)
@@ -78,7 +83,7 @@ def _comparison_of(prog: Program, opening: Node, bindings: JsxBindings, memo: Co
     return memo[opening.id]
 
 
-def _compared(prog: Program, props: dict[str, Node], bindings: JsxBindings, click: Node) -> tuple[str, Node, Node] | None:
+def _compared(prog: Program, props: dict[str, Node], bindings: JsxBindings, click: Node) -> _Compared | None:
     """(``radio`` or ``checkbox``, the state, the value) of the first comparison a selection prop makes between a
     piece of state and a value the click handler hands over, else None."""
     handed = prog.text(click)
@@ -86,7 +91,7 @@ def _compared(prog: Program, props: dict[str, Node], bindings: JsxBindings, clic
         expr = props.get(key)
         if expr is None:
             continue
-        for node in _under(expr, _SCAN):
+        for node in jsxhelpers.descendants([expr], _SCAN):
             pair = _comparison(prog, node)
             if pair is None:
                 continue
@@ -95,7 +100,7 @@ def _compared(prog: Program, props: dict[str, Node], bindings: JsxBindings, clic
             # state hands both over (form.sex = o), so the order decides.
             for state, value in ((left, right), (right, left)):
                 if state.type in _STATE_TYPES and _handed(prog, value, handed):
-                    return kind, state, value
+                    return _Compared(kind, state, value, click)
     return None
 
 
@@ -122,7 +127,7 @@ def _handed(prog: Program, value: Node, handed: str) -> bool:
     if value.type in STRING_TYPES or value.type in ("number", "true", "false"):
         return prog.text(value) in handed
     root = _root(value)
-    return root is not None and re.search(rf"(?<![\w$.]){re.escape(prog.text(root))}(?![\w$])", handed) is not None
+    return root is not None and _mentions(handed, prog.text(root))
 
 
 def _root(expr: Node) -> Node | None:
@@ -162,7 +167,9 @@ def _in_mapped_item(prog: Program, opening: Node, value: Node) -> bool:
 def _bound_params(fn: Node) -> list[Node]:
     """The identifiers a callback's parameters bind (``(o)``, ``({ v, l })``, ``(o, i)``)."""
     params = fn.child_by_field_name("parameter") or fn.child_by_field_name("parameters")
-    return [n for n in _under(params, 40) if n.type in ("identifier", "shorthand_property_identifier_pattern")] if params else []
+    if params is None:
+        return []
+    return [n for n in jsxhelpers.descendants([params], 40) if n.type in ("identifier", "shorthand_property_identifier_pattern")]
 
 
 def _has_twin(prog: Program, opening: Node, bindings: JsxBindings, state: str, memo: Compared) -> bool:
@@ -179,21 +186,15 @@ def _has_twin(prog: Program, opening: Node, bindings: JsxBindings, state: str, m
             if sibling.type in ("jsx_element", "jsx_self_closing_element"):
                 other = sibling if sibling.type == "jsx_self_closing_element" else sibling.child_by_field_name("open_tag")
                 found = _comparison_of(prog, other, bindings, memo) if other is not None else None
-                if found is not None and prog.text(found[1]) == state:
+                if found is not None and prog.text(found.state) == state:
                     return True
             sibling = getattr(sibling, step)
     return False
 
 
-def _state_name(prog: Program, state: Node, bindings: JsxBindings) -> str:
-    """The last part of the state's path that names a field: ``baptized`` of ``data.baptized``,
-    ``selectedPractitioner`` of ``selectedPractitioner?.id``; "" when every part is generic."""
-    return _path_name(prog.text(state), bindings)
-
-
 def _handed_name(prog: Program, click: Node) -> str:
     """The first string a call in the click handler is given first (``update("baptized", o.v)``), else ""."""
-    for node in _under(click, _SCAN):
+    for node in jsxhelpers.descendants([click], _SCAN):
         if node.type == "call_expression":
             args = prog.args(node)
             if args and args[0].type in STRING_TYPES and (said := prog.string_value(args[0])):
@@ -201,20 +202,24 @@ def _handed_name(prog: Program, click: Node) -> str:
     return ""
 
 
-def _last(path: str) -> str:
-    words = _WORD.findall(path)
-    return words[-1] if words else ""
+def _mentions(text: str, variable: str) -> bool:
+    """Whether ``text`` reads the variable ``variable`` (not a member of that name: ``x.o`` does not read ``o``)."""
+    return re.search(rf"(?<![\w$.]){re.escape(variable)}(?![\w$])", text) is not None
 
 
-def _under(node: Node, limit: int) -> list[Node]:
-    """``node`` and the nodes under it, depth first in source order, at most ``limit`` of them."""
-    out: list[Node] = []
-    stack = [node]
-    while stack and len(out) < limit:
-        n = stack.pop()
-        out.append(n)
-        stack.extend(reversed(n.named_children))
-    return out
+def _a_view(name: str, state: str, bindings: JsxBindings) -> bool:
+    """Whether the state a tile compares is a view's own (``activeTab``, ``step``: ``view_state_names``), no answer."""
+    words = _WORD.findall(state)
+    return name.lower() in bindings.view_state_names or bool(words) and words[-1].lower() in bindings.view_state_names
+
+
+def _path_name(path: str, bindings: JsxBindings) -> str:
+    """The last part of a state's path that names a field: ``baptized`` of ``data.baptized``, ``selectedPractitioner``
+    of ``selectedPractitioner?.id`` (``identity_keys`` name none); "" when every part is generic."""
+    for part in reversed(_WORD.findall(path)):
+        if part not in bindings.generic and part.lower() not in bindings.identity_keys:
+            return part
+    return ""
 
 
 # -- templates -------------------------------------------------------------------------------------------------------
@@ -223,7 +228,6 @@ def _under(node: Node, limit: int) -> list[Node]:
 # An attribute's expression as tokens: a string, a path (form.sex, answers?.smoker, list[0]), an operator, a character.
 _TOKEN = re.compile(r"""=>|===?|"[^"\n]{0,80}"|'[^'\n]{0,80}'|[\w$.?\[\]]+|\S""")
 _MEMBERSHIP_CALL = (".includes", ".has", ".indexOf")
-_LOOPS = ("v-for", "*ngfor", "x-for", "ng-repeat", "th:each")
 _TEMPLATE_CONTROLS = ("input", "select", "textarea")
 
 
@@ -245,10 +249,10 @@ def template_tiles(root: lxml.etree._Element, bindings: JsxBindings, text: str) 
         found = _template_tile_of(el, bindings, memo)
         if found is None or next(el.iter(*_TEMPLATE_CONTROLS), None) is not None:
             continue
-        if not (_looped(el, found.value, text) or _template_twin(el, bindings, found.state, memo)):
+        if not (_looped(el, found.value, text, bindings) or _template_twin(el, bindings, found.state, memo)):
             continue
         name = _path_name(found.state, bindings)
-        if name.lower() in bindings.view_state_names or _last(found.state).lower() in bindings.view_state_names:
+        if _a_view(name, found.state, bindings):
             continue
         box = lxml.etree.Element("input", {"type": found.kind, RENAMED: str(el.tag)} | ({"name": name} if name else {}))
         box.sourceline = el.sourceline
@@ -307,12 +311,12 @@ def _template_handed(value: str, click: str) -> bool:
     if value[:1] in "\"'" or value[:1].isdigit():
         return value in click or value.strip("\"'") in click
     root = _WORD.match(value)
-    return root is not None and re.search(rf"(?<![\w$.]){re.escape(root.group(0))}(?![\w$])", click) is not None
+    return root is not None and _mentions(click, root.group(0))
 
 
-def _looped(el: lxml.etree._Element, value: str, text: str) -> bool:
+def _looped(el: lxml.etree._Element, value: str, text: str, bindings: JsxBindings) -> bool:
     """Whether the value is the loop variable of a loop the element stands in (``v-for="o in options"``, ``*ngFor="let
-    o of options"``), or of a Svelte ``{#each options as o}`` block of the text."""
+    o of options"``: ``template_loops``), or of a Svelte ``{#each options as o}`` block of the text."""
     root = _WORD.match(value)
     if root is None:
         return False
@@ -321,7 +325,7 @@ def _looped(el: lxml.etree._Element, value: str, text: str) -> bool:
     for _ in range(8):
         if node is None:
             break
-        for loop in _LOOPS:
+        for loop in bindings.template_loops:
             if _loop_variable(node.get(loop) or "") == var:
                 return True
         node = node.getparent()
@@ -347,10 +351,3 @@ def _template_twin(el: lxml.etree._Element, bindings: JsxBindings, state: str, m
             if other is not None and other.state == state:
                 return True
     return False
-
-
-def _path_name(path: str, bindings: JsxBindings) -> str:
-    for part in reversed(_WORD.findall(path)):
-        if part not in bindings.generic and part.lower() not in bindings.identity_keys:
-            return part
-    return ""

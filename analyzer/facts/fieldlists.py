@@ -307,7 +307,7 @@ def _field_name(
     if not any(_text(prog, members.get(k)) for k in lists.label_keys if k != "placeholder"):
         return None
     kind = next((s.lower() for k in lists.type_keys if (s := _string(prog, members.get(k)))), "")
-    typed = kind in lists.types or kind in _INPUT_TYPES or kind.split(" ", 1)[0] in ("input", "select", "textarea")
+    typed = kind in _INPUT_TYPES or kind.split(" ", 1)[0] in lists.types  # "input text": a type's first word names it
     shown = "placeholder" in members or bool(_options(prog, members, lists, imported))
     return "" if shown or (typed and listed) else None
 

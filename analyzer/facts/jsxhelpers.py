@@ -11,6 +11,7 @@ parameters stands for at that call (:mod:`analyzer.facts.jsxmarkup` writes the h
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from tree_sitter import Node
 
@@ -32,6 +33,17 @@ def jsx_props(prog: Program, opening: Node) -> dict[str, Node]:
         if held is not None:
             out.setdefault(key, held)
     return out
+
+
+def descendants(nodes: list[Node], limit: int) -> Iterator[Node]:
+    """``nodes`` and the nodes under them, depth first in source order, at most ``limit`` of them."""
+    stack = list(reversed(nodes))
+    for _ in range(limit):
+        if not stack:
+            return
+        n = stack.pop()
+        yield n
+        stack.extend(reversed(n.named_children))
 
 
 def calls(expr: Node | None) -> list[Node]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from tree_sitter import Node
 
@@ -393,7 +393,7 @@ class _Writer:
         spans called 400 times is 200,000 elements from a 40 KB file); if so, it is counted."""
         size = self.sizes.get(node.id)
         if size is None:
-            size = self.sizes[node.id] = sum(1 for n in _descendants([node], _MAX_HELPER_ELEMENTS) if n.type in _JSX)
+            size = self.sizes[node.id] = sum(1 for n in jsxhelpers.descendants([node], _MAX_HELPER_ELEMENTS) if n.type in _JSX)
         if self.helper_elements + size > _MAX_HELPER_ELEMENTS:
             return False
         self.helper_elements += size
@@ -596,7 +596,7 @@ class _Writer:
         children = [c for c in element.named_children if c is not opening] if element is not None else []
         return any(
             n.type in _JSX and (self._is_control(_tag_name(self.prog, n)) or self._is_tile(n) or self._is_bound_component(n))
-            for n in _descendants(children, _HOLDS_CONTROL_NODES)
+            for n in jsxhelpers.descendants(children, _HOLDS_CONTROL_NODES)
         )
 
     def _is_bound_component(self, element: Node) -> bool:
@@ -653,22 +653,26 @@ class _Writer:
         control is the one its name names last (``…Checkboxes`` boxes, ``…Select…`` a select), else an input (a
         select when it is given choices). A display (``value`` without a change handler), a bare state variable
         (``value={tab}``) and a view's own state are none."""
-        if not name[:1].isupper() or not self._changes(opening) or self._renders_jsx(opening):
+        if not name[:1].isupper() or not self._changes(opening) or self._renders_jsx(opening) or not self.suffixes:
             return None
         props = jsxhelpers.jsx_props(self.prog, opening)
-        said = ("label", "title", "question", "legend", "placeholder", *sorted(self.bindings.label_props))
-        given = next((p for p in said if self._prop(opening, p)), None)
         bound = next((props[k] for k in sorted(self.bindings.values) if k in props), None)
         member = _member_of(self.prog, bound) if bound is not None else None
         field = _last_part(self.prog, member) if member is not None else ""
-        if given is None or not field or field in self.bindings.generic or field.lower() in self.bindings.view_state_names:
+        if not field or field in self.bindings.generic or field.lower() in self.bindings.view_state_names:
             return None
-        # The control word the name ends nearest (MultiSelectCheckboxes: "Checkbox", not "Select").
-        named = [(name.rfind(s), len(s), comp) for suffix, comp, _ in self.suffixes if len(s := suffix.rstrip("s")) > 4 and s in name]
-        named_last = max(named, default=None, key=lambda t: (t[0], t[1]))
-        comp = named_last[2] if named_last is not None else None
-        tag, typ = (comp.tag, comp.type) if comp is not None and not comp.named_only else ("input", None)
-        return Component(tag, typ, None if given == "placeholder" else given)  # a placeholder stays one: a wrapper labels it
+        # The control word the name ends nearest (MultiSelectCheckboxes: "Checkbox", not "Select"), read as that
+        # ending's component is (``component_suffix``), else as the generic "…Field" is: an input.
+        named = [
+            (name.rfind(w), len(w), comp, said) for suffix, comp, said in self.suffixes if len(w := suffix.rstrip("s")) > 4 and w in name
+        ]
+        _, _, comp, label_props = max(named, key=lambda t: (t[0], t[1]), default=(0, 0, None, ()))
+        if comp is None or comp.named_only:
+            comp, label_props = next(((c, said) for _, c, said in self.suffixes if c.named_only), (Component("input", None, None), ()))
+        given = next((p for p in (*label_props, *sorted(self.bindings.label_props)) if self._prop(opening, p)), None)
+        if given is None:
+            return None
+        return Component(comp.tag, comp.type, None if given == "placeholder" else given)  # a placeholder stays one: a wrapper labels it
 
     def _option_prop(self, opening: Node) -> list[str]:
         """The choices a select component is given as a literal array (``options={[{ value: "church", label: "Church
@@ -807,7 +811,7 @@ class _Writer:
     def _error_field(self, expr: Node) -> str | None:
         """The field whose validation error an expression shows: the member after an errors object
         (``errors.email?.message``, ``!!formState.errors.dx``, ``errors["dx"]``), else None."""
-        for node in _descendants([expr], 40):
+        for node in jsxhelpers.descendants([expr], 40):
             if node.type not in ("member_expression", "subscript_expression"):
                 continue
             obj = node.child_by_field_name("object")
@@ -921,7 +925,7 @@ _PRINTS_NODES = 400  # syntax nodes of mapped markup looked at for a printed par
 
 def _prints(prog: Program, nodes: list[Node], param: str, text_props: frozenset[str]) -> bool:
     """Whether mapped markup prints its parameter as a text child or in a prop a person reads (``text_props``)."""
-    for n in _descendants(nodes, _PRINTS_NODES):
+    for n in jsxhelpers.descendants(nodes, _PRINTS_NODES):
         if n.type == "jsx_expression" and n.parent is not None:
             inner = _inner(n)
             in_text = n.parent.type == "jsx_element"
@@ -930,17 +934,6 @@ def _prints(prog: Program, nodes: list[Node], param: str, text_props: frozenset[
             if inner is not None and (in_text or key in text_props) and _names_parameter(prog, inner, param):
                 return True
     return False
-
-
-def _descendants(nodes: list[Node], limit: int) -> Iterator[Node]:
-    """``nodes`` and the nodes under them, depth first in source order, at most ``limit`` of them."""
-    stack = list(reversed(nodes))
-    for _ in range(limit):
-        if not stack:
-            return
-        n = stack.pop()
-        yield n
-        stack.extend(reversed(n.named_children))
 
 
 def _last_name(name: str) -> str:
@@ -1212,6 +1205,7 @@ def sfc_html(text: str) -> str:
 _SVELTE_BLOCK = re.compile(r"\{[#:/@][a-z][^{}\n]{0,300}\}")
 _BRACED = re.compile(r"(?<=[\w:|.-])=\{")
 _MAX_BRACED = 2000  # the longest braced value read; a longer one is left as written
+_BRACE = re.compile(r"[{}]")
 
 
 def _quoted_braces(text: str) -> str:
@@ -1227,14 +1221,13 @@ def _quoted_braces(text: str) -> str:
         if start < at:
             continue
         depth, i, end = 0, start, min(len(text), start + _MAX_BRACED)
-        while i < end:
-            c = text[i]
-            depth += 1 if c == "{" else -1 if c == "}" else 0
+        for brace in _BRACE.finditer(text, start, end):  # from brace to brace, not character by character
+            i = brace.start()
+            depth += 1 if brace.group() == "{" else -1
             if depth == 0:
                 break
-            i += 1
         if depth != 0:
-            at = i  # unbalanced: what was scanned is left as written, and not scanned again
+            at = end  # unbalanced: what was scanned is left as written, and not scanned again
             continue
         out[start] = out[i] = '"'
         for j in range(start + 1, i):

@@ -39,6 +39,7 @@ from analyzer.signatures.sigschema import (
     FIELD_SCHEMA,
     FIELD_SECTIONS_SCHEMA,
     FORM_HELPERS_SCHEMA,
+    JSX_BINDING_LISTS,
     JSX_BINDING_SETS,
     LEGAL_BASIS_SCHEMA,
     LEGAL_SCHEMA,
@@ -619,6 +620,7 @@ class JsxBindings:
     # attribute's (:class, [class.active], class:active), lower case as the page's parser gives them.
     template_clicks: tuple[str, ...] = ()
     template_selections: tuple[str, ...] = ()
+    template_loops: tuple[str, ...] = ()  # the attributes a template repeats an element over a list by: v-for, *ngfor
 
 
 @dataclass(frozen=True)
@@ -1329,21 +1331,10 @@ def _tapestry(data: dict[str, Any]) -> TapestryKit:
 
 def _jsx_bindings(data: dict[str, Any], lists: FieldLists) -> JsxBindings:
     b = data.get("jsx_bindings", {})
-    words = {k: frozenset(b.get(k, [])) for k in JSX_BINDING_SETS}
-    return JsxBindings(
-        **words,
-        choice_keys=tuple(b.get("choice_keys", [])),
-        choice_key_prefixes=tuple(k.lower() for k in b.get("choice_key_prefixes", [])),
-        groups=tuple(b.get("groups", [])),
-        type_props=tuple(b.get("type_props", [])),
-        option_props=tuple(b.get("option_props", [])),
-        click_props=tuple(b.get("click_props", [])),
-        selection_props=tuple(b.get("selection_props", [])),
-        icon_packages=tuple(b.get("icon_packages", [])),
-        template_clicks=tuple(b.get("template_clicks", [])),
-        template_selections=tuple(b.get("template_selections", [])),
-        control_types=lists.types,  # a type prop's value is read as a definition's type is
-    )
+    given: dict[str, Any] = {k: frozenset(b.get(k, [])) for k in JSX_BINDING_SETS}
+    given |= {k: tuple(b.get(k, [])) for k in JSX_BINDING_LISTS}  # those whose order counts
+    given["choice_key_prefixes"] = tuple(k.lower() for k in given["choice_key_prefixes"])  # matched lower case
+    return JsxBindings(**given, control_types=lists.types)  # a type prop's value is read as a definition's type is
 
 
 def _template_kit(data: dict[str, Any]) -> TemplateKit:

@@ -674,6 +674,7 @@ JSX_BINDING_LISTS = (
     "icon_packages",
     "template_clicks",
     "template_selections",
+    "template_loops",
 )
 # ui_components.toml [field_lists]: the keys of a field definition, and the controls a definition's type names.
 FIELD_LIST_KEYS = (
