@@ -1,8 +1,8 @@
 """A project's component that no ending names, read as a control when it acts as one (jsxmarkup ``_bound_component``):
-given a label or a placeholder, bound to a member of the form's state that it changes, and writing no markup through
-its props. The control is the one its name names last (``MultiSelectCheckboxes``: boxes), else an input (a select when
-given choices). Look-alikes that stay out: a view's state in a bare variable (``value={tab}``), a display without a
-change handler, an editor without a label."""
+bound to a member of the form's state that it changes, and writing no markup through its props; labelled by its label
+prop, else by the text before it (React Native's ``<Text>…?</Text><YesNo value={hl.x} onChange={…}/>``). The control is
+the one its name names last (``MultiSelectCheckboxes``: boxes), else an input (a select when given choices). Look-alikes
+that stay out: a view's state in a bare variable (``value={tab}``), a display without a change handler."""
 
 from __future__ import annotations
 
@@ -42,6 +42,35 @@ def test_bound_components_are_the_controls_their_names_say(tmp_path, db) -> None
     assert sites["dealbreakers"].texts.get("label") == "Dealbreakers", sites["dealbreakers"].texts
 
 
-def test_a_views_state_a_display_and_an_unlabelled_editor_are_not(tmp_path, db) -> None:
+def test_a_views_state_and_a_display_are_not(tmp_path, db) -> None:
     sites = _sites(tmp_path, db)
-    assert sites.keys() == {"conditions", "dealbreakers", "pain"}, sites
+    # The editor bound to form.notes is a control too, with no label: a free-text box of a form that asks for health.
+    assert sites.keys() == {"conditions", "dealbreakers", "pain", "notes"}, sites
+    assert "label" not in sites["notes"].texts and "other field" in sites["notes"].classification.context, sites["notes"]
+
+
+_NATIVE_SCREEN = """export default function Step4() {
+  const hl = useStore((s) => s.health);
+  return (
+    <View style={cs.card}>
+      <Text style={cs.cardTitle}>Niepełnosprawność</Text>
+      <Text style={cs.fieldLabel}>Orzeczenie o niepełnosprawności?</Text>
+      <YesNo
+        value={hl.has_disability_certificate}
+        onChange={(v) => store.updateHealth({ has_disability_certificate: v })}
+      />
+      <Text style={cs.fieldLabel}>Ulubiony kolor</Text>
+      <YesNo value={hl.likes_blue} onChange={(v) => store.updateHealth({ likes_blue: v })} />
+    </View>
+  );
+}
+"""
+
+
+def test_an_unlabelled_bound_component_is_labelled_by_the_text_before_it(tmp_path, db) -> None:
+    with fieldfacts.every_control("-"):
+        sites = {s.name: s for s in scan_text(tmp_path, _NATIVE_SCREEN, db, "step4.tsx").fields}
+    certificate = sites["has_disability_certificate"]
+    assert (certificate.line, certificate.classification.category) == (7, "health"), certificate
+    assert certificate.texts.get("label", "").endswith("Orzeczenie o niepełnosprawności?"), certificate.texts
+    assert sites["likes_blue"].classification.category == "-", sites["likes_blue"]

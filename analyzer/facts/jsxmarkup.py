@@ -23,6 +23,9 @@ from collections.abc import Callable
 from tree_sitter import Node
 
 from analyzer.facts import choice_tiles, jsxhelpers
+from analyzer.facts.markup_out import Out as _Out
+from analyzer.facts.markup_out import attr as _attr
+from analyzer.facts.markup_out import escape as _escape
 from analyzer.facts.rendered import MARK_BASE
 from analyzer.parse import script_constants
 from analyzer.parse.clipping import SHORT_TEXT
@@ -34,6 +37,7 @@ from analyzer.signatures import CONTROL_GROUPS, JsxBindings, control_stem
 from analyzer.signatures import UiComponent as Component
 
 _JSX = ("jsx_element", "jsx_self_closing_element")
+_TAGS = ("jsx_opening_element", "jsx_closing_element")
 _RENAMED = {"className": "class", "htmlFor": "for", "Class": "class", "For": "for"}
 # A JSX attribute named by a JavaScript keyword, class= or for=, as Preact and Solid write them.
 KEYWORD_ATTRIBUTE = re.compile(r"(?<=[\s{])(class|for)(?=\s*=\s*[\"'{])")
@@ -67,35 +71,6 @@ def form_hint(components: tuple[str, ...], template_names: tuple[str, ...] = (),
     alternatives += rf"|[\w.:-]*[-.:](?i:{ends})" if ends and kit else ""
     pattern = r"<(?:" + alternatives + r")[\s/>]"
     return re.compile(pattern.encode() + rb"|contentEditable|contenteditable")
-
-
-class _Out:
-    """HTML text built left to right, padded so that each start tag sits where its JSX did."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.line, self.col = 0, 0
-
-    def at(self, row: int, col: int) -> None:
-        if row > self.line:
-            self.parts.append("\n" * (row - self.line))
-            self.line, self.col = row, 0
-        if row == self.line and col > self.col:
-            self.parts.append(" " * (col - self.col))
-            self.col = col
-
-    def write(self, text: str) -> None:
-        text = text.replace("\n", " ")
-        self.parts.append(text)
-        self.col += len(text)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _attr(text: str) -> str:
-    return _escape(text).replace('"', "&quot;")
 
 
 class _Writer:
@@ -137,6 +112,9 @@ class _Writer:
         self.helpers = jsxhelpers.by_call(prog)  # the helper each call in the markup renders, by the call's id
         self.returns: dict[int, bool] = {}  # whether a component function of this file returns JSX, by its id
         self.tiles: choice_tiles.Compared = {}  # each element's choice-tile comparison, by its opening's id
+        # The elements whose component's body is being written and whose children it has not printed yet, by id: where
+        # their start tags were anchored and how many argument frames stood, for writing the children in their scope.
+        self.holders: dict[int, tuple[tuple[int, int] | None, int]] = {}
 
     def element(self, node: Node) -> None:
         prog = self.prog
@@ -251,6 +229,9 @@ class _Writer:
             if self._helpers_written(expr):
                 return
             expr = self._argument(expr)
+            if expr is not None and expr.id in self.holders:  # {children} in the body of a component written for an element
+                self._held_written(expr)
+                return
             said = self._mapped_text(expr) if expr is not None else None
             if said is None and expr is not None:
                 said = self._text_of(expr)
@@ -376,17 +357,36 @@ class _Writer:
             return False
         params = jsxhelpers.parameters(fn)
         given: dict[int, Node] = {}
+        element = opening.parent if opening.type == "jsx_opening_element" else None
+        held = [c for c in element.named_children if c.type not in _TAGS] if element is not None else []
         if params:
-            jsxhelpers.bind_props(self.prog, params[0], given_props, given)
+            # What the element holds is its "children" prop: the component prints it where it says {children}.
+            handed = {**given_props, "children": element} if held and element is not None else given_props
+            jsxhelpers.bind_props(self.prog, params[0], handed, given)
         if not given:
             return False
-        self._write_body(body, {k: self._argument(v) or v for k, v in given.items()}, opening.start_point)
+        if held and element is not None:
+            self.holders[element.id] = (self.anchor, len(self.arguments))
+        self._write_body(body, {k: v if v is element else self._argument(v) or v for k, v in given.items()}, opening.start_point)
+        if held and element is not None and self.holders.pop(element.id, None) is not None:
+            self._held_written(element)  # a body that never prints {children}: they are still on the page
         # JSX handed to it in a prop (extra={(set) => <input …/>}), which its body calls rather than prints: written
         # after its markup, in the scope it was written in, as an unknown component's is.
         for value in given_props.values():
             for jsx in _outer_jsx(value):
                 self.element(jsx)
         return True
+
+    def _held_written(self, element: Node) -> None:
+        """Write what a component's element holds (its children: ``<SectionCard title="Zdrowie"><FormField …/>
+        </SectionCard>``) where the component prints them, each at its own place and in the scope it was written in."""
+        anchor, depth = self.holders.pop(element.id, (self.anchor, len(self.arguments)))
+        outer, frames = self.anchor, self.arguments[depth:]
+        self.anchor, self.arguments = anchor, self.arguments[:depth]
+        for c in element.named_children:
+            if c.type not in _TAGS:
+                self.child(c)
+        self.anchor, self.arguments = outer, self.arguments + frames
 
     def _affords(self, node: Node) -> bool:
         """Whether writing the JSX under ``node`` once more stays within the file's element budget (a helper of 500
@@ -646,8 +646,8 @@ class _Writer:
         return None
 
     def _bound_component(self, name: str, opening: Node) -> Component | None:
-        """A project's component no ending names, read as a control when it acts as one: given a label (or a
-        placeholder), bound to a member of the form's state it changes (``<MultiSelectCheckboxes label="Choroby skóry
+        """A project's component no ending names, read as a control when it acts as one: bound to a member of the
+        form's state it changes (``<MultiSelectCheckboxes label="Choroby skóry
         głowy" options={[…]} value={getArrayValue(formData.scalpDiseases)} onChange={…} />``, ``<TagPicker
         value={form.dealbreakers} onChange={…} placeholder="…" />``), and writing no markup through its props. The
         control is the one its name names last (``…Checkboxes`` boxes, ``…Select…`` a select), else an input (a
@@ -669,9 +669,9 @@ class _Writer:
         _, _, comp, label_props = max(named, key=lambda t: (t[0], t[1]), default=(0, 0, None, ()))
         if comp is None or comp.named_only:
             comp, label_props = next(((c, said) for _, c, said in self.suffixes if c.named_only), (Component("input", None, None), ()))
+        # Labelled by the first label prop it is given; given none (React Native's <Text>Orzeczenie?</Text> then <YesNo
+        # value={hl.has_certificate} onChange={…}/>), by the text before it, as a native control is.
         given = next((p for p in (*label_props, *sorted(self.bindings.label_props)) if self._prop(opening, p)), None)
-        if given is None:
-            return None
         return Component(comp.tag, comp.type, None if given == "placeholder" else given)  # a placeholder stays one: a wrapper labels it
 
     def _option_prop(self, opening: Node) -> list[str]:

@@ -1,0 +1,36 @@
+"""HTML text written back from code (JSX, element calls, strings) with each start tag where its source stood."""
+
+from __future__ import annotations
+
+
+class Out:
+    """HTML text built left to right, padded so that each start tag sits where its source did."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.line, self.col = 0, 0
+
+    def at(self, row: int, col: int) -> None:
+        """Pad to ``row`` (0-based) and ``col``, unless the text is already past them."""
+        if row > self.line:
+            self.parts.append("\n" * (row - self.line))
+            self.line, self.col = row, 0
+        if row == self.line and col > self.col:
+            self.parts.append(" " * (col - self.col))
+            self.col = col
+
+    def write(self, text: str) -> None:
+        """Append ``text`` on the current line (its own line breaks become spaces)."""
+        text = text.replace("\n", " ")
+        self.parts.append(text)
+        self.col += len(text)
+
+
+def escape(text: str) -> str:
+    """``text`` as HTML text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def attr(text: str) -> str:
+    """``text`` as a double-quoted attribute value."""
+    return escape(text).replace('"', "&quot;")
