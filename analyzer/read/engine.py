@@ -28,6 +28,7 @@ from analyzer.facts import (
     fallback,
     fieldfacts,
     fieldlists,
+    hyperscript,
     jsxmarkup,
     pagecontext,
     project_context,
@@ -646,6 +647,7 @@ def _code_file(
             tuple(db.ui_components), tuple(db.template_kit.names) if kind == "sfc" else (), tuple(s for s, _, _ in db.ui_suffixes)
         ).search(data)
         is not None
+        or (bool(db.jsx_bindings.element_builders) and hyperscript.hint(db.jsx_bindings.element_builders).search(data) is not None)
         or (
             component
             and (
@@ -754,7 +756,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
     """Sensitive fields a component renders (JSX, or an SFC's template), positioned in the file.
     The programs it parses go into ``programs``, for recorder detection to reuse (one parse per piece)."""
     words = rendered.words_for(db)
-    strings = ""
+    strings = calls = ""
     if kind == "sfc":
         html, values = rendered.sfc_marked(jsxmarkup.sfc_html(text), result.path, db.fields, words)
     else:
@@ -776,8 +778,10 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
             _imports(result.path),
         )
         # A form written in strings (innerHTML, jQuery, lit's html`…`, a printable form a component
-        # hands to document.write) is a page of its own, beside the component's JSX.
+        # hands to document.write) is a page of its own, beside the component's JSX; so is one built by element
+        # calls (h('input', {…}), React.createElement, compiled JSX's jsx()).
         strings = jsxmarkup.string_markup(prog)
+        calls = hyperscript.markup(prog, db.jsx_bindings)
     route = result.path if pagecontext.is_route(result.path) else ""
     if html:
         page = htmldoc.parse(html)
@@ -805,13 +809,15 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
         # A component's path names a page only in a router's folders (pages/, app/, routes/,
         # views/): components/MentalHealthForm.jsx is a piece of some page, not its URL.
         result.page_topic = pagecontext.page_of(page, route, db.fields)
-    if strings:
-        page = htmldoc.parse(strings)
+    for other in (strings, calls):
+        if not other:
+            continue
+        page = htmldoc.parse(other)
         result.fields += fieldfacts.extract(
             page, db.fields, db.consent_words, result.path, db.field_context, result.pending_fields, db.field_model
         )
         if not html:  # the component's own page, when it renders no JSX
-            result.page_topic = pagecontext.page_of(page, route, db.fields)
+            result.page_topic = result.page_topic or pagecontext.page_of(page, route, db.fields)
     if result.fields or result.rendered:
         result.code = masking_code([text])
 

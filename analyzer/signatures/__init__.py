@@ -621,6 +621,11 @@ class JsxBindings:
     template_clicks: tuple[str, ...] = ()
     template_selections: tuple[str, ...] = ()
     template_loops: tuple[str, ...] = ()  # the attributes a template repeats an element over a list by: v-for, *ngfor
+    # Calls that build an element (h("input", {…}), createElement, compiled JSX's jsx()): their names, the props that
+    # give its text, and the objects that group its attributes (analyzer/facts/hyperscript.py).
+    element_builders: frozenset[str] = frozenset()
+    element_text_props: frozenset[str] = frozenset()
+    element_attr_groups: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -1280,11 +1285,23 @@ def _ui_components(data: dict[str, Any]) -> dict[str, UiComponent]:
     return {n: UiComponent(c["tag"], c.get("type"), c.get("label_prop")) for c in data.get("component", []) for n in c["names"]}
 
 
+def _spellings(keys: list[str]) -> tuple[str, ...]:
+    """Each key as written, then its snake_case spelling when it is written in camelCase (questionText ->
+    question_text, fieldName -> field_name): projects name their definitions' members in either style."""
+    out: dict[str, None] = {}
+    for key in keys:
+        out[key] = None
+        snake = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", key).lower()
+        if snake != key.lower() and key.isascii():
+            out[snake] = None
+    return tuple(out)
+
+
 def _field_lists(data: dict[str, Any]) -> FieldLists:
     f = data.get("field_lists")
     if not f:
         return FieldLists()
-    lists = {k: tuple(f[k]) for k in FIELD_LIST_KEYS}
+    lists = {k: _spellings(f[k]) for k in FIELD_LIST_KEYS}
     return FieldLists(
         list_names=frozenset(n.lower() for n in lists["list_names"]),
         name_keys=lists["name_keys"],

@@ -662,6 +662,9 @@ JSX_BINDING_SETS = (
     "error_objects",
     "identity_keys",
     "view_state_names",
+    "element_builders",
+    "element_text_props",
+    "element_attr_groups",
 )
 JSX_BINDING_LISTS = (
     "choice_keys",
