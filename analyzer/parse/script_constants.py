@@ -140,8 +140,12 @@ def text_of(parsed: jsparse.Parsed, node: Node | None) -> str:
     ``default``, else its first locale's text; blanks folded."""
     if node is None:
         return ""
+    while node.type == "parenthesized_expression" and node.named_children:
+        node = node.named_children[-1]
     if node.type in ("string", "template_string"):
         return " ".join((parsed.string_value(node) or "").split())
+    if node.type in _JSX_TEXTS:  # pregunta: (<>Cuestionario … <br /> 1. ¿Alguno de sus hermanos padece…?</>)
+        return _jsx_text(parsed, node)
     if node.type != "object":
         return ""
     pairs = {parsed.key_of(p): v for p in node.named_children if p.type == "pair" and (v := p.child_by_field_name("value")) is not None}
@@ -149,6 +153,28 @@ def text_of(parsed: jsparse.Parsed, node: Node | None) -> str:
         return ""
     texts = {k: " ".join((parsed.string_value(v) or "").split()) for k, v in pairs.items() if v.type in ("string", "template_string")}
     return texts.get("default") or next((t for t in texts.values() if t), "")
+
+
+_JSX_TEXTS = ("jsx_element", "jsx_fragment")
+_MAX_JSX_TEXT_NODES = 400
+
+
+def _jsx_text(parsed: jsparse.Parsed, node: Node) -> str:
+    """The text a label written as JSX shows: its text children and the strings its ``{…}`` print, in order, blanks
+    folded (at most ``_MAX_JSX_TEXT_NODES`` nodes looked at)."""
+    parts: list[str] = []
+    stack = [node]
+    for _ in range(_MAX_JSX_TEXT_NODES):
+        if not stack:
+            break
+        n = stack.pop()
+        if n.type == "jsx_text":
+            parts.append(parsed.text(n))
+        elif n.type == "string" and n.parent is not None and n.parent.type == "jsx_expression":
+            parts.append(parsed.string_value(n) or "")
+        elif n.type not in ("jsx_opening_element", "jsx_closing_element", "jsx_self_closing_element"):
+            stack.extend(reversed(n.named_children))
+    return " ".join(" ".join(parts).split())
 
 
 # A list another module of the project exports: (the import's source, the exported name) -> its choices' texts.
