@@ -58,6 +58,7 @@ from analyzer.parse import (
     links,
     markdown_html,
     messages,
+    php_arrays,
     php_builders,
     php_loops,
     positions,
@@ -197,6 +198,9 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
             result.fields = fieldfacts.extract(
                 page, db.fields, db.consent_words, source.display, db.field_context, result.pending_fields, db.field_model
             )
+        if source.display.lower().endswith(".php") and php_arrays.worth_reading(page.source):
+            # A form plugin's or builder's definitions in PHP arrays ('fields' => array( array( 'label' => … ) ))
+            _definition_fields(JsSource(php_arrays.script(page.source), 1, 1, "js"), db, result, {})
         result.layout_sources = fieldfacts.layout_sources(page)
         result.page_topic = pagecontext.page_of(page, source.display, db.fields)
         if result.fields or result.rendered:

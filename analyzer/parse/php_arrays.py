@@ -1,0 +1,141 @@
+"""PHP array literals written out as the JavaScript literals they are, for the field-list reader.
+
+A PHP form plugin or builder keeps a form as an array of field definitions (a WPForms template's ``'fields' =>
+array( 1 => array( 'id' => '1', 'type' => 'number', 'label' => __( 'Age', 'wpforms' ) ), … )``, a Laravel form
+config's ``['name' => 'diagnosis', 'label' => 'Diagnóstico', 'type' => 'textarea']``), and renders each as its
+control. The code is transcribed character for character, never run: ``=>`` becomes ``:``, ``->`` a member access, an
+``array(…)`` or ``[…]`` holding keys an object literal and one without a list (integer keys dropped: ``1 => …`` is the
+first item), a translation call (``__( 'Age', 'domain' )``, ``$this->t('Age')``) the string it is given, comments and
+PHP's tags blanks. Every character keeps its line and column, so ``analyzer.facts.fieldlists`` reads each definition
+where it stands in the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_BYTES = 300_000  # a larger PHP file is generated or vendored code, not a form's definitions
+_HINT = re.compile(r"""['"](?:label|title|question|placeholder)['"]\s*=>""", re.I)
+_TAGS = re.compile(r"<\?(?:php|=)?|\?>")
+# A translation call given a string first (WordPress __() / _e() / esc_html__(), Laravel __() / trans(), Drupal t() and
+# $this->t()): the string is what a visitor reads.
+_TRANSLATED = re.compile(
+    r"""(?<![\w$>])(?:\$this->)?(?:__|_e|_x|_n|esc_html__|esc_attr__|esc_html_e|esc_attr_e|t|trans|lang)\s*\(\s*"""
+    r"""('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")[^()'"\n]*(?:'[^'\n]*'[^()'"\n]*)*\)"""
+)
+_ARRAY = re.compile(r"array\s*\(", re.I)
+_INTEGER = re.compile(r"\s*-?\d+\s*")
+_WORD = re.compile(r"[\w$)\]]")
+_LAST_WORD = re.compile(r"[A-Za-z_]\w*$")
+_KEYWORDS = frozenset({"return", "echo", "print", "yield", "case", "in", "as", "and", "or", "xor", "else", "fn"})
+
+
+def worth_reading(text: str) -> bool:
+    """Whether PHP code may hold field definitions: an array member keyed by a label word, in a file of bounded size."""
+    return len(text) <= MAX_BYTES and _HINT.search(text) is not None
+
+
+class _Frame:
+    __slots__ = ("array", "open", "keys", "start")
+
+    def __init__(self, array: bool, open_at: int) -> None:
+        self.array = array  # an array literal (else a call's or an index's brackets)
+        self.open = open_at  # where its opening bracket stands in the output
+        self.keys: list[tuple[int, int]] = []  # each top-level key's span, up to and with its "=>"
+        self.start = open_at + 1  # where the current item begins
+
+
+def script(text: str) -> str:
+    """The PHP code ``text`` transcribed as JavaScript (see the module), of the same length, line for line."""
+    out = list(_TAGS.sub(lambda m: " " * len(m.group()), text))
+    _blank_translation_calls(text, out)
+    stack: list[_Frame] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if out[i] == " " and c != " ":  # a translation call's blanked name and arguments, or a PHP tag
+            i += 1
+            continue
+        if c in "'\"":
+            i = _string_end(text, i)
+            continue
+        if c == "#" or (c == "/" and text.startswith("//", i)):
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+            out[i:end] = " " * (end - i)
+            i = end
+            continue
+        if c == "/" and text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            end = n if end < 0 else end + 2
+            out[i:end] = [ch if ch == "\n" else " " for ch in text[i:end]]
+            i = end
+            continue
+        if text.startswith("=>", i):
+            out[i : i + 2] = [":", " "]
+            if stack and stack[-1].array:
+                stack[-1].keys.append((stack[-1].start, i + 2))
+            i += 2
+            continue
+        if text.startswith("->", i):
+            out[i : i + 2] = [".", " "]
+            i += 2
+            continue
+        m = _ARRAY.match(text, i) if c in "aA" and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_$")) else None
+        if m is not None:
+            at = m.end() - 1
+            out[i:at] = " " * (at - i)
+            stack.append(_Frame(True, at))
+            i = at + 1
+            continue
+        if c in "([":
+            stack.append(_Frame(c == "[" and not _indexes(text, i), i))
+        elif c in ")]" and stack:
+            _close(stack.pop(), i, out)
+        elif c == "," and stack:
+            stack[-1].start = i + 1
+        i += 1
+    return "".join(out)
+
+
+def _indexes(text: str, i: int) -> bool:
+    """Whether the ``[`` at ``i`` indexes what stands before it (``$row['label']``, ``f()[0]``), not opens an array."""
+    before = text[max(0, i - 40) : i].rstrip()
+    if not before or not _WORD.match(before[-1]):
+        return False
+    word = _LAST_WORD.search(before)
+    return word is None or word.group().lower() not in _KEYWORDS
+
+
+def _close(frame: _Frame, at: int, out: list[str]) -> None:
+    """Write an array's brackets: an object's when it has keys, a list's when it has none or only integer ones."""
+    if not frame.array:
+        return
+    listed = not frame.keys or all(_INTEGER.fullmatch("".join(out[s : e - 2])) for s, e in frame.keys)
+    if listed:
+        for s, e in frame.keys:
+            out[s:e] = [ch if ch == "\n" else " " for ch in out[s:e]]
+    out[frame.open], out[at] = ("[", "]") if listed else ("{", "}")
+
+
+def _string_end(text: str, i: int) -> int:
+    """Where the PHP string opened at ``i`` ends (past its closing quote; the text's end when none)."""
+    quote, j, n = text[i], i + 1, len(text)
+    while j < n:
+        if text[j] == "\\":
+            j += 2
+            continue
+        if text[j] == quote:
+            return j + 1
+        j += 1
+    return n
+
+
+def _blank_translation_calls(text: str, out: list[str]) -> None:
+    """Blank a translation call around its string, keeping its parentheses: ``__( 'Age', 'd' )`` -> ``   ( 'Age'      )``."""
+    for m in _TRANSLATED.finditer(text):
+        s, e = m.span(1)
+        paren = text.index("(", m.start())
+        for k in range(m.start(), m.end() - 1):
+            if k != paren and not s <= k < e:
+                out[k] = " "
