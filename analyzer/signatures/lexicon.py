@@ -494,6 +494,11 @@ def classify(
         result = _score(cat, human, dev, weak_only, typed, auto, topic if topic is not None and topic.category == cat_id else None)
         if result and result.confidence >= THRESHOLD:
             results.append(result)
+    if context is not None and typ not in CHOICE_TYPES and _only_identity(texts, context):
+        # "Patientenname:", "Nome do paciente", "Patient's date of birth": who the person is, whatever record the
+        # form keeps; the word "patient" in it says whose name, not a fact of health. A choice's options may say
+        # more ("Familienstand: … eingetragene gleichgeschlechtliche Lebenspartnerschaft").
+        results = [r for r in results if not categories[r.category].art9]
     # Words a person reads outrank identifiers a developer copied: "Headaches" with id="address".
     if any(_pick(human, r.category, "strong") for r in results):
         results = [r for r in results if _pick(human, r.category, "strong", "weak") or r.confidence >= 0.9]
@@ -738,6 +743,15 @@ def _asks_identity(texts: dict[str, str], context: ContextWords) -> bool:
     """A control whose label (else its question, else its placeholder) names who the person is: a name,
     a surname, an age, a date or place of birth (``identity`` in signatures/field_context.toml)."""
     return _first_said_matches(texts, ("label", "question", "placeholder"), context.identity)
+
+
+def _only_identity(texts: dict[str, str], context: ContextWords) -> bool:
+    """A control whose label (else its question, else its placeholder) is nothing but an ``identity`` phrase: all its
+    words one term's ("Patientenname:", "Nome do paciente"), not one word of several ("Age at diagnosis")."""
+    said = next((texts[s] for s in ("label", "question", "placeholder") if texts.get(s)), "")
+    index = context.identity
+    toks = tokens(said) if said and index is not None else ()
+    return bool(toks) and index is not None and any(len(hit.text.split()) >= len(toks) for hit in index.matches(toks))
 
 
 def asks_occupation(texts: dict[str, str], context: ContextWords) -> bool:
