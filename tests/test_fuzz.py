@@ -277,3 +277,40 @@ def test_a_config_file_of_any_bytes_is_a_config_or_a_config_error(tmp_path_facto
 @pytest.mark.parametrize("size", ["10M", "1.5k", "7", "4G"])
 def test_a_valid_size_parses(size: str) -> None:
     assert config.parse_size(size) > 0
+
+
+_YAML_BITS = st.sampled_from(
+    [
+        "---\n",
+        "question: ",
+        "fields:\n",
+        "  - ",
+        "Diagnosis: dx\n",
+        "    datatype: ",
+        "area\n",
+        "choices:\n",
+        "yesno: x\n",
+        "field: f\nbuttons:\n",
+        "- [",
+        "{",
+        ": ",
+        "&a ",
+        "*a\n",
+        "!!tag ",
+        "'",
+        '"',
+        "\t",
+        "\n",
+        "é",
+        "\x00",
+    ]
+)
+
+
+@given(st.lists(_YAML_BITS, max_size=60).map("".join))
+def test_the_docassemble_reader_never_raises(text: str) -> None:
+    from analyzer.parse import docassemble, php_arrays
+
+    written = docassemble.page(text)
+    assert written == "" or written.startswith("<html>")
+    assert len(php_arrays.script(text)) == len(text)

@@ -16,8 +16,8 @@ import re
 
 from tree_sitter import Node
 
-from analyzer.facts.markup_out import Out, attr, escape
 from analyzer.parse.jsfacts import STRING_TYPES, Program
+from analyzer.parse.markup_out import Out, attr, escape
 from analyzer.signatures import JsxBindings
 
 _MAX_ELEMENTS = 20_000  # elements written per file

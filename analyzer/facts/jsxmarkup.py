@@ -23,15 +23,15 @@ from collections.abc import Callable
 from tree_sitter import Node
 
 from analyzer.facts import choice_tiles, jsxhelpers
-from analyzer.facts.markup_out import Out as _Out
-from analyzer.facts.markup_out import attr as _attr
-from analyzer.facts.markup_out import escape as _escape
 from analyzer.facts.rendered import MARK_BASE
 from analyzer.parse import script_constants
 from analyzer.parse.clipping import SHORT_TEXT
 from analyzer.parse.form_helpers import message_words
 from analyzer.parse.jsfacts import STRING_TYPES, Program
 from analyzer.parse.jsparse import JsSource
+from analyzer.parse.markup_out import Out as _Out
+from analyzer.parse.markup_out import attr as _attr
+from analyzer.parse.markup_out import escape as _escape
 from analyzer.parse.positions import blank
 from analyzer.signatures import CONTROL_GROUPS, JsxBindings, control_stem
 from analyzer.signatures import UiComponent as Component

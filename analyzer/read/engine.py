@@ -48,6 +48,7 @@ from analyzer.parse import (
     bundler_exports,
     chunk_files,
     django_models,
+    docassemble,
     form_helpers,
     frontmatter,
     hoststrings,
@@ -176,6 +177,8 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
     if b"replaylint:" in data:
         result.directives = suppress.parse(reading.decode(data).text)
     kind = source.kind
+    if kind == "text" and docassemble.is_interview(source.display, data):  # a docassemble interview's screens
+        _docassemble_file(source.display, data, db, result)
     if kind == "text":  # a file of no known kind: a page when it holds markup, else a text scan
         kind = "html" if textscan.looks_like_markup(data) else "text"
     if kind in HTML_KINDS and gtm_template.is_template(data):
@@ -859,6 +862,18 @@ def _holds_definitions(path: str, data: bytes, db: SignatureDB) -> bool:
     Schema form, a project's own questions file) whose bytes pass ``fieldlists.worth_reading``; never a message
     catalogue (``locales/de.json`` labels a form written elsewhere: its keys are no controls of its own)."""
     return not messages.is_catalogue(path, db.component_files.messages) and fieldlists.worth_reading(data, db.field_lists)
+
+
+def _docassemble_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    """A docassemble interview's controls, each where its item stands, under its screen's question
+    (``analyzer.parse.docassemble``)."""
+    html = docassemble.page(_decode(path, data, result))
+    if not html:
+        return
+    page = htmldoc.parse(html)
+    result.parsed = True
+    result.fields += fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields, db.field_model)
+    result.page_topic = result.page_topic or pagecontext.page_of(page, path, db.fields)
 
 
 def _json_definitions(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:

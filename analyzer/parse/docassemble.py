@@ -1,0 +1,267 @@
+"""A docassemble interview's questions, written as the HTML pages docassemble renders, for the field classifier.
+
+docassemble (docassemble.org), the interview platform legal-aid organisations build intake and court-form
+interviews with, keeps an interview in YAML (``docassemble/<Package>/data/questions/*.yml``): blocks separated by
+``---``, each a screen. A screen asks its ``question`` (its heading, ``subquestion`` below it) and collects its
+``fields`` (each item ``Label: variable``, or ``label:`` and ``field:``, with ``datatype`` / ``input type`` and
+``choices``), or a single answer: ``yesno:`` / ``noyes:`` (Yes and No buttons), ``field:`` with ``buttons:`` or
+``choices:``. Each control is written where its item stands in the file, inside a ``<form>`` headed by the screen's
+question, so the classifier reads it with its label, its choices and the question around it. The YAML is composed
+with PyYAML's safe loader (never constructed into objects, never run); a document it cannot read is skipped.
+
+Source: docassemble.org/docs/fields.html (fields, datatype, input type, choices, yesno, noyes, buttons, note/html
+items) and docassemble.org/docs/questions.html (question, subquestion, the ``---`` separated blocks).
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from analyzer.parse.markup_out import Out, attr, escape
+
+MAX_BYTES = 500_000  # a larger YAML file is data, not an interview
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's composer when PyYAML was built with it
+MAX_FIELDS = 2_000  # controls written per file
+_MARKERS = re.compile(rb"^(?:question|subquestion|mandatory|metadata|modules|objects|include|code|features)\s*:", re.M)
+_ASKS = re.compile(rb"^(?:fields|yesno|noyes|field)\s*:", re.M)
+_DOCUMENT = re.compile(r"^---[ \t]*$", re.M)
+# What an item of ``fields`` says besides its label and variable (docassemble.org/docs/fields.html).
+_MODIFIERS = frozenset(
+    {
+        "datatype",
+        "input type",
+        "choices",
+        "code",
+        "exclude",
+        "none of the above",
+        "all of the above",
+        "default",
+        "hint",
+        "help",
+        "required",
+        "show if",
+        "hide if",
+        "enable if",
+        "disable if",
+        "js show if",
+        "js hide if",
+        "js enable if",
+        "js disable if",
+        "validate",
+        "validation messages",
+        "min",
+        "max",
+        "minlength",
+        "maxlength",
+        "step",
+        "rows",
+        "address autocomplete",
+        "label above field",
+        "floating label",
+        "css class",
+        "field metadata",
+        "grid",
+        "item grid",
+        "accept",
+        "shuffle",
+        "object labeler",
+        "under text",
+        "inline width",
+        "disabled",
+        "label",
+        "field",
+        "uncheck others",
+        "check others",
+        "maximum image size",
+        "image upload type",
+        "persistent",
+        "private",
+        "allow privileges",
+        "allow users",
+        "list collect",
+        "scale",
+        "currency symbol",
+        "object",
+        "nota",
+    }
+)
+_NOT_FIELDS = frozenset({"note", "html", "raw html", "code"})  # items that show text or run code
+# datatype / input type -> (tag, type)
+_CONTROLS = {
+    "area": ("textarea", ""),
+    "ml": ("textarea", ""),
+    "mlarea": ("textarea", ""),
+    "yesno": ("input", "checkbox"),
+    "noyes": ("input", "checkbox"),
+    "yesnowide": ("input", "checkbox"),
+    "noyeswide": ("input", "checkbox"),
+    "checkboxes": ("input", "checkbox"),
+    "multiselect": ("select", ""),
+    "yesnoradio": ("input", "radio"),
+    "noyesradio": ("input", "radio"),
+    "yesnomaybe": ("input", "radio"),
+    "noyesmaybe": ("input", "radio"),
+    "radio": ("input", "radio"),
+    "dropdown": ("select", ""),
+    "combobox": ("select", ""),
+    "datalist": ("select", ""),
+    "object": ("select", ""),
+    "object_radio": ("input", "radio"),
+    "object_checkboxes": ("input", "checkbox"),
+    "date": ("input", "date"),
+    "time": ("input", "time"),
+    "datetime": ("input", "datetime-local"),
+    "email": ("input", "email"),
+    "number": ("input", "number"),
+    "integer": ("input", "number"),
+    "currency": ("input", "number"),
+    "range": ("input", "range"),
+    "password": ("input", "password"),
+}
+_FILES = frozenset({"file", "files", "camera", "user", "environment", "microphone", "hidden"})
+_YES_NO = ("Yes", "No")
+
+
+def is_interview(path: str, data: bytes) -> bool:
+    """Whether a YAML file is a docassemble interview: under a package's ``data/questions`` folder, or with blocks that
+    ask (``question:`` beside ``fields:`` / ``yesno:`` / ``field:``) at the start of a line; of bounded size."""
+    if len(data) > MAX_BYTES or not path.lower().endswith((".yml", ".yaml")):
+        return False
+    if "/data/questions/" in path.replace("\\", "/") and _ASKS.search(data) is not None:
+        return True
+    return re.search(rb"^question\s*:", data, re.M) is not None and _ASKS.search(data) is not None and _MARKERS.search(data) is not None
+
+
+def page(text: str) -> str:
+    """The interview's screens as HTML (see the module), each control on its own line; "" when none asks anything."""
+    out = Out()
+    written = 0
+    for start, body in _documents(text):
+        try:
+            node = yaml.compose(body, Loader=_LOADER)
+        except yaml.YAMLError:
+            continue  # a block docassemble itself would refuse, or one with a tag the safe loader does not know
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        written += _screen(node, start, out, MAX_FIELDS - written)
+        if written >= MAX_FIELDS:
+            break
+    return "<html><body>" + "".join(out.parts) + "</body></html>" if written else ""
+
+
+def _documents(text: str) -> list[tuple[int, str]]:
+    """Each ``---`` separated block and the 0-based line it starts on."""
+    blocks: list[tuple[int, str]] = []
+    at = 0
+    for m in _DOCUMENT.finditer(text):
+        blocks.append((text.count("\n", 0, at), text[at : m.start()]))
+        at = m.end()
+    blocks.append((text.count("\n", 0, at), text[at:]))
+    return [(line, body) for line, body in blocks if body.strip()]
+
+
+def _members(node: yaml.MappingNode) -> dict[str, yaml.Node]:
+    return {k.value.strip().lower(): v for k, v in node.value if isinstance(k, yaml.ScalarNode) and isinstance(k.value, str)}
+
+
+def _scalar(node: yaml.Node | None) -> str:
+    return " ".join(str(node.value).split()) if isinstance(node, yaml.ScalarNode) else ""
+
+
+def _screen(node: yaml.MappingNode, start: int, out: Out, room: int) -> int:
+    """Write one block's screen when it asks something; the number of controls written."""
+    members = _members(node)
+    question = _scalar(members.get("question"))
+    asks: list[tuple[int, int, str]] = []  # (row, column, HTML of a control)
+    fields = members.get("fields")
+    if isinstance(fields, yaml.SequenceNode):
+        for item in fields.value[:room]:
+            if isinstance(item, yaml.MappingNode) and (written := _field(item)) is not None:
+                asks.append((start + item.start_mark.line, item.start_mark.column, written))
+    elif isinstance(fields, yaml.MappingNode):  # a single field written as a mapping
+        if (written := _field(fields)) is not None:
+            asks.append((start + fields.start_mark.line, fields.start_mark.column, written))
+    for key in ("yesno", "noyes"):
+        var = _scalar(members.get(key))
+        if var:
+            at = members[key].start_mark
+            asks.append((start + at.line, at.column, _choice("radio", var, "", list(_YES_NO))))
+    var = _scalar(members.get("field"))
+    choices = members.get("buttons") or members.get("choices")
+    if var and choices is not None and fields is None:
+        at = members["field"].start_mark
+        asks.append((start + at.line, at.column, _choice("radio", var, "", _choices(choices))))
+    if not asks:
+        return 0
+    out.at(start, 0)
+    out.write("<form>")
+    if question:
+        out.write(f"<h2>{escape(question)}</h2>")
+    sub = _scalar(members.get("subquestion"))
+    if sub:
+        out.write(f"<p>{escape(sub[:300])}</p>")
+    for row, col, written in sorted(asks)[:room]:
+        out.at(row, col)
+        out.write(written)
+    out.write("</form>")
+    return min(len(asks), room)
+
+
+def _field(item: yaml.MappingNode) -> str | None:
+    """The control an item of ``fields`` renders, as HTML; None for a note, a file upload or code."""
+    members = _members(item)
+    if _NOT_FIELDS & members.keys() and "field" not in members:
+        return None
+    label, var = _scalar(members.get("label")), _scalar(members.get("field"))
+    if not var:
+        for key, value in item.value:
+            said = key.value if isinstance(key, yaml.ScalarNode) and isinstance(key.value, str) else ""
+            if said and said.strip().lower() not in _MODIFIERS and said.strip().lower() not in _NOT_FIELDS:
+                label, var = " ".join(said.split()), _scalar(value)
+                break
+    if not var:
+        return None
+    kind = (_scalar(members.get("datatype")) or _scalar(members.get("input type"))).lower()
+    if kind in _FILES:
+        return None
+    choices = _choices(members["choices"]) if "choices" in members else []
+    tag, typ = _CONTROLS.get(kind, ("select", "") if choices else ("input", "text"))
+    if typ == "radio" or (typ == "checkbox" and kind == "checkboxes"):
+        return _choice(typ, var, label, choices or list(_YES_NO))
+    if kind in ("yesnoradio", "noyesradio", "yesnomaybe", "noyesmaybe"):
+        return _choice("radio", var, label, list(_YES_NO))
+    if typ == "checkbox":
+        return f'<label><input type="checkbox" name="{attr(var)}"> {escape(label)}</label>'
+    said = f'<label for="{attr(var)}">{escape(label)}</label>'
+    if tag == "textarea":
+        return said + f'<textarea id="{attr(var)}" name="{attr(var)}"></textarea>'
+    if tag == "select":
+        options = "".join(f"<option>{escape(c)}</option>" for c in choices)
+        return said + f'<select id="{attr(var)}" name="{attr(var)}">{options}</select>'
+    return said + f'<input type="{typ}" id="{attr(var)}" name="{attr(var)}">'
+
+
+def _choice(typ: str, var: str, label: str, choices: list[str]) -> str:
+    """A group of radios or boxes of one variable under its label (a fieldset's legend)."""
+    boxes = "".join(f'<label><input type="{typ}" name="{attr(var)}"> {escape(c)}</label>' for c in choices[:60])
+    return f"<fieldset><legend>{escape(label)}</legend>{boxes}</fieldset>" if label else boxes
+
+
+def _choices(node: yaml.Node) -> list[str]:
+    """The texts of a ``choices`` / ``buttons`` list: strings, ``Label: value`` pairs, or ``label:`` mappings."""
+    out: list[str] = []
+    if isinstance(node, yaml.MappingNode):  # {Male: m, Female: f}: each key a choice
+        return [c for k, _ in node.value[:60] if (c := _scalar(k))]
+    items = node.value if isinstance(node, yaml.SequenceNode) else []
+    for item in items[:60]:
+        if isinstance(item, yaml.ScalarNode):
+            out.append(_scalar(item))
+        elif isinstance(item, yaml.MappingNode):
+            members = _members(item)
+            if "label" in members:
+                out.append(_scalar(members["label"]))
+            elif item.value and isinstance(item.value[0][0], yaml.ScalarNode):
+                out.append(" ".join(str(item.value[0][0].value).split()))
+    return [c for c in out if c]

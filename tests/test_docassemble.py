@@ -1,0 +1,84 @@
+"""A docassemble interview (analyzer/parse/docassemble.py): each screen's controls, written from its ``fields`` items
+(``Label: variable`` with ``datatype`` and ``choices``; ``label:`` / ``field:``), its ``yesno:`` and its ``field:``
+with ``buttons:``, at their own lines and under the screen's question. Notes, uploads and code are no controls; a
+YAML file that is no interview (a CI workflow, a CMS's settings) is not read so; a block the safe loader refuses is
+skipped, the others still read."""
+
+from __future__ import annotations
+
+from analyzer.facts import fieldfacts
+from analyzer.parse import docassemble
+from tests.conftest import scan_text
+
+_INTERVIEW = """metadata:
+  title: Disability benefits intake
+---
+question: |
+  Tell us about your health
+subquestion: |
+  We use this to find the benefits you can claim.
+fields:
+  - What is your diagnosis?: diagnosis
+    datatype: area
+  - Favourite colour: colour
+  - label: Which medications do you take?
+    field: medications
+    datatype: checkboxes
+    choices:
+      - Insulin
+      - Methadone
+  - note: |
+      Your answers stay private.
+  - Upload your medical records: records
+    datatype: file
+---
+question: |
+  Are you pregnant?
+yesno: is_pregnant
+---
+question: What is your religion?
+field: religion
+buttons:
+  - Christian
+  - Muslim
+  - Jewish
+  - None
+---
+question: [unclosed
+yesno: ignored
+---
+question: Where do you live?
+fields:
+  - Street address: address
+  - Number of bedrooms: bedrooms
+    datatype: integer
+"""
+
+
+def _sites(tmp_path, db) -> dict:
+    path = tmp_path / "docassemble" / "Intake" / "data" / "questions"
+    path.mkdir(parents=True)
+    with fieldfacts.every_control("-"):
+        return {s.name: s for s in scan_text(path, _INTERVIEW, db, "intake.yml").fields}
+
+
+def test_an_interviews_controls_are_read_at_their_items(tmp_path, db) -> None:
+    sites = _sites(tmp_path, db)
+    assert sites.keys() == {"diagnosis", "colour", "medications", "is_pregnant", "religion", "address", "bedrooms"}, sites
+    diagnosis = sites["diagnosis"]
+    assert (diagnosis.tag, diagnosis.line, diagnosis.classification.category) == ("textarea", 9, "health"), diagnosis
+    assert (sites["medications"].type, sites["medications"].line) == ("checkbox", 12), sites["medications"]
+    assert "Insulin" in sites["medications"].texts.get("options", "") and sites["medications"].classification.category == "health"
+    assert (sites["is_pregnant"].line, sites["is_pregnant"].classification.category) == (25, "health"), sites["is_pregnant"]
+    assert (sites["religion"].line, sites["religion"].classification.category) == (28, "religion"), sites["religion"]
+    assert sites["colour"].classification.category == "-" and sites["bedrooms"].classification.category == "-"
+    assert sites["address"].classification.category == "contact", sites["address"]
+
+
+def test_yaml_that_is_no_interview_is_not_read_as_one() -> None:
+    workflow = b"name: CI\\non: push\\njobs:\\n  test:\\n    runs-on: ubuntu-latest\\n"
+    settings = b"question: What is this?\\nanswer: a FAQ entry\\n"
+    assert not docassemble.is_interview(".github/workflows/ci.yml", workflow)
+    assert not docassemble.is_interview("content/faq.yml", settings)
+    assert docassemble.is_interview("docassemble/Intake/data/questions/intake.yml", _INTERVIEW.encode())
+    assert docassemble.page("fields: [unclosed\\n") == ""
