@@ -2,7 +2,7 @@
 (``Label: variable`` with ``datatype`` and ``choices``; ``label:`` / ``field:``), its ``yesno:`` and its ``field:``
 with ``buttons:``, at their own lines and under the screen's question. Notes, uploads and code are no controls; a
 YAML file that is no interview (a CI workflow, a CMS's settings) is not read so; a block the safe loader refuses is
-skipped, the others still read."""
+skipped, the others still read; markup in a note does not make the file an HTML page."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ fields:
       - Insulin
       - Methadone
   - note: |
-      Your answers stay private.
+      Your answers stay <b>private</b>: <a href="/privacy">read how</a>.
   - Upload your medical records: records
     datatype: file
 ---

@@ -177,9 +177,11 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
     if b"replaylint:" in data:
         result.directives = suppress.parse(reading.decode(data).text)
     kind = source.kind
-    if kind == "text" and docassemble.is_interview(source.display, data):  # a docassemble interview's screens
+    if kind == "text" and docassemble.is_interview(source.display, data):
+        # A docassemble interview: its screens are its page (the HTML its notes hold is text of them), and its text is
+        # searched as any text file's.
         _docassemble_file(source.display, data, db, result)
-    if kind == "text":  # a file of no known kind: a page when it holds markup, else a text scan
+    elif kind == "text":  # a file of no known kind: a page when it holds markup, else a text scan
         kind = "html" if textscan.looks_like_markup(data) else "text"
     if kind in HTML_KINDS and gtm_template.is_template(data):
         _gtm_template_file(source.display, data, db, result)
