@@ -6,6 +6,7 @@ skipped, the others still read; markup in a note does not make the file an HTML 
 
 from __future__ import annotations
 
+from analyzer import signatures
 from analyzer.facts import fieldfacts
 from analyzer.parse import docassemble
 from tests.conftest import scan_text
@@ -81,4 +82,4 @@ def test_yaml_that_is_no_interview_is_not_read_as_one() -> None:
     assert not docassemble.is_interview(".github/workflows/ci.yml", workflow)
     assert not docassemble.is_interview("content/faq.yml", settings)
     assert docassemble.is_interview("docassemble/Intake/data/questions/intake.yml", _INTERVIEW.encode())
-    assert docassemble.page("fields: [unclosed\\n") == ""
+    assert docassemble.page("fields: [unclosed\\n", signatures.load().docassemble) == ""

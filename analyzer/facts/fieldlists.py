@@ -30,6 +30,7 @@ from analyzer.facts import jsxhelpers
 from analyzer.parse import script_constants
 from analyzer.parse.jsfacts import Program
 from analyzer.parse.jsparse import language
+from analyzer.parse.markup_out import INPUT_TYPES
 from analyzer.signatures import FieldLists
 
 _MAX_LISTS = 200
@@ -37,7 +38,6 @@ _MAX_FIELDS = 2000
 MAX_BYTES = 1_500_000  # the largest script read for lists
 _MAX_PER_LIST = 500  # definitions one form may hold; a longer array is data, not a form
 _ARRAYS = 20_000  # array literals looked at, per file
-_INPUT_TYPES = frozenset({"text", "email", "tel", "number", "date", "datetime-local", "time", "month", "week", "url", "password", "search"})
 # A cheap look at the bytes first: a list needs an array or object of objects, a string label-like member and a string
 # name-like member ("[{", 'label: "…"', 'name: "…"'), the keys being those of ``field_lists``.
 _OF_OBJECTS = re.compile(rb"[\[:]\s*\{")
@@ -307,7 +307,7 @@ def _field_name(
     if not any(_text(prog, members.get(k)) for k in lists.label_keys if k != "placeholder"):
         return None
     kind = next((s.lower() for k in lists.type_keys if (s := _string(prog, members.get(k)))), "")
-    typed = kind in _INPUT_TYPES or kind.split(" ", 1)[0] in lists.types  # "input text": a type's first word names it
+    typed = kind in INPUT_TYPES or kind.split(" ", 1)[0] in lists.types  # "input text": a type's first word names it
     shown = "placeholder" in members or bool(_options(prog, members, lists, imported))
     return "" if shown or (typed and listed) else None
 
@@ -338,7 +338,7 @@ def _asks(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
         if key not in lists.type_keys:
             return True
         said = _string(prog, members[key]).lower()
-        if said in lists.types or said in _INPUT_TYPES or said == "input":
+        if said in lists.types or said in INPUT_TYPES or said == "input":
             return True
     return False
 
@@ -390,7 +390,7 @@ def _control(prog: Program, members: dict[str, Node], field_name: str, lists: Fi
     kind = next((s.lower() for k in lists.type_keys if (s := _string(prog, members.get(k)))), "")
     tag = lists.types.get(kind, "input")
     options = _options(prog, members, lists, imported)
-    if tag == "select" or (tag == "input" and options and kind not in _INPUT_TYPES):
+    if tag == "select" or (tag == "input" and options and kind not in INPUT_TYPES):
         opts = "".join(f"<option>{escape(o)}</option>" for o in options)
         return f'<select{named} aria-label="{label}">{opts}</select>'
     if tag == "textarea":
@@ -402,7 +402,7 @@ def _control(prog: Program, members: dict[str, Node], field_name: str, lists: Fi
         return f"<fieldset><legend>{label}</legend>{boxes}</fieldset>"
     if tag in ("radio", "checkbox"):
         return f'<label><input type="{tag}"{named}>{label}</label>'
-    typ = kind if kind in _INPUT_TYPES else "text"
+    typ = kind if kind in INPUT_TYPES else "text"
     return f'<input type="{typ}"{named} aria-label="{label}">'
 
 

@@ -17,7 +17,7 @@ import re
 from tree_sitter import Node
 
 from analyzer.parse.jsfacts import STRING_TYPES, Program
-from analyzer.parse.markup_out import Out, attr, escape
+from analyzer.parse.markup_out import ATTRIBUTES, Out, attr, escape
 from analyzer.signatures import JsxBindings
 
 _MAX_ELEMENTS = 20_000  # elements written per file
@@ -27,7 +27,6 @@ _MAX_ROOTS = 5_000  # outermost calls read per file
 _SELECTOR = re.compile(r"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)((?:[#.][\w-]+|\[[^\]]*\])*)$")
 _SELECTOR_PART = re.compile(r"#([\w-]+)|\.([\w-]+)|\[([\w-]+)(?:=['\"]?([^\]'\"]*)['\"]?)?\]")
 _VOID = frozenset({"input", "img", "br", "hr", "meta", "link", "source", "area", "col", "embed", "track", "wbr"})
-_RENAMED = {"className": "class", "htmlFor": "for", "classList": "class"}
 _NOT_WRITTEN = ("__", "on")  # event handlers, a framework's private props
 _WRAPPERS = ("parenthesized_expression", "ternary_expression", "binary_expression", "array", "spread_element")
 
@@ -142,7 +141,7 @@ class _Writer:
                 continue
             if said is None or key.startswith(_NOT_WRITTEN) or key == "style":
                 continue
-            attrs.append((_RENAMED.get(key, key).lower(), said))
+            attrs.append((ATTRIBUTES.get(key, key).lower(), said))
 
     def _static(self, value: Node) -> str | None:
         """A prop's static value as an attribute holds it: a string, a number, ``true``."""

@@ -29,6 +29,7 @@ from analyzer.parse.clipping import SHORT_TEXT
 from analyzer.parse.form_helpers import message_words
 from analyzer.parse.jsfacts import STRING_TYPES, Program
 from analyzer.parse.jsparse import JsSource
+from analyzer.parse.markup_out import ATTRIBUTES
 from analyzer.parse.markup_out import Out as _Out
 from analyzer.parse.markup_out import attr as _attr
 from analyzer.parse.markup_out import escape as _escape
@@ -38,7 +39,6 @@ from analyzer.signatures import UiComponent as Component
 
 _JSX = ("jsx_element", "jsx_self_closing_element")
 _TAGS = ("jsx_opening_element", "jsx_closing_element")
-_RENAMED = {"className": "class", "htmlFor": "for", "Class": "class", "For": "for"}
 # A JSX attribute named by a JavaScript keyword, class= or for=, as Preact and Solid write them.
 KEYWORD_ATTRIBUTE = re.compile(r"(?<=[\s{])(class|for)(?=\s*=\s*[\"'{])")
 
@@ -521,7 +521,7 @@ class _Writer:
                 key = "id"  # <InputSwitch inputId="smoker" />: <label htmlFor="smoker"> names it
             elif comp is not None and key in self.bindings.name_props and not self._prop(opening, "name"):
                 key = "name"  # <SelectField fieldName="sex" …>
-            attrs.append((_RENAMED.get(key, key.lower() if key in ("autoComplete", "contentEditable", "tabIndex") else key), value))
+            attrs.append((ATTRIBUTES.get(key, key.lower() if key in ("autoComplete", "contentEditable", "tabIndex") else key), value))
         if (tag in _NATIVE or comp is not None) and not any(k == "name" for k, _ in attrs):
             bound = self._bound_name(opening)  # value={form.firstName}, onChange={set("firstName")}
             if bound:

@@ -16,10 +16,11 @@ items) and docassemble.org/docs/questions.html (question, subquestion, the ``---
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 import yaml
 
-from analyzer.parse.markup_out import Out, attr, escape
+from analyzer.parse.markup_out import INPUT_TYPES, Out, attr, escape
 
 MAX_BYTES = 500_000  # a larger YAML file is data, not an interview
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's composer when PyYAML was built with it
@@ -27,101 +28,18 @@ MAX_FIELDS = 2_000  # controls written per file
 _MARKERS = re.compile(rb"^(?:question|subquestion|mandatory|metadata|modules|objects|include|code|features)\s*:", re.M)
 _ASKS = re.compile(rb"^(?:fields|yesno|noyes|field)\s*:", re.M)
 _DOCUMENT = re.compile(r"^---[ \t]*$", re.M)
-# What an item of ``fields`` says besides its label and variable (docassemble.org/docs/fields.html).
-_MODIFIERS = frozenset(
-    {
-        "datatype",
-        "input type",
-        "choices",
-        "code",
-        "exclude",
-        "none of the above",
-        "all of the above",
-        "default",
-        "hint",
-        "help",
-        "required",
-        "show if",
-        "hide if",
-        "enable if",
-        "disable if",
-        "js show if",
-        "js hide if",
-        "js enable if",
-        "js disable if",
-        "validate",
-        "validation messages",
-        "min",
-        "max",
-        "minlength",
-        "maxlength",
-        "step",
-        "rows",
-        "address autocomplete",
-        "label above field",
-        "floating label",
-        "css class",
-        "field metadata",
-        "grid",
-        "item grid",
-        "accept",
-        "shuffle",
-        "object labeler",
-        "under text",
-        "inline width",
-        "disabled",
-        "label",
-        "field",
-        "uncheck others",
-        "check others",
-        "maximum image size",
-        "image upload type",
-        "persistent",
-        "private",
-        "allow privileges",
-        "allow users",
-        "list collect",
-        "scale",
-        "currency symbol",
-        "object",
-        "nota",
-    }
-)
-_NOT_FIELDS = frozenset({"note", "html", "raw html", "code"})  # items that show text or run code
-# datatype / input type -> (tag, type)
-_CONTROLS = {
-    "area": ("textarea", ""),
-    "ml": ("textarea", ""),
-    "mlarea": ("textarea", ""),
-    "yesno": ("input", "checkbox"),
-    "noyes": ("input", "checkbox"),
-    "yesnowide": ("input", "checkbox"),
-    "noyeswide": ("input", "checkbox"),
-    "checkboxes": ("input", "checkbox"),
-    "multiselect": ("select", ""),
-    "yesnoradio": ("input", "radio"),
-    "noyesradio": ("input", "radio"),
-    "yesnomaybe": ("input", "radio"),
-    "noyesmaybe": ("input", "radio"),
-    "radio": ("input", "radio"),
-    "dropdown": ("select", ""),
-    "combobox": ("select", ""),
-    "datalist": ("select", ""),
-    "object": ("select", ""),
-    "object_radio": ("input", "radio"),
-    "object_checkboxes": ("input", "checkbox"),
-    "date": ("input", "date"),
-    "time": ("input", "time"),
-    "datetime": ("input", "datetime-local"),
-    "email": ("input", "email"),
-    "number": ("input", "number"),
-    "integer": ("input", "number"),
-    "currency": ("input", "number"),
-    "range": ("input", "range"),
-    "password": ("input", "password"),
-}
-_FILES = frozenset({"file", "files", "camera", "user", "environment", "microphone", "hidden"})
 _YES_NO = ("Yes", "No")
+
+
+@dataclass(frozen=True)
+class DocassembleKit:
+    """What a docassemble interview's field items say (ui_components.toml ``docassemble``, loaded by
+    analyzer.signatures), lower case."""
+
+    modifiers: frozenset[str] = frozenset()  # an item's keys besides its label: datatype, choices, show if…
+    not_fields: frozenset[str] = frozenset()  # items that show text or run code: note, html, code
+    skipped: frozenset[str] = frozenset()  # datatypes that render no control a recorder sees: file, camera
+    types: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # datatype -> (tag, input type)
 
 
 def is_interview(path: str, data: bytes) -> bool:
@@ -134,8 +52,9 @@ def is_interview(path: str, data: bytes) -> bool:
     return re.search(rb"^question\s*:", data, re.M) is not None and _ASKS.search(data) is not None and _MARKERS.search(data) is not None
 
 
-def page(text: str) -> str:
-    """The interview's screens as HTML (see the module), each control on its own line; "" when none asks anything."""
+def page(text: str, kit: DocassembleKit) -> str:
+    """The interview's screens as HTML (see the module), each control on its own line; "" when none asks anything.
+    ``kit``: what its items' keys and datatypes mean (ui_components.toml ``docassemble``)."""
     out = Out()
     written = 0
     for start, body in _documents(text):
@@ -145,7 +64,7 @@ def page(text: str) -> str:
             continue  # a block docassemble itself would refuse, or one with a tag the safe loader does not know
         if not isinstance(node, yaml.MappingNode):
             continue
-        written += _screen(node, start, out, MAX_FIELDS - written)
+        written += _screen(node, start, out, MAX_FIELDS - written, kit)
         if written >= MAX_FIELDS:
             break
     return "<html><body>" + "".join(out.parts) + "</body></html>" if written else ""
@@ -170,7 +89,7 @@ def _scalar(node: yaml.Node | None) -> str:
     return " ".join(str(node.value).split()) if isinstance(node, yaml.ScalarNode) else ""
 
 
-def _screen(node: yaml.MappingNode, start: int, out: Out, room: int) -> int:
+def _screen(node: yaml.MappingNode, start: int, out: Out, room: int, kit: DocassembleKit) -> int:
     """Write one block's screen when it asks something; the number of controls written."""
     members = _members(node)
     question = _scalar(members.get("question"))
@@ -178,10 +97,10 @@ def _screen(node: yaml.MappingNode, start: int, out: Out, room: int) -> int:
     fields = members.get("fields")
     if isinstance(fields, yaml.SequenceNode):
         for item in fields.value[:room]:
-            if isinstance(item, yaml.MappingNode) and (written := _field(item)) is not None:
+            if isinstance(item, yaml.MappingNode) and (written := _field(item, kit)) is not None:
                 asks.append((start + item.start_mark.line, item.start_mark.column, written))
     elif isinstance(fields, yaml.MappingNode):  # a single field written as a mapping
-        if (written := _field(fields)) is not None:
+        if (written := _field(fields, kit)) is not None:
             asks.append((start + fields.start_mark.line, fields.start_mark.column, written))
     for key in ("yesno", "noyes"):
         var = _scalar(members.get(key))
@@ -209,29 +128,29 @@ def _screen(node: yaml.MappingNode, start: int, out: Out, room: int) -> int:
     return min(len(asks), room)
 
 
-def _field(item: yaml.MappingNode) -> str | None:
-    """The control an item of ``fields`` renders, as HTML; None for a note, a file upload or code."""
+def _field(item: yaml.MappingNode, kit: DocassembleKit) -> str | None:
+    """The control an item of ``fields`` renders, as HTML; None for a note, an upload or code."""
     members = _members(item)
-    if _NOT_FIELDS & members.keys() and "field" not in members:
+    if kit.not_fields & members.keys() and "field" not in members:
         return None
     label, var = _scalar(members.get("label")), _scalar(members.get("field"))
     if not var:
         for key, value in item.value:
-            said = key.value if isinstance(key, yaml.ScalarNode) and isinstance(key.value, str) else ""
-            if said and said.strip().lower() not in _MODIFIERS and said.strip().lower() not in _NOT_FIELDS:
-                label, var = " ".join(said.split()), _scalar(value)
+            said = key.value.strip().lower() if isinstance(key, yaml.ScalarNode) and isinstance(key.value, str) else ""
+            if said and said not in kit.modifiers and said not in kit.not_fields:
+                label, var = " ".join(str(key.value).split()), _scalar(value)
                 break
     if not var:
         return None
     kind = (_scalar(members.get("datatype")) or _scalar(members.get("input type"))).lower()
-    if kind in _FILES:
+    if kind in kit.skipped:
         return None
     choices = _choices(members["choices"]) if "choices" in members else []
-    tag, typ = _CONTROLS.get(kind, ("select", "") if choices else ("input", "text"))
-    if typ == "radio" or (typ == "checkbox" and kind == "checkboxes"):
-        return _choice(typ, var, label, choices or list(_YES_NO))
-    if kind in ("yesnoradio", "noyesradio", "yesnomaybe", "noyesmaybe"):
-        return _choice("radio", var, label, list(_YES_NO))
+    tag, typ = kit.types.get(kind) or (("input", kind) if kind in INPUT_TYPES else ("select", None) if choices else ("input", "text"))
+    if typ == "radio":
+        return _choice("radio", var, label, choices or list(_YES_NO))
+    if typ == "checkbox" and choices:
+        return _choice("checkbox", var, label, choices)
     if typ == "checkbox":
         return f'<label><input type="checkbox" name="{attr(var)}"> {escape(label)}</label>'
     said = f'<label for="{attr(var)}">{escape(label)}</label>'
@@ -240,7 +159,7 @@ def _field(item: yaml.MappingNode) -> str | None:
     if tag == "select":
         options = "".join(f"<option>{escape(c)}</option>" for c in choices)
         return said + f'<select id="{attr(var)}" name="{attr(var)}">{options}</select>'
-    return said + f'<input type="{typ}" id="{attr(var)}" name="{attr(var)}">'
+    return said + f'<input type="{typ or "text"}" id="{attr(var)}" name="{attr(var)}">'
 
 
 def _choice(typ: str, var: str, label: str, choices: list[str]) -> str:

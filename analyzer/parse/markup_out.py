@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+# A React / DOM property name and the HTML attribute it writes (Preact and Solid write class= / for=, read as Class= /
+# For=: jsxmarkup.keyword_attributes_renamed).
+ATTRIBUTES = {"className": "class", "htmlFor": "for", "Class": "class", "For": "for", "classList": "class"}
+
+
+# HTML's own input types a definition's or an interview's type may name (an input of that type).
+INPUT_TYPES = frozenset(
+    {"text", "email", "tel", "number", "date", "datetime-local", "time", "month", "week", "url", "password", "search", "range"}
+)
+
 
 class Out:
     """HTML text built left to right, padded so that each start tag sits where its source did."""

@@ -12,17 +12,15 @@ where it stands in the file.
 
 from __future__ import annotations
 
+import functools
 import re
 
 MAX_BYTES = 300_000  # a larger PHP file is generated or vendored code, not a form's definitions
 _HINT = re.compile(r"""['"](?:label|title|question|placeholder)['"]\s*=>""", re.I)
 _TAGS = re.compile(r"<\?(?:php|=)?|\?>")
-# A translation call given a string first (WordPress __() / _e() / esc_html__(), Laravel __() / trans(), Drupal t() and
-# $this->t()): the string is what a visitor reads.
-_TRANSLATED = re.compile(
-    r"""(?<![\w$>])(?:\$this->)?(?:__|_e|_x|_n|esc_html__|esc_attr__|esc_html_e|esc_attr_e|t|trans|lang)\s*\(\s*"""
-    r"""('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")[^()'"\n]*(?:'[^'\n]*'[^()'"\n]*)*\)"""
-)
+# A translation call given a string first (``__( 'Age', 'domain' )``, Drupal's ``$this->t('Age')``; the names are
+# ``[translation] calls`` of signatures/ui_components.toml): the string is what a visitor reads.
+_STRING_ARGUMENT = r"""\s*\(\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")[^()'"\n]*(?:'[^'\n]*'[^()'"\n]*)*\)"""
 _ARRAY = re.compile(r"array\s*\(", re.I)
 _INTEGER = re.compile(r"\s*-?\d+\s*")
 _WORD = re.compile(r"[\w$)\]]")
@@ -45,10 +43,12 @@ class _Frame:
         self.start = open_at + 1  # where the current item begins
 
 
-def script(text: str) -> str:
-    """The PHP code ``text`` transcribed as JavaScript (see the module), of the same length, line for line."""
+def script(text: str, translations: frozenset[str] = frozenset()) -> str:
+    """The PHP code ``text`` transcribed as JavaScript (see the module), of the same length, line for line;
+    ``translations``: the names of the calls that print a translated string."""
     out = list(_TAGS.sub(lambda m: " " * len(m.group()), text))
-    _blank_translation_calls(text, out)
+    if translations:
+        _blank_translation_calls(text, out, _translated(tuple(sorted(translations))))
     stack: list[_Frame] = []
     i, n = 0, len(text)
     while i < n:
@@ -131,9 +131,16 @@ def _string_end(text: str, i: int) -> int:
     return n
 
 
-def _blank_translation_calls(text: str, out: list[str]) -> None:
+@functools.lru_cache(maxsize=4)
+def _translated(names: tuple[str, ...]) -> re.Pattern[str]:
+    """A call of one of ``names`` (or a method of that name on ``$this``) given a string first."""
+    called = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w$>])(?:\$this->)?(?:" + called + ")" + _STRING_ARGUMENT)
+
+
+def _blank_translation_calls(text: str, out: list[str], calls: re.Pattern[str]) -> None:
     """Blank a translation call around its string, keeping its parentheses: ``__( 'Age', 'd' )`` -> ``   ( 'Age'      )``."""
-    for m in _TRANSLATED.finditer(text):
+    for m in calls.finditer(text):
         s, e = m.span(1)
         paren = text.index("(", m.start())
         for k in range(m.start(), m.end() - 1):

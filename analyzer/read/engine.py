@@ -205,7 +205,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
             )
         if source.display.lower().endswith(".php") and php_arrays.worth_reading(page.source):
             # A form plugin's or builder's definitions in PHP arrays ('fields' => array( array( 'label' => … ) ))
-            _definition_fields(JsSource(php_arrays.script(page.source), 1, 1, "js"), db, result, {})
+            _definition_fields(JsSource(php_arrays.script(page.source, db.template_kit.translations), 1, 1, "js"), db, result, {})
         result.layout_sources = fieldfacts.layout_sources(page)
         result.page_topic = pagecontext.page_of(page, source.display, db.fields)
         if result.fields or result.rendered:
@@ -869,7 +869,7 @@ def _holds_definitions(path: str, data: bytes, db: SignatureDB) -> bool:
 def _docassemble_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
     """A docassemble interview's controls, each where its item stands, under its screen's question
     (``analyzer.parse.docassemble``)."""
-    html = docassemble.page(_decode(path, data, result))
+    html = docassemble.page(_decode(path, data, result), db.docassemble)
     if not html:
         return
     page = htmldoc.parse(html)

@@ -15,6 +15,7 @@ from typing import Any
 
 from analyzer.model import Status
 from analyzer.parse.django_models import ModelFields
+from analyzer.parse.docassemble import DocassembleKit
 from analyzer.parse.form_helpers import FormHelper
 from analyzer.parse.jsshapes import CallShape, parse_call
 from analyzer.parse.normalise import norm
@@ -758,6 +759,7 @@ class SignatureDB:
     jsx_bindings: JsxBindings = field(default_factory=JsxBindings)
     field_lists: FieldLists = field(default_factory=FieldLists)
     tapestry: TapestryKit = field(default_factory=TapestryKit)
+    docassemble: DocassembleKit = field(default_factory=DocassembleKit)
     form_helpers: tuple[FormHelper, ...] = ()
     model_fields: ModelFields = ModelFields()  # form_helpers.toml [model_fields]: Django's model fields as a ModelForm renders them
     tag_managers: tuple[TagManager, ...] = ()
@@ -1243,6 +1245,7 @@ def _build(folders: list[Path]) -> SignatureDB:
         jsx_bindings=_jsx_bindings(ui_data, field_lists),
         field_lists=field_lists,
         tapestry=_tapestry(ui_data),
+        docassemble=_docassemble(ui_data),
         form_helpers=_form_helpers(helpers),
         model_fields=ModelFields(
             dict(helpers.get("model_fields", {}).get("renders", {})), frozenset(helpers.get("model_fields", {}).get("relations", []))
@@ -1343,6 +1346,18 @@ def _tapestry(data: dict[str, Any]) -> TapestryKit:
         groups=frozenset(g.lower() for g in t["groups"]),
         labels=frozenset(g.lower() for g in t["labels"]),
         forms=frozenset(g.lower() for g in t["forms"]),
+    )
+
+
+def _docassemble(data: dict[str, Any]) -> DocassembleKit:
+    d = data.get("docassemble")
+    if not d:
+        return DocassembleKit()
+    return DocassembleKit(
+        modifiers=frozenset(k.lower() for k in d["modifiers"]),
+        not_fields=frozenset(k.lower() for k in d["not_fields"]),
+        skipped=frozenset(k.lower() for k in d["skipped"]),
+        types={v.lower(): CONTROL_GROUPS[group] for group in TAPESTRY_TYPES for v in d["types"][group]},
     )
 
 

@@ -694,7 +694,7 @@ FIELD_LIST_KEYS = (
     "container_keys",
 )
 FIELD_LIST_TYPES = ("input", "select", "textarea", "checkbox", "radio")
-TAPESTRY_TYPES = ("input", "password", "textarea", "select", "checkbox", "radio")
+TAPESTRY_TYPES = ("input", "password", "textarea", "select", "checkbox", "radio")  # also docassemble's types
 
 UI_COMPONENTS_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
@@ -737,6 +737,15 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
         {
             **{k: _req("str[]") for k in FIELD_LIST_KEYS},
             "types": _req({t: _req("str[]") for t in FIELD_LIST_TYPES}),
+        }
+    ),
+    # docassemble interviews (analyzer/parse/docassemble.py)
+    "docassemble": _opt(
+        {
+            "modifiers": _req("str[]"),
+            "not_fields": _req("str[]"),
+            "skipped": _req("str[]"),
+            "types": _req({t: _req("str[]") for t in TAPESTRY_TYPES}),
         }
     ),
     # Apache Tapestry's form components in .tml templates (analyzer/facts/tapestry.py)
