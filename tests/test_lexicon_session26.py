@@ -39,3 +39,21 @@ def test_a_patients_name_in_an_anamnesis_keeps_its_own_reading(db) -> None:
     found = page_fields(db, html)
     assert found.get("pn") in (None, "none") and found.get("pnl") in (None, "none"), found
     assert found.get("dauer") == "health", found  # the record's own question takes the record's category
+
+
+def test_a_companys_legal_name_is_no_free_text_box(db) -> None:
+    html = """<html><head><title>Desfiliação de Sindicato</title></head><body><h1>Desfiliação de Sindicato</h1><form>
+<label for="rs">Razão Social</label><input id="rs" name="rs">
+<label for="mot">Observações</label><textarea id="mot" name="mot"></textarea>
+</form></body></html>"""
+    found = page_fields(db, html)
+    assert found.get("rs") in (None, "none"), found
+    assert found.get("mot") == "union", found  # a free-text box on the page still takes its topic
+
+
+_TOPICS = """<form><label for="pt">Which political topics are most important to you? (Choose 2)</label>
+<select id="pt" name="pt"><option>Racial justice</option><option>Climate</option><option>Housing</option></select></form>"""
+
+
+def test_what_the_question_asks_outranks_what_only_its_choices_say(db) -> None:
+    assert page_fields(db, _TOPICS).get("pt") == "political"

@@ -1504,6 +1504,7 @@ def _field_context() -> ContextWords | None:
         family_topics=frozenset(data.get("family_topics", [])),
         relatives=_word_set(data.get("relatives", [])),
         relatives_also=_word_set(data.get("relatives_also", [])),
+        free_text_not=_word_index(data.get("free_text_not", [])),
         title_classes=frozenset(c.lower() for c in data.get("title_classes", [])),
         title_class_endings=tuple(e.lower() for e in data.get("title_class_endings", [])),
     )

@@ -398,6 +398,7 @@ class ContextWords:
     family_topics: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
     relatives_also: frozenset[str] = frozenset()  # "Other", "None": offered beside the relatives
+    free_text_not: TermIndex | None = None  # "Razão social": a company's name, though "razão" is a reason
     # A section title written as a block with a class ("<div class="section-title">Medicatie</div>", Bootstrap's
     # card-header): class names (lower case) and their endings
     title_classes: frozenset[str] = frozenset()
@@ -494,6 +495,15 @@ def classify(
         result = _score(cat, human, dev, weak_only, typed, auto, topic if topic is not None and topic.category == cat_id else None)
         if result and result.confidence >= THRESHOLD:
             results.append(result)
+    if choice or typ in CHOICE_TYPES:
+        # What the question asks by a strong word outranks what only its choices say: "Which political topics matter most
+        # to you? Racial justice / Climate / Housing" asks a political opinion, not the person's ethnicity.
+        asked = _matched(index, [texts[s] for s in ("label", "question") if texts.get(s)])
+        named = {h.term.cat for h in asked if h.term.kind == "strong" and h.term.cat in categories and categories[h.term.cat].art9}
+        if named:
+            results = [
+                r for r in results if not categories[r.category].art9 or r.category in named or _pick(asked, r.category, "strong", "weak")
+            ]
     if context is not None and typ not in CHOICE_TYPES and _only_identity(texts, context):
         # "Patientenname:", "Nome do paciente", "Patient's date of birth": who the person is, whatever record the
         # form keeps; the word "patient" in it says whose name, not a fact of health. A choice's options may say
@@ -703,7 +713,10 @@ def _is_free_text(texts: dict[str, str], context: ContextWords) -> bool:
     for group in (("label",), ("placeholder",), ("name", "id")):
         present = [texts[s] for s in group if texts.get(s)]
         if present:
-            return any(context.free_text.matches(tokens(t)) for t in present)
+            said = [tokens(t) for t in present]
+            if context.free_text_not is not None and any(context.free_text_not.matches(t) for t in said):
+                return False
+            return any(context.free_text.matches(t) for t in said)
     return False
 
 

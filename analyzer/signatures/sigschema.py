@@ -538,6 +538,7 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "membership_topics": _opt("str[]"),
     "membership": _opt("str[]"),
     "membership_not": _opt("str[]"),
+    "free_text_not": _opt("str[]"),
     "adherence": _opt("str[]"),
     "identity": _opt("str[]"),
     "requests": _opt("str[]"),
