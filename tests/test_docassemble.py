@@ -82,4 +82,8 @@ def test_yaml_that_is_no_interview_is_not_read_as_one() -> None:
     assert not docassemble.is_interview(".github/workflows/ci.yml", workflow)
     assert not docassemble.is_interview("content/faq.yml", settings)
     assert docassemble.is_interview("docassemble/Intake/data/questions/intake.yml", _INTERVIEW.encode())
+    # a repository whose questions folder stands at its root, as a scan of it names the file
+    asks = b"question: Are you pregnant?\nyesno: is_pregnant\n"
+    assert docassemble.is_interview("data/questions/screens.yml", asks) and docassemble.is_interview("./data/questions/s.yml", asks)
+    assert not docassemble.is_interview("mydata/questions/s.yml", asks)  # elsewhere it needs docassemble's own blocks
     assert docassemble.page("fields: [unclosed\\n", signatures.load().docassemble) == ""

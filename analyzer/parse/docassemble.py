@@ -25,7 +25,7 @@ from analyzer.parse.markup_out import INPUT_TYPES, Out, attr, escape
 MAX_BYTES = 500_000  # a larger YAML file is data, not an interview
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's composer when PyYAML was built with it
 MAX_FIELDS = 2_000  # controls written per file
-_MARKERS = re.compile(rb"^(?:question|subquestion|mandatory|metadata|modules|objects|include|code|features)\s*:", re.M)
+_MARKERS = re.compile(rb"^(?:mandatory|metadata|modules|objects|include|code|features|event|sets|continue button field)\s*:", re.M)
 _ASKS = re.compile(rb"^(?:fields|yesno|noyes|field)\s*:", re.M)
 _DOCUMENT = re.compile(r"^---[ \t]*$", re.M)
 _YES_NO = ("Yes", "No")
@@ -47,7 +47,7 @@ def is_interview(path: str, data: bytes) -> bool:
     ask (``question:`` beside ``fields:`` / ``yesno:`` / ``field:``) at the start of a line; of bounded size."""
     if len(data) > MAX_BYTES or not path.lower().endswith((".yml", ".yaml")):
         return False
-    if "/data/questions/" in path.replace("\\", "/") and _ASKS.search(data) is not None:
+    if "/data/questions/" in "/" + path.replace("\\", "/").lstrip("./") and _ASKS.search(data) is not None:
         return True
     return re.search(rb"^question\s*:", data, re.M) is not None and _ASKS.search(data) is not None and _MARKERS.search(data) is not None
 
