@@ -87,3 +87,14 @@ def test_yaml_that_is_no_interview_is_not_read_as_one() -> None:
     assert docassemble.is_interview("data/questions/screens.yml", asks) and docassemble.is_interview("./data/questions/s.yml", asks)
     assert not docassemble.is_interview("mydata/questions/s.yml", asks)  # elsewhere it needs docassemble's own blocks
     assert docassemble.page("fields: [unclosed\\n", signatures.load().docassemble) == ""
+
+
+def test_many_blocks_are_read_in_linear_time() -> None:
+    import time
+
+    kit = signatures.load().docassemble
+    started = time.perf_counter()
+    docassemble.page("---\n" * 120_000, kit)  # 480 KB of separators: each block's line counted on from the last
+    written = docassemble.page("---\nquestion: Are you pregnant?\nyesno: is_pregnant\n" * 9_000, kit)
+    assert time.perf_counter() - started < 5.0
+    assert written.count("<form>") == 2_000  # the controls written per file are capped

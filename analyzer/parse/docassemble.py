@@ -71,14 +71,16 @@ def page(text: str, kit: DocassembleKit) -> str:
 
 
 def _documents(text: str) -> list[tuple[int, str]]:
-    """Each ``---`` separated block and the 0-based line it starts on."""
+    """Each ``---`` separated block and the 0-based line it starts on (lines counted on from the last block: a file of
+    many blocks is read in linear time)."""
     blocks: list[tuple[int, str]] = []
-    at = 0
+    at, line = 0, 0
     for m in _DOCUMENT.finditer(text):
-        blocks.append((text.count("\n", 0, at), text[at : m.start()]))
+        blocks.append((line, text[at : m.start()]))
+        line += text.count("\n", at, m.end())
         at = m.end()
-    blocks.append((text.count("\n", 0, at), text[at:]))
-    return [(line, body) for line, body in blocks if body.strip()]
+    blocks.append((line, text[at:]))
+    return [(n, body) for n, body in blocks if body.strip()]
 
 
 def _members(node: yaml.MappingNode) -> dict[str, yaml.Node]:
