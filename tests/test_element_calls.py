@@ -53,3 +53,19 @@ def test_controls_built_by_element_calls_are_read_where_the_calls_stand(tmp_path
 def test_the_doms_create_element_and_an_event_name_are_no_controls(tmp_path, db) -> None:
     lines = sorted(s.line for s in _sites(tmp_path, db))
     assert lines == [6, 10, 13, 14, 15, 16], lines
+
+
+def test_a_huge_or_deep_call_tree_is_read_in_bounded_time(tmp_path, db) -> None:
+    import time
+
+    siblings = "const f = h('form', {}, [\n" + ",\n".join(f"  h('input', {{ name: 'f{i}' }})" for i in range(30_000)) + "\n]);\n"
+    deep = "const g =\n" + "h('div', {}, [\n" * 2_000 + "h('input', { name: 'deep' })\n" + "])\n" * 2_000 + ";\n"
+    for source in (siblings, deep):
+        started = time.perf_counter()
+        with fieldfacts.every_control("-"):
+            found = scan_text(tmp_path, source, db, "huge.js")
+        assert time.perf_counter() - started < 30.0
+        # read up to the element budget (siblings), or as deep as the depth bound lets it (the deep input is past it),
+        # and said so
+        assert len(found.fields) == (19_999 if source is siblings else 0), len(found.fields)
+        assert [d.code for d in found.diagnostics] == ["analysis-budget"], found.diagnostics

@@ -38,18 +38,21 @@ def hint(builders: frozenset[str]) -> re.Pattern[bytes]:
     return re.compile(rb"(?<![\w$])(?:" + names.encode() + rb""")\)?\s*\(\s*["'`](?:input|select|textarea)\b""")
 
 
-def markup(prog: Program, bindings: JsxBindings) -> str:
-    """HTML for the outermost element calls of ``prog`` (see the module), positioned as in the source; "" when none."""
+def markup(prog: Program, bindings: JsxBindings) -> tuple[str, bool]:
+    """HTML for the outermost element calls of ``prog`` (see the module), positioned as in the source ("" when none), and
+    whether a bound cut it short (more than ``_MAX_ELEMENTS`` elements or ``_MAX_ROOTS`` outermost calls, calls nested
+    deeper than ``_MAX_DEPTH``)."""
     builders = bindings.element_builders
     if not builders or hint(builders).search(prog.parsed.source.data) is None:
-        return ""
+        return "", False
     writer = _Writer(prog, bindings)
     roots = _outermost(prog, writer)
     if not roots:
-        return ""
+        return "", False
     for call in roots:
         writer.element(call, 0)
-    return "<html><body>" + "".join(writer.out.parts) + "</body></html>"
+    cut = writer.cut or len(roots) >= _MAX_ROOTS
+    return "<html><body>" + "".join(writer.out.parts) + "</body></html>", cut
 
 
 def _outermost(prog: Program, writer: _Writer) -> list[Node]:
@@ -81,6 +84,7 @@ class _Writer:
         self.groups = bindings.element_attr_groups
         self.out = Out()
         self.elements = 0
+        self.cut = False  # a bound left elements unwritten
 
     def tag_of(self, call: Node) -> tuple[str, list[tuple[str, str]]] | None:
         """The element a call builds (its tag, and the attributes its selector gives), else None: a call of a builder
@@ -106,7 +110,10 @@ class _Writer:
 
     def element(self, call: Node, depth: int) -> None:
         built = self.tag_of(call)
-        if built is None or depth > _MAX_DEPTH or self.elements >= _MAX_ELEMENTS:
+        if built is None:
+            return
+        if depth > _MAX_DEPTH or self.elements >= _MAX_ELEMENTS:
+            self.cut = True
             return
         self.elements += 1
         tag, attrs = built
@@ -155,6 +162,7 @@ class _Writer:
 
     def child(self, node: Node, depth: int) -> None:
         if depth > _MAX_DEPTH or self.elements >= _MAX_ELEMENTS:
+            self.cut = True
             return
         if node.type in STRING_TYPES or node.type == "number":
             said = self._static(node)

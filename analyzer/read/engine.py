@@ -790,7 +790,13 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
         # hands to document.write) is a page of its own, beside the component's JSX; so is one built by element
         # calls (h('input', {…}), React.createElement, compiled JSX's jsx()).
         strings = jsxmarkup.string_markup(prog)
-        calls = hyperscript.markup(prog, db.jsx_bindings)
+        calls, cut = hyperscript.markup(prog, db.jsx_bindings)
+        if cut:
+            result.diagnostics.append(
+                code_scan.budget_diagnostic(
+                    result.path, pieces[0], "reading the form it builds by element calls (the first ones were read)"
+                )
+            )
     route = result.path if pagecontext.is_route(result.path) else ""
     if html:
         page = htmldoc.parse(html)
