@@ -75,3 +75,22 @@ def test_unbalanced_and_odd_code_keeps_its_length() -> None:
     for text in ("<?php $a = array( 'label' => ", "<?php ) ] ) $x = ['label' => <<<EOT\n((\nEOT;\n", "'unterminated", "# only\n/* open"):
         written = php_arrays.script(text, frozenset({"__", "t"}))
         assert len(written) == len(text) and written.count("\n") == text.count("\n"), (text, written)
+
+
+def test_heredocs_comments_and_markup_do_not_disturb_the_arrays(tmp_path, db) -> None:
+    page = """<html><body><p>Form (preview) [draft]</p>
+<?php
+$help = <<<EOT
+  Fill in ( every [ field
+EOT;
+# 'label' => 'a comment', array(
+$fields = [
+    ['name' => 'diagnosis', 'label' => 'Diagnóstico', 'type' => 'textarea'], // ] )
+    ['name' => 'colour', 'label' => 'Color favorito'],
+];
+?>
+</body></html>
+"""
+    with fieldfacts.every_control("-"):
+        sites = {s.name: s for s in scan_text(tmp_path, page, db, "form.php").fields}
+    assert (sites["diagnosis"].line, sites["diagnosis"].classification.category) == (8, "health"), sites

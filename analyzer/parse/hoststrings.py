@@ -445,11 +445,9 @@ class PhpFunction:
     base: str | None = None  # the class its owner extends, last namespace segment (class A extends \B\C: "C")
 
 
-def php_functions(text: str, lexed: Lexed) -> tuple[str, list[PhpFunction], list[tuple[int, int]]]:
-    """The PHP code of a file with everything else blanked (same length: page markup outside
-    ``<?php … ?>``, strings, comments), its named functions and methods, and the bodies of its
-    anonymous functions (closures), by one pass of brace matching."""
-    outside: list[tuple[int, int]] = []  # what lies outside the PHP blocks
+def outside_php(text: str) -> list[tuple[int, int]]:
+    """The spans of a file that lie outside its ``<?php … ?>`` blocks (page markup)."""
+    outside: list[tuple[int, int]] = []
     inside = False
     i = 0
     n = len(text)
@@ -460,7 +458,19 @@ def php_functions(text: str, lexed: Lexed) -> tuple[str, list[PhpFunction], list
             outside.append((i, end))
         i = end + 2 if j >= 0 else n
         inside = not inside
-    code = blank_spans(text, [*outside, *(span for hs in lexed.strings for span in hs.spans()), *lexed.comments])
+    return outside
+
+
+def php_code(text: str, lexed: Lexed) -> str:
+    """The PHP code of a file with everything else blanked (same length: page markup outside ``<?php … ?>``, string
+    bodies, comments): brackets, keywords and operators in them no longer count."""
+    return blank_spans(text, [*outside_php(text), *(span for hs in lexed.strings for span in hs.spans()), *lexed.comments])
+
+
+def php_functions(text: str, lexed: Lexed) -> tuple[str, list[PhpFunction], list[tuple[int, int]]]:
+    """The PHP code of a file (``php_code``), its named functions and methods, and the bodies of its anonymous
+    functions (closures), by one pass of brace matching."""
+    code = php_code(text, lexed)
     spans = _php_functions(code)
     classes: dict[int, str] = {}
     bases: dict[str, str] = {}

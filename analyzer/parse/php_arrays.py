@@ -5,9 +5,10 @@ array( 1 => array( 'id' => '1', 'type' => 'number', 'label' => __( 'Age', 'wpfor
 config's ``['name' => 'diagnosis', 'label' => 'Diagnóstico', 'type' => 'textarea']``), and renders each as its
 control. The code is transcribed character for character, never run: ``=>`` becomes ``:``, ``->`` a member access, an
 ``array(…)`` or ``[…]`` holding keys an object literal and one without a list (integer keys dropped: ``1 => …`` is the
-first item), a translation call (``__( 'Age', 'domain' )``, ``$this->t('Age')``) the string it is given, comments and
-PHP's tags blanks. Every character keeps its line and column, so ``analyzer.facts.fieldlists`` reads each definition
-where it stands in the file.
+first item), a translation call (``__( 'Age', 'domain' )``, ``$this->t('Age')``) the string it is given, comments,
+heredocs, PHP's tags and the page markup around them blanks (``hoststrings`` tells strings and comments from code).
+Every character keeps its line and column, so ``analyzer.facts.fieldlists`` reads each definition where it stands in
+the file.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from __future__ import annotations
 import functools
 import re
 
+from analyzer.parse import hoststrings
+
 MAX_BYTES = 300_000  # a larger PHP file is generated or vendored code, not a form's definitions
-_HINT = re.compile(r"""['"](?:label|title|question|placeholder)['"]\s*=>""", re.I)
 _TAGS = re.compile(r"<\?(?:php|=)?|\?>")
 # A translation call given a string first (``__( 'Age', 'domain' )``, Drupal's ``$this->t('Age')``; the names are
 # ``[translation] calls`` of signatures/ui_components.toml): the string is what a visitor reads.
@@ -28,9 +30,17 @@ _LAST_WORD = re.compile(r"[A-Za-z_]\w*$")
 _KEYWORDS = frozenset({"return", "echo", "print", "yield", "case", "in", "as", "and", "or", "xor", "else", "fn"})
 
 
-def worth_reading(text: str) -> bool:
-    """Whether PHP code may hold field definitions: an array member keyed by a label word, in a file of bounded size."""
-    return len(text) <= MAX_BYTES and _HINT.search(text) is not None
+@functools.lru_cache(maxsize=4)
+def _labelled(label_keys: tuple[str, ...]) -> re.Pattern[str]:
+    """An array member keyed by one of a definition's label keys (``'label' =>``, ``"pregunta" =>``)."""
+    keys = "|".join(re.escape(k) for k in sorted(label_keys, key=len, reverse=True))
+    return re.compile(r"""['"](?:""" + keys + r""")['"]\s*=>""", re.I)
+
+
+def worth_reading(text: str, label_keys: tuple[str, ...]) -> bool:
+    """Whether PHP code may hold field definitions: an array member keyed by a label key (``[field_lists] label_keys``),
+    in a file of bounded size."""
+    return len(text) <= MAX_BYTES and bool(label_keys) and _labelled(label_keys).search(text) is not None
 
 
 class _Frame:
@@ -45,43 +55,33 @@ class _Frame:
 
 def script(text: str, translations: frozenset[str] = frozenset()) -> str:
     """The PHP code ``text`` transcribed as JavaScript (see the module), of the same length, line for line;
-    ``translations``: the names of the calls that print a translated string."""
-    out = list(_TAGS.sub(lambda m: " " * len(m.group()), text))
+    ``translations``: the names of the calls that print a translated string. Strings, heredocs and comments are told
+    from code by the project's PHP lexer (``hoststrings``); the structure is read from the code alone."""
+    lexed = hoststrings.lex(text, "php")
+    code = hoststrings.php_code(text, lexed)
+    heredocs = [(hs.start, hs.body_end) for hs in lexed.strings if text.startswith("<<<", hs.start)]
+    kept = hoststrings.blank_spans(text, [*hoststrings.outside_php(text), *lexed.comments, *heredocs])
+    out = list(_TAGS.sub(lambda m: " " * len(m.group()), kept))
     if translations:
         _blank_translation_calls(text, out, _translated(tuple(sorted(translations))))
     stack: list[_Frame] = []
-    i, n = 0, len(text)
+    i, n = 0, len(code)
     while i < n:
-        c = text[i]
-        if out[i] == " " and c != " ":  # a translation call's blanked name and arguments, or a PHP tag
+        c = code[i]
+        if c == " " or (out[i] == " " and c != "\n"):  # blank code, or a translation call's blanked name
             i += 1
             continue
-        if c in "'\"":
-            i = _string_end(text, i)
-            continue
-        if c == "#" or (c == "/" and text.startswith("//", i)):
-            end = text.find("\n", i)
-            end = n if end < 0 else end
-            out[i:end] = " " * (end - i)
-            i = end
-            continue
-        if c == "/" and text.startswith("/*", i):
-            end = text.find("*/", i + 2)
-            end = n if end < 0 else end + 2
-            out[i:end] = [ch if ch == "\n" else " " for ch in text[i:end]]
-            i = end
-            continue
-        if text.startswith("=>", i):
+        if code.startswith("=>", i):
             out[i : i + 2] = [":", " "]
             if stack and stack[-1].array:
                 stack[-1].keys.append((stack[-1].start, i + 2))
             i += 2
             continue
-        if text.startswith("->", i):
+        if code.startswith("->", i):
             out[i : i + 2] = [".", " "]
             i += 2
             continue
-        m = _ARRAY.match(text, i) if c in "aA" and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_$")) else None
+        m = _ARRAY.match(code, i) if c in "aA" and (i == 0 or not (code[i - 1].isalnum() or code[i - 1] in "_$")) else None
         if m is not None:
             at = m.end() - 1
             out[i:at] = " " * (at - i)
@@ -89,7 +89,7 @@ def script(text: str, translations: frozenset[str] = frozenset()) -> str:
             i = at + 1
             continue
         if c in "([":
-            stack.append(_Frame(c == "[" and not _indexes(text, i), i))
+            stack.append(_Frame(c == "[" and not _indexes(code, i), i))
         elif c in ")]" and stack:
             _close(stack.pop(), i, out)
         elif c == "," and stack:
@@ -98,9 +98,9 @@ def script(text: str, translations: frozenset[str] = frozenset()) -> str:
     return "".join(out)
 
 
-def _indexes(text: str, i: int) -> bool:
+def _indexes(code: str, i: int) -> bool:
     """Whether the ``[`` at ``i`` indexes what stands before it (``$row['label']``, ``f()[0]``), not opens an array."""
-    before = text[max(0, i - 40) : i].rstrip()
+    before = code[max(0, i - 40) : i].rstrip()
     if not before or not _WORD.match(before[-1]):
         return False
     word = _LAST_WORD.search(before)
@@ -116,19 +116,6 @@ def _close(frame: _Frame, at: int, out: list[str]) -> None:
         for s, e in frame.keys:
             out[s:e] = [ch if ch == "\n" else " " for ch in out[s:e]]
     out[frame.open], out[at] = ("[", "]") if listed else ("{", "}")
-
-
-def _string_end(text: str, i: int) -> int:
-    """Where the PHP string opened at ``i`` ends (past its closing quote; the text's end when none)."""
-    quote, j, n = text[i], i + 1, len(text)
-    while j < n:
-        if text[j] == "\\":
-            j += 2
-            continue
-        if text[j] == quote:
-            return j + 1
-        j += 1
-    return n
 
 
 @functools.lru_cache(maxsize=4)

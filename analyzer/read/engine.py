@@ -203,7 +203,11 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
             result.fields = fieldfacts.extract(
                 page, db.fields, db.consent_words, source.display, db.field_context, result.pending_fields, db.field_model
             )
-        if source.display.lower().endswith(".php") and php_arrays.worth_reading(page.source):
+        if (
+            result.template is not None
+            and result.template.dialect == "php"
+            and php_arrays.worth_reading(page.source, db.field_lists.label_keys)
+        ):
             # A form plugin's or builder's definitions in PHP arrays ('fields' => array( array( 'label' => … ) ))
             _definition_fields(JsSource(php_arrays.script(page.source, db.template_kit.translations), 1, 1, "js"), db, result, {})
         result.layout_sources = fieldfacts.layout_sources(page)
