@@ -17,7 +17,7 @@ import re
 from tree_sitter import Node
 
 from analyzer.parse.jsfacts import STRING_TYPES, Program
-from analyzer.parse.markup_out import ATTRIBUTES, Out, attr, escape
+from analyzer.parse.markup_out import ATTRIBUTES, VOID, Out, attr, escape
 from analyzer.signatures import JsxBindings
 
 _MAX_ELEMENTS = 20_000  # elements written per file
@@ -26,16 +26,20 @@ _MAX_ROOTS = 5_000  # outermost calls read per file
 # A tag, Mithril's selector after it (input#f-masa.form-control[type=number]).
 _SELECTOR = re.compile(r"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)((?:[#.][\w-]+|\[[^\]]*\])*)$")
 _SELECTOR_PART = re.compile(r"#([\w-]+)|\.([\w-]+)|\[([\w-]+)(?:=['\"]?([^\]'\"]*)['\"]?)?\]")
-_VOID = frozenset({"input", "img", "br", "hr", "meta", "link", "source", "area", "col", "embed", "track", "wbr"})
 _NOT_WRITTEN = ("__", "on")  # event handlers, a framework's private props
 _WRAPPERS = ("parenthesized_expression", "ternary_expression", "binary_expression", "array", "spread_element")
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=8)
+def _called(builders: frozenset[str], first: bytes) -> re.Pattern[bytes]:
+    """A call of one of ``builders`` whose first argument is a string starting with ``first`` (a regex)."""
+    names = "|".join(re.escape(n) for n in sorted(builders, key=len, reverse=True))
+    return re.compile(rb"(?<![\w$])(?:" + names.encode() + rb""")\)?\s*\(\s*["'`]""" + first)
+
+
 def hint(builders: frozenset[str]) -> re.Pattern[bytes]:
     """A call of one of ``builders`` whose first argument is a string naming a form control: a script worth reading."""
-    names = "|".join(re.escape(n) for n in sorted(builders, key=len, reverse=True))
-    return re.compile(rb"(?<![\w$])(?:" + names.encode() + rb""")\)?\s*\(\s*["'`](?:input|select|textarea)\b""")
+    return _called(builders, rb"(?:input|select|textarea)\b")
 
 
 def markup(prog: Program, bindings: JsxBindings) -> tuple[str, bool]:
@@ -57,8 +61,7 @@ def markup(prog: Program, bindings: JsxBindings) -> tuple[str, bool]:
 
 def _outermost(prog: Program, writer: _Writer) -> list[Node]:
     """The element calls no other element call holds, in source order (at most ``_MAX_ROOTS``)."""
-    names = "|".join(re.escape(n) for n in sorted(writer.builders, key=len, reverse=True))
-    calls = re.compile(rb"(?<![\w$])(?:" + names.encode() + rb""")\)?\s*\(\s*["'`][a-z]""")
+    calls = _called(writer.builders, rb"[a-z]")
     roots: list[Node] = []
     end = -1
     for m in calls.finditer(prog.parsed.source.data):
@@ -85,10 +88,18 @@ class _Writer:
         self.out = Out()
         self.elements = 0
         self.cut = False  # a bound left elements unwritten
+        self.tags: dict[int, tuple[str, list[tuple[str, str]]] | None] = {}  # tag_of's answers, by the call's id
 
     def tag_of(self, call: Node) -> tuple[str, list[tuple[str, str]]] | None:
         """The element a call builds (its tag, and the attributes its selector gives), else None: a call of a builder
-        (not the DOM's ``document.createElement``, whose attributes are set afterwards) with a tag string first."""
+        (not the DOM's ``document.createElement``, whose attributes are set afterwards) with a tag string first. Each
+        call is looked at once (the roots' search and the writing ask of the same calls)."""
+        if call.id not in self.tags:
+            self.tags[call.id] = self._tag(call)
+        found = self.tags[call.id]
+        return (found[0], list(found[1])) if found is not None else None
+
+    def _tag(self, call: Node) -> tuple[str, list[tuple[str, str]]] | None:
         callee = self.prog.callee(call)
         path = self.prog.path(callee) if callee is not None else ""
         if not path or path.rsplit(".", 1)[-1] not in self.builders or path.startswith("document."):
@@ -130,7 +141,7 @@ class _Writer:
             self.out.write(escape(said) + " ")
         for child in children:
             self.child(child, depth + 1)
-        if tag not in _VOID:
+        if tag not in VOID:
             self.out.write(f"</{tag}>")
 
     def _props(self, props: Node, attrs: list[tuple[str, str]], text: list[str], children: list[Node]) -> None:

@@ -29,7 +29,7 @@ from analyzer.parse.clipping import SHORT_TEXT
 from analyzer.parse.form_helpers import message_words
 from analyzer.parse.jsfacts import STRING_TYPES, Program
 from analyzer.parse.jsparse import JsSource
-from analyzer.parse.markup_out import ATTRIBUTES
+from analyzer.parse.markup_out import ATTRIBUTES, VOID
 from analyzer.parse.markup_out import Out as _Out
 from analyzer.parse.markup_out import attr as _attr
 from analyzer.parse.markup_out import escape as _escape
@@ -54,7 +54,6 @@ _MAX_MAPPED = 60  # choices read from one mapped array
 _MAX_HELPER_CALLS = 200  # render-helper calls written out per file
 _MAX_HELPER_DEPTH = 3  # helpers called from a helper's markup
 _MAX_HELPER_ELEMENTS = 20_000  # JSX elements written out for helper calls and mapped definitions per file
-_VOID = frozenset({"input", "img", "br", "hr", "meta", "link", "source", "area", "col", "embed", "track", "wbr"})
 
 
 @functools.lru_cache(maxsize=4)
@@ -115,6 +114,7 @@ class _Writer:
         # The elements whose component's body is being written and whose children it has not printed yet, by id: where
         # their start tags were anchored and how many argument frames stood, for writing the children in their scope.
         self.holders: dict[int, tuple[tuple[int, int] | None, int]] = {}
+        self.bound: dict[int, Component | None] = {}  # _bound_component's answers, by the element's opening id
 
     def element(self, node: Node) -> None:
         prog = self.prog
@@ -213,7 +213,7 @@ class _Writer:
                 if child.type in ("jsx_opening_element", "jsx_closing_element"):
                     continue
                 self.child(child)
-        if tag and tag not in _VOID:
+        if tag and tag not in VOID:
             self.out.write(f"</{tag}>")
         if field_name:
             self.names.pop()
@@ -653,6 +653,11 @@ class _Writer:
         control is the one its name names last (``…Checkboxes`` boxes, ``…Select…`` a select), else an input (a
         select when it is given choices). A display (``value`` without a change handler), a bare state variable
         (``value={tab}``) and a view's own state are none."""
+        if opening.id not in self.bound:  # asked of an element by each wrapper around it as well as where it stands
+            self.bound[opening.id] = self._bound_reading(name, opening)
+        return self.bound[opening.id]
+
+    def _bound_reading(self, name: str, opening: Node) -> Component | None:
         if not name[:1].isupper() or not self._changes(opening) or self._renders_jsx(opening) or not self.suffixes:
             return None
         props = jsxhelpers.jsx_props(self.prog, opening)

@@ -7,6 +7,8 @@ from __future__ import annotations
 ATTRIBUTES = {"className": "class", "htmlFor": "for", "Class": "class", "For": "for", "classList": "class"}
 
 
+# HTML's void elements: a start tag without an end tag.
+VOID = frozenset({"input", "img", "br", "hr", "meta", "link", "source", "area", "col", "embed", "track", "wbr"})
 # HTML's own input types a definition's or an interview's type may name (an input of that type).
 INPUT_TYPES = frozenset(
     {"text", "email", "tel", "number", "date", "datetime-local", "time", "month", "week", "url", "password", "search", "range"}
