@@ -28,7 +28,6 @@ MAX_FIELDS = 2_000  # controls written per file
 _MARKERS = re.compile(rb"^(?:mandatory|metadata|modules|objects|include|code|features|event|sets|continue button field)\s*:", re.M)
 _ASKS = re.compile(rb"^(?:fields|yesno|noyes|field)\s*:", re.M)
 _DOCUMENT = re.compile(r"^---[ \t]*$", re.M)
-_YES_NO = ("Yes", "No")
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,7 @@ class DocassembleKit:
     not_fields: frozenset[str] = frozenset()  # items that show text or run code: note, html, code
     skipped: frozenset[str] = frozenset()  # datatypes that render no control a recorder sees: file, camera
     types: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # datatype -> (tag, input type)
+    yes_no: tuple[str, ...] = ()  # the buttons of a yes/no question: "Yes", "No"
 
 
 def is_interview(path: str, data: bytes) -> bool:
@@ -108,7 +108,7 @@ def _screen(node: yaml.MappingNode, start: int, out: Out, room: int, kit: Docass
         var = _scalar(members.get(key))
         if var:
             at = members[key].start_mark
-            asks.append((start + at.line, at.column, _choice("radio", var, "", list(_YES_NO))))
+            asks.append((start + at.line, at.column, _choice("radio", var, "", list(kit.yes_no))))
     var = _scalar(members.get("field"))
     choices = members.get("buttons") or members.get("choices")
     if var and choices is not None and fields is None:
@@ -150,7 +150,7 @@ def _field(item: yaml.MappingNode, kit: DocassembleKit) -> str | None:
     choices = _choices(members["choices"]) if "choices" in members else []
     tag, typ = kit.types.get(kind) or (("input", kind) if kind in INPUT_TYPES else ("select", None) if choices else ("input", "text"))
     if typ == "radio":
-        return _choice("radio", var, label, choices or list(_YES_NO))
+        return _choice("radio", var, label, choices or list(kit.yes_no))
     if typ == "checkbox" and choices:
         return _choice("checkbox", var, label, choices)
     if typ == "checkbox":

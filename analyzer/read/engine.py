@@ -200,9 +200,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         # as HTML whole only when its lines print nothing.
         indented_page = source.display.lower().endswith(indented.SUFFIXES)
         if not (indented_page and _indented_template_fields(source.display, page.source, db, result)):
-            result.fields = fieldfacts.extract(
-                page, db.fields, db.consent_words, source.display, db.field_context, result.pending_fields, db.field_model
-            )
+            result.fields = _page_fields(page, source.display, db, result)
         if (
             result.template is not None
             and result.template.dialect == "php"
@@ -239,7 +237,7 @@ def _markdown_page(path: str, text: str, db: SignatureDB, result: FileResult) ->
     their lines, and the layout its front matter names: the recorders of that layout reach them."""
     page = htmldoc.parse(markdown_html.page(text))
     result.parsed = True
-    result.fields = fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields, db.field_model)
+    result.fields = _page_fields(page, path, db, result)
     result.page_topic = pagecontext.page_of(page, path, db.fields)
     layout = templates.front_matter_reference(text)
     if layout is not None:
@@ -311,7 +309,7 @@ def _written_fields(path: str, written: str, db: SignatureDB, result: FileResult
     page = htmldoc.parse(written)
     if page.root is not None:
         template_components.short_controls(page.root)
-    result.fields = fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields, db.field_model)
+    result.fields = _page_fields(page, path, db, result)
     return True
 
 
@@ -821,9 +819,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
             template_components.native(page, db.template_kit, member)
             if page.root is not None:  # the file's own text: its {#each … as o} blocks are blanked in the page's
                 choice_tiles.template_tiles(page.root, db.jsx_bindings, text)
-        result.fields = fieldfacts.extract(
-            page, db.fields, db.consent_words, result.path, db.field_context, result.pending_fields, db.field_model
-        )
+        result.fields = _page_fields(page, result.path, db, result)
         result.rendered = rendered.placed(page.root, values)
         # A component's path names a page only in a router's folders (pages/, app/, routes/,
         # views/): components/MentalHealthForm.jsx is a piece of some page, not its URL.
@@ -832,9 +828,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
         if not other:
             continue
         page = htmldoc.parse(other)
-        result.fields += fieldfacts.extract(
-            page, db.fields, db.consent_words, result.path, db.field_context, result.pending_fields, db.field_model
-        )
+        result.fields += _page_fields(page, result.path, db, result)
         if not html:  # the component's own page, when it renders no JSX
             result.page_topic = result.page_topic or pagecontext.page_of(page, route, db.fields)
     if result.fields or result.rendered:
@@ -876,6 +870,12 @@ def _holds_definitions(path: str, data: bytes, db: SignatureDB) -> bool:
     return not messages.is_catalogue(path, db.component_files.messages) and fieldlists.worth_reading(data, db.field_lists)
 
 
+def _page_fields(page: htmldoc.Page, path: str, db: SignatureDB, result: FileResult) -> list[FieldSite]:
+    """The fields of a page of the file at ``path`` (the file's own page, or one its code writes), read with the
+    signatures' words and the file's pending readings (``fieldfacts.extract``)."""
+    return fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields, db.field_model)
+
+
 def _docassemble_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
     """A docassemble interview's controls, each where its item stands, under its screen's question
     (``analyzer.parse.docassemble``)."""
@@ -884,7 +884,7 @@ def _docassemble_file(path: str, data: bytes, db: SignatureDB, result: FileResul
         return
     page = htmldoc.parse(html)
     result.parsed = True
-    result.fields += fieldfacts.extract(page, db.fields, db.consent_words, path, db.field_context, result.pending_fields, db.field_model)
+    result.fields += _page_fields(page, path, db, result)
     result.page_topic = result.page_topic or pagecontext.page_of(page, path, db.fields)
 
 

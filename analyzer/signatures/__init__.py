@@ -33,6 +33,7 @@ from analyzer.signatures.lexicon import (
 )
 from analyzer.signatures.sigschema import (
     CMP_SCHEMA,
+    CONTROL_GROUP_NAMES,
     FIELD_CONTEXT_SCHEMA,
     FIELD_INFLECTION_SCHEMA,
     FIELD_LIST_KEYS,
@@ -47,7 +48,6 @@ from analyzer.signatures.sigschema import (
     POLICY_PAGES_SCHEMA,
     SCRIPT_TYPES_SCHEMA,
     TAG_MANAGERS_SCHEMA,
-    TAPESTRY_TYPES,
     UI_COMPONENTS_SCHEMA,
     VENDOR_SCHEMA,
     SignatureError,
@@ -1342,7 +1342,7 @@ def _tapestry(data: dict[str, Any]) -> TapestryKit:
     return TapestryKit(
         suffixes=tuple(s.lower() for s in t["suffixes"]),
         namespaces=tuple(t["namespaces"]),
-        types={v.lower(): CONTROL_GROUPS[group] for group in TAPESTRY_TYPES for v in t["types"][group]},
+        types={v.lower(): CONTROL_GROUPS[group] for group in CONTROL_GROUP_NAMES for v in t["types"][group]},
         groups=frozenset(g.lower() for g in t["groups"]),
         labels=frozenset(g.lower() for g in t["labels"]),
         forms=frozenset(g.lower() for g in t["forms"]),
@@ -1357,7 +1357,8 @@ def _docassemble(data: dict[str, Any]) -> DocassembleKit:
         modifiers=frozenset(k.lower() for k in d["modifiers"]),
         not_fields=frozenset(k.lower() for k in d["not_fields"]),
         skipped=frozenset(k.lower() for k in d["skipped"]),
-        types={v.lower(): CONTROL_GROUPS[group] for group in TAPESTRY_TYPES for v in d["types"][group]},
+        types={v.lower(): CONTROL_GROUPS[group] for group in CONTROL_GROUP_NAMES for v in d["types"][group]},
+        yes_no=tuple(d["yes_no"]),
     )
 
 

@@ -495,7 +495,7 @@ def classify(
         result = _score(cat, human, dev, weak_only, typed, auto, topic if topic is not None and topic.category == cat_id else None)
         if result and result.confidence >= THRESHOLD:
             results.append(result)
-    if choice or typ in CHOICE_TYPES:
+    if typ in CHOICE_TYPES:
         # What the question asks by a strong word outranks what only its choices say: "Which political topics matter most
         # to you? Racial justice / Climate / Housing" asks a political opinion, not the person's ethnicity.
         asked = _matched(index, [texts[s] for s in ("label", "question") if texts.get(s)])
@@ -761,7 +761,7 @@ def _asks_identity(texts: dict[str, str], context: ContextWords) -> bool:
 def _only_identity(texts: dict[str, str], context: ContextWords) -> bool:
     """A control whose label (else its question, else its placeholder) is nothing but an ``identity`` phrase: all its
     words one term's ("Patientenname:", "Nome do paciente"), not one word of several ("Age at diagnosis")."""
-    said = next((texts[s] for s in ("label", "question", "placeholder") if texts.get(s)), "")
+    said = _first_said(texts, ("label", "question", "placeholder"))
     index = context.identity
     toks = tokens(said) if said and index is not None else ()
     return bool(toks) and index is not None and any(len(hit.text.split()) >= len(toks) for hit in index.matches(toks))
@@ -786,9 +786,14 @@ def offers_care_roles(texts: dict[str, str], context: ContextWords) -> bool:
     )
 
 
+def _first_said(texts: dict[str, str], sources: tuple[str, ...]) -> str:
+    """The text of the first of ``sources`` the control has ("" when none)."""
+    return next((texts[s] for s in sources if texts.get(s)), "")
+
+
 def _first_said_matches(texts: dict[str, str], sources: tuple[str, ...], index: TermIndex | None) -> bool:
     """Do the words of the first of ``sources`` the control has match ``index``?"""
-    said = next((texts[s] for s in sources if texts.get(s)), "")
+    said = _first_said(texts, sources)
     return index is not None and bool(said) and bool(index.matches(tokens(said)))
 
 

@@ -695,7 +695,8 @@ FIELD_LIST_KEYS = (
     "container_keys",
 )
 FIELD_LIST_TYPES = ("input", "select", "textarea", "checkbox", "radio")
-TAPESTRY_TYPES = ("input", "password", "textarea", "select", "checkbox", "radio")  # also docassemble's types
+# The control groups Tapestry's and docassemble's types are written under (the keys of signatures.CONTROL_GROUPS).
+CONTROL_GROUP_NAMES = ("input", "password", "textarea", "select", "checkbox", "radio")
 
 UI_COMPONENTS_SCHEMA: dict[str, Field] = {
     "schema": _req(int),
@@ -746,7 +747,8 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
             "modifiers": _req("str[]"),
             "not_fields": _req("str[]"),
             "skipped": _req("str[]"),
-            "types": _req({t: _req("str[]") for t in TAPESTRY_TYPES}),
+            "yes_no": _req("str[]"),
+            "types": _req({t: _req("str[]") for t in CONTROL_GROUP_NAMES}),
         }
     ),
     # Apache Tapestry's form components in .tml templates (analyzer/facts/tapestry.py)
@@ -757,7 +759,7 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
             "groups": _req("str[]"),
             "labels": _req("str[]"),
             "forms": _req("str[]"),
-            "types": _req({t: _req("str[]") for t in TAPESTRY_TYPES}),
+            "types": _req({t: _req("str[]") for t in CONTROL_GROUP_NAMES}),
         }
     ),
 }
