@@ -98,3 +98,12 @@ def test_many_blocks_are_read_in_linear_time() -> None:
     written = docassemble.page("---\nquestion: Are you pregnant?\nyesno: is_pregnant\n" * 9_000, kit)
     assert time.perf_counter() - started < 5.0
     assert written.count("<form>") == 2_000  # the controls written per file are capped
+
+
+def test_pyyaml_is_imported_only_when_an_interview_is_read() -> None:
+    import subprocess
+    import sys
+
+    check = "import sys, analyzer.cli, analyzer.read.engine; print('yaml' in sys.modules)"
+    said = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True).stdout.strip()
+    assert said == "False"  # a scan that meets no interview (a pre-commit run on one page) does not pay for it

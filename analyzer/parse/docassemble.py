@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import yaml
+if TYPE_CHECKING:  # PyYAML is imported when an interview is read, not with the signatures at every start
+    import yaml
 
 from analyzer.parse.markup_out import INPUT_TYPES, Out, attr, escape
 
 MAX_BYTES = 500_000  # a larger YAML file is data, not an interview
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's composer when PyYAML was built with it
 MAX_FIELDS = 2_000  # controls written per file
 _MARKERS = re.compile(rb"^(?:mandatory|metadata|modules|objects|include|code|features|event|sets|continue button field)\s*:", re.M)
 _ASKS = re.compile(rb"^(?:fields|yesno|noyes|field)\s*:", re.M)
@@ -55,14 +56,17 @@ def is_interview(path: str, data: bytes) -> bool:
 def page(text: str, kit: DocassembleKit) -> str:
     """The interview's screens as HTML (see the module), each control on its own line; "" when none asks anything.
     ``kit``: what its items' keys and datatypes mean (ui_components.toml ``docassemble``)."""
+    import yaml  # only a file that is an interview pays for PyYAML's import
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's composer when PyYAML was built with it
     out = Out()
     written = 0
     for start, body in _documents(text):
         try:
-            node = yaml.compose(body, Loader=_LOADER)
+            node = yaml.compose(body, Loader=loader)
         except yaml.YAMLError:
             continue  # a block docassemble itself would refuse, or one with a tag the safe loader does not know
-        if not isinstance(node, yaml.MappingNode):
+        if node is None or _kind(node) != "mapping":
             continue
         written += _screen(node, start, out, MAX_FIELDS - written, kit)
         if written >= MAX_FIELDS:
@@ -83,25 +87,30 @@ def _documents(text: str) -> list[tuple[int, str]]:
     return [(n, body) for n, body in blocks if body.strip()]
 
 
-def _members(node: yaml.MappingNode) -> dict[str, yaml.Node]:
-    return {k.value.strip().lower(): v for k, v in node.value if isinstance(k, yaml.ScalarNode) and isinstance(k.value, str)}
+def _kind(node: yaml.Node | None) -> str:
+    """A composed node's kind ("scalar", "sequence", "mapping"; PyYAML's ``Node.id``), "" for none."""
+    return str(getattr(node, "id", "")) if node is not None else ""
+
+
+def _members(node: yaml.Node) -> dict[str, yaml.Node]:
+    return {k.value.strip().lower(): v for k, v in node.value if _kind(k) == "scalar" and isinstance(k.value, str)}
 
 
 def _scalar(node: yaml.Node | None) -> str:
-    return " ".join(str(node.value).split()) if isinstance(node, yaml.ScalarNode) else ""
+    return " ".join(str(node.value).split()) if node is not None and _kind(node) == "scalar" else ""
 
 
-def _screen(node: yaml.MappingNode, start: int, out: Out, room: int, kit: DocassembleKit) -> int:
+def _screen(node: yaml.Node, start: int, out: Out, room: int, kit: DocassembleKit) -> int:
     """Write one block's screen when it asks something; the number of controls written."""
     members = _members(node)
     question = _scalar(members.get("question"))
     asks: list[tuple[int, int, str]] = []  # (row, column, HTML of a control)
     fields = members.get("fields")
-    if isinstance(fields, yaml.SequenceNode):
+    if fields is not None and _kind(fields) == "sequence":
         for item in fields.value[:room]:
-            if isinstance(item, yaml.MappingNode) and (written := _field(item, kit)) is not None:
+            if _kind(item) == "mapping" and (written := _field(item, kit)) is not None:
                 asks.append((start + item.start_mark.line, item.start_mark.column, written))
-    elif isinstance(fields, yaml.MappingNode):  # a single field written as a mapping
+    elif fields is not None and _kind(fields) == "mapping":  # a single field written as a mapping
         if (written := _field(fields, kit)) is not None:
             asks.append((start + fields.start_mark.line, fields.start_mark.column, written))
     for key in ("yesno", "noyes"):
@@ -130,7 +139,7 @@ def _screen(node: yaml.MappingNode, start: int, out: Out, room: int, kit: Docass
     return min(len(asks), room)
 
 
-def _field(item: yaml.MappingNode, kit: DocassembleKit) -> str | None:
+def _field(item: yaml.Node, kit: DocassembleKit) -> str | None:
     """The control an item of ``fields`` renders, as HTML; None for a note, an upload or code."""
     members = _members(item)
     if kit.not_fields & members.keys() and "field" not in members:
@@ -138,7 +147,7 @@ def _field(item: yaml.MappingNode, kit: DocassembleKit) -> str | None:
     label, var = _scalar(members.get("label")), _scalar(members.get("field"))
     if not var:
         for key, value in item.value:
-            said = key.value.strip().lower() if isinstance(key, yaml.ScalarNode) and isinstance(key.value, str) else ""
+            said = key.value.strip().lower() if _kind(key) == "scalar" and isinstance(key.value, str) else ""
             if said and said not in kit.modifiers and said not in kit.not_fields:
                 label, var = " ".join(str(key.value).split()), _scalar(value)
                 break
@@ -173,16 +182,16 @@ def _choice(typ: str, var: str, label: str, choices: list[str]) -> str:
 def _choices(node: yaml.Node) -> list[str]:
     """The texts of a ``choices`` / ``buttons`` list: strings, ``Label: value`` pairs, or ``label:`` mappings."""
     out: list[str] = []
-    if isinstance(node, yaml.MappingNode):  # {Male: m, Female: f}: each key a choice
+    if _kind(node) == "mapping":  # {Male: m, Female: f}: each key a choice
         return [c for k, _ in node.value[:60] if (c := _scalar(k))]
-    items = node.value if isinstance(node, yaml.SequenceNode) else []
+    items = node.value if _kind(node) == "sequence" else []
     for item in items[:60]:
-        if isinstance(item, yaml.ScalarNode):
+        if _kind(item) == "scalar":
             out.append(_scalar(item))
-        elif isinstance(item, yaml.MappingNode):
+        elif _kind(item) == "mapping":
             members = _members(item)
             if "label" in members:
                 out.append(_scalar(members["label"]))
-            elif item.value and isinstance(item.value[0][0], yaml.ScalarNode):
+            elif item.value and _kind(item.value[0][0]) == "scalar":
                 out.append(" ".join(str(item.value[0][0].value).split()))
     return [c for c in out if c]
