@@ -55,6 +55,19 @@ def scan_text(tmp_path: Path, text: str, db: signatures.SignatureDB, name: str =
     return scan_file(path, db)
 
 
+def every_control(tmp_path: Path, text: str, db: signatures.SignatureDB, name: str = "page.html") -> list:
+    """Every control the reading of one file extracts, those no reading classifies too (category "-")."""
+    from analyzer.facts import fieldfacts
+
+    with fieldfacts.every_control("-"):
+        return list(scan_text(tmp_path, text, db, name).fields)
+
+
+def controls_by_name(tmp_path: Path, text: str, db: signatures.SignatureDB, name: str = "page.html") -> dict:
+    """``every_control``'s controls by their field name."""
+    return {s.name: s for s in every_control(tmp_path, text, db, name)}
+
+
 def site_fields(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[str, int, str]]:
     """A whole scan of a site written from ``files`` (relative path -> text): each reported field's name -> its
     category, line and label."""

@@ -6,8 +6,7 @@ that stay out: a view's state in a bare variable (``value={tab}``), a display wi
 
 from __future__ import annotations
 
-from analyzer.facts import fieldfacts
-from tests.conftest import scan_text
+from tests.conftest import controls_by_name
 
 _PROFILE = """export function Profile({ form, setForm, tab, setTab }) {
   return (
@@ -28,8 +27,7 @@ _PROFILE = """export function Profile({ form, setForm, tab, setTab }) {
 
 
 def _sites(tmp_path, db) -> dict:
-    with fieldfacts.every_control("-"):
-        return {s.name: s for s in scan_text(tmp_path, _PROFILE, db, "Profile.tsx").fields}
+    return controls_by_name(tmp_path, _PROFILE, db, "Profile.tsx")
 
 
 def test_bound_components_are_the_controls_their_names_say(tmp_path, db) -> None:
@@ -68,8 +66,7 @@ _NATIVE_SCREEN = """export default function Step4() {
 
 
 def test_an_unlabelled_bound_component_is_labelled_by_the_text_before_it(tmp_path, db) -> None:
-    with fieldfacts.every_control("-"):
-        sites = {s.name: s for s in scan_text(tmp_path, _NATIVE_SCREEN, db, "step4.tsx").fields}
+    sites = controls_by_name(tmp_path, _NATIVE_SCREEN, db, "step4.tsx")
     certificate = sites["has_disability_certificate"]
     assert (certificate.line, certificate.classification.category) == (7, "health"), certificate
     assert certificate.texts.get("label", "").endswith("Orzeczenie o niepełnosprawności?"), certificate.texts

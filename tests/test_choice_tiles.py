@@ -6,8 +6,7 @@ highlight has nothing to do with what it hands over, and an icon named like a co
 
 from __future__ import annotations
 
-from analyzer.facts import fieldfacts
-from tests.conftest import scan_text
+from tests.conftest import every_control
 
 _ONBOARDING = """import { Check } from "lucide-react";
 const DENOMINATIONS = ["Catholique", "Protestante", "Orthodoxe", "Évangélique"];
@@ -62,8 +61,7 @@ export function Portal() {
 
 def _every(tmp_path, source: str, db, name: str) -> tuple:
     """Every control the file's reading extracts, those no reading classifies too (category "-")."""
-    with fieldfacts.every_control("-"):
-        return scan_text(tmp_path, source, db, name).fields
+    return every_control(tmp_path, source, db, name)
 
 
 def _by_name(tmp_path, source: str, db, name: str) -> dict:

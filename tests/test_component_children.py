@@ -5,8 +5,7 @@ prints them still has them on the page."""
 
 from __future__ import annotations
 
-from analyzer.facts import fieldfacts
-from tests.conftest import scan_text
+from tests.conftest import controls_by_name
 
 _MODAL = """function SectionCard({ title, children }) {
   return (
@@ -38,8 +37,7 @@ export default function Member({ member, set }) {
 
 
 def _sites(tmp_path, db) -> dict:
-    with fieldfacts.every_control("-"):
-        return {s.name: s for s in scan_text(tmp_path, _MODAL, db, "member.tsx").fields}
+    return controls_by_name(tmp_path, _MODAL, db, "member.tsx")
 
 
 def test_a_wrapper_components_children_are_written_where_it_prints_them(tmp_path, db) -> None:

@@ -5,8 +5,7 @@ field's ``text`` labels it (``'0complaints': { text: 'Жалобы: …', elemen
 
 from __future__ import annotations
 
-from analyzer.facts import fieldfacts
-from tests.conftest import scan_text
+from tests.conftest import controls_by_name
 
 _QUESTIONS = """const Preguntas = [
   {
@@ -38,8 +37,7 @@ export default Preguntas;
 
 
 def _sites(tmp_path, db) -> dict:
-    with fieldfacts.every_control("-"):
-        return {s.name: s for s in scan_text(tmp_path, _QUESTIONS, db, "preguntas7.jsx").fields}
+    return controls_by_name(tmp_path, _QUESTIONS, db, "preguntas7.jsx")
 
 
 def test_the_question_labels_a_definition_before_its_placeholder(tmp_path, db) -> None:
@@ -74,8 +72,7 @@ _KEYED = """export const EntryProfileForm = {
 
 
 def test_a_keyed_fields_text_labels_it(tmp_path, db) -> None:
-    with fieldfacts.every_control("-"):
-        sites = {s.name: s for s in scan_text(tmp_path, _KEYED, db, "EntryProfileForm.js").fields}
+    sites = controls_by_name(tmp_path, _KEYED, db, "EntryProfileForm.js")
     assert sites["0complaints"].texts.get("label", "").startswith("Жалобы: на жжение"), sites["0complaints"].texts
     assert sites["0complaints"].classification.category == "health", sites["0complaints"]
     assert sites["1colour"].texts.get("label") == "Любимый цвет" and sites["1colour"].classification.category == "-"

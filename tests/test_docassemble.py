@@ -7,9 +7,8 @@ skipped, the others still read; markup in a note does not make the file an HTML 
 from __future__ import annotations
 
 from analyzer import signatures
-from analyzer.facts import fieldfacts
 from analyzer.parse import docassemble
-from tests.conftest import scan_text
+from tests.conftest import controls_by_name
 
 _INTERVIEW = """metadata:
   title: Disability benefits intake
@@ -59,8 +58,7 @@ fields:
 def _sites(tmp_path, db) -> dict:
     path = tmp_path / "docassemble" / "Intake" / "data" / "questions"
     path.mkdir(parents=True)
-    with fieldfacts.every_control("-"):
-        return {s.name: s for s in scan_text(path, _INTERVIEW, db, "intake.yml").fields}
+    return controls_by_name(path, _INTERVIEW, db, "intake.yml")
 
 
 def test_an_interviews_controls_are_read_at_their_items(tmp_path, db) -> None:

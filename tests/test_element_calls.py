@@ -6,7 +6,7 @@ attributes are set afterwards), an event listener's ``'input'``, a builder hande
 from __future__ import annotations
 
 from analyzer.facts import fieldfacts
-from tests.conftest import scan_text
+from tests.conftest import every_control, scan_text
 
 _TAB = """function build() {
   const card = h('section', { class: 'card' }, [
@@ -32,8 +32,7 @@ _TAB = """function build() {
 
 
 def _sites(tmp_path, db) -> list:
-    with fieldfacts.every_control("-"):
-        return scan_text(tmp_path, _TAB, db, "tab1.js").fields
+    return every_control(tmp_path, _TAB, db, "tab1.js")
 
 
 def test_controls_built_by_element_calls_are_read_where_the_calls_stand(tmp_path, db) -> None:

@@ -6,8 +6,7 @@ stays out."""
 from __future__ import annotations
 
 from analyzer import signatures
-from analyzer.facts import fieldfacts
-from tests.conftest import scan_text
+from tests.conftest import controls_by_name
 
 _QUESTIONS = """{
   "questions": [
@@ -41,8 +40,7 @@ def test_snake_case_keys_are_spellings_of_the_camel_case_ones(db) -> None:
 
 
 def test_a_questionnaire_in_json_with_snake_case_keys_is_read(tmp_path, db) -> None:
-    with fieldfacts.every_control("-"):
-        sites = {s.name: s for s in scan_text(tmp_path, _QUESTIONS, db, "data.json").fields}
+    sites = controls_by_name(tmp_path, _QUESTIONS, db, "data.json")
     assert sites.keys() == {"is_heartburn_known", "favourite_colour"}, sites
     heartburn = sites["is_heartburn_known"]
     assert heartburn.classification.category == "health" and heartburn.texts.get("options") == "Yes No", heartburn

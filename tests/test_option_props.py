@@ -3,8 +3,7 @@ them as a select's options, as under ``options``: a weak word of the label ("Ra√
 
 from __future__ import annotations
 
-from analyzer.facts import fieldfacts
-from tests.conftest import scan_text
+from tests.conftest import every_control
 
 _PAGE = """const raceList = [
   { value: 'branca', label: 'Branca' },
@@ -27,8 +26,7 @@ export default function Register() {
 
 
 def test_a_select_handed_its_choices_under_list_reads_them(tmp_path, db) -> None:
-    with fieldfacts.every_control("-"):
-        sites = {s.texts.get("label"): s for s in scan_text(tmp_path, _PAGE, db, "Register.jsx").fields}
+    sites = {s.texts.get("label"): s for s in every_control(tmp_path, _PAGE, db, "Register.jsx")}
     race = sites["Ra√ßa:"]
     assert (race.tag, race.line, race.classification.category) == ("select", 13, "racial-ethnic"), race
     assert "Parda" in race.texts.get("options", ""), race.texts

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 
-from analyzer.facts import fieldfacts
 from analyzer.parse import php_arrays
-from tests.conftest import scan_text
+from tests.conftest import controls_by_name
 
 _TEMPLATE = """<?php
 class WPForms_Template_Church_Membership extends WPForms_Template {
@@ -50,8 +49,7 @@ return [
 
 
 def test_a_wpforms_templates_fields_are_read_where_they_stand(tmp_path, db) -> None:
-    with fieldfacts.every_control("-"):
-        sites = {s.name: s for s in scan_text(tmp_path, _TEMPLATE, db, "class-church-membership.php").fields}
+    sites = controls_by_name(tmp_path, _TEMPLATE, db, "class-church-membership.php")
     assert sites.keys() == {"1", "2"}, sites  # the menu's links are no controls
     leaving = sites["2"]
     assert (leaving.line, leaving.type, leaving.classification.category) == (12, "radio", "religion"), leaving
@@ -59,8 +57,7 @@ def test_a_wpforms_templates_fields_are_read_where_they_stand(tmp_path, db) -> N
 
 
 def test_a_short_array_config_is_read(tmp_path, db) -> None:
-    with fieldfacts.every_control("-"):
-        sites = {s.name: s for s in scan_text(tmp_path, _CONFIG, db, "form.php").fields}
+    sites = controls_by_name(tmp_path, _CONFIG, db, "form.php")
     assert (sites["diagnosis"].tag, sites["diagnosis"].line, sites["diagnosis"].classification.category) == ("textarea", 4, "health")
     assert sites["colour"].texts.get("label") == "Color favorito", sites["colour"].texts
 
@@ -91,6 +88,5 @@ $fields = [
 ?>
 </body></html>
 """
-    with fieldfacts.every_control("-"):
-        sites = {s.name: s for s in scan_text(tmp_path, page, db, "form.php").fields}
+    sites = controls_by_name(tmp_path, page, db, "form.php")
     assert (sites["diagnosis"].line, sites["diagnosis"].classification.category) == (8, "health"), sites
