@@ -42,6 +42,10 @@ _ARRAYS = 20_000  # array literals looked at, per file
 # name-like member ("[{", 'label: "…"', 'name: "…"'), the keys being those of ``field_lists``.
 _OF_OBJECTS = re.compile(rb"[\[:]\s*\{")
 _MAPPED = re.compile(rb"\b([A-Za-z_$][\w$]*)\.map\(")
+# The words of an identifier: anamneseQuestions -> anamnese, Questions; intake_questions -> intake, questions.
+_UPPER = "A-Z\u00c0-\u00de\u0410-\u042f"
+_LOWER = "a-z\u00df-\u024f\u0430-\u044f"
+_WORDS = re.compile(f"[{_UPPER}]?[{_LOWER}]+|[{_UPPER}]+(?![{_LOWER}])|\\d+")
 # A text given per locale (``script_constants.text_of``): an object whose first member is keyed by a language tag or
 # "default" and holds a string.
 _LOCALISED = rb"""\{\s*["']?(?:default|[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)["']?\s*:\s*["'`]"""
@@ -267,19 +271,27 @@ def _definitions(
     if len(items) < 2 or len(items) * 2 < len(node.named_children):
         return None
     members = [made[o.id] if o.id in made else prog.pairs(o) for o, _ in items]
-    if any(lists.not_form_keys.intersection(m) for m in members):
-        return None  # a table's columns, a menu's links
+    other = [bool(lists.not_form_keys.intersection(m)) for m in members]
+    if any(other):
+        # A table's columns, a menu's links; a form's list that holds a few such items beside its controls (a heading
+        # block with `children`, a link) keeps the controls, when they are the most and say they are controls.
+        kept = [m for m, o in zip(members, other, strict=True) if not o]
+        if len(kept) * 2 <= len(members) or sum(1 for m in kept if _asks(prog, m, lists)) * 2 < len(kept):
+            return None
+        items = [i for i, o in zip(items, other, strict=True) if not o]
+        members = kept
     # A survey's pages, a form's panels: sections that hold a list of their own and ask nothing themselves; their lists
     # are read each on its own (a question that holds its follow-ups is a question).
     sections = {id(m) for m in members if _holds_list(m, lists) and not _asks(prog, m, lists)}
     if len(sections) == len(members):
         return None
     holder = _holder_name(prog, node)
-    listed = holder.lower() in lists.list_names
+    listed = _listed(holder, lists)
     fields = [
         (o, m, name)
         for (o, key), m in zip(items, members, strict=True)
         if id(m) not in sections
+        and not _answered(prog, m, lists)
         and (name := _field_name(prog, m, key, lists, imported, listed)) is not None
         and (_label(prog, m, lists) or _options(prog, m, lists, imported))
     ]
@@ -288,7 +300,7 @@ def _definitions(
     if holder and holder in mapped and all(_written_where_mapped(prog, m, lists) for m in members):
         return None  # the markup that maps it writes each definition (jsxmarkup); one it cannot write is read here
     formish = sum(1 for m in members if _asks(prog, m, lists))
-    if holder.lower() not in lists.list_names and formish * 2 < len(members):
+    if not listed and formish * 2 < len(members):
         return None
     return _title(prog, node, lists), [(o, _control(prog, m, name, lists, imported)) for o, m, name in fields]
 
@@ -310,6 +322,21 @@ def _field_name(
     typed = kind in INPUT_TYPES or kind.split(" ", 1)[0] in lists.types  # "input text": a type's first word names it
     shown = "placeholder" in members or bool(_options(prog, members, lists, imported))
     return "" if shown or (typed and listed) else None
+
+
+def _listed(holder: str, lists: FieldLists) -> bool:
+    """Whether the list's name names a list of controls: one of ``list_names``, or a compound whose first or last word
+    is one of ``list_name_words`` (``anamneseQuestions``, ``intake_questions``, ``preguntasSalud``)."""
+    if holder.lower() in lists.list_names:
+        return True
+    words = _WORDS.findall(holder)
+    return len(words) > 1 and bool({words[0].lower(), words[-1].lower()} & lists.list_name_words)
+
+
+def _answered(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
+    """Whether an item holds its answer's text (``{ question: "Is the test confidential?", answer: "Yes, …" }``): a
+    question and its answer shown to read, as an FAQ lists them, not a control."""
+    return any(_text(prog, members.get(k)).strip() for k in lists.answer_keys)
 
 
 def _holds_list(members: dict[str, Node], lists: FieldLists) -> bool:
@@ -334,11 +361,12 @@ def _asks(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
     """Whether a definition says it is a control: a form key other than a type (``required``, ``options``,
     ``placeholder``…), or a type that names a control (``"select"``, ``"radiogroup"``, ``"email"``; not a record's
     ``type: "document"`` or a diagram node's ``type: "decision"``)."""
-    for key in lists.form_keys.intersection(members):
-        if key not in lists.type_keys:
-            return True
-        said = _string(prog, members[key]).lower()
-        if said in lists.types or said in INPUT_TYPES or said == "input":
+    for key in members:
+        if key in lists.type_keys:  # any of them (``component: "dropdown"`` too), when it names a control
+            said = _string(prog, members[key]).lower()
+            if said in lists.types or said in INPUT_TYPES or said == "input":
+                return True
+        elif key in lists.form_keys:
             return True
     return False
 

@@ -563,6 +563,10 @@ class FieldLists:
     # Keys under which an item holds a list of its own (a SurveyJS page's elements, a Form.io panel's components): such
     # items are sections, not fields; the list names count too.
     container_keys: frozenset[str] = frozenset()
+    # The words (lower case) that name a list as the first or last word of a compound name (anamneseQuestions,
+    # intake_questions, preguntasSalud), and the keys an entry of questions and answers holds its answer's text under.
+    list_name_words: frozenset[str] = frozenset()
+    answer_keys: tuple[str, ...] = ()
     types: dict[str, str] = field(default_factory=dict)  # a type value (lower case) -> the tag it renders
     # The keys (whole, and the starts of keys, lower case) a file's JSX reads a mapped item's text from ([jsx_bindings]
     # choice_keys and choice_key_prefixes): a list whose definitions have one is written by the markup that maps it.
@@ -1317,6 +1321,8 @@ def _field_lists(data: dict[str, Any]) -> FieldLists:
         form_keys=frozenset(lists["form_keys"]),
         not_form_keys=frozenset(lists["not_form_keys"]),
         container_keys=frozenset(lists["container_keys"]) | frozenset(lists["list_names"]),
+        list_name_words=frozenset(n.lower() for n in lists["list_name_words"]),
+        answer_keys=lists["answer_keys"],
         types={v.lower(): tag for tag in FIELD_LIST_TYPES for v in f["types"][tag]},
         mapped_text_keys=tuple(data.get("jsx_bindings", {}).get("choice_keys", [])),
         mapped_text_prefixes=tuple(k.lower() for k in data.get("jsx_bindings", {}).get("choice_key_prefixes", [])),

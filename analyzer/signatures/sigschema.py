@@ -693,6 +693,8 @@ FIELD_LIST_KEYS = (
     "form_keys",
     "not_form_keys",
     "container_keys",
+    "list_name_words",
+    "answer_keys",
 )
 FIELD_LIST_TYPES = ("input", "select", "textarea", "checkbox", "radio")
 # The control groups Tapestry's and docassemble's types are written under (the keys of signatures.CONTROL_GROUPS).
