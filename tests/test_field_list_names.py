@@ -125,3 +125,36 @@ def test_a_heading_block_beside_the_controls_does_not_rule_the_list_out(tmp_path
 def test_a_menu_and_a_tables_columns_stay_out(tmp_path, db) -> None:
     # Most items of each carry a link's or a column's key: the one plain item left does not make a form.
     assert controls_by_name(tmp_path, _MENUS_AND_COLUMNS, db, "nav.js") == {}
+
+
+_NAMED_BY_HOLDER = """export const anamneseQuestions = [
+  { id: 'a1', label: 'Observações', type: 'textarea', fieldKey: 'notes' },
+  { id: 'a2', label: 'Nome do responsável', type: 'text', fieldKey: 'guardian' },
+];
+
+export const newsletterQuestions = [
+  { id: 'n1', label: 'Observações', type: 'textarea', fieldKey: 'notes' },
+  { id: 'n2', label: 'Nome', type: 'text', fieldKey: 'name' },
+];
+"""
+
+
+def test_a_lists_own_name_names_its_form(tmp_path, db) -> None:
+    # Without a title from the object holding it, "anamneseQuestions" names an anamnesis: its free-text box takes the
+    # form's topic, with the form named as the evidence; a newsletter's does not, and a name stays a name.
+    sites = controls_by_name(tmp_path, _NAMED_BY_HOLDER, db, "questions.ts")
+    assert sites["a1"].classification.category == "health", sites["a1"]
+    assert "anamnese" in sites["a1"].classification.context, sites["a1"].classification
+    assert sites["n1"].classification.category == "-", sites["n1"]
+    assert sites["a2"].classification.category == "-", sites["a2"]
+
+
+def test_adhd_is_named_in_the_languages_that_abbreviate_it_otherwise(tmp_path, db) -> None:
+    page = """<form>
+<label>Diagnóstico de TDAH? <input type="checkbox" name="a"></label>
+<label>ADHS-Diagnose vorhanden <input type="checkbox" name="b"></label>
+<label>Есть ли у ребёнка СДВГ? <input type="checkbox" name="c"></label>
+</form>
+"""
+    sites = controls_by_name(tmp_path, page, db)
+    assert {n: s.classification.category for n, s in sites.items()} == {"a": "health", "b": "health", "c": "health"}

@@ -302,7 +302,8 @@ def _definitions(
     formish = sum(1 for m in members if _asks(prog, m, lists))
     if not listed and formish * 2 < len(members):
         return None
-    return _title(prog, node, lists), [(o, _control(prog, m, name, lists, imported)) for o, m, name in fields]
+    title = _title(prog, node, lists) or _named(holder, lists)
+    return title, [(o, _control(prog, m, name, lists, imported)) for o, m, name in fields]
 
 
 def _field_name(
@@ -331,6 +332,15 @@ def _listed(holder: str, lists: FieldLists) -> bool:
         return True
     words = _WORDS.findall(holder)
     return len(words) > 1 and bool({words[0].lower(), words[-1].lower()} & lists.list_name_words)
+
+
+def _named(holder: str, lists: FieldLists) -> str:
+    """The form a list's own name names, in words, when the object holding it gives no title: ``anamneseQuestions``
+    is the anamnesis' questions, ``healthHistoryFields`` the health history's; a bare ``fields`` names none."""
+    if holder.lower() in lists.list_names:
+        return ""
+    words = [w.lower() for w in _WORDS.findall(holder) if not w.isdigit()]
+    return " ".join(w for w in words if w not in lists.list_name_words and w not in lists.list_names)
 
 
 def _answered(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
