@@ -413,11 +413,12 @@ def test_a_questionnaire_in_a_page_s_toml_front_matter_is_read_where_it_stands(t
 
 
 def test_front_matter_that_holds_no_form_is_not_read_as_one(tmp_path: Path) -> None:
-    # A menu's entries (name and url), a YAML front matter, and a TOML block that does not parse.
+    # A menu's entries (name and url), a YAML front matter of tags and links (one holding questions is read:
+    # tests/test_yaml_lists.py), and a TOML block that does not parse.
     entries = '[[menu.main]]\nname = "Diagnoses"\nurl = "/diagnoses/"\n[[menu.main]]\nname = "Therapy"\nurl = "/therapy/"\n'
     menu = '+++\ntitle = "Clinic"\n' + entries + "+++\n"
     assert _read_controls(tmp_path / "menu.md", menu) == {}
-    yaml = "---\nfragen:\n  - frage: Rauchen Sie?\n    id: f-1\n  - frage: Allergien?\n    id: f-2\n---\n"
+    yaml = "---\ntitle: Klinik\ntags:\n  - Diagnose\n  - Therapie\nmenu:\n  - title: Diagnosen\n    url: /diagnosen/\n  - title: Therapie\n    url: /therapie/\n---\n"
     assert _read_controls(tmp_path / "yaml.md", yaml) == {}
     broken = '+++\n[[fragen]]\nfrage = "Rauchen Sie?\nid = 1\n[[fragen]]\nfrage = "x"\n+++\n'
     assert _read_controls(tmp_path / "broken.md", broken) == {}

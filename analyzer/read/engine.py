@@ -71,6 +71,7 @@ from analyzer.parse import (
     suppress,
     templates,
     toml_lists,
+    yaml_lists,
 )
 from analyzer.parse.budget import BudgetExhausted
 from analyzer.parse.jsparse import JsSource, dialect_for
@@ -168,6 +169,8 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
             _markdown_page(source.display, text, db, result)
         if data.startswith((b"+++", b"\xef\xbb\xbf+++")) and b"[[" in data:
             _front_matter_definitions(text, db, result)
+        elif data.startswith((b"---", b"\xef\xbb\xbf---")):
+            _yaml_front_matter_definitions(text, db, result)
         if source.path.name.lower() in db.component_files.projects:  # README.md: the project's title
             result.layout_sources = project_context.readme_sources(text)
         if (result.compliance is not None or result.fields) and b"replaylint:" in data:
@@ -181,6 +184,10 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         # A docassemble interview: its screens are its page (the HTML its notes hold is text of them), and its text is
         # searched as any text file's.
         _docassemble_file(source.display, data, db, result)
+    elif kind == "text" and source.display.lower().endswith((".yml", ".yaml")):
+        # A YAML data file (a quiz's questions, a Jekyll _data list): its definitions are read as such, and its text is
+        # searched as any text file's.
+        _yaml_definitions(source.display, data, db, result)
     elif kind == "text":  # a file of no known kind: a page when it holds markup, else a text scan
         kind = "html" if textscan.looks_like_markup(data) else "text"
     if kind in HTML_KINDS and gtm_template.is_template(data):
@@ -230,6 +237,47 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
     elif kind == "text":
         _text_file(source.display, data, db, result)
     return result
+
+
+def _yaml_definitions(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    """A YAML data file's field definitions (``analyzer.parse.yaml_lists``), each where it stands; never a message
+    catalogue's (``config/locales/de.yml`` labels a form written elsewhere)."""
+    if messages.is_catalogue(path, db.component_files.messages):
+        return
+    text = _decode(path, data, result).removeprefix("\ufeff")
+    if not yaml_lists.holds_definitions(text, _label_keys(db)):
+        return
+    script = yaml_lists.script(text)
+    if script is None:
+        return
+    _definition_fields(JsSource(script, 1, 1, "js"), db, result, {})
+    if result.fields:
+        result.parsed = True
+
+
+def _yaml_front_matter_definitions(text: str, db: SignatureDB, result: FileResult) -> None:
+    """The questions a page keeps in its YAML front matter (Jekyll, Eleventy, Astro), read as the field definitions
+    they are, each where it stands."""
+    fm = frontmatter.read(text, frontmatter.DATA_LINES)
+    if fm is None or fm.fence != "---" or not yaml_lists.holds_definitions(fm.text, _label_keys(db)):
+        return
+    script = yaml_lists.script(fm.text)
+    if script is None:
+        return
+    before = len(result.fields)
+    _definition_fields(JsSource(script, text.count("\n", 0, fm.start) + 1, 1, "js"), db, result, {})
+    if len(result.fields) > before:
+        result.parsed = True
+
+
+@functools.lru_cache(maxsize=4)
+def _label_keys_of(keys: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(k.lower() for k in keys)
+
+
+def _label_keys(db: SignatureDB) -> frozenset[str]:
+    """The keys that label a field definition (``[field_lists] label_keys``), in lower case."""
+    return _label_keys_of(db.field_lists.label_keys)
 
 
 def _markdown_page(path: str, text: str, db: SignatureDB, result: FileResult) -> None:
