@@ -418,7 +418,10 @@ def test_front_matter_that_holds_no_form_is_not_read_as_one(tmp_path: Path) -> N
     entries = '[[menu.main]]\nname = "Diagnoses"\nurl = "/diagnoses/"\n[[menu.main]]\nname = "Therapy"\nurl = "/therapy/"\n'
     menu = '+++\ntitle = "Clinic"\n' + entries + "+++\n"
     assert _read_controls(tmp_path / "menu.md", menu) == {}
-    yaml = "---\ntitle: Klinik\ntags:\n  - Diagnose\n  - Therapie\nmenu:\n  - title: Diagnosen\n    url: /diagnosen/\n  - title: Therapie\n    url: /therapie/\n---\n"
+    yaml = (
+        "---\ntitle: Klinik\ntags:\n  - Diagnose\n  - Therapie\n"
+        "menu:\n  - title: Diagnosen\n    url: /diagnosen/\n  - title: Therapie\n    url: /therapie/\n---\n"
+    )
     assert _read_controls(tmp_path / "yaml.md", yaml) == {}
     broken = '+++\n[[fragen]]\nfrage = "Rauchen Sie?\nid = 1\n[[fragen]]\nfrage = "x"\n+++\n'
     assert _read_controls(tmp_path / "broken.md", broken) == {}
