@@ -25,6 +25,7 @@ from analyzer.facts import (
     commented,
     compliance_facts,
     detect,
+    dombuild,
     fallback,
     fieldfacts,
     fieldlists,
@@ -707,6 +708,7 @@ def _code_file(
         ).search(data)
         is not None
         or (bool(db.jsx_bindings.element_builders) and hyperscript.hint(db.jsx_bindings.element_builders).search(data) is not None)
+        or (bool(db.jsx_bindings.dom_creators) and dombuild.hint(db.jsx_bindings.dom_creators).search(data) is not None)
         or (
             component
             and (
@@ -815,7 +817,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
     """Sensitive fields a component renders (JSX, or an SFC's template), positioned in the file.
     The programs it parses go into ``programs``, for recorder detection to reuse (one parse per piece)."""
     words = rendered.words_for(db)
-    strings = calls = ""
+    strings = calls = dom = ""
     if kind == "sfc":
         html, values = rendered.sfc_marked(jsxmarkup.sfc_html(text), result.path, db.fields, words)
     else:
@@ -847,6 +849,13 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
                     result.path, pieces[0], "reading the form it builds by element calls (the first ones were read)"
                 )
             )
+        dom, cut = dombuild.markup(prog, db.jsx_bindings)  # document.createElement("input"); box.type = "radio" …
+        if cut:
+            result.diagnostics.append(
+                code_scan.budget_diagnostic(
+                    result.path, pieces[0], "reading the form it builds through the DOM (the first elements were read)"
+                )
+            )
     route = result.path if pagecontext.is_route(result.path) else ""
     if html:
         page = htmldoc.parse(html)
@@ -872,7 +881,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
         # A component's path names a page only in a router's folders (pages/, app/, routes/,
         # views/): components/MentalHealthForm.jsx is a piece of some page, not its URL.
         result.page_topic = pagecontext.page_of(page, route, db.fields)
-    for other in (strings, calls):
+    for other in (strings, calls, dom):
         if not other:
             continue
         page = htmldoc.parse(other)

@@ -631,6 +631,12 @@ class JsxBindings:
     element_builders: frozenset[str] = frozenset()
     element_text_props: frozenset[str] = frozenset()
     element_attr_groups: frozenset[str] = frozenset()
+    # A form built through the DOM (analyzer/facts/dombuild.py): the document's methods that create an element or a text
+    # node, the properties that give an element's text, and the methods that put a node inside another.
+    dom_creators: frozenset[str] = frozenset()
+    dom_text_props: frozenset[str] = frozenset()
+    dom_child_methods: frozenset[str] = frozenset()
+    dom_text_nodes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

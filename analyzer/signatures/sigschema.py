@@ -666,6 +666,10 @@ JSX_BINDING_SETS = (
     "element_builders",
     "element_text_props",
     "element_attr_groups",
+    "dom_creators",
+    "dom_text_props",
+    "dom_child_methods",
+    "dom_text_nodes",
 )
 JSX_BINDING_LISTS = (
     "choice_keys",

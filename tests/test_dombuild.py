@@ -1,0 +1,102 @@
+"""Forms built through the DOM (``analyzer/facts/dombuild.py``): ``document.createElement`` and the literals a script
+gives the elements' properties are written back as the controls they make, each where its creation stands; what the
+script computes is left out, and a script that builds no control gives none."""
+
+from __future__ import annotations
+
+import time
+
+from tests.conftest import every_control, scan_text
+
+_INTAKE = """function buildMedication(container) {
+  const question = document.createElement("label");
+  question.textContent = "Czy Pacjent przyjmuje leki?";
+  container.appendChild(question);
+
+  const yes = document.createElement("input");
+  yes.type = "radio";
+  yes.name = "leki";
+  const labelYes = document.createElement("label");
+  labelYes.textContent = "Tak";
+  labelYes.prepend(yes);
+
+  const no = document.createElement("input");
+  no.setAttribute("type", "radio");
+  no.setAttribute("name", "leki");
+  const labelNo = document.createElement("label");
+  labelNo.append(no, "Nie");
+
+  const details = document.createElement("textarea");
+  details.id = "lekiOpis";
+  details.placeholder = "Przyjmowane leki wraz z dawkami";
+  container.append(labelYes, labelNo, details);
+}
+"""
+
+_SELECT = """const heading = document.createElement("h2");
+heading.innerText = "Dane pacjenta";
+
+const bloodLabel = document.createElement("label");
+bloodLabel.htmlFor = "blood";
+bloodLabel.textContent = "Grupa krwi";
+
+const blood = document.createElement("select");
+blood.id = "blood";
+blood.name = "blood";
+blood.add(new Option("A Rh+"));
+const zero = document.createElement("option");
+zero.appendChild(document.createTextNode("0 Rh-"));
+blood.appendChild(zero);
+
+const first = document.createElement("input");
+first.name = "imie";
+first.placeholder = "Imię";
+"""
+
+_LOOK_ALIKES = """// A file picker, a search box built from data, and a layout of divs: no question about the visitor.
+const picker = document.createElement("input");
+picker.type = "file";
+
+const search = document.createElement("input");
+search.placeholder = config.searchPlaceholder;
+search.name = config.searchName;
+
+const card = document.createElement("div");
+card.textContent = "Diagnosis and treatment of depression";
+const link = document.createElement("a");
+link.textContent = "Read more about HIV testing";
+"""
+
+
+def test_a_radio_question_built_through_the_dom_is_read_with_its_choices(tmp_path, db) -> None:
+    found = every_control(tmp_path, _INTAKE, db, "intake.js")
+    radios = [s for s in found if s.type == "radio"]  # one group, "leki", reported at its first box
+    assert [(s.line, s.box_lines) for s in radios] == [(6, (13,))], found
+    leki = radios[0]
+    assert leki.classification.category == "health", leki
+    assert leki.texts["question"] == "Czy Pacjent przyjmuje leki?" and leki.texts["options"] == "Tak / Nie", leki
+    details = next(s for s in found if s.tag == "textarea")
+    assert details.line == 19 and details.classification.category == "health", details
+
+
+def test_a_select_and_its_options_and_a_labelled_input(tmp_path, db) -> None:
+    found = {s.name: s for s in every_control(tmp_path, _SELECT, db, "patient.js")}
+    assert found.keys() == {"blood", "imie"}, found
+    blood = found["blood"]
+    assert blood.line == 8 and blood.texts["label"] == "Grupa krwi", blood
+    assert blood.texts["options"] == "A Rh+ 0 Rh-" and blood.classification.category == "health", blood
+    assert found["imie"].classification.category == "-", found["imie"]
+
+
+def test_computed_text_a_file_picker_and_divs_give_no_sensitive_control(tmp_path, db) -> None:
+    found = every_control(tmp_path, _LOOK_ALIKES, db, "widgets.js")
+    assert found == [], found  # the search box's texts are computed: nothing is said of it
+
+
+def test_a_script_that_creates_too_many_elements_is_read_up_to_the_bound(tmp_path, db) -> None:
+    lines = [f'const e{i} = document.createElement("input");\ne{i}.name = "f{i}";' for i in range(6_000)]
+    text = "\n".join(lines) + '\nconst last = document.createElement("input");\nlast.placeholder = "Diagnose";\n'
+    start = time.perf_counter()
+    scanned = scan_text(tmp_path, text, db, "many.js")
+    assert time.perf_counter() - start < 30
+    assert any(d.code == "analysis-budget" and "through the DOM" in d.message for d in scanned.facts.diagnostics), scanned
