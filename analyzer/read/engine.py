@@ -168,10 +168,8 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         result.compliance = compliance_facts.for_markdown(source.display, text, db)
         if markdown_html.has_controls(data):
             _markdown_page(source.display, text, db, result)
-        if data.startswith((b"+++", b"\xef\xbb\xbf+++")) and b"[[" in data:
-            _front_matter_definitions(text, db, result)
-        elif data.startswith((b"---", b"\xef\xbb\xbf---")):
-            _yaml_front_matter_definitions(text, db, result)
+        if data.startswith((b"+++", b"\xef\xbb\xbf+++", b"---", b"\xef\xbb\xbf---")):
+            _front_matter_definitions(text, db, result)  # a questionnaire kept in TOML or YAML
         if source.path.name.lower() in db.component_files.projects:  # README.md: the project's title
             result.layout_sources = project_context.readme_sources(text)
         if (result.compliance is not None or result.fields) and b"replaylint:" in data:
@@ -256,21 +254,6 @@ def _yaml_definitions(path: str, data: bytes, db: SignatureDB, result: FileResul
         result.parsed = True
 
 
-def _yaml_front_matter_definitions(text: str, db: SignatureDB, result: FileResult) -> None:
-    """The questions a page keeps in its YAML front matter (Jekyll, Eleventy, Astro), read as the field definitions
-    they are, each where it stands."""
-    fm = frontmatter.read(text, frontmatter.DATA_LINES)
-    if fm is None or fm.fence != "---" or not yaml_lists.holds_definitions(fm.text, _label_keys(db)):
-        return
-    script = yaml_lists.script(fm.text)
-    if script is None:
-        return
-    before = len(result.fields)
-    _definition_fields(JsSource(script, text.count("\n", 0, fm.start) + 1, 1, "js"), db, result, {})
-    if len(result.fields) > before:
-        result.parsed = True
-
-
 @functools.lru_cache(maxsize=4)
 def _label_keys_of(keys: tuple[str, ...]) -> frozenset[str]:
     return frozenset(k.lower() for k in keys)
@@ -294,12 +277,16 @@ def _markdown_page(path: str, text: str, db: SignatureDB, result: FileResult) ->
 
 
 def _front_matter_definitions(text: str, db: SignatureDB, result: FileResult) -> None:
-    """The questionnaire a page keeps in its TOML front matter (Hugo edited through a content CMS: one array of tables
-    per question, ``analyzer.parse.toml_lists``), read as the field definitions it is, each where it stands."""
+    """The questionnaire a page keeps in its front matter, read as the field definitions it is, each where it stands:
+    TOML (Hugo edited through a content CMS: one array of tables per question, ``analyzer.parse.toml_lists``) or YAML
+    (Jekyll, Eleventy, Astro: a list of questions, ``analyzer.parse.yaml_lists``)."""
     fm = frontmatter.read(text, frontmatter.DATA_LINES)
-    if fm is None or not toml_lists.holds_tables(fm):
+    if fm is None:
         return
-    script = toml_lists.script(fm, 1)
+    if fm.fence == "+++":
+        script = toml_lists.script(fm, 1) if toml_lists.holds_tables(fm) else None
+    else:
+        script = yaml_lists.script(fm.text) if yaml_lists.holds_definitions(fm.text, _label_keys(db)) else None
     if script is None:
         return
     before = len(result.fields)
