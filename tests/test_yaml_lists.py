@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 from analyzer.parse import yaml_lists
-from tests.conftest import every_control
+from tests.conftest import every_control, scan_file
 
 _QUIZ = """# Le quiz du militant
 - question: Quel parti politique soutenez-vous ?
@@ -109,3 +109,12 @@ def test_aliases_and_large_documents_cost_a_bounded_time(tmp_path, db) -> None:
         every_control(tmp_path, text, db, name)
         assert time.perf_counter() - start < 10, name
     assert yaml_lists.script("\n".join(laughs)) is None  # over the node budget: nothing, not a partial literal
+
+
+def test_a_yaml_file_with_broken_bytes_is_read_and_its_decoding_reported_once(tmp_path, db) -> None:
+    path = tmp_path / "quiz.yml"
+    path.write_bytes(_QUIZ.encode("utf-8") + b"# \xff\xfe broken\n")
+    scanned = scan_file(path, db)
+    codes = [d.code for d in scanned.facts.diagnostics]
+    assert len(codes) == len(set(codes)), codes  # the text scan reports its decoding; the definitions' reading does not again
+    assert [s.classification.category for s in scanned.fields] == ["political"], scanned.fields

@@ -243,7 +243,7 @@ def _yaml_definitions(path: str, data: bytes, db: SignatureDB, result: FileResul
     catalogue's (``config/locales/de.yml`` labels a form written elsewhere)."""
     if messages.is_catalogue(path, db.component_files.messages):
         return
-    text = _decode(path, data, result).removeprefix("\ufeff")
+    text = reading.decode(data).text.removeprefix("\ufeff")  # its decoding is reported by the text scan after
     if not yaml_lists.holds_definitions(text, _label_keys(db)):
         return
     script = yaml_lists.script(text)
@@ -923,7 +923,7 @@ def _page_fields(page: htmldoc.Page, path: str, db: SignatureDB, result: FileRes
 def _docassemble_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
     """A docassemble interview's controls, each where its item stands, under its screen's question
     (``analyzer.parse.docassemble``)."""
-    html = docassemble.page(_decode(path, data, result), db.docassemble)
+    html = docassemble.page(reading.decode(data).text, db.docassemble)  # its decoding is reported by the text scan after
     if not html:
         return
     page = htmldoc.parse(html)
