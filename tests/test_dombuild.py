@@ -100,3 +100,16 @@ def test_a_script_that_creates_too_many_elements_is_read_up_to_the_bound(tmp_pat
     scanned = scan_text(tmp_path, text, db, "many.js")
     assert time.perf_counter() - start < 30
     assert any(d.code == "analysis-budget" and "through the DOM" in d.message for d in scanned.facts.diagnostics), scanned
+
+
+def test_reacts_create_element_is_left_to_the_element_call_reader(tmp_path, db) -> None:
+    # React.createElement takes its props in the call (read as an element call, once); the DOM reader does not
+    # write a second control for it.
+    text = """const field = React.createElement("input", { name: "diagnosis", placeholder: "Diagnosis" });
+field.name = "other";
+const box = document.createElement("input");
+box.name = "allergies";
+box.placeholder = "Allergies";
+"""
+    found = every_control(tmp_path, text, db, "fields.js")
+    assert sorted((s.line, s.name) for s in found) == [(1, "diagnosis"), (3, "allergies")], found

@@ -85,8 +85,8 @@ class _Reader:
         self.cut = False
 
     def read(self) -> None:
-        calls = [n for n in self._walk() if n.type in ("call_expression", "new_expression")]
-        for call in calls:  # first every element, then what is said of them
+        nodes = self._walk()
+        for call in (n for n in nodes if n.type in ("call_expression", "new_expression")):  # every element first
             made = self._made(call)
             if made is None:
                 continue
@@ -98,7 +98,7 @@ class _Reader:
             self.starts.setdefault(made.name, []).append(made.call.start_byte)
         if not self.elements:
             return
-        for node in self._walk():
+        for node in nodes:  # then what is said of them
             if node.type == "assignment_expression":
                 self._assigned(node)
             elif node.type == "call_expression":
@@ -122,8 +122,9 @@ class _Reader:
             return self._option(node, name) if name else None
         callee = self.prog.callee(node)
         path = self.prog.path(callee) if callee is not None else ""
-        if "." not in path or path.rsplit(".", 1)[-1] not in self.b.dom_creators:
-            return None
+        owner, _, method = path.rpartition(".")
+        if method not in self.b.dom_creators or owner.rpartition(".")[2] not in self.b.dom_documents:
+            return None  # React.createElement("input", {…}) is an element call (analyzer/facts/hyperscript.py)
         args = self.prog.args(node)
         tag = (self.prog.literal(args[0]) or "").strip().lower() if args else ""
         name = self._held_in(node)

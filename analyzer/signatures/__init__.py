@@ -634,6 +634,7 @@ class JsxBindings:
     # A form built through the DOM (analyzer/facts/dombuild.py): the document's methods that create an element or a text
     # node, the properties that give an element's text, and the methods that put a node inside another.
     dom_creators: frozenset[str] = frozenset()
+    dom_documents: frozenset[str] = frozenset()  # what the creators are called on: document, an iframe's contentDocument
     dom_text_props: frozenset[str] = frozenset()
     dom_child_methods: frozenset[str] = frozenset()
     dom_text_nodes: frozenset[str] = frozenset()

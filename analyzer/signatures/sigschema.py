@@ -667,6 +667,7 @@ JSX_BINDING_SETS = (
     "element_text_props",
     "element_attr_groups",
     "dom_creators",
+    "dom_documents",
     "dom_text_props",
     "dom_child_methods",
     "dom_text_nodes",
