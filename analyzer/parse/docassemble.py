@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # PyYAML is imported when an interview is read, not with the signatures at every start
+if TYPE_CHECKING:  # PyYAML is imported when an interview is read (analyzer.parse.yaml_nodes)
     import yaml
 
+from analyzer.parse import yaml_nodes
 from analyzer.parse.markup_out import INPUT_TYPES, Out, attr, escape
 
 MAX_BYTES = 500_000  # a larger YAML file is data, not an interview
@@ -56,16 +57,11 @@ def is_interview(path: str, data: bytes) -> bool:
 def page(text: str, kit: DocassembleKit) -> str:
     """The interview's screens as HTML (see the module), each control on its own line; "" when none asks anything.
     ``kit``: what its items' keys and datatypes mean (ui_components.toml ``docassemble``)."""
-    import yaml  # only a file that is an interview pays for PyYAML's import
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's composer when PyYAML was built with it
     out = Out()
     written = 0
     for start, body in _documents(text):
-        try:
-            node = yaml.compose(body, Loader=loader)
-        except yaml.YAMLError:
-            continue  # a block docassemble itself would refuse, or one with a tag the safe loader does not know
+        # A block docassemble itself would refuse, or one with a tag the safe composer does not know, gives None.
+        node = yaml_nodes.compose(body)
         if node is None or _kind(node) != "mapping":
             continue
         written += _screen(node, start, out, MAX_FIELDS - written, kit)
@@ -87,9 +83,7 @@ def _documents(text: str) -> list[tuple[int, str]]:
     return [(n, body) for n, body in blocks if body.strip()]
 
 
-def _kind(node: yaml.Node | None) -> str:
-    """A composed node's kind ("scalar", "sequence", "mapping"; PyYAML's ``Node.id``), "" for none."""
-    return str(getattr(node, "id", "")) if node is not None else ""
+_kind = yaml_nodes.kind
 
 
 def _members(node: yaml.Node) -> dict[str, yaml.Node]:

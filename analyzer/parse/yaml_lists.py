@@ -21,6 +21,8 @@ import json
 import re
 from typing import TYPE_CHECKING
 
+from analyzer.parse import yaml_nodes
+
 if TYPE_CHECKING:
     import yaml
 
@@ -42,13 +44,7 @@ def holds_definitions(text: str, label_keys: frozenset[str]) -> bool:
 def script(text: str) -> str | None:
     """The YAML text as a parenthesised literal whose first line is the text's, every node on its own line (several
     documents are an array of them); None when the text is not valid YAML or holds more than ``_NODES`` nodes."""
-    import yaml  # only a file that may hold definitions pays for PyYAML's import
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        documents = [d for d in yaml.compose_all(text, Loader=loader) if d is not None]
-    except (yaml.YAMLError, RecursionError, ValueError):
-        return None
+    documents = yaml_nodes.compose_all(text)
     if not documents:
         return None
     writer = _Writer()
@@ -90,7 +86,7 @@ class _Writer:
         self.nodes += 1
         if self.nodes > _NODES:
             raise _TooLarge
-        kind = str(getattr(node, "id", ""))  # "scalar", "sequence" or "mapping" (PyYAML's Node.id)
+        kind = yaml_nodes.kind(node)
         if id(node) in path and kind in ("mapping", "sequence"):
             self.write("null")  # a recursive alias: written once on its path
             return
@@ -100,7 +96,7 @@ class _Writer:
             self.write("{")
             first = True
             for key, value in node.value:
-                if getattr(key, "id", "") != "scalar":
+                if yaml_nodes.kind(key) != "scalar":
                     continue  # a complex key names no member
                 self.at(key)
                 self.write(("" if first else ",") + json.dumps(str(key.value), ensure_ascii=False) + ":")
