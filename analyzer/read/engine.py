@@ -244,7 +244,7 @@ def _yaml_definitions(path: str, data: bytes, db: SignatureDB, result: FileResul
     if messages.is_catalogue(path, db.component_files.messages):
         return
     text = reading.decode(data).text.removeprefix("\ufeff")  # its decoding is reported by the text scan after
-    if not yaml_lists.holds_definitions(text, _label_keys(db)):
+    if not yaml_lists.holds_definitions(text, db.field_lists.label_words):
         return
     script = yaml_lists.script(text)
     if script is None:
@@ -252,16 +252,6 @@ def _yaml_definitions(path: str, data: bytes, db: SignatureDB, result: FileResul
     _definition_fields(JsSource(script, 1, 1, "js"), db, result, {})
     if result.fields:
         result.parsed = True
-
-
-@functools.lru_cache(maxsize=4)
-def _label_keys_of(keys: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(k.lower() for k in keys)
-
-
-def _label_keys(db: SignatureDB) -> frozenset[str]:
-    """The keys that label a field definition (``[field_lists] label_keys``), in lower case."""
-    return _label_keys_of(db.field_lists.label_keys)
 
 
 def _markdown_page(path: str, text: str, db: SignatureDB, result: FileResult) -> None:
@@ -286,7 +276,7 @@ def _front_matter_definitions(text: str, db: SignatureDB, result: FileResult) ->
     if fm.fence == "+++":
         script = toml_lists.script(fm, 1) if toml_lists.holds_tables(fm) else None
     else:
-        script = yaml_lists.script(fm.text) if yaml_lists.holds_definitions(fm.text, _label_keys(db)) else None
+        script = yaml_lists.script(fm.text) if yaml_lists.holds_definitions(fm.text, db.field_lists.label_words) else None
     if script is None:
         return
     before = len(result.fields)

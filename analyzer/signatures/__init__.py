@@ -573,6 +573,11 @@ class FieldLists:
     mapped_text_keys: tuple[str, ...] = ()
     mapped_text_prefixes: tuple[str, ...] = ()
 
+    @functools.cached_property
+    def label_words(self) -> frozenset[str]:
+        """``label_keys`` in lower case, for a data format whose keys are matched so (YAML: ``Question:``)."""
+        return frozenset(k.lower() for k in self.label_keys)
+
 
 @dataclass(frozen=True)
 class TapestryKit:
@@ -1355,7 +1360,7 @@ def _tapestry(data: dict[str, Any]) -> TapestryKit:
     return TapestryKit(
         suffixes=tuple(s.lower() for s in t["suffixes"]),
         namespaces=tuple(t["namespaces"]),
-        types={v.lower(): CONTROL_GROUPS[group] for group in CONTROL_GROUP_NAMES for v in t["types"][group]},
+        types=_control_types(t["types"]),
         groups=frozenset(g.lower() for g in t["groups"]),
         labels=frozenset(g.lower() for g in t["labels"]),
         forms=frozenset(g.lower() for g in t["forms"]),
@@ -1370,9 +1375,15 @@ def _docassemble(data: dict[str, Any]) -> DocassembleKit:
         modifiers=frozenset(k.lower() for k in d["modifiers"]),
         not_fields=frozenset(k.lower() for k in d["not_fields"]),
         skipped=frozenset(k.lower() for k in d["skipped"]),
-        types={v.lower(): CONTROL_GROUPS[group] for group in CONTROL_GROUP_NAMES for v in d["types"][group]},
+        types=_control_types(d["types"]),
         yes_no=tuple(d["yes_no"]),
     )
+
+
+def _control_types(table: dict[str, list[str]]) -> dict[str, tuple[str, str | None]]:
+    """A ``[….types]`` table (a control group -> the type names that render it) as type name (lower case) -> the tag and
+    input type it renders."""
+    return {v.lower(): CONTROL_GROUPS[group] for group in CONTROL_GROUP_NAMES for v in table[group]}
 
 
 def _jsx_bindings(data: dict[str, Any], lists: FieldLists) -> JsxBindings:
