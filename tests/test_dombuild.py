@@ -113,3 +113,17 @@ box.placeholder = "Allergies";
 """
     found = every_control(tmp_path, text, db, "fields.js")
     assert sorted((s.line, s.name) for s in found) == [(1, "diagnosis"), (3, "allergies")], found
+
+
+def test_a_createelement_on_another_document_is_read_once(tmp_path, db) -> None:
+    # An iframe's or a node's document creates elements as document does: read by the DOM reader alone, not also as an
+    # element call (whose reader had written a second, unnamed control at the same place).
+    text = """const doc = frame.contentDocument;
+const box = doc.createElement("input");
+box.name = "allergies";
+box.placeholder = "Allergies";
+const other = node.ownerDocument.createElement("textarea");
+other.name = "diagnosis";
+"""
+    found = every_control(tmp_path, text, db, "frame.js")
+    assert sorted((s.line, s.name) for s in found) == [(2, "allergies"), (5, "diagnosis")], found

@@ -51,6 +51,13 @@ def hint(creators: frozenset[str]) -> re.Pattern[bytes]:
     return re.compile(rb"""\.(?:""" + names.encode() + rb""")\(\s*["'`](?:input|select|textarea)["'`]""")
 
 
+def creates(path: str, bindings: JsxBindings) -> bool:
+    """Whether a call's path (``document.createElement``, ``iframe.contentDocument.createElement``) is the DOM's own
+    creation: one of ``dom_creators`` called on one of ``dom_documents``."""
+    owner, _, method = path.rpartition(".")
+    return method in bindings.dom_creators and owner.rpartition(".")[2] in bindings.dom_documents
+
+
 @dataclass
 class _Element:
     tag: str
@@ -122,8 +129,7 @@ class _Reader:
             return self._option(node, name) if name else None
         callee = self.prog.callee(node)
         path = self.prog.path(callee) if callee is not None else ""
-        owner, _, method = path.rpartition(".")
-        if method not in self.b.dom_creators or owner.rpartition(".")[2] not in self.b.dom_documents:
+        if not creates(path, self.b):
             return None  # React.createElement("input", {…}) is an element call (analyzer/facts/hyperscript.py)
         args = self.prog.args(node)
         tag = (self.prog.literal(args[0]) or "").strip().lower() if args else ""

@@ -16,6 +16,7 @@ import re
 
 from tree_sitter import Node
 
+from analyzer.facts import dombuild
 from analyzer.parse.jsfacts import STRING_TYPES, Program
 from analyzer.parse.markup_out import ATTRIBUTES, VOID, Out, attr, escape
 from analyzer.signatures import JsxBindings
@@ -85,6 +86,7 @@ class _Writer:
         self.builders = bindings.element_builders
         self.text_props = bindings.element_text_props
         self.groups = bindings.element_attr_groups
+        self.bindings = bindings
         self.out = Out()
         self.elements = 0
         self.cut = False  # a bound left elements unwritten
@@ -102,8 +104,8 @@ class _Writer:
     def _tag(self, call: Node) -> tuple[str, list[tuple[str, str]]] | None:
         callee = self.prog.callee(call)
         path = self.prog.path(callee) if callee is not None else ""
-        if not path or path.rsplit(".", 1)[-1] not in self.builders or path.startswith("document."):
-            return None
+        if not path or path.rsplit(".", 1)[-1] not in self.builders or dombuild.creates(path, self.bindings):
+            return None  # the DOM's createElement sets its attributes afterwards: analyzer/facts/dombuild.py
         args = self.prog.args(call)
         said = self.prog.literal(args[0]) if args else None
         m = _SELECTOR.match(said.strip()) if said else None
