@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from analyzer.parse.jsfacts import STRING_TYPES, Program
-from analyzer.parse.markup_out import ATTRIBUTES, VOID, Out, attr, escape
+from analyzer.parse.markup_out import ATTRIBUTES, VOID, Out, attributes, escape
 from analyzer.signatures import JsxBindings
 
 _MAX_ELEMENTS = 5_000
@@ -282,4 +282,4 @@ def _is_box(e: _Element) -> bool:
 
 
 def _start(e: _Element) -> str:
-    return f"<{e.tag}" + "".join(f' {k}="{attr(v)}"' for k, v in e.attrs.items()) + ">"
+    return f"<{e.tag}{attributes(e.attrs.items())}>"

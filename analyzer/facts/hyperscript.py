@@ -18,7 +18,7 @@ from tree_sitter import Node
 
 from analyzer.facts import dombuild
 from analyzer.parse.jsfacts import STRING_TYPES, Program
-from analyzer.parse.markup_out import ATTRIBUTES, VOID, Out, attr, escape
+from analyzer.parse.markup_out import ATTRIBUTES, VOID, Out, attributes, escape
 from analyzer.signatures import JsxBindings
 
 _MAX_ELEMENTS = 20_000  # elements written per file
@@ -138,7 +138,7 @@ class _Writer:
             self._props(props, attrs, text, children)
         row, col = call.start_point
         self.out.at(row, col)
-        self.out.write(f"<{tag}" + "".join(f' {k}="{attr(v)}"' for k, v in attrs) + ">")
+        self.out.write(f"<{tag}{attributes(attrs)}>")
         for said in text:
             self.out.write(escape(said) + " ")
         for child in children:

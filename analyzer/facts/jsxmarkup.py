@@ -32,6 +32,7 @@ from analyzer.parse.jsparse import JsSource
 from analyzer.parse.markup_out import ATTRIBUTES, VOID
 from analyzer.parse.markup_out import Out as _Out
 from analyzer.parse.markup_out import attr as _attr
+from analyzer.parse.markup_out import attributes as _attributes
 from analyzer.parse.markup_out import escape as _escape
 from analyzer.parse.positions import blank
 from analyzer.signatures import CONTROL_GROUPS, JsxBindings, control_stem
@@ -181,10 +182,10 @@ class _Writer:
         if tag:
             row, col = self.anchor or node.start_point
             self.out.at(row, col)
-            rendered = "".join(f' {k}="{_attr(v)}"' for k, v in attrs if not (tag == "label" and k == "aria-label"))
+            rendered = _attributes((k, v) for k, v in attrs if not (tag == "label" and k == "aria-label"))
             if box_choices:
                 legend = next((v for k, v in attrs if k == "aria-label"), "")
-                plain = "".join(f' {k}="{_attr(v)}"' for k, v in attrs if k != "aria-label")
+                plain = _attributes((k, v) for k, v in attrs if k != "aria-label")
                 boxes_html = "".join(f"<label><{tag}{plain}>{_escape(c)}</label>" for c in box_choices)
                 self.out.write(f"<fieldset><legend>{_escape(legend)}</legend>{boxes_html}</fieldset>")
             else:

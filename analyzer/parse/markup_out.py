@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 # A React / DOM property name and the HTML attribute it writes (Preact and Solid write class= / for=, read as Class= /
 # For=: jsxmarkup.keyword_attributes_renamed).
 ATTRIBUTES = {"className": "class", "htmlFor": "for", "Class": "class", "For": "for", "classList": "class"}
@@ -46,3 +48,8 @@ def escape(text: str) -> str:
 def attr(text: str) -> str:
     """``text`` as a double-quoted attribute value."""
     return escape(text).replace('"', "&quot;")
+
+
+def attributes(pairs: Iterable[tuple[str, str]]) -> str:
+    """Attributes as a start tag writes them: `` name="value"`` each."""
+    return "".join(f' {k}="{attr(v)}"' for k, v in pairs)
