@@ -233,6 +233,14 @@ class _Writer:
             if expr is not None and expr.id in self.holders:  # {children} in the body of a component written for an element
                 self._held_written(expr)
                 return
+            taken = self._branch(expr) if expr is not None and self.arguments else expr
+            if taken is not expr:  # {type === "select" ? <Select …/> : <Input …/>} for a definition whose type is known
+                for jsx in ([taken] if taken.type in _JSX else _outer_jsx(taken)) if taken is not None else ():
+                    self.element(jsx)
+                either = self._either_literal(taken) if taken is not None and taken.type not in _JSX else None
+                if either:
+                    self.out.write(_escape(" / ".join(either)) + " ")
+                return
             said = self._mapped_text(expr) if expr is not None else None
             if said is None and expr is not None:
                 said = self._text_of(expr)
@@ -422,6 +430,56 @@ class _Writer:
         if not key or held is None or held.type != "object":
             return None
         return jsxhelpers.members(self.prog, held).get(key)
+
+    def _branch(self, expr: Node, depth: int = 0) -> Node | None:
+        """The branch a conditional prints while a render helper's or a mapped definition's markup is written, when
+        its test compares what a parameter stands for with a literal (``type === "select" ? <Select/> : <Input/>``,
+        ``kind !== "radio" && <input/>``, nested); None when the test is not known. The branch not taken is not on the
+        page: writing both would give a definition the controls of another. ``expr`` itself when the test is not
+        known, None when nothing is printed (a false ``&&``)."""
+        inner = expr
+        while inner.type == "parenthesized_expression" and inner.named_children and depth <= 8:
+            inner, depth = inner.named_children[0], depth + 1
+        if depth > 8:
+            return expr
+        if inner.type == "ternary_expression":
+            test = inner.child_by_field_name("condition")
+            holds = self._holds(test) if test is not None else None
+            taken = None if holds is None else inner.child_by_field_name("consequence" if holds else "alternative")
+            return expr if taken is None else self._branch(taken, depth + 1)
+        if inner.type == "binary_expression":
+            op, left, right = (inner.child_by_field_name(k) for k in ("operator", "left", "right"))
+            if op is not None and op.type == "&&" and left is not None and right is not None:
+                holds = self._holds(left)
+                if holds is not None:
+                    return self._branch(right, depth + 1) if holds else None
+        return expr
+
+    def _holds(self, test: Node) -> bool | None:
+        """Whether ``a === "x"`` / ``a !== "x"`` (``==``, ``!=``) holds, each side a literal or a parameter standing for
+        one; None when either side is not known."""
+        while test.type == "parenthesized_expression" and test.named_children:
+            test = test.named_children[0]
+        if test.type != "binary_expression":
+            return None
+        op, left, right = (test.child_by_field_name(k) for k in ("operator", "left", "right"))
+        if op is None or op.type not in ("===", "==", "!==", "!=") or left is None or right is None:
+            return None
+        a, b = self._literal(left), self._literal(right)
+        if a is None or b is None:
+            return None
+        return (a == b) == (op.type in ("===", "=="))
+
+    def _literal(self, expr: Node) -> str | None:
+        """The string or number ``expr`` is (a parameter standing for one, while a helper's markup is written)."""
+        value = self._argument(expr)
+        if value is None:
+            return None
+        if value.type in STRING_TYPES and not any(c.type == "template_substitution" for c in value.named_children):
+            return self.prog.string_value(value)
+        if value.type == "number":
+            return self.prog.text(value)
+        return None
 
     def _mapped_text(self, expr: Node) -> str | None:
         """What an expression inside mapped markup prints when it names the map's parameter (``{impact}``,
