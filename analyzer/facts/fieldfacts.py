@@ -35,6 +35,7 @@ from analyzer.facts.pagecontext import (
     learned_kept,
     learned_may_read,
     not_an_animals,
+    page_title,
     path_words,
     record_section,
     ruled_out,
@@ -925,9 +926,9 @@ _PAGE_META = frozenset({"description", "og:description", "og:site_name", "applic
 
 def _page_sources(root: lxml.etree._Element, path: str) -> list[tuple[str, str]]:
     out = [("heading", _text(h)) for h in root.iter("h1")][:2]
-    title = next(root.iter("title"), None)
-    if title is not None:
-        out.append(("page title", _text(title)))
+    title, title_el = page_title(root)
+    if title_el is not None:
+        out.append(("page title", _text(title_el) if title_el.tag == "title" else clip(title)))
     # The page's description and site name ("Z odpovědí vznikne volební program Zelených…", "Zelení Brno"):
     # what the page says it is, where its title only asks a question.
     for meta in root.iter("meta"):

@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+import lxml.etree
+
 from analyzer.parse.clipping import clip
 from analyzer.signatures.lexicon import (
     CHOICE_TYPES,
@@ -595,15 +597,33 @@ def _page_words(index: TermIndex, text: str) -> tuple[str, str] | None:
     return _PAGE_CACHE[key]
 
 
+_LAYOUT_TITLED = "//*[contains(local-name(), 'layout')][@title]"
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def page_title(root: lxml.etree._Element) -> tuple[str, lxml.etree._Element | None]:
+    """A page's title and the element that gives it: its ``<title>``, else the title a page template hands the layout
+    component it is written in (Blade's ``<x-layouts.app title="Intenciones de Misa">``, Astro's ``<Layout
+    title="…">``), which that layout prints in its ``<title>``; ("", None) for neither. A title printed from a
+    variable (neutralised to ``000``) is none."""
+    title_el = next(root.iter("title"), None)
+    if title_el is not None:
+        return " ".join(title_el.itertext()), title_el
+    for el in root.xpath(_LAYOUT_TITLED)[:2]:
+        given = " ".join((el.get("title") or "").split())
+        if _HAS_LETTER.search(given):
+            return given, el
+    return "", None
+
+
 def page_of(page, path: str, categories: dict[str, Category]) -> PageTopic | None:
-    """:func:`sensitive_page` for a parsed page: its path, ``<title>`` and first-level headings,
+    """:func:`sensitive_page` for a parsed page: its path, title (:func:`page_title`) and first-level headings,
     with the line of the title or heading that shows it (for a path: the title, else the first
     heading, else the first element)."""
     root = page.root
     if root is None:
         return None
-    title_el = next(root.iter("title"), None)
-    title = " ".join(title_el.itertext()) if title_el is not None else ""
+    title, title_el = page_title(root)
     h1s = [el for el in root.iter("h1")][:3]
     found = sensitive_page(path, title, [" ".join(h.itertext()) for h in h1s], categories)
     if found is None:

@@ -71,6 +71,7 @@ from analyzer.parse import (
     sourcemap,
     suppress,
     templates,
+    title_blocks,
     toml_lists,
     yaml_lists,
 )
@@ -512,6 +513,8 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
     text = form_helpers.write(path, original, text, tpl.regions if tpl is not None else [], dialect, db.form_helpers)
     if dialect is None and path.lower().endswith(templates.FREEMARKER):
         text = templates.blank_freemarker(text)  # the macros no helper wrote: <@sf.empty colspan="1"/>, <#if …>
+    if dialect:  # {% block title %}Anamnese{% endblock %}, @section('title', 'Anamnese'): the <title> its layout prints
+        text = title_blocks.write(original, text, db.component_files.title_blocks)
     if dialect in ("php", "blade"):  # ad_input_text($user, 'ad_member_id', 'Medlemsnummer'): the site's own builders
         text = php_builders.write(original, text, php_builders.installed())
         text = php_loops.write(original, text)  # foreach ($groupes as $g) over a literal list: one option per item

@@ -717,8 +717,9 @@ class ComponentFiles:
     "layout.tsx", "layouts/default.vue") and the endings of templates that are an app's components
     (``templates``: ".component.html"), and the names of a site's home page (``homes``: "index",
     "front-page"), read for the topic of the forms beside and below it, of the files that say what the
-    project is (``projects``: "package.json", "readme.md"), and of the folders that hold message catalogues
-    (``messages``: "locales", "lang")."""
+    project is (``projects``: "package.json", "readme.md"), of the folders that hold message catalogues
+    (``messages``: "locales", "lang"), and the names of the block a page template fills with its title (``title_blocks``:
+    ``{% block title %}``, ``@section('title', …)``)."""
 
     layouts: tuple[str, ...] = ()
     templates: tuple[str, ...] = ()
@@ -729,6 +730,7 @@ class ComponentFiles:
     module_aliases: tuple[str, ...] = ()  # import aliases of an app's src/ folder: "@/", "~/"
     form_classes: tuple[str, ...] = ()  # endings (lower case) of a server framework's form classes: "type.php"
     model_modules: tuple[str, ...] = ()  # endings (lower case) of the modules whose models a ModelForm renders: "models.py"
+    title_blocks: tuple[str, ...] = ()  # the blocks a page template sets its layout's <title> in: "title", "page_title"
 
 
 @dataclass(frozen=True)
@@ -1479,6 +1481,7 @@ def _component_files(data: dict[str, Any]) -> ComponentFiles:
         form_classes=tuple(e.lower() for e in data.get("form_classes", [])),
         model_modules=tuple(e.lower() for e in data.get("model_modules", [])),
         module_aliases=tuple(data.get("module_aliases", [])),
+        title_blocks=tuple(data.get("title_blocks", [])),
     )
 
 
