@@ -34,6 +34,11 @@ _PAGES = {
         "intake.blade.php",
         "@extends('layouts.app')\n@section('title')\n  Anamnesebogen\n@endsection\n@section('content')\n" + _FORM + "@endsection\n",
     ),
+    # a block named in the project's language (Laravel projects in Spanish write @section('titulo'))
+    "blade titulo": (
+        "intake.blade.php",
+        "@extends('layouts.app')\n@section('titulo', 'Anamnesebogen')\n@section('content')\n" + _FORM + "@endsection\n",
+    ),
     "erb": ("intake.html.erb", '<% provide(:title, "Anamnesebogen") %>\n' + _FORM),
     "go": ("templates/intake.gohtml", '{{ define "title" }}Anamnesebogen{{ end }}\n{{ define "main" }}\n' + _FORM + "{{ end }}\n"),
     "layout component": ("intake.blade.php", '<x-layouts.app title="Anamnesebogen">\n' + _FORM + "</x-layouts.app>\n"),

@@ -434,9 +434,9 @@ class _Writer:
     def _branch(self, expr: Node, depth: int = 0) -> Node | None:
         """The branch a conditional prints while a render helper's or a mapped definition's markup is written, when
         its test compares what a parameter stands for with a literal (``type === "select" ? <Select/> : <Input/>``,
-        ``kind !== "radio" && <input/>``, nested); None when the test is not known. The branch not taken is not on the
-        page: writing both would give a definition the controls of another. ``expr`` itself when the test is not
-        known, None when nothing is printed (a false ``&&``)."""
+        ``kind !== "radio" && <input/>``, nested): the branch not taken is not on the page, and writing both would give
+        a definition the controls of another. ``expr`` itself when the test is not known (both branches may be
+        shown), None when nothing is printed (a false ``&&``)."""
         inner = expr
         while inner.type == "parenthesized_expression" and inner.named_children and depth <= 8:
             inner, depth = inner.named_children[0], depth + 1

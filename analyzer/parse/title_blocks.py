@@ -23,6 +23,12 @@ _CLOSE_TITLE = re.compile(r"</title\s*>", re.I)
 
 
 @functools.lru_cache(maxsize=4)
+def _named(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the block names, in any case: a file that names none has no title block (one search, no pattern run)."""
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.I)
+
+
+@functools.lru_cache(maxsize=4)
 def _patterns(names: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], bool], ...]:
     """(pattern, inline): a block holding its title between two statements (group ``body``), or a statement given it
     as a string literal (group ``text``, ``inline``)."""
@@ -44,7 +50,7 @@ def _patterns(names: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], bool], ...
 
 def write(original: str, neutral: str, names: tuple[str, ...]) -> str:
     """``neutral`` (the neutralised ``original``, same length) with each title block written as ``<title>``."""
-    if not names or ("title" not in original and "Title" not in original and "TITLE" not in original):
+    if not names or _named(tuple(names)).search(original) is None:
         return neutral
     chars: list[str] | None = None
     done = 0
