@@ -325,12 +325,13 @@ class _Around:
 
     def __init__(self, root: lxml.etree._Element, controls: list[_Control], path: str, context: ContextWords | None) -> None:
         self.root, self.controls, self.path, self.titled = root, controls, path, _titled(context)
+        self.holders = context.title_holders if context is not None else ()
         self._page: list[tuple[str, str]] | None = None
         self._before: Preceding | None = None
 
     def page(self) -> list[tuple[str, str]]:
         if self._page is None:
-            self._page = _page_sources(self.root, self.path)
+            self._page = _page_sources(self.root, self.path, self.holders)
         return self._page
 
     def of(self, c: _Control) -> list[tuple[str, str]]:
@@ -924,9 +925,9 @@ def _sections(form: lxml.etree._Element | None, titled: Callable[[lxml.etree._El
 _PAGE_META = frozenset({"description", "og:description", "og:site_name", "application-name"})
 
 
-def _page_sources(root: lxml.etree._Element, path: str) -> list[tuple[str, str]]:
+def _page_sources(root: lxml.etree._Element, path: str, holders: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     out = [("heading", _text(h)) for h in root.iter("h1")][:2]
-    title, title_el = page_title(root)
+    title, title_el = page_title(root, holders)
     if title_el is not None:
         out.append(("page title", _text(title_el) if title_el.tag == "title" else clip(title)))
     # The page's description and site name ("Z odpovědí vznikne volební program Zelených…", "Zelení Brno"):

@@ -84,9 +84,11 @@ class _Writer:
         bindings: JsxBindings | None = None,
         hooks: frozenset[str] = frozenset(),
         imported: script_constants.Imported = script_constants.NO_IMPORTS,
+        title_holders: tuple[str, ...] = (),
     ) -> None:
         self.prog = prog
         self.hooks = hooks
+        self.title_holders = title_holders
         self.components = components
         self.suffixes = suffixes
         self.translations = translations
@@ -133,6 +135,8 @@ class _Writer:
         tag, attrs = self._tag(name, opening, holds and not choice)
         if not tag and opening is not None and self._component_written(name, opening):
             return
+        if not tag and opening is not None and self.title_holders:
+            self._title_given(node, name, opening)
         # A component given its choices by a prop (options={genderOptions}: ``jsx_bindings.option_props``) asks the
         # visitor to pick among them, as a select does; one known to render radios or checkboxes (<RadioButtonGroup
         # options={…}>, <CheckboxInput options={…}>) draws one box per choice, under its label.
@@ -430,6 +434,19 @@ class _Writer:
         if not key or held is None or held.type != "object":
             return None
         return jsxhelpers.members(self.prog, held).get(key)
+
+    def _title_given(self, node: Node, name: str, opening: Node) -> None:
+        """A layout or SEO component given the page's title as a literal (``<Layout title="Anamnesebogen">``,
+        ``<Seo title="…" />``): written as an empty element of its name holding that title, which the page's reader
+        takes as the page's title (``pagecontext.page_title``), as a template's ``<x-layouts.app title="…">``."""
+        tag = re.sub(r"[^a-z0-9-]", "-", name.lower()).strip("-")
+        if not tag[:1].isalpha() or not any(h in tag for h in self.title_holders):
+            return
+        said = self._prop(opening, "title")
+        if said:
+            row, col = self.anchor or node.start_point
+            self.out.at(row, col)
+            self.out.write(f'<{tag} title="{_attr(said)}"></{tag}>')
 
     def _branch(self, expr: Node, depth: int = 0) -> Node | None:
         """The branch a conditional prints while a render helper's or a mapped definition's markup is written, when
@@ -1165,13 +1182,15 @@ def jsx_markup(
     bindings: JsxBindings | None = None,
     hooks: frozenset[str] = frozenset(),
     imported: script_constants.Imported = script_constants.NO_IMPORTS,
+    title_holders: tuple[str, ...] = (),
 ) -> tuple[str, list]:
     """:func:`jsx_html`, and the expressions it prints that ``printed`` accepts (line, column, text,
     path, its answer), each written into the HTML as the private-use character ``MARK_BASE + i``. ``imported``
-    answers a list another module of the project exports (its import's source and the name)."""
+    answers a list another module of the project exports (its import's source and the name); ``title_holders``, the
+    words of the components a page hands its title to (``<Layout title="…">``: field_context.toml)."""
     if not prog.jsx:
         return "", []
-    writer = _Writer(prog, components, printed, suffixes, translations, bindings, hooks, imported)
+    writer = _Writer(prog, components, printed, suffixes, translations, bindings, hooks, imported, title_holders)
     helpers = {fn.id for fn in writer.helpers.values()}
     end = -1
     for el in sorted(prog.jsx, key=lambda n: n.start_byte):

@@ -15,6 +15,7 @@ booking page, a mental-health self-assessment) is itself special-category data o
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -597,33 +598,41 @@ def _page_words(index: TermIndex, text: str) -> tuple[str, str] | None:
     return _PAGE_CACHE[key]
 
 
-_LAYOUT_TITLED = "//*[contains(local-name(), 'layout')][@title]"
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
-def page_title(root: lxml.etree._Element) -> tuple[str, lxml.etree._Element | None]:
+@functools.lru_cache(maxsize=4)
+def _title_holders(holders: tuple[str, ...]) -> lxml.etree.XPath:
+    """The elements named by a title holder (``[title_holders]`` of field_context.toml) that are given a title."""
+    named = " or ".join(f"contains(local-name(), '{h}')" for h in holders if h.isalnum())
+    return lxml.etree.XPath(f"//*[{named}][@title]" if named else "/nothing")
+
+
+def page_title(root: lxml.etree._Element, holders: tuple[str, ...] = ()) -> tuple[str, lxml.etree._Element | None]:
     """A page's title and the element that gives it: its ``<title>``, else the title a page template hands the layout
     component it is written in (Blade's ``<x-layouts.app title="Intenciones de Misa">``, Astro's ``<Layout
-    title="…">``), which that layout prints in its ``<title>``; ("", None) for neither. A title printed from a
-    variable (neutralised to ``000``) is none."""
+    title="…">``: an element whose name contains one of ``holders``), which that layout prints in its ``<title>``;
+    ("", None) for neither. A title printed from a variable (neutralised to ``000``) is none."""
     title_el = next(root.iter("title"), None)
     if title_el is not None:
         return " ".join(title_el.itertext()), title_el
-    for el in root.xpath(_LAYOUT_TITLED)[:2]:
+    if not holders:
+        return "", None
+    for el in _title_holders(holders)(root)[:2]:
         given = " ".join((el.get("title") or "").split())
         if _HAS_LETTER.search(given):
             return given, el
     return "", None
 
 
-def page_of(page, path: str, categories: dict[str, Category]) -> PageTopic | None:
+def page_of(page, path: str, categories: dict[str, Category], holders: tuple[str, ...] = ()) -> PageTopic | None:
     """:func:`sensitive_page` for a parsed page: its path, title (:func:`page_title`) and first-level headings,
     with the line of the title or heading that shows it (for a path: the title, else the first
     heading, else the first element)."""
     root = page.root
     if root is None:
         return None
-    title, title_el = page_title(root)
+    title, title_el = page_title(root, holders)
     h1s = [el for el in root.iter("h1")][:3]
     found = sensitive_page(path, title, [" ".join(h.itertext()) for h in h1s], categories)
     if found is None:

@@ -216,7 +216,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
             # A form plugin's or builder's definitions in PHP arrays ('fields' => array( array( 'label' => … ) ))
             _definition_fields(JsSource(php_arrays.script(page.source, db.template_kit.translations), 1, 1, "js"), db, result, {})
         result.layout_sources = fieldfacts.layout_sources(page)
-        result.page_topic = pagecontext.page_of(page, source.display, db.fields)
+        result.page_topic = pagecontext.page_of(page, source.display, db.fields, _title_holders(db))
         if result.fields or result.rendered:
             result.code = masking_code(
                 el.text for el in page.elements if el.tag == "script" and script_type(el) in db.script_types.executable
@@ -261,7 +261,7 @@ def _markdown_page(path: str, text: str, db: SignatureDB, result: FileResult) ->
     page = htmldoc.parse(markdown_html.page(text))
     result.parsed = True
     result.fields = _page_fields(page, path, db, result)
-    result.page_topic = pagecontext.page_of(page, path, db.fields)
+    result.page_topic = pagecontext.page_of(page, path, db.fields, _title_holders(db))
     layout = templates.front_matter_reference(text)
     if layout is not None:
         result.template = template_scan.facts(templates.Template("jinja", references=[layout]), text, db)
@@ -817,6 +817,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
             db.jsx_bindings,
             db.template_kit.translation_hooks,
             _imports(result.path),
+            _title_holders(db),
         )
         # A form written in strings (innerHTML, jQuery, lit's html`…`, a printable form a component
         # hands to document.write) is a page of its own, beside the component's JSX; so is one built by element
@@ -860,14 +861,14 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
         result.rendered = rendered.placed(page.root, values)
         # A component's path names a page only in a router's folders (pages/, app/, routes/,
         # views/): components/MentalHealthForm.jsx is a piece of some page, not its URL.
-        result.page_topic = pagecontext.page_of(page, route, db.fields)
+        result.page_topic = pagecontext.page_of(page, route, db.fields, _title_holders(db))
     for other in (strings, calls, dom):
         if not other:
             continue
         page = htmldoc.parse(other)
         result.fields += _page_fields(page, result.path, db, result)
         if not html:  # the component's own page, when it renders no JSX
-            result.page_topic = result.page_topic or pagecontext.page_of(page, route, db.fields)
+            result.page_topic = result.page_topic or pagecontext.page_of(page, route, db.fields, _title_holders(db))
     if result.fields or result.rendered:
         result.code = masking_code([text])
 
@@ -892,6 +893,11 @@ def _definition_fields(piece: JsSource, db: SignatureDB, result: FileResult, pro
         result.fields += found
         if not result.code:
             result.code = masking_code([piece.text])
+
+
+def _title_holders(db: SignatureDB) -> tuple[str, ...]:
+    """The components a page hands its title to (``title_holders`` of field_context.toml)."""
+    return db.field_context.title_holders if db.field_context is not None else ()
 
 
 def _imports(path: str) -> script_constants.Imported:
@@ -922,7 +928,7 @@ def _docassemble_file(path: str, data: bytes, db: SignatureDB, result: FileResul
     page = htmldoc.parse(html)
     result.parsed = True
     result.fields += _page_fields(page, path, db, result)
-    result.page_topic = result.page_topic or pagecontext.page_of(page, path, db.fields)
+    result.page_topic = result.page_topic or pagecontext.page_of(page, path, db.fields, _title_holders(db))
 
 
 def _json_definitions(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:

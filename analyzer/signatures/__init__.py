@@ -1535,6 +1535,7 @@ def _field_context() -> ContextWords | None:
         free_text_not=_word_index(data.get("free_text_not", [])),
         title_classes=frozenset(c.lower() for c in data.get("title_classes", [])),
         title_class_endings=tuple(e.lower() for e in data.get("title_class_endings", [])),
+        title_holders=tuple(h.lower() for h in data.get("title_holders", [])),
     )
 
 

@@ -403,6 +403,9 @@ class ContextWords:
     # card-header): class names (lower case) and their endings
     title_classes: frozenset[str] = frozenset()
     title_class_endings: tuple[str, ...] = ()
+    # A layout or SEO component a page hands its title to (<x-layouts.app title="…">, <Layout title="…">, <Seo title>):
+    # words its lower-cased name contains
+    title_holders: tuple[str, ...] = ()
 
     @functools.cached_property
     def answer_words(self) -> frozenset[str]:

@@ -557,6 +557,7 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "relatives_also": _opt("str[]"),
     "title_classes": _opt("str[]"),
     "title_class_endings": _opt("str[]"),
+    "title_holders": _opt("str[]"),
 }
 
 # signatures/field_inflection.toml: per language, how a word's end changes ("a > a e"), applied to the
