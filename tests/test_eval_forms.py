@@ -46,7 +46,7 @@ def score():
 
 @pytest.mark.parametrize(
     "name,min_forms,min_fields",
-    [("heldout24", 40, 400), ("heldout25", 40, 400), ("dev", 30, 250)],
+    [("heldout25", 40, 400), ("dev", 30, 250)],
 )
 def test_sets_are_well_formed_and_large_enough(score, name: str, min_forms: int, min_fields: int) -> None:
     records = score.load(name)
@@ -64,10 +64,9 @@ def test_sets_are_well_formed_and_large_enough(score, name: str, min_forms: int,
 
 
 def test_held_out_and_development_sets_share_no_repository(score) -> None:
-    held24 = {r["repo"].lower() for r in score.load("heldout24")}
     held25 = {r["repo"].lower() for r in score.load("heldout25")}
     dev = {r["repo"].lower() for r in score.load("dev")}
-    sets = [held24, held25, dev]
+    sets = [held25, dev]
     assert all(sets)
     assert all(not a & b for i, a in enumerate(sets) for b in sets[i + 1 :])
 
