@@ -270,7 +270,7 @@ def _definitions(
     prog.budget.spend(len(items))
     if len(items) < 2 or len(items) * 2 < len(node.named_children):
         return None
-    members = [made[o.id] if o.id in made else prog.pairs(o) for o, _ in items]
+    members = [made[o.id] if o.id in made else _members(prog, o, lists) for o, _ in items]
     other = [bool(lists.not_form_keys.intersection(m)) for m in members]
     if any(other):
         # A table's columns, a menu's links; a form's list that holds a few such items beside its controls (a heading
@@ -395,29 +395,30 @@ def _name(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
     return next((s for k in lists.name_keys if (s := _string(prog, members.get(k)))), "")
 
 
-def _label(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
-    said = next((s for k in lists.label_keys if (s := _text(prog, members.get(k)))), "")
-    if said:
-        return said
-    for key in lists.nested_label_keys:  # ngx-formly: { key: "dx", props: { label: "Diagnosis" } }
+def _members(prog: Program, item: Node, lists: FieldLists) -> dict[str, Node]:
+    """A definition's members by key, with those of the object it holds its settings in (``nested_label_keys``:
+    ngx-formly's ``{ key: "dx", props: { label: "Diagnosis", options: […] } }``, a JSON form's ``{ "component":
+    "TextField", "params": { "name": …, "label": …, "components": […] } }``) where it has none of its own."""
+    members = prog.pairs(item)
+    for key in lists.nested_label_keys:
         inner = members.get(key)
         if inner is not None and inner.type == "object":
-            said = next((s for k in lists.label_keys if (s := _text(prog, prog.pairs(inner).get(k)))), "")
-            if said:
-                return said
-    return ""
+            members = {**prog.pairs(inner), **members}
+    return members
+
+
+def _label(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
+    return next((s for k in lists.label_keys if (s := _text(prog, members.get(k)))), "")
 
 
 def _options(prog: Program, members: dict[str, Node], lists: FieldLists, imported: script_constants.Imported) -> list[str]:
     """The choices of a definition: those of its first options array (its strings, or its objects' texts), read where
     a const of the file or an import of the project holds it when it is named instead (``options: raceOptionsList``)."""
-    holders = [members] + [prog.pairs(n) for k in lists.nested_label_keys if (n := members.get(k)) is not None and n.type == "object"]
-    for held in holders:
-        for key in lists.option_keys:
-            value = held.get(key)
-            found = script_constants.listed_choices(prog, value, lists.option_text_keys, (), imported) if value is not None else []
-            if found:
-                return found
+    for key in lists.option_keys:
+        value = members.get(key)
+        found = script_constants.listed_choices(prog, value, lists.option_text_keys, (), imported) if value is not None else []
+        if found:
+            return found
     return []
 
 
