@@ -158,3 +158,44 @@ def test_adhd_is_named_in_the_languages_that_abbreviate_it_otherwise(tmp_path, d
 """
     sites = controls_by_name(tmp_path, page, db)
     assert {n: s.classification.category for n, s in sites.items()} == {"a": "health", "b": "health", "c": "health"}
+
+
+# A matchmaking questionnaire's questions kept in a list named for a questionnaire: the generic form noun names no topic,
+# so nothing is read as health for the form's name; an anamnesis questionnaire's list is still named by its topic.
+_QUESTIONNAIRES = """const QUESTIONNAIRE_STRUCTURE = [
+  {
+    id: 'q7_hygiene',
+    label: "À quel point l'hygiène corporelle est-elle importante pour toi ?",
+    type: 'radio',
+    options: ['Très important', 'Important', 'Peu important'],
+  },
+  {
+    id: 'q10_rythme',
+    label: 'Ton rythme de vie (lever/coucher) ?',
+    type: 'radio',
+    options: ['Plutôt du matin', 'Flexible', 'Plutôt du soir'],
+  },
+  {
+    id: 'q12_remarques',
+    label: 'Remarques',
+    type: 'textarea',
+  },
+];
+
+export const anamneseFragebogen = [
+  { id: 'h1', label: 'Bemerkungen', type: 'textarea', fieldKey: 'notes' },
+  { id: 'h2', label: 'Name', type: 'text', fieldKey: 'name' },
+];
+"""
+
+
+def test_a_questionnaire_is_no_topic_of_the_list_it_names(tmp_path, db) -> None:
+    sites = controls_by_name(tmp_path, _QUESTIONNAIRES, db, "Questionnaire.js")
+    assert {n: sites[n].classification.category for n in ("q7_hygiene", "q10_rythme", "q12_remarques")} == {
+        "q7_hygiene": "-",
+        "q10_rythme": "-",
+        "q12_remarques": "-",
+    }, {n: s.classification for n, s in sites.items()}
+    # "anamneseFragebogen" is read as a list of controls, named by its topic ("anamnese")
+    assert sites["h1"].classification.category == "health", sites["h1"]
+    assert sites["h2"].classification.category == "-", sites["h2"]
