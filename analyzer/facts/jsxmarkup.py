@@ -27,7 +27,7 @@ from analyzer.facts.rendered import MARK_BASE
 from analyzer.parse import script_constants
 from analyzer.parse.clipping import SHORT_TEXT
 from analyzer.parse.form_helpers import message_words
-from analyzer.parse.jsfacts import STRING_TYPES, Program
+from analyzer.parse.jsfacts import STRING_TYPES, Program, unparen
 from analyzer.parse.jsparse import JsSource
 from analyzer.parse.markup_out import ATTRIBUTES, VOID
 from analyzer.parse.markup_out import Out as _Out
@@ -454,11 +454,9 @@ class _Writer:
         ``kind !== "radio" && <input/>``, nested): the branch not taken is not on the page, and writing both would give
         a definition the controls of another. ``expr`` itself when the test is not known (both branches may be
         shown), None when nothing is printed (a false ``&&``)."""
-        inner = expr
-        while inner.type == "parenthesized_expression" and inner.named_children and depth <= 8:
-            inner, depth = inner.named_children[0], depth + 1
         if depth > 8:
             return expr
+        inner = unparen(expr)
         if inner.type == "ternary_expression":
             test = inner.child_by_field_name("condition")
             holds = self._holds(test) if test is not None else None
@@ -475,8 +473,7 @@ class _Writer:
     def _holds(self, test: Node) -> bool | None:
         """Whether ``a === "x"`` / ``a !== "x"`` (``==``, ``!=``) holds, each side a literal or a parameter standing for
         one; None when either side is not known."""
-        while test.type == "parenthesized_expression" and test.named_children:
-            test = test.named_children[0]
+        test = unparen(test)
         if test.type != "binary_expression":
             return None
         op, left, right = (test.child_by_field_name(k) for k in ("operator", "left", "right"))
@@ -490,13 +487,9 @@ class _Writer:
     def _literal(self, expr: Node) -> str | None:
         """The string or number ``expr`` is (a parameter standing for one, while a helper's markup is written)."""
         value = self._argument(expr)
-        if value is None:
-            return None
-        if value.type in STRING_TYPES and not any(c.type == "template_substitution" for c in value.named_children):
-            return self.prog.string_value(value)
-        if value.type == "number":
+        if value is not None and value.type == "number":
             return self.prog.text(value)
-        return None
+        return self.prog.literal(value)
 
     def _mapped_text(self, expr: Node) -> str | None:
         """What an expression inside mapped markup prints when it names the map's parameter (``{impact}``,
