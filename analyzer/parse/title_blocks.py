@@ -16,23 +16,29 @@ import functools
 import html
 import re
 
+from analyzer.parse.positions import blank
+
 _MAX_TITLE = 300  # characters of one title
 _MAX_BLOCKS = 5  # title blocks written per file (a page has one; a few pages in one file at most)
 _OPEN_TITLE = re.compile(r"<title\b", re.I)
 _CLOSE_TITLE = re.compile(r"</title\s*>", re.I)
 
 
+def _alternation(names: tuple[str, ...]) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
 @functools.lru_cache(maxsize=4)
 def _named(names: tuple[str, ...]) -> re.Pattern[str]:
     """Any of the block names, in any case: a file that names none has no title block (one search, no pattern run)."""
-    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.I)
+    return re.compile(_alternation(names), re.I)
 
 
 @functools.lru_cache(maxsize=4)
 def _patterns(names: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], bool], ...]:
     """(pattern, inline): a block holding its title between two statements (group ``body``), or a statement given it
     as a string literal (group ``text``, ``inline``)."""
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alt = _alternation(names)
     body = rf"(?P<body>[^\x00]{{0,{_MAX_TITLE}}}?)"
     literal = rf"""(?P<q>['"])(?P<text>[^'"\n]{{1,{_MAX_TITLE}}})(?P=q)"""
     blocks = (
@@ -50,11 +56,11 @@ def _patterns(names: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], bool], ...
 
 def write(original: str, neutral: str, names: tuple[str, ...]) -> str:
     """``neutral`` (the neutralised ``original``, same length) with each title block written as ``<title>``."""
-    if not names or _named(tuple(names)).search(original) is None:
+    if not names or _named(names).search(original) is None:
         return neutral
     chars: list[str] | None = None
     done = 0
-    for pattern, inline in _patterns(tuple(names)):
+    for pattern, inline in _patterns(names):
         for m in pattern.finditer(original):
             if done >= _MAX_BLOCKS:
                 break
@@ -81,10 +87,7 @@ def write(original: str, neutral: str, names: tuple[str, ...]) -> str:
 
 def _put(chars: list[str], start: int, end: int, text: str) -> None:
     """``text`` written at ``start``, the rest of ``[start, end)`` blank but its line breaks."""
-    for i in range(start, end):
-        if chars[i] != "\n":
-            chars[i] = " "
-    chars[start : start + len(text)] = text
+    chars[start:end] = text + blank("".join(chars[start + len(text) : end]))
 
 
 def _inside_title(text: str, at: int) -> bool:
