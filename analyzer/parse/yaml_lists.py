@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from analyzer.parse import yaml_nodes
+from analyzer.parse.markup_out import Out
 
 if TYPE_CHECKING:
     import yaml
@@ -66,21 +67,16 @@ class _TooLarge(Exception):
     pass
 
 
-class _Writer:
+class _Writer(Out):
+    """The literal built left to right, each node on its own line (``Out``: an alias's node, defined before, is
+    written where it is used)."""
+
     def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.line = 0
+        super().__init__()
         self.nodes = 0
 
-    def write(self, text: str) -> None:
-        self.parts.append(text)
-
-    def at(self, node: yaml.Node) -> None:
-        """Move on to the node's own line (an alias's node stands where it was defined, before: no move)."""
-        line = node.start_mark.line
-        if line > self.line:
-            self.parts.append("\n" * (line - self.line))
-            self.line = line
+    def node_at(self, node: yaml.Node) -> None:
+        self.at(node.start_mark.line, 0)
 
     def node(self, node: yaml.Node, path: frozenset[int]) -> None:
         self.nodes += 1
@@ -90,7 +86,7 @@ class _Writer:
         if id(node) in path and kind in ("mapping", "sequence"):
             self.write("null")  # a recursive alias: written once on its path
             return
-        self.at(node)
+        self.node_at(node)
         if kind == "mapping":
             inner = path | {id(node)}
             self.write("{")
@@ -98,7 +94,7 @@ class _Writer:
             for key, value in node.value:
                 if yaml_nodes.kind(key) != "scalar":
                     continue  # a complex key names no member
-                self.at(key)
+                self.node_at(key)
                 self.write(("" if first else ",") + json.dumps(str(key.value), ensure_ascii=False) + ":")
                 first = False
                 self.node(value, inner)
