@@ -929,7 +929,7 @@ def _page_sources(root: lxml.etree._Element, path: str, holders: tuple[str, ...]
     out = [("heading", _text(h)) for h in root.iter("h1")][:2]
     title, title_el = page_title(root, holders)
     if title_el is not None:
-        out.append(("page title", _text(title_el) if title_el.tag == "title" else clip(title)))
+        out.append(("page title", clip(_unprinted(" ".join(title.split())))))
     # The page's description and site name ("Z odpovědí vznikne volební program Zelených…", "Zelení Brno"):
     # what the page says it is, where its title only asks a question.
     for meta in root.iter("meta"):

@@ -602,7 +602,7 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 @functools.lru_cache(maxsize=4)
-def _title_holders(holders: tuple[str, ...]) -> lxml.etree.XPath:
+def _holder_query(holders: tuple[str, ...]) -> lxml.etree.XPath:
     """The elements named by a title holder (``[title_holders]`` of field_context.toml) that are given a title."""
     named = " or ".join(f"contains(local-name(), '{h}')" for h in holders if h.isalnum())
     return lxml.etree.XPath(f"//*[{named}][@title]" if named else "/nothing")
@@ -618,7 +618,7 @@ def page_title(root: lxml.etree._Element, holders: tuple[str, ...] = ()) -> tupl
         return " ".join(title_el.itertext()), title_el
     if not holders:
         return "", None
-    for el in _title_holders(holders)(root)[:2]:
+    for el in _holder_query(holders)(root)[:2]:
         given = " ".join((el.get("title") or "").split())
         if _HAS_LETTER.search(given):
             return given, el

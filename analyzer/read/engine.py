@@ -216,7 +216,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
             # A form plugin's or builder's definitions in PHP arrays ('fields' => array( array( 'label' => … ) ))
             _definition_fields(JsSource(php_arrays.script(page.source, db.template_kit.translations), 1, 1, "js"), db, result, {})
         result.layout_sources = fieldfacts.layout_sources(page)
-        result.page_topic = pagecontext.page_of(page, source.display, db.fields, _title_holders(db))
+        result.page_topic = _page_topic(page, source.display, db)
         if result.fields or result.rendered:
             result.code = masking_code(
                 el.text for el in page.elements if el.tag == "script" and script_type(el) in db.script_types.executable
@@ -261,7 +261,7 @@ def _markdown_page(path: str, text: str, db: SignatureDB, result: FileResult) ->
     page = htmldoc.parse(markdown_html.page(text))
     result.parsed = True
     result.fields = _page_fields(page, path, db, result)
-    result.page_topic = pagecontext.page_of(page, path, db.fields, _title_holders(db))
+    result.page_topic = _page_topic(page, path, db)
     layout = templates.front_matter_reference(text)
     if layout is not None:
         result.template = template_scan.facts(templates.Template("jinja", references=[layout]), text, db)
@@ -861,14 +861,14 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
         result.rendered = rendered.placed(page.root, values)
         # A component's path names a page only in a router's folders (pages/, app/, routes/,
         # views/): components/MentalHealthForm.jsx is a piece of some page, not its URL.
-        result.page_topic = pagecontext.page_of(page, route, db.fields, _title_holders(db))
+        result.page_topic = _page_topic(page, route, db)
     for other in (strings, calls, dom):
         if not other:
             continue
         page = htmldoc.parse(other)
         result.fields += _page_fields(page, result.path, db, result)
         if not html:  # the component's own page, when it renders no JSX
-            result.page_topic = result.page_topic or pagecontext.page_of(page, route, db.fields, _title_holders(db))
+            result.page_topic = result.page_topic or _page_topic(page, route, db)
     if result.fields or result.rendered:
         result.code = masking_code([text])
 
@@ -900,6 +900,12 @@ def _title_holders(db: SignatureDB) -> tuple[str, ...]:
     return db.field_context.title_holders if db.field_context is not None else ()
 
 
+def _page_topic(page: htmldoc.Page, path: str, db: SignatureDB) -> pagecontext.PageTopic | None:
+    """The special category the page itself puts a visit in (``pagecontext.page_of``), its title read as the page gives
+    it to its layout too."""
+    return pagecontext.page_of(page, path, db.fields, _title_holders(db))
+
+
 def _imports(path: str) -> script_constants.Imported:
     """What the lists the project exports answer for the file at ``path``'s imports (``script_constants``)."""
     constants = script_constants.installed()
@@ -928,7 +934,7 @@ def _docassemble_file(path: str, data: bytes, db: SignatureDB, result: FileResul
     page = htmldoc.parse(html)
     result.parsed = True
     result.fields += _page_fields(page, path, db, result)
-    result.page_topic = result.page_topic or pagecontext.page_of(page, path, db.fields, _title_holders(db))
+    result.page_topic = result.page_topic or _page_topic(page, path, db)
 
 
 def _json_definitions(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
