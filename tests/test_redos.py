@@ -196,7 +196,7 @@ _LISTS = signatures.load().field_lists
 FIELD_LIST_PATTERNS = [
     (f"fieldlists._key_patterns[{i}]", pattern)
     for i, pattern in enumerate(
-        importlib.import_module("analyzer.facts.fieldlists")._key_patterns(_LISTS.label_keys, _LISTS.name_keys, _LISTS.nested_label_keys)
+        importlib.import_module("analyzer.facts.fieldlists")._key_patterns(_LISTS.label_keys, _LISTS.name_keys, _LISTS.settings_keys)
     )
 ]
 

@@ -56,7 +56,7 @@ def worth_reading(data: bytes, lists: FieldLists) -> bool:
     script of at most ``MAX_BYTES`` (a larger one is generated data, and parsing it only for lists would cost seconds)."""
     if len(data) > MAX_BYTES or not lists.name_keys or not lists.label_keys:
         return False
-    labelled, named, keyed, factory = _key_patterns(lists.label_keys, lists.name_keys, lists.nested_label_keys)
+    labelled, named, keyed, factory = _key_patterns(lists.label_keys, lists.name_keys, lists.settings_keys)
     # The name may be a member's key instead ({ fieldName: { label: "…" } }): then a member holds an object; a question
     # without a name says its type ({ question: "…", type: "input" }).
     return (
@@ -208,7 +208,7 @@ def _lists(prog: Program, lists: FieldLists, imported: script_constants.Imported
     found = tree_sitter.QueryCursor(_arrays_query(prog.parsed.source.dialect)).captures(root)
     containers = {n.id: n for n in found.get("a", []) + found.get("o", [])}
     # Arrays of calls, where the file returns a definition from a function (the cheap look of worth_reading)
-    if found.get("c") and _key_patterns(lists.label_keys, lists.name_keys, lists.nested_label_keys)[3].search(prog.parsed.source.data):
+    if found.get("c") and _key_patterns(lists.label_keys, lists.name_keys, lists.settings_keys)[3].search(prog.parsed.source.data):
         containers |= {n.id: n for n in found["c"]}
     factories: dict[int, _Factory | None] = {}
     # A list the file's own markup maps ({FIELDS.map((f) => <input name={f.name} …/>)}) is read there, as written.
@@ -396,11 +396,11 @@ def _name(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
 
 
 def _members(prog: Program, item: Node, lists: FieldLists) -> dict[str, Node]:
-    """A definition's members by key, with those of the object it holds its settings in (``nested_label_keys``:
+    """A definition's members by key, with those of the object it holds its settings in (``settings_keys``:
     ngx-formly's ``{ key: "dx", props: { label: "Diagnosis", options: […] } }``, a JSON form's ``{ "component":
     "TextField", "params": { "name": …, "label": …, "components": […] } }``) where it has none of its own."""
     members = prog.pairs(item)
-    for key in lists.nested_label_keys:
+    for key in lists.settings_keys:
         inner = members.get(key)
         if inner is not None and inner.type == "object":
             members = {**prog.pairs(inner), **members}

@@ -553,7 +553,7 @@ class FieldLists:
     list_names: frozenset[str] = frozenset()
     name_keys: tuple[str, ...] = ()
     label_keys: tuple[str, ...] = ()
-    nested_label_keys: tuple[str, ...] = ()
+    settings_keys: tuple[str, ...] = ()
     type_keys: tuple[str, ...] = ()
     option_keys: tuple[str, ...] = ()
     option_text_keys: tuple[str, ...] = ()
@@ -1327,7 +1327,7 @@ def _field_lists(data: dict[str, Any]) -> FieldLists:
         list_names=frozenset(n.lower() for n in lists["list_names"]),
         name_keys=lists["name_keys"],
         label_keys=lists["label_keys"],
-        nested_label_keys=lists["nested_label_keys"],
+        settings_keys=lists["settings_keys"],
         type_keys=lists["type_keys"],
         option_keys=lists["option_keys"],
         option_text_keys=lists["option_text_keys"],

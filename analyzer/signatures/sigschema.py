@@ -691,7 +691,7 @@ FIELD_LIST_KEYS = (
     "list_names",
     "name_keys",
     "label_keys",
-    "nested_label_keys",
+    "settings_keys",
     "type_keys",
     "option_keys",
     "option_text_keys",
