@@ -44,11 +44,12 @@ def score():
     return _score()
 
 
-@pytest.mark.parametrize(
-    "name,min_forms,min_fields",
-    [("heldout25", 40, 400), ("dev", 30, 250)],
-)
-def test_sets_are_well_formed_and_large_enough(score, name: str, min_forms: int, min_fields: int) -> None:
+def test_sets_are_well_formed_and_large_enough(score) -> None:
+    for name in score.SETS:
+        _well_formed(score, name, *((30, 250) if name == "dev" else (40, 400)))
+
+
+def _well_formed(score, name: str, min_forms: int, min_fields: int) -> None:
     records = score.load(name)
     keys = set(score.RECORD_KEYS)
     for rec in records:
@@ -64,9 +65,7 @@ def test_sets_are_well_formed_and_large_enough(score, name: str, min_forms: int,
 
 
 def test_held_out_and_development_sets_share_no_repository(score) -> None:
-    held25 = {r["repo"].lower() for r in score.load("heldout25")}
-    dev = {r["repo"].lower() for r in score.load("dev")}
-    sets = [held25, dev]
+    sets = [{r["repo"].lower() for r in score.load(name)} for name in score.SETS]
     assert all(sets)
     assert all(not a & b for i, a in enumerate(sets) for b in sets[i + 1 :])
 

@@ -1,6 +1,6 @@
 """Precision and recall of the sensitive-field classifier on the real-form sets (issue 14).
 
-Field level (default): every record of the held-out set (heldout25.jsonl) or dev.jsonl goes through
+Field level (default): every record of a held-out set (heldoutN.jsonl, named in SETS) or dev.jsonl goes through
 analyzer.signatures.lexicon.classify with the texts analyzer/facts/fieldfacts.py builds for such a control, and the
 result is compared with the label written by reading the form. Printed: precision and recall over
 the GDPR Art. 9 categories, per category, per language, for the fields whose category comes only from
@@ -64,7 +64,7 @@ from analyzer.signatures.lexicon import Classification, classify, hinted, only_f
 
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
 OTHER = ("financial", "government-id", "credentials", "contact")
-SETS = ("heldout25", "dev")  # the twenty-fifth held-out set (the twenty-third and twenty-fourth retired into dev)
+SETS: tuple[str, ...] = ("dev",)  # the held-out sets in use, then dev (the twenty-fifth retired into dev)
 NEAR_LINES = 3  # end to end, a record matches a field of its name this many lines from its own
 # A record's keys in the order the sets write them (README "Record format"), and its sectors.
 RECORD_KEYS = (
