@@ -23,6 +23,7 @@ from analyzer.facts.choicelists import adjacent, one_list
 from analyzer.facts.gridcells import GridReader, cell_at, column_of
 from analyzer.facts.pagecontext import (
     animal_patient,
+    asks_about_an_animal,
     checkbox_lists,
     checklist_item,
     checklist_topic,
@@ -312,9 +313,9 @@ def extract(
             c.found = followed_up(c.follows.found, c.follows.texts, categories)
     around = _Around(root, controls, path, context)
     _with_topics(controls, categories, consent, around, context, learned)
-    _animal_patients(controls, around, context)
+    animals = _animal_patients(controls, around, context)
     if pending is not None:
-        pending.extend(_pending(page, c) for c in controls if c.found is None and c.unplaced)
+        pending.extend(_pending(page, c, id(c.form) in animals) for c in controls if c.found is None and c.unplaced)
     return [f for f in (_site(page, c) for c in controls) if f is not None]
 
 
@@ -340,19 +341,28 @@ class _Around:
         return _field_sources(c, self._before)
 
 
-def _animal_patients(controls: list[_Control], around: _Around, context: ContextWords | None) -> None:
+def _animal_patients(controls: list[_Control], around: _Around, context: ContextWords | None) -> set[int]:
     """Drop the health readings of the controls of a page or form about an animal's care (a veterinary practice's
-    booking, a pet's health record: ``pagecontext.animal_patient``), by the page's title, headings and path or
-    the headings and name of the control's form."""
+    booking, a pet's health record: ``pagecontext.animal_patient``), by the page's title, headings and path, the
+    headings and name of the control's form, or a question one of its form's controls asks about an animal ("Spezies",
+    "Nome do animal": ``pagecontext.asks_about_an_animal``). Returns the forms (``id(c.form)``) about an animal, so
+    that their controls left for the layout's topic do not take health from it either."""
+    if context is None or context.animal_care is None:
+        return set()
     health = [c for c in controls if c.found is not None and c.found.category == "health"]
-    if not health or context is None or context.animal_care is None:
-        return
-    if animal_patient(around.page(), context):
+    if not health and not any(c.found is None and c.unplaced for c in controls):
+        return set()
+    forms: dict[int, list[dict[str, str]]] = {}
+    for c in controls:
+        forms.setdefault(id(c.form), []).append(c.read)
+    asking = {k for k, texts in forms.items() if asks_about_an_animal(texts, context)}
+    if health and animal_patient(around.page(), context):
         for c in health:
             c.found = None
-        return
+        return set(forms)
     for c in health:
-        c.found = not_an_animals(c.found, around.of(c), context)
+        c.found = None if id(c.form) in asking else not_an_animals(c.found, around.of(c), context)
+    return asking
 
 
 def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: ContextWords | None) -> list[_Control]:
@@ -1317,13 +1327,14 @@ class PendingField:
     site: FieldSite
     read: dict[str, str]
     autocomplete: str
+    about_an_animal: bool = False  # its form or page cares for an animal: a layout's health topic is no person's
 
 
 _UNREAD = Classification("", 0.0, ())
 
 
-def _pending(page: Page, c: _Control) -> PendingField:
-    return PendingField(_located(page, c, _UNREAD), dict(c.read), c.el.get("autocomplete") or "")
+def _pending(page: Page, c: _Control, animal: bool) -> PendingField:
+    return PendingField(_located(page, c, _UNREAD), dict(c.read), c.el.get("autocomplete") or "", animal)
 
 
 def layout_sources(page: Page) -> tuple[tuple[str, str], ...]:

@@ -149,6 +149,26 @@ def animal_patient(sources: list[tuple[str, str]], context: ContextWords | None)
     return False
 
 
+_ASKS = ("label", "question", "placeholder", "title", "name", "id")  # a control's texts that say what it asks
+
+
+def asks_about_an_animal(controls: list[dict[str, str]], context: ContextWords | None) -> bool:
+    """Whether one of a form's controls asks about an animal by its own words ("Spezies", "Nome do animal", "Castrado/a":
+    ``animal_questions`` in field_context.toml): the form is about an animal's care, whatever its page is called. Its
+    label, question, placeholder, title, name and id are read; not its choices, which answer ("Cartão / Espécie / Pix"),
+    nor a legend it shares. A control that says "in cash" in any of its texts (``animal_questions_not``) asks about none,
+    whatever its name ("especie" beside "Pagamento em espécie")."""
+    index = context.animal_questions if context is not None else None
+    if index is None or context is None:
+        return False
+    cash = context.animal_questions_not
+    for texts in controls:
+        if any(index.matches(tuple(tokens(texts[key]))) for key in _ASKS if texts.get(key)):
+            if cash is None or not any(cash.matches(tuple(tokens(text))) for text in texts.values() if text):
+                return True
+    return False
+
+
 def not_an_animals(found: Classification | None, sources: list[tuple[str, str]], context: ContextWords | None) -> Classification | None:
     """A control's reading, unless it is health on a form about an animal's care (``animal_patient``)."""
     if found is None or found.category != "health" or not animal_patient(sources, context):

@@ -67,7 +67,7 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, f
         added = []
         for pending in f.pending_fields:
             found = classify(pending.read, db.fields, pending.site.type, pending.autocomplete, db.consent_words, topic, db.field_context)
-            if found is not None:
+            if found is not None and not (pending.about_an_animal and found.category == "health"):
                 added.append(dataclasses.replace(pending.site, classification=found))
         if added:
             info.fields = sorted(info.fields + added, key=lambda s: (s.line, s.column))

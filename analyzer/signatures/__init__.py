@@ -1529,6 +1529,8 @@ def _field_context() -> ContextWords | None:
         referral=_word_index(data.get("referral", [])),
         animal_care=_word_index(data.get("animal_care", [])),
         animal_care_not=_word_index(data.get("animal_care_not", [])),
+        animal_questions=_word_index(data.get("animal_questions", [])),
+        animal_questions_not=_word_index(data.get("animal_questions_not", [])),
         family_topics=frozenset(data.get("family_topics", [])),
         relatives=_word_set(data.get("relatives", [])),
         relatives_also=_word_set(data.get("relatives_also", [])),

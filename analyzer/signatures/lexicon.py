@@ -393,6 +393,8 @@ class ContextWords:
     referral: TermIndex | None = None  # "How did you hear about us?": a channel, not data about the visitor
     animal_care: TermIndex | None = None  # "Pet Clinic", "Mit Dyrs Sundhed": a form whose patient is an animal
     animal_care_not: TermIndex | None = None  # "your PET scan": a person's imaging, not an animal's care
+    animal_questions: TermIndex | None = None  # "Spezies", "Nome do animal": a control that asks about an animal
+    animal_questions_not: TermIndex | None = None  # "em espécie": in cash, no animal
     adherence: TermIndex | None = None  # "I accept the statutes": joining, even in a box that gives consent
     # A family history's grid: under a condition, which relatives had it ("Madre / Padre / Abuelos")
     family_topics: frozenset[str] = frozenset()

@@ -552,6 +552,8 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "referral": _opt("str[]"),
     "animal_care": _opt("str[]"),
     "animal_care_not": _opt("str[]"),
+    "animal_questions": _opt("str[]"),
+    "animal_questions_not": _opt("str[]"),
     "family_topics": _opt("str[]"),
     "relatives": _opt("str[]"),
     "relatives_also": _opt("str[]"),

@@ -39,6 +39,7 @@ if str(ROOT) not in sys.path:
 
 from analyzer import signatures  # noqa: E402
 from analyzer.facts.pagecontext import (  # noqa: E402
+    asks_about_an_animal,
     checkbox_lists,
     checklist_topic,
     fields_topic,
@@ -194,6 +195,7 @@ def field_level(records: list[dict], db: signatures.SignatureDB, learned: bool =
     model = fieldmodel.builtin() if learned else None  # without it: the rules alone
     for recs in forms.values():
         texts, follows = form_texts(recs, db)
+        animal = asks_about_an_animal(texts, db.field_context)  # fieldfacts._animal_patients: "Spezies", "Nome do animal"
         args = [(control_type(r), r.get("autocomplete") or "") for r in recs]
         first: list = []
         for k, (t, (typ, auto)) in enumerate(zip(texts, args, strict=True)):
@@ -234,6 +236,8 @@ def field_level(records: list[dict], db: signatures.SignatureDB, learned: bool =
                 )
             if got is None:  # fieldfacts.extract: the learned model reads what is left
                 got = learned_reading(model, t, rec, typ, db)
+            if animal and got is not None and got.category == "health":
+                got = None
             got = not_an_animals(got, context_sources(rec), db.field_context)  # fieldfacts._animal_patients
             result[id(rec)] = got.category if got else "none"
             REASONS[id(rec)] = got
