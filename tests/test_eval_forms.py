@@ -201,3 +201,12 @@ def test_a_record_named_as_rendered_matches_the_field_its_form_class_declares(sc
     # Another field's last part does not match, and a plain name is matched as before.
     assert score._match({"line": 87, "name": "appbundle_joining[comments]", "id": ""}, found) is None
     assert score._match({"line": 90, "name": "associativeCommitment", "id": ""}, found).name == "associativeCommitment"
+
+
+def test_a_framework_names_the_declared_field_around(score) -> None:
+    # The name a form class declares, inside what its framework renders around it (the scorer's _match).
+    assert score._last_name("appbundle_joining[tradeUnionCommitment]") == "tradeUnionCommitment"
+    assert score._last_name("Patient.Allergies") == "Allergies"
+    assert score._last_name("2-child_allergy") == "child_allergy"  # a Django wizard's third step
+    assert score._last_name("form-0-diagnosis") == "diagnosis"  # a Django formset's first form
+    assert score._last_name("first-name") == "first-name" and score._last_name("covid-19") == "covid-19"

@@ -419,10 +419,15 @@ def _match(rec: dict, found: dict[int, list]):
 _NAME_PARTS = re.compile(r"[\[\].]+")
 
 
+_FORM_PREFIX = re.compile(r"^(?:[A-Za-z_]\w*-)?\d+-(?=[A-Za-z_])")  # Django's "2-" (a wizard's step), "form-0-" (a formset's)
+
+
 def _last_name(name: str) -> str:
     """The last part of a framework's compound field name: ``appbundle_joining[tradeUnionCommitment]`` ->
-    ``tradeUnionCommitment``, ``Patient.Allergies`` -> ``Allergies``, ``allergies[]`` -> ``allergies``."""
-    parts = [p for p in _NAME_PARTS.split(name or "") if p]
+    ``tradeUnionCommitment``, ``Patient.Allergies`` -> ``Allergies``, ``allergies[]`` -> ``allergies``, and a Django
+    form's prefix (``2-child_allergy`` of a wizard's third step, ``form-0-diagnosis`` of a formset) -> ``child_allergy``,
+    ``diagnosis``: the name the form class declares."""
+    parts = [p for p in _NAME_PARTS.split(_FORM_PREFIX.sub("", name or "")) if p]
     return parts[-1] if parts else name
 
 
