@@ -292,10 +292,13 @@ def _definitions(
         for (o, key), m in zip(items, members, strict=True)
         if id(m) not in sections
         and not _answered(prog, m, lists)
+        and not _shows_text(prog, m, lists)
         and (name := _field_name(prog, m, key, lists, imported, listed)) is not None
         and (_label(prog, m, lists) or _options(prog, m, lists, imported))
     ]
-    if len(fields) < 2 or len(fields) * 2 < len(items):
+    # Two definitions at least, the most of its items; or one beside sections of the list (a questionnaire's e-mail
+    # after its groups).
+    if not fields or (len(fields) < 2 and not sections) or len(fields) * 2 < len(items) - len(sections):
         return None
     if holder and holder in mapped and all(_written_where_mapped(prog, m, lists) for m in members):
         return None  # the markup that maps it writes each definition (jsxmarkup); one it cannot write is read here
@@ -347,6 +350,13 @@ def _answered(prog: Program, members: dict[str, Node], lists: FieldLists) -> boo
     """Whether an item holds its answer's text (``{ question: "Is the test confidential?", answer: "Yes, …" }``): a
     question and its answer shown to read, as an FAQ lists them, not a control."""
     return any(_text(prog, members.get(k)).strip() for k in lists.answer_keys)
+
+
+def _shows_text(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
+    """Whether a definition's type says it shows text or holds others, no control (``not_control_types``: a FHIR
+    Questionnaire's ``{ linkId: "intro", type: "display", text: "…" }``)."""
+    kind = next((s.lower() for k in lists.type_keys if (s := _string(prog, members.get(k)))), "")
+    return kind in lists.not_control_types
 
 
 def _holds_list(members: dict[str, Node], lists: FieldLists) -> bool:

@@ -703,6 +703,7 @@ FIELD_LIST_KEYS = (
     "container_keys",
     "list_name_words",
     "answer_keys",
+    "not_control_types",
 )
 FIELD_LIST_TYPES = ("input", "select", "textarea", "checkbox", "radio")
 # The control groups Tapestry's and docassemble's types are written under (the keys of signatures.CONTROL_GROUPS).
