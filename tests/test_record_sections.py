@@ -587,3 +587,21 @@ def test_a_fieldset_s_legend_heads_its_own_controls_not_those_after_it(db) -> No
     assert read["detalles"][0] == "health", read  # inside the fieldset: its legend heads it
     assert read["correo"][0] == "contact", read
     assert "comentarios" not in read, read
+
+
+# A union's join form asks what any employee form asks (its department, floor, contract): no union record gives them
+# the union's category; its own question of which union, or whether the person is a member, names it by its words.
+_UNION_JOIN = """<h1>Register Trade Union Membership</h1>
+<form>
+  <label for=u>Username</label><input id=u name=u>
+  <label for=d>Discipline</label><input id=d name=d>
+  <label for=f>Floor</label><select id=f name=f><option>3</option><option>4</option></select>
+  <label for=w>Trade union member since</label><input id=w name=w type=date>
+</form>"""
+
+
+def test_a_union_join_form_is_no_union_record(db) -> None:
+    sites = _sites(db, _UNION_JOIN)
+    assert "d" not in sites and "f" not in sites, sites
+    assert sites.get("u", ("", ""))[0] != "union", sites
+    assert sites.get("w", ("", ""))[0] == "union", sites
