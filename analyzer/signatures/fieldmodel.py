@@ -60,12 +60,17 @@ def _block(words: tuple[str, ...], prefix: str, out: dict[str, float], pieces: d
 
 
 def features(
-    texts: dict[str, str], sources: list[tuple[str, str]], input_type: str, pieces: dict[str, list[str]] | None = None
+    texts: dict[str, str],
+    sources: list[tuple[str, str]],
+    input_type: str,
+    pieces: dict[str, list[str]] | None = None,
+    unread: frozenset[str] = frozenset(),
 ) -> dict[str, float]:
     """The model's input for a control: its texts (``fieldfacts`` ``read``), its context ``sources``
     (kind, text; nearest first) and its type. ``pieces`` (when given) collects the features each word
     gave, for the evidence: a word of the control's texts as it is, an identifier's and the context's
-    marked so ("diagnosis", "name: diag", "heading: anamnesis")."""
+    marked so ("diagnosis", "name: diag", "heading: anamnesis"). The context's words in ``unread`` (a form's
+    generic nouns, "questionnaire", "spørgeskema": the model's ``context_unread``) are not read: they name no topic."""
     out: dict[str, float] = {}
     own: list[str] = []
     for key in OWN_KEYS:
@@ -77,7 +82,7 @@ def features(
     near: list[str] = []
     for kind, text in sources:
         if kind in CONTEXT_KINDS and text:
-            near += tokens(text)
+            near += [t for t in tokens(text) if t not in unread]
     _block(tuple(near[:_CONTEXT_WORDS]), _CONTEXT, out, pieces, "context: {}")
     out[f"t:{input_type}"] = 1.0
     return out
@@ -98,6 +103,8 @@ class FieldModel:
     own_support: float
     special: frozenset[str]  # the classes it may answer with (Art. 9)
     trained_on: str  # what it was trained on, for the docs
+    # The context's words it was trained without, and reads without (folded tokens): a form's generic nouns.
+    context_unread: frozenset[str] = frozenset()
 
     def weights(self, feature: str) -> tuple[float, ...] | None:
         """The feature's weight for each class, or None when the model does not know it."""
@@ -126,7 +133,7 @@ class FieldModel:
     def read(self, texts: dict[str, str], sources: list[tuple[str, str]], input_type: str) -> Classification | None:
         """A special category for a control no rule classifies, or None."""
         pieces: dict[str, list[str]] = {}
-        feats = features(texts, sources, input_type, pieces)
+        feats = features(texts, sources, input_type, pieces, self.context_unread)
         p = self.probabilities(feats)
         k = max(range(len(p)), key=p.__getitem__)
         category = self.classes[k]
@@ -181,6 +188,7 @@ def from_data(data: dict) -> FieldModel:
         own_support=float(data.get("own_support", 0.0)),
         special=frozenset(data["special"]),
         trained_on=str(data.get("trained_on", "")),
+        context_unread=frozenset(str(w) for w in data.get("context_unread", [])),
     )
 
 

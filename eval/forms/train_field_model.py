@@ -36,12 +36,15 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from analyzer import signatures  # noqa: E402
 from analyzer.signatures import fieldmodel  # noqa: E402
+from analyzer.signatures.lexicon import tokens  # noqa: E402
 
 SCALE = 0.01
 OTHER = "other"
 
 
-def inputs(records: list[dict], db: signatures.SignatureDB) -> tuple[list[dict[str, str]], list[dict[str, float]]]:
+def inputs(
+    records: list[dict], db: signatures.SignatureDB, unread: frozenset[str] = frozenset()
+) -> tuple[list[dict[str, str]], list[dict[str, float]]]:
     """Each record's texts, built with its form's as score.field_level builds them, and its features."""
     forms: dict[str, list[dict]] = {}
     for rec in records:
@@ -51,7 +54,15 @@ def inputs(records: list[dict], db: signatures.SignatureDB) -> tuple[list[dict[s
         texts, _ = score.form_texts(recs, db)
         read.update((id(rec), t) for rec, t in zip(recs, texts, strict=True))
     texts = [read[id(r)] for r in records]
-    return texts, [fieldmodel.features(t, score.context_sources(r), score.control_type(r)) for r, t in zip(records, texts, strict=True)]
+    return texts, [
+        fieldmodel.features(t, score.context_sources(r), score.control_type(r), None, unread) for r, t in zip(records, texts, strict=True)
+    ]
+
+
+def generic_nouns(db: signatures.SignatureDB) -> frozenset[str]:
+    """The words of a form's generic nouns, folded as the model reads them: the words a list's name is made of
+    ("questions", "questionnaire", "Fragebogen", "spørgeskema": ``field_lists.list_name_words``), which name no topic."""
+    return frozenset(t for w in db.field_lists.list_name_words for t in tokens(w))
 
 
 def label(rec: dict) -> str:
@@ -78,7 +89,15 @@ def matrix(feats: list[dict[str, float]], index: dict[str, int]) -> csr_matrix:
     return csr_matrix((vals, (rows, cols)), shape=(len(feats), len(index)))
 
 
-def export(model: LogisticRegression, vocab: list[str], prune: float, threshold: float, own_support: float, trained_on: str) -> dict:
+def export(
+    model: LogisticRegression,
+    vocab: list[str],
+    prune: float,
+    threshold: float,
+    own_support: float,
+    trained_on: str,
+    unread: frozenset[str] = frozenset(),
+) -> dict:
     coef = model.coef_
     keep = np.abs(coef).max(axis=0) >= prune
     weights = {vocab[j]: [int(round(v / SCALE)) for v in coef[:, j]] for j in np.flatnonzero(keep)}
@@ -90,6 +109,7 @@ def export(model: LogisticRegression, vocab: list[str], prune: float, threshold:
         "special": [str(c) for c in model.classes_ if c in score.ART9],
         "threshold": threshold,
         "own_support": own_support,
+        "context_unread": sorted(unread),
         "scale": SCALE,
         "intercept": [round(float(v), 6) for v in model.intercept_],
         "weights": dict(sorted(weights.items())),
@@ -133,17 +153,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--test-set", type=Path, help="score the model on this JSONL set (with --lexicon)")
     ap.add_argument("--lexicon", type=Path, help="lexicon_predictions.py's output for --test-set")
     ap.add_argument("--folds", type=int, default=0, help="also give out-of-fold figures on the training set (folds by repository)")
+    ap.add_argument(
+        "--read-generic-nouns", action="store_true", help="read a form's generic nouns in the context too (the models before 2026-12-06)"
+    )
     args = ap.parse_args(argv)
 
     db = signatures.load()
     excluded = {json.loads(line)["repo"] for f in args.exclude_set for line in f.read_text(encoding="utf-8").splitlines() if line.strip()}
     records = [r for r in score.load("dev") if r["repo"] not in excluded]
-    texts, feats = inputs(records, db)
+    unread = frozenset() if args.read_generic_nouns else generic_nouns(db)
+    texts, feats = inputs(records, db, unread)
     labels = [label(r) for r in records]
     repos = sorted({r["repo"] for r in records})
     trained_on = f"{len(records)} labelled controls of {len(repos)} repositories (eval/forms/dev.jsonl)"
     model, vocab = fit(feats, labels, args.c)
-    data = export(model, vocab, args.prune, args.threshold, args.own_support, trained_on)
+    data = export(model, vocab, args.prune, args.threshold, args.own_support, trained_on, unread)
     pick = random.Random(14).sample(range(len(records)), 12)
     data["checks"] = [
         {
@@ -167,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
             train = [i for i, r in enumerate(records) if fold_of[r["repo"]] != k]
             test = [i for i, r in enumerate(records) if fold_of[r["repo"]] == k]
             m, v = fit([feats[i] for i in train], [labels[i] for i in train], args.c)
-            d = export(m, v, args.prune, args.threshold, args.own_support, "")
+            d = export(m, v, args.prune, args.threshold, args.own_support, "", unread)
             a, b, c = hybrid([records[i] for i in test], [texts[i] for i in test], [lexicon[i] for i in test], d, db)
             tp, fp, fn = tp + a, fp + b, fn + c
         print(figures("development set, lexicon alone", *score.counts(list(zip(records, lexicon, strict=True)))))
@@ -176,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         test = [json.loads(line) for line in args.test_set.read_text(encoding="utf-8").splitlines() if line.strip()]
         lexicon = [p["pred"] for p in json.loads(args.lexicon.read_text(encoding="utf-8"))]
         print(figures(f"{args.test_set.name}, lexicon of its time", *score.counts(list(zip(test, lexicon, strict=True)))))
-        print(figures(f"{args.test_set.name}, then the model", *hybrid(test, inputs(test, db)[0], lexicon, data, db)))
+        print(figures(f"{args.test_set.name}, then the model", *hybrid(test, inputs(test, db, unread)[0], lexicon, data, db)))
     return 0
 
 
