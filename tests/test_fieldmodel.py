@@ -115,6 +115,21 @@ def test_features_are_bounded_and_deterministic() -> None:
     assert feats == fieldmodel.features(huge, sources, "text")
 
 
+def test_a_forms_generic_nouns_are_not_read_in_its_context(db) -> None:
+    # A model trained without a form's generic nouns ("questionnaire", "spørgeskema") reads without them: they name
+    # no topic, and most questionnaires a model learns from are medical.
+    sources = [("form", "Spørgeskema om hjemmesiden"), ("heading", "Questionnaire")]
+    unread = frozenset({"sporgeskema", "questionnaire"})
+    read = fieldmodel.features({"label": "Teksten er letlæselig"}, sources, "radio")
+    kept = fieldmodel.features({"label": "Teksten er letlæselig"}, sources, "radio", None, unread)
+    assert any("sporgeskema" in f for f in read) and any("questionnaire" in f for f in read)
+    assert not any("sporgeskema" in f or "questionnaire" in f for f in kept)
+    assert any("hjemmesiden" in f for f in kept)
+    model = fieldmodel.from_data({"classes": ["health", "other"], "special": ["health"], "intercept": [0, 0], "threshold": 0.5,
+                                  "weights": {}, "context_unread": ["sporgeskema"]})  # fmt: skip
+    assert model.context_unread == frozenset({"sporgeskema"})
+
+
 def test_a_missing_or_broken_model_file_reads_nothing(tmp_path) -> None:
     assert fieldmodel.load(str(tmp_path)) is None
     (tmp_path / fieldmodel.MODEL_FILE).write_text("{not json", encoding="utf-8")
