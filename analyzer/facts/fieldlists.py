@@ -58,11 +58,17 @@ def worth_reading(data: bytes, lists: FieldLists) -> bool:
         return False
     labelled, named, keyed, factory = _key_patterns(lists.label_keys, lists.name_keys, lists.settings_keys)
     # The name may be a member's key instead ({ fieldName: { label: "…" } }): then a member holds an object; a question
-    # without a name says its type ({ question: "…", type: "input" }).
+    # without a name says its type ({ question: "…", type: "input" }), or is asked in a list named as questions
+    # (perguntas: [{ pergunta: "…" }]).
     return (
         _OF_OBJECTS.search(data) is not None
         and labelled.search(data) is not None
-        and (named.search(data) is not None or keyed.search(data) is not None or _typed(lists.type_keys).search(data) is not None)
+        and (
+            named.search(data) is not None
+            or keyed.search(data) is not None
+            or _typed(lists.type_keys).search(data) is not None
+            or (bool(lists.question_keys) and _member(lists.question_keys).search(data) is not None)
+        )
     ) or factory.search(data) is not None
 
 
@@ -83,17 +89,20 @@ def _key_patterns(label_keys: tuple[str, ...], name_keys: tuple[str, ...], neste
     label: …``, ``complaints: { elementType: "input", elementConfig: …``), and a function returning an object that takes
     its name key from a parameter (``return { name, label, ...options }``)."""
 
-    def member(keys: tuple[str, ...]) -> re.Pattern[bytes]:
-        # The value a string, or a text given per locale (SurveyJS: "title": { "default": "…", "de": "…" }).
-        return re.compile(rb"""(?<![\w$])["']?(?:""" + _alternation(keys) + rb""")["']?\s*:\s*(?:["'`]|""" + _LOCALISED + rb")")
-
     # Up to the object's first inner brace, at most 160 bytes: each try stops at the next brace.
     inner = _alternation(label_keys + nested)
     # A member's name is tried from its first character only: from inside a long word (a base64 image) the search
     # would be quadratic.
     keyed = re.compile(rb"""(?<![\w$])["']?[\w$]+["']?\s*:\s*\{[^{}]{0,160}?(?<![\w$])["']?(?:""" + inner + rb""")["']?\s*:""")
     factory = re.compile(rb"""(?:\breturn|=>\s*\()\s*\{\s*(?>[\w$]+\s*,\s*){0,8}(?:""" + _alternation(name_keys) + rb""")\s*[,}]""")
-    return member(label_keys), member(name_keys), keyed, factory
+    return _member(label_keys), _member(name_keys), keyed, factory
+
+
+@functools.lru_cache(maxsize=8)
+def _member(keys: tuple[str, ...]) -> re.Pattern[bytes]:
+    """A member named by one of the keys whose value is a string, or a text given per locale (SurveyJS: "title": {
+    "default": "…", "de": "…" })."""
+    return re.compile(rb"""(?<![\w$])["']?(?:""" + _alternation(keys) + rb""")["']?\s*:\s*(?:["'`]|""" + _LOCALISED + rb")")
 
 
 def markup(prog: Program, lists: FieldLists, line0: int = 1, imported: script_constants.Imported = script_constants.NO_IMPORTS) -> str:
@@ -325,7 +334,8 @@ def _field_name(
     kind = next((s.lower() for k in lists.type_keys if (s := _string(prog, members.get(k)))), "")
     typed = kind in INPUT_TYPES or kind.split(" ", 1)[0] in lists.types  # "input text": a type's first word names it
     shown = "placeholder" in members or bool(_options(prog, members, lists, imported))
-    return "" if shown or (typed and listed) else None
+    asked = listed and any(_text(prog, members.get(k)) for k in lists.question_keys)  # perguntas: [{ pergunta: "…" }]
+    return "" if shown or (typed and listed) or asked else None
 
 
 def _listed(holder: str, lists: FieldLists) -> bool:

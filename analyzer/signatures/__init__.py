@@ -570,6 +570,8 @@ class FieldLists:
     # The types (lower case) of an item that shows text or holds others, no control (a FHIR Questionnaire's "display"
     # and "group" items, SurveyJS's "html", Form.io's "htmlelement" and "button").
     not_control_types: frozenset[str] = frozenset()
+    # The label keys that hold a question asked of the visitor (``{ pergunta: "Você pesa mais de 50kg?" }``).
+    question_keys: tuple[str, ...] = ()
     types: dict[str, str] = field(default_factory=dict)  # a type value (lower case) -> the tag it renders
     # The keys (whole, and the starts of keys, lower case) a file's JSX reads a mapped item's text from ([jsx_bindings]
     # choice_keys and choice_key_prefixes): a list whose definitions have one is written by the markup that maps it.
@@ -1341,6 +1343,7 @@ def _field_lists(data: dict[str, Any]) -> FieldLists:
         list_name_words=frozenset(n.lower() for n in lists["list_name_words"]),
         answer_keys=lists["answer_keys"],
         not_control_types=frozenset(t.lower() for t in lists["not_control_types"]),
+        question_keys=lists["question_keys"],
         types={v.lower(): tag for tag in FIELD_LIST_TYPES for v in f["types"][tag]},
         mapped_text_keys=tuple(data.get("jsx_bindings", {}).get("choice_keys", [])),
         mapped_text_prefixes=tuple(k.lower() for k in data.get("jsx_bindings", {}).get("choice_key_prefixes", [])),

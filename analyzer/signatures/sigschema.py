@@ -704,6 +704,7 @@ FIELD_LIST_KEYS = (
     "list_name_words",
     "answer_keys",
     "not_control_types",
+    "question_keys",
 )
 FIELD_LIST_TYPES = ("input", "select", "textarea", "checkbox", "radio")
 # The control groups Tapestry's and docassemble's types are written under (the keys of signatures.CONTROL_GROUPS).
