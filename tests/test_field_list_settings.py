@@ -79,3 +79,45 @@ def test_a_definitions_settings_object_gives_its_name_label_and_choices(tmp_path
 
 def test_a_routers_params_are_no_controls(tmp_path: Path) -> None:
     assert every_control(tmp_path, _ROUTES, signatures.load(), "routes.js") == []
+
+
+# A list input beside the others: entries typed one by one into a text field and kept as a list ("DynamicList"), in a
+# list that names no list of controls, whose other item is a section.
+_LIST_INPUTS = """{
+  "components": [
+    {
+      "component": "DynamicList",
+      "params": {
+        "title": "Allergien",
+        "name": "conditions__allergies",
+        "textField": { "component": "TextField", "params": { "label": "Neuer Eintrag", "placeholder": "z. B. Heuschnupfen" } }
+      }
+    },
+    {
+      "component": "DynamicList",
+      "params": {
+        "title": "Krankheiten",
+        "name": "conditions__diseases",
+        "textField": { "component": "TextField", "params": { "label": "Neuen Eintrag hinzufügen" } }
+      }
+    },
+    {
+      "component": "Group",
+      "params": {
+        "title": "Hitze",
+        "components": [
+          { "component": "Checkbox", "params": { "label": "Hitzeempfindlich", "name": "heat" } },
+          { "component": "Checkbox", "params": { "label": "Sonnenallergie", "name": "sun" } }
+        ]
+      }
+    }
+  ]
+}
+"""
+
+
+def test_a_list_input_is_a_control(tmp_path: Path) -> None:
+    got = {f.name: f for f in every_control(tmp_path, _LIST_INPUTS, signatures.load(), "form-data.json")}
+    assert {"conditions__allergies", "conditions__diseases", "heat"} <= got.keys(), got
+    assert got["conditions__allergies"].classification.category == "health", got
+    assert got["conditions__diseases"].texts.get("label") == "Krankheiten", got
