@@ -109,3 +109,17 @@ def test_a_home_pages_topic_does_not_reach_a_form_about_an_animal(tmp_path, asks
         assert "m" not in got, got
     else:  # the look-alike: the home page's topic reaches a person's notes
         assert got["m"].category == "health" and got["m"].context.startswith("site home page "), got
+
+
+def test_a_home_pages_topic_does_not_reach_a_page_about_an_animal(tmp_path) -> None:
+    # The page says it is a vet's ("Tierarzt"), though none of its controls reads as health: its free text waits for the
+    # home page's topic, which names a practice, and must not take health from it.
+    files = {
+        "index.html": "<html><head><title>Praxis Dr. Weber</title></head><body><h1>Willkommen</h1></body></html>\n",
+        "termin.html": f"<html><head><title>Tierarzt: Termin</title>{_HOTJAR}</head><body><form>\n"
+        '<label for="m">Anmerkungen</label><textarea id="m" name="m"></textarea>\n</form></body></html>\n',
+    }
+    for rel, text in files.items():
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    assert not [r for r in result.fields if r.field.name == "m"], result.fields

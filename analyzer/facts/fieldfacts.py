@@ -356,7 +356,7 @@ def _animal_patients(controls: list[_Control], around: _Around, context: Context
     for c in controls:
         forms.setdefault(id(c.form), []).append(c.read)
     asking = {k for k, texts in forms.items() if asks_about_an_animal(texts, context)}
-    if health and animal_patient(around.page(), context):
+    if animal_patient(around.page(), context):
         for c in health:
             c.found = None
         return set(forms)
