@@ -331,7 +331,7 @@ def _field_name(
         return name
     if not any(_text(prog, members.get(k)) for k in lists.label_keys if k != "placeholder"):
         return None
-    kind = next((s.lower() for k in lists.type_keys if (s := _string(prog, members.get(k)))), "")
+    kind = _kind(prog, members, lists)
     typed = kind in INPUT_TYPES or kind.split(" ", 1)[0] in lists.types  # "input text": a type's first word names it
     shown = "placeholder" in members or bool(_options(prog, members, lists, imported))
     asked = listed and any(_text(prog, members.get(k)) for k in lists.question_keys)  # perguntas: [{ pergunta: "…" }]
@@ -362,11 +362,15 @@ def _answered(prog: Program, members: dict[str, Node], lists: FieldLists) -> boo
     return any(_text(prog, members.get(k)).strip() for k in lists.answer_keys)
 
 
+def _kind(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
+    """A definition's type, lower case: its first type key's string ("" when it names none)."""
+    return next((s.lower() for k in lists.type_keys if (s := _string(prog, members.get(k)))), "")
+
+
 def _shows_text(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
     """Whether a definition's type says it shows text or holds others, no control (``not_control_types``: a FHIR
     Questionnaire's ``{ linkId: "intro", type: "display", text: "…" }``)."""
-    kind = next((s.lower() for k in lists.type_keys if (s := _string(prog, members.get(k)))), "")
-    return kind in lists.not_control_types
+    return _kind(prog, members, lists) in lists.not_control_types
 
 
 def _holds_list(members: dict[str, Node], lists: FieldLists) -> bool:
@@ -446,7 +450,7 @@ def _control(prog: Program, members: dict[str, Node], field_name: str, lists: Fi
     """The HTML of the control a definition describes (one without a name is written without one)."""
     named = f' name="{escape(field_name)}"' if field_name else ""
     label = escape(_label(prog, members, lists))
-    kind = next((s.lower() for k in lists.type_keys if (s := _string(prog, members.get(k)))), "")
+    kind = _kind(prog, members, lists)
     tag = lists.types.get(kind, "input")
     options = _options(prog, members, lists, imported)
     if tag == "select" or (tag == "input" and options and kind not in INPUT_TYPES):
