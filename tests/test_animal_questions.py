@@ -85,6 +85,10 @@ def test_the_words_themselves(db) -> None:
     assert asks_about_an_animal([{"label": "Кличка"}], ctx)
     assert not asks_about_an_animal([{"label": "Raça/Cor"}, {"label": "Race / ethnicity"}, {"label": "Rasse"}], ctx)
     assert not asks_about_an_animal([{"label": "Pagamento em espécie"}, {"label": "Paiement en espèce"}], ctx)
+    # "A kind": an INSS benefit's type, a document's; the species alone as a label is the animal's
+    assert not asks_about_an_animal([{"label": "Espécie do benefício"}, {"label": "Especie de documento"}], ctx)
+    assert asks_about_an_animal([{"label": "Espécie *"}], ctx) and asks_about_an_animal([{"name": "especie"}], ctx)
+    assert asks_about_an_animal([{"label": "Espécie do animal"}], ctx)
     # A choice answers; it does not say what is asked ("Cat" among the pets a household keeps).
     assert not asks_about_an_animal([{"label": "Household", "options": "Species of fish / Breed of dog"}], ctx)
 

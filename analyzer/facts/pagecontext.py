@@ -157,13 +157,15 @@ def asks_about_an_animal(controls: list[dict[str, str]], context: ContextWords |
     ``animal_questions`` in field_context.toml): the form is about an animal's care, whatever its page is called. Its
     label, question, placeholder, title, name and id are read; not its choices, which answer ("Cartão / Espécie / Pix"),
     nor a legend it shares. A control that says "in cash" in any of its texts (``animal_questions_not``) asks about none,
-    whatever its name ("especie" beside "Pagamento em espécie")."""
+    whatever its name ("especie" beside "Pagamento em espécie"). The Romance words for a species, which also mean "a
+    kind", count only as a whole text ("Espécie", not "Espécie do benefício": ``animal_questions_alone``)."""
     index = context.animal_questions if context is not None else None
     if index is None or context is None:
         return False
-    cash = context.animal_questions_not
+    cash, alone = context.animal_questions_not, context.animal_questions_alone
     for texts in controls:
-        if any(index.matches(tuple(tokens(texts[key]))) for key in _ASKS if texts.get(key)):
+        said = [tuple(tokens(texts[key])) for key in _ASKS if texts.get(key)]
+        if any(index.matches(t) or t in alone for t in said):
             if cash is None or not any(cash.matches(tuple(tokens(text))) for text in texts.values() if text):
                 return True
     return False

@@ -1538,6 +1538,7 @@ def _field_context() -> ContextWords | None:
         animal_care_not=_word_index(data.get("animal_care_not", [])),
         animal_questions=_word_index(data.get("animal_questions", [])),
         animal_questions_not=_word_index(data.get("animal_questions_not", [])),
+        animal_questions_alone=frozenset(tuple(tokens(w)) for w in data.get("animal_questions_alone", [])),
         family_topics=frozenset(data.get("family_topics", [])),
         relatives=_word_set(data.get("relatives", [])),
         relatives_also=_word_set(data.get("relatives_also", [])),

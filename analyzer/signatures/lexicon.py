@@ -395,6 +395,7 @@ class ContextWords:
     animal_care_not: TermIndex | None = None  # "your PET scan": a person's imaging, not an animal's care
     animal_questions: TermIndex | None = None  # "Spezies", "Nome do animal": a control that asks about an animal
     animal_questions_not: TermIndex | None = None  # "em espécie": in cash, no animal
+    animal_questions_alone: frozenset[tuple[str, ...]] = frozenset()  # "Espécie" as a whole label: a kind is no animal
     adherence: TermIndex | None = None  # "I accept the statutes": joining, even in a box that gives consent
     # A family history's grid: under a condition, which relatives had it ("Madre / Padre / Abuelos")
     family_topics: frozenset[str] = frozenset()

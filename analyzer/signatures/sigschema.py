@@ -554,6 +554,7 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "animal_care_not": _opt("str[]"),
     "animal_questions": _opt("str[]"),
     "animal_questions_not": _opt("str[]"),
+    "animal_questions_alone": _opt("str[]"),
     "family_topics": _opt("str[]"),
     "relatives": _opt("str[]"),
     "relatives_also": _opt("str[]"),
