@@ -350,16 +350,19 @@ def _animal_patients(controls: list[_Control], around: _Around, context: Context
     if context is None or context.animal_care is None:
         return set()
     health = [c for c in controls if c.found is not None and c.found.category == "health"]
-    if not health and not any(c.found is None and c.unplaced for c in controls):
+    # The forms it matters for: those with a health reading or a control waiting for its layout's topic.
+    wanted = {id(c.form) for c in health} | {id(c.form) for c in controls if c.found is None and c.unplaced}
+    if not wanted:
         return set()
-    forms: dict[int, list[dict[str, str]]] = {}
-    for c in controls:
-        forms.setdefault(id(c.form), []).append(c.read)
-    asking = {k for k, texts in forms.items() if asks_about_an_animal(texts, context)}
     if animal_patient(around.page(), context):
         for c in health:
             c.found = None
-        return set(forms)
+        return wanted
+    forms: dict[int, list[dict[str, str]]] = {}
+    for c in controls:
+        if id(c.form) in wanted:
+            forms.setdefault(id(c.form), []).append(c.read)
+    asking = {k for k, texts in forms.items() if asks_about_an_animal(texts, context)}
     for c in health:
         c.found = None if id(c.form) in asking else not_an_animals(c.found, around.of(c), context)
     return asking
