@@ -36,6 +36,7 @@ from analyzer.signatures.lexicon import (
     asks_occupation,
     asks_referral,
     asks_size,
+    consent_choices,
     gives_consent,
     hinted,
     starts_with_lookup,
@@ -414,13 +415,17 @@ def record_section(sources: list[tuple[str, str]], words: SectionWords | None) -
     nearest first from its section heading or legend to its form's name and heading, the page's
     ``<h1>`` and its file name (``sources``; not the page's title): the first heading that names a record gives its category; one that
     names the person's own data ("Dati anagrafici", "Personal information") stops the reading; a
-    generic one ("Other", "Event information") passes to the next."""
+    generic one ("Other", "Event information") passes to the next. A heading about how the person's data is
+    processed ("Tratamiento de datos de salud", "Trattamento dei dati personali": ``processing``) stops it too:
+    its "tratamiento" is the data's, and the controls under it decide what may be done with them."""
     if words is None:
         return None
     for what, text in sources:
         toks = tokens(clip(text)) if text else ()
         if not toks:
             continue
+        if words.processing is not None and words.processing.matches(toks):
+            return None
         found = {t.cat: t.text for t in words.record.matches(toks)}
         cat = next((c for c in PRIORITY if c in found), None)
         if cat is not None:
@@ -478,6 +483,8 @@ def may_take_context(texts: dict[str, str], input_type: str, consent: TermIndex 
         return False  # "Clinic: North / South": which of the provider's sites is booked
     if typ == "checkbox" and (gives_consent(texts, consent) or (consent is not None and any(consent.matches(t) for t in said))):
         return False
+    if typ in ("radio", "select") and consent_choices(texts, consent):
+        return False  # "Sí, autorizo / No, no autorizo", "Sí, he leído y comprendo…": a decision, like a consent box
     if typ in CHOICE_TYPES and asks_decision(texts, typ, context):  # "Would you like us to send your records…?"
         return False
     if asks_referral(texts, context):  # "Wie haben Sie unsere Praxis gefunden?" and its "Von wem?"

@@ -1576,6 +1576,7 @@ def _field_sections() -> SectionWords | None:
         _word_index(data.get("event_age", [])),
         _word_set(data.get("date_parts", [])),
         _word_set(data.get("facility", [])),
+        _word_index(data.get("processing", [])),
     )
 
 

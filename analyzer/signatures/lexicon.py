@@ -359,6 +359,8 @@ class SectionWords:
     event_age: TermIndex | None = None
     date_parts: frozenset[str] = frozenset()  # "Dag", "Måned", "År": a date typed in boxes
     facility: frozenset[str] = frozenset()  # "Clinic", "Standort": which of the provider's sites a choice books
+    # "Tratamiento de datos de salud": a heading about how the person's data is processed, not a record
+    processing: TermIndex | None = None
 
 
 @dataclass(frozen=True)
@@ -454,7 +456,8 @@ def classify(
     ``topic`` (the page's or form's subject) counts as one weak clue for its category, and gives
     it to a free-text control whose label says nothing else ("Message", "Notes")."""
     typ = input_type.lower()
-    if typ == "checkbox" and gives_consent(texts, consent):
+    if (typ == "checkbox" and gives_consent(texts, consent)) or (typ == "radio" and consent_choices(texts, consent)):
+        # a radio pair "Sí, autorizo… / No, no autorizo…" gives or refuses consent as a box does
         return _consented_data(texts, categories) or _adheres(texts, topic, context)
     if context is not None and typ in CHOICE_TYPES and asks_decision(texts, typ, context):
         return None  # "Would you like us to send your records to your family physician? Yes / No"
@@ -831,6 +834,13 @@ def _adheres(texts: dict[str, str], topic: Topic | None, context: ContextWords |
         if found:
             return Classification(topic.category, 0.6, (found[0].text,), topic.evidence)
     return None
+
+
+def consent_choices(texts: dict[str, str], consent: TermIndex | None) -> bool:
+    """Do a choice's own options give or refuse consent ("Sí, autorizo… / No, no autorizo…", "Sí, he leído y
+    comprendo…")? Only the options: a question's "aceito" may ask whether someone was accepted ("Foi bem aceito(a)
+    no núcleo familiar?")."""
+    return consent is not None and bool(texts.get("options")) and bool(consent.matches(tokens(texts["options"])))
 
 
 def gives_consent(texts: dict[str, str], consent: TermIndex | None) -> bool:

@@ -587,6 +587,7 @@ FIELD_SECTIONS_SCHEMA: dict[str, Field] = {
     "event_age": _opt("str[]"),
     "date_parts": _opt("str[]"),
     "facility": _opt("str[]"),
+    "processing": _opt("str[]"),
 }
 
 
