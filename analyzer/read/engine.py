@@ -21,6 +21,7 @@ from analyzer.consent.code_scan import CodeScan, CodeStart
 from analyzer.consent.import_gates import DynamicImport
 from analyzer.consent.template_scan import TemplateFacts
 from analyzer.facts import (
+    answer_buttons,
     choice_tiles,
     commented,
     compliance_facts,
@@ -203,6 +204,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         template_components.native(page, db.template_kit)  # Angular, Ionic, Spring, JSF, ASP.NET templates
         if page.root is not None:  # buttons and chips acting as radios (:class="{ on: form.sex === o }" @click=…)
             choice_tiles.template_tiles(page.root, db.jsx_bindings, page.text)
+            answer_buttons.read(page.root, db.jsx_bindings, page.text)  # <button onclick="setAnswer(2, 'sim')">
         # A Slim or Haml template holding raw HTML: its own lines are no HTML, its helpers print controls too; read
         # as HTML whole only when its lines print nothing.
         indented_page = source.display.lower().endswith(indented.SUFFIXES)
@@ -689,6 +691,7 @@ def _code_file(
         is not None
         or (bool(db.jsx_bindings.element_builders) and hyperscript.hint(db.jsx_bindings.element_builders).search(data) is not None)
         or (bool(db.jsx_bindings.dom_creators) and dombuild.hint(db.jsx_bindings.dom_creators).search(data) is not None)
+        or (kind == "sfc" and answer_buttons.hint(data))  # <button @click="selectTreatment('akupunktur')">
         or (
             component
             and (
@@ -857,6 +860,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
             template_components.native(page, db.template_kit, member)
             if page.root is not None:  # the file's own text: its {#each … as o} blocks are blanked in the page's
                 choice_tiles.template_tiles(page.root, db.jsx_bindings, text)
+                answer_buttons.read(page.root, db.jsx_bindings, text)
         result.fields = _page_fields(page, result.path, db, result)
         result.rendered = rendered.placed(page.root, values)
         # A component's path names a page only in a router's folders (pages/, app/, routes/,

@@ -636,6 +636,10 @@ class JsxBindings:
     template_clicks: tuple[str, ...] = ()
     template_selections: tuple[str, ...] = ()
     template_loops: tuple[str, ...] = ()  # the attributes a template repeats an element over a list by: v-for, *ngfor
+    # Answer buttons (analyzer/facts/answer_buttons.py): the click attributes read, and the words of a handler's name
+    # that make it no answer (showTab, setLang, openModal).
+    answer_clicks: tuple[str, ...] = ()
+    answer_handlers_not: frozenset[str] = frozenset()
     # Calls that build an element (h("input", {…}), createElement, compiled JSX's jsx()): their names, the props that
     # give its text, and the objects that group its attributes (analyzer/facts/hyperscript.py).
     element_builders: frozenset[str] = frozenset()

@@ -668,6 +668,7 @@ JSX_BINDING_SETS = (
     "error_objects",
     "identity_keys",
     "view_state_names",
+    "answer_handlers_not",
     "element_builders",
     "element_text_props",
     "element_attr_groups",
@@ -689,6 +690,7 @@ JSX_BINDING_LISTS = (
     "template_clicks",
     "template_selections",
     "template_loops",
+    "answer_clicks",
 )
 # ui_components.toml [field_lists]: the keys of a field definition, and the controls a definition's type names.
 FIELD_LIST_KEYS = (
