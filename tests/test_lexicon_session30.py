@@ -1,7 +1,8 @@
 """The thirtieth session's words, from the retired twenty-sixth held-out set's misses: a Muslim matrimony profile's
 practice questions (the Qur'an, the hijab, prayer, the Sunnah, born Muslim or reverted), caste and gotra, a Polish
 retreat ("rekolekcje"), a preventive check-up ("Vorsorgeuntersuchung"), an eating-disorder screen's vomiting and an
-intake's "What brings you in today?". The look-alikes: "Jesus" as a given name or an example e-mail address, halal as a
+intake's "What brings you in today?", a Russian medical record's sick leave, polyclinic and Mantoux test, a recent
+operation, injured body parts. The look-alikes: "Jesus" as a given name or an example e-mail address, halal as a
 meal option (labelled ``none`` by the project's rules), a theatre's cast, "Vorsorge" as a pension's savings."""
 
 from __future__ import annotations
@@ -25,6 +26,13 @@ CONCEPTS = {
     ),
     "it-vomitare": (field(label="Ti fai vomitare perché ti senti eccessivamente piena/o?", type_="radio", options="Sì / No"), "health"),
     "en-brings-you-in": (field(label="What brings you in today?"), "health"),
+    "ru-sick-leave": (field(label="Временная нетрудоспособность"), "health"),
+    "ru-polyclinic": (field(label="Поликлиника прикрепления"), "health"),
+    "ru-mantoux": (field(label="Проба Манту: размер реакции (мм)"), "health"),
+    "en-tuberculin": (field(label="Tuberculin skin test result"), "health"),
+    "es-recent-operation": (field(question="¿Alguna operación reciente?", type_="radio", options="Sí / No"), "health"),
+    "fr-incapacity": (field(label="Incapacité de travail (jours)"), "health"),
+    "de-injured-body-parts": (field(label="Welche Körperteile sind verletzt?"), "health"),
 }
 
 LOOKALIKES = {
@@ -34,6 +42,8 @@ LOOKALIKES = {
     "en-theatre-cast": (field(label="Cast and crew notes"), "racial-ethnic"),
     "de-vorsorge-kapital": (field(label="Bisheriges Vorsorge-Kapital (€)"), "health"),
     "it-rekolekcje-free": (field(label="Nome del ritiro aziendale"), "religion"),
+    "de-data-protection-violated": (field(label="Wurde der Datenschutz verletzt?"), "health"),
+    "es-operation-of-a-bank": (field(label="Tipo de operación bancaria"), "health"),
 }
 
 

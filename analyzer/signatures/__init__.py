@@ -1535,6 +1535,8 @@ def _field_context() -> ContextWords | None:
         adherence=_word_index(data.get("adherence", [])),
         sizes=_word_set(data.get("sizes", [])),
         opinion_topics=frozenset(data.get("opinion_topics", [])),
+        symptom_topics=frozenset(data.get("symptom_topics", [])),
+        frequency=_word_index(data.get("frequency", [])),
         opinion=_word_index(data.get("opinion", [])),
         opinion_not=_word_index(data.get("opinion_not", [])),
         referral=_word_index(data.get("referral", [])),

@@ -391,6 +391,8 @@ class ContextWords:
     # A party's or campaign's questionnaire: an open answer or an opinion scale sent to it is a political opinion
     opinion_topics: frozenset[str] = frozenset()
     opinion: TermIndex | None = None  # "No firm opinion", "Strongly agree", "Rather against"
+    symptom_topics: frozenset[str] = frozenset()  # the topics whose frequency scales record a symptom (health)
+    frequency: TermIndex | None = None  # "Never / Several days / More than half the days / Nearly every day"
     opinion_not: TermIndex | None = None  # "Criminal record": a candidate's vetting asks for facts (Art. 10)
     referral: TermIndex | None = None  # "How did you hear about us?": a channel, not data about the visitor
     animal_care: TermIndex | None = None  # "Pet Clinic", "Mit Dyrs Sundhed": a form whose patient is an animal
@@ -541,6 +543,9 @@ def classify(
         word = _opinion_asked(texts, typ, context)
         if word:
             return Classification(topic.category, 0.6, (word,), topic.evidence)
+    if best is None and topic is not None and context is not None and topic.category in context.symptom_topics:
+        if _frequency_asked(texts, typ, context):
+            return Classification(topic.category, 0.6, ("frequency scale",), topic.evidence)
     if best is None and topic is not None and context is not None and topic.category in context.family_topics:
         if _relatives_chosen(texts, typ, context):
             return Classification(topic.category, 0.6, ("family history",), topic.evidence)
@@ -589,6 +594,22 @@ def _opinion_asked(texts: dict[str, str], input_type: str, context: ContextWords
         if found:
             return found[0].text
     return ""
+
+
+def _frequency_asked(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:
+    """A choice that asks a question and is answered only by how often (``frequency`` in
+    signatures/field_context.toml: "Never / Several days / More than half the days / Nearly every day"), two such
+    answers at least: on a page or form whose topic is one of ``symptom_topics``, a symptom questionnaire's item (a
+    PHQ-9's, an ADHD screen's). Not a question about who the person is."""
+    if not context.symptom_topics or context.frequency is None or input_type.lower() not in CHOICE_TYPES:
+        return False
+    if not (texts.get("label") or texts.get("question")) or _asks_identity(texts, context):
+        return False
+    answers = tokens(texts.get("choices") or texts.get("options") or "")
+    covered = context.frequency.covered(answers)
+    if len(context.frequency.matches(answers)) < 2:
+        return False
+    return all(i in covered or w.isdigit() for i, w in enumerate(answers))
 
 
 def _section_contact(topic: Topic, categories: dict[str, Category], index: TermIndex) -> Classification | None:
@@ -696,6 +717,8 @@ def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_ty
     if context.membership_topics and _membership_word(texts, input_type, context):
         return True
     if _opinion_asked(texts, input_type, context):
+        return True
+    if context.symptom_topics and _frequency_asked(texts, input_type, context):
         return True
     if context.family_topics and _relatives_chosen(texts, input_type.lower(), context):
         return True

@@ -536,6 +536,8 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "sexes": _req("str[]"),
     "either": _req("str[]"),
     "membership_topics": _opt("str[]"),
+    "symptom_topics": _opt("str[]"),
+    "frequency": _opt("str[]"),
     "membership": _opt("str[]"),
     "membership_not": _opt("str[]"),
     "free_text_not": _opt("str[]"),
