@@ -7,7 +7,10 @@ meal option (labelled ``none`` by the project's rules), a theatre's cast, "Vorso
 
 from __future__ import annotations
 
+import pytest
+
 from tests import test_lexicon_vocab16
+from tests.conftest import page_fields
 from tests.test_classifier import field
 
 CONCEPTS = {
@@ -33,6 +36,7 @@ CONCEPTS = {
     "es-recent-operation": (field(question="¿Alguna operación reciente?", type_="radio", options="Sí / No"), "health"),
     "fr-incapacity": (field(label="Incapacité de travail (jours)"), "health"),
     "de-injured-body-parts": (field(label="Welche Körperteile sind verletzt?"), "health"),
+    "ru-commemoration": (field(label="Имена для поминания"), "religion"),
 }
 
 LOOKALIKES = {
@@ -48,3 +52,18 @@ LOOKALIKES = {
 
 
 test_concept_is_the_category, test_look_alike_is_not_the_category = test_lexicon_vocab16.round_tests(CONCEPTS, LOOKALIKES)
+
+
+@pytest.mark.parametrize(
+    "title,category",
+    [
+        ("Adhérer - Renouveau Social Démocrate", "political"),
+        ("Регистрация наблюдателем на выборах мэра", "political"),
+        ("Diventa Rappresentante di Lista", "political"),
+        ("Adhérer - Club de tennis de Lyon", None),
+        ("Регистрация на марафон", None),
+    ],
+)
+def test_a_social_democrats_or_observers_page_makes_its_message_political(db, title: str, category: str | None) -> None:
+    html = f'<title>{title}</title><form><label for="m">Message / Commentaires</label><textarea id="m" name="message"></textarea></form>'
+    assert page_fields(db, html).get("message") == category
