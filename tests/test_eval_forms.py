@@ -169,6 +169,19 @@ def test_a_record_matches_the_reported_field_of_its_name_nearest_first(score) ->
     assert score._match({"line": 19, "name": "x", "id": ""}, found) is None  # another name
 
 
+def test_a_record_inside_a_data_definition_matches_the_field_reported_where_it_opens(score) -> None:
+    """A field defined as data ({ "component": "DynamicList", "params": { "title": …, "name": … } }) is reported at the
+    line its definition opens on; the record names its name member's, four lines below."""
+    from types import SimpleNamespace as Site
+
+    found = {466: [Site(name="conditions__allergies")], 480: [Site(name="other")]}
+    rec = {"line": 470, "name": "conditions__allergies", "id": "", "path": "static/form-data.json"}
+    assert score._match(rec, found) is found[466][0]
+    assert score._match(dict(rec, path="templates/form.html"), found) is None  # markup: the start tag's lines only
+    assert score._match(dict(rec, line=476), found) is None  # more than eight lines below
+    assert score._match(dict(rec, line=462), found) is None  # a definition never opens after its name
+
+
 def test_the_label_audit_counts_controls_no_text_names(tmp_path) -> None:
     """eval/forms/label_audit.py: a control that takes input and has no visible text counts as unnamed; a hidden
     input is not counted; the comparison lists a text gained."""

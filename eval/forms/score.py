@@ -10,7 +10,8 @@ End to end (--e2e CACHE): the source files the records come from, kept in CACHE 
 CACHE/<owner>+<name>/<path> (the record's commit; a gitignored eval/forms/.cache/ is the usual
 place), are scanned with analyzer.read.engine.analyze, and each record is matched with the FieldSite the
 real extractor reports at its line (or, by its name, up to NEAR_LINES lines away: a start tag spread over
-lines). Files whose kind the tool does not scan count as misses. The cache is written from the fetched
+lines; in a data or script file, up to NEAR_DEFINITION_LINES lines above: a definition opens before its name
+member). Files whose kind the tool does not scan count as misses. The cache is written from the fetched
 repositories' mirrors: python3 eval/realworld/materialize.py --manifest eval/forms/dev.jsonl --cache eval/forms/.cache
 
     .venv/bin/python eval/forms/score.py                 # the development set, field level
@@ -67,6 +68,10 @@ ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religio
 OTHER = ("financial", "government-id", "credentials", "contact")
 SETS: tuple[str, ...] = ("heldout27", "dev")  # the held-out sets in use, then dev (the twenty-sixth retired into dev)
 NEAR_LINES = 3  # end to end, a record matches a field of its name this many lines from its own
+# A field defined as data or code ({ "component": "TextField", "params": { "label": …, "name": … } }) is reported where
+# its definition opens; a record names the line of its name or label inside it, up to this many lines below.
+NEAR_DEFINITION_LINES = 8
+_DEFINITION_FILES = (".json", ".yaml", ".yml", ".js", ".mjs", ".cjs", ".ts", ".jsx", ".tsx", ".py", ".php")
 # A record's keys in the order the sets write them (README "Record format"), and its sectors.
 RECORD_KEYS = (
     "lang", "tag", "type", "name", "id", "label", "question", "legend", "placeholder", "options", "autocomplete", "site",
@@ -403,6 +408,12 @@ def _match(rec: dict, found: dict[int, list]):
         # A control without a name or id is found by its line alone: the nearest unnamed field (the
         # tool reports a group of unnamed boxes, "Oui [ ] Non [ ]", at its first box).
         lines = [at for d in range(1, NEAR_LINES + 1) for at in (rec["line"] - d, rec["line"] + d)]
+        near = [s for at in lines for s in found.get(at, []) if s.name == name]
+        match = near[0] if near else None
+    if match is None and name and rec.get("path", "").lower().endswith(_DEFINITION_FILES):
+        # A definition that opens a few lines above the record's line (its name or label member): a field of the
+        # record's very name reported there (session 30: the same rule for the start's and the final scores).
+        lines = list(range(rec["line"] - NEAR_LINES - 1, rec["line"] - NEAR_DEFINITION_LINES - 1, -1))
         near = [s for at in lines for s in found.get(at, []) if s.name == name]
         match = near[0] if near else None
     if match is None and _last_name(name) != name:
