@@ -50,16 +50,7 @@ def test_consent_choices_under_a_processing_or_confirmation_legend_are_decisions
         assert name not in got, name
 
 
-def test_a_treatment_section_still_gives_its_record_to_its_controls(db) -> None:
-    html = (
-        "<h1>Ficha del paciente</h1><form><fieldset><legend>Tratamiento</legend>"
-        '<label for="s">Número de sesiones</label><input id="s" name="sesiones">'
-        '<label for="f">Frecuencia</label><input id="f" name="frecuencia"></fieldset></form>'
-    )
-    assert page_fields(db, html).get("frecuencia") == "health"
-
-
-def test_a_processing_heading_stops_the_record_reading_of_a_text_box(db) -> None:
+def test_a_processing_heading_stops_the_record_reading_a_treatment_heading_gives(db) -> None:
     html = (
         "<h1>Ficha del paciente</h1><form><fieldset><legend>Tratamiento</legend>"
         '<label for="f">Frecuencia</label><input id="f" name="frecuencia"></fieldset>'
