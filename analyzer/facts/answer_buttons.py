@@ -39,10 +39,9 @@ _VERBS = frozenset({"set", "select", "selected", "choose", "pick", "handle", "on
 
 
 # A click attribute whose handler hands over a string: a component file that has one may hold a row of answer buttons
-_HINT_PATTERN = (
-    r"""(?i)(?:onclick|@click|v-on:click|\(click\)|on:click|x-on:click|ng-click|wire:click)"""
-    r"""\s*=\s*["']\s*(?:return\s+)?[\w$.]+\s*\([^"']{0,80}["'][^"']+["']"""
-)
+# (click)="…", onclick="…", @click="…": the attribute name's end, then a call handed a string. It starts with a
+# character class, not an alternation under (?i), so that a page is searched at C speed.
+_HINT_PATTERN = r"""[cC][lL][iI][cC][kK]\)?\s*=\s*["']\s*(?:return\s+)?[\w$.]+\s*\([^"']{0,80}["'][^"']+["']"""
 _HINT = re.compile(_HINT_PATTERN.encode())
 _HINT_TEXT = re.compile(_HINT_PATTERN)
 
@@ -56,8 +55,8 @@ def read(root: lxml.etree._Element, bindings: JsxBindings, text: str) -> None:
     """Write each row of answer buttons in the page's tree as ``<label>`` elements holding the radios they act as,
     named by the row's hidden input or its handler, each at its button's own line (``RENAMED``: located by the
     parser's line)."""
-    if not bindings.answer_clicks or _HINT_TEXT.search(text) is None:
-        return  # most pages hand no click handler a string: one search of the text, not a walk of the tree
+    if not bindings.answer_clicks or ("lick" not in text and "LICK" not in text) or _HINT_TEXT.search(text) is None:
+        return  # most pages hand no click handler a string: a search of the text, not a walk of the tree
     rows: dict[tuple[int, tuple[str, ...]], list[tuple[lxml.etree._Element, str]]] = {}
     containers: dict[int, lxml.etree._Element] = {}
     for el in root.iter():
