@@ -34,29 +34,25 @@ _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _NOT_AN_ANSWER = re.compile(r"^(?:[#./]|https?:|mailto:|tel:|javascript:)")
 _MAX_HANDLER = 300  # characters of a click attribute read
 _MAX_ROWS = 200  # rows read on one page
-# Verbs a handler is named with that say nothing of what it records: setAnswer -> "answer"
-_VERBS = frozenset({"set", "select", "selected", "choose", "pick", "handle", "on", "update", "change", "toggle", "mark", "save", "store"})
+# After a click attribute's "=": a call handed a string ("setAnswer(2, 'sim')"). A text without one holds no row.
+_HANDED_PATTERN = r"""=\s*["']\s*(?:return\s+)?[\w$.]+\s*\([^"']{0,80}["'][^"']+["']"""
+_HANDED = re.compile(_HANDED_PATTERN)
+_HANDED_BYTES = re.compile(_HANDED_PATTERN.encode())
 
 
-# A click attribute whose handler hands over a string: a component file that has one may hold a row of answer buttons
-# (click)="…", onclick="…", @click="…": the attribute name's end, then a call handed a string. It starts with a
-# character class, not an alternation under (?i), so that a page is searched at C speed.
-_HINT_PATTERN = r"""[cC][lL][iI][cC][kK]\)?\s*=\s*["']\s*(?:return\s+)?[\w$.]+\s*\([^"']{0,80}["'][^"']+["']"""
-_HINT = re.compile(_HINT_PATTERN.encode())
-_HINT_TEXT = re.compile(_HINT_PATTERN)
-
-
-def hint(data: bytes) -> bool:
-    """Whether a file's text may hold a row of answer buttons (a click attribute handing a handler a string)."""
-    return _HINT.search(data) is not None
+def hint(data: bytes, bindings: JsxBindings) -> bool:
+    """Whether a file may hold a row of answer buttons: it writes one of ``answer_clicks`` and hands a call a string."""
+    lowered = data.lower()
+    return any(a.encode() in lowered for a in bindings.answer_clicks) and _HANDED_BYTES.search(data) is not None
 
 
 def read(root: lxml.etree._Element, bindings: JsxBindings, text: str) -> None:
     """Write each row of answer buttons in the page's tree as ``<label>`` elements holding the radios they act as,
     named by the row's hidden input or its handler, each at its button's own line (``RENAMED``: located by the
     parser's line)."""
-    if not bindings.answer_clicks or ("lick" not in text and "LICK" not in text) or _HINT_TEXT.search(text) is None:
-        return  # most pages hand no click handler a string: a search of the text, not a walk of the tree
+    lowered = text.lower()
+    if not any(a in lowered for a in bindings.answer_clicks) or _HANDED.search(text) is None:
+        return  # most pages hand no click handler a string: two searches of the text, not a walk of the tree
     rows: dict[tuple[int, tuple[str, ...]], list[tuple[lxml.etree._Element, str]]] = {}
     containers: dict[int, lxml.etree._Element] = {}
     for el in root.iter():
@@ -78,7 +74,7 @@ def read(root: lxml.etree._Element, bindings: JsxBindings, text: str) -> None:
     for (key, shape), row in list(rows.items())[:_MAX_ROWS]:
         if len({v for _, v in row}) < 2:
             continue
-        name = _hidden_name(containers[key]) or _handler_name(shape[0])
+        name = _hidden_name(containers[key]) or _handler_name(shape[0], bindings.answer_handler_verbs)
         for el, _ in row:
             box = lxml.etree.Element("input", {"type": "radio", RENAMED: str(el.tag)} | ({"name": name} if name else {}))
             box.sourceline = el.sourceline
@@ -118,8 +114,9 @@ def _hidden_name(container: lxml.etree._Element) -> str:
     return names.pop() if len(names) == 1 else ""
 
 
-def _handler_name(function: str) -> str:
-    """A name from the handler: ``setAnswer`` -> ``answer``, ``selectedTreatment`` -> ``treatment``."""
+def _handler_name(function: str, verbs: frozenset[str]) -> str:
+    """A name from the handler without its verbs (``answer_handler_verbs``): ``setAnswer`` -> ``answer``,
+    ``selectedTreatment`` -> ``treatment``."""
     words = [w.lower() for w in _WORDS.findall(function.rsplit(".", 1)[-1])]
-    kept = [w for w in words if w not in _VERBS] or words
+    kept = [w for w in words if w not in verbs] or words
     return "_".join(kept)

@@ -691,7 +691,7 @@ def _code_file(
         is not None
         or (bool(db.jsx_bindings.element_builders) and hyperscript.hint(db.jsx_bindings.element_builders).search(data) is not None)
         or (bool(db.jsx_bindings.dom_creators) and dombuild.hint(db.jsx_bindings.dom_creators).search(data) is not None)
-        or (kind == "sfc" and answer_buttons.hint(data))  # <button @click="selectTreatment('akupunktur')">
+        or (kind == "sfc" and answer_buttons.hint(data, db.jsx_bindings))  # <button @click="selectTreatment('akupunktur')">
         or (
             component
             and (

@@ -640,6 +640,7 @@ class JsxBindings:
     # that make it no answer (showTab, setLang, openModal).
     answer_clicks: tuple[str, ...] = ()
     answer_handlers_not: frozenset[str] = frozenset()
+    answer_handler_verbs: frozenset[str] = frozenset()  # setAnswer -> "answer": the verbs a row's name leaves out
     # Calls that build an element (h("input", {…}), createElement, compiled JSX's jsx()): their names, the props that
     # give its text, and the objects that group its attributes (analyzer/facts/hyperscript.py).
     element_builders: frozenset[str] = frozenset()

@@ -671,6 +671,7 @@ JSX_BINDING_SETS = (
     "identity_keys",
     "view_state_names",
     "answer_handlers_not",
+    "answer_handler_verbs",
     "element_builders",
     "element_text_props",
     "element_attr_groups",
