@@ -110,3 +110,12 @@ def test_jesus_as_an_example_name_or_address_is_no_religion(db) -> None:
     )
     got = page_fields(db, html)
     assert "nome_usr" not in got and got.get("mail_usr") == "contact"
+
+
+def test_a_select_whose_options_give_consent_is_a_decision_too(db) -> None:
+    html = (
+        "<h1>Inscripción al campamento</h1><form>"
+        '<label for="c">¿Autoriza la administración de medicación para la alergia?</label>'
+        '<select id="c" name="consent_health"><option>Sí, autorizo</option><option>No autorizo</option></select></form>'
+    )
+    assert "consent_health" not in page_fields(db, html)

@@ -483,7 +483,7 @@ def may_take_context(texts: dict[str, str], input_type: str, consent: TermIndex 
         return False  # "Clinic: North / South": which of the provider's sites is booked
     if typ == "checkbox" and (gives_consent(texts, consent) or (consent is not None and any(consent.matches(t) for t in said))):
         return False
-    if typ in ("radio", "select") and consent_choices(texts, consent):
+    if consent_choices(texts, typ, consent):
         return False  # "Sí, autorizo / No, no autorizo", "Sí, he leído y comprendo…": a decision, like a consent box
     if typ in CHOICE_TYPES and asks_decision(texts, typ, context):  # "Would you like us to send your records…?"
         return False

@@ -458,7 +458,7 @@ def classify(
     ``topic`` (the page's or form's subject) counts as one weak clue for its category, and gives
     it to a free-text control whose label says nothing else ("Message", "Notes")."""
     typ = input_type.lower()
-    if (typ == "checkbox" and gives_consent(texts, consent)) or (typ == "radio" and consent_choices(texts, consent)):
+    if (typ == "checkbox" and gives_consent(texts, consent)) or consent_choices(texts, typ, consent):
         # a radio pair "Sí, autorizo… / No, no autorizo…" gives or refuses consent as a box does
         return _consented_data(texts, categories) or _adheres(texts, topic, context)
     if context is not None and typ in CHOICE_TYPES and asks_decision(texts, typ, context):
@@ -859,11 +859,13 @@ def _adheres(texts: dict[str, str], topic: Topic | None, context: ContextWords |
     return None
 
 
-def consent_choices(texts: dict[str, str], consent: TermIndex | None) -> bool:
-    """Do a choice's own options give or refuse consent ("Sí, autorizo… / No, no autorizo…", "Sí, he leído y
-    comprendo…")? Only the options: a question's "aceito" may ask whether someone was accepted ("Foi bem aceito(a)
-    no núcleo familiar?")."""
-    return consent is not None and bool(texts.get("options")) and bool(consent.matches(tokens(texts["options"])))
+def consent_choices(texts: dict[str, str], input_type: str, consent: TermIndex | None) -> bool:
+    """Do a radio group's or a select's own options give or refuse consent ("Sí, autorizo… / No, no autorizo…", "Sí,
+    he leído y comprendo…")? Only the options: a question's "aceito" may ask whether someone was accepted ("Foi bem
+    aceito(a) no núcleo familiar?")."""
+    if input_type.lower() not in ("radio", "select") or consent is None or not texts.get("options"):
+        return False
+    return bool(consent.matches(tokens(texts["options"])))
 
 
 def gives_consent(texts: dict[str, str], consent: TermIndex | None) -> bool:
