@@ -401,30 +401,30 @@ def _match(rec: dict, found: dict[int, list]):
     one of its name up to NEAR_LINES away, nearest first, the line before first (a start tag over several
     lines: the records give the line a parser reported, often the tag's last, the tool the line it opens
     on). A record without a name or id matches an unnamed field so."""
-    here = found.get(rec["line"], [])
+    line = rec["line"]
+    here = found.get(line, [])
     name = rec["name"] or rec["id"]
     match = next((s for s in here if s.name == name), here[0] if len(here) == 1 else None)
+    around = [at for d in range(1, NEAR_LINES + 1) for at in (line - d, line + d)]
     if match is None:
         # A control without a name or id is found by its line alone: the nearest unnamed field (the
         # tool reports a group of unnamed boxes, "Oui [ ] Non [ ]", at its first box).
-        lines = [at for d in range(1, NEAR_LINES + 1) for at in (rec["line"] - d, rec["line"] + d)]
-        near = [s for at in lines for s in found.get(at, []) if s.name == name]
-        match = near[0] if near else None
+        match = _named_at(found, around, name)
     if match is None and name and rec.get("path", "").lower().endswith(_DEFINITION_FILES):
         # A definition that opens a few lines above the record's line (its name or label member): a field of the
         # record's very name reported there (session 30: the same rule for the start's and the final scores).
-        lines = list(range(rec["line"] - NEAR_LINES - 1, rec["line"] - NEAR_DEFINITION_LINES - 1, -1))
-        near = [s for at in lines for s in found.get(at, []) if s.name == name]
-        match = near[0] if near else None
+        match = _named_at(found, range(line - NEAR_LINES - 1, line - NEAR_DEFINITION_LINES - 1, -1), name)
     if match is None and _last_name(name) != name:
         # The name a framework renders around the field a form class or model binding declares: a record of
         # "appbundle_joining[tradeUnionCommitment]" or "Patient.Allergies" is the tool's "tradeUnionCommitment"
         # or "Allergies" (each set scored so alike; SCORE-session18.md gives the effect).
-        last = _last_name(name)
-        lines = [rec["line"]] + [at for d in range(1, NEAR_LINES + 1) for at in (rec["line"] - d, rec["line"] + d)]
-        near = [s for at in lines for s in found.get(at, []) if s.name == last]
-        match = near[0] if near else None
+        match = _named_at(found, [line, *around], _last_name(name))
     return match
+
+
+def _named_at(found: dict[int, list], lines, name: str):
+    """The first field of this name reported at one of these lines, in their order."""
+    return next((s for at in lines for s in found.get(at, []) if s.name == name), None)
 
 
 _NAME_PARTS = re.compile(r"[\[\].]+")
