@@ -81,6 +81,60 @@ def test_a_form_type_of_another_app_is_not_recorded_by_this_ones(tmp_path) -> No
     assert _scan(tmp_path, files) == {}
 
 
+_CHOICES = """<?php
+namespace App\\Form;
+
+use Symfony\\Bridge\\Doctrine\\Form\\Type\\EntityType;
+use Symfony\\Component\\Form\\AbstractType;
+use Symfony\\Component\\Form\\Extension\\Core\\Type\\ChoiceType;
+
+class IntakeType extends AbstractType
+{
+    public function buildForm(FormBuilderInterface $builder, array $options): void
+    {
+        $builder
+            ->add('q1', ChoiceType::class, [
+                'choices' => [
+                    'Katholiek' => 'rk',
+                    'Protestants' => 'pr',
+                    'Moslim' => 'mo',
+                ],
+            ])
+            ->add('q2', ChoiceType::class, [
+                'choices' => [
+                    'Amsterdam' => 'ams',
+                    'Utrecht' => 'utr',
+                ],
+            ])
+            ->add('primaireProblematiek', VerslavingSelectType::class)
+            ->add('locatie', \\App\\Form\\LocatieSelectType::class)
+            ->add('q3', EntityType::class, [
+                'class' => Geloofsovertuiging::class,
+                'label' => 'Keuze',
+            ])
+            ->add('q4', EntityType::class, [
+                'class' => Team::class,
+                'label' => 'Keuze',
+            ])
+            ->add('adres', AutocompleteAddressType::class);
+    }
+}
+"""
+
+
+def test_a_choice_fields_choices_are_read_where_symfony_says_them(tmp_path: Path) -> None:
+    # A ChoiceType's choices over several lines (the keys are what a visitor is shown), the entity class an EntityType
+    # chooses among, and the project's own select type (VerslavingSelectType: a select of addictions) name what is
+    # chosen. Look-alikes: places, a team, a location select, and a custom type that is no select (an address block).
+    files = _site()
+    files["src/Form/IntakeType.php"] = _CHOICES
+    fields = _scan(tmp_path, files)
+    assert fields["q1"][:2] == ("religion", ("hotjar",)), fields
+    assert fields["primaireProblematiek"][0] == "health", fields
+    assert fields["q3"][0] == "religion", fields
+    assert {"q2", "locatie", "q4", "adres"}.isdisjoint(fields), fields
+
+
 _CLARITY = (
     "<script>(function(c,l,a,r,i,t,y){c[a]=c[a]||function(){(c[a].q=c[a].q||[]).push(arguments)};"
     't=l.createElement(r);t.async=1;t.src="https://www.clarity.ms/tag/"+i;y=l.getElementsByTagName(r)[0];'

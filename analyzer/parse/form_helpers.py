@@ -65,6 +65,8 @@ class FormHelper:
     files: tuple[str, ...] = ()
     calls_text: str | None = None
     choices_text: str | None = None  # each match's group is one of a select's choices, written in the call in this way
+    # The option whose array lists a select's choices, each key the text shown (Symfony's 'choices' => ['Katholiek' => 'rk'])
+    choices_member: str | None = None
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -173,6 +175,13 @@ def _place(original: str, r: Region, markup: list[str]) -> list[tuple[int, str]]
             break
         at = line_end + 1
     label = markup[0][: markup[0].index("</label>") + len("</label>")] if markup[0].startswith("<label>") else ""
+    listed = next((c for c in markup if "<option>" in c), None)
+    if listed is not None and not any(len(listed) <= end - start for start, end in segments):
+        # A select whose choices fit on no one line (Symfony's 'choices' => [ … ] over several): its tag, each choice
+        # and its end, in order, each on the first line with room from where the one before stands.
+        spread = _spread(segments, _PIECES.findall(listed))
+        if spread:
+            return spread
     for k, (start, end) in enumerate(segments):
         fits = next((c for c in markup if len(c) <= end - start), None)
         if fits is None:
@@ -194,6 +203,25 @@ def _place(original: str, r: Region, markup: list[str]) -> list[tuple[int, str]]
     return []
 
 
+_PIECES = re.compile(r"<label>.*?</label>|<select[^>]*>|<option>.*?</option>|</select>")
+
+
+def _spread(segments: list[tuple[int, int]], pieces: list[str]) -> list[tuple[int, str]]:
+    """The pieces placed in order over the lines (``segments``: each line's (start, end)), as many on a line as have
+    room; none when they do not all fit."""
+    out: list[tuple[int, str]] = []
+    k, at = 0, segments[0][0] if segments else 0
+    for piece in pieces:
+        while k < len(segments) and len(piece) > segments[k][1] - at:
+            k += 1
+            at = segments[k][0] if k < len(segments) else 0
+        if k == len(segments):
+            return []
+        out.append((at, piece))
+        at += len(piece)
+    return out
+
+
 def _room_before(text: str, start: int) -> int:
     """The start of the blanks that open the tag's line, when only blanks stand before the tag on it:
     ``{{ form.x }}`` is shorter than ``<input name=x>``, and indentation gives the room."""
@@ -206,6 +234,7 @@ def _room_before(text: str, start: int) -> int:
 _PLACEHOLDER = re.compile(r"""["']placeholder["']\s*=>\s*(["'])([^"'\n]{1,120})\1""")
 _ARRAY_OPEN = re.compile(r"\[|\barray\s*\(")
 _QUOTED = re.compile(r"""(=>\s*)?(["'])([^"'\n]{1,120})\2""")
+_KEY = re.compile(r"""(["'])([^"'\n]{1,120})\1\s*=>""")  # an array's key: 'Katholiek' => 'rk'
 _PAIR = re.compile(r"""\[\s*(["'])([^"'\n]{1,120})\1\s*,""")
 _MAX_OPTIONS = 60
 _ESCAPE = re.compile(r"\\(.)")  # a quote escaped in a string literal
@@ -251,15 +280,20 @@ def _control(tag: str, name: str, attributes: str, options: Iterable[str] = ()) 
     return f"<{tag} name={name}{attributes}>{inner}</{tag}>"
 
 
-def _literal_options(body: str, start: int, choices: str | None = None) -> list[str]:
+def _literal_options(body: str, start: int, choices: str | None = None, member: str | None = None) -> list[str]:
     """The choices a helper call lists as a literal array after the field's name: the values of
     ``['Preta' => 'Preta', …]`` (Laravel Collective), every string of ``["Catholic", "Muslim"]``, the text
     of each pair of ``[["Catholic", "c"], …]`` (Rails); or, for a helper whose signature says how its choices are
-    written (``choices``: a Razor ``SelectListItem``'s ``Text = "Ja"``), each such text. A variable's choices are not
-    known: none."""
+    written (``choices``: a Razor ``SelectListItem``'s ``Text = "Ja"``, the entity class a Symfony field chooses among),
+    each such text; or the array of its option ``member``, each key the text shown (Symfony's ``'choices' =>
+    ['Katholiek' => 'rk']``). A variable's choices are not known: none."""
     items = [q.group(1) for q in _compiled(choices).finditer(body, start)] if choices is not None else []
     if items:
         return [" ".join(t.split()) for t in items][:_MAX_OPTIONS]
+    if member is not None:
+        listed = _member_options(body, start, member)
+        if listed:
+            return listed
     opened = _ARRAY_OPEN.search(body, start)
     if opened is None or body[start : opened.start()].strip(" \t\n,'\"") != "":
         return []
@@ -270,6 +304,18 @@ def _literal_options(body: str, start: int, choices: str | None = None) -> list[
     found = list(_QUOTED.finditer(body, opened.end(), end))
     keyed = any(q.group(1) for q in found)
     return [q.group(3) for q in found if q.group(1) or not keyed][:_MAX_OPTIONS]
+
+
+def _member_options(body: str, start: int, member: str) -> list[str]:
+    """The texts of the array an option of the call holds (``'choices' => ['Katholiek' => 'rk', 'Moslim' => 'mo']``):
+    each key, the text a visitor is shown; a list without keys shows its strings."""
+    named = re.search(r"""["']""" + re.escape(member) + r"""["']\s*=>\s*(?:\[|array\s*\()""", body[start:])
+    if named is None:
+        return []
+    opened = start + named.end() - 1
+    end = array_end(body, opened)
+    keys = [q.group(2) for q in _KEY.finditer(body, opened + 1, end)]
+    return (keys or [q.group(3) for q in _QUOTED.finditer(body, opened + 1, end)])[:_MAX_OPTIONS]
 
 
 def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
@@ -308,7 +354,7 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
             typed += f' placeholder="{html.escape(" ".join(said.group(2).split()))}"'
         # Choices only for a helper that prints a select itself: the array after a generic control's name is its
         # options (CakePHP's ->control('faith', ['type' => 'select', 'label' => …])), not its choices.
-        options = _literal_options(body, m.end("name"), h.choices_text) if renders.startswith("select") else []
+        options = _literal_options(body, m.end("name"), h.choices_text, h.choices_member) if renders.startswith("select") else []
         written = [_control(tag, name, typed, options)]
         if options:  # without its options when they do not fit
             written.append(_control(tag, name, typed))

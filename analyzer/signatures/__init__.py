@@ -1467,7 +1467,13 @@ def _form_helpers(data: dict[str, Any] | None = None) -> tuple[FormHelper, ...]:
             raise SignatureError(f"{where}: choices needs one group, a choice's text")
         out.append(
             FormHelper(
-                pattern.pattern, renders, frozenset(h.get("dialects", [])), tuple(h.get("files", [])), h.get("calls"), h.get("choices")
+                pattern.pattern,
+                renders,
+                frozenset(h.get("dialects", [])),
+                tuple(h.get("files", [])),
+                h.get("calls"),
+                h.get("choices"),
+                h.get("choices_member"),
             )
         )
     return tuple(out)

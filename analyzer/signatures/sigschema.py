@@ -796,6 +796,7 @@ FORM_HELPERS_SCHEMA: dict[str, Field] = {
                 "pattern": _req(str),
                 "renders": _req("str{}"),
                 "choices": _opt(str),
+                "choices_member": _opt(str),
             }
         ]
     ),
