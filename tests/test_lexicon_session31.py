@@ -42,3 +42,23 @@ def test_a_place_named_for_a_word_is_a_place(db) -> None:
 def test_a_symptom_asked_in_its_own_language_is_still_one(db, question: str) -> None:
     found = classify({"question": question, "options": "Ja / Nej"}, db.fields, "radio")
     assert found is not None and found.category == "health", found
+
+
+# Words of one language that another language's stem read, found by matching every term against the development set's
+# texts in the other languages (the session's collision list): each must not read, and its own language's use still must.
+COLLISIONS = {
+    "sv-rut": (("Har du anlitat företag för ROT- eller RUT-arbete?", "Ja / Nej", "radio"), None),
+    "da-dette": (("Omtrent hvor ofte skjer dette?", "", "textarea"), None),
+    "fr-dettes": (("Montant de vos dettes", "", "text"), "financial"),
+    "it-occupati": (("Condizione lavorativa", "Lavoratori autonomi / Lavoratori dipendenti / Non occupati", "select"), None),
+    "da-neuropati": (("Neuropati", "", "checkbox"), "health"),
+    "da-god": (("Fremlæg argumentation for, hvorfor forslaget er en god idé", "", "textarea"), None),
+    "en-god": (("Do you believe in God?", "Yes / No", "radio"), "religion"),
+}
+
+
+@pytest.mark.parametrize(("given", "category"), COLLISIONS.values(), ids=COLLISIONS.keys())
+def test_a_word_is_read_in_its_own_language_only(db, given: tuple[str, str, str], category: str | None) -> None:
+    label, options, typ = given
+    found = classify({"label": label, "options": options}, db.fields, typ, "", db.consent_words)
+    assert (found.category if found is not None else None) == category, (label, found)
