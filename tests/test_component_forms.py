@@ -416,6 +416,59 @@ def test_a_form_built_from_a_list_of_field_definitions_is_one_control_per_defini
     assert set(read) == {"diagnosis", "religion", "email", "surgeries", "allergies", "sex"}, read
 
 
+_SCALE = """import { Form, Radio } from "antd";
+import { items as imported } from "./gad7.catalog";
+const ITEMS = ["Feeling nervous, anxious or on edge", "Not being able to stop or control worrying"];
+const CHOICES = ["Agree", "Disagree"];
+export default function Scale() {
+  return (
+    <div>
+      <h4>GAD-7</h4>
+      <Form name="gad7">
+        {ITEMS.map((q, i) => (
+          <Form.Item label={q} name={i}>
+            <Radio.Group>
+              <Radio value={0}>Not at all</Radio>
+              <Radio value={1}>Several days</Radio>
+              <Radio value={2}>Nearly every day</Radio>
+            </Radio.Group>
+          </Form.Item>
+        ))}
+        {imported.map((q, i) => (
+          <Form.Item label={q} name={i}>
+            <Radio.Group>
+              <Radio value={0}>Not at all</Radio>
+              <Radio value={1}>Several days</Radio>
+            </Radio.Group>
+          </Form.Item>
+        ))}
+        {CHOICES.map((c, i) => <Radio key={i} value={c}>{c}</Radio>)}
+      </Form>
+    </div>
+  );
+}
+"""
+
+
+def test_a_list_mapped_into_controls_named_by_their_index_is_a_question_per_item(tmp_path: Path) -> None:
+    # ITEMS.map((q, i) => <Form.Item label={q} name={i}><Radio.Group>…): each item is a question of its own, its radios
+    # named by the item's number (Ant Design's Form.Item names the control inside it); a list another file exports is
+    # one block whose name is the list's ("imported[i]"), its items as its label. Look-alike: the choices of one
+    # question mapped by index (CHOICES.map((c, i) => <Radio key={i}>)), not named by it, are no question each.
+    read = {s.name: (s.texts.get("question", ""), s.classification.category) for s in _fields_of(tmp_path / "Scale.jsx", _SCALE)}
+    assert read["0"] == ("Feeling nervous, anxious or on edge", "health"), read
+    assert read["1"][1] == "health", read
+    assert set(read) == {"0", "1"}, read  # read alone, the imported list's items are not known
+    # In a scan of the app (whose entry starts Hotjar, which records its components), the imported list is known.
+    (tmp_path / "gad7.catalog.js").write_text('export const items = ["Trouble relaxing", "Becoming easily annoyed"];\n', encoding="utf-8")
+    (tmp_path / "package.json").write_text('{"name": "screening"}\n', encoding="utf-8")
+    (tmp_path / "main.jsx").write_text('import Hotjar from "@hotjar/browser";\nHotjar.init(3456781, 6);\n', encoding="utf-8")
+    scanned = {r.field.name: r.field for r in run(ScanOptions(paths=(str(tmp_path),))).fields}
+    block = scanned["imported[i]"]
+    assert block.texts.get("question") == "Trouble relaxing / Becoming easily annoyed", block.texts
+    assert block.classification.category == "health", block.classification
+
+
 def test_render_helpers_written_out_are_bounded_by_the_elements_they_copy(tmp_path: Path) -> None:
     # A helper of 2,000 elements called 30 times would write 60,000; the file's budget (20,000) stops at nine calls.
     spans = "\n".join(f"      <span>{{label}} {i}</span>" for i in range(1999))

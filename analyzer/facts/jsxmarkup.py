@@ -104,6 +104,10 @@ class _Writer:
         # While a .map() over a known array is written: its callback's parameter and the array's texts joined, so
         # that {impact} or {option.labelDe} in the mapped markup prints every choice (the one box stands for all).
         self.mapped: list[tuple[str, str]] = []
+        # While a .map() callback's markup is written: its index parameter and what it stands for (the item's number
+        # when each item is written, else the array's own name with the index: "gad7_catalog[i]"), so that a control
+        # named by it (<Form.Item name={i}>) has a name and its radios are one group.
+        self.indexes: list[tuple[str, str]] = []
         # While a render helper's markup is written for a call: what its parameters stand for (by binding key),
         # innermost last, and where the outermost call stands (every start tag is written there).
         self.arguments: list[dict[int, Node]] = []
@@ -273,8 +277,14 @@ class _Writer:
                 self.out.write("<span>" + _escape(" / ".join(choices)) + "</span> ")
             if printed:  # the mapped boxes print their own choice: they read the choices as their own text
                 self.mapped.append((param, _first_choices(choices)))
+            index = _index_parameter(self.prog, expr) if expr is not None else ""
+            if index:  # the one block stands for every item: its controls are named for the array by the index
+                array, _ = self._mapped(expr)  # type: ignore[arg-type]
+                self.indexes.append((index, f"{self.prog.text(array)[:60] if array is not None else ''}[{index}]"))
             for jsx in _outer_jsx(node):
                 self.element(jsx)
+            if index:
+                self.indexes.pop()
             if printed:
                 self.mapped.pop()
 
@@ -288,15 +298,18 @@ class _Writer:
         if param is None or not jsxhelpers.names_by_item(self.prog, fn, self.bindings.values, self.bindings.name_props):
             return False
         jsx = _outer_jsx(node)
-        for item in array.named_children[:_MAX_MAPPED]:
+        index = _index_parameter(self.prog, expr)
+        for n, item in enumerate(array.named_children[:_MAX_MAPPED]):
             given: dict[int, Node] = {}
             jsxhelpers.bind(self.prog, param, item, given)
             if not given or not self._affords(node):
                 continue
             self.helper_calls += 1
             self.arguments.append(given)
+            self.indexes.append((index, str(n)))
             for element in jsx:
                 self.element(element)
+            self.indexes.pop()
             self.arguments.pop()
         return True
 
@@ -930,6 +943,8 @@ class _Writer:
                 return None
             if expr.type in STRING_TYPES:
                 return self.prog.string_value(expr) or ""
+            if self.indexes and expr.type == "identifier" and self.indexes[-1][0] == self.prog.text(expr):
+                return self.indexes[-1][1]  # name={i} in a .map callback: the item's number
             if expr.type == "true":
                 return ""
             said = self._translated(expr)
@@ -950,6 +965,16 @@ class _Writer:
 
 _NATIVE = ("input", "select", "textarea")
 _HOLDS_CONTROL_NODES = 200  # syntax nodes looked at under a component for a native control
+
+
+def _index_parameter(prog: Program, call: Node) -> str:
+    """The name of the second parameter of ``X.map((p, i) => …)``'s callback (``i``, the item's index), else ""."""
+    args = prog.args(call)
+    fn = args[0] if args else None
+    if fn is None or fn.type not in ("arrow_function", "function_expression", "function"):
+        return ""
+    params = jsxhelpers.parameters(fn)
+    return prog.text(params[1]) if len(params) > 1 and params[1].type == "identifier" else ""
 
 
 def _map_parameter(prog: Program, call: Node) -> str:
