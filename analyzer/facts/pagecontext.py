@@ -165,9 +165,9 @@ def asks_about_an_animal(controls: list[dict[str, str]], context: ContextWords |
         return False
     cash, alone = context.animal_questions_not, context.animal_questions_alone
     for texts in controls:
-        said = [tuple(tokens(texts[key])) for key in _ASKS if texts.get(key)]
+        said = [tokens(texts[key]) for key in _ASKS if texts.get(key)]
         if any(index.matches(t) or t in alone for t in said):
-            if cash is None or not any(cash.matches(tuple(tokens(text))) for text in texts.values() if text):
+            if cash is None or not any(cash.matches(tokens(text)) for text in texts.values() if text):
                 return True
     return False
 

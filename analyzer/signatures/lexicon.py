@@ -606,9 +606,9 @@ def _frequency_asked(texts: dict[str, str], input_type: str, context: ContextWor
     if not (texts.get("label") or texts.get("question")) or _asks_identity(texts, context):
         return False
     answers = tokens(texts.get("choices") or texts.get("options") or "")
-    covered = context.frequency.covered(answers)
-    if len(context.frequency.matches(answers)) < 2:
+    if len(context.frequency.matches(answers)) < 2:  # most choices are ruled out here, before the positions are sought
         return False
+    covered = context.frequency.covered(answers)
     return all(i in covered or w.isdigit() for i, w in enumerate(answers))
 
 
