@@ -202,9 +202,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
                 result.template = template_scan.facts(templates.Template("tapestry", references=used), page.source, db)
             tapestry.native(page, db.tapestry)
         template_components.native(page, db.template_kit)  # Angular, Ionic, Spring, JSF, ASP.NET templates
-        if page.root is not None:  # buttons and chips acting as radios (:class="{ on: form.sex === o }" @click=…)
-            choice_tiles.template_tiles(page.root, db.jsx_bindings, page.text)
-            answer_buttons.read(page.root, db.jsx_bindings, page.text)  # <button onclick="setAnswer(2, 'sim')">
+        _choice_widgets(page, db, page.text)
         # A Slim or Haml template holding raw HTML: its own lines are no HTML, its helpers print controls too; read
         # as HTML whole only when its lines print nothing.
         indented_page = source.display.lower().endswith(indented.SUFFIXES)
@@ -796,6 +794,15 @@ def _code_file(
     return programs.get(0) if kind != "sfc" else None
 
 
+def _choice_widgets(page: htmldoc.Page, db: SignatureDB, text: str) -> None:
+    """Buttons and chips a template asks with instead of radios, read as the radios they act as: choice tiles
+    (``:class="{ on: form.sex === o }" @click=…``) and rows of answer buttons (``<button onclick="setAnswer(2, 'sim')">``);
+    ``text`` is the file's own, where a page's template blocks are blanked."""
+    if page.root is not None:
+        choice_tiles.template_tiles(page.root, db.jsx_bindings, text)
+        answer_buttons.read(page.root, db.jsx_bindings, text)
+
+
 def _component_fields(kind: str, text: str, pieces: list[JsSource], db: SignatureDB, result: FileResult, programs: dict) -> None:
     """Sensitive fields a component renders (JSX, or an SFC's template), positioned in the file.
     The programs it parses go into ``programs``, for recorder detection to reuse (one parse per piece)."""
@@ -858,9 +865,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
             if "v-for" in text and page.root is not None:  # <option v-for="r in religions">: one per item of its script's list
                 vfor.expand(page.root, vfor.arrays([script(i) for i in range(len(pieces))]))
             template_components.native(page, db.template_kit, member)
-            if page.root is not None:  # the file's own text: its {#each … as o} blocks are blanked in the page's
-                choice_tiles.template_tiles(page.root, db.jsx_bindings, text)
-                answer_buttons.read(page.root, db.jsx_bindings, text)
+            _choice_widgets(page, db, text)  # the file's own text: its {#each … as o} blocks are blanked in the page's
         result.fields = _page_fields(page, result.path, db, result)
         result.rendered = rendered.placed(page.root, values)
         # A component's path names a page only in a router's folders (pages/, app/, routes/,
