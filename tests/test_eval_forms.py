@@ -182,6 +182,22 @@ def test_a_record_inside_a_data_definition_matches_the_field_reported_where_it_o
     assert score._match(dict(rec, line=462), found) is None  # a definition never opens after its name
 
 
+def test_a_nameless_record_of_a_list_matches_the_definition_that_opens_above_it(score) -> None:
+    """A statement of a list, recorded without a name at its text member's line, is the definition reported nearest
+    above it, unless another record of the file stands between (that one's definition, not reported, opened there)."""
+    from types import SimpleNamespace as Site
+
+    found = {3: [Site(name="1")], 17: [Site(name="3")]}
+    rec = {"line": 8, "name": "", "id": "", "path": "public/data/data.json"}
+    assert score._match(rec, found, (8, 15, 22)) is found[3][0]
+    assert score._match(dict(rec, line=22), found, (8, 15, 22)) is found[17][0]
+    # items four lines long: item 2 (record at line 9) was not reported, and the definition above it is item 1's, whose
+    # record (line 5) stands between
+    assert score._match(dict(rec, line=9), found, (5, 9)) is None
+    assert score._match(dict(rec, line=5), found, (5, 9)) is found[3][0]
+    assert score._match(dict(rec, path="index.html"), found, (8, 15, 22)) is None  # markup: the start tag's lines only
+
+
 def test_the_label_audit_counts_controls_no_text_names(tmp_path) -> None:
     """eval/forms/label_audit.py: a control that takes input and has no visible text counts as unnamed; a hidden
     input is not counted; the comparison lists a text gained."""

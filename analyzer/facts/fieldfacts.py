@@ -59,11 +59,14 @@ from analyzer.signatures.lexicon import (
     SectionWords,
     TermIndex,
     Topic,
+    as_voting_advice,
     classify,
     hinted,
     only_follow_up,
     takes_topic,
     tokens,
+    voting_advice_item,
+    voting_advice_page,
 )
 
 SKIP_TYPES = htmldoc.SKIP_TYPES
@@ -275,6 +278,9 @@ class _Control:
     read: dict[str, str] = field(default_factory=dict)  # the texts it is classified by (see _identifiers)
     follows: _Control | None = None  # the control whose question this one only follows up ("Other", "Since when?")
     unplaced: bool = False  # a topic was looked for and none of the page's own sources gave one
+    # A statement a voting-advice application may ask (lexicon.voting_advice_item) that found no topic on its page: still
+    # read by the learned model, and left to its layout's or project's topic when nothing reads it (a list in a data file)
+    unasked: bool = False
     # A group's other boxes, when it is reported at its first, each with its index among the inputs (-1: renamed)
     others: tuple[tuple[lxml.etree._Element, int], ...] = ()
 
@@ -313,9 +319,11 @@ def extract(
             c.found = followed_up(c.follows.found, c.follows.texts, categories)
     around = _Around(root, controls, path, context)
     _with_topics(controls, categories, consent, around, context, learned)
+    if context is not None:
+        _voting_advice(controls, categories, around, context)
     animals = _animal_patients(controls, around, context)
     if pending is not None:
-        pending.extend(_pending(page, c, id(c.form) in animals) for c in controls if c.found is None and c.unplaced)
+        pending.extend(_pending(page, c, id(c.form) in animals) for c in controls if c.found is None and (c.unplaced or c.unasked))
     return [f for f in (_site(page, c) for c in controls) if f is not None]
 
 
@@ -695,9 +703,13 @@ def _with_topics(
             # A contact detail is read again in a later section of its form ("Physician information")
             # even when its own words hint at nothing.
             section = sections.get(id(c.el), "") if again and sections else ""
-            if again and (section or takes_topic(c.read, categories, c.typ, context)):
+            takes = again and (bool(section) or takes_topic(c.read, categories, c.typ, context))
+            statement = again and voting_advice_item(c.read, c.typ, context)
+            if takes or statement:
                 topic = topic_of(sources(c) + around.page(), categories, own_topic)
-                c.unplaced = topic is None
+                c.unplaced = topic is None and takes
+                # a statement waits for a voting-advice application's name, which its page may not give (lexicon)
+                c.unasked = statement and (topic is None or not voting_advice_page(topic, context))
                 if topic is not None:
                     # A section is about the topic's category when another of its controls asks for it
                     # by its own words ("Referring physician" above the physician's address).
@@ -738,6 +750,22 @@ def _with_topics(
                 if model is not None:
                     placed = sources(c) + around.page()
                     c.found = learned_kept(model.read(c.read, placed, c.typ), c.read, placed, categories)
+
+
+def _voting_advice(controls: list[_Control], categories: dict[str, Category], around: _Around, context: ContextWords) -> None:
+    """On a voting-advice application's page (its title or form names one: "Wahl-O-Mat", "Valkompass"), a statement
+    read by its own words as another special category ("Die Drogenproblematik … muss gelöst werden": health) is the
+    political opinion its answer gives (lexicon.as_voting_advice); the page's topic is looked up only when the page
+    holds such a reading."""
+
+    def special(found: Classification | None) -> bool:
+        return found is not None and found.category in categories and categories[found.category].art9
+
+    asked = [c for c in controls if special(c.found) and voting_advice_item(c.read, c.typ, context)]
+    if not asked or context.opinion_pages is None:
+        return
+    for c in asked:
+        c.found = as_voting_advice(c.found, c.read, c.typ, topic_of(around.of(c) + around.page(), categories), context, categories)
 
 
 def _file_words(path: str) -> str:
@@ -1331,13 +1359,14 @@ class PendingField:
     read: dict[str, str]
     autocomplete: str
     about_an_animal: bool = False  # its form or page cares for an animal: a layout's health topic is no person's
+    statement: bool = False  # a statement a voting-advice application may ask (lexicon.voting_advice_item), no other reading
 
 
 _UNREAD = Classification("", 0.0, ())
 
 
 def _pending(page: Page, c: _Control, animal: bool) -> PendingField:
-    return PendingField(_located(page, c, _UNREAD), dict(c.read), c.el.get("autocomplete") or "", animal)
+    return PendingField(_located(page, c, _UNREAD), dict(c.read), c.el.get("autocomplete") or "", animal, c.unasked)
 
 
 def layout_sources(page: Page) -> tuple[tuple[str, str], ...]:

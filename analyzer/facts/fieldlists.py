@@ -58,24 +58,44 @@ def worth_reading(data: bytes, lists: FieldLists) -> bool:
         return False
     labelled, named, keyed, factory = _key_patterns(lists.label_keys, lists.name_keys, lists.settings_keys)
     # The name may be a member's key instead ({ fieldName: { label: "…" } }): then a member holds an object; a question
-    # without a name says its type ({ question: "…", type: "input" }), or is asked in a list named as questions
+    # without a name says its type ({ question: "…", type: "input" }), or its choices ({ text: "Feeling down?", options:
+    # ["Not at all", …] }: a questionnaire's items, answered by position), or is asked in a list named as questions
     # (perguntas: [{ pergunta: "…" }]).
     return (
-        _OF_OBJECTS.search(data) is not None
-        and labelled.search(data) is not None
-        and (
-            named.search(data) is not None
-            or keyed.search(data) is not None
-            or _typed(lists.type_keys).search(data) is not None
-            or (bool(lists.question_keys) and _member(lists.question_keys).search(data) is not None)
+        (
+            _OF_OBJECTS.search(data) is not None
+            and labelled.search(data) is not None
+            and (
+                named.search(data) is not None
+                or keyed.search(data) is not None
+                or _typed(lists.type_keys).search(data) is not None
+                or _choices_listed(lists.option_keys).search(data) is not None
+                or (bool(lists.question_keys) and _member(lists.question_keys).search(data) is not None)
+            )
         )
-    ) or factory.search(data) is not None
+        or factory.search(data) is not None
+        or _statements_listed(lists.statement_names).search(data) is not None
+    )
 
 
 @functools.lru_cache(maxsize=4)
 def _typed(type_keys: tuple[str, ...]) -> re.Pattern[bytes]:
     """A string-valued member named by one of the type keys (``type: "input"``)."""
     return re.compile(rb"""(?<![\w$])["']?(?:""" + _alternation(type_keys) + rb""")["']?\s*:\s*["'`]""")
+
+
+@functools.lru_cache(maxsize=4)
+def _statements_listed(names: tuple[str, ...]) -> re.Pattern[bytes]:
+    """An array of strings held by a name of a list of questions or statements (``const Stellingen = ['…'``,
+    ``"questions": ["…"``): a questionnaire's items written as their texts alone."""
+    words = b"|".join(re.escape(n.encode("utf-8")) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rb"""(?i)(?<![\w$])["']?[\w$]*(?:""" + words + rb""")["']?\s*(?::\s*[\w$<>\[\]]+\s*)?[:=]\s*\[\s*["'`]""")
+
+
+@functools.lru_cache(maxsize=4)
+def _choices_listed(option_keys: tuple[str, ...]) -> re.Pattern[bytes]:
+    """A member named by one of the option keys that holds an array (``options: ["Not at all", …]``)."""
+    return re.compile(rb"""(?<![\w$])["']?(?:""" + _alternation(option_keys) + rb""")["']?\s*:\s*\[""")
 
 
 def _alternation(keys: tuple[str, ...]) -> bytes:
@@ -220,6 +240,9 @@ def _lists(prog: Program, lists: FieldLists, imported: script_constants.Imported
     if found.get("c") and _key_patterns(lists.label_keys, lists.name_keys, lists.settings_keys)[3].search(prog.parsed.source.data):
         containers |= {n.id: n for n in found["c"]}
     factories: dict[int, _Factory | None] = {}
+    # Arrays of strings held by a name of questions or statements: a questionnaire's items written as their texts alone.
+    statements = {n.id: n for n in found.get("s", []) if n.id not in containers and _listed(_holder_name(prog, n), lists)}
+    containers |= statements
     # A list the file's own markup maps ({FIELDS.map((f) => <input name={f.name} …/>)}) is read there, as written.
     mapped = frozenset(m.group(1).decode() for m in _MAPPED.finditer(prog.parsed.source.data)) if prog.jsx else frozenset()
     out: list[tuple[str, list[tuple[Node, str]]]] = []
@@ -233,7 +256,7 @@ def _lists(prog: Program, lists: FieldLists, imported: script_constants.Imported
         if at >= 0 and node.start_byte < ends[at]:
             continue
         prog.budget.spend()
-        got = _definitions(prog, node, lists, mapped, factories, imported)
+        got = _statements(prog, node, lists) if node.id in statements else _definitions(prog, node, lists, mapped, factories, imported)
         if got is None:
             continue
         out.append(got)
@@ -250,7 +273,9 @@ def _lists(prog: Program, lists: FieldLists, imported: script_constants.Imported
 @functools.lru_cache(maxsize=4)
 def _arrays_query(dialect: str) -> tree_sitter.Query:
     """Array literals holding an object literal, and object literals holding one as a member's value."""
-    return tree_sitter.Query(language(dialect), "(array (object)) @a (object (pair value: (object))) @o (array (call_expression)) @c")
+    return tree_sitter.Query(
+        language(dialect), "(array (object)) @a (object (pair value: (object))) @o (array (call_expression)) @c (array (string)) @s"
+    )
 
 
 def _definitions(
@@ -318,6 +343,28 @@ def _definitions(
     return title, [(o, _control(prog, m, name, lists, imported)) for o, m, name in fields]
 
 
+_STATEMENT_WORDS = 3  # an item of a list of statements is a sentence: a list of shorter strings is choices or tags
+
+
+def _statements(prog: Program, node: Node, lists: FieldLists) -> tuple[str, list[tuple[Node, str]]] | None:
+    """A list of questions or statements written as their texts alone (``const Stellingen = ['Accijnzen voor tabak
+    moeten omhoog.', …]``): each item a question the page asks with its own answers (an agreement scale, buttons),
+    written as a choice whose answers are not known here, named by its place in the list; three items at least, each
+    a sentence."""
+    items = [c for c in node.named_children if c.type != "comment"]
+    if len(items) < 3 or len(items) > _MAX_PER_LIST or any(c.type not in ("string", "template_string") for c in items):
+        return None
+    texts = [_string(prog, c) for c in items]
+    if any(len(t.split()) < _STATEMENT_WORDS for t in texts):
+        return None
+    holder = _holder_name(prog, node)
+    controls = [
+        (c, f'<fieldset><legend>{escape(t)}</legend><input type="radio" name="{escape(holder)}[{n}]"></fieldset>')
+        for n, (c, t) in enumerate(zip(items, texts, strict=True))
+    ]
+    return _named(holder, lists), controls
+
+
 def _field_name(
     prog: Program, members: dict[str, Node], key: str, lists: FieldLists, imported: script_constants.Imported, listed: bool
 ) -> str | None:
@@ -341,7 +388,7 @@ def _field_name(
 def _listed(holder: str, lists: FieldLists) -> bool:
     """Whether the list's name names a list of controls: one of ``list_names``, or a compound whose first or last word
     is one of ``list_name_words`` (``anamneseQuestions``, ``intake_questions``, ``preguntasSalud``)."""
-    if holder.lower() in lists.list_names:
+    if holder.lower() in lists.list_names or holder.lower() in lists.list_name_words:
         return True
     words = _WORDS.findall(holder)
     return len(words) > 1 and bool({words[0].lower(), words[-1].lower()} & lists.list_name_words)

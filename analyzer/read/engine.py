@@ -896,8 +896,11 @@ def _definition_fields(piece: JsSource, db: SignatureDB, result: FileResult, pro
         return
     page = htmldoc.parse(html)
     # The file's path gives the lists no topic: an editor library's dialog under a clinic's assets/plugins/ is no
-    # clinical form. Their own definitions and their holder's title do.
-    found = fieldfacts.extract(page, db.fields, db.consent_words, "", db.field_context, None, db.field_model)
+    # clinical form. Their own definitions and their holder's title do; only a statement a voting-advice application
+    # may ask waits for its project's topic (a Wahl-O-Mat's questions in public/data/data.json: the app names itself).
+    pending: list[fieldfacts.PendingField] = []
+    found = fieldfacts.extract(page, db.fields, db.consent_words, "", db.field_context, pending, db.field_model)
+    result.pending_fields += [p for p in pending if p.statement]
     if found:
         result.fields += found
         if not result.code:

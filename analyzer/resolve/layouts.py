@@ -22,19 +22,20 @@ import dataclasses
 import os
 from collections.abc import Sequence
 
-from analyzer.facts.pagecontext import component_layouts, topic_of
+from analyzer.facts.fieldfacts import FieldSite
+from analyzer.facts.pagecontext import component_layouts, is_component_layout, topic_of
 from analyzer.facts.records import FileFacts
-from analyzer.read.discover import SourceFile
+from analyzer.read.discover import SourceFile, app_root
 from analyzer.resolve.exposure import PageInfo
 from analyzer.signatures import SignatureDB
-from analyzer.signatures.lexicon import classify
+from analyzer.signatures.lexicon import Topic, as_voting_advice, classify, voting_advice_item, voting_advice_page
 
 
 def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, files: Sequence[SourceFile] = ()) -> None:
     """Add to ``pages`` the pending controls that their layouts' topic classifies. The name of the folder
     each page's scan walked (``files``; a clone's folder is named for its repository) is read after the
     project's files."""
-    waiting = [f for f in facts if f.pending_fields and f.path in pages]
+    waiting = [f for f in facts if f.path in pages and (f.pending_fields or _holds_statements(f, pages[f.path], db))]
     if not waiting:
         return
     sources = {f.path: f.layout_sources for f in facts if f.layout_sources}
@@ -43,6 +44,10 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, f
         return
     homes = _by_folder([*pages, *sources], db.component_files.homes, stem=True)
     projects = _by_folder(list(sources), db.component_files.projects, stem=False)
+    homes_and_layouts = {p for found in homes.values() for p in found} | {
+        p for p in sources if is_component_layout(p, db.component_files.layouts)
+    }
+    by_display = {f.display: f for f in files}
 
     def wrapped(path: str) -> list[tuple[str, str]]:
         """What the layouts and the templates rendered with a page say, nearest first."""
@@ -55,22 +60,72 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, f
         texts = wrapped(f.path)
         topic = topic_of(texts, db.fields) if texts else None
         home = _nearest(f.path, homes) if topic is None else []
+        if not home and topic is None:
+            # A file outside the app's page folders (an app's data in lib/ or src/data/, a component beside app/): the
+            # app's own home page or root layout, the one nearest its top (public/index.html, app/layout.tsx).
+            home = _app_home(f.path, [p for p in sources if p in homes_and_layouts], by_display)
         if home:  # the site's home page: its own title, else its layout's
             said = [*sources.get(home[0], ()), *wrapped(home[0])]
             topic = topic_of([(f"site home page {home[0]}: {what.removeprefix('layout ')}", text) for what, text in said], db.fields)
+        said = [(f"{what} in {p}", text) for p in _nearest(f.path, projects) for what, text in sources[p]]
+        said += [("project folder", roots[f.path])] if roots.get(f.path) else []
         if topic is None:  # what the project says it is, and what its folder is called
-            said = [(f"{what} in {p}", text) for p in _nearest(f.path, projects) for what, text in sources[p]]
-            said += [("project folder", roots[f.path])] if roots.get(f.path) else []
             topic = topic_of(said, db.fields) if said else None
         if topic is None:
             continue
+        context = db.field_context
+        # A voting-advice application's data (its page, or else its project, names it: a "Gezondheidswijzer" titled for
+        # its subject in a project named zorgstemwijzer): its statements read by their own words as another special
+        # category are the political opinions their answers give (lexicon.as_voting_advice).
+        advice = topic if context is not None and voting_advice_page(topic, context) else None
+        if advice is None and context is not None and said and _holds_statements(f, info, db):
+            advice = next((t for t in [topic_of(said, db.fields)] if t is not None and voting_advice_page(t, context)), None)
+        if advice is not None:
+            info.fields = [_as_statement(s, advice, db) for s in info.fields]
         added = []
         for pending in f.pending_fields:
-            found = classify(pending.read, db.fields, pending.site.type, pending.autocomplete, db.consent_words, topic, db.field_context)
+            given = advice if pending.statement and advice is not None else topic  # a statement: the application's topic
+            found = classify(pending.read, db.fields, pending.site.type, pending.autocomplete, db.consent_words, given, db.field_context)
             if found is not None and not (pending.about_an_animal and found.category == "health"):
                 added.append(dataclasses.replace(pending.site, classification=found))
         if added:
             info.fields = sorted(info.fields + added, key=lambda s: (s.line, s.column))
+
+
+_DATA_FILES = (".json", ".yaml", ".yml", ".js", ".mjs", ".cjs", ".ts", ".jsx", ".tsx")
+
+
+def _holds_statements(f: FileFacts, info: PageInfo, db: SignatureDB) -> bool:
+    """Whether a data or script file that names no topic of its own reports a statement a voting-advice application may
+    ask, read by its own words (``Stellingen``'s "Accijnzen voor tabak moeten omhoog.": health): its project may name
+    the application, and the statement be the political opinion it is (lexicon.as_voting_advice)."""
+    context = db.field_context
+    if context is None or context.opinion_pages is None or f.page_topic is not None or not f.path.lower().endswith(_DATA_FILES):
+        return False
+    return any(
+        s.classification is not None
+        and s.classification.category in db.fields
+        and db.fields[s.classification.category].art9
+        and voting_advice_item(s.texts, s.type, context)
+        for s in info.fields
+    )
+
+
+def _as_statement(site: FieldSite, topic: Topic, db: SignatureDB) -> FieldSite:
+    """A reported field, read again as a voting-advice application's statement when it is one."""
+    found = as_voting_advice(site.classification, site.texts, site.type, topic, db.field_context, db.fields)
+    return site if found is site.classification or found is None else dataclasses.replace(site, classification=found)
+
+
+def _app_home(path: str, candidates: list[str], by_display: dict[str, SourceFile]) -> list[str]:
+    """Of the home pages and root layouts that say what they are (``candidates``), the one of the page's own app (the
+    nearest folder with a package manifest: ``discover.app_root``) nearest the app's top, else none."""
+    page = by_display.get(path)
+    if page is None:
+        return []
+    app = app_root(page)
+    mine = [c for c in candidates if c != path and c in by_display and app_root(by_display[c]) == app]
+    return sorted(mine, key=lambda c: (c.count("/"), c))[:1]
 
 
 def _root_names(files: Sequence[SourceFile], paths: set[str]) -> dict[str, str]:

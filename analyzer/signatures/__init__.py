@@ -567,6 +567,13 @@ class FieldLists:
     # intake_questions, preguntasSalud), and the keys an entry of questions and answers holds its answer's text under.
     list_name_words: frozenset[str] = frozenset()
     answer_keys: tuple[str, ...] = ()
+
+    @property
+    def statement_names(self) -> tuple[str, ...]:
+        """The names (lower case) a list of questions or statements is held by, alone or in a compound: the lists' own
+        names and the words that name one."""
+        return tuple(sorted({n.lower() for n in self.list_names} | self.list_name_words))
+
     # The types (lower case) of an item that shows text or holds others, no control (a FHIR Questionnaire's "display"
     # and "group" items, SurveyJS's "html", Form.io's "htmlelement" and "button").
     not_control_types: frozenset[str] = frozenset()
@@ -1542,6 +1549,8 @@ def _field_context() -> ContextWords | None:
         adherence=_word_index(data.get("adherence", [])),
         sizes=_word_set(data.get("sizes", [])),
         opinion_topics=frozenset(data.get("opinion_topics", [])),
+        opinion_pages=_word_index(data.get("opinion_pages", [])),
+        addressed=_word_set(data.get("addressed", [])),
         symptom_topics=frozenset(data.get("symptom_topics", [])),
         frequency=_word_index(data.get("frequency", [])),
         opinion=_word_index(data.get("opinion", [])),

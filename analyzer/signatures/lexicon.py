@@ -391,6 +391,8 @@ class ContextWords:
     # A party's or campaign's questionnaire: an open answer or an opinion scale sent to it is a political opinion
     opinion_topics: frozenset[str] = frozenset()
     opinion: TermIndex | None = None  # "No firm opinion", "Strongly agree", "Rather against"
+    opinion_pages: TermIndex | None = None  # "Wahl-O-Mat", "Stemwijzer", "Valkompass": a voting-advice application
+    addressed: frozenset[str] = frozenset()  # you, your; Sie, Ihr; vous, votre: a question put to the person
     symptom_topics: frozenset[str] = frozenset()  # the topics whose frequency scales record a symptom (health)
     frequency: TermIndex | None = None  # "Never / Several days / More than half the days / Nearly every day"
     opinion_not: TermIndex | None = None  # "Criminal record": a candidate's vetting asks for facts (Art. 10)
@@ -543,6 +545,7 @@ def classify(
         word = _opinion_asked(texts, typ, context)
         if word:
             return Classification(topic.category, 0.6, (word,), topic.evidence)
+    best = as_voting_advice(best, texts, typ, topic, context, categories)
     if best is None and topic is not None and context is not None and topic.category in context.symptom_topics:
         if _frequency_asked(texts, typ, context):
             return Classification(topic.category, 0.6, ("frequency scale",), topic.evidence)
@@ -594,6 +597,58 @@ def _opinion_asked(texts: dict[str, str], input_type: str, context: ContextWords
         if found:
             return found[0].text
     return ""
+
+
+def voting_advice_page(topic: Topic, context: ContextWords) -> bool:
+    """Whether a topic of one of ``opinion_topics`` was given by a voting-advice application's name (``opinion_pages``:
+    "Wahl-O-Mat", "Stemwijzer", "Valkompass 2022"), read in the text its evidence quotes."""
+    pages = context.opinion_pages
+    return pages is not None and topic.category in context.opinion_topics and bool(pages.matches(tokens(topic.evidence)))
+
+
+def as_voting_advice(
+    found: Classification | None,
+    texts: dict[str, str],
+    input_type: str,
+    topic: Topic | None,
+    context: ContextWords | None,
+    categories: dict[str, Category],
+) -> Classification | None:
+    """A reading, made the political opinion it is when the control is a statement of a voting-advice application
+    (``voting_advice_page``, ``voting_advice_item``): "Die Drogenproblematik … muss durch mehr Polizeipräsenz gelöst
+    werden" asks what the visitor thinks of a policy, not about their health, whatever its words name. A contact or
+    financial reading, and a consent, stay as they are (they are no statement's)."""
+    if topic is None or context is None or not voting_advice_page(topic, context):
+        return found
+    if found is not None and (found.category == topic.category or found.category not in categories or not categories[found.category].art9):
+        return found
+    if not voting_advice_item(texts, input_type, context):
+        return found
+    return Classification(topic.category, 0.6, ("voting-advice statement",), topic.evidence)
+
+
+_STATEMENT_WORDS = 3  # a question or statement is a sentence: a choice asked by fewer words is a setting ("Sprache")
+_WRITTEN_STATEMENT_WORDS = 5  # a statement written as a text control (a list's item) is a longer sentence still
+
+
+def voting_advice_item(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:
+    """A control a voting-advice application asks its statements with: a choice, a scale or a slider asked by a sentence,
+    or a statement a list of them writes as a text control ("La municipalité devrait investir davantage dans le
+    tramway"); not a question put to the person (``addressed``: "Dans quelle tranche d'âge vous situez-vous ?", the
+    application's profile of its visitor), nor one about who the person is, nor a consent."""
+    typ = input_type.lower()
+    said = _first_said(texts, ("question", "label", "legend", "placeholder"))
+    toks = tokens(said) if said else ()
+    if context.addressed.intersection(toks):
+        return False
+    words = len(toks)
+    if typ in CHOICE_TYPES or typ == "range":
+        asked = words >= _STATEMENT_WORDS
+    else:
+        asked = typ in TEXT_CONTROLS and words >= _WRITTEN_STATEMENT_WORDS and not _is_free_text(texts, context)
+    if not asked or _asks_identity(texts, context):
+        return False
+    return not (context.opinion_not is not None and context.opinion_not.matches(tokens(said or "")))
 
 
 def _frequency_asked(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:

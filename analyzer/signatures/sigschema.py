@@ -549,6 +549,8 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "care_roles": _opt("str[]"),
     "sizes": _opt("str[]"),
     "opinion_topics": _opt("str[]"),
+    "opinion_pages": _opt("str[]"),
+    "addressed": _opt("str[]"),
     "opinion": _opt("str[]"),
     "opinion_not": _opt("str[]"),
     "referral": _opt("str[]"),

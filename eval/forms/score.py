@@ -62,7 +62,15 @@ from analyzer.facts.pagecontext import (  # noqa: E402
 )
 from analyzer.parse.clipping import clip  # noqa: E402
 from analyzer.signatures import fieldmodel  # noqa: E402
-from analyzer.signatures.lexicon import Classification, classify, hinted, only_follow_up, takes_topic  # noqa: E402
+from analyzer.signatures.lexicon import (  # noqa: E402
+    Classification,
+    as_voting_advice,
+    classify,
+    hinted,
+    only_follow_up,
+    takes_topic,
+    voting_advice_item,
+)
 
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
 OTHER = ("financial", "government-id", "credentials", "contact")
@@ -226,7 +234,9 @@ def field_level(records: list[dict], db: signatures.SignatureDB, learned: bool =
             # earlier control stands outside of, as fieldfacts._sections finds it).
             again = got is None or (got.category == "contact" and typ not in ("radio", "checkbox", "select"))
             section = sections[k] if again and sections[k] and any(s != sections[k] for s in sections[:k]) else ""
-            if again and ((section and got is not None) or takes_topic(t, db.fields, typ, db.field_context)):
+            # (and, as there, a statement a voting-advice application may ask: lexicon.voting_advice_item)
+            takes = takes_topic(t, db.fields, typ, db.field_context) or voting_advice_item(t, typ, db.field_context)
+            if again and ((section and got is not None) or takes):
                 topic = topic_of(context_sources(rec), db.fields, lambda own=own: own)
                 if topic is not None:
                     if section and topic.category in section_asks.get(section, ()):
@@ -241,6 +251,8 @@ def field_level(records: list[dict], db: signatures.SignatureDB, learned: bool =
                 )
             if got is None:  # fieldfacts.extract: the learned model reads what is left
                 got = learned_reading(model, t, rec, typ, db)
+            if got is not None and got.category in ART9 and got.category != "political":  # fieldfacts._voting_advice
+                got = as_voting_advice(got, t, typ, topic_of(context_sources(rec), db.fields), db.field_context, db.fields)
             if animal and got is not None and got.category == "health":
                 got = None
             got = not_an_animals(got, context_sources(rec), db.field_context)  # fieldfacts._animal_patients
@@ -379,11 +391,12 @@ def e2e(records: list[dict], db: signatures.SignatureDB, cache: Path) -> tuple[l
         sites[(repo, path)] = by_line
         stats["files scanned"] += 1
     pairs = []
+    recorded = _recorded_lines(records)
     for rec in records:
         found = sites.get((rec["repo"], rec["path"]))
         if found is None:
             continue
-        match = _match(rec, found)
+        match = _match(rec, found, recorded.get((rec["repo"], rec["path"]), ()))
         pairs.append((rec, match.classification.category if match else "none"))
         # Where an Art. 9 field is lost end to end: no sensitive field reported at its line (the extractor
         # did not find it, or found nothing sensitive in it), or one reported with another category.
@@ -396,7 +409,15 @@ def e2e(records: list[dict], db: signatures.SignatureDB, cache: Path) -> tuple[l
     return pairs, dict(stats)
 
 
-def _match(rec: dict, found: dict[int, list]):
+def _recorded_lines(records: list[dict]) -> dict[tuple[str, str], tuple[int, ...]]:
+    """The lines each file's records name, sorted."""
+    out: dict[tuple[str, str], set[int]] = {}
+    for rec in records:
+        out.setdefault((rec["repo"], rec["path"]), set()).add(rec["line"])
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _match(rec: dict, found: dict[int, list], recorded: tuple[int, ...] = ()):
     """The reported field a record names: one of its name at its line (or the only one there), else
     one of its name up to NEAR_LINES away, nearest first, the line before first (a start tag over several
     lines: the records give the line a parser reported, often the tag's last, the tool the line it opens
@@ -414,6 +435,14 @@ def _match(rec: dict, found: dict[int, list]):
         # A definition that opens a few lines above the record's line (its name or label member): a field of the
         # record's very name reported there (session 30: the same rule for the start's and the final scores).
         match = _named_at(found, range(line - NEAR_LINES - 1, line - NEAR_DEFINITION_LINES - 1, -1), name)
+    if match is None and not name and rec.get("path", "").lower().endswith(_DEFINITION_FILES):
+        # A record without a name (a statement of a list, whose answers the page names by position) is the definition
+        # reported nearest above its line (its text member's), when no other record of the file stands between them:
+        # that definition opens before this record's member and after the previous record's (session 31: the same rule
+        # for the start's and the final scores).
+        above = next((at for at in range(line - 1, line - NEAR_DEFINITION_LINES - 1, -1) if found.get(at)), None)
+        if above is not None and not any(above <= other < line for other in recorded):
+            match = next(iter(found[above]), None) if len(found[above]) == 1 else None
     if match is None and _last_name(name) != name:
         # The name a framework renders around the field a form class or model binding declares: a record of
         # "appbundle_joining[tradeUnionCommitment]" or "Patient.Allergies" is the tool's "tradeUnionCommitment"
@@ -491,6 +520,7 @@ def site_e2e(
         alone = {id(r): got for r, got in e2e(treeless, db, cache)[0]}
         stats["records scored on their own file (no tree)"] = len(alone)
     pairs = []
+    recorded = _recorded_lines(records)
     for rec in records:
         if id(rec) in alone:
             pairs.append((rec, alone[id(rec)]))
@@ -499,7 +529,7 @@ def site_e2e(
         if found is None:
             stats["records in a file with no page facts (no field found there)"] += 1
             found = {}
-        match = _match(rec, found)
+        match = _match(rec, found, recorded.get((rec["repo"], rec["path"]), ()))
         SITE_MATCHES[id(rec)] = match
         pairs.append((rec, match.classification.category if match else "none"))
     stats["records"] = len(pairs)

@@ -1,0 +1,100 @@
+"""Voting-advice applications (election compasses): the statements a Wahl-O-Mat, a stemwijzer or a valkompass asks the
+visitor to agree or disagree with are political opinions, whatever they are about, wherever the app keeps them (in
+its pages, in a data file its project names). Look-alikes: the app's profile questions put to the person, a party's join
+form, a quiz of the same shape, and a list of short strings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analyzer.scan import ScanOptions, run
+from analyzer.signatures.lexicon import Topic, classify
+
+_COMPASS = Topic("political", "title 'Wahl-O-Mat Friedrichshain' (wahl o mat)")
+_PARTY = Topic("political", "title 'Mitglied werden bei der Partei' (partei)")
+
+
+def _read(db, question: str, options: str, topic: Topic | None, typ: str = "radio"):
+    return classify({"question": question, "options": options}, db.fields, typ, "", db.consent_words, topic, db.field_context)
+
+
+def test_a_statement_on_a_compass_is_a_political_opinion_whatever_it_names(db) -> None:
+    agree = "stimme zu / neutral / stimme nicht zu"
+    found = _read(db, "Der Partytourismus in Friedrichshain muss reduziert werden.", agree, _COMPASS)
+    assert found is not None and found.category == "political" and found.words == ("voting-advice statement",)
+    # a statement whose words name health (a drug problem) is still the opinion its answer gives
+    drugs = _read(db, "Die Drogenproblematik rund um die Warschauer Straße muss gelöst werden.", agree, _COMPASS)
+    assert drugs is not None and drugs.category == "political", drugs
+    slider = _read(db, "Auf einer Skala von 0 bis 7: wie stark lehnst du die Partei ab?", "", _COMPASS, "range")
+    assert slider is None or slider.category != "political"  # put to the person ("du"): not read as a statement
+
+
+def test_the_compass_profile_and_a_party_form_are_not_statements(db) -> None:
+    # the app's questions about the visitor address them ("vous", "your"); a party's join form names no compass
+    assert _read(db, "Dans quelle tranche d'âge vous situez-vous ?", "18-24 ans / 25-34 ans", _COMPASS) is None
+    assert _read(db, "Der Mindestlohn soll auf 15 Euro steigen.", "Ja / Nein", _PARTY) is None
+    assert _read(db, "Der Partytourismus muss reduziert werden.", "Ja / Nein", None) is None
+    assert _read(db, "Sprache", "Deutsch / English", _COMPASS) is None  # a setting, not a sentence
+
+
+def _scan(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[str, int]]:
+    for rel, text in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return {r.field.name: (r.field.classification.category, r.field.line) for r in run(ScanOptions(paths=(str(tmp_path),))).fields}
+
+
+_STARTS_HOTJAR = 'import Hotjar from "@hotjar/browser";\nHotjar.init(3456781, 6);\n'
+
+
+def test_a_compass_kept_as_data_is_read_where_its_statements_stand(tmp_path: Path) -> None:
+    # A list of statements written as texts alone (const Stellingen = […]), titled by its page for its subject
+    # ("Gezondheidswijzer") in a project named for a stemwijzer: each statement, at its line, is political, tobacco
+    # tax and all.
+    found = _scan(
+        tmp_path,
+        {
+            "package.json": '{"name": "zorgstemwijzer"}\n',
+            "public/index.html": "<html><head><title>Gezondheidswijzer</title></head><body><div id=root></div></body></html>\n",
+            "src/index.js": _STARTS_HOTJAR,
+            "src/Stelling.js": "const Stellingen = [\n  'Accijnzen voor tabak moeten omhoog.',\n"
+            "  'Roken in openbare ruimtes is niet meer toegestaan.',\n  'Zorgprofessionals krijgen beter uitbetaald.',\n];\n"
+            "export default Stellingen;\n",
+        },
+    )
+    assert found["Stellingen[0]"] == ("political", 2), found
+    assert found["Stellingen[1]"] == ("political", 3), found
+    assert found["Stellingen[2]"][0] == "political", found
+
+
+def test_a_quiz_of_the_same_shape_is_no_compass(tmp_path: Path) -> None:
+    # The same list in a perfume quiz, and a list of short strings (tags): no statement is political.
+    found = _scan(
+        tmp_path,
+        {
+            "package.json": '{"name": "scent-personality-quiz"}\n',
+            "src/index.js": _STARTS_HOTJAR,
+            "src/questions.js": "export const questions = [\n  'Which kind of everyday life do you long for?',\n"
+            "  'Which season feels most like you?',\n  'What do you reach for on a rainy day?',\n];\n"
+            "export const tags = ['Rain', 'Sun', 'Night'];\n",
+        },
+    )
+    assert not any(category == "political" for category, _ in found.values()), found
+
+
+def test_a_questionnaires_items_with_their_choices_are_read_as_data(tmp_path: Path) -> None:
+    # { text, options } items answered by position (no name, no type): each a question of its own, at its line.
+    found = _scan(
+        tmp_path,
+        {
+            "package.json": '{"name": "thoda-sukoon"}\n',
+            "src/index.js": _STARTS_HOTJAR,
+            "src/data/phq9.js": "export const PHQ9_QUESTIONS = [\n"
+            '  { text: "Feeling down, depressed, or hopeless?", options: ["Not at all", "Several days", "Nearly every day"] },\n'
+            '  { text: "Poor appetite or overeating?", options: ["Not at all", "Several days", "Nearly every day"] },\n];\n',
+        },
+    )
+    assert found[""] == ("health", 3), found  # both unnamed: the last one keeps the name
+    scanned = run(ScanOptions(paths=(str(tmp_path),))).fields
+    assert sorted(r.field.line for r in scanned if r.field.classification.category == "health") == [2, 3], scanned
