@@ -1215,12 +1215,14 @@ MATRIX: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
 }
 
-CASES = [
-    (f"{concept}-{lang}", text, category) for concept, (category, texts) in MATRIX.items() for lang, text in zip(LANGS, texts, strict=True)
-]
+
+def _cases(table: dict[str, tuple[str, tuple[str, ...]]]):
+    """The table's (case id, text, category) triples, one per language, as pytest parameters."""
+    cases = [(f"{key}-{lang}", text, category) for key, (category, texts) in table.items() for lang, text in zip(LANGS, texts, strict=True)]
+    return pytest.mark.parametrize(("case", "text", "category"), cases, ids=[c[0] for c in cases])
 
 
-@pytest.mark.parametrize(("case", "text", "category"), CASES, ids=[c[0] for c in CASES])
+@_cases(MATRIX)
 def test_each_concept_is_read_in_each_language(db, case: str, text: str, category: str) -> None:
     if case.startswith("denominations-"):
         found = classify({"label": "—", "options": text}, db.fields, "select", "", db.consent_words)
@@ -1408,12 +1410,8 @@ TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
 }
 
-TOPIC_CASES = [
-    (f"{place}-{lang}", text, category) for place, (category, texts) in TOPICS.items() for lang, text in zip(LANGS, texts, strict=True)
-]
 
-
-@pytest.mark.parametrize(("case", "text", "category"), TOPIC_CASES, ids=[c[0] for c in TOPIC_CASES])
+@_cases(TOPICS)
 def test_each_place_is_a_topic_in_each_language(db, case: str, text: str, category: str) -> None:
     found = topic_of([("page title", text)], db.fields)
     assert found is not None and found.category == category, (case, text, found)

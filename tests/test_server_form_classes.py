@@ -17,19 +17,21 @@ _HOTJAR = (
     "'https://static.hotjar.com/c/hotjar-','.js?sv=');</script>"
 )
 
-_TYPE = """<?php
-namespace App\\Form;
 
-use Symfony\\Component\\Form\\AbstractType;
-use Symfony\\Component\\Form\\Extension\\Core\\Type\\ChoiceType;
-use Symfony\\Component\\Form\\FormBuilderInterface;
+def _form_type(name: str, adds: str) -> str:
+    """A Symfony form type's class whose buildForm adds these fields (``->add(…)`` lines)."""
+    head = (
+        "<?php\nnamespace App\\Form;\n\nuse Symfony\\Component\\Form\\AbstractType;\n"
+        "use Symfony\\Component\\Form\\Extension\\Core\\Type\\ChoiceType;\n\n"
+        f"class {name} extends AbstractType\n{{\n    public function buildForm(FormBuilderInterface $builder, array $options): void\n"
+        "    {\n        $builder\n"
+    )
+    return head + adds + "    }\n}\n"
 
-class JoinType extends AbstractType
-{
-    public function buildForm(FormBuilderInterface $builder, array $options): void
-    {
-        $builder
-            ->add('faith', ChoiceType::class, [
+
+_TYPE = _form_type(
+    "JoinType",
+    """            ->add('faith', ChoiceType::class, [
                 'label' => 'Religious denomination',
                 'choices' => ['Catholic' => 'c', 'Protestant' => 'p'],
             ])
@@ -39,9 +41,8 @@ class JoinType extends AbstractType
             ->add('q9', ReligionPickerType::class, ['label' => 'Religion'])
             ->add('allergies', null, ['label' => 'Known allergies'])
             ->add('city');
-    }
-}
-"""
+""",
+)
 
 
 def _scan(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[str, tuple[str, ...], str]]:
@@ -81,19 +82,9 @@ def test_a_form_type_of_another_app_is_not_recorded_by_this_ones(tmp_path) -> No
     assert _scan(tmp_path, files) == {}
 
 
-_CHOICES = """<?php
-namespace App\\Form;
-
-use Symfony\\Bridge\\Doctrine\\Form\\Type\\EntityType;
-use Symfony\\Component\\Form\\AbstractType;
-use Symfony\\Component\\Form\\Extension\\Core\\Type\\ChoiceType;
-
-class IntakeType extends AbstractType
-{
-    public function buildForm(FormBuilderInterface $builder, array $options): void
-    {
-        $builder
-            ->add('q1', ChoiceType::class, [
+_CHOICES = _form_type(
+    "IntakeType",
+    """            ->add('q1', ChoiceType::class, [
                 'choices' => [
                     'Katholiek' => 'rk',
                     'Protestants' => 'pr',
@@ -117,9 +108,8 @@ class IntakeType extends AbstractType
                 'label' => 'Keuze',
             ])
             ->add('adres', AutocompleteAddressType::class);
-    }
-}
-"""
+""",
+)
 
 
 def test_a_choice_fields_choices_are_read_where_symfony_says_them(tmp_path: Path) -> None:

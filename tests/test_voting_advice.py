@@ -37,7 +37,10 @@ def test_the_compass_profile_and_a_party_form_are_not_statements(db) -> None:
     assert _read(db, "Sprache", "Deutsch / English", _COMPASS) is None  # a setting, not a sentence
 
 
-def _scan(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[str, int]]:
+def _scan(tmp_path: Path, project: str, files: dict[str, str]) -> dict[str, tuple[str, int]]:
+    """The fields a scan of an app reports, by name: its manifest names the project, and its entry starts Hotjar (which
+    records every component and data file of the app)."""
+    files = {"package.json": f'{{"name": "{project}"}}\n', "src/index.js": _STARTS_HOTJAR, **files}
     for rel, text in files.items():
         path = tmp_path / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -54,10 +57,9 @@ def test_a_compass_kept_as_data_is_read_where_its_statements_stand(tmp_path: Pat
     # tax and all.
     found = _scan(
         tmp_path,
+        "zorgstemwijzer",
         {
-            "package.json": '{"name": "zorgstemwijzer"}\n',
             "public/index.html": "<html><head><title>Gezondheidswijzer</title></head><body><div id=root></div></body></html>\n",
-            "src/index.js": _STARTS_HOTJAR,
             "src/Stelling.js": "const Stellingen = [\n  'Accijnzen voor tabak moeten omhoog.',\n"
             "  'Roken in openbare ruimtes is niet meer toegestaan.',\n  'Zorgprofessionals krijgen beter uitbetaald.',\n];\n"
             "export default Stellingen;\n",
@@ -72,9 +74,8 @@ def test_a_quiz_of_the_same_shape_is_no_compass(tmp_path: Path) -> None:
     # The same list in a perfume quiz, and a list of short strings (tags): no statement is political.
     found = _scan(
         tmp_path,
+        "scent-personality-quiz",
         {
-            "package.json": '{"name": "scent-personality-quiz"}\n',
-            "src/index.js": _STARTS_HOTJAR,
             "src/questions.js": "export const questions = [\n  'Which kind of everyday life do you long for?',\n"
             "  'Which season feels most like you?',\n  'What do you reach for on a rainy day?',\n];\n"
             "export const tags = ['Rain', 'Sun', 'Night'];\n",
@@ -87,9 +88,8 @@ def test_a_questionnaires_items_with_their_choices_are_read_as_data(tmp_path: Pa
     # { text, options } items answered by position (no name, no type): each a question of its own, at its line.
     found = _scan(
         tmp_path,
+        "thoda-sukoon",
         {
-            "package.json": '{"name": "thoda-sukoon"}\n',
-            "src/index.js": _STARTS_HOTJAR,
             "src/data/phq9.js": "export const PHQ9_QUESTIONS = [\n"
             '  { text: "Feeling down, depressed, or hopeless?", options: ["Not at all", "Several days", "Nearly every day"] },\n'
             '  { text: "Poor appetite or overeating?", options: ["Not at all", "Several days", "Nearly every day"] },\n];\n',
