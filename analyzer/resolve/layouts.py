@@ -48,6 +48,7 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, f
         p for p in sources if is_component_layout(p, db.component_files.layouts)
     }
     by_display = {f.display: f for f in files}
+    app_homes: dict[str, list[str]] | None = None
 
     def wrapped(path: str) -> list[tuple[str, str]]:
         """What the layouts and the templates rendered with a page say, nearest first."""
@@ -63,7 +64,9 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, f
         if not home and topic is None:
             # A file outside the app's page folders (an app's data in lib/ or src/data/, a component beside app/): the
             # app's own home page or root layout, the one nearest its top (public/index.html, app/layout.tsx).
-            home = _app_home(f.path, [p for p in sources if p in homes_and_layouts], by_display)
+            if app_homes is None:  # each candidate's app, found once per scan
+                app_homes = _app_homes([p for p in sources if p in homes_and_layouts], by_display)
+            home = _app_home(f.path, app_homes, by_display)
         if home:  # the site's home page: its own title, else its layout's
             said = [*sources.get(home[0], ()), *wrapped(home[0])]
             topic = topic_of([(f"site home page {home[0]}: {what.removeprefix('layout ')}", text) for what, text in said], db.fields)
@@ -117,15 +120,21 @@ def _as_statement(site: FieldSite, topic: Topic, db: SignatureDB) -> FieldSite:
     return site if found is site.classification or found is None else dataclasses.replace(site, classification=found)
 
 
-def _app_home(path: str, candidates: list[str], by_display: dict[str, SourceFile]) -> list[str]:
-    """Of the home pages and root layouts that say what they are (``candidates``), the one of the page's own app (the
-    nearest folder with a package manifest: ``discover.app_root``) nearest the app's top, else none."""
+def _app_homes(candidates: list[str], by_display: dict[str, SourceFile]) -> dict[str, list[str]]:
+    """The home pages and root layouts that say what they are (``candidates``) by their app (the nearest folder with a
+    package manifest: ``discover.app_root``), nearest the app's top first."""
+    out: dict[str, list[str]] = {}
+    for c in sorted((c for c in candidates if c in by_display), key=lambda c: (c.count("/"), c)):
+        out.setdefault(app_root(by_display[c]), []).append(c)
+    return out
+
+
+def _app_home(path: str, app_homes: dict[str, list[str]], by_display: dict[str, SourceFile]) -> list[str]:
+    """The home page or root layout of the page's own app nearest the app's top (never the page itself), else none."""
     page = by_display.get(path)
     if page is None:
         return []
-    app = app_root(page)
-    mine = [c for c in candidates if c != path and c in by_display and app_root(by_display[c]) == app]
-    return sorted(mine, key=lambda c: (c.count("/"), c))[:1]
+    return [c for c in app_homes.get(app_root(page), []) if c != path][:1]
 
 
 def _root_names(files: Sequence[SourceFile], paths: set[str]) -> dict[str, str]:
