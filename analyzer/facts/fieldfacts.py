@@ -63,6 +63,7 @@ from analyzer.signatures.lexicon import (
     classify,
     hinted,
     only_follow_up,
+    read_otherwise,
     takes_topic,
     tokens,
     voting_advice_item,
@@ -757,13 +758,9 @@ def _voting_advice(controls: list[_Control], categories: dict[str, Category], ar
     read by its own words as another special category ("Die Drogenproblematik … muss gelöst werden": health) is the
     political opinion its answer gives (lexicon.as_voting_advice); the page's topic is looked up only when the page
     holds such a reading."""
-
-    def special(found: Classification | None) -> bool:
-        return found is not None and found.category in categories and categories[found.category].art9
-
-    asked = [c for c in controls if special(c.found) and voting_advice_item(c.read, c.typ, context)]
-    if not asked or context.opinion_pages is None:
+    if context.opinion_pages is None:
         return
+    asked = [c for c in controls if read_otherwise(c.found, c.read, c.typ, context, categories)]
     for c in asked:
         c.found = as_voting_advice(c.found, c.read, c.typ, topic_of(around.of(c) + around.page(), categories), context, categories)
 

@@ -28,14 +28,16 @@ from analyzer.facts.records import FileFacts
 from analyzer.read.discover import SourceFile, app_root
 from analyzer.resolve.exposure import PageInfo
 from analyzer.signatures import SignatureDB
-from analyzer.signatures.lexicon import Topic, as_voting_advice, classify, voting_advice_item, voting_advice_page
+from analyzer.signatures.lexicon import Topic, as_voting_advice, classify, read_otherwise, voting_advice_page
 
 
 def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, files: Sequence[SourceFile] = ()) -> None:
     """Add to ``pages`` the pending controls that their layouts' topic classifies. The name of the folder
     each page's scan walked (``files``; a clone's folder is named for its repository) is read after the
     project's files."""
-    waiting = [f for f in facts if f.path in pages and (f.pending_fields or _holds_statements(f, pages[f.path], db))]
+    by_display = {f.display: f for f in files}
+    statements = {f.path for f in facts if f.path in pages and _holds_statements(f, pages[f.path], by_display.get(f.path), db)}
+    waiting = [f for f in facts if f.path in pages and (f.pending_fields or f.path in statements)]
     if not waiting:
         return
     sources = {f.path: f.layout_sources for f in facts if f.layout_sources}
@@ -47,7 +49,6 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, f
     homes_and_layouts = {p for found in homes.values() for p in found} | {
         p for p in sources if is_component_layout(p, db.component_files.layouts)
     }
-    by_display = {f.display: f for f in files}
     app_homes: dict[str, list[str]] | None = None
 
     def wrapped(path: str) -> list[tuple[str, str]]:
@@ -72,17 +73,15 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, f
             topic = topic_of([(f"site home page {home[0]}: {what.removeprefix('layout ')}", text) for what, text in said], db.fields)
         said = [(f"{what} in {p}", text) for p in _nearest(f.path, projects) for what, text in sources[p]]
         said += [("project folder", roots[f.path])] if roots.get(f.path) else []
-        if topic is None:  # what the project says it is, and what its folder is called
-            topic = topic_of(said, db.fields) if said else None
+        project = topic_of(said, db.fields) if said and (topic is None or f.path in statements) else None
+        topic = topic or project  # what the project says it is, and what its folder is called
         if topic is None:
             continue
         context = db.field_context
         # A voting-advice application's data (its page, or else its project, names it: a "Gezondheidswijzer" titled for
         # its subject in a project named zorgstemwijzer): its statements read by their own words as another special
         # category are the political opinions their answers give (lexicon.as_voting_advice).
-        advice = topic if context is not None and voting_advice_page(topic, context) else None
-        if advice is None and context is not None and said and _holds_statements(f, info, db):
-            advice = next((t for t in [topic_of(said, db.fields)] if t is not None and voting_advice_page(t, context)), None)
+        advice = next((t for t in (topic, project) if t is not None and context is not None and voting_advice_page(t, context)), None)
         if advice is not None:
             info.fields = [_as_statement(s, advice, db) for s in info.fields]
         added = []
@@ -95,23 +94,17 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, f
             info.fields = sorted(info.fields + added, key=lambda s: (s.line, s.column))
 
 
-_DATA_FILES = (".json", ".yaml", ".yml", ".js", ".mjs", ".cjs", ".ts", ".jsx", ".tsx")
+_DATA_KINDS = ("js", "ts", "json", "text")  # analyzer.read.discover's kinds of a script or data file (YAML is read as text)
 
 
-def _holds_statements(f: FileFacts, info: PageInfo, db: SignatureDB) -> bool:
+def _holds_statements(f: FileFacts, info: PageInfo, source: SourceFile | None, db: SignatureDB) -> bool:
     """Whether a data or script file that names no topic of its own reports a statement a voting-advice application may
     ask, read by its own words (``Stellingen``'s "Accijnzen voor tabak moeten omhoog.": health): its project may name
     the application, and the statement be the political opinion it is (lexicon.as_voting_advice)."""
     context = db.field_context
-    if context is None or context.opinion_pages is None or f.page_topic is not None or not f.path.lower().endswith(_DATA_FILES):
+    if context is None or context.opinion_pages is None or f.page_topic is not None or source is None or source.kind not in _DATA_KINDS:
         return False
-    return any(
-        s.classification is not None
-        and s.classification.category in db.fields
-        and db.fields[s.classification.category].art9
-        and voting_advice_item(s.texts, s.type, context)
-        for s in info.fields
-    )
+    return any(read_otherwise(s.classification, s.texts, s.type, context, db.fields) for s in info.fields)
 
 
 def _as_statement(site: FieldSite, topic: Topic, db: SignatureDB) -> FieldSite:

@@ -620,11 +620,22 @@ def as_voting_advice(
     financial reading, and a consent, stay as they are (they are no statement's)."""
     if topic is None or context is None or not voting_advice_page(topic, context):
         return found
-    if found is not None and (found.category == topic.category or found.category not in categories or not categories[found.category].art9):
-        return found
-    if not voting_advice_item(texts, input_type, context):
+    statement = read_otherwise(found, texts, input_type, context, categories) if found else voting_advice_item(texts, input_type, context)
+    if not statement:
         return found
     return Classification(topic.category, 0.6, ("voting-advice statement",), topic.evidence)
+
+
+def read_otherwise(
+    found: Classification | None, texts: dict[str, str], input_type: str, context: ContextWords, categories: dict[str, Category]
+) -> bool:
+    """Whether a statement a voting-advice application may ask (``voting_advice_item``) was read by its own words as a
+    special category other than an opinion's (health for "Accijnzen voor tabak moeten omhoog"): on such an
+    application's page it is the opinion (``as_voting_advice``)."""
+    if found is None or found.category in context.opinion_topics:
+        return False
+    category = categories.get(found.category)
+    return category is not None and category.art9 and voting_advice_item(texts, input_type, context)
 
 
 _STATEMENT_WORDS = 3  # a question or statement is a sentence: a choice asked by fewer words is a setting ("Sprache")
@@ -648,7 +659,7 @@ def voting_advice_item(texts: dict[str, str], input_type: str, context: ContextW
         asked = typ in TEXT_CONTROLS and words >= _WRITTEN_STATEMENT_WORDS and not _is_free_text(texts, context)
     if not asked or _asks_identity(texts, context):
         return False
-    return not (context.opinion_not is not None and context.opinion_not.matches(tokens(said or "")))
+    return not (context.opinion_not is not None and context.opinion_not.matches(toks))
 
 
 def _frequency_asked(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:

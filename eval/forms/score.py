@@ -68,6 +68,7 @@ from analyzer.signatures.lexicon import (  # noqa: E402
     classify,
     hinted,
     only_follow_up,
+    read_otherwise,
     takes_topic,
     voting_advice_item,
 )
@@ -235,7 +236,7 @@ def field_level(records: list[dict], db: signatures.SignatureDB, learned: bool =
             again = got is None or (got.category == "contact" and typ not in ("radio", "checkbox", "select"))
             section = sections[k] if again and sections[k] and any(s != sections[k] for s in sections[:k]) else ""
             # (and, as there, a statement a voting-advice application may ask: lexicon.voting_advice_item)
-            takes = takes_topic(t, db.fields, typ, db.field_context) or voting_advice_item(t, typ, db.field_context)
+            takes = again and (takes_topic(t, db.fields, typ, db.field_context) or voting_advice_item(t, typ, db.field_context))
             if again and ((section and got is not None) or takes):
                 topic = topic_of(context_sources(rec), db.fields, lambda own=own: own)
                 if topic is not None:
@@ -251,7 +252,7 @@ def field_level(records: list[dict], db: signatures.SignatureDB, learned: bool =
                 )
             if got is None:  # fieldfacts.extract: the learned model reads what is left
                 got = learned_reading(model, t, rec, typ, db)
-            if got is not None and got.category in ART9 and got.category != "political":  # fieldfacts._voting_advice
+            if read_otherwise(got, t, typ, db.field_context, db.fields):  # fieldfacts._voting_advice
                 got = as_voting_advice(got, t, typ, topic_of(context_sources(rec), db.fields), db.field_context, db.fields)
             if animal and got is not None and got.category == "health":
                 got = None
@@ -427,22 +428,23 @@ def _match(rec: dict, found: dict[int, list], recorded: tuple[int, ...] = ()):
     name = rec["name"] or rec["id"]
     match = next((s for s in here if s.name == name), here[0] if len(here) == 1 else None)
     around = [at for d in range(1, NEAR_LINES + 1) for at in (line - d, line + d)]
+    in_data = rec.get("path", "").lower().endswith(_DEFINITION_FILES)
     if match is None:
         # A control without a name or id is found by its line alone: the nearest unnamed field (the
         # tool reports a group of unnamed boxes, "Oui [ ] Non [ ]", at its first box).
         match = _named_at(found, around, name)
-    if match is None and name and rec.get("path", "").lower().endswith(_DEFINITION_FILES):
+    if match is None and name and in_data:
         # A definition that opens a few lines above the record's line (its name or label member): a field of the
         # record's very name reported there (session 30: the same rule for the start's and the final scores).
         match = _named_at(found, range(line - NEAR_LINES - 1, line - NEAR_DEFINITION_LINES - 1, -1), name)
-    if match is None and not name and rec.get("path", "").lower().endswith(_DEFINITION_FILES):
+    if match is None and not name and in_data:
         # A record without a name (a statement of a list, whose answers the page names by position) is the definition
         # reported nearest above its line (its text member's), when no other record of the file stands between them:
         # that definition opens before this record's member and after the previous record's (session 31: the same rule
         # for the start's and the final scores).
         above = next((at for at in range(line - 1, line - NEAR_DEFINITION_LINES - 1, -1) if found.get(at)), None)
         if above is not None and not any(above <= other < line for other in recorded):
-            match = next(iter(found[above]), None) if len(found[above]) == 1 else None
+            match = found[above][0] if len(found[above]) == 1 else None
     if match is None and _last_name(name) != name:
         # The name a framework renders around the field a form class or model binding declares: a record of
         # "appbundle_joining[tradeUnionCommitment]" or "Patient.Allergies" is the tool's "tradeUnionCommitment"
