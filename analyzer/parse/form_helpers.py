@@ -309,10 +309,10 @@ def _literal_options(body: str, start: int, choices: str | None = None, member: 
 def _member_options(body: str, start: int, member: str) -> list[str]:
     """The texts of the array an option of the call holds (``'choices' => ['Katholiek' => 'rk', 'Moslim' => 'mo']``):
     each key, the text a visitor is shown; a list without keys shows its strings."""
-    named = re.search(r"""["']""" + re.escape(member) + r"""["']\s*=>\s*(?:\[|array\s*\()""", body[start:])
+    named = _compiled(r"""["']""" + re.escape(member) + r"""["']\s*=>\s*(?:\[|array\s*\()""").search(body, start)
     if named is None:
         return []
-    opened = start + named.end() - 1
+    opened = named.end() - 1
     end = array_end(body, opened)
     keys = [q.group(2) for q in _KEY.finditer(body, opened + 1, end)]
     return (keys or [q.group(3) for q in _QUOTED.finditer(body, opened + 1, end)])[:_MAX_OPTIONS]
