@@ -277,9 +277,9 @@ class _Writer:
                 self.out.write("<span>" + _escape(" / ".join(choices)) + "</span> ")
             if printed:  # the mapped boxes print their own choice: they read the choices as their own text
                 self.mapped.append((param, _first_choices(choices)))
-            index = _index_parameter(self.prog, expr) if expr is not None else ""
+            array, fn = self._mapped(expr) if expr is not None else (None, None)
+            index = _index_parameter(self.prog, fn)
             if index:  # the one block stands for every item: its controls are named for the array by the index
-                array, _ = self._mapped(expr)  # type: ignore[arg-type]
                 self.indexes.append((index, f"{self.prog.text(array)[:60] if array is not None else ''}[{index}]"))
             for jsx in _outer_jsx(node):
                 self.element(jsx)
@@ -298,7 +298,7 @@ class _Writer:
         if param is None or not jsxhelpers.names_by_item(self.prog, fn, self.bindings.values, self.bindings.name_props):
             return False
         jsx = _outer_jsx(node)
-        index = _index_parameter(self.prog, expr)
+        index = _index_parameter(self.prog, fn)
         for n, item in enumerate(array.named_children[:_MAX_MAPPED]):
             given: dict[int, Node] = {}
             jsxhelpers.bind(self.prog, param, item, given)
@@ -323,9 +323,7 @@ class _Writer:
         obj, prop = callee.child_by_field_name("object"), callee.child_by_field_name("property")
         if obj is None or prop is None or self.prog.text(prop) != "map":
             return None, None
-        args = self.prog.args(expr)
-        fn = args[0] if args and args[0].type in ("arrow_function", "function_expression", "function") else None
-        return self._argument(obj) or obj, fn
+        return self._argument(obj) or obj, _callback(self.prog, expr)
 
     def _mapped_array(self, expr: Node) -> tuple[Node | None, Node | None]:
         """The array literal ``X.map(fn)`` maps (``X`` a const of this file or written in place) and ``fn``."""
@@ -967,21 +965,23 @@ _NATIVE = ("input", "select", "textarea")
 _HOLDS_CONTROL_NODES = 200  # syntax nodes looked at under a component for a native control
 
 
-def _index_parameter(prog: Program, call: Node) -> str:
-    """The name of the second parameter of ``X.map((p, i) => …)``'s callback (``i``, the item's index), else ""."""
+def _callback(prog: Program, call: Node) -> Node | None:
+    """The function ``X.map(fn)`` is handed written in place, else None."""
     args = prog.args(call)
     fn = args[0] if args else None
-    if fn is None or fn.type not in ("arrow_function", "function_expression", "function"):
-        return ""
-    params = jsxhelpers.parameters(fn)
+    return fn if fn is not None and fn.type in ("arrow_function", "function_expression", "function") else None
+
+
+def _index_parameter(prog: Program, fn: Node | None) -> str:
+    """The name of a ``.map`` callback's second parameter (``(p, i) => …``: the item's index), else ""."""
+    params = jsxhelpers.parameters(fn) if fn is not None else []
     return prog.text(params[1]) if len(params) > 1 and params[1].type == "identifier" else ""
 
 
 def _map_parameter(prog: Program, call: Node) -> str:
     """The name of the first parameter of ``X.map((p) => …)``'s callback (``p``), else ""."""
-    args = prog.args(call)
-    fn = args[0] if args else None
-    if fn is None or fn.type not in ("arrow_function", "function_expression", "function"):
+    fn = _callback(prog, call)
+    if fn is None:
         return ""
     param = fn.child_by_field_name("parameter")
     if param is None:
