@@ -568,7 +568,7 @@ class FieldLists:
     list_name_words: frozenset[str] = frozenset()
     answer_keys: tuple[str, ...] = ()
 
-    @property
+    @functools.cached_property
     def statement_names(self) -> tuple[str, ...]:
         """The names (lower case) a list of questions or statements is held by, alone or in a compound: the lists' own
         names and the words that name one."""
