@@ -100,7 +100,8 @@ def test_a_list_named_by_a_compound_of_questions_is_read(tmp_path, db) -> None:
     sites = controls_by_name(tmp_path, _COMPOUND, db, "questions.ts")
     assert {"a1", "a2", "a3", "p1", "p2"} <= sites.keys(), sites
     assert sites["a3"].classification.category == "health", sites["a3"]
-    assert sites["a1"].texts["label"] == "Nasceu de gestação planejada?"
+    # an item that names no control of its own and asks a sentence is a question the page answers with its own choices
+    assert sites["a1"].texts["question"] == "Nasceu de gestação planejada?" and sites["a1"].type == "radio"
     assert sites["p1"].classification.category == "health", sites["p1"]
 
 

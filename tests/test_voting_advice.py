@@ -9,6 +9,7 @@ from pathlib import Path
 
 from analyzer.scan import ScanOptions, run
 from analyzer.signatures.lexicon import Topic, classify
+from tests.conftest import controls_by_name
 
 _COMPASS = Topic("political", "title 'Wahl-O-Mat Friedrichshain' (wahl o mat)")
 _PARTY = Topic("political", "title 'Mitglied werden bei der Partei' (partei)")
@@ -98,3 +99,77 @@ def test_a_questionnaires_items_with_their_choices_are_read_as_data(tmp_path: Pa
     assert found[""] == ("health", 3), found  # both unnamed: the last one keeps the name
     scanned = run(ScanOptions(paths=(str(tmp_path),))).fields
     assert sorted(r.field.line for r in scanned if r.field.classification.category == "health") == [2, 3], scanned
+
+
+def test_statements_kept_as_rows_records_and_one_array_are_read(tmp_path: Path) -> None:
+    # More shapes of a compass's data: records whose statement is their `text`, in a list named only by what it is
+    # passed on to (QDEFS -> ALL -> catalogQuestions); rows whose first entry is the statement, in a list named as
+    # questions; a JSON file that is one array, named by its file (stellingen.json). A statement whose words name an
+    # income or a street is the opinion too: it has no choices of its own.
+    found = _scan(
+        tmp_path,
+        "valkompass-2026",
+        {
+            "src/data/catalog.ts": "const QDEFS: QDef[] = [\n"
+            '  { id: "tax", kind: "structural", topic: "skatter", text: "Skatten på arbete bör sänkas." },\n'
+            '  { id: "income", kind: "structural", topic: "skatter", text: "Marginalskatten på höga inkomster bör höjas." },\n'
+            '  { id: "asyl", kind: "dynamic", topic: "migration", text: "Sverige bör ta emot färre asylsökande." },\n'
+            "];\nconst ALL = [...QDEFS];\nexport const catalogQuestions = ALL.map((d) => ({ ...d, status: 'draft' }));\n",
+            "src/data/seed.ts": "const RIKSDAG_QUESTIONS: QuestionSeed[] = [\n"
+            '  ["Vinstuttag från friskolor bör begränsas.", "Skola", "Frågan gäller om skolföretag ska kunna dela ut vinst."],\n'
+            '  ["Skolan bör förbjuda mobiltelefoner under lektionstid.", "Skola", "Handlar om ordningen i klassrummet."],\n'
+            '  ["Straffen för grova våldsbrott bör skärpas ytterligare.", "Kriminalitet", "Handlar om straffnivåer."],\n'
+            "];\n",
+            "src/data/stellingen.json": '[\n  {"id": "s1", "text": "De gemeente moet meer investeren in de straten van de binnenstad."},\n'
+            '  {"id": "s2", "text": "De schuldenlast van de gemeente moet omlaag."},\n'
+            '  {"id": "s3", "text": "Er komen meer fietspaden in het centrum."}\n]\n',
+        },
+    )
+    assert found["tax"] == ("political", 2) and found["income"] == ("political", 3) and found["asyl"] == ("political", 4), found
+    assert found["RIKSDAG_QUESTIONS[0]"] == ("political", 2) and found["RIKSDAG_QUESTIONS[1]"] == ("political", 3), found
+    assert found["s1"] == ("political", 2) and found["s2"] == ("political", 3), found  # a street, a debt: no one's
+
+
+def test_rows_and_records_not_named_as_questions_are_no_controls(tmp_path: Path) -> None:
+    # The same shapes in a dental practice's app: a slider's rows, and tips passed on to a name of no questions, are no
+    # form.
+    found = _scan(
+        tmp_path,
+        "zahnarztpraxis-mueller",
+        {
+            "src/slides.ts": "const SLIDES = [\n  ['Willkommen in unserer Praxis für Zahnmedizin', '/img/1.jpg'],\n"
+            "  ['Professionelle Zahnreinigung für gesunde Zähne', '/img/2.jpg'],\n"
+            "  ['Implantate und Zahnersatz vom Meister', '/img/3.jpg'],\n];\nexport default SLIDES;\n",
+            "src/tips.ts": "const TIPS = [\n  { id: 't1', text: 'Putzen Sie zweimal am Tag.' },\n"
+            "  { id: 't2', text: 'Nehmen Sie sich Zeit für die Zahnseide.' },\n  { id: 't3', text: 'Kommen Sie zweimal im Jahr.' },\n];\n"
+            "export const homeTips = TIPS.map((t) => t.text);\n",
+        },
+    )
+    assert found == {}, found
+
+
+_RETURNED = """<?php
+return [
+    ['id' => 'q1', 'text' => 'Nehmen Sie regelmäßig Medikamente ein?'],
+    ['id' => 'q2', 'text' => 'Leiden Sie an einer Herzerkrankung?'],
+];
+"""
+
+
+def test_a_php_file_that_returns_its_questions_is_named_by_its_file(tmp_path: Path, db) -> None:
+    # questions.php returns a practice's anamnesis (answered by buttons its page draws): each a question, read by its
+    # own words; the same array returned by config.php names no list of questions.
+    sites = controls_by_name(tmp_path, _RETURNED, db, "questions.php")
+    assert {n: (s.classification.category, s.line, s.type) for n, s in sites.items()} == {
+        "q1": ("health", 3, "radio"),
+        "q2": ("health", 4, "radio"),
+    }, sites
+    assert controls_by_name(tmp_path, _RETURNED, db, "config.php") == {}
+
+
+def test_a_compass_profile_question_keeps_its_financial_reading(db) -> None:
+    # A profile question with choices of its own asks about the person; a statement without them is the opinion.
+    income = _read(db, "Monatliches Nettoeinkommen des Haushalts", "unter 1000 € / 1000 bis 2000 € / über 2000 €", _COMPASS, "select")
+    assert income is not None and income.category == "financial", income
+    taxed = _read(db, "Der Spitzensteuersatz auf hohe Einkommen soll steigen.", "", _COMPASS)
+    assert taxed is not None and taxed.category == "political", taxed

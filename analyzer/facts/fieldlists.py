@@ -86,10 +86,11 @@ def _typed(type_keys: tuple[str, ...]) -> re.Pattern[bytes]:
 
 @functools.lru_cache(maxsize=4)
 def _statements_listed(names: tuple[str, ...]) -> re.Pattern[bytes]:
-    """An array of strings held by a name of a list of questions or statements (``const Stellingen = ['…'``,
-    ``"questions": ["…"``): a questionnaire's items written as their texts alone."""
+    """An array of strings, or of rows that start with one, held by a name of a list of questions or statements
+    (``const Stellingen = ['…'``, ``"questions": ["…"``, ``QUESTIONS = [["…", "Skola"]``): a questionnaire's items
+    written as their texts alone."""
     words = b"|".join(re.escape(n.encode("utf-8")) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rb"""(?i)(?<![\w$])["']?[\w$]*(?:""" + words + rb""")["']?\s*(?::\s*[\w$<>\[\]]+\s*)?[:=]\s*\[\s*["'`]""")
+    return re.compile(rb"""(?i)(?<![\w$])["']?[\w$]*(?:""" + words + rb""")["']?\s*(?::\s*[\w$<>\[\]]+\s*)?[:=]\s*\[\s*(?:\[\s*)?["'`]""")
 
 
 @functools.lru_cache(maxsize=4)
@@ -125,14 +126,17 @@ def _member(keys: tuple[str, ...]) -> re.Pattern[bytes]:
     return re.compile(rb"""(?<![\w$])["']?(?:""" + _alternation(keys) + rb""")["']?\s*:\s*(?:["'`]|""" + _LOCALISED + rb")")
 
 
-def markup(prog: Program, lists: FieldLists, line0: int = 1, imported: script_constants.Imported = script_constants.NO_IMPORTS) -> str:
+def markup(
+    prog: Program, lists: FieldLists, line0: int = 1, imported: script_constants.Imported = script_constants.NO_IMPORTS, stem: str = ""
+) -> str:
     """HTML for the field definition lists of a program (``""`` when it has none), each definition written as its
     control where it stands in the source (the program's first line is the file's ``line0``), each list inside a
     ``<form>`` named by its holder's title. A list the file's own markup maps, and can write once per definition
-    (``FieldLists.mapped_text_keys``), is read there, not here."""
+    (``FieldLists.mapped_text_keys``), is read there, not here. ``stem``: the file's name without its suffix, which
+    names a list that is the file's whole value (:class:`_Holders`)."""
     if not lists.name_keys or not lists.label_keys:
         return ""
-    found = _lists(prog, lists, imported)
+    found = _lists(prog, lists, imported, _Holders(prog, stem))
     if not found:
         return ""
     parts: list[str] = []
@@ -228,7 +232,9 @@ def _made(prog: Program, item: Node, lists: FieldLists, factories: dict[int, _Fa
     return members
 
 
-def _lists(prog: Program, lists: FieldLists, imported: script_constants.Imported) -> list[tuple[str, list[tuple[Node, str]]]]:
+def _lists(
+    prog: Program, lists: FieldLists, imported: script_constants.Imported, holders: _Holders
+) -> list[tuple[str, list[tuple[Node, str]]]]:
     """The definition lists of the program, in source order: (the form's title, [(definition, its control's HTML)]).
     A list is an array of definitions, or an object holding one definition under each field's name
     (``{ zhalobyTrevoga: { label: "тревогу", type: "boolean" }, … }``). A container inside a list already taken (a
@@ -241,7 +247,8 @@ def _lists(prog: Program, lists: FieldLists, imported: script_constants.Imported
         containers |= {n.id: n for n in found["c"]}
     factories: dict[int, _Factory | None] = {}
     # Arrays of strings held by a name of questions or statements: a questionnaire's items written as their texts alone.
-    statements = {n.id: n for n in found.get("s", []) if n.id not in containers and _listed(_holder_name(prog, n), lists)}
+    # Rows of a list so named whose first entry is the statement ([["Bolagsskatten bör sänkas.", "Ekonomi", "…"], …]).
+    statements = {n.id: n for n in found.get("s", []) + found.get("t", []) if n.id not in containers and holders.listed(n, lists)}
     containers |= statements
     # A list the file's own markup maps ({FIELDS.map((f) => <input name={f.name} …/>)}) is read there, as written.
     mapped = frozenset(m.group(1).decode() for m in _MAPPED.finditer(prog.parsed.source.data)) if prog.jsx else frozenset()
@@ -256,7 +263,10 @@ def _lists(prog: Program, lists: FieldLists, imported: script_constants.Imported
         if at >= 0 and node.start_byte < ends[at]:
             continue
         prog.budget.spend()
-        got = _statements(prog, node, lists) if node.id in statements else _definitions(prog, node, lists, mapped, factories, imported)
+        if node.id in statements:
+            got = _statements(prog, node, lists, holders)
+        else:
+            got = _definitions(prog, node, lists, mapped, factories, imported, holders)
         if got is None:
             continue
         out.append(got)
@@ -274,7 +284,8 @@ def _lists(prog: Program, lists: FieldLists, imported: script_constants.Imported
 def _arrays_query(dialect: str) -> tree_sitter.Query:
     """Array literals holding an object literal, and object literals holding one as a member's value."""
     return tree_sitter.Query(
-        language(dialect), "(array (object)) @a (object (pair value: (object))) @o (array (call_expression)) @c (array (string)) @s"
+        language(dialect),
+        "(array (object)) @a (object (pair value: (object))) @o (array (call_expression)) @c (array (string)) @s (array (array)) @t",
     )
 
 
@@ -285,6 +296,7 @@ def _definitions(
     mapped: frozenset[str],
     factories: dict[int, _Factory | None],
     imported: script_constants.Imported,
+    holders: _Holders,
 ) -> tuple[str, list[tuple[Node, str]]] | None:
     """The container's definitions and its form's title, when it is a list of field definitions."""
     if node.named_child_count > _MAX_PER_LIST:
@@ -319,8 +331,8 @@ def _definitions(
     sections = {id(m) for m in members if _holds_list(m, lists) and not _asks(prog, m, lists)}
     if len(sections) == len(members):
         return None
-    holder = _holder_name(prog, node)
-    listed = _listed(holder, lists)
+    holder = holders.name(node)
+    listed = holders.listed(node, lists)
     fields = [
         (o, m, name)
         for (o, key), m in zip(items, members, strict=True)
@@ -340,29 +352,38 @@ def _definitions(
     if not listed and formish * 2 < len(members):
         return None
     title = _title(prog, node, lists) or _named(holder, lists)
-    return title, [(o, _control(prog, m, name, lists, imported)) for o, m, name in fields]
+    return title, [(o, _control(prog, m, name, lists, imported, listed)) for o, m, name in fields]
 
 
 _STATEMENT_WORDS = 3  # an item of a list of statements is a sentence: a list of shorter strings is choices or tags
 
 
-def _statements(prog: Program, node: Node, lists: FieldLists) -> tuple[str, list[tuple[Node, str]]] | None:
+def _statements(prog: Program, node: Node, lists: FieldLists, holders: _Holders) -> tuple[str, list[tuple[Node, str]]] | None:
     """A list of questions or statements written as their texts alone (``const Stellingen = ['Accijnzen voor tabak
-    moeten omhoog.', …]``): each item a question the page asks with its own answers (an agreement scale, buttons),
-    written as a choice whose answers are not known here, named by its place in the list; three items at least, each
-    a sentence."""
+    moeten omhoog.', …]``), or as rows whose first entry is the text (``[["Vinstuttag från friskolor bör begränsas.",
+    "Skola", "Frågan gäller …"], …]``): each item a question the page asks with its own answers (an agreement scale,
+    buttons), written as a choice whose answers are not known here, named by its place in the list; three items at
+    least, each a sentence."""
     items = [c for c in node.named_children if c.type != "comment"]
-    if len(items) < 3 or len(items) > _MAX_PER_LIST or any(c.type not in ("string", "template_string") for c in items):
+    if len(items) < 3 or len(items) > _MAX_PER_LIST:
         return None
-    texts = [_string(prog, c) for c in items]
+    texts = [_string(prog, _first_entry(c)) for c in items]
     if any(len(t.split()) < _STATEMENT_WORDS for t in texts):
         return None
-    holder = _holder_name(prog, node)
+    holder = holders.name(node)
     controls = [
         (c, f'<fieldset><legend>{escape(t)}</legend><input type="radio" name="{escape(holder)}[{n}]"></fieldset>')
         for n, (c, t) in enumerate(zip(items, texts, strict=True))
     ]
     return _named(holder, lists), controls
+
+
+def _first_entry(item: Node) -> Node | None:
+    """A statement's text: the item itself when it is a string, a row's first entry when that is one, else None."""
+    if item.type in ("string", "template_string"):
+        return item
+    entries = [c for c in item.named_children if c.type != "comment"] if item.type == "array" else []
+    return entries[0] if entries and entries[0].type in ("string", "template_string") else None
 
 
 def _field_name(
@@ -493,13 +514,22 @@ def _options(prog: Program, members: dict[str, Node], lists: FieldLists, importe
     return []
 
 
-def _control(prog: Program, members: dict[str, Node], field_name: str, lists: FieldLists, imported: script_constants.Imported) -> str:
-    """The HTML of the control a definition describes (one without a name is written without one)."""
+def _control(
+    prog: Program, members: dict[str, Node], field_name: str, lists: FieldLists, imported: script_constants.Imported, listed: bool
+) -> str:
+    """The HTML of the control a definition describes (one without a name is written without one). In a list named as
+    questions or statements, an item that names no control of its own (no known type, choices or placeholder) and asks
+    a sentence (``{ id: "bolagsskatt", kind: "structural", text: "Bolagsskatten bör sänkas." }``) is a question the page
+    answers with choices of its own (an agreement scale, yes / no buttons), as a list of bare texts is."""
     named = f' name="{escape(field_name)}"' if field_name else ""
     label = escape(_label(prog, members, lists))
     kind = _kind(prog, members, lists)
     tag = lists.types.get(kind, "input")
     options = _options(prog, members, lists, imported)
+    if listed and not options and kind not in lists.types and kind not in INPUT_TYPES and "placeholder" not in members:
+        if len(label.split()) >= _STATEMENT_WORDS:
+            return f'<fieldset><legend>{label}</legend><input type="radio"{named}></fieldset>'
+
     if tag == "select" or (tag == "input" and options and kind not in INPUT_TYPES):
         opts = "".join(f"<option>{escape(o)}</option>" for o in options)
         return f'<select{named} aria-label="{label}">{opts}</select>'
@@ -516,30 +546,137 @@ def _control(prog: Program, members: dict[str, Node], field_name: str, lists: Fi
     return f'<input type="{typ}"{named} aria-label="{label}">'
 
 
-def _holder_name(prog: Program, array: Node) -> str:
-    """The member, variable or class field the array is the value of (``fields: […]``, ``const questions = […]``,
-    ``fields: FormlyFieldConfig[] = […]`` in a class; ``const fields = […].filter(Boolean)`` too), else ""."""
-    parent = array.parent
-    while parent is not None and parent.type == "member_expression" and (call := parent.parent) is not None:
-        if call.type != "call_expression":
-            break
-        parent = call.parent  # [ … ].filter(…): the chain's value is the list's
-    if parent is None:
+class _Holders:
+    """What names a file's lists: the member, variable or class field that holds one; the file's own name for a list
+    that is the file's whole value (questions.php's ``return [ … ]``, ``export default […]``, a ``stellingen.json``
+    that is one array); a function's name for the list it returns (``getQuestions() { return […] }``). A list is also
+    named as questions by the names it is passed on to in its file (``const QDEFS = […]``, ``const ALL = [...QDEFS,
+    …]``, ``export const catalogQuestions = ALL.map(…)``), found once per file when a list's own name says nothing."""
+
+    def __init__(self, prog: Program, stem: str) -> None:
+        self._prog = prog
+        self._stem = stem
+        self._passed: dict[str, set[str]] | None = None
+
+    def name(self, array: Node) -> str:
+        """The name the list is held by (``fields: […]``, ``const questions = […]``, ``fields: FormlyFieldConfig[] =
+        […]`` in a class; ``const fields = […].filter(Boolean)`` too), else ""."""
+        prog = self._prog
+        parent = array.parent
+        while parent is not None and parent.type == "member_expression" and (call := parent.parent) is not None:
+            if call.type != "call_expression":
+                break
+            parent = call.parent  # [ … ].filter(…): the chain's value is the list's
+        while parent is not None and parent.type in ("as_expression", "satisfies_expression"):
+            parent = parent.parent  # [ … ] as const
+        if parent is None:
+            return ""
+        if parent.type == "pair":
+            return prog.key_of(parent)
+        if parent.type == "variable_declarator":
+            name = parent.child_by_field_name("name")
+            return prog.text(name) if name is not None and name.type == "identifier" else ""
+        if parent.type in ("public_field_definition", "field_definition"):  # a class's field: fields: FormlyFieldConfig[] = […]
+            name = parent.child_by_field_name("name") or parent.child_by_field_name("property")
+            return prog.text(name) if name is not None else ""
+        if parent.type == "assignment_expression":
+            left = parent.child_by_field_name("left")
+            if left is not None and prog.text(left) in ("module.exports", "exports.default"):
+                return self._stem
+            if left is not None:
+                prop = left.child_by_field_name("property") if left.type == "member_expression" else left
+                return prog.text(prop) if prop is not None else ""
+        if parent.type == "export_statement":
+            return self._stem
+        if parent.type == "return_statement":
+            return self._returned_by(parent)
+        if parent.type == "parenthesized_expression" and (above := parent.parent) is not None:
+            if above.type == "expression_statement" and above.parent is not None and above.parent.type == "program":
+                return self._stem  # a JSON file that is one array, read as a script
         return ""
-    if parent.type == "pair":
-        return prog.key_of(parent)
-    if parent.type == "variable_declarator":
-        name = parent.child_by_field_name("name")
-        return prog.text(name) if name is not None and name.type == "identifier" else ""
-    if parent.type in ("public_field_definition", "field_definition"):  # a class's field: fields: FormlyFieldConfig[] = […]
-        name = parent.child_by_field_name("name") or parent.child_by_field_name("property")
-        return prog.text(name) if name is not None else ""
-    if parent.type == "assignment_expression":
-        left = parent.child_by_field_name("left")
-        if left is not None:
-            prop = left.child_by_field_name("property") if left.type == "member_expression" else left
-            return prog.text(prop) if prop is not None else ""
-    return ""
+
+    def listed(self, array: Node, lists: FieldLists) -> bool:
+        """Whether the list is named as a list of controls (``_listed``), by its own name or one it is passed on to."""
+        holder = self.name(array)
+        if _listed(holder, lists):
+            return True
+        return bool(holder) and any(_listed(n, lists) for n in self._passed_on(holder))
+
+    def _returned_by(self, returned: Node) -> str:
+        """The name of the function a ``return`` belongs to; the file's own name for one at the file's top (a PHP file
+        that returns its array)."""
+        node = returned.parent
+        while node is not None and node.type not in _FUNCTIONS and node.type != "program":
+            node = node.parent
+        if node is None or node.type == "program":
+            return self._stem
+        name = node.child_by_field_name("name")
+        if name is None and node.parent is not None and node.parent.type == "variable_declarator":
+            name = node.parent.child_by_field_name("name")
+        return self._prog.text(name) if name is not None else ""
+
+    def _passed_on(self, holder: str) -> list[str]:
+        """The names a const's list reaches in its file, through at most ``_PASSES`` hands."""
+        if self._passed is None:
+            self._passed = _passes(self._prog)
+        seen = [holder]
+        for name in seen:
+            if len(seen) > _PASSES:
+                break
+            seen += [n for n in sorted(self._passed.get(name, ())) if n not in seen]
+        return seen[1:]
+
+
+_FUNCTIONS = frozenset(
+    {"function_declaration", "function_expression", "arrow_function", "method_definition", "generator_function_declaration"}
+)
+_PASSES = 8  # names followed from one list
+_PASSING = frozenset({"map", "filter", "concat", "slice", "flatMap", "sort", "toSorted", "reverse"})
+
+
+def _passes(prog: Program) -> dict[str, set[str]]:
+    """For each name in the file, the consts whose value is built from its list: ``[...A, ...B]``, ``A.map(…)``,
+    ``A.filter(…).map(…)``, ``A.concat(B)``, ``A as const``."""
+    out: dict[str, set[str]] = {}
+    found = tree_sitter.QueryCursor(_declarators_query(prog.parsed.source.dialect)).captures(prog.parsed.root)
+    for declarator in found.get("d", [])[:_ARRAYS]:
+        prog.budget.spend()
+        name, value = declarator.child_by_field_name("name"), _unwrapped(declarator.child_by_field_name("value"))
+        if name is None or value is None or name.type != "identifier":
+            continue
+        for source in _built_from(prog, value):
+            out.setdefault(source, set()).add(prog.text(name))
+    return out
+
+
+def _built_from(prog: Program, value: Node) -> list[str]:
+    """The names a value's list is built from (see ``_passes``)."""
+    while value.type in ("as_expression", "satisfies_expression", "parenthesized_expression") and value.named_child_count:
+        value = value.named_children[0]
+    if value.type == "identifier":
+        return [prog.text(value)]
+    if value.type == "array":
+        return [
+            prog.text(c.named_children[0])
+            for c in value.named_children
+            if c.type == "spread_element" and c.named_child_count == 1 and c.named_children[0].type == "identifier"
+        ]
+    if value.type == "call_expression" and (callee := value.child_by_field_name("function")) is not None:
+        prop = callee.child_by_field_name("property") if callee.type == "member_expression" else None
+        owner = callee.child_by_field_name("object") if prop is not None else None
+        if prop is None or owner is None or prog.text(prop) not in _PASSING:
+            return []
+        arguments = value.child_by_field_name("arguments")
+        joined = (
+            [prog.text(a) for a in arguments.named_children if a.type == "identifier"] if prog.text(prop) == "concat" and arguments else []
+        )
+        return _built_from(prog, owner) + joined
+    return []
+
+
+@functools.lru_cache(maxsize=4)
+def _declarators_query(dialect: str) -> tree_sitter.Query:
+    return tree_sitter.Query(language(dialect), "(variable_declarator name: (identifier) value: (_)) @d")
 
 
 def _title(prog: Program, array: Node, lists: FieldLists) -> str:

@@ -13,7 +13,7 @@ import functools
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from analyzer.consent import code_data, code_scan, consent_markup, gtm, gtm_template, template_data, template_scan
@@ -888,7 +888,7 @@ def _definition_fields(piece: JsSource, db: SignatureDB, result: FileResult, pro
     if 0 not in programs:
         programs[0] = jsfacts.Program(jsparse.parse(piece))
     try:
-        html = fieldlists.markup(programs[0], db.field_lists, piece.line0, _imports(result.path))
+        html = fieldlists.markup(programs[0], db.field_lists, piece.line0, _imports(result.path), PurePosixPath(result.path).stem)
     except BudgetExhausted as exc:
         result.diagnostics.append(code_scan.budget_diagnostic(result.path, piece, f"reading its field definitions: {exc}"))
         return

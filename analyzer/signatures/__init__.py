@@ -1551,6 +1551,7 @@ def _field_context() -> ContextWords | None:
         opinion_topics=frozenset(data.get("opinion_topics", [])),
         opinion_pages=_word_index(data.get("opinion_pages", [])),
         addressed=_word_set(data.get("addressed", [])),
+        statement_readings=frozenset(data.get("statement_readings", [])),
         symptom_topics=frozenset(data.get("symptom_topics", [])),
         frequency=_word_index(data.get("frequency", [])),
         opinion=_word_index(data.get("opinion", [])),

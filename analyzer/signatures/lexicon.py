@@ -393,6 +393,7 @@ class ContextWords:
     opinion: TermIndex | None = None  # "No firm opinion", "Strongly agree", "Rather against"
     opinion_pages: TermIndex | None = None  # "Wahl-O-Mat", "Stemwijzer", "Valkompass": a voting-advice application
     addressed: frozenset[str] = frozenset()  # you, your; Sie, Ihr; vous, votre: a question put to the person
+    statement_readings: frozenset[str] = frozenset()  # contact, financial: what a statement's words may seem to ask
     symptom_topics: frozenset[str] = frozenset()  # the topics whose frequency scales record a symptom (health)
     frequency: TermIndex | None = None  # "Never / Several days / More than half the days / Nearly every day"
     opinion_not: TermIndex | None = None  # "Criminal record": a candidate's vetting asks for facts (Art. 10)
@@ -630,12 +631,20 @@ def read_otherwise(
     found: Classification | None, texts: dict[str, str], input_type: str, context: ContextWords, categories: dict[str, Category]
 ) -> bool:
     """Whether a statement a voting-advice application may ask (``voting_advice_item``) was read by its own words as a
-    special category other than an opinion's (health for "Accijnzen voor tabak moeten omhoog"): on such an
-    application's page it is the opinion (``as_voting_advice``)."""
+    special category other than an opinion's (health for "Accijnzen voor tabak moeten omhoog"), or, asked with no
+    choices of its own (a list of statements wrote it), as one of ``statement_readings`` ("Marginalskatten på höga
+    inkomster bör höjas.": financial): on such an application's page it is the opinion (``as_voting_advice``)."""
     if found is None or found.category in context.opinion_topics:
         return False
     category = categories.get(found.category)
-    return category is not None and category.art9 and voting_advice_item(texts, input_type, context)
+    if category is None or not (category.art9 or (found.category in context.statement_readings and _drawn_answers(texts, input_type))):
+        return False
+    return voting_advice_item(texts, input_type, context)
+
+
+def _drawn_answers(texts: dict[str, str], input_type: str) -> bool:
+    """A choice without choices of its own: a statement whose answers the page draws (an agreement scale)."""
+    return input_type.lower() in CHOICE_TYPES and not (texts.get("choices") or texts.get("options"))
 
 
 _STATEMENT_WORDS = 3  # a question or statement is a sentence: a choice asked by fewer words is a setting ("Sprache")

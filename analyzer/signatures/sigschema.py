@@ -551,6 +551,7 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "opinion_topics": _opt("str[]"),
     "opinion_pages": _opt("str[]"),
     "addressed": _opt("str[]"),
+    "statement_readings": _opt("str[]"),
     "opinion": _opt("str[]"),
     "opinion_not": _opt("str[]"),
     "referral": _opt("str[]"),
