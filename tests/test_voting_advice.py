@@ -36,6 +36,8 @@ def test_the_compass_profile_and_a_party_form_are_not_statements(db) -> None:
     assert _read(db, "Der Mindestlohn soll auf 15 Euro steigen.", "Ja / Nein", _PARTY) is None
     assert _read(db, "Der Partytourismus muss reduziert werden.", "Ja / Nein", None) is None
     assert _read(db, "Sprache", "Deutsch / English", _COMPASS) is None  # a setting, not a sentence
+    # a box alone is the app's setting, however long its label (a result page's "Show the whole ranking")
+    assert _read(db, "Visa hela topplistan för alla partier", "", _COMPASS, "checkbox") is None
 
 
 def _scan(tmp_path: Path, project: str, files: dict[str, str]) -> dict[str, tuple[str, int]]:

@@ -654,9 +654,11 @@ _WRITTEN_STATEMENT_WORDS = 5  # a statement written as a text control (a list's 
 def voting_advice_item(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:
     """A control a voting-advice application asks its statements with: a choice, a scale or a slider asked by a sentence,
     or a statement a list of them writes as a text control ("La municipalité devrait investir davantage dans le
-    tramway"); not a question put to the person (``addressed``: "Dans quelle tranche d'âge vous situez-vous ?", the
+    tramway"); not a box alone (the app's settings: "Visa hela topplistan"), nor a question put to the person (``addressed``: "Dans quelle tranche d'âge vous situez-vous ?", the
     application's profile of its visitor), nor one about who the person is, nor a consent."""
     typ = input_type.lower()
+    if typ == "checkbox" and not texts.get("choices"):
+        return False  # a box alone ("Visa mitt bästa parti", "Tillåt sökmotorer") is a setting or a consent
     said = _first_said(texts, ("question", "label", "legend", "placeholder"))
     toks = tokens(said) if said else ()
     if context.addressed.intersection(toks):
