@@ -36,6 +36,10 @@ def test_the_compass_profile_and_a_party_form_are_not_statements(db) -> None:
     assert _read(db, "Der Mindestlohn soll auf 15 Euro steigen.", "Ja / Nein", _PARTY) is None
     assert _read(db, "Der Partytourismus muss reduziert werden.", "Ja / Nein", None) is None
     assert _read(db, "Sprache", "Deutsch / English", _COMPASS) is None  # a setting, not a sentence
+    # the app's profile asks what the person studied or does: no statement, though put without "you"
+    assert _read(db, "Nejvyšší dosažené vzdělání", "Základní / Středoškolské / Vysokoškolské", _COMPASS, "select") is None
+    trade = _read(db, "Der Beruf des Pflegers muss besser bezahlt werden.", "stimme zu / neutral / stimme nicht zu", _COMPASS)
+    assert trade is not None and trade.category == "political", trade  # a statement about a trade is one
     # a box alone is the app's setting, however long its label (a result page's "Show the whole ranking")
     assert _read(db, "Visa hela topplistan för alla partier", "", _COMPASS, "checkbox") is None
 

@@ -654,8 +654,9 @@ _WRITTEN_STATEMENT_WORDS = 5  # a statement written as a text control (a list's 
 def voting_advice_item(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:
     """A control a voting-advice application asks its statements with: a choice, a scale or a slider asked by a sentence,
     or a statement a list of them writes as a text control ("La municipalité devrait investir davantage dans le
-    tramway"); not a box alone (the app's settings: "Visa hela topplistan"), nor a question put to the person (``addressed``: "Dans quelle tranche d'âge vous situez-vous ?", the
-    application's profile of its visitor), nor one about who the person is, nor a consent."""
+    tramway"); not a box alone (the app's settings: "Visa hela topplistan"), nor a question put to the person
+    (``addressed``: "Dans quelle tranche d'âge vous situez-vous ?", the application's profile of its visitor), nor one
+    about who the person is or a choice of what they do or studied (``_profile_choice``), nor a consent."""
     typ = input_type.lower()
     if typ == "checkbox" and not texts.get("choices"):
         return False  # a box alone ("Visa mitt bästa parti", "Tillåt sökmotorer") is a setting or a consent
@@ -668,9 +669,23 @@ def voting_advice_item(texts: dict[str, str], input_type: str, context: ContextW
         asked = words >= _STATEMENT_WORDS
     else:
         asked = typ in TEXT_CONTROLS and words >= _WRITTEN_STATEMENT_WORDS and not _is_free_text(texts, context)
-    if not asked or _asks_identity(texts, context):
+    if not asked or _asks_identity(texts, context) or _profile_choice(texts, context):
         return False
     return not (context.opinion_not is not None and context.opinion_not.matches(toks))
+
+
+_PROFILE_WORDS = 5  # a profile question is asked by a name ("Highest level of education completed"), not a sentence
+
+
+def _profile_choice(texts: dict[str, str], context: ContextWords) -> bool:
+    """A choice of what the person does or studied, asked by a name ("Nejvyšší dosažené vzdělání": Základní /
+    Vysokoškolské) and answered by no opinion: the application's profile of its visitor. A statement about schools or a
+    trade is a sentence ("Der Beruf des Pflegers muss besser bezahlt werden."), answered by agreeing or not."""
+    options = texts.get("choices") or texts.get("options") or ""
+    said = _first_said(texts, ("question", "label", "legend", "placeholder"))
+    if not options or not said or len(tokens(said)) > _PROFILE_WORDS or not asks_occupation(texts, context):
+        return False
+    return context.opinion is None or not context.opinion.matches(tokens(options))
 
 
 def _frequency_asked(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:
