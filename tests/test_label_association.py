@@ -351,3 +351,16 @@ def test_a_copied_id_labels_each_control_by_the_label_right_before_it(db) -> Non
     )
     labels = _labels(db, html)
     assert labels["address"] == "Address:" and labels["parish"] == "Parish:" and labels["mobile"] == "Mobile:", labels
+
+
+def test_a_label_wrapping_a_select_is_read_without_its_choices(tmp_path: Path, db) -> None:
+    # <label>Matchningsmetod: <select>…</select></label>: the label's own words; the choices stay the options.
+    page = (
+        "<form><label>Matchningsmetod: <select name=method><option>Hybrid</option><option>City-block</option>"
+        "<option>Euclidean</option></select></label>"
+        "<label>Religion <select name=faith><option>Katolsk</option><option>Muslim</option></select> (valfritt)</label></form>"
+    )
+    sites = {s.name: s for s in scan_text(tmp_path, page, db, "p.html").fields}
+    assert sites["faith"].texts["label"] == "Religion (valfritt)", sites["faith"].texts
+    assert sites["faith"].texts["options"] == "Katolsk Muslim"
+    assert "method" not in sites  # a setting named by one word: nothing to report

@@ -1339,6 +1339,9 @@ def _texts(
         texts["label"] = "" if texts["options"] == label else label
     if tag == "select":
         texts["options"] = clip(_joined(_text(o) for o in el.iter("option")))
+        # <label>Matchningsmetod: <select>…</select></label>: the label's own words, not the choices it wraps
+        if texts["options"] and wrap and texts["options"] in label:
+            texts["label"] = " ".join(label.replace(texts["options"], " ", 1).split())
     texts["legend"] = legend
     texts["placeholder"] = attrs.get("placeholder", "") or _value_as_placeholder(attrs)
     texts["title"] = attrs.get("title", "")
