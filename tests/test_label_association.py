@@ -364,3 +364,20 @@ def test_a_label_wrapping_a_select_is_read_without_its_choices(tmp_path: Path, d
     assert sites["faith"].texts["label"] == "Religion (valfritt)", sites["faith"].texts
     assert sites["faith"].texts["options"] == "Katolsk Muslim"
     assert "method" not in sites  # a setting named by one word: nothing to report
+
+
+def test_a_radio_group_under_an_empty_legend_takes_the_question_above(tmp_path: Path, db) -> None:
+    # A component's radio group written as a fieldset whose legend it left empty: the label above asks its question;
+    # a fieldset whose legend says something keeps that legend as its question, not the text above.
+    page = (
+        '<form><div><label class="question-label">Votre enfant suit-il une psychothérapie ?</label>'
+        '<fieldset><legend></legend><label><input type="radio" name="p2">Oui</label>'
+        '<label><input type="radio" name="p2">Non</label></fieldset></div>'
+        '<div><label class="question-label">Vos allergies</label>'
+        '<fieldset><legend>Préférez-vous être rappelé le matin ?</legend><label><input type="radio" name="r">Oui</label>'
+        '<label><input type="radio" name="r">Non</label></fieldset></div></form>'
+    )
+    sites = {s.name: s for s in scan_text(tmp_path, page, db, "q.html").fields}
+    assert sites["p2"].texts["question"] == "Votre enfant suit-il une psychothérapie ?", sites["p2"].texts
+    assert sites["p2"].classification.category == "health"
+    assert "r" not in sites  # its legend asks it: the allergies label above is another block's

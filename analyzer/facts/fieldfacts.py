@@ -218,7 +218,9 @@ def _before(node: lxml.etree._Element, name: str, labels: _Labels) -> Iterator[t
                 if text:
                     yield text, None
         parent = node.getparent()
-        stop = parent is None or parent.tag in ("form", "body", "fieldset")
+        # A fieldset's legend asks its question; one with no legend's text (<legend></legend> a component wrote empty)
+        # is a block like any, under the question above it.
+        stop = parent is None or parent.tag in ("form", "body") or (parent.tag == "fieldset" and _has_legend(parent))
         head = parent.text.strip() if parent is not None and not stop and parent.tag != "label" and parent.text else ""
         if lines:  # the run of lines reaches the block's start: its first line is the block's own text
             yield clip(" ".join([head, *reversed(lines)]).strip()), None
@@ -230,6 +232,11 @@ def _before(node: lxml.etree._Element, name: str, labels: _Labels) -> Iterator[t
         node = parent
         if parent.tag not in _TABLE_PARTS:
             levels += 1
+
+
+def _has_legend(fieldset: lxml.etree._Element) -> bool:
+    """Whether a fieldset's own legend says something."""
+    return any(bool(_text(c)) for c in fieldset if c.tag == "legend")
 
 
 def _only_answers(text: str, answers: frozenset[str]) -> bool:
