@@ -1,5 +1,6 @@
 """The thirty-second session's words: a Swedish "stämmer" (is right, agrees), read without its accent, is the English
-"stammer" no longer; a stammer asked as one stays health."""
+"stammer" no longer; a stammer asked as one stays health. A French pupil's disability support at school (an AESH, a
+PPS) is health; Les Ulis, a town, is not an ULIS class."""
 
 from __future__ import annotations
 
@@ -7,6 +8,10 @@ import pytest
 
 from analyzer.signatures.lexicon import classify
 
+SCHOOL_SUPPORT = {
+    "fr-aesh": "Votre enfant a-t-il un AESH actuellement ?",
+    "fr-pps": "Bénéficie-t-il d'un projet personnalisé de scolarisation ?",
+}
 STAMMER = {
     "en-stammering": "History of stammering",
     "en-a-stammer": "Does your child have a stammer?",
@@ -28,3 +33,14 @@ def test_a_stammer_asked_is_health(db, text: str) -> None:
 def test_a_swedish_agreement_is_no_stammer(db, text: str) -> None:
     found = classify({"label": text}, db.fields, "textarea", "", db.consent_words)
     assert found is None or found.category != "health", (text, found)
+
+
+@pytest.mark.parametrize("text", SCHOOL_SUPPORT.values(), ids=SCHOOL_SUPPORT.keys())
+def test_a_pupils_disability_support_is_health(db, text: str) -> None:
+    found = classify({"question": text, "options": "Oui / Non"}, db.fields, "radio", "", db.consent_words)
+    assert found is not None and found.category == "health", (text, found)
+
+
+def test_a_town_named_ulis_is_no_health(db) -> None:
+    found = classify({"label": "Ville", "options": "Les Ulis / Orsay / Massy"}, db.fields, "select", "", db.consent_words)
+    assert found is None or found.category != "health", found
