@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.signatures.lexicon import classify
+from analyzer.signatures.lexicon import Topic, classify
 
 SCHOOL_SUPPORT = {
     "fr-aesh": "Votre enfant a-t-il un AESH actuellement ?",
@@ -43,4 +43,40 @@ def test_a_pupils_disability_support_is_health(db, text: str) -> None:
 
 def test_a_town_named_ulis_is_no_health(db) -> None:
     found = classify({"label": "Ville", "options": "Les Ulis / Orsay / Massy"}, db.fields, "select", "", db.consent_words)
+    assert found is None or found.category != "health", found
+
+
+# The sections of a physical examination, in the twelve languages: weak words, read as health on an exam form only.
+EXAM_SECTIONS = {
+    "en": "Abdomen",
+    "de": "Lymphknoten",
+    "fr": "Ganglions lymphatiques",
+    "it": "Addome",
+    "es": "Extremidades",
+    "pt": "Abdome",
+    "nl": "Lymfeklieren",
+    "pl": "Węzły chłonne",
+    "cs": "Břicho",
+    "sv": "Bukstatus",
+    "da": "Lymfeknuder",
+    "ru": "Лимфоузлы",
+}
+
+
+@pytest.mark.parametrize("text", EXAM_SECTIONS.values(), ids=EXAM_SECTIONS.keys())
+def test_an_exam_section_is_health_on_an_exam_form_only(db, text: str) -> None:
+    exam = Topic("health", "heading 'Esame obiettivo' (esame obiettivo)")
+    found = classify({"label": text}, db.fields, "text", "", db.consent_words, exam, db.field_context)
+    assert found is not None and found.category == "health", (text, found)
+
+
+@pytest.mark.parametrize("text", ["Abdomen", "Extremidades", "Addome", "Kończyny"])
+def test_an_exam_section_alone_says_nothing(db, text: str) -> None:
+    # a gym's measurements, a map's extremities: without an exam form's topic the word is no health reading
+    assert classify({"label": text}, db.fields, "text", "", db.consent_words, None, db.field_context) is None
+
+
+def test_a_polish_town_named_for_a_tree_is_no_exam_section(db) -> None:
+    clinic = Topic("health", "title 'Przychodnia' (przychodnia*)")
+    found = classify({"label": "Miejscowość", "options": "Buk / Poznań / Luboń"}, db.fields, "select", "", db.consent_words, clinic)
     assert found is None or found.category != "health", found
