@@ -1,4 +1,4 @@
-"""The thirty-second session's words: a Swedish "stämmer" (is right, agrees), read without its accent, is the English
+"""The thirty-second session's words (a same-sex carer is no sex life; exam sections; a pupil's school support): a Swedish "stämmer" (is right, agrees), read without its accent, is the English
 "stammer" no longer; a stammer asked as one stays health. A French pupil's disability support at school (an AESH, a
 PPS) is health; Les Ulis, a town, is not an ULIS class."""
 
@@ -80,3 +80,25 @@ def test_a_polish_town_named_for_a_tree_is_no_exam_section(db) -> None:
     clinic = Topic("health", "title 'Przychodnia' (przychodnia*)")
     found = classify({"label": "Miejscowość", "options": "Buk / Poznań / Luboń"}, db.fields, "select", "", db.consent_words, clinic)
     assert found is None or found.category != "health", found
+
+
+# A preference for a carer or doctor of one's own sex asks about the carer; a same-sex relationship stays sex life.
+SAME_SEX_CARER = {
+    "de": "Besonderheiten (Wunsch nach gleichgeschlechtlicher Pflege)",
+    "en": "Do you prefer a same-sex carer?",
+    "fr": "Souhaitez-vous un soignant du même sexe ?",
+    "es": "¿Prefiere un cuidador del mismo sexo?",
+    "nl": "Voorkeur voor een verzorger van hetzelfde geslacht",
+}
+
+
+@pytest.mark.parametrize("text", SAME_SEX_CARER.values(), ids=SAME_SEX_CARER.keys())
+def test_a_same_sex_carer_is_no_sex_life(db, text: str) -> None:
+    found = classify({"label": text}, db.fields, "text", "", db.consent_words)
+    assert found is None or found.category != "sex-life", (text, found)
+
+
+@pytest.mark.parametrize("text", ["Are you in a same-sex relationship?", "Gleichgeschlechtliche Partnerschaft", "Pareja del mismo sexo"])
+def test_a_same_sex_relationship_is_sex_life(db, text: str) -> None:
+    found = classify({"label": text}, db.fields, "text", "", db.consent_words)
+    assert found is not None and found.category == "sex-life", (text, found)
