@@ -1,6 +1,7 @@
-"""The thirty-second session's words (a same-sex carer is no sex life; exam sections; a pupil's school support): a Swedish "stämmer" (is right, agrees), read without its accent, is the English
+"""The thirty-second session's words. A Swedish "stämmer" (is right, agrees), read without its accent, is the English
 "stammer" no longer; a stammer asked as one stays health. A French pupil's disability support at school (an AESH, a
-PPS) is health; Les Ulis, a town, is not an ULIS class."""
+PPS) is health; Les Ulis, a town, is not an ULIS class. The sections of a physical exam are health on an exam form
+only. A carer of one's own sex is no sex life; a same-sex relationship is."""
 
 from __future__ import annotations
 
