@@ -1554,6 +1554,8 @@ def _field_context() -> ContextWords | None:
         statement_readings=frozenset(data.get("statement_readings", [])),
         symptom_topics=frozenset(data.get("symptom_topics", [])),
         frequency=_word_index(data.get("frequency", [])),
+        finding_normal=_word_index(data.get("finding_normal", [])),
+        finding_abnormal=_word_index(data.get("finding_abnormal", [])),
         opinion=_word_index(data.get("opinion", [])),
         opinion_not=_word_index(data.get("opinion_not", [])),
         referral=_word_index(data.get("referral", [])),

@@ -396,6 +396,8 @@ class ContextWords:
     statement_readings: frozenset[str] = frozenset()  # contact, financial: what a statement's words may seem to ask
     symptom_topics: frozenset[str] = frozenset()  # the topics whose frequency scales record a symptom (health)
     frequency: TermIndex | None = None  # "Never / Several days / More than half the days / Nearly every day"
+    finding_normal: TermIndex | None = None  # "normal", "prawidłowy", "unauffällig": an exam's finding that is normal
+    finding_abnormal: TermIndex | None = None  # "abnormal", "nieprawidłowy", "vergrößert": one that is not
     opinion_not: TermIndex | None = None  # "Criminal record": a candidate's vetting asks for facts (Art. 10)
     referral: TermIndex | None = None  # "How did you hear about us?": a channel, not data about the visitor
     animal_care: TermIndex | None = None  # "Pet Clinic", "Mit Dyrs Sundhed": a form whose patient is an animal
@@ -550,6 +552,8 @@ def classify(
     if best is None and topic is not None and context is not None and topic.category in context.symptom_topics:
         if _frequency_asked(texts, typ, context):
             return Classification(topic.category, 0.6, ("frequency scale",), topic.evidence)
+        if _finding_asked(texts, typ, context):
+            return Classification(topic.category, 0.6, ("examination finding",), topic.evidence)
     if best is None and topic is not None and context is not None and topic.category in context.family_topics:
         if _relatives_chosen(texts, typ, context):
             return Classification(topic.category, 0.6, ("family history",), topic.evidence)
@@ -704,6 +708,20 @@ def _frequency_asked(texts: dict[str, str], input_type: str, context: ContextWor
     return all(i in covered or w.isdigit() for i, w in enumerate(answers))
 
 
+def _finding_asked(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:
+    """A choice that asks about something and is answered by whether it is normal or not (``finding_normal`` and
+    ``finding_abnormal`` in signatures/field_context.toml, one of each at least: "Połykanie: prawidłowe /
+    nieprawidłowe", "Migdałki: prawidłowe / powiększone"): on a page or form whose topic is one of ``symptom_topics``,
+    what an examination found. Not a question about who the person is."""
+    normal, abnormal = context.finding_normal, context.finding_abnormal
+    if not context.symptom_topics or normal is None or abnormal is None or input_type.lower() not in CHOICE_TYPES:
+        return False
+    if not (texts.get("label") or texts.get("question")) or _asks_identity(texts, context):
+        return False
+    answers = tokens(texts.get("choices") or texts.get("options") or "")
+    return bool(normal.matches(answers)) and bool(abnormal.matches(answers))
+
+
 def _section_contact(topic: Topic, categories: dict[str, Category], index: TermIndex) -> Classification | None:
     """A contact detail in a section of the form that names someone or something of the topic's
     category ("Physician information", "D. Religious background": the physician's, the previous
@@ -810,7 +828,7 @@ def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_ty
         return True
     if _opinion_asked(texts, input_type, context):
         return True
-    if context.symptom_topics and _frequency_asked(texts, input_type, context):
+    if context.symptom_topics and (_frequency_asked(texts, input_type, context) or _finding_asked(texts, input_type, context)):
         return True
     if context.family_topics and _relatives_chosen(texts, input_type.lower(), context):
         return True

@@ -538,6 +538,8 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "membership_topics": _opt("str[]"),
     "symptom_topics": _opt("str[]"),
     "frequency": _opt("str[]"),
+    "finding_normal": _opt("str[]"),
+    "finding_abnormal": _opt("str[]"),
     "membership": _opt("str[]"),
     "membership_not": _opt("str[]"),
     "free_text_not": _opt("str[]"),
