@@ -9,97 +9,58 @@ import pytest
 
 from analyzer.signatures.lexicon import Topic, classify
 
-SCHOOL_SUPPORT = {
-    "fr-aesh": "Votre enfant a-t-il un AESH actuellement ?",
-    "fr-pps": "Bénéficie-t-il d'un projet personnalisé de scolarisation ?",
-}
-STAMMER = {
-    "en-stammering": "History of stammering",
-    "en-a-stammer": "Does your child have a stammer?",
-    "en-you-stammer": "Do you stammer when you are nervous?",
-}
-AGREES = {
-    "sv-stammer-bra": "Tycker kompassen stämmer bra?",
-    "sv-stammer-det": "Stämmer uppgifterna ovan?",
-}
+_EXAM = Topic("health", "heading 'Esame obiettivo' (esame obiettivo)")
+_CLINIC = Topic("health", "title 'Przychodnia' (przychodnia*)")
 
-
-@pytest.mark.parametrize("text", STAMMER.values(), ids=STAMMER.keys())
-def test_a_stammer_asked_is_health(db, text: str) -> None:
-    found = classify({"label": text}, db.fields, "textarea", "", db.consent_words)
-    assert found is not None and found.category == "health", (text, found)
-
-
-@pytest.mark.parametrize("text", AGREES.values(), ids=AGREES.keys())
-def test_a_swedish_agreement_is_no_stammer(db, text: str) -> None:
-    found = classify({"label": text}, db.fields, "textarea", "", db.consent_words)
-    assert found is None or found.category != "health", (text, found)
-
-
-@pytest.mark.parametrize("text", SCHOOL_SUPPORT.values(), ids=SCHOOL_SUPPORT.keys())
-def test_a_pupils_disability_support_is_health(db, text: str) -> None:
-    found = classify({"question": text, "options": "Oui / Non"}, db.fields, "radio", "", db.consent_words)
-    assert found is not None and found.category == "health", (text, found)
-
-
-def test_a_town_named_ulis_is_no_health(db) -> None:
-    found = classify({"label": "Ville", "options": "Les Ulis / Orsay / Massy"}, db.fields, "select", "", db.consent_words)
-    assert found is None or found.category != "health", found
-
-
-# The sections of a physical examination, in the twelve languages: weak words, read as health on an exam form only.
-EXAM_SECTIONS = {
-    "en": "Abdomen",
-    "de": "Lymphknoten",
-    "fr": "Ganglions lymphatiques",
-    "it": "Addome",
-    "es": "Extremidades",
-    "pt": "Abdome",
-    "nl": "Lymfeklieren",
-    "pl": "Węzły chłonne",
-    "cs": "Břicho",
-    "sv": "Bukstatus",
-    "da": "Lymfeknuder",
-    "ru": "Лимфоузлы",
+# case: (texts, input type, page topic, the category read, or None for "not this category": the one named after "!")
+CASES: dict[str, tuple[dict[str, str], str, Topic | None, str]] = {
+    # a stammer asked, and a Swedish agreement read without its accent
+    "en-stammering": ({"label": "History of stammering"}, "textarea", None, "health"),
+    "en-a-stammer": ({"label": "Does your child have a stammer?"}, "textarea", None, "health"),
+    "en-you-stammer": ({"label": "Do you stammer when you are nervous?"}, "textarea", None, "health"),
+    "sv-stammer-bra": ({"label": "Tycker kompassen stämmer bra?"}, "textarea", None, "!health"),
+    "sv-stammer-det": ({"label": "Stämmer uppgifterna ovan?"}, "textarea", None, "!health"),
+    # a pupil's disability support at school; a town
+    "fr-aesh": ({"question": "Votre enfant a-t-il un AESH actuellement ?", "options": "Oui / Non"}, "radio", None, "health"),
+    "fr-pps": ({"question": "Bénéficie-t-il d'un projet personnalisé de scolarisation ?", "options": "Oui / Non"}, "radio", None, "health"),
+    "fr-les-ulis": ({"label": "Ville", "options": "Les Ulis / Orsay / Massy"}, "select", None, "!health"),
+    # the sections of a physical examination, in the twelve languages, on an exam form
+    "en-exam": ({"label": "Abdomen"}, "text", _EXAM, "health"),
+    "de-exam": ({"label": "Lymphknoten"}, "text", _EXAM, "health"),
+    "fr-exam": ({"label": "Ganglions lymphatiques"}, "text", _EXAM, "health"),
+    "it-exam": ({"label": "Addome"}, "text", _EXAM, "health"),
+    "es-exam": ({"label": "Extremidades"}, "text", _EXAM, "health"),
+    "pt-exam": ({"label": "Abdome"}, "text", _EXAM, "health"),
+    "nl-exam": ({"label": "Lymfeklieren"}, "text", _EXAM, "health"),
+    "pl-exam": ({"label": "Węzły chłonne"}, "text", _EXAM, "health"),
+    "cs-exam": ({"label": "Břicho"}, "text", _EXAM, "health"),
+    "sv-exam": ({"label": "Bukstatus"}, "text", _EXAM, "health"),
+    "da-exam": ({"label": "Lymfeknuder"}, "text", _EXAM, "health"),
+    "ru-exam": ({"label": "Лимфоузлы"}, "text", _EXAM, "health"),
+    # alone, without an exam form's topic, such a word is no health reading (a gym's measurements, a map)
+    "en-abdomen-alone": ({"label": "Abdomen"}, "text", None, "!health"),
+    "es-extremidades-alone": ({"label": "Extremidades"}, "text", None, "!health"),
+    "it-addome-alone": ({"label": "Addome"}, "text", None, "!health"),
+    "pl-konczyny-alone": ({"label": "Kończyny"}, "text", None, "!health"),
+    "pl-buk-town": ({"label": "Miejscowość", "options": "Buk / Poznań / Luboń"}, "select", _CLINIC, "!health"),
+    # a preference for a carer or doctor of one's own sex; a same-sex relationship
+    "de-carer": ({"label": "Besonderheiten (Wunsch nach gleichgeschlechtlicher Pflege)"}, "text", None, "!sex-life"),
+    "en-carer": ({"label": "Do you prefer a same-sex carer?"}, "text", None, "!sex-life"),
+    "fr-carer": ({"label": "Souhaitez-vous un soignant du même sexe ?"}, "text", None, "!sex-life"),
+    "es-carer": ({"label": "¿Prefiere un cuidador del mismo sexo?"}, "text", None, "!sex-life"),
+    "nl-carer": ({"label": "Voorkeur voor een verzorger van hetzelfde geslacht"}, "text", None, "!sex-life"),
+    "en-relationship": ({"label": "Are you in a same-sex relationship?"}, "text", None, "sex-life"),
+    "de-relationship": ({"label": "Gleichgeschlechtliche Partnerschaft"}, "text", None, "sex-life"),
+    "es-relationship": ({"label": "Pareja del mismo sexo"}, "text", None, "sex-life"),
 }
 
 
-@pytest.mark.parametrize("text", EXAM_SECTIONS.values(), ids=EXAM_SECTIONS.keys())
-def test_an_exam_section_is_health_on_an_exam_form_only(db, text: str) -> None:
-    exam = Topic("health", "heading 'Esame obiettivo' (esame obiettivo)")
-    found = classify({"label": text}, db.fields, "text", "", db.consent_words, exam, db.field_context)
-    assert found is not None and found.category == "health", (text, found)
-
-
-@pytest.mark.parametrize("text", ["Abdomen", "Extremidades", "Addome", "Kończyny"])
-def test_an_exam_section_alone_says_nothing(db, text: str) -> None:
-    # a gym's measurements, a map's extremities: without an exam form's topic the word is no health reading
-    assert classify({"label": text}, db.fields, "text", "", db.consent_words, None, db.field_context) is None
-
-
-def test_a_polish_town_named_for_a_tree_is_no_exam_section(db) -> None:
-    clinic = Topic("health", "title 'Przychodnia' (przychodnia*)")
-    found = classify({"label": "Miejscowość", "options": "Buk / Poznań / Luboń"}, db.fields, "select", "", db.consent_words, clinic)
-    assert found is None or found.category != "health", found
-
-
-# A preference for a carer or doctor of one's own sex asks about the carer; a same-sex relationship stays sex life.
-SAME_SEX_CARER = {
-    "de": "Besonderheiten (Wunsch nach gleichgeschlechtlicher Pflege)",
-    "en": "Do you prefer a same-sex carer?",
-    "fr": "Souhaitez-vous un soignant du même sexe ?",
-    "es": "¿Prefiere un cuidador del mismo sexo?",
-    "nl": "Voorkeur voor een verzorger van hetzelfde geslacht",
-}
-
-
-@pytest.mark.parametrize("text", SAME_SEX_CARER.values(), ids=SAME_SEX_CARER.keys())
-def test_a_same_sex_carer_is_no_sex_life(db, text: str) -> None:
-    found = classify({"label": text}, db.fields, "text", "", db.consent_words)
-    assert found is None or found.category != "sex-life", (text, found)
-
-
-@pytest.mark.parametrize("text", ["Are you in a same-sex relationship?", "Gleichgeschlechtliche Partnerschaft", "Pareja del mismo sexo"])
-def test_a_same_sex_relationship_is_sex_life(db, text: str) -> None:
-    found = classify({"label": text}, db.fields, "text", "", db.consent_words)
-    assert found is not None and found.category == "sex-life", (text, found)
+@pytest.mark.parametrize("case", CASES)
+def test_each_word_reads_as_it_should(db, case: str) -> None:
+    texts, typ, topic, expected = CASES[case]
+    found = classify(texts, db.fields, typ, "", db.consent_words, topic, db.field_context)
+    category = found.category if found is not None else None
+    if expected.startswith("!"):
+        assert category != expected[1:], (case, found)
+    else:
+        assert category == expected, (case, found)
