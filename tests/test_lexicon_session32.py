@@ -64,3 +64,20 @@ def test_each_word_reads_as_it_should(db, case: str) -> None:
         assert category != expected[1:], (case, found)
     else:
         assert category == expected, (case, found)
+
+
+@pytest.mark.parametrize(
+    ("label", "typ", "expected"),
+    [
+        ("Physician's phone", "tel", "health"),
+        ("Pharmacy address", "text", "health"),
+        ("Téléphone du médecin traitant", "tel", "health"),
+        ("Your phone", "tel", "contact"),
+        ("Emergency contact phone", "tel", "contact"),
+        ("Arts & crafts club address", "text", "contact"),
+    ],
+)
+def test_whose_contact_detail_it_is(db, label: str, typ: str, expected: str) -> None:
+    # a contact detail of who treats the person (a GP's, a pharmacy's) is health on any page; the person's own is not
+    found = classify({"label": label}, db.fields, typ, "", db.consent_words, None, db.field_context)
+    assert found is not None and found.category == expected, (label, found)

@@ -1546,6 +1546,7 @@ def _field_context() -> ContextWords | None:
         occupation=_word_index(data.get("occupation", [])),
         patient_roles=_word_set(data.get("patient_roles", [])),
         care_roles=_word_set(data.get("care_roles", [])),
+        care_contacts=_word_index(data.get("care_contacts", [])),
         adherence=_word_index(data.get("adherence", [])),
         sizes=_word_set(data.get("sizes", [])),
         opinion_topics=frozenset(data.get("opinion_topics", [])),

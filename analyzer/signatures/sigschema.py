@@ -549,6 +549,7 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "occupation": _opt("str[]"),
     "patient_roles": _opt("str[]"),
     "care_roles": _opt("str[]"),
+    "care_contacts": _opt("str[]"),
     "sizes": _opt("str[]"),
     "opinion_topics": _opt("str[]"),
     "opinion_pages": _opt("str[]"),
