@@ -89,8 +89,9 @@ def _statements_listed(names: tuple[str, ...]) -> re.Pattern[bytes]:
     """An array of strings, or of rows that start with one, held by a name of a list of questions or statements
     (``const Stellingen = ['…'``, ``"questions": ["…"``, ``QUESTIONS = [["…", "Skola"]``): a questionnaire's items
     written as their texts alone."""
-    words = b"|".join(re.escape(n.encode("utf-8")) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rb"""(?i)(?<![\w$])["']?[\w$]*(?:""" + words + rb""")["']?\s*(?::\s*[\w$<>\[\]]+\s*)?[:=]\s*\[\s*(?:\[\s*)?["'`]""")
+    return re.compile(
+        rb"""(?i)(?<![\w$])["']?[\w$]*(?:""" + _alternation(names) + rb""")["']?\s*(?::\s*[\w$<>\[\]]+\s*)?[:=]\s*\[\s*(?:\[\s*)?["'`]"""
+    )
 
 
 @functools.lru_cache(maxsize=4)
@@ -605,10 +606,8 @@ class _Holders:
     def _returned_by(self, returned: Node) -> str:
         """The name of the function a ``return`` belongs to; the file's own name for one at the file's top (a PHP file
         that returns its array)."""
-        node = returned.parent
-        while node is not None and node.type not in _FUNCTIONS and node.type != "program":
-            node = node.parent
-        if node is None or node.type == "program":
+        node = self._prog.enclosing_function(returned)
+        if node is None:
             return self._stem
         name = node.child_by_field_name("name")
         if name is None and node.parent is not None and node.parent.type == "variable_declarator":
@@ -627,9 +626,6 @@ class _Holders:
         return seen[1:]
 
 
-_FUNCTIONS = frozenset(
-    {"function_declaration", "function_expression", "arrow_function", "method_definition", "generator_function_declaration"}
-)
 _PASSES = 8  # names followed from one list
 _PASSING = frozenset({"map", "filter", "concat", "slice", "flatMap", "sort", "toSorted", "reverse"})
 
@@ -641,7 +637,7 @@ def _passes(prog: Program) -> dict[str, set[str]]:
     found = tree_sitter.QueryCursor(_declarators_query(prog.parsed.source.dialect)).captures(prog.parsed.root)
     for declarator in found.get("d", [])[:_ARRAYS]:
         prog.budget.spend()
-        name, value = declarator.child_by_field_name("name"), _unwrapped(declarator.child_by_field_name("value"))
+        name, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
         if name is None or value is None or name.type != "identifier":
             continue
         for source in _built_from(prog, value):
