@@ -676,7 +676,7 @@ def voting_advice_item(texts: dict[str, str], input_type: str, context: ContextW
         asked = words >= _STATEMENT_WORDS
     else:
         asked = typ in TEXT_CONTROLS and words >= _WRITTEN_STATEMENT_WORDS and not _is_free_text(texts, context)
-    if not asked or _asks_identity(texts, context) or _profile_choice(texts, context):
+    if not asked or _asks_identity(texts, context) or _profile_choice(texts, toks, context):
         return False
     return not (context.opinion_not is not None and context.opinion_not.matches(toks))
 
@@ -684,13 +684,13 @@ def voting_advice_item(texts: dict[str, str], input_type: str, context: ContextW
 _PROFILE_WORDS = 5  # a profile question is asked by a name ("Highest level of education completed"), not a sentence
 
 
-def _profile_choice(texts: dict[str, str], context: ContextWords) -> bool:
-    """A choice of what the person does or studied, asked by a name ("Nejvyšší dosažené vzdělání": Základní /
-    Vysokoškolské) and answered by no opinion: the application's profile of its visitor. A statement about schools or a
-    trade is a sentence ("Der Beruf des Pflegers muss besser bezahlt werden."), answered by agreeing or not."""
+def _profile_choice(texts: dict[str, str], said: tuple[str, ...], context: ContextWords) -> bool:
+    """A choice of what the person does or studied, asked by a name (``said``, its question's words: "Nejvyšší dosažené
+    vzdělání": Základní / Vysokoškolské) and answered by no opinion: the application's profile of its visitor. A
+    statement about schools or a trade is a sentence ("Der Beruf des Pflegers muss besser bezahlt werden."), answered
+    by agreeing or not."""
     options = texts.get("choices") or texts.get("options") or ""
-    said = _first_said(texts, ("question", "label", "legend", "placeholder"))
-    if not options or not said or len(tokens(said)) > _PROFILE_WORDS or not asks_occupation(texts, context):
+    if not options or not said or len(said) > _PROFILE_WORDS or not asks_occupation(texts, context):
         return False
     return context.opinion is None or not context.opinion.matches(tokens(options))
 
@@ -700,14 +700,11 @@ def _frequency_asked(texts: dict[str, str], input_type: str, context: ContextWor
     signatures/field_context.toml: "Never / Several days / More than half the days / Nearly every day"), two such
     answers at least: on a page or form whose topic is one of ``symptom_topics``, a symptom questionnaire's item (a
     PHQ-9's, an ADHD screen's). Not a question about who the person is."""
-    if not context.symptom_topics or context.frequency is None or input_type.lower() not in CHOICE_TYPES:
-        return False
-    if not (texts.get("label") or texts.get("question")) or _asks_identity(texts, context):
-        return False
-    answers = tokens(texts.get("choices") or texts.get("options") or "")
-    if len(context.frequency.matches(answers)) < 2:  # most choices are ruled out here, before the positions are sought
-        return False
-    covered = context.frequency.covered(answers)
+    frequency = context.frequency
+    answers = _symptom_answers(texts, input_type, context) if frequency is not None else None
+    if frequency is None or answers is None or len(frequency.matches(answers)) < 2:
+        return False  # most choices are ruled out here, before the positions are sought
+    covered = frequency.covered(answers)
     return all(i in covered or w.isdigit() for i, w in enumerate(answers))
 
 
@@ -717,12 +714,20 @@ def _finding_asked(texts: dict[str, str], input_type: str, context: ContextWords
     nieprawidłowe", "Migdałki: prawidłowe / powiększone"): on a page or form whose topic is one of ``symptom_topics``,
     what an examination found. Not a question about who the person is."""
     normal, abnormal = context.finding_normal, context.finding_abnormal
-    if not context.symptom_topics or normal is None or abnormal is None or input_type.lower() not in CHOICE_TYPES:
+    if normal is None or abnormal is None:
         return False
+    answers = _symptom_answers(texts, input_type, context)
+    return answers is not None and bool(normal.matches(answers)) and bool(abnormal.matches(answers))
+
+
+def _symptom_answers(texts: dict[str, str], input_type: str, context: ContextWords) -> tuple[str, ...] | None:
+    """The answers' words of a choice that asks a question (a label or question of its own, not who the person is),
+    where a scale of answers may record a symptom or a finding (``symptom_topics``), else None."""
+    if not context.symptom_topics or input_type.lower() not in CHOICE_TYPES:
+        return None
     if not (texts.get("label") or texts.get("question")) or _asks_identity(texts, context):
-        return False
-    answers = tokens(texts.get("choices") or texts.get("options") or "")
-    return bool(normal.matches(answers)) and bool(abnormal.matches(answers))
+        return None
+    return tokens(texts.get("choices") or texts.get("options") or "")
 
 
 def _care_contact(texts: dict[str, str], context: ContextWords | None) -> str:
