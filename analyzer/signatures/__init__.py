@@ -1547,6 +1547,7 @@ def _field_context() -> ContextWords | None:
         patient_roles=_word_set(data.get("patient_roles", [])),
         care_roles=_word_set(data.get("care_roles", [])),
         care_contacts=_word_index(data.get("care_contacts", [])),
+        care_topics=tuple(data.get("care_topics", [])),
         adherence=_word_index(data.get("adherence", [])),
         sizes=_word_set(data.get("sizes", [])),
         opinion_topics=frozenset(data.get("opinion_topics", [])),

@@ -388,6 +388,7 @@ class ContextWords:
     patient_roles: frozenset[str] = frozenset()
     care_roles: frozenset[str] = frozenset()
     care_contacts: TermIndex | None = None  # "physician", "Hausarzt", "pharmacy": whose contact detail says who treats
+    care_topics: tuple[str, ...] = ()  # the category such a contact detail takes (health)
     sizes: frozenset[str] = frozenset()  # "XS S M L XL": the options of a clothing-size choice
     # A party's or campaign's questionnaire: an open answer or an opinion scale sent to it is a political opinion
     opinion_topics: frozenset[str] = frozenset()
@@ -537,8 +538,8 @@ def classify(
     # form tells who treats the visitor.
     if best is not None and best.category == "contact" and typ not in CHOICE_TYPES:
         best = next((r for r in results if r.context and categories[r.category].art9), best)
-        if best.category == "contact" and (whose := _care_contact(texts, context)):
-            return Classification("health", 0.6, (whose,), "") if "health" in categories else best
+        if best.category == "contact" and (cared := _care_contact(texts, categories, context)) is not None:
+            return cared
         if best.category == "contact" and topic is not None and topic.section:
             best = _section_contact(topic, categories, index) or best
     if best is None and topic is not None and context is not None and typ in TEXT_CONTROLS and _is_free_text(texts, context):
@@ -730,13 +731,14 @@ def _symptom_answers(texts: dict[str, str], input_type: str, context: ContextWor
     return tokens(texts.get("choices") or texts.get("options") or "")
 
 
-def _care_contact(texts: dict[str, str], context: ContextWords | None) -> str:
-    """The word by which a contact detail's own label names who treats the person ("Physician's phone", "Telefonnummer
-    des Hausarztes": ``care_contacts``), else ""."""
+def _care_contact(texts: dict[str, str], categories: dict[str, Category], context: ContextWords | None) -> Classification | None:
+    """A contact detail whose own label names who treats the person ("Physician's phone", "Telefonnummer des
+    Hausarztes": ``care_contacts``), read as the category of ``care_topics`` (health), else None."""
     index = context.care_contacts if context is not None else None
+    category = next((c for c in context.care_topics if c in categories), None) if context is not None else None
     said = _first_said(texts, ("label", "question", "placeholder"))
-    hits = index.matches(tokens(said)) if index is not None and said else []
-    return f"{hits[0].text}'s contact" if hits else ""
+    hits = index.matches(tokens(said)) if index is not None and category is not None and said else []
+    return Classification(category, 0.6, (f"{hits[0].text}'s contact",), "") if hits and category is not None else None
 
 
 def _section_contact(topic: Topic, categories: dict[str, Category], index: TermIndex) -> Classification | None:

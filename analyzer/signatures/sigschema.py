@@ -550,6 +550,7 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "patient_roles": _opt("str[]"),
     "care_roles": _opt("str[]"),
     "care_contacts": _opt("str[]"),
+    "care_topics": _opt("str[]"),
     "sizes": _opt("str[]"),
     "opinion_topics": _opt("str[]"),
     "opinion_pages": _opt("str[]"),
