@@ -169,6 +169,16 @@ def test_a_record_matches_the_reported_field_of_its_name_nearest_first(score) ->
     assert score._match({"line": 19, "name": "x", "id": ""}, found) is None  # another name
 
 
+def test_a_nameless_record_leaves_the_field_at_another_records_line_to_that_record(score) -> None:
+    from types import SimpleNamespace as Site
+
+    # "LAST NAME" (line 21, read as nothing) above "BLOOD-TYPE" (line 24, reported): both records have no name
+    found = {24: [Site(name="")]}
+    assert score._match({"line": 24, "name": "", "id": ""}, found, (21, 24, 27)) is found[24][0]
+    assert score._match({"line": 21, "name": "", "id": ""}, found, (21, 24, 27)) is None
+    assert score._match({"line": 21, "name": "", "id": ""}, found, (21, 27)) is found[24][0]  # no record of its own there
+
+
 def test_a_record_inside_a_data_definition_matches_the_field_reported_where_it_opens(score) -> None:
     """A field defined as data ({ "component": "DynamicList", "params": { "title": …, "name": … } }) is reported at the
     line its definition opens on; the record names its name member's, four lines below."""

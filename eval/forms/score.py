@@ -427,7 +427,10 @@ def _match(rec: dict, found: dict[int, list], recorded: tuple[int, ...] = ()):
     here = found.get(line, [])
     name = rec["name"] or rec["id"]
     match = next((s for s in here if s.name == name), here[0] if len(here) == 1 else None)
-    around = [at for d in range(1, NEAR_LINES + 1) for at in (line - d, line + d)]
+    # Another record's own line is that record's: a nameless "Last name" two lines above a nameless "Blood type" the
+    # tool reports must not take its field (session 33: the same rule for the start's and the final scores).
+    others = set(recorded) - {line}
+    around = [at for d in range(1, NEAR_LINES + 1) for at in (line - d, line + d) if at not in others]
     in_data = rec.get("path", "").lower().endswith(_DEFINITION_FILES)
     if match is None:
         # A control without a name or id is found by its line alone: the nearest unnamed field (the
