@@ -235,3 +235,57 @@ def test_svelte_braced_attributes_do_not_end_the_tag(tmp_path, db) -> None:
     sites = _by_name(tmp_path, source, db, "Intake.svelte")
     assert sites["diagnosis"].classification.category == "health", sites
     assert sites["diagnosis"].texts.get("label") == "Current diagnosis", sites["diagnosis"].texts
+
+
+_HELD = """const OPEN_TO = [{ value: "men", label: "Men" }, { value: "trans-women", label: "Trans women" }, { value: "nb", label: "Non-binary people" }];
+const GENDERS = [{ value: "m", label: "Man" }, { value: "w", label: "Woman" }];
+const IDENTITIES = [{ value: "tm", label: "Trans man" }, { value: "tw", label: "Trans woman" }, { value: "nb", label: "Non-binary" }];
+export function SignUp({ community }) {
+  return (
+    <div>
+      <label>Who are you open to dating?</label>
+      {OPEN_TO.map((option) => {
+        const isSelected = openTo.includes(option.value);
+        return (
+          <button key={option.value} type="button" className={`chip ${isSelected ? "on" : ""}`}
+            onClick={() => setOpenTo((prev) => (prev.includes(option.value) ? prev.filter((v) => v !== option.value) : [...prev, option.value]))}>
+            {option.label}
+          </button>
+        );
+      })}
+      <label>{community ? "Gender identity" : "Gender"}</label>
+      {(community ? IDENTITIES : GENDERS).map((option) => (
+        <button key={option.value} type="button" onClick={() => setGender(option.value)}
+          className={gender === option.value ? "chip on" : "chip"}>{option.label}</button>
+      ))}
+    </div>
+  );
+}
+"""
+
+_HELD_LOOKALIKE = """const PLANS = [{ id: "basic", label: "Basic" }, { id: "pro", label: "Pro" }];
+export function Plans() {
+  return PLANS.map((plan) => {
+    const isOpen = expanded === plan.id;
+    return <button key={plan.id} className={isOpen ? "open" : ""} onClick={() => track("plan_click")}>{plan.label}</button>;
+  });
+}
+"""
+
+
+def test_a_comparison_held_in_a_constant_of_the_render_makes_a_tile(tmp_path, db) -> None:
+    sites = _by_name(tmp_path, _HELD, db, "SignUp.tsx")
+    chosen = sites["openTo"]
+    assert (chosen.type, chosen.classification.category) == ("checkbox", "sex-life"), chosen
+    assert "Trans women" in chosen.texts.get("options", ""), chosen.texts
+
+
+def test_tiles_mapped_over_either_of_two_lists_offer_the_choices_of_both(tmp_path, db) -> None:
+    sites = _by_name(tmp_path, _HELD, db, "SignUp.tsx")
+    gender = sites["gender"]
+    assert gender.type == "radio" and gender.classification.category == "sex-life", gender
+    assert {"Man", "Trans woman"} <= set(gender.texts.get("options", "").split(" / ")), gender.texts
+
+
+def test_a_constant_whose_comparison_the_click_does_not_hand_over_is_no_tile(tmp_path, db) -> None:
+    assert not _every(tmp_path, _HELD_LOOKALIKE, db, "Plans.tsx")

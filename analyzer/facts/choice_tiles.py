@@ -38,6 +38,7 @@ _MEMBERSHIP = frozenset({"includes", "has", "indexOf"})  # selected.includes(v),
 _STATE_TYPES = frozenset({"identifier", "member_expression", "subscript_expression"})
 _SCAN = 120  # syntax nodes looked at under one selection prop, and under one click handler
 _SIBLINGS = 20  # siblings looked at on each side for a tile of the same state
+_FOLLOWED = 4  # names under one selection prop whose constant's value is looked at
 _WORD = re.compile(r"[A-Za-z_$][\w$]*")
 
 
@@ -91,7 +92,7 @@ def _compared(prog: Program, props: dict[str, Node], bindings: JsxBindings, clic
         expr = props.get(key)
         if expr is None:
             continue
-        for node in jsxhelpers.descendants([expr], _SCAN):
+        for node in _compared_nodes(prog, expr):
             pair = _comparison(prog, node)
             if pair is None:
                 continue
@@ -102,6 +103,21 @@ def _compared(prog: Program, props: dict[str, Node], bindings: JsxBindings, clic
                 if state.type in _STATE_TYPES and _handed(prog, value, handed):
                     return _Compared(kind, state, value, click)
     return None
+
+
+def _compared_nodes(prog: Program, expr: Node) -> list[Node]:
+    """The syntax nodes under a selection prop, and under the value of a constant it names that the render declares
+    (``const isSelected = chosen.includes(option.value)`` before ``className={isSelected ? "on" : ""}``): one step."""
+    nodes = list(jsxhelpers.descendants([expr], _SCAN))
+    names = [n for n in nodes if n.type == "identifier"][:_FOLLOWED]
+    for node in names:
+        binding = prog.scopes.lookup(node)
+        if binding is not None and binding.kind == "const" and binding.value is not None and binding.value.type in _DECLARED:
+            nodes += jsxhelpers.descendants([binding.value], _SCAN)
+    return nodes
+
+
+_DECLARED = frozenset({"binary_expression", "call_expression", "parenthesized_expression"})  # a comparison, held in a const
 
 
 def _comparison(prog: Program, node: Node) -> tuple[str, Node, Node] | None:
