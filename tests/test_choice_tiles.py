@@ -237,7 +237,9 @@ def test_svelte_braced_attributes_do_not_end_the_tag(tmp_path, db) -> None:
     assert sites["diagnosis"].texts.get("label") == "Current diagnosis", sites["diagnosis"].texts
 
 
-_HELD = """const OPEN_TO = [{ value: "men", label: "Men" }, { value: "trans-women", label: "Trans women" }, { value: "nb", label: "Non-binary people" }];
+_HELD = """const OPEN_TO = [
+  { value: "men", label: "Men" }, { value: "trans-women", label: "Trans women" }, { value: "nb", label: "Non-binary people" },
+];
 const GENDERS = [{ value: "m", label: "Man" }, { value: "w", label: "Woman" }];
 const IDENTITIES = [{ value: "tm", label: "Trans man" }, { value: "tw", label: "Trans woman" }, { value: "nb", label: "Non-binary" }];
 export function SignUp({ community }) {
@@ -248,7 +250,8 @@ export function SignUp({ community }) {
         const isSelected = openTo.includes(option.value);
         return (
           <button key={option.value} type="button" className={`chip ${isSelected ? "on" : ""}`}
-            onClick={() => setOpenTo((prev) => (prev.includes(option.value) ? prev.filter((v) => v !== option.value) : [...prev, option.value]))}>
+            onClick={() => setOpenTo((prev) => (prev.includes(option.value)
+              ? prev.filter((v) => v !== option.value) : [...prev, option.value]))}>
             {option.label}
           </button>
         );

@@ -741,3 +741,26 @@ def test_a_question_or_a_control_between_boxes_starts_something_else(db) -> None
         "t": "none",
         "k": "none",
     }
+
+
+def test_a_login_role_in_a_churchs_or_unions_back_office_is_no_post_held(db) -> None:
+    # "Role: admin / user" sets what an account may do in the site; "Role: Deacon / Elder" is a post in the church.
+    for heading in ("Add a member of the union", "Add a church member"):
+        form = (
+            f"<h2>{heading}</h2>"
+            "<label for=ro>Role</label><select id=ro name=ro><option>admin</option><option>user</option></select>"
+            "<label for=po>Role</label><select id=po name=po><option>Deacon</option><option>Elder</option><option>Steward</option></select>"
+        )
+        sites = _sites(db, form)
+        assert "ro" not in sites and sites.get("po") in ("union", "religion"), (heading, sites)
+
+
+def test_an_example_address_in_a_placeholder_names_no_category(db) -> None:
+    # placeholder="membro@igreja.org.br" on a church's member form: the e-mail box is the member's address
+    form = (
+        "<h2>Cadastro de membro</h2>"
+        "<label for=em>E-mail</label><input id=em name=em type=email placeholder='membro@igreja.org.br'>"
+        "<label for=si>Site</label><input id=si name=si placeholder='https://www.igreja-batista.org.br/paroquia'>"
+    )
+    sites = _sites(db, form)
+    assert sites.get("em") == "contact" and sites.get("si") in (None, "contact"), sites

@@ -1550,6 +1550,7 @@ def _field_context() -> ContextWords | None:
         care_topics=tuple(data.get("care_topics", [])),
         adherence=_word_index(data.get("adherence", [])),
         sizes=_word_set(data.get("sizes", [])),
+        account_roles=_word_set(data.get("account_roles", [])),
         opinion_topics=frozenset(data.get("opinion_topics", [])),
         opinion_pages=_word_index(data.get("opinion_pages", [])),
         addressed=_word_set(data.get("addressed", [])),

@@ -390,6 +390,7 @@ class ContextWords:
     care_contacts: TermIndex | None = None  # "physician", "Hausarzt", "pharmacy": whose contact detail says who treats
     care_topics: tuple[str, ...] = ()  # the category such a contact detail takes (health)
     sizes: frozenset[str] = frozenset()  # "XS S M L XL": the options of a clothing-size choice
+    account_roles: frozenset[str] = frozenset()  # "admin / user": a login's role in the site, not in the organisation
     # A party's or campaign's questionnaire: an open answer or an opinion scale sent to it is a political opinion
     opinion_topics: frozenset[str] = frozenset()
     opinion: TermIndex | None = None  # "No firm opinion", "Strongly agree", "Rather against"
@@ -450,6 +451,9 @@ def index_for(categories: dict[str, Category]) -> TermIndex:
     return _cached_index("all", categories, lambda: tuple(t for c in categories.values() for t in c.terms))
 
 
+_EXAMPLE_ADDRESS = re.compile(r"[^\s@]+@[^\s@]+\.\w+|(?:https?://|www\.)\S+")  # an e-mail address or a web address
+
+
 def classify(
     texts: dict[str, str],
     categories: dict[str, Category],
@@ -465,6 +469,10 @@ def classify(
     ``topic`` (the page's or form's subject) counts as one weak clue for its category, and gives
     it to a free-text control whose label says nothing else ("Message", "Notes")."""
     typ = input_type.lower()
+    if _EXAMPLE_ADDRESS.search(texts.get("placeholder", "")):
+        # "membro@igreja.org.br", "https://www.clinic.example/you": an example of what to type, whose words name
+        # no category (an e-mail box on a church's member form is the member's address, not their faith)
+        texts = {**texts, "placeholder": _EXAMPLE_ADDRESS.sub(" ", texts["placeholder"])}
     if (typ == "checkbox" and gives_consent(texts, consent)) or consent_choices(texts, typ, consent):
         # a radio pair "Sí, autorizo… / No, no autorizo…" gives or refuses consent as a box does
         return _consented_data(texts, categories) or _adheres(texts, topic, context)
@@ -777,7 +785,15 @@ def _membership_word(texts: dict[str, str], input_type: str, context: ContextWor
     asked = [tokens(texts[k]) for k in keys if k != "options" and texts.get(k)]
     if context.membership_not is not None and any(context.membership_not.matches(t) for t in asked):
         return ""
+    if input_type.lower() in CHOICE_TYPES and _only_account_roles(texts, context):
+        return ""  # "Role: admin / user" in the site's back office
     return next((t.text for toks in said for t in context.membership.matches(toks)), "")
+
+
+def _only_account_roles(texts: dict[str, str], context: ContextWords) -> bool:
+    """Whether a choice's every option word is an application's account role (``account_roles``: "admin / user")."""
+    words = tokens(texts.get("options", ""))
+    return bool(words) and bool(context.account_roles) and all(w in context.account_roles for w in words)
 
 
 def _body_chosen(texts: dict[str, str], input_type: str, cat: Category | None) -> str:

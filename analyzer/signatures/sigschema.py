@@ -552,6 +552,7 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "care_contacts": _opt("str[]"),
     "care_topics": _opt("str[]"),
     "sizes": _opt("str[]"),
+    "account_roles": _opt("str[]"),
     "opinion_topics": _opt("str[]"),
     "opinion_pages": _opt("str[]"),
     "addressed": _opt("str[]"),
