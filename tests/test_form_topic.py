@@ -764,3 +764,21 @@ def test_an_example_address_in_a_placeholder_names_no_category(db) -> None:
     )
     sites = _sites(db, form)
     assert sites.get("em") == "contact" and sites.get("si") in (None, "contact"), sites
+
+
+def test_who_may_see_a_request_is_a_setting_not_a_fact(db) -> None:
+    # "Who can see your prayer request?" is decided, like a consent; the request itself is the believer's.
+    form = (
+        "<h2>Prayer request</h2><label for=rq>Your prayer request</label><textarea id=rq name=rq></textarea>"
+        "<p>Who can see your prayer request?</p>"
+        "<label><input type=radio name=vis value=all> Visible to everyone</label>"
+        "<label><input type=radio name=vis value=me> Private</label>"
+    )
+    sites = _sites(db, form)
+    assert sites.get("rq") == "religion" and "vis" not in sites, sites
+    # a bare "visible" is no setting: visible symptoms are the patient's health
+    clinic = (
+        "<h2>Dermatology intake</h2><p>Visible rash or lesions?</p>"
+        "<label><input type=radio name=rash value=y> Yes</label><label><input type=radio name=rash value=n> No</label>"
+    )
+    assert _sites(db, clinic).get("rash") == "health"
