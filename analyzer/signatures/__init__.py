@@ -1560,7 +1560,7 @@ def _field_context() -> ContextWords | None:
         finding_normal=_word_index(data.get("finding_normal", [])),
         finding_abnormal=_word_index(data.get("finding_abnormal", [])),
         opinion=_word_index(data.get("opinion", [])),
-        opinion_not=_word_index(data.get("opinion_not", [])),
+        criminal_record=_word_index(data.get("criminal_record", [])),
         referral=_word_index(data.get("referral", [])),
         animal_care=_word_index(data.get("animal_care", [])),
         animal_care_not=_word_index(data.get("animal_care_not", [])),

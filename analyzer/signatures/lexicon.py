@@ -401,7 +401,7 @@ class ContextWords:
     frequency: TermIndex | None = None  # "Never / Several days / More than half the days / Nearly every day"
     finding_normal: TermIndex | None = None  # "normal", "prawidłowy", "unauffällig": an exam's finding that is normal
     finding_abnormal: TermIndex | None = None  # "abnormal", "nieprawidłowy", "vergrößert": one that is not
-    opinion_not: TermIndex | None = None  # "Criminal record": a candidate's vetting asks for facts (Art. 10)
+    criminal_record: TermIndex | None = None  # "Criminal record": a candidate's vetting asks for facts (Art. 10)
     referral: TermIndex | None = None  # "How did you hear about us?": a channel, not data about the visitor
     animal_care: TermIndex | None = None  # "Pet Clinic", "Mit Dyrs Sundhed": a form whose patient is an animal
     animal_care_not: TermIndex | None = None  # "your PET scan": a person's imaging, not an animal's care
@@ -473,6 +473,11 @@ def classify(
         # "membro@igreja.org.br", "https://www.clinic.example/you": an example of what to type, whose words name
         # no category (an e-mail box on a church's member form is the member's address, not their faith)
         texts = {**texts, "placeholder": _EXAMPLE_ADDRESS.sub(" ", texts["placeholder"])}
+    if context is not None and _asks_criminal_record(texts, context):
+        # "Have you ever been arrested for a criminal offense (sexual, abuse, fraud, drugs)?": a criminal record (Art. 10),
+        # whatever offences it names, on whatever page; a category outside Art. 9 its words give stands
+        found = classify(texts, categories, input_type, autocomplete, consent)
+        return found if found is None or not categories[found.category].art9 else None
     if (typ == "checkbox" and gives_consent(texts, consent)) or consent_choices(texts, typ, consent):
         # a radio pair "Sí, autorizo… / No, no autorizo…" gives or refuses consent as a box does
         return _consented_data(texts, categories) or _adheres(texts, topic, context)
@@ -602,7 +607,7 @@ def _opinion_asked(texts: dict[str, str], input_type: str, context: ContextWords
     if not context.opinion_topics:
         return ""
     asked = [tokens(texts[k]) for k in ("label", "question", "placeholder") if texts.get(k)]
-    if context.opinion_not is not None and any(context.opinion_not.matches(t) for t in asked):
+    if context.criminal_record is not None and any(context.criminal_record.matches(t) for t in asked):
         return ""  # "Do you have a criminal record?" on a party's candidate form: a fact (Art. 10), not an opinion
     typ = input_type.lower()
     if typ == "textarea" and not _asks_identity(texts, context):
@@ -687,7 +692,7 @@ def voting_advice_item(texts: dict[str, str], input_type: str, context: ContextW
         asked = typ in TEXT_CONTROLS and words >= _WRITTEN_STATEMENT_WORDS and not _is_free_text(texts, context)
     if not asked or _asks_identity(texts, context) or _profile_choice(texts, toks, context):
         return False
-    return not (context.opinion_not is not None and context.opinion_not.matches(toks))
+    return not (context.criminal_record is not None and context.criminal_record.matches(toks))
 
 
 _PROFILE_WORDS = 5  # a profile question is asked by a name ("Highest level of education completed"), not a sentence
@@ -788,6 +793,12 @@ def _membership_word(texts: dict[str, str], input_type: str, context: ContextWor
     if input_type.lower() in CHOICE_TYPES and _only_account_roles(texts, context):
         return ""  # "Role: admin / user" in the site's back office
     return next((t.text for toks in said for t in context.membership.matches(toks)), "")
+
+
+def _asks_criminal_record(texts: dict[str, str], context: ContextWords) -> bool:
+    """Whether the label or question asks about a criminal record: convictions, charges, arrests (``criminal_record``)."""
+    records = context.criminal_record
+    return records is not None and any(records.matches(tokens(texts[k])) for k in ("label", "question") if texts.get(k))
 
 
 def _only_account_roles(texts: dict[str, str], context: ContextWords) -> bool:

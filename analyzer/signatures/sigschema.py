@@ -558,7 +558,7 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "addressed": _opt("str[]"),
     "statement_readings": _opt("str[]"),
     "opinion": _opt("str[]"),
-    "opinion_not": _opt("str[]"),
+    "criminal_record": _opt("str[]"),
     "referral": _opt("str[]"),
     "animal_care": _opt("str[]"),
     "animal_care_not": _opt("str[]"),
