@@ -1,7 +1,9 @@
 """The thirty-second session's words. A Swedish "stämmer" (is right, agrees), read without its accent, is the English
 "stammer" no longer; a stammer asked as one stays health. A French pupil's disability support at school (an AESH, a
 PPS) is health; Les Ulis, a town, is not an ULIS class. The sections of a physical exam are health on an exam form
-only. A carer of one's own sex is no sex life; a same-sex relationship is."""
+only. A carer of one's own sex is no sex life; a same-sex relationship is. The thirty-third session's: a gender
+identity asked as such, BDSM and a sexual role are sex life; a criminal record (Art. 10) is no special category
+whatever offences it names."""
 
 from __future__ import annotations
 
@@ -52,6 +54,37 @@ CASES: dict[str, tuple[dict[str, str], str, Topic | None, str]] = {
     "en-relationship": ({"label": "Are you in a same-sex relationship?"}, "text", None, "sex-life"),
     "de-relationship": ({"label": "Gleichgeschlechtliche Partnerschaft"}, "text", None, "sex-life"),
     "es-relationship": ({"label": "Pareja del mismo sexo"}, "text", None, "sex-life"),
+    # the thirty-third session: a gender identity asked as such, BDSM and a sexual role on a dating profile
+    "en-gender-identity": ({"placeholder": "Share your gender identity"}, "text", None, "sex-life"),
+    "en-bdsm": ({"label": "BDSM Interest"}, "select", None, "sex-life"),
+    "en-sex-role": ({"label": "Sex Role"}, "select", None, "sex-life"),
+    "en-partner-gender": ({"label": "Preferred Partner Gender"}, "select", None, "sex-life"),
+    "en-gender-alone": ({"label": "Gender", "options": "Male / Female"}, "select", None, "!sex-life"),
+    "en-role-alone": ({"label": "Role", "options": "Volunteer / Coach"}, "select", None, "!sex-life"),
+    # a criminal record (Art. 10) whatever offences it names; a religious conviction, a heart attack, a drug asked
+    "en-arrested": (
+        {"question": "Have you ever been arrested for a criminal offense (sexual, abuse, fraud, drugs)?", "options": "Yes / No"},
+        "radio",
+        None,
+        "!health",
+    ),
+    "en-arrested-sex": (
+        {"question": "Have you ever been arrested for a criminal offense (sexual, abuse, fraud, drugs)?", "options": "Yes / No"},
+        "radio",
+        None,
+        "!sex-life",
+    ),
+    "en-convicted": (
+        {"question": "Have you been convicted of driving under the influence of alcohol or drugs?", "options": "Yes / No"},
+        "radio",
+        None,
+        "!health",
+    ),
+    "en-charges": ({"label": "Criminal charges involving the patient's mental health"}, "textarea", _CLINIC, "!health"),
+    "de-verurteilt": ({"question": "Wurden Sie wegen Drogendelikten verurteilt?", "options": "Ja / Nein"}, "radio", None, "!health"),
+    "en-religious-conviction": ({"label": "What are your religious convictions?"}, "text", None, "religion"),
+    "en-heart-attack": ({"question": "Have you ever had a heart attack?", "options": "Yes / No"}, "radio", None, "health"),
+    "en-drugs": ({"question": "Do you use recreational drugs?", "options": "Yes / No"}, "radio", None, "health"),
 }
 
 
