@@ -13,6 +13,7 @@ from analyzer.signatures.lexicon import Topic, classify
 
 _EXAM = Topic("health", "heading 'Esame obiettivo' (esame obiettivo)")
 _CLINIC = Topic("health", "title 'Przychodnia' (przychodnia*)")
+_COMPASS = Topic("political", "path 'wahlomat-frontend/src/app/register' (wahlomat)")
 
 # case: (texts, input type, page topic, the category read, or None for "not this category": the one named after "!")
 CASES: dict[str, tuple[dict[str, str], str, Topic | None, str]] = {
@@ -82,6 +83,10 @@ CASES: dict[str, tuple[dict[str, str], str, Topic | None, str]] = {
     ),
     "en-charges": ({"label": "Criminal charges involving the patient's mental health"}, "textarea", _CLINIC, "!health"),
     "de-verurteilt": ({"question": "Wurden Sie wegen Drogendelikten verurteilt?", "options": "Ja / Nein"}, "radio", None, "!health"),
+    # German "wählen" is "to choose" in every select's placeholder ("Fachbereich wählen") on an election compass's
+    # sign-up; the vote asked for stays political
+    "de-choose": ({"label": "Fachbereich", "placeholder": "Fachbereich wählen"}, "select", _COMPASS, "!political"),
+    "de-vote": ({"label": "Welche Partei würden Sie wählen?"}, "select", None, "political"),
     "en-religious-conviction": ({"label": "What are your religious convictions?"}, "text", None, "religion"),
     "en-heart-attack": ({"question": "Have you ever had a heart attack?", "options": "Yes / No"}, "radio", None, "health"),
     "en-drugs": ({"question": "Do you use recreational drugs?", "options": "Yes / No"}, "radio", None, "health"),

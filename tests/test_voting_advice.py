@@ -36,6 +36,11 @@ def test_the_compass_profile_and_a_party_form_are_not_statements(db) -> None:
     assert _read(db, "Der Mindestlohn soll auf 15 Euro steigen.", "Ja / Nein", _PARTY) is None
     assert _read(db, "Der Partytourismus muss reduziert werden.", "Ja / Nein", None) is None
     assert _read(db, "Sprache", "Deutsch / English", _COMPASS) is None  # a setting, not a sentence
+    # a message key's locales and its own words are one name, not a sentence: "Fachbereich / Faculty (register
+    # personal Data faculty)" on a compass's candidate sign-up
+    assert _read(db, "Fachbereich / Faculty (register personal Data faculty)", "Informatik / Medizin", _COMPASS, "select") is None
+    both = _read(db, "Die Mieten müssen sinken. / Rents must fall. (thesis rent)", "Ja / Nein", _COMPASS)
+    assert both is not None and both.category == "political", both
     # the app's profile asks what the person studied or does: no statement, though put without "you"
     assert _read(db, "Nejvyšší dosažené vzdělání", "Základní / Středoškolské / Vysokoškolské", _COMPASS, "select") is None
     trade = _read(db, "Der Beruf des Pflegers muss besser bezahlt werden.", "stimme zu / neutral / stimme nicht zu", _COMPASS)

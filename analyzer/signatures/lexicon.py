@@ -685,7 +685,7 @@ def voting_advice_item(texts: dict[str, str], input_type: str, context: ContextW
     toks = tokens(said) if said else ()
     if context.addressed.intersection(toks):
         return False
-    words = len(toks)
+    words = _sentence_words(said)
     if typ in CHOICE_TYPES or typ == "range":
         asked = words >= _STATEMENT_WORDS
     else:
@@ -693,6 +693,16 @@ def voting_advice_item(texts: dict[str, str], input_type: str, context: ContextW
     if not asked or _asks_identity(texts, context) or _profile_choice(texts, toks, context):
         return False
     return not (context.criminal_record is not None and context.criminal_record.matches(toks))
+
+
+_KEY_AFTER = re.compile(r"\s*\([^()]*\)\s*$")  # "Fachbereich / Faculty (register personal Data faculty)": the key's words
+
+
+def _sentence_words(said: str) -> int:
+    """How many words a label says as one sentence: the longest of the locales a message key's catalogue joined
+    ("Fachbereich / Faculty"), without the key's words written after them (form_helpers.message_words)."""
+    parts = _KEY_AFTER.sub("", said or "").split(" / ")
+    return max((len(tokens(p)) for p in parts), default=0)
 
 
 _PROFILE_WORDS = 5  # a profile question is asked by a name ("Highest level of education completed"), not a sentence
