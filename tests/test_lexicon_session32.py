@@ -87,6 +87,10 @@ CASES: dict[str, tuple[dict[str, str], str, Topic | None, str]] = {
     # sign-up; the vote asked for stays political
     "de-choose": ({"label": "Fachbereich", "placeholder": "Fachbereich wählen"}, "select", _COMPASS, "!political"),
     "de-vote": ({"label": "Welche Partei würden Sie wählen?"}, "select", None, "political"),
+    # a canvasser's note of a voter's turnout is no vote
+    "en-turnout": ({"label": "Voting Likelihood", "options": "Unknown / High / Medium / Low"}, "select", None, "!political"),
+    "en-turnout-frequency": ({"label": "Vote Frequency", "options": "Every election / Sometimes / Never"}, "select", None, "!political"),
+    "en-vote-for": ({"label": "Who did you vote for in the last election?"}, "text", None, "political"),
     "en-religious-conviction": ({"label": "What are your religious convictions?"}, "text", None, "religion"),
     "en-heart-attack": ({"question": "Have you ever had a heart attack?", "options": "Yes / No"}, "radio", None, "health"),
     "en-drugs": ({"question": "Do you use recreational drugs?", "options": "Yes / No"}, "radio", None, "health"),
