@@ -330,3 +330,26 @@ def test_script_catalogues_are_parsed_within_a_byte_budget() -> None:
     assert got.text("big_k5") is None
     read = [j for j in range(20) if got.text(f"part{j}_k5") == f"part{j} 5"]
     assert read == list(range(len(read))) and 0 < len(read) < 20, read  # the first parts within the budget, in order
+
+
+def _definitions(answer: str) -> dict[str, str]:
+    """A React page whose form is a list of field definitions labelled by translation calls (``label: t("…")``)."""
+    return {
+        "src/locales/en.json": '{"profile": {"name": "Display name", "q5": "' + answer + '"}}\n',
+        "src/ProfileForm.jsx": "import Clarity from '@microsoft/clarity';\nimport { useTranslation } from 'react-i18next';\n"
+        "Clarity.init('abcdefghij');\n"
+        "const fields = [\n"
+        "  { name: 'displayName', label: t('profile.name'), type: 'text' },\n"
+        "  { name: 'q5', label: t('profile.q5'), type: 'select' },\n"
+        "];\n"
+        "export default function ProfileForm({ render }) {\n  return render(fields);\n}\n",
+    }
+
+
+def test_a_field_definitions_translated_label_is_its_catalogues_text(tmp_path) -> None:
+    fields = _fields(tmp_path, _definitions("Sexual orientation"))
+    assert fields.get("q5", ("",))[0] == "sex-life", fields
+
+
+def test_a_field_definitions_benign_translated_label_stays_benign(tmp_path) -> None:
+    assert "q5" not in _fields(tmp_path, _definitions("Favourite colour"))

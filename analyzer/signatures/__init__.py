@@ -567,6 +567,9 @@ class FieldLists:
     # intake_questions, preguntasSalud), and the keys an entry of questions and answers holds its answer's text under.
     list_name_words: frozenset[str] = frozenset()
     answer_keys: tuple[str, ...] = ()
+    # The translation calls ([translation] calls) a label may be written as: { field: "religion", label: t("profile.religion") }
+    # shows what the site's catalogues hold for the key.
+    label_calls: tuple[str, ...] = ()
 
     @functools.cached_property
     def statement_names(self) -> tuple[str, ...]:
@@ -1359,6 +1362,7 @@ def _field_lists(data: dict[str, Any]) -> FieldLists:
         types={v.lower(): tag for tag in FIELD_LIST_TYPES for v in f["types"][tag]},
         mapped_text_keys=tuple(data.get("jsx_bindings", {}).get("choice_keys", [])),
         mapped_text_prefixes=tuple(k.lower() for k in data.get("jsx_bindings", {}).get("choice_key_prefixes", [])),
+        label_calls=tuple(sorted(data.get("translation", {}).get("calls", []))),
     )
 
 
