@@ -451,7 +451,8 @@ def index_for(categories: dict[str, Category]) -> TermIndex:
     return _cached_index("all", categories, lambda: tuple(t for c in categories.values() for t in c.terms))
 
 
-_EXAMPLE_ADDRESS = re.compile(r"[^\s@]+@[^\s@]+\.\w+|(?:https?://|www\.)\S+")  # an e-mail address or a web address
+# An e-mail address or a web address, each from a word's start (tried once per word: linear on a long run of letters).
+_EXAMPLE_ADDRESS = re.compile(r"(?<!\S)[^\s@]+@[^\s@]+\.\w+|(?<![^\s(])(?:https?://|www\.)\S+")
 
 
 def classify(
