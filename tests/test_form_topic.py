@@ -782,3 +782,5 @@ def test_who_may_see_a_request_is_a_setting_not_a_fact(db) -> None:
         "<label><input type=radio name=rash value=y> Yes</label><label><input type=radio name=rash value=n> No</label>"
     )
     assert _sites(db, clinic).get("rash") == "health"
+    skin = clinic.replace("Visible rash or lesions?", "Is the rash visible to others?")
+    assert _sites(db, skin).get("rash") == "health"
