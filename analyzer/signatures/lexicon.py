@@ -401,7 +401,7 @@ class ContextWords:
     frequency: TermIndex | None = None  # "Never / Several days / More than half the days / Nearly every day"
     finding_normal: TermIndex | None = None  # "normal", "prawidłowy", "unauffällig": an exam's finding that is normal
     finding_abnormal: TermIndex | None = None  # "abnormal", "nieprawidłowy", "vergrößert": one that is not
-    criminal_record: TermIndex | None = None  # "Criminal record": a candidate's vetting asks for facts (Art. 10)
+    criminal_record: TermIndex | None = None  # "Criminal record", "convicted", "arrested": Art. 10, no special category
     referral: TermIndex | None = None  # "How did you hear about us?": a channel, not data about the visitor
     animal_care: TermIndex | None = None  # "Pet Clinic", "Mit Dyrs Sundhed": a form whose patient is an animal
     animal_care_not: TermIndex | None = None  # "your PET scan": a person's imaging, not an animal's care
@@ -604,12 +604,10 @@ def _opinion_asked(texts: dict[str, str], input_type: str, context: ContextWords
     ("What should never happen in Brno?"), unless it asks who the person is, or a choice among the
     answers of an opinion scale ("no firm opinion", "strongly agree", "rather against": ``opinion`` in
     signatures/field_context.toml). What is sent to a party about its policy is a political opinion;
-    how one travels or whether one feels safe, asked as a choice without such answers, is not."""
+    how one travels or whether one feels safe, asked as a choice without such answers, is not; nor is a candidate's
+    criminal record (``classify`` reads it first: Art. 10)."""
     if not context.opinion_topics:
         return ""
-    asked = [tokens(texts[k]) for k in ("label", "question", "placeholder") if texts.get(k)]
-    if context.criminal_record is not None and any(context.criminal_record.matches(t) for t in asked):
-        return ""  # "Do you have a criminal record?" on a party's candidate form: a fact (Art. 10), not an opinion
     typ = input_type.lower()
     if typ == "textarea" and not _asks_identity(texts, context):
         return "open answer"
@@ -693,7 +691,7 @@ def voting_advice_item(texts: dict[str, str], input_type: str, context: ContextW
         asked = typ in TEXT_CONTROLS and words >= _WRITTEN_STATEMENT_WORDS and not _is_free_text(texts, context)
     if not asked or _asks_identity(texts, context) or _profile_choice(texts, toks, context):
         return False
-    return not (context.criminal_record is not None and context.criminal_record.matches(toks))
+    return not _asks_criminal_record(texts, context)  # a candidate's vetting asks for a fact (Art. 10), not an opinion
 
 
 _KEY_AFTER = re.compile(r"\s*\([^()]*\)\s*$")  # "Fachbereich / Faculty (register personal Data faculty)": the key's words
@@ -807,9 +805,10 @@ def _membership_word(texts: dict[str, str], input_type: str, context: ContextWor
 
 
 def _asks_criminal_record(texts: dict[str, str], context: ContextWords) -> bool:
-    """Whether the label or question asks about a criminal record: convictions, charges, arrests (``criminal_record``)."""
+    """Whether what a control asks (its label, question or placeholder) is a criminal record: convictions, charges,
+    arrests (``criminal_record``)."""
     records = context.criminal_record
-    return records is not None and any(records.matches(tokens(texts[k])) for k in ("label", "question") if texts.get(k))
+    return records is not None and any(records.matches(tokens(texts[k])) for k in ("label", "question", "placeholder") if texts.get(k))
 
 
 def _only_account_roles(texts: dict[str, str], context: ContextWords) -> bool:
