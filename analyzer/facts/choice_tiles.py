@@ -39,6 +39,7 @@ _STATE_TYPES = frozenset({"identifier", "member_expression", "subscript_expressi
 _SCAN = 120  # syntax nodes looked at under one selection prop, and under one click handler
 _SIBLINGS = 20  # siblings looked at on each side for a tile of the same state
 _FOLLOWED = 4  # names under one selection prop whose constant's value is looked at
+_DECLARED = frozenset({"binary_expression", "call_expression", "parenthesized_expression"})  # a comparison, held in a const
 _WORD = re.compile(r"[A-Za-z_$][\w$]*")
 
 
@@ -115,9 +116,6 @@ def _compared_nodes(prog: Program, expr: Node) -> list[Node]:
         if binding is not None and binding.kind == "const" and binding.value is not None and binding.value.type in _DECLARED:
             nodes += jsxhelpers.descendants([binding.value], _SCAN)
     return nodes
-
-
-_DECLARED = frozenset({"binary_expression", "call_expression", "parenthesized_expression"})  # a comparison, held in a const
 
 
 def _comparison(prog: Program, node: Node) -> tuple[str, Node, Node] | None:
