@@ -250,7 +250,7 @@ def test_a_catalogue_in_a_language_the_lexicon_reads_comes_first_and_the_keys_wo
     files = _site("react", "Konfession")
     files["src/locales/ar/translation.json"] = '{"form": {"name": "الاسم", "q5": "الدين"}}\n'
     category, _, label = _fields(tmp_path / "both", files)["q5"]
-    assert category == "religion" and label.startswith("Konfession / الدين") and label.endswith("(q5)"), label
+    assert category == "religion" and label.startswith("Konfession / الدين") and label.endswith("(form q5)"), label
     # The Arabic text alone: the key's own words still say what it is.
     files = _site("react", "Konfession")
     del files["src/locales/de/translation.json"]
@@ -353,21 +353,3 @@ def test_a_field_definitions_translated_label_is_its_catalogues_text(tmp_path) -
 
 def test_a_field_definitions_benign_translated_label_stays_benign(tmp_path) -> None:
     assert "q5" not in _fields(tmp_path, _definitions("Favourite colour"))
-
-
-def test_a_keys_namespace_names_the_form_not_each_field(tmp_path) -> None:
-    # "healthInfoForm.lastName" is "Last Name (last Name)": the namespace's "health" is on every field of the form, and
-    # would make its name, address and phone health; the field's own key still speaks ("healthInfoForm.allergies").
-    files = {
-        "src/locales/en.json": '{"healthInfoForm": {"title": "Health information", "lastName": "Last Name", "phone": "Phone", '
-        '"allergyList": "Allergies"}}\n',
-        "src/HealthInfoForm.jsx": "import { useTranslation } from 'react-i18next';\nimport Clarity from '@microsoft/clarity';\n"
-        "Clarity.init('abcdefghij');\nexport default function HealthInfoForm() {\n  const { t } = useTranslation();\n  return (\n"
-        "    <form>\n      <h2>{t('healthInfoForm.title')}</h2>\n"
-        '      <label htmlFor="lastName">{t(\'healthInfoForm.lastName\')}</label><input id="lastName" name="lastName" />\n'
-        '      <label htmlFor="phone">{t(\'healthInfoForm.phone\')}</label><input id="phone" name="phone" type="tel" />\n'
-        '      <label htmlFor="al">{t(\'healthInfoForm.allergyList\')}</label><textarea id="al" name="al" />\n'
-        "    </form>\n  );\n}\n",
-    }
-    fields = _fields(tmp_path, files)
-    assert "lastName" not in fields and fields["phone"][0] == "contact" and fields["al"][0] == "health", fields

@@ -39,10 +39,9 @@ def message_words(said: str, namespace: str = "") -> str:
     words = key_words(said)
     catalogue = messages.installed()
     text = (catalogue.text(f"{namespace}.{said}") if namespace else None) or catalogue.text(said)
-    # The key's own words stay beside its text: a catalogue in a language the lexicon does not read ("الدين") must not
-    # hide what the key says ("religion"). Its namespace is left out there: it names the form, not the field, and is on
-    # every field of it ("healthInfoForm.lastName" is "Last Name: / Họ: (last Name)", not "(health Info Form last Name)").
-    return f"{text} ({key_words(_KEY_SEPARATORS.split(said)[-1]) or words})" if text else words
+    # The key's words stay beside its text: a catalogue in a language the lexicon does not read
+    # ("الدين") must not hide what the key says ("form religion").
+    return f"{text} ({words})" if text else words
 
 
 def key_words(key: str) -> str:
