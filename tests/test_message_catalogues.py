@@ -353,3 +353,10 @@ def test_a_field_definitions_translated_label_is_its_catalogues_text(tmp_path) -
 
 def test_a_field_definitions_benign_translated_label_stays_benign(tmp_path) -> None:
     assert "q5" not in _fields(tmp_path, _definitions("Favourite colour"))
+
+
+def test_a_field_definitions_label_by_a_translation_objects_call(tmp_path) -> None:
+    # i18n.t("…") is the translation call t, as in markup ({i18n.t('profile.q5')})
+    files = _definitions("Sexual orientation")
+    files["src/ProfileForm.jsx"] = files["src/ProfileForm.jsx"].replace("label: t(", "label: i18n.t(")
+    assert _fields(tmp_path, files).get("q5", ("",))[0] == "sex-life"

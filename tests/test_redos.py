@@ -194,10 +194,7 @@ def test_every_helper_choices_regex_is_unambiguous_and_linear(where: str, patter
 # from ui_components.toml's keys and searched over every hand-written script: the same two checks.
 _LISTS = signatures.load().field_lists
 _FIELDLISTS = importlib.import_module("analyzer.facts.fieldlists")
-FIELD_LIST_PATTERNS = [
-    (f"fieldlists._key_patterns[{i}]", pattern)
-    for i, pattern in enumerate(_FIELDLISTS._key_patterns(_LISTS.label_keys, _LISTS.name_keys, _LISTS.settings_keys))
-] + [
+FIELD_LIST_PATTERNS = [(f"fieldlists._patterns[{i}]", pattern) for i, pattern in enumerate(_FIELDLISTS._patterns(_LISTS))] + [
     ("fieldlists._statements_listed", _FIELDLISTS._statements_listed(_LISTS.statement_names)),
     ("fieldlists._choices_listed", _FIELDLISTS._choices_listed(_LISTS.option_keys)),
 ]

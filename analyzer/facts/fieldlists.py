@@ -56,7 +56,7 @@ def worth_reading(data: bytes, lists: FieldLists) -> bool:
     script of at most ``MAX_BYTES`` (a larger one is generated data, and parsing it only for lists would cost seconds)."""
     if len(data) > MAX_BYTES or not lists.name_keys or not lists.label_keys:
         return False
-    labelled, named, keyed, factory = _key_patterns(lists.label_keys, lists.name_keys, lists.settings_keys, lists.label_calls)
+    labelled, named, keyed, factory = _patterns(lists)
     # The name may be a member's key instead ({ fieldName: { label: "…" } }): then a member holds an object; a question
     # without a name says its type ({ question: "…", type: "input" }), or its choices ({ text: "Feeling down?", options:
     # ["Not at all", …] }: a questionnaire's items, answered by position), or is asked in a list named as questions
@@ -104,9 +104,14 @@ def _alternation(keys: tuple[str, ...]) -> bytes:
     return b"|".join(re.escape(k.encode("utf-8")) for k in sorted(keys, key=len, reverse=True))
 
 
+def _patterns(lists: FieldLists) -> tuple[re.Pattern[bytes], ...]:
+    """``_key_patterns`` of these lists' keys and label calls."""
+    return _key_patterns(lists.label_keys, lists.name_keys, lists.settings_keys, lists.label_calls)
+
+
 @functools.lru_cache(maxsize=4)
 def _key_patterns(
-    label_keys: tuple[str, ...], name_keys: tuple[str, ...], nested: tuple[str, ...], calls: tuple[str, ...] = ()
+    label_keys: tuple[str, ...], name_keys: tuple[str, ...], nested: tuple[str, ...], calls: tuple[str, ...]
 ) -> tuple[re.Pattern[bytes], ...]:
     """A string-valued member named by one of the label keys (``label: "…"``), one named by a name key, a member
     holding an object with a label key, or an inner object holding one, among its first members (``zhalobyTrevoga: {
@@ -125,8 +130,8 @@ def _key_patterns(
 @functools.lru_cache(maxsize=8)
 def _member(keys: tuple[str, ...], calls: tuple[str, ...] = ()) -> re.Pattern[bytes]:
     """A member named by one of the keys whose value is a string, or a text given per locale (SurveyJS: "title": {
-    "default": "…", "de": "…" }), or one of ``calls`` given a key (``label: t("profile.religion")``)."""
-    called = rb"|(?:" + _alternation(calls) + rb""")\(\s*["'`]""" if calls else b""
+    "default": "…", "de": "…" }), or one of ``calls`` given a key (``label: t("profile.religion")``, ``i18n.t(…)``)."""
+    called = rb"|(?:[\w$]{1,40}\.)?(?:" + _alternation(calls) + rb""")\(\s*["'`]""" if calls else b""
     return re.compile(rb"""(?<![\w$])["']?(?:""" + _alternation(keys) + rb""")["']?\s*:\s*(?:["'`]|""" + _LOCALISED + called + rb")")
 
 
@@ -247,9 +252,7 @@ def _lists(
     found = tree_sitter.QueryCursor(_arrays_query(prog.parsed.source.dialect)).captures(root)
     containers = {n.id: n for n in found.get("a", []) + found.get("o", [])}
     # Arrays of calls, where the file returns a definition from a function (the cheap look of worth_reading)
-    if found.get("c") and _key_patterns(lists.label_keys, lists.name_keys, lists.settings_keys, lists.label_calls)[3].search(
-        prog.parsed.source.data
-    ):
+    if found.get("c") and _patterns(lists)[3].search(prog.parsed.source.data):
         containers |= {n.id: n for n in found["c"]}
     factories: dict[int, _Factory | None] = {}
     # Arrays of strings held by a name of questions or statements: a questionnaire's items written as their texts alone.
@@ -512,12 +515,10 @@ def _label(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
 def _called(prog: Program, node: Node | None, lists: FieldLists) -> str:
     """What a translation call given a key shows (``t("profile.religion")``: the site's catalogues' text for the key and
     the key's words, ``form_helpers.message_words``), else ""."""
-    if node is None or node.type != "call_expression" or not lists.label_calls:
+    if node is None or node.type != "call_expression" or jsxhelpers.callee_name(prog, node) not in lists.label_calls:
         return ""
-    callee, args = prog.callee(node), prog.args(node)
-    if callee is None or not args or prog.text(callee) not in lists.label_calls:
-        return ""
-    key = _string(prog, args[0])
+    args = prog.args(node)
+    key = _string(prog, args[0]) if args else ""
     return form_helpers.message_words(key) if key else ""
 
 

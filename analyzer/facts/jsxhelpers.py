@@ -35,6 +35,11 @@ def jsx_props(prog: Program, opening: Node) -> dict[str, Node]:
     return out
 
 
+def callee_name(prog: Program, call: Node) -> str:
+    """The last part of the name a call is made by: ``t`` for ``i18n.t('…')``, ``register`` for ``register('…')``."""
+    return prog.path(prog.callee(call)).rsplit(".", 1)[-1]
+
+
 def descendants(nodes: list[Node], limit: int) -> Iterator[Node]:
     """``nodes`` and the nodes under them, depth first in source order, at most ``limit`` of them."""
     stack = list(reversed(nodes))

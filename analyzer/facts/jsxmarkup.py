@@ -850,7 +850,7 @@ class _Writer:
         if expr.type != "call_expression":
             return None
         namespace = self._hook_namespace(self.prog.callee(expr))
-        if namespace is None and _callee_name(self.prog, expr) not in self.translations:
+        if namespace is None and jsxhelpers.callee_name(self.prog, expr) not in self.translations:
             return None
         said = self._first_string(expr)
         return message_words(said, namespace or "") if said else None
@@ -867,7 +867,7 @@ class _Writer:
             value = next(iter(value.named_children), None)
         if value is None or value.type != "call_expression":
             return None
-        if _callee_name(self.prog, value) not in self.hooks:
+        if jsxhelpers.callee_name(self.prog, value) not in self.hooks:
             return None
         return self._first_string(value) or ""
 
@@ -933,7 +933,7 @@ class _Writer:
         call = spread.named_children[0] if spread is not None and spread.named_children else None
         if call is None or call.type != "call_expression":
             return None
-        if _callee_name(self.prog, call) != "register":
+        if jsxhelpers.callee_name(self.prog, call) != "register":
             return None
         return self._first_string(call)
 
@@ -1045,11 +1045,6 @@ def _prints(prog: Program, nodes: list[Node], param: str, text_props: frozenset[
 def _last_name(name: str) -> str:
     """The last part of a dotted name: ``Form.Item`` -> ``Item``, ``i18n.t`` -> ``t``."""
     return name.rsplit(".", 1)[-1]
-
-
-def _callee_name(prog: Program, call: Node) -> str:
-    """The last part of the name a call is made by: ``t`` for ``i18n.t('…')``, ``register`` for ``register('…')``."""
-    return _last_name(prog.path(prog.callee(call)))
 
 
 def _tag_name(prog: Program, element: Node) -> str:
