@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from analyzer.parse import messages
+from analyzer.parse import keyed_text, messages
 from analyzer.parse.positions import blank, rewritten
 from analyzer.parse.templates import Region
 
@@ -41,7 +41,7 @@ def message_words(said: str, namespace: str = "") -> str:
     text = (catalogue.text(f"{namespace}.{said}") if namespace else None) or catalogue.text(said)
     # The key's words stay beside its text: a catalogue in a language the lexicon does not read
     # ("الدين") must not hide what the key says ("form religion").
-    return f"{text} ({words})" if text else words
+    return keyed_text.with_key(text, words) if text else words
 
 
 def key_words(key: str) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from analyzer.parse import keyed_text
 from analyzer.signatures.sigschema import FIELD_CATEGORIES
 
 # Letters NFKD does not decompose into a base letter plus a mark.
@@ -694,13 +695,10 @@ def voting_advice_item(texts: dict[str, str], input_type: str, context: ContextW
     return not _asks_criminal_record(texts, context)  # a candidate's vetting asks for a fact (Art. 10), not an opinion
 
 
-_KEY_AFTER = re.compile(r"\s*\([^()]*\)\s*$")  # "Fachbereich / Faculty (register personal Data faculty)": the key's words
-
-
 def _sentence_words(said: str) -> int:
     """How many words a label says as one sentence: the longest of the locales a message key's catalogue joined
-    ("Fachbereich / Faculty"), without the key's words written after them (form_helpers.message_words)."""
-    parts = _KEY_AFTER.sub("", said or "").split(" / ")
+    ("Fachbereich / Faculty"), without the key's words written after them (``keyed_text``)."""
+    parts = keyed_text.without_key(said or "").split(" / ")
     return max((len(tokens(p)) for p in parts), default=0)
 
 
@@ -807,8 +805,7 @@ def _membership_word(texts: dict[str, str], input_type: str, context: ContextWor
 def _asks_criminal_record(texts: dict[str, str], context: ContextWords) -> bool:
     """Whether what a control asks (its label, question or placeholder) is a criminal record: convictions, charges,
     arrests (``criminal_record``)."""
-    records = context.criminal_record
-    return records is not None and any(records.matches(tokens(texts[k])) for k in ("label", "question", "placeholder") if texts.get(k))
+    return _any_said_matches(texts, ("label", "question", "placeholder"), context.criminal_record)
 
 
 def _only_account_roles(texts: dict[str, str], context: ContextWords) -> bool:
@@ -932,10 +929,8 @@ def asks_decision(texts: dict[str, str], input_type: str, context: ContextWords)
     us to notify you…?", "Sollen wir Ihren Hausarzt informieren?", "[ ] Wilt u vooraf contact met de arts
     hierover?" as a lone box's own text): its answer is a decision, not data (``requests`` in
     signatures/field_context.toml)."""
-    if context.requests is None:
-        return False
     asked = ("question", "label", "options") if input_type.lower() == "checkbox" else ("question", "label")
-    return any(context.requests.matches(tokens(texts[s])) for s in asked if texts.get(s))
+    return _any_said_matches(texts, asked, context.requests)
 
 
 # A choice offers clothing sizes when this many of its options' words are sizes.
@@ -987,6 +982,11 @@ def offers_care_roles(texts: dict[str, str], context: ContextWords) -> bool:
 def _first_said(texts: dict[str, str], sources: tuple[str, ...]) -> str:
     """The text of the first of ``sources`` the control has ("" when none)."""
     return next((texts[s] for s in sources if texts.get(s)), "")
+
+
+def _any_said_matches(texts: dict[str, str], sources: tuple[str, ...], index: TermIndex | None) -> bool:
+    """Do the words of any of ``sources`` the control has match ``index``?"""
+    return index is not None and any(index.matches(tokens(texts[s])) for s in sources if texts.get(s))
 
 
 def _first_said_matches(texts: dict[str, str], sources: tuple[str, ...], index: TermIndex | None) -> bool:
@@ -1043,9 +1043,7 @@ def gives_consent(texts: dict[str, str], consent: TermIndex | None) -> bool:
 def _asks_subjects(texts: dict[str, str], context: ContextWords) -> bool:
     """A choice of subjects ("Areas of interest": health, disability, human rights…): its options
     name what the visitor wants to hear about, not what the visitor is."""
-    if context.subjects is None or not texts.get("options"):
-        return False
-    return any(context.subjects.matches(tokens(texts[s])) for s in ("question", "label") if texts.get(s))
+    return bool(texts.get("options")) and _any_said_matches(texts, ("question", "label"), context.subjects)
 
 
 def _picks_a_fact(hits: list[Hit], categories: dict[str, Category]) -> bool:
