@@ -55,6 +55,13 @@ CASES: dict[str, tuple[dict[str, str], str, Topic | None, str]] = {
     "en-relationship": ({"label": "Are you in a same-sex relationship?"}, "text", None, "sex-life"),
     "de-relationship": ({"label": "Gleichgeschlechtliche Partnerschaft"}, "text", None, "sex-life"),
     "es-relationship": ({"label": "Pareja del mismo sexo"}, "text", None, "sex-life"),
+    # a contact detail of who treats the person (a GP's, a pharmacy's) is health on any page; the person's own is not
+    "en-physician-phone": ({"label": "Physician's phone"}, "tel", None, "health"),
+    "en-pharmacy-address": ({"label": "Pharmacy address"}, "text", None, "health"),
+    "fr-medecin-phone": ({"label": "Téléphone du médecin traitant"}, "tel", None, "health"),
+    "en-own-phone": ({"label": "Your phone"}, "tel", None, "contact"),
+    "en-emergency-phone": ({"label": "Emergency contact phone"}, "tel", None, "contact"),
+    "en-arts-address": ({"label": "Arts & crafts club address"}, "text", None, "contact"),
     # the thirty-third session: a gender identity asked as such, BDSM and a sexual role on a dating profile
     "en-gender-identity": ({"placeholder": "Share your gender identity"}, "text", None, "sex-life"),
     "en-bdsm": ({"label": "BDSM Interest"}, "select", None, "sex-life"),
@@ -106,20 +113,3 @@ def test_each_word_reads_as_it_should(db, case: str) -> None:
         assert category != expected[1:], (case, found)
     else:
         assert category == expected, (case, found)
-
-
-@pytest.mark.parametrize(
-    ("label", "typ", "expected"),
-    [
-        ("Physician's phone", "tel", "health"),
-        ("Pharmacy address", "text", "health"),
-        ("Téléphone du médecin traitant", "tel", "health"),
-        ("Your phone", "tel", "contact"),
-        ("Emergency contact phone", "tel", "contact"),
-        ("Arts & crafts club address", "text", "contact"),
-    ],
-)
-def test_whose_contact_detail_it_is(db, label: str, typ: str, expected: str) -> None:
-    # a contact detail of who treats the person (a GP's, a pharmacy's) is health on any page; the person's own is not
-    found = classify({"label": label}, db.fields, typ, "", db.consent_words, None, db.field_context)
-    assert found is not None and found.category == expected, (label, found)
