@@ -116,6 +116,7 @@ MODULES = [
     "frontmatter",
     "markdown_html",
     "form_helpers",
+    "keyed_text",
     "template_components",
     "fieldlists",
     "script_constants",
