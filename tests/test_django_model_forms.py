@@ -133,3 +133,53 @@ def test_fields_declared_through_models_fields_or_imported_by_name_are_controls(
     assert lines[8] == "<label>Date du Baptême</label><input name=date_bapteme>"
     assert lines[9] == "<label>Téléphone du jeune</label><input name=tel type=tel></form>"
     assert lines[5] == "" and lines[6] == ""  # a manager and a class that is no model field
+
+
+_VIEWS = """from django.views.generic import CreateView, DetailView, ListView, UpdateView
+from .models import Patient
+
+
+class PatientList(ListView):
+    model = Patient
+
+
+class PatientDetail(DetailView):
+    model = Patient
+    fields = ["faith"]  # no form: a detail view shows, it does not edit
+
+
+class PatientCreate(LoginRequiredMixin, CreateView):
+    model = Patient
+    fields = ["name", "medication"]
+    template_name = "patient.html"
+
+
+class PatientEdit(UpdateView):
+    model = Patient
+    form_class = PatientForm
+"""
+
+
+def test_a_generic_editing_views_fields_are_its_models_controls(tmp_path) -> None:
+    files = _site(None)
+    files["clinic/views.py"] = _VIEWS
+    fields = site_fields(tmp_path, files)
+    assert fields["medication"][0] == "health", fields
+    # A list or detail view builds no form; an editing view with a form class shows that form's fields, not these.
+    assert {"faith", "blood_group"}.isdisjoint(fields), fields
+
+
+def test_editing_views_in_a_views_package_and_all_fields(tmp_path) -> None:
+    files = _site(None)
+    files["clinic/views/patients.py"] = _VIEWS.replace('["name", "medication"]', '"__all__"')
+    fields = site_fields(tmp_path, files)
+    assert {"medication", "faith", "blood_group"} <= set(fields), fields
+
+
+def test_editing_views_are_read_only_from_views_modules(tmp_path, db) -> None:
+    files = _site(None)
+    files["clinic/urls.py"] = _VIEWS  # not a views module: not read for forms
+    assert site_fields(tmp_path, files) == {}
+    assert django_models.view_forms(_VIEWS) == (django_models.ModelForm("Patient", ("name", "medication")),)
+    # A view that names its model but no fields is refused by Django: no form.
+    assert django_models.view_forms("class Add(CreateView):\n    model = Patient\n") == ()

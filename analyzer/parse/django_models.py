@@ -6,10 +6,15 @@ from the model field (the "Field types" table of that page: a TextField is a tex
 select, a BooleanField a checkbox, a ForeignKey a select, labelled by the field's ``verbose_name``, else its name in
 words). So the model module is where such a control's name and label are written.
 
+A class-based view that edits a model builds such a form itself: a ``CreateView`` or ``UpdateView`` (any view with
+``ModelFormMixin``) given ``model = Ockovani`` and ``fields = [...]`` renders the ModelForm Django makes of them
+(docs.djangoproject.com/en/stable/ref/class-based-views/mixins-editing, ``ModelFormMixin.fields``: "interpreted the same
+way as the Meta.fields attribute of ModelForm"; without ``fields`` or a ``form_class`` Django refuses the view).
+
 The read stage writes each field declaration of a ``models.py`` as the control a ModelForm renders for it, at the
-declaration's line, and keeps the span of each model class (``written``); a forms module's
-ModelForms are read as facts (``model_forms``). The resolve stage keeps a model's controls only where a ModelForm of
-the same app shows them (``shown_by``): a model no form shows is no form a visitor fills in.
+declaration's line, and keeps the span of each model class (``written``); a forms module's ModelForms and a views
+module's editing views are read as facts (``model_forms``, ``view_forms``). The resolve stage keeps a model's controls
+only where a ModelForm of the same app shows them (``shown_by``): a model no form shows is no form a visitor fills in.
 """
 
 from __future__ import annotations
@@ -56,6 +61,8 @@ class ModelClass:
 
 _CLASS = re.compile(r"(?m)^class[ \t]+(\w+)\s*(?:\([^)]*\))?\s*:")
 _MODEL_FORM = re.compile(r"(?m)^class[ \t]+\w+\s*\([^()]*\bModelForm\b[^()]*\)\s*:")  # with mixins too
+# A generic editing view that builds a ModelForm of its model (generic.CreateView, edit.UpdateView, with mixins too).
+_EDITING_VIEW = re.compile(r"(?m)^class[ \t]+\w+\s*\([^()]*\b(?:CreateView|UpdateView|ModelFormMixin)\b[^()]*\)\s*:")
 _META_MODEL = re.compile(r"(?m)^[ \t]+model[ \t]*=[ \t]*(?:\w+\.)*(\w+)[ \t]*(?:#.*)?$")
 _META_LIST = re.compile(r"(?m)^[ \t]+(fields|exclude)[ \t]*=[ \t]*(\[[^\]]{0,4000}\]|\([^)]{0,4000}\)|[\"']__all__[\"'])")
 _TOP_LEVEL = re.compile(r"(?m)^[^\s#]")  # a line of code at column 0: the end of the class above it
@@ -80,8 +87,20 @@ _MAX_OPTIONS = 60
 
 def model_forms(text: str) -> tuple[ModelForm, ...]:
     """The ModelForms a forms module declares, each by the model its ``Meta`` names and the fields it shows."""
+    return _declared(text, _MODEL_FORM, exclude_only=True)
+
+
+def view_forms(text: str) -> tuple[ModelForm, ...]:
+    """The ModelForms a views module's generic editing views build, each by its ``model`` and ``fields``."""
+    return _declared(text, _EDITING_VIEW, exclude_only=False)
+
+
+def _declared(text: str, header: re.Pattern[str], exclude_only: bool) -> tuple[ModelForm, ...]:
+    """The forms of the classes ``header`` finds, each by the model its body names and the fields it shows; a class that
+    names no fields is none (Django refuses it), nor is one with ``exclude`` alone unless ``exclude_only`` (a ModelForm's
+    Meta may say only that; a view may not)."""
     out = []
-    for cls in _MODEL_FORM.finditer(text):
+    for cls in header.finditer(text):
         body = text[cls.end() : _class_end(text, cls.end())]
         model = _META_MODEL.search(body)
         if model is None:
@@ -90,8 +109,8 @@ def model_forms(text: str) -> tuple[ModelForm, ...]:
         shown = lists.get("fields")
         fields = None if shown is None or "__all__" in shown else tuple(s.group(1) for s in _STRING.finditer(shown))
         exclude = tuple(s.group(1) for s in _STRING.finditer(lists.get("exclude", "")))
-        if shown is None and not exclude:
-            continue  # Django refuses a ModelForm that says neither
+        if shown is None and not (exclude and exclude_only):
+            continue
         out.append(ModelForm(model.group(1), fields, exclude))
     return tuple(out)
 

@@ -354,14 +354,17 @@ def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult)
     is decoded once, and only when one of them is there to read."""
     form_class = path.lower().endswith(db.component_files.form_classes)
     model_module = path.lower().endswith(db.component_files.model_modules)
+    view_module = _views_module(path.lower(), db)
     candidates = prefilter.for_db(db).candidates(data)
-    if not (form_class or model_module or candidates.vendors):
+    if not (form_class or model_module or view_module or candidates.vendors):
         return
     text = _decode(path, data, result)
     if form_class:
         _form_class_fields(path, text, db, result)
         if "ModelForm" in text:
             result.model_forms = django_models.model_forms(text)
+    if view_module and ("CreateView" in text or "UpdateView" in text or "ModelFormMixin" in text):
+        result.model_forms += django_models.view_forms(text)
     if model_module and "models." in text:
         _model_fields(path, text, db, result)
     if not candidates.vendors:
@@ -372,6 +375,12 @@ def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult)
         _report(path, _NO_FACTS, textscan.sites(text, [db.vendors[v] for v in sorted(candidates.vendors)], db), None, db, result)
         return
     _report(path, _NO_FACTS, code_data.sites(text, lang, [db.vendors[v] for v in sorted(candidates.vendors)], db), None, db, result)
+
+
+def _views_module(path: str, db: SignatureDB) -> bool:
+    """Whether a (lower-case) path is a Django views module: ``clinic/views.py``, or a module of a ``views/`` package."""
+    files = db.component_files
+    return path.endswith(".py") and (path.endswith(files.view_modules) or any(f"/{d}/" in f"/{path}" for d in files.view_folders))
 
 
 def _form_class_fields(path: str, text: str, db: SignatureDB, result: FileResult) -> None:

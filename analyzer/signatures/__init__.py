@@ -750,6 +750,8 @@ class ComponentFiles:
     module_aliases: tuple[str, ...] = ()  # import aliases of an app's src/ folder: "@/", "~/"
     form_classes: tuple[str, ...] = ()  # endings (lower case) of a server framework's form classes: "type.php"
     model_modules: tuple[str, ...] = ()  # endings (lower case) of the modules whose models a ModelForm renders: "models.py"
+    view_modules: tuple[str, ...] = ()  # endings (lower case) of the modules whose editing views build a ModelForm: "views.py"
+    view_folders: tuple[str, ...] = ()  # folders (lower case) whose Python modules are views: "views"
     title_blocks: tuple[str, ...] = ()  # the blocks a page template sets its layout's <title> in: "title", "page_title"
 
 
@@ -1509,6 +1511,8 @@ def _component_files(data: dict[str, Any]) -> ComponentFiles:
         frozenset(m.lower() for m in data.get("message_languages", [])),
         form_classes=tuple(e.lower() for e in data.get("form_classes", [])),
         model_modules=tuple(e.lower() for e in data.get("model_modules", [])),
+        view_modules=tuple(e.lower() for e in data.get("view_modules", [])),
+        view_folders=tuple(e.lower() for e in data.get("view_folders", [])),
         module_aliases=tuple(data.get("module_aliases", [])),
         title_blocks=tuple(data.get("title_blocks", [])),
     )
