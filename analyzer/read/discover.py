@@ -58,6 +58,7 @@ SKIP_DIRS = frozenset(
         ".venv",
         "venv",
         ".tox",
+        ".dart_tool",
         ".mypy_cache",
         ".pytest_cache",
         ".ruff_cache",
@@ -93,6 +94,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (".yml", "text"),
     (".yaml", "text"),
     (".map", "sourcemap"),
+    # Flutter screens: their form widgets read as the controls they render (analyzer/parse/flutter.py).
+    (".dart", "dart"),
     # Markdown sources of pages (Hugo, Jekyll, Astro, Docusaurus content): read as a privacy or cookie
     # policy (analyzer/facts/policy_pages.py) and for the forms their raw HTML writes (parse/markdown_html.py).
     (".md", "prose"),
@@ -296,7 +299,7 @@ def discover(
 
 
 # Files that mark the root of an app or package (its own dependencies, its own import aliases).
-APP_MARKERS = ("package.json", "deno.json", "tsconfig.json", "jsconfig.json", "composer.json", "Gemfile")
+APP_MARKERS = ("package.json", "deno.json", "tsconfig.json", "jsconfig.json", "composer.json", "Gemfile", "pubspec.yaml")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -51,6 +51,7 @@ from analyzer.parse import (
     chunk_files,
     django_models,
     docassemble,
+    flutter,
     form_helpers,
     frontmatter,
     hoststrings,
@@ -234,6 +235,8 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         _json_definitions(source.display, data, db, result)
     elif source.kind == "hostcode":
         _host_code_file(source.display, data, db, result)
+    elif source.kind == "dart":
+        _dart_file(source.display, data, db, result)
     elif kind == "text":
         _text_file(source.display, data, db, result)
     return result
@@ -375,6 +378,14 @@ def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult)
         _report(path, _NO_FACTS, textscan.sites(text, [db.vendors[v] for v in sorted(candidates.vendors)], db), None, db, result)
         return
     _report(path, _NO_FACTS, code_data.sites(text, lang, [db.vendors[v] for v in sorted(candidates.vendors)], db), None, db, result)
+
+
+def _dart_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    """A Flutter screen: its form widgets written as the controls they render, its texts as the page's text
+    (``analyzer.parse.flutter``); read only when it builds a control the table names."""
+    text = _decode(path, data, result)
+    if any(f"{name}(" in text or f"{name}<" in text for name in db.flutter.controls):
+        _written_fields(path, flutter.written(text, db.flutter), db, result)
 
 
 def _views_module(path: str, db: SignatureDB) -> bool:

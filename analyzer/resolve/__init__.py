@@ -108,9 +108,10 @@ def resolve(
     _link_app_code(detections, files, pages, db.component_files.templates)
     sources = {f.display: f for f in files}
     _model_form_fields(facts, sources, pages)
-    # A form class or models module is printed by its app's templates; a Slim or Haml view is rendered in its app's
-    # layout, itself read as text and so not composed with its views.
-    _link_printed(detections, sources, pages, db.component_files.form_classes + db.component_files.model_modules, served_too=False)
+    # A form class or models module is printed by its app's templates, a Flutter screen by its app; a Slim or Haml
+    # view is rendered in its app's layout, itself read as text and so not composed with its views.
+    printed_by_app = db.component_files.form_classes + db.component_files.model_modules + db.component_files.app_screens
+    _link_printed(detections, sources, pages, printed_by_app, served_too=False)
     _link_printed(detections, sources, pages, indented.SUFFIXES, served_too=True)
     return Resolved(tuple(detections), pages, _users(files, pages, loaded_by), tuple(diagnostics))
 

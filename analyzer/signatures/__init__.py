@@ -16,6 +16,7 @@ from typing import Any
 from analyzer.model import Status
 from analyzer.parse.django_models import ModelFields
 from analyzer.parse.docassemble import DocassembleKit
+from analyzer.parse.flutter import FlutterWidgets
 from analyzer.parse.form_helpers import FormHelper
 from analyzer.parse.jsshapes import CallShape, parse_call
 from analyzer.parse.normalise import norm
@@ -752,6 +753,7 @@ class ComponentFiles:
     model_modules: tuple[str, ...] = ()  # endings (lower case) of the modules whose models a ModelForm renders: "models.py"
     view_modules: tuple[str, ...] = ()  # endings (lower case) of the modules whose editing views build a ModelForm: "views.py"
     view_folders: tuple[str, ...] = ()  # folders (lower case) whose Python modules are views: "views"
+    app_screens: tuple[str, ...] = ()  # endings (lower case) of an app's screens, rendered by the app: ".dart"
     title_blocks: tuple[str, ...] = ()  # the blocks a page template sets its layout's <title> in: "title", "page_title"
 
 
@@ -800,6 +802,7 @@ class SignatureDB:
     field_lists: FieldLists = field(default_factory=FieldLists)
     tapestry: TapestryKit = field(default_factory=TapestryKit)
     docassemble: DocassembleKit = field(default_factory=DocassembleKit)
+    flutter: FlutterWidgets = field(default_factory=FlutterWidgets)
     form_helpers: tuple[FormHelper, ...] = ()
     model_fields: ModelFields = ModelFields()  # form_helpers.toml [model_fields]: Django's model fields as a ModelForm renders them
     tag_managers: tuple[TagManager, ...] = ()
@@ -1286,6 +1289,7 @@ def _build(folders: list[Path]) -> SignatureDB:
         field_lists=field_lists,
         tapestry=_tapestry(ui_data),
         docassemble=_docassemble(ui_data),
+        flutter=_flutter(ui_data),
         form_helpers=_form_helpers(helpers),
         model_fields=ModelFields(
             dict(helpers.get("model_fields", {}).get("renders", {})), frozenset(helpers.get("model_fields", {}).get("relations", []))
@@ -1391,6 +1395,20 @@ def _tapestry(data: dict[str, Any]) -> TapestryKit:
         groups=frozenset(g.lower() for g in t["groups"]),
         labels=frozenset(g.lower() for g in t["labels"]),
         forms=frozenset(g.lower() for g in t["forms"]),
+    )
+
+
+def _flutter(data: dict[str, Any]) -> FlutterWidgets:
+    d = data.get("flutter")
+    if not d:
+        return FlutterWidgets()
+    return FlutterWidgets(
+        controls=dict(d["controls"]),
+        texts=frozenset(d["texts"]),
+        headings=frozenset(d["headings"]),
+        bound_labels=tuple(d["bound_labels"]),
+        bound_handlers=frozenset(d["bound_handlers"]),
+        bound_choices=tuple(d["bound_choices"]),
     )
 
 
@@ -1513,6 +1531,7 @@ def _component_files(data: dict[str, Any]) -> ComponentFiles:
         model_modules=tuple(e.lower() for e in data.get("model_modules", [])),
         view_modules=tuple(e.lower() for e in data.get("view_modules", [])),
         view_folders=tuple(e.lower() for e in data.get("view_folders", [])),
+        app_screens=tuple(e.lower() for e in data.get("app_screens", [])),
         module_aliases=tuple(data.get("module_aliases", [])),
         title_blocks=tuple(data.get("title_blocks", [])),
     )

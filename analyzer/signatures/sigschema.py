@@ -778,6 +778,18 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
             "types": _req({t: _req("str[]") for t in CONTROL_GROUP_NAMES}),
         }
     ),
+    # Flutter's form widgets in Dart screens (analyzer/parse/flutter.py): the control each renders ("input",
+    # "input:checkbox", "select"…), the widgets that show a text, and those whose title heads the screen
+    "flutter": _opt(
+        {
+            "controls": _req("str{}"),
+            "texts": _req("str[]"),
+            "headings": _req("str[]"),
+            "bound_labels": _req("str[]"),
+            "bound_handlers": _req("str[]"),
+            "bound_choices": _req("str[]"),
+        }
+    ),
     # Apache Tapestry's form components in .tml templates (analyzer/facts/tapestry.py)
     "tapestry": _opt(
         {

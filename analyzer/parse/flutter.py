@@ -1,0 +1,472 @@
+"""Flutter screens (Dart) read as the page a visitor is shown.
+
+A Flutter form is a tree of widgets in Dart code: ``TextFormField(decoration: InputDecoration(labelText: 'Diagnose'))``,
+``DropdownButtonFormField(items: [DropdownMenuItem(child: Text('Katolik'))])``, ``CheckboxListTile(title: Text('Ryger
+du?'))``, with the texts around them in ``Text('…')`` widgets. On the web Flutter edits text in a DOM ``<input>`` or
+``<textarea>`` it places over the canvas (docs.flutter.dev/platform-integration/web/renderers: text editing and
+semantics are DOM elements), so a recorder the app's ``web/index.html`` loads captures what is typed there unless
+masked; and a native session-replay SDK records the screen itself.
+
+``written`` turns a Dart file into a page of its lines, each empty but for what the widgets that start on it show: a
+control (``signatures/ui_components.toml`` ``[flutter]``: which widget renders which control), labelled by its
+decoration's ``labelText`` (else its ``label`` widget's text, a list tile's ``title``), with its ``hintText`` as a
+placeholder, named by its ``name`` (flutter_form_builder), else the controller or group value it is bound to
+(``_diagnosisController`` -> "diagnosis"), a select's choices from its ``items`` or ``options``; a ``Text`` outside a
+control as a paragraph, and an app bar's title as the page's heading. So the field reader reads them as it reads HTML:
+a control without a label takes the text before it, a group of radios the question above it.
+
+A label given as a translation (``AppLocalizations.of(context)!.religion``, ``'profile.religion'.tr()``,
+``tr('profile.religion')``) reads as the key's words. Strings and comments are skipped as Dart lexes them, so a
+parenthesis in a string does not end a widget. The code is never run. Cost: one pass over the text to pair
+parentheses, then each widget's arguments once (a control's own span, at most ``_MAX_SPAN`` characters).
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from dataclasses import dataclass, field
+
+from analyzer.parse.form_helpers import key_words
+
+_MAX_SPAN = 20_000  # characters of one widget's arguments read for its label, name and choices
+_MAX_OPTIONS = 60
+_MAX_TEXT = 200
+
+
+@dataclass(frozen=True)
+class FlutterWidgets:
+    """``[flutter]`` of ``signatures/ui_components.toml``: the control each form widget renders, the widgets that show
+    a text, and the widgets whose title is the screen's heading."""
+
+    controls: dict[str, str] = field(default_factory=dict)  # "TextFormField" -> "input", "CheckboxListTile" -> "input:checkbox"
+    texts: frozenset[str] = frozenset()  # "Text", "SelectableText"
+    headings: frozenset[str] = frozenset()  # "AppBar", "SliverAppBar", "CupertinoNavigationBar"
+    # A project's own widget or builder that acts as a control (``_buildDropdown(label: 'Smoking', options: …,
+    # onChanged: …)``): the arguments that label it, that say it changes the form's state, and that give its choices.
+    bound_labels: tuple[str, ...] = ()
+    bound_handlers: frozenset[str] = frozenset()
+    bound_choices: tuple[str, ...] = ()
+
+
+_WIDGET = re.compile(r"\b([A-Z]\w*)(?:\s*\.\s*\w+)?\s*(?:<[^<>()]{0,200}>)?\s*\(")
+_IDENT_CHAIN = re.compile(r"^\s*!?\s*(?:[\w$]+\s*(?:\(\s*(?:context)?\s*\))?\s*!?\s*\.\s*)+([A-Za-z_]\w*)\s*$")
+_TRANSLATED_STRING = re.compile(r"\s*\.\s*(?:tr|i18n|translate)\b")
+_BOUND = re.compile(r"^\s*_?([A-Za-z]\w*?)(?:Text)?(?:Editing)?(?:Controller|Ctrl|Ctl)?\s*$")
+_TRAILING = re.compile(r"(?:\s*\.\s*\w+\s*\(\s*\))+\s*$")  # conversions called on a bound value: .toDouble(), .toString()
+_INTERPOLATION = re.compile(r"\$\{[^{}]*\}|\$[A-Za-z_]\w*")
+
+
+@dataclass(frozen=True)
+class _Lexed:
+    """A Dart text with its strings and comments blanked (``code``), the strings by where they start (their values), and
+    each opening parenthesis's closing one."""
+
+    code: str
+    strings: dict[int, tuple[int, str]]  # start -> (end, value)
+    closes: dict[int, int]
+    order: list[int]  # the strings' starts, in order
+    lists: dict[str, tuple[int, int] | None] = field(default_factory=dict)  # a list the file assigns to a name, by name
+
+
+def _lex(text: str) -> _Lexed:
+    """One pass: strings ('…', "…", '''…''', r'…', with ``${…}`` interpolations) and comments (//, /* */) blanked, and
+    parentheses paired outside them."""
+    out = list(text)
+    strings: dict[int, tuple[int, str]] = {}
+    closes: dict[int, int] = {}
+    stack: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "/" and text.startswith("//", i):
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+            out[i:j] = " " * (j - i)
+            i = j
+            continue
+        if c == "/" and text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            j = n if j < 0 else j + 2
+            out[i:j] = [ch if ch == "\n" else " " for ch in text[i:j]]
+            i = j
+            continue
+        if c in "'\"":
+            raw = i > 0 and text[i - 1] == "r" and (i < 2 or not (text[i - 2].isalnum() or text[i - 2] == "_"))
+            j, value = _string_end(text, i, raw)
+            strings[i] = (j, value)
+            out[i:j] = [ch if ch == "\n" else " " for ch in text[i:j]]
+            i = j
+            continue
+        if c == "(":
+            stack.append(i)
+        elif c == ")" and stack:
+            closes[stack.pop()] = i
+        i += 1
+    return _Lexed("".join(out), strings, closes, list(strings))
+
+
+def _string_end(text: str, start: int, raw: bool) -> tuple[int, str]:
+    """Where the string opening at ``start`` ends, and its value (interpolations left out, escapes read)."""
+    quote = text[start]
+    triple = text.startswith(quote * 3, start)
+    delim = quote * 3 if triple else quote
+    i, n = start + len(delim), len(text)
+    value: list[str] = []
+    while i < n:
+        if text.startswith(delim, i):
+            return i + len(delim), "".join(value)
+        c = text[i]
+        if c == "\n" and not triple:
+            break  # an unterminated string ends at its line
+        if c == "\\" and not raw and i + 1 < n:
+            value.append(text[i + 1] if text[i + 1] not in "nt" else " ")
+            i += 2
+            continue
+        if c == "$" and not raw and text.startswith("${", i):
+            depth, i = 1, i + 2
+            while i < n and depth:
+                depth += {"{": 1, "}": -1}.get(text[i], 0)
+                i += 1
+            continue
+        value.append(c)
+        i += 1
+    return i, "".join(value)
+
+
+def written(text: str, widgets: FlutterWidgets) -> str:
+    """A page of ``text``'s lines, each empty but for what the widgets starting on it show (module docstring)."""
+    lexed = _lex(text)
+    starts = [0]
+    for m in re.finditer("\n", text):
+        starts.append(m.end())
+    lines = [""] * len(starts)
+
+    def line_of(pos: int) -> int:
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if starts[mid] <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    covered = -1  # the end of the spans already shown by a control, a heading or a text (calls come in order)
+    controls: list[int] = []  # where the table's controls open
+    for m in _WIDGET.finditer(lexed.code):
+        name, at, opening = m.group(1), m.start(1), m.end() - 1
+        close = lexed.closes.get(opening)
+        if close is None or at < covered:
+            continue
+        bound = min(close, opening + _MAX_SPAN)
+        renders = widgets.controls.get(name)
+        if renders is not None:
+            lines[line_of(at)] += _control(lexed, text, opening, bound, renders)
+            controls.append(opening)
+            covered = close
+        elif name in widgets.headings:
+            said = _text_of(lexed, text, _named(lexed, opening, bound).get("title"))
+            if said:
+                lines[line_of(at)] += f"<h1>{_escape(said)}</h1>"
+                covered = close
+        elif name in widgets.texts:
+            said = _text_of(lexed, text, (opening + 1, bound))
+            if said:
+                lines[line_of(at)] += f"<p>{_escape(said)}</p>"
+            covered = close
+    for at, _opening, markup in _bound_controls(lexed, text, widgets, controls):
+        lines[line_of(at)] += markup
+    return "\n".join(lines)
+
+
+_CALLEE = re.compile(r"(_?[A-Za-z]\w*)\s*(?:<[^<>()]{0,200}>)?\s*$")
+
+
+def _bound_controls(lexed: _Lexed, text: str, widgets: FlutterWidgets, controls: list[int]) -> list[tuple[int, int, str]]:
+    """The project's own widgets and builders that act as controls: a call given a label (a string) and a handler that
+    changes the form's state or a controller, that holds none of the table's controls (a wrapper labels the control it
+    holds, which is read itself), each as the control it stands for: a select when it is given choices (a checkbox
+    group or radios when its name says so), a box or a switch, a date or a slider when its name says so, else a text
+    input. A label found at the call's own depth only: a section builder's title with the controls in its children is
+    no control."""
+    if not widgets.bound_labels:
+        return []
+    names = "|".join(re.escape(n) for n in widgets.bound_labels)
+    out: list[tuple[int, int, str]] = []
+    seen: set[int] = set()
+    hits = [m.start() + 1 for m in re.finditer(rf"[(,]\s*(?:{names})\s*:(?!:)", lexed.code)]
+    for opening in _enclosing_calls(lexed.code, hits) if hits else []:
+        if opening is None or opening in seen:
+            continue
+        seen.add(opening)
+        callee = _CALLEE.search(lexed.code, max(0, opening - 240), opening)
+        close = lexed.closes.get(opening)
+        if callee is None or close is None:
+            continue
+        name = callee.group(1)
+        if (
+            name in widgets.controls
+            or name in widgets.texts
+            or name in widgets.headings
+            or name[0].isupper()
+            and name.endswith("Decoration")
+        ):
+            continue
+        i = bisect.bisect_right(controls, opening)
+        if i < len(controls) and controls[i] < close:
+            continue  # a wrapper of a control the table names
+        bound = min(close, opening + _MAX_SPAN)
+        own = _named(lexed, opening, bound)
+        if not widgets.bound_handlers & own.keys():
+            continue
+        label = next((t for a in widgets.bound_labels if a in own and (t := _text_of(lexed, text, own[a]))), "")
+        if not label:
+            continue
+        choices = next((own[a] for a in widgets.bound_choices if a in own), None)
+        lower = name.lower()
+        if choices is not None:
+            renders = "input:checkbox" if ("check" in lower or "multi" in lower) else "input:radio" if "radio" in lower else "select"
+        else:
+            renders = next((r for word, r in _NAMED_KINDS if word in lower), "input")
+        out.append((callee.start(1), opening, _markup(lexed, text, own, renders, label, choices)))
+    return out
+
+
+_NAMED_KINDS = (
+    ("checkbox", "input:checkbox"),
+    ("switch", "input:checkbox"),
+    ("toggle", "input:checkbox"),
+    ("date", "input:date"),
+    ("slider", "input:range"),
+)
+
+
+def _enclosing_calls(code: str, hits: list[int]) -> list[int | None]:
+    """For each position of ``hits`` (in order), the parenthesis that opens the call whose argument list holds it at
+    its own depth (None inside a list or map literal): one sweep of the text with a stack of open brackets."""
+    out: list[int | None] = []
+    stack: list[int] = []
+    k = 0
+    for i, c in enumerate(code):
+        while k < len(hits) and hits[k] == i:
+            top = stack[-1] if stack else None
+            out.append(top if top is not None and code[top] == "(" else None)
+            k += 1
+        if k == len(hits):
+            break
+        if c in "([{":
+            stack.append(i)
+        elif c in ")]}" and stack:
+            stack.pop()
+    return out + [None] * (len(hits) - len(out))
+
+
+def _control(lexed: _Lexed, text: str, opening: int, close: int, renders: str) -> str:
+    """The markup of the control a form widget renders: its label, placeholder, name, type and choices."""
+    own = _named(lexed, opening, close)
+    decoration = _decoration(lexed, own.get("decoration"))
+    label = (
+        _text_of(lexed, text, decoration.get("labelText"))
+        or _text_of(lexed, text, decoration.get("label"))
+        or _text_of(lexed, text, own.get("label"))
+        or _text_of(lexed, text, own.get("title"))
+        or _text_of(lexed, text, own.get("hint"))
+    )
+    if not label and own.get("decoration") and not decoration:  # a project's helper given the label: _deco('Diagnose')
+        label = _first_text(lexed, text, *own["decoration"])
+    hint = _text_of(lexed, text, decoration.get("hintText")) or _text_of(lexed, text, own.get("placeholder"))
+    choices = own.get("items") or own.get("options") or own.get("dropdownMenuEntries")
+    return _markup(lexed, text, own, renders, label, choices, hint)
+
+
+def _markup(
+    lexed: _Lexed,
+    text: str,
+    own: dict[str, tuple[int, int]],
+    renders: str,
+    label: str,
+    choices: tuple[int, int] | None,
+    hint: str = "",
+) -> str:
+    """A control's markup: ``renders`` ("input", "select", "input:checkbox"…), its type refined by what its arguments
+    say (several lines, hidden text, a keyboard for e-mail or digits), named, labelled, with its choices."""
+    tag, _, typ = renders.partition(":")
+    name = _name(lexed, own)
+    code = " ".join(f"{arg}: {lexed.code[a:b]}" for arg, (a, b) in own.items())
+    if tag == "input" and not typ:
+        if re.search(r"\bmaxLines\s*:\s*(?:null\b|[2-9]|\d\d)|\bTextInputType\.multiline\b|\bminLines\s*:\s*[2-9]", code):
+            tag = "textarea"
+        elif re.search(r"\bobscureText\s*:\s*true\b", code):
+            typ = "password"
+        else:
+            kind = re.search(r"\bTextInputType\.(emailAddress|phone|number|datetime|url)\b", code)
+            typ = _KEYBOARDS.get(kind.group(1), "") if kind else ""
+    attributes = f' name="{_escape(name)}"' if name else ""
+    attributes += f" type={typ}" if typ else ""
+    attributes += f' placeholder="{_escape(hint)}"' if hint and hint != label else ""
+    options = _options(lexed, text, choices)
+    if tag == "select":
+        inner = "".join(f"<option>{_escape(o)}</option>" for o in options)
+        return _labelled(f"<select{attributes}>{inner}</select>", label, typ)
+    if tag == "textarea":
+        return _labelled(f"<textarea{attributes}></textarea>", label, typ)
+    if typ in ("checkbox", "radio") and options:  # a group: the label its question, one box per choice
+        boxes = "".join(f"<label><input{attributes}> {_escape(o)}</label>" for o in options)
+        return f"<fieldset><legend>{_escape(label)}</legend>{boxes}</fieldset>" if label else boxes
+    return _labelled(f"<input{attributes}>", label, typ)
+
+
+def _labelled(markup: str, label: str, typ: str) -> str:
+    if not label:
+        return markup
+    if typ in ("checkbox", "radio"):  # a tile's title is the box's own text, after it
+        return f"<label>{markup} {_escape(label)}</label>"
+    return f"<label>{_escape(label)}</label>{markup}"
+
+
+_KEYBOARDS = {"emailAddress": "email", "phone": "tel", "number": "number", "datetime": "date", "url": "url"}
+_NAMED = re.compile(r"\s*([A-Za-z_]\w*)\s*:(?!:)")
+
+
+def _named(lexed: _Lexed, opening: int, close: int) -> dict[str, tuple[int, int]]:
+    """The named arguments of the call whose parenthesis opens at ``opening``: each name's value span, at the call's
+    own depth (a nested widget's arguments are its own)."""
+    code = lexed.code
+    out: dict[str, tuple[int, int]] = {}
+    i, depth, arg_start = opening + 1, 0, opening + 1
+    current: tuple[str, int] | None = None
+    m = _NAMED.match(code, arg_start, close)
+    if m:
+        current = (m.group(1), m.end())
+    while i < close:
+        c = code[i]
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            if current is not None:
+                out.setdefault(current[0], (current[1], i))
+            m = _NAMED.match(code, i + 1, close)
+            current = (m.group(1), m.end()) if m else None
+        i += 1
+    if current is not None:
+        out.setdefault(current[0], (current[1], close))
+    return out
+
+
+def _decoration(lexed: _Lexed, span: tuple[int, int] | None) -> dict[str, tuple[int, int]]:
+    """The named arguments of the call a ``decoration`` holds (``InputDecoration(labelText: …)``,
+    ``kField.copyWith(hintText: …)``)."""
+    if span is None:
+        return {}
+    opening = lexed.code.find("(", span[0], span[1])
+    close = lexed.closes.get(opening) if opening >= 0 else None
+    return _named(lexed, opening, close) if close is not None else {}
+
+
+def _text_of(lexed: _Lexed, text: str, span: tuple[int, int] | None) -> str:
+    """What an argument shows: its first string (a translated key as its words), else the last member of a
+    translation lookup (``AppLocalizations.of(context)!.religion``) as its words."""
+    if span is None:
+        return ""
+    start, end = span
+    said = _first_text(lexed, text, start, end)
+    if said:
+        return said
+    value = lexed.code[start:end]
+    chain = _IDENT_CHAIN.match(value)
+    if chain and ("of(" in value or "l10n" in value or re.match(r"\s*S\s*\.", value)):
+        return key_words(chain.group(1))
+    return ""
+
+
+def _first_text(lexed: _Lexed, text: str, start: int, end: int) -> str:
+    """The first string between ``start`` and ``end``: its text, or a translation key's words."""
+    for at in _strings_in(lexed, start, end):
+        stop, value = lexed.strings[at]
+        value = _INTERPOLATION.sub("", value).strip()
+        if not value or not any(ch.isalpha() for ch in value):
+            continue
+        before = text[max(start, at - 40) : at]
+        if _TRANSLATED_STRING.match(text, stop) or re.search(r"\b(?:tr|translate)\s*\(\s*$", before):
+            return key_words(value) if " " not in value else value
+        return " ".join(value.split())[:_MAX_TEXT]
+    return ""
+
+
+def _strings_in(lexed: _Lexed, start: int, end: int) -> list[int]:
+    """Where the strings between ``start`` and ``end`` start, in order."""
+    keys = lexed.order
+    lo = bisect.bisect_left(keys, start)
+    hi = bisect.bisect_left(keys, end)
+    return keys[lo:hi]
+
+
+def _name(lexed: _Lexed, own: dict[str, tuple[int, int]]) -> str:
+    """The control's name: flutter_form_builder's ``name``, else what its ``controller`` or ``groupValue`` is bound to."""
+    if "name" in own:
+        for at in _strings_in(lexed, *own["name"]):
+            return lexed.strings[at][1][:80]
+    for arg in ("controller", "groupValue", "value"):
+        if arg not in own:
+            continue
+        start, end = own[arg]
+        # "sensorisk.toDouble()", "_form.sex ?? ''", "widget.profile!.religion": the member bound, not the call after it
+        bound = _TRAILING.sub("", lexed.code[start:end].split("??")[0]).replace("!", "").strip().split(".")[-1]
+        m = _BOUND.match(bound)
+        if m and m.group(1):
+            return "_".join(key_words(m.group(1)).lower().split())[:80]
+    return ""
+
+
+def _options(lexed: _Lexed, text: str, span: tuple[int, int] | None) -> list[str]:
+    """A select's choices: the texts its items show (``DropdownMenuItem(value: 'rc', child: Text('Katolik'))``), else
+    the strings of the list they are mapped from (``['A', 'B'].map(…)``)."""
+    if span is None:
+        return []
+    if not _strings_in(lexed, *span):  # a list the file assigns: options: _genderOptions, items: _kinds.map(…)
+        named = re.match(r"\s*(?:const\s+)?([A-Za-z_]\w*)\b", lexed.code[span[0] : span[1]])
+        listed = _assigned_list(lexed, named.group(1)) if named else None
+        if listed is None:
+            return []
+        span = listed
+    shown, every = [], []
+    for at in _strings_in(lexed, *span):
+        value = " ".join(_INTERPOLATION.sub("", lexed.strings[at][1]).split())[:_MAX_TEXT]
+        if not value or not any(ch.isalpha() for ch in value):
+            continue
+        if value not in every:
+            every.append(value)
+        if re.search(r"\b(?:Text|label|child)\s*[(:]\s*(?:const\s+)?(?:Text\s*\(\s*)?$", text[max(0, at - 30) : at]) and value not in shown:
+            shown.append(value)
+    return (shown or every)[:_MAX_OPTIONS]
+
+
+def _assigned_list(lexed: _Lexed, name: str) -> tuple[int, int] | None:
+    """The span of the list literal the file first assigns to ``name`` (``final _kinds = <String>['A', 'B'];``), looked
+    up once per name."""
+    if name not in lexed.lists:
+        m = re.search(rf"\b{re.escape(name)}\s*=\s*(?:const\s*)?(?:<[^<>()]{{0,100}}>\s*)?\[", lexed.code)
+        lexed.lists[name] = (m.end(), _list_end(lexed.code, m.end() - 1)) if m else None
+    return lexed.lists[name]
+
+
+def _list_end(code: str, opening: int) -> int:
+    """Where the list literal opening at ``opening`` closes (strings are blank in ``code``), at most ``_MAX_SPAN`` on."""
+    depth, stop = 0, min(len(code), opening + _MAX_SPAN)
+    for i in range(opening, stop):
+        c = code[i]
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return stop
+
+
+def _escape(said: str) -> str:
+    return html.escape(" ".join(said.split()), quote=True)
