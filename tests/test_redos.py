@@ -123,6 +123,7 @@ MODULES = [
     "toml_lists",
     "choice_tiles",
     "jsxmarkup",
+    "flutter",
 ]
 
 
@@ -231,6 +232,8 @@ def _assert_linear(where: str, pattern: re.Pattern) -> None:
 # lexers mark a kind dead once unclosed): one attempt must be linear, a scan from every offset
 # is never made.
 MATCH_ONLY = {
+    # each top-level comma of a widget's arguments is matched once (analyzer/parse/flutter.py _named)
+    "flutter._NAMED",
     "template_lexer._PHP_SINGLE",
     "template_lexer._PHP_DOUBLE",
     "template_lexer._HEREDOC_HEAD",

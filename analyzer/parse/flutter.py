@@ -50,11 +50,11 @@ class FlutterWidgets:
     bound_choices: tuple[str, ...] = ()
 
 
-_WIDGET = re.compile(r"\b([A-Z]\w*)(?:\s*\.\s*\w+)?\s*(?:<[^<>()]{0,200}>)?\s*\(")
-_IDENT_CHAIN = re.compile(r"^\s*!?\s*(?:[\w$]+\s*(?:\(\s*(?:context)?\s*\))?\s*!?\s*\.\s*)+([A-Za-z_]\w*)\s*$")
+# A widget's call: Name(, Name.named(, Name<T>( (a space or two before the parenthesis at most).
+_WIDGET = re.compile(r"\b([A-Z]\w*)(?:\.\w+)?(?:<[^<>()]{0,200}>)?[ \t]{0,4}\(")
+_CHAIN_NOISE = re.compile(r"\s+|!|\((?:context)?\)")
 _TRANSLATED_STRING = re.compile(r"\s*\.\s*(?:tr|i18n|translate)\b")
 _BOUND = re.compile(r"^\s*_?([A-Za-z]\w*?)(?:Text)?(?:Editing)?(?:Controller|Ctrl|Ctl)?\s*$")
-_TRAILING = re.compile(r"(?:\s*\.\s*\w+\s*\(\s*\))+\s*$")  # conversions called on a bound value: .toDouble(), .toString()
 _INTERPOLATION = re.compile(r"\$\{[^{}]*\}|\$[A-Za-z_]\w*")
 
 
@@ -181,7 +181,33 @@ def written(text: str, widgets: FlutterWidgets) -> str:
     return "\n".join(lines)
 
 
-_CALLEE = re.compile(r"(_?[A-Za-z]\w*)\s*(?:<[^<>()]{0,200}>)?\s*$")
+def _callee(code: str, opening: int) -> tuple[str, int] | None:
+    """The name of the call whose parenthesis opens at ``opening`` and where it starts (a type argument between them
+    skipped: _build<String>( ), read backwards without a regex."""
+    i = opening - 1
+    while i >= 0 and code[i] in " \t\n":
+        i -= 1
+    if i >= 0 and code[i] == ">":
+        i = code.rfind("<", max(0, i - 200), i)
+        i -= 1
+    end = i + 1
+    while i >= 0 and (code[i].isalnum() or code[i] == "_"):
+        i -= 1
+    name = code[i + 1 : end]
+    return (name, i + 1) if name and (name[0].isalpha() or name[0] == "_") else None
+
+
+def _member_chain(expr: str) -> bool:
+    """Whether ``expr`` (its spaces, ! and (context) calls gone) is a chain of members: AppLocalizations.of.religion."""
+    parts = expr.split(".")
+    return len(parts) > 1 and all(p and not p[0].isdigit() and all(c.isalnum() or c in "_$" for c in p) for p in parts)
+
+
+def _without_conversions(expr: str) -> str:
+    """A bound value without the conversions called on it: "sensorisk.toDouble()" -> "sensorisk"."""
+    while expr.endswith("()") and "." in expr:
+        expr = expr[: expr.rfind(".")]
+    return expr
 
 
 def _bound_controls(lexed: _Lexed, text: str, widgets: FlutterWidgets, controls: list[int]) -> list[tuple[int, int, str]]:
@@ -201,11 +227,11 @@ def _bound_controls(lexed: _Lexed, text: str, widgets: FlutterWidgets, controls:
         if opening is None or opening in seen:
             continue
         seen.add(opening)
-        callee = _CALLEE.search(lexed.code, max(0, opening - 240), opening)
+        callee = _callee(lexed.code, opening)
         close = lexed.closes.get(opening)
         if callee is None or close is None:
             continue
-        name = callee.group(1)
+        name, name_at = callee
         if (
             name in widgets.controls
             or name in widgets.texts
@@ -230,7 +256,7 @@ def _bound_controls(lexed: _Lexed, text: str, widgets: FlutterWidgets, controls:
             renders = "input:checkbox" if ("check" in lower or "multi" in lower) else "input:radio" if "radio" in lower else "select"
         else:
             renders = next((r for word, r in _NAMED_KINDS if word in lower), "input")
-        out.append((callee.start(1), opening, _markup(lexed, text, own, renders, label, choices)))
+        out.append((name_at, opening, _markup(lexed, text, own, renders, label, choices)))
     return out
 
 
@@ -377,9 +403,9 @@ def _text_of(lexed: _Lexed, text: str, span: tuple[int, int] | None) -> str:
     if said:
         return said
     value = lexed.code[start:end]
-    chain = _IDENT_CHAIN.match(value)
-    if chain and ("of(" in value or "l10n" in value or re.match(r"\s*S\s*\.", value)):
-        return key_words(chain.group(1))
+    chain = _CHAIN_NOISE.sub("", value)
+    if _member_chain(chain) and ("of(" in value or "l10n" in chain or chain.startswith("S.")):
+        return key_words(chain.rsplit(".", 1)[1])
     return ""
 
 
@@ -415,7 +441,7 @@ def _name(lexed: _Lexed, own: dict[str, tuple[int, int]]) -> str:
             continue
         start, end = own[arg]
         # "sensorisk.toDouble()", "_form.sex ?? ''", "widget.profile!.religion": the member bound, not the call after it
-        bound = _TRAILING.sub("", lexed.code[start:end].split("??")[0]).replace("!", "").strip().split(".")[-1]
+        bound = _without_conversions(_CHAIN_NOISE.sub("", lexed.code[start:end].split("??")[0])).split(".")[-1]
         m = _BOUND.match(bound)
         if m and m.group(1):
             return "_".join(key_words(m.group(1)).lower().split())[:80]
