@@ -154,8 +154,9 @@ def test_a_projects_own_builders_that_act_as_controls(db) -> None:
     assert any(p.startswith('<label>Smoking</label><select name="selected_smoking"><option>Non-smoker</option>') for p in page), page
     assert any("<label>Religion</label><select><option>Christian</option>" in p for p in page), page
     assert any('<label><input name="disabled" type=checkbox> Do you have a disability?</label>' in p for p in page), page
-    # A display of a value (no handler), a section's title over its children, a wrapper of a control the table names:
-    # no control of their own; the wrapped field is read itself.
+    # A display of a value (no handler) is no control; a section's title over its children is its heading, a
+    # wrapper's label the text before the control it holds, which is read itself.
     joined = "".join(page)
-    assert "Diagnosis" not in joined and "Lifestyle" not in joined and "Allergies</label>" not in joined, page
-    assert '<input name="allergies">' in joined
+    assert "Diagnosis" not in joined and "Allergies</label>" not in joined, page
+    assert "<h2>Lifestyle</h2>" in page[_BUILDERS.split("\n").index("  Widget build(BuildContext context) => _buildSection(")]
+    assert '<p>Allergies</p><input name="allergies">' in joined

@@ -176,8 +176,9 @@ def written(text: str, widgets: FlutterWidgets) -> str:
             if said:
                 lines[line_of(at)] += f"<p>{_escape(said)}</p>"
             covered = close
-    for at, _opening, markup in _bound_controls(lexed, text, widgets, controls):
-        lines[line_of(at)] += markup
+    for at, before, markup in _bound_controls(lexed, text, widgets, controls):
+        row = line_of(at)
+        lines[row] = markup + lines[row] if before else lines[row] + markup
     return "\n".join(lines)
 
 
@@ -210,17 +211,17 @@ def _without_conversions(expr: str) -> str:
     return expr
 
 
-def _bound_controls(lexed: _Lexed, text: str, widgets: FlutterWidgets, controls: list[int]) -> list[tuple[int, int, str]]:
+def _bound_controls(lexed: _Lexed, text: str, widgets: FlutterWidgets, controls: list[int]) -> list[tuple[int, bool, str]]:
     """The project's own widgets and builders that act as controls: a call given a label (a string) and a handler that
-    changes the form's state or a controller, that holds none of the table's controls (a wrapper labels the control it
-    holds, which is read itself), each as the control it stands for: a select when it is given choices (a checkbox
-    group or radios when its name says so), a box or a switch, a date or a slider when its name says so, else a text
-    input. A label found at the call's own depth only: a section builder's title with the controls in its children is
-    no control."""
+    changes the form's state or a controller, that holds none of the table's controls, each as the control it stands
+    for: a select when it is given choices (a checkbox group or radios when its name says so), a box or a switch, a
+    date or a slider when its name says so, else a text input. A label found at the call's own depth only. A call that
+    holds a control of the table is a wrapper: its label given as a string is the text shown before that control, a
+    ``title`` the heading of the section it holds (``_buildSection(title: 'Medical history', children: […])``)."""
     if not widgets.bound_labels:
         return []
     names = "|".join(re.escape(n) for n in widgets.bound_labels)
-    out: list[tuple[int, int, str]] = []
+    out: list[tuple[int, bool, str]] = []  # where, whether before what its line shows, the markup
     seen: set[int] = set()
     hits = [m.start() + 1 for m in re.finditer(rf"[(,]\s*(?:{names})\s*:(?!:)", lexed.code)]
     for opening in _enclosing_calls(lexed.code, hits) if hits else []:
@@ -241,14 +242,21 @@ def _bound_controls(lexed: _Lexed, text: str, widgets: FlutterWidgets, controls:
         ):
             continue
         i = bisect.bisect_right(controls, opening)
-        if i < len(controls) and controls[i] < close:
-            continue  # a wrapper of a control the table names
+        holds_control = i < len(controls) and controls[i] < close
         bound = min(close, opening + _MAX_SPAN)
         own = _named(lexed, opening, bound)
-        if not widgets.bound_handlers & own.keys():
+        given = next((a for a in widgets.bound_labels if a in own and _text_of(lexed, text, own[a])), None)
+        if given is None:
             continue
-        label = next((t for a in widgets.bound_labels if a in own and (t := _text_of(lexed, text, own[a]))), "")
-        if not label:
+        label = _text_of(lexed, text, own[given])
+        if holds_control:
+            # A wrapper of a control the table names: its label (a string; a Text widget is read itself) is the text
+            # the screen shows before the control, and a title over a section's controls is its heading.
+            if _string_first(lexed, own[given]):
+                tag = "h2" if given == "title" else "p"
+                out.append((name_at, True, f"<{tag}>{_escape(label)}</{tag}>"))
+            continue
+        if not widgets.bound_handlers & own.keys():
             continue
         choices = next((own[a] for a in widgets.bound_choices if a in own), None)
         lower = name.lower()
@@ -256,7 +264,7 @@ def _bound_controls(lexed: _Lexed, text: str, widgets: FlutterWidgets, controls:
             renders = "input:checkbox" if ("check" in lower or "multi" in lower) else "input:radio" if "radio" in lower else "select"
         else:
             renders = next((r for word, r in _NAMED_KINDS if word in lower), "input")
-        out.append((name_at, opening, _markup(lexed, text, own, renders, label, choices)))
+        out.append((name_at, False, _markup(lexed, text, own, renders, label, choices)))
     return out
 
 
@@ -267,6 +275,14 @@ _NAMED_KINDS = (
     ("date", "input:date"),
     ("slider", "input:range"),
 )
+
+
+def _string_first(lexed: _Lexed, span: tuple[int, int]) -> bool:
+    """Whether an argument's value is a string (not a widget that shows one)."""
+    start = span[0]  # strings are blank in lexed.code: stop at the first that starts
+    while start < span[1] and start not in lexed.strings and lexed.code[start] in " \t\n":
+        start += 1
+    return start in lexed.strings or (lexed.code[start : start + 1] == "r" and start + 1 in lexed.strings)
 
 
 def _enclosing_calls(code: str, hits: list[int]) -> list[int | None]:
