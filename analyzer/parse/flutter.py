@@ -28,7 +28,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from analyzer.parse.form_helpers import key_words
+from analyzer.parse.form_helpers import array_end, key_words
 
 _MAX_SPAN = 20_000  # characters of one widget's arguments read for its label, name and choices
 _MAX_OPTIONS = 60
@@ -498,16 +498,7 @@ def _assigned_list(lexed: _Lexed, name: str) -> tuple[int, int] | None:
 
 def _list_end(code: str, opening: int) -> int:
     """Where the list literal opening at ``opening`` closes (strings are blank in ``code``), at most ``_MAX_SPAN`` on."""
-    depth, stop = 0, min(len(code), opening + _MAX_SPAN)
-    for i in range(opening, stop):
-        c = code[i]
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-            if depth == 0:
-                return i
-    return stop
+    return min(array_end(code, opening, _MAX_SPAN, ("([{", ")]}")), opening + _MAX_SPAN)
 
 
 def _escape(said: str) -> str:

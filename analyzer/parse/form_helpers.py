@@ -250,15 +250,16 @@ def label_text(label: str) -> str:
 _ARRAY_REACH = 6000  # the characters a literal array's end is sought within
 
 
-def array_end(text: str, opening: int) -> int:
+def array_end(text: str, opening: int, reach: int = _ARRAY_REACH, brackets: tuple[str, str] = ("[(", "])")) -> int:
     """Where the literal array (or tuple) whose bracket stands at ``opening`` ends: the index of its closing bracket,
-    or the end of the text, sought within ``_ARRAY_REACH`` characters."""
+    or the end of the text, sought within ``reach`` characters; ``brackets``: the opening and closing ones counted."""
     depth = 0
-    for i in range(opening, min(len(text), opening + _ARRAY_REACH)):
+    opens, closes = brackets
+    for i in range(opening, min(len(text), opening + reach)):
         c = text[i]
-        if c in "[(":
+        if c in opens:
             depth += 1
-        elif c in "])":
+        elif c in closes:
             depth -= 1
             if depth == 0:
                 return i
