@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from analyzer.parse.form_helpers import array_end, key_words
+from analyzer.parse.positions import LineIndex
 
 _MAX_SPAN = 20_000  # characters of one widget's arguments read for its label, name and choices
 _MAX_OPTIONS = 60
@@ -138,20 +139,11 @@ def _string_end(text: str, start: int, raw: bool) -> tuple[int, str]:
 def written(text: str, widgets: FlutterWidgets) -> str:
     """A page of ``text``'s lines, each empty but for what the widgets starting on it show (module docstring)."""
     lexed = _lex(text)
-    starts = [0]
-    for m in re.finditer("\n", text):
-        starts.append(m.end())
-    lines = [""] * len(starts)
+    index = LineIndex(text)
+    lines = [""] * (text.count("\n") + 1)
 
     def line_of(pos: int) -> int:
-        lo, hi = 0, len(starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if starts[mid] <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        return index.line(pos) - 1
 
     covered = -1  # the end of the spans already shown by a control, a heading or a text (calls come in order)
     controls: list[int] = []  # where the table's controls open
@@ -190,6 +182,8 @@ def _callee(code: str, opening: int) -> tuple[str, int] | None:
         i -= 1
     if i >= 0 and code[i] == ">":
         i = code.rfind("<", max(0, i - 200), i)
+        if i < 0:
+            return None
         i -= 1
     end = i + 1
     while i >= 0 and (code[i].isalnum() or code[i] == "_"):
