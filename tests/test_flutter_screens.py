@@ -160,3 +160,21 @@ def test_a_projects_own_builders_that_act_as_controls(db) -> None:
     assert "Diagnosis" not in joined and "Allergies</label>" not in joined, page
     assert "<h2>Lifestyle</h2>" in page[_BUILDERS.split("\n").index("  Widget build(BuildContext context) => _buildSection(")]
     assert '<p>Allergies</p><input name="allergies">' in joined
+
+
+def test_translated_labels_read_as_the_apps_arb_catalogue(tmp_path) -> None:
+    screen = (
+        "Widget build(BuildContext context) => Column(children: [\n"
+        "  DropdownButtonFormField<String>(\n"
+        "    decoration: InputDecoration(labelText: AppLocalizations.of(context)!.vyznani),\n"
+        "    items: const [], onChanged: (v) {}),\n"
+        "  TextFormField(controller: _lekyController, decoration: InputDecoration(labelText: 'form.leky'.tr())),\n"
+        "]);\n"
+    )
+    files = _app(screen)
+    files["lib/l10n/app_cs.arb"] = '{"@@locale": "cs", "vyznani": "Náboženské vyznání", "@vyznani": {"description": "x"}}'
+    files["assets/translations/cs.json"] = '{"form": {"leky": "Užívané léky"}}'
+    files["assets/translations/README.txt"] = "not a catalogue"
+    fields = site_fields(tmp_path, files)
+    assert fields["leky"][0] == "health" and "Užívané léky" in fields["leky"][2], fields
+    assert next(v for v in fields.values() if v[0] == "religion")[2].startswith("Náboženské vyznání"), fields

@@ -16,9 +16,11 @@ control as a paragraph, and an app bar's title as the page's heading. So the fie
 a control without a label takes the text before it, a group of radios the question above it.
 
 A label given as a translation (``AppLocalizations.of(context)!.religion``, ``'profile.religion'.tr()``,
-``tr('profile.religion')``) reads as the key's words. Strings and comments are skipped as Dart lexes them, so a
-parenthesis in a string does not end a widget. The code is never run. Cost: one pass over the text to pair
-parentheses, then each widget's arguments once (a control's own span, at most ``_MAX_SPAN`` characters).
+``tr('profile.religion')``) reads as the text the app's catalogues hold for the key (``lib/l10n/app_cs.arb``,
+``assets/translations/cs.json``: ``analyzer.parse.messages``) beside the key's words. Strings and comments are
+skipped as Dart lexes them, so a parenthesis in a string does not end a widget. The code is never run. Cost: one pass
+over the text to pair brackets, one sweep for the labels of the project's own widgets, then each control's arguments
+once (a control's own span, at most ``_MAX_SPAN`` characters).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from analyzer.parse.form_helpers import array_end, key_words
+from analyzer.parse.form_helpers import array_end, key_words, message_words
 from analyzer.parse.positions import LineIndex
 
 _MAX_SPAN = 20_000  # characters of one widget's arguments read for its label, name and choices
@@ -415,7 +417,7 @@ def _text_of(lexed: _Lexed, text: str, span: tuple[int, int] | None) -> str:
     value = lexed.code[start:end]
     chain = _CHAIN_NOISE.sub("", value)
     if _member_chain(chain) and ("of(" in value or "l10n" in chain or chain.startswith("S.")):
-        return key_words(chain.rsplit(".", 1)[1])
+        return message_words(chain.rsplit(".", 1)[1])
     return ""
 
 
@@ -428,7 +430,7 @@ def _first_text(lexed: _Lexed, text: str, start: int, end: int) -> str:
             continue
         before = text[max(start, at - 40) : at]
         if _TRANSLATED_STRING.match(text, stop) or re.search(r"\b(?:tr|translate)\s*\(\s*$", before):
-            return key_words(value) if " " not in value else value
+            return message_words(value)
         return " ".join(value.split())[:_MAX_TEXT]
     return ""
 

@@ -8,7 +8,8 @@ read ("patient religion"), and a key that names nothing ("label_17", "surveydate
 The catalogues are the site's own files, found by convention (``message_folders`` in
 signatures/template_conventions.toml): Java resource bundles (``*.properties``, Spring's MessageSource and
 JSTL's fmt:message), and JSON, YAML or PHP files in a folder named for translations (i18next, vue-i18n,
-next-intl and ngx-translate's ``locales/de.json``, ``i18n/cs/common.json``; Rails' ``config/locales/de.yml``;
+next-intl and ngx-translate's ``locales/de.json``, ``i18n/cs/common.json``; Flutter's ``lib/l10n/app_cs.arb``;
+Rails' ``config/locales/de.yml``;
 Laravel's ``lang/nl/form.php`` and ``lang/nl.json``). They are read before the pages (``analyzer.scan``), each within a byte budget, and
 installed for the scan: :func:`text` answers a key with its texts, one per locale. Nothing is executed:
 a PHP catalogue is read as the array literal it is.
@@ -70,7 +71,7 @@ def is_catalogue(path: str, folders: frozenset[str]) -> bool:
     p = PurePosixPath(path.lower())
     if p.suffix == ".properties":
         return True
-    return p.suffix in (".json", ".php", ".yml", ".yaml", *_SCRIPTS) and any(part in folders for part in p.parts[:-1])
+    return p.suffix in (".json", ".arb", ".php", ".yml", ".yaml", *_SCRIPTS) and any(part in folders for part in p.parts[:-1])
 
 
 def is_script(path: str) -> bool:
@@ -135,7 +136,7 @@ def read(path: str, data: bytes) -> list[tuple[str, str]]:
     suffix = PurePosixPath(path.lower()).suffix
     if suffix == ".properties":
         pairs = _properties(text)
-    elif suffix == ".json":
+    elif suffix in (".json", ".arb"):  # Flutter's .arb is JSON: {"religion": "Náboženství", "@religion": {…}}
         pairs = _json(text)
     elif suffix in (".yml", ".yaml"):
         pairs = _yaml(text)

@@ -87,6 +87,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (".svelte", "sfc"),
     (".astro", "sfc"),
     (".json", "json"),
+    # Flutter's message catalogues (lib/l10n/app_de.arb: JSON; analyzer/parse/messages.py).
+    (".arb", "json"),
     # Java resource bundles and YAML files: message catalogues (analyzer/parse/messages.py, read before the
     # pages), and searched as text like any file of no reader of its own (a CMS's Settings.yaml holding a
     # recorder's loader).
