@@ -150,7 +150,7 @@ _BUILDERS = """class ProfileState extends State<Profile> {
 
 
 def test_a_projects_own_builders_that_act_as_controls(db) -> None:
-    page = flutter.written(_BUILDERS, db.flutter).split("\n")
+    page = flutter.written(_BUILDERS, db.flutter, db.ui_suffixes).split("\n")
     assert any(p.startswith('<label>Smoking</label><select name="selected_smoking"><option>Non-smoker</option>') for p in page), page
     assert any("<label>Religion</label><select><option>Christian</option>" in p for p in page), page
     assert any('<label><input name="disabled" type=checkbox> Do you have a disability?</label>' in p for p in page), page

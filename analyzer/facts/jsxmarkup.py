@@ -26,6 +26,7 @@ from analyzer.facts import choice_tiles, jsxhelpers
 from analyzer.facts.rendered import MARK_BASE
 from analyzer.parse import script_constants
 from analyzer.parse.clipping import SHORT_TEXT
+from analyzer.parse.component_names import named_control
 from analyzer.parse.form_helpers import message_words
 from analyzer.parse.jsfacts import STRING_TYPES, Program, unparen
 from analyzer.parse.jsparse import JsSource
@@ -755,12 +756,8 @@ class _Writer:
             return None
         # The control word the name ends nearest (MultiSelectCheckboxes: "Checkbox", not "Select"), read as that
         # ending's component is (``component_suffix``), else as the generic "…Field" is: an input.
-        named = [
-            (name.rfind(w), len(w), comp, said) for suffix, comp, said in self.suffixes if len(w := suffix.rstrip("s")) > 4 and w in name
-        ]
-        _, _, comp, label_props = max(named, key=lambda t: (t[0], t[1]), default=(0, 0, None, ()))
-        if comp is None or comp.named_only:
-            comp, label_props = next(((c, said) for _, c, said in self.suffixes if c.named_only), (Component("input", None, None), ()))
+        comp, label_props = named_control(name, self.suffixes)
+        comp = comp or Component("input", None, None)
         # Labelled by the first label prop it is given; given none (React Native's <Text>Orzeczenie?</Text> then <YesNo
         # value={hl.has_certificate} onChange={…}/>), by the text before it, as a native control is.
         given = next((p for p in (*label_props, *sorted(self.bindings.label_props)) if self._prop(opening, p)), None)

@@ -28,8 +28,10 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from analyzer.parse.component_names import Control, named_control
 from analyzer.parse.form_helpers import array_end, key_words, message_words
 from analyzer.parse.positions import LineIndex
 
@@ -50,22 +52,32 @@ class FlutterWidgets:
     # onChanged: …)``): the arguments that label it, that say it changes the form's state, and that give its choices.
     bound_labels: tuple[str, ...] = ()
     bound_handlers: frozenset[str] = frozenset()
-    bound_choices: tuple[str, ...] = ()
+    # The arguments that label a control: its decoration's (InputDecoration's labelText), else its own (a tile's title).
+    decoration_labels: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    placeholders: tuple[str, ...] = ()  # its decoration's, else its own: hintText, placeholder
+    choices: tuple[str, ...] = ()  # the arguments that give a select its choices: items, options
+    keyboards: dict[str, str] = field(default_factory=dict)  # TextInputType.emailAddress -> "email", .multiline -> "textarea"
+    translations: tuple[str, ...] = ()  # a key translated by a call on it or around it: 'form.x'.tr(), tr('form.x')
+    lookups: frozenset[str] = frozenset()  # a member chain that looks a key up: AppLocalizations.of(context)!.x, l10n.x
 
 
 # A widget's call: Name(, Name.named(, Name<T>( (a space or two before the parenthesis at most).
 _WIDGET = re.compile(r"\b([A-Z]\w*)(?:\.\w+)?(?:<[^<>()]{0,200}>)?[ \t]{0,4}\(")
 _CHAIN_NOISE = re.compile(r"\s+|!|\((?:context)?\)")
-_TRANSLATED_STRING = re.compile(r"\s*\.\s*(?:tr|i18n|translate)\b")
 _BOUND = re.compile(r"^\s*_?([A-Za-z]\w*?)(?:Text)?(?:Editing)?(?:Controller|Ctrl|Ctl)?\s*$")
+# What stands right before a choice's string that the screen shows (child: Text('Katolik'), label: 'Katolik'), not its value.
+_SHOWN = re.compile(r"\b(?:Text|label|child)[ \t\n]*[(:][ \t\n]*(?:const[ \t\n]+)?(?:Text[ \t\n]*\([ \t\n]*)?$")
 _INTERPOLATION = re.compile(r"\$\{[^{}]*\}|\$[A-Za-z_]\w*")
 
 
 @dataclass(frozen=True)
 class _Lexed:
-    """A Dart text with its strings and comments blanked (``code``), the strings by where they start (their values), and
-    each opening parenthesis's closing one."""
+    """A Dart text (``text``, read with ``widgets``) with its strings and comments blanked (``code``), the strings by
+    where they start (their values), and each opening parenthesis's closing one."""
 
+    text: str
+    widgets: FlutterWidgets
     code: str
     strings: dict[int, tuple[int, str]]  # start -> (end, value)
     closes: dict[int, int]
@@ -73,7 +85,7 @@ class _Lexed:
     lists: dict[str, tuple[int, int] | None] = field(default_factory=dict)  # a list the file assigns to a name, by name
 
 
-def _lex(text: str) -> _Lexed:
+def _lex(text: str, widgets: FlutterWidgets) -> _Lexed:
     """One pass: strings ('…', "…", '''…''', r'…', with ``${…}`` interpolations) and comments (//, /* */) blanked, and
     parentheses paired outside them."""
     out = list(text)
@@ -107,7 +119,7 @@ def _lex(text: str) -> _Lexed:
         elif c == ")" and stack:
             closes[stack.pop()] = i
         i += 1
-    return _Lexed("".join(out), strings, closes, list(strings))
+    return _Lexed(text, widgets, "".join(out), strings, closes, list(strings))
 
 
 def _string_end(text: str, start: int, raw: bool) -> tuple[int, str]:
@@ -138,9 +150,17 @@ def _string_end(text: str, start: int, raw: bool) -> tuple[int, str]:
     return i, "".join(value)
 
 
-def written(text: str, widgets: FlutterWidgets) -> str:
+def may_hold_controls(text: str, widgets: FlutterWidgets) -> bool:
+    """Whether a Dart file may build a control: it calls a widget of the table (``TextField(``, ``Radio<int>(``), or
+    gives a handler a project's own control is given (``onChanged:``); a model or a service is not lexed."""
+    return any(f"{name}(" in text or f"{name}<" in text for name in widgets.controls) or any(
+        f"{handler}:" in text for handler in widgets.bound_handlers
+    )
+
+
+def written(text: str, widgets: FlutterWidgets, suffixes: Sequence[tuple[str, Control, tuple[str, ...]]] = ()) -> str:
     """A page of ``text``'s lines, each empty but for what the widgets starting on it show (module docstring)."""
-    lexed = _lex(text)
+    lexed = _lex(text, widgets)
     index = LineIndex(text)
     lines = [""] * (text.count("\n") + 1)
 
@@ -157,20 +177,20 @@ def written(text: str, widgets: FlutterWidgets) -> str:
         bound = min(close, opening + _MAX_SPAN)
         renders = widgets.controls.get(name)
         if renders is not None:
-            lines[line_of(at)] += _control(lexed, text, opening, bound, renders)
+            lines[line_of(at)] += _control(lexed, opening, bound, renders)
             controls.append(opening)
             covered = close
         elif name in widgets.headings:
-            said = _text_of(lexed, text, _named(lexed, opening, bound).get("title"))
+            said = _text_of(lexed, _named(lexed, opening, bound).get("title"))
             if said:
                 lines[line_of(at)] += f"<h1>{_escape(said)}</h1>"
                 covered = close
         elif name in widgets.texts:
-            said = _text_of(lexed, text, (opening + 1, bound))
+            said = _text_of(lexed, (opening + 1, bound))
             if said:
                 lines[line_of(at)] += f"<p>{_escape(said)}</p>"
             covered = close
-    for at, before, markup in _bound_controls(lexed, text, widgets, controls):
+    for at, before, markup in _bound_controls(lexed, controls, suffixes):
         row = line_of(at)
         lines[row] = markup + lines[row] if before else lines[row] + markup
     return "\n".join(lines)
@@ -194,10 +214,10 @@ def _callee(code: str, opening: int) -> tuple[str, int] | None:
     return (name, i + 1) if name and (name[0].isalpha() or name[0] == "_") else None
 
 
-def _member_chain(expr: str) -> bool:
-    """Whether ``expr`` (its spaces, ! and (context) calls gone) is a chain of members: AppLocalizations.of.religion."""
+def _member_chain(expr: str) -> list[str]:
+    """The members of a chain (its spaces, ! and (context) calls gone: AppLocalizations.of.religion), else []."""
     parts = expr.split(".")
-    return len(parts) > 1 and all(p and not p[0].isdigit() and all(c.isalnum() or c in "_$" for c in p) for p in parts)
+    return parts if all(p and not p[0].isdigit() and all(c.isalnum() or c in "_$" for c in p) for p in parts) else []
 
 
 def _without_conversions(expr: str) -> str:
@@ -207,13 +227,16 @@ def _without_conversions(expr: str) -> str:
     return expr
 
 
-def _bound_controls(lexed: _Lexed, text: str, widgets: FlutterWidgets, controls: list[int]) -> list[tuple[int, bool, str]]:
+def _bound_controls(
+    lexed: _Lexed, controls: list[int], suffixes: Sequence[tuple[str, Control, tuple[str, ...]]]
+) -> list[tuple[int, bool, str]]:
     """The project's own widgets and builders that act as controls: a call given a label (a string) and a handler that
-    changes the form's state or a controller, that holds none of the table's controls, each as the control it stands
-    for: a select when it is given choices (a checkbox group or radios when its name says so), a box or a switch, a
-    date or a slider when its name says so, else a text input. A label found at the call's own depth only. A call that
+    changes the form's state or a controller, that holds none of the table's controls, each as the control its name
+    names (``suffixes``: ``component_suffix``, read as a JSX component's name is), else a select when it is given
+    choices, else a text input. A label found at the call's own depth only. A call that
     holds a control of the table is a wrapper: its label given as a string is the text shown before that control, a
     ``title`` the heading of the section it holds (``_buildSection(title: 'Medical history', children: […])``)."""
+    widgets = lexed.widgets
     if not widgets.bound_labels:
         return []
     names = "|".join(re.escape(n) for n in widgets.bound_labels)
@@ -241,10 +264,9 @@ def _bound_controls(lexed: _Lexed, text: str, widgets: FlutterWidgets, controls:
         holds_control = i < len(controls) and controls[i] < close
         bound = min(close, opening + _MAX_SPAN)
         own = _named(lexed, opening, bound)
-        given = next((a for a in widgets.bound_labels if a in own and _text_of(lexed, text, own[a])), None)
-        if given is None:
+        given, label = next(((a, said) for a in widgets.bound_labels if a in own and (said := _text_of(lexed, own[a]))), ("", ""))
+        if not label:
             continue
-        label = _text_of(lexed, text, own[given])
         if holds_control:
             # A wrapper of a control the table names: its label (a string; a Text widget is read itself) is the text
             # the screen shows before the control, and a title over a section's controls is its heading.
@@ -254,23 +276,14 @@ def _bound_controls(lexed: _Lexed, text: str, widgets: FlutterWidgets, controls:
             continue
         if not widgets.bound_handlers & own.keys():
             continue
-        choices = next((own[a] for a in widgets.bound_choices if a in own), None)
-        lower = name.lower()
-        if choices is not None:
-            renders = "input:checkbox" if ("check" in lower or "multi" in lower) else "input:radio" if "radio" in lower else "select"
+        choices = next((own[a] for a in widgets.choices if a in own), None)
+        comp, _ = named_control(name, suffixes)  # as a JSX component's: the control word its name ends nearest
+        if comp is None or comp.named_only:
+            renders = "select" if choices is not None else "input"  # a generic name: a select when given choices
         else:
-            renders = next((r for word, r in _NAMED_KINDS if word in lower), "input")
-        out.append((name_at, False, _markup(lexed, text, own, renders, label, choices)))
+            renders = f"{comp.tag}:{comp.type}" if comp.type else comp.tag
+        out.append((name_at, False, _markup(lexed, own, renders, label, choices)))
     return out
-
-
-_NAMED_KINDS = (
-    ("checkbox", "input:checkbox"),
-    ("switch", "input:checkbox"),
-    ("toggle", "input:checkbox"),
-    ("date", "input:date"),
-    ("slider", "input:range"),
-)
 
 
 def _string_first(lexed: _Lexed, span: tuple[int, int]) -> bool:
@@ -301,27 +314,26 @@ def _enclosing_calls(code: str, hits: list[int]) -> list[int | None]:
     return out + [None] * (len(hits) - len(out))
 
 
-def _control(lexed: _Lexed, text: str, opening: int, close: int, renders: str) -> str:
+def _control(lexed: _Lexed, opening: int, close: int, renders: str) -> str:
     """The markup of the control a form widget renders: its label, placeholder, name, type and choices."""
+    widgets = lexed.widgets
     own = _named(lexed, opening, close)
     decoration = _decoration(lexed, own.get("decoration"))
-    label = (
-        _text_of(lexed, text, decoration.get("labelText"))
-        or _text_of(lexed, text, decoration.get("label"))
-        or _text_of(lexed, text, own.get("label"))
-        or _text_of(lexed, text, own.get("title"))
-        or _text_of(lexed, text, own.get("hint"))
-    )
+    label = _first_shown(lexed, decoration, widgets.decoration_labels) or _first_shown(lexed, own, widgets.labels)
     if not label and own.get("decoration") and not decoration:  # a project's helper given the label: _deco('Diagnose')
-        label = _first_text(lexed, text, *own["decoration"])
-    hint = _text_of(lexed, text, decoration.get("hintText")) or _text_of(lexed, text, own.get("placeholder"))
-    choices = own.get("items") or own.get("options") or own.get("dropdownMenuEntries")
-    return _markup(lexed, text, own, renders, label, choices, hint)
+        label = _first_text(lexed, *own["decoration"])
+    hint = _first_shown(lexed, decoration, widgets.placeholders) or _first_shown(lexed, own, widgets.placeholders)
+    choices = next((own[a] for a in widgets.choices if a in own), None)
+    return _markup(lexed, own, renders, label, choices, hint)
+
+
+def _first_shown(lexed: _Lexed, args: dict[str, tuple[int, int]], names: tuple[str, ...]) -> str:
+    """What the first of the arguments ``names`` that shows a text shows."""
+    return next((said for a in names if a in args and (said := _text_of(lexed, args[a]))), "")
 
 
 def _markup(
     lexed: _Lexed,
-    text: str,
     own: dict[str, tuple[int, int]],
     renders: str,
     label: str,
@@ -334,17 +346,18 @@ def _markup(
     name = _name(lexed, own)
     code = " ".join(f"{arg}: {lexed.code[a:b]}" for arg, (a, b) in own.items())
     if tag == "input" and not typ:
-        if re.search(r"\bmaxLines\s*:\s*(?:null\b|[2-9]|\d\d)|\bTextInputType\.multiline\b|\bminLines\s*:\s*[2-9]", code):
+        keyboard = re.search(r"\bTextInputType\.(\w+)", code)
+        kind = lexed.widgets.keyboards.get(keyboard.group(1), "") if keyboard else ""
+        if kind == "textarea" or re.search(r"\bmaxLines\s*:\s*(?:null\b|[2-9]|\d\d)|\bminLines\s*:\s*[2-9]", code):
             tag = "textarea"
         elif re.search(r"\bobscureText\s*:\s*true\b", code):
             typ = "password"
         else:
-            kind = re.search(r"\bTextInputType\.(emailAddress|phone|number|datetime|url)\b", code)
-            typ = _KEYBOARDS.get(kind.group(1), "") if kind else ""
+            typ = kind
     attributes = f' name="{_escape(name)}"' if name else ""
     attributes += f" type={typ}" if typ else ""
     attributes += f' placeholder="{_escape(hint)}"' if hint and hint != label else ""
-    options = _options(lexed, text, choices)
+    options = _options(lexed, choices)
     if tag == "select":
         inner = "".join(f"<option>{_escape(o)}</option>" for o in options)
         return _labelled(f"<select{attributes}>{inner}</select>", label, typ)
@@ -364,7 +377,6 @@ def _labelled(markup: str, label: str, typ: str) -> str:
     return f"<label>{_escape(label)}</label>{markup}"
 
 
-_KEYBOARDS = {"emailAddress": "email", "phone": "tel", "number": "number", "datetime": "date", "url": "url"}
 _NAMED = re.compile(r"\s*([A-Za-z_]\w*)\s*:(?!:)")
 
 
@@ -405,34 +417,41 @@ def _decoration(lexed: _Lexed, span: tuple[int, int] | None) -> dict[str, tuple[
     return _named(lexed, opening, close) if close is not None else {}
 
 
-def _text_of(lexed: _Lexed, text: str, span: tuple[int, int] | None) -> str:
+def _text_of(lexed: _Lexed, span: tuple[int, int] | None) -> str:
     """What an argument shows: its first string (a translated key as its words), else the last member of a
     translation lookup (``AppLocalizations.of(context)!.religion``) as its words."""
     if span is None:
         return ""
     start, end = span
-    said = _first_text(lexed, text, start, end)
+    said = _first_text(lexed, start, end)
     if said:
         return said
-    value = lexed.code[start:end]
-    chain = _CHAIN_NOISE.sub("", value)
-    if _member_chain(chain) and ("of(" in value or "l10n" in chain or chain.startswith("S.")):
-        return message_words(chain.rsplit(".", 1)[1])
+    parts = _member_chain(_CHAIN_NOISE.sub("", lexed.code[start:end]))
+    if len(parts) > 1 and lexed.widgets.lookups.intersection(parts[:-1]):
+        return message_words(parts[-1])
     return ""
 
 
-def _first_text(lexed: _Lexed, text: str, start: int, end: int) -> str:
+def _first_text(lexed: _Lexed, start: int, end: int) -> str:
     """The first string between ``start`` and ``end``: its text, or a translation key's words."""
     for at in _strings_in(lexed, start, end):
         stop, value = lexed.strings[at]
         value = _INTERPOLATION.sub("", value).strip()
         if not value or not any(ch.isalpha() for ch in value):
             continue
-        before = text[max(start, at - 40) : at]
-        if _TRANSLATED_STRING.match(text, stop) or re.search(r"\b(?:tr|translate)\s*\(\s*$", before):
+        if _translated(lexed, at, stop, start):
             return message_words(value)
         return " ".join(value.split())[:_MAX_TEXT]
     return ""
+
+
+def _translated(lexed: _Lexed, at: int, stop: int, start: int) -> bool:
+    """Whether the string at ``at`` (ending at ``stop``) is a key a translation call is made on (``'form.x'.tr()``)
+    or given to (``tr('form.x')``), the call's name after ``start``."""
+    after = re.match(r"\s*\.\s*(\w+)", lexed.code[stop : stop + 40])
+    before = re.search(r"(\w+)\s*\(\s*$", lexed.code[max(start, at - 40) : at])
+    names = lexed.widgets.translations
+    return bool(after and after.group(1) in names) or bool(before and before.group(1) in names)
 
 
 def _strings_in(lexed: _Lexed, start: int, end: int) -> list[int]:
@@ -460,7 +479,7 @@ def _name(lexed: _Lexed, own: dict[str, tuple[int, int]]) -> str:
     return ""
 
 
-def _options(lexed: _Lexed, text: str, span: tuple[int, int] | None) -> list[str]:
+def _options(lexed: _Lexed, span: tuple[int, int] | None) -> list[str]:
     """A select's choices: the texts its items show (``DropdownMenuItem(value: 'rc', child: Text('Katolik'))``), else
     the strings of the list they are mapped from (``['A', 'B'].map(…)``)."""
     if span is None:
@@ -478,7 +497,7 @@ def _options(lexed: _Lexed, text: str, span: tuple[int, int] | None) -> list[str
             continue
         if value not in every:
             every.append(value)
-        if re.search(r"\b(?:Text|label|child)\s*[(:]\s*(?:const\s+)?(?:Text\s*\(\s*)?$", text[max(0, at - 30) : at]) and value not in shown:
+        if _SHOWN.search(lexed.code, max(0, at - 30), at) and value not in shown:
             shown.append(value)
     return (shown or every)[:_MAX_OPTIONS]
 

@@ -366,7 +366,7 @@ def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult)
         _form_class_fields(path, text, db, result)
         if "ModelForm" in text:
             result.model_forms = django_models.model_forms(text)
-    if view_module and ("CreateView" in text or "UpdateView" in text or "ModelFormMixin" in text):
+    if view_module:
         result.model_forms += django_models.view_forms(text)
     if model_module and "models." in text:
         _model_fields(path, text, db, result)
@@ -382,10 +382,10 @@ def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult)
 
 def _dart_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
     """A Flutter screen: its form widgets written as the controls they render, its texts as the page's text
-    (``analyzer.parse.flutter``); read only when it builds a control the table names."""
+    (``analyzer.parse.flutter``); read only when it may build one."""
     text = _decode(path, data, result)
-    if any(f"{name}(" in text or f"{name}<" in text for name in db.flutter.controls):
-        _written_fields(path, flutter.written(text, db.flutter), db, result)
+    if flutter.may_hold_controls(text, db.flutter):
+        _written_fields(path, flutter.written(text, db.flutter, db.ui_suffixes), db, result)
 
 
 def _views_module(path: str, db: SignatureDB) -> bool:

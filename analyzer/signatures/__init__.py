@@ -1408,7 +1408,13 @@ def _flutter(data: dict[str, Any]) -> FlutterWidgets:
         headings=frozenset(d["headings"]),
         bound_labels=tuple(d["bound_labels"]),
         bound_handlers=frozenset(d["bound_handlers"]),
-        bound_choices=tuple(d["bound_choices"]),
+        decoration_labels=tuple(d["decoration_labels"]),
+        labels=tuple(d["labels"]),
+        placeholders=tuple(d["placeholders"]),
+        choices=tuple(d["choices"]),
+        keyboards=dict(d["keyboards"]),
+        translations=tuple(d["translations"]),
+        lookups=frozenset(d["lookups"]),
     )
 
 

@@ -787,7 +787,13 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
             "headings": _req("str[]"),
             "bound_labels": _req("str[]"),
             "bound_handlers": _req("str[]"),
-            "bound_choices": _req("str[]"),
+            "decoration_labels": _req("str[]"),
+            "labels": _req("str[]"),
+            "placeholders": _req("str[]"),
+            "choices": _req("str[]"),
+            "keyboards": _req("str{}"),
+            "translations": _req("str[]"),
+            "lookups": _req("str[]"),
         }
     ),
     # Apache Tapestry's form components in .tml templates (analyzer/facts/tapestry.py)
