@@ -1399,23 +1399,12 @@ def _tapestry(data: dict[str, Any]) -> TapestryKit:
 
 
 def _flutter(data: dict[str, Any]) -> FlutterWidgets:
+    """``[flutter]``: each key is the field of ``FlutterWidgets`` of its name, made the collection that field holds."""
     d = data.get("flutter")
     if not d:
         return FlutterWidgets()
-    return FlutterWidgets(
-        controls=dict(d["controls"]),
-        texts=frozenset(d["texts"]),
-        headings=frozenset(d["headings"]),
-        bound_labels=tuple(d["bound_labels"]),
-        bound_handlers=frozenset(d["bound_handlers"]),
-        decoration_labels=tuple(d["decoration_labels"]),
-        labels=tuple(d["labels"]),
-        placeholders=tuple(d["placeholders"]),
-        choices=tuple(d["choices"]),
-        keyboards=dict(d["keyboards"]),
-        translations=tuple(d["translations"]),
-        lookups=frozenset(d["lookups"]),
-    )
+    kinds = {name: type(empty) for name, empty in vars(FlutterWidgets()).items()}  # dict, tuple or frozenset
+    return FlutterWidgets(**{key: kinds[key](value) for key, value in d.items()})
 
 
 def _docassemble(data: dict[str, Any]) -> DocassembleKit:
