@@ -494,7 +494,8 @@ def site_e2e(
     from materialize import tree_dir
 
     stats = collections.Counter()
-    sites: dict[tuple[str, str], dict[int, list]] = {}
+    # By commit too: a repository whose records are at two commits is scanned twice, and each commit's file is its own.
+    sites: dict[tuple[str, str, str], dict[int, list]] = {}
     home = os.getcwd()
     treeless: list[dict] = []
     for repo, commit in sorted({(r["repo"], r["commit"]) for r in records}):
@@ -519,7 +520,7 @@ def site_e2e(
                 by_line[site.line].append(site)
                 for at in getattr(site, "box_lines", ()):
                     by_line[at].append(site)
-            sites[(repo, path.removeprefix("./"))] = by_line
+            sites[(repo, commit, path.removeprefix("./"))] = by_line
     alone: dict[int, str] = {}
     if cache is not None and treeless:
         alone = {id(r): got for r, got in e2e(treeless, db, cache)[0]}
@@ -530,7 +531,7 @@ def site_e2e(
         if id(rec) in alone:
             pairs.append((rec, alone[id(rec)]))
             continue
-        found = sites.get((rec["repo"], rec["path"]))
+        found = sites.get((rec["repo"], rec["commit"], rec["path"]))
         if found is None:
             stats["records in a file with no page facts (no field found there)"] += 1
             found = {}
