@@ -225,6 +225,11 @@ def test_civicrm_smarty_quickform_tags_are_written_as_their_controls(tmp_path, d
         ("erb", "<label><%= t('.current_diagnosis') %></label>", "current diagnosis"),
         ("erb", "<label><%= t(:religion) %></label>", "religion"),
         ("go", '<label>{{ i18n "bloodGroup" }}</label>', "blood Group"),  # a camelCase key: its words
+        # An escaped quote is part of the message, and the other quote may stand in it (a WordPress dating plugin's
+        # "I'm looking for" was read as "I\" before, and its select left unread)
+        ("php", "<label><?php _e('I\\'m looking for', 'rencontre'); ?></label>", "I'm looking for"),
+        ("blade", '<label>{{ __("Partner\'s religion") }}</label>', "Partner's religion"),
+        ("jinja", "<label>{{ _('Don\\'t know your blood type?') }}</label>", "Don't know your blood type?"),
     ],
 )
 def test_a_translation_call_prints_its_text(dialect: str, template: str, text: str) -> None:

@@ -49,6 +49,7 @@ def key_words(key: str) -> str:
     return " ".join(_CAMEL.sub(" ", _KEY_SEPARATORS.sub(" ", key)).split())
 
 
+_ESCAPED = re.compile(r"\\(.)")  # a string literal's escape (\' in '…'), undone to the character it stands for
 SHORT = "rl"  # the private tag of a control written where "<input " does not fit
 KEY_MARKS = ("\ue000", "\ue001")  # around a message key whose text is longer than the call that prints it
 
@@ -332,8 +333,8 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         if renders == "text":  # a translation call: its message, or its key's words ("profile.sexual_orientation")
             # A catalogue's text longer than the call is written as its key between KEY_MARKS (shorter than
             # the call that holds it), read again once the page is parsed (template_components).
-            said = m.group("label")
-            return [html.escape(message_words(said), quote=False), f"{KEY_MARKS[0]}{html.escape(said, quote=False)}{KEY_MARKS[1]}"]
+            message = _ESCAPED.sub(r"\1", m.group("label"))  # _e('I\'m looking for') prints "I'm looking for"
+            return [html.escape(message_words(message), quote=False), f"{KEY_MARKS[0]}{html.escape(message, quote=False)}{KEY_MARKS[1]}"]
         name = m.groupdict().get("name") or ""  # a label with its own text may name no field
         label = m.groupdict().get("label")
         if not label and m.groupdict().get("key"):  # a message key given for the label: its text or its words
