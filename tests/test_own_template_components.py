@@ -77,6 +77,18 @@ def test_a_vue_projects_own_form_components_are_the_controls_they_name(tmp_path:
             "health",
             "allergy_hint",
         ),
+        # A control's name with "Component" after it (a matrimony profile's MetadataSelectComponent) is that control; a
+        # component named "Component" alone, or for no control (ProfileCardComponent), is none.
+        (
+            "ProfileGeneral.tsx",
+            "export const ProfileGeneral = ({ register }) => (\n  <form>\n"
+            '    <label>Religion</label>\n    <MetadataSelectComponent type="religion" {...register("religion")} />\n'
+            '    <ProfileCardComponent label="Religion" name="religion_card" />\n'
+            "  </form>\n);\n",
+            "religion",
+            "religion",
+            "religion_card",
+        ),
         (
             "Anamnese.vue",
             '<template>\n  <h1>Anamnese</h1>\n  <textarea-with-counter name="allergies" label="Allergien"/>\n'

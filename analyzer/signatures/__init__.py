@@ -538,10 +538,14 @@ class UiComponent:
 
 def control_stem(name: str) -> str:
     """A component's name before a "With…" that qualifies it (``InputWithButton``, ``SelectWithSearch``,
-    ``textareawithcounter`` as lxml reads a template's tag): the control is named there, and its end is matched
-    against ``component_suffix`` (ui_components.toml) as the whole name's is. "" when there is no such qualifier; a
-    name that starts with "With" has nothing before it."""
-    at = name.lower().find("with")
+    ``textareawithcounter`` as lxml reads a template's tag), or before the "Component" that ends it
+    (``MetadataSelectComponent``, a naming habit carried over from Angular's classes): the control is named there, and
+    its end is matched against ``component_suffix`` (ui_components.toml) as the whole name's is. "" when there is no
+    such qualifier; a name that starts with "With" has nothing before it."""
+    lowered = name.lower()
+    at = lowered.find("with")
+    if at <= 0 and lowered.endswith("component"):
+        at = len(name) - len("component")
     return name[:at].rstrip("-_.:") if at > 0 else ""
 
 
