@@ -71,3 +71,38 @@ def test_an_unlabelled_bound_component_is_labelled_by_the_text_before_it(tmp_pat
     assert (certificate.line, certificate.classification.category) == (7, "health"), certificate
     assert certificate.texts.get("label", "").endswith("Orzeczenie o niepełnosprawności?"), certificate.texts
     assert sites["likes_blue"].classification.category == "-", sites["likes_blue"]
+
+
+_TABLE_SCREEN = """export default function History({ vaccinationHistory, updateVaccinationHistory, open, setOpen }) {
+  return (
+    <Row>
+      <Col style={styles.headerLightGray}>
+        <Text>Is the child up to date on all vaccines?</Text>
+      </Col>
+      <Col>
+        <SimpleQuestion
+          options={["yes", "no"]}
+          checked={vaccinationHistory.updateOnAllVaccines}
+          setChecked={(text) => updateVaccinationHistory({ updateOnAllVaccines: text })}
+        />
+      </Col>
+      <Col>
+        <Text>Had a previous admission?</Text>
+        <SimpleQuestion options={["yes", "no"]} checked={open} setChecked={setOpen} />
+        <ConsentRow checked={vaccinationHistory.consented} onCheckedChange={(v) => updateVaccinationHistory({ consented: v })} />
+      </Col>
+    </Row>
+  );
+}
+"""
+
+
+def test_a_component_changed_through_set_checked_or_on_checked_change_is_bound(tmp_path, db) -> None:
+    # A pediatric intake's table cells (React Native): the question in one cell, its yes/no component in the next, changed
+    # through setChecked; Radix's and shadcn's onCheckedChange is a change handler too. A bare state variable is none.
+    sites = controls_by_name(tmp_path, _TABLE_SCREEN, db, "history.tsx")
+    vaccines = sites["updateOnAllVaccines"]
+    assert (vaccines.type, vaccines.classification.category) == ("select", "health"), vaccines
+    assert vaccines.texts.get("label") == "Is the child up to date on all vaccines?", vaccines.texts
+    assert "consented" in sites and sites["consented"].classification.category == "-", sites
+    assert "open" not in sites, sites

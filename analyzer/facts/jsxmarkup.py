@@ -58,6 +58,15 @@ _MAX_HELPER_DEPTH = 3  # helpers called from a helper's markup
 _MAX_HELPER_ELEMENTS = 20_000  # JSX elements written out for helper calls and mapped definitions per file
 
 
+@functools.cache
+def handler_hint(handlers: tuple[str, ...]) -> re.Pattern[bytes]:
+    """A JSX element given a change handler (``setChecked={…}``, ``onCheckedChange={…}``: ``jsx_bindings.handlers``): a
+    component file whose form is made of a project's own bound components only (``_bound_component``), with no native
+    control and no control word in a component's name, is worth parsing too."""
+    names = "|".join(re.escape(h) for h in sorted(handlers, key=len, reverse=True))
+    return re.compile(rb"\s(?:" + names.encode() + rb")=\{" if names else rb"(?!)")
+
+
 @functools.lru_cache(maxsize=4)
 def form_hint(components: tuple[str, ...], template_names: tuple[str, ...] = (), suffixes: tuple[str, ...] = ()) -> re.Pattern[bytes]:
     """Form markup in a code file (a native control, a known form component, or in a template one of a

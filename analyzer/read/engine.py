@@ -713,7 +713,8 @@ def _code_file(
         or (
             component
             and (
-                rendered.worth_reading(data, db)
+                jsxmarkup.handler_hint(tuple(sorted(db.jsx_bindings.handlers))).search(data) is not None
+                or rendered.worth_reading(data, db)
                 or (pagecontext.is_route(path) and pagecontext.sensitive_page(path, "", [], db.fields) is not None)
             )
         )
