@@ -292,3 +292,42 @@ def test_tiles_mapped_over_either_of_two_lists_offer_the_choices_of_both(tmp_pat
 
 def test_a_constant_whose_comparison_the_click_does_not_hand_over_is_no_tile(tmp_path, db) -> None:
     assert not _every(tmp_path, _HELD_LOOKALIKE, db, "Plans.tsx")
+
+
+_STEP = """import { OnboardingScreen, SelectableGrid, SelectableCard } from "@/components/onboarding/parts";
+
+const LOOKING_FOR = [
+  { value: "women", label: "Women" },
+  { value: "men", label: "Men" },
+  { value: "everyone", label: "Everyone" },
+];
+
+export function LookingForStep({ state }) {
+  const [pref, setPref] = useState(state.lookingFor);
+  return (
+    <OnboardingScreen title="Who would you like to meet?" subtitle="We'll use this to show you the right people.">
+      <SelectableGrid>
+        {LOOKING_FOR.map((o) => (
+          <SelectableCard key={o.value} label={o.label} selected={pref === o.value} onClick={() => setPref(o.value)} />
+        ))}
+      </SelectableGrid>
+    </OnboardingScreen>
+  );
+}
+"""
+
+
+def test_a_step_made_of_tiles_only_is_read_under_its_screens_title(tmp_path, db) -> None:
+    # A dating app's onboarding step: no native control and no control word in a component's name, so the file was not
+    # parsed for fields; its screen component's title is the question the tiles answer (section_title_props).
+    found = {s.name: s for s in every_control(tmp_path, _STEP, db, "looking-for.tsx")}
+    pref = found["pref"]
+    assert (pref.type, pref.classification.category) == ("radio", "sex-life"), pref
+    assert pref.texts.get("question") == "Who would you like to meet?", pref.texts
+
+
+def test_a_step_of_plan_tiles_asks_nothing_special(tmp_path, db) -> None:
+    plans = _STEP.replace("Who would you like to meet?", "Which plan suits you?").replace('"Women"', '"Basic"')
+    plans = plans.replace('"Men"', '"Premium"').replace('"Everyone"', '"Family"')
+    found = {s.name: s for s in every_control(tmp_path, plans, db, "plan.tsx")}
+    assert found["pref"].classification.category == "-", found["pref"]

@@ -200,6 +200,13 @@ FIELD_LIST_PATTERNS = [(f"fieldlists._patterns[{i}]", pattern) for i, pattern in
     ("fieldlists._statements_listed", _FIELDLISTS._statements_listed(_LISTS.statement_names)),
     ("fieldlists._choices_listed", _FIELDLISTS._choices_listed(_LISTS.option_keys)),
 ]
+# The byte patterns that let a component file with no native control be parsed (a change handler given, a tile's
+# comparing selection prop), built from ui_components.toml's [jsx_bindings] and searched over every component file.
+_BINDINGS = signatures.load().jsx_bindings
+FIELD_LIST_PATTERNS += [
+    ("jsxmarkup.handler_hint", importlib.import_module("analyzer.facts.jsxmarkup").handler_hint(tuple(sorted(_BINDINGS.handlers)))),
+    ("choice_tiles.hint", importlib.import_module("analyzer.facts.choice_tiles").hint(_BINDINGS.selection_props)),
+]
 
 
 @pytest.mark.parametrize("where, pattern", FIELD_LIST_PATTERNS, ids=[w for w, _ in FIELD_LIST_PATTERNS])

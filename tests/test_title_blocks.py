@@ -80,8 +80,10 @@ def test_a_title_that_names_no_topic_and_a_block_of_another_name_give_none(tmp_p
 
 
 def test_a_component_that_holds_no_title_or_a_title_not_written_gives_none(tmp_path: Path) -> None:
+    # A card is no layout: its title is not the page's. It is the heading it shows over what it holds (section_title_props).
     card = _PAGES["jsx layout"][1].replace("AppLayout", "Card")
-    assert _notes(tmp_path, "src/pages/Intake.jsx", card).classification.category == "-"
+    held = _notes(tmp_path, "src/pages/Intake.jsx", card).classification
+    assert "page title" not in held.context and held.context.startswith("heading 'Anamnesebogen'"), held
     bound = _PAGES["jsx layout"][1].replace('title="Anamnesebogen"', "title={pageTitle}")
     assert _notes(tmp_path, "src/pages/Other.jsx", bound).classification.category == "-"
     blade = _PAGES["layout component"][1].replace('title="Anamnesebogen"', 'title="{{ $title }}"')

@@ -22,6 +22,7 @@ answer: tabs and steppers are left alone.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -41,6 +42,18 @@ _SIBLINGS = 20  # siblings looked at on each side for a tile of the same state
 _FOLLOWED = 4  # names under one selection prop whose constant's value is looked at
 _DECLARED = frozenset({"binary_expression", "call_expression", "parenthesized_expression"})  # a comparison, held in a const
 _WORD = re.compile(r"[A-Za-z_$][\w$]*")
+
+
+@functools.cache
+def hint(selection_props: tuple[str, ...]) -> re.Pattern[bytes]:
+    """A selection prop that compares (``selected={pref === o.value}``, ``active={picked.includes(v)}``): a component file
+    whose form is made of tiles only (no native control, no control word in a component's name: a dating app's
+    "Who would you like to meet?" step of ``<SelectableCard>``) is worth parsing for them. A comparison held in a
+    constant is not seen here; its file is read when it holds another control."""
+    names = "|".join(re.escape(p) for p in sorted(selection_props, key=len, reverse=True))
+    if not names:
+        return re.compile(rb"(?!)")
+    return re.compile(rb"\s(?:" + names.encode() + rb")=\{[^{}]{0,160}?(?:==|\.includes\(|\.has\(|\.indexOf\()")
 
 
 class Tile(NamedTuple):

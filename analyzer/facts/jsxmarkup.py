@@ -151,6 +151,8 @@ class _Writer:
             return
         if not tag and opening is not None and self.title_holders:
             self._title_given(node, name, opening)
+        if not tag and node.type == "jsx_element" and opening is not None and name[:1].isupper() and not choice:
+            self._section_title(node, name, opening)
         # A component given its choices by a prop (options={genderOptions}: ``jsx_bindings.option_props``) asks the
         # visitor to pick among them, as a select does; one known to render radios or checkboxes (<RadioButtonGroup
         # options={…}>, <CheckboxInput options={…}>) draws one box per choice, under its label.
@@ -455,6 +457,19 @@ class _Writer:
         if not key or held is None or held.type != "object":
             return None
         return jsxhelpers.members(self.prog, held).get(key)
+
+    def _section_title(self, node: Node, name: str, opening: Node) -> None:
+        """A project's own section component given a title it shows over its children (``<OnboardingScreen title="Who
+        would you like to meet?">``: ``jsx_bindings.section_title_props``): written as an ``<h2>`` where it opens, the
+        heading of the controls it holds. A layout's or SEO component's title is the page's (``_title_given``)."""
+        tag = name.lower()
+        if self.title_holders and any(h in tag for h in self.title_holders):
+            return
+        said = next((t for p in self.bindings.section_title_props if (t := self._prop(opening, p))), None)
+        if said:
+            row, col = self.anchor or node.start_point
+            self.out.at(row, col)
+            self.out.write(f"<h2>{_escape(said)}</h2>")
 
     def _title_given(self, node: Node, name: str, opening: Node) -> None:
         """A layout or SEO component given the page's title as a literal (``<Layout title="Anamnesebogen">``,

@@ -643,6 +643,9 @@ class JsxBindings:
     # parts of a state path that name no field (selected.id), and a view's own state (activeTab), which is no answer.
     click_props: tuple[str, ...] = ()
     selection_props: tuple[str, ...] = ()
+    # The props a project's own section, card or step component shows as the title over what it holds
+    # (<OnboardingScreen title="Who would you like to meet?">…</OnboardingScreen>): written as that section's heading.
+    section_title_props: tuple[str, ...] = ()
     identity_keys: frozenset[str] = frozenset()
     view_state_names: frozenset[str] = frozenset()
     icon_packages: tuple[str, ...] = ()  # packages whose components are icons, never controls: lucide-react's Check

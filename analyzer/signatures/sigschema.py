@@ -690,6 +690,7 @@ JSX_BINDING_SETS = (
     "dom_text_nodes",
 )
 JSX_BINDING_LISTS = (
+    "section_title_props",
     "choice_keys",
     "choice_key_prefixes",
     "groups",
