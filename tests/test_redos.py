@@ -204,7 +204,7 @@ FIELD_LIST_PATTERNS = [(f"fieldlists._patterns[{i}]", pattern) for i, pattern in
 # comparing selection prop), built from ui_components.toml's [jsx_bindings] and searched over every component file.
 _BINDINGS = signatures.load().jsx_bindings
 FIELD_LIST_PATTERNS += [
-    ("jsxmarkup.handler_hint", importlib.import_module("analyzer.facts.jsxmarkup").handler_hint(tuple(sorted(_BINDINGS.handlers)))),
+    ("jsxmarkup.handler_hint", importlib.import_module("analyzer.facts.jsxmarkup").handler_hint(_BINDINGS.handlers)),
     ("choice_tiles.hint", importlib.import_module("analyzer.facts.choice_tiles").hint(_BINDINGS.selection_props)),
 ]
 

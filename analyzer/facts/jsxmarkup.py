@@ -59,7 +59,7 @@ _MAX_HELPER_ELEMENTS = 20_000  # JSX elements written out for helper calls and m
 
 
 @functools.cache
-def handler_hint(handlers: tuple[str, ...]) -> re.Pattern[bytes]:
+def handler_hint(handlers: frozenset[str]) -> re.Pattern[bytes]:
     """A JSX element given a change handler (``setChecked={…}``, ``onCheckedChange={…}``: ``jsx_bindings.handlers``): a
     component file whose form is made of a project's own bound components only (``_bound_component``), with no native
     control and no control word in a component's name, is worth parsing too."""
@@ -149,10 +149,8 @@ class _Writer:
         tag, attrs = self._tag(name, opening, holds and not choice)
         if not tag and opening is not None and self._component_written(name, opening):
             return
-        if not tag and opening is not None and self.title_holders:
-            self._title_given(node, name, opening)
-        if not tag and node.type == "jsx_element" and opening is not None and name[:1].isupper() and not choice:
-            self._section_title(node, name, opening)
+        if not tag and opening is not None:
+            self._title_given(node, name, opening, holds=node.type == "jsx_element" and name[:1].isupper() and not choice)
         # A component given its choices by a prop (options={genderOptions}: ``jsx_bindings.option_props``) asks the
         # visitor to pick among them, as a select does; one known to render radios or checkboxes (<RadioButtonGroup
         # options={…}>, <CheckboxInput options={…}>) draws one box per choice, under its label.
@@ -458,31 +456,26 @@ class _Writer:
             return None
         return jsxhelpers.members(self.prog, held).get(key)
 
-    def _section_title(self, node: Node, name: str, opening: Node) -> None:
-        """A project's own section component given a title it shows over its children (``<OnboardingScreen title="Who
-        would you like to meet?">``: ``jsx_bindings.section_title_props``): written as an ``<h2>`` where it opens, the
-        heading of the controls it holds. A layout's or SEO component's title is the page's (``_title_given``)."""
-        tag = name.lower()
-        if self.title_holders and any(h in tag for h in self.title_holders):
-            return
-        said = next((t for p in self.bindings.section_title_props if (t := self._prop(opening, p))), None)
-        if said:
-            row, col = self.anchor or node.start_point
-            self.out.at(row, col)
-            self.out.write(f"<h2>{_escape(said)}</h2>")
-
-    def _title_given(self, node: Node, name: str, opening: Node) -> None:
-        """A layout or SEO component given the page's title as a literal (``<Layout title="Anamnesebogen">``,
-        ``<Seo title="…" />``): written as an empty element of its name holding that title, which the page's reader
-        takes as the page's title (``pagecontext.page_title``), as a template's ``<x-layouts.app title="…">``."""
+    def _title_given(self, node: Node, name: str, opening: Node, holds: bool) -> None:
+        """A component given a title it shows. A layout or SEO component's (``<Layout title="Anamnesebogen">``, ``<Seo
+        title="…" />``: ``title_holders``) is the page's: written as an empty element of its name holding that title,
+        which the page's reader takes as the page's title (``pagecontext.page_title``), as a template's
+        ``<x-layouts.app title="…">``. Another project component that ``holds`` children shows the first of its
+        ``section_title_props`` over them (``<OnboardingScreen title="Who would you like to meet?">``): written as an
+        ``<h2>`` where it opens, the heading of the controls it holds."""
         tag = re.sub(r"[^a-z0-9-]", "-", name.lower()).strip("-")
-        if not tag[:1].isalpha() or not any(h in tag for h in self.title_holders):
+        if tag[:1].isalpha() and any(h in tag for h in self.title_holders):
+            said = self._prop(opening, "title")
+            markup = f'<{tag} title="{_attr(said)}"></{tag}>' if said else ""
+        elif holds:
+            said = next((t for p in self.bindings.section_title_props if (t := self._prop(opening, p))), None)
+            markup = f"<h2>{_escape(said)}</h2>" if said else ""
+        else:
             return
-        said = self._prop(opening, "title")
-        if said:
+        if markup:
             row, col = self.anchor or node.start_point
             self.out.at(row, col)
-            self.out.write(f'<{tag} title="{_attr(said)}"></{tag}>')
+            self.out.write(markup)
 
     def _branch(self, expr: Node, depth: int = 0) -> Node | None:
         """The branch a conditional prints while a render helper's or a mapped definition's markup is written, when

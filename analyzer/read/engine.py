@@ -713,7 +713,7 @@ def _code_file(
         or (
             component
             and (
-                jsxmarkup.handler_hint(tuple(sorted(db.jsx_bindings.handlers))).search(data) is not None
+                jsxmarkup.handler_hint(db.jsx_bindings.handlers).search(data) is not None
                 or choice_tiles.hint(db.jsx_bindings.selection_props).search(data) is not None
                 or rendered.worth_reading(data, db)
                 or (pagecontext.is_route(path) and pagecontext.sensitive_page(path, "", [], db.fields) is not None)
