@@ -57,6 +57,8 @@ class FlutterWidgets:
     labels: tuple[str, ...] = ()
     placeholders: tuple[str, ...] = ()  # its decoration's, else its own: hintText, placeholder
     choices: tuple[str, ...] = ()  # the arguments that give a select its choices: items, options
+    names: tuple[str, ...] = ()  # the arguments that name a control by a string: flutter_form_builder's name
+    bindings: tuple[str, ...] = ()  # the arguments whose bound member names it: controller, groupValue, value
     keyboards: dict[str, str] = field(default_factory=dict)  # TextInputType.emailAddress -> "email", .multiline -> "textarea"
     translations: tuple[str, ...] = ()  # a key translated by a call on it or around it: 'form.x'.tr(), tr('form.x')
     lookups: frozenset[str] = frozenset()  # a member chain that looks a key up: AppLocalizations.of(context)!.x, l10n.x
@@ -463,11 +465,12 @@ def _strings_in(lexed: _Lexed, start: int, end: int) -> list[int]:
 
 
 def _name(lexed: _Lexed, own: dict[str, tuple[int, int]]) -> str:
-    """The control's name: flutter_form_builder's ``name``, else what its ``controller`` or ``groupValue`` is bound to."""
-    if "name" in own:
-        for at in _strings_in(lexed, *own["name"]):
+    """The control's name: the string of a naming argument (flutter_form_builder's ``name``), else what a binding
+    argument (its ``controller``, ``groupValue``) is bound to (``[flutter]`` ``names``, ``bindings``)."""
+    for arg in lexed.widgets.names:
+        for at in _strings_in(lexed, *own[arg]) if arg in own else ():
             return lexed.strings[at][1][:80]
-    for arg in ("controller", "groupValue", "value"):
+    for arg in lexed.widgets.bindings:
         if arg not in own:
             continue
         start, end = own[arg]

@@ -792,6 +792,8 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
             "labels": _req("str[]"),
             "placeholders": _req("str[]"),
             "choices": _req("str[]"),
+            "names": _req("str[]"),
+            "bindings": _req("str[]"),
             "keyboards": _req("str{}"),
             "translations": _req("str[]"),
             "lookups": _req("str[]"),
