@@ -725,7 +725,7 @@ class _Writer:
         legend={…}>``: ``component_suffix`` in ui_components.toml), when it is given a field name or bound to a
         field (``<FloatInput label="Prénom" value={form.firstname}>``); labelled by the first of its label props it
         is given."""
-        stem = control_stem(name)
+        stem = control_stem(name, self.bindings.name_qualifiers, self.bindings.name_endings)
         for suffix, comp, label_props in self.suffixes:
             if name.endswith(suffix) or (stem and stem.endswith(suffix)):
                 if comp.named_only:  # <LanguageSkillField name="…" label="…">, not <VerifiedField value={…}>

@@ -194,7 +194,7 @@ def _own_component(tag: str, kit: TemplateKit) -> tuple[UiComponent, tuple[str, 
     if not tag or tag in _CONTROLS:
         return None
     flat = tag.replace("-", "").replace(":", "").replace(".", "")
-    stem = control_stem(flat)
+    stem = control_stem(flat, kit.name_qualifiers, kit.name_endings)
     return next(((comp, props) for suffix, comp, props in kit.suffixes if flat.endswith(suffix) or (stem and stem.endswith(suffix))), None)
 
 

@@ -536,16 +536,16 @@ class UiComponent:
     named_only: bool = False
 
 
-def control_stem(name: str) -> str:
-    """A component's name before a "With…" that qualifies it (``InputWithButton``, ``SelectWithSearch``,
-    ``textareawithcounter`` as lxml reads a template's tag), or before the "Component" that ends it
-    (``MetadataSelectComponent``, a naming habit carried over from Angular's classes): the control is named there, and
-    its end is matched against ``component_suffix`` (ui_components.toml) as the whole name's is. "" when there is no
-    such qualifier; a name that starts with "With" has nothing before it."""
+def control_stem(name: str, qualifiers: tuple[str, ...] = (), endings: tuple[str, ...] = ()) -> str:
+    """A component's name before a word that qualifies the control it names (``jsx_bindings`` ``name_qualifiers``: the
+    "With…" of ``InputWithButton``, ``SelectWithSearch``, ``textareawithcounter`` as lxml reads a template's tag), or
+    before a word that ends it (``name_endings``: the "Component" of ``MetadataSelectComponent``): the control is named
+    there, and its end is matched against ``component_suffix`` (ui_components.toml) as the whole name's is. "" when
+    there is no such word; a name that starts with a qualifier has nothing before it."""
     lowered = name.lower()
-    at = lowered.find("with")
-    if at <= 0 and lowered.endswith("component"):
-        at = len(name) - len("component")
+    at = next((i for q in qualifiers if (i := lowered.find(q.lower())) >= 0), -1)
+    if at <= 0:
+        at = next((len(name) - len(e) for e in endings if lowered.endswith(e.lower())), -1)
     return name[:at].rstrip("-_.:") if at > 0 else ""
 
 
@@ -646,6 +646,10 @@ class JsxBindings:
     # The props a project's own section, card or step component shows as the title over what it holds
     # (<OnboardingScreen title="Who would you like to meet?">…</OnboardingScreen>): written as that section's heading.
     section_title_props: tuple[str, ...] = ()
+    # The words a component's name may hold after the control it names: a qualifier (InputWithButton) or an ending
+    # (MetadataSelectComponent); the name before them is matched against component_suffix (``control_stem``).
+    name_qualifiers: tuple[str, ...] = ()
+    name_endings: tuple[str, ...] = ()
     identity_keys: frozenset[str] = frozenset()
     view_state_names: frozenset[str] = frozenset()
     icon_packages: tuple[str, ...] = ()  # packages whose components are icons, never controls: lucide-react's Check
@@ -702,6 +706,10 @@ class TemplateKit:
     generic: frozenset[str] = frozenset()
     # The props a project's own form component names its field by besides name (jsx_bindings' name_props): nombre
     name_props: tuple[str, ...] = ()
+    # The words that qualify or end a component's name after the control it names (jsx_bindings' name_qualifiers and
+    # name_endings, lower case: "with", "component")
+    name_qualifiers: tuple[str, ...] = ()
+    name_endings: tuple[str, ...] = ()
 
     @functools.cached_property
     def names(self) -> frozenset[str]:
@@ -1465,6 +1473,8 @@ def _template_kit(data: dict[str, Any]) -> TemplateKit:
         suffixes=tuple((suffix.lower(), comp, props) for suffix, comp, props in _ui_suffixes(data)),
         generic=frozenset(data.get("jsx_bindings", {}).get("generic", [])),
         name_props=tuple(p.lower() for p in data.get("jsx_bindings", {}).get("name_props", [])),  # lxml lower-cases names
+        name_qualifiers=tuple(w.lower() for w in data.get("jsx_bindings", {}).get("name_qualifiers", [])),
+        name_endings=tuple(w.lower() for w in data.get("jsx_bindings", {}).get("name_endings", [])),
     )
 
 

@@ -691,6 +691,8 @@ JSX_BINDING_SETS = (
 )
 JSX_BINDING_LISTS = (
     "section_title_props",
+    "name_qualifiers",
+    "name_endings",
     "choice_keys",
     "choice_key_prefixes",
     "groups",
