@@ -180,6 +180,7 @@ def test_editing_views_are_read_only_from_views_modules(tmp_path, db) -> None:
     files = _site(None)
     files["clinic/urls.py"] = _VIEWS  # not a views module: not read for forms
     assert site_fields(tmp_path, files) == {}
-    assert django_models.view_forms(_VIEWS) == (django_models.ModelForm("Patient", ("name", "medication")),)
+    views = db.component_files.view_classes
+    assert django_models.view_forms(_VIEWS, views) == (django_models.ModelForm("Patient", ("name", "medication")),)
     # A view that names its model but no fields is refused by Django: no form.
-    assert django_models.view_forms("class Add(CreateView):\n    model = Patient\n") == ()
+    assert django_models.view_forms("class Add(CreateView):\n    model = Patient\n", views) == ()

@@ -207,6 +207,10 @@ FIELD_LIST_PATTERNS += [
     ("jsxmarkup.handler_hint", importlib.import_module("analyzer.facts.jsxmarkup").handler_hint(_BINDINGS.handlers)),
     ("choice_tiles.hint", importlib.import_module("analyzer.facts.choice_tiles").hint(_BINDINGS.selection_props)),
 ]
+# The header of a Django generic editing view (django_models._editing_view, from template_conventions' view_classes),
+# searched over every views module: the same two checks.
+_VIEW_HEADER = importlib.import_module("analyzer.parse.django_models")._editing_view(signatures.load().component_files.view_classes)
+FIELD_LIST_PATTERNS += [("django_models._editing_view", re.compile(_VIEW_HEADER.pattern.encode()))]
 
 
 @pytest.mark.parametrize("where, pattern", FIELD_LIST_PATTERNS, ids=[w for w, _ in FIELD_LIST_PATTERNS])

@@ -19,6 +19,7 @@ only where a ModelForm of the same app shows them (``shown_by``): a model no for
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable
@@ -61,8 +62,6 @@ class ModelClass:
 
 _CLASS = re.compile(r"(?m)^class[ \t]+(\w+)\s*(?:\([^)]*\))?\s*:")
 _MODEL_FORM = re.compile(r"(?m)^class[ \t]+\w+\s*\([^()]*\bModelForm\b[^()]*\)\s*:")  # with mixins too
-# A generic editing view that builds a ModelForm of its model (generic.CreateView, edit.UpdateView, with mixins too).
-_EDITING_VIEW = re.compile(r"(?m)^class[ \t]+\w+\s*\([^()]*\b(?:CreateView|UpdateView|ModelFormMixin)\b[^()]*\)\s*:")
 _META_MODEL = re.compile(r"(?m)^[ \t]+model[ \t]*=[ \t]*(?:\w+\.)*(\w+)[ \t]*(?:#.*)?$")
 _META_LIST = re.compile(r"(?m)^[ \t]+(fields|exclude)[ \t]*=[ \t]*(\[[^\]]{0,4000}\]|\([^)]{0,4000}\)|[\"']__all__[\"'])")
 _TOP_LEVEL = re.compile(r"(?m)^[^\s#]")  # a line of code at column 0: the end of the class above it
@@ -90,9 +89,17 @@ def model_forms(text: str) -> tuple[ModelForm, ...]:
     return _declared(text, _MODEL_FORM, exclude_only=True)
 
 
-def view_forms(text: str) -> tuple[ModelForm, ...]:
-    """The ModelForms a views module's generic editing views build, each by its ``model`` and ``fields``."""
-    return _declared(text, _EDITING_VIEW, exclude_only=False)
+def view_forms(text: str, classes: tuple[str, ...]) -> tuple[ModelForm, ...]:
+    """The ModelForms a views module's generic editing views build (a class deriving from one of ``classes``:
+    ``template_conventions.toml`` ``view_classes``, generic.CreateView, edit.UpdateView, with mixins too), each by its
+    ``model`` and ``fields``."""
+    return _declared(text, _editing_view(classes), exclude_only=False) if classes else ()
+
+
+@functools.cache
+def _editing_view(classes: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(c) for c in classes)
+    return re.compile(rf"(?m)^class[ \t]+\w+\s*\([^()]*\b(?:{names})\b[^()]*\)\s*:")
 
 
 def _declared(text: str, header: re.Pattern[str], exclude_only: bool) -> tuple[ModelForm, ...]:

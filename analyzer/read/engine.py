@@ -367,7 +367,7 @@ def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult)
         if "ModelForm" in text:
             result.model_forms = django_models.model_forms(text)
     if view_module:
-        result.model_forms += django_models.view_forms(text)
+        result.model_forms += django_models.view_forms(text, db.component_files.view_classes)
     if model_module and "models." in text:
         _model_fields(path, text, db, result)
     if not candidates.vendors:

@@ -768,6 +768,7 @@ class ComponentFiles:
     model_modules: tuple[str, ...] = ()  # endings (lower case) of the modules whose models a ModelForm renders: "models.py"
     view_modules: tuple[str, ...] = ()  # endings (lower case) of the modules whose editing views build a ModelForm: "views.py"
     view_folders: tuple[str, ...] = ()  # folders (lower case) whose Python modules are views: "views"
+    view_classes: tuple[str, ...] = ()  # the generic editing views that build a ModelForm: "CreateView", "UpdateView"
     app_screens: tuple[str, ...] = ()  # endings (lower case) of an app's screens, rendered by the app: ".dart"
     title_blocks: tuple[str, ...] = ()  # the blocks a page template sets its layout's <title> in: "title", "page_title"
 
@@ -1543,6 +1544,7 @@ def _component_files(data: dict[str, Any]) -> ComponentFiles:
         model_modules=tuple(e.lower() for e in data.get("model_modules", [])),
         view_modules=tuple(e.lower() for e in data.get("view_modules", [])),
         view_folders=tuple(e.lower() for e in data.get("view_folders", [])),
+        view_classes=tuple(data.get("view_classes", [])),
         app_screens=tuple(e.lower() for e in data.get("app_screens", [])),
         module_aliases=tuple(data.get("module_aliases", [])),
         title_blocks=tuple(data.get("title_blocks", [])),
