@@ -144,7 +144,7 @@ def _results(
     a file whose messages, builders or lists could not be read gets a diagnostic in ``notes`` (the scan goes on without
     them)."""
     unread: list[tuple[str, Exception]] = []
-    catalogue = messages.collect(_catalogues(files, db, opts.max_bytes), unread)
+    catalogue = messages.collect(_catalogues(files, db, opts.max_bytes), unread, db.component_files.message_scripts)
     unbuilt: list[tuple[str, Exception]] = []
     builders = php_builders.collect(_php_sources(files, opts.max_bytes), unbuilt)
     unlisted: list[tuple[str, Exception]] = []
@@ -198,7 +198,7 @@ def _catalogues(files: list[SourceFile], db: signatures.SignatureDB, max_bytes: 
     left to its own reading, which reports why."""
     conventions = db.component_files
     found = sorted(
-        (f for f in files if messages.is_catalogue(f.display, conventions.messages)),
+        (f for f in files if messages.is_catalogue(f.display, conventions.messages, conventions.message_names)),
         key=lambda f: (
             messages.is_script(f.display),
             messages.known_language_first(f.display, conventions.message_languages),

@@ -83,6 +83,22 @@ def _site(dialect: str, question: str) -> dict[str, str]:
             "  </form>\n</template>\n<script>\nimport Clarity from '@microsoft/clarity';\nClarity.init('abcdefghij');\n"
             "export default { data: () => ({ name: '', q5: '' }) };\n</script>\n",
         },
+        # a hand-written PHP site: its messages in variables in translation.php beside the pages, printed bare
+        "php-variables": {
+            "translation.php": f'<?php\nif ($lang_val == "eng") {{\n$formname = "Name";\n$formq5 = "{question}";\n}}\n',
+            "source/profile.php": f'<html><head>{_CLARITY}</head><body>\n<form method="post">\n'
+            '<label for="name"><?=$formname ?></label><input id="name" name="name">\n'
+            '<label for="q5"><?= $formq5 ?> :</label><input id="q5" name="q5">\n'
+            "</form>\n</body></html>\n",
+        },
+        # osCommerce / Zen Cart: constants defined in includes/languages/<language>.php, printed bare
+        "php-constants": {
+            "includes/languages/german.php": f"<?php\ndefine('ENTRY_NAME', 'Name:');\ndefine(\"ENTRY_Q5\", '{question}');\n",
+            "account_edit.php": f'<html><head>{_CLARITY}</head><body>\n<form method="post">\n'
+            '<label for="name"><?php echo ENTRY_NAME; ?></label><input id="name" name="name">\n'
+            '<label for="q5"><? echo ENTRY_Q5 ?></label><input id="q5" name="q5">\n'
+            "</form>\n</body></html>\n",
+        },
         # angular-translate: a var holding the table in js/i18n/strings_it.js, an AngularJS template's translate filter
         "angularjs": {
             "app/js/i18n/strings_it.js": f"var translations_it = {{\n  NAME: 'Nome',\n  Q5: '{question}',\n}};\n",
@@ -107,6 +123,8 @@ _QUESTIONS = {  # a question the key does not name, in the catalogue's language
     "codeigniter": ("Origen étnico", "racial-ethnic"),
     "vue-script": ("Qual é a sua religião?", "religion"),
     "angularjs": ("Patologie croniche", "health"),
+    "php-variables": ("Do you wear a hijab?", "religion"),
+    "php-constants": ("Welche Medikamente nehmen Sie regelmäßig ein?", "health"),
 }
 _BENIGN = {  # the same keys' benign texts
     "jsp": "Oblíbená barva",
@@ -118,6 +136,8 @@ _BENIGN = {  # the same keys' benign texts
     "codeigniter": "Color favorito",
     "vue-script": "Cor favorita",
     "angularjs": "Colore preferito",
+    "php-variables": "Favourite colour",
+    "php-constants": "Lieblingsfarbe",
 }
 
 
@@ -240,6 +260,70 @@ def test_is_catalogue() -> None:
     assert not messages.is_catalogue(".github/workflows/ci.yml", folders)
     assert not messages.is_catalogue("src/data/countries.json", folders)
     assert not messages.is_catalogue("resources/views/form.blade.php", folders)
+    # A PHP file named for its messages is one wherever it stands; a page named otherwise is not, nor a word
+    # that only holds one ("slang", "translate").
+    names = frozenset({"translation", "lang", "strings"})
+    assert messages.is_catalogue("translation.php", folders, names)
+    assert messages.is_catalogue("site/bengali_translation.php", folders, names)
+    assert messages.is_catalogue("inc/lang-en.php", folders, names)
+    assert not messages.is_catalogue("inc/slang.php", folders, names)
+    assert not messages.is_catalogue("translate.php", folders, names)
+    assert not messages.is_catalogue("translation.json", folders, names)  # a JSON file needs its folder
+    assert not messages.is_catalogue("translation.php", folders)
+
+
+def test_a_php_catalogues_variables_and_constants() -> None:
+    text = (
+        "<?php\nif ($lang_val == 'eng') {\n"
+        '\t$updateprofile2religian = "Religion :";\n'
+        "  $born_label='Born or Reverted';\n"
+        '$greeting = "Hello " . $name;\n'  # built, not a message
+        "}\ndefine('ENTRY_GENDER', 'Gender:');\nDEFINE(\"TEXT_DIET\", 'Halal \\'food\\'');\n"
+        "$x = array('a' => 'b');\n"
+    )
+    found = dict(messages.read("translation.php", text.encode()))
+    assert found["$updateprofile2religian"] == "Religion :"
+    assert found["$born_label"] == "Born or Reverted"
+    assert found["ENTRY_GENDER"] == "Gender:"
+    assert found["TEXT_DIET"] == "Halal 'food'"
+    assert "$greeting" not in found and "$lang_val" not in found
+    # Global: no file's name before them (a Laravel file's keys have one).
+    assert "translation.$born_label" not in found and "translation.ENTRY_GENDER" not in found
+
+
+def test_a_text_the_lexicon_reads_takes_the_place_of_one_it_does_not() -> None:
+    said = (("a", "ধর্ম"), ("b", "धर्म"), ("c", "धर्म:"), ("d", "Religion"))
+    files = [(f"{lang}_translation.php", f'<?php\n$q = "{text}";\n'.encode()) for lang, text in said]
+    kept = messages.collect(files, writing=frozenset({"LATIN", "CYRILLIC"})).text("$q")
+    assert kept is not None and "Religion" in kept and kept.count(" / ") == 2, kept
+    assert messages.collect(files).text("$q") == "ধর্ম / धर्म / धर्म:"  # without writing systems: the first three
+    # Three readable texts are kept as they came.
+    said = (("a", "Religion"), ("b", "Religión"), ("c", "Religião"), ("d", "Вероисповедание"))
+    latin = [(f"{k}_translation.php", f'<?php\n$q = "{t}";\n'.encode()) for k, t in said]
+    assert messages.collect(latin, writing=frozenset({"LATIN", "CYRILLIC"})).text("$q") == "Religion / Religión / Religião"
+
+
+def test_a_variable_no_catalogue_holds_prints_nothing(tmp_path) -> None:
+    files = _site("php-variables", "Do you wear a hijab?")
+    # The page prints the visitor's own value from a variable no catalogue holds: no label is written from it.
+    files["source/profile.php"] = files["source/profile.php"].replace("<?=$formname ?>", "<?= $religion ?>")
+    files["source/profile.php"] = files["source/profile.php"].replace("<?= $formq5 ?>", "<?= $diagnosis ?>")
+    assert _fields(tmp_path, files) == {}
+
+
+def test_the_catalogue_writing_systems_are_the_lexicons_letters(db) -> None:
+    import tomllib
+    import unicodedata
+
+    from tests.conftest import ROOT
+
+    letters = set()
+    for path in (ROOT / "signatures" / "fields").glob("*.toml"):
+        for words in tomllib.loads(path.read_text("utf-8"))["terms"].values():
+            for entry in words.values() if isinstance(words, dict) else [words]:
+                for w in entry if isinstance(entry, list) else [entry]:
+                    letters |= {c for c in str(w) if c.isalpha()}
+    assert {unicodedata.name(c).split(" ", 1)[0] for c in letters} == db.component_files.message_scripts
 
 
 def test_a_catalogue_in_a_language_the_lexicon_reads_comes_first_and_the_keys_words_stay(tmp_path) -> None:

@@ -24,7 +24,7 @@ from analyzer.parse import keyed_text, messages
 from analyzer.parse.positions import blank, rewritten
 from analyzer.parse.templates import Region
 
-_KEY_SEPARATORS = re.compile(r"[._:/-]+")
+_KEY_SEPARATORS = re.compile(r"[._:/$-]+")  # "$" opens a PHP variable's name ($religion_label)
 _CAMEL = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?=[A-Z])")  # healthNotes, sexualOrientation
 
 
@@ -330,10 +330,12 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         renders = h.renders.get((m.groupdict().get("kind") or "").lower())
         if renders is None:
             continue
-        if renders == "text":  # a translation call: its message, or its key's words ("profile.sexual_orientation")
+        if renders in ("text", "message"):  # a translation call: its message, or its key's words ("profile.sexual_orientation")
             # A catalogue's text longer than the call is written as its key between KEY_MARKS (shorter than
             # the call that holds it), read again once the page is parsed (template_components).
             message = _ESCAPED.sub(r"\1", m.group("label"))  # _e('I\'m looking for') prints "I'm looking for"
+            if renders == "message" and messages.installed().text(message) is None:
+                continue  # a variable or constant printed bare is a message only where a catalogue holds it
             return [html.escape(message_words(message), quote=False), f"{KEY_MARKS[0]}{html.escape(message, quote=False)}{KEY_MARKS[1]}"]
         name = m.groupdict().get("name") or ""  # a label with its own text may name no field
         label = m.groupdict().get("label")

@@ -17,8 +17,10 @@ a PHP catalogue is read as the array literal it is.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -65,11 +67,15 @@ install = _SLOT.install  # this scan's, for every file it reads (analyzer.scan)
 installed = _SLOT.get
 
 
-def is_catalogue(path: str, folders: frozenset[str]) -> bool:
-    """Whether the file at ``path`` (forward slashes) is a message catalogue: a ``.properties`` bundle, or
-    a JSON, YAML or PHP file in (or below) a folder named as one of ``folders`` ("locales", "lang", "i18n")."""
+def is_catalogue(path: str, folders: frozenset[str], php_names: frozenset[str] = frozenset()) -> bool:
+    """Whether the file at ``path`` (forward slashes) is a message catalogue: a ``.properties`` bundle, a JSON,
+    YAML or PHP file in (or below) a folder named as one of ``folders`` ("locales", "lang", "i18n"), or a PHP file
+    whose name holds one of ``php_names`` as a word (a hand-written site's ``translation.php``,
+    ``bengali_translation.php``, ``lang_en.php`` beside its pages)."""
     p = PurePosixPath(path.lower())
     if p.suffix == ".properties":
+        return True
+    if p.suffix == ".php" and php_names and any(w in php_names for w in _PATH_WORDS.findall(p.stem)):
         return True
     return p.suffix in (".json", ".arb", ".php", ".yml", ".yaml", *_SCRIPTS) and any(part in folders for part in p.parts[:-1])
 
@@ -93,11 +99,18 @@ def known_language_first(path: str, languages: frozenset[str]) -> int:
     return 0 if any(w.lower() in languages for w in _PATH_WORDS.findall(path)) else 1
 
 
-def collect(sources: Iterable[tuple[str, bytes]], failed: list[tuple[str, Exception]] | None = None) -> Messages:
+def collect(
+    sources: Iterable[tuple[str, bytes]],
+    failed: list[tuple[str, Exception]] | None = None,
+    writing: frozenset[str] = frozenset(),
+) -> Messages:
     """The catalogue of a site from its catalogue files (``(path, content)``, in path order): each key's
     texts in the order the files come, at most three distinct; the last part of a key answers only when
-    every key ending in it says the same. A file whose reading fails (a JSON file nested deeper than the
-    parser recurses) is left out and named in ``failed`` with why: the scan goes on."""
+    every key ending in it says the same. Where a key already has three texts, a text written in one of
+    ``writing`` (the writing systems the lexicon reads: "LATIN", "CYRILLIC") takes the place of one that is
+    not: a site's Bengali and Marathi files, read before its English one, must not leave the key with no text
+    the classifier can read. A file whose reading fails (a JSON file nested deeper than the parser recurses)
+    is left out and named in ``failed`` with why: the scan goes on."""
     texts: dict[str, list[str]] = {}
     scripts = 0
     for path, data in sources:
@@ -115,8 +128,14 @@ def collect(sources: Iterable[tuple[str, bytes]], failed: list[tuple[str, Except
             if len(texts) >= MAX_ENTRIES and key not in texts:
                 break
             said = texts.setdefault(key, [])
-            if text not in said and len(said) < _TEXTS_PER_KEY:
+            if text in said:
+                continue
+            if len(said) < _TEXTS_PER_KEY:
                 said.append(text)
+            elif writing and written_in(text, writing):
+                unread_at = next((i for i, t in enumerate(said) if not written_in(t, writing)), None)
+                if unread_at is not None:
+                    said[unread_at] = text
     by_last: dict[str, tuple[str, ...] | None] = {}
     for key, said in texts.items():
         last = key.rsplit(".", 1)[-1]
@@ -124,6 +143,16 @@ def collect(sources: Iterable[tuple[str, bytes]], failed: list[tuple[str, Except
             seen = by_last.get(last, ())
             by_last[last] = tuple(said) if seen in ((), tuple(said)) else None  # None: two keys disagree
     return Messages({k: tuple(v) for k, v in texts.items() if v}, {k: v for k, v in by_last.items() if v})
+
+
+def written_in(text: str, scripts: frozenset[str]) -> bool:
+    """Whether the text has a letter of one of ``scripts`` (the first word of a letter's Unicode name: "LATIN")."""
+    return any(c.isalpha() and _writing_system(c) in scripts for c in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _writing_system(letter: str) -> str:
+    return unicodedata.name(letter, "").split(" ", 1)[0]
 
 
 def read(path: str, data: bytes) -> list[tuple[str, str]]:
@@ -142,7 +171,9 @@ def read(path: str, data: bytes) -> list[tuple[str, str]]:
         pairs = _yaml(text)
     elif suffix == ".php":
         found = _php_array(text) + (_php_assigned(text) if "$" in text else [])
-        pairs = [(f"{PurePosixPath(path).stem}.{k}", v) for k, v in found] + found
+        # Variables and constants are global: no file's name before them.
+        named = (_php_variables(text) if "$" in text else []) + (_php_defined(text) if "define" in text else [])
+        pairs = [(f"{PurePosixPath(path).stem}.{k}", v) for k, v in found] + found + named
     elif suffix in _SCRIPTS:
         pairs = _script(text, "ts" if suffix == ".ts" else "js")
     else:
@@ -296,6 +327,28 @@ _PHP_ASSIGNED = re.compile(
 def _php_assigned(text: str) -> list[tuple[str, str]]:
     """The messages a PHP language file assigns one by one (``$lang['race'] = "Raza";``)."""
     return [(php_string(m.group("key")), php_string(m.group("value"))) for m in _PHP_ASSIGNED.finditer(text)]
+
+
+# A message held in a variable or a constant (a hand-written site's translation.php: $updateprofile2religian =
+# "Religion :";, osCommerce's and Zen Cart's includes/languages/english.php: define('ENTRY_GENDER', 'Gender:');),
+# printed bare: <?= $updateprofile2religian ?>, <?php echo ENTRY_GENDER; ?>. A variable is keyed with its "$".
+# Sources: php.net/manual/en/function.define.php, php.net/manual/en/language.variables.basics.php.
+_PHP_VARIABLE = re.compile(
+    r"""^[ \t]*(?P<key>\$[A-Za-z_]\w{0,80})[ \t]*=[ \t]*(?P<value>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")[ \t]*;""", re.M
+)
+_PHP_DEFINE = re.compile(
+    r"""\bdefine\s*\(\s*(?P<q>["'])(?P<key>[A-Za-z_]\w{0,80})(?P=q)\s*,\s*(?P<value>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*\)""", re.I
+)
+
+
+def _php_variables(text: str) -> list[tuple[str, str]]:
+    """The messages a PHP file assigns to variables, one per line (``$religion_label = "Religion";``)."""
+    return [(m.group("key"), php_string(m.group("value"))) for m in _PHP_VARIABLE.finditer(text)]
+
+
+def _php_defined(text: str) -> list[tuple[str, str]]:
+    """The messages a PHP file defines as constants (``define('ENTRY_RELIGION', 'Religion');``)."""
+    return [(m.group("key"), php_string(m.group("value"))) for m in _PHP_DEFINE.finditer(text)]
 
 
 def _php_array(text: str) -> list[tuple[str, str]]:

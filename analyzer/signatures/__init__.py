@@ -763,6 +763,8 @@ class ComponentFiles:
     projects: frozenset[str] = frozenset()  # file names (lower case) that say what the project is
     messages: frozenset[str] = frozenset()  # folder names (lower case) whose JSON and PHP files are message catalogues
     message_languages: frozenset[str] = frozenset()  # catalogues in these languages are read first
+    message_names: frozenset[str] = frozenset()  # words (lower case) that make a PHP file named with one a catalogue
+    message_scripts: frozenset[str] = frozenset()  # the writing systems the lexicon reads ("LATIN"): kept first in a key's texts
     module_aliases: tuple[str, ...] = ()  # import aliases of an app's src/ folder: "@/", "~/"
     form_classes: tuple[str, ...] = ()  # endings (lower case) of a server framework's form classes: "type.php"
     model_modules: tuple[str, ...] = ()  # endings (lower case) of the modules whose models a ModelForm renders: "models.py"
@@ -1499,7 +1501,7 @@ def _form_helpers(data: dict[str, Any] | None = None) -> tuple[FormHelper, ...]:
                 raise SignatureError(f"{where}: renders gives the kind {k!r} two controls in different cases")
         # A call that prints text (a translation), or a label with its own text (FreeMarker's <@sf.label title="…"/>),
         # names no field: its text is the group 'label'.
-        prints_text = set(renders.values()) <= {"text", "label"} and "name" not in pattern.groupindex
+        prints_text = set(renders.values()) <= {"text", "message", "label"} and "name" not in pattern.groupindex
         needs = {"kind", "label"} if prints_text else {"kind", "name"}
         if set(renders) == {""}:  # one control whatever the call (Symfony's ->add('imie') without a type): no kind
             needs.discard("kind")
@@ -1540,6 +1542,8 @@ def _component_files(data: dict[str, Any]) -> ComponentFiles:
         frozenset(p.lower() for p in data.get("project_files", [])),
         frozenset(m.lower() for m in data.get("message_folders", [])),
         frozenset(m.lower() for m in data.get("message_languages", [])),
+        message_names=frozenset(m.lower() for m in data.get("message_file_words", [])),
+        message_scripts=frozenset(m.upper() for m in data.get("message_scripts", [])),
         form_classes=tuple(e.lower() for e in data.get("form_classes", [])),
         model_modules=tuple(e.lower() for e in data.get("model_modules", [])),
         view_modules=tuple(e.lower() for e in data.get("view_modules", [])),
