@@ -334,7 +334,7 @@ def test_a_catalogue_in_a_language_the_lexicon_reads_comes_first_and_the_keys_wo
     files = _site("react", "Konfession")
     files["src/locales/ar/translation.json"] = '{"form": {"name": "الاسم", "q5": "الدين"}}\n'
     category, _, label = _fields(tmp_path / "both", files)["q5"]
-    assert category == "religion" and label.startswith("Konfession / الدين") and label.endswith("(form q5)"), label
+    assert category == "religion" and label.startswith("Konfession / الدين") and label.endswith("(q5)"), label
     # The Arabic text alone: the key's own words still say what it is.
     files = _site("react", "Konfession")
     del files["src/locales/de/translation.json"]
@@ -444,3 +444,23 @@ def test_a_field_definitions_label_by_a_translation_objects_call(tmp_path) -> No
     files = _definitions("Sexual orientation")
     files["src/ProfileForm.jsx"] = files["src/ProfileForm.jsx"].replace("label: t(", "label: i18n.t(")
     assert _fields(tmp_path, files).get("q5", ("",))[0] == "sex-life"
+
+
+def test_a_keys_namespace_is_not_read_beside_its_text(tmp_path) -> None:
+    """A registration's health page files every message under healthInfoForm: "Last Name" is a name there, not health."""
+    files = {
+        "src/locales/en/translation.json": '{"healthInfoForm": {"title": "Health information", "lastName": "Last Name:",'
+        ' "email": "Email:", "allergies": "Allergies:"}}\n',
+        "src/locales/vi/translation.json": '{"healthInfoForm": {"title": "Thông tin sức khỏe", "lastName": "Họ:"}}\n',
+        "src/HealthInfoForm.jsx": "import { useTranslation } from 'react-i18next';\nimport Clarity from '@microsoft/clarity';\n"
+        "Clarity.init('abcdefghij');\nexport default function HealthInfoForm() {\n  const { t } = useTranslation();\n  return (\n"
+        "    <form>\n      <h2>{t('healthInfoForm.title')}</h2>\n"
+        '      <label htmlFor="lastName">{t(\'healthInfoForm.lastName\')}</label><input id="lastName" name="lastName" />\n'
+        '      <label htmlFor="email">{t(\'healthInfoForm.email\')}</label><input id="email" type="email" name="email" />\n'
+        '      <label htmlFor="allergies">{t(\'healthInfoForm.allergies\')}</label><input id="allergies" name="allergies" />\n'
+        "    </form>\n  );\n}\n",
+    }
+    fields = _fields(tmp_path, files)
+    assert fields["allergies"][0] == "health", fields
+    assert "lastName" not in fields or fields["lastName"][0] != "health", fields
+    assert fields["email"][0] == "contact", fields

@@ -40,8 +40,19 @@ def message_words(said: str, namespace: str = "") -> str:
     catalogue = messages.installed()
     text = (catalogue.text(f"{namespace}.{said}") if namespace else None) or catalogue.text(said)
     # The key's words stay beside its text: a catalogue in a language the lexicon does not read
-    # ("الدين") must not hide what the key says ("form religion").
-    return keyed_text.with_key(text, words) if text else words
+    # ("الدين") must not hide what the key says ("religion"). Not the file it is kept under: the namespace
+    # ("healthInfoForm.lastName", "intake:form.q5") is where the message is filed, not what the control asks,
+    # and read beside the text it would ask the form's topic of every control in it.
+    return keyed_text.with_key(text, key_words(_filed_under(said))) if text else words
+
+
+_NAMESPACE = re.compile(r"^[^.:]*[.:](?=[^.:])")  # the outermost part of a key with more than one
+
+
+def _filed_under(key: str) -> str:
+    """A key without its outermost namespace ("healthInfoForm.lastName" is "lastName", "common:form.q5" is "form.q5");
+    a key of one part is itself."""
+    return _NAMESPACE.sub("", key.strip(), count=1)
 
 
 def key_words(key: str) -> str:
