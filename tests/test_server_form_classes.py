@@ -107,7 +107,12 @@ _CHOICES = _form_type(
                 'class' => Team::class,
                 'label' => 'Keuze',
             ])
-            ->add('adres', AutocompleteAddressType::class);
+            ->add('adres', AutocompleteAddressType::class)
+            ->add('medischeAchtergrond', AppTextareaType::class)
+            ->add('opmerkingen', AppTextareaType::class)
+            ->add('intakedatum', AppDateType::class)
+            ->add('context', ContextType::class)
+            ->add('lastUpdate', UpdateType::class);
 """,
 )
 
@@ -123,6 +128,9 @@ def test_a_choice_fields_choices_are_read_where_symfony_says_them(tmp_path: Path
     assert fields["primaireProblematiek"][0] == "health", fields
     assert fields["q3"][0] == "religion", fields
     assert {"q2", "locatie", "q4", "adres"}.isdisjoint(fields), fields
+    # A project's type named for the built-in one it extends is that control: AppTextareaType a text area.
+    assert fields["medischeAchtergrond"][0] == "health", fields
+    assert {"opmerkingen", "intakedatum", "context", "lastUpdate"}.isdisjoint(fields), fields
 
 
 _CLARITY = (
