@@ -3,7 +3,8 @@
 PPS) is health; Les Ulis, a town, is not an ULIS class. The sections of a physical exam are health on an exam form
 only. A carer of one's own sex is no sex life; a same-sex relationship is. The thirty-third session's: a gender
 identity asked as such, BDSM and a sexual role are sex life; a criminal record (Art. 10) is no special category
-whatever offences it names."""
+whatever offences it names. The thirty-sixth session's: a health-insurance card's company, ID and group on a health
+form, and physical or activity restrictions, are health; the same insurance words on a car insurance quote are not."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from analyzer.signatures.lexicon import Topic, classify
 
 _EXAM = Topic("health", "heading 'Esame obiettivo' (esame obiettivo)")
 _CLINIC = Topic("health", "title 'Przychodnia' (przychodnia*)")
+_HEALTH_FORM = Topic("health", "form heading 'Health information' (health)")
 _COMPASS = Topic("political", "path 'wahlomat-frontend/src/app/register' (wahlomat)")
 
 # case: (texts, input type, page topic, the category read, or None for "not this category": the one named after "!")
@@ -101,6 +103,15 @@ CASES: dict[str, tuple[dict[str, str], str, Topic | None, str]] = {
     "en-religious-conviction": ({"label": "What are your religious convictions?"}, "text", None, "religion"),
     "en-heart-attack": ({"question": "Have you ever had a heart attack?", "options": "Yes / No"}, "radio", None, "health"),
     "en-drugs": ({"question": "Do you use recreational drugs?", "options": "Yes / No"}, "radio", None, "health"),
+    # a health-insurance card's fields on a health form; restrictions on what the person may do
+    "en-insurance-company": ({"label": "Insurance Company Name:", "name": "insuranceCompany"}, "text", _HEALTH_FORM, "health"),
+    "en-insurance-id": ({"label": "Insurance ID #:", "name": "insuranceId"}, "text", _HEALTH_FORM, "health"),
+    "en-insurance-group": ({"label": "Insurance Group # (if any):", "name": "insuranceGroup"}, "text", _HEALTH_FORM, "health"),
+    "en-activity-restrictions": ({"label": "Physical or activity restrictions (list activities)"}, "textarea", _HEALTH_FORM, "health"),
+    "en-physical-restrictions": ({"label": "Any physical restrictions?"}, "textarea", None, "health"),
+    "en-car-insurance-company": ({"label": "Insurance company", "name": "insurer_name"}, "text", None, "!health"),
+    "en-car-insurance-group": ({"label": "Insurance group", "options": "1 / 2 / 3 / 4 / 5"}, "select", None, "!health"),
+    "en-activity-restrictions-park": ({"label": "Activity restrictions in the park"}, "text", None, "!health"),
 }
 
 
