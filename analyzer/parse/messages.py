@@ -10,9 +10,10 @@ signatures/template_conventions.toml): Java resource bundles (``*.properties``, 
 JSTL's fmt:message), and JSON, YAML or PHP files in a folder named for translations (i18next, vue-i18n,
 next-intl and ngx-translate's ``locales/de.json``, ``i18n/cs/common.json``; Flutter's ``lib/l10n/app_cs.arb``;
 Rails' ``config/locales/de.yml``;
-Laravel's ``lang/nl/form.php`` and ``lang/nl.json``). They are read before the pages (``analyzer.scan``), each within a byte budget, and
-installed for the scan: :func:`text` answers a key with its texts, one per locale. Nothing is executed:
-a PHP catalogue is read as the array literal it is.
+Laravel's ``lang/nl/form.php`` and ``lang/nl.json``), and a hand-written PHP site's ``translation.php`` wherever it stands
+(its messages held in variables or ``define()``d constants, printed bare). They are read before the pages
+(``analyzer.scan``), each within a byte budget, and installed for the scan: :func:`text` answers a key with its texts,
+one per locale. Nothing is executed: a PHP catalogue is read as the array literal or assignments it is.
 """
 
 from __future__ import annotations
