@@ -112,6 +112,21 @@ CASES: dict[str, tuple[dict[str, str], str, Topic | None, str]] = {
     "en-car-insurance-company": ({"label": "Insurance company", "name": "insurer_name"}, "text", None, "!health"),
     "en-car-insurance-group": ({"label": "Insurance group", "options": "1 / 2 / 3 / 4 / 5"}, "select", None, "!health"),
     "en-activity-restrictions-park": ({"label": "Activity restrictions in the park"}, "text", None, "!health"),
+    "fr-spo2": ({"label": "SpO₂ (%)"}, "number", None, "health"),
+    "en-spo2": ({"label": "SpO2"}, "number", None, "health"),
+    "en-spo2-lower": ({"label": "spo2"}, "number", None, "health"),
+    "en-hba1c": ({"label": "HbA1c (%)"}, "number", None, "health"),
+    "en-egfr": ({"label": "eGFR (ml/min)"}, "number", None, "health"),
+    "es-automedicacion": ({"label": "Automedicación"}, "text", None, "health"),
+    "de-selbstmedikation": ({"label": "Selbstmedikation"}, "text", None, "health"),
+    "es-habitos-toxicos": ({"label": "Hábitos tóxicos"}, "textarea", None, "health"),
+    "ru-nikturia": ({"label": "Никтурия (если есть)"}, "number", None, "health"),
+    "es-fonasa": ({"label": "Tramo FONASA", "options": "A / B / C / D"}, "select", None, "health"),
+    "pt-discipulado": ({"label": "Curso de Discipulado"}, "checkbox", None, "religion"),
+    "es-habitos-estudio": ({"label": "Hábitos de estudio"}, "textarea", None, "!health"),
+    "en-nocturnal": ({"label": "Nocturnal shift"}, "checkbox", None, "!health"),
+    "en-self-service": ({"label": "Self-service kiosk"}, "checkbox", None, "!health"),
+    "es-curso": ({"label": "Curso de cocina"}, "checkbox", None, "!religion"),
 }
 
 
