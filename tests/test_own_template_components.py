@@ -97,6 +97,18 @@ def test_a_vue_projects_own_form_components_are_the_controls_they_name(tmp_path:
             "health",
             "hint",
         ),
+        # A Formik project's wrapper of a Material UI control (TextfieldWrapper, label and name as string expressions) is
+        # that control; a wrapper named for no control (FormWrapper) is none.
+        (
+            "SpiritualInfForm.js",
+            "export default function SpiritualInfForm() {\n  return (\n    <Form>\n"
+            '      <TextfieldWrapper label={"Nombre de la Iglesia"} name={"churchName"} />\n'
+            '      <FormWrapper label={"Nombre de la Iglesia"} name={"churchForm"} />\n'
+            "    </Form>\n  );\n}\n",
+            "churchName",
+            "religion",
+            "churchForm",
+        ),
         # A Selectize component is a select; "selectize" in the middle of a name is not its end.
         (
             "Baptism.vue",
