@@ -127,6 +127,13 @@ CASES: dict[str, tuple[dict[str, str], str, Topic | None, str]] = {
     "en-nocturnal": ({"label": "Nocturnal shift"}, "checkbox", None, "!health"),
     "en-self-service": ({"label": "Self-service kiosk"}, "checkbox", None, "!health"),
     "es-curso": ({"label": "Curso de cocina"}, "checkbox", None, "!religion"),
+    # HIV pre-exposure prophylaxis; "PrEP" as written, so a meal prep, a test prep or a PREP school stay out
+    "en-prep": ({"question": "Are you on PrEP?", "options": "Yes / No"}, "radio", None, "health"),
+    "es-profilaxis": ({"label": "¿Usas profilaxis preexposición?"}, "checkbox", None, "health"),
+    "en-paO2": ({"label": "PaO2 (kPa)"}, "number", None, "health"),
+    "en-meal-prep": ({"label": "Meal prep preference"}, "select", None, "!health"),
+    "en-test-prep": ({"label": "Test prep course"}, "checkbox", None, "!health"),
+    "en-prep-school": ({"label": "PREP school attended"}, "text", None, "!health"),
 }
 
 
