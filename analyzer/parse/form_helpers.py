@@ -60,7 +60,7 @@ def key_words(key: str) -> str:
     return " ".join(_CAMEL.sub(" ", _KEY_SEPARATORS.sub(" ", key)).split())
 
 
-_ESCAPED = re.compile(r"\\(.)")  # a string literal's escape (\' in '…'), undone to the character it stands for
+_ESCAPE = re.compile(r"\\(.)")  # a string literal's escape (\' in '…'), undone to the character it stands for
 SHORT = "rl"  # the private tag of a control written where "<input " does not fit
 KEY_MARKS = ("\ue000", "\ue001")  # around a message key whose text is longer than the call that prints it
 
@@ -249,7 +249,6 @@ _QUOTED = re.compile(r"""(=>\s*)?(["'])([^"'\n]{1,120})\2""")
 _KEY = re.compile(r"""(["'])([^"'\n]{1,120})\1\s*=>""")  # an array's key: 'Katholiek' => 'rk'
 _PAIR = re.compile(r"""\[\s*(["'])([^"'\n]{1,120})\1\s*,""")
 _MAX_OPTIONS = 60
-_ESCAPE = re.compile(r"\\(.)")  # a quote escaped in a string literal
 _TAG = re.compile(r"<[^<>]{0,300}>")  # a tag in a label written as markup
 
 
@@ -344,7 +343,7 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         if renders in ("text", "message"):  # a translation call: its message, or its key's words ("profile.sexual_orientation")
             # A catalogue's text longer than the call is written as its key between KEY_MARKS (shorter than
             # the call that holds it), read again once the page is parsed (template_components).
-            message = _ESCAPED.sub(r"\1", m.group("label"))  # _e('I\'m looking for') prints "I'm looking for"
+            message = _ESCAPE.sub(r"\1", m.group("label"))  # _e('I\'m looking for') prints "I'm looking for"
             if renders == "message" and messages.installed().text(message) is None:
                 continue  # a variable or constant printed bare is a message only where a catalogue holds it
             return [html.escape(message_words(message), quote=False), f"{KEY_MARKS[0]}{html.escape(message, quote=False)}{KEY_MARKS[1]}"]
