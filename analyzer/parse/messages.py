@@ -171,9 +171,9 @@ def read(path: str, data: bytes) -> list[tuple[str, str]]:
     elif suffix in (".yml", ".yaml"):
         pairs = _yaml(text)
     elif suffix == ".php":
-        found = _php_array(text) + (_php_assigned(text) if "$" in text else [])
+        found = _php_array(text) + (_php_messages(_PHP_ASSIGNED, text) if "$" in text else [])
         # Variables and constants are global: no file's name before them.
-        named = (_php_variables(text) if "$" in text else []) + (_php_defined(text) if "define" in text else [])
+        named = (_php_messages(_PHP_VARIABLE, text) if "$" in text else []) + (_php_messages(_PHP_DEFINE, text) if "define" in text else [])
         pairs = [(f"{PurePosixPath(path).stem}.{k}", v) for k, v in found] + found + named
     elif suffix in _SCRIPTS:
         pairs = _script(text, "ts" if suffix == ".ts" else "js")
@@ -317,39 +317,32 @@ _PHP_TOKEN = re.compile(
 )
 
 
+# A PHP string literal, either quote, its escapes kept (``php_string`` undoes them).
+_PHP_STRING = r"'(?:[^'\\]|\\.)*'" + "|" + r'"(?:[^"\\]|\\.)*"'
 # A message assigned by key (CodeIgniter's application/language/<language>/<file>_lang.php: $lang['key'] = 'text';,
 # printed by $this->lang->line('key') or lang('key'); source: codeigniter.com/userguide3/libraries/language.html).
 _PHP_ASSIGNED = re.compile(
-    r"""\$\w+\s*\[\s*(?P<key>'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")\s*\]\s*=\s*"""
-    r"""(?P<value>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*;"""
+    r"""\$\w+\s*\[\s*(?P<key>'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")\s*\]\s*=\s*(?P<value>""" + _PHP_STRING + r""")\s*;"""
 )
-
-
-def _php_assigned(text: str) -> list[tuple[str, str]]:
-    """The messages a PHP language file assigns one by one (``$lang['race'] = "Raza";``)."""
-    return [(php_string(m.group("key")), php_string(m.group("value"))) for m in _PHP_ASSIGNED.finditer(text)]
-
-
 # A message held in a variable or a constant (a hand-written site's translation.php: $updateprofile2religian =
 # "Religion :";, osCommerce's and Zen Cart's includes/languages/english.php: define('ENTRY_GENDER', 'Gender:');),
 # printed bare: <?= $updateprofile2religian ?>, <?php echo ENTRY_GENDER; ?>. A variable is keyed with its "$".
 # Sources: php.net/manual/en/function.define.php, php.net/manual/en/language.variables.basics.php.
-_PHP_VARIABLE = re.compile(
-    r"""^[ \t]*(?P<key>\$[A-Za-z_]\w{0,80})[ \t]*=[ \t]*(?P<value>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")[ \t]*;""", re.M
-)
+_PHP_VARIABLE = re.compile(r"""^[ \t]*(?P<key>\$[A-Za-z_]\w{0,80})[ \t]*=[ \t]*(?P<value>""" + _PHP_STRING + r""")[ \t]*;""", re.M)
 _PHP_DEFINE = re.compile(
-    r"""\bdefine\s*\(\s*(?P<q>["'])(?P<key>[A-Za-z_]\w{0,80})(?P=q)\s*,\s*(?P<value>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*\)""", re.I
+    r"""\bdefine\s*\(\s*(?P<q>["'])(?P<key>[A-Za-z_]\w{0,80})(?P=q)\s*,\s*(?P<value>""" + _PHP_STRING + r""")\s*\)""", re.I
 )
 
 
-def _php_variables(text: str) -> list[tuple[str, str]]:
-    """The messages a PHP file assigns to variables, one per line (``$religion_label = "Religion";``)."""
-    return [(m.group("key"), php_string(m.group("value"))) for m in _PHP_VARIABLE.finditer(text)]
-
-
-def _php_defined(text: str) -> list[tuple[str, str]]:
-    """The messages a PHP file defines as constants (``define('ENTRY_RELIGION', 'Religion');``)."""
-    return [(m.group("key"), php_string(m.group("value"))) for m in _PHP_DEFINE.finditer(text)]
+def _php_messages(pattern: re.Pattern[str], text: str) -> list[tuple[str, str]]:
+    """The messages a PHP file assigns one by one, as ``pattern`` finds them: by key (``$lang['race'] = "Raza";``, the
+    key a literal), to a variable (``$religion_label = "Religion";``) or as a constant (``define('ENTRY_RELIGION',
+    'Religion');``)."""
+    out = []
+    for m in pattern.finditer(text):
+        key = m.group("key")
+        out.append((php_string(key) if key[:1] in "'\"" else key, php_string(m.group("value"))))
+    return out
 
 
 def _php_array(text: str) -> list[tuple[str, str]]:
