@@ -206,6 +206,10 @@ _BINDINGS = signatures.load().jsx_bindings
 FIELD_LIST_PATTERNS += [
     ("jsxmarkup.handler_hint", importlib.import_module("analyzer.facts.jsxmarkup").handler_hint(_BINDINGS.handlers)),
     ("choice_tiles.hint", importlib.import_module("analyzer.facts.choice_tiles").hint(_BINDINGS.selection_props)),
+    (
+        "engine._bound_controls",
+        importlib.import_module("analyzer.read.engine")._bound_controls(_BINDINGS.handlers, _BINDINGS.selection_props),
+    ),
 ]
 # The header of a Django generic editing view (django_models._editing_view, from template_conventions' view_classes),
 # searched over every views module: the same two checks.

@@ -91,6 +91,13 @@ _REGISTRY_CALL = re.compile(rb"\)\(\s*[\"'{]|\.init\(\s*[\"'{]")
 _CHUNK_IMPORT = re.compile(rb"\bfrom\s*[\"']\.\.?/")
 
 
+@functools.lru_cache(maxsize=4)
+def _bound_controls(handlers: frozenset[str], selection_props: tuple[str, ...]) -> re.Pattern[bytes]:
+    """A component file's own bound components or choice tiles (``jsxmarkup.handler_hint``, ``choice_tiles.hint``), found
+    in one pass over its bytes: a file with no native control is searched for either."""
+    return re.compile(jsxmarkup.handler_hint(handlers).pattern + b"|" + choice_tiles.hint(selection_props).pattern)
+
+
 @functools.lru_cache(maxsize=8)
 def _chunk_start_call(methods: tuple[str, ...]) -> re.Pattern[bytes]:
     """A call of one of the methods the vendors' start shapes name (``*.init(…)``), with a
@@ -718,8 +725,7 @@ def _code_file(
         or (
             component
             and (
-                jsxmarkup.handler_hint(db.jsx_bindings.handlers).search(data) is not None
-                or choice_tiles.hint(db.jsx_bindings.selection_props).search(data) is not None
+                _bound_controls(db.jsx_bindings.handlers, db.jsx_bindings.selection_props).search(data) is not None
                 or rendered.worth_reading(data, db)
                 or (pagecontext.is_route(path) and pagecontext.sensitive_page(path, "", [], db.fields) is not None)
             )
