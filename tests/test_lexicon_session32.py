@@ -4,7 +4,9 @@ PPS) is health; Les Ulis, a town, is not an ULIS class. The sections of a physic
 only. A carer of one's own sex is no sex life; a same-sex relationship is. The thirty-third session's: a gender
 identity asked as such, BDSM and a sexual role are sex life; a criminal record (Art. 10) is no special category
 whatever offences it names. The thirty-sixth session's: a health-insurance card's company, ID and group on a health
-form, and physical or activity restrictions, are health; the same insurance words on a car insurance quote are not."""
+form, and physical or activity restrictions, are health; the same insurance words on a car insurance quote are not.
+The thirty-seventh session's: clinical scales, lab values, dysphagia and blood donation are health; a member number
+and a severity only on a health page."""
 
 from __future__ import annotations
 
@@ -134,6 +136,27 @@ CASES: dict[str, tuple[dict[str, str], str, Topic | None, str]] = {
     "en-meal-prep": ({"label": "Meal prep preference"}, "select", None, "!health"),
     "en-test-prep": ({"label": "Test prep course"}, "checkbox", None, "!health"),
     "en-prep-school": ({"label": "PREP school attended"}, "text", None, "!health"),
+    # the thirty-seventh session: clinical scales and scores, lab values, dysphagia and swallowing, blood donation;
+    # a health insurer's member number and a symptom's severity are weak (a health page completes them)
+    "pt-meem": ({"label": "MEEM (0–30)"}, "number", None, "health"),
+    "pt-mna-sf": ({"label": "MNA-SF (0–14)"}, "number", None, "health"),
+    "en-moca": ({"label": "MoCA score"}, "number", None, "health"),
+    "es-barthel": ({"label": "Índice de Barthel"}, "number", None, "health"),
+    "en-ldh": ({"label": "LDH (U/L)"}, "number", None, "health"),
+    "pl-kreatynina": ({"label": "Kreatynina"}, "number", None, "health"),
+    "ru-glotanie": ({"label": "Глотание"}, "select", None, "health"),
+    "en-dysphagia": ({"label": "Dysphagia"}, "checkbox", None, "health"),
+    "es-donacion": ({"label": "Última donación de sangre"}, "date", None, "health"),
+    "es-afiliado-clinic": ({"label": "Nº de Afiliado"}, "text", _HEALTH_FORM, "health"),
+    "en-member-id-clinic": ({"label": "Member ID"}, "text", _HEALTH_FORM, "health"),
+    "es-gravedad-clinic": ({"label": "Gravedad"}, "select", _HEALTH_FORM, "health"),
+    "es-afiliado-party": ({"label": "Nº de Afiliado"}, "text", _COMPASS, "!health"),
+    "en-member-id-alone": ({"label": "Member ID"}, "text", None, "!health"),
+    "en-severity-alone": ({"label": "Severity", "options": "Low / Medium / High"}, "select", None, "!health"),
+    "en-apache": ({"label": "Apache version"}, "text", None, "!health"),
+    "en-sofa": ({"label": "Sofa colour"}, "select", None, "!health"),
+    "fr-plaquette": ({"label": "Plaquettes commerciales à envoyer"}, "number", None, "!health"),
+    "en-speech-alone": ({"label": "Title of your speech"}, "text", None, "!health"),
 }
 
 
