@@ -157,6 +157,11 @@ CASES: dict[str, tuple[dict[str, str], str, Topic | None, str]] = {
     "en-sofa": ({"label": "Sofa colour"}, "select", None, "!health"),
     "fr-plaquette": ({"label": "Plaquettes commerciales à envoyer"}, "number", None, "!health"),
     "en-speech-alone": ({"label": "Title of your speech"}, "text", None, "!health"),
+    # vaccinated as a participle, unfit for work, where the language lacked them; instilling a skill is no vaccine
+    "de-geimpft": ({"label": "Mein Kind ist gegen Zecken geimpft."}, "checkbox", None, "health"),
+    "ru-privit": ({"question": "Ребёнок привит?", "options": "Да / Нет"}, "radio", None, "health"),
+    "fr-inapte": ({"question": "Êtes-vous reconnu inapte au travail ?", "options": "Oui / Non"}, "radio", None, "health"),
+    "ru-privitie": ({"label": "Привитие навыков"}, "text", None, "!health"),
 }
 
 
