@@ -162,6 +162,15 @@ CASES: dict[str, tuple[dict[str, str], str, Topic | None, str]] = {
     "ru-privit": ({"question": "Ребёнок привит?", "options": "Да / Нет"}, "radio", None, "health"),
     "fr-inapte": ({"question": "Êtes-vous reconnu inapte au travail ?", "options": "Oui / Non"}, "radio", None, "health"),
     "ru-privitie": ({"label": "Привитие навыков"}, "text", None, "!health"),
+    # the person's own church, and skin colour asked with a possessive; a bare skin colour and a municipality stay out
+    "pt-sua-igreja": ({"label": "Nome da sua Igreja"}, "text", None, "religion"),
+    "fr-votre-eglise": ({"label": "Votre église"}, "text", None, "religion"),
+    "da-din-kirke": ({"label": "Din kirke"}, "text", None, "religion"),
+    "es-tu-color-de-piel": ({"label": "¿Cuál es tu color de piel?"}, "select", None, "racial-ethnic"),
+    "en-my-skin-color": ({"label": "My Skin Color"}, "select", None, "racial-ethnic"),
+    "en-skin-colour-alone": ({"label": "Skin colour", "options": "Pale / Flushed / Cyanotic"}, "select", None, "!racial-ethnic"),
+    "de-ihre-gemeinde": ({"label": "Ihre Gemeinde"}, "text", None, "!religion"),
+    "ru-vash-prikhod": ({"label": "Ваш приход на работу"}, "time", None, "!religion"),
 }
 
 
