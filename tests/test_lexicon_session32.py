@@ -171,6 +171,13 @@ CASES: dict[str, tuple[dict[str, str], str, Topic | None, str]] = {
     "en-skin-colour-alone": ({"label": "Skin colour", "options": "Pale / Flushed / Cyanotic"}, "select", None, "!racial-ethnic"),
     "de-ihre-gemeinde": ({"label": "Ihre Gemeinde"}, "text", None, "!religion"),
     "ru-vash-prikhod": ({"label": "Ваш приход на работу"}, "time", None, "!religion"),
+    # sexual practices named as such; oral hygiene and an anal fissure are no sex life
+    "cs-klasicky-sex": ({"label": "Klasický sex"}, "checkbox", None, "sex-life"),
+    "en-oral-sex": ({"label": "Oral sex"}, "checkbox", None, "sex-life"),
+    "es-sexo-anal": ({"label": "Sexo anal"}, "checkbox", None, "sex-life"),
+    "de-dreier": ({"label": "Dreier"}, "checkbox", None, "sex-life"),
+    "en-oral-hygiene": ({"label": "Oral hygiene"}, "text", None, "!sex-life"),
+    "en-anal-fissure": ({"label": "Anal fissure"}, "checkbox", None, "!sex-life"),
 }
 
 
