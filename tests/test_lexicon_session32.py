@@ -178,6 +178,17 @@ CASES: dict[str, tuple[dict[str, str], str, Topic | None, str]] = {
     "de-dreier": ({"label": "Dreier"}, "checkbox", None, "sex-life"),
     "en-oral-hygiene": ({"label": "Oral hygiene"}, "text", None, "!sex-life"),
     "en-anal-fissure": ({"label": "Anal fissure"}, "checkbox", None, "!sex-life"),
+    # a denomination asked with a possessive, a Salafi creed, a union's plural, another party; "its name" stays out
+    "pt-sua-denominacao": ({"label": "Qual é a sua denominação?"}, "text", None, "religion"),
+    "fr-salafi": ({"question": "Suivez-vous le minhaj salafi ?", "options": "Oui / Non"}, "radio", None, "religion"),
+    "fr-syndicaux": ({"label": "Engagements syndicaux"}, "textarea", None, "union"),
+    "de-andere-partei": ({"label": "Ich bin bereits Mitglied in einer anderen Partei"}, "checkbox", None, "political"),
+    "es-su-denominacion-its-name": (
+        {"question": "¿Ha ostentado algún cargo público, cualquiera que sea su denominación?", "options": "Si / No"},
+        "radio",
+        None,
+        "!religion",
+    ),
 }
 
 
