@@ -182,6 +182,15 @@ CASES: dict[str, tuple[dict[str, str], str, Topic | None, str]] = {
     "pt-sua-denominacao": ({"label": "Qual é a sua denominação?"}, "text", None, "religion"),
     "fr-salafi": ({"question": "Suivez-vous le minhaj salafi ?", "options": "Oui / Non"}, "radio", None, "religion"),
     "fr-syndicaux": ({"label": "Engagements syndicaux"}, "textarea", None, "union"),
+    # a profession of faith holds a consent word and is no consent; consent to the terms stays a decision
+    "es-acepto-a-cristo": ({"label": "Acepto a Cristo en su corazón"}, "checkbox", None, "religion"),
+    "en-accepted-jesus": ({"label": "I have accepted Jesus as my Lord and Saviour"}, "checkbox", None, "religion"),
+    "es-acepto-terminos-iglesia": (
+        {"label": "Acepto los términos de la iglesia y el tratamiento de mis datos"},
+        "checkbox",
+        None,
+        "!religion",
+    ),
     "de-andere-partei": ({"label": "Ich bin bereits Mitglied in einer anderen Partei"}, "checkbox", None, "political"),
     "es-su-denominacion-its-name": (
         {"question": "¿Ha ostentado algún cargo público, cualquiera que sea su denominación?", "options": "Si / No"},

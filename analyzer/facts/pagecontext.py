@@ -39,6 +39,7 @@ from analyzer.signatures.lexicon import (
     consent_choices,
     gives_consent,
     hinted,
+    says_consent,
     starts_with_lookup,
     tokens,
 )
@@ -481,7 +482,7 @@ def may_take_context(texts: dict[str, str], input_type: str, consent: TermIndex 
         return False
     if typ in ("select", "radio") and label and all(w in words.facility or w in context.either for w in label):
         return False  # "Clinic: North / South": which of the provider's sites is booked
-    if typ == "checkbox" and (gives_consent(texts, consent) or (consent is not None and any(consent.matches(t) for t in said))):
+    if typ == "checkbox" and (gives_consent(texts, consent) or (consent is not None and any(says_consent(consent, t) for t in said))):
         return False
     if consent_choices(texts, typ, consent):
         return False  # "Sí, autorizo / No, no autorizo", "Sí, he leído y comprendo…": a decision, like a consent box

@@ -1658,6 +1658,9 @@ def _consent_words() -> TermIndex | None:
     if not path.exists():
         return None
     data = _read_toml(path)
-    if not isinstance(data.get("words"), list) or not all(isinstance(w, str) for w in data["words"]):
-        raise SignatureError(f"{path}: 'words' must be a list of strings")
-    return _word_index(data["words"])
+    for key in ("words", "not_consent"):
+        if not isinstance(data.get(key, []), list) or not all(isinstance(w, str) for w in data.get(key, [])):
+            raise SignatureError(f"{path}: '{key}' must be a list of strings")
+    # a ``not_consent`` phrase cancels the consent words it holds (lexicon.says_consent)
+    made = [make_term(w) for w in data["words"]] + [make_term(w, kind="exclude") for w in data.get("not_consent", [])]
+    return TermIndex(tuple(t for t in made if t is not None))

@@ -1031,13 +1031,20 @@ def consent_choices(texts: dict[str, str], input_type: str, consent: TermIndex |
     aceito(a) no núcleo familiar?")."""
     if input_type.lower() not in ("radio", "select") or consent is None or not texts.get("options"):
         return False
-    return bool(consent.matches(tokens(texts["options"])))
+    return says_consent(consent, tokens(texts["options"]))
+
+
+def says_consent(consent: TermIndex, toks: tuple[str, ...]) -> bool:
+    """Do these words give or refuse consent: a consent word and no ``not_consent`` phrase (a profession of faith,
+    "Acepto a Cristo en su corazón", accepts no processing)?"""
+    found = consent.matches(toks)
+    return any(t.kind != "exclude" for t in found) and not any(t.kind == "exclude" for t in found)
 
 
 def gives_consent(texts: dict[str, str], consent: TermIndex | None) -> bool:
     """Does a control give consent by its own words: its label, its options, or the question a group of
     such boxes completes ("I agree that my child may be given: [ ] a plaster [ ] an ointment")?"""
-    return consent is not None and any(consent.matches(tokens(texts[s])) for s in ("label", "options", "question") if texts.get(s))
+    return consent is not None and any(says_consent(consent, tokens(texts[s])) for s in ("label", "options", "question") if texts.get(s))
 
 
 def _asks_subjects(texts: dict[str, str], context: ContextWords) -> bool:
