@@ -15,7 +15,8 @@ from tests.conftest import scan_text
 _EXAM = Topic("health", "form 'Wywiad logopedyczny' (logoped*)")
 
 FINDINGS = {
-    "pl-swallowing": ("Połykanie:", "prawidłowe / nieprawidłowe, jakie"),
+    # (swallowing, "Połykanie", is a health word of its own since the thirty-seventh session: chewing stands for it)
+    "pl-chewing": ("Żucie:", "prawidłowe / nieprawidłowe, jakie"),
     "pl-tonsils": ("Migdałki podniebienne", "prawidłowe / powiększone"),
     "de-gait": ("Gangbild", "unauffällig / auffällig"),
     "en-reflexes": ("Reflexes", "Normal / Abnormal"),
