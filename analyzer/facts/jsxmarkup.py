@@ -24,7 +24,7 @@ from tree_sitter import Node
 
 from analyzer.facts import choice_tiles, jsxhelpers
 from analyzer.facts.rendered import MARK_BASE
-from analyzer.parse import script_constants
+from analyzer.parse import htmldoc, script_constants
 from analyzer.parse.clipping import SHORT_TEXT
 from analyzer.parse.component_names import named_control
 from analyzer.parse.form_helpers import message_words
@@ -1315,7 +1315,54 @@ def sfc_html(text: str) -> str:
     def hide(m: re.Match[str]) -> str:
         return blank(m.group(0))
 
-    return _quoted_braces(_SVELTE_BLOCK.sub(hide, _BLANKED.sub(hide, _FRONTMATTER.sub(hide, text))))
+    return _closed_textareas(_quoted_braces(_SVELTE_BLOCK.sub(hide, _BLANKED.sub(hide, _FRONTMATTER.sub(hide, text)))))
+
+
+# A component template may close any element with "/>" (shadcn-vue's, PrimeVue's <Textarea v-model="…" />); the HTML
+# parser reads a textarea's content as raw text up to the next </textarea>, so a self-closed one swallowed the controls
+# after it (a clinic's consultation workspace lost its diagnosis and treatment boxes).
+_TEXTAREA_START = re.compile(r"<textarea(?=[\s/>])", re.I)
+_INDENT = re.compile(r"(?<=\n)[ \t]+")  # a line's indentation (never a quoted value's own spaces)
+
+
+def _closed_textareas(text: str) -> str:
+    """Each self-closed ``<textarea …/>`` written with its end tag, ``<textarea …></textarea>``. The room is taken from
+    the start tag's own indentation where it has that much (a tag written over several lines), so what follows keeps its
+    offset; else the rest of its line moves right (its line numbers never change)."""
+    if "/>" not in text:
+        return text
+    out: list[str] = []
+    at = 0
+    for m in _TEXTAREA_START.finditer(text):
+        if m.start() < at:
+            continue
+        close = htmldoc.tag_end(text, m.end())
+        if close < 0 or text[close - 1] != "/":
+            continue
+        inner = text[m.start() : close - 1].rstrip(" \t")
+        need = len("</textarea>") - (close + 1 - m.start() - len(inner) - 1)  # what "></textarea>" adds to "…/>"
+        spare = sum(len(r.group()) for r in _INDENT.finditer(inner))
+        if 0 < need <= spare:
+            inner = _shrunk(inner, need)
+        out += [text[at : m.start()], inner, "></textarea>"]
+        at = close + 1
+    if not out:
+        return text
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _shrunk(tag: str, need: int) -> str:
+    """A start tag less ``need`` characters of its indentation, taken from its first runs on."""
+    out: list[str] = []
+    at = 0
+    for run in _INDENT.finditer(tag):
+        take = min(need, len(run.group()))
+        need -= take
+        out += [tag[at : run.start()], run.group()[take:]]
+        at = run.end()
+    out.append(tag[at:])
+    return "".join(out)
 
 
 # Svelte's block tags ({#each parties as party}, {:else}, {/if}, {@html …}): logic, not text a visitor reads.
