@@ -22,6 +22,7 @@ import lxml.etree
 
 from analyzer.parse.form_helpers import KEY_MARKS, SHORT, message_words
 from analyzer.parse.htmldoc import Page
+from analyzer.parse.markup_out import HTML_ELEMENTS
 from analyzer.signatures import TemplateKit, UiComponent, control_stem
 
 _CONTROLS = ("input", "select", "textarea")
@@ -48,6 +49,7 @@ def native(page: Page, kit: TemplateKit, member: Callable[[str, str], str] | Non
     if "{{" in page.text or KEY_MARKS[0] in page.text:
         _printed_messages(page.root, kit.printed_message)
     if not _worth_reading(page.text, kit):
+        _section_titles(page.root, kit.section_title_props)
         return
     root = page.root
     for el in list(root.iter()):
@@ -97,6 +99,48 @@ def native(page: Page, kit: TemplateKit, member: Callable[[str, str], str] | Non
             bound = _bound(control, kit, members)
             if bound:
                 control.set("name", bound)
+    _section_titles(root, kit.section_title_props)
+
+
+# A bound prop's value that is a string literal (Vue's :title="'Antécédents'", Angular's [title]="'Medical History'")
+_QUOTED = re.compile(r"""(['"`])([^'"`{}$]{1,200})\1""")
+
+
+def _section_titles(root: lxml.etree._Element, props: tuple[str, ...]) -> None:
+    """A project's own section, card or panel component around controls shows its title over them (``section_title_props``,
+    as JSX's ``<SectionCard title="…">``): ``<app-section-form [title]="'God Father Details'">``, ``<v-card
+    title="Antecedentes">``, ``<p-fieldset legend="Anamnèse">``. Written as an ``<h2>`` that opens it, the heading of the
+    controls it holds; a native element's title (a tooltip) and a component holding no control show none."""
+    if not props:
+        return
+    # HTML's own attributes name no section on a native element (a title is a tooltip); a component named like one
+    # (Svelte's <Section heading="…">, lower-cased to "section") is known by a prop HTML does not have
+    own_props = tuple(p for p in props if p != "title")
+    for el in list(root.iter()):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        given = own_props if tag in HTML_ELEMENTS else props
+        if not tag or not any(el.get(p) or el.get(f":{p}") or el.get(f"[{p}]") for p in given):
+            continue
+        title = next((t for p in given if (t := _literal_title(el, p))), "")
+        if not title or next(el.iter(*_CONTROLS), None) is None:
+            continue
+        heading = lxml.etree.Element("h2")
+        heading.text, heading.tail, el.text = title, el.text, None
+        heading.sourceline = el.sourceline
+        el.insert(0, heading)
+
+
+def _literal_title(el: lxml.etree._Element, prop: str) -> str:
+    """A prop's text given as written (``title="…"``) or bound to a string literal (``:title="'…'"``, ``[title]="'…'"``,
+    ``v-bind:title``); a bound expression is no title (its text is not known here)."""
+    plain = (el.get(prop) or "").strip()
+    if plain and "{{" not in plain:
+        return plain
+    for bound in (f":{prop}", f"v-bind:{prop}", f"[{prop}]"):
+        m = _QUOTED.fullmatch((el.get(bound) or "").strip())
+        if m:
+            return m.group(2).strip()
+    return ""
 
 
 _TAGLIB = re.compile(r"<%@\s*taglib\b([^%]{0,300})%>")

@@ -11,6 +11,17 @@ ATTRIBUTES = {"className": "class", "htmlFor": "for", "Class": "class", "For": "
 
 # HTML's void elements: a start tag without an end tag.
 VOID = frozenset({"input", "img", "br", "hr", "meta", "link", "source", "area", "col", "embed", "track", "wbr"})
+# HTML's elements (WHATWG HTML, "Elements" index, and the obsolete ones parsers still know; SVG's and MathML's roots): a
+# template's other tag names are components (lxml lower-cases <SectionCard> to "sectioncard").
+HTML_ELEMENTS = frozenset(
+    """a abbr acronym address area article aside audio b base bdi bdo big blink blockquote body br button canvas caption
+    center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure
+    font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li
+    link main map mark marquee math menu meta meter nav nobr noembed noframes noscript object ol optgroup option output p
+    param picture plaintext pre progress q rp rt ruby s samp script search section select slot small source span strike
+    strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video
+    wbr xmp""".split()
+)
 # HTML's own input types a definition's or an interview's type may name (an input of that type).
 INPUT_TYPES = frozenset(
     {"text", "email", "tel", "number", "date", "datetime-local", "time", "month", "week", "url", "password", "search", "range"}

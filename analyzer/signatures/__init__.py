@@ -710,6 +710,9 @@ class TemplateKit:
     # name_endings, lower case: "with", "component")
     name_qualifiers: tuple[str, ...] = ()
     name_endings: tuple[str, ...] = ()
+    # The props a project's own section component shows as the title over the controls it holds (jsx_bindings'
+    # section_title_props, lower case: "sectiontitle")
+    section_title_props: tuple[str, ...] = ()
 
     @functools.cached_property
     def names(self) -> frozenset[str]:
@@ -1478,6 +1481,7 @@ def _template_kit(data: dict[str, Any]) -> TemplateKit:
         name_props=tuple(p.lower() for p in data.get("jsx_bindings", {}).get("name_props", [])),  # lxml lower-cases names
         name_qualifiers=tuple(w.lower() for w in data.get("jsx_bindings", {}).get("name_qualifiers", [])),
         name_endings=tuple(w.lower() for w in data.get("jsx_bindings", {}).get("name_endings", [])),
+        section_title_props=tuple(p.lower() for p in data.get("jsx_bindings", {}).get("section_title_props", [])),
     )
 
 
