@@ -85,3 +85,34 @@ def test_a_large_repeated_block_is_bounded_by_the_elements_it_copies() -> None:
     page = htmldoc.parse(f'<form><div v-for="x in xs">{block}<input :name="x"></div></form>')
     vfor.expand(page.root, {"xs": [f"f{i}" for i in range(60)]})
     assert len(list(page.root.iter("input"))) == 3  # 3 copies of 501 elements fit in the page's 2,000
+
+
+_AS_CONST = """<script setup lang="ts">
+const sections = [
+  { key: 'reason_for_visit', label: 'Motif de consultation' },
+  { key: 'diagnosis_assessment', label: 'Diagnostic et évaluation' },
+] as const;
+const kinds = ['Dossier', 'Rendez-vous'] satisfies string[];
+</script>
+<template>
+  <div v-for="section in sections" :key="section.key">
+    <label :for="section.key">{{ section.label }}</label>
+    <textarea :id="section.key" v-model="form[section.key]"></textarea>
+  </div>
+</template>
+"""
+
+
+def test_a_typescript_list_written_as_const_is_read_as_its_array(tmp_path: Path) -> None:
+    # "[…] as const" (and "satisfies"): a TypeScript cast around the literal, the list a consultation form's
+    # boxes are written from (the retired twenty-ninth set's EncounterForm.vue read one box labelled "{{ section.label }}")
+    from analyzer.facts import vfor
+    from analyzer.parse import jsparse
+    from analyzer.parse.jsfacts import Program
+    from analyzer.parse.sfc import script_blocks
+
+    lists = vfor.arrays([Program(jsparse.parse(p)) for p in script_blocks(_AS_CONST, "Encounter.vue")])
+    assert [i["label"] for i in lists["sections"] if isinstance(i, dict)] == ["Motif de consultation", "Diagnostic et évaluation"]
+    assert lists["kinds"] == ["Dossier", "Rendez-vous"]
+    found = {s.name: s.classification.category for s in _read_controls(tmp_path / "Encounter.vue", _AS_CONST)}
+    assert found == {"reason_for_visit": "health", "diagnosis_assessment": "health"}, found

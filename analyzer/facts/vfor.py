@@ -17,7 +17,7 @@ import re
 import lxml.etree
 from tree_sitter import Node
 
-from analyzer.parse.jsfacts import STRING_TYPES, Program
+from analyzer.parse.jsfacts import STRING_TYPES, Program, bare
 
 Item = str | dict[str, str]
 _MAX_ITEMS = 60  # items written for one v-for
@@ -52,7 +52,8 @@ def arrays(programs: list[Program]) -> dict[str, list[Item]]:
 
 
 def _unwrapped(prog: Program, value: Node | None) -> Node | None:
-    """``ref([...])``, ``reactive([...])``: the array inside."""
+    """``ref([...])``, ``reactive([...])``, ``[...] as const``: the array inside."""
+    value = bare(value) if value is not None else None
     if value is not None and value.type == "call_expression":
         fn = value.child_by_field_name("function")
         args = value.child_by_field_name("arguments")

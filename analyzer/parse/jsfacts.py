@@ -68,6 +68,14 @@ def unparen(node: Node) -> Node:
     return node
 
 
+def bare(node: Node) -> Node:
+    """The expression inside parentheses and TypeScript's casts: ``(['yes', 'no'] as const)``, ``fields satisfies
+    Field[]``, ``value!`` -> the array, the list, the value."""
+    while node.type in _TRANSPARENT and node.named_children:
+        node = node.named_children[0] if node.type in _CASTS or node.type == "non_null_expression" else node.named_children[-1]
+    return node
+
+
 def chain_head(expr: Node) -> Node | None:
     """The identifier a member chain starts from (``Sentry`` of ``Sentry.getReplay``, ``window`` of
     ``window.Sentry.x``), or None when it starts from anything else (a call, ``this``)."""

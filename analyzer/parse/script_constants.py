@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from analyzer.parse import jsparse, scanwide
-from analyzer.parse.jsfacts import Program
+from analyzer.parse.jsfacts import Program, bare
 
 MAX_FILES = 3000  # scripts searched per scan
 MAX_FILE_BYTES = 300_000  # a larger script is generated or vendored, not where a project keeps its lists
@@ -190,7 +190,7 @@ def listed_choices(prog: Program, node: Node, keys: tuple[str, ...], prefixes: t
     """The texts of the choices an expression names: an array literal's (:func:`choice_texts`), a ``const`` of this
     file holding one (``as const`` too), or a list the project exports that this file imports by name (``import {
     raceOptions } from "./config"``) or through a namespace (``Attributes.ethnicityOptions``)."""
-    node = _bare(node)
+    node = bare(node)
     if node.type == "array":
         return choice_texts(prog.parsed, node, keys, prefixes)
     if node.type == "member_expression":  # a namespace import's member
@@ -205,23 +205,13 @@ def listed_choices(prog: Program, node: Node, keys: tuple[str, ...], prefixes: t
     if binding is None:
         return []
     if binding.kind == "const" and binding.value is not None:
-        value = _bare(binding.value)
+        value = bare(binding.value)
         return choice_texts(prog.parsed, value, keys, prefixes) if value.type == "array" else []
     spec = binding.node.parent
     if binding.kind == "import" and spec is not None and spec.type == "import_specifier":
         original = spec.child_by_field_name("name")
         return list(imported(_import_source(prog, binding.value), prog.text(original) if original is not None else binding.name))
     return []
-
-
-_TS_WRAPPERS = frozenset({"parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression"})
-
-
-def _bare(node: Node) -> Node:
-    """An expression without the parentheses and TypeScript assertions around it (``([…] as const)``)."""
-    while node.type in _TS_WRAPPERS and node.named_child_count:
-        node = node.named_children[0]
-    return node
 
 
 def _import_source(prog: Program, statement: Node | None) -> str:
