@@ -26,6 +26,7 @@ from typing import Any
 import lxml.etree
 
 from analyzer.parse import htmldoc
+from analyzer.parse.positions import blank
 from analyzer.signatures.lexicon import Classification, TermIndex, classify, make_term, tokens
 
 _STRINGS = re.compile(r"'[^'\n]{0,500}'|\"[^\"\n]{0,500}\"")
@@ -171,11 +172,12 @@ def found_values(
 
 
 def marked(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with each span replaced by a private-use marker and spaces (same length)."""
+    """``text`` with each span replaced by a private-use marker and spaces (same length, its line breaks kept: a value
+    printed over three lines, ``{{\n patient.patient_number\n }}``, moved every control after it two lines up)."""
     parts, last = [], 0
     for i, (start, end) in enumerate(spans):
         parts.append(text[last:start])
-        parts.append(chr(MARK_BASE + i) + " " * (end - start - 1))
+        parts.append(chr(MARK_BASE + i) + blank(text[start + 1 : end]))
         last = end
     parts.append(text[last:])
     return "".join(parts)

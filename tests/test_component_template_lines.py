@@ -1,13 +1,15 @@
-"""A component template's self-closed textarea (``<Textarea v-model="…" />``, shadcn-vue's and PrimeVue's, Svelte's
-``<textarea bind:value={…} />``): the HTML parser reads a textarea's content as raw text up to the next ``</textarea>``,
-so such a box swallowed the controls after it and moved the ones it did not swallow. Each is now read with its end
-tag (``jsxmarkup._closed_textareas``), at its own line. Only component templates are written so: an HTML page is
-read as it was."""
+"""Lines and controls of component templates. A self-closed textarea (``<Textarea v-model="…" />``, shadcn-vue's and
+PrimeVue's, Svelte's ``<textarea bind:value={…} />``): the HTML parser reads a textarea's content as raw text up to the
+next ``</textarea>``, so such a box swallowed the controls after it and moved the ones it did not swallow. Each is now
+read with its end tag (``jsxmarkup._closed_textareas``), at its own line. Only component templates are written so: an
+HTML page is read as it was. And a value printed over several lines keeps the lines of what follows it
+(``rendered.marked``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from analyzer.facts import rendered
 from analyzer.facts.jsxmarkup import _closed_textareas
 from tests.conftest import every_control
 
@@ -64,3 +66,23 @@ def test_one_written_on_one_line_moves_the_rest_of_its_line_only(db) -> None:
 def test_a_textarea_with_its_end_tag_and_a_slash_in_a_value_are_left_as_written(db) -> None:
     text = '<textarea name="x" placeholder="a/b"></textarea><textarea :title="a > b/">x</textarea>'
     assert _closed_textareas(text) == text
+
+
+_PRINTED_OVER_LINES = """<template>
+  <p class="truncate">
+    <span class="font-mono">{{
+        patient.patient_number
+    }}</span>
+  </p>
+  <label for="dx">Diagnostic</label>
+  <input id="dx" v-model="form.diagnostic">
+</template>
+"""
+
+
+def test_a_value_printed_over_several_lines_keeps_the_lines_after_it(tmp_path: Path, db) -> None:
+    # rendered.marked stands a printed personal value in with a marker of the same length; its line breaks are kept,
+    # or every control after a three-line {{ … }} was reported two lines up
+    assert rendered.marked("a{{\n x.ssn\n }}b", [(1, 14)]).count("\n") == 2
+    found = {f.name: f.line for f in every_control(tmp_path, _PRINTED_OVER_LINES, db, "Patient.vue")}
+    assert found.get("diagnostic") == 8, found
