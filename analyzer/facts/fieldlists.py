@@ -67,6 +67,7 @@ def worth_reading(data: bytes, lists: FieldLists) -> bool:
             and labelled.search(data) is not None
             and (
                 named.search(data) is not None
+                or _named_by_member(lists.name_keys).search(data) is not None
                 or keyed.search(data) is not None
                 or _typed(lists.type_keys).search(data) is not None
                 or _choices_listed(lists.option_keys).search(data) is not None
@@ -82,6 +83,13 @@ def worth_reading(data: bytes, lists: FieldLists) -> bool:
 def _typed(type_keys: tuple[str, ...]) -> re.Pattern[bytes]:
     """A string-valued member named by one of the type keys (``type: "input"``)."""
     return re.compile(rb"""(?<![\w$])["']?(?:""" + _alternation(type_keys) + rb""")["']?\s*:\s*["'`]""")
+
+
+@functools.lru_cache(maxsize=4)
+def _named_by_member(name_keys: tuple[str, ...]) -> re.Pattern[bytes]:
+    """A member named by one of the name keys whose value is an enum's or a constants object's member (``name:
+    FieldName.Religion``)."""
+    return re.compile(rb"""(?<![\w$])["']?(?:""" + _alternation(name_keys) + rb""")["']?\s*:\s*[A-Za-z_$][\w$]{0,60}\.[A-Za-z_$]""")
 
 
 @functools.lru_cache(maxsize=4)
@@ -440,8 +448,8 @@ def _answered(prog: Program, members: dict[str, Node], lists: FieldLists) -> boo
 
 
 def _kind(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
-    """A definition's type, lower case: its first type key's string ("" when it names none)."""
-    return next((s.lower() for k in lists.type_keys if (s := _string(prog, members.get(k)))), "")
+    """A definition's type, lower case: its first type key's string or enum member ("" when it names none)."""
+    return next((s.lower() for k in lists.type_keys if (s := _said(prog, members.get(k)))), "")
 
 
 def _shows_text(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
@@ -474,7 +482,7 @@ def _asks(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
     ``type: "document"`` or a diagram node's ``type: "decision"``)."""
     for key in members:
         if key in lists.type_keys:  # any of them (``component: "dropdown"`` too), when it names a control
-            said = _string(prog, members[key]).lower()
+            said = _said(prog, members[key]).lower()
             if said in lists.types or said in INPUT_TYPES or said == "input":
                 return True
         elif key in lists.form_keys:
@@ -487,13 +495,23 @@ def _string(prog: Program, node: Node | None) -> str:
     return " ".join((prog.literal(node) or "").split())
 
 
+def _said(prog: Program, node: Node | None) -> str:
+    """A string literal's text, else the last part of an enum's or a constants object's member, as a component's type
+    prop is read (``FieldName.Religion``: "Religion", ``FieldInputType.Textarea``: "Textarea"), else ""."""
+    if node is not None and node.type == "member_expression":
+        obj, prop = node.child_by_field_name("object"), node.child_by_field_name("property")
+        if obj is not None and obj.type == "identifier" and prop is not None and prop.type == "property_identifier":
+            return prog.text(prop)
+    return _string(prog, node)
+
+
 def _text(prog: Program, node: Node | None) -> str:
     """What a visitor reads of a label: a string, or a text given per locale (``script_constants.text_of``)."""
     return script_constants.text_of(prog.parsed, node)
 
 
 def _name(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
-    return next((s for k in lists.name_keys if (s := _string(prog, members.get(k)))), "")
+    return next((s for k in lists.name_keys if (s := _said(prog, members.get(k)))), "")
 
 
 def _members(prog: Program, item: Node, lists: FieldLists) -> dict[str, Node]:
