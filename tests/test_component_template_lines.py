@@ -54,6 +54,9 @@ def test_a_tag_over_several_lines_gives_its_indentation_for_its_end_tag(db) -> N
     closed = _closed_textareas(text)
     assert closed.endswith("></textarea>\n  <input name=b>") and len(closed) == len(text)
     assert closed.count("\n") == text.count("\n")
+    # its "/>" indented deeper than the end tag needs: blanks keep the length
+    deep = '<Textarea\n  v-model="a"\n                              />\n<input name=b>'
+    assert len(_closed_textareas(deep)) == len(deep) and _closed_textareas(deep).endswith("\n<input name=b>")
 
 
 def test_one_written_on_one_line_moves_the_rest_of_its_line_only(db) -> None:

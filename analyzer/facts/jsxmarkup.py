@@ -1327,8 +1327,9 @@ _INDENT = re.compile(r"(?<=\n)[ \t]+")  # a line's indentation (never a quoted v
 
 def _closed_textareas(text: str) -> str:
     """Each self-closed ``<textarea …/>`` written with its end tag, ``<textarea …></textarea>``. The room is taken from
-    the start tag's own indentation where it has that much (a tag written over several lines), so what follows keeps its
-    offset; else the rest of its line moves right (its line numbers never change)."""
+    the start tag's own indentation where it has that much (a tag written over several lines), and blanks fill what a
+    longer "…/>" leaves, so what follows keeps its offset; else the rest of its line moves right (its line numbers never
+    change)."""
     if "/>" not in text:
         return text
     out: list[str] = []
@@ -1344,7 +1345,7 @@ def _closed_textareas(text: str) -> str:
         spare = sum(len(r.group()) for r in _INDENT.finditer(inner))
         if 0 < need <= spare:
             inner = _shrunk(inner, need)
-        out += [text[at : m.start()], inner, "></textarea>"]
+        out += [text[at : m.start()], inner, "></textarea>" + " " * max(0, -need)]  # blanks where "…\n    />" was longer
         at = close + 1
     if not out:
         return text
