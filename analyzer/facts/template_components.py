@@ -116,7 +116,7 @@ def _section_titles(root: lxml.etree._Element, props: tuple[str, ...]) -> None:
     # HTML's own attributes name no section on a native element (a title is a tooltip); a component named like one
     # (Svelte's <Section heading="…">, lower-cased to "section") is known by a prop HTML does not have
     own_props = tuple(p for p in props if p != "title")
-    for el in list(root.iter()):
+    for el in _titled(props)(root):  # the elements given one of the props (one pass in lxml, not one in Python)
         tag = el.tag if isinstance(el.tag, str) else ""
         given = own_props if tag in HTML_ELEMENTS else props
         if not tag or not any(el.get(p) or el.get(f":{p}") or el.get(f"[{p}]") for p in given):
@@ -128,6 +128,13 @@ def _section_titles(root: lxml.etree._Element, props: tuple[str, ...]) -> None:
         heading.text, heading.tail, el.text = title, el.text, None
         heading.sourceline = el.sourceline
         el.insert(0, heading)
+
+
+@functools.lru_cache(maxsize=4)
+def _titled(props: tuple[str, ...]) -> lxml.etree.XPath:
+    """The elements that hold one of the props, written as it is or bound (``:title``, ``[title]``, ``v-bind:title``)."""
+    names = " or ".join(f'name()="{n}"' for p in props for n in (p, f":{p}", f"[{p}]", f"v-bind:{p}"))
+    return lxml.etree.XPath(f"//*[@*[{names}]]")
 
 
 def _literal_title(el: lxml.etree._Element, prop: str) -> str:
