@@ -200,6 +200,10 @@ FIELD_LIST_PATTERNS = [(f"fieldlists._patterns[{i}]", pattern) for i, pattern in
     ("fieldlists._statements_listed", _FIELDLISTS._statements_listed(_LISTS.statement_names)),
     ("fieldlists._choices_listed", _FIELDLISTS._choices_listed(_LISTS.option_keys)),
     ("fieldlists._named_by_member", _FIELDLISTS._named_by_member(_LISTS.name_keys)),
+    (
+        "template_components._own_prop",
+        importlib.import_module("analyzer.facts.template_components")._own_prop(signatures.load().template_kit.section_title_props),
+    ),
 ]
 # The byte patterns that let a component file with no native control be parsed (a change handler given, a tile's
 # comparing selection prop), built from ui_components.toml's [jsx_bindings] and searched over every component file.

@@ -49,7 +49,7 @@ def native(page: Page, kit: TemplateKit, member: Callable[[str, str], str] | Non
     if "{{" in page.text or KEY_MARKS[0] in page.text:
         _printed_messages(page.root, kit.printed_message)
     if not _worth_reading(page.text, kit):
-        _section_titles(page.root, kit.section_title_props)
+        _section_titles(page.root, page.text, kit.section_title_props)
         return
     root = page.root
     for el in list(root.iter()):
@@ -99,20 +99,20 @@ def native(page: Page, kit: TemplateKit, member: Callable[[str, str], str] | Non
             bound = _bound(control, kit, members)
             if bound:
                 control.set("name", bound)
-    _section_titles(root, kit.section_title_props)
+    _section_titles(root, page.text, kit.section_title_props)
 
 
 # A bound prop's value that is a string literal (Vue's :title="'Antécédents'", Angular's [title]="'Medical History'")
 _QUOTED = re.compile(r"""(['"`])([^'"`{}$]{1,200})\1""")
 
 
-def _section_titles(root: lxml.etree._Element, props: tuple[str, ...]) -> None:
+def _section_titles(root: lxml.etree._Element, text: str, props: tuple[str, ...]) -> None:
     """A project's own section, card or panel component around controls shows its title over them (``section_title_props``,
     as JSX's ``<SectionCard title="…">``): ``<app-section-form [title]="'God Father Details'">``, ``<v-card
     title="Antecedentes">``, ``<p-fieldset legend="Anamnèse">``. Written as an ``<h2>`` that opens it, the heading of the
     controls it holds; a native element's title (a tooltip) and a component holding no control show none."""
-    if not props:
-        return
+    if not props or (_COMPONENT_TAG.search(text) is None and _own_prop(props).search(text) is None):
+        return  # a page of HTML's own elements given none of the props HTML lacks: nothing to walk
     # HTML's own attributes name no section on a native element (a title is a tooltip); a component named like one
     # (Svelte's <Section heading="…">, lower-cased to "section") is known by a prop HTML does not have
     own_props = tuple(p for p in props if p != "title")
@@ -128,6 +128,17 @@ def _section_titles(root: lxml.etree._Element, props: tuple[str, ...]) -> None:
         heading.text, heading.tail, el.text = title, el.text, None
         heading.sourceline = el.sourceline
         el.insert(0, heading)
+
+
+# A component's start tag: a custom element's name (<app-section-form>, <v-card>) or a capitalised one (<SectionCard>).
+_COMPONENT_TAG = re.compile(r"<(?:[a-z][a-z0-9]*-|[A-Z])")
+
+
+@functools.lru_cache(maxsize=4)
+def _own_prop(props: tuple[str, ...]) -> re.Pattern[str]:
+    """One of the props HTML does not have, given to any element (``heading="…"``, ``:legend="…"``)."""
+    own = "|".join(re.escape(p) for p in props if p != "title")
+    return re.compile(rf"(?i)[\s:\[](?:{own})\]?=" if own else r"(?!)")
 
 
 @functools.lru_cache(maxsize=4)
