@@ -192,6 +192,22 @@ def test_every_helper_choices_regex_is_unambiguous_and_linear(where: str, patter
     _assert_linear(where, pattern)
 
 
+# Text patterns built from signature data and searched over whole pages (template_components._own_prop: a section prop
+# HTML lacks, from ui_components.toml's section_title_props): the same two checks.
+BUILT_TEXT_PATTERNS = [
+    (
+        "template_components._own_prop",
+        importlib.import_module("analyzer.facts.template_components")._own_prop(signatures.load().template_kit.section_title_props),
+    )
+]
+
+
+@pytest.mark.parametrize("where, pattern", BUILT_TEXT_PATTERNS, ids=[w for w, _ in BUILT_TEXT_PATTERNS])
+def test_every_built_text_pattern_is_unambiguous_and_linear(where: str, pattern: re.Pattern) -> None:
+    assert redos.problem(pattern.pattern) is None
+    _assert_linear(where, pattern)
+
+
 # The byte patterns that tell whether a script may hold a list of field definitions (analyzer/facts/fieldlists.py), built
 # from ui_components.toml's keys and searched over every hand-written script: the same two checks.
 _LISTS = signatures.load().field_lists
@@ -200,10 +216,6 @@ FIELD_LIST_PATTERNS = [(f"fieldlists._patterns[{i}]", pattern) for i, pattern in
     ("fieldlists._statements_listed", _FIELDLISTS._statements_listed(_LISTS.statement_names)),
     ("fieldlists._choices_listed", _FIELDLISTS._choices_listed(_LISTS.option_keys)),
     ("fieldlists._named_by_member", _FIELDLISTS._named_by_member(_LISTS.name_keys)),
-    (
-        "template_components._own_prop",
-        importlib.import_module("analyzer.facts.template_components")._own_prop(signatures.load().template_kit.section_title_props),
-    ),
 ]
 # The byte patterns that let a component file with no native control be parsed (a change handler given, a tile's
 # comparing selection prop), built from ui_components.toml's [jsx_bindings] and searched over every component file.
