@@ -192,22 +192,6 @@ def test_every_helper_choices_regex_is_unambiguous_and_linear(where: str, patter
     _assert_linear(where, pattern)
 
 
-# Text patterns built from signature data and searched over whole pages (template_components._own_prop: a section prop
-# HTML lacks, from ui_components.toml's section_title_props): the same two checks.
-BUILT_TEXT_PATTERNS = [
-    (
-        "template_components._own_prop",
-        importlib.import_module("analyzer.facts.template_components")._own_prop(signatures.load().template_kit.section_title_props),
-    )
-]
-
-
-@pytest.mark.parametrize("where, pattern", BUILT_TEXT_PATTERNS, ids=[w for w, _ in BUILT_TEXT_PATTERNS])
-def test_every_built_text_pattern_is_unambiguous_and_linear(where: str, pattern: re.Pattern) -> None:
-    assert redos.problem(pattern.pattern) is None
-    _assert_linear(where, pattern)
-
-
 # The byte patterns that tell whether a script may hold a list of field definitions (analyzer/facts/fieldlists.py), built
 # from ui_components.toml's keys and searched over every hand-written script: the same two checks.
 _LISTS = signatures.load().field_lists

@@ -111,8 +111,8 @@ def _section_titles(root: lxml.etree._Element, text: str, props: tuple[str, ...]
     as JSX's ``<SectionCard title="…">``): ``<app-section-form [title]="'God Father Details'">``, ``<v-card
     title="Antecedentes">``, ``<p-fieldset legend="Anamnèse">``. Written as an ``<h2>`` that opens it, the heading of the
     controls it holds; a native element's title (a tooltip) and a component holding no control show none."""
-    if not props or (_COMPONENT_TAG.search(text) is None and _own_prop(props).search(text) is None):
-        return  # a page of HTML's own elements given none of the props HTML lacks: nothing to walk
+    if not props or _COMPONENT_TAG.search(text) is None:
+        return  # a page of HTML's own elements only (a built page): nothing to look for
     # HTML's own attributes name no section on a native element (a title is a tooltip); a component named like one
     # (Svelte's <Section heading="…">, lower-cased to "section") is known by a prop HTML does not have
     own_props = tuple(p for p in props if p != "title")
@@ -130,15 +130,9 @@ def _section_titles(root: lxml.etree._Element, text: str, props: tuple[str, ...]
         el.insert(0, heading)
 
 
-# A component's start tag: a custom element's name (<app-section-form>, <v-card>) or a capitalised one (<SectionCard>).
+# A component's start tag: a custom element's name (<app-section-form>, <v-card>, <x-card>) or a capitalised one
+# (<SectionCard>, Svelte's <Section>): a template that writes none holds no section component.
 _COMPONENT_TAG = re.compile(r"<(?:[a-z][a-z0-9]*-|[A-Z])")
-
-
-@functools.lru_cache(maxsize=4)
-def _own_prop(props: tuple[str, ...]) -> re.Pattern[str]:
-    """One of the props HTML does not have, given to any element (``heading="…"``, ``:legend="…"``)."""
-    own = "|".join(re.escape(p) for p in props if p != "title")
-    return re.compile(rf"(?i)[\s:\[](?:{own})\]?=" if own else r"(?!)")
 
 
 @functools.lru_cache(maxsize=4)
