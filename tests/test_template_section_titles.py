@@ -101,3 +101,12 @@ _NOT_SECTIONS = {
 def test_a_tooltip_an_expression_or_an_empty_component_is_no_heading(tmp_path: Path, db, case: str) -> None:
     category, context = _notes(tmp_path, db, _NOT_SECTIONS[case], "Notes.vue")
     assert category != "health", (case, context)
+
+
+def test_a_title_bound_with_v_bind_is_read_as_the_short_form_is(tmp_path: Path, db) -> None:
+    text = """<template><form>
+  <base-panel v-bind:title="'Antecedentes médicos'">
+    <label>Notas</label><textarea v-model="f.notes" name="notes"></textarea>
+  </base-panel>
+</form></template>"""
+    assert _notes(tmp_path, db, text, "Intake.vue")[0] == "health"

@@ -117,10 +117,7 @@ def _section_titles(root: lxml.etree._Element, text: str, props: tuple[str, ...]
     # (Svelte's <Section heading="…">, lower-cased to "section") is known by a prop HTML does not have
     own_props = tuple(p for p in props if p != "title")
     for el in _titled(props)(root):  # the elements given one of the props (one pass in lxml, not one in Python)
-        tag = el.tag if isinstance(el.tag, str) else ""
-        given = own_props if tag in HTML_ELEMENTS else props
-        if not tag or not any(el.get(p) or el.get(f":{p}") or el.get(f"[{p}]") for p in given):
-            continue
+        given = own_props if el.tag in HTML_ELEMENTS else props
         title = next((t for p in given if (t := _literal_title(el, p))), "")
         if not title or next(el.iter(*_CONTROLS), None) is None:
             continue
