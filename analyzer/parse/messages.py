@@ -148,11 +148,12 @@ def collect(
 
 def written_in(text: str, scripts: frozenset[str]) -> bool:
     """Whether the text has a letter of one of ``scripts`` (the first word of a letter's Unicode name: "LATIN")."""
-    return any(c.isalpha() and _writing_system(c) in scripts for c in text)
+    return any(c.isalpha() and writing_system(c) in scripts for c in text)
 
 
 @functools.lru_cache(maxsize=4096)
-def _writing_system(letter: str) -> str:
+def writing_system(letter: str) -> str:
+    """A letter's writing system: the first word of its Unicode name ("LATIN", "CYRILLIC", "BENGALI")."""
     return unicodedata.name(letter, "").split(" ", 1)[0]
 
 

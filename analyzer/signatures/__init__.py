@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.model import Status
+from analyzer.parse import messages
 from analyzer.parse.django_models import ModelFields
 from analyzer.parse.docassemble import DocassembleKit
 from analyzer.parse.flutter import FlutterWidgets
@@ -767,7 +768,7 @@ class ComponentFiles:
     messages: frozenset[str] = frozenset()  # folder names (lower case) whose JSON and PHP files are message catalogues
     message_languages: frozenset[str] = frozenset()  # catalogues in these languages are read first
     message_names: frozenset[str] = frozenset()  # words (lower case) that make a PHP file named with one a catalogue
-    message_scripts: frozenset[str] = frozenset()  # the writing systems the lexicon reads ("LATIN"): kept first in a key's texts
+    message_scripts: frozenset[str] = frozenset()  # the writing systems the lexicon's words use ("LATIN"): kept first in a key's texts
     module_aliases: tuple[str, ...] = ()  # import aliases of an app's src/ folder: "@/", "~/"
     form_classes: tuple[str, ...] = ()  # endings (lower case) of a server framework's form classes: "type.php"
     model_modules: tuple[str, ...] = ()  # endings (lower case) of the modules whose models a ModelForm renders: "models.py"
@@ -1302,7 +1303,7 @@ def _build(folders: list[Path]) -> SignatureDB:
         consent_words=_consent_words(),
         field_context=_field_context(),
         template_conventions=_conventions(conventions),
-        component_files=_component_files(conventions),
+        component_files=_component_files(conventions, _writing_systems(fields)),
         ui_components=_ui_components(ui_data),
         ui_suffixes=_ui_suffixes(ui_data),
         template_kit=_template_kit(ui_data),
@@ -1538,7 +1539,23 @@ def _conventions(data: dict[str, Any]) -> tuple[dict[str, str], ...]:
     return tuple(items)
 
 
-def _component_files(data: dict[str, Any]) -> ComponentFiles:
+def _writing_systems(fields: list[dict[str, Any]]) -> frozenset[str]:
+    """The writing systems the field lexicon's words are written in ("LATIN", "CYRILLIC"): a catalogue key keeps a text
+    in one of them first (``messages.collect``)."""
+    letters = {
+        c
+        for f in fields
+        for kinds in f.get("terms", {}).values()
+        for words in kinds.values()
+        if isinstance(words, list)
+        for w in words
+        for c in w
+        if c.isalpha()
+    }
+    return frozenset(messages.writing_system(c) for c in letters)
+
+
+def _component_files(data: dict[str, Any], scripts: frozenset[str] = frozenset()) -> ComponentFiles:
     return ComponentFiles(
         tuple(data.get("component_layouts", [])),
         tuple(data.get("component_templates", [])),
@@ -1547,7 +1564,7 @@ def _component_files(data: dict[str, Any]) -> ComponentFiles:
         frozenset(m.lower() for m in data.get("message_folders", [])),
         frozenset(m.lower() for m in data.get("message_languages", [])),
         message_names=frozenset(m.lower() for m in data.get("message_file_words", [])),
-        message_scripts=frozenset(m.upper() for m in data.get("message_scripts", [])),
+        message_scripts=scripts,
         form_classes=tuple(e.lower() for e in data.get("form_classes", [])),
         model_modules=tuple(e.lower() for e in data.get("model_modules", [])),
         view_modules=tuple(e.lower() for e in data.get("view_modules", [])),
