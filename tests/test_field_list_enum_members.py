@@ -59,3 +59,9 @@ def test_an_enum_member_names_the_field_and_its_control(tmp_path: Path, db) -> N
 
 def test_a_tables_columns_named_by_members_stay_none(tmp_path: Path, db) -> None:
     assert controls_by_name(tmp_path, _COLUMNS, db, "columns.ts") == {}
+
+
+def test_a_nested_objects_member_names_no_field(tmp_path: Path, db) -> None:
+    text = _DEFINITIONS.replace("FieldName.Religion", "config.fields.name")
+    found = controls_by_name(tmp_path, text, db, "patient-fields.constant.ts")
+    assert "Religion" not in found and "name" not in found, found

@@ -28,7 +28,7 @@ from tree_sitter import Node
 
 from analyzer.facts import jsxhelpers
 from analyzer.parse import form_helpers, script_constants
-from analyzer.parse.jsfacts import Program
+from analyzer.parse.jsfacts import Program, member_name
 from analyzer.parse.jsparse import language
 from analyzer.parse.markup_out import INPUT_TYPES
 from analyzer.signatures import FieldLists
@@ -496,13 +496,9 @@ def _string(prog: Program, node: Node | None) -> str:
 
 
 def _said(prog: Program, node: Node | None) -> str:
-    """A string literal's text, else the last part of an enum's or a constants object's member, as a component's type
-    prop is read (``FieldName.Religion``: "Religion", ``FieldInputType.Textarea``: "Textarea"), else ""."""
-    if node is not None and node.type == "member_expression":
-        obj, prop = node.child_by_field_name("object"), node.child_by_field_name("property")
-        if obj is not None and obj.type == "identifier" and prop is not None and prop.type == "property_identifier":
-            return prog.text(prop)
-    return _string(prog, node)
+    """A string literal's text, else the last part of an enum's member (``jsfacts.member_name``: ``FieldName.Religion``
+    is "Religion"), as a component's type prop is read."""
+    return member_name(prog, node) or _string(prog, node)
 
 
 def _text(prog: Program, node: Node | None) -> str:

@@ -28,7 +28,7 @@ from analyzer.parse import htmldoc, script_constants
 from analyzer.parse.clipping import SHORT_TEXT
 from analyzer.parse.component_names import named_control
 from analyzer.parse.form_helpers import message_words
-from analyzer.parse.jsfacts import STRING_TYPES, Program, unparen
+from analyzer.parse.jsfacts import STRING_TYPES, Program, member_name, unparen
 from analyzer.parse.jsparse import JsSource
 from analyzer.parse.markup_out import ATTRIBUTES, VOID
 from analyzer.parse.markup_out import Out as _Out
@@ -792,11 +792,8 @@ class _Writer:
         ``type="select"``: ``jsx_bindings.type_props``, values read as ``[field_lists.types]``), else ``default``."""
         props = jsxhelpers.jsx_props(self.prog, opening)
         for value in (props[k] for k in self.bindings.type_props if k in props):
-            if value.type in STRING_TYPES:
-                said = self.prog.string_value(value) or ""
-            elif value.type == "member_expression" and (prop := value.child_by_field_name("property")) is not None:
-                said = self.prog.text(prop)
-            else:
+            said = (self.prog.string_value(value) or "") if value.type in STRING_TYPES else member_name(self.prog, value)
+            if not said:
                 continue
             control = self.bindings.control_types.get(said.lower())
             if control is not None and control != "input":  # a text input is the component's own default

@@ -76,6 +76,17 @@ def bare(node: Node) -> Node:
     return node
 
 
+def member_name(prog: Program, node: Node | None) -> str:
+    """The last part of an enum's or a constants object's member (``FormFieldType.CHECKBOX``: "CHECKBOX",
+    ``FieldName.Religion``: "Religion"), else "": how a project names a control's type or a field by a constant."""
+    if node is None or node.type != "member_expression":
+        return ""
+    obj, prop = node.child_by_field_name("object"), node.child_by_field_name("property")
+    if obj is None or obj.type != "identifier" or prop is None or prop.type != "property_identifier":  # not config.fields.name
+        return ""
+    return prog.text(prop)
+
+
 def chain_head(expr: Node) -> Node | None:
     """The identifier a member chain starts from (``Sentry`` of ``Sentry.getReplay``, ``window`` of
     ``window.Sentry.x``), or None when it starts from anything else (a call, ``this``)."""
