@@ -198,7 +198,7 @@ def _catalogues(files: list[SourceFile], db: signatures.SignatureDB, max_bytes: 
     left to its own reading, which reports why."""
     conventions = db.component_files
     found = sorted(
-        (f for f in files if messages.is_catalogue(f.display, conventions.messages, conventions.message_names)),
+        (f for f in files if conventions.is_catalogue(f.display)),
         key=lambda f: (
             messages.is_script(f.display),
             messages.known_language_first(f.display, conventions.message_languages),

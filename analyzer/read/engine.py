@@ -61,7 +61,6 @@ from analyzer.parse import (
     jsparse,
     links,
     markdown_html,
-    messages,
     php_arrays,
     php_builders,
     php_loops,
@@ -249,15 +248,10 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
     return result
 
 
-def _catalogue(path: str, db: SignatureDB) -> bool:
-    """Whether the file is a message catalogue (analyzer/parse/messages.py): read for its texts, not as a page's fields."""
-    return messages.is_catalogue(path, db.component_files.messages, db.component_files.message_names)
-
-
 def _yaml_definitions(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
     """A YAML data file's field definitions (``analyzer.parse.yaml_lists``), each where it stands; never a message
     catalogue's (``config/locales/de.yml`` labels a form written elsewhere)."""
-    if _catalogue(path, db):
+    if db.component_files.is_catalogue(path):
         return
     text = reading.decode(data).text.removeprefix("\ufeff")  # its decoding is reported by the text scan after
     if not yaml_lists.holds_definitions(text, db.field_lists.label_words):
@@ -961,7 +955,7 @@ def _holds_definitions(path: str, data: bytes, db: SignatureDB) -> bool:
     """Whether a JSON file may hold a form's field definitions: a form builder's export (SurveyJS, Form.io, a JSON
     Schema form, a project's own questions file) whose bytes pass ``fieldlists.worth_reading``; never a message
     catalogue (``locales/de.json`` labels a form written elsewhere: its keys are no controls of its own)."""
-    return not _catalogue(path, db) and fieldlists.worth_reading(data, db.field_lists)
+    return not db.component_files.is_catalogue(path) and fieldlists.worth_reading(data, db.field_lists)
 
 
 def _page_fields(page: htmldoc.Page, path: str, db: SignatureDB, result: FileResult) -> list[FieldSite]:

@@ -778,6 +778,11 @@ class ComponentFiles:
     app_screens: tuple[str, ...] = ()  # endings (lower case) of an app's screens, rendered by the app: ".dart"
     title_blocks: tuple[str, ...] = ()  # the blocks a page template sets its layout's <title> in: "title", "page_title"
 
+    def is_catalogue(self, path: str) -> bool:
+        """Whether the file is a message catalogue (``messages.is_catalogue`` by these folders and file words): read for
+        its texts, not as a page's fields."""
+        return messages.is_catalogue(path, self.messages, self.message_names)
+
 
 @dataclass(frozen=True)
 class TagManager:
