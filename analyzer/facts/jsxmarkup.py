@@ -1320,6 +1320,7 @@ def sfc_html(text: str) -> str:
 # after it (a clinic's consultation workspace lost its diagnosis and treatment boxes).
 _TEXTAREA_START = re.compile(r"<textarea(?=[\s/>])", re.I)
 _INDENT = re.compile(r"(?<=\n)[ \t]+")  # a line's indentation (never a quoted value's own spaces)
+_CLOSED = "></textarea>"
 
 
 def _closed_textareas(text: str) -> str:
@@ -1337,12 +1338,11 @@ def _closed_textareas(text: str) -> str:
         close = htmldoc.tag_end(text, m.end())
         if close < 0 or text[close - 1] != "/":
             continue
-        inner = text[m.start() : close - 1].rstrip(" \t")
-        need = len("</textarea>") - (close + 1 - m.start() - len(inner) - 1)  # what "></textarea>" adds to "…/>"
-        spare = sum(len(r.group()) for r in _INDENT.finditer(inner))
-        if 0 < need <= spare:
+        inner = text[m.start() : close - 1].rstrip(" \t")  # the tag without its "/>" and the blanks before it
+        need = len(_CLOSED) - (close + 1 - m.start() - len(inner))  # what "></textarea>" adds to what it stands for
+        if 0 < need <= sum(len(r.group()) for r in _INDENT.finditer(inner)):
             inner = _shrunk(inner, need)
-        out += [text[at : m.start()], inner, "></textarea>" + " " * max(0, -need)]  # blanks where "…\n    />" was longer
+        out += [text[at : m.start()], inner, _CLOSED + " " * max(0, -need)]  # blanks where "…\n    />" was longer
         at = close + 1
     if not out:
         return text

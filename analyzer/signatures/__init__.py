@@ -1581,8 +1581,10 @@ def _component_files(data: dict[str, Any], scripts: frozenset[str] = frozenset()
     )
 
 
-def _word_index(words: list[str]) -> TermIndex:
-    return TermIndex(tuple(t for t in (make_term(w) for w in words) if t is not None))
+def _word_index(words: list[str], excluded: list[str] | None = None) -> TermIndex:
+    """The words' index; ``excluded`` phrases enter it as excludes (a ``not_consent`` phrase cancels a consent word)."""
+    made = [make_term(w) for w in words] + [make_term(w, kind="exclude") for w in excluded or []]
+    return TermIndex(tuple(t for t in made if t is not None))
 
 
 def _word_set(words: list[str]) -> frozenset[str]:
@@ -1687,6 +1689,4 @@ def _consent_words() -> TermIndex | None:
     for key in ("words", "not_consent"):
         if not isinstance(data.get(key, []), list) or not all(isinstance(w, str) for w in data.get(key, [])):
             raise SignatureError(f"{path}: '{key}' must be a list of strings")
-    # a ``not_consent`` phrase cancels the consent words it holds (lexicon.says_consent)
-    made = [make_term(w) for w in data["words"]] + [make_term(w, kind="exclude") for w in data.get("not_consent", [])]
-    return TermIndex(tuple(t for t in made if t is not None))
+    return _word_index(data["words"], data.get("not_consent", []))  # lexicon.says_consent
