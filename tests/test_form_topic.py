@@ -197,8 +197,20 @@ def test_a_section_heading_that_only_names_the_domain_or_the_form_leaves_contact
     assert sites.get("ph") == "contact", sites
     sites = _sites(db, "<h3>Ask our physician</h3>" + _PATIENT)
     assert sites.get("ph") == "contact", sites
-    sites = _sites(db, "<h2>New patient form</h2>" + _PATIENT + "<h3>Physician and emergency contacts</h3>" + _PHYSICIAN)
-    assert sites["pt"] == "contact", sites
+
+
+def test_a_section_under_the_form_s_title_reads_the_title_wherever_it_stands(db) -> None:
+    # "Physician and emergency contacts" names no topic; it stands in the section of the form's title, which names
+    # one. The title is read alike as the page's <h1>, above the form or inside it (the page's outline): the section
+    # asks for the physician by its first control's own words, so its address and phone are the physician's.
+    section = _PATIENT + "<h3>Physician and emergency contacts</h3>" + _PHYSICIAN
+    for page in (
+        "<h1>New patient form</h1><form>" + section + "</form>",
+        "<h2>New patient form</h2><form>" + section + "</form>",
+        "<form><h2>New patient form</h2>" + section + "</form>",
+    ):
+        sites = page_fields(db, page)
+        assert sites["ps"] == sites["pt"] == "health" and sites["ph"] == "contact", (page, sites)
 
 
 def test_a_section_about_the_visitors_previous_church_gives_its_address_religion(db) -> None:

@@ -812,12 +812,19 @@ def _field_sources(c: _Control, before: Preceding) -> list[tuple[str, str]]:
     block = _named_block(c.el, c.form)
     if block:
         out.append(("form", block))
+    above = before.nearest("heading", c.form) if c.form is not None else None
     if c.form is not None:
         attrs = " ".join(c.form.get(a) or "" for a in ("aria-label", "title", "name", "id"))
         out.append(("form", attrs))
-        above = before.nearest("heading", c.form)
         if above is not None:
             out.append(("heading", _text(above)))
+    # Last, the headings of the sections that hold those: a step's "Etapa 13" stands under the questionnaire's
+    # "Avaliação de Depressão", a form's "Contact" under a page section's "Psychotherapy".
+    read = {near, above}
+    for heading in (near, above):
+        if heading is not None:
+            out += [("heading", _text(h)) for h in before.over(heading) if h not in read]
+            read.update(before.over(heading))
     return out
 
 
