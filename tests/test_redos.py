@@ -123,6 +123,7 @@ MODULES = [
     "toml_lists",
     "choice_tiles",
     "jsxmarkup",
+    "inline_forms",
     "flutter",
 ]
 

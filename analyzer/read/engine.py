@@ -31,6 +31,7 @@ from analyzer.facts import (
     fieldfacts,
     fieldlists,
     hyperscript,
+    inline_forms,
     jsxmarkup,
     pagecontext,
     project_context,
@@ -215,6 +216,9 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         indented_page = source.display.lower().endswith(indented.SUFFIXES)
         if not (indented_page and _indented_template_fields(source.display, page.source, db, result)):
             result.fields = _page_fields(page, source.display, db, result)
+        scripted = inline_forms.markup(page, db.script_types.executable)  # area.innerHTML = '<input …>' in the page
+        if scripted:
+            result.fields += _page_fields(htmldoc.parse(scripted), source.display, db, result)
         if (
             result.template is not None
             and result.template.dialect == "php"
