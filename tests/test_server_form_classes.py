@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from analyzer.scan import ScanOptions, run
 
 _HOTJAR = (
@@ -391,6 +393,37 @@ def test_drupal_form_api_arrays_are_the_controls_they_declare(tmp_path) -> None:
     assert fields["Smoking_habits"][1] == "health" and fields["religion"][:2] == ("select", "religion"), fields
     assert fields["Caste"][0] == "input" and fields["Caste"][2] == "Caste", fields
     assert set(fields) == {"Smoking_habits", "religion", "Caste"}, fields  # hidden, markup and submit are no controls
+
+
+_DRUPAL7_MODULE = """<?php
+/**
+ * Implements hook_form(): the membership application.
+ */
+function party_join_form($form, &$form_state) {
+  $form['personal'] = array('#type' => 'fieldset', '#title' => t('Personal data'));
+  $form['personal']['party_join_religion'] = array(
+    '#type' => 'select',
+    '#title' => t('Religion'),
+    '#options' => array('none' => t('None'), 'other' => t('Other')),
+  );
+  $form['personal']['party_join_health'] = array(
+    '#type' => 'textarea',
+    '#title' => t('Chronic illness or disability we should know about'),
+  );
+  $form['submit'] = array('#type' => 'submit', '#value' => t('Join'));
+  return $form;
+}
+"""
+
+
+@pytest.mark.parametrize("name", ["sites/all/modules/party_join/party_join.module", "modules/party_join/party_join.pages.inc"])
+def test_a_drupal_7_module_s_form_is_read_from_its_module_and_inc_files(tmp_path, name) -> None:
+    # Drupal 7 and Backdrop keep hook_form() in the module's .module file or an .inc it includes: server code, read
+    # for its $form arrays as a form class is (form_classes in template_conventions.toml).
+    fields = _read(tmp_path, name, _DRUPAL7_MODULE)
+    assert fields["party_join_religion"][:2] == ("select", "religion"), fields
+    assert fields["party_join_health"][:2] == ("textarea", "health"), fields
+    assert set(fields) == {"party_join_religion", "party_join_health"}, fields
 
 
 def test_a_django_field_handed_to_a_wrapper_is_read(tmp_path) -> None:

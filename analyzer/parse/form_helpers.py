@@ -98,10 +98,20 @@ def _compiled(text: str) -> re.Pattern[str]:
     return re.compile(text)
 
 
-def write(path: str, original: str, neutral: str, regions: list[Region], dialect: str | None, helpers: tuple[FormHelper, ...]) -> str:
+def write(
+    path: str,
+    original: str,
+    neutral: str,
+    regions: list[Region],
+    dialect: str | None,
+    helpers: tuple[FormHelper, ...],
+    roomy: bool = False,
+) -> str:
     """``neutral`` (``original`` neutralised, same length) with each helper call written as the control it
     prints: the template's output tags for the helpers of its ``dialect``, and the calls a helper of the
-    file's kind finds in the text."""
+    file's kind finds in the text. ``roomy``: the file is code whose page is blank but for its controls (a form class),
+    so only its lines need to stay where they are: each call's whole markup, its label too, is written over the call's
+    first line, however long (a Drupal array's short lines hold no "<label>Chronic illness…</label>")."""
     name = path.lower()
     by_tag = [h for h in helpers if dialect in h.dialects]
     by_call: dict[re.Pattern[str], list[FormHelper]] = {}  # helpers that find their calls alike read each call once
@@ -126,6 +136,11 @@ def write(path: str, original: str, neutral: str, regions: list[Region], dialect
                     edits.append((start, end, text))
             continue
         markup = _markup(r.body, mine)
+        if roomy:
+            if markup and (not edits or r.start >= edits[-1][1]):
+                line_end = original.find("\n", r.start, r.end)
+                edits.append((r.start, r.end if line_end < 0 else line_end, markup[0]))
+            continue
         placed = _place(original, r, markup) if markup else None
         if not placed:
             continue

@@ -408,7 +408,7 @@ def _form_class_fields(path: str, text: str, db: SignatureDB, result: FileResult
     """A form class in server code (``religion = forms.ChoiceField(label="Religion")``): its code is no text a person
     reads, so the page is blank but for the controls its field declarations print (``form_helpers.toml``), each
     at its declaration's line."""
-    _written_fields(path, form_helpers.write(path, text, positions.blank(text), [], None, db.form_helpers), db, result)
+    _written_fields(path, form_helpers.write(path, text, positions.blank(text), [], None, db.form_helpers, roomy=True), db, result)
 
 
 def _model_fields(path: str, text: str, db: SignatureDB, result: FileResult) -> None:
