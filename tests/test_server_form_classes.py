@@ -552,3 +552,47 @@ def test_a_huge_filament_resource_and_an_unclosed_chain_are_read_in_bounded_time
         found = analyze(SourceFile(path, "BigResource.php", classify(path)), signatures.load(), 10 * 1024 * 1024)
     names = {f.name for f in found.fields}
     assert {f"f{i}" for i in range(6000)} <= names, len(names)  # every field, each with its label
+
+
+_STREAMLIT_APP = """import streamlit as st
+
+st.set_page_config(page_title="Intake")
+st.title("Patient intake")
+with st.form("intake"):
+    religion = st.selectbox("Religión", ["Católica", "Evangélica", "Ninguna"])
+    diagnosis = st.text_area(label="Diagnóstico previo", key="dx")
+    smoker = st.sidebar.checkbox("I smoke daily")
+    st.write("Religion and diagnosis are kept private")
+    st.button("Diagnosis help")
+    st.form_submit_button("Send")
+"""
+
+
+def _controls(tmp_path: Path, name: str, text: str) -> list[tuple[int, str, str, str]]:
+    """Every control one file's reading extracts, as (line, tag, category, label or question), in order."""
+    from analyzer import signatures
+    from analyzer.facts import fieldfacts
+    from analyzer.read.discover import SourceFile, classify
+    from analyzer.read.engine import analyze
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with fieldfacts.every_control("-"):
+        got = analyze(SourceFile(path, name, classify(path)), signatures.load(), 10 * 1024 * 1024).fields
+    return sorted((f.line, f.tag, f.classification.category, f.texts.get("label") or f.texts.get("question", "")) for f in got)
+
+
+def test_a_streamlit_script_s_widgets_are_its_controls(tmp_path) -> None:
+    # A Streamlit script is its own web app: each input widget renders a control at its line, named by its label only;
+    # a button, a submit button and written text are no controls.
+    assert _controls(tmp_path, "app.py", _STREAMLIT_APP) == [
+        (6, "select", "religion", "Religión"),
+        (7, "textarea", "health", "Diagnóstico previo"),
+        (8, "input", "health", "I smoke daily"),
+    ]
+
+
+def test_widget_calls_in_a_module_that_does_not_import_streamlit_are_no_controls(tmp_path) -> None:
+    # A module of its own whose object happens to be called st (a statistics helper) renders nothing.
+    module = _STREAMLIT_APP.replace("import streamlit as st", "from stats import summary as st")
+    assert _controls(tmp_path, "report.py", module) == []

@@ -211,6 +211,15 @@ class _Judge:
         return None
 
 
+def script_app(text: str) -> str | None:
+    """The framework that makes a Python file its own web app (``[[script_app]]`` in code_data.toml: a Streamlit
+    script, whose widgets are the page's controls), by a top-level import of it; None for any other module."""
+    for app in rules().get("script_app", []):
+        if app["lang"] == "python" and any(re.search(rf"^(?:import|from)[ \t]+{re.escape(name)}\b", text, re.M) for name in app["imports"]):
+            return str(app["framework"])
+    return None
+
+
 def _registered(code: str, reg: dict[str, Any]) -> dict[str, str]:
     """Function names registered in ``code`` for one of the always-run actions: name -> how."""
     calls = "|".join(re.escape(c) for c in reg["calls"])

@@ -300,11 +300,13 @@ def control(renders: str, name: str, options: Iterable[str] = ()) -> str:
 
 
 def _control(tag: str, name: str, attributes: str, options: Iterable[str] = ()) -> str:
-    """A select or textarea closed (an unclosed one would swallow the page), an input void."""
+    """A select or textarea closed (an unclosed one would swallow the page), an input void. A helper whose controls
+    have no name of their own (a Streamlit widget, named by its label) writes none."""
+    named = f" name={name}" if name else ""
     if tag not in ("select", "textarea"):
-        return f"<input name={name}{attributes}>"
+        return f"<input{named}{attributes}>"
     inner = "".join(f"<option>{html.escape(o, quote=False)}</option>" for o in options)
-    return f"<{tag} name={name}{attributes}>{inner}</{tag}>"
+    return f"<{tag}{named}{attributes}>{inner}</{tag}>"
 
 
 def _literal_options(body: str, start: int, choices: str | None = None, member: str | None = None) -> list[str]:
