@@ -823,8 +823,9 @@ def _field_sources(c: _Control, before: Preceding) -> list[tuple[str, str]]:
     read = {near, above}
     for heading in (near, above):
         if heading is not None:
-            out += [("heading", _text(h)) for h in before.over(heading) if h not in read]
-            read.update(before.over(heading))
+            over = before.over(heading)
+            out += [("heading", _text(h)) for h in over if h not in read]
+            read.update(over)
     return out
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from analyzer.facts import jsxmarkup
+from analyzer.facts import jsxmarkup, pagecontext
 from analyzer.facts.detect import script_type
 from analyzer.parse import htmldoc, jsfacts, jsparse
 from analyzer.parse.jsparse import JsSource
@@ -64,9 +64,9 @@ def _heads(page: htmldoc.Page) -> str:
     if root is None:
         return ""
     out = ""
-    title = next(root.iter("title"), None)
-    if title is not None and title.text_content().strip():
-        out += f"<title>{escape(' '.join(title.text_content().split()))}</title>"
+    title, _ = pagecontext.page_title(root)
+    if title.strip():
+        out += f"<title>{escape(' '.join(title.split()))}</title>"
     for h1 in list(root.iter("h1"))[:2]:
         out += f"<h1>{escape(' '.join(h1.text_content().split()))}</h1>"
     return out

@@ -366,15 +366,15 @@ def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult)
     server framework's form class declares (a Django or WTForms ``forms.py``) and a Django models module's. The text
     is decoded once, and only when one of them is there to read."""
     form_class = path.lower().endswith(db.component_files.form_classes)
-    if not form_class and path.lower().endswith(".py") and b"streamlit" in data:
-        # A Streamlit script is its own page: its widgets (st.selectbox("Religión", …)) are its controls.
-        form_class = code_data.script_app(_decode(path, data, result)) is not None
+    # A Streamlit script is its own page: its widgets (st.selectbox("Religión", …)) are its controls.
+    script_app = path.lower().endswith(".py") and b"streamlit" in data
     model_module = path.lower().endswith(db.component_files.model_modules)
     view_module = _views_module(path.lower(), db)
     candidates = prefilter.for_db(db).candidates(data)
-    if not (form_class or model_module or view_module or candidates.vendors):
+    if not (form_class or script_app or model_module or view_module or candidates.vendors):
         return
     text = _decode(path, data, result)
+    form_class = form_class or (script_app and code_data.script_app(text) is not None)
     if form_class:
         _form_class_fields(path, text, db, result)
         if "ModelForm" in text:
