@@ -562,6 +562,7 @@ with st.form("intake"):
     religion = st.selectbox("Religión", ["Católica", "Evangélica", "Ninguna"])
     diagnosis = st.text_area(label="Diagnóstico previo", key="dx")
     smoker = st.sidebar.checkbox("I smoke daily")
+    notes = st.text_area("Notes")
     st.write("Religion and diagnosis are kept private")
     st.button("Diagnosis help")
     st.form_submit_button("Send")
@@ -589,7 +590,20 @@ def test_a_streamlit_script_s_widgets_are_its_controls(tmp_path) -> None:
         (6, "select", "religion", "Religión"),
         (7, "textarea", "health", "Diagnóstico previo"),
         (8, "input", "health", "I smoke daily"),
+        (9, "textarea", "health", "Notes"),  # a free-text box under the app's st.title("Patient intake")
     ]
+
+
+def test_a_streamlit_script_s_title_is_its_page_s(tmp_path) -> None:
+    # st.set_page_config's page_title is the page's <title>, st.title an <h1>: what the app says it is.
+    from analyzer import signatures
+    from analyzer.read.discover import SourceFile, classify
+    from analyzer.read.engine import analyze
+
+    path = tmp_path / "app.py"
+    path.write_text(_STREAMLIT_APP, encoding="utf-8")
+    notes = [f for f in analyze(SourceFile(path, "app.py", classify(path)), signatures.load(), 10 * 1024 * 1024).fields if f.line == 9]
+    assert notes and "Patient intake" in notes[0].classification.context, notes
 
 
 def test_widget_calls_in_a_module_that_does_not_import_streamlit_are_no_controls(tmp_path) -> None:

@@ -347,6 +347,10 @@ def _member_options(body: str, start: int, member: str) -> list[str]:
     return (keys or [q.group(3) for q in _QUOTED.finditer(body, opened + 1, end)])[:_MAX_OPTIONS]
 
 
+# What a helper may print that is no control but the page's title or a heading over the controls after it.
+HEADINGS = frozenset({"title", "h1", "h2", "h3"})
+
+
 def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
     """The markup a helper call prints, longest (with its label) first; None when no helper matches."""
     for h in helpers:
@@ -371,6 +375,8 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         # A "label" with no letter is another argument in that place (a project's own addTextArea('notes', '4', '40')
         # gives rows and columns there), not a text a person reads.
         text = html.escape(label_text(label), quote=False) if label and any(c.isalpha() for c in label) else ""
+        if renders in HEADINGS:  # a page's title or heading a script app writes (Streamlit's st.title("Patient intake"))
+            return [f"<{renders}>{text}</{renders}>", text] if text else None
         if renders == "label":  # without a text of its own, the field's default label: its name in words
             text = text or html.escape(name.replace("_", " "), quote=False)
             # Where a <label> does not fit in the tag ({$form.date_bapteme.label}), its text alone is what it shows.

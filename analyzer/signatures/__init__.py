@@ -18,6 +18,7 @@ from analyzer.parse import messages
 from analyzer.parse.django_models import ModelFields
 from analyzer.parse.docassemble import DocassembleKit
 from analyzer.parse.flutter import FlutterWidgets
+from analyzer.parse.form_helpers import HEADINGS as HELPER_HEADINGS
 from analyzer.parse.form_helpers import FormHelper
 from analyzer.parse.jsshapes import CallShape, parse_call
 from analyzer.parse.normalise import norm
@@ -1511,7 +1512,7 @@ def _form_helpers(data: dict[str, Any] | None = None) -> tuple[FormHelper, ...]:
                 raise SignatureError(f"{where}: renders gives the kind {k!r} two controls in different cases")
         # A call that prints text (a translation), or a label with its own text (FreeMarker's <@sf.label title="…"/>),
         # names no field: its text is the group 'label'.
-        prints_text = set(renders.values()) <= {"text", "message", "label"} and "name" not in pattern.groupindex
+        prints_text = set(renders.values()) <= {"text", "message", "label", *HELPER_HEADINGS} and "name" not in pattern.groupindex
         needs = {"kind", "label"} if prints_text else {"kind", "name"}
         if set(renders) == {""}:  # one control whatever the call (Symfony's ->add('imie') without a type): no kind
             needs.discard("kind")
