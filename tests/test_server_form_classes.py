@@ -194,8 +194,11 @@ def test_field_declarations_outside_a_forms_module_are_not_read(tmp_path) -> Non
 def test_every_form_class_ending_has_a_helper_that_reads_it(db) -> None:
     # template_conventions.toml's form_classes (the files linked to their app's recorders) and form_helpers.toml's
     # files (the files whose declarations are read): a form class no helper reads would be linked and hold nothing.
-    read = {ending for h in db.form_helpers for ending in h.files}
-    assert set(db.component_files.form_classes) <= read, set(db.component_files.form_classes) - read
+    read = tuple(ending for h in db.form_helpers for ending in h.files)
+    unread = [e for e in db.component_files.form_classes if not e.endswith(read)]
+    assert not unread, unread
+    # A forms package's modules are Python files: some helper reads .py files.
+    assert not db.component_files.form_folders or ".py".endswith(read), read
 
 
 _NETTE = """<?php
@@ -610,3 +613,30 @@ def test_widget_calls_in_a_module_that_does_not_import_streamlit_are_no_controls
     # A module of its own whose object happens to be called st (a statistics helper) renders nothing.
     module = _STREAMLIT_APP.replace("import streamlit as st", "from stats import summary as st")
     assert _controls(tmp_path, "report.py", module) == []
+
+
+_DJANGO_PACKAGE_FORM = """from django import forms
+
+
+class ProfileForm(forms.Form):
+    union = forms.CharField(label="Engagements syndicaux", required=False)
+    party = forms.CharField(label="Parti politique", required=False)
+"""
+
+
+@pytest.mark.parametrize("name", ["agir/people/forms/profile.py", "msrs/forms_screening.py"])
+def test_a_django_forms_package_s_modules_are_forms_modules(tmp_path, name) -> None:
+    # An app's forms split into a forms/ package, or into forms_<subject>.py files (form_folders in
+    # template_conventions.toml), are read as its forms.py is.
+    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    fields = _read(tmp_path, name, _DJANGO_PACKAGE_FORM)
+    assert fields["union"][1:] == ("union", "Engagements syndicaux") and fields["party"][1] == "political", fields
+
+
+def test_a_module_outside_a_forms_package_is_no_forms_module(db) -> None:
+    files = db.component_files
+    assert files.is_form_class("agir/people/forms/profile.py") and files.is_form_class("msrs/forms_screening.py")
+    assert files.is_form_class("members/forms.py") and files.is_form_class("src/Form/JoinType.php")
+    # "platforms" holds the word, a template in a forms/ folder is no Python module, "reforms_x.py" is another word.
+    for path in ("app/platforms/profile.py", "templates/forms/profile.html", "app/reforms_x.py", "forms.txt"):
+        assert not files.is_form_class(path), path

@@ -365,7 +365,7 @@ def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult)
     """Python, Ruby and Drupal PHP files: recorder snippets held in their strings (code_data), the fields a
     server framework's form class declares (a Django or WTForms ``forms.py``) and a Django models module's. The text
     is decoded once, and only when one of them is there to read."""
-    form_class = path.lower().endswith(db.component_files.form_classes)
+    form_class = db.component_files.is_form_class(path)
     # A Streamlit script is its own page: its widgets (st.selectbox("Religión", …)) are its controls.
     script_app = path.lower().endswith(".py") and b"streamlit" in data
     model_module = path.lower().endswith(db.component_files.model_modules)

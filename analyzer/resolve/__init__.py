@@ -110,9 +110,10 @@ def resolve(
     _model_form_fields(facts, sources, pages)
     # A form class or models module is printed by its app's templates, a Flutter screen by its app; a Slim or Haml
     # view is rendered in its app's layout, itself read as text and so not composed with its views.
-    printed_by_app = db.component_files.form_classes + db.component_files.model_modules + db.component_files.app_screens
-    _link_printed(detections, sources, pages, printed_by_app, served_too=False)
-    _link_printed(detections, sources, pages, indented.SUFFIXES, served_too=True)
+    conventions = db.component_files
+    endings = conventions.model_modules + conventions.app_screens
+    _link_printed(detections, sources, pages, lambda p: p.lower().endswith(endings) or conventions.is_form_class(p), served_too=False)
+    _link_printed(detections, sources, pages, lambda p: p.lower().endswith(indented.SUFFIXES), served_too=True)
     return Resolved(tuple(detections), pages, _users(files, pages, loaded_by), tuple(diagnostics))
 
 
@@ -262,17 +263,21 @@ def _link_app_code(detections: list[Detection], files: list[SourceFile], pages: 
 
 
 def _link_printed(
-    detections: list[Detection], sources: dict[str, SourceFile], pages: dict[str, PageInfo], endings: tuple[str, ...], served_too: bool
+    detections: list[Detection],
+    sources: dict[str, SourceFile],
+    pages: dict[str, PageInfo],
+    printed_by: Callable[[str], bool],
+    served_too: bool,
 ) -> None:
-    """Files whose names end in ``endings`` and that hold fields are rendered by their app, not served alone (a Symfony
-    form type, a Django forms or models module: ``form_classes`` and ``model_modules`` in template_conventions.toml; a
-    Slim or Haml view): their fields are recorded by the recorders that the served pages of their app load (the app as
+    """Files ``printed_by`` their app that hold fields are rendered by it, not served alone (a Symfony form type, a
+    Django forms or models module: ``form_classes``, ``form_folders`` and ``model_modules`` in template_conventions.toml;
+    a Slim or Haml view): their fields are recorded by the recorders that the served pages of their app load (the app as
     for components: the nearest folder with a manifest). ``served_too``: such files are served pages themselves (a
     Slim layout), else never a recorder's page."""
-    printed = [p for p, info in pages.items() if info.assessed and p.lower().endswith(endings) and p in sources] if endings else []
+    printed = [p for p, info in pages.items() if info.assessed and p in sources and printed_by(p)]
     if not printed:
         return
-    served = {p for p, f in sources.items() if _page_kind(f) and (served_too or not p.lower().endswith(endings))}
+    served = {p for p, f in sources.items() if _page_kind(f) and (served_too or not printed_by(p))}
     _link_to_app(pages, printed, sorted({d.location.path for d in detections if d.location.path in served}), sources)
 
 

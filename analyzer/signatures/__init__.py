@@ -772,12 +772,24 @@ class ComponentFiles:
     message_scripts: frozenset[str] = frozenset()  # the writing systems the lexicon's words use ("LATIN"): kept first in a key's texts
     module_aliases: tuple[str, ...] = ()  # import aliases of an app's src/ folder: "@/", "~/"
     form_classes: tuple[str, ...] = ()  # endings (lower case) of a server framework's form classes: "type.php"
+    form_folders: tuple[str, ...] = ()  # folders (lower case) whose Python modules are forms modules: "forms"
     model_modules: tuple[str, ...] = ()  # endings (lower case) of the modules whose models a ModelForm renders: "models.py"
     view_modules: tuple[str, ...] = ()  # endings (lower case) of the modules whose editing views build a ModelForm: "views.py"
     view_folders: tuple[str, ...] = ()  # folders (lower case) whose Python modules are views: "views"
     view_classes: tuple[str, ...] = ()  # the generic editing views that build a ModelForm: "CreateView", "UpdateView"
     app_screens: tuple[str, ...] = ()  # endings (lower case) of an app's screens, rendered by the app: ".dart"
     title_blocks: tuple[str, ...] = ()  # the blocks a page template sets its layout's <title> in: "title", "page_title"
+
+    def is_form_class(self, path: str) -> bool:
+        """Whether the file holds a server framework's form classes (``form_classes`` by its ending; a Python module of
+        a ``form_folders`` package, ``forms/profile.py``, or named after one, ``forms_screening.py``)."""
+        low = path.lower()
+        if low.endswith(self.form_classes):
+            return True
+        if not low.endswith(".py") or not self.form_folders:
+            return False
+        name = low.rsplit("/", 1)[-1]
+        return any(f"/{d}/" in f"/{low}" or name.startswith(f"{d}_") for d in self.form_folders)
 
     def is_catalogue(self, path: str) -> bool:
         """Whether the file is a message catalogue (``messages.is_catalogue`` by these folders and file words): read for
@@ -1572,6 +1584,7 @@ def _component_files(data: dict[str, Any], scripts: frozenset[str] = frozenset()
         message_names=frozenset(m.lower() for m in data.get("message_file_words", [])),
         message_scripts=scripts,
         form_classes=tuple(e.lower() for e in data.get("form_classes", [])),
+        form_folders=tuple(e.lower() for e in data.get("form_folders", [])),
         model_modules=tuple(e.lower() for e in data.get("model_modules", [])),
         view_modules=tuple(e.lower() for e in data.get("view_modules", [])),
         view_folders=tuple(e.lower() for e in data.get("view_folders", [])),
