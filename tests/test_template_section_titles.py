@@ -110,3 +110,13 @@ def test_a_title_bound_with_v_bind_is_read_as_the_short_form_is(tmp_path: Path, 
   </base-panel>
 </form></template>"""
     assert _notes(tmp_path, db, text, "Intake.vue")[0] == "health"
+
+
+def test_a_translated_title_is_read_as_a_translated_label_is(tmp_path: Path, db) -> None:
+    # :title="$t('sections.medical_history')": the key's words, as a bound label's translated literal (TemplateKit.literal).
+    text = """<template><form>
+  <base-panel :title="$t('sections.medical_history')">
+    <label>Notes</label><textarea v-model="f.notes" name="notes"></textarea>
+  </base-panel>
+</form></template>"""
+    assert _notes(tmp_path, db, text, "Intake.vue")[0] == "health"

@@ -49,7 +49,7 @@ def native(page: Page, kit: TemplateKit, member: Callable[[str, str], str] | Non
     if "{{" in page.text or KEY_MARKS[0] in page.text:
         _printed_messages(page.root, kit.printed_message)
     if not _worth_reading(page.text, kit):
-        _section_titles(page.root, page.text, kit.section_title_props)
+        _section_titles(page.root, page.text, kit)
         return
     root = page.root
     for el in list(root.iter()):
@@ -99,18 +99,15 @@ def native(page: Page, kit: TemplateKit, member: Callable[[str, str], str] | Non
             bound = _bound(control, kit, members)
             if bound:
                 control.set("name", bound)
-    _section_titles(root, page.text, kit.section_title_props)
+    _section_titles(root, page.text, kit)
 
 
-# A bound prop's value that is a string literal (Vue's :title="'Antécédents'", Angular's [title]="'Medical History'")
-_QUOTED = re.compile(r"""(['"`])([^'"`{}$]{1,200})\1""")
-
-
-def _section_titles(root: lxml.etree._Element, text: str, props: tuple[str, ...]) -> None:
+def _section_titles(root: lxml.etree._Element, text: str, kit: TemplateKit) -> None:
     """A project's own section, card or panel component around controls shows its title over them (``section_title_props``,
     as JSX's ``<SectionCard title="…">``): ``<app-section-form [title]="'God Father Details'">``, ``<v-card
     title="Antecedentes">``, ``<p-fieldset legend="Anamnèse">``. Written as an ``<h2>`` that opens it, the heading of the
     controls it holds; a native element's title (a tooltip) and a component holding no control show none."""
+    props = kit.section_title_props
     if not props or _COMPONENT_TAG.search(text) is None:
         return  # a page of HTML's own elements only (a built page): nothing to look for
     # HTML's own attributes name no section on a native element (a title is a tooltip); a component named like one
@@ -118,7 +115,7 @@ def _section_titles(root: lxml.etree._Element, text: str, props: tuple[str, ...]
     own_props = tuple(p for p in props if p != "title")
     for el in _titled(props)(root):  # the elements given one of the props (one pass in lxml, not one in Python)
         given = own_props if el.tag in HTML_ELEMENTS else props
-        title = next((t for p in given if (t := _literal_title(el, p))), "")
+        title = next((t for p in given if (t := _literal_title(el, p, kit.literal))), "")
         if not title or next(el.iter(*_CONTROLS), None) is None:
             continue
         heading = lxml.etree.Element("h2")
@@ -139,17 +136,14 @@ def _titled(props: tuple[str, ...]) -> lxml.etree.XPath:
     return lxml.etree.XPath(f"//*[@*[{names}]]")
 
 
-def _literal_title(el: lxml.etree._Element, prop: str) -> str:
-    """A prop's text given as written (``title="…"``) or bound to a string literal (``:title="'…'"``, ``[title]="'…'"``,
-    ``v-bind:title``); a bound expression is no title (its text is not known here)."""
+def _literal_title(el: lxml.etree._Element, prop: str, literal: re.Pattern[str]) -> str:
+    """A prop's text given as written (``title="…"``) or bound to a string literal, bare or translated, as a bound label
+    is read (``_literal``: ``:title="'…'"``, ``[title]="'…'"``, ``v-bind:title``, ``:title="$t('…')"``); a bound
+    expression is no title (its text is not known here)."""
     plain = (el.get(prop) or "").strip()
     if plain and "{{" not in plain:
         return plain
-    for bound in (f":{prop}", f"v-bind:{prop}", f"[{prop}]"):
-        m = _QUOTED.fullmatch((el.get(bound) or "").strip())
-        if m:
-            return m.group(2).strip()
-    return ""
+    return next((t.strip() for bound in (f":{prop}", f"v-bind:{prop}", f"[{prop}]") if (t := _literal(el.get(bound), literal))), "")
 
 
 _TAGLIB = re.compile(r"<%@\s*taglib\b([^%]{0,300})%>")
