@@ -369,7 +369,7 @@ def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult)
     # A Streamlit script is its own page: its widgets (st.selectbox("Religión", …)) are its controls.
     script_app = path.lower().endswith(".py") and b"streamlit" in data
     model_module = path.lower().endswith(db.component_files.model_modules)
-    view_module = _views_module(path.lower(), db)
+    view_module = db.component_files.is_views_module(path)
     candidates = prefilter.for_db(db).candidates(data)
     if not (form_class or script_app or model_module or view_module or candidates.vendors):
         return
@@ -399,12 +399,6 @@ def _dart_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> N
     text = _decode(path, data, result)
     if flutter.may_hold_controls(text, db.flutter):
         _written_fields(path, flutter.written(text, db.flutter, db.ui_suffixes), db, result)
-
-
-def _views_module(path: str, db: SignatureDB) -> bool:
-    """Whether a (lower-case) path is a Django views module: ``clinic/views.py``, or a module of a ``views/`` package."""
-    files = db.component_files
-    return path.endswith(".py") and (path.endswith(files.view_modules) or any(f"/{d}/" in f"/{path}" for d in files.view_folders))
 
 
 def _form_class_fields(path: str, text: str, db: SignatureDB, result: FileResult) -> None:

@@ -783,18 +783,29 @@ class ComponentFiles:
     def is_form_class(self, path: str) -> bool:
         """Whether the file holds a server framework's form classes (``form_classes`` by its ending; a Python module of
         a ``form_folders`` package, ``forms/profile.py``, or named after one, ``forms_screening.py``)."""
+        return _module_of(path.lower(), self.form_classes, self.form_folders, named_after=True)
+
+    def is_views_module(self, path: str) -> bool:
+        """Whether the file is a Django views module: ``clinic/views.py`` (``view_modules``), or a module of a ``views/``
+        package (``view_folders``)."""
         low = path.lower()
-        if low.endswith(self.form_classes):
-            return True
-        if not low.endswith(".py") or not self.form_folders:
-            return False
-        name = low.rsplit("/", 1)[-1]
-        return any(f"/{d}/" in f"/{low}" or name.startswith(f"{d}_") for d in self.form_folders)
+        return low.endswith(".py") and _module_of(low, self.view_modules, self.view_folders)
 
     def is_catalogue(self, path: str) -> bool:
         """Whether the file is a message catalogue (``messages.is_catalogue`` by these folders and file words): read for
         its texts, not as a page's fields."""
         return messages.is_catalogue(path, self.messages, self.message_names)
+
+
+def _module_of(low: str, endings: tuple[str, ...], folders: tuple[str, ...], named_after: bool = False) -> bool:
+    """Whether a lower-case path ends in one of ``endings``, or is a Python module of one of ``folders`` (``forms/x.py``)
+    or, ``named_after``, one whose file name starts with a folder's name and "_" (``forms_screening.py``)."""
+    if low.endswith(endings):
+        return True
+    if not low.endswith(".py"):
+        return False
+    name = low.rsplit("/", 1)[-1]
+    return any(f"/{d}/" in f"/{low}" or (named_after and name.startswith(f"{d}_")) for d in folders)
 
 
 @dataclass(frozen=True)
