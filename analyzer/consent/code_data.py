@@ -211,13 +211,24 @@ class _Judge:
         return None
 
 
-def script_app(text: str) -> str | None:
-    """The framework that makes a Python file its own web app (``[[script_app]]`` in code_data.toml: a Streamlit
-    script, whose widgets are the page's controls), by a top-level import of it; None for any other module."""
-    for app in rules().get("script_app", []):
-        if app["lang"] == "python" and any(re.search(rf"^(?:import|from)[ \t]+{re.escape(name)}\b", text, re.M) for name in app["imports"]):
-            return str(app["framework"])
-    return None
+def may_be_script_app(path: str, data: bytes) -> bool:
+    """Whether a file may be a script app (``[[script_app]]`` in code_data.toml): written in its language, naming one
+    of its imports (one byte search each; ``script_app`` then reads the imports)."""
+    lang = language(path, "")
+    return any(app["lang"] == lang and any(n.encode() in data for n in app["imports"]) for app in rules().get("script_app", []))
+
+
+def script_app(path: str, text: str) -> str | None:
+    """The framework that makes a file its own web app (``[[script_app]]``: a Streamlit script, whose widgets are the
+    page's controls), by an import of it (``_imports_any``, as a string it adds is judged); None for any other module."""
+    apps = [app for app in rules().get("script_app", []) if app["lang"] == language(path, text) == "python"]
+    if not apps:
+        return None
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return next((str(app["framework"]) for app in apps if _imports_any(tree, tuple(app["imports"]))), None)
 
 
 def _registered(code: str, reg: dict[str, Any]) -> dict[str, str]:

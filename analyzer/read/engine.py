@@ -367,14 +367,14 @@ def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult)
     is decoded once, and only when one of them is there to read."""
     form_class = db.component_files.is_form_class(path)
     # A Streamlit script is its own page: its widgets (st.selectbox("Religión", …)) are its controls.
-    script_app = path.lower().endswith(".py") and b"streamlit" in data
+    script_app = code_data.may_be_script_app(path, data)
     model_module = path.lower().endswith(db.component_files.model_modules)
     view_module = db.component_files.is_views_module(path)
     candidates = prefilter.for_db(db).candidates(data)
     if not (form_class or script_app or model_module or view_module or candidates.vendors):
         return
     text = _decode(path, data, result)
-    form_class = form_class or (script_app and code_data.script_app(text) is not None)
+    form_class = form_class or (script_app and code_data.script_app(path, text) is not None)
     if form_class:
         _form_class_fields(path, text, db, result)
         if "ModelForm" in text:
