@@ -78,3 +78,44 @@ def test_the_reading_is_bounded() -> None:
     assert constants.choices("src/b.js", "./a", "big") == ()
     assert constants.choices("src/b.js", "./a", "ok") == ("A", "B")
     assert not script_constants.worth_reading(b"export const a = [];" + b" " * script_constants.MAX_FILE_BYTES)
+
+
+def test_a_list_with_a_fallback_a_conditional_or_a_copy_names_the_lists_it_is_written_from(tmp_path: Path) -> None:
+    # A matrimony profile's choices fetched from its API with a default list (`fetched?.map(…) ?? DEFAULT_DRESS_CODES`),
+    # a props list with a fallback, a conditional, and a copy made item by item: each shows the visitor the texts of
+    # the lists it is written from. Look-alikes: a fallback to nothing this file writes, and a list that says nothing
+    # sensitive (a shirt size), stay unclassified.
+    files = {
+        "src/options.ts": "export const FAITHS = ['Catholic', 'Protestant', 'Muslim', 'Jewish'];\n",
+        "src/Profile.tsx": _CLARITY + "import { FAITHS } from './options';\n"
+        "const DEFAULT_DRESS_CODES = ['Hijab', 'Niqab', 'Casual Modest'];\n"
+        "const RACES = ['Asian', 'Black or African American', 'White'];\n"
+        "const SIZES = ['S', 'M', 'L'];\n"
+        "export function Profile({ master, props, lgbt }) {\n"
+        "  const DRESS_CODES = master?.dressCode?.map((d) => d.value) ?? DEFAULT_DRESS_CODES;\n"
+        "  const FETCHED = master?.hobbies ?? [];\n"
+        "  return (<form>\n"
+        "    <Select label='Dress code' name='dressCode' options={DRESS_CODES} />\n"
+        "    <Select label='Background' name='background' options={RACES.map((r) => ({ text: r, value: r }))} />\n"
+        "    <Select label='Which one?' name='community' options={props.choices || FAITHS.slice()} />\n"
+        "    <Select label='Pick one' name='pick' options={lgbt ? [] : FAITHS.filter(Boolean)} />\n"
+        "    <Select label='Hobby' name='hobby' options={FETCHED} />\n"
+        "    <Select label='Size' name='size' options={SIZES.map((s) => ({ text: s, value: s })) ?? []} />\n"
+        "  </form>);\n}\n",
+    }
+    found = site_fields(tmp_path, files)
+    assert found["dressCode"][0] == "religion", found
+    assert found["background"][0] == "racial-ethnic", found
+    assert found["community"][0] == "religion", found
+    assert found["pick"][0] == "religion", found
+    assert "hobby" not in found and "size" not in found, found
+
+
+def test_a_list_written_from_itself_is_followed_a_bounded_number_of_steps(tmp_path: Path) -> None:
+    # const A = B ?? ['x']; const B = A ?? [] (nonsense, but a file may hold it): the reading stops after _MAX_HOPS.
+    files = {
+        "src/Loop.jsx": _CLARITY + "export function Loop() {\n  const A = B ?? C;\n  const B = A || A;\n  const C = A.map((x) => x);\n"
+        "  return (<form><Select label='Religion' name='faith' options={A} /></form>);\n}\n",
+    }
+    found = site_fields(tmp_path, files)
+    assert found["faith"][0] == "religion", found  # its own label, no choices read

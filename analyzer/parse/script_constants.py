@@ -186,11 +186,23 @@ def NO_IMPORTS(spec: str, name: str) -> tuple[str, ...]:  # noqa: N802 - a const
     return ()
 
 
-def listed_choices(prog: Program, node: Node, keys: tuple[str, ...], prefixes: tuple[str, ...], imported: Imported) -> list[str]:
+def listed_choices(
+    prog: Program, node: Node, keys: tuple[str, ...], prefixes: tuple[str, ...], imported: Imported, depth: int = 0
+) -> list[str]:
     """The texts of the choices an expression names: an array literal's (:func:`choice_texts`), a ``const`` of this
     file holding one (``as const`` too), or a list the project exports that this file imports by name (``import {
-    raceOptions } from "./config"``) or through a namespace (``Attributes.ethnicityOptions``)."""
+    raceOptions } from "./config"``) or through a namespace (``Attributes.ethnicityOptions``). A list with a fallback
+    (``fetched ?? DEFAULT_DRESS_CODES``, ``props.options || GENDERS``), either list of a conditional, and a list copied
+    item by item (``RACES.map((r) => ({ label: r, value: r }))``, ``.filter(…)``, ``.slice()``) name the choices of the
+    lists they are written from: what a recording shows when the fetched list has not come, or whichever the visitor is
+    given. Followed through at most ``_MAX_HOPS`` such steps (a const of a const of a fallback)."""
     node = bare(node)
+    if depth > _MAX_HOPS:
+        return []
+    sources = _written_from(node)
+    if sources:
+        found = [t for source in sources for t in listed_choices(prog, source, keys, prefixes, imported, depth + 1)]
+        return list(dict.fromkeys(found))
     if node.type == "array":
         return choice_texts(prog.parsed, node, keys, prefixes)
     if node.type == "member_expression":  # a namespace import's member
@@ -206,11 +218,41 @@ def listed_choices(prog: Program, node: Node, keys: tuple[str, ...], prefixes: t
         return []
     if binding.kind == "const" and binding.value is not None:
         value = bare(binding.value)
-        return choice_texts(prog.parsed, value, keys, prefixes) if value.type == "array" else []
+        if value.type == "array":
+            return choice_texts(prog.parsed, value, keys, prefixes)
+        return listed_choices(prog, value, keys, prefixes, imported, depth + 1) if _written_from(value) else []
     spec = binding.node.parent
     if binding.kind == "import" and spec is not None and spec.type == "import_specifier":
         original = spec.child_by_field_name("name")
         return list(imported(_import_source(prog, binding.value), prog.text(original) if original is not None else binding.name))
+    return []
+
+
+_MAX_HOPS = 4
+_FALLBACKS = ("??", "||")
+_COPIES = ("map", "filter", "slice", "concat", "sort", "toSorted")
+
+
+def _written_from(node: Node) -> list[Node]:
+    """The lists an expression is written from, when it is a fallback (``a ?? b``, ``a || b``: both), a conditional
+    (``c ? a : b``: both) or a copy made item by item (``a.map(…)``, ``a.filter(…)``, ``a.slice()``: ``a``); else []."""
+    if node.type == "binary_expression":
+        op = node.child_by_field_name("operator")
+        if op is None or op.type not in _FALLBACKS:
+            return []
+        return [n for n in (node.child_by_field_name("left"), node.child_by_field_name("right")) if n is not None]
+    if node.type == "ternary_expression":
+        return [n for n in (node.child_by_field_name("consequence"), node.child_by_field_name("alternative")) if n is not None]
+    if node.type == "call_expression":
+        callee = node.child_by_field_name("function")
+        if callee is None or callee.type != "member_expression":
+            return []
+        prop, obj = callee.child_by_field_name("property"), callee.child_by_field_name("object")
+        if prop is None or obj is None or prop.text is None or prop.text.decode() not in _COPIES:
+            return []
+        args = node.child_by_field_name("arguments")
+        joined = [a for a in args.named_children if a.type != "comment"] if args is not None and prop.text == b"concat" else []
+        return [obj, *joined]
     return []
 
 
