@@ -17,7 +17,7 @@ from analyzer.config import Config
 from analyzer.facts import fallback
 from analyzer.facts.records import FileFacts
 from analyzer.model import Diagnostic, ScanResult, site_key
-from analyzer.parse import messages, php_builders, reading, script_constants
+from analyzer.parse import messages, php_builders, php_constants, reading, script_constants
 from analyzer.parse.reading import DEFAULT_MAX_BYTES
 from analyzer.read import engine
 from analyzer.read.discover import SourceFile, discover
@@ -64,17 +64,20 @@ def _collector_for_scan() -> Iterator[None]:
 @dataclass(frozen=True)
 class _SiteWide:
     """What a scan reads from the whole site before its pages, for every file it reads: the message catalogues
-    (analyzer/parse/messages.py), the PHP form builders (analyzer/parse/php_builders.py) and the choice lists its
-    scripts export (analyzer/parse/script_constants.py). Installed in the scanning process and in each worker."""
+    (analyzer/parse/messages.py), the PHP form builders (analyzer/parse/php_builders.py), the choice lists its
+    scripts export (analyzer/parse/script_constants.py) and its PHP classes' constants (analyzer/parse/php_constants.py).
+    Installed in the scanning process and in each worker."""
 
     catalogue: messages.Messages = messages.EMPTY
     builders: php_builders.Builders = php_builders.EMPTY
     constants: script_constants.Constants = script_constants.EMPTY
+    classes: php_constants.Constants = php_constants.EMPTY
 
     def install(self) -> None:
         messages.install(self.catalogue)
         php_builders.install(self.builders)
         script_constants.install(self.constants)
+        php_constants.install(self.classes)
 
 
 def _setup_worker(
@@ -140,9 +143,9 @@ def _results(
     files: list[SourceFile], opts: ScanOptions, db: signatures.SignatureDB, notes: list[Diagnostic] | None = None
 ) -> Iterator[FileFacts]:
     """Each file's facts, read with the site's message catalogues (analyzer/parse/messages.py), its PHP form
-    builders (analyzer/parse/php_builders.py) and the choice lists its scripts export (analyzer/parse/script_constants.py);
-    a file whose messages, builders or lists could not be read gets a diagnostic in ``notes`` (the scan goes on without
-    them)."""
+    builders (analyzer/parse/php_builders.py), the choice lists its scripts export (analyzer/parse/script_constants.py)
+    and its PHP classes' constants (analyzer/parse/php_constants.py); a file whose messages, builders, lists or classes
+    could not be read gets a diagnostic in ``notes`` (the scan goes on without them)."""
     unread: list[tuple[str, Exception]] = []
     catalogue = messages.collect(_catalogues(files, db, opts.max_bytes), unread, db.component_files.message_scripts)
     unbuilt: list[tuple[str, Exception]] = []
@@ -150,11 +153,14 @@ def _results(
     unlisted: list[tuple[str, Exception]] = []
     keys = (db.jsx_bindings.choice_keys, db.jsx_bindings.choice_key_prefixes)
     constants = script_constants.collect(_script_sources(files, opts.max_bytes), *keys, unlisted, db.component_files.module_aliases)
+    unclassed: list[tuple[str, Exception]] = []
+    classes = php_constants.collect(_class_sources(files, opts.max_bytes), unclassed)
     if notes is not None:
         notes += [_unread(path, "its messages", exc) for path, exc in unread]
         notes += [_unread(path, "its form builders", exc) for path, exc in unbuilt]
         notes += [_unread(path, "its exported lists", exc) for path, exc in unlisted]
-    site = _SiteWide(catalogue, builders, constants)
+        notes += [_unread(path, "its class constants", exc) for path, exc in unclassed]
+    site = _SiteWide(catalogue, builders, constants, classes)
     site.install()
     try:
         yield from _read_all(files, opts, db, site)
@@ -178,6 +184,16 @@ def _php_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[str,
     for f in found[: php_builders.MAX_FILES]:
         data = reading.read_bytes(f.path, f.display, min(max_bytes, php_builders.MAX_FILE_BYTES))
         if isinstance(data, bytes) and b"function" in data and not reading.looks_binary(data):
+            yield f.display, reading.decode(data).text
+
+
+def _class_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[str, str]]:
+    """The texts of the PHP files that may define a class constant or an enum, in path order, each within the byte
+    budget; one that cannot be read is left to its own reading, which reports why."""
+    found = sorted((f for f in files if f.display.lower().endswith(php_constants.SUFFIXES)), key=lambda f: f.display)
+    for f in found[: php_constants.MAX_FILES]:
+        data = reading.read_bytes(f.path, f.display, min(max_bytes, php_constants.MAX_FILE_BYTES + 1))
+        if isinstance(data, bytes) and php_constants.worth_reading(data) and not reading.looks_binary(data):
             yield f.display, reading.decode(data).text
 
 

@@ -125,6 +125,8 @@ MODULES = [
     "jsxmarkup",
     "inline_forms",
     "flutter",
+    "php_loops",
+    "php_constants",
 ]
 
 
@@ -262,4 +264,5 @@ MATCH_ONLY = {
     "hoststrings._PHP_VAR_GLUE",  # fullmatch over a glue _PHP_GLUE matched
     "hoststrings._PHP_CALL_HEAD",  # match once just past each string literal
     "hoststrings._PHP_DOT",  # match once just past a glued call's parentheses
+    "php_loops._ITEM",  # matched at each item's end in turn, the reading stopping at the first that does not match
 }

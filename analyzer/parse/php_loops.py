@@ -13,17 +13,38 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Protocol
 
 from analyzer.parse.messages import php_string
 
 _MAX_ITEMS = 60  # items read from one array
+
+
+class ClassItems(Protocol):
+    """The items of a class's list a loop may go through (:class:`analyzer.parse.php_constants.Constants`)."""
+
+    def items(self, cls: str, member: str, called: bool) -> list[tuple[str, str]]:
+        """The (key, value) items of ``cls::member`` (``called``: ``cls::member()``); [] when none is known."""
+        ...
+
+
 _MAX_ARRAY = 6000  # characters of one array literal
 _MAX_BODY = 3000  # characters of one loop body
 _MAX_LOOPS = 50  # loops written per file
 
 _ASSIGN = re.compile(r"\$(\w+)\s*=\s*(\[|array\s*\()")
-_LOOP = re.compile(r"\bforeach\s*\(\s*\$(\w+)\s+as\s+(?:\$(\w+)\s*=>\s*)?\$(\w+)\s*\)\s*(:|\{)")
-_END = re.compile(r"\bendforeach\s*;?")
+# A loop over a list the file writes ($groupes), or over a class's constant or an enum's cases
+# (PersonaModel::TIPOS, App\Enums\Searching::getValues(), Faith::cases(): analyzer/parse/php_constants.py), as PHP
+# writes it (foreach (…): … endforeach; or foreach (…) { … }) and as Blade does (@foreach (…) … @endforeach).
+_LOOP = re.compile(
+    r"(?P<blade>@)?\bforeach\s*\(\s*(?:\$(?P<list>\w+)|(?P<cls>\\?[A-Za-z_][\w\\]{0,120})::(?P<member>\w+)(?P<call>\s*\(\s*\))?)"
+    r"\s+as\s+(?:\$(?P<key>\w+)\s*=>\s*)?\$(?P<value>\w+)\s*\)\s*(?P<open>:|\{)?"
+)
+# What opens and closes a loop nested in a loop's body: PHP's alternative syntax, Blade's directives.
+_NESTED = {
+    False: re.compile(r"(?P<open>\bforeach\s*\([^;{}]{0,400}\)\s*:)|(?P<close>\bendforeach\b\s*;?)"),
+    True: re.compile(r"(?P<open>@foreach\b)|(?P<close>@endforeach\b)"),
+}
 _ITEM = re.compile(
     r"""\s*(?:(?P<k>'(?:[^'\\]|\\.)*'|"(?:[^"\\$]|\\.)*"|-?\d+)\s*=>\s*)?(?P<v>'(?:[^'\\]|\\.)*'|"(?:[^"\\$]|\\.)*"|-?\d+(?:\.\d+)?)\s*(?:,|$)""",
     re.S,
@@ -38,49 +59,65 @@ def arrays(original: str) -> dict[str, list[tuple[str, str]]]:
         name = m.group(1)
         if name in out:
             continue
-        close = "]" if m.group(2) == "[" else ")"
-        end = original.find(close, m.end(), m.end() + _MAX_ARRAY)
-        if end < 0:
-            continue
-        body = original[m.end() : end]
-        if "[" in body or "(" in body:
-            continue  # a nested array or a call: not a literal list of texts
-        items: list[tuple[str, str]] = []
-        at = 0
-        while at < len(body) and len(items) < _MAX_ITEMS:
-            item = _ITEM.match(body, at)
-            if item is None or item.end() == at:
-                break
-            key = _literal(item.group("k")) if item.group("k") else str(len(items))
-            items.append((key, _literal(item.group("v"))))
-            at = item.end()
-        if items and not body[at:].strip(" \t\r\n,"):
+        items = literal_items(original, m)
+        if items:
             out[name] = items
     return out
 
 
-def _literal(token: str) -> str:
+def literal_items(text: str, opening: re.Match[str]) -> list[tuple[str, str]]:
+    """The (key, value) items of the array literal whose opening (``[`` or ``array(``) ``opening`` ends with, when it
+    holds only strings and numbers (a list's keys its positions); [] for any other array."""
+    close = "]" if opening.group(opening.lastindex or 0).startswith("[") else ")"
+    end = text.find(close, opening.end(), opening.end() + _MAX_ARRAY)
+    if end < 0:
+        return []
+    body = text[opening.end() : end]
+    if "[" in body or "(" in body:
+        return []  # a nested array or a call: not a literal list of texts
+    items: list[tuple[str, str]] = []
+    at = 0
+    while at < len(body) and len(items) < _MAX_ITEMS:
+        item = _ITEM.match(body, at)
+        if item is None or item.end() == at:
+            break
+        key = literal(item.group("k")) if item.group("k") else str(len(items))
+        items.append((key, literal(item.group("v"))))
+        at = item.end()
+    return items if items and not body[at:].strip(" \t\r\n,") else []
+
+
+def literal(token: str) -> str:
+    """A PHP string literal's text, or a number as written."""
     return php_string(token) if token[:1] in "'\"" else token
 
 
-def write(original: str, neutral: str) -> str:
-    """``neutral`` (same length as ``original``) with each loop over a literal array written once per item."""
+def write(original: str, neutral: str, constants: ClassItems | None = None) -> str:
+    """``neutral`` (same length as ``original``) with each loop over a literal array, or over a class's list the
+    project defines (``constants``: :mod:`analyzer.parse.php_constants`), written once per item."""
     if "foreach" not in original:
         return neutral
     lists = arrays(original)
-    if not lists:
+    if not lists and constants is None:
         return neutral
     chars = list(neutral)
     done = 0
     for m in _LOOP.finditer(original):
-        items = lists.get(m.group(1))
-        if not items or done >= _MAX_LOOPS:
+        if done >= _MAX_LOOPS or (m.group("blade") is None and m.group("open") is None):
+            continue
+        if m.group("list"):
+            items = lists.get(m.group("list"))
+        elif constants is not None:
+            items = constants.items(m.group("cls"), m.group("member"), m.group("call") is not None)[:_MAX_ITEMS]
+        else:
+            items = None
+        if not items:
             continue
         end = _loop_end(original, m)
         if end is None:
             continue
         body_start, body_end, loop_end = end
-        printed = _printed(original[body_start:body_end], m.group(2), m.group(3))  # found once, filled per item
+        printed = _printed(original[body_start:body_end], m.group("key"), m.group("value"))  # found once, filled per item
         markup = [_filled(neutral[body_start:body_end], printed, key, value) for key, value in items]
         markup = [_compact(piece) for piece in markup if "<" in piece]
         # The loop's own lines, whole where nothing but blanks stands beside it (the "<?php " before it, indentation).
@@ -95,14 +132,18 @@ def write(original: str, neutral: str) -> str:
 
 
 def _loop_end(original: str, loop: re.Match[str]) -> tuple[int, int, int] | None:
-    """(body start, body end, loop end) of a ``foreach (…):`` … ``endforeach;`` or ``foreach (…) {`` … ``}``."""
+    """(body start, body end, loop end) of a ``foreach (…):`` … ``endforeach;``, a ``foreach (…) {`` … ``}`` or a
+    Blade ``@foreach (…)`` … ``@endforeach``, loops of the same kind nested in the body skipped."""
     start = loop.end()
-    if loop.group(4) == ":":
-        end = _END.search(original, start, start + _MAX_BODY)
-        if end is None:
-            return None
-        close = original.find("?>", end.end(), end.end() + 20)
-        return start, end.start(), (close + 2 if close >= 0 else end.end())
+    blade = loop.group("blade") is not None
+    if blade or loop.group("open") == ":":
+        depth = 1
+        for mark in _NESTED[blade].finditer(original, start, min(len(original), start + _MAX_BODY)):
+            depth += 1 if mark.group("open") else -1
+            if depth == 0:
+                close = -1 if blade else original.find("?>", mark.end(), mark.end() + 20)
+                return start, mark.start(), (close + 2 if close >= 0 else mark.end())
+        return None
     depth = 1
     for i in range(start, min(len(original), start + _MAX_BODY)):
         c = original[i]
@@ -116,15 +157,32 @@ def _loop_end(original: str, loop: re.Match[str]) -> tuple[int, int, int] | None
     return None
 
 
-# An output tag printing one variable, escaped or not: <?= $g ?>, <?php echo htmlspecialchars($label); ?>.
+# An output tag printing one variable, escaped or not, or an enum case's value or name: <?= $g ?>, <?php echo
+# htmlspecialchars($label); ?>, Blade's {{ $item }}, {{ __($item) }}, {!! $item !!}, {{ $faith->value }}.
+_CASE_PART = r"(?:->(?P<{}>value|name|label))?"
 _PRINTS = re.compile(
-    r"<\?(?:=|php\s+echo|php\s+print)\s*(?:htmlspecialchars|htmlentities|esc_html|esc_attr|e)?\s*\(?\s*\$(?P<var>\w+)\s*\)?\s*;?\s*\?>"
+    r"<\?(?:=|php\s+echo|php\s+print)\s*(?:(?:htmlspecialchars|htmlentities|esc_html|esc_attr|e)\s*)?(?:\(\s*)?\$(?P<var>\w+)"
+    + _CASE_PART.format("prop")
+    + r"\s*(?:\)\s*)?(?:;\s*)?\?>"
+    + r"|\{\{\s*(?:(?:e|__|trans|ucfirst|ucwords)\s*)?(?:\(\s*)?\$(?P<bvar>\w+)"
+    + _CASE_PART.format("bprop")
+    + r"\s*(?:\)\s*)?\}\}"
+    + r"|\{!!\s*\$(?P<rvar>\w+)"
+    + _CASE_PART.format("rprop")
+    + r"\s*!!\}"
 )
 
 
 def _printed(body: str, key_var: str | None, value_var: str) -> list[tuple[int, int, bool]]:
-    """Where the loop's body prints the item's value or key: (start, end, whether the key)."""
-    return [(m.start(), m.end(), m.group("var") == key_var) for m in _PRINTS.finditer(body) if m.group("var") in (value_var, key_var)]
+    """Where the loop's body prints the item's value or key: (start, end, whether the key; an enum case's name is its
+    key)."""
+    out = []
+    for m in _PRINTS.finditer(body):
+        var = m.group("var") or m.group("bvar") or m.group("rvar")
+        prop = m.group("prop") or m.group("bprop") or m.group("rprop")
+        if var in (value_var, key_var):
+            out.append((m.start(), m.end(), var == key_var or prop == "name"))
+    return out
 
 
 def _filled(body: str, printed: list[tuple[int, int, bool]], key: str, value: str) -> str:

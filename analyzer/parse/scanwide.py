@@ -1,7 +1,8 @@
 """A value a scan reads from the whole site before the pages and installs for every file it reads: the message
-catalogues (``analyzer.parse.messages``), the PHP form builders (``analyzer.parse.php_builders``) and the exported choice
-lists (``analyzer.parse.script_constants``). ``analyzer.scan`` installs each in the scanning process and in every worker,
-and the empty value again when the scan ends."""
+catalogues (``analyzer.parse.messages``), the PHP form builders (``analyzer.parse.php_builders``), the exported choice
+lists (``analyzer.parse.script_constants``) and the PHP classes' constants (``analyzer.parse.php_constants``).
+``analyzer.scan`` installs each in the scanning process and in every worker, and the empty value again when the scan
+ends."""
 
 from __future__ import annotations
 

@@ -64,6 +64,7 @@ from analyzer.parse import (
     markdown_html,
     php_arrays,
     php_builders,
+    php_constants,
     php_loops,
     positions,
     razor,
@@ -544,7 +545,9 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
         text = title_blocks.write(original, text, db.component_files.title_blocks)
     if dialect in ("php", "blade"):  # ad_input_text($user, 'ad_member_id', 'Medlemsnummer'): the site's own builders
         text = php_builders.write(original, text, php_builders.installed())
-        text = php_loops.write(original, text)  # foreach ($groupes as $g) over a literal list: one option per item
+        # foreach ($groupes as $g) over a literal list, @foreach (Faith::cases() as $f) over a class's: one option per item
+        classes = php_constants.installed()
+        text = php_loops.write(original, text, classes if classes.classes else None)
     page = htmldoc.parse(text, original)
     result.parsed = True
     if page.degraded:

@@ -1,0 +1,166 @@
+"""A PHP project's class constants and enums as the choices its templates loop over (analyzer/parse/php_constants.py,
+analyzer/parse/php_loops.py; docs/fields.md "Forms printed by server-side helpers"): a Blade loop over a laravel-enum
+class's values, a PHP loop over a model's array constant, a loop over a PHP 8.1 enum's cases. Look-alikes: a loop over
+a query, a class constant the project does not define, a method's local ``case``, and a list that says nothing
+sensitive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analyzer.parse import php_constants, php_loops, templates
+from tests.conftest import site_fields
+
+_HOTJAR = '<script src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6"></script>\n'
+
+_SEARCHING = """<?php
+
+namespace App\\Enums;
+
+use BenSampo\\Enum\\Enum;
+
+final class Searching extends Enum
+{
+    const Mand = 'Mand';
+    const Kvinde = 'Kvinde';
+    const Kaereste = 'Kæreste';
+    const Sexpartner = 'Sexpartner';
+}
+"""
+
+_MODEL = """<?php
+class PersonaModel extends Model
+{
+    public const TIPOS = [
+        'parroco'   => 'Párroco',
+        'vicario'   => 'Vicario',
+        'diacono'   => 'Diácono',
+        'laico'     => 'Laico',
+    ];
+    const SIZES = ['S', 'M', 'L'];
+
+    public function kind(string $t): string
+    {
+        switch ($t) {
+            case 'x':
+                return 'Catholic';
+        }
+        return '';
+    }
+}
+"""
+
+_FAITH = """<?php
+namespace App\\Enums;
+
+enum Faith: string
+{
+    case Catholic = 'Catholic';
+    case Muslim = 'Muslim';
+    case Jewish = 'Jewish';
+
+    public function label(): string
+    {
+        return match ($this) { self::Catholic => 'Katholisch', default => '' };
+    }
+}
+"""
+
+_BLADE = (
+    _HOTJAR + '<form method="post">\n'
+    "  <label>Søger</label>\n"
+    '  <select name="searching[]" multiple>\n'
+    "    @foreach (App\\Enums\\Searching::getValues() as $item)\n"
+    '    <option value="{{$item}}"\n'
+    "        @if(old('searching') != null)\n"
+    "            @foreach(old('searching') as $p)\n"
+    '                @if($item == $p) selected="selected" @endif\n'
+    "            @endforeach\n"
+    "        @endif>\n"
+    "            {{$item}}\n"
+    "    </option>\n"
+    "    @endforeach\n"
+    "  </select>\n"
+    "  <label>Tro</label>\n"
+    '  <select name="tro">\n'
+    "    @foreach (\\App\\Enums\\Faith::cases() as $faith)\n"
+    '      <option value="{{ $faith->value }}">{{ $faith->name }}</option>\n'
+    "    @endforeach\n"
+    "  </select>\n"
+    "  <label>Størrelse</label>\n"
+    '  <select name="size">\n'
+    "    @foreach (PersonaModel::SIZES as $s)\n"
+    "      <option>{{ $s }}</option>\n"
+    "    @endforeach\n"
+    "  </select>\n"
+    "  <label>Region</label>\n"
+    '  <select name="region">\n'
+    "    @foreach (Region::all() as $r)\n"
+    "      <option>{{ $r->name }}</option>\n"
+    "    @endforeach\n"
+    "  </select>\n"
+    "</form>\n"
+)
+
+_PHP_PAGE = (
+    _HOTJAR + '<form method="post">\n'
+    '  <label for="tipo">Tipo</label>\n'
+    '  <select name="tipo" id="tipo">\n'
+    "    <?php foreach (PersonaModel::TIPOS as $valor => $etiqueta): ?>\n"
+    '    <option value="<?= e($valor) ?>"\n'
+    "        <?= ($persona['tipo'] === $valor) ? 'selected' : '' ?>>\n"
+    "        <?= e($etiqueta) ?>\n"
+    "    </option>\n"
+    "    <?php endforeach; ?>\n"
+    "  </select>\n"
+    "</form>\n"
+)
+_UNKNOWN = (
+    _HOTJAR + '<form method="post">\n  <label for="otro">Otro</label>\n  <select name="otro" id="otro">\n'
+    "    <?php foreach (Unknown::TIPOS as $v): ?><option><?= $v ?></option><?php endforeach; ?>\n"
+    "  </select>\n</form>\n"
+)
+
+
+def test_a_template_loop_over_a_class_s_list_prints_the_class_s_texts(tmp_path: Path) -> None:
+    files = {
+        "app/Enums/Searching.php": _SEARCHING,
+        "app/Enums/Faith.php": _FAITH,
+        "app/Models/PersonaModel.php": _MODEL,
+        "resources/views/signup.blade.php": _BLADE,
+        "modules/personas/views/form.php": _PHP_PAGE,
+        "modules/otros/form.php": _UNKNOWN,
+    }
+    found = site_fields(tmp_path, files)
+    assert found["searching[]"][0] == "sex-life", found  # laravel-enum's getValues(), a nested @foreach skipped
+    assert found["tro"][0] == "religion", found  # an enum's cases, each case's value and name
+    assert found["tipo"][0] == "religion", found  # a model's array constant, key => text
+    assert "size" not in found and "region" not in found and "otro" not in found, found
+
+
+def test_class_lists_are_read_by_short_name_and_a_method_s_case_is_none() -> None:
+    constants = php_constants.collect([("app/Enums/Faith.php", _FAITH), ("app/Models/PersonaModel.php", _MODEL)])
+    assert constants.items("\\App\\Enums\\Faith", "cases", True) == [("Catholic", "Catholic"), ("Muslim", "Muslim"), ("Jewish", "Jewish")]
+    assert constants.items("PersonaModel", "TIPOS", False)[0] == ("parroco", "Párroco")
+    assert constants.items("PersonaModel", "cases", True) == []  # the switch's case 'x' is in a method
+    assert constants.items("PersonaModel", "TIPOS", True) == []  # no such call
+    assert constants.items("Faith", "where", True) == []
+    assert constants.items("Nowhere", "TIPOS", False) == []
+
+
+def test_a_loop_s_text_keeps_its_length_and_line_breaks_and_unknown_classes_stay_as_written() -> None:
+    constants = php_constants.collect([("app/Enums/Searching.php", _SEARCHING), ("app/Enums/Faith.php", _FAITH)])
+    neutral = templates.analyse(_BLADE, "blade")[0]
+    written = php_loops.write(_BLADE, neutral, constants)
+    assert len(written) == len(neutral)
+    assert [i for i, c in enumerate(written) if c == "\n"] == [i for i, c in enumerate(neutral) if c == "\n"]
+    assert "Sexpartner" in written and "Jewish" in written
+    assert php_loops.write(_BLADE, neutral, None) == neutral  # no class known: the template as neutralised
+
+
+def test_the_reading_is_bounded() -> None:
+    # A file over the size budget is not read; a class body longer than the budget is read up to it, without error.
+    assert not php_constants.worth_reading(b"class A { const X = 'a'; }" + b" " * php_constants.MAX_FILE_BYTES)
+    long = "<?php class Big {\n    const C1 = 'x';\n    function f() " + "{" * 70_000 + "\n}\n"
+    constants = php_constants.collect([("Big.php", long)])
+    assert constants.items("Big", "getValues", True) == [("C1", "x")]
