@@ -141,6 +141,12 @@ NOT_CATEGORY = {
     "swedish-parachute": (field(label="Fallskärmshopp", type_="checkbox"), "health"),
     "danish-interest-rate-fall": (field(label="Fald i renten"), "health"),
     "russian-exchange-rate-falls": (field(label="Падения курса"), "health"),
+    # Zaporizhzhia is a region, not constipation ("запор"): a party's sign-up form asks for the region
+    "russian-zaporizhzhia-region": (
+        field(label="Ваш регион", options="Москва Запорожская область Херсонская область", type_="select"),
+        "health",
+    ),
+    "russian-zaporozhets-car": (field(label="Марка автомобиля", options="Лада Запорожец Волга", type_="select"), "health"),
     "hat-size-head-circumference": (field(label="Head circumference (cm)", options="S M L XL", type_="select"), "health"),
     "french-plumbing-dissertation": (field(label="Mémoire de fin d'études (titre)"), "health"),
     "english-tablet-device": (field(question="Do you own a tablet?", options="Yes No", type_="radio"), "health"),
@@ -162,6 +168,8 @@ NOT_CATEGORY = {
 }
 
 MUST_BE = {
+    # constipation stays health beside the region that starts with it
+    "russian-constipation": (field(label="Беспокоят ли вас запоры?", options="Да Нет", type_="select"), "health"),
     # union
     "swedish-union-fee": (field(label="Fackavgift"), "union"),
     "danish-union-fee": (field(label="Fagforeningskontingent"), "union"),
