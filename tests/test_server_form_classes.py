@@ -242,6 +242,56 @@ def test_a_nette_presenters_controls_are_recorded_by_its_apps_recorders(tmp_path
     assert "nickname" not in found and "agree" not in found and "send" not in found  # benign, a consent box, a button
 
 
+_NETTE_GROUPS = """<?php
+namespace App\\Forms;
+
+use Nette\\Application\\UI\\Form;
+
+final class RegistraceFormFactory
+{
+    public function create(): Form
+    {
+        $form = new Form;
+        $form->addGroup('Osobní údaje');
+        $form->addText('jmeno', 'Jméno a příjmení:');
+        $form->addTextArea('poznamka', 'Poznámka:');
+        $form->addCheckboxList('potize', 'Vyberte, co platí:', [
+            'astma' => 'Astma',
+            'cukrovka' => 'Cukrovka',
+        ]);
+        $form->addGroup('Zdravotní stav');
+        $form->addTextArea('omezeni', 'Omezení:');
+        $form->addRadioList('velikost', 'Velikost trička:', ['s' => 'S', 'm' => 'M']);
+        $form->addSelect('vira', $this->translator->translate('Vaše víra'), ['rk' => 'Římskokatolická', 'ev' => 'Evangelická']);
+        $form->addGroup();
+        $form->addCheckbox('souhlas', 'Souhlasím', ['class' => 'form-check']);
+        $form->addSubmit('send', 'Odeslat');
+        return $form;
+    }
+}
+"""
+
+
+def test_a_nette_form_s_groups_head_its_controls_and_its_lists_give_their_choices(tmp_path: Path) -> None:
+    # $form->addGroup('Zdravotní stav') prints a fieldset whose legend heads the controls after it: a free-text box
+    # there is read under it. addCheckboxList / addRadioList / addSelect list their items after the label: one box (or
+    # option) per item. Look-alikes: the box of a group with no health caption, a T-shirt size list, and a single
+    # checkbox whose attribute array is no list of choices.
+    found = _scan(
+        tmp_path,
+        {
+            "composer.json": '{"require": {"nette/forms": "^3.1"}}\n',
+            "app/UI/@layout.latte": f"<html><head>{_HOTJAR}</head><body>{{include content}}</body></html>\n",
+            "app/UI/Registrace/default.latte": "{block content}{control registraceForm}{/block}\n",
+            "app/Forms/RegistraceFormFactory.php": _NETTE_GROUPS,
+        },
+    )
+    assert found["omezeni"][0] == "health", found  # under the group "Zdravotní stav"
+    assert found["potize"][0] == "health", found  # its items, under a group that says nothing
+    assert found["vira"][0] == "religion", found  # a select's items after a translated label
+    assert "poznamka" not in found and "velikost" not in found and "souhlas" not in found, found
+
+
 def test_nette_calls_in_a_page_of_another_framework_are_not_read(tmp_path: Path) -> None:
     # ->addText() on a served page (a WordPress template's own widget API) is no Nette form: only presenters, form
     # factories, *Form.php and *Control.php files are read for it.

@@ -79,6 +79,9 @@ class FormHelper:
     choices_text: str | None = None  # each match's group is one of a select's choices, written in the call in this way
     # The option whose array lists a select's choices, each key the text shown (Symfony's 'choices' => ['Katholiek' => 'rk'])
     choices_member: str | None = None
+    # Kinds of radios or boxes whose call lists their choices as a literal array, as a select's does (Nette's
+    # addRadioList('smoker', 'Kouříte?', ['ano' => 'Ano', …])): a fieldset of one box per choice. Lower case.
+    choice_kinds: frozenset[str] = frozenset()
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -358,7 +361,8 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         if m is None:
             continue
         # An optional kind not given is the "" entry (an input); kinds are keyed in lower case (the signature loader).
-        renders = h.renders.get((m.groupdict().get("kind") or "").lower())
+        kind_of = (m.groupdict().get("kind") or "").lower()
+        renders = h.renders.get(kind_of)
         if renders is None:
             continue
         if renders in ("text", "message"):  # a translation call: its message, or its key's words ("profile.sexual_orientation")
@@ -389,21 +393,46 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         said = _PLACEHOLDER.search(body, m.end("name"))
         if said is not None:  # Form::textarea('obs', null, ['placeholder' => 'Observações sobre o paciente'])
             typed += f' placeholder="{html.escape(" ".join(said.group(2).split()))}"'
-        # Choices only for a helper that prints a select itself: the array after a generic control's name is its
-        # options (CakePHP's ->control('faith', ['type' => 'select', 'label' => …])), not its choices.
-        options = _literal_options(body, m.end("name"), h.choices_text, h.choices_member) if renders.startswith("select") else []
+        # Choices only for a helper that prints a select itself, or a list of boxes its data names: the array after a
+        # generic control's name is its options (CakePHP's ->control('faith', ['type' => 'select', 'label' => …])),
+        # not its choices. The array may follow the label (Nette's addSelect('faith', 'Vyznání:', ['rk' => …])).
+        boxes = kind_of in h.choice_kinds
+        options = _choices_of(body, m, h) if renders.startswith("select") or boxes else []
+        if boxes and options:
+            legend = f"<legend>{text}</legend>" if text else ""
+            listed = "".join(f"<label><input name={name}{typed}>{html.escape(o, quote=False)}</label>" for o in options)
+            # Where the fieldset does not fit, one box, as any such call writes.
+            return [f"<fieldset>{legend}{listed}</fieldset>", *_fitted([_control(tag, name, typed)], name, text, tag, typed, typ)]
         written = [_control(tag, name, typed, options)]
         if options:  # without its options when they do not fit
             written.append(_control(tag, name, typed))
-        # Stand-ins where the control as written does not fit: an input (an unclosed select or textarea would swallow
-        # the page), and the shortest, a private tag read as an input (analyzer/facts/template_components.py), for a
-        # tag as short as "{{ form.x }}" with no blanks before it on its line.
-        stand_ins = [f"<input name={name}>"] if tag in ("select", "textarea") or typ else []
-        stand_ins.append(f"<{SHORT} name={name}>")
-        # A box's caption may follow it instead (how Nette and Symfony render one), shorter than a <label> before it;
-        # it keeps what the box is where a <label> and the typed box do not fit together, so it goes before a label
-        # with a stand-in.
-        after = [f"<input name={name}{typed}>{text}"] if text and typ in ("checkbox", "radio") else []
-        labelled = [f"<label>{text}</label>{c}" for c in written if text]
-        return labelled + after + [f"<label>{text}</label>{c}" for c in stand_ins if text] + written + stand_ins
+        return _fitted(written, name, text, tag, typed, typ)
     return None
+
+
+def _fitted(written: list[str], name: str, text: str, tag: str, typed: str, typ: str) -> list[str]:
+    """A control's markup, longest first: labelled, then shorter stand-ins for where the control as written does not fit:
+    an input (an unclosed select or textarea would swallow the page), and the shortest, a private tag read as an input
+    (analyzer/facts/template_components.py), for a tag as short as "{{ form.x }}" with no blanks before it on its line."""
+    stand_ins = [f"<input name={name}>"] if tag in ("select", "textarea") or typ else []
+    stand_ins.append(f"<{SHORT} name={name}>")
+    # A box's caption may follow it instead (how Nette and Symfony render one), shorter than a <label> before it;
+    # it keeps what the box is where a <label> and the typed box do not fit together, so it goes before a label
+    # with a stand-in.
+    after = [f"<input name={name}{typed}>{text}"] if text and typ in ("checkbox", "radio") else []
+    labelled = [f"<label>{text}</label>{c}" for c in written if text]
+    # Where the line has room, a box inside its label with its caption after it, as a page writes one.
+    wrapped = [f"<label><input name={name}{typed}>{text}</label>"] if after else []
+    return wrapped + labelled + after + [f"<label>{text}</label>{c}" for c in stand_ins if text] + written + stand_ins
+
+
+_LABEL_END = re.compile(r"""["'][ \t]*(?:\)[ \t]*)?""")
+
+
+def _choices_of(body: str, m: re.Match[str], h: FormHelper) -> list[str]:
+    """The choices a call lists: after the field's name, else after its label (Nette writes the label between)."""
+    found = _literal_options(body, m.end("name"), h.choices_text, h.choices_member)
+    if not found and m.groupdict().get("label"):
+        after = _LABEL_END.match(body, m.end("label"))  # its closing quote, and a translation call's ")"
+        found = _literal_options(body, after.end() if after else m.end("label"), h.choices_text, h.choices_member)
+    return found

@@ -538,7 +538,10 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
     if dialect is None and path.lower().endswith(razor.SUFFIXES):
         text = razor.blank_code(text)  # @if (…) { and a lone } are no text a person reads
     # f.text_field :diagnosis, {{ form.diagnosis }}, @Html.TextBoxFor(m => m.Diagnosis): the controls they print
-    text = form_helpers.write(path, original, text, tpl.regions if tpl is not None else [], dialect, db.form_helpers)
+    # A form class written in PHP (a Symfony form type, a Nette presenter or form factory) is code whose page is blank
+    # but for its controls: each call's whole markup goes on its first line, as a Python form class's does.
+    roomy = dialect == "php" and db.component_files.is_form_class(path)
+    text = form_helpers.write(path, original, text, tpl.regions if tpl is not None else [], dialect, db.form_helpers, roomy=roomy)
     if dialect is None and path.lower().endswith(templates.FREEMARKER):
         text = templates.blank_freemarker(text)  # the macros no helper wrote: <@sf.empty colspan="1"/>, <#if …>
     if dialect:  # {% block title %}Anamnese{% endblock %}, @section('title', 'Anamnese'): the <title> its layout prints

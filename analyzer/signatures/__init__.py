@@ -1545,6 +1545,9 @@ def _form_helpers(data: dict[str, Any] | None = None) -> tuple[FormHelper, ...]:
             raise SignatureError(f"{where}: give either dialects, or files and calls")
         if choices is not None and choices.groups != 1:
             raise SignatureError(f"{where}: choices needs one group, a choice's text")
+        choice_kinds = frozenset(str(k).lower() for k in h.get("choice_kinds", []))
+        if not choice_kinds <= {k for k, v in renders.items() if v in ("input:radio", "input:checkbox")}:
+            raise SignatureError(f"{where}: choice_kinds names kinds that render no radio or checkbox")
         out.append(
             FormHelper(
                 pattern.pattern,
@@ -1554,6 +1557,7 @@ def _form_helpers(data: dict[str, Any] | None = None) -> tuple[FormHelper, ...]:
                 h.get("calls"),
                 h.get("choices"),
                 h.get("choices_member"),
+                choice_kinds,
             )
         )
     return tuple(out)

@@ -828,6 +828,7 @@ FORM_HELPERS_SCHEMA: dict[str, Field] = {
                 "renders": _req("str{}"),
                 "choices": _opt(str),
                 "choices_member": _opt(str),
+                "choice_kinds": _opt("str[]"),
             }
         ]
     ),
