@@ -292,6 +292,22 @@ def test_a_nette_form_s_groups_head_its_controls_and_its_lists_give_their_choice
     assert "poznamka" not in found and "velikost" not in found and "souhlas" not in found, found
 
 
+def test_a_nette_form_class_is_all_code_and_its_lists_keep_their_items(tmp_path: Path) -> None:
+    # A blood centre's donor form as a class of its own (class DonorForm extends Form, $this->add…(), items in array()):
+    # the file is all code, so each call is written whole on its first line and a list's items are not dropped for a
+    # short line. Look-alike: an "active / inactive" radio list.
+    form = (
+        "<?php\nnamespace BloodCenter;\n\nuse Nette\\Application\\UI\\Form;\n\nclass DonorForm extends Form\n{\n"
+        "    public function __construct($data)\n    {\n        parent::__construct();\n"
+        "        $this->addCheckboxList('seznam', 'Označte, co platí:', array('hepatitida' => 'Hepatitida', 'tbc' => 'Tuberkulóza'));\n"
+        "        $this->addRadioList('active', 'Stav:', array(0 => 'neaktivní', 1 => 'aktivní'))\n            ->setRequired();\n"
+        "    }\n}\n"
+    )
+    fields = _read(tmp_path, "app/components/DonorForm.php", form)
+    assert fields["seznam"][:2] == ("input", "health"), fields
+    assert fields["active"][1] == "-", fields
+
+
 def test_nette_calls_in_a_page_of_another_framework_are_not_read(tmp_path: Path) -> None:
     # ->addText() on a served page (a WordPress template's own widget API) is no Nette form: only presenters, form
     # factories, *Form.php and *Control.php files are read for it.
@@ -334,7 +350,9 @@ def test_a_symfony_2_form_class_with_types_named_by_strings(tmp_path) -> None:
     with fieldfacts.every_control("-"):
         got = analyze(SourceFile(path, path.name, classify(path)), signatures.load(), 10 * 1024 * 1024).fields
     fields = {f.name: (f.line, f.tag, f.classification.category, f.texts.get("label", "")) for f in got}
-    assert fields["query"] == (13, "textarea", "health", "Popis zdravotních potíží"), fields  # its label on the line above
+    # The file is all code: each call's control is written whole on the call's first line (->add('query', …), line 12),
+    # its label from the line below with it.
+    assert fields["query"] == (12, "textarea", "health", "Popis zdravotních potíží"), fields
     assert fields["faith"][1:3] == ("select", "religion") and fields["email"][2] == "contact", fields
     assert fields["city"][2] == "-", fields
     assert "note" not in fields, fields  # a type name Symfony does not define

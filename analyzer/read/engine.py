@@ -538,9 +538,9 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
     if dialect is None and path.lower().endswith(razor.SUFFIXES):
         text = razor.blank_code(text)  # @if (…) { and a lone } are no text a person reads
     # f.text_field :diagnosis, {{ form.diagnosis }}, @Html.TextBoxFor(m => m.Diagnosis): the controls they print
-    # A form class written in PHP (a Symfony form type, a Nette presenter or form factory) is code whose page is blank
+    # A PHP file that is all code (a Symfony form type, a Nette presenter, form factory or form class) has a page blank
     # but for its controls: each call's whole markup goes on its first line, as a Python form class's does.
-    roomy = dialect == "php" and db.component_files.is_form_class(path)
+    roomy = dialect == "php" and "<" not in text
     text = form_helpers.write(path, original, text, tpl.regions if tpl is not None else [], dialect, db.form_helpers, roomy=roomy)
     if dialect is None and path.lower().endswith(templates.FREEMARKER):
         text = templates.blank_freemarker(text)  # the macros no helper wrote: <@sf.empty colspan="1"/>, <#if …>
