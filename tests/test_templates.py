@@ -44,7 +44,24 @@ def test_theme_detections_and_fields_match_annotations(theme: Path) -> None:
 
 
 def test_every_dialect_has_a_theme() -> None:
-    assert {t.name for t in THEMES} >= {"wordpress", "shopify", "twig", "jinja", "handlebars", "erb", "hugo", "blade"}
+    assert {t.name for t in THEMES} >= {"wordpress", "shopify", "twig", "jinja", "handlebars", "erb", "hugo", "blade", "latte"}
+
+
+def test_latte_tags_are_read_and_a_script_s_braces_stay_text() -> None:
+    # Latte's tags open with "{" and a tag name or sigil: {if …}, {/if}, {$x}, {=x}, {_'…'}, {* … *}. A script's and a
+    # style's braces ("{hjid:…}", "{ margin: 0 }", "{c[a]=…}") are no tags: a recorder's inline snippet stays whole.
+    from analyzer.parse import templates
+
+    text = (
+        "{* note *}{if $consent->analytics}<p>{$patient->name}</p>{/if}{=$x}<b>{_'Diagnóza'}</b>\n"
+        "<style>body { margin: 0 }</style><script>h._hjSettings={hjid:1,hjsv:6};(function(c){c[a]=1})</script>\n"
+    )
+    neutral, tpl = templates.analyse(text, "latte")
+    assert len(neutral) == len(text) and neutral.count("\n") == text.count("\n")
+    assert "{hjid:1,hjsv:6}" in neutral and "{ margin: 0 }" in neutral and "(function(c){c[a]=1})" in neutral
+    assert "{if" not in neutral and "{/if}" not in neutral and "note" not in neutral and "$patient" not in neutral
+    assert [b.condition for b in tpl.branches] == ["$consent->analytics"]
+    assert templates.dialect("app/UI/Home/default.latte", text) == "latte"
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,16 @@ _TAG_COMMENT_BLOCK = _c(
     re.compile(r"\{%-?\s*endcomment\s*-?%\}"),
 )
 
+# Latte's tags (latte.nette.org/en/tags): a tag opens with "{" and its name or a sigil at once, never a blank, so a
+# script's or a style's "{ color: red }" stays text; only the tags Latte defines are read as code, so that an inline
+# recorder snippet's "{hjid:…}" is never taken for one.
+_LATTE_TAGS = (
+    "if|elseif|elseifset|else|ifset|ifcontent|ifchanged|switch|case|default|foreach|for|while|first|last|sep|"
+    "iterateWhile|continueIf|breakIf|skipIf|exitIf|block|define|include|import|layout|extends|embed|var|capture|"
+    "snippet|snippetArea|control|form|formContext|formContainer|formPrint|formClassPrint|label|input|inputError|"
+    "link|plink|contentType|spaceless|translate|syntax|do|php|dump|debugbreak|try|rollback|cache|sandbox|"
+    "templateType|templatePrint|varType|varPrint|parameters|l|r|asset|trace"
+)
 # Per dialect, in the order they are tried at one position (a comment before the code that
 # would also match its opener).
 CONSTRUCTS: dict[str, tuple[Construct, ...]] = {
@@ -77,6 +87,11 @@ CONSTRUCTS: dict[str, tuple[Construct, ...]] = {
         _c("comment", r"<%#", "%>"),
         _c("output", r"<%[=-]", "%>"),
         _c("code", r"<%", "%>"),
+    ),
+    "latte": (
+        _c("comment", r"\{\*", "*}"),
+        _c("output", r"\{(?:\$|=|_(?=[\"'(}]))", "}"),  # {$patient->diagnosis}, {=$x}, {_'Diagnóza'}
+        _c("code", rf"\{{/?(?:{_LATTE_TAGS})\b", "}"),
     ),
     "go": (
         _c("comment", r"\{\{-?[ \t\r\n]*/\*", re.compile(r"\*/\s*-?\}\}")),

@@ -1,7 +1,7 @@
 """Server templates: neutralise template syntax, find conditional blocks and template references.
 
-Eight dialects (PHP/WordPress, Blade, Liquid, Twig / Jinja / Django / Nunjucks, Handlebars /
-Mustache, ERB / EJS, Go / Hugo). ``neutralise`` replaces every template construct with filler of
+Nine dialects (PHP/WordPress, Blade, Liquid, Twig / Jinja / Django / Nunjucks, Handlebars /
+Mustache, ERB / EJS, Go / Hugo, Nette's Latte). ``neutralise`` replaces every template construct with filler of
 the same length (newlines kept), so the HTML parser sees the page's markup and every position
 stays true: statements and comments become spaces, output expressions become ``0`` (a valid
 number in a script, harmless in a URL or an attribute). ``analyse`` returns the conditional
@@ -34,6 +34,7 @@ DIALECT_BY_SUFFIX = (
     (".mustache", "handlebars"),
     (".erb", "erb"),
     (".ejs", "erb"),
+    (".latte", "latte"),
     (".tmpl", "go"),
     (".gohtml", "go"),
     (".eex", "erb"),
@@ -344,6 +345,8 @@ _TAG_IF = {
     ),
     "liquid": (r"^\s*if\s+(.*)$", r"^\s*elsif\s+(.*)$", r"^\s*else\s*$", r"^\s*endif\s*$", r"^\s*unless\s+(.*)$", r"^\s*endunless\s*$"),
     "handlebars": (r"^#if\s+(.*)$", r"^else\s+if\s+(.*)$", r"^else\s*$", r"^/if\s*$", r"^#unless\s+(.*)$", r"^/unless\s*$"),
+    # Latte has no "unless": its patterns match nothing (a "$" after a required character).
+    "latte": (r"^if(?:set)?\s+(.*)$", r"^elseif(?:set)?\s+(.*)$", r"^else\s*$", r"^/if(?:set)?\s*$", r"^.\A", r"^.\A"),
 }
 
 
@@ -568,6 +571,8 @@ def _inner(body: str, dialect: str) -> str:
         return re.sub(r"^<%[-=]?|-?%>$", "", body).strip()
     if dialect == "go":
         return re.sub(r"^\{\{-?|-?\}\}$", "", body).strip()
+    if dialect == "latte":
+        return body[1:-1].strip()
     return body
 
 
@@ -696,6 +701,9 @@ _REFS = [
     ("include", re.compile(r"""\{\{-?\s*template\s+["']([^"']+)["']""")),
     ("extends", re.compile(r"""@extends\s*\(\s*["']([^"']+)["']""")),
     ("include", re.compile(r"""@include(?:If|When|Unless)?\s*\(\s*(?:[^,\s][^,]{0,500},\s*)?["']([^"']+)["']""")),
+    # Latte: {include 'parts/form.latte'}, {layout '@layout.latte'}, {extends …}, {import …}, {embed …}
+    ("include", re.compile(r"""\{(?:include|import|embed)\s+["']?([\w./@-]+\.latte)""")),
+    ("layout", re.compile(r"""\{(?:layout|extends)\s+["']?([\w./@-]+\.latte)""")),
     ("include", re.compile(r"""get_template_part\s*\(\s*["']([^"']+)["'](?:\s*,\s*["']([^"']+)["'])?""")),
     ("include", re.compile(r"""\b(?:include|require)(?:_once)?\s*(?:\(\s*)?(?:[\w:]+\s*\(\s*\)\s*\.\s*)?["']/?([\w./-]+\.php)["']""")),
 ]

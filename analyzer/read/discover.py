@@ -37,7 +37,6 @@ TEXT_SUFFIXES = (
     ".mako",
     ".tt",
     ".ep",
-    ".latte",
     ".marko",
     ".vash",
     ".xsl",

@@ -57,6 +57,7 @@ class Graph:
 def build(facts: dict[str, TemplateFacts], conventions: tuple[dict[str, str], ...], nodes: Iterable[str] = ()) -> Graph:
     """``nodes``: every HTML / template file scanned (a partial may hold no template syntax)."""
     paths = sorted(set(facts) | set(nodes))
+    known = frozenset(paths)
     uses: dict[str, set[str]] = {p: set() for p in paths}
     includers: dict[str, list[tuple[str, TemplateRef]]] = {}
     for path, tf in facts.items():
@@ -68,10 +69,22 @@ def build(facts: dict[str, TemplateFacts], conventions: tuple[dict[str, str], ..
                     includers.setdefault(target, []).append((path, ref))
         for conv in conventions:
             if conv["dialect"] == tf.dialect and _page_template(path, conv) and conv["unless"] not in tf.opt_outs:
-                parent = next((p for p in paths if p.endswith(conv["parent"])), None)
+                nearest = conv.get("lookup") == "nearest"
+                parent = _nearest(path, conv["parent"], known) if nearest else next((p for p in paths if p.endswith(conv["parent"])), None)
                 if parent and parent != path and not any(r.kind in ("layout", "extends") for r in tf.refs):
                     uses[path].add(parent)
     return Graph(uses, includers)
+
+
+def _nearest(path: str, name: str, known: frozenset[str]) -> str | None:
+    """The file called ``name`` nearest the page: in its folder, else the closest folder above it (Nette's
+    ``@layout.latte``)."""
+    folders = path.split("/")[:-1]
+    for depth in range(len(folders), -1, -1):
+        candidate = "/".join([*folders[:depth], name])
+        if candidate in known:
+            return candidate
+    return None
 
 
 _PARTIAL_FOLDERS = frozenset({"partials", "snippets", "template-parts", "includes", "_includes", "_partials", "components"})
@@ -93,7 +106,7 @@ def _page_template(path: str, conv: dict[str, str]) -> bool:
     """A page template the convention's layout wraps: under its folder, not a layout or partial."""
     if conv["under"] not in path or path.endswith(conv["parent"]):
         return False
-    rest = path.split(conv["under"], 1)[1].split("/")
+    rest = path.split(conv["under"], 1)[1].split("/") if conv["under"] else path.split("/")
     return not rest[-1].startswith("_") and not set(rest[:-1]) & {"layouts", "layout", "partials", "snippets", "shared"}
 
 

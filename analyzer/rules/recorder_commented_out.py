@@ -9,7 +9,7 @@ any type (an inert `type="text/plain"` block too), in a template's script helper
 component); PHP `//`, `#` and `/* … */`; template comments, line by line or as a block:
 Django/Jinja/Twig `{# … #}` and `{% comment %}…{% endcomment %}`, ERB `<%# … %>`, Blade
 `{{-- … --}}`, Liquid `{% comment %}`, Handlebars `{{!-- … --}}` and `{{! … }}`, Go templates
-`{{/* … */}}`; HAML `-#` and `/` (the line and every line indented below it). Comments next
+`{{/* … */}}`, Latte `{* … *}`; HAML `-#` and `/` (the line and every line indented below it). Comments next
 to each other are read as one, so a snippet commented out line by line is seen whole; two versions
 commented out one after the other, or two snippets in one block comment, are two notes, each where
 its snippet starts. It
