@@ -97,6 +97,14 @@ GATED_SHAPES = {
         '  <%= form_with url: "/search" do |f| %>\n    <%= f.text_field :q %>\n  <% end %>\n'
         '  <script async src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>\n<% end %>\n'
     ),
+    # Latte: a {if} block, and an n:if attribute on the script itself (its value holds "->": no tag's end).
+    "block.latte": (
+        '{* layout *}\n{if $cookieConsent->analytics}\n<script async src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>\n{/if}\n'
+    ),
+    "attribute.latte": (
+        '<div class="x">{$title}</div>\n<script n:if="$cookieConsent->analytics" async\n'
+        '  src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>\n'
+    ),
 }
 
 
@@ -123,6 +131,10 @@ STILL_UNGATED = {
     "negated.php": f"<?php if (!isset($_COOKIE['cookiebanner-accepted'])): ?>\n{_MOUSEFLOW}\n<?php endif; ?>\n",
     "else.html.twig": "{% if app.request.cookies.get('gdpr_choice') %}\n<p>thanks</p>\n{% else %}\n" + _MOUSEFLOW + "\n{% endif %}\n",
     "banner.html.twig": "{% if show_banner %}\n" + _MOUSEFLOW + "\n{% endif %}\n",
+    # Latte: an n:if that is no consent check, on the element that holds the recorder; and one on an element the
+    # recorder only follows.
+    "login.latte": '<div n:if="$user->isLoggedIn()">\n  <div><p>staff</p></div>\n  ' + _MOUSEFLOW + "\n</div>\n",
+    "sibling.latte": '<p n:if="$cookieConsent->analytics">Thanks!</p>\n' + _MOUSEFLOW + "\n",
 }
 
 

@@ -1,13 +1,14 @@
 """Server templates: neutralise template syntax, find conditional blocks and template references.
 
 Nine dialects (PHP/WordPress, Blade, Liquid, Twig / Jinja / Django / Nunjucks, Handlebars /
-Mustache, ERB / EJS, Go / Hugo, Nette's Latte). ``neutralise`` replaces every template construct with filler of
-the same length (newlines kept), so the HTML parser sees the page's markup and every position
-stays true: statements and comments become spaces, output expressions become ``0`` (a valid
-number in a script, harmless in a URL or an attribute). ``analyse`` returns the conditional
-branches (each with its condition and whether the recorder needs it true or false), template
-references (extends / include / render / partial / get_template_part) and the template code
-regions, where a URL can be assembled (``javascript_include_tag "…mouseflow…#{id}.js"``).
+Mustache, ERB / EJS, Go / Hugo, Nette's Latte, whose ``n:if`` attribute is a branch over its
+element). ``neutralise`` replaces every template construct with filler of the same length
+(newlines kept), so the HTML parser sees the page's markup and every position stays true:
+statements and comments become spaces, output expressions become ``0`` (a valid number in a
+script, harmless in a URL or an attribute). ``analyse`` returns the conditional branches (each
+with its condition and whether the recorder needs it true or false), template references
+(extends / include / render / partial / get_template_part) and the template code regions,
+where a URL can be assembled (``javascript_include_tag "…mouseflow…#{id}.js"``).
 """
 
 from __future__ import annotations
@@ -576,6 +577,43 @@ def _inner(body: str, dialect: str) -> str:
     return body
 
 
+# -- Latte's n:attributes: n:if="cond" (n:ifset) on an element renders it, and what it holds, only when cond holds
+# (latte.nette.org/en/syntax, "n:attributes"): a branch over the element, from its start tag to its end tag.
+_N_IF = re.compile(r"""\sn:if(?:set)?[ \t]*=[ \t]*(?:"([^"]{0,400})"|'([^']{0,400})')""")
+_TAG_NAME = re.compile(r"<([A-Za-z][\w-]{0,40})")
+_VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_MAX_ELEMENT = 200_000  # characters searched for an element's end tag
+
+
+def _latte_attribute_blocks(text: str) -> list[Branch]:
+    """The branches Latte's ``n:if`` attributes make: each over its element (a void element's start tag alone)."""
+    out = []
+    for m in _N_IF.finditer(text):
+        start = text.rfind("<", 0, m.start())
+        if start < 0 or ">" in text[start : m.start()]:
+            continue  # not inside a start tag
+        name = _TAG_NAME.match(text, start)
+        close = text.find(">", m.end())
+        if name is None or close < 0:
+            continue
+        tag = name.group(1).lower()
+        end = close + 1 if tag in _VOID_TAGS or text[close - 1] == "/" else _element_end(text, tag, close + 1)
+        cond = m.group(1) if m.group(1) is not None else m.group(2)
+        out.append(Branch(start, end, cond.strip(), True))
+    return out
+
+
+def _element_end(text: str, tag: str, at: int) -> int:
+    """Where the element whose start tag ends at ``at`` ends (past its end tag, same-named elements inside counted);
+    ``at`` when its end tag is not within ``_MAX_ELEMENT`` characters (the start tag alone is the branch)."""
+    depth = 1
+    for m in re.compile(rf"<(/?){re.escape(tag)}\b[^>]{{0,2000}}>", re.I).finditer(text, at, min(len(text), at + _MAX_ELEMENT)):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            return m.end()
+    return at
+
+
 # -- PHP: conditions live in code that spans regions ----------------------------------------------
 _PHP_TOKEN = re.compile(r"\b(elseif|else\s+if|if|else|endif)\b|[{}]")
 _PHP_CONTINUES = re.compile(r"\s*(?:elseif|else\s+if|else)\b")  # after "}": the same if goes on
@@ -794,6 +832,8 @@ def analyse(text: str, dialect_name: str) -> tuple[str, Template]:
     regions = _regions(text, dialect_name)
     tpl = Template(dialect_name, regions)
     tpl.branches = _php_blocks(text, regions) if dialect_name == "php" else _tag_blocks(regions, dialect_name)
+    if dialect_name == "latte":
+        tpl.branches += _latte_attribute_blocks(text)
     if dialect_name == "blade":
         tpl.branches += _php_blocks(text, [r for r in regions if r.body.startswith("<?")])
     tpl.references = _references(text, regions)
