@@ -190,7 +190,7 @@ def _php_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[str,
 def _class_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[str, str]]:
     """The texts of the PHP files that may define a class constant or an enum, in path order, each within the byte
     budget; one that cannot be read is left to its own reading, which reports why."""
-    found = sorted((f for f in files if f.display.lower().endswith(php_constants.SUFFIXES)), key=lambda f: f.display)
+    found = sorted((f for f in files if php_constants.is_source(f.display)), key=lambda f: f.display)
     for f in found[: php_constants.MAX_FILES]:
         data = reading.read_bytes(f.path, f.display, min(max_bytes, php_constants.MAX_FILE_BYTES + 1))
         if isinstance(data, bytes) and php_constants.worth_reading(data) and not reading.looks_binary(data):

@@ -81,6 +81,13 @@ install = _SLOT.install  # this scan's, for every file it reads (analyzer.scan)
 installed = _SLOT.get
 
 
+def is_source(path: str) -> bool:
+    """Whether the file at ``path`` (forward slashes) is one of the project's PHP files: not a Composer package's, under
+    a ``vendor/`` folder (a Laravel app's 6,000 vendored files hold its packages' constants, not its forms' choices)."""
+    low = path.lower()
+    return low.endswith(SUFFIXES) and not low.startswith("vendor/") and "/vendor/" not in low
+
+
 def worth_reading(data: bytes) -> bool:
     """Whether a PHP file's bytes may define a class constant or an enum case (two searches, no parse), within the
     size budget."""
