@@ -224,19 +224,25 @@ final class ProfilePresenter extends BasePresenter
 """
 
 
+def _nette_app(tmp_path: Path, templates: str, page: str, form: str, code: dict[str, str]) -> dict:
+    """A Nette app: its layout (in ``templates``) loads Hotjar, the page ``page`` prints the form ``form`` whole, and
+    ``code`` (path -> text) builds it."""
+    return _scan(
+        tmp_path,
+        {
+            "composer.json": '{"require": {"nette/forms": "^3.1"}}\n',
+            f"{templates}/@layout.latte": f"<html><head>{_HOTJAR}</head><body>{{include content}}</body></html>\n",
+            f"{templates}/{page}/default.latte": f"{{block content}}<h1>{page}</h1>{{control {form}}}{{/block}}\n",
+            **code,
+        },
+    )
+
+
 def test_a_nette_presenters_controls_are_recorded_by_its_apps_recorders(tmp_path: Path) -> None:
     # Nette Forms: the presenter adds each control in code ($form->addText('name', 'Label')); a box's caption is
     # its label; the Latte template prints the form ({control profileForm}) in a layout that loads Hotjar, which
     # records the select (it masks typed text).
-    found = _scan(
-        tmp_path,
-        {
-            "composer.json": '{"require": {"nette/forms": "^3.1"}}\n',
-            "app/Presenters/templates/@layout.latte": f"<html><head>{_HOTJAR}</head><body>{{include content}}</body></html>\n",
-            "app/Presenters/templates/Profile/default.latte": "{block content}<h1>Profil</h1>{control profileForm}{/block}\n",
-            "app/Presenters/ProfilePresenter.php": _NETTE,
-        },
-    )
+    found = _nette_app(tmp_path, "app/Presenters/templates", "Profile", "profileForm", {"app/Presenters/ProfilePresenter.php": _NETTE})
     assert found["faith"] == ("religion", ("hotjar",), "Vyznání:")
     assert found["diagnosis"][0] == "health" and found["smoker"][0] == "health" and found["smoker"][2] == "Kuřák"
     assert "nickname" not in found and "agree" not in found and "send" not in found  # benign, a consent box, a button
@@ -277,15 +283,7 @@ def test_a_nette_form_s_groups_head_its_controls_and_its_lists_give_their_choice
     # there is read under it. addCheckboxList / addRadioList / addSelect list their items after the label: one box (or
     # option) per item. Look-alikes: the box of a group with no health caption, a T-shirt size list, and a single
     # checkbox whose attribute array is no list of choices.
-    found = _scan(
-        tmp_path,
-        {
-            "composer.json": '{"require": {"nette/forms": "^3.1"}}\n',
-            "app/UI/@layout.latte": f"<html><head>{_HOTJAR}</head><body>{{include content}}</body></html>\n",
-            "app/UI/Registrace/default.latte": "{block content}{control registraceForm}{/block}\n",
-            "app/Forms/RegistraceFormFactory.php": _NETTE_GROUPS,
-        },
-    )
+    found = _nette_app(tmp_path, "app/UI", "Registrace", "registraceForm", {"app/Forms/RegistraceFormFactory.php": _NETTE_GROUPS})
     assert found["omezeni"][0] == "health", found  # under the group "Zdravotní stav"
     assert found["potize"][0] == "health", found  # its items, under a group that says nothing
     assert found["vira"][0] == "religion", found  # a select's items after a translated label
