@@ -62,6 +62,11 @@ def test_latte_tags_are_read_and_a_script_s_braces_stay_text() -> None:
     assert "{if" not in neutral and "{/if}" not in neutral and "note" not in neutral and "$patient" not in neutral
     assert [b.condition for b in tpl.branches] == ["$consent->analytics"]
     assert templates.dialect("app/UI/Home/default.latte", text) == "latte"
+    # Where Latte reads no tag ({syntax off} … {/syntax}, an element with n:syntax="off"), a script's "{var s=…}" stays.
+    verbatim = '<script n:syntax="off">(function(){var s=1})()</script>\n{syntax off}<script>{var a=1}{l}</script>{/syntax}{l}'
+    neutral = templates.analyse(verbatim, "latte")[0]
+    assert "(function(){var s=1})()" in neutral and "<script>{var a=1}{l}</script>" in neutral and "{syntax" not in neutral
+    assert neutral.endswith("000")  # {l} outside prints a brace
 
 
 @pytest.mark.parametrize(

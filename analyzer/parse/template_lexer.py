@@ -49,7 +49,7 @@ _LATTE_TAGS = (
     "iterateWhile|continueIf|breakIf|skipIf|exitIf|block|define|include|import|layout|extends|embed|var|capture|"
     "snippet|snippetArea|control|form|formContext|formContainer|formPrint|formClassPrint|label|input|inputError|"
     "link|plink|contentType|spaceless|translate|syntax|do|php|dump|debugbreak|try|rollback|cache|sandbox|"
-    "templateType|templatePrint|varType|varPrint|parameters|l|r|asset|trace"
+    "templateType|templatePrint|varType|varPrint|parameters|asset|trace"
 )
 # Per dialect, in the order they are tried at one position (a comment before the code that
 # would also match its opener).
@@ -91,6 +91,7 @@ CONSTRUCTS: dict[str, tuple[Construct, ...]] = {
     "latte": (
         _c("comment", r"\{\*", "*}"),
         _c("output", r"\{(?:\$|=|_(?=[\"'(}]))", "}"),  # {$patient->diagnosis}, {=$x}, {_'Diagnóza'}
+        _c("output", r"\{[lr]\}"),  # a literal brace; a script's "{l=1}" is no tag
         _c("code", rf"\{{/?(?:{_LATTE_TAGS})\b", "}"),
     ),
     "go": (

@@ -185,7 +185,10 @@ _PHP_OUTPUT = re.compile(r"^\s*(?:echo|print)\b|^=")
 
 def _regions(text: str, dialect: str) -> list[Region]:
     out = []
+    verbatim = _latte_verbatim(text) if dialect == "latte" else []
     for start, end, kind in template_lexer.regions(text, dialect):
+        if verbatim and any(a <= start < b for a, b in verbatim):
+            continue  # Latte reads no tag there: a script written as it is ({syntax off}, n:syntax="off")
         body = text[start:end]
         if kind == "php":
             inner = body[2:-2] if body.endswith("?>") else body[2:]
@@ -601,6 +604,27 @@ def _latte_attribute_blocks(text: str) -> list[Branch]:
         cond = m.group(1) if m.group(1) is not None else m.group(2)
         out.append(Branch(start, end, cond.strip(), True))
     return out
+
+
+_SYNTAX_OFF = re.compile(r"\{syntax\s+off\}")
+_SYNTAX_BACK = re.compile(r"\{/syntax\}")
+_N_SYNTAX_OFF = re.compile(r"""\sn:syntax[ \t]*=[ \t]*["']off["']""")
+
+
+def _latte_verbatim(text: str) -> list[tuple[int, int]]:
+    """The spans where Latte reads no tag (latte.nette.org/en/tags, "{syntax}"): after ``{syntax off}`` up to
+    ``{/syntax}``, and inside an element with ``n:syntax="off"`` (how a template keeps an inline script's braces)."""
+    spans = []
+    for m in _SYNTAX_OFF.finditer(text):
+        back = _SYNTAX_BACK.search(text, m.end())
+        spans.append((m.end(), back.start() if back else len(text)))
+    for m in _N_SYNTAX_OFF.finditer(text):
+        start = text.rfind("<", 0, m.start())
+        name = _TAG_NAME.match(text, start) if start >= 0 else None
+        close = text.find(">", m.end())
+        if name is not None and close >= 0 and ">" not in text[start : m.start()]:
+            spans.append((close + 1, _element_end(text, name.group(1).lower(), close + 1)))
+    return spans
 
 
 def _element_end(text: str, tag: str, at: int) -> int:
