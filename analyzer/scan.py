@@ -177,34 +177,38 @@ def _unread(path: str, what: str, exc: Exception) -> Diagnostic:
     return Diagnostic(path=path, code="internal-error", message=message, level="error")
 
 
+def _read_before(
+    files: list[SourceFile], wanted: Callable[[str], bool], cap: int, max_bytes: int, worth: Callable[[bytes], bool]
+) -> Iterator[tuple[str, bytes]]:
+    """The bytes of the files a pre-pass reads (``wanted`` by their path, ``worth`` reading by their bytes), in path
+    order, at most ``cap`` files of at most ``max_bytes`` each; one that cannot be read is left to its own reading,
+    which reports why."""
+    found = sorted((f for f in files if wanted(f.display)), key=lambda f: f.display)
+    for f in found[:cap]:
+        data = reading.read_bytes(f.path, f.display, max_bytes)
+        if isinstance(data, bytes) and worth(data) and not reading.looks_binary(data):
+            yield f.display, data
+
+
 def _php_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[str, str]]:
-    """The texts of the PHP files that may define a form builder, in path order, each within the byte budget; one
-    that cannot be read is left to its own reading, which reports why."""
-    found = sorted((f for f in files if f.display.lower().endswith(php_builders.SUFFIXES)), key=lambda f: f.display)
-    for f in found[: php_builders.MAX_FILES]:
-        data = reading.read_bytes(f.path, f.display, min(max_bytes, php_builders.MAX_FILE_BYTES))
-        if isinstance(data, bytes) and b"function" in data and not reading.looks_binary(data):
-            yield f.display, reading.decode(data).text
+    """The texts of the PHP files that may define a form builder."""
+    wanted = lambda path: path.lower().endswith(php_builders.SUFFIXES)  # noqa: E731
+    limit = min(max_bytes, php_builders.MAX_FILE_BYTES)
+    for path, data in _read_before(files, wanted, php_builders.MAX_FILES, limit, lambda d: b"function" in d):
+        yield path, reading.decode(data).text
 
 
 def _class_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[str, str]]:
-    """The texts of the PHP files that may define a class constant or an enum, in path order, each within the byte
-    budget; one that cannot be read is left to its own reading, which reports why."""
-    found = sorted((f for f in files if php_constants.is_source(f.display)), key=lambda f: f.display)
-    for f in found[: php_constants.MAX_FILES]:
-        data = reading.read_bytes(f.path, f.display, min(max_bytes, php_constants.MAX_FILE_BYTES + 1))
-        if isinstance(data, bytes) and php_constants.worth_reading(data) and not reading.looks_binary(data):
-            yield f.display, reading.decode(data).text
+    """The texts of the project's PHP files that may define a class constant or an enum."""
+    limit = min(max_bytes, php_constants.MAX_FILE_BYTES + 1)
+    for path, data in _read_before(files, php_constants.is_source, php_constants.MAX_FILES, limit, php_constants.worth_reading):
+        yield path, reading.decode(data).text
 
 
 def _script_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[str, bytes]]:
-    """The bytes of the scripts that may export a choice list, in path order, each within the byte budget; one that
-    cannot be read is left to its own reading, which reports why."""
-    found = sorted((f for f in files if script_constants.is_script(f.display)), key=lambda f: f.display)
-    for f in found[: script_constants.MAX_FILES]:
-        data = reading.read_bytes(f.path, f.display, min(max_bytes, script_constants.MAX_FILE_BYTES + 1))
-        if isinstance(data, bytes) and script_constants.worth_reading(data) and not reading.looks_binary(data):
-            yield f.display, data
+    """The bytes of the scripts that may export a choice list."""
+    limit = min(max_bytes, script_constants.MAX_FILE_BYTES + 1)
+    return _read_before(files, script_constants.is_script, script_constants.MAX_FILES, limit, script_constants.worth_reading)
 
 
 def _catalogues(files: list[SourceFile], db: signatures.SignatureDB, max_bytes: int) -> Iterator[tuple[str, bytes]]:

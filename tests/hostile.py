@@ -12,9 +12,9 @@ import json
 
 RECORDER = '<script src="https://static.hotjar.com/c/hotjar-1.js?sv=6"></script>'
 # Openers repeated into a 100 KB line: each is the start of a construct in some dialect, never closed.
-SOUP_OPENERS = ("<%", "{%", "{{", "{", "<?", "{#", "{{!--", "@if(", "<%=", "{{-")
+SOUP_OPENERS = ("<%", "{%", "{{", "{", "<?", "{#", "{{!--", "@if(", "<%=", "{{-", "{if ", "{*", '<div n:if="a">', '<p n:syntax="off">')
 # One file per template dialect (templates.DIALECT_BY_SUFFIX) and one read as HTML.
-SOUP_SUFFIXES = (".php", ".blade.php", ".liquid", ".njk", ".hbs", ".erb", ".eex", ".tmpl", ".jsp")
+SOUP_SUFFIXES = (".php", ".blade.php", ".liquid", ".njk", ".hbs", ".erb", ".eex", ".tmpl", ".jsp", ".latte")
 # A construct's head followed by a long run of blanks, never finished (issue 13's worst cases).
 PADDED = {  # name: (head, tail, what closes the block after the recorder)
     "if-spaces": ("{% if a", "b %}", "{% endif %}"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from analyzer.parse import script_constants
-from tests.conftest import site_fields
+from tests.conftest import finishes_within, site_fields
 
 _CLARITY = "import Clarity from '@microsoft/clarity';\nClarity.init('abcdefghij');\n"
 
@@ -119,3 +119,18 @@ def test_a_list_written_from_itself_is_followed_a_bounded_number_of_steps(tmp_pa
     }
     found = site_fields(tmp_path, files)
     assert found["faith"][0] == "religion", found  # its own label, no choices read
+
+
+def test_a_list_written_from_hundreds_of_copies_is_read_within_a_bound(tmp_path: Path) -> None:
+    # const B = A.concat(A, A, … 800 times), used as B.concat(B, … 800 times): each expression is read once, and at most
+    # _MAX_VISITS in all (it took 46 s before the bound); the list's own texts are still read.
+    copies = ", ".join(["A"] * 800)
+    again = ", ".join(["B"] * 800)
+    source = (
+        _CLARITY + "const A = ['Catholic', 'Muslim', 'Jewish'];\n"
+        f"const B = A.concat({copies});\n"
+        f"export const P = () => (<form><Select label='Which one?' name='faith' options={{B.concat({again})}} /></form>);\n"
+    )
+    with finishes_within(10, "a list of 800 copies of 800 copies"):
+        found = site_fields(tmp_path, {"src/P.jsx": source})
+    assert found["faith"][0] == "religion", found

@@ -172,6 +172,28 @@ def test_a_loop_s_text_keeps_its_length_and_line_breaks_and_unknown_classes_stay
     assert php_loops.write(_BLADE, neutral, None) == neutral  # no class known: the template as neutralised
 
 
+def test_comments_and_string_literals_are_no_structure() -> None:
+    # An apostrophe in a comment, a brace in a string, a class named in a comment, a constant commented out.
+    text = (
+        "<?php\n// Don't reorder these\nenum A: string { case X = 'x'; case Y = 'y'; }\n"
+        "class B { const OPEN = '{'; const T = ['a' => 'Alpha']; /* const Z = ['no']; */ }\n"
+        "// the class Foo {\nenum C { case P; case Q; }\n"
+    )
+    constants = php_constants.collect([("f.php", text)])
+    assert constants.items("A", "cases", True) == [("X", "x"), ("Y", "y")]
+    assert constants.items("B", "T", False) == [("a", "Alpha")] and constants.items("B", "Z", False) == []
+    assert constants.items("C", "cases", True) == [("P", "P"), ("Q", "Q")]
+    assert constants.items("Foo", "cases", True) == []
+
+
+def test_a_blade_print_right_after_the_loop_s_head_is_the_item_s() -> None:
+    # "@foreach (…){{ $f->value }}": the "{{" opens a print, not a PHP loop's brace body.
+    constants = php_constants.collect([("app/Enums/Faith.php", _FAITH)])
+    text = "<p>@foreach (Faith::cases() as $f){{ $f->value }}<input type=checkbox name=f>@endforeach</p>\n" + " " * 200
+    neutral = templates.analyse(text, "blade")[0]
+    assert "Catholic" in php_loops.write(text, neutral, constants)
+
+
 def test_the_reading_is_bounded() -> None:
     # A file over the size budget is not read; a class body longer than the budget is read up to it, without error.
     assert not php_constants.worth_reading(b"class A { const X = 'a'; }" + b" " * php_constants.MAX_FILE_BYTES)

@@ -306,6 +306,19 @@ def test_a_nette_form_class_is_all_code_and_its_lists_keep_their_items(tmp_path:
     assert fields["active"][1] == "-", fields
 
 
+def test_a_php_form_class_s_long_calls_leave_the_rest_of_the_file_where_it_was(tmp_path: Path) -> None:
+    # Each call is written whole on its first line on a page of its own: the file's own reading keeps its length, so
+    # a loop over a literal list after six long calls does not write over the sixth call's label.
+    calls = "".join(f"        $form->addTextArea('d{i}', 'Diagnóza a chronická onemocnění číslo {i}');\n" for i in range(1, 7))
+    form = (
+        "<?php\nclass SignFormFactory\n{\n    public function create()\n    {\n"
+        + calls
+        + "        $x = ['a', 'b'];\n        foreach ($x as $v) { f($v); }\n    }\n}\n"
+    )
+    fields = _read(tmp_path, "app/Forms/SignFormFactory.php", form)
+    assert {n: f[2] for n, f in fields.items()} == {f"d{i}": f"Diagnóza a chronická onemocnění číslo {i}" for i in range(1, 7)}, fields
+
+
 def test_nette_calls_in_a_page_of_another_framework_are_not_read(tmp_path: Path) -> None:
     # ->addText() on a served page (a WordPress template's own widget API) is no Nette form: only presenters, form
     # factories, *Form.php and *Control.php files are read for it.

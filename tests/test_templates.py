@@ -66,7 +66,28 @@ def test_latte_tags_are_read_and_a_script_s_braces_stay_text() -> None:
     verbatim = '<script n:syntax="off">(function(){var s=1})()</script>\n{syntax off}<script>{var a=1}{l}</script>{/syntax}{l}'
     neutral = templates.analyse(verbatim, "latte")[0]
     assert "(function(){var s=1})()" in neutral and "<script>{var a=1}{l}</script>" in neutral and "{syntax" not in neutral
-    assert neutral.endswith("000")  # {l} outside prints a brace
+    assert neutral.endswith(" { ")  # {l} outside prints a brace
+    assert templates.analyse("<h1>{_}Diagnóza{/_}</h1>", "latte")[0] == "<h1>   Diagnóza    </h1>"  # a translated text
+
+
+def test_a_latte_layout_named_relative_to_its_template_chains_to_the_root_layout(tmp_path: Path) -> None:
+    # app/UI/Admin/@layout.latte says {layout '../@layout.latte'}: the root layout, which loads Hotjar, wraps the admin
+    # pages too, so an admin page's select is recorded. A name that climbs to a file the scan lacks names none.
+    from tests.conftest import site_fields
+
+    files = {
+        "app/UI/@layout.latte": '<html><head><script async src="https://static.hotjar.com/c/hotjar-4410001.js?sv=6"></script>'
+        "</head><body>{include content}</body></html>\n",
+        "app/UI/Admin/@layout.latte": "{layout '../@layout.latte'}\n{block content}<nav>admin</nav>{include body}{/block}\n",
+        "app/UI/Admin/Pacient/default.latte": "{block body}<form><label for=v>Vyznání</label>"
+        '<select id=v name="vira"><option>Římskokatolické</option></select></form>{/block}\n',
+        "app/UI/Other/@layout.latte": "{layout '../../missing/@layout.latte'}\n{block content}{include body}{/block}\n",
+        "app/UI/Other/Pacient/default.latte": "{block body}<form><label for=d>Diagnóza</label>"
+        '<select id=d name="diagnoza"><option>Astma</option></select></form>{/block}\n',
+    }
+    found = site_fields(tmp_path, files)
+    assert found["vira"][0] == "religion", found
+    assert "diagnoza" not in found, found  # its layout names one the scan does not hold: nothing records it
 
 
 @pytest.mark.parametrize(
@@ -140,6 +161,15 @@ STILL_UNGATED = {
     # recorder only follows.
     "login.latte": '<div n:if="$user->isLoggedIn()">\n  <div><p>staff</p></div>\n  ' + _MOUSEFLOW + "\n</div>\n",
     "sibling.latte": '<p n:if="$cookieConsent->analytics">Thanks!</p>\n' + _MOUSEFLOW + "\n",
+    # An n:if Latte does not read (in a comment, an HTML comment, where its syntax is off) makes no branch.
+    "commented.latte": '<div id="page">{* <div n:if="$cookieConsent->analytics"> *}\n' + _MOUSEFLOW + "\n</div>\n",
+    "html-commented.latte": '<div id="page"><!-- <div n:if="$cookieConsent->analytics"> -->\n' + _MOUSEFLOW + "\n</div>\n",
+    "syntax-off.latte": '<div id="page">{syntax off}<div n:if="$cookieConsent->analytics">{/syntax}\n' + _MOUSEFLOW + "\n</div>\n",
+    # A loop's "else" inside a condition that renders the recorder only without consent is no "else" of that condition.
+    "loop-else.latte": "{if !$cookieConsent->analytics}{foreach $items as $x}{$x}{else}-{/foreach}\n" + _MOUSEFLOW + "\n{/if}\n",
+    "loop-else.html.twig": (
+        "{% if not consent.analytics %}{% for x in items %}{{ x }}{% else %}-{% endfor %}\n" + _MOUSEFLOW + "\n{% endif %}\n"
+    ),
 }
 
 

@@ -21,20 +21,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from analyzer.parse import php_loops, scanwide
+from analyzer.parse import php_loops, scanwide, template_lexer
+from analyzer.parse.positions import blank
 
 SUFFIXES = (".php", ".inc", ".module")
 MAX_FILES = 3000  # PHP files searched per scan
 MAX_FILE_BYTES = 300_000  # a larger file is generated or vendored, not where a project keeps its choices
 MAX_CLASSES = 5000  # classes kept per scan
 _MAX_BODY = 60_000  # characters of one class body read
-_MAX_ITEMS = 60  # constants or cases read per class
 
 _CLASS = re.compile(r"\b(?:class|enum|interface)\s+([A-Za-z_]\w{0,80})\b[^{;()]{0,300}\{")
-_STRING = r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\$]|\\.)*"|-?\d+(?:\.\d+)?"""
 _ARRAY_CONST = re.compile(r"\bconst\s+([A-Za-z_]\w{0,80})\s*=\s*(\[|array\s*\()")
-_SCALAR_CONST = re.compile(rf"\bconst\s+([A-Za-z_]\w{{0,80}})\s*=\s*({_STRING})\s*;")
-_CASE = re.compile(rf"\bcase\s+([A-Za-z_]\w{{0,80}})\s*(?:=\s*({_STRING})\s*)?;")
+_SCALAR_CONST = re.compile(rf"\bconst\s+([A-Za-z_]\w{{0,80}})\s*=\s*({php_loops.LITERAL})\s*;")
+_CASE = re.compile(rf"\bcase\s+([A-Za-z_]\w{{0,80}})\s*(?:=\s*({php_loops.LITERAL})\s*)?;")
 # The static calls that list a class's constants as written: laravel-enum's getValues / getKeys / toArray / asArray
 # (github.com/BenSampo/laravel-enum, "Enum class reference"), PHP 8.1's Enum::cases() (php.net/manual/en/unitenum.cases).
 _CALLS = frozenset({"getvalues", "getkeys", "toarray", "asarray", "cases"})
@@ -89,7 +88,7 @@ def is_source(path: str) -> bool:
 
 
 def worth_reading(data: bytes) -> bool:
-    """Whether a PHP file's bytes may define a class constant or an enum case (two searches, no parse), within the
+    """Whether a PHP file's bytes may define a class constant or an enum case (four searches, no parse), within the
     size budget."""
     return len(data) <= MAX_FILE_BYTES and (b"const " in data or b"case " in data) and (b"class " in data or b"enum " in data)
 
@@ -111,17 +110,30 @@ def collect(sources: Iterable[tuple[str, str]], failed: list[tuple[str, Exceptio
 
 
 def _classes(text: str) -> Iterable[tuple[str, ClassLists]]:
+    clean, masked = _unlettered(text)
     at = 0
     while True:
-        m = _CLASS.search(text, at)
+        m = _CLASS.search(masked, at)
         if m is None:
             return
-        end = _closing_brace(text, m.end())
-        body = text[m.end() : end]
+        end = _closing_brace(masked, m.end())
         at = end
-        lists = _lists(_top_level(body))
+        lists = _lists(_top_level(clean[m.end() : end], masked[m.end() : end]))
         if lists.arrays or lists.scalars or lists.cases:
             yield m.group(1), lists
+
+
+def _unlettered(text: str) -> tuple[str, str]:
+    """The text with its comments blank (``clean``: a constant commented out is none), and that again with its string
+    literals' contents blank (``masked``: a brace in ``const OPEN = '{'`` or an apostrophe in ``// Don't`` is no
+    structure), both of the text's length: classes and their bodies are found in the one, read in the other."""
+    clean, masked = list(text), list(text)
+    for start, end, kind in template_lexer.php_literals(text):
+        if kind == "comment":
+            clean[start:end] = masked[start:end] = blank(text[start:end])
+        elif end - start > 2:
+            masked[start + 1 : end - 1] = blank(text[start + 1 : end - 1])
+    return "".join(clean), "".join(masked)
 
 
 def _lists(body: str) -> ClassLists:
@@ -130,37 +142,31 @@ def _lists(body: str) -> ClassLists:
         items = php_loops.literal_items(body, m)
         if items and m.group(1) not in arrays:
             arrays[m.group(1)] = tuple(items)
-    scalars = tuple((m.group(1), php_loops.literal(m.group(2))) for m in _SCALAR_CONST.finditer(body))[:_MAX_ITEMS]
+    scalars = tuple((m.group(1), php_loops.literal(m.group(2))) for m in _SCALAR_CONST.finditer(body))[: php_loops.MAX_ITEMS]
     cases = tuple((m.group(1), php_loops.literal(m.group(2)) if m.group(2) else m.group(1)) for m in _CASE.finditer(body))
-    return ClassLists(arrays, scalars, cases[:_MAX_ITEMS])
+    return ClassLists(arrays, scalars, cases[: php_loops.MAX_ITEMS])
 
 
-def _closing_brace(text: str, start: int) -> int:
-    """Where the block opened right before ``start`` closes (quoted strings skipped), or ``start + _MAX_BODY`` (or the
-    text's end) when it does not within the budget."""
-    depth, i, stop = 1, start, min(len(text), start + _MAX_BODY)
-    while i < stop:
-        c = text[i]
-        if c in "'\"":
-            close = i + 1
-            while close < stop and text[close] != c:
-                close += 2 if text[close] == "\\" else 1
-            i = close
-        elif c == "{":
+def _closing_brace(masked: str, start: int) -> int:
+    """Where the block opened right before ``start`` closes in the masked text (no literal holds a brace there), or
+    ``start + _MAX_BODY`` (or the text's end) when it does not within the budget."""
+    depth, stop = 1, min(len(masked), start + _MAX_BODY)
+    for i in range(start, stop):
+        c = masked[i]
+        if c == "{":
             depth += 1
         elif c == "}":
             depth -= 1
             if depth == 0:
                 return i
-        i += 1
     return stop
 
 
-def _top_level(body: str) -> str:
-    """The class body with its methods' bodies blanked: a ``case`` of a ``switch`` or a local ``const`` inside a method
-    is no constant of the class."""
+def _top_level(body: str, masked: str) -> str:
+    """The class body with its methods' bodies blanked (their braces found in ``masked``): a ``case`` of a ``switch``
+    or a local ``const`` inside a method is no constant of the class."""
     out, depth, i = [], 0, 0
-    for j, c in enumerate(body):
+    for j, c in enumerate(masked):
         if c == "{":
             if depth == 0:
                 out.append(body[i : j + 1])

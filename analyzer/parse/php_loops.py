@@ -17,7 +17,10 @@ from typing import Protocol
 
 from analyzer.parse.messages import php_string
 
-_MAX_ITEMS = 60  # items read from one array
+MAX_ITEMS = 60  # items read from one array (or one class: analyzer/parse/php_constants.py)
+# A PHP literal an array item or a constant may hold: a quoted string (a double-quoted one without a variable in it) or a
+# number.
+LITERAL = r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\$]|\\.)*"|-?\d+(?:\.\d+)?"""
 
 
 class ClassItems(Protocol):
@@ -38,7 +41,7 @@ _ASSIGN = re.compile(r"\$(\w+)\s*=\s*(\[|array\s*\()")
 # writes it (foreach (…): … endforeach; or foreach (…) { … }) and as Blade does (@foreach (…) … @endforeach).
 _LOOP = re.compile(
     r"(?P<blade>@)?\bforeach\s*\(\s*(?:\$(?P<list>\w+)|(?P<cls>\\?[A-Za-z_][\w\\]{0,120})::(?P<member>\w+)(?P<call>\s*\(\s*\))?)"
-    r"\s+as\s+(?:\$(?P<key>\w+)\s*=>\s*)?\$(?P<value>\w+)\s*\)\s*(?P<open>:|\{)?"
+    r"\s+as\s+(?:\$(?P<key>\w+)\s*=>\s*)?\$(?P<value>\w+)\s*\)\s*(?P<open>:|\{(?!\{))?"  # Blade's "{{" is a print
 )
 # What opens and closes a loop nested in a loop's body: PHP's alternative syntax, Blade's directives.
 _NESTED = {
@@ -46,7 +49,7 @@ _NESTED = {
     True: re.compile(r"(?P<open>@foreach\b)|(?P<close>@endforeach\b)"),
 }
 _ITEM = re.compile(
-    r"""\s*(?:(?P<k>'(?:[^'\\]|\\.)*'|"(?:[^"\\$]|\\.)*"|-?\d+)\s*=>\s*)?(?P<v>'(?:[^'\\]|\\.)*'|"(?:[^"\\$]|\\.)*"|-?\d+(?:\.\d+)?)\s*(?:,|$)""",
+    r"""\s*(?:(?P<k>'(?:[^'\\]|\\.)*'|"(?:[^"\\$]|\\.)*"|-?\d+)\s*=>\s*)?(?P<v>""" + LITERAL + r""")\s*(?:,|$)""",
     re.S,
 )
 
@@ -77,7 +80,7 @@ def literal_items(text: str, opening: re.Match[str]) -> list[tuple[str, str]]:
         return []  # a nested array or a call: not a literal list of texts
     items: list[tuple[str, str]] = []
     at = 0
-    while at < len(body) and len(items) < _MAX_ITEMS:
+    while at < len(body) and len(items) < MAX_ITEMS:
         item = _ITEM.match(body, at)
         if item is None or item.end() == at:
             break
@@ -108,7 +111,7 @@ def write(original: str, neutral: str, constants: ClassItems | None = None) -> s
         if m.group("list"):
             items = lists.get(m.group("list"))
         elif constants is not None:
-            items = constants.items(m.group("cls"), m.group("member"), m.group("call") is not None)[:_MAX_ITEMS]
+            items = constants.items(m.group("cls"), m.group("member"), m.group("call") is not None)[:MAX_ITEMS]
         else:
             items = None
         if not items:

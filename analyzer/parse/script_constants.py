@@ -187,7 +187,13 @@ def NO_IMPORTS(spec: str, name: str) -> tuple[str, ...]:  # noqa: N802 - a const
 
 
 def listed_choices(
-    prog: Program, node: Node, keys: tuple[str, ...], prefixes: tuple[str, ...], imported: Imported, depth: int = 0
+    prog: Program,
+    node: Node,
+    keys: tuple[str, ...],
+    prefixes: tuple[str, ...],
+    imported: Imported,
+    depth: int = 0,
+    seen: set[int] | None = None,
 ) -> list[str]:
     """The texts of the choices an expression names: an array literal's (:func:`choice_texts`), a ``const`` of this
     file holding one (``as const`` too), or a list the project exports that this file imports by name (``import {
@@ -195,13 +201,16 @@ def listed_choices(
     (``fetched ?? DEFAULT_DRESS_CODES``, ``props.options || GENDERS``), either list of a conditional, and a list copied
     item by item (``RACES.map((r) => ({ label: r, value: r }))``, ``.filter(…)``, ``.slice()``) name the choices of the
     lists they are written from: what a recording shows when the fetched list has not come, or whichever the visitor is
-    given. Followed through at most ``_MAX_HOPS`` such steps (a const of a const of a fallback)."""
+    given. Followed through at most ``_MAX_HOPS`` such steps (a const of a const of a fallback), each expression once
+    and ``_MAX_VISITS`` of them in all (``seen``: those visited by this reading)."""
     node = bare(node)
-    if depth > _MAX_HOPS:
+    seen = set() if seen is None else seen
+    if depth > _MAX_HOPS or node.id in seen or len(seen) >= _MAX_VISITS:
         return []
+    seen.add(node.id)
     sources = _written_from(node)
     if sources:
-        found = [t for source in sources for t in listed_choices(prog, source, keys, prefixes, imported, depth + 1)]
+        found = [t for source in sources for t in listed_choices(prog, source, keys, prefixes, imported, depth + 1, seen)]
         return list(dict.fromkeys(found))
     if node.type == "array":
         return choice_texts(prog.parsed, node, keys, prefixes)
@@ -220,7 +229,7 @@ def listed_choices(
         value = bare(binding.value)
         if value.type == "array":
             return choice_texts(prog.parsed, value, keys, prefixes)
-        return listed_choices(prog, value, keys, prefixes, imported, depth + 1) if _written_from(value) else []
+        return listed_choices(prog, value, keys, prefixes, imported, depth + 1, seen) if _written_from(value) else []
     spec = binding.node.parent
     if binding.kind == "import" and spec is not None and spec.type == "import_specifier":
         original = spec.child_by_field_name("name")
@@ -229,6 +238,7 @@ def listed_choices(
 
 
 _MAX_HOPS = 4
+_MAX_VISITS = 64  # expressions one reading of a list visits: a "B.concat(B, B, …)" of hundreds is read no further
 _FALLBACKS = ("??", "||")
 _COPIES = ("map", "filter", "slice", "concat", "sort", "toSorted")
 

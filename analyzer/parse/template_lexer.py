@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Construct:
-    kind: str  # "comment" | "output" | "code" | "php" (output or code, decided by its body)
+    kind: str  # "comment" | "output" | "code" | "php" (output or code, decided by its body) | "literal" (Latte's {l} / {r})
     opener: re.Pattern[str]
     closer: str | re.Pattern[str] | None = None  # searched from the opener's end
     until_eof: bool = False  # an unclosed PHP tag runs to the end of the file
@@ -90,8 +90,9 @@ CONSTRUCTS: dict[str, tuple[Construct, ...]] = {
     ),
     "latte": (
         _c("comment", r"\{\*", "*}"),
-        _c("output", r"\{(?:\$|=|_(?=[\"'(}]))", "}"),  # {$patient->diagnosis}, {=$x}, {_'Diagnóza'}
-        _c("output", r"\{[lr]\}"),  # a literal brace; a script's "{l=1}" is no tag
+        _c("code", r"\{/?_\}"),  # {_}Diagnóza{/_}: the text between is printed, translated
+        _c("output", r"\{(?:\$|=|_(?=[\"'(]))", "}"),  # {$patient->diagnosis}, {=$x}, {_'Diagnóza'}
+        _c("literal", r"\{[lr]\}"),  # a brace written as a tag ({l} prints "{"); a script's "{l=1}" is no tag
         _c("code", rf"\{{/?(?:{_LATTE_TAGS})\b", "}"),
     ),
     "go": (

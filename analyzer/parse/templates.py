@@ -13,6 +13,8 @@ where a URL can be assembled (``javascript_include_tag "…mouseflow…#{id}.js"
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -187,7 +189,7 @@ def _regions(text: str, dialect: str) -> list[Region]:
     out = []
     verbatim = _latte_verbatim(text) if dialect == "latte" else []
     for start, end, kind in template_lexer.regions(text, dialect):
-        if verbatim and any(a <= start < b for a, b in verbatim):
+        if verbatim and _inside(verbatim, start):
             continue  # Latte reads no tag there: a script written as it is ({syntax off}, n:syntax="off")
         body = text[start:end]
         if kind == "php":
@@ -328,6 +330,10 @@ def neutralise(text: str, regions: list[Region]) -> str:
         parts.append(text[last : r.start])
         fill = OUTPUT_FILL if r.kind == "output" else " "
         chunk = text[r.start : r.end]
+        if r.kind == "literal":  # Latte's {l} and {r}: the brace they print, where they stand
+            parts.append(("{" if chunk == "{l}" else "}").center(len(chunk)))
+            last = r.end
+            continue
         if r.kind != "comment" and chunk.startswith("<?") and (_ECHOED_MARKUP.search(chunk) or _PRINTS_LITERAL.search(chunk)):
             parts.append(_php_code(chunk, fill))
         else:
@@ -349,8 +355,19 @@ _TAG_IF = {
     ),
     "liquid": (r"^\s*if\s+(.*)$", r"^\s*elsif\s+(.*)$", r"^\s*else\s*$", r"^\s*endif\s*$", r"^\s*unless\s+(.*)$", r"^\s*endunless\s*$"),
     "handlebars": (r"^#if\s+(.*)$", r"^else\s+if\s+(.*)$", r"^else\s*$", r"^/if\s*$", r"^#unless\s+(.*)$", r"^/unless\s*$"),
-    # Latte has no "unless": its patterns match nothing (a "$" after a required character).
+    # Latte has no "unless": its patterns match nothing (\A after a character: never the start).
     "latte": (r"^if(?:set)?\s+(.*)$", r"^elseif(?:set)?\s+(.*)$", r"^else\s*$", r"^/if(?:set)?\s*$", r"^.\A", r"^.\A"),
+}
+# Blocks of other kinds that may hold an "else" of their own (a loop's "else" for an empty list, Liquid's case, Latte's
+# {try} … {else}), opened and closed: their "else" is no branch of the condition around them.
+_TAG_BLOCKS = {
+    "jinja": (r"^\s*for\b", r"^\s*endfor\b"),
+    "liquid": (r"^\s*(?:for|case|tablerow)\b", r"^\s*end(?:for|case|tablerow)\b"),
+    "handlebars": (r"^#(?!if\b|unless\b)[\w-]", r"^/(?!if\b|unless\b)[\w-]"),
+    "latte": (
+        r"^(?:foreach|for|while|try|ifchanged|first|last|sep|switch)\b",
+        r"^/(?:foreach|for|while|try|ifchanged|first|last|sep|switch)\b",
+    ),
 }
 
 
@@ -401,6 +418,11 @@ class _Blocks:
         frame = self.stack.pop()
         if frame.kind == "if":
             self._close_branch(frame, at)
+
+    def close_other(self) -> None:
+        """The end of a block of another kind: its frame, when it is the innermost (a stray end closes no "if")."""
+        if self.stack and self.stack[-1].kind == "other":
+            self.stack.pop()
 
     def _top_if(self) -> _Frame | None:
         return self.stack[-1] if self.stack and self.stack[-1].kind == "if" else None
@@ -462,11 +484,16 @@ def _tag_blocks(regions: list[Region], dialect: str) -> list[Branch]:
 def _generic_tags(b: _Blocks, regions: list[Region], dialect: str) -> None:
     """Jinja, Liquid, Handlebars, …: the dialect's opener / elif / else / closer patterns (_TAG_IF)."""
     op, el, es, cl, un, ecl = (re.compile(p, re.S) for p in _TAG_IF[dialect])
+    block_open, block_close = (re.compile(p, re.S) for p in _TAG_BLOCKS.get(dialect, (r"^.\A", r"^.\A")))
     for r in regions:
         if r.kind != "code":
             continue
         inner = _inner(r.body, dialect)
-        if m := op.match(inner):
+        if block_open.match(inner):
+            b.other()
+        elif block_close.match(inner):
+            b.close_other()
+        elif m := op.match(inner):
             b.open(r.end, m.group(1).strip())
         elif m := un.match(inner):
             b.open(r.end, m.group(1).strip(), negated=True)
@@ -588,43 +615,98 @@ _VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "inpu
 _MAX_ELEMENT = 200_000  # characters searched for an element's end tag
 
 
-def _latte_attribute_blocks(text: str) -> list[Branch]:
-    """The branches Latte's ``n:if`` attributes make: each over its element (a void element's start tag alone)."""
-    out = []
+def _latte_attribute_blocks(text: str, regions: list[Region]) -> list[Branch]:
+    """The branches Latte's ``n:if`` attributes make: each over its element (a void element's start tag alone). An
+    attribute Latte does not read (in a comment, an HTML comment, where its syntax is off) or one that may stand inside
+    another attribute's quoted value makes none: no branch is better than a wrong one, which could call a recorder
+    gated."""
+    out: list[Branch] = []
+    unread = _unread_spans(text, regions)
     for m in _N_IF.finditer(text):
-        start = text.rfind("<", 0, m.start())
-        if start < 0 or ">" in text[start : m.start()]:
-            continue  # not inside a start tag
-        name = _TAG_NAME.match(text, start)
-        close = text.find(">", m.end())
-        if name is None or close < 0:
+        if len(out) >= _MAX_N_ATTRIBUTES:
+            break
+        if _inside(unread, m.start()):
             continue
-        tag = name.group(1).lower()
-        end = close + 1 if tag in _VOID_TAGS or text[close - 1] == "/" else _element_end(text, tag, close + 1)
+        found = _start_tag(text, m)
+        if found is None:
+            continue
+        start, tag, close = found
+        end = close if tag in _VOID_TAGS or text[close - 2] == "/" else _element_end(text, tag, close)
         cond = m.group(1) if m.group(1) is not None else m.group(2)
         out.append(Branch(start, end, cond.strip(), True))
     return out
 
 
-_SYNTAX_OFF = re.compile(r"\{syntax\s+off\}")
+def _start_tag(text: str, attribute: re.Match[str]) -> tuple[int, str, int] | None:
+    """(start, tag name in lower case, end) of the start tag an attribute found at ``attribute`` stands in; None where
+    it may not stand in one (no "<" before it on the way back without a ">", or an odd number of quotes between: it
+    would be inside a quoted value)."""
+    start = text.rfind("<", 0, attribute.start())
+    if start < 0:
+        return None
+    before = text[start : attribute.start()]
+    if ">" in before or before.count('"') % 2 or before.count("'") % 2:
+        return None
+    name = _TAG_NAME.match(text, start)
+    close = text.find(">", attribute.end())
+    if name is None or close < 0:
+        return None
+    return start, name.group(1).lower(), close + 1
+
+
+_MAX_N_ATTRIBUTES = 200  # n:if and n:syntax attributes read per file: the rest make no branch and no verbatim span
+
+
+def _unread_spans(text: str, regions: list[Region]) -> list[tuple[int, int]]:
+    """Where Latte reads no attribute, merged and sorted: its comments, HTML comments (an unclosed one runs to the
+    end), and where its syntax is off."""
+    spans = [(r.start, r.end) for r in regions if r.kind == "comment"]
+    at = text.find("<!--")
+    while at >= 0:
+        end = text.find("-->", at + 4)
+        spans.append((at, len(text) if end < 0 else end + 3))
+        at = -1 if end < 0 else text.find("<!--", end + 3)
+    return _merged(spans + _latte_verbatim(text))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans as disjoint sorted intervals."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` lies in one of ``spans`` (disjoint and sorted: ``_merged``)."""
+    k = bisect.bisect_right(spans, (at, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
+
+
+# Where Latte reads no single-brace tag (latte.nette.org/en/tags, "{syntax}"): "off" reads none, "double" only {{…}},
+# which a script's braces may still be; both are kept as written.
+_SYNTAX_OFF = re.compile(r"\{syntax\s+(?:off|double)\}")
 _SYNTAX_BACK = re.compile(r"\{/syntax\}")
-_N_SYNTAX_OFF = re.compile(r"""\sn:syntax[ \t]*=[ \t]*["']off["']""")
+_N_SYNTAX_OFF = re.compile(r"""\sn:syntax[ \t]*=[ \t]*["'](?:off|double)["']""")
 
 
 def _latte_verbatim(text: str) -> list[tuple[int, int]]:
-    """The spans where Latte reads no tag (latte.nette.org/en/tags, "{syntax}"): after ``{syntax off}`` up to
-    ``{/syntax}``, and inside an element with ``n:syntax="off"`` (how a template keeps an inline script's braces)."""
+    """The spans where Latte's syntax is off or double, merged: after ``{syntax off}`` up to ``{/syntax}``, and inside
+    an element with ``n:syntax="off"`` (how a template keeps an inline script's braces); at most ``_MAX_N_ATTRIBUTES``
+    of each."""
     spans = []
-    for m in _SYNTAX_OFF.finditer(text):
+    for m in itertools.islice(_SYNTAX_OFF.finditer(text), _MAX_N_ATTRIBUTES):
         back = _SYNTAX_BACK.search(text, m.end())
         spans.append((m.end(), back.start() if back else len(text)))
-    for m in _N_SYNTAX_OFF.finditer(text):
-        start = text.rfind("<", 0, m.start())
-        name = _TAG_NAME.match(text, start) if start >= 0 else None
-        close = text.find(">", m.end())
-        if name is not None and close >= 0 and ">" not in text[start : m.start()]:
-            spans.append((close + 1, _element_end(text, name.group(1).lower(), close + 1)))
-    return spans
+    for m in itertools.islice(_N_SYNTAX_OFF.finditer(text), _MAX_N_ATTRIBUTES):
+        found = _start_tag(text, m)
+        if found is not None:
+            _, tag, close = found
+            spans.append((close, _element_end(text, tag, close)))
+    return _merged(spans)
 
 
 def _element_end(text: str, tag: str, at: int) -> int:
@@ -857,7 +939,7 @@ def analyse(text: str, dialect_name: str) -> tuple[str, Template]:
     tpl = Template(dialect_name, regions)
     tpl.branches = _php_blocks(text, regions) if dialect_name == "php" else _tag_blocks(regions, dialect_name)
     if dialect_name == "latte":
-        tpl.branches += _latte_attribute_blocks(text)
+        tpl.branches += _latte_attribute_blocks(text, regions)
     if dialect_name == "blade":
         tpl.branches += _php_blocks(text, [r for r in regions if r.body.startswith("<?")])
     tpl.references = _references(text, regions)

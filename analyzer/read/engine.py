@@ -216,7 +216,7 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
         # as HTML whole only when its lines print nothing.
         indented_page = source.display.lower().endswith(indented.SUFFIXES)
         if not (indented_page and _indented_template_fields(source.display, page.source, db, result)):
-            result.fields = _page_fields(page, source.display, db, result)
+            result.fields += _page_fields(page, source.display, db, result)  # after a PHP form class's (_html_file)
         scripted = inline_forms.markup(page, db.script_types.executable)  # area.innerHTML = '<input …>' in the page
         if scripted:
             result.fields += _page_fields(htmldoc.parse(scripted), source.display, db, result)
@@ -538,10 +538,13 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
     if dialect is None and path.lower().endswith(razor.SUFFIXES):
         text = razor.blank_code(text)  # @if (…) { and a lone } are no text a person reads
     # f.text_field :diagnosis, {{ form.diagnosis }}, @Html.TextBoxFor(m => m.Diagnosis): the controls they print
-    # A PHP file that is all code (a Symfony form type, a Nette presenter, form factory or form class) has a page blank
-    # but for its controls: each call's whole markup goes on its first line, as a Python form class's does.
-    roomy = dialect == "php" and "<" not in text
-    text = form_helpers.write(path, original, text, tpl.regions if tpl is not None else [], dialect, db.form_helpers, roomy=roomy)
+    if dialect == "php" and "<" not in text:
+        # A PHP file that is all code (a Symfony form type, a Nette presenter, form factory or form class) is read as a
+        # Python form class is: its helper calls from a page of their own, each call's whole markup on its first line.
+        # The page read here keeps the file's length, as every writer after this one and the positions need.
+        _form_class_fields(path, original, db, result)
+    else:
+        text = form_helpers.write(path, original, text, tpl.regions if tpl is not None else [], dialect, db.form_helpers)
     if dialect is None and path.lower().endswith(templates.FREEMARKER):
         text = templates.blank_freemarker(text)  # the macros no helper wrote: <@sf.empty colspan="1"/>, <#if …>
     if dialect:  # {% block title %}Anamnese{% endblock %}, @section('title', 'Anamnese'): the <title> its layout prints

@@ -10,6 +10,7 @@ render, partial, get_template_part, a framework's default layout), so that
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -111,6 +112,12 @@ def _page_template(path: str, conv: dict[str, str]) -> bool:
 
 
 def _resolve(src: str, ref: TemplateRef, dialect: str, paths: list[str]) -> str | None:
+    if dialect == "latte":
+        # Latte names a file relative to the template's own folder ({layout '../@layout.latte'}, {include
+        # 'parts/form.latte'}): that file, when the scan holds it; a name that climbs out names no other.
+        relative = posixpath.normpath(posixpath.join(posixpath.dirname(src), ref.name))
+        if relative in paths or ref.name.startswith(("./", "../")):
+            return relative if relative in paths else None
     best: tuple[int, str] | None = None
     folded = dialect == "tapestry"  # Tapestry's component names are read in any case
     for suffix in _candidates(ref, dialect):

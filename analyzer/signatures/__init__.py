@@ -1569,6 +1569,8 @@ def _conventions(data: dict[str, Any]) -> tuple[dict[str, str], ...]:
         missing = {"dialect", "under", "parent", "unless", "source"} - set(c)
         if missing:
             raise SignatureError(f"template_conventions.toml: convention[{i}] lacks '{sorted(missing)[0]}'")
+        if c.get("lookup", "nearest") != "nearest":  # how the parent is found: by its path's ending, or "nearest" the page
+            raise SignatureError(f'template_conventions.toml: convention[{i}] lookup must be "nearest" or absent')
     return tuple(items)
 
 
