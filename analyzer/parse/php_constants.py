@@ -150,16 +150,8 @@ def _lists(body: str) -> ClassLists:
 def _closing_brace(masked: str, start: int) -> int:
     """Where the block opened right before ``start`` closes in the masked text (no literal holds a brace there), or
     ``start + _MAX_BODY`` (or the text's end) when it does not within the budget."""
-    depth, stop = 1, min(len(masked), start + _MAX_BODY)
-    for i in range(start, stop):
-        c = masked[i]
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0:
-                return i
-    return stop
+    end = template_lexer.closing_brace(masked, start, _MAX_BODY)
+    return end if end is not None else min(len(masked), start + _MAX_BODY)
 
 
 def _top_level(body: str, masked: str) -> str:

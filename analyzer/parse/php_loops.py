@@ -15,6 +15,7 @@ import html
 import re
 from typing import Protocol
 
+from analyzer.parse import template_lexer
 from analyzer.parse.messages import php_string
 
 MAX_ITEMS = 60  # items read from one array (or one class: analyzer/parse/php_constants.py)
@@ -147,17 +148,11 @@ def _loop_end(original: str, loop: re.Match[str]) -> tuple[int, int, int] | None
                 close = -1 if blade else original.find("?>", mark.end(), mark.end() + 20)
                 return start, mark.start(), (close + 2 if close >= 0 else mark.end())
         return None
-    depth = 1
-    for i in range(start, min(len(original), start + _MAX_BODY)):
-        c = original[i]
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0:
-                close = original.find("?>", i, i + 20)
-                return start, i, (close + 2 if close >= 0 else i + 1)
-    return None
+    i = template_lexer.closing_brace(original, start, _MAX_BODY)
+    if i is None:
+        return None
+    close = original.find("?>", i, i + 20)
+    return start, i, (close + 2 if close >= 0 else i + 1)
 
 
 # An output tag printing one variable, escaped or not, or an enum case's value or name: <?= $g ?>, <?php echo

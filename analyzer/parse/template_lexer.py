@@ -135,6 +135,21 @@ class Finder:
         return self.search(needle, start)[0]
 
 
+def closing_brace(text: str, start: int, limit: int) -> int | None:
+    """Offset of the ``}`` that closes the block opened right before ``start`` (braces inside counted), looked for in
+    at most ``limit`` characters; None when it is not there. Literals are the caller's to mask."""
+    depth = 1
+    for i in range(start, min(len(text), start + limit)):
+        c = text[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
 def paren_pairs(text: str) -> dict[int, int]:
     """Each ``(`` offset -> its matching ``)`` offset (unmatched ones are absent), in one pass."""
     pairs: dict[int, int] = {}
