@@ -659,7 +659,6 @@ class _Holders:
 
 
 _PASSES = 8  # names followed from one list
-_PASSING = frozenset({"map", "filter", "concat", "slice", "flatMap", "sort", "toSorted", "reverse"})
 
 
 def _passes(prog: Program) -> dict[str, set[str]]:
@@ -692,7 +691,7 @@ def _built_from(prog: Program, value: Node) -> list[str]:
     if value.type == "call_expression" and (callee := value.child_by_field_name("function")) is not None:
         prop = callee.child_by_field_name("property") if callee.type == "member_expression" else None
         owner = callee.child_by_field_name("object") if prop is not None else None
-        if prop is None or owner is None or prog.text(prop) not in _PASSING:
+        if prop is None or owner is None or prog.text(prop) not in script_constants.COPIES:
             return []
         arguments = value.child_by_field_name("arguments")
         joined = (

@@ -558,16 +558,10 @@ class _Writer:
         mapped, _ = self._mapped(expr)
         return self._choice_texts(mapped) if mapped is not None else []
 
-    def _choice_texts(self, value: Node, depth: int = 0) -> list[str]:
+    def _choice_texts(self, value: Node) -> list[str]:
         """The texts of the choices an expression names (``script_constants.listed_choices``): an array literal's, a const's
         of this file, or a list the project exports and this file imports; either list of a conditional, the choices of
         both (``(lgbtq ? GENDER_IDENTITIES : GENDERS).map(…)``: a recording shows whichever the visitor is given)."""
-        if value.type == "parenthesized_expression" and value.named_children and depth < 4:
-            return self._choice_texts(value.named_children[0], depth + 1)
-        if value.type == "ternary_expression" and depth < 4:
-            branches = (value.child_by_field_name("consequence"), value.child_by_field_name("alternative"))
-            found = [t for b in branches if b is not None for t in self._choice_texts(b, depth + 1)]
-            return list(dict.fromkeys(found))
         return script_constants.listed_choices(
             self.prog, value, self.bindings.choice_keys, self.bindings.choice_key_prefixes, self.imported
         )

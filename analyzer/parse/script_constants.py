@@ -240,7 +240,9 @@ def listed_choices(
 _MAX_HOPS = 4
 _MAX_VISITS = 64  # expressions one reading of a list visits: a "B.concat(B, B, …)" of hundreds is read no further
 _FALLBACKS = ("??", "||")
-_COPIES = ("map", "filter", "slice", "concat", "sort", "toSorted")
+# The array methods whose result is the list's own items (or some of them, or more: concat): a list passed on by them is
+# the same list (here, its choices; in analyzer/facts/fieldlists.py, the names that call it questions).
+COPIES = frozenset({"map", "filter", "concat", "slice", "flatMap", "sort", "toSorted", "reverse"})
 
 
 def _written_from(node: Node) -> list[Node]:
@@ -258,7 +260,7 @@ def _written_from(node: Node) -> list[Node]:
         if callee is None or callee.type != "member_expression":
             return []
         prop, obj = callee.child_by_field_name("property"), callee.child_by_field_name("object")
-        if prop is None or obj is None or prop.text is None or prop.text.decode() not in _COPIES:
+        if prop is None or obj is None or prop.text is None or prop.text.decode() not in COPIES:
             return []
         args = node.child_by_field_name("arguments")
         joined = [a for a in args.named_children if a.type != "comment"] if args is not None and prop.text == b"concat" else []

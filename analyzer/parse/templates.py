@@ -185,9 +185,9 @@ class Template:
 _PHP_OUTPUT = re.compile(r"^\s*(?:echo|print)\b|^=")
 
 
-def _regions(text: str, dialect: str) -> list[Region]:
+def _regions(text: str, dialect: str, verbatim: list[tuple[int, int]] | None = None) -> list[Region]:
+    """The template's constructs; none inside ``verbatim`` (Latte's spans where its syntax is off: ``_latte_verbatim``)."""
     out = []
-    verbatim = _latte_verbatim(text) if dialect == "latte" else []
     for start, end, kind in template_lexer.regions(text, dialect):
         if verbatim and _inside(verbatim, start):
             continue  # Latte reads no tag there: a script written as it is ({syntax off}, n:syntax="off")
@@ -344,6 +344,7 @@ def neutralise(text: str, regions: list[Region]) -> str:
 
 
 # -- conditional blocks ---------------------------------------------------------------------------
+_NEVER = r"^.\A"  # a pattern that matches nothing (\A after a character): a construct the dialect has not
 _TAG_IF = {
     "jinja": (
         r"^\s*if\s+(.*)$",
@@ -355,8 +356,8 @@ _TAG_IF = {
     ),
     "liquid": (r"^\s*if\s+(.*)$", r"^\s*elsif\s+(.*)$", r"^\s*else\s*$", r"^\s*endif\s*$", r"^\s*unless\s+(.*)$", r"^\s*endunless\s*$"),
     "handlebars": (r"^#if\s+(.*)$", r"^else\s+if\s+(.*)$", r"^else\s*$", r"^/if\s*$", r"^#unless\s+(.*)$", r"^/unless\s*$"),
-    # Latte has no "unless": its patterns match nothing (\A after a character: never the start).
-    "latte": (r"^if(?:set)?\s+(.*)$", r"^elseif(?:set)?\s+(.*)$", r"^else\s*$", r"^/if(?:set)?\s*$", r"^.\A", r"^.\A"),
+    # Latte has no "unless".
+    "latte": (r"^if(?:set)?\s+(.*)$", r"^elseif(?:set)?\s+(.*)$", r"^else\s*$", r"^/if(?:set)?\s*$", _NEVER, _NEVER),
 }
 # Blocks of other kinds that may hold an "else" of their own (a loop's "else" for an empty list, Liquid's case, Latte's
 # {try} … {else}), opened and closed: their "else" is no branch of the condition around them.
@@ -484,7 +485,7 @@ def _tag_blocks(regions: list[Region], dialect: str) -> list[Branch]:
 def _generic_tags(b: _Blocks, regions: list[Region], dialect: str) -> None:
     """Jinja, Liquid, Handlebars, …: the dialect's opener / elif / else / closer patterns (_TAG_IF)."""
     op, el, es, cl, un, ecl = (re.compile(p, re.S) for p in _TAG_IF[dialect])
-    block_open, block_close = (re.compile(p, re.S) for p in _TAG_BLOCKS.get(dialect, (r"^.\A", r"^.\A")))
+    block_open, block_close = (re.compile(p, re.S) for p in _TAG_BLOCKS.get(dialect, (_NEVER, _NEVER)))
     for r in regions:
         if r.kind != "code":
             continue
@@ -615,13 +616,13 @@ _VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "inpu
 _MAX_ELEMENT = 200_000  # characters searched for an element's end tag
 
 
-def _latte_attribute_blocks(text: str, regions: list[Region]) -> list[Branch]:
+def _latte_attribute_blocks(text: str, regions: list[Region], verbatim: list[tuple[int, int]]) -> list[Branch]:
     """The branches Latte's ``n:if`` attributes make: each over its element (a void element's start tag alone). An
     attribute Latte does not read (in a comment, an HTML comment, where its syntax is off) or one that may stand inside
     another attribute's quoted value makes none: no branch is better than a wrong one, which could call a recorder
     gated."""
     out: list[Branch] = []
-    unread = _unread_spans(text, regions)
+    unread = _unread_spans(text, regions, verbatim)
     for m in _N_IF.finditer(text):
         if len(out) >= _MAX_N_ATTRIBUTES:
             break
@@ -657,7 +658,7 @@ def _start_tag(text: str, attribute: re.Match[str]) -> tuple[int, str, int] | No
 _MAX_N_ATTRIBUTES = 200  # n:if and n:syntax attributes read per file: the rest make no branch and no verbatim span
 
 
-def _unread_spans(text: str, regions: list[Region]) -> list[tuple[int, int]]:
+def _unread_spans(text: str, regions: list[Region], verbatim: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Where Latte reads no attribute, merged and sorted: its comments, HTML comments (an unclosed one runs to the
     end), and where its syntax is off."""
     spans = [(r.start, r.end) for r in regions if r.kind == "comment"]
@@ -666,7 +667,7 @@ def _unread_spans(text: str, regions: list[Region]) -> list[tuple[int, int]]:
         end = text.find("-->", at + 4)
         spans.append((at, len(text) if end < 0 else end + 3))
         at = -1 if end < 0 else text.find("<!--", end + 3)
-    return _merged(spans + _latte_verbatim(text))
+    return _merged(spans + verbatim)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -935,11 +936,12 @@ def front_matter_reference(text: str) -> Reference | None:
 
 def analyse(text: str, dialect_name: str) -> tuple[str, Template]:
     """The neutralised text and what the template says about conditions and composition."""
-    regions = _regions(text, dialect_name)
+    verbatim = _latte_verbatim(text) if dialect_name == "latte" else []  # read once, for the regions and the n:if
+    regions = _regions(text, dialect_name, verbatim)
     tpl = Template(dialect_name, regions)
     tpl.branches = _php_blocks(text, regions) if dialect_name == "php" else _tag_blocks(regions, dialect_name)
     if dialect_name == "latte":
-        tpl.branches += _latte_attribute_blocks(text, regions)
+        tpl.branches += _latte_attribute_blocks(text, regions, verbatim)
     if dialect_name == "blade":
         tpl.branches += _php_blocks(text, [r for r in regions if r.body.startswith("<?")])
     tpl.references = _references(text, regions)
