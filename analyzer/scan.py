@@ -154,7 +154,7 @@ def _results(
     keys = (db.jsx_bindings.choice_keys, db.jsx_bindings.choice_key_prefixes)
     constants = script_constants.collect(_script_sources(files, opts.max_bytes), *keys, unlisted, db.component_files.module_aliases)
     unclassed: list[tuple[str, Exception]] = []
-    classes = php_constants.collect(_class_sources(files, opts.max_bytes), unclassed)
+    classes = php_constants.collect(_class_sources(files, opts.max_bytes), db.component_files.class_list_calls, unclassed)
     if notes is not None:
         notes += [_unread(path, "its messages", exc) for path, exc in unread]
         notes += [_unread(path, "its form builders", exc) for path, exc in unbuilt]

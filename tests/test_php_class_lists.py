@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from analyzer import signatures
 from analyzer.parse import php_constants, php_loops, templates
 from tests.conftest import site_fields
 
+_CALLS = signatures.load().component_files.class_list_calls  # getValues(), cases(), … (template_conventions.toml)
 _HOTJAR = '<script src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6"></script>\n'
 
 _SEARCHING = """<?php
@@ -153,7 +155,7 @@ def test_a_composer_package_s_classes_are_not_read(tmp_path: Path) -> None:
 
 
 def test_class_lists_are_read_by_short_name_and_a_method_s_case_is_none() -> None:
-    constants = php_constants.collect([("app/Enums/Faith.php", _FAITH), ("app/Models/PersonaModel.php", _MODEL)])
+    constants = php_constants.collect([("app/Enums/Faith.php", _FAITH), ("app/Models/PersonaModel.php", _MODEL)], _CALLS)
     assert constants.items("\\App\\Enums\\Faith", "cases", True) == [("Catholic", "Catholic"), ("Muslim", "Muslim"), ("Jewish", "Jewish")]
     assert constants.items("PersonaModel", "TIPOS", False)[0] == ("parroco", "Párroco")
     assert constants.items("PersonaModel", "cases", True) == []  # the switch's case 'x' is in a method
@@ -163,7 +165,7 @@ def test_class_lists_are_read_by_short_name_and_a_method_s_case_is_none() -> Non
 
 
 def test_a_loop_s_text_keeps_its_length_and_line_breaks_and_unknown_classes_stay_as_written() -> None:
-    constants = php_constants.collect([("app/Enums/Searching.php", _SEARCHING), ("app/Enums/Faith.php", _FAITH)])
+    constants = php_constants.collect([("app/Enums/Searching.php", _SEARCHING), ("app/Enums/Faith.php", _FAITH)], _CALLS)
     neutral = templates.analyse(_BLADE, "blade")[0]
     written = php_loops.write(_BLADE, neutral, constants)
     assert len(written) == len(neutral)
@@ -179,7 +181,7 @@ def test_comments_and_string_literals_are_no_structure() -> None:
         "class B { const OPEN = '{'; const T = ['a' => 'Alpha']; /* const Z = ['no']; */ }\n"
         "// the class Foo {\nenum C { case P; case Q; }\n"
     )
-    constants = php_constants.collect([("f.php", text)])
+    constants = php_constants.collect([("f.php", text)], _CALLS)
     assert constants.items("A", "cases", True) == [("X", "x"), ("Y", "y")]
     assert constants.items("B", "T", False) == [("a", "Alpha")] and constants.items("B", "Z", False) == []
     assert constants.items("C", "cases", True) == [("P", "P"), ("Q", "Q")]
@@ -188,15 +190,24 @@ def test_comments_and_string_literals_are_no_structure() -> None:
 
 def test_a_blade_print_right_after_the_loop_s_head_is_the_item_s() -> None:
     # "@foreach (…){{ $f->value }}": the "{{" opens a print, not a PHP loop's brace body.
-    constants = php_constants.collect([("app/Enums/Faith.php", _FAITH)])
+    constants = php_constants.collect([("app/Enums/Faith.php", _FAITH)], _CALLS)
     text = "<p>@foreach (Faith::cases() as $f){{ $f->value }}<input type=checkbox name=f>@endforeach</p>\n" + " " * 200
     neutral = templates.analyse(text, "blade")[0]
     assert "Catholic" in php_loops.write(text, neutral, constants)
+
+
+def test_the_calls_that_list_a_class_are_data_and_checked() -> None:
+    # template_conventions.toml's class_list_calls say what each call lists; the loader refuses any other kind.
+    import pytest
+
+    assert _CALLS["getvalues"] == "values" and _CALLS["cases"] == "cases"
+    with pytest.raises(signatures.SignatureError):
+        signatures._class_list_calls({"all": "rows"})
 
 
 def test_the_reading_is_bounded() -> None:
     # A file over the size budget is not read; a class body longer than the budget is read up to it, without error.
     assert not php_constants.worth_reading(b"class A { const X = 'a'; }" + b" " * php_constants.MAX_FILE_BYTES)
     long = "<?php class Big {\n    const C1 = 'x';\n    function f() " + "{" * 70_000 + "\n}\n"
-    constants = php_constants.collect([("Big.php", long)])
+    constants = php_constants.collect([("Big.php", long)], _CALLS)
     assert constants.items("Big", "getValues", True) == [("C1", "x")]

@@ -12,7 +12,7 @@ the pages (``analyzer.scan``, like the PHP form builders), each file within a by
 
 A class is known by its short name (``Searching`` of ``App\\Enums\\Searching``); when two files define the same short
 name, the first in path order counts. What a static call returns is known for the calls that list a class's
-constants as written (:data:`_CALLS`); any other call (a query, a translation) is not read.
+constants as written (``class_list_calls`` in signatures/template_conventions.toml); any other call (a query, a translation) is not read.
 """
 
 from __future__ import annotations
@@ -34,9 +34,6 @@ _CLASS = re.compile(r"\b(?:class|enum|interface)\s+([A-Za-z_]\w{0,80})\b[^{;()]{
 _ARRAY_CONST = re.compile(r"\bconst\s+([A-Za-z_]\w{0,80})\s*=\s*(\[|array\s*\()")
 _SCALAR_CONST = re.compile(rf"\bconst\s+([A-Za-z_]\w{{0,80}})\s*=\s*({php_loops.LITERAL})\s*;")
 _CASE = re.compile(rf"\bcase\s+([A-Za-z_]\w{{0,80}})\s*(?:=\s*({php_loops.LITERAL})\s*)?;")
-# The static calls that list a class's constants as written: laravel-enum's getValues / getKeys / toArray / asArray
-# (github.com/BenSampo/laravel-enum, "Enum class reference"), PHP 8.1's Enum::cases() (php.net/manual/en/unitenum.cases).
-_CALLS = frozenset({"getvalues", "getkeys", "toarray", "asarray", "cases"})
 
 
 @dataclass(frozen=True)
@@ -51,9 +48,11 @@ class ClassLists:
 
 @dataclass(frozen=True)
 class Constants:
-    """The project's classes' lists, by short class name."""
+    """The project's classes' lists, by short class name, and the static calls that list them (``class_list_calls`` of
+    template_conventions.toml, lower case: what each gives, "values", "keys" or "cases")."""
 
     classes: dict[str, ClassLists] = field(default_factory=dict)
+    calls: dict[str, str] = field(default_factory=dict)
 
     def items(self, cls: str, member: str, called: bool) -> list[tuple[str, str]]:
         """The (key, value) items a template's loop over ``cls::member`` (``called``: ``cls::member()``) goes through;
@@ -64,14 +63,12 @@ class Constants:
             return []
         if not called:
             return list(lists.arrays.get(member, ()))
-        call = member.lower()
-        if call not in _CALLS:
-            return []
-        if call == "cases":
+        listed = self.calls.get(member.lower())
+        if listed == "cases":
             return list(lists.cases)
-        if call == "getkeys":
+        if listed == "keys":
             return [(name, name) for name, _ in lists.scalars]
-        return list(lists.scalars)
+        return list(lists.scalars) if listed == "values" else []
 
 
 EMPTY = Constants()
@@ -93,9 +90,9 @@ def worth_reading(data: bytes) -> bool:
     return len(data) <= MAX_FILE_BYTES and (b"const " in data or b"case " in data) and (b"class " in data or b"enum " in data)
 
 
-def collect(sources: Iterable[tuple[str, str]], failed: list[tuple[str, Exception]] | None = None) -> Constants:
-    """The lists the classes of a site's PHP files (``(path, text)``, in path order) define; a file whose reading fails
-    is left out and named in ``failed`` with why (the scan goes on)."""
+def collect(sources: Iterable[tuple[str, str]], calls: dict[str, str], failed: list[tuple[str, Exception]] | None = None) -> Constants:
+    """The lists the classes of a site's PHP files (``(path, text)``, in path order) define, listed by ``calls``
+    (:class:`Constants`); a file whose reading fails is left out and named in ``failed`` with why (the scan goes on)."""
     classes: dict[str, ClassLists] = {}
     for path, text in sources:
         if len(classes) >= MAX_CLASSES:
@@ -106,7 +103,7 @@ def collect(sources: Iterable[tuple[str, str]], failed: list[tuple[str, Exceptio
         except (ValueError, RecursionError) as exc:
             if failed is not None:
                 failed.append((path, exc))
-    return Constants(classes)
+    return Constants(classes, calls)
 
 
 def _classes(text: str) -> Iterable[tuple[str, ClassLists]]:

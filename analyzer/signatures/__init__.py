@@ -773,6 +773,8 @@ class ComponentFiles:
     module_aliases: tuple[str, ...] = ()  # import aliases of an app's src/ folder: "@/", "~/"
     form_classes: tuple[str, ...] = ()  # endings (lower case) of a server framework's form classes: "type.php"
     form_folders: tuple[str, ...] = ()  # folders (lower case) whose Python modules are forms modules: "forms"
+    # static calls (lower case) that list a PHP class's constants, and what: "values", "keys" or "cases"
+    class_list_calls: dict[str, str] = field(default_factory=dict)
     model_modules: tuple[str, ...] = ()  # endings (lower case) of the modules whose models a ModelForm renders: "models.py"
     view_modules: tuple[str, ...] = ()  # endings (lower case) of the modules whose editing views build a ModelForm: "views.py"
     view_folders: tuple[str, ...] = ()  # folders (lower case) whose Python modules are views: "views"
@@ -1563,6 +1565,15 @@ def _form_helpers(data: dict[str, Any] | None = None) -> tuple[FormHelper, ...]:
     return tuple(out)
 
 
+def _class_list_calls(calls: dict[str, Any]) -> dict[str, str]:
+    """template_conventions.toml's class_list_calls, keyed in lower case (PHP's method names are case-insensitive)."""
+    out = {str(k).lower(): str(v) for k, v in calls.items()}
+    wrong = sorted(k for k, v in out.items() if v not in ("values", "keys", "cases"))
+    if wrong:
+        raise SignatureError(f"template_conventions.toml: class_list_calls {wrong[0]!r} lists none of values, keys, cases")
+    return out
+
+
 def _conventions(data: dict[str, Any]) -> tuple[dict[str, str], ...]:
     items = data.get("convention", [])
     for i, c in enumerate(items):
@@ -1602,6 +1613,7 @@ def _component_files(data: dict[str, Any], scripts: frozenset[str] = frozenset()
         message_scripts=scripts,
         form_classes=tuple(e.lower() for e in data.get("form_classes", [])),
         form_folders=tuple(e.lower() for e in data.get("form_folders", [])),
+        class_list_calls=_class_list_calls(data.get("class_list_calls", {})),
         model_modules=tuple(e.lower() for e in data.get("model_modules", [])),
         view_modules=tuple(e.lower() for e in data.get("view_modules", [])),
         view_folders=tuple(e.lower() for e in data.get("view_folders", [])),
