@@ -127,6 +127,7 @@ MODULES = [
     "flutter",
     "php_loops",
     "php_constants",
+    "charset_guess",
 ]
 
 

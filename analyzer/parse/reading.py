@@ -1,10 +1,11 @@
 """Read a file's bytes within a size cap and decode them; every failure becomes a diagnostic.
 
 Decoding order: a byte-order mark, then a ``<meta charset>`` / XML declaration in the first 2 KB,
-then UTF-8, then bs4's ``UnicodeDammit`` detection (imported only when needed: most files are
-UTF-8). A declaration the bytes contradict is not followed, with a note: UTF-8 bytes under a declared
-single-byte charset are read as UTF-8, and bytes that are not UTF-8 under a declared UTF-8 as detection
-reads them whole. Undecodable bytes are replaced, never fatal, and the diagnostic says so.
+then UTF-8, then the legacy code page whose letters the bytes spell (``charset_guess``), then bs4's
+``UnicodeDammit`` detection (both imported only when needed: most files are UTF-8). A declaration the
+bytes contradict is not followed, with a note: UTF-8 bytes under a declared single-byte charset are read
+as UTF-8, and bytes that are not UTF-8 under a declared UTF-8 as detection reads them whole. Undecodable
+bytes are replaced, never fatal, and the diagnostic says so.
 """
 
 from __future__ import annotations
@@ -121,7 +122,14 @@ def decode(data: bytes) -> Text:
 
 
 def _detected(data: bytes, note: str | None) -> Text | None:
-    """The bytes as bs4's ``UnicodeDammit`` detects them (a text codec only), else None."""
+    """The bytes in the legacy code page whose letters they spell (``charset_guess``: Czech or Polish in
+    windows-1250, Russian in KOI8-R), else as bs4's ``UnicodeDammit`` detects them (a text codec only), else None."""
+    from analyzer.parse import charset_guess  # lazy: only files that are not UTF-8 weigh code pages
+
+    page = charset_guess.guess(data)
+    if page is not None:
+        decoded = _decode_as(data, page)
+        return Text(decoded.text, decoded.encoding, lossy=decoded.lossy, note=note)
     from bs4 import UnicodeDammit  # lazy: only non-UTF-8 files pay for bs4's import
 
     dammit = UnicodeDammit(data, is_html=True, exclude_encodings=list(_REFUSED_BY_DAMMIT + ("utf-8",)))
