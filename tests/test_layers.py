@@ -10,7 +10,7 @@ ANALYZER = Path(__file__).resolve().parent.parent / "analyzer"
 
 # Lower stages first. A module may import its own stage and any stage listed before it.
 STAGES = [
-    ("analyzer", "analyzer.model", "analyzer.kinds", "analyzer.config"),  # records and settings
+    ("analyzer", "analyzer.model", "analyzer.kinds", "analyzer.config", "analyzer.datadir"),  # records, settings, data folder
     ("analyzer.parse",),
     ("analyzer.signatures",),
     ("analyzer.facts",),

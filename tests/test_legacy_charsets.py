@@ -125,5 +125,21 @@ def test_the_loader_refuses_bad_data(change: dict) -> None:
     from analyzer.signatures import BUILTIN_DIR, _read_toml
 
     data = {**_read_toml(BUILTIN_DIR / "charsets.toml"), **change}
-    with pytest.raises(SignatureError):
-        charset_guess.build(data, reading.text_codec, SignatureError)
+    with pytest.raises(ValueError, match="charsets.toml"):
+        charset_guess.build(data)
+
+
+def test_a_broken_table_fails_the_signature_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    from analyzer import signatures
+
+    def broken() -> charset_guess.Charsets:
+        raise ValueError("charsets.toml: no alphabets")
+
+    monkeypatch.setattr(charset_guess, "knowledge", broken)
+    monkeypatch.setenv("REPLAYLINT_NO_CACHE", "1")  # built, not read from an earlier run's pickle
+    signatures.load.cache_clear()
+    try:
+        with pytest.raises(SignatureError, match="no alphabets"):
+            signatures.load()
+    finally:
+        signatures.load.cache_clear()

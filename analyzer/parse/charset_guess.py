@@ -25,9 +25,12 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
+
+from analyzer.datadir import BUILTIN_DIR
 
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
 # A word: a run of characters between ASCII spaces and ASCII punctuation (the same bytes in every candidate).
@@ -50,31 +53,36 @@ class Charsets:
 
 @functools.lru_cache(maxsize=1)
 def knowledge() -> Charsets:
-    """The installed ``charsets.toml``, checked: every candidate a text codec that reads ASCII as ASCII, every
-    alphabet letters only."""
-    from analyzer.parse.reading import text_codec  # reading imports this module lazily too
-    from analyzer.signatures import BUILTIN_DIR, SignatureError, _read_toml
+    """The installed ``charsets.toml``, checked (:func:`build`); ``signatures.load`` reads it first, so a broken
+    table fails there as a signature error."""
+    path = BUILTIN_DIR / "charsets.toml"
+    try:
+        with path.open("rb") as fh:
+            data: dict[str, Any] = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(f"{path}: {exc}") from None
+    return build(data)
 
-    data: dict[str, Any] = _read_toml(BUILTIN_DIR / "charsets.toml")
-    return build(data, text_codec, SignatureError)
 
+def build(data: dict[str, Any]) -> Charsets:
+    """``data`` (the table's keys) as :class:`Charsets`, or a ValueError naming what is wrong: every candidate
+    must be a text encoding that reads ASCII as ASCII, every alphabet lowercase letters."""
+    from analyzer.parse.reading import text_codec  # reading imports this module lazily, when a file is not UTF-8
 
-def build(data: dict[str, Any], text_codec: Any, error: type[Exception]) -> Charsets:
-    """``data`` (the TOML's tables) as :class:`Charsets`, or ``error`` naming what is wrong."""
     where = "charsets.toml"
     candidates = tuple(data.get("candidates") or ())
     if not candidates or any(not isinstance(c, str) or text_codec(c) is None for c in candidates):
-        raise error(f"{where}: candidates must name text encodings, got {candidates!r}")
+        raise ValueError(f"{where}: candidates must name text encodings, got {candidates!r}")
     alphabets = []
     for lang, letters in (data.get("alphabets") or {}).items():
         if not isinstance(letters, str) or not letters or not all(ch.isalpha() and ch == ch.lower() for ch in letters):
-            raise error(f"{where}: alphabets.{lang} must be lowercase letters, got {letters!r}")
+            raise ValueError(f"{where}: alphabets.{lang} must be lowercase letters, got {letters!r}")
         alphabets.append((lang, frozenset(letters)))
     if not alphabets:
-        raise error(f"{where}: no alphabets")
+        raise ValueError(f"{where}: no alphabets")
     sample, margin = data.get("sample_bytes"), data.get("margin")
     if not isinstance(sample, int) or sample <= 0 or not isinstance(margin, int) or margin < 0:
-        raise error(f"{where}: sample_bytes must be a positive integer and margin a whole number")
+        raise ValueError(f"{where}: sample_bytes must be a positive integer and margin a whole number")
     return Charsets(
         candidates,
         tuple(alphabets),

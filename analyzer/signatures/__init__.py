@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from analyzer.datadir import BUILTIN_DIR
 from analyzer.model import Status
-from analyzer.parse import messages
+from analyzer.parse import charset_guess, messages
 from analyzer.parse.django_models import ModelFields
 from analyzer.parse.docassemble import DocassembleKit
 from analyzer.parse.flutter import FlutterWidgets
@@ -57,11 +58,6 @@ from analyzer.signatures.sigschema import (
     regex_literal,
     validate,
 )
-
-_PACKAGE = Path(__file__).resolve().parent.parent  # analyzer/
-BUILTIN_DIR = _PACKAGE / "sigdata"
-if not BUILTIN_DIR.is_dir():  # running from a source checkout: the data lives at the repository root
-    BUILTIN_DIR = _PACKAGE.parent / "signatures"
 
 
 @dataclass(frozen=True)
@@ -1282,6 +1278,10 @@ def _build(folders: list[Path]) -> SignatureDB:
         fields += _load_folder(folder / "fields", FIELD_SCHEMA, "field category")
     types = _read_toml(BUILTIN_DIR / "script_types.toml")
     validate(types, SCRIPT_TYPES_SCHEMA, str(BUILTIN_DIR / "script_types.toml"))
+    try:  # read by the parse stage whenever a file is not UTF-8: checked here, with the other tables
+        charset_guess.knowledge()
+    except ValueError as exc:
+        raise SignatureError(str(exc)) from None
     legal = _read_toml(BUILTIN_DIR / "legal.toml") if (BUILTIN_DIR / "legal.toml").exists() else {"authority": []}
     validate(legal, LEGAL_SCHEMA, str(BUILTIN_DIR / "legal.toml"))
     ui_data = _optional_table("ui_components.toml", UI_COMPONENTS_SCHEMA)
