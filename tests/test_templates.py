@@ -90,6 +90,29 @@ def test_a_latte_layout_named_relative_to_its_template_chains_to_the_root_layout
     assert "diagnoza" not in found, found  # its layout names one the scan does not hold: nothing records it
 
 
+def test_symfony_logical_template_names_chain_a_page_to_its_layout(tmp_path: Path) -> None:
+    # Symfony 2 and 3 name templates Bundle:Folder:file: "::base.html.twig" is app/Resources/views/base.html.twig, and
+    # "AppBundle::layout.html.twig" src/AppBundle/Resources/views/layout.html.twig. The base loads Hotjar, so a page
+    # that extends either records its form; before, the name matched no file and the page recorded nothing.
+    from tests.conftest import site_fields
+
+    page = '{{% extends "{parent}" %}}{{% block body %}}<form><label for="{name}">Diagnose</label><input id="{name}" name="{name}">'
+    files = {
+        "app/Resources/views/base.html.twig": '<html><head><script async src="https://static.hotjar.com/c/hotjar-3456781.js'
+        '?sv=6"></script></head><body>{% block body %}{% endblock %}</body></html>\n',
+        "app/Resources/views/Contact/index.html.twig": page.format(parent="::base.html.twig", name="own") + "</form>{% endblock %}",
+        "src/AppBundle/Resources/views/layout.html.twig": '{% extends "::base.html.twig" %}\n',
+        "src/AppBundle/Resources/views/Booking/new.html.twig": page.format(parent="AppBundle::layout.html.twig", name="bundle")
+        + "</form>{% endblock %}",
+        # A bundle the project does not hold (a vendor's FOSUserBundle) names no file of it: nothing records this page.
+        "src/AppBundle/Resources/views/Other/new.html.twig": page.format(parent="FOSUserBundle::layout.html.twig", name="other")
+        + "</form>{% endblock %}",
+    }
+    found = site_fields(tmp_path, files)
+    assert found["own"][0] == "health" and found["bundle"][0] == "health", found
+    assert "other" not in found, found
+
+
 @pytest.mark.parametrize(
     ("condition", "expected"),
     [

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from analyzer.kinds import Mechanism
 from analyzer.model import Detection, Status, Verdict, site_key
 
 MAX_DEPTH = 12
+_CAMEL_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z0-9]*|[a-z0-9]+")  # FOSUserBundle: FOS, User, Bundle
 
 
 def _candidates(ref: TemplateRef, dialect: str) -> list[str]:
@@ -39,6 +41,8 @@ def _candidates(ref: TemplateRef, dialect: str) -> list[str]:
         out = [name if name.endswith(".php") else f"{name}.php"]
     elif dialect == "go":
         out = [f"partials/{name}", name]
+    elif dialect == "jinja" and name.count(":") == 2:
+        out = _symfony_names(name)
     elif dialect == "tapestry":  # <t:layout>, t:type="site.footer": components/Layout.tml, components/site/Footer.tml
         out = [f"components/{name.replace('.', '/')}.tml"]
     else:
@@ -47,6 +51,21 @@ def _candidates(ref: TemplateRef, dialect: str) -> list[str]:
         # A Jekyll / Eleventy page's front-matter layout: _layouts/default.html, Eleventy's _includes/base.njk.
         out = [f"_layouts/{name}.html", f"_layouts/{name}", f"_includes/{name}", f"_includes/layouts/{name}", *out]
     return out
+
+
+def _symfony_names(name: str) -> list[str]:
+    """Symfony 2 and 3's logical template names, ``Bundle:Folder:file``: ``::base.html.twig`` and
+    ``:Contact:index.html.twig`` are the application's own (``app/Resources/views/``), ``AppBundle:Contact:index.html.twig``
+    a bundle's (``src/AppBundle/Resources/views/Contact/``) or the application's override of it
+    (``app/Resources/AppBundle/views/Contact/``); a bundle under a vendor folder (``AcmeDemoBundle`` in
+    ``src/Acme/DemoBundle/``) is found by the folders below its name. symfony.com/doc/3.4/templating.html"""
+    bundle, folder, file = name.split(":")
+    below = f"{folder}/{file}" if folder else file
+    if not bundle:
+        return [f"Resources/views/{below}", below]
+    words = _CAMEL_WORD.findall(bundle)
+    tails = ["".join(words[k:]) for k in range(1, len(words) - 1)]  # AcmeDemoBundle in Acme/DemoBundle/
+    return [f"{bundle}/Resources/views/{below}", f"Resources/{bundle}/views/{below}", *(f"{t}/Resources/views/{below}" for t in tails)]
 
 
 @dataclass
