@@ -305,3 +305,17 @@ def test_an_unplaced_control_that_says_only_write_here_is_left_to_a_topic(tmp_pa
     assert not only_write_here({"label": "Popis problému"}, db.field_context)
     assert not only_write_here({"label": "Your message about your symptoms"}, db.field_context)
     assert not only_write_here({"name": "notes"}, None)
+
+
+@pytest.mark.parametrize("notes", ["Anotações", "Anotaciones", "Annotazioni", "Aantekeningen", "Noter"])
+@pytest.mark.parametrize(("site", "expected"), [("Clínica Dental Sorriso", {"a": "health"}), ("Pulse Gym", {})])
+def test_a_notes_box_in_every_language_takes_its_layouts_topic(tmp_path, notes: str, site: str, expected: dict) -> None:
+    # A notes box waits for a topic only if its words say "write here"; the words for notes were missing in Portuguese,
+    # Spanish, Italian, Dutch and Danish, so a patient record's "Anotações" under a clinic's layout took none.
+    files = {
+        "templates/base.html": f"<html><head><title>{site}</title>{_HOTJAR}</head><body>{{% block content %}}{{% endblock %}}"
+        "</body></html>\n",
+        "templates/exam.html": '{% extends "base.html" %}{% block content %}<form><label for=n>Nome</label><input id=n name=n>'
+        f"<label for=a>{notes}</label><textarea id=a name=a></textarea></form>{{% endblock %}}\n",
+    }
+    assert {k: v[0] for k, v in _scan_files(tmp_path, files).items()} == expected
