@@ -259,52 +259,17 @@ def test_a_clones_folder_name_is_read_last(tmp_path, monkeypatch) -> None:
     ]
     monkeypatch.chdir(gym)
     assert run(ScanOptions(paths=(".",))).fields == []
-
-
-_CONSULTATION = """<!DOCTYPE html>
-<html lang="cs"><head><meta charset="UTF-8"><title>{title}</title>{hotjar}</head>
-<body><h1>{heading}</h1>
-<form method="post">{extra}
-  <label for="doctor">Vyberte lékaře:</label>
-  <select id="doctor" name="doctor"><option value="1">MUDr. Novák</option></select>
-  <label for="description">Popis problému:</label>
-  <textarea id="description" name="description" rows="4"></textarea>
-  <button type="submit">Odeslat</button>
-</form></body></html>
+_CAR_SERVICE = """<!DOCTYPE html><html lang="cs"><head><meta charset="UTF-8"><title>Autoservis Novák</title>{hotjar}</head>
+<body><h1>Objednávka servisu</h1><form method="post"><label for="n">Jméno</label><input id="n" name="n">
+<label for="x">Popis problému:</label><textarea id="x" name="x"></textarea><button>Odeslat</button></form></body></html>
 """
 
 
-def test_a_control_no_layout_places_is_read_by_the_learned_model_as_on_its_own_page(tmp_path) -> None:
-    # A free-text control waits for its layout's topic; when no layout, home page or project names one, it is read by
-    # the learned field model as any control the rules leave unread (PendingField.unplaced). It was not reported.
-    page = _CONSULTATION.format(title="Konzultace", hotjar=_HOTJAR, heading="Žádost o konzultaci", extra="")
-    found = _scan_files(tmp_path, {"konzultace.html": page})
-    assert found["description"][0] == "health" and found["description"][1].startswith("learned field model"), found
-    assert found["doctor"][0] == "health", found
-
-
-def test_an_unplaced_control_of_a_form_about_an_animal_takes_no_health_reading(tmp_path) -> None:
-    page = _CONSULTATION.format(
-        title="Veterinární ordinace",
-        hotjar=_HOTJAR,
-        heading="Objednání vašeho mazlíčka",
-        extra='\n  <label for="pet">Jméno zvířete:</label><input id="pet" name="pet">',
-    )
-    assert _scan_files(tmp_path, {"konzultace.html": page}) == {}
-
-
-def test_an_unplaced_control_that_says_only_write_here_is_left_to_a_topic(tmp_path, db) -> None:
-    # The learned model reads "Notes" as health (it learned notes from clinics' forms); with no topic on the page, its
-    # layouts or project, a box that says only "write here" has no words of its own to read.
-    from analyzer.signatures.lexicon import only_write_here
-
-    page = _CONSULTATION.format(title="Pulse Gym", hotjar=_HOTJAR, heading="Join us", extra="").replace("Popis problému:", "Notes")
-    assert "description" not in _scan_files(tmp_path, {"join.html": page})
-    assert only_write_here({"label": "Notes", "name": "notes"}, db.field_context)
-    assert only_write_here({"label": "Additional information"}, db.field_context)
-    assert not only_write_here({"label": "Popis problému"}, db.field_context)
-    assert not only_write_here({"label": "Your message about your symptoms"}, db.field_context)
-    assert not only_write_here({"name": "notes"}, None)
+def test_a_problem_box_no_topic_places_is_left_unread(tmp_path) -> None:
+    # A free-text box that waits for a topic and finds none on its page, layouts or project is not read by the learned
+    # field model: it reads "Popis problému" as health at p 0.95 on a car service's page as on a clinic's (it learned
+    # the word from clinics' forms), and on repair, returns and helpdesk pages alike.
+    assert _scan_files(tmp_path, {"servis.html": _CAR_SERVICE.format(hotjar=_HOTJAR)}) == {}
 
 
 @pytest.mark.parametrize("notes", ["Anotações", "Anotaciones", "Annotazioni", "Aantekeningen", "Noter"])

@@ -63,7 +63,6 @@ from analyzer.signatures.lexicon import (
     classify,
     hinted,
     only_follow_up,
-    only_write_here,
     read_otherwise,
     takes_topic,
     tokens,
@@ -290,9 +289,6 @@ class _Control:
     # A statement a voting-advice application may ask (lexicon.voting_advice_item) that found no topic on its page: still
     # read by the learned model, and left to its layout's or project's topic when nothing reads it (a list in a data file)
     unasked: bool = False
-    # The learned field model's reading of an unplaced control's own words: what it is reported as when no layout,
-    # home page or project names a topic either (analyzer.resolve.layouts)
-    unplaced_reading: Classification | None = None
     # A group's other boxes, when it is reported at its first, each with its index among the inputs (-1: renamed)
     others: tuple[tuple[lxml.etree._Element, int], ...] = ()
 
@@ -755,18 +751,13 @@ def _with_topics(
                         page_record = ([("page heading", _text(first_h1))] if first_h1 is not None else []) + [("path", _file_words(path))]
                     record = record_section(sources(c) + page_record, context.sections)
                     c.found = from_record_section(c.read, c.typ, record, consent, context)
-            if c.found is None and learned and learned_may_read(c.read, c.typ, consent, context):
-                # The last reading: the learned field model, on what no rule reads. A control still waiting for its
-                # layout's topic keeps the reading for when the layout names none (analyzer.resolve.layouts).
+            if c.found is None and learned and not c.unplaced and learned_may_read(c.read, c.typ, consent, context):
+                # The last reading: the learned field model, on what no rule reads (a control still waiting
+                # for its layout's topic is left to the layout).
                 model = builtin_model()
                 if model is not None:
                     placed = sources(c) + around.page()
-                    if not c.unplaced:
-                        c.found = learned_kept(model.read(c.read, placed, c.typ), c.read, placed, categories)
-                    elif not only_write_here(c.read, context):
-                        # No source of the page names a topic, so none may decide: its own words only ("Popis
-                        # problému"); a control that says only "write here" ("Notes") is left to a topic alone.
-                        c.unplaced_reading = learned_kept(model.read(c.read, [], c.typ), c.read, placed, categories)
+                    c.found = learned_kept(model.read(c.read, placed, c.typ), c.read, placed, categories)
 
 
 def _voting_advice(controls: list[_Control], categories: dict[str, Category], around: _Around, context: ContextWords) -> None:
@@ -1384,16 +1375,13 @@ class PendingField:
     autocomplete: str
     about_an_animal: bool = False  # its form or page cares for an animal: a layout's health topic is no person's
     statement: bool = False  # a statement a voting-advice application may ask (lexicon.voting_advice_item), no other reading
-    # The learned field model's reading of the control's own words (never of a control that says only "write here"):
-    # what it is reported as when no layout, home page or project names a topic, or the topic does not classify it
-    unplaced: Classification | None = None
 
 
 _UNREAD = Classification("", 0.0, ())
 
 
 def _pending(page: Page, c: _Control, animal: bool) -> PendingField:
-    return PendingField(_located(page, c, _UNREAD), dict(c.read), c.el.get("autocomplete") or "", animal, c.unasked, c.unplaced_reading)
+    return PendingField(_located(page, c, _UNREAD), dict(c.read), c.el.get("autocomplete") or "", animal, c.unasked)
 
 
 def layout_sources(page: Page) -> tuple[tuple[str, str], ...]:

@@ -12,10 +12,8 @@ nearest ``index.html``, ``index.php``, ``front-page.php`` … in the page's fold
 stand-alone registration page does not; and last what the project says it is, in the nearest folder at or
 above the page with a ``package.json``, ``composer.json`` or README (``analyzer.facts.project_context``),
 and the name of the folder the scan walked (a clone is named for its repository: ``ordinace-dental``).
-A control none of them places is reported as the learned field model reads its own words, unless they say only
-"write here" (``PendingField.unplaced``). The cost is one topic look-up per page that has
-such controls, over the few texts each layout, home page or project file keeps (its title, site name,
-description, ``<h1>``).
+The cost is one topic look-up per page that has such controls, over the few texts each layout, home page
+or project file keeps (its title, site name, description, ``<h1>``).
 """
 
 from __future__ import annotations
@@ -45,8 +43,6 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, f
     sources = {f.path: f.layout_sources for f in facts if f.layout_sources}
     roots = _root_names(files, {f.path for f in waiting})
     if not sources and not roots:
-        for f in waiting:
-            _settle(f, pages[f.path], None, None, db)
         return
     homes = _by_folder([*pages, *sources], db.component_files.homes, stem=True)
     projects = _by_folder(list(sources), db.component_files.projects, stem=False)
@@ -80,7 +76,6 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, f
         project = topic_of(said, db.fields) if said and (topic is None or f.path in statements) else None
         topic = topic or project  # what the project says it is, and what its folder is called
         if topic is None:
-            _settle(f, info, None, None, db)
             continue
         context = db.field_context
         # A voting-advice application's data (its page, or else its project, names it: a "Gezondheidswijzer" titled for
@@ -89,25 +84,14 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, f
         advice = next((t for t in (topic, project) if t is not None and context is not None and voting_advice_page(t, context)), None)
         if advice is not None:
             info.fields = [_as_statement(s, advice, db) for s in info.fields]
-        _settle(f, info, topic, advice, db)
-
-
-def _settle(f: FileFacts, info: PageInfo, topic: Topic | None, advice: Topic | None, db: SignatureDB) -> None:
-    """Report the page's pending controls: each read with the ``topic`` its layouts, home page or project name (a
-    statement with the voting-advice application's), else as the learned field model read its own words
-    (``PendingField.unplaced``: "Popis problému" on a consultation page no layout names, never a bare "Notes");
-    a form about an animal's care takes no health reading."""
-    added = []
-    for pending in f.pending_fields:
-        found = None
-        if topic is not None:
+        added = []
+        for pending in f.pending_fields:
             given = advice if pending.statement and advice is not None else topic  # a statement: the application's topic
             found = classify(pending.read, db.fields, pending.site.type, pending.autocomplete, db.consent_words, given, db.field_context)
-        found = found or pending.unplaced
-        if found is not None and not (pending.about_an_animal and found.category == "health"):
-            added.append(dataclasses.replace(pending.site, classification=found))
-    if added:
-        info.fields = sorted(info.fields + added, key=lambda s: (s.line, s.column))
+            if found is not None and not (pending.about_an_animal and found.category == "health"):
+                added.append(dataclasses.replace(pending.site, classification=found))
+        if added:
+            info.fields = sorted(info.fields + added, key=lambda s: (s.line, s.column))
 
 
 _DATA_KINDS = ("js", "ts", "json", "text")  # analyzer.read.discover's kinds of a script or data file (YAML is read as text)

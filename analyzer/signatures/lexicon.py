@@ -915,19 +915,6 @@ def _is_free_text(texts: dict[str, str], context: ContextWords) -> bool:
     return False
 
 
-def only_write_here(texts: dict[str, str], context: ContextWords | None) -> bool:
-    """Whether the control's first text there is (label, else placeholder, else name or id, as ``_is_free_text``
-    reads them) is nothing but "write here" words ("Notes", "Message", "Additional information"): only a topic
-    reads such a control, never its own words."""
-    if context is None:
-        return False
-    for group in (("label",), ("placeholder",), ("name", "id")):
-        present = [texts[s] for s in group if texts.get(s)]
-        if present:
-            return all((toks := tokens(t)) and len(context.free_text.covered(toks)) == len(toks) for t in present)
-    return False
-
-
 def asks_referral(texts: dict[str, str], context: ContextWords) -> bool:
     """A question that asks how the visitor came to the site ("How did you hear about us?", "Wie haben Sie
     unsere Praxis gefunden?"), in its label or question, or the question a follow-up continues ("Von wem?"):
