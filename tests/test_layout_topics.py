@@ -259,6 +259,8 @@ def test_a_clones_folder_name_is_read_last(tmp_path, monkeypatch) -> None:
     ]
     monkeypatch.chdir(gym)
     assert run(ScanOptions(paths=(".",))).fields == []
+
+
 _CAR_SERVICE = """<!DOCTYPE html><html lang="cs"><head><meta charset="UTF-8"><title>Autoservis Novák</title>{hotjar}</head>
 <body><h1>Objednávka servisu</h1><form method="post"><label for="n">Jméno</label><input id="n" name="n">
 <label for="x">Popis problému:</label><textarea id="x" name="x"></textarea><button>Odeslat</button></form></body></html>

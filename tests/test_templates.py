@@ -113,6 +113,36 @@ def test_symfony_logical_template_names_chain_a_page_to_its_layout(tmp_path: Pat
     assert "other" not in found, found
 
 
+def test_symfony_names_pick_the_application_s_views_and_its_override_first(tmp_path: Path) -> None:
+    # "::base.html.twig" is app/Resources/views/base.html.twig, never a bundle's base of the same name; an application's
+    # override (app/Resources/AppBundle/views/) wins over the bundle's own template, as in Symfony.
+    from tests.conftest import site_fields
+
+    hotjar = '<script async src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6"></script>'
+    page = '{{% extends "{parent}" %}}{{% block body %}}<form><label for="{name}">Diagnose</label><input id="{name}" name="{name}">'
+    files = {
+        "app/Resources/views/base.html.twig": "<html><head></head><body>{% block body %}{% endblock %}</body></html>\n",
+        "src/AdminBundle/Resources/views/base.html.twig": f"<html><head>{hotjar}</head><body>{{% block body %}}{{% endblock %}}"
+        "</body></html>\n",
+        "src/AdminBundle/Resources/views/Patient/new.html.twig": page.format(parent="::base.html.twig", name="app_base")
+        + "</form>{% endblock %}",
+        "app/Resources/AppBundle/views/layout.html.twig": '{% extends "::base.html.twig" %}\n',
+        "src/AppBundle/Resources/views/layout.html.twig": f"<html><head>{hotjar}</head><body>{{% block body %}}{{% endblock %}}"
+        "</body></html>\n",
+        "src/AppBundle/Resources/views/Booking/new.html.twig": page.format(parent="AppBundle::layout.html.twig", name="override")
+        + "</form>{% endblock %}",
+    }
+    found = site_fields(tmp_path, files)
+    assert "app_base" not in found and "override" not in found, found  # both render in the recorder-free base
+
+
+def test_a_long_symfony_name_costs_no_more_than_a_short_one() -> None:
+    from analyzer.resolve.composition import _symfony_names
+
+    assert _symfony_names("Ab" * 32_000 + "::layout.html.twig") == []
+    assert len(_symfony_names("AaBbCcDdEeFfGgHhBundle::layout.html.twig")) == 2 + 4
+
+
 @pytest.mark.parametrize(
     ("condition", "expected"),
     [

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import posixpath
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -20,7 +19,8 @@ from analyzer.kinds import Mechanism
 from analyzer.model import Detection, Status, Verdict, site_key
 
 MAX_DEPTH = 12
-_CAMEL_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z0-9]*|[a-z0-9]+")  # FOSUserBundle: FOS, User, Bundle
+_SYMFONY_NAME = 200  # characters of a Symfony logical template name read
+_VENDOR_WORDS = 4  # a bundle's name is looked for without at most this many leading words (its vendor's folder)
 
 
 def _candidates(ref: TemplateRef, dialect: str) -> list[str]:
@@ -55,17 +55,20 @@ def _candidates(ref: TemplateRef, dialect: str) -> list[str]:
 
 def _symfony_names(name: str) -> list[str]:
     """Symfony 2 and 3's logical template names, ``Bundle:Folder:file``: ``::base.html.twig`` and
-    ``:Contact:index.html.twig`` are the application's own (``app/Resources/views/``), ``AppBundle:Contact:index.html.twig``
-    a bundle's (``src/AppBundle/Resources/views/Contact/``) or the application's override of it
-    (``app/Resources/AppBundle/views/Contact/``); a bundle under a vendor folder (``AcmeDemoBundle`` in
-    ``src/Acme/DemoBundle/``) is found by the folders below its name. symfony.com/doc/3.4/templating.html"""
+    ``:Contact:index.html.twig`` are the application's own (``app/Resources/views/``); ``AppBundle:Contact:index.html.twig``
+    is the application's override of a bundle's template (``app/Resources/AppBundle/views/Contact/``), else the bundle's
+    own (``src/AppBundle/Resources/views/Contact/``), a bundle under a vendor folder (``AcmeDemoBundle`` in
+    ``src/Acme/DemoBundle/``) by the end of its name. A name longer than ``_SYMFONY_NAME`` names none, and at most
+    ``_VENDOR_WORDS`` ends of a bundle's name are tried.
+    symfony.com/doc/3.4/templating.html"""
+    if len(name) > _SYMFONY_NAME:
+        return []
     bundle, folder, file = name.split(":")
     below = f"{folder}/{file}" if folder else file
     if not bundle:
-        return [f"Resources/views/{below}", below]
-    words = _CAMEL_WORD.findall(bundle)
-    tails = ["".join(words[k:]) for k in range(1, len(words) - 1)]  # AcmeDemoBundle in Acme/DemoBundle/
-    return [f"{bundle}/Resources/views/{below}", f"Resources/{bundle}/views/{below}", *(f"{t}/Resources/views/{below}" for t in tails)]
+        return [f"app/Resources/views/{below}"]
+    tails = [bundle[k:] for k in range(1, len(bundle)) if bundle[k].isupper() and bundle[k:] != "Bundle"][:_VENDOR_WORDS]
+    return [f"app/Resources/{bundle}/views/{below}", f"{bundle}/Resources/views/{below}", *(f"{t}/Resources/views/{below}" for t in tails)]
 
 
 @dataclass
