@@ -114,6 +114,10 @@ def test_the_sample_is_bounded() -> None:
     "change",
     [
         {"candidates": ["windows-1252", "base64"]},
+        {"candidates": ["windows-1252", "utf-16"]},
+        {"candidates": ["windows-1252", "utf-8"]},
+        {"openers": 5},
+        {"alphabets": ["cs"]},
         {"candidates": []},
         {"alphabets": {"cs": "áč1"}},
         {"alphabets": {"cs": "ÁČ"}},

@@ -33,6 +33,7 @@ from typing import Any
 from analyzer.datadir import BUILTIN_DIR
 
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
+_REACH = 24  # bytes of context kept either side of a non-ASCII byte in the sample
 # A word: a run of characters between ASCII spaces and ASCII punctuation (the same bytes in every candidate).
 _WORD = re.compile(r"[^\s!-/:-@\[-`{-~]+")
 _CASED = frozenset(("Ll", "Lu", "Lt"))  # letters with a case: "º" and "ª" (Lo) are ordinal signs, read as punctuation
@@ -69,10 +70,17 @@ def build(data: dict[str, Any]) -> Charsets:
     must be a text encoding that reads ASCII as ASCII, every alphabet lowercase letters."""
     from analyzer.parse.reading import text_codec  # reading imports this module lazily, when a file is not UTF-8
 
+    try:
+        return _build(data, text_codec)
+    except (TypeError, AttributeError) as exc:  # a table of the wrong shape ("openers = 5", a list of alphabets)
+        raise ValueError(f"charsets.toml: {exc}") from None
+
+
+def _build(data: dict[str, Any], text_codec: Any) -> Charsets:
     where = "charsets.toml"
     candidates = tuple(data.get("candidates") or ())
-    if not candidates or any(not isinstance(c, str) or text_codec(c) is None for c in candidates):
-        raise ValueError(f"{where}: candidates must name text encodings, got {candidates!r}")
+    if not candidates or any(not isinstance(c, str) or not _single_byte(text_codec(c)) for c in candidates):
+        raise ValueError(f"{where}: candidates must name code pages that read ASCII as ASCII, got {candidates!r}")
     alphabets = []
     for lang, letters in (data.get("alphabets") or {}).items():
         if not isinstance(letters, str) or not letters or not all(ch.isalpha() and ch == ch.lower() for ch in letters):
@@ -94,11 +102,26 @@ def build(data: dict[str, Any]) -> Charsets:
     )
 
 
+def _single_byte(codec: str | None) -> bool:
+    """A code page whose every byte is one character: a sample's words stand at the same places in each reading."""
+    if codec is None:
+        return False
+    return len(bytes(range(256)).decode(codec, errors="replace")) == 256 and len("é".encode().decode(codec, errors="replace")) == 2
+
+
 def guess(data: bytes, known: Charsets | None = None) -> str | None:
     """The candidate code page ``data`` reads best in, or None when none reads it as one language's letters."""
     known = known or knowledge()
     sample = _sample(data, known.sample_bytes)
-    weighed = [(*_weigh(sample.decode(name, errors="replace"), known), -order, name) for order, name in enumerate(known.candidates)]
+    readings = [sample.decode(name, errors="replace") for name in known.candidates]  # one character a byte in each
+    words = [_words(text, known) for text in readings]
+    # Only a run of bytes that is a word under every candidate is weighed: "Nº" or "m³" (one letter under
+    # windows-1252) must not count for windows-1250, which reads them "Nş" and "mł".
+    common = set(words[0]).intersection(*words[1:])
+    weighed = [
+        (*_weigh([found[at] for at in sorted(common)], known), -order, name)
+        for order, (name, found) in enumerate(zip(known.candidates, words, strict=True))
+    ]
     weight, _, _, chosen = max(weighed)
     first = weighed[0][0]
     if chosen != known.candidates[0] and weight < first + known.margin:
@@ -107,24 +130,38 @@ def guess(data: bytes, known: Charsets | None = None) -> str | None:
 
 
 def _sample(data: bytes, limit: int) -> bytes:
-    """``data`` up to a little past its ``limit``-th non-ASCII byte (each candidate is a single-byte code page, so
-    any cut decodes)."""
-    end = len(data)
+    """The words around ``data``'s first ``limit`` non-ASCII bytes: ``_REACH`` bytes either side of each, the pieces
+    joined by a space (each candidate is a single-byte code page, so any cut decodes). Its size is bounded by
+    ``limit`` whatever the file's: a 10 MB page of ASCII with a few accents is not weighed whole."""
+    pieces: list[tuple[int, int]] = []
     for count, m in enumerate(_NON_ASCII.finditer(data), 1):
+        start, end = max(0, m.start() - _REACH), m.end() + _REACH
+        if pieces and start <= pieces[-1][1]:
+            pieces[-1] = (pieces[-1][0], end)
+        else:
+            pieces.append((start, end))
         if count >= limit:
-            end = m.end() + 32
             break
-    return data[:end]
+    return b" ".join(data[a:b] for a, b in pieces)
 
 
-def _weigh(text: str, known: Charsets) -> tuple[int, int]:
-    """(the weight of ``text``'s words that hold a non-ASCII character, how many of those words are all small
-    letters)."""
-    fits = misfits = bad = small = 0
+def _words(text: str, known: Charsets) -> dict[tuple[int, int], str]:
+    """``text``'s words that hold a non-ASCII character and two letters or more, by where they stand, without the
+    punctuation they open or close with; a lone letter or sign ("©", "£17", one character of a table) tells no
+    language."""
+    openers, closers = "".join(known.openers), "".join(known.closers)
+    out = {}
     for m in _WORD.finditer(text):
-        word = m.group().lstrip("".join(known.openers)).rstrip("".join(known.closers))
-        if word.isascii() or sum(unicodedata.category(ch) in _CASED for ch in word) < 2:
-            continue  # a lone letter or sign ("©", "£17", a table of characters) tells no language
+        word = m.group().lstrip(openers).rstrip(closers)
+        if not word.isascii() and sum(unicodedata.category(ch) in _CASED for ch in word) >= 2:
+            out[m.span()] = word
+    return out
+
+
+def _weigh(words: list[str], known: Charsets) -> tuple[int, int]:
+    """(the weight of one candidate's reading of the words, how many of them are all small letters)."""
+    fits = misfits = bad = small = 0
+    for word in words:
         if _misread(word, known):
             bad += 1
             continue
