@@ -453,3 +453,54 @@ def test_a_helper_names_its_field_unless_it_prints_text_of_its_own(tmp_path, mon
     (tmp_path / "form_helpers.toml").write_text(head + one + 'renders = { "" = "input", select = "select" }\n', encoding="utf-8")
     with pytest.raises(SignatureError, match="needs the groups 'kind' and 'name'"):
         signatures._form_helpers()
+
+
+_GOVUK_PAGE = """{% extends "layout.html" %}
+{% from "govuk/components/radios/macro.njk" import govukRadios %}
+{% from "govuk/components/input/macro.njk" import govukInput %}
+{% block content %}
+  {{ govukInput({
+    label: { text: "Full name" },
+    id: "full-name",
+    name: "fullName"
+  }) }}
+  {{ govukRadios({
+    idPrefix: "religion",
+    name: "religion",
+    fieldset: {
+      legend: { text: "What is your religion?", isPageHeading: true }
+    },
+    items: [
+      { value: "none", text: "No religion" },
+      { value: "christian", text: "Christian" },
+      { value: "muslim", text: "Muslim" },
+      { value: "other", text: content["optionOther"] | safe }
+    ]
+  }) }}
+  {{ govukRadios({
+    idPrefix: "exercise",
+    name: "exercise",
+    fieldset: { legend: { text: "How often do you come to the gym?" } },
+    items: [{ value: "1", text: "Once a week" }, { value: "2", text: "Every day" }]
+  }) }}
+{% endblock %}
+"""
+
+
+def test_govuk_design_system_macros_are_read_as_the_controls_they_render(tmp_path) -> None:
+    # A GOV.UK service's Nunjucks page (app/steps/ui/religion/template.html, beside its step's code, so no template
+    # folder says it is one: it opens with {% extends %}): govukRadios prints a fieldset of radios, its legend the
+    # question, each item's text a choice (a message's key read as its words); govukInput a labelled input. Look-alikes:
+    # the name box and the gym's question stay out of the special categories.
+    from tests.conftest import site_fields
+
+    hotjar = '<script async src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6"></script>'
+    found = site_fields(
+        tmp_path,
+        {
+            "app/views/layout.html": f"<html><head>{hotjar}</head><body>{{% block content %}}{{% endblock %}}</body></html>\n",
+            "app/steps/ui/religion/template.html": _GOVUK_PAGE,
+        },
+    )
+    assert found["religion"][0] == "religion" and 10 <= found["religion"][1] <= 13, found
+    assert "exercise" not in found and found.get("fullName", ("none",))[0] in ("none", "contact"), found

@@ -212,6 +212,14 @@ def _place(original: str, r: Region, markup: list[str]) -> list[tuple[int, str]]
         spread = _spread(segments, _PIECES.findall(listed))
         if spread:
             return spread
+    boxes = markup[0] if markup[0].startswith("<fieldset>") else None
+    if boxes is not None and not any(len(boxes) <= end - start for start, end in segments):
+        # A group of boxes that fits on no one line (a GOV.UK govukRadios({ … }) over twenty): its words and its tags'
+        # words (a tag may break between its attributes), in order, a blank between, each on the first line with room
+        # from where the one before stands, so that its first box stands near the call's first line.
+        spread = _spread(segments, [w for t in _TOKENS.findall(boxes) for w in t.split(" ")], gap=1)
+        if spread:
+            return spread
     for k, (start, end) in enumerate(segments):
         fits = next((c for c in markup if len(c) <= end - start), None)
         if fits is None:
@@ -234,11 +242,12 @@ def _place(original: str, r: Region, markup: list[str]) -> list[tuple[int, str]]
 
 
 _PIECES = re.compile(r"<label>.*?</label>|<select[^>]*>|<option>.*?</option>|</select>")
+_TOKENS = re.compile(r"<[^<>]*>|[^<\s]+")  # a tag, or a word of the text between two
 
 
-def _spread(segments: list[tuple[int, int]], pieces: list[str]) -> list[tuple[int, str]]:
+def _spread(segments: list[tuple[int, int]], pieces: list[str], gap: int = 0) -> list[tuple[int, str]]:
     """The pieces placed in order over the lines (``segments``: each line's (start, end)), as many on a line as have
-    room; none when they do not all fit."""
+    room, ``gap`` blanks between two on one line; none when they do not all fit."""
     out: list[tuple[int, str]] = []
     k, at = 0, segments[0][0] if segments else 0
     for piece in pieces:
@@ -248,7 +257,7 @@ def _spread(segments: list[tuple[int, int]], pieces: list[str]) -> list[tuple[in
         if k == len(segments):
             return []
         out.append((at, piece))
-        at += len(piece)
+        at += len(piece) + gap
     return out
 
 
