@@ -719,3 +719,33 @@ def test_a_module_outside_a_forms_package_is_no_forms_module(db) -> None:
     # "platforms" holds the word, a template in a forms/ folder is no Python module, "reforms_x.py" is another word.
     for path in ("app/platforms/profile.py", "templates/forms/profile.html", "app/reforms_x.py", "forms.txt"):
         assert not files.is_form_class(path), path
+
+
+_CIVICRM = """<?php
+class CRM_Paroisse_Form_Individu extends CRM_Core_Form {
+  public function buildQuickForm() {
+    $this->add('text', 'first_name', ts('Prénom'));
+    $this->add(
+      'datepicker',
+      'date_bapteme',
+      ts('Date de baptême'),
+      array('class' => 'some-css-class')
+    );
+    $this->addEntityRef('religion', ts('Religion'), ['entity' => 'OptionValue']);
+    $this->addYesNo('is_pregnant', ts('Are you pregnant?'));
+    $this->add('text', 'diagnosis', 'Diagnosis');
+    $collection->add('religion_note', $value);
+  }
+}
+"""
+
+
+def test_a_civicrm_form_class_adds_its_controls_with_ts_labels(tmp_path: Path, db) -> None:
+    # CiviCRM's QuickForm: each control is added in code with its label in ts(); a call whose label is no ts() text,
+    # or another object's add(), is not read as a control.
+    from tests.conftest import scan_text
+
+    found = {f.name: (f.classification.category, f.line) for f in scan_text(tmp_path, _CIVICRM, db, "Individu.php").fields}
+    assert found["date_bapteme"] == ("religion", 5) and found["religion"] == ("religion", 11), found
+    assert found["is_pregnant"][0] == "health", found
+    assert "diagnosis" not in found and "religion_note" not in found and "first_name" not in found, found
