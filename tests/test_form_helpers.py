@@ -504,3 +504,33 @@ def test_govuk_design_system_macros_are_read_as_the_controls_they_render(tmp_pat
     )
     assert found["religion"][0] == "religion" and 10 <= found["religion"][1] <= 13, found
     assert "exercise" not in found and found.get("fullName", ("none",))[0] in ("none", "contact"), found
+
+
+def test_code_for_americas_form_builder_is_read_as_the_controls_it_renders(tmp_path) -> None:
+    # The cfa-styleguide gem's builder: a label as the second argument, a text or a message its catalogue holds; a
+    # radio set's collection lists its choices. Look-alike: the benefits form's name field stays out of Art. 9.
+    from tests.conftest import site_fields
+
+    hotjar = '<script async src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6"></script>'
+    page = (
+        "<%= form_with model: @form, builder: VitaMinFormBuilder do |f| %>\n"
+        '  <%= f.cfa_input_field(:first_name, "First name") %>\n'
+        '  <%= f.cfa_checkbox(:race_asian, t("general.race.asian"), options: { checked_value: true }) %>\n'
+        "  <%= f.cfa_radio_set(\n"
+        "        :pregnant,\n"
+        '        label_text: "Are you pregnant?",\n'
+        '        collection: [{ value: :yes, label: t("general.affirmative") }, { value: :no, label: t("general.negative") }]\n'
+        "      ) %>\n"
+        "<% end %>\n"
+    )
+    found = site_fields(
+        tmp_path,
+        {
+            "app/views/layouts/application.html.erb": f"<html><head>{hotjar}</head><body><%= yield %></body></html>\n",
+            "app/views/questions/demographics/edit.html.erb": page,
+            "config/locales/en.yml": "en:\n  general:\n    race:\n      asian: Asian\n    affirmative: 'Yes'\n    negative: 'No'\n",
+        },
+    )
+    assert found["race_asian"][0] == "racial-ethnic" and found["race_asian"][1] == 3, found
+    assert found["pregnant"][0] == "health", found
+    assert "first_name" not in found, found
