@@ -749,3 +749,20 @@ def test_a_civicrm_form_class_adds_its_controls_with_ts_labels(tmp_path: Path, d
     assert found["date_bapteme"] == ("religion", 5) and found["religion"] == ("religion", 11), found
     assert found["is_pregnant"][0] == "health", found
     assert "diagnosis" not in found and "religion_note" not in found and "first_name" not in found, found
+
+
+def test_a_civicrm_call_commented_out_is_no_control_and_an_apostrophe_ends_no_label(tmp_path: Path, db) -> None:
+    from tests.conftest import scan_text
+
+    text = """<?php
+class CRM_Foo_Form_Individu extends CRM_Core_Form {
+  public function buildQuickForm() {
+    // $this->add('text', 'religion', ts('Religion'));
+    /* $this->addYesNo('is_hiv', ts('HIV positive?')); */
+    $this->add('text', 'child_religion', ts("Child's religion"));
+    $this->add('text', 'handicap', E::ts('Statut d\\'handicap'));
+  }
+}
+"""
+    found = {f.name: f.classification.category for f in scan_text(tmp_path, text, db, "Individu.php").fields}
+    assert found == {"child_religion": "religion", "handicap": "health"}, found

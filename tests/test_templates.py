@@ -408,3 +408,20 @@ def test_a_php_loop_over_a_literal_list_prints_one_option_or_box_per_item(tmp_pa
     assert read["groupe_sanguin"]["options"] == "A+ A- B+ B-", read
     assert read["tabac"].get("choices") == "Non-fumeur / Fumeur" and read["tabac"]["question"] == "Tabac", read
     assert "options" not in read["medecin"] or "Non" not in read["medecin"]["options"], read
+
+
+def test_a_page_opening_with_raw_or_if_outside_a_template_folder_is_not_read_as_a_template(tmp_path: Path) -> None:
+    # Only a statement a Jinja, Nunjucks or Django template writes ({% extends %}, {% from … import %}) makes a page
+    # outside a template folder a template: a Jekyll page without front matter is copied as it stands, so the
+    # {% if %} around its recorder never runs, and {% raw %} prints what it holds. Both recorders are ungated.
+    from analyzer.scan import ScanOptions, run
+
+    hotjar = '<script async src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6"></script>'
+    raw = "{% raw %}\n<html><head>{% if consent.analytics %}" + hotjar + "{% endif %}</head></html>\n{% endraw %}\n"
+    (tmp_path / "raw.html").write_text(raw)
+    (tmp_path / "index.html").write_text("{% if consent.analytics %}\n" + hotjar + "\n{% endif %}\n")
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    assert sorted((d.location.path.rsplit("/", 1)[-1], d.verdict.status) for d in result.detections) == [
+        ("index.html", "ungated"),
+        ("raw.html", "ungated"),
+    ]

@@ -5,7 +5,8 @@ Template code such as ``<%= f.text_field :diagnosis %>`` (Rails), ``{!! Form::te
 (Symfony) or ``{{ form.diagnosis }}`` (Django) prints a form control that the neutralised template does not
 show: its output tag is blanked. Here each such tag (``signatures/form_helpers.toml``) is written back as a
 compact control, ``<input name=diagnosis>``, in the place of the tag, so the page's fields are read with
-it at the line where the helper is called. Same length, newlines kept: the written markup never reaches
+it at the line where the helper is called (a group of boxes too long for any one line of a call spread over
+several, at the line its first box reaches). Same length, newlines kept: the written markup never reaches
 past the tag (or the blanks that open its line), and what is left of the tag stays blank. A label the call
 gives (``label: "Current diagnosis"``, ``Form::label('dx', 'Current diagnosis')``) is written before the
 control when it fits. A helper whose markup does not fit stays blank, as before.

@@ -89,12 +89,16 @@ _TEMPLATE_FOLDERS = (
 )
 
 
+_JINJA_OPENING = re.compile(r"\s*\{%-?\s*(?:extends|from|import|load)\s")
+
+
 def may_be_template(path: str, text: str) -> bool:
     """Whether a file under a template folder holds template syntax (``{{``, ``{%`` or a ``{# … #}``
-    comment), or a page anywhere names its layout in front matter (Jekyll, Eleventy) or opens with a template
-    statement or comment (``{% extends "layout.html" %}``, ``{% from "govuk/…/macro.njk" import govukRadios %}``: a
-    Nunjucks page of a GOV.UK service kept beside its step's code, ``app/steps/ui/sex/template.html``)."""
-    if frontmatter.layout(text) is not None or text[:200].lstrip().startswith(("{%", "{#")):
+    comment), or a page anywhere names its layout in front matter (Jekyll, Eleventy) or opens with a statement only a
+    Jinja, Nunjucks or Django template writes (``{% extends "layout.html" %}``, ``{% from "govuk/…/macro.njk" import
+    govukRadios %}``: a Nunjucks page of a GOV.UK service kept beside its step's code, ``app/steps/ui/sex/template.html``).
+    Not ``{% if`` or ``{% raw``: a Jekyll page without front matter is copied as it stands, its ``{% if %}`` never run."""
+    if frontmatter.layout(text) is not None or _JINJA_OPENING.match(text, 0, 400):
         return True
     low = path.replace("\\", "/").lower()
     return any(f"/{d}" in f"/{low}" for d in _TEMPLATE_FOLDERS) and ("{{" in text or "{%" in text or _jinja_comment(text))
