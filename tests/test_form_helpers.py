@@ -534,3 +534,20 @@ def test_code_for_americas_form_builder_is_read_as_the_controls_it_renders(tmp_p
     assert found["race_asian"][0] == "racial-ethnic" and found["race_asian"][1] == 3, found
     assert found["pregnant"][0] == "health", found
     assert "first_name" not in found, found
+
+
+@pytest.mark.parametrize("change", [{}, {"pattern": "x(?P<kind>a)(?P<name>b)", "patterns": ["y"]}, {"patterns": []}])
+def test_a_helper_gives_either_one_pattern_or_a_list_of_shapes(change: dict) -> None:
+    from analyzer.signatures import SignatureError, _form_helpers
+
+    helper = {"dialects": ["erb"], "renders": {"a": "input"}, **change}
+    with pytest.raises(SignatureError, match="either pattern, or patterns"):
+        _form_helpers({"schema": 1, "helper": [helper]})
+
+
+def test_a_helper_with_two_shapes_is_one_helper_a_shape() -> None:
+    from analyzer.signatures import _form_helpers
+
+    helper = {"dialects": ["erb"], "renders": {"a": "input"}, "patterns": ["x(?P<kind>a)(?P<name>b)", "(?P<name>b)y(?P<kind>a)"]}
+    found = _form_helpers({"schema": 1, "helper": [helper]})
+    assert [h.pattern_text for h in found] == helper["patterns"] and found[0].renders == found[1].renders

@@ -1523,46 +1523,53 @@ def _form_helpers(data: dict[str, Any] | None = None) -> tuple[FormHelper, ...]:
     out = []
     for i, h in enumerate(data.get("helper", [])):
         where = f"form_helpers.toml: helper[{i}]"
-        try:
-            pattern = re.compile(h["pattern"])
-            calls = re.compile(h["calls"]) if "calls" in h else None
-            choices = re.compile(h["choices"]) if "choices" in h else None
-        except re.error as exc:
-            raise SignatureError(f"{where}: {exc}") from exc
-        # Kinds are matched in any case (PHP's method names are: $form->addtext(…)); two kinds differing only in case
-        # are one, and must render alike.
-        renders: dict[str, str] = {}
-        for k, v in h["renders"].items():
-            if renders.setdefault(str(k).lower(), str(v)) != str(v):
-                raise SignatureError(f"{where}: renders gives the kind {k!r} two controls in different cases")
-        # A call that prints text (a translation), or a label with its own text (FreeMarker's <@sf.label title="…"/>),
-        # names no field: its text is the group 'label'.
-        prints_text = set(renders.values()) <= {"text", "message", "label", *HELPER_HEADINGS} and "name" not in pattern.groupindex
-        needs = {"kind", "label"} if prints_text else {"kind", "name"}
-        if set(renders) == {""}:  # one control whatever the call (Symfony's ->add('imie') without a type): no kind
-            needs.discard("kind")
-        if not needs <= set(pattern.groupindex):
-            raise SignatureError(f"{where}: pattern needs the groups {' and '.join(repr(n) for n in sorted(needs))}")
-        if bool(h.get("dialects")) == bool(calls and h.get("files")):
-            raise SignatureError(f"{where}: give either dialects, or files and calls")
-        if choices is not None and choices.groups != 1:
-            raise SignatureError(f"{where}: choices needs one group, a choice's text")
-        choice_kinds = frozenset(str(k).lower() for k in h.get("choice_kinds", []))
-        if not choice_kinds <= {k for k, v in renders.items() if v in ("input:radio", "input:checkbox")}:
-            raise SignatureError(f"{where}: choice_kinds names kinds that render no radio or checkbox")
-        out.append(
-            FormHelper(
-                pattern.pattern,
-                renders,
-                frozenset(h.get("dialects", [])),
-                tuple(h.get("files", [])),
-                h.get("calls"),
-                h.get("choices"),
-                h.get("choices_member"),
-                choice_kinds,
-            )
-        )
+        if ("pattern" in h) == ("patterns" in h) or not h.get("patterns", [""]):
+            raise SignatureError(f"{where}: give either pattern, or patterns (a list of one or more)")
+        # A helper written in several shapes (patterns) is one helper a shape, tried in order, alike in all else.
+        shapes = h.get("patterns") or [h["pattern"]]
+        out += [_form_helper(h, pattern, f"{where}.patterns[{k}]" if "patterns" in h else where) for k, pattern in enumerate(shapes)]
     return tuple(out)
+
+
+def _form_helper(h: dict[str, Any], pattern_text: str, where: str) -> FormHelper:
+    """One shape of a form_helpers.toml helper, checked."""
+    try:
+        pattern = re.compile(pattern_text)
+        calls = re.compile(h["calls"]) if "calls" in h else None
+        choices = re.compile(h["choices"]) if "choices" in h else None
+    except re.error as exc:
+        raise SignatureError(f"{where}: {exc}") from exc
+    # Kinds are matched in any case (PHP's method names are: $form->addtext(…)); two kinds differing only in case
+    # are one, and must render alike.
+    renders: dict[str, str] = {}
+    for k, v in h["renders"].items():
+        if renders.setdefault(str(k).lower(), str(v)) != str(v):
+            raise SignatureError(f"{where}: renders gives the kind {k!r} two controls in different cases")
+    # A call that prints text (a translation), or a label with its own text (FreeMarker's <@sf.label title="…"/>),
+    # names no field: its text is the group 'label'.
+    prints_text = set(renders.values()) <= {"text", "message", "label", *HELPER_HEADINGS} and "name" not in pattern.groupindex
+    needs = {"kind", "label"} if prints_text else {"kind", "name"}
+    if set(renders) == {""}:  # one control whatever the call (Symfony's ->add('imie') without a type): no kind
+        needs.discard("kind")
+    if not needs <= set(pattern.groupindex):
+        raise SignatureError(f"{where}: pattern needs the groups {' and '.join(repr(n) for n in sorted(needs))}")
+    if bool(h.get("dialects")) == bool(calls and h.get("files")):
+        raise SignatureError(f"{where}: give either dialects, or files and calls")
+    if choices is not None and choices.groups != 1:
+        raise SignatureError(f"{where}: choices needs one group, a choice's text")
+    choice_kinds = frozenset(str(k).lower() for k in h.get("choice_kinds", []))
+    if not choice_kinds <= {k for k, v in renders.items() if v in ("input:radio", "input:checkbox")}:
+        raise SignatureError(f"{where}: choice_kinds names kinds that render no radio or checkbox")
+    return FormHelper(
+        pattern.pattern,
+        renders,
+        frozenset(h.get("dialects", [])),
+        tuple(h.get("files", [])),
+        h.get("calls"),
+        h.get("choices"),
+        h.get("choices_member"),
+        choice_kinds,
+    )
 
 
 def _class_list_calls(calls: dict[str, Any]) -> dict[str, str]:

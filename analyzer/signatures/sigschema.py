@@ -824,7 +824,8 @@ FORM_HELPERS_SCHEMA: dict[str, Field] = {
                 "dialects": _opt("str[]"),
                 "files": _opt("str[]"),
                 "calls": _opt(str),
-                "pattern": _req(str),
+                "pattern": _opt(str),
+                "patterns": _opt("str[]"),  # several shapes of one call (a label before or after the name), alike else
                 "renders": _req("str{}"),
                 "choices": _opt(str),
                 "choices_member": _opt(str),
