@@ -1,8 +1,10 @@
 """Which legacy code page a file that is not UTF-8 and declares no charset is written in.
 
 A browser reads such a file in its locale's code page; replaylint has none. Each candidate of
-``signatures/charsets.toml`` decodes a sample of the file (the bytes up to its first ``sample_bytes``
-non-ASCII bytes), and the sample's words that hold a non-ASCII character are weighed:
+``signatures/charsets.toml`` decodes a sample of the file (the words around its first ``sample_bytes``
+non-ASCII bytes), and the sample's words that hold a non-ASCII character, and are words under every candidate
+("Nº" is one letter under windows-1252 and two, "Nş", under windows-1250: it is weighed under neither), are
+weighed:
 
 - a word whose non-ASCII letters all belong to one language's alphabet counts for the candidate
   (Czech "těhotná" under windows-1250);
@@ -17,8 +19,9 @@ capitals counts once. The best weight wins; a tie goes to the candidate with mor
 first candidate (windows-1252, the web's default) yields only to one that outweighs it by ``margin``: a
 Danish "undersøgelse" reads as Czech "undersřgelse" as well, and a real Czech or Polish file outweighs
 it by dozens. A file no candidate reads as words of its languages (none
-weighs above zero) is left to the caller's detection. The cost is one decoding of the sample per
-candidate and one pass over at most ``sample_bytes`` characters each.
+weighs above zero) is left to the caller's detection. The cost is one search of the file for its non-ASCII
+bytes, then one decoding of the sample per candidate and one pass over it, at most ``sample_bytes`` times
+``2 * _REACH + 1`` characters each, whatever the file's size.
 """
 
 from __future__ import annotations

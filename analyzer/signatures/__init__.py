@@ -15,7 +15,7 @@ from typing import Any
 
 from analyzer.datadir import BUILTIN_DIR
 from analyzer.model import Status
-from analyzer.parse import charset_guess, messages
+from analyzer.parse import messages
 from analyzer.parse.django_models import ModelFields
 from analyzer.parse.docassemble import DocassembleKit
 from analyzer.parse.flutter import FlutterWidgets
@@ -1278,6 +1278,8 @@ def _build(folders: list[Path]) -> SignatureDB:
         fields += _load_folder(folder / "fields", FIELD_SCHEMA, "field category")
     types = _read_toml(BUILTIN_DIR / "script_types.toml")
     validate(types, SCRIPT_TYPES_SCHEMA, str(BUILTIN_DIR / "script_types.toml"))
+    from analyzer.parse import charset_guess  # lazy, as reading's: a scan of UTF-8 files never imports it
+
     try:  # read by the parse stage whenever a file is not UTF-8: checked here, with the other tables
         charset_guess.knowledge()
     except ValueError as exc:
