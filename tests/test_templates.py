@@ -425,3 +425,39 @@ def test_a_page_opening_with_raw_or_if_outside_a_template_folder_is_not_read_as_
         ("index.html", "ungated"),
         ("raw.html", "ungated"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "opener", "closer"),
+    [
+        ("templates/base.html", "{% raw %}", "{% endraw %}"),  # Jinja
+        ("templates/base.njk", "{%- raw -%}", "{%- endraw -%}"),  # Nunjucks, whitespace control
+        ("templates/base.html.twig", "{% verbatim %}", "{% endverbatim %}"),  # Twig
+        ("templates/base.html", "{% verbatim js %}", "{% endverbatim js %}"),  # Django, a named block
+        ("_includes/head.liquid", "{% raw %}", "{% endraw %}"),  # Liquid: its content was blanked, the recorder lost
+    ],
+    ids=["jinja-raw", "nunjucks-raw", "twig-verbatim", "django-verbatim", "liquid-raw"],
+)
+def test_a_raw_block_prints_its_content_so_an_if_inside_it_gates_nothing(tmp_path: Path, path: str, opener: str, closer: str) -> None:
+    # The engine prints a raw or verbatim block as it is written: the {% if %} inside it is text the visitor's browser
+    # gets, never a condition, so the recorder it holds loads for everyone (a false "gated" before).
+    from analyzer.scan import ScanOptions, run
+
+    hotjar = '<script async src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6"></script>'
+    (tmp_path / path).parent.mkdir(parents=True)
+    (tmp_path / path).write_text(f"{opener}\n{{% if consent.analytics %}}{hotjar}{{% endif %}}\n{closer}\n")
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    assert [(d.location.line, d.verdict.status) for d in result.detections] == [(2, "ungated")]
+
+
+def test_a_raw_block_elsewhere_on_the_page_leaves_a_real_condition_gating(tmp_path: Path) -> None:
+    # Look-alike: a client-side template kept raw ({{ x }} for the browser's own engine) beside a recorder that the
+    # server renders only after consent; the raw block's text is not read as tags, the {% if %} outside it still is.
+    from analyzer.scan import ScanOptions, run
+
+    hotjar = '<script async src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6"></script>'
+    (tmp_path / "templates").mkdir()
+    page = "{% raw %}<p>{{ x }}{% if y %}</p>{% endraw %}\n{% if consent.analytics %}\n" + hotjar + "\n{% endif %}\n"
+    (tmp_path / "templates" / "base.html").write_text(page)
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    assert [(d.location.line, d.verdict.status) for d in result.detections] == [(3, "gated")]

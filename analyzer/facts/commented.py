@@ -38,9 +38,6 @@ from analyzer.signatures import Vendor
 
 # A vendor URL written as code: opened by a quote, or inside a <script …> tag.
 _URL_AS_CODE = re.compile(r"""['"`](?:https?:)?//|<script\b""", re.I)
-# Liquid's {% raw %} block is printed as it is: the lexer keeps it as a comment region only so
-# that its template-like text is not read as template syntax.
-_RAW = re.compile(r"\{%-?\s*raw\b")
 _BLANK = re.compile(rb"\s*")
 # A comment's opening line holding only its delimiter ({#, {{--, <%#, {% comment %}, /*, <!--).
 _OPENER_ONLY = re.compile(r"[ \t\r]*(?:(?:\{#|\{\{--|\{\{!--|\{\{!|<%#|\{%-?[ \t]{0,8}comment\b[^%\n]{0,80}%\}|\{\{/\*|/\*|<!--)[ \t\r]*)?")
@@ -190,10 +187,10 @@ def _joined(groups: list[list[tuple[int, int, str]]], host: str | None = None) -
 
 
 def template_runs(tpl: Template, text: str) -> list[Run]:
-    """Runs of the template's comment regions (Liquid raw blocks left out)."""
+    """Runs of the template's comment regions."""
     groups: list[list[tuple[int, int, str]]] = []
     for r in tpl.regions:
-        if r.kind != "comment" or _RAW.match(r.body):
+        if r.kind != "comment":
             continue
         if groups and not text[groups[-1][-1][1] : r.start].strip():
             groups[-1].append((r.start, r.end, r.body))

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Construct:
-    kind: str  # "comment" | "output" | "code" | "php" (output or code, decided by its body) | "literal" (Latte's {l} / {r})
+    # "comment" | "output" | "code" | "php" (output or code, decided by its body) | "literal" (Latte's {l} / {r}) |
+    # "verbatim" (a block printed as it is written: its two tags are code, what lies between them is the page's text)
+    kind: str
     opener: re.Pattern[str]
     closer: str | re.Pattern[str] | None = None  # searched from the opener's end
     until_eof: bool = False  # an unclosed PHP tag runs to the end of the file
@@ -39,6 +41,14 @@ _TAG_COMMENT_BLOCK = _c(
     "comment",
     r"""\{%-?[ \t\r\n]*comment[ \t\r\n]*(?:(?:"[^"%\n]{0,200}"|'[^'%\n]{0,200}')[ \t\r\n]*)?-?%\}""",
     re.compile(r"\{%-?\s*endcomment\s*-?%\}"),
+)
+# A block the engine prints as it is written, its template-like text never read: Liquid's and Jinja's (Nunjucks')
+# {% raw %}, Twig's, Nunjucks' and Django's {% verbatim %} (Django's may name itself: {% verbatim js %}).
+_RAW_BLOCK = _c("verbatim", r"\{%-?[ \t\r\n]*raw[ \t\r\n]*-?%\}", re.compile(r"\{%-?\s*endraw\s*-?%\}"))
+_VERBATIM_BLOCK = _c(
+    "verbatim",
+    r"\{%-?[ \t\r\n]*verbatim(?:[ \t]+\w{1,64})?[ \t\r\n]*-?%\}",
+    re.compile(r"\{%-?\s*endverbatim\b[^%\n]{0,80}%\}"),
 )
 
 # Latte's tags (latte.nette.org/en/tags): a tag opens with "{" and its name or a sigil at once, never a blank, so a
@@ -66,13 +76,15 @@ CONSTRUCTS: dict[str, tuple[Construct, ...]] = {
     ),
     "liquid": (
         _TAG_COMMENT_BLOCK,
-        _c("comment", r"\{%-?[ \t\r\n]*raw[ \t\r\n]*-?%\}", re.compile(r"\{%-?\s*endraw\s*-?%\}")),
+        _RAW_BLOCK,
         _c("code", r"\{%", "%}"),
         _c("output", r"\{\{", "}}"),
     ),
     "jinja": (
         _c("comment", r"\{#", "#}"),
         _TAG_COMMENT_BLOCK,
+        _RAW_BLOCK,
+        _VERBATIM_BLOCK,
         _c("code", r"\{%", "%}"),
         _c("output", r"\{\{", "}}"),
     ),

@@ -1,9 +1,12 @@
 """RL100 recorder-gated: a recorder is present and its markup holds it back until consent.
 
 **What it finds.** Every recorder whose tag is inert until the consent manager activates it for
-an analytics / statistics category (or the named service): an inventory entry, at info level, so
+an analytics / statistics category (or the named service), or that a server template renders only
+inside a consent check (`{% if consent.analytics %}`): an inventory entry, at info level, so
 an audit lists every recorder on the site. Gated recorders still see form fields once the visitor
-consents: the field rules apply to them.
+consents: the field rules apply to them. A raw or verbatim block (Liquid's and Jinja's `{% raw %}`,
+Twig's, Nunjucks' and Django's `{% verbatim %}`) is printed as it is written, so an `{% if %}`
+inside one is text the browser gets, not a condition: it gates nothing.
 
 **Why it matters.** Knowing what records visitors is the first question of any privacy review.
 
