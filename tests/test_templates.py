@@ -435,8 +435,9 @@ def test_a_page_opening_with_raw_or_if_outside_a_template_folder_is_not_read_as_
         ("templates/base.html.twig", "{% verbatim %}", "{% endverbatim %}"),  # Twig
         ("templates/base.html", "{% verbatim js %}", "{% endverbatim js %}"),  # Django, a named block
         ("_includes/head.liquid", "{% raw %}", "{% endraw %}"),  # Liquid: its content was blanked, the recorder lost
+        ("resources/views/head.blade.php", "@verbatim", "@endverbatim"),  # Blade
     ],
-    ids=["jinja-raw", "nunjucks-raw", "twig-verbatim", "django-verbatim", "liquid-raw"],
+    ids=["jinja-raw", "nunjucks-raw", "twig-verbatim", "django-verbatim", "liquid-raw", "blade-verbatim"],
 )
 def test_a_raw_block_prints_its_content_so_an_if_inside_it_gates_nothing(tmp_path: Path, path: str, opener: str, closer: str) -> None:
     # The engine prints a raw or verbatim block as it is written: the {% if %} inside it is text the visitor's browser
@@ -445,7 +446,8 @@ def test_a_raw_block_prints_its_content_so_an_if_inside_it_gates_nothing(tmp_pat
 
     hotjar = '<script async src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6"></script>'
     (tmp_path / path).parent.mkdir(parents=True)
-    (tmp_path / path).write_text(f"{opener}\n{{% if consent.analytics %}}{hotjar}{{% endif %}}\n{closer}\n")
+    condition, end = ("@if($consent->analytics)", "@endif") if "blade" in path else ("{% if consent.analytics %}", "{% endif %}")
+    (tmp_path / path).write_text(f"{opener}\n{condition}{hotjar}{end}\n{closer}\n")
     result = run(ScanOptions(paths=(str(tmp_path),)))
     assert [(d.location.line, d.verdict.status) for d in result.detections] == [(2, "ungated")]
 
@@ -461,3 +463,20 @@ def test_a_raw_block_elsewhere_on_the_page_leaves_a_real_condition_gating(tmp_pa
     (tmp_path / "templates" / "base.html").write_text(page)
     result = run(ScanOptions(paths=(str(tmp_path),)))
     assert [(d.location.line, d.verdict.status) for d in result.detections] == [(3, "gated")]
+
+
+def test_an_escaped_blade_directive_is_text_and_gates_nothing(tmp_path: Path) -> None:
+    # "@@if" prints "@if" (Blade's escape for a framework that uses the same syntax): no condition, so the recorder below
+    # it loads for everyone; "@{{ consent }}" is a script's own binding. The real @if beside them still gates.
+    from analyzer.scan import ScanOptions, run
+
+    hotjar = '<script async src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6"></script>'
+    (tmp_path / "resources" / "views").mkdir(parents=True)
+    escaped = "@@if($consent->analytics)\n@{{ consent }}\n" + hotjar + "\n@@endif\n"
+    (tmp_path / "resources" / "views" / "escaped.blade.php").write_text(escaped)
+    (tmp_path / "resources" / "views" / "real.blade.php").write_text("@if($consent->analytics)\n" + hotjar + "\n@endif\n")
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    assert sorted((d.location.path.rsplit("/", 1)[-1], d.location.line, d.verdict.status) for d in result.detections) == [
+        ("escaped.blade.php", 3, "ungated"),
+        ("real.blade.php", 2, "gated"),
+    ]

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Construct:
     # "comment" | "output" | "code" | "php" (output or code, decided by its body) | "literal" (Latte's {l} / {r}) |
-    # "verbatim" (a block printed as it is written: its two tags are code, what lies between them is the page's text)
+    # "verbatim" (a block printed as it is written: :func:`regions` yields its two tags as code, and what lies between
+    # them is the page's own text, no construct read there)
     kind: str
     opener: re.Pattern[str]
     closer: str | re.Pattern[str] | None = None  # searched from the opener's end
@@ -67,6 +68,12 @@ CONSTRUCTS: dict[str, tuple[Construct, ...]] = {
     "php": (_PHP,),
     "blade": (
         _c("comment", r"\{\{--", "--}}"),
+        _c("verbatim", r"@verbatim\b", "@endverbatim"),
+        # An escaped directive or echo prints itself without the "@" (laravel.com/docs/blade, "Blade and JavaScript
+        # Frameworks"): "@@if" is the text "@if", no condition; "@{{ x }}" the text "{{ x }}", a script's own binding,
+        # which Blade does not read (so neither does this).
+        _c("code", r"@@"),
+        _c("code", r"@(?=\{\{)", re.compile(r"\}\}")),
         _c("output", r"\{!!", "!!}"),
         _c("output", r"\{\{", "}}"),
         _c("output", r"@(?:json|js)\b", parens="required"),
@@ -219,6 +226,14 @@ def regions(text: str, dialect: str) -> Iterator[tuple[int, int, str]]:
         for c in constructs:
             opened = c.opener.match(text, at)
             if opened is None:
+                continue
+            if c.kind == "verbatim" and c.closer is not None:
+                tail, tail_end = scanner.finder.search(c.closer, opened.end())
+                if tail_end >= 0:
+                    yield at, opened.end(), "code"
+                    yield tail, tail_end, "code"
+                    pos = tail_end
+                    break
                 continue
             end = scanner.end(c, opened.end())
             if end is not None:

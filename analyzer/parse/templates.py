@@ -198,10 +198,6 @@ def _regions(text: str, dialect: str, verbatim: list[tuple[int, int]] | None = N
         if verbatim and _inside(verbatim, start):
             continue  # Latte reads no tag there: a script written as it is ({syntax off}, n:syntax="off")
         body = text[start:end]
-        if kind == "verbatim":  # its tags are statements; what lies between them is printed as written, so no region
-            head, tail = start + body.index("%}") + 2, start + body.rindex("{%")
-            out += [Region(start, head, "code", text[start:head]), Region(tail, end, "code", text[tail:end])]
-            continue
         if kind == "php":
             inner = body[2:-2] if body.endswith("?>") else body[2:]
             inner = inner[3:] if inner.startswith("php") else inner

@@ -5,8 +5,9 @@ an analytics / statistics category (or the named service), or that a server temp
 inside a consent check (`{% if consent.analytics %}`): an inventory entry, at info level, so
 an audit lists every recorder on the site. Gated recorders still see form fields once the visitor
 consents: the field rules apply to them. A raw or verbatim block (Liquid's and Jinja's `{% raw %}`,
-Twig's, Nunjucks' and Django's `{% verbatim %}`) is printed as it is written, so an `{% if %}`
-inside one is text the browser gets, not a condition: it gates nothing.
+Twig's, Nunjucks' and Django's `{% verbatim %}`, Blade's `@verbatim`) is printed as it is written,
+and so is an escaped directive (Blade's `@@if`), so an `{% if %}` or `@if` there is text the
+browser gets, not a condition: it gates nothing.
 
 **Why it matters.** Knowing what records visitors is the first question of any privacy review.
 
