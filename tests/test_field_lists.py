@@ -292,7 +292,8 @@ def test_a_survey_saved_as_json_is_read_page_by_page_with_its_localised_texts(tm
     # Each page is a section holding its own list, not a field: its elements are the controls, at their lines.
     assert "datos" not in read and "creencias" not in read, read
     assert read["correo"] == (8, "input", "Correo electrónico", "contact"), read
-    assert read["tienes_una_discapacidad"][:3] == (9, "input", "¿Tienes algún tipo de discapacidad?"), read
+    # A group is reported at its first choice's line, as a group written in markup is at its first box.
+    assert read["tienes_una_discapacidad"][:3] == (13, "input", "¿Tienes algún tipo de discapacidad?"), read
     assert read["tienes_una_discapacidad"][3] == "health", read
     assert read["religion"][:2] == (21, "select") and read["religion"][3] == "religion", read
     assert read["otros"][1] == "textarea", read
@@ -318,7 +319,7 @@ def test_a_form_io_definition_is_read_through_its_panels(tmp_path: Path) -> None
     read = _read_controls(tmp_path / "intake.json", _FORMIO_JSON)
     assert "patient" not in read, read
     assert read["fullName"][:3] == (5, "input", "Full name"), read
-    assert read["conditions"][0] == 6 and read["conditions"][3] == "health", read
+    assert read["conditions"][0] == 7 and read["conditions"][3] == "health", read  # its first choice's line
     assert read["medication"] == (8, "textarea", "Current medication", "health"), read
 
 
@@ -500,3 +501,50 @@ def test_questions_without_a_name_are_controls_and_faqs_blocks_and_toasts_are_no
         (17, "radio", "Do you have diabetes?", "health"),
         (18, "text", "Current medication", "health"),
     ], got
+
+
+# A wellness quiz's questions as data: each card has a heading (title), a fact to read, and the question it asks, answered
+# by the radios or boxes answerType names, from the answers listed in it.
+_QUIZ = """let quizQuestions = [
+    {
+        questionId: 1,
+        question: "How is your blood pressure?",
+        title: 'Take Note',
+        fact: 'Good digestion is key.',
+        answerType: 'radio',
+        answers: [
+            { answer: 'Poor' },
+            { answer: 'Fair' },
+            { answer: 'Great' }
+        ]
+    },
+    {
+        questionId: 2,
+        question: 'Do you have any targeted health goals?',
+        title: 'Select All That Apply',
+        answerType: 'checkbox',
+        answers: [{ answer: 'Blood sugar' }, { answer: 'Joint comfort' }]
+    },
+];
+export default quizQuestions;
+"""
+
+
+def test_a_quiz_item_is_labelled_by_its_question_not_its_card_title_and_reported_at_its_first_answer(tmp_path: Path) -> None:
+    read = _read_controls(tmp_path / "quizQuestions.js", _QUIZ)
+    by_label = {v[2]: v for v in read.values()}
+    assert by_label["How is your blood pressure?"][:2] == (9, "input"), read  # its first answer's line
+    assert by_label["How is your blood pressure?"][3] == "health", read
+    assert by_label["Do you have any targeted health goals?"][:2] == (19, "input"), read
+    assert "Take Note" not in by_label and "Select All That Apply" not in by_label, read
+
+
+def test_a_list_of_cards_with_titles_and_no_questions_is_still_labelled_by_its_titles(tmp_path: Path) -> None:
+    # Look-alike: a SurveyJS-like list whose items' text is their title (no question key) keeps the title as the label.
+    text = """const questions = [
+  { name: "dx", title: "Diagnosis", type: "text" },
+  { name: "meds", title: "Current medication", type: "textarea" },
+];
+"""
+    read = _read_controls(tmp_path / "intake.js", text)
+    assert read["dx"][:3] == (2, "input", "Diagnosis") and read["meds"][:3] == (3, "textarea", "Current medication"), read

@@ -174,6 +174,7 @@ def markup(
             parts.append(("</form>" if current >= 0 else "") + (f'<form aria-label="{escape(title)}">' if title else "<form>"))
             current = k
         parts.append(control)
+        line += control.count("\n")  # a group's boxes start on its first choice's line (_lines_to_choices)
     return "<html><body>" + "".join(parts) + ("</form>" if current >= 0 else "") + "</body></html>"
 
 
@@ -369,7 +370,7 @@ def _definitions(
     if not listed and formish * 2 < len(members):
         return None
     title = _title(prog, node, lists) or _named(holder, lists)
-    return title, [(o, _control(prog, m, name, lists, imported, listed)) for o, m, name in fields]
+    return title, [(o, _control(prog, m, name, lists, imported, listed, o.start_point[0])) for o, m, name in fields]
 
 
 _STATEMENT_WORDS = 3  # an item of a list of statements is a sentence: a list of shorter strings is choices or tags
@@ -523,7 +524,15 @@ def _members(prog: Program, item: Node, lists: FieldLists) -> dict[str, Node]:
 
 
 def _label(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
-    return next((s for k in lists.label_keys if (s := _text(prog, members.get(k)) or _called(prog, members.get(k), lists))), "")
+    """A definition's label: the question it asks, when it has one (``question_keys``), else its first label key's text."""
+    return next(
+        (
+            s
+            for k in (*lists.question_keys, *lists.label_keys)
+            if (s := _text(prog, members.get(k)) or _called(prog, members.get(k), lists))
+        ),
+        "",
+    )
 
 
 def _called(prog: Program, node: Node | None, lists: FieldLists) -> str:
@@ -548,7 +557,13 @@ def _options(prog: Program, members: dict[str, Node], lists: FieldLists, importe
 
 
 def _control(
-    prog: Program, members: dict[str, Node], field_name: str, lists: FieldLists, imported: script_constants.Imported, listed: bool
+    prog: Program,
+    members: dict[str, Node],
+    field_name: str,
+    lists: FieldLists,
+    imported: script_constants.Imported,
+    listed: bool,
+    row: int,
 ) -> str:
     """The HTML of the control a definition describes (one without a name is written without one). In a list named as
     questions or statements, an item that names no control of its own (no known type, choices or placeholder) and asks
@@ -569,14 +584,27 @@ def _control(
     if tag == "textarea":
         return f'<textarea{named} aria-label="{label}"></textarea>'
     if tag in ("radio", "checkbox") and options:
-        # Boxes of a question without a name take its text as their one name: they are one question's choices.
+        # Boxes of a question without a name take its text as their one name: they are one question's choices. They
+        # start on the line of the first choice written in the definition, as a group written in markup is reported
+        # at its first box (the question's text stays on the definition's first line).
         named = named or (f' name="{label}"' if label else "")
         boxes = "".join(f'<label><input type="{tag}"{named}>{escape(o)}</label>' for o in options)
-        return f"<fieldset><legend>{label}</legend>{boxes}</fieldset>"
+        return f"<fieldset><legend>{label}</legend>{_lines_to_choices(members, lists, row)}{boxes}</fieldset>"
     if tag in ("radio", "checkbox"):
         return f'<label><input type="{tag}"{named}>{label}</label>'
     typ = kind if kind in INPUT_TYPES else "text"
     return f'<input type="{typ}"{named} aria-label="{label}">'
+
+
+def _lines_to_choices(members: dict[str, Node], lists: FieldLists, row: int) -> str:
+    """The line breaks from a definition's first line (``row``) to its first choice's, when its choices are an array
+    written in it (``answers: [{ answer: "Poor" }, …]``); "" otherwise."""
+    for key in lists.option_keys:
+        value = members.get(key)
+        if value is not None:
+            first = value.named_children[0] if value.type == "array" and value.named_children else None
+            return "\n" * max(0, first.start_point[0] - row) if first is not None else ""
+    return ""
 
 
 class _Holders:
