@@ -190,6 +190,11 @@ def bind(prog: Program, param: Node, arg: Node | None, out: dict[int, Node]) -> 
         out[pattern.id] = value
     elif pattern.type == "object_pattern" and value.type == "object":
         _bind_members(prog, pattern, members(prog, value), out)
+    elif pattern.type == "array_pattern" and value.type == "array":  # ([value, label]) given ['serious', 'Relation sérieuse']
+        given = [c for c in value.named_children if c.type != "comment"]
+        for part, item in zip((p for p in pattern.named_children if p.type != "comment"), given, strict=False):
+            if part.type == "identifier":
+                out[part.id] = item
 
 
 def bind_props(prog: Program, param: Node, props: dict[str, Node], out: dict[int, Node]) -> None:

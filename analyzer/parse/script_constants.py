@@ -123,6 +123,8 @@ def choice_texts(parsed: jsparse.Parsed, array: Node, choice_keys: tuple[str, ..
     for item in array.named_children[:MAX_ITEMS]:
         if item.type in ("string", "template_string"):
             out.append(parsed.string_value(item) or "")
+        elif item.type == "array":  # a pair ([value, label] or [label, value]): its text (_pair_text)
+            out.append(_pair_text(parsed, item))
         elif item.type == "object":
             props: dict[str, str] = {}
             for pair in item.named_children:
@@ -132,6 +134,16 @@ def choice_texts(parsed: jsparse.Parsed, array: Node, choice_keys: tuple[str, ..
             said = next((props[k] for k in choice_keys if props.get(k)), "")
             out.append(said or " / ".join(v for k, v in props.items() if v and k.lower().startswith(prefixes)))
     return [" ".join(c.split())[:80] for c in out if c.strip()]
+
+
+_CODE_VALUE = re.compile(r"[a-z0-9_.-]*")  # a value a program keeps ("serious", "non_smoker"), not a text one reads
+
+
+def _pair_text(parsed: jsparse.Parsed, pair: Node) -> str:
+    """The text of a choice written as a pair of strings (``['serious', 'Relation sérieuse']``, ``["Catholic", "c"]``):
+    the first that is not written as a program's value (a lower-case word, digits, ``_``, ``-``), else the last."""
+    texts = [parsed.string_value(c) or "" for c in pair.named_children[:4] if c.type in ("string", "template_string")]
+    return next((t for t in texts if t.strip() and not _CODE_VALUE.fullmatch(t)), texts[-1] if texts else "")
 
 
 def text_of(parsed: jsparse.Parsed, node: Node | None) -> str:
