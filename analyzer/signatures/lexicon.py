@@ -875,7 +875,9 @@ def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_ty
     word that hints at a special category on its own (a topic is looked for only then)."""
     if context is None:
         return False
-    if input_type.lower() in TEXT_CONTROLS and _is_free_text(texts, context):
+    # A free-text word in a label that asks who the person is ("Apellido de Casada (Nota: sólo si …)") is an aside:
+    # the control asks a surname, an age, not "write here".
+    if input_type.lower() in TEXT_CONTROLS and _is_free_text(texts, context) and not _asks_identity(texts, context):
         return True
     if context.membership_topics and _membership_word(texts, input_type, context):
         return True

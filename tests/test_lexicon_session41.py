@@ -1,0 +1,32 @@
+"""The forty-first session's words and rules, from development batch D41: a church wedding and the laying on of hands
+are religion; a free-text word inside a label that asks who the person is does not make it a free-text box."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import page_fields
+
+_MEMBER = """<html><head><title>Registro de miembros</title></head><body><h1>Registro de miembros de la iglesia</h1><form>
+<label for="fb">Fecha boda eclesiástica</label><input type="date" id="fb" name="fb">
+<label for="im">Bajo imposición de manos de:</label><input id="im" name="im">
+<label for="ac">Apellido de Casada (Nota: Sólo si se desea que aparezca con Apellido de Casada.)</label><input id="ac" name="ac">
+<label for="no">Notas</label><textarea id="no" name="no"></textarea>
+</form></body></html>"""
+
+
+def test_a_church_wedding_and_the_laying_on_of_hands_are_religion(db) -> None:
+    found = page_fields(db, _MEMBER)
+    assert found.get("fb") == "religion" and found.get("im") == "religion", found
+
+
+def test_a_surname_with_a_note_in_its_label_takes_no_topic_and_a_notes_box_does(db) -> None:
+    found = page_fields(db, _MEMBER)
+    assert found.get("ac") in (None, "none"), found
+    assert found.get("no") == "religion", found
+
+
+@pytest.mark.parametrize("label", ["Fecha boda civil", "Lugar de la boda", "Matrimonio civil"])
+def test_a_civil_wedding_is_no_religion(db, label: str) -> None:
+    html = f'<form><label for="w">{label}</label><input id="w" name="w"></form>'
+    assert page_fields(db, html).get("w") in (None, "none")
