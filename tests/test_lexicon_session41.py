@@ -30,3 +30,12 @@ def test_a_surname_with_a_note_in_its_label_takes_no_topic_and_a_notes_box_does(
 def test_a_civil_wedding_is_no_religion(db, label: str) -> None:
     html = f'<form><label for="w">{label}</label><input id="w" name="w"></form>'
     assert page_fields(db, html).get("w") in (None, "none")
+
+
+def test_a_surname_with_a_note_in_a_later_section_of_the_form_takes_no_topic(db) -> None:
+    # A later section's heading makes its unclassified controls read again with the form's topic (classify's own
+    # free-text reading, not takes_topic): the surname with a note in its label stays a surname there too.
+    html = _MEMBER.replace('<label for="ac">', '<h3>Datos del matrimonio</h3><label for="ac">')
+    found = page_fields(db, html)
+    assert found.get("ac") in (None, "none"), found
+    assert found.get("no") == "religion", found

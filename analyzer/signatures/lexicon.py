@@ -557,7 +557,7 @@ def classify(
             return cared
         if best.category == "contact" and topic is not None and topic.section:
             best = _section_contact(topic, categories, index) or best
-    if best is None and topic is not None and context is not None and typ in TEXT_CONTROLS and _is_free_text(texts, context):
+    if best is None and topic is not None and context is not None and _free_text_box(texts, typ, context):
         return Classification(topic.category, 0.7, ("free text",), topic.evidence)
     if best is None and topic is not None and context is not None and topic.category in context.membership_topics:
         word = _membership_word(texts, typ, context) or _body_chosen(texts, typ, categories.get(topic.category))
@@ -875,9 +875,7 @@ def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_ty
     word that hints at a special category on its own (a topic is looked for only then)."""
     if context is None:
         return False
-    # A free-text word in a label that asks who the person is ("Apellido de Casada (Nota: sólo si …)") is an aside:
-    # the control asks a surname, an age, not "write here".
-    if input_type.lower() in TEXT_CONTROLS and _is_free_text(texts, context) and not _asks_identity(texts, context):
+    if _free_text_box(texts, input_type, context):
         return True
     if context.membership_topics and _membership_word(texts, input_type, context):
         return True
@@ -901,6 +899,13 @@ def _only_date_label(texts: dict[str, str], context: ContextWords) -> bool:
     "DD"): the ``date_parts`` words of signatures/field_sections.toml."""
     label = tokens(texts.get("label") or texts.get("placeholder") or "")
     return bool(label) and context.sections is not None and all(w in context.sections.date_parts for w in label)
+
+
+def _free_text_box(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:
+    """A text control that says only "write here" (:func:`_is_free_text`), the box a page's or form's topic gives its
+    category. A free-text word in a label that asks who the person is ("Apellido de Casada (Nota: sólo si …)") is an
+    aside: that control asks a surname or an age, not "write here"."""
+    return input_type.lower() in TEXT_CONTROLS and _is_free_text(texts, context) and not _asks_identity(texts, context)
 
 
 def _is_free_text(texts: dict[str, str], context: ContextWords) -> bool:
