@@ -436,8 +436,9 @@ def test_a_page_opening_with_raw_or_if_outside_a_template_folder_is_not_read_as_
         ("templates/base.html", "{% verbatim js %}", "{% endverbatim js %}"),  # Django, a named block
         ("_includes/head.liquid", "{% raw %}", "{% endraw %}"),  # Liquid: its content was blanked, the recorder lost
         ("resources/views/head.blade.php", "@verbatim", "@endverbatim"),  # Blade
+        ("views/partials/head.hbs", "{{{{raw}}}}", "{{{{/raw}}}}"),  # Handlebars' raw block
     ],
-    ids=["jinja-raw", "nunjucks-raw", "twig-verbatim", "django-verbatim", "liquid-raw", "blade-verbatim"],
+    ids=["jinja-raw", "nunjucks-raw", "twig-verbatim", "django-verbatim", "liquid-raw", "blade-verbatim", "handlebars-raw"],
 )
 def test_a_raw_block_prints_its_content_so_an_if_inside_it_gates_nothing(tmp_path: Path, path: str, opener: str, closer: str) -> None:
     # The engine prints a raw or verbatim block as it is written: the {% if %} inside it is text the visitor's browser
@@ -446,7 +447,10 @@ def test_a_raw_block_prints_its_content_so_an_if_inside_it_gates_nothing(tmp_pat
 
     hotjar = '<script async src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6"></script>'
     (tmp_path / path).parent.mkdir(parents=True)
-    condition, end = ("@if($consent->analytics)", "@endif") if "blade" in path else ("{% if consent.analytics %}", "{% endif %}")
+    condition, end = {
+        "php": ("@if($consent->analytics)", "@endif"),
+        "hbs": ("{{#if consent.analytics}}", "{{/if}}"),
+    }.get(path.rsplit(".", 1)[-1], ("{% if consent.analytics %}", "{% endif %}"))
     (tmp_path / path).write_text(f"{opener}\n{condition}{hotjar}{end}\n{closer}\n")
     result = run(ScanOptions(paths=(str(tmp_path),)))
     assert [(d.location.line, d.verdict.status) for d in result.detections] == [(2, "ungated")]

@@ -96,6 +96,9 @@ CONSTRUCTS: dict[str, tuple[Construct, ...]] = {
         _c("output", r"\{\{", "}}"),
     ),
     "handlebars": (
+        # A raw block ({{{{raw}}}} … {{{{/raw}}}}) passes its content to its helper as written, no mustache read there
+        # (handlebarsjs.com/guide/block-helpers.html, "Raw Blocks"); the helper prints it.
+        _c("verbatim", r"\{\{\{\{(?!/)[^{}\n]{1,80}\}\}\}\}", re.compile(r"\{\{\{\{/[^{}\n]{1,80}\}\}\}\}")),
         _c("comment", r"\{\{!--", "--}}"),
         _c("comment", r"\{\{!", "}}"),
         _c("output", r"\{\{\{", "}}}"),

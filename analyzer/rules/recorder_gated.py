@@ -5,7 +5,8 @@ an analytics / statistics category (or the named service), or that a server temp
 inside a consent check (`{% if consent.analytics %}`): an inventory entry, at info level, so
 an audit lists every recorder on the site. Gated recorders still see form fields once the visitor
 consents: the field rules apply to them. A raw or verbatim block (Liquid's and Jinja's `{% raw %}`,
-Twig's, Nunjucks' and Django's `{% verbatim %}`, Blade's `@verbatim`) is printed as it is written,
+Twig's, Nunjucks' and Django's `{% verbatim %}`, Blade's `@verbatim`, Handlebars' `{{{{raw}}}}`) is
+printed as it is written,
 and so is an escaped directive (Blade's `@@if`), so an `{% if %}` or `@if` there is text the
 browser gets, not a condition: it gates nothing.
 
