@@ -6,9 +6,8 @@ inside a consent check (`{% if consent.analytics %}`): an inventory entry, at in
 an audit lists every recorder on the site. Gated recorders still see form fields once the visitor
 consents: the field rules apply to them. A raw or verbatim block (Liquid's and Jinja's `{% raw %}`,
 Twig's, Nunjucks' and Django's `{% verbatim %}`, Blade's `@verbatim`, Handlebars' `{{{{raw}}}}`) is
-printed as it is written,
-and so is an escaped directive (Blade's `@@if`), so an `{% if %}` or `@if` there is text the
-browser gets, not a condition: it gates nothing.
+printed as it is written, and so is an escaped directive (Blade's `@@if`), so an `{% if %}` or `@if`
+there is text the browser gets, not a condition: it gates nothing.
 
 **Why it matters.** Knowing what records visitors is the first question of any privacy review.
 
