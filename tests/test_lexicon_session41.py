@@ -39,3 +39,23 @@ def test_a_surname_with_a_note_in_a_later_section_of_the_form_takes_no_topic(db)
     found = page_fields(db, html)
     assert found.get("ac") in (None, "none"), found
     assert found.get("no") == "religion", found
+
+
+@pytest.mark.parametrize(
+    "label", ["Funkcje poznawcze (0-10):", "Cognitive function", "Fonctions cognitives", "Deterioro cognitivo", "Когнитивные функции"]
+)
+def test_cognitive_function_is_health(db, label: str) -> None:
+    html = f'<form><label for="c">{label}</label><select id="c" name="c"><option>0</option><option>10</option></select></form>'
+    assert page_fields(db, html).get("c") == "health"
+
+
+def test_a_church_forms_ministries_take_its_religion_topic_and_a_ministry_of_health_does_not(db) -> None:
+    church = """<html><head><title>Registro de miembros - Iglesia Ebenezer</title></head><body><h1>Registro de miembros</h1><form>
+<label for="b">Bautizado</label><input type="checkbox" id="b" name="bautizado">
+<label for="m">Ministerios</label><select id="m" name="ministerios[]"><option>Alabanza</option><option>Jóvenes</option></select>
+</form></body></html>"""
+    assert page_fields(db, church).get("ministerios[]") == "religion"
+    office = """<html><head><title>Trámites</title></head><body><h1>Solicitud</h1><form>
+<label for="m">Ministerios</label><select id="m" name="ministerios[]"><option>Salud</option><option>Educación</option></select>
+</form></body></html>"""
+    assert page_fields(db, office).get("ministerios[]") in (None, "none")
