@@ -59,3 +59,34 @@ def test_a_church_forms_ministries_take_its_religion_topic_and_a_ministry_of_hea
 <label for="m">Ministerios</label><select id="m" name="ministerios[]"><option>Salud</option><option>Educación</option></select>
 </form></body></html>"""
     assert page_fields(db, office).get("ministerios[]") in (None, "none")
+
+
+@pytest.mark.parametrize(
+    ("label", "options"),
+    [
+        ("Smoking (Optional)", ["Never", "Occasionally", "Regularly"]),
+        ("Drink", ["No", "Sometimes", "Yes"]),
+        ("Bebida", ["Frecuentemente", "Socialmente", "Raramente", "Nunca"]),
+        ("Stosunek do alkoholu:", ["W ogóle", "Okazjonalnie", "Często"]),
+        ("Rauchen Sie?", ["Nie", "Gelegentlich", "Täglich"]),
+    ],
+)
+def test_a_habit_asked_with_how_often_is_health(db, label: str, options: list[str]) -> None:
+    opts = "".join(f"<option>{o}</option>" for o in options)
+    html = f'<form><label for="h">{label}</label><select id="h" name="h">{opts}</select></form>'
+    assert page_fields(db, html).get("h") == "health"
+
+
+@pytest.mark.parametrize(
+    ("label", "options"),
+    [
+        ("Smoking", ["Yes", "No"]),  # a hotel's room: no answer says how often
+        ("Room preference", ["Smoking", "Non-smoking"]),
+        ("How often do you drink coffee?", ["Never", "Sometimes", "Often"]),
+        ("Drinks package", ["Never", "Daily"]),  # a cruise's drinks package: more than the habit is asked
+    ],
+)
+def test_a_smoking_room_coffee_or_a_drinks_package_is_no_habit(db, label: str, options: list[str]) -> None:
+    opts = "".join(f"<option>{o}</option>" for o in options)
+    html = f'<form><label for="h">{label}</label><select id="h" name="h">{opts}</select></form>'
+    assert page_fields(db, html).get("h") in (None, "none")

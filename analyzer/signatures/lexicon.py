@@ -400,6 +400,9 @@ class ContextWords:
     statement_readings: frozenset[str] = frozenset()  # contact, financial: what a statement's words may seem to ask
     symptom_topics: frozenset[str] = frozenset()  # the topics whose frequency scales record a symptom (health)
     frequency: TermIndex | None = None  # "Never / Several days / More than half the days / Nearly every day"
+    habits: TermIndex | None = None  # "Smoking", "Bebida", "Stosunek do alkoholu" (coffee and tea excluded)
+    habit_asking: frozenset[str] = frozenset()  # "do", "you", "optional": the words a habit's question may hold beside it
+    habit_frequency: TermIndex | None = None  # the frequency answers and "socially", "regularly", "daily"…
     finding_normal: TermIndex | None = None  # "normal", "prawidłowy", "unauffällig": an exam's finding that is normal
     finding_abnormal: TermIndex | None = None  # "abnormal", "nieprawidłowy", "vergrößert": one that is not
     criminal_record: TermIndex | None = None  # "Criminal record", "convicted", "arrested": Art. 10, no special category
@@ -568,6 +571,8 @@ def classify(
         if word:
             return Classification(topic.category, 0.6, (word,), topic.evidence)
     best = as_voting_advice(best, texts, typ, topic, context, categories)
+    if best is None and context is not None and "health" in categories and _habit_asked(texts, typ, context):
+        return Classification("health", 0.7, ("habit and how often",), "")
     if best is None and topic is not None and context is not None and topic.category in context.symptom_topics:
         if _frequency_asked(texts, typ, context):
             return Classification(topic.category, 0.6, ("frequency scale",), topic.evidence)
@@ -727,6 +732,23 @@ def _frequency_asked(texts: dict[str, str], input_type: str, context: ContextWor
         return False  # most choices are ruled out here, before the positions are sought
     covered = frequency.covered(answers)
     return all(i in covered or w.isdigit() for i, w in enumerate(answers))
+
+
+def _habit_asked(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:
+    """A choice that asks about a habit ("Smoking", "Bebida", "Do you drink?": ``habits``, coffee and tea excluded) in a
+    question that says nothing else (``habit_asking``), answered by how often (``frequency``, ``habit_frequency``: one
+    answer at least; "Yes / No" alone asks for a smoking room)."""
+    habits, often = context.habits, context.habit_frequency
+    if habits is None or often is None or input_type.lower() not in CHOICE_TYPES or not texts.get("options"):
+        return False
+    asked = tokens(texts.get("question") or texts.get("label") or "")
+    found = habits.hits(asked) if asked else []
+    if not found or any(h.term.kind == "exclude" for h in found):
+        return False
+    covered = habits.covered(asked)
+    if any(i not in covered and w not in context.habit_asking for i, w in enumerate(asked)):
+        return False
+    return bool(often.matches(tokens(texts["options"])))
 
 
 def _finding_asked(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:
