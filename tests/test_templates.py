@@ -484,3 +484,46 @@ def test_an_escaped_blade_directive_is_text_and_gates_nothing(tmp_path: Path) ->
         ("escaped.blade.php", 3, "ungated"),
         ("real.blade.php", 2, "gated"),
     ]
+
+
+_HJ = '<script src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6"></script>'
+
+
+@pytest.mark.parametrize(
+    ("path", "page", "status"),
+    [
+        ("views/layout.ejs", "<% if (consent.analytics) { %>\n" + _HJ + "\n<% } %>\n", "gated"),
+        ("views/layout.ejs", "<% if (consent.analytics) { %>\n<p>ok</p>\n<% } else { %>\n" + _HJ + "\n<% } %>\n", "ungated"),
+        ("WEB-INF/page.jsp", "<% if (consent.analytics) { %><% } else { %>\n" + _HJ + "<% } %>\n", "ungated"),
+        ("views/a.ejs", "<% if (consent.analytics) { %>x<% } %><% if (y) { %><% } else { %>\n" + _HJ + "<% } %>\n", "ungated"),
+        ("views/a.ejs", "<% if (consent.analytics) { %><% } %><% { %>\n" + _HJ + "<% } %>\n", "ungated"),
+        ("views/a.ejs", "<% if (consent.analytics) { %><% }; if (true) { %>\n" + _HJ + "<% } %>\n", "ungated"),
+        ("views/a.ejs", "<% if (consent.analytics) { %><% } else if (true) { %>\n" + _HJ + "<% } %>\n", "ungated"),
+        (
+            "views/a.ejs",
+            "<% items.forEach(function (i) { %><%= i %><% }) %>\n<% if (consent.analytics) { %>\n" + _HJ + "\n<% } %>\n",
+            "gated",
+        ),
+        ("app/views/a.html.erb", "<% @items.each { |i| %><%= i %><% } %>\n<% if consent_analytics? %>\n" + _HJ + "\n<% end %>\n", "gated"),
+    ],
+    ids=[
+        "ejs-if",
+        "ejs-else",
+        "jsp-else",
+        "ejs-second-if",
+        "ejs-bare-block",
+        "ejs-two-statements",
+        "ejs-else-if",
+        "ejs-loop",
+        "erb-brace-block",
+    ],
+)
+def test_a_scriptlets_braces_open_and_close_its_branches(tmp_path: Path, path: str, page: str, status: str) -> None:
+    # EJS, JSP and ASP.NET scriptlets write their blocks in braces: "} else {" was no else and "}" closed nothing, so a
+    # recorder in the else branch, or anywhere after a consent if, was read as gated (a false "gated").
+    from analyzer.scan import ScanOptions, run
+
+    (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / path).write_text(page)
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    assert [d.verdict.status for d in result.detections] == [status]

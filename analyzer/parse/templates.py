@@ -533,7 +533,9 @@ def _erb_output(b: _Blocks, r: Region, inner: str) -> None:
 
 
 def _erb_code(b: _Blocks, r: Region, inner: str) -> None:
-    if head := _if_head(inner, ("then", "do"), required=False):
+    if "{" in inner or "}" in inner:  # EJS's JavaScript, JSP's Java, ASP.NET's C#: blocks in braces
+        _brace_code(b, r, inner)
+    elif head := _if_head(inner, ("then", "do"), required=False):
         b.open(r.end, head[1], negated=head[0] == "unless")
     elif m := re.match(r"^elsif\s+(.*)$", inner, re.S):
         b.elif_(r.start, m.group(1).strip(), r.end)
@@ -543,6 +545,63 @@ def _erb_code(b: _Blocks, r: Region, inner: str) -> None:
         b.close(r.start, only_if=False)
     elif _erb_opens(inner):
         b.other()
+
+
+# A scriptlet's code in a brace language (EJS's JavaScript, JSP's Java, ASP.NET's C#), read event by event: the
+# parenthesised condition of an "if", "} else if (…) {", "} else {", any other "{" (a loop, a callback, a bare block)
+# and "}". Quoted strings are skipped.
+_BRACE_EVENT = re.compile(
+    r"\bif\s*\(|\}\s*else\s+if\s*\(|\}\s*else\s*\{|[{}]" + r"|'(?:[^'\\\n]|\\.){0,400}'" + r'|"(?:[^"\\\n]|\\.){0,400}"'
+)
+_BLOCK_AFTER = re.compile(r"\s*\{")
+
+
+def _brace_code(b: _Blocks, r: Region, inner: str) -> None:
+    """The blocks a brace language's scriptlet opens and closes: ``<% if (consent.analytics) { %>`` opens a branch on
+    ``consent.analytics``, ``<% } else { %>`` its else, ``<% } %>`` closes the innermost block, whatever it is, and
+    ``<% items.forEach(function (i) { %>`` opens a block of another kind. A condition whose block does not open in the
+    same scriptlet (``if (x) doIt();``) opens none."""
+    pos = 0
+    while (m := _BRACE_EVENT.search(inner, pos)) is not None:
+        tok = m.group()
+        pos = m.end()
+        if tok[0] in "'\"":
+            continue
+        if tok == "{":
+            b.other()
+        elif tok == "}":
+            b.close(r.start, only_if=False)
+        elif tok[0] == "}" and tok.rstrip().endswith("{"):  # } else {
+            b.else_(r.start, r.end)
+        else:  # "if (" or "} else if (": the condition up to its closing parenthesis, then its block
+            close = _closing_paren(inner, pos)
+            block = _BLOCK_AFTER.match(inner, close + 1) if close >= 0 else None
+            if block is None:
+                continue
+            cond = inner[pos:close].strip()
+            if tok[0] == "}":
+                b.elif_(r.start, cond, r.end)
+            else:
+                b.open(r.end, cond)
+            pos = block.end()
+
+
+_MAX_CONDITION = 2000  # characters a scriptlet's condition is looked for in: each "if (" costs at most this
+
+
+def _closing_paren(code: str, at: int) -> int:
+    """The offset of the ``)`` that closes the parenthesis opened just before ``at`` within ``_MAX_CONDITION``
+    characters, or -1."""
+    depth = 1
+    for i in range(at, min(len(code), at + _MAX_CONDITION)):
+        c = code[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
 
 
 def _go_tags(b: _Blocks, regions: list[Region]) -> None:
