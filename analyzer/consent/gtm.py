@@ -187,9 +187,42 @@ def _filter_check(trigger: dict, checks: tuple[tuple[str, str], ...]) -> str | N
         negate = any(p.get("key") == "negate" and str(p.get("value")).lower() == "true" for p in _objects(cond.get("parameter")))
         if negate or str(cond.get("type")) not in ("CONTAINS", "EQUALS", "MATCH_REGEX", "STARTS_WITH"):
             continue
+        if _refusal_or_either(str(cond.get("type")), params.get("arg1", "")):
+            continue
         hit = next((f"{c} ({cmp})" for c, cmp in checks if c.strip("'") and c.strip("'") in text), None)
         if hit:
             return hit
+    return None
+
+
+# A filter value that holds when analytics was refused ("C0002:0" in OneTrust's OptanonConsent cookie, a consent
+# variable EQUALS "false"), or a pattern that also matches another group (MATCH_REGEX "C0001|C0002": the strictly
+# necessary group is always active): it checks for no analytics consent.
+_REFUSED_VALUE = re.compile(r"(?::0\b|=0\b|=false\b|^\s*(?:false|0|denied|no|refused)\s*$)", re.I)
+
+
+def _refusal_or_either(kind: str, value: str) -> bool:
+    """Whether a trigger filter's value says the visitor refused, or its pattern matches alternatives: no consent check."""
+    return bool(_REFUSED_VALUE.search(value)) or (kind == "MATCH_REGEX" and "|" in value)
+
+
+# Consent Mode's default set to "granted" for analytics_storage, with no region it is limited to
+# (developers.google.com/tag-platform/security/guides/consent, "Set up consent mode"): a tag that needs
+# analytics_storage then fires before any choice.
+_CONSENT_DEFAULT = re.compile(r"""gtag\(\s*['"]consent['"]\s*,\s*['"]default['"]\s*,\s*\{([^{}]{0,2000})\}""")
+_GRANTED = re.compile(r"""['"]?analytics_storage['"]?\s*:\s*['"]granted['"]""")
+_REGION = re.compile(r"""['"]?region['"]?\s*:""")
+
+
+def granted_by_default(cv: dict) -> str | None:
+    """The name of the container's Custom HTML tag that sets Consent Mode's default analytics_storage to "granted" for
+    every region, or None."""
+    for tag in _objects(cv.get("tag")):
+        if tag.get("type") != "html":
+            continue
+        for m in _CONSENT_DEFAULT.finditer(_param(tag, "html")):
+            if _GRANTED.search(m.group(1)) and not _REGION.search(m.group(1)):
+                return str(tag.get("name") or tag.get("tagId") or "")
     return None
 
 
@@ -231,15 +264,23 @@ def _trigger_verdict(trigger_id: str, triggers: dict, db: SignatureDB) -> tuple[
     return "unverifiable", f"trigger '{name}' of type {trig.get('type')} is not one this tool reads", None, None
 
 
-def verdict(site: TagSite, triggers: dict, db: SignatureDB) -> Verdict:
-    """The tag's verdict: a gated Custom HTML verdict first, then ``consentSettings``, then its firing triggers (``triggers`` by id),
-    the worst of which decides."""
+def verdict(site: TagSite, triggers: dict, db: SignatureDB, granted: str | None = None) -> Verdict:
+    """The tag's verdict: a gated Custom HTML verdict first, then ``consentSettings`` (unless the container's tag
+    ``granted`` sets Consent Mode's default analytics_storage to "granted"), then its firing triggers (``triggers`` by
+    id), the worst of which decides."""
     tag = site.tag
     consent = _object(tag.get("consentSettings"))
     status = consent.get("consentStatus", "NOT_SET")
     types = [str(x.get("value")) for x in _objects(_object(consent.get("consentType")).get("list"))]
     if site.markup_verdict is not None and site.markup_verdict.status is Status.GATED:
         return site.markup_verdict
+    if status == "NEEDED" and "analytics_storage" in types and granted is not None:
+        return Verdict(
+            status=Status.UNGATED,
+            mechanism=Mechanism.GTM_CONSENT_SETTINGS,
+            evidence=f"consentSettings NEEDED analytics_storage, but the container's tag '{granted}' sets Consent Mode's default "
+            "analytics_storage to 'granted' for every region: the tag fires before the visitor chooses",
+        )
     if status == "NEEDED" and "analytics_storage" in types:
         return Verdict(
             status=Status.GATED,
@@ -287,12 +328,13 @@ def analyze(text: str, db: SignatureDB) -> Export | str:
         return "no containerVersion object"
     triggers = {str(t.get("triggerId")): t for t in _objects(cv.get("trigger"))}
     places = _Places(text)
+    granted = granted_by_default(cv)
     out = []
     for site in _sites(cv, db):
         line, column = places.of(site.tag)
         spot = CodeSpot(line, column, tag="gtm-tag")
         evidence = f"tag '{site.tag.get('name')}': {site.evidence}"
-        out.append((RecorderSite(site.vendor, spot, site.via, evidence), verdict(site, triggers, db)))
+        out.append((RecorderSite(site.vendor, spot, site.via, evidence), verdict(site, triggers, db, granted)))
     return Export(out, shape_problem(cv))
 
 
