@@ -154,6 +154,28 @@ def test_a_long_symfony_name_costs_no_more_than_a_short_one() -> None:
         ("is_production() or cookies[:consent_analytics] == 'yes'", 0),
         ("(wp_has_consent('statistics'))", 1),
         ("(is_admin()) && (wp_has_consent('statistics'))", 1),
+        # Forms this reader does not follow, each of which can hold without consent (an adversarial review's false
+        # "gated" verdicts): none is a check.
+        ("not(wp_has_consent('statistics'))", -1),
+        ("cookies.consent_analytics is same as(false)", 0),
+        ("cookies.consent_analytics is false", 0),
+        ("cookies.consent_analytics is none", 0),
+        ("cookies.consent_analytics is not defined", 0),
+        ("cookies.consent_analytics in ['', none, false]", 0),
+        ("cookies.consent_analytics ?? true", 0),
+        ("cookies.consent_analytics | default(true)", 0),
+        ("$_COOKIE['consent_analytics'] <> 'yes'", 0),
+        ("wp_has_consent('statistics') xor true", 0),
+        ("cookies.consent_analytics == ''", -1),
+        ("cookies.consent_analytics < 1", 0),
+        ("cookies[:consent_analytics].nil?", 0),
+        ("empty($_COOKIE['consent_analytics'])", 0),
+        ("is_null($_COOKIE['consent_analytics'] ?? null)", 0),
+        ("eq .Site.Params.consent.analytics false", 0),
+        ("settings.analytics_cookies_enabled", 0),  # the theme's setting, the same for every visitor
+        # and the forms it does follow stay checks
+        ("request()->cookie('analytics_consent') === 'yes'", 1),
+        ("cookies.consent_analytics is defined and cookies.consent_analytics == 'yes'", 1),
     ],
 )
 def test_server_condition_polarity_reads_each_part_with_its_own_negation(condition: str, expected: int) -> None:

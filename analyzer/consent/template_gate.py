@@ -19,7 +19,23 @@ from analyzer.parse.template_lexer import paren_pairs
 from analyzer.parse.templates import Branch, Template
 from analyzer.signatures import SignatureDB
 
-_NEGATION = re.compile(r"^\s*(?:!\s*|not\s+)")
+_NEGATION = re.compile(r"^\s*(?:!\s*|not\s+|not(?=\())")
+# What a condition may write around a consent check that this reader does not follow, each of which can make it hold
+# without consent: a test (Jinja's and Twig's "is false", "is none", "is not defined", "is same as(false)"), a
+# membership in a list ("in ['', none, false]"), an ordering or PHP's "<>" (not PHP's "->" or "=>"), a default or null-coalescing operator
+# ("?? true", "| default(true)"), a predicate of absence (Ruby's ".nil?", PHP's "empty(…)", "is_null(…)"), PHP's "xor",
+# and a function-style comparison (Go's and Hugo's "eq .x false", Handlebars' "(eq x false)"). Such a condition gates
+# nothing (polarity 0).
+_UNREAD = re.compile(
+    r"\bis\s+(?:not\b|false\b|none\b|null\b|empty\b|undefined\b|defined\b|same\s*as\b|sameas\b)"
+    r"|\bin\s*[\[(]|<>|<=?|(?<![-=])>=?|\?\?|\|\s*default\b|\bdefault\s*\("
+    r"|\.(?:nil|blank|empty)\?|\b(?:empty|is_null)\s*\(|\bxor\b"
+    r"|(?:^|\(\s*)(?:eq|ne|lt|gt|le|ge|not)\s",
+    re.I,
+)
+# A site's or theme's setting ("settings.analytics_cookies_enabled", Hugo's ".Site.Params.analytics"): the owner's
+# configuration, the same for every visitor, never the visitor's consent.
+_SETTING = re.compile(r"(?:^|[^\w.])(?:settings|theme_settings|theme|config|site\.params)\s*[.\[]", re.I)
 # Conditions longer than this are not read as consent checks (a deterministic bound on the
 # recursive split below; real template conditions are a few dozen characters).
 MAX_CONDITION = 500
@@ -108,6 +124,8 @@ def polarity(cond: str, vocab: ServerVocabulary) -> tuple[int, str | None]:
                 if (combine is any and hits) or (combine is all and len(hits) == len(pols)):
                     return want, hits[0]
             return 0, None
+    if _UNREAD.search(text) or _SETTING.search(text):
+        return 0, None
     negated = bool(_NEGATION.match(text))
     if negated:
         text = _NEGATION.sub("", text, count=1)
@@ -136,9 +154,9 @@ def _unwrap(cond: str) -> str:
     return text[start : end + 1]
 
 
-_CMP_OP = re.compile(r"(===?|!==?)\s*(['\"]?)([\w-]+)\2")
+_CMP_OP = re.compile(r"(===?|!==?)\s*(?:(['\"])([\w-]*)\2|([\w-]+))")
 _TRUTHY = {"true", "yes", "granted", "allow", "accepted", "1", "on"}
-_FALSY = {"false", "no", "denied", "deny", "0", "off", "rejected"}
+_FALSY = {"false", "no", "denied", "deny", "0", "off", "rejected", ""}  # "": the empty string, an absent cookie
 
 
 def _comparison(text: str) -> int:
@@ -149,7 +167,7 @@ def _comparison(text: str) -> int:
     if m is None:
         return 1
     equal = m.group(1).startswith("=")
-    value = m.group(3).lower()
+    value = (m.group(3) if m.group(2) else m.group(4) or "").lower()
     if value in _TRUTHY:
         return 1 if equal else -1
     if value in _FALSY:

@@ -5,7 +5,12 @@
 Termly, Osano, consentmanager…): the blocker holds it back only if the CMP's dashboard classifies
 this vendor as non-necessary. Also an inert script with no consent-manager attribute (whatever
 activates it decides), an unknown category value, and an inline snippet whose gating is code
-(it references a consent API).
+(it references a consent API). And a server template's condition that names consent in a form
+this tool does not follow, each of which can hold without consent: a test (`is false`,
+`is not defined`), a membership (`in ['', none]`), an ordering, a default (`?? true`,
+`| default(true)`), a predicate of absence (`.nil?`, `empty(…)`), `xor`, a function-style
+comparison (`eq .x false`); a setting of the site or theme (`settings.analytics_cookies_enabled`)
+is no visitor's consent at all.
 
 **Why it matters.** Auto-blockers let unclassified services through (Cookiebot loads elements
 that set only unclassified cookies; Usercentrics does not block services unknown to its scanner).
