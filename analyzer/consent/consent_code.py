@@ -36,6 +36,12 @@ _TRUTHY = frozenset({"true", "granted", "allow", "accepted", "1", "ACCEPT", "yes
 _FALSY = frozenset({"false", "denied", "deny", "0", "DENY", "no", "!1", "DENIED"})
 _NULLISH = frozenset({"undefined", "null", "void 0"})
 
+# Calls that answer with a position, -1 when not found: truthy either way, asked without a comparison.
+_POSITION_CALLS = frozenset({"indexOf", "lastIndexOf", "search", "findIndex", "findLastIndex"})
+# Built-in functions and namespaces whose result's truth is not their argument's (String(false) is "false", truthy).
+_WRAPPERS = frozenset({"String", "Number", "Array", "Object", "encodeURIComponent", "encodeURI", "escape", "parseInt", "parseFloat"})
+_GLOBALS = frozenset({"Object", "JSON", "String", "Array", "Number", "Reflect", "Math"})
+
 
 @dataclass(frozen=True)
 class ConsentVocabulary:
@@ -603,7 +609,7 @@ class GuardAnalysis:
             return (0, None) if quick else self._comparison(op, left, right, env)
         if t == "call_expression" and quick:
             return self._helper(cond)
-        if quick or self._fail_open(cond):
+        if quick or self._fail_open(cond) or self._masks_a_check(cond):
             return 0, None
         check = self._check_in(cond, env)
         if check:
@@ -614,6 +620,34 @@ class GuardAnalysis:
         if t == "call_expression":
             return self._helper(cond)
         return 0, None
+
+    def _masks_a_check(self, cond: Node) -> bool:
+        """Whether the condition holds a check only inside something whose truth is not the check's: ``typeof``,
+        ``void`` or a sign in front of it, an array, object, template string or ``new Boolean(…)`` around it (all
+        truthy, "false" too), a ternary, or a call that is given it (``String(c)``, ``Object.keys(c)``; ``Boolean(c)``
+        reads it), or ``indexOf`` / ``search`` / ``findIndex`` asked bare (-1, "not found", is truthy). A ternary
+        that is optional chaining down-levelled (``(t = C) == null ? void 0 : t.consent``) reads the check."""
+        t = cond.type
+        if t == "unary_expression":
+            return not self.prog.text(cond).startswith("!")
+        if t == "ternary_expression":  # but not optional chaining down-levelled: (t = C) == null ? void 0 : t.consent
+            consequence = cond.child_by_field_name("consequence")
+            return consequence is None or " ".join(self.prog.text(consequence).split()) not in _NULLISH
+        if t in ("array", "object", "template_string", "new_expression"):
+            return True
+        if t != "call_expression":
+            return False
+        callee = self.prog.callee(cond)
+        if callee is None:
+            return False
+        name = self.prog.text(callee.child_by_field_name("property") or callee)
+        if name in _POSITION_CALLS:
+            return True
+        # A function given the check (String(c), Object.keys(c)); not a method of the value that holds it
+        # (OnetrustActiveGroups.includes(",C0002,")), nor a helper of the file's (read by _helper).
+        owner = callee.child_by_field_name("object") if callee.type == "member_expression" else None
+        wraps = (callee.type == "identifier" and name in _WRAPPERS) or (owner is not None and self.prog.text(owner) in _GLOBALS)
+        return wraps and any(self._check_in(a) for a in self.prog.args(cond))
 
     def _helper(self, call: Node) -> tuple[int, str | None]:
         """``performanceCookiesAllowed()``: a function of this file whose one returned expression

@@ -1,0 +1,56 @@
+"""A JavaScript guard that holds a consent check only inside something whose truth is not the check's gates nothing
+(an adversarial review's false "gated" verdicts): typeof, an array, an object, a template string, String(…), new
+Boolean(…), a ternary, Object.keys(…), and indexOf asked without a comparison. The check itself, Boolean(…), a method
+of the value that holds it and optional chaining down-levelled still gate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyzer.scan import ScanOptions, run
+
+_CB = '<script id="Cookiebot" src="https://consent.cookiebot.com/uc.js" data-cbid="x"></script>'
+_HJS = (
+    "(function(h,o,t,j,a,r){h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};h._hjSettings={hjid:3817264,hjsv:6};"
+    "a=o.getElementsByTagName('head')[0];r=o.createElement('script');r.async=1;r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;"
+    "a.appendChild(r);})(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');"
+)
+
+
+def _status(tmp_path: Path, cond: str) -> str:
+    page = f"{_CB}\n<script>\nfunction load(){{{_HJS}}}\nvar t;\nif ({cond}) {{ load(); }}\n</script>\n"
+    (tmp_path / "index.html").write_text(page)
+    [d] = run(ScanOptions(paths=(str(tmp_path),))).detections
+    return d.verdict.status.value
+
+
+@pytest.mark.parametrize(
+    "cond",
+    [
+        "typeof Cookiebot.consent.statistics",
+        "[Cookiebot.consent.statistics]",
+        "{ok: Cookiebot.consent.statistics}",
+        "`${Cookiebot.consent.statistics}`",
+        "String(Cookiebot.consent.statistics)",
+        "new Boolean(Cookiebot.consent.statistics)",
+        "Cookiebot.consent.statistics ? true : true",
+        "Object.keys(Cookiebot.consent.statistics)",
+        "document.cookie.indexOf('cookie_consent_statistics=true')",
+    ],
+)
+def test_a_check_inside_something_truthy_gates_nothing(tmp_path: Path, cond: str) -> None:
+    assert _status(tmp_path, cond) != "gated"
+
+
+@pytest.mark.parametrize(
+    "cond",
+    [
+        "Cookiebot.consent.statistics",
+        "Boolean(Cookiebot.consent.statistics)",
+        "(t = window.Cookiebot) == null ? void 0 : t.consent.statistics",
+    ],
+)
+def test_the_check_itself_still_gates(tmp_path: Path, cond: str) -> None:
+    assert _status(tmp_path, cond) == "gated"
