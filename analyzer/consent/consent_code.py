@@ -185,6 +185,9 @@ class Note:
 
 # The entry of a start whose function is a script's global, called from other scripts of its pages.
 GLOBAL_PREFIX = "global:"
+# A gated start reached through a classic script's global function that its own file calls inside a consent check: the
+# other scripts of its pages may call the global too (resolve.globals reads them).
+GLOBAL_ALSO_PREFIX = "global-also:"
 
 
 @dataclass
@@ -238,6 +241,7 @@ class GuardAnalysis:
         self._option_calls: dict[str, tuple[list[Node], str | None]] = {}  # [js.option_gate] init calls, and why they prove nothing
         self._helpers: dict[int, tuple[int, str | None]] = {}
         self._helpers_active: set[int] = set()
+        self._also_global: dict[int, tuple[str, ...]] = {}  # a global function this file calls -> its names
         self._rendering: tuple[bool, bool] | None = None
         self._minified: bool | None = None
         self._judging: set[int] = set()
@@ -945,6 +949,12 @@ class GuardAnalysis:
                     out.append(("end", seg.path, None, use.node, ()))
                 else:
                     out.append(("next", None, seg, use.node, use.via))
+            if runs and region is None:
+                # A classic script's global that this file calls: the page's other scripts (and its on… attributes) may
+                # call it too; a gated walk through it names it (GLOBAL_ALSO_PREFIX) for resolve.globals to check them.
+                held = self._global_name(fnode)
+                if held:
+                    self._also_global[fnode.id] = (held,)
             escapes = [u for u in uses if u.kind == "escape"]
             if runs and escapes and region is None:
                 out.append(
@@ -1004,7 +1014,9 @@ class GuardAnalysis:
         notes = list(start.notes) + [n for p, _ in ends for n in p.notes]
         shown = "; ".join(gates[:3]) + (f"; and {len(gates) - 3} more" if len(gates) > 3 else "")
         lead = "every way in is gated" if len(ends) > 1 else "its caller is gated"
-        return Path(Status.GATED, f"{lead}: {shown}", list(dict.fromkeys(notes)), mismatch)
+        also = sorted({k for fnode, *_ in states.values() for k in self._also_global.get(fnode.id, ())})
+        entry = tuple(GLOBAL_ALSO_PREFIX + k for k in also)
+        return Path(Status.GATED, f"{lead}: {shown}", list(dict.fromkeys(notes)), mismatch, entry=entry)
 
     def _line(self, node: Node) -> str:
         """ "12", or "1:3480" on long (minified) lines where the line alone says little."""
@@ -1244,6 +1256,22 @@ class GuardAnalysis:
                 Status.UNVERIFIABLE, f"{name} is stored where its calls cannot be followed (line {self._line(escapes[0].node)})", notes
             )
         return Path(Status.UNVERIFIABLE, f"{name} is never called in this file", notes)
+
+    def _global_name(self, fnode: Node) -> str | None:
+        """The name of the global a classic script's top level makes ``fnode`` (``function load() {…}``, ``var load =
+        function () {…}``), else None (a module's, a block's or a function's own names are not window's)."""
+        if self.prog.is_module:
+            return None
+        node, parent = fnode, fnode.parent
+        if fnode.type in ("function_declaration", "generator_function_declaration"):
+            name = fnode.child_by_field_name("name")
+            return self.prog.text(name) if name is not None and parent is not None and parent.type == "program" else None
+        if parent is not None and parent.type == "variable_declarator" and parent.child_by_field_name("value") == node:
+            decl = parent.parent
+            name = parent.child_by_field_name("name")
+            top = decl is not None and decl.type == "variable_declaration" and decl.parent is not None and decl.parent.type == "program"
+            return self.prog.text(name) if top and name is not None and name.type == "identifier" else None
+        return None
 
     def _holds_global(self, use: Use, fnode: Node) -> bool:
         """Is ``fnode`` itself the value of the global ``use.key`` (``function key() {…}`` or
@@ -1494,7 +1522,7 @@ def path_verdict(path: Path, hold: bool = False) -> Verdict:
         evidence=f"{path.evidence}{notes}",
         cmp=mismatch[0] if mismatch else None,
         category_mismatch=mismatch[1] if mismatch else None,
-        entry=path.entry if path.status is Status.UNVERIFIABLE else (),
+        entry=path.entry if path.status is Status.UNVERIFIABLE else tuple(e for e in path.entry if e.startswith(GLOBAL_ALSO_PREFIX)),
         load=path.load and path.status is Status.UNGATED,
         registry=path.registry if path.status is Status.UNVERIFIABLE else (),
         helpers=path.helpers if path.status is Status.UNVERIFIABLE else (),

@@ -12,6 +12,12 @@ may replace the function), every reference to it is a direct call (``typeof`` as
 is gated, and the page runs nothing the scan cannot read (a script that is not a scanned file, a
 tag manager's container, an ``on…`` attribute naming the function); and at least one call was
 found. One ungated call: ungated. Anything else stays unverifiable, with the other file named.
+
+A start its own file gates through such a global (``load()`` called only inside the file's consent check; entry
+``global-also:load``) is read again the same way, because the page's other scripts may call the global too: a call
+there that is not gated undoes the gate (ungated, or unverifiable for an ``on…`` attribute or a use whose calls cannot
+be followed). What the scan cannot read (a CDN's script, a template's includes, a tag manager) is not held against it,
+a file that no scanned page runs keeps its own verdict, and a file loaded with ``type="module"`` shares no globals.
 """
 
 from __future__ import annotations
@@ -88,6 +94,7 @@ class _Site:
         # What one script says of one global does not depend on the page that runs it: a script
         # that twenty pages load is read once per global, not twenty times.
         self.references: dict[tuple[int, str], tuple[_Findings, list[str]]] = {}
+        self.modules: set[str] = set()  # the scripts a page loads with type="module": their top-level names are no globals
 
     def text(self, f: SourceFile) -> str | None:
         data = reading.read_bytes(f.path, f.display, self.max_bytes)
@@ -135,6 +142,8 @@ class _Site:
             if target is None or target.kind not in ("js", "ts"):
                 out.append(f"{f.display} loads {src}, which is not a scanned script")
                 continue
+            if script_type(el) == "module":
+                self.modules.add(target.display)
             out.append(self.script(target))
         out += _handler_attributes(doc, f.display)
         return out
@@ -178,7 +187,12 @@ def link(
         if d.verdict.status is Status.UNVERIFIABLE
         and (d.verdict.helpers or any(e.startswith(consent_code.GLOBAL_PREFIX) for e in d.verdict.entry))
     ]
-    if not open_sites:
+    also = [
+        d
+        for d in detections
+        if d.verdict.status is Status.GATED and any(e.startswith(consent_code.GLOBAL_ALSO_PREFIX) for e in d.verdict.entry)
+    ]
+    if not open_sites and not also:
         return {}
     site = _Site(files, {f.path: f for f in facts}, db, max_bytes)
     changed: dict[SiteKey, Verdict] = {}
@@ -195,6 +209,14 @@ def link(
         verdict = _judge(site, home, names, loaded_by)
         if verdict is not None:
             changed[site_key(d)] = _explained(d.verdict, verdict)
+    for d in also:
+        home = site.by_display.get(d.location.path)
+        if home is None:
+            continue
+        names = [e.removeprefix(consent_code.GLOBAL_ALSO_PREFIX) for e in d.verdict.entry if e.startswith(consent_code.GLOBAL_ALSO_PREFIX)]
+        verdict = _judge(site, home, names, loaded_by, readable_only=True)
+        if verdict is not None and verdict.status is not Status.GATED:
+            changed[site_key(d)] = _explained(d.verdict, verdict)
     return changed
 
 
@@ -205,17 +227,23 @@ def _pages_of(site: _Site, home: SourceFile, loaded_by: dict[str, list[str]]) ->
     return [site.by_display[p] for p in loaded_by.get(real, []) if p in site.by_display]
 
 
-def _judge(site: _Site, home: SourceFile, names: list[str], loaded_by: dict[str, list[str]]) -> Verdict | None:
+def _judge(site: _Site, home: SourceFile, names: list[str], loaded_by: dict[str, list[str]], readable_only: bool = False) -> Verdict | None:
+    """The verdict every call of the globals ``names`` on the pages that run ``home`` gives; None when no scanned page
+    runs it. ``readable_only``: a start its own file already gates, whose global the pages' other scripts may call too;
+    what the scan cannot read there (a CDN's script, a template's includes, a tag manager) is not held against it, and
+    only a call found in what it reads can undo the gate."""
     pages = _pages_of(site, home, loaded_by)
     if not pages:
         return None  # no scanned page runs it: the first verdict's evidence says what is open
+    if readable_only and [site.page(p) for p in pages] and home.display in site.modules:
+        return None  # loaded as a module: its top-level names are its own, not the page's globals
     found = _Findings()
     if len(pages) > MAX_PAGES:
         found.open.append(f"{len(pages)} pages load {home.display}; only {MAX_PAGES} are followed")
         pages = pages[:MAX_PAGES]
     for name in names:
         for page in pages:
-            _read(site, page, home, name, found)
+            _read(site, page, home, name, found, readable_only)
     if not found.gated and not found.ungated and not found.open:
         found.open.append(_elsewhere(site, home, pages, names))
     clash = _record_clash(site, pages, found.gating) if found.gated and not found.ungated and not found.open else None
@@ -263,8 +291,9 @@ def _elsewhere(site: _Site, home: SourceFile, pages: list[SourceFile], names: li
     return f"no script of the pages that load it ({shown}) calls {names[0]}"
 
 
-def _read(site: _Site, page: SourceFile, home: SourceFile, name: str, found: _Findings) -> None:
-    """Every definition and reference of the global ``name`` in the scripts ``page`` runs."""
+def _read(site: _Site, page: SourceFile, home: SourceFile, name: str, found: _Findings, readable_only: bool = False) -> None:
+    """Every definition and reference of the global ``name`` in the scripts ``page`` runs (``readable_only``: not the
+    reasons a script cannot be read)."""
     scripts = site.page(page)
     if scripts is None:
         found.open.append(f"{page.display} could not be read")
@@ -276,7 +305,8 @@ def _read(site: _Site, page: SourceFile, home: SourceFile, name: str, found: _Fi
                 found.open.append(f"{script.where} calls it from an {script.key} attribute ({script.value.strip()[:60]})")
             continue
         if isinstance(script, str):
-            found.open.append(script)
+            if not readable_only:
+                found.open.append(script)
             continue
         if script.prog is None:
             found.open.append(f"{script.where} could not be read")
