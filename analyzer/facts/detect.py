@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from analyzer.kinds import Via
@@ -345,6 +345,12 @@ def _in_script(page: Page, el: Element, found: list) -> list[CommentedSnippet]:
     return out
 
 
+def _runs(el: Element, db: SignatureDB) -> bool:
+    """Whether a script runs as the page loads, so that a consent manager it loads is there at all: of an executable
+    type, not in <noscript> or <template>, and not ``nomodule`` (which current browsers skip)."""
+    return not el.in_noscript and script_type(el) in db.script_types.executable and "nomodule" not in el.attrs
+
+
 def page_facts(page: Page, vendors: list[Vendor], cmps: list[Cmp], db: SignatureDB) -> PageFacts:
     """Everything the checks need to know about one parsed page, for the candidate vendors and CMPs."""
     sites: list[RecorderSite] = []
@@ -358,7 +364,9 @@ def page_facts(page: Page, vendors: list[Vendor], cmps: list[Cmp], db: Signature
                 continue
             found, loads, in_comments = _script_facts(el, vendors, cmps, db)
             sites += found
-            loaders += loads
+            if _runs(el, db):
+                # A module runs after the page is parsed, as a deferred script does: the recorders before it ran first.
+                loaders += [replace(ld, is_async=True) for ld in loads] if script_type(el) == "module" else loads
             commented += _in_script(page, el, in_comments)
         elif el.tag in ("img", "iframe") and el.in_noscript:
             sites += _pixel_sites(el, vendors)

@@ -187,7 +187,10 @@ class Page:
                 self._add(_COMMENT, el, el.text or "", False)
                 continue
             tag = el.tag
-            in_nos = tag in ("img", "iframe") and any(a.tag == "noscript" for a in el.iterancestors())
+            # An image or frame in <noscript> is requested when scripting is off; a script in <noscript> or <template>
+            # never runs as the page loads.
+            hidden = ("noscript", "template") if tag == "script" else ("noscript",)
+            in_nos = tag in ("img", "iframe", "script") and any(a.tag in hidden for a in el.iterancestors())
             if tag in ("img", "iframe") and not in_nos:
                 self._sourcelines.setdefault(tag, []).append(el.sourceline or 0)  # keeps pairing aligned
                 continue
