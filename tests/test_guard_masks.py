@@ -54,3 +54,20 @@ def test_a_check_inside_something_truthy_gates_nothing(tmp_path: Path, cond: str
 )
 def test_the_check_itself_still_gates(tmp_path: Path, cond: str) -> None:
     assert _status(tmp_path, cond) == "gated"
+
+
+@pytest.mark.parametrize(
+    ("code", "status"),
+    [
+        ("let ok = window.Cookiebot.consent.statistics; ok = true; if (ok) LogRocket.init('acme/shop');", "ungated"),
+        ("let ok = window.Cookiebot.consent.statistics; ok ||= force; if (ok) LogRocket.init('acme/shop');", "ungated"),
+        ("let ok = window.Cookiebot.consent.statistics; if (ok) LogRocket.init('acme/shop');", "gated"),
+        ("const ok = window.Cookiebot.consent.statistics; if (ok) LogRocket.init('acme/shop');", "gated"),
+    ],
+    ids=["reassigned", "or-assigned", "let-kept", "const"],
+)
+def test_a_let_reassigned_after_it_read_the_check_no_longer_holds_it(tmp_path: Path, code: str, status: str) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "main.js").write_text("import LogRocket from 'logrocket';\n" + code + "\n")
+    [d] = run(ScanOptions(paths=(str(tmp_path),))).detections
+    assert d.verdict.status.value == status, d.verdict.evidence

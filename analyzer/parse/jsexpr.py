@@ -130,10 +130,34 @@ def _constant_path(prog: Program, ident: Node) -> Node | None:
     binding = prog.lookup(ident)
     if binding is None or binding.kind not in ("const", "let") or binding.value is None:
         return None
+    if binding.kind == "let" and _reassigned(prog, binding.scope, binding.name, binding.node):
+        return None  # let ok = Cookiebot.consent.statistics; ok = true: what it holds when read is not known here
     value = binding.value
     if value.type == "member_expression" or (value.type == "binary_expression" and _default_object(prog, value)):
         return value
     return None
+
+
+def _reassigned(prog: Program, scope: Node, name: str, declared: Node) -> bool:
+    """Whether ``name`` is assigned anywhere in ``scope`` besides its declaration (``ok = true``, ``ok ||= x``,
+    ``ok++``); looked for only when the name is in the scope's text at all."""
+    data = prog.parsed.source.data
+    if data[scope.start_byte : scope.end_byte].count(name.encode()) < 2:
+        return False
+    stack = [scope]
+    while stack:
+        node = stack.pop()
+        prog.budget.spend()
+        if node.type in ("assignment_expression", "augmented_assignment_expression"):
+            left = node.child_by_field_name("left")
+            if left is not None and left.type == "identifier" and prog.text(left) == name and left.id != declared.id:
+                return True
+        elif node.type == "update_expression":
+            arg = node.child_by_field_name("argument")
+            if arg is not None and arg.type == "identifier" and prog.text(arg) == name:
+                return True
+        stack.extend(node.named_children)
+    return False
 
 
 def _default_object(prog: Program, node: Node) -> bool:
