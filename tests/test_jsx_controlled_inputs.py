@@ -216,3 +216,33 @@ def test_a_components_literal_options_are_its_choices_and_a_type_prop_makes_it_a
     assert "Church Marriage" in sites["marriage_type"].texts.get("options", ""), sites["marriage_type"].texts
     # a choice named by nothing sensitive stays out of the report; one of unknown choices is no religion
     assert "faith" not in sites or sites["faith"].classification.category != "religion", sites
+
+
+_RADIOS = """export default function ChurchDetailsForm({ watch, setValue }) {
+  const memberType = watch('churchDetails.memberType');
+  const [name, setName] = useState('');
+  return (
+    <div>
+      <h2>Church Details</h2>
+      <label>Ministry</label>
+      <label><input type="radio" value="Choir" checked={memberType === 'Choir'}
+        onChange={() => setValue('churchDetails.ministry', 'Choir')} /> Choir</label>
+      <label><input type="radio" value="Ushers" checked={memberType === 'Ushers'}
+        onChange={() => { setValue('churchDetails.ministry', 'Ushers'); }} /> Ushers</label>
+      <label>Your name<input type="text" value={name} onChange={(e) => setName(e.target.value)} /></label>
+    </div>
+  );
+}
+"""
+
+
+def test_radios_whose_arrow_handler_sets_one_field_are_one_named_group(tmp_path, db) -> None:
+    # react-hook-form's setValue('field', value) in an arrow handler names the controls; the two radios are one
+    # question's choices. A handler that passes the event's value names nothing (the text input keeps its value's name).
+    from analyzer.facts import fieldfacts
+
+    with fieldfacts.every_control("-"):
+        fields = scan_text(tmp_path, _RADIOS, db, "ChurchDetailsForm.jsx").fields
+    radios = [s for s in fields if s.type == "radio"]
+    assert [s.name for s in radios] == ["churchDetails.ministry"], [(s.name, s.texts) for s in fields]
+    assert "Choir" in radios[0].texts.get("options", "") and "Ushers" in radios[0].texts.get("options", ""), radios[0].texts

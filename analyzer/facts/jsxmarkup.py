@@ -897,8 +897,8 @@ class _Writer:
                 last = _last_part(self.prog, expr, self._argument)
                 if last and last not in self.bindings.generic:
                     return last
-            elif key in self.bindings.handlers and found is None and expr.type == "call_expression":
-                said = self._first_string(expr)
+            elif key in self.bindings.handlers and found is None and (call := _handler_call(expr)) is not None:
+                said = self._first_string(call)
                 if said and said not in self.bindings.generic:
                     found = said
             elif key in self.bindings.error_props and errors is None:
@@ -1071,6 +1071,22 @@ def _member_key(prog: Program, expr: Node) -> str:
         return prog.text(prop) if prop is not None else ""
     index = expr.child_by_field_name("index")
     return (prog.string_value(index) or "") if index is not None and index.type in STRING_TYPES else ""
+
+
+def _handler_call(expr: Node) -> Node | None:
+    """The call a change handler makes: the handler itself when it is a call (``onChange={set("firstName")}``), else the
+    one call an arrow function's body is (``onChange={() => setValue("churchDetails.status", "Active")}``, ``(e) =>
+    { update("dx", e.target.value); }``); None for anything else."""
+    if expr.type == "call_expression":
+        return expr
+    if expr.type != "arrow_function":
+        return None
+    body = expr.child_by_field_name("body")
+    if body is not None and body.type == "statement_block":
+        stmts = [c for c in body.named_children if c.type != "comment"]
+        single = len(stmts) == 1 and stmts[0].type == "expression_statement" and stmts[0].named_children
+        body = stmts[0].named_children[0] if single else None
+    return body if body is not None and body.type == "call_expression" else None
 
 
 def _last_part(prog: Program, expr: Node, argument: Callable[[Node | None], Node | None] | None = None) -> str:
