@@ -549,3 +549,18 @@ def test_a_scriptlets_braces_open_and_close_its_branches(tmp_path: Path, path: s
     (tmp_path / path).write_text(page)
     result = run(ScanOptions(paths=(str(tmp_path),)))
     assert [d.verdict.status for d in result.detections] == [status]
+
+
+def test_an_escaped_handlebars_mustache_is_text_and_gates_nothing(tmp_path: Path) -> None:
+    # "\{{#if consent.analytics}}" prints the tag as text (handlebarsjs.com, "Escaping Handlebars expressions"): the
+    # recorder after it loads for everyone. A real {{#if}} beside it still gates.
+    from analyzer.scan import ScanOptions, run
+
+    (tmp_path / "views").mkdir()
+    (tmp_path / "views" / "escaped.hbs").write_text("\\{{#if consent.analytics}}\n" + _HJ + "\n\\{{/if}}\n")
+    (tmp_path / "views" / "real.hbs").write_text("{{#if consent.analytics}}\n" + _HJ + "\n{{/if}}\n")
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    assert sorted((d.location.path.rsplit("/", 1)[-1], d.verdict.status) for d in result.detections) == [
+        ("escaped.hbs", "ungated"),
+        ("real.hbs", "gated"),
+    ]

@@ -99,6 +99,8 @@ CONSTRUCTS: dict[str, tuple[Construct, ...]] = {
         # A raw block ({{{{raw}}}} … {{{{/raw}}}}) passes its content to its helper as written, no mustache read there
         # (handlebarsjs.com/guide/block-helpers.html, "Raw Blocks"); the helper prints it.
         _c("verbatim", r"\{\{\{\{(?!/)[^{}\n]{1,80}\}\}\}\}", re.compile(r"\{\{\{\{/[^{}\n]{1,80}\}\}\}\}")),
+        # An escaped mustache (\{{#if consent}}) prints itself as text: no tag, no condition.
+        _c("code", r"\\\{\{", "}}"),
         _c("comment", r"\{\{!--", "--}}"),
         _c("comment", r"\{\{!", "}}"),
         _c("output", r"\{\{\{", "}}}"),
@@ -125,8 +127,15 @@ CONSTRUCTS: dict[str, tuple[Construct, ...]] = {
         _c("output", r"\{\{", "}}"),
     ),
 }
+
+
 # Where a construct can start, per dialect: the first characters of its openers.
-_STARTS = {d: re.compile("|".join(sorted({re.escape(c.opener.pattern.lstrip("\\")[:1]) for c in cs}))) for d, cs in CONSTRUCTS.items()}
+def _first_char(pattern: str) -> str:
+    """The character an opener's pattern matches first: an escaped one's (``\\{`` is "{", ``\\\\`` a backslash)."""
+    return pattern[1:2] if pattern.startswith("\\") else pattern[:1]
+
+
+_STARTS = {d: re.compile("|".join(sorted({re.escape(_first_char(c.opener.pattern)) for c in cs}))) for d, cs in CONSTRUCTS.items()}
 
 
 class Finder:

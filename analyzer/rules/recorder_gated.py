@@ -6,7 +6,7 @@ inside a consent check (`{% if consent.analytics %}`): an inventory entry, at in
 an audit lists every recorder on the site. Gated recorders still see form fields once the visitor
 consents: the field rules apply to them. A raw or verbatim block (Liquid's and Jinja's `{% raw %}`,
 Twig's, Nunjucks' and Django's `{% verbatim %}`, Blade's `@verbatim`, Handlebars' `{{{{raw}}}}`) is
-printed as it is written, and so is an escaped directive (Blade's `@@if`), so an `{% if %}` or `@if`
+printed as it is written, and so is an escaped tag (Blade's `@@if`, Handlebars' `\\{{#if}}`), so an `{% if %}` or `@if`
 there is text the browser gets, not a condition: it gates nothing.
 
 **Why it matters.** Knowing what records visitors is the first question of any privacy review.
