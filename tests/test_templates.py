@@ -166,7 +166,10 @@ def test_a_long_symfony_name_costs_no_more_than_a_short_one() -> None:
         ("cookies.consent_analytics | default(true)", 0),
         ("$_COOKIE['consent_analytics'] <> 'yes'", 0),
         ("wp_has_consent('statistics') xor true", 0),
-        ("cookies.consent_analytics == ''", -1),
+        ("cookies.consent_analytics == ''", 0),  # its else takes a cookie set to "no" too
+        ("cookies.consent_analytics == 'no'", 0),
+        ("not (wp_has_consent('statistics') or is_user_logged_in())", 0),  # the else takes a logged-in refuser too
+        ("not wp_has_consent('statistics')", -1),
         ("cookies.consent_analytics < 1", 0),
         ("cookies[:consent_analytics].nil?", 0),
         ("empty($_COOKIE['consent_analytics'])", 0),
@@ -564,3 +567,32 @@ def test_an_escaped_handlebars_mustache_is_text_and_gates_nothing(tmp_path: Path
         ("escaped.hbs", "ungated"),
         ("real.hbs", "gated"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("page", "status"),
+    [
+        # Ruby's braces inside an if written without parentheses stay Ruby's: the else is the inner if's (an adversarial
+        # review's false "gated": the brace reader took the scriptlet and the else attached to the consent if).
+        (
+            '<% if cookies[:consent_analytics] != "yes" %>\n<% if @items.any? { |i| i.paid? } %>\n<p>thanks</p>\n<% else %>\n'
+            + _HJ
+            + "\n<% end %>\n<% end %>\n",
+            "ungated",
+        ),
+        (
+            '<% if cookies[:consent_analytics] == "yes" %>\n<% if request.path == "/#{I18n.locale}/x" %>\n'
+            + _HJ
+            + "\n<% end %>\n<% end %>\n",
+            "gated",
+        ),
+    ],
+    ids=["ruby-block-in-condition", "ruby-interpolation"],
+)
+def test_rubys_own_braces_stay_ruby(tmp_path: Path, page: str, status: str) -> None:
+    from analyzer.scan import ScanOptions, run
+
+    path = tmp_path / "app" / "views" / "layouts" / "b.html.erb"
+    path.parent.mkdir(parents=True)
+    path.write_text(page)
+    assert [d.verdict.status for d in run(ScanOptions(paths=(str(tmp_path),))).detections] == [status]

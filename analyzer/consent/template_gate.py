@@ -24,13 +24,13 @@ _NEGATION = re.compile(r"^\s*(?:!\s*|not\s+|not(?=\())")
 # without consent: a test (Jinja's and Twig's "is false", "is none", "is not defined", "is same as(false)"), a
 # membership in a list ("in ['', none, false]"), an ordering or PHP's "<>" (not PHP's "->" or "=>"), a default or null-coalescing operator
 # ("?? true", "| default(true)"), a predicate of absence (Ruby's ".nil?", PHP's "empty(…)", "is_null(…)"), PHP's "xor",
-# and a function-style comparison (Go's and Hugo's "eq .x false", Handlebars' "(eq x false)"). Such a condition gates
-# nothing (polarity 0).
+# and a function-style comparison (Go's and Hugo's "eq .x false", Handlebars' "(eq x false)"; Go's "not" is a negation).
+# Such a condition gates nothing (polarity 0).
 _UNREAD = re.compile(
     r"\bis\s+(?:not\b|false\b|none\b|null\b|empty\b|undefined\b|defined\b|same\s*as\b|sameas\b)"
     r"|\bin\s*[\[(]|<>|<=?|(?<![-=])>=?|\?\?|\|\s*default\b|\bdefault\s*\("
     r"|\.(?:nil|blank|empty)\?|\b(?:empty|is_null)\s*\(|\bxor\b"
-    r"|(?:^|\(\s*)(?:eq|ne|lt|gt|le|ge|not)\s",
+    r"|(?:^|\(\s*)(?:eq|ne|lt|gt|le|ge)\s",
     re.I,
 )
 # A site's or theme's setting ("settings.analytics_cookies_enabled", Hugo's ".Site.Params.analytics"): the owner's
@@ -126,14 +126,15 @@ def polarity(cond: str, vocab: ServerVocabulary) -> tuple[int, str | None]:
             return 0, None
     if _UNREAD.search(text) or _SETTING.search(text):
         return 0, None
-    negated = bool(_NEGATION.match(text))
-    if negated:
-        text = _NEGATION.sub("", text, count=1)
+    negation = _NEGATION.match(text)
+    if negation:  # "not (a or b)", "!(a || b)": the negation of the whole, its parts read each on its own
+        pol, check = polarity(text[negation.end() :], vocab)
+        return -pol, check
     check = _check(text, vocab)
     if check is None:
         return 0, None
     sign = _comparison(text)
-    return (-sign if negated else sign), check if sign else None
+    return sign, check if sign else None
 
 
 def _unwrap(cond: str) -> str:
@@ -156,13 +157,14 @@ def _unwrap(cond: str) -> str:
 
 _CMP_OP = re.compile(r"(===?|!==?)\s*(?:(['\"])([\w-]*)\2|([\w-]+))")
 _TRUTHY = {"true", "yes", "granted", "allow", "accepted", "1", "on"}
-_FALSY = {"false", "no", "denied", "deny", "0", "off", "rejected", ""}  # "": the empty string, an absent cookie
+# The values a stored consent choice takes when it was refused (also read by gtm's trigger filters).
+REFUSALS = frozenset({"false", "no", "denied", "deny", "0", "off", "rejected", "refused", "declined"})
 
 
 def _comparison(text: str) -> int:
-    """+1: the comparison guarantees consent (``== 'yes'``, no comparison at all); -1: it
-    guarantees refusal (``== 'no'``, ``!= 'yes'``); 0: fail-open (``!= 'no'`` lets an absent
-    cookie through) or a value this tool cannot read."""
+    """+1: the comparison guarantees consent (``== 'yes'``, no comparison at all); -1: its else guarantees consent
+    (``!= 'yes'``); 0: a comparison with a refusal (``== 'no'``, ``== ''``: the else takes an unset cookie too),
+    fail-open (``!= 'no'`` lets an absent cookie through) or a value this tool cannot read."""
     m = _CMP_OP.search(text)
     if m is None:
         return 1
@@ -170,8 +172,8 @@ def _comparison(text: str) -> int:
     value = (m.group(3) if m.group(2) else m.group(4) or "").lower()
     if value in _TRUTHY:
         return 1 if equal else -1
-    if value in _FALSY:
-        return -1 if equal else 0
+    # "== 'no'" and "== ''" hold on a refusal, but their else holds on any other value, an unset cookie's too: neither
+    # branch is known to wait for consent. "!= 'no'" lets an absent cookie through (fail-open).
     return 0
 
 

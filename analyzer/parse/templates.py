@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from analyzer.parse import frontmatter, template_lexer
 from analyzer.parse.positions import blank
+from analyzer.parse.template_lexer import paren_pairs
 
 DIALECT_BY_SUFFIX = (
     (".blade.php", "blade"),
@@ -532,8 +533,14 @@ def _erb_output(b: _Blocks, r: Region, inner: str) -> None:
         b.other()
 
 
+# A scriptlet of a brace language (EJS's JavaScript, JSP's Java, ASP.NET's C#): it opens or closes a brace block, or
+# starts a statement whose head is parenthesised ("if (", "for (", "} else {"). Ruby's own braces ("@items.any? { |i|
+# … }", "#{…}" in a string) sit inside an "if" written without parentheses and stay Ruby's.
+_BRACE_SCRIPTLET = re.compile(r"[{}]|(?:if|for|while|switch|foreach|using|lock)[ \t\r\n]{0,20}\(|else\b|try\b|catch\b|do[ \t\r\n]{0,20}\{")
+
+
 def _erb_code(b: _Blocks, r: Region, inner: str) -> None:
-    if "{" in inner or "}" in inner:  # EJS's JavaScript, JSP's Java, ASP.NET's C#: blocks in braces
+    if _BRACE_SCRIPTLET.match(inner) or inner.rstrip().endswith("{"):
         _brace_code(b, r, inner)
     elif head := _if_head(inner, ("then", "do"), required=False):
         b.open(r.end, head[1], negated=head[0] == "unless")
@@ -561,6 +568,7 @@ def _brace_code(b: _Blocks, r: Region, inner: str) -> None:
     ``consent.analytics``, ``<% } else { %>`` its else, ``<% } %>`` closes the innermost block, whatever it is, and
     ``<% items.forEach(function (i) { %>`` opens a block of another kind. A condition whose block does not open in the
     same scriptlet (``if (x) doIt();``) opens none."""
+    pairs: dict[int, int] | None = None  # each "(" -> its ")", paired once for the whole scriptlet
     pos = 0
     while (m := _BRACE_EVENT.search(inner, pos)) is not None:
         tok = m.group()
@@ -574,7 +582,9 @@ def _brace_code(b: _Blocks, r: Region, inner: str) -> None:
         elif tok[0] == "}" and tok.rstrip().endswith("{"):  # } else {
             b.else_(r.start, r.end)
         else:  # "if (" or "} else if (": the condition up to its closing parenthesis, then its block
-            close = _closing_paren(inner, pos)
+            if pairs is None:
+                pairs = paren_pairs(inner)
+            close = pairs.get(pos - 1, -1)
             block = _BLOCK_AFTER.match(inner, close + 1) if close >= 0 else None
             if block is None:
                 continue
@@ -584,24 +594,6 @@ def _brace_code(b: _Blocks, r: Region, inner: str) -> None:
             else:
                 b.open(r.end, cond)
             pos = block.end()
-
-
-_MAX_CONDITION = 2000  # characters a scriptlet's condition is looked for in: each "if (" costs at most this
-
-
-def _closing_paren(code: str, at: int) -> int:
-    """The offset of the ``)`` that closes the parenthesis opened just before ``at`` within ``_MAX_CONDITION``
-    characters, or -1."""
-    depth = 1
-    for i in range(at, min(len(code), at + _MAX_CONDITION)):
-        c = code[i]
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
 
 
 def _go_tags(b: _Blocks, regions: list[Region]) -> None:
