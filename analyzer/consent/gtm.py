@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from analyzer.consent import consent_markup
+from analyzer.consent import consent_markup, template_gate
 from analyzer.facts import detect
 from analyzer.facts.detect import CodeSpot, RecorderSite
 from analyzer.kinds import Mechanism, Via
@@ -187,7 +187,7 @@ def _filter_check(trigger: dict, checks: tuple[tuple[str, str], ...]) -> str | N
         negate = any(p.get("key") == "negate" and str(p.get("value")).lower() == "true" for p in _objects(cond.get("parameter")))
         if negate or str(cond.get("type")) not in ("CONTAINS", "EQUALS", "MATCH_REGEX", "STARTS_WITH"):
             continue
-        if _refusal_or_either(str(cond.get("type")), params.get("arg1", "")):
+        if _refusal_or_either(str(cond.get("type")), params.get("arg0", ""), params.get("arg1", "")):
             continue
         hit = next((f"{c} ({cmp})" for c, cmp in checks if c.strip("'") and c.strip("'") in text), None)
         if hit:
@@ -195,15 +195,21 @@ def _filter_check(trigger: dict, checks: tuple[tuple[str, str], ...]) -> str | N
     return None
 
 
-# A filter value that holds when analytics was refused ("C0002:0" in OneTrust's OptanonConsent cookie, a consent
-# variable EQUALS "false"), or a pattern that also matches another group (MATCH_REGEX "C0001|C0002": the strictly
-# necessary group is always active): it checks for no analytics consent.
-_REFUSED_VALUE = re.compile(r"(?::0\b|=0\b|=false\b|^\s*(?:false|0|denied|no|refused)\s*$)", re.I)
+_REFUSED_PAIR = re.compile(r"(?::|%3a|=)\s*(?:0|false|no|denied|deny)\b", re.I)
+_GROUP_ID = re.compile(r"\bC\d{4}\b", re.I)  # a OneTrust group id
 
 
-def _refusal_or_either(kind: str, value: str) -> bool:
-    """Whether a trigger filter's value says the visitor refused, or its pattern matches alternatives: no consent check."""
-    return bool(_REFUSED_VALUE.search(value)) or (kind == "MATCH_REGEX" and "|" in value)
+def _refusal_or_either(kind: str, arg0: str, value: str) -> bool:
+    """Whether a trigger filter checks for no analytics consent: its value is a refusal ("false", "deny", a group's
+    "C0002:0", stored URI-encoded "C0002%3A0" too), its pattern matches several groups or a class of values
+    ("C0001|C0002", "C0002:[01]"), or it looks for a bare group id in OneTrust's OptanonConsent cookie, which lists the
+    refused groups as well ("groups=C0001:1,C0002:0")."""
+    low = value.strip().lower()
+    if low in template_gate.REFUSALS or _REFUSED_PAIR.search(low):
+        return True
+    if kind == "MATCH_REGEX" and (len(_GROUP_ID.findall(value)) > 1 or "[" in value):
+        return True
+    return "optanonconsent" in arg0.lower() and bool(_GROUP_ID.fullmatch(low.strip(",")))
 
 
 # Consent Mode's default set to "granted" for analytics_storage, with no region it is limited to
