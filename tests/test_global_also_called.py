@@ -53,3 +53,18 @@ def test_a_file_loaded_as_a_module_shares_no_globals(tmp_path: Path) -> None:
     # The other script's load() is its own undefined name: a module's top-level function is not window's.
     (tmp_path / "index.html").write_text(f'{_CB}\n<script type="module" src="js/rec.js"></script>\n')
     assert _statuses(tmp_path) == ["gated"]
+
+
+def test_a_const_global_of_a_classic_script_is_checked_too(tmp_path: Path) -> None:
+    (tmp_path / "js").mkdir()
+    (tmp_path / "js" / "rec.js").write_text(_LOAD.replace("function load(){", "const load = function(){", 1) + f"\n{_GUARD}\n")
+    (tmp_path / "index.html").write_text(f'{_CB}\n<script src="js/rec.js"></script>\n<script>load();</script>\n')
+    assert _statuses(tmp_path) == ["ungated"]
+
+
+def test_a_file_loaded_as_a_module_on_one_page_and_classic_on_another_is_read_on_the_other(tmp_path: Path) -> None:
+    (tmp_path / "js").mkdir()
+    (tmp_path / "js" / "rec.js").write_text(f"{_LOAD}\n{_GUARD}\n")
+    (tmp_path / "a.html").write_text(f'{_CB}\n<script type="module" src="js/rec.js"></script>\n')
+    (tmp_path / "b.html").write_text(f'{_CB}\n<script src="js/rec.js"></script>\n<script>load();</script>\n')
+    assert _statuses(tmp_path) == ["ungated"]

@@ -71,3 +71,52 @@ def test_a_let_reassigned_after_it_read_the_check_no_longer_holds_it(tmp_path: P
     (tmp_path / "src" / "main.js").write_text("import LogRocket from 'logrocket';\n" + code + "\n")
     [d] = run(ScanOptions(paths=(str(tmp_path),))).detections
     assert d.verdict.status.value == status, d.verdict.evidence
+
+
+@pytest.mark.parametrize(
+    "cond",
+    [
+        "Boolean(String(Cookiebot.consent.statistics))",
+        "Cookiebot.consent.statistics.toString()",
+        "String(Cookiebot.consent.statistics).length",
+        "globalThis.String(Cookiebot.consent.statistics)",
+        "window['String'](Cookiebot.consent.statistics)",
+        "[].concat(Cookiebot.consent.statistics)",
+        "~Cookiebot.consent.statistics",
+    ],
+)
+def test_a_check_masked_deeper_in_the_condition_gates_nothing(tmp_path: Path, cond: str) -> None:
+    assert _status(tmp_path, cond) != "gated"
+
+
+def test_a_bitwise_not_of_index_of_is_a_found_check(tmp_path: Path) -> None:
+    # ~(-1) is 0: ~x.indexOf(',C0002,') asks whether the group is there.
+    page = (
+        '<script src="https://cdn.cookielaw.org/scripttemplates/otSDKStub.js" data-domain-script="x"></script>\n'
+        f"<script>\nfunction load(){{{_HJS}}}\n"
+        "function OptanonWrapper(){ if (~OnetrustActiveGroups.indexOf(',C0002,')) load(); }\n</script>\n"
+    )
+    (tmp_path / "index.html").write_text(page)
+    [d] = run(ScanOptions(paths=(str(tmp_path),))).detections
+    assert d.verdict.status.value != "ungated", d.verdict.evidence
+
+
+@pytest.mark.parametrize(
+    "assign",
+    ["[ok] = [true];", "({ok} = {ok: true});", "for (ok of [true]) {}", "for (ok in {a: 1}) {}", "(ok) = true;", "ok++;"],
+)
+def test_a_let_reassigned_in_any_shape_no_longer_holds_the_check(tmp_path: Path, assign: str) -> None:
+    (tmp_path / "src").mkdir()
+    code = f"let ok = window.Cookiebot.consent.statistics; {assign} if (ok) LogRocket.init('acme/shop');"
+    (tmp_path / "src" / "main.js").write_text("import LogRocket from 'logrocket';\n" + code + "\n")
+    [d] = run(ScanOptions(paths=(str(tmp_path),))).detections
+    assert d.verdict.status.value != "gated", d.verdict.evidence
+
+
+def test_many_lets_that_read_the_check_are_each_read_once(tmp_path: Path) -> None:
+    # Each let is looked up by its own name as a word (ok1 is not inside ok10), once: 3,000 of them stay gated.
+    lines = "".join(f"let ok{i} = window.Cookiebot.consent.statistics; if (ok{i}) LogRocket.init('a/b');\n" for i in range(3000))
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "main.js").write_text("import LogRocket from 'logrocket';\n" + lines)
+    statuses = {d.verdict.status.value for d in run(ScanOptions(paths=(str(tmp_path),))).detections}
+    assert statuses == {"gated"}, statuses

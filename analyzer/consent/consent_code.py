@@ -41,6 +41,13 @@ _POSITION_CALLS = frozenset({"indexOf", "lastIndexOf", "search", "findIndex", "f
 # Built-in functions and namespaces whose result's truth is not their argument's (String(false) is "false", truthy).
 _WRAPPERS = frozenset({"String", "Number", "Array", "Object", "encodeURIComponent", "encodeURI", "escape", "parseInt", "parseFloat"})
 _GLOBALS = frozenset({"Object", "JSON", "String", "Array", "Number", "Reflect", "Math"})
+# A string's methods: a check turned into text ("false".toString() is truthy).
+_STRING_METHODS = frozenset({"toString", "toLowerCase", "toUpperCase", "trim", "toLocaleString", "padStart", "padEnd"})
+# The nodes that may mask a check inside a condition, and how many of a condition's nodes are looked at.
+_MASKING_TYPES = frozenset(
+    {"unary_expression", "ternary_expression", "array", "object", "template_string", "new_expression", "call_expression"}
+)
+_MASK_NODES = 400
 
 
 @dataclass(frozen=True)
@@ -626,32 +633,63 @@ class GuardAnalysis:
         return 0, None
 
     def _masks_a_check(self, cond: Node) -> bool:
-        """Whether the condition holds a check only inside something whose truth is not the check's: ``typeof``,
-        ``void`` or a sign in front of it, an array, object, template string or ``new Boolean(…)`` around it (all
-        truthy, "false" too), a ternary, or a call that is given it (``String(c)``, ``Object.keys(c)``; ``Boolean(c)``
-        reads it), or ``indexOf`` / ``search`` / ``findIndex`` asked bare (-1, "not found", is truthy). A ternary
-        that is optional chaining down-levelled (``(t = C) == null ? void 0 : t.consent``) reads the check."""
-        t = cond.type
+        """Whether the condition holds a check only inside something whose truth is not the check's, at its top or
+        anywhere inside it (``Boolean(String(c))``, ``String(c).length``): ``typeof``, ``void``, a sign or ``~`` in
+        front of it (``~x.indexOf(…)`` asks whether it was found: a check), an array, object, template string or
+        ``new Boolean(…)`` around it (all truthy, "false" too), a ternary, a built-in function given it (``String(c)``,
+        ``Object.keys(c)``, ``globalThis.String(c)``; ``Boolean(c)`` reads it), a string method of it
+        (``c.toString()``), a method of a literal given it (``[].concat(c)``), or ``indexOf`` / ``search`` /
+        ``findIndex`` asked bare (-1, "not found", is truthy). A ternary that is optional chaining down-levelled
+        (``(t = C) == null ? void 0 : t.consent``) reads the check."""
+        if self._mask(cond):
+            return True
+        seen = 0
+        stack = list(cond.named_children)
+        while stack and seen < _MASK_NODES:
+            node = stack.pop()
+            seen += 1
+            if node.type in _MASKING_TYPES and self._mask(node, top=False) and self._check_in(node):
+                return True
+            stack.extend(node.named_children)
+        return False
+
+    def _mask(self, node: Node, top: bool = True) -> bool:
+        """Whether this node, whatever it holds, has a truth that is not its operand's (:meth:`_masks_a_check`); a
+        position call masks only as the whole condition (inside, ``~`` or a comparison reads it)."""
+        t = node.type
         if t == "unary_expression":
-            return not self.prog.text(cond).startswith("!")
+            op = self.prog.text(node)[:1]
+            if op == "~":  # ~x.indexOf(…): 0 when not found, a check; ~ of anything else is always truthy
+                arg = node.child_by_field_name("argument")
+                callee = self.prog.callee(unparen(arg)) if arg is not None and unparen(arg).type == "call_expression" else None
+                prop = callee.child_by_field_name("property") if callee is not None and callee.type == "member_expression" else None
+                return prop is None or self.prog.text(prop) not in _POSITION_CALLS
+            return op != "!"
         if t == "ternary_expression":  # but not optional chaining down-levelled: (t = C) == null ? void 0 : t.consent
-            consequence = cond.child_by_field_name("consequence")
+            consequence = node.child_by_field_name("consequence")
             return consequence is None or " ".join(self.prog.text(consequence).split()) not in _NULLISH
         if t in ("array", "object", "template_string", "new_expression"):
             return True
         if t != "call_expression":
             return False
-        callee = self.prog.callee(cond)
+        callee = self.prog.callee(node)
         if callee is None:
             return False
-        name = self.prog.text(callee.child_by_field_name("property") or callee)
-        if name in _POSITION_CALLS:
+        prop = callee.child_by_field_name("property") if callee.type == "member_expression" else None
+        name = self.prog.text(prop if prop is not None else callee).strip("'\"`")
+        if prop is None and callee.type == "subscript_expression":  # window['String'](c)
+            index = callee.child_by_field_name("index")
+            name = self.prog.string_value(index) or "" if index is not None else ""
+        if (top and name in _POSITION_CALLS) or name in _STRING_METHODS:
             return True
-        # A function given the check (String(c), Object.keys(c)); not a method of the value that holds it
-        # (OnetrustActiveGroups.includes(",C0002,")), nor a helper of the file's (read by _helper).
-        owner = callee.child_by_field_name("object") if callee.type == "member_expression" else None
-        wraps = (callee.type == "identifier" and name in _WRAPPERS) or (owner is not None and self.prog.text(owner) in _GLOBALS)
-        return wraps and any(self._check_in(a) for a in self.prog.args(cond))
+        # A function given the check (String(c), Object.keys(c), globalThis.String(c)); not a method of the value that
+        # holds it (OnetrustActiveGroups.includes(",C0002,")), nor a helper of the file's (read by _helper).
+        owner = callee.child_by_field_name("object") if callee.type in ("member_expression", "subscript_expression") else None
+        owner_text = self.prog.text(owner) if owner is not None else ""
+        if owner is not None and unparen(owner).type in ("array", "object", "string", "template_string"):
+            return any(self._check_in(a) for a in self.prog.args(node))
+        wraps = name in _WRAPPERS and (owner is None or owner_text in GLOBAL_OBJECTS) or owner_text in _GLOBALS
+        return wraps and any(self._check_in(a) for a in self.prog.args(node))
 
     def _helper(self, call: Node) -> tuple[int, str | None]:
         """``performanceCookiesAllowed()``: a function of this file whose one returned expression
@@ -1259,7 +1297,8 @@ class GuardAnalysis:
 
     def _global_name(self, fnode: Node) -> str | None:
         """The name of the global a classic script's top level makes ``fnode`` (``function load() {…}``, ``var load =
-        function () {…}``), else None (a module's, a block's or a function's own names are not window's)."""
+        function () {…}``, ``const load = () => {…}``: the page's other classic scripts see it), else None (a module's,
+        a block's or a function's own names are not shared)."""
         if self.prog.is_module:
             return None
         node, parent = fnode, fnode.parent
@@ -1269,7 +1308,9 @@ class GuardAnalysis:
         if parent is not None and parent.type == "variable_declarator" and parent.child_by_field_name("value") == node:
             decl = parent.parent
             name = parent.child_by_field_name("name")
-            top = decl is not None and decl.type == "variable_declaration" and decl.parent is not None and decl.parent.type == "program"
+            # var, and let / const too: a classic script's top-level lexical names are shared with the page's others
+            holder = decl.parent if decl is not None and decl.type in ("variable_declaration", "lexical_declaration") else None
+            top = holder is not None and holder.type == "program"
             return self.prog.text(name) if top and name is not None and name.type == "identifier" else None
         return None
 

@@ -94,7 +94,8 @@ class _Site:
         # What one script says of one global does not depend on the page that runs it: a script
         # that twenty pages load is read once per global, not twenty times.
         self.references: dict[tuple[int, str], tuple[_Findings, list[str]]] = {}
-        self.modules: set[str] = set()  # the scripts a page loads with type="module": their top-level names are no globals
+        # (page, script) where the page loads the script with type="module": there its top-level names are no globals
+        self.module_loads: set[tuple[str, str]] = set()
 
     def text(self, f: SourceFile) -> str | None:
         data = reading.read_bytes(f.path, f.display, self.max_bytes)
@@ -143,7 +144,7 @@ class _Site:
                 out.append(f"{f.display} loads {src}, which is not a scanned script")
                 continue
             if script_type(el) == "module":
-                self.modules.add(target.display)
+                self.module_loads.add((f.display, target.display))
             out.append(self.script(target))
         out += _handler_attributes(doc, f.display)
         return out
@@ -235,8 +236,6 @@ def _judge(site: _Site, home: SourceFile, names: list[str], loaded_by: dict[str,
     pages = _pages_of(site, home, loaded_by)
     if not pages:
         return None  # no scanned page runs it: the first verdict's evidence says what is open
-    if readable_only and [site.page(p) for p in pages] and home.display in site.modules:
-        return None  # loaded as a module: its top-level names are its own, not the page's globals
     found = _Findings()
     if len(pages) > MAX_PAGES:
         found.open.append(f"{len(pages)} pages load {home.display}; only {MAX_PAGES} are followed")
@@ -245,6 +244,8 @@ def _judge(site: _Site, home: SourceFile, names: list[str], loaded_by: dict[str,
         for page in pages:
             _read(site, page, home, name, found, readable_only)
     if not found.gated and not found.ungated and not found.open:
+        if readable_only:
+            return None  # no page runs it as a classic script: the file's own calls decide
         found.open.append(_elsewhere(site, home, pages, names))
     clash = _record_clash(site, pages, found.gating) if found.gated and not found.ungated and not found.open else None
     if clash:
@@ -298,6 +299,8 @@ def _read(site: _Site, page: SourceFile, home: SourceFile, name: str, found: _Fi
     if scripts is None:
         found.open.append(f"{page.display} could not be read")
         return
+    if readable_only and (page.display, home.display) in site.module_loads:
+        return  # this page loads it as a module: its top-level names are its own there, no page's globals
     definitions: list[str] = []
     for script in scripts:
         if isinstance(script, _Handler):
