@@ -548,3 +548,16 @@ def test_a_list_of_cards_with_titles_and_no_questions_is_still_labelled_by_its_t
 """
     read = _read_controls(tmp_path / "intake.js", text)
     assert read["dx"][:3] == (2, "input", "Diagnosis") and read["meds"][:3] == (3, "textarea", "Current medication"), read
+
+
+def test_a_knowledge_quiz_that_marks_its_right_answers_is_no_form(tmp_path: Path) -> None:
+    # Look-alike of the wellness quiz: a school's religions and biology quiz asks what the visitor knows, not about the
+    # visitor; its questions mark their right answer.
+    text = """export const quizQuestions = [
+  { question: "Which festival marks the end of Ramadan?", answerType: "radio",
+    answers: [{ answer: "Eid al-Fitr", correct: true }, { answer: "Diwali" }] },
+  { question: "Which organ produces insulin?", answerType: "radio", correctAnswer: 0,
+    answers: [{ answer: "Pancreas" }, { answer: "Liver" }] },
+];
+"""
+    assert _read_controls(tmp_path / "quizQuestions.js", text) == {}

@@ -90,3 +90,16 @@ def test_a_smoking_room_coffee_or_a_drinks_package_is_no_habit(db, label: str, o
     opts = "".join(f"<option>{o}</option>" for o in options)
     html = f'<form><label for="h">{label}</label><select id="h" name="h">{opts}</select></form>'
     assert page_fields(db, html).get("h") in (None, "none")
+
+
+@pytest.mark.parametrize(
+    ("label", "options"),
+    [
+        ("Drinks", ["Daily smoothie", "Weekly juice box", "Never mind"]),  # a lunch-box order
+        ("Weed", ["Weekly", "Monthly", "Never"]),  # lawn care
+    ],
+)
+def test_a_shops_drinks_and_a_lawns_weeds_are_no_habit(db, label: str, options: list[str]) -> None:
+    opts = "".join(f"<option>{o}</option>" for o in options)
+    html = f'<form><label for="h">{label}</label><select id="h" name="h">{opts}</select></form>'
+    assert page_fields(db, html).get("h") in (None, "none")

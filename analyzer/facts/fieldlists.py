@@ -356,6 +356,7 @@ def _definitions(
         for (o, key), m in zip(items, members, strict=True)
         if id(m) not in sections
         and not _answered(prog, m, lists)
+        and not _graded(prog, m, lists)
         and not _shows_text(prog, m, lists)
         and (name := _field_name(prog, m, key, lists, imported, listed)) is not None
         and (_label(prog, m, lists) or _options(prog, m, lists, imported))
@@ -446,6 +447,22 @@ def _answered(prog: Program, members: dict[str, Node], lists: FieldLists) -> boo
     """Whether an item holds its answer's text (``{ question: "Is the test confidential?", answer: "Yes, …" }``): a
     question and its answer shown to read, as an FAQ lists them, not a control."""
     return any(_text(prog, members.get(k)).strip() for k in lists.answer_keys)
+
+
+def _graded(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
+    """Whether an item is a test's question: it, or one of its choices written as objects, marks the right answer
+    (``quiz_keys``: ``{ question, answers: [{ answer: "Eid al-Fitr", correct: true }] }``, ``correctAnswer: 2``)."""
+    if not lists.quiz_keys:
+        return False
+    if lists.quiz_keys.intersection(members):
+        return True
+    for key in lists.option_keys:
+        value = members.get(key)
+        if value is not None and value.type == "array":
+            for choice in value.named_children[:50]:
+                if choice.type == "object" and lists.quiz_keys.intersection(prog.pairs(choice)):
+                    return True
+    return False
 
 
 def _kind(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:

@@ -570,6 +570,7 @@ class FieldLists:
     # intake_questions, preguntasSalud), and the keys an entry of questions and answers holds its answer's text under.
     list_name_words: frozenset[str] = frozenset()
     answer_keys: tuple[str, ...] = ()
+    quiz_keys: frozenset[str] = frozenset()  # a test's question marks its right answer: {correct: true}, correctAnswer
     # The translation calls ([translation] calls) a label may be written as: { field: "religion", label: t("profile.religion") }
     # shows what the site's catalogues hold for the key.
     label_calls: tuple[str, ...] = ()
@@ -1420,6 +1421,7 @@ def _field_lists(data: dict[str, Any]) -> FieldLists:
         answer_keys=lists["answer_keys"],
         not_control_types=frozenset(t.lower() for t in lists["not_control_types"]),
         question_keys=lists["question_keys"],
+        quiz_keys=frozenset(lists["quiz_keys"]),
         types={v.lower(): tag for tag in FIELD_LIST_TYPES for v in f["types"][tag]},
         mapped_text_keys=tuple(data.get("jsx_bindings", {}).get("choice_keys", [])),
         mapped_text_prefixes=tuple(k.lower() for k in data.get("jsx_bindings", {}).get("choice_key_prefixes", [])),

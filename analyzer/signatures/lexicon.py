@@ -737,7 +737,8 @@ def _frequency_asked(texts: dict[str, str], input_type: str, context: ContextWor
 def _habit_asked(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:
     """A choice that asks about a habit ("Smoking", "Bebida", "Do you drink?": ``habits``, coffee and tea excluded) in a
     question that says nothing else (``habit_asking``), answered by how often (``frequency``, ``habit_frequency``: one
-    answer at least; "Yes / No" alone asks for a smoking room)."""
+    answer at least; "Yes / No" alone asks for a smoking room), its answers' words mostly such words or yes / no
+    ("Daily smoothie / Weekly juice box" sells drinks)."""
     habits, often = context.habits, context.habit_frequency
     if habits is None or often is None or input_type.lower() not in CHOICE_TYPES or not texts.get("options"):
         return False
@@ -748,7 +749,12 @@ def _habit_asked(texts: dict[str, str], input_type: str, context: ContextWords) 
     covered = habits.covered(asked)
     if any(i not in covered and w not in context.habit_asking for i, w in enumerate(asked)):
         return False
-    return bool(often.matches(tokens(texts["options"])))
+    # The answers say how often and little else: "Daily smoothie / Weekly juice box / Never mind" sells drinks.
+    answers = tokens(texts["options"])
+    if not often.matches(answers):
+        return False
+    said = often.covered(answers)
+    return sum(1 for i, w in enumerate(answers) if i in said or w in context.answers) * 2 >= len(answers)
 
 
 def _finding_asked(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:

@@ -727,6 +727,7 @@ FIELD_LIST_KEYS = (
     "answer_keys",
     "not_control_types",
     "question_keys",
+    "quiz_keys",
 )
 FIELD_LIST_TYPES = ("input", "select", "textarea", "checkbox", "radio")
 # The control groups Tapestry's and docassemble's types are written under (the keys of signatures.CONTROL_GROUPS).
