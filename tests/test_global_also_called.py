@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from analyzer.scan import ScanOptions, run
 
 _CB = '<script id="Cookiebot" src="https://consent.cookiebot.com/uc.js" data-cbid="x"></script>'
@@ -18,53 +20,53 @@ _LOAD = (
 _GUARD = "window.addEventListener('CookiebotOnAccept', function () { if (Cookiebot.consent.statistics) load(); });"
 
 
-def _statuses(root: Path) -> list[str]:
-    return [d.verdict.status.value for d in run(ScanOptions(paths=(str(root),))).detections]
+_REC = f"{_LOAD}\n{_GUARD}\n"  # js/rec.js: the global and its guarded call
 
 
-def test_a_second_inline_script_that_calls_the_global_ungates_it(tmp_path: Path) -> None:
-    (tmp_path / "index.html").write_text(f"{_CB}\n<script>\n{_LOAD}\n{_GUARD}\n</script>\n<script>load();</script>\n")
-    assert _statuses(tmp_path) == ["ungated"]
+def _statuses(root: Path, files: dict[str, str] | None = None, scanned: str = "") -> list[str]:
+    """Write ``files`` (path -> text) under ``root`` and scan ``root`` (or ``scanned`` below it): each detection's status."""
+    for rel, text in (files or {}).items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    return [d.verdict.status.value for d in run(ScanOptions(paths=(str(root / scanned),))).detections]
 
 
-def test_a_page_that_calls_the_global_of_a_loaded_file_ungates_it(tmp_path: Path) -> None:
-    (tmp_path / "js").mkdir()
-    (tmp_path / "js" / "rec.js").write_text(f"{_LOAD}\n{_GUARD}\n")
-    (tmp_path / "index.html").write_text(f'{_CB}\n<script src="js/rec.js"></script>\n<script>load();</script>\n')
-    assert _statuses(tmp_path) == ["ungated"]
+@pytest.mark.parametrize(
+    ("files", "status"),
+    [
+        # a second inline script that calls the global ungates it
+        ({"index.html": f"{_CB}\n<script>\n{_LOAD}\n{_GUARD}\n</script>\n<script>load();</script>\n"}, "ungated"),
+        # a page that calls the global of a file it loads
+        ({"js/rec.js": _REC, "index.html": f'{_CB}\n<script src="js/rec.js"></script>\n<script>load();</script>\n'}, "ungated"),
+        # an on… attribute naming it cannot be followed
+        ({"index.html": f'{_CB}\n<script>\n{_LOAD}\n{_GUARD}\n</script>\n<body onload="load()"></body>\n'}, "unverifiable"),
+        # only guarded calls, beside a CDN's script the scan cannot read
+        ({"js/rec.js": _REC, "index.html": f'{_CB}\n<script src="js/rec.js"></script>\n'}, "gated"),
+        # loaded as a module: its top-level function is not the page's
+        ({"js/rec.js": _REC, "index.html": f'{_CB}\n<script type="module" src="js/rec.js"></script>\n'}, "gated"),
+        # a const function of a classic script is a global too
+        (
+            {
+                "js/rec.js": _REC.replace("function load(){", "const load = function(){", 1),
+                "index.html": f'{_CB}\n<script src="js/rec.js"></script>\n<script>load();</script>\n',
+            },
+            "ungated",
+        ),
+        # a module on one page, a classic script that another page calls on the other
+        (
+            {
+                "js/rec.js": _REC,
+                "a.html": f'{_CB}\n<script type="module" src="js/rec.js"></script>\n',
+                "b.html": f'{_CB}\n<script src="js/rec.js"></script>\n<script>load();</script>\n',
+            },
+            "ungated",
+        ),
+    ],
+    ids=["second-inline", "page-calls-file", "onload", "cdn-only", "module", "const", "module-and-classic"],
+)
+def test_the_pages_other_scripts_decide_a_global_the_file_gates(tmp_path: Path, files: dict[str, str], status: str) -> None:
+    assert _statuses(tmp_path, files) == [status]
 
 
-def test_an_onload_attribute_naming_the_global_leaves_it_unverifiable(tmp_path: Path) -> None:
-    (tmp_path / "index.html").write_text(f'{_CB}\n<script>\n{_LOAD}\n{_GUARD}\n</script>\n<body onload="load()"></body>\n')
-    assert _statuses(tmp_path) == ["unverifiable"]
-
-
-def test_only_guarded_calls_with_a_cdn_script_on_the_page_stay_gated(tmp_path: Path) -> None:
-    (tmp_path / "js").mkdir()
-    (tmp_path / "js" / "rec.js").write_text(f"{_LOAD}\n{_GUARD}\n")
-    (tmp_path / "index.html").write_text(f'{_CB}\n<script src="js/rec.js"></script>\n')
-    assert _statuses(tmp_path) == ["gated"]
-    assert _statuses(tmp_path / "js" / "rec.js") == ["gated"]  # the file alone, no page: its own calls decide
-
-
-def test_a_file_loaded_as_a_module_shares_no_globals(tmp_path: Path) -> None:
-    (tmp_path / "js").mkdir()
-    (tmp_path / "js" / "rec.js").write_text(f"{_LOAD}\n{_GUARD}\n")
-    # The other script's load() is its own undefined name: a module's top-level function is not window's.
-    (tmp_path / "index.html").write_text(f'{_CB}\n<script type="module" src="js/rec.js"></script>\n')
-    assert _statuses(tmp_path) == ["gated"]
-
-
-def test_a_const_global_of_a_classic_script_is_checked_too(tmp_path: Path) -> None:
-    (tmp_path / "js").mkdir()
-    (tmp_path / "js" / "rec.js").write_text(_LOAD.replace("function load(){", "const load = function(){", 1) + f"\n{_GUARD}\n")
-    (tmp_path / "index.html").write_text(f'{_CB}\n<script src="js/rec.js"></script>\n<script>load();</script>\n')
-    assert _statuses(tmp_path) == ["ungated"]
-
-
-def test_a_file_loaded_as_a_module_on_one_page_and_classic_on_another_is_read_on_the_other(tmp_path: Path) -> None:
-    (tmp_path / "js").mkdir()
-    (tmp_path / "js" / "rec.js").write_text(f"{_LOAD}\n{_GUARD}\n")
-    (tmp_path / "a.html").write_text(f'{_CB}\n<script type="module" src="js/rec.js"></script>\n')
-    (tmp_path / "b.html").write_text(f'{_CB}\n<script src="js/rec.js"></script>\n<script>load();</script>\n')
-    assert _statuses(tmp_path) == ["ungated"]
+def test_a_file_no_page_runs_keeps_its_own_verdict(tmp_path: Path) -> None:
+    assert _statuses(tmp_path, {"js/rec.js": _REC}, "js/rec.js") == ["gated"]
