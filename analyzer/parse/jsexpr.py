@@ -130,61 +130,12 @@ def _constant_path(prog: Program, ident: Node) -> Node | None:
     binding = prog.lookup(ident)
     if binding is None or binding.kind not in ("const", "let") or binding.value is None:
         return None
-    if binding.kind == "let" and _reassigned(prog, binding.scope, binding.name, binding.node):
+    if binding.kind == "let" and prog.reassigned(binding):
         return None  # let ok = Cookiebot.consent.statistics; ok = true: what it holds when read is not known here
     value = binding.value
     if value.type == "member_expression" or (value.type == "binary_expression" and _default_object(prog, value)):
         return value
     return None
-
-
-_TARGET_NAMES = ("identifier", "shorthand_property_identifier_pattern")
-
-
-def _reassigned(prog: Program, scope: Node, name: str, declared: Node) -> bool:
-    """Whether ``name`` is assigned anywhere in ``scope`` besides its declaration: the target of an assignment of any
-    shape (``ok = true``, ``ok ||= x``, ``[ok] = [true]``, ``({ok} = o)``, ``(ok) = 1``), of a ``for … of`` / ``in``
-    loop, or of ``++`` / ``--``. The scope's assigned names are gathered in one walk, kept in ``prog.memo``."""
-    memo = prog.memo.setdefault("assigned_names", {})
-    names = memo.get(scope.id)
-    if names is None:
-        names = memo[scope.id] = _assigned_names(prog, scope)
-    return name in names
-
-
-def _assigned_names(prog: Program, scope: Node) -> frozenset[str]:
-    """Every name an assignment, a ``for … of`` / ``in`` loop or an update writes anywhere in ``scope`` (a
-    declaration's own name is no assignment: a declarator is not one of these)."""
-    out: set[str] = set()
-    stack = [scope]
-    while stack:
-        node = stack.pop()
-        prog.budget.spend()
-        target = None
-        if node.type in ("assignment_expression", "augmented_assignment_expression", "for_in_statement"):
-            target = node.child_by_field_name("left")
-        elif node.type == "update_expression":
-            target = node.child_by_field_name("argument")
-        if target is not None and not (node.type == "for_in_statement" and _declares(node)):
-            out.update(prog.text(t) for t in _subtree(target) if t.type in _TARGET_NAMES)
-        stack.extend(node.named_children)
-    return frozenset(out)
-
-
-def _declares(loop: Node) -> bool:
-    """Whether a ``for … of`` / ``in`` loop declares its variable (``for (const x of xs)``): a new binding, no assignment."""
-    return any(c.type in ("const", "let", "var") for c in loop.children)
-
-
-def _subtree(node: Node) -> list[Node]:
-    """The node and every node below it (an assignment's target is short)."""
-    out: list[Node] = []
-    stack = [node]
-    while stack and len(out) < 200:
-        n = stack.pop()
-        out.append(n)
-        stack.extend(n.named_children)
-    return out
 
 
 def _default_object(prog: Program, node: Node) -> bool:

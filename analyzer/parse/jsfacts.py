@@ -124,6 +124,20 @@ class Import:
     node: Node
 
 
+# What may stand between an assignment and a name it writes: a destructuring pattern's parts, parentheses.
+_TARGET_WRAPPERS = frozenset(
+    {
+        "array_pattern",
+        "object_pattern",
+        "pair_pattern",
+        "assignment_pattern",
+        "object_assignment_pattern",
+        "rest_pattern",
+        "parenthesized_expression",
+    }
+)
+
+
 class Program:
     """The facts of one parsed script, with helpers the detectors and the guard analysis share."""
 
@@ -258,15 +272,21 @@ class Program:
         return self.scopes.lookup(ident, self.chain(ident))
 
     def reassigned(self, binding: Binding) -> bool:
-        """Is the binding written after its declaration (``x = …``, ``x += …``, ``x++``)? Read from its
-        own references, in scope (a minified bundle declares ``e`` in thousands of scopes: a file-wide
-        search by name cost seconds)."""
+        """Is the binding written after its declaration (``x = …``, ``x += …``, ``x++``, a destructuring assignment's
+        target ``[x] = …`` / ``({x} = …)``, ``(x) = …``, a ``for (x of …)`` loop's variable)? Read from its own
+        references, in scope (a minified bundle declares ``e`` in thousands of scopes: a file-wide search by name
+        cost seconds)."""
         for ref in self.scopes.references(binding):
-            parent = ref[-2] if len(ref) >= 2 else None
+            node = ref[-1]
+            i = len(ref) - 2
+            while i >= 0 and ref[i].type in _TARGET_WRAPPERS:  # up through a pattern or parentheses around it
+                node = ref[i]
+                i -= 1
+            parent = ref[i] if i >= 0 else None
             if parent is None:
                 continue
-            if parent.type == "assignment_expression" and parent.child_by_field_name("left") == ref[-1]:
-                return True
+            if parent.type in ("assignment_expression", "for_in_statement") and parent.child_by_field_name("left") == node:
+                return parent.type == "assignment_expression" or not any(c.type in ("const", "let", "var") for c in parent.children)
             if parent.type in ("augmented_assignment_expression", "update_expression"):
                 return True
         return False
