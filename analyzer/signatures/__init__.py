@@ -1684,6 +1684,7 @@ def _field_context() -> ContextWords | None:
         statement_readings=frozenset(data.get("statement_readings", [])),
         symptom_topics=frozenset(data.get("symptom_topics", [])),
         frequency=_word_index(data.get("frequency", [])),
+        habit_category=data.get("habit_category", ""),
         habits=_word_index(data.get("habits", []), data.get("habits_not", [])),
         habit_asking=_word_set(data.get("habit_asking", [])),
         habit_frequency=_word_index(data.get("frequency", []) + data.get("habit_frequency", [])),

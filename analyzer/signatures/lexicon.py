@@ -400,6 +400,7 @@ class ContextWords:
     statement_readings: frozenset[str] = frozenset()  # contact, financial: what a statement's words may seem to ask
     symptom_topics: frozenset[str] = frozenset()  # the topics whose frequency scales record a symptom (health)
     frequency: TermIndex | None = None  # "Never / Several days / More than half the days / Nearly every day"
+    habit_category: str = ""  # the category a habit asked with how often reveals (health)
     habits: TermIndex | None = None  # "Smoking", "Bebida", "Stosunek do alkoholu" (coffee and tea excluded)
     habit_asking: frozenset[str] = frozenset()  # "do", "you", "optional": the words a habit's question may hold beside it
     habit_frequency: TermIndex | None = None  # the frequency answers and "socially", "regularly", "daily"…
@@ -571,8 +572,8 @@ def classify(
         if word:
             return Classification(topic.category, 0.6, (word,), topic.evidence)
     best = as_voting_advice(best, texts, typ, topic, context, categories)
-    if best is None and context is not None and "health" in categories and _habit_asked(texts, typ, context):
-        return Classification("health", 0.7, ("habit and how often",), "")
+    if best is None and context is not None and context.habit_category in categories and _habit_asked(texts, typ, context):
+        return Classification(context.habit_category, 0.7, ("habit and how often",), "")
     if best is None and topic is not None and context is not None and topic.category in context.symptom_topics:
         if _frequency_asked(texts, typ, context):
             return Classification(topic.category, 0.6, ("frequency scale",), topic.evidence)

@@ -538,6 +538,7 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "membership_topics": _opt("str[]"),
     "symptom_topics": _opt("str[]"),
     "frequency": _opt("str[]"),
+    "habit_category": _opt(str),
     "habits": _opt("str[]"),
     "habit_asking": _opt("str[]"),
     "habit_frequency": _opt("str[]"),
