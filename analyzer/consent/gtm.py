@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from analyzer.consent import consent_markup, template_gate
+from analyzer.consent import consent_markup
 from analyzer.facts import detect
 from analyzer.facts.detect import CodeSpot, RecorderSite
 from analyzer.kinds import Mechanism, Via
@@ -171,6 +171,12 @@ def _analytics_events(db: SignatureDB) -> tuple[dict[str, tuple[str, str]], tupl
     return events, tuple(checks), tuple(generic)
 
 
+@functools.lru_cache(maxsize=4)
+def _state_cookies(db: SignatureDB) -> tuple[str, ...]:
+    """The lower-cased names of the cookies that list every category with its state ([js] state_cookies)."""
+    return tuple(dict.fromkeys(c.lower() for cmp in db.cmps.values() for c in cmp.js.state_cookies))
+
+
 def _event(trigger: dict) -> str | None:
     for cond in _objects(trigger.get("customEventFilter")):
         params = {str(p.get("key")): str(p.get("value", "")) for p in _objects(cond.get("parameter"))}
@@ -179,7 +185,7 @@ def _event(trigger: dict) -> str | None:
     return None
 
 
-def _filter_check(trigger: dict, checks: tuple[tuple[str, str], ...]) -> str | None:
+def _filter_check(trigger: dict, checks: tuple[tuple[str, str], ...], state_cookies: tuple[str, ...] = ()) -> str | None:
     """An analytics check in the trigger's filter conditions (all of them must hold: AND)."""
     for cond in _objects(trigger.get("filter")):
         params = {str(p.get("key")): str(p.get("value", "")) for p in _objects(cond.get("parameter"))}
@@ -187,7 +193,7 @@ def _filter_check(trigger: dict, checks: tuple[tuple[str, str], ...]) -> str | N
         negate = any(p.get("key") == "negate" and str(p.get("value")).lower() == "true" for p in _objects(cond.get("parameter")))
         if negate or str(cond.get("type")) not in ("CONTAINS", "EQUALS", "MATCH_REGEX", "STARTS_WITH"):
             continue
-        if _refusal_or_either(str(cond.get("type")), params.get("arg0", ""), params.get("arg1", "")):
+        if _refusal_or_either(str(cond.get("type")), params.get("arg0", ""), params.get("arg1", ""), checks, state_cookies):
             continue
         hit = next((f"{c} ({cmp})" for c, cmp in checks if c.strip("'") and c.strip("'") in text), None)
         if hit:
@@ -195,21 +201,38 @@ def _filter_check(trigger: dict, checks: tuple[tuple[str, str], ...]) -> str | N
     return None
 
 
+# The values a stored consent choice takes when it was refused, alone or after its category ("C0002:0", stored
+# URI-encoded as "C0002%3A0", "statistics=false").
+_REFUSALS = frozenset({"false", "no", "denied", "deny", "0", "off", "rejected", "refused", "declined"})
 _REFUSED_PAIR = re.compile(r"(?::|%3a|=)\s*(?:0|false|no|denied|deny)\b", re.I)
-_GROUP_ID = re.compile(r"\bC\d{4}\b", re.I)  # a OneTrust group id
 
 
-def _refusal_or_either(kind: str, arg0: str, value: str) -> bool:
-    """Whether a trigger filter checks for no analytics consent: its value is a refusal ("false", "deny", a group's
-    "C0002:0", stored URI-encoded "C0002%3A0" too), its pattern matches several groups or a class of values
-    ("C0001|C0002", "C0002:[01]"), or it looks for a bare group id in OneTrust's OptanonConsent cookie, which lists the
-    refused groups as well ("groups=C0001:1,C0002:0")."""
+def _refusal_or_either(kind: str, arg0: str, value: str, checks: tuple[tuple[str, str], ...], state_cookies: tuple[str, ...]) -> bool:
+    """Whether a trigger filter checks for no analytics consent: its value is a refusal ("false", "deny",
+    "C0002:0"); its pattern has an alternative that names no analytics check ("C0001|C0002": the necessary group is
+    always active) or a class of values ("C0002:[01]"); or it finds a bare category in a cookie that lists every
+    category with its state ([js] state_cookies: "C0002" in OneTrust's "groups=C0001:1,C0002:0")."""
     low = value.strip().lower()
-    if low in template_gate.REFUSALS or _REFUSED_PAIR.search(low):
+    if low in _REFUSALS or _REFUSED_PAIR.search(low):
         return True
-    if kind == "MATCH_REGEX" and (len(_GROUP_ID.findall(value)) > 1 or "[" in value):
+    names = [c.strip("',") for c, _ in checks if c.strip("',")]
+    if kind == "MATCH_REGEX" and ("[" in value or any(not any(n in alt for n in names) for alt in _alternatives(low))):
         return True
-    return "optanonconsent" in arg0.lower() and bool(_GROUP_ID.fullmatch(low.strip(",")))
+    return any(c in arg0.lower() for c in state_cookies) and low.strip(",") in names
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """A regular expression's top-level alternatives ("a|b" -> ["a", "b"]; "(^|,)a(,|$)" is one)."""
+    out, depth, last = [], 0, 0
+    for i, ch in enumerate(pattern):
+        if ch == "(" and (i == 0 or pattern[i - 1] != "\\"):
+            depth += 1
+        elif ch == ")" and (i == 0 or pattern[i - 1] != "\\"):
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[last:i])
+            last = i + 1
+    return out + [pattern[last:]]
 
 
 # Consent Mode's default set to "granted" for analytics_storage, with no region it is limited to
@@ -243,7 +266,7 @@ def _trigger_verdict(trigger_id: str, triggers: dict, db: SignatureDB) -> tuple[
     name = trig.get("name", trigger_id)
     kind = str(trig.get("type"))
     if kind in PAGE_TRIGGERS:
-        check = _filter_check(trig, checks)
+        check = _filter_check(trig, checks, _state_cookies(db))
         return (
             ("gated", f"trigger '{name}' ({trig.get('type')}) filters on {check}", None, None)
             if check
@@ -257,7 +280,7 @@ def _trigger_verdict(trigger_id: str, triggers: dict, db: SignatureDB) -> tuple[
             analytics = markup.analytics if markup else frozenset()
             wrong = None if category in analytics else category
             return "gated", f"trigger '{name}' waits for the {db.cmps[cmp_id].name} event '{event}'", wrong, cmp_id
-        check = _filter_check(trig, checks)
+        check = _filter_check(trig, checks, _state_cookies(db))
         if check:
             return "gated", f"trigger '{name}' on '{event}' filters on {check}", None, None
         cmp = next((c for e, c in generic if e == event), None)

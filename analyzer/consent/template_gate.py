@@ -157,8 +157,6 @@ def _unwrap(cond: str) -> str:
 
 _CMP_OP = re.compile(r"(===?|!==?)\s*(?:(['\"])([\w-]*)\2|([\w-]+))")
 _TRUTHY = {"true", "yes", "granted", "allow", "accepted", "1", "on"}
-# The values a stored consent choice takes when it was refused (also read by gtm's trigger filters).
-REFUSALS = frozenset({"false", "no", "denied", "deny", "0", "off", "rejected", "refused", "declined"})
 
 
 def _comparison(text: str) -> int:

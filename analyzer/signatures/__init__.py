@@ -462,6 +462,7 @@ class CmpJs:
     server_consent_words: tuple[str, ...] = ()
     consent_words: tuple[str, ...] = ()
     settings_checks: tuple[str, ...] = ()  # calls whose answer is consent only under settings outside the file
+    state_cookies: tuple[str, ...] = ()  # cookies that list every category with its state (OptanonConsent)
     category_events: tuple[tuple[str, str], ...] = ()  # (event, category)
     category_callbacks: tuple[CategoryCallbackSpec, ...] = ()
     category_flags: tuple[CategoryFlag, ...] = ()
@@ -1219,6 +1220,7 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
         server_consent_words=tuple(js.get("server_consent_words", [])),
         consent_words=tuple(js.get("consent_words", [])),
         settings_checks=tuple(js.get("settings_checks", [])),
+        state_cookies=tuple(js.get("state_cookies", [])),
         category_events=tuple((e, c) for e, _, c in (i.partition(":") for i in js.get("category_events", []))),
         category_callbacks=tuple(callback(s) for s in js.get("category_callbacks", [])),
         category_flags=tuple(flag(s) for s in js.get("category_flags", [])),

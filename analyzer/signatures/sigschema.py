@@ -338,6 +338,9 @@ CMP_SCHEMA: dict[str, Field] = {
             # file (a notice in opt-in mode) and load without it under others (notice off, opt-out,
             # a per-tool override): a start reached only through one is unverifiable, never gated.
             "settings_checks": _opt("str[]"),
+            # Cookies that list every category with its state, refused ones too (OneTrust's OptanonConsent:
+            # "groups=C0001:1,C0002:0"): a category's name found in one is no check, only its granted state is.
+            "state_cookies": _opt("str[]"),
             # Tag-manager events fired per consent category, as "event:category"
             # (Cookiebot pushes cookie_consent_statistics when statistics is accepted).
             "category_events": _opt("str[]"),
