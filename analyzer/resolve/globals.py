@@ -182,43 +182,40 @@ def link(
     """New verdicts for starts in global functions, judged at the calls of the other scripts of
     their pages. ``loaded_by`` maps a script's real path to the pages (display paths) whose
     ``<script src>`` loads it."""
-    open_sites = [
-        d
+    # An open start at a global its file never calls (GLOBAL_PREFIX), and a start its file gates through a global that
+    # the page's other scripts may call too (GLOBAL_ALSO_PREFIX): the same reading of the pages, told apart by
+    # ``readable_only``, and the second only ever loses its gate.
+    todo = [
+        (d, names, readable_only)
         for d in detections
-        if d.verdict.status is Status.UNVERIFIABLE
-        and (d.verdict.helpers or any(e.startswith(consent_code.GLOBAL_PREFIX) for e in d.verdict.entry))
+        for prefix, status, readable_only in _PASSES
+        if d.verdict.status is status and ((names := _entry_names(d, prefix)) or (d.verdict.helpers and not readable_only))
     ]
-    also = [
-        d
-        for d in detections
-        if d.verdict.status is Status.GATED and any(e.startswith(consent_code.GLOBAL_ALSO_PREFIX) for e in d.verdict.entry)
-    ]
-    if not open_sites and not also:
+    if not todo:
         return {}
     site = _Site(files, {f.path: f for f in facts}, db, max_bytes)
     changed: dict[SiteKey, Verdict] = {}
-    for d in open_sites:
+    for d, names, readable_only in todo:
         home = site.by_display.get(d.location.path)
         if home is None:
             continue
-        if d.verdict.helpers:
+        if d.verdict.helpers and not readable_only:
             helped = _with_helpers(site, d, home, loaded_by)
             if helped is not None:
                 changed[site_key(d)] = helped
             continue
-        names = [e.removeprefix(consent_code.GLOBAL_PREFIX) for e in d.verdict.entry if e.startswith(consent_code.GLOBAL_PREFIX)]
-        verdict = _judge(site, home, names, loaded_by)
-        if verdict is not None:
-            changed[site_key(d)] = _explained(d.verdict, verdict)
-    for d in also:
-        home = site.by_display.get(d.location.path)
-        if home is None:
-            continue
-        names = [e.removeprefix(consent_code.GLOBAL_ALSO_PREFIX) for e in d.verdict.entry if e.startswith(consent_code.GLOBAL_ALSO_PREFIX)]
-        verdict = _judge(site, home, names, loaded_by, readable_only=True)
-        if verdict is not None and verdict.status is not Status.GATED:
+        verdict = _judge(site, home, names, loaded_by, readable_only)
+        if verdict is not None and not (readable_only and verdict.status is Status.GATED):
             changed[site_key(d)] = _explained(d.verdict, verdict)
     return changed
+
+
+_PASSES = ((consent_code.GLOBAL_PREFIX, Status.UNVERIFIABLE, False), (consent_code.GLOBAL_ALSO_PREFIX, Status.GATED, True))
+
+
+def _entry_names(d: Detection, prefix: str) -> list[str]:
+    """The globals a detection's verdict names under ``prefix`` (``global:loadHotjar`` -> ``loadHotjar``)."""
+    return [e.removeprefix(prefix) for e in d.verdict.entry if e.startswith(prefix)]
 
 
 def _pages_of(site: _Site, home: SourceFile, loaded_by: dict[str, list[str]]) -> list[SourceFile]:
