@@ -74,6 +74,9 @@ class ConsentVocabulary:
     status_parameters: tuple[tuple[StatusParameter, str], ...] = ()  # ([js.status_parameter], CMP name)
     member_tables: frozenset[str] = frozenset()  # options-object keys whose functions are members (Vue's methods)
     settings_checks: tuple[tuple[str, str], ...] = ()  # ([js] settings_checks, CMP name): consent only under outside settings
+    # ([js] state_cookies, lower-cased) of the CMPs named: a cookie that lists every category with its state, so a check
+    # of theirs found in text that reads a cookie holds only with the granted state after it ("C0002:1", "C0002%3A1")
+    state_cookies: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def may_check(self, text: str) -> bool:
         """Can this (lower-cased) condition text hold an analytics check at all? The words of a
@@ -91,6 +94,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
     the checks longest first."""
     checks, events, fail, words, callbacks, api = [], [], [], [], [], []
     settings: list[tuple[str, str]] = []
+    state_cookies: dict[str, tuple[str, ...]] = {}
     gates: list[tuple[OptionGate, str]] = []
     statuses: list[tuple[StatusParameter, str]] = []
     parameters: dict[str, tuple[int, str, str]] = {}
@@ -112,6 +116,8 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         events += [(e, cmp.name) for e in js.generic_events]
         fail += [(norm(f).lower(), cmp.name) for f in js.fail_open]
         settings += [(norm(f), cmp.name) for f in js.settings_checks]
+        if js.state_cookies:
+            state_cookies[cmp.name] = tuple(c.lower() for c in js.state_cookies)
     checks.sort(key=lambda c: -len(c[0]))
     renamed = {name.lower() for name, _, _ in api}
     needs = tuple(
@@ -155,7 +161,21 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         tuple(statuses),
         db.script_types.code.get("member_tables", frozenset()),
         tuple(settings),
+        state_cookies,
     )
+
+
+# A category's granted state written after it in a cookie that lists every category with its state: OneTrust's
+# OptanonConsent holds "groups=C0001:1,C0002:0" (URL-encoded in document.cookie: "C0002%3A0").
+_GRANTED_STATE = r"\s*(?::|%3a)\s*(?:1|true)(?![0-9a-z_])"
+
+
+def _granted_state(text: str, check: str, cookies: tuple[str, ...]) -> bool:
+    """Whether ``check`` found in ``text`` (lower-cased) is a check: always, unless the text reads a cookie (``document.cookie``
+    or one of the CMP's state cookies by name), where the category is listed refused too and only its granted state checks."""
+    if "document.cookie" not in text and not any(c in text for c in cookies):
+        return True
+    return re.search(re.escape(check.strip(",")) + _GRANTED_STATE, text) is not None
 
 
 def _needs(check: str, renamed: set[str]) -> frozenset[str]:
@@ -329,6 +349,8 @@ class GuardAnalysis:
         )
         for check, cmp in self.vocab.checks:
             if (text == check[1:]) if check.startswith("^") else (check in text):
+                if cmp in self.vocab.state_cookies and not _granted_state(text, check, self.vocab.state_cookies[cmp]):
+                    continue
                 return f"{check.lstrip('^')} ({cmp})" + (f" ({resolved[1]})" if resolved else "")
         return self._option_check(node) if self.vocab.option_gates else None
 

@@ -48,6 +48,7 @@ class ServerVocabulary:
     caveats: tuple[tuple[str, str], ...]  # (lowered check, caveat)
     words: frozenset[str] = frozenset()  # words of a consent check that names no category
     choices: tuple[tuple[str, ...], ...] = ()  # [js] server_consent_words: a condition reading a choice, no category
+    state_cookies: tuple[str, ...] = ()  # [js] state_cookies, lower-cased: cookies listing every category with its state
 
 
 @functools.lru_cache(maxsize=4)
@@ -58,7 +59,9 @@ def vocabulary(db: SignatureDB) -> ServerVocabulary:
     caveats: list[tuple[str, str]] = []
     consent_words: set[str] = set()
     choices: list[tuple[str, ...]] = []
+    state_cookies: list[str] = []
     for cmp in db.cmps.values():
+        state_cookies += [c.lower() for c in cmp.js.state_cookies]
         if not cmp.gates_recorders:
             continue
         js = cmp.js
@@ -72,17 +75,36 @@ def vocabulary(db: SignatureDB) -> ServerVocabulary:
             caveats.append((fail.lower(), f"{cmp.name}: {fail}"))
         consent_words.update(w.lower() for w in js.consent_words)
         choices += [tuple(w.lower().split("+")) for w in js.server_consent_words]
-    return ServerVocabulary(tuple(exact), tuple(pairs), tuple(caveats), frozenset(consent_words), tuple(dict.fromkeys(choices)))
+    return ServerVocabulary(
+        tuple(exact),
+        tuple(pairs),
+        tuple(caveats),
+        frozenset(consent_words),
+        tuple(dict.fromkeys(choices)),
+        tuple(dict.fromkeys(state_cookies)),
+    )
+
+
+# A category's granted state written after it in a cookie that lists every category with its state (OneTrust's
+# OptanonConsent: "groups=C0001:1,C0002:0", URL-encoded as "C0002%3A0" where the cookie is read undecoded).
+_GRANTED_STATE = r"\s*(?::|%3a)\s*(?:1|true)(?![0-9a-z_])"
 
 
 def _check(cond: str, vocab: ServerVocabulary) -> str | None:
+    """The check ``cond`` names. In a condition on a cookie that lists every category with its state ([js] state_cookies),
+    a category found in it holds when the visitor refused too: only its granted state (``'C0002:1' in …``) is a check."""
     low = cond.lower()
     compact = re.sub(r"\s+", "", low).replace('"', "'")
+    stated = [c for c in vocab.state_cookies if c in low]
+
+    def granted(words: tuple[str, ...]) -> bool:
+        return not stated or any(re.search(re.escape(w) + _GRANTED_STATE, low) for w in words if w not in stated)
+
     for check, cmp in vocab.exact:
-        if check in compact:
+        if check in compact and granted((check,)):
             return f"{check} ({cmp})"
     for words, cmp in vocab.pairs:
-        if all(w in low for w in words):
+        if all(w in low for w in words) and granted(words):
             return f"{' + '.join(words)} ({cmp})"
     return None
 
