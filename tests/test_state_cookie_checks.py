@@ -1,7 +1,8 @@
 """OneTrust's OptanonConsent cookie lists every group with its state ("groups=C0001:1,C0002:0", URL-encoded as
 "C0002%3A0" in ``document.cookie``): a bare "C0002" found in it, or in ``document.cookie``, holds when the visitor
 refused too, so it gates nothing (``[js] state_cookies``). The granted state ("C0002:1", "C0002%3A1") and the active
-groups' list (``OnetrustActiveGroups``) still gate."""
+groups' list (``OnetrustActiveGroups``) still gate. So with a key that keeps one category's choice (``[js]
+stored_choices``): read bare, its refusal is a truthy string."""
 
 from __future__ import annotations
 
@@ -74,3 +75,45 @@ _TAG = '<script src="https://static.hotjar.com/c/hotjar-3817264.js?sv=6" async><
 def test_a_template_condition_on_the_state_cookie(tmp_path: Path, cond: str, gated: bool) -> None:
     page = f"<html><body>\n{{% if {cond} %}}\n{_TAG}\n{{% endif %}}\n</body></html>\n"
     assert (_status(tmp_path, "templates/base.jinja", page) == "gated") is gated
+
+
+# A cookie or localStorage key that keeps one category's choice ([js] stored_choices): Complianz's cmplz_statistics
+# ("allow" / "deny"), Silktide's silktideCookieChoice_analytics and stcm.consent.analytics ("true" / "false"). Read bare
+# (or found in document.cookie) it holds on refusal too; its granted value gates.
+@pytest.mark.parametrize(
+    ("cond", "gated"),
+    [
+        ("document.cookie.indexOf('cmplz_statistics') > -1", False),
+        ("getCookie('cmplz_statistics')", False),
+        ("Cookies.get('cmplz_statistics')", False),
+        ("localStorage.getItem('silktideCookieChoice_analytics')", False),
+        ("localStorage.getItem('stcm.consent.analytics')", False),
+        ("document.cookie.includes('silktideCookieChoice_analytics')", False),
+        ("getCookie('cmplz_statistics') === 'deny'", False),
+        ("getCookie('cmplz_statistics') !== 'deny'", False),
+        ("getCookie('cmplz_statistics') !== 'allow'", False),
+        ("document.cookie.indexOf('cmplz_statistics=allow') > -1", True),
+        ("getCookie('cmplz_statistics') === 'allow'", True),
+        ("localStorage.getItem('silktideCookieChoice_analytics') === 'true'", True),
+        ("localStorage.getItem('stcm.consent.analytics') == 'true'", True),
+        ("cmplz_has_consent('statistics')", True),
+    ],
+)
+def test_a_stored_choice_gates_only_with_its_granted_value(tmp_path: Path, cond: str, gated: bool) -> None:
+    page = f"<script>\nif ({cond}) {{ {_HJS} }}\n</script>\n"
+    assert (_status(tmp_path, "index.html", page) == "gated") is gated
+
+
+@pytest.mark.parametrize(
+    ("cond", "gated"),
+    [
+        ("isset($_COOKIE['cmplz_statistics'])", False),
+        ("!empty($_COOKIE['cmplz_statistics'])", False),
+        ("$_COOKIE['cmplz_statistics'] === 'deny'", False),
+        ("$_COOKIE['cmplz_statistics'] == 'allow'", True),
+        ("isset($_COOKIE['cmplz_statistics']) && $_COOKIE['cmplz_statistics'] === 'allow'", True),
+    ],
+)
+def test_a_php_condition_on_a_stored_choice(tmp_path: Path, cond: str, gated: bool) -> None:
+    page = f"<html><body>\n<?php if ({cond}): ?>\n{_TAG}\n<?php endif; ?>\n</body></html>\n"
+    assert (_status(tmp_path, "index.php", page) == "gated") is gated

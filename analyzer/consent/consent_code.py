@@ -77,6 +77,9 @@ class ConsentVocabulary:
     # ([js] state_cookies, lower-cased) of the CMPs named: a cookie that lists every category with its state, so a check
     # of theirs found in text that reads a cookie holds only with the granted state after it ("C0002:1", "C0002%3A1")
     state_cookies: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # ([js] stored_choices, lower-cased) a cookie or localStorage key that keeps one category's choice -> its granted value:
+    # read bare, or found in document.cookie, it holds on refusal too ('deny', 'false' are truthy strings)
+    stored: dict[str, str] = field(default_factory=dict)
 
     def may_check(self, text: str) -> bool:
         """Can this (lower-cased) condition text hold an analytics check at all? The words of a
@@ -95,6 +98,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
     checks, events, fail, words, callbacks, api = [], [], [], [], [], []
     settings: list[tuple[str, str]] = []
     state_cookies: dict[str, tuple[str, ...]] = {}
+    stored: dict[str, str] = {}
     gates: list[tuple[OptionGate, str]] = []
     statuses: list[tuple[StatusParameter, str]] = []
     parameters: dict[str, tuple[int, str, str]] = {}
@@ -118,6 +122,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         settings += [(norm(f), cmp.name) for f in js.settings_checks]
         if js.state_cookies:
             state_cookies[cmp.name] = tuple(c.lower() for c in js.state_cookies)
+        stored.update((k.lower(), v.lower()) for k, v in js.stored_choices)
     checks.sort(key=lambda c: -len(c[0]))
     renamed = {name.lower() for name, _, _ in api}
     needs = tuple(
@@ -162,6 +167,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         db.script_types.code.get("member_tables", frozenset()),
         tuple(settings),
         state_cookies,
+        stored,
     )
 
 
@@ -176,6 +182,12 @@ def _granted_state(text: str, check: str, cookies: tuple[str, ...]) -> bool:
     if "document.cookie" not in text and not any(c in text for c in cookies):
         return True
     return re.search(re.escape(check.strip(",")) + _GRANTED_STATE, text) is not None
+
+
+def _stored_value(text: str, key: str, granted: str) -> bool:
+    """Whether ``text`` (lower-cased) finds the key that keeps a choice with its granted value (``cmplz_statistics=allow``,
+    ``%3D`` where the cookie is read undecoded)."""
+    return re.search(re.escape(key) + r"\s*(?:=|%3d)\s*['\"]?" + re.escape(granted) + r"(?![0-9a-z_])", text) is not None
 
 
 def _needs(check: str, renamed: set[str]) -> frozenset[str]:
@@ -335,12 +347,14 @@ class GuardAnalysis:
                 return None  # read somewhere in the callback
         return spec[2]
 
-    def _check_in(self, node: Node, env: dict[str, Node] | None = None) -> str | None:
+    def _check_in(self, node: Node, env: dict[str, Node] | None = None, truthy: bool = False) -> str | None:
         """The analytics check this expression contains. Case-insensitive (``cookieConsent.analytics``
         holds the generic ``consent.analytics``); a check written ``^name`` must be the whole
         expression (Klaro passes a service's consent as the callback's ``consent`` argument).
         Optional chaining reads the same value: ``Cookiebot?.consent?.statistics``, and so does
-        its down-levelled form (``(t=window.Cookiebot)==null?void 0:t.consent``)."""
+        its down-levelled form (``(t=window.Cookiebot)==null?void 0:t.consent``). ``truthy``: the expression is read for
+        its truth alone (no value compared), where a key that keeps the choice ([js] stored_choices) checks only with its
+        granted value written after it (``document.cookie.includes('cmplz_statistics=allow')``)."""
         resolved = self._registry_text(node, env)
         text = (
             resolved[0]
@@ -351,6 +365,8 @@ class GuardAnalysis:
             if (text == check[1:]) if check.startswith("^") else (check in text):
                 if cmp in self.vocab.state_cookies and not _granted_state(text, check, self.vocab.state_cookies[cmp]):
                     continue
+                if truthy and check in self.vocab.stored and not _stored_value(text, check, self.vocab.stored[check]):
+                    return None  # nor a shorter check inside the key ("consent.analytics" in "stcm.consent.analytics")
                 return f"{check.lstrip('^')} ({cmp})" + (f" ({resolved[1]})" if resolved else "")
         return self._option_check(node) if self.vocab.option_gates else None
 
@@ -644,7 +660,7 @@ class GuardAnalysis:
             return self._helper(cond)
         if quick or self._fail_open(cond) or self._masks_a_check(cond):
             return 0, None
-        check = self._check_in(cond, env)
+        check = self._check_in(cond, env, truthy=True)
         if check:
             return 1, check
         pol, record = self.records.polarity(cond)
@@ -757,7 +773,14 @@ class GuardAnalysis:
         eq, ne, gt = op in ("===", "=="), op in ("!==", "!="), op in (">", ">=")
         if value in _NULLISH:
             return 0, None  # "!== undefined" tests that a CMP is present, not what the visitor chose
+        key = next((k for k in self.vocab.stored if check.startswith(k + " (")), None)
+        if key is not None and value != "-1":  # a key that keeps the choice: its granted value, or a refusal's
+            if value == self.vocab.stored[key]:
+                return (1, check) if eq else (-1, check) if ne else (0, None)
+            return (-1, check) if eq else (0, None)
         if value == "-1":  # indexOf(',C0002,') > -1 / !== -1 / === -1
+            if self._check_in(side, env, truthy=True) is None:  # indexOf('cmplz_statistics'): found when refused too
+                return 0, None
             return (1, check) if ne or gt else (-1, check) if eq else (0, None)
         if value in _TRUTHY_LOWER:
             return (pol, check) if eq else (-pol, check) if ne else (0, None)

@@ -49,6 +49,7 @@ class ServerVocabulary:
     words: frozenset[str] = frozenset()  # words of a consent check that names no category
     choices: tuple[tuple[str, ...], ...] = ()  # [js] server_consent_words: a condition reading a choice, no category
     state_cookies: tuple[str, ...] = ()  # [js] state_cookies, lower-cased: cookies listing every category with its state
+    stored: frozenset[str] = frozenset()  # [js] stored_choices' keys, lower-cased: read bare, a refusal ("deny") holds too
 
 
 @functools.lru_cache(maxsize=4)
@@ -60,8 +61,10 @@ def vocabulary(db: SignatureDB) -> ServerVocabulary:
     consent_words: set[str] = set()
     choices: list[tuple[str, ...]] = []
     state_cookies: list[str] = []
+    stored: set[str] = set()
     for cmp in db.cmps.values():
         state_cookies += [c.lower() for c in cmp.js.state_cookies]
+        stored.update(k.lower() for k, _ in cmp.js.stored_choices)
         if not cmp.gates_recorders:
             continue
         js = cmp.js
@@ -82,6 +85,7 @@ def vocabulary(db: SignatureDB) -> ServerVocabulary:
         frozenset(consent_words),
         tuple(dict.fromkeys(choices)),
         tuple(dict.fromkeys(state_cookies)),
+        frozenset(stored),
     )
 
 
@@ -155,6 +159,8 @@ def polarity(cond: str, vocab: ServerVocabulary) -> tuple[int, str | None]:
     check = _check(text, vocab)
     if check is None:
         return 0, None
+    if _CMP_OP.search(text) is None and any(check.startswith(k + " (") for k in vocab.stored):
+        return 0, None  # isset($_COOKIE['cmplz_statistics']): the cookie keeps a refusal too
     sign = _comparison(text)
     return sign, check if sign else None
 

@@ -463,6 +463,7 @@ class CmpJs:
     consent_words: tuple[str, ...] = ()
     settings_checks: tuple[str, ...] = ()  # calls whose answer is consent only under settings outside the file
     state_cookies: tuple[str, ...] = ()  # cookies that list every category with its state (OptanonConsent)
+    stored_choices: tuple[tuple[str, str], ...] = ()  # (storage key, granted value): a key that keeps the choice, refusals too
     category_events: tuple[tuple[str, str], ...] = ()  # (event, category)
     category_callbacks: tuple[CategoryCallbackSpec, ...] = ()
     category_flags: tuple[CategoryFlag, ...] = ()
@@ -1221,6 +1222,7 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
         consent_words=tuple(js.get("consent_words", [])),
         settings_checks=tuple(js.get("settings_checks", [])),
         state_cookies=tuple(js.get("state_cookies", [])),
+        stored_choices=tuple((k.strip(), v.strip()) for k, _, v in (s.partition("=") for s in js.get("stored_choices", []))),
         category_events=tuple((e, c) for e, _, c in (i.partition(":") for i in js.get("category_events", []))),
         category_callbacks=tuple(callback(s) for s in js.get("category_callbacks", [])),
         category_flags=tuple(flag(s) for s in js.get("category_flags", [])),
