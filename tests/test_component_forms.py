@@ -501,3 +501,24 @@ def test_a_generic_field_component_renders_the_control_its_type_prop_names(tmp_p
     assert got.get("currentMedication") == ("textarea", "health"), got
     assert got.get("bloodGroup", ("",))[0] == "select", got
     assert got.get("phone", ("",))[0] == "input" and "disclosureConsent" not in got, got
+
+
+def test_a_jsp_tag_librarys_field_tags_named_by_their_bean_property(tmp_path: Path) -> None:
+    # A JSP tag library's field tag names the form bean's property it binds (Struts 1's html tags and the in-house
+    # libraries modelled on them): <msh:textField property="…" label="…">, <msh:autoComplete property="…">. A tag whose
+    # name ends in no control (<msh:panel property="…">) and HTML's own <meta property> are no fields.
+    fields = _fields_of(
+        tmp_path / "edit.jsp",
+        '<%@ taglib uri="http://www.nuzmsh.ru/tags/msh" prefix="msh" %>\n'
+        '<html><head><meta property="og:title" content="Диагноз" /></head><body>\n'
+        '<msh:form action="/save.do">\n'
+        '  <msh:panel property="diagnosisPanel" label="Диагноз">\n'
+        '    <msh:textField property="diagnosis" label="Диагноз" />\n'
+        '    <msh:autoComplete vocName="vaccine" property="vaccine" label="Вакцина" />\n'
+        '    <msh:textField property="lastname" label="Фамилия" />\n'
+        "  </msh:panel>\n</msh:form>\n</body></html>\n",
+    )
+    got = {s.name: (s.tag, s.classification.category) for s in fields}
+    assert got.get("diagnosis") == ("input", "health"), got
+    assert got.get("vaccine") == ("select", "health"), got
+    assert "diagnosisPanel" not in got and "og:title" not in got, got
