@@ -17,7 +17,7 @@ from analyzer.config import Config
 from analyzer.facts import fallback
 from analyzer.facts.records import FileFacts
 from analyzer.model import Diagnostic, ScanResult, site_key
-from analyzer.parse import messages, php_builders, php_constants, reading, script_constants
+from analyzer.parse import messages, own_components, php_builders, php_constants, reading, script_constants
 from analyzer.parse.reading import DEFAULT_MAX_BYTES
 from analyzer.read import engine
 from analyzer.read.discover import SourceFile, discover
@@ -72,12 +72,14 @@ class _SiteWide:
     builders: php_builders.Builders = php_builders.EMPTY
     constants: script_constants.Constants = script_constants.EMPTY
     classes: php_constants.Constants = php_constants.EMPTY
+    components: own_components.Components = own_components.EMPTY
 
     def install(self) -> None:
         messages.install(self.catalogue)
         php_builders.install(self.builders)
         script_constants.install(self.constants)
         php_constants.install(self.classes)
+        own_components.install(self.components)
 
 
 def _setup_worker(
@@ -155,12 +157,15 @@ def _results(
     constants = script_constants.collect(_script_sources(files, opts.max_bytes), *keys, unlisted, db.component_files.module_aliases)
     unclassed: list[tuple[str, Exception]] = []
     classes = php_constants.collect(_class_sources(files, opts.max_bytes), db.component_files.class_list_calls, unclassed)
+    undefined: list[tuple[str, Exception]] = []
+    components = own_components.collect(_component_sources(files, opts.max_bytes), undefined, db.component_files.module_aliases)
     if notes is not None:
         notes += [_unread(path, "its messages", exc) for path, exc in unread]
         notes += [_unread(path, "its form builders", exc) for path, exc in unbuilt]
         notes += [_unread(path, "its exported lists", exc) for path, exc in unlisted]
         notes += [_unread(path, "its class constants", exc) for path, exc in unclassed]
-    site = _SiteWide(catalogue, builders, constants, classes)
+        notes += [_unread(path, "its input components", exc) for path, exc in undefined]
+    site = _SiteWide(catalogue, builders, constants, classes, components)
     site.install()
     try:
         yield from _read_all(files, opts, db, site)
@@ -209,6 +214,12 @@ def _script_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[s
     """The bytes of the scripts that may export a choice list."""
     limit = min(max_bytes, script_constants.MAX_FILE_BYTES + 1)
     return _read_before(files, script_constants.is_script, script_constants.MAX_FILES, limit, script_constants.worth_reading)
+
+
+def _component_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[str, bytes]]:
+    """The bytes of the scripts that may export an input component (``own_components``)."""
+    limit = min(max_bytes, own_components.MAX_FILE_BYTES + 1)
+    return _read_before(files, script_constants.is_script, own_components.MAX_FILES, limit, own_components.worth_reading)
 
 
 def _catalogues(files: list[SourceFile], db: signatures.SignatureDB, max_bytes: int) -> Iterator[tuple[str, bytes]]:

@@ -24,7 +24,7 @@ from tree_sitter import Node
 
 from analyzer.facts import choice_tiles, jsxhelpers
 from analyzer.facts.rendered import MARK_BASE
-from analyzer.parse import htmldoc, script_constants
+from analyzer.parse import htmldoc, own_components, script_constants
 from analyzer.parse.clipping import SHORT_TEXT
 from analyzer.parse.component_names import named_control
 from analyzer.parse.form_helpers import message_words
@@ -95,8 +95,10 @@ class _Writer:
         hooks: frozenset[str] = frozenset(),
         imported: script_constants.Imported = script_constants.NO_IMPORTS,
         title_holders: tuple[str, ...] = (),
+        defined: own_components.Defined = own_components.NO_COMPONENTS,
     ) -> None:
         self.prog = prog
+        self.defined = defined
         self.hooks = hooks
         self.title_holders = title_holders
         self.components = components
@@ -590,7 +592,9 @@ class _Writer:
             tag = name
         else:
             last = _last_name(name)
-            comp = None if self._icon(name) else self.components.get(last)
+            # a project's own component imported from its own script before a kit's of the same name (<Text label=…/>)
+            own = self._defined(name) if not has_elements else None
+            comp = own or (None if self._icon(name) else self.components.get(last))
             text_box = comp is not None and comp.tag == "input" and comp.type in (None, "", "text")
             if text_box and has_elements and self._holds_control(opening):
                 return "", []  # <Field label="Naam"><input …/></Field>: a project's wrapper, not Formik's field
@@ -743,6 +747,13 @@ class _Writer:
                     return Component(*self._told_control(opening, comp.tag), given)
                 return Component(comp.tag, comp.type, given)
         return None
+
+    def _defined(self, name: str) -> Component | None:
+        """The control a project's own component renders when this file imports it from another of the project's
+        scripts that defines it (``<R_R label="…" />`` with ``import R_R from "../inputs/R_R"``: ``own_components``)."""
+        imported = self.prog.imports.get(name) if "." not in name else None
+        found = self.defined(imported.package, imported.imported or "default") if imported is not None else None
+        return Component(found.tag, found.type, found.label_prop) if found is not None else None
 
     def _bound_component(self, name: str, opening: Node) -> Component | None:
         """A project's component no ending names, read as a control when it acts as one: bound to a member of the
@@ -1224,14 +1235,16 @@ def jsx_markup(
     hooks: frozenset[str] = frozenset(),
     imported: script_constants.Imported = script_constants.NO_IMPORTS,
     title_holders: tuple[str, ...] = (),
+    defined: own_components.Defined = own_components.NO_COMPONENTS,
 ) -> tuple[str, list]:
     """:func:`jsx_html`, and the expressions it prints that ``printed`` accepts (line, column, text,
     path, its answer), each written into the HTML as the private-use character ``MARK_BASE + i``. ``imported``
     answers a list another module of the project exports (its import's source and the name); ``title_holders``, the
-    words of the components a page hands its title to (``<Layout title="…">``: field_context.toml)."""
+    words of the components a page hands its title to (``<Layout title="…">``: field_context.toml); ``defined``, the
+    control a project's own component imported from another of its scripts renders (``own_components``)."""
     if not prog.jsx:
         return "", []
-    writer = _Writer(prog, components, printed, suffixes, translations, bindings, hooks, imported, title_holders)
+    writer = _Writer(prog, components, printed, suffixes, translations, bindings, hooks, imported, title_holders, defined)
     helpers = {fn.id for fn in writer.helpers.values()}
     end = -1
     for el in sorted(prog.jsx, key=lambda n: n.start_byte):

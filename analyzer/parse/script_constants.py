@@ -49,7 +49,7 @@ class Constants:
         forward slashes, relative to the scan); () when no list of the project answers."""
         if not self.texts:
             return ()
-        module = _module(importer, spec, self.aliases)
+        module = module_of(importer, spec, self.aliases)
         return self.texts.get((module, name), ()) if module is not None else ()
 
 
@@ -84,7 +84,7 @@ def collect(
             break
         try:
             for name, found in _lists(data, choice_keys, prefixes):
-                for module in _modules_of(path):
+                for module in modules_of(path):
                     texts.setdefault((module, name), found)
         except (ValueError, RecursionError) as exc:
             if failed is not None:
@@ -318,13 +318,14 @@ def _string_end(data: bytes, i: int, end: int) -> int:
     return i
 
 
-def _modules_of(path: str) -> list[str]:
+def modules_of(path: str) -> list[str]:
+    """The modules a script at ``path`` is imported as: its path without the suffix, and its folder for an ``index``."""
     stem = posixpath.splitext(path.removeprefix("./"))[0]
     return [stem, posixpath.dirname(stem)] if posixpath.basename(stem) == "index" else [stem]
 
 
-def _module(importer: str, spec: str, aliases: tuple[str, ...]) -> str | None:
-    """The module an import names, as :func:`_modules_of` keys it; None for a package."""
+def module_of(importer: str, spec: str, aliases: tuple[str, ...]) -> str | None:
+    """The module an import names, as :func:`modules_of` keys it; None for a package."""
     spec, importer = spec.strip(), importer.removeprefix("./")
     alias = next((a for a in aliases if spec.startswith(a)), None)
     if alias is not None:  # the src/ folder the importing file is in (an app of a monorepo has its own)

@@ -62,6 +62,7 @@ from analyzer.parse import (
     jsparse,
     links,
     markdown_html,
+    own_components,
     php_arrays,
     php_builders,
     php_constants,
@@ -732,6 +733,7 @@ def _code_file(
                 _bound_controls(db.jsx_bindings.handlers, db.jsx_bindings.selection_props).search(data) is not None
                 or rendered.worth_reading(data, db)
                 or (pagecontext.is_route(path) and pagecontext.sensitive_page(path, "", [], db.fields) is not None)
+                or own_components.installed().imported_by(path, result.imports)  # <R_R label="…"/> from ../inputs/R_R
             )
         )
     )
@@ -865,6 +867,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
             db.template_kit.translation_hooks,
             _imports(result.path),
             _title_holders(db),
+            own_components.installed().for_file(result.path),
         )
         # A form written in strings (innerHTML, jQuery, lit's html`…`, a printable form a component
         # hands to document.write) is a page of its own, beside the component's JSX; so is one built by element

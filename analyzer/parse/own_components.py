@@ -1,0 +1,267 @@
+"""A project's own input components: defined in one script, used by name in another.
+
+A form file often writes only ``<R_R label="Haft mardrömmar om det?" />`` or ``<Text label="Senaste veckan" />``. The
+component, defined in the project's ``inputs/R_R.tsx``, renders the radios or the text box and prints its ``label``
+prop beside them; its name says nothing the form file shows (no ``component_suffix`` ending, no binding to the form's
+state). Here the project's scripts that export a component are read before the pages (``analyzer.scan``, as the
+exported choice lists are, ``script_constants``), each within a byte budget, never run. A function component whose
+markup holds native controls of one kind (radios, checkboxes, one text box, one textarea, one select) and prints one of
+its props as text (``{label}``, ``{props.label}``), or hands it to the control as its placeholder, is recorded as that
+control labelled by that prop. A form file's import of it (``import R_R from "../inputs/R_R"``, ``import { Text } from
+"./inputs"``) then makes each use with no markup of its own a control (``analyzer.facts.jsxmarkup``).
+
+Only relative imports and the aliases of a ``src/`` folder are followed, as for the choice lists; a package's
+components are the UI kits' (``signatures/ui_components.toml``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from analyzer.parse import jsparse, scanwide, script_constants
+from analyzer.parse.jsfacts import Program
+
+MAX_FILES = script_constants.MAX_FILES
+MAX_FILE_BYTES = 100_000  # a component that renders one control is a small file
+MAX_COMPONENTS = 5000  # components kept per scan
+_MAX_NODES = 3000  # syntax nodes looked at in one component
+_CONTROLS = (b"<input", b"<select", b"<textarea")
+_TEXT_TYPES = frozenset({"", "text", "number", "date", "datetime-local", "time", "email", "tel", "url", "search", "month", "week"})
+# The wrappers a component is exported through, its function their last argument: React's memo and forwardRef.
+_WRAPPERS = frozenset({"memo", "forwardRef", "React.memo", "React.forwardRef"})
+
+
+@dataclass(frozen=True)
+class Control:
+    """The native control a component renders: ``input`` (``type`` a radio, a checkbox or None for a text-like box),
+    ``textarea`` or ``select``, and the prop it prints as its label (None when it prints none)."""
+
+    tag: str
+    type: str | None = None
+    label_prop: str | None = None
+
+
+Defined = Callable[[str, str], "Control | None"]
+
+
+def NO_COMPONENTS(spec: str, name: str) -> Control | None:  # noqa: N802 - a constant, called
+    """Outside a scan, or for a file read alone: no module's components are known."""
+    return None
+
+
+@dataclass(frozen=True)
+class Components:
+    """Each exported input component's control, by (module, export name); ``default`` for a default export."""
+
+    controls: dict[tuple[str, str], Control] = field(default_factory=dict)
+    aliases: tuple[str, ...] = ()
+    modules: frozenset[str] = frozenset()  # the modules that export one
+
+    def imported_by(self, importer: str, specifiers: Iterable[str]) -> bool:
+        """Whether a file imports one of the project's input components' modules (its specifiers, as written)."""
+        return bool(self.modules) and any(script_constants.module_of(importer, s, self.aliases) in self.modules for s in specifiers)
+
+    def control(self, importer: str, spec: str, name: str) -> Control | None:
+        """The control the component ``name`` exported by the module ``spec`` renders, imported from the file
+        ``importer``; None when no component of the project answers."""
+        if not self.controls:
+            return None
+        module = script_constants.module_of(importer, spec, self.aliases)
+        return self.controls.get((module, name)) if module is not None else None
+
+    def for_file(self, importer: str) -> Defined:
+        """What the file at ``importer`` (a path relative to the scan) finds through its imports."""
+        return (lambda spec, name: self.control(importer, spec, name)) if self.controls else NO_COMPONENTS
+
+
+EMPTY = Components()
+_SLOT = scanwide.Installed(EMPTY)
+install = _SLOT.install  # this scan's, for every file it reads (analyzer.scan)
+installed = _SLOT.get
+
+
+def worth_reading(data: bytes) -> bool:
+    """Whether a script's bytes may export a component that renders a native control (searches, no parse)."""
+    return len(data) <= MAX_FILE_BYTES and b"export" in data and any(c in data for c in _CONTROLS)
+
+
+def collect(
+    sources: Iterable[tuple[str, bytes]], failed: list[tuple[str, Exception]] | None = None, aliases: tuple[str, ...] = ()
+) -> Components:
+    """The input components the scripts (``(path, bytes)``) export; a file whose reading fails is left out and named in
+    ``failed`` with why (the scan goes on)."""
+    controls: dict[tuple[str, str], Control] = {}
+    for path, data in sources:
+        if len(controls) >= MAX_COMPONENTS:
+            break
+        # TSX reads JSX and type annotations alike; a .ts file's angle-bracket casts are not written in components
+        dialect = "js" if path.lower().endswith((".js", ".mjs", ".cjs", ".jsx")) else "tsx"
+        try:
+            prog = Program(jsparse.parse(jsparse.JsSource(data.decode("utf-8", "replace"), dialect=dialect)))
+            for name, control in _exported(prog):
+                for module in script_constants.modules_of(path):
+                    controls.setdefault((module, name), control)
+        except (ValueError, RecursionError) as exc:
+            if failed is not None:
+                failed.append((path, exc))
+    return Components(controls, aliases, frozenset(module for module, _ in controls))
+
+
+def _exported(prog: Program) -> Iterator[tuple[str, Control]]:
+    """(export name, control) for each exported function component of the program that renders one kind of control."""
+    local: dict[str, Node] = {}
+    exports: list[tuple[str, Node | str]] = []
+    for stmt in prog.parsed.root.named_children:
+        exported = stmt.type == "export_statement"
+        default = exported and any(c.type == "default" for c in stmt.children)
+        decl = stmt.child_by_field_name("declaration") if exported else stmt
+        value = stmt.child_by_field_name("value") if exported else None
+        for name, fn in _declared(prog, decl):
+            local[name] = fn
+            if exported:
+                exports.append(("default" if default else name, fn))
+        if default and value is not None:
+            written = _function(value)
+            exports.append(("default", written if written is not None else prog.text(value)))
+        if exported and decl is None and value is None:  # export { R_R, Text as TextInput }
+            for clause in (c for c in stmt.named_children if c.type == "export_clause"):
+                for spec in (s for s in clause.named_children if s.type == "export_specifier"):
+                    local_name, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
+                    if local_name is not None:
+                        exports.append((prog.text(alias or local_name), prog.text(local_name)))
+    for exported_as, what in exports:
+        node = local.get(what) if isinstance(what, str) else what
+        control = _control(prog, node) if node is not None else None
+        if control is not None:
+            yield exported_as, control
+
+
+def _declared(prog: Program, decl: Node | None) -> Iterator[tuple[str, Node]]:
+    """The functions a declaration names: ``function X(…)``, ``const X = (…) => …``, ``const X = memo((…) => …)``."""
+    if decl is None:
+        return
+    if decl.type == "function_declaration":
+        name = decl.child_by_field_name("name")
+        if name is not None:
+            yield prog.text(name), decl
+    elif decl.type in ("lexical_declaration", "variable_declaration"):
+        for d in (c for c in decl.named_children if c.type == "variable_declarator"):
+            name, value = d.child_by_field_name("name"), d.child_by_field_name("value")
+            fn = _function(value) if value is not None else None
+            if name is not None and name.type == "identifier" and fn is not None:
+                yield prog.text(name), fn
+
+
+def _function(value: Node) -> Node | None:
+    """The function a value is, written in place or handed to ``memo`` / ``forwardRef``."""
+    if value.type in ("arrow_function", "function_expression", "function", "function_declaration"):
+        return value
+    if value.type == "call_expression":
+        callee, args = value.child_by_field_name("function"), value.child_by_field_name("arguments")
+        if callee is not None and args is not None and callee.text is not None and callee.text.decode() in _WRAPPERS:
+            inner = [a for a in args.named_children if a.type != "comment"]
+            return _function(inner[-1]) if inner else None
+    return None
+
+
+def _control(prog: Program, fn: Node) -> Control | None:
+    """The control a function component renders, when its markup holds controls of one kind only (radios, checkboxes,
+    or one text box, textarea or select), and the prop it prints as text (its label), if any; else None (a composite of
+    several controls, a component with none)."""
+    props, holder = _props(prog, fn)
+    body = fn.child_by_field_name("body")
+    if body is None:
+        return None
+    kinds: list[tuple[str, str | None]] = []
+    printed: str | None = None
+    seen = 0
+    stack = [body]
+    while stack and seen < _MAX_NODES:
+        node = stack.pop()
+        seen += 1
+        if node.type in ("jsx_self_closing_element", "jsx_opening_element"):
+            tag_node = node.child_by_field_name("name")
+            tag = prog.text(tag_node) if tag_node is not None else ""
+            if tag in ("input", "select", "textarea"):
+                kinds.append(_kind(tag, _attributes(prog, node)))
+        elif node.type == "jsx_expression" and node.parent is not None and node.parent.type == "jsx_element" and printed is None:
+            inner = next((c for c in node.named_children if c.type != "comment"), None)
+            printed = _prop_named(prog, inner, props, holder) if inner is not None else None
+        stack.extend(reversed(node.named_children))
+    if not kinds or len(set(kinds)) != 1 or (kinds[0][1] not in ("radio", "checkbox") and len(kinds) > 1):
+        return None
+    tag, typ = kinds[0]
+    # labelled by the prop it prints, else by what stands before each use (as a native control is); a placeholder it is
+    # handed stays a placeholder
+    return Control(tag, typ, printed)
+
+
+def _props(prog: Program, fn: Node) -> tuple[set[str], str | None]:
+    """The prop names a component destructures from its first parameter (``({ label, name }) =>``), and the name of
+    that parameter when it is taken whole (``(props) =>``: ``props.label``)."""
+    params = fn.child_by_field_name("parameters")
+    if params is not None:
+        first = next((c for c in params.named_children if c.type != "comment"), None)
+    else:
+        first = fn.child_by_field_name("parameter")
+    if first is not None and first.type in ("required_parameter", "optional_parameter"):
+        first = first.child_by_field_name("pattern")
+    if first is None:
+        return set(), None
+    if first.type == "identifier":
+        return set(), prog.text(first)
+    names: set[str] = set()
+    if first.type == "object_pattern":
+        for c in first.named_children:
+            if c.type == "shorthand_property_identifier_pattern":
+                names.add(prog.text(c))
+            elif c.type == "object_assignment_pattern":
+                left = c.child_by_field_name("left")
+                if left is not None:
+                    names.add(prog.text(left))
+            elif c.type == "pair_pattern":
+                value = c.child_by_field_name("value")
+                if value is not None and value.type == "identifier":
+                    names.add(prog.text(value))
+    return names, None
+
+
+def _prop_named(prog: Program, node: Node | None, props: set[str], holder: str | None) -> str | None:
+    """The prop an expression is: a destructured prop's name (``label``), or ``props.label``'s last part."""
+    if node is None:
+        return None
+    if node.type == "identifier" and prog.text(node) in props:
+        return prog.text(node)
+    if node.type == "member_expression" and holder is not None:
+        obj, prop = node.child_by_field_name("object"), node.child_by_field_name("property")
+        if obj is not None and prop is not None and obj.type == "identifier" and prog.text(obj) == holder:
+            return prog.text(prop)
+    return None
+
+
+def _attributes(prog: Program, opening: Node) -> dict[str, Node]:
+    """A JSX element's attributes by name, each its value node (a string or an expression container's inside)."""
+    out: dict[str, Node] = {}
+    for attr in (a for a in opening.named_children if a.type == "jsx_attribute"):
+        kids = attr.named_children
+        if len(kids) > 1:
+            value = kids[1]
+            if value.type == "jsx_expression":
+                value = next((c for c in value.named_children if c.type != "comment"), value)
+            out[prog.text(kids[0])] = value
+    return out
+
+
+def _kind(tag: str, attrs: dict[str, Node]) -> tuple[str, str | None]:
+    """The control an element is: a radio, a checkbox, a text-like input (type None), a textarea or a select."""
+    if tag != "input":
+        return tag, None
+    typ = attrs.get("type")
+    written = typ is not None and typ.type == "string" and typ.text is not None
+    said = typ.text.decode("utf-8", "replace").strip("'\"`").lower() if written and typ is not None and typ.text is not None else ""
+    if said in ("radio", "checkbox"):
+        return "input", said
+    return ("input", None) if said in _TEXT_TYPES else ("input", said)

@@ -1,0 +1,98 @@
+"""A project's own input components, defined in one script and used by name in another (analyzer/parse/own_components.py,
+docs/fields.md "Forms in components"): ``<R_R label="Har du diabetes?" />`` imported from ``../inputs/R_R``, whose markup
+renders two radios and prints its ``label`` prop, is a radio question labelled by that prop; so is a named export, one
+wrapped in ``memo``, and a project's ``Text`` that shadows a kit's name. Look-alikes: a component of several kinds of
+control, one rendering none, a package's component, and a use that gives the component markup of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analyzer.parse import own_components
+from analyzer.scan import ScanOptions, run
+
+_CLARITY = "import Clarity from '@microsoft/clarity';\nClarity.init('abcdefghij');\n"
+
+_R_R = (
+    "import React, { useState } from 'react';\ninterface Props { label: string }\n"
+    "const R_R: React.FC<Props> = ({ label }) => {\n  const [v, setV] = useState<string | null>(null);\n"
+    "  return (<div className='grid'><div>{label}</div>\n"
+    "    <input type='radio' value='yes' checked={v === 'yes'} onChange={(e) => setV(e.target.value)} />\n"
+    "    <input type='radio' value='no' checked={v === 'no'} onChange={(e) => setV(e.target.value)} />\n  </div>);\n};\n"
+    "export default R_R;\n"
+)
+_TEXT = "const Text = ({ label }) => (<div><span>{label}</span><input type='text' className='border' /></div>);\nexport default Text;\n"
+_NAMED = (
+    "import { memo } from 'react';\n"
+    "export const NoteBox = memo(function NoteBox(props) {\n  return <label>{props.caption}<textarea rows={4} /></label>;\n});\n"
+    "export function Composite({ label }) {\n  return <div>{label}<input type='text' /><select><option>A</option></select></div>;\n}\n"
+    "export const Badge = ({ label }) => <span className='badge'>{label}</span>;\n"
+)
+
+
+def _read(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, str, int, str]]:
+    for rel, text in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    result = run(ScanOptions(paths=(str(tmp_path),)))
+    return sorted(
+        (r.path.rsplit("/", 1)[-1], r.field.texts.get("label", ""), r.field.line, r.field.classification.category) for r in result.fields
+    )
+
+
+def test_a_component_imported_from_the_project_is_the_control_it_renders(tmp_path: Path) -> None:
+    files = {
+        "src/components/inputs/R_R.tsx": _R_R,
+        "src/components/inputs/Text.jsx": _TEXT,
+        "src/components/forms/Intake.tsx": _CLARITY + "import R_R from '../inputs/R_R';\nimport Text from '../inputs/Text';\n"
+        "export default function Intake() {\n  return (<>\n"
+        "    <R_R label={'Har du diabetes?'} />\n"
+        "    <R_R label='Har du haft en hjärtinfarkt?' />\n"
+        "    <Text label='Vilka mediciner tar du?' />\n"
+        "  </>);\n}\n",
+    }
+    read = _read(tmp_path, files)
+    assert ("Intake.tsx", "Har du diabetes?", 7, "health") in read, read
+    assert ("Intake.tsx", "Har du haft en hjärtinfarkt?", 8, "health") in read, read
+    assert ("Intake.tsx", "Vilka mediciner tar du?", 9, "health") in read, read
+
+
+def test_a_named_export_and_one_wrapped_in_memo_are_read_and_a_composite_is_not(tmp_path: Path) -> None:
+    files = {
+        "src/ui/fields.js": _NAMED,
+        "src/Form.jsx": _CLARITY + "import { NoteBox, Composite, Badge } from './ui/fields';\n"
+        "export const Form = () => (<form>\n"
+        "  <NoteBox caption='Describe your symptoms' />\n"
+        "  <Composite label='Religion' />\n"
+        "  <Badge label='Diagnosis' />\n"
+        "</form>);\n",
+    }
+    read = _read(tmp_path, files)
+    assert ("Form.jsx", "Describe your symptoms", 5, "health") in read, read
+    assert not any(label in ("Religion", "Diagnosis") for _, label, _, _ in read), read
+
+
+def test_a_package_s_component_and_a_use_with_markup_of_its_own_are_not_the_project_s(tmp_path: Path) -> None:
+    files = {
+        "src/inputs/Text.jsx": _TEXT,
+        "src/A.jsx": _CLARITY + "import { Text } from 'react-native';\nexport const A = () => <Text label='Diagnosis'>Diagnosis</Text>;\n",
+        "src/B.jsx": _CLARITY + "import Text from './inputs/Text';\n"
+        "export const B = () => <Text label='Religion'><b>Religion</b> is asked elsewhere</Text>;\n",
+    }
+    read = _read(tmp_path, files)
+    assert not any(path in ("A.jsx", "B.jsx") for path, _, _, _ in read), read
+
+
+def test_what_the_pre_pass_records() -> None:
+    found = own_components.collect(
+        [("src/inputs/R_R.tsx", _R_R.encode()), ("src/inputs/Text.jsx", _TEXT.encode()), ("src/ui/fields.js", _NAMED.encode())]
+    )
+    assert found.controls[("src/inputs/R_R", "default")].type == "radio"
+    assert found.controls[("src/inputs/R_R", "default")].label_prop == "label"
+    assert found.controls[("src/inputs/Text", "default")].tag == "input"
+    assert found.controls[("src/ui/fields", "NoteBox")].tag == "textarea"
+    assert found.controls[("src/ui/fields", "NoteBox")].label_prop == "caption"
+    assert ("src/ui/fields", "Composite") not in found.controls and ("src/ui/fields", "Badge") not in found.controls
+    assert found.control("src/forms/Intake.tsx", "../inputs/R_R", "default") is not None
+    assert found.control("src/forms/Intake.tsx", "react-native", "Text") is None
