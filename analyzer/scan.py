@@ -65,7 +65,8 @@ def _collector_for_scan() -> Iterator[None]:
 class _SiteWide:
     """What a scan reads from the whole site before its pages, for every file it reads: the message catalogues
     (analyzer/parse/messages.py), the PHP form builders (analyzer/parse/php_builders.py), the choice lists its
-    scripts export (analyzer/parse/script_constants.py) and its PHP classes' constants (analyzer/parse/php_constants.py).
+    scripts export (analyzer/parse/script_constants.py), its PHP classes' constants (analyzer/parse/php_constants.py)
+    and the input components its scripts export (analyzer/parse/own_components.py).
     Installed in the scanning process and in each worker."""
 
     catalogue: messages.Messages = messages.EMPTY
