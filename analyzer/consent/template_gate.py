@@ -213,7 +213,20 @@ def gate(template: Template, offset: int, vocab: ServerVocabulary) -> tuple[str 
             caveat = next((c for k, c in vocab.caveats if k in branch.condition.lower() or k in (check or "")), None)
             return f"template branch {_show(branch)}: {check}" + (f" (caveat: {caveat})" if caveat else ""), notes
         notes.append(f"template condition {_show(branch)} is not a consent check")
-    return None, notes
+    return None, notes + _bypassed(template, offset)
+
+
+def _bypassed(template: Template, offset: int) -> list[str]:
+    """Why the conditions written around a child template's block gate nothing (``template_blocks``)."""
+    block = template.block_at(offset)
+    if block is None:
+        return []
+    return [
+        f"template condition {_show(branch)} is written around {' '.join(block.tag.split())[:60]}, which gates nothing: "
+        "the template extends another, and the engine renders a child's block wherever its parent places it, "
+        "whatever surrounds the block"
+        for branch in template.bypassed_at(offset)
+    ]
 
 
 def inline_gate(cond: str, needs_true: bool, vocab: ServerVocabulary) -> tuple[str | None, str | None]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from analyzer.parse import frontmatter, template_lexer
 from analyzer.parse.positions import blank
+from analyzer.parse.template_blocks import Block, child_blocks
 from analyzer.parse.template_lexer import paren_pairs
 
 DIALECT_BY_SUFFIX = (
@@ -183,10 +184,25 @@ class Template:
     branches: list[Branch] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     script_blocks: list[ScriptBlock] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)  # a child template's block definitions (template_blocks)
 
     def conditions_at(self, offset: int) -> list[Branch]:
-        """The branches enclosing ``offset``, outermost first."""
-        return sorted((b for b in self.branches if b.start <= offset < b.end), key=lambda b: b.start)
+        """The branches that decide whether ``offset`` renders, outermost first: in a child template's block, only
+        those inside the (innermost) block."""
+        block = self.block_at(offset)
+        floor = block.body_start if block else 0
+        return sorted((b for b in self.branches if floor <= b.start <= offset < b.end), key=lambda b: b.start)
+
+    def block_at(self, offset: int) -> Block | None:
+        """The innermost block of a child template that holds ``offset``."""
+        return max((b for b in self.blocks if b.body_start <= offset < b.end), key=lambda b: b.body_start, default=None)
+
+    def bypassed_at(self, offset: int) -> list[Branch]:
+        """The branches around the child template's block that holds ``offset``: written there, deciding nothing."""
+        block = self.block_at(offset)
+        if block is None:
+            return []
+        return sorted((b for b in self.branches if b.start < block.body_start and b.start <= offset < b.end), key=lambda b: b.start)
 
 
 _PHP_OUTPUT = re.compile(r"^\s*(?:echo|print)\b|^=")
@@ -1006,4 +1022,5 @@ def analyse(text: str, dialect_name: str) -> tuple[str, Template]:
     if layout is not None:
         tpl.references.append(layout)
     tpl.script_blocks = _script_blocks(regions, dialect_name)
+    tpl.blocks = child_blocks(regions, dialect_name, len(text), lambda body: _inner(body, dialect_name))
     return neutralise(text, regions), tpl

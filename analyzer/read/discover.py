@@ -191,6 +191,8 @@ def _walk(
     root_display = display_path(root).rstrip("/")
     root_str = str(root).rstrip(os.sep)
     anchored = any(p.startswith("/") for p in excludes)
+    served = not include_tests and testpaths.served_root(root)
+    skipped: list[str] = []  # test files left out, for the diagnostic that says so
     while stack:
         folder, ancestors = stack.pop()
         try:
@@ -244,7 +246,10 @@ def _walk(
                     subdirs.append(entry.path)
                 continue
             kind = classify(Path(entry.name))
-            if kind is None or (not include_tests and testpaths.is_test(rel)):
+            if kind is None:
+                continue
+            if not include_tests and testpaths.is_test(rel, served):
+                skipped.append(rel)
                 continue
             display = valid_text(f"{root_display}/{rel}" if root_display != "." else rel)
             if entry.is_symlink() and not os.path.exists(entry.path):
@@ -252,6 +257,20 @@ def _walk(
                 continue
             yield SourceFile(Path(entry.path), display, kind, root, None if follow_outside else boundary)
         stack.extend((d, inner) for d in reversed(subdirs))
+    if skipped:
+        diags.append(_tests_skipped(root_display, skipped))
+
+
+def _tests_skipped(root_display: str, skipped: list[str]) -> Diagnostic:
+    """Says that the walk left test files out: a page in a folder called ``tests`` that the scan took for a test
+    would otherwise vanish from the report without a word."""
+    count = f"{len(skipped)} test file" + ("s" if len(skipped) > 1 else "")
+    return Diagnostic(
+        path=root_display,
+        code="tests-skipped",
+        message=f"skipped {count} (in a test folder or named as a test, first: {valid_text(min(skipped))}): "
+        "read as a test suite, whose recorders are mocks; --include-tests (include-tests = true) scans them as site code",
+    )
 
 
 def discover(

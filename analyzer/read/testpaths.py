@@ -15,9 +15,21 @@ the test runners' own discovery conventions:
 - PHPUnit ``*Test.php`` in ``tests/`` — https://docs.phpunit.de/en/11.0/organizing-tests.html
 - Go ``*_test.go`` — https://pkg.go.dev/cmd/go#hdr-Test_packages
 
-The scan skips them (``--include-tests`` / ``include-tests = true`` scans them as site code); a
-test file named on the command line is skipped with a ``test-file`` diagnostic, so an empty
-report for it is explained.
+A folder a site is served from or built into is no test suite, whatever its subfolders are called: its paths are
+the site's URLs, and ``/tests/…`` (a lab's test kits), ``/specs/…`` (product specifications) or ``/spec/…`` (API
+docs) are ordinary pages that static builds mirror as folders (Vite, Astro and Angular ``dist/``, Create React App
+and Docusaurus ``build/``, Next.js ``out/``, Jekyll and Eleventy ``_site/``, Hugo and Gatsby ``public/``, Nuxt
+``.output/``, a web server's ``public_html/``, ``htdocs/``, ``www/``, ASP.NET's ``wwwroot/``). Below such a folder (in
+the path under the scan root, or the scan root itself inside one, up to its repository) the folder names that are
+also URL words (``test``, ``tests``, ``spec``, ``specs``, ``e2e``) make no test; the tooling's own folders
+(``__tests__``, ``__mocks__``, ``cypress``) and a test file's name (``*.spec.js``, a compiled test) still do, and a
+served folder below a test folder (``tests/fixtures/dist/``) is a fixture. A source app that happens to be called
+``www`` or ``public`` in a monorepo is read the same way: its ``tests/`` folder is scanned (its specs, named as
+such, are still skipped), a false "ungated" at worst, where taking a built page for a test hid a recorder.
+
+The scan skips them (``--include-tests`` / ``include-tests = true`` scans them as site code), and says how many
+files a folder scan skipped (a ``tests-skipped`` diagnostic); a test file named on the command line is skipped with
+a ``test-file`` diagnostic, so an empty report for it is explained.
 """
 
 from __future__ import annotations
@@ -27,18 +39,43 @@ import re
 from pathlib import Path
 
 FOLDERS = frozenset({"test", "tests", "__tests__", "__mocks__", "spec", "specs", "e2e", "cypress", "step_definitions"})
+SERVED = frozenset({"dist", "build", "out", "_site", "public", "public_html", "htdocs", "www", "wwwroot", ".output"})
+_URL_WORDS = frozenset({"test", "tests", "spec", "specs", "e2e"})  # test folders whose names are ordinary URL words
 _NAME = re.compile(
     r"(?:\.(?:spec|test|cy)\.[cm]?[jt]sx?"  # Jest, Vitest, Cypress
     r"|_spec\.rb|_test\.go|Test\.php|\.feature"  # RSpec, Go, PHPUnit, Cucumber
     r"|^test_[^/]*\.py|_test\.py)$"  # pytest
 )
 _PROJECT_MARKERS = (".git", ".hg", ".svn", "package.json", "pyproject.toml", "composer.json", "Gemfile", "go.mod")
+_VCS = _PROJECT_MARKERS[:3]
 
 
-def is_test(rel: str) -> bool:
-    """Whether a path below the scanned folder (forward slashes) is a test file."""
+def is_test(rel: str, served: bool = False) -> bool:
+    """Whether a path below the scanned folder (forward slashes) is a test file; ``served``: the scanned folder is
+    inside a folder the site is served from (``served_root``)."""
     parts = rel.split("/")
-    return _NAME.search(parts[-1]) is not None or any(p.lower() in FOLDERS for p in parts[:-1])
+    for part in parts[:-1]:
+        low = part.lower()
+        if low in SERVED:
+            served = True
+        elif low in FOLDERS and not (served and low in _URL_WORDS):
+            return True
+    return _NAME.search(parts[-1]) is not None
+
+
+def served_root(folder: Path) -> bool:
+    """Whether a scanned folder is a folder the site is served from, or inside one, below its repository's root (a
+    repository's own name is not read: a clone called ``www`` holds its test suite as any other)."""
+    current = Path(os.path.abspath(folder))
+    for _ in range(32):
+        if any(os.path.exists(current / m) for m in _VCS) or current.parent == current:
+            return False
+        if current.name.lower() in SERVED:
+            return True
+        if any(os.path.exists(current / m) for m in _PROJECT_MARKERS):
+            return False
+        current = current.parent
+    return False
 
 
 def is_test_file(path: Path) -> bool:

@@ -7,7 +7,10 @@ an audit lists every recorder on the site. Gated recorders still see form fields
 consents: the field rules apply to them. A raw or verbatim block (Liquid's and Jinja's `{% raw %}`,
 Twig's, Nunjucks' and Django's `{% verbatim %}`, Blade's `@verbatim`, Handlebars' `{{{{raw}}}}`) is
 printed as it is written, and so is an escaped tag (Blade's `@@if`, Handlebars' `\\{{#if}}`), so an `{% if %}` or `@if`
-there is text the browser gets, not a condition: it gates nothing.
+there is text the browser gets, not a condition: it gates nothing. Nor does a condition written around a
+`{% block %}` of a template that extends another (Django, Jinja, Twig, Nunjucks `{% extends %}`, Latte `{layout}`):
+the engine renders a child's block wherever its parent places it, whatever surrounds it; a condition inside
+the block gates it.
 
 **Why it matters.** Knowing what records visitors is the first question of any privacy review.
 
