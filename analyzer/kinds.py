@@ -40,6 +40,7 @@ class Mechanism(enum.StrEnum):
     AUTOBLOCKER_ASYNC = "autoblocker-async"
     NOSCRIPT = "noscript"
     ALWAYS_RUN_HOOK = "always-run-hook"
+    CMP_CONFIG = "cmp-config"  # ungated or unverifiable: the consent manager's configuration runs it without consent
     # unverifiable
     AUTOBLOCKER = "autoblocker"
     UNKNOWN_CATEGORY = "unknown-category"

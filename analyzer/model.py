@@ -77,6 +77,9 @@ class Verdict:
     # Code only: consent checks on the way that call a global function no scope of the file declares
     # (``if (hasConsent())``), read in the other scripts of the file's pages (resolve.globals).
     helpers: tuple[str, ...] = field(default=(), compare=False)
+    # Markup only: the categories or services the consent manager's markup names ("analytics"), looked up in
+    # its configuration where the page holds or loads it (resolve.cmp_configs; not part of the report).
+    markup: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)

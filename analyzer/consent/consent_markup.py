@@ -110,6 +110,7 @@ def _judge_values(hit: MarkupHit, inert: str) -> Verdict:
             evidence=f"{inert} + {hit.where}: {name} activates it only after consent for that {m.value_model}",
             cmp=hit.cmp.id,
             category_mismatch=mismatch,
+            markup=hit.values,
         )
     unknown = values - m.analytics - m.necessary - m.other
     if unknown:
@@ -126,6 +127,7 @@ def _judge_values(hit: MarkupHit, inert: str) -> Verdict:
         evidence=f"{inert} + {hit.where}: {name} runs it only after consent to that category",
         cmp=hit.cmp.id,
         category_mismatch=mismatch,
+        markup=hit.values,
     )
 
 

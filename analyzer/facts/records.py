@@ -18,6 +18,7 @@ from analyzer.model import Detection, Diagnostic
 if TYPE_CHECKING:
     from analyzer.consent.import_gates import DynamicImport
     from analyzer.consent.template_scan import TemplateFacts
+    from analyzer.facts.cmp_config import CmpConfigFacts
     from analyzer.facts.compliance_facts import ComplianceFacts
     from analyzer.facts.fieldfacts import FieldSite, PendingField
     from analyzer.facts.pagecontext import PageTopic
@@ -119,6 +120,7 @@ class FileFacts:
     imports: tuple[str, ...] = ()  # module specifiers (code files)
     dynamic_imports: tuple[DynamicImport, ...] | None = None  # code files: import() calls judged where they stand (None: not judged)
     template: TemplateFacts | None = None
+    cmp_configs: tuple[CmpConfigFacts, ...] = ()  # consent-manager configurations the file holds (pages: inline)
     compliance: ComplianceFacts | None = None
     directives: tuple[Directive, ...] = ()
     # Counters for the summary.

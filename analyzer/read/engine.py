@@ -23,6 +23,7 @@ from analyzer.consent.template_scan import TemplateFacts
 from analyzer.facts import (
     answer_buttons,
     choice_tiles,
+    cmp_config,
     commented,
     compliance_facts,
     detect,
@@ -42,6 +43,7 @@ from analyzer.facts import (
     textscan,
     vfor,
 )
+from analyzer.facts.cmp_config import CmpConfigFacts
 from analyzer.facts.detect import PageFacts, RecorderSite, own_script_vendors, script_type
 from analyzer.facts.fieldfacts import FieldSite
 from analyzer.facts.records import Commented, FileFacts, Hint, Inactive, PiiPush, RegistryStart, TagManagerSeen
@@ -148,6 +150,7 @@ class FileResult:
     model_forms: tuple[django_models.ModelForm, ...] = ()  # a forms module's ModelForms
     model_classes: tuple[django_models.ModelClass, ...] = ()  # a models module's classes, by their lines
     registry_starts: list[RegistryStart] = field(default_factory=list)  # starts through webpack's module registry (open)
+    cmp_configs: tuple[CmpConfigFacts, ...] = ()  # consent-manager configurations in the file (its inline scripts)
 
     def freeze(self) -> FileFacts:
         """The immutable facts the later stages read (every field of ``FileFacts``, lists made tuples)."""
@@ -235,10 +238,13 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
                 el.text for el in page.elements if el.tag == "script" and script_type(el) in db.script_types.executable
             )
         result.compliance = compliance_facts.for_page(source.display, page, {d.vendor for d in result.detections}, result.fields, db)
+        result.cmp_configs = cmp_config.in_page(page, db)
     elif source.kind in CODE_KINDS:
         prog = _code_file(source.display, source.kind, data, db, result, source.path, source.boundary)
         started = {d.vendor for d in result.detections} | {s.detection.vendor for s in result.registry_starts}
         result.compliance = compliance_facts.for_code(source.display, source.kind, data, dialect_for(source.display), started, db, prog)
+        if source.kind != "sfc":
+            result.cmp_configs = cmp_config.in_code(data, dialect_for(source.display), db, prog)
     elif source.kind == "json" and source.path.name.lower() in db.component_files.projects:
         result.layout_sources = project_context.manifest_sources(data)  # package.json: the project's name
     elif source.kind == "json" and gtm.is_export(data):

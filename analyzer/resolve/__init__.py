@@ -8,6 +8,8 @@ it is recorded with. In order:
 0. SDK starts called through a bundler's module registry, kept only where the chunk that defines
    the module holds the vendor's SDK code (``registry``);
 1. page <-> bundle links: the scripts a page loads and every chunk they import;
+   markup verdicts read again with the consent manager's configuration the page holds or loads
+   (``cmp_configs``);
 2. consent checks called through a bundler's module registry, read in the chunk that defines the
    module (``registry``); chunk starts judged at the pages and ``import()`` sites that load the
    chunk (``chunks``);
@@ -35,7 +37,7 @@ from analyzer.kinds import Mechanism, Via
 from analyzer.model import Detection, Diagnostic, Status, Verdict, site_key
 from analyzer.parse import django_models, indented, links
 from analyzer.read.discover import TEXT_SUFFIXES, SourceFile, app_root
-from analyzer.resolve import chunks, composition, crossfile, layouts, registry
+from analyzer.resolve import chunks, cmp_configs, composition, crossfile, layouts, registry
 from analyzer.resolve import globals as globals_
 from analyzer.resolve.exposure import PageInfo
 from analyzer.signatures import SignatureDB
@@ -69,14 +71,19 @@ def resolve(
     }
     chunk_imports = _chunk_imports(files, imports)
     loaded_by: dict[str, list[str]] = {}
+    closures: dict[str, list[str]] = {}
     for page, loads in page_loads.items():
-        closure = _closure(loads, chunk_imports)
+        closure = closures[page] = _closure(loads, chunk_imports)
         for script in closure:
             loaded_by.setdefault(script, []).append(page)
         if page in pages:
             pages[page].loads = closure
     real = {f.display: f.real for f in files if f.kind in ("js", "ts")}
     detections = _link_pages(detections, real, loaded_by)
+    displayed = {f.real: f.display for f in files}
+    detections = _guarded(
+        "consent-manager configuration pass", detections, diagnostics, lambda ds: cmp_configs.link(ds, facts, closures, displayed)
+    )
     direct: dict[str, list[str]] = {}
     for page, loads in page_loads.items():
         for script in loads:

@@ -111,6 +111,7 @@ MECHANISM_WORDS = {
     Mechanism.AUTOBLOCKER_ASYNC: "the consent manager's auto-blocker loads asynchronously and may come after it",
     Mechanism.NOSCRIPT: "a <noscript> request no consent manager can stop",
     Mechanism.ALWAYS_RUN_HOOK: "added by a hook the framework runs on every page, with no consent check",
+    Mechanism.CMP_CONFIG: "the consent manager's configuration runs it without waiting for consent",
     # unverifiable
     Mechanism.AUTOBLOCKER: "depends on how the consent manager's auto-blocker classifies it",
     Mechanism.UNKNOWN_CATEGORY: "a consent category this tool does not know",

@@ -474,6 +474,41 @@ class CmpJs:
     example: str | None = None  # how code starts a recorder after this CMP's consent, for fixes
 
 
+@dataclass(frozen=True)
+class ConfigMode:
+    """``[[config.mode]]``: an option of the whole configuration that, with a flag on the entry, has the
+    consent manager run the entry's scripts without consent (CookieConsent ``mode: 'opt-out'`` with
+    ``enabled: true``)."""
+
+    option: tuple[str, str]  # (key, lower-cased value)
+    flag: tuple[str, str]
+    status: Status
+    why: str
+
+
+@dataclass(frozen=True)
+class ConfigEntries:
+    """One ``[config] entries`` path: the keys from the configuration to a markup value's object
+    (``*`` any, ``{value}`` the value itself), and the key whose string names it (``@name``)."""
+
+    path: tuple[str, ...]
+    named_by: str | None
+
+
+@dataclass(frozen=True)
+class CmpConfig:
+    """``[config]``: where a consent manager's configuration object is and what in it decides the
+    markup verdict (``analyzer/facts/cmp_config.py``)."""
+
+    needles: tuple[str, ...]
+    calls: tuple[str, ...]
+    names: tuple[str, ...]
+    entries: tuple[ConfigEntries, ...]
+    inherited: frozenset[str]
+    modes: tuple[ConfigMode, ...]
+    sources: tuple[str, ...]
+
+
 @dataclass(frozen=True, eq=False)
 class Cmp:
     id: str
@@ -484,6 +519,7 @@ class Cmp:
     gates_recorders: bool
     sources: tuple[str, ...]
     js: CmpJs = CmpJs()
+    config: CmpConfig | None = None
 
     @functools.cached_property
     def needles(self) -> tuple[str, ...]:
@@ -1141,6 +1177,39 @@ def _cmp(data: dict[str, Any]) -> Cmp:
         gates_recorders=data.get("gates", "any-vendor") == "any-vendor",
         sources=tuple(data["sources"]),
         js=_cmp_js(js, f"consent manager {data['id']}"),
+        config=_cmp_config(data["config"], f"consent manager {data['id']}") if "config" in data else None,
+    )
+
+
+def _key_value(spec: str, where: str) -> tuple[str, str]:
+    key, sep, value = spec.partition("=")
+    if not sep or not key.strip() or not value.strip():
+        raise SignatureError(f"{where}: {spec!r}: expected 'key=value'")
+    return key.strip(), value.strip().lower()
+
+
+def _cmp_config(cfg: dict[str, Any], where: str) -> CmpConfig:
+    if not cfg.get("calls") and not cfg.get("names"):
+        raise SignatureError(f"{where}: config needs calls or names (where the configuration object is)")
+
+    def entries(spec: str) -> ConfigEntries:
+        path, _, named_by = spec.partition("@")
+        parts = tuple(path.split("."))
+        if not all(parts) or (named_by == "") == ("@" in spec) or ("{value}" in parts) == bool(named_by):
+            raise SignatureError(f"{where}: config.entries {spec!r}: expected 'a.{{value}}' or 'a.*@key'")
+        return ConfigEntries(parts, named_by or None)
+
+    return CmpConfig(
+        needles=tuple(cfg["needles"]),
+        calls=tuple(cfg.get("calls", [])),
+        names=tuple(cfg.get("names", [])),
+        entries=tuple(entries(s) for s in cfg["entries"]),
+        inherited=frozenset(cfg.get("inherited", [])),
+        modes=tuple(
+            ConfigMode(_key_value(m["option"], where), _key_value(m["flag"], where), Status(m["status"]), m["why"])
+            for m in cfg.get("mode", [])
+        ),
+        sources=tuple(cfg["sources"]),
     )
 
 

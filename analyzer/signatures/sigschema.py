@@ -320,6 +320,31 @@ CMP_SCHEMA: dict[str, Field] = {
     ),
     # "google-only": the mechanism holds back Google tags only (Consent Mode) and never gates a recorder.
     "gates": _opt(str, ("any-vendor", "google-only")),
+    # The site's configuration object, read where the page holds it or loads it, so the markup verdict
+    # knows when the consent manager runs a category or service without consent (analyzer/facts/cmp_config.py).
+    # The entry's own flags are the [js] category_flags whose status is "ungated".
+    "config": _opt(
+        {
+            "needles": _req("str[]"),  # a script is read only when it holds one of these literals
+            "calls": _opt("str[]"),  # the configuration is the first argument of these calls ("CookieConsent.run")
+            "names": _opt("str[]"),  # ... or the object declared or assigned to these names ("klaroConfig")
+            # Where the object of a markup value is: dot path, "*" any key or array element, "{value}" the key that
+            # is the value; "path@key": the object reached whose `key` string is the value ("services.*@name").
+            "entries": _req("str[]"),
+            "inherited": _opt("str[]"),  # entry flags the whole configuration sets for entries that leave them out
+            "mode": _opt(
+                [
+                    {
+                        "option": _req(str),  # "key=value" on the whole configuration ("mode=opt-out")
+                        "flag": _req(str),  # "key=value" on the entry ("enabled=true")
+                        "status": _req(str, ("ungated", "unverifiable")),
+                        "why": _req(str),  # what the consent manager then does, in plain words
+                    }
+                ]
+            ),
+            "sources": _req("str[]"),  # where the behaviour is documented or coded
+        }
+    ),
     "js": _opt(
         {
             "analytics_checks": _opt("str[]"),

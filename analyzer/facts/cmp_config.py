@@ -1,0 +1,243 @@
+"""A consent manager's configuration object: the categories or services it runs without consent.
+
+The markup verdict trusts ``type="text/plain" data-category="analytics"`` only as far as the consent
+manager waits for the visitor. Its configuration can say otherwise: CookieConsent ``mode: 'opt-out'``
+runs an enabled category's scripts on the first visit, ``readOnly: true`` accepts a category on every
+choice, Klaro runs a ``required: true`` service (or every service of a ``required: true``
+configuration) before any choice. Each consent manager's ``[config]`` table says where its object is
+(the first argument of ``CookieConsent.run``, the object assigned to ``klaroConfig``), where a markup
+value's entry sits in it, and which options decide; the entry's own flags are the ``[js]
+category_flags`` with status ``ungated``, the ones the consent-code analysis and RL504 read.
+
+Per script (a code file, or a page's inline script), in the worker: every configuration object found
+is read into a :class:`CmpConfigFacts` that lists the entries run without consent (or that may be: an
+option the scan cannot read, a spread it cannot follow). Entries that wait for consent are left out.
+The resolve stage (``analyzer/resolve/cmp_configs.py``) applies them to the markup verdicts of the
+pages that hold or load the script.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from analyzer.model import Status
+from analyzer.signatures import Cmp, CmpConfig, ConfigEntries, SignatureDB
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
+
+    from analyzer.parse.jsfacts import Program
+
+_SPREAD_DEPTH = 4  # spreads and identifiers followed to an object literal
+_TRUE = {"!0": "true", "!1": "false"}  # what minifiers write for true / false
+
+
+@dataclass(frozen=True)
+class ConfigEntry:
+    """One category or service the configuration runs without consent (or may)."""
+
+    value: str  # the markup value it answers to, lower-cased ("analytics", "hotjar")
+    status: Status  # ungated or unverifiable
+    why: str
+
+
+@dataclass(frozen=True)
+class CmpConfigFacts:
+    """A consent manager's configuration object found in a script, with its entries that do not wait for consent."""
+
+    cmp: str
+    line: int
+    column: int
+    entries: tuple[ConfigEntry, ...]
+
+
+def may_hold(text: str, db: SignatureDB) -> bool:
+    """Cheap: does this code hold a literal of some consent manager's configuration?"""
+    return any(n in text for cmp in db.cmps.values() if cmp.config for n in cmp.config.needles)
+
+
+def read(prog: Program, db: SignatureDB) -> list[CmpConfigFacts]:
+    """Every configuration object of a consent manager with ``[config]`` in this program."""
+    text = prog.parsed.source.text
+    out = []
+    for cmp in db.cmps.values():
+        cfg = cmp.config
+        if cfg is None or not any(n in text for n in cfg.needles):
+            continue
+        for root in _roots(prog, cfg):
+            line, column = prog.position(root)
+            out.append(CmpConfigFacts(cmp.id, line, column, tuple(_entries(prog, cmp, cfg, root))))
+    return out
+
+
+def _roots(prog: Program, cfg: CmpConfig) -> Iterator[Node]:
+    """The configuration objects: first arguments of ``cfg.calls``, values declared or assigned to ``cfg.names``."""
+    for name in cfg.calls:
+        for call in prog.calls_named(name.rsplit(".", 1)[-1]):
+            path = prog.path(prog.callee(call))
+            args = prog.args(call)
+            if args and (path == name or path.endswith("." + name)):
+                obj = _object(prog, args[0])
+                if obj is not None:
+                    yield obj
+    for name in cfg.names:
+        for node in _assigned(prog, name):
+            obj = _object(prog, node)
+            if obj is not None:
+                yield obj
+
+
+def _assigned(prog: Program, name: str) -> Iterator[Node]:
+    """Values of ``var name = …`` and of ``name = …`` / ``window.name = …``."""
+    for assign in prog.assignments_to(name):
+        value = assign.child_by_field_name("right")
+        if value is not None:
+            yield value
+    width = len(name.encode())
+    for offset in prog.tree.occurrences(name):
+        chain = prog.tree.path(offset, offset + width)
+        parent = chain[-2] if len(chain) >= 2 else None
+        if parent is not None and parent.type == "variable_declarator" and parent.child_by_field_name("name") == chain[-1]:
+            value = parent.child_by_field_name("value")
+            if value is not None:
+                yield value
+
+
+def _object(prog: Program, node: Node | None, depth: int = 0, kinds: tuple[str, ...] = ("object",)) -> Node | None:
+    """The object literal (or one of ``kinds``) ``node`` is, through parentheses and a variable that holds
+    one and is never reassigned."""
+    from analyzer.parse.jsfacts import unparen
+
+    if node is None or depth > _SPREAD_DEPTH:
+        return None
+    node = unparen(node)
+    if node.type in kinds:
+        return node
+    if node.type == "identifier":
+        binding = prog.lookup(node)
+        if binding is not None and binding.kind in ("const", "let", "var") and not prog.reassigned(binding):
+            return _object(prog, binding.value, depth + 1, kinds)
+    return None
+
+
+def _value(prog: Program, obj: Node, key: str, depth: int = 0) -> str | None:
+    """The literal value of ``obj[key]`` lower-cased, "" when the object surely lacks it, None when the scan
+    cannot tell (an expression, a shorthand variable, a spread it cannot follow)."""
+    from analyzer.parse.jsfacts import unparen
+
+    for child in reversed(obj.named_children):  # the last definition wins
+        if child.type == "pair" and prog.key_of(child) == key:
+            value = child.child_by_field_name("value")
+            if value is None:
+                return None
+            value = unparen(value)
+            if value.type in ("true", "false", "number", "null", "undefined"):
+                return prog.text(value).lower()
+            if value.type in ("string", "template_string"):
+                literal = prog.literal(value)
+                return literal.lower() if literal is not None else None
+            return _TRUE.get(prog.text(value).replace(" ", ""))
+        if child.type == "shorthand_property_identifier" and prog.text(child) == key:
+            return None
+        if child.type == "spread_element":
+            spread = _object(prog, child.named_children[0] if child.named_children else None, depth + 1)
+            found = _value(prog, spread, key, depth + 1) if spread is not None else None
+            if found != "":
+                return found
+    return ""
+
+
+def _entries(prog: Program, cmp: Cmp, cfg: CmpConfig, root: Node) -> Iterator[ConfigEntry]:
+    for spec in cfg.entries:
+        for name, obj in _walk(prog, root, spec, 0, ""):
+            found = _judge(prog, cmp, cfg, root, obj, name)
+            if found is not None:
+                yield ConfigEntry(name, *found)
+
+
+def _walk(prog: Program, node: Node, spec: ConfigEntries, at: int, name: str) -> Iterator[tuple[str, Node]]:
+    """The objects ``spec`` reaches from ``node`` with the value each answers to."""
+    if at == len(spec.path):
+        named = _value(prog, node, spec.named_by) if spec.named_by else name
+        if named:
+            yield named, node
+        return
+    part = spec.path[at]
+    children: list[tuple[str, Node]] = []
+    if node.type == "object":
+        children = [
+            (prog.key_of(c), v)
+            for c in node.named_children
+            if c.type == "pair" and (v := c.child_by_field_name("value")) is not None and part in ("*", "{value}", prog.key_of(c))
+        ]
+    elif node.type == "array" and part == "*":
+        children = [("", c) for c in node.named_children]
+    for key, child in children:
+        obj = _object(prog, child, kinds=("object", "array"))
+        if obj is not None:
+            yield from _walk(prog, obj, spec, at + 1, key.lower() if part == "{value}" else name)
+
+
+def _judge(prog: Program, cmp: Cmp, cfg: CmpConfig, root: Node, entry: Node, name: str) -> tuple[Status, str] | None:
+    """Whether the consent manager runs this entry without consent: the entry's "cannot refuse" flags
+    (inherited from the whole configuration where ``cfg.inherited`` says so), then the modes. A flag or
+    option the scan cannot read makes it unverifiable when nothing else decides."""
+    what = f"the {cmp.markup.value_model if cmp.markup else 'entry'} '{name}'"
+    unread: list[str] = []
+    for flag in cmp.js.category_flags:
+        if flag.status is not Status.UNGATED:
+            continue  # pre-ticked flags: the visitor still chooses in the banner
+        held, where = _flag(prog, cfg, root, entry, flag.flag, what)
+        if held == flag.value:
+            return Status.UNGATED, f"{flag.flag}: {flag.value} {where}: the visitor cannot refuse it, so {cmp.name} runs it without consent"
+        if held is None:
+            unread.append(f"{flag.flag} {where}")
+    for mode in cfg.modes:
+        option = _value(prog, root, mode.option[0])
+        held, where = _flag(prog, cfg, root, entry, mode.flag[0], what)
+        if option == mode.option[1] and held == mode.flag[1]:
+            return mode.status, f"{mode.option[0]}: '{mode.option[1]}' and {mode.flag[0]}: {mode.flag[1]} {where}: {mode.why}"
+        if option in (None, mode.option[1]) and held in (None, mode.flag[1]):
+            unread.append(f"{mode.option[0]} and {mode.flag[0]} {where}")
+    if unread:
+        return Status.UNVERIFIABLE, (
+            f"values the scan cannot read ({'; '.join(unread)}): with some of them {cmp.name} runs it without consent"
+        )
+    return None
+
+
+def _flag(prog: Program, cfg: CmpConfig, root: Node, entry: Node, key: str, what: str) -> tuple[str | None, str]:
+    """The entry's flag, or the whole configuration's where the entry leaves an inherited flag out, with where it was found."""
+    own = _value(prog, entry, key)
+    if own == "" and key in cfg.inherited:
+        return _value(prog, root, key), f"on the whole configuration, which {what} inherits"
+    return own, f"on {what}"
+
+
+def in_code(data: bytes, dialect: str, db: SignatureDB, prog: Program | None = None) -> tuple[CmpConfigFacts, ...]:
+    """The configurations in a code file (``prog``: its tree, when the detection pass made one of this text)."""
+    from analyzer.parse import jsparse, reading
+    from analyzer.parse.jsfacts import Program
+
+    if not any(n.encode() in data for cmp in db.cmps.values() if cmp.config for n in cmp.config.needles):
+        return ()
+    text = reading.decode(data).text
+    if prog is None or prog.parsed.source.text != text:
+        prog = Program(jsparse.parse(jsparse.JsSource(text, 1, 1, dialect)))
+    return tuple(read(prog, db))
+
+
+def in_page(page, db: SignatureDB) -> tuple[CmpConfigFacts, ...]:
+    """The configurations in a page's executable inline scripts, placed at their lines in the page."""
+    from analyzer.facts.detect import script_type
+    from analyzer.parse import jsparse
+    from analyzer.parse.jsfacts import Program
+
+    out: list[CmpConfigFacts] = []
+    for el in page.elements:
+        if el.tag == "script" and el.text and script_type(el) in db.script_types.executable and may_hold(el.text, db):
+            line, col = page.body_position(el)
+            out += read(Program(jsparse.parse(jsparse.JsSource(el.text, line, col, "js"))), db)
+    return tuple(out)
