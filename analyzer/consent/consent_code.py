@@ -30,6 +30,7 @@ from analyzer.parse.jsflow import GLOBAL_OBJECTS, Flow, Use
 from analyzer.parse.jsshapes import function_shape
 from analyzer.parse.normalise import norm
 from analyzer.signatures import CategoryCallbackSpec, Cmp, OptionGate, SignatureDB, StatusParameter
+from analyzer.signatures.checktext import occurs
 from analyzer.signatures.lexicon import tokens
 
 _TRUTHY = frozenset({"true", "granted", "allow", "accepted", "1", "ACCEPT", "yes", "!0"})
@@ -362,7 +363,7 @@ class GuardAnalysis:
             else canonical(self.prog, node, env, self._alias).replace("?.(", "(").replace("?.[", "[").replace("?.", ".")
         )
         for check, cmp in self.vocab.checks:
-            if (text == check[1:]) if check.startswith("^") else (check in text):
+            if (text == check[1:]) if check.startswith("^") else occurs(check, text):
                 if cmp in self.vocab.state_cookies and not _granted_state(text, check, self.vocab.state_cookies[cmp]):
                     continue
                 if truthy and check in self.vocab.stored and not _stored_value(text, check, self.vocab.stored[check]):
