@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from analyzer.consent.consent_records import ConsentRecords
+from analyzer.consent.first_visit import FirstVisit
 from analyzer.facts.jsdetect import CodeSite
 from analyzer.kinds import Mechanism, Via
 from analyzer.model import Status, Verdict
@@ -30,6 +31,7 @@ from analyzer.parse.jsflow import GLOBAL_OBJECTS, Flow, Use
 from analyzer.parse.jsshapes import function_shape
 from analyzer.parse.normalise import norm
 from analyzer.signatures import CategoryCallbackSpec, Cmp, OptionGate, SignatureDB, StatusParameter
+from analyzer.signatures.checktext import occurs
 from analyzer.signatures.lexicon import tokens
 
 _TRUTHY = frozenset({"true", "granted", "allow", "accepted", "1", "ACCEPT", "yes", "!0"})
@@ -227,6 +229,9 @@ GLOBAL_PREFIX = "global:"
 # A gated start reached through a classic script's global function that its own file calls inside a consent check: the
 # other scripts of its pages may call the global too (resolve.globals reads them).
 GLOBAL_ALSO_PREFIX = "global-also:"
+# A start gated by a check read by its name that calls a global function another script defines (``if (hasConsent(
+# 'analytics'))``): resolve.globals reads the function there and undoes the gate if it returns true before any choice.
+GLOBAL_HELPER_PREFIX = "global-helper:"
 
 
 @dataclass
@@ -263,12 +268,18 @@ class GuardAnalysis:
         vocab: ConsentVocabulary,
         registry: dict[str, RegistryApi] | None = None,
         externals: dict[str, tuple[int, str]] | None = None,
+        unchosen: dict[str, str] | None = None,
     ) -> None:
         self.prog = prog
         self.vocab = vocab
         self.registry = registry or {}  # "7587:Sc" -> the API that export is (resolve.registry)
         # A global function another script of the page defines -> what its returned check reads as (resolve.globals).
         self.externals = externals or {}
+        # A global function another script of the page defines -> why it returns true before any choice (resolve.globals).
+        self.unchosen = unchosen or {}
+        self.first_visit = FirstVisit(prog, vocab.records.get("readers", frozenset()))
+        self._unchosen: dict[int, tuple[int, int, str | None]] = {}  # condition -> (its span, why it holds before a choice)
+        self._gate_helpers: dict[int, str] = {}  # a gate's node -> the global function its check calls by name
         self.flow = Flow(prog, vocab.stores, queues=True, member_tables=vocab.member_tables)
         self.records = ConsentRecords(prog, self.flow, vocab.records)
         self._segments: dict[int, _Segment] = {}
@@ -362,7 +373,7 @@ class GuardAnalysis:
             else canonical(self.prog, node, env, self._alias).replace("?.(", "(").replace("?.[", "[").replace("?.", ".")
         )
         for check, cmp in self.vocab.checks:
-            if (text == check[1:]) if check.startswith("^") else (check in text):
+            if (text == check[1:]) if check.startswith("^") else occurs(check, text):
                 if cmp in self.vocab.state_cookies and not _granted_state(text, check, self.vocab.state_cookies[cmp]):
                     continue
                 if truthy and check in self.vocab.stored and not _stored_value(text, check, self.vocab.stored[check]):
@@ -662,13 +673,36 @@ class GuardAnalysis:
             return 0, None
         check = self._check_in(cond, env, truthy=True)
         if check:
-            return 1, check
+            return (0, None) if self._before_choice(cond) else (1, check)
         pol, record = self.records.polarity(cond)
         if pol:
             return pol, record
         if t == "call_expression":
             return self._helper(cond)
         return 0, None
+
+    def _before_choice(self, cond: Node) -> str | None:
+        """Why a check read by its name is true before the visitor chooses, where its value can be read: a default that
+        grants (``const consent = {analytics: true}``), a helper whose answer holds when nothing was stored (``return
+        saved[c] !== false``), in this file or, for a global function of another script, as resolve.globals read it
+        there (``self.unchosen``). None: false before a choice, or not known (the check keeps its name)."""
+        found = self._unchosen.get(cond.id)
+        if found is None:
+            inner = unparen(cond)
+            fn = self.prog.callee(inner) if inner.type == "call_expression" else None
+            name = self.prog.text(fn) if fn is not None and fn.type == "identifier" else ""
+            why: str | None
+            if fn is not None and name in self.unchosen and self.prog.lookup(fn) is None:
+                why = f"{self.prog.text(cond)[:60]} is true before the visitor chooses ({name}() {self.unchosen[name]})"
+            else:
+                why = self.first_visit.grants(inner)
+            found = self._unchosen[cond.id] = (cond.start_byte, cond.end_byte, why)
+        return found[2]
+
+    def _unchosen_in(self, cond: Node) -> Note | None:
+        """The note for a condition that holds a check true before any choice (:meth:`_before_choice`)."""
+        why = next((w for s, e, w in self._unchosen.values() if w and cond.start_byte <= s and e <= cond.end_byte), None)
+        return Note(f"line {self._line(cond)}: {why}, so it does not wait for consent") if why else None
 
     def _masks_a_check(self, cond: Node) -> bool:
         """Whether the condition holds a check only inside something whose truth is not the check's, at its top or
@@ -899,7 +933,9 @@ class GuardAnalysis:
             anc, child = chain[i], chain[i + 1]
             gate = self._gate_at(anc, child, notes)
             if gate:
-                seg = _Segment(Path(Status.GATED, gate, list(notes)), None, tuple(notes))
+                helper = self._gate_helpers.get(anc.id)
+                entry = (GLOBAL_HELPER_PREFIX + helper,) if helper else ()
+                seg = _Segment(Path(Status.GATED, gate, list(notes), entry=entry), None, tuple(notes))
                 break
             if anc.type in FUNCTION_TYPES:
                 module = bundler_exports.module_factory(self.prog, anc)  # its body is the module's top level
@@ -1098,7 +1134,8 @@ class GuardAnalysis:
         shown = "; ".join(gates[:3]) + (f"; and {len(gates) - 3} more" if len(gates) > 3 else "")
         lead = "every way in is gated" if len(ends) > 1 else "its caller is gated"
         also = sorted({k for fnode, *_ in states.values() for k in self._also_global.get(fnode.id, ())})
-        entry = tuple(GLOBAL_ALSO_PREFIX + k for k in also)
+        helpers = [e for p, _ in ends for e in p.entry if e.startswith(GLOBAL_HELPER_PREFIX)]
+        entry = tuple(dict.fromkeys([*(GLOBAL_ALSO_PREFIX + k for k in also), *helpers]))
         return Path(Status.GATED, f"{lead}: {shown}", list(dict.fromkeys(notes)), mismatch, entry=entry)
 
     def _line(self, node: Node) -> str:
@@ -1121,11 +1158,16 @@ class GuardAnalysis:
             )
             pol, check = self.polarity(cond)
             if check and ((branch == "then" and pol == 1) or (branch == "else" and pol == -1)):
+                if (helper := self._global_helper(cond)) is not None:
+                    self._gate_helpers[anc.id] = helper
                 return f"guarded by {self.prog.text(cond)[:80]} (line {self._line(cond)}): {check}"
             if branch:
                 why = self._fail_open(cond)
-                assumed = self.records.assumed(cond, self._at_load) if not why and branch == "then" else None
-                if assumed:
+                unchosen = self._unchosen_in(cond) if not why and branch == "then" else None
+                assumed = self.records.assumed(cond, self._at_load) if not why and not unchosen and branch == "then" else None
+                if unchosen:
+                    notes.append(unchosen)
+                elif assumed:
                     notes.append(Note(f"line {self._line(cond)}: {self.prog.text(cond)[:60]} reads a consent record, but {assumed}"))
                 elif not why and branch == "then" and self._generic_consent(cond):
                     notes.append(self._generic_note(cond))
@@ -1155,7 +1197,9 @@ class GuardAnalysis:
                 pol, check = self.polarity(left) if op == "&&" else self._when_false(left)
                 if check and pol == (1 if op == "&&" else -1):
                     return f"guarded by {self.prog.text(left)[:80]} {op} … (line {self._line(left)}): {check}"
-                if op == "&&" and self._generic_consent(left):
+                if op == "&&" and (unchosen := self._unchosen_in(left)) is not None:
+                    notes.append(unchosen)
+                elif op == "&&" and self._generic_consent(left):
                     notes.append(self._generic_note(left))
                 elif op == "||" and (note := self._open_registry(left, -1)) is not None:
                     notes.append(note)
@@ -1608,7 +1652,9 @@ def path_verdict(path: Path, hold: bool = False) -> Verdict:
         evidence=f"{path.evidence}{notes}",
         cmp=mismatch[0] if mismatch else None,
         category_mismatch=mismatch[1] if mismatch else None,
-        entry=path.entry if path.status is Status.UNVERIFIABLE else tuple(e for e in path.entry if e.startswith(GLOBAL_ALSO_PREFIX)),
+        entry=path.entry
+        if path.status is Status.UNVERIFIABLE
+        else tuple(e for e in path.entry if e.startswith((GLOBAL_ALSO_PREFIX, GLOBAL_HELPER_PREFIX))),
         load=path.load and path.status is Status.UNGATED,
         registry=path.registry if path.status is Status.UNVERIFIABLE else (),
         helpers=path.helpers if path.status is Status.UNVERIFIABLE else (),

@@ -30,6 +30,7 @@ from analyzer.parse import htmldoc
 from analyzer.parse.normalise import norm
 from analyzer.parse.positions import LineIndex
 from analyzer.signatures import SignatureDB, Vendor, prefilter
+from analyzer.signatures.checktext import occurs
 
 # GTM's built-in trigger ids (they never appear in an export's trigger list).
 BUILT_IN_TRIGGERS = {
@@ -195,7 +196,7 @@ def _filter_check(trigger: dict, checks: tuple[tuple[str, str], ...], state_cook
             continue
         if _refusal_or_either(str(cond.get("type")), params.get("arg0", ""), params.get("arg1", ""), checks, state_cookies):
             continue
-        hit = next((f"{c} ({cmp})" for c, cmp in checks if c.strip("'") and c.strip("'") in text), None)
+        hit = next((f"{c} ({cmp})" for c, cmp in checks if c.strip("'") and occurs(c.strip("'"), text)), None)
         if hit:
             return hit
     return None

@@ -18,6 +18,7 @@ from analyzer.model import Status, Verdict
 from analyzer.parse.template_lexer import paren_pairs
 from analyzer.parse.templates import Branch, Template
 from analyzer.signatures import SignatureDB
+from analyzer.signatures.checktext import occurs
 
 _NEGATION = re.compile(r"^\s*(?:!\s*|not\s+|not(?=\())")
 # What a condition may write around a consent check that this reader does not follow, each of which can make it hold
@@ -105,7 +106,7 @@ def _check(cond: str, vocab: ServerVocabulary) -> str | None:
         return not stated or any(re.search(re.escape(w) + _GRANTED_STATE, low) for w in words if w not in stated)
 
     for check, cmp in vocab.exact:
-        if check in compact and granted((check,)):
+        if occurs(check, compact) and granted((check,)):
             return f"{check} ({cmp})"
     for words, cmp in vocab.pairs:
         if all(w in low for w in words) and granted(words):

@@ -191,13 +191,21 @@ def link(
         for prefix, status, readable_only in _PASSES
         if d.verdict.status is status and ((names := _entry_names(d, prefix)) or (d.verdict.helpers and not readable_only))
     ]
-    if not todo:
+    named = [
+        (d, names) for d in detections if d.verdict.status is Status.GATED and (names := _entry_names(d, consent_code.GLOBAL_HELPER_PREFIX))
+    ]
+    if not todo and not named:
         return {}
     site = _Site(files, {f.path: f for f in facts}, db, max_bytes)
     changed: dict[SiteKey, Verdict] = {}
+    for d, names in named:
+        home = site.by_display.get(d.location.path)
+        unchosen = _unchosen(site, d, home, names, loaded_by) if home is not None else None
+        if unchosen is not None:
+            changed[site_key(d)] = unchosen
     for d, names, readable_only in todo:
         home = site.by_display.get(d.location.path)
-        if home is None:
+        if home is None or site_key(d) in changed:
             continue
         if d.verdict.helpers and not readable_only:
             helped = _with_helpers(site, d, home, loaded_by)
@@ -474,23 +482,10 @@ def _helper_check(site: _Site, pages: list[SourceFile], name: str) -> tuple[int,
     """What ``name()`` returns on every page, as (polarity, check), or why that is not known."""
     found: set[tuple[str, int, str | None]] = set()
     for page in pages:
-        scripts = site.page(page)
-        if scripts is None:
-            return f"{page.display} could not be read"
-        unread = next((s for s in scripts if isinstance(s, str)), None)
-        if unread is not None:
-            return f"{name}() is not read: {unread}"
-        definitions: list[tuple[_Script, Node | None, str]] = []
-        for script in scripts:
-            if isinstance(script, _Script) and script.prog is not None and name.encode() in script.prog.parsed.source.data:
-                try:
-                    definitions += _definitions(script, name)
-                except BudgetExhausted as exc:
-                    return f"the analysis budget ran out in {script.where} ({exc})"
-        if len(definitions) != 1:
-            places = ", ".join(w for _, _, w in definitions) or "none"
-            return f"{name}() is defined {len(definitions)} times on {page.display} ({places})"
-        script, fn, where = definitions[0]
+        defined = _definition_on(site, page, name)
+        if isinstance(defined, str):
+            return defined
+        script, fn, where = defined
         body = jsfacts.returned_expression(fn)
         if body is None:
             return f"{name}() at {where} does not return one expression"
@@ -505,6 +500,52 @@ def _helper_check(site: _Site, pages: list[SourceFile], name: str) -> tuple[int,
     if not pol or check is None:
         return f"{name}() at {where} returns no consent check"
     return pol, f"{check} via {name}() in {where}"
+
+
+def _definition_on(site: _Site, page: SourceFile, name: str) -> tuple[_Script, Node | None, str] | str:
+    """The one definition of the global ``name`` among the scripts ``page`` runs, or why there is not one."""
+    scripts = site.page(page)
+    if scripts is None:
+        return f"{page.display} could not be read"
+    unread = next((s for s in scripts if isinstance(s, str)), None)
+    if unread is not None:
+        return f"{name}() is not read: {unread}"
+    definitions: list[tuple[_Script, Node | None, str]] = []
+    for script in scripts:
+        if isinstance(script, _Script) and script.prog is not None and name.encode() in script.prog.parsed.source.data:
+            try:
+                definitions += _definitions(script, name)
+            except BudgetExhausted as exc:
+                return f"the analysis budget ran out in {script.where} ({exc})"
+    if len(definitions) != 1:
+        places = ", ".join(w for _, _, w in definitions) or "none"
+        return f"{name}() is defined {len(definitions)} times on {page.display} ({places})"
+    return definitions[0]
+
+
+def _unchosen(site: _Site, d: Detection, home: SourceFile, names: list[str], loaded_by: dict[str, list[str]]) -> Verdict | None:
+    """A start gated by a check read by its name that calls a global function of another script (``if (hasConsent(
+    'analytics'))``), where a page that loads the file defines the function once and it returns true before the
+    visitor chooses (``return readConsent()[category] !== false``): judged again with that reading. None keeps the gate
+    (the function returns false before a choice, or it is not known)."""
+    pages = _pages_of(site, home, loaded_by)
+    if not pages or home.kind not in ("js", "ts") or len(pages) > MAX_PAGES:
+        return None
+    unchosen: dict[str, str] = {}
+    for name in names:
+        for page in pages:
+            defined = _definition_on(site, page, name)
+            if isinstance(defined, str):
+                continue
+            script, fn, where = defined
+            why = site.guard(script).first_visit.returns(fn) if fn is not None else None
+            if why is not None:
+                unchosen[name] = f"at {where}: {why}"
+                break
+    if not unchosen:
+        return None
+    after = _rejudge(site, d, home, {}, unchosen)
+    return after if after is not None and after.status is not Status.GATED else None
 
 
 def _definitions(script: _Script, name: str) -> list[tuple[_Script, Node | None, str]]:
@@ -543,13 +584,20 @@ def _definitions(script: _Script, name: str) -> list[tuple[_Script, Node | None,
     return out
 
 
-def _rejudge(site: _Site, d: Detection, home: SourceFile, externals: dict[str, tuple[int, str]]) -> Verdict | None:
-    """The start judged again with the global helpers read as their checks (``registry.rejudged``)."""
+def _rejudge(
+    site: _Site, d: Detection, home: SourceFile, externals: dict[str, tuple[int, str]], unchosen: dict[str, str] | None = None
+) -> Verdict | None:
+    """The start judged again with the global helpers read as their checks, or as true before any choice
+    (``unchosen``) (``registry.rejudged``)."""
     script = site.script(home)
     prog = script.prog
     if prog is None:
         return None
     judged = registry.rejudged(
-        d, prog, prog.parsed.source.data, site.guard(script), consent_code.GuardAnalysis(prog, site.vocab, externals=externals)
+        d,
+        prog,
+        prog.parsed.source.data,
+        site.guard(script),
+        consent_code.GuardAnalysis(prog, site.vocab, externals=externals, unchosen=unchosen),
     )
     return judged[1] if judged is not None else None

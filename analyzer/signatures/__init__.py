@@ -24,6 +24,7 @@ from analyzer.parse.form_helpers import FormHelper
 from analyzer.parse.jsshapes import CallShape, parse_call
 from analyzer.parse.normalise import norm
 from analyzer.signatures import cache
+from analyzer.signatures.checktext import GAP
 from analyzer.signatures.lexicon import (
     Category,
     ContextWords,
@@ -1233,6 +1234,11 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
             )
         return CategoryFlag(key, value.lower(), Status(status))
 
+    def check(spec: str) -> str:
+        if GAP in spec and (spec.startswith(("^", GAP)) or spec.endswith(GAP) or GAP + GAP in spec):
+            raise SignatureError(f"{where}: js.analytics_checks {spec!r}: '{GAP}' stands between two parts of code")
+        return spec
+
     def parameter(spec: str) -> ConsentParameter:
         parts = spec.split(":")
         if len(parts) != 3 or not parts[1].isdigit():
@@ -1283,7 +1289,7 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
 
     return CmpJs(
         declared=bool(js),
-        analytics_checks=tuple(js.get("analytics_checks", [])),
+        analytics_checks=tuple(check(s) for s in js.get("analytics_checks", [])),
         generic_events=tuple(js.get("generic_events", [])),
         fail_open=tuple(js.get("fail_open", [])),
         server_checks=tuple(js.get("server_checks", [])),
