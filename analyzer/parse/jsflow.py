@@ -24,7 +24,7 @@ from tree_sitter import Node
 
 from analyzer.parse import bundler_exports
 from analyzer.parse.jsfacts import Program, chain_head
-from analyzer.parse.jsscope import FUNCTION_TYPES, IDENTIFIERS
+from analyzer.parse.jsscope import FUNCTION_TYPES, IDENTIFIERS, Binding
 from analyzer.parse.jstree import inside
 
 # Objects whose properties are globals: assigning a function there hands it to other scripts.
@@ -45,6 +45,7 @@ _READS = frozenset(
         "augmented_assignment_expression",
         "template_substitution",
         "spread_element",
+        "type_query",  # TypeScript's ``typeof f`` in a type: no value at run time
     }
 )
 _DECLARATIONS = frozenset({"function_declaration", "generator_function_declaration", "class_declaration", "abstract_class_declaration"})
@@ -141,6 +142,16 @@ class Flow:
     def uses(self, fn: Node) -> list[Use]:
         """How the function ``fn`` is reached."""
         return self._sinks(self.prog.chain(fn), (), _Origin(), 0)
+
+    def value_uses(self, chain: list[Node], props: tuple[str, ...] = ()) -> list[Use]:
+        """How the value of the expression at the end of ``chain`` is reached, or, with ``props``,
+        the value under that property path in it (``require('./m')`` with ``("init",)``)."""
+        return self._sinks(chain, props, _Origin(), 0)
+
+    def binding_uses(self, binding: Binding, props: tuple[str, ...] = ()) -> list[Use]:
+        """How the value a binding holds (under ``props``) is reached: every read of it, in scope
+        (an imported function: its calls, its aliases, where it is handed on)."""
+        return self._references(binding, props, _Origin(), 0)
 
     def within(self, region: Node) -> Flow:
         """The same walk confined to the function ``region``: how a function nested in it is

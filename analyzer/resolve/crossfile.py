@@ -3,11 +3,16 @@
 A start inside an exported function (``export function initHotjar() { hotjar.initialize(…) }``)
 is ``unverifiable`` in its own file: its callers are elsewhere. Here the scanned code files that
 import that module (relative paths, the ``compilerOptions.paths`` aliases of the app's tsconfig /
-jsconfig, and the ``@/`` / ``~/`` defaults of Next.js and Nuxt) are parsed and each call of the exported function, or each place
-it is handed on as a callback (``useEffect(initHotjar, [])``), or each call of it through
-``import()`` (``import('./rec').then(m => m.start())``, ``const {start} = await import('./rec')``), is judged with the same guard
-analysis. Every caller gated: gated. One caller ungated: ungated. Otherwise it stays unverifiable,
-with the callers named. One level is followed: a caller that is itself exported stays open.
+jsconfig, and the ``@/`` / ``~/`` defaults of Next.js and Nuxt) are parsed, and every way the export
+reaches them (``module_uses``: static imports, ``require()``, ``import()``, aliases, callbacks such
+as ``useEffect(initHotjar, [])``) is judged with the same guard analysis. A module that re-exports
+it (a barrel's ``export * from './hotjar'``, ``export {initHotjar as start} from``, an imported
+binding exported again, ``module.exports = require(…)``) holds it in turn, and its importers are
+read in the next round, to a depth of ``_MAX_DEPTH`` modules (cycles end where an export was seen
+before). A use whose calls cannot be followed (put in an array, set on a global, handed to code the
+file does not show) is a caller that cannot be judged. Every caller gated: gated. One caller
+ungated: ungated. Otherwise it stays unverifiable, with the callers named. A caller that is itself
+an exported function stays open (one level of calls is followed).
 """
 
 from __future__ import annotations
@@ -25,8 +30,10 @@ from tree_sitter import Node
 from analyzer.consent import consent_code
 from analyzer.kinds import Mechanism
 from analyzer.model import Detection, Status, Verdict, site_key
-from analyzer.parse import bundler_exports, jsfacts, jsparse, links, reading, sfc
+from analyzer.parse import bundler_exports, jsfacts, jsparse, reading, sfc
+from analyzer.parse.budget import BudgetExhausted
 from analyzer.read.discover import SourceFile, app_root
+from analyzer.resolve import module_uses
 from analyzer.signatures import SignatureDB
 
 _EXTENSIONS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".vue", ".svelte")
@@ -38,6 +45,7 @@ class _Call:
     line: int
     status: Status
     evidence: str
+    how: str = "called"  # called | handed on (a use whose calls are not followed) | re-exported
 
 
 _JSONC_NOISE = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/', re.S)
@@ -111,41 +119,29 @@ def link(
     detections: list[Detection], files: list[SourceFile], imports: dict[str, tuple[str, ...]], db: SignatureDB, max_bytes: int
 ) -> dict[tuple[str, int, int, str], Verdict]:
     """New verdicts for exported starts whose callers were found in other scanned files.
-    ``imports`` holds each code file's specifiers: only the importers of an open start are read again."""
+    ``imports`` holds each code file's specifiers: only the importers of an open start (and of the
+    modules that re-export it) are read again."""
     code = [f for f in files if f.kind in ("js", "ts", "sfc")]
     open_sites = [d for d in detections if d.verdict.status is Status.UNVERIFIABLE and d.verdict.entry]
     if not open_sites or not code:
         return {}
     targets = {f.real: f.display for f in code}
-    wanted = {d.location.path for d in open_sites}
+    resolved: dict[str, dict[str, str]] = {}
+    importers: dict[str, list[SourceFile]] = {}
+    for f in code:
+        specs = {spec: t for spec in imports.get(f.display, ()) if (t := _resolve(f, spec, targets)) is not None and t != f.display}
+        resolved[f.display] = specs
+        for t in dict.fromkeys(specs.values()):
+            importers.setdefault(t, []).append(f)
     calls: dict[str, dict[frozenset[str], list[_Call]]] = {}
     vocab = consent_code.vocabulary(db)
-    for f in code:
-        hits = {spec: t for spec in imports.get(f.display, ()) if (t := _resolve(f, spec, targets)) in wanted and t != f.display}
-        if not hits:
-            continue
-        data = reading.read_bytes(f.path, f.display, max_bytes)
-        if not isinstance(data, bytes):
-            continue
-        text = reading.decode(data).text
-        pieces = sfc.script_blocks(text, f.display) if f.kind == "sfc" else [jsparse.JsSource(text, 1, 1, jsparse.dialect_for(f.display))]
-        for piece in pieces:
-            prog = jsfacts.Program(jsparse.parse(piece))
-            guard = consent_code.GuardAnalysis(prog, vocab)
-            for node, names, target in _dynamic_uses(prog, hits):
-                path = guard.judge(node)
-                line = prog.parsed.position(node)[0]
-                calls.setdefault(target, {}).setdefault(names, []).append(_Call(f.display, line, path.status, path.evidence))
-            if not prog.imports:
-                continue
-            for local, imp in prog.imports.items():
-                imported = hits.get(imp.package)
-                if imported is None:
-                    continue
-                for node, names in _uses(prog, local, imp):
-                    path = guard.judge(node)
-                    line = prog.parsed.position(node)[0]
-                    calls.setdefault(imported, {}).setdefault(names, []).append(_Call(f.display, line, path.status, path.evidence))
+    seeds = [
+        module_uses.Held(d.location.path, name, (), d.location.path, name)
+        for d in open_sites
+        for name in d.verdict.entry
+        if ":" not in name  # module:<id> and global:<name> entries are followed elsewhere
+    ]
+    _follow(seeds, importers, resolved, calls, vocab, max_bytes)
     _link_modules(open_sites, code, calls, vocab, max_bytes)
     changed: dict[tuple[str, int, int, str], Verdict] = {}
     for d in open_sites:
@@ -156,57 +152,89 @@ def link(
     return changed
 
 
-def _uses(prog: jsfacts.Program, local: str, imp: jsfacts.Import) -> list[tuple[Node, frozenset[str]]]:
-    """Calls of an imported binding (``init()``, ``ns.init()``) and places it is passed on as a
-    callback (``useEffect(init, [])``), each with the export names it may reach: the references of
-    the import's binding, in scope (a local of the same name elsewhere is another binding)."""
-    binding = prog.scopes.declares(prog.parsed.root, local)
-    if binding is None or binding.kind != "import":
-        return []
-    whole = frozenset({imp.imported or "default"})
-    out = []
-    for ref in prog.scopes.references(binding):
-        ident, parent = ref[-1], ref[-2]
-        grand = ref[-3] if len(ref) >= 3 else None
-        if parent.type in ("call_expression", "new_expression") and prog.callee(parent) == ident:
-            prog.remember(ref[:-1])
-            out.append((parent, whole))
-        elif (
-            parent.type == "member_expression"
-            and imp.imported is None
-            and grand is not None
-            and grand.type == "call_expression"
-            and prog.callee(grand) == parent
-            and (accessed := parent.child_by_field_name("property")) is not None
-        ):
-            prog.remember(ref[:-2])
-            out.append((grand, frozenset({prog.text(accessed)})))
-        elif parent.type == "arguments" and grand is not None and grand.type in ("call_expression", "new_expression"):
-            prog.remember(ref[:-2])
-            out.append((grand, whole))
-    return out
+# How far re-exports are followed: modules deep (a barrel of barrels is two), and held exports in all.
+_MAX_DEPTH = 8
+_MAX_HELD = 512
 
 
-_WRAPPERS = ("parenthesized_expression", "await_expression")
+def _follow(
+    seeds: list[module_uses.Held],
+    importers: dict[str, list[SourceFile]],
+    resolved: dict[str, dict[str, str]],
+    calls: dict[str, dict[frozenset[str], list[_Call]]],
+    vocab: consent_code.ConsentVocabulary,
+    max_bytes: int,
+) -> None:
+    """Judge every use of the held exports in the files that import their modules, one round per
+    level of re-exports (``export * from``, ``export {x} from``, an imported binding exported
+    again): a re-export holds the start in the re-exporting module, whose importers the next round
+    reads. Cycles end where a held export was seen before; past the depth or count limit, the
+    start is left with a caller that could not be judged."""
+    seen: set[module_uses.Held] = set(seeds)
+    pending: dict[str, list[module_uses.Held]] = {}
+    for h in seeds:
+        pending.setdefault(h.module, []).append(h)
+    judged: set[tuple[str, str, str, int, int, int]] = set()
+    for _depth in range(_MAX_DEPTH):
+        if not pending:
+            return
+        level, pending = pending, {}
+        readers = dict.fromkeys(f for m in level for f in importers.get(m, ()))
+        for f in readers:
+            modules = {spec: t for spec, t in resolved[f.display].items() if t in level}
+            for prog, guard in _programs(f, vocab, max_bytes):
+                try:
+                    found = module_uses.reached(prog, guard.flow, modules, level)
+                except BudgetExhausted:
+                    for h in (h for t in set(modules.values()) for h in level[t]):
+                        _record(calls, h, _Call(f.display, 1, Status.UNVERIFIABLE, _TOO_LARGE, "imported"))
+                    continue
+                for r in found:
+                    line = prog.parsed.position(r.node)[0]
+                    if r.kind == "export":
+                        h = module_uses.Held(f.display, r.name, r.props, r.held.origin, r.held.entry, f"{f.display}:{line}")
+                        if h not in seen and len(seen) < _MAX_HELD:
+                            seen.add(h)
+                            pending.setdefault(f.display, []).append(h)
+                        elif h not in seen:
+                            _record(calls, r.held, _Call(f.display, line, Status.UNVERIFIABLE, _TOO_MANY, "re-exported"))
+                        continue
+                    key = (r.held.origin, r.held.entry, f.display, line, r.node.start_byte, r.node.end_byte)
+                    if key in judged:
+                        continue  # the same use reached twice (a module imported two ways)
+                    judged.add(key)
+                    if r.kind == "run":
+                        path = guard.judge(r.node)
+                        _record(calls, r.held, _Call(f.display, line, path.status, path.evidence))
+                    else:
+                        _record(calls, r.held, _Call(f.display, line, Status.UNVERIFIABLE, r.how, "handed on"))
+    for module, held in pending.items():
+        for h in held if importers.get(module) else ():
+            where, _, at = h.via.rpartition(":")
+            _record(calls, h, _Call(where, int(at or 0), Status.UNVERIFIABLE, _TOO_DEEP, "re-exported"))
 
 
-def _dynamic_uses(prog: jsfacts.Program, hits: dict[str, str]) -> list[tuple[Node, frozenset[str], str]]:
-    """Calls of a module's exports reached through ``import()``: ``import(x).then(m => m.start())``,
-    ``import(x).then(({start}) => start())``, ``const {start: e} = await import(x); e()`` and
-    ``const m = await import(x); m.start()``, each with the export name and the imported file."""
-    out: list[tuple[Node, frozenset[str], str]] = []
-    for m in links.DYNAMIC_IMPORT.finditer(prog.parsed.source.data):
-        target = hits.get(m.group(1).decode("utf-8", "replace"))
-        if target is None:
-            continue
-        chain = prog.tree.path(m.start(), m.end())
-        at = next(
-            (i for i in range(len(chain) - 1, -1, -1) if chain[i].type == "call_expression" and chain[i].start_byte == m.start()), None
-        )
-        if at is None:
-            continue
-        out += [(node, names, target) for node, names in _holder_calls(prog, _module_holder(prog, chain[: at + 1]))]
-    return out
+_TOO_LARGE = "the importer is too large or too convoluted to follow (analysis budget exhausted)"
+_TOO_MANY = f"it is re-exported through more than {_MAX_HELD} names; the rest are not followed"
+_TOO_DEEP = f"it is re-exported through more than {_MAX_DEPTH} modules; the importers further on are not read"
+
+
+def _record(calls: dict[str, dict[frozenset[str], list[_Call]]], h: module_uses.Held, call: _Call) -> None:
+    calls.setdefault(h.origin, {}).setdefault(frozenset({h.entry}), []).append(call)
+
+
+def _programs(
+    f: SourceFile, vocab: consent_code.ConsentVocabulary, max_bytes: int
+) -> Iterator[tuple[jsfacts.Program, consent_code.GuardAnalysis]]:
+    """The file's script pieces, parsed, each with its guard analysis (built when first asked)."""
+    data = reading.read_bytes(f.path, f.display, max_bytes)
+    if not isinstance(data, bytes):
+        return
+    text = reading.decode(data).text
+    pieces = sfc.script_blocks(text, f.display) if f.kind == "sfc" else [jsparse.JsSource(text, 1, 1, jsparse.dialect_for(f.display))]
+    for piece in pieces:
+        prog = jsfacts.Program(jsparse.parse(piece))
+        yield prog, consent_code.GuardAnalysis(prog, vocab)
 
 
 def _holder_calls(prog: jsfacts.Program, holder: Node | tuple[Node, frozenset[str]] | None) -> list[tuple[Node, frozenset[str]]]:
@@ -324,7 +352,7 @@ def _required_uses(prog: jsfacts.Program, needle: _IdArguments) -> list[tuple[st
         path = prog.path(callee)
         holder: Node | tuple[Node, frozenset[str]] | None
         if path.endswith(".bind") and len(args) == 2:  # n.bind(n, 536): a require handed to .then()
-            holder = _then_result(prog, chain[:-2])
+            holder = module_uses.then_result(prog, chain[:-2])
         elif len(args) == 1 and (callee.type == "identifier" or path.rsplit(".", 1)[-1] in _REQUIRE_PROPS):
             holder = _module_holder(prog, chain[:-2])
         else:
@@ -339,7 +367,7 @@ def _module_holder(prog: jsfacts.Program, chain: list[Node]) -> Node | tuple[Nod
     binding (``const m = await import(x)``), a ``.then`` callback's parameter, a member call on the
     spot (``n(536).start()``), or the next ``.then`` callback when it is returned from one."""
     i = len(chain) - 2
-    while i >= 0 and chain[i].type in _WRAPPERS:
+    while i >= 0 and chain[i].type in module_uses.WRAPPERS:
         i -= 1
     parent = chain[i] if i >= 0 else None
     if parent is None:
@@ -351,47 +379,11 @@ def _module_holder(prog: jsfacts.Program, chain: list[Node]) -> Node | tuple[Nod
         if prop is None:
             return None
         if prog.text(prop) == "then":  # import(x).then(m => …): the callback's parameter
-            return _callback_parameter(prog, chain[i - 1])
+            return module_uses.callback_parameter(prog, chain[i - 1])
         return (chain[i - 1], frozenset({prog.text(prop)}))
     if parent.type == "arrow_function" and parent.child_by_field_name("body") == chain[i + 1]:
-        return _then_result(prog, chain[: i + 1])
+        return module_uses.then_result(prog, chain[: i + 1])
     return None
-
-
-def _then_result(prog: jsfacts.Program, chain: list[Node]) -> Node | None:
-    """``p.then(f).then(cb)`` with ``chain`` ending at ``f``: the first parameter of ``cb``."""
-    if len(chain) < 4 or chain[-2].type != "arguments" or chain[-3].type != "call_expression":
-        return None
-    then_call = chain[-3]
-    parent, grand = chain[-4], chain[-5] if len(chain) >= 5 else None
-    if parent.type != "member_expression" or grand is None or grand.type != "call_expression":
-        return None
-    prop = parent.child_by_field_name("property")
-    if prop is None or prog.text(prop) != "then" or parent.child_by_field_name("object") != then_call:
-        return None
-    return _callback_parameter(prog, grand)
-
-
-def _callback_parameter(prog: jsfacts.Program, then_call: Node) -> Node | None:
-    """``p.then(cb)``: the first parameter of ``cb`` (the resolved module)."""
-    args = [a for a in (then_call.child_by_field_name("arguments") or then_call).named_children if a.type != "comment"]
-    if not args or args[0].type not in ("arrow_function", "function_expression", "function"):
-        return None
-    return _first_parameter(args[0])
-
-
-def _first_parameter(fn: Node) -> Node | None:
-    """A function's first parameter as written (an identifier or a destructuring pattern)."""
-    single = fn.child_by_field_name("parameter")  # x => …
-    if single is not None:
-        return single
-    params = fn.child_by_field_name("parameters")
-    first = next((p for p in params.named_children if p.type != "comment"), None) if params is not None else None
-    if first is not None and first.type in ("required_parameter", "optional_parameter"):  # TypeScript
-        first = first.child_by_field_name("pattern")
-    if first is not None and first.type == "assignment_pattern":
-        first = first.child_by_field_name("left")
-    return first
 
 
 def _combine(found: list[_Call]) -> Verdict | None:
@@ -413,5 +405,5 @@ def _combine(found: list[_Call]) -> Verdict | None:
         )
     c = next(c for c in found if c.status is Status.UNVERIFIABLE)
     return Verdict(
-        status=Status.UNVERIFIABLE, mechanism=Mechanism.CODE_UNRESOLVED, evidence=f"exported, and called at {where(c)}: {c.evidence}"
+        status=Status.UNVERIFIABLE, mechanism=Mechanism.CODE_UNRESOLVED, evidence=f"exported, and {c.how} at {where(c)}: {c.evidence}"
     )
