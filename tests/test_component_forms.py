@@ -522,3 +522,24 @@ def test_a_jsp_tag_librarys_field_tags_named_by_their_bean_property(tmp_path: Pa
     assert got.get("diagnosis") == ("input", "health"), got
     assert got.get("vaccine") == ("select", "health"), got
     assert "diagnosisPanel" not in got and "og:title" not in got, got
+
+
+def test_a_control_written_once_for_every_item_of_a_mapped_list_stands_at_each_item_s_line(tmp_path: Path) -> None:
+    # {CONDITIONS.map((c) => <tr><td>{c.labelDe}</td><td><Checkbox …/></td></tr>)}: the markup is written once, reading
+    # every item's text as its own; the visitor gets one box per item, each defined at its item's line (box_lines).
+    fields = _fields_of(
+        tmp_path / "FamilyHistory.tsx",
+        "const CONDITIONS = [\n"
+        '  { key: "bp", labelDe: "Hoher Blutdruck" },\n'
+        '  { key: "mi", labelDe: "Herzinfarkt" },\n'
+        '  { key: "dm", labelDe: "Diabetes" },\n'
+        "];\n"
+        "export const FamilyHistory = ({ update }) => (\n  <table><tbody>\n"
+        "    {CONDITIONS.map((c) => (\n"
+        "      <tr key={c.key}><td>{c.labelDe}</td>\n"
+        '        <td><input type="checkbox" onChange={(e) => update(c.key, e.target.checked)} /></td></tr>\n'
+        "    ))}\n  </tbody></table>\n);\n",
+    )
+    [box] = [s for s in fields if s.type == "checkbox"]
+    assert (box.line, box.box_lines, box.classification.category) == (10, (2, 3, 4), "health"), box
+    assert "data-replaylint-items" not in box.attrs

@@ -45,7 +45,7 @@ from analyzer.facts.pagecontext import (
     what_it_asks,
     without_words,
 )
-from analyzer.facts.template_components import RENAMED
+from analyzer.facts.template_components import ITEM_LINES, RENAMED
 from analyzer.parse import htmldoc
 from analyzer.parse.clipping import MAX_TEXT, SHORT_TEXT, clip
 from analyzer.parse.htmldoc import Page
@@ -1426,6 +1426,8 @@ def _box_line(page: Page, box: lxml.etree._Element, index: int) -> int:
 def _located(page: Page, c: _Control, found: Classification) -> FieldSite:
     el = c.el
     attrs = htmldoc.attributes(el)
+    # a control a list's markup writes once for all its items: one box per item, each defined at its item's line
+    items = {int(n) for n in attrs.pop(ITEM_LINES, "").split() if n.isdigit()}
     anc_attrs, anc_classes, _, _ = c.ancestors
     if c.index >= 0:
         line, column = page.locate(c.tag, c.index)
@@ -1445,5 +1447,5 @@ def _located(page: Page, c: _Control, found: Classification) -> FieldSite:
         attrs=attrs,
         ancestor_attrs=anc_attrs,
         ancestor_classes=anc_classes,
-        box_lines=tuple(sorted({at for b, k in c.others if (at := _box_line(page, b, k)) != line})),
+        box_lines=tuple(sorted({at for b, k in c.others if (at := _box_line(page, b, k)) != line} | (items - {line}))),
     )

@@ -24,6 +24,7 @@ from tree_sitter import Node
 
 from analyzer.facts import choice_tiles, jsxhelpers
 from analyzer.facts.rendered import MARK_BASE
+from analyzer.facts.template_components import ITEM_LINES
 from analyzer.parse import htmldoc, own_components, script_constants
 from analyzer.parse.clipping import SHORT_TEXT
 from analyzer.parse.component_names import named_control
@@ -116,6 +117,8 @@ class _Writer:
         # While a .map() over a known array is written: its callback's parameter and the array's texts joined, so
         # that {impact} or {option.labelDe} in the mapped markup prints every choice (the one box stands for all).
         self.mapped: list[tuple[str, str]] = []
+        # ... and the lines of the array's items, when it is written in this file: each control written there is one per item
+        self.item_lines: list[str] = []
         # While a .map() callback's markup is written: its index parameter and what it stands for (the item's number
         # when each item is written, else the array's own name with the index: "gad7_catalog[i]"), so that a control
         # named by it (<Form.Item name={i}>) has a name and its radios are one group.
@@ -178,6 +181,8 @@ class _Writer:
             field_name = self._bound_name(opening)  # <IonRadioGroup value={eerderBehandeld}>: its radios' name
         if field_name:
             self.names.append(field_name)
+        if tag in _NATIVE and self.item_lines and self.item_lines[-1]:
+            attrs.append((ITEM_LINES, self.item_lines[-1]))
         if tag in _NATIVE and self.names and not any(k == "name" for k, _ in attrs):
             attrs.append(("name", self.names[-1]))
         # A component that wraps a control and renders its label from a prop (Ant Design's <Form.Item
@@ -289,6 +294,9 @@ class _Writer:
                 self.out.write("<span>" + _escape(" / ".join(choices)) + "</span> ")
             if printed:  # the mapped boxes print their own choice: they read the choices as their own text
                 self.mapped.append((param, _first_choices(choices)))
+                literal = self._mapped_array(expr)[0] if expr is not None else None
+                items = literal.named_children if literal is not None else []
+                self.item_lines.append(" ".join(str(i.start_point[0] + 1) for i in items if i.type != "comment"))
             array, fn = self._mapped(expr) if expr is not None else (None, None)
             index = _index_parameter(self.prog, fn)
             if index:  # the one block stands for every item: its controls are named for the array by the index
@@ -299,6 +307,7 @@ class _Writer:
                 self.indexes.pop()
             if printed:
                 self.mapped.pop()
+                self.item_lines.pop()
 
     def _items_written(self, expr: Node, node: Node) -> bool:
         """A form built from a list of field definitions (``FIELDS.map((f) => <input name={f.name} …/>)``): the

@@ -30,6 +30,9 @@ _NATIVE_ATTRIBUTES = frozenset({"title", "placeholder"})  # what HTML's own cont
 # Set on an element renamed here (its original tag): the raw text has no "<input" for it, so it is located
 # by the parser's line, not paired with the text's n-th "<input" (analyzer/facts/fieldfacts.py).
 RENAMED = "data-replaylint-component"
+# Set on a control written once for every item of a list its markup maps (``{CONDITIONS.map((c) => <label>{c.label}
+# <input type="checkbox"/></label>)}``, jsxmarkup): the lines of the items, where each box the visitor gets is defined.
+ITEM_LINES = "data-replaylint-items"
 _EXPRESSION = re.compile(r"^[#$*]\{[^}]*\}$")  # "#{patient.diagnosis}", "${…}", "*{…}"
 _LAST_PART = re.compile(r"[A-Za-z_$][\w$]*(?=\W*$)")
 _TAG = re.compile(r"<([A-Za-z][\w:.-]*)")
