@@ -1769,6 +1769,8 @@ def _field_context() -> ContextWords | None:
         habit_frequency=_word_index(data.get("frequency", []) + data.get("habit_frequency", [])),
         finding_normal=_word_index(data.get("finding_normal", [])),
         finding_abnormal=_word_index(data.get("finding_abnormal", [])),
+        care_alone=_word_index(data.get("care_alone", [])),
+        care_helped=_word_index(data.get("care_helped", [])),
         opinion=_word_index(data.get("opinion", [])),
         criminal_record=_word_index(data.get("criminal_record", [])),
         referral=_word_index(data.get("referral", [])),

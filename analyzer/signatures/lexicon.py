@@ -406,6 +406,8 @@ class ContextWords:
     habit_frequency: TermIndex | None = None  # the frequency answers and "socially", "regularly", "daily"…
     finding_normal: TermIndex | None = None  # "normal", "prawidłowy", "unauffällig": an exam's finding that is normal
     finding_abnormal: TermIndex | None = None  # "abnormal", "nieprawidłowy", "vergrößert": one that is not
+    care_alone: TermIndex | None = None  # "independent", "selbstständig", "sans aide": does it without help
+    care_helped: TermIndex | None = None  # "with help", "unselbstständig", "dépendant": needs another's help
     criminal_record: TermIndex | None = None  # "Criminal record", "convicted", "arrested": Art. 10, no special category
     referral: TermIndex | None = None  # "How did you hear about us?": a channel, not data about the visitor
     animal_care: TermIndex | None = None  # "Pet Clinic", "Mit Dyrs Sundhed": a form whose patient is an animal
@@ -579,6 +581,8 @@ def classify(
             return Classification(topic.category, 0.6, ("frequency scale",), topic.evidence)
         if _finding_asked(texts, typ, context):
             return Classification(topic.category, 0.6, ("examination finding",), topic.evidence)
+        if _care_asked(texts, typ, context):
+            return Classification(topic.category, 0.6, ("help needed",), topic.evidence)
     if best is None and topic is not None and context is not None and topic.category in context.family_topics:
         if _relatives_chosen(texts, typ, context):
             return Classification(topic.category, 0.6, ("family history",), topic.evidence)
@@ -763,11 +767,23 @@ def _finding_asked(texts: dict[str, str], input_type: str, context: ContextWords
     ``finding_abnormal`` in signatures/field_context.toml, one of each at least: "Połykanie: prawidłowe /
     nieprawidłowe", "Migdałki: prawidłowe / powiększone"): on a page or form whose topic is one of ``symptom_topics``,
     what an examination found. Not a question about who the person is."""
-    normal, abnormal = context.finding_normal, context.finding_abnormal
-    if normal is None or abnormal is None:
+    return _both_sides(texts, input_type, context, context.finding_normal, context.finding_abnormal)
+
+
+def _care_asked(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:
+    """A choice that asks about an activity of daily life and is answered by how much help the person needs (``care_alone``
+    and ``care_helped`` in signatures/field_context.toml, one of each at least: "Sich waschen: Selbstständig /
+    Überwiegend unselbstständig / Unselbstständig", "Dressing: Independent / Needs help / Dependent"): on a page or form
+    whose topic is one of ``symptom_topics``, a care-needs assessment's item. Not a question about who the person is."""
+    return _both_sides(texts, input_type, context, context.care_alone, context.care_helped)
+
+
+def _both_sides(texts: dict[str, str], input_type: str, context: ContextWords, one: TermIndex | None, other: TermIndex | None) -> bool:
+    """Whether a choice that asks a question is answered by a word of each of two scales' ends at least."""
+    if one is None or other is None:
         return False
     answers = _symptom_answers(texts, input_type, context)
-    return answers is not None and bool(normal.matches(answers)) and bool(abnormal.matches(answers))
+    return answers is not None and bool(one.matches(answers)) and bool(other.matches(answers))
 
 
 def _symptom_answers(texts: dict[str, str], input_type: str, context: ContextWords) -> tuple[str, ...] | None:
@@ -910,7 +926,7 @@ def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_ty
         return True
     if _opinion_asked(texts, input_type, context):
         return True
-    if context.symptom_topics and (_frequency_asked(texts, input_type, context) or _finding_asked(texts, input_type, context)):
+    if context.symptom_topics and any(asked(texts, input_type, context) for asked in (_frequency_asked, _finding_asked, _care_asked)):
         return True
     if context.family_topics and _relatives_chosen(texts, input_type.lower(), context):
         return True

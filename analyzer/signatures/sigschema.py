@@ -577,6 +577,8 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "habits_not": _opt("str[]"),
     "finding_normal": _opt("str[]"),
     "finding_abnormal": _opt("str[]"),
+    "care_alone": _opt("str[]"),
+    "care_helped": _opt("str[]"),
     "membership": _opt("str[]"),
     "membership_not": _opt("str[]"),
     "free_text_not": _opt("str[]"),
