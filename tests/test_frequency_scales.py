@@ -57,3 +57,13 @@ def test_a_frequency_scale_on_a_health_page_records_a_symptom(db, title: str, qu
 )
 def test_look_alikes_of_a_frequency_scale_are_nothing(db, title: str, question: str, answers: list[str]) -> None:
     assert "item" not in page_fields(db, _page(title, question, answers))
+
+
+def test_an_answer_s_aside_and_daily_are_read_as_the_scale(db) -> None:
+    # "Selten (etwa 1× pro Woche)": the aside in parentheses explains the answer; "Täglich" is how often too. A newsletter's
+    # "Daily / Weekly / Monthly" on the same page is no symptom's scale (weekly and monthly are not in the list).
+    answers = ["Nie / sehr selten", "Selten (etwa 1× pro Woche)", "Häufig (mehrmals pro Woche)", "Täglich"]
+    page = _page("Pflegebedürftigkeit einschätzen: Verhaltensweisen und psychische Probleme", "Motorische Unruhe", answers)
+    assert page_fields(db, page).get("item") == "health"
+    newsletter = _page("Patient health questionnaire", "How often would you like our newsletter?", ["Daily", "Weekly", "Monthly"])
+    assert page_fields(db, newsletter).get("item") != "health"

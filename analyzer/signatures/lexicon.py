@@ -786,6 +786,9 @@ def _both_sides(texts: dict[str, str], input_type: str, context: ContextWords, o
     return answers is not None and bool(one.matches(answers)) and bool(other.matches(answers))
 
 
+_ASIDE = re.compile(r"\([^()]{0,200}\)")
+
+
 def _symptom_answers(texts: dict[str, str], input_type: str, context: ContextWords) -> tuple[str, ...] | None:
     """The answers' words of a choice that asks a question (a label or question of its own, not who the person is),
     where a scale of answers may record a symptom or a finding (``symptom_topics``), else None."""
@@ -793,7 +796,8 @@ def _symptom_answers(texts: dict[str, str], input_type: str, context: ContextWor
         return None
     if not (texts.get("label") or texts.get("question")) or _asks_identity(texts, context):
         return None
-    return tokens(texts.get("choices") or texts.get("options") or "")
+    # an answer's aside in parentheses explains it ("Selten (etwa 1× pro Woche)"): the scale is the words before it
+    return tokens(_ASIDE.sub(" ", texts.get("choices") or texts.get("options") or ""))
 
 
 def _care_contact(texts: dict[str, str], categories: dict[str, Category], context: ContextWords | None) -> Classification | None:
