@@ -42,6 +42,9 @@ def test_help_needed_on_a_health_page_is_health(db, title: str, question: str, a
         ("Schule: Hausaufgaben-Umfrage", "Hausaufgaben", ["Selbstständig", "Mit Hilfe"]),
         ("Job application", "Can you work independently?", ["Yes", "No"]),
         ("Patient assessment", "Dressing", ["Independent", "Sometimes", "Never"]),
+        # an employment status on an invalidity claim: "dipendente" and "autonomo" are kinds of work there
+        ("Invalidità civile: richiesta", "Attività del richiedente", ["Pensionato", "Dipendente Privato", "Lavoratore Autonomo"]),
+        ("Tax return: dependants", "Status", ["Independent", "Dependent"]),
     ],
 )
 def test_look_alikes_stay_what_they_were(db, title: str, question: str, answers: list[str]) -> None:

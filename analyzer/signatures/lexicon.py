@@ -774,8 +774,9 @@ def _care_asked(texts: dict[str, str], input_type: str, context: ContextWords) -
     """A choice that asks about an activity of daily life and is answered by how much help the person needs (``care_alone``
     and ``care_helped`` in signatures/field_context.toml, one of each at least: "Sich waschen: Selbstständig /
     Überwiegend unselbstständig / Unselbstständig", "Dressing: Independent / Needs help / Dependent"): on a page or form
-    whose topic is one of ``symptom_topics``, a care-needs assessment's item. Not a question about who the person is."""
-    return _both_sides(texts, input_type, context, context.care_alone, context.care_helped)
+    whose topic is one of ``symptom_topics``, a care-needs assessment's item. Not a question about who the person is, nor
+    one about their work ("Attività: Dipendente Pubblico / Lavoratore Autonomo")."""
+    return not asks_occupation(texts, context) and _both_sides(texts, input_type, context, context.care_alone, context.care_helped)
 
 
 def _both_sides(texts: dict[str, str], input_type: str, context: ContextWords, one: TermIndex | None, other: TermIndex | None) -> bool:
