@@ -96,3 +96,28 @@ def test_what_the_pre_pass_records() -> None:
     assert ("src/ui/fields", "Composite") not in found.controls and ("src/ui/fields", "Badge") not in found.controls
     assert found.control("src/forms/Intake.tsx", "../inputs/R_R", "default") is not None
     assert found.control("src/forms/Intake.tsx", "react-native", "Text") is None
+
+
+def test_a_header_s_title_and_search_box_are_no_field(tmp_path: Path) -> None:
+    # Page chrome: a header that prints its title in a heading and holds a search box (type="search", role="search") is
+    # no form control; a prop printed in a heading is a title, never the label of the box beside it.
+    files = {
+        "src/components/Header.jsx": "export const Header = ({ title }) => (<header><h1>{title}</h1>"
+        "<input type='search' placeholder='Search patients' /></header>);\n",
+        "src/components/Toolbar.jsx": "export default function Toolbar({ heading }) {\n  return (<div><h2>{heading}</h2>"
+        "<form role='search'><input type='text' name='q' /></form></div>);\n}\n",
+        "src/components/Titled.jsx": "export const Titled = ({ title }) => (\n"
+        "  <div><h3>{title}</h3><input type='text' name='filter' /></div>);\n",
+        "src/pages/Record.jsx": _CLARITY + "import { Header } from '../components/Header';\nimport Toolbar from '../components/Toolbar';\n"
+        "import { Titled } from '../components/Titled';\n"
+        "export default function Record() {\n  return (<main>\n"
+        "    <Header title='HIV and sexual health history' />\n"
+        "    <Toolbar heading='Mental health records' />\n"
+        "    <Titled title='Diagnosis' />\n"
+        "  </main>);\n}\n",
+    }
+    read = _read(tmp_path, files)
+    assert not any(label in ("HIV and sexual health history", "Mental health records", "Diagnosis") for _, label, _, _ in read), read
+    found = own_components.collect([(p, t.encode()) for p, t in files.items() if "components" in p])
+    assert ("src/components/Header", "Header") not in found.controls and ("src/components/Toolbar", "default") not in found.controls
+    assert found.controls[("src/components/Titled", "Titled")].label_prop is None

@@ -169,8 +169,9 @@ def _function(value: Node) -> Node | None:
 
 def _control(prog: Program, fn: Node) -> Control | None:
     """The control a function component renders, when its markup holds controls of one kind only (radios, checkboxes,
-    or one text box, textarea or select), and the prop it prints as text (its label), if any; else None (a composite of
-    several controls, a component with none)."""
+    or one text box, textarea or select), and the prop it prints as text beside it (its label), if any; else None (a
+    composite of several controls, a component with none, a header or toolbar whose one box is a search box). A prop
+    printed in a heading is the component's title, not its control's label (``<Header title="…"/>``)."""
     props, holder = _props(prog, fn)
     body = fn.child_by_field_name("body")
     if body is None:
@@ -185,11 +186,15 @@ def _control(prog: Program, fn: Node) -> Control | None:
         if node.type in ("jsx_self_closing_element", "jsx_opening_element"):
             tag_node = node.child_by_field_name("name")
             tag = prog.text(tag_node) if tag_node is not None else ""
+            attrs = _attributes(prog, node)
+            if _said(attrs.get("role")) == "search" or (tag == "input" and _said(attrs.get("type")) == "search"):
+                return None  # a site's search box: page chrome, not a form's field
             if tag in ("input", "select", "textarea"):
-                kinds.append(_kind(tag, _attributes(prog, node)))
+                kinds.append(_kind(tag, attrs))
         elif node.type == "jsx_expression" and node.parent is not None and node.parent.type == "jsx_element" and printed is None:
             inner = next((c for c in node.named_children if c.type != "comment"), None)
-            printed = _prop_named(prog, inner, props, holder) if inner is not None else None
+            named = _prop_named(prog, inner, props, holder) if inner is not None else None
+            printed = named if named is not None and not _in_heading(prog, node.parent, fn) else None
         stack.extend(reversed(node.named_children))
     if not kinds or len(set(kinds)) != 1 or (kinds[0][1] not in ("radio", "checkbox") and len(kinds) > 1):
         return None
@@ -197,6 +202,29 @@ def _control(prog: Program, fn: Node) -> Control | None:
     # labelled by the prop it prints, else by what stands before each use (as a native control is); a placeholder it is
     # handed stays a placeholder
     return Control(tag, typ, printed)
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "title", "header", "nav"})
+
+
+def _in_heading(prog: Program, element: Node, fn: Node) -> bool:
+    """Whether a JSX element stands in a heading (or is one) inside the component ``fn``."""
+    node: Node | None = element
+    while node is not None and node.id != fn.id:
+        if node.type == "jsx_element":
+            opening = node.child_by_field_name("open_tag")
+            name = opening.child_by_field_name("name") if opening is not None else None
+            if name is not None and prog.text(name).lower() in _HEADINGS:
+                return True
+        node = node.parent
+    return False
+
+
+def _said(value: Node | None) -> str:
+    """A string attribute's text, lower-cased ("" for an expression or none)."""
+    if value is None or value.type != "string" or value.text is None:
+        return ""
+    return value.text.decode("utf-8", "replace").strip("'\"`").lower()
 
 
 def _props(prog: Program, fn: Node) -> tuple[set[str], str | None]:
@@ -259,9 +287,7 @@ def _kind(tag: str, attrs: dict[str, Node]) -> tuple[str, str | None]:
     """The control an element is: a radio, a checkbox, a text-like input (type None), a textarea or a select."""
     if tag != "input":
         return tag, None
-    typ = attrs.get("type")
-    written = typ is not None and typ.type == "string" and typ.text is not None
-    said = typ.text.decode("utf-8", "replace").strip("'\"`").lower() if written and typ is not None and typ.text is not None else ""
+    said = _said(attrs.get("type"))
     if said in ("radio", "checkbox"):
         return "input", said
     return ("input", None) if said in _TEXT_TYPES else ("input", said)
