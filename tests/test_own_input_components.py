@@ -84,6 +84,19 @@ def test_a_package_s_component_and_a_use_with_markup_of_its_own_are_not_the_proj
     assert not any(path in ("A.jsx", "B.jsx") for path, _, _, _ in read), read
 
 
+def test_radios_with_one_box_beside_them_are_the_radios_question() -> None:
+    # R_R_C: "Nej / Ja" radios and a "currently (last 2 weeks)" tick beside them is a yes / no question; two text boxes
+    # and radios (a composite) are no one control.
+    r_r_c = (
+        "const R_R_C = ({ label }) => (<div><div>{label}</div><input type='radio' value='no' /><input type='radio' value='yes' />"
+        "<input type='checkbox' /></div>);\nexport default R_R_C;\n"
+    )
+    mixed = "export const Mixed = ({ label }) => (<div>{label}<input type='radio' /><input type='radio' /><input /><input /></div>);\n"
+    found = own_components.collect([("src/R_R_C.jsx", r_r_c.encode()), ("src/Mixed.jsx", mixed.encode())])
+    assert found.controls[("src/R_R_C", "default")].type == "radio"
+    assert ("src/Mixed", "Mixed") not in found.controls
+
+
 def test_what_the_pre_pass_records() -> None:
     found = own_components.collect(
         [("src/inputs/R_R.tsx", _R_R.encode()), ("src/inputs/Text.jsx", _TEXT.encode()), ("src/ui/fields.js", _NAMED.encode())]

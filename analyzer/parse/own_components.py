@@ -169,7 +169,8 @@ def _function(value: Node) -> Node | None:
 
 def _control(prog: Program, fn: Node) -> Control | None:
     """The control a function component renders, when its markup holds controls of one kind only (radios, checkboxes,
-    or one text box, textarea or select), and the prop it prints as text beside it (its label), if any; else None (a
+    or one text box, textarea or select; radios with one other box beside them are the radios' question), and the prop
+    it prints as text beside it (its label), if any; else None (a
     composite of several controls, a component with none, a header or toolbar whose one box is a search box). A prop
     printed in a heading is the component's title, not its control's label (``<Header title="…"/>``)."""
     props, holder = _props(prog, fn)
@@ -196,6 +197,10 @@ def _control(prog: Program, fn: Node) -> Control | None:
             named = _prop_named(prog, inner, props, holder) if inner is not None else None
             printed = named if named is not None and not _in_heading(prog, node.parent, fn) else None
         stack.extend(reversed(node.named_children))
+    radios = kinds.count(("input", "radio"))
+    if radios >= 2 and len(kinds) - radios <= 1:
+        # a question's radios with one box beside them ("Nej / Ja" and a "currently" tick): the question is the radios
+        kinds = [("input", "radio")]
     if not kinds or len(set(kinds)) != 1 or (kinds[0][1] not in ("radio", "checkbox") and len(kinds) > 1):
         return None
     tag, typ = kinds[0]
