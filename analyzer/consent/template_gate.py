@@ -21,6 +21,9 @@ from analyzer.signatures import SignatureDB
 from analyzer.signatures.checktext import occurs
 
 _NEGATION = re.compile(r"^\s*(?:!\s*|not\s+|not(?=\())")
+# The infix negated membership of Jinja, Django, Twig, Nunjucks and Python: "'C0002:1' not in cookie" is "not ('C0002:1' in
+# cookie)", true when the category is missing.
+_NOT_IN = re.compile(r"(?<=\s)not\s+in(?=\s)", re.I)
 # What a condition may write around a consent check that this reader does not follow, each of which can make it hold
 # without consent: a test (Jinja's and Twig's "is false", "is none", "is not defined", "is same as(false)"), a
 # membership in a list ("in ['', none, false]"), an ordering or PHP's "<>" (not PHP's "->" or "=>"), a default or null-coalescing operator
@@ -157,6 +160,10 @@ def polarity(cond: str, vocab: ServerVocabulary) -> tuple[int, str | None]:
     if negation:  # "not (a or b)", "!(a || b)": the negation of the whole, its parts read each on its own
         pol, check = polarity(text[negation.end() :], vocab)
         return -pol, check
+    not_in = _NOT_IN.search(text)
+    if not_in:  # "x not in y": the negation of "x in y"
+        pol, check = polarity(f"{text[: not_in.start()]}in{text[not_in.end() :]}", vocab)
+        return -pol, check
     check = _check(text, vocab)
     if check is None:
         return 0, None
@@ -213,7 +220,9 @@ def gate(template: Template, offset: int, vocab: ServerVocabulary) -> tuple[str 
         if check and pol == wanted:
             caveat = next((c for k, c in vocab.caveats if k in branch.condition.lower() or k in (check or "")), None)
             return f"template branch {_show(branch)}: {check}" + (f" (caveat: {caveat})" if caveat else ""), notes
-        notes.append(f"template condition {_show(branch)} is not a consent check")
+        refused = check and pol == -wanted  # "not consent", "'analytics' not in …": the branch renders without consent
+        reading = f"holds when consent is missing ({check})" if refused else "is not a consent check"
+        notes.append(f"template condition {_show(branch)} {reading}")
     return None, notes + _bypassed(template, offset)
 
 
@@ -256,7 +265,7 @@ def unread_choice(template: Template, offset: int, vocab: ServerVocabulary) -> s
     else branch is not counted (it may render precisely when the choice is missing)."""
     for branch in template.conditions_at(offset):
         low = branch.condition.lower()
-        if not branch.needs_true or _NEGATION.match(_unwrap(branch.condition)) or "!" in low:
+        if not branch.needs_true or _NEGATION.match(_unwrap(branch.condition)) or "!" in low or _NOT_IN.search(low):
             continue
         for words in vocab.choices:
             if all(w in low for w in words):
