@@ -239,6 +239,30 @@ def _bypassed(template: Template, offset: int) -> list[str]:
     ]
 
 
+def nested_gate(template: Template, offset: int, vocab: ServerVocabulary) -> str | None:
+    """The consent branch between a child template's top-level block and the nested block that holds ``offset``: it
+    gates the nested block only where the outer block renders it (``Template.between_at``)."""
+    for branch in template.between_at(offset):
+        pol, check = polarity(branch.condition, vocab)
+        if check and pol == (1 if branch.needs_true else -1):
+            return f"template branch {_show(branch)}: {check}"
+    return None
+
+
+def parent_decides(template: Template, offset: int, vocab: ServerVocabulary) -> str | None:
+    """Why a consent branch around a nested block of a child template cannot be proven to gate ``offset``: the parent
+    template renders a block of its name, if it defines one, whatever surrounds it."""
+    gate = nested_gate(template, offset, vocab)
+    block = template.block_at(offset)
+    if gate is None or block is None:
+        return None
+    return (
+        f"rendered only in {gate} where its outer block renders {' '.join(block.tag.split())[:60]}; the template extends "
+        f"another, and a parent that defines a block named '{block.name}' renders this one in its place, whatever "
+        "surrounds it: the parent decides"
+    )
+
+
 def inline_gate(cond: str, needs_true: bool, vocab: ServerVocabulary) -> tuple[str | None, str | None]:
     """A condition written on an include (``render 'x' if …``, ``@includeWhen(…)``): (the consent
     check that gates it, None) or (None, why it cannot be read) when it names consent words but
@@ -278,6 +302,14 @@ def refine(verdict: Verdict, template: Template, offset: int, vocab: ServerVocab
     """Apply the template's branches to a markup or code verdict."""
     by, notes = gate(template, offset, vocab)
     if not by and verdict.status is Status.UNGATED:
+        parent = parent_decides(template, offset, vocab)
+        if parent:
+            return Verdict(
+                status=Status.UNVERIFIABLE,
+                mechanism=Mechanism.PARENT_TEMPLATE_DECIDES,
+                evidence=f"{parent}; markup alone: {verdict.evidence}",
+                cmp=verdict.cmp,
+            )
         unread = unread_choice(template, offset, vocab)
         if unread:
             return Verdict(
