@@ -52,6 +52,7 @@ class Mechanism(enum.StrEnum):
     ANALYSIS_BUDGET = "analysis-budget"
     NOT_ANALYSED = "not-analysed"
     PARTIAL_INCLUDERS_DECIDE = "partial-includers-decide"
+    PARENT_TEMPLATE_DECIDES = "parent-template-decides"
     GTM_NO_TRIGGER = "gtm-no-trigger"
     HELD_AS_DATA = "held-as-data"
     GTM_TEMPLATE_FILE = "gtm-template-file"

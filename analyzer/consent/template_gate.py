@@ -21,6 +21,9 @@ from analyzer.signatures import SignatureDB
 from analyzer.signatures.checktext import occurs
 
 _NEGATION = re.compile(r"^\s*(?:!\s*|not\s+|not(?=\())")
+# The infix negated membership of Jinja, Django, Twig, Nunjucks and Python: "'C0002:1' not in cookie" is "not ('C0002:1' in
+# cookie)", true when the category is missing.
+_NOT_IN = re.compile(r"(?<=\s)not\s+in(?=\s)", re.I)
 # What a condition may write around a consent check that this reader does not follow, each of which can make it hold
 # without consent: a test (Jinja's and Twig's "is false", "is none", "is not defined", "is same as(false)"), a
 # membership in a list ("in ['', none, false]"), an ordering or PHP's "<>" (not PHP's "->" or "=>"), a default or null-coalescing operator
@@ -157,6 +160,10 @@ def polarity(cond: str, vocab: ServerVocabulary) -> tuple[int, str | None]:
     if negation:  # "not (a or b)", "!(a || b)": the negation of the whole, its parts read each on its own
         pol, check = polarity(text[negation.end() :], vocab)
         return -pol, check
+    not_in = _NOT_IN.search(text)
+    if not_in:  # "x not in y": the negation of "x in y"
+        pol, check = polarity(f"{text[: not_in.start()]}in{text[not_in.end() :]}", vocab)
+        return -pol, check
     check = _check(text, vocab)
     if check is None:
         return 0, None
@@ -213,7 +220,9 @@ def gate(template: Template, offset: int, vocab: ServerVocabulary) -> tuple[str 
         if check and pol == wanted:
             caveat = next((c for k, c in vocab.caveats if k in branch.condition.lower() or k in (check or "")), None)
             return f"template branch {_show(branch)}: {check}" + (f" (caveat: {caveat})" if caveat else ""), notes
-        notes.append(f"template condition {_show(branch)} is not a consent check")
+        refused = check and pol == -wanted  # "not consent", "'analytics' not in …": the branch renders without consent
+        reading = f"holds when consent is missing ({check})" if refused else "is not a consent check"
+        notes.append(f"template condition {_show(branch)} {reading}")
     return None, notes + _bypassed(template, offset)
 
 
@@ -228,6 +237,30 @@ def _bypassed(template: Template, offset: int) -> list[str]:
         "whatever surrounds the block"
         for branch in template.bypassed_at(offset)
     ]
+
+
+def nested_gate(template: Template, offset: int, vocab: ServerVocabulary) -> str | None:
+    """The consent branch between a child template's top-level block and the nested block that holds ``offset``: it
+    gates the nested block only where the outer block renders it (``Template.between_at``)."""
+    for branch in template.between_at(offset):
+        pol, check = polarity(branch.condition, vocab)
+        if check and pol == (1 if branch.needs_true else -1):
+            return f"template branch {_show(branch)}: {check}"
+    return None
+
+
+def parent_decides(template: Template, offset: int, vocab: ServerVocabulary) -> str | None:
+    """Why a consent branch around a nested block of a child template cannot be proven to gate ``offset``: the parent
+    template renders a block of its name, if it defines one, whatever surrounds it."""
+    gate = nested_gate(template, offset, vocab)
+    block = template.block_at(offset)
+    if gate is None or block is None:
+        return None
+    return (
+        f"rendered only in {gate} where its outer block renders {' '.join(block.tag.split())[:60]}; the template extends "
+        f"another, and a parent that defines a block named '{block.name}' renders this one in its place, whatever "
+        "surrounds it: the parent decides"
+    )
 
 
 def inline_gate(cond: str, needs_true: bool, vocab: ServerVocabulary) -> tuple[str | None, str | None]:
@@ -256,7 +289,7 @@ def unread_choice(template: Template, offset: int, vocab: ServerVocabulary) -> s
     else branch is not counted (it may render precisely when the choice is missing)."""
     for branch in template.conditions_at(offset):
         low = branch.condition.lower()
-        if not branch.needs_true or _NEGATION.match(_unwrap(branch.condition)) or "!" in low:
+        if not branch.needs_true or _NEGATION.match(_unwrap(branch.condition)) or "!" in low or _NOT_IN.search(low):
             continue
         for words in vocab.choices:
             if all(w in low for w in words):
@@ -269,6 +302,14 @@ def refine(verdict: Verdict, template: Template, offset: int, vocab: ServerVocab
     """Apply the template's branches to a markup or code verdict."""
     by, notes = gate(template, offset, vocab)
     if not by and verdict.status is Status.UNGATED:
+        parent = parent_decides(template, offset, vocab)
+        if parent:
+            return Verdict(
+                status=Status.UNVERIFIABLE,
+                mechanism=Mechanism.PARENT_TEMPLATE_DECIDES,
+                evidence=f"{parent}; markup alone: {verdict.evidence}",
+                cmp=verdict.cmp,
+            )
         unread = unread_choice(template, offset, vocab)
         if unread:
             return Verdict(

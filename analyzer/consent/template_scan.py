@@ -26,10 +26,24 @@ class TemplateRef:
 
 
 @dataclass(frozen=True)
+class NestedGate:
+    """A consent branch between a child template's block and a block nested in it, which the parent decides
+    (``template_gate.parent_decides``)."""
+
+    first: int  # the nested block's first and last lines
+    last: int
+    name: str
+    gate: str
+
+
+@dataclass(frozen=True)
 class TemplateFacts:
     dialect: str
     refs: tuple[TemplateRef, ...]
     opt_outs: frozenset[str] = field(default_factory=frozenset)  # convention markers found in the text
+    defines: frozenset[str] = field(default_factory=frozenset)  # the names of the blocks the template defines
+    nested: tuple[NestedGate, ...] = ()
+    child: bool = False  # the template extends another whose blocks its own replace
 
 
 def facts(tpl: Template, text: str, db: SignatureDB) -> TemplateFacts:
@@ -38,7 +52,12 @@ def facts(tpl: Template, text: str, db: SignatureDB) -> TemplateFacts:
     vocab = template_gate.vocabulary(db)
     refs = tuple(_ref(r, tpl, text, vocab) for r in tpl.references)
     markers = frozenset(c["unless"] for c in db.template_conventions if c["dialect"] == tpl.dialect and c["unless"] in text)
-    return TemplateFacts(tpl.dialect, refs, markers)
+    nested = []
+    for block in tpl.blocks:
+        gate = template_gate.nested_gate(tpl, block.body_start, vocab) if block.top != block.body_start else None
+        if gate:
+            nested.append(NestedGate(line_col(text, block.body_start)[0], line_col(text, block.end)[0], block.name, gate))
+    return TemplateFacts(tpl.dialect, refs, markers, tpl.defines, tuple(nested), tpl.child)
 
 
 def _ref(r: Reference, tpl: Template, text: str, vocab: template_gate.ServerVocabulary) -> TemplateRef:
@@ -47,7 +66,7 @@ def _ref(r: Reference, tpl: Template, text: str, vocab: template_gate.ServerVoca
     if gated_by is None and r.condition:
         gated_by, unknown = template_gate.inline_gate(r.condition, r.needs_true, vocab)
     if gated_by is None and unknown is None:
-        unknown = template_gate.unread_choice(tpl, r.offset, vocab)
+        unknown = template_gate.unread_choice(tpl, r.offset, vocab) or template_gate.parent_decides(tpl, r.offset, vocab)
     return TemplateRef(r.kind, r.name, line_col(text, r.offset)[0], gated_by, unknown)
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from analyzer.parse import frontmatter, template_lexer
 from analyzer.parse.positions import blank
-from analyzer.parse.template_blocks import Block, child_blocks
+from analyzer.parse.template_blocks import Block, block_definitions
 from analyzer.parse.template_lexer import paren_pairs
 
 DIALECT_BY_SUFFIX = (
@@ -185,6 +185,8 @@ class Template:
     references: list[Reference] = field(default_factory=list)
     script_blocks: list[ScriptBlock] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)  # a child template's block definitions (template_blocks)
+    defines: frozenset[str] = frozenset()  # the names of the blocks the template defines, child or parent
+    child: bool = False  # the template extends another whose blocks its own replace (template_blocks)
 
     def conditions_at(self, offset: int) -> list[Branch]:
         """The branches that decide whether ``offset`` renders, outermost first: in a child template's block, only
@@ -198,11 +200,18 @@ class Template:
         return max((b for b in self.blocks if b.body_start <= offset < b.end), key=lambda b: b.body_start, default=None)
 
     def bypassed_at(self, offset: int) -> list[Branch]:
-        """The branches around the child template's block that holds ``offset``: written there, deciding nothing."""
+        """The branches around the child template's top-level block that holds ``offset``: written there, deciding nothing."""
         block = self.block_at(offset)
-        if block is None:
-            return []
-        return sorted((b for b in self.branches if b.start < block.body_start and b.start <= offset < b.end), key=lambda b: b.start)
+        return self._around(offset, 0, block.top) if block else []
+
+    def between_at(self, offset: int) -> list[Branch]:
+        """The branches between the child template's top-level block and the nested block that holds ``offset``: they
+        decide only where the parent defines no block of its name (``template_blocks``)."""
+        block = self.block_at(offset)
+        return self._around(offset, block.top, block.body_start) if block else []
+
+    def _around(self, offset: int, start: int, end: int) -> list[Branch]:
+        return sorted((b for b in self.branches if start <= b.start < end and b.start <= offset < b.end), key=lambda b: b.start)
 
 
 _PHP_OUTPUT = re.compile(r"^\s*(?:echo|print)\b|^=")
@@ -1022,5 +1031,6 @@ def analyse(text: str, dialect_name: str) -> tuple[str, Template]:
     if layout is not None:
         tpl.references.append(layout)
     tpl.script_blocks = _script_blocks(regions, dialect_name)
-    tpl.blocks = child_blocks(regions, dialect_name, len(text), lambda body: _inner(body, dialect_name))
+    defined = block_definitions(regions, dialect_name, len(text), lambda body: _inner(body, dialect_name))
+    tpl.child, tpl.blocks, tpl.defines = defined.child, defined.blocks, defined.names
     return neutralise(text, regions), tpl

@@ -75,6 +75,8 @@ def _symfony_names(name: str) -> list[str]:
 class Graph:
     uses: dict[str, set[str]]
     includers: dict[str, list[tuple[str, TemplateRef]]]
+    parents: dict[str, list[str | None]] = dataclasses.field(default_factory=dict)  # extends / layout; None: not scanned
+    facts: dict[str, TemplateFacts] = dataclasses.field(default_factory=dict)
 
 
 def build(facts: dict[str, TemplateFacts], conventions: tuple[dict[str, str], ...], nodes: Iterable[str] = ()) -> Graph:
@@ -83,9 +85,12 @@ def build(facts: dict[str, TemplateFacts], conventions: tuple[dict[str, str], ..
     known = frozenset(paths)
     uses: dict[str, set[str]] = {p: set() for p in paths}
     includers: dict[str, list[tuple[str, TemplateRef]]] = {}
+    parents: dict[str, list[str | None]] = {}
     for path, tf in facts.items():
         for ref in tf.refs:
             target = _resolve(path, ref, tf.dialect, paths)
+            if ref.kind in ("extends", "layout"):
+                parents.setdefault(path, []).append(target if target != path else None)
             if target and target != path:
                 uses[path].add(target)
                 if ref.kind == "include":
@@ -96,7 +101,7 @@ def build(facts: dict[str, TemplateFacts], conventions: tuple[dict[str, str], ..
                 parent = _nearest(path, conv["parent"], known) if nearest else next((p for p in paths if p.endswith(conv["parent"])), None)
                 if parent and parent != path and not any(r.kind in ("layout", "extends") for r in tf.refs):
                     uses[path].add(parent)
-    return Graph(uses, includers)
+    return Graph(uses, includers, parents, dict(facts))
 
 
 def _nearest(path: str, name: str, known: frozenset[str]) -> str | None:
@@ -214,6 +219,11 @@ def regate(detections: list[Detection], graph: Graph) -> dict[tuple[str, int, in
     partial no scanned template includes is judged as it renders (its own verdict)."""
     changed: dict[tuple[str, int, int, str], Verdict] = {}
     for d in detections:
+        if d.verdict.mechanism is Mechanism.PARENT_TEMPLATE_DECIDES:
+            decided = _parent_decided(graph, d)
+            if decided is not None:
+                changed[site_key(d)] = decided
+            continue
         if d.verdict.status is Status.GATED or d.location.path not in graph.uses:
             continue
         found = _gated_where_included(graph, d.location.path)
@@ -241,3 +251,58 @@ def regate(detections: list[Detection], graph: Graph) -> dict[tuple[str, int, in
                 cmp=d.verdict.cmp,
             )
     return changed
+
+
+def _parent_decided(graph: Graph, d: Detection) -> Verdict | None:
+    """The verdict of a recorder in a block nested in another block of a child template, under a consent branch
+    between the two (``template_gate.parent_decides``), when every template it extends is scanned: ungated when one
+    defines a block of its name (the engine renders it there, whatever surrounds it), gated when none does. None when
+    a template of the chain is not scanned (the verdict stays unverifiable)."""
+    tf = graph.facts.get(d.location.path)
+    inside = [n for n in tf.nested if n.first <= d.location.line <= n.last] if tf else []
+    if not inside:
+        return None
+    nested = max(inside, key=lambda n: n.first)
+    found = _ancestor_defining(graph, d.location.path, nested.name)
+    if found is None:
+        return None
+    placed, where = found
+    if placed:
+        return Verdict(
+            status=Status.UNGATED,
+            mechanism=Mechanism.NONE,
+            evidence=f"{where} defines a block named '{nested.name}', where the engine renders this one whatever surrounds it; "
+            f"on its own: {d.verdict.evidence}",
+            cmp=d.verdict.cmp,
+        )
+    return Verdict(
+        status=Status.GATED,
+        mechanism=Mechanism.SERVER_SIDE_CONSENT,
+        evidence=f"rendered only in {nested.gate}: the templates it extends ({where}) define no block named '{nested.name}', "
+        f"so the block renders only where its outer block puts it; on its own: {d.verdict.evidence}",
+        cmp=d.verdict.cmp,
+    )
+
+
+def _ancestor_defining(graph: Graph, path: str, name: str) -> tuple[bool, str] | None:
+    """(True, the template) when a template ``path`` extends (transitively) defines a block called ``name``; (False,
+    the templates read) when none does; None when one is not scanned or extends a template this tool cannot name."""
+    seen = [path]
+    todo = [path]
+    while todo:
+        current = todo.pop()
+        parents = graph.parents.get(current, [])
+        tf = graph.facts.get(current)
+        if not parents and (current == path or (tf is not None and tf.child)):
+            return None  # a child whose parent is not named (``{% extends var %}``)
+        for parent in parents:
+            if parent is None or len(seen) > MAX_DEPTH:
+                return None
+            if parent in seen:
+                continue
+            seen.append(parent)
+            above = graph.facts.get(parent)
+            if above is not None and name in above.defines:
+                return True, parent
+            todo.append(parent)
+    return False, ", ".join(seen[1:])

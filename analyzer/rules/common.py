@@ -123,6 +123,7 @@ MECHANISM_WORDS = {
     Mechanism.ANALYSIS_BUDGET: "the analysis stopped before reaching the start",
     Mechanism.NOT_ANALYSED: "the file could not be analysed",
     Mechanism.PARTIAL_INCLUDERS_DECIDE: "a partial whose includers render it under a condition this tool cannot read",
+    Mechanism.PARENT_TEMPLATE_DECIDES: "a nested block of a child template, under a consent condition its parent template may bypass",
     Mechanism.GTM_NO_TRIGGER: "the Tag Manager tag has no firing trigger",
     Mechanism.HELD_AS_DATA: "held as data in code; the code that renders or includes it decides",
     Mechanism.GTM_TEMPLATE_FILE: "a Tag Manager template; the container's triggers and consent settings decide",
