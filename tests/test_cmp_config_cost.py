@@ -2,7 +2,8 @@
 8,000 categories sharing ``...base`` took 75 s because every entry re-read the whole configuration's ``mode`` and
 re-searched the references of ``base``. A large configuration keeps its verdicts (one category that overrides the
 shared object, the last definition winning), a configuration read past the file's budget is left unread with a
-diagnostic and the markup verdict stands."""
+diagnostic and the markup verdict stands, and a minified ``readOnly: !0`` means ``true`` to RL504's filings as it does
+to the markup verdict (one truth rule)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from analyzer.facts import cmp_filing
 from analyzer.kinds import Mechanism
 from analyzer.model import Status
 from analyzer.parse import budget
@@ -74,3 +76,15 @@ def test_a_configuration_past_the_budget_is_left_unread_with_a_diagnostic(tmp_pa
     assert (verdict.status, verdict.mechanism) == (Status.GATED, Mechanism.CMP_MARKUP), verdict
     notes = [d for d in diagnostics if d.code == "analysis-budget" and "consent manager's configuration" in d.message]
     assert [(Path(n.path).name, n.line) for n in notes] == [("index.html", 1)], diagnostics
+
+
+@pytest.mark.parametrize(
+    ("flag", "filed"),
+    [("readOnly: !0", True), ("readOnly:!0", True), ("readOnly: true", True), ("readOnly: !1", False), ("readOnly: false", False)],
+)
+def test_a_minified_flag_means_the_same_to_the_filings(flag: str, filed: bool, db) -> None:
+    text = f"CookieConsent.run({{categories: {{statistics: {{{flag}, services: {{hotjar: {{label: 'Hotjar'}}}}}}}}}});"
+    problems = [f.problem for f in cmp_filing.filings(text, "js", db) if f.problem]
+    assert bool(problems) is filed, problems
+    if filed:
+        assert problems == ["readOnly: true on the category (the visitor cannot refuse it)"]

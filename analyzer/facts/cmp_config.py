@@ -117,7 +117,8 @@ class _Reader:
 
 def literal_value(prog: Program, node: Node) -> str | None:
     """What a configuration's literal value is, lower-cased (``true``, ``'opt-out'`` -> ``opt-out``, a minifier's ``!0``
-    -> ``true``), None for an expression the scan does not evaluate."""
+    -> ``true``), None for an expression the scan does not evaluate: the one truth rule of a flag's value, shared by
+    the configuration reading and by RL504's filings (``analyzer/facts/cmp_filing.py``)."""
     from analyzer.parse.jsfacts import unparen
 
     node = unparen(node)
