@@ -265,12 +265,12 @@ def _category(pairs: dict, outer: tuple, obj, prog) -> tuple[str, object | None]
 
 
 def _problem(category: str, pairs: dict, holder, prog, vocab: _Vocab, db: SignatureDB) -> tuple[str, str]:
-    from analyzer.facts import legal_basis
+    from analyzer.facts import cmp_config, legal_basis
 
     for where, values in (("service", pairs), ("category", prog.pairs(holder) if holder is not None else {})):
         for key, value, cmp in vocab.flags:
             node = values.get(key)
-            if node is not None and prog.text(node).strip().lower() == value:
+            if node is not None and cmp_config.literal_value(prog, node) == value:  # the configuration reading's truth rule
                 return f"{key}: {value} on the {where} (the visitor cannot refuse it)", cmp
     for part in (p.strip() for p in category.split(",")):
         if _fold(part) in vocab.always_on:

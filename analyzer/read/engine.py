@@ -238,13 +238,13 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
                 el.text for el in page.elements if el.tag == "script" and script_type(el) in db.script_types.executable
             )
         result.compliance = compliance_facts.for_page(source.display, page, {d.vendor for d in result.detections}, result.fields, db)
-        result.cmp_configs = cmp_config.in_page(page, db)
+        _cmp_configs(cmp_config.in_page(page, db), result)
     elif source.kind in CODE_KINDS:
         prog = _code_file(source.display, source.kind, data, db, result, source.path, source.boundary)
         started = {d.vendor for d in result.detections} | {s.detection.vendor for s in result.registry_starts}
         result.compliance = compliance_facts.for_code(source.display, source.kind, data, dialect_for(source.display), started, db, prog)
         if source.kind != "sfc":
-            result.cmp_configs = cmp_config.in_code(data, dialect_for(source.display), db, prog)
+            _cmp_configs(cmp_config.in_code(data, dialect_for(source.display), db, prog), result)
     elif source.kind == "json" and source.path.name.lower() in db.component_files.projects:
         result.layout_sources = project_context.manifest_sources(data)  # package.json: the project's name
     elif source.kind == "json" and gtm.is_export(data):
@@ -926,6 +926,14 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
             result.page_topic = result.page_topic or _page_topic(page, route, db)
     if result.fields or result.rendered:
         result.code = masking_code([text])
+
+
+def _cmp_configs(configs: cmp_config.Configs, result: FileResult) -> None:
+    """A file's consent-manager configurations; a script whose reading ran out of budget is noted (its markup verdicts stand)."""
+    result.cmp_configs = configs.found
+    for piece, exhausted in configs.unread:
+        what = f"reading a consent manager's configuration (left unread: the markup verdicts stand): {exhausted}"
+        result.diagnostics.append(code_scan.budget_diagnostic(result.path, piece, what))
 
 
 def _definition_fields(piece: JsSource, db: SignatureDB, result: FileResult, programs: dict) -> None:
