@@ -302,22 +302,13 @@ def refine(verdict: Verdict, template: Template, offset: int, vocab: ServerVocab
     """Apply the template's branches to a markup or code verdict."""
     by, notes = gate(template, offset, vocab)
     if not by and verdict.status is Status.UNGATED:
-        parent = parent_decides(template, offset, vocab)
-        if parent:
-            return Verdict(
-                status=Status.UNVERIFIABLE,
-                mechanism=Mechanism.PARENT_TEMPLATE_DECIDES,
-                evidence=f"{parent}; markup alone: {verdict.evidence}",
-                cmp=verdict.cmp,
-            )
-        unread = unread_choice(template, offset, vocab)
-        if unread:
-            return Verdict(
-                status=Status.UNVERIFIABLE,
-                mechanism=Mechanism.UNKNOWN_CATEGORY,
-                evidence=f"{unread}; markup alone: {verdict.evidence}",
-                cmp=verdict.cmp,
-            )
+        # a condition between a child's blocks the parent decides; a condition that reads a choice naming no category
+        for why, mechanism in ((parent_decides, Mechanism.PARENT_TEMPLATE_DECIDES), (unread_choice, Mechanism.UNKNOWN_CATEGORY)):
+            said = why(template, offset, vocab)
+            if said:
+                return Verdict(
+                    status=Status.UNVERIFIABLE, mechanism=mechanism, evidence=f"{said}; markup alone: {verdict.evidence}", cmp=verdict.cmp
+                )
     if by and verdict.status is not Status.GATED:
         return Verdict(
             status=Status.GATED,
