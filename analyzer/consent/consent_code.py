@@ -277,11 +277,13 @@ class GuardAnalysis:
         self.externals = externals or {}
         # A global function another script of the page defines -> why it returns true before any choice (resolve.globals).
         self.unchosen = unchosen or {}
-        self.first_visit = FirstVisit(prog, vocab.records.get("readers", frozenset()))
         self._unchosen: dict[int, tuple[int, int, str | None]] = {}  # condition -> (its span, why it holds before a choice)
         self._gate_helpers: dict[int, str] = {}  # a gate's node -> the global function its check calls by name
         self.flow = Flow(prog, vocab.stores, queues=True, member_tables=vocab.member_tables)
         self.records = ConsentRecords(prog, self.flow, vocab.records)
+        self.first_visit = FirstVisit(
+            prog, vocab.records.get("readers", frozenset()), lambda fn: self.records.actions_running(fn) is not None
+        )
         self._segments: dict[int, _Segment] = {}
         self._ways_memo: dict[tuple[int, int], list[_Way]] = {}
         self._region_flows: dict[int, Flow] = {}
