@@ -31,7 +31,7 @@ from analyzer.parse.jsflow import GLOBAL_OBJECTS, Flow, Use
 from analyzer.parse.jsshapes import function_shape
 from analyzer.parse.normalise import norm
 from analyzer.signatures import CategoryCallbackSpec, Cmp, OptionGate, SignatureDB, StatusParameter
-from analyzer.signatures.checktext import occurs
+from analyzer.signatures.checktext import NAME, occurs
 from analyzer.signatures.lexicon import tokens
 
 _TRUTHY = frozenset({"true", "granted", "allow", "accepted", "1", "ACCEPT", "yes", "!0"})
@@ -82,6 +82,9 @@ class ConsentVocabulary:
     # ([js] stored_choices, lower-cased) a cookie or localStorage key that keeps one category's choice -> its granted value:
     # read bare, or found in document.cookie, it holds on refusal too ('deny', 'false' are truthy strings)
     stored: dict[str, str] = field(default_factory=dict)
+    # ([js] consent_reads, normalised, "a+b": both present) a read of every service's choice: a condition holding one
+    # that no check ties to a recorder is consent naming no category, whatever it compares
+    consent_reads: tuple[str, ...] = ()
 
     def may_check(self, text: str) -> bool:
         """Can this (lower-cased) condition text hold an analytics check at all? The words of a
@@ -170,6 +173,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         tuple(settings),
         state_cookies,
         stored,
+        tuple(norm(r).lower() for cmp in db.cmps.values() if cmp.gates_recorders for r in cmp.js.consent_reads),
     )
 
 
@@ -196,7 +200,7 @@ def _needs(check: str, renamed: set[str]) -> frozenset[str]:
     """The words a text holding ``check`` holds once compiled: property names, method names and
     strings survive; the base of a member chain may be a renamed local (``{preferences: e}`` ->
     ``e.measurement``) and a library API a bundle renames is left out, unless nothing else is left."""
-    body = check.lstrip("^")
+    body = re.sub(r"[a-z0-9_$]*" + re.escape(NAME) + r"[a-z0-9_$]*", " ", check.lstrip("^"))  # a name's word is any
     words = re.findall(r"[a-z0-9_$]{3,}", body)
     if re.match(r"[a-z_$][a-z0-9_$]*\.", body) and len(words) > 1:
         words = words[1:]
@@ -546,6 +550,8 @@ class GuardAnalysis:
         text = canonical(self.prog, cond, None, self._alias)
         if text.startswith("!"):
             return False
+        if any(all(part in text for part in r.split("+")) for r in self.vocab.consent_reads):
+            return True
         if self._category_call(cond) or self._settings_check(cond):
             return True
         consent = set(self.vocab.consent_words)

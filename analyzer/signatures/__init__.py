@@ -456,7 +456,8 @@ class CmpJs:
     """A consent manager's ``[js]`` table, compiled."""
 
     declared: bool = False  # the signature has a non-empty [js] table
-    analytics_checks: tuple[str, ...] = ()
+    analytics_checks: tuple[str, ...] = ()  # service_checks included, once per service name
+    consent_reads: tuple[str, ...] = ()  # calls returning every service's choice: consent naming no category
     generic_events: tuple[str, ...] = ()
     fail_open: tuple[str, ...] = ()
     server_checks: tuple[str, ...] = ()
@@ -1215,6 +1216,7 @@ def _cmp_config(cfg: dict[str, Any], where: str) -> CmpConfig:
 
 
 _FLAG_STATUSES = ("gated", "ungated", "unverifiable")
+_SERVICE = "‹service›"  # where a [js] service_checks entry names the service
 
 
 def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
@@ -1238,6 +1240,11 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
         if GAP in spec and (spec.startswith(("^", GAP)) or spec.endswith(GAP) or GAP + GAP in spec):
             raise SignatureError(f"{where}: js.analytics_checks {spec!r}: '{GAP}' stands between two parts of code")
         return spec
+
+    def per_service(spec: str) -> list[str]:
+        if _SERVICE not in spec:
+            raise SignatureError(f"{where}: js.service_checks {spec!r}: names no service ('{_SERVICE}')")
+        return [check(spec.replace(_SERVICE, "'" + name + "'")) for name in js.get("service_names", [])]
 
     def parameter(spec: str) -> ConsentParameter:
         parts = spec.split(":")
@@ -1289,7 +1296,10 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
 
     return CmpJs(
         declared=bool(js),
-        analytics_checks=tuple(check(s) for s in js.get("analytics_checks", [])),
+        analytics_checks=tuple(
+            [check(s) for s in js.get("analytics_checks", [])] + [c for s in js.get("service_checks", []) for c in per_service(s)]
+        ),
+        consent_reads=tuple(js.get("consent_reads", [])),
         generic_events=tuple(js.get("generic_events", [])),
         fail_open=tuple(js.get("fail_open", [])),
         server_checks=tuple(js.get("server_checks", [])),

@@ -348,6 +348,14 @@ CMP_SCHEMA: dict[str, Field] = {
     "js": _opt(
         {
             "analytics_checks": _opt("str[]"),
+            # Checks that name one service ("‹service›"), each read once per name of service_names (the recorders'
+            # service names as the CMP lists them): getServicesBaseInfo().find(‹x›=>‹x›.name===‹service›)….
+            "service_checks": _opt("str[]"),
+            "service_names": _opt("str[]"),
+            # Reads of the visitor's choices for every service, refused ones too ("a+b": both present,
+            # getServicesBaseInfo()+consent.status): a condition holding one that no check ties to a recorder is
+            # consent naming no category (unverifiable).
+            "consent_reads": _opt("str[]"),
             "generic_events": _opt("str[]"),
             "api_needles": _opt("str[]"),
             "fail_open": _opt("str[]"),
