@@ -31,7 +31,7 @@ from analyzer.parse.jsflow import GLOBAL_OBJECTS, Flow, Use
 from analyzer.parse.jsshapes import function_shape
 from analyzer.parse.normalise import norm
 from analyzer.signatures import CategoryCallbackSpec, Cmp, OptionGate, SignatureDB, StatusParameter
-from analyzer.signatures.checktext import NAME, occurs
+from analyzer.signatures.checktext import NAME, granted_after, occurs
 from analyzer.signatures.lexicon import tokens
 
 _TRUTHY = frozenset({"true", "granted", "allow", "accepted", "1", "ACCEPT", "yes", "!0"})
@@ -78,7 +78,7 @@ class ConsentVocabulary:
     settings_checks: tuple[tuple[str, str], ...] = ()  # ([js] settings_checks, CMP name): consent only under outside settings
     # ([js] state_cookies, lower-cased) of the CMPs named: a cookie that lists every category with its state, so a check
     # of theirs found in text that reads a cookie holds only with the granted state after it ("C0002:1", "C0002%3A1")
-    state_cookies: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    state_cookies: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)  # (cookies, granted states)
     # ([js] stored_choices, lower-cased) a cookie or localStorage key that keeps one category's choice -> its granted value:
     # read bare, or found in document.cookie, it holds on refusal too ('deny', 'false' are truthy strings)
     stored: dict[str, str] = field(default_factory=dict)
@@ -102,7 +102,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
     the checks longest first."""
     checks, events, fail, words, callbacks, api = [], [], [], [], [], []
     settings: list[tuple[str, str]] = []
-    state_cookies: dict[str, tuple[str, ...]] = {}
+    state_cookies: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     stored: dict[str, str] = {}
     gates: list[tuple[OptionGate, str]] = []
     statuses: list[tuple[StatusParameter, str]] = []
@@ -126,7 +126,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         fail += [(norm(f).lower(), cmp.name) for f in js.fail_open]
         settings += [(norm(f), cmp.name) for f in js.settings_checks]
         if js.state_cookies:
-            state_cookies[cmp.name] = tuple(c.lower() for c in js.state_cookies)
+            state_cookies[cmp.name] = (tuple(c.lower() for c in js.state_cookies), js.granted_states)
         stored.update((k.lower(), v.lower()) for k, v in js.stored_choices)
     checks.sort(key=lambda c: -len(c[0]))
     renamed = {name.lower() for name, _, _ in api}
@@ -177,17 +177,13 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
     )
 
 
-# A category's granted state written after it in a cookie that lists every category with its state: OneTrust's
-# OptanonConsent holds "groups=C0001:1,C0002:0" (URL-encoded in document.cookie: "C0002%3A0").
-_GRANTED_STATE = r"\s*(?::|%3a)\s*(?:1|true)(?![0-9a-z_])"
-
-
-def _granted_state(text: str, check: str, cookies: tuple[str, ...]) -> bool:
+def _granted_state(text: str, check: str, cookies: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
     """Whether ``check`` found in ``text`` (lower-cased) is a check: always, unless the text reads a cookie (``document.cookie``
     or one of the CMP's state cookies by name), where the category is listed refused too and only its granted state checks."""
-    if "document.cookie" not in text and not any(c in text for c in cookies):
+    names, states = cookies
+    if "document.cookie" not in text and not any(c in text for c in names):
         return True
-    return re.search(re.escape(check.strip(",")) + _GRANTED_STATE, text) is not None
+    return granted_after(text, check.strip(","), states)
 
 
 def _stored_value(text: str, key: str, granted: str) -> bool:

@@ -465,6 +465,7 @@ class CmpJs:
     consent_words: tuple[str, ...] = ()
     settings_checks: tuple[str, ...] = ()  # calls whose answer is consent only under settings outside the file
     state_cookies: tuple[str, ...] = ()  # cookies that list every category with its state (OptanonConsent)
+    granted_states: tuple[str, ...] = ()  # lower-cased: a category's state in one of them that grants it (":1", "%3a1")
     stored_choices: tuple[tuple[str, str], ...] = ()  # (storage key, granted value): a key that keeps the choice, refusals too
     category_events: tuple[tuple[str, str], ...] = ()  # (event, category)
     category_callbacks: tuple[CategoryCallbackSpec, ...] = ()
@@ -1294,6 +1295,8 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
             why=spec["why"],
         )
 
+    if js.get("state_cookies") and not js.get("granted_states"):
+        raise SignatureError(f"{where}: js.state_cookies needs js.granted_states (how the cookie writes a granted category)")
     return CmpJs(
         declared=bool(js),
         analytics_checks=tuple(
@@ -1307,6 +1310,7 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
         consent_words=tuple(js.get("consent_words", [])),
         settings_checks=tuple(js.get("settings_checks", [])),
         state_cookies=tuple(js.get("state_cookies", [])),
+        granted_states=tuple(s.lower() for s in js.get("granted_states", [])),
         stored_choices=tuple((k.strip(), v.strip()) for k, _, v in (s.partition("=") for s in js.get("stored_choices", []))),
         category_events=tuple((e, c) for e, _, c in (i.partition(":") for i in js.get("category_events", []))),
         category_callbacks=tuple(callback(s) for s in js.get("category_callbacks", [])),

@@ -30,6 +30,16 @@ def occurs(check: str, text: str) -> bool:
     return _occurs(check, text)
 
 
+def granted_after(text: str, word: str, states: tuple[str, ...]) -> bool:
+    """Whether ``word`` (a category) stands in ``text`` (lower-cased) with a granted state written after it, in a cookie
+    that lists every category with its state ([js] granted_states: OneTrust's ``C0002:1``, ``C0002%3A1`` where
+    ``document.cookie`` is read undecoded)."""
+    if not states:
+        return False
+    pattern = re.escape(word) + r"\s*(?:" + "|".join(re.escape(s.lower()) for s in states) + r")(?![0-9a-z_])"
+    return re.search(pattern, text) is not None
+
+
 def _names(check: str, text: str) -> list[str]:
     """The names ``text`` holds where the check's first ``‹x›`` stands (between the same code), the first few."""
     at = check.index(NAME)

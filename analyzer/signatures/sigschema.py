@@ -374,6 +374,9 @@ CMP_SCHEMA: dict[str, Field] = {
             # Cookies that list every category with its state, refused ones too (OneTrust's OptanonConsent:
             # "groups=C0001:1,C0002:0"): a category's name found in one is no check, only its granted state is.
             "state_cookies": _opt("str[]"),
+            # How such a cookie writes a category's granted state after its name (OneTrust ":1", and "%3A1" as
+            # document.cookie holds it URL-encoded): only the category with one of these is a check.
+            "granted_states": _opt("str[]"),
             # Cookies and localStorage keys that keep the visitor's choice of one category, refusals too, as
             # "key=granted value" (Complianz "cmplz_statistics=allow", Silktide "silktideCookieChoice_analytics=true"):
             # the key read bare, or found in document.cookie, holds on refusal; only its granted value is a check.
