@@ -25,6 +25,8 @@ _TRIES = 16  # occurrences of a check's first part tried
 def occurs(check: str, text: str) -> bool:
     """Whether ``check`` (normalised, as ``text`` is) occurs in ``text``."""
     if NAME in check:
+        if check.split(NAME, 1)[0].split(GAP, 1)[0] not in text:
+            return False  # the code before the name is not there: no need to read the names
         text = _PARAMETER.sub(r"\1=>", text).replace(";}", "}")  # (s)=>… is s=>…; {return …;} is {return …}
         return any(_occurs(check.replace(NAME, name), text) for name in _names(check, text))
     return _occurs(check, text)
