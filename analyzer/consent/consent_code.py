@@ -31,7 +31,7 @@ from analyzer.parse.jsflow import GLOBAL_OBJECTS, Flow, Use
 from analyzer.parse.jsshapes import function_shape
 from analyzer.parse.normalise import norm
 from analyzer.signatures import CategoryCallbackSpec, Cmp, OptionGate, SignatureDB, StatusParameter
-from analyzer.signatures.checktext import occurs
+from analyzer.signatures.checktext import NAME, granted_after, occurs
 from analyzer.signatures.lexicon import tokens
 
 _TRUTHY = frozenset({"true", "granted", "allow", "accepted", "1", "ACCEPT", "yes", "!0"})
@@ -78,10 +78,13 @@ class ConsentVocabulary:
     settings_checks: tuple[tuple[str, str], ...] = ()  # ([js] settings_checks, CMP name): consent only under outside settings
     # ([js] state_cookies, lower-cased) of the CMPs named: a cookie that lists every category with its state, so a check
     # of theirs found in text that reads a cookie holds only with the granted state after it ("C0002:1", "C0002%3A1")
-    state_cookies: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    state_cookies: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)  # (cookies, granted states)
     # ([js] stored_choices, lower-cased) a cookie or localStorage key that keeps one category's choice -> its granted value:
     # read bare, or found in document.cookie, it holds on refusal too ('deny', 'false' are truthy strings)
     stored: dict[str, str] = field(default_factory=dict)
+    # ([js] consent_reads, normalised, "a+b": both present) a read of every service's choice: a condition holding one
+    # that no check ties to a recorder is consent naming no category, whatever it compares
+    consent_reads: tuple[str, ...] = ()
 
     def may_check(self, text: str) -> bool:
         """Can this (lower-cased) condition text hold an analytics check at all? The words of a
@@ -99,7 +102,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
     the checks longest first."""
     checks, events, fail, words, callbacks, api = [], [], [], [], [], []
     settings: list[tuple[str, str]] = []
-    state_cookies: dict[str, tuple[str, ...]] = {}
+    state_cookies: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     stored: dict[str, str] = {}
     gates: list[tuple[OptionGate, str]] = []
     statuses: list[tuple[StatusParameter, str]] = []
@@ -123,7 +126,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         fail += [(norm(f).lower(), cmp.name) for f in js.fail_open]
         settings += [(norm(f), cmp.name) for f in js.settings_checks]
         if js.state_cookies:
-            state_cookies[cmp.name] = tuple(c.lower() for c in js.state_cookies)
+            state_cookies[cmp.name] = (tuple(c.lower() for c in js.state_cookies), js.granted_states)
         stored.update((k.lower(), v.lower()) for k, v in js.stored_choices)
     checks.sort(key=lambda c: -len(c[0]))
     renamed = {name.lower() for name, _, _ in api}
@@ -170,20 +173,17 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         tuple(settings),
         state_cookies,
         stored,
+        tuple(norm(r).lower() for cmp in db.cmps.values() if cmp.gates_recorders for r in cmp.js.consent_reads),
     )
 
 
-# A category's granted state written after it in a cookie that lists every category with its state: OneTrust's
-# OptanonConsent holds "groups=C0001:1,C0002:0" (URL-encoded in document.cookie: "C0002%3A0").
-_GRANTED_STATE = r"\s*(?::|%3a)\s*(?:1|true)(?![0-9a-z_])"
-
-
-def _granted_state(text: str, check: str, cookies: tuple[str, ...]) -> bool:
+def _granted_state(text: str, check: str, cookies: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
     """Whether ``check`` found in ``text`` (lower-cased) is a check: always, unless the text reads a cookie (``document.cookie``
     or one of the CMP's state cookies by name), where the category is listed refused too and only its granted state checks."""
-    if "document.cookie" not in text and not any(c in text for c in cookies):
+    names, states = cookies
+    if "document.cookie" not in text and not any(c in text for c in names):
         return True
-    return re.search(re.escape(check.strip(",")) + _GRANTED_STATE, text) is not None
+    return granted_after(text, check.strip(","), states)
 
 
 def _stored_value(text: str, key: str, granted: str) -> bool:
@@ -196,7 +196,7 @@ def _needs(check: str, renamed: set[str]) -> frozenset[str]:
     """The words a text holding ``check`` holds once compiled: property names, method names and
     strings survive; the base of a member chain may be a renamed local (``{preferences: e}`` ->
     ``e.measurement``) and a library API a bundle renames is left out, unless nothing else is left."""
-    body = check.lstrip("^")
+    body = re.sub(r"[a-z0-9_$]*" + re.escape(NAME) + r"[a-z0-9_$]*", " ", check.lstrip("^"))  # a name's word is any
     words = re.findall(r"[a-z0-9_$]{3,}", body)
     if re.match(r"[a-z_$][a-z0-9_$]*\.", body) and len(words) > 1:
         words = words[1:]
@@ -277,11 +277,13 @@ class GuardAnalysis:
         self.externals = externals or {}
         # A global function another script of the page defines -> why it returns true before any choice (resolve.globals).
         self.unchosen = unchosen or {}
-        self.first_visit = FirstVisit(prog, vocab.records.get("readers", frozenset()))
         self._unchosen: dict[int, tuple[int, int, str | None]] = {}  # condition -> (its span, why it holds before a choice)
         self._gate_helpers: dict[int, str] = {}  # a gate's node -> the global function its check calls by name
         self.flow = Flow(prog, vocab.stores, queues=True, member_tables=vocab.member_tables)
         self.records = ConsentRecords(prog, self.flow, vocab.records)
+        self.first_visit = FirstVisit(
+            prog, vocab.records.get("readers", frozenset()), lambda fn: self.records.actions_running(fn) is not None
+        )
         self._segments: dict[int, _Segment] = {}
         self._ways_memo: dict[tuple[int, int], list[_Way]] = {}
         self._region_flows: dict[int, Flow] = {}
@@ -544,6 +546,8 @@ class GuardAnalysis:
         text = canonical(self.prog, cond, None, self._alias)
         if text.startswith("!"):
             return False
+        if any(all(part in text for part in r.split("+")) for r in self.vocab.consent_reads):
+            return True
         if self._category_call(cond) or self._settings_check(cond):
             return True
         consent = set(self.vocab.consent_words)

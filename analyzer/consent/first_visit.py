@@ -7,37 +7,30 @@ true})``, overwritten only when a choice was saved) or write a helper whose answ
 stored (``return saved[c] !== false``: ``undefined !== false``). Where the file shows the value, it is read
 here as it stands on a first visit: every read of a stored choice (``[consent_record] readers``:
 ``localStorage.getItem``, ``getCookie`` …) finds nothing, ``JSON.parse`` of nothing is ``null``, a literal
-default is what it says. Anything else (a global of another script, an import, a name written again after
-its declaration, a default overwritten at load) is not known, and the check keeps its reading by name.
+default is what it says, a parameter left out takes its default. Anything else (a global of another script, an
+import, a name or a function written again after its declaration, a default whose members are written where
+the scan cannot show that the write waits for the visitor: at the top level, in an IIFE or an init function,
+in a branch it cannot rule out on a first visit) is not known, and the check keeps its reading by name. A
+write shown not to run before a choice is one in a function that runs only when the visitor acts
+(``ConsentRecords.actions_running``: a click handler), or in a branch whose condition is false on a first
+visit (``if (saved) Object.assign(consent, saved)``).
 """
 
 from __future__ import annotations
 
 import enum
 import json
+from collections.abc import Callable
 
 from tree_sitter import Node
 
 from analyzer.parse.budget import BudgetExhausted
 from analyzer.parse.jsfacts import FUNCTION_TYPES, Program, unparen
+from analyzer.parse.jsscope import Binding
 
 _DEPTH = 4  # helpers and bindings followed, at most
 _STEPS = 400  # nodes evaluated per question
-# What a write-free statement may stand in: code under these runs on some loads only (or later).
-_CONDITIONAL = frozenset(
-    {
-        *FUNCTION_TYPES,
-        "if_statement",
-        "ternary_expression",
-        "binary_expression",
-        "switch_statement",
-        "try_statement",
-        "for_statement",
-        "for_in_statement",
-        "while_statement",
-        "do_statement",
-    }
-)
+_ASSIGNMENTS = frozenset({"assignment_expression", "augmented_assignment_expression"})
 _STATE_HOOKS = frozenset({"useState", "React.useState"})  # const [value, set] = useState(first value)
 
 
@@ -56,11 +49,14 @@ Value = V | bool | float | str | dict | list | Node
 class FirstVisit:
     """Reads expressions of one program as they evaluate on a first visit (memoised per node)."""
 
-    def __init__(self, prog: Program, readers: frozenset[str]) -> None:
+    def __init__(self, prog: Program, readers: frozenset[str], on_action: Callable[[Node], bool] | None = None) -> None:
         self.prog = prog
         self.readers = readers
+        # Does a function run only when the visitor acts (a click handler), never at load? (Unknown: no.)
+        self.on_action = on_action or (lambda fn: False)
         self._steps = 0
         self._origin: list[str] = []
+        self._written: dict[int, bool] = {}  # a binding -> are its members written before a choice may be
 
     def grants(self, node: Node, params: dict[int, Value] | None = None) -> str | None:
         """Why ``node``, a consent check, is true on a first visit (None: false, or not known)."""
@@ -165,7 +161,7 @@ class FirstVisit:
         if binding.kind == "param":
             return params.get(binding.key, V.UNKNOWN)
         if binding.kind == "function":
-            return binding.value if binding.value is not None else V.UNKNOWN
+            return binding.value if binding.value is not None and not self.prog.reassigned(binding) else V.UNKNOWN
         if binding.kind not in ("const", "let", "var") or depth >= _DEPTH or self.prog.reassigned(binding):
             return V.UNKNOWN
         value = binding.value if binding.value is not None else self._state_default(binding.node)
@@ -189,19 +185,52 @@ class FirstVisit:
         args = self.prog.args(call)
         return args[0] if args else None
 
-    def _overwritten_at_load(self, binding) -> bool:
-        """A default changed by a statement that runs on every load (``consent.analytics = …``,
-        ``Object.assign(consent, …)`` at the top level, in no branch): the literal is not what is read."""
+    def _overwritten_at_load(self, binding: Binding) -> bool:
+        """Are the default's members written (``consent.analytics = …``, ``Object.assign(consent, …)``) anywhere
+        the scan cannot show the write waits for the visitor? Then the literal may not be what is read."""
+        known = self._written.get(binding.key)
+        if known is None:
+            self._written[binding.key] = True  # a write whose branch reads the binding itself proves nothing
+            origin = list(self._origin)
+            known = any(not self._after_choice(w, binding.scope) for w in self._member_writes(binding))
+            self._origin = origin
+            self._written[binding.key] = known
+        return known
+
+    def _member_writes(self, binding: Binding) -> list[Node]:
+        """The writes to the binding's members: an assignment, update or ``delete`` of ``x.a`` / ``x[k]`` / ``x.a.b``,
+        ``Object.assign(x…, …)``."""
+        out: list[Node] = []
         for ref in self.prog.scopes.references(binding):
-            if len(ref) < 2 or any(a.type in _CONDITIONAL for a in ref[:-1] if a.type != "program"):
+            top, i = ref[-1], len(ref) - 2
+            while i >= 0 and ref[i].type in ("member_expression", "subscript_expression") and ref[i].child_by_field_name("object") == top:
+                top, i = ref[i], i - 1
+            parent = ref[i] if i >= 0 else None
+            if parent is None or top is ref[-1] and parent.type != "arguments":
                 continue
-            parent = ref[-2]
-            written = parent.type in ("member_expression", "subscript_expression") and any(
-                a.type in ("assignment_expression", "augmented_assignment_expression") for a in ref[:-2]
-            )
-            assigned = parent.type == "arguments" and self.prog.path(self.prog.callee(ref[-3])) == "Object.assign"
-            if written or assigned:
+            if parent.type in _ASSIGNMENTS and parent.child_by_field_name("left") == top:
+                out.append(parent)
+            elif parent.type == "update_expression" or parent.type == "unary_expression" and self.prog.text(parent).startswith("delete"):
+                out.append(parent)
+            elif parent.type == "arguments" and parent.named_children[:1] == [top]:
+                call = ref[i - 1]
+                if self.prog.path(self.prog.callee(call)) == "Object.assign":
+                    out.append(call)
+        return out
+
+    def _after_choice(self, write: Node, scope: Node) -> bool:
+        """Is ``write`` shown not to run before the visitor chooses: inside the binding's scope, in a function only a
+        visitor's action runs, or in an ``if`` branch whose condition is false on a first visit?"""
+        node = write
+        while node.parent is not None and node.id != scope.id:
+            parent = node.parent
+            if node.type in FUNCTION_TYPES and self.on_action(node):
                 return True
+            if parent.type == "if_statement" and parent.child_by_field_name("consequence") == node:
+                cond = parent.child_by_field_name("condition")
+                if cond is not None and truth(self._value(cond, {}, 0)) is False:
+                    return True
+            node = parent
         return False
 
     def _member(self, node: Node, params: dict[int, Value], depth: int) -> Value:
@@ -274,10 +303,7 @@ class FirstVisit:
     def _call(self, fn: Node, args: list[Value], depth: int) -> Value:
         """What ``fn`` returns called with ``args``: its statements run in order (declarations are read where
         their names are; an ``if`` whose condition is known takes its branch; a ``try`` runs its block)."""
-        names = self.prog.scopes._parameter_names(fn)
-        params: dict[int, Value] = {n.id: (args[i] if i < len(args) else V.NULLISH) for i, n in enumerate(names)}
-        if not args:
-            params = {n.id: V.UNKNOWN for n in names}
+        params = self._params(fn, args, depth)
         body = fn.child_by_field_name("body")
         if body is None:
             return V.UNKNOWN
@@ -286,6 +312,26 @@ class FirstVisit:
             return self._value(body, params, depth)
         found = self._run(body, params, depth)
         return V.NULLISH if found is None else found
+
+    def _params(self, fn: Node, args: list[Value], depth: int) -> dict[int, Value]:
+        """Each parameter's value: its argument; a parameter left out takes its default (``strict = true``), or is
+        undefined; a destructured one, or any with no arguments known (``returns``), is not known."""
+        single = fn.child_by_field_name("parameter")
+        formal = fn.child_by_field_name("parameters")
+        params: dict[int, Value] = {}
+        given_params = [single] if single is not None else formal.named_children if formal is not None else []
+        for i, p in enumerate(c for c in given_params if c.type != "comment"):
+            p = p.child_by_field_name("pattern") or p if p.type in ("required_parameter", "optional_parameter") else p
+            given = args[i] if i < len(args) else V.ABSENT
+            default = p.child_by_field_name("right") if p.type == "assignment_pattern" else None
+            name = p.child_by_field_name("left") if default is not None else p
+            if default is not None and given is V.ABSENT and args:
+                given = self._value(default, params, depth)
+            elif default is not None and given is V.NULLISH:
+                given = V.UNKNOWN  # null or undefined: only undefined takes the default
+            for n in self.prog.scopes._pattern_names(p):
+                params[n.id] = given if args and name is not None and n.id == name.id else V.UNKNOWN
+        return params
 
     def _run(self, block: Node, params: dict[int, Value], depth: int) -> Value | None:
         """The value a block returns, None when it ends without returning."""

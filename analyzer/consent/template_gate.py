@@ -18,7 +18,7 @@ from analyzer.model import Status, Verdict
 from analyzer.parse.template_lexer import paren_pairs
 from analyzer.parse.templates import Branch, Template
 from analyzer.signatures import SignatureDB
-from analyzer.signatures.checktext import occurs
+from analyzer.signatures.checktext import granted_after, occurs
 
 _NEGATION = re.compile(r"^\s*(?:!\s*|not\s+|not(?=\())")
 # The infix negated membership of Jinja, Django, Twig, Nunjucks and Python: "'C0002:1' not in cookie" is "not ('C0002:1' in
@@ -53,6 +53,7 @@ class ServerVocabulary:
     words: frozenset[str] = frozenset()  # words of a consent check that names no category
     choices: tuple[tuple[str, ...], ...] = ()  # [js] server_consent_words: a condition reading a choice, no category
     state_cookies: tuple[str, ...] = ()  # [js] state_cookies, lower-cased: cookies listing every category with its state
+    granted_states: tuple[str, ...] = ()  # [js] granted_states, lower-cased: a category's state in one that grants it
     stored: frozenset[str] = frozenset()  # [js] stored_choices' keys, lower-cased: read bare, a refusal ("deny") holds too
 
 
@@ -65,9 +66,11 @@ def vocabulary(db: SignatureDB) -> ServerVocabulary:
     consent_words: set[str] = set()
     choices: list[tuple[str, ...]] = []
     state_cookies: list[str] = []
+    granted_states: list[str] = []
     stored: set[str] = set()
     for cmp in db.cmps.values():
         state_cookies += [c.lower() for c in cmp.js.state_cookies]
+        granted_states += cmp.js.granted_states
         stored.update(k.lower() for k, _ in cmp.js.stored_choices)
         if not cmp.gates_recorders:
             continue
@@ -89,13 +92,9 @@ def vocabulary(db: SignatureDB) -> ServerVocabulary:
         frozenset(consent_words),
         tuple(dict.fromkeys(choices)),
         tuple(dict.fromkeys(state_cookies)),
+        tuple(dict.fromkeys(granted_states)),
         frozenset(stored),
     )
-
-
-# A category's granted state written after it in a cookie that lists every category with its state (OneTrust's
-# OptanonConsent: "groups=C0001:1,C0002:0", URL-encoded as "C0002%3A0" where the cookie is read undecoded).
-_GRANTED_STATE = r"\s*(?::|%3a)\s*(?:1|true)(?![0-9a-z_])"
 
 
 def _check(cond: str, vocab: ServerVocabulary) -> str | None:
@@ -106,7 +105,7 @@ def _check(cond: str, vocab: ServerVocabulary) -> str | None:
     stated = [c for c in vocab.state_cookies if c in low]
 
     def granted(words: tuple[str, ...]) -> bool:
-        return not stated or any(re.search(re.escape(w) + _GRANTED_STATE, low) for w in words if w not in stated)
+        return not stated or any(granted_after(low, w, vocab.granted_states) for w in words if w not in stated)
 
     for check, cmp in vocab.exact:
         if occurs(check, compact) and granted((check,)):

@@ -126,9 +126,14 @@ def _canon(prog: Program, node: Node, env: dict[str, Node], depth: int, alias: A
 
 def _constant_path(prog: Program, ident: Node) -> Node | None:
     """``const consent = window.Cookiebot.consent; … consent.statistics``: a ``const`` / ``let``
-    holding a member chain (or ``chain || {}``) reads as that chain."""
+    holding a member chain (or ``chain || {}``) reads as that chain; one holding a string, a ``var`` too, never
+    written again, reads as the string (``var cat = 'analytics'; … acceptedService('hotjar', cat)``)."""
     binding = prog.lookup(ident)
-    if binding is None or binding.kind not in ("const", "let") or binding.value is None:
+    if binding is None or binding.kind not in ("const", "let", "var") or binding.value is None:
+        return None
+    if binding.value.type == "string":
+        return binding.value if binding.kind == "const" or not prog.reassigned(binding) else None
+    if binding.kind == "var":
         return None
     if binding.kind == "let" and prog.reassigned(binding):
         return None  # let ok = Cookiebot.consent.statistics; ok = true: what it holds when read is not known here

@@ -456,7 +456,8 @@ class CmpJs:
     """A consent manager's ``[js]`` table, compiled."""
 
     declared: bool = False  # the signature has a non-empty [js] table
-    analytics_checks: tuple[str, ...] = ()
+    analytics_checks: tuple[str, ...] = ()  # service_checks included, once per service name
+    consent_reads: tuple[str, ...] = ()  # calls returning every service's choice: consent naming no category
     generic_events: tuple[str, ...] = ()
     fail_open: tuple[str, ...] = ()
     server_checks: tuple[str, ...] = ()
@@ -464,6 +465,7 @@ class CmpJs:
     consent_words: tuple[str, ...] = ()
     settings_checks: tuple[str, ...] = ()  # calls whose answer is consent only under settings outside the file
     state_cookies: tuple[str, ...] = ()  # cookies that list every category with its state (OptanonConsent)
+    granted_states: tuple[str, ...] = ()  # lower-cased: a category's state in one of them that grants it (":1", "%3a1")
     stored_choices: tuple[tuple[str, str], ...] = ()  # (storage key, granted value): a key that keeps the choice, refusals too
     category_events: tuple[tuple[str, str], ...] = ()  # (event, category)
     category_callbacks: tuple[CategoryCallbackSpec, ...] = ()
@@ -1215,6 +1217,7 @@ def _cmp_config(cfg: dict[str, Any], where: str) -> CmpConfig:
 
 
 _FLAG_STATUSES = ("gated", "ungated", "unverifiable")
+_SERVICE = "‹service›"  # where a [js] service_checks entry names the service
 
 
 def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
@@ -1238,6 +1241,11 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
         if GAP in spec and (spec.startswith(("^", GAP)) or spec.endswith(GAP) or GAP + GAP in spec):
             raise SignatureError(f"{where}: js.analytics_checks {spec!r}: '{GAP}' stands between two parts of code")
         return spec
+
+    def per_service(spec: str) -> list[str]:
+        if _SERVICE not in spec:
+            raise SignatureError(f"{where}: js.service_checks {spec!r}: names no service ('{_SERVICE}')")
+        return [check(spec.replace(_SERVICE, "'" + name + "'")) for name in js.get("service_names", [])]
 
     def parameter(spec: str) -> ConsentParameter:
         parts = spec.split(":")
@@ -1287,9 +1295,14 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
             why=spec["why"],
         )
 
+    if js.get("state_cookies") and not js.get("granted_states"):
+        raise SignatureError(f"{where}: js.state_cookies needs js.granted_states (how the cookie writes a granted category)")
     return CmpJs(
         declared=bool(js),
-        analytics_checks=tuple(check(s) for s in js.get("analytics_checks", [])),
+        analytics_checks=tuple(
+            [check(s) for s in js.get("analytics_checks", [])] + [c for s in js.get("service_checks", []) for c in per_service(s)]
+        ),
+        consent_reads=tuple(js.get("consent_reads", [])),
         generic_events=tuple(js.get("generic_events", [])),
         fail_open=tuple(js.get("fail_open", [])),
         server_checks=tuple(js.get("server_checks", [])),
@@ -1297,6 +1310,7 @@ def _cmp_js(js: dict[str, Any], where: str) -> CmpJs:
         consent_words=tuple(js.get("consent_words", [])),
         settings_checks=tuple(js.get("settings_checks", [])),
         state_cookies=tuple(js.get("state_cookies", [])),
+        granted_states=tuple(s.lower() for s in js.get("granted_states", [])),
         stored_choices=tuple((k.strip(), v.strip()) for k, _, v in (s.partition("=") for s in js.get("stored_choices", []))),
         category_events=tuple((e, c) for e, _, c in (i.partition(":") for i in js.get("category_events", []))),
         category_callbacks=tuple(callback(s) for s in js.get("category_callbacks", [])),

@@ -348,6 +348,14 @@ CMP_SCHEMA: dict[str, Field] = {
     "js": _opt(
         {
             "analytics_checks": _opt("str[]"),
+            # Checks that name one service ("‹service›"), each read once per name of service_names (the recorders'
+            # service names as the CMP lists them): getServicesBaseInfo().find(‹x›=>‹x›.name===‹service›)….
+            "service_checks": _opt("str[]"),
+            "service_names": _opt("str[]"),
+            # Reads of the visitor's choices for every service, refused ones too ("a+b": both present,
+            # getServicesBaseInfo()+consent.status): a condition holding one that no check ties to a recorder is
+            # consent naming no category (unverifiable).
+            "consent_reads": _opt("str[]"),
             "generic_events": _opt("str[]"),
             "api_needles": _opt("str[]"),
             "fail_open": _opt("str[]"),
@@ -366,6 +374,9 @@ CMP_SCHEMA: dict[str, Field] = {
             # Cookies that list every category with its state, refused ones too (OneTrust's OptanonConsent:
             # "groups=C0001:1,C0002:0"): a category's name found in one is no check, only its granted state is.
             "state_cookies": _opt("str[]"),
+            # How such a cookie writes a category's granted state after its name (OneTrust ":1", and "%3A1" as
+            # document.cookie holds it URL-encoded): only the category with one of these is a check.
+            "granted_states": _opt("str[]"),
             # Cookies and localStorage keys that keep the visitor's choice of one category, refusals too, as
             # "key=granted value" (Complianz "cmplz_statistics=allow", Silktide "silktideCookieChoice_analytics=true"):
             # the key read bare, or found in document.cookie, holds on refusal; only its granted value is a check.
