@@ -22,14 +22,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from analyzer.facts.detect import script_type
 from analyzer.model import Status
+from analyzer.parse import jsparse, reading
 from analyzer.parse.budget import BudgetExhausted
+from analyzer.parse.jsfacts import Program, unparen
 from analyzer.signatures import Cmp, CmpConfig, ConfigEntries, SignatureDB
 
 if TYPE_CHECKING:
     from tree_sitter import Node
 
-    from analyzer.parse.jsfacts import Program
     from analyzer.parse.jsparse import JsSource
     from analyzer.parse.jsscope import Binding
 
@@ -119,8 +121,6 @@ def literal_value(prog: Program, node: Node) -> str | None:
     """What a configuration's literal value is, lower-cased (``true``, ``'opt-out'`` -> ``opt-out``, a minifier's ``!0``
     -> ``true``), None for an expression the scan does not evaluate: the one truth rule of a flag's value, shared by
     the configuration reading and by RL504's filings (``analyzer/facts/cmp_filing.py``)."""
-    from analyzer.parse.jsfacts import unparen
-
     node = unparen(node)
     if node.type in ("true", "false", "number", "null", "undefined"):
         return prog.text(node).lower()
@@ -167,8 +167,6 @@ def _assigned(prog: Program, name: str) -> Iterator[Node]:
 def _object(reader: _Reader, node: Node | None, depth: int = 0, kinds: tuple[str, ...] = ("object",)) -> Node | None:
     """The object literal (or one of ``kinds``) ``node`` is, through parentheses and a variable that holds
     one and is never reassigned."""
-    from analyzer.parse.jsfacts import unparen
-
     if node is None or depth > _SPREAD_DEPTH:
         return None
     node = unparen(node)
@@ -271,9 +269,6 @@ def _flag(reader: _Reader, cfg: CmpConfig, root: Node, entry: Node, key: str, wh
 
 def in_code(data: bytes, dialect: str, db: SignatureDB, prog: Program | None = None) -> Configs:
     """The configurations in a code file (``prog``: its tree, when the detection pass made one of this text)."""
-    from analyzer.parse import jsparse, reading
-    from analyzer.parse.jsfacts import Program
-
     if not any(n.encode() in data for cmp in db.cmps.values() if cmp.config for n in cmp.config.needles):
         return Configs()
     text = reading.decode(data).text
@@ -285,10 +280,6 @@ def in_code(data: bytes, dialect: str, db: SignatureDB, prog: Program | None = N
 
 def in_page(page, db: SignatureDB) -> Configs:
     """The configurations in a page's executable inline scripts, placed at their lines in the page."""
-    from analyzer.facts.detect import script_type
-    from analyzer.parse import jsparse
-    from analyzer.parse.jsfacts import Program
-
     out: list[CmpConfigFacts] = []
     unread: list[tuple[JsSource, str]] = []
     for el in page.elements:
