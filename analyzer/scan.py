@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 from analyzer import resolve, signatures
 from analyzer.config import Config
-from analyzer.facts import fallback
+from analyzer.facts import fallback, own_components
 from analyzer.facts.records import FileFacts
 from analyzer.model import Diagnostic, ScanResult, site_key
-from analyzer.parse import messages, own_components, php_builders, php_constants, reading, script_constants
+from analyzer.parse import messages, php_builders, php_constants, reading, script_constants
 from analyzer.parse.reading import DEFAULT_MAX_BYTES
 from analyzer.read import engine
 from analyzer.read.discover import SourceFile, discover
@@ -66,7 +66,7 @@ class _SiteWide:
     """What a scan reads from the whole site before its pages, for every file it reads: the message catalogues
     (analyzer/parse/messages.py), the PHP form builders (analyzer/parse/php_builders.py), the choice lists its
     scripts export (analyzer/parse/script_constants.py), its PHP classes' constants (analyzer/parse/php_constants.py)
-    and the input components its scripts export (analyzer/parse/own_components.py).
+    and the input components its scripts export (analyzer/facts/own_components.py).
     Installed in the scanning process and in each worker."""
 
     catalogue: messages.Messages = messages.EMPTY

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analyzer.parse import own_components
+from analyzer.facts import own_components
 from analyzer.scan import ScanOptions, run
 
 _CLARITY = "import Clarity from '@microsoft/clarity';\nClarity.init('abcdefghij');\n"

@@ -22,10 +22,10 @@ from collections.abc import Callable
 
 from tree_sitter import Node
 
-from analyzer.facts import choice_tiles, jsxhelpers
+from analyzer.facts import choice_tiles, jsxhelpers, own_components
 from analyzer.facts.rendered import MARK_BASE
 from analyzer.facts.template_components import ITEM_LINES
-from analyzer.parse import htmldoc, own_components, script_constants
+from analyzer.parse import htmldoc, script_constants
 from analyzer.parse.clipping import SHORT_TEXT
 from analyzer.parse.component_names import named_control
 from analyzer.parse.form_helpers import message_words

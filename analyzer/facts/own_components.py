@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
+from analyzer.facts.jsxhelpers import jsx_props, param_pattern, parameters
 from analyzer.parse import jsparse, scanwide, script_constants
 from analyzer.parse.jsfacts import Program
 
@@ -187,8 +188,8 @@ def _control(prog: Program, fn: Node) -> Control | None:
         if node.type in ("jsx_self_closing_element", "jsx_opening_element"):
             tag_node = node.child_by_field_name("name")
             tag = prog.text(tag_node) if tag_node is not None else ""
-            attrs = _attributes(prog, node)
-            if _said(attrs.get("role")) == "search" or (tag == "input" and _said(attrs.get("type")) == "search"):
+            attrs = {k: (prog.literal(v) or "").lower() for k, v in jsx_props(prog, node).items()}  # "" for an expression
+            if attrs.get("role") == "search" or (tag == "input" and attrs.get("type") == "search"):
                 return None  # a site's search box: page chrome, not a form's field
             if tag in ("input", "select", "textarea"):
                 kinds.append(_kind(tag, attrs))
@@ -225,40 +226,23 @@ def _in_heading(prog: Program, element: Node, fn: Node) -> bool:
     return False
 
 
-def _said(value: Node | None) -> str:
-    """A string attribute's text, lower-cased ("" for an expression or none)."""
-    if value is None or value.type != "string" or value.text is None:
-        return ""
-    return value.text.decode("utf-8", "replace").strip("'\"`").lower()
-
-
 def _props(prog: Program, fn: Node) -> tuple[set[str], str | None]:
     """The prop names a component destructures from its first parameter (``({ label, name }) =>``), and the name of
     that parameter when it is taken whole (``(props) =>``: ``props.label``)."""
-    params = fn.child_by_field_name("parameters")
-    if params is not None:
-        first = next((c for c in params.named_children if c.type != "comment"), None)
-    else:
-        first = fn.child_by_field_name("parameter")
-    if first is not None and first.type in ("required_parameter", "optional_parameter"):
-        first = first.child_by_field_name("pattern")
+    first = next(iter(parameters(fn)), None)
     if first is None:
         return set(), None
-    if first.type == "identifier":
-        return set(), prog.text(first)
+    pattern, _ = param_pattern(first)
+    if pattern.type == "identifier":
+        return set(), prog.text(pattern)
     names: set[str] = set()
-    if first.type == "object_pattern":
-        for c in first.named_children:
-            if c.type == "shorthand_property_identifier_pattern":
-                names.add(prog.text(c))
-            elif c.type == "object_assignment_pattern":
-                left = c.child_by_field_name("left")
-                if left is not None:
-                    names.add(prog.text(left))
-            elif c.type == "pair_pattern":
-                value = c.child_by_field_name("value")
-                if value is not None and value.type == "identifier":
-                    names.add(prog.text(value))
+    for c in pattern.named_children if pattern.type == "object_pattern" else []:
+        if c.type == "shorthand_property_identifier_pattern":
+            names.add(prog.text(c))
+        elif c.type == "object_assignment_pattern" and (left := c.child_by_field_name("left")) is not None:
+            names.add(prog.text(left))
+        elif c.type == "pair_pattern" and (value := c.child_by_field_name("value")) is not None and value.type == "identifier":
+            names.add(prog.text(value))
     return names, None
 
 
@@ -275,24 +259,12 @@ def _prop_named(prog: Program, node: Node | None, props: set[str], holder: str |
     return None
 
 
-def _attributes(prog: Program, opening: Node) -> dict[str, Node]:
-    """A JSX element's attributes by name, each its value node (a string or an expression container's inside)."""
-    out: dict[str, Node] = {}
-    for attr in (a for a in opening.named_children if a.type == "jsx_attribute"):
-        kids = attr.named_children
-        if len(kids) > 1:
-            value = kids[1]
-            if value.type == "jsx_expression":
-                value = next((c for c in value.named_children if c.type != "comment"), value)
-            out[prog.text(kids[0])] = value
-    return out
-
-
-def _kind(tag: str, attrs: dict[str, Node]) -> tuple[str, str | None]:
-    """The control an element is: a radio, a checkbox, a text-like input (type None), a textarea or a select."""
+def _kind(tag: str, attrs: dict[str, str]) -> tuple[str, str | None]:
+    """The control an element is (its string attributes, lower-cased): a radio, a checkbox, a text-like input (type
+    None), a textarea or a select."""
     if tag != "input":
         return tag, None
-    said = _said(attrs.get("type"))
+    said = attrs.get("type", "")
     if said in ("radio", "checkbox"):
         return "input", said
     return ("input", None) if said in _TEXT_TYPES else ("input", said)

@@ -1,7 +1,7 @@
 """A value a scan reads from the whole site before the pages and installs for every file it reads: the message
 catalogues (``analyzer.parse.messages``), the PHP form builders (``analyzer.parse.php_builders``), the exported choice
 lists (``analyzer.parse.script_constants``), the PHP classes' constants (``analyzer.parse.php_constants``) and the
-project's own input components (``analyzer.parse.own_components``).
+project's own input components (``analyzer.facts.own_components``).
 ``analyzer.scan`` installs each in the scanning process and in every worker, and the empty value again when the scan
 ends."""
 
