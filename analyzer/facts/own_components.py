@@ -30,7 +30,6 @@ MAX_FILE_BYTES = 100_000  # a component that renders one control is a small file
 MAX_COMPONENTS = 5000  # components kept per scan
 _MAX_NODES = 3000  # syntax nodes looked at in one component
 _CONTROLS = (b"<input", b"<select", b"<textarea")
-_TEXT_TYPES = frozenset({"", "text", "number", "date", "datetime-local", "time", "email", "tel", "url", "search", "month", "week"})
 # The wrappers a component is exported through, its function their last argument: React's memo and forwardRef.
 _WRAPPERS = frozenset({"memo", "forwardRef", "React.memo", "React.forwardRef"})
 
@@ -260,11 +259,9 @@ def _prop_named(prog: Program, node: Node | None, props: set[str], holder: str |
 
 
 def _kind(tag: str, attrs: dict[str, str]) -> tuple[str, str | None]:
-    """The control an element is (its string attributes, lower-cased): a radio, a checkbox, a text-like input (type
-    None), a textarea or a select."""
+    """The control an element is (its string attributes, lower-cased): an input of its type (None for a plain text box:
+    ``type="text"`` or none), a textarea or a select."""
     if tag != "input":
         return tag, None
     said = attrs.get("type", "")
-    if said in ("radio", "checkbox"):
-        return "input", said
-    return ("input", None) if said in _TEXT_TYPES else ("input", said)
+    return "input", (said if said not in ("", "text") else None)
