@@ -188,8 +188,8 @@ def _granted_state(text: str, check: str, cookies: tuple[tuple[str, ...], tuple[
 
 def _stored_value(text: str, key: str, granted: str) -> bool:
     """Whether ``text`` (lower-cased) finds the key that keeps a choice with its granted value (``cmplz_statistics=allow``,
-    ``%3D`` where the cookie is read undecoded)."""
-    return re.search(re.escape(key) + r"\s*(?:=|%3d)\s*['\"]?" + re.escape(granted) + r"(?![0-9a-z_])", text) is not None
+    ``%3D`` where the cookie is read undecoded): a cookie's ``key=value``, read as a state cookie's granted state is."""
+    return granted_after(text, key, (f"={granted}", f"%3d{granted}"))
 
 
 def _needs(check: str, renamed: set[str]) -> frozenset[str]:
