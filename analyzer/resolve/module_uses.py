@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
+from analyzer.facts.jsxhelpers import param_pattern, parameters
 from analyzer.parse.jsfacts import Program
 from analyzer.parse.jsflow import Flow, Use
 
@@ -295,14 +296,7 @@ def callback_parameter(prog: Program, then_call: Node) -> Node | None:
 
 
 def first_parameter(fn: Node) -> Node | None:
-    """A function's first parameter as written (an identifier or a destructuring pattern)."""
-    single = fn.child_by_field_name("parameter")  # x => …
-    if single is not None:
-        return single
-    params = fn.child_by_field_name("parameters")
-    first = next((p for p in params.named_children if p.type != "comment"), None) if params is not None else None
-    if first is not None and first.type in ("required_parameter", "optional_parameter"):  # TypeScript
-        first = first.child_by_field_name("pattern")
-    if first is not None and first.type == "assignment_pattern":
-        first = first.child_by_field_name("left")
-    return first
+    """A function's first parameter as written (an identifier or a destructuring pattern), its type and default left
+    out (``jsxhelpers.parameters`` and ``param_pattern``)."""
+    first = next(iter(parameters(fn)), None)
+    return param_pattern(first)[0] if first is not None else None
