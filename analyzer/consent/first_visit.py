@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from tree_sitter import Node
 
+from analyzer.facts.jsxhelpers import param_pattern, parameters
 from analyzer.parse.budget import BudgetExhausted
 from analyzer.parse.jsfacts import FUNCTION_TYPES, Program, unparen
 from analyzer.parse.jsscope import Binding
@@ -316,21 +317,16 @@ class FirstVisit:
     def _params(self, fn: Node, args: list[Value], depth: int) -> dict[int, Value]:
         """Each parameter's value: its argument; a parameter left out takes its default (``strict = true``), or is
         undefined; a destructured one, or any with no arguments known (``returns``), is not known."""
-        single = fn.child_by_field_name("parameter")
-        formal = fn.child_by_field_name("parameters")
         params: dict[int, Value] = {}
-        given_params = [single] if single is not None else formal.named_children if formal is not None else []
-        for i, p in enumerate(c for c in given_params if c.type != "comment"):
-            p = p.child_by_field_name("pattern") or p if p.type in ("required_parameter", "optional_parameter") else p
+        for i, p in enumerate(parameters(fn)):
+            name, default = param_pattern(p)  # TypeScript's wrapper and a default (``strict = true``) stripped
             given = args[i] if i < len(args) else V.ABSENT
-            default = p.child_by_field_name("right") if p.type == "assignment_pattern" else None
-            name = p.child_by_field_name("left") if default is not None else p
             if default is not None and given is V.ABSENT and args:
                 given = self._value(default, params, depth)
             elif default is not None and given is V.NULLISH:
                 given = V.UNKNOWN  # null or undefined: only undefined takes the default
-            for n in self.prog.scopes._pattern_names(p):
-                params[n.id] = given if args and name is not None and n.id == name.id else V.UNKNOWN
+            for n in self.prog.scopes._pattern_names(name):
+                params[n.id] = given if args and n.id == name.id else V.UNKNOWN
         return params
 
     def _run(self, block: Node, params: dict[int, Value], depth: int) -> Value | None:
