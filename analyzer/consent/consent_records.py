@@ -181,6 +181,10 @@ class ConsentRecords:
         return found
 
     # -- writes ---------------------------------------------------------------------------------
+    def runs_on_action(self, fn: Node) -> bool:
+        """Whether ``fn`` runs only when the visitor acts (a handler, or a helper only handlers call): :meth:`actions_running`."""
+        return self.actions_running(fn) is not None
+
     def writes(self) -> list[Write]:
         """Every write of a record: a writer call (``localStorage.setItem``) with a literal key, or a ``document.cookie =
         'key=value'`` assignment; collected on first call."""
