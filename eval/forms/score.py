@@ -427,6 +427,11 @@ def _match(rec: dict, found: dict[int, list], recorded: tuple[int, ...] = ()):
     here = found.get(line, [])
     name = rec["name"] or rec["id"]
     match = next((s for s in here if s.name == name), here[0] if len(here) == 1 else None)
+    if match is None and not name and len({s.classification.category for s in here}) == 1:
+        # A nameless record at a line where the tool reports several boxes of one category: a row a component's
+        # markup writes once for each item of a list it maps (box_lines), "Herzinfarkt [ ] Ja [ ] Vater [ ] Mutter"
+        # defined at the item's line (session 43: the same rule for the start's and the final scores).
+        match = here[0]
     # Another record's own line is that record's: a nameless "Last name" two lines above a nameless "Blood type" the
     # tool reports must not take its field (session 33: the same rule for the start's and the final scores).
     others = set(recorded) - {line}
