@@ -286,3 +286,52 @@ def test_a_notes_box_in_every_language_takes_its_layouts_topic(tmp_path, notes: 
         f"<label for=a>{notes}</label><textarea id=a name=a></textarea></form>{{% endblock %}}\n",
     }
     assert {k: v[0] for k, v in _scan_files(tmp_path, files).items()} == expected
+
+
+_RECORDED_PAGE = (
+    'import Script from "next/script";\nimport { MODULES } from "../lib/questions";\n'
+    "export default function Rechner() {\n  return (<main><h2>Rechner</h2>{MODULES.length}\n"
+    '<Script src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6" /></main>);\n}\n'
+)
+_CARE_QUESTIONS = """export const SCALE = [
+  { label: 'Selbstständig', value: 0 },
+  { label: 'Überwiegend selbstständig', value: 1 },
+  { label: 'Überwiegend unselbstständig', value: 2 },
+  { label: 'Unselbstständig', value: 3 },
+];
+export const MODULES = [
+  {
+    title: 'Mobilität',
+    items: [
+      { id: 'treppe', text: 'Treppensteigen (eine Etage)', options: SCALE },
+      { id: 'bett', text: 'Vom Bett in einen Stuhl wechseln', options: SCALE },
+    ],
+  },
+  {
+    title: 'Kontakt',
+    items: [
+      { id: 'notiz', text: 'Bemerkungen', type: 'textarea' },
+    ],
+  },
+];
+"""
+
+
+@pytest.mark.parametrize("project", ["pflegedienst-sonnenschein", "kraamzorg-mimi"])
+def test_a_definition_lists_scale_questions_take_the_topic_its_project_names(tmp_path, project) -> None:
+    # "Treppensteigen: Selbstständig … Unselbstständig" defined as data in a care service's project: a care-needs
+    # assessment's items, which the project's name places. A free-text box of the same list still takes no topic
+    # from the project (an editor library's dialog copied under a clinic's folder is no clinical form).
+    files = {"package.json": f'{{"name": "{project}"}}', "src/pages/Rechner.tsx": _RECORDED_PAGE, "src/lib/questions.ts": _CARE_QUESTIONS}
+    sites = _scan_files(tmp_path, files)
+    assert {name: got[0] for name, got in sites.items()} == {"treppe": "health", "bett": "health"}, sites
+    assert sites["treppe"][1].startswith("project name in ") and "/package.json '" in sites["treppe"][1], sites
+
+
+def test_a_gyms_definition_list_on_the_same_scale_is_nothing(tmp_path) -> None:
+    files = {
+        "package.json": '{"name": "pulse-gym", "description": "Classes and memberships"}',
+        "src/pages/Rechner.tsx": _RECORDED_PAGE,
+        "src/lib/questions.ts": _CARE_QUESTIONS,
+    }
+    assert _scan_files(tmp_path, files) == {}

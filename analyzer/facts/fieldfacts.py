@@ -64,6 +64,7 @@ from analyzer.signatures.lexicon import (
     hinted,
     only_follow_up,
     read_otherwise,
+    answered_on_a_scale,
     takes_topic,
     tokens,
     voting_advice_item,
@@ -331,7 +332,7 @@ def extract(
         _voting_advice(controls, categories, around, context)
     animals = _animal_patients(controls, around, context)
     if pending is not None:
-        pending.extend(_pending(page, c, id(c.form) in animals) for c in controls if c.found is None and (c.unplaced or c.unasked))
+        pending.extend(_pending(page, c, id(c.form) in animals, context) for c in controls if c.found is None and (c.unplaced or c.unasked))
     return [f for f in (_site(page, c) for c in controls) if f is not None]
 
 
@@ -1375,13 +1376,15 @@ class PendingField:
     autocomplete: str
     about_an_animal: bool = False  # its form or page cares for an animal: a layout's health topic is no person's
     statement: bool = False  # a statement a voting-advice application may ask (lexicon.voting_advice_item), no other reading
+    scaled: bool = False  # a question answered on a symptom's scale (lexicon.answered_on_a_scale), not a free-text box
 
 
 _UNREAD = Classification("", 0.0, ())
 
 
-def _pending(page: Page, c: _Control, animal: bool) -> PendingField:
-    return PendingField(_located(page, c, _UNREAD), dict(c.read), c.el.get("autocomplete") or "", animal, c.unasked)
+def _pending(page: Page, c: _Control, animal: bool, context: ContextWords | None) -> PendingField:
+    scaled = answered_on_a_scale(c.read, c.typ, context)
+    return PendingField(_located(page, c, _UNREAD), dict(c.read), c.el.get("autocomplete") or "", animal, c.unasked, scaled)
 
 
 def layout_sources(page: Page) -> tuple[tuple[str, str], ...]:

@@ -950,11 +950,13 @@ def _definition_fields(piece: JsSource, db: SignatureDB, result: FileResult, pro
         return
     page = htmldoc.parse(html)
     # The file's path gives the lists no topic: an editor library's dialog under a clinic's assets/plugins/ is no
-    # clinical form. Their own definitions and their holder's title do; only a statement a voting-advice application
-    # may ask waits for its project's topic (a Wahl-O-Mat's questions in public/data/data.json: the app names itself).
+    # clinical form. Their own definitions and their holder's title do. Two kinds of definition wait for the project's
+    # topic: a statement a voting-advice application may ask (a Wahl-O-Mat's questions in public/data/data.json: the app
+    # names itself), and a question answered on a symptom's scale, which no editor's dialog asks ("Treppensteigen:
+    # Selbstständig / Unselbstständig" in a care service's pflegegradrechner/questions.ts).
     pending: list[fieldfacts.PendingField] = []
     found = fieldfacts.extract(page, db.fields, db.consent_words, "", db.field_context, pending, db.field_model)
-    result.pending_fields += [p for p in pending if p.statement]
+    result.pending_fields += [p for p in pending if p.statement or p.scaled]
     if found:
         result.fields += found
         if not result.code:

@@ -931,11 +931,20 @@ def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_ty
         return True
     if _opinion_asked(texts, input_type, context):
         return True
-    if context.symptom_topics and any(asked(texts, input_type, context) for asked in (_frequency_asked, _finding_asked, _care_asked)):
+    if answered_on_a_scale(texts, input_type, context):
         return True
     if context.family_topics and _relatives_chosen(texts, input_type.lower(), context):
         return True
     return bool(hinted(texts, categories, input_type))
+
+
+def answered_on_a_scale(texts: dict[str, str], input_type: str, context: ContextWords | None) -> bool:
+    """Whether a choice asks a question answered on a symptom's scale: how often (``_frequency_asked``), whether
+    normal or not (``_finding_asked``) or how much help the person needs (``_care_asked``). Such a choice is a
+    health questionnaire's item on a page or form whose topic is one of ``symptom_topics``, and on no other."""
+    if context is None or not context.symptom_topics:
+        return False
+    return any(asked(texts, input_type, context) for asked in (_frequency_asked, _finding_asked, _care_asked))
 
 
 def hinted(texts: dict[str, str], categories: dict[str, Category], input_type: str) -> set[str]:
