@@ -64,6 +64,13 @@ def _written(text: str, dialect: str) -> str:
             "{!! Form::textarea('obs', null, ['placeholder' => 'Sintomas e medicamentos', 'rows' => 3]) !!}",
             '<textarea name=obs placeholder="Sintomas e medicamentos"></textarea>',
         ),
+        # A name in PHP's array syntax, as a model's nested attributes are posted (D43: a camp's health sheet).
+        (
+            "blade",
+            "{!! Form::textarea('healthinfo[allergy]', $healthinfo['allergy'], ['class' => 'form-control', 'rows' => 3]) !!}",
+            "<textarea name=healthinfo[allergy]></textarea>",
+        ),
+        ("php", "<?php echo form_input('patient[blood_group]', $p->blood); ?>", "<input name=patient[blood_group]>"),
     ],
 )
 def test_a_helper_is_written_as_its_control(dialect: str, template: str, control: str) -> None:
@@ -94,6 +101,8 @@ def test_a_tag_too_short_for_an_input_gets_the_private_short_control() -> None:
         ("erb", "<%= @patient.diagnosis %>"),
         ("erb", "<%= f.submit 'Send' %>"),
         ("blade", "{{ $patient->diagnosis }}"),
+        # a name built from a variable ('health_question[' . $q->id . ']') names no field the page shows whole
+        ("blade", "{!! Form::text('health_question['. $health_question->id.']', $health_question['answer']) !!}"),
     ],
 )
 def test_what_only_prints_a_value_is_no_control(dialect: str, template: str) -> None:
