@@ -5,6 +5,8 @@ it must still classify (docs/fields.md)."""
 
 from __future__ import annotations
 
+import pytest
+
 from analyzer.facts import fieldfacts
 from analyzer.parse import htmldoc
 from tests.conftest import page_fields
@@ -200,3 +202,26 @@ def test_a_choice_of_document_is_not_the_document_number(db) -> None:
     found = page_fields(db, html)
     assert "tipo" not in found and "pas" not in found, found
     assert found["numero"] == "government-id" and found["pw"] == "credentials", found
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        "Ich bestätige, dass alle Angaben vollständig sind, der Wahrheit entsprechen und dass meine Gesundheits-Daten gesammelt werden dürfen.",
+        "Je certifie que les informations de santé ci-dessus correspondent à la vérité.",
+        "Dichiaro che i dati sanitari indicati corrispondono al vero.",
+        "Declaro que los datos de salud indicados corresponden a la verdad.",
+        "Oświadczam, że podane informacje o zdrowiu odpowiadają prawdzie.",
+        "Подтверждаю, что сведения о здоровье соответствуют действительности.",
+    ],
+)
+def test_attesting_that_the_answers_correspond_to_the_truth_is_a_declaration(db, declaration) -> None:
+    # The box's text follows it (its option): a declaration about the form, not the health it names.
+    html = f"<form><h2>Gesundheitsblatt</h2><div><input type=checkbox name=ok>\n{declaration}\n</div></form>"
+    assert "ok" not in page_fields(db, html)
+
+
+def test_a_box_naming_a_condition_beside_a_truth_word_is_still_data(db) -> None:
+    # "Wahrheit" alone is no declaration: a box that names a condition stays health.
+    html = "<form><h2>Anamnese</h2><label><input type=checkbox name=dx> Diabetes (bitte der Wahrheit nach ankreuzen)</label></form>"
+    assert page_fields(db, html).get("dx") == "health"
