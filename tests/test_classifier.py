@@ -11,7 +11,7 @@ from analyzer.facts import fieldfacts
 from analyzer.parse import htmldoc
 from analyzer.parse.clipping import clip
 from analyzer.signatures.lexicon import classify, tokens
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, page_fields
 
 
 def field(
@@ -396,3 +396,25 @@ def test_held_out_set_written_without_seeing_the_lexicon(db) -> None:
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     print(f"\nheld-out: precision {precision:.3f}, recall {recall:.3f} (tp {tp}, fp {fp}, fn {fn})")
     assert precision >= 0.95 and recall >= 0.75, (precision, recall)
+
+
+@pytest.mark.parametrize(
+    ("identifier", "words"),
+    [
+        ("PPhoneNumberHome", ("p", "phone", "number", "home")),  # a one-letter prefix (the patient's) on a model property
+        ("HIVStatus", ("hiv", "status")),
+        ("healthNotes", ("health", "notes")),
+        ("SSN", ("ssn",)),
+        ("field2Name", ("field", "2", "name")),
+    ],
+)
+def test_an_identifier_splits_at_a_capital_run_before_a_capitalised_word(identifier: str, words: tuple[str, ...]) -> None:
+    assert tokens(identifier) == words
+
+
+def test_a_prefixed_model_propertys_name_is_read_as_its_words(db) -> None:
+    # Razor's @Html.EditorFor(model => model.PPhoneNumberHome): the control is named by the property.
+    assert page_fields(db, "<form><input name=PPhoneNumberHome><input name=PEmail></form>") == {
+        "PPhoneNumberHome": "contact",
+        "PEmail": "contact",
+    }

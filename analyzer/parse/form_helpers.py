@@ -26,7 +26,7 @@ from analyzer.parse.positions import blank, rewritten
 from analyzer.parse.templates import Region
 
 _KEY_SEPARATORS = re.compile(r"[._:/$-]+")  # "$" opens a PHP variable's name ($religion_label)
-_CAMEL = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?=[A-Z])")  # healthNotes, sexualOrientation
+_CAMEL = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # healthNotes, sexualOrientation, HIVStatus
 
 
 def message_words(said: str, namespace: str = "") -> str:

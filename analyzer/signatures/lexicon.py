@@ -20,7 +20,9 @@ from analyzer.signatures.sigschema import FIELD_CATEGORIES
 
 # Letters NFKD does not decompose into a base letter plus a mark.
 _FOLD = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ı": "i", "ё": "е"})
-_CAMEL = re.compile(r"(?<=[a-z\u00e0-\u024f])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+# An identifier splits where a lower-case letter meets a capital (healthNotes), a capital run meets a capitalised word
+# (PPhoneNumber: a "P" prefix for the patient, HIVStatus) and at digits.
+_CAMEL = re.compile(r"(?<=[a-z\u00e0-\u024f])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 _WORD = re.compile(r"[^\W_]+")
 
 HUMAN_SOURCES = ("label", "question", "legend", "placeholder", "title", "options")
