@@ -71,6 +71,9 @@ def _written(text: str, dialect: str) -> str:
             "<textarea name=healthinfo[allergy]></textarea>",
         ),
         ("php", "<?php echo form_input('patient[blood_group]', $p->blood); ?>", "<input name=patient[blood_group]>"),
+        # Symfony: a field of an embedded form is named by the path's last name
+        ("jinja", "            {{ form_row(form.adherent.address.zipCode) }}", "<input name=zipCode>"),
+        ("jinja", "{{ form_widget(form.emergency.phone, {'label': 'Téléphone'}) }}", "<label>Téléphone</label><input name=phone>"),
     ],
 )
 def test_a_helper_is_written_as_its_control(dialect: str, template: str, control: str) -> None:
