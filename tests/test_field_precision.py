@@ -207,7 +207,7 @@ def test_a_choice_of_document_is_not_the_document_number(db) -> None:
 @pytest.mark.parametrize(
     "declaration",
     [
-        "Ich bestätige, dass alle Angaben vollständig sind, der Wahrheit entsprechen und dass meine Gesundheits-Daten gesammelt werden dürfen.",
+        "Ich bestätige, dass alle Angaben vollständig sind, der Wahrheit entsprechen und dass meine Gesundheitsdaten erhoben werden.",
         "Je certifie que les informations de santé ci-dessus correspondent à la vérité.",
         "Dichiaro che i dati sanitari indicati corrispondono al vero.",
         "Declaro que los datos de salud indicados corresponden a la verdad.",
