@@ -42,6 +42,10 @@ _ARRAYS = 20_000  # array literals looked at, per file
 # name-like member ("[{", 'label: "…"', 'name: "…"'), the keys being those of ``field_lists``.
 _OF_OBJECTS = re.compile(rb"[\[:]\s*\{")
 _MAPPED = re.compile(rb"\b([A-Za-z_$][\w$]*)\.map\(")
+# A single-file component's template that maps a list of its script: Vue's v-for="f in fields", Svelte's {#each fields as f}.
+_TEMPLATE_MAPPED = re.compile(
+    r"""v-for\s*=\s*["'][^"'\n]{0,200}?\b(?:in|of)\s+([A-Za-z_$][\w$.]{0,200})|\{#each\s+([A-Za-z_$][\w$.]{0,200})"""
+)
 # The words of an identifier: anamneseQuestions -> anamnese, Questions; intake_questions -> intake, questions.
 _UPPER = "A-Z\u00c0-\u00de\u0410-\u042f"
 _LOWER = "a-z\u00df-\u024f\u0430-\u044f"
@@ -143,17 +147,28 @@ def _member(keys: tuple[str, ...], calls: tuple[str, ...] = ()) -> re.Pattern[by
     return re.compile(rb"""(?<![\w$])["']?(?:""" + _alternation(keys) + rb""")["']?\s*:\s*(?:["'`]|""" + _LOCALISED + called + rb")")
 
 
+def template_maps(text: str) -> frozenset[str]:
+    """The names of the lists a single-file component's template maps (the last part of ``section.fields``)."""
+    return frozenset((m.group(1) or m.group(2)).rsplit(".", 1)[-1] for m in _TEMPLATE_MAPPED.finditer(text))
+
+
 def markup(
-    prog: Program, lists: FieldLists, line0: int = 1, imported: script_constants.Imported = script_constants.NO_IMPORTS, stem: str = ""
+    prog: Program,
+    lists: FieldLists,
+    line0: int = 1,
+    imported: script_constants.Imported = script_constants.NO_IMPORTS,
+    stem: str = "",
+    mapped: frozenset[str] = frozenset(),
 ) -> str:
     """HTML for the field definition lists of a program (``""`` when it has none), each definition written as its
     control where it stands in the source (the program's first line is the file's ``line0``), each list inside a
     ``<form>`` named by its holder's title. A list the file's own markup maps, and can write once per definition
     (``FieldLists.mapped_text_keys``), is read there, not here. ``stem``: the file's name without its suffix, which
-    names a list that is the file's whole value (:class:`_Holders`)."""
+    names a list that is the file's whole value (:class:`_Holders`); ``mapped``: the lists a component's template maps
+    (:func:`template_maps`), read there like those its JSX maps."""
     if not lists.name_keys or not lists.label_keys:
         return ""
-    found = _lists(prog, lists, imported, _Holders(prog, stem))
+    found = _lists(prog, lists, imported, _Holders(prog, stem), mapped)
     if not found:
         return ""
     parts: list[str] = []
@@ -251,7 +266,7 @@ def _made(prog: Program, item: Node, lists: FieldLists, factories: dict[int, _Fa
 
 
 def _lists(
-    prog: Program, lists: FieldLists, imported: script_constants.Imported, holders: _Holders
+    prog: Program, lists: FieldLists, imported: script_constants.Imported, holders: _Holders, in_template: frozenset[str] = frozenset()
 ) -> list[tuple[str, list[tuple[Node, str]]]]:
     """The definition lists of the program, in source order: (the form's title, [(definition, its control's HTML)]).
     A list is an array of definitions, or an object holding one definition under each field's name
@@ -272,7 +287,7 @@ def _lists(
     added = _added(prog, found.get("d", []), lists)
     containers |= {key: block for key, (block, _) in added.items()}
     # A list the file's own markup maps ({FIELDS.map((f) => <input name={f.name} …/>)}) is read there, as written.
-    mapped = frozenset(m.group(1).decode() for m in _MAPPED.finditer(prog.parsed.source.data)) if prog.jsx else frozenset()
+    mapped = (frozenset(m.group(1).decode() for m in _MAPPED.finditer(prog.parsed.source.data)) if prog.jsx else frozenset()) | in_template
     out: list[tuple[str, list[tuple[Node, str]]]] = []
     # The byte ranges of the definitions taken, in order: a container inside one (its options) is no list of its own;
     # one inside a section the list holds beside its definitions (a SurveyJS panel's elements) is.
@@ -580,12 +595,25 @@ def _label(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
 
 def _called(prog: Program, node: Node | None, lists: FieldLists) -> str:
     """What a translation call given a key shows (``t("profile.religion")``: the site's catalogues' text for the key and
-    the key's words, ``form_helpers.message_words``), else ""."""
-    if node is None or node.type != "call_expression" or jsxhelpers.callee_name(prog, node) not in lists.label_calls:
+    the key's words, ``form_helpers.message_words``), else "". A call given a namespace and a key (``t("form.patient",
+    "label.niss")``) looks the key up under it; Svelte's store read of the function (``get(t)("shared", "address")``) is
+    the function."""
+    if node is None or node.type != "call_expression":
+        return ""
+    callee = prog.callee(node)
+    if callee is not None and callee.type == "call_expression" and jsxhelpers.callee_name(prog, callee) == "get":
+        read = prog.args(callee)  # svelte/store's get(t): the store's value, the translation function
+        name = prog.text(read[0]) if len(read) == 1 and read[0].type == "identifier" else ""
+    else:
+        name = jsxhelpers.callee_name(prog, node)
+    if name not in lists.label_calls:
         return ""
     args = prog.args(node)
-    key = _string(prog, args[0]) if args else ""
-    return form_helpers.message_words(key) if key else ""
+    first = _string(prog, args[0]) if args else ""
+    second = _string(prog, args[1]) if len(args) > 1 else ""
+    if first and second and not name.startswith(("_", "esc_")):  # WordPress's __('Age', 'domain') is text, domain
+        return form_helpers.message_words(second, first)
+    return form_helpers.message_words(first) if first else ""
 
 
 def _options(prog: Program, members: dict[str, Node], lists: FieldLists, imported: script_constants.Imported) -> list[str]:

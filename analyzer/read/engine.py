@@ -754,7 +754,7 @@ def _code_file(
         # app/layout.tsx, +layout.svelte: what the site is called, for the forms of the routes it wraps.
         result.layout_sources = pagecontext.code_layout_sources(data[:200_000].decode("utf-8", "replace"))
     # A form built from a list of field definitions (fields: [{ name, label, type }, …]): any script, TypeScript too.
-    lists = not built and kind != "sfc" and bool(db.field_lists.name_keys) and fieldlists.worth_reading(data, db.field_lists)
+    lists = not built and bool(db.field_lists.name_keys) and fieldlists.worth_reading(data, db.field_lists)
     if not candidates.vendors and not forms and not registry and not lists:
         return None
     text = raw = _decode(path, data, result)
@@ -768,8 +768,8 @@ def _code_file(
             _component_fields(kind, text, pieces, db, result, programs)
         except BudgetExhausted as exc:  # its forms are not read; its recorders still are (as far as the budget goes)
             result.diagnostics.append(code_scan.budget_diagnostic(path, pieces[0], f"reading the forms it writes: {exc}"))
-    if lists:
-        _definition_fields(pieces[0], db, result, programs)
+    if lists and pieces:
+        _definition_fields(pieces[0], db, result, programs, fieldlists.template_maps(text) if kind == "sfc" else frozenset())
     if not candidates.vendors and not registry:
         return programs.get(0) if kind != "sfc" else None
     srcmap, note = sourcemap.find(file, text, boundary) if kind == "js" else (None, None)
@@ -936,13 +936,14 @@ def _cmp_configs(configs: cmp_config.Configs, result: FileResult) -> None:
         result.diagnostics.append(code_scan.budget_diagnostic(result.path, piece, what))
 
 
-def _definition_fields(piece: JsSource, db: SignatureDB, result: FileResult, programs: dict) -> None:
+def _definition_fields(piece: JsSource, db: SignatureDB, result: FileResult, programs: dict, mapped: frozenset[str] = frozenset()) -> None:
     """The controls of a form built from a list of field definitions (``analyzer.facts.fieldlists``), beside the
-    ones the file's markup writes (a list that markup maps is read there)."""
+    ones the file's markup writes (a list that markup maps is read there; ``mapped``: those a component's template maps)."""
     if 0 not in programs:
         programs[0] = jsfacts.Program(jsparse.parse(piece))
     try:
-        html = fieldlists.markup(programs[0], db.field_lists, piece.line0, _imports(result.path), PurePosixPath(result.path).stem)
+        stem = PurePosixPath(result.path).stem
+        html = fieldlists.markup(programs[0], db.field_lists, piece.line0, _imports(result.path), stem, mapped)
     except BudgetExhausted as exc:
         result.diagnostics.append(code_scan.budget_diagnostic(result.path, piece, f"reading its field definitions: {exc}"))
         return
