@@ -768,7 +768,9 @@ def _code_file(
             _component_fields(kind, text, pieces, db, result, programs)
         except BudgetExhausted as exc:  # its forms are not read; its recorders still are (as far as the budget goes)
             result.diagnostics.append(code_scan.budget_diagnostic(path, pieces[0], f"reading the forms it writes: {exc}"))
-    if lists and pieces:
+    # A component's template that writes controls from its script's data (:label="cData.member.label") reads them there;
+    # one that writes none hands its definitions to a renderer (vue-form-generator's :schema, a FormWrapper).
+    if lists and pieces and not (kind == "sfc" and result.fields):
         _definition_fields(pieces[0], db, result, programs, fieldlists.template_maps(text) if kind == "sfc" else frozenset())
     if not candidates.vendors and not registry:
         return programs.get(0) if kind != "sfc" else None
