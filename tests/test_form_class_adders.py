@@ -1,5 +1,7 @@
-"""A form class that adds its elements one call at a time (Laminas' and Zend Framework's ``$this->add(array(…))``,
-``[field_lists] adder_calls``): each call's definition is a control where it stands, labelled by its ``options``."""
+"""A Laminas or Zend Framework form class, which adds its elements one call at a time (``$this->add(array(…))``, the
+form-class helper of signatures/form_helpers.toml): each call is a control where it stands, labelled by its options,
+also written with a space before the parenthesis or a label converted with ``iconv``; the element's own ``options`` and
+``attributes`` arrays are no fields."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ class PatientForm extends Form
     public function __construct()
     {
         parent::__construct('patient');
-        $this->add(array(
+        $this->add ( array (
             'name' => 'telephone',
             'type' => 'Text',
             'options' => array(

@@ -283,9 +283,6 @@ def _lists(
     # Rows of a list so named whose first entry is the statement ([["Bolagsskatten bör sänkas.", "Ekonomi", "…"], …]).
     statements = {n.id: n for n in found.get("s", []) + found.get("t", []) if n.id not in containers and holders.listed(n, lists)}
     containers |= statements
-    # A form class's adder calls ($this->add({ name, type, options: { label } }) ×n): their block is a list of its own.
-    added = _added(prog, found.get("d", []), lists)
-    containers |= {key: block for key, (block, _) in added.items()}
     # A list the file's own markup maps ({FIELDS.map((f) => <input name={f.name} …/>)}) is read there, as written.
     mapped = (frozenset(m.group(1).decode() for m in _MAPPED.finditer(prog.parsed.source.data)) if prog.jsx else frozenset()) | in_template
     out: list[tuple[str, list[tuple[Node, str]]]] = []
@@ -302,7 +299,7 @@ def _lists(
         if node.id in statements:
             got = _statements(prog, node, lists, holders)
         else:
-            got = _definitions(prog, node, lists, mapped, factories, imported, holders, added[node.id][1] if node.id in added else None)
+            got = _definitions(prog, node, lists, mapped, factories, imported, holders)
         if got is None:
             continue
         out.append(got)
@@ -321,27 +318,8 @@ def _arrays_query(dialect: str) -> tree_sitter.Query:
     """Array literals holding an object literal, and object literals holding one as a member's value."""
     return tree_sitter.Query(
         language(dialect),
-        "(array (object)) @a (object (pair value: (object))) @o (array (call_expression)) @c (array (string)) @s (array (array)) @t"
-        " (call_expression function: (member_expression) arguments: (arguments . (object) .)) @d",
+        "(array (object)) @a (object (pair value: (object))) @o (array (call_expression)) @c (array (string)) @s (array (array)) @t",
     )
-
-
-def _added(prog: Program, calls: list[Node], lists: FieldLists) -> dict[int, tuple[Node, list[Node]]]:
-    """The definitions a form class adds one call at a time (``adder_calls``: Laminas' ``$this->add(array(…))``), by the
-    block that holds two calls at least: block id -> (the block, the objects the calls are given, in order)."""
-    blocks: dict[int, tuple[Node, list[Node]]] = {}
-    for call in calls:
-        method = call.child_by_field_name("function").child_by_field_name("property")  # type: ignore[union-attr]
-        statement = call.parent
-        if method is None or prog.text(method) not in lists.adder_calls:
-            continue
-        if statement is None or statement.type != "expression_statement" or statement.parent is None:
-            continue
-        args = call.child_by_field_name("arguments")
-        obj = args.named_children[0] if args is not None and args.named_children else None
-        if obj is not None:
-            blocks.setdefault(statement.parent.id, (statement.parent, []))[1].append(obj)
-    return {key: (block, sorted(objects, key=lambda o: o.start_byte)) for key, (block, objects) in blocks.items() if len(objects) >= 2}
 
 
 def _definitions(
@@ -352,21 +330,19 @@ def _definitions(
     factories: dict[int, _Factory | None],
     imported: script_constants.Imported,
     holders: _Holders,
-    added: list[Node] | None = None,
 ) -> tuple[str, list[tuple[Node, str]]] | None:
-    """The container's definitions and its form's title, when it is a list of field definitions (``added``: the objects
-    a block's adder calls are given, when the container is such a block)."""
+    """The container's definitions and its form's title, when it is a list of field definitions."""
     if node.named_child_count > _MAX_PER_LIST:
         return None  # a data table written as code, not a form
     made: dict[int, dict[str, Node]] = {}
-    if added is not None:
-        items = [(o, "") for o in added]
-    elif node.type == "array":
+    if node.type == "array":
         for c in node.named_children:
             if c.type != "object" and (got := _made(prog, c, lists, factories)) is not None:
                 made[c.id] = got
         items = [(c, "") for c in node.named_children if c.type == "object" or c.id in made]
     else:  # { fieldName: { label, type }, … }: each member's key is its field's name
+        if _defines_itself(prog, node, lists):
+            return None  # a definition's own settings objects ({ name: 'email', type: 'Email', options: { label } })
         items = [
             (value, prog.key_of(c))
             for c in node.named_children
@@ -413,6 +389,14 @@ def _definitions(
         return None
     title = _title(prog, node, lists) or _named(holder, lists)
     return title, [(o, _control(prog, m, name, lists, imported, listed, o.start_point[0])) for o, m, name in fields]
+
+
+def _defines_itself(prog: Program, node: Node, lists: FieldLists) -> bool:
+    """Whether an object is itself a definition: a name given as a string and a type or a label of its own (Laminas'
+    element array, whose ``options`` and ``attributes`` objects are its settings, not fields keyed by name)."""
+    own = prog.pairs(node)
+    named = any((v := own.get(k)) is not None and v.type == "string" for k in lists.name_keys)
+    return named and any(k in own for k in (*lists.type_keys, *lists.label_keys))
 
 
 _STATEMENT_WORDS = 3  # an item of a list of statements is a sentence: a list of shorter strings is choices or tags

@@ -23,11 +23,6 @@ _TAGS = re.compile(r"<\?(?:php|=)?|\?>")
 # A translation call given a string first (``__( 'Age', 'domain' )``, Drupal's ``$this->t('Age')``; the names are
 # ``[translation] calls`` of signatures/ui_components.toml): the string is what a visitor reads.
 _STRING_ARGUMENT = r"""\s*\(\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")[^()'"\n]*(?:'[^'\n]*'[^()'"\n]*)*\)"""
-# A string converted from another encoding (a Latin-1 source's label, ``iconv('ISO-8859-1', 'UTF-8', 'Téléphone')``): the
-# string is what the visitor reads.
-_CONVERTED = re.compile(
-    r"""(?<![\w$>])iconv\s*\(\s*(?:'[^'\n]*'|"[^"\n]*")\s*,\s*(?:'[^'\n]*'|"[^"\n]*")\s*,\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")\s*\)"""
-)
 _ARRAY = re.compile(r"array\s*\(", re.I)
 _INTEGER = re.compile(r"\s*-?\d+\s*")
 _WORD = re.compile(r"[\w$)\]]")
@@ -69,8 +64,6 @@ def script(text: str, translations: frozenset[str] = frozenset()) -> str:
     out = list(_TAGS.sub(lambda m: " " * len(m.group()), kept))
     if translations:
         _blank_translation_calls(text, out, _translated(tuple(sorted(translations))))
-    if "iconv" in text:
-        _blank_translation_calls(text, out, _CONVERTED)
     stack: list[_Frame] = []
     i, n = 0, len(code)
     while i < n:

@@ -615,9 +615,6 @@ class FieldLists:
     # The translation calls ([translation] calls) a label may be written as: { field: "religion", label: t("profile.religion") }
     # shows what the site's catalogues hold for the key.
     label_calls: tuple[str, ...] = ()
-    # The methods a form class adds one definition with (Laminas' $this->add(array('name' => …, 'options' => …))): two
-    # such calls in one block, each given an object literal, are a list of definitions.
-    adder_calls: frozenset[str] = frozenset()
 
     @functools.cached_property
     def statement_names(self) -> tuple[str, ...]:
@@ -1518,7 +1515,6 @@ def _field_lists(data: dict[str, Any]) -> FieldLists:
         not_control_types=frozenset(t.lower() for t in lists["not_control_types"]),
         question_keys=lists["question_keys"],
         quiz_keys=frozenset(lists["quiz_keys"]),
-        adder_calls=frozenset(lists["adder_calls"]),
         types={v.lower(): tag for tag in FIELD_LIST_TYPES for v in f["types"][tag]},
         mapped_text_keys=tuple(data.get("jsx_bindings", {}).get("choice_keys", [])),
         mapped_text_prefixes=tuple(k.lower() for k in data.get("jsx_bindings", {}).get("choice_key_prefixes", [])),

@@ -774,7 +774,6 @@ FIELD_LIST_KEYS = (
     "not_control_types",
     "question_keys",
     "quiz_keys",
-    "adder_calls",
 )
 FIELD_LIST_TYPES = ("input", "select", "textarea", "checkbox", "radio")
 # The control groups Tapestry's and docassemble's types are written under (the keys of signatures.CONTROL_GROUPS).
