@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from analyzer.facts.fieldfacts import FieldSite, PendingField
     from analyzer.facts.pagecontext import PageTopic
     from analyzer.facts.rendered import RenderedValue
-    from analyzer.parse.django_models import ModelClass, ModelForm
+    from analyzer.parse.django_models import ModelClass, ModelField, ModelForm
     from analyzer.parse.suppress import Directive
 
 
@@ -115,6 +115,7 @@ class FileFacts:
     code: str = ""  # normalised code that may set a recorder's masking options
     model_forms: tuple[ModelForm, ...] = ()  # a forms module's ModelForms: the models whose fields they render
     model_classes: tuple[ModelClass, ...] = ()  # a models module's classes, by their lines
+    model_declared: tuple[ModelField, ...] = ()  # a models module's fields, for the ModelForms that list them
     # What the resolve stage links.
     loads: tuple[str, ...] = ()  # real paths of the site's own scripts the page loads
     imports: tuple[str, ...] = ()  # module specifiers (code files)

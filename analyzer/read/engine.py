@@ -149,6 +149,7 @@ class FileResult:
     literals: tuple[str, ...] = ()  # code files: vendors whose signature literals the file holds
     model_forms: tuple[django_models.ModelForm, ...] = ()  # a forms module's ModelForms
     model_classes: tuple[django_models.ModelClass, ...] = ()  # a models module's classes, by their lines
+    model_declared: tuple[django_models.ModelField, ...] = ()  # a models module's fields, for the ModelForms that list them
     registry_starts: list[RegistryStart] = field(default_factory=list)  # starts through webpack's module registry (open)
     cmp_configs: tuple[CmpConfigFacts, ...] = ()  # consent-manager configurations in the file (its inline scripts)
 
@@ -384,9 +385,9 @@ def _host_code_file(path: str, data: bytes, db: SignatureDB, result: FileResult)
     text = _decode(path, data, result)
     form_class = form_class or (script_app and code_data.script_app(path, text) is not None)
     if form_class:
-        _form_class_fields(path, text, db, result)
         if "ModelForm" in text:
-            result.model_forms = django_models.model_forms(text)
+            result.model_forms = django_models.model_forms(text, db.model_fields.widgets)
+        _form_class_fields(path, text, db, result)
     if view_module:
         result.model_forms += django_models.view_forms(text, db.component_files.view_classes)
     if model_module and "models." in text:
@@ -409,17 +410,33 @@ def _dart_file(path: str, data: bytes, db: SignatureDB, result: FileResult) -> N
         _written_fields(path, flutter.written(text, db.flutter, db.ui_suffixes), db, result)
 
 
-def _form_class_fields(path: str, text: str, db: SignatureDB, result: FileResult) -> None:
+def _form_class_fields(path: str, text: str, db: SignatureDB, result: FileResult, known: django_models.Known | None = None) -> None:
     """A form class in server code (``religion = forms.ChoiceField(label="Religion")``): its code is no text a person
     reads, so the page is blank but for the controls its field declarations print (``form_helpers.toml``), each
-    at its declaration's line."""
-    _written_fields(path, form_helpers.write(path, text, positions.blank(text), [], None, db.form_helpers, roomy=True), db, result)
+    at its declaration's line, and those of the model fields its ModelForms list (``result.model_forms``), each at its
+    entry's line; ``known``: the app's model fields, by model and name (none here: the resolve stage reads the module
+    again with those of its app, ``model_form_fields``)."""
+    page = form_helpers.write(path, text, positions.blank(text), [], None, db.form_helpers, roomy=True)
+    if result.model_forms:
+        page = django_models.form_page(page, result.model_forms, known or {})
+    _written_fields(path, page, db, result)
+
+
+def model_form_fields(
+    path: str, text: str, db: SignatureDB, forms: tuple[django_models.ModelForm, ...], known: django_models.Known
+) -> list[FieldSite]:
+    """A forms module's fields read again with its app's model fields (``known``): the labels, controls and choices of
+    the model fields its ModelForms (``forms``) list."""
+    result = FileResult(path, model_forms=forms)
+    _form_class_fields(path, text, db, result, known)
+    return result.fields
 
 
 def _model_fields(path: str, text: str, db: SignatureDB, result: FileResult) -> None:
     """A Django models module: each field declaration written as the control a ModelForm renders for it, at its
     line, and the span of each class, so that the resolve stage keeps those a ModelForm of the app shows."""
-    page, classes = django_models.written(text, db.model_fields)
+    page, classes, declared = django_models.written(text, db.model_fields)
+    result.model_declared = declared
     if _written_fields(path, page, db, result):
         result.model_classes = classes
 

@@ -35,9 +35,9 @@ from analyzer.config import ConfigError, DeclaredFact
 from analyzer.facts.records import FileFacts
 from analyzer.kinds import Mechanism, Via
 from analyzer.model import Detection, Diagnostic, Status, Verdict, site_key
-from analyzer.parse import django_models, indented, links
+from analyzer.parse import indented, links
 from analyzer.read.discover import TEXT_SUFFIXES, SourceFile, app_root
-from analyzer.resolve import chunks, cmp_configs, composition, crossfile, layouts, registry
+from analyzer.resolve import chunks, cmp_configs, composition, crossfile, layouts, model_forms, registry
 from analyzer.resolve import globals as globals_
 from analyzer.resolve.exposure import PageInfo
 from analyzer.signatures import SignatureDB
@@ -114,7 +114,12 @@ def resolve(
         detections = with_verdicts(detections, declared_verdicts(detections, declared))
     _link_app_code(detections, files, pages, db.component_files.templates)
     sources = {f.display: f for f in files}
-    _model_form_fields(facts, sources, pages)
+    try:  # a ModelForm's fields read where its form is written, with the model fields of its app
+        model_forms.link(facts, sources, pages, db, max_bytes)
+    except Exception as exc:  # noqa: BLE001 - reported, the scan goes on
+        diagnostics.append(
+            Diagnostic(path=".", code="internal-error", message=f"ModelForm fields skipped: {type(exc).__name__}: {exc}", level="warning")
+        )
     # A form class or models module is printed by its app's templates, a Flutter screen by its app; a Slim or Haml
     # view is rendered in its app's layout, itself read as text and so not composed with its views.
     conventions = db.component_files
@@ -286,22 +291,6 @@ def _link_printed(
         return
     served = {p for p, f in sources.items() if _page_kind(f) and (served_too or not printed_by(p))}
     _link_to_app(pages, printed, sorted({d.location.path for d in detections if d.location.path in served}), sources)
-
-
-def _model_form_fields(facts: list[FileFacts], sources: dict[str, SourceFile], pages: dict[str, PageInfo]) -> None:
-    """A Django models module's controls are kept where a ModelForm of the same app shows them (its Meta's model and
-    fields): a model that no form of the app renders is no form a visitor fills in (``analyzer.parse.django_models``)."""
-    modules = [f for f in facts if f.model_classes and f.path in pages]
-    if not modules:
-        return
-    forms: dict[str, list[django_models.ModelForm]] = {}
-    for f in facts:
-        if f.model_forms and f.path in sources:
-            forms.setdefault(app_root(sources[f.path]), []).extend(f.model_forms)
-    for f in modules:
-        mine = forms.get(app_root(sources[f.path]), []) if f.path in sources else []
-        info = pages[f.path]
-        info.fields = [s for s in info.fields if django_models.shown_by(f.model_classes, mine, s.line, s.name)]
 
 
 def _page_kind(f: SourceFile) -> bool:

@@ -1441,7 +1441,9 @@ def _build(folders: list[Path]) -> SignatureDB:
         flutter=_flutter(ui_data),
         form_helpers=_form_helpers(helpers),
         model_fields=ModelFields(
-            dict(helpers.get("model_fields", {}).get("renders", {})), frozenset(helpers.get("model_fields", {}).get("relations", []))
+            dict(helpers.get("model_fields", {}).get("renders", {})),
+            frozenset(helpers.get("model_fields", {}).get("relations", [])),
+            dict(helpers.get("model_fields", {}).get("widgets", {})),
         ),
         tag_managers=_tag_managers(),
         policy_pages=_optional_table("policy_pages.toml", POLICY_PAGES_SCHEMA),

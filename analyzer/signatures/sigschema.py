@@ -884,7 +884,7 @@ FORM_HELPERS_SCHEMA: dict[str, Field] = {
             }
         ]
     ),
-    "model_fields": _opt({"renders": _req("str{}"), "relations": _req("str[]")}),
+    "model_fields": _opt({"renders": _req("str{}"), "relations": _req("str[]"), "widgets": _opt("str{}")}),
 }
 
 

@@ -1,0 +1,61 @@
+"""Django's ModelForms joined with the models they render, over each app (``analyzer.parse.django_models``).
+
+A ModelForm's control is written in two modules: the forms module names the field (its ``Meta.fields`` entry) and may
+give its label and widget (``Meta.labels``, ``Meta.widgets``); the models module gives the rest (its verbose name, its
+type, its choices). The read stage reads each module alone; here, per app:
+
+- a forms module whose ModelForms list fields of the app's models is read again with those model fields, so each
+  listed field is the control Django renders, at its entry's line in the forms module (where the form is written and
+  where a fix goes);
+- a models module's controls are kept where a ModelForm or an editing view of the app shows them and no forms module
+  writes them (a field its ModelForm lists or declares itself): one control, one report, at the form, with the label a
+  visitor sees (``Meta.labels`` over the model's verbose name). A model only ``fields = "__all__"`` (or ``exclude``)
+  or a ``CreateView`` shows keeps its controls in the models module, where they are written.
+"""
+
+from __future__ import annotations
+
+from analyzer.facts.records import FileFacts
+from analyzer.parse import django_models, reading
+from analyzer.read import engine
+from analyzer.read.discover import SourceFile, app_root
+from analyzer.resolve.exposure import PageInfo
+from analyzer.signatures import SignatureDB
+
+
+def link(facts: list[FileFacts], sources: dict[str, SourceFile], pages: dict[str, PageInfo], db: SignatureDB, max_bytes: int) -> None:
+    """Each app's forms modules read again with its model fields, and its models modules' controls kept where a form
+    shows them and no forms module writes them (``pages`` updated in place)."""
+    forms: dict[str, list[django_models.ModelForm]] = {}
+    known: dict[str, dict[tuple[str, str], django_models.ModelField]] = {}
+    for f in facts:
+        if f.path not in sources:
+            continue
+        app = app_root(sources[f.path])
+        forms.setdefault(app, []).extend(f.model_forms)
+        for m in f.model_declared:
+            known.setdefault(app, {}).setdefault((m.model, m.name), m)
+    for f in facts:
+        if f.path in sources:
+            mine = known.get(app_root(sources[f.path]), {})
+            if any((form.model, e.name) in mine for form in f.model_forms for e in form.listed):
+                _read_again(f, sources[f.path], mine, pages, db, max_bytes)
+    for f in facts:
+        if f.model_classes and f.path in pages:
+            shown = forms.get(app_root(sources[f.path]), []) if f.path in sources else []
+            info = pages[f.path]
+            info.fields = [s for s in info.fields if django_models.shown_by(f.model_classes, shown, s.line, s.name)]
+
+
+def _read_again(
+    f: FileFacts, source: SourceFile, known: django_models.Known, pages: dict[str, PageInfo], db: SignatureDB, max_bytes: int
+) -> None:
+    """A forms module's fields read again with its app's model fields (its size capped as at its first reading)."""
+    data = reading.read_bytes(source.path, source.display, max_bytes)
+    if not isinstance(data, bytes):
+        return
+    fields = engine.model_form_fields(f.path, reading.decode(data).text, db, f.model_forms, known)
+    if f.path in pages:
+        pages[f.path].fields = fields
+    elif fields:
+        pages[f.path] = PageInfo(fields)
