@@ -17,7 +17,7 @@ from analyzer.config import Config
 from analyzer.facts import fallback, own_components
 from analyzer.facts.records import FileFacts
 from analyzer.model import Diagnostic, ScanResult, site_key
-from analyzer.parse import messages, php_builders, php_constants, reading, script_constants
+from analyzer.parse import messages, php_builders, php_constants, reading, script_constants, view_models
 from analyzer.parse.reading import DEFAULT_MAX_BYTES
 from analyzer.read import engine
 from analyzer.read.discover import SourceFile, discover
@@ -65,15 +65,16 @@ def _collector_for_scan() -> Iterator[None]:
 class _SiteWide:
     """What a scan reads from the whole site before its pages, for every file it reads: the message catalogues
     (analyzer/parse/messages.py), the PHP form builders (analyzer/parse/php_builders.py), the choice lists its
-    scripts export (analyzer/parse/script_constants.py), its PHP classes' constants (analyzer/parse/php_constants.py)
-    and the input components its scripts export (analyzer/facts/own_components.py).
-    Installed in the scanning process and in each worker."""
+    scripts export (analyzer/parse/script_constants.py), its PHP classes' constants (analyzer/parse/php_constants.py),
+    the input components its scripts export (analyzer/facts/own_components.py) and its C# classes' display names
+    (analyzer/parse/view_models.py). Installed in the scanning process and in each worker."""
 
     catalogue: messages.Messages = messages.EMPTY
     builders: php_builders.Builders = php_builders.EMPTY
     constants: script_constants.Constants = script_constants.EMPTY
     classes: php_constants.Constants = php_constants.EMPTY
     components: own_components.Components = own_components.EMPTY
+    models: view_models.ViewModels = view_models.EMPTY
 
     def install(self) -> None:
         messages.install(self.catalogue)
@@ -81,6 +82,7 @@ class _SiteWide:
         script_constants.install(self.constants)
         php_constants.install(self.classes)
         own_components.install(self.components)
+        view_models.install(self.models)
 
 
 def _setup_worker(
@@ -160,13 +162,16 @@ def _results(
     classes = php_constants.collect(_class_sources(files, opts.max_bytes), db.component_files.class_list_calls, unclassed)
     undefined: list[tuple[str, Exception]] = []
     components = own_components.collect(_component_sources(files, opts.max_bytes), undefined, db.component_files.module_aliases)
+    unmodelled: list[tuple[str, Exception]] = []
+    models = view_models.collect(_csharp_sources(files, opts.max_bytes), db.view_models, unmodelled)
     if notes is not None:
         notes += [_unread(path, "its messages", exc) for path, exc in unread]
         notes += [_unread(path, "its form builders", exc) for path, exc in unbuilt]
         notes += [_unread(path, "its exported lists", exc) for path, exc in unlisted]
         notes += [_unread(path, "its class constants", exc) for path, exc in unclassed]
         notes += [_unread(path, "its input components", exc) for path, exc in undefined]
-    site = _SiteWide(catalogue, builders, constants, classes, components)
+        notes += [_unread(path, "its view models", exc) for path, exc in unmodelled]
+    site = _SiteWide(catalogue, builders, constants, classes, components, models)
     site.install()
     try:
         yield from _read_all(files, opts, db, site)
@@ -208,6 +213,13 @@ def _class_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[st
     """The texts of the project's PHP files that may define a class constant or an enum."""
     limit = min(max_bytes, php_constants.MAX_FILE_BYTES + 1)
     for path, data in _read_before(files, php_constants.is_source, php_constants.MAX_FILES, limit, php_constants.worth_reading):
+        yield path, reading.decode(data).text
+
+
+def _csharp_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[str, str]]:
+    """The texts of the project's C# files that may declare a view model (``view_models``)."""
+    limit = min(max_bytes, view_models.MAX_FILE_BYTES + 1)
+    for path, data in _read_before(files, view_models.is_source, view_models.MAX_FILES, limit, view_models.worth_reading):
         yield path, reading.decode(data).text
 
 

@@ -20,7 +20,8 @@ from collections.abc import Callable
 
 import lxml.etree
 
-from analyzer.parse.form_helpers import KEY_MARKS, SHORT, message_words
+from analyzer.parse import view_models
+from analyzer.parse.form_helpers import KEY_MARKS, SHORT, display_text, message_words
 from analyzer.parse.htmldoc import Page
 from analyzer.parse.markup_out import HTML_ELEMENTS
 from analyzer.signatures import TemplateKit, UiComponent, control_stem
@@ -96,7 +97,7 @@ def native(page: Page, kit: TemplateKit, member: Callable[[str, str], str] | Non
             _label_inside(el, _wrapper_label(el, kit.wrapper_props.get(tag), kit.wrapper_children.get(tag, ())), kit)
     written = tuple(a for a in kit.label_bindings if a in page.text)  # most templates bind no label: no walk
     if written:
-        _model_labels(root, written)
+        _model_labels(root, written, view_models.installed().for_view(page.source))
     for control in root.iter(*_CONTROLS):
         if not control.get("name"):
             bound = _bound(control, kit, members)
@@ -172,10 +173,11 @@ def _listed_prefixes(page: Page, taglibs: dict[str, str]) -> None:
             el.tag = f"{renamed[prefix]}:{rest}"
 
 
-def _model_labels(root: lxml.etree._Element, attributes: tuple[str, ...]) -> None:
+def _model_labels(root: lxml.etree._Element, attributes: tuple[str, ...], shown: view_models.Shown) -> None:
     """``<label asp-for="Input.Email"></label>`` before ``<input asp-for="Input.Email">``: the framework prints the
-    bound property's name in the label and ties the two by the id it gives the control. The empty label takes the
-    property's words ("Email"), and label and control are tied by the property they name."""
+    bound property's display name in the label and ties the two by the id it gives the control. The empty label takes
+    the display name the view's model gives the property (``shown``), else the property's words ("Email"), and label
+    and control are tied by the property they name."""
     for el in root.iter("label", *_CONTROLS):
         bound = next((el.get(a) for a in attributes if el.get(a)), "")
         if not bound:
@@ -188,7 +190,7 @@ def _model_labels(root: lxml.etree._Element, attributes: tuple[str, ...]) -> Non
             el.set("for", bound)
         if not "".join(el.itertext()).strip():
             last = _LAST_PART.search(bound.strip())
-            el.text = message_words(last.group()) if last else ""
+            el.text = display_text(shown(bound)) or (message_words(last.group()) if last else "")
 
 
 def _printed_messages(root: lxml.etree._Element, printed: re.Pattern[str]) -> None:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from analyzer.parse import keyed_text, messages
+from analyzer.parse import keyed_text, messages, view_models
 from analyzer.parse.positions import blank, rewritten
 from analyzer.parse.templates import Region
 
@@ -45,6 +45,13 @@ def message_words(said: str, namespace: str = "") -> str:
     # ("healthInfoForm.lastName", "intake:form.q5") is where the message is filed, not what the control asks,
     # and read beside the text it would ask the form's topic of every control in it.
     return keyed_text.with_key(text, key_words(_filed_under(said))) if text else words
+
+
+def display_text(display: view_models.Display | None) -> str:
+    """What a view model's display name shows: its text, or its resource key's (``message_words``); "" for none."""
+    if display is None:
+        return ""
+    return message_words(display.text) if display.keyed else display.text
 
 
 _NAMESPACE = re.compile(r"^[^.:]*[.:](?=[^.:])")  # the outermost part of a key with more than one
@@ -123,6 +130,8 @@ def write(
         if h.calls is not None and name.endswith(h.files):
             by_call.setdefault(h.calls, []).append(h)
     called = [(Region(m.start(), m.end(), "output", m.group()), mine) for calls, mine in by_call.items() for m in calls.finditer(original)]
+    # @Html.LabelFor(m => m.PPostalCode) prints the display name the view's model class gives the property
+    shown = view_models.installed().for_view(original) if called else view_models.NO_VIEW
     # A template tag that holds a call a file's helper finds is read through its calls, not whole: a PHP class is one
     # <?php block, and a translation call in a Filament field's ->label(__('…')) is no output of the whole block.
     spans = sorted((r.start, r.end) for r, _ in called)
@@ -135,11 +144,11 @@ def write(
         if r.body.startswith("<?") and "<" in neutral[r.start : r.end]:
             # A code block that keeps markup its code echoes (a plugin's whole <?php … ?> printing a
             # <script>): each call is written over itself only, so the echoed markup stays.
-            for start, end, text in _calls_in(r, mine):
+            for start, end, text in _calls_in(r, mine, shown):
                 if not edits or start >= edits[-1][1]:
                     edits.append((start, end, text))
             continue
-        markup = _markup(r.body, mine)
+        markup = _markup(r.body, mine, shown)
         if roomy:
             if markup and (not edits or r.start >= edits[-1][1]):
                 line_end = original.find("\n", r.start, r.end)
@@ -170,13 +179,13 @@ def _holds_call(r: Region, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _calls_in(r: Region, helpers: list[FormHelper]) -> list[tuple[int, int, str]]:
+def _calls_in(r: Region, helpers: list[FormHelper], shown: view_models.Shown) -> list[tuple[int, int, str]]:
     """Each helper call in a region, in order and not overlapping, with what it prints written over the
     call itself (when it fits there)."""
     spans: list[tuple[int, int, str]] = []
     for h in helpers:
         for m in h.pattern.finditer(r.body):
-            markup = _markup(m.group(), [h])
+            markup = _markup(m.group(), [h], shown)
             fits = next((c for c in markup or () if len(c) <= m.end() - m.start()), None)
             if fits is not None:
                 spans.append((r.start + m.start(), r.start + m.end(), fits + " " * (m.end() - m.start() - len(fits))))
@@ -364,8 +373,9 @@ def _member_options(body: str, start: int, member: str) -> list[str]:
 HEADINGS = frozenset({"title", "h1", "h2", "h3"})
 
 
-def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
-    """The markup a helper call prints, longest (with its label) first; None when no helper matches."""
+def _markup(body: str, helpers: list[FormHelper], shown: view_models.Shown = view_models.NO_VIEW) -> list[str] | None:
+    """The markup a helper call prints, longest (with its label) first; None when no helper matches. ``shown``: the
+    display name a view's model gives a field (an ASP.NET view's ``[Display(Name = "…")]``)."""
     for h in helpers:
         m = h.pattern.search(body)
         if m is None:
@@ -383,6 +393,9 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
                 continue  # a variable or constant printed bare is a message only where a catalogue holds it
             return [html.escape(message_words(message), quote=False), f"{KEY_MARKS[0]}{html.escape(message, quote=False)}{KEY_MARKS[1]}"]
         name = m.groupdict().get("name") or ""  # a label with its own text may name no field
+        if renders == "display":  # @Html.DisplayNameFor(m => m.Input.Smoker): the property's display name, as text
+            caption = display_text(shown(name)) or key_words(name.rsplit(".", 1)[-1])
+            return [html.escape(caption, quote=False)] if caption else None
         label = m.groupdict().get("label")
         if not label and m.groupdict().get("key"):  # a message key given for the label: its text or its words
             label = message_words(m.group("key"))
@@ -391,8 +404,8 @@ def _markup(body: str, helpers: list[FormHelper]) -> list[str] | None:
         text = html.escape(label_text(label), quote=False) if label and any(c.isalpha() for c in label) else ""
         if renders in HEADINGS:  # a page's title or heading a script app writes (Streamlit's st.title("Patient intake"))
             return [f"<{renders}>{text}</{renders}>", text] if text else None
-        if renders == "label":  # without a text of its own, the field's default label: its name in words
-            text = text or html.escape(name.replace("_", " "), quote=False)
+        if renders == "label":  # without a text of its own, the field's display name, else its name in words
+            text = text or html.escape(display_text(shown(name)) or name.replace("_", " "), quote=False)
             # Where a <label> does not fit in the tag ({$form.date_bapteme.label}), its text alone is what it shows.
             return [f"<label>{text}</label>", text]
         tag, _, typ = renders.partition(":")

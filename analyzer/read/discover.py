@@ -105,6 +105,9 @@ _KINDS: tuple[tuple[str, str], ...] = (
     # Server code (Python, Ruby, Drupal's PHP): read for recorder snippets held in its strings
     # (analyzer/consent/code_data.py).
     *((suffix, "hostcode") for suffix, _ in LANGUAGE_BY_SUFFIX),
+    # C# source: read before the pages for its classes' display names, the labels a Razor view prints for the
+    # properties it binds (analyzer/parse/view_models.py); nothing else is read in it.
+    (".cs", "csharp"),
     # Template dialects with no reader of their own: read as a page when they hold markup, else
     # scanned as text for strong fingerprints only (analyzer/facts/textscan.py).
     *((suffix, "text") for suffix in TEXT_SUFFIXES),

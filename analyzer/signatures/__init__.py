@@ -23,6 +23,7 @@ from analyzer.parse.form_helpers import HEADINGS as HELPER_HEADINGS
 from analyzer.parse.form_helpers import FormHelper
 from analyzer.parse.jsshapes import CallShape, parse_call
 from analyzer.parse.normalise import norm
+from analyzer.parse.view_models import Annotations as ViewAnnotations
 from analyzer.signatures import cache
 from analyzer.signatures.checktext import GAP
 from analyzer.signatures.lexicon import (
@@ -896,6 +897,7 @@ class SignatureDB:
     flutter: FlutterWidgets = field(default_factory=FlutterWidgets)
     form_helpers: tuple[FormHelper, ...] = ()
     model_fields: ModelFields = ModelFields()  # form_helpers.toml [model_fields]: Django's model fields as a ModelForm renders them
+    view_models: ViewAnnotations = ViewAnnotations()  # form_helpers.toml [view_models]: where ASP.NET's display names are written
     tag_managers: tuple[TagManager, ...] = ()
     # Validated data of policy_pages.toml and legal_basis.toml (compiled by analyzer/facts/policy_pages.py,
     # analyzer/facts/legal_basis.py and analyzer/facts/cmp_filing.py, once per database).
@@ -1445,6 +1447,7 @@ def _build(folders: list[Path]) -> SignatureDB:
             frozenset(helpers.get("model_fields", {}).get("relations", [])),
             dict(helpers.get("model_fields", {}).get("widgets", {})),
         ),
+        view_models=_view_models(helpers.get("view_models")),
         tag_managers=_tag_managers(),
         policy_pages=_optional_table("policy_pages.toml", POLICY_PAGES_SCHEMA),
         legal_basis=_optional_table("legal_basis.toml", LEGAL_BASIS_SCHEMA),
@@ -1614,6 +1617,19 @@ def _template_kit(data: dict[str, Any]) -> TemplateKit:
         name_endings=tuple(w.lower() for w in data.get("jsx_bindings", {}).get("name_endings", [])),
         section_title_props=tuple(p.lower() for p in data.get("jsx_bindings", {}).get("section_title_props", [])),
     )
+
+
+def _view_models(data: dict[str, Any] | None) -> ViewAnnotations:
+    """form_helpers.toml's ``[view_models]``, its directive checked: it must compile and name the model's ``type``."""
+    if not data:
+        return ViewAnnotations()
+    try:
+        directive = re.compile(data["directive"])
+    except re.error as exc:
+        raise SignatureError(f"form_helpers.toml: view_models.directive: {exc}") from exc
+    if "type" not in directive.groupindex:
+        raise SignatureError("form_helpers.toml: view_models.directive needs the group 'type'")
+    return ViewAnnotations(directive.pattern, tuple(data["named"]), tuple(data["first_string"]), data["resource"])
 
 
 def _form_helpers(data: dict[str, Any] | None = None) -> tuple[FormHelper, ...]:

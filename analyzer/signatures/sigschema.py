@@ -885,6 +885,7 @@ FORM_HELPERS_SCHEMA: dict[str, Field] = {
         ]
     ),
     "model_fields": _opt({"renders": _req("str{}"), "relations": _req("str[]"), "widgets": _opt("str{}")}),
+    "view_models": _opt({"directive": _req(str), "named": _req("str[]"), "first_string": _req("str[]"), "resource": _req(str)}),
 }
 
 
