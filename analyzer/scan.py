@@ -17,7 +17,7 @@ from analyzer.config import Config
 from analyzer.facts import fallback, own_components
 from analyzer.facts.records import FileFacts
 from analyzer.model import Diagnostic, ScanResult, site_key
-from analyzer.parse import messages, php_builders, php_constants, reading, script_constants
+from analyzer.parse import messages, php_builders, php_constants, reading, script_constants, symfony_forms
 from analyzer.parse.reading import DEFAULT_MAX_BYTES
 from analyzer.read import engine
 from analyzer.read.discover import SourceFile, discover
@@ -66,14 +66,15 @@ class _SiteWide:
     """What a scan reads from the whole site before its pages, for every file it reads: the message catalogues
     (analyzer/parse/messages.py), the PHP form builders (analyzer/parse/php_builders.py), the choice lists its
     scripts export (analyzer/parse/script_constants.py), its PHP classes' constants (analyzer/parse/php_constants.py)
-    and the input components its scripts export (analyzer/facts/own_components.py).
-    Installed in the scanning process and in each worker."""
+    the input components its scripts export (analyzer/facts/own_components.py) and its Symfony form types
+    (analyzer/parse/symfony_forms.py). Installed in the scanning process and in each worker."""
 
     catalogue: messages.Messages = messages.EMPTY
     builders: php_builders.Builders = php_builders.EMPTY
     constants: script_constants.Constants = script_constants.EMPTY
     classes: php_constants.Constants = php_constants.EMPTY
     components: own_components.Components = own_components.EMPTY
+    form_types: symfony_forms.FormTypes = symfony_forms.EMPTY
 
     def install(self) -> None:
         messages.install(self.catalogue)
@@ -81,6 +82,7 @@ class _SiteWide:
         script_constants.install(self.constants)
         php_constants.install(self.classes)
         own_components.install(self.components)
+        symfony_forms.install(self.form_types)
 
 
 def _setup_worker(
@@ -160,13 +162,16 @@ def _results(
     classes = php_constants.collect(_class_sources(files, opts.max_bytes), db.component_files.class_list_calls, unclassed)
     undefined: list[tuple[str, Exception]] = []
     components = own_components.collect(_component_sources(files, opts.max_bytes), undefined, db.component_files.module_aliases)
+    untyped: list[tuple[str, Exception]] = []
+    form_types = symfony_forms.collect(_form_type_sources(files, opts.max_bytes, db), db.form_types, db.form_helpers, untyped)
     if notes is not None:
+        notes += [_unread(path, "its form type", exc) for path, exc in untyped]
         notes += [_unread(path, "its messages", exc) for path, exc in unread]
         notes += [_unread(path, "its form builders", exc) for path, exc in unbuilt]
         notes += [_unread(path, "its exported lists", exc) for path, exc in unlisted]
         notes += [_unread(path, "its class constants", exc) for path, exc in unclassed]
         notes += [_unread(path, "its input components", exc) for path, exc in undefined]
-    site = _SiteWide(catalogue, builders, constants, classes, components)
+    site = _SiteWide(catalogue, builders, constants, classes, components, form_types)
     site.install()
     try:
         yield from _read_all(files, opts, db, site)
@@ -201,6 +206,14 @@ def _php_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[str,
     wanted = lambda path: path.lower().endswith(php_builders.SUFFIXES)  # noqa: E731
     limit = min(max_bytes, php_builders.MAX_FILE_BYTES)
     for path, data in _read_before(files, wanted, php_builders.MAX_FILES, limit, lambda d: b"function" in d):
+        yield path, reading.decode(data).text
+
+
+def _form_type_sources(files: list[SourceFile], max_bytes: int, db: signatures.SignatureDB) -> Iterator[tuple[str, str]]:
+    """The texts of the project's Symfony form types (analyzer/parse/symfony_forms.py)."""
+    wanted = lambda path: path.lower().endswith(db.form_types.files) if db.form_types.files else False  # noqa: E731
+    limit = min(max_bytes, symfony_forms.MAX_FILE_BYTES)
+    for path, data in _read_before(files, wanted, symfony_forms.MAX_FILES, limit, lambda d: b"->add(" in d):
         yield path, reading.decode(data).text
 
 

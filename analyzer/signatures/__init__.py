@@ -23,6 +23,7 @@ from analyzer.parse.form_helpers import HEADINGS as HELPER_HEADINGS
 from analyzer.parse.form_helpers import FormHelper
 from analyzer.parse.jsshapes import CallShape, parse_call
 from analyzer.parse.normalise import norm
+from analyzer.parse.symfony_forms import FormTypeSpec
 from analyzer.signatures import cache
 from analyzer.signatures.checktext import GAP
 from analyzer.signatures.lexicon import (
@@ -899,6 +900,7 @@ class SignatureDB:
     flutter: FlutterWidgets = field(default_factory=FlutterWidgets)
     form_helpers: tuple[FormHelper, ...] = ()
     model_fields: ModelFields = ModelFields()  # form_helpers.toml [model_fields]: Django's model fields as a ModelForm renders them
+    form_types: FormTypeSpec = FormTypeSpec()  # form_helpers.toml [form_types]: Symfony's form types their templates print
     tag_managers: tuple[TagManager, ...] = ()
     # Validated data of policy_pages.toml and legal_basis.toml (compiled by analyzer/facts/policy_pages.py,
     # analyzer/facts/legal_basis.py and analyzer/facts/cmp_filing.py, once per database).
@@ -1446,6 +1448,7 @@ def _build(folders: list[Path]) -> SignatureDB:
         model_fields=ModelFields(
             dict(helpers.get("model_fields", {}).get("renders", {})), frozenset(helpers.get("model_fields", {}).get("relations", []))
         ),
+        form_types=_form_types(helpers.get("form_types")),
         tag_managers=_tag_managers(),
         policy_pages=_optional_table("policy_pages.toml", POLICY_PAGES_SCHEMA),
         legal_basis=_optional_table("legal_basis.toml", LEGAL_BASIS_SCHEMA),
@@ -1616,6 +1619,20 @@ def _template_kit(data: dict[str, Any]) -> TemplateKit:
         name_endings=tuple(w.lower() for w in data.get("jsx_bindings", {}).get("name_endings", [])),
         section_title_props=tuple(p.lower() for p in data.get("jsx_bindings", {}).get("section_title_props", [])),
     )
+
+
+def _form_types(data: dict[str, Any] | None) -> FormTypeSpec:
+    """form_helpers.toml's [form_types], its patterns checked."""
+    if not data:
+        return FormTypeSpec()
+    patterns = {k: data[k] for k in ("class", "embeds", "label_format", "references", "controls")}
+    for key, text in patterns.items():
+        try:
+            re.compile(text)
+        except re.error as exc:
+            raise SignatureError(f"form_helpers.toml: form_types.{key}: {exc}") from exc
+    patterns["class_"] = patterns.pop("class")
+    return FormTypeSpec(frozenset(data["dialects"]), tuple(f.lower() for f in data["files"]), **patterns)
 
 
 def _form_helpers(data: dict[str, Any] | None = None) -> tuple[FormHelper, ...]:
