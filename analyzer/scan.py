@@ -17,7 +17,7 @@ from analyzer.config import Config
 from analyzer.facts import fallback, own_components
 from analyzer.facts.records import FileFacts
 from analyzer.model import Diagnostic, ScanResult, site_key
-from analyzer.parse import messages, php_builders, php_constants, reading, script_constants, view_models
+from analyzer.parse import messages, php_builders, php_constants, reading, script_constants, symfony_forms, view_models
 from analyzer.parse.reading import DEFAULT_MAX_BYTES
 from analyzer.read import engine
 from analyzer.read.discover import SourceFile, discover
@@ -66,8 +66,9 @@ class _SiteWide:
     """What a scan reads from the whole site before its pages, for every file it reads: the message catalogues
     (analyzer/parse/messages.py), the PHP form builders (analyzer/parse/php_builders.py), the choice lists its
     scripts export (analyzer/parse/script_constants.py), its PHP classes' constants (analyzer/parse/php_constants.py),
-    the input components its scripts export (analyzer/facts/own_components.py) and its C# classes' display names
-    (analyzer/parse/view_models.py). Installed in the scanning process and in each worker."""
+    the input components its scripts export (analyzer/facts/own_components.py), its C# classes' display names
+    (analyzer/parse/view_models.py) and its Symfony form types (analyzer/parse/symfony_forms.py). Installed in the
+    scanning process and in each worker."""
 
     catalogue: messages.Messages = messages.EMPTY
     builders: php_builders.Builders = php_builders.EMPTY
@@ -75,6 +76,7 @@ class _SiteWide:
     classes: php_constants.Constants = php_constants.EMPTY
     components: own_components.Components = own_components.EMPTY
     models: view_models.ViewModels = view_models.EMPTY
+    form_types: symfony_forms.FormTypes = symfony_forms.EMPTY
 
     def install(self) -> None:
         messages.install(self.catalogue)
@@ -83,6 +85,7 @@ class _SiteWide:
         php_constants.install(self.classes)
         own_components.install(self.components)
         view_models.install(self.models)
+        symfony_forms.install(self.form_types)
 
 
 def _setup_worker(
@@ -164,14 +167,17 @@ def _results(
     components = own_components.collect(_component_sources(files, opts.max_bytes), undefined, db.component_files.module_aliases)
     unmodelled: list[tuple[str, Exception]] = []
     models = view_models.collect(_csharp_sources(files, opts.max_bytes), db.view_models, unmodelled)
+    untyped: list[tuple[str, Exception]] = []
+    form_types = symfony_forms.collect(_form_type_sources(files, opts.max_bytes, db), db.form_types, db.form_helpers, untyped)
     if notes is not None:
+        notes += [_unread(path, "its form type", exc) for path, exc in untyped]
         notes += [_unread(path, "its messages", exc) for path, exc in unread]
         notes += [_unread(path, "its form builders", exc) for path, exc in unbuilt]
         notes += [_unread(path, "its exported lists", exc) for path, exc in unlisted]
         notes += [_unread(path, "its class constants", exc) for path, exc in unclassed]
         notes += [_unread(path, "its input components", exc) for path, exc in undefined]
         notes += [_unread(path, "its view models", exc) for path, exc in unmodelled]
-    site = _SiteWide(catalogue, builders, constants, classes, components, models)
+    site = _SiteWide(catalogue, builders, constants, classes, components, models, form_types)
     site.install()
     try:
         yield from _read_all(files, opts, db, site)
@@ -206,6 +212,14 @@ def _php_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[str,
     wanted = lambda path: path.lower().endswith(php_builders.SUFFIXES)  # noqa: E731
     limit = min(max_bytes, php_builders.MAX_FILE_BYTES)
     for path, data in _read_before(files, wanted, php_builders.MAX_FILES, limit, lambda d: b"function" in d):
+        yield path, reading.decode(data).text
+
+
+def _form_type_sources(files: list[SourceFile], max_bytes: int, db: signatures.SignatureDB) -> Iterator[tuple[str, str]]:
+    """The texts of the project's Symfony form types (analyzer/parse/symfony_forms.py)."""
+    wanted = lambda path: path.lower().endswith(db.form_types.files) if db.form_types.files else False  # noqa: E731
+    limit = min(max_bytes, symfony_forms.MAX_FILE_BYTES)
+    for path, data in _read_before(files, wanted, symfony_forms.MAX_FILES, limit, lambda d: b"->add(" in d):
         yield path, reading.decode(data).text
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 import lxml.etree
 
-from analyzer.parse import view_models
+from analyzer.parse import symfony_forms, view_models
 from analyzer.parse.form_helpers import KEY_MARKS, SHORT, display_text, message_words
 from analyzer.parse.htmldoc import Page
 from analyzer.parse.markup_out import HTML_ELEMENTS
@@ -331,7 +331,8 @@ def short_controls(root: lxml.etree._Element) -> None:
 
 
 def _short_control(el: lxml.etree._Element) -> None:
-    """A control written short (``<rl name=x>``) as an input. HTML knows no such void element, so the parser put
+    """A control written short (``<rl name=x>``) as an input, or as the field of a Symfony form type it stands for
+    (``<rl f=12>``, analyzer/parse/symfony_forms.py). HTML knows no such void element, so the parser put
     what follows it inside it: its text and children move after it, in order, as an input's would."""
     parent = el.getparent()
     if parent is not None and (len(el) or el.text):
@@ -345,7 +346,28 @@ def _short_control(el: lxml.etree._Element) -> None:
             kids[-1].tail = (kids[-1].tail or "") + tail
         else:
             el.tail = text + tail
+    if el.get(symfony_forms.SHORT_FIELD, "").isdigit():
+        _form_type_field(el)
+        return
     _as_native(el, "input", None, None, None)
+
+
+def _form_type_field(el: lxml.etree._Element) -> None:
+    """The stand-in of a Symfony form type's field as that field's control: its name, type, choices and label (its
+    text, or its message key's catalogue text, ``message_words``). A number the scan's types do not hold is an input."""
+    fields = symfony_forms.installed().fields
+    at = int(el.attrib.pop(symfony_forms.SHORT_FIELD))
+    if at >= len(fields):
+        _as_native(el, "input", None, None, None)
+        return
+    f = fields[at]
+    tag, _, typ = f.renders.partition(":")
+    el.set("name", f.name)
+    if f.label and el.attrib.pop(symfony_forms.LABELLED, None) is None:  # the template's own label stands before it
+        el.set("aria-label", message_words(f.label)[:200])
+    for text in f.options if tag == "select" else ():
+        lxml.etree.SubElement(el, "option").text = text
+    _as_native(el, tag, typ or None, None, None)
 
 
 def _as_native(

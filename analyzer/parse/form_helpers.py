@@ -433,6 +433,31 @@ def _markup(body: str, helpers: list[FormHelper], shown: view_models.Shown = vie
     return None
 
 
+@dataclass(frozen=True)
+class Described:
+    """The control a helper call prints, as data: its field's name, what it renders ("select", "input:email"), the
+    label the call gives (as written: a text or a message key) and its choices."""
+
+    name: str
+    renders: str
+    label: str
+    options: tuple[str, ...]
+
+
+def described(body: str, helpers: list[FormHelper]) -> Described | None:
+    """The control the first of the ``helpers`` that reads the call ``body`` says it prints; None for a call that
+    prints no control (a message, a label alone, a heading) or that none reads."""
+    for h in helpers:
+        m = h.pattern.search(body)
+        renders = h.renders.get((m.groupdict().get("kind") or "").lower()) if m is not None else None
+        if m is None or renders is None or renders in ("text", "message", "label") or renders in HEADINGS:
+            continue
+        label = label_text(m.groupdict().get("label") or "")
+        options = _choices_of(body, m, h) if renders.startswith("select") else []
+        return Described(m.groupdict().get("name") or "", renders, label, tuple(options))
+    return None
+
+
 def _fitted(written: list[str], name: str, text: str, tag: str, typed: str, typ: str) -> list[str]:
     """A control's markup, longest first: labelled, then shorter stand-ins for where the control as written does not fit:
     an input (an unclosed select or textarea would swallow the page), and the shortest, a private tag read as an input

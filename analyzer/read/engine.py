@@ -76,6 +76,7 @@ from analyzer.parse import (
     sfc,
     sourcemap,
     suppress,
+    symfony_forms,
     templates,
     title_blocks,
     toml_lists,
@@ -568,7 +569,10 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
         # The page read here keeps the file's length, as every writer after this one and the positions need.
         _form_class_fields(path, original, db, result)
     else:
-        text = form_helpers.write(path, original, text, tpl.regions if tpl is not None else [], dialect, db.form_helpers)
+        regions = tpl.regions if tpl is not None else []
+        if dialect in db.form_types.dialects:  # {{ form_row(form.comment) }}: the control its Symfony form type gives
+            text, regions = symfony_forms.write(original, text, regions, symfony_forms.installed(), db.form_types)
+        text = form_helpers.write(path, original, text, regions, dialect, db.form_helpers)
     if dialect is None and path.lower().endswith(templates.FREEMARKER):
         text = templates.blank_freemarker(text)  # the macros no helper wrote: <@sf.empty colspan="1"/>, <#if …>
     if dialect:  # {% block title %}Anamnese{% endblock %}, @section('title', 'Anamnese'): the <title> its layout prints

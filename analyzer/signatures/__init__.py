@@ -23,6 +23,7 @@ from analyzer.parse.form_helpers import HEADINGS as HELPER_HEADINGS
 from analyzer.parse.form_helpers import FormHelper
 from analyzer.parse.jsshapes import CallShape, parse_call
 from analyzer.parse.normalise import norm
+from analyzer.parse.symfony_forms import FormTypeSpec
 from analyzer.parse.view_models import Annotations as ViewAnnotations
 from analyzer.signatures import cache
 from analyzer.signatures.checktext import GAP
@@ -898,6 +899,7 @@ class SignatureDB:
     form_helpers: tuple[FormHelper, ...] = ()
     model_fields: ModelFields = ModelFields()  # form_helpers.toml [model_fields]: Django's model fields as a ModelForm renders them
     view_models: ViewAnnotations = ViewAnnotations()  # form_helpers.toml [view_models]: where ASP.NET's display names are written
+    form_types: FormTypeSpec = FormTypeSpec()  # form_helpers.toml [form_types]: Symfony's form types their templates print
     tag_managers: tuple[TagManager, ...] = ()
     # Validated data of policy_pages.toml and legal_basis.toml (compiled by analyzer/facts/policy_pages.py,
     # analyzer/facts/legal_basis.py and analyzer/facts/cmp_filing.py, once per database).
@@ -1448,6 +1450,7 @@ def _build(folders: list[Path]) -> SignatureDB:
             dict(helpers.get("model_fields", {}).get("widgets", {})),
         ),
         view_models=_view_models(helpers.get("view_models")),
+        form_types=_form_types(helpers.get("form_types")),
         tag_managers=_tag_managers(),
         policy_pages=_optional_table("policy_pages.toml", POLICY_PAGES_SCHEMA),
         legal_basis=_optional_table("legal_basis.toml", LEGAL_BASIS_SCHEMA),
@@ -1630,6 +1633,20 @@ def _view_models(data: dict[str, Any] | None) -> ViewAnnotations:
     if "type" not in directive.groupindex:
         raise SignatureError("form_helpers.toml: view_models.directive needs the group 'type'")
     return ViewAnnotations(directive.pattern, tuple(data["named"]), tuple(data["first_string"]), data["resource"])
+
+
+def _form_types(data: dict[str, Any] | None) -> FormTypeSpec:
+    """form_helpers.toml's [form_types], its patterns checked."""
+    if not data:
+        return FormTypeSpec()
+    patterns = {k: data[k] for k in ("class", "embeds", "label_format", "references", "controls")}
+    for key, text in patterns.items():
+        try:
+            re.compile(text)
+        except re.error as exc:
+            raise SignatureError(f"form_helpers.toml: form_types.{key}: {exc}") from exc
+    patterns["class_"] = patterns.pop("class")
+    return FormTypeSpec(frozenset(data["dialects"]), tuple(f.lower() for f in data["files"]), **patterns)
 
 
 def _form_helpers(data: dict[str, Any] | None = None) -> tuple[FormHelper, ...]:
