@@ -196,18 +196,26 @@ def _model_labels(root: lxml.etree._Element, attributes: tuple[str, ...], shown:
 def _printed_messages(root: lxml.etree._Element, printed: re.Pattern[str]) -> None:
     """Write what a component template's translated messages print in their place: ``{{ $t('form.q7') }}``
     is the text the site's catalogue holds for the key, else the key's words (``message_words``); so is a
-    key a server template's call left between ``KEY_MARKS`` (its text was longer than the call). Texts
-    only: the tree's elements keep their lines."""
+    key a server template's call left between ``KEY_MARKS`` (its text was longer than the call), also in an
+    attribute's value (ASP.NET's ``<asp:Label Text="<%$ Resources:Mensagem, q5 %>">``, the label a server control
+    shows). Texts and values only: the tree's elements keep their lines."""
 
     def said(m: re.Match[str]) -> str:
         return message_words(m.group("key") or m.group("piped") or m.group("marked"))
 
     pattern = _with_marked_keys(printed.pattern)
+    marked = _with_marked_keys(_NOTHING)
     for el in root.iter():
         if el.text and ("{{" in el.text or KEY_MARKS[0] in el.text):
             el.text = pattern.sub(said, el.text)
         if el.tail and ("{{" in el.tail or KEY_MARKS[0] in el.tail):
             el.tail = pattern.sub(said, el.tail)
+        for name, value in el.attrib.items():
+            if KEY_MARKS[0] in value:
+                el.set(name, marked.sub(said, value))
+
+
+_NOTHING = r"(?P<key>(?!))(?P<piped>(?!))"  # no printed call: only the marked keys (what an attribute's value holds)
 
 
 @functools.lru_cache(maxsize=4)

@@ -389,9 +389,13 @@ def _markup(body: str, helpers: list[FormHelper], shown: view_models.Shown = vie
             # A catalogue's text longer than the call is written as its key between KEY_MARKS (shorter than
             # the call that holds it), read again once the page is parsed (template_components).
             message = _ESCAPE.sub(r"\1", m.group("label"))  # _e('I\'m looking for') prints "I'm looking for"
-            if renders == "message" and messages.installed().text(message) is None:
+            # The catalogue the key is filed in, where the call names it apart (<%$ Resources:Mensagem, tabaco %>).
+            namespace = m.groupdict().get("namespace") or ""
+            key = f"{namespace}.{message}" if namespace else message
+            if renders == "message" and messages.installed().text(key) is None:
                 continue  # a variable or constant printed bare is a message only where a catalogue holds it
-            return [html.escape(message_words(message), quote=False), f"{KEY_MARKS[0]}{html.escape(message, quote=False)}{KEY_MARKS[1]}"]
+            shown = message_words(message, namespace)
+            return [html.escape(shown, quote=False), f"{KEY_MARKS[0]}{html.escape(key, quote=False)}{KEY_MARKS[1]}"]
         name = m.groupdict().get("name") or ""  # a label with its own text may name no field
         if renders == "display":  # @Html.DisplayNameFor(m => m.Input.Smoker): the property's display name, as text
             caption = display_text(shown(name)) or key_words(name.rsplit(".", 1)[-1])

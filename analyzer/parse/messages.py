@@ -7,7 +7,9 @@ read ("patient religion"), and a key that names nothing ("label_17", "surveydate
 
 The catalogues are the site's own files, found by convention (``message_folders`` in
 signatures/template_conventions.toml): Java resource bundles (``*.properties``, Spring's MessageSource and
-JSTL's fmt:message), and JSON, YAML or PHP files in a folder named for translations (i18next, vue-i18n,
+JSTL's fmt:message), ASP.NET's resource files (``*.resx``, ``Mensagem.pt-BR.resx``: XML whose ``<data name="tabaco">``
+holds ``<value>Tabaco</value>``, keyed by the class the file generates, ``Mensagem.tabaco``), and JSON, YAML or PHP
+files in a folder named for translations (i18next, vue-i18n,
 next-intl and ngx-translate's ``locales/de.json``, ``i18n/cs/common.json``; Flutter's ``lib/l10n/app_cs.arb``;
 Rails' ``config/locales/de.yml``;
 Laravel's ``lang/nl/form.php`` and ``lang/nl.json``), and a hand-written PHP site's ``translation.php`` wherever it stands
@@ -26,6 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from lxml import etree
 from tree_sitter import Node
 
 from analyzer.parse import jsparse, scanwide
@@ -74,7 +77,7 @@ def is_catalogue(path: str, folders: frozenset[str], php_names: frozenset[str] =
     whose name holds one of ``php_names`` as a word (a hand-written site's ``translation.php``,
     ``bengali_translation.php``, ``lang_en.php`` beside its pages)."""
     p = PurePosixPath(path.lower())
-    if p.suffix == ".properties":
+    if p.suffix in (".properties", ".resx"):
         return True
     if p.suffix == ".php" and php_names and any(w in php_names for w in _PATH_WORDS.findall(p.stem)):
         return True
@@ -176,6 +179,8 @@ def read(path: str, data: bytes) -> list[tuple[str, str]]:
         # Variables and constants are global: no file's name before them.
         named = (_php_messages(_PHP_VARIABLE, text) if "$" in text else []) + (_php_messages(_PHP_DEFINE, text) if "define" in text else [])
         pairs = [(f"{PurePosixPath(path).stem}.{k}", v) for k, v in found] + found + named
+    elif suffix == ".resx":
+        pairs = _resx(data, PurePosixPath(path).name.split(".", 1)[0])
     elif suffix in _SCRIPTS:
         pairs = _script(text, "ts" if suffix == ".ts" else "js")
     else:
@@ -261,6 +266,30 @@ def _entries(parsed: jsparse.Parsed, value: Node, prefix: str, out: list[tuple[s
     elif kind == "object" and depth < _MAX_DEPTH:
         for key, inner in _pairs(parsed, value):
             _entries(parsed, inner, f"{prefix}.{key}" if prefix else key, out, depth + 1)
+
+
+# No entity is expanded and nothing is fetched: a resource file is the repository's data, read as it is written.
+_RESX_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True, huge_tree=False)
+
+
+def _resx(data: bytes, resource_class: str) -> list[tuple[str, str]]:
+    """The strings of an ASP.NET resource file (``<data name="tabaco" xml:space="preserve"><value>Tabaco</value>``),
+    each keyed as its generated class names it (``Mensagem.tabaco``, for ``Resources.Mensagem.tabaco`` and
+    ``<%$ Resources:Mensagem, tabaco %>``); an entry with a ``type`` or ``mimetype`` (a file, an image) is no text."""
+    try:
+        root = etree.fromstring(data, _RESX_PARSER)
+    except etree.XMLSyntaxError:
+        return []
+    if root is None:
+        return []
+    out: list[tuple[str, str]] = []
+    for entry in root.iterchildren("data"):
+        name, value = entry.get("name"), entry.find("value")
+        if name and value is not None and value.text and entry.get("type") is None and entry.get("mimetype") is None:
+            out.append((f"{resource_class}.{name}", value.text))
+            if len(out) >= MAX_ENTRIES:
+                break
+    return out
 
 
 _YAML_PAIR = re.compile(r"""^(?P<indent> *)(?P<key>"[^"]*"|'[^']*'|[^\s#'"][^:#]*?)\s*:(?:\s+(?P<value>.*?))?\s*$""")

@@ -108,8 +108,14 @@ CONSTRUCTS: dict[str, tuple[Construct, ...]] = {
         _c("output", r"\{\{", "}}"),
     ),
     "erb": (
+        # JSP's and ASP.NET's server comment (<%-- … --%>), which may hold a whole tag: not EJS's "<%-" output.
+        _c("comment", r"<%--", "--%>"),
         _c("comment", r"<%#", "%>"),
-        _c("output", r"<%[=-]", "%>"),
+        # ASP.NET writes its HTML-encoded output as <%: expr %> and a resource expression in a server control's
+        # attribute as <%$ Resources:Mensagem, tabaco %> (learn.microsoft.com/aspnet/web-forms, "ASP.NET inline
+        # expressions"); ERB, EJS, EEx and JSP have no such tag. Its data binding, <%# Eval("x") %>, prints a record's
+        # value, never a text a person reads: read as ERB's comment, it stays blank.
+        _c("output", r"<%[=:$-]", "%>"),
         _c("code", r"<%", "%>"),
     ),
     "latte": (

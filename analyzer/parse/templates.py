@@ -682,7 +682,7 @@ def _inner(body: str, dialect: str) -> str:
     if dialect == "handlebars":
         return body[2:-2].strip()
     if dialect == "erb":
-        return re.sub(r"^<%[-=]?|-?%>$", "", body).strip()
+        return re.sub(r"^<%[-=:$]?|-?%>$", "", body).strip()
     if dialect == "go":
         return re.sub(r"^\{\{-?|-?\}\}$", "", body).strip()
     if dialect == "latte":

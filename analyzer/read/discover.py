@@ -92,6 +92,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     # pages), and searched as text like any file of no reader of its own (a CMS's Settings.yaml holding a
     # recorder's loader).
     (".properties", "text"),
+    # ASP.NET's resource files (Mensagem.pt-BR.resx): message catalogues of Web Forms and Razor views.
+    (".resx", "text"),
     (".yml", "text"),
     (".yaml", "text"),
     (".map", "sourcemap"),

@@ -1685,8 +1685,10 @@ def _form_helper(h: dict[str, Any], pattern_text: str, where: str) -> FormHelper
         needs.discard("kind")
     if not needs <= set(pattern.groupindex):
         raise SignatureError(f"{where}: pattern needs the groups {' and '.join(repr(n) for n in sorted(needs))}")
-    if bool(h.get("dialects")) == bool(calls and h.get("files")):
-        raise SignatureError(f"{where}: give either dialects, or files and calls")
+    # One helper may be found both ways: in a dialect's output tags and by its calls in files of other endings
+    # (ASP.NET MVC's Html.TextBoxFor in a Web Forms view's <%: %> and in a Razor view's @Html.…).
+    if bool(calls) != bool(h.get("files")) or not (h.get("dialects") or calls):
+        raise SignatureError(f"{where}: give dialects, or files and calls, or both")
     if choices is not None and choices.groups != 1:
         raise SignatureError(f"{where}: choices needs one group, a choice's text")
     choice_kinds = frozenset(str(k).lower() for k in h.get("choice_kinds", []))
