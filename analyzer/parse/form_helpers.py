@@ -394,8 +394,8 @@ def _markup(body: str, helpers: list[FormHelper], shown: view_models.Shown = vie
             key = f"{namespace}.{message}" if namespace else message
             if renders == "message" and messages.installed().text(key) is None:
                 continue  # a variable or constant printed bare is a message only where a catalogue holds it
-            shown = message_words(message, namespace)
-            return [html.escape(shown, quote=False), f"{KEY_MARKS[0]}{html.escape(key, quote=False)}{KEY_MARKS[1]}"]
+            words = message_words(message, namespace)
+            return [html.escape(words, quote=False), f"{KEY_MARKS[0]}{html.escape(key, quote=False)}{KEY_MARKS[1]}"]
         name = m.groupdict().get("name") or ""  # a label with its own text may name no field
         if renders == "display":  # @Html.DisplayNameFor(m => m.Input.Smoker): the property's display name, as text
             caption = display_text(shown(name)) or key_words(name.rsplit(".", 1)[-1])
