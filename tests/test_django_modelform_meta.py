@@ -129,3 +129,19 @@ def test_meta_is_read_into_listed_entries(db) -> None:
     assert listed["notes"][2] == "input:hidden" and listed["reach"][2] == "input:email"
     assert "faith" not in listed and form.own == ("faith",)
     assert "Textarea" not in str(listed)  # a widget's attrs hold no entry of Meta.widgets
+
+
+def test_a_listed_fields_control_names_the_model_line_it_renders(tmp_path) -> None:
+    # One report, at the form's entry; the model field it renders is named as where the field is declared.
+    from analyzer.scan import ScanOptions, run
+
+    for rel, text in {"members/models.py": _MODELS, "members/forms.py": _FORMS, "manage.py": "import django\n"}.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates/member.html").write_text(f"<html><head>{_CLARITY}</head><body>{{{{ form.as_p }}}}</body></html>\n")
+    found = {r.field.name: r.field for r in run(ScanOptions(paths=(str(tmp_path),))).fields}
+    assert found["bekenntnis"].declared == (str(tmp_path / "members/models.py"), _line(_MODELS, "bekenntnis = ")), found["bekenntnis"]
+    assert found["contact"].declared == (str(tmp_path / "members/models.py"), _line(_MODELS, "contact = ")), found["contact"]
+    # A field the form declares itself, and one of no model the scan sees, name no model line.
+    assert found["faith"].declared is None and found["reach"].declared is None

@@ -91,6 +91,9 @@ class FieldSite:
     ancestor_classes: frozenset[str] = field(default_factory=frozenset)
     # A radio or checkbox group, reported once at its first box: the lines of its other boxes, as the parser gives them
     box_lines: tuple[int, ...] = ()
+    # Where the field is declared when its control is written elsewhere: a Django model field (models.py, line) that a
+    # ModelForm lists in its forms module, where the control is reported.
+    declared: tuple[str, int] | None = None
 
     @property
     def classes(self) -> frozenset[str]:

@@ -15,6 +15,9 @@ type, its choices). The read stage reads each module alone; here, per app:
 
 from __future__ import annotations
 
+import dataclasses
+
+from analyzer.facts.fieldfacts import FieldSite
 from analyzer.facts.records import FileFacts
 from analyzer.parse import django_models, reading
 from analyzer.read import engine
@@ -35,6 +38,14 @@ def link(facts: list[FileFacts], sources: dict[str, SourceFile], pages: dict[str
         forms.setdefault(app, []).extend(f.model_forms)
         for m in f.model_declared:
             known.setdefault(app, {}).setdefault((m.model, m.name), m)
+    # Where each model field's control stands in its models module, before those a forms module writes stand back.
+    declared: dict[tuple[str, str, str], tuple[str, int]] = {}
+    for f in facts:
+        if f.model_classes and f.path in pages and f.path in sources:
+            app = app_root(sources[f.path])
+            for s in pages[f.path].fields:
+                model = next((c.name for c in f.model_classes if c.first <= s.line <= c.last), "")
+                declared.setdefault((app, model, s.name), (f.path, s.line))
     for f in facts:
         if f.path in sources:
             mine = known.get(app_root(sources[f.path]), {})
@@ -45,6 +56,20 @@ def link(facts: list[FileFacts], sources: dict[str, SourceFile], pages: dict[str
             shown = forms.get(app_root(sources[f.path]), []) if f.path in sources else []
             info = pages[f.path]
             info.fields = [s for s in info.fields if django_models.shown_by(f.model_classes, shown, s.line, s.name)]
+    for f in facts:
+        if f.model_forms and f.path in pages and f.path in sources:
+            app = app_root(sources[f.path])
+            info = pages[f.path]
+            info.fields = [_with_declaration(s, f.model_forms, app, declared) for s in info.fields]
+
+
+def _with_declaration(
+    site: FieldSite, model_forms: tuple[django_models.ModelForm, ...], app: str, declared: dict[tuple[str, str, str], tuple[str, int]]
+) -> FieldSite:
+    """A forms module's control with the models module's line of the model field it renders, when one is known."""
+    model = next((form.model for form in model_forms if form.writes(form.model, site.name)), "")
+    where = declared.get((app, model, site.name)) if model else None
+    return dataclasses.replace(site, declared=where) if where is not None else site
 
 
 def _read_again(

@@ -520,12 +520,17 @@ def site_e2e(
         stats["repositories scanned"] += 1
         stats["files scanned"] += len(files)
         for path, info in resolved.pages.items():
-            by_line: dict[int, list] = collections.defaultdict(list)
+            by_line = sites.setdefault((repo, commit, path.removeprefix("./")), collections.defaultdict(list))
             for site in info.fields:
                 by_line[site.line].append(site)
                 for at in getattr(site, "box_lines", ()):
                     by_line[at].append(site)
-            sites[(repo, commit, path.removeprefix("./"))] = by_line
+                if getattr(site, "declared", None):
+                    # A control written in one file for a field declared in another (a Django ModelForm's entry for a
+                    # model field): a record may name either (session 43: the same rule for the start's and the final
+                    # scores; the start's code declares none).
+                    where, line = site.declared
+                    sites.setdefault((repo, commit, where.removeprefix("./")), collections.defaultdict(list))[line].append(site)
     alone: dict[int, str] = {}
     if cache is not None and treeless:
         alone = {id(r): got for r, got in e2e(treeless, db, cache)[0]}
