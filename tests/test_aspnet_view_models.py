@@ -211,3 +211,13 @@ def test_scan_reads_the_projects_cs_files_first(tmp_path: Path) -> None:
     labels = {f.name: f.label for fact in facts for f in fact.fields}
     assert labels["PPostalCode"] == "Postnummer"
     assert view_models.installed() is view_models.EMPTY  # put back when the scan ends
+
+
+def test_classes_left_open_are_collected_in_linear_time() -> None:
+    # 20,000 classes that never close and one property: each brace's match is found in one pass, not per class.
+    from tests.conftest import finishes_within
+
+    text = "// get\n" + "class A{\n" * 20_000 + '[Display(Name = "Diagnose")] public string Dx { get; set; }\n'
+    with finishes_within(10, "20,000 unclosed classes"):
+        found = dict((name, props) for name, _, props in view_models._classes(text, signatures.load().view_models))
+    assert found["A"]["Dx"].display is not None and found["A"]["Dx"].display.text == "Diagnose", found["A"]

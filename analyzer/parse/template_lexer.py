@@ -187,12 +187,13 @@ def closing_brace(text: str, start: int, limit: int) -> int | None:
     return None
 
 
-def paren_pairs(text: str) -> dict[int, int]:
-    """Each ``(`` offset -> its matching ``)`` offset (unmatched ones are absent), in one pass."""
+def paren_pairs(text: str, brackets: str = "()") -> dict[int, int]:
+    """Each ``(`` offset -> its matching ``)`` offset (unmatched ones are absent), in one pass; ``brackets``: another
+    pair of the two ("{}")."""
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    for m in re.finditer(r"[()]", text):
-        if m.group() == "(":
+    for m in re.finditer(f"[{re.escape(brackets)}]", text):
+        if m.group() == brackets[0]:
             stack.append(m.start())
         elif stack:
             pairs[stack.pop()] = m.start()

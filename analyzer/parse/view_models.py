@@ -31,7 +31,6 @@ SUFFIXES = (".cs",)
 MAX_FILES = 3000  # C# files read per scan
 MAX_FILE_BYTES = 200_000  # a larger file is generated (a migration's snapshot), not where a view model is written
 MAX_CLASSES = 20_000  # classes kept per scan
-_MAX_BODY = 400_000  # characters a class's closing brace is sought within
 _MAX_BASES = 8  # classes a property is sought through (a class, its base, that one's base…)
 _MAX_ARGS = 2_000  # characters of an attribute's arguments read
 
@@ -184,17 +183,26 @@ def _classes(text: str, annotations: Annotations) -> Iterator[tuple[str, str, di
     """Each class of a file: its name, the class it derives from ("" when none), and its own properties (those of a
     class nested in it are the nested class's)."""
     code = _masked(text)
+    closes = template_lexer.paren_pairs(code, "{}")  # every brace's match, in one pass (a class left open: to the end)
     spans: list[tuple[int, int, str, str]] = []
     for m in _CLASS.finditer(code):
-        end = template_lexer.closing_brace(code, m.end(), _MAX_BODY)
         derives = _BASE.match(m.group("head"))
-        spans.append((m.end(), end if end is not None else len(code), m.group("name"), derives.group("base") if derives else ""))
+        spans.append((m.end(), closes.get(m.end() - 1, len(code)), m.group("name"), derives.group("base") if derives else ""))
     props: dict[int, dict[str, Property]] = {k: {} for k in range(len(spans))}
+    # The innermost class around each property: the classes that opened before it and have not closed, the last on top.
+    open_: list[int] = []
+    k = 0
     for m in _PROPERTY.finditer(code):
-        # The innermost class around it: of those that hold it, the one that opens last.
-        inner = max((k for k, (start, end, _, _) in enumerate(spans) if start <= m.start() < end), default=None)
-        if inner is not None:
-            props[inner].setdefault(m.group("name"), Property(_simple_type(m.group("type")), _display(text, code, m.start(), annotations)))
+        while k < len(spans) and spans[k][0] <= m.start():
+            while open_ and spans[open_[-1]][1] <= spans[k][0]:
+                open_.pop()
+            open_.append(k)
+            k += 1
+        while open_ and spans[open_[-1]][1] <= m.start():
+            open_.pop()
+        if open_:
+            found = Property(_simple_type(m.group("type")), _display(text, code, m.start(), annotations))
+            props[open_[-1]].setdefault(m.group("name"), found)
     for k, (_, _, name, base) in enumerate(spans):
         yield name, base, props[k]
 
