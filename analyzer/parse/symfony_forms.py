@@ -20,6 +20,7 @@ page is read). Left out: a field added under a name a variable holds, a label a 
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable, Mapping
@@ -36,6 +37,8 @@ MAX_TYPES = 2000
 MAX_ENTRIES = 50_000  # fields kept per scan, over every type (a type's inherited fields each count)
 _MAX_PARENTS = 5  # the types a type extends, followed up
 _MAX_REFERENCES = 300  # field references of one template compared with the types
+_MAX_FORMS = 20  # form variables of one template matched to a type (a page prints a few forms)
+_MAX_CHECKS = 200_000  # (type, reference) pairs one template's matching may try: past it, the template is read as before
 _MIN_MATCHED = 2  # a template's form is a type's when at least this many of its references are that type's fields
 
 
@@ -73,6 +76,22 @@ class FormTypes:
     types: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     fields: tuple[Field, ...] = ()
 
+    @functools.cached_property
+    def _holding(self) -> dict[str, tuple[str, ...]]:
+        """The types that hold a field of each name."""
+        out: dict[str, list[str]] = {}
+        for type_name, own in self.types.items():
+            for name in own:
+                out.setdefault(name, []).append(type_name)
+        return {name: tuple(types) for name, types in out.items()}
+
+    def _candidates(self, paths: Iterable[tuple[str, ...]]) -> set[str]:
+        return {t for p in paths if p for t in self._holding.get(p[0], ())}
+
+    def candidates(self, paths: Iterable[tuple[str, ...]]) -> int:
+        """How many types hold the first name of one of ``paths`` (the work matching them costs, per reference)."""
+        return len(self._candidates(paths))
+
     def field_at(self, type_name: str, path: tuple[str, ...]) -> int | None:
         """The field a reference's path names in the type (``("adherent", "address", "zipCode")`` through the types
         each part embeds), or None."""
@@ -92,7 +111,9 @@ class FormTypes:
         wanted = list(dict.fromkeys(paths))[:_MAX_REFERENCES]
         if len(wanted) < _MIN_MATCHED:
             return None
-        held = sorted(((sum(self.field_at(t, p) is not None for p in wanted), t) for t in self.types), reverse=True)
+        # Only the types that hold a path's first name may hold the path (an index, not every type for every path).
+        candidates = sorted(self._candidates(wanted))
+        held = sorted(((sum(self.field_at(t, p) is not None for p in wanted), t) for t in candidates), reverse=True)
         if not held or held[0][0] < max(_MIN_MATCHED, (len(wanted) + 1) // 2):
             return None
         if len(held) > 1 and held[1][0] == held[0][0]:
@@ -211,7 +232,14 @@ def write(original: str, neutral: str, regions: list[Region], forms: FormTypes, 
     for r in regions:
         for ref in re.finditer(spec.references, r.body) if r.kind == "output" else ():
             references.setdefault(ref.group("form"), []).append(tuple(ref.group("path")[1:].split(".")))
-    typed = {form: t for form, paths in references.items() if (t := forms.match(paths)) is not None}
+    typed: dict[str, str] = {}
+    checks = 0
+    for form, paths in list(references.items())[:_MAX_FORMS]:
+        checks += forms.candidates(paths) * min(len(paths), _MAX_REFERENCES)
+        if checks > _MAX_CHECKS:
+            break  # a template of thousands of forms over thousands of alike types is not matched: bounded work
+        if (t := forms.match(paths)) is not None:
+            typed[form] = t
     if not typed:
         return neutral, regions
     edits: list[tuple[int, int, str]] = []
