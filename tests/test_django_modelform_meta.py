@@ -145,3 +145,15 @@ def test_a_listed_fields_control_names_the_model_line_it_renders(tmp_path) -> No
     assert found["contact"].declared == (str(tmp_path / "members/models.py"), _line(_MODELS, "contact = ")), found["contact"]
     # A field the form declares itself, and one of no model the scan sees, name no model line.
     assert found["faith"].declared is None and found["reach"].declared is None
+
+
+def test_an_excluded_or_commented_out_entry_is_no_control(tmp_path) -> None:
+    # Django leaves out a field Meta.exclude names even when Meta.fields lists it; a commented-out entry is none.
+    forms = (
+        "from django import forms\nfrom .models import Member\n\n\nclass MemberForm(forms.ModelForm):\n"
+        "    class Meta:\n        model = Member\n"
+        '        fields = ["bekenntnis", "services",  # "notes",\n            "contact",\n            # "street",\n        ]\n'
+        '        exclude = ["services"]\n'
+    )
+    fields = _scan(tmp_path, {"members/models.py": _MODELS, "members/forms.py": forms})
+    assert set(fields) == {"bekenntnis", "contact"}, fields

@@ -104,6 +104,17 @@ _META_MODEL = re.compile(r"(?m)^[ \t]+model[ \t]*=[ \t]*(?:\w+\.)*(\w+)[ \t]*(?:
 _META_LIST = re.compile(r"(?m)^[ \t]+(fields|exclude)[ \t]*=[ \t]*(\[[^\]]{0,4000}\]|\([^)]{0,4000}\)|[\"']__all__[\"'])")
 _TOP_LEVEL = re.compile(r"(?m)^[^\s#]")  # a line of code at column 0: the end of the class above it
 _STRING = re.compile(r"""["']([^"'\n]{1,120})["']""")
+_COMMENT = re.compile(r"#[^\n]*")  # a Python comment to the end of its line ("# 'religion', removed")
+
+
+def _entries(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The strings of a list's text (``text[start:end]``), none of them in a comment: a field commented out of
+    ``Meta.fields`` is none the form shows."""
+    end = len(text) if end is None else end
+    blanked = _COMMENT.sub(lambda m: " " * len(m.group()), text[start:end])
+    return list(_STRING.finditer(blanked))
+
+
 # A field declaration: name = models.Kind( … ), models.fields.Kind( … ) or a field class imported by name
 # (PhoneNumberField( … )), its arguments up to the balanced closing parenthesis; a kind the table does not name is
 # no field.
@@ -158,8 +169,8 @@ def _declared(text: str, header: re.Pattern[str], exclude_only: bool) -> list[tu
             continue
         lists = {m.group(1): m for m in _META_LIST.finditer(text, *body)}
         shown = lists.get("fields")
-        fields = None if shown is None or "__all__" in shown.group(2) else tuple(s.group(1) for s in _STRING.finditer(shown.group(2)))
-        exclude = tuple(s.group(1) for s in _STRING.finditer(lists["exclude"].group(2))) if "exclude" in lists else ()
+        fields = None if shown is None or "__all__" in shown.group(2) else tuple(s.group(1) for s in _entries(shown.group(2)))
+        exclude = tuple(s.group(1) for s in _entries(lists["exclude"].group(2))) if "exclude" in lists else ()
         if shown is None and not (exclude and exclude_only):
             continue
         out.append((ModelForm(model.group(1), fields, exclude), body))
@@ -185,13 +196,13 @@ def _listed(
     made = _widgets(text, dicts.get("widgets", (0, 0)), widgets)
     if form.fields is not None:
         shown = next((m for m in _META_LIST.finditer(text, *body) if m.group(1) == "fields"), None)
-        entries = [(s.group(1), s.start()) for s in _STRING.finditer(text, *shown.span(2))] if shown else []
+        entries = [(s.group(1), shown.start(2) + s.start()) for s in _entries(text, *shown.span(2))] if shown else []
     else:
         entries = [(name, m.start()) for name, m in labels.items() if name not in form.exclude]
     return tuple(
         Listed(name, index.line(at), label_text(labels[name].group("label")) if name in labels else "", made.get(name, ""))
         for name, at in entries
-        if name not in own
+        if name not in own and name not in form.exclude  # Django leaves out an excluded field even when listed
     )
 
 
