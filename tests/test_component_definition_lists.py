@@ -95,3 +95,21 @@ def test_a_wordpress_translation_call_given_a_text_domain_is_its_text(tmp_path, 
     )
     sites = controls_by_name(tmp_path, text, db, "fields.js")
     assert sites["dx"].texts.get("label") == "Diagnosis" and sites["dx"].classification.category == "health", sites
+
+
+def test_a_translation_calls_default_value_is_shown_only_where_no_catalogue_holds_the_key(tmp_path, db) -> None:
+    # i18next's t(key, defaultValue): the catalogue's text for the key where one holds it, else the default.
+    (tmp_path / "src/locales").mkdir(parents=True)
+    (tmp_path / "src/locales/en.json").write_text('{"profile": {"q7": "Sexual orientation"}}', encoding="utf-8")
+    form = (
+        'import Script from "next/script";\n'
+        'export const Hj = () => <Script src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6" />;\n'
+        "export const fields = [\n"
+        "  { name: 'q7', label: t('profile.q7', 'Question seven'), type: 'text' },\n"
+        "  { name: 'q9', label: t('profile.q9', 'Your religion'), type: 'text' },\n];\n"
+    )
+    (tmp_path / "src/ProfileForm.jsx").write_text(form, encoding="utf-8")
+    from analyzer.scan import ScanOptions, run
+
+    found = {r.field.name: r.field.classification.category for r in run(ScanOptions(paths=(str(tmp_path),))).fields}
+    assert found == {"q7": "sex-life", "q9": "religion"}, found

@@ -27,7 +27,7 @@ import tree_sitter
 from tree_sitter import Node
 
 from analyzer.facts import jsxhelpers
-from analyzer.parse import form_helpers, script_constants
+from analyzer.parse import form_helpers, messages, script_constants
 from analyzer.parse.jsfacts import Program, member_name
 from analyzer.parse.jsparse import language
 from analyzer.parse.markup_out import INPUT_TYPES
@@ -595,9 +595,13 @@ def _called(prog: Program, node: Node | None, lists: FieldLists) -> str:
     args = prog.args(node)
     first = _string(prog, args[0]) if args else ""
     second = _string(prog, args[1]) if len(args) > 1 else ""
-    if first and second and not name.startswith(("_", "esc_")):  # WordPress's __('Age', 'domain') is text, domain
-        return form_helpers.message_words(second, first)
-    return form_helpers.message_words(first) if first else ""
+    if not first:
+        return ""
+    if not second or messages.installed().text(first) is not None or name.startswith(("_", "esc_")):
+        return form_helpers.message_words(first)  # a key the catalogues hold; WordPress's __('Age', 'domain')
+    if second.split() != [second]:
+        return second  # i18next's t('profile.q7', 'Question seven'): a key no catalogue holds shows its default
+    return form_helpers.message_words(second, first)  # t('form.patient', 'label.niss'): a key under a namespace
 
 
 def _options(prog: Program, members: dict[str, Node], lists: FieldLists, imported: script_constants.Imported) -> list[str]:
