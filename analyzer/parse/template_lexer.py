@@ -172,15 +172,17 @@ class Finder:
         return self.search(needle, start)[0]
 
 
-def closing_brace(text: str, start: int, limit: int) -> int | None:
+def closing_brace(text: str, start: int, limit: int, brackets: str = "{}") -> int | None:
     """Offset of the ``}`` that closes the block opened right before ``start`` (braces inside counted), looked for in
-    at most ``limit`` characters; None when it is not there. Literals are the caller's to mask."""
+    at most ``limit`` characters; None when it is not there. Literals are the caller's to mask. ``brackets``: another
+    pair of the two ("()")."""
+    opening, closing = brackets[0], brackets[1]
     depth = 1
     for i in range(start, min(len(text), start + limit)):
         c = text[i]
-        if c == "{":
+        if c == opening:
             depth += 1
-        elif c == "}":
+        elif c == closing:
             depth -= 1
             if depth == 0:
                 return i

@@ -234,15 +234,8 @@ def _display(text: str, code: str, at: int, annotations: Annotations) -> Display
 
 def _closing(code: str, start: int) -> int:
     """Where the parenthesis opened right before ``start`` closes (strings are blank in ``code``), within the budget."""
-    depth = 1
-    for i in range(start, min(len(code), start + _MAX_ARGS)):
-        if code[i] == "(":
-            depth += 1
-        elif code[i] == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    return min(len(code), start + _MAX_ARGS)
+    end = template_lexer.closing_brace(code, start, _MAX_ARGS, "()")
+    return end if end is not None else min(len(code), start + _MAX_ARGS)
 
 
 def _simple_type(written: str) -> str:
