@@ -31,7 +31,7 @@ from pathlib import PurePosixPath
 from lxml import etree
 from tree_sitter import Node
 
-from analyzer.parse import jsparse, scanwide
+from analyzer.parse import jsparse, reading, scanwide
 from analyzer.parse.clipping import clip
 
 MAX_FILES = 400  # catalogue files read per scan
@@ -180,7 +180,7 @@ def read(path: str, data: bytes) -> list[tuple[str, str]]:
         named = (_php_messages(_PHP_VARIABLE, text) if "$" in text else []) + (_php_messages(_PHP_DEFINE, text) if "define" in text else [])
         pairs = [(f"{PurePosixPath(path).stem}.{k}", v) for k, v in found] + found + named
     elif suffix == ".resx":
-        pairs = _resx(data, PurePosixPath(path).name.split(".", 1)[0])
+        pairs = _resx(reading.decode(data).text, PurePosixPath(path).name.split(".", 1)[0])
     elif suffix in _SCRIPTS:
         pairs = _script(text, "ts" if suffix == ".ts" else "js")
     else:
@@ -272,12 +272,17 @@ def _entries(parsed: jsparse.Parsed, value: Node, prefix: str, out: list[tuple[s
 _RESX_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True, huge_tree=False)
 
 
-def _resx(data: bytes, resource_class: str) -> list[tuple[str, str]]:
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
+
+
+def _resx(text: str, resource_class: str) -> list[tuple[str, str]]:
     """The strings of an ASP.NET resource file (``<data name="tabaco" xml:space="preserve"><value>Tabaco</value>``),
     each keyed as its generated class names it (``Mensagem.tabaco``, for ``Resources.Mensagem.tabaco`` and
-    ``<%$ Resources:Mensagem, tabaco %>``); an entry with a ``type`` or ``mimetype`` (a file, an image) is no text."""
+    ``<%$ Resources:Mensagem, tabaco %>``); an entry with a ``type`` or ``mimetype`` (a file, an image) is no text.
+    The file is decoded as every file the scan reads is (``reading.decode``: its BOM, its declared charset when its
+    bytes bear it out, else detection), so a Latin-1 file or one declaring the wrong encoding keeps its texts."""
     try:
-        root = etree.fromstring(data, _RESX_PARSER)
+        root = etree.fromstring(_XML_DECLARATION.sub("", text, count=1), _RESX_PARSER)
     except etree.XMLSyntaxError:
         return []
     if root is None:
