@@ -585,7 +585,7 @@ def _called(prog: Program, node: Node | None, lists: FieldLists) -> str:
     if node is None or node.type != "call_expression":
         return ""
     callee = prog.callee(node)
-    if callee is not None and callee.type == "call_expression" and jsxhelpers.callee_name(prog, callee) == "get":
+    if callee is not None and callee.type == "call_expression" and jsxhelpers.callee_name(prog, callee) in lists.store_reads:
         read = prog.args(callee)  # svelte/store's get(t): the store's value, the translation function
         name = prog.text(read[0]) if len(read) == 1 and read[0].type == "identifier" else ""
     else:
@@ -597,7 +597,7 @@ def _called(prog: Program, node: Node | None, lists: FieldLists) -> str:
     second = _string(prog, args[1]) if len(args) > 1 else ""
     if not first:
         return ""
-    if not second or messages.installed().text(first) is not None or name.startswith(("_", "esc_")):
+    if not second or messages.installed().text(first) is not None or name in lists.domain_calls:
         return form_helpers.message_words(first)  # a key the catalogues hold; WordPress's __('Age', 'domain')
     if second.split() != [second]:
         return second  # i18next's t('profile.q7', 'Question seven'): a key no catalogue holds shows its default

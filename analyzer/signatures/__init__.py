@@ -617,6 +617,10 @@ class FieldLists:
     # The translation calls ([translation] calls) a label may be written as: { field: "religion", label: t("profile.religion") }
     # shows what the site's catalogues hold for the key.
     label_calls: tuple[str, ...] = ()
+    # Of the label calls, those given a text then a text domain ([translation] domain_calls: WordPress's __('Age', 'domain')),
+    # and the reads of a store holding one ([translation] store_reads: svelte/store's get(t)).
+    domain_calls: frozenset[str] = frozenset()
+    store_reads: frozenset[str] = frozenset()
 
     @functools.cached_property
     def statement_names(self) -> tuple[str, ...]:
@@ -1527,6 +1531,8 @@ def _field_lists(data: dict[str, Any]) -> FieldLists:
         mapped_text_keys=tuple(data.get("jsx_bindings", {}).get("choice_keys", [])),
         mapped_text_prefixes=tuple(k.lower() for k in data.get("jsx_bindings", {}).get("choice_key_prefixes", [])),
         label_calls=tuple(sorted(data.get("translation", {}).get("calls", []))),
+        domain_calls=frozenset(data.get("translation", {}).get("domain_calls", [])),
+        store_reads=frozenset(data.get("translation", {}).get("store_reads", [])),
     )
 
 

@@ -812,7 +812,15 @@ UI_COMPONENTS_SCHEMA: dict[str, Field] = {
         }
     ),
     "jsx_bindings": _opt({k: _opt("str[]") for k in (*JSX_BINDING_SETS, *JSX_BINDING_LISTS)}),
-    "translation": _opt({"calls": _req("str[]"), "pipes": _opt("str[]"), "hooks": _opt("str[]")}),
+    "translation": _opt(
+        {
+            "calls": _req("str[]"),
+            "pipes": _opt("str[]"),
+            "hooks": _opt("str[]"),
+            "domain_calls": _opt("str[]"),
+            "store_reads": _opt("str[]"),
+        }
+    ),
     "taglib": _opt([{"uri": _req(str), "prefix": _req(str)}]),
     "template_wrapper": _opt([{"names": _req("str[]"), "label_prop": _opt(str), "label_child": _opt("str[]")}]),
     # forms built from a list of field definitions (analyzer/facts/fieldlists.py)
