@@ -22,11 +22,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from analyzer.parse import keyed_text, messages, view_models
+from analyzer.parse.identifiers import CASE_BOUNDARY
 from analyzer.parse.positions import blank, rewritten
 from analyzer.parse.templates import Region
 
 _KEY_SEPARATORS = re.compile(r"[._:/$-]+")  # "$" opens a PHP variable's name ($religion_label)
-_CAMEL = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # healthNotes, sexualOrientation, HIVStatus
+_CAMEL = re.compile(CASE_BOUNDARY)  # healthNotes, sexualOrientation, HIVStatus
 
 
 def message_words(said: str, namespace: str = "") -> str:

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from analyzer.parse import keyed_text
+from analyzer.parse.identifiers import CASE_BOUNDARY
 from analyzer.signatures.sigschema import FIELD_CATEGORIES
 
 # Letters NFKD does not decompose into a base letter plus a mark.
 _FOLD = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ı": "i", "ё": "е"})
-# An identifier splits where a lower-case letter meets a capital (healthNotes), a capital run meets a capitalised word
-# (PPhoneNumber: a "P" prefix for the patient, HIVStatus) and at digits.
-_CAMEL = re.compile(r"(?<=[a-z\u00e0-\u024f])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+# An identifier splits where its case says a word starts (identifiers.CASE_BOUNDARY) and at digits.
+_CAMEL = re.compile(CASE_BOUNDARY + r"|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 _WORD = re.compile(r"[^\W_]+")
 
 HUMAN_SOURCES = ("label", "question", "legend", "placeholder", "title", "options")
