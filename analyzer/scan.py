@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 import os
 import time
@@ -166,7 +167,7 @@ def _results(
     undefined: list[tuple[str, Exception]] = []
     components = own_components.collect(_component_sources(files, opts.max_bytes), undefined, db.component_files.module_aliases)
     unmodelled: list[tuple[str, Exception]] = []
-    models = view_models.collect(_csharp_sources(files, opts.max_bytes), db.view_models, unmodelled)
+    models = view_models.collect(_csharp_sources(files, opts.max_bytes, db.view_models), db.view_models, unmodelled)
     untyped: list[tuple[str, Exception]] = []
     form_types = symfony_forms.collect(_form_type_sources(files, opts.max_bytes, db), db.form_types, db.form_helpers, untyped)
     if notes is not None:
@@ -230,10 +231,11 @@ def _class_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[st
         yield path, reading.decode(data).text
 
 
-def _csharp_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[str, str]]:
-    """The texts of the project's C# files that may declare a view model (``view_models``)."""
+def _csharp_sources(files: list[SourceFile], max_bytes: int, annotations: view_models.Annotations) -> Iterator[tuple[str, str]]:
+    """The texts of the project's C# files that may declare a view model (``view_models``), none of a build's output."""
     limit = min(max_bytes, view_models.MAX_FILE_BYTES + 1)
-    for path, data in _read_before(files, view_models.is_source, view_models.MAX_FILES, limit, view_models.worth_reading):
+    source = functools.partial(view_models.is_source, annotations=annotations)
+    for path, data in _read_before(files, source, view_models.MAX_FILES, limit, view_models.worth_reading):
         yield path, reading.decode(data).text
 
 

@@ -221,3 +221,12 @@ def test_classes_left_open_are_collected_in_linear_time() -> None:
     with finishes_within(10, "20,000 unclosed classes"):
         found = dict((name, props) for name, _, props in view_models._classes(text, signatures.load().view_models))
     assert found["A"]["Dx"].display is not None and found["A"]["Dx"].display.text == "Diagnose", found["A"]
+
+
+def test_a_builds_output_folders_are_no_source() -> None:
+    # MSBuild's bin/ and obj/ ([view_models] build_dirs) hold generated code, not the project's view models.
+    annotations = signatures.load().view_models
+    assert view_models.is_source("Code/Models/Patient.cs", annotations)
+    assert not view_models.is_source("Code/obj/Debug/net8.0/Razor.g.cs", annotations)
+    assert not view_models.is_source("bin/Release/Patient.cs", annotations)
+    assert view_models.is_source("Code/Binder/Patient.cs", annotations)  # a folder whose name starts so is source

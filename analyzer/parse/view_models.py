@@ -45,6 +45,7 @@ class Annotations:
     named: tuple[str, ...] = ()
     first_string: tuple[str, ...] = ()
     resource: str = ""
+    build_dirs: tuple[str, ...] = ()  # folders a build writes its output to (bin/, obj/): no source of the project's
 
 
 @dataclass(frozen=True)
@@ -130,10 +131,10 @@ install = _SLOT.install  # this scan's, for every file it reads (analyzer.scan)
 installed = _SLOT.get
 
 
-def is_source(path: str) -> bool:
-    """Whether the file at ``path`` is C# source, outside a build's output (``bin/``, ``obj/``)."""
+def is_source(path: str, annotations: Annotations) -> bool:
+    """Whether the file at ``path`` is C# source, outside a build's output (``annotations.build_dirs``: bin/, obj/)."""
     low = path.lower()
-    return low.endswith(SUFFIXES) and not any(f"{d}/" in f"/{low}" for d in ("/bin", "/obj"))
+    return low.endswith(SUFFIXES) and not any(f"/{d}/" in f"/{low}" for d in annotations.build_dirs)
 
 
 def worth_reading(data: bytes) -> bool:

@@ -1638,7 +1638,13 @@ def _view_models(data: dict[str, Any] | None) -> ViewAnnotations:
         raise SignatureError(f"form_helpers.toml: view_models.directive: {exc}") from exc
     if "type" not in directive.groupindex:
         raise SignatureError("form_helpers.toml: view_models.directive needs the group 'type'")
-    return ViewAnnotations(directive.pattern, tuple(data["named"]), tuple(data["first_string"]), data["resource"])
+    return ViewAnnotations(
+        directive.pattern,
+        tuple(data["named"]),
+        tuple(data["first_string"]),
+        data["resource"],
+        tuple(d.lower() for d in data.get("build_dirs", [])),
+    )
 
 
 def _form_types(data: dict[str, Any] | None) -> FormTypeSpec:

@@ -893,7 +893,15 @@ FORM_HELPERS_SCHEMA: dict[str, Field] = {
         ]
     ),
     "model_fields": _opt({"renders": _req("str{}"), "relations": _req("str[]"), "widgets": _opt("str{}")}),
-    "view_models": _opt({"directive": _req(str), "named": _req("str[]"), "first_string": _req("str[]"), "resource": _req(str)}),
+    "view_models": _opt(
+        {
+            "directive": _req(str),
+            "named": _req("str[]"),
+            "first_string": _req("str[]"),
+            "resource": _req(str),
+            "build_dirs": _opt("str[]"),
+        }
+    ),
     # Symfony's form types as their templates print their fields (analyzer/parse/symfony_forms.py): patterns.
     "form_types": _opt(
         {
