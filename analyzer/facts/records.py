@@ -116,6 +116,7 @@ class FileFacts:
     model_forms: tuple[ModelForm, ...] = ()  # a forms module's ModelForms: the models whose fields they render
     model_classes: tuple[ModelClass, ...] = ()  # a models module's classes, by their lines
     model_declared: tuple[ModelField, ...] = ()  # a models module's fields, for the ModelForms that list them
+    form_class_page: str = ""  # a forms module with ModelForms: its page of declared controls (engine._form_class_fields)
     # What the resolve stage links.
     loads: tuple[str, ...] = ()  # real paths of the site's own scripts the page loads
     imports: tuple[str, ...] = ()  # module specifiers (code files)

@@ -19,7 +19,6 @@ only where a ModelForm of the same app shows them (``shown_by``): a model no for
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import functools
 import html
@@ -61,7 +60,11 @@ class ModelForm:
     def writes(self, model: str, field: str) -> bool:
         """Whether the forms module writes the form's control for ``field`` of ``model``: the form lists it or declares
         a field of its name (Django renders the declaration, not the model field)."""
-        return model == self.model and (field in self.own or any(e.name == field for e in self.listed))
+        return model == self.model and self.writes_field(field)
+
+    def writes_field(self, field: str) -> bool:
+        """Whether the forms module writes the control of the form's model field ``field``."""
+        return field in self.own or any(e.name == field for e in self.listed)
 
 
 @dataclass(frozen=True)
@@ -138,9 +141,9 @@ def model_forms(text: str, widgets: Mapping[str, str]) -> tuple[ModelForm, ...]:
     control the module writes (``widgets``: the control each widget class renders)."""
     index = LineIndex(text)
     out = []
-    for form, body in _declared(text, _MODEL_FORM, exclude_only=True):
+    for form, body, shown in _declared(text, _MODEL_FORM, exclude_only=True):
         own = tuple(dict.fromkeys(m.group(1) for m in _OWN_FIELD.finditer(text, *body)))
-        out.append(dataclasses.replace(form, listed=_listed(text, body, form, own, widgets, index), own=own))
+        out.append(dataclasses.replace(form, listed=_listed(text, body, shown, form, own, widgets, index), own=own))
     return tuple(out)
 
 
@@ -148,7 +151,7 @@ def view_forms(text: str, classes: tuple[str, ...]) -> tuple[ModelForm, ...]:
     """The ModelForms a views module's generic editing views build (a class deriving from one of ``classes``:
     ``template_conventions.toml`` ``view_classes``, generic.CreateView, edit.UpdateView, with mixins too), each by its
     ``model`` and ``fields``."""
-    return tuple(form for form, _ in _declared(text, _editing_view(classes), exclude_only=False)) if classes else ()
+    return tuple(form for form, _, _ in _declared(text, _editing_view(classes), exclude_only=False)) if classes else ()
 
 
 @functools.cache
@@ -157,10 +160,10 @@ def _editing_view(classes: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?m)^class[ \t]+\w+\s*\([^()]*\b(?:{names})\b[^()]*\)\s*:")
 
 
-def _declared(text: str, header: re.Pattern[str], exclude_only: bool) -> list[tuple[ModelForm, tuple[int, int]]]:
+def _declared(text: str, header: re.Pattern[str], exclude_only: bool) -> list[tuple[ModelForm, tuple[int, int], re.Match[str] | None]]:
     """The forms of the classes ``header`` finds, each by the model its body names and the fields it shows, with the
-    body's span; a class that names no fields is none (Django refuses it), nor is one with ``exclude`` alone unless
-    ``exclude_only`` (a ModelForm's Meta may say only that; a view may not)."""
+    body's span and its ``fields`` list (None: none); a class that names no fields is none (Django refuses it), nor is
+    one with ``exclude`` alone unless ``exclude_only`` (a ModelForm's Meta may say only that; a view may not)."""
     out = []
     for cls in header.finditer(text):
         body = (cls.end(), _class_end(text, cls.end()))
@@ -173,7 +176,7 @@ def _declared(text: str, header: re.Pattern[str], exclude_only: bool) -> list[tu
         exclude = tuple(s.group(1) for s in _entries(lists["exclude"].group(2))) if "exclude" in lists else ()
         if shown is None and not (exclude and exclude_only):
             continue
-        out.append((ModelForm(model.group(1), fields, exclude), body))
+        out.append((ModelForm(model.group(1), fields, exclude), body, shown))
     return out
 
 
@@ -186,16 +189,22 @@ _OWN_FIELD = re.compile(r"(?m)^[ \t]+(\w+)[ \t]*=[ \t]*(?:\w+\(\s*)?(?:[a-z_][\w
 
 
 def _listed(
-    text: str, body: tuple[int, int], form: ModelForm, own: tuple[str, ...], widgets: Mapping[str, str], index: LineIndex
+    text: str,
+    body: tuple[int, int],
+    shown: re.Match[str] | None,
+    form: ModelForm,
+    own: tuple[str, ...],
+    widgets: Mapping[str, str],
+    index: LineIndex,
 ) -> tuple[Listed, ...]:
     """The fields of a ModelForm (its class's ``body``) whose control the forms module writes: each entry of its
-    ``fields``, at the entry's line, or, when it shows all of the model's fields, each entry of its ``labels``; with the
-    label ``labels`` gives and the control ``widgets`` makes; none the class declares itself."""
+    ``fields`` (``shown``, as ``_declared`` found it), at the entry's line, or, when it shows all of the model's fields,
+    each entry of its ``labels``; with the label ``labels`` gives and the control ``widgets`` makes; none the class
+    declares itself."""
     dicts = {m.group("key"): (m.end() - 1, array_end(text, m.end() - 1, brackets=("{", "}"))) for m in _META_DICT.finditer(text, *body)}
     labels = {m.group("key"): m for m in _LABEL_ENTRY.finditer(text, *dicts.get("labels", (0, 0)))}
     made = _widgets(text, dicts.get("widgets", (0, 0)), widgets)
     if form.fields is not None:
-        shown = next((m for m in _META_LIST.finditer(text, *body) if m.group(1) == "fields"), None)
         entries = [(s.group(1), shown.start(2) + s.start()) for s in _entries(text, *shown.span(2))] if shown else []
     else:
         entries = [(name, m.start()) for name, m in labels.items() if name not in form.exclude]
@@ -230,10 +239,14 @@ def form_page(page: str, forms: Iterable[ModelForm], known: Known) -> str:
             renders = entry.renders or (model.renders if model else "input")
             if not (renders and 0 < entry.line <= len(lines)):
                 continue
-            label = entry.label or (model.label if model else "")
-            markup = control(renders, entry.name, model.options if model else ())
-            lines[entry.line - 1] += f"<label>{html.escape(label, quote=False)}</label>{markup}" if label else markup
+            _write(lines, entry.line, entry.label or (model.label if model else ""), renders, entry.name, model.options if model else ())
     return "\n".join(lines)
+
+
+def _write(lines: list[str], line: int, label: str, renders: str, name: str, options: tuple[str, ...]) -> None:
+    """Write a field's control, after its label when it has one, at the end of its (1-based) line of a page."""
+    markup = control(renders, name, options)
+    lines[line - 1] += f"<label>{html.escape(label, quote=False)}</label>{markup}" if label else markup
 
 
 def _classes(text: str, lines: LineIndex) -> tuple[ModelClass, ...]:
@@ -265,9 +278,7 @@ def written(text: str, fields: ModelFields) -> tuple[str, tuple[ModelClass, ...]
     for line, each in _declarations(text, fields, index, classes):
         declared.append(each)
         if each.renders:
-            markup = control(each.renders, each.name, each.options)
-            said = html.escape(each.label, quote=False)
-            lines[line - 1] += f"<label>{said}</label>{markup}" if said else markup
+            _write(lines, line, each.label, each.renders, each.name, each.options)
     # Each model's controls stand in a form named for the model (its Meta's verbose_name, else its class name in words):
     # the record a models module's form fills in ("class Anamnese", "verbose_name = 'Historia clínica'").
     for cls in classes:
@@ -287,12 +298,10 @@ def _declarations(text: str, fields: ModelFields, index: LineIndex, classes: tup
     control ("" for a field no form renders: a kind the table does not name, an uneditable one), its verbose name (or
     the first string a non-relation takes), its choices."""
     lists = _lists(text)
-    firsts = [c.first for c in classes]
     for m in _FIELD.finditer(text):
         kind, args = m.group("kind"), m.group("args")
         line = index.line(m.start("name"))
-        at = bisect.bisect_right(firsts, line) - 1
-        model = classes[at].name if at >= 0 and classes[at].last >= line else ""
+        model = model_at(classes, line)
         renders = fields.renders.get(kind, "")
         if not renders or _NOT_IN_FORMS.search(args):
             yield line, ModelField(model, m.group("name"), "", "")
@@ -328,8 +337,13 @@ def _options(text: str, args: str, choices: re.Match[str], lists: dict[str, int]
     return [p.group(1) for p in _PAIR.finditer(source, at, array_end(source, at))][:_MAX_OPTIONS]
 
 
+def model_at(classes: Iterable[ModelClass], line: int) -> str:
+    """The name of the innermost class of a models module (``classes``, in source order) holding ``line``; "" none."""
+    return next((c.name for c in reversed(tuple(classes)) if c.first <= line <= c.last), "")
+
+
 def shown_by(classes: Iterable[ModelClass], forms: Iterable[ModelForm], line: int, name: str) -> bool:
     """Whether the control written at ``line`` of a models module (``classes``: its classes), named ``name``, stands
     there: a ModelForm of ``forms`` shows it and none writes it in its forms module (there it is read, once)."""
-    model = next((c.name for c in classes if c.first <= line <= c.last), "")
+    model = model_at(classes, line)
     return bool(model) and any(form.shows(model, name) for form in forms) and not any(form.writes(model, name) for form in forms)

@@ -151,6 +151,7 @@ class FileResult:
     model_forms: tuple[django_models.ModelForm, ...] = ()  # a forms module's ModelForms
     model_classes: tuple[django_models.ModelClass, ...] = ()  # a models module's classes, by their lines
     model_declared: tuple[django_models.ModelField, ...] = ()  # a models module's fields, for the ModelForms that list them
+    form_class_page: str = ""  # a forms module with ModelForms: its page of declared controls, for its model fields' own
     registry_starts: list[RegistryStart] = field(default_factory=list)  # starts through webpack's module registry (open)
     cmp_configs: tuple[CmpConfigFacts, ...] = ()  # consent-manager configurations in the file (its inline scripts)
 
@@ -415,21 +416,22 @@ def _form_class_fields(path: str, text: str, db: SignatureDB, result: FileResult
     """A form class in server code (``religion = forms.ChoiceField(label="Religion")``): its code is no text a person
     reads, so the page is blank but for the controls its field declarations print (``form_helpers.toml``), each
     at its declaration's line, and those of the model fields its ModelForms list (``result.model_forms``), each at its
-    entry's line; ``known``: the app's model fields, by model and name (none here: the resolve stage reads the module
-    again with those of its app, ``model_form_fields``)."""
+    entry's line; ``known``: the app's model fields, by model and name (none here: the resolve stage writes them again
+    with those of its app, ``model_form_fields``)."""
     page = form_helpers.write(path, text, positions.blank(text), [], None, db.form_helpers, roomy=True)
     if result.model_forms:
+        result.form_class_page = page  # the resolve stage writes the listed model fields on it again (model_form_fields)
         page = django_models.form_page(page, result.model_forms, known or {})
     _written_fields(path, page, db, result)
 
 
 def model_form_fields(
-    path: str, text: str, db: SignatureDB, forms: tuple[django_models.ModelForm, ...], known: django_models.Known
+    path: str, page: str, db: SignatureDB, forms: tuple[django_models.ModelForm, ...], known: django_models.Known
 ) -> list[FieldSite]:
-    """A forms module's fields read again with its app's model fields (``known``): the labels, controls and choices of
-    the model fields its ModelForms (``forms``) list."""
-    result = FileResult(path, model_forms=forms)
-    _form_class_fields(path, text, db, result, known)
+    """A forms module's fields with its app's model fields (``known``): its page of declared controls (``page``,
+    ``FileFacts.form_class_page``) with the labels, controls and choices of the model fields its ModelForms list."""
+    result = FileResult(path)
+    _written_fields(path, django_models.form_page(page, forms, known), db, result)
     return result.fields
 
 

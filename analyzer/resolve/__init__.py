@@ -115,7 +115,7 @@ def resolve(
     _link_app_code(detections, files, pages, db.component_files.templates)
     sources = {f.display: f for f in files}
     try:  # a ModelForm's fields read where its form is written, with the model fields of its app
-        model_forms.link(facts, sources, pages, db, max_bytes)
+        model_forms.link(facts, sources, pages, db)
     except Exception as exc:  # noqa: BLE001 - reported, the scan goes on
         diagnostics.append(
             Diagnostic(path=".", code="internal-error", message=f"ModelForm fields skipped: {type(exc).__name__}: {exc}", level="warning")

@@ -4,7 +4,7 @@ A ModelForm's control is written in two modules: the forms module names the fiel
 give its label and widget (``Meta.labels``, ``Meta.widgets``); the models module gives the rest (its verbose name, its
 type, its choices). The read stage reads each module alone; here, per app:
 
-- a forms module whose ModelForms list fields of the app's models is read again with those model fields, so each
+- a forms module whose ModelForms list fields of the app's models has them written again with those model fields, so each
   listed field is the control Django renders, at its entry's line in the forms module (where the form is written and
   where a fix goes);
 - a models module's controls are kept where a ModelForm or an editing view of the app shows them and no forms module
@@ -19,15 +19,15 @@ import dataclasses
 
 from analyzer.facts.fieldfacts import FieldSite
 from analyzer.facts.records import FileFacts
-from analyzer.parse import django_models, reading
+from analyzer.parse import django_models
 from analyzer.read import engine
 from analyzer.read.discover import SourceFile, app_root
 from analyzer.resolve.exposure import PageInfo
 from analyzer.signatures import SignatureDB
 
 
-def link(facts: list[FileFacts], sources: dict[str, SourceFile], pages: dict[str, PageInfo], db: SignatureDB, max_bytes: int) -> None:
-    """Each app's forms modules read again with its model fields, and its models modules' controls kept where a form
+def link(facts: list[FileFacts], sources: dict[str, SourceFile], pages: dict[str, PageInfo], db: SignatureDB) -> None:
+    """Each app's forms modules' controls written again with its model fields, and its models modules' controls kept where a form
     shows them and no forms module writes them (``pages`` updated in place)."""
     forms: dict[str, list[django_models.ModelForm]] = {}
     known: dict[str, dict[tuple[str, str], django_models.ModelField]] = {}
@@ -44,13 +44,16 @@ def link(facts: list[FileFacts], sources: dict[str, SourceFile], pages: dict[str
         if f.model_classes and f.path in pages and f.path in sources:
             app = app_root(sources[f.path])
             for s in pages[f.path].fields:
-                model = next((c.name for c in f.model_classes if c.first <= s.line <= c.last), "")
-                declared.setdefault((app, model, s.name), (f.path, s.line))
+                declared.setdefault((app, django_models.model_at(f.model_classes, s.line), s.name), (f.path, s.line))
     for f in facts:
         if f.path in sources:
             mine = known.get(app_root(sources[f.path]), {})
             if any((form.model, e.name) in mine for form in f.model_forms for e in form.listed):
-                _read_again(f, sources[f.path], mine, pages, db, max_bytes)
+                fields = engine.model_form_fields(f.path, f.form_class_page, db, f.model_forms, mine)
+                if f.path in pages:
+                    pages[f.path].fields = fields
+                elif fields:
+                    pages[f.path] = PageInfo(fields)
     for f in facts:
         if f.model_classes and f.path in pages:
             shown = forms.get(app_root(sources[f.path]), []) if f.path in sources else []
@@ -67,20 +70,6 @@ def _with_declaration(
     site: FieldSite, model_forms: tuple[django_models.ModelForm, ...], app: str, declared: dict[tuple[str, str, str], tuple[str, int]]
 ) -> FieldSite:
     """A forms module's control with the models module's line of the model field it renders, when one is known."""
-    model = next((form.model for form in model_forms if form.writes(form.model, site.name)), "")
+    model = next((form.model for form in model_forms if form.writes_field(site.name)), "")
     where = declared.get((app, model, site.name)) if model else None
     return dataclasses.replace(site, declared=where) if where is not None else site
-
-
-def _read_again(
-    f: FileFacts, source: SourceFile, known: django_models.Known, pages: dict[str, PageInfo], db: SignatureDB, max_bytes: int
-) -> None:
-    """A forms module's fields read again with its app's model fields (its size capped as at its first reading)."""
-    data = reading.read_bytes(source.path, source.display, max_bytes)
-    if not isinstance(data, bytes):
-        return
-    fields = engine.model_form_fields(f.path, reading.decode(data).text, db, f.model_forms, known)
-    if f.path in pages:
-        pages[f.path].fields = fields
-    elif fields:
-        pages[f.path] = PageInfo(fields)
