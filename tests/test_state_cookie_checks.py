@@ -93,6 +93,7 @@ def test_a_template_condition_on_the_state_cookie(tmp_path: Path, cond: str, gat
         ("getCookie('cmplz_statistics') !== 'deny'", False),
         ("getCookie('cmplz_statistics') !== 'allow'", False),
         ("document.cookie.indexOf('cmplz_statistics=allow') > -1", True),
+        ("document.cookie.indexOf(\"cmplz_statistics='allow'\") > -1", True),  # a quote around the value, as before
         ("getCookie('cmplz_statistics') === 'allow'", True),
         ("localStorage.getItem('silktideCookieChoice_analytics') === 'true'", True),
         ("localStorage.getItem('stcm.consent.analytics') == 'true'", True),

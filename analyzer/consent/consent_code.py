@@ -31,7 +31,7 @@ from analyzer.parse.jsflow import GLOBAL_OBJECTS, Flow, Use
 from analyzer.parse.jsshapes import function_shape
 from analyzer.parse.normalise import norm
 from analyzer.signatures import CategoryCallbackSpec, Cmp, OptionGate, SignatureDB, StatusParameter
-from analyzer.signatures.checktext import NAME, granted_after, occurs
+from analyzer.signatures.checktext import NAME, assigned_after, granted_after, occurs
 from analyzer.signatures.lexicon import tokens
 
 _TRUTHY = frozenset({"true", "granted", "allow", "accepted", "1", "ACCEPT", "yes", "!0"})
@@ -82,9 +82,9 @@ class ConsentVocabulary:
     # ([js] stored_choices, lower-cased) a cookie or localStorage key that keeps one category's choice -> its granted value:
     # read bare, or found in document.cookie, it holds on refusal too ('deny', 'false' are truthy strings)
     stored: dict[str, str] = field(default_factory=dict)
-    # ([js] consent_reads, normalised, "a+b": both present) a read of every service's choice: a condition holding one
-    # that no check ties to a recorder is consent naming no category, whatever it compares
-    consent_reads: tuple[str, ...] = ()
+    # ([js] consent_reads, normalised, each split at "+": its parts all present) a read of every service's choice: a
+    # condition holding one that no check ties to a recorder is consent naming no category, whatever it compares
+    consent_reads: tuple[tuple[str, ...], ...] = ()
 
     def may_check(self, text: str) -> bool:
         """Can this (lower-cased) condition text hold an analytics check at all? The words of a
@@ -173,7 +173,7 @@ def vocabulary(db: SignatureDB) -> ConsentVocabulary:
         tuple(settings),
         state_cookies,
         stored,
-        tuple(norm(r).lower() for cmp in db.cmps.values() if cmp.gates_recorders for r in cmp.js.consent_reads),
+        tuple(tuple(norm(r).lower().split("+")) for cmp in db.cmps.values() if cmp.gates_recorders for r in cmp.js.consent_reads),
     )
 
 
@@ -189,7 +189,7 @@ def _granted_state(text: str, check: str, cookies: tuple[tuple[str, ...], tuple[
 def _stored_value(text: str, key: str, granted: str) -> bool:
     """Whether ``text`` (lower-cased) finds the key that keeps a choice with its granted value (``cmplz_statistics=allow``,
     ``%3D`` where the cookie is read undecoded): a cookie's ``key=value``, read as a state cookie's granted state is."""
-    return granted_after(text, key, (f"={granted}", f"%3d{granted}"))
+    return assigned_after(text, key, granted)
 
 
 def _needs(check: str, renamed: set[str]) -> frozenset[str]:
@@ -546,7 +546,7 @@ class GuardAnalysis:
         text = canonical(self.prog, cond, None, self._alias)
         if text.startswith("!"):
             return False
-        if any(all(part in text for part in r.split("+")) for r in self.vocab.consent_reads):
+        if any(all(part in text for part in parts) for parts in self.vocab.consent_reads):
             return True
         if self._category_call(cond) or self._settings_check(cond):
             return True

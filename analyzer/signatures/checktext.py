@@ -42,6 +42,14 @@ def granted_after(text: str, word: str, states: tuple[str, ...]) -> bool:
     return re.search(pattern, text) is not None
 
 
+def assigned_after(text: str, word: str, value: str) -> bool:
+    """Whether ``word`` (a key that keeps one category's choice) stands in ``text`` (lower-cased) assigned ``value``: a
+    cookie's ``key=value`` (``%3D`` where ``document.cookie`` is read undecoded), spaces or a quote allowed around the
+    sign as a comparison writes it (``cmplz_statistics = 'allow'``)."""
+    pattern = re.escape(word) + r"\s*(?:=|%3d)\s*['\"]?" + re.escape(value.lower()) + r"(?![0-9a-z_])"
+    return re.search(pattern, text) is not None
+
+
 def _names(check: str, text: str) -> list[str]:
     """The names ``text`` holds where the check's first ``‹x›`` stands (between the same code), the first few."""
     at = check.index(NAME)
