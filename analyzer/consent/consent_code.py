@@ -424,7 +424,7 @@ class GuardAnalysis:
                 c
                 for name in gate.calls
                 for c in self.prog.calls_named(name.rsplit(".", 1)[-1])
-                if (path := self.prog.path(self.prog.callee(c))) == name or path.endswith("." + name)
+                if jsfacts.names(self.prog.path(self.prog.callee(c)), name)
             ]
             refused = next((why for c in calls if (why := self._options_refusal(c, gate)) is not None), None)
             found = self._option_calls[gate.method] = (calls, refused if calls else "no init call in this file")
@@ -839,7 +839,7 @@ class GuardAnalysis:
             spec, cmp, callback = found
             value = canonical(self.prog, other, env).strip().strip("'\"`")
             for path, status in spec.constants:
-                if value == path or value.endswith("." + path):
+                if jsfacts.names(value, path):
                     value = status
                     break
             eq, ne = op in ("===", "=="), op in ("!==", "!=")
@@ -893,7 +893,7 @@ class GuardAnalysis:
         for spec, cmp in self.vocab.status_parameters:
             if key not in spec.callbacks or spec.index >= len(params) or params[spec.index].id != binding.node.id:
                 continue
-            if any(path == c or path.endswith("." + c) for c in spec.calls):
+            if any(jsfacts.names(path, c) for c in spec.calls):
                 return spec, cmp, key
         return None
 

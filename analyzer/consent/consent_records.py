@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
+from analyzer.parse import jsfacts
 from analyzer.parse.jsfacts import FUNCTION_TYPES, Program
 from analyzer.parse.jsflow import Flow, Use
 from analyzer.parse.jstree import inside
@@ -198,7 +199,7 @@ class ConsentRecords:
         for writer in sorted(self.writers):
             for call in prog.calls_named(writer.rsplit(".", 1)[-1]):
                 path = prog.path(prog.callee(call))
-                if not _ends(path, writer):
+                if not jsfacts.names(path, writer):
                     continue
                 args = prog.args(call)
                 key = prog.string_value(args[0]) if args else None
@@ -208,7 +209,7 @@ class ConsentRecords:
         for assignment in prog.assignments_to("cookie"):
             left = assignment.child_by_field_name("left")
             right = assignment.child_by_field_name("right")
-            if left is None or right is None or not _ends(prog.path(left), "document.cookie"):
+            if left is None or right is None or not jsfacts.names(prog.path(left), "document.cookie"):
                 continue
             m = re.match(r"\s*([\w.-]+)=([^;]*)", prog.static_text(right))
             if m is None:
@@ -336,7 +337,7 @@ class ConsentRecords:
         callee = prog.callee(node)
         path = prog.path(callee)
         args = prog.args(node)
-        if any(_ends(path, r) for r in self.readers) and len(args) == 1:
+        if any(jsfacts.names(path, r) for r in self.readers) and len(args) == 1:
             key = prog.string_value(args[0])
             return (_store(path), key, None) if key else None
         method = path.rsplit(".", 1)[-1]
@@ -348,15 +349,11 @@ class ConsentRecords:
             target = obj if method != "test" else (args[0] if args else None)
             if method == "test" and obj is not None and obj.type == "regex":
                 text, target = prog.text(obj), args[0] if args else None
-            if target is None or not _ends(prog.path(target), "document.cookie"):
+            if target is None or not jsfacts.names(prog.path(target), "document.cookie"):
                 return None
             m = re.search(r"([\w.-]+)=([\w-]+)", text)
             return ("cookie", m.group(1), m.group(2)) if m else None
         return None
-
-
-def _ends(path: str, name: str) -> bool:
-    return path == name or path.endswith("." + name)
 
 
 def _store(path: str) -> str:

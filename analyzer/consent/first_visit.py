@@ -25,6 +25,7 @@ from collections.abc import Callable
 from tree_sitter import Node
 
 from analyzer.facts.jsxhelpers import param_pattern, parameters
+from analyzer.parse import jsfacts
 from analyzer.parse.budget import BudgetExhausted
 from analyzer.parse.jsfacts import FUNCTION_TYPES, Program, unparen
 from analyzer.parse.jsscope import Binding
@@ -281,7 +282,7 @@ class FirstVisit:
             return V.UNKNOWN
         path = self.prog.path(callee)
         args = self.prog.args(node)
-        if any(path == r or path.endswith("." + r) for r in self.readers):
+        if any(jsfacts.names(path, r) for r in self.readers):
             return V.ABSENT  # nothing is stored yet
         if path == "JSON.parse" and args:
             text = self._value(args[0], params, depth)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from analyzer.facts.detect import script_type
 from analyzer.model import Status
-from analyzer.parse import jsparse, reading
+from analyzer.parse import jsfacts, jsparse, reading
 from analyzer.parse.budget import BudgetExhausted
 from analyzer.parse.jsfacts import Program, unparen
 from analyzer.signatures import Cmp, CmpConfig, ConfigEntries, SignatureDB
@@ -137,7 +137,7 @@ def _roots(reader: _Reader, cfg: CmpConfig) -> Iterator[Node]:
         for call in prog.calls_named(name.rsplit(".", 1)[-1]):
             path = prog.path(prog.callee(call))
             args = prog.args(call)
-            if args and (path == name or path.endswith("." + name)):
+            if args and jsfacts.names(path, name):
                 obj = _object(reader, args[0])
                 if obj is not None:
                     yield obj

@@ -24,6 +24,7 @@ from tree_sitter import Node
 from analyzer.facts.jsxhelpers import jsx_props, param_pattern, parameters
 from analyzer.parse import jsparse, scanwide, script_constants
 from analyzer.parse.jsfacts import Program
+from analyzer.parse.preceding import HEADINGS
 
 MAX_FILES = script_constants.MAX_FILES
 MAX_FILE_BYTES = 100_000  # a component that renders one control is a small file
@@ -209,7 +210,7 @@ def _control(prog: Program, fn: Node) -> Control | None:
     return Control(tag, typ, printed)
 
 
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "title", "header", "nav"})
+_HEADINGS = HEADINGS | {"title", "header", "nav"}  # a prop printed in a heading, a title or a header bar is a title
 
 
 def _in_heading(prog: Program, element: Node, fn: Node) -> bool:

@@ -76,6 +76,11 @@ def bare(node: Node) -> Node:
     return node
 
 
+def names(path: str, name: str) -> bool:
+    """Whether a dotted ``path`` (``window.Cookiebot.consent.statistics``) is ``name`` or ends with it as whole parts."""
+    return path == name or path.endswith("." + name)
+
+
 def member_name(prog: Program, node: Node | None) -> str:
     """The last part of an enum's or a constants object's member (``FormFieldType.CHECKBOX``: "CHECKBOX",
     ``FieldName.Religion``: "Religion"), else "": how a project names a control's type or a field by a constant."""
