@@ -353,13 +353,21 @@ def report(name: str, pairs: list[tuple[dict, str]], misses: bool, kind: str = "
     lines += ["Confusion (labelled -> tool, fields that differ):", ""] + table(rows, ["labelled", "tool", "fields"]) + [""]
     if misses:
         rows = [
-            [rec["form"], rec["lang"], rec["expected"] + ("*" if rec.get("expected_by_context") else ""), got, describe(rec)]
+            [
+                rec["form"],
+                rec["lang"],
+                rec["expected"] + ("*" if rec.get("expected_by_context") else ""),
+                got,
+                describe(rec),
+                f"{rec['path']}:{rec['line']}",
+                LOSSES.get(id(rec), "") if kind != "field level" else "",
+            ]
             for rec, got in pairs
             if rec["expected"] != got and (rec["expected"] in ART9 or got in ART9)
         ]
         lines += (
             ["Art. 9 disagreements (* = category from the page topic):", ""]
-            + table(rows, ["form", "lang", "labelled", "tool", "field text"])
+            + table(rows, ["form", "lang", "labelled", "tool", "field text", "where", "stage (whole repositories)"])
             + [""]
         )
     return lines
@@ -482,26 +490,22 @@ def _last_name(name: str) -> str:
 
 
 def site_e2e(
-    records: list[dict], db: signatures.SignatureDB, trees: Path, cache: Path | None = None, jobs: int = 2
+    records: list[dict], db: signatures.SignatureDB, trees: Path, cache: Path | None = None, jobs: int = 2, explain: bool = False
 ) -> tuple[list[tuple[dict, str]], dict[str, int]]:
     """Scan each record's repository whole, as a user's scan reads it (every file the tool reads, at
     the record's commit, written by ``eval/realworld/materialize.py --trees``), through the read and
     resolve stages: a page's fields as the scan holds them, with the topics its layouts and the
     templates rendered with it give (``analyzer.resolve``). A record whose tree was not written (no
     mirror, too large) is scored on its own file from the tree-less cache instead, when given."""
-    import os
-
-    from analyzer import resolve
-    from analyzer.read.discover import discover
-    from analyzer.scan import ScanOptions, _results
-
     sys.path.insert(0, str(HERE.parent / "realworld"))
     from materialize import tree_dir
 
     stats = collections.Counter()
     # By commit too: a repository whose records are at two commits is scanned twice, and each commit's file is its own.
     sites: dict[tuple[str, str, str], dict[int, list]] = {}
-    home = os.getcwd()
+    read: set[tuple[str, str, str]] = set()  # the files the scan read, and those whose reading left a diagnostic
+    troubled: set[tuple[str, str, str]] = set()
+    tree_of: dict[tuple[str, str], Path] = {}
     treeless: list[dict] = []
     for repo, commit in sorted({(r["repo"], r["commit"]) for r in records}):
         tree = tree_dir(trees, repo, commit)
@@ -509,28 +513,13 @@ def site_e2e(
             stats["repositories without a tree"] += 1
             treeless += [r for r in records if r["repo"] == repo and r["commit"] == commit]
             continue
-        os.chdir(tree)
-        try:
-            opts = ScanOptions(paths=(".",), jobs=jobs)
-            files, _ = discover(opts.paths, opts.excludes, opts.follow_outside, set(), opts.include_tests)
-            facts = list(_results(files, opts, db))
-            resolved = resolve.resolve(files, facts, db, opts.max_bytes, opts.config.facts)
-        finally:
-            os.chdir(home)
+        files, facts, pages = _scan_tree(tree, db, jobs)
         stats["repositories scanned"] += 1
         stats["files scanned"] += len(files)
-        for path, info in resolved.pages.items():
-            by_line = sites.setdefault((repo, commit, path.removeprefix("./")), collections.defaultdict(list))
-            for site in info.fields:
-                by_line[site.line].append(site)
-                for at in getattr(site, "box_lines", ()):
-                    by_line[at].append(site)
-                if getattr(site, "declared", None):
-                    # A control written in one file for a field declared in another (a Django ModelForm's entry for a
-                    # model field): a record may name either (session 43: the same rule for the start's and the final
-                    # scores; the start's code declares none).
-                    where, line = site.declared
-                    sites.setdefault((repo, commit, where.removeprefix("./")), collections.defaultdict(list))[line].append(site)
+        tree_of[(repo, commit)] = tree
+        read.update((repo, commit, str(f.display).removeprefix("./")) for f in files)
+        troubled.update((repo, commit, fact.path.removeprefix("./")) for fact in facts if fact.diagnostics)
+        sites.update({(repo, commit, path): by_line for path, by_line in pages.items()})
     alone: dict[int, str] = {}
     if cache is not None and treeless:
         alone = {id(r): got for r, got in e2e(treeless, db, cache)[0]}
@@ -541,15 +530,143 @@ def site_e2e(
         if id(rec) in alone:
             pairs.append((rec, alone[id(rec)]))
             continue
-        found = sites.get((rec["repo"], rec["commit"], rec["path"]))
+        key = (rec["repo"], rec["commit"], rec["path"])
+        found = sites.get(key)
         if found is None:
             stats["records in a file with no page facts (no field found there)"] += 1
             found = {}
         match = _match(rec, found, recorded.get((rec["repo"], rec["path"]), ()))
         SITE_MATCHES[id(rec)] = match
-        pairs.append((rec, match.classification.category if match else "none"))
+        got = match.classification.category if match else "none"
+        pairs.append((rec, got))
+        LOSSES[id(rec)] = _loss(rec, got, match, found, key in read, key in troubled, tree_of[key[:2]])
     stats["records"] = len(pairs)
+    if explain:
+        _unread_controls(records, trees, db, recorded)
     return pairs, dict(stats)
+
+
+def _scan_tree(tree: Path, db: signatures.SignatureDB, jobs: int) -> tuple[list, list, dict[str, dict[int, list]]]:
+    """One materialized tree scanned as a user's scan reads it (read and resolve stages): its files, their facts, and
+    each page's fields by line (a group's at each of its boxes' lines; a control written for a field declared in
+    another file at the declaring line too)."""
+    import os
+
+    from analyzer import resolve
+    from analyzer.read.discover import discover
+    from analyzer.scan import ScanOptions, _results
+
+    home = os.getcwd()
+    os.chdir(tree)
+    try:
+        opts = ScanOptions(paths=(".",), jobs=jobs)
+        files, _ = discover(opts.paths, opts.excludes, opts.follow_outside, set(), opts.include_tests)
+        facts = list(_results(files, opts, db))
+        resolved = resolve.resolve(files, facts, db, opts.max_bytes, opts.config.facts)
+    finally:
+        os.chdir(home)
+    pages: dict[str, dict[int, list]] = {}
+    for path, info in resolved.pages.items():
+        by_line = pages.setdefault(path.removeprefix("./"), collections.defaultdict(list))
+        for site in info.fields:
+            by_line[site.line].append(site)
+            for at in getattr(site, "box_lines", ()):
+                by_line[at].append(site)
+            if getattr(site, "declared", None):
+                # A control written in one file for a field declared in another (a Django ModelForm's entry for a
+                # model field): a record may name either (session 43: the same rule for the start's and the final
+                # scores; the start's code declares none).
+                where, line = site.declared
+                pages.setdefault(where.removeprefix("./"), collections.defaultdict(list))[line].append(site)
+    return files, facts, pages
+
+
+def _unread_controls(records: list[dict], trees: Path, db: signatures.SignatureDB, recorded: dict) -> None:
+    """Split the Art. 9 records no field matched (LOSSES "no field at its line" / "in its file"): the repositories
+    holding one are scanned again, in this process, with every control reported (``fieldfacts.every_control``), and
+    a record that now matches one was read as a control the classifier left unclassified. The scores above are not
+    touched: this pass only names where a record was lost."""
+    from analyzer.facts import fieldfacts
+
+    sys.path.insert(0, str(HERE.parent / "realworld"))
+    from materialize import tree_dir
+
+    lost = [r for r in records if r["expected"] in ART9 and LOSSES.get(id(r)) in ("no field at its line", "no field in its file")]
+    with fieldfacts.every_control("none"):
+        for repo, commit in sorted({(r["repo"], r["commit"]) for r in lost}):
+            pages = _scan_tree(tree_dir(trees, repo, commit), db, 1)[2]
+            for rec in (r for r in lost if r["repo"] == repo and r["commit"] == commit):
+                match = _match(rec, pages.get(rec["path"], {}), recorded.get((rec["repo"], rec["path"]), ()))
+                if match is not None:
+                    LOSSES[id(rec)] = _unclassified(rec, match)
+
+
+_FOLD = re.compile(r"[\W_]+")
+
+
+def _unclassified(rec: dict, site) -> str:
+    """Why a control the scan read was left unclassified: the tool did not read the text the record asks with (its
+    label or question), or read it and missed its words, or missed the topic the record's category comes from."""
+    asked = _FOLD.sub(" ", (rec.get("label") or rec.get("question") or "").lower()).strip()
+    read = " | ".join(_FOLD.sub(" ", str(v).lower()).strip() for v in site.texts.values())
+    if asked and asked not in read:
+        return "read, its text not"
+    return "read with its text, topic missed" if rec.get("expected_by_context") else "read with its text, words missed"
+
+
+# Where each record of a whole-repository score stands (its id -> a cause of LOSS_CAUSES): aggregate tables only.
+LOSSES: dict[int, str] = {}
+LOSS_CAUSES = (
+    "found",
+    "read as another category",
+    "read as not sensitive",
+    "read, its text not",
+    "read with its text, words missed",
+    "read with its text, topic missed",
+    "no field at its line",
+    "no field in its file",
+    "file read with a diagnostic",
+    "file not read (skipped)",
+    "file not read (kind)",
+)
+
+
+def _loss(rec: dict, got: str, match, found: dict, read: bool, troubled: bool, tree: Path) -> str:
+    """Why a record of a whole-repository scan is (not) found: the stage that lost it, latest first."""
+    if match is not None:
+        return "found" if got == rec["expected"] else "read as not sensitive" if got == "none" else "read as another category"
+    if found:
+        return "no field at its line"
+    if troubled:
+        return "file read with a diagnostic"
+    if read:
+        return "no field in its file"
+    # A file the materialized tree lacks is of a kind the scan does not read (materialize.py writes only those); one
+    # it holds but discovery passed over sits in a folder the scan skips (tests, vendor, build output) or is too large.
+    return "file not read (skipped)" if (tree / rec["path"]).is_file() else "file not read (kind)"
+
+
+def _suffix(path: str) -> str:
+    """A file's kind for the loss table: its last suffix, lower-cased (``.blade.php`` is ``.php``)."""
+    name = path.rsplit("/", 1)[-1].lower()
+    return name[name.rindex(".") :] if "." in name[1:] else name
+
+
+def losses(pairs: list[tuple[dict, str]]) -> list[str]:
+    """Where the labelled Art. 9 records of a whole-repository score are lost, by file kind and stage (aggregate)."""
+    by_kind: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for rec, _ in pairs:
+        if rec["expected"] in ART9 and id(rec) in LOSSES:
+            by_kind[_suffix(rec["path"])][LOSSES[id(rec)]] += 1
+    totals = collections.Counter()
+    for counter in by_kind.values():
+        totals.update(counter)
+    causes = [c for c in LOSS_CAUSES if totals[c]]
+    ordered = sorted(by_kind.items(), key=lambda kv: -sum(kv[1].values()))
+    rows = [[kind, sum(c.values()), *(c[cause] for cause in causes)] for kind, c in ordered]
+    rows.append(["all", sum(totals.values()), *(totals[cause] for cause in causes)])
+    head = ["file kind", "Art. 9 labelled", *causes]
+    return ["Where labelled Art. 9 records stand, by file kind (whole repositories):", ""] + table(rows, head) + [""]
 
 
 def repo_filter(spec: str | None) -> set[str] | None:
@@ -581,6 +698,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--markdown", type=Path, help="write the report to this file too")
     ap.add_argument(
+        "--losses",
+        action="store_true",
+        help="with --site-e2e, tell a control read but unclassified from one not read (scans the repositories that lost one again)",
+    )
+    ap.add_argument(
         "--repos",
         metavar="LIST",
         help="score only the forms of these repositories: owner/name,owner/name or @FILE with one per line (e.g. one batch)",
@@ -603,8 +725,9 @@ def main(argv: list[str] | None = None) -> int:
             lines += report(name, pairs, misses, "end to end through analyzer.read.engine.analyze")
             lines += ["E2E files: " + ", ".join(f"{k} {v}" for k, v in sorted(stats.items())), ""]
         if args.site_e2e:
-            pairs, stats = site_e2e(records, db, args.site_e2e, args.e2e)
+            pairs, stats = site_e2e(records, db, args.site_e2e, args.e2e, explain=args.losses)
             lines += report(name, pairs, misses, "end to end, whole repositories (read and resolve stages)")
+            lines += losses(pairs)
             lines += ["Site E2E: " + ", ".join(f"{k} {v}" for k, v in sorted(stats.items())), ""]
     text = "\n".join(lines)
     print(text)
