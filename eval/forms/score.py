@@ -539,7 +539,8 @@ def site_e2e(
         SITE_MATCHES[id(rec)] = match
         got = match.classification.category if match else "none"
         pairs.append((rec, got))
-        LOSSES[id(rec)] = _loss(rec, got, match, found, key in read, key in troubled, tree_of[key[:2]])
+        tree = tree_of.get(key[:2])
+        LOSSES[id(rec)] = _loss(rec, got, match, found, key in read, key in troubled, tree) if tree else "no tree"
     stats["records"] = len(pairs)
     if explain:
         _unread_controls(records, trees, db, recorded)
@@ -628,6 +629,7 @@ LOSS_CAUSES = (
     "file read with a diagnostic",
     "file not read (skipped)",
     "file not read (kind)",
+    "no tree",
 )
 
 
