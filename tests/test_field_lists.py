@@ -561,3 +561,56 @@ def test_a_knowledge_quiz_that_marks_its_right_answers_is_no_form(tmp_path: Path
 ];
 """
     assert _read_controls(tmp_path / "quizQuestions.js", text) == {}
+
+
+# A questionnaire whose questions carry an icon, as a menu's links do (a health check-up's sections, labels per locale).
+_ICONED_QUESTIONS = """export const manQuestionnaire: QuestionnaireSection[] = [
+  {
+    id: 'health',
+    title: { ru: 'Здоровье', en: 'Health' },
+    icon: 'heart',
+    questions: [
+      {
+        id: 'digestion',
+        type: 'checkbox',
+        label: { ru: 'Пищеварение', en: 'Digestion' },
+        icon: 'heart',
+        options: [{ value: 'heartburn', label: { ru: 'Изжога', en: 'Heartburn' } }],
+        required: true,
+      },
+      {
+        id: 'allergies',
+        type: 'text',
+        label: { ru: 'Аллергия', en: 'Allergy' },
+        icon: 'alert',
+        required: true,
+      },
+    ],
+  },
+];
+"""
+
+# A sidebar whose items carry an icon and a type that names no control, and a settings panel's columns with widths.
+_ICONED_MENU = """export const navigation = [
+  { id: 'diagnoses', title: 'Diagnoses', type: 'item', icon: 'stethoscope' },
+  { id: 'allergies', title: 'Allergies', type: 'item', icon: 'alert' },
+  { id: 'records', title: 'Records', type: 'collapse', icon: 'folder' },
+];
+export const layout = [
+  { key: 'diagnosis', label: 'Diagnosis', width: 150, align: 'left' },
+  { key: 'allergies', label: 'Allergies', width: 150, align: 'left' },
+];
+"""
+
+
+def test_a_definition_that_says_it_is_a_control_keeps_its_icon(tmp_path: Path) -> None:
+    # An icon or a width rules an item out only when it does not say it is a control: a question with a control's type,
+    # `required` and options is one, each read where it stands with its per-locale label.
+    read = _read_controls(tmp_path / "questionnaire-data.ts", _ICONED_QUESTIONS)
+    assert read["digestion"] == (12, "input", "Пищеварение", "health"), read  # a group: at its first choice
+    assert read["allergies"] == (15, "input", "Аллергия", "health"), read
+
+
+def test_icons_and_widths_of_items_that_ask_nothing_are_no_controls(tmp_path: Path) -> None:
+    read = _read_controls(tmp_path / "navigation.ts", _ICONED_MENU)
+    assert read == {}, read

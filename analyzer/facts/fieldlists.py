@@ -352,7 +352,7 @@ def _definitions(
     if len(items) < 2 or len(items) * 2 < len(node.named_children):
         return None
     members = [made[o.id] if o.id in made else _members(prog, o, lists) for o, _ in items]
-    other = [bool(lists.not_form_keys.intersection(m)) for m in members]
+    other = [bool(lists.not_form_keys.intersection(m)) or (bool(lists.display_keys.intersection(m)) and not _asks(prog, m, lists)) for m in members]
     if any(other):
         # A table's columns, a menu's links; a form's list that holds a few such items beside its controls (a heading
         # block with `children`, a link) keeps the controls, when they are the most and say they are controls.

@@ -768,6 +768,7 @@ FIELD_LIST_KEYS = (
     "title_keys",
     "form_keys",
     "not_form_keys",
+    "display_keys",
     "container_keys",
     "list_name_words",
     "answer_keys",
