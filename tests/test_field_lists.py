@@ -614,3 +614,27 @@ def test_a_definition_that_says_it_is_a_control_keeps_its_icon(tmp_path: Path) -
 def test_icons_and_widths_of_items_that_ask_nothing_are_no_controls(tmp_path: Path) -> None:
     read = _read_controls(tmp_path / "navigation.ts", _ICONED_MENU)
     assert read == {}, read
+
+
+# A dental anamnesis whose yes/no questions hold the question asked on "yes" (Qual?), and a definition whose nested
+# objects are its validation's settings, not questions.
+_NESTED_FOLLOW_UPS = """const FORM = {
+    historico: [
+        { id: 'prefMusical', label: 'Tem preferência musical?', type: 'radio', options: ['Sim', 'Não'], required: true,
+          conditional: { sim: { id: 'qualMusica', label: 'Qual?', type: 'text', required: true } } },
+        { id: 'tomaMedicacao', label: 'Toma alguma medicação?', type: 'radio', options: ['Sim', 'Não'], required: true,
+          conditional: { sim: { id: 'qualMedicacao', label: 'Qual?', type: 'text', required: true } } },
+        { id: 'peso', label: 'Peso', type: 'number', required: true,
+          rules: { min: { value: 1, message: 'Peso inválido' }, max: { id: 'max', value: 400, message: 'Peso inválido' } } },
+    ],
+};
+"""
+
+
+def test_a_definition_s_nested_follow_up_is_read_after_it(tmp_path: Path) -> None:
+    # "Qual?" asked when the answer to "Toma alguma medicação?" is yes follows that question up where it is defined; the
+    # one after a music preference does not take health; a rule's settings objects are no controls.
+    read = _read_controls(tmp_path / "script.js", _NESTED_FOLLOW_UPS)
+    assert read["qualMedicacao"] == (6, "input", "Qual?", "health"), read
+    assert read["qualMusica"] == (4, "input", "Qual?", "-"), read
+    assert set(read) == {"prefMusical", "qualMusica", "tomaMedicacao", "qualMedicacao", "peso"}, read

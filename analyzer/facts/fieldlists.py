@@ -352,7 +352,7 @@ def _definitions(
     if len(items) < 2 or len(items) * 2 < len(node.named_children):
         return None
     members = [made[o.id] if o.id in made else _members(prog, o, lists) for o, _ in items]
-    other = [bool(lists.not_form_keys.intersection(m)) or (bool(lists.display_keys.intersection(m)) and not _asks(prog, m, lists)) for m in members]
+    other = [_not_a_control(prog, m, lists) for m in members]
     if any(other):
         # A table's columns, a menu's links; a form's list that holds a few such items beside its controls (a heading
         # block with `children`, a link) keeps the controls, when they are the most and say they are controls.
@@ -388,7 +388,49 @@ def _definitions(
     if not listed and formish * 2 < len(members):
         return None
     title = _title(prog, node, lists) or _named(holder, lists)
-    return title, [(o, _control(prog, m, name, lists, imported, listed, o.start_point[0])) for o, m, name in fields]
+    controls = []
+    for o, m, name in fields:
+        controls.append((o, _control(prog, m, name, lists, imported, listed, o.start_point[0])))
+        for inner in _follow_ups(prog, o, lists):
+            # Its follow-up ("Qual?" if the answer is yes) right after it, in its own line: read as following it up
+            inner_members = _members(prog, inner, lists)
+            inner_name = _name(prog, inner_members, lists)
+            controls.append((inner, _control(prog, inner_members, inner_name, lists, imported, listed, inner.start_point[0])))
+    return title, controls
+
+
+_FOLLOW_UP_DEPTH = 2  # { conditional: { sim: { id, label, type } } }: a definition this many objects inside another
+_MAX_FOLLOW_UPS = 8  # follow-ups read of one definition
+
+
+def _follow_ups(prog: Program, item: Node, lists: FieldLists) -> list[Node]:
+    """The definitions a definition holds in a member of its own, up to two objects deep (``{ id: "tomaMedicacao",
+    label: "Toma alguma medicação?", type: "radio", conditional: { sim: { id: "qualMedicacao", label: "Qual?", type:
+    "text" } } }``): the question asked when it is answered so. Each names itself, has a label and says it is a control
+    (``_defines_itself`` and ``_asks``); its settings objects and its options are not definitions."""
+    out: list[Node] = []
+    skip = {*lists.settings_keys, *lists.option_keys, *lists.label_keys}
+    level = [v for k, v in prog.pairs(item).items() if k not in skip and v.type == "object"]
+    for _ in range(_FOLLOW_UP_DEPTH):
+        deeper: list[Node] = []
+        for obj in level:
+            if _defines_itself(prog, obj, lists):
+                members = _members(prog, obj, lists)
+                if _label(prog, members, lists) and _asks(prog, members, lists):
+                    out.append(obj)
+            else:
+                deeper += [v for v in prog.pairs(obj).values() if v.type == "object"]
+        level = deeper
+        prog.budget.spend(len(level))
+    return out[:_MAX_FOLLOW_UPS]
+
+
+def _not_a_control(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
+    """Whether an item is a table's column or a menu's link (a ``not_form_keys`` member), or carries an icon or a width
+    (``display_keys``) without saying it is a control."""
+    if lists.not_form_keys.intersection(members):
+        return True
+    return bool(lists.display_keys.intersection(members)) and not _asks(prog, members, lists)
 
 
 def _defines_itself(prog: Program, node: Node, lists: FieldLists) -> bool:
