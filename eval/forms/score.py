@@ -453,6 +453,10 @@ def _match(rec: dict, found: dict[int, list], recorded: tuple[int, ...] = ()):
         # A definition that opens a few lines above the record's line (its name or label member): a field of the
         # record's very name reported there (session 30: the same rule for the start's and the final scores).
         match = _named_at(found, range(line - NEAR_LINES - 1, line - NEAR_DEFINITION_LINES - 1, -1), name)
+    if match is None and name and in_data:
+        # A question answered by a group of choices, reported at its first choice a few lines below the definition's
+        # opening that the record names (session 44: the same rule for the start's and the final scores).
+        match = _named_at(found, range(line + NEAR_LINES + 1, line + NEAR_DEFINITION_LINES + 1), name)
     if match is None and not name and in_data:
         # A record without a name (a statement of a list, whose answers the page names by position) is the definition
         # reported nearest above its line (its text member's), when no other record of the file stands between them:
