@@ -25,7 +25,7 @@ from tree_sitter import Node
 from analyzer.facts import choice_tiles, jsxhelpers, own_components
 from analyzer.facts.rendered import MARK_BASE
 from analyzer.facts.template_components import ITEM_LINES
-from analyzer.parse import htmldoc, script_constants
+from analyzer.parse import htmldoc, script_constants, styled_elements
 from analyzer.parse.clipping import SHORT_TEXT
 from analyzer.parse.component_names import named_control
 from analyzer.parse.form_helpers import message_words
@@ -56,6 +56,7 @@ def keyword_attributes_renamed(source: JsSource) -> JsSource:
 _MAX_MAPPED = 60  # choices read from one mapped array
 _MAX_HELPER_CALLS = 200  # render-helper calls written out per file
 _MAX_HELPER_DEPTH = 3  # helpers called from a helper's markup
+_MAX_STYLED_DEPTH = 4  # styled(styled(TextField)): wrappers looked through
 _MAX_HELPER_ELEMENTS = 20_000  # JSX elements written out for helper calls and mapped definitions per file
 
 
@@ -137,6 +138,7 @@ class _Writer:
         # their start tags were anchored and how many argument frames stood, for writing the children in their scope.
         self.holders: dict[int, tuple[tuple[int, int] | None, int]] = {}
         self.bound: dict[int, Component | None] = {}  # _bound_component's answers, by the element's opening id
+        self._styled_here: dict[str, styled_elements.Styled] | None = None  # the file's own styled elements, read at the first use
 
     def element(self, node: Node) -> None:
         prog = self.prog
@@ -591,13 +593,18 @@ class _Writer:
                 self.values.append((row + 1, col + 1, self.prog.text(expr)[:80], segments, found))
                 return
 
-    def _tag(self, name: str, opening: Node | None, has_elements: bool = False) -> tuple[str, list[tuple[str, str]]]:
+    def _tag(self, name: str, opening: Node | None, has_elements: bool = False, depth: int = 0) -> tuple[str, list[tuple[str, str]]]:
         """The HTML tag and static attributes of a JSX element ("" for a component that renders
         nothing we know: its children are still written)."""
         if opening is None:
             return "", []  # fragment
         comp = None
-        if name[:1].islower() and "." not in name:
+        styled = self._styled(name) if name[:1].isupper() and "." not in name else None
+        if styled is not None and styled.component and styled.component != name and depth < _MAX_STYLED_DEPTH:
+            return self._tag(styled.component, opening, has_elements, depth + 1)  # styled(TextField): a TextField
+        if styled is not None and styled.tag:
+            tag = styled.tag  # <InputStyled placeholder="…"/>: the element it styles, its props passed through
+        elif name[:1].islower() and "." not in name:
             tag = name
         else:
             last = _last_name(name)
@@ -642,7 +649,23 @@ class _Writer:
             tag, attrs = _rendered_as(tag, attrs)
         if comp is not None and comp.type and not any(k == "type" for k, _ in attrs):
             attrs.append(("type", comp.type))
+        if styled is not None and styled.tag:
+            given = {k for k, _ in attrs}
+            attrs += [(k, v) for k, v in styled.attrs.items() if k not in given]  # styled.input.attrs({ type: "checkbox" })
         return tag, attrs
+
+    def _styled(self, name: str) -> styled_elements.Styled | None:
+        """The styled element a component is (``styled_elements``): declared in this file, or exported by another of
+        the project's scripts this file imports it from (``own_components``); else None."""
+        if self._styled_here is None:
+            factories = self.bindings.styled_factories
+            self._styled_here = styled_elements.declared(self.prog, factories) if factories else {}
+        here = self._styled_here.get(name)
+        if here is not None:
+            return here
+        imported = self.prog.imports.get(name)
+        found = self.defined(imported.package, imported.imported or "default") if imported is not None else None
+        return found.styled if found is not None else None
 
     def _tile_text(self, opening: Node) -> str:
         """A choice tile's text given as a prop (``label={o.l}``, ``title="Oui"``): a string, or a mapped item's text."""
@@ -762,7 +785,7 @@ class _Writer:
         scripts that defines it (``<R_R label="…" />`` with ``import R_R from "../inputs/R_R"``: ``own_components``)."""
         imported = self.prog.imports.get(name) if "." not in name else None
         found = self.defined(imported.package, imported.imported or "default") if imported is not None else None
-        return Component(found.tag, found.type, found.label_prop) if found is not None else None
+        return Component(found.tag, found.type, found.label_prop) if found is not None and found.styled is None else None
 
     def _bound_component(self, name: str, opening: Node) -> Component | None:
         """A project's component no ending names, read as a control when it acts as one: bound to a member of the

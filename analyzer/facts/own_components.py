@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from analyzer.facts.jsxhelpers import jsx_props, param_pattern, parameters
-from analyzer.parse import jsparse, scanwide, script_constants
+from analyzer.parse import jsparse, scanwide, script_constants, styled_elements
 from analyzer.parse.jsfacts import Program
 from analyzer.parse.preceding import HEADINGS
+from analyzer.parse.styled_elements import Styled
 
 MAX_FILES = script_constants.MAX_FILES
 MAX_FILE_BYTES = 100_000  # a component that renders one control is a small file
@@ -43,6 +44,9 @@ class Control:
     tag: str
     type: str | None = None
     label_prop: str | None = None
+    # A styled element (``export const Input = styled.input`…```: ``analyzer.parse.styled_elements``): what it renders,
+    # its props passed through; ``tag`` is its element's ("" when it wraps another component)
+    styled: Styled | None = None
 
 
 Defined = Callable[[str, str], "Control | None"]
@@ -85,15 +89,20 @@ installed = _SLOT.get
 
 
 def worth_reading(data: bytes) -> bool:
-    """Whether a script's bytes may export a component that renders a native control (searches, no parse)."""
-    return len(data) <= MAX_FILE_BYTES and b"export" in data and any(c in data for c in _CONTROLS)
+    """Whether a script's bytes may export a component that renders a native control, or a styled element (searches, no
+    parse)."""
+    return len(data) <= MAX_FILE_BYTES and b"export" in data and (any(c in data for c in _CONTROLS) or b"styled" in data)
 
 
 def collect(
-    sources: Iterable[tuple[str, bytes]], failed: list[tuple[str, Exception]] | None = None, aliases: tuple[str, ...] = ()
+    sources: Iterable[tuple[str, bytes]],
+    failed: list[tuple[str, Exception]] | None = None,
+    aliases: tuple[str, ...] = (),
+    factories: frozenset[str] = frozenset(),
 ) -> Components:
-    """The input components the scripts (``(path, bytes)``) export; a file whose reading fails is left out and named in
-    ``failed`` with why (the scan goes on)."""
+    """The input components the scripts (``(path, bytes)``) export, and their styled elements (made by ``factories``:
+    ``jsx_bindings.styled_factories``); a file whose reading fails is left out and named in ``failed`` with why (the
+    scan goes on)."""
     controls: dict[tuple[str, str], Control] = {}
     for path, data in sources:
         if len(controls) >= MAX_COMPONENTS:
@@ -102,7 +111,7 @@ def collect(
         dialect = "js" if path.lower().endswith((".js", ".mjs", ".cjs", ".jsx")) else "tsx"
         try:
             prog = Program(jsparse.parse(jsparse.JsSource(data.decode("utf-8", "replace"), dialect=dialect)))
-            for name, control in _exported(prog):
+            for name, control in _exported(prog, factories):
                 for module in script_constants.modules_of(path):
                     controls.setdefault((module, name), control)
         except (ValueError, RecursionError) as exc:
@@ -111,10 +120,12 @@ def collect(
     return Components(controls, aliases, frozenset(module for module, _ in controls))
 
 
-def _exported(prog: Program) -> Iterator[tuple[str, Control]]:
-    """(export name, control) for each exported function component of the program that renders one kind of control."""
+def _exported(prog: Program, factories: frozenset[str] = frozenset()) -> Iterator[tuple[str, Control]]:
+    """(export name, control) for each exported function component of the program that renders one kind of control,
+    and for each exported styled element (any element: a styled label or heading is named as what it renders)."""
     local: dict[str, Node] = {}
     exports: list[tuple[str, Node | str]] = []
+    styled = styled_elements.declared(prog, factories)
     for stmt in prog.parsed.root.named_children:
         exported = stmt.type == "export_statement"
         default = exported and any(c.type == "default" for c in stmt.children)
@@ -124,8 +135,14 @@ def _exported(prog: Program) -> Iterator[tuple[str, Control]]:
             local[name] = fn
             if exported:
                 exports.append(("default" if default else name, fn))
+        if exported and decl is not None and decl.type in ("lexical_declaration", "variable_declaration"):
+            exports += [(n, n) for n in _names(prog, decl) if n in styled]  # export const Input = styled.input`…`
         if default and value is not None:
             written = _function(value)
+            made = styled_elements.made(prog, value, factories) if written is None and factories else None
+            if made is not None:
+                yield "default", Control(made.tag, made.attrs.get("type"), None, made)
+                continue
             exports.append(("default", written if written is not None else prog.text(value)))
         if exported and decl is None and value is None:  # export { R_R, Text as TextInput }
             for clause in (c for c in stmt.named_children if c.type == "export_clause"):
@@ -134,6 +151,10 @@ def _exported(prog: Program) -> Iterator[tuple[str, Control]]:
                     if local_name is not None:
                         exports.append((prog.text(alias or local_name), prog.text(local_name)))
     for exported_as, what in exports:
+        if isinstance(what, str) and what in styled and what not in local:
+            element = styled[what]
+            yield exported_as, Control(element.tag, element.attrs.get("type"), None, element)
+            continue
         node = local.get(what) if isinstance(what, str) else what
         control = _control(prog, node) if node is not None else None
         if control is not None:
@@ -154,6 +175,12 @@ def _declared(prog: Program, decl: Node | None) -> Iterator[tuple[str, Node]]:
             fn = _function(value) if value is not None else None
             if name is not None and name.type == "identifier" and fn is not None:
                 yield prog.text(name), fn
+
+
+def _names(prog: Program, decl: Node) -> list[str]:
+    """The names a ``const`` / ``let`` / ``var`` declaration declares."""
+    found = (d.child_by_field_name("name") for d in decl.named_children if d.type == "variable_declarator")
+    return [prog.text(n) for n in found if n is not None and n.type == "identifier"]
 
 
 def _function(value: Node) -> Node | None:

@@ -75,6 +75,7 @@ from analyzer.parse import (
     script_constants,
     sfc,
     sourcemap,
+    styled_elements,
     suppress,
     symfony_forms,
     templates,
@@ -756,13 +757,14 @@ def _code_file(
         or (bool(db.jsx_bindings.element_builders) and hyperscript.hint(db.jsx_bindings.element_builders).search(data) is not None)
         or (bool(db.jsx_bindings.dom_creators) and dombuild.hint(db.jsx_bindings.dom_creators).search(data) is not None)
         or (kind == "sfc" and answer_buttons.hint(data, db.jsx_bindings))  # <button @click="selectTreatment('akupunktur')">
+        or (bool(db.jsx_bindings.styled_factories) and styled_elements.hint(db.jsx_bindings.styled_factories).search(data) is not None)
+        or own_components.installed().imported_by(path, result.imports)  # <R_R label="…"/> from ../inputs/R_R, a styled input
         or (
             component
             and (
                 _bound_controls(db.jsx_bindings.handlers, db.jsx_bindings.selection_props).search(data) is not None
                 or rendered.worth_reading(data, db)
                 or (pagecontext.is_route(path) and pagecontext.sensitive_page(path, "", [], db.fields) is not None)
-                or own_components.installed().imported_by(path, result.imports)  # <R_R label="…"/> from ../inputs/R_R
             )
         )
     )

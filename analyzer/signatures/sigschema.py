@@ -738,6 +738,7 @@ JSX_BINDING_SETS = (
     "dom_text_props",
     "dom_child_methods",
     "dom_text_nodes",
+    "styled_factories",
 )
 JSX_BINDING_LISTS = (
     "section_title_props",
