@@ -416,6 +416,37 @@ def test_a_form_built_from_a_list_of_field_definitions_is_one_control_per_defini
     assert set(read) == {"diagnosis", "religion", "email", "surgeries", "allergies", "sex"}, read
 
 
+_REGISTERED_FORM = """import { useForm } from "react-hook-form";
+const fields = [
+  { name: "medicacao", label: "Medicação em uso" },
+  { name: "cirurgias", label: "Cirurgias anteriores" },
+];
+const SEXOS = ["Feminino", "Masculino"];
+export default function Anamnese() {
+  const { register } = useForm();
+  return (
+    <form>
+      {fields.map(({ name, label }) => (
+        <TextField key={name} label={label} {...register(name)} />
+      ))}
+      <p>Sexo</p>
+      {SEXOS.map((s) => <label key={s}><input type="radio" value={s} {...register("sexo")} />{s}</label>)}
+    </form>
+  );
+}
+"""
+
+
+def test_a_list_of_definitions_mapped_to_controls_named_by_react_hook_form_is_one_control_per_definition(tmp_path: Path) -> None:
+    # {fields.map(({ name, label }) => <TextField label={label} {...register(name)} />)}: register names each control by
+    # the item, as name={f.name} does; register("sexo") over a list of choices names one question's boxes.
+    read = {s.name: (s.line, s.tag, s.texts, s.classification.category) for s in _read_controls(tmp_path / "Anamnese.jsx", _REGISTERED_FORM)}
+    assert read["medicacao"][2].get("label") == "Medicação em uso" and read["medicacao"][3] == "health", read
+    assert read["cirurgias"][2].get("label") == "Cirurgias anteriores" and read["cirurgias"][3] == "health", read
+    assert read["sexo"][2].get("options") == "Feminino / Masculino", read
+    assert set(read) == {"medicacao", "cirurgias", "sexo"}, read
+
+
 _SCALE = """import { Form, Radio } from "antd";
 import { items as imported } from "./gad7.catalog";
 const ITEMS = ["Feeling nervous, anxious or on edge", "Not being able to stop or control worrying"];

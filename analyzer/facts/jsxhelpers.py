@@ -265,11 +265,29 @@ def names_by_item(prog: Program, fn: Node, values: frozenset[str], name_props: f
             if key in _NAMES or key in name_props or (key in values and _indexes(prog, n.named_children[1])):
                 if names & set(_IDENTIFIER.findall(prog.text(n.named_children[1]))):
                     return True
+        elif n.type == "jsx_expression" and n.parent is not None and n.parent.type in _OPENINGS:
+            call = registered_call(prog, n)  # {...register(f.name)}: react-hook-form names the control by the item
+            args = prog.args(call) if call is not None else []
+            if args and names & set(_IDENTIFIER.findall(prog.text(args[0]))):
+                return True
         stack.extend(n.named_children)
     return False
 
 
 _MAX_NODES = 400  # syntax nodes looked at in one callback
+_OPENINGS = ("jsx_opening_element", "jsx_self_closing_element")
+REGISTER_CALLS = frozenset({"register"})  # react-hook-form's register(name), spread onto the control it names
+
+
+def registered_call(prog: Program, attr: Node) -> Node | None:
+    """The ``register(…)`` call a JSX attribute spreads (``{...register('diagnosis')}``), else None."""
+    if attr.type != "jsx_expression":
+        return None
+    spread = next((c for c in attr.named_children if c.type == "spread_element"), None)
+    call = spread.named_children[0] if spread is not None and spread.named_children else None
+    if call is None or call.type != "call_expression" or callee_name(prog, call) not in REGISTER_CALLS:
+        return None
+    return call
 
 
 def _identifiers(node: Node) -> list[Node]:

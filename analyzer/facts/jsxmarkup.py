@@ -887,7 +887,7 @@ class _Writer:
         args = self.prog.args(call)
         if not args:
             return None
-        first = self._argument(args[0]) or args[0] if args[0].type == "identifier" else args[0]
+        first = self._argument(args[0]) or args[0] if args[0].type in ("identifier", "member_expression") else args[0]
         return self.prog.string_value(first)
 
     def _translated(self, expr: Node) -> str | None:
@@ -975,15 +975,8 @@ class _Writer:
 
     def _registered_name(self, attr: Node) -> str | None:
         """``{...register('diagnosis')}`` (react-hook-form) names the field it spreads onto."""
-        if attr.type != "jsx_expression":
-            return None
-        spread = next((c for c in attr.named_children if c.type == "spread_element"), None)
-        call = spread.named_children[0] if spread is not None and spread.named_children else None
-        if call is None or call.type != "call_expression":
-            return None
-        if jsxhelpers.callee_name(self.prog, call) != "register":
-            return None
-        return self._first_string(call)
+        call = jsxhelpers.registered_call(self.prog, attr)
+        return self._first_string(call) if call is not None else None
 
     def _value(self, key: str, node: Node | None) -> str | None:
         if node is None:
