@@ -440,7 +440,8 @@ export default function Anamnese() {
 def test_a_list_of_definitions_mapped_to_controls_named_by_react_hook_form_is_one_control_per_definition(tmp_path: Path) -> None:
     # {fields.map(({ name, label }) => <TextField label={label} {...register(name)} />)}: register names each control by
     # the item, as name={f.name} does; register("sexo") over a list of choices names one question's boxes.
-    read = {s.name: (s.line, s.tag, s.texts, s.classification.category) for s in _read_controls(tmp_path / "Anamnese.jsx", _REGISTERED_FORM)}
+    found = _read_controls(tmp_path / "Anamnese.jsx", _REGISTERED_FORM)
+    read = {s.name: (s.line, s.tag, s.texts, s.classification.category) for s in found}
     assert read["medicacao"][2].get("label") == "Medicação em uso" and read["medicacao"][3] == "health", read
     assert read["cirurgias"][2].get("label") == "Cirurgias anteriores" and read["cirurgias"][3] == "health", read
     assert read["sexo"][2].get("options") == "Feminino / Masculino", read
