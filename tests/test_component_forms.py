@@ -448,6 +448,30 @@ def test_a_list_of_definitions_mapped_to_controls_named_by_react_hook_form_is_on
     assert set(read) == {"medicacao", "cirurgias", "sexo"}, read
 
 
+_DROPDOWNS = """import { Dropdown } from "primereact/dropdown";
+import { Dropdown as Menu } from "antd";
+import { Dropdown as BMenu } from "react-bootstrap";
+const BLOOD_TYPES = ["A+", "A-", "B+", "O+"];
+export default function Donor() {
+  return (
+    <form>
+      <Dropdown options={BLOOD_TYPES} placeholder="Tipo sanguíneo" />
+      <Menu menu={{ items: [{ key: "1", label: "Diagnóstico" }] }}><a>Mais</a></Menu>
+      <BMenu><BMenu.Toggle>Alergias</BMenu.Toggle></BMenu>
+    </form>
+  );
+}
+"""
+
+
+def test_a_choice_component_given_its_choices_is_a_select_and_a_menu_is_not(tmp_path: Path) -> None:
+    # PrimeReact's <Dropdown options={…} placeholder="…"/> asks for one of its choices though nothing names or binds it;
+    # Ant Design's and React-Bootstrap's <Dropdown> menus are given no choices and stay no control.
+    found = _read_controls(tmp_path / "Donor.jsx", _DROPDOWNS)
+    read = [(s.line, s.tag, s.texts.get("options"), s.classification.category) for s in found]
+    assert read == [(8, "select", "A+ A- B+ O+", "health")], read
+
+
 _SCALE = """import { Form, Radio } from "antd";
 import { items as imported } from "./gad7.catalog";
 const ITEMS = ["Feeling nervous, anxious or on edge", "Not being able to stop or control worrying"];

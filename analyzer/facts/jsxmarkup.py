@@ -772,8 +772,8 @@ class _Writer:
                     or any(self._registered_name(a) for a in opening.named_children)
                     or self._bound_name(opening)
                 )
-                if not named:
-                    return None
+                if not named and not (comp.tag == "select" and self._option_prop(opening)):
+                    return None  # a choice given its choices (<Dropdown options={bloodTypes} placeholder="…"/>) asks for one
                 given = next((p for p in label_props if self._prop(opening, p)), None)
                 if comp.tag == "input" and not comp.type:  # <FormInput type="select" options={[…]}>
                     return Component(*self._told_control(opening, comp.tag), given)
