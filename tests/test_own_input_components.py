@@ -134,3 +134,40 @@ def test_a_header_s_title_and_search_box_are_no_field(tmp_path: Path) -> None:
     found = own_components.collect([(p, t.encode()) for p, t in files.items() if "components" in p])
     assert ("src/components/Header", "Header") not in found.controls and ("src/components/Toolbar", "default") not in found.controls
     assert found.controls[("src/components/Titled", "Titled")].label_prop is None
+
+
+# A patient history written with class components (React before hooks): render() prints this.props' label.
+_CAMPO_TEXTO = (
+    "import React, { Component } from 'react';\nexport default class CampoTexto extends Component {\n  render() {\n"
+    "    const { rotulo, nome } = this.props;\n"
+    "    return (<div><label>{rotulo}</label><input type='text' name={nome} onChange={this.props.onChange} /></div>);\n"
+    "  }\n}\n"
+)
+_CAMPO_AREA = (
+    "import React from 'react';\nclass CampoArea extends React.PureComponent {\n  render() {\n"
+    "    return (<label>{this.props.titulo}<textarea name={this.props.nome} /></label>);\n  }\n}\nexport default CampoArea;\n"
+)
+_NOT_A_COMPONENT = "export default class Validator {\n  render() {\n    return '<input>';\n  }\n}\n"
+_ANAMNESE = (
+    _CLARITY + "import CampoTexto from './campos/CampoTexto';\nimport CampoArea from './campos/CampoArea';\n"
+    "import Validator from './campos/Validator';\n"
+    "export default function Anamnese() {\n  return (<form>\n"
+    "    <CampoTexto rotulo='Medicamentos em uso' nome='medicamentos' />\n"
+    "    <CampoArea titulo='Doenças pré-existentes' nome='doencas' />\n"
+    "    <Validator rotulo='Diagnóstico' />\n  </form>);\n}\n"
+)
+
+
+def test_class_components_are_read_by_their_render_method(tmp_path: Path) -> None:
+    # render() prints a prop destructured from this.props or read as this.props.x; a class that extends no component
+    # is none, though it has a render method.
+    files = {
+        "src/campos/CampoTexto.jsx": _CAMPO_TEXTO,
+        "src/campos/CampoArea.jsx": _CAMPO_AREA,
+        "src/campos/Validator.js": _NOT_A_COMPONENT,
+        "src/Anamnese.jsx": _ANAMNESE,
+    }
+    assert _read(tmp_path, files) == [
+        ("Anamnese.jsx", "Doenças pré-existentes", 9, "health"),
+        ("Anamnese.jsx", "Medicamentos em uso", 8, "health"),
+    ]

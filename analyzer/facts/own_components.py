@@ -162,10 +162,15 @@ def _exported(prog: Program, factories: frozenset[str] = frozenset()) -> Iterato
 
 
 def _declared(prog: Program, decl: Node | None) -> Iterator[tuple[str, Node]]:
-    """The functions a declaration names: ``function X(…)``, ``const X = (…) => …``, ``const X = memo((…) => …)``."""
+    """The functions a declaration names: ``function X(…)``, ``const X = (…) => …``, ``const X = memo((…) => …)``, and
+    a class component's ``render()`` (``class X extends Component { render() { … } }``)."""
     if decl is None:
         return
-    if decl.type == "function_declaration":
+    if decl.type == "class_declaration":
+        name, render = decl.child_by_field_name("name"), _render_method(prog, decl)
+        if name is not None and render is not None:
+            yield prog.text(name), render
+    elif decl.type == "function_declaration":
         name = decl.child_by_field_name("name")
         if name is not None:
             yield prog.text(name), decl
@@ -175,6 +180,22 @@ def _declared(prog: Program, decl: Node | None) -> Iterator[tuple[str, Node]]:
             fn = _function(value) if value is not None else None
             if name is not None and name.type == "identifier" and fn is not None:
                 yield prog.text(name), fn
+
+
+_CLASS_BASES = ("Component", "PureComponent")  # React's component classes, as React.Component or imported alone
+
+
+def _render_method(prog: Program, cls: Node) -> Node | None:
+    """A React class component's ``render()`` method, else None (a class that extends no component)."""
+    heritage = next((c for c in cls.named_children if c.type == "class_heritage"), None)
+    if heritage is None or not prog.text(heritage).rstrip().endswith(_CLASS_BASES):
+        return None
+    body = cls.child_by_field_name("body")
+    for member in body.named_children if body is not None else []:
+        name = member.child_by_field_name("name") if member.type == "method_definition" else None
+        if name is not None and prog.text(name) == "render":
+            return member
+    return None
 
 
 def _names(prog: Program, decl: Node) -> list[str]:
@@ -256,12 +277,19 @@ def _in_heading(prog: Program, element: Node, fn: Node) -> bool:
 def _props(prog: Program, fn: Node) -> tuple[set[str], str | None]:
     """The prop names a component destructures from its first parameter (``({ label, name }) =>``), and the name of
     that parameter when it is taken whole (``(props) =>``: ``props.label``)."""
+    if fn.type == "method_definition":  # a class's render(): its props are this.props, or destructured from it
+        return _destructured(prog, fn, _THIS_PROPS), _THIS_PROPS
     first = next(iter(parameters(fn)), None)
     if first is None:
         return set(), None
     pattern, _ = param_pattern(first)
     if pattern.type == "identifier":
         return set(), prog.text(pattern)
+    return _pattern_names(prog, pattern), None
+
+
+def _pattern_names(prog: Program, pattern: Node) -> set[str]:
+    """The names an object pattern binds (``{ label, name = "x", title: heading }``)."""
     names: set[str] = set()
     for c in pattern.named_children if pattern.type == "object_pattern" else []:
         if c.type == "shorthand_property_identifier_pattern":
@@ -270,7 +298,24 @@ def _props(prog: Program, fn: Node) -> tuple[set[str], str | None]:
             names.add(prog.text(left))
         elif c.type == "pair_pattern" and (value := c.child_by_field_name("value")) is not None and value.type == "identifier":
             names.add(prog.text(value))
-    return names, None
+    return names
+
+
+_THIS_PROPS = "this.props"
+
+
+def _destructured(prog: Program, fn: Node, holder: str) -> set[str]:
+    """The names a function's body destructures from ``holder`` (``const { label, name } = this.props;``)."""
+    names: set[str] = set()
+    body = fn.child_by_field_name("body")
+    for stmt in body.named_children if body is not None else []:
+        if stmt.type not in ("lexical_declaration", "variable_declaration"):
+            continue
+        for d in (c for c in stmt.named_children if c.type == "variable_declarator"):
+            pattern, value = d.child_by_field_name("name"), d.child_by_field_name("value")
+            if pattern is not None and value is not None and pattern.type == "object_pattern" and prog.text(value) == holder:
+                names |= _pattern_names(prog, pattern)
+    return names
 
 
 def _prop_named(prog: Program, node: Node | None, props: set[str], holder: str | None) -> str | None:
@@ -281,7 +326,7 @@ def _prop_named(prog: Program, node: Node | None, props: set[str], holder: str |
         return prog.text(node)
     if node.type == "member_expression" and holder is not None:
         obj, prop = node.child_by_field_name("object"), node.child_by_field_name("property")
-        if obj is not None and prop is not None and obj.type == "identifier" and prog.text(obj) == holder:
+        if obj is not None and prop is not None and obj.type in ("identifier", "member_expression") and prog.text(obj) == holder:
             return prog.text(prop)
     return None
 
