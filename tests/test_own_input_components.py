@@ -171,3 +171,37 @@ def test_class_components_are_read_by_their_render_method(tmp_path: Path) -> Non
         ("Anamnese.jsx", "Doenças pré-existentes", 9, "health"),
         ("Anamnese.jsx", "Medicamentos em uso", 8, "health"),
     ]
+
+
+def test_components_re_exported_by_a_folder_s_index_are_found_through_it(tmp_path: Path) -> None:
+    # import { CampoTexto, Escolha } from "./components/form", whose index.ts re-exports them (a named export, a default
+    # renamed, and a barrel of barrels with export *); a re-exported name no module defines is none.
+    files = {
+        "src/components/form/CampoTexto.tsx": "type P = { label: string; name: string };\n"
+        "export const CampoTexto = ({ label, name }: P) => (<div><label>{label}</label><input type='text' name={name} /></div>);\n",
+        "src/components/form/Escolha.tsx": "export default function Escolha({ pergunta }: { pergunta: string }) {\n"
+        "  return (<fieldset><legend>{pergunta}</legend>\n"
+        "    <input type='radio' value='s' /> Sim <input type='radio' value='n' /> Não</fieldset>);\n}\n",
+        "src/components/form/index.ts": "export { CampoTexto } from './CampoTexto';\nexport { default as Escolha } from './Escolha';\n"
+        "export { Nada } from './Nada';\n",
+        "src/components/index.ts": "export * from './form';\n",
+        "src/Anamnese.tsx": _CLARITY + "import { CampoTexto, Escolha, Nada } from './components';\n"
+        "export default function Anamnese() {\n  return (<form>\n"
+        "    <CampoTexto label='Medicamentos em uso' name='medicamentos' />\n    <Escolha pergunta='Você é diabético?' />\n"
+        "    <Nada label='Diagnóstico' />\n  </form>);\n}\n",
+    }
+    assert _read(tmp_path, files) == [
+        ("Anamnese.tsx", "Medicamentos em uso", 6, "health"),
+        ("Anamnese.tsx", "Você é diabético?", 7, "health"),
+    ]
+
+
+def test_many_barrels_are_followed_within_bounds(tmp_path: Path) -> None:
+    from tests.conftest import finishes_within
+
+    sources = [("src/inputs/Campo.tsx", b"export const Campo = ({ label }) => (<label>{label}<input type='text' /></label>);\n")]
+    sources += [(f"src/b{i}/index.ts", f"export * from '../b{i - 1}';\nexport * from '../inputs/Campo';\n".encode()) for i in range(1, 800)]
+    with finishes_within(20, "800 barrels of barrels"):
+        found = own_components.collect(sources)
+    assert found.control("src/App.tsx", "./b799", "Campo") is not None
+    assert found.control("src/App.tsx", "./b5", "Campo") is not None

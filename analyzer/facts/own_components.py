@@ -16,6 +16,7 @@ components are the UI kits' (``signatures/ui_components.toml``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -88,10 +89,16 @@ install = _SLOT.install  # this scan's, for every file it reads (analyzer.scan)
 installed = _SLOT.get
 
 
+_REEXPORT = re.compile(rb"export\s*(?:\*|\{[^}]*\})\s*from\s*[\"']")  # a barrel module: export { X } from "./X"
+_MAX_REEXPORT_ROUNDS = 4  # barrels that re-export barrels, followed so deep
+
+
 def worth_reading(data: bytes) -> bool:
-    """Whether a script's bytes may export a component that renders a native control, or a styled element (searches, no
-    parse)."""
-    return len(data) <= MAX_FILE_BYTES and b"export" in data and (any(c in data for c in _CONTROLS) or b"styled" in data)
+    """Whether a script's bytes may export a component that renders a native control, or a styled element, or re-export
+    other modules' (a folder's ``index.ts``) (searches, no parse)."""
+    if len(data) > MAX_FILE_BYTES or b"export" not in data:
+        return False
+    return any(c in data for c in _CONTROLS) or b"styled" in data or _REEXPORT.search(data) is not None
 
 
 def collect(
@@ -104,6 +111,7 @@ def collect(
     ``jsx_bindings.styled_factories``); a file whose reading fails is left out and named in ``failed`` with why (the
     scan goes on)."""
     controls: dict[tuple[str, str], Control] = {}
+    reexports: list[tuple[list[str], str, str | None, str]] = []  # (the barrel's modules, its name, the module, the name)
     for path, data in sources:
         if len(controls) >= MAX_COMPONENTS:
             break
@@ -114,10 +122,60 @@ def collect(
             for name, control in _exported(prog, factories):
                 for module in script_constants.modules_of(path):
                     controls.setdefault((module, name), control)
+            if _REEXPORT.search(data) is not None:
+                reexports += [
+                    (script_constants.modules_of(path), exported, script_constants.module_of(path, spec, aliases), imported)
+                    for exported, spec, imported in _reexported(prog)
+                ]
         except (ValueError, RecursionError) as exc:
             if failed is not None:
                 failed.append((path, exc))
+    _through_barrels(controls, reexports)
     return Components(controls, aliases, frozenset(module for module, _ in controls))
+
+
+def _reexported(prog: Program) -> Iterator[tuple[str, str, str]]:
+    """(the name a module exports, the module it takes it from as written, that module's name for it; "*" for all) for
+    each re-export: ``export { TextField } from "./TextField"``, ``export { default as Choice } from "./Choice"``,
+    ``export * from "./inputs"``."""
+    for stmt in prog.parsed.root.named_children:
+        source = stmt.child_by_field_name("source") if stmt.type == "export_statement" else None
+        spec = prog.literal(source) if source is not None else None
+        if not spec:
+            continue
+        clause = next((c for c in stmt.named_children if c.type == "export_clause"), None)
+        if clause is None:
+            if any(c.type == "*" for c in stmt.children) and not any(c.type == "namespace_export" for c in stmt.named_children):
+                yield "*", spec, "*"
+            continue
+        for item in (c for c in clause.named_children if c.type == "export_specifier"):
+            local_name, alias = item.child_by_field_name("name"), item.child_by_field_name("alias")
+            if local_name is not None:
+                yield prog.text(alias or local_name), spec, prog.text(local_name)
+
+
+def _through_barrels(controls: dict[tuple[str, str], Control], reexports: list[tuple[list[str], str, str | None, str]]) -> None:
+    """Each component a barrel module re-exports, under the barrel's modules and the name it exports it by, barrels of
+    barrels followed a few rounds deep."""
+    by_module: dict[str, dict[str, Control]] = {}
+    for (module, name), control in controls.items():
+        by_module.setdefault(module, {})[name] = control
+    for _ in range(_MAX_REEXPORT_ROUNDS):
+        added = False
+        for barrels, exported, module, imported in reexports:
+            held = by_module.get(module, {}) if module is not None else {}
+            if imported == "*":
+                found = [(n, c) for n, c in held.items() if n != "default"]
+            else:
+                found = [(exported, held[imported])] if imported in held else []
+            for name, control in found:
+                for barrel in barrels:
+                    if name not in by_module.get(barrel, {}) and len(controls) < MAX_COMPONENTS:
+                        controls[(barrel, name)] = control
+                        by_module.setdefault(barrel, {})[name] = control
+                        added = True
+        if not added:
+            return
 
 
 def _exported(prog: Program, factories: frozenset[str] = frozenset()) -> Iterator[tuple[str, Control]]:
