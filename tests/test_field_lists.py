@@ -638,3 +638,30 @@ def test_a_definition_s_nested_follow_up_is_read_after_it(tmp_path: Path) -> Non
     assert read["qualMedicacao"] == (6, "input", "Qual?", "health"), read
     assert read["qualMusica"] == (4, "input", "Qual?", "-"), read
     assert set(read) == {"prefMusical", "qualMusica", "tomaMedicacao", "qualMedicacao", "peso"}, read
+
+
+# A clinic's Ext JS panel: its items name their field class by xtype; its grid's columns and toolbar buttons are none.
+_EXT_PANEL = """Ext.create('Ext.form.Panel', {
+  title: 'Ficha clínica',
+  items: [
+    { xtype: 'textfield', fieldLabel: 'Alergias', name: 'alergias' },
+    { xtype: 'combobox', fieldLabel: 'Grupo sanguíneo', name: 'grupo', store: ['A', 'B', 'O'] },
+    { xtype: 'textareafield', fieldLabel: 'Antecedentes', name: 'antecedentes' }
+  ]
+});
+Ext.create('Ext.grid.Panel', {
+  columns: [
+    { xtype: 'gridcolumn', text: 'Diagnóstico', dataIndex: 'diagnostico' },
+    { xtype: 'gridcolumn', text: 'Alergias', dataIndex: 'alergias2' }
+  ],
+  tbar: [{ xtype: 'button', text: 'Diagnóstico', name: 'dx' }, { xtype: 'button', text: 'Receita', name: 'rx' }]
+});
+"""
+
+
+def test_ext_js_items_are_the_fields_their_xtype_names(tmp_path: Path) -> None:
+    read = _read_controls(tmp_path / "ficha.js", _EXT_PANEL)
+    assert read["alergias"] == (4, "input", "Alergias", "health"), read
+    assert read["grupo"][:2] == (5, "select") and read["grupo"][3] == "health", read
+    assert read["antecedentes"] == (6, "textarea", "Antecedentes", "health"), read
+    assert set(read) == {"alergias", "grupo", "antecedentes"}, read
