@@ -47,6 +47,11 @@ def _written(text: str, dialect: str) -> str:
             "<label>Symptoms</label><textarea name=notes></textarea>",
         ),
         ("php", "        <?= $form->field($model, 'allergies') ?>", "<input name=allergies>"),
+        (  # the label given after the control, past its options and a hint
+            "php",
+            "<?= $form->field($model, 'meds')->textarea(['rows' => 3])->hint('Dose incl.')->label('Medicamentos en uso') ?>",
+            "<label>Medicamentos en uso</label><textarea name=meds></textarea>",
+        ),
         # Choices listed as a literal array: the values of Laravel Collective's key => value pairs, the text of
         # each of Rails' [["Catholic", "c"], ...]; a placeholder given in the attribute array.
         (
