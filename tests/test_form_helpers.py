@@ -568,3 +568,21 @@ def test_a_helper_with_two_shapes_is_one_helper_a_shape() -> None:
     helper = {"dialects": ["erb"], "renders": {"a": "input"}, "patterns": ["x(?P<kind>a)(?P<name>b)", "(?P<name>b)y(?P<kind>a)"]}
     found = _form_helpers({"schema": 1, "helper": [helper]})
     assert [h.pattern_text for h in found] == helper["patterns"] and found[0].renders == found[1].renders
+
+
+def test_a_php_view_of_output_tags_alone_prints_its_helpers_controls(tmp_path, db) -> None:
+    # A Yii view written without one HTML element (<?php $form = ActiveForm::begin(); ?> … <?= $form->field(…) ?>) is a
+    # template whose output tags print the controls, not a class file of code; a class file prints none.
+    from tests.conftest import every_control
+
+    view = (
+        "<?php use yii\\widgets\\ActiveForm; ?>\n<?php $form = ActiveForm::begin(); ?>\n"
+        "<?= $form->field($model, 'alergias')->textInput() ?>\n"
+        "<?= $form->field($model, 'medicamentos')->textarea(['rows' => 3])->label('Medicamentos en uso') ?>\n"
+        "<?php ActiveForm::end(); ?>\n"
+    )
+    found = every_control(tmp_path, view, db, "_form.php")
+    read = {s.name: (s.line, s.tag, s.texts.get("label"), s.classification.category) for s in found}
+    assert read == {"alergias": (3, "input", None, "health"), "medicamentos": (4, "textarea", "Medicamentos en uso", "health")}, read
+    code = "<?php\nclass Paciente extends ActiveRecord {\n  public function rules() { return [['alergias', 'string']]; }\n}\n"
+    assert every_control(tmp_path, code, db, "Paciente.php") == []

@@ -566,7 +566,8 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
     if dialect is None and path.lower().endswith(razor.SUFFIXES):
         text = razor.blank_code(text)  # @if (…) { and a lone } are no text a person reads
     # f.text_field :diagnosis, {{ form.diagnosis }}, @Html.TextBoxFor(m => m.Diagnosis): the controls they print
-    if dialect == "php" and "<" not in text:
+    printing = tpl is not None and any(r.kind == "output" for r in tpl.regions)  # <?= $form->field($model, 'x') ?>
+    if dialect == "php" and "<" not in text and not printing:
         # A PHP file that is all code (a Symfony form type, a Nette presenter, form factory or form class) is read as a
         # Python form class is: its helper calls from a page of their own, each call's whole markup on its first line.
         # The page read here keeps the file's length, as every writer after this one and the positions need.
