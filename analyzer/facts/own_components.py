@@ -162,8 +162,8 @@ def _through_barrels(controls: dict[tuple[str, str], Control], reexports: list[t
         by_module.setdefault(module, {})[name] = control
     for _ in range(_MAX_REEXPORT_ROUNDS):
         added = False
-        for barrels, exported, module, imported in reexports:
-            held = by_module.get(module, {}) if module is not None else {}
+        for barrels, exported, source, imported in reexports:
+            held = by_module.get(source, {}) if source is not None else {}
             if imported == "*":
                 found = [(n, c) for n, c in held.items() if n != "default"]
             else:
