@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 import lxml.etree
 
-from analyzer.parse import symfony_forms, view_models
+from analyzer.parse import messages, symfony_forms, view_models
 from analyzer.parse.form_helpers import KEY_MARKS, SHORT, display_text, message_words
 from analyzer.parse.htmldoc import Page
 from analyzer.parse.markup_out import HTML_ELEMENTS
@@ -39,15 +39,20 @@ _LAST_PART = re.compile(r"[A-Za-z_$][\w$]*(?=\W*$)")
 _TAG = re.compile(r"<([A-Za-z][\w:.-]*)")
 
 
-def native(page: Page, kit: TemplateKit, member: Callable[[str, str], str] | None = None) -> None:
+def native(
+    page: Page, kit: TemplateKit, member: Callable[[str, str], str] | None = None, label_objects: frozenset[str] = frozenset()
+) -> None:
     """Rename the kit's components in the page's tree to the controls they render, with their labels
     and names, when its text writes one of them, binds a control, or holds a form helper's control
     written short (``analyzer.parse.form_helpers``). ``member``: for a single-file component, the string its
     script's object literals give an owner's prop (``:label="cData.bank.label"`` with ``bank: { label: 'Banco' }``:
-    ``member("bank", "label")``)."""
+    ``member("bank", "label")``); ``label_objects``: the names a component gives its table of messages (``{t.form.service}``
+    prints the catalogue's text for ``form.service``)."""
     members = _Members(member)
     if page.root is None:
         return
+    if label_objects and "{" in page.text and _MEMBER_PATH.search(page.text) is not None:
+        _printed_members(page.root, label_objects)
     if "taglib" in page.source and kit.taglibs:
         _listed_prefixes(page, kit.taglibs)
     if "{{" in page.text or KEY_MARKS[0] in page.text:
@@ -213,6 +218,36 @@ def _printed_messages(root: lxml.etree._Element, printed: re.Pattern[str]) -> No
         for name, value in el.attrib.items():
             if KEY_MARKS[0] in value:
                 el.set(name, marked.sub(said, value))
+
+
+# {t.appointment.form.service} (Astro, Svelte), {{ i18n.form.service }} (Vue): a member path of a table of messages
+_MEMBER_PATH = re.compile(r"\{\{?\s*(?P<root>[A-Za-z_$][\w$]*)(?P<path>\??\.[A-Za-z_$][\w$.?]{0,200})\s*\}\}?")
+
+
+def _printed_members(root: lxml.etree._Element, objects: frozenset[str]) -> None:
+    """Write what a component's table of messages prints in its place: ``{t.appointment.form.service}``, where ``t`` is
+    one of ``objects`` (``jsx_bindings.label_objects``) and the site's catalogues hold the key ``appointment.form.service``
+    (an ``i18n/es.ts`` of nested objects), is that text (``message_words``); a path no catalogue holds is left as written
+    (``{patient.profile.diagnosis}`` prints a value, not a message). Texts, and attribute values that are only such a path."""
+    catalogue = messages.installed()
+
+    def said(m: re.Match[str]) -> str:
+        key = m.group("path").replace("?", "").lstrip(".")
+        if m.group("root") not in objects or "" in key.split(".") or catalogue.text(key) is None:
+            return m.group(0)
+        return message_words(key)
+
+    for el in root.iter():
+        if el.text and "{" in el.text:
+            el.text = _MEMBER_PATH.sub(said, el.text)
+        if el.tail and "{" in el.tail:
+            el.tail = _MEMBER_PATH.sub(said, el.tail)
+        for name, value in el.attrib.items():
+            # placeholder={t.form.x}, its braces taken off with its value quoted (jsxmarkup.sfc_html): the bare path
+            whole = _MEMBER_PATH.fullmatch("{" + value.strip().strip("{}") + "}") if "." in value else None
+            got = said(whole) if whole is not None else ""
+            if got and not got.startswith("{"):
+                el.set(name, got)
 
 
 _NOTHING = r"(?P<key>(?!))(?P<piped>(?!))"  # no printed call: only the marked keys (what an attribute's value holds)

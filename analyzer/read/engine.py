@@ -938,7 +938,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
 
             if "v-for" in text and page.root is not None:  # <option v-for="r in religions">: one per item of its script's list
                 vfor.expand(page.root, vfor.arrays([script(i) for i in range(len(pieces))]))
-            template_components.native(page, db.template_kit, member)
+            template_components.native(page, db.template_kit, member, db.jsx_bindings.label_objects)
             _choice_widgets(page, db, text)  # the file's own text: its {#each … as o} blocks are blanked in the page's
         result.fields = _page_fields(page, result.path, db, result)
         result.rendered = rendered.placed(page.root, values)
