@@ -458,6 +458,7 @@ export default function Donor() {
       <Dropdown options={BLOOD_TYPES} placeholder="Tipo sanguíneo" />
       <Menu menu={{ items: [{ key: "1", label: "Diagnóstico" }] }}><a>Mais</a></Menu>
       <BMenu><BMenu.Toggle>Alergias</BMenu.Toggle></BMenu>
+      <AccountDropdown items={[{ label: "My health record", href: "/health" }, { label: "Sign out", href: "/logout" }]} />
     </form>
   );
 }
@@ -466,7 +467,7 @@ export default function Donor() {
 
 def test_a_choice_component_given_its_choices_is_a_select_and_a_menu_is_not(tmp_path: Path) -> None:
     # PrimeReact's <Dropdown options={…} placeholder="…"/> asks for one of its choices though nothing names or binds it;
-    # Ant Design's and React-Bootstrap's <Dropdown> menus are given no choices and stay no control.
+    # Ant Design's and React-Bootstrap's <Dropdown> menus are given no choices, an account menu its items (links): none.
     found = _read_controls(tmp_path / "Donor.jsx", _DROPDOWNS)
     read = [(s.line, s.tag, s.texts.get("options"), s.classification.category) for s in found]
     assert read == [(8, "select", "A+ A- B+ O+", "health")], read

@@ -665,3 +665,17 @@ def test_ext_js_items_are_the_fields_their_xtype_names(tmp_path: Path) -> None:
     assert read["grupo"][:2] == (5, "select") and read["grupo"][3] == "health", read
     assert read["antecedentes"] == (6, "textarea", "Antecedentes", "health"), read
     assert set(read) == {"alergias", "grupo", "antecedentes"}, read
+
+
+def test_columns_and_settings_menus_typed_like_controls_are_none(tmp_path: Path) -> None:
+    # vue-good-table's columns give a type (how a cell is formatted) and a width; a settings menu's toggles an icon and a
+    # type: neither says a visitor answers it (no form key beside the type), unlike the questionnaire's questions above.
+    text = (
+        "export const columns = [\n  { label: 'Name', field: 'name', width: '200px' },\n"
+        "  { label: 'Religion', field: 'religion', type: 'text', width: '120px' },\n"
+        "  { label: 'Diagnosis', field: 'diagnosis', type: 'text', width: '300px' },\n"
+        "  { label: 'Birth date', field: 'birthDate', type: 'date', width: '150px' },\n];\n"
+        "export const settings = [\n  { id: 'darkMode', label: 'Dark mode', icon: 'moon', type: 'toggle' },\n"
+        "  { id: 'healthTips', label: 'Health tips', icon: 'heart', type: 'checkbox' },\n];\n"
+    )
+    assert _read_controls(tmp_path / "columns.js", text) == {}

@@ -123,3 +123,28 @@ def test_many_styled_declarations_are_read_within_bounds(tmp_path: Path, db) -> 
     with finishes_within(20, "1,500 chained styled declarations"):
         found = controls_by_name(tmp_path, text, db, "Chain.jsx")
     assert found["diagnosis"].tag == "input", found
+
+
+def test_a_styled_wrapper_of_a_component_is_that_component_wherever_it_is_read(tmp_path: Path) -> None:
+    # styled(CampoTexto) exported from a styles module wraps the project's own component imported there: a form importing
+    # the wrapper reads CampoTexto's control; styled(motion.input), which reads as nothing, keeps the wrapper's own
+    # reading (its name and props: an input given a name by a component_suffix ending); thousands of styled boxes
+    # exported beside them do not push the project's inputs out of the components' cap.
+    boxes = "".join(f"export const Box{i} = styled.div`x`;\n" for i in range(1800))
+    files = {
+        "src/campos/CampoTexto.jsx": "export default function CampoTexto({ rotulo, nome }) {\n"
+        "  return (<div><label>{rotulo}</label><input type='text' name={nome} /></div>);\n}\n",
+        "src/a_boxes/one.js": "import styled from 'styled-components';\n" + boxes,
+        "src/a_boxes/two.js": "import styled from 'styled-components';\n" + boxes,
+        "src/a_boxes/three.js": "import styled from 'styled-components';\n" + boxes,
+        "src/campos/styles.js": "import styled from 'styled-components';\nimport CampoTexto from './CampoTexto';\n"
+        "export const CampoEstilizado = styled(CampoTexto)`margin: 4px;`;\n",
+        "src/Ficha.jsx": _CLARITY + "import styled from 'styled-components';\nimport { motion } from 'framer-motion';\n"
+        "import { CampoEstilizado } from './campos/styles';\nconst AnimatedInput = styled(motion.input)``;\n"
+        "export default function Ficha() {\n  return (<form>\n"
+        "    <CampoEstilizado rotulo='Religião' nome='religiao' />\n"
+        "    <AnimatedInput name='diagnosis' placeholder='Diagnosis' />\n  </form>);\n}\n",
+    }
+    found = site_fields(tmp_path, files)
+    assert found.get("diagnosis", ("",))[0] == "health", found
+    assert any(v[0] == "religion" and v[1] == 9 for v in found.values()), found

@@ -427,10 +427,13 @@ def _follow_ups(prog: Program, item: Node, lists: FieldLists) -> list[Node]:
 
 def _not_a_control(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
     """Whether an item is a table's column or a menu's link (a ``not_form_keys`` member), or carries an icon or a width
-    (``display_keys``) without saying it is a control."""
+    (``display_keys``) without a form key beside its type (``required``, options, a placeholder: a column's or a settings
+    menu's ``type`` says how a cell is shown or a toggle drawn, not that a visitor answers it)."""
     if lists.not_form_keys.intersection(members):
         return True
-    return bool(lists.display_keys.intersection(members)) and not _asks(prog, members, lists)
+    if not lists.display_keys.intersection(members):
+        return False
+    return not any(k in lists.form_keys and k not in lists.type_keys for k in members)
 
 
 def _defines_itself(prog: Program, node: Node, lists: FieldLists) -> bool:

@@ -601,7 +601,10 @@ class _Writer:
         comp = None
         styled = self._styled(name) if name[:1].isupper() and "." not in name else None
         if styled is not None and styled.component and styled.component != name and depth < _MAX_STYLED_DEPTH:
-            return self._tag(styled.component, opening, has_elements, depth + 1)  # styled(TextField): a TextField
+            wrapped = self._tag(styled.component, opening, has_elements, depth + 1)  # styled(TextField): a TextField
+            if wrapped[0]:
+                return wrapped
+            styled = None  # styled(motion.input), a component read as nothing: the wrapper's own name is read as before
         if styled is not None and styled.tag:
             tag = styled.tag  # <InputStyled placeholder="…"/>: the element it styles, its props passed through
         elif name[:1].islower() and "." not in name:
@@ -772,7 +775,9 @@ class _Writer:
                     or any(self._registered_name(a) for a in opening.named_children)
                     or self._bound_name(opening)
                 )
-                if not named and not (comp.tag == "select" and self._option_prop(opening)):
+                choices = self.bindings.choice_props
+                asks = comp.tag == "select" and bool(choices) and bool(self._option_prop(opening, choices))
+                if not named and not asks:
                     return None  # a choice given its choices (<Dropdown options={bloodTypes} placeholder="…"/>) asks for one
                 given = next((p for p in label_props if self._prop(opening, p)), None)
                 if comp.tag == "input" and not comp.type:  # <FormInput type="select" options={[…]}>
@@ -817,11 +822,12 @@ class _Writer:
         given = next((p for p in (*label_props, *sorted(self.bindings.label_props)) if self._prop(opening, p)), None)
         return Component(comp.tag, comp.type, None if given == "placeholder" else given)  # a placeholder stays one: a wrapper labels it
 
-    def _option_prop(self, opening: Node) -> list[str]:
+    def _option_prop(self, opening: Node, keys: tuple[str, ...] = ()) -> list[str]:
         """The choices a select component is given as a literal array (``options={[{ value: "church", label: "Church
-        Marriage" }]}``, ``options={["A", "B"]}``: ``jsx_bindings.option_props``), each item's string or text key."""
+        Marriage" }]}``, ``options={["A", "B"]}``: ``jsx_bindings.option_props``, else ``keys``), each item's string or
+        text key."""
         props = jsxhelpers.jsx_props(self.prog, opening)
-        value = next((props[k] for k in self.bindings.option_props if k in props), None)
+        value = next((props[k] for k in keys or self.bindings.option_props if k in props), None)
         return self._choice_texts(value) if value is not None else []
 
     def _told_control(self, opening: Node, default: str) -> tuple[str, str | None]:

@@ -16,6 +16,7 @@ components are the UI kits' (``signatures/ui_components.toml``).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from analyzer.facts.jsxhelpers import jsx_props, param_pattern, parameters
-from analyzer.parse import jsparse, scanwide, script_constants, styled_elements
+from analyzer.parse import jsparse, reexports, scanwide, script_constants, styled_elements
 from analyzer.parse.jsfacts import Program
 from analyzer.parse.preceding import HEADINGS
 from analyzer.parse.styled_elements import Styled
@@ -89,8 +90,9 @@ install = _SLOT.install  # this scan's, for every file it reads (analyzer.scan)
 installed = _SLOT.get
 
 
-_REEXPORT = re.compile(rb"export\s*(?:\*|\{[^}]*\})\s*from\s*[\"']")  # a barrel module: export { X } from "./X"
+_REEXPORT = re.compile(rb"export\s*(?:\*|\{[^{}]{0,2000}\})\s*from\s*[\"']")  # a barrel module: export { X } from "./X"
 _MAX_REEXPORT_ROUNDS = 4  # barrels that re-export barrels, followed so deep
+_MAX_REEXPORT_WORK = 200_000  # names handed on through barrels per scan
 
 
 def worth_reading(data: bytes) -> bool:
@@ -119,9 +121,15 @@ def collect(
         dialect = "js" if path.lower().endswith((".js", ".mjs", ".cjs", ".jsx")) else "tsx"
         try:
             prog = Program(jsparse.parse(jsparse.JsSource(data.decode("utf-8", "replace"), dialect=dialect)))
-            for name, control in _exported(prog, factories):
+            wrapped: list[tuple[str, str, str]] = []
+            own = functools.partial(_own_module, path, aliases)
+            for name, control in _exported(prog, factories, wrapped, own):
                 for module in script_constants.modules_of(path):
                     controls.setdefault((module, name), control)
+            reexports += [
+                (script_constants.modules_of(path), exported, script_constants.module_of(path, spec, aliases), imported)
+                for exported, spec, imported in wrapped
+            ]
             if _REEXPORT.search(data) is not None:
                 reexports += [
                     (script_constants.modules_of(path), exported, script_constants.module_of(path, spec, aliases), imported)
@@ -134,24 +142,23 @@ def collect(
     return Components(controls, aliases, frozenset(module for module, _ in controls))
 
 
+def _own_module(path: str, aliases: tuple[str, ...], spec: str) -> bool:
+    """Whether an import of the script at ``path`` names one of the project's modules, not a package."""
+    return script_constants.module_of(path, spec, aliases) is not None
+
+
 def _reexported(prog: Program) -> Iterator[tuple[str, str, str]]:
     """(the name a module exports, the module it takes it from as written, that module's name for it; "*" for all) for
-    each re-export: ``export { TextField } from "./TextField"``, ``export { default as Choice } from "./Choice"``,
-    ``export * from "./inputs"``."""
+    each re-export (``analyzer.parse.reexports``): ``export { TextField } from "./TextField"``, ``export { default as
+    Choice } from "./Choice"``, ``export * from "./inputs"``; a namespace re-export names no component."""
     for stmt in prog.parsed.root.named_children:
-        source = stmt.child_by_field_name("source") if stmt.type == "export_statement" else None
-        spec = prog.literal(source) if source is not None else None
-        if not spec:
+        found = reexports.read(prog, stmt) if stmt.type == "export_statement" else None
+        if found is None or found.namespace:
             continue
-        clause = next((c for c in stmt.named_children if c.type == "export_clause"), None)
-        if clause is None:
-            if any(c.type == "*" for c in stmt.children) and not any(c.type == "namespace_export" for c in stmt.named_children):
-                yield "*", spec, "*"
-            continue
-        for item in (c for c in clause.named_children if c.type == "export_specifier"):
-            local_name, alias = item.child_by_field_name("name"), item.child_by_field_name("alias")
-            if local_name is not None:
-                yield prog.text(alias or local_name), spec, prog.text(local_name)
+        if found.everything:
+            yield "*", found.source, "*"
+        for key, as_ in found.names:
+            yield as_, found.source, key
 
 
 def _through_barrels(controls: dict[tuple[str, str], Control], reexports: list[tuple[list[str], str, str | None, str]]) -> None:
@@ -160,6 +167,7 @@ def _through_barrels(controls: dict[tuple[str, str], Control], reexports: list[t
     by_module: dict[str, dict[str, Control]] = {}
     for (module, name), control in controls.items():
         by_module.setdefault(module, {})[name] = control
+    work = 0
     for _ in range(_MAX_REEXPORT_ROUNDS):
         added = False
         for barrels, exported, source, imported in reexports:
@@ -168,6 +176,9 @@ def _through_barrels(controls: dict[tuple[str, str], Control], reexports: list[t
                 found = [(n, c) for n, c in held.items() if n != "default"]
             else:
                 found = [(exported, held[imported])] if imported in held else []
+            work += len(found) * len(barrels) + 1
+            if work > _MAX_REEXPORT_WORK or len(controls) >= MAX_COMPONENTS:
+                return
             for name, control in found:
                 for barrel in barrels:
                     if name not in by_module.get(barrel, {}) and len(controls) < MAX_COMPONENTS:
@@ -178,9 +189,17 @@ def _through_barrels(controls: dict[tuple[str, str], Control], reexports: list[t
             return
 
 
-def _exported(prog: Program, factories: frozenset[str] = frozenset()) -> Iterator[tuple[str, Control]]:
+def _exported(
+    prog: Program,
+    factories: frozenset[str] = frozenset(),
+    wrapped: list[tuple[str, str, str]] | None = None,
+    own: Callable[[str], bool] = lambda spec: False,
+) -> Iterator[tuple[str, Control]]:
     """(export name, control) for each exported function component of the program that renders one kind of control,
-    and for each exported styled element (any element: a styled label or heading is named as what it renders)."""
+    and for each exported styled element of an element the field reader uses (``styled_elements.READ_TAGS``: a styled
+    label or heading is named as what it renders). A styled wrapper of a component imported from another of the
+    project's modules (``styled(CampoTexto)``) is that module's component: (export name, the module as written, its
+    name there) goes to ``wrapped``, followed as a re-export is; ``own`` tells the project's modules from packages."""
     local: dict[str, Node] = {}
     exports: list[tuple[str, Node | str]] = []
     styled = styled_elements.declared(prog, factories)
@@ -199,7 +218,9 @@ def _exported(prog: Program, factories: frozenset[str] = frozenset()) -> Iterato
             written = _function(value)
             made = styled_elements.made(prog, value, factories) if written is None and factories else None
             if made is not None:
-                yield "default", Control(made.tag, made.attrs.get("type"), None, made)
+                control = _styled_control(prog, "default", made, local, wrapped, own)
+                if control is not None:
+                    yield "default", control
                 continue
             exports.append(("default", written if written is not None else prog.text(value)))
         if exported and decl is None and value is None:  # export { R_R, Text as TextInput }
@@ -210,13 +231,37 @@ def _exported(prog: Program, factories: frozenset[str] = frozenset()) -> Iterato
                         exports.append((prog.text(alias or local_name), prog.text(local_name)))
     for exported_as, what in exports:
         if isinstance(what, str) and what in styled and what not in local:
-            element = styled[what]
-            yield exported_as, Control(element.tag, element.attrs.get("type"), None, element)
+            control = _styled_control(prog, exported_as, styled[what], local, wrapped, own)
+            if control is not None:
+                yield exported_as, control
             continue
         node = local.get(what) if isinstance(what, str) else what
         control = _control(prog, node) if node is not None else None
         if control is not None:
             yield exported_as, control
+
+
+def _styled_control(
+    prog: Program,
+    exported_as: str,
+    element: Styled,
+    local: dict[str, Node],
+    wrapped: list[tuple[str, str, str]] | None,
+    own: Callable[[str], bool],
+) -> Control | None:
+    """What an exported styled element stands for: its element, when the field reader uses it; the control of the
+    function component of this file it wraps; a component imported from the project (noted in ``wrapped``: None here);
+    else a component named as written (a kit's ``TextField``, read so where it is used)."""
+    if element.tag:
+        return Control(element.tag, element.attrs.get("type"), None, element) if element.tag in styled_elements.READ_TAGS else None
+    if element.component in local:
+        return _control(prog, local[element.component])
+    imported = prog.imports.get(element.component)
+    if imported is not None and own(imported.package):
+        if wrapped is not None:
+            wrapped.append((exported_as, imported.package, imported.imported or "default"))
+        return None
+    return Control("", None, None, element)
 
 
 def _declared(prog: Program, decl: Node | None) -> Iterator[tuple[str, Node]]:

@@ -24,6 +24,9 @@ _HTML_TAG = re.compile(r"[a-z][a-z0-9]*")  # an element's name as the factory is
 _CHAINED = frozenset({"attrs", "withConfig"})  # styled.input.attrs({ type: "checkbox" }), .withConfig({ … })
 _MAX_CHAIN = 6  # calls and members looked through from the styles back to the factory
 _MAX_DECLARATIONS = 2000  # top-level statements looked at in one script
+# The elements a styled component is kept for across files: those the field reader uses (controls, what labels or heads
+# them, the form). A project's thousands of styled boxes and buttons are not (they would fill the components' cap).
+READ_TAGS = frozenset({"input", "select", "textarea", "option", "label", "legend", "fieldset", "form", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 @dataclass(frozen=True)
@@ -66,15 +69,6 @@ def declared(prog: Program, factories: frozenset[str]) -> dict[str, Styled]:
                 inner = out.get(found.component) if found.component else None
                 out[prog.text(name)] = Styled(inner.tag, inner.component, {**inner.attrs, **found.attrs}) if inner else found
     return out
-
-
-def exported_default(prog: Program, factories: frozenset[str]) -> Styled | None:
-    """The styled component a script's ``export default styled.input`…``` is, else None."""
-    for stmt in prog.parsed.root.named_children[:_MAX_DECLARATIONS]:
-        if stmt.type == "export_statement" and any(c.type == "default" for c in stmt.children):
-            value = stmt.child_by_field_name("value")
-            return made(prog, value, factories) if value is not None and factories else None
-    return None
 
 
 def made(prog: Program, value: Node, factories: frozenset[str]) -> Styled | None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from analyzer.facts.jsxhelpers import param_pattern, parameters
+from analyzer.parse import reexports
 from analyzer.parse.jsfacts import Program
 from analyzer.parse.jsflow import Flow, Use
 
@@ -160,23 +161,15 @@ def _opaque(prog: Program, ident: Node | None, holds: list[Held]) -> list[Reache
 
 
 def _reexported(prog: Program, stmt: Node, holds: list[Held]) -> list[Reached]:
-    """``export * from``, ``export * as ns from``, ``export {a as b} from``."""
-    clause = next((c for c in stmt.named_children if c.type in ("export_clause", "namespace_export")), None)
-    if clause is None:  # export * from './m': every name but the default
+    """``export * from``, ``export * as ns from``, ``export {a as b} from`` (``analyzer.parse.reexports``)."""
+    found = reexports.read(prog, stmt)
+    if found is None:
+        return []
+    if found.everything:  # export * from './m': every name but the default
         return [Reached(h, stmt, "export", h.name, h.props) for h in holds if h.name != "default"]
-    if clause.type == "namespace_export":
-        ident = next((c for c in clause.named_children if c.type in ("identifier", "string")), None)
-        ns = prog.string_value(ident) or prog.text(ident) if ident is not None else ""
-        return [Reached(h, stmt, "export", ns, (h.name,) + h.props) for h in holds]
-    out: list[Reached] = []
-    for spec in clause.named_children:
-        name = spec.child_by_field_name("name")
-        if spec.type != "export_specifier" or name is None:
-            continue
-        alias = spec.child_by_field_name("alias") or name
-        key, as_ = (prog.string_value(n) or prog.text(n) for n in (name, alias))
-        out += [Reached(h, stmt, "export", as_, h.props) for h in holds if h.name == key]
-    return out
+    if found.namespace:
+        return [Reached(h, stmt, "export", found.namespace, (h.name,) + h.props) for h in holds]
+    return [Reached(h, stmt, "export", as_, h.props) for key, as_ in found.names for h in holds if h.name == key]
 
 
 def _loaded(prog: Program, flow: Flow, call: Node, holds: list[Held], whole: bool) -> list[Reached]:

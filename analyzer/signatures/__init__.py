@@ -700,6 +700,7 @@ class JsxBindings:
     identity_keys: frozenset[str] = frozenset()
     view_state_names: frozenset[str] = frozenset()
     icon_packages: tuple[str, ...] = ()  # packages whose components are icons, never controls: lucide-react's Check
+    choice_props: tuple[str, ...] = ()  # option props that alone make an unnamed …Select / …Dropdown a question
     # CSS-in-JS factories whose styled.input`…` is a component rendering that element (analyzer/parse/styled_elements.py)
     styled_factories: frozenset[str] = frozenset()
     # The same tiles in templates: the starts of a click attribute's name (@click, (click), on:click) and of a selection

@@ -741,6 +741,7 @@ JSX_BINDING_SETS = (
     "styled_factories",
 )
 JSX_BINDING_LISTS = (
+    "choice_props",
     "section_title_props",
     "name_qualifiers",
     "name_endings",
