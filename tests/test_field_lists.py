@@ -679,3 +679,20 @@ def test_columns_and_settings_menus_typed_like_controls_are_none(tmp_path: Path)
         "  { id: 'healthTips', label: 'Health tips', icon: 'heart', type: 'checkbox' },\n];\n"
     )
     assert _read_controls(tmp_path / "columns.js", text) == {}
+
+
+def test_a_nested_definition_under_no_answer_is_no_follow_up(tmp_path: Path) -> None:
+    # A preview's, a column's or a confirmation's object under its own key is no question asked on an answer.
+    text = (
+        "export const fields = [\n"
+        "  { id: 'diagnosis', label: 'Diagnosis', type: 'text', required: true,\n"
+        "    preview: { id: 'diagnosisPreview', label: 'Diagnosis', type: 'text', readOnly: true } },\n"
+        "  { id: 'religion', label: 'Religion', type: 'text', required: true,\n"
+        "    meta: { column: { id: 'religionCol', label: 'Religion', type: 'text' } } },\n"
+        "  { id: 'smoker', label: 'Do you smoke?', type: 'radio', options: ['Yes', 'No'],\n"
+        "    followUp: { id: 'packs', label: 'How many a day?', type: 'number' } },\n"
+        "];\n"
+    )
+    read = _read_controls(tmp_path / "fields.js", text)
+    assert set(read) == {"diagnosis", "religion", "smoker", "packs"}, read
+    assert read["packs"][0] == 7 and read["packs"][3] == "health", read

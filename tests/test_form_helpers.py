@@ -586,3 +586,16 @@ def test_a_php_view_of_output_tags_alone_prints_its_helpers_controls(tmp_path, d
     assert read == {"alergias": (3, "input", None, "health"), "medicamentos": (4, "textarea", "Medicamentos en uso", "health")}, read
     code = "<?php\nclass Paciente extends ActiveRecord {\n  public function rules() { return [['alergias', 'string']]; }\n}\n"
     assert every_control(tmp_path, code, db, "Paciente.php") == []
+
+
+def test_a_php_view_whose_code_blocks_span_lines_is_read_as_code(tmp_path, db) -> None:
+    # echo $form->field(…) statements in one <?php … ?> block, and one output tag after it: the block is no single tag
+    # (the first call was reported alone, at the block's first line); read as code, as before.
+    from tests.conftest import every_control
+
+    view = (
+        "<?php\nuse yii\\widgets\\ActiveForm;\n$form = ActiveForm::begin();\n"
+        "echo $form->field($model, 'religion')->textInput()->label('Religião');\n"
+        "echo $form->field($model, 'hiv')->checkbox();\nActiveForm::end();\n?>\n<?= Html::encode($this->title) ?>\n"
+    )
+    assert not [s for s in every_control(tmp_path, view, db, "_form.php") if s.line != 4 and s.name == "religion"]

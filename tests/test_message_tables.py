@@ -63,3 +63,20 @@ def test_a_table_of_messages_printed_by_path_is_the_catalogue_s_text(tmp_path: P
     # no catalogue holds the key, and a value's path is no message: both left as written
     assert found["x"]["label"] == "{t.appointment.form.missing}", found
     assert "consulta" not in found["y"]["label"] and "Alergias" not in found["y"]["label"], found  # a printed value's mark
+
+
+def test_a_loop_s_item_and_a_literal_are_no_table_of_messages(tmp_path: Path) -> None:
+    # {#each treatments as t}: t is each item ({t.name} prints its name, not the catalogue's "name"); a quoted literal
+    # that only looks like a path (placeholder="t.form.religion") stays what it says.
+    catalogue = "export default {\n  name: 'Nombre completo',\n  form: { religion: 'Religión' },\n};\n"
+    page = (
+        "<script>\n  import t from '../i18n/es';\n  export let treatments = [];\n</script>\n<form>\n"
+        "  {#each treatments as t}\n"
+        '    <label><input type="checkbox" name="treatment" value={t.name} /> {t.name}</label>\n'
+        "  {/each}\n"
+        '  <input name="faith" placeholder="t.form.religion" />\n'
+        "</form>\n"
+    )
+    found = _labels(tmp_path, {"src/i18n/es.ts": catalogue, "src/routes/Form.svelte": page})
+    assert "Nombre completo" not in " ".join(found["treatment"].values()), found
+    assert found["faith"]["placeholder"] == "t.form.religion", found

@@ -205,3 +205,18 @@ def test_many_barrels_are_followed_within_bounds(tmp_path: Path) -> None:
         found = own_components.collect(sources)
     assert found.control("src/App.tsx", "./b799", "Campo") is not None
     assert found.control("src/App.tsx", "./b5", "Campo") is not None
+
+
+def test_typescript_and_anonymous_class_components_are_read(tmp_path: Path) -> None:
+    # extends React.Component<Props> (TypeScript's type arguments), an anonymous default class, a render arrow field.
+    files = {
+        "src/campos/CampoTexto.tsx": "import React from 'react';\ntype P = { rotulo: string; nome: string };\n"
+        "export default class CampoTexto extends React.Component<P> {\n  render() {\n    const { rotulo, nome } = this.props;\n"
+        "    return (<div><label>{rotulo}</label><input name={nome} /></div>);\n  }\n}\n",
+        "src/campos/CampoArea.jsx": "import { PureComponent } from 'react';\nexport default class extends PureComponent {\n"
+        "  render = () => (<label>{this.props.titulo}<textarea /></label>);\n}\n",
+        "src/Ficha.tsx": _CLARITY + "import CampoTexto from './campos/CampoTexto';\nimport CampoArea from './campos/CampoArea';\n"
+        "export default function Ficha() {\n  return (<form>\n    <CampoTexto rotulo='Alergias' nome='alergias' />\n"
+        "    <CampoArea titulo='Doenças crônicas' />\n  </form>);\n}\n",
+    }
+    assert _read(tmp_path, files) == [("Ficha.tsx", "Alergias", 7, "health"), ("Ficha.tsx", "Doenças crônicas", 8, "health")]

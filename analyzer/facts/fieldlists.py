@@ -391,7 +391,7 @@ def _definitions(
     controls = []
     for o, m, name in fields:
         controls.append((o, _control(prog, m, name, lists, imported, listed, o.start_point[0])))
-        for inner in _follow_ups(prog, o, lists):
+        for inner in _follow_ups(prog, o, lists, _options(prog, m, lists, imported)):
             # Its follow-up ("Qual?" if the answer is yes) right after it, in its own line: read as following it up
             inner_members = _members(prog, inner, lists)
             inner_name = _name(prog, inner_members, lists)
@@ -403,23 +403,27 @@ _FOLLOW_UP_DEPTH = 2  # { conditional: { sim: { id, label, type } } }: a definit
 _MAX_FOLLOW_UPS = 8  # follow-ups read of one definition
 
 
-def _follow_ups(prog: Program, item: Node, lists: FieldLists) -> list[Node]:
-    """The definitions a definition holds in a member of its own, up to two objects deep (``{ id: "tomaMedicacao",
-    label: "Toma alguma medicação?", type: "radio", conditional: { sim: { id: "qualMedicacao", label: "Qual?", type:
-    "text" } } }``): the question asked when it is answered so. Each names itself, has a label and says it is a control
-    (``_defines_itself`` and ``_asks``); its settings objects and its options are not definitions."""
+def _follow_ups(prog: Program, item: Node, lists: FieldLists, choices: list[str]) -> list[Node]:
+    """The definitions a definition holds as the question asked on one of its answers, up to two objects deep (``{ id:
+    "tomaMedicacao", label: "Toma alguma medicação?", type: "radio", options: ["Sim", "Não"], conditional: { sim: { id:
+    "qualMedicacao", label: "Qual?", type: "text" } } }``): under a key that says so (``follow_up_keys``) or one that
+    names one of its ``choices``. Each names itself, has a label and says it is a control (``_defines_itself`` and
+    ``_asks``); a preview's, a column's or a confirmation's object under another key is no follow-up."""
+    answers = {c.strip().lower() for c in choices}
     out: list[Node] = []
     skip = {*lists.settings_keys, *lists.option_keys, *lists.label_keys}
-    level = [v for k, v in prog.pairs(item).items() if k not in skip and v.type == "object"]
-    for _ in range(_FOLLOW_UP_DEPTH):
-        deeper: list[Node] = []
-        for obj in level:
+    level = [(k, v) for k, v in prog.pairs(item).items() if k not in skip and v.type == "object"]
+    for depth in range(_FOLLOW_UP_DEPTH):
+        deeper: list[tuple[str, Node]] = []
+        for path, obj in level:
+            keys = path.lower().split(".")
+            said = keys[0] in lists.follow_up_keys or any(k in answers for k in keys)
             if _defines_itself(prog, obj, lists):
                 members = _members(prog, obj, lists)
-                if _label(prog, members, lists) and _asks(prog, members, lists):
+                if said and _label(prog, members, lists) and _asks(prog, members, lists):
                     out.append(obj)
-            else:
-                deeper += [v for v in prog.pairs(obj).values() if v.type == "object"]
+            elif depth + 1 < _FOLLOW_UP_DEPTH:
+                deeper += [(f"{path}.{k}", v) for k, v in prog.pairs(obj).items() if v.type == "object"]
         level = deeper
         prog.budget.spend(len(level))
     return out[:_MAX_FOLLOW_UPS]

@@ -214,6 +214,11 @@ def _exported(
                 exports.append(("default" if default else name, fn))
         if exported and decl is not None and decl.type in ("lexical_declaration", "variable_declaration"):
             exports += [(n, n) for n in _names(prog, decl) if n in styled]  # export const Input = styled.input`…`
+        if default and value is not None and value.type == "class":  # export default class extends Component { … }
+            render = _render_method(prog, value)
+            if render is not None:
+                exports.append(("default", render))
+            continue
         if default and value is not None:
             written = _function(value)
             made = styled_elements.made(prog, value, factories) if written is None and factories else None
@@ -285,19 +290,29 @@ def _declared(prog: Program, decl: Node | None) -> Iterator[tuple[str, Node]]:
                 yield prog.text(name), fn
 
 
-_CLASS_BASES = ("Component", "PureComponent")  # React's component classes, as React.Component or imported alone
+# React's component classes, as React.Component or imported alone, with type arguments in TypeScript (Component<P, S>)
+_CLASS_BASE = re.compile(r"(?:^|[\s.])(?:Component|PureComponent)\s*(?:<[^{}]{0,400}>)?\s*$")
 
 
 def _render_method(prog: Program, cls: Node) -> Node | None:
-    """A React class component's ``render()`` method, else None (a class that extends no component)."""
+    """A React class component's ``render()`` method (or a ``render = () => …`` field's function), else None (a class
+    that extends no component)."""
     heritage = next((c for c in cls.named_children if c.type == "class_heritage"), None)
-    if heritage is None or not prog.text(heritage).rstrip().endswith(_CLASS_BASES):
+    if heritage is None or _CLASS_BASE.search(prog.text(heritage).removeprefix("extends").strip()) is None:
         return None
     body = cls.child_by_field_name("body")
     for member in body.named_children if body is not None else []:
-        name = member.child_by_field_name("name") if member.type == "method_definition" else None
-        if name is not None and prog.text(name) == "render":
-            return member
+        fn: Node | None = None
+        if member.type == "method_definition":
+            name, fn = member.child_by_field_name("name"), member
+        elif member.type in ("field_definition", "public_field_definition"):
+            name = member.child_by_field_name("property") or member.child_by_field_name("name")
+            value = member.child_by_field_name("value")
+            fn = value if value is not None and value.type in ("arrow_function", "function_expression") else None
+        else:
+            continue
+        if name is not None and fn is not None and prog.text(name) == "render":
+            return fn
     return None
 
 
@@ -380,7 +395,8 @@ def _in_heading(prog: Program, element: Node, fn: Node) -> bool:
 def _props(prog: Program, fn: Node) -> tuple[set[str], str | None]:
     """The prop names a component destructures from its first parameter (``({ label, name }) =>``), and the name of
     that parameter when it is taken whole (``(props) =>``: ``props.label``)."""
-    if fn.type == "method_definition":  # a class's render(): its props are this.props, or destructured from it
+    in_class = fn.parent is not None and fn.parent.type in ("field_definition", "public_field_definition")
+    if fn.type == "method_definition" or in_class:  # a class's render(): its props are this.props, or destructured from it
         return _destructured(prog, fn, _THIS_PROPS), _THIS_PROPS
     first = next(iter(parameters(fn)), None)
     if first is None:

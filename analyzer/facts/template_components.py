@@ -40,19 +40,25 @@ _TAG = re.compile(r"<([A-Za-z][\w:.-]*)")
 
 
 def native(
-    page: Page, kit: TemplateKit, member: Callable[[str, str], str] | None = None, label_objects: frozenset[str] = frozenset()
+    page: Page,
+    kit: TemplateKit,
+    member: Callable[[str, str], str] | None = None,
+    label_objects: frozenset[str] = frozenset(),
+    component_text: str = "",
 ) -> None:
     """Rename the kit's components in the page's tree to the controls they render, with their labels
     and names, when its text writes one of them, binds a control, or holds a form helper's control
     written short (``analyzer.parse.form_helpers``). ``member``: for a single-file component, the string its
     script's object literals give an owner's prop (``:label="cData.bank.label"`` with ``bank: { label: 'Banco' }``:
     ``member("bank", "label")``); ``label_objects``: the names a component gives its table of messages (``{t.form.service}``
-    prints the catalogue's text for ``form.service``)."""
+    prints the catalogue's text for ``form.service``), read in the component as written (``component_text``: its loops, its braces)."""
     members = _Members(member)
     if page.root is None:
         return
     if label_objects and "{" in page.text and _MEMBER_PATH.search(page.text) is not None:
-        _printed_members(page.root, label_objects)
+        source = component_text or page.source
+        looped = {m.group(1) or m.group(2) or m.group(3) or m.group(4) for m in _LOOP_VARIABLE.finditer(source)}
+        _printed_members(page.root, label_objects - looped, source)
     if "taglib" in page.source and kit.taglibs:
         _listed_prefixes(page, kit.taglibs)
     if "{{" in page.text or KEY_MARKS[0] in page.text:
@@ -224,7 +230,15 @@ def _printed_messages(root: lxml.etree._Element, printed: re.Pattern[str]) -> No
 _MEMBER_PATH = re.compile(r"\{\{?\s*(?P<root>[A-Za-z_$][\w$]*)(?P<path>\??\.[A-Za-z_$][\w$.?]{0,200})\s*\}\}?")
 
 
-def _printed_members(root: lxml.etree._Element, objects: frozenset[str]) -> None:
+# The names a template's loops give each item ({#each treatments as t}, v-for="(t, i) in items", *ngFor="let t of
+# items", items.map((t) => …)): such a name is an item, not a table of messages.
+_LOOP_VARIABLE = re.compile(
+    r"\bas\s{1,20}([A-Za-z_$][\w$]{0,60})|v-for=[\"']\(?\s{0,20}([A-Za-z_$][\w$]{0,60})"
+    r"|\blet\s{1,20}([A-Za-z_$][\w$]{0,60})\s{1,20}of\b|\.map\(\s{0,20}\(?\s{0,20}([A-Za-z_$][\w$]{0,60})"
+)
+
+
+def _printed_members(root: lxml.etree._Element, objects: frozenset[str], source: str = "") -> None:
     """Write what a component's table of messages prints in its place: ``{t.appointment.form.service}``, where ``t`` is
     one of ``objects`` (``jsx_bindings.label_objects``) and the site's catalogues hold the key ``appointment.form.service``
     (an ``i18n/es.ts`` of nested objects), is that text (``message_words``); a path no catalogue holds is left as written
@@ -244,7 +258,9 @@ def _printed_members(root: lxml.etree._Element, objects: frozenset[str]) -> None
             el.tail = _MEMBER_PATH.sub(said, el.tail)
         for name, value in el.attrib.items():
             # placeholder={t.form.x}, its braces taken off with its value quoted (jsxmarkup.sfc_html): the bare path
-            whole = _MEMBER_PATH.fullmatch("{" + value.strip().strip("{}") + "}") if "." in value else None
+            bare = value.strip().strip("{}")
+            # written as an expression in the source ({t.form.x}), not a literal that only looks like a path
+            whole = _MEMBER_PATH.fullmatch("{" + bare + "}") if "." in value and "{" + bare in source else None
             got = said(whole) if whole is not None else ""
             if got and not got.startswith("{"):
                 el.set(name, got)

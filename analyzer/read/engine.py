@@ -566,7 +566,13 @@ def _html_file(path: str, data: bytes, db: SignatureDB, result: FileResult, kind
     if dialect is None and path.lower().endswith(razor.SUFFIXES):
         text = razor.blank_code(text)  # @if (…) { and a lone } are no text a person reads
     # f.text_field :diagnosis, {{ form.diagnosis }}, @Html.TextBoxFor(m => m.Diagnosis): the controls they print
-    printing = tpl is not None and any(r.kind == "output" for r in tpl.regions)  # <?= $form->field($model, 'x') ?>
+    # <?= $form->field($model, 'x') ?> lines: a view of output tags; one whose code blocks span lines (echo $form->field
+    # … in a <?php … ?> block of statements) is read as code, each call at its line
+    printing = (
+        tpl is not None
+        and any(r.kind == "output" for r in tpl.regions)
+        and not any(r.kind == "code" and "\n" in r.body.strip() for r in tpl.regions)
+    )
     if dialect == "php" and "<" not in text and not printing:
         # A PHP file that is all code (a Symfony form type, a Nette presenter, form factory or form class) is read as a
         # Python form class is: its helper calls from a page of their own, each call's whole markup on its first line.
@@ -938,7 +944,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
 
             if "v-for" in text and page.root is not None:  # <option v-for="r in religions">: one per item of its script's list
                 vfor.expand(page.root, vfor.arrays([script(i) for i in range(len(pieces))]))
-            template_components.native(page, db.template_kit, member, db.jsx_bindings.label_objects)
+            template_components.native(page, db.template_kit, member, db.jsx_bindings.label_objects, text)
             _choice_widgets(page, db, text)  # the file's own text: its {#each … as o} blocks are blanked in the page's
         result.fields = _page_fields(page, result.path, db, result)
         result.rendered = rendered.placed(page.root, values)

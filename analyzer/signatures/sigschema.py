@@ -771,6 +771,7 @@ FIELD_LIST_KEYS = (
     "form_keys",
     "not_form_keys",
     "display_keys",
+    "follow_up_keys",
     "container_keys",
     "list_name_words",
     "answer_keys",
