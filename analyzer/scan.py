@@ -166,7 +166,7 @@ def _results(
     classes = php_constants.collect(_class_sources(files, opts.max_bytes), db.component_files.class_list_calls, unclassed)
     undefined: list[tuple[str, Exception]] = []
     components = own_components.collect(
-        _component_sources(files, opts.max_bytes), undefined, db.component_files.module_aliases, db.jsx_bindings.styled_factories
+        _component_sources(files, opts.max_bytes), undefined, db.component_files.module_aliases, db.jsx_bindings
     )
     unmodelled: list[tuple[str, Exception]] = []
     models = view_models.collect(_csharp_sources(files, opts.max_bytes, db.view_models), db.view_models, unmodelled)

@@ -245,7 +245,9 @@ _NAMES = frozenset({"name", "id", "htmlFor"})  # the attributes that name a cont
 _IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
 
 
-def names_by_item(prog: Program, fn: Node, values: frozenset[str], name_props: frozenset[str] = frozenset()) -> bool:
+def names_by_item(
+    prog: Program, fn: Node, values: frozenset[str], name_props: frozenset[str] = frozenset(), register_calls: frozenset[str] = frozenset()
+) -> bool:
     """Whether the markup ``fn`` (a ``.map`` callback) returns names its control after the item it is given:
     ``FIELDS.map((f) => <input name={f.name} …/>)``, ``({ key, label }) => <Input id={key} …/>`` (a form built
     from a list of field definitions), not ``OPTIONS.map((o) => <input type="radio" name="sex" value={o}/>)``'s
@@ -266,7 +268,7 @@ def names_by_item(prog: Program, fn: Node, values: frozenset[str], name_props: f
                 if names & set(_IDENTIFIER.findall(prog.text(n.named_children[1]))):
                     return True
         elif n.type == "jsx_expression" and n.parent is not None and n.parent.type in _OPENINGS:
-            call = registered_call(prog, n)  # {...register(f.name)}: react-hook-form names the control by the item
+            call = registered_call(prog, n, register_calls)  # {...register(f.name)}: react-hook-form names it by the item
             args = prog.args(call) if call is not None else []
             if args and names & set(_IDENTIFIER.findall(prog.text(args[0]))):
                 return True
@@ -276,16 +278,16 @@ def names_by_item(prog: Program, fn: Node, values: frozenset[str], name_props: f
 
 _MAX_NODES = 400  # syntax nodes looked at in one callback
 _OPENINGS = ("jsx_opening_element", "jsx_self_closing_element")
-REGISTER_CALLS = frozenset({"register"})  # react-hook-form's register(name), spread onto the control it names
 
 
-def registered_call(prog: Program, attr: Node) -> Node | None:
-    """The ``register(…)`` call a JSX attribute spreads (``{...register('diagnosis')}``), else None."""
+def registered_call(prog: Program, attr: Node, calls: frozenset[str]) -> Node | None:
+    """The ``register(…)`` call a JSX attribute spreads (``{...register('diagnosis')}``; ``calls``:
+    ``jsx_bindings.register_calls``), else None."""
     if attr.type != "jsx_expression":
         return None
     spread = next((c for c in attr.named_children if c.type == "spread_element"), None)
     call = spread.named_children[0] if spread is not None and spread.named_children else None
-    if call is None or call.type != "call_expression" or callee_name(prog, call) not in REGISTER_CALLS:
+    if call is None or call.type != "call_expression" or callee_name(prog, call) not in calls:
         return None
     return call
 

@@ -318,7 +318,8 @@ class _Writer:
         if array is None or fn is None or self.helper_calls >= _MAX_HELPER_CALLS or len(self.arguments) >= _MAX_HELPER_DEPTH:
             return False
         param = next(iter(jsxhelpers.parameters(fn)), None)
-        if param is None or not jsxhelpers.names_by_item(self.prog, fn, self.bindings.values, self.bindings.name_props):
+        bindings = self.bindings
+        if param is None or not jsxhelpers.names_by_item(self.prog, fn, bindings.values, bindings.name_props, bindings.register_calls):
             return False
         jsx = _outer_jsx(node)
         index = _index_parameter(self.prog, fn)
@@ -662,7 +663,7 @@ class _Writer:
         the project's scripts this file imports it from (``own_components``); else None."""
         if self._styled_here is None:
             factories = self.bindings.styled_factories
-            self._styled_here = styled_elements.declared(self.prog, factories) if factories else {}
+            self._styled_here = styled_elements.declared(self.prog, factories, self.bindings.styled_chains) if factories else {}
         here = self._styled_here.get(name)
         if here is not None:
             return here
@@ -981,7 +982,7 @@ class _Writer:
 
     def _registered_name(self, attr: Node) -> str | None:
         """``{...register('diagnosis')}`` (react-hook-form) names the field it spreads onto."""
-        call = jsxhelpers.registered_call(self.prog, attr)
+        call = jsxhelpers.registered_call(self.prog, attr, self.bindings.register_calls)
         return self._first_string(call) if call is not None else None
 
     def _value(self, key: str, node: Node | None) -> str | None:

@@ -28,6 +28,7 @@ from analyzer.parse import jsparse, reexports, scanwide, script_constants, style
 from analyzer.parse.jsfacts import Program
 from analyzer.parse.preceding import HEADINGS
 from analyzer.parse.styled_elements import Styled
+from analyzer.signatures import JsxBindings
 
 MAX_FILES = script_constants.MAX_FILES
 MAX_FILE_BYTES = 100_000  # a component that renders one control is a small file
@@ -107,11 +108,12 @@ def collect(
     sources: Iterable[tuple[str, bytes]],
     failed: list[tuple[str, Exception]] | None = None,
     aliases: tuple[str, ...] = (),
-    factories: frozenset[str] = frozenset(),
+    bindings: JsxBindings | None = None,
 ) -> Components:
-    """The input components the scripts (``(path, bytes)``) export, and their styled elements (made by ``factories``:
-    ``jsx_bindings.styled_factories``); a file whose reading fails is left out and named in ``failed`` with why (the
-    scan goes on)."""
+    """The input components the scripts (``(path, bytes)``) export, and their styled elements (``bindings``: the
+    styled factories, the component classes a class component extends); a file whose reading fails is left out and named
+    in ``failed`` with why (the scan goes on)."""
+    bindings = bindings or JsxBindings()
     controls: dict[tuple[str, str], Control] = {}
     reexports: list[tuple[list[str], str, str | None, str]] = []  # (the barrel's modules, its name, the module, the name)
     for path, data in sources:
@@ -123,7 +125,7 @@ def collect(
             prog = Program(jsparse.parse(jsparse.JsSource(data.decode("utf-8", "replace"), dialect=dialect)))
             wrapped: list[tuple[str, str, str]] = []
             own = functools.partial(_own_module, path, aliases)
-            for name, control in _exported(prog, factories, wrapped, own):
+            for name, control in _exported(prog, bindings, wrapped, own):
                 for module in script_constants.modules_of(path):
                     controls.setdefault((module, name), control)
             reexports += [
@@ -191,7 +193,7 @@ def _through_barrels(controls: dict[tuple[str, str], Control], reexports: list[t
 
 def _exported(
     prog: Program,
-    factories: frozenset[str] = frozenset(),
+    bindings: JsxBindings,
     wrapped: list[tuple[str, str, str]] | None = None,
     own: Callable[[str], bool] = lambda spec: False,
 ) -> Iterator[tuple[str, Control]]:
@@ -202,26 +204,27 @@ def _exported(
     name there) goes to ``wrapped``, followed as a re-export is; ``own`` tells the project's modules from packages."""
     local: dict[str, Node] = {}
     exports: list[tuple[str, Node | str]] = []
-    styled = styled_elements.declared(prog, factories)
+    factories, chains = bindings.styled_factories, bindings.styled_chains
+    styled = styled_elements.declared(prog, factories, chains)
     for stmt in prog.parsed.root.named_children:
         exported = stmt.type == "export_statement"
         default = exported and any(c.type == "default" for c in stmt.children)
         decl = stmt.child_by_field_name("declaration") if exported else stmt
         value = stmt.child_by_field_name("value") if exported else None
-        for name, fn in _declared(prog, decl):
+        for name, fn in _declared(prog, decl, bindings.component_classes):
             local[name] = fn
             if exported:
                 exports.append(("default" if default else name, fn))
         if exported and decl is not None and decl.type in ("lexical_declaration", "variable_declaration"):
             exports += [(n, n) for n in _names(prog, decl) if n in styled]  # export const Input = styled.input`…`
         if default and value is not None and value.type == "class":  # export default class extends Component { … }
-            render = _render_method(prog, value)
+            render = _render_method(prog, value, bindings.component_classes)
             if render is not None:
                 exports.append(("default", render))
             continue
         if default and value is not None:
             written = _function(value)
-            made = styled_elements.made(prog, value, factories) if written is None and factories else None
+            made = styled_elements.made(prog, value, factories, chains) if written is None and factories else None
             if made is not None:
                 control = _styled_control(prog, "default", made, local, wrapped, own)
                 if control is not None:
@@ -269,13 +272,13 @@ def _styled_control(
     return Control("", None, None, element)
 
 
-def _declared(prog: Program, decl: Node | None) -> Iterator[tuple[str, Node]]:
+def _declared(prog: Program, decl: Node | None, classes: frozenset[str] = frozenset()) -> Iterator[tuple[str, Node]]:
     """The functions a declaration names: ``function X(…)``, ``const X = (…) => …``, ``const X = memo((…) => …)``, and
     a class component's ``render()`` (``class X extends Component { render() { … } }``)."""
     if decl is None:
         return
     if decl.type == "class_declaration":
-        name, render = decl.child_by_field_name("name"), _render_method(prog, decl)
+        name, render = decl.child_by_field_name("name"), _render_method(prog, decl, classes)
         if name is not None and render is not None:
             yield prog.text(name), render
     elif decl.type == "function_declaration":
@@ -290,15 +293,16 @@ def _declared(prog: Program, decl: Node | None) -> Iterator[tuple[str, Node]]:
                 yield prog.text(name), fn
 
 
-# React's component classes, as React.Component or imported alone, with type arguments in TypeScript (Component<P, S>)
-_CLASS_BASE = re.compile(r"(?:^|[\s.])(?:Component|PureComponent)\s*(?:<[^{}]{0,400}>)?\s*$")
+# The class a component extends: React.Component, Component, with TypeScript's type arguments (Component<P, S>)
+_CLASS_BASE = re.compile(r"(?:^|[\s.])([A-Za-z_$][\w$]{0,80})\s*(?:<[^{}]{0,400}>)?\s*$")
 
 
-def _render_method(prog: Program, cls: Node) -> Node | None:
+def _render_method(prog: Program, cls: Node, classes: frozenset[str]) -> Node | None:
     """A React class component's ``render()`` method (or a ``render = () => …`` field's function), else None (a class
-    that extends no component)."""
+    that extends none of ``classes``: ``jsx_bindings.component_classes``)."""
     heritage = next((c for c in cls.named_children if c.type == "class_heritage"), None)
-    if heritage is None or _CLASS_BASE.search(prog.text(heritage).removeprefix("extends").strip()) is None:
+    base = _CLASS_BASE.search(prog.text(heritage).removeprefix("extends").strip()) if heritage is not None else None
+    if base is None or base.group(1) not in classes:
         return None
     body = cls.child_by_field_name("body")
     for member in body.named_children if body is not None else []:

@@ -4,10 +4,10 @@ CSS-in-JS libraries make a component out of an HTML element and its styles: styl
 ``styled.input`…```, ``styled.input.attrs({ type: "checkbox" })`…```, ``styled("input")`…``` or ``styled.input({…})``;
 MUI, goober and Stitches write ``styled("input", {…})`` or ``styled(TextField)(…)``. Such a component renders its element
 (or the component it wraps) and passes its props through, so ``<InputStyled placeholder="…" />`` is an ``<input>``, a
-``<LabelStyled>`` a ``<label>`` and an ``<H1styled>`` a page heading. The factories' names are data
-(``jsx_bindings.styled_factories`` in signatures/ui_components.toml). Sources: styled-components.com/docs/basics,
-styled-components.com/docs/api#attrs, emotion.sh/docs/styled, mui.com/system/styled, goober.js.org/api/styled,
-stitches.dev/docs/styling.
+``<LabelStyled>`` a ``<label>`` and an ``<H1styled>`` a page heading. The factories' names and the calls chained
+after them are data (``jsx_bindings.styled_factories`` and ``styled_chains`` in signatures/ui_components.toml).
+Sources: styled-components.com/docs/basics, styled-components.com/docs/api#attrs, emotion.sh/docs/styled,
+mui.com/system/styled, goober.js.org/api/styled, stitches.dev/docs/styling.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from tree_sitter import Node
 from analyzer.parse.jsfacts import Program
 
 _HTML_TAG = re.compile(r"[a-z][a-z0-9]*")  # an element's name as the factory is given it: styled.input, styled("h1")
-_CHAINED = frozenset({"attrs", "withConfig"})  # styled.input.attrs({ type: "checkbox" }), .withConfig({ … })
 _MAX_CHAIN = 6  # calls and members looked through from the styles back to the factory
 _MAX_DECLARATIONS = 2000  # top-level statements looked at in one script
 # The elements a styled component is kept for across files: those the field reader uses (controls, what labels or heads
@@ -50,7 +49,7 @@ def _hint(factories: tuple[str, ...]) -> re.Pattern[bytes]:
     return re.compile(rb"\b(?:" + names + rb")\s*(?:\.\s*(?:input|select|textarea)\b|\(\s*[\"'`](?:input|select|textarea)[\"'`])")
 
 
-def declared(prog: Program, factories: frozenset[str]) -> dict[str, Styled]:
+def declared(prog: Program, factories: frozenset[str], chains: frozenset[str] = frozenset()) -> dict[str, Styled]:
     """The styled components a script declares at its top level (exported or not), by name; later ones that wrap an
     earlier one (``styled(Base)``) render what it renders."""
     out: dict[str, Styled] = {}
@@ -64,15 +63,16 @@ def declared(prog: Program, factories: frozenset[str]) -> dict[str, Styled]:
             name, value = d.child_by_field_name("name"), d.child_by_field_name("value")
             if name is None or name.type != "identifier" or value is None:
                 continue
-            found = made(prog, value, factories)
+            found = made(prog, value, factories, chains)
             if found is not None:
                 inner = out.get(found.component) if found.component else None
                 out[prog.text(name)] = Styled(inner.tag, inner.component, {**inner.attrs, **found.attrs}) if inner else found
     return out
 
 
-def made(prog: Program, value: Node, factories: frozenset[str]) -> Styled | None:
-    """The styled component an expression makes (its styles given as a template or an object), else None."""
+def made(prog: Program, value: Node, factories: frozenset[str], chains: frozenset[str] = frozenset()) -> Styled | None:
+    """The styled component an expression makes (its styles given as a template or an object), else None; ``chains``:
+    the calls that may stand between the factory and the styles (``jsx_bindings.styled_chains``: ``.attrs({…})``)."""
     if value.type != "call_expression":
         return None
     fn = value.child_by_field_name("function")
@@ -94,7 +94,7 @@ def made(prog: Program, value: Node, factories: frozenset[str]) -> Styled | None
             return _wrapped(prog, given[0], attrs) if given else None  # styled("input"), styled(TextField)
         if callee is not None and callee.type == "member_expression":
             prop = callee.child_by_field_name("property")
-            if prop is not None and prog.text(prop) in _CHAINED:
+            if prop is not None and prog.text(prop) in chains:
                 if prog.text(prop) == "attrs" and given and given[0].type == "object":
                     attrs = {**_string_pairs(prog, given[0]), **attrs}
                 fn = callee.child_by_field_name("object")

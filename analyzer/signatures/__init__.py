@@ -704,6 +704,9 @@ class JsxBindings:
     choice_props: tuple[str, ...] = ()  # option props that alone make an unnamed …Select / …Dropdown a question
     # CSS-in-JS factories whose styled.input`…` is a component rendering that element (analyzer/parse/styled_elements.py)
     styled_factories: frozenset[str] = frozenset()
+    styled_chains: frozenset[str] = frozenset()  # styled.input.attrs({…})`…`: calls between the factory and the styles
+    component_classes: frozenset[str] = frozenset()  # React's component classes a class component extends
+    register_calls: frozenset[str] = frozenset()  # react-hook-form's register(name), spread onto its control
     # The same tiles in templates: the starts of a click attribute's name (@click, (click), on:click) and of a selection
     # attribute's (:class, [class.active], class:active), lower case as the page's parser gives them.
     template_clicks: tuple[str, ...] = ()

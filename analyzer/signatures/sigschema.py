@@ -739,6 +739,9 @@ JSX_BINDING_SETS = (
     "dom_child_methods",
     "dom_text_nodes",
     "styled_factories",
+    "styled_chains",
+    "component_classes",
+    "register_calls",
 )
 JSX_BINDING_LISTS = (
     "choice_props",
