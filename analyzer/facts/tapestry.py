@@ -17,7 +17,7 @@ import re
 
 import lxml.etree
 
-from analyzer.facts.template_components import RENAMED, member_path
+from analyzer.facts.template_components import RENAMED, member_path, texts_substituted
 from analyzer.parse import messages
 from analyzer.parse.form_helpers import key_words, message_words
 from analyzer.parse.htmldoc import Page
@@ -182,10 +182,7 @@ def _expanded_messages(root: lxml.etree._Element) -> None:
         return message_words(m.group(1))
 
     for el in root.iter():
-        if el.text and "${" in el.text:
-            el.text = _EXPANSION.sub(said, el.text)
-        if el.tail and "${" in el.tail:
-            el.tail = _EXPANSION.sub(said, el.tail)
+        texts_substituted(el, _EXPANSION, said, "${")
         for attr, value in el.attrib.items():
             if "${message:" in value:
                 el.set(attr, _EXPANSION.sub(said, value))

@@ -226,6 +226,15 @@ def _printed_messages(root: lxml.etree._Element, printed: re.Pattern[str]) -> No
                 el.set(name, marked.sub(said, value))
 
 
+def texts_substituted(el: lxml.etree._Element, pattern: re.Pattern[str], said: Callable[[re.Match[str]], str], marker: str) -> None:
+    """An element's text and tail with each match of ``pattern`` written as ``said`` gives it (only a text that holds
+    ``marker``: most hold no expression)."""
+    if el.text and marker in el.text:
+        el.text = pattern.sub(said, el.text)
+    if el.tail and marker in el.tail:
+        el.tail = pattern.sub(said, el.tail)
+
+
 # {t.appointment.form.service} (Astro, Svelte), {{ i18n.form.service }} (Vue): a member path of a table of messages
 _MEMBER_PATH = re.compile(r"\{\{?\s*(?P<root>[A-Za-z_$][\w$]*)(?P<path>\??\.[A-Za-z_$][\w$.?]{0,200})\s*\}\}?")
 
@@ -252,10 +261,7 @@ def _printed_members(root: lxml.etree._Element, objects: frozenset[str], source:
         return message_words(key)
 
     for el in root.iter():
-        if el.text and "{" in el.text:
-            el.text = _MEMBER_PATH.sub(said, el.text)
-        if el.tail and "{" in el.tail:
-            el.tail = _MEMBER_PATH.sub(said, el.tail)
+        texts_substituted(el, _MEMBER_PATH, said, "{")
         for name, value in el.attrib.items():
             # placeholder={t.form.x}, its braces taken off with its value quoted (jsxmarkup.sfc_html): the bare path
             bare = value.strip().strip("{}")
