@@ -696,3 +696,17 @@ def test_a_nested_definition_under_no_answer_is_no_follow_up(tmp_path: Path) -> 
     read = _read_controls(tmp_path / "fields.js", text)
     assert set(read) == {"diagnosis", "religion", "smoker", "packs"}, read
     assert read["packs"][0] == 7 and read["packs"][3] == "health", read
+
+
+def test_a_reducer_s_initial_state_is_named_by_its_file(tmp_path: Path) -> None:
+    # A PHQ-9's items held as a Redux reducer's initialState in questions.js are a questionnaire's statements; the same
+    # state in a file named for nothing is none.
+    text = (
+        "export const initialState = [\n"
+        "  'Little interest or pleasure in doing things?',\n  'Feeling down, depressed, or hopeless?',\n"
+        "  'Trouble falling or staying asleep, or sleeping too much?',\n  'Feeling tired or having little energy?',\n];\n"
+        "export default (state = initialState, action) => state;\n"
+    )
+    read = _read_controls(tmp_path / "questions.js", text)
+    assert read["initialState[1]"][0] == 3 and read["initialState[1]"][3] == "health", read
+    assert _read_controls(tmp_path / "reducer.js", text) == {}

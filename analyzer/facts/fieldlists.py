@@ -79,7 +79,7 @@ def worth_reading(data: bytes, lists: FieldLists) -> bool:
             )
         )
         or factory.search(data) is not None
-        or _statements_listed(lists.statement_names).search(data) is not None
+        or _statements_listed((*lists.statement_names, *sorted(lists.generic_holders))).search(data) is not None
     )
 
 
@@ -769,6 +769,8 @@ class _Holders:
         holder = self.name(array)
         if _listed(holder, lists):
             return True
+        if holder in lists.generic_holders and _listed(self._stem, lists):
+            return True  # a reducer's initialState = […] in questions.js: named by its file
         return bool(holder) and any(_listed(n, lists) for n in self._passed_on(holder))
 
     def _returned_by(self, returned: Node) -> str:

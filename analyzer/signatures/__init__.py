@@ -608,6 +608,7 @@ class FieldLists:
     not_form_keys: frozenset[str] = frozenset()
     display_keys: frozenset[str] = frozenset()  # a column's or a link's members a control may carry too (an icon)
     follow_up_keys: frozenset[str] = frozenset()  # lower case: the members a definition holds its follow-up question under
+    generic_holders: frozenset[str] = frozenset()  # names that say nothing of a list (initialState): its file's name does
     # Keys under which an item holds a list of its own (a SurveyJS page's elements, a Form.io panel's components): such
     # items are sections, not fields; the list names count too.
     container_keys: frozenset[str] = frozenset()
@@ -1531,6 +1532,7 @@ def _field_lists(data: dict[str, Any]) -> FieldLists:
         not_form_keys=frozenset(lists["not_form_keys"]),
         display_keys=frozenset(lists["display_keys"]),
         follow_up_keys=frozenset(k.lower() for k in lists["follow_up_keys"]),
+        generic_holders=frozenset(lists["generic_holders"]),
         container_keys=frozenset(lists["container_keys"]) | frozenset(lists["list_names"]),
         list_name_words=frozenset(n.lower() for n in lists["list_name_words"]),
         answer_keys=lists["answer_keys"],

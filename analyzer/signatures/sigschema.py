@@ -775,6 +775,7 @@ FIELD_LIST_KEYS = (
     "not_form_keys",
     "display_keys",
     "follow_up_keys",
+    "generic_holders",
     "container_keys",
     "list_name_words",
     "answer_keys",
