@@ -75,7 +75,7 @@ from analyzer.signatures.lexicon import (  # noqa: E402
 
 ART9 = ("health", "genetic", "biometric", "racial-ethnic", "political", "religion", "union", "sex-life")
 OTHER = ("financial", "government-id", "credentials", "contact")
-SETS: tuple[str, ...] = ("dev",)  # no held-out set in use: the thirty-second retired into dev (2026-12-07)
+SETS: tuple[str, ...] = ("heldout33", "dev")  # the held-out set in use, then dev (the thirtieth to thirty-second retired into dev)
 NEAR_LINES = 3  # end to end, a record matches a field of its name this many lines from its own
 # A field defined as data or code ({ "component": "TextField", "params": { "label": …, "name": … } }) is reported where
 # its definition opens; a record names the line of its name or label inside it, up to this many lines below.
