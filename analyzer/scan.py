@@ -222,7 +222,8 @@ def _form_type_sources(files: list[SourceFile], max_bytes: int, db: signatures.S
     """The texts of the project's Symfony form types (analyzer/parse/symfony_forms.py)."""
     wanted = lambda path: path.lower().endswith(db.form_types.files) if db.form_types.files else False  # noqa: E731
     limit = min(max_bytes, symfony_forms.MAX_FILE_BYTES)
-    for path, data in _read_before(files, wanted, symfony_forms.MAX_FILES, limit, lambda d: b"->add(" in d):
+    marker = db.form_types.marker
+    for path, data in _read_before(files, wanted, symfony_forms.MAX_FILES, limit, lambda d: marker in d):
         yield path, reading.decode(data).text
 
 

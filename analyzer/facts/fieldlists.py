@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
@@ -391,7 +392,7 @@ def _definitions(
     controls = []
     for o, m, name in fields:
         controls.append((o, _control(prog, m, name, lists, imported, listed, o.start_point[0])))
-        for inner in _follow_ups(prog, o, lists, _options(prog, m, lists, imported)):
+        for inner in _follow_ups(prog, o, lists, functools.partial(_options, prog, m, lists, imported)):
             # Its follow-up ("Qual?" if the answer is yes) right after it, in its own line: read as following it up
             inner_members = _members(prog, inner, lists)
             inner_name = _name(prog, inner_members, lists)
@@ -403,16 +404,19 @@ _FOLLOW_UP_DEPTH = 2  # { conditional: { sim: { id, label, type } } }: a definit
 _MAX_FOLLOW_UPS = 8  # follow-ups read of one definition
 
 
-def _follow_ups(prog: Program, item: Node, lists: FieldLists, choices: list[str]) -> list[Node]:
+def _follow_ups(prog: Program, item: Node, lists: FieldLists, choices: Callable[[], list[str]]) -> list[Node]:
     """The definitions a definition holds as the question asked on one of its answers, up to two objects deep (``{ id:
     "tomaMedicacao", label: "Toma alguma medicação?", type: "radio", options: ["Sim", "Não"], conditional: { sim: { id:
     "qualMedicacao", label: "Qual?", type: "text" } } }``): under a key that says so (``follow_up_keys``) or one that
-    names one of its ``choices``. Each names itself, has a label and says it is a control (``_defines_itself`` and
-    ``_asks``); a preview's, a column's or a confirmation's object under another key is no follow-up."""
-    answers = {c.strip().lower() for c in choices}
+    names one of its choices (``choices``, read only for a definition that holds an object). Each names itself, has a
+    label and says it is a control (``_defines_itself`` and ``_asks``); a preview's, a column's or a confirmation's object
+    under another key is no follow-up."""
     out: list[Node] = []
     skip = {*lists.settings_keys, *lists.option_keys, *lists.label_keys}
     level = [(k, v) for k, v in prog.pairs(item).items() if k not in skip and v.type == "object"]
+    if not level:
+        return out  # most definitions hold no object: their choices are not read a second time (_control reads them)
+    answers = {c.strip().lower() for c in choices()}
     for depth in range(_FOLLOW_UP_DEPTH):
         deeper: list[tuple[str, Node]] = []
         for path, obj in level:

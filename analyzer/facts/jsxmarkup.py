@@ -667,8 +667,7 @@ class _Writer:
         here = self._styled_here.get(name)
         if here is not None:
             return here
-        imported = self.prog.imports.get(name)
-        found = self.defined(imported.package, imported.imported or "default") if imported is not None else None
+        found = self._imported_component(name)
         return found.styled if found is not None else None
 
     def _tile_text(self, opening: Node) -> str:
@@ -789,9 +788,14 @@ class _Writer:
     def _defined(self, name: str) -> Component | None:
         """The control a project's own component renders when this file imports it from another of the project's
         scripts that defines it (``<R_R label="…" />`` with ``import R_R from "../inputs/R_R"``: ``own_components``)."""
-        imported = self.prog.imports.get(name) if "." not in name else None
-        found = self.defined(imported.package, imported.imported or "default") if imported is not None else None
+        found = self._imported_component(name)
         return Component(found.tag, found.type, found.label_prop) if found is not None and found.styled is None else None
+
+    def _imported_component(self, name: str) -> own_components.Control | None:
+        """What the project's own module this file imports ``name`` from defines under it (``own_components``: a
+        component's control or a styled element), else None."""
+        imported = self.prog.imports.get(name) if "." not in name else None
+        return self.defined(imported.package, imported.imported or "default") if imported is not None else None
 
     def _bound_component(self, name: str, opening: Node) -> Component | None:
         """A project's component no ending names, read as a control when it acts as one: bound to a member of the
@@ -825,8 +829,8 @@ class _Writer:
 
     def _option_prop(self, opening: Node, keys: tuple[str, ...] = ()) -> list[str]:
         """The choices a select component is given as a literal array (``options={[{ value: "church", label: "Church
-        Marriage" }]}``, ``options={["A", "B"]}``: ``jsx_bindings.option_props``, else ``keys``), each item's string or
-        text key."""
+        Marriage" }]}``, ``options={["A", "B"]}``) under one of ``keys``, else of ``jsx_bindings.option_props``, each
+        item's string or text key."""
         props = jsxhelpers.jsx_props(self.prog, opening)
         value = next((props[k] for k in keys or self.bindings.option_props if k in props), None)
         return self._choice_texts(value) if value is not None else []

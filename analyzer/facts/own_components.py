@@ -128,15 +128,11 @@ def collect(
             for name, control in _exported(prog, bindings, wrapped, own):
                 for module in script_constants.modules_of(path):
                     controls.setdefault((module, name), control)
-            reexports += [
-                (script_constants.modules_of(path), exported, script_constants.module_of(path, spec, aliases), imported)
-                for exported, spec, imported in wrapped
-            ]
-            if _REEXPORT.search(data) is not None:
-                reexports += [
-                    (script_constants.modules_of(path), exported, script_constants.module_of(path, spec, aliases), imported)
-                    for exported, spec, imported in _reexported(prog)
-                ]
+            # Its styled wrappers of the project's components and its re-exports: names taken from another module
+            handed = wrapped + (list(_reexported(prog)) if _REEXPORT.search(data) is not None else [])
+            if handed:
+                modules = script_constants.modules_of(path)
+                reexports += [(modules, exported, script_constants.module_of(path, spec, aliases), name) for exported, spec, name in handed]
         except (ValueError, RecursionError) as exc:
             if failed is not None:
                 failed.append((path, exc))

@@ -48,6 +48,7 @@ class FormTypeSpec:
 
     dialects: frozenset[str] = frozenset()
     files: tuple[str, ...] = ()
+    marker: bytes = b""  # what a form type's file holds (its builder's calls), searched before it is read
     class_: str = r"(?!)"
     embeds: str = r"(?!)"
     label_format: str = r"(?!)"

@@ -29,25 +29,27 @@ from analyzer.signatures import SignatureDB
 def link(facts: list[FileFacts], sources: dict[str, SourceFile], pages: dict[str, PageInfo], db: SignatureDB) -> None:
     """Each app's forms modules' controls written again with its model fields, and its models modules' controls kept where a form
     shows them and no forms module writes them (``pages`` updated in place)."""
+    # The app of each file a ModelForm or a model is written in, found once (most files hold neither)
+    django = [f for f in facts if f.path in sources and (f.model_forms or f.model_declared or f.model_classes)]
+    apps = {f.path: app_root(sources[f.path]) for f in django}
     forms: dict[str, list[django_models.ModelForm]] = {}
     known: dict[str, dict[tuple[str, str], django_models.ModelField]] = {}
     for f in facts:
-        if f.path not in sources:
+        if f.path not in apps:
             continue
-        app = app_root(sources[f.path])
+        app = apps[f.path]
         forms.setdefault(app, []).extend(f.model_forms)
         for m in f.model_declared:
             known.setdefault(app, {}).setdefault((m.model, m.name), m)
     # Where each model field's control stands in its models module, before those a forms module writes stand back.
     declared: dict[tuple[str, str, str], tuple[str, int]] = {}
     for f in facts:
-        if f.model_classes and f.path in pages and f.path in sources:
-            app = app_root(sources[f.path])
+        if f.model_classes and f.path in pages and f.path in apps:
             for s in pages[f.path].fields:
-                declared.setdefault((app, django_models.model_at(f.model_classes, s.line), s.name), (f.path, s.line))
+                declared.setdefault((apps[f.path], django_models.model_at(f.model_classes, s.line), s.name), (f.path, s.line))
     for f in facts:
-        if f.path in sources:
-            mine = known.get(app_root(sources[f.path]), {})
+        if f.path in apps:
+            mine = known.get(apps[f.path], {})
             if any((form.model, e.name) in mine for form in f.model_forms for e in form.listed):
                 fields = engine.model_form_fields(f.path, f.form_class_page, db, f.model_forms, mine)
                 if f.path in pages:
@@ -56,14 +58,13 @@ def link(facts: list[FileFacts], sources: dict[str, SourceFile], pages: dict[str
                     pages[f.path] = PageInfo(fields)
     for f in facts:
         if f.model_classes and f.path in pages:
-            shown = forms.get(app_root(sources[f.path]), []) if f.path in sources else []
+            shown = forms.get(apps[f.path], []) if f.path in apps else []
             info = pages[f.path]
             info.fields = [s for s in info.fields if django_models.shown_by(f.model_classes, shown, s.line, s.name)]
     for f in facts:
-        if f.model_forms and f.path in pages and f.path in sources:
-            app = app_root(sources[f.path])
+        if f.model_forms and f.path in pages and f.path in apps:
             info = pages[f.path]
-            info.fields = [_with_declaration(s, f.model_forms, app, declared) for s in info.fields]
+            info.fields = [_with_declaration(s, f.model_forms, apps[f.path], declared) for s in info.fields]
 
 
 def _with_declaration(

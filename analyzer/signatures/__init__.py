@@ -1670,7 +1670,7 @@ def _form_types(data: dict[str, Any] | None) -> FormTypeSpec:
         except re.error as exc:
             raise SignatureError(f"form_helpers.toml: form_types.{key}: {exc}") from exc
     patterns["class_"] = patterns.pop("class")
-    return FormTypeSpec(frozenset(data["dialects"]), tuple(f.lower() for f in data["files"]), **patterns)
+    return FormTypeSpec(frozenset(data["dialects"]), tuple(f.lower() for f in data["files"]), data["marker"].encode(), **patterns)
 
 
 def _form_helpers(data: dict[str, Any] | None = None) -> tuple[FormHelper, ...]:

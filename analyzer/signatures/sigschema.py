@@ -915,6 +915,7 @@ FORM_HELPERS_SCHEMA: dict[str, Field] = {
         {
             "dialects": _req("str[]"),
             "files": _req("str[]"),
+            "marker": _req(str),
             "class": _req(str),
             "embeds": _req(str),
             "label_format": _req(str),
