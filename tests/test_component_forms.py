@@ -414,6 +414,69 @@ def test_a_form_built_from_a_list_of_field_definitions_is_one_control_per_defini
     assert read["surgeries"][3] == "health", read
     assert read["sex"][2].get("options") == "Female / Male / Other", read
     assert set(read) == {"diagnosis", "religion", "email", "surgeries", "allergies", "sex"}, read
+    # Each is reported where its markup is written, and defined at its item's line (the JSON report's box_lines).
+    lines = {s.name: (s.line, s.box_lines) for s in _read_controls(tmp_path / "Form.tsx", _CONFIG_FORM)}
+    assert lines["diagnosis"] == (13, (2,)) and lines["religion"] == (13, (3,)), lines
+    assert lines["surgeries"] == (16, (6,)) and lines["allergies"] == (16, (6,)), lines
+    assert lines["sex"] == (18, (7,)), lines  # one question, its boxes defined at its choices' line
+
+
+_LISTED_OBJECTS = """const clinical = {
+  0: {
+    title: "Antecedentes",
+    fields: {
+      "Antecedentes familiares": "",
+      Medicacion: "",
+    },
+  },
+  1: {
+    title: "Plan",
+    fields: { Diagnostico: "", Observaciones: "" },
+  },
+};
+const QUESTIONS = {
+  smoker: { label: "Do you smoke?" },
+  pregnant: { label: "Are you pregnant?" },
+};
+const PATIENT = { name: "Ana", city: "Lima" };
+export default function Historia({ step, notes, answers }) {
+  return (
+    <form>
+      {Object.keys(clinical[step].fields).map((field) => (
+        <label key={field}>
+          <span>{field}</span>
+          <textarea value={notes[step]?.[field] ?? ""} onChange={(e) => update(step, field, e.target.value)} />
+        </label>
+      ))}
+      {Object.entries(QUESTIONS).map(([key, q]) => (
+        <label key={key}>{q.label}<input type="checkbox" name={key} checked={answers[key]} /></label>
+      ))}
+      {Object.values(QUESTIONS).map((q) => <p key={q.label}>{q.label}</p>)}
+      <dl>{Object.entries(PATIENT).map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{v}</dd></div>)}</dl>
+      {Object.keys(window.lookup).map((k) => <input key={k} name={k} value={answers[k]} />)}
+    </form>
+  );
+}
+"""
+
+
+def test_an_objects_keys_or_entries_mapped_to_controls_are_one_control_each(tmp_path: Path) -> None:
+    # {Object.keys(defaults[step].fields).map((field) => <label>{field}<textarea value={notes[step][field]}/></label>)}:
+    # each key of the object (of whichever step shows) is a control labelled by it, defined at its key's line; so is each
+    # entry of Object.entries(QUESTIONS) destructured as ([key, q]). A list of entries shown as text is no control, and
+    # an object this file does not hold is left to the markup as written (one control, named by nothing it knows).
+    found = _read_controls(tmp_path / "Historia.jsx", _LISTED_OBJECTS)
+    # (a lone checkbox's text is its own: its options)
+    read = {s.name: (s.line, s.box_lines, s.texts.get("label") or s.texts.get("options"), s.classification.category) for s in found}
+    assert read["Antecedentes familiares"] == (25, (5,), "Antecedentes familiares", "health"), read
+    assert read["Medicacion"][1:] == ((6,), "Medicacion", "health"), read
+    assert read["Diagnostico"][1:3] == ((11,), "Diagnostico") and read["Observaciones"][1] == (11,), read
+    assert read["smoker"][1:] == ((15,), "Do you smoke?", "health"), read
+    assert read["pregnant"][1:] == ((16,), "Are you pregnant?", "health"), read
+    assert set(read) - {""} == {"Antecedentes familiares", "Medicacion", "Diagnostico", "Observaciones", "smoker", "pregnant"}, read
+    assert "name" not in read and "city" not in read, read
+    # The definitions the markup writes are not read again as a list of their own (fieldlists: as for FIELDS.map).
+    assert [s.line for s in found if s.name == "smoker"] == [29], found
 
 
 _REGISTERED_FORM = """import { useForm } from "react-hook-form";

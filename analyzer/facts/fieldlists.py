@@ -42,7 +42,8 @@ _ARRAYS = 20_000  # array literals looked at, per file
 # A cheap look at the bytes first: a list needs an array or object of objects, a string label-like member and a string
 # name-like member ("[{", 'label: "…"', 'name: "…"'), the keys being those of ``field_lists``.
 _OF_OBJECTS = re.compile(rb"[\[:]\s*\{")
-_MAPPED = re.compile(rb"\b([A-Za-z_$][\w$]*)\.map\(")
+# ``FIELDS.map(``, and ``Object.entries(QUESTIONS).map(`` (``keys``, ``values``): an array, or an object's members (jsxmarkup).
+_MAPPED = re.compile(rb"\b([A-Za-z_$][\w$]*)\.map\(|\bObject\.(?:keys|values|entries)\(\s*([A-Za-z_$][\w$]*)[^()\n]{0,200}\)\.map\(")
 # A single-file component's template that maps a list of its script: Vue's v-for="f in fields", Svelte's {#each fields as f}.
 _TEMPLATE_MAPPED = re.compile(
     r"""v-for\s*=\s*["'][^"'\n]{0,200}?\b(?:in|of)\s+([A-Za-z_$][\w$.]{0,200})|\{#each\s+([A-Za-z_$][\w$.]{0,200})"""
@@ -285,7 +286,9 @@ def _lists(
     statements = {n.id: n for n in found.get("s", []) + found.get("t", []) if n.id not in containers and holders.listed(n, lists)}
     containers |= statements
     # A list the file's own markup maps ({FIELDS.map((f) => <input name={f.name} …/>)}) is read there, as written.
-    mapped = (frozenset(m.group(1).decode() for m in _MAPPED.finditer(prog.parsed.source.data)) if prog.jsx else frozenset()) | in_template
+    mapped = (
+        frozenset((m.group(1) or m.group(2)).decode() for m in _MAPPED.finditer(prog.parsed.source.data)) if prog.jsx else frozenset()
+    ) | in_template
     out: list[tuple[str, list[tuple[Node, str]]]] = []
     # The byte ranges of the definitions taken, in order: a container inside one (its options) is no list of its own;
     # one inside a section the list holds beside its definitions (a SurveyJS panel's elements) is.

@@ -54,6 +54,10 @@ def keyword_attributes_renamed(source: JsSource) -> JsSource:
 
 
 _MAX_MAPPED = 60  # choices read from one mapped array
+_MAX_OBJECT_PATH = 6  # member steps followed from a listed object's name (``Object.keys(a.b[c].d)``)
+_MAX_OBJECTS = 40  # object literals one listed path may name
+# ``Object.keys(O)``, ``Object.values(O)``, ``Object.entries(O)``: an object literal's members listed for ``.map``
+_OBJECT_LISTINGS = frozenset({"keys", "values", "entries"})
 _MAX_HELPER_CALLS = 200  # render-helper calls written out per file
 _MAX_HELPER_DEPTH = 3  # helpers called from a helper's markup
 _MAX_STYLED_DEPTH = 4  # styled(styled(TextField)): wrappers looked through
@@ -288,7 +292,7 @@ class _Writer:
             if choices and in_select:  # each choice its own <option>, not the mapped one holding them all
                 self.out.write("".join(f"<option>{_escape(c)}</option>" for c in choices))
                 return
-            if choices and expr is not None and self._items_written(expr, node):
+            if (choices or self._listed_object(expr)) and expr is not None and self._items_written(expr, node):
                 return
             param = _map_parameter(self.prog, expr) if choices and expr is not None else ""
             printed = bool(param) and _prints(self.prog, _outer_jsx(node), param, self.bindings.text_props)
@@ -312,10 +316,12 @@ class _Writer:
                 self.item_lines.pop()
 
     def _items_written(self, expr: Node, node: Node) -> bool:
-        """A form built from a list of field definitions (``FIELDS.map((f) => <input name={f.name} …/>)``): the
-        mapped markup written once per definition, the callback's parameter standing for it; whether it was."""
-        array, fn = self._mapped_array(expr)
-        if array is None or fn is None or self.helper_calls >= _MAX_HELPER_CALLS or len(self.arguments) >= _MAX_HELPER_DEPTH:
+        """A form built from a list of field definitions (``FIELDS.map((f) => <input name={f.name} …/>)``, or an object's
+        keys or entries: ``Object.keys(fields).map((k) => <label>{k}<textarea value={notes[k]}/></label>)``): the mapped
+        markup written once per definition, the callback's parameter standing for it, each control it writes defined
+        at its item's line (``ITEM_LINES``); whether it was."""
+        items, fn = self._mapped_items(expr)
+        if items is None or fn is None or self.helper_calls >= _MAX_HELPER_CALLS or len(self.arguments) >= _MAX_HELPER_DEPTH:
             return False
         param = next(iter(jsxhelpers.parameters(fn)), None)
         bindings = self.bindings
@@ -323,19 +329,89 @@ class _Writer:
             return False
         jsx = _outer_jsx(node)
         index = _index_parameter(self.prog, fn)
-        for n, item in enumerate(array.named_children[:_MAX_MAPPED]):
+        for n, (parts, line) in enumerate(items[:_MAX_MAPPED]):
             given: dict[int, Node] = {}
-            jsxhelpers.bind(self.prog, param, item, given)
+            _bind_item(self.prog, param, parts, given)
             if not given or not self._affords(node):
                 continue
             self.helper_calls += 1
             self.arguments.append(given)
             self.indexes.append((index, str(n)))
+            self.item_lines.append(str(line))
             for element in jsx:
                 self.element(element)
+            self.item_lines.pop()
             self.indexes.pop()
             self.arguments.pop()
         return True
+
+    def _mapped_items(self, expr: Node) -> tuple[list[tuple[tuple[Node, ...], int]] | None, Node | None]:
+        """The items ``X.map(fn)`` maps, each with the line it is defined at, and ``fn``: an array literal's elements
+        (``_mapped_array``), or an object literal's keys, values or ``[key, value]`` entries when ``X`` is
+        ``Object.keys(O)``, ``Object.values(O)`` or ``Object.entries(O)`` (``_listed_object``)."""
+        array, fn = self._mapped_array(expr)
+        if array is not None:
+            return [((i,), i.start_point[0] + 1) for i in array.named_children if i.type != "comment"], fn
+        listed = self._listed_object(expr)
+        if listed is None:
+            return None, fn
+        how, objects = listed
+        items: list[tuple[tuple[Node, ...], int]] = []
+        for obj in objects:
+            for pair in obj.named_children:
+                key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
+                if pair.type != "pair" or key is None or value is None or key.type == "computed_property_name":
+                    continue
+                parts = (key,) if how == "keys" else (value,) if how == "values" else (key, value)
+                items.append((parts, pair.start_point[0] + 1))
+        return items, fn
+
+    def _listed_object(self, expr: Node | None) -> tuple[str, list[Node]] | None:
+        """``Object.keys(O).map(…)`` (or ``values``, ``entries``) where ``O`` names object literals of this file: how
+        they are listed and those objects (``_objects_named``); else None."""
+        mapped, _ = self._mapped(expr) if expr is not None else (None, None)
+        if mapped is None or mapped.type != "call_expression":
+            return None
+        callee = self.prog.callee(mapped)
+        obj = callee.child_by_field_name("object") if callee is not None and callee.type == "member_expression" else None
+        prop = callee.child_by_field_name("property") if callee is not None and callee.type == "member_expression" else None
+        args = self.prog.args(mapped)
+        if obj is None or prop is None or self.prog.text(obj) != "Object" or self.prog.text(prop) not in _OBJECT_LISTINGS or not args:
+            return None
+        objects = [o for o in self._objects_named(args[0], 0) if o.type == "object"]
+        return (self.prog.text(prop), objects) if objects else None
+
+    def _objects_named(self, expr: Node, depth: int) -> list[Node]:
+        """The object literals an expression names: a ``const`` of this file holding one (or a render helper's parameter
+        given one), a member of such an object (``defaults.fields``), and any of its members' when indexed by what is
+        known only at run time (``defaults[step].fields``: whichever step shows, each is one the visitor may see)."""
+        if depth > _MAX_OBJECT_PATH:
+            return []
+        expr = self._argument(expr) or expr
+        if expr.type == "parenthesized_expression" and expr.named_children:
+            return self._objects_named(expr.named_children[0], depth + 1)
+        if expr.type in ("object", "array"):
+            return [expr]
+        if expr.type == "identifier":
+            binding = self.prog.scopes.lookup(expr)
+            value = binding.value if binding is not None and binding.kind == "const" else None
+            return [value] if value is not None and value.type in ("object", "array") else []
+        if expr.type not in ("member_expression", "subscript_expression"):
+            return []
+        holder = expr.child_by_field_name("object")
+        held = self._objects_named(holder, depth + 1) if holder is not None else []
+        key = _member_key(self.prog, expr)
+        index = expr.child_by_field_name("index")
+        at = self.prog.text(index) if not key and index is not None and index.type == "number" else ""
+        found: list[Node] = []
+        for obj in held:
+            if obj.type == "array":  # steps[i] of an array of steps: whichever is shown
+                elements = [c for c in obj.named_children if c.type != "comment"]
+                values = elements[int(at) : int(at) + 1] if at.isdigit() else elements if expr.type == "subscript_expression" else []
+            else:
+                values = [jsxhelpers.members(self.prog, obj).get(key or at)] if key or at else _member_values(obj)
+            found += [v for v in values if v is not None and v.type in ("object", "array")]
+        return found[:_MAX_OBJECTS]
 
     def _mapped(self, expr: Node) -> tuple[Node | None, Node | None]:
         """What ``X.map(fn)`` maps (``X``, in a render helper's markup what its parameter stands for) and ``fn``."""
@@ -530,7 +606,7 @@ class _Writer:
     def _literal(self, expr: Node) -> str | None:
         """The string or number ``expr`` is (a parameter standing for one, while a helper's markup is written)."""
         value = self._argument(expr)
-        if value is not None and value.type == "number":
+        if value is not None and value.type in ("number", "property_identifier"):
             return self.prog.text(value)
         return self.prog.literal(value)
 
@@ -889,6 +965,8 @@ class _Writer:
         table's member (``{L.firstName}``); None for any other expression."""
         if expr.type in STRING_TYPES:
             return self.prog.string_value(expr) or ""
+        if expr.type == "property_identifier":  # an object's key a mapped callback's parameter stands for
+            return self.prog.text(expr)
         said = self._translated(expr)
         return said if said is not None else self._label_member(expr)
 
@@ -1000,6 +1078,8 @@ class _Writer:
                 return None
             if expr.type in STRING_TYPES:
                 return self.prog.string_value(expr) or ""
+            if expr.type == "property_identifier":  # name={key} over Object.keys: the object's key
+                return self.prog.text(expr)
             if self.indexes and expr.type == "identifier" and self.indexes[-1][0] == self.prog.text(expr):
                 return self.indexes[-1][1]  # name={i} in a .map callback: the item's number
             if expr.type == "true":
@@ -1022,6 +1102,24 @@ class _Writer:
 
 _NATIVE = ("input", "select", "textarea")
 _HOLDS_CONTROL_NODES = 200  # syntax nodes looked at under a component for a native control
+
+
+def _bind_item(prog: Program, param: Node, parts: tuple[Node, ...], out: dict[int, Node]) -> None:
+    """What a ``.map`` callback's parameter stands for, given one item: the item itself, or an entry's key and value
+    to a parameter destructuring them (``([key, field]) => …`` over ``Object.entries``)."""
+    if len(parts) == 1:
+        jsxhelpers.bind(prog, param, parts[0], out)
+        return
+    pattern, _ = jsxhelpers.param_pattern(param)
+    if pattern.type != "array_pattern":
+        return
+    for part, item in zip((p for p in pattern.named_children if p.type != "comment"), parts, strict=False):
+        jsxhelpers.bind(prog, part, item, out)
+
+
+def _member_values(obj: Node) -> list[Node]:
+    """An object literal's member values, in order."""
+    return [v for pair in obj.named_children if pair.type == "pair" and (v := pair.child_by_field_name("value")) is not None]
 
 
 def _callback(prog: Program, call: Node) -> Node | None:
@@ -1143,6 +1241,8 @@ def _last_part(prog: Program, expr: Node, argument: Callable[[Node | None], Node
         index = expr.child_by_field_name("index")
         if index is not None and argument is not None:
             index = argument(index)
+        if index is not None and index.type == "property_identifier":  # form[key] over Object.keys: the object's key
+            return prog.text(index)
         return (prog.string_value(index) or "") if index is not None and index.type in STRING_TYPES else ""
     return _last_name(prog.path(expr))
 
