@@ -405,11 +405,12 @@ class _Writer:
         at = self.prog.text(index) if not key and index is not None and index.type == "number" else ""
         found: list[Node] = []
         for obj in held:
+            values: list[Node | None]
             if obj.type == "array":  # steps[i] of an array of steps: whichever is shown
-                elements = [c for c in obj.named_children if c.type != "comment"]
+                elements: list[Node | None] = [c for c in obj.named_children if c.type != "comment"]
                 values = elements[int(at) : int(at) + 1] if at.isdigit() else elements if expr.type == "subscript_expression" else []
             else:
-                values = [jsxhelpers.members(self.prog, obj).get(key or at)] if key or at else _member_values(obj)
+                values = [jsxhelpers.members(self.prog, obj).get(key or at)] if key or at else list(_member_values(obj))
             found += [v for v in values if v is not None and v.type in ("object", "array")]
         return found[:_MAX_OBJECTS]
 
