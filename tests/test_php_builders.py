@@ -242,3 +242,68 @@ def test_a_builder_printing_its_parameter_inside_a_longer_name(tmp_path: Path) -
     assert fields.get("form[religionsunterricht]", ("",))[:2] == ("religion", 4), fields
     assert fields.get("form[krankheiten]", ("",))[:2] == ("health", 5), fields
     assert fields.get("opt_allergien_yes", ("",))[:2] == ("health", 6) and "allergien" not in fields, fields
+
+
+_SCREENING = """<?php
+function echo_question(string $label, string $text, string $described_by = '')
+{
+    echo '<li><fieldset><legend>';
+    echo $text;
+    echo '</legend><label><input type="radio" name="';
+    echo $label;
+    echo '" value="Ja"> Ja</label><label><input type="radio" name="';
+    echo $label;
+    echo '" value="Nee"> Nee</label></fieldset></li>';
+}
+?>
+<script src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script>
+<form method="post">
+<label>Naam:<input type="text" name="naam" autocomplete="name"/></label>
+<ol><?php
+echo_question('diabetes', 'Heeft u diabetes mellitus (suikerziekte) met complicaties?');
+echo_question('hivinfectie', 'Heeft u een hivinfectie die (nog) niet onder behandeling is?');
+echo_question('fiets', 'Komt u met de fiets?');
+?></ol>
+</form>
+"""
+
+
+def test_a_builder_printing_its_parameters_by_statements_of_their_own(tmp_path: Path) -> None:
+    # echo '<input type="radio" name="'; echo $label; echo '">': the name is the parameter the next statement prints,
+    # and echo $text; between <legend> and </legend> its text. Each call is the control at the call's line.
+    fields = _fields(tmp_path, {"vragen.php": _SCREENING})
+    assert fields.get("diabetes", ())[:2] == ("health", 17) and fields.get("hivinfectie", ())[:2] == ("health", 18), fields
+    assert set(fields) == {"diabetes", "hivinfectie"}, fields  # the bicycle and the name are no special category
+    # The definition's own radios, their name a blank where the parameter is printed, are no control of the page.
+    assert sorted(s.line for s in _every_control(tmp_path)) == [15, 17, 18, 19], _every_control(tmp_path)
+
+
+def _every_control(folder: Path) -> list:
+    """Every control a scan of ``folder`` reads, classified or not (the scan reports only the sensitive ones)."""
+    from analyzer import signatures
+    from analyzer.facts import fieldfacts
+    from analyzer.read.discover import discover
+    from analyzer.scan import _results
+
+    opts = ScanOptions(paths=(str(folder),))
+    files, _ = discover(opts.paths, opts.excludes, opts.follow_outside, set(), opts.include_tests)
+    with fieldfacts.every_control("-"):
+        return [s for facts in _results(files, opts, signatures.load()) for s in facts.fields]
+
+
+_WHOLE_FORM = """<?php
+function intake_form($extra)
+{
+    echo '<form><label>Diagnosis<textarea name="diagnosis"></textarea></label>';
+    echo '<input type="text" name="' . $extra . '">';
+    echo '</form>';
+}
+intake_form('allergies');
+"""
+
+
+def test_a_builder_whose_body_prints_other_controls_keeps_them(tmp_path: Path) -> None:
+    # A function printing a whole form around the control its parameter names: the form's own controls are read in
+    # its body, as written, and the call is written as the control it names.
+    fields = _fields(tmp_path, {"intake.php": _WHOLE_FORM})
+    assert fields.get("diagnosis", ())[:2] == ("health", 4) and fields.get("allergies", ())[:2] == ("health", 8), fields

@@ -57,9 +57,11 @@ _MODIFIED = re.compile(r"\b(?:public|private|protected|static|final|abstract)\s+
 _PARAM = re.compile(r"\$(\w+)")
 _CONTROL = re.compile(r"<(input|select|textarea)\b", re.I)
 # The parameter a control's name prints, with what the quoted value holds around it: name="form[$feld]" prints
-# form[diagnose] for getHtmlInput('diagnose').
+# form[diagnose] for getHtmlInput('diagnose'); also when joined on (name="' . $key) or printed by the next statement
+# (echo '<input name="'; echo $key; echo '">').
 _NAME_ATTR = re.compile(
-    r"""\bname\s*=\s*\\?["']?\s*(?:["']\s*\.\s*)?(?P<prefix>[\w\[\]-]{0,40})\{?\$(\w+)\}?(?P<suffix>[\w\[\]-]{0,40})""", re.I
+    r"""\bname\s*=\s*\\?["']?\s*(?:["']\s*(?:\.|;\s*(?:echo|print)\b)\s*)?(?P<prefix>[\w\[\]-]{0,40})\{?\$(\w+)\}?(?P<suffix>[\w\[\]-]{0,40})""",
+    re.I,
 )
 _TYPE_ATTR = re.compile(r"""\btype\s*=\s*\\?["']?\s*(?:(?P<literal>[A-Za-z-]{1,20})|(?:["']\s*\.\s*)?\{?\$(?P<param>\w+))""", re.I)
 _LITERAL = re.compile(r"""^(["'])(?P<text>(?:(?!\1)[^\\]|\\.)*)\1$""", re.S)
@@ -474,8 +476,20 @@ def write(original: str, neutral: str, builders: Builders) -> str:
         close = _closing(original, m.end() - 1, "(", ")", _MAX_CALL)
         if builder is None or close is None:
             continue
-        if original[max(0, m.start() - 12) : m.start()].rstrip().lower().endswith(("function", "new")):
-            continue  # the definition itself, or a class of that name
+        if original[max(0, m.start() - 12) : m.start()].rstrip().lower().endswith("function"):
+            # The definition itself: its body prints only where it is called (each call is written as its control), so
+            # the control it holds, its parameters printed as blanks, is no control of the page. A body that prints
+            # other controls as well (a whole form around it) is left to be read as it is.
+            body = _body_span(original, close)
+            if (
+                body is not None
+                and _only_its_control(original[body[0] : body[1]])
+                and neutral.count("\n", *body) == original.count("\n", *body)
+            ):
+                edits.append((body[0], body[1], _BLANK_LINES.sub(" ", neutral[body[0] : body[1]])))
+            continue
+        if original[max(0, m.start() - 12) : m.start()].rstrip().lower().endswith("new"):
+            continue  # a class of that name
         args = _split(original[m.end() : close])
         name = _literal(args[builder.name_at]) if builder.name_at < len(args) else None
         if name is None or not _FIELD_NAME.match(name):
@@ -500,6 +514,30 @@ def write(original: str, neutral: str, builders: Builders) -> str:
         if markup is not None:
             edits.append((lo, lo + len(markup), markup))
     return rewritten(neutral, edits)
+
+
+_BLANK_LINES = re.compile(r"[^\n]")
+
+
+def _only_its_control(body: str) -> bool:
+    """Whether every control a builder's body prints is named by one and the same variable (the Ja and Nee radios of
+    the one question its call asks), bounded by ``_MAX_BODY``."""
+    named = set()
+    for c in _CONTROL.finditer(body, 0, _MAX_BODY):
+        name = _NAME_ATTR.search(body[c.end() : _tag_end(body, c.end())])
+        if name is None:
+            return False
+        named.add(name.group(2))
+    return len(named) == 1
+
+
+def _body_span(text: str, signature_end: int) -> tuple[int, int] | None:
+    """The offsets inside a definition's body braces, from the ``)`` that ends its signature; None without a body."""
+    opening = text.find("{", signature_end, signature_end + 200)
+    if opening < 0 or not _BETWEEN.fullmatch(text, signature_end + 1, opening):
+        return None
+    end = _closing(text, opening, "{", "}", _MAX_BODY)
+    return (opening + 1, end) if end is not None else None
 
 
 def _markup(tag: str, typ: str, name: str, label: str | None) -> list[str]:
