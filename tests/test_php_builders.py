@@ -292,6 +292,7 @@ def _every_control(folder: Path) -> list:
 
 
 _WHOLE_FORM = """<?php
+echo '<script src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script>';
 function intake_form($extra)
 {
     echo '<form><label>Diagnosis<textarea name="diagnosis"></textarea></label>';
@@ -306,4 +307,4 @@ def test_a_builder_whose_body_prints_other_controls_keeps_them(tmp_path: Path) -
     # A function printing a whole form around the control its parameter names: the form's own controls are read in
     # its body, as written, and the call is written as the control it names.
     fields = _fields(tmp_path, {"intake.php": _WHOLE_FORM})
-    assert fields.get("diagnosis", ())[:2] == ("health", 4) and fields.get("allergies", ())[:2] == ("health", 8), fields
+    assert fields.get("diagnosis", ())[:2] == ("health", 5) and fields.get("allergies", ())[:2] == ("health", 9), fields
