@@ -335,3 +335,83 @@ def test_a_gyms_definition_list_on_the_same_scale_is_nothing(tmp_path) -> None:
         "src/lib/questions.ts": _CARE_QUESTIONS,
     }
     assert _scan_files(tmp_path, files) == {}
+
+
+_VITALS_JSX = """import { Input } from "@chakra-ui/react";
+export default function MedicalInfoSection({ data, onChange }) {
+  return (
+    <section>
+      <h3>Información Médica</h3>
+      <label>Peso<input type="number" name="weight" value={data.weight} onChange={onChange} /></label>
+      <label>Temperatura<input type="number" name="temperature" value={data.temperature} onChange={onChange} /></label>
+      <label>Diagnóstico<textarea name="diagnosis" value={data.diagnosis} onChange={onChange} /></label>
+    </section>
+  );
+}
+"""
+_VITE_MAIN = """import { createRoot } from "react-dom/client";
+import MedicalInfoSection from "./modules/medical-fiche/MedicalInfoSection";
+createRoot(document.getElementById("root")).render(<MedicalInfoSection data={{}} />);
+"""
+_VITE_HOME = """<!DOCTYPE html><html><head><title>{title}</title>
+<script async src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6"></script></head>
+<body><div id="root"></div><script type="module" src="/src/main.jsx"></script></body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"README.md": "# 🐾 Plataforma Web Veterinaria\n", "client-app/package.json": '{"name": "client-app"}'},
+        {"client-app/package.json": '{"name": "client-app"}', "client-app/index.html": _VITE_HOME.format(title="Clinica Veterinaria")},
+        {"package.json": '{"name": "pet-clinic", "description": "Appointments for your pet"}'},
+    ],
+)
+def test_a_veterinary_projects_medical_fiche_is_no_persons_health(tmp_path, files) -> None:
+    # A component of a vet clinic's app asks the patient's weight, temperature and diagnosis and names no animal; the
+    # project does (its README's title, its app's home page, its manifest): the patient is an animal.
+    files = {**files, "client-app/index.html": files.get("client-app/index.html", _VITE_HOME.format(title="App"))}
+    files["client-app/src/modules/medical-fiche/MedicalInfoSection.jsx"] = _VITALS_JSX
+    files["client-app/src/main.jsx"] = _VITE_MAIN
+    assert _resolved_categories(tmp_path, files) == {}
+
+
+def test_a_human_clinics_project_keeps_its_medical_fiche(tmp_path) -> None:
+    files = {
+        "README.md": "# Plataforma Web Clínica Médica\n",
+        "client-app/package.json": '{"name": "client-app"}',
+        "client-app/index.html": _VITE_HOME.format(title="Clínica San José"),
+        "client-app/src/modules/medical-fiche/MedicalInfoSection.jsx": _VITALS_JSX,
+        "client-app/src/main.jsx": _VITE_MAIN,
+    }
+    assert _resolved_categories(tmp_path, files) == {"weight": "health", "temperature": "health", "diagnosis": "health"}
+
+
+def _resolved_categories(tmp_path: Path, files: dict[str, str]) -> dict[str, str]:
+    """Every control of the scan's pages after the resolve stage (its sensitive readings, "-" for none: a health reading the
+    resolve stage drops is no control at all), by name. The scan
+    walks "." in a folder named for nothing, as a user's in a clone: the paths it reports, and the folder's name, are
+    read as the page's context, and a test's folder is named for the test."""
+    import os
+
+    tmp_path = tmp_path / "site"
+    from analyzer import resolve, signatures
+    from analyzer.facts import fieldfacts
+    from analyzer.read.discover import discover
+    from analyzer.scan import _results
+
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    db = signatures.load()
+    opts = ScanOptions(paths=(".",))
+    home = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        found, _ = discover(opts.paths, opts.excludes, opts.follow_outside, set(), opts.include_tests)
+        with fieldfacts.every_control("-"):
+            facts = list(_results(found, opts, db))
+        pages = resolve.resolve(found, facts, db, opts.max_bytes, opts.config.facts).pages
+    finally:
+        os.chdir(home)
+    return {s.name: s.classification.category for info in pages.values() for s in info.fields}

@@ -106,6 +106,7 @@ def resolve(
                 info.uses = sorted(composition.context(graph, path))
     try:  # a form page's topic named in the layout it extends
         layouts.place(facts, pages, db, files)
+        layouts.animal_projects(facts, pages, db, files)  # a veterinary app's "weight" and "temperature" are its patients'
     except Exception as exc:  # noqa: BLE001 - reported, the scan goes on
         diagnostics.append(
             Diagnostic(path=".", code="internal-error", message=f"layout topics skipped: {type(exc).__name__}: {exc}", level="warning")

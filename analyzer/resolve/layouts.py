@@ -23,7 +23,7 @@ import os
 from collections.abc import Sequence
 
 from analyzer.facts.fieldfacts import FieldSite
-from analyzer.facts.pagecontext import component_layouts, is_component_layout, topic_of
+from analyzer.facts.pagecontext import animal_patient, component_layouts, is_component_layout, topic_of
 from analyzer.facts.records import FileFacts
 from analyzer.read.discover import SourceFile, app_root
 from analyzer.resolve.exposure import PageInfo
@@ -92,6 +92,43 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, f
                 added.append(dataclasses.replace(pending.site, classification=found))
         if added:
             info.fields = sorted(info.fields + added, key=lambda s: (s.line, s.column))
+
+
+def animal_projects(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, files: Sequence[SourceFile] = ()) -> None:
+    """Drop the health a page reports when the project it belongs to cares for animals: what the project says it is
+    (its ``package.json`` or ``composer.json`` name and description, its README's title, in its folder or any folder
+    above) or its app's home page's title names a veterinary practice or a pet's care (``animal_care``: "Plataforma Web
+    Veterinaria", "Clinica Veterinaria"). A component of such an app ("Información Médica": weight, temperature, heart
+    rate) asks about the patient, an animal, and names it nowhere in its own file. A page's own words already rule
+    its animal out (``pagecontext.not_an_animals``); this reads what only the project says."""
+    marked = [p for p, info in pages.items() if any(s.classification.category == "health" for s in info.fields)]
+    if not marked or db.field_context is None:
+        return
+    sources = {f.path: f.layout_sources for f in facts if f.layout_sources}
+    if not sources:
+        return
+    by_display = {f.display: f for f in files}
+    projects = _by_folder(list(sources), db.component_files.projects, stem=False)
+    homes = _app_homes([p for found in _by_folder(list(sources), db.component_files.homes, stem=True).values() for p in found], by_display)
+    said_by: dict[tuple[str, ...], bool] = {}
+    for path in marked:
+        own = tuple(p for folder in _folders_above(path) for p in projects.get(folder, ()))
+        own += tuple(_app_home(path, homes, by_display))
+        if own not in said_by:
+            said_by[own] = animal_patient([s for p in own for s in sources.get(p, ())], db.field_context)
+        if said_by[own]:
+            info = pages[path]
+            info.fields = [s for s in info.fields if s.classification.category != "health"]
+
+
+def _folders_above(path: str) -> list[str]:
+    """The folders a file stands in, its own first, up to the scan's root (\"\")."""
+    folder = path.rpartition("/")[0]
+    out = [folder]
+    while folder:
+        folder = folder.rpartition("/")[0]
+        out.append(folder)
+    return out
 
 
 _DATA_KINDS = ("js", "ts", "json", "text")  # analyzer.read.discover's kinds of a script or data file (YAML is read as text)
