@@ -1,7 +1,8 @@
 """Words from the forty-fifth session's development batch D45 (README item 128): the Afro-Brazilian religions' and
 Spiritism's words (a Umbanda terreiro's member record asks for the person's orixás, spirit guides and initiations; its
 consultations record the offering and the preto velho who gave them), which name a religion in Portuguese as a church's
-words do."""
+words do; a medical examination in the twelve languages (a recruiter's "Informations de la visite médicale"), oxygen
+saturation abbreviated ("Sat O2 (%)"), and the church a member comes from in French ("Église de provenance")."""
 
 from __future__ import annotations
 
@@ -15,6 +16,18 @@ CONCEPTS = {
     "pt-preto-velho": (field(label="Insira o preto velho que deu a consulta", type_="text"), "religion"),
     "pt-pai-de-santo": (field(label="Nome do pai de santo", type_="text"), "religion"),
     "pt-centro-espirita": (field(label="Frequenta algum centro espírita?", type_="radio", options="Sim Não"), "religion"),
+    "fr-visite-medicale": (field(label="Informations de la visite médicale", type_="textarea"), "health"),
+    "es-reconocimiento": (field(label="Fecha del último reconocimiento médico", type_="date"), "health"),
+    "pt-exame-medico": (field(label="Resultado do exame médico", type_="textarea"), "health"),
+    "de-untersuchung": (field(label="Ergebnis der ärztlichen Untersuchung", type_="textarea"), "health"),
+    "pl-badanie": (field(label="Data badania lekarskiego", type_="date"), "health"),
+    "cs-prohlidka": (field(label="Lékařská prohlídka", type_="textarea"), "health"),
+    "nl-keuring": (field(label="Uitslag medische keuring", type_="text"), "health"),
+    "sv-lakarundersokning": (field(label="Läkarundersökning", type_="textarea"), "health"),
+    "da-laegeundersoegelse": (field(label="Lægeundersøgelse", type_="textarea"), "health"),
+    "ru-osmotr": (field(label="Медицинский осмотр", type_="textarea"), "health"),
+    "en-sat-o2": (field(label="Sat O2 (%)", type_="number"), "health"),
+    "fr-eglise-provenance": (field(label="Église de provenance", type_="text"), "religion"),
 }
 
 LOOKALIKES = {
@@ -22,6 +35,10 @@ LOOKALIKES = {
     "pt-caboclo": (field(label="Sobrenome Caboclo", type_="text"), "religion"),
     "pt-preto": (field(label="Cor do veículo", type_="select", options="Preto / Branco / Prata"), "religion"),
     "pt-santo": (field(label="Bairro", type_="select", options="Espírito Santo / Santo Amaro / Vila Velha"), "religion"),
+    "fr-examen": (field(label="Date de l'examen", type_="date"), "health"),
+    "es-examen-conducir": (field(label="Examen de conducir", type_="text"), "health"),
+    "de-untersuchung-fahrzeug": (field(label="Hauptuntersuchung des Fahrzeugs", type_="date"), "health"),
+    "fr-provenance": (field(label="Provenance", type_="select", options="France / Belgique / Suisse"), "religion"),
 }
 
 
