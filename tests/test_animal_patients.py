@@ -70,3 +70,18 @@ def test_a_persons_pet_scan_is_health(tmp_path, db) -> None:
 def test_a_veterinary_component(tmp_path, db) -> None:
     got = _fields(tmp_path, _VET_JSX, db, "Booking.jsx")
     assert "health" not in got.values(), got
+
+
+_HISTORY_ES = """<form><h3>Historial clínico</h3>
+<label>Temperatura <input name="temperatura" type="number"></label>
+<label>Frecuencia cardiaca <input name="frecuencia_cardiaca" type="number"></label>
+<label>Correo <input name="correo" type="email"></label>
+</form>
+"""
+
+
+def test_a_path_that_names_the_pet_in_the_singular(tmp_path, db) -> None:
+    # A back office's "admin-mascota/historial" page (Spanish "mascota", a pet) records the pet's vital signs.
+    got = _fields(tmp_path, _HISTORY_ES, db, "admin-mascota-historial.html")
+    assert "health" not in got.values() and got.get("correo") == "contact", got
+    assert _fields(tmp_path, _HISTORY_ES, db, "admin-paciente-historial.html").get("temperatura") == "health"
