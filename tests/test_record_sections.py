@@ -177,6 +177,11 @@ def test_a_personal_data_section_stops_the_reading(db) -> None:
         ("Unterschrift", "text"),
         ("Preferred appointment time", "text"),
         ("Buscar por código o descripción", "text"),
+        # where the person lives as map coordinates, and their civil registration's number (a baptism register)
+        ("Latitud", "text"),
+        ("Longitude", "text"),
+        ("Numero Reg Civil", "text"),
+        ("Breitengrad", "number"),
     ],
 )
 def test_who_the_person_is_and_booking_details_keep_their_reading(db, label, typ) -> None:
