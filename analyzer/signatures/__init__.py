@@ -1828,6 +1828,8 @@ def _field_context() -> ContextWords | None:
         patient_roles=_word_set(data.get("patient_roles", [])),
         care_roles=_word_set(data.get("care_roles", [])),
         care_contacts=_word_index(data.get("care_contacts", [])),
+        care_providers=_word_set(data.get("care_providers", [])),
+        care_provider_fillers=_word_set(data.get("care_provider_fillers", [])),
         care_topics=tuple(data.get("care_topics", [])),
         adherence=_word_index(data.get("adherence", [])),
         sizes=_word_set(data.get("sizes", [])),

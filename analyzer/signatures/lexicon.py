@@ -391,6 +391,8 @@ class ContextWords:
     patient_roles: frozenset[str] = frozenset()
     care_roles: frozenset[str] = frozenset()
     care_contacts: TermIndex | None = None  # "physician", "Hausarzt", "pharmacy": whose contact detail says who treats
+    care_providers: frozenset[str] = frozenset()  # "Médico", "Врач", "Specialist": the one a health form's choice picks
+    care_provider_fillers: frozenset[str] = frozenset()  # "Seleccione el", "your preferred": words around that choice
     care_topics: tuple[str, ...] = ()  # the category such a contact detail takes (health)
     sizes: frozenset[str] = frozenset()  # "XS S M L XL": the options of a clothing-size choice
     account_roles: frozenset[str] = frozenset()  # "admin / user": a login's role in the site, not in the organisation
@@ -585,6 +587,9 @@ def classify(
             return Classification(topic.category, 0.6, ("examination finding",), topic.evidence)
         if _care_asked(texts, typ, context):
             return Classification(topic.category, 0.6, ("help needed",), topic.evidence)
+    if best is None and topic is not None and context is not None and topic.category in context.care_topics:
+        if provider_chosen(texts, typ, context):
+            return Classification(topic.category, 0.6, ("care provider chosen",), topic.evidence)
     if best is None and topic is not None and context is not None and topic.category in context.family_topics:
         if _relatives_chosen(texts, typ, context):
             return Classification(topic.category, 0.6, ("family history",), topic.evidence)
@@ -609,6 +614,23 @@ def _relatives_chosen(texts: dict[str, str], input_type: str, context: ContextWo
     asked = ("question",) if checkbox else ("label", "question")  # a box's own label is the relative
     person = context.sections.person if context.sections is not None else None
     return not any(_first_said_matches(texts, asked, index) for index in (person, context.identity))
+
+
+# Controls that may name the doctor a visitor sees: a choice, or a box the name is typed in.
+_PROVIDER_TYPES = frozenset({"select", "radio", "text", "search", "", "input"})
+
+
+def provider_chosen(texts: dict[str, str], input_type: str, context: ContextWords) -> bool:
+    """A control that asks which doctor, dentist or therapist the visitor sees: its label (else its question, else its
+    placeholder) says nothing but that ("Médico *", "Выберите врача", "Seleccione el especialista", "Your preferred
+    doctor": ``care_providers`` beside ``care_provider_fillers``). On a health form the choice tells what care the
+    visitor seeks (``classify``: with a topic of ``care_topics``); "Médico responsable", "Filtrar por médico" and the
+    doctor's own phone say more, and are not it."""
+    if not context.care_providers or input_type.lower() not in _PROVIDER_TYPES:
+        return False
+    said = tokens(_first_said(texts, ("label", "question", "placeholder")))
+    fillers = context.care_provider_fillers
+    return any(w in context.care_providers for w in said) and all(w in context.care_providers or w in fillers for w in said)
 
 
 def _opinion_asked(texts: dict[str, str], input_type: str, context: ContextWords) -> str:
@@ -936,6 +958,8 @@ def takes_topic(texts: dict[str, str], categories: dict[str, Category], input_ty
     if answered_on_a_scale(texts, input_type, context):
         return True
     if context.family_topics and _relatives_chosen(texts, input_type.lower(), context):
+        return True
+    if context.care_topics and provider_chosen(texts, input_type, context):
         return True
     return bool(hinted(texts, categories, input_type))
 

@@ -600,6 +600,8 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "patient_roles": _opt("str[]"),
     "care_roles": _opt("str[]"),
     "care_contacts": _opt("str[]"),
+    "care_providers": _opt("str[]"),
+    "care_provider_fillers": _opt("str[]"),
     "care_topics": _opt("str[]"),
     "sizes": _opt("str[]"),
     "account_roles": _opt("str[]"),
