@@ -2,7 +2,9 @@
 Spiritism's words (a Umbanda terreiro's member record asks for the person's orixás, spirit guides and initiations; its
 consultations record the offering and the preto velho who gave them), which name a religion in Portuguese as a church's
 words do; a medical examination in the twelve languages (a recruiter's "Informations de la visite médicale"), oxygen
-saturation abbreviated ("Sat O2 (%)"), and the church a member comes from in French ("Église de provenance")."""
+saturation abbreviated ("Sat O2 (%)"), the church a member comes from in French ("Église de provenance"), and a dating
+form's words: heterosexual cut short and a transvestite among a swingers' site's profile types, "interest in" over the
+sexes, a select's first option that repeats what it asks ("Je cherche: Sexe / Un homme / Une femme")."""
 
 from __future__ import annotations
 
@@ -28,6 +30,12 @@ CONCEPTS = {
     "ru-osmotr": (field(label="Медицинский осмотр", type_="textarea"), "health"),
     "en-sat-o2": (field(label="Sat O2 (%)", type_="number"), "health"),
     "fr-eglise-provenance": (field(label="Église de provenance", type_="text"), "religion"),
+    "fr-type-de-profil": (
+        field(label="Type de profil :", type_="select", options="Tous / Couple F Bi / Couple hétéro / Femme hétéro / Homme Bi / Travesti"),
+        "sex-life",
+    ),
+    "es-interes-en": (field(label="interés en", type_="select", options="Hombre / Mujer / Ambos"), "sex-life"),
+    "fr-je-cherche-sexe": (field(label="Je cherche", type_="select", options="Sexe / Un homme / Une femme"), "sex-life"),
 }
 
 LOOKALIKES = {
@@ -39,6 +47,9 @@ LOOKALIKES = {
     "es-examen-conducir": (field(label="Examen de conducir", type_="text"), "health"),
     "de-untersuchung-fahrzeug": (field(label="Hauptuntersuchung des Fahrzeugs", type_="date"), "health"),
     "fr-provenance": (field(label="Provenance", type_="select", options="France / Belgique / Suisse"), "religion"),
+    "fr-own-sex": (field(label="Genre", type_="select", options="Sexe / Homme / Femme"), "sex-life"),
+    "es-interes-cursos": (field(label="Interés en", type_="select", options="Yoga / Pilates / Ambos"), "sex-life"),
+    "fr-bi-weekly": (field(label="Fréquence", type_="select", options="Hebdomadaire / Bi-mensuel"), "sex-life"),
 }
 
 
