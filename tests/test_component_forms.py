@@ -663,3 +663,30 @@ def test_a_control_written_once_for_every_item_of_a_mapped_list_stands_at_each_i
     [box] = [s for s in fields if s.type == "checkbox"]
     assert (box.line, box.box_lines, box.classification.category) == (10, (2, 3, 4), "health"), box
     assert "data-replaylint-items" not in box.attrs
+
+
+_NESTED_TEMPLATE = """export default function Membros({ formData }) {
+  return (
+    <form>
+      {[
+        { key: "pretoVelho", label: "Preto Velho" },
+        { key: "exu", label: "Exu" },
+      ].map(({ key, label }) => (
+        <div key={key}>
+          {[0, 1].map((idx) => (
+            <Input key={`${key}-${idx}`} placeholder={`${label} ${idx + 1}`} value={formData.umbanda[key]?.[idx] || ""} />
+          ))}
+        </div>
+      ))}
+    </form>
+  );
+}
+"""
+
+
+def test_a_template_literal_in_a_mapped_definitions_markup_prints_what_the_definition_gives(tmp_path: Path) -> None:
+    # placeholder={`${label} ${idx + 1}`} inside a map over [0, 1], itself inside a map over definitions: the definition's
+    # label is printed (the outer callback's parameter, seen from the inner one), the index left out.
+    found = _read_controls(tmp_path / "Membros.tsx", _NESTED_TEMPLATE)
+    said = sorted(s.texts.get("placeholder", "") for s in found)
+    assert said == ["Exu", "Preto Velho"], [(s.line, s.texts) for s in found]

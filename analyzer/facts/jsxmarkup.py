@@ -536,7 +536,9 @@ class _Writer:
         binding = self.prog.lookup(expr)
         if binding is None or binding.kind != "param":
             return expr
-        return self.arguments[-1].get(binding.key, expr)
+        # The innermost frame first: a callback's parameter, else the one of the callback or helper it is written in
+        # ({[0, 1].map((i) => <Input placeholder={`${label} ${i + 1}`} …/>)} inside a map over definitions).
+        return next((frame[binding.key] for frame in reversed(self.arguments) if binding.key in frame), expr)
 
     def _member_argument(self, expr: Node) -> Node | None:
         """``f.label`` / ``f["label"]`` where ``f`` stands for an object literal: that member's value."""
@@ -1009,6 +1011,22 @@ class _Writer:
             return None
         return self._first_string(value) or ""
 
+    def _template_text(self, literal: Node) -> str:
+        """A template literal written in a mapped definition's markup (``placeholder={`${label} ${idx + 1}`}``): its
+        static parts, and each substitution the definition gives a string (``label``: "Preto Velho"); any other
+        substitution (the index, a computation) is left out, as a static part alone would leave it."""
+        out: list[str] = []
+        for c in literal.named_children:
+            if c.type in ("string_fragment", "escape_sequence"):
+                out.append(self.prog.text(c))
+            elif c.type == "template_substitution" and c.named_children:
+                given = self._argument(c.named_children[0])
+                said = self.prog.literal(given) if given is not None and given.type in STRING_TYPES else None
+                if given is not None and given.type == "property_identifier":
+                    said = self.prog.text(given)
+                out.append(said or "")
+        return " ".join("".join(out).split())
+
     def _bound_name(self, opening: Node) -> str | None:
         """The field a control without a name is bound to: the last part of the state its value prop holds
         (``value={form.firstName}``), else the literal its change handler is called with
@@ -1077,6 +1095,8 @@ class _Writer:
             expr = self._argument(_inner(node))
             if expr is None:
                 return None
+            if expr.type == "template_string" and self.arguments:
+                return self._template_text(expr)
             if expr.type in STRING_TYPES:
                 return self.prog.string_value(expr) or ""
             if expr.type == "property_identifier":  # name={key} over Object.keys: the object's key
