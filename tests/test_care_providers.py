@@ -55,3 +55,23 @@ def test_the_choice_takes_the_pages_topic_and_only_a_health_one(db) -> None:
     assert page_fields(db, booking) == {"medico": "health"}
     bakery = booking.replace("Clínica Dental Sonrisa", "Panadería Sol").replace("Reservar cita", "Encargar tarta")
     assert page_fields(db, bakery) == {}
+
+
+@pytest.mark.parametrize(
+    ("label", "typ", "options"),
+    [
+        ("Profesional", "select", "Médico / Enfermero / Administrativo"),  # a job application's trade
+        ("Profesional", "select", "Todos / Ana / Luis"),  # a report's filter
+        ("Profissional", "text", ""),  # a trade typed in a box
+    ],
+)
+def test_a_trade_or_a_reports_filter_is_not_the_doctor_seen(db, label, typ, options) -> None:
+    found = classify({"label": label, "options": options}, db.fields, typ, "", db.consent_words, _CLINIC, db.field_context)
+    assert found is None or found.words != ("care provider chosen",), found
+
+
+def test_a_generic_professional_is_the_doctor_seen_only_as_a_choice(db) -> None:
+    found = classify(
+        {"label": "Profissional", "options": "Dra. Ana / Dr. Luis"}, db.fields, "select", "", db.consent_words, _CLINIC, db.field_context
+    )
+    assert found is not None and found.words == ("care provider chosen",), found

@@ -10,7 +10,7 @@ import pytest
 
 from analyzer.scan import ScanOptions, run
 from tests.annotations import parse
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, finishes_within
 
 APPS = FIXTURES / "apps"
 SOURCES = sorted(p for p in APPS.rglob("*") if p.suffix in (".tsx", ".jsx", ".vue", ".js") or p.name.endswith(".component.html"))
@@ -690,3 +690,84 @@ def test_a_template_literal_in_a_mapped_definitions_markup_prints_what_the_defin
     found = _read_controls(tmp_path / "Membros.tsx", _NESTED_TEMPLATE)
     said = sorted(s.texts.get("placeholder", "") for s in found)
     assert said == ["Exu", "Preto Velho"], [(s.line, s.texts) for s in found]
+
+
+_READ_REVIEW = {
+    # a callback that takes each entry whole: the markup as written, once (not per entry, not lost)
+    "Whole.jsx": """const HEALTH = {
+  diagnosis: { label: "Diagnosis" },
+  medication: { label: "Current medication" },
+};
+export default function Whole() {
+  return (
+    <form>
+      <h2>Medical history</h2>
+      {Object.entries(HEALTH).map((entry) => (
+        <label key={entry[0]}>{entry[1].label}<textarea name={entry[0]} /></label>
+      ))}
+    </form>
+  );
+}
+""",
+    # an object of computed keys: nothing to expand, the markup as written, once
+    "Computed.jsx": """import { DIAGNOSIS, MEDICATION } from "./keys";
+const LABELS = { [DIAGNOSIS]: "Diagnosis", [MEDICATION]: "Current medication" };
+export default function Computed({ values }) {
+  return (
+    <form>
+      <h2>Medical history</h2>
+      {Object.keys(LABELS).map((k) => (
+        <label key={k}>{LABELS[k]}<textarea name={k} value={values[k]} /></label>
+      ))}
+    </form>
+  );
+}
+""",
+    # an object listed to build state, and handed to a renderer: still the file's list of definitions (fieldlists)
+    "State.jsx": """const QUESTIONS = {
+  religion: { name: "religion", label: "Religion", type: "text" },
+  diagnosis: { name: "diagnosis", label: "Current diagnosis", type: "text" },
+};
+export default function State() {
+  const [values, setValues] = useState(Object.fromEntries(Object.keys(QUESTIONS).map((k) => [k, ""])));
+  return <div><DynamicForm fields={QUESTIONS} values={values} onChange={setValues} /></div>;
+}
+""",
+    # the call broken before .map (Prettier): written by the markup once per entry, and not read again as a list
+    "Broken.jsx": """const QUESTIONS = {
+  religion: { label: "Religion", type: "text" },
+  diagnosis: { label: "Diagnosis", type: "text" },
+};
+export default function Broken({ v }) {
+  return (
+    <form>
+      {Object.entries(QUESTIONS)
+        .map(([key, q]) => (
+          <label key={key}>{q.label}<input name={key} type={q.type} value={v[key]} /></label>
+        ))}
+    </form>
+  );
+}
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_READ_REVIEW))
+def test_listed_objects_the_markup_cannot_expand_are_read_as_before(tmp_path: Path, name: str) -> None:
+    found = [(s.line, s.name, s.classification.category) for s in _read_controls(tmp_path / name, _READ_REVIEW[name])]
+    expected = {
+        "Whole.jsx": [(10, "", "health")],
+        "Computed.jsx": [(8, "", "health")],
+        "State.jsx": [(2, "religion", "religion"), (3, "diagnosis", "health")],
+        "Broken.jsx": [(10, "religion", "religion"), (10, "diagnosis", "health")],
+    }[name]
+    assert [(line, cat) for line, _, cat in found] == [(line, cat) for line, _, cat in expected], found
+
+
+def test_an_object_mapped_thousands_of_times_costs_what_one_map_does(tmp_path: Path) -> None:
+    # 2,000 maps over one object of 20,000 keys: each map reads at most _MAX_MAPPED of its members, read once.
+    keys = ",\n".join(f"k{i}: 1" for i in range(20_000))
+    maps = "\n".join("{Object.keys(B).map((k) => <input name={k} value={v[k]} />)}" for _ in range(2000))
+    text = f"const B = {{{keys}}};\nexport default function Big({{ v }}) {{ return (<form>\n{maps}\n</form>); }}\n"
+    with finishes_within(15, "2,000 Object.keys maps over 20,000 keys"):
+        _read_controls(tmp_path / "Big.jsx", text)

@@ -415,3 +415,22 @@ def _resolved_categories(tmp_path: Path, files: dict[str, str]) -> dict[str, str
     finally:
         os.chdir(home)
     return {s.name: s.classification.category for info in pages.values() for s in info.fields}
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        # a nearer manifest names a human clinic: a farther README listing vets among other clinics says nothing of it
+        {
+            "README.md": "# Agenda Fácil: agendamento online para clínicas médicas, odontológicas e veterinárias\n",
+            "client-app/package.json": '{"name": "clinica-medica-web", "description": "Prontuário da Clínica Médica São Lucas"}',
+        },
+        # a pet named in passing is no veterinary practice
+        {"client-app/package.json": '{"name": "farmacia", "description": "Farmacia online: cuidamos de tu salud y la de tu mascota"}'},
+    ],
+)
+def test_a_project_that_is_no_vets_keeps_its_health(tmp_path, files) -> None:
+    files = {**files, "client-app/index.html": _VITE_HOME.format(title="App")}
+    files["client-app/src/modules/medical-fiche/MedicalInfoSection.jsx"] = _VITALS_JSX
+    files["client-app/src/main.jsx"] = _VITE_MAIN
+    assert _resolved_categories(tmp_path, files) == {"weight": "health", "temperature": "health", "diagnosis": "health"}

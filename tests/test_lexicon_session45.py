@@ -3,8 +3,9 @@ Spiritism's words (a Umbanda terreiro's member record asks for the person's orix
 consultations record the offering and the preto velho who gave them), which name a religion in Portuguese as a church's
 words do; a medical examination in the twelve languages (a recruiter's "Informations de la visite médicale"), oxygen
 saturation abbreviated ("Sat O2 (%)"), the church a member comes from in French ("Église de provenance"), and a dating
-form's words: heterosexual cut short and a transvestite among a swingers' site's profile types, "interest in" over the
-sexes, a select's first option that repeats what it asks ("Je cherche: Sexe / Un homme / Une femme")."""
+form's words: heterosexual cut short among a swingers' site's profile types, a select's first option that repeats
+what it asks ("Je cherche: Sexe / Un homme / Une femme"). A bare "terreiro" (a coffee farm's drying yard) and
+"travesti" (a costume ball) are weak."""
 
 from __future__ import annotations
 
@@ -13,7 +14,11 @@ from tests.test_classifier import field
 
 CONCEPTS = {
     "pt-orixas": (field(label="Orixás (com qualidade)", type_="text"), "religion"),
-    "pt-terreiro": (field(label="Terreiro *", type_="select", options="Selecione / Casa de Oxalá / Tenda Pai Joaquim"), "religion"),
+    "pt-terreiro": (
+        field(label="Terreiro de Umbanda *", type_="select", options="Selecione / Casa de Oxalá / Tenda Pai Joaquim"),
+        "religion",
+    ),
+    "pt-terreiro-weak": (field(label="Terreiro", type_="select", options="Umbanda / Candomblé"), "religion"),
     "pt-ebo": (field(label="Selecione Tipo de Ebó", type_="select", options="Limpeza / Abertura de caminhos"), "religion"),
     "pt-preto-velho": (field(label="Insira o preto velho que deu a consulta", type_="text"), "religion"),
     "pt-pai-de-santo": (field(label="Nome do pai de santo", type_="text"), "religion"),
@@ -34,7 +39,6 @@ CONCEPTS = {
         field(label="Type de profil :", type_="select", options="Tous / Couple F Bi / Couple hétéro / Femme hétéro / Homme Bi / Travesti"),
         "sex-life",
     ),
-    "es-interes-en": (field(label="interés en", type_="select", options="Hombre / Mujer / Ambos"), "sex-life"),
     "fr-je-cherche-sexe": (field(label="Je cherche", type_="select", options="Sexe / Un homme / Une femme"), "sex-life"),
 }
 
@@ -49,6 +53,11 @@ LOOKALIKES = {
     "fr-provenance": (field(label="Provenance", type_="select", options="France / Belgique / Suisse"), "religion"),
     "fr-own-sex": (field(label="Genre", type_="select", options="Sexe / Homme / Femme"), "sex-life"),
     "es-interes-cursos": (field(label="Interés en", type_="select", options="Yoga / Pilates / Ambos"), "sex-life"),
+    "es-interes-seccion": (field(label="Interés en", type_="select", options="Sexo / Hombre / Mujer"), "sex-life"),
+    "pt-terreiro-cafe": (field(label="Terreiro", type_="select", options="Terreiro 1 (cimento) / Terreiro 2 (chão)"), "religion"),
+    "pt-terreiro-area": (field(label="Área do terreiro (m²)", type_="number"), "religion"),
+    "it-travestito": (field(label="Verrai travestito?", type_="select", options="Sì / No"), "sex-life"),
+    "fr-bal-travesti": (field(label="Costume pour le bal travesti", type_="text"), "sex-life"),
     "fr-bi-weekly": (field(label="Fréquence", type_="select", options="Hebdomadaire / Bi-mensuel"), "sex-life"),
 }
 

@@ -308,3 +308,24 @@ def test_a_builder_whose_body_prints_other_controls_keeps_them(tmp_path: Path) -
     # its body, as written, and the call is written as the control it names.
     fields = _fields(tmp_path, {"intake.php": _WHOLE_FORM})
     assert fields.get("diagnosis", ())[:2] == ("health", 5) and fields.get("allergies", ())[:2] == ("health", 9), fields
+
+
+_OWN_LABEL = """<?php
+function pick_religion($name) {
+  echo '<label>Religión</label><select name="' . $name . '">';
+  echo '<option>Católica</option><option>Evangélica</option><option>Ninguna</option></select>';
+}
+?>
+<script src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script>
+<form method="post">
+<?php pick_religion('campo7'); ?>
+</form>
+"""
+
+
+def test_a_builder_printing_its_own_label_and_options_keeps_its_body(tmp_path: Path) -> None:
+    # The call would be written without the label and choices the body prints itself: the body is read as it is.
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "form.php").write_text(_OWN_LABEL, encoding="utf-8")
+    read = [(s.line, s.classification.category) for s in _every_control(tmp_path / "site") if s.classification.category != "-"]
+    assert read == [(3, "religion")], read

@@ -42,8 +42,15 @@ _ARRAYS = 20_000  # array literals looked at, per file
 # A cheap look at the bytes first: a list needs an array or object of objects, a string label-like member and a string
 # name-like member ("[{", 'label: "…"', 'name: "…"'), the keys being those of ``field_lists``.
 _OF_OBJECTS = re.compile(rb"[\[:]\s*\{")
-# ``FIELDS.map(``, and ``Object.entries(QUESTIONS).map(`` (``keys``, ``values``): an array, or an object's members (jsxmarkup).
-_MAPPED = re.compile(rb"\b([A-Za-z_$][\w$]*)\.map\(|\bObject\.(?:keys|values|entries)\(\s*([A-Za-z_$][\w$]*)[^()\n]{0,200}\)\.map\(")
+# ``FIELDS.map(``, and ``Object.entries(QUESTIONS).map((…) => <…`` (``keys``, ``values``; the call may break its line
+# before ``.map``): an array, or an object's members whose callback returns markup (jsxmarkup writes them); an object
+# listed to build state (``Object.keys(QUESTIONS).map((k) => [k, ""])``) is still read here. Possessive, so that a long
+# name or argument is not tried again at each of its bytes.
+_MAPPED = re.compile(
+    rb"\b([A-Za-z_$][\w$]*+)\.map\("
+    rb"|\bObject\.(?:keys|values|entries)\(\s*([A-Za-z_$][\w$]*+)[^()]{0,200}+\)\s*\.map\(\s*"
+    rb"(?:\([^()]{0,200}+\)|[A-Za-z_$][\w$]*+)\s*=>\s*\(?\s*<"
+)
 # A single-file component's template that maps a list of its script: Vue's v-for="f in fields", Svelte's {#each fields as f}.
 _TEMPLATE_MAPPED = re.compile(
     r"""v-for\s*=\s*["'][^"'\n]{0,200}?\b(?:in|of)\s+([A-Za-z_$][\w$.]{0,200})|\{#each\s+([A-Za-z_$][\w$.]{0,200})"""

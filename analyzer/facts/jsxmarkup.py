@@ -142,6 +142,7 @@ class _Writer:
         # their start tags were anchored and how many argument frames stood, for writing the children in their scope.
         self.holders: dict[int, tuple[tuple[int, int] | None, int]] = {}
         self.bound: dict[int, Component | None] = {}  # _bound_component's answers, by the element's opening id
+        self.object_pairs: dict[int, list[tuple[Node, Node, int]]] = {}  # _pairs' answers, by the object literal's id
         self._styled_here: dict[str, styled_elements.Styled] | None = None  # the file's own styled elements, read at the first use
 
     def element(self, node: Node) -> None:
@@ -319,9 +320,12 @@ class _Writer:
         """A form built from a list of field definitions (``FIELDS.map((f) => <input name={f.name} …/>)``, or an object's
         keys or entries: ``Object.keys(fields).map((k) => <label>{k}<textarea value={notes[k]}/></label>)``): the mapped
         markup written once per definition, the callback's parameter standing for it, each control it writes defined
-        at its item's line (``ITEM_LINES``); whether it was."""
+        at its item's line (``ITEM_LINES``); whether it was, for one item at least (else the markup is written once,
+        as for any list it cannot expand: a parameter that takes an entry whole, an object of computed keys)."""
+        if self.helper_calls >= _MAX_HELPER_CALLS or len(self.arguments) >= _MAX_HELPER_DEPTH:
+            return False
         items, fn = self._mapped_items(expr)
-        if items is None or fn is None or self.helper_calls >= _MAX_HELPER_CALLS or len(self.arguments) >= _MAX_HELPER_DEPTH:
+        if not items or fn is None:
             return False
         param = next(iter(jsxhelpers.parameters(fn)), None)
         bindings = self.bindings
@@ -329,11 +333,13 @@ class _Writer:
             return False
         jsx = _outer_jsx(node)
         index = _index_parameter(self.prog, fn)
-        for n, (parts, line) in enumerate(items[:_MAX_MAPPED]):
+        written = False
+        for n, (parts, line) in enumerate(items):
             given: dict[int, Node] = {}
             _bind_item(self.prog, param, parts, given)
             if not given or not self._affords(node):
                 continue
+            written = True
             self.helper_calls += 1
             self.arguments.append(given)
             self.indexes.append((index, str(n)))
@@ -343,7 +349,7 @@ class _Writer:
             self.item_lines.pop()
             self.indexes.pop()
             self.arguments.pop()
-        return True
+        return written
 
     def _mapped_items(self, expr: Node) -> tuple[list[tuple[tuple[Node, ...], int]] | None, Node | None]:
         """The items ``X.map(fn)`` maps, each with the line it is defined at, and ``fn``: an array literal's elements
@@ -351,20 +357,39 @@ class _Writer:
         ``Object.keys(O)``, ``Object.values(O)`` or ``Object.entries(O)`` (``_listed_object``)."""
         array, fn = self._mapped_array(expr)
         if array is not None:
-            return [((i,), i.start_point[0] + 1) for i in array.named_children if i.type != "comment"], fn
+            elements: list[tuple[tuple[Node, ...], int]] = [
+                ((i,), i.start_point[0] + 1) for i in array.named_children if i.type != "comment"
+            ]
+            return elements[:_MAX_MAPPED], fn
         listed = self._listed_object(expr)
         if listed is None:
             return None, fn
         how, objects = listed
         items: list[tuple[tuple[Node, ...], int]] = []
         for obj in objects:
-            for pair in obj.named_children:
-                key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
-                if pair.type != "pair" or key is None or value is None or key.type == "computed_property_name":
-                    continue
-                parts = (key,) if how == "keys" else (value,) if how == "values" else (key, value)
-                items.append((parts, pair.start_point[0] + 1))
+            for key, value, line in self._pairs(obj):
+                items.append(((key,) if how == "keys" else (value,) if how == "values" else (key, value), line))
+                if len(items) >= _MAX_MAPPED:  # a map writes no more items than this, whatever the object holds
+                    return items, fn
         return items, fn
+
+    def _pairs(self, obj: Node) -> list[tuple[Node, Node, int]]:
+        """An object literal's first ``_MAX_MAPPED`` plain members (key, value, line), read once per object (a file may
+        map one object of thousands of keys a thousand times)."""
+        found = self.object_pairs.get(obj.id)
+        if found is None:
+            found = []
+            for k in range(obj.named_child_count):
+                pair = obj.named_child(k)
+                key = pair.child_by_field_name("key") if pair is not None and pair.type == "pair" else None
+                value = pair.child_by_field_name("value") if key is not None and pair is not None else None
+                if pair is None or key is None or value is None or key.type == "computed_property_name":
+                    continue
+                found.append((key, value, pair.start_point[0] + 1))
+                if len(found) >= _MAX_MAPPED:
+                    break
+            self.object_pairs[obj.id] = found
+        return found
 
     def _listed_object(self, expr: Node | None) -> tuple[str, list[Node]] | None:
         """``Object.keys(O).map(…)`` (or ``values``, ``entries``) where ``O`` names object literals of this file: how
@@ -407,10 +432,12 @@ class _Writer:
         for obj in held:
             values: list[Node | None]
             if obj.type == "array":  # steps[i] of an array of steps: whichever is shown
-                elements: list[Node | None] = [c for c in obj.named_children if c.type != "comment"]
+                elements: list[Node | None] = [c for c in obj.named_children[: _MAX_OBJECTS * 2] if c.type != "comment"]
                 values = elements[int(at) : int(at) + 1] if at.isdigit() else elements if expr.type == "subscript_expression" else []
+            elif key or at:
+                values = [next((v for k, v, _ in self._pairs(obj) if self.prog.text(k).strip("'\"") == (key or at)), None)]
             else:
-                values = [jsxhelpers.members(self.prog, obj).get(key or at)] if key or at else list(_member_values(obj))
+                values = [v for _, v, _ in self._pairs(obj)]
             found += [v for v in values if v is not None and v.type in ("object", "array")]
         return found[:_MAX_OBJECTS]
 
@@ -1013,16 +1040,22 @@ class _Writer:
 
     def _template_text(self, literal: Node) -> str:
         """A template literal written in a mapped definition's markup (``placeholder={`${label} ${idx + 1}`}``): its
-        static parts, and each substitution the definition gives a string (``label``: "Preto Velho"); any other
-        substitution (the index, a computation) is left out, as a static part alone would leave it."""
+        static parts, each substitution the definition gives a string (``label``: "Preto Velho") and a callback's index
+        (the item's number); any other substitution (a computation) is left out, as a static part alone would leave it."""
         out: list[str] = []
         for c in literal.named_children:
             if c.type in ("string_fragment", "escape_sequence"):
                 out.append(self.prog.text(c))
             elif c.type == "template_substitution" and c.named_children:
-                given = self._argument(c.named_children[0])
+                inner = c.named_children[0]
+                named = self.prog.text(inner) if inner.type == "identifier" else ""
+                index = next((at for param, at in reversed(self.indexes) if param and param == named), None)
+                if index is not None:  # name={`guide_${slug}_${i}`}: the item's number, as name={i} gives it
+                    out.append(index)
+                    continue
+                given = self._argument(inner)
                 said = self.prog.literal(given) if given is not None and given.type in STRING_TYPES else None
-                if given is not None and given.type == "property_identifier":
+                if given is not None and given.type in ("property_identifier", "number"):
                     said = self.prog.text(given)
                 out.append(said or "")
         return " ".join("".join(out).split())
@@ -1136,11 +1169,6 @@ def _bind_item(prog: Program, param: Node, parts: tuple[Node, ...], out: dict[in
         return
     for part, item in zip((p for p in pattern.named_children if p.type != "comment"), parts, strict=False):
         jsxhelpers.bind(prog, part, item, out)
-
-
-def _member_values(obj: Node) -> list[Node]:
-    """An object literal's member values, in order."""
-    return [v for pair in obj.named_children if pair.type == "pair" and (v := pair.child_by_field_name("value")) is not None]
 
 
 def _callback(prog: Program, call: Node) -> Node | None:

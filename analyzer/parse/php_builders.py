@@ -477,12 +477,16 @@ def write(original: str, neutral: str, builders: Builders) -> str:
         if builder is None or close is None:
             continue
         if original[max(0, m.start() - 12) : m.start()].rstrip().lower().endswith("function"):
-            # The definition itself: its body prints only where it is called (each call is written as its control), so
-            # the control it holds, its parameters printed as blanks, is no control of the page. A body that prints
-            # other controls as well (a whole form around it) is left to be read as it is.
+            # The definition itself: its body prints only where it is called (each call is written as its control, its
+            # label the call's), so the control it holds, its parameters printed as blanks, is no control of the page. A
+            # body that prints other controls as well (a whole form around it), options of its own, or a label the call
+            # does not give (the call's control would be written without it) is left to be read as it is.
             body = _body_span(original, close)
+            defined = builders.by_name.get((False, m.group("callee"))) or builders.by_name.get((True, m.group("callee")))
             if (
                 body is not None
+                and defined is not None
+                and defined.label_at is not None
                 and _only_its_control(original[body[0] : body[1]])
                 and neutral.count("\n", *body) == original.count("\n", *body)
             ):
@@ -522,6 +526,8 @@ _BLANK_LINES = re.compile(r"[^\n]")
 def _only_its_control(body: str) -> bool:
     """Whether every control a builder's body prints is named by one and the same variable (the Ja and Nee radios of
     the one question its call asks), bounded by ``_MAX_BODY``."""
+    if "<option" in body[:_MAX_BODY].lower():
+        return False  # its choices are the body's own: the call's control would be written without them
     named = set()
     for c in _CONTROL.finditer(body, 0, _MAX_BODY):
         name = _NAME_ATTR.search(body[c.end() : _tag_end(body, c.end())])

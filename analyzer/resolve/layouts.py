@@ -23,12 +23,12 @@ import os
 from collections.abc import Sequence
 
 from analyzer.facts.fieldfacts import FieldSite
-from analyzer.facts.pagecontext import animal_patient, component_layouts, is_component_layout, topic_of
+from analyzer.facts.pagecontext import component_layouts, is_component_layout, topic_of
 from analyzer.facts.records import FileFacts
 from analyzer.read.discover import SourceFile, app_root
 from analyzer.resolve.exposure import PageInfo
 from analyzer.signatures import SignatureDB
-from analyzer.signatures.lexicon import Topic, as_voting_advice, classify, read_otherwise, voting_advice_page
+from analyzer.signatures.lexicon import Topic, as_voting_advice, classify, read_otherwise, tokens, voting_advice_page
 
 
 def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, files: Sequence[SourceFile] = ()) -> None:
@@ -95,14 +95,18 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, f
 
 
 def animal_projects(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, files: Sequence[SourceFile] = ()) -> None:
-    """Drop the health a page reports when the project it belongs to cares for animals: what the project says it is
-    (its ``package.json`` or ``composer.json`` name and description, its README's title, in its folder or any folder
-    above) or its app's home page's title names a veterinary practice or a pet's care (``animal_care``: "Plataforma Web
-    Veterinaria", "Clinica Veterinaria"). A component of such an app ("Información Médica": weight, temperature, heart
-    rate) asks about the patient, an animal, and names it nowhere in its own file. A page's own words already rule
-    its animal out (``pagecontext.not_an_animals``); this reads what only the project says."""
+    """Drop the health a page reports when the project it belongs to is a veterinary practice: its app's home page's
+    title, else what the nearest project that says anything says it is (the ``package.json`` or ``composer.json`` name
+    and description, the README's title, in the page's folder or above), names the practice (``animal_practice``:
+    "Plataforma Web Veterinaria", "Clinica Veterinaria"); a nearer one naming a human clinic keeps the page's health.
+    A component of such an app ("Información Médica": weight, temperature, heart rate) asks about the patient, an
+    animal, and names it nowhere in its own file. A page's own words already rule its animal out
+    (``pagecontext.not_an_animals``); this reads what only the project says, and only its practice's words: a pet named
+    in passing ("tu salud y la de tu mascota") says nothing of this app. A staff page of the practice (an employee's
+    sick leave) is dropped with the rest: the project says nothing of it."""
+    context = db.field_context
     marked = [p for p, info in pages.items() if any(s.classification.category == "health" for s in info.fields)]
-    if not marked or db.field_context is None:
+    if not marked or context is None or context.animal_practice is None:
         return
     sources = {f.path: f.layout_sources for f in facts if f.layout_sources}
     if not sources:
@@ -110,25 +114,32 @@ def animal_projects(facts: list[FileFacts], pages: dict[str, PageInfo], db: Sign
     by_display = {f.display: f for f in files}
     projects = _by_folder(list(sources), db.component_files.projects, stem=False)
     homes = _app_homes([p for found in _by_folder(list(sources), db.component_files.homes, stem=True).values() for p in found], by_display)
-    said_by: dict[tuple[str, ...], bool] = {}
+    practice = context.animal_practice
+    said_by: dict[str, str] = {}
+
+    def says(found: list[str]) -> str:
+        """What these project files (or home page) say the project is: "animal" (a vet's), "person" (a health
+        topic of its own: a human clinic), else ""."""
+        texts = [(what, text) for p in found for what, text in sources.get(p, ()) if text]
+        if any(practice.matches(tokens(text)) for _, text in texts):
+            return "animal"
+        topic = topic_of(texts, db.fields) if texts else None
+        return "person" if topic is not None and topic.category == "health" else ""
+
     for path in marked:
-        own = tuple(p for folder in _folders_above(path) for p in projects.get(folder, ()))
-        own += tuple(_app_home(path, homes, by_display))
-        if own not in said_by:
-            said_by[own] = animal_patient([s for p in own for s in sources.get(p, ())], db.field_context)
-        if said_by[own]:
+        home = _app_home(path, homes, by_display)
+        verdict = says(home) if home else ""
+        folder = path.rpartition("/")[0]
+        while not verdict:  # the nearest project that says anything decides
+            if folder not in said_by:
+                said_by[folder] = says(projects.get(folder, []))
+            verdict = said_by[folder]
+            if not folder:
+                break
+            folder = folder.rpartition("/")[0]
+        if verdict == "animal":
             info = pages[path]
             info.fields = [s for s in info.fields if s.classification.category != "health"]
-
-
-def _folders_above(path: str) -> list[str]:
-    """The folders a file stands in, its own first, up to the scan's root (\"\")."""
-    folder = path.rpartition("/")[0]
-    out = [folder]
-    while folder:
-        folder = folder.rpartition("/")[0]
-        out.append(folder)
-    return out
 
 
 _DATA_KINDS = ("js", "ts", "json", "text")  # analyzer.read.discover's kinds of a script or data file (YAML is read as text)

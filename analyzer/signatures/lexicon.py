@@ -393,6 +393,8 @@ class ContextWords:
     care_contacts: TermIndex | None = None  # "physician", "Hausarzt", "pharmacy": whose contact detail says who treats
     care_providers: frozenset[str] = frozenset()  # "Médico", "Врач", "Specialist": the one a health form's choice picks
     care_provider_fillers: frozenset[str] = frozenset()  # "Seleccione el", "your preferred": words around that choice
+    care_providers_in_choices: frozenset[str] = frozenset()  # "Profesional": such a word only as a choice's label
+    care_provider_filters: frozenset[str] = frozenset()  # "Todos": an option that makes the choice a report's filter
     care_topics: tuple[str, ...] = ()  # the category such a contact detail takes (health)
     sizes: frozenset[str] = frozenset()  # "XS S M L XL": the options of a clothing-size choice
     account_roles: frozenset[str] = frozenset()  # "admin / user": a login's role in the site, not in the organisation
@@ -415,6 +417,7 @@ class ContextWords:
     criminal_record: TermIndex | None = None  # "Criminal record", "convicted", "arrested": Art. 10, no special category
     referral: TermIndex | None = None  # "How did you hear about us?": a channel, not data about the visitor
     animal_care: TermIndex | None = None  # "Pet Clinic", "Mit Dyrs Sundhed": a form whose patient is an animal
+    animal_practice: TermIndex | None = None  # "Clínica Veterinaria", "Tierarztpraxis": a project that is a vet's
     animal_care_not: TermIndex | None = None  # "your PET scan": a person's imaging, not an animal's care
     animal_questions: TermIndex | None = None  # "Spezies", "Nome do animal": a control that asks about an animal
     animal_questions_not: TermIndex | None = None  # "em espécie": in cash, no animal
@@ -626,11 +629,20 @@ def provider_chosen(texts: dict[str, str], input_type: str, context: ContextWord
     doctor": ``care_providers`` beside ``care_provider_fillers``). On a health form the choice tells what care the
     visitor seeks (``classify``: with a topic of ``care_topics``); "Médico responsable", "Filtrar por médico" and the
     doctor's own phone say more, and are not it."""
-    if not context.care_providers or input_type.lower() not in _PROVIDER_TYPES:
+    typ = input_type.lower()
+    if not context.care_providers or typ not in _PROVIDER_TYPES:
         return False
     said = tokens(_first_said(texts, ("label", "question", "placeholder")))
+    # "Profesional", "Professional" name the one a booking's choice picks; as a text box's label they ask a trade.
+    providers = context.care_providers | context.care_providers_in_choices if typ in CHOICE_TYPES else context.care_providers
     fillers = context.care_provider_fillers
-    return any(w in context.care_providers for w in said) and all(w in context.care_providers or w in fillers for w in said)
+    if not any(w in providers for w in said) or not all(w in providers or w in fillers for w in said):
+        return False
+    # A choice among jobs ("Médico / Enfermero / Administrador": a nurse or a clerk beside the doctor) asks the visitor's
+    # trade, not whom they see; doctors' names or specialties ("Cardioloog / Dermatoloog") are whom they see.
+    # A report's filter offers "All" among them ("Profesional: Todos / Ana / Luis"): whose records are listed.
+    options = tokens(texts.get("options") or "")
+    return not any((w in context.care_roles and w not in providers) or w in context.care_provider_filters for w in options)
 
 
 def _opinion_asked(texts: dict[str, str], input_type: str, context: ContextWords) -> str:
