@@ -49,7 +49,7 @@ _OF_OBJECTS = re.compile(rb"[\[:]\s*\{")
 _MAPPED = re.compile(
     rb"\b([A-Za-z_$][\w$]*+)\.map\("
     rb"|\bObject\.(?:keys|values|entries)\(\s*([A-Za-z_$][\w$]*+)[^()]{0,200}+\)\s*\.map\(\s*"
-    rb"(?:\([^()]{0,200}+\)|[A-Za-z_$][\w$]*+)\s*=>\s*\(?\s*<"
+    rb"(?:\([^()]{0,200}+\)|[A-Za-z_$][\w$]*+)\s*=>\s*(?:\(\s*)?<"
 )
 # A single-file component's template that maps a list of its script: Vue's v-for="f in fields", Svelte's {#each fields as f}.
 _TEMPLATE_MAPPED = re.compile(
