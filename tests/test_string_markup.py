@@ -54,3 +54,26 @@ def test_controls_in_nested_templates_keep_their_lines(tmp_path, db) -> None:
 def test_markup_in_a_substitutions_code_is_not_a_control(tmp_path, db) -> None:
     # A string used as a value inside ${…} (its length here) is written nowhere: only literals the template prints.
     assert "decoy" not in _lines(_LIT, "patient-details.js", tmp_path, db)
+
+
+_JQUERY = """$(function () {
+  var form = $('<form id="anamnese"></form>');
+  form.append($('<label>', { for: 'alergias', text: 'Alergias' }));
+  form.append($('<input>', { type: 'text', id: 'alergias', name: 'alergias' }));
+  form.append($('<input/>', { type: 'text', name: 'medicamentos', placeholder: 'Medicamentos em uso' }));
+  form.append(jQuery('<textarea>', { name: 'notas', placeholder: notaPadrao }));
+  form.append($('<input>', { type: 'text', name: 'cidade', placeholder: 'Cidade' }).addClass('campo'));
+  $('#saida').text('<input name="decoy">');
+});
+"""
+
+
+def test_a_lone_tag_created_by_jquery_takes_its_attributes(tmp_path, db) -> None:
+    # $('<input>', { name: 'alergias' }): jQuery creates the tag with the object's attributes, its "text" the text; a
+    # value the script computes is left out (the textarea keeps its name, not a placeholder); a string jQuery only
+    # prints as text ($(…).text('<input …>')) is markup in a string still, read as before.
+    with fieldfacts.every_control("-"):
+        found = {f.name: (f.line, f.texts, f.classification.category) for f in scan_text(tmp_path, _JQUERY, db, name="anamnese.js").fields}
+    assert found["alergias"][0] == 4 and found["alergias"][1].get("label") == "Alergias" and found["alergias"][2] == "health", found
+    assert found["medicamentos"][1].get("placeholder") == "Medicamentos em uso" and found["medicamentos"][2] == "health", found
+    assert found["notas"][1].get("placeholder") is None and found["cidade"][2] == "-", found

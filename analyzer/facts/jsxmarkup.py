@@ -1450,12 +1450,13 @@ _MAX_LITERALS = 2000
 _LITERALS = ("string", "template_string")
 
 
-def string_markup(prog: Program) -> str:
+def string_markup(prog: Program, queries: frozenset[str] = frozenset()) -> str:
     """HTML for the string and template literals of a program that hold form markup (``el.innerHTML =
     `<label>Diagnosis</label><input name="diagnosis">` ``, jQuery's ``.append('<input …>')``, lit's
     ``html`…` ``), positioned as in the source. A literal inside another's ``${…}`` (lit's ``${cond ? html`<form>…`
     : ""}``) is written where it stands in the outer one; the rest of each substitution, and backslashes, are
-    blanks, line breaks kept."""
+    blanks, line breaks kept. A lone tag handed to jQuery with its attributes (``queries``: ``$('<input>', { name:
+    'alergias' })``) is written with them (``_created_with``)."""
     data = prog.parsed.source.data
     literals: dict[int, Node] = {}
     for m in _FORM_TAG.finditer(data):
@@ -1474,11 +1475,49 @@ def string_markup(prog: Program) -> str:
         _blank_substitutions(node, written, node.start_byte)
         body = written[1:-1].decode("utf-8", errors="replace")
         body = _ESCAPED.sub("  ", body)
+        if queries:
+            body = _created_with(prog, node, body, queries)
         row, col = node.start_point
         for i, line in enumerate(body.split("\n")):
             out.at(row + i, col + 1 if i == 0 else 0)
             out.write(line)
     return "<html><body>" + "".join(out.parts) + "</body></html>"
+
+
+_LONE_TAG = re.compile(r"<([A-Za-z][\w-]*)\s*/?>(?:</\1>)?")  # '<input>', '<input/>', '<select></select>'
+_MAX_CREATED_ATTRS = 40  # members of one attributes object read
+
+
+def _created_with(prog: Program, literal: Node, body: str, queries: frozenset[str]) -> str:
+    """A lone tag created with its attributes: ``$('<input>', { type: 'text', name: 'alergias' })`` is ``<input
+    type="text" name="alergias">``, and ``$('<label>', { for: 'alergias', text: 'Alergias' })`` a label holding its text
+    (a member written as a string or a number; a function, a variable or a computed value is left out). Any other
+    literal is as it was."""
+    args = literal.parent
+    call = args.parent if args is not None and args.type == "arguments" else None
+    callee = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
+    if args is None or callee is None or prog.text(callee) not in queries:
+        return body
+    given = [c for c in args.named_children if c.type != "comment"]
+    lone = _LONE_TAG.fullmatch(body.strip())
+    if lone is None or len(given) < 2 or given[0].id != literal.id or given[1].type != "object":
+        return body
+    attrs: list[tuple[str, str]] = []
+    text = ""
+    for pair in given[1].named_children[:_MAX_CREATED_ATTRS]:
+        key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
+        if pair.type != "pair" or key is None or value is None:
+            continue
+        said = prog.literal(value) if value.type in STRING_TYPES else prog.text(value) if value.type == "number" else None
+        name = prog.text(key).strip("'\"")
+        if said is None:
+            continue
+        if name in ("text", "html"):
+            text = said
+        else:
+            attrs.append(("class" if name == "className" else name, said))
+    tag = lone.group(1).lower()
+    return f"<{tag}{_attributes(attrs)}>{_escape(text)}" + ("" if tag in VOID else f"</{tag}>")
 
 
 _BLANKED_BYTES = bytes(b if b in (10, 13) else 32 for b in range(256))  # every byte a blank but line breaks

@@ -730,6 +730,8 @@ class JsxBindings:
     dom_text_props: frozenset[str] = frozenset()
     dom_child_methods: frozenset[str] = frozenset()
     dom_text_nodes: frozenset[str] = frozenset()
+    # jQuery's element creation with its attributes ($('<input>', { name: 'x' }): analyzer/facts/jsxmarkup.string_markup)
+    dom_queries: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -743,6 +743,7 @@ JSX_BINDING_SETS = (
     "dom_text_props",
     "dom_child_methods",
     "dom_text_nodes",
+    "dom_queries",
     "styled_factories",
     "styled_chains",
     "component_classes",
