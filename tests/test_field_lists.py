@@ -710,3 +710,32 @@ def test_a_reducer_s_initial_state_is_named_by_its_file(tmp_path: Path) -> None:
     read = _read_controls(tmp_path / "questions.js", text)
     assert read["initialState[1]"][0] == 3 and read["initialState[1]"][3] == "health", read
     assert _read_controls(tmp_path / "reducer.js", text) == {}
+
+
+# A SurveyJS panel exported as a module: its elements' widths lay the form out; a grid's columns of the same shape,
+# held by no form section, stay columns.
+_SURVEY_PANEL = """export const InsurancePanel = {
+  "type": "panel",
+  "name": "insurance",
+  "elements": [
+    { "type": "text", "name": "diagnosis", "width": "66%", "minWidth": "256px", "title": "Current diagnosis" },
+    { "type": "text", "name": "medication", "width": "34%", "startWithNewLine": false, "title": "Current medication" },
+    { "type": "comment", "name": "address", "width": "100%", "title": "Address" }
+  ],
+  "title": "Medical information"
+};
+export const grid = {
+  "type": "table",
+  "elements": [
+    { "type": "text", "name": "diagnosis", "width": "66%", "title": "Diagnosis" },
+    { "type": "text", "name": "allergies", "width": "34%", "title": "Allergies" }
+  ]
+};
+"""
+
+
+def test_a_form_builders_panel_lays_its_controls_out_with_widths(tmp_path: Path) -> None:
+    read = _read_controls(tmp_path / "InsurancePanel.js", _SURVEY_PANEL)
+    assert read.get("diagnosis", ())[:2] == (5, "input") and read["diagnosis"][3] == "health", read
+    assert read.get("medication", ())[3:] == ("health",) and read.get("address", ())[1:2] == ("textarea",), read
+    assert "allergies" not in read, read  # the table's columns: no form section holds them

@@ -363,7 +363,8 @@ def _definitions(
     if len(items) < 2 or len(items) * 2 < len(node.named_children):
         return None
     members = [made[o.id] if o.id in made else _members(prog, o, lists) for o, _ in items]
-    other = [_not_a_control(prog, m, lists) for m in members]
+    laid_out = _in_section(prog, node, lists)
+    other = [_not_a_control(prog, m, lists, laid_out) for m in members]
     if any(other):
         # A table's columns, a menu's links; a form's list that holds a few such items beside its controls (a heading
         # block with `children`, a link) keeps the controls, when they are the most and say they are controls.
@@ -443,15 +444,27 @@ def _follow_ups(prog: Program, item: Node, lists: FieldLists, choices: Callable[
     return out[:_MAX_FOLLOW_UPS]
 
 
-def _not_a_control(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
+def _not_a_control(prog: Program, members: dict[str, Node], lists: FieldLists, laid_out: bool = False) -> bool:
     """Whether an item is a table's column or a menu's link (a ``not_form_keys`` member), or carries an icon or a width
     (``display_keys``) without a form key beside its type (``required``, options, a placeholder: a column's or a settings
-    menu's ``type`` says how a cell is shown or a toggle drawn, not that a visitor answers it)."""
+    menu's ``type`` says how a cell is shown or a toggle drawn, not that a visitor answers it); in a form builder's
+    section (``laid_out``: a SurveyJS panel's elements) a width lays the form out, and says nothing of the kind."""
     if lists.not_form_keys.intersection(members):
         return True
-    if not lists.display_keys.intersection(members):
+    if laid_out or not lists.display_keys.intersection(members):
         return False
     return not any(k in lists.form_keys and k not in lists.type_keys for k in members)
+
+
+def _in_section(prog: Program, node: Node, lists: FieldLists) -> bool:
+    """Whether a list is the member of an object whose type is a form builder's section (``section_types``: ``{ "type":
+    "panel", "elements": [ … ] }``)."""
+    pair = node.parent
+    owner = pair.parent if pair is not None and pair.type == "pair" else None
+    if owner is None or owner.type != "object":
+        return False
+    own = prog.pairs(owner)
+    return any((v := own.get(k)) is not None and (prog.literal(v) or "").lower() in lists.section_types for k in lists.type_keys)
 
 
 def _defines_itself(prog: Program, node: Node, lists: FieldLists) -> bool:

@@ -634,6 +634,7 @@ class FieldLists:
     # The types (lower case) of an item that shows text or holds others, no control (a FHIR Questionnaire's "display"
     # and "group" items, SurveyJS's "html", Form.io's "htmlelement" and "button").
     not_control_types: frozenset[str] = frozenset()
+    section_types: frozenset[str] = frozenset()  # "panel", "page": a section whose list lays its controls out (widths)
     # The label keys that hold a question asked of the visitor (``{ pergunta: "Você pesa mais de 50kg?" }``).
     question_keys: tuple[str, ...] = ()
     types: dict[str, str] = field(default_factory=dict)  # a type value (lower case) -> the tag it renders
@@ -1539,6 +1540,7 @@ def _field_lists(data: dict[str, Any]) -> FieldLists:
         list_name_words=frozenset(n.lower() for n in lists["list_name_words"]),
         answer_keys=lists["answer_keys"],
         not_control_types=frozenset(t.lower() for t in lists["not_control_types"]),
+        section_types=frozenset(t.lower() for t in lists["section_types"]),
         question_keys=lists["question_keys"],
         quiz_keys=frozenset(lists["quiz_keys"]),
         types={v.lower(): tag for tag in FIELD_LIST_TYPES for v in f["types"][tag]},

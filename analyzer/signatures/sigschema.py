@@ -786,6 +786,7 @@ FIELD_LIST_KEYS = (
     "list_name_words",
     "answer_keys",
     "not_control_types",
+    "section_types",
     "question_keys",
     "quiz_keys",
 )
