@@ -397,14 +397,12 @@ class _Writer:
         mapped, _ = self._mapped(expr) if expr is not None else (None, None)
         if mapped is None or mapped.type != "call_expression":
             return None
-        callee = self.prog.callee(mapped)
-        obj = callee.child_by_field_name("object") if callee is not None and callee.type == "member_expression" else None
-        prop = callee.child_by_field_name("property") if callee is not None and callee.type == "member_expression" else None
+        owner, _, how = self.prog.path(self.prog.callee(mapped)).rpartition(".")
         args = self.prog.args(mapped)
-        if obj is None or prop is None or self.prog.text(obj) != "Object" or self.prog.text(prop) not in _OBJECT_LISTINGS or not args:
+        if owner != "Object" or how not in _OBJECT_LISTINGS or not args:
             return None
         objects = [o for o in self._objects_named(args[0], 0) if o.type == "object"]
-        return (self.prog.text(prop), objects) if objects else None
+        return (how, objects) if objects else None
 
     def _objects_named(self, expr: Node, depth: int) -> list[Node]:
         """The object literals an expression names: a ``const`` of this file holding one (or a render helper's parameter
@@ -435,7 +433,7 @@ class _Writer:
                 elements: list[Node | None] = [c for c in obj.named_children[: _MAX_OBJECTS * 2] if c.type != "comment"]
                 values = elements[int(at) : int(at) + 1] if at.isdigit() else elements if expr.type == "subscript_expression" else []
             elif key or at:
-                values = [next((v for k, v, _ in self._pairs(obj) if self.prog.text(k).strip("'\"") == (key or at)), None)]
+                values = [next((v for k, v, _ in self._pairs(obj) if k.parent is not None and self.prog.key_of(k.parent) == (key or at)), None)]
             else:
                 values = [v for _, v, _ in self._pairs(obj)]
             found += [v for v in values if v is not None and v.type in ("object", "array")]
@@ -993,10 +991,9 @@ class _Writer:
     def _text_of(self, expr: Node) -> str | None:
         """The text an expression child prints as it is written: a string, a translation call's message, a label
         table's member (``{L.firstName}``); None for any other expression."""
-        if expr.type in STRING_TYPES:
-            return self.prog.string_value(expr) or ""
-        if expr.type == "property_identifier":  # an object's key a mapped callback's parameter stands for
-            return self.prog.text(expr)
+        written = _written(self.prog, expr)
+        if written is not None:
+            return written
         said = self._translated(expr)
         return said if said is not None else self._label_member(expr)
 
@@ -1053,11 +1050,7 @@ class _Writer:
                 if index is not None:  # name={`guide_${slug}_${i}`}: the item's number, as name={i} gives it
                     out.append(index)
                     continue
-                given = self._argument(inner)
-                said = self.prog.literal(given) if given is not None and given.type in STRING_TYPES else None
-                if given is not None and given.type in ("property_identifier", "number"):
-                    said = self.prog.text(given)
-                out.append(said or "")
+                out.append(self._literal(inner) or "")  # label: "Preto Velho", a key, a number
         return " ".join("".join(out).split())
 
     def _bound_name(self, opening: Node) -> str | None:
@@ -1130,10 +1123,9 @@ class _Writer:
                 return None
             if expr.type == "template_string" and self.arguments:
                 return self._template_text(expr)
-            if expr.type in STRING_TYPES:
-                return self.prog.string_value(expr) or ""
-            if expr.type == "property_identifier":  # name={key} over Object.keys: the object's key
-                return self.prog.text(expr)
+            written = _written(self.prog, expr)
+            if written is not None:
+                return written
             if self.indexes and expr.type == "identifier" and self.indexes[-1][0] == self.prog.text(expr):
                 return self.indexes[-1][1]  # name={i} in a .map callback: the item's number
             if expr.type == "true":
@@ -1156,6 +1148,14 @@ class _Writer:
 
 _NATIVE = ("input", "select", "textarea")
 _HOLDS_CONTROL_NODES = 200  # syntax nodes looked at under a component for a native control
+
+
+def _written(prog: Program, expr: Node) -> str | None:
+    """The text an expression is as written: a string's (a template's static parts), or the object key a mapped
+    callback's parameter stands for (``{field}``, ``name={key}`` over ``Object.keys``); None for anything else."""
+    if expr.type in STRING_TYPES:
+        return prog.string_value(expr) or ""
+    return prog.text(expr) if expr.type == "property_identifier" else None
 
 
 def _bind_item(prog: Program, param: Node, parts: tuple[Node, ...], out: dict[int, Node]) -> None:
@@ -1450,13 +1450,13 @@ _MAX_LITERALS = 2000
 _LITERALS = ("string", "template_string")
 
 
-def string_markup(prog: Program, queries: frozenset[str] = frozenset()) -> str:
+def string_markup(prog: Program, bindings: JsxBindings | None = None) -> str:
     """HTML for the string and template literals of a program that hold form markup (``el.innerHTML =
     `<label>Diagnosis</label><input name="diagnosis">` ``, jQuery's ``.append('<input …>')``, lit's
     ``html`…` ``), positioned as in the source. A literal inside another's ``${…}`` (lit's ``${cond ? html`<form>…`
     : ""}``) is written where it stands in the outer one; the rest of each substitution, and backslashes, are
-    blanks, line breaks kept. A lone tag handed to jQuery with its attributes (``queries``: ``$('<input>', { name:
-    'alergias' })``) is written with them (``_created_with``)."""
+    blanks, line breaks kept. A lone tag handed to jQuery with its attributes (``bindings.dom_queries``: ``$('<input>',
+    { name: 'alergias' })``) is written with them (``_created_with``)."""
     data = prog.parsed.source.data
     literals: dict[int, Node] = {}
     for m in _FORM_TAG.finditer(data):
@@ -1475,8 +1475,8 @@ def string_markup(prog: Program, queries: frozenset[str] = frozenset()) -> str:
         _blank_substitutions(node, written, node.start_byte)
         body = written[1:-1].decode("utf-8", errors="replace")
         body = _ESCAPED.sub("  ", body)
-        if queries:
-            body = _created_with(prog, node, body, queries)
+        if bindings is not None and bindings.dom_queries:
+            body = _created_with(prog, node, body, bindings)
         row, col = node.start_point
         for i, line in enumerate(body.split("\n")):
             out.at(row + i, col + 1 if i == 0 else 0)
@@ -1488,31 +1488,26 @@ _LONE_TAG = re.compile(r"<([A-Za-z][\w-]*)\s*/?>(?:</\1>)?")  # '<input>', '<inp
 _MAX_CREATED_ATTRS = 40  # members of one attributes object read
 
 
-def _created_with(prog: Program, literal: Node, body: str, queries: frozenset[str]) -> str:
+def _created_with(prog: Program, literal: Node, body: str, bindings: JsxBindings) -> str:
     """A lone tag created with its attributes: ``$('<input>', { type: 'text', name: 'alergias' })`` is ``<input
     type="text" name="alergias">``, and ``$('<label>', { for: 'alergias', text: 'Alergias' })`` a label holding its text
-    (a member written as a string or a number; a function, a variable or a computed value is left out). Any other
-    literal is as it was."""
+    (``dom_query_text``; a member written as a string or a number; a function, a variable or a computed value is left
+    out). Any other literal is as it was."""
     args = literal.parent
     call = args.parent if args is not None and args.type == "arguments" else None
-    callee = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
-    if args is None or callee is None or prog.text(callee) not in queries:
+    if call is None or call.type != "call_expression" or prog.path(prog.callee(call)) not in bindings.dom_queries:
         return body
-    given = [c for c in args.named_children if c.type != "comment"]
+    given = prog.args(call)
     lone = _LONE_TAG.fullmatch(body.strip())
     if lone is None or len(given) < 2 or given[0].id != literal.id or given[1].type != "object":
         return body
     attrs: list[tuple[str, str]] = []
     text = ""
-    for pair in given[1].named_children[:_MAX_CREATED_ATTRS]:
-        key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
-        if pair.type != "pair" or key is None or value is None:
-            continue
+    for name, value in list(prog.pairs(given[1]).items())[:_MAX_CREATED_ATTRS]:
         said = prog.literal(value) if value.type in STRING_TYPES else prog.text(value) if value.type == "number" else None
-        name = prog.text(key).strip("'\"")
         if said is None:
             continue
-        if name in ("text", "html"):
+        if name in bindings.dom_query_text:
             text = said
         else:
             attrs.append(("class" if name == "className" else name, said))

@@ -733,6 +733,7 @@ class JsxBindings:
     dom_text_nodes: frozenset[str] = frozenset()
     # jQuery's element creation with its attributes ($('<input>', { name: 'x' }): analyzer/facts/jsxmarkup.string_markup)
     dom_queries: frozenset[str] = frozenset()
+    dom_query_text: frozenset[str] = frozenset()  # the members of jQuery's attributes that give the element's text
 
 
 @dataclass(frozen=True)

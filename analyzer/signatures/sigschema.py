@@ -744,6 +744,7 @@ JSX_BINDING_SETS = (
     "dom_child_methods",
     "dom_text_nodes",
     "dom_queries",
+    "dom_query_text",
     "styled_factories",
     "styled_chains",
     "component_classes",
