@@ -433,7 +433,8 @@ class _Writer:
                 elements: list[Node | None] = [c for c in obj.named_children[: _MAX_OBJECTS * 2] if c.type != "comment"]
                 values = elements[int(at) : int(at) + 1] if at.isdigit() else elements if expr.type == "subscript_expression" else []
             elif key or at:
-                values = [next((v for k, v, _ in self._pairs(obj) if k.parent is not None and self.prog.key_of(k.parent) == (key or at)), None)]
+                wanted = key or at
+                values = [next((v for k, v, _ in self._pairs(obj) if k.parent is not None and self.prog.key_of(k.parent) == wanted), None)]
             else:
                 values = [v for _, v, _ in self._pairs(obj)]
             found += [v for v in values if v is not None and v.type in ("object", "array")]
