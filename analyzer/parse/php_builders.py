@@ -476,7 +476,8 @@ def write(original: str, neutral: str, builders: Builders) -> str:
         close = _closing(original, m.end() - 1, "(", ")", _MAX_CALL)
         if builder is None or close is None:
             continue
-        if original[max(0, m.start() - 12) : m.start()].rstrip().lower().endswith("function"):
+        before = original[max(0, m.start() - 12) : m.start()].rstrip().lower()
+        if before.endswith("function"):
             # The definition itself: its body prints only where it is called (each call is written as its control, its
             # label the call's), so the control it holds, its parameters printed as blanks, is no control of the page. A
             # body that prints other controls as well (a whole form around it), options of its own, or a label the call
@@ -492,7 +493,7 @@ def write(original: str, neutral: str, builders: Builders) -> str:
             ):
                 edits.append((body[0], body[1], _BLANK_LINES.sub(" ", neutral[body[0] : body[1]])))
             continue
-        if original[max(0, m.start() - 12) : m.start()].rstrip().lower().endswith("new"):
+        if before.endswith("new"):
             continue  # a class of that name
         args = _split(original[m.end() : close])
         name = _literal(args[builder.name_at]) if builder.name_at < len(args) else None

@@ -115,7 +115,8 @@ def animal_projects(facts: list[FileFacts], pages: dict[str, PageInfo], db: Sign
     projects = _by_folder(list(sources), db.component_files.projects, stem=False)
     homes = _app_homes([p for found in _by_folder(list(sources), db.component_files.homes, stem=True).values() for p in found], by_display)
     practice = context.animal_practice
-    said_by: dict[str, str] = {}
+    said_by: dict[str, str] = {}  # what each folder's project files say, read once
+    home_says: dict[str, str] = {}  # what each app's home page says, read once
 
     def says(found: list[str]) -> str:
         """What these project files (or home page) say the project is: "animal" (a vet's), "person" (a health
@@ -124,11 +125,13 @@ def animal_projects(facts: list[FileFacts], pages: dict[str, PageInfo], db: Sign
         if any(practice.matches(tokens(text)) for _, text in texts):
             return "animal"
         topic = topic_of(texts, db.fields) if texts else None
-        return "person" if topic is not None and topic.category == "health" else ""
+        return "person" if topic is not None and topic.category in context.care_topics else ""
 
     for path in marked:
         home = _app_home(path, homes, by_display)
-        verdict = says(home) if home else ""
+        if home and home[0] not in home_says:
+            home_says[home[0]] = says(home)
+        verdict = home_says[home[0]] if home else ""
         folder = path.rpartition("/")[0]
         while not verdict:  # the nearest project that says anything decides
             if folder not in said_by:
