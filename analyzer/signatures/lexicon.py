@@ -634,15 +634,19 @@ def provider_chosen(texts: dict[str, str], input_type: str, context: ContextWord
         return False
     said = tokens(_first_said(texts, ("label", "question", "placeholder")))
     # "Profesional", "Professional" name the one a booking's choice picks; as a text box's label they ask a trade.
-    providers = context.care_providers | context.care_providers_in_choices if typ in CHOICE_TYPES else context.care_providers
+    choice = typ in CHOICE_TYPES
+
+    def provider(w: str) -> bool:
+        return w in context.care_providers or (choice and w in context.care_providers_in_choices)
+
     fillers = context.care_provider_fillers
-    if not any(w in providers for w in said) or not all(w in providers or w in fillers for w in said):
+    if not any(provider(w) for w in said) or not all(provider(w) or w in fillers for w in said):
         return False
     # A choice among jobs ("Médico / Enfermero / Administrador": a nurse or a clerk beside the doctor) asks the visitor's
     # trade, not whom they see; doctors' names or specialties ("Cardioloog / Dermatoloog") are whom they see.
     # A report's filter offers "All" among them ("Profesional: Todos / Ana / Luis"): whose records are listed.
     options = tokens(texts.get("options") or "")
-    return not any((w in context.care_roles and w not in providers) or w in context.care_provider_filters for w in options)
+    return not any((w in context.care_roles and not provider(w)) or w in context.care_provider_filters for w in options)
 
 
 def _opinion_asked(texts: dict[str, str], input_type: str, context: ContextWords) -> str:
