@@ -81,6 +81,31 @@ def site_fields(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[str, i
     return {r.field.name: (r.field.classification.category, r.field.line, r.field.texts.get("label", "")) for r in result.fields}
 
 
+def site_controls(folder: Path) -> list:
+    """Every control a whole scan of ``folder`` reads, classified or not ("-"), after the resolve stage (a reading that
+    stage drops is no control at all). The scan walks "." inside ``folder``, as a user's in a clone: the paths it
+    reports and the folder's name are read as a page's context (a test's own folder is named for the test)."""
+    import os
+
+    from analyzer import resolve
+    from analyzer.facts import fieldfacts
+    from analyzer.read.discover import discover
+    from analyzer.scan import ScanOptions, _results
+
+    db = signatures.load()
+    opts = ScanOptions(paths=(".",))
+    home = os.getcwd()
+    os.chdir(folder)
+    try:
+        found, _ = discover(opts.paths, opts.excludes, opts.follow_outside, set(), opts.include_tests)
+        with fieldfacts.every_control("-"):
+            facts = list(_results(found, opts, db))
+        pages = resolve.resolve(found, facts, db, opts.max_bytes, opts.config.facts).pages
+    finally:
+        os.chdir(home)
+    return [s for info in pages.values() for s in info.fields]
+
+
 # An intake form's markup (``@@``) written in three template dialects and two component frameworks, as the
 # issue's fixtures ask: Jinja, Blade, ERB, JSX and Vue.
 INTAKE_DIALECTS = {

@@ -13,6 +13,7 @@ import pytest
 
 from analyzer.facts.pagecontext import code_layout_sources, component_layouts, is_component_layout
 from analyzer.scan import ScanOptions, run
+from tests.conftest import site_controls
 
 _HOTJAR = '<script async src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6"></script>'
 _FORM = """<form method="post">
@@ -389,32 +390,12 @@ def test_a_human_clinics_project_keeps_its_medical_fiche(tmp_path) -> None:
 
 def _resolved_categories(tmp_path: Path, files: dict[str, str]) -> dict[str, str]:
     """Every control of the scan's pages after the resolve stage (its sensitive readings, "-" for none: a health reading the
-    resolve stage drops is no control at all), by name. The scan
-    walks "." in a folder named for nothing, as a user's in a clone: the paths it reports, and the folder's name, are
-    read as the page's context, and a test's folder is named for the test."""
-    import os
-
-    tmp_path = tmp_path / "site"
-    from analyzer import resolve, signatures
-    from analyzer.facts import fieldfacts
-    from analyzer.read.discover import discover
-    from analyzer.scan import _results
-
+    resolve stage drops is no control at all), by name; the files written in a folder named for nothing."""
+    folder = tmp_path / "site"
     for rel, text in files.items():
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_text(text, encoding="utf-8")
-    db = signatures.load()
-    opts = ScanOptions(paths=(".",))
-    home = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        found, _ = discover(opts.paths, opts.excludes, opts.follow_outside, set(), opts.include_tests)
-        with fieldfacts.every_control("-"):
-            facts = list(_results(found, opts, db))
-        pages = resolve.resolve(found, facts, db, opts.max_bytes, opts.config.facts).pages
-    finally:
-        os.chdir(home)
-    return {s.name: s.classification.category for info in pages.values() for s in info.fields}
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text(text, encoding="utf-8")
+    return {s.name: s.classification.category for s in site_controls(folder)}
 
 
 @pytest.mark.parametrize(

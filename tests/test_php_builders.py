@@ -10,7 +10,7 @@ from pathlib import Path
 
 from analyzer.parse import php_builders
 from analyzer.scan import ScanOptions, run
-from tests.conftest import finishes_within, site_fields
+from tests.conftest import finishes_within, site_controls, site_fields
 
 _RESOURCES = """<?php
 function party_label($key, $name)
@@ -275,20 +275,7 @@ def test_a_builder_printing_its_parameters_by_statements_of_their_own(tmp_path: 
     assert fields.get("diabetes", ())[:2] == ("health", 17) and fields.get("hivinfectie", ())[:2] == ("health", 18), fields
     assert set(fields) == {"diabetes", "hivinfectie"}, fields  # the bicycle and the name are no special category
     # The definition's own radios, their name a blank where the parameter is printed, are no control of the page.
-    assert sorted(s.line for s in _every_control(tmp_path)) == [15, 17, 18, 19], _every_control(tmp_path)
-
-
-def _every_control(folder: Path) -> list:
-    """Every control a scan of ``folder`` reads, classified or not (the scan reports only the sensitive ones)."""
-    from analyzer import signatures
-    from analyzer.facts import fieldfacts
-    from analyzer.read.discover import discover
-    from analyzer.scan import _results
-
-    opts = ScanOptions(paths=(str(folder),))
-    files, _ = discover(opts.paths, opts.excludes, opts.follow_outside, set(), opts.include_tests)
-    with fieldfacts.every_control("-"):
-        return [s for facts in _results(files, opts, signatures.load()) for s in facts.fields]
+    assert sorted(s.line for s in site_controls(tmp_path)) == [15, 17, 18, 19], site_controls(tmp_path)
 
 
 _WHOLE_FORM = """<?php
@@ -327,5 +314,5 @@ def test_a_builder_printing_its_own_label_and_options_keeps_its_body(tmp_path: P
     # The call would be written without the label and choices the body prints itself: the body is read as it is.
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "form.php").write_text(_OWN_LABEL, encoding="utf-8")
-    read = [(s.line, s.classification.category) for s in _every_control(tmp_path / "site") if s.classification.category != "-"]
+    read = [(s.line, s.classification.category) for s in site_controls(tmp_path / "site") if s.classification.category != "-"]
     assert read == [(3, "religion")], read
