@@ -91,6 +91,10 @@ def test_the_words_themselves(db) -> None:
     assert asks_about_an_animal([{"label": "Espécie do animal"}], ctx)
     # A choice answers; it does not say what is asked ("Cat" among the pets a household keeps).
     assert not asks_about_an_animal([{"label": "Household", "options": "Species of fish / Breed of dog"}], ctx)
+    # An animal's fleas (a pet groomer's booking: "Tem pulga ou carrapato?"); a person's tick bite is not one.
+    assert asks_about_an_animal([{"question": "Tem pulga ou carrapato?"}], ctx)
+    assert asks_about_an_animal([{"label": "Flohbefall"}], ctx) and asks_about_an_animal([{"label": "Has fleas?"}], ctx)
+    assert not asks_about_an_animal([{"label": "Zeckenstich in den letzten 4 Wochen?"}, {"label": "Tick bite?"}], ctx)
 
 
 _HOTJAR = '<script async src="https://static.hotjar.com/c/hotjar-3456781.js?sv=6"></script>'
