@@ -127,3 +127,77 @@ other.name = "diagnosis";
 """
     found = every_control(tmp_path, text, db, "frame.js")
     assert sorted((s.line, s.name) for s in found) == [(2, "allergies"), (5, "diagnosis")], found
+
+
+# A card app's helpers (D46): a class whose constructor makes one control from its parameters, and a function that does
+# the same for a select, each called with literals; a select filled by a string of options.
+_HELPERS = """class Input {
+    constructor(type, name, classList, value, placeholder) {
+        const input = document.createElement('input')
+        input.type = type
+        input.className = classList
+        if (name) input.name = name
+        if (placeholder) input.placeholder = placeholder
+        return input
+    }
+}
+function makeSelect(name, prompt, options) {
+    const select = document.createElement('select')
+    select.setAttribute('name', name)
+    const first = document.createElement('option')
+    first.innerText = prompt
+    select.appendChild(first)
+    for (const opt of options) {
+        const o = document.createElement('option')
+        o.innerText = opt
+        select.appendChild(o)
+    }
+    return select
+}
+class VisitForm {
+    constructor(data) {
+        const doctor = makeSelect('doctor', 'Выберите врача', ['Кардиолог', 'Терапевт'])
+        const pressure = new Input('text', 'bp', 'form-control', data ? data.bp : null, '* Обычное давление')
+        const notes = new Input('text', 'notes', 'form-control', null, null)
+        notes.placeholder = 'Комментарии'
+        const city = new Input('text', 'city', 'form-control', null, 'Город')
+        this.kind = document.createElement('select')
+        this.kind.insertAdjacentHTML('beforeend', `<option disabled>Тип визита</option><option>Первичный</option>`)
+        this.kind.name = 'kind'
+    }
+}
+"""
+
+# A helper that makes a control from nothing it is given (its parameters set no attribute), and a call given only
+# computed values: nothing is said of either control.
+_HELPER_LOOK_ALIKES = """function box(parent) {
+    const input = document.createElement('input')
+    input.className = 'box'
+    parent.appendChild(input)
+    return input
+}
+function field(type, name) {
+    const input = document.createElement('input')
+    input.type = type
+    input.name = name
+    return input
+}
+box(document.body)
+field(config.type, config.name)
+"""
+
+
+def test_a_helper_that_makes_a_control_from_its_parameters_is_written_at_each_call(tmp_path, db) -> None:
+    found = {s.name: s for s in every_control(tmp_path, _HELPERS, db, "forms.js")}
+    assert set(found) == {"doctor", "bp", "notes", "city", "kind"}, found  # not the helpers' own controls
+    assert found["doctor"].line == 26 and found["doctor"].tag == "select", found["doctor"]
+    assert found["doctor"].texts["options"].startswith("Выберите врача Кардиолог"), found["doctor"]
+    assert found["bp"].line == 27 and found["bp"].texts["placeholder"] == "* Обычное давление", found["bp"]
+    assert found["bp"].classification.category == "health", found["bp"]
+    assert found["notes"].texts["placeholder"] == "Комментарии", found["notes"]  # set on the element the call made
+    assert found["city"].classification.category == "-", found["city"]
+    assert found["kind"].texts["options"] == "Тип визита Первичный", found["kind"]
+
+
+def test_a_helper_given_nothing_it_sets_or_computed_values_writes_no_control(tmp_path, db) -> None:
+    assert every_control(tmp_path, _HELPER_LOOK_ALIKES, db, "helpers.js") == []

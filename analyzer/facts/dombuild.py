@@ -18,7 +18,15 @@ a label (``tak.prepend(yes)``) is written inside that label, which gives it its 
 appended to it (``select.add(new Option("A+"))``) are written inside it. An element is known by the variable (or
 member) it is held in, and a property written to that name belongs to the latest element created under it before.
 Only what the script says in literals is written: a computed value is left out (a control the script says nothing
-of is not written), and nothing runs. The DOM's names are
+of is not written), and nothing runs.
+
+A script often builds its controls through a helper of its own, a function or a class's constructor that creates one
+control and sets its attributes from its parameters (``class Input { constructor(type, name, cls, value, placeholder)
+{ const input = document.createElement('input'); input.type = type; … } }``). Each call of it (``new Input('text',
+'bp', …, '* Обычное давление')``) is then a control written where the call stands, its attributes the literals the
+call gives those parameters, a select's options the array of strings it gives the parameter the helper loops over,
+and the text it gives a parameter the helper prints in another element before (a label, a select's first option).
+The helper's own element, made of parameters, is not written (``_factories``). The DOM's names are
 ``[jsx_bindings]`` data (``dom_creators`` …). The work is bounded: at most ``_MAX_ELEMENTS`` elements per file.
 """
 
@@ -26,11 +34,14 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
+from analyzer.facts.jsxhelpers import param_pattern, parameters
 from analyzer.parse.jsfacts import STRING_TYPES, Program
 from analyzer.parse.markup_out import ATTRIBUTES, VOID, Out, attributes, escape
 from analyzer.signatures import JsxBindings
@@ -67,6 +78,20 @@ class _Element:
     text: list[str] = field(default_factory=list)
     children: list[_Element] = field(default_factory=list)
     parent: _Element | None = None
+    before: str = ""  # the text a helper prints before the control it makes (a label, a select's first option)
+
+
+@dataclass(frozen=True)
+class _Factory:
+    """A helper that makes one control from its parameters: the control's tag, the attributes it always gives, the
+    parameter (by position) each other attribute comes from, the parameter it loops over for a select's options, and
+    the one whose text it prints before the control (a label's, a select's first option)."""
+
+    tag: str
+    attrs: tuple[tuple[str, str], ...]
+    params: tuple[tuple[str, int], ...]
+    options: int | None
+    text: int | None
 
 
 def markup(prog: Program, bindings: JsxBindings) -> tuple[str, bool]:
@@ -79,7 +104,7 @@ def markup(prog: Program, bindings: JsxBindings) -> tuple[str, bool]:
     reader.read()
     if not any(e.tag in _CONTROLS for e in reader.elements):
         return "", reader.cut
-    return "<html><body>" + _write(reader.elements) + "</body></html>", reader.cut
+    return "<html><body>" + _write(reader.elements, reader.inside) + "</body></html>", reader.cut
 
 
 class _Reader:
@@ -90,11 +115,13 @@ class _Reader:
         self.by_name: dict[str, list[_Element]] = {}  # a name -> its elements in source order
         self.starts: dict[str, list[int]] = {}
         self.cut = False
+        self.inside: set[int] = set()  # the creations inside a helper that makes a control from its parameters
 
     def read(self) -> None:
         nodes = self._walk()
+        factories = self._factories(nodes)
         for call in (n for n in nodes if n.type in ("call_expression", "new_expression")):  # every element first
-            made = self._made(call)
+            made = self._made(call) or self._made_by(call, factories)
             if made is None:
                 continue
             if len(self.elements) >= _MAX_ELEMENTS:
@@ -110,6 +137,110 @@ class _Reader:
                 self._assigned(node)
             elif node.type == "call_expression":
                 self._called(node)
+
+    def _factories(self, nodes: list[Node]) -> dict[str, _Factory]:
+        """The script's helpers that make one control from their parameters, by the name they are called by (see the
+        module); the elements made inside them are noted in ``self.inside`` and not written."""
+        found: dict[str, _Factory] = {}
+        for call in (n for n in nodes if n.type == "call_expression"):
+            if len(found) >= _MAX_FACTORIES:
+                break
+            callee = self.prog.callee(call)
+            if callee is None or not creates(self.prog.path(callee), self.b):
+                continue
+            args = self.prog.args(call)
+            tag = (self.prog.literal(args[0]) or "").strip().lower() if args else ""
+            held = self._held_in(call)
+            fn = _enclosing_function(call)
+            if tag not in _CONTROLS or not held or fn is None:
+                continue
+            name = _function_name(self.prog, fn)
+            params = _param_names(self.prog, fn)
+            if not name or not params or name in found:
+                continue
+            factory = self._factory(fn, tag, held, params)
+            if factory is not None:
+                found[name] = factory
+                self.inside.add(call.id)
+        return found
+
+    def _factory(self, fn: Node, tag: str, held: str, params: dict[str, int]) -> _Factory | None:
+        """What a helper ``fn`` that makes a ``tag`` held in ``held`` does with its parameters, or None when it sets
+        none of the control's attributes from them."""
+        attrs: dict[str, str] = {}
+        given: dict[str, int] = {}
+        options: int | None = None
+        text: int | None = None
+        stack, seen = [fn], 0
+        while stack and seen < _MAX_FACTORY_NODES:
+            node = stack.pop()
+            seen += 1
+            stack.extend(reversed(node.named_children))
+            if node.type == "assignment_expression":
+                left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+                if left is None or right is None or left.type != "member_expression":
+                    continue
+                owner, prop = left.child_by_field_name("object"), left.child_by_field_name("property")
+                key = self.prog.text(prop) if prop is not None else ""
+                param = params.get(self.prog.text(right)) if right.type == "identifier" else None
+                if owner is not None and self.prog.text(owner) == held:
+                    attr = ATTRIBUTES.get(key, key).lower()
+                    if attr in _ATTRIBUTES and param is not None:
+                        given.setdefault(attr, param)
+                    elif attr in _ATTRIBUTES and (said := self._static(right)) is not None:
+                        attrs.setdefault(attr, said)
+                elif key in self.b.dom_text_props and param is not None and not _in_loop(node, fn):
+                    text = param if text is None else text  # defaultOption.innerText = defaultValue
+            elif node.type == "call_expression":
+                callee = self.prog.callee(node)
+                if callee is None or callee.type != "member_expression":
+                    continue
+                owner, method = callee.child_by_field_name("object"), self.prog.text(callee.child_by_field_name("property") or callee)
+                args = self.prog.args(node)
+                if method == "setAttribute" and owner is not None and self.prog.text(owner) == held and len(args) >= 2:
+                    key = (self.prog.literal(args[0]) or "").lower()
+                    param = params.get(self.prog.text(args[1])) if args[1].type == "identifier" else None
+                    if key in _ATTRIBUTES and param is not None:
+                        given.setdefault(key, param)
+                    elif key in _ATTRIBUTES and (said := self._static(args[1])) is not None:
+                        attrs.setdefault(key, said)
+                elif method in _LOOPS and owner is not None and owner.type == "identifier" and tag == "select":
+                    options = params.get(self.prog.text(owner), options)  # options.forEach((opt) => …)
+            elif node.type == "for_in_statement" and tag == "select":  # for (const opt of options)
+                right = node.child_by_field_name("right")
+                if right is not None and right.type == "identifier":
+                    options = params.get(self.prog.text(right), options)
+        if not given:
+            return None
+        return _Factory(tag, tuple(attrs.items()), tuple(given.items()), options, text)
+
+    def _made_by(self, node: Node, factories: dict[str, _Factory]) -> _Element | None:
+        """The control a call of one of the script's helpers makes (``new Input('text', 'bp', …)``), with what the
+        call gives its parameters in literals; else None."""
+        if not factories:
+            return None
+        callee = node.child_by_field_name("constructor") if node.type == "new_expression" else node.child_by_field_name("function")
+        factory = factories.get(self.prog.text(callee)) if callee is not None and callee.type == "identifier" else None
+        if factory is None or _enclosing_function(node) is not None and node.id in self.inside:
+            return None
+        args_node = node.child_by_field_name("arguments")
+        args = [a for a in args_node.named_children if a.type != "comment"] if args_node is not None else []
+        attrs = dict(factory.attrs)
+        for attr, at in factory.params:
+            said = self._static(args[at]) if at < len(args) else None
+            if said is not None:
+                attrs[attr] = said
+        element = _Element(factory.tag, self._held_in(node) or f"#{node.id}", node, attrs)
+        if factory.options is not None and factory.options < len(args) and args[factory.options].type == "array":
+            for item in args[factory.options].named_children:
+                said = self._static(item)
+                if said:
+                    element.children.append(_Element("option", "", item, text=[said], parent=element))
+        if factory.text is not None and factory.text < len(args):
+            element.before = self._static(args[factory.text]) or ""
+        if not attrs and not element.children and not element.before:
+            return None
+        return element
 
     def _walk(self) -> list[Node]:
         out: list[Node] = []
@@ -182,6 +313,9 @@ class _Reader:
         said = self._static(right)
         if said is None:
             return
+        if key == "innerHTML" and element.tag == "select":
+            element.children += _options_in(said, element, node)  # select.innerHTML = '<option>A+</option>…'
+            return
         if key in self.b.dom_text_props:
             element.text.append(said)
             return
@@ -202,6 +336,11 @@ class _Reader:
             key, said = self.prog.literal(args[0]), self._static(args[1])
             if key and said is not None and key.lower() in _ATTRIBUTES:
                 element.attrs[key.lower()] = said
+            return
+        if method == "insertAdjacentHTML" and element.tag == "select" and len(args) >= 2:
+            said = self._static(args[1])  # select.insertAdjacentHTML('beforeend', `<option>Терапевт</option>…`)
+            if said:
+                element.children += _options_in(said, element, node)
             return
         if method not in self.b.dom_child_methods:
             return
@@ -246,13 +385,14 @@ class _Reader:
         return None
 
 
-def _write(elements: list[_Element]) -> str:
+def _write(elements: list[_Element], inside: AbstractSet[int] = frozenset()) -> str:
     """Each element at its creation, in source order: a control with its options, a label with its text (a box inside
     a label is written inside it, at the box's place), a heading or legend with its text, anything else as its text."""
     out = Out()
-    inside = {id(child) for e in elements if e.tag == "label" for child in e.children if _is_box(child)}
+    made_inside = {id(e.call) for e in elements if e.call.id in inside}
+    inside_labels = {id(child) for e in elements if e.tag == "label" for child in e.children if _is_box(child)}
     for e in elements:
-        if e.tag == "option" or id(e) in inside:
+        if e.tag == "option" or id(e) in inside_labels:
             continue  # written inside its select or label
         if e.tag == "label" and any(_is_box(c) for c in e.children):
             for box in (c for c in e.children if _is_box(c)):
@@ -262,12 +402,17 @@ def _write(elements: list[_Element]) -> str:
             continue
         if e.tag in _CONTROLS and not e.attrs and not e.children:
             continue  # a control the script says nothing of (a bare createElement("input")): nothing to read
+        if id(e.call) in made_inside:
+            continue  # a helper's own control, made of its parameters: each call of the helper is written
         row, col = e.call.start_point
         out.at(row, col)
         if e.tag in _CONTROLS:
+            if e.before and e.tag != "select":
+                out.write(f"<label>{escape(e.before)}</label> ")
             out.write(_start(e))
             if e.tag == "select":
-                out.write("".join(f"<option>{escape(' '.join(o.text))}</option>" for o in e.children if o.tag == "option"))
+                first = f"<option>{escape(e.before)}</option>" if e.before else ""
+                out.write(first + "".join(f"<option>{escape(' '.join(o.text))}</option>" for o in e.children if o.tag == "option"))
             if e.tag not in VOID:
                 out.write(f"</{e.tag}>")
         elif e.tag in _WRITTEN:
@@ -283,3 +428,69 @@ def _is_box(e: _Element) -> bool:
 
 def _start(e: _Element) -> str:
     return f"<{e.tag}{attributes(e.attrs.items())}>"
+
+
+_MAX_FACTORIES = 200  # helpers that make a control, per file
+_MAX_FACTORY_NODES = 2000  # syntax nodes of one helper looked at
+_LOOPS = frozenset({"forEach", "map"})
+_FUNCTIONS = frozenset({"function_declaration", "function_expression", "function", "arrow_function", "method_definition"})
+
+
+def _enclosing_function(node: Node) -> Node | None:
+    parent = node.parent
+    while parent is not None and parent.type not in _FUNCTIONS:
+        parent = parent.parent
+    return parent
+
+
+def _in_loop(node: Node, fn: Node) -> bool:
+    parent = node.parent
+    while parent is not None and parent.id != fn.id:
+        if parent.type in ("for_in_statement", "for_statement", "while_statement", "arrow_function", "function_expression"):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _function_name(prog: Program, fn: Node) -> str:
+    """The name a helper is called by: a function's, a class's (its constructor), a const's that holds it."""
+    if fn.type == "function_declaration":
+        name = fn.child_by_field_name("name")
+        return prog.text(name) if name is not None else ""
+    if fn.type == "method_definition":
+        method = fn.child_by_field_name("name")
+        body = fn.parent
+        cls = body.parent if body is not None else None
+        if method is None or prog.text(method) != "constructor" or cls is None or cls.type not in ("class_declaration", "class"):
+            return ""
+        name = cls.child_by_field_name("name")
+        if name is None and cls.parent is not None and cls.parent.type == "variable_declarator":
+            name = cls.parent.child_by_field_name("name")
+        return prog.text(name) if name is not None else ""
+    holder = fn.parent
+    if holder is not None and holder.type == "variable_declarator":
+        name = holder.child_by_field_name("name")
+        return prog.text(name) if name is not None and name.type == "identifier" else ""
+    return ""
+
+
+def _param_names(prog: Program, fn: Node) -> dict[str, int]:
+    """A function's plain parameters by name, their positions (``rows = 1`` too; a destructured one is left out)."""
+    out: dict[str, int] = {}
+    for at, param in enumerate(parameters(fn)):
+        pattern, _ = param_pattern(param)
+        if pattern.type == "identifier":
+            out.setdefault(prog.text(pattern), at)
+    return out
+
+
+_OPTION = re.compile(r"<option\b[^<>]{0,400}>([^<]{0,400})", re.I)
+_MAX_OPTIONS = 200  # options read from one string
+
+
+def _options_in(markup: str, select: _Element, node: Node) -> list[_Element]:
+    """The options a string of markup written into a select holds, each its text."""
+    return [
+        _Element("option", "", node, text=[" ".join(m.group(1).split())], parent=select)
+        for m in itertools.islice(_OPTION.finditer(markup), _MAX_OPTIONS)
+    ]
