@@ -220,3 +220,68 @@ def test_typescript_and_anonymous_class_components_are_read(tmp_path: Path) -> N
         "    <CampoArea titulo='Doenças crônicas' />\n  </form>);\n}\n",
     }
     assert _read(tmp_path, files) == [("Ficha.tsx", "Alergias", 7, "health"), ("Ficha.tsx", "Doenças crônicas", 8, "health")]
+
+
+# D46's obstetric history (hemolat): a line component whose input takes the type its use gives, with its "Otra: ¿Cuál?"
+# box and its "SI / NO" radios in other branches; a select with the "¿Cuál?" box its "Otro" shows; a list of checkboxes
+# asked by a heading that prints the group's prop.
+_LINE = (
+    "const InputLine = (props) => (\n  (props.type !== 'radio') ?\n"
+    "  (<div><label htmlFor={props.name}>{props.text}</label><input type={props.type} id={props.name} /></div>)\n"
+    "  : props.text === 'Otra' ? <div><label>{props.text}</label><input type='text' id={props.text} /></div>\n"
+    "  : <div><label>{props.text}</label><input type={props.type} value='SI' /><input type={props.type} value='NO' /></div>\n);\n"
+    "export default InputLine;\n"
+)
+_UNIQUE = (
+    "const UniqueSelection = (props) => (<div><label htmlFor={props.item}>{props.text}</label>\n"
+    "  <select id={props.item}><option>Seleccione...</option>{props.options.map((o) => <option key={o}>{o}</option>)}</select>\n"
+    "  <input type='text' placeholder='¿Cuál?' /></div>);\nexport default UniqueSelection;\n"
+)
+_MULTIPLE = (
+    "const MultipleSelection = (props) => (<ul><li><h5>{props.group}</h5></li>\n"
+    "  {props.options.map((o) => <li key={o}><input type='checkbox' value={o} /><label>{o}</label></li>)}\n"
+    "  <li><input type='checkbox' value='Otro' /><input type='text' placeholder='¿Cuál?' /></li></ul>);\n"
+    "export default MultipleSelection;\n"
+)
+
+
+def test_a_component_typed_by_its_use_a_choice_with_its_other_box_and_a_group_under_its_heading() -> None:
+    found = own_components.collect(
+        [
+            ("src/component/InputLine.js", _LINE.encode()),
+            ("src/component/UniqueSelection.js", _UNIQUE.encode()),
+            ("src/component/MultipleSelection.js", _MULTIPLE.encode()),
+        ]
+    )
+    line = found.controls[("src/component/InputLine", "default")]
+    assert (line.tag, line.type, line.label_prop) == ("input", None, "text"), line
+    unique = found.controls[("src/component/UniqueSelection", "default")]
+    assert (unique.tag, unique.label_prop) == ("select", "text"), unique
+    multiple = found.controls[("src/component/MultipleSelection", "default")]
+    assert (multiple.type, multiple.label_prop) == ("checkbox", "group"), multiple
+
+
+def test_the_uses_are_read_as_those_controls(tmp_path: Path) -> None:
+    files = {
+        "src/component/InputLine.js": _LINE,
+        "src/component/UniqueSelection.js": _UNIQUE,
+        "src/page/Historia.js": _CLARITY + "import InputLine from '../component/InputLine';\n"
+        "import UniqueSelection from '../component/UniqueSelection';\n"
+        "export const Historia = () => (<form>\n"
+        "  <InputLine name='gestas' type='number' text='Gestas' />\n"
+        "  <UniqueSelection item='etnia' text='Etnia' options={['Afro', 'Indígena', 'Otro']} />\n"
+        "  <InputLine name='ciudad' type='text' text='Ciudad' />\n"
+        "</form>);\n",
+    }
+    read = _read(tmp_path, files)
+    assert ("Historia.js", "Gestas", 6, "health") in read, read
+    assert ("Historia.js", "Etnia", 7, "racial-ethnic") in read, read
+    assert not any(label == "Ciudad" for _, label, _, _ in read), read  # read, and no category
+
+
+def test_a_box_before_a_select_is_a_composite_not_a_choice_and_its_other_box() -> None:
+    # A phone number's country select after its box is no "Other" box: the box stands first, so the two are a composite.
+    phone = "export const Phone = ({ label }) => (<div>{label}<input type='tel' /><select><option>+33</option></select></div>);\n"
+    boxes = "export const Two = ({ label }) => (<div>{label}<select><option>A</option></select><input /><input /></div>);\n"
+    found = own_components.collect([("src/Phone.jsx", phone.encode()), ("src/Two.jsx", boxes.encode())])
+    assert ("src/Phone", "Phone") not in found.controls and ("src/Two", "Two") not in found.controls

@@ -346,6 +346,7 @@ def _control(prog: Program, fn: Node) -> Control | None:
         return None
     kinds: list[tuple[str, str | None]] = []
     printed: str | None = None
+    titled: str | None = None  # a prop printed in a heading: a group of choices' question, else the component's title
     seen = 0
     stack = [body]
     while stack and seen < _MAX_NODES:
@@ -358,22 +359,50 @@ def _control(prog: Program, fn: Node) -> Control | None:
             if attrs.get("role") == "search" or (tag == "input" and attrs.get("type") == "search"):
                 return None  # a site's search box: page chrome, not a form's field
             if tag in ("input", "select", "textarea"):
-                kinds.append(_kind(tag, attrs))
+                # <input type={props.type}>: the type each use gives (a box, or its radios, in a branch of its own)
+                kinds.append(("input", _USE_TYPE) if tag == "input" and attrs.get("type") == "" and "type" in attrs else _kind(tag, attrs))
         elif node.type == "jsx_expression" and node.parent is not None and node.parent.type == "jsx_element" and printed is None:
             inner = next((c for c in node.named_children if c.type != "comment"), None)
             named = _prop_named(prog, inner, props, holder) if inner is not None else None
-            printed = named if named is not None and not _in_heading(prog, node.parent, fn) else None
+            if named is not None and _in_heading(prog, node.parent, fn):
+                titled = titled or named
+            else:
+                printed = named
         stack.extend(reversed(node.named_children))
-    radios = kinds.count(("input", "radio"))
-    if radios >= 2 and len(kinds) - radios <= 1:
-        # a question's radios with one box beside them ("Nej / Ja" and a "currently" tick): the question is the radios
-        kinds = [("input", "radio")]
+    kinds = _one_control(kinds)
     if not kinds or len(set(kinds)) != 1 or (kinds[0][1] not in ("radio", "checkbox") and len(kinds) > 1):
         return None
     tag, typ = kinds[0]
+    if typ == _USE_TYPE:
+        typ = None
     # labelled by the prop it prints, else by what stands before each use (as a native control is); a placeholder it is
-    # handed stays a placeholder
-    return Control(tag, typ, printed)
+    # handed stays a placeholder. A group of choices printed under a heading ("<h5>{props.group}</h5>" over its
+    # checkboxes) is asked by that heading.
+    return Control(tag, typ, printed or (titled if typ in ("radio", "checkbox") else None))
+
+
+_USE_TYPE = "*"  # an input whose type its use gives (type={props.type})
+
+
+def _one_control(kinds: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """The controls a component renders, read as the one it asks (a list of one kind, else as it was): radios with one
+    box beside them ("Nej / Ja" and a "currently" tick) are the radios' question; a select, a group of checkboxes or
+    radios with one plain text box after them (the "Other: which?" box a choice of "Otro" shows), or inputs typed by
+    their use with one such box among them, are that control; inputs typed by their use (``type={props.type}``), one
+    per branch of a conditional (a box, or its "Sí / No" radios), are one control."""
+    radios = kinds.count(("input", "radio"))
+    if radios >= 2 and len(kinds) - radios <= 1:
+        return [("input", "radio")]
+    rest = [k for k in kinds if k != ("input", None)]
+    if len(kinds) - len(rest) == 1 and rest and len(set(rest)) == 1:
+        kind = rest[0]
+        follows = kinds[-1] == ("input", None)  # the box follows its choice up; one before it is a composite's own
+        choice = kind == ("select", None) and len(rest) == 1 or kind[1] in ("radio", "checkbox") and len(rest) >= 2
+        if choice and follows or kind[1] == _USE_TYPE:
+            kinds = rest
+    if kinds and set(kinds) == {("input", _USE_TYPE)}:
+        return [("input", _USE_TYPE)]
+    return kinds
 
 
 _HEADINGS = HEADINGS | {"title", "header", "nav"}  # a prop printed in a heading, a title or a header bar is a title
