@@ -77,3 +77,38 @@ def test_a_lone_tag_created_by_jquery_takes_its_attributes(tmp_path, db) -> None
     assert found["alergias"][0] == 4 and found["alergias"][1].get("label") == "Alergias" and found["alergias"][2] == "health", found
     assert found["medicamentos"][1].get("placeholder") == "Medicamentos em uso" and found["medicamentos"][2] == "health", found
     assert found["notas"][1].get("placeholder") is None and found["cidade"][2] == "-", found
+
+
+# A questionnaire's items, each an object whose question is one member and its control's markup another (D46's
+# COVID self-test: { question: '<p>…</p>', rep: '<input type="radio" …>' }); a plain question under a label key reads
+# the same. A member written after the control, a member that is an id, and an object holding no control give no text.
+_ITEMS = """const Questions = [
+  {
+    "question": '<p class="form__question"> Avez-vous une toux ces derniers jours ? </p>',
+    "rep": '<input type="radio" name="q1" value="Oui"><label>Oui</label> <input type="radio" name="q1" value="Non"><label>Non</label>',
+  },
+  {
+    question: "Êtes-vous diabétique ?",
+    rep: '<input type="radio" name="q2" value="Oui"><label>Oui</label><input type="radio" name="q2" value="Non"><label>Non</label>',
+  },
+  {
+    id: "Diabète de type 2",
+    rep: '<input type="text" name="q3">',
+    question: "Prenez-vous de l'insuline ?",
+  },
+  { title: "Cancer", body: '<p>Read about cancer screening</p>' },
+];
+"""
+
+
+def test_a_questionnaire_items_question_member_is_written_before_its_control(tmp_path, db) -> None:
+    with fieldfacts.every_control("-"):
+        fields = {f.name: f for f in scan_text(tmp_path, _ITEMS, db, name="questions.js").fields}
+    assert fields["q1"].line == 4 and "toux" in fields["q1"].texts.get("question", ""), fields["q1"]
+    assert fields["q1"].classification.category == "health", fields["q1"]
+    assert fields["q2"].classification.category == "health", fields["q2"]
+    # the id before it names nothing and the question after it is not its text
+    said = " ".join(fields["q3"].texts.values())
+    assert fields["q3"].classification.category == "-" and "Diabète" not in said and "insuline" not in said, fields["q3"]
+    # the items are read where their markup stands, not again as a list of definitions
+    assert set(fields) == {"q1", "q2", "q3"}, fields

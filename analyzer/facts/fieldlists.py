@@ -384,6 +384,7 @@ def _definitions(
         (o, m, name)
         for (o, key), m in zip(items, members, strict=True)
         if id(m) not in sections
+        and not _writes_its_control(prog, m)
         and not _answered(prog, m, lists)
         and not _graded(prog, m, lists)
         and not _shows_text(prog, m, lists)
@@ -548,6 +549,15 @@ def _answered(prog: Program, members: dict[str, Node], lists: FieldLists) -> boo
     """Whether an item holds its answer's text (``{ question: "Is the test confidential?", answer: "Yes, …" }``): a
     question and its answer shown to read, as an FAQ lists them, not a control."""
     return any(_text(prog, members.get(k)).strip() for k in lists.answer_keys)
+
+
+_CONTROL_MARKUP = re.compile(r"<(?:input|select|textarea)\b", re.I)
+
+
+def _writes_its_control(prog: Program, members: dict[str, Node]) -> bool:
+    """Whether an item holds its control's own markup in a string (``{ question: "…", rep: '<input type="radio" …>' }``):
+    the strings are read as markup where they stand (``jsxmarkup.string_markup``), its question with them."""
+    return any(v.type in ("string", "template_string") and _CONTROL_MARKUP.search(prog.text(v)) for v in members.values())
 
 
 def _graded(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from tree_sitter import Node
 
@@ -1451,13 +1451,16 @@ _MAX_LITERALS = 2000
 _LITERALS = ("string", "template_string")
 
 
-def string_markup(prog: Program, bindings: JsxBindings | None = None) -> str:
+def string_markup(prog: Program, bindings: JsxBindings | None = None, text_keys: Collection[str] = ()) -> str:
     """HTML for the string and template literals of a program that hold form markup (``el.innerHTML =
     `<label>Diagnosis</label><input name="diagnosis">` ``, jQuery's ``.append('<input …>')``, lit's
     ``html`…` ``), positioned as in the source. A literal inside another's ``${…}`` (lit's ``${cond ? html`<form>…`
     : ""}``) is written where it stands in the outer one; the rest of each substitution, and backslashes, are
     blanks, line breaks kept. A lone tag handed to jQuery with its attributes (``bindings.dom_queries``: ``$('<input>',
-    { name: 'alergias' })``) is written with them (``_created_with``)."""
+    { name: 'alergias' })``) is written with them (``_created_with``). An object whose member holds a control's markup
+    is one item of a questionnaire: the members before it that hold markup, or text under one of ``text_keys``
+    (``{ question: '<p>Avez-vous de la fièvre ?</p>', rep: '<input type="radio" …>' }``), are written too, its question
+    standing before its control (``_item_texts``)."""
     data = prog.parsed.source.data
     literals: dict[int, Node] = {}
     for m in _FORM_TAG.finditer(data):
@@ -1469,6 +1472,15 @@ def string_markup(prog: Program, bindings: JsxBindings | None = None) -> str:
                 break
     if not literals:
         return ""
+    texts: set[int] = set()  # an item's question written as plain text: a paragraph of its own
+    for node in [n for n in literals.values() if _CONTROL_TAG.search(data, n.start_byte, n.end_byte)]:
+        for said in _item_texts(prog, node, text_keys):
+            if len(literals) >= _MAX_LITERALS:
+                break
+            if said.start_byte not in literals:
+                literals[said.start_byte] = said
+                if not _A_TAG.search(data, said.start_byte, said.end_byte):
+                    texts.add(said.start_byte)
     out = _Out()
     for start in sorted(literals):
         node = literals[start]
@@ -1476,6 +1488,8 @@ def string_markup(prog: Program, bindings: JsxBindings | None = None) -> str:
         _blank_substitutions(node, written, node.start_byte)
         body = written[1:-1].decode("utf-8", errors="replace")
         body = _ESCAPED.sub("  ", body)
+        if start in texts:
+            body = f"<p>{_escape(body)}</p>"
         if bindings is not None and bindings.dom_queries:
             body = _created_with(prog, node, body, bindings)
         row, col = node.start_point
@@ -1483,6 +1497,32 @@ def string_markup(prog: Program, bindings: JsxBindings | None = None) -> str:
             out.at(row + i, col + 1 if i == 0 else 0)
             out.write(line)
     return "<html><body>" + "".join(out.parts) + "</body></html>"
+
+
+_CONTROL_TAG = re.compile(rb"<(?:input|select|textarea)\b", re.I)
+_A_TAG = re.compile(rb"<[A-Za-z]")
+_MAX_ITEM_MEMBERS = 20  # members of one questionnaire item looked at
+
+
+def _item_texts(prog: Program, literal: Node, text_keys: Collection[str]) -> list[Node]:
+    """The string members written before ``literal`` in the object it is a member of (a questionnaire's item) that
+    hold markup (``'<p class="q">Fumez-vous ?</p>'``) or text under one of ``text_keys`` (``question: "Fumez-vous
+    ?"``); none when the literal is no object's member."""
+    pair = literal.parent
+    if pair is None or pair.type != "pair" or pair.child_by_field_name("value") != literal or pair.parent is None:
+        return []
+    found: list[Node] = []
+    for member in pair.parent.named_children[:_MAX_ITEM_MEMBERS]:
+        if member.start_byte >= pair.start_byte:
+            break
+        key, value = member.child_by_field_name("key"), member.child_by_field_name("value")
+        if member.type != "pair" or key is None or value is None or value.type not in _LITERALS:
+            continue
+        text = prog.parsed.source.data[value.start_byte : value.end_byte]
+        named = (prog.literal(key) if key.type == "string" else prog.text(key)) in text_keys
+        if _A_TAG.search(text) or (named and b"<" not in text):
+            found.append(value)
+    return found
 
 
 _LONE_TAG = re.compile(r"<([A-Za-z][\w-]*)\s*/?>(?:</\1>)?")  # '<input>', '<input/>', '<select></select>'
