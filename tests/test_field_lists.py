@@ -739,3 +739,40 @@ def test_a_form_builders_panel_lays_its_controls_out_with_widths(tmp_path: Path)
     assert read.get("diagnosis", ())[:2] == (5, "input") and read["diagnosis"][3] == "health", read
     assert read.get("medication", ())[3:] == ("health",) and read.get("address", ())[1:2] == ("textarea",), read
     assert "allergies" not in read, read  # the table's columns: no form section holds them
+
+
+# D46's horoscope questionnaire: each question lists its answers as the radios that answer it, every radio named by the
+# question's shared field name; the answers (not that name) are its choices. "answers" says an item asks, as "respuestas"
+# and "réponses" do.
+_ANSWERS = """export const listQuestionAnswer = [
+    {
+        question: 'Укажите свой пол:',
+        answers: [
+            { id: 0, tag: 'input', type: 'radio', name: 'gender', value: 'Женщина' },
+            { id: 1, tag: 'input', type: 'radio', name: 'gender', value: 'Мужчина' },
+        ],
+    },
+    {
+        question: 'Подскажите, мучает ли Вас бессонница последнее время?',
+        answers: [
+            { id: 6, tag: 'input', type: 'radio', name: 'insomnia', value: 'Да' },
+            { id: 7, tag: 'input', type: 'radio', name: 'insomnia', value: 'Нет' },
+        ],
+    },
+];
+"""
+
+
+def test_a_question_listing_the_radios_that_answer_it_has_their_values_as_choices(tmp_path: Path) -> None:
+    from analyzer import signatures
+    from analyzer.facts import fieldfacts
+    from analyzer.read.discover import SourceFile, classify
+    from analyzer.read.engine import analyze
+
+    path = tmp_path / "listQuestionAnswer.js"
+    path.write_text(_ANSWERS, encoding="utf-8")
+    with fieldfacts.every_control("-"):
+        fields = analyze(SourceFile(path, path.name, classify(path)), signatures.load(), 10 * 1024 * 1024).fields
+    got = [(s.line, s.texts.get("label") or s.texts.get("question"), s.texts.get("options"), s.classification.category) for s in fields]
+    assert got[0][:3] == (2, "Укажите свой пол:", "Женщина Мужчина"), got
+    assert got[1][0] == 9 and got[1][3] == "health", got

@@ -118,8 +118,9 @@ def choice_texts(parsed: jsparse.Parsed, array: Node, choice_keys: tuple[str, ..
     """The texts of an array literal's choices: its strings, or of its objects the first text under a choice key
     (``label``, ``title``, ``name``, ``text``, ``value``…; a text given per locale too, :func:`text_of`), else every
     string under a key starting with a prefix (``labelDe``, ``labelEn``), joined; each folded and clipped to 80
-    characters."""
-    out: list[str] = []
+    characters. A key every object of two or more holds the same text under names none of them (``{ type: "radio",
+    name: "gender", value: "Женщина" }``: the radios' shared field name, not a choice's text)."""
+    out: list[str | dict[str, str]] = []
     for item in array.named_children[:MAX_ITEMS]:
         if item.type in ("string", "template_string"):
             out.append(parsed.string_value(item) or "")
@@ -131,9 +132,17 @@ def choice_texts(parsed: jsparse.Parsed, array: Node, choice_keys: tuple[str, ..
                 value = pair.child_by_field_name("value") if pair.type == "pair" else None
                 if value is not None and (said := text_of(parsed, value)):
                     props.setdefault(parsed.key_of(pair), said)
-            said = next((props[k] for k in choice_keys if props.get(k)), "")
-            out.append(said or " / ".join(v for k, v in props.items() if v and k.lower().startswith(prefixes)))
-    return [" ".join(c.split())[:80] for c in out if c.strip()]
+            out.append(props)
+    objects = [o for o in out if isinstance(o, dict)]
+    shared = {k for k in objects[0] if all(o.get(k) == objects[0][k] for o in objects[1:])} if len(objects) > 1 else set()
+    texts: list[str] = []
+    for o in out:
+        if isinstance(o, str):
+            texts.append(o)
+            continue
+        said = next((o[k] for k in choice_keys if o.get(k) and k not in shared), "")
+        texts.append(said or " / ".join(v for k, v in o.items() if v and k.lower().startswith(prefixes)))
+    return [" ".join(c.split())[:80] for c in texts if c.strip()]
 
 
 _CODE_VALUE = re.compile(r"[a-z0-9_.-]*")  # a value a program keeps ("serious", "non_smoker"), not a text one reads
