@@ -1,7 +1,10 @@
 """Words from the forty-sixth session, taken from the words missed by D45, D44 and the retired thirty-second set (each
 checked in the twelve languages): keloids, sleep quality, an emotional state, the PHQ-9 and GAD-7 items not yet read,
 breathing discomfort, accessibility needs, a Portuguese pacemaker (strong); a head circumference and contraindications
-(weak: a hat's size, a drug's leaflet); and a dating form's "I wish to meet" and "my partner should be" over the sexes."""
+(weak: a hat's size, a drug's leaflet); a dating form's "I wish to meet" and "my partner should be" over the sexes; and a
+church membership wizard's words (D46): the Bible and the Gospel where a language lacked them, the fruits of the Spirit, a
+disciple of Jesus, a prayer group; prayer where it is also a grammatical sentence (oração), sins and churches in the
+plural are weak."""
 
 from __future__ import annotations
 
@@ -39,6 +42,14 @@ CONCEPTS = {
     ),
     "it-partner-deve-essere": (field(label="Il mio partner deve essere:", type_="select", options="Uomo / Donna"), "sex-life"),
     "pl-chce-poznac": (field(label="Chcę poznać", type_="radio", options="kobietę / mężczyznę"), "sex-life"),
+    "pt-biblia": (field(label="Leu a Bíblia toda?", type_="select", options="Sim / Não"), "religion"),
+    "es-biblia": (field(label="¿Lee la Biblia a diario?", type_="radio", options="Sí / No"), "religion"),
+    "ru-bibliya": (field(label="Читаете ли вы Библию?", type_="radio"), "religion"),
+    "pt-evangelho": (field(label="Como você define o evangelho?", type_="textarea"), "religion"),
+    "it-vangelo": (field(label="Il tuo passo preferito del Vangelo", type_="text"), "religion"),
+    "pt-frutos": (field(label="Frutos do Espírito na sua vida", type_="textarea"), "religion"),
+    "pt-discipulo": (field(label="O que te faz convicto de ser discípulo de Jesus?", type_="textarea"), "religion"),
+    "es-grupo-oracion": (field(label="¿Participa en un grupo de oración?", type_="radio", options="Sí / No"), "religion"),
 }
 
 LOOKALIKES = {
@@ -48,6 +59,9 @@ LOOKALIKES = {
     "fr-rencontrer-jour": (field(question="Je souhaite rencontrer un conseiller", type_="radio", options="Lundi / Mardi"), "sex-life"),
     "en-emotional-intelligence": (field(label="Emotional intelligence course", type_="checkbox"), "health"),
     "en-sleep-number": (field(label="Mattress firmness", type_="select", options="Soft / Medium / Firm"), "health"),
+    "pt-oracao-gramatica": (field(label="Classifique a oração subordinada", type_="text"), "religion"),
+    "es-iglesias-apellido": (field(label="Apellido: Iglesias", type_="text"), "religion"),
+    "sv-syndrom": (field(label="Har du något syndrom?", type_="text"), "religion"),
 }
 
 
