@@ -625,6 +625,26 @@ def test_dsfr_and_nuxt_ui_components_and_a_prefixed_project_library(tmp_path: Pa
     assert "card" not in read, read  # a card shown a value is no control
 
 
+def test_nuxt_ui_s_form_field_labels_the_input_it_holds_and_is_no_control_itself(tmp_path: Path) -> None:
+    # <UFormField label name> (UFormGroup before Nuxt UI 3) around a <UInput>: one control, the input, labelled by the
+    # field, though the field's name ends like a project's "…Field" component (D46's patient file).
+    sfc = (
+        "<template>\n  <UForm :state=\"s\">\n"
+        '    <UFormField label="Allergies connues" name="allergies">\n'
+        '      <UInput v-model="s.allergies" placeholder="ex : pénicilline" />\n    </UFormField>\n'
+        '    <UFormGroup label="Traitement en cours" name="treatment"><UTextarea v-model="s.treatment" /></UFormGroup>\n'
+        '    <UFormField label="Ville" name="city"><UInput v-model="s.city" /></UFormField>\n'
+        "  </UForm>\n</template>\n"
+    )
+    fields = _read_controls(tmp_path / "new.vue", sfc)
+    got = sorted((s.line, s.tag, s.texts.get("label"), s.classification.category) for s in fields)
+    assert got == [
+        (4, "input", "Allergies connues", "health"),
+        (6, "textarea", "Traitement en cours", "health"),
+        (7, "input", "Ville", "-"),
+    ], got
+
+
 def test_a_vue_component_bound_by_a_prop_and_its_update_event(tmp_path: Path) -> None:
     # A project's <CheckBox :checked="x" @input="$emit('update:x', $event)">: the prop and the event that hands its new
     # value back are a two-way binding (Vue's v-model on a component), so the box is an input named by the prop.

@@ -84,6 +84,8 @@ def native(
             _short_control(el)
         elif (
             (el.get("name") or (tag not in kit.names and _bound(el, kit, members)))
+            and tag not in kit.wrapper_props  # a kit's wrapper named for the field it holds (<UFormField name="…">) labels it
+            and tag not in kit.wrapper_children
             and (own := _own_component(tag, kit)) is not None
             and (el.get("name") or not own[0].named_only or _two_way(el, kit))
         ):
