@@ -629,7 +629,7 @@ def test_nuxt_ui_s_form_field_labels_the_input_it_holds_and_is_no_control_itself
     # <UFormField label name> (UFormGroup before Nuxt UI 3) around a <UInput>: one control, the input, labelled by the
     # field, though the field's name ends like a project's "…Field" component (D46's patient file).
     sfc = (
-        "<template>\n  <UForm :state=\"s\">\n"
+        '<template>\n  <UForm :state="s">\n'
         '    <UFormField label="Allergies connues" name="allergies">\n'
         '      <UInput v-model="s.allergies" placeholder="ex : pénicilline" />\n    </UFormField>\n'
         '    <UFormGroup label="Traitement en cours" name="treatment"><UTextarea v-model="s.treatment" /></UFormGroup>\n'
