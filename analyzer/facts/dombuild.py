@@ -221,7 +221,7 @@ class _Reader:
             return None
         callee = node.child_by_field_name("constructor") if node.type == "new_expression" else node.child_by_field_name("function")
         factory = factories.get(self.prog.text(callee)) if callee is not None and callee.type == "identifier" else None
-        if factory is None or _enclosing_function(node) is not None and node.id in self.inside:
+        if factory is None:
             return None
         args_node = node.child_by_field_name("arguments")
         args = [a for a in args_node.named_children if a.type != "comment"] if args_node is not None else []
