@@ -201,3 +201,41 @@ def test_a_helper_that_makes_a_control_from_its_parameters_is_written_at_each_ca
 
 def test_a_helper_given_nothing_it_sets_or_computed_values_writes_no_control(tmp_path, db) -> None:
     assert every_control(tmp_path, _HELPER_LOOK_ALIKES, db, "helpers.js") == []
+
+
+# An exam request built through the DOM (D44): each label's text is a member of an object the script declares, and each
+# label is created after its control but appended before it to their div; the page shows the label first.
+_EXAM = """function render(wrapper) {
+    let div = '', label = '', select = '';
+    let textLabel = { tipo: 'Tipo de Exame', rec: 'Recomendações' };
+    select = document.createElement('select');
+    div = document.createElement('div');
+    label = document.createElement('label');
+    label.textContent = textLabel.tipo;
+    div.appendChild(label);
+    select.setAttribute('name', 'TipoExame');
+    select.add(new Option('Ecocardiograma'));
+    div.appendChild(select);
+    let textarea = document.createElement('textarea');
+    div = document.createElement('div');
+    label = document.createElement('label');
+    label.textContent = textLabel.rec;
+    div.appendChild(label);
+    textarea.setAttribute('name', 'recomende');
+    div.appendChild(textarea);
+    let city = document.createElement('input');
+    city.name = 'city';
+    label = document.createElement('label');
+    label.textContent = textLabel.nothing;
+    wrapper.append(city, label);
+}
+"""
+
+
+def test_a_label_from_a_constant_created_after_its_control_but_put_before_it(tmp_path, db) -> None:
+    found = {s.name: s for s in every_control(tmp_path, _EXAM, db, "solicitar_exame.js")}
+    assert found["TipoExame"].line == 4 and found["TipoExame"].texts["label"] == "Tipo de Exame", found["TipoExame"]
+    assert found["TipoExame"].classification.category == "health", found["TipoExame"]
+    assert found["recomende"].texts["label"] == "Recomendações", found["recomende"]
+    # a label appended after its box, and a member the object does not hold, label nothing
+    assert "label" not in found["city"].texts, found["city"]

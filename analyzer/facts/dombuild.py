@@ -378,11 +378,31 @@ class _Reader:
         return self._static(args[0]) if args else None
 
     def _static(self, node: Node) -> str | None:
+        """The text a value is in literals: a string, ``true`` (an attribute given), or the string a constant of the
+        script holds, alone or as a member of an object literal (``label.textContent = textLabel.data`` after ``let
+        textLabel = { data: 'Data Prevista de Exame' }``), else None."""
         if node.type in STRING_TYPES:
             return self.prog.literal(node)
         if node.type == "true":
             return ""
+        if node.type == "identifier":
+            value = self._held(node)
+            return self.prog.literal(value) if value is not None and value.type in STRING_TYPES else None
+        if node.type == "member_expression":
+            obj, prop = node.child_by_field_name("object"), node.child_by_field_name("property")
+            held = self._held(obj) if obj is not None and obj.type == "identifier" else None
+            if held is None or held.type != "object" or prop is None:
+                return None
+            value = self.prog.pairs(held).get(self.prog.text(prop))
+            return self.prog.literal(value) if value is not None and value.type in STRING_TYPES else None
         return None
+
+    def _held(self, ident: Node) -> Node | None:
+        """The value a name of the script is declared with and never given again, else None."""
+        binding = self.prog.lookup(ident)
+        if binding is None or binding.value is None or self.prog.reassigned(binding):
+            return None
+        return binding.value
 
 
 def _write(elements: list[_Element], inside: AbstractSet[int] = frozenset()) -> str:
@@ -391,9 +411,10 @@ def _write(elements: list[_Element], inside: AbstractSet[int] = frozenset()) -> 
     out = Out()
     made_inside = {id(e.call) for e in elements if e.call.id in inside}
     inside_labels = {id(child) for e in elements if e.tag == "label" for child in e.children if _is_box(child)}
+    labelled, moved = _labels_put_before(elements)
     for e in elements:
-        if e.tag == "option" or id(e) in inside_labels:
-            continue  # written inside its select or label
+        if e.tag == "option" or id(e) in inside_labels or id(e) in moved:
+            continue  # written inside its select or label, or before the control it stands before
         if e.tag == "label" and any(_is_box(c) for c in e.children):
             for box in (c for c in e.children if _is_box(c)):
                 row, col = box.call.start_point
@@ -407,6 +428,8 @@ def _write(elements: list[_Element], inside: AbstractSet[int] = frozenset()) -> 
         row, col = e.call.start_point
         out.at(row, col)
         if e.tag in _CONTROLS:
+            if id(e) in labelled:
+                out.write(f"<label>{escape(labelled[id(e)])}</label> ")
             if e.before and e.tag != "select":
                 out.write(f"<label>{escape(e.before)}</label> ")
             out.write(_start(e))
@@ -420,6 +443,28 @@ def _write(elements: list[_Element], inside: AbstractSet[int] = frozenset()) -> 
         elif e.text:
             out.write(" " + escape(" ".join(e.text)) + " ")
     return "".join(out.parts)
+
+
+def _labels_put_before(elements: list[_Element]) -> tuple[dict[int, str], set[int]]:
+    """The controls a label created after them stands before in the page: appended to one parent, the label just
+    before the control (``select = createElement('select'); label = createElement('label'); div.appendChild(label);
+    div.appendChild(select)``). Each such control's label text, and the labels so moved."""
+    labelled: dict[int, str] = {}
+    moved: set[int] = set()
+    for e in elements:
+        kids = e.children
+        for before, control in zip(kids, kids[1:], strict=False):
+            if (
+                control.tag in _CONTROLS
+                and before.tag == "label"
+                and before.text
+                and "for" not in before.attrs
+                and not any(_is_box(c) for c in before.children)
+                and before.call.start_byte > control.call.start_byte
+            ):
+                labelled[id(control)] = " ".join(before.text)
+                moved.add(id(before))
+    return labelled, moved
 
 
 def _is_box(e: _Element) -> bool:
