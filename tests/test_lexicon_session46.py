@@ -12,7 +12,6 @@ from tests import test_lexicon_vocab16
 from tests.test_classifier import field
 
 CONCEPTS = {
-    "es-eps": (field(label="EPS", type_="select", options="Sura / Sanitas / Nueva EPS"), "health"),
     "fr-courbatures": (field(question="Avez-vous eu des courbatures inhabituelles ?", type_="radio", options="Oui / Non"), "health"),
     "pt-marcapasso": (field(label="Portador de marcapasso?", type_="radio", options="Sim Não"), "health"),
     "pt-queloide": (field(label="Quelóide?", type_="radio", options="Sim Não"), "health"),
