@@ -104,7 +104,8 @@ def markup(prog: Program, bindings: JsxBindings) -> tuple[str, bool]:
     reader.read()
     if not any(e.tag in _CONTROLS for e in reader.elements):
         return "", reader.cut
-    return "<html><body>" + _write(reader.elements, reader.inside) + "</body></html>", reader.cut
+    written = {call for call, name in reader.inside.items() if name in reader.called}  # a helper never called keeps its own
+    return "<html><body>" + _write(reader.elements, written) + "</body></html>", reader.cut
 
 
 class _Reader:
@@ -115,7 +116,11 @@ class _Reader:
         self.by_name: dict[str, list[_Element]] = {}  # a name -> its elements in source order
         self.starts: dict[str, list[int]] = {}
         self.cut = False
-        self.inside: set[int] = set()  # the creations inside a helper that makes a control from its parameters
+        self.inside: dict[int, str] = {}  # the creations inside a helper that makes a control from its parameters: its name
+        self.called: set[str] = set()  # the helpers a call of which was written
+        self.object_pairs: dict[int, dict[str, Node]] = {}  # an object literal's members, read once
+        self.constant_values: dict[int, Node | None] = {}  # a declaration's value, when it is never given again
+        self.lookups = 0  # names looked up for the texts they hold (at most _MAX_LOOKUPS)
 
     def read(self) -> None:
         nodes = self._walk()
@@ -142,6 +147,7 @@ class _Reader:
         """The script's helpers that make one control from their parameters, by the name they are called by (see the
         module); the elements made inside them are noted in ``self.inside`` and not written."""
         found: dict[str, _Factory] = {}
+        rejected: set[int] = set()  # the functions looked at that make no control of their parameters
         for call in (n for n in nodes if n.type == "call_expression"):
             if len(found) >= _MAX_FACTORIES:
                 break
@@ -154,14 +160,16 @@ class _Reader:
             fn = _enclosing_function(call)
             if tag not in _CONTROLS or not held or fn is None:
                 continue
-            name = _function_name(self.prog, fn)
-            params = _param_names(self.prog, fn)
-            if not name or not params or name in found:
+            if fn.id in rejected:
                 continue
-            factory = self._factory(fn, tag, held, params)
-            if factory is not None:
-                found[name] = factory
-                self.inside.add(call.id)
+            name = _function_name(self.prog, fn)
+            params = _param_names(self.prog, fn) if name and name not in found else {}
+            factory = self._factory(fn, tag, held, params) if params else None
+            if factory is None:
+                rejected.add(fn.id)
+                continue
+            found[name] = factory
+            self.inside[call.id] = name
         return found
 
     def _factory(self, fn: Node, tag: str, held: str, params: dict[str, int]) -> _Factory | None:
@@ -205,10 +213,11 @@ class _Reader:
                     elif key in _ATTRIBUTES and (said := self._static(args[1])) is not None:
                         attrs.setdefault(key, said)
                 elif method in _LOOPS and owner is not None and owner.type == "identifier" and tag == "select":
-                    options = params.get(self.prog.text(owner), options)  # options.forEach((opt) => …)
-            elif node.type == "for_in_statement" and tag == "select":  # for (const opt of options)
+                    if _adds_options(self.prog, node, held):  # options.forEach((opt) => select.add(new Option(opt)))
+                        options = params.get(self.prog.text(owner), options)
+            elif node.type == "for_in_statement" and tag == "select":  # for (const opt of options) { … select.appendChild(o) }
                 right = node.child_by_field_name("right")
-                if right is not None and right.type == "identifier":
+                if right is not None and right.type == "identifier" and _adds_options(self.prog, node, held):
                     options = params.get(self.prog.text(right), options)
         if not given:
             return None
@@ -220,7 +229,10 @@ class _Reader:
         if not factories:
             return None
         callee = node.child_by_field_name("constructor") if node.type == "new_expression" else node.child_by_field_name("function")
-        factory = factories.get(self.prog.text(callee)) if callee is not None and callee.type == "identifier" else None
+        if callee is None or callee.type != "identifier":
+            return None
+        name = self.prog.text(callee)
+        factory = factories.get(name)
         if factory is None:
             return None
         args_node = node.child_by_field_name("arguments")
@@ -231,6 +243,7 @@ class _Reader:
             if said is not None:
                 attrs[attr] = said
         element = _Element(factory.tag, self._held_in(node) or f"#{node.id}", node, attrs)
+        self.called.add(name)
         if factory.options is not None and factory.options < len(args) and args[factory.options].type == "array":
             for item in args[factory.options].named_children:
                 said = self._static(item)
@@ -393,16 +406,25 @@ class _Reader:
             held = self._held(obj) if obj is not None and obj.type == "identifier" else None
             if held is None or held.type != "object" or prop is None:
                 return None
-            value = self.prog.pairs(held).get(self.prog.text(prop))
+            if held.id not in self.object_pairs:
+                self.object_pairs[held.id] = self.prog.pairs(held)
+            value = self.object_pairs[held.id].get(self.prog.text(prop))
             return self.prog.literal(value) if value is not None and value.type in STRING_TYPES else None
         return None
 
     def _held(self, ident: Node) -> Node | None:
-        """The value a name of the script is declared with and never given again, else None."""
+        """The value a name of the script is declared with and never given again, else None (whether it is given again
+        is read once per declaration: a table of labels is read at every label)."""
+        if self.lookups >= _MAX_LOOKUPS:
+            return None  # a script that gives thousands of elements named texts: the first ones are read
+        self.lookups += 1
         binding = self.prog.lookup(ident)
-        if binding is None or binding.value is None or self.prog.reassigned(binding):
+        if binding is None or binding.value is None:
             return None
-        return binding.value
+        key = binding.value.id
+        if key not in self.constant_values:
+            self.constant_values[key] = None if self.prog.reassigned(binding) else binding.value
+        return self.constant_values[key]
 
 
 def _write(elements: list[_Element], inside: AbstractSet[int] = frozenset()) -> str:
@@ -453,7 +475,9 @@ def _labels_put_before(elements: list[_Element]) -> tuple[dict[int, str], set[in
     moved: set[int] = set()
     for e in elements:
         kids = e.children
-        for before, control in zip(kids, kids[1:], strict=False):
+        for i, (before, control) in enumerate(zip(kids, kids[1:], strict=False)):
+            if i > 0 and _is_box(kids[i - 1]):
+                continue  # a box's own label after it ("[x] I have had an HIV test"), not the next control's
             if (
                 control.tag in _CONTROLS
                 and before.tag == "label"
@@ -476,6 +500,7 @@ def _start(e: _Element) -> str:
 
 
 _MAX_FACTORIES = 200  # helpers that make a control, per file
+_MAX_LOOKUPS = 1000  # names looked up for their texts, per file
 _MAX_FACTORY_NODES = 2000  # syntax nodes of one helper looked at
 _LOOPS = frozenset({"forEach", "map"})
 _FUNCTIONS = frozenset({"function_declaration", "function_expression", "function", "arrow_function", "method_definition"})
@@ -539,3 +564,16 @@ def _options_in(markup: str, select: _Element, node: Node) -> list[_Element]:
         _Element("option", "", node, text=[" ".join(m.group(1).split())], parent=select)
         for m in itertools.islice(_OPTION.finditer(markup), _MAX_OPTIONS)
     ]
+
+
+_OPTION_MADE = re.compile(r"""createElement\(\s*["'`]option|new\s+Option\b|<option\b""", re.I)
+
+
+def _adds_options(prog: Program, loop: Node, held: str) -> bool:
+    """Whether a loop makes options and hands them to the select held under ``held`` (``select.appendChild(o)``,
+    ``select.add(new Option(c))``): a loop over a parameter that adds classes or listeners gives no options."""
+    text = prog.text(loop)
+    return len(text) <= _MAX_LOOP_TEXT and _OPTION_MADE.search(text) is not None and f"{held}." in text
+
+
+_MAX_LOOP_TEXT = 20_000  # a loop's source looked at for the options it adds

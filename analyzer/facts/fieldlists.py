@@ -168,16 +168,18 @@ def markup(
     imported: script_constants.Imported = script_constants.NO_IMPORTS,
     stem: str = "",
     mapped: frozenset[str] = frozenset(),
+    strings_read: bool = False,
 ) -> str:
     """HTML for the field definition lists of a program (``""`` when it has none), each definition written as its
     control where it stands in the source (the program's first line is the file's ``line0``), each list inside a
     ``<form>`` named by its holder's title. A list the file's own markup maps, and can write once per definition
     (``FieldLists.mapped_text_keys``), is read there, not here. ``stem``: the file's name without its suffix, which
     names a list that is the file's whole value (:class:`_Holders`); ``mapped``: the lists a component's template maps
-    (:func:`template_maps`), read there like those its JSX maps."""
+    (:func:`template_maps`), read there like those its JSX maps; ``strings_read``: the program's strings were read as
+    markup (``jsxmarkup.string_markup``), a questionnaire's item that holds its control's markup with them."""
     if not lists.name_keys or not lists.label_keys:
         return ""
-    found = _lists(prog, lists, imported, _Holders(prog, stem), mapped)
+    found = _lists(prog, lists, imported, _Holders(prog, stem), mapped, strings_read)
     if not found:
         return ""
     parts: list[str] = []
@@ -275,7 +277,12 @@ def _made(prog: Program, item: Node, lists: FieldLists, factories: dict[int, _Fa
 
 
 def _lists(
-    prog: Program, lists: FieldLists, imported: script_constants.Imported, holders: _Holders, in_template: frozenset[str] = frozenset()
+    prog: Program,
+    lists: FieldLists,
+    imported: script_constants.Imported,
+    holders: _Holders,
+    in_template: frozenset[str] = frozenset(),
+    strings_read: bool = False,
 ) -> list[tuple[str, list[tuple[Node, str]]]]:
     """The definition lists of the program, in source order: (the form's title, [(definition, its control's HTML)]).
     A list is an array of definitions, or an object holding one definition under each field's name
@@ -310,7 +317,7 @@ def _lists(
         if node.id in statements:
             got = _statements(prog, node, lists, holders)
         else:
-            got = _definitions(prog, node, lists, mapped, factories, imported, holders)
+            got = _definitions(prog, node, lists, mapped, factories, imported, holders, strings_read)
         if got is None:
             continue
         out.append(got)
@@ -341,6 +348,7 @@ def _definitions(
     factories: dict[int, _Factory | None],
     imported: script_constants.Imported,
     holders: _Holders,
+    strings_read: bool = False,
 ) -> tuple[str, list[tuple[Node, str]]] | None:
     """The container's definitions and its form's title, when it is a list of field definitions."""
     if node.named_child_count > _MAX_PER_LIST:
@@ -384,7 +392,7 @@ def _definitions(
         (o, m, name)
         for (o, key), m in zip(items, members, strict=True)
         if id(m) not in sections
-        and not _writes_its_control(prog, m)
+        and not (strings_read and _writes_its_control(prog, m, lists))
         and not _answered(prog, m, lists)
         and not _graded(prog, m, lists)
         and not _shows_text(prog, m, lists)
@@ -551,13 +559,17 @@ def _answered(prog: Program, members: dict[str, Node], lists: FieldLists) -> boo
     return any(_text(prog, members.get(k)).strip() for k in lists.answer_keys)
 
 
-_CONTROL_MARKUP = re.compile(r"<(?:input|select|textarea)\b", re.I)
+_CONTROL_MARKUP = re.compile(r"""\A[`'"]\s*<(?:input|select|textarea)\b""", re.I)
 
 
-def _writes_its_control(prog: Program, members: dict[str, Node]) -> bool:
-    """Whether an item holds its control's own markup in a string (``{ question: "…", rep: '<input type="radio" …>' }``):
-    the strings are read as markup where they stand (``jsxmarkup.string_markup``), its question with them."""
-    return any(v.type in ("string", "template_string") and _CONTROL_MARKUP.search(prog.text(v)) for v in members.values())
+def _writes_its_control(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
+    """Whether an item is a question that holds its control's own markup in a string (``{ question: "…", rep: '<input
+    type="radio" …>' }``: a question key, and a member that is a control's tag): the strings are read as markup where
+    they stand (``jsxmarkup.string_markup``), its question with them. A help text that names a tag, or a grid column's
+    filter template under its title, is no such item."""
+    if not any(k in members for k in lists.question_keys):
+        return False
+    return any(v.type in ("string", "template_string") and _CONTROL_MARKUP.match(prog.text(v)) for v in members.values())
 
 
 def _graded(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:

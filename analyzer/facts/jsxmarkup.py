@@ -1458,9 +1458,9 @@ def string_markup(prog: Program, bindings: JsxBindings | None = None, text_keys:
     : ""}``) is written where it stands in the outer one; the rest of each substitution, and backslashes, are
     blanks, line breaks kept. A lone tag handed to jQuery with its attributes (``bindings.dom_queries``: ``$('<input>',
     { name: 'alergias' })``) is written with them (``_created_with``). An object whose member holds a control's markup
-    is one item of a questionnaire: the members before it that hold markup, or text under one of ``text_keys``
-    (``{ question: '<p>Avez-vous de la fièvre ?</p>', rep: '<input type="radio" …>' }``), are written too, its question
-    standing before its control (``_item_texts``)."""
+    is one item of a questionnaire: the members before it under one of ``text_keys``, markup or text (``{ question:
+    '<p>Avez-vous de la fièvre ?</p>', rep: '<input type="radio" …>' }``), are written too, its question standing before
+    its control (``_item_texts``)."""
     data = prog.parsed.source.data
     literals: dict[int, Node] = {}
     for m in _FORM_TAG.finditer(data):
@@ -1505,24 +1505,25 @@ _MAX_ITEM_MEMBERS = 20  # members of one questionnaire item looked at
 
 
 def _item_texts(prog: Program, literal: Node, text_keys: Collection[str]) -> list[Node]:
-    """The string members written before ``literal`` in the object it is a member of (a questionnaire's item) that
-    hold markup (``'<p class="q">Fumez-vous ?</p>'``) or text under one of ``text_keys`` (``question: "Fumez-vous
-    ?"``); none when the literal is no object's member."""
+    """The string members written before ``literal`` in the object it is a member of (a questionnaire's item) under one
+    of ``text_keys``, as markup (``question: '<p class="q">Fumez-vous ?</p>'``) or text (``question: "Fumez-vous ?"``);
+    none when the literal is no object's member. A member under another key (a banner's markup beside a newsletter
+    box) is not the control's question. At most ``_MAX_ITEM_MEMBERS`` members before it are looked at."""
     pair = literal.parent
-    if pair is None or pair.type != "pair" or pair.child_by_field_name("value") != literal or pair.parent is None:
+    if pair is None or pair.type != "pair" or pair.child_by_field_name("value") != literal or not text_keys:
         return []
     found: list[Node] = []
-    for member in pair.parent.named_children[:_MAX_ITEM_MEMBERS]:
-        if member.start_byte >= pair.start_byte:
+    member = pair.prev_named_sibling
+    for _ in range(_MAX_ITEM_MEMBERS):
+        if member is None:
             break
         key, value = member.child_by_field_name("key"), member.child_by_field_name("value")
-        if member.type != "pair" or key is None or value is None or value.type not in _LITERALS:
-            continue
-        text = prog.parsed.source.data[value.start_byte : value.end_byte]
-        named = (prog.literal(key) if key.type == "string" else prog.text(key)) in text_keys
-        if _A_TAG.search(text) or (named and b"<" not in text):
-            found.append(value)
-    return found
+        if member.type == "pair" and key is not None and value is not None and value.type in _LITERALS:
+            named = (prog.literal(key) if key.type == "string" else prog.text(key)) in text_keys
+            if named and not _CONTROL_TAG.search(prog.parsed.source.data, value.start_byte, value.end_byte):
+                found.append(value)
+        member = member.prev_named_sibling
+    return found[::-1]
 
 
 _LONE_TAG = re.compile(r"<([A-Za-z][\w-]*)\s*/?>(?:</\1>)?")  # '<input>', '<input/>', '<select></select>'

@@ -84,8 +84,9 @@ def native(
             _short_control(el)
         elif (
             (el.get("name") or (tag not in kit.names and _bound(el, kit, members)))
-            and tag not in kit.wrapper_props  # a kit's wrapper named for the field it holds (<UFormField name="…">) labels it
-            and tag not in kit.wrapper_children
+            # a kit's wrapper named for the field it holds (<UFormField name="…"><UInput/>) labels that control; one that
+            # holds none (<b-form-radio-group :options=… name="smoker">) is the control
+            and not ((tag in kit.wrapper_props or tag in kit.wrapper_children) and _holds_control(el, kit))
             and (own := _own_component(tag, kit)) is not None
             and (el.get("name") or not own[0].named_only or _two_way(el, kit))
         ):
@@ -303,6 +304,15 @@ def _two_way(el: lxml.etree._Element, kit: TemplateKit) -> bool:
         return True
     # A one-way binding whose new value a handler hands back (:checked="smoker" @input="$emit('update:smoker', $event)")
     return bool(kit.update_events) and any(a in kit.one_way_bindings for a in attrs) and any(a.startswith(kit.update_events) for a in attrs)
+
+
+def _holds_control(el: lxml.etree._Element, kit: TemplateKit) -> bool:
+    """Whether an element holds a native control, a kit's component or a project's own control component."""
+    for inner in el.iterdescendants():
+        tag = inner.tag if isinstance(inner.tag, str) else ""
+        if tag in _CONTROLS or tag in kit.components or (tag and _own_component(tag, kit) is not None):
+            return True
+    return False
 
 
 def _own_component(tag: str, kit: TemplateKit) -> tuple[UiComponent, tuple[str, ...]] | None:

@@ -795,15 +795,17 @@ def _code_file(
         text, parsed = _untemplated(text, path)
     pieces = sfc.script_blocks(text, path) if kind == "sfc" else [JsSource(text, 1, 1, dialect_for(path))]
     programs = {0: jsfacts.Program(parsed)} if parsed is not None else {}
+    strings_read = False  # whether the script's strings were read as markup (string_markup): a list's items that hold theirs are
     if forms:
         try:
             _component_fields(kind, text, pieces, db, result, programs)
+            strings_read = kind != "sfc"
         except BudgetExhausted as exc:  # its forms are not read; its recorders still are (as far as the budget goes)
             result.diagnostics.append(code_scan.budget_diagnostic(path, pieces[0], f"reading the forms it writes: {exc}"))
     # A component's template that writes controls from its script's data (:label="cData.member.label") reads them there;
     # one that writes none hands its definitions to a renderer (vue-form-generator's :schema, a FormWrapper).
     if lists and pieces and not (kind == "sfc" and result.fields):
-        _definition_fields(pieces[0], db, result, programs, fieldlists.template_maps(text) if kind == "sfc" else frozenset())
+        _definition_fields(pieces[0], db, result, programs, fieldlists.template_maps(text) if kind == "sfc" else frozenset(), strings_read)
     if not candidates.vendors and not registry:
         return programs.get(0) if kind != "sfc" else None
     srcmap, note = sourcemap.find(file, text, boundary) if kind == "js" else (None, None)
@@ -912,7 +914,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
         # A form written in strings (innerHTML, jQuery, lit's html`…`, a printable form a component
         # hands to document.write) is a page of its own, beside the component's JSX; so is one built by element
         # calls (h('input', {…}), React.createElement, compiled JSX's jsx()).
-        strings = jsxmarkup.string_markup(prog, db.jsx_bindings, db.field_lists.label_keys)
+        strings = jsxmarkup.string_markup(prog, db.jsx_bindings, db.field_lists.question_keys)
         calls, cut = hyperscript.markup(prog, db.jsx_bindings)
         if cut:
             result.diagnostics.append(
@@ -970,14 +972,18 @@ def _cmp_configs(configs: cmp_config.Configs, result: FileResult) -> None:
         result.diagnostics.append(code_scan.budget_diagnostic(result.path, piece, what))
 
 
-def _definition_fields(piece: JsSource, db: SignatureDB, result: FileResult, programs: dict, mapped: frozenset[str] = frozenset()) -> None:
+def _definition_fields(
+    piece: JsSource, db: SignatureDB, result: FileResult, programs: dict, mapped: frozenset[str] = frozenset(), strings_read: bool = False
+) -> None:
     """The controls of a form built from a list of field definitions (``analyzer.facts.fieldlists``), beside the
-    ones the file's markup writes (a list that markup maps is read there; ``mapped``: those a component's template maps)."""
+    ones the file's markup writes (a list that markup maps is read there; ``mapped``: those a component's template maps;
+    ``strings_read``: the script's strings were read as markup, and a questionnaire's items that hold their control's
+    markup with them)."""
     if 0 not in programs:
         programs[0] = jsfacts.Program(jsparse.parse(piece))
     try:
         stem = PurePosixPath(result.path).stem
-        html = fieldlists.markup(programs[0], db.field_lists, piece.line0, _imports(result.path), stem, mapped)
+        html = fieldlists.markup(programs[0], db.field_lists, piece.line0, _imports(result.path), stem, mapped, strings_read)
     except BudgetExhausted as exc:
         result.diagnostics.append(code_scan.budget_diagnostic(result.path, piece, f"reading its field definitions: {exc}"))
         return
