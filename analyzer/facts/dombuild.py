@@ -157,7 +157,7 @@ class _Reader:
             args = self.prog.args(call)
             tag = (self.prog.literal(args[0]) or "").strip().lower() if args else ""
             held = self._held_in(call)
-            fn = _enclosing_function(call)
+            fn = self.prog.enclosing_function(call)
             if tag not in _CONTROLS or not held or fn is None:
                 continue
             if fn.id in rejected:
@@ -213,15 +213,22 @@ class _Reader:
                     elif key in _ATTRIBUTES and (said := self._static(args[1])) is not None:
                         attrs.setdefault(key, said)
                 elif method in _LOOPS and owner is not None and owner.type == "identifier" and tag == "select":
-                    if _adds_options(self.prog, node, held):  # options.forEach((opt) => select.add(new Option(opt)))
+                    if self._adds_options(node, held):  # options.forEach((opt) => select.add(new Option(opt)))
                         options = params.get(self.prog.text(owner), options)
             elif node.type == "for_in_statement" and tag == "select":  # for (const opt of options) { … select.appendChild(o) }
                 right = node.child_by_field_name("right")
-                if right is not None and right.type == "identifier" and _adds_options(self.prog, node, held):
+                if right is not None and right.type == "identifier" and self._adds_options(node, held):
                     options = params.get(self.prog.text(right), options)
         if not given:
             return None
         return _Factory(tag, tuple(attrs.items()), tuple(given.items()), options, text)
+
+    def _adds_options(self, loop: Node, held: str) -> bool:
+        """Whether a loop hands what it makes to the select held under ``held`` by a child method (``select.appendChild(o)``,
+        ``select.add(new Option(c))``: ``dom_child_methods``): a loop over a parameter that adds classes or listeners
+        (``select.classList.add(c)``) gives no options."""
+        text = self.prog.text(loop)
+        return len(text) <= _MAX_LOOP_TEXT and any(f"{held}.{m}(" in text for m in self.b.dom_child_methods)
 
     def _made_by(self, node: Node, factories: dict[str, _Factory]) -> _Element | None:
         """The control a call of one of the script's helpers makes (``new Input('text', 'bp', …)``), with what the
@@ -326,7 +333,7 @@ class _Reader:
         said = self._static(right)
         if said is None:
             return
-        if key == "innerHTML" and element.tag == "select":
+        if key in self.b.dom_markup and element.tag == "select":
             element.children += _options_in(said, element, node)  # select.innerHTML = '<option>A+</option>…'
             return
         if key in self.b.dom_text_props:
@@ -350,8 +357,8 @@ class _Reader:
             if key and said is not None and key.lower() in _ATTRIBUTES:
                 element.attrs[key.lower()] = said
             return
-        if method == "insertAdjacentHTML" and element.tag == "select" and len(args) >= 2:
-            said = self._static(args[1])  # select.insertAdjacentHTML('beforeend', `<option>Терапевт</option>…`)
+        if method in self.b.dom_markup and element.tag == "select" and args:
+            said = self._static(args[-1])  # select.insertAdjacentHTML('beforeend', `<option>Терапевт</option>…`)
             if said:
                 element.children += _options_in(said, element, node)
             return
@@ -500,17 +507,10 @@ def _start(e: _Element) -> str:
 
 
 _MAX_FACTORIES = 200  # helpers that make a control, per file
+_MAX_LOOP_TEXT = 20_000  # a loop's source looked at for the options it adds
 _MAX_LOOKUPS = 1000  # names looked up for their texts, per file
 _MAX_FACTORY_NODES = 2000  # syntax nodes of one helper looked at
 _LOOPS = frozenset({"forEach", "map"})
-_FUNCTIONS = frozenset({"function_declaration", "function_expression", "function", "arrow_function", "method_definition"})
-
-
-def _enclosing_function(node: Node) -> Node | None:
-    parent = node.parent
-    while parent is not None and parent.type not in _FUNCTIONS:
-        parent = parent.parent
-    return parent
 
 
 def _in_loop(node: Node, fn: Node) -> bool:
@@ -566,14 +566,3 @@ def _options_in(markup: str, select: _Element, node: Node) -> list[_Element]:
     ]
 
 
-_OPTION_MADE = re.compile(r"""createElement\(\s*["'`]option|new\s+Option\b|<option\b""", re.I)
-
-
-def _adds_options(prog: Program, loop: Node, held: str) -> bool:
-    """Whether a loop makes options and hands them to the select held under ``held`` (``select.appendChild(o)``,
-    ``select.add(new Option(c))``): a loop over a parameter that adds classes or listeners gives no options."""
-    text = prog.text(loop)
-    return len(text) <= _MAX_LOOP_TEXT and _OPTION_MADE.search(text) is not None and f"{held}." in text
-
-
-_MAX_LOOP_TEXT = 20_000  # a loop's source looked at for the options it adds

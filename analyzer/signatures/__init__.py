@@ -734,6 +734,7 @@ class JsxBindings:
     # jQuery's element creation with its attributes ($('<input>', { name: 'x' }): analyzer/facts/jsxmarkup.string_markup)
     dom_queries: frozenset[str] = frozenset()
     dom_query_text: frozenset[str] = frozenset()  # the members of jQuery's attributes that give the element's text
+    dom_markup: frozenset[str] = frozenset()  # the property set to, or method called with, markup: innerHTML, insertAdjacentHTML
 
 
 @dataclass(frozen=True)

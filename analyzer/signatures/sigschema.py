@@ -745,6 +745,7 @@ JSX_BINDING_SETS = (
     "dom_text_nodes",
     "dom_queries",
     "dom_query_text",
+    "dom_markup",
     "styled_factories",
     "styled_chains",
     "component_classes",
