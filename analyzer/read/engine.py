@@ -795,7 +795,7 @@ def _code_file(
         text, parsed = _untemplated(text, path)
     pieces = sfc.script_blocks(text, path) if kind == "sfc" else [JsSource(text, 1, 1, dialect_for(path))]
     programs = {0: jsfacts.Program(parsed)} if parsed is not None else {}
-    strings_read = False  # whether the script's strings were read as markup (string_markup): a list's items that hold theirs are
+    strings_read = False  # the script's strings read as markup (string_markup), with the questionnaire items holding theirs
     if forms:
         try:
             _component_fields(kind, text, pieces, db, result, programs)
