@@ -564,5 +564,3 @@ def _options_in(markup: str, select: _Element, node: Node) -> list[_Element]:
         _Element("option", "", node, text=[" ".join(m.group(1).split())], parent=select)
         for m in itertools.islice(_OPTION.finditer(markup), _MAX_OPTIONS)
     ]
-
-
