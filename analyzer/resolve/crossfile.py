@@ -106,7 +106,7 @@ def _candidates(importer: SourceFile, spec: str) -> list[str]:
     return out
 
 
-def _resolve(importer: SourceFile, spec: str, targets: dict[str, str]) -> str | None:
+def resolve_import(importer: SourceFile, spec: str, targets: dict[str, str]) -> str | None:
     """The scanned file (display path) an import specifier names, if it is one of ``targets``."""
     for candidate in _candidates(importer, spec):
         hit = targets.get(os.path.normpath(candidate))
@@ -129,7 +129,7 @@ def link(
     resolved: dict[str, dict[str, str]] = {}
     importers: dict[str, list[SourceFile]] = {}
     for f in code:
-        specs = {spec: t for spec in imports.get(f.display, ()) if (t := _resolve(f, spec, targets)) is not None and t != f.display}
+        specs = {spec: t for spec in imports.get(f.display, ()) if (t := resolve_import(f, spec, targets)) is not None and t != f.display}
         resolved[f.display] = specs
         for t in dict.fromkeys(specs.values()):
             importers.setdefault(t, []).append(f)

@@ -12,8 +12,13 @@ nearest ``index.html``, ``index.php``, ``front-page.php`` … in the page's fold
 stand-alone registration page does not; and last what the project says it is, in the nearest folder at or
 above the page with a ``package.json``, ``composer.json`` or README (``analyzer.facts.project_context``),
 and the name of the folder the scan walked (a clone is named for its repository: ``ordinace-dental``).
+Between the layouts and the home page come the code files that import the page (a class that extends it, a page
+that renders it as a component): their paths name what the shared file is used for. A form built in ``visit.js``
+is the visit of ``visitDentist.js`` and ``visitCardiologist.js``; ``assets/templates/form_template.js`` is the form
+of ``pages/new_patient/new_patient.js``.
 The cost is one topic look-up per page that has such controls, over the few texts each layout, home page
-or project file keeps (its title, site name, description, ``<h1>``).
+or project file keeps (its title, site name, description, ``<h1>``), and one pass over the scan's import
+specifiers when a page's layouts name no topic.
 """
 
 from __future__ import annotations
@@ -23,9 +28,10 @@ import os
 from collections.abc import Sequence
 
 from analyzer.facts.fieldfacts import FieldSite
-from analyzer.facts.pagecontext import component_layouts, is_component_layout, topic_of
+from analyzer.facts.pagecontext import component_layouts, is_component_layout, path_words, topic_of
 from analyzer.facts.records import FileFacts
 from analyzer.read.discover import SourceFile, app_root
+from analyzer.resolve.crossfile import resolve_import
 from analyzer.resolve.exposure import PageInfo
 from analyzer.signatures import SignatureDB
 from analyzer.signatures.lexicon import Topic, as_voting_advice, classify, read_otherwise, tokens, voting_advice_page
@@ -50,6 +56,7 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, f
         p for p in sources if is_component_layout(p, db.component_files.layouts)
     }
     app_homes: dict[str, list[str]] | None = None
+    importers: dict[str, list[str]] | None = None
 
     def wrapped(path: str) -> list[tuple[str, str]]:
         """What the layouts and the templates rendered with a page say, nearest first."""
@@ -61,6 +68,11 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, f
         info = pages[f.path]
         texts = wrapped(f.path)
         topic = topic_of(texts, db.fields) if texts else None
+        if topic is None:
+            if importers is None:  # who imports each waiting page, found once per scan
+                importers = _importers(facts, files, {w.path for w in waiting})
+            users = _by_nearness(f.path, importers.get(f.path, []))
+            topic = topic_of([(f"path of {p}, which imports it", path_words(p)) for p in users], db.fields) if users else None
         home = _nearest(f.path, homes) if topic is None else []
         if not home and topic is None:
             # A file outside the app's page folders (an app's data in lib/ or src/data/, a component beside app/): the
@@ -179,6 +191,39 @@ def _app_home(path: str, app_homes: dict[str, list[str]], by_display: dict[str, 
     if page is None:
         return []
     return [c for c in app_homes.get(app_root(page), []) if c != path][:1]
+
+
+_CODE = ("js", "ts", "sfc")
+
+
+def _importers(facts: list[FileFacts], files: Sequence[SourceFile], paths: set[str]) -> dict[str, list[str]]:
+    """The code files that import each of these pages (display paths) by a relative or aliased specifier."""
+    code = {f.display: f for f in files if f.kind in _CODE}
+    targets = {f.real: f.display for d, f in code.items() if d in paths}
+    out: dict[str, dict[str, None]] = {}
+    if not targets:
+        return {}
+    # A specifier names a target by the target's file name or, for an index file, its folder's: only those are
+    # resolved (a large app's thousands of imports of packages and other modules are not looked up).
+    names = {_stem(os.path.basename(real)) for real in targets} | {
+        os.path.basename(os.path.dirname(real)).lower() for real in targets if _stem(os.path.basename(real)) == "index"
+    }
+    for facts_of in facts:
+        importer = code.get(facts_of.path)
+        if importer is None or not facts_of.imports:
+            continue
+        for spec in facts_of.imports:
+            if _stem(spec.rstrip("/").rpartition("/")[2]) not in names:
+                continue
+            found = resolve_import(importer, spec, targets)
+            if found is not None and found != importer.display:
+                out.setdefault(found, {})[importer.display] = None
+    return {target: list(users) for target, users in out.items()}
+
+
+def _stem(name: str) -> str:
+    """A file name without its endings, lower-cased: ``NotesForm.vue`` and the specifier ``./NotesForm`` alike."""
+    return name.split(".", 1)[0].lower()
 
 
 def _root_names(files: Sequence[SourceFile], paths: set[str]) -> dict[str, str]:
