@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analyzer.model import Diagnostic
-from analyzer.parse import indented
+from analyzer.parse import indented, pug
 from analyzer.parse.hoststrings import LANGUAGE_BY_SUFFIX
 from analyzer.parse.templates import DIALECT_BY_SUFFIX, READ_AS_HTML
 from analyzer.read import testpaths
@@ -32,8 +32,6 @@ TEXT_SUFFIXES = (
     ".dust",
     ".eco",
     *indented.SUFFIXES,  # Slim and Haml: text, their form helpers read from their output lines
-    ".pug",
-    ".jade",
     ".mako",
     ".tt",
     ".ep",
@@ -74,6 +72,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     # <% %>), then those read as plain HTML.
     *((suffix, "template") for suffix, _ in DIALECT_BY_SUFFIX),
     *((suffix, "template") for suffix in READ_AS_HTML),
+    # Pug: its controls read from the HTML it renders (analyzer/parse/pug.py), its recorders by a text scan.
+    *((suffix, "template") for suffix in pug.SUFFIXES),
     (".js", "js"),
     (".mjs", "js"),
     (".cjs", "js"),

@@ -70,6 +70,7 @@ from analyzer.parse import (
     php_constants,
     php_loops,
     positions,
+    pug,
     razor,
     reading,
     script_constants,
@@ -195,10 +196,17 @@ def analyze(source: SourceFile, db: SignatureDB, max_bytes: int, result: FileRes
             result.directives = suppress.parse(text)
         return result
     data = reading.as_utf8(data)
+    if source.kind == "sfc" and pug.in_component(data):  # <template lang="pug">: read as the HTML it renders
+        data = _pug_component(source.display, data, result)
     if b"replaylint:" in data:
         result.directives = suppress.parse(reading.decode(data).text)
     kind = source.kind
-    if kind == "text" and docassemble.is_interview(source.display, data):
+    if source.display.lower().endswith(pug.SUFFIXES):
+        # A Pug template: its controls read from the HTML it renders, its recorders by the text scan (its if / unless
+        # lines are not read as gates)
+        _pug_page(source.display, data, db, result)
+        kind = "text"
+    elif kind == "text" and docassemble.is_interview(source.display, data):
         # A docassemble interview: its screens are its page (the HTML its notes hold is text of them), and its text is
         # searched as any text file's.
         _docassemble_file(source.display, data, db, result)
@@ -350,6 +358,46 @@ def _indented_fields(path: str, text: str, db: SignatureDB, result: FileResult) 
     if not (regions or "<" in base):
         return False
     return _written_fields(path, form_helpers.write(path, text, base, regions, "erb", db.form_helpers), db, result)
+
+
+def _pug_budget(path: str) -> Diagnostic:
+    """The note that a Pug template's reading ran out of its budget (``analyzer.parse.pug``)."""
+    what = "reading its Pug markup (its controls are not read; its text is still searched for recorders)"
+    return Diagnostic(path=path, code="analysis-budget", message=f"analysis budget exhausted while {what}")
+
+
+def _pug_page(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
+    """A Pug template (``.pug``, ``.jade``) read as the page it renders (``analyzer.parse.pug``): its fields, each at
+    its line, its headings and title as the page's context."""
+    text = reading.decode(data).text  # its decoding is reported by the text scan after
+    used = pug.references(text, PurePosixPath(path).suffix.lower())
+    if used:  # extends layout, include partials/form: composed with their recorders as other templates are
+        result.template = template_scan.facts(templates.Template("pug", references=used), text, db)
+    written = pug.html(text)
+    if written is None:
+        result.diagnostics.append(_pug_budget(path))
+        return
+    if "<" not in written:
+        return
+    page = htmldoc.parse(written)
+    result.parsed = True
+    template_components.native(page, db.template_kit)
+    _choice_widgets(page, db, page.text)
+    result.fields += _page_fields(page, path, db, result)
+    result.layout_sources = fieldfacts.layout_sources(page)
+    result.page_topic = _page_topic(page, path, db)
+    if result.fields:
+        result.code = masking_code(el.text for el in page.elements if el.tag == "script" and script_type(el) in db.script_types.executable)
+
+
+def _pug_component(path: str, data: bytes, result: FileResult) -> bytes:
+    """A component whose ``<template lang="pug">`` is written as the HTML it renders, every line where it was; as it
+    stands when its reading ran out of budget (noted)."""
+    written = pug.component(reading.decode(data).text)
+    if written is None:
+        result.diagnostics.append(_pug_budget(path))
+        return data
+    return written.encode("utf-8", "surrogatepass")
 
 
 def _written_fields(path: str, written: str, db: SignatureDB, result: FileResult) -> bool:
