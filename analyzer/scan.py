@@ -166,7 +166,10 @@ def _results(
     classes = php_constants.collect(_class_sources(files, opts.max_bytes), db.component_files.class_list_calls, unclassed)
     undefined: list[tuple[str, Exception]] = []
     components = own_components.collect(
-        _component_sources(files, opts.max_bytes), undefined, db.component_files.module_aliases, db.jsx_bindings
+        _component_sources(files, opts.max_bytes, db.jsx_bindings.toggle_states),
+        undefined,
+        db.component_files.module_aliases,
+        db.jsx_bindings,
     )
     unmodelled: list[tuple[str, Exception]] = []
     models = view_models.collect(_csharp_sources(files, opts.max_bytes, db.view_models), db.view_models, unmodelled)
@@ -248,10 +251,12 @@ def _script_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[s
     return _read_before(files, script_constants.is_script, script_constants.MAX_FILES, limit, script_constants.worth_reading)
 
 
-def _component_sources(files: list[SourceFile], max_bytes: int) -> Iterator[tuple[str, bytes]]:
+def _component_sources(files: list[SourceFile], max_bytes: int, toggle_states: tuple[str, ...] = ()) -> Iterator[tuple[str, bytes]]:
     """The bytes of the scripts that may export an input component (``own_components``)."""
     limit = min(max_bytes, own_components.MAX_FILE_BYTES + 1)
-    return _read_before(files, script_constants.is_script, own_components.MAX_FILES, limit, own_components.worth_reading)
+    toggles = tuple(state.encode() for state in toggle_states)
+    worth = functools.partial(own_components.worth_reading, toggles=toggles)
+    return _read_before(files, script_constants.is_script, own_components.MAX_FILES, limit, worth)
 
 
 def _catalogues(files: list[SourceFile], db: signatures.SignatureDB, max_bytes: int) -> Iterator[tuple[str, bytes]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from analyzer import signatures
 from analyzer.facts import own_components
 from analyzer.scan import ScanOptions, run
 
@@ -285,3 +286,52 @@ def test_a_box_before_a_select_is_a_composite_not_a_choice_and_its_other_box() -
     boxes = "export const Two = ({ label }) => (<div>{label}<select><option>A</option></select><input /><input /></div>);\n"
     found = own_components.collect([("src/Phone.jsx", phone.encode()), ("src/Two.jsx", boxes.encode())])
     assert ("src/Phone", "Phone") not in found.controls and ("src/Two", "Two") not in found.controls
+
+
+_TOGGLES = (
+    "export const YesNoRow = ({ value, onChange, label }) => (\n"
+    "  <div className='row'>\n    <span>{label}</span>\n"
+    "    {[{ v: true, t: 'Sim' }, { v: false, t: 'Não' }].map(({ v, t }) => (\n"
+    "      <button key={t} type='button' onClick={() => onChange(v)} aria-pressed={value === v}>{t}</button>\n"
+    "    ))}\n  </div>\n);\n"
+    "export function Switch(props) {\n"
+    "  return (<label><span>{props.caption}</span>\n"
+    "    <div role='switch' aria-checked={props.on} onClick={() => props.onToggle(!props.on)} /></label>);\n}\n"
+    # look-alikes: a menu's toggle that opens itself, a close button that hands no value, a tab drawn by a class
+    "export function Menu({ title }) {\n  const [open, setOpen] = React.useState(false);\n"
+    "  return (<nav><h3>{title}</h3><button aria-pressed={open} onClick={() => setOpen(!open)}>Menu</button></nav>);\n}\n"
+    "export const Closer = ({ label, onClose, shown }) => (\n"
+    "  <div><span>{label}</span><button aria-pressed={shown} onClick={() => onClose()}>x</button></div>\n);\n"
+    "export const Tab = ({ label, onPick, current }) => (\n"
+    "  <div><span>{label}</span><button className={current ? 'on' : ''} onClick={() => onPick(label)}>go</button></div>\n);\n"
+)
+
+
+def test_a_toggle_component_is_the_choice_it_asks() -> None:
+    # A row of Yes / No buttons drawn pressed by aria-pressed and clicked to hand its value to the component's onChange
+    # (a pharmacy's triage questions) asks a choice, as radios do; an ARIA switch handing its new state to a prop is a box.
+    db = signatures.load()
+    found = own_components.collect([("src/ui/shared.jsx", _TOGGLES.encode())], bindings=db.jsx_bindings)
+    assert found.controls[("src/ui/shared", "YesNoRow")] == own_components.Control("input", "radio", "label")
+    assert found.controls[("src/ui/shared", "Switch")] == own_components.Control("input", "checkbox", "caption")
+    for name in ("Menu", "Closer", "Tab"):
+        assert ("src/ui/shared", name) not in found.controls, name
+    assert not own_components.worth_reading(_TOGGLES.replace("<input", "").encode())  # no state named: not parsed
+    assert own_components.worth_reading(_TOGGLES.encode(), toggles=(b"aria-pressed",))
+
+
+def test_the_uses_of_a_toggle_component_are_read_as_questions(tmp_path: Path) -> None:
+    files = {
+        "src/ui/shared.jsx": _TOGGLES,
+        "src/triage/History.jsx": _CLARITY + "import { YesNoRow, Menu, Closer } from '../ui/shared';\n"
+        "export const History = ({ s }) => (<>\n"
+        "  <YesNoRow value={s.chronic} onChange={s.setChronic} label='Doença crônica?' />\n"
+        "  <YesNoRow value={s.pregnant} onChange={s.setPregnant} label='Grávida ou amamentando?' />\n"
+        "  <Menu title='Diagnóstico' />\n"
+        "  <Closer label='Alergias' onClose={s.close} shown />\n"
+        "</>);\n",
+    }
+    read = _read(tmp_path, files)
+    assert ("History.jsx", "Doença crônica?", 5, "health") in read, read
+    assert ("History.jsx", "Grávida ou amamentando?", 6, "health") in read, read
+    assert not any(line in (7, 8) for path, _, line, _ in read if path == "History.jsx"), read

@@ -96,12 +96,13 @@ _MAX_REEXPORT_ROUNDS = 4  # barrels that re-export barrels, followed so deep
 _MAX_REEXPORT_WORK = 200_000  # names handed on through barrels per scan
 
 
-def worth_reading(data: bytes) -> bool:
-    """Whether a script's bytes may export a component that renders a native control, or a styled element, or re-export
-    other modules' (a folder's ``index.ts``) (searches, no parse)."""
+def worth_reading(data: bytes, toggles: tuple[bytes, ...] = ()) -> bool:
+    """Whether a script's bytes may export a component that renders a native control or a toggle (``toggles``: the
+    ARIA states it is drawn by), or a styled element, or re-export other modules' (a folder's ``index.ts``) (searches,
+    no parse)."""
     if len(data) > MAX_FILE_BYTES or b"export" not in data:
         return False
-    return any(c in data for c in _CONTROLS) or b"styled" in data or _REEXPORT.search(data) is not None
+    return any(c in data for c in _CONTROLS) or any(t in data for t in toggles) or b"styled" in data or _REEXPORT.search(data) is not None
 
 
 def collect(
@@ -240,7 +241,7 @@ def _exported(
                 yield exported_as, control
             continue
         node = local.get(what) if isinstance(what, str) else what
-        control = _control(prog, node) if node is not None else None
+        control = _control(prog, node, bindings) if node is not None else None
         if control is not None:
             yield exported_as, control
 
@@ -334,7 +335,7 @@ def _function(value: Node) -> Node | None:
     return None
 
 
-def _control(prog: Program, fn: Node) -> Control | None:
+def _control(prog: Program, fn: Node, bindings: JsxBindings | None = None) -> Control | None:
     """The control a function component renders, when its markup holds controls of one kind only (radios, checkboxes,
     or one text box, textarea or select; radios with one other box beside them are the radios' question), and the prop
     it prints as text beside it (its label), if any; else None (a
@@ -361,6 +362,8 @@ def _control(prog: Program, fn: Node) -> Control | None:
             if tag in ("input", "select", "textarea"):
                 # <input type={props.type}>: the type each use gives (a box, or its radios, in a branch of its own)
                 kinds.append(("input", _USE_TYPE) if tag == "input" and attrs.get("type") == "" and "type" in attrs else _kind(tag, attrs))
+            elif bindings is not None and _toggle(prog, node, attrs, bindings, props, holder):
+                kinds.append(("input", "checkbox" if attrs.get("role") in bindings.toggle_box_roles else "radio"))
         elif node.type == "jsx_expression" and node.parent is not None and node.parent.type == "jsx_element" and printed is None:
             inner = next((c for c in node.named_children if c.type != "comment"), None)
             named = _prop_named(prog, inner, props, holder) if inner is not None else None
@@ -382,6 +385,35 @@ def _control(prog: Program, fn: Node) -> Control | None:
 
 
 _USE_TYPE = "*"  # an input whose type its use gives (type={props.type})
+_MAX_HANDLER_NODES = 200  # syntax nodes looked at in one click handler
+
+
+def _toggle(prog: Program, element: Node, attrs: dict[str, str], bindings: JsxBindings, props: set[str], holder: str | None) -> bool:
+    """Whether an element is a toggle the component asks a choice by: drawn pressed or checked by an expression
+    (``aria-pressed={value === v}``: ``toggle_states``) and clicked to hand a value to one of the component's own props
+    (``onClick={() => onChange(v)}``). A button that only opens, closes or submits calls none of its props with a value."""
+    if not any(attrs.get(state) == "" and state in attrs for state in bindings.toggle_states):
+        return False
+    given = jsx_props(prog, element)
+    for click in bindings.click_props:
+        handler = given.get(click)
+        if handler is not None and _calls_prop(prog, handler, props, holder):
+            return True
+    return False
+
+
+def _calls_prop(prog: Program, handler: Node, props: set[str], holder: str | None) -> bool:
+    """Whether a handler calls one of the component's props with an argument (``onChange(v)``, ``props.onSelect(v)``)."""
+    stack, seen = [handler], 0
+    while stack and seen < _MAX_HANDLER_NODES:
+        node = stack.pop()
+        seen += 1
+        if node.type == "call_expression":
+            args = node.child_by_field_name("arguments")
+            if args is not None and args.named_child_count and _prop_named(prog, node.child_by_field_name("function"), props, holder):
+                return True
+        stack.extend(node.named_children)
+    return False
 
 
 def _one_control(kinds: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:

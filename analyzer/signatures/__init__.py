@@ -693,6 +693,8 @@ class JsxBindings:
     # parts of a state path that name no field (selected.id), and a view's own state (activeTab), which is no answer.
     click_props: tuple[str, ...] = ()
     selection_props: tuple[str, ...] = ()
+    toggle_states: tuple[str, ...] = ()  # ARIA states a project's toggle component draws its choice by
+    toggle_box_roles: tuple[str, ...] = ()  # the roles that make such a toggle a box, not a radio
     # The props a project's own section, card or step component shows as the title over what it holds
     # (<OnboardingScreen title="Who would you like to meet?">…</OnboardingScreen>): written as that section's heading.
     section_title_props: tuple[str, ...] = ()

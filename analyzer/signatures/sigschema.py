@@ -763,6 +763,8 @@ JSX_BINDING_LISTS = (
     "option_props",
     "click_props",
     "selection_props",
+    "toggle_states",
+    "toggle_box_roles",
     "icon_packages",
     "template_clicks",
     "template_selections",
