@@ -411,6 +411,7 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
     out: list[_Control] = []
     box_groups: set[tuple[str, int]] = set()
     asked: dict[int, tuple[str, str, _Control | None]] = {}  # per form: what the previous control asked, its legend, the control
+    recent: list[lxml.etree._Element] = []  # the last controls met, this one last
     for el in elements:
         i = -1  # located by lxml's line
         if el.get(RENAMED) is None:
@@ -419,6 +420,8 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
         typ = (el.get("type") or ("text" if el.tag == "input" else el.tag)).lower()
         if el.tag == "input" and typ in SKIP_TYPES:
             continue
+        recent.append(el)  # the controls a later one may be shown by, those of a box group reported once among them
+        del recent[: -_SHOWN_RECENT - 1]
         run = runs.get(el)
         if typ in ("radio", "checkbox") and run is not None:
             # One answer per radio group, or per group of boxes of one name ("symptoms[]"): the group once, at its
@@ -452,6 +455,15 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
             and before is not None
             and (only_follow_up(follow_up_label(texts), context) or _second_part(el, texts, before))
         )
+        shower = None if follow_up else _shown_by(el, texts, recent[:-1], context)
+        if shower is not None:  # <div v-show="f.hypertension.check"><select>Father / Mother…</select>: which relative
+            if before is not None and shower is before.el:
+                follow_up = True
+            else:  # a box of a group reported at its first: what it asks, read where it stands
+                stype = (shower.get("type") or shower.tag).lower()
+                asks = what_it_asks(_texts(shower, shower.tag, stype, labels, ids, {}, _ancestors(shower), grid, answers))
+                if asks:
+                    texts["question"] = asks
         if follow_up and previous:
             texts["question"] = previous
         others = tuple((b, positions.get(b, -1)) for b in boxes[run][1:]) if typ in ("radio", "checkbox") and run is not None else ()
@@ -548,6 +560,68 @@ def _listed_after(el: lxml.etree._Element, texts: dict[str, str], before: _Contr
         return False
     own = " ".join(t.get(k, "") for t in (before.texts, texts) for k in ("options", "label"))
     return one_list(before.el, el, own)
+
+
+_SHOWN_DEPTH = 4  # ancestors of a control looked at for the condition that shows it
+_SHOWN_RECENT = 4  # the controls before it whose binding that condition may name
+_MAX_CONDITION = 2000  # characters of a condition read
+
+
+def _shown_by(
+    el: lxml.etree._Element, texts: dict[str, str], recent: list[lxml.etree._Element], context: ContextWords | None
+) -> lxml.etree._Element | None:
+    """The control before it (of the last ``_SHOWN_RECENT``, nearest first) that a control without a label or question
+    of its own is shown by: an element around it (``_SHOWN_DEPTH`` levels, not around that earlier control too) is
+    displayed on a condition (``shown_if`` in signatures/field_context.toml) that names the earlier control's binding
+    (its name, id or model: ``shown_if_bindings``); else None."""
+    if context is None or not context.shown_if or not recent or any(texts.get(k) for k in ("label", "question", "legend")):
+        return None
+    conditions: list[tuple[lxml.etree._Element, str]] = []
+    for depth, anc in enumerate(el.iterancestors()):
+        if depth >= _SHOWN_DEPTH:
+            break
+        if isinstance(anc.tag, str):
+            conditions += [(anc, v[:_MAX_CONDITION]) for k, v in htmldoc.attributes(anc).items() if k in context.shown_if and v]
+    if not conditions:
+        return None
+    for earlier in reversed(recent):
+        around = set(earlier.iterancestors())
+        bound = _bindings(earlier, context.shown_if_bindings)
+        if any(anc not in around and _names(value, b) for anc, value in conditions for b in bound):
+            return earlier
+    return None
+
+
+def _bindings(el: lxml.etree._Element, parts: tuple[str, ...]) -> list[str]:
+    """What a control is bound by: its name, its id and the value of a binding attribute (``v-model``, ``ng-model``)
+    that is a plain path (``f.hypertension.check``), each of three characters or more."""
+    out = []
+    for key, value in htmldoc.attributes(el).items():
+        if (key in ("name", "id") or any(p in key for p in parts)) and _is_path(value.strip()):
+            out.append(value.strip())
+    return [v for v in out if len(v) >= 3]
+
+
+_PATH_CHARS = frozenset("_$.[]")
+
+
+def _is_path(value: str) -> bool:
+    """A binding that is a plain path (``f.hypertension.check``, ``items[0].on``), not an expression."""
+    return bool(value) and (value[0].isalpha() or value[0] in "_$") and all(c.isalnum() or c in _PATH_CHARS for c in value)
+
+
+def _names(condition: str, path: str) -> bool:
+    """Whether a condition names ``path`` as a whole identifier (``f.x.check`` in ``f.x.check && y``, ``allergies`` in
+    ``form.allergies === 'yes'``), not as a part of a longer one."""
+    start = condition.find(path)
+    while start >= 0:
+        end = start + len(path)
+        before_ok = start == 0 or not (condition[start - 1].isalnum() or condition[start - 1] in "_$")
+        after_ok = end == len(condition) or not (condition[end].isalnum() or condition[end] in "_$")
+        if before_ok and after_ok:
+            return True
+        start = condition.find(path, start + 1)
+    return False
 
 
 def _second_part(el: lxml.etree._Element, texts: dict[str, str], before: _Control) -> bool:

@@ -1851,6 +1851,8 @@ def _field_context() -> ContextWords | None:
         symptom_topics=frozenset(data.get("symptom_topics", [])),
         frequency=_word_index(data.get("frequency", [])),
         habit_category=data.get("habit_category", ""),
+        shown_if=frozenset(a.lower() for a in data.get("shown_if", [])),
+        shown_if_bindings=tuple(a.lower() for a in data.get("shown_if_bindings", [])),
         habits=_word_index(data.get("habits", []), data.get("habits_not", [])),
         habit_asking=_word_set(data.get("habit_asking", [])),
         habit_frequency=_word_index(data.get("frequency", []) + data.get("habit_frequency", [])),
