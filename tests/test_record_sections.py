@@ -183,6 +183,11 @@ def test_a_personal_data_section_stops_the_reading(db) -> None:
         ("Longitude", "text"),
         ("Numero Reg Civil", "text"),
         ("Breitengrad", "number"),
+        # the date or time the person would like (a psychotherapy centre's patient area: "Data Preferita")
+        ("Data Preferita:", "date"),
+        ("Ora Preferita:", "time"),
+        ("Fecha deseada", "date"),
+        ("Gewünschte Uhrzeit", "time"),
     ],
 )
 def test_who_the_person_is_and_booking_details_keep_their_reading(db, label, typ) -> None:
