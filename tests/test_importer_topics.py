@@ -106,18 +106,32 @@ def test_a_form_no_file_imports_takes_no_topic_from_a_neighbour(tmp_path, stack)
 
 def test_the_nearest_importer_that_names_a_topic_decides(tmp_path) -> None:
     """Importers are read nearest first (the shared file's own folder tree before the rest of the project); one that
-    names no topic is passed over."""
+    names no topic is passed over, and a topic counts when more than a third of the importers name it."""
+    use = "import NotesForm from '{}';\nexport const Page = () => <NotesForm />;\n"
     _write(
         tmp_path,
         {
             "src/shared/NotesForm.jsx": _NOTES_JSX,
-            "src/shared/Layout.jsx": "import NotesForm from './NotesForm';\nexport const Page = () => <NotesForm />;\n",
-            "src/shared/ParishSignup.jsx": "import NotesForm from './NotesForm';\nexport const Page = () => <NotesForm />;\n",
-            "src/clinic/PatientIntake.jsx": "import NotesForm from '../shared/NotesForm';\nexport const Page = () => <NotesForm />;\n",
+            "src/shared/ParishSignup.jsx": use.format("./NotesForm"),
+            "src/shared/ParishEvents.jsx": use.format("./NotesForm"),
+            "src/clinic/PatientIntake.jsx": use.format("../shared/NotesForm"),
+            "src/clinic/PatientFollowUp.jsx": use.format("../shared/NotesForm"),
         },
     )
     category, context = _notes(tmp_path)
-    assert category == "religion" and "ParishSignup" in context
+    assert category == "religion" and "src/shared/Parish" in context
+
+
+def test_one_importer_among_several_or_a_site_wide_component_names_no_topic(tmp_path) -> None:
+    """A contact form rendered by the home page, the about page and one blog post on a health day: a third of its
+    importers is no majority of its uses. One imported by more than twelve pages is the whole site's."""
+    use = "import NotesForm from '../components/NotesForm';\nexport const Page = () => <NotesForm />;\n"
+    pages = {"src/views/Home.jsx": use, "src/views/About.jsx": use, "src/views/MentalHealthDay.jsx": use}
+    _write(tmp_path, {"src/components/NotesForm.jsx": _NOTES_JSX, **pages})
+    assert _notes(tmp_path)[0] == "-"
+    many = {f"src/views/Page{k}.jsx": use for k in range(12)} | {"src/views/PatientIntake.jsx": use, "src/views/Therapy.jsx": use}
+    _write(tmp_path, many)
+    assert _notes(tmp_path)[0] == "-"
 
 
 def test_a_form_whose_own_file_names_its_topic_keeps_it(tmp_path) -> None:

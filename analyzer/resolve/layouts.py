@@ -71,8 +71,7 @@ def place(facts: list[FileFacts], pages: dict[str, PageInfo], db: SignatureDB, f
         if topic is None:
             if importers is None:  # who imports each waiting page, found once per scan
                 importers = _importers(facts, files, {w.path for w in waiting})
-            users = _by_nearness(f.path, importers.get(f.path, []))
-            topic = topic_of([(f"path of {p}, which imports it", path_words(p)) for p in users], db.fields) if users else None
+            topic = _importers_topic(f.path, importers.get(f.path, []), db)
         home = _nearest(f.path, homes) if topic is None else []
         if not home and topic is None:
             # A file outside the app's page folders (an app's data in lib/ or src/data/, a component beside app/): the
@@ -194,6 +193,19 @@ def _app_home(path: str, app_homes: dict[str, list[str]], by_display: dict[str, 
 
 
 _CODE = ("js", "ts", "sfc")
+_MAX_IMPORTERS = 12  # a file imported by more is a component of the whole site: no one page's path names its subject
+
+
+def _importers_topic(path: str, users: list[str], db: SignatureDB) -> Topic | None:
+    """The topic the paths of a file's importers name (nearest first), when more than a third of them name it and
+    at most ``_MAX_IMPORTERS`` import it: ``visit.js`` extended by ``visitDentist.js`` and ``visitTherapist.js`` is a
+    doctor's visit; a site's contact form rendered by its home page, its about page and one blog post on world mental
+    health day is no health form."""
+    if not users or len(users) > _MAX_IMPORTERS:
+        return None
+    found = [(p, topic_of([(f"path of {p}, which imports it", path_words(p))], db.fields)) for p in _by_nearness(path, users)]
+    named = [t for _, t in found if t is not None]
+    return next((t for t in named if sum(o.category == t.category for o in named) * 3 > len(users)), None)
 
 
 def _importers(facts: list[FileFacts], files: Sequence[SourceFile], paths: set[str]) -> dict[str, list[str]]:
@@ -208,6 +220,7 @@ def _importers(facts: list[FileFacts], files: Sequence[SourceFile], paths: set[s
     names = {_stem(os.path.basename(real)) for real in targets} | {
         os.path.basename(os.path.dirname(real)).lower() for real in targets if _stem(os.path.basename(real)) == "index"
     }
+    resolved: dict[tuple[str, str], str | None] = {}
     for facts_of in facts:
         importer = code.get(facts_of.path)
         if importer is None or not facts_of.imports:
@@ -215,7 +228,8 @@ def _importers(facts: list[FileFacts], files: Sequence[SourceFile], paths: set[s
         for spec in facts_of.imports:
             if _stem(spec.rstrip("/").rpartition("/")[2]) not in names:
                 continue
-            found = resolve_import(importer, spec, targets)
+            key = (os.path.dirname(importer.real), spec)  # modules of one folder import alike: resolved once
+            found = resolved[key] if key in resolved else resolved.setdefault(key, resolve_import(importer, spec, targets))
             if found is not None and found != importer.display:
                 out.setdefault(found, {})[importer.display] = None
     return {target: list(users) for target, users in out.items()}
