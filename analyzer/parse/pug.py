@@ -50,13 +50,15 @@ _WHEN = re.compile(r"(?:when\s+(?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^:'\"\
 _TAG = re.compile(r"[A-Za-z][\w-]*(?::[A-Za-z][\w-]*)*")
 _SHORTHAND = re.compile(r"([.#])(-?[A-Za-z_][\w-]*)")
 _ATTRIBUTES_CALL = re.compile(r"&attributes\s*(?=\()")
-_TOKEN = re.compile(r"""'(?:[^'\\\n]|\\.)*'?|"(?:[^"\\\n]|\\.)*"?|`(?:[^`\\]|\\.)*`?|[^'"`()\[\]{}]+|.""", re.S)
+_TOKEN = re.compile(r"""'(?:[^'\\\n]|\\.)*'?|"(?:[^"\\\n]|\\.)*"?|`(?:[^`\\]|\\.)*`?|[^'"`()\[\]{}]{1,200}|.""", re.S)
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _TEMPLATE_END = re.compile(r"(?:[^`\\]|\\.)*`")  # the rest of a template string begun on an earlier line
-_SFC_TEMPLATE = re.compile(rb"""<template\b[^>]*\blang\s*=\s*["']?(?:pug|jade)\b""", re.I)
-_SFC_OPEN = re.compile(r"""<template\b[^>]*\blang\s*=\s*["']?(?:pug|jade)\b[^>]*>""", re.I)
+# A start tag's attributes are read so far (a file of "<template " without ">" once cost a scan to its end from each)
+_SFC_TEMPLATE = re.compile(rb"""<template\b[^>]{0,500}?\blang\s*=\s*["']?(?:pug|jade)\b""", re.I)
+_SFC_OPEN = re.compile(r"""<template\b[^>]{0,500}?\blang\s*=\s*["']?(?:pug|jade)\b[^>]{0,500}>""", re.I)
 _SFC_CLOSE = re.compile(r"</template\s*>", re.I)
-_ATTR_NAME = re.compile(r"""\s*(?:'([^'\n]*)'|"([^"\n]*)"|([^\s=,!'"()]+))""")
+# An attribute's name: quoted, Angular's bound and event names ([(ngModel)], (click), [value]), or plain
+_ATTR_NAME = re.compile(r"""\s*(?:'([^'\n]*)'|"([^"\n]*)"|(\[\(?[^\s=,'"()\[\]]+\)?\]|\([^\s=,'"()\[\]]+\)|[^\s=,!'"()]+))""")
 _CONTINUES = re.compile(r"[?:+\-*/%&|<>=!.]")  # what continues an expression past a blank (a ? b : c, a + b)
 _INTERPOLATION = re.compile(r"\\?[#!]\{|\\?#\[")
 
@@ -236,8 +238,11 @@ class _Writer:
         """A line that opens tags: each tag's start (``<input …>``), its text; the frames of the blocks it opens."""
         first = i
         parts: list[str] = []
+        placed: list[int] = []  # the line each part's tag began on
         while True:
+            began, written = i, len(parts)
             tag, i, at, mode = self._tag(i, line, at, parts)
+            placed += [began] * (len(parts) - written)
             line = self.lines[i]
             if tag is None:
                 break
@@ -260,11 +265,13 @@ class _Writer:
                 text = rest[1:] if rest.startswith(" ") else rest
                 parts.append(text if raw else self._text(text))
             break
+        placed += [i] * (len(parts) - len(placed))  # its text or output: after the tag
         if i == first:
             self.out[i] = "".join(parts)
-        else:  # an attribute list over several lines: the start tag on its first, what follows ")" on its last
-            self.out[first] = "".join(parts[:1])
-            self.out[i] = "".join(parts[1:])
+        else:  # an attribute list over several lines: the start tags begun on its first line there (div: select#r( …),
+            # what follows ")" on its last
+            self.out[first] = "".join(p for p, at_line in zip(parts, placed, strict=True) if at_line == first)
+            self.out[i] = "".join(p for p, at_line in zip(parts, placed, strict=True) if at_line != first)
         return i
 
     def _tag(self, i: int, line: str, at: int, parts: list[str]) -> tuple[str | None, int, int, str]:
@@ -482,7 +489,7 @@ def _value_end(inner: str, at: int) -> int:
                 if ch in " \t\r\n":
                     if last and _CONTINUES.match(last):
                         continue
-                    nxt = inner[m.start() + k :].lstrip()[:1]
+                    nxt = _NEXT.match(inner, m.start() + k).group(1)
                     if not nxt or _CONTINUES.match(nxt) is None or (nxt == ":" and ternary == 0):
                         return m.start() + k
                     continue
@@ -496,6 +503,7 @@ def _value_end(inner: str, at: int) -> int:
     return len(inner)
 
 
+_NEXT = re.compile(r"\s*(\S?)")  # the next character after blanks
 _STRING = re.compile(r"""^(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`)$""", re.S)
 _JS_ESCAPE = re.compile(r"\\(.)", re.S)
 _TEMPLATE_PART = re.compile(r"\$\{[^{}]*\}")
