@@ -296,7 +296,7 @@ _TOGGLES = (
     "    ))}\n  </div>\n);\n"
     "export function Switch(props) {\n"
     "  return (<label><span>{props.caption}</span>\n"
-    "    <div role='switch' aria-checked={props.on} onClick={() => props.onToggle(!props.on)} /></label>);\n}\n"
+    "    <div role='switch' aria-checked={props.on} onClick={() => props.onCheckedChange(!props.on)} /></label>);\n}\n"
     # look-alikes: a menu's toggle that opens itself, a close button that hands no value, a tab drawn by a class
     "export function Menu({ title }) {\n  const [open, setOpen] = React.useState(false);\n"
     "  return (<nav><h3>{title}</h3><button aria-pressed={open} onClick={() => setOpen(!open)}>Menu</button></nav>);\n}\n"

@@ -346,6 +346,7 @@ def _control(prog: Program, fn: Node, bindings: JsxBindings | None = None) -> Co
     if body is None:
         return None
     kinds: list[tuple[str, str | None]] = []
+    alone: list[tuple[str, str | None]] = []  # toggles not drawn in a loop
     printed: str | None = None
     titled: str | None = None  # a prop printed in a heading: a group of choices' question, else the component's title
     seen = 0
@@ -363,7 +364,11 @@ def _control(prog: Program, fn: Node, bindings: JsxBindings | None = None) -> Co
                 # <input type={props.type}>: the type each use gives (a box, or its radios, in a branch of its own)
                 kinds.append(("input", _USE_TYPE) if tag == "input" and attrs.get("type") == "" and "type" in attrs else _kind(tag, attrs))
             elif bindings is not None and _toggle(prog, node, attrs, bindings, props, holder):
-                kinds.append(("input", "checkbox" if attrs.get("role") in bindings.toggle_box_roles else "radio"))
+                box = attrs.get("role") in bindings.toggle_box_roles
+                if box or _in_loop(node, fn):
+                    kinds.append(("input", "checkbox" if box else "radio"))
+                else:
+                    alone.append(("input", "radio"))  # one of the pair written out (Yes, then No), or a lone toggle
         elif node.type == "jsx_expression" and node.parent is not None and node.parent.type == "jsx_element" and printed is None:
             inner = next((c for c in node.named_children if c.type != "comment"), None)
             named = _prop_named(prog, inner, props, holder) if inner is not None else None
@@ -372,6 +377,8 @@ def _control(prog: Program, fn: Node, bindings: JsxBindings | None = None) -> Co
             else:
                 printed = named
         stack.extend(reversed(node.named_children))
+    if len(alone) >= 2:  # a choice's toggles written one by one; a single one (a wishlist's heart) asks nothing
+        kinds += alone
     kinds = _one_control(kinds)
     if not kinds or len(set(kinds)) != 1 or (kinds[0][1] not in ("radio", "checkbox") and len(kinds) > 1):
         return None
@@ -390,29 +397,49 @@ _MAX_HANDLER_NODES = 200  # syntax nodes looked at in one click handler
 
 def _toggle(prog: Program, element: Node, attrs: dict[str, str], bindings: JsxBindings, props: set[str], holder: str | None) -> bool:
     """Whether an element is a toggle the component asks a choice by: drawn pressed or checked by an expression
-    (``aria-pressed={value === v}``: ``toggle_states``) and clicked to hand a value to one of the component's own props
-    (``onClick={() => onChange(v)}``). A button that only opens, closes or submits calls none of its props with a value."""
+    (``aria-pressed={value === v}``: ``toggle_states``) and clicked to hand a value to the component's change handler
+    prop (``onClick={() => onChange(v)}``: one of ``jsx_bindings.handlers``). An accordion's ``onToggle(id)``, a tab
+    bar's ``onSelect(t.id)`` and a button that only opens, closes or submits change no value of the form's."""
     if not any(attrs.get(state) == "" and state in attrs for state in bindings.toggle_states):
         return False
     given = jsx_props(prog, element)
     for click in bindings.click_props:
         handler = given.get(click)
-        if handler is not None and _calls_prop(prog, handler, props, holder):
+        if handler is not None and _calls_prop(prog, handler, props, holder, bindings.handlers):
             return True
     return False
 
 
-def _calls_prop(prog: Program, handler: Node, props: set[str], holder: str | None) -> bool:
-    """Whether a handler calls one of the component's props with an argument (``onChange(v)``, ``props.onSelect(v)``)."""
+def _calls_prop(prog: Program, handler: Node, props: set[str], holder: str | None, named: frozenset[str]) -> bool:
+    """Whether a handler calls one of the component's props of these ``named`` with an argument (``onChange(v)``,
+    ``props.onValueChange(v)``)."""
     stack, seen = [handler], 0
     while stack and seen < _MAX_HANDLER_NODES:
         node = stack.pop()
         seen += 1
         if node.type == "call_expression":
             args = node.child_by_field_name("arguments")
-            if args is not None and args.named_child_count and _prop_named(prog, node.child_by_field_name("function"), props, holder):
+            prop = _prop_named(prog, node.child_by_field_name("function"), props, holder)
+            if args is not None and args.named_child_count and prop in named:
                 return True
         stack.extend(node.named_children)
+    return False
+
+
+_MAX_LOOP_DEPTH = 12  # ancestors of a toggle looked at for the loop that draws it
+
+
+def _in_loop(element: Node, fn: Node) -> bool:
+    """Whether an element is drawn by a loop over the component's choices (inside a ``.map(…)`` callback within ``fn``)."""
+    node, depth = element.parent, 0
+    while node is not None and node.id != fn.id and depth < _MAX_LOOP_DEPTH:
+        if node.type == "call_expression":
+            callee = node.child_by_field_name("function")
+            if callee is not None and callee.type == "member_expression":
+                prop = callee.child_by_field_name("property")
+                if prop is not None and prop.text in (b"map", b"flatMap"):
+                    return True
+        node, depth = node.parent, depth + 1
     return False
 
 
