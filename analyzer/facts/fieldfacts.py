@@ -574,14 +574,18 @@ def _shown_by(
     of its own is shown by: an element around it (``_SHOWN_DEPTH`` levels, not around that earlier control too) is
     displayed on a condition (``shown_if`` in signatures/field_context.toml) that names the earlier control's binding
     (its name, id or model: ``shown_if_bindings``); else None."""
-    if context is None or not context.shown_if or not recent or any(texts.get(k) for k in ("label", "question", "legend")):
+    if context is None or not context.shown_if or not recent or any(texts.get(k) for k in _OWN_WORDS):
         return None
+    if (el.get("type") or "").lower() in _CONTACT_TYPES:
+        return None  # an e-mail or phone box shown by a box asks how to reach the person, not that box's question
     conditions: list[tuple[lxml.etree._Element, str]] = []
     for depth, anc in enumerate(el.iterancestors()):
         if depth >= _SHOWN_DEPTH:
             break
         if isinstance(anc.tag, str):
-            conditions += [(anc, v[:_MAX_CONDITION]) for k, v in htmldoc.attributes(anc).items() if k in context.shown_if and v]
+            conditions += [
+                (anc, _QUOTED.sub(" ", v[:_MAX_CONDITION])) for k, v in htmldoc.attributes(anc).items() if k in context.shown_if and v
+            ]
     if not conditions:
         return None
     for earlier in reversed(recent):
@@ -610,13 +614,19 @@ def _is_path(value: str) -> bool:
     return bool(value) and (value[0].isalpha() or value[0] in "_$") and all(c.isalnum() or c in _PATH_CHARS for c in value)
 
 
+_OWN_WORDS = ("label", "question", "legend", "placeholder", "title", "aria-label")  # a control that says what it asks
+_CONTACT_TYPES = frozenset({"email", "tel", "url", "password", "search"})
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`")  # a condition's string literals: names of tabs and steps, no bindings
+
+
 def _names(condition: str, path: str) -> bool:
-    """Whether a condition names ``path`` as a whole identifier (``f.x.check`` in ``f.x.check && y``, ``allergies`` in
-    ``form.allergies === 'yes'``), not as a part of a longer one."""
+    """Whether a condition (its string literals blanked) names ``path`` as a whole identifier (``f.x.check`` in
+    ``f.x.check && y``), not as a part of a longer one nor as another object's member (``ui.diagnosis`` does not name
+    the control ``diagnosis``)."""
     start = condition.find(path)
     while start >= 0:
         end = start + len(path)
-        before_ok = start == 0 or not (condition[start - 1].isalnum() or condition[start - 1] in "_$")
+        before_ok = start == 0 or not (condition[start - 1].isalnum() or condition[start - 1] in "_$.")
         after_ok = end == len(condition) or not (condition[end].isalnum() or condition[end] in "_$")
         if before_ok and after_ok:
             return True
@@ -1197,6 +1207,10 @@ def _preceding_label(el: lxml.etree._Element, labels: _Labels) -> str:
         while sibling is not None:
             if _is_hidden_input(sibling):
                 pass  # <label>Paciente</label><input type="hidden" …><input type="text" …>: read past it
+            elif sibling.tag == "label" and (sibling.get("for") or "") in labels.targets and sibling.get("for") != el.get("id"):
+                # Another control's label ("<input type=checkbox id=t><label for=t>I would like a free HIV test</label>"
+                # before an e-mail box): the box's, not the next control's
+                return ""
             elif isinstance(sibling.tag, str) and sibling.tag not in ("br", "hr", "img", "i", "svg"):
                 # A <label> is read even with a for= (it may point nowhere); one holding a control is not.
                 holds_control = (
