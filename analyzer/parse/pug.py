@@ -489,7 +489,8 @@ def _value_end(inner: str, at: int) -> int:
                 if ch in " \t\r\n":
                     if last and _CONTINUES.match(last):
                         continue
-                    nxt = _NEXT.match(inner, m.start() + k).group(1)
+                    ahead = _NEXT.match(inner, m.start() + k)
+                    nxt = ahead.group(1) if ahead is not None else ""
                     if not nxt or _CONTINUES.match(nxt) is None or (nxt == ":" and ternary == 0):
                         return m.start() + k
                     continue
