@@ -243,3 +243,20 @@ def test_importer_lookup_of_specifiers_that_name_a_form_but_resolve_elsewhere_is
     layouts._importers(facts, files, {f"src/m{k}/Form.js" for k in range(200)})
     took = time.perf_counter() - start
     assert took < 10, f"{took:.1f} s"
+
+
+def test_a_short_label_of_a_choice_still_prompts_the_other_box_right_after_it(tmp_path: Path) -> None:
+    """Found by the lead on the 300-repository sample after mending the label fault above: an equality-monitoring form's
+    "[x] <label for=o>Other:</label> <input name=…other_option_>" is read "Other:", and so continues the ethnicity question;
+    the mend had left the box with no label (two racial-ethnic and health records lost)."""
+    html = (
+        "<form>\n<p>Please check the box(es) that best describes your racial or ethnic origin</p>\n"
+        '<label><input type="checkbox" name="eth[]" value="Asian" id="e1">Asian</label>\n'
+        '<label><input type="checkbox" name="eth[]" value="Black" id="e2">Black</label>\n'
+        '<input type="checkbox" name="eth[]" value="__other__" id="other_e"><label for="other_e">Other:</label>\n'
+        '<input type="text" name="eth_other">\n</form>\n'
+    )
+    found = {
+        c.name: (c.texts.get("label", ""), c.classification.category) for c in every_control(tmp_path, html, signatures.load(), "eo.html")
+    }
+    assert found.get("eth_other") == ("Other:", "racial-ethnic"), found

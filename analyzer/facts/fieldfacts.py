@@ -1190,6 +1190,9 @@ class _Labels:
         return ""
 
 
+_OTHER_WORDS = 4  # words of another control's label that also prompt the box right after it ("Others (specify):")
+
+
 def _preceding_label(el: lxml.etree._Element, labels: _Labels) -> str:
     """The text a person reads next to a control that no label is tied to: the text right before
     it, a ``<label>`` whose ``for`` points nowhere, a ``<span>`` or ``<p>`` before it, the table
@@ -1207,9 +1210,15 @@ def _preceding_label(el: lxml.etree._Element, labels: _Labels) -> str:
         while sibling is not None:
             if _is_hidden_input(sibling):
                 pass  # <label>Paciente</label><input type="hidden" …><input type="text" …>: read past it
-            elif sibling.tag == "label" and (sibling.get("for") or "") in labels.targets and sibling.get("for") != el.get("id"):
+            elif (
+                sibling.tag == "label"
+                and (sibling.get("for") or "") in labels.targets
+                and sibling.get("for") != el.get("id")
+                and not (node is el and len(_text(sibling).split()) <= _OTHER_WORDS)
+            ):
                 # Another control's label ("<input type=checkbox id=t><label for=t>I would like a free HIV test</label>"
-                # before an e-mail box): the box's, not the next control's
+                # before an e-mail box): the box's, not the next control's. A short one right before it is also the
+                # box's prompt ("[x] <label for=o>Other:</label> <input name=other_text>": what the other is).
                 return ""
             elif isinstance(sibling.tag, str) and sibling.tag not in ("br", "hr", "img", "i", "svg"):
                 # A <label> is read even with a for= (it may point nowhere); one holding a control is not.
