@@ -13,9 +13,10 @@ stand-alone registration page does not; and last what the project says it is, in
 above the page with a ``package.json``, ``composer.json`` or README (``analyzer.facts.project_context``),
 and the name of the folder the scan walked (a clone is named for its repository: ``ordinace-dental``).
 Between the layouts and the home page come the code files that import the page (a class that extends it, a page
-that renders it as a component): their paths name what the shared file is used for. A form built in ``visit.js``
-is the visit of ``visitDentist.js`` and ``visitCardiologist.js``; ``assets/templates/form_template.js`` is the form
-of ``pages/new_patient/new_patient.js``.
+that renders it as a component): their paths name what the shared file is used for, when more than a third of them
+name it and at most ``_MAX_IMPORTERS`` import it (``_importers_topic``). A form built in ``visit.js`` is the visit of
+``visitDentist.js`` and ``visitTherapist.js``; a contact form the home page, the about page and one blog post render
+is no blog post's.
 The cost is one topic look-up per page that has such controls, over the few texts each layout, home page
 or project file keeps (its title, site name, description, ``<h1>``), and one pass over the scan's import
 specifiers when a page's layouts name no topic.
