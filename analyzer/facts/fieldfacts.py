@@ -573,7 +573,7 @@ def _shown_by(
     """The control before it (of the last ``_SHOWN_RECENT``, nearest first) that a control without a label or question
     of its own is shown by: an element around it (``_SHOWN_DEPTH`` levels, not around that earlier control too) is
     displayed on a condition (``shown_if`` in signatures/field_context.toml) that names the earlier control's binding
-    (its name, id or model: ``shown_if_bindings``); else None."""
+    (its name, id or model: ``_bindings``); else None."""
     if context is None or not context.shown_if or not recent or any(texts.get(k) for k in _OWN_WORDS):
         return None
     if (el.get("type") or "").lower() in _CONTACT_TYPES:
@@ -590,18 +590,19 @@ def _shown_by(
         return None
     for earlier in reversed(recent):
         around = set(earlier.iterancestors())
-        bound = _bindings(earlier, context.shown_if_bindings)
+        bound = _bindings(earlier, context)
         if any(anc not in around and _names(value, b) for anc, value in conditions for b in bound):
             return earlier
     return None
 
 
-def _bindings(el: lxml.etree._Element, parts: tuple[str, ...]) -> list[str]:
-    """What a control is bound by: its name, its id and the value of a binding attribute (``v-model``, ``ng-model``)
-    that is a plain path (``f.hypertension.check``), each of three characters or more."""
+def _bindings(el: lxml.etree._Element, context: ContextWords) -> list[str]:
+    """What a control is bound by: its name, its id and the value of a binding attribute (``v-model``, ``ng-model``:
+    ui_components.toml [bindings]) that is a plain path (``f.hypertension.check``), each of three characters or more."""
     out = []
     for key, value in htmldoc.attributes(el).items():
-        if (key in ("name", "id") or any(p in key for p in parts)) and _is_path(value.strip()):
+        bound = key in ("name", "id") or key in context.binding_attributes or key.startswith(context.binding_prefixes)
+        if bound and _is_path(value.strip()):
             out.append(value.strip())
     return [v for v in out if len(v) >= 3]
 

@@ -1452,7 +1452,7 @@ def _build(folders: list[Path]) -> SignatureDB:
         ),
         fields=_merge(fields, functools.partial(compile_category, inflection=_inflection()), "field category"),
         consent_words=_consent_words(),
-        field_context=_field_context(),
+        field_context=_field_context(ui_data.get("bindings", {})),
         template_conventions=_conventions(conventions),
         component_files=_component_files(conventions, _writing_systems(fields)),
         ui_components=_ui_components(ui_data),
@@ -1808,7 +1808,9 @@ def _word_set(words: list[str]) -> frozenset[str]:
     return frozenset(t for w in words for t in tokens(w))
 
 
-def _field_context() -> ContextWords | None:
+def _field_context(bindings: dict[str, Any]) -> ContextWords | None:
+    """field_context.toml, with the binding attributes of ui_components.toml's [bindings] (``bindings``): the controls a
+    condition names (``shown_if``)."""
     path = BUILTIN_DIR / "field_context.toml"
     if not path.exists():
         return None
@@ -1852,7 +1854,8 @@ def _field_context() -> ContextWords | None:
         frequency=_word_index(data.get("frequency", [])),
         habit_category=data.get("habit_category", ""),
         shown_if=frozenset(a.lower() for a in data.get("shown_if", [])),
-        shown_if_bindings=tuple(a.lower() for a in data.get("shown_if_bindings", [])),
+        binding_attributes=frozenset(a.lower() for a in bindings.get("attributes", [])),
+        binding_prefixes=tuple(a.lower() for a in bindings.get("prefixes", [])),
         habits=_word_index(data.get("habits", []), data.get("habits_not", [])),
         habit_asking=_word_set(data.get("habit_asking", [])),
         habit_frequency=_word_index(data.get("frequency", []) + data.get("habit_frequency", [])),

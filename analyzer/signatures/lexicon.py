@@ -408,7 +408,9 @@ class ContextWords:
     frequency: TermIndex | None = None  # "Never / Several days / More than half the days / Nearly every day"
     habit_category: str = ""  # the category a habit asked with how often reveals (health)
     shown_if: frozenset[str] = frozenset()  # attributes that show an element on a condition (v-show, ng-if, x-show)
-    shown_if_bindings: tuple[str, ...] = ()  # parts of the attribute names that bind a control (v-model, ng-model)
+    # ui_components.toml [bindings]: the attributes that bind a control to its field, whole and by their start
+    binding_attributes: frozenset[str] = frozenset()
+    binding_prefixes: tuple[str, ...] = ()
     habits: TermIndex | None = None  # "Smoking", "Bebida", "Stosunek do alkoholu" (coffee and tea excluded)
     habit_asking: frozenset[str] = frozenset()  # "do", "you", "optional": the words a habit's question may hold beside it
     habit_frequency: TermIndex | None = None  # the frequency answers and "socially", "regularly", "daily"…

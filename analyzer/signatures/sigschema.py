@@ -573,7 +573,6 @@ FIELD_CONTEXT_SCHEMA: dict[str, Field] = {
     "free_text": _req("str[]"),
     "follow_up": _req("str[]"),
     "shown_if": _opt("str[]"),
-    "shown_if_bindings": _opt("str[]"),
     "lookup": _req("str[]"),
     "answers": _req("str[]"),
     "subjects": _req("str[]"),
