@@ -9,8 +9,8 @@ from collections.abc import Iterable
 ATTRIBUTES = {"className": "class", "htmlFor": "for", "Class": "class", "For": "for", "classList": "class"}
 
 
-# HTML's void elements: a start tag without an end tag.
-VOID = frozenset({"input", "img", "br", "hr", "meta", "link", "source", "area", "col", "embed", "track", "wbr"})
+# HTML's void elements: a start tag without an end tag (WHATWG HTML, "Void elements"; param and keygen, obsolete, still so).
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"})
 # HTML's elements (WHATWG HTML, "Elements" index, and the obsolete ones parsers still know; SVG's and MathML's roots): a
 # template's other tag names are components (lxml lower-cases <SectionCard> to "sectioncard").
 HTML_ELEMENTS = frozenset(

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from analyzer.parse.budget import Budget, BudgetExhausted
+from analyzer.parse.markup_out import VOID, attr
 from analyzer.parse.templates import OUTPUT_FILL, Reference
 
 SUFFIXES = (".pug", ".jade")
@@ -38,7 +39,6 @@ _MAX_ATTR_LINES = 300  # an attribute list longer than this is read as ending wi
 _MAX_GROUP = 20_000  # characters an attribute list or an interpolation may span
 _MAX_NESTING = 4  # tag interpolation inside tag interpolation (#[a #[b]]) read this deep
 
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"})
 _RAW_TEXT = frozenset({"script", "style", "template", "textarea"})  # their text block is kept as written, no interpolation
 # Keywords whose line writes no tag (pugjs.org/language: conditionals, iteration, case, mixins, inheritance,
 # includes); ``else if`` is ``else``'s.
@@ -61,6 +61,8 @@ _SFC_CLOSE = re.compile(r"</template\s*>", re.I)
 _ATTR_NAME = re.compile(r"""\s*(?:'([^'\n]*)'|"([^"\n]*)"|(\[\(?[^\s=,'"()\[\]]+\)?\]|\([^\s=,'"()\[\]]+\)|[^\s=,!'"()]+))""")
 _CONTINUES = re.compile(r"[?:+\-*/%&|<>=!.]")  # what continues an expression past a blank (a ? b : c, a + b)
 _INTERPOLATION = re.compile(r"\\?[#!]\{|\\?#\[")
+_MIXIN_NAME = re.compile(r"[\w.$-]+|#\{[^}\n]*\}")  # +field(…), +#{name}(…)
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 # extends / include lines, their filter (include:markdown-it) aside: the file each names, ".pug" added when it names
@@ -223,7 +225,7 @@ class _Writer:
     def _past_call(self, i: int, at: int) -> int:
         """Past a mixin call's name and its argument and attribute lists (none of them written)."""
         line = self.lines[i]
-        name = re.compile(r"[\w.$-]+|#\{[^}\n]*\}").match(line, at)
+        name = _MIXIN_NAME.match(line, at)
         at = name.end() if name else at
         for _ in range(2):
             if at < len(line) and line[at] == "(":
@@ -247,7 +249,7 @@ class _Writer:
             if tag is None:
                 break
             rest = line[at:]
-            void, raw = tag.lower() in _VOID, tag.lower() in _RAW_TEXT
+            void, raw = tag.lower() in VOID, tag.lower() in _RAW_TEXT
             if mode == "expand":
                 self.stack.append(_Frame(indent, "" if void else f"</{tag}>", "tags"))
                 at = len(line) - len(rest.lstrip(": "))
@@ -410,7 +412,7 @@ class _Writer:
             self.lines = saved
         if tag is None:
             return "".join(parts)
-        void = tag.lower() in _VOID
+        void = tag.lower() in VOID
         rest = inner[at:]
         if mode == "output":
             parts.append(_fill(rest.lstrip("!=")))
@@ -525,7 +527,7 @@ def _value(expr: str) -> str | bool:
             return _JS_ESCAPE.sub(r"\1", _TEMPLATE_PART.sub(lambda p: _fill(p.group()), m.group(3)))
         said = _JS_ESCAPE.sub(r"\1", m.group(1) if m.group(1) is not None else m.group(2))
         return _OLD_INTERPOLATION.sub(lambda p: _fill(p.group()), said)  # Jade's a(href="/#{url}")
-    if re.fullmatch(r"-?\d+(?:\.\d+)?", expr):
+    if _NUMBER.fullmatch(expr):
         return expr
     return _fill(expr)
 
@@ -547,4 +549,5 @@ def _start_tag(tag: str, classes: list[str], attrs: list[tuple[str, str | None]]
 
 
 def _escaped(value: str) -> str:
-    return value.replace("&", "&amp;").replace('"', "&quot;").replace("\n", " ")
+    """An attribute's value in a double-quoted attribute of the line it stands on."""
+    return attr(value.replace("\n", " "))

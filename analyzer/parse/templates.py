@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from analyzer.parse import frontmatter, template_lexer
+from analyzer.parse.markup_out import VOID
 from analyzer.parse.positions import blank
 from analyzer.parse.template_blocks import Block, block_definitions
 from analyzer.parse.template_lexer import paren_pairs
@@ -694,7 +695,6 @@ def _inner(body: str, dialect: str) -> str:
 # (latte.nette.org/en/syntax, "n:attributes"): a branch over the element, from its start tag to its end tag.
 _N_IF = re.compile(r"""\sn:if(?:set)?[ \t]*=[ \t]*(?:"([^"]{0,400})"|'([^']{0,400})')""")
 _TAG_NAME = re.compile(r"<([A-Za-z][\w-]{0,40})")
-_VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 _MAX_ELEMENT = 200_000  # characters searched for an element's end tag
 
 
@@ -714,7 +714,7 @@ def _latte_attribute_blocks(text: str, regions: list[Region], verbatim: list[tup
         if found is None:
             continue
         start, tag, close = found
-        end = close if tag in _VOID_TAGS or text[close - 2] == "/" else _element_end(text, tag, close)
+        end = close if tag in VOID or text[close - 2] == "/" else _element_end(text, tag, close)
         cond = m.group(1) if m.group(1) is not None else m.group(2)
         out.append(Branch(start, end, cond.strip(), True))
     return out
