@@ -269,9 +269,11 @@ def _unreached_guess(site: jsdetect.CodeSite, verdict: Verdict) -> bool:
     )
 
 
-def budget_diagnostic(path: str, source: JsSource, what: str) -> Diagnostic:
-    """The note that a piece's analysis stopped at its work budget while doing ``what`` (what it left unread)."""
-    return Diagnostic(path=path, code="analysis-budget", line=source.line0, message=f"analysis budget exhausted while {what}")
+def budget_diagnostic(path: str, source: JsSource | int, what: str) -> Diagnostic:
+    """The note that a piece's analysis (a piece of code, or a file's reading from line ``source``) stopped at its work
+    budget while doing ``what`` (what it left unread)."""
+    line = source if isinstance(source, int) else source.line0
+    return Diagnostic(path=path, code="analysis-budget", line=line, message=f"analysis budget exhausted while {what}")
 
 
 def _prefilter_only(vendors: list[Vendor], source: JsSource, index: int) -> list[CodeStart]:

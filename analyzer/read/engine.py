@@ -362,8 +362,9 @@ def _indented_fields(path: str, text: str, db: SignatureDB, result: FileResult) 
 
 def _pug_budget(path: str) -> Diagnostic:
     """The note that a Pug template's reading ran out of its budget (``analyzer.parse.pug``)."""
-    what = "reading its Pug markup (its controls are not read; its text is still searched for recorders)"
-    return Diagnostic(path=path, code="analysis-budget", message=f"analysis budget exhausted while {what}")
+    return code_scan.budget_diagnostic(
+        path, 1, "reading its Pug markup (its controls are not read; its text is still searched for recorders)"
+    )
 
 
 def _pug_page(path: str, data: bytes, db: SignatureDB, result: FileResult) -> None:
