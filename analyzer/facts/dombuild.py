@@ -205,7 +205,7 @@ class _Reader:
                     continue
                 owner, method = callee.child_by_field_name("object"), self.prog.text(callee.child_by_field_name("property") or callee)
                 args = self.prog.args(node)
-                if method == "setAttribute" and owner is not None and self.prog.text(owner) == held and len(args) >= 2:
+                if method in self.b.dom_attribute_methods and owner is not None and self.prog.text(owner) == held and len(args) >= 2:
                     key = (self.prog.literal(args[0]) or "").lower()
                     param = params.get(self.prog.text(args[1])) if args[1].type == "identifier" else None
                     if key in _ATTRIBUTES and param is not None:
@@ -352,7 +352,7 @@ class _Reader:
         if element is None:
             return
         args = self.prog.args(node)
-        if method == "setAttribute" and len(args) >= 2:
+        if method in self.b.dom_attribute_methods and len(args) >= 2:
             key, said = self.prog.literal(args[0]), self._static(args[1])
             if key and said is not None and key.lower() in _ATTRIBUTES:
                 element.attrs[key.lower()] = said

@@ -737,6 +737,7 @@ class JsxBindings:
     dom_queries: frozenset[str] = frozenset()
     dom_query_text: frozenset[str] = frozenset()  # the members of jQuery's attributes that give the element's text
     dom_markup: frozenset[str] = frozenset()  # the property set to, or method called with, markup: innerHTML, insertAdjacentHTML
+    dom_attribute_methods: frozenset[str] = frozenset()  # the method an attribute is set with: setAttribute
 
 
 @dataclass(frozen=True)

@@ -747,6 +747,7 @@ JSX_BINDING_SETS = (
     "dom_queries",
     "dom_query_text",
     "dom_markup",
+    "dom_attribute_methods",
     "styled_factories",
     "styled_chains",
     "component_classes",
