@@ -323,7 +323,7 @@ def extract(
     editable = ("ditable" in text or "DITABLE" in text) and _EDITABLE.search(text) is not None
     if next(root.iter("input", "select", "textarea"), None) is None and not editable:
         return []  # most pages have no form (lxml's C iteration beats scanning the text)
-    controls = _controls(page, root, editable, context)
+    controls = _controls(page, root, editable, context, frozenset(t for c in categories.values() for t in c.input_types))
     _identifiers(controls)
     for c in controls:
         c.found = _classify(c.read, c.typ, c.el.get("autocomplete") or "", categories, consent, None, context)
@@ -388,7 +388,10 @@ def _animal_patients(controls: list[_Control], around: _Around, context: Context
     return asking
 
 
-def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: ContextWords | None) -> list[_Control]:
+def _controls(
+    page: Page, root: lxml.etree._Element, editable: bool, context: ContextWords | None, typed: frozenset[str] = frozenset()
+) -> list[_Control]:
+    """The page's controls with what each says (``typed``: the input types a category takes by their type alone)."""
     labels = _Labels(root)
     grid = GridReader(_text, _is_control)
     ids = _IdLookup(root)
@@ -455,7 +458,7 @@ def _controls(page: Page, root: lxml.etree._Element, editable: bool, context: Co
             and before is not None
             and (only_follow_up(follow_up_label(texts), context) or _second_part(el, texts, before))
         )
-        shower = None if follow_up else _shown_by(el, texts, recent[:-1], context)
+        shower = None if follow_up or typ in typed or typ in _OWN_TYPES else _shown_by(el, texts, recent[:-1], context)
         if shower is not None:  # <div v-show="f.hypertension.check"><select>Father / Mother…</select>: which relative
             if before is not None and shower is before.el:
                 follow_up = True
@@ -573,11 +576,9 @@ def _shown_by(
     """The control before it (of the last ``_SHOWN_RECENT``, nearest first) that a control without a label or question
     of its own is shown by: an element around it (``_SHOWN_DEPTH`` levels, not around that earlier control too) is
     displayed on a condition (``shown_if`` in signatures/field_context.toml) that names the earlier control's binding
-    (its name, id or model: ``_bindings``); else None."""
+    (its name, id or model: ``_bindings``); else None. The caller leaves out a control whose type asks its own thing."""
     if context is None or not context.shown_if or not recent or any(texts.get(k) for k in _OWN_WORDS):
         return None
-    if (el.get("type") or "").lower() in _CONTACT_TYPES:
-        return None  # an e-mail or phone box shown by a box asks how to reach the person, not that box's question
     conditions: list[tuple[lxml.etree._Element, str]] = []
     for depth, anc in enumerate(el.iterancestors()):
         if depth >= _SHOWN_DEPTH:
@@ -616,7 +617,9 @@ def _is_path(value: str) -> bool:
 
 
 _OWN_WORDS = ("label", "question", "legend", "placeholder", "title", "aria-label")  # a control that says what it asks
-_CONTACT_TYPES = frozenset({"email", "tel", "url", "password", "search"})
+# A control of a type a category takes alone (an e-mail, a phone, a password: input_types in signatures/fields) asks that,
+# and so do a search box and a web address: shown by a box, it asks no part of the box's question.
+_OWN_TYPES = frozenset({"search", "url"})
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`")  # a condition's string literals: names of tabs and steps, no bindings
 
 
