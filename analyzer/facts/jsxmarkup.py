@@ -16,9 +16,10 @@ Astro's frontmatter are blanked to spaces, so every position stays the file's ow
 from __future__ import annotations
 
 import functools
+import heapq
 import itertools
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 
 from tree_sitter import Node
 
@@ -1451,7 +1452,9 @@ _MAX_LITERALS = 2000
 _LITERALS = ("string", "template_string")
 
 
-def string_markup(prog: Program, bindings: JsxBindings | None = None, text_keys: Collection[str] = ()) -> str:
+def string_markup(
+    prog: Program, bindings: JsxBindings | None = None, text_keys: Collection[str] = (), components: Collection[str] = ()
+) -> str:
     """HTML for the string and template literals of a program that hold form markup (``el.innerHTML =
     `<label>Diagnosis</label><input name="diagnosis">` ``, jQuery's ``.append('<input …>')``, lit's
     ``html`…` ``), positioned as in the source. A literal inside another's ``${…}`` (lit's ``${cond ? html`<form>…`
@@ -1460,10 +1463,12 @@ def string_markup(prog: Program, bindings: JsxBindings | None = None, text_keys:
     { name: 'alergias' })``) is written with them (``_created_with``). An object whose member holds a control's markup
     is one item of a questionnaire: the members before it under one of ``text_keys``, markup or text (``{ question:
     '<p>Avez-vous de la fièvre ?</p>', rep: '<input type="radio" …>' }``), are written too, its question standing before
-    its control (``_item_texts``)."""
+    its control (``_item_texts``). ``components``: the kits' form components by tag name, lower case; a literal that
+    writes one (lit's ``html`<vaadin-text-field label="Diagnóstico">` ``, a Vue template string's ``<v-select>``) is
+    form markup too."""
     data = prog.parsed.source.data
     literals: dict[int, Node] = {}
-    for m in _FORM_TAG.finditer(data):
+    for m in _form_tags(data, components):
         chain = prog.tree.path(m.start(), m.end())
         literal = next((n for n in chain if n.type in _LITERALS), None)  # the outermost: it writes those within it
         if literal is not None:
@@ -1499,6 +1504,16 @@ def string_markup(prog: Program, bindings: JsxBindings | None = None, text_keys:
     return "<html><body>" + "".join(out.parts) + "</body></html>"
 
 
+def _form_tags(data: bytes, components: Collection[str]) -> Iterator[re.Match[bytes]]:
+    """The form tags of a program's text, in order: the native ones, and the custom elements ``components`` names."""
+    native = _FORM_TAG.finditer(data)
+    if not components:
+        return native
+    custom = (m for m in _CUSTOM_TAG.finditer(data) if m.group(1).decode("ascii").lower() in components)
+    return heapq.merge(native, custom, key=lambda m: m.start())
+
+
+_CUSTOM_TAG = re.compile(rb"<([A-Za-z][A-Za-z0-9]{0,40}-[A-Za-z0-9-]{1,60})\b")  # a custom element's name has a hyphen
 _CONTROL_TAG = re.compile(rb"<(?:input|select|textarea)\b", re.I)
 _A_TAG = re.compile(rb"<[A-Za-z]")
 _MAX_ITEM_MEMBERS = 20  # members of one questionnaire item looked at

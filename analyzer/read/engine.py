@@ -807,7 +807,10 @@ def _code_file(
     component = kind == "sfc" or path.lower().endswith((".jsx", ".tsx"))
     forms = markup and (
         jsxmarkup.form_hint(
-            tuple(db.ui_components), tuple(db.template_kit.names) if kind == "sfc" else (), tuple(s for s, _, _ in db.ui_suffixes)
+            # a script's template strings may write a kit's components too (lit's html`<vaadin-text-field>`)
+            tuple(db.ui_components),
+            tuple(db.template_kit.names),
+            tuple(s for s, _, _ in db.ui_suffixes),
         ).search(data)
         is not None
         or (bool(db.jsx_bindings.element_builders) and hyperscript.hint(db.jsx_bindings.element_builders).search(data) is not None)
@@ -963,7 +966,7 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
         # A form written in strings (innerHTML, jQuery, lit's html`…`, a printable form a component
         # hands to document.write) is a page of its own, beside the component's JSX; so is one built by element
         # calls (h('input', {…}), React.createElement, compiled JSX's jsx()).
-        strings = jsxmarkup.string_markup(prog, db.jsx_bindings, db.field_lists.question_keys)
+        strings = jsxmarkup.string_markup(prog, db.jsx_bindings, db.field_lists.question_keys, db.template_kit.names)
         calls, cut = hyperscript.markup(prog, db.jsx_bindings)
         if cut:
             result.diagnostics.append(
@@ -1006,6 +1009,8 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
         if not other:
             continue
         page = htmldoc.parse(other)
+        if other is strings:  # a template string's kit components (lit's html`<vaadin-text-field …>`, a Vue template's <v-select>)
+            template_components.native(page, db.template_kit)
         result.fields += _page_fields(page, result.path, db, result)
         if not html:  # the component's own page, when it renders no JSX
             result.page_topic = result.page_topic or _page_topic(page, route, db)
