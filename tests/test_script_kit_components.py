@@ -107,3 +107,48 @@ def test_a_custom_element_named_in_a_message_takes_no_category(tmp_path: Path, d
     words: the message's text after the tag is not its label."""
     text = "const q = document.querySelector('vaadin-text-field');\nconsole.warn('<vaadin-text-field> missing: diagnosis');\n"
     assert [cat for _, _, _, cat in _read(tmp_path, db, text, "warn.js")] in ([], ["-"])
+
+
+_ANGULAR_TS = """import { Component } from '@angular/core';
+@Component({
+  selector: 'app-anamnesis',
+  template: `
+    <mat-form-field><mat-label>Alergias</mat-label><input matInput formControlName="alergias"></mat-form-field>
+    <label for="d">Diagnóstico</label><input id="d" name="diagnostico">
+  `
+})
+export class AnamnesisComponent {
+  private items: Array<string> = [];
+  cast = <any>this.items;
+}
+"""
+
+
+def test_an_angular_components_inline_template_in_typescript_is_read(tmp_path: Path, db: signatures.SignatureDB) -> None:
+    """TypeScript was never read for markup (it writes no JSX), so an inline template's form went unseen."""
+    got = _read(tmp_path, db, _ANGULAR_TS, "anamnesis.component.ts")
+    assert got == [(5, "text", "Alergias", "health"), (6, "text", "Diagnóstico", "health")]
+
+
+def test_a_lit_element_in_typescript_is_read(tmp_path: Path, db: signatures.SignatureDB) -> None:
+    text = """import { LitElement, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+@customElement('health-form')
+export class HealthForm extends LitElement {
+  render() {
+    return html`<sl-input label="Medicación actual" name="medicacion"></sl-input>`;
+  }
+}
+"""
+    assert _read(tmp_path, db, text, "health-form.ts") == [(6, "text", "Medicación actual", "health")]
+
+
+def test_typescript_generics_and_type_assertions_are_no_markup(tmp_path: Path, db: signatures.SignatureDB) -> None:
+    text = """export class Store {
+  inputs: Array<Input> = [];
+  selected = <Select>this.inputs[0];
+  map: Map<string, Textarea> = new Map();
+  diagnosis(): Promise<Input> { return Promise.resolve(this.inputs[0]); }
+}
+"""
+    assert _read(tmp_path, db, text, "store.ts") == []

@@ -801,7 +801,9 @@ def _code_file(
     candidates = prefilter.for_db(db).candidates(data)
     result.literals = tuple(sorted(candidates.vendors))
     built = jsfacts.minified(data)  # a built bundle: no hand-written markup, comments or templates
-    markup = (kind == "sfc" or dialect_for(path) != "ts") and not built
+    # TypeScript writes no JSX, but its template strings may hold a form (an Angular component's inline template:,
+    # lit's html`…`), and it builds forms through the DOM as scripts do.
+    markup = not built
     # Components (not built bundles) are also read for the values they print and for a path that
     # names a special category.
     component = kind == "sfc" or path.lower().endswith((".jsx", ".tsx"))
