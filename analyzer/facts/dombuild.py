@@ -121,6 +121,11 @@ class _Reader:
         self.object_pairs: dict[int, dict[str, Node]] = {}  # an object literal's members, read once
         self.constant_values: dict[int, Node | None] = {}  # a declaration's value, when it is never given again
         self.lookups = 0  # names looked up for the texts they hold (at most _MAX_LOOKUPS)
+        # A control's attributes given outside any branch, and those each branch of the script gives it (an element made
+        # once and named in each ``if (kind === "pastDiseases") { el.name = "pastDiseases"; … }``): branch -> attributes.
+        self.outside: dict[int, dict[str, str]] = {}
+        self.branches: dict[int, dict[int, tuple[Node, dict[str, str]]]] = {}
+        self.labels: dict[int, list[_Element]] = {}  # the other labels a control is put in (one per branch)
 
     def read(self) -> None:
         nodes = self._walk()
@@ -142,6 +147,45 @@ class _Reader:
                 self._assigned(node)
             elif node.type == "call_expression":
                 self._called(node)
+        self._split_branches()
+
+    def _set(self, element: _Element, key: str, value: str, node: Node) -> None:
+        """Give a control an attribute, noting the branch of the script that gives it (``_branch``)."""
+        element.attrs[key] = value
+        branch = _branch(node, element.call) if element.tag in _CONTROLS else None
+        if branch is None:
+            self.outside.setdefault(id(element), {})[key] = value
+        else:
+            self.branches.setdefault(id(element), {}).setdefault(branch.id, (branch, {}))[1][key] = value
+
+    def _split_branches(self) -> None:
+        """A control made once and named differently in two branches or more (``if (kind === "bloodPressure") {
+        el.setAttribute("name", "bloodPressure"); el.setAttribute("placeholder", "Обычное давление"); return el; }``, one
+        such block per field) is one control per branch, written where the branch stands, with the attributes given
+        outside the branches and its own; the rest keep every attribute given them, as before."""
+        split: list[_Element] = []
+        for element in self.elements:
+            named = [(branch, attrs) for branch, attrs in self.branches.get(id(element), {}).values() if _IDENTITY.intersection(attrs)]
+            if (
+                len({(a.get("name"), a.get("id")) for _, a in named}) < 2
+                or element.children
+                or (element.parent is not None and _is_box(element))
+            ):  # a box is written in its label
+                split.append(element)
+                continue
+            for branch, attrs in named:
+                variant = _Element(element.tag, element.name, branch, {**self.outside.get(id(element), {}), **attrs})
+                # a label the branch makes and puts the control in labels this branch's control
+                holders = [h for h in (element.parent, *self.labels.get(id(element), ())) if h is not None]
+                holder = next((h for h in holders if branch.start_byte <= h.call.start_byte < branch.end_byte), None)
+                if holder is not None:
+                    holder.children = [c for c in holder.children if c is not element] + [variant]
+                    variant.parent = holder
+                split.append(variant)
+            if element.parent is not None and element.parent.children.count(element):
+                element.parent.children.remove(element)  # the control made once is written as its branches' only
+        if len(split) != len(self.elements):
+            self.elements = sorted(split, key=lambda e: e.call.start_byte)
 
     def _factories(self, nodes: list[Node]) -> dict[str, _Factory]:
         """The script's helpers that make one control from their parameters, by the name they are called by (see the
@@ -341,7 +385,7 @@ class _Reader:
             return
         name = ATTRIBUTES.get(key, key).lower()
         if name in _ATTRIBUTES:
-            element.attrs[name] = said
+            self._set(element, name, said, node)
 
     def _called(self, node: Node) -> None:
         callee = self.prog.callee(node)
@@ -355,7 +399,7 @@ class _Reader:
         if method in self.b.dom_attribute_methods and len(args) >= 2:
             key, said = self.prog.literal(args[0]), self._static(args[1])
             if key and said is not None and key.lower() in _ATTRIBUTES:
-                element.attrs[key.lower()] = said
+                self._set(element, key.lower(), said, node)
             return
         if method in self.b.dom_markup and element.tag == "select" and args:
             said = self._static(args[-1])  # select.insertAdjacentHTML('beforeend', `<option>Терапевт</option>…`)
@@ -385,6 +429,8 @@ class _Reader:
             if child is not None and child is not element and child.parent is None:
                 child.parent = element
                 element.children.append(child)
+            elif child is not None and child.parent is not None and child.parent is not element and element.tag == "label":
+                self.labels.setdefault(id(child), []).append(element)  # another branch's label for the same control
 
     def _text_node(self, node: Node) -> str | None:
         """The text of ``document.createTextNode("…")``."""
@@ -434,21 +480,43 @@ class _Reader:
         return self.constant_values[key]
 
 
+_IDENTITY = frozenset({"name", "id"})  # the attributes that say which field a control is
+_BRANCHES = frozenset({"switch_case", "else_clause"})
+_MAX_BRANCH_DEPTH = 40  # syntax nodes walked up from an attribute's statement to its branch
+
+
+def _branch(node: Node, creation: Node) -> Node | None:
+    """The branch of the script an attribute is given in, when the control was made before it: the ``if`` statement
+    whose consequence holds it (written where the ``if`` stands), the ``else`` or the ``case`` that holds it; None when it
+    is given outside any (or inside the branch that made the control)."""
+    child, parent = node, node.parent
+    for _ in range(_MAX_BRANCH_DEPTH):
+        if parent is None or parent.start_byte <= creation.start_byte < parent.end_byte:
+            return None
+        if parent.type == "if_statement" and parent.child_by_field_name("consequence") == child:
+            return parent
+        if parent.type in _BRANCHES:
+            return parent
+        child, parent = parent, parent.parent
+    return None
+
+
 def _write(elements: list[_Element], inside: AbstractSet[int] = frozenset()) -> str:
     """Each element at its creation, in source order: a control with its options, a label with its text (a box inside
     a label is written inside it, at the box's place), a heading or legend with its text, anything else as its text."""
     out = Out()
     made_inside = {id(e.call) for e in elements if e.call.id in inside}
-    inside_labels = {id(child) for e in elements if e.tag == "label" for child in e.children if _is_box(child)}
+    inside_labels = {id(child) for e in elements if e.tag == "label" for child in e.children if child.tag in _CONTROLS}
     labelled, moved = _labels_put_before(elements)
     for e in elements:
         if e.tag == "option" or id(e) in inside_labels or id(e) in moved:
             continue  # written inside its select or label, or before the control it stands before
-        if e.tag == "label" and any(_is_box(c) for c in e.children):
-            for box in (c for c in e.children if _is_box(c)):
-                row, col = box.call.start_point
+        if e.tag == "label" and any(c.tag in _CONTROLS for c in e.children):
+            # a control put inside a label is labelled by it, written where the control stands
+            for control in (c for c in e.children if c.tag in _CONTROLS):
+                row, col = control.call.start_point
                 out.at(row, col)
-                out.write("<label>" + _start(box) + " " + escape(" ".join(e.text)) + "</label>")
+                out.write("<label>" + _control(control) + " " + escape(" ".join(e.text)) + "</label>")
             continue
         if e.tag in _CONTROLS and not e.attrs and not e.children:
             continue  # a control the script says nothing of (a bare createElement("input")): nothing to read
@@ -461,12 +529,7 @@ def _write(elements: list[_Element], inside: AbstractSet[int] = frozenset()) -> 
                 out.write(f"<label>{escape(labelled[id(e)])}</label> ")
             if e.before and e.tag != "select":
                 out.write(f"<label>{escape(e.before)}</label> ")
-            out.write(_start(e))
-            if e.tag == "select":
-                first = f"<option>{escape(e.before)}</option>" if e.before else ""
-                out.write(first + "".join(f"<option>{escape(' '.join(o.text))}</option>" for o in e.children if o.tag == "option"))
-            if e.tag not in VOID:
-                out.write(f"</{e.tag}>")
+            out.write(_control(e))
         elif e.tag in _WRITTEN:
             out.write(_start(e) + escape(" ".join(e.text)) + f"</{e.tag}>")
         elif e.text:
@@ -496,6 +559,15 @@ def _labels_put_before(elements: list[_Element]) -> tuple[dict[int, str], set[in
                 labelled[id(control)] = " ".join(before.text)
                 moved.add(id(before))
     return labelled, moved
+
+
+def _control(e: _Element) -> str:
+    """A control's markup: its start tag, a select's options, its end tag."""
+    written = _start(e)
+    if e.tag == "select":
+        first = f"<option>{escape(e.before)}</option>" if e.before else ""
+        written += first + "".join(f"<option>{escape(' '.join(o.text))}</option>" for o in e.children if o.tag == "option")
+    return written if e.tag in VOID else written + f"</{e.tag}>"
 
 
 def _is_box(e: _Element) -> bool:
