@@ -20,6 +20,19 @@ def _read_controls(path: Path, text: str, display: str = "") -> dict[str, tuple]
     return {s.name: (s.line, s.tag, s.texts.get("label") or s.texts.get("question"), s.classification.category) for s in fields}
 
 
+def _answers_for(path: Path, text: str) -> dict[str, set[int]]:
+    """The lines each control answers for: its own and its box lines (a group's other boxes)."""
+    from analyzer import signatures
+    from analyzer.facts import fieldfacts
+    from analyzer.read.discover import SourceFile, classify
+    from analyzer.read.engine import analyze
+
+    path.write_text(text, encoding="utf-8")
+    with fieldfacts.every_control("-"):
+        fields = analyze(SourceFile(path, path.name, classify(path)), signatures.load(), 10 * 1024 * 1024).fields
+    return {s.name: {s.line, *s.box_lines} for s in fields}
+
+
 # A dialog filled through innerHTML from a table of forms, as a patient-record app writes it.
 _DIALOGS = """const today = new Date().toISOString().slice(0, 10);
 const FORMS = {
@@ -292,8 +305,10 @@ def test_a_survey_saved_as_json_is_read_page_by_page_with_its_localised_texts(tm
     # Each page is a section holding its own list, not a field: its elements are the controls, at their lines.
     assert "datos" not in read and "creencias" not in read, read
     assert read["correo"] == (8, "input", "Correo electrónico", "contact"), read
-    # A group is reported at its first choice's line, as a group written in markup is at its first box.
-    assert read["tienes_una_discapacidad"][:3] == (13, "input", "¿Tienes algún tipo de discapacidad?"), read
+    # A group is reported where its question is defined, and answers for its first choice's line too (its box lines),
+    # as a group written in markup answers for each of its boxes.
+    assert read["tienes_una_discapacidad"][:3] == (9, "input", "¿Tienes algún tipo de discapacidad?"), read
+    assert 13 in _answers_for(tmp_path / "survey-structure.json", _SURVEY_JSON)["tienes_una_discapacidad"]
     assert read["tienes_una_discapacidad"][3] == "health", read
     assert read["religion"][:2] == (21, "select") and read["religion"][3] == "religion", read
     assert read["otros"][1] == "textarea", read
@@ -319,7 +334,8 @@ def test_a_form_io_definition_is_read_through_its_panels(tmp_path: Path) -> None
     read = _read_controls(tmp_path / "intake.json", _FORMIO_JSON)
     assert "patient" not in read, read
     assert read["fullName"][:3] == (5, "input", "Full name"), read
-    assert read["conditions"][0] == 7 and read["conditions"][3] == "health", read  # its first choice's line
+    assert read["conditions"][0] == 6 and read["conditions"][3] == "health", read  # where its question is defined
+    assert 7 in _answers_for(tmp_path / "intake.json", _FORMIO_JSON)["conditions"]  # and its first choice's line
     assert read["medication"] == (8, "textarea", "Current medication", "health"), read
 
 
@@ -530,12 +546,15 @@ export default quizQuestions;
 """
 
 
-def test_a_quiz_item_is_labelled_by_its_question_not_its_card_title_and_reported_at_its_first_answer(tmp_path: Path) -> None:
+def test_a_quiz_item_is_labelled_by_its_question_not_its_card_title_and_answers_for_its_first_answer(tmp_path: Path) -> None:
     read = _read_controls(tmp_path / "quizQuestions.js", _QUIZ)
     by_label = {v[2]: v for v in read.values()}
-    assert by_label["How is your blood pressure?"][:2] == (9, "input"), read  # its first answer's line
+    assert by_label["How is your blood pressure?"][:2] == (2, "input"), read  # where its question is defined
     assert by_label["How is your blood pressure?"][3] == "health", read
-    assert by_label["Do you have any targeted health goals?"][:2] == (19, "input"), read
+    assert by_label["Do you have any targeted health goals?"][:2] == (14, "input"), read
+    lines = _answers_for(tmp_path / "quizQuestions.js", _QUIZ)
+    assert 9 in lines[by_label["How is your blood pressure?"][2]]  # and its first answer's line (a box line)
+    assert 19 in lines[by_label["Do you have any targeted health goals?"][2]]
     assert "Take Note" not in by_label and "Select All That Apply" not in by_label, read
 
 
@@ -607,7 +626,8 @@ def test_a_definition_that_says_it_is_a_control_keeps_its_icon(tmp_path: Path) -
     # An icon or a width rules an item out only when it does not say it is a control: a question with a control's type,
     # `required` and options is one, each read where it stands with its per-locale label.
     read = _read_controls(tmp_path / "questionnaire-data.ts", _ICONED_QUESTIONS)
-    assert read["digestion"] == (12, "input", "Пищеварение", "health"), read  # a group: at its first choice
+    assert read["digestion"] == (7, "input", "Пищеварение", "health"), read  # a group: where its question is defined
+    assert 12 in _answers_for(tmp_path / "questionnaire-data.ts", _ICONED_QUESTIONS)["digestion"]  # and its first choice
     assert read["allergies"] == (15, "input", "Аллергия", "health"), read
 
 

@@ -52,8 +52,10 @@ def test_a_wpforms_templates_fields_are_read_where_they_stand(tmp_path, db) -> N
     sites = controls_by_name(tmp_path, _TEMPLATE, db, "class-church-membership.php")
     assert sites.keys() == {"1", "2"}, sites  # the menu's links are no controls
     leaving = sites["2"]
-    # A group is reported at its first choice's line ('Yes'), as a group written in markup is at its first box.
-    assert (leaving.line, leaving.type, leaving.classification.category) == (17, "radio", "religion"), leaving
+    # A group is reported where its question is defined, and answers for its first choice's line ('Yes') too, as a
+    # group written in markup answers for each of its boxes.
+    assert (leaving.line, leaving.type, leaving.classification.category) == (12, "radio", "religion"), leaving
+    assert 17 in leaving.box_lines, leaving
     assert sites["1"].texts.get("label") == "Name", sites["1"].texts
 
 

@@ -28,8 +28,9 @@ import tree_sitter
 from tree_sitter import Node
 
 from analyzer.facts import jsxhelpers
+from analyzer.facts.template_components import ITEM_LINES
 from analyzer.parse import form_helpers, messages, script_constants
-from analyzer.parse.jsfacts import Program, member_name
+from analyzer.parse.jsfacts import STRING_TYPES, Program, member_name
 from analyzer.parse.jsparse import language
 from analyzer.parse.markup_out import INPUT_TYPES
 from analyzer.signatures import FieldLists
@@ -85,6 +86,7 @@ def worth_reading(data: bytes, lists: FieldLists) -> bool:
                 or _typed(lists.type_keys).search(data) is not None
                 or _choices_listed(lists.option_keys).search(data) is not None
                 or (bool(lists.question_keys) and _member(lists.question_keys).search(data) is not None)
+                or _asked_member(lists.label_keys).search(data) is not None
             )
         )
         or factory.search(data) is not None
@@ -113,6 +115,13 @@ def _statements_listed(names: tuple[str, ...]) -> re.Pattern[bytes]:
     return re.compile(
         rb"""(?i)(?<![\w$])["']?[\w$]*(?:""" + _alternation(names) + rb""")["']?\s*(?::\s*[\w$<>\[\]]+\s*)?[:=]\s*\[\s*(?:\[\s*)?["'`]"""
     )
+
+
+@functools.lru_cache(maxsize=4)
+def _asked_member(label_keys: tuple[str, ...]) -> re.Pattern[bytes]:
+    """A label key's string written as a question (``texto: "¿Se asusta con facilidad?"``, ``text: "Do you smoke?"``)."""
+    keys = _alternation(label_keys)
+    return re.compile(rb"""(?<![\w$])["']?(?:""" + keys + rb""")["']?\s*:\s*(["'`])(?:\s*\xc2\xbf|[^"'`\n]{1,300}\?\1)""")
 
 
 @functools.lru_cache(maxsize=4)
@@ -199,8 +208,9 @@ def markup(
             title = found[k][0]
             parts.append(("</form>" if current >= 0 else "") + (f'<form aria-label="{escape(title)}">' if title else "<form>"))
             current = k
-        parts.append(control)
-        line += control.count("\n")  # a group's boxes start on its first choice's line (_lines_to_choices)
+        # a group's first choice's line, written relative to its definition's first line (page line row + 1)
+        parts.append(_RELATIVE_ITEM.sub(functools.partial(_item_line, row + 1), control))
+        line += control.count("\n")
     return "<html><body>" + "".join(parts) + ("</form>" if current >= 0 else "") + "</body></html>"
 
 
@@ -368,8 +378,10 @@ def _definitions(
             if c.type == "pair" and (value := c.child_by_field_name("value")) is not None and value.type == "object"
         ]
     prog.budget.spend(len(items))
-    if len(items) < 2 or len(items) * 2 < len(node.named_children):
+    if len(items) * 2 < len(node.named_children):
         return None
+    if len(items) < 2 and not (items and items[0][0].type == "object" and _matrix_rows(prog, _members(prog, items[0][0], lists), lists)):
+        return None  # one definition is no list of them, unless it asks its rows (a survey of one matrix question)
     members = [made[o.id] if o.id in made else _members(prog, o, lists) for o, _ in items]
     laid_out = _in_section(prog, node, lists)
     other = [_not_a_control(prog, m, lists, laid_out) for m in members]
@@ -399,9 +411,12 @@ def _definitions(
         and (name := _field_name(prog, m, key, lists, imported, listed)) is not None
         and (_label(prog, m, lists) or _options(prog, m, lists, imported))
     ]
+    # A matrix question asks each of its rows: two of them are two definitions.
+    rows = {id(m): asks for _, m, _ in fields if (asks := _matrix_rows(prog, m, lists))}
+    asked = len(fields) + sum(len(r) - 1 for r in rows.values())
     # Two definitions at least, the most of its items; or one beside sections of the list (a questionnaire's e-mail
     # after its groups).
-    if not fields or (len(fields) < 2 and not sections) or len(fields) * 2 < len(items) - len(sections):
+    if not fields or (asked < 2 and not sections) or len(fields) * 2 < len(items) - len(sections):
         return None
     if holder and holder in mapped and all(_written_where_mapped(prog, m, lists) for m in members):
         return None  # the markup that maps it writes each definition (jsxmarkup); one it cannot write is read here
@@ -411,6 +426,9 @@ def _definitions(
     title = _title(prog, node, lists) or _named(holder, lists)
     controls = []
     for o, m, name in fields:
+        if id(m) in rows:
+            controls += _row_controls(prog, m, name, rows[id(m)], lists)
+            continue
         controls.append((o, _control(prog, m, name, lists, imported, listed, o.start_point[0])))
         for inner in _follow_ups(prog, o, lists, functools.partial(_options, prog, m, lists, imported)):
             # Its follow-up ("Qual?" if the answer is yes) right after it, in its own line: read as following it up
@@ -418,6 +436,52 @@ def _definitions(
             inner_name = _name(prog, inner_members, lists)
             controls.append((inner, _control(prog, inner_members, inner_name, lists, imported, listed, inner.start_point[0])))
     return title, controls
+
+
+_MAX_ROWS = 60  # rows of one matrix question read
+
+
+def _matrix_rows(prog: Program, members: dict[str, Node], lists: FieldLists) -> list[Node]:
+    """The rows a matrix question asks (``matrix_types``: SurveyJS's ``{ type: "matrix", rows: [{ value, text }, …] }``),
+    each a string or an object with a label; none for any other definition."""
+    if not lists.matrix_types or _kind(prog, members, lists) not in lists.matrix_types:
+        return []
+    value = next((members[k] for k in lists.row_keys if k in members), None)
+    if value is None or value.type != "array":
+        return []
+    return [r for r in value.named_children if r.type in STRING_TYPES or r.type == "object"][:_MAX_ROWS]
+
+
+def _row_controls(prog: Program, members: dict[str, Node], name: str, rows: list[Node], lists: FieldLists) -> list[tuple[Node, str]]:
+    """One radio question per row of a matrix, at the row's line: the row's text asked under the matrix's title, its
+    choices the matrix's columns, its name the row's value (``parq01``) within the matrix's (``parq``)."""
+    title = escape(_label(prog, members, lists))
+    columns = next((members[k] for k in lists.column_keys if k in members), None)
+    choices = [c for c in (_row_text(prog, c, lists)[1] for c in (columns.named_children if columns is not None else ())) if c]
+    out: list[tuple[Node, str]] = []
+    for i, row in enumerate(rows):
+        value, text = _row_text(prog, row, lists)
+        if not text:
+            continue
+        named = f' name="{escape(f"{name}[{value}]" if name and value else name or value)}"'
+        boxes = (
+            "".join(f'<label><input type="radio"{named}>{escape(c)}</label>' for c in choices[:_MAX_ROWS]) or f'<input type="radio"{named}>'
+        )
+        heading = f"<h4>{title}</h4>" if title and not i else ""  # the matrix's title over its first row: the rows' section
+        out.append((row, f"{heading}<fieldset><legend>{escape(text)}</legend>{boxes}</fieldset>"))
+    return out
+
+
+def _row_text(prog: Program, node: Node, lists: FieldLists) -> tuple[str, str]:
+    """A matrix row's or column's value and text: a string is both; an object's ``value`` (or name) and label."""
+    if node.type in STRING_TYPES:
+        said = _text(prog, node)
+        return said, said
+    if node.type != "object":
+        return "", ""
+    members = _members(prog, node, lists)
+    value = _said(prog, members.get("value")) or _name(prog, members, lists)
+    return value, _label(prog, members, lists) or value
 
 
 _FOLLOW_UP_DEPTH = 2  # { conditional: { sim: { id, label, type } } }: a definition this many objects inside another
@@ -531,8 +595,22 @@ def _field_name(
     kind = _kind(prog, members, lists)
     typed = kind in INPUT_TYPES or kind.split(" ", 1)[0] in lists.types  # "input text": a type's first word names it
     shown = "placeholder" in members or bool(_options(prog, members, lists, imported))
-    asked = listed and any(_text(prog, members.get(k)) for k in lists.question_keys)  # perguntas: [{ pergunta: "…" }]
-    return "" if shown or (typed and listed) or asked else None
+    # perguntas: [{ pergunta: "…" }], or preguntas: [{ idpregunta: 1, texto: "¿Se asusta con facilidad?" }]: a question
+    # asked under any label key
+    asks = listed and (
+        any(_text(prog, members.get(k)) for k in lists.question_keys)
+        or any(asked(_text(prog, members.get(k)) or "") for k in lists.label_keys if k != "placeholder")
+    )
+    return "" if shown or (typed and listed) or asks else None
+
+
+_ASKED = re.compile(r"^\s*¿|[?？؟]\s*$")
+
+
+def asked(text: str) -> bool:
+    """Whether a text is written as a question: it ends with a question mark (Latin, full-width, Arabic), or opens
+    with Spanish's ¿."""
+    return _ASKED.search(text) is not None
 
 
 def _listed(holder: str, lists: FieldLists) -> bool:
@@ -643,8 +721,21 @@ def _said(prog: Program, node: Node | None) -> str:
 
 
 def _text(prog: Program, node: Node | None) -> str:
-    """What a visitor reads of a label: a string, or a text given per locale (``script_constants.text_of``)."""
-    return script_constants.text_of(prog.parsed, node)
+    """What a visitor reads of a label: a string, or a text given per locale (``script_constants.text_of``); a string
+    that is a key of the site's catalogues (``question: "common:q.questions.breathing.question"``, translated where the
+    list is drawn) is the text the catalogues give it, with the key's words (``form_helpers.message_words``)."""
+    said = script_constants.text_of(prog.parsed, node)
+    if said and _catalogued(said):
+        return form_helpers.message_words(said)
+    return said
+
+
+def _catalogued(said: str) -> str | None:
+    """The text the site's catalogues give a string written as one of their keys, else None."""
+    return messages.installed().text(said) if (":" in said or "." in said) and _KEY.fullmatch(said) else None
+
+
+_KEY = re.compile(r"[\w-][\w.:-]{1,200}")  # a key as written: no blank, a namespace (ns:) or a path (a.b)
 
 
 def _name(prog: Program, members: dict[str, Node], lists: FieldLists) -> str:
@@ -709,7 +800,7 @@ def _options(prog: Program, members: dict[str, Node], lists: FieldLists, importe
         value = members.get(key)
         found = script_constants.listed_choices(prog, value, lists.option_text_keys, (), imported) if value is not None else []
         if found:
-            return found
+            return [_catalogued(o) or o for o in found]  # a choice written as a catalogue's key: its text
     return []
 
 
@@ -741,27 +832,39 @@ def _control(
     if tag == "textarea":
         return f'<textarea{named} aria-label="{label}"></textarea>'
     if tag in ("radio", "checkbox") and options:
-        # Boxes of a question without a name take its text as their one name: they are one question's choices. They
-        # start on the line of the first choice written in the definition, as a group written in markup is reported
-        # at its first box (the question's text stays on the definition's first line).
+        # Boxes of a question without a name take its text as their one name: they are one question's choices. The
+        # group is reported where its question is defined, and answers for the line of the first choice written in the
+        # definition too (an item line, written by the list's writer), as a group written in markup answers for each
+        # of its boxes.
         named = named or (f' name="{label}"' if label else "")
-        boxes = "".join(f'<label><input type="{tag}"{named}>{escape(o)}</label>' for o in options)
-        return f"<fieldset><legend>{label}</legend>{_lines_to_choices(members, lists, row)}{boxes}</fieldset>"
+        down = _lines_to_choices(members, lists, row)
+        items = f' {ITEM_LINES}="{_CHOICE_DOWN}{down}"' if down else ""
+        boxes = "".join(f'<label><input type="{tag}"{named}{items if not i else ""}>{escape(o)}</label>' for i, o in enumerate(options))
+        return f"<fieldset><legend>{label}</legend>{boxes}</fieldset>"
     if tag in ("radio", "checkbox"):
         return f'<label><input type="{tag}"{named}>{label}</label>'
     typ = kind if kind in INPUT_TYPES else "text"
     return f'<input type="{typ}"{named} aria-label="{label}">'
 
 
-def _lines_to_choices(members: dict[str, Node], lists: FieldLists, row: int) -> str:
-    """The line breaks from a definition's first line (``row``) to its first choice's, when its choices are an array
-    written in it (``answers: [{ answer: "Poor" }, …]``); "" otherwise."""
+def _lines_to_choices(members: dict[str, Node], lists: FieldLists, row: int) -> int:
+    """The lines from a definition's first line (``row``) down to its first choice's, when its choices are an array
+    written in it (``answers: [{ answer: "Poor" }, …]``); 0 otherwise."""
     for key in lists.option_keys:
         value = members.get(key)
         if value is not None:
             first = value.named_children[0] if value.type == "array" and value.named_children else None
-            return "\n" * max(0, first.start_point[0] - row) if first is not None else ""
-    return ""
+            return max(0, first.start_point[0] - row) if first is not None else 0
+    return 0
+
+
+def _item_line(first: int, m: re.Match[str]) -> str:
+    """An item line written relative to its definition's first line (``first``), made absolute."""
+    return f'{ITEM_LINES}="{first + int(m.group(1))}"'
+
+
+_CHOICE_DOWN = "+"  # an item line written relative to its definition's (_lines_to_choices), made absolute by the writer
+_RELATIVE_ITEM = re.compile(re.escape(f'{ITEM_LINES}="{_CHOICE_DOWN}') + r'(\d+)"')
 
 
 class _Holders:

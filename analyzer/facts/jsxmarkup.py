@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection, Iterator
 
 from tree_sitter import Node
 
-from analyzer.facts import choice_tiles, jsxhelpers, own_components
+from analyzer.facts import choice_tiles, fieldlists, jsxhelpers, own_components
 from analyzer.facts.rendered import MARK_BASE
 from analyzer.facts.template_components import ITEM_LINES
 from analyzer.parse import htmldoc, script_constants, styled_elements
@@ -1453,7 +1453,11 @@ _LITERALS = ("string", "template_string")
 
 
 def string_markup(
-    prog: Program, bindings: JsxBindings | None = None, text_keys: Collection[str] = (), components: Collection[str] = ()
+    prog: Program,
+    bindings: JsxBindings | None = None,
+    text_keys: Collection[str] = (),
+    components: Collection[str] = (),
+    asked_keys: Collection[str] = (),
 ) -> str:
     """HTML for the string and template literals of a program that hold form markup (``el.innerHTML =
     `<label>Diagnosis</label><input name="diagnosis">` ``, jQuery's ``.append('<input …>')``, lit's
@@ -1463,9 +1467,10 @@ def string_markup(
     { name: 'alergias' })``) is written with them (``_created_with``). An object whose member holds a control's markup
     is one item of a questionnaire: the members before it under one of ``text_keys``, markup or text (``{ question:
     '<p>Avez-vous de la fièvre ?</p>', rep: '<input type="radio" …>' }``), are written too, its question standing before
-    its control (``_item_texts``). ``components``: the kits' form components by tag name, lower case; a literal that
-    writes one (lit's ``html`<vaadin-text-field label="Diagnóstico">` ``, a Vue template string's ``<v-select>``) is
-    form markup too."""
+    its control (``_item_texts``); so are those under one of ``asked_keys`` whose text is written as a question
+    (``{ text: 'Pensez-vous avoir de la fièvre ?', choices: `<input type="radio" …>` }``). ``components``: the kits'
+    form components by tag name, lower case; a literal that writes one (lit's ``html`<vaadin-text-field
+    label="Diagnóstico">` ``, a Vue template string's ``<v-select>``) is form markup too."""
     data = prog.parsed.source.data
     literals: dict[int, Node] = {}
     for m in _form_tags(data, components):
@@ -1479,7 +1484,7 @@ def string_markup(
         return ""
     texts: set[int] = set()  # an item's question written as plain text: a paragraph of its own
     for node in [n for n in literals.values() if _CONTROL_TAG.search(data, n.start_byte, n.end_byte)]:
-        for said in _item_texts(prog, node, text_keys):
+        for said in _item_texts(prog, node, text_keys, asked_keys):
             if len(literals) >= _MAX_LITERALS:
                 break
             if said.start_byte not in literals:
@@ -1519,13 +1524,14 @@ _A_TAG = re.compile(rb"<[A-Za-z]")
 _MAX_ITEM_MEMBERS = 20  # members of one questionnaire item looked at
 
 
-def _item_texts(prog: Program, literal: Node, text_keys: Collection[str]) -> list[Node]:
+def _item_texts(prog: Program, literal: Node, text_keys: Collection[str], asked_keys: Collection[str] = ()) -> list[Node]:
     """The string members written before ``literal`` in the object it is a member of (a questionnaire's item) under one
-    of ``text_keys``, as markup (``question: '<p class="q">Fumez-vous ?</p>'``) or text (``question: "Fumez-vous ?"``);
-    none when the literal is no object's member. A member under another key (a banner's markup beside a newsletter
-    box) is not the control's question. At most ``_MAX_ITEM_MEMBERS`` members before it are looked at."""
+    of ``text_keys``, as markup (``question: '<p class="q">Fumez-vous ?</p>'``) or text (``question: "Fumez-vous ?"``),
+    or under one of ``asked_keys`` written as a question (``text: "Fumez-vous ?"``); none when the literal is no
+    object's member. A member under another key (a banner's markup beside a newsletter box), or one that asks nothing
+    (``title: "Newsletter"``), is not the control's question. At most ``_MAX_ITEM_MEMBERS`` members before it are looked at."""
     pair = literal.parent
-    if pair is None or pair.type != "pair" or pair.child_by_field_name("value") != literal or not text_keys:
+    if pair is None or pair.type != "pair" or pair.child_by_field_name("value") != literal or not (text_keys or asked_keys):
         return []
     found: list[Node] = []
     member = pair.prev_named_sibling
@@ -1534,7 +1540,8 @@ def _item_texts(prog: Program, literal: Node, text_keys: Collection[str]) -> lis
             break
         key, value = member.child_by_field_name("key"), member.child_by_field_name("value")
         if member.type == "pair" and key is not None and value is not None and value.type in _LITERALS:
-            named = (prog.literal(key) if key.type == "string" else prog.text(key)) in text_keys
+            key_name = prog.literal(key) if key.type == "string" else prog.text(key)
+            named = key_name in text_keys or (key_name in asked_keys and fieldlists.asked(prog.literal(value) or ""))
             if named and not _CONTROL_TAG.search(prog.parsed.source.data, value.start_byte, value.end_byte):
                 found.append(value)
         member = member.prev_named_sibling

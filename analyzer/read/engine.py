@@ -968,7 +968,9 @@ def _component_fields(kind: str, text: str, pieces: list[JsSource], db: Signatur
         # A form written in strings (innerHTML, jQuery, lit's html`…`, a printable form a component
         # hands to document.write) is a page of its own, beside the component's JSX; so is one built by element
         # calls (h('input', {…}), React.createElement, compiled JSX's jsx()).
-        strings = jsxmarkup.string_markup(prog, db.jsx_bindings, db.field_lists.question_keys, db.template_kit.names)
+        strings = jsxmarkup.string_markup(
+            prog, db.jsx_bindings, db.field_lists.question_keys, db.template_kit.names, db.field_lists.label_keys
+        )
         calls, cut = hyperscript.markup(prog, db.jsx_bindings)
         if cut:
             result.diagnostics.append(

@@ -635,6 +635,11 @@ class FieldLists:
     # and "group" items, SurveyJS's "html", Form.io's "htmlelement" and "button").
     not_control_types: frozenset[str] = frozenset()
     section_types: frozenset[str] = frozenset()  # "panel", "page": a section whose list lays its controls out (widths)
+    # A question that asks each of its rows, answered in its columns (SurveyJS's "matrix"): its types, lower case, and
+    # the keys of its rows and columns.
+    matrix_types: frozenset[str] = frozenset()
+    row_keys: tuple[str, ...] = ()
+    column_keys: tuple[str, ...] = ()
     # The label keys that hold a question asked of the visitor (``{ pergunta: "Você pesa mais de 50kg?" }``).
     question_keys: tuple[str, ...] = ()
     types: dict[str, str] = field(default_factory=dict)  # a type value (lower case) -> the tag it renders
@@ -1546,6 +1551,9 @@ def _field_lists(data: dict[str, Any]) -> FieldLists:
         answer_keys=lists["answer_keys"],
         not_control_types=frozenset(t.lower() for t in lists["not_control_types"]),
         section_types=frozenset(t.lower() for t in lists["section_types"]),
+        matrix_types=frozenset(t.lower() for t in lists["matrix_types"]),
+        row_keys=lists["row_keys"],
+        column_keys=lists["column_keys"],
         question_keys=lists["question_keys"],
         quiz_keys=frozenset(lists["quiz_keys"]),
         types={v.lower(): tag for tag in FIELD_LIST_TYPES for v in f["types"][tag]},

@@ -793,6 +793,9 @@ FIELD_LIST_KEYS = (
     "answer_keys",
     "not_control_types",
     "section_types",
+    "matrix_types",
+    "row_keys",
+    "column_keys",
     "question_keys",
     "quiz_keys",
 )
