@@ -195,6 +195,24 @@ def test_a_record_inside_a_data_definition_matches_the_field_reported_where_it_o
     assert score._match(dict(rec, line=462, path="templates/form.html"), found) is None  # markup: the start tag's lines only
 
 
+def test_a_record_named_by_its_renderer_matches_the_unnamed_definition_asking_its_question(score) -> None:
+    """A questionnaire's item recorded under the name its renderer gives it (name={p.numeropregunta}: "pregunta4") at
+    its text member's line matches the definition the tool read without a name three lines above, when that asks the
+    record's very question; another question, a named field or markup does not."""
+    from types import SimpleNamespace as Site
+
+    asks = Site(name="", texts={"question": "¿Se asusta con facilidad?"})
+    by_text = Site(name="¿Sufre de temblor de manos?", texts={"question": "¿Sufre de temblor de manos?"})
+    named = Site(name="tremor", texts={"question": "¿Llora con mucha frecuencia?"})
+    found = {18: [asks], 23: [by_text], 28: [named]}
+    rec = {"line": 21, "name": "pregunta4", "id": "", "path": "src/data/preguntas.js", "question": "¿Se asusta con  facilidad?"}
+    assert score._match(rec, found) is asks
+    assert score._match(dict(rec, line=26, question="¿Sufre de temblor de manos?"), found) is by_text
+    assert score._match(dict(rec, line=31, question="¿Llora con mucha frecuencia?"), found) is None  # the tool's own name
+    assert score._match(dict(rec, question="¿Se siente triste?"), found) is None  # another question
+    assert score._match(dict(rec, path="templates/form.html"), found) is None  # markup: its own rules only
+
+
 def test_a_nameless_record_of_a_list_matches_the_definition_that_opens_above_it(score) -> None:
     """A statement of a list, recorded without a name at its text member's line, is the definition reported nearest
     above it, unless another record of the file stands between (that one's definition, not reported, opened there)."""

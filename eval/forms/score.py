@@ -470,7 +470,31 @@ def _match(rec: dict, found: dict[int, list], recorded: tuple[int, ...] = ()):
         # "appbundle_joining[tradeUnionCommitment]" or "Patient.Allergies" is the tool's "tradeUnionCommitment"
         # or "Allergies" (each set scored so alike; SCORE-session18.md gives the effect).
         match = _named_at(found, [line, *around], _last_name(name))
+    if match is None and name and in_data:
+        # A record named by the markup that draws its list (name={p.numeropregunta}, name="radioGroup"), a name the list
+        # itself does not hold: the definition the tool read without a name of its own (or named by its own question),
+        # asking the record's very question, up to NEAR_DEFINITION_LINES above or NEAR_LINES below, nearest first
+        # (session 48: the same rule for every score since, and for the ones it reports beside them).
+        match = _same_question(rec, found, line)
     return match
+
+
+def _asked(text: str) -> str:
+    return " ".join((text or "").casefold().split())
+
+
+def _same_question(rec: dict, found: dict[int, list], line: int):
+    """The unnamed field nearest the record's line whose question (or label) is the record's, word for word."""
+    asked = _asked(rec.get("question") or rec.get("label") or "")
+    if not asked:
+        return None
+    lines = sorted(range(line - NEAR_DEFINITION_LINES, line + NEAR_LINES + 1), key=lambda at: (abs(at - line), at > line))
+    for at in lines:
+        for s in found.get(at, []):
+            own = s.texts.get("question") or s.texts.get("label") or ""
+            if (not s.name or _asked(s.name) == _asked(own)) and _asked(own) == asked:
+                return s
+    return None
 
 
 def _named_at(found: dict[int, list], lines, name: str):
