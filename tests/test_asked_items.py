@@ -122,3 +122,26 @@ def test_a_key_the_catalogues_do_not_hold_is_read_as_written(tmp_path: Path) -> 
     text = _KEYED_QUESTIONS.replace("hypertension.question", "smoking.question")
     got = {c.name: c for c in _scan(tmp_path, {"src/questions.js": text, "src/translations/it/common.json": _IT_COMMON})}
     assert got["hypertension"].texts["question"] == "common:q.questions.smoking.question"
+
+
+def test_an_items_plain_question_is_the_legend_of_a_control_with_a_label_of_its_own(tmp_path: Path, db: signatures.SignatureDB) -> None:
+    """A text box labelled by its unit ("degrée") is asked the item's question: a legend around the item's markup."""
+    text = """const questionsList = [
+	{
+		text: 'Ces dernières 48 heures, quelle a été votre température corporelle la plus élevée ?',
+		choices: `<label for="numerique">degrée</label>
+        <input type="text" id="numerique">`,
+	},
+	{
+		text: 'Avez-vous une toux ?',
+		choices: `<label for="oui">Oui</label><input type="radio" value="oui" id="oui" name="toux">`,
+	},
+];
+"""
+    controls = every_control(tmp_path, text, db, "QuestionsList.js")
+    assert [(c.line, c.texts.get("label"), c.texts.get("legend")) for c in controls][0] == (
+        5,
+        "degrée",
+        "Ces dernières 48 heures, quelle a été votre température corporelle la plus élevée ?",
+    )
+    assert controls[1].texts.get("question") == "Avez-vous une toux ?"

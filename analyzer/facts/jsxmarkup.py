@@ -1483,7 +1483,11 @@ def string_markup(
     if not literals:
         return ""
     texts: set[int] = set()  # an item's question written as plain text: a paragraph of its own
+    # An item whose questions are all plain text: they are the legend of a fieldset around the item's control markup, so
+    # a control that has a label of its own ("degrée", a unit) is asked them too (first text -> its control's literal).
+    legends: dict[int, int] = {}
     for node in [n for n in literals.values() if _CONTROL_TAG.search(data, n.start_byte, n.end_byte)]:
+        said_here: list[int] = []
         for said in _item_texts(prog, node, text_keys, asked_keys):
             if len(literals) >= _MAX_LITERALS:
                 break
@@ -1491,6 +1495,11 @@ def string_markup(
                 literals[said.start_byte] = said
                 if not _A_TAG.search(data, said.start_byte, said.end_byte):
                     texts.add(said.start_byte)
+                said_here.append(said.start_byte)
+        if said_here and all(t in texts for t in said_here):
+            legends[said_here[0]] = node.start_byte
+    legend_ends = {max(t for t in texts if first <= t < control) for first, control in legends.items()}
+    closing = set(legends.values())
     out = _Out()
     for start in sorted(literals):
         node = literals[start]
@@ -1498,8 +1507,14 @@ def string_markup(
         _blank_substitutions(node, written, node.start_byte)
         body = written[1:-1].decode("utf-8", errors="replace")
         body = _ESCAPED.sub("  ", body)
-        if start in texts:
+        if start in legends:
+            body = "<fieldset><legend>" + _escape(body) + ("</legend>" if start in legend_ends else "")
+        elif start in legend_ends:
+            body = _escape(body) + "</legend>"
+        elif start in texts:
             body = f"<p>{_escape(body)}</p>"
+        elif start in closing:
+            body += "</fieldset>"
         if bindings is not None and bindings.dom_queries:
             body = _created_with(prog, node, body, bindings)
         row, col = node.start_point
