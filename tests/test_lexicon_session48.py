@@ -29,6 +29,11 @@ LOOKALIKES = {
     "fr-ronald": (field(label="Prénom (ex. Ronald)", type_="text"), "health"),
     "fr-traitement-commande": (field(label="Traitement de la commande", type_="select", options="Standard / Express"), "health"),
     "es-despierta-hotel": (field(label="Llamada para despertarse", type_="time"), "health"),
+    # how the visitor came to the practice, the practice named instead of "us": a channel, not the visitor's health
+    "ru-referral-clinic": (
+        field(label="Как Вы узнали о нашей стоматологической клинике?", type_="select", options="2ГИС / Яндекс / ПроДокторов"),
+        "health",
+    ),
 }
 
 
