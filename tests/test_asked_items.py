@@ -145,3 +145,24 @@ def test_an_items_plain_question_is_the_legend_of_a_control_with_a_label_of_its_
         "Ces dernières 48 heures, quelle a été votre température corporelle la plus élevée ?",
     )
     assert controls[1].texts.get("question") == "Avez-vous une toux ?"
+
+
+def test_a_group_written_as_data_answers_for_each_of_its_choices_lines(tmp_path: Path, db: signatures.SignatureDB) -> None:
+    """Reported where its question is defined, a group answers for each choice's line too, as a group in markup answers
+    for each of its boxes: "Food" and "Pollen" below are boxes of the allergy question."""
+    text = """const questionnaire = [
+  {
+    question: 'Do you have allergies to any of these?',
+    type: 'checkbox',
+    answers: [
+      { title: 'Food' },
+      { title: 'Animal hair' },
+      { title: 'Pollen' },
+    ],
+  },
+  { question: 'Do you smoke?', type: 'radio', answers: [{ title: 'Yes' }, { title: 'No' }] },
+];
+"""
+    controls = every_control(tmp_path, text, db, "questionnaire.js")
+    assert (controls[0].line, controls[0].box_lines) == (2, (6, 7, 8))
+    assert (controls[1].line, controls[1].box_lines) == (11, ())  # its choices stand on its own line

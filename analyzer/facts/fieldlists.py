@@ -837,8 +837,8 @@ def _control(
         # definition too (an item line, written by the list's writer), as a group written in markup answers for each
         # of its boxes.
         named = named or (f' name="{label}"' if label else "")
-        down = _lines_to_choices(members, lists, row)
-        items = f' {ITEM_LINES}="{_CHOICE_DOWN}{down}"' if down else ""
+        down = _choice_lines(members, lists, row)
+        items = f' {ITEM_LINES}="{" ".join(f"{_CHOICE_DOWN}{d}" for d in down)}"' if down else ""
         boxes = "".join(f'<label><input type="{tag}"{named}{items if not i else ""}>{escape(o)}</label>' for i, o in enumerate(options))
         return f"<fieldset><legend>{label}</legend>{boxes}</fieldset>"
     if tag in ("radio", "checkbox"):
@@ -847,24 +847,25 @@ def _control(
     return f'<input type="{typ}"{named} aria-label="{label}">'
 
 
-def _lines_to_choices(members: dict[str, Node], lists: FieldLists, row: int) -> int:
-    """The lines from a definition's first line (``row``) down to its first choice's, when its choices are an array
-    written in it (``answers: [{ answer: "Poor" }, …]``); 0 otherwise."""
+def _choice_lines(members: dict[str, Node], lists: FieldLists, row: int) -> list[int]:
+    """The lines from a definition's first line (``row``) down to each of its choices', when its choices are an array
+    written in it (``answers: [{ answer: "Poor" }, …]``); none otherwise (at most ``_MAX_ROWS``)."""
     for key in lists.option_keys:
         value = members.get(key)
         if value is not None:
-            first = value.named_children[0] if value.type == "array" and value.named_children else None
-            return max(0, first.start_point[0] - row) if first is not None else 0
-    return 0
+            if value.type != "array":
+                return []
+            return sorted({d for c in value.named_children[:_MAX_ROWS] if (d := c.start_point[0] - row) > 0})
+    return []
 
 
 def _item_line(first: int, m: re.Match[str]) -> str:
-    """An item line written relative to its definition's first line (``first``), made absolute."""
-    return f'{ITEM_LINES}="{first + int(m.group(1))}"'
+    """Item lines written relative to their definition's first line (``first``), made absolute."""
+    return f'{ITEM_LINES}="{" ".join(str(first + int(d)) for d in m.group(1).split(_CHOICE_DOWN) if d.strip())}"'
 
 
-_CHOICE_DOWN = "+"  # an item line written relative to its definition's (_lines_to_choices), made absolute by the writer
-_RELATIVE_ITEM = re.compile(re.escape(f'{ITEM_LINES}="{_CHOICE_DOWN}') + r'(\d+)"')
+_CHOICE_DOWN = "+"  # an item line written relative to its definition's (_choice_lines), made absolute by the writer
+_RELATIVE_ITEM = re.compile(re.escape(f'{ITEM_LINES}="') + r'(\+[+\d ]{1,1000})"')
 
 
 class _Holders:
