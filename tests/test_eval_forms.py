@@ -211,6 +211,8 @@ def test_a_record_named_by_its_renderer_matches_the_unnamed_definition_asking_it
     assert score._match(dict(rec, line=31, question="¿Llora con mucha frecuencia?"), found) is None  # the tool's own name
     assert score._match(dict(rec, question="¿Se siente triste?"), found) is None  # another question
     assert score._match(dict(rec, path="templates/form.html"), found) is None  # markup: its own rules only
+    # the record takes the item for one box of a larger question, labelled by the item's text
+    assert score._match(dict(rec, question="¿Cuáles de estos síntomas tiene?", label="¿Se asusta con facilidad?"), found) is asks
 
 
 def test_a_nameless_record_of_a_list_matches_the_definition_that_opens_above_it(score) -> None:

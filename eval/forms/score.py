@@ -484,15 +484,17 @@ def _asked(text: str) -> str:
 
 
 def _same_question(rec: dict, found: dict[int, list], line: int):
-    """The unnamed field nearest the record's line whose question (or label) is the record's, word for word."""
-    asked = _asked(rec.get("question") or rec.get("label") or "")
+    """The unnamed field nearest the record's line whose question (or label) is the record's question or label, word
+    for word (a list's item the record takes for one box of a larger question: "Tos persistente" under "Which of these
+    symptoms…?")."""
+    asked = {a for k in ("question", "label") if (a := _asked(rec.get(k) or ""))}
     if not asked:
         return None
     lines = sorted(range(line - NEAR_DEFINITION_LINES, line + NEAR_LINES + 1), key=lambda at: (abs(at - line), at > line))
     for at in lines:
         for s in found.get(at, []):
             own = s.texts.get("question") or s.texts.get("label") or ""
-            if (not s.name or _asked(s.name) == _asked(own)) and _asked(own) == asked:
+            if (not s.name or _asked(s.name) == _asked(own)) and _asked(own) in asked:
                 return s
     return None
 
