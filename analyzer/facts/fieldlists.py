@@ -208,7 +208,7 @@ def markup(
             title = found[k][0]
             parts.append(("</form>" if current >= 0 else "") + (f'<form aria-label="{escape(title)}">' if title else "<form>"))
             current = k
-        # a group's first choice's line, written relative to its definition's first line (page line row + 1)
+        # a group's choices' lines, written relative to its definition's first line (page line row + 1)
         parts.append(_RELATIVE_ITEM.sub(functools.partial(_item_line, row + 1), control))
         line += control.count("\n")
     return "<html><body>" + "".join(parts) + ("</form>" if current >= 0 else "") + "</body></html>"
@@ -480,7 +480,7 @@ def _row_text(prog: Program, node: Node, lists: FieldLists) -> tuple[str, str]:
     if node.type != "object":
         return "", ""
     members = _members(prog, node, lists)
-    value = _said(prog, members.get("value")) or _name(prog, members, lists)
+    value = next((said for k in lists.row_value_keys if (said := _said(prog, members.get(k)))), "") or _name(prog, members, lists)
     return value, _label(prog, members, lists) or value
 
 

@@ -1486,6 +1486,7 @@ def string_markup(
     # An item whose questions are all plain text: they are the legend of a fieldset around the item's control markup, so
     # a control that has a label of its own ("degrée", a unit) is asked them too (first text -> its control's literal).
     legends: dict[int, int] = {}
+    legend_ends: set[int] = set()  # the last text of each
     for node in [n for n in literals.values() if _CONTROL_TAG.search(data, n.start_byte, n.end_byte)]:
         said_here: list[int] = []
         for said in _item_texts(prog, node, text_keys, asked_keys):
@@ -1498,7 +1499,7 @@ def string_markup(
                 said_here.append(said.start_byte)
         if said_here and all(t in texts for t in said_here):
             legends[said_here[0]] = node.start_byte
-    legend_ends = {max(t for t in texts if first <= t < control) for first, control in legends.items()}
+            legend_ends.add(said_here[-1])
     closing = set(legends.values())
     out = _Out()
     for start in sorted(literals):

@@ -640,6 +640,7 @@ class FieldLists:
     matrix_types: frozenset[str] = frozenset()
     row_keys: tuple[str, ...] = ()
     column_keys: tuple[str, ...] = ()
+    row_value_keys: tuple[str, ...] = ()
     # The label keys that hold a question asked of the visitor (``{ pergunta: "Você pesa mais de 50kg?" }``).
     question_keys: tuple[str, ...] = ()
     types: dict[str, str] = field(default_factory=dict)  # a type value (lower case) -> the tag it renders
@@ -1554,6 +1555,7 @@ def _field_lists(data: dict[str, Any]) -> FieldLists:
         matrix_types=frozenset(t.lower() for t in lists["matrix_types"]),
         row_keys=lists["row_keys"],
         column_keys=lists["column_keys"],
+        row_value_keys=lists["row_value_keys"],
         question_keys=lists["question_keys"],
         quiz_keys=frozenset(lists["quiz_keys"]),
         types={v.lower(): tag for tag in FIELD_LIST_TYPES for v in f["types"][tag]},

@@ -796,6 +796,7 @@ FIELD_LIST_KEYS = (
     "matrix_types",
     "row_keys",
     "column_keys",
+    "row_value_keys",
     "question_keys",
     "quiz_keys",
 )
