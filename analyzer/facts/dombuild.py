@@ -47,6 +47,9 @@ from analyzer.parse.markup_out import ATTRIBUTES, VOID, Out, attributes, escape
 from analyzer.signatures import JsxBindings
 
 _MAX_ELEMENTS = 5_000
+# What an expression may stand in without being another value: parentheses, and TypeScript's type assertions
+# (``document.createElement("input") as HTMLInputElement``, ``<HTMLInputElement>…``, ``…!``, ``satisfies``).
+_WRAPPERS = frozenset({"parenthesized_expression", "as_expression", "satisfies_expression", "type_assertion", "non_null_expression"})
 _CONTROLS = ("input", "select", "textarea")
 _BOXES = ("radio", "checkbox")
 # The elements written: controls, what labels or heads them, and a select's options. Other elements (div, span, p…)
@@ -124,7 +127,7 @@ class _Reader:
         # A control's attributes given outside any branch, and those each branch of the script gives it (an element made
         # once and named in each ``if (kind === "pastDiseases") { el.name = "pastDiseases"; … }``): branch -> attributes.
         self.outside: dict[int, dict[str, str]] = {}
-        self.branches: dict[int, dict[int, tuple[Node, dict[str, str]]]] = {}
+        self.branches: dict[int, dict[int, tuple[Node, Node, dict[str, str]]]] = {}  # where it stands, its body
         self.labels: dict[int, list[_Element]] = {}  # the other labels a control is put in (one per branch)
 
     def read(self) -> None:
@@ -156,28 +159,37 @@ class _Reader:
         if branch is None:
             self.outside.setdefault(id(element), {})[key] = value
         else:
-            self.branches.setdefault(id(element), {}).setdefault(branch.id, (branch, {}))[1][key] = value
+            self.branches.setdefault(id(element), {}).setdefault(branch[1].id, (*branch, {}))[2][key] = value
 
     def _split_branches(self) -> None:
-        """A control made once and named differently in two branches or more (``if (kind === "bloodPressure") {
+        """A control made once and given a different name in two branches or more (``if (kind === "bloodPressure") {
         el.setAttribute("name", "bloodPressure"); el.setAttribute("placeholder", "Обычное давление"); return el; }``, one
         such block per field) is one control per branch, written where the branch stands, with the attributes given
         outside the branches and its own; the rest keep every attribute given them, as before."""
         split: list[_Element] = []
         for element in self.elements:
-            named = [(branch, attrs) for branch, attrs in self.branches.get(id(element), {}).values() if _IDENTITY.intersection(attrs)]
+            branches = list(self.branches.get(id(element), {}).values())
+            named = [(where, body, dict(attrs)) for where, body, attrs in branches if "name" in attrs]
+            holders = [h for h in (element.parent, *self.labels.get(id(element), ())) if h is not None]
             if (
-                len({(a.get("name"), a.get("id")) for _, a in named}) < 2
+                len({a["name"] for _, _, a in named}) < 2
                 or element.children
-                or (element.parent is not None and _is_box(element))
-            ):  # a box is written in its label
+                or (element.parent is not None and _is_box(element))  # a box is written in its label
+                # a label made once, outside the branches, is one control's label: the branches only word it
+                or any(not any(_within(h.call, body) for _, body, _ in named) for h in holders)
+                or len(split) + len(named) > _MAX_ELEMENTS
+            ):
+                self.cut = self.cut or len(split) + len(named) > _MAX_ELEMENTS
                 split.append(element)
                 continue
-            for branch, attrs in named:
-                variant = _Element(element.tag, element.name, branch, {**self.outside.get(id(element), {}), **attrs})
+            for where, body, attrs in named:
+                # an attribute a branch nested in this one gives (a placeholder per language inside the case) is its
+                for _, inner, more in branches:
+                    if "name" not in more and inner.id != body.id and _within(inner, body):
+                        attrs.update(more)
+                variant = _Element(element.tag, element.name, where, {**self.outside.get(id(element), {}), **attrs})
                 # a label the branch makes and puts the control in labels this branch's control
-                holders = [h for h in (element.parent, *self.labels.get(id(element), ())) if h is not None]
-                holder = next((h for h in holders if branch.start_byte <= h.call.start_byte < branch.end_byte), None)
+                holder = next((h for h in holders if _within(h.call, body)), None)
                 if holder is not None:
                     holder.children = [c for c in holder.children if c is not element] + [variant]
                     variant.parent = holder
@@ -342,7 +354,7 @@ class _Reader:
 
     def _held_in(self, node: Node) -> str:
         parent = node.parent
-        while parent is not None and parent.type == "parenthesized_expression":
+        while parent is not None and parent.type in _WRAPPERS:
             parent = parent.parent
         if parent is None:
             return ""
@@ -480,25 +492,29 @@ class _Reader:
         return self.constant_values[key]
 
 
-_IDENTITY = frozenset({"name", "id"})  # the attributes that say which field a control is
 _BRANCHES = frozenset({"switch_case", "else_clause"})
 _MAX_BRANCH_DEPTH = 40  # syntax nodes walked up from an attribute's statement to its branch
 
 
-def _branch(node: Node, creation: Node) -> Node | None:
-    """The branch of the script an attribute is given in, when the control was made before it: the ``if`` statement
-    whose consequence holds it (written where the ``if`` stands), the ``else`` or the ``case`` that holds it; None when it
-    is given outside any (or inside the branch that made the control)."""
+def _branch(node: Node, creation: Node) -> tuple[Node, Node] | None:
+    """The branch of the script an attribute is given in, when the control was made before it: where it is written (the
+    ``if`` statement whose consequence holds it, the ``else`` or the ``case`` that holds it) and its body (the
+    consequence, the ``else``, the ``case``); None when it is given outside any (or inside the branch that made the
+    control)."""
     child, parent = node, node.parent
     for _ in range(_MAX_BRANCH_DEPTH):
         if parent is None or parent.start_byte <= creation.start_byte < parent.end_byte:
             return None
         if parent.type == "if_statement" and parent.child_by_field_name("consequence") == child:
-            return parent
+            return parent, child
         if parent.type in _BRANCHES:
-            return parent
+            return parent, parent
         child, parent = parent, parent.parent
     return None
+
+
+def _within(node: Node, body: Node) -> bool:
+    return body.start_byte <= node.start_byte < body.end_byte
 
 
 def _write(elements: list[_Element], inside: AbstractSet[int] = frozenset()) -> str:
@@ -506,14 +522,14 @@ def _write(elements: list[_Element], inside: AbstractSet[int] = frozenset()) -> 
     a label is written inside it, at the box's place), a heading or legend with its text, anything else as its text."""
     out = Out()
     made_inside = {id(e.call) for e in elements if e.call.id in inside}
-    inside_labels = {id(child) for e in elements if e.tag == "label" for child in e.children if child.tag in _CONTROLS}
+    inside_labels = {id(child) for e in elements if e.tag == "label" for child in _held(e, made_inside)}
     labelled, moved = _labels_put_before(elements)
     for e in elements:
         if e.tag == "option" or id(e) in inside_labels or id(e) in moved:
             continue  # written inside its select or label, or before the control it stands before
-        if e.tag == "label" and any(c.tag in _CONTROLS for c in e.children):
+        if e.tag == "label" and _held(e, made_inside):
             # a control put inside a label is labelled by it, written where the control stands
-            for control in (c for c in e.children if c.tag in _CONTROLS):
+            for control in _held(e, made_inside):
                 row, col = control.call.start_point
                 out.at(row, col)
                 out.write("<label>" + _control(control) + " " + escape(" ".join(e.text)) + "</label>")
@@ -559,6 +575,12 @@ def _labels_put_before(elements: list[_Element]) -> tuple[dict[int, str], set[in
                 labelled[id(control)] = " ".join(before.text)
                 moved.add(id(before))
     return labelled, moved
+
+
+def _held(label: _Element, made_inside: AbstractSet[int]) -> list[_Element]:
+    """The controls written inside a label: its boxes, and any control when the label's own text labels it (a caption
+    in a child element is written where it stands, and a helper's own control, made of its parameters, is not written)."""
+    return [c for c in label.children if id(c.call) not in made_inside and (_is_box(c) or (c.tag in _CONTROLS and label.text))]
 
 
 def _control(e: _Element) -> str:
