@@ -599,9 +599,28 @@ def _field_name(
     # asked under any label key
     asks = listed and (
         any(_text(prog, members.get(k)) for k in lists.question_keys)
-        or any(asked(_text(prog, members.get(k)) or "") for k in lists.label_keys if k != "placeholder")
+        or (
+            any(asked(_text(prog, members.get(k)) or "") for k in lists.label_keys if k != "placeholder")
+            and not _holds_prose(prog, members, lists)
+        )
     )
     return "" if shown or (typed and listed) or asks else None
+
+
+_PROSE_WORDS = 6  # a member's text this long, besides the question, is an answer shown to read (an FAQ's)
+
+
+def _holds_prose(prog: Program, members: dict[str, Node], lists: FieldLists) -> bool:
+    """Whether an item holds a text of its own besides its labels (an FAQ's ``{ title: "Is my test confidential?",
+    content: "Yes, your result is only shared with…" }``): a question shown with its answer, no control."""
+    labels = {*lists.label_keys, *lists.question_keys}
+    return any(k not in labels and _prose(_string(prog, v)) for k, v in members.items())
+
+
+def _prose(text: str) -> bool:
+    """A sentence shown to read: six words or more, or two or more that end as a sentence ends ("Of course.")."""
+    words = text.split()
+    return len(words) >= _PROSE_WORDS or (len(words) >= 2 and text.rstrip().endswith((".", "!")))
 
 
 _ASKED = re.compile(r"^\s*¿|[?？؟]\s*$")
@@ -855,7 +874,8 @@ def _choice_lines(members: dict[str, Node], lists: FieldLists, row: int) -> list
         if value is not None:
             if value.type != "array":
                 return []
-            return sorted({d for c in value.named_children[:_MAX_ROWS] if (d := c.start_point[0] - row) > 0})
+            choices = [c for c in value.named_children if c.type != "comment"][:_MAX_ROWS]
+            return sorted({d for c in choices if (d := c.start_point[0] - row) > 0})
     return []
 
 
