@@ -475,7 +475,7 @@ def _match(rec: dict, found: dict[int, list], recorded: tuple[int, ...] = ()):
         # itself does not hold: the definition the tool read without a name of its own (or named by its own question),
         # asking the record's very question, up to NEAR_DEFINITION_LINES above or NEAR_LINES below, nearest first
         # (session 48: the same rule for every score since, and for the ones it reports beside them).
-        match = _same_question(rec, found, line)
+        match = _same_question(rec, found, line, others)
     return match
 
 
@@ -483,7 +483,7 @@ def _asked(text: str) -> str:
     return " ".join((text or "").casefold().split())
 
 
-def _same_question(rec: dict, found: dict[int, list], line: int):
+def _same_question(rec: dict, found: dict[int, list], line: int, others: set[int] = frozenset()):  # type: ignore[assignment]
     """The unnamed field nearest the record's line whose question (or label) is the record's question or label, word
     for word (a list's item the record takes for one box of a larger question: "Tos persistente" under "Which of these
     symptoms…?")."""
@@ -491,7 +491,7 @@ def _same_question(rec: dict, found: dict[int, list], line: int):
     if not asked:
         return None
     lines = sorted(range(line - NEAR_DEFINITION_LINES, line + NEAR_LINES + 1), key=lambda at: (abs(at - line), at > line))
-    for at in lines:
+    for at in (at for at in lines if at not in others):  # another record's own line is that record's
         for s in found.get(at, []):
             own = s.texts.get("question") or s.texts.get("label") or ""
             if (not s.name or _asked(s.name) == _asked(own)) and _asked(own) in asked:
