@@ -169,27 +169,33 @@ class _Reader:
         split: list[_Element] = []
         for element in self.elements:
             branches = list(self.branches.get(id(element), {}).values())
-            named = [(where, body, dict(attrs)) for where, body, attrs in branches if "name" in attrs]
+            named = sorted(((w, b, dict(a)) for w, b, a in branches if "name" in a), key=lambda n: n[1].start_byte)
+            starts = [body.start_byte for _, body, _ in named]
+
             holders = [h for h in (element.parent, *self.labels.get(id(element), ())) if h is not None]
+            over = len(split) + len(named) > _MAX_ELEMENTS
+            self.cut = self.cut or over
             if (
-                len({a["name"] for _, _, a in named}) < 2
+                over
+                or len({a["name"] for _, _, a in named}) < 2
                 or element.children
                 or (element.parent is not None and _is_box(element))  # a box is written in its label
                 # a label made once, outside the branches, is one control's label: the branches only word it
-                or any(not any(_within(h.call, body) for _, body, _ in named) for h in holders)
-                or len(split) + len(named) > _MAX_ELEMENTS
+                or any(_enclosing(h.call, named, starts) < 0 for h in holders)
             ):
-                self.cut = self.cut or len(split) + len(named) > _MAX_ELEMENTS
                 split.append(element)
                 continue
-            for where, body, attrs in named:
-                # an attribute a branch nested in this one gives (a placeholder per language inside the case) is its
-                for _, inner, more in branches:
-                    if "name" not in more and inner.id != body.id and _within(inner, body):
-                        attrs.update(more)
+            # an attribute a branch nested in a named one gives (a placeholder per language inside the case) is its
+            for _, inner, more in branches:
+                if "name" not in more and (at := _enclosing(inner, named, starts)) >= 0:
+                    named[at][2].update(more)
+            # a label a branch makes and puts the control in labels that branch's control
+            holder_of: dict[int, _Element] = {}
+            for h in holders:
+                holder_of.setdefault(_enclosing(h.call, named, starts), h)
+            for k, (where, _, attrs) in enumerate(named):
                 variant = _Element(element.tag, element.name, where, {**self.outside.get(id(element), {}), **attrs})
-                # a label the branch makes and puts the control in labels this branch's control
-                holder = next((h for h in holders if _within(h.call, body)), None)
+                holder = holder_of.get(k)
                 if holder is not None:
                     holder.children = [c for c in holder.children if c is not element] + [variant]
                     variant.parent = holder
@@ -513,6 +519,13 @@ def _branch(node: Node, creation: Node) -> tuple[Node, Node] | None:
     return None
 
 
+def _enclosing(node: Node, named: list[tuple[Node, Node, dict[str, str]]], starts: list[int]) -> int:
+    """The index of the branch of ``named`` (in order of their bodies' starts, ``starts``) whose body holds ``node``, else
+    -1: one binary search."""
+    at = bisect.bisect_right(starts, node.start_byte) - 1
+    return at if at >= 0 and _within(node, named[at][1]) else -1
+
+
 def _within(node: Node, body: Node) -> bool:
     return body.start_byte <= node.start_byte < body.end_byte
 
@@ -522,14 +535,15 @@ def _write(elements: list[_Element], inside: AbstractSet[int] = frozenset()) -> 
     a label is written inside it, at the box's place), a heading or legend with its text, anything else as its text."""
     out = Out()
     made_inside = {id(e.call) for e in elements if e.call.id in inside}
-    inside_labels = {id(child) for e in elements if e.tag == "label" for child in _held(e, made_inside)}
+    held = {id(e): controls for e in elements if e.tag == "label" and (controls := _held(e, made_inside))}
+    inside_labels = {id(child) for controls in held.values() for child in controls}
     labelled, moved = _labels_put_before(elements)
     for e in elements:
         if e.tag == "option" or id(e) in inside_labels or id(e) in moved:
             continue  # written inside its select or label, or before the control it stands before
-        if e.tag == "label" and _held(e, made_inside):
+        if id(e) in held:
             # a control put inside a label is labelled by it, written where the control stands
-            for control in _held(e, made_inside):
+            for control in held[id(e)]:
                 row, col = control.call.start_point
                 out.at(row, col)
                 out.write("<label>" + _control(control) + " " + escape(" ".join(e.text)) + "</label>")
