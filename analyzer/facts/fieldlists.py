@@ -208,8 +208,7 @@ def markup(
             title = found[k][0]
             parts.append(("</form>" if current >= 0 else "") + (f'<form aria-label="{escape(title)}">' if title else "<form>"))
             current = k
-        # a group's choices' lines, written relative to its definition's first line (page line row + 1)
-        parts.append(_RELATIVE_ITEM.sub(functools.partial(_item_line, row + 1), control))
+        parts.append(control)
         line += control.count("\n")
     return "<html><body>" + "".join(parts) + ("</form>" if current >= 0 else "") + "</body></html>"
 
@@ -429,12 +428,12 @@ def _definitions(
         if id(m) in rows:
             controls += _row_controls(prog, m, name, rows[id(m)], lists)
             continue
-        controls.append((o, _control(prog, m, name, lists, imported, listed, o.start_point[0])))
+        controls.append((o, _control(prog, m, name, lists, imported, listed)))
         for inner in _follow_ups(prog, o, lists, functools.partial(_options, prog, m, lists, imported)):
             # Its follow-up ("Qual?" if the answer is yes) right after it, in its own line: read as following it up
             inner_members = _members(prog, inner, lists)
             inner_name = _name(prog, inner_members, lists)
-            controls.append((inner, _control(prog, inner_members, inner_name, lists, imported, listed, inner.start_point[0])))
+            controls.append((inner, _control(prog, inner_members, inner_name, lists, imported, listed)))
     return title, controls
 
 
@@ -830,7 +829,6 @@ def _control(
     lists: FieldLists,
     imported: script_constants.Imported,
     listed: bool,
-    row: int,
 ) -> str:
     """The HTML of the control a definition describes (one without a name is written without one). In a list named as
     questions or statements, an item that names no control of its own (no known type, choices or placeholder) and asks
@@ -852,12 +850,11 @@ def _control(
         return f'<textarea{named} aria-label="{label}"></textarea>'
     if tag in ("radio", "checkbox") and options:
         # Boxes of a question without a name take its text as their one name: they are one question's choices. The
-        # group is reported where its question is defined, and answers for the line of the first choice written in the
-        # definition too (an item line, written by the list's writer), as a group written in markup answers for each
-        # of its boxes.
+        # group is reported where its question is defined, and answers for each choice's line too (item lines), as a
+        # group written in markup answers for each of its boxes.
         named = named or (f' name="{label}"' if label else "")
-        down = _choice_lines(members, lists, row)
-        items = f' {ITEM_LINES}="{" ".join(f"{_CHOICE_DOWN}{d}" for d in down)}"' if down else ""
+        lines = _choice_lines(prog, members, lists)
+        items = f' {ITEM_LINES}="{" ".join(map(str, lines))}"' if lines else ""
         boxes = "".join(f'<label><input type="{tag}"{named}{items if not i else ""}>{escape(o)}</label>' for i, o in enumerate(options))
         return f"<fieldset><legend>{label}</legend>{boxes}</fieldset>"
     if tag in ("radio", "checkbox"):
@@ -866,26 +863,17 @@ def _control(
     return f'<input type="{typ}"{named} aria-label="{label}">'
 
 
-def _choice_lines(members: dict[str, Node], lists: FieldLists, row: int) -> list[int]:
-    """The lines from a definition's first line (``row``) down to each of its choices', when its choices are an array
-    written in it (``answers: [{ answer: "Poor" }, …]``); none otherwise (at most ``_MAX_ROWS``)."""
+def _choice_lines(prog: Program, members: dict[str, Node], lists: FieldLists) -> list[int]:
+    """The file lines of a definition's choices, when they are an array written in it (``answers: [{ answer: "Poor" },
+    …]``); none otherwise (at most ``_MAX_ROWS``)."""
     for key in lists.option_keys:
         value = members.get(key)
         if value is not None:
             if value.type != "array":
                 return []
             choices = [c for c in value.named_children if c.type != "comment"][:_MAX_ROWS]
-            return sorted({d for c in choices if (d := c.start_point[0] - row) > 0})
+            return sorted({prog.position(c)[0] for c in choices})
     return []
-
-
-def _item_line(first: int, m: re.Match[str]) -> str:
-    """Item lines written relative to their definition's first line (``first``), made absolute."""
-    return f'{ITEM_LINES}="{" ".join(str(first + int(d)) for d in m.group(1).split(_CHOICE_DOWN) if d.strip())}"'
-
-
-_CHOICE_DOWN = "+"  # an item line written relative to its definition's (_choice_lines), made absolute by the writer
-_RELATIVE_ITEM = re.compile(re.escape(f'{ITEM_LINES}="') + r'(\+[+\d ]{1,1000})"')
 
 
 class _Holders:
