@@ -1508,16 +1508,14 @@ def string_markup(
         _blank_substitutions(node, written, node.start_byte)
         body = written[1:-1].decode("utf-8", errors="replace")
         body = _ESCAPED.sub("  ", body)
-        if start in legends:
-            body = "<fieldset><legend>" + _escape(body) + ("</legend>" if start in legend_ends else "")
-        elif start in legend_ends:
-            body = _escape(body) + "</legend>"
-        elif start in texts:
-            body = f"<p>{_escape(body)}</p>"
-        elif start in closing:
-            body += "</fieldset>"
-        if bindings is not None and bindings.dom_queries:
-            body = _created_with(prog, node, body, bindings)
+        if start in texts:  # an item's question: a paragraph, or its control's legend (opened at its first text)
+            opened, closed = "<fieldset><legend>" if start in legends else "", "</legend>" if start in legend_ends else ""
+            body = opened + _escape(body) + closed if opened or closed else f"<p>{_escape(body)}</p>"
+        else:
+            if bindings is not None and bindings.dom_queries:
+                body = _created_with(prog, node, body, bindings)
+            if start in closing:
+                body += "</fieldset>"
         row, col = node.start_point
         for i, line in enumerate(body.split("\n")):
             out.at(row + i, col + 1 if i == 0 else 0)
