@@ -204,8 +204,8 @@ def _importers_topic(path: str, users: list[str], db: SignatureDB) -> Topic | No
     health day is no health form."""
     if not users or len(users) > _MAX_IMPORTERS:
         return None
-    found = [(p, topic_of([(f"path of {p}, which imports it", path_words(p))], db.fields)) for p in _by_nearness(path, users)]
-    named = [t for _, t in found if t is not None]
+    found = (topic_of([(f"path of {p}, which imports it", path_words(p))], db.fields) for p in _by_nearness(path, users))
+    named = [t for t in found if t is not None]
     return next((t for t in named if sum(o.category == t.category for o in named) * 3 > len(users)), None)
 
 
